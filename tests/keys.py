@@ -1,0 +1,45 @@
+"""Format-valid Together keys, built at run time from a seeded RNG.
+
+The repository holds no literal key; every test makes its own here.
+"""
+from __future__ import annotations
+
+import base64
+import random
+
+KEY_ALPHABET = (
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+)
+
+
+def make_key(rng: random.Random, last: str | None = None) -> str:
+    """``tgp_v1_`` + 43 URL-safe base64 characters (optionally ending in ``last``)."""
+    body = ''.join(rng.choice(KEY_ALPHABET) for _ in range(43))
+    if last is not None:
+        body = body[:-1] + last
+    return 'tgp_v1_' + body
+
+
+def make_hex(rng: random.Random) -> str:
+    """A legacy key: 64 lowercase hex characters."""
+    return '%064x' % rng.getrandbits(256)
+
+
+def b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+def fill(template: str, rng: random.Random) -> tuple[str, str | None]:
+    """Fill a rule sample; returns (text, the key it holds or None)."""
+    key = make_key(rng)
+    hexkey = make_hex(rng)
+    values = {
+        'key': key, 'hex': hexkey, 'HEX': hexkey.upper(),
+        'b64key': b64(key), 'b64hex': b64(hexkey),
+    }
+    text = template.format(**values)
+    held = None
+    for name, secret in (('key', key), ('b64key', key), ('hex', hexkey), ('b64hex', hexkey)):
+        if '{' + name + '}' in template:
+            held = secret
+    return text, held

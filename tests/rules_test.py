@@ -1,0 +1,45 @@
+"""Every rule's own samples: true positives found, false positives not."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.keys import fill
+from together_hooks.detect import hash_secret
+from together_hooks.detect import scan_bytes
+from together_hooks.rules import RULES
+
+TRUE_POSITIVES = [
+    (rule.id, sample) for rule in RULES for sample in rule.true_positives
+]
+FALSE_POSITIVES = [
+    (rule.id, sample) for rule in RULES for sample in rule.false_positives
+]
+
+
+@pytest.mark.parametrize(('rule_id', 'sample'), TRUE_POSITIVES)
+def test_true_positive(rule_id, sample):
+    for seed in range(20):
+        text, key = fill(sample, random.Random(seed))
+        findings = scan_bytes(text.encode(), 'sample.txt')
+        got = [(f.rule, f.hashed_secret) for f in findings]
+        assert got == [(rule_id, hash_secret(key))], (sample, seed)
+
+
+@pytest.mark.parametrize(('rule_id', 'sample'), FALSE_POSITIVES)
+def test_false_positive(rule_id, sample):
+    for seed in range(20):
+        text, _key = fill(sample, random.Random(seed))
+        assert scan_bytes(text.encode(), 'sample.txt') == [], (sample, seed)
+
+
+def test_every_rule_has_samples():
+    for rule in RULES:
+        assert len(rule.true_positives) >= 3
+        assert len(rule.false_positives) >= 3
+        assert rule.help and rule.description and rule.keywords
+
+
+def test_rule_ids_unique():
+    assert len({r.id for r in RULES}) == len(RULES)

@@ -1,0 +1,303 @@
+"""Detection: bytes in, findings out.
+
+One pass per file: a keyword prefilter (plain ``bytes in`` checks, which run
+at memory speed) decides which rules can possibly match; only those rules'
+regexes run.  Candidates then pass the shape checks of their rule (entropy,
+placeholder shapes, nearby context), whole-value base64 encodings are
+decoded and rescanned in place, and inline allow pragmas are honoured.
+
+Everything works on raw bytes, so binary files, invalid UTF-8, CRLF and
+single-line minified files need no special path.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from fnmatch import fnmatch
+
+from together_hooks.filters import allowed_inline
+from together_hooks.rules import RULES
+from together_hooks.rules import Rule
+
+_KEY_BYTES = frozenset(
+    b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
+)
+# An escape right before a key separates it from the text before it:
+# "...\ntgp_v1_..." in JSON, "%3Dtgp_v1_..." in URLs, "\u003d" in JS.
+_ESCAPE_BEFORE = re.compile(rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2})\Z')
+
+# base64 of "tgp_v1_" at the start of an encoded value.
+_B64_KEY_PREFIX = b'dGdwX3Yx'
+# A base64 token long enough to hold a whole key (50 bytes -> 68 chars).
+_B64_TOKEN = re.compile(
+    rb'(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{66,4096}={0,2}(?![A-Za-z0-9+/=_-])',
+)
+_B64_TO_STD = bytes.maketrans(b'-_', b'+/')
+_PRINTABLE = re.compile(rb'[\t\n\r\x20-\x7e]*\Z')
+
+_WINDOW = 4096  # bytes: how far context and pragma checks look on a line
+
+
+def hash_secret(secret: str) -> str:
+    """The SHA-1 hex that detect-secrets stores as ``hashed_secret``."""
+    return hashlib.sha1(secret.encode('utf-8')).hexdigest()
+
+
+def redact(secret: str) -> str:
+    """``tgp_v1_Ab…yz``: enough to recognise a key, never enough to use it."""
+    head = 9 if secret.startswith('tgp_v1_') else 4
+    return f'{secret[:head]}…{secret[-2:]}'
+
+
+class Finding:
+    """One key at one place.  The raw secret never appears in repr()."""
+
+    __slots__ = (
+        'path', 'line', 'column', 'rule', 'secret', 'encoding',
+        'commit', 'author', 'date', 'verification', 'verification_reason',
+    )
+
+    def __init__(
+            self, path: str, line: int, column: int, rule: str, secret: str,
+            encoding: str = 'raw',
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.rule = rule
+        self.secret = secret
+        self.encoding = encoding
+        self.commit: str | None = None
+        self.author: str | None = None
+        self.date: str | None = None
+        self.verification: str | None = None
+        self.verification_reason: str | None = None
+
+    @property
+    def hashed_secret(self) -> str:
+        return hash_secret(self.secret)
+
+    @property
+    def redacted(self) -> str:
+        return redact(self.secret)
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            'path': self.path,
+            'line': self.line,
+            'column': self.column,
+            'rule': self.rule,
+            'hashed_secret': self.hashed_secret,
+            'redacted': self.redacted,
+            'encoding': self.encoding,
+        }
+        for name in ('commit', 'author', 'date'):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.verification is not None:
+            out['verification'] = self.verification
+            if self.verification_reason:
+                out['verification_reason'] = self.verification_reason
+        return out
+
+    def __repr__(self) -> str:
+        return (
+            f'Finding({self.path!r}:{self.line}, {self.rule}, '
+            f'{self.redacted}, {self.hashed_secret})'
+        )
+
+
+def entropy(text: str) -> float:
+    counts: dict[str, int] = {}
+    for ch in text:
+        counts[ch] = counts.get(ch, 0) + 1
+    n = len(text)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+_PLACEHOLDER_WORDS = (
+    'your_', 'your-', 'yourkey', 'yourapi', 'example', 'placeholder',
+    'replace', 'together', 'redacted', 'changeme', 'insert', 'apikey',
+    'api_key', 'api-key', 'sample', 'dummy_',
+)
+
+
+def _longest_run(body: str) -> tuple[int, int]:
+    """Longest run of identical chars, and of consecutive chars (abc, 123)."""
+    same = seq = best_same = best_seq = 1
+    for a, b in zip(body, body[1:]):
+        same = same + 1 if a == b else 1
+        seq = seq + 1 if ord(b) - ord(a) == 1 else 1
+        best_same = max(best_same, same)
+        best_seq = max(best_seq, seq)
+    return best_same, best_seq
+
+
+def is_placeholder(body: str, rule: Rule) -> bool:
+    """True when ``body`` (the key without its prefix) is not random."""
+    if len(set(body)) < rule.min_distinct:
+        return True
+    if entropy(body) < rule.entropy_floor:
+        return True
+    same, seq = _longest_run(body)
+    if same >= rule.max_run or seq >= rule.max_run:
+        return True
+    for period in range(1, 17):  # "abcd" * 16, "0123456789abcdef" * 4
+        if body == (body[:period] * (len(body) // period + 1))[:len(body)]:
+            return True
+    lowered = body.lower()
+    return any(word in lowered for word in _PLACEHOLDER_WORDS)
+
+
+def _touches_key_char(data: bytes, start: int) -> bool:
+    if start == 0 or data[start - 1] not in _KEY_BYTES:
+        return False
+    return _ESCAPE_BEFORE.search(data, max(0, start - 6), start) is None
+
+
+def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
+    start = data.rfind(b'\n', max(0, offset - _WINDOW), offset) + 1
+    if start == 0 and offset > _WINDOW:
+        start = offset - _WINDOW
+    end = data.find(b'\n', offset, offset + _WINDOW)
+    if end == -1:
+        end = min(len(data), offset + _WINDOW)
+    return start, end
+
+
+def _near(data: bytes, offset: int, regex: re.Pattern[bytes], lines: int) -> bool:
+    start, end = _line_bounds(data, offset)
+    for _ in range(lines):
+        if start > 0:
+            start, _e = _line_bounds(data, start - 1)
+        if end < len(data):
+            _s, end = _line_bounds(data, end + 1)
+    return regex.search(data, start, end) is not None
+
+
+def _rule_applies(rule: Rule, path: str) -> bool:
+    name = path.rsplit('/', 1)[-1]
+    return not any(fnmatch(name, pat) for pat in rule.skip_files)
+
+
+def _candidates(
+        data: bytes, rules: tuple[Rule, ...], lo: int = 0, hi: int | None = None,
+) -> list[tuple[int, str, Rule]]:
+    """(offset, secret, rule) for every shape-valid key in data[lo:hi]."""
+    hi = len(data) if hi is None else hi
+    found = []
+    for rule in rules:
+        for pattern in rule.patterns:
+            for m in pattern.regex.finditer(data, lo, hi):
+                start = m.start('secret')
+                if _touches_key_char(data, start):
+                    continue
+                secret = m.group('secret').decode('ascii')
+                body = secret[7:] if secret.startswith('tgp_v1_') else secret
+                if is_placeholder(body, rule):
+                    continue
+                if pattern.near is not None and not _near(
+                        data, start, pattern.near, pattern.near_lines,
+                ):
+                    continue
+                found.append((start, secret, rule))
+    return found
+
+
+def _decode_b64(token: bytes) -> bytes | None:
+    import binascii
+
+    token = token.rstrip(b'=').translate(_B64_TO_STD)
+    token = token[:len(token) - len(token) % 4 if len(token) % 4 == 1 else None]
+    try:
+        raw = binascii.a2b_base64(token + b'=' * (-len(token) % 4))
+    except binascii.Error:
+        return None
+    return raw if _PRINTABLE.match(raw) else None
+
+
+def _encoded_candidates(
+        data: bytes, rules: tuple[Rule, ...],
+) -> list[tuple[int, str, Rule]]:
+    """Keys base64-encoded as a whole value (Kubernetes Secret ``data:``).
+
+    The decoded value is put back in place of the token, with the text
+    before it on the line, so context rules still see ``TOGETHER_API_KEY:``.
+    Reported at the offset of the encoded token.
+    """
+    found = []
+    for m in _B64_TOKEN.finditer(data):
+        decoded = _decode_b64(m.group())
+        if decoded is None:
+            continue
+        line_start, _end = _line_bounds(data, m.start())
+        before = data[max(line_start, m.start() - 200):m.start()]
+        synthetic = before + decoded
+        for _off, secret, rule in _candidates(synthetic, rules):
+            if secret.encode() in decoded:
+                found.append((m.start(), secret, rule))
+    return found
+
+
+def _normalise(data: bytes) -> bytes:
+    # UTF-16 text (Windows editors, PowerShell redirects) hides ASCII keys
+    # behind NUL bytes; decode it so the same rules apply.
+    if data[:2] in (b'\xff\xfe', b'\xfe\xff'):
+        try:
+            return data.decode('utf-16').encode('utf-8')
+        except UnicodeDecodeError:
+            return data
+    return data
+
+
+def scan_bytes(
+        data: bytes, path: str, rules: tuple[Rule, ...] = RULES,
+) -> list[Finding]:
+    """Every Together key in ``data``; ``path`` is only used for reporting."""
+    data = _normalise(data)
+    active = tuple(
+        rule for rule in rules
+        if any(k in data for k in rule.keywords) and _rule_applies(rule, path)
+    )
+    encoded = _B64_KEY_PREFIX in data
+    if not active and not encoded:
+        return []
+    hits = _candidates(data, active)
+    legacy_b64 = any(r.alphabet == 'hex' for r in active)
+    if encoded or legacy_b64:
+        decodable = tuple(
+            r for r in rules
+            if _rule_applies(r, path) and (r.alphabet != 'hex' or legacy_b64)
+        )
+        hits += _encoded_candidates(data, decodable)
+    if not hits:
+        return []
+    hits.sort(key=lambda h: h[0])
+    findings = []
+    seen = set()
+    line_no = 1
+    line_start = last = 0
+    bounds: tuple[int, int] = (-1, -1)
+    allowed = False
+    for offset, secret, rule in hits:
+        if (offset, secret) in seen:
+            continue
+        seen.add((offset, secret))
+        # Offsets are sorted: count newlines once, so many findings on one
+        # 50 MB line stay linear.
+        newlines = data.count(b'\n', last, offset)
+        if newlines:
+            line_no += newlines
+            line_start = data.rfind(b'\n', last, offset) + 1
+        last = offset
+        if not bounds[0] <= offset <= bounds[1]:
+            bounds = _line_bounds(data, offset)
+            allowed = allowed_inline(data, *bounds)
+        if allowed:
+            continue
+        column = offset - line_start + 1
+        encoding = 'raw' if data.startswith(secret.encode(), offset) else 'base64'
+        findings.append(Finding(path, line_no, column, rule.id, secret, encoding))
+    return findings

@@ -1,0 +1,73 @@
+"""One clear line and exit 2 for every usage or input error; never a traceback."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable
+from typing import NoReturn
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+class InputError(Exception):
+    """Bad input the user can fix: the message is shown as one line."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse whose errors are one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f'{self.prog}: error: {message} (see --help)\n')
+
+
+def scrub(text: str) -> str:
+    """Redact anything key-shaped in a message before it is shown."""
+    if 'tgp_v1_' not in text and 'ogether' not in text.lower():
+        return text
+    from together_hooks.detect import scan_bytes
+
+    for finding in scan_bytes(text.encode('utf-8', 'replace'), '<message>'):
+        text = text.replace(finding.secret, finding.redacted)
+    return text
+
+
+def one_line(text: str) -> str:
+    return ' '.join(scrub(str(text)).split())
+
+
+def guard(prog: str, func: Callable[[], int]) -> int:
+    """Run a command; turn every failure into one line and exit 2.
+
+    A hook that cannot decide fails closed: an unexpected error is exit 2,
+    which pre-commit treats as a failure, with the reason.
+    """
+    try:
+        return func()
+    except InputError as e:
+        msg = one_line(str(e))
+    except KeyboardInterrupt:
+        print(f'{prog}: interrupted', file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except OSError as e:
+        name = f' {e.filename!r}' if e.filename else ''
+        msg = one_line(f'{e.strerror or e}{name}')
+    except Exception as e:  # fail closed, but say why
+        msg = one_line(f'internal error ({type(e).__name__}): {e}')
+    try:
+        print(f'{prog}: error: {msg}', file=sys.stderr)
+    except Exception:
+        pass
+    return EXIT_ERROR
+
+
+def configure_stdio() -> None:
+    """Paths and redacted keys may hold characters the terminal can't encode."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors='backslashreplace')  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass

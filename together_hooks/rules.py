@@ -1,0 +1,231 @@
+"""The detection rules, as data.
+
+A rule is a small declarative record: what it finds (patterns whose group
+``secret`` is the key), which bytes must occur in a file before any of its
+patterns is worth running (``keywords``, the prefilter), how random the key
+must look (``entropy_floor``), what must sit nearby (``Pattern.near``), where
+it never applies (``skip_files``), and its own proof: true-positive and
+false-positive samples.  ``tests/rules_test.py`` runs every sample of every
+rule.
+
+Samples never hold a literal key (the repo must not carry one).  They are
+templates: ``{key}`` stands for a Together key, ``{hex}`` for a legacy key,
+``{b64key}`` / ``{b64hex}`` for their base64 encodings, built at test time
+from a seeded RNG.  A true-positive sample must yield exactly that key.
+
+To add a rule: append a ``Rule`` to ``RULES`` with its samples; nothing else.
+"""
+from __future__ import annotations
+
+import re
+
+# Characters that may stand in a Together key (URL-safe base64).
+KEY_CHARS = b'A-Za-z0-9_-'
+
+
+class Pattern:
+    """One regex of a rule; ``near`` must match within ``near_lines`` lines."""
+
+    __slots__ = ('regex', 'near', 'near_lines')
+
+    def __init__(
+            self,
+            regex: bytes,
+            near: bytes | None = None,
+            near_lines: int = 0,
+    ) -> None:
+        self.regex = re.compile(regex)
+        self.near = re.compile(near) if near is not None else None
+        self.near_lines = near_lines
+
+
+class Rule:
+    __slots__ = (
+        'id', 'description', 'patterns', 'keywords', 'entropy_floor',
+        'alphabet', 'min_distinct', 'max_run', 'skip_files',
+        'true_positives', 'false_positives', 'help',
+    )
+
+    def __init__(
+            self, *,
+            id: str,
+            description: str,
+            patterns: tuple[Pattern, ...],
+            keywords: tuple[bytes, ...],
+            entropy_floor: float,
+            alphabet: str,
+            min_distinct: int,
+            max_run: int,
+            help: str,
+            true_positives: tuple[str, ...],
+            false_positives: tuple[str, ...],
+            skip_files: tuple[str, ...] = (),
+    ) -> None:
+        self.id = id
+        self.description = description
+        self.patterns = patterns
+        self.keywords = keywords
+        # Shannon entropy (bits/char) of the key body below which it is a
+        # placeholder.  Floors sit well below the minimum seen over 200,000
+        # random keys (4.19 for base64url-43, 3.38 for hex-64).
+        self.entropy_floor = entropy_floor
+        self.alphabet = alphabet
+        # Placeholder shapes: fewer distinct characters than this, or a run
+        # of max_run identical / consecutive characters ("xxxxxx", "abcdef").
+        self.min_distinct = min_distinct
+        self.max_run = max_run
+        self.skip_files = skip_files
+        self.help = help
+        self.true_positives = true_positives
+        self.false_positives = false_positives
+
+
+# Where a legacy key is named: TOGETHER_API_KEY, TOGETHER_AI_API_KEY,
+# TOGETHERAI_API_KEY, together_api_key, together.api_key, togetherApiKey,
+# together-api-key (CLI flags) ...; or a Together client built with it.
+_LEGACY_NAME = (
+    rb'(?:(?i:together(?:[_.-]?ai)?[_.-]?api[_.-]?key)'
+    rb'|Together(?:AI)?\s*\(\s*\{?\s*(?:api_key|apiKey))'
+)
+# Between the name and the value: closing quotes/brackets, one assignment or
+# argument separator, an optional YAML/Terraform ``value:``/``default =`` on
+# the next line (Kubernetes env lists, Terraform variables), opening quote.
+_LEGACY_ASSIGN = (
+    rb'["\'`\]\)\s{]{0,8}(?:=>|:=|[=:,])?[ \t]*'
+    rb'(?:\r?\n[ \t-]*(?:value|default)[ \t]*[=:][ \t]*)?'
+    rb'["\'`]?'
+)
+
+TOGETHER_API_KEY = Rule(
+    id='together-api-key',
+    description='Together AI API key (tgp_v1_...)',
+    help=(
+        'A Together AI API key. Rotate it at '
+        'https://api.together.xyz/settings/api-keys, update your '
+        'environment, revoke the old key, and remove it from git history '
+        'if it was ever committed.'
+    ),
+    # The left boundary (not touching another key character, but allowed
+    # after an escape such as a literal "\n") is checked in detect.py: a
+    # lookbehind in front of the literal would defeat re's prefix search.
+    patterns=(
+        Pattern(rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})'
+                rb'(?![' + KEY_CHARS + rb'])'),
+    ),
+    keywords=(b'tgp_v1_',),
+    entropy_floor=4.0,
+    alphabet='base64url',
+    min_distinct=16,
+    max_run=6,
+    true_positives=(
+        '{key}',
+        'TOGETHER_API_KEY={key}',
+        'export TOGETHER_API_KEY="{key}"',
+        "client = Together(api_key='{key}')",
+        'const together = new Together({{ apiKey: "{key}" }});',
+        '{{"cells": [{{"source": ["print(1)\\n{key}\\n"]}}]}}',
+        '"{key}",',
+        'f({key})',
+        'https://example.com/?key={key}&x=1',
+        'key={key};',
+        '`{key}`',
+        'token: {key}\r',
+        'a "\\t{key}" b',
+        'api_key%3D{key}',
+        'TOGETHER_API_KEY: {b64key}',
+        '  together: {b64key}',
+    ),
+    false_positives=(
+        'tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'tgp_v1_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+        'tgp_v1_0000000000000000000000000000000000000000000',
+        'tgp_v1_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
+        'tgp_v1_your_together_api_key_here_0123456789abcdef',
+        'tgp_v1_REPLACE_WITH_YOUR_TOGETHER_AI_API_KEY_12345',
+        'TOGETHER_API_KEY=tgp_v1_<your-key>',
+        'TOGETHER_API_KEY=tgp_v1_...',
+        'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
+        'api_key=os.environ["TOGETHER_API_KEY"]',
+        'apiKey: process.env.TOGETHER_API_KEY',
+        'x{key}',
+        '{key}x',
+        '-{key}',
+        '{key}_',
+        'tgp_v2_{key}',
+        'key_{key}',
+    ),
+)
+
+TOGETHER_LEGACY_API_KEY = Rule(
+    id='together-legacy-api-key',
+    description='Together AI legacy API key (64 hex, named as a Together key)',
+    help=TOGETHER_API_KEY.help,
+    patterns=(
+        Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
+                + rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'),
+        # A Bearer header sent to the Together API; the URL may be a few
+        # lines away (curl continuation lines, a url variable above).
+        Pattern(rb'Bearer[ \t]+(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
+                near=rb'api\.together\.(?:xyz|ai)\b', near_lines=3),
+    ),
+    keywords=(b'ogether', b'OGETHER'),
+    entropy_floor=3.0,
+    alphabet='hex',
+    min_distinct=10,
+    max_run=8,
+    # Lockfiles and checksum lists are full of SHA-256 digests; a package
+    # named "together" in them must never turn a digest into a "key".
+    skip_files=(
+        '*.lock', 'package-lock.json', 'npm-shrinkwrap.json',
+        'pnpm-lock.yaml', 'go.sum', '*.sha256', '*.sha256sum',
+        'SHA256SUMS', 'SHA256SUMS.txt', '*checksums*.txt',
+    ),
+    true_positives=(
+        'TOGETHER_API_KEY={hex}',
+        'export TOGETHER_API_KEY={hex}',
+        "TOGETHER_AI_API_KEY='{hex}'",
+        'TOGETHERAI_API_KEY="{hex}"',
+        'togetherai_api_key = "{hex}"',
+        'together_api_key: {hex}',
+        'together.api_key = "{hex}"',
+        'os.environ["TOGETHER_API_KEY"] = "{hex}"',
+        'os.environ.setdefault("TOGETHER_API_KEY", "{hex}")',
+        "const togetherApiKey = '{hex}';",
+        'process.env.TOGETHER_API_KEY = "{hex}";',
+        '{{"TOGETHER_API_KEY": "{hex}"}}',
+        '[together]\ntogether_api_key = {hex}',
+        'variable "together_api_key" {{\n  default = "{hex}"\n}}',
+        'env:\n  - name: TOGETHER_API_KEY\n    value: "{hex}"',
+        'client = Together(api_key="{hex}")',
+        'new Together({{ apiKey: "{hex}" }})',
+        'run --together-api-key {hex}',
+        'curl https://api.together.xyz/v1/chat/completions \\\n'
+        '  -H "Authorization: Bearer {hex}"',
+        'url = "https://api.together.ai/v1/models"\n'
+        'headers = {{"Authorization": "Bearer {hex}"}}',
+        'data:\n  TOGETHER_API_KEY: {b64hex}',
+    ),
+    false_positives=(
+        'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
+        'TOGETHER_API_KEY=os.environ["TOGETHER_API_KEY"]',
+        'TOGETHER_API_KEY=0000000000000000000000000000000000000000',
+        'TOGETHER_API_KEY='
+        '0000000000000000000000000000000000000000000000000000000000000000',
+        'TOGETHER_API_KEY='
+        '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+        'TOGETHER_API_KEY=<your-key>',
+        'TOGETHER_API_KEY=key_{hex}',
+        'TOGETHER_API_KEY={hex}ff',
+        'TOGETHER_API_KEY={HEX}',
+        'sha256 = "{hex}"  # together',
+        'together==1.3.0 --hash=sha256:{hex}',
+        'image: together/server@sha256:{hex}',
+        '{{file = "together-1.3.0.tar.gz", hash = "sha256:{hex}"}}',
+        'curl https://example.com/ -H "Authorization: Bearer {hex}"',
+        '{hex}  together-1.3.0.tar.gz',
+        'OTHER_API_KEY={hex}  # not together',
+    ),
+)
+
+RULES: tuple[Rule, ...] = (TOGETHER_API_KEY, TOGETHER_LEGACY_API_KEY)
+RULES_BY_ID = {rule.id: rule for rule in RULES}
