@@ -11,7 +11,6 @@ single-line minified files need no special path.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from fnmatch import fnmatch
@@ -27,12 +26,6 @@ _KEY_BYTES = frozenset(
 # "...\ntgp_v1_..." in JSON, "%3Dtgp_v1_..." in URLs, "\u003d" in JS.
 _ESCAPE_BEFORE = re.compile(rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2})\Z')
 
-# base64 of "tgp_v1_" at the start of an encoded value.
-_B64_KEY_PREFIX = b'dGdwX3Yx'
-# A base64 token long enough to hold a whole key (50 bytes -> 68 chars).
-_B64_TOKEN = re.compile(
-    rb'(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{66,4096}={0,2}(?![A-Za-z0-9+/=_-])',
-)
 _B64_TO_STD = bytes.maketrans(b'-_', b'+/')
 _PRINTABLE = re.compile(rb'[\t\n\r\x20-\x7e]*\Z')
 
@@ -41,6 +34,8 @@ _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
 
 def hash_secret(secret: str) -> str:
     """The SHA-1 hex that detect-secrets stores as ``hashed_secret``."""
+    import hashlib  # ~3 ms of OpenSSL loading, paid only when a key is found
+
     return hashlib.sha1(secret.encode('utf-8')).hexdigest()
 
 
@@ -194,7 +189,14 @@ def _candidates(
                 start = m.start('secret')
                 if _touches_key_char(data, start):
                     continue
-                secret = m.group('secret').decode('ascii')
+                if pattern.decoded is not None:
+                    raw = _decode_b64(m.group('secret'))
+                    inner = pattern.decoded.match(raw) if raw is not None else None
+                    if inner is None:
+                        continue
+                    secret = inner.group('secret').decode('ascii')
+                else:
+                    secret = m.group('secret').decode('ascii')
                 body = secret[7:] if secret.startswith('tgp_v1_') else secret
                 if is_placeholder(body, rule):
                     continue
@@ -218,29 +220,6 @@ def _decode_b64(token: bytes) -> bytes | None:
     return raw if _PRINTABLE.match(raw) else None
 
 
-def _encoded_candidates(
-        data: bytes, rules: tuple[Rule, ...],
-) -> list[tuple[int, str, Rule]]:
-    """Keys base64-encoded as a whole value (Kubernetes Secret ``data:``).
-
-    The decoded value is put back in place of the token, with the text
-    before it on the line, so context rules still see ``TOGETHER_API_KEY:``.
-    Reported at the offset of the encoded token.
-    """
-    found = []
-    for m in _B64_TOKEN.finditer(data):
-        decoded = _decode_b64(m.group())
-        if decoded is None:
-            continue
-        line_start, _end = _line_bounds(data, m.start())
-        before = data[max(line_start, m.start() - 200):m.start()]
-        synthetic = before + decoded
-        for _off, secret, rule in _candidates(synthetic, rules):
-            if secret.encode() in decoded:
-                found.append((m.start(), secret, rule))
-    return found
-
-
 def _normalise(data: bytes) -> bytes:
     # UTF-16 text (Windows editors, PowerShell redirects) hides ASCII keys
     # behind NUL bytes; decode it so the same rules apply.
@@ -261,17 +240,9 @@ def scan_bytes(
         rule for rule in rules
         if any(k in data for k in rule.keywords) and _rule_applies(rule, path)
     )
-    encoded = _B64_KEY_PREFIX in data
-    if not active and not encoded:
+    if not active:
         return []
     hits = _candidates(data, active)
-    legacy_b64 = any(r.alphabet == 'hex' for r in active)
-    if encoded or legacy_b64:
-        decodable = tuple(
-            r for r in rules
-            if _rule_applies(r, path) and (r.alphabet != 'hex' or legacy_b64)
-        )
-        hits += _encoded_candidates(data, decodable)
     if not hits:
         return []
     hits.sort(key=lambda h: h[0])

@@ -24,19 +24,27 @@ KEY_CHARS = b'A-Za-z0-9_-'
 
 
 class Pattern:
-    """One regex of a rule; ``near`` must match within ``near_lines`` lines."""
+    """One regex of a rule; its group ``secret`` is the key.
 
-    __slots__ = ('regex', 'near', 'near_lines')
+    ``near`` must match within ``near_lines`` lines of the key.  With
+    ``decoded``, the group is a base64 token whose decoded bytes must match
+    ``decoded`` as a whole (its own group ``secret`` is then the key), and
+    the finding is reported at the token.
+    """
+
+    __slots__ = ('regex', 'near', 'near_lines', 'decoded')
 
     def __init__(
             self,
             regex: bytes,
             near: bytes | None = None,
             near_lines: int = 0,
+            decoded: bytes | None = None,
     ) -> None:
         self.regex = re.compile(regex)
         self.near = re.compile(near) if near is not None else None
         self.near_lines = near_lines
+        self.decoded = re.compile(decoded) if decoded is not None else None
 
 
 class Rule:
@@ -87,12 +95,17 @@ _LEGACY_NAME = (
     rb'(?:(?i:together(?:[_.-]?ai)?[_.-]?api[_.-]?key)'
     rb'|Together(?:AI)?\s*\(\s*\{?\s*(?:api_key|apiKey))'
 )
-# Between the name and the value: closing quotes/brackets, one assignment or
-# argument separator, an optional YAML/Terraform ``value:``/``default =`` on
-# the next line (Kubernetes env lists, Terraform variables), opening quote.
+# Between the name and the value: closing quotes/brackets, a type annotation
+# (``: string`` in TS, ``: str`` in Python), one assignment or argument
+# separator, an optional YAML/Terraform ``value:``/``default =`` on a later
+# line (Kubernetes env lists; Terraform variables, whose ``type``,
+# ``description`` and ``sensitive`` usually come first), opening quote.
 _LEGACY_ASSIGN = (
-    rb'["\'`\]\)\s{]{0,8}(?:=>|:=|[=:,])?[ \t]*'
-    rb'(?:\r?\n[ \t-]*(?:value|default)[ \t]*[=:][ \t]*)?'
+    rb'["\'`\]\)\s{]{0,8}(?::[ \t]*(?:str|string)[ \t]*)?'
+    rb'(?:=>|:=|[=:,])?[ \t]*'
+    rb'(?:(?:\r?\n[ \t]*(?:type|description|sensitive|nullable)[ \t]*='
+    rb'[^\r\n]*){0,4}'
+    rb'\r?\n[ \t-]*(?:value|default)[ \t]*[=:][ \t]*)?'
     rb'["\'`]?'
 )
 
@@ -111,8 +124,13 @@ TOGETHER_API_KEY = Rule(
     patterns=(
         Pattern(rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})'
                 rb'(?![' + KEY_CHARS + rb'])'),
+        # The whole value base64-encoded (Kubernetes Secret ``data:``,
+        # ``echo $KEY | base64``): "dGdwX3Yx" is base64 for "tgp_v1".
+        Pattern(rb'(?P<secret>dGdwX3Yx[A-Za-z0-9+/_-]{58,64}={0,2})'
+                rb'(?![A-Za-z0-9+/=_-])',
+                decoded=rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})\s*\Z'),
     ),
-    keywords=(b'tgp_v1_',),
+    keywords=(b'tgp_v1_', b'dGdwX3Yx'),
     entropy_floor=4.0,
     alphabet='base64url',
     min_distinct=16,
@@ -134,6 +152,11 @@ TOGETHER_API_KEY = Rule(
         'api_key%3D{key}',
         'TOGETHER_API_KEY: {b64key}',
         '  together: {b64key}',
+        "key = '{key}'",
+        'print("{key}")',
+        '<key>{key}</key>',
+        '{{"source": "import os\\n{key}"}}',
+        'x = "{key}"  # pragma: allowlist nextline secret',
     ),
     false_positives=(
         'tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
@@ -153,6 +176,12 @@ TOGETHER_API_KEY = Rule(
         '{key}_',
         'tgp_v2_{key}',
         'key_{key}',
+        '{key}A',
+        'abc{key}',
+        '{key}-',
+        'x = "{key}"  # pragma: allowlist secret',
+        'x = "{key}"  // gitleaks:allow',
+        '# pragma: allowlist nextline secret\nx = "{key}"',
     ),
 )
 
@@ -163,6 +192,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
     patterns=(
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
                 + rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'),
+        # The same, base64-encoded as a whole value (Kubernetes Secrets).
+        Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
+                + rb'(?P<secret>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-])',
+                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
         # A Bearer header sent to the Together API; the URL may be a few
         # lines away (curl continuation lines, a url variable above).
         Pattern(rb'Bearer[ \t]+(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
@@ -204,6 +237,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'url = "https://api.together.ai/v1/models"\n'
         'headers = {{"Authorization": "Bearer {hex}"}}',
         'data:\n  TOGETHER_API_KEY: {b64hex}',
+        'const togetherApiKey: string = "{hex}";',
+        'export const TOGETHER_API_KEY: string = "{hex}";',
+        'TOGETHER_API_KEY: str = "{hex}"',
+        'variable "together_api_key" {{\n  type        = string\n'
+        '  description = "Together AI key"\n  sensitive   = true\n'
+        '  default     = "{hex}"\n}}',
+        'together_api_key = "{hex}"\r\n',
+        'TOGETHER_API_KEY: "{hex}"',
     ),
     false_positives=(
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
@@ -224,6 +265,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'curl https://example.com/ -H "Authorization: Bearer {hex}"',
         '{hex}  together-1.3.0.tar.gz',
         'OTHER_API_KEY={hex}  # not together',
+        '"together": {{"hashes": ["sha256:{hex}"], "version": "==1.3.0"}}',
+        'together==1.3.0 \\\n    --hash=sha256:{hex}',
+        'FROM together/server@sha256:{hex}',
+        'SHA256 (together-1.3.0.tar.gz) = {hex}',
+        'TOGETHER_API_KEY={hex}  # pragma: allowlist secret',
     ),
 )
 

@@ -6,22 +6,44 @@ submodules are left to their own repositories.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
-import subprocess
 import sys
-from typing import Iterable
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 from together_hooks.errors import InputError
 
+if TYPE_CHECKING:
+    from typing import Iterable
+    from typing import Iterator
+
 
 class Content:
-    __slots__ = ('path', 'data')
+    """A display path and its bytes; file-backed content is read on demand,
+    so a parallel scan can read in the worker that scans it."""
 
-    def __init__(self, path: str, data: bytes) -> None:
+    __slots__ = ('path', '_data', 'fs_path')
+
+    def __init__(
+            self, path: str, data: bytes | None = None, fs_path: str | None = None,
+    ) -> None:
         self.path = path
-        self.data = data
+        self._data = data
+        self.fs_path = fs_path
+
+    @property
+    def data(self) -> bytes:
+        """The bytes; b'' for a file-backed entry that is not a regular file."""
+        if self._data is None:
+            read = read_file(self.fs_path) if self.fs_path is not None else None
+            self._data = b'' if read is None else read
+        return self._data
+
+    def release(self) -> None:
+        """Drop the bytes once scanned (a tree scan must not hold them all)."""
+        if self.fs_path is not None:
+            self._data = None
 
 
 def to_display(path: str) -> str:
@@ -31,6 +53,8 @@ def to_display(path: str) -> str:
 
 def git(root: str, *args: str, input: bytes | None = None) -> bytes:
     """Run git in ``root``; a failure is an InputError with git's own words."""
+    import subprocess  # only sources that ask git pay for it
+
     try:
         proc = subprocess.run(
             ('git', *args), cwd=root, input=input,
@@ -48,6 +72,8 @@ def git(root: str, *args: str, input: bytes | None = None) -> bytes:
 def git_toplevel(path: str) -> str | None:
     """The work tree root holding ``path``, or None outside a work tree."""
     where = path if os.path.isdir(path) else (os.path.dirname(path) or '.')
+    import subprocess  # only sources that ask git pay for it
+
     try:
         proc = subprocess.run(
             ('git', 'rev-parse', '--show-toplevel'), cwd=where,
@@ -72,33 +98,56 @@ def repo_files(root: str, under: str = '') -> list[str]:
     return sorted(set(_split_z(git(root, *args))))
 
 
-def walk(top: str) -> list[str]:
-    """Every regular file below ``top`` (outside git); symlinks not followed."""
+def walk(top: str, rel: str = '') -> list[str]:
+    """Every regular file below ``top`` (outside git), relative to it, sorted.
+
+    Symlinks are not followed; ``.git`` folders are skipped.
+    """
     found = []
-    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if d != '.git')
-        for name in sorted(filenames):
-            found.append(os.path.join(dirpath, name))
+    with os.scandir(os.path.join(top, rel) if rel else top) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        path = f'{rel}/{entry.name}' if rel else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != '.git':
+                found.extend(walk(top, path))
+        elif entry.is_file(follow_symlinks=False):
+            found.append(path)
     return found
 
 
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_NONBLOCK', 0)
+    | getattr(os, 'O_BINARY', 0)
+)
+
+
 def read_file(path: str) -> bytes | None:
-    """The bytes of a regular file; None for symlinks, sockets, folders."""
+    """The bytes of a regular file; None for symlinks, FIFOs, folders, gone.
+
+    One open with O_NOFOLLOW (a symlink is never followed) and O_NONBLOCK
+    (a FIFO never blocks), then fstat: no separate lstat per file.
+    """
     try:
-        st = os.lstat(path)
-    except FileNotFoundError:
+        fd = os.open(path, _OPEN_FLAGS)
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    if not stat.S_ISREG(st.st_mode):
-        return None
-    with open(path, 'rb') as f:
-        return f.read()
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # a symlink
+            return None
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with open(fd, 'rb', buffering=0, closefd=False) as f:
+            return f.readall()
+    finally:
+        os.close(fd)
 
 
 def from_files(root: str, relpaths: Iterable[str]) -> Iterator[Content]:
     for rel in relpaths:
-        data = read_file(os.path.join(root, rel))
-        if data is not None:
-            yield Content(to_display(rel), data)
+        yield Content(to_display(rel), fs_path=os.path.join(root, rel))
 
 
 def _is_submodule(path: str) -> bool:
@@ -126,29 +175,32 @@ def from_paths(paths: Iterable[str]) -> Iterator[Content]:
                 continue
             yield from from_tree(path, display_prefix=path)
             continue
-        data = read_file(path)
-        if data is not None:
-            yield Content(to_display(path), data)
+        yield Content(to_display(path), fs_path=path)
 
 
-def from_tree(top: str, display_prefix: str = '') -> Iterator[Content]:
-    """A folder: its git files when inside a work tree, else every file."""
+def from_tree(top: str, display_prefix: str = '') -> list[Content]:
+    """A folder: its git files when inside a work tree, else every file.
+
+    A list (not a stream) of file-backed content: nothing is read yet, and
+    the pipeline may split it across processes.
+    """
     root = git_toplevel(top)
     if root is not None:
         rels = repo_files(top)
     else:
-        rels = [os.path.relpath(p, top) for p in walk(top)]
+        rels = walk(top)
     prefix = display_prefix.rstrip('/\\')
-    for rel in rels:
-        full = os.path.join(top, rel)
-        data = read_file(full)
-        if data is not None:
-            shown = f'{prefix}/{rel}' if prefix and prefix != '.' else rel
-            yield Content(to_display(shown), data)
+    if prefix and prefix != '.':
+        return [
+            Content(to_display(f'{prefix}/{rel}'), fs_path=os.path.join(top, rel))
+            for rel in rels
+        ]
+    return [Content(to_display(rel), fs_path=os.path.join(top, rel)) for rel in rels]
 
 
 def _cat_blobs(root: str, shas: list[str]) -> Iterator[tuple[str, bytes]]:
     """(sha, bytes) for each blob, streamed from one ``git cat-file --batch``."""
+    import subprocess
     import threading
 
     proc = subprocess.Popen(

@@ -42,7 +42,7 @@ def contents(args: argparse.Namespace) -> Iterator[sources.Content]:
     for path in args.paths:
         if not os.path.lexists(path):
             raise InputError(f'{path}: no such file or directory')
-    return sources.from_paths(args.paths)
+    return list(sources.from_paths(args.paths))
 
 
 def run(args: argparse.Namespace) -> int:

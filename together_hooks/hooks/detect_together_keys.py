@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument('filenames', nargs='*', help='files to check')
     pipeline.add_options(parser)
     args = parser.parse_args(argv)
-    return guard(PROG, lambda: pipeline.run(sources.from_paths(args.filenames), args))
+    return guard(PROG, lambda: pipeline.run(list(sources.from_paths(args.filenames)), args))
 
 
 if __name__ == '__main__':
