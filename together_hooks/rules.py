@@ -93,7 +93,7 @@ class Rule:
 # together-api-key (CLI flags) ...; or a Together client built with it.
 _LEGACY_NAME = (
     rb'(?:(?i:together(?:[_.-]?ai)?[_.-]?api[_.-]?key)'
-    rb'|Together(?:AI)?\s*\(\s*\{?\s*(?:api_key|apiKey))'
+    rb'|Together(?:AI)?\s{0,32}\(\s{0,32}\{?\s{0,32}(?:api_key|apiKey))'
 )
 # Between the name and the value: closing quotes/brackets, a type annotation
 # (``: string`` in TS, ``: str`` in Python), one assignment or argument
@@ -101,11 +101,11 @@ _LEGACY_NAME = (
 # line (Kubernetes env lists; Terraform variables, whose ``type``,
 # ``description`` and ``sensitive`` usually come first), opening quote.
 _LEGACY_ASSIGN = (
-    rb'["\'`\]\)\s{]{0,8}(?::[ \t]*(?:str|string)[ \t]*)?'
-    rb'(?:=>|:=|[=:,])?[ \t]*'
-    rb'(?:(?:\r?\n[ \t]*(?:type|description|sensitive|nullable)[ \t]*='
-    rb'[^\r\n]*){0,4}'
-    rb'\r?\n[ \t-]*(?:value|default)[ \t]*[=:][ \t]*)?'
+    rb'["\'`\]\)\s{]{0,8}(?::[ \t]{0,32}(?:str|string)[ \t]{0,32})?'
+    rb'(?:=>|:=|[=:,])?[ \t]{0,32}'
+    rb'(?:(?:\r?\n[ \t]{0,32}(?:type|description|sensitive|nullable)[ \t]{0,32}='
+    rb'[^\r\n]{0,200}){0,4}'
+    rb'\r?\n[ \t-]{0,32}(?:value|default)[ \t]{0,32}[=:][ \t]{0,32})?'
     rb'["\'`]?'
 )
 
@@ -198,7 +198,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
         # A Bearer header sent to the Together API; the URL may be a few
         # lines away (curl continuation lines, a url variable above).
-        Pattern(rb'Bearer[ \t]+(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
+        Pattern(rb'Bearer[ \t]{1,32}(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
                 near=rb'api\.together\.(?:xyz|ai)\b', near_lines=3),
     ),
     keywords=(b'ogether', b'OGETHER'),
