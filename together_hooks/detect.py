@@ -235,7 +235,17 @@ def scan_bytes(
         data: bytes, path: str, rules: tuple[Rule, ...] = RULES,
 ) -> list[Finding]:
     """Every Together key in ``data``; ``path`` is only used for reporting."""
-    data = _normalise(data)
+    text = _normalise(data)
+    findings = _scan(text, path, rules)
+    if text is not data:
+        # A UTF-16 file with plain ASCII appended (cmd's ``echo ... >>``)
+        # decodes cleanly, but the appended key only survives in the raw bytes.
+        seen = {f.secret for f in findings}
+        findings += [f for f in _scan(data, path, rules) if f.secret not in seen]
+    return findings
+
+
+def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
     active = tuple(
         rule for rule in rules
         if any(k in data for k in rule.keywords) and _rule_applies(rule, path)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 from typing import Callable
 from typing import NoReturn
 
@@ -19,29 +20,38 @@ class ArgumentParser(argparse.ArgumentParser):
     """argparse whose errors are one line on stderr and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f'{self.prog}: error: {message} (see --help)\n')
+        # argparse echoes the bad value, which may be a pasted key.
+        self.exit(EXIT_ERROR, f'{self.prog}: error: {one_line(message)} (see --help)\n')
 
 
 def scrub(text: str) -> str:
     """Redact anything key-shaped in a message before it is shown."""
     if 'tgp_v1_' not in text and 'ogether' not in text.lower():
         return text
+    import re
+
+    from together_hooks.detect import redact
     from together_hooks.detect import scan_bytes
 
     for finding in scan_bytes(text.encode('utf-8', 'replace'), '<message>'):
         text = text.replace(finding.secret, finding.redacted)
-    return text
+    # Messages echo user input ("--tgp_v1_..."): a key glued to other text
+    # is no finding, but still must not be shown.
+    return re.sub(
+        r'tgp_v1_[A-Za-z0-9_-]{43}', lambda m: redact(m.group()), text,
+    )
 
 
 def one_line(text: str) -> str:
     return ' '.join(scrub(str(text)).split())
 
 
-def guard(prog: str, func: Callable[[], int]) -> int:
+def guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
     """Run a command; turn every failure into one line and exit 2.
 
     A hook that cannot decide fails closed: an unexpected error is exit 2,
-    which pre-commit treats as a failure, with the reason.
+    which pre-commit treats as a failure, with the reason.  With the
+    command's ``args``, a failed run still gets its audit log line.
     """
     try:
         return func()
@@ -61,6 +71,10 @@ def guard(prog: str, func: Callable[[], int]) -> int:
         print(f'{prog}: error: {msg}', file=sys.stderr)
     except Exception:
         pass
+    if args is not None and getattr(args, 'audit_action', None):
+        from together_hooks import audit_log
+
+        audit_log.log_error(args, msg)
     return EXIT_ERROR
 
 

@@ -1,6 +1,10 @@
 """Hook ``detect-together-keys``: block files that hold a Together API key."""
 from __future__ import annotations
 
+import argparse
+import os
+import sys
+from typing import Iterable
 from typing import Sequence
 
 from together_hooks import pipeline
@@ -12,6 +16,54 @@ from together_hooks.errors import guard
 PROG = 'detect-together-keys'
 
 
+def file_args(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """Existing files whose names start with ``-``, made unmistakable.
+
+    pre-commit passes file names without ``--``: a file named ``-x.txt``
+    would be an unknown option (exit 2), one named ``-h`` would print help
+    and pass without scanning anything.  Only an option that takes a value,
+    before the first file name, stays an option.
+    """
+    options = parser._option_string_actions
+    out: list[str] = []
+    value_next = files_seen = False
+    for arg in argv:
+        if value_next:
+            value_next = False
+        elif (
+                not files_seen and arg in options
+                and options[arg].nargs != 0
+        ):
+            value_next = True
+        elif arg.startswith('-') and os.path.lexists(arg):
+            arg = f'./{arg}'
+            files_seen = True
+        elif not arg.startswith('-'):
+            files_seen = True
+        out.append(arg)
+    return out
+
+
+def hook_contents(filenames: Sequence[str]) -> Iterable[sources.Content]:
+    """What to scan: the given files, or in a push only what it adds.
+
+    pre-commit sets ``PRE_COMMIT_FROM_REF``/``PRE_COMMIT_TO_REF`` for
+    pre-push hooks (and ``run --from-ref/--to-ref``) and passes the files
+    changed between them: scan those files as the pushed commit has them
+    and keep only the lines the push adds, so keys already on the remote
+    are not blamed on it.  Otherwise (pre-commit, manual) the files as given.
+    """
+    from_ref = os.environ.get('PRE_COMMIT_FROM_REF')
+    to_ref = os.environ.get('PRE_COMMIT_TO_REF')
+    if from_ref and to_ref:
+        root = sources.git_toplevel('.')
+        if root is not None:
+            here = os.path.realpath('.')
+            paths = [os.path.relpath(os.path.join(here, f), root) for f in filenames]
+            return sources.pushed(root, from_ref, to_ref, paths)
+    return list(sources.from_paths(filenames))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_stdio()
     parser = ArgumentParser(
@@ -20,8 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument('filenames', nargs='*', help='files to check')
     pipeline.add_options(parser)
-    args = parser.parse_args(argv)
-    return guard(PROG, lambda: pipeline.run(list(sources.from_paths(args.filenames)), args))
+    args = parser.parse_args(
+        file_args(sys.argv[1:] if argv is None else argv, parser),
+    )
+    return guard(PROG, lambda: pipeline.run(hook_contents(args.filenames), args), args)
 
 
 if __name__ == '__main__':

@@ -1,0 +1,139 @@
+"""The real pre-commit framework runs this checkout's hooks.
+
+A temp repository's ``.pre-commit-config.yaml`` points ``repo:`` at this
+checkout and ``rev:`` at its HEAD, so pre-commit clones and installs the
+package exactly as a user's machine would (committed code only).  The hook
+environment is built once per test session in a shared PRE_COMMIT_HOME.
+"""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli_run import leaked
+from tests.conftest import git
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.detect import hash_secret
+from together_hooks.detect import redact
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+PRE_COMMIT = os.path.join(os.path.dirname(sys.executable), 'pre-commit')
+HOOK_ID = 'detect-together-keys'
+
+
+@pytest.fixture(scope='session')
+def pre_commit_home(tmp_path_factory):
+    # Under xdist every worker has its own basetemp; their parent is shared,
+    # and pre-commit's store lock lets the workers share one environment.
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get('PYTEST_XDIST_WORKER'):
+        base = base.parent
+    home = base / 'pre-commit-home'
+    home.mkdir(exist_ok=True)
+    return home
+
+
+@pytest.fixture(scope='session')
+def rev():
+    return git(CHECKOUT, 'rev-parse', 'HEAD').strip()
+
+
+@pytest.fixture
+def env(pre_commit_home):
+    clean = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(('GIT_', 'PRE_COMMIT')) and k != 'SKIP'
+    }
+    clean.update(PRE_COMMIT_HOME=str(pre_commit_home), PRE_COMMIT_COLOR='never')
+    return clean
+
+
+def _run(cwd, env, *cmd) -> tuple[int, str]:
+    proc = subprocess.run(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, timeout=600,
+    )
+    return proc.returncode, proc.stdout.decode('utf-8', 'replace')
+
+
+def _config(rev: str) -> str:
+    return (
+        'repos:\n'
+        f'-   repo: {CHECKOUT}\n'
+        f'    rev: {rev}\n'
+        '    hooks:\n'
+        f'    -   id: {HOOK_ID}\n'
+    )
+
+
+def _head(repo) -> str | None:
+    proc = subprocess.run(
+        ('git', 'rev-parse', '-q', '--verify', 'HEAD'), cwd=repo,
+        capture_output=True, text=True,
+    )
+    return proc.stdout.strip() or None
+
+
+def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, rev):
+    rng = random.Random(41)
+    key, hexkey = make_key(rng), make_hex(rng)
+    (git_repo / '.pre-commit-config.yaml').write_text(_config(rev))
+    rc, out = _run(git_repo, env, PRE_COMMIT, 'install')
+    assert rc == 0, out
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'config')
+    assert rc == 0, out
+    assert 'Detect Together AI API keys' in out
+    first = _head(git_repo)
+
+    # A key staged, then removed from the work tree: the commit must still
+    # be blocked (pre-commit stashes unstaged changes; the hook sees the
+    # index version).
+    (git_repo / 'app.py').write_text(f'import os\n\nclient = Together(api_key="{key}")\n')
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={hexkey}\n')
+    git(git_repo, 'add', 'app.py', '.env')
+    (git_repo / 'app.py').write_text('import os\n')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
+    assert rc != 0, out
+    assert _head(git_repo) == first  # no commit was created
+    assert f'app.py:3: together-api-key: {redact(key)}' in out
+    assert f'.env:1: together-legacy-api-key: {redact(hexkey)}' in out
+    assert hash_secret(key) in out
+    assert 'https://api.together.xyz/settings/api-keys' in out
+    assert leaked([key, hexkey], out) == []
+    # The user's unstaged edit is back after the hook ran.
+    assert (git_repo / 'app.py').read_text() == 'import os\n'
+
+    # A clean change commits.
+    git(git_repo, 'add', 'app.py')
+    git(git_repo, 'rm', '-q', '--cached', '.env')
+    (git_repo / 'README.md').write_text('TOGETHER_API_KEY=${TOGETHER_API_KEY}\n')
+    git(git_repo, 'add', 'README.md')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'clean')
+    assert rc == 0, out
+    assert 'Passed' in out
+    assert _head(git_repo) != first
+    assert git(git_repo, 'ls-files').split() == [
+        '.pre-commit-config.yaml', 'README.md', 'app.py',
+    ]
+
+
+def test_try_repo(git_repo, env, rev):
+    key = make_key(random.Random(42))
+    (git_repo / 'leak.txt').write_text(f'first\n{key}\n')
+    (git_repo / 'clean.txt').write_text('clean\n')
+    git(git_repo, 'add', '.')
+    base = (PRE_COMMIT, 'try-repo', str(CHECKOUT), HOOK_ID, '--ref', rev)
+    rc, out = _run(git_repo, env, *base, '--files', 'leak.txt', 'clean.txt')
+    assert rc == 1, out
+    assert f'leak.txt:2: together-api-key: {redact(key)}' in out
+    assert leaked([key], out) == []
+    rc, out = _run(git_repo, env, *base, '--files', 'clean.txt')
+    assert rc == 0, out
+    assert 'Passed' in out

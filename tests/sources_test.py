@@ -1,0 +1,343 @@
+"""Where content comes from, driven through ``together-hooks scan``.
+
+Real repositories in tmp dirs: the default repository scan, folders outside
+git, the index (``--staged``), symlinks, submodules and odd file names.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+
+import pytest
+
+from tests.cli_run import CAPTURED
+from tests.cli_run import leaked
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks import sources
+from together_hooks.detect import hash_secret
+
+KEY = 'together-api-key'
+
+
+@pytest.fixture
+def keys():
+    """Makes keys; afterwards, none may appear in anything scan printed."""
+    rng = random.Random(20261127)
+    made: list[str] = []
+
+    def new() -> str:
+        made.append(make_key(rng))
+        return made[-1]
+    new.made = made  # type: ignore[attr-defined]
+    CAPTURED.clear()
+    yield new
+    assert CAPTURED and leaked(made, *CAPTURED) == []
+
+
+def _write(root, rel: str, text: str) -> None:
+    path = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w', encoding='utf-8', newline='') as f:
+        f.write(text)
+
+
+def _commit(repo, msg: str = 'c') -> None:
+    git(repo, 'commit', '-q', '--no-verify', '-m', msg)
+
+
+def test_repo_scan_is_tracked_plus_untracked_not_ignored(git_repo, keys):
+    k_tracked, k_untracked, k_ignored, k_ignored_dir = (
+        keys(), keys(), keys(), keys())
+    _write(git_repo, '.gitignore', 'secret.log\nbuild/\n')
+    _write(git_repo, 'src/app.py', f'KEY = "{k_tracked}"\n')
+    _write(git_repo, 'README.md', 'clean\n')
+    git(git_repo, 'add', '.')
+    _commit(git_repo)
+    _write(git_repo, 'notes/new.txt', f'\n\n{k_untracked}\n')
+    _write(git_repo, 'secret.log', k_ignored)
+    _write(git_repo, 'build/out.js', k_ignored_dir)
+    expected = [
+        ('notes/new.txt', 3, KEY, hash_secret(k_untracked)),
+        ('src/app.py', 1, KEY, hash_secret(k_tracked)),
+    ]
+    for cwd in (git_repo, git_repo / 'src'):
+        r = scan('--format', 'json', cwd=cwd)
+        assert r.rc == 1, r.err
+        assert r.found() == expected
+        assert r.json()['summary']['files_scanned'] == 4  # .gitignore too
+        assert leaked(keys.made, r.out, r.err) == []
+    # The repository given as a folder: the same files.
+    r = scan('--format', 'json', '.', cwd=git_repo)
+    assert r.found() == expected
+
+
+def test_tracked_file_deleted_from_work_tree_is_skipped(git_repo, keys):
+    _write(git_repo, 'gone.txt', keys())
+    git(git_repo, 'add', '.')
+    _commit(git_repo)
+    os.unlink(git_repo / 'gone.txt')
+    r = scan(cwd=git_repo)
+    assert (r.rc, r.out, r.err) == (0, '', '')
+
+
+def test_folder_outside_git_is_walked(tmp_path, keys):
+    top = tmp_path / 'plain'
+    k1, k2, k3 = keys(), keys(), keys()
+    _write(top, 'a.txt', f'x {k1}\n')
+    _write(top, '.env', f'TOGETHER_API_KEY={k2}\n')
+    _write(top, 'deep/er/still/b.cfg', f'\n{k3}')
+    _write(top, 'node_modules/pkg/index.js', 'module.exports = 1\n')
+    _write(top, '.git/config', f'not a repo, never scanned {k1}\n')
+    r = scan('--format', 'json', str(top), cwd=tmp_path)
+    assert r.rc == 1, r.err
+    assert r.found() == [
+        ('.env', 1, KEY, hash_secret(k2)),
+        ('a.txt', 1, KEY, hash_secret(k1)),
+        ('deep/er/still/b.cfg', 2, KEY, hash_secret(k3)),
+    ]
+    # Run from inside: no path means "the repository", and there is none,
+    # so the current folder is walked.
+    r = scan('--format', 'json', cwd=top)
+    assert [f[0] for f in r.found()] == ['.env', 'a.txt', 'deep/er/still/b.cfg']
+
+
+def test_several_paths_keep_their_given_names(git_repo, keys):
+    k1, k2 = keys(), keys()
+    _write(git_repo, 'a/one.txt', k1)
+    _write(git_repo, 'b/two.txt', k2)
+    _write(git_repo, 'b/clean.txt', 'clean')
+    r = scan('--format', 'json', 'a/one.txt', 'b', cwd=git_repo)
+    assert r.found() == [
+        ('a/one.txt', 1, KEY, hash_secret(k1)),
+        ('b/two.txt', 1, KEY, hash_secret(k2)),
+    ]
+
+
+# --- the index ------------------------------------------------------------
+
+def test_staged_key_deleted_from_work_tree_still_blocks(git_repo, keys):
+    key = keys()
+    _write(git_repo, 'base.txt', 'base\n')
+    git(git_repo, 'add', '.')
+    _commit(git_repo)
+    _write(git_repo, 'config.py', f'# c\nKEY = "{key}"\n')
+    git(git_repo, 'add', 'config.py')
+    _write(git_repo, 'config.py', '# c\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    r = scan('--staged', '--format', 'json', cwd=git_repo)
+    assert r.rc == 1, r.err
+    assert r.found() == [('config.py', 2, KEY, hash_secret(key))]
+    os.unlink(git_repo / 'config.py')
+    r = scan('--staged', '--format', 'json', cwd=git_repo / '.')
+    assert (r.rc, r.found()) == (1, [('config.py', 2, KEY, hash_secret(key))])
+    # The working tree scan no longer sees it: the two really differ.
+    assert scan(cwd=git_repo).rc == 0
+
+
+def test_staged_ignores_work_tree_only_keys(git_repo, keys):
+    _write(git_repo, 'app.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    _commit(git_repo)
+    _write(git_repo, 'app.py', 'x = 2\n')
+    git(git_repo, 'add', 'app.py')
+    # After staging: the key lives only in the work tree (and untracked).
+    _write(git_repo, 'app.py', f'x = "{keys()}"\n')
+    _write(git_repo, 'untracked.txt', keys())
+    r = scan('--staged', cwd=git_repo)
+    assert (r.rc, r.out, r.err) == (0, '', '')
+    assert scan(cwd=git_repo).rc == 1
+
+
+def test_staged_renames_and_deletions(git_repo, keys):
+    k_moved, k_deleted = keys(), keys()
+    _write(git_repo, 'old/name.txt', f'{k_moved}\n')
+    _write(git_repo, 'doomed.txt', f'{k_deleted}\n')
+    _write(git_repo, 'clean.txt', 'clean\n')
+    git(git_repo, 'add', '.')
+    _commit(git_repo)
+    git(git_repo, 'mv', 'old/name.txt', 'new name.txt')
+    git(git_repo, 'rm', '-q', 'doomed.txt')
+    git(git_repo, 'mv', 'clean.txt', 'clean2.txt')
+    r = scan('--staged', '--format', 'json', cwd=git_repo)
+    # The renamed file is in the next commit, at its new path; the deleted
+    # one is not, and unchanged committed files are not rescanned.
+    assert (r.rc, r.found()) == (1, [('new name.txt', 1, KEY, hash_secret(k_moved))])
+    assert r.json()['summary']['files_scanned'] == 2
+    git(git_repo, 'rm', '-q', '--cached', 'new name.txt')
+    r = scan('--staged', '--format', 'json', cwd=git_repo)
+    assert (r.rc, r.found()) == (0, [])
+
+
+def test_staged_on_initial_commit(git_repo, keys):
+    r = scan('--staged', cwd=git_repo)  # nothing staged, no HEAD
+    assert (r.rc, r.out, r.err) == (0, '', '')
+    key = keys()
+    _write(git_repo, 'clean.txt', 'clean\n')
+    _write(git_repo, 'sub/k.env', f'TOGETHER_API_KEY={key}\n')
+    git(git_repo, 'add', '.')
+    r = scan('--staged', '--format', 'json', cwd=git_repo / 'sub')
+    assert (r.rc, r.found()) == (1, [('sub/k.env', 1, KEY, hash_secret(key))])
+    git(git_repo, 'rm', '-q', '--cached', 'sub/k.env')
+    assert scan('--staged', cwd=git_repo).rc == 0
+
+
+def test_staged_legacy_and_same_blob_at_two_paths(git_repo):
+    h = make_hex(random.Random(5))
+    text = f'export TOGETHER_API_KEY={h}\n'
+    _write(git_repo, 'a.sh', text)
+    _write(git_repo, 'b/a.sh', text)
+    git(git_repo, 'add', '.')
+    r = scan('--staged', '--format', 'json', cwd=git_repo)
+    kind = 'together-legacy-api-key'
+    assert r.found() == [
+        ('a.sh', 1, kind, hash_secret(h)), ('b/a.sh', 1, kind, hash_secret(h)),
+    ]
+
+
+# --- symlinks and submodules ----------------------------------------------
+
+def test_symlinks_are_never_followed(tmp_path, git_repo, keys):
+    outside = tmp_path / 'outside'
+    _write(outside, 'secret.txt', keys())
+    _write(outside, 'dir/inner.txt', keys())
+    _write(git_repo, 'clean.txt', 'clean\n')
+    os.symlink(outside / 'secret.txt', git_repo / 'link.txt')
+    os.symlink(outside / 'dir', git_repo / 'linkdir')
+    os.symlink('/nonexistent/target', git_repo / 'dangling')
+    r = scan('--format', 'json', cwd=git_repo)  # untracked symlinks
+    assert (r.rc, r.found()) == (0, []), r.err
+    git(git_repo, 'add', '.')
+    for args in ((), ('--staged',), ('link.txt', 'linkdir', 'clean.txt')):
+        r = scan('--format', 'json', *args, cwd=git_repo)
+        assert (r.rc, r.found()) == (0, []), (args, r.err)
+    # A folder outside git holding a symlink to the key.
+    plain = tmp_path / 'plain'
+    plain.mkdir()
+    os.symlink(outside / 'secret.txt', plain / 'link.txt')
+    os.symlink(outside / 'dir', plain / 'linkdir')
+    r = scan('--format', 'json', str(plain), cwd=tmp_path)
+    assert (r.rc, r.found()) == (0, []), r.err
+    # The same file scanned where it lives is found.
+    assert scan(str(outside), cwd=tmp_path).rc == 1
+
+
+def test_read_file_refuses_symlinks_and_special_files(tmp_path):
+    target = tmp_path / 't.txt'
+    target.write_bytes(b'data')
+    os.symlink(target, tmp_path / 'l.txt')
+    os.mkfifo(tmp_path / 'fifo')
+    assert sources.read_file(str(target)) == b'data'
+    assert sources.read_file(str(tmp_path / 'l.txt')) is None
+    assert sources.read_file(str(tmp_path / 'fifo')) is None  # never blocks
+    assert sources.read_file(str(tmp_path)) is None
+    assert sources.read_file(str(tmp_path / 'missing')) is None
+
+
+def test_submodule_entries_are_skipped(tmp_path, git_repo, keys):
+    sub = tmp_path / 'sub'
+    sub.mkdir()
+    git(sub, 'init', '-q', '-b', 'main')
+    git(sub, 'config', 'user.email', 'dev@example.com')
+    git(sub, 'config', 'user.name', 'Dev')
+    _write(sub, 'inner.txt', keys())
+    git(sub, 'add', '.')
+    _commit(sub)
+    _write(git_repo, 'top.txt', 'clean\n')
+    subprocess.run(
+        ('git', '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q',
+         str(sub), 'vendor/sub'),
+        cwd=git_repo, check=True, capture_output=True,
+    )
+    git(git_repo, 'add', '.')
+    assert (git_repo / 'vendor/sub/inner.txt').exists()
+    for args in ((), ('--staged',), ('.',), ('vendor',)):
+        r = scan('--format', 'json', *args, cwd=git_repo)
+        assert (r.rc, r.found()) == (0, []), (args, r.err)
+    _commit(git_repo)
+    assert scan(cwd=git_repo).rc == 0
+
+
+# --- odd names ------------------------------------------------------------
+
+ODD_NAMES = (
+    'with space.txt',
+    'ünïcødé/ключ.txt',
+    'quote"s.txt',
+    "single'quote.txt",
+    '-leading-dash.txt',
+    'new\nline.txt',
+    'tab\there.txt',
+    'back\\slash.txt',
+    '#hash;semi&amp.txt',
+)
+
+
+@pytest.mark.parametrize('mode', ('repo', 'staged', 'walk'))
+def test_odd_file_names_reported_exactly(tmp_path, mode, keys):
+    top = tmp_path / 'top'
+    top.mkdir()
+    if mode != 'walk':
+        git(top, 'init', '-q', '-b', 'main')
+    expected = []
+    for name in ODD_NAMES:
+        key = keys()
+        _write(top, name, f'first\n{key}\n')
+        expected.append((name, 2, KEY, hash_secret(key)))
+    if mode == 'staged':
+        git(top, 'add', '.')
+    args = ('--staged',) if mode == 'staged' else ()
+    r = scan('--format', 'json', *args, cwd=top)
+    assert r.rc == 1, r.err
+    assert sorted(r.found()) == sorted(expected)
+    assert leaked(keys.made, r.out, r.err) == []
+    # Text output: one line per finding even for a newline in a name.
+    r = scan(*args, cwd=top)
+    lines = [ln for ln in r.out.splitlines() if ': together-api-key: ' in ln]
+    assert len(lines) == len(ODD_NAMES)
+    assert any(ln.startswith('new\\nline.txt:2: ') for ln in lines)
+
+
+@pytest.mark.parametrize('mode', ('repo', 'walk'))
+def test_file_name_not_utf8(tmp_path, mode, keys):
+    top = tmp_path / 'top'
+    top.mkdir()
+    if mode == 'repo':
+        git(top, 'init', '-q', '-b', 'main')
+    key = keys()
+    with open(os.path.join(os.fsencode(top), b'caf\xe9.txt'), 'w') as f:
+        f.write(key)
+    report = tmp_path / 'r.json'
+    r = scan('--format', 'json', '--output', str(report), cwd=top)
+    assert r.rc == 1, r.err
+    (finding,) = json.loads(report.read_text(encoding='utf-8'))['findings']
+    # The JSON escape of the undecodable byte leads back to the real name.
+    assert os.fsencode(finding['path']) == b'caf\xe9.txt'
+    assert finding['hashed_secret'] == hash_secret(key)
+    assert 'caf\\udce9.txt:1: together-api-key' in r.out
+
+
+@pytest.mark.parametrize('mode', ('repo', 'walk'))
+def test_many_files(tmp_path, mode, keys):
+    # Enough files that the scan is split across two processes.
+    top = tmp_path / 'top'
+    top.mkdir()
+    if mode == 'repo':
+        git(top, 'init', '-q', '-b', 'main')
+    expected = []
+    for i in range(600):
+        name = f'd{i % 7}/f{i:04d}.txt'
+        if i in (0, 1, 2, 301, 598, 599):
+            key = keys()
+            _write(top, name, f'line\n{key}\n')
+            expected.append((name, 2, KEY, hash_secret(key)))
+        else:
+            _write(top, name, f'nothing {i}\n')
+    r = scan('--format', 'json', cwd=top)
+    assert r.rc == 1, r.err
+    assert r.found() == sorted(expected)
+    assert r.json()['summary']['files_scanned'] == 600
+    assert leaked(keys.made, r.out, r.err) == []
