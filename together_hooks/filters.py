@@ -10,6 +10,12 @@
 from __future__ import annotations
 
 import re
+from typing import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from together_hooks.baseline import Baseline
+    from together_hooks.detect import Finding
 
 _COMMENT_STARTS = (rb'#', rb'//', rb'/\*', rb"'", rb'--', rb'<!--[# \t]*?')
 _COMMENT_ENDS = (rb'', rb'', rb' *\*/', rb'', rb'', rb' *?-->')
@@ -49,3 +55,54 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
             line = _strip_cr(data[prev_start:prev_end])
             return _ALLOW_NEXTLINE.search(line) is not None
     return False
+
+
+def apply_baseline(
+        findings: list[Finding], baseline: Baseline, bases: Sequence[str] = ('.',),
+) -> tuple[list[Finding], list[Finding], int]:
+    """Drop what the baseline knows: (kept, confirmed real, how many dropped).
+
+    A finding is known when its ``hashed_secret`` is recorded for the same
+    file, on any line, by any plugin type.  A known one labelled
+    ``is_secret: true`` is a confirmed real key: kept, and also returned in
+    ``confirmed`` so the report can say to rotate it.  ``bases`` are the
+    folders a reported path may be relative to.
+    """
+    from together_hooks.baseline import candidate_names
+    from together_hooks.baseline import root_of
+
+    kept: list[Finding] = []
+    confirmed: list[Finding] = []
+    known = 0
+    root: str | None = None
+    for finding in findings:
+        hashed = finding.hashed_secret
+        label = baseline.label(finding.path, hashed)
+        if label is None:
+            # Only a miss pays for git: the usual path is already root-relative.
+            if root is None:
+                root = root_of(baseline.path)
+            for name in candidate_names(finding.path, root, (*bases, root)):
+                label = baseline.label(name, hashed)
+                if label is not None:
+                    break
+        if label == 'known':
+            known += 1
+            continue
+        kept.append(finding)
+        if label == 'real':
+            confirmed.append(finding)
+    return kept, confirmed, known
+
+
+def confirmed_message(finding: Finding, baseline_path: str) -> str:
+    """The line for a key an audit labelled real: it must be rotated."""
+    from together_hooks.report import ROTATE_URL
+    from together_hooks.report import shown_path
+
+    return (
+        f'{shown_path(finding.path)}:{finding.line}: {finding.redacted} is a '
+        f'confirmed real key ("is_secret": true in {shown_path(baseline_path)}),'
+        f' so the baseline does not excuse it: rotate it now at {ROTATE_URL} '
+        'and remove it from the file.'
+    )

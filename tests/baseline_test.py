@@ -1,0 +1,646 @@
+"""The detect-secrets baseline: our reader, writer, hook filter and plugin.
+
+Real detect-secrets 1.5.0 (its CLI in a subprocess, its scanner in-process
+for the sample-by-sample comparison), real git repositories, and the real
+pre-commit framework for the commit scenario.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli_run import assert_error_line
+from tests.cli_run import hook
+from tests.cli_run import leaked
+from tests.cli_run import run
+from tests.conftest import git
+from tests.keys import fill
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks import baseline as bl
+from together_hooks.cli import main as cli_main
+from together_hooks.cli.baseline import redact_report
+from together_hooks.detect import hash_secret
+from together_hooks.detect import scan_bytes
+from together_hooks.hooks.detect_together_keys import main as hook_main
+from together_hooks.rules import RULES
+
+BIN = os.path.dirname(sys.executable)
+PRE_COMMIT = os.path.join(BIN, 'pre-commit')
+OUR_TYPES = ('Together API Key', 'Together Legacy API Key')
+
+
+def detect_secrets(*args: str, cwd: os.PathLike[str] | str = '.') -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        (sys.executable, '-m', 'detect_secrets', *args), cwd=cwd,
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def read(path: os.PathLike[str] | str) -> dict:
+    with open(path, encoding='utf-8') as f:
+        return json.load(f)
+
+
+def write_json(path: os.PathLike[str] | str, doc: dict) -> None:
+    Path(path).write_text(json.dumps(doc, indent=2) + '\n')
+
+
+def entries(doc: dict) -> list[tuple[str, str, str]]:
+    """(file, type, hashed_secret) of every entry, sorted."""
+    return sorted(
+        (name, e['type'], e['hashed_secret'])
+        for name, items in doc['results'].items() for e in items
+    )
+
+
+class Keys(list):
+    """Test keys whose repr (in pytest's tracebacks) shows only hashes."""
+
+    def __repr__(self) -> str:
+        return f'Keys({[hash_secret(k)[:12] for k in self]})'
+
+
+@pytest.fixture
+def keys():
+    rng = random.Random(3003)
+    return Keys([make_key(rng) for _ in range(4)] + [make_hex(rng)])
+
+
+@pytest.fixture
+def repo(git_repo, keys):
+    """A repository with one current key (app.py) and one legacy key (deploy.sh)."""
+    (git_repo / 'app.py').write_text(
+        f'import os\n\nclient = Together(api_key="{keys[0]}")\n',
+    )
+    (git_repo / 'deploy.sh').write_text(f'export TOGETHER_API_KEY={keys[4]}\n')
+    (git_repo / 'README.md').write_text('hello\n')
+    git(git_repo, 'add', '.')
+    return git_repo
+
+
+# --- the plugin: detect-secrets finds exactly what we find -------------------
+
+def _samples() -> list:
+    return [
+        pytest.param(sample, id=f'{rule.id}-{kind}{n}')
+        for rule in RULES
+        for kind, samples in (('tp', rule.true_positives), ('fp', rule.false_positives))
+        for n, sample in enumerate(samples)
+    ]
+
+
+@pytest.fixture(scope='module')
+def ds_scan():
+    """detect-secrets' own file scanner, with only our plugin loaded."""
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.core.scan import scan_file
+    from detect_secrets.settings import transient_settings
+
+    config = {
+        'plugins_used': [
+            {'name': name, 'path': f'file://{bl.PLUGIN_FILE}'} for name in bl.our_plugins()
+        ],
+        'filters_used': [dict(f) for f in bl.CREATE_FILTERS],
+    }
+
+    def scan(path: str) -> set[str]:
+        with transient_settings(config):
+            get_mapping_from_secret_type_to_class.cache_clear()
+            return {s.secret_hash for s in scan_file(path) if s.type in OUR_TYPES}
+
+    return scan
+
+
+@pytest.mark.parametrize('template', _samples())
+def test_plugin_finds_exactly_what_the_engine_finds(template, tmp_path, ds_scan):
+    text, _held = fill(template, random.Random(7))
+    path = tmp_path / 'sample.txt'
+    path.write_text(f'first line\n{text}\nlast line\n')
+    ours = {f.hashed_secret for f in scan_bytes(path.read_bytes(), 'sample.txt')}
+    assert ds_scan(str(path)) == ours
+
+
+@pytest.mark.parametrize('disable', [(), (
+    '--disable-filter', 'detect_secrets.filters.heuristic.is_indirect_reference',
+)])
+def test_detect_secrets_scan_with_the_plugin(repo, keys, disable):
+    proc = detect_secrets('scan', '--plugin', bl.PLUGIN_FILE, *disable, cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    names = {p['name'] for p in doc['plugins_used'] if 'path' in p}
+    assert names == {'TogetherApiKeyDetector', 'TogetherLegacyApiKeyDetector'}
+    ours = [e for e in entries(doc) if e[1] in OUR_TYPES]
+    expected = [('deploy.sh', 'Together Legacy API Key', hash_secret(keys[4]))]
+    if disable:
+        expected.insert(0, ('app.py', 'Together API Key', hash_secret(keys[0])))
+    # By default detect-secrets skips ``client = Together(api_key=...)``
+    # lines (its is_indirect_reference filter) before any plugin runs.
+    assert ours == expected
+    assert leaked(keys, proc.stdout, proc.stderr) == []
+
+
+# --- reading: labels, lines and types never matter ---------------------------
+
+def test_lookup_ignores_line_and_type_and_reads_labels():
+    doc = {
+        'version': '1.5.0',
+        'results': {
+            'a.py': [
+                {'type': 'Base64 High Entropy String', 'filename': 'a.py',
+                 'hashed_secret': 'h1', 'is_verified': False, 'line_number': 9},
+                {'type': 'Secret Keyword', 'filename': 'a.py',
+                 'hashed_secret': 'h2', 'is_verified': False, 'is_secret': True},
+                {'type': 'Together API Key', 'filename': 'a.py',
+                 'hashed_secret': 'h3', 'is_verified': False, 'is_secret': False},
+            ],
+        },
+    }
+    b = bl.parse(json.dumps(doc), 'x')
+    assert [b.label('a.py', h) for h in ('h1', 'h2', 'h3', 'h4')] == [
+        'known', 'real', 'known', None,
+    ]
+    assert b.label('./a.py', 'h1') == 'known'
+    assert b.label('b.py', 'h1') is None
+    assert b.slim is False  # it has line numbers
+    assert bl.parse('{"version": "1.5.0", "results": {}}', 'x').slim is True
+
+
+def _baseline_doc(repo, keys) -> dict:
+    return {
+        'version': '1.5.0', 'plugins_used': [], 'filters_used': [],
+        'results': {'app.py': [{
+            'type': 'Together API Key', 'filename': 'app.py',
+            'hashed_secret': hash_secret(keys[0]), 'is_verified': False,
+            'line_number': 3,
+        }]},
+        'generated_at': '2026-01-01T00:00:00Z',
+    }
+
+
+BAD_BASELINES = [
+    pytest.param(None, 'not found', id='missing'),
+    pytest.param('', 'empty', id='empty'),
+    pytest.param('  \n', 'empty', id='blank'),
+    pytest.param('{"version": "1.5.0", "results": {"app.py": [', 'not valid JSON', id='truncated'),
+    pytest.param('\x00\x01garbage', 'not valid JSON', id='garbage'),
+    pytest.param('[]', 'not a detect-secrets baseline', id='list'),
+    pytest.param('{"version": "1.5.0"}', '"results"', id='no-results'),
+    pytest.param('{"version": "1.5.0", "results": []}', '"results"', id='results-list'),
+    pytest.param('{"version": "1.5.0", "results": {"a": [{"type": "x"}]}}',
+                 'hashed_secret', id='entry-no-hash'),
+    pytest.param('{"results": {}}', '"version"', id='no-version'),
+    pytest.param('{"version": "2.0.0", "results": {}}', 'not supported', id='version-2'),
+    pytest.param('{"version": "latest", "results": {}}', 'not supported', id='version-word'),
+    pytest.param('{"version": "1.5.0", "results": {"a": [{"type": "x", '
+                 '"hashed_secret": "h", "is_secret": "yes"}]}}', 'is_secret', id='bad-label'),
+]
+
+
+@pytest.mark.parametrize(('content', 'word'), BAD_BASELINES)
+@pytest.mark.parametrize('argv', [
+    ('hook', '--baseline', '.secrets.baseline', 'app.py'),
+    ('scan', '--baseline', '.secrets.baseline'),
+    ('baseline', 'update', '--baseline', '.secrets.baseline'),
+    ('baseline', 'audit', '--stats', '--baseline', '.secrets.baseline'),
+], ids=['hook', 'scan', 'update', 'audit'])
+def test_unusable_baseline_is_one_line_exit_2_and_untouched(repo, content, word, argv, capsys):
+    path = repo / '.secrets.baseline'
+    if content is not None:
+        path.write_bytes(content.encode('utf-8', 'surrogateescape'))
+    code = hook_main(list(argv[1:])) if argv[0] == 'hook' else cli_main(list(argv))
+    out = capsys.readouterr()
+    assert code == 2
+    assert out.out == ''
+    lines = out.err.splitlines()
+    assert len(lines) == 1 and '.secrets.baseline' in lines[0] and word in lines[0], lines
+    if content is None:
+        assert not path.exists()
+    else:
+        assert path.read_bytes() == content.encode('utf-8', 'surrogateescape')
+
+
+def test_unusable_baseline_through_the_console_script(repo):
+    (repo / '.secrets.baseline').write_text('{"version": "1.5.0", "results": {"a.py": [')
+    assert_error_line(hook('--baseline', '.secrets.baseline', 'app.py', cwd=repo),
+                      '.secrets.baseline', 'not valid JSON')
+
+
+# --- the hook with a baseline, in a real repository ---------------------------
+
+def _hook(capsys, *args: str) -> tuple[int, str]:
+    code = hook_main(list(args))
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def test_created_baseline_then_edits_new_keys_and_labels(repo, keys, capsys):
+    assert cli_main(['baseline', 'create']) == 0
+    capsys.readouterr()
+    path = repo / '.secrets.baseline'
+    before = path.read_bytes()
+    assert entries(read(path)) == [
+        ('app.py', 'Together API Key', hash_secret(keys[0])),
+        ('deploy.sh', 'Together Legacy API Key', hash_secret(keys[4])),
+    ]
+    files = ('app.py', 'deploy.sh', 'README.md')
+    assert _hook(capsys, '--baseline', '.secrets.baseline', *files)[0] == 0
+
+    # Lines inserted above a known key, and the key moved: still known,
+    # and the baseline is not touched.
+    app = repo / 'app.py'
+    app.write_text('"""Docs."""\n' * 30 + app.read_text() + f'again = "{keys[0]}"\n')
+    code, out = _hook(capsys, '--baseline', '.secrets.baseline', *files)
+    assert (code, out) == (0, '')
+    assert path.read_bytes() == before
+
+    # A new key blocks; the known one stays silent.
+    app.write_text(app.read_text() + f'other = "{keys[1]}"\n')
+    code, out = _hook(capsys, '--baseline', '.secrets.baseline', *files)
+    assert code == 1
+    assert hash_secret(keys[1]) in out and hash_secret(keys[0]) not in out
+    assert leaked(keys, out) == []
+
+    # Labelled a real key by an audit: blocks, and says to rotate it.
+    app.write_text(app.read_text().replace(f'other = "{keys[1]}"\n', ''))
+    doc = read(path)
+    doc['results']['deploy.sh'][0]['is_secret'] = True
+    write_json(path, doc)
+    labelled = path.read_bytes()
+    code, out = _hook(capsys, '--baseline', '.secrets.baseline', *files)
+    assert code == 1
+    assert 'deploy.sh:1:' in out and 'confirmed real key' in out and 'rotate it' in out
+    assert hash_secret(keys[4]) in out and hash_secret(keys[0]) not in out
+    assert leaked(keys, out) == []
+
+    # Audited as not a secret: passes.
+    doc['results']['deploy.sh'][0]['is_secret'] = False
+    write_json(path, doc)
+    assert _hook(capsys, '--baseline', '.secrets.baseline', *files)[0] == 0
+    assert path.read_bytes() != labelled  # only our own edit changed it
+
+    # The same key recorded for another file does not excuse this one.
+    (repo / 'copy.py').write_text(f'k = "{keys[0]}"\n')
+    assert _hook(capsys, '--baseline', '.secrets.baseline', 'copy.py')[0] == 1
+
+
+def test_baseline_paths_from_a_subfolder_and_scan(repo, keys):
+    (repo / 'sub').mkdir()
+    (repo / 'sub' / 'conf.py').write_text(f'KEY = "{keys[2]}"\n')
+    git(repo, 'add', '.')
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    assert ('sub/conf.py', 'Together API Key', hash_secret(keys[2])) in entries(
+        read(repo / '.secrets.baseline'))
+    for cwd, args in (
+            (repo / 'sub', ('--baseline', '../.secrets.baseline', 'conf.py')),
+            (repo, ('--baseline', '.secrets.baseline', 'sub/conf.py')),
+    ):
+        result = hook(*args, cwd=cwd)
+        assert (result.rc, result.out) == (0, ''), result.err
+    for cwd, args in (
+            (repo / 'sub', ('--baseline', '../.secrets.baseline')),
+            (repo, ('--baseline', '.secrets.baseline', 'sub')),
+            (repo, ('--baseline', '.secrets.baseline', '--format', 'json')),
+    ):
+        result = run('together-hooks', 'scan', *args, cwd=cwd)
+        assert result.rc == 0, (args, result.out, result.err)
+    summary = run('together-hooks', 'scan', '--baseline', '.secrets.baseline',
+                  '--format', 'json', cwd=repo).json()['summary']
+    assert summary['baselined'] == 3 and summary['findings'] == 0
+
+
+def test_slim_baseline_from_plain_detect_secrets_is_honoured(repo, keys):
+    """Generic plugins (no Together plugin) recorded the keys: that counts."""
+    (repo / 'settings.py').write_text(f'TOKEN = "{keys[3]}"\n')
+    git(repo, 'add', '.')
+    proc = detect_secrets('scan', '--slim', cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    (repo / '.secrets.baseline').write_text(proc.stdout)
+    doc = json.loads(proc.stdout)
+    assert 'generated_at' not in doc
+    recorded = entries(doc)
+    assert not [e for e in recorded if e[1] in OUR_TYPES]
+    assert ('settings.py', 'Base64 High Entropy String', hash_secret(keys[3])) in recorded
+    assert ('deploy.sh', 'Hex High Entropy String', hash_secret(keys[4])) in recorded
+    before = (repo / '.secrets.baseline').read_bytes()
+
+    # detect-secrets' own filters drop ``Together(api_key=...)`` lines, so
+    # app.py's key is not in its baseline: that one still blocks.
+    result = hook('--baseline', '.secrets.baseline', 'settings.py', 'deploy.sh', 'app.py', cwd=repo)
+    assert result.rc == 1
+    assert hash_secret(keys[0]) in result.out
+    assert hash_secret(keys[3]) not in result.out and hash_secret(keys[4]) not in result.out
+    # Moved down a few lines: still known.
+    (repo / 'settings.py').write_text(f'import os\n\n\nTOKEN = "{keys[3]}"\n')
+    result = hook('--baseline', '.secrets.baseline', 'settings.py', 'deploy.sh', cwd=repo)
+    assert (result.rc, result.out) == (0, ''), result.err
+    assert (repo / '.secrets.baseline').read_bytes() == before
+
+    # update adds only what is missing, keeps the generic entries and slimness.
+    assert run('together-hooks', 'baseline', 'update', cwd=repo).rc == 0
+    after = read(repo / '.secrets.baseline')
+    assert 'generated_at' not in after
+    assert not any('line_number' in e for items in after['results'].values() for e in items)
+    assert set(recorded) < set(entries(after))
+    assert set(entries(after)) - set(recorded) == {
+        ('app.py', 'Together API Key', hash_secret(keys[0])),
+    }
+    assert hook('--baseline', '.secrets.baseline', 'app.py', 'settings.py', cwd=repo).rc == 0
+
+
+def test_the_hook_never_imports_detect_secrets(repo):
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    code = (
+        'import sys\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'rc = main(["--baseline", ".secrets.baseline", "app.py", "deploy.sh"])\n'
+        'assert "detect_secrets" not in sys.modules, "imported"\n'
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code), cwd=repo, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+# --- create / update ----------------------------------------------------------
+
+def test_create_refuses_to_replace_a_baseline(repo):
+    path = repo / '.secrets.baseline'
+    path.write_text('{"version": "1.5.0", "results": {}}\n')
+    result = run('together-hooks', 'baseline', 'create', cwd=repo)
+    assert_error_line(result, 'already exists', 'update')
+    assert path.read_text() == '{"version": "1.5.0", "results": {}}\n'
+    assert run('together-hooks', 'baseline', 'create', '--force', cwd=repo).rc == 0
+    assert len(read(path)['results']) == 2
+
+
+def test_create_writes_what_detect_secrets_writes(repo, keys):
+    """Our JSON is byte-for-byte what detect-secrets would save for it."""
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    text = (repo / '.secrets.baseline').read_text()
+    doc = json.loads(text)
+    assert text == json.dumps(doc, indent=2) + '\n'
+    assert list(doc) == ['version', 'plugins_used', 'filters_used', 'results', 'generated_at']
+    assert {p['path'] for p in doc['plugins_used']} == {bl.PORTABLE_PLUGIN_PATH}
+    assert leaked(keys, text) == []
+    # detect-secrets' own loader reads it back into the same secrets.
+    code = (
+        'import json, sys\n'
+        'from detect_secrets.core import baseline\n'
+        'from detect_secrets.core.secrets_collection import SecretsCollection\n'
+        'doc = json.load(open(sys.argv[1]))\n'
+        'print(json.dumps(SecretsCollection.load_from_baseline(doc).json(), indent=2))\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code, '.secrets.baseline'), cwd=repo,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == doc['results']
+
+
+def test_update_keeps_labels_and_drops_only_what_is_gone(repo, keys):
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    path = repo / '.secrets.baseline'
+    doc = read(path)
+    doc['results']['app.py'][0].update(is_secret=False, is_verified=True)
+    doc['results']['deploy.sh'][0]['is_secret'] = True
+    # Someone else's entries: a generic plugin's, in a file that exists, and
+    # one in a file that was deleted since.
+    doc['results']['README.md'] = [{
+        'type': 'Secret Keyword', 'filename': 'README.md',
+        'hashed_secret': 'b' * 40, 'is_verified': False, 'line_number': 1,
+        'is_secret': False,
+    }]
+    doc['results']['gone.py'] = [{
+        'type': 'Secret Keyword', 'filename': 'gone.py',
+        'hashed_secret': 'c' * 40, 'is_verified': False, 'line_number': 1,
+    }]
+    # A path detect-secrets itself records: one machine's site-packages.
+    doc['plugins_used'][0]['path'] = 'file:///home/someone/venv/lib/python3.11/site-packages/together_hooks/detect_secrets_plugin.py'
+    doc['results'] = dict(sorted(doc['results'].items()))
+    write_json(path, doc)
+
+    # Lines moved, a key left deploy.sh, a new key arrived in new.py.
+    (repo / 'app.py').write_text('\n\n' + (repo / 'app.py').read_text())
+    (repo / 'deploy.sh').write_text('export TOGETHER_API_KEY="${TOGETHER_API_KEY}"\n')
+    (repo / 'new.py').write_text(f'KEY = "{keys[1]}"\n')
+    result = run('together-hooks', 'baseline', 'update', cwd=repo)
+    assert result.rc == 0, result.err
+    assert leaked(keys, result.out, result.err) == []
+    after = read(path)
+    assert after['results']['app.py'] == [{
+        'type': 'Together API Key', 'filename': 'app.py',
+        'hashed_secret': hash_secret(keys[0]), 'is_verified': True,
+        'line_number': 5, 'is_secret': False,
+    }]
+    assert after['results']['README.md'] == doc['results']['README.md']
+    assert 'gone.py' not in after['results']
+    assert 'deploy.sh' not in after['results']  # its key is gone from the file
+    assert [e['hashed_secret'] for e in after['results']['new.py']] == [hash_secret(keys[1])]
+    assert {p['path'] for p in after['plugins_used']} == {bl.PORTABLE_PLUGIN_PATH}
+
+    # Nothing changed since: the file is not rewritten, not even generated_at.
+    before = path.read_bytes()
+    result = run('together-hooks', 'baseline', 'update', cwd=repo)
+    assert result.rc == 0 and 'up to date' in result.out
+    assert path.read_bytes() == before
+
+
+def test_failed_write_leaves_the_old_baseline_whole(repo, keys):
+    import resource
+
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    path = repo / '.secrets.baseline'
+    before = path.read_bytes()
+    for n in range(40):  # enough new keys that the new file outgrows the limit
+        (repo / f'k{n}.py').write_text(f'K = "{make_key(random.Random(n))}"\n')
+    limit = len(before) + 200
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'baseline', 'update'), cwd=repo,
+        capture_output=True, text=True, preexec_fn=small_files,
+    )
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert len(proc.stderr.splitlines()) == 1 and 'Traceback' not in proc.stderr
+    assert path.read_bytes() == before
+    assert [p.name for p in repo.iterdir() if p.name.startswith('.together-hooks-')] == []
+
+
+# --- audit: detect-secrets' own, on any machine --------------------------------
+
+def test_audit_stats_report_and_labels_on_another_machines_baseline(repo, keys):
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    path = repo / '.secrets.baseline'
+    doc = read(path)
+    # As if made elsewhere: an absolute plugin path that does not exist here.
+    elsewhere = 'file:///opt/elsewhere/site-packages/together_hooks/detect_secrets_plugin.py'
+    for p in doc['plugins_used']:
+        p['path'] = elsewhere
+    doc['results']['deploy.sh'][0]['is_secret'] = True
+    write_json(path, doc)
+    before = path.read_bytes()
+
+    stats = run('together-hooks', 'baseline', 'audit', '--stats', cwd=repo)
+    assert stats.rc == 0, stats.err
+    assert 'Plugin: TogetherApiKeyDetector' in stats.out
+    assert 'True Positives: 1' in stats.out  # the labelled legacy key
+    as_json = json.loads(run('together-hooks', 'baseline', 'audit', '--stats', '--json', cwd=repo).out)
+    assert as_json['TogetherApiKeyDetector']['stats']['raw']['unknown'] == 1
+
+    report = run('together-hooks', 'baseline', 'audit', '--report', cwd=repo)
+    assert report.rc == 0, report.err
+    items = json.loads(report.out)['results']
+    assert sorted(i['hashed_secret'] for i in items) == sorted(
+        [hash_secret(keys[0]), hash_secret(keys[4])])
+    assert leaked(keys, report.out, report.err) == []
+    assert path.read_bytes() == before  # stats and report never write
+
+    # Interactive: "no" (not to be committed) marks app.py's key real.
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'baseline', 'audit'), cwd=repo,
+        input='n\n', capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, TERM='dumb'),
+    )
+    assert proc.returncode == 0, proc.stderr
+    after = read(path)
+    assert after['results']['app.py'][0]['is_secret'] is True
+    assert after['results']['deploy.sh'][0]['is_secret'] is True
+    assert {p['path'] for p in after['plugins_used']} == {elsewhere}  # only labels change
+    assert hook('--baseline', '.secrets.baseline', 'app.py', cwd=repo).rc == 1
+
+
+def test_audit_plain_detect_secrets_slim_baseline(git_repo, keys):
+    """A slim baseline has no line numbers; the audit finds them itself."""
+    repo = git_repo
+    (repo / 'settings.py').write_text(f'\n\nTOKEN = "{keys[3]}"\n')
+    (repo / 'other.py').write_text(f'"""Docs."""\nTOKEN = "{keys[2]}"\n')
+    git(repo, 'add', '.')
+    proc = detect_secrets('scan', '--slim', cwd=repo)
+    (repo / '.secrets.baseline').write_text(proc.stdout)
+    before = (repo / '.secrets.baseline').read_bytes()
+    n = sum(len(v) for v in json.loads(proc.stdout)['results'].values())
+    assert n == 2
+    result = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'baseline', 'audit'), cwd=repo,
+        input='y\n' * n, capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, TERM='dumb'),
+    )
+    assert result.returncode == 0, result.stderr
+    doc = read(repo / '.secrets.baseline')
+    labels = [e.get('is_secret') for items in doc['results'].values() for e in items]
+    assert labels == [False] * n
+    assert 'generated_at' not in doc  # still slim: only labels were added
+    assert not any('line_number' in e for items in doc['results'].values() for e in items)
+    assert (repo / '.secrets.baseline').read_bytes() != before
+
+
+def test_redact_report_hides_every_secret(keys):
+    raw = {'results': [{
+        'category': 'UNVERIFIED', 'filename': 'a.py', 'secrets': keys[0],
+        'lines': {'3': f'x = "{keys[0]}"'}, 'types': ['Together API Key'],
+    }]}
+    out = redact_report(json.dumps(raw))
+    assert leaked(keys, out) == []
+    item = json.loads(out)['results'][0]
+    assert item['hashed_secret'] == hash_secret(keys[0])
+    assert item['secrets'] in item['lines']['3']
+
+
+# --- the real pre-commit framework, both hooks on one baseline ----------------
+
+def test_pre_commit_our_hook_and_detect_secrets_hook_share_the_baseline(repo, keys, tmp_path):
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(('GIT_', 'PRE_COMMIT')) and k != 'SKIP'
+    }
+    env.update(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
+    # detect-secrets resolves plugin paths from the repository root: a
+    # one-line shim kept in the repo lets its own hook load our plugin.
+    (repo / 'tools').mkdir()
+    (repo / 'tools' / 'together_plugin.py').write_text(
+        'from together_hooks.detect_secrets_plugin import *  # noqa: F401,F403\n',
+    )
+    (repo / '.pre-commit-config.yaml').write_text(
+        'repos:\n'
+        '-   repo: local\n'
+        '    hooks:\n'
+        '    -   id: detect-together-keys\n'
+        '        name: detect-together-keys\n'
+        f'        entry: {BIN}/detect-together-keys --baseline .secrets.baseline\n'
+        '        language: system\n'
+        '        types: [file]\n'
+        '    -   id: detect-secrets\n'
+        '        name: detect-secrets\n'
+        f'        entry: {BIN}/detect-secrets-hook --no-verify --baseline .secrets.baseline\n'
+        '        language: system\n'
+        '        types: [file]\n',
+    )
+    git(repo, 'add', '.')
+    # The team's baseline: detect-secrets' generic plugins and ours, slim (so
+    # its hook does not rewrite line numbers), without the heuristic filter
+    # that skips ``Together(api_key=...)`` lines before any plugin runs.
+    proc = detect_secrets(
+        'scan', '--slim', '--plugin', 'tools/together_plugin.py',
+        '--disable-filter', 'detect_secrets.filters.heuristic.is_indirect_reference',
+        cwd=repo,
+    )
+    assert proc.returncode == 0, proc.stderr
+    (repo / '.secrets.baseline').write_text(proc.stdout)
+    recorded = {p['path'] for p in json.loads(proc.stdout)['plugins_used'] if 'path' in p}
+    assert recorded == {f'file://{repo}/tools/together_plugin.py'}  # this machine's
+    # update makes that path repo-relative, so every clone can load it.
+    assert run('together-hooks', 'baseline', 'update', cwd=repo).rc == 0
+    doc = read(repo / '.secrets.baseline')
+    assert {p['path'] for p in doc['plugins_used'] if 'path' in p} == {
+        'file://tools/together_plugin.py'}
+    assert [e for e in entries(doc) if e[1] in OUR_TYPES] == [
+        ('app.py', 'Together API Key', hash_secret(keys[0])),
+        ('deploy.sh', 'Together Legacy API Key', hash_secret(keys[4])),
+    ]
+
+    def commit(message: str) -> tuple[int, str]:
+        git(repo, 'add', '-A')
+        p = subprocess.run(('git', 'commit', '-m', message), cwd=repo, env=env,
+                           capture_output=True, text=True, timeout=300)
+        return p.returncode, p.stdout + p.stderr
+
+    p = subprocess.run((PRE_COMMIT, 'install'), cwd=repo, env=env, capture_output=True, text=True)
+    assert p.returncode == 0, p.stdout + p.stderr
+    rc, out = commit('baseline')
+    assert rc == 0, out
+    before = (repo / '.secrets.baseline').read_bytes()
+
+    (repo / 'app.py').write_text('# header\n' * 12 + (repo / 'app.py').read_text())
+    (repo / 'deploy.sh').write_text('#!/bin/sh\n' + (repo / 'deploy.sh').read_text())
+    rc, out = commit('lines above the keys')
+    assert rc == 0, out
+    assert (repo / '.secrets.baseline').read_bytes() == before
+    assert git(repo, 'status', '--porcelain') == ''
+
+    (repo / 'more.py').write_text(f'KEY = "{keys[2]}"\n')
+    rc, out = commit('a new key')
+    assert rc != 0
+    assert hash_secret(keys[2]) in out
+    assert leaked(keys, out) == []
+    git(repo, 'rm', '-q', '--cached', 'more.py')
+    (repo / 'more.py').unlink()
+
+    # Audited as real: the next commit that touches the file is blocked.
+    doc = read(repo / '.secrets.baseline')
+    for e in doc['results']['app.py']:
+        e['is_secret'] = True
+    write_json(repo / '.secrets.baseline', doc)
+    (repo / 'app.py').write_text((repo / 'app.py').read_text() + 'print(1)\n')
+    rc, out = commit('app.py key audited as real')
+    assert rc != 0
+    assert 'confirmed real key' in out and 'rotate it' in out
+    assert leaked(keys, out) == []

@@ -1,0 +1,258 @@
+"""The detect-secrets baseline (``.secrets.baseline``): read, look up, write.
+
+The file is detect-secrets' own JSON, read and written with the standard
+library alone (importing detect-secrets costs ~0.3 s; the hook never does)::
+
+    {"version": "1.5.0",
+     "plugins_used": [{"name": "TogetherApiKeyDetector", "path": "file://..."}],
+     "filters_used": [{"path": "detect_secrets.filters..."}],
+     "results": {"app.py": [{"type": "Together API Key", "filename": "app.py",
+                             "hashed_secret": "<sha1 hex>", "is_verified": false,
+                             "line_number": 3, "is_secret": false}]},
+     "generated_at": "2026-01-01T00:00:00Z"}
+
+A finding is known when its ``hashed_secret`` is recorded for the same file,
+whatever the line number (so inserting lines above a key changes nothing) and
+whatever plugin ``type`` recorded it (a Together key baselined by
+detect-secrets' ``Base64HighEntropyString`` counts).  An entry labelled
+``is_secret: true`` by an audit is a confirmed real key and never passes.
+Slim baselines (``detect-secrets scan --slim``: no line numbers, no
+``generated_at``) read the same.
+
+Reading never changes the file.  Writing (``baseline create/update`` and the
+labels an audit records) goes through a temp file and a rename, keeps every
+field and key order it did not mean to change, and is byte-compatible with
+detect-secrets' own ``json.dumps(indent=2)``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any
+from typing import Iterable
+
+from together_hooks.errors import InputError
+
+DEFAULT_NAME = '.secrets.baseline'
+# The detect-secrets release whose format ``baseline create`` writes.
+FORMAT_VERSION = '1.5.0'
+
+PLUGIN_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'detect_secrets_plugin.py')
+# detect-secrets records a custom plugin as ``file://`` + its absolute path,
+# which ties the baseline to one machine's site-packages and changes with
+# every machine that rewrites it.  We record this fixed path instead: it
+# resolves from the root of a together-hooks checkout, and
+# ``together-hooks baseline audit`` points detect-secrets at the installed
+# plugin in a temp copy, so any machine can audit any baseline.
+PORTABLE_PLUGIN_PATH = 'file://together_hooks/detect_secrets_plugin.py'
+
+# The filters ``baseline create`` records: detect-secrets' inline allowlist
+# and verification policy.  Its heuristic filters are left out on purpose:
+# our rules judge placeholders and context themselves, and
+# ``is_indirect_reference`` would drop ``Together(api_key="tgp_v1_...")``.
+CREATE_FILTERS: tuple[dict[str, Any], ...] = (
+    {'path': 'detect_secrets.filters.allowlist.is_line_allowlisted'},
+    {'path': 'detect_secrets.filters.common.is_ignored_due_to_verification_policies',
+     'min_level': 2},
+)
+
+_SUPPORTED_MAJOR = ('0', '1')
+_VERSION = re.compile(r'(\d+)\.\d+(?:\.\d+)?\Z')
+
+
+def class_name(rule_id: str) -> str:
+    """The detect-secrets plugin class of a rule: ``TogetherApiKeyDetector``."""
+    return ''.join(word.capitalize() for word in rule_id.split('-')) + 'Detector'
+
+
+def secret_type(rule_id: str) -> str:
+    """The ``type`` a rule's entries carry: ``Together API Key``.
+
+    Part of every entry's identity in detect-secrets: never change it.
+    """
+    upper = {'ai': 'AI', 'api': 'API'}
+    return ' '.join(upper.get(w, w.capitalize()) for w in rule_id.split('-'))
+
+
+def our_plugins() -> dict[str, str]:
+    """{plugin class name: secret type} for every rule, in rule order."""
+    from together_hooks.rules import RULES
+
+    return {class_name(rule.id): secret_type(rule.id) for rule in RULES}
+
+
+def normalise(filename: str) -> str:
+    """A results key as detect-secrets writes it: ``/``-separated, no ``./``."""
+    name = filename.replace('\\', '/')
+    while name.startswith('./'):
+        name = name[2:]
+    return name
+
+
+class Baseline:
+    """A loaded baseline: the JSON document as read, and a lookup index."""
+
+    __slots__ = ('path', 'doc', '_index')
+
+    def __init__(self, path: str, doc: dict[str, Any]) -> None:
+        self.path = path
+        self.doc = doc
+        self._index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for filename, entries in doc['results'].items():
+            for entry in entries:
+                key = (normalise(filename), entry['hashed_secret'])
+                self._index.setdefault(key, []).append(entry)
+
+    @property
+    def results(self) -> dict[str, list[dict[str, Any]]]:
+        return self.doc['results']  # type: ignore[no-any-return]
+
+    @property
+    def slim(self) -> bool:
+        """Made with ``--slim``: no ``generated_at``, no line numbers."""
+        if 'generated_at' in self.doc:
+            return False
+        return not any(
+            'line_number' in e for entries in self.results.values() for e in entries
+        )
+
+    def entries(self, filename: str, hashed_secret: str) -> list[dict[str, Any]]:
+        """Every entry for this secret in this file, of any type, any line."""
+        return self._index.get((normalise(filename), hashed_secret), [])
+
+    def label(self, filename: str, hashed_secret: str) -> str | None:
+        """``'real'`` (labelled ``is_secret: true``), ``'known'``, or None."""
+        entries = self.entries(filename, hashed_secret)
+        if not entries:
+            return None
+        if any(e.get('is_secret') is True for e in entries):
+            return 'real'
+        return 'known'
+
+    def dumps(self) -> str:
+        """The file's text, exactly as detect-secrets writes it."""
+        return json.dumps(self.doc, indent=2) + '\n'
+
+
+def _shape_error(path: str, what: str) -> InputError:
+    return InputError(
+        f'{path}: not a detect-secrets baseline ({what}); the file was left '
+        'as it is',
+    )
+
+
+def _check_version(path: str, version: Any) -> None:
+    if not isinstance(version, str):
+        raise _shape_error(path, '"version" is missing or not a string')
+    m = _VERSION.match(version)
+    if m is None or m.group(1) not in _SUPPORTED_MAJOR:
+        raise InputError(
+            f'{path}: baseline version {version!r} is not supported (this '
+            'together-hooks reads detect-secrets 0.x and 1.x baselines); the '
+            'file was left as it is',
+        )
+
+
+def parse(text: str, path: str) -> Baseline:
+    """Validate and index a baseline's text; InputError on anything else."""
+    if not text.strip():
+        raise InputError(
+            f'{path}: the baseline is empty (recreate it with '
+            '`together-hooks baseline create`)',
+        )
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError) as e:
+        where = f' at line {e.lineno} column {e.colno}' if hasattr(e, 'lineno') else ''
+        raise InputError(
+            f'{path}: the baseline is not valid JSON{where} (truncated or '
+            'corrupt?); the file was left as it is',
+        )
+    if not isinstance(doc, dict):
+        raise _shape_error(path, 'not a JSON object')
+    _check_version(path, doc.get('version'))
+    results = doc.get('results')
+    if not isinstance(results, dict):
+        raise _shape_error(path, '"results" is missing or not an object')
+    for key in ('plugins_used', 'filters_used'):
+        if key in doc and not isinstance(doc[key], list):
+            raise _shape_error(path, f'"{key}" is not a list')
+    for filename, entries in results.items():
+        if not isinstance(entries, list):
+            raise _shape_error(path, f'results[{filename!r}] is not a list')
+        for n, entry in enumerate(entries):
+            where = f'results[{filename!r}][{n}]'
+            if not isinstance(entry, dict):
+                raise _shape_error(path, f'{where} is not an object')
+            if not isinstance(entry.get('hashed_secret'), str):
+                raise _shape_error(path, f'{where} has no "hashed_secret"')
+            if not isinstance(entry.get('type'), str):
+                raise _shape_error(path, f'{where} has no "type"')
+            if entry.get('is_secret') not in (None, True, False):
+                raise _shape_error(path, f'{where}: "is_secret" is not true/false')
+            line = entry.get('line_number', 0)
+            if isinstance(line, bool) or not isinstance(line, int):
+                raise _shape_error(path, f'{where}: "line_number" is not a number')
+    return Baseline(path, doc)
+
+
+def load(path: str) -> Baseline:
+    """Read and validate ``path``; a one-line InputError if it is unusable."""
+    try:
+        with open(path, 'rb') as f:
+            raw = f.read()
+    except FileNotFoundError:
+        raise InputError(
+            f'{path}: baseline not found (create it with '
+            '`together-hooks baseline create`, or `detect-secrets scan > '
+            f'{path}`)',
+        )
+    except IsADirectoryError:
+        raise InputError(f'{path}: is a folder, not a baseline file')
+    except OSError as e:
+        raise InputError(f'{path}: cannot read the baseline ({e.strerror})')
+    try:
+        text = raw.decode('utf-8-sig')
+    except UnicodeDecodeError:
+        raise InputError(f'{path}: the baseline is not UTF-8 text; the file was left as it is')
+    return parse(text, path)
+
+
+def save(baseline: Baseline) -> None:
+    """Write atomically: the old file stays whole if anything fails."""
+    from together_hooks.pipeline import write_atomic
+
+    write_atomic(baseline.path, baseline.dumps())
+
+
+def root_of(path: str) -> str:
+    """The folder baseline filenames are relative to: the repository root.
+
+    detect-secrets records paths relative to where it ran, which is the
+    repository root for every documented workflow, wherever the file lives
+    (this repository keeps its own in ``baseline/``).
+    """
+    from together_hooks.sources import git_toplevel
+
+    folder = os.path.dirname(os.path.abspath(path))
+    return git_toplevel(folder) or os.getcwd()
+
+
+def candidate_names(path: str, root: str, bases: Iterable[str]) -> list[str]:
+    """The root-relative names a reported path may stand for.
+
+    A report path is relative to where the scan ran (the current folder, the
+    folder scanned, or the repository root); baseline names are relative to
+    the repository root.
+    """
+    names = []
+    if os.path.isabs(path):
+        tries = [path]
+    else:
+        tries = [os.path.join(base, path) for base in bases]
+    for full in tries:
+        rel = os.path.relpath(os.path.abspath(full), root)
+        if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
+            names.append(normalise(rel))
+    return names

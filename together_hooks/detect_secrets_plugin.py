@@ -1,0 +1,120 @@
+"""A detect-secrets plugin with together-hooks' rules, for detect-secrets users.
+
+    detect-secrets scan --plugin path/to/together_hooks/detect_secrets_plugin.py
+
+One detector class per rule in ``together_hooks.rules`` (``TogetherApiKeyDetector``,
+``TogetherLegacyApiKeyDetector``), so detect-secrets finds exactly what
+``detect-together-keys`` finds: each line is checked by our own engine
+(``detect.scan_bytes``) over the lines around it, so context rules (a legacy
+key must be named as a Together key; a ``Bearer`` key must be sent to
+``api.together.xyz``), placeholder shapes and inline pragmas behave the same.
+``denylist`` holds the same regexes, for tools that only read it.
+
+detect-secrets loads this file by path, often from a Python that does not have
+together-hooks installed, so the engine is loaded from the folder this file
+sits in.  Only detect-secrets imports this module; the hook never does.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import sys
+from typing import Any
+from typing import Iterator
+
+from detect_secrets.core.potential_secret import PotentialSecret
+from detect_secrets.plugins.base import RegexBasedDetector
+
+
+def _engine() -> Any:
+    """``together_hooks`` itself: the one already imported, else the one here."""
+    if 'together_hooks' not in sys.modules:
+        package_dir = os.path.dirname(os.path.abspath(__file__))
+        spec = importlib.util.spec_from_file_location(
+            'together_hooks', os.path.join(package_dir, '__init__.py'),
+            submodule_search_locations=[package_dir],
+        )
+        if spec is None or spec.loader is None:  # pragma: no cover
+            raise ImportError(f'together_hooks not found next to {__file__}')
+        module = importlib.util.module_from_spec(spec)
+        sys.modules['together_hooks'] = module
+        spec.loader.exec_module(module)
+    import together_hooks.baseline
+    import together_hooks.detect
+    import together_hooks.rules
+
+    return together_hooks
+
+
+_together_hooks = _engine()
+_baseline = _together_hooks.baseline
+_detect = _together_hooks.detect
+_rules = _together_hooks.rules
+
+
+def _str_regex(pattern: Any) -> re.Pattern[str]:
+    # Our rules match bytes; detect-secrets hands plugins str lines.
+    return re.compile(pattern.regex.pattern.decode('ascii'), re.ASCII)
+
+
+class _TogetherDetector(RegexBasedDetector):
+    """One rule of ours as a detect-secrets plugin (subclassed per rule)."""
+
+    rule_id = ''
+    denylist: tuple[re.Pattern[str], ...] = ()
+
+    def _scan(self, text: str, filename: str) -> list[Any]:
+        data = text.encode('utf-8', 'surrogateescape')
+        rule = _rules.RULES_BY_ID[self.rule_id]
+        return _detect.scan_bytes(data, filename, (rule,))
+
+    def analyze_string(self, string: str) -> Iterator[str]:
+        for finding in self._scan(string, ''):
+            yield finding.secret
+
+    def analyze_line(
+            self,
+            filename: str,
+            line: str,
+            line_number: int = 0,
+            context: Any = None,
+            **kwargs: Any,
+    ) -> set[PotentialSecret]:
+        """The keys on ``line``, judged with the lines around it (``context``).
+
+        detect-secrets calls this line by line; our context checks look a few
+        lines up and down, and its code snippet holds five lines each way.
+        """
+        if context is not None and context.lines:
+            lines = [item.rstrip('\r\n') for item in context.lines]
+            target = context.target_index + 1
+        else:
+            lines = [line]
+            target = 1
+        output = set()
+        for finding in self._scan('\n'.join(lines), filename):
+            if finding.line == target:
+                output.add(PotentialSecret(
+                    type=self.secret_type,
+                    filename=filename,
+                    secret=finding.secret,
+                    line_number=line_number,
+                ))
+        return output
+
+
+def _detector(rule: Any) -> type:
+    return type(_baseline.class_name(rule.id), (_TogetherDetector,), {
+        '__module__': __name__,
+        '__doc__': rule.description,
+        'rule_id': rule.id,
+        'secret_type': _baseline.secret_type(rule.id),
+        'denylist': tuple(_str_regex(p) for p in rule.patterns),
+    })
+
+
+# detect-secrets registers every public plugin class in this module.
+for _rule in _rules.RULES:
+    globals()[_baseline.class_name(_rule.id)] = _detector(_rule)
+del _rule
