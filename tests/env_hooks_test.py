@@ -1,0 +1,365 @@
+"""The hooks ``forbid-env-files`` and ``check-env-gitignored``: called
+directly, as console scripts, and through the real pre-commit framework."""
+from __future__ import annotations
+
+import base64
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.cli_run import leaked
+from tests.cli_run import run
+from tests.conftest import git
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.detect import hash_secret
+from together_hooks.detect import redact
+from together_hooks.hooks import check_env_gitignored
+from together_hooks.hooks import forbid_env_files
+
+CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.dirname(sys.executable)
+
+REFUSED = [
+    '.env', '.env.local', '.env.production', '.env.development.local',
+    '.env.staging', '.env.test', '.env.prod', '.ENV', '.env.Production',
+    'config/.env', 'services/api/.env.staging', 'apps/web/.env.production.local',
+    'deep/a/b/c/.env.local', 'my dir/.env', '.env.example.local', '.envrc.local',
+]
+ALLOWED = [
+    'environment.py', 'envs.md', 'src/env.ts', 'env', 'app.env', '.environment',
+    '.env-cmdrc', 'env.example', '.venv/bin/activate', 'docs/dotenv.md',
+    'README.md', '.envs/.local/.django', 'my.env/settings.py',
+]
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    return tmp_path
+
+
+def _write(path: str, text: str = 'A=1\n') -> None:
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    with open(path, 'w') as f:
+        f.write(text)
+
+
+@pytest.mark.parametrize('path', REFUSED)
+def test_env_files_refused(workdir, path):
+    _write(path)
+    messages = forbid_env_files.check([path])
+    assert len(messages) == 1
+    assert messages[0].startswith(f'{path}: env file staged')
+    quoted = f"'{path}'" if ' ' in path else path
+    assert f'`git rm --cached {quoted}`' in messages[0]
+    assert '.gitignore' in messages[0]
+
+
+@pytest.mark.parametrize('path', ALLOWED)
+def test_names_merely_containing_env_pass(workdir, path):
+    _write(path)
+    assert forbid_env_files.check([path]) == []
+
+
+def _fill(text: str, rng: random.Random) -> tuple[str, str | None]:
+    key, hexkey = make_key(rng), make_hex(rng)
+    held = key if '{key}' in text or '{b64key}' in text else hexkey if '{hex}' in text else None
+    return text.format(key=key, hex=hexkey, b64key=base64.b64encode(key.encode()).decode()), held
+
+
+# (template path, content, line of the key or None)
+TEMPLATES = [
+    ('.env.example', 'TOGETHER_API_KEY=\n', None),
+    ('.env.example', 'TOGETHER_API_KEY=your-key-here\nDEBUG=1\n', None),
+    ('.env.sample', 'TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n', None),
+    ('.env.template', 'TOGETHER_API_KEY=<your-together-key>\n', None),
+    ('.env.dist', 'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}\n', None),
+    ('api/.env.production.example', '# prod\nTOGETHER_API_KEY=changeme\n', None),
+    ('.env.example', 'TOGETHER_API_KEY=0000000000000000000000000000000000000000\n', None),
+    ('.env.example', '', None),
+    ('.env.example', 'DEBUG=1\nTOGETHER_API_KEY={key}\n', 2),
+    ('.env.sample', '# comment\n\nexport TOGETHER_API_KEY="{key}"\n', 3),
+    ('.env.template', 'TOGETHER_API_KEY={hex}\n', 1),
+    ('web/.env.dist', 'A=1\r\nB=2\r\nTOGETHER_AI_API_KEY=\'{key}\'\r\n', 3),
+    ('.env.example', 'SECRET_B64={b64key}\n', 1),
+    ('.envrc', 'layout python\ndotenv_if_exists\n', None),
+    ('.envrc', 'use nix\nexport TOGETHER_API_KEY={key}\n', 2),
+    ('.envrc.example', 'export TOGETHER_API_KEY={key}\n', 1),
+]
+
+
+@pytest.mark.parametrize(('path', 'text', 'line'), TEMPLATES)
+def test_templates(workdir, path, text, line):
+    content, key = _fill(text, random.Random(31))
+    _write(path, content)
+    messages = forbid_env_files.check([path])
+    if line is None:
+        assert messages == []
+        return
+    assert len(messages) == 1
+    assert messages[0].startswith(f'{path}:{line}: holds a Together API key')
+    assert redact(key) in messages[0] and hash_secret(key) in messages[0]
+    assert leaked([key], messages[0]) == []
+    if path == '.envrc':
+        assert 'dotenv_if_exists' in messages[0]
+    else:
+        assert 'placeholders only' in messages[0]
+
+
+def test_template_holding_the_developers_own_key(workdir, monkeypatch):
+    """A legacy key without Together context is caught as the developer's
+    own key (from the environment)."""
+    hexkey = make_hex(random.Random(32))
+    monkeypatch.setenv('TOGETHER_API_KEY', hexkey)
+    _write('.env.example', f'HASH={hexkey}\n')
+    messages = forbid_env_files.check(['.env.example'])
+    assert len(messages) == 1 and messages[0].startswith('.env.example:1: holds your own Together key')
+    assert leaked([hexkey], messages[0]) == []
+
+
+@pytest.mark.parametrize(('path', 'allow', 'refused'), [
+    ('.env.test', [], True),
+    ('.env.test', ['.env.test'], False),
+    ('ci/.env.ci', ['.env.ci', '.env.test'], False),
+    ('config/.env.defaults', ['config/.env.*'], False),
+    ('other/.env.defaults', ['config/.env.*'], True),
+    ('.env', ['*.example'], True),
+])
+def test_allow(workdir, path, allow, refused):
+    _write(path)
+    assert bool(forbid_env_files.check([path], allow)) is refused
+
+
+def test_allowed_template_with_a_key_is_still_refused(workdir):
+    key = make_key(random.Random(33))
+    _write('.env.test', f'TOGETHER_API_KEY={key}\n')
+    messages = forbid_env_files.check(['.env.test'], ['.env.test'])
+    assert len(messages) == 1 and messages[0].startswith('.env.test:1: holds')
+
+
+VENV = [
+    '.env/bin/activate', '.env/bin/python3', '.env/pyvenv.cfg',
+    '.env/lib/python3.11/site-packages/six.py',
+]
+
+
+@pytest.mark.parametrize('staged', [
+    VENV, VENV[:1], ['.env/lib/python3.11/site-packages/six.py'],
+    ['.env/Scripts/activate.bat', '.env/Lib/site-packages/x.py'],
+])
+def test_virtualenv_folder(workdir, staged):
+    for path in staged:
+        _write(path)
+    messages = forbid_env_files.check(staged + ['main.py'])
+    assert messages == [
+        f'.env/: a virtualenv was staged ({len(staged)} file{"s" if len(staged) > 1 else ""}, '
+        f'e.g. {staged[0]}). Untrack it with `git rm -r --cached .env` and add '
+        f'`.env/` to .gitignore (or recreate it as .venv/)',
+    ]
+
+
+def test_virtualenv_known_from_disk_and_plain_env_folder(workdir):
+    _write('api/.env/pyvenv.cfg', 'home = /usr/bin\n')
+    _write('api/.env/share/doc.txt')
+    _write('cfg/.env/production')
+    messages = forbid_env_files.check(['api/.env/share/doc.txt', 'cfg/.env/production'])
+    assert messages[0].startswith('api/.env/: a virtualenv was staged (1 file')
+    assert messages[1].startswith('cfg/.env/: files inside a .env/ folder were staged')
+    assert '`git rm -r --cached cfg/.env`' in messages[1]
+
+
+def test_forbid_main(workdir, capsys):
+    _write('.env')
+    _write('.env.example', 'TOGETHER_API_KEY=\n')
+    _write('app.py', 'print(1)\n')
+    assert forbid_env_files.main(['app.py', '.env.example']) == 0
+    assert forbid_env_files.main(['app.py', '.env', '.env.example']) == 1
+    out = capsys.readouterr().out
+    assert out.startswith('.env: env file staged') and out.count('\n') == 1
+    assert forbid_env_files.main([]) == 0
+    with pytest.raises(SystemExit) as exc:
+        forbid_env_files.main(['--bogus'])
+    assert exc.value.code == 2
+
+
+def test_forbid_console_script(workdir):
+    _write('.env.production', 'A=1\n')
+    _write('.env.sample', 'A=\n')
+    result = run('forbid-env-files', '--allow', '.env.sample', '.env.production', '.env.sample', cwd=workdir)
+    assert result.rc == 1 and result.out.startswith('.env.production: env file staged')
+    result = run('forbid-env-files', '--no-such-option', cwd=workdir)
+    assert result.rc == 2 and len(result.err.splitlines()) == 1
+    assert 'Traceback' not in result.err
+
+
+# --- check-env-gitignored ----------------------------------------------------
+
+def test_check_env_gitignored_main(git_repo, capsys):
+    (git_repo / 'api').mkdir()
+    (git_repo / 'api' / 'app.py').write_text('')
+    (git_repo / '.gitignore').write_bytes(b'node_modules/\r\n/.env')
+    assert check_env_gitignored.main([]) == 1
+    out = capsys.readouterr().out
+    assert 'api/.env' in out and 'check-env-gitignored --fix' in out
+    assert check_env_gitignored.main(['--fix']) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == ['check-env-gitignored: added to .gitignore: .env, .env.*, !.env.example']
+    fixed = (git_repo / '.gitignore').read_bytes()
+    assert fixed.startswith(b'node_modules/\r\n/.env\r\n') and b'\n' not in fixed.replace(b'\r\n', b'')
+    assert check_env_gitignored.main(['--fix']) == 0
+    assert (git_repo / '.gitignore').read_bytes() == fixed
+    assert check_env_gitignored.main(['ignored-file-argument.txt']) == 0
+    assert capsys.readouterr().out == ''
+
+
+def test_check_env_gitignored_allow(git_repo, capsys):
+    (git_repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+    (git_repo / '.env.test').write_text('A=\n')
+    assert check_env_gitignored.main([]) == 0
+    assert check_env_gitignored.main(['--allow', '.env.test']) == 1
+    assert '.env.test: template would be ignored' in capsys.readouterr().out
+    assert check_env_gitignored.main(['--allow', '.env.test', '--fix']) == 1
+    assert (git_repo / '.gitignore').read_text().endswith('!.env.test\n')
+    assert check_env_gitignored.main(['--allow', '.env.test']) == 0
+
+
+def test_check_env_gitignored_outside_git(tmp_path):
+    result = run('check-env-gitignored', cwd=tmp_path)
+    assert result.rc == 2 and 'not inside a git work tree' in result.err
+    assert len(result.err.splitlines()) == 1
+
+
+# --- the real pre-commit framework -------------------------------------------
+
+def _local_config(*ids: str, args: dict[str, list[str]] | None = None) -> str:
+    """Our manifest's entries as a ``repo: local`` config: same filters
+    (files, types, pass_filenames, always_run), entries from this venv, so
+    the framework runs the uncommitted checkout's hooks."""
+    with open(os.path.join(CHECKOUT, '.pre-commit-hooks.yaml')) as f:
+        manifest = {h['id']: h for h in yaml.safe_load(f)}
+    hooks = []
+    for hook_id in ids:
+        hook = dict(manifest[hook_id])
+        hook['entry'] = os.path.join(BIN, hook['entry'])
+        hook['language'] = 'system'
+        if args and hook_id in args:
+            hook['args'] = args[hook_id]
+        hooks.append(hook)
+    return yaml.safe_dump({'repos': [{'repo': 'local', 'hooks': hooks}]}, sort_keys=False)
+
+
+@pytest.fixture
+def precommit_env(tmp_path, monkeypatch):
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(('GIT_', 'PRE_COMMIT', 'TOGETHER')) and k != 'SKIP'
+    }
+    env.update(PRE_COMMIT_HOME=str(tmp_path / 'pre-commit-home'), PRE_COMMIT_COLOR='never')
+    return env
+
+
+def _sh(cwd, env, *cmd) -> tuple[int, str]:
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, timeout=300)
+    return proc.returncode, proc.stdout.decode('utf-8', 'replace')
+
+
+def _head(repo) -> str:
+    return git(repo, 'rev-list', '--all', '--count').strip()
+
+
+def test_precommit_framework_blocks_env_files(git_repo, precommit_env):
+    repo, env = git_repo, precommit_env
+    (repo / '.pre-commit-config.yaml').write_text(
+        _local_config('forbid-env-files', 'check-env-gitignored'),
+    )
+    (repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+    (repo / '.env.example').write_text('TOGETHER_API_KEY=your-key-here\n')
+    rc, out = _sh(repo, env, os.path.join(BIN, 'pre-commit'), 'install')
+    assert rc == 0, out
+    git(repo, 'add', '.')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'setup')
+    assert rc == 0, out
+    assert 'Forbid .env files' in out and 'Check .gitignore covers .env files' in out
+    assert _head(repo) == '1'
+
+    # Staging .env (forced past .gitignore) blocks the commit.
+    (repo / '.env').write_text('TOGETHER_API_KEY=whatever\n')
+    git(repo, 'add', '-f', '.env')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'leak')
+    assert rc != 0, out
+    assert '.env: env file staged' in out and '`git rm --cached .env`' in out
+    assert _head(repo) == '1'
+    git(repo, 'rm', '-q', '--cached', '.env')
+
+    # A binary-looking env file (identify says non-text) is refused too.
+    (repo / 'svc').mkdir()
+    (repo / 'svc' / '.env.production').write_bytes(b'\x00\x01KEY=\xff\xfe\n')
+    git(repo, 'add', '-f', 'svc/.env.production')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'binary')
+    assert rc != 0 and 'svc/.env.production: env file staged' in out, out
+    git(repo, 'rm', '-q', '--cached', 'svc/.env.production')
+
+    # A virtualenv named .env/, with its symlinks.
+    (repo / '.env').unlink()
+    (repo / '.env' / 'bin').mkdir(parents=True)
+    (repo / '.env' / 'pyvenv.cfg').write_text('home = /usr/bin\n')
+    (repo / '.env' / 'bin' / 'activate').write_text('# activate\n')
+    os.symlink('/usr/bin/python3', repo / '.env' / 'bin' / 'python')
+    git(repo, 'add', '-f', '.env')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'venv')
+    assert rc != 0 and '.env/: a virtualenv was staged (3 files' in out, out
+    git(repo, 'rm', '-r', '-q', '--cached', '.env')
+
+    # A template with a real key names the line; the key never shows.
+    key = make_key(random.Random(34))
+    (repo / '.env.example').write_text(f'A=1\nTOGETHER_API_KEY={key}\n')
+    git(repo, 'add', '.env.example')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'template')
+    assert rc != 0 and '.env.example:2: holds a Together API key' in out, out
+    assert leaked([key], out) == []
+    (repo / '.env.example').write_text('A=1\nTOGETHER_API_KEY=\n')
+    git(repo, 'add', '.env.example')
+
+    # .gitignore loses its rules: check-env-gitignored runs without any
+    # staged env file and blocks.
+    (repo / '.gitignore').write_text('node_modules/\n')
+    (repo / 'app.py').write_text('print(1)\n')
+    git(repo, 'add', '.gitignore', 'app.py')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'no rules')
+    assert rc != 0 and 'would not be ignored' in out, out
+    assert _head(repo) == '1'
+
+    # Clean: restore the rules and the commit goes through.
+    (repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+    git(repo, 'add', '.gitignore')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'clean')
+    assert rc == 0, out
+    assert _head(repo) == '2'
+    assert '.env' not in git(repo, 'ls-files').split()
+
+
+def test_precommit_framework_fix(git_repo, precommit_env):
+    repo, env = git_repo, precommit_env
+    (repo / '.pre-commit-config.yaml').write_text(
+        _local_config('check-env-gitignored', args={'check-env-gitignored': ['--fix']}),
+    )
+    (repo / '.gitignore').write_text('dist/')
+    git(repo, 'add', '.')
+    pre_commit = os.path.join(BIN, 'pre-commit')
+    rc, out = _sh(repo, env, pre_commit, 'run', '--all-files')
+    assert rc == 1 and 'added to .gitignore: .env, .env.*, !.env.example' in out, out
+    assert 'files were modified by this hook' in out
+    fixed = (repo / '.gitignore').read_bytes()
+    git(repo, 'add', '.gitignore')
+    rc, out = _sh(repo, env, pre_commit, 'run', '--all-files')
+    assert rc == 0, out
+    assert (repo / '.gitignore').read_bytes() == fixed

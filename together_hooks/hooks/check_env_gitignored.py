@@ -1,0 +1,61 @@
+"""Hook ``check-env-gitignored``: .gitignore must cover env files (asked of
+``git check-ignore`` itself) and must not cover templates; ``--fix``
+appends the missing rules."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from together_hooks import audit_log
+from together_hooks import envfiles
+from together_hooks.errors import ArgumentParser
+from together_hooks.errors import configure_stdio
+from together_hooks.errors import guard
+from together_hooks.errors import InputError
+
+PROG = 'check-env-gitignored'
+
+
+def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
+    added = envfiles.fix_gitignore(root, allow) if fix else []
+    if added:
+        print(f'{PROG}: added to .gitignore: {", ".join(added)}')
+    problems = envfiles.gitignore_problems(root, allow)
+    for message in problems:
+        print(message)
+    if problems and not fix:
+        print(f'{PROG}: run `{PROG} --fix` to append the missing rules to .gitignore')
+    # Like every fixer hook: a changed file fails the run so it gets staged.
+    return 1 if problems or added else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_stdio()
+    parser = ArgumentParser(
+        prog=PROG,
+        description='Check that .gitignore covers .env, .env.local, '
+                    '.env.*.local and .env.<stage> (root and subfolders) and '
+                    'leaves templates committable.',
+    )
+    parser.add_argument('filenames', nargs='*', help='ignored (runs once per repository)')
+    parser.add_argument('--fix', action='store_true', help='append the missing rules to .gitignore')
+    parser.add_argument(
+        '--allow', action='append', default=[], metavar='PATTERN',
+        help='env files matching PATTERN are templates (must not be ignored); repeatable',
+    )
+    audit_log.add_option(parser)
+    args = parser.parse_args(argv)
+
+    def go() -> int:
+        from together_hooks.sources import git_toplevel
+
+        root = git_toplevel('.')
+        if root is None:
+            raise InputError('not inside a git work tree (run it in a repository)')
+        code = run(root, args.fix, args.allow)
+        return audit_log.log_run(args, code, root=root, metadata={'fix': args.fix})
+
+    return guard(PROG, go, args)
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""Hook ``forbid-env-files``: keep ``.env`` files (and ``.env/`` folders) out
+of git; let templates through while they hold placeholders only."""
+from __future__ import annotations
+
+import os
+from typing import Iterable
+from typing import Sequence
+
+from together_hooks import audit_log
+from together_hooks import envfiles
+from together_hooks.errors import ArgumentParser
+from together_hooks.errors import configure_stdio
+from together_hooks.errors import guard
+
+PROG = 'forbid-env-files'
+ROTATE = 'https://api.together.xyz/settings/api-keys'
+
+
+def _ignore_rule(name: str) -> str:
+    low = name.lower()
+    if low == '.env':
+        return '.env'
+    if low.startswith('.env.'):
+        return '.env.*'
+    return name
+
+
+def env_file_message(path: str) -> str:
+    name = path.replace('\\', '/').rsplit('/', 1)[-1]
+    return (
+        f'{path}: env file staged; it holds local settings and secrets. '
+        f'Untrack it with `git rm --cached {envfiles._quote(path)}`, ignore it '
+        f'(`{_ignore_rule(name)}` in .gitignore; check-env-gitignored --fix '
+        f'adds it) and commit a template with placeholder values '
+        f'(.env.example) instead'
+    )
+
+
+_VENV_MARKS = ('pyvenv.cfg', 'bin/activate', 'scripts/activate', 'bin/python',
+               'scripts/python', 'lib/python', 'lib/site-packages', 'conda-meta/',
+               'lib64/python')
+
+
+def is_virtualenv(folder: str, files: Iterable[str]) -> bool:
+    """A ``.env/`` folder that is a Python virtualenv (by its staged files or
+    by what is on disk)."""
+    for path in files:
+        inner = path.replace('\\', '/')[len(folder) + 1:].lower()
+        if inner.startswith(_VENV_MARKS):
+            return True
+    return any(
+        os.path.exists(os.path.join(folder, mark))
+        for mark in ('pyvenv.cfg', 'bin/activate', 'Scripts/activate', 'conda-meta')
+    )
+
+
+def env_folder_message(folder: str, files: list[str]) -> str:
+    count = f'{len(files)} file{"s" if len(files) != 1 else ""}, e.g. {files[0]}'
+    untrack = f'`git rm -r --cached {envfiles._quote(folder)}`'
+    if is_virtualenv(folder, files):
+        return (
+            f'{folder}/: a virtualenv was staged ({count}). Untrack it with '
+            f'{untrack} and add `.env/` to .gitignore (or recreate it as .venv/)'
+        )
+    return (
+        f'{folder}/: files inside a .env/ folder were staged ({count}); such '
+        f'folders hold local environment settings. Untrack it with {untrack} '
+        f'and add `.env/` to .gitignore'
+    )
+
+
+def template_problems(paths: list[str]) -> list[str]:
+    """``path:line`` for every real Together key (or a copy of one of the
+    developer's own keys) in templates and ``.envrc`` files."""
+    from together_hooks.detect import scan_bytes
+    from together_hooks.sources import git_toplevel
+    from together_hooks.sources import read_file
+
+    own = None
+    messages = []
+    for path in paths:
+        data = read_file(path)  # None for symlinks: nothing is committed but a link
+        if not data:
+            continue
+        findings = scan_bytes(data, path)
+        if own is None:
+            own = envfiles.own_keys(git_toplevel('.') or '.')
+        findings += own.find(data, path, findings)
+        is_envrc = path.replace('\\', '/').rsplit('/', 1)[-1].lower() == '.envrc'
+        for f in sorted(findings, key=lambda f: (f.line, f.column)):
+            whose = 'your own Together key' if f.rule == envfiles.OWN_KEY_RULE else 'a Together API key'
+            if is_envrc:
+                advice = (
+                    '.envrc is committed: keep the key in an ignored .env and '
+                    'load it with `dotenv_if_exists` in .envrc'
+                )
+            else:
+                advice = (
+                    'templates may hold placeholders only '
+                    '(TOGETHER_API_KEY=your-key-here)'
+                )
+            messages.append(
+                f'{path}:{f.line}: holds {whose} ({f.redacted}, hashed_secret '
+                f'{f.hashed_secret}); {advice}. If it was ever shared, rotate '
+                f'it at {ROTATE}',
+            )
+    return messages
+
+
+def check(paths: Iterable[str], allow: Iterable[str] = ()) -> list[str]:
+    """One message per refused file (or ``.env/`` folder); empty when fine."""
+    allow = tuple(allow)
+    messages = []
+    folders: dict[str, list[str]] = {}
+    templates = []
+    for path in paths:
+        folder = envfiles.env_folder(path)
+        if folder is not None:
+            folders.setdefault(folder, []).append(path)
+        elif envfiles.is_template(path, allow):
+            templates.append(path)
+        elif envfiles.is_env_file(path):
+            messages.append(env_file_message(path))
+    for folder, files in folders.items():
+        messages.append(env_folder_message(folder, files))
+    messages.extend(template_problems(templates))
+    return messages
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_stdio()
+    parser = ArgumentParser(
+        prog=PROG,
+        description='Refuse .env files and .env/ folders; templates '
+                    '(.env.example, .env.sample, .env.template, .env.dist) '
+                    'pass while they hold no real key.',
+    )
+    parser.add_argument('filenames', nargs='*', help='files to check')
+    parser.add_argument(
+        '--allow', action='append', default=[], metavar='PATTERN',
+        help='treat env files matching PATTERN (a glob on the file name, or '
+             'on the path when it holds a /) as templates; repeatable',
+    )
+    audit_log.add_option(parser)
+    args = parser.parse_args(argv)
+
+    def run() -> int:
+        messages = check(args.filenames, args.allow)
+        for message in messages:
+            print(message)
+        return audit_log.log_run(
+            args, 1 if messages else 0, paths=args.filenames,
+            metadata=audit_log.messages_metadata(messages),
+        )
+
+    return guard(PROG, run, args)
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())
