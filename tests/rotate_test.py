@@ -1,0 +1,264 @@
+"""``together-hooks rotate-help``: the walk-through and its replacements file.
+
+The file is checked the way git-filter-repo reads it (its own parser when
+installed) and then used for real: a history with leaked keys is rewritten
+and scanned again.  No whole key may be in the file or in any output.
+"""
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tests.cli_run import BIN
+from tests.cli_run import Result
+from tests.cli_run import assert_error_line
+from tests.cli_run import leaked
+from tests.cli_run import run
+from tests.conftest import git
+from tests.keys import b64
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.cli import rotate_help
+from together_hooks.detect import hash_secret
+from together_hooks.detect import scan_bytes
+
+
+def rotate(*args: str, cwd: os.PathLike[str] | str = '.') -> Result:
+    return run('together-hooks', 'rotate-help', *args, cwd=cwd)
+
+
+def parse_like_filter_repo(path: str) -> list[tuple[re.Pattern[bytes] | bytes, bytes]]:
+    """git-filter-repo's own reader when installed, else the same rules."""
+    try:
+        from git_filter_repo import FilteringOptions
+    except ImportError:
+        pass
+    else:
+        got = FilteringOptions.get_replace_text(path)
+        return list(got['regexes']) + list(got['literals'])
+    out: list[tuple[re.Pattern[bytes] | bytes, bytes]] = []
+    with open(path, 'rb') as f:
+        for line in f:
+            line = line.rstrip(b'\r\n')
+            repl = b'***REMOVED***'
+            if b'==>' in line:
+                line, repl = line.rsplit(b'==>', 1)
+            if line.startswith(b'regex:'):
+                out.append((re.compile(line[6:]), repl))
+            elif line:
+                out.append((line[8:] if line.startswith(b'literal:') else line, repl))
+    return out
+
+
+def same(a: str, b: str) -> bool:
+    """Equal texts, compared by hash: a failing assert shows no key."""
+    return hash_secret(a) == hash_secret(b)
+
+
+def apply(rules: list, data: bytes) -> bytes:
+    for what, repl in rules:
+        data = data.replace(what, repl) if isinstance(what, bytes) else what.sub(repl, data)
+    return data
+
+
+def _filter_repo() -> list[str]:
+    exe = shutil.which('git-filter-repo', path=BIN) or shutil.which('git-filter-repo')
+    if exe is None:
+        pytest.skip('git-filter-repo not installed (pip install -e .[test])')
+    return [exe]
+
+
+@pytest.mark.parametrize('last', ('-', '_', 'A', '7'))
+@pytest.mark.parametrize('template', (
+    'KEY = "{k}"\n', '{k}', 'TOGETHER_API_KEY={k}\r\n', '{{"key": "{k}"}}',
+    'a\\n{k}\\n', "Together(api_key='{k}')",
+))
+def test_key_regex_replaces_the_key_and_only_it(tmp_path, last, template):
+    rng = random.Random(f'{last}{template}')
+    key = make_key(rng, last=last)
+    other = make_key(rng)
+    lines = rotate_help.replacements(scan_bytes(template.format(k=key).encode(), 'a'))
+    assert len(lines) == 1 and lines[0].startswith('regex:')
+    assert not leaked([key], *lines)
+    (tmp_path / 'r.txt').write_text('\n'.join(lines) + '\n')
+    rules = parse_like_filter_repo(str(tmp_path / 'r.txt'))
+    text = template.format(k=key) + f'\nkeep {other}\n'
+    got = apply(rules, text.encode()).decode()
+    assert not leaked([key], got)
+    assert same(got, template.format(k='***REMOVED***') + f'\nkeep {other}\n')
+    # A longer run that merely starts with the shape is not cut.
+    longer = f'{key}x'
+    assert same(apply(rules, longer.encode()).decode(), longer)
+
+
+def test_hex_and_base64_regexes(tmp_path):
+    rng = random.Random(5)
+    hexkey, key = make_hex(rng), make_key(rng)
+    text = f'TOGETHER_API_KEY={hexkey}\ndata:\n  key: {b64(key)}\n'
+    findings = scan_bytes(text.encode(), 'a')
+    assert sorted(f.encoding for f in findings) == ['base64', 'raw']
+    lines = rotate_help.replacements(findings)
+    assert len(lines) == 3  # hex; the b64-found key raw and encoded
+    assert not leaked([hexkey, key], *lines)
+    (tmp_path / 'r.txt').write_text('\n'.join(lines) + '\n')
+    rules = parse_like_filter_repo(str(tmp_path / 'r.txt'))
+    urlsafe = b64(key).replace('+', '-').replace('/', '_').rstrip('=')
+    digest = make_hex(rng)
+    extra = f'u: {urlsafe}\nsha256: {digest}\nsha512: {hexkey}{digest}\n'
+    got = apply(rules, (text + extra).encode()).decode()
+    assert same(got, (
+        'TOGETHER_API_KEY=***REMOVED***\ndata:\n  key: ***REMOVED***\n'
+        f'u: ***REMOVED***\nsha256: {digest}\nsha512: {hexkey}{digest}\n'
+    ))
+
+
+def _leaky_history(repo, rng: random.Random) -> dict[str, str]:
+    keys = {'tgp': make_key(rng), 'hex': make_hex(rng), 'b64': make_key(rng)}
+    (repo / 'app.py').write_text(f'KEY = "{keys["tgp"]}"\n')
+    (repo / 'README.md').write_text('# demo\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'add app')
+    (repo / '.env').write_text(f'TOGETHER_API_KEY={keys["hex"]}\n')
+    (repo / 'secret.yaml').write_text(f'data:\n  key: {b64(keys["b64"])}\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'config')
+    (repo / 'app.py').write_text('import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(repo, 'commit', '-qam', 'use env')
+    return keys
+
+
+def test_purges_history_for_real(git_repo, rng, tmp_path):
+    """Working tree -> --replacements -> git filter-repo -> nothing left."""
+    filter_repo = _filter_repo()
+    keys = _leaky_history(git_repo, rng)
+    git(git_repo, 'checkout', '-q', 'HEAD~1')  # a tree that still holds all three
+    file = str(tmp_path / 'replacements.txt')
+    result = rotate('.', '--replacements', file, cwd=git_repo)
+    git(git_repo, 'checkout', '-q', 'main')
+    assert result.rc == 0, result.err
+    with open(file) as f:
+        content = f.read()
+    assert not leaked(list(keys.values()), content, result.out, result.err)
+    assert not any(line.startswith('#') for line in content.splitlines())
+
+    # The printf the walk-through shows writes the very same file.
+    start = result.out.index("printf '%s\\n'")
+    shown = result.out[start:result.out.index('replacements.txt', start) + 16]
+    subprocess.run(('bash', '-c', shown), cwd=tmp_path / 'repo', check=True)
+    assert (tmp_path / 'replacements.txt').read_text() == content
+
+    checks = re.findall(r"git log --all --oneline -G '([^']+)'", result.out)
+    assert len(checks) == 4  # tgp, hex, b64 key raw and encoded
+    hits = [git(git_repo, 'log', '--all', '--oneline', '-G', c) for c in checks]
+    assert sum(bool(h) for h in hits) == 3  # the raw b64 key was never committed
+
+    before = git(git_repo, 'log', '--all', '-p')
+    assert sorted(leaked(list(keys.values()), before)) == [0, 1, 2]
+    subprocess.run(
+        (*filter_repo, '--force', '--replace-text', file), cwd=git_repo,
+        check=True, capture_output=True, timeout=120,
+    )
+    after = git(git_repo, 'log', '--all', '-p')
+    assert leaked(list(keys.values()), after) == []
+    assert after.count('***REMOVED***') == 4  # app.py +/- and the two configs
+    assert 'os.environ["TOGETHER_API_KEY"]' in after and '# demo' in after
+    assert [git(git_repo, 'log', '--all', '--oneline', '-G', c) for c in checks] == [''] * 4
+    assert git(git_repo, 'log', '--format=%s').split('\n')[:3] == ['use env', 'config', 'add app']
+
+
+def test_typed_recipe_for_a_key_known_only_by_hash(git_repo, rng, tmp_path):
+    filter_repo = _filter_repo()
+    keys = _leaky_history(git_repo, rng)
+    hashed = hash_secret(keys['tgp'])  # gone from the tree, still in history
+    result = rotate('--hashed-secret', hashed.upper(), cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert f'hashed_secret {hashed}: not in the files' in result.out
+    assert f'# must print {hashed}' in result.out
+    recipe = result.out[result.out.index('   read -rs OLD_KEY'):]
+    recipe = recipe[:recipe.index('   git filter-repo')]
+    # Run it as a user would, pasting the key on stdin.
+    script = '\n'.join(line.strip() for line in recipe.splitlines())
+    script = script.replace('| sha1sum', '| sha1sum >../sha1.txt')
+    subprocess.run(
+        ('bash', '-c', script), cwd=git_repo, check=True,
+        input=keys['tgp'] + '\n', text=True,
+    )
+    assert (tmp_path / 'sha1.txt').read_text().split()[0] == hashed
+    replacements = tmp_path / 'replacements.txt'
+    assert same(replacements.read_text(), f'literal:{keys["tgp"]}==>***REMOVED***\n')
+    subprocess.run(
+        (*filter_repo, '--force', '--replace-text', str(replacements)),
+        cwd=git_repo, check=True, capture_output=True, timeout=120,
+    )
+    after = git(git_repo, 'log', '--all', '-p')
+    assert leaked([keys['tgp']], after) == []
+    assert leaked([keys['hex']], after) == [0]  # only what the file named
+    assert not leaked(list(keys.values()), result.out, result.err)
+
+
+def test_hashed_secret_found_in_the_tree(git_repo, rng):
+    key, other = make_key(rng), make_key(rng)
+    (git_repo / 'a.py').write_text(f'A = "{key}"\nB = "{other}"\n')
+    (git_repo / 'b.env').write_text(f'X={key}\n')
+    result = rotate('--hashed-secret', hash_secret(key), cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert 'in a.py:1, b.env:1\n' in result.out
+    assert result.out.count("'regex:") == 1
+    assert hash_secret(other) not in result.out
+    assert not leaked([key, other], result.out, result.err)
+
+
+def test_walkthrough_steps_in_order(git_repo, rng):
+    key = make_key(rng)
+    (git_repo / 'a.py').write_text(f'A = "{key}"\n')
+    result = rotate('a.py', cwd=git_repo)
+    assert result.rc == 0
+    order = [
+        '1. Create a new key', 'https://api.together.xyz/settings/api-keys',
+        '2. Update the environment', '.env', 'CI secrets',
+        '3. Verify the new key with one request',
+        '-H "Authorization: Bearer $TOGETHER_API_KEY" '
+        'https://api.together.xyz/v1/models',
+        '4. Revoke the old key', '5. Purge it from git history',
+        'git filter-repo --replace-text ../replacements.txt',
+        '6. Force-push and tell everyone', 'git push --force --all origin',
+        'git push --force --tags origin', 're-clones',
+    ]
+    where = [result.out.find(s) for s in order]
+    assert -1 not in where and where == sorted(where), list(zip(order, where))
+    assert result.out.count('https://') == result.out.count(
+        'https://api.together.xyz/'
+    )  # no other host is ever named
+    assert not leaked([key], result.out, result.err)
+
+
+def test_no_arguments_gives_the_typed_recipe(git_repo):
+    result = rotate(cwd=git_repo)
+    assert result.rc == 0
+    assert 'read -rs OLD_KEY' in result.out and 'sha1sum' not in result.out
+    assert 'regex:' not in result.out
+
+
+def test_path_without_keys(git_repo):
+    (git_repo / 'a.py').write_text('print(1)\n')
+    result = rotate('a.py', cwd=git_repo)
+    assert result.rc == 0
+    assert result.out.startswith('No Together API key found in the given paths.')
+
+
+@pytest.mark.parametrize(('args', 'words'), (
+    (('--hashed-secret', 'abc'), ('--hashed-secret', '40-hex')),
+    (('--hashed-secret', '0' * 40, 'a.py'), ('not both',)),
+    (('--replacements', 'r.txt', 'a.py'), ('no key found',)),
+    (('missing.py',), ('missing.py',)),
+))
+def test_errors(git_repo, args, words):
+    (git_repo / 'a.py').write_text('print(1)\n')
+    result = rotate(*args, cwd=git_repo)
+    assert_error_line(result, *words)
+    assert not (git_repo / 'r.txt').exists()

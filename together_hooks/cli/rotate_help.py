@@ -1,0 +1,318 @@
+"""``together-hooks rotate-help``: rotate a leaked key, then purge it from git.
+
+The order matters: a new key first (so nothing breaks), then revoking the
+old one (the only step that makes the leak harmless), and only then the
+history rewrite, which cannot reach forks, clones or caches.
+
+The ``git filter-repo --replace-text`` file is built so that it holds no
+whole key: one ``regex:`` line per key that matches it by what a report
+already shows (its first and last characters) plus its length and
+alphabet.  When the key is not at hand (only its hash is), the user types
+it into a shell variable and the file is written from that instead.
+filter-repo reads every line of that file as an expression -- there are no
+comment lines -- so the file holds nothing else.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import re
+from typing import Sequence
+
+from together_hooks.detect import Finding
+from together_hooks.errors import InputError
+from together_hooks.report import ROTATE_URL
+from together_hooks.report import VERIFY_CURL
+from together_hooks.report import shown_path
+
+HELP = 'walk through rotating a leaked key and purging it from git history'
+REPLACEMENT = '***REMOVED***'
+_HEX = re.compile(r'[0-9a-f]{64}')
+_SHA1 = re.compile(r'[0-9a-f]{40}')
+_SHOWN_PLACES = 5
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        'paths', nargs='*', metavar='PATH',
+        help='files or folders holding the leaked key(s): the walk-through '
+             'names them and builds the replacements file from them',
+    )
+    parser.add_argument(
+        '--hashed-secret', metavar='H',
+        help='the hashed_secret of one key from a report; looked up in the '
+             "current repository's files",
+    )
+    parser.add_argument(
+        '--replacements', metavar='FILE',
+        help='also write the git filter-repo --replace-text file to FILE '
+             '(it holds no whole key)',
+    )
+
+
+def _head_tail(secret: str) -> tuple[str, str]:
+    """The characters a report shows (``redact``): start and last two."""
+    head = 9 if secret.startswith('tgp_v1_') else 4
+    return secret[:head], secret[-2:]
+
+
+def _alphabet(secret: str) -> tuple[str, str, str]:
+    """(class of the key's characters, what may not come before, after).
+
+    A ``tgp_v1_`` key may follow any character (``"\\ntgp_v1_..."`` in
+    JSON); a 64-hex key must not be part of a longer hex run (a SHA-512).
+    """
+    if _HEX.fullmatch(secret):
+        return '[0-9a-f]', '(?<![0-9A-Fa-f])', '(?![0-9A-Fa-f])'
+    return '[A-Za-z0-9_-]', '', '(?![A-Za-z0-9_-])'
+
+
+def key_regex(secret: str) -> str:
+    """A Python regex matching ``secret`` from its shown start and end.
+
+    It also matches any other key with the same start, end and length;
+    blanking those too does no harm.
+    """
+    head, tail = _head_tail(secret)
+    chars, before, after = _alphabet(secret)
+    middle = len(secret) - len(head) - len(tail)
+    return f'{before}{re.escape(head)}{chars}{{{middle}}}{re.escape(tail)}{after}'
+
+
+def key_ere(secret: str) -> str:
+    """The same match as a POSIX ERE, for ``git log -G`` (no lookaround)."""
+    head, tail = _head_tail(secret)
+    chars = _alphabet(secret)[0]
+    return f'{head}{chars}{{{len(secret) - len(head) - len(tail)}}}{tail}'
+
+
+def _b64_chars(encoded: str) -> str:
+    # Either base64 alphabet: "+/" standard, "-_" URL-safe.
+    return ''.join(
+        '[+-]' if c == '+' else '[/_]' if c == '/' else re.escape(c)
+        for c in encoded
+    )
+
+
+def _b64_parts(secret: str) -> tuple[str, int, str, str]:
+    """(head pattern, middle length, tail pattern, padding) of base64(secret).
+
+    Only the groups that encode the shown start and end are spelled out,
+    so a base64 line reveals no more of the key than ``key_regex``.
+    """
+    raw = secret.encode('ascii')
+    head, _ = _head_tail(secret)
+    whole = len(head) // 3 * 3
+    head_enc = base64.b64encode(raw[:whole]).decode().rstrip('=')
+    rest = len(raw) % 3
+    tail_enc = base64.b64encode(raw[-rest:]).decode().rstrip('=') if rest else ''
+    pad = '=' * ((3 - rest) % 3)
+    total = (len(raw) + 2) // 3 * 4 - len(pad)
+    middle = total - len(head_enc) - len(tail_enc)
+    return _b64_chars(head_enc), middle, _b64_chars(tail_enc), pad
+
+
+def b64_regex(secret: str) -> str:
+    """A regex for ``secret`` stored base64-encoded as a whole value."""
+    head, middle, tail, pad = _b64_parts(secret)
+    return (
+        f'(?<![A-Za-z0-9+/_-]){head}[A-Za-z0-9+/_-]{{{middle}}}{tail}'
+        f'(?:{pad})?(?![A-Za-z0-9+/=_-])'
+    )
+
+
+def b64_ere(secret: str) -> str:
+    head, middle, tail, _ = _b64_parts(secret)
+    return f'{head}[A-Za-z0-9+/_-]{{{middle}}}{tail}'
+
+
+def replacements(findings: Sequence[Finding]) -> list[str]:
+    """The lines of the ``--replace-text`` file: expressions only."""
+    lines: list[str] = []
+    for secret, encodings in _distinct(findings):
+        lines.append(f'regex:{key_regex(secret)}==>{REPLACEMENT}')
+        if 'base64' in encodings:
+            lines.append(f'regex:{b64_regex(secret)}==>{REPLACEMENT}')
+    return lines
+
+
+def _distinct(findings: Sequence[Finding]) -> list[tuple[str, set[str]]]:
+    seen: dict[str, set[str]] = {}
+    for f in findings:
+        seen.setdefault(f.secret, set()).add(f.encoding)
+    return list(seen.items())
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _places(findings: Sequence[Finding], secret: str) -> str:
+    places = [
+        f'{shown_path(f.path)}:{f.line}' for f in findings if f.secret == secret
+    ]
+    more = len(places) - _SHOWN_PLACES
+    shown = ', '.join(places[:_SHOWN_PLACES])
+    return shown + (f' and {more} more' if more > 0 else '')
+
+
+def walkthrough(
+        findings: Sequence[Finding], hashed: str | None = None,
+        written: str | None = None,
+) -> str:
+    """The whole walk-through; names the keys in ``findings`` (if any)."""
+    out: list[str] = ['Rotating a leaked Together API key', '']
+    keys = _distinct(findings)
+    if keys:
+        for secret, _ in keys:
+            f = next(f for f in findings if f.secret == secret)
+            out.append(
+                f'Key {f.redacted} (hashed_secret {f.hashed_secret}) in '
+                f'{_places(findings, secret)}',
+            )
+        out.append('')
+    elif hashed:
+        out += [
+            f'Key with hashed_secret {hashed}: not in the files of this '
+            'repository (it may be only in history).', '',
+        ]
+    olds = ' / '.join(
+        next(f.redacted for f in findings if f.secret == s) for s, _ in keys
+    ) or 'the leaked one'
+    out += [
+        '1. Create a new key',
+        f'   Open {ROTATE_URL}',
+        '   and create a new key. Keep the old one until step 4: what still',
+        '   uses it keeps working meanwhile.',
+        '',
+        '2. Update the environment',
+        '   Put the new key wherever the old one lived, never in a tracked file:',
+        '   - local .env files (gitignored): TOGETHER_API_KEY=<the new key>',
+        '   - your secret manager (Vault, AWS/GCP secret manager, 1Password ...)',
+        '   - CI secrets (GitHub: gh secret set TOGETHER_API_KEY; GitLab: '
+        'Settings > CI/CD > Variables)',
+        '   - deployed services, then restart them so they read it',
+        '',
+        '3. Verify the new key with one request',
+        '   Load it without echoing it (read -rs TOGETHER_API_KEY; export '
+        'TOGETHER_API_KEY), then:',
+        f'   {VERIFY_CURL}',
+        '   200 means it works; 401 or 403 means it does not.',
+        '',
+        '4. Revoke the old key',
+        f'   At {ROTATE_URL} delete the old key ({olds}).',
+        '   From now on the leaked key is worthless; what follows only tidies',
+        '   history. To confirm, `together-hooks scan --verify` now reports it',
+        '   "invalid".',
+        '',
+        '5. Purge it from git history (if it was ever committed)',
+        '   Work in a fresh clone, with git-filter-repo installed '
+        '(pip install git-filter-repo):',
+        '   git clone <url> purge && cd purge',
+    ]
+    if keys:
+        lines = replacements(findings)
+        if written:
+            out.append(f'   ({written} is written; this makes the same file:)')
+        out.append("   printf '%s\\n' \\")
+        out += [f'     {_quote(x)} \\' for x in lines[:-1]]
+        out.append(f'     {_quote(lines[-1])} > ../replacements.txt')
+        out += [
+            '   git filter-repo --replace-text ../replacements.txt',
+            '   Each regex: line matches a key by the start and end shown above,',
+            '   its length and alphabet, so the file holds no whole key (another',
+            '   key with the same start and end would be blanked too).',
+            '   Check that nothing is left (this prints nothing when clean):',
+        ]
+        for secret, encodings in keys:
+            out.append(f"   git log --all --oneline -G '{key_ere(secret)}'")
+            if 'base64' in encodings:
+                out.append(f"   git log --all --oneline -G '{b64_ere(secret)}'")
+        if any(_HEX.fullmatch(s) for s, _ in keys):
+            out += [
+                '   A 64-hex key is matched by 6 characters only: before the',
+                '   rewrite, run the same git log -p and make sure it hits only',
+                '   the key (not a checksum with the same start and end).',
+            ]
+    else:
+        out += [
+            '   The file has to be made from the key itself. Type it into a',
+            '   shell variable (not echoed, not kept in shell history):',
+            '   read -rs OLD_KEY',
+        ]
+        if hashed:
+            out.append(
+                f"   printf '%s' \"$OLD_KEY\" | sha1sum   # must print {hashed}",
+            )
+        out += [
+            f"   printf 'literal:%s==>{REPLACEMENT}\\n' \"$OLD_KEY\" > "
+            '../replacements.txt',
+            '   unset OLD_KEY',
+            '   git filter-repo --replace-text ../replacements.txt',
+            '   rm ../replacements.txt   # it holds the old key',
+            '   Or give rotate-help the file or folder that still holds the',
+            '   key: it then builds a file without the whole key.',
+        ]
+    out += [
+        '   The replacements file takes one expression per line and no',
+        '   comments; keep it outside the repository.',
+        '',
+        '6. Force-push and tell everyone',
+        '   Before: ask collaborators to push their work and pause; allow',
+        '   force-pushes on protected branches for the moment.',
+        '   filter-repo removes the origin remote so nothing is pushed by',
+        '   accident. Once the check above is clean:',
+        '   git remote add origin <url>',
+        '   git push --force --all origin',
+        '   git push --force --tags origin',
+        '   After: everyone re-clones (or resets each branch onto the new',
+        '   history): merging an old clone brings the key back.',
+        '   Forks, pull request refs and caches keep the old commits; ask your',
+        '   host (GitHub Support on GitHub) to purge them. That is why step 4',
+        '   is the one that counts.',
+    ]
+    return '\n'.join(out) + '\n'
+
+
+def find_leaks(args: argparse.Namespace) -> list[Finding]:
+    from together_hooks import sources
+    from together_hooks.detect import scan_bytes
+
+    if args.hashed_secret is not None:
+        root = sources.git_toplevel('.') or '.'
+        contents = sources.from_tree(root)
+    elif args.paths:
+        contents = sources.from_paths(args.paths)
+    else:
+        return []
+    findings: list[Finding] = []
+    for content in contents:
+        for f in scan_bytes(content.data, content.path):
+            if args.hashed_secret is None or f.hashed_secret == args.hashed_secret:
+                findings.append(f)
+    return findings
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.hashed_secret is not None:
+        if args.paths:
+            raise InputError('give either --hashed-secret or PATH, not both')
+        args.hashed_secret = args.hashed_secret.strip().lower()
+        if not _SHA1.fullmatch(args.hashed_secret):
+            raise InputError(
+                '--hashed-secret takes the 40-hex hashed_secret a report shows',
+            )
+    findings = find_leaks(args)
+    if args.replacements:
+        if not findings:
+            raise InputError(
+                'no key found to build --replacements from; run without it '
+                'for the typed recipe',
+            )
+        from together_hooks.pipeline import write_atomic
+
+        write_atomic(args.replacements, '\n'.join(replacements(findings)) + '\n')
+    if args.paths and not findings:
+        print('No Together API key found in the given paths.\n')
+    print(walkthrough(findings, args.hashed_secret, args.replacements), end='')
+    return 0
