@@ -11,14 +11,24 @@ import argparse
 import os
 import sys
 from typing import Iterable
+from typing import TYPE_CHECKING
 
+from together_hooks import audit_log
 from together_hooks.detect import Finding
 from together_hooks.detect import scan_bytes
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_FINDINGS
+from together_hooks.errors import InputError
+from together_hooks.filters import apply_baseline
+from together_hooks.filters import confirmed_message
 from together_hooks.report import FORMATS
 from together_hooks.report import Summary
 from together_hooks.sources import Content
+
+if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
+    from together_hooks.envfiles import OwnKeys
+    from together_hooks.baseline import Baseline
+    from together_hooks.verify import Endpoint
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -30,11 +40,51 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         '--output', metavar='FILE',
         help='write the report to FILE; a text summary still goes to stdout',
     )
+    parser.add_argument(
+        '--baseline', metavar='FILE',
+        help='a detect-secrets baseline (.secrets.baseline): keys recorded '
+             'for the same file pass, whatever their line; entries audited '
+             'as real (is_secret: true) still fail. Never rewritten.',
+    )
+    # Live verification: opt-in only, never switched on by CI or a file.
+    parser.add_argument(
+        '--verify', action='store_true',
+        help='send each distinct key found, once, to GET /v1/models at '
+             'api.together.xyz and report it live, invalid or unknown',
+    )
+    parser.add_argument(
+        '--verify-timeout', metavar='SECONDS', type=_verify_timeout,
+        default=5.0, help='timeout of each --verify request (default: 5)',
+    )
+    parser.add_argument(
+        '--only-live', action='store_true',
+        help='with --verify: report only keys that are live (exit 0 when none is)',
+    )
+    audit_log.add_option(parser)
+
+
+# The developer's own key values (envfiles.own_keys), set by ``run`` once
+# per run and read here (a forked worker inherits it).  In memory only.
+_own_keys: OwnKeys | None = None
 
 
 def scan_one(content: Content) -> list[Finding]:
     """Every finding in one piece of content (the per-file detection step)."""
-    return scan_bytes(content.data, content.path)
+    found = scan_bytes(content.data, content.path)
+    if _own_keys:  # exact copies of a key this developer holds, any encoding
+        found += _own_keys.find(content.data, content.path, found)
+    # A file at a commit keeps only what its range or commit added.
+    return content.select(found) if found else found
+
+
+def load_own_keys() -> None:
+    """Read the keys this developer holds: the environment and the local,
+    ignored env files of the repository we run in."""
+    global _own_keys
+    from together_hooks.envfiles import own_keys
+    from together_hooks.sources import git_toplevel
+
+    _own_keys = own_keys(git_toplevel('.') or '.')
 
 
 def _scan_serial(contents: Iterable[Content], summary: Summary) -> list[Finding]:
@@ -117,13 +167,31 @@ def write_atomic(path: str, text: str) -> None:
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
     try:
-        with os.fdopen(fd, 'w', encoding='utf-8', newline='') as f:
+        fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
+    except OSError as e:  # name the user's file, not our temp file
+        raise InputError(f'{path}: cannot write ({e.strerror or e})')
+    try:
+        # A file name that is not UTF-8 reaches us with surrogate escapes;
+        # "\udcff" keeps it readable (and valid JSON) instead of a crash.
+        with os.fdopen(
+                fd, 'w', encoding='utf-8', errors='backslashreplace', newline='',
+        ) as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        # mkstemp makes 0600: keep the user's file mode (.gitignore 0644).
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        try:
+            os.replace(tmp, path)
+        except OSError as e:  # a folder, a read-only mount: name the user's path
+            raise InputError(f'{path}: cannot write ({e.strerror or e})')
     except BaseException:
         try:
             os.unlink(tmp)
@@ -143,10 +211,98 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
         sys.stdout.write(report)
 
 
+def _verify_timeout(text: str) -> float:
+    from together_hooks.verify import timeout_arg
+
+    return timeout_arg(text)
+
+
+def verify_step(
+        findings: list[Finding], args: argparse.Namespace,
+        where: Endpoint | None,
+) -> list[Finding]:
+    """Set each key finding's live/invalid/unknown status (``--verify``)."""
+    if where is None or not findings:
+        return findings
+    from together_hooks import verify
+
+    keys = {f.secret for f in findings if f.rule in verify.VERIFIABLE_RULES}
+    if keys:
+        print(
+            f'together-hooks: verifying {len(keys)} key(s) with GET '
+            f'{where.url} (timeout {args.verify_timeout:g}s)',
+            file=sys.stderr,
+        )
+    verify.verify_findings(findings, where, timeout=args.verify_timeout)
+    if not args.only_live:
+        return findings
+    live = [f for f in findings if f.verification == verify.LIVE]
+    if len(live) < len(findings):
+        print(
+            f'together-hooks: --only-live: {len(findings) - len(live)} '
+            f'finding(s) not live (invalid or unknown) left out',
+            file=sys.stderr,
+        )
+    return live
+
+
+def verify_endpoint(args: argparse.Namespace) -> Endpoint | None:
+    """Where ``--verify`` sends keys, checked before anything is scanned."""
+    if getattr(args, 'verify', False):
+        from together_hooks.verify import endpoint
+
+        return endpoint()
+    if getattr(args, 'only_live', False):
+        raise InputError('--only-live needs --verify (nothing is sent without it)')
+    return None
+
+
+def load_baseline(args: argparse.Namespace) -> Baseline | None:
+    """The ``--baseline`` file, read as JSON (detect-secrets is never imported)."""
+    path = getattr(args, 'baseline', None)
+    if not path:
+        return None
+    from together_hooks.baseline import load
+
+    return load(path)
+
+
+def baseline_step(
+        findings: list[Finding], known: Baseline, summary: Summary,
+        args: argparse.Namespace,
+) -> tuple[list[Finding], list[Finding]]:
+    """Drop baselined findings; (the rest, those audited as real keys)."""
+    # Reported paths are relative to the current folder, the repository
+    # root, or the one folder scanned (together-hooks scan DIR).
+    bases = ['.']
+    bases += [p for p in getattr(args, 'paths', None) or () if os.path.isdir(p)]
+    kept, confirmed, dropped = apply_baseline(findings, known, bases)
+    summary.baselined += dropped
+    return kept, confirmed
+
+
 def run(contents: Iterable[Content], args: argparse.Namespace) -> int:
     """Scan, filter, report; the exit code every entry point returns."""
+    where = verify_endpoint(args)
+    known = load_baseline(args)  # before scanning: a bad baseline is exit 2
     summary = Summary()
+    summary.repo_prefix = getattr(args, 'repo_prefix', '')
+    audit = audit_log.Session.start(args)  # None unless --audit-log / env
+    if audit is not None:
+        contents = audit.watch(contents)
+    load_own_keys()
     findings = scan_contents(contents, summary)
     findings.sort(key=lambda f: (f.path, f.line, f.column))
+    confirmed: list[Finding] = []
+    if known is not None and findings:
+        findings, confirmed = baseline_step(findings, known, summary, args)
+    findings = verify_step(findings, args, where)
     emit(findings, summary, args)
-    return EXIT_FINDINGS if findings else EXIT_CLEAN
+    if confirmed:
+        stream = sys.stdout if args.format == 'text' or args.output else sys.stderr
+        for finding in confirmed:
+            print(confirmed_message(finding, args.baseline), file=stream)
+    code = EXIT_FINDINGS if findings else EXIT_CLEAN
+    if audit is not None:  # after the report: a broken log never hides findings
+        code = audit.finish(code, findings, summary)
+    return code

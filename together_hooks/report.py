@@ -19,18 +19,27 @@ ADVICE = (
     '--replace-text) and force-push. Not a real key? Add '
     '"# pragma: allowlist secret" to its line, or record it in the baseline.'
 )
+# The one request that checks a key, written so no key is ever on screen.
+VERIFY_CURL = (
+    "curl -sS -o /dev/null -w '%{http_code}\\n' "
+    '-H "Authorization: Bearer $TOGETHER_API_KEY" '
+    'https://api.together.xyz/v1/models'
+)
 
 
 class Summary:
     """What was scanned, for the report's footer and JSON ``summary``."""
 
-    __slots__ = ('files_scanned', 'bytes_scanned', 'baselined', 'tool')
+    __slots__ = ('files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix')
 
     def __init__(self) -> None:
         self.files_scanned = 0
         self.bytes_scanned = 0
         self.baselined = 0
         self.tool = 'together-hooks'
+        # Where the reported paths sit in the repository ('' at its top):
+        # SARIF and GitHub annotations must name files from the repo root.
+        self.repo_prefix = ''
 
     def to_dict(self) -> dict[str, int]:
         return {
@@ -69,10 +78,56 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
     files = len({f.path for f in findings})
     lines.append(
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
-        f'{files} file(s).',
+        f'{files} file(s).' + _verified_counts(findings),
     )
     lines.append(ADVICE)
+    lines.extend(live_block(findings))
     return '\n'.join(lines) + '\n'
+
+
+def _verified_counts(findings: Sequence[Finding]) -> str:
+    counts: dict[str, int] = {}
+    for f in findings:
+        if f.verification:
+            counts[f.verification] = counts.get(f.verification, 0) + 1
+    if not counts:
+        return ''
+    shown = ', '.join(
+        f'{counts.get(s, 0)} {s}' for s in ('live', 'invalid', 'unknown')
+    )
+    return f' Verified: {shown}.'
+
+
+def live_block(findings: Sequence[Finding]) -> list[str]:
+    """The loudest part of a report: keys Together accepted just now."""
+    live: dict[str, Finding] = {}
+    for f in findings:
+        if f.verification == 'live':
+            live.setdefault(f.hashed_secret, f)
+    if not live:
+        return []
+    lines = [
+        '',
+        f'!!! {len(live)} LIVE Together API key(s): Together accepted '
+        f'{"it" if len(live) == 1 else "them"} just now. Anyone who has '
+        'seen the key can use your account. ROTATE NOW:',
+    ]
+    for f in live.values():
+        lines.append(
+            f'!!!   {f.redacted} (hashed_secret {f.hashed_secret}) at '
+            f'{shown_path(f.path)}:{f.line}',
+        )
+    first = next(iter(live))
+    lines += [
+        f'  1. create a new key at {ROTATE_URL}',
+        '  2. put it where the old one lived (.env, secret manager, CI '
+        'secrets) and restart what uses it',
+        f'  3. check the new key with one request (200 = works): {VERIFY_CURL}',
+        f'  4. revoke the old key at {ROTATE_URL}',
+        '  5. purge it from git history and force-push; the full '
+        f'walk-through: together-hooks rotate-help --hashed-secret {first}',
+    ]
+    return lines
 
 
 def json_(findings: Sequence[Finding], summary: Summary) -> str:
@@ -86,7 +141,179 @@ def json_(findings: Sequence[Finding], summary: Summary) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
 
 
+# ------------------------------------------------------------- CI formats
+
+SARIF_SCHEMA = (
+    'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/'
+    'sarif-schema-2.1.0.json'
+)
+INFORMATION_URI = 'https://github.com/together-hooks/together-hooks'
+
+
+def repo_path(path: str, summary: Summary) -> str:
+    """A finding's path from the repository root, ``/``-separated."""
+    import posixpath
+
+    if summary.repo_prefix and not posixpath.isabs(path):
+        path = f'{summary.repo_prefix}/{path}'
+    return posixpath.normpath(path)
+
+
+def sarif_uri(path: str) -> tuple[str, bool]:
+    """(URI, relative?) of a path: percent-encoded as RFC 3986 wants, so
+    spaces, ``%``, ``#``, ``?``, ``:`` and non-ASCII names stay one path."""
+    import os
+    from urllib.parse import quote
+
+    if path.startswith('/') or path == '..' or path.startswith('../'):
+        absolute = os.fsencode(os.path.abspath(path))
+        return 'file://' + quote(absolute, safe='/'), False
+    return quote(os.fsencode(path), safe='/'), True
+
+
+def _rule_texts() -> dict[str, tuple[str, str]]:
+    """rule id -> (description, help) for every rule this version has."""
+    from together_hooks.rules import RULES
+
+    return {rule.id: (rule.description, rule.help) for rule in RULES}
+
+
+def _message(f: Finding) -> str:
+    text = f'Together API key {f.redacted} (hashed_secret {f.hashed_secret})'
+    if f.encoding != 'raw':
+        text += f', {f.encoding}-encoded'
+    if f.commit:
+        text += f', added in commit {f.commit[:12]} by {f.author} on {f.date}'
+    if f.verification == 'live':
+        text += ', verification: LIVE (Together accepted it just now)'
+    elif f.verification:
+        text += f', verification: {f.verification}'
+    return text + f'. Rotate it at {ROTATE_URL} and revoke the old key.'
+
+
+def _fingerprint(f: Finding, uri: str) -> str:
+    # Identity is (rule, key, file) as in a detect-secrets baseline: never
+    # the line, so an edit above a key keeps its code-scanning alert.
+    import hashlib
+
+    return hashlib.sha256(
+        f'{f.rule}\0{f.hashed_secret}\0{uri}'.encode('utf-8', 'surrogateescape'),
+    ).hexdigest()
+
+
+def sarif(findings: Sequence[Finding], summary: Summary) -> str:
+    """SARIF 2.1.0, as GitHub code scanning uploads it."""
+    import json
+
+    from together_hooks import __version__
+
+    texts = _rule_texts()
+    for f in findings:  # rules added at run time (own keys, plugins)
+        texts.setdefault(f.rule, (f'Together API key ({f.rule})', ADVICE))
+    ids = list(texts)
+    rules = []
+    for rule_id in ids:
+        description, help_text = texts[rule_id]
+        rules.append({
+            'id': rule_id,
+            'name': ''.join(w.capitalize() for w in rule_id.split('-')),
+            'shortDescription': {'text': description},
+            'fullDescription': {'text': f'{description}. {help_text}'},
+            'help': {'text': f'{help_text}\n\n{ADVICE}', 'markdown': (
+                f'{help_text}\n\n{ADVICE}'
+            )},
+            'defaultConfiguration': {'level': 'error'},
+            'properties': {
+                'tags': ['security', 'secret', 'external/cwe/cwe-798'],
+                'precision': 'very-high',
+                'security-severity': '9.0',
+            },
+        })
+    results = []
+    for f in findings:
+        uri, relative = sarif_uri(repo_path(f.path, summary))
+        location: dict[str, object] = {'uri': uri}
+        if relative:
+            location['uriBaseId'] = '%SRCROOT%'
+        region: dict[str, int] = {'startLine': f.line, 'startColumn': f.column}
+        if f.encoding == 'raw':
+            region['endColumn'] = f.column + len(f.secret)
+        properties: dict[str, object] = {
+            'hashed_secret': f.hashed_secret,
+            'redacted': f.redacted,
+            'encoding': f.encoding,
+        }
+        for name in ('commit', 'author', 'date', 'verification', 'verification_reason'):
+            value = getattr(f, name)
+            if value:
+                properties[name] = value
+        results.append({
+            'ruleId': f.rule,
+            'ruleIndex': ids.index(f.rule),
+            'level': 'warning' if f.verification == 'invalid' else 'error',
+            'message': {'text': _message(f)},
+            'locations': [{'physicalLocation': {
+                'artifactLocation': location, 'region': region,
+            }}],
+            'partialFingerprints': {'togetherHooksSecret/v1': _fingerprint(f, uri)},
+            'properties': properties,
+        })
+    doc = {
+        '$schema': SARIF_SCHEMA,
+        'version': '2.1.0',
+        'runs': [{
+            'tool': {'driver': {
+                'name': summary.tool,
+                'version': __version__,
+                'semanticVersion': __version__,
+                'informationUri': INFORMATION_URI,
+                'rules': rules,
+            }},
+            'invocations': [{'executionSuccessful': True}],
+            'results': results,
+        }],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+
+
+def _escape_data(text: str) -> str:
+    return text.replace('%', '%25').replace('\r', '%0D').replace('\n', '%0A')
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(':', '%3A').replace(',', '%2C')
+
+
+def github(findings: Sequence[Finding], summary: Summary) -> str:
+    """GitHub Actions workflow commands: one ``::error`` per finding, shown
+    on the pull request's diff, then the plain summary for the log."""
+    if not findings:
+        return ''
+    texts = _rule_texts()
+    lines = []
+    for f in findings:
+        title = texts.get(f.rule, (f'Together API key ({f.rule})', ''))[0]
+        props = ','.join(
+            f'{name}={_escape_property(value)}' for name, value in (
+                ('file', repo_path(f.path, summary)),
+                ('line', str(f.line)),
+                ('col', str(f.column)),
+                ('title', title),
+            )
+        )
+        lines.append(f'::error {props}::{_escape_data(_message(f))}')
+    files = len({f.path for f in findings})
+    lines.append(
+        f'{summary.tool}: {len(findings)} Together API key(s) found in '
+        f'{files} file(s).',
+    )
+    lines.append(ADVICE)
+    return '\n'.join(lines) + '\n'
+
+
 FORMATS: dict[str, Callable[[Sequence[Finding], Summary], str]] = {
     'text': text,
     'json': json_,
+    'sarif': sarif,
+    'github': github,
 }

@@ -90,10 +90,12 @@ class Rule:
 
 # Where a legacy key is named: TOGETHER_API_KEY, TOGETHER_AI_API_KEY,
 # TOGETHERAI_API_KEY, together_api_key, together.api_key, togetherApiKey,
-# together-api-key (CLI flags) ...; or a Together client built with it.
+# together-api-key (CLI flags) ...; or a Together client built with it
+# (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key argument
+# anywhere among the call's arguments.
 _LEGACY_NAME = (
     rb'(?:(?i:together(?:[_.-]?ai)?[_.-]?api[_.-]?key)'
-    rb'|Together(?:AI)?\s{0,32}\(\s{0,32}\{?\s{0,32}(?:api_key|apiKey))'
+    rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
 # Between the name and the value: closing quotes/brackets, a type annotation
 # (``: string`` in TS, ``: str`` in Python), one assignment or argument
@@ -102,7 +104,7 @@ _LEGACY_NAME = (
 # ``description`` and ``sensitive`` usually come first), opening quote.
 _LEGACY_ASSIGN = (
     rb'["\'`\]\)\s{]{0,8}(?::[ \t]{0,32}(?:str|string)[ \t]{0,32})?'
-    rb'(?:=>|:=|[=:,])?[ \t]{0,32}'
+    rb'(?:=>|:=|\?=|[=:,])?[ \t]{0,32}'
     rb'(?:(?:\r?\n[ \t]{0,32}(?:type|description|sensitive|nullable)[ \t]{0,32}='
     rb'[^\r\n]{0,200}){0,4}'
     rb'\r?\n[ \t-]{0,32}(?:value|default)[ \t]{0,32}[=:][ \t]{0,32})?'
@@ -245,6 +247,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  default     = "{hex}"\n}}',
         'together_api_key = "{hex}"\r\n',
         'TOGETHER_API_KEY: "{hex}"',
+        'llm = ChatTogether(model="m", api_key="{hex}")',
+        'client = Together(\n    base_url="https://example.com/v1",\n'
+        '    api_key="{hex}",\n)',
+        'TogetherLLM(model="m", api_key="{hex}")',
+        'TOGETHER_API_KEY ?= {hex}',
     ),
     false_positives=(
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
@@ -270,6 +277,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'FROM together/server@sha256:{hex}',
         'SHA256 (together-1.3.0.tar.gz) = {hex}',
         'TOGETHER_API_KEY={hex}  # pragma: allowlist secret',
+        'TOGETHER_API_KEY_SHA256={hex}',
+        'together_api_key_hash: "{hex}"',
+        'Together(model="m")\nOpenAI(api_key="{hex}")',
+        'Together(openai_api_key="{hex}")',
     ),
 )
 

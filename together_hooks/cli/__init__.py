@@ -18,6 +18,9 @@ from together_hooks.errors import guard
 PROG = 'together-hooks'
 COMMANDS = (
     'scan',
+    'doctor',
+    'rotate-help',
+    'baseline',
 )
 
 
@@ -43,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    return guard(PROG, lambda: args.run(args))
+    return guard(PROG, lambda: args.run(args), args)
 
 
 if __name__ == '__main__':

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Iterator
 
 from together_hooks import pipeline
@@ -22,11 +23,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         '--staged', action='store_true',
         help='scan exactly what the next commit will contain (the git index)',
     )
+    parser.add_argument(
+        '--diff', metavar='BASE...HEAD',
+        help='scan only the lines a pull request adds: BASE...HEAD (since '
+             'HEAD forked from BASE; a bare BASE means BASE...HEAD) or '
+             'BASE..HEAD (against the tip of BASE); findings at their path '
+             'and line in HEAD',
+    )
+    parser.add_argument(
+        '--history', action='store_true',
+        help='scan every commit reachable from any ref: each key ever added, '
+             'once per key and path, with the commit that first added it',
+    )
+    parser.add_argument(
+        '--since', metavar='REV',
+        help='with --history: only commits not reachable from REV',
+    )
+    parser.add_argument(
+        '--env-reuse', action='store_true',
+        help='instead of scanning: report env files of different stages '
+             '(.env.development, .env.production, ...) that hold the same '
+             'Together key, by file names only; exit 1 when any do',
+    )
     pipeline.add_options(parser)
 
 
 def contents(args: argparse.Namespace) -> Iterator[sources.Content]:
     """Where the content comes from, by the options given."""
+    if args.since and not args.history:
+        raise InputError('--since needs --history')
+    if args.diff is not None or args.history:
+        return commits(args)
     if args.staged:
         if args.paths:
             raise InputError('--staged takes no PATH')
@@ -38,12 +65,73 @@ def contents(args: argparse.Namespace) -> Iterator[sources.Content]:
         return sources.from_tree(sources.git_toplevel('.') or '.')
     if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
         # One folder: it is the scan root; paths are shown relative to it.
+        args.repo_prefix = repo_prefix(args.paths[0])
         return sources.from_tree(args.paths[0])
+    args.repo_prefix = repo_prefix('.')
     for path in args.paths:
         if not os.path.lexists(path):
             raise InputError(f'{path}: no such file or directory')
     return list(sources.from_paths(args.paths))
 
 
+def commits(args: argparse.Namespace) -> Iterator[sources.Content]:
+    """``--diff`` and ``--history``: files as commits have them."""
+    if args.diff is not None and args.history:
+        raise InputError('--diff and --history do not go together')
+    mode = '--diff' if args.diff is not None else '--history'
+    if args.paths or args.staged:
+        raise InputError(f'{mode} takes no PATH and no --staged')
+    root = sources.git_toplevel('.')
+    if root is None:
+        raise InputError(f'{mode} needs a git repository (run it inside one)')
+    if args.history:
+        return sources.history(root, args.since, progress=sys.stderr.isatty())
+    base, head, since_fork = sources.parse_range(args.diff)
+    old, new = sources.range_start(root, base, head, since_fork)
+    return sources.added_in_range(root, old, new)
+
+
+def repo_prefix(folder: str) -> str:
+    """Where ``folder`` sits in its repository ('' at the top or outside
+    git): SARIF and GitHub annotations need repository-relative paths."""
+    top = sources.git_toplevel(folder)
+    if top is None:
+        return ''
+    rel = os.path.relpath(os.path.realpath(folder), os.path.realpath(top))
+    return '' if rel == '.' else sources.to_display(rel)
+
+
+def env_reuse(args: argparse.Namespace) -> int:
+    """Stages must not share a key: one leaked dev key must not open prod."""
+    from together_hooks.envfiles import shared_keys_across_stages
+
+    if (args.staged or getattr(args, 'history', False)
+            or getattr(args, 'diff', None) is not None or len(args.paths) > 1
+            or (args.paths and not os.path.isdir(args.paths[0]))):
+        raise InputError(
+            '--env-reuse takes at most one folder (no --staged, --diff or --history)',
+        )
+    root = args.paths[0] if args.paths else (sources.git_toplevel('.') or '.')
+    pairs = shared_keys_across_stages(root)
+    if args.format == 'json':
+        import json
+
+        print(json.dumps({'env_reuse': [list(p) for p in pairs]}, indent=2))
+    else:
+        for a, b in pairs:
+            print(
+                f'{a} and {b} hold the same Together key: give each stage its '
+                f'own key (https://api.together.xyz/settings/api-keys)',
+            )
+        print(
+            f'together-hooks: {len(pairs)} pair(s) of env files share a key '
+            f'across stages' if pairs else
+            'together-hooks: no Together key is shared across stages',
+        )
+    return 1 if pairs else 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.env_reuse:
+        return env_reuse(args)
     return pipeline.run(contents(args), args)

@@ -1,0 +1,286 @@
+"""The audit log: one JSON line per run of a hook or command.
+
+Opt-in with ``--audit-log FILE`` or ``TOGETHER_HOOKS_AUDIT_LOG=FILE`` (the
+option wins).  Each line holds ``timestamp`` (UTC, ISO 8601, ``Z``),
+``action`` (the hook id or command), ``user`` (git ``user.email`` or null),
+``resource`` (the repository and the paths scanned, capped), ``result``
+(``success`` when the run exited 0, else ``failure``) and ``metadata``
+(exit code, counts, rule ids, ``hashed_secret``s, verification results).
+Never a key: nothing raw goes in, and the finished line is scrubbed again.
+
+pre-commit runs hook batches in parallel, so each line is a single
+``os.write`` on an ``O_APPEND`` descriptor, under ``flock`` where the
+platform has it: no interleaved, torn or lost lines.
+
+A log that cannot be written never hides findings: the report is already
+out when the line is written.  The run then fails closed: a run that found
+keys keeps exit 1, a clean run becomes exit 2, with one line on stderr
+saying why (an audit trail that silently stops is worse than a loud one).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Any
+from typing import Iterable
+from typing import Iterator
+from typing import Sequence
+
+from together_hooks.errors import EXIT_CLEAN
+from together_hooks.errors import EXIT_ERROR
+
+ENV_VAR = 'TOGETHER_HOOKS_AUDIT_LOG'
+MAX_PATHS = 100  # per line; ``paths_total`` says how many there were
+MAX_HASHES = 1000
+
+
+def add_option(parser: argparse.ArgumentParser) -> None:
+    """``--audit-log FILE``; the action logged is the parser's ``prog``."""
+    parser.add_argument(
+        '--audit-log', metavar='FILE',
+        help=f'append one JSON line per run to FILE (default: ${ENV_VAR})',
+    )
+    parser.set_defaults(audit_action=parser.prog)
+
+
+def log_path(args: argparse.Namespace | None = None) -> str | None:
+    """Where to log, or None when audit logging is off."""
+    path = getattr(args, 'audit_log', None) if args is not None else None
+    return path or os.environ.get(ENV_VAR) or None
+
+
+def timestamp(now: float | None = None) -> str:
+    """``2026-11-26T15:56:01.123Z``."""
+    now = time.time() if now is None else now
+    millis = int(now * 1000) % 1000
+    return time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(now)) + f'.{millis:03d}Z'
+
+
+def repo_root(start: str = '.') -> str | None:
+    """The work tree holding ``start``, found without running git."""
+    here = os.path.abspath(start)
+    if not os.path.isdir(here):
+        here = os.path.dirname(here)
+    while True:
+        if os.path.exists(os.path.join(here, '.git')):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def git_user(root: str | None) -> str | None:
+    """git's ``user.email`` for the repository (or global), or None."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(
+            ('git', 'config', 'user.email'), cwd=root or None,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        return None
+    email = proc.stdout.decode('utf-8', 'replace').strip()
+    return email if proc.returncode == 0 and email else None
+
+
+def record(
+        action: str, exit_code: int, *,
+        root: str | None = None,
+        paths: Sequence[str] = (),
+        metadata: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One audit record; ``metadata`` must hold no key (hashes only)."""
+    shown = list(paths[:MAX_PATHS])
+    meta: dict[str, Any] = {'exit_code': exit_code}
+    meta.update(metadata or {})
+    return {
+        'timestamp': timestamp(),
+        'action': action,
+        'user': git_user(root),
+        'resource': {
+            'repo': root,
+            'paths': shown,
+            'paths_total': len(paths),
+        },
+        'result': 'success' if exit_code == EXIT_CLEAN else 'failure',
+        'metadata': meta,
+    }
+
+
+def to_line(rec: dict[str, Any]) -> bytes:
+    import json
+
+    from together_hooks.errors import scrub
+
+    # A path or message could still carry a key: scrub the finished line.
+    # Keys are [A-Za-z0-9_-] runs, so replacing them keeps the JSON valid.
+    line = scrub(json.dumps(rec, ensure_ascii=False, separators=(',', ':')))
+    return line.encode('utf-8', 'backslashreplace') + b'\n'
+
+
+def append(path: str, rec: dict[str, Any]) -> None:
+    """Append one line atomically with respect to other writers."""
+    data = to_line(rec)
+    flags = os.O_APPEND | os.O_CREAT | getattr(os, 'O_CLOEXEC', 0)
+    try:
+        fd = os.open(path, flags | os.O_RDWR, 0o644)
+        readable = True
+    except PermissionError:  # a write-only log: append without the check
+        fd = os.open(path, flags | os.O_WRONLY, 0o644)
+        readable = False
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows: O_APPEND alone
+            fcntl = None  # type: ignore[assignment]
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        size = os.fstat(fd).st_size
+        if size and readable and hasattr(os, 'pread') and os.pread(fd, 1, size - 1) != b'\n':
+            # A writer killed mid-line left a fragment: start a fresh line.
+            data = b'\n' + data
+        written = os.write(fd, data)
+        while written < len(data):  # only ever partial on a full disk
+            written += os.write(fd, data[written:])
+    finally:
+        os.close(fd)  # also releases the lock
+
+
+def log_run(
+        args: argparse.Namespace | None, exit_code: int, *,
+        action: str | None = None,
+        root: str | None = None,
+        paths: Sequence[str] = (),
+        metadata: dict[str, Any] | None = None,
+) -> int:
+    """Log one run if asked to; returns the exit code the run should end with.
+
+    For entry points that do not go through the pipeline (the env hooks).
+    """
+    path = log_path(args)
+    if path is None:
+        return exit_code
+    action = action or getattr(args, 'audit_action', None) or os.path.basename(sys.argv[0])
+    if root is None:
+        root = repo_root('.') or os.path.abspath('.')
+    try:
+        append(path, record(action, exit_code, root=root, paths=paths, metadata=metadata))
+    except OSError as e:
+        from together_hooks.errors import one_line
+
+        msg = one_line(f'cannot write audit log {path}: {e.strerror or e}')
+        print(f'{action}: error: {msg}', file=sys.stderr)
+        return exit_code if exit_code != EXIT_CLEAN else EXIT_ERROR
+    return exit_code
+
+
+def findings_metadata(findings: Iterable[Any], summary: Any = None) -> dict[str, Any]:
+    """Counts, rule ids, hashed secrets and verification results; no key."""
+    rules: dict[str, int] = {}
+    hashes: set[str] = set()
+    verification: dict[str, str] = {}
+    count = 0
+    for f in findings:
+        count += 1
+        rules[f.rule] = rules.get(f.rule, 0) + 1
+        hashed = f.hashed_secret
+        hashes.add(hashed)
+        if getattr(f, 'verification', None):
+            verification[hashed] = f.verification
+    meta: dict[str, Any] = {}
+    if summary is not None:
+        meta.update(summary.to_dict())
+    meta['findings'] = count
+    meta['rules'] = dict(sorted(rules.items()))
+    meta['hashed_secrets'] = sorted(hashes)[:MAX_HASHES]
+    if verification:
+        meta['verification'] = dict(sorted(verification.items()))
+    return meta
+
+
+def argument_paths(args: argparse.Namespace) -> list[str]:
+    """The paths a command was given (a hook's filenames, scan's PATHs)."""
+    return list(getattr(args, 'filenames', None) or getattr(args, 'paths', None) or ())
+
+
+def scan_root(args: argparse.Namespace) -> str:
+    """The repository a run worked on: the one folder given, else the cwd's."""
+    given = getattr(args, 'paths', None)
+    start = given[0] if given and len(given) == 1 and os.path.isdir(given[0]) else '.'
+    return repo_root(start) or os.path.abspath(start)
+
+
+def log_error(args: argparse.Namespace, message: str) -> None:
+    """A run that ended in an input error (exit 2) is logged too.
+
+    Called by ``errors.guard`` for commands that took ``--audit-log``;
+    ``message`` is already one scrubbed line.
+    """
+    if getattr(args, 'audit_action', None) is None:
+        return
+    log_run(
+        args, EXIT_ERROR, root=scan_root(args), paths=argument_paths(args),
+        metadata={'error': message},
+    )
+
+
+def messages_metadata(messages: Sequence[str]) -> dict[str, Any]:
+    """For hooks that report in messages: the count and the hashes named.
+
+    Messages show keys only as ``redacted`` and ``hashed_secret``; only the
+    hashes are kept.
+    """
+    import re
+
+    hashes = sorted({m.group(1) for text in messages for m in re.finditer(_HASHED_PATTERN, text)})
+    return {'problems': len(messages), 'hashed_secrets': hashes[:MAX_HASHES]}
+
+
+_HASHED_PATTERN = r'hashed_secret ([0-9a-f]{40})\b'
+
+
+class Session:
+    """The pipeline's side of the log: note what is scanned, then one line.
+
+    ``start(args)`` is None when logging is off, so the hot path pays one
+    ``getattr`` and one ``os.environ`` lookup.
+    """
+
+    __slots__ = ('args', 'contents', 'paths')
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.contents: list[Any] = []  # a list source, kept by reference
+        self.paths: list[str] = []  # a stream's paths (its data is let go)
+
+    @classmethod
+    def start(cls, args: argparse.Namespace) -> Session | None:
+        return cls(args) if log_path(args) else None
+
+    def watch(self, contents: Iterable[Any]) -> Iterable[Any]:
+        """The same contents, noted as they are scanned.
+
+        A list stays the same list (the pipeline may split a list across
+        processes); a stream passes through a generator.
+        """
+        if isinstance(contents, list):
+            self.contents = contents
+            return contents
+        return self._stream(contents)
+
+    def _stream(self, contents: Iterable[Any]) -> Iterator[Any]:
+        for content in contents:
+            self.paths.append(content.path)
+            yield content
+
+    def finish(self, exit_code: int, findings: Sequence[Any], summary: Any = None) -> int:
+        """Write the run's line; returns the exit code the run ends with."""
+        return log_run(
+            self.args, exit_code, root=scan_root(self.args),
+            paths=[c.path for c in self.contents] + self.paths,
+            metadata=findings_metadata(findings, summary),
+        )
