@@ -202,6 +202,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # lines away (curl continuation lines, a url variable above).
         Pattern(rb'Bearer[ \t]{1,32}(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
                 near=rb'api\.together\.(?:xyz|ai)\b', near_lines=3),
+        # Nested config: ``api_key`` under a ``together:`` YAML mapping, a
+        # ``[together]`` TOML/INI section or a ``"together": {`` JSON object
+        # a few lines above.
+        Pattern(rb'(?<![A-Za-z0-9_])["\']?(?:api_key|apiKey|api-key|key)["\']?'
+                rb'[ \t]{0,32}[:=][ \t]{0,32}["\']?'
+                rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
+                near=rb'(?im)^[ \t]*(?:\[[ \t]*(?:[\w.-]+\.)?together(?:ai)?[ \t]*\]'
+                     rb'|["\']?together(?:ai)?["\']?[ \t]*[:=][ \t]*\{?[ \t]*\r?$)',
+                near_lines=4),
     ),
     keywords=(b'ogether', b'OGETHER'),
     entropy_floor=3.0,
@@ -216,6 +225,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'SHA256SUMS', 'SHA256SUMS.txt', '*checksums*.txt',
     ),
     true_positives=(
+        'together:\n  model: mixtral\n  api_key: {hex}',
+        '[together]\napi_key = "{hex}"',
+        '[providers.together]\nbase_url = "https://api.together.xyz"\napi_key = "{hex}"',
+        '{{\n  "together": {{\n    "apiKey": "{hex}"\n  }}\n}}',
         'TOGETHER_API_KEY={hex}',
         'export TOGETHER_API_KEY={hex}',
         "TOGETHER_AI_API_KEY='{hex}'",
@@ -254,6 +267,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_API_KEY ?= {hex}',
     ),
     false_positives=(
+        'openai:\n  api_key: {hex}',
+        '[openai]\napi_key = "{hex}"',
+        'together:\n  model: a\n  b: 1\n  c: 2\n  d: 3\n  e: 4\n  f: 5\n  api_key: {hex}',
+        '# work together\nsha = {hex}',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
         'TOGETHER_API_KEY=os.environ["TOGETHER_API_KEY"]',
         'TOGETHER_API_KEY=0000000000000000000000000000000000000000',
