@@ -1,0 +1,261 @@
+"""``--audit-log``: one well-formed JSON line per run, never a key.
+
+The parallel tests are the point: pre-commit runs hook batches in parallel
+processes, and the log must come out with exactly one whole line per run.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli_run import leaked
+from tests.cli_run import run
+from tests.conftest import git
+from tests.keys import make_key
+from together_hooks import audit_log
+from together_hooks.detect import hash_secret
+from together_hooks.hooks import check_env_gitignored
+from together_hooks.hooks import detect_together_keys
+from together_hooks.hooks import forbid_env_files
+
+FIELDS = {'timestamp', 'action', 'user', 'resource', 'result', 'metadata'}
+TIMESTAMP = re.compile(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z')
+
+
+def lines_of(path) -> list[dict]:
+    """Every line parsed; a torn or interleaved line fails here."""
+    with open(path, 'rb') as f:
+        raw = f.read()
+    assert raw.endswith(b'\n')
+    records = [json.loads(line) for line in raw.split(b'\n')[:-1]]
+    for rec in records:
+        assert set(rec) == FIELDS
+        assert TIMESTAMP.match(rec['timestamp']), rec['timestamp']
+        assert rec['result'] in ('success', 'failure')
+        assert (rec['result'] == 'success') == (rec['metadata']['exit_code'] == 0)
+        assert set(rec['resource']) == {'repo', 'paths', 'paths_total'}
+    return records
+
+
+class Keys(list):
+    def __repr__(self) -> str:
+        return f'Keys({len(self)})'
+
+
+@pytest.fixture
+def files(git_repo):
+    """A repository with 120 clean files and one holding a key."""
+    rng = random.Random(81)
+    keys = Keys([make_key(rng)])
+    names = []
+    for i in range(120):
+        name = f'src/module_with_a_long_descriptive_name_{i:03d}.py'
+        (git_repo / 'src').mkdir(exist_ok=True)
+        (git_repo / name).write_text(f'value = {i}\n')
+        names.append(name)
+    (git_repo / 'settings.py').write_text(f'TOGETHER_API_KEY = "{keys[0]}"\n')
+    return git_repo, names, keys
+
+
+def _worker(args: tuple[str, list[str], list[str], int]) -> list[int]:
+    log, clean, dirty, runs = args
+    sys.stdout = open(os.devnull, 'w')  # the report is not under test here
+    codes = []
+    for i in range(runs):
+        names = dirty if i % 2 else clean
+        codes.append(detect_together_keys.main([*names, '--audit-log', log]))
+    return codes
+
+
+def test_parallel_runs_one_whole_line_each(files, tmp_path):
+    repo, names, keys = files
+    log = str(tmp_path / 'audit.jsonl')
+    procs, runs = 8, 20
+    job = (log, names, ['settings.py', *names], runs)
+    with multiprocessing.get_context('fork').Pool(procs) as pool:
+        codes = [c for result in pool.map(_worker, [job] * procs) for c in result]
+    assert codes.count(0) == codes.count(1) == procs * runs // 2
+    records = lines_of(log)
+    assert len(records) == procs * runs
+    failures = [r for r in records if r['result'] == 'failure']
+    assert len(failures) == procs * runs // 2
+    for rec in failures:
+        assert rec['metadata']['hashed_secrets'] == [hash_secret(keys[0])]
+        assert rec['resource']['paths'][0] == 'settings.py'
+        assert rec['resource']['paths_total'] == 121
+    for rec in records:
+        assert rec['action'] == 'detect-together-keys'
+        assert rec['user'] == 'dev@example.com'
+        assert rec['resource']['repo'] == str(repo)
+        assert len(rec['resource']['paths']) == audit_log.MAX_PATHS
+    with open(log, 'rb') as f:
+        raw = f.read()
+    # Lines longer than PIPE_BUF: atomic only because of the lock + one write.
+    assert max(len(line) for line in raw.split(b'\n')) > 4096
+    assert not leaked(keys, raw.decode())
+
+
+def _appender(args: tuple[str, int, int]) -> None:
+    log, worker, runs = args
+    for i in range(runs):
+        paths = [f'w{worker}/r{i}/{"p" * 150}{n}' for n in range(audit_log.MAX_PATHS)]
+        audit_log.append(log, audit_log.record('stress', i % 2, root='/r', paths=paths))
+
+
+def test_parallel_appends_never_interleave(tmp_path):
+    """The write itself under contention: 8 writers, ~16 KB lines, no gaps."""
+    log = str(tmp_path / 'audit.jsonl')
+    procs, runs = 8, 60
+    with multiprocessing.get_context('fork').Pool(procs) as pool:
+        pool.map(_appender, [(log, w, runs) for w in range(procs)])
+    records = lines_of(log)
+    assert len(records) == procs * runs
+    seen = {(r['resource']['paths'][0].split('/')[0], r['resource']['paths'][0].split('/')[1])
+            for r in records}
+    assert len(seen) == procs * runs
+
+
+def test_parallel_batches_through_pre_commit(files, tmp_path):
+    repo, names, keys = files
+    log = tmp_path / 'audit.jsonl'
+    hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
+    (repo / '.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        '    -   id: detect-together-keys\n        name: keys\n'
+        f'        entry: {hook}\n        language: system\n        types: [file]\n'
+        f'        args: [--audit-log, {log}]\n',
+    )
+    git(repo, 'add', '.')
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / 'pc-home'))
+    env.pop('PRE_COMMIT_NO_CONCURRENCY', None)
+    proc = subprocess.run(
+        (sys.executable, '-m', 'pre_commit', 'run', '--all-files'), cwd=repo,
+        env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    records = lines_of(log)
+    assert len(records) >= 1
+    scanned = [p for r in records for p in r['resource']['paths']]
+    tracked = sorted(['.pre-commit-config.yaml', 'settings.py', *names])
+    # Each batch logged once, whole: every file appears in exactly one line.
+    assert sum(r['resource']['paths_total'] for r in records) == len(tracked)
+    assert len(scanned) == len(set(scanned))
+    assert [r['result'] for r in records].count('failure') == 1
+    assert not leaked(keys, log.read_text(), proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize(('argv', 'code', 'want'), [
+    (['clean.py'], 0, {'findings': 0, 'rules': {}, 'hashed_secrets': []}),
+    (['clean.py', 'settings.py'], 1, {'findings': 1, 'rules': {'together-api-key': 1}}),
+    (['missing.py'], 2, {}),
+])
+def test_one_record_per_run(git_repo, tmp_path, capsys, argv, code, want):
+    keys = Keys([make_key(random.Random(3))])
+    (git_repo / 'clean.py').write_text('x = 1\n')
+    (git_repo / 'settings.py').write_text(f'key = "{keys[0]}"\n')
+    log = tmp_path / 'log.jsonl'
+    assert detect_together_keys.main([*argv, '--audit-log', str(log)]) == code
+    [rec] = lines_of(log)
+    assert rec['action'] == 'detect-together-keys'
+    assert rec['user'] == 'dev@example.com'
+    assert rec['resource'] == {'repo': str(git_repo), 'paths': argv, 'paths_total': len(argv)}
+    assert rec['metadata']['exit_code'] == code
+    for field, value in want.items():
+        assert rec['metadata'][field] == value
+    if code == 1:
+        assert rec['metadata']['hashed_secrets'] == [hash_secret(keys[0])]
+    if code == 2:
+        assert 'missing.py' in rec['metadata']['error']
+    out = capsys.readouterr()
+    assert not leaked(keys, log.read_text(), out.out, out.err)
+
+
+def test_env_var_and_option(git_repo, tmp_path, monkeypatch, capsys):
+    (git_repo / 'a.txt').write_text('a\n')
+    from_env, from_option = tmp_path / 'env.jsonl', tmp_path / 'opt.jsonl'
+    monkeypatch.setenv(audit_log.ENV_VAR, str(from_env))
+    assert detect_together_keys.main(['a.txt']) == 0
+    assert detect_together_keys.main(['a.txt', '--audit-log', str(from_option)]) == 0
+    assert len(lines_of(from_env)) == 1
+    assert len(lines_of(from_option)) == 1  # the option wins over the variable
+    monkeypatch.delenv(audit_log.ENV_VAR)
+    assert detect_together_keys.main(['a.txt']) == 0
+    assert len(lines_of(from_env)) == 1  # off unless asked for
+
+
+def test_user_is_null_without_git_identity(git_repo, tmp_path, monkeypatch, capsys):
+    git(git_repo, 'config', '--unset', 'user.email')
+    monkeypatch.setenv('HOME', str(tmp_path))
+    monkeypatch.setenv('GIT_CONFIG_GLOBAL', os.devnull)
+    monkeypatch.setenv('GIT_CONFIG_NOSYSTEM', '1')
+    (git_repo / 'a.txt').write_text('a\n')
+    log = tmp_path / 'log.jsonl'
+    assert detect_together_keys.main(['a.txt', '--audit-log', str(log)]) == 0
+    assert lines_of(log)[0]['user'] is None
+
+
+@pytest.mark.parametrize(('with_key', 'code'), [(False, 2), (True, 1)])
+@pytest.mark.parametrize('bad', ['missing-folder/log.jsonl', 'a-folder'])
+def test_log_that_cannot_be_written(git_repo, tmp_path, with_key, code, bad):
+    """Findings are still reported; a clean run fails closed (exit 2)."""
+    keys = Keys([make_key(random.Random(5))])
+    (git_repo / 'a-folder').mkdir()
+    (git_repo / 'f.py').write_text(f'k = "{keys[0]}"\n' if with_key else 'k = 1\n')
+    result = run('detect-together-keys', 'f.py', '--audit-log', bad, cwd=git_repo)
+    assert result.rc == code
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and 'Traceback' not in result.err
+    assert lines[0].startswith(f'detect-together-keys: error: cannot write audit log {bad}: ')
+    if with_key:
+        assert f'f.py:1: together-api-key: {keys[0][:9]}' in result.out
+    assert not leaked(keys, result.out, result.err)
+
+
+def test_fragment_left_by_a_killed_writer(git_repo, tmp_path, capsys):
+    (git_repo / 'a.txt').write_text('a\n')
+    log = tmp_path / 'log.jsonl'
+    log.write_bytes(b'{"timestamp": "2026-')  # a writer died mid-line
+    assert detect_together_keys.main(['a.txt', '--audit-log', str(log)]) == 0
+    fragment, line, end = log.read_bytes().split(b'\n')
+    assert fragment == b'{"timestamp": "2026-' and end == b''
+    assert json.loads(line)['result'] == 'success'
+
+
+def test_scan_and_env_hooks_log_too(git_repo, tmp_path, capsys):
+    keys = Keys([make_key(random.Random(6))])
+    log = str(tmp_path / 'log.jsonl')
+    (git_repo / '.env').write_text('DEBUG=1\n')
+    (git_repo / '.env.example').write_text(f'TOGETHER_API_KEY={keys[0]}\n')
+    (git_repo / 'ok.py').write_text('x = 1\n')
+    assert forbid_env_files.main(['.env', '.env.example', 'ok.py', '--audit-log', log]) == 1
+    assert forbid_env_files.main(['ok.py', '--audit-log', log]) == 0
+    assert check_env_gitignored.main(['--audit-log', log]) == 1
+    result = run('together-hooks', 'scan', 'ok.py', '--audit-log', log, cwd=git_repo)
+    assert result.rc == 0
+    records = lines_of(log)
+    assert [(r['action'], r['result']) for r in records] == [
+        ('forbid-env-files', 'failure'), ('forbid-env-files', 'success'),
+        ('check-env-gitignored', 'failure'), ('together-hooks scan', 'success'),
+    ]
+    assert records[0]['metadata']['problems'] == 2
+    assert records[0]['metadata']['hashed_secrets'] == [hash_secret(keys[0])]
+    assert records[3]['resource']['paths'] == ['ok.py']
+    out = capsys.readouterr()
+    assert not leaked(keys, open(log).read(), out.out, out.err)
+
+
+def test_a_key_in_a_path_is_scrubbed(tmp_path):
+    key = make_key(random.Random(7))
+    rec = audit_log.record('x', 0, root=str(tmp_path), paths=[f'dir/{key}.txt'])
+    log = tmp_path / 'log.jsonl'
+    audit_log.append(str(log), rec)
+    [back] = lines_of(log)
+    assert not leaked(Keys([key]), log.read_text())
+    assert back['resource']['paths'][0].startswith('dir/tgp_v1_')
