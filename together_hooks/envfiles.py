@@ -722,12 +722,19 @@ class OwnKeys:
         seen = {(f.line, f.hashed_secret) for f in already}
         found = []
         done = set()
+        # Hits are sorted: count newlines from the previous hit only, so a
+        # file holding thousands of copies stays linear.
+        line, line_start, last = 1, 0, 0
         for offset, i, encoding in sorted(hits):
-            line = data.count(b'\n', 0, offset) + 1
+            newlines = data.count(b'\n', last, offset)
+            if newlines:
+                line += newlines
+                line_start = data.rfind(b'\n', last, offset) + 1
+            last = offset
             if (line, self._hashes[i]) in seen or (offset, i) in done:
                 continue
             done.add((offset, i))
-            column = offset - (data.rfind(b'\n', 0, offset) + 1) + 1
+            column = offset - line_start + 1
             found.append(Finding(path, line, column, OWN_KEY_RULE, self._keys[i], encoding))
         return found
 

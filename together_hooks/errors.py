@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 from typing import Callable
 from typing import NoReturn
+from typing import Sequence
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -22,6 +24,35 @@ class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse echoes the bad value, which may be a pasted key.
         self.exit(EXIT_ERROR, f'{self.prog}: error: {one_line(message)} (see --help)\n')
+
+
+def file_args(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """Existing files whose names start with ``-``, made unmistakable
+    (every hook that takes file names parses ``file_args(argv, parser)``).
+
+    pre-commit passes file names without ``--``: a file named ``-x.txt``
+    would be an unknown option (exit 2), one named ``-h`` would print help
+    and pass without scanning anything.  Only an option that takes a value,
+    before the first file name, stays an option.
+    """
+    options = parser._option_string_actions
+    out: list[str] = []
+    value_next = files_seen = False
+    for arg in argv:
+        if value_next:
+            value_next = False
+        elif (
+                not files_seen and arg in options
+                and options[arg].nargs != 0
+        ):
+            value_next = True
+        elif arg.startswith('-') and os.path.lexists(arg):
+            arg = f'./{arg}'
+            files_seen = True
+        elif not arg.startswith('-'):
+            files_seen = True
+        out.append(arg)
+    return out
 
 
 def scrub(text: str) -> str:

@@ -164,9 +164,25 @@ def scan_contents(
 
 def write_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temp file and a rename."""
+    import stat
     import tempfile
 
-    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        special = False
+    if special:  # /dev/stdout, a FIFO: write to it; never replace the node
+        try:
+            with open(path, 'w', encoding='utf-8', errors='backslashreplace',
+                      newline='') as out:
+                out.write(text)
+        except OSError as e:
+            raise InputError(f'{path}: cannot write ({e.strerror or e})')
+        return
+    # A symlinked file (a baseline kept elsewhere) is written where it
+    # points, and the link stays a link.
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    folder = os.path.dirname(os.path.abspath(target))
     try:
         fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
     except OSError as e:  # name the user's file, not our temp file
@@ -182,14 +198,14 @@ def write_atomic(path: str, text: str) -> None:
             os.fsync(f.fileno())
         # mkstemp makes 0600: keep the user's file mode (.gitignore 0644).
         try:
-            mode = os.stat(path).st_mode & 0o7777
+            mode = os.stat(target).st_mode & 0o7777
         except FileNotFoundError:
             umask = os.umask(0o022)
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
         try:
-            os.replace(tmp, path)
+            os.replace(tmp, target)
         except OSError as e:  # a folder, a read-only mount: name the user's path
             raise InputError(f'{path}: cannot write ({e.strerror or e})')
     except BaseException:

@@ -3,12 +3,14 @@
 appends the missing rules."""
 from __future__ import annotations
 
+import sys
 from typing import Sequence
 
 from together_hooks import audit_log
 from together_hooks import envfiles
 from together_hooks.errors import ArgumentParser
 from together_hooks.errors import configure_stdio
+from together_hooks.errors import file_args
 from together_hooks.errors import guard
 from together_hooks.errors import InputError
 
@@ -20,8 +22,11 @@ def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
     if added:
         print(f'{PROG}: added to .gitignore: {", ".join(added)}')
     problems = envfiles.gitignore_problems(root, allow)
-    for message in problems:
-        print(message)
+    if problems:
+        from together_hooks.report import shown_path
+
+        for message in problems:  # a newline in a file name stays one line
+            print(shown_path(message))
     if problems and not fix:
         print(f'{PROG}: run `{PROG} --fix` to append the missing rules to .gitignore')
     # Like every fixer hook: a changed file fails the run so it gets staged.
@@ -43,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help='env files matching PATTERN are templates (must not be ignored); repeatable',
     )
     audit_log.add_option(parser)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(file_args(sys.argv[1:] if argv is None else argv, parser))
 
     def go() -> int:
         from together_hooks.sources import git_toplevel

@@ -1,7 +1,6 @@
 """Hook ``detect-together-keys``: block files that hold a Together API key."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from typing import Iterable
@@ -11,37 +10,10 @@ from together_hooks import pipeline
 from together_hooks import sources
 from together_hooks.errors import ArgumentParser
 from together_hooks.errors import configure_stdio
+from together_hooks.errors import file_args
 from together_hooks.errors import guard
 
 PROG = 'detect-together-keys'
-
-
-def file_args(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
-    """Existing files whose names start with ``-``, made unmistakable.
-
-    pre-commit passes file names without ``--``: a file named ``-x.txt``
-    would be an unknown option (exit 2), one named ``-h`` would print help
-    and pass without scanning anything.  Only an option that takes a value,
-    before the first file name, stays an option.
-    """
-    options = parser._option_string_actions
-    out: list[str] = []
-    value_next = files_seen = False
-    for arg in argv:
-        if value_next:
-            value_next = False
-        elif (
-                not files_seen and arg in options
-                and options[arg].nargs != 0
-        ):
-            value_next = True
-        elif arg.startswith('-') and os.path.lexists(arg):
-            arg = f'./{arg}'
-            files_seen = True
-        elif not arg.startswith('-'):
-            files_seen = True
-        out.append(arg)
-    return out
 
 
 def hook_contents(filenames: Sequence[str]) -> Iterable[sources.Content]:

@@ -3,6 +3,7 @@ of git; let templates through while they hold placeholders only."""
 from __future__ import annotations
 
 import os
+import sys
 from typing import Iterable
 from typing import Sequence
 
@@ -10,6 +11,7 @@ from together_hooks import audit_log
 from together_hooks import envfiles
 from together_hooks.errors import ArgumentParser
 from together_hooks.errors import configure_stdio
+from together_hooks.errors import file_args
 from together_hooks.errors import guard
 
 PROG = 'forbid-env-files'
@@ -142,12 +144,16 @@ def main(argv: Sequence[str] | None = None) -> int:
              'on the path when it holds a /) as templates; repeatable',
     )
     audit_log.add_option(parser)
-    args = parser.parse_args(argv)
+    # A staged file named ``-h`` must not print help and pass.
+    args = parser.parse_args(file_args(sys.argv[1:] if argv is None else argv, parser))
 
     def run() -> int:
         messages = check(args.filenames, args.allow)
-        for message in messages:
-            print(message)
+        if messages:
+            from together_hooks.report import shown_path
+
+            for message in messages:  # a newline in a file name stays one line
+                print(shown_path(message))
         return audit_log.log_run(
             args, 1 if messages else 0, paths=args.filenames,
             metadata=audit_log.messages_metadata(messages),

@@ -1,0 +1,510 @@
+"""The CI gate: ``scan --diff`` on pull-request ranges, the pre-push hook,
+exit codes in every mode.
+
+Real repositories with branches, merges, shallow clones and a bare remote;
+the real pre-commit framework drives the pre-push and manual stages.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli_run import CAPTURED
+from tests.cli_run import assert_error_line
+from tests.cli_run import leaked
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.detect import hash_secret
+
+BIN = os.path.dirname(sys.executable)
+KEY = 'together-api-key'
+LEGACY = 'together-legacy-api-key'
+
+
+@pytest.fixture
+def keys():
+    """Makes keys; afterwards, none may appear in anything we printed."""
+    rng = random.Random(20261128)
+    made: list[str] = []
+
+    def new(kind: str = 'tgp') -> str:
+        made.append(make_key(rng) if kind == 'tgp' else make_hex(rng))
+        return made[-1]
+    CAPTURED.clear()
+    yield new
+    assert leaked(made, *CAPTURED) == []
+
+
+def write(repo, rel: str, text: str) -> None:
+    path = os.path.join(repo, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w', encoding='utf-8', newline='') as f:
+        f.write(text)
+
+
+def commit(repo, msg: str = 'c') -> str:
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-q', '--no-verify', '-m', msg)
+    return git(repo, 'rev-parse', 'HEAD').strip()
+
+
+def found(result) -> list[tuple[str, int, str, str]]:
+    assert result.rc in (0, 1), (result.rc, result.err)
+    return sorted(result.found())
+
+
+@pytest.fixture
+def pr_repo(git_repo, keys):
+    """main has OLD in config.py; branch ``feature`` (forked from it) adds
+    NEW1 to config.py below shifted lines and NEW2 in a new file; main then
+    gets LATER, which the feature branch never saw."""
+    old, new1, new2, later = keys(), keys(), keys(), keys()
+    write(git_repo, 'config.py', f'A = 1\nOLD = "{old}"\nB = 2\n')
+    write(git_repo, 'README.md', 'hello\n')
+    commit(git_repo, 'base')
+    git(git_repo, 'checkout', '-q', '-b', 'feature')
+    write(git_repo, 'config.py', (
+        f'# header\n# more\nA = 1\nOLD = "{old}"\nB = 2\nNEW1 = "{new1}"\n'
+    ))
+    write(git_repo, 'src/new.py', f'import os\n\nNEW2 = "{new2}"\n')
+    commit(git_repo, 'feature work')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'later.py', f'LATER = "{later}"\n')
+    commit(git_repo, 'main moves on')
+    git(git_repo, 'checkout', '-q', 'feature')
+    return {'old': old, 'new1': new1, 'new2': new2, 'later': later}
+
+
+@pytest.mark.parametrize('spec', ['main...feature', 'main...HEAD', 'main', 'main...'])
+def test_pr_range_reports_only_added_keys_at_head_lines(pr_repo, spec):
+    result = scan('--diff', spec, '--format', 'json')
+    assert result.rc == 1
+    assert found(result) == sorted([
+        ('config.py', 6, KEY, hash_secret(pr_repo['new1'])),
+        ('src/new.py', 3, KEY, hash_secret(pr_repo['new2'])),
+    ])
+
+
+def test_keys_on_base_are_not_blamed_even_after_merging_base(pr_repo, git_repo):
+    # The PR merges main in: LATER arrives with the merge, not by the PR.
+    git(git_repo, 'merge', '-q', '--no-edit', 'main')
+    result = scan('--diff', 'main...feature', '--format', 'json')
+    hashes = {h for _p, _l, _r, h in found(result)}
+    assert hashes == {hash_secret(pr_repo['new1']), hash_secret(pr_repo['new2'])}
+
+
+def test_two_dots_compare_with_the_tip_of_base(pr_repo):
+    # main..feature: what feature has that main's tip lacks (git diff A B):
+    # the same added keys here, and never main's own LATER.
+    result = scan('--diff', 'main..feature', '--format', 'json')
+    hashes = {h for _p, _l, _r, h in found(result)}
+    assert hashes == {hash_secret(pr_repo['new1']), hash_secret(pr_repo['new2'])}
+
+
+@pytest.mark.parametrize('config', [
+    ('diff.renames', 'copies'), ('diff.relative', 'true'), ('diff.noprefix', 'true'),
+    ('diff.external', 'false'), ('color.ui', 'always'), ('diff.algorithm', 'patience'),
+    ('core.quotePath', 'true'),
+])
+def test_git_configuration_does_not_change_the_range(pr_repo, git_repo, config):
+    git(git_repo, 'config', *config)
+    (git_repo / 'src').mkdir(exist_ok=True)
+    result = scan('--diff', 'main...feature', '--format', 'json', cwd=git_repo / 'src')
+    assert found(result) == sorted([
+        ('config.py', 6, KEY, hash_secret(pr_repo['new1'])),
+        ('src/new.py', 3, KEY, hash_secret(pr_repo['new2'])),
+    ])
+
+
+def test_editing_the_line_of_a_known_key_does_not_blame_it(git_repo, keys):
+    old = keys()
+    write(git_repo, 'app.py', f'KEY = "{old}"\n')
+    base = commit(git_repo)
+    write(git_repo, 'app.py', f'KEY = "{old}"  # rotate me\nX = 1\n')
+    commit(git_repo)
+    result = scan('--diff', f'{base}...HEAD', '--format', 'json')
+    assert (result.rc, found(result)) == (0, [])
+
+
+def test_renamed_file_adds_nothing(git_repo, keys):
+    old = keys()
+    write(git_repo, 'a/settings.py', f'KEY = "{old}"\n' + 'x = 1\n' * 20)
+    base = commit(git_repo)
+    os.makedirs(git_repo / 'b')
+    git(git_repo, 'mv', 'a/settings.py', 'b/settings.py')
+    commit(git_repo)
+    assert scan('--diff', f'{base}...HEAD').rc == 0
+
+
+@pytest.mark.parametrize(('before', 'added', 'rule'), [
+    # The legacy key's name sits on the added line itself.
+    ('x = 1\n', 'TOGETHER_API_KEY={hex}\n', LEGACY),
+    # The Bearer header is added under a URL line that was already there:
+    # the whole new file is scanned, so the context is seen.
+    ('curl https://api.together.xyz/v1/chat/completions \\\n',
+     '  -H "Authorization: Bearer {hex}"\n', LEGACY),
+    ('x = 1\n', 'key: {key}\n', KEY),
+])
+def test_context_rules_see_unchanged_lines_around_an_added_one(
+        git_repo, keys, before, added, rule):
+    write(git_repo, 'run.sh', before)
+    base = commit(git_repo)
+    secret = keys('hex' if '{hex}' in added else 'tgp')
+    write(git_repo, 'run.sh', before + added.format(hex=secret, key=secret))
+    commit(git_repo)
+    result = scan('--diff', f'{base}...HEAD', '--format', 'json')
+    assert found(result) == [('run.sh', 2, rule, hash_secret(secret))]
+
+
+def test_inline_allow_and_baseline_apply_to_a_range(git_repo, keys):
+    allowed, baselined, new = keys(), keys(), keys()
+    write(git_repo, 'README.md', 'x\n')
+    base = commit(git_repo)
+    write(git_repo, 'a.py', f'A = "{allowed}"  # pragma: allowlist secret\n')
+    write(git_repo, 'b.py', f'B = "{baselined}"\n')
+    write(git_repo, 'c.py', f'C = "{new}"\n')
+    commit(git_repo)
+    write(git_repo, '.secrets.baseline', json.dumps({
+        'version': '1.5.0', 'plugins_used': [], 'filters_used': [],
+        'results': {'b.py': [{
+            'type': 'Together API Key', 'filename': 'b.py',
+            'hashed_secret': hash_secret(baselined), 'is_verified': False,
+            'line_number': 1,
+        }]},
+        'generated_at': '2026-01-01T00:00:00Z',
+    }))
+    result = scan(
+        '--diff', f'{base}...HEAD', '--baseline', '.secrets.baseline',
+        '--format', 'json',
+    )
+    assert found(result) == [('c.py', 1, KEY, hash_secret(new))]
+
+
+def test_merge_commit_range_in_ci(git_repo, keys):
+    # actions/checkout of a pull request checks out a merge commit: the
+    # range base_sha...HEAD holds exactly what the PR brings.
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '-b', 'pr')
+    new = keys()
+    write(git_repo, 'pr.py', f'K = "{new}"\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'b.py', 'y = 2\n')
+    base = commit(git_repo)
+    git(git_repo, 'merge', '-q', '--no-ff', '--no-edit', 'pr')
+    result = scan('--diff', f'{base}...HEAD', '--format', 'json')
+    assert found(result) == [('pr.py', 1, KEY, hash_secret(new))]
+
+
+def _clone(src, dest, *args: str) -> None:
+    subprocess.run(
+        ('git', 'clone', '-q', *args, f'file://{src}', str(dest)),
+        check=True, capture_output=True,
+    )
+
+
+def test_shallow_clone_without_base_is_one_line_with_the_fix(pr_repo, git_repo, tmp_path):
+    clone = tmp_path / 'ci'
+    _clone(git_repo, clone, '--depth', '1', '--branch', 'feature', '--single-branch')
+    result = scan('--diff', 'origin/main...HEAD', cwd=clone)
+    assert_error_line(result, 'origin/main', 'shallow', 'fetch-depth: 0', 'git fetch origin main')
+
+
+def test_shallow_clone_without_common_history_is_one_line(pr_repo, git_repo, tmp_path):
+    clone = tmp_path / 'ci'
+    _clone(git_repo, clone, '--depth', '1', '--branch', 'feature', '--single-branch')
+    git(clone, 'fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main')
+    result = scan('--diff', 'origin/main...HEAD', cwd=clone)
+    assert_error_line(result, 'no common ancestor', 'fetch-depth: 0')
+    # The documented fix: full history, then the gate works.
+    git(clone, 'fetch', '-q', '--unshallow', 'origin', 'main:refs/remotes/origin/main')
+    result = scan('--diff', 'origin/main...HEAD', '--format', 'json', cwd=clone)
+    assert {h for _p, _l, _r, h in found(result)} == {
+        hash_secret(pr_repo['new1']), hash_secret(pr_repo['new2'])}
+
+
+# ------------------------------------------------------------ exit codes
+
+def _mode_repo(repo, key: str | None) -> str:
+    """A repository whose last commit adds ``key`` (if any); returns base."""
+    write(repo, 'README.md', 'x\n')
+    base = commit(repo)
+    write(repo, 'app.py', f'K = "{key}"\n' if key else 'K = None\n')
+    commit(repo)
+    return base
+
+
+MODES = {
+    'tree': lambda base: [],
+    'staged': lambda base: ['--staged'],
+    'diff': lambda base: ['--diff', f'{base}...HEAD'],
+    'history': lambda base: ['--history'],
+    'history-since': lambda base: ['--history', '--since', base],
+}
+
+
+@pytest.mark.parametrize('mode', sorted(MODES))
+@pytest.mark.parametrize('fmt', ['text', 'json', 'sarif', 'github'])
+@pytest.mark.parametrize('with_key', [False, True])
+def test_exit_codes_every_mode_and_format(git_repo, keys, mode, fmt, with_key):
+    key = keys() if with_key else None
+    base = _mode_repo(git_repo, key)
+    if mode == 'staged' and key:
+        write(git_repo, 'staged.py', f'S = "{key}"\n')
+        git(git_repo, 'add', 'staged.py')
+    result = scan(*MODES[mode](base), '--format', fmt)
+    assert result.rc == (1 if with_key else 0), (result.out, result.err)
+    assert 'Traceback' not in result.err
+    if fmt in ('json', 'sarif'):
+        json.loads(result.out)  # one document, nothing else on stdout
+
+
+@pytest.mark.parametrize(('args', 'words'), [
+    (['--diff', 'nope...HEAD'], ['nope', 'not a commit']),
+    (['--diff', 'HEAD...nope'], ['nope', 'not a commit']),
+    (['--diff', '--format=json'], ['--diff', 'expected one argument']),
+    (['--history', '--since', 'nope'], ['--since', 'nope']),
+    (['--since', 'HEAD'], ['--since needs --history']),
+    (['--diff', 'HEAD', '--history'], ['do not go together']),
+    (['--diff', 'HEAD', 'app.py'], ['takes no PATH']),
+    (['--history', '--staged'], ['takes no PATH']),
+    (['--diff', 'HEAD', '--format', 'xml'], ['invalid choice']),
+])
+def test_usage_and_input_errors_exit_2(git_repo, keys, args, words):
+    _mode_repo(git_repo, None)
+    assert_error_line(scan(*args), *words)
+
+
+@pytest.mark.parametrize('args', [['--diff', 'main...HEAD'], ['--history']])
+def test_outside_git_is_exit_2(tmp_path, args):
+    assert_error_line(scan(*args, cwd=tmp_path), 'needs a git repository')
+
+
+def test_history_of_a_repository_without_commits_is_clean(git_repo):
+    result = scan('--history')
+    assert (result.rc, result.out, result.err) == (0, '', '')
+
+
+# ------------------------------------------------------------ pre-push
+
+def _hook_env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(('GIT_', 'PRE_COMMIT')) and k != 'SKIP'
+    }
+    env.update(extra)
+    return env
+
+
+def _run(cwd, env, *cmd: str) -> tuple[int, str]:
+    proc = subprocess.run(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, timeout=300,
+    )
+    out = proc.stdout.decode('utf-8', 'replace')
+    CAPTURED.append(out)
+    return proc.returncode, out
+
+
+def test_hook_with_push_refs_scans_only_what_the_push_adds(git_repo, keys):
+    old, new = keys(), keys()
+    write(git_repo, 'a.py', f'OLD = "{old}"\n')
+    remote = commit(git_repo)
+    write(git_repo, 'a.py', f'OLD = "{old}"\nX = 1\n')
+    write(git_repo, 'b.py', f'NEW = "{new}"\n')
+    local = commit(git_repo)
+    # The work tree no longer matches the pushed commit: the push is scanned.
+    write(git_repo, 'b.py', 'clean = True\n')
+    env = _hook_env(PRE_COMMIT_FROM_REF=remote, PRE_COMMIT_TO_REF=local)
+    hook = os.path.join(BIN, 'detect-together-keys')
+    rc, out = _run(git_repo, env, hook, '--format', 'json', 'a.py', 'b.py')
+    got = [(f['path'], f['line'], f['hashed_secret']) for f in json.loads(out)['findings']]
+    assert (rc, got) == (1, [('b.py', 1, hash_secret(new))])
+    # Only the files pre-commit passed are looked at.
+    rc, out = _run(git_repo, env, hook, 'a.py')
+    assert (rc, out) == (0, '')
+    # Without the refs (pre-commit, manual): the files as they are.
+    rc, out = _run(git_repo, _hook_env(), hook, 'a.py', 'b.py')
+    assert rc == 1 and hash_secret(old) in out and hash_secret(new) not in out
+
+
+PUSH_CONFIG = """\
+default_install_hook_types: [pre-commit, pre-push]
+repos:
+-   repo: local
+    hooks:
+    -   id: detect-together-keys
+        name: detect-together-keys
+        entry: {entry}
+        language: system
+        types: [file]
+        stages: [pre-push, manual]
+"""
+
+
+@pytest.fixture
+def pushing(git_repo, tmp_path):
+    """A repository with a bare ``origin`` and the hook installed for
+    pre-push by the real pre-commit (a ``local`` hook running this
+    checkout's console script)."""
+    remote = tmp_path / 'remote.git'
+    subprocess.run(('git', 'init', '-q', '--bare', str(remote)), check=True)
+    git(git_repo, 'remote', 'add', 'origin', str(remote))
+    write(git_repo, '.pre-commit-config.yaml', PUSH_CONFIG.format(
+        entry=os.path.join(BIN, 'detect-together-keys')))
+    env = _hook_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
+    rc, out = _run(git_repo, env, os.path.join(BIN, 'pre-commit'), 'install')
+    assert rc == 0, out
+    return env
+
+
+def test_pre_push_blocks_a_new_key_and_not_one_already_pushed(git_repo, keys, pushing):
+    old, new = keys(), keys()
+    write(git_repo, 'a.py', f'OLD = "{old}"\n')
+    commit(git_repo)
+    rc, out = _run(git_repo, pushing, 'git', 'push', '-q', '--no-verify', 'origin', 'main')
+    assert rc == 0, out
+    # Touching the file that holds the pushed key: the push passes.
+    write(git_repo, 'a.py', f'OLD = "{old}"\nX = 1\n')
+    commit(git_repo)
+    rc, out = _run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    # A new key in a new commit: the push is refused, only it is reported.
+    write(git_repo, 'b.py', f'NEW = "{new}"\n')
+    commit(git_repo)
+    rc, out = _run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc != 0
+    assert f'b.py:1: {KEY}' in out and hash_secret(new) in out
+    assert hash_secret(old) not in out
+    # A new branch whose first commit carries the key: refused as well.
+    git(git_repo, 'checkout', '-q', '-b', 'topic')
+    rc, out = _run(git_repo, pushing, 'git', 'push', 'origin', 'topic')
+    assert rc != 0 and hash_secret(new) in out and hash_secret(old) not in out
+
+
+def test_manual_stage_is_a_normal_run(git_repo, keys, pushing):
+    key = keys()
+    write(git_repo, 'c.py', f'K = "{key}"\n')
+    commit(git_repo)
+    rc, out = _run(
+        git_repo, pushing, os.path.join(BIN, 'pre-commit'), 'run',
+        '--hook-stage', 'manual', '--all-files',
+    )
+    assert rc == 1 and f'c.py:1: {KEY}' in out and hash_secret(key) in out
+
+
+# ------------------------------------------------------------ the documented CI setups
+
+EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'examples')
+
+
+def _ci_env(**extra: str) -> dict[str, str]:
+    env = _hook_env(**extra)
+    env['PATH'] = BIN + os.pathsep + env.get('PATH', '')
+    return env
+
+
+def _pr_merge_checkout(repo, key: str) -> str:
+    """A pull request adding ``key``, checked out as CI does: the merge of
+    the PR into its base; returns the base commit."""
+    write(repo, 'a.py', 'x = 1\n')
+    commit(repo)
+    git(repo, 'checkout', '-q', '-b', 'pr')
+    write(repo, 'pr.py', f'\nK = "{key}"\n')
+    commit(repo)
+    git(repo, 'checkout', '-q', 'main')
+    write(repo, 'b.py', 'y = 2\n')
+    base = commit(repo)
+    git(repo, 'merge', '-q', '--no-ff', '--no-edit', 'pr')
+    return base
+
+
+def test_github_actions_example_runs(git_repo, keys):
+    import yaml
+
+    with open(os.path.join(EXAMPLES, 'github-actions.yml'), encoding='utf-8') as f:
+        steps = yaml.safe_load(f)['jobs']['together-keys']['steps']
+    scan_step = next(s for s in steps if s.get('id') == 'scan')
+    mark_step = next(s for s in steps if s.get('name') == 'Mark the keys on the diff')
+    key = keys()
+    base = _pr_merge_checkout(git_repo, key)
+    env = _ci_env(RANGE=f'{base}...HEAD')
+    rc, out = _run(git_repo, env, 'bash', '-e', '-c', scan_step['run'])
+    assert rc == 1 and 'pr.py:2' in out
+    with open(git_repo / 'together-hooks.sarif', encoding='utf-8') as f:
+        (result,) = json.load(f)['runs'][0]['results']
+    assert result['properties']['hashed_secret'] == hash_secret(key)
+    rc, out = _run(git_repo, env, 'bash', '-e', '-c', mark_step['run'])
+    assert rc == 1 and out.startswith('::error file=pr.py,line=2,')
+    # A push to main (no RANGE): the whole tree.
+    rc, out = _run(git_repo, _ci_env(RANGE=''), 'bash', '-e', '-c', scan_step['run'])
+    assert rc == 1 and 'pr.py:2' in out
+
+
+def test_gitlab_example_runs(git_repo, keys):
+    import yaml
+
+    with open(os.path.join(EXAMPLES, 'gitlab-ci.yml'), encoding='utf-8') as f:
+        job = yaml.safe_load(f)['together-hooks']
+    assert job['variables']['GIT_DEPTH'] == '0'
+    key = keys()
+    base = _pr_merge_checkout(git_repo, key)
+    head = git(git_repo, 'rev-parse', 'HEAD').strip()
+    env = _ci_env(CI_MERGE_REQUEST_DIFF_BASE_SHA=base, CI_COMMIT_SHA=head)
+    (script,) = job['script']
+    rc, out = _run(git_repo, env, 'sh', '-c', script)
+    assert rc == 1 and 'pr.py:2' in out
+    assert os.path.exists(git_repo / 'together-hooks.sarif')
+
+
+def test_plain_pre_push_example_runs(git_repo, keys, tmp_path):
+    with open(os.path.join(EXAMPLES, 'pre-push.md'), encoding='utf-8') as f:
+        text = f.read()
+    script = text.split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
+    hook = git_repo / '.git' / 'hooks' / 'pre-push'
+    hook.write_text('#!/bin/sh\n' + script)
+    hook.chmod(0o755)
+    remote = tmp_path / 'remote.git'
+    subprocess.run(('git', 'init', '-q', '--bare', '-b', 'main', str(remote)), check=True)
+    git(git_repo, 'remote', 'add', 'origin', str(remote))
+    old, new = keys(), keys()
+    write(git_repo, 'a.py', f'OLD = "{old}"\n')
+    commit(git_repo)
+    env = _ci_env()
+    rc, out = _run(git_repo, env, 'git', 'push', '-q', '--no-verify', 'origin', 'main')
+    assert rc == 0, out
+    git(git_repo, 'remote', 'set-head', 'origin', '--auto')
+    write(git_repo, 'a.py', f'OLD = "{old}"\nX = 1\n')
+    commit(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    write(git_repo, 'b.py', f'NEW = "{new}"\n')
+    commit(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'main')
+    assert rc != 0 and hash_secret(new) in out and hash_secret(old) not in out
+    git(git_repo, 'checkout', '-q', '-b', 'topic')
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'topic')
+    assert rc != 0 and hash_secret(new) in out and hash_secret(old) not in out
+
+
+def test_readme_shows_the_example_workflow():
+    def steps(text: str) -> list[str]:
+        return [
+            line.split(' #', 1)[0].rstrip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith('#')
+        ]
+
+    readme = os.path.join(os.path.dirname(EXAMPLES), 'README.md')
+    with open(readme, encoding='utf-8') as f:
+        shown = f.read().split('# .github/workflows/together-hooks.yml\n', 1)[1]
+    with open(os.path.join(EXAMPLES, 'github-actions.yml'), encoding='utf-8') as f:
+        example = f.read()
+    assert steps(shown.split('```', 1)[0]) == steps(example)

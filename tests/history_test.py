@@ -1,0 +1,254 @@
+"""``together-hooks scan --history``: every key ever added, with the commit
+that first added it, on real repositories with branches and merges."""
+from __future__ import annotations
+
+import os
+import pty
+import random
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli_run import CAPTURED
+from tests.cli_run import leaked
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.keys import b64
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks import history
+from together_hooks import sources
+from together_hooks.detect import hash_secret
+
+KEY = 'together-api-key'
+LEGACY = 'together-legacy-api-key'
+ALICE = ('Alice', 'alice@example.com')
+BOB = ('Bob', 'bob@example.com')
+
+
+@pytest.fixture
+def keys():
+    rng = random.Random(20261129)
+    made: list[str] = []
+
+    def new(kind: str = 'tgp') -> str:
+        made.append(make_key(rng) if kind == 'tgp' else make_hex(rng))
+        return made[-1]
+    CAPTURED.clear()
+    yield new
+    assert leaked(made, *CAPTURED) == []
+
+
+def write(repo, rel: str, text: str) -> None:
+    path = os.path.join(repo, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w', encoding='utf-8', newline='') as f:
+        f.write(text)
+
+
+def commit(repo, msg: str = 'c', who: tuple[str, str] = ALICE,
+           date: str = '2024-01-02T03:04:05+00:00') -> str:
+    git(repo, 'add', '-A')
+    git(
+        repo, '-c', f'user.name={who[0]}', '-c', f'user.email={who[1]}',
+        'commit', '-q', '--no-verify', f'--date={date}', '-m', msg,
+    )
+    return git(repo, 'rev-parse', 'HEAD').strip()
+
+
+def findings(*args: str, cwd='.') -> list[dict]:
+    result = scan('--history', '--format', 'json', *args, cwd=cwd)
+    assert result.rc in (0, 1), result.err
+    assert result.rc == (1 if result.json()['findings'] else 0)
+    return sorted(result.json()['findings'], key=lambda f: (f['path'], f['line']))
+
+
+def brief(fs: list[dict]) -> list[tuple]:
+    return [(f['path'], f['line'], f['rule'], f['hashed_secret'], f['commit']) for f in fs]
+
+
+def test_deleted_key_is_found_with_its_commit_author_and_date(git_repo, keys):
+    key = keys()
+    write(git_repo, 'README.md', 'hello\n')
+    commit(git_repo, 'init')
+    write(git_repo, 'src/settings.py', f'import os\n\nAPI = "{key}"\n')
+    added = commit(git_repo, 'add settings', who=BOB, date='2024-03-04T05:06:07+00:00')
+    os.unlink(git_repo / 'src/settings.py')
+    commit(git_repo, 'oops, remove it')
+    assert scan().rc == 0  # the tree is clean now
+    got = findings()
+    assert brief(got) == [('src/settings.py', 3, KEY, hash_secret(key), added)]
+    assert got[0]['author'] == 'Bob <bob@example.com>'
+    assert got[0]['date'] == '2024-03-04T05:06:07+00:00'
+
+
+@pytest.mark.parametrize('config', [
+    ('log.showRoot', 'false'), ('diff.renames', 'copies'), ('log.diffMerges', 'first-parent'),
+    ('color.ui', 'always'), ('core.quotePath', 'true'),
+])
+def test_git_configuration_does_not_change_the_answer(git_repo, keys, config):
+    git(git_repo, 'config', *config)
+    key, merged = keys(), keys()
+    write(git_repo, 'ünï code.py', f'K = "{key}"\n')
+    root = commit(git_repo, 'root commit')
+    git(git_repo, 'checkout', '-q', '-b', 'side')
+    write(git_repo, 'side.py', f'S = "{merged}"\n')
+    side = commit(git_repo, 'side')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'other.py', 'x = 1\n')
+    commit(git_repo, 'main')
+    git(git_repo, 'merge', '-q', '--no-edit', 'side')
+    assert brief(findings()) == [
+        ('side.py', 1, KEY, hash_secret(merged), side),
+        ('ünï code.py', 1, KEY, hash_secret(key), root),
+    ]
+
+
+def test_once_per_key_and_path_with_the_first_commit(git_repo, keys):
+    key = keys()
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    first = commit(git_repo, 'add')
+    write(git_repo, 'a.py', f'# moved down\nK = "{key}"\nX = 1\n')
+    commit(git_repo, 'edit around it')
+    write(git_repo, 'a.py', 'K = None\n')
+    commit(git_repo, 'remove')
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    commit(git_repo, 'add again')
+    write(git_repo, 'copy/b.py', f'# copy\nK = "{key}"\n')
+    copied = commit(git_repo, 'copy elsewhere')
+    assert brief(findings()) == [
+        ('a.py', 1, KEY, hash_secret(key), first),
+        ('copy/b.py', 2, KEY, hash_secret(key), copied),
+    ]
+
+
+def test_branches_merges_and_unmerged_refs(git_repo, keys):
+    on_branch, unmerged, in_merge = keys(), keys(), keys()
+    write(git_repo, 'base.py', 'x = 1\n')
+    commit(git_repo, 'base')
+    git(git_repo, 'checkout', '-q', '-b', 'feature')
+    write(git_repo, 'feat.py', f'F = "{on_branch}"\n')
+    branch_commit = commit(git_repo, 'feature key', who=BOB)
+    git(git_repo, 'checkout', '-q', '-b', 'abandoned', 'main')
+    write(git_repo, 'wip.py', f'W = "{unmerged}"\n')
+    wip = commit(git_repo, 'never merged')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'base.py', 'x = 2\n')
+    commit(git_repo, 'main work')
+    # A merge whose resolution types in a new key: the merge added it.
+    git(git_repo, 'merge', '-q', '--no-commit', '--no-ff', 'feature')
+    write(git_repo, 'base.py', f'x = 2\nM = "{in_merge}"\n')
+    merge = commit(git_repo, 'merge feature', who=ALICE)
+    assert brief(findings()) == [
+        ('base.py', 2, KEY, hash_secret(in_merge), merge),
+        ('feat.py', 1, KEY, hash_secret(on_branch), branch_commit),
+        ('wip.py', 1, KEY, hash_secret(unmerged), wip),
+    ]
+
+
+def test_since_reports_only_keys_added_after_rev(git_repo, keys):
+    before, after = keys(), keys()
+    write(git_repo, 'a.py', f'A = "{before}"\n')
+    since = commit(git_repo, 'old key')
+    # Later commits edit the file holding the old key: still not new.
+    write(git_repo, 'a.py', f'A = "{before}"\nB = 1\n')
+    commit(git_repo, 'edit')
+    write(git_repo, 'b.py', f'B = "{after}"\n')
+    added = commit(git_repo, 'new key')
+    assert brief(findings('--since', since)) == [
+        ('b.py', 1, KEY, hash_secret(after), added)]
+    assert brief(findings('--since', 'HEAD')) == []
+    assert len(findings()) == 2
+
+
+def test_context_rules_pragmas_and_encodings_in_history(git_repo, keys):
+    legacy, bearer, allowed, encoded = keys('hex'), keys('hex'), keys(), keys()
+    write(git_repo, '.env', f'TOGETHER_API_KEY={legacy}\n')
+    write(git_repo, 'call.sh', (
+        'curl https://api.together.xyz/v1/models \\\n'
+        f'  -H "Authorization: Bearer {bearer}"\n'
+    ))
+    write(git_repo, 'ok.py', f'K = "{allowed}"  # pragma: allowlist secret\n')
+    write(git_repo, 'k8s.yaml', f'data:\n  TOGETHER_API_KEY: {b64(encoded)}\n')
+    c = commit(git_repo)
+    # A 64-hex digest in a lockfile is never a legacy key, in history too.
+    write(git_repo, 'package-lock.json', f'{{"together_api_key": "{make_hex(random.Random(1))}"}}\n')
+    commit(git_repo)
+    got = findings()
+    assert brief(got) == [
+        ('.env', 1, LEGACY, hash_secret(legacy), c),
+        ('call.sh', 2, LEGACY, hash_secret(bearer), c),
+        ('k8s.yaml', 2, KEY, hash_secret(encoded), c),
+    ]
+    assert got[2]['encoding'] == 'base64'
+
+
+def test_baseline_applies_to_history(git_repo, keys):
+    known, new = keys(), keys()
+    write(git_repo, 'a.py', f'A = "{known}"\nB = "{new}"\n')
+    commit(git_repo)
+    write(git_repo, '.secrets.baseline', (
+        '{"version": "1.5.0", "plugins_used": [], "filters_used": [], '
+        '"results": {"a.py": [{"type": "Together API Key", "filename": "a.py", '
+        f'"hashed_secret": "{hash_secret(known)}", "is_verified": false, '
+        '"line_number": 1}]}, "generated_at": "2026-01-01T00:00:00Z"}\n'
+    ))
+    got = findings('--baseline', '.secrets.baseline')
+    assert [f['hashed_secret'] for f in got] == [hash_secret(new)]
+
+
+def test_dangling_blobs_are_not_history(git_repo, keys):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    write(git_repo, 'b.py', f'K = "{key}"\n')
+    git(git_repo, 'add', 'b.py')
+    git(git_repo, 'reset', '-q')  # the blob stays in .git/objects, unreachable
+    assert findings() == []
+
+
+def test_two_processes_find_what_one_finds(git_repo, keys, monkeypatch):
+    made = [keys() for _ in range(6)]
+    for i, key in enumerate(made):
+        write(git_repo, f'f{i}.py', 'pad\n' * 50 + f'K = "{key}"\n')
+        commit(git_repo, f'c{i}')
+        write(git_repo, f'f{i}.py', 'gone\n')
+        commit(git_repo, f'd{i}')
+    root = str(git_repo)
+    blobs = history.list_blobs(root, None)
+    quiet = history.Progress(False)
+    one = history.discover(root, blobs, quiet)
+    monkeypatch.setattr(history, 'FORK_MIN_BYTES', 0)
+    two = history.discover(root, blobs, quiet)
+    assert one == two and len(one) == 6
+    got = list(sources.history(root))
+    assert sorted(c.path for c in got) == [f'f{i}.py' for i in range(6)]
+
+
+def test_progress_only_on_a_terminal(git_repo, keys):
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    piped = scan('--history')
+    assert (piped.rc, piped.err) == (0, '')
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run(
+            (os.path.join(os.path.dirname(sys.executable), 'together-hooks'),
+             'scan', '--history'),
+            cwd=git_repo, stdout=subprocess.PIPE, stderr=slave, timeout=120,
+        )
+        os.close(slave)
+        shown = b''
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the terminal's other end is closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(master)
+    assert proc.returncode == 0 and proc.stdout == b''
+    assert b'history: 1/1 blobs' in shown and b'MB/s' in shown

@@ -1,0 +1,483 @@
+"""Git history: every key ever added by a commit reachable from any ref.
+
+Two passes, each as close to the cost of git producing the data as we can:
+
+1. Discovery.  Every blob in the object store once, streamed by
+   ``git cat-file --batch`` in pack order (no tree walk, no diffs: cheaper
+   for git than ``git log -p``, which inflates both sides of every change
+   and diffs them), scanned whole by the normal engine.  A whole blob gives
+   context rules (the name before a legacy key, the URL above a ``Bearer``
+   header) and inline pragmas what a tree scan gives them, and covers
+   binary files and merge resolutions that ``git log -p`` does not show.
+2. Attribution, only when some blob held a key.  One ``git log --raw``
+   (tree diffs only, no content) lists which commit put which blob at which
+   path.  A commit adds a key at a path when its new blob there holds the
+   key and none of its parents' blobs at that path did; the oldest such
+   commit is reported, once per (key, path).  Blobs no commit reaches
+   (dangling objects) are dropped here.
+
+The attributed blobs come back as ``Revision`` contents: the pipeline
+rescans those few and applies inline pragmas, the baseline and the report
+exactly as for any other source.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from together_hooks import pipeline
+from together_hooks.errors import InputError
+from together_hooks.sources import Content
+from together_hooks.sources import Revision
+from together_hooks.sources import git
+from together_hooks.sources import resolve_commit
+
+if TYPE_CHECKING:
+    from typing import Callable
+    from typing import Iterable
+    from typing import Iterator
+    from typing import TextIO
+
+    from together_hooks.detect import Finding
+
+# Discovery scans with no path: a path only ever switches rules off
+# (``Rule.skip_files``), so this finds a superset; attribution then applies
+# each rule's file filter at every path the blob really had.
+_NO_PATH = ''
+_REGULAR = (b'100644', b'100755')
+
+
+class Progress:
+    """One self-rewriting line on stderr; silent unless stderr is a terminal."""
+
+    def __init__(self, enabled: bool, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self._last = 0.0
+        self._width = 0
+
+    def show(self, text: str) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1:  # ten updates a second are plenty
+            return
+        self._last = now
+        pad = ' ' * max(0, self._width - len(text))
+        self._width = len(text)
+        self.stream.write(f'\r{text}{pad}')
+        self.stream.flush()
+
+    def blobs(self, done: int, total: int, nbytes: int) -> None:
+        if not self.enabled:
+            return
+        secs = max(time.monotonic() - self.start, 1e-6)
+        mb = nbytes / 1e6
+        self.show(
+            f'together-hooks: history: {done:,}/{total:,} blobs, '
+            f'{mb:,.1f} MB, {mb / secs:,.1f} MB/s',
+        )
+
+    def commits(self, done: int) -> None:
+        if self.enabled:
+            self.show(f'together-hooks: history: attributing keys, {done:,} commits done')
+
+    def done(self) -> None:
+        if self.enabled and self._width:
+            self.stream.write('\r' + ' ' * self._width + '\r')
+            self.stream.flush()
+
+
+# ---------------------------------------------------------------- discovery
+
+def keys_in(data: bytes) -> tuple[tuple[str, str], ...]:
+    """(rule id, hashed_secret) of each key in a blob, by the pipeline's own
+    detection step (so every rule, and the developer's own keys, apply)."""
+    found = pipeline.scan_one(Content(_NO_PATH, data))
+    return tuple({(f.rule, f.hashed_secret) for f in found}) if found else ()
+
+
+def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
+    """(sha, size) of the blobs to scan, in an order git reads fast.
+
+    The whole history: every blob in the object store, in pack order.
+    ``since``: only blobs reachable from some ref but not from ``since``.
+    """
+    fmt = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
+    if since is None:
+        out = git(root, 'cat-file', '--batch-all-objects', fmt, '--unordered')
+    else:
+        listed = git(
+            root, 'rev-list', '--objects', '--no-object-names',
+            '--filter=object:type=blob', '--all', '--not', since,
+        )
+        out = git(root, 'cat-file', fmt, input=listed) if listed else b''
+    blobs = []
+    for line in out.splitlines():
+        kind, sha, size = line.split(b' ')
+        if kind == b'blob':
+            blobs.append((sha, int(size)))
+    return blobs
+
+
+def read_blobs(
+        root: str, shas: Iterable[bytes],
+) -> Iterator[tuple[bytes, bytes]]:
+    """(sha, bytes) for each blob, from one ``git cat-file --batch``."""
+    shas = list(shas)
+    proc = subprocess.Popen(
+        ('git', 'cat-file', '--batch', '--buffer'), cwd=root, bufsize=1 << 20,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin, stdout = proc.stdin, proc.stdout
+
+    def feed() -> None:
+        try:
+            stdin.write(b''.join(sha + b'\n' for sha in shas))
+            stdin.close()
+        except (BrokenPipeError, ValueError):
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for sha in shas:
+            header = stdout.readline().split()
+            if len(header) != 3:
+                raise InputError(
+                    f'git cat-file could not read object {sha.decode()}',
+                )
+            data = stdout.read(int(header[2]))
+            stdout.read(1)  # the newline after each object
+            yield sha, data
+    finally:
+        stdout.close()
+        proc.kill()
+        proc.wait()
+        writer.join()
+
+
+
+
+Flagged = 'dict[bytes, tuple[tuple[str, str], ...]]'
+# Below this many bytes of blobs a second process costs more than it saves.
+FORK_MIN_BYTES = 8 << 20
+
+
+def _discover_part(
+        root: str, blobs: list[tuple[bytes, int]],
+        tick: Callable[[int, int, int], None],
+) -> dict[bytes, tuple[tuple[str, str], ...]]:
+    flagged: dict[bytes, tuple[tuple[str, str], ...]] = {}
+    done = nbytes = 0
+    for sha, data in read_blobs(root, (sha for sha, _size in blobs)):
+        keys = keys_in(data)
+        if keys:
+            flagged[sha] = keys
+            tick(done, nbytes, len(flagged))
+        done += 1
+        nbytes += len(data)
+        if done & 63 == 0:
+            tick(done, nbytes, len(flagged))
+    tick(done, nbytes, len(flagged))
+    return flagged
+
+
+def _no_key() -> None:
+    pass
+
+
+def discover(
+        root: str, blobs: list[tuple[bytes, int]], progress: Progress,
+        on_key: Callable[[], None] = _no_key,
+) -> dict[bytes, tuple[tuple[str, str], ...]]:
+    """The blobs that hold a key: sha -> ((rule id, hashed_secret), ...).
+
+    ``on_key`` is called (maybe more than once) as soon as one is found.
+    On two cores a forked child takes the second half (by bytes, so each
+    keeps its stretch of the pack) with its own ``git cat-file``: git's
+    inflating and our scanning both run twice as wide.
+    """
+    total = len(blobs)
+    size = sum(n for _sha, n in blobs)
+
+    def alone(done: int, nbytes: int, found: int) -> None:
+        if found:
+            on_key()
+        progress.blobs(done, total, nbytes)
+
+    if size < FORK_MIN_BYTES or not hasattr(os, 'fork') or (os.cpu_count() or 1) < 2:
+        return _discover_part(root, blobs, alone)
+    import mmap
+    import pickle
+    import struct
+
+    from together_hooks.errors import one_line
+
+    cut, acc = 0, 0
+    while cut < total and acc < size // 2:
+        acc += blobs[cut][1]
+        cut += 1
+    counts = mmap.mmap(-1, 24)  # the child's (blobs, bytes, keys), shared
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_fd)
+            found = _discover_part(
+                root, blobs[cut:],
+                lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f),
+            )
+            payload = pickle.dumps(('ok', found))
+        except BaseException as e:
+            payload = pickle.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
+        try:
+            with os.fdopen(write_fd, 'wb') as f:
+                f.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+
+    def tick(done: int, nbytes: int, found: int) -> None:
+        other_done, other_bytes, other_found = struct.unpack_from('qqq', counts, 0)
+        alone(done + other_done, nbytes + other_bytes, found + other_found)
+
+    try:
+        flagged = _discover_part(root, blobs[:cut], tick)
+    finally:
+        with os.fdopen(read_fd, 'rb') as f:
+            payload = f.read()
+        os.waitpid(pid, 0)
+    result = pickle.loads(payload) if payload else ('error', 'worker died')
+    if result[0] != 'ok':
+        raise InputError(f'history scan worker failed: {result[1]}')
+    flagged.update(result[1])
+    tick(cut, sum(n for _sha, n in blobs[:cut]), len(flagged))
+    return flagged
+
+
+# ---------------------------------------------------------------- attribution
+
+class Commit:
+    __slots__ = ('sha', 'author', 'date')
+
+    def __init__(self, sha: str, author: str, date: str) -> None:
+        self.sha = sha
+        self.author = author
+        self.date = date
+
+
+def _tokens(stream: Iterable[bytes]) -> Iterator[bytes]:
+    """NUL-separated tokens of a ``-z`` stream, read in chunks."""
+    rest = b''
+    for chunk in stream:
+        parts = (rest + chunk).split(b'\0')
+        rest = parts.pop()
+        yield from parts
+    if rest:
+        yield rest
+
+
+def _chunks(f, size: int = 1 << 20) -> Iterator[bytes]:
+    while True:
+        chunk = f.read(size)
+        if not chunk:
+            return
+        yield chunk
+
+
+class CommitLog:
+    """``git log --raw`` of the scanned commits, read in the background.
+
+    Started as soon as discovery meets the first key, so git walks the
+    trees on the other core while the rest of the blobs are scanned; a
+    history without keys never pays for it.  The output is tree diffs only
+    (a few MB for tens of thousands of commits), kept until discovery ends.
+
+    Oldest first (parents before children).  Merges show a path only where
+    the result differs from every parent (``-c``): a key brought in by a
+    merged branch is that branch's, one typed into a conflict resolution
+    is the merge's.
+    """
+
+    def __init__(self, root: str, since: str | None) -> None:
+        args = [
+            # --root: a key in a first commit counts even with log.showRoot off.
+            'git', 'log', '--raw', '--no-abbrev', '--root',
+            '-c', '--no-renames', '-z', '--reverse', '--date-order',
+            '--format=%x01%H%x02%an <%ae>%x02%aI', '--all',
+        ]
+        if since is not None:
+            args += ['--not', since]
+        self.proc = subprocess.Popen(
+            args, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        self.chunks: list[bytes] = []
+        self.err = b''
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        self.chunks.extend(_chunks(self.proc.stdout))
+        self.err = self.proc.stderr.read()
+
+    def output(self) -> list[bytes]:
+        self.reader.join()
+        code = self.proc.wait()
+        if code != 0:
+            lines = self.err.decode('utf-8', 'replace').strip().splitlines()
+            raise InputError(f'git log failed: {lines[-1] if lines else f"exit {code}"}')
+        return self.chunks
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.reader.join()
+        self.proc.wait()
+
+
+def changes(
+        log: list[bytes], progress: Progress, wanted: Callable[[bytes], bool],
+) -> Iterator[tuple[Commit, str, tuple[bytes, ...], bytes]]:
+    """(commit, path, parent blobs, new blob) where the new blob is wanted."""
+    commit = None
+    meta = None
+    count = 0
+    for token in _tokens(log):
+        if meta is not None:  # the path after a raw entry
+            fields = meta.split(b' ')
+            parents = len(fields) // 2 - 1
+            new_mode = fields[parents]
+            new = fields[-2]
+            if new_mode in _REGULAR and wanted(new):
+                assert commit is not None
+                olds = tuple(
+                    old for old, mode in zip(
+                        fields[parents + 1:-2], fields[:parents],
+                    ) if mode in _REGULAR
+                )
+                yield commit, os.fsdecode(token), olds, new
+            meta = None
+            continue
+        token = token.lstrip(b'\n')
+        if token.startswith(b'\x01'):
+            sha, author, date = token[1:].decode('utf-8', 'replace').split('\x02')
+            commit = Commit(sha, author, date)
+            count += 1
+            if count % 256 == 0:
+                progress.commits(count)
+        elif token.startswith(b':'):
+            meta = token.lstrip(b':')
+    progress.commits(count)
+
+
+def _rules_by_id() -> dict[str, object]:
+    from together_hooks.rules import RULES
+
+    return {rule.id: rule for rule in RULES}
+
+
+def attribute(
+        root: str, flagged: dict[bytes, tuple[tuple[str, str], ...]],
+        since: str | None, progress: Progress, log: CommitLog,
+) -> dict[tuple[str, str], tuple[Commit, bytes]]:
+    """(hashed_secret, path) -> (the commit that first added it, its blob)."""
+    from together_hooks.detect import _rule_applies
+
+    rules = _rules_by_id()
+    entries = list(changes(log.output(), progress, flagged.__contains__))
+    if since is not None:
+        # Blobs from before ``since`` were not scanned; a parent's blob
+        # still decides whether a key is new, so scan the few needed.
+        unknown = {
+            old for _c, _p, olds, _n in entries for old in olds
+            if old not in flagged
+        }
+        for sha, data in read_blobs(root, sorted(unknown)):
+            keys = keys_in(data)
+            if keys:
+                flagged[sha] = keys
+
+    def keys_at(sha: bytes, path: str) -> set[str]:
+        return {
+            hashed for rule_id, hashed in flagged.get(sha, ())
+            if rule_id not in rules or _rule_applies(rules[rule_id], path)
+        }
+
+    first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
+    for commit, path, olds, new in entries:
+        added = keys_at(new, path)
+        for old in olds:
+            added -= keys_at(old, path)
+        for hashed in added:
+            first.setdefault((hashed, path), (commit, new))
+    return first
+
+
+class _FirstOf:
+    """Keep the first finding of each wanted key (once per key and path)."""
+
+    __slots__ = ('hashes',)
+
+    def __init__(self, hashes: set[str]) -> None:
+        self.hashes = hashes
+
+    def __call__(self, findings: list[Finding]) -> list[Finding]:
+        kept = []
+        left = set(self.hashes)
+        for f in findings:
+            if f.hashed_secret in left:
+                left.discard(f.hashed_secret)
+                kept.append(f)
+        return kept
+
+
+def scan_history(
+        root: str, since: str | None = None, progress: bool = False,
+) -> Iterator[Revision]:
+    """Every (key, path) ever added, as the blob of the commit that added it.
+
+    A bad ``since`` fails here, before anything is scanned.
+    """
+    since_sha = resolve_commit(root, since, '--since') if since else None
+    return _scan(root, since_sha, Progress(progress))
+
+
+def _scan(root: str, since_sha: str | None, shown: Progress) -> Iterator[Revision]:
+    logs: list[CommitLog] = []
+
+    def start_log() -> None:
+        if not logs:
+            logs.append(CommitLog(root, since_sha))
+
+    try:
+        blobs = list_blobs(root, since_sha)
+        flagged = discover(root, blobs, shown, on_key=start_log)
+        first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
+        if flagged:
+            start_log()
+            first = attribute(root, flagged, since_sha, shown, logs[0])
+    finally:
+        shown.done()
+        for log in logs:
+            log.close()
+    by_blob: dict[tuple[str, str, bytes], tuple[Commit, set[str]]] = {}
+    for (hashed, path), (commit, sha) in first.items():
+        by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
+    wanted = sorted(by_blob)
+    if not wanted:
+        return
+    data_of = dict(read_blobs(root, sorted({sha for _c, _p, sha in wanted})))
+    for key in wanted:
+        commit, hashes = by_blob[key]
+        yield Revision(
+            key[1], data_of[key[2]], _FirstOf(hashes),
+            commit=commit.sha, author=commit.author, date=commit.date,
+        )
