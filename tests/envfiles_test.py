@@ -538,3 +538,27 @@ def test_git_is_the_judge(no_global_excludes):
             ('git', 'check-ignore', '-q', '--no-index', probe.path), cwd=repo,
         )
         assert probe.ignored is (proc.returncode == 0), probe
+
+
+def test_hook_reads_env_files_at_root_and_beside_its_files(git_repo, monkeypatch, capsys):
+    """The hook finds own keys without starting git: root and sibling env files."""
+    from together_hooks.hooks import detect_together_keys
+
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    rng = random.Random(21)
+    root_hex, beside_hex, far_hex = make_hex(rng), make_hex(rng), make_hex(rng)
+    _repo(git_repo, {
+        '.gitignore': GOOD,
+        '.env': f'TOGETHER_API_KEY={root_hex}\n',
+        'app/.env.local': f'TOGETHER_API_KEY={beside_hex}\n',
+        'far/.env.local': f'TOGETHER_API_KEY={far_hex}\n',
+        'app/dump.txt': f'{root_hex}\n{beside_hex}\n',
+    })
+    assert detect_together_keys.main(['--format', 'json', 'app/dump.txt']) == 1
+    out = capsys.readouterr().out
+    found = {(f['line'], f['hashed_secret']) for f in json.loads(out)['findings']}
+    assert found == {(1, hash_secret(root_hex)), (2, hash_secret(beside_hex))}
+    assert leaked([root_hex, beside_hex, far_hex], out) == []
+    # `together-hooks scan` walks every ignored env file, the far one too.
+    (git_repo / 'app' / 'dump.txt').write_text(f'{far_hex}\n')
+    assert scan('app/dump.txt', cwd=git_repo).rc == 1

@@ -341,3 +341,17 @@ def test_many_files(tmp_path, mode, keys):
     assert r.found() == sorted(expected)
     assert r.json()['summary']['files_scanned'] == 600
     assert leaked(keys.made, r.out, r.err) == []
+
+
+def test_scan_of_an_ignored_folder_scans_it_whole(git_repo, rng):
+    """A folder named on purpose is never a silent pass because git ignores it."""
+    key = make_key(rng)
+    (git_repo / '.gitignore').write_text('ign/\n')
+    (git_repo / 'ign').mkdir()
+    (git_repo / 'ign' / 'a.py').write_text(f'K = "{key}"\n')
+    result = scan('ign', '--format', 'json', cwd=git_repo)
+    assert result.rc == 1
+    assert 'ignored by git' in result.err
+    assert [f['hashed_secret'] for f in json.loads(result.out)['findings']] == [hash_secret(key)]
+    # The repository scan still honours .gitignore.
+    assert scan('--format', 'json', cwd=git_repo).rc == 0

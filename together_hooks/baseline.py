@@ -233,10 +233,10 @@ def root_of(path: str) -> str:
     repository root for every documented workflow, wherever the file lives
     (this repository keeps its own in ``baseline/``).
     """
-    from together_hooks.sources import git_toplevel
+    from together_hooks.sources import worktree_root
 
     folder = os.path.dirname(os.path.abspath(path))
-    return git_toplevel(folder) or os.getcwd()
+    return worktree_root(folder) or os.getcwd()
 
 
 def candidate_names(path: str, root: str, bases: Iterable[str]) -> list[str]:

@@ -739,12 +739,36 @@ class OwnKeys:
         return found
 
 
-def own_keys(root: str = '.', environ: Mapping[str, str] | None = None) -> OwnKeys:
+def _env_files_near(root: str, folders: Iterable[str]) -> list[str]:
+    """Env files at the root and in ``folders`` (relative), by name only."""
+    found = set()
+    for folder in {'', *folders}:
+        if folder.startswith('..'):
+            continue
+        try:
+            names = os.listdir(os.path.join(root, folder) if folder else root)
+        except OSError:
+            continue
+        for name in names:
+            if _is_dotenv_name(name) or _is_envrc_name(name):
+                found.add(f'{folder}/{name}' if folder else name)
+    return sorted(p for p in found if env_folder(p) is None)
+
+
+def own_keys(
+        root: str = '.', environ: Mapping[str, str] | None = None,
+        near: Iterable[str] | None = None,
+) -> OwnKeys:
     """The key values this developer holds: ``TOGETHER_*KEY`` variables (and
     any variable holding a ``tgp_v1_`` key) in the environment, and keys in
-    the repo's local env files (untracked or ignored, not templates)."""
+    the repo's local env files (untracked or ignored, not templates).
+
+    With ``near`` (folders relative to ``root``), only env files at the root
+    and in those folders are read, without asking git which are ignored.
+    """
     values = keys_in_environ(os.environ if environ is None else environ)
-    for rel in _local_env_files(root):
+    files = _local_env_files(root) if near is None else _env_files_near(root, near)
+    for rel in files:
         if is_template(rel) and _parts(rel)[-1].lower() != '.envrc':
             continue
         data = _read_small(os.path.join(root, rel))

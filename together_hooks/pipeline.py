@@ -77,14 +77,27 @@ def scan_one(content: Content) -> list[Finding]:
     return content.select(found) if found else found
 
 
-def load_own_keys() -> None:
+def load_own_keys(contents: Iterable[Content], quick: bool = False) -> None:
     """Read the keys this developer holds: the environment and the local,
-    ignored env files of the repository we run in."""
+    ignored env files of the repository we run in.
+
+    ``quick`` (the hook, given a short list of files): only the env files
+    at the root and beside those files are read, found without starting
+    git: a full ``git ls-files --ignored`` walk of a large tree would cost
+    more than the whole scan on every commit.
+    """
     global _own_keys
     from together_hooks.envfiles import own_keys
-    from together_hooks.sources import git_toplevel
+    from together_hooks.sources import worktree_root
 
-    _own_keys = own_keys(git_toplevel('.') or '.')
+    root = worktree_root('.') or '.'
+    near = None
+    if quick and isinstance(contents, list) and len(contents) < PARALLEL_MIN_FILES:
+        near = sorted({
+            os.path.dirname(os.path.relpath(c.fs_path, root))
+            for c in contents if c.fs_path is not None
+        })
+    _own_keys = own_keys(root, near=near)
 
 
 def _scan_serial(contents: Iterable[Content], summary: Summary) -> list[Finding]:
@@ -306,7 +319,7 @@ def run(contents: Iterable[Content], args: argparse.Namespace) -> int:
     audit = audit_log.Session.start(args)  # None unless --audit-log / env
     if audit is not None:
         contents = audit.watch(contents)
-    load_own_keys()
+    load_own_keys(contents, quick=getattr(args, 'filenames', None) is not None)
     findings = scan_contents(contents, summary)
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
