@@ -16,6 +16,7 @@ import re
 from fnmatch import fnmatch
 
 from together_hooks.filters import allowed_inline
+from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
 from together_hooks.rules import Rule
 
@@ -177,34 +178,69 @@ def _rule_applies(rule: Rule, path: str) -> bool:
     return not any(fnmatch(name, pat) for pat in rule.skip_files)
 
 
+def _spans(data: bytes, rule: Rule) -> list[tuple[int, int]]:
+    """The stretches of ``data`` worth running ``rule``'s patterns on."""
+    window = rule.window
+    if window is None:
+        return [(0, len(data))]
+    raw = []
+    for keyword in rule.keywords:
+        at = data.find(keyword)
+        while at != -1:
+            # End on a line end so a trailing lookahead sees the real next
+            # byte; the start may be anywhere (lookbehinds see before it).
+            end = data.find(b'\n', at + window, at + 2 * window)
+            raw.append((max(0, at - window), len(data) if end == -1 else end))
+            at = data.find(keyword, at + 1)
+    raw.sort()
+    spans: list[tuple[int, int]] = []
+    for lo, hi in raw:
+        if spans and lo <= spans[-1][1]:
+            if hi > spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _secret_of(
+        data: bytes, m: re.Match[bytes], pattern: Pattern, rule: Rule,
+) -> str | None:
+    """The key a regex match stands for, or None when it is not one."""
+    start = m.start('secret')
+    if _touches_key_char(data, start):
+        return None
+    if pattern.decoded is not None:
+        raw = _decode_b64(m.group('secret'))
+        inner = pattern.decoded.match(raw) if raw is not None else None
+        if inner is None:
+            return None
+        secret = inner.group('secret').decode('ascii')
+    else:
+        secret = m.group('secret').decode('ascii')
+    body = secret[7:] if secret.startswith('tgp_v1_') else secret
+    if is_placeholder(body, rule):
+        return None
+    if pattern.near is not None and not _near(
+            data, start, pattern.near, pattern.near_lines,
+    ):
+        return None
+    return secret
+
+
 def _candidates(
-        data: bytes, rules: tuple[Rule, ...], lo: int = 0, hi: int | None = None,
+        data: bytes, rules: tuple[Rule, ...],
 ) -> list[tuple[int, str, Rule]]:
-    """(offset, secret, rule) for every shape-valid key in data[lo:hi]."""
-    hi = len(data) if hi is None else hi
+    """(offset, secret, rule) for every shape-valid key in ``data``."""
     found = []
     for rule in rules:
+        spans = _spans(data, rule)
         for pattern in rule.patterns:
-            for m in pattern.regex.finditer(data, lo, hi):
-                start = m.start('secret')
-                if _touches_key_char(data, start):
-                    continue
-                if pattern.decoded is not None:
-                    raw = _decode_b64(m.group('secret'))
-                    inner = pattern.decoded.match(raw) if raw is not None else None
-                    if inner is None:
-                        continue
-                    secret = inner.group('secret').decode('ascii')
-                else:
-                    secret = m.group('secret').decode('ascii')
-                body = secret[7:] if secret.startswith('tgp_v1_') else secret
-                if is_placeholder(body, rule):
-                    continue
-                if pattern.near is not None and not _near(
-                        data, start, pattern.near, pattern.near_lines,
-                ):
-                    continue
-                found.append((start, secret, rule))
+            for lo, hi in spans:
+                for m in pattern.regex.finditer(data, lo, hi):
+                    secret = _secret_of(data, m, pattern, rule)
+                    if secret is not None:
+                        found.append((m.start('secret'), secret, rule))
     return found
 
 

@@ -51,7 +51,7 @@ class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
         'alphabet', 'min_distinct', 'max_run', 'skip_files',
-        'true_positives', 'false_positives', 'help',
+        'true_positives', 'false_positives', 'help', 'window',
     )
 
     def __init__(
@@ -68,6 +68,7 @@ class Rule:
             true_positives: tuple[str, ...],
             false_positives: tuple[str, ...],
             skip_files: tuple[str, ...] = (),
+            window: int | None = None,
     ) -> None:
         self.id = id
         self.description = description
@@ -83,6 +84,12 @@ class Rule:
         self.min_distinct = min_distinct
         self.max_run = max_run
         self.skip_files = skip_files
+        # Run the patterns only within this many bytes of a keyword hit (to
+        # the end of that line).  For rules anchored on a common word
+        # ("together" is in many docs) this keeps a 400 KB file that merely
+        # says "together" from paying for case-insensitive regexes over all
+        # of it; every pattern of such a rule must match near a keyword.
+        self.window = window
         self.help = help
         self.true_positives = true_positives
         self.false_positives = false_positives
@@ -213,6 +220,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 near_lines=4),
     ),
     keywords=(b'ogether', b'OGETHER'),
+    window=4096,
     entropy_floor=3.0,
     alphabet='hex',
     min_distinct=10,
