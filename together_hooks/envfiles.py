@@ -25,7 +25,6 @@ from __future__ import annotations
 import base64
 import os
 import re
-import subprocess
 from fnmatch import fnmatchcase
 from typing import Iterable
 from typing import Mapping
@@ -155,6 +154,8 @@ def stage_of(path: str) -> str:
 # --- git ---------------------------------------------------------------------
 
 def _git(root: str, *args: str, input: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
+    import subprocess  # off the hook's path, which starts no git
+
     from together_hooks.errors import InputError
 
     try:
@@ -617,6 +618,18 @@ def _b64_variants(raw: bytes) -> set[bytes]:
     return out
 
 
+_UNRESERVED = frozenset(
+    b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~',
+)
+
+
+def _url_quote(raw: bytes) -> bytes:
+    """``urllib.parse.quote(value, safe='')`` without importing urllib."""
+    return b''.join(
+        bytes((b,)) if b in _UNRESERVED else b'%%%02X' % b for b in raw
+    )
+
+
 class OwnKeys:
     """The developer's own key values and their encoded forms, in memory.
 
@@ -627,17 +640,20 @@ class OwnKeys:
     __slots__ = ('_keys', '_variants', '_hashes')
 
     def __init__(self, values: Iterable[str]) -> None:
-        from together_hooks.detect import hash_secret
-        from urllib.parse import quote
-
         self._keys = tuple(sorted({v for v in values if v}))
+        self._hashes: tuple[str, ...] = ()
+        self._variants: tuple[tuple[bytes, int, str], ...] = ()
+        if not self._keys:  # the common case: nothing to import or build
+            return
+        from together_hooks.detect import hash_secret
+
         self._hashes = tuple(hash_secret(k) for k in self._keys)
         variants: dict[bytes, tuple[int, str]] = {}
         for i, key in enumerate(self._keys):
             raw = key.encode('utf-8')
             for needle, encoding in (
                     (raw, 'raw'),
-                    (quote(key, safe='').encode('ascii'), 'url'),
+                    (_url_quote(raw), 'url'),
                     (_pct(raw, '%%%02X'), 'url'),
                     (_pct(raw, '%%%02x'), 'url'),
             ):

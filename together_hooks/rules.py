@@ -32,7 +32,7 @@ class Pattern:
     the finding is reported at the token.
     """
 
-    __slots__ = ('regex', 'near', 'near_lines', 'decoded')
+    __slots__ = ('_sources', '_compiled', 'near_lines')
 
     def __init__(
             self,
@@ -41,10 +41,33 @@ class Pattern:
             near_lines: int = 0,
             decoded: bytes | None = None,
     ) -> None:
-        self.regex = re.compile(regex)
-        self.near = re.compile(near) if near is not None else None
+        # Compiled on first use: a hook run whose files hold no keyword
+        # (the common commit) never pays for compiling any rule's regexes.
+        self._sources = (regex, near, decoded)
+        self._compiled: tuple[re.Pattern[bytes] | None, ...] | None = None
         self.near_lines = near_lines
-        self.decoded = re.compile(decoded) if decoded is not None else None
+
+    def _compile(self) -> tuple[re.Pattern[bytes] | None, ...]:
+        if self._compiled is None:
+            self._compiled = tuple(
+                re.compile(src) if src is not None else None
+                for src in self._sources
+            )
+        return self._compiled
+
+    @property
+    def regex(self) -> re.Pattern[bytes]:
+        regex = self._compile()[0]
+        assert regex is not None
+        return regex
+
+    @property
+    def near(self) -> re.Pattern[bytes] | None:
+        return self._compile()[1]
+
+    @property
+    def decoded(self) -> re.Pattern[bytes] | None:
+        return self._compile()[2]
 
 
 class Rule:
