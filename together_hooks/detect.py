@@ -186,10 +186,14 @@ def _spans(data: bytes, rule: Rule) -> list[tuple[int, int]]:
     window = rule.window
     if window is None:
         return [(0, len(data))]
+    anchor = rule.anchor
     raw = []
     for keyword in rule.keywords:
         at = data.find(keyword)
         while at != -1:
+            if anchor is not None and anchor.match(data, max(0, at - 1)) is None:
+                at = data.find(keyword, at + 1)
+                continue
             # End on a line end so a trailing lookahead sees the real next
             # byte; the start may be anywhere (lookbehinds see before it).
             end = data.find(b'\n', at + window, at + 2 * window)

@@ -74,7 +74,7 @@ class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
         'alphabet', 'min_distinct', 'max_run', 'skip_files',
-        'true_positives', 'false_positives', 'help', 'window',
+        'true_positives', 'false_positives', 'help', 'window', 'anchor',
     )
 
     def __init__(
@@ -92,6 +92,7 @@ class Rule:
             false_positives: tuple[str, ...],
             skip_files: tuple[str, ...] = (),
             window: int | None = None,
+            anchor: bytes | None = None,
     ) -> None:
         self.id = id
         self.description = description
@@ -113,6 +114,10 @@ class Rule:
         # says "together" from paying for case-insensitive regexes over all
         # of it; every pattern of such a rule must match near a keyword.
         self.window = window
+        # With ``window``: a keyword hit opens a window only where this
+        # regex matches from the byte before it ("together" as a word in
+        # prose or in sympy's ``together()`` opens none).
+        self.anchor = re.compile(anchor) if anchor is not None else None
         self.help = help
         self.true_positives = true_positives
         self.false_positives = false_positives
@@ -244,6 +249,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
     ),
     keywords=(b'ogether', b'OGETHER'),
     window=4096,
+    # Where a pattern of this rule can start, or what its context needs:
+    # a Together key name, a Together client call, the API host, or a
+    # ``together`` config heading (``together:``, ``[together]``).
+    anchor=(
+        rb'(?:(?i:together)(?:(?i:[_.-]?ai)?(?i:[_.-]?api)|\.(?:xyz|ai)\b'
+        rb'|(?i:ai)?["\'`]?\]?[ \t]{0,32}[:=\]{])'
+        rb'|Together\w{0,16}\s{0,32}\()'
+    ),
     entropy_floor=3.0,
     alphabet='hex',
     min_distinct=10,
