@@ -26,7 +26,6 @@ import string
 import subprocess
 import sys
 import tarfile
-import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path

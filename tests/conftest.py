@@ -29,3 +29,31 @@ def git_repo(tmp_path, monkeypatch):
     git(repo, 'config', 'commit.gpgsign', 'false')
     monkeypatch.chdir(repo)
     return repo
+
+
+def write(repo: os.PathLike[str] | str, rel: str, text: str) -> None:
+    """Write ``text`` at ``rel`` under ``repo`` exactly (no newline translation)."""
+    path = os.path.join(repo, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w', encoding='utf-8', newline='') as f:
+        f.write(text)
+
+
+@pytest.fixture
+def keys(request):
+    """``keys()`` / ``keys('hex')`` make keys; afterwards none may appear in
+    anything a command printed (``tests/cli_run.CAPTURED``)."""
+    from tests.cli_run import CAPTURED
+    from tests.cli_run import leaked
+    from tests.keys import make_hex
+    from tests.keys import make_key
+
+    rng = random.Random(request.node.nodeid)
+    made: list[str] = []
+
+    def new(kind: str = 'tgp') -> str:
+        made.append(make_key(rng) if kind == 'tgp' else make_hex(rng))
+        return made[-1]
+    CAPTURED.clear()
+    yield new
+    assert leaked(made, *CAPTURED) == []

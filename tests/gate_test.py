@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import subprocess
 import sys
 
@@ -16,37 +15,14 @@ import pytest
 
 from tests.cli_run import CAPTURED
 from tests.cli_run import assert_error_line
-from tests.cli_run import leaked
 from tests.cli_run import scan
 from tests.conftest import git
-from tests.keys import make_hex
-from tests.keys import make_key
+from tests.conftest import write
 from together_hooks.detect import hash_secret
 
 BIN = os.path.dirname(sys.executable)
 KEY = 'together-api-key'
 LEGACY = 'together-legacy-api-key'
-
-
-@pytest.fixture
-def keys():
-    """Makes keys; afterwards, none may appear in anything we printed."""
-    rng = random.Random(20261128)
-    made: list[str] = []
-
-    def new(kind: str = 'tgp') -> str:
-        made.append(make_key(rng) if kind == 'tgp' else make_hex(rng))
-        return made[-1]
-    CAPTURED.clear()
-    yield new
-    assert leaked(made, *CAPTURED) == []
-
-
-def write(repo, rel: str, text: str) -> None:
-    path = os.path.join(repo, rel)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, 'w', encoding='utf-8', newline='') as f:
-        f.write(text)
 
 
 def commit(repo, msg: str = 'c') -> str:

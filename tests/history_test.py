@@ -10,13 +10,11 @@ import sys
 
 import pytest
 
-from tests.cli_run import CAPTURED
-from tests.cli_run import leaked
 from tests.cli_run import scan
 from tests.conftest import git
+from tests.conftest import write
 from tests.keys import b64
 from tests.keys import make_hex
-from tests.keys import make_key
 from together_hooks import history
 from together_hooks import sources
 from together_hooks.detect import hash_secret
@@ -25,26 +23,6 @@ KEY = 'together-api-key'
 LEGACY = 'together-legacy-api-key'
 ALICE = ('Alice', 'alice@example.com')
 BOB = ('Bob', 'bob@example.com')
-
-
-@pytest.fixture
-def keys():
-    rng = random.Random(20261129)
-    made: list[str] = []
-
-    def new(kind: str = 'tgp') -> str:
-        made.append(make_key(rng) if kind == 'tgp' else make_hex(rng))
-        return made[-1]
-    CAPTURED.clear()
-    yield new
-    assert leaked(made, *CAPTURED) == []
-
-
-def write(repo, rel: str, text: str) -> None:
-    path = os.path.join(repo, rel)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, 'w', encoding='utf-8', newline='') as f:
-        f.write(text)
 
 
 def commit(repo, msg: str = 'c', who: tuple[str, str] = ALICE,

@@ -14,11 +14,10 @@ import jsonschema
 import pytest
 
 from tests.cli_run import CAPTURED
-from tests.cli_run import leaked
 from tests.cli_run import scan
 from tests.conftest import git
+from tests.conftest import write
 from tests.keys import b64
-from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks import __version__
 from together_hooks import report
@@ -43,26 +42,6 @@ def validator():
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
-
-
-@pytest.fixture
-def keys():
-    rng = random.Random(20261130)
-    made: list[str] = []
-
-    def new(kind: str = 'tgp') -> str:
-        made.append(make_key(rng) if kind == 'tgp' else make_hex(rng))
-        return made[-1]
-    CAPTURED.clear()
-    yield new
-    assert leaked(made, *CAPTURED) == []
-
-
-def write(repo, rel: str, text: str) -> None:
-    path = os.path.join(repo, rel)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, 'w', encoding='utf-8', newline='') as f:
-        f.write(text)
 
 
 def commit(repo) -> str:

@@ -154,22 +154,9 @@ def stage_of(path: str) -> str:
 # --- git ---------------------------------------------------------------------
 
 def _git(root: str, *args: str, input: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
-    import subprocess  # off the hook's path, which starts no git
+    from together_hooks.sources import git
 
-    from together_hooks.errors import InputError
-
-    try:
-        proc = subprocess.run(
-            ('git', *args), cwd=root, input=input,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        )
-    except FileNotFoundError:
-        raise InputError('git is not installed or not on PATH')
-    if proc.returncode not in ok:
-        err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
-        reason = err[-1] if err else f'exit {proc.returncode}'
-        raise InputError(f'git {args[0]} failed: {reason}')
-    return proc.stdout
+    return git(root, *args, input=input, ok=ok)
 
 
 def _split_z(out: bytes) -> list[str]:

@@ -212,52 +212,31 @@ def discover(
             on_key()
         progress.blobs(done, total, nbytes)
 
-    if size < FORK_MIN_BYTES or not hasattr(os, 'fork') or (os.cpu_count() or 1) < 2:
+    from together_hooks import parallel
+
+    if size < FORK_MIN_BYTES or not parallel.available():
         return _discover_part(root, blobs, alone)
     import mmap
-    import pickle
     import struct
-
-    from together_hooks.errors import one_line
 
     cut, acc = 0, 0
     while cut < total and acc < size // 2:
         acc += blobs[cut][1]
         cut += 1
     counts = mmap.mmap(-1, 24)  # the child's (blobs, bytes, keys), shared
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(read_fd)
-            found = _discover_part(
-                root, blobs[cut:],
-                lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f),
-            )
-            payload = pickle.dumps(('ok', found))
-        except BaseException as e:
-            payload = pickle.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
-        try:
-            with os.fdopen(write_fd, 'wb') as f:
-                f.write(payload)
-        finally:
-            os._exit(0)
-    os.close(write_fd)
 
     def tick(done: int, nbytes: int, found: int) -> None:
         other_done, other_bytes, other_found = struct.unpack_from('qqq', counts, 0)
         alone(done + other_done, nbytes + other_bytes, found + other_found)
 
-    try:
-        flagged = _discover_part(root, blobs[:cut], tick)
-    finally:
-        with os.fdopen(read_fd, 'rb') as f:
-            payload = f.read()
-        os.waitpid(pid, 0)
-    result = pickle.loads(payload) if payload else ('error', 'worker died')
-    if result[0] != 'ok':
-        raise InputError(f'history scan worker failed: {result[1]}')
-    flagged.update(result[1])
+    flagged, theirs = parallel.split(
+        lambda: _discover_part(
+            root, blobs[cut:],
+            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f),
+        ),
+        lambda: _discover_part(root, blobs[:cut], tick),
+    )
+    flagged.update(theirs)
     tick(cut, sum(n for _sha, n in blobs[:cut]), len(flagged))
     return flagged
 

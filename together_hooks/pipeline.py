@@ -115,50 +115,30 @@ PARALLEL_MIN_FILES = 256
 
 
 def _scan_forked(contents: list[Content], summary: Summary) -> list[Finding]:
-    """Scan half the files in a forked child, half here: both cores busy.
+    """Every other file in a forked child, the rest here (parallel.py)."""
+    from together_hooks import parallel
 
-    Reading and the keyword prefilter hold the GIL, so threads would not
-    help; a fork costs a few milliseconds and shares everything loaded.
-    Results come back over a pipe as plain tuples.
-    """
-    import pickle
+    def child() -> tuple[int, int, list[tuple[object, ...]]]:
+        theirs = Summary()
+        found = _scan_serial(contents[1::2], theirs)
+        return theirs.files_scanned, theirs.bytes_scanned, [
+            (f.path, f.line, f.column, f.rule, f.secret, f.encoding)
+            for f in found
+        ]
 
-    from together_hooks.errors import InputError
-    from together_hooks.errors import one_line
-
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: scan every other file, send results, exit
-        try:
-            os.close(read_fd)
-            child = Summary()
-            found = _scan_serial(contents[1::2], child)
-            payload = pickle.dumps((
-                'ok', child.files_scanned, child.bytes_scanned,
-                [(f.path, f.line, f.column, f.rule, f.secret, f.encoding)
-                 for f in found],
-            ))
-        except BaseException as e:
-            payload = pickle.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
-        try:
-            with os.fdopen(write_fd, 'wb') as f:
-                f.write(payload)
-        finally:
-            os._exit(0)
-    os.close(write_fd)
-    try:
-        findings = _scan_serial(contents[0::2], summary)
-    finally:
-        with os.fdopen(read_fd, 'rb') as f:
-            payload = f.read()
-        os.waitpid(pid, 0)
-    result = pickle.loads(payload) if payload else ('error', 'worker died')
-    if result[0] != 'ok':
-        raise InputError(f'scan worker failed: {result[1]}')
-    summary.files_scanned += result[1]
-    summary.bytes_scanned += result[2]
-    findings.extend(Finding(*fields) for fields in result[3])
+    findings, (files, nbytes, found) = parallel.split(
+        child, lambda: _scan_serial(contents[0::2], summary),
+    )
+    summary.files_scanned += files
+    summary.bytes_scanned += nbytes
+    findings.extend(Finding(*fields) for fields in found)
     return findings
+
+
+def parallel_available() -> bool:
+    from together_hooks import parallel
+
+    return parallel.available()
 
 
 def scan_contents(
@@ -168,7 +148,7 @@ def scan_contents(
     # history) are scanned as they arrive so memory stays flat.
     if (
             isinstance(contents, list) and len(contents) >= PARALLEL_MIN_FILES
-            and hasattr(os, 'fork') and (os.cpu_count() or 1) > 1
+            and parallel_available()
             and all(c.fs_path is not None for c in contents)
     ):
         return _scan_forked(contents, summary)

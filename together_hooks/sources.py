@@ -62,8 +62,15 @@ def to_display(path: str) -> str:
     return path[2:] if path.startswith('./') else path
 
 
-def git(root: str, *args: str, input: bytes | None = None) -> bytes:
-    """Run git in ``root``; a failure is an InputError with git's own words."""
+def git(
+        root: str, *args: str, input: bytes | None = None,
+        ok: tuple[int, ...] = (0,),
+) -> bytes:
+    """Run git in ``root``; a failure is an InputError with git's own words.
+
+    ``ok``: the exit codes that are answers, not failures (``check-ignore``
+    exits 1 for "not ignored").
+    """
     import subprocess  # only sources that ask git pay for it
 
     try:
@@ -73,7 +80,7 @@ def git(root: str, *args: str, input: bytes | None = None) -> bytes:
         )
     except FileNotFoundError:
         raise InputError('git is not installed or not on PATH')
-    if proc.returncode != 0:
+    if proc.returncode not in ok:
         err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
         reason = err[-1] if err else f'exit {proc.returncode}'
         raise InputError(f'git {args[0]} failed: {reason}')
@@ -114,6 +121,24 @@ def git_toplevel(path: str) -> str | None:
     if proc.returncode != 0 or not proc.stdout.strip():
         return None
     return os.fsdecode(proc.stdout.rstrip(b'\n'))
+
+
+def git_dir_without_work_tree(path: str) -> str | None:
+    """The git folder ``path`` is in when there is no work tree (a bare
+    repository, or inside ``.git``), else None: only history is there."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(
+            ('git', 'rev-parse', '--is-inside-git-dir', '--absolute-git-dir'),
+            cwd=path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    lines = proc.stdout.splitlines()
+    if proc.returncode != 0 or len(lines) != 2 or lines[0] != b'true':
+        return None
+    return os.fsdecode(lines[1])
 
 
 def _split_z(out: bytes) -> list[str]:
@@ -234,6 +259,12 @@ def from_tree(top: str, display_prefix: str = '') -> list[Content]:
                   file=sys.stderr)
             rels = walk(top)
     else:
+        if git_dir_without_work_tree(top) is not None:
+            # Walking git's compressed objects would find nothing and pass.
+            raise InputError(
+                f'{top}: a bare repository (or .git folder) has no work tree '
+                'to scan; scan its history inside it: together-hooks scan --history',
+            )
         rels = walk(top)
     prefix = display_prefix.rstrip('/\\')
     if prefix and prefix != '.':

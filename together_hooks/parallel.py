@@ -1,0 +1,55 @@
+"""Both cores for the scans that can use them: half the work in a fork.
+
+Reading files, git's inflating and the keyword prefilter all hold the GIL,
+so threads would not help; a fork costs a few milliseconds and shares
+everything already loaded.  The child's result comes back over a pipe.
+"""
+from __future__ import annotations
+
+import os
+from typing import Callable
+from typing import TypeVar
+
+P = TypeVar('P')
+C = TypeVar('C')
+
+
+def available() -> bool:
+    return hasattr(os, 'fork') and (os.cpu_count() or 1) > 1
+
+
+def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
+    """``child()`` in a forked process while ``parent()`` runs here.
+
+    The child's result must pickle; its failure becomes an ``InputError``
+    here (one line, exit 2), and the child is always reaped.
+    """
+    import pickle
+
+    from together_hooks.errors import InputError
+    from together_hooks.errors import one_line
+
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: do its half, send the result, exit at once
+        try:
+            os.close(read_fd)
+            payload = pickle.dumps(('ok', child()))
+        except BaseException as e:
+            payload = pickle.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
+        try:
+            with os.fdopen(write_fd, 'wb') as f:
+                f.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    try:
+        mine = parent()
+    finally:
+        with os.fdopen(read_fd, 'rb') as f:
+            payload = f.read()
+        os.waitpid(pid, 0)
+    status, theirs = pickle.loads(payload) if payload else ('error', 'worker died')
+    if status != 'ok':
+        raise InputError(f'scan worker failed: {theirs}')
+    return mine, theirs
