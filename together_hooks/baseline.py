@@ -199,9 +199,10 @@ def parse(text: str, path: str) -> Baseline:
 
 def load(path: str) -> Baseline:
     """Read and validate ``path``; a one-line InputError if it is unusable."""
+    from together_hooks.sources import read_config_file
+
     try:
-        with open(path, 'rb') as f:
-            raw = f.read()
+        raw = read_config_file(path)  # a FIFO or device: one line, no hang
     except FileNotFoundError:
         raise InputError(
             f'{path}: baseline not found (create it with '

@@ -445,10 +445,10 @@ def _quote(path: str) -> str:
 
 def _read_gitignore(path: str) -> str:
     from together_hooks.errors import InputError
+    from together_hooks.sources import read_config_file
 
     try:
-        with open(path, 'rb') as f:
-            raw = f.read()
+        raw = read_config_file(path)  # a link to /dev/zero must not hang --fix
     except FileNotFoundError:
         return ''
     except IsADirectoryError:

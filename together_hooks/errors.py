@@ -67,9 +67,10 @@ def scrub(text: str) -> str:
     for finding in scan_bytes(text.encode('utf-8', 'replace'), '<message>'):
         text = text.replace(finding.secret, finding.redacted)
     # Messages echo user input ("--tgp_v1_..."): a key glued to other text
-    # is no finding, but still must not be shown.
+    # is no finding, but still must not be shown.  The whole run of key
+    # characters goes, so a key glued after another prefix goes with it.
     return re.sub(
-        r'tgp_v1_[A-Za-z0-9_-]{43}', lambda m: redact(m.group()), text,
+        r'tgp_v1_[A-Za-z0-9_-]{43,}', lambda m: redact(m.group()), text,
     )
 
 

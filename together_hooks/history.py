@@ -426,7 +426,27 @@ def scan_history(
     A bad ``since`` fails here, before anything is scanned.
     """
     since_sha = resolve_commit(root, since, '--since') if since else None
+    _refuse_partial_clone(root)
     return _scan(root, since_sha, Progress(progress))
+
+
+def _refuse_partial_clone(root: str) -> None:
+    """A partial clone (``--filter=blob:none``) holds only the blobs it was
+    sent: the rest of history would pass unscanned, and the gate with it."""
+    out = git(
+        root, 'config', '--get-regexp',
+        r'^(extensions\.partialclone|remote\..*\.promisor)$',
+        ok=(0, 1),
+    )
+    for line in out.decode('utf-8', 'replace').splitlines():
+        name, _sep, value = line.partition(' ')
+        if name.endswith('.promisor') and value.lower() not in ('true', 'yes', 'on', '1'):
+            continue
+        raise InputError(
+            '--history: this is a partial clone (git clone --filter), so the '
+            'blobs of past commits are not here to scan; run it in a full '
+            'clone (actions/checkout: no filter, fetch-depth: 0)',
+        )
 
 
 def _scan(root: str, since_sha: str | None, shown: Progress) -> Iterator[Revision]:

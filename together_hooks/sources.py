@@ -200,6 +200,26 @@ def read_file(path: str) -> bytes | None:
         os.close(fd)
 
 
+def read_config_file(path: str) -> bytes:
+    """The bytes of a file we are told to read (a baseline, a config):
+    symlinks are followed, but a FIFO or a device (a committed symlink to
+    /dev/zero) is refused rather than blocking or reading forever.
+
+    IsADirectoryError for a folder, InputError for anything not a file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if not stat.S_ISREG(mode):
+            raise InputError(f'{path}: not a regular file (a FIFO, a device, or a link to one)')
+        with open(fd, 'rb', closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
+
+
 def from_files(root: str, relpaths: Iterable[str]) -> Iterator[Content]:
     for rel in relpaths:
         yield Content(to_display(rel), fs_path=os.path.join(root, rel))

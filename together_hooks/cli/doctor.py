@@ -111,11 +111,14 @@ class Config:
 
     @classmethod
     def read(cls, path: str) -> Config:
+        from together_hooks.sources import read_config_file
+
         try:
-            with open(path, 'rb') as f:
-                raw = f.read()
+            raw = read_config_file(path)  # a committed link to /dev/zero must not hang
         except FileNotFoundError:
             return cls(False, {})
+        except InputError:
+            return cls(True, {}, f'cannot read {CONFIG}: not a regular file')
         except OSError as e:
             return cls(True, {}, f'cannot read {CONFIG}: {e.strerror}')
         text = raw.decode('utf-8', 'replace')
@@ -466,12 +469,14 @@ def run_checks(repo: Repo) -> list[Check]:
 
 
 def render_text(root: str, checks: list[Check]) -> str:
-    lines = [f'together-hooks doctor: {root}']
+    from together_hooks.report import shown_path  # a newline in a file name stays one line
+
+    lines = [f'together-hooks doctor: {shown_path(root)}']
     for c in checks:
         tag = {PASS: 'pass', WARN: 'WARN', FAIL: 'FAIL'}[c.status]
-        lines.append(f'[{tag}] {c.id}: {c.detail}')
+        lines.append(f'[{tag}] {c.id}: {shown_path(c.detail)}')
         if c.fix and c.status != PASS:
-            lines.append(f'       fix: {c.fix}')
+            lines.append(f'       fix: {shown_path(c.fix)}')
     counts = {s: sum(1 for c in checks if c.status == s) for s in (FAIL, WARN, PASS)}
     lines.append(f'{counts[FAIL]} failed, {counts[WARN]} warning(s), {counts[PASS]} passed')
     return '\n'.join(lines) + '\n'

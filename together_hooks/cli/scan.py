@@ -81,7 +81,8 @@ def commits(args: argparse.Namespace) -> Iterator[sources.Content]:
     mode = '--diff' if args.diff is not None else '--history'
     if args.paths or args.staged:
         raise InputError(f'{mode} takes no PATH and no --staged')
-    root = sources.git_toplevel('.')
+    # History and ranges need no work tree: a bare mirror works too.
+    root = sources.git_toplevel('.') or sources.git_dir_without_work_tree('.')
     if root is None:
         raise InputError(f'{mode} needs a git repository (run it inside one)')
     if args.history:

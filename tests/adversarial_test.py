@@ -1,0 +1,165 @@
+"""Inputs built to make the regexes backtrack finish in linear time.
+
+No test asserts an absolute time: the machine is shared and noisy.  Each
+bait is scanned at two sizes, 4x apart, and the CPU time of the larger
+must stay under 8x the smaller (linear work gives ~4x; quadratic ~16x).
+The best of a few interleaved runs is taken for each size.
+"""
+from __future__ import annotations
+
+import base64
+import gc
+import random
+import time
+from typing import Callable
+
+import pytest
+
+from tests.cli_run import leaked
+from tests.cli_run import run
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.detect import hash_secret
+from together_hooks.detect import scan_bytes
+from together_hooks.envfiles import OwnKeys
+
+KB = 1024
+MB = 1024 * KB
+HEX = b'0123456789abcdef'
+_rng = random.Random(4242)
+KEYS = [make_key(_rng).encode() for _ in range(500)]
+HEXES = [make_hex(_rng).encode() for _ in range(500)]
+OWN = make_key(_rng)
+
+
+def repeat(unit: bytes, size: int) -> bytes:
+    return unit * (size // len(unit) + 1)
+
+
+def cycle(units: list[bytes], size: int) -> bytes:
+    """Distinct units (real keys) until ``size`` bytes."""
+    out = []
+    total = 0
+    i = 0
+    while total < size:
+        out.append(units[i % len(units)])
+        total += len(out[-1])
+        i += 1
+    return b''.join(out)
+
+
+# (id, bait(size) -> bytes, smaller size, how many findings it must yield
+# at that size: 0, or None for "some")
+BAITS: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
+    # From the issue.
+    ('tgp-prefix-repeated', lambda n: repeat(b'tgp_v1_', n), 512 * KB, 0),
+    ('hex-after-name', lambda n: b'TOGETHER_API_KEY=' + repeat(HEX, n), 512 * KB, 0),
+    ('spaces-after-name', lambda n: b'TOGETHER_API_KEY=' + b' ' * n + b'x', 512 * KB, 0),
+    ('tabs-before-assign', lambda n: b'TOGETHER_API_KEY' + b'\t' * n + b'=', 512 * KB, 0),
+    ('newlines-after-name', lambda n: b'TOGETHER_API_KEY:' + b'\n' * n, 512 * KB, 0),
+    ('b64-prefix-repeated', lambda n: repeat(b'dGdwX3Yx', n), 512 * KB, 0),
+    ('bearer-repeated', lambda n: b'api.together.xyz ' + repeat(b'Bearer ', n), 512 * KB, 0),
+    ('name-lines', lambda n: repeat(b'TOGETHER_API_KEY=\n', n), 64 * KB, 0),
+    # Near misses and many findings.
+    ('key-chars-after-prefix', lambda n: b'tgp_v1_' + b'A' * n, 512 * KB, 0),
+    ('keys-one-line', lambda n: cycle([k + b' ' for k in KEYS], n), 64 * KB, None),
+    ('keys-each-line', lambda n: cycle([k + b'\n' for k in KEYS], n), 64 * KB, None),
+    ('keys-after-escapes', lambda n: cycle([b'\\n' + k for k in KEYS], n), 64 * KB, None),
+    ('b64-keys', lambda n: cycle([base64.b64encode(k) + b' ' for k in KEYS], n), 64 * KB, None),
+    ('legacy-named-one-line', lambda n: cycle([b'TOGETHER_API_KEY=' + h + b' ' for h in HEXES], n), 64 * KB, None),
+    ('legacy-nested-one-line', lambda n: b'together:\n' + cycle([b'key=' + h + b' ' for h in HEXES], n), 64 * KB, None),
+    ('bearer-keys-one-line', lambda n: b'api.together.xyz ' + cycle([b'Bearer ' + h + b' ' for h in HEXES], n), 32 * KB, None),
+    ('terraform-lines', lambda n: b'together_api_key' + repeat(b'\n  type = x', n), 512 * KB, 0),
+    ('client-call-repeated', lambda n: repeat(b'Together(' + b'x' * 150, n), 512 * KB, 0),
+    ('quotes-after-name', lambda n: repeat(b'TOGETHER_API_KEY="', n), 64 * KB, 0),
+    ('pragma-lines', lambda n: cycle([b'# pragma: allowlist nextline secret\n' + k + b'\n' for k in KEYS], n), 64 * KB, 0),
+    ('pragma-one-line', lambda n: cycle([k + b'  # pragma: allowlist secret ' for k in KEYS], n), 64 * KB, 0),
+    ('utf16-keys', lambda n: b'\xff\xfe' + cycle([k + b'\n' for k in KEYS], n // 2).decode().encode('utf-16-le'), 32 * KB, None),
+    ('percent-escapes', lambda n: repeat(b'%3D', n) + b'tgp_v1_', 512 * KB, 0),
+    ('backslashes', lambda n: repeat(b'\\x5f\\u005f', n), 512 * KB, 0),
+    ('only-newlines', lambda n: b'\n' * n, 512 * KB, 0),
+    ('only-cr', lambda n: b'\r' * n, 512 * KB, 0),
+)
+
+
+def cpu(func: Callable[[], object]) -> float:
+    """CPU seconds of one call, without the cyclic GC (its pauses depend on
+    what earlier tests allocated, not on this input)."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        func()
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+def assert_linear(small: Callable[[], object], large: Callable[[], object]) -> None:
+    """The 4x larger input costs under 8x: best times of up to five
+    interleaved rounds (a loaded machine slows single runs, not the best)."""
+    t_small = t_large = float('inf')
+    for round_ in range(5):
+        t_small = min(t_small, cpu(small))
+        t_large = min(t_large, cpu(large))
+        # The floor keeps timer resolution from deciding the ratio of two
+        # scans that are both nearly free.
+        ratio = t_large / max(t_small, 0.002)
+        if round_ >= 1 and ratio < 8:
+            return
+    assert ratio < 8, f'4x the input took {ratio:.1f}x the time ({t_small:.3f}s, {t_large:.3f}s)'
+
+
+@pytest.mark.parametrize(('bait', 'size', 'count'), [b[1:] for b in BAITS], ids=[b[0] for b in BAITS])
+def test_bait_scans_in_linear_time(bait, size, count):
+    small, large = bait(size), bait(4 * size)
+    found = scan_bytes(small, 'bait.txt')
+    if count is None:
+        assert found
+    else:
+        assert len(found) == count
+    assert_linear(lambda: scan_bytes(small, 'bait.txt'), lambda: scan_bytes(large, 'bait.txt'))
+
+
+@pytest.mark.parametrize('sep', (b'\n', b' ', b'\\u005f'), ids=('lines', 'one-line', 'escapes'))
+def test_own_key_copies_in_linear_time(sep):
+    # Thousands of copies of the developer's own key: each copy's line and
+    # column must not cost a pass over everything before it.
+    own = OwnKeys([OWN])
+    unit = OWN.encode() + sep
+    small, large = repeat(unit, 256 * KB), repeat(unit, MB)
+    got = own.find(small, 'copies.txt')
+    assert len(got) == len(small) // len(unit)
+    assert got[1].line == (2 if sep == b'\n' else 1)
+    assert_linear(lambda: own.find(small, 'x'), lambda: own.find(large, 'x'))
+
+
+def test_ten_megabytes_of_hex_after_the_name_completes():
+    data = b'TOGETHER_API_KEY=' + repeat(HEX, 10 * MB)
+    assert scan_bytes(data, '.env') == []
+    # The same with a real key at the very end, on its own line.
+    key = HEXES[0]
+    data += b'\nTOGETHER_API_KEY=' + key + b'\n'
+    assert [f.hashed_secret for f in scan_bytes(data, '.env')] == [hash_secret(key.decode())]
+
+
+def test_baits_through_the_hook(tmp_path, monkeypatch):
+    # The whole pipeline (prefilter, regexes, the own key from the
+    # environment, report) on a few MB of baits; each file ends with the
+    # own key, raw and percent-encoded (which only the own-key check sees).
+    monkeypatch.setenv('TOGETHER_API_KEY', OWN)
+    encoded = ''.join(f'%{b:02X}' for b in OWN.encode()).encode()
+    names = []
+    for name, bait, size, _count in BAITS[:8]:
+        data = bait(size) + b'\n' + OWN.encode() + b'\nurl=' + encoded + b'\n'
+        (tmp_path / f'{name}.txt').write_bytes(data)
+        names.append(f'{name}.txt')
+    r = run('detect-together-keys', '--format', 'json', *names, cwd=tmp_path)
+    assert r.rc == 1, r.err
+    found = r.json()['findings']
+    assert sorted((f['path'], f['rule']) for f in found) == sorted(
+        (name, rule) for name in names
+        for rule in ('together-api-key', 'together-own-key')
+    )
+    assert {f['hashed_secret'] for f in found} == {hash_secret(OWN)}
+    assert leaked([OWN], r.out, r.err) == []

@@ -1,0 +1,214 @@
+"""Properties of the engine, checked on generated input (hypothesis).
+
+- Any bytes: ``scan_bytes`` never raises, and what it returns is sane.
+- A key found on its own is found anywhere between separators, whatever
+  random bytes surround it, at the right line.
+- Text made of placeholders and filler never yields a finding.
+- Messages, reports and baselines built from any input never raise (but
+  for the one-line errors they are meant to raise) and never hold a key.
+
+Examples are few, generated the same way on every run (``derandomize``),
+and no failing example is stored between runs: the file runs in seconds.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import random
+from datetime import timedelta
+
+from hypothesis import assume
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks import report
+from together_hooks.baseline import parse
+from together_hooks.detect import Finding
+from together_hooks.detect import scan_bytes
+from together_hooks.errors import InputError
+from together_hooks.errors import one_line
+
+SETTINGS = settings(
+    max_examples=120, deadline=timedelta(seconds=2), database=None,
+    derandomize=True,
+)
+
+# Pieces that steer random input into every path of the engine.
+PIECES = (
+    b'tgp_v1_', b'dGdwX3Yx', b'TOGETHER_API_KEY=', b'together_api_key: ',
+    b'Together(api_key="', b'Bearer ', b'https://api.together.xyz/v1/models',
+    b'together:\n  api_key: ', b'[together]\napi_key = ', b'\xff\xfe', b'\xfe\xff',
+    b'\\u005f', b'\\x2d', b'%3D', b'\\n', b'# pragma: allowlist secret',
+    b'# pragma: allowlist nextline secret\n', b'gitleaks:allow', b'\r\n', b'\n',
+    b'"', b"'", b'=', b' ' * 40, b'0123456789abcdef' * 4, b'A' * 43,
+)
+
+
+def _mixed(pieces: tuple[bytes, ...]) -> st.SearchStrategy[bytes]:
+    chunks = st.lists(
+        st.one_of(st.binary(max_size=64), st.sampled_from(pieces)), max_size=40,
+    ).map(b''.join)
+    return st.one_of(st.binary(max_size=2048), chunks)
+
+
+any_bytes = _mixed(PIECES)
+# Around a spliced key: everything but the inline allow comments, which
+# rightly silence a key on their line (or the next).
+no_pragma_bytes = _mixed(tuple(p for p in PIECES if b'allow' not in p))
+PATHS = ('a.txt', '.env', 'package-lock.json', 'x.lock', 'dir/app.min.js', '')
+
+
+def _check(findings: list[Finding], data: bytes) -> None:
+    for f in findings:
+        assert f.line >= 1 and f.column >= 1
+        assert f.encoding in ('raw', 'base64')
+        assert f.secret not in repr(f) and f.secret not in json.dumps(f.to_dict())
+        assert len(f.hashed_secret) == 40
+
+
+@SETTINGS
+@given(data=any_bytes, path=st.sampled_from(PATHS))
+def test_any_bytes_never_raise(data, path):
+    _check(scan_bytes(data, path), data)
+
+
+SEPARATORS = (
+    b' ', b'\n', b'\r\n', b'\t', b'"', b"'", b'`', b'=', b':', b',', b';',
+    b'(', b')', b'<', b'>', b'[', b']', b'{', b'}', b'\x00', b'/', b'\\n',
+)
+
+
+@SETTINGS
+@given(
+    before=no_pragma_bytes, after=no_pragma_bytes, seed=st.integers(0, 2 ** 32),
+    left=st.sampled_from(SEPARATORS), right=st.sampled_from(SEPARATORS),
+    legacy=st.booleans(),
+)
+def test_spliced_key_is_found(before, after, seed, left, right, legacy):
+    rng = random.Random(seed)
+    if legacy:
+        secret = make_hex(rng)
+        core = b'TOGETHER_API_KEY=' + secret.encode()
+        left = left if left not in (b'\\n',) else b' '
+    else:
+        secret = make_key(rng)
+        core = secret.encode()
+    # Only keys the engine finds on their own line count (a random key can,
+    # rarely, look like a placeholder).
+    assume([f.secret for f in scan_bytes(b'\n' + core + b'\n', 'k.txt')] == [secret])
+    prefix = before + left
+    data = prefix + core + right + after
+    assume(b'gitleaks:allow' not in data and b'pragma' not in data)
+    found = scan_bytes(data, 'notes.txt')
+    _check(found, data)
+    at = len(prefix) + len(core) - len(secret)
+    hits = [f for f in found if f.secret == secret and f.encoding == 'raw']
+    assert hits, 'spliced key not found'
+    if data[:2] not in (b'\xff\xfe', b'\xfe\xff'):  # UTF-16 lines are counted decoded
+        assert any(
+            f.line == data.count(b'\n', 0, at) + 1
+            and f.column == at - (data.rfind(b'\n', 0, at) + 1) + 1
+            for f in hits
+        )
+
+
+PLACEHOLDERS = (
+    'tgp_v1_' + 'x' * 43, 'tgp_v1_' + 'X' * 43, 'tgp_v1_' + '0' * 43,
+    'tgp_v1_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
+    'tgp_v1_your_together_api_key_here_0123456789abcdef',
+    'tgp_v1_<your-key>', 'tgp_v1_...', 'TOGETHER_API_KEY=${TOGETHER_API_KEY}',
+    'api_key=os.environ["TOGETHER_API_KEY"]', 'apiKey: process.env.TOGETHER_API_KEY',
+    'TOGETHER_API_KEY=your-key-here', 'TOGETHER_API_KEY=<your-key>',
+    'TOGETHER_API_KEY=' + '0' * 40, 'TOGETHER_API_KEY=' + '0' * 64,
+    'TOGETHER_API_KEY=' + '0123456789abcdef' * 4, 'key_' + 'ab12' * 16,
+    'together==1.3.0 --hash=sha256:' + '0123456789abcdef' * 4,
+    base64.b64encode(('tgp_v1_' + 'x' * 43).encode()).decode(),
+    'Together(api_key=os.environ["TOGETHER_API_KEY"])', 'Bearer $TOGETHER_API_KEY',
+    'https://api.together.xyz/v1/models', '[together]', 'together:',
+)
+FILLER_SEPARATORS = (' ', '\n', '\r\n', '\t', '"', "'", ' = ', ': ', ', ')
+
+
+@SETTINGS
+@given(parts=st.lists(
+    st.one_of(
+        st.sampled_from(PLACEHOLDERS),
+        st.text(max_size=20),
+    ),
+    max_size=30,
+), seps=st.lists(st.sampled_from(FILLER_SEPARATORS), min_size=31, max_size=31),
+    encoding=st.sampled_from(('utf-8', 'utf-16')))
+def test_placeholders_are_never_findings(parts, seps, encoding):
+    text = ''.join(part + sep for part, sep in zip(parts, seps))
+    data = text.encode(encoding, 'surrogatepass')
+    assert scan_bytes(data, 'config.txt') == []
+
+
+@SETTINGS
+@given(before=st.text(max_size=80), after=st.text(max_size=80), seed=st.integers(0, 2 ** 32))
+def test_error_lines_never_show_a_key(before, after, seed):
+    # A key pasted anywhere in user input that ends up in a message, glued
+    # to other text or not, is never shown whole.
+    key = make_key(random.Random(seed))
+    line = one_line(before + key + after)
+    assert key[7:] not in line and '\n' not in line
+
+
+def test_key_glued_after_another_prefix_is_not_shown():
+    key = make_key(random.Random(1))
+    line = one_line('--tgp_v1_' + 'a' * 36 + key + 'x')
+    assert key[7:] not in line
+
+
+names = st.one_of(st.text(max_size=40), st.binary(max_size=40).map(lambda b: b.decode('utf-8', 'surrogateescape')))
+
+
+@SETTINGS
+@given(paths=st.lists(names, min_size=1, max_size=5), seed=st.integers(0, 2 ** 32))
+def test_reports_take_any_path(paths, seed):
+    rng = random.Random(seed)
+    findings = [
+        Finding(p, rng.randint(1, 10 ** 6), rng.randint(1, 10 ** 6), 'together-api-key', make_key(rng))
+        for p in paths
+    ]
+    summary = report.Summary()
+    for fmt, render in report.FORMATS.items():
+        out = render(findings, summary)
+        assert not any(f.secret in out for f in findings), fmt
+        if fmt == 'json':
+            assert [f['path'] for f in json.loads(out)['findings']] == paths
+        elif fmt == 'sarif':
+            assert len(json.loads(out)['runs'][0]['results']) == len(paths)
+        elif fmt == 'github':
+            assert sum(ln.startswith('::error ') for ln in out.splitlines()) == len(paths)
+        else:  # one line per finding, whatever the name holds
+            assert sum(': together-api-key: ' in ln for ln in out.splitlines()) >= len(paths)
+            assert len(out.splitlines()) == len(paths) + 2
+
+
+baseline_texts = st.one_of(
+    st.text(max_size=200),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+            st.sampled_from(('version', 'results', 'plugins_used', 'filters_used',
+                             'type', 'hashed_secret', 'is_secret', 'line_number', 'a.py')),
+            inner, max_size=5),
+        max_leaves=20,
+    ).map(json.dumps),
+)
+
+
+@SETTINGS
+@given(text=baseline_texts)
+def test_any_baseline_text_loads_or_is_one_input_error(text):
+    try:
+        known = parse(text, '.secrets.baseline')
+    except InputError as e:
+        assert '\n' not in one_line(str(e)) and '.secrets.baseline' in str(e)
+    else:
+        assert isinstance(known.results, dict)
+        known.label('a.py', '0' * 40)
