@@ -349,3 +349,16 @@ def test_finding_never_shows_the_secret():
     assert finding.redacted == redact(key) == key[:9] + '…' + key[-2:]
     shown = repr(finding) + str(finding.to_dict())
     assert key not in shown and key[7:] not in shown
+
+
+@pytest.mark.parametrize(('tail', 'found'), (('"', True), ('f', False)))
+def test_legacy_window_cut_mid_line_sees_the_next_byte(rng, tail, found):
+    """A regex window cut mid-line must not turn a 65-hex run into a key."""
+    hexkey = make_hex(rng)
+    # "together" at offset 0 opens a window that ends 2 x 4096 bytes after
+    # its keyword hit (offset 1) when no newline is near: the 64th hex
+    # character lands exactly on the cut.
+    head = 'together:\n' + ' ' * 8110 + 'api_key: '
+    assert len(head) + 64 == 1 + 2 * 4096
+    findings = scan_bytes((head + hexkey + tail).encode(), 'config.yaml')
+    assert [f.hashed_secret for f in findings] == ([hash_secret(hexkey)] if found else [])

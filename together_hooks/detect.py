@@ -194,10 +194,11 @@ def _spans(data: bytes, rule: Rule) -> list[tuple[int, int]]:
             if anchor is not None and anchor.match(data, max(0, at - 1)) is None:
                 at = data.find(keyword, at + 1)
                 continue
-            # End on a line end so a trailing lookahead sees the real next
-            # byte; the start may be anywhere (lookbehinds see before it).
+            # End on a line end where there is one near, else after a second
+            # window (a 10 MB minified line is not rescanned whole for each
+            # hit); _candidates rechecks a match that touches the cut.
             end = data.find(b'\n', at + window, at + 2 * window)
-            raw.append((max(0, at - window), len(data) if end == -1 else end))
+            raw.append((max(0, at - window), min(len(data), at + 2 * window) if end == -1 else end))
             at = data.find(keyword, at + 1)
     raw.sort()
     spans: list[tuple[int, int]] = []
@@ -245,6 +246,12 @@ def _candidates(
         for pattern in rule.patterns:
             for lo, hi in spans:
                 for m in pattern.regex.finditer(data, lo, hi):
+                    if m.end() == hi < len(data):
+                        # Cut mid-line: let a trailing lookahead see the
+                        # real next byte.
+                        m = pattern.regex.match(data, m.start())
+                        if m is None:
+                            continue
                     secret = _secret_of(data, m, pattern, rule)
                     if secret is not None:
                         found.append((m.start('secret'), secret, rule))
