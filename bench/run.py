@@ -663,31 +663,26 @@ class Ctx:
 
     # -- us
     def setup_ours(self) -> None:
-        cands = []
+        """Our tools as users get them: a regular (not editable) install of
+        this checkout, made afresh each run so the figures are of this code.
+        An editable install pays an import finder on every start-up."""
         if self.ours_venv_arg:
-            cands.append(Path(self.ours_venv_arg) / "bin")
-        cands.append(Path(sys.executable).parent)
-        for c in cands:
+            c = Path(self.ours_venv_arg) / "bin"
             if (c / "together-hooks").exists():
                 self.ours_bin = c
-                return
-        if self.ours_venv_arg:
-            self.ours_error = f"together-hooks not in {self.ours_venv_arg}/bin"
+            else:
+                self.ours_error = f"together-hooks not in {self.ours_venv_arg}/bin"
             return
-        if not any((REPO / f).exists() for f in ("setup.cfg", "pyproject.toml", "setup.py")):
-            self.ours_error = "together-hooks not installed and no setup.cfg/pyproject.toml yet"
+        if not (REPO / "setup.cfg").exists():
+            self.ours_error = "no setup.cfg in the checkout"
             return
         venv = self.cache / "ours-venv"
-        stamp = venv / "bench-stamp"
-        key = hashlib.sha256(b"".join((REPO / f).read_bytes() for f in ("setup.cfg", "pyproject.toml", "setup.py")
-                                      if (REPO / f).exists())).hexdigest()
         try:
             if not venv_bin(venv, "python").exists():
                 sh([sys.executable, "-m", "venv", str(venv)])
-            if not (stamp_ok(stamp, key) and venv_bin(venv, "together-hooks").exists()):
-                log(f"installing together-hooks (editable) into {venv} ...")
-                sh([str(venv_bin(venv, "python")), "-m", "pip", "install", "-q", "-e", str(REPO)])
-                stamp.write_text(key)
+            log(f"installing this checkout of together-hooks into {venv} ...")
+            sh([str(venv_bin(venv, "python")), "-m", "pip", "install", "-q",
+                "--force-reinstall", str(REPO)])
         except RuntimeError as e:
             self.ours_error = f"install failed: {str(e)[:150]}"
             return
@@ -961,8 +956,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--runs", type=int, help="interleaved runs per tool (default 5, quick 1)")
     ap.add_argument("--only", default=",".join(SCENARIOS), help=f"comma list of {','.join(SCENARIOS)}")
     ap.add_argument("--cache", default=str(BENCH / ".cache"), help="corpora/venvs/output dir")
-    ap.add_argument("--ours-venv", help="venv that has together-hooks installed (default: this "
-                    "interpreter's, else install the repo into <cache>/ours-venv)")
+    ap.add_argument("--ours-venv", help="venv that has together-hooks installed (default: "
+                    "install this checkout, not editable, into <cache>/ours-venv)")
     ap.add_argument("--timeout", type=float, help="per-command timeout in seconds")
     ap.add_argument("--results", help="Markdown output (default bench/RESULTS.md; "
                     "<cache>/RESULTS-quick.md with --quick, <cache>/RESULTS-partial.md with --only)")

@@ -8,6 +8,7 @@ the common path stay fast.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Sequence
 
 from together_hooks import __version__
@@ -22,9 +23,24 @@ COMMANDS = (
     'rotate-help',
     'baseline',
 )
+# One line each for the top-level --help; tests/readme_test.py checks that
+# they match each module's HELP.
+_HELP = {
+    'scan': 'scan a repository, folders or files for Together API keys',
+    'doctor': 'check a repository against the Together security checklist',
+    'rotate-help': 'walk through rotating a leaked key and purging it from git history',
+    'baseline': 'create, update or audit a detect-secrets baseline (.secrets.baseline)',
+}
 
 
-def build_parser() -> ArgumentParser:
+def _module(name: str):  # type: ignore[no-untyped-def]
+    return importlib.import_module(f'together_hooks.cli.{name.replace("-", "_")}')
+
+
+def build_parser(only: str | None = None) -> ArgumentParser:
+    """The parser; with ``only``, just that subcommand's module is imported
+    and configured (the others are listed by name and help alone), so a
+    scan does not pay for importing doctor or baseline."""
     parser = ArgumentParser(
         prog=PROG,
         description='Keep Together AI API keys and .env files out of git.',
@@ -32,7 +48,10 @@ def build_parser() -> ArgumentParser:
     parser.add_argument('--version', action='version', version=f'%(prog)s {__version__}')
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
     for name in COMMANDS:
-        module = importlib.import_module(f'together_hooks.cli.{name.replace("-", "_")}')
+        if only is not None and name != only:
+            sub.add_parser(name, help=_HELP[name])
+            continue
+        module = _module(name)
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(cmd)
         cmd.set_defaults(run=module.run)
@@ -41,7 +60,8 @@ def build_parser() -> ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     configure_stdio()
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
