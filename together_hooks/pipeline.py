@@ -87,7 +87,6 @@ def load_own_keys(contents: Iterable[Content], quick: bool = False) -> None:
     more than the whole scan on every commit.
     """
     global _own_keys
-    from together_hooks.envfiles import own_keys
     from together_hooks.sources import worktree_root
 
     root = worktree_root('.') or '.'
@@ -97,7 +96,29 @@ def load_own_keys(contents: Iterable[Content], quick: bool = False) -> None:
             os.path.dirname(os.path.relpath(c.fs_path, root))
             for c in contents if c.fs_path is not None
         })
+        if not _may_hold_own_keys(root, near):
+            _own_keys = None  # most commits: no env file near, no key set
+            return
+    from together_hooks.envfiles import own_keys
+
     _own_keys = own_keys(root, near=near)
+
+
+def _may_hold_own_keys(root: str, folders: list[str]) -> bool:
+    """A cheap superset of what ``envfiles.own_keys`` reads: a variable
+    named like Together or holding a ``tgp_v1_`` value, or an env-looking
+    file (``.env*``) at the root or in ``folders``."""
+    for name, value in os.environ.items():
+        if 'TOGETHER' in name.upper() or 'tgp_v1_' in value:
+            return True
+    for folder in {'', *folders}:
+        try:
+            names = os.listdir(os.path.join(root, folder) if folder else root)
+        except OSError:
+            continue
+        if any(n[:4].lower() == '.env' for n in names):
+            return True
+    return False
 
 
 def _scan_serial(contents: Iterable[Content], summary: Summary) -> list[Finding]:
