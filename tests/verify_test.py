@@ -85,10 +85,12 @@ def _handler(api: Api) -> type:
                 api.max_in_flight = max(api.max_in_flight, api.in_flight)
             try:
                 time.sleep(api.delay)
-                self._answer(api.replies.get(hashed or '', (401, '{}')))
             finally:
+                # Out of flight before the answer is written: once the
+                # client has it, its next request may arrive at once.
                 with api.lock:
                     api.in_flight -= 1
+            self._answer(api.replies.get(hashed or '', (401, '{}')))
 
         def _answer(self, reply: tuple) -> None:
             if reply[0] == 'stall':

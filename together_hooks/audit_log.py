@@ -30,6 +30,7 @@ from typing import Sequence
 
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
+from together_hooks.sources import worktree_root
 
 ENV_VAR = 'TOGETHER_HOOKS_AUDIT_LOG'
 MAX_PATHS = 100  # per line; ``paths_total`` says how many there were
@@ -56,20 +57,6 @@ def timestamp(now: float | None = None) -> str:
     now = time.time() if now is None else now
     millis = int(now * 1000) % 1000
     return time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(now)) + f'.{millis:03d}Z'
-
-
-def repo_root(start: str = '.') -> str | None:
-    """The work tree holding ``start``, found without running git."""
-    here = os.path.abspath(start)
-    if not os.path.isdir(here):
-        here = os.path.dirname(here)
-    while True:
-        if os.path.exists(os.path.join(here, '.git')):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return None
-        here = parent
 
 
 def git_user(root: str | None) -> str | None:
@@ -166,7 +153,7 @@ def log_run(
         return exit_code
     action = action or getattr(args, 'audit_action', None) or os.path.basename(sys.argv[0])
     if root is None:
-        root = repo_root('.') or os.path.abspath('.')
+        root = worktree_root('.') or os.path.abspath('.')
     try:
         append(path, record(action, exit_code, root=root, paths=paths, metadata=metadata))
     except OSError as e:
@@ -211,7 +198,7 @@ def scan_root(args: argparse.Namespace) -> str:
     """The repository a run worked on: the one folder given, else the cwd's."""
     given = getattr(args, 'paths', None)
     start = given[0] if given and len(given) == 1 and os.path.isdir(given[0]) else '.'
-    return repo_root(start) or os.path.abspath(start)
+    return worktree_root(start) or os.path.abspath(start)
 
 
 def log_error(args: argparse.Namespace, message: str) -> None:
