@@ -535,6 +535,9 @@ def test_audit_plain_detect_secrets_slim_baseline(git_repo, keys):
         env=dict(os.environ, TERM='dumb'),
     )
     assert result.returncode == 0, result.stderr
+    # The interactive screen shows each secret redacted, never whole.
+    assert 'TOKEN = "' in result.stdout and '…' in result.stdout
+    assert leaked(keys, result.stdout, result.stderr) == []
     doc = read(repo / '.secrets.baseline')
     labels = [e.get('is_secret') for items in doc['results'].values() for e in items]
     assert labels == [False] * n

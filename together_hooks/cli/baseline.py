@@ -472,7 +472,30 @@ def audit_child(argv: Sequence[str]) -> int:
     with open(tmp, encoding='utf-8') as f:
         configure_settings_from_baseline(json.load(f))
     get_mapping_from_secret_type_to_class.cache_clear()
+    _redact_audit_screen()
     return detect_secrets_main(['audit', tmp, *flags])
+
+
+def _redact_audit_screen() -> None:
+    """detect-secrets' interactive audit prints the lines around each secret
+    whole; show the highlighted secret redacted (``tgp_v1_Ab…yz``) and
+    scrub any other key on the screen, so the audit never prints a key."""
+    from detect_secrets.util.code_snippet import CodeSnippet
+
+    from together_hooks.detect import redact
+    from together_hooks.errors import scrub
+
+    highlight = CodeSnippet.apply_highlight
+    as_text = CodeSnippet.__str__
+
+    def apply_highlight(self: CodeSnippet, payload: str) -> str:
+        return highlight(self, redact(payload))
+
+    def __str__(self: CodeSnippet) -> str:
+        return scrub(as_text(self))
+
+    CodeSnippet.apply_highlight = apply_highlight  # type: ignore[method-assign]
+    CodeSnippet.__str__ = __str__  # type: ignore[method-assign]
 
 
 def _locate_unnumbered(tmp: str) -> None:
