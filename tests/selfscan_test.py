@@ -26,3 +26,26 @@ def test_scan_of_this_checkout_finds_nothing():
 def test_scan_of_this_checkout_as_a_folder_finds_nothing():
     r = scan(str(CHECKOUT), cwd=CHECKOUT.parent)
     assert (r.rc, r.out, r.err) == (0, '', '')
+
+
+def test_detect_secrets_with_this_repos_baseline_passes_on_every_tracked_file():
+    """What .pre-commit-config.yaml runs on each commit, over the whole repo:
+    detect-secrets (with our plugin) and its baseline agree with the tree.
+    A new high-entropy fixture needs `baseline update` + an audit label."""
+    import os
+    import subprocess
+    import sys
+
+    files = [
+        f for f in subprocess.run(
+            ('git', 'ls-files', '-z'), cwd=CHECKOUT, check=True,
+            capture_output=True,
+        ).stdout.decode().split('\0')
+        if f and not f.startswith('baseline/')
+    ]
+    hook = os.path.join(os.path.dirname(sys.executable), 'detect-secrets-hook')
+    proc = subprocess.run(
+        (hook, '--no-verify', '--baseline', 'baseline/.secrets.baseline', *files),
+        cwd=CHECKOUT, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
