@@ -403,7 +403,7 @@ def test_create_writes_what_detect_secrets_writes(repo, keys):
     assert json.loads(proc.stdout) == doc['results']
 
 
-def test_update_keeps_labels_and_drops_only_what_is_gone(repo, keys):
+def test_update_keeps_labels_and_drops_only_unaudited_entries_that_are_gone(repo, keys):
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
     path = repo / '.secrets.baseline'
     doc = read(path)
@@ -420,6 +420,12 @@ def test_update_keeps_labels_and_drops_only_what_is_gone(repo, keys):
         'type': 'Secret Keyword', 'filename': 'gone.py',
         'hashed_secret': 'c' * 40, 'is_verified': False, 'line_number': 1,
     }]
+    audited_gone = {
+        'type': 'Secret Keyword', 'filename': 'old/audited.py',
+        'hashed_secret': 'd' * 40, 'is_verified': False, 'line_number': 3,
+        'is_secret': False,
+    }
+    doc['results']['old/audited.py'] = [audited_gone]
     # A path detect-secrets itself records: one machine's site-packages.
     doc['plugins_used'][0]['path'] = 'file:///home/someone/venv/lib/python3.11/site-packages/together_hooks/detect_secrets_plugin.py'
     doc['results'] = dict(sorted(doc['results'].items()))
@@ -439,8 +445,11 @@ def test_update_keeps_labels_and_drops_only_what_is_gone(repo, keys):
         'line_number': 5, 'is_secret': False,
     }]
     assert after['results']['README.md'] == doc['results']['README.md']
-    assert 'gone.py' not in after['results']
-    assert 'deploy.sh' not in after['results']  # its key is gone from the file
+    assert 'gone.py' not in after['results']  # unaudited, file gone: dropped
+    # Audited entries are the team's record: kept even when file or key is gone.
+    assert after['results']['old/audited.py'] == [audited_gone]
+    assert [e['is_secret'] for e in after['results']['deploy.sh']] == [True]
+    assert 'stale' in result.out and '2 audited stale entries kept' in result.out
     assert [e['hashed_secret'] for e in after['results']['new.py']] == [hash_secret(keys[1])]
     assert {p['path'] for p in after['plugins_used']} == {bl.PORTABLE_PLUGIN_PATH}
 

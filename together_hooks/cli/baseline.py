@@ -281,11 +281,14 @@ def merge(
 ) -> tuple[list[tuple[str, str, Found]], list[tuple[str, dict[str, Any], str]], int]:
     """Merge a rescan into ``doc`` in place.
 
-    Returns (added, removed with the reason, line numbers refreshed).  Kept:
-    every label, every entry of detect-secrets' own plugins in a file that
-    still exists (we cannot rescan for them), and our entries whose key is
-    still in the file.  Dropped: entries of files that no longer exist, and
-    our entries whose key our rescan no longer finds in the file.
+    Returns (added, removed or kept stale with the reason, line numbers
+    refreshed).  Kept: every entry someone audited (it carries
+    ``is_secret``: a team's audit record is never dropped by a tool, even
+    when its file or key is gone; such entries are listed as stale), every
+    entry of detect-secrets' own plugins in a file that still exists (we
+    cannot rescan for them), and our entries whose key is still in the
+    file.  Dropped: unaudited entries of files that no longer exist, and
+    unaudited entries of ours whose key our rescan no longer finds.
     """
     from together_hooks.baseline import normalise
     from together_hooks.baseline import our_plugins
@@ -299,15 +302,18 @@ def merge(
     key_of: dict[str, str] = {}
     for filename, entries in doc['results'].items():
         name = normalise(filename)
-        if not os.path.lexists(os.path.join(root, name)):
-            removed += [(filename, e, 'file no longer exists') for e in entries]
-            continue
+        gone = not os.path.lexists(os.path.join(root, name))
         kept = []
         for e in entries:
-            if e['type'] in our_types and name in scanned:
-                hit = found.get((name, e['hashed_secret']))
+            if gone or (e['type'] in our_types and name in scanned):
+                hit = None if gone else found.get((name, e['hashed_secret']))
                 if hit is None:
-                    removed.append((filename, e, 'key no longer in the file'))
+                    why = 'file no longer exists' if gone else 'key no longer in the file'
+                    if 'is_secret' in e:
+                        removed.append((filename, e, f'kept (audited): {why}'))
+                        kept.append(e)
+                    else:
+                        removed.append((filename, e, why))
                     continue
                 if 'line_number' in e and e['line_number'] != hit.line:
                     e['line_number'] = hit.line
@@ -368,10 +374,13 @@ def update(path: str, slim: bool = False) -> int:
     for name, hashed, hit in added:
         print(f'  added   {shown_path(name)}:{hit.line}: {hit.finding.redacted} (hashed_secret {hashed})')
     for filename, e, why in removed:
-        print(f'  removed {shown_path(filename)}: {e["type"]} (hashed_secret {e["hashed_secret"]}): {why}')
+        verb = 'stale  ' if why.startswith('kept') else 'removed'
+        print(f'  {verb} {shown_path(filename)}: {e["type"]} (hashed_secret {e["hashed_secret"]}): {why}')
+    stale = sum(1 for _f, _e, why in removed if why.startswith('kept'))
     print(
         f'together-hooks: updated {shown_path(path)}: {len(added)} added, '
-        f'{len(removed)} removed, '
+        f'{len(removed) - stale} removed, '
+        + (f'{stale} audited stale entr{"y" if stale == 1 else "ies"} kept (delete by hand if unwanted), ' if stale else '')
         + ('written slim' if slim else f'{refreshed} line number(s) refreshed')
         + '; every label kept.',
     )
