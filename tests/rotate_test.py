@@ -109,11 +109,17 @@ def test_hex_and_base64_regexes(tmp_path):
     rules = parse_like_filter_repo(str(tmp_path / 'r.txt'))
     urlsafe = b64(key).replace('+', '-').replace('/', '_').rstrip('=')
     digest = make_hex(rng)
-    extra = f'u: {urlsafe}\nsha256: {digest}\nsha512: {hexkey}{digest}\n'
+    # `echo "$KEY" | base64` also encodes the newline (CRLF from Windows).
+    echoed, crlf = b64(key + '\n'), b64(key + '\r\n')
+    extra = (
+        f'u: {urlsafe}\nsha256: {digest}\nsha512: {hexkey}{digest}\n'
+        f'echo: {echoed}\ncrlf: {crlf}\n'
+    )
     got = apply(rules, (text + extra).encode()).decode()
     assert same(got, (
         'TOGETHER_API_KEY=***REMOVED***\ndata:\n  key: ***REMOVED***\n'
         f'u: ***REMOVED***\nsha256: {digest}\nsha512: {hexkey}{digest}\n'
+        'echo: ***REMOVED***\ncrlf: ***REMOVED***\n'
     ))
 
 

@@ -94,13 +94,19 @@ def _b64_chars(encoded: str) -> str:
     )
 
 
-def _b64_parts(secret: str) -> tuple[str, int, str, str]:
-    """(head pattern, middle length, tail pattern, padding) of base64(secret).
+# ``echo "$KEY" | base64`` encodes a trailing newline too (and a Windows
+# editor a CRLF): each changes the last base64 group, so each is a variant.
+_B64_SUFFIXES = ('', '\n', '\r\n')
+
+
+def _b64_parts(secret: str, suffix: str = '') -> tuple[str, int, str, str]:
+    """(head pattern, middle length, tail pattern, padding) of
+    base64(secret + suffix).
 
     Only the groups that encode the shown start and end are spelled out,
     so a base64 line reveals no more of the key than ``key_regex``.
     """
-    raw = secret.encode('ascii')
+    raw = (secret + suffix).encode('ascii')
     head, _ = _head_tail(secret)
     whole = len(head) // 3 * 3
     head_enc = base64.b64encode(raw[:whole]).decode().rstrip('=')
@@ -113,17 +119,21 @@ def _b64_parts(secret: str) -> tuple[str, int, str, str]:
 
 
 def b64_regex(secret: str) -> str:
-    """A regex for ``secret`` stored base64-encoded as a whole value."""
-    head, middle, tail, pad = _b64_parts(secret)
-    return (
-        f'(?<![A-Za-z0-9+/_-]){head}[A-Za-z0-9+/_-]{{{middle}}}{tail}'
-        f'(?:{pad})?(?![A-Za-z0-9+/=_-])'
-    )
+    """A regex for ``secret`` stored base64-encoded as a whole value, with
+    or without the newline ``echo`` adds."""
+    variants = []
+    for suffix in _B64_SUFFIXES:
+        head, middle, tail, pad = _b64_parts(secret, suffix)
+        variants.append(f'{head}[A-Za-z0-9+/_-]{{{middle}}}{tail}(?:{pad})?')
+    return f'(?<![A-Za-z0-9+/_-])(?:{"|".join(variants)})(?![A-Za-z0-9+/=_-])'
 
 
 def b64_ere(secret: str) -> str:
-    head, middle, tail, _ = _b64_parts(secret)
-    return f'{head}[A-Za-z0-9+/_-]{{{middle}}}{tail}'
+    variants = []
+    for suffix in _B64_SUFFIXES:
+        head, middle, tail, _ = _b64_parts(secret, suffix)
+        variants.append(f'{head}[A-Za-z0-9+/_-]{{{middle}}}{tail}')
+    return f'({"|".join(variants)})'
 
 
 def replacements(findings: Sequence[Finding]) -> list[str]:
