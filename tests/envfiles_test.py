@@ -562,3 +562,46 @@ def test_hook_reads_env_files_at_root_and_beside_its_files(git_repo, monkeypatch
     # `together-hooks scan` walks every ignored env file, the far one too.
     (git_repo / 'app' / 'dump.txt').write_text(f'{far_hex}\n')
     assert scan('app/dump.txt', cwd=git_repo).rc == 1
+
+
+def _random_run(rng: random.Random, n: int) -> str:
+    alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+    return ''.join(rng.choice(alphabet) for _ in range(n))
+
+
+@pytest.mark.parametrize(('make', 'secret'), (
+    (lambda r: _random_run(r, 48), True),
+    (lambda r: 'sk-proj-' + _random_run(r, 40), True),
+    (lambda r: _random_run(r, 20), True),
+    (lambda r: make_hex(r)[:40], True),
+    (lambda r: 'your-together-api-key-here', False),
+    (lambda r: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', False),
+    (lambda r: 'https://api.together.xyz/v1', False),
+    (lambda r: 'postgres://user:password@localhost:5432/app', False),
+    (lambda r: '123e4567-e89b-12d3-a456-426614174000', False),
+    (lambda r: 'sk-...', False),
+    (lambda r: 'development', False),
+    (lambda r: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', False),
+    (lambda r: 'changeme-' + _random_run(r, 24), False),
+))
+def test_looks_like_secret(make, secret):
+    for seed in range(10):
+        assert envfiles.looks_like_secret(make(random.Random(seed))) is secret
+
+
+def test_template_with_another_providers_secret_is_refused(tmp_path, monkeypatch, capsys):
+    from together_hooks.hooks import forbid_env_files
+
+    monkeypatch.chdir(tmp_path)
+    value = _random_run(random.Random(4), 48)
+    (tmp_path / '.env.example').write_text(
+        'TOGETHER_API_KEY=your-key-here\n'
+        'TOGETHER_MODEL=meta-llama/Llama-3.3-70B-Instruct-Turbo\n'
+        f'DB_PASSWORD="{value}"\n',
+    )
+    assert forbid_env_files.main(['.env.example']) == 1
+    out = capsys.readouterr().out
+    assert '.env.example:3: DB_PASSWORD holds a value that looks like a real secret' in out
+    assert value not in out and ':2:' not in out
+    (tmp_path / '.env.example').write_text('DB_PASSWORD=your-db-password\n')
+    assert forbid_env_files.main(['.env.example']) == 0

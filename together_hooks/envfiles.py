@@ -559,6 +559,45 @@ def plausible_key(value: str) -> bool:
     )
 
 
+_SEGMENT_SPLIT = re.compile(r'[-_./:@]')
+_PLACEHOLDER_WORDS = ('your', 'example', 'placeholder', 'changeme', 'xxxx', 'replace', 'dummy', 'sample', 'secret', 'token', 'here')
+
+
+def looks_like_secret(value: str) -> bool:
+    """A template value that looks like a real credential, whatever its
+    provider: a long random run (16+ characters of letters and digits).
+
+    Readable values do not: model ids (``meta-llama/Llama-3.3-70B``), URLs
+    without credentials, UUIDs (short groups), words and placeholders.
+    """
+    from together_hooks.detect import entropy
+
+    if _VALUE_CHARS.match(value) is None and '@' not in value:
+        return False
+    low = value.lower()
+    if any(w in low for w in _PLACEHOLDER_WORDS):
+        return False
+    for seg in _SEGMENT_SPLIT.split(value):
+        if (
+                len(seg) >= 16 and len(set(seg)) >= 10 and entropy(seg) >= 3.3
+                and any(c.isdigit() for c in seg) and any(c.isalpha() for c in seg)
+        ):
+            return True
+    return False
+
+
+def secret_values(data: bytes) -> list[tuple[int, str, str]]:
+    """(line, name, value) of each assignment whose value looks like a real
+    credential (``looks_like_secret``): what a template must not hold."""
+    found = []
+    for m in _ASSIGN.finditer(data):
+        value = _unquote(m.group(2)).decode('utf-8', 'replace')
+        if value and looks_like_secret(value):
+            line = data.count(b'\n', 0, m.start()) + 1
+            found.append((line, m.group(1).decode('ascii', 'replace'), value))
+    return found
+
+
 def keys_in_env(data: bytes) -> set[str]:
     """Key values an env file (or an environment dump) holds."""
     from together_hooks.detect import scan_bytes

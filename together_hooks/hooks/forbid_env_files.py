@@ -74,6 +74,8 @@ def env_folder_message(folder: str, files: list[str]) -> str:
 def template_problems(paths: list[str]) -> list[str]:
     """``path:line`` for every real Together key (or a copy of one of the
     developer's own keys) in templates and ``.envrc`` files."""
+    from together_hooks.detect import hash_secret
+    from together_hooks.detect import redact
     from together_hooks.detect import scan_bytes
     from together_hooks.sources import git_toplevel
     from together_hooks.sources import read_file
@@ -106,6 +108,17 @@ def template_problems(paths: list[str]) -> list[str]:
                 f'{f.hashed_secret}); {advice}. If it was ever shared, rotate '
                 f'it at {ROTATE}',
             )
+        if is_envrc:  # direnv files export settings; only keys are refused
+            continue
+        # Any other provider's credential: a template holds placeholders only.
+        reported = {f.line for f in findings}
+        for line, name, value in envfiles.secret_values(data):
+            if line not in reported:
+                messages.append(
+                    f'{path}:{line}: {name} holds a value that looks like a real '
+                    f'secret ({redact(value)}, hashed_secret {hash_secret(value)}); '
+                    'templates may hold placeholders only (NAME=your-value-here)',
+                )
     return messages
 
 
