@@ -7,6 +7,8 @@ import json
 import os
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
@@ -250,3 +252,18 @@ def test_no_whole_key_in_any_format_or_mode(git_repo, keys, mode, fmt):
     for key in made:
         assert hash_secret(key) in result.out
     # The keys fixture checks every captured output for whole keys.
+
+
+def test_hook_run_from_a_subfolder_reports_repository_relative_uris(git_repo, keys):
+    key = keys()
+    write(git_repo, 'deep/er/z.py', f'K = "{key}"\n')
+    hook = os.path.join(os.path.dirname(sys.executable), 'detect-together-keys')
+    proc = subprocess.run(
+        (hook, 'z.py', '--format', 'sarif'), cwd=git_repo / 'deep' / 'er',
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 1, proc.stderr
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    result = json.loads(proc.stdout)['runs'][0]['results'][0]
+    uri = result['locations'][0]['physicalLocation']['artifactLocation']['uri']
+    assert uri == 'deep/er/z.py'
