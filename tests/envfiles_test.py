@@ -577,7 +577,7 @@ def _random_run(rng: random.Random, n: int) -> str:
     (lambda r: 'your-together-api-key-here', False),
     (lambda r: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', False),
     (lambda r: 'https://api.together.xyz/v1', False),
-    (lambda r: 'postgres://user:password@localhost:5432/app', False),
+    (lambda r: 'postgres://user:password@localhost:5432/app', False),  # pragma: allowlist secret
     (lambda r: '123e4567-e89b-12d3-a456-426614174000', False),
     (lambda r: 'sk-...', False),
     (lambda r: 'development', False),
