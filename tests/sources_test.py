@@ -355,3 +355,15 @@ def test_scan_of_an_ignored_folder_scans_it_whole(git_repo, rng):
     assert [f['hashed_secret'] for f in json.loads(result.out)['findings']] == [hash_secret(key)]
     # The repository scan still honours .gitignore.
     assert scan('--format', 'json', cwd=git_repo).rc == 0
+
+
+def test_worktree_root_walks_up_and_honours_git_ceiling(git_repo, monkeypatch):
+    deep = git_repo / 'a' / 'b'
+    deep.mkdir(parents=True)
+    assert sources.worktree_root(str(deep)) == str(git_repo)
+    assert sources.worktree_root(str(deep)) == os.path.realpath(
+        git(deep, 'rev-parse', '--show-toplevel').strip(),
+    )
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(git_repo / 'a'))
+    assert sources.worktree_root(str(deep)) is None
+    assert sources.worktree_root(str(git_repo)) == str(git_repo)

@@ -97,11 +97,16 @@ def worktree_root(path: str = '.') -> str | None:
     here = os.path.abspath(path)
     if not os.path.isdir(here):
         here = os.path.dirname(here)
+    # As git does: never look in or above a GIT_CEILING_DIRECTORIES entry.
+    ceilings = {
+        os.path.abspath(c)
+        for c in os.environ.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep) if c
+    }
     while True:
         if os.path.lexists(os.path.join(here, '.git')):
             return here
         parent = os.path.dirname(here)
-        if parent == here:
+        if parent == here or parent in ceilings:
             return None
         here = parent
 
