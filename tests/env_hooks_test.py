@@ -79,7 +79,7 @@ def _fill(text: str, rng: random.Random) -> tuple[str, str | None]:
 TEMPLATES = [
     ('.env.example', 'TOGETHER_API_KEY=\n', None),
     ('.env.example', 'TOGETHER_API_KEY=your-key-here\nDEBUG=1\n', None),
-    ('.env.sample', 'TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n', None),
+    ('.env.sample', 'TOGETHER_API_KEY=tgp_v1_' + 'x' * 43 + '\n', None),
     ('.env.template', 'TOGETHER_API_KEY=<your-together-key>\n', None),
     ('.env.dist', 'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}\n', None),
     ('api/.env.production.example', '# prod\nTOGETHER_API_KEY=changeme\n', None),

@@ -30,6 +30,7 @@ from together_hooks.detect import Finding
 from together_hooks.detect import scan_bytes
 from together_hooks.errors import InputError
 from together_hooks.errors import one_line
+from together_hooks.rules import PLACEHOLDER_KEYS
 
 SETTINGS = settings(
     max_examples=120, deadline=timedelta(seconds=2), database=None,
@@ -116,9 +117,7 @@ def test_spliced_key_is_found(before, after, seed, left, right, legacy):
 
 
 PLACEHOLDERS = (
-    'tgp_v1_' + 'x' * 43, 'tgp_v1_' + 'X' * 43, 'tgp_v1_' + '0' * 43,
-    'tgp_v1_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
-    'tgp_v1_your_together_api_key_here_0123456789abcdef',
+    *PLACEHOLDER_KEYS,
     'tgp_v1_<your-key>', 'tgp_v1_...', 'TOGETHER_API_KEY=${TOGETHER_API_KEY}',
     'api_key=os.environ["TOGETHER_API_KEY"]', 'apiKey: process.env.TOGETHER_API_KEY',
     'TOGETHER_API_KEY=your-key-here', 'TOGETHER_API_KEY=<your-key>',

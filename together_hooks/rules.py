@@ -146,6 +146,18 @@ _LEGACY_ASSIGN = (
     rb'["\'`]?'
 )
 
+# Placeholders in the shape of a key (people paste them into docs and
+# templates).  Built by concatenation so the repository holds no literal
+# format-valid key, not even a fake one.
+PLACEHOLDER_KEYS = (
+    'tgp_v1_' + 'x' * 43,
+    'tgp_v1_' + 'X' * 43,
+    'tgp_v1_' + '0' * 43,
+    'tgp_v1_' + 'abcdefghijklmnopqrstuvwxyz' + 'ABCDEFGHIJKLMNOPQ',
+    'tgp_v1_' + 'your_together_api_key_here_' + '0123456789abcdef',
+    'tgp_v1_' + 'REPLACE_WITH_YOUR_TOGETHER_AI_' + 'API_KEY_12345',
+)
+
 TOGETHER_API_KEY = Rule(
     id='together-api-key',
     description='Together AI API key (tgp_v1_...)',
@@ -196,12 +208,7 @@ TOGETHER_API_KEY = Rule(
         'x = "{key}"  # pragma: allowlist nextline secret',
     ),
     false_positives=(
-        'tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-        'tgp_v1_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-        'tgp_v1_0000000000000000000000000000000000000000000',
-        'tgp_v1_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
-        'tgp_v1_your_together_api_key_here_0123456789abcdef',
-        'tgp_v1_REPLACE_WITH_YOUR_TOGETHER_AI_API_KEY_12345',
+        *PLACEHOLDER_KEYS,
         'TOGETHER_API_KEY=tgp_v1_<your-key>',
         'TOGETHER_API_KEY=tgp_v1_...',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
@@ -318,10 +325,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
         'TOGETHER_API_KEY=os.environ["TOGETHER_API_KEY"]',
         'TOGETHER_API_KEY=0000000000000000000000000000000000000000',
-        'TOGETHER_API_KEY='
-        '0000000000000000000000000000000000000000000000000000000000000000',
-        'TOGETHER_API_KEY='
-        '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+        'TOGETHER_API_KEY=' + '0' * 64,
+        'TOGETHER_API_KEY=' + '0123456789abcdef' * 4,
         'TOGETHER_API_KEY=<your-key>',
         'TOGETHER_API_KEY=key_{hex}',
         'TOGETHER_API_KEY={hex}ff',
