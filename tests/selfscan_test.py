@@ -28,11 +28,16 @@ def test_scan_of_this_checkout_as_a_folder_finds_nothing():
     assert (r.rc, r.out, r.err) == (0, '', '')
 
 
-def test_detect_secrets_with_this_repos_baseline_passes_on_every_tracked_file():
+def test_detect_secrets_with_this_repos_baseline_passes_on_every_tracked_file(tmp_path):
     """What .pre-commit-config.yaml runs on each commit, over the whole repo:
     detect-secrets (with our plugin) and its baseline agree with the tree.
-    A new high-entropy fixture needs `baseline update` + an audit label."""
+    A new high-entropy fixture needs `baseline update` + an audit label.
+
+    The hook runs on a copy: detect-secrets rewrites a stale baseline in
+    place, and a test must never change the checkout.
+    """
     import os
+    import shutil
     import subprocess
     import sys
 
@@ -43,9 +48,13 @@ def test_detect_secrets_with_this_repos_baseline_passes_on_every_tracked_file():
         ).stdout.decode().split('\0')
         if f and not f.startswith('baseline/')
     ]
+    copy = tmp_path / '.secrets.baseline'
+    shutil.copyfile(CHECKOUT / 'baseline' / '.secrets.baseline', copy)
+    before = copy.read_bytes()
     hook = os.path.join(os.path.dirname(sys.executable), 'detect-secrets-hook')
     proc = subprocess.run(
-        (hook, '--no-verify', '--baseline', 'baseline/.secrets.baseline', *files),
+        (hook, '--no-verify', '--baseline', str(copy), *files),
         cwd=CHECKOUT, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert copy.read_bytes() == before  # not stale: nothing to rewrite
