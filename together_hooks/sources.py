@@ -111,6 +111,16 @@ def worktree_root(path: str = '.') -> str | None:
         here = parent
 
 
+def repo_prefix(folder: str) -> str:
+    """Where ``folder`` sits in its work tree ('' at the top or outside
+    git): SARIF and GitHub annotations need repository-relative paths."""
+    top = worktree_root(folder)
+    if top is None:
+        return ''
+    rel = os.path.relpath(os.path.realpath(folder), os.path.realpath(top))
+    return '' if rel == '.' else to_display(rel)
+
+
 def git_toplevel(path: str) -> str | None:
     """The work tree root holding ``path``, or None outside a work tree."""
     where = path if os.path.isdir(path) else (os.path.dirname(path) or '.')

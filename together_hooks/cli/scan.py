@@ -65,9 +65,9 @@ def contents(args: argparse.Namespace) -> Iterator[sources.Content]:
         return sources.from_tree(sources.git_toplevel('.') or '.')
     if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
         # One folder: it is the scan root; paths are shown relative to it.
-        args.repo_prefix = repo_prefix(args.paths[0])
+        args.repo_prefix = sources.repo_prefix(args.paths[0])
         return sources.from_tree(args.paths[0])
-    args.repo_prefix = repo_prefix('.')
+    args.repo_prefix = sources.repo_prefix('.')
     for path in args.paths:
         if not os.path.lexists(path):
             raise InputError(f'{path}: no such file or directory')
@@ -90,16 +90,6 @@ def commits(args: argparse.Namespace) -> Iterator[sources.Content]:
     base, head, since_fork = sources.parse_range(args.diff)
     old, new = sources.range_start(root, base, head, since_fork)
     return sources.added_in_range(root, old, new)
-
-
-def repo_prefix(folder: str) -> str:
-    """Where ``folder`` sits in its repository ('' at the top or outside
-    git): SARIF and GitHub annotations need repository-relative paths."""
-    top = sources.git_toplevel(folder)
-    if top is None:
-        return ''
-    rel = os.path.relpath(os.path.realpath(folder), os.path.realpath(top))
-    return '' if rel == '.' else sources.to_display(rel)
 
 
 def env_reuse(args: argparse.Namespace) -> int:

@@ -50,9 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format in ('sarif', 'github'):
         # Those formats want repository-relative paths; pre-commit runs
         # hooks at the top, a person may not.
-        root = sources.worktree_root('.')
-        rel = os.path.relpath(os.path.realpath('.'), os.path.realpath(root)) if root else '.'
-        args.repo_prefix = '' if rel == '.' else sources.to_display(rel)
+        args.repo_prefix = sources.repo_prefix('.')
     return guard(PROG, lambda: pipeline.run(hook_contents(args.filenames), args), args)
 
 
