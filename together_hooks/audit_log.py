@@ -61,17 +61,14 @@ def timestamp(now: float | None = None) -> str:
 
 def git_user(root: str | None) -> str | None:
     """git's ``user.email`` for the repository (or global), or None."""
-    import subprocess
+    from together_hooks.errors import InputError
+    from together_hooks.sources import git
 
     try:
-        proc = subprocess.run(
-            ('git', 'config', 'user.email'), cwd=root or None,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        )
-    except OSError:
+        email = git(root or '.', 'config', 'user.email')
+    except (InputError, OSError):  # unset (exit 1), no git, no folder
         return None
-    email = proc.stdout.decode('utf-8', 'replace').strip()
-    return email if proc.returncode == 0 and email else None
+    return email.decode('utf-8', 'replace').strip() or None
 
 
 def record(
