@@ -14,6 +14,7 @@ from typing import Iterable
 from typing import TYPE_CHECKING
 
 from together_hooks import audit_log
+from together_hooks import parallel
 from together_hooks.detect import Finding
 from together_hooks.detect import scan_bytes
 from together_hooks.errors import EXIT_CLEAN
@@ -137,8 +138,6 @@ PARALLEL_MIN_FILES = 256
 
 def _scan_forked(contents: list[Content], summary: Summary) -> list[Finding]:
     """Every other file in a forked child, the rest here (parallel.py)."""
-    from together_hooks import parallel
-
     def child() -> tuple[int, int, list[tuple[object, ...]]]:
         theirs = Summary()
         found = _scan_serial(contents[1::2], theirs)
@@ -156,12 +155,6 @@ def _scan_forked(contents: list[Content], summary: Summary) -> list[Finding]:
     return findings
 
 
-def parallel_available() -> bool:
-    from together_hooks import parallel
-
-    return parallel.available()
-
-
 def scan_contents(
         contents: Iterable[Content], summary: Summary,
 ) -> list[Finding]:
@@ -169,7 +162,7 @@ def scan_contents(
     # history) are scanned as they arrive so memory stays flat.
     if (
             isinstance(contents, list) and len(contents) >= PARALLEL_MIN_FILES
-            and parallel_available()
+            and parallel.available()
             and all(c.fs_path is not None for c in contents)
     ):
         return _scan_forked(contents, summary)

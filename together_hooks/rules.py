@@ -73,7 +73,7 @@ class Pattern:
 class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
-        'alphabet', 'min_distinct', 'max_run', 'skip_files',
+        'min_distinct', 'max_run', 'skip_files',
         'true_positives', 'false_positives', 'help', 'window', 'anchor',
     )
 
@@ -84,7 +84,6 @@ class Rule:
             patterns: tuple[Pattern, ...],
             keywords: tuple[bytes, ...],
             entropy_floor: float,
-            alphabet: str,
             min_distinct: int,
             max_run: int,
             help: str,
@@ -102,7 +101,6 @@ class Rule:
         # placeholder.  Floors sit well below the minimum seen over 200,000
         # random keys (4.19 for base64url-43, 3.38 for hex-64).
         self.entropy_floor = entropy_floor
-        self.alphabet = alphabet
         # Placeholder shapes: fewer distinct characters than this, or a run
         # of max_run identical / consecutive characters ("xxxxxx", "abcdef").
         self.min_distinct = min_distinct
@@ -181,7 +179,6 @@ TOGETHER_API_KEY = Rule(
     ),
     keywords=(b'tgp_v1_', b'dGdwX3Yx'),
     entropy_floor=4.0,
-    alphabet='base64url',
     min_distinct=16,
     max_run=6,
     true_positives=(
@@ -265,7 +262,6 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|Together\w{0,16}\s{0,32}\()'
     ),
     entropy_floor=3.0,
-    alphabet='hex',
     min_distinct=10,
     max_run=8,
     # Lockfiles and checksum lists are full of SHA-256 digests; a package
