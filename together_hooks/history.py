@@ -34,6 +34,7 @@ from together_hooks.errors import InputError
 from together_hooks.sources import Content
 from together_hooks.sources import Revision
 from together_hooks.sources import git
+from together_hooks.sources import read_blobs
 from together_hooks.sources import resolve_commit
 
 if TYPE_CHECKING:
@@ -123,46 +124,6 @@ def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
         if kind == b'blob':
             blobs.append((sha, int(size)))
     return blobs
-
-
-def read_blobs(
-        root: str, shas: Iterable[bytes],
-) -> Iterator[tuple[bytes, bytes]]:
-    """(sha, bytes) for each blob, from one ``git cat-file --batch``."""
-    shas = list(shas)
-    proc = subprocess.Popen(
-        ('git', 'cat-file', '--batch', '--buffer'), cwd=root, bufsize=1 << 20,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    stdin, stdout = proc.stdin, proc.stdout
-
-    def feed() -> None:
-        try:
-            stdin.write(b''.join(sha + b'\n' for sha in shas))
-            stdin.close()
-        except (BrokenPipeError, ValueError):
-            pass
-
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
-    try:
-        for sha in shas:
-            header = stdout.readline().split()
-            if len(header) != 3:
-                raise InputError(
-                    f'git cat-file could not read object {sha.decode()}',
-                )
-            data = stdout.read(int(header[2]))
-            stdout.read(1)  # the newline after each object
-            yield sha, data
-    finally:
-        stdout.close()
-        proc.kill()
-        proc.wait()
-        writer.join()
-
-
 
 
 Flagged = 'dict[bytes, tuple[tuple[str, str], ...]]'

@@ -18,8 +18,11 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
     from typing import Iterator
+    from typing import TypeVar
 
     from together_hooks.detect import Finding
+
+    T = TypeVar('T', str, bytes)
 
 
 class Content:
@@ -310,40 +313,50 @@ def from_tree(top: str, display_prefix: str = '') -> list[Content]:
     return [Content(to_display(rel), fs_path=os.path.join(top, rel)) for rel in rels]
 
 
-def _cat_blobs(root: str, shas: list[str]) -> Iterator[tuple[str, bytes]]:
-    """(sha, bytes) for each blob, streamed from one ``git cat-file --batch``."""
+def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
+    """(sha, bytes) for each blob, streamed from one ``git cat-file --batch``.
+
+    Shas may be ``str`` or ``bytes``; each comes back as it was given.  A
+    thread feeds the requests (``--buffer``: git flushes only when full), so
+    neither side waits on a full pipe.
+    """
     import subprocess
     import threading
 
+    shas = list(shas)
     proc = subprocess.Popen(
-        ('git', 'cat-file', '--batch'), cwd=root,
+        ('git', 'cat-file', '--batch', '--buffer'), cwd=root, bufsize=1 << 20,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
     )
     assert proc.stdin is not None and proc.stdout is not None
+    stdin, stdout = proc.stdin, proc.stdout
 
     def feed() -> None:
         try:
-            for sha in shas:
-                proc.stdin.write(sha.encode() + b'\n')
-            proc.stdin.close()
-        except BrokenPipeError:
+            stdin.write(b''.join(
+                (sha.encode() if isinstance(sha, str) else sha) + b'\n'
+                for sha in shas
+            ))
+            stdin.close()
+        except (BrokenPipeError, ValueError):
             pass
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
     try:
         for sha in shas:
-            header = proc.stdout.readline().split()
+            header = stdout.readline().split()
             if len(header) != 3:
-                raise InputError(f'git cat-file could not read object {sha}')
-            size = int(header[2])
-            data = proc.stdout.read(size)
-            proc.stdout.read(1)  # the newline after each object
+                shown = sha.decode() if isinstance(sha, bytes) else sha
+                raise InputError(f'git cat-file could not read object {shown}')
+            data = stdout.read(int(header[2]))
+            stdout.read(1)  # the newline after each object
             yield sha, data
     finally:
-        writer.join()
-        proc.stdout.close()
+        stdout.close()
+        proc.kill()
         proc.wait()
+        writer.join()
 
 
 def staged(root: str) -> Iterator[Content]:
@@ -371,7 +384,7 @@ def staged(root: str) -> Iterator[Content]:
     by_sha: dict[str, list[str]] = {}
     for path, sha in entries:
         by_sha.setdefault(sha, []).append(path)
-    for sha, data in _cat_blobs(root, list(by_sha)):
+    for sha, data in read_blobs(root, list(by_sha)):
         for path in by_sha[sha]:
             yield Content(path, data)
 
@@ -573,7 +586,7 @@ class _Added:
         added = added_lines(self.root, self.old_blob, self.new_blob)
         kept = [f for f in findings if f.line in added]
         if kept:
-            (_sha, before), = _cat_blobs(self.root, [self.old_blob])
+            (_sha, before), = read_blobs(self.root, [self.old_blob])
             had = {f.hashed_secret for f in scan_bytes(before, self.old_path)}
             kept = [f for f in kept if f.hashed_secret not in had]
         return kept
@@ -592,7 +605,7 @@ def added_in_range(
     by_blob: dict[str, list[tuple[str, str, str | None]]] = {}
     for path, before, old_blob, new_blob in changed:
         by_blob.setdefault(new_blob, []).append((path, before, old_blob))
-    for sha, data in _cat_blobs(root, list(by_blob)):
+    for sha, data in read_blobs(root, list(by_blob)):
         for path, before, old_blob in by_blob[sha]:
             yield Revision(path, data, _Added(root, old_blob, before, sha))
 
