@@ -10,10 +10,10 @@ import errno
 import os
 import stat
 import sys
-from typing import TYPE_CHECKING
 
 from together_hooks.errors import InputError
 
+TYPE_CHECKING = False  # typing costs ~3 ms to import: not on the hook's path
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable

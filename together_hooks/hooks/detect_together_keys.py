@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable
-from typing import Sequence
 
 from together_hooks import pipeline
 from together_hooks import sources
@@ -12,6 +10,11 @@ from together_hooks.errors import ArgumentParser
 from together_hooks.errors import configure_stdio
 from together_hooks.errors import file_args
 from together_hooks.errors import guard
+
+TYPE_CHECKING = False  # typing costs ~3 ms to import: not on the hook's path
+if TYPE_CHECKING:
+    from typing import Iterable
+    from typing import Sequence
 
 PROG = 'detect-together-keys'
 
