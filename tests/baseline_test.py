@@ -173,6 +173,17 @@ def test_lookup_ignores_line_and_type_and_reads_labels():
     assert bl.parse('{"version": "1.5.0", "results": {}}', 'x').slim is True
 
 
+
+@pytest.mark.parametrize('bom', [b'', b'\xef\xbb\xbf'], ids=['plain', 'bom'])
+def test_baseline_file_with_or_without_a_bom_loads(tmp_path, bom):
+    path = tmp_path / '.secrets.baseline'
+    path.write_bytes(bom + b'{"version": "1.5.0", "results": {"a.py": [{"type": "x", '
+                     b'"hashed_secret": "h", "is_secret": false}]}}\n')
+    assert bl.load(str(path)).label('a.py', 'h') == 'known'
+    path.write_bytes(bom + b'{"version": "1.5.0", "results": {}}\xff')
+    with pytest.raises(bl.InputError, match='not UTF-8'):
+        bl.load(str(path))
+
 def _baseline_doc(repo, keys) -> dict:
     return {
         'version': '1.5.0', 'plugins_used': [], 'filters_used': [],
@@ -355,13 +366,24 @@ def test_slim_baseline_from_plain_detect_secrets_is_honoured(repo, keys):
     assert hook('--baseline', '.secrets.baseline', 'app.py', 'settings.py', cwd=repo).rc == 0
 
 
-def test_the_hook_never_imports_detect_secrets(repo):
+def test_the_hook_imports_only_what_its_hot_path_needs(repo):
+    """Start-up is most of a hook's time: detect-secrets (~0.3 s), typing,
+    shutil (argparse's terminal width), fnmatch, subprocess and friends stay
+    out of a run that scans files holding keys against a baseline."""
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    heavy = (
+        'detect_secrets', 'typing', 'shutil', 'fnmatch', 'tempfile',
+        'subprocess', 'threading', 'hashlib', 'pickle',
+        'together_hooks.envfiles', 'together_hooks.verify',
+        'together_hooks.parallel',
+    )
     code = (
         'import sys\n'
+        'before = set(sys.modules)\n'  # an editable install's finder loads fnmatch
         'from together_hooks.hooks.detect_together_keys import main\n'
         'rc = main(["--baseline", ".secrets.baseline", "app.py", "deploy.sh"])\n'
-        'assert "detect_secrets" not in sys.modules, "imported"\n'
+        f'loaded = sorted(set({heavy!r}) & (set(sys.modules) - before))\n'
+        'assert not loaded, loaded\n'
         'raise SystemExit(rc)\n'
     )
     proc = subprocess.run((sys.executable, '-c', code), cwd=repo, capture_output=True, text=True)

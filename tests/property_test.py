@@ -211,3 +211,16 @@ def test_any_baseline_text_loads_or_is_one_input_error(text):
     else:
         assert isinstance(known.results, dict)
         known.label('a.py', '0' * 40)
+
+
+glob_names = st.text(alphabet='ab.*-kc', max_size=12)
+
+
+@SETTINGS
+@given(name=glob_names.filter(lambda n: '*' not in n), pattern=glob_names)
+def test_skip_file_globs_match_as_fnmatch_does(name, pattern):
+    from fnmatch import fnmatchcase
+
+    from together_hooks.detect import glob_match
+
+    assert glob_match(name, pattern) == fnmatchcase(name, pattern)

@@ -26,13 +26,15 @@ KEY_CHARS = b'A-Za-z0-9_-'
 class Pattern:
     """One regex of a rule; its group ``secret`` is the key.
 
-    ``near`` must match within ``near_lines`` lines of the key.  With
-    ``decoded``, the group is a base64 token whose decoded bytes must match
-    ``decoded`` as a whole (its own group ``secret`` is then the key), and
-    the finding is reported at the token.
+    A pattern may instead (or as another alternative) have a group
+    ``encoded``: a base64 token whose decoded bytes must match ``decoded``
+    as a whole (its own group ``secret`` is then the key); the finding is
+    reported at the token.  ``near`` must match within ``near_lines`` lines
+    of the key.  ``keyword``, when set, is a literal every match holds: a
+    file (or window) without it never runs, nor compiles, the regex.
     """
 
-    __slots__ = ('_sources', '_compiled', 'near_lines')
+    __slots__ = ('_sources', '_compiled', 'near_lines', 'keyword')
 
     def __init__(
             self,
@@ -40,41 +42,42 @@ class Pattern:
             near: bytes | None = None,
             near_lines: int = 0,
             decoded: bytes | None = None,
+            keyword: bytes | None = None,
     ) -> None:
-        # Compiled on first use: a hook run whose files hold no keyword
-        # (the common commit) never pays for compiling any rule's regexes.
+        # Each regex is compiled on first use: a hook run whose files hold
+        # no keyword (the common commit) compiles none, and a run that finds
+        # one key compiles only what judging it needs.
         self._sources = (regex, near, decoded)
-        self._compiled: tuple[re.Pattern[bytes] | None, ...] | None = None
+        self._compiled: list[re.Pattern[bytes] | None] = [None, None, None]
         self.near_lines = near_lines
+        self.keyword = keyword
 
-    def _compile(self) -> tuple[re.Pattern[bytes] | None, ...]:
-        if self._compiled is None:
-            self._compiled = tuple(
-                re.compile(src) if src is not None else None
-                for src in self._sources
-            )
-        return self._compiled
+    def _get(self, i: int) -> re.Pattern[bytes] | None:
+        compiled = self._compiled[i]
+        if compiled is None and self._sources[i] is not None:
+            compiled = self._compiled[i] = re.compile(self._sources[i])
+        return compiled
 
     @property
     def regex(self) -> re.Pattern[bytes]:
-        regex = self._compile()[0]
+        regex = self._get(0)
         assert regex is not None
         return regex
 
     @property
     def near(self) -> re.Pattern[bytes] | None:
-        return self._compile()[1]
+        return self._get(1)
 
     @property
     def decoded(self) -> re.Pattern[bytes] | None:
-        return self._compile()[2]
+        return self._get(2)
 
 
 class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
         'min_distinct', 'max_run', 'skip_files',
-        'true_positives', 'false_positives', 'help', 'window', 'anchor',
+        'true_positives', 'false_positives', 'help', 'window', '_anchor',
     )
 
     def __init__(
@@ -105,6 +108,7 @@ class Rule:
         # of max_run identical / consecutive characters ("xxxxxx", "abcdef").
         self.min_distinct = min_distinct
         self.max_run = max_run
+        # File names (globs with ``*`` only) where the rule never applies.
         self.skip_files = skip_files
         # Run the patterns only within this many bytes of a keyword hit (to
         # the end of that line).  For rules anchored on a common word
@@ -115,10 +119,16 @@ class Rule:
         # With ``window``: a keyword hit opens a window only where this
         # regex matches from the byte before it ("together" as a word in
         # prose or in sympy's ``together()`` opens none).
-        self.anchor = re.compile(anchor) if anchor is not None else None
+        self._anchor: bytes | re.Pattern[bytes] | None = anchor
         self.help = help
         self.true_positives = true_positives
         self.false_positives = false_positives
+
+    @property
+    def anchor(self) -> re.Pattern[bytes] | None:
+        if isinstance(self._anchor, bytes):  # compiled on first use, as patterns are
+            self._anchor = re.compile(self._anchor)
+        return self._anchor
 
 
 # Where a legacy key is named: TOGETHER_API_KEY, TOGETHER_AI_API_KEY,
@@ -170,12 +180,13 @@ TOGETHER_API_KEY = Rule(
     # lookbehind in front of the literal would defeat re's prefix search.
     patterns=(
         Pattern(rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})'
-                rb'(?![' + KEY_CHARS + rb'])'),
+                rb'(?![' + KEY_CHARS + rb'])', keyword=b'tgp_v1_'),
         # The whole value base64-encoded (Kubernetes Secret ``data:``,
         # ``echo $KEY | base64``): "dGdwX3Yx" is base64 for "tgp_v1".
-        Pattern(rb'(?P<secret>dGdwX3Yx[A-Za-z0-9+/_-]{58,64}={0,2})'
+        Pattern(rb'(?P<encoded>dGdwX3Yx[A-Za-z0-9+/_-]{58,64}={0,2})'
                 rb'(?![A-Za-z0-9+/=_-])',
-                decoded=rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})\s*\Z'),
+                decoded=rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})\s*\Z',
+                keyword=b'dGdwX3Yx'),
     ),
     keywords=(b'tgp_v1_', b'dGdwX3Yx'),
     entropy_floor=4.0,
@@ -231,16 +242,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
     description='Together AI legacy API key (64 hex, named as a Together key)',
     help=TOGETHER_API_KEY.help,
     patterns=(
+        # Named as a Together key, or the same base64-encoded as a whole
+        # value (Kubernetes Secrets): one regex, so the long name-and-
+        # assignment part is compiled and run once.
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
-                + rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'),
-        # The same, base64-encoded as a whole value (Kubernetes Secrets).
-        Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
-                + rb'(?P<secret>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-])',
+                + rb'(?:(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
+                rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
         # A Bearer header sent to the Together API; the URL may be a few
         # lines away (curl continuation lines, a url variable above).
         Pattern(rb'Bearer[ \t]{1,32}(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
-                near=rb'api\.together\.(?:xyz|ai)\b', near_lines=3),
+                near=rb'api\.together\.(?:xyz|ai)\b', near_lines=3,
+                keyword=b'Bearer'),
         # Nested config: ``api_key`` under a ``together:`` YAML mapping, a
         # ``[together]`` TOML/INI section or a ``"together": {`` JSON object
         # a few lines above.
