@@ -237,6 +237,39 @@ def test_read_file_refuses_symlinks_and_special_files(tmp_path):
     assert sources.read_file(str(tmp_path / 'missing')) is None
 
 
+
+def test_read_file_reads_on_past_one_read(tmp_path, monkeypatch):
+    """A file larger than one read() returns (2 GiB on Linux) or grown since
+    its fstat is read to its end, not cut at the first read."""
+    path = tmp_path / 'big.txt'
+    path.write_bytes(b'0123456789' * 1000)
+    monkeypatch.setattr(sources, '_MAX_READ', 7)
+    assert sources.read_file(str(path)) == b'0123456789' * 1000
+    path.write_bytes(b'')
+    assert sources.read_file(str(path)) == b''
+
+
+@pytest.mark.parametrize('in_git', [False, True], ids=['plain-folder', 'repository'])
+def test_a_plain_folder_is_scanned_without_starting_git(tmp_path, monkeypatch, keys, in_git):
+    """A spy ``git`` first on PATH records each call and runs the real one."""
+    spy = tmp_path / 'spy'
+    spy.mkdir()
+    real = subprocess.run(('sh', '-c', 'command -v git'), capture_output=True, text=True).stdout.strip()
+    (spy / 'git').write_text(f'#!/bin/sh\necho "$@" >> {tmp_path}/calls\nexec {real} "$@"\n')
+    (spy / 'git').chmod(0o755)
+    top = tmp_path / 'top'
+    key = keys()
+    _write(top, 'a/b.txt', f'{key}\n')
+    if in_git:
+        git(top, 'init', '-q')
+    monkeypatch.setenv('PATH', f'{spy}{os.pathsep}{os.environ["PATH"]}')
+    r = scan('--format', 'json', str(top), cwd=tmp_path)
+    assert r.rc == 1, r.err
+    assert [f[0] for f in r.found()] == ['a/b.txt']
+    calls = (tmp_path / 'calls').read_text() if (tmp_path / 'calls').exists() else ''
+    assert ('ls-files' in calls) is in_git, calls
+    assert bool(calls) is in_git, calls
+
 def test_submodule_entries_are_skipped(tmp_path, git_repo, keys):
     sub = tmp_path / 'sub'
     sub.mkdir()

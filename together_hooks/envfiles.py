@@ -191,7 +191,10 @@ def _local_env_files(root: str, everywhere: bool = False) -> list[str]:
         names = []
     found = {n for n in names if _is_dotenv_name(n) or _is_envrc_name(n)}
     from together_hooks.errors import InputError
+    from together_hooks.sources import git_may_claim
 
+    if not git_may_claim(root):  # no repository: its top folder is all we know
+        return sorted(found)
     try:
         found.update(_ignored_local_files(root))
     except InputError:  # not a git work tree: its top folder is all we know
