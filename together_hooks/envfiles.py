@@ -22,16 +22,14 @@
 """
 from __future__ import annotations
 
-import base64
 import os
 import re
-from fnmatch import fnmatchcase
-from typing import Iterable
-from typing import Mapping
-from typing import NamedTuple
-from typing import TYPE_CHECKING
+from collections import namedtuple
 
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
+    from typing import Iterable
+    from typing import Mapping
     from together_hooks.detect import Finding
 
 TEMPLATE_SUFFIXES = ('example', 'sample', 'template', 'dist')
@@ -85,6 +83,8 @@ def env_folder(path: str) -> str | None:
 
 
 def _allowed(path: str, allow: Iterable[str]) -> bool:
+    from fnmatch import fnmatchcase  # only with --allow patterns
+
     parts = _parts(path)
     name = parts[-1] if parts else ''
     full = '/'.join(parts)
@@ -213,15 +213,16 @@ def _local_env_files(root: str, everywhere: bool = False) -> list[str]:
 
 # --- check-ignore probes -----------------------------------------------------
 
-class Probe(NamedTuple):
-    """One path asked of ``git check-ignore``, with the rule that decided."""
+class Probe(namedtuple(
+        'Probe', 'path want_ignored source line pattern present',
+        defaults=(False,),
+)):
+    """One path asked of ``git check-ignore``, with the rule that decided:
+    ``path`` (str), ``want_ignored`` (bool), ``source`` / ``line`` /
+    ``pattern`` of the rule ('' / 0 / '' when none matches) and
+    ``present`` (the file exists, not just a probe name)."""
 
-    path: str
-    want_ignored: bool
-    source: str   # '' when no rule matches
-    line: int
-    pattern: str
-    present: bool = False  # the file exists (not just a probe name)
+    __slots__ = ()
 
     @property
     def shared(self) -> bool:
@@ -296,10 +297,9 @@ def _folders(files: list[str]) -> list[str]:
     return sorted(folders | special)
 
 
-class Listing(NamedTuple):
-    tracked: list[str]
-    untracked: list[str]  # present and not ignored
-    ignored: list[str]    # present and ignored (ignored folders as ``dir/``)
+# ``git ls-files`` of a work tree: tracked, untracked (present and not
+# ignored) and ignored paths (ignored folders as ``dir/``), lists of str.
+Listing = namedtuple('Listing', 'tracked untracked ignored')
 
 
 def listing(root: str) -> Listing:
@@ -523,15 +523,11 @@ def fix_gitignore(root: str, allow: Iterable[str] = ()) -> list[str]:
 
 # --- own keys -----------------------------------------------------------------
 
-_NAMED_KEY = re.compile(r'(?i)together.*(?:key|token)')
-_ASSIGN = re.compile(
-    rb'^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$',
-    re.MULTILINE,
-)
-_VALUE_CHARS = re.compile(r'[A-Za-z0-9_\-.+/=~]+\Z')
-_ESCAPES = re.compile(
-    rb'\\u00([0-7][0-9A-Fa-f])|\\x([0-7][0-9A-Fa-f])|\\\r?\n|\\(/)',
-)
+# Regex sources, compiled (and cached by re) on first use.
+_NAMED_KEY = r'(?i)together.*(?:key|token)'
+_ASSIGN = rb'(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$'
+_VALUE_CHARS = r'[A-Za-z0-9_\-.+/=~]+\Z'
+_ESCAPES = rb'\\u00([0-7][0-9A-Fa-f])|\\x([0-7][0-9A-Fa-f])|\\\r?\n|\\(/)'
 
 
 def _unquote(value: bytes) -> bytes:
@@ -555,14 +551,14 @@ def plausible_key(value: str) -> bool:
             return True
     low = value.lower()
     return (
-        len(value) >= 32 and _VALUE_CHARS.match(value) is not None
+        len(value) >= 32 and re.compile(_VALUE_CHARS).match(value) is not None
         and entropy(value) >= 4.0 and len(set(value)) >= 16
         and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
         and not any(w in low for w in ('your', 'example', 'placeholder', 'changeme', 'xxxx'))
     )
 
 
-_SEGMENT_SPLIT = re.compile(r'[-_./:@]')
+_SEGMENT_SPLIT = r'[-_./:@]'
 _PLACEHOLDER_WORDS = ('your', 'example', 'placeholder', 'changeme', 'xxxx', 'replace', 'dummy', 'sample', 'secret', 'token', 'here')
 
 
@@ -575,12 +571,12 @@ def looks_like_secret(value: str) -> bool:
     """
     from together_hooks.detect import entropy
 
-    if _VALUE_CHARS.match(value) is None and '@' not in value:
+    if re.compile(_VALUE_CHARS).match(value) is None and '@' not in value:
         return False
     low = value.lower()
     if any(w in low for w in _PLACEHOLDER_WORDS):
         return False
-    for seg in _SEGMENT_SPLIT.split(value):
+    for seg in re.compile(_SEGMENT_SPLIT).split(value):
         if (
                 len(seg) >= 16 and len(set(seg)) >= 10 and entropy(seg) >= 3.3
                 and any(c.isdigit() for c in seg) and any(c.isalpha() for c in seg)
@@ -593,7 +589,7 @@ def secret_values(data: bytes) -> list[tuple[int, str, str]]:
     """(line, name, value) of each assignment whose value looks like a real
     credential (``looks_like_secret``): what a template must not hold."""
     found = []
-    for m in _ASSIGN.finditer(data):
+    for m in re.compile(_ASSIGN).finditer(data):
         value = _unquote(m.group(2)).decode('utf-8', 'replace')
         if value and looks_like_secret(value):
             line = data.count(b'\n', 0, m.start()) + 1
@@ -606,8 +602,8 @@ def keys_in_env(data: bytes) -> set[str]:
     from together_hooks.detect import scan_bytes
 
     found = {f.secret for f in scan_bytes(data, '.env')}
-    for m in _ASSIGN.finditer(data):
-        if not _NAMED_KEY.search(m.group(1).decode('ascii', 'replace')):
+    for m in re.compile(_ASSIGN).finditer(data):
+        if not re.compile(_NAMED_KEY).search(m.group(1).decode('ascii', 'replace')):
             continue
         value = _unquote(m.group(2)).decode('utf-8', 'replace')
         if value not in found and plausible_key(value):
@@ -619,7 +615,7 @@ def keys_in_environ(environ: Mapping[str, str]) -> set[str]:
     found: set[str] = set()
     for name, value in environ.items():
         value = value.strip()
-        if _NAMED_KEY.search(name):
+        if re.compile(_NAMED_KEY).search(name):
             if plausible_key(value):
                 found.add(value)
         elif 'tgp_v1_' in value:
@@ -635,9 +631,11 @@ def _b64_variants(raw: bytes) -> set[bytes]:
     """The base64 text of ``raw`` at each of the three byte alignments it
     can have inside a longer encoded value, trimmed to the characters that
     depend on ``raw`` alone; standard and URL-safe alphabets."""
+    from base64 import b64encode
+
     out = set()
     for shift in range(3):
-        enc = base64.b64encode(b'\0' * shift + raw)
+        enc = b64encode(b'\0' * shift + raw)
         lead = 0 if shift == 0 else 4
         usable = (shift + len(raw)) // 3 * 4
         core = enc[lead:usable]
@@ -723,7 +721,7 @@ class OwnKeys:
         starts: list[tuple[int, int]] = []  # (offset in copy, offset in data)
         pos = 0
         length = 0
-        for m in _ESCAPES.finditer(data):
+        for m in re.compile(_ESCAPES).finditer(data):
             pieces.append(data[pos:m.start()])
             length += m.start() - pos
             starts.append((length, m.start()))

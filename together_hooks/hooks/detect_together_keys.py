@@ -11,7 +11,7 @@ from together_hooks.errors import configure_stdio
 from together_hooks.errors import file_args
 from together_hooks.errors import guard
 
-TYPE_CHECKING = False  # typing costs ~3 ms to import: not on the hook's path
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
     from typing import Iterable
     from typing import Sequence

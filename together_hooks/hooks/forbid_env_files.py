@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable
-from typing import Sequence
 
 from together_hooks import audit_log
 from together_hooks import envfiles
@@ -13,6 +11,11 @@ from together_hooks.errors import ArgumentParser
 from together_hooks.errors import configure_stdio
 from together_hooks.errors import file_args
 from together_hooks.errors import guard
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Iterable
+    from typing import Sequence
 
 PROG = 'forbid-env-files'
 ROTATE = 'https://api.together.xyz/settings/api-keys'
