@@ -43,3 +43,19 @@ def test_every_rule_has_samples():
 
 def test_rule_ids_unique():
     assert len({r.id for r in RULES}) == len(RULES)
+
+
+def test_pattern_keywords_are_in_every_match_and_every_pattern_is_exercised():
+    """A pattern's ``keyword`` gates whether its regex runs at all, so each
+    match of it in the rule's true positives must hold the keyword; and
+    every pattern must find at least one of its rule's true positives."""
+    for rule in RULES:
+        for pattern in rule.patterns:
+            matched = 0
+            for sample in rule.true_positives:
+                text, _key = fill(sample, random.Random(0))
+                for m in pattern.regex.finditer(text.encode()):
+                    matched += 1
+                    if pattern.keyword is not None:
+                        assert pattern.keyword in m.group(), (rule.id, sample)
+            assert matched, (rule.id, pattern.regex.pattern[:60])
