@@ -400,3 +400,17 @@ def test_worktree_root_walks_up_and_honours_git_ceiling(git_repo, monkeypatch):
     monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(git_repo / 'a'))
     assert sources.worktree_root(str(deep)) is None
     assert sources.worktree_root(str(git_repo)) == str(git_repo)
+
+
+@pytest.mark.parametrize('n', [0, 1, 2, 255, 256])
+def test_turns_hand_each_number_to_exactly_one_of_two_processes(n):
+    from together_hooks import parallel
+
+    turns = parallel.Turns(n)
+    try:
+        mine, theirs = parallel.split(lambda: list(turns), lambda: list(turns))
+    finally:
+        turns.close()
+    assert sorted(mine + theirs) == list(range(n))
+    with pytest.raises(ValueError):
+        parallel.Turns(257)

@@ -11,6 +11,7 @@ import os
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
     from typing import Callable
+    from typing import Iterator
     from typing import TypeVar
 
     P = TypeVar('P')
@@ -19,6 +20,36 @@ if TYPE_CHECKING:
 
 def available() -> bool:
     return hasattr(os, 'fork') and (os.cpu_count() or 1) > 1
+
+
+class Turns:
+    """The numbers ``0..n-1`` (n <= 256), each handed to whichever process
+    asks first: a pipe holds one byte per number and each take reads one
+    byte (a one-byte pipe read is atomic).  Made before the fork, shared
+    after it, so the two halves of a scan end together however their files
+    are sized and whichever started later."""
+
+    __slots__ = ('_fd',)
+
+    def __init__(self, n: int) -> None:
+        if not 0 <= n <= 256:
+            raise ValueError(f'Turns holds 0 to 256 numbers, not {n}')
+        read_fd, write_fd = os.pipe()
+        try:  # 256 bytes fit any pipe: this never blocks
+            os.write(write_fd, bytes(range(n)))
+        finally:
+            os.close(write_fd)
+        self._fd = read_fd
+
+    def __iter__(self) -> Iterator[int]:
+        while True:
+            taken = os.read(self._fd, 1)
+            if not taken:
+                return
+            yield taken[0]
+
+    def close(self) -> None:
+        os.close(self._fd)
 
 
 def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:

@@ -136,20 +136,31 @@ PARALLEL_MIN_FILES = 256
 
 
 def _scan_forked(contents: list[Content], summary: Summary) -> list[Finding]:
-    """Every other file in a forked child, the rest here (parallel.py)."""
+    """Two processes (parallel.py) take runs of files in turns until none
+    is left: neither waits while the other still has work."""
     from together_hooks import parallel
+
+    step = -(-len(contents) // 256)
+    turns = parallel.Turns(-(-len(contents) // step))
+
+    def share(mine: Summary) -> list[Finding]:
+        found = []
+        for turn in turns:
+            found += _scan_serial(contents[turn * step:(turn + 1) * step], mine)
+        return found
 
     def child() -> tuple[int, int, list[tuple[object, ...]]]:
         theirs = Summary()
-        found = _scan_serial(contents[1::2], theirs)
+        found = share(theirs)
         return theirs.files_scanned, theirs.bytes_scanned, [
             (f.path, f.line, f.column, f.rule, f.secret, f.encoding)
             for f in found
         ]
 
-    findings, (files, nbytes, found) = parallel.split(
-        child, lambda: _scan_serial(contents[0::2], summary),
-    )
+    try:
+        findings, (files, nbytes, found) = parallel.split(child, lambda: share(summary))
+    finally:
+        turns.close()
     summary.files_scanned += files
     summary.bytes_scanned += nbytes
     findings.extend(Finding(*fields) for fields in found)
