@@ -302,6 +302,25 @@ def from_paths(paths: Iterable[str]) -> Iterator[Content]:
         yield Content(to_display(path), fs_path=path)
 
 
+def _work_tree_files(top: str) -> list[str] | None:
+    """``repo_files(top)``, or None when no git work tree holds ``top``
+    (one git process where asking first and listing after took two)."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(
+            ('git', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
+            cwd=top, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if proc.returncode == 0:
+        return sorted(set(_split_z(proc.stdout)))
+    if git_toplevel(top) is None:
+        return None
+    return repo_files(top)  # a work tree where listing fails: git's own words
+
+
 def _ignored_by_git(folder: str) -> bool:
     import subprocess
 
@@ -319,9 +338,8 @@ def from_tree(top: str, display_prefix: str = '') -> list[Content]:
     the pipeline may split it across processes.
     """
     claimed = git_may_claim(top)
-    root = git_toplevel(top) if claimed else None
-    if root is not None:
-        rels = repo_files(top)
+    rels = _work_tree_files(top) if claimed else None
+    if rels is not None:
         if not rels and _ignored_by_git(top):
             # Named on purpose: an ignored folder is scanned whole rather
             # than passing silently with nothing scanned.
@@ -336,13 +354,12 @@ def from_tree(top: str, display_prefix: str = '') -> list[Content]:
                 'to scan; scan its history inside it: together-hooks scan --history',
             )
         rels = walk(top)
+    # git and walk give '/'-separated paths without './': shown as they are.
+    base = os.path.join(top, '')
     prefix = display_prefix.rstrip('/\\')
     if prefix and prefix != '.':
-        return [
-            Content(to_display(f'{prefix}/{rel}'), fs_path=os.path.join(top, rel))
-            for rel in rels
-        ]
-    return [Content(to_display(rel), fs_path=os.path.join(top, rel)) for rel in rels]
+        return [Content(f'{to_display(prefix)}/{rel}', fs_path=base + rel) for rel in rels]
+    return [Content(rel, fs_path=base + rel) for rel in rels]
 
 
 def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
