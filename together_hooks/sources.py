@@ -145,7 +145,8 @@ def git_may_claim(folder: str) -> bool:
     """False only when no git repository can hold ``folder``: no GIT_DIR or
     GIT_WORK_TREE, and no ``.git`` entry nor git folder (HEAD and objects/)
     in it or above it.  Scanning a plain folder then starts no git process
-    (two cost ~10 ms); any doubt is left to git itself."""
+    (each costs a few ms, and importing subprocess as much again); any
+    doubt is left to git itself."""
     if 'GIT_DIR' in os.environ or 'GIT_WORK_TREE' in os.environ:
         return True
     here = os.path.abspath(folder)
@@ -183,9 +184,12 @@ def _split_z(out: bytes) -> list[str]:
     return [os.fsdecode(p) for p in out.split(b'\0') if p]
 
 
+_LS_FILES = ('ls-files', '-z', '--cached', '--others', '--exclude-standard')
+
+
 def repo_files(root: str, under: str = '') -> list[str]:
     """Tracked files and untracked files that are not ignored, under a folder."""
-    args = ['ls-files', '-z', '--cached', '--others', '--exclude-standard']
+    args = list(_LS_FILES)
     if under:
         args += ['--', under]
     return sorted(set(_split_z(git(root, *args))))
@@ -309,8 +313,7 @@ def _work_tree_files(top: str) -> list[str] | None:
 
     try:
         proc = subprocess.run(
-            ('git', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
-            cwd=top, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            ('git', *_LS_FILES), cwd=top, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
     except (FileNotFoundError, NotADirectoryError):
         return None
