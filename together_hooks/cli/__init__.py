@@ -12,7 +12,7 @@ import sys
 
 from together_hooks import __version__
 from together_hooks.errors import ArgumentParser
-from together_hooks.errors import configure_stdio
+from together_hooks.errors import configure_process
 from together_hooks.errors import guard
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
@@ -62,7 +62,7 @@ def build_parser(only: str | None = None) -> ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    configure_stdio()
+    configure_process()
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)

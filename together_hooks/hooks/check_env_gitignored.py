@@ -8,7 +8,7 @@ import sys
 from together_hooks import audit_log
 from together_hooks import envfiles
 from together_hooks.errors import ArgumentParser
-from together_hooks.errors import configure_stdio
+from together_hooks.errors import configure_process
 from together_hooks.errors import file_args
 from together_hooks.errors import guard
 from together_hooks.errors import InputError
@@ -37,7 +37,7 @@ def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    configure_stdio()
+    configure_process()
     parser = ArgumentParser(
         prog=PROG,
         description='Check that .gitignore covers .env, .env.local, '

@@ -7,7 +7,7 @@ import sys
 from together_hooks import pipeline
 from together_hooks import sources
 from together_hooks.errors import ArgumentParser
-from together_hooks.errors import configure_stdio
+from together_hooks.errors import configure_process
 from together_hooks.errors import file_args
 from together_hooks.errors import guard
 
@@ -40,7 +40,7 @@ def hook_contents(filenames: Sequence[str]) -> Iterable[sources.Content]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    configure_stdio()
+    configure_process()
     parser = ArgumentParser(
         prog=PROG,
         description='Fail when any given file holds a Together AI API key.',

@@ -8,7 +8,7 @@ import sys
 from together_hooks import audit_log
 from together_hooks import envfiles
 from together_hooks.errors import ArgumentParser
-from together_hooks.errors import configure_stdio
+from together_hooks.errors import configure_process
 from together_hooks.errors import file_args
 from together_hooks.errors import guard
 
@@ -146,7 +146,7 @@ def check(paths: Iterable[str], allow: Iterable[str] = ()) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    configure_stdio()
+    configure_process()
     parser = ArgumentParser(
         prog=PROG,
         description='Refuse .env files and .env/ folders; templates '
