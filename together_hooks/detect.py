@@ -237,7 +237,10 @@ def _secret_of(
         data: bytes, m: re.Match[bytes], pattern: Pattern, rule: Rule,
 ) -> tuple[int, str] | None:
     """(offset, key) for a regex match, or None when it is not a key."""
-    encoded = 'encoded' in m.re.groupindex and m.start('encoded') != -1
+    groups = m.re.groupindex
+    if 'skip' in groups and m.start('skip') != -1:
+        return None
+    encoded = 'encoded' in groups and m.start('encoded') != -1
     start = m.start('encoded' if encoded else 'secret')
     if _touches_key_char(data, start):
         return None

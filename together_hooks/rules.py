@@ -29,8 +29,9 @@ class Pattern:
     A pattern may instead (or as another alternative) have a group
     ``encoded``: a base64 token whose decoded bytes must match ``decoded``
     as a whole (its own group ``secret`` is then the key); the finding is
-    reported at the token.  ``near`` must match within ``near_lines`` lines
-    of the key.  ``keyword``, when set, is a literal every match holds: a
+    reported at the token.  A match in which a group ``skip`` took part is
+    text consumed and passed over, not a key (``_whole_run``).  ``near``
+    must match within ``near_lines`` lines of the key.  ``keyword``, when set, is a literal every match holds: a
     file (or window) without it never runs, nor compiles, the regex.
     """
 
@@ -154,6 +155,21 @@ _LEGACY_ASSIGN = (
     rb'["\'`]?'
 )
 
+def _whole_run(group: bytes, prefix: bytes, body: bytes, chars: bytes) -> bytes:
+    """Group ``group``: ``prefix`` + ``body`` where the run of ``chars`` ends
+    right after it; else the rest of that run, as group ``skip``, so the
+    search goes on after the run instead of retrying at each ``prefix``
+    inside it (10 MB of ``tgp_v1_`` repeated: 0.01 s, not 0.15 s).  The
+    lookahead-and-backreference consumes the run without backtracking
+    (what ``*+`` does from Python 3.11).  ``prefix`` stays a literal
+    prefix of the whole regex, which re searches for quickly."""
+    return (
+        b'(?P<' + group + b'>' + prefix
+        + b'(?:' + body + b'(?![' + chars + b'])'
+        + b'|(?=(?P<skip>[' + chars + b']*))(?P=skip)))'
+    )
+
+
 # Placeholders in the shape of a key (people paste them into docs and
 # templates).  Built by concatenation so the repository holds no literal
 # format-valid key, not even a fake one.
@@ -179,12 +195,12 @@ TOGETHER_API_KEY = Rule(
     # after an escape such as a literal "\n") is checked in detect.py: a
     # lookbehind in front of the literal would defeat re's prefix search.
     patterns=(
-        Pattern(rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})'
-                rb'(?![' + KEY_CHARS + rb'])', keyword=b'tgp_v1_'),
+        Pattern(_whole_run(b'secret', b'tgp_v1_', b'[' + KEY_CHARS + b']{43}', KEY_CHARS),
+                keyword=b'tgp_v1_'),
         # The whole value base64-encoded (Kubernetes Secret ``data:``,
         # ``echo $KEY | base64``): "dGdwX3Yx" is base64 for "tgp_v1".
-        Pattern(rb'(?P<encoded>dGdwX3Yx[A-Za-z0-9+/_-]{58,64}={0,2})'
-                rb'(?![A-Za-z0-9+/=_-])',
+        Pattern(_whole_run(b'encoded', b'dGdwX3Yx', b'[A-Za-z0-9+/_-]{58,64}={0,2}',
+                           b'A-Za-z0-9+/=_-'),
                 decoded=rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})\s*\Z',
                 keyword=b'dGdwX3Yx'),
     ),
