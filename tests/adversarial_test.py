@@ -62,6 +62,9 @@ BAITS: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
     ('name-lines', lambda n: repeat(b'TOGETHER_API_KEY=\n', n), 64 * KB, 0),
     # Near misses and many findings.
     ('key-chars-after-prefix', lambda n: b'tgp_v1_' + b'A' * n, 512 * KB, 0),
+    # A run of key characters is passed over whole; the key after it counts.
+    ('prefix-run-then-key', lambda n: repeat(b'tgp_v1_', n) + b' ' + KEYS[0], 512 * KB, 1),
+    ('b64-run-then-key', lambda n: repeat(b'dGdwX3Yx', n) + b'\n' + base64.b64encode(KEYS[0]), 512 * KB, 1),
     ('keys-one-line', lambda n: cycle([k + b' ' for k in KEYS], n), 64 * KB, None),
     ('keys-each-line', lambda n: cycle([k + b'\n' for k in KEYS], n), 64 * KB, None),
     ('keys-after-escapes', lambda n: cycle([b'\\n' + k for k in KEYS], n), 64 * KB, None),
