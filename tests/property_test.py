@@ -224,3 +224,25 @@ def test_skip_file_globs_match_as_fnmatch_does(name, pattern):
     from together_hooks.detect import glob_match
 
     assert glob_match(name, pattern) == fnmatchcase(name, pattern)
+
+
+def _runs_one_by_one(body: str) -> tuple[int, int]:
+    """The longest run of identical, and of ascending, characters, counted
+    character by character: the reference ``has_run`` must agree with."""
+    same = step = best_same = best_step = 1
+    for a, b in zip(body, body[1:]):
+        same = same + 1 if a == b else 1
+        step = step + 1 if ord(b) - ord(a) == 1 else 1
+        best_same, best_step = max(best_same, same), max(best_step, step)
+    return best_same, best_step
+
+
+@SETTINGS
+@given(
+    body=st.text(alphabet='aabbcdefgxyz0123456789_-ABCDEF', min_size=1, max_size=70),
+    n=st.integers(min_value=2, max_value=9),
+)
+def test_has_run_agrees_with_counting_one_by_one(body, n):
+    from together_hooks.detect import has_run
+
+    assert has_run(body, n) == (max(_runs_one_by_one(body)) >= n)

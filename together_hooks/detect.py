@@ -108,13 +108,11 @@ class Finding:
 
 
 def entropy(text: str) -> float:
-    counts: dict[str, int] = {}
-    for ch in text:
-        counts[ch] = counts.get(ch, 0) + 1
-    n = len(text)
+    """Shannon entropy of ``text``, bits per character."""
     from math import log2  # only once a candidate is found
 
-    return -sum(c / n * log2(c / n) for c in counts.values())
+    n = len(text)
+    return -sum(c / n * log2(c / n) for c in map(text.count, set(text)))
 
 
 _PLACEHOLDER_WORDS = (
@@ -122,17 +120,30 @@ _PLACEHOLDER_WORDS = (
     'replace', 'together', 'redacted', 'changeme', 'insert', 'apikey',
     'api_key', 'api-key', 'sample', 'dummy_',
 )
+_NEXT_BYTE = bytes(range(1, 256)) + b'\0'
 
 
-def _longest_run(body: str) -> tuple[int, int]:
-    """Longest run of identical chars, and of consecutive chars (abc, 123)."""
-    same = seq = best_same = best_seq = 1
-    for a, b in zip(body, body[1:]):
-        same = same + 1 if a == b else 1
-        seq = seq + 1 if ord(b) - ord(a) == 1 else 1
-        best_same = max(best_same, same)
-        best_seq = max(best_seq, seq)
-    return best_same, best_seq
+def has_run(body: str, n: int) -> bool:
+    """``n`` identical characters in a row ("xxxxxx"), or ``n`` each one
+    above the last ("abcdef", "123456").
+
+    Compared a whole string at a time, not character by character: the
+    bytes of ``body`` XOR the bytes after them are zero where a character
+    repeats, and XOR the next-higher bytes zero where it steps up by one;
+    a run of ``n`` is ``n - 1`` such zeros in a row.
+    """
+    if n <= 1:
+        return True
+    raw = body.encode('utf-8', 'surrogateescape')
+    if len(raw) < n:
+        return False
+    head, tail = raw[:-1], raw[1:]
+    size = len(tail)
+    after = int.from_bytes(tail, 'big')
+    same = (int.from_bytes(head, 'big') ^ after).to_bytes(size, 'big')
+    step = (int.from_bytes(head.translate(_NEXT_BYTE), 'big') ^ after).to_bytes(size, 'big')
+    zeros = b'\0' * (n - 1)
+    return zeros in same or zeros in step
 
 
 def is_placeholder(body: str, rule: Rule) -> bool:
@@ -141,11 +152,10 @@ def is_placeholder(body: str, rule: Rule) -> bool:
         return True
     if entropy(body) < rule.entropy_floor:
         return True
-    same, seq = _longest_run(body)
-    if same >= rule.max_run or seq >= rule.max_run:
+    if has_run(body, rule.max_run):
         return True
     for period in range(1, 17):  # "abcd" * 16, "0123456789abcdef" * 4
-        if body == (body[:period] * (len(body) // period + 1))[:len(body)]:
+        if body[period:] == body[:-period]:
             return True
     lowered = body.lower()
     return any(word in lowered for word in _PLACEHOLDER_WORDS)
@@ -167,14 +177,37 @@ def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
     return start, end
 
 
-def _near(data: bytes, offset: int, regex: re.Pattern[bytes], lines: int) -> bool:
+def _near(
+        data: bytes, offset: int, regex: re.Pattern[bytes], lines: int,
+        seen: dict[re.Pattern[bytes], tuple[list[int], list[int]]],
+) -> bool:
+    """Does ``regex`` match within ``lines`` lines of ``offset``?
+
+    Its matches in ``data`` are found once (``seen`` holds their starts and
+    ends for this scan), so thousands of candidates packed on one long line
+    cost one pass, not one search of their surroundings each.
+    """
+    if regex not in seen:
+        found = [(m.start(), m.end()) for m in regex.finditer(data)]
+        seen[regex] = ([a for a, _b in found], [b for _a, b in found])
+    starts, ends = seen[regex]
+    from bisect import bisect_left
+
+    # None within the farthest the lines can reach: no need to find them.
+    reach = (lines + 1) * _WINDOW
+    i = bisect_left(starts, offset - reach)
+    if i == len(starts) or starts[i] > offset + reach:
+        return False
     start, end = _line_bounds(data, offset)
     for _ in range(lines):
         if start > 0:
             start, _e = _line_bounds(data, start - 1)
         if end < len(data):
             _s, end = _line_bounds(data, end + 1)
-    return regex.search(data, start, end) is not None
+    # Matches do not overlap: the first one starting in range is the one
+    # that ends first.
+    i = bisect_left(starts, start, i)
+    return i < len(starts) and ends[i] <= end
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -235,6 +268,7 @@ def _spans(data: bytes, rule: Rule) -> list[tuple[int, int]]:
 
 def _secret_of(
         data: bytes, m: re.Match[bytes], pattern: Pattern, rule: Rule,
+        near_seen: dict[re.Pattern[bytes], tuple[list[int], list[int]]],
 ) -> tuple[int, str] | None:
     """(offset, key) for a regex match, or None when it is not a key."""
     groups = m.re.groupindex
@@ -257,7 +291,7 @@ def _secret_of(
     if is_placeholder(body, rule):
         return None
     near = pattern.near
-    if near is not None and not _near(data, start, near, pattern.near_lines):
+    if near is not None and not _near(data, start, near, pattern.near_lines, near_seen):
         return None
     return start, secret
 
@@ -267,6 +301,7 @@ def _candidates(
 ) -> list[tuple[int, str, Rule]]:
     """(offset, secret, rule) for every shape-valid key in ``data``."""
     found = []
+    near_seen: dict[re.Pattern[bytes], tuple[list[int], list[int]]] = {}
     for rule in rules:
         spans = _spans(data, rule)
         for pattern in rule.patterns:
@@ -281,7 +316,7 @@ def _candidates(
                         m = pattern.regex.match(data, m.start())
                         if m is None:
                             continue
-                    hit = _secret_of(data, m, pattern, rule)
+                    hit = _secret_of(data, m, pattern, rule, near_seen)
                     if hit is not None:
                         found.append((*hit, rule))
     return found
