@@ -71,6 +71,9 @@ BAITS: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
     ('b64-keys', lambda n: cycle([base64.b64encode(k) + b' ' for k in KEYS], n), 64 * KB, None),
     ('legacy-named-one-line', lambda n: cycle([b'TOGETHER_API_KEY=' + h + b' ' for h in HEXES], n), 64 * KB, None),
     ('legacy-nested-one-line', lambda n: b'together:\n' + cycle([b'key=' + h + b' ' for h in HEXES], n), 64 * KB, None),
+    # Thousands of candidates on one line, each needing its context checked.
+    ('nested-json-one-line', lambda n: cycle([b'{"together": {"apiKey": "' + h + b'"}}, ' for h in HEXES], n), 64 * KB, 0),
+    ('nested-ini-one-line', lambda n: cycle([b'[together] key=' + h + b' ' for h in HEXES], n), 64 * KB, None),
     ('bearer-keys-one-line', lambda n: b'api.together.xyz ' + cycle([b'Bearer ' + h + b' ' for h in HEXES], n), 32 * KB, None),
     ('terraform-lines', lambda n: b'together_api_key' + repeat(b'\n  type = x', n), 512 * KB, 0),
     ('client-call-repeated', lambda n: repeat(b'Together(' + b'x' * 150, n), 512 * KB, 0),
