@@ -996,3 +996,28 @@ def test_hundred_thousand_tiny_files(tmp_path, keys):
         print(f'100,000 files scanned in {took:.1f}s')
     finally:
         shutil.rmtree(top, ignore_errors=True)
+
+
+# --- git missing ---------------------------------------------------------------
+
+@pytest.mark.parametrize(('script', 'argv'), [
+    ('together-hooks', ('scan',)),
+    ('together-hooks', ('scan', '--staged')),
+    ('together-hooks', ('scan', '--history')),
+    ('together-hooks', ('doctor',)),
+    ('check-env-gitignored', ()),
+], ids=['scan', 'staged', 'history', 'doctor', 'check-env-gitignored'])
+def test_git_missing_is_named_as_such(git_repo, keys, script, argv):
+    """With no git on PATH a repository cannot be read: one line says git is
+    missing (not "not a repository"), exit 2; nothing is walked instead."""
+    (git_repo / 'app.py').write_text(f'KEY = "{keys.key()}"\n')
+    result = run(script, *argv, cwd=git_repo, env={'PATH': str(git_repo / 'no-tools')})
+    assert_error_line(result, 'git is not installed or not on PATH')
+
+
+def test_git_missing_a_named_folder_is_walked(git_repo, keys):
+    (git_repo / 'src').mkdir()
+    (git_repo / 'src' / 'app.py').write_text(f'KEY = "{keys.key()}"\n')
+    result = run('together-hooks', 'scan', 'src', cwd=git_repo, env={'PATH': str(git_repo / 'no-tools')})
+    assert result.rc == 1, result.err
+    assert 'app.py' in result.out

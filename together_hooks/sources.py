@@ -141,6 +141,20 @@ def git_toplevel(path: str) -> str | None:
     return os.fsdecode(proc.stdout.rstrip(b'\n'))
 
 
+def git_installed() -> bool:
+    import shutil
+
+    return shutil.which('git') is not None
+
+
+def no_repository(message: str) -> InputError:
+    """The error of a command that needs a repository and found none:
+    ``message``, unless the reason is that git itself cannot be run."""
+    if not git_installed():
+        return InputError('git is not installed or not on PATH (needed to read the repository)')
+    return InputError(message)
+
+
 def git_may_claim(folder: str) -> bool:
     """False only when no git repository can hold ``folder``: no GIT_DIR or
     GIT_WORK_TREE, and no ``.git`` entry nor git folder (HEAD and objects/)

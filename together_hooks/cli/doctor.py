@@ -74,12 +74,13 @@ class Repo:
     @classmethod
     def at(cls, path: str) -> Repo:
         from together_hooks.sources import git_toplevel
+        from together_hooks.sources import no_repository
 
         if not os.path.exists(path):
             raise InputError(f'{path}: no such file or folder')
         root = git_toplevel(path)
         if root is None:
-            raise InputError(f'{path}: not inside a git work tree')
+            raise no_repository(f'{path}: not inside a git work tree')
         return cls(root)
 
     def git(self, *args: str) -> bytes:

@@ -62,10 +62,18 @@ def contents(args: argparse.Namespace) -> Iterator[sources.Content]:
             raise InputError('--staged takes no PATH')
         root = sources.git_toplevel('.')
         if root is None:
-            raise InputError('--staged needs a git repository (run it inside one)')
+            raise sources.no_repository('--staged needs a git repository (run it inside one)')
         return sources.staged(root)
     if not args.paths:
-        return sources.from_tree(sources.git_toplevel('.') or '.')
+        root = sources.git_toplevel('.')
+        if root is None and sources.git_may_claim('.') and not sources.git_installed():
+            # A repository, maybe, but no git to say which files it tracks:
+            # walking all of it would report ignored local env files too.
+            raise InputError(
+                'git is not installed or not on PATH: cannot tell which files '
+                'this repository tracks (name a folder to walk it whole without git)',
+            )
+        return sources.from_tree(root or '.')
     if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
         # One folder: it is the scan root; paths are shown relative to it.
         args.repo_prefix = sources.repo_prefix(args.paths[0])
@@ -87,7 +95,7 @@ def commits(args: argparse.Namespace) -> Iterator[sources.Content]:
     # History and ranges need no work tree: a bare mirror works too.
     root = sources.git_toplevel('.') or sources.git_dir_without_work_tree('.')
     if root is None:
-        raise InputError(f'{mode} needs a git repository (run it inside one)')
+        raise sources.no_repository(f'{mode} needs a git repository (run it inside one)')
     if args.history:
         return sources.history(root, args.since, progress=sys.stderr.isatty())
     base, head, since_fork = sources.parse_range(args.diff)

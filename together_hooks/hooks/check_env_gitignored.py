@@ -11,7 +11,6 @@ from together_hooks.errors import ArgumentParser
 from together_hooks.errors import configure_process
 from together_hooks.errors import file_args
 from together_hooks.errors import guard
-from together_hooks.errors import InputError
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
@@ -55,10 +54,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def go() -> int:
         from together_hooks.sources import git_toplevel
+        from together_hooks.sources import no_repository
 
         root = git_toplevel('.')
         if root is None:
-            raise InputError('not inside a git work tree (run it in a repository)')
+            raise no_repository('not inside a git work tree (run it in a repository)')
         code = run(root, args.fix, args.allow)
         return audit_log.log_run(args, code, root=root, metadata={'fix': args.fix})
 
