@@ -303,11 +303,14 @@ Listing = namedtuple('Listing', 'tracked untracked ignored')
 
 
 def listing(root: str) -> Listing:
-    return Listing(
-        _split_z(_git(root, 'ls-files', '-z', '--cached')),
-        _split_z(_git(root, 'ls-files', '-z', '--others', '--exclude-standard')),
-        _ignored_local_files(root),
-    )
+    # One ls-files for tracked and untracked files: -t tags each path
+    # ("? " untracked; "H ", "S ", "M "... tracked).
+    tracked, untracked = [], []
+    for entry in _split_z(_git(
+            root, 'ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard',
+    )):
+        (untracked if entry[:2] == '? ' else tracked).append(entry[2:])
+    return Listing(tracked, untracked, _ignored_local_files(root))
 
 
 def probes(
