@@ -772,6 +772,11 @@ def hook_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
                   count=count_text_lines, prepare=restore),
         make_tool("together-hooks: scan --staged", ctx.ours("together-hooks"),
                   ["scan", "--staged", "--format", "json"], count=count_findings_key),
+        # Our other two hooks, which run on the same commit (no peer has them).
+        make_tool("together-hooks: forbid-env-files", ctx.ours("forbid-env-files"), files,
+                  ok_codes=(0,)),
+        make_tool("together-hooks: check-env-gitignored", ctx.ours("check-env-gitignored"), [],
+                  ok_codes=(0, 1)),
         make_tool("detect-secrets-hook", ctx.peer("detect-secrets-hook"), DS_NOVERIFY + ["--json"] + bl + files,
                   count=count_detect_secrets_hook, prepare=restore),
         make_tool("betterleaks git --staged (Together rule)", ctx.peer("betterleaks"),
