@@ -31,8 +31,9 @@ class Pattern:
     as a whole (its own group ``secret`` is then the key); the finding is
     reported at the token.  A match in which a group ``skip`` took part is
     text consumed and passed over, not a key (``_whole_run``).  ``near``
-    must match within ``near_lines`` lines of the key.  ``keyword``, when set, is a literal every match holds: a
-    file (or window) without it never runs, nor compiles, the regex.
+    must match within ``near_lines`` lines of the key.  ``keyword``, when
+    set, is a literal every match holds: a file (or window) without it
+    never runs, nor compiles, the regex.
     """
 
     __slots__ = ('_sources', '_compiled', 'near_lines', 'keyword')
@@ -154,6 +155,7 @@ _LEGACY_ASSIGN = (
     rb'\r?\n[ \t-]{0,32}(?:value|default)[ \t]{0,32}[=:][ \t]{0,32})?'
     rb'["\'`]?'
 )
+
 
 def _whole_run(group: bytes, prefix: bytes, body: bytes, chars: bytes) -> bytes:
     """Group ``group``: ``prefix`` + ``body`` where the run of ``chars`` ends
