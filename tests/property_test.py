@@ -18,6 +18,7 @@ import random
 from datetime import timedelta
 
 from hypothesis import assume
+from hypothesis import example
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -246,3 +247,39 @@ def test_has_run_agrees_with_counting_one_by_one(body, n):
     from together_hooks.detect import has_run
 
     assert has_run(body, n) == (max(_runs_one_by_one(body)) >= n)
+
+
+NEAR_PIECES = (
+    b'\n', b'\n', b'\n', b'\r\n', b' ', b'api.together.xyz', b'api.together.ai ',
+    b'x' * 3000, b'y' * 5000, b'Bearer ', b'together:\n', b'[together]\n', b'key: ',
+)
+
+
+@settings(max_examples=600, deadline=timedelta(seconds=2), database=None, derandomize=True)
+@given(
+    pieces=st.lists(st.sampled_from(NEAR_PIECES), min_size=1, max_size=30),
+    where=st.floats(min_value=0, max_value=1), lines=st.integers(min_value=0, max_value=4),
+    pattern=st.sampled_from((1, 2)),
+)
+# The host, then a line longer than the 4 KB window with the key at its
+# end: walking up one line stops inside that long line.
+@example(pieces=[b'api.together.xyz ', b'y' * 5000], where=1.0, lines=1, pattern=1)
+@example(pieces=[b'api.together.xyz ', b'\n', b'y' * 6000], where=1.0, lines=1, pattern=1)
+def test_near_agrees_with_walking_the_lines(pieces, where, lines, pattern):
+    """``_near`` (matches found once, a shortcut for the usual case) says
+    what walking ``lines`` lines each way and looking there says."""
+    from together_hooks import detect
+    from together_hooks.rules import TOGETHER_LEGACY_API_KEY
+
+    regex = TOGETHER_LEGACY_API_KEY.patterns[pattern].near
+    assert regex is not None
+    data = b''.join(pieces)
+    offset = min(int(where * len(data)), len(data) - 1)
+    start, end = detect._line_bounds(data, offset)
+    for _ in range(lines):
+        if start > 0:
+            start, _e = detect._line_bounds(data, start - 1)
+        if end < len(data):
+            _s, end = detect._line_bounds(data, end + 1)
+    expected = any(start <= m.start() and m.end() <= end for m in regex.finditer(data))
+    assert detect._near(data, offset, regex, lines, {}) == expected

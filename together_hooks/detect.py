@@ -192,12 +192,22 @@ def _near(
         seen[regex] = ([a for a, _b in found], [b for _a, b in found])
     starts, ends = seen[regex]
     from bisect import bisect_left
+    from bisect import bisect_right
 
     # None within the farthest the lines can reach: no need to find them.
     reach = (lines + 1) * _WINDOW
     i = bisect_left(starts, offset - reach)
     if i == len(starts) or starts[i] > offset + reach:
         return False
+    # The usual case (a heading, a URL just above): the last match before
+    # the key, ended before it, within one window and ``lines`` newlines,
+    # is inside the lines walked below whatever their lengths.
+    j = bisect_right(starts, offset) - 1
+    if (
+            j >= 0 and ends[j] <= offset and offset - starts[j] <= _WINDOW
+            and data.count(b'\n', starts[j], offset) <= lines
+    ):
+        return True
     start, end = _line_bounds(data, offset)
     for _ in range(lines):
         if start > 0:
