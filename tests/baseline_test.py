@@ -368,12 +368,12 @@ def test_slim_baseline_from_plain_detect_secrets_is_honoured(repo, keys):
 
 def test_the_hook_imports_only_what_its_hot_path_needs(repo):
     """Start-up is most of a hook's time: detect-secrets (~0.3 s), typing,
-    shutil (argparse's terminal width), fnmatch, subprocess and friends stay
+    argparse (with gettext's locale), fnmatch, subprocess and friends stay
     out of a run that scans files holding keys against a baseline."""
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
     heavy = (
-        'detect_secrets', 'typing', 'shutil', 'fnmatch', 'tempfile',
-        'subprocess', 'threading', 'hashlib', 'pickle',
+        'detect_secrets', 'typing', 'argparse', 'locale', 'shutil',
+        'fnmatch', 'tempfile', 'subprocess', 'threading', 'hashlib', 'pickle',
         'together_hooks.envfiles', 'together_hooks.verify',
         'together_hooks.parallel',
     )

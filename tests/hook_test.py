@@ -15,7 +15,7 @@ from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect import hash_secret
 from together_hooks.detect import redact
-from together_hooks.hooks.detect_together_keys import file_args
+from together_hooks.argparser import file_args
 from together_hooks.hooks.detect_together_keys import main
 
 RNG_SEED = 31
@@ -131,7 +131,7 @@ def test_file_named_like_an_option(tmp_path, monkeypatch, capsys, name):
     ),
 )
 def test_file_args(tmp_path, monkeypatch, argv, expected):
-    from together_hooks.errors import ArgumentParser
+    from together_hooks.argparser import ArgumentParser
     from together_hooks.pipeline import add_options
 
     monkeypatch.chdir(tmp_path)

@@ -19,7 +19,6 @@ saying why (an audit trail that silently stops is worse than a loud one).
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -30,6 +29,7 @@ from together_hooks.sources import worktree_root
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
+    import argparse
     from typing import Any
     from typing import Iterable
     from typing import Iterator
@@ -40,13 +40,21 @@ MAX_PATHS = 100  # per line; ``paths_total`` says how many there were
 MAX_HASHES = 1000
 
 
+QUICK_OPTIONS = {'--audit-log': str}  # how a hook reads it without argparse (hookargs)
+
+
+def defaults(action: str) -> dict[str, str | None]:
+    """The option's default, and the action a run of ``action`` logs."""
+    return {'audit_log': None, 'audit_action': action}
+
+
 def add_option(parser: argparse.ArgumentParser) -> None:
     """``--audit-log FILE``; the action logged is the parser's ``prog``."""
     parser.add_argument(
         '--audit-log', metavar='FILE',
         help=f'append one JSON line per run to FILE (default: ${ENV_VAR})',
     )
-    parser.set_defaults(audit_action=parser.prog)
+    parser.set_defaults(**defaults(parser.prog))
 
 
 def log_path(args: argparse.Namespace | None = None) -> str | None:

@@ -7,7 +7,6 @@ they add the same options (``add_options``) and call ``run``.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -25,16 +24,29 @@ from together_hooks.sources import Content
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
+    import argparse
     from typing import Iterable
     from together_hooks.envfiles import OwnKeys
     from together_hooks.baseline import Baseline
     from together_hooks.verify import Endpoint
 
 
+# The options every scanning entry point adds (``add_options``): their
+# defaults, and how a hook reads them without argparse (``hookargs``).
+DEFAULTS = {
+    'format': 'text', 'output': None, 'baseline': None,
+    'verify': False, 'verify_timeout': 5.0, 'only_live': False,
+}
+QUICK_OPTIONS = {
+    '--format': frozenset(FORMATS), '--output': str, '--baseline': str,
+    '--verify': bool, '--only-live': bool,
+}
+
+
 def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        '--format', choices=sorted(FORMATS), default='text',
-        help='report format (default: text)',
+        '--format', choices=sorted(FORMATS),
+        help=f'report format (default: {DEFAULTS["format"]})',
     )
     parser.add_argument(
         '--output', metavar='FILE',
@@ -54,12 +66,13 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         '--verify-timeout', metavar='SECONDS', type=_verify_timeout,
-        default=5.0, help='timeout of each --verify request (default: 5)',
+        help=f'timeout of each --verify request (default: {DEFAULTS["verify_timeout"]:g})',
     )
     parser.add_argument(
         '--only-live', action='store_true',
         help='with --verify: report only keys that are live (exit 0 when none is)',
     )
+    parser.set_defaults(**DEFAULTS)
     audit_log.add_option(parser)
 
 

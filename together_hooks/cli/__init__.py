@@ -11,7 +11,7 @@ import importlib
 import sys
 
 from together_hooks import __version__
-from together_hooks.errors import ArgumentParser
+from together_hooks.argparser import ArgumentParser
 from together_hooks.errors import configure_process
 from together_hooks.errors import guard
 

@@ -3,17 +3,16 @@
 appends the missing rules."""
 from __future__ import annotations
 
-import sys
 
 from together_hooks import audit_log
 from together_hooks import envfiles
-from together_hooks.errors import ArgumentParser
+from together_hooks import hookargs
 from together_hooks.errors import configure_process
-from together_hooks.errors import file_args
 from together_hooks.errors import guard
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
+    import argparse
     from typing import Sequence
 
 PROG = 'check-env-gitignored'
@@ -35,8 +34,14 @@ def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
     return 1 if problems or added else 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    configure_process()
+# The arguments' defaults, and the options hookargs reads without argparse.
+DEFAULTS = {'filenames': [], 'fix': False, 'allow': [], **audit_log.defaults(PROG)}
+QUICK_OPTIONS = {'--fix': bool, '--allow': list, **audit_log.QUICK_OPTIONS}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from together_hooks.argparser import ArgumentParser
+
     parser = ArgumentParser(
         prog=PROG,
         description='Check that .gitignore covers .env, .env.local, '
@@ -46,11 +51,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument('filenames', nargs='*', help='ignored (runs once per repository)')
     parser.add_argument('--fix', action='store_true', help='append the missing rules to .gitignore')
     parser.add_argument(
-        '--allow', action='append', default=[], metavar='PATTERN',
+        '--allow', action='append', metavar='PATTERN',
         help='env files matching PATTERN are templates (must not be ignored); repeatable',
     )
     audit_log.add_option(parser)
-    args = parser.parse_args(file_args(sys.argv[1:] if argv is None else argv, parser))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_process()
+    args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
 
     def go() -> int:
         from together_hooks.sources import git_toplevel

@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import os
-import sys
 
+from together_hooks import audit_log
+from together_hooks import hookargs
 from together_hooks import pipeline
 from together_hooks import sources
-from together_hooks.errors import ArgumentParser
 from together_hooks.errors import configure_process
-from together_hooks.errors import file_args
 from together_hooks.errors import guard
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
+    import argparse
     from typing import Iterable
     from typing import Sequence
 
@@ -39,17 +39,26 @@ def hook_contents(filenames: Sequence[str]) -> Iterable[sources.Content]:
     return list(sources.from_paths(filenames))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    configure_process()
+# The arguments' defaults, and the options hookargs reads without argparse.
+DEFAULTS = {'filenames': [], **pipeline.DEFAULTS, **audit_log.defaults(PROG)}
+QUICK_OPTIONS = {**pipeline.QUICK_OPTIONS, **audit_log.QUICK_OPTIONS}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from together_hooks.argparser import ArgumentParser
+
     parser = ArgumentParser(
         prog=PROG,
         description='Fail when any given file holds a Together AI API key.',
     )
     parser.add_argument('filenames', nargs='*', help='files to check')
     pipeline.add_options(parser)
-    args = parser.parse_args(
-        file_args(sys.argv[1:] if argv is None else argv, parser),
-    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_process()
+    args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
     if args.format in ('sarif', 'github'):
         # Those formats want repository-relative paths; pre-commit runs
         # hooks at the top, a person may not.

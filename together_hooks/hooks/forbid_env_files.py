@@ -3,17 +3,16 @@ of git; let templates through while they hold placeholders only."""
 from __future__ import annotations
 
 import os
-import sys
 
 from together_hooks import audit_log
 from together_hooks import envfiles
-from together_hooks.errors import ArgumentParser
+from together_hooks import hookargs
 from together_hooks.errors import configure_process
-from together_hooks.errors import file_args
 from together_hooks.errors import guard
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
+    import argparse
     from typing import Iterable
     from typing import Sequence
 
@@ -145,8 +144,14 @@ def check(paths: Iterable[str], allow: Iterable[str] = ()) -> list[str]:
     return messages
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    configure_process()
+# The arguments' defaults, and the options hookargs reads without argparse.
+DEFAULTS = {'filenames': [], 'allow': [], **audit_log.defaults(PROG)}
+QUICK_OPTIONS = {'--allow': list, **audit_log.QUICK_OPTIONS}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from together_hooks.argparser import ArgumentParser
+
     parser = ArgumentParser(
         prog=PROG,
         description='Refuse .env files and .env/ folders; templates '
@@ -155,13 +160,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument('filenames', nargs='*', help='files to check')
     parser.add_argument(
-        '--allow', action='append', default=[], metavar='PATTERN',
+        '--allow', action='append', metavar='PATTERN',
         help='treat env files matching PATTERN (a glob on the file name, or '
              'on the path when it holds a /) as templates; repeatable',
     )
     audit_log.add_option(parser)
-    # A staged file named ``-h`` must not print help and pass.
-    args = parser.parse_args(file_args(sys.argv[1:] if argv is None else argv, parser))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_process()
+    args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
 
     def run() -> int:
         messages = check(args.filenames, args.allow)

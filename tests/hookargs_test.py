@@ -1,0 +1,89 @@
+"""A hook reads plain arguments without argparse (hookargs.quick), and gets
+exactly what its argparse parser would give; anything else goes to argparse."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import example
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from together_hooks import hookargs
+from together_hooks.argparser import file_args
+from together_hooks.hooks import check_env_gitignored
+from together_hooks.hooks import detect_together_keys
+from together_hooks.hooks import forbid_env_files
+
+HOOKS = (detect_together_keys, forbid_env_files, check_env_gitignored)
+
+# Every option any hook has, abbreviations, unknown options, help; values
+# and file names of every shape.
+TOKENS = (
+    '--baseline', '--output', '--format', '--verify', '--only-live',
+    '--verify-timeout', '--audit-log', '--allow', '--fix', '--base', '--ver',
+    '--nope', '-h', '--help', '--', '-',
+    '--baseline=b.json', '--baseline=', '--format=json', '--format=nope',
+    '--format=text', '--verify=1', '--allow=*.env.ci', '--audit-log=log.jsonl',
+    '--fix=yes', '--output=-',
+    'x', 'a b', '', '-x', '-1', '2.5', 'json', 'sarif', 'github', 'text',
+    'a.py', 'dir/b c.py', 'ünï.py', 'new\nline.py', '.env', 'v=1',
+)
+
+
+def by_argparse(hook, argv):
+    """What the hook's own parser gives (SystemExit: an argparse error)."""
+    parser = hook.build_parser()
+    parser.set_defaults(**hook.DEFAULTS)
+    return vars(parser.parse_args(file_args(argv, parser)))
+
+
+@settings(max_examples=400, deadline=timedelta(seconds=2), database=None, derandomize=True)
+@given(argv=st.lists(st.sampled_from(TOKENS), max_size=7))
+@example(argv=['--baseline', 'b', 'a.py', 'c.py'])
+@example(argv=['--allow', 'x', '--allow=y', '.env'])
+@example(argv=['--format', 'sarif', '--verify', '--only-live', 'a.py'])
+@pytest.mark.parametrize('hook', HOOKS, ids=lambda h: h.PROG)
+def test_quick_arguments_are_argparse_s(hook, argv):
+    quick = hookargs.quick(argv, hook.DEFAULTS, hook.QUICK_OPTIONS)
+    if quick is not None:
+        assert vars(quick) == by_argparse(hook, argv)
+
+
+@pytest.mark.parametrize(('hook', 'argv'), (
+    (detect_together_keys, ['--baseline', '.secrets.baseline', 'app.py', 'deploy.sh']),
+    (detect_together_keys, ['--baseline=.secrets.baseline', '--format', 'github']),
+    (detect_together_keys, ['--verify', '--only-live', '--audit-log', 'a.jsonl', 'x']),
+    (detect_together_keys, []),
+    (forbid_env_files, ['--allow', '.env.ci', '--allow', '*.env.test', '.env']),
+    (check_env_gitignored, ['--fix']),
+), ids=repr)
+def test_what_pre_commit_passes_needs_no_argparse(hook, argv):
+    quick = hookargs.quick(argv, hook.DEFAULTS, hook.QUICK_OPTIONS)
+    assert quick is not None
+    assert vars(quick) == by_argparse(hook, argv)
+
+
+@pytest.mark.parametrize('argv', (
+    ['-h'], ['--help'],
+    ['a.py', '--baseline', 'b'],  # an option after a file name
+    ['--baseline'], ['--baseline', '-x'],  # no value / a value like an option
+    ['--base', 'b'],  # argparse's abbreviations
+    ['--format', 'nope'], ['--verify=1'],
+    ['--verify-timeout', '2'],
+    ['--', 'a.py'], ['-', 'a.py'], ['a.py', '-x.py'],
+), ids=repr)
+def test_anything_else_goes_to_argparse(argv):
+    hook = detect_together_keys
+    assert hookargs.quick(argv, hook.DEFAULTS, hook.QUICK_OPTIONS) is None
+
+
+def test_defaults_are_never_shared_between_runs():
+    hook = forbid_env_files
+    first = hookargs.quick(['--allow', 'a'], hook.DEFAULTS, hook.QUICK_OPTIONS)
+    # An abbreviation: argparse's turn.
+    second = hookargs.parse(['--allow', 'b', '--al', 'c'], hook.build_parser, hook.DEFAULTS,
+                            hook.QUICK_OPTIONS)
+    assert (first.allow, second.allow) == (['a'], ['b', 'c'])
+    assert hook.DEFAULTS['allow'] == []

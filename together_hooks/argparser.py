@@ -1,0 +1,79 @@
+"""argparse for every command: errors in one line, exit 2.
+
+Commands import this module when they build their parser; a hook run whose
+arguments ``hookargs`` reads directly never does (argparse, and the
+``locale`` module its gettext calls import, are ~3 ms of start-up).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from together_hooks.errors import EXIT_ERROR
+from together_hooks.errors import one_line
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import NoReturn
+    from typing import Sequence
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse whose errors are one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        # argparse echoes the bad value, which may be a pasted key.
+        self.exit(EXIT_ERROR, f'{self.prog}: error: {one_line(message)} (see --help)\n')
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse builds a formatter for every add_argument, and each one
+        # imports shutil (with zlib, bz2 and lzma: ~1.5 ms of a hook run)
+        # to ask the terminal width: ask os the way shutil would.
+        return self.formatter_class(prog=self.prog, width=_terminal_width())
+
+
+def _terminal_width() -> int:
+    """``shutil.get_terminal_size().columns - 2``, as argparse uses it."""
+    try:
+        columns = int(os.environ['COLUMNS'])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
+def file_args(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """Existing files whose names start with ``-``, made unmistakable
+    (every hook that takes file names parses ``file_args(argv, parser)``
+    when ``hookargs`` leaves its arguments to argparse).
+
+    pre-commit passes file names without ``--``: a file named ``-x.txt``
+    would be an unknown option (exit 2), one named ``-h`` would print help
+    and pass without scanning anything.  Only an option that takes a value,
+    before the first file name, stays an option.
+    """
+    options = parser._option_string_actions
+    out: list[str] = []
+    value_next = files_seen = False
+    for arg in argv:
+        if value_next:
+            value_next = False
+        elif (
+                not files_seen and arg in options
+                and options[arg].nargs != 0
+        ):
+            value_next = True
+        elif arg.startswith('-') and os.path.lexists(arg):
+            arg = f'./{arg}'
+            files_seen = True
+        elif not arg.startswith('-'):
+            files_seen = True
+        out.append(arg)
+    return out
+
+
