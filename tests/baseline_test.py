@@ -29,6 +29,7 @@ from together_hooks.cli import main as cli_main
 from together_hooks.cli.baseline import redact_report
 from together_hooks.detect import hash_secret
 from together_hooks.detect import scan_bytes
+from together_hooks.errors import InputError
 from together_hooks.hooks.detect_together_keys import main as hook_main
 from together_hooks.rules import RULES
 
@@ -215,6 +216,21 @@ BAD_BASELINES = [
 ]
 
 
+@pytest.mark.parametrize(('version', 'supported'), (
+    ('0.14.3', True), ('1.5.0', True), ('1.5', True), ('1.10.20', True),
+    ('2.0.0', False), ('1', False), ('1.5.0.1', False), ('1.5.0\n', False),
+    ('01.5', False), ('v1.5', False), ('1.x', False), ('1..5', False), ('', False),
+))
+def test_baseline_versions(version, supported):
+    """detect-secrets 0.x and 1.x baselines, ``major.minor[.patch]``."""
+    text = json.dumps({'version': version, 'results': {}})
+    if supported:
+        assert bl.parse(text, '.secrets.baseline').results == {}
+    else:
+        with pytest.raises(InputError, match='not supported'):
+            bl.parse(text, '.secrets.baseline')
+
+
 @pytest.mark.parametrize(('content', 'word'), BAD_BASELINES)
 @pytest.mark.parametrize('argv', [
     ('hook', '--baseline', '.secrets.baseline', 'app.py'),
@@ -368,11 +384,12 @@ def test_slim_baseline_from_plain_detect_secrets_is_honoured(repo, keys):
 
 def test_the_hook_imports_only_what_its_hot_path_needs(repo):
     """Start-up is most of a hook's time: detect-secrets (~0.3 s), typing,
-    argparse (with gettext's locale), fnmatch, subprocess and friends stay
-    out of a run that scans files holding keys against a baseline."""
+    argparse (with gettext's locale), the json package, fnmatch, subprocess
+    and friends stay out of a run that scans files holding keys against a
+    baseline."""
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
     heavy = (
-        'detect_secrets', 'typing', 'argparse', 'locale', 'shutil',
+        'detect_secrets', 'typing', 'argparse', 'locale', 'json', 'shutil',
         'fnmatch', 'tempfile', 'subprocess', 'threading', 'hashlib', 'pickle',
         'together_hooks.envfiles', 'together_hooks.verify',
         'together_hooks.parallel',

@@ -6,6 +6,7 @@
 - Text made of placeholders and filler never yields a finding.
 - Messages, reports and baselines built from any input never raise (but
   for the one-line errors they are meant to raise) and never hold a key.
+- The baseline's JSON reader agrees with ``json.loads``.
 
 Examples are few, generated the same way on every run (``derandomize``),
 and no failing example is stored between runs: the file runs in seconds.
@@ -26,6 +27,7 @@ from hypothesis import strategies as st
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks import report
+from together_hooks.baseline import json_loads
 from together_hooks.baseline import parse
 from together_hooks.detect import Finding
 from together_hooks.detect import scan_bytes
@@ -212,6 +214,42 @@ def test_any_baseline_text_loads_or_is_one_input_error(text):
     else:
         assert isinstance(known.results, dict)
         known.label('a.py', '0' * 40)
+
+
+json_texts = st.one_of(
+    baseline_texts,
+    # JSON text with whitespace, garbage and cut-offs spliced in.
+    st.tuples(
+        st.recursive(
+            st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=10),
+            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                st.text(max_size=4), inner, max_size=4),
+            max_leaves=20,
+        ).map(json.dumps),
+        st.text(alphabet=' \t\n\r\x0b\ufeff\xa0x]}"', max_size=3),
+        st.text(alphabet=' \t\n\r\x0b\ufeff\xa0x]}"', max_size=3),
+        st.floats(0, 1),
+    ).map(lambda t: t[1] + t[0][:max(1, int(len(t[0]) * t[3]))] + t[2]),
+)
+
+
+def _outcome(loads, text):
+    try:
+        return 'ok', repr(loads(text))  # repr: NaN == NaN
+    except (ValueError, RecursionError) as e:
+        return type(e).__name__, str(e)
+
+
+@SETTINGS
+@given(text=json_texts)
+@example(text='\ufeff{}')
+@example(text='{} x')
+@example(text=' [NaN, -Infinity, 1e999] \n')
+@example(text='[' * 100_000)
+def test_baseline_json_reads_as_json_loads_does(text):
+    """The baseline reader's JSON (json_loads, no json import) gives what
+    json.loads gives: the same value, or the same error and message."""
+    assert _outcome(json_loads, text) == _outcome(json.loads, text)
 
 
 glob_names = st.text(alphabet='ab.*-kc', max_size=12)

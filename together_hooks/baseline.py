@@ -26,9 +26,7 @@ detect-secrets' own ``json.dumps(indent=2)``.
 """
 from __future__ import annotations
 
-import json
 import os
-import re
 
 from together_hooks.errors import InputError
 
@@ -61,7 +59,6 @@ CREATE_FILTERS: tuple[dict[str, Any], ...] = (
 )
 
 _SUPPORTED_MAJOR = ('0', '1')
-_VERSION = re.compile(r'(\d+)\.\d+(?:\.\d+)?\Z')
 
 
 def class_name(rule_id: str) -> str:
@@ -135,6 +132,8 @@ class Baseline:
 
     def dumps(self) -> str:
         """The file's text, exactly as detect-secrets writes it."""
+        import json
+
         return json.dumps(self.doc, indent=2) + '\n'
 
 
@@ -148,13 +147,57 @@ def _shape_error(path: str, what: str) -> InputError:
 def _check_version(path: str, version: Any) -> None:
     if not isinstance(version, str):
         raise _shape_error(path, '"version" is missing or not a string')
-    m = _VERSION.match(version)
-    if m is None or m.group(1) not in _SUPPORTED_MAJOR:
+    # 'major.minor[.patch]' (a regex would cost its compile on every hook run)
+    parts = version.split('.')
+    shaped = 2 <= len(parts) <= 3 and all(p.isdecimal() for p in parts)
+    if not shaped or parts[0] not in _SUPPORTED_MAJOR:
         raise InputError(
             f'{path}: baseline version {version!r} is not supported (this '
             'together-hooks reads detect-secrets 0.x and 1.x baselines); the '
             'file was left as it is',
         )
+
+
+class _Decoder:
+    """What json.loads' own decoder gives its C scanner."""
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = {
+        '-Infinity': float('-inf'), 'Infinity': float('inf'), 'NaN': float('nan'),
+    }.__getitem__
+
+
+_JSON_SPACE = ' \t\n\r'
+
+
+def json_loads(text: str) -> Any:
+    """``json.loads(text)``, without importing the json package.
+
+    Every hook run reads the baseline, and ``import json`` compiles seven
+    regular expressions for its pure-Python decoder and its encoder (~1 ms,
+    a twentieth of a hook run).  ``json.loads`` parses with the C scanner of
+    ``_json``, and so does this, with the same settings.  Text that is not
+    JSON (or a Python without ``_json``) goes to json.loads itself, which
+    raises the error with its line and column (the scanner of Python 3.11
+    cannot even say it unless json.decoder is imported).
+    tests/property_test.py holds the two to the same results.
+    """
+    try:
+        from _json import make_scanner
+
+        start = len(text) - len(text.lstrip(_JSON_SPACE))
+        doc, end = make_scanner(_Decoder)(text, start)
+    except Exception:
+        pass
+    else:
+        if not text[end:].strip(_JSON_SPACE):
+            return doc
+    import json
+
+    return json.loads(text)
 
 
 def parse(text: str, path: str) -> Baseline:
@@ -165,7 +208,7 @@ def parse(text: str, path: str) -> Baseline:
             '`together-hooks baseline create`)',
         )
     try:
-        doc = json.loads(text)
+        doc = json_loads(text)
     except (ValueError, RecursionError) as e:
         where = f' at line {e.lineno} column {e.colno}' if hasattr(e, 'lineno') else ''
         raise InputError(
