@@ -2,6 +2,8 @@
 exactly what its argparse parser would give; anything else goes to argparse."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -87,3 +89,26 @@ def test_defaults_are_never_shared_between_runs():
                             hook.QUICK_OPTIONS)
     assert (first.allow, second.allow) == (['a'], ['b', 'c'])
     assert hook.DEFAULTS['allow'] == []
+
+
+@pytest.mark.parametrize(('module', 'argv', 'code'), (
+    ('detect_together_keys', ['--format', 'github', 'app.py'], 0),
+    ('forbid_env_files', ['--allow', '.env.ci', 'app.py', '.env.ci', '.env'], 1),
+    ('check_env_gitignored', [], 1),
+))
+def test_a_hook_run_by_pre_commit_never_imports_argparse(git_repo, module, argv, code):
+    """The whole run, in a fresh interpreter: argparse (and the locale
+    module its gettext imports) stays out, and the hook still decides."""
+    for name in ('app.py', '.env.ci', '.env'):
+        (git_repo / name).write_text('x = 1\n')
+    script = (
+        'import sys\n'
+        f'from together_hooks.hooks.{module} import main\n'
+        f'rc = main({argv!r})\n'
+        'loaded = sorted({"argparse", "locale"} & set(sys.modules))\n'
+        'assert not loaded, loaded\n'
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', script), cwd=git_repo,
+                          capture_output=True, text=True)
+    assert proc.returncode == code, proc.stderr
