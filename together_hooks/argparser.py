@@ -75,5 +75,3 @@ def file_args(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]
             files_seen = True
         out.append(arg)
     return out
-
-

@@ -3,7 +3,6 @@
 appends the missing rules."""
 from __future__ import annotations
 
-
 from together_hooks import audit_log
 from together_hooks import envfiles
 from together_hooks import hookargs
