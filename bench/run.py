@@ -786,6 +786,9 @@ def hook_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
                   ["scan", ".", "--staged", "--git-history", "none"] + KF_COMMON + KF_TOGETHER,
                   count=count_findings_key, ok_codes=KF_CODES),
         Tool("floor: python -c pass", [ctx.python(), "-c", "pass"], ok_codes=(0,)),
+        # What every console script pays before its own code: pip's launcher
+        # imports re.
+        Tool("floor: python -c 'import re'", [ctx.python(), "-c", "import re"], ok_codes=(0,)),
         # What any argparse hook pays before its own code (argparse imports re).
         Tool("floor: python -c 'import argparse, json'", [ctx.python(), "-c", "import argparse, json"],
              ok_codes=(0,)),
