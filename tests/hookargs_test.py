@@ -13,7 +13,6 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from together_hooks import hookargs
-from together_hooks.argparser import file_args
 from together_hooks.hooks import check_env_gitignored
 from together_hooks.hooks import detect_together_keys
 from together_hooks.hooks import forbid_env_files
@@ -36,9 +35,7 @@ TOKENS = (
 
 def by_argparse(hook, argv):
     """What the hook's own parser gives (SystemExit: an argparse error)."""
-    parser = hook.build_parser()
-    parser.set_defaults(**hook.DEFAULTS)
-    return vars(parser.parse_args(file_args(argv, parser)))
+    return vars(hookargs.full(argv, hook.build_parser, hook.DEFAULTS))
 
 
 @settings(max_examples=400, deadline=timedelta(seconds=2), database=None, derandomize=True)

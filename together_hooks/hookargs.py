@@ -44,13 +44,20 @@ def parse(
     """The hook's arguments (``sys.argv[1:]`` when ``argv`` is None)."""
     args = sys.argv[1:] if argv is None else list(argv)
     parsed = quick(args, defaults, options)
-    if parsed is not None:
-        return parsed
+    return parsed if parsed is not None else full(args, build_parser, defaults)
+
+
+def full(
+        argv: Sequence[str],
+        build_parser: Callable[[], argparse.ArgumentParser],
+        defaults: Mapping[str, Any],
+) -> argparse.Namespace:
+    """``argv`` read by the hook's argparse parser, from the same defaults."""
     from together_hooks.argparser import file_args
 
     parser = build_parser()
     parser.set_defaults(**_fresh(defaults))
-    return parser.parse_args(file_args(args, parser))
+    return parser.parse_args(file_args(argv, parser))
 
 
 def _fresh(defaults: Mapping[str, Any]) -> dict[str, Any]:
