@@ -19,9 +19,9 @@ from tests.cli_run import leaked
 from tests.cli_run import run
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks.detect import hash_secret
-from together_hooks.detect import scan_bytes
-from together_hooks.envfiles import OwnKeys
+from together_hooks.findings import hash_secret
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.ownkeys import OwnKeys
 
 KB = 1024
 MB = 1024 * KB

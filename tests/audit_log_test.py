@@ -20,7 +20,7 @@ from tests.cli_run import run
 from tests.conftest import git
 from tests.keys import make_key
 from together_hooks import audit_log
-from together_hooks.detect import hash_secret
+from together_hooks.findings import hash_secret
 from together_hooks.hooks import check_env_gitignored
 from together_hooks.hooks import detect_together_keys
 from together_hooks.hooks import forbid_env_files

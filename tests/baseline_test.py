@@ -24,11 +24,11 @@ from tests.conftest import git
 from tests.keys import fill
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks import baseline as bl
+from together_hooks.baseline import format as bl
 from together_hooks.cli import main as cli_main
-from together_hooks.cli.baseline import redact_report
-from together_hooks.detect import hash_secret
-from together_hooks.detect import scan_bytes
+from together_hooks.baseline.audit import redact_report
+from together_hooks.findings import hash_secret
+from together_hooks.detect.engine import scan_bytes
 from together_hooks.errors import InputError
 from together_hooks.hooks.detect_together_keys import main as hook_main
 from together_hooks.rules import RULES
@@ -391,8 +391,8 @@ def test_the_hook_imports_only_what_its_hot_path_needs(repo):
     heavy = (
         'detect_secrets', 'typing', 'argparse', 'locale', 'json', 'shutil',
         'fnmatch', 'tempfile', 'subprocess', 'threading', 'hashlib', 'pickle',
-        'together_hooks.envfiles', 'together_hooks.verify',
-        'together_hooks.parallel',
+        'together_hooks.env', 'together_hooks.detect.ownkeys',
+        'together_hooks.verify', 'together_hooks.sources.parallel',
     )
     code = (
         'import sys\n'

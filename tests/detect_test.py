@@ -14,10 +14,10 @@ import pytest
 from tests.keys import b64
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks.detect import Finding
-from together_hooks.detect import hash_secret
-from together_hooks.detect import redact
-from together_hooks.detect import scan_bytes
+from together_hooks.findings import Finding
+from together_hooks.findings import hash_secret
+from together_hooks.findings import redact
+from together_hooks.detect.engine import scan_bytes
 
 
 def _found(findings: list[Finding]) -> list[tuple[str, int, int, str]]:

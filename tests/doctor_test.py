@@ -20,9 +20,9 @@ from tests.cli_run import leaked
 from tests.cli_run import run
 from tests.conftest import git
 from tests.keys import make_key
-from together_hooks import hmac_check
-from together_hooks.cli import doctor
-from together_hooks.detect import hash_secret
+from together_hooks.doctor import hmac_check
+from together_hooks.doctor import checks as doctor
+from together_hooks.findings import hash_secret
 
 CHECK_IDS = [cid for cid, _ in doctor.CHECKS]
 

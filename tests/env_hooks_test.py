@@ -16,8 +16,8 @@ from tests.cli_run import run
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks.detect import hash_secret
-from together_hooks.detect import redact
+from together_hooks.findings import hash_secret
+from together_hooks.findings import redact
 from together_hooks.hooks import check_env_gitignored
 from together_hooks.hooks import forbid_env_files
 

@@ -14,9 +14,14 @@ from tests.cli_run import scan
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks import envfiles
-from together_hooks.detect import hash_secret
-from together_hooks.detect import scan_bytes
+from together_hooks.detect import ownkeys as own_matcher
+from together_hooks.env import gitignore
+from together_hooks.env import names
+from together_hooks.env import ownkeys
+from together_hooks.env import stages
+from together_hooks.env import values as env_values
+from together_hooks.findings import hash_secret
+from together_hooks.detect.engine import scan_bytes
 
 # (path, is_env_file, is_template)
 NAMES = [
@@ -69,8 +74,8 @@ NAMES = [
 
 @pytest.mark.parametrize(('path', 'env', 'template'), NAMES)
 def test_names(path, env, template):
-    assert envfiles.is_env_file(path) is env
-    assert envfiles.is_template(path) is template
+    assert names.is_env_file(path) is env
+    assert names.is_template(path) is template
 
 
 @pytest.mark.parametrize(('path', 'allow', 'template'), [
@@ -85,7 +90,7 @@ def test_names(path, env, template):
     ('.env/bin/activate', ('*',), False),
 ])
 def test_allow_patterns(path, allow, template):
-    assert envfiles.is_template(path, allow) is template
+    assert names.is_template(path, allow) is template
 
 
 @pytest.mark.parametrize(('path', 'stage'), [
@@ -102,7 +107,7 @@ def test_allow_patterns(path, allow, template):
     ('.env.qa', 'qa'),
 ])
 def test_stage_of(path, stage):
-    assert envfiles.stage_of(path) == stage
+    assert names.stage_of(path) == stage
 
 
 # --- real git check-ignore ----------------------------------------------------
@@ -164,7 +169,7 @@ SCENARIOS = [
 @pytest.mark.parametrize(('files', 'expected'), SCENARIOS)
 def test_gitignore_problems(no_global_excludes, files, expected):
     _repo(no_global_excludes, files)
-    problems = envfiles.gitignore_problems(str(no_global_excludes))
+    problems = gitignore.gitignore_problems(str(no_global_excludes))
     text = '\n'.join(problems)
     if not expected:
         assert problems == []
@@ -178,18 +183,18 @@ def test_only_global_excludes_is_a_problem(no_global_excludes, tmp_path):
     excludes.write_text('.env\n.env.*\n')
     git(repo, 'config', 'core.excludesFile', str(excludes))
     _repo(repo, {'.gitignore': '!.env.example\n', 'x.py': ''})
-    problems = envfiles.gitignore_problems(str(repo))
+    problems = gitignore.gitignore_problems(str(repo))
     assert problems and all(str(excludes) in p for p in problems), problems
     assert 'global excludes' in problems[0] and 'teammates' in problems[0]
-    assert envfiles.fix_gitignore(str(repo)) == ['.env', '.env.*', '!.env.example']
-    assert envfiles.gitignore_problems(str(repo)) == []
+    assert gitignore.fix_gitignore(str(repo)) == ['.env', '.env.*', '!.env.example']
+    assert gitignore.gitignore_problems(str(repo)) == []
 
 
 def test_only_info_exclude_is_a_problem(no_global_excludes):
     repo = no_global_excludes
     (repo / '.git' / 'info').mkdir(exist_ok=True)
     (repo / '.git' / 'info' / 'exclude').write_text(GOOD)
-    problems = envfiles.gitignore_problems(str(repo))
+    problems = gitignore.gitignore_problems(str(repo))
     assert problems and "this clone's .git/info/exclude" in problems[0]
 
 
@@ -200,10 +205,10 @@ def test_tracked_env_files(no_global_excludes):
         '.env.example': 'A=\n', 'tools/.env/pyvenv.cfg': 'home = /usr\n', 'main.py': '',
     })
     git(repo, 'add', '-f', '.')
-    assert envfiles.tracked_env_files(str(repo)) == [
+    assert gitignore.tracked_env_files(str(repo)) == [
         '.env', 'api/.env.production', 'tools/.env/pyvenv.cfg',
     ]
-    problems = envfiles.gitignore_problems(str(repo))
+    problems = gitignore.gitignore_problems(str(repo))
     assert '.env: tracked by git, so .gitignore does not apply to it; untrack it with `git rm --cached .env`' in problems
     assert any('api/.env.production: tracked' in p for p in problems)
     assert any(p.startswith('tools/.env/: tracked') and 'git rm -r --cached tools/.env`' in p for p in problems)
@@ -212,17 +217,17 @@ def test_tracked_env_files(no_global_excludes):
 
 def test_many_folders_are_sampled(no_global_excludes, monkeypatch):
     repo = no_global_excludes
-    monkeypatch.setattr(envfiles, 'MAX_PROBE_FOLDERS', 5)
+    monkeypatch.setattr(gitignore, 'MAX_PROBE_FOLDERS', 5)
     files = {f'pkg{i}/mod{j}/x.py': '' for i in range(3) for j in range(4)}
     files['.gitignore'] = '/.env\n.env.*\n!.env.example\n'
     files['pkg1/mod2/deep/.gitignore'] = '!.env.local\n'
     files['pkg2/mod3/package.json'] = '{}'
     _repo(repo, files)
-    probed = {p.path.rpartition('/')[0] for p in envfiles.probes(str(repo))}
+    probed = {p.path.rpartition('/')[0] for p in gitignore.probes(str(repo))}
     assert probed == {
         '', 'pkg0', 'pkg1', 'pkg2', 'pkg1/mod2/deep', 'pkg2/mod3',
     }
-    text = '\n'.join(envfiles.gitignore_problems(str(repo)))
+    text = '\n'.join(gitignore.gitignore_problems(str(repo)))
     assert '`!.env.local` (pkg1/mod2/deep/.gitignore:1) re-includes it' in text
     assert 'pkg0/.env, pkg1/.env, pkg1/mod2/deep/.env (+2 more)' in text
 
@@ -247,12 +252,12 @@ FIXABLE = [
 def test_fix_twice_is_byte_identical(no_global_excludes, before):
     repo = no_global_excludes
     _repo(repo, {'.gitignore': before, 'api/app.py': '', 'web/.env.sample': 'A=\n'})
-    assert envfiles.gitignore_problems(str(repo)) != []
-    added = envfiles.fix_gitignore(str(repo))
+    assert gitignore.gitignore_problems(str(repo)) != []
+    added = gitignore.fix_gitignore(str(repo))
     assert added
     once = (repo / '.gitignore').read_bytes()
-    assert envfiles.gitignore_problems(str(repo)) == []
-    assert envfiles.fix_gitignore(str(repo)) == []
+    assert gitignore.gitignore_problems(str(repo)) == []
+    assert gitignore.fix_gitignore(str(repo)) == []
     assert (repo / '.gitignore').read_bytes() == once
     assert once.startswith(before)  # existing content kept, only appended
     tail = once[len(before):]
@@ -267,22 +272,22 @@ def test_fix_keeps_file_mode_and_reports_what_it_cannot_fix(no_global_excludes):
     repo = no_global_excludes
     _repo(repo, {'.gitignore': 'x\n', 'web/a.js': '', 'web/.gitignore': '!.env\n'})
     (repo / '.gitignore').chmod(0o644)
-    added = envfiles.fix_gitignore(str(repo))
+    added = gitignore.fix_gitignore(str(repo))
     assert added == ['.env', '.env.*', '!.env.example']
     assert (repo / '.gitignore').stat().st_mode & 0o777 == 0o644
-    problems = envfiles.gitignore_problems(str(repo))
+    problems = gitignore.gitignore_problems(str(repo))
     assert len(problems) == 1 and '(web/.gitignore:1) re-includes it' in problems[0]
     once = (repo / '.gitignore').read_bytes()
-    assert envfiles.fix_gitignore(str(repo)) == []
+    assert gitignore.fix_gitignore(str(repo)) == []
     assert (repo / '.gitignore').read_bytes() == once
 
 
 def test_fix_creates_gitignore(no_global_excludes):
     repo = no_global_excludes
     _repo(repo, {'main.py': ''})
-    envfiles.fix_gitignore(str(repo))
+    gitignore.fix_gitignore(str(repo))
     assert (repo / '.gitignore').read_text() == (
-        f'{envfiles.GITIGNORE_HEADER}\n.env\n.env.*\n!.env.example\n'
+        f'{gitignore.GITIGNORE_HEADER}\n.env\n.env.*\n!.env.example\n'
     )
 
 
@@ -291,7 +296,7 @@ def test_fix_refuses_non_utf8(no_global_excludes):
 
     _repo(no_global_excludes, {'.gitignore': b'\xff\xfe\x00bad\n'})
     with pytest.raises(InputError, match='not UTF-8'):
-        envfiles.fix_gitignore(str(no_global_excludes))
+        gitignore.fix_gitignore(str(no_global_excludes))
     assert (no_global_excludes / '.gitignore').read_bytes() == b'\xff\xfe\x00bad\n'
 
 
@@ -329,11 +334,11 @@ def test_own_key_encodings(encoding, make, kind):
     rng = random.Random(7)
     key = make_key(rng) if kind == 'key' else make_hex(rng)
     other = make_key(rng)
-    own = envfiles.OwnKeys([key, other])
+    own = own_matcher.OwnKeys([key, other])
     data = ('line one\n' + make(key) + '\n').encode()
     found = own.find(data, 'f.txt')
     assert [(f.rule, f.line, f.hashed_secret, f.encoding) for f in found] == [
-        (envfiles.OWN_KEY_RULE, 2, hash_secret(key), encoding),
+        (own_matcher.OWN_KEY_RULE, 2, hash_secret(key), encoding),
     ]
     assert key not in repr(own) and key not in repr(found)
 
@@ -341,18 +346,18 @@ def test_own_key_encodings(encoding, make, kind):
 def test_own_key_not_reported_twice_and_not_for_others():
     rng = random.Random(8)
     key, stranger = make_key(rng), make_key(rng)
-    own = envfiles.OwnKeys([key])
+    own = own_matcher.OwnKeys([key])
     data = f'TOGETHER_API_KEY={key}\nb = "{stranger}"\n'.encode()
     regular = scan_bytes(data, 'a.py')
     assert len(regular) == 2
     assert own.find(data, 'a.py', regular) == []
     assert own.find(b'nothing here', 'a.py') == []
-    assert envfiles.OwnKeys([]).find(data, 'a.py') == []
+    assert own_matcher.OwnKeys([]).find(data, 'a.py') == []
     # A bare legacy key (no Together context) is only caught as an own key.
     hexkey = make_hex(rng)
     data = f'digest: {hexkey}\n'.encode()
     assert scan_bytes(data, 'a.txt') == []
-    found = envfiles.OwnKeys([hexkey]).find(data, 'a.txt')
+    found = own_matcher.OwnKeys([hexkey]).find(data, 'a.txt')
     assert [(f.line, f.column, f.hashed_secret) for f in found] == [(1, 9, hash_secret(hexkey))]
 
 
@@ -373,7 +378,7 @@ def test_keys_in_environ(environ, held):
     rng = random.Random(9)
     values = {'key': make_key(rng), 'hex': make_hex(rng)}
     env = {k: v.format(**values) for k, v in environ.items()}
-    got = envfiles.keys_in_environ(env)
+    got = env_values.keys_in_environ(env)
     assert sorted(map(hash_secret, got)) == sorted(
         hash_secret(values.get(h, h)) for h in held
     )
@@ -394,7 +399,7 @@ def test_keys_in_env_file(line, found):
     rng = random.Random(10)
     values = {'key': make_key(rng), 'hex': make_hex(rng)}
     data = ('A=1\r\n' + line.format(**values) + '\r\n').encode()
-    got = envfiles.keys_in_env(data)
+    got = env_values.keys_in_env(data)
     assert bool(got) is found
     assert got <= set(values.values())
 
@@ -418,10 +423,10 @@ def test_own_keys_from_environment_through_the_hook(git_repo, monkeypatch, capsy
     got = sorted((f['path'], f['line'], f['rule'], f['hashed_secret'], f['encoding'])
                  for f in json.loads(out)['findings'])
     assert got == sorted([
-        ('k8s.yaml', 2, envfiles.OWN_KEY_RULE, hash_secret(key), 'base64'),
-        ('cache.txt', 1, envfiles.OWN_KEY_RULE, hash_secret(hexkey), 'raw'),
-        ('cache.txt', 2, envfiles.OWN_KEY_RULE, hash_secret(key), 'url'),
-        ('nb.json', 1, envfiles.OWN_KEY_RULE, hash_secret(key), 'escape'),
+        ('k8s.yaml', 2, own_matcher.OWN_KEY_RULE, hash_secret(key), 'base64'),
+        ('cache.txt', 1, own_matcher.OWN_KEY_RULE, hash_secret(hexkey), 'raw'),
+        ('cache.txt', 2, own_matcher.OWN_KEY_RULE, hash_secret(key), 'url'),
+        ('nb.json', 1, own_matcher.OWN_KEY_RULE, hash_secret(key), 'escape'),
     ])
     assert leaked([key, hexkey], out) == []
     monkeypatch.delenv('TOGETHER_API_KEY')
@@ -442,13 +447,13 @@ def test_own_keys_from_local_ignored_env_file(git_repo, monkeypatch):
         'fixtures/.env.test': f'TOGETHER_API_KEY={tracked_hex}\n',
     })
     git(git_repo, 'add', '-f', 'fixtures/.env.test')  # committed fixture: not "own"
-    own = envfiles.own_keys(str(git_repo), environ={})
+    own = ownkeys.own_keys(str(git_repo), environ={})
     assert sorted(own.hashes) == sorted([hash_secret(key), hash_secret(hexkey)])
     (git_repo / 'dump.txt').write_text(f'{hexkey}\n' + base64.b64encode(key.encode()).decode() + '\n')
     result = scan('dump.txt', '--format', 'json', cwd=git_repo)
     assert result.rc == 1, result.err
     assert sorted(result.found()) == [
-        ('dump.txt', 1, envfiles.OWN_KEY_RULE, hash_secret(hexkey)),
+        ('dump.txt', 1, own_matcher.OWN_KEY_RULE, hash_secret(hexkey)),
         ('dump.txt', 2, 'together-api-key', hash_secret(key)),  # the engine decodes it
     ]
     assert leaked([key, hexkey], result.out, result.err) == []
@@ -458,14 +463,14 @@ def test_own_keys_outside_git(tmp_path):
     rng = random.Random(13)
     key = make_key(rng)
     (tmp_path / '.env').write_text(f'TOGETHER_API_KEY={key}\n')
-    own = envfiles.own_keys(str(tmp_path), environ={})
+    own = ownkeys.own_keys(str(tmp_path), environ={})
     assert own.hashes == (hash_secret(key),)
 
 
 def test_own_key_check_is_cheap_without_a_hit():
     """A file without any variant costs one ``in`` check per variant."""
     rng = random.Random(14)
-    own = envfiles.OwnKeys([make_key(rng), make_hex(rng)])
+    own = own_matcher.OwnKeys([make_key(rng), make_hex(rng)])
     data = (b'lorem ipsum dolor sit amet ' * 40000)  # ~1 MB
     import time
 
@@ -492,7 +497,7 @@ def test_shared_keys_across_stages(git_repo):
         'api/.env.prod': f"export TOGETHER_API_KEY='{hexkey}'\n",
         'api/.env.local': f'TOGETHER_API_KEY={hexkey}\n',          # same stage as .env
     })
-    assert envfiles.shared_keys_across_stages(str(git_repo)) == [
+    assert stages.shared_keys_across_stages(str(git_repo)) == [
         ('.env.development', '.env.production'),
         ('.env.development.local', '.env.production'),
         ('api/.env', 'api/.env.prod'),
@@ -522,18 +527,18 @@ def test_env_reuse_clean_and_bad_input(git_repo):
 def test_check_ignore_handles_odd_names(no_global_excludes):
     repo = no_global_excludes
     _repo(repo, {'.gitignore': GOOD, 'dir with space/x.py': '', 'ünï/y.py': ''})
-    got = envfiles.check_ignore(str(repo), ['dir with space/.env', 'ünï/.env.local', 'a/.env.example'])
+    got = gitignore.check_ignore(str(repo), ['dir with space/.env', 'ünï/.env.local', 'a/.env.example'])
     assert got['dir with space/.env'][2] == '.env'
     assert got['ünï/.env.local'][2] == '.env.*'
     assert got['a/.env.example'][2] == '!.env.example'
-    assert envfiles.gitignore_problems(str(repo)) == []
+    assert gitignore.gitignore_problems(str(repo)) == []
 
 
 def test_git_is_the_judge(no_global_excludes):
     """Our verdicts match git's own for every probe."""
     repo = no_global_excludes
     _repo(repo, {'.gitignore': '/.env\n.env.*.local\n', 'a/b.py': '', 'a/.gitignore': '!.env.dev.local\n'})
-    for probe in envfiles.probes(str(repo)):
+    for probe in gitignore.probes(str(repo)):
         proc = subprocess.run(
             ('git', 'check-ignore', '-q', '--no-index', probe.path), cwd=repo,
         )
@@ -586,7 +591,7 @@ def _random_run(rng: random.Random, n: int) -> str:
 ))
 def test_looks_like_secret(make, secret):
     for seed in range(10):
-        assert envfiles.looks_like_secret(make(random.Random(seed))) is secret
+        assert env_values.looks_like_secret(make(random.Random(seed))) is secret
 
 
 def test_template_with_another_providers_secret_is_refused(tmp_path, monkeypatch, capsys):

@@ -18,7 +18,7 @@ from tests.cli_run import assert_error_line
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
-from together_hooks.detect import hash_secret
+from together_hooks.findings import hash_secret
 
 BIN = os.path.dirname(sys.executable)
 KEY = 'together-api-key'

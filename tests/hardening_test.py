@@ -32,7 +32,7 @@ from tests.cli_run import Result
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks.detect import hash_secret
+from together_hooks.findings import hash_secret
 
 # Every key made here; no output of any test may hold one whole.
 MADE: list[str] = []

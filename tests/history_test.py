@@ -15,9 +15,9 @@ from tests.conftest import git
 from tests.conftest import write
 from tests.keys import b64
 from tests.keys import make_hex
-from together_hooks import history
-from together_hooks import sources
-from together_hooks.detect import hash_secret
+from together_hooks.pipeline import Scanner
+from together_hooks.sources import history
+from together_hooks.findings import hash_secret
 
 KEY = 'together-api-key'
 LEGACY = 'together-legacy-api-key'
@@ -196,11 +196,12 @@ def test_two_processes_find_what_one_finds(git_repo, keys, monkeypatch):
     root = str(git_repo)
     blobs = history.list_blobs(root, None)
     quiet = history.Progress(False)
-    one = history.discover(root, blobs, quiet)
+    scan = Scanner().scan_one
+    one = history.discover(root, blobs, quiet, scan)
     monkeypatch.setattr(history, 'FORK_MIN_BYTES', 0)
-    two = history.discover(root, blobs, quiet)
+    two = history.discover(root, blobs, quiet, scan)
     assert one == two and len(one) == 6
-    got = list(sources.history(root))
+    got = list(history.scan_history(root, scan))
     assert sorted(c.path for c in got) == [f'f{i}.py' for i in range(6)]
 
 

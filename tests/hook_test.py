@@ -13,8 +13,8 @@ from tests.cli_run import leaked
 from tests.keys import b64
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks.detect import hash_secret
-from together_hooks.detect import redact
+from together_hooks.findings import hash_secret
+from together_hooks.findings import redact
 from together_hooks.argparser import file_args
 from together_hooks.hooks.detect_together_keys import main
 

@@ -19,8 +19,8 @@ from tests.cli_run import leaked
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks.detect import hash_secret
-from together_hooks.detect import redact
+from together_hooks.findings import hash_secret
+from together_hooks.findings import redact
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 PRE_COMMIT = os.path.join(os.path.dirname(sys.executable), 'pre-commit')

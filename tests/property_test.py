@@ -27,12 +27,12 @@ from hypothesis import strategies as st
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks import report
-from together_hooks.baseline import json_loads
-from together_hooks.baseline import parse
-from together_hooks.detect import Finding
-from together_hooks.detect import scan_bytes
+from together_hooks.baseline.format import json_loads
+from together_hooks.baseline.format import parse
+from together_hooks.findings import Finding
+from together_hooks.detect.engine import scan_bytes
 from together_hooks.errors import InputError
-from together_hooks.errors import one_line
+from together_hooks.detect.scrub import one_line
 from together_hooks.rules import PLACEHOLDER_KEYS
 
 SETTINGS = settings(
@@ -260,7 +260,7 @@ glob_names = st.text(alphabet='ab.*-kc', max_size=12)
 def test_skip_file_globs_match_as_fnmatch_does(name, pattern):
     from fnmatch import fnmatchcase
 
-    from together_hooks.detect import glob_match
+    from together_hooks.detect.engine import glob_match
 
     assert glob_match(name, pattern) == fnmatchcase(name, pattern)
 
@@ -282,7 +282,7 @@ def _runs_one_by_one(body: str) -> tuple[int, int]:
     n=st.integers(min_value=2, max_value=9),
 )
 def test_has_run_agrees_with_counting_one_by_one(body, n):
-    from together_hooks.detect import has_run
+    from together_hooks.detect.shapes import has_run
 
     assert has_run(body, n) == (max(_runs_one_by_one(body)) >= n)
 
@@ -306,7 +306,7 @@ NEAR_PIECES = (
 def test_near_agrees_with_walking_the_lines(pieces, where, lines, pattern):
     """``_near`` (matches found once, a shortcut for the usual case) says
     what walking ``lines`` lines each way and looking there says."""
-    from together_hooks import detect
+    from together_hooks.detect import engine as detect
     from together_hooks.rules import TOGETHER_LEGACY_API_KEY
 
     regex = TOGETHER_LEGACY_API_KEY.patterns[pattern].near

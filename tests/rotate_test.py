@@ -24,8 +24,8 @@ from tests.keys import b64
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.cli import rotate_help
-from together_hooks.detect import hash_secret
-from together_hooks.detect import scan_bytes
+from together_hooks.findings import hash_secret
+from together_hooks.detect.engine import scan_bytes
 
 
 def rotate(*args: str, cwd: os.PathLike[str] | str = '.') -> Result:

@@ -6,8 +6,8 @@ import random
 import pytest
 
 from tests.keys import fill
-from together_hooks.detect import hash_secret
-from together_hooks.detect import scan_bytes
+from together_hooks.findings import hash_secret
+from together_hooks.detect.engine import scan_bytes
 from together_hooks.rules import RULES
 
 TRUE_POSITIVES = [

@@ -23,8 +23,8 @@ from tests.keys import b64
 from tests.keys import make_key
 from together_hooks import __version__
 from together_hooks import report
-from together_hooks.detect import Finding
-from together_hooks.detect import hash_secret
+from together_hooks.findings import Finding
+from together_hooks.findings import hash_secret
 from together_hooks.rules import RULES
 
 SCHEMA_PATH = Path(__file__).with_name('sarif-schema-2.1.0.json')

@@ -20,7 +20,7 @@ from tests.conftest import git
 from tests.keys import b64
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks.detect import redact
+from together_hooks.findings import redact
 
 ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
 

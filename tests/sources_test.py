@@ -18,8 +18,9 @@ from tests.cli_run import scan
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
-from together_hooks import sources
-from together_hooks.detect import hash_secret
+from together_hooks import fileio
+from together_hooks import gitrun
+from together_hooks.findings import hash_secret
 
 KEY = 'together-api-key'
 
@@ -230,11 +231,11 @@ def test_read_file_refuses_symlinks_and_special_files(tmp_path):
     target.write_bytes(b'data')
     os.symlink(target, tmp_path / 'l.txt')
     os.mkfifo(tmp_path / 'fifo')
-    assert sources.read_file(str(target)) == b'data'
-    assert sources.read_file(str(tmp_path / 'l.txt')) is None
-    assert sources.read_file(str(tmp_path / 'fifo')) is None  # never blocks
-    assert sources.read_file(str(tmp_path)) is None
-    assert sources.read_file(str(tmp_path / 'missing')) is None
+    assert fileio.read_file(str(target)) == b'data'
+    assert fileio.read_file(str(tmp_path / 'l.txt')) is None
+    assert fileio.read_file(str(tmp_path / 'fifo')) is None  # never blocks
+    assert fileio.read_file(str(tmp_path)) is None
+    assert fileio.read_file(str(tmp_path / 'missing')) is None
 
 
 
@@ -243,10 +244,10 @@ def test_read_file_reads_on_past_one_read(tmp_path, monkeypatch):
     its fstat is read to its end, not cut at the first read."""
     path = tmp_path / 'big.txt'
     path.write_bytes(b'0123456789' * 1000)
-    monkeypatch.setattr(sources, '_MAX_READ', 7)
-    assert sources.read_file(str(path)) == b'0123456789' * 1000
+    monkeypatch.setattr(fileio, '_MAX_READ', 7)
+    assert fileio.read_file(str(path)) == b'0123456789' * 1000
     path.write_bytes(b'')
-    assert sources.read_file(str(path)) == b''
+    assert fileio.read_file(str(path)) == b''
 
 
 @pytest.mark.parametrize('in_git', [False, True], ids=['plain-folder', 'repository'])
@@ -393,18 +394,18 @@ def test_scan_of_an_ignored_folder_scans_it_whole(git_repo, rng):
 def test_worktree_root_walks_up_and_honours_git_ceiling(git_repo, monkeypatch):
     deep = git_repo / 'a' / 'b'
     deep.mkdir(parents=True)
-    assert sources.worktree_root(str(deep)) == str(git_repo)
-    assert sources.worktree_root(str(deep)) == os.path.realpath(
+    assert gitrun.worktree_root(str(deep)) == str(git_repo)
+    assert gitrun.worktree_root(str(deep)) == os.path.realpath(
         git(deep, 'rev-parse', '--show-toplevel').strip(),
     )
     monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(git_repo / 'a'))
-    assert sources.worktree_root(str(deep)) is None
-    assert sources.worktree_root(str(git_repo)) == str(git_repo)
+    assert gitrun.worktree_root(str(deep)) is None
+    assert gitrun.worktree_root(str(git_repo)) == str(git_repo)
 
 
 @pytest.mark.parametrize('n', [0, 1, 2, 255, 256])
 def test_turns_hand_each_number_to_exactly_one_of_two_processes(n):
-    from together_hooks import parallel
+    from together_hooks.sources import parallel
 
     turns = parallel.Turns(n)
     try:

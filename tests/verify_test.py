@@ -27,7 +27,7 @@ from tests.keys import b64
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks import verify
-from together_hooks.detect import hash_secret
+from together_hooks.findings import hash_secret
 
 MODELS = [{'id': 'meta-llama/Llama-3-8b-chat-hf', 'object': 'model'}]
 

@@ -11,7 +11,7 @@ import os
 import sys
 
 from together_hooks.errors import EXIT_ERROR
-from together_hooks.errors import one_line
+from together_hooks.detect.scrub import one_line
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ import time
 
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
-from together_hooks.sources import worktree_root
+from together_hooks.gitrun import worktree_root
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def timestamp(now: float | None = None) -> str:
 def git_user(root: str | None) -> str | None:
     """git's ``user.email`` for the repository (or global), or None."""
     from together_hooks.errors import InputError
-    from together_hooks.sources import git
+    from together_hooks.gitrun import git
 
     try:
         email = git(root or '.', 'config', 'user.email')
@@ -109,7 +109,7 @@ def record(
 def to_line(rec: dict[str, Any]) -> bytes:
     import json
 
-    from together_hooks.errors import scrub
+    from together_hooks.detect.scrub import scrub
 
     # A path or message could still carry a key: scrub the finished line.
     # Keys are [A-Za-z0-9_-] runs, so replacing them keeps the JSON valid.
@@ -165,7 +165,7 @@ def log_run(
     try:
         append(path, record(action, exit_code, root=root, paths=paths, metadata=metadata))
     except OSError as e:
-        from together_hooks.errors import one_line
+        from together_hooks.detect.scrub import one_line
 
         msg = one_line(f'cannot write audit log {path}: {e.strerror or e}')
         print(f'{action}: error: {msg}', file=sys.stderr)
@@ -212,7 +212,7 @@ def scan_root(args: argparse.Namespace) -> str:
 def log_error(args: argparse.Namespace, message: str) -> None:
     """A run that ended in an input error (exit 2) is logged too.
 
-    Called by ``errors.guard`` for commands that took ``--audit-log``;
+    Called by ``runtime.guard`` for commands that took ``--audit-log``;
     ``message`` is already one scrubbed line.
     """
     if getattr(args, 'audit_action', None) is None:

@@ -5,7 +5,7 @@
 One detector class per rule in ``together_hooks.rules`` (``TogetherApiKeyDetector``,
 ``TogetherLegacyApiKeyDetector``), so detect-secrets finds exactly what
 ``detect-together-keys`` finds: each line is checked by our own engine
-(``detect.scan_bytes``) over the lines around it, so context rules (a legacy
+(``detect.engine.scan_bytes``) over the lines around it, so context rules (a legacy
 key must be named as a Together key; a ``Bearer`` key must be sent to
 ``api.together.xyz``), placeholder shapes and inline pragmas behave the same.
 ``denylist`` holds the same regexes, for tools that only read it.
@@ -40,16 +40,16 @@ def _engine() -> Any:
         module = importlib.util.module_from_spec(spec)
         sys.modules['together_hooks'] = module
         spec.loader.exec_module(module)
-    import together_hooks.baseline
-    import together_hooks.detect
+    import together_hooks.baseline.format
+    import together_hooks.detect.engine
     import together_hooks.rules
 
     return together_hooks
 
 
 _together_hooks = _engine()
-_baseline = _together_hooks.baseline
-_detect = _together_hooks.detect
+_baseline = _together_hooks.baseline.format
+_detect = _together_hooks.detect.engine
 _rules = _together_hooks.rules
 
 

@@ -1,9 +1,11 @@
 """The data flow every entry point shares.
 
-    sources (Content) -> detect.scan_bytes -> filters (baseline) -> report
+    sources (Content) -> Scanner (detect) -> filters (baseline) -> report
 
 Hooks and ``together-hooks scan`` differ only in where content comes from;
-they add the same options (``add_options``) and call ``run``.
+they add the same options (``add_options``) and call ``run``.  What a run
+detects with (the rules and the developer's own keys) travels in a
+``Scanner``, made once per run and passed down.
 """
 from __future__ import annotations
 
@@ -11,23 +13,26 @@ import os
 import sys
 
 from together_hooks import audit_log
-from together_hooks.detect import Finding
-from together_hooks.detect import scan_bytes
+from together_hooks.detect.engine import scan_bytes
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
+from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
-from together_hooks.filters import confirmed_message
+from together_hooks.findings import Finding
+from together_hooks.report import confirmed_message
 from together_hooks.report import FORMATS
 from together_hooks.report import Summary
-from together_hooks.sources import Content
+from together_hooks.rules import RULES
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     import argparse
     from typing import Iterable
-    from together_hooks.envfiles import OwnKeys
-    from together_hooks.baseline import Baseline
+    from together_hooks.baseline.format import Baseline
+    from together_hooks.detect.ownkeys import OwnKeys
+    from together_hooks.rules import Rule
+    from together_hooks.sources.content import Content
     from together_hooks.verify import Endpoint
 
 
@@ -76,33 +81,49 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     audit_log.add_option(parser)
 
 
-# The developer's own key values (envfiles.own_keys), set by ``run`` once
-# per run and read here (a forked worker inherits it).  In memory only.
-_own_keys: OwnKeys | None = None
+class Scanner:
+    """What one run detects with: the rules, and the developer's own key
+    values (in memory only; a forked worker inherits them)."""
+
+    __slots__ = ('rules', 'own_keys')
+
+    def __init__(
+            self, rules: tuple[Rule, ...] = RULES, own_keys: OwnKeys | None = None,
+    ) -> None:
+        self.rules = rules
+        self.own_keys = own_keys
+
+    @classmethod
+    def for_run(
+            cls, contents: Iterable[Content] = (), quick: bool = False,
+            where: str = '.',
+    ) -> Scanner:
+        """The rules, and the own keys of the repository at ``where``."""
+        return cls(own_keys=load_own_keys(contents, quick, where))
+
+    def scan_one(self, content: Content) -> list[Finding]:
+        """Every finding in one piece of content (the per-file detection step)."""
+        found = scan_bytes(content.data, content.path, self.rules)
+        if self.own_keys:  # exact copies of a key this developer holds, any encoding
+            found += self.own_keys.find(content.data, content.path, found)
+        # A file at a commit keeps only what its range or commit added.
+        return content.select(found) if found else found
 
 
-def scan_one(content: Content) -> list[Finding]:
-    """Every finding in one piece of content (the per-file detection step)."""
-    found = scan_bytes(content.data, content.path)
-    if _own_keys:  # exact copies of a key this developer holds, any encoding
-        found += _own_keys.find(content.data, content.path, found)
-    # A file at a commit keeps only what its range or commit added.
-    return content.select(found) if found else found
-
-
-def load_own_keys(contents: Iterable[Content], quick: bool = False) -> None:
-    """Read the keys this developer holds: the environment and the local,
-    ignored env files of the repository we run in.
+def load_own_keys(
+        contents: Iterable[Content] = (), quick: bool = False, where: str = '.',
+) -> OwnKeys | None:
+    """The keys this developer holds: the environment and the local,
+    ignored env files of the repository at ``where``.
 
     ``quick`` (the hook, given a short list of files): only the env files
     at the root and beside those files are read, found without starting
     git: a full ``git ls-files --ignored`` walk of a large tree would cost
     more than the whole scan on every commit.
     """
-    global _own_keys
-    from together_hooks.sources import worktree_root
+    from together_hooks.gitrun import worktree_root
 
-    root = worktree_root('.') or '.'
+    root = worktree_root(where) or where
     near = None
     if quick and isinstance(contents, list) and len(contents) < PARALLEL_MIN_FILES:
         near = sorted({
@@ -110,15 +131,14 @@ def load_own_keys(contents: Iterable[Content], quick: bool = False) -> None:
             for c in contents if c.fs_path is not None
         })
         if not _may_hold_own_keys(root, near):
-            _own_keys = None  # most commits: no env file near, no key set
-            return
-    from together_hooks.envfiles import own_keys
+            return None  # most commits: no env file near, no key set
+    from together_hooks.env.ownkeys import own_keys
 
-    _own_keys = own_keys(root, near=near)
+    return own_keys(root, near=near)
 
 
 def _may_hold_own_keys(root: str, folders: list[str]) -> bool:
-    """A cheap superset of what ``envfiles.own_keys`` reads: a variable
+    """A cheap superset of what ``env.ownkeys.own_keys`` reads: a variable
     named like Together or holding a ``tgp_v1_`` value, or an env-looking
     file (``.env*``) at the root or in ``folders``."""
     for name, value in os.environ.items():
@@ -134,12 +154,14 @@ def _may_hold_own_keys(root: str, folders: list[str]) -> bool:
     return False
 
 
-def _scan_serial(contents: Iterable[Content], summary: Summary) -> list[Finding]:
+def _scan_serial(
+        contents: Iterable[Content], summary: Summary, scanner: Scanner,
+) -> list[Finding]:
     findings: list[Finding] = []
     for content in contents:
         summary.files_scanned += 1
         summary.bytes_scanned += len(content.data)
-        findings.extend(scan_one(content))
+        findings.extend(scanner.scan_one(content))
         content.release()
     return findings
 
@@ -148,10 +170,12 @@ def _scan_serial(contents: Iterable[Content], summary: Summary) -> list[Finding]
 PARALLEL_MIN_FILES = 256
 
 
-def _scan_forked(contents: list[Content], summary: Summary) -> list[Finding]:
-    """Two processes (parallel.py) take runs of files in turns until none
+def _scan_forked(
+        contents: list[Content], summary: Summary, scanner: Scanner,
+) -> list[Finding]:
+    """Two processes (sources/parallel.py) take runs of files in turns until none
     is left: neither waits while the other still has work."""
-    from together_hooks import parallel
+    from together_hooks.sources import parallel
 
     step = -(-len(contents) // 256)
     turns = parallel.Turns(-(-len(contents) // step))
@@ -159,7 +183,7 @@ def _scan_forked(contents: list[Content], summary: Summary) -> list[Finding]:
     def share(mine: Summary) -> list[Finding]:
         found = []
         for turn in turns:
-            found += _scan_serial(contents[turn * step:(turn + 1) * step], mine)
+            found += _scan_serial(contents[turn * step:(turn + 1) * step], mine, scanner)
         return found
 
     def child() -> tuple[int, int, list[tuple[object, ...]]]:
@@ -181,7 +205,7 @@ def _scan_forked(contents: list[Content], summary: Summary) -> list[Finding]:
 
 
 def scan_contents(
-        contents: Iterable[Content], summary: Summary,
+        contents: Iterable[Content], summary: Summary, scanner: Scanner,
 ) -> list[Finding]:
     # Only a list of file-backed content is split; streams (the index,
     # history) are scanned as they arrive so memory stays flat.
@@ -189,65 +213,11 @@ def scan_contents(
             isinstance(contents, list) and len(contents) >= PARALLEL_MIN_FILES
             and all(c.fs_path is not None for c in contents)
     ):
-        from together_hooks import parallel  # not on a hook's few files
+        from together_hooks.sources import parallel  # not on a hook's few files
 
         if parallel.available():
-            return _scan_forked(contents, summary)
-    return _scan_serial(contents, summary)
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temp file and a rename."""
-    import stat
-    import tempfile
-
-    try:
-        special = not stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        special = False
-    if special:  # /dev/stdout, a FIFO: write to it; never replace the node
-        try:
-            with open(path, 'w', encoding='utf-8', errors='backslashreplace',
-                      newline='') as out:
-                out.write(text)
-        except OSError as e:
-            raise InputError(f'{path}: cannot write ({e.strerror or e})')
-        return
-    # A symlinked file (a baseline kept elsewhere) is written where it
-    # points, and the link stays a link.
-    target = os.path.realpath(path) if os.path.islink(path) else path
-    folder = os.path.dirname(os.path.abspath(target))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
-    except OSError as e:  # name the user's file, not our temp file
-        raise InputError(f'{path}: cannot write ({e.strerror or e})')
-    try:
-        # A file name that is not UTF-8 reaches us with surrogate escapes;
-        # "\udcff" keeps it readable (and valid JSON) instead of a crash.
-        with os.fdopen(
-                fd, 'w', encoding='utf-8', errors='backslashreplace', newline='',
-        ) as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp makes 0600: keep the user's file mode (.gitignore 0644).
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0o022)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        try:
-            os.replace(tmp, target)
-        except OSError as e:  # a folder, a read-only mount: name the user's path
-            raise InputError(f'{path}: cannot write ({e.strerror or e})')
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            return _scan_forked(contents, summary, scanner)
+    return _scan_serial(contents, summary, scanner)
 
 
 def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) -> None:
@@ -312,7 +282,7 @@ def load_baseline(args: argparse.Namespace) -> Baseline | None:
     path = getattr(args, 'baseline', None)
     if not path:
         return None
-    from together_hooks.baseline import load
+    from together_hooks.baseline.format import load
 
     return load(path)
 
@@ -331,8 +301,15 @@ def baseline_step(
     return kept, confirmed
 
 
-def run(contents: Iterable[Content], args: argparse.Namespace) -> int:
-    """Scan, filter, report; the exit code every entry point returns."""
+def run(
+        contents: Iterable[Content], args: argparse.Namespace,
+        scanner: Scanner | None = None,
+) -> int:
+    """Scan, filter, report; the exit code every entry point returns.
+
+    ``scanner``: the one a source already scans with (history discovery);
+    else one is made for this run.
+    """
     where = verify_endpoint(args)
     known = load_baseline(args)  # before scanning: a bad baseline is exit 2
     summary = Summary()
@@ -340,8 +317,9 @@ def run(contents: Iterable[Content], args: argparse.Namespace) -> int:
     audit = audit_log.Session.start(args)  # None unless --audit-log / env
     if audit is not None:
         contents = audit.watch(contents)
-    load_own_keys(contents, quick=getattr(args, 'filenames', None) is not None)
-    findings = scan_contents(contents, summary)
+    if scanner is None:
+        scanner = Scanner.for_run(contents, quick=getattr(args, 'filenames', None) is not None)
+    findings = scan_contents(contents, summary, scanner)
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
     if known is not None and findings:

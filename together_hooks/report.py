@@ -7,7 +7,7 @@ No format ever holds a whole secret: findings expose only ``redacted`` and
 from __future__ import annotations
 
 
-from together_hooks.detect import Finding
+from together_hooks.findings import Finding
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
@@ -320,3 +320,13 @@ FORMATS: dict[str, Callable[[Sequence[Finding], Summary], str]] = {
     'sarif': sarif,
     'github': github,
 }
+
+
+def confirmed_message(finding: Finding, baseline_path: str) -> str:
+    """The line for a key an audit labelled real: it must be rotated."""
+    return (
+        f'{shown_path(finding.path)}:{finding.line}: {finding.redacted} is a '
+        f'confirmed real key ("is_secret": true in {shown_path(baseline_path)}),'
+        f' so the baseline does not excuse it: rotate it now at {ROTATE_URL} '
+        'and remove it from the file.'
+    )

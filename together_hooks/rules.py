@@ -194,7 +194,7 @@ TOGETHER_API_KEY = Rule(
         'if it was ever committed.'
     ),
     # The left boundary (not touching another key character, but allowed
-    # after an escape such as a literal "\n") is checked in detect.py: a
+    # after an escape such as a literal "\n") is checked in detect/engine.py: a
     # lookbehind in front of the literal would defeat re's prefix search.
     patterns=(
         Pattern(_whole_run(b'secret', b'tgp_v1_', b'[' + KEY_CHARS + b']{43}', KEY_CHARS),

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from typing import Sequence
 from urllib.parse import urlsplit
 
-from together_hooks.detect import Finding
+from together_hooks.findings import Finding
 from together_hooks.errors import InputError
 
 ENV_BASE = 'TOGETHER_HOOKS_API_BASE'

@@ -12,8 +12,8 @@ import sys
 
 from together_hooks import __version__
 from together_hooks.argparser import ArgumentParser
-from together_hooks.errors import configure_process
-from together_hooks.errors import guard
+from together_hooks.runtime import configure_process
+from together_hooks.runtime import guard
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ import base64
 import re
 from typing import Sequence
 
-from together_hooks.detect import Finding
+from together_hooks.findings import Finding
 from together_hooks.errors import InputError
 from together_hooks.report import ROTATE_URL
 from together_hooks.report import VERIFY_CURL
@@ -285,14 +285,16 @@ def walkthrough(
 
 
 def find_leaks(args: argparse.Namespace) -> list[Finding]:
-    from together_hooks import sources
-    from together_hooks.detect import scan_bytes
+    from together_hooks.detect.engine import scan_bytes
+    from together_hooks.gitrun import git_toplevel
+    from together_hooks.sources.files import from_paths
+    from together_hooks.sources.files import from_tree
 
     if args.hashed_secret is not None:
-        root = sources.git_toplevel('.') or '.'
-        contents = sources.from_tree(root)
+        root = git_toplevel('.') or '.'
+        contents = from_tree(root)
     elif args.paths:
-        contents = sources.from_paths(args.paths)
+        contents = from_paths(args.paths)
     else:
         return []
     findings: list[Finding] = []
@@ -319,7 +321,7 @@ def run(args: argparse.Namespace) -> int:
                 'no key found to build --replacements from; run without it '
                 'for the typed recipe',
             )
-        from together_hooks.pipeline import write_atomic
+        from together_hooks.fileio import write_atomic
 
         write_atomic(args.replacements, '\n'.join(replacements(findings)) + '\n')
     if args.paths and not findings:

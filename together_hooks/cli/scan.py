@@ -5,13 +5,17 @@ import argparse
 import os
 import sys
 
+from together_hooks import gitrun
 from together_hooks import pipeline
-from together_hooks import sources
 from together_hooks.errors import InputError
+from together_hooks.sources import files
+from together_hooks.sources import ranges
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
     from typing import Iterator
+
+    from together_hooks.sources.content import Content
 
 HELP = 'scan a repository, folders or files for Together API keys'
 
@@ -51,41 +55,47 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     pipeline.add_options(parser)
 
 
-def contents(args: argparse.Namespace) -> Iterator[sources.Content]:
+def contents(
+        args: argparse.Namespace, scanner: pipeline.Scanner | None = None,
+) -> Iterator[Content]:
     """Where the content comes from, by the options given."""
     if args.since and not args.history:
         raise InputError('--since needs --history')
     if args.diff is not None or args.history:
-        return commits(args)
+        return commits(args, scanner)
     if args.staged:
         if args.paths:
             raise InputError('--staged takes no PATH')
-        root = sources.git_toplevel('.')
+        root = gitrun.git_toplevel('.')
         if root is None:
-            raise sources.no_repository('--staged needs a git repository (run it inside one)')
-        return sources.staged(root)
+            raise gitrun.no_repository('--staged needs a git repository (run it inside one)')
+        from together_hooks.sources.index import staged
+
+        return staged(root)
     if not args.paths:
-        root = sources.git_toplevel('.')
-        if root is None and sources.git_may_claim('.') and not sources.git_installed():
+        root = gitrun.git_toplevel('.')
+        if root is None and gitrun.git_may_claim('.') and not gitrun.git_installed():
             # A repository, maybe, but no git to say which files it tracks:
             # walking all of it would report ignored local env files too.
             raise InputError(
                 'git is not installed or not on PATH: cannot tell which files '
                 'this repository tracks (name a folder to walk it whole without git)',
             )
-        return sources.from_tree(root or '.')
+        return files.from_tree(root or '.')
     if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
         # One folder: it is the scan root; paths are shown relative to it.
-        args.repo_prefix = sources.repo_prefix(args.paths[0])
-        return sources.from_tree(args.paths[0])
-    args.repo_prefix = sources.repo_prefix('.')
+        args.repo_prefix = files.repo_prefix(args.paths[0])
+        return files.from_tree(args.paths[0])
+    args.repo_prefix = files.repo_prefix('.')
     for path in args.paths:
         if not os.path.lexists(path):
             raise InputError(f'{path}: no such file or directory')
-    return list(sources.from_paths(args.paths))
+    return list(files.from_paths(args.paths))
 
 
-def commits(args: argparse.Namespace) -> Iterator[sources.Content]:
+def commits(
+        args: argparse.Namespace, scanner: pipeline.Scanner | None = None,
+) -> Iterator[Content]:
     """``--diff`` and ``--history``: files as commits have them."""
     if args.diff is not None and args.history:
         raise InputError('--diff and --history do not go together')
@@ -93,19 +103,22 @@ def commits(args: argparse.Namespace) -> Iterator[sources.Content]:
     if args.paths or args.staged:
         raise InputError(f'{mode} takes no PATH and no --staged')
     # History and ranges need no work tree: a bare mirror works too.
-    root = sources.git_toplevel('.') or sources.git_dir_without_work_tree('.')
+    root = gitrun.git_toplevel('.') or gitrun.git_dir_without_work_tree('.')
     if root is None:
-        raise sources.no_repository(f'{mode} needs a git repository (run it inside one)')
+        raise gitrun.no_repository(f'{mode} needs a git repository (run it inside one)')
     if args.history:
-        return sources.history(root, args.since, progress=sys.stderr.isatty())
-    base, head, since_fork = sources.parse_range(args.diff)
-    old, new = sources.range_start(root, base, head, since_fork)
-    return sources.added_in_range(root, old, new)
+        from together_hooks.sources.history import scan_history
+
+        scan = (scanner or pipeline.Scanner.for_run()).scan_one
+        return scan_history(root, scan, args.since, progress=sys.stderr.isatty())
+    base, head, since_fork = ranges.parse_range(args.diff)
+    old, new = ranges.range_start(root, base, head, since_fork)
+    return ranges.added_in_range(root, old, new)
 
 
 def env_reuse(args: argparse.Namespace) -> int:
     """Stages must not share a key: one leaked dev key must not open prod."""
-    from together_hooks.envfiles import shared_keys_across_stages
+    from together_hooks.env.stages import shared_keys_across_stages
 
     if (args.staged or getattr(args, 'history', False)
             or getattr(args, 'diff', None) is not None or len(args.paths) > 1
@@ -113,7 +126,7 @@ def env_reuse(args: argparse.Namespace) -> int:
         raise InputError(
             '--env-reuse takes at most one folder (no --staged, --diff or --history)',
         )
-    root = args.paths[0] if args.paths else (sources.git_toplevel('.') or '.')
+    root = args.paths[0] if args.paths else (gitrun.git_toplevel('.') or '.')
     pairs = shared_keys_across_stages(root)
     if args.format == 'json':
         import json
@@ -136,4 +149,6 @@ def env_reuse(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.env_reuse:
         return env_reuse(args)
-    return pipeline.run(contents(args), args)
+    # History discovery scans as it lists: it gets the run's scanner.
+    scanner = pipeline.Scanner.for_run() if args.history else None
+    return pipeline.run(contents(args, scanner), args, scanner)

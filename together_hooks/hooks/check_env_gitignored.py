@@ -4,10 +4,10 @@ appends the missing rules."""
 from __future__ import annotations
 
 from together_hooks import audit_log
-from together_hooks import envfiles
 from together_hooks import hookargs
-from together_hooks.errors import configure_process
-from together_hooks.errors import guard
+from together_hooks.env import gitignore
+from together_hooks.runtime import configure_process
+from together_hooks.runtime import guard
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
@@ -18,10 +18,10 @@ PROG = 'check-env-gitignored'
 
 
 def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
-    added = envfiles.fix_gitignore(root, allow) if fix else []
+    added = gitignore.fix_gitignore(root, allow) if fix else []
     if added:
         print(f'{PROG}: added to .gitignore: {", ".join(added)}')
-    problems = envfiles.gitignore_problems(root, allow)
+    problems = gitignore.gitignore_problems(root, allow)
     if problems:
         from together_hooks.report import shown_path
 
@@ -62,8 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
 
     def go() -> int:
-        from together_hooks.sources import git_toplevel
-        from together_hooks.sources import no_repository
+        from together_hooks.gitrun import git_toplevel
+        from together_hooks.gitrun import no_repository
 
         root = git_toplevel('.')
         if root is None:

@@ -6,9 +6,11 @@ import os
 from together_hooks import audit_log
 from together_hooks import hookargs
 from together_hooks import pipeline
-from together_hooks import sources
-from together_hooks.errors import configure_process
-from together_hooks.errors import guard
+from together_hooks.gitrun import git_toplevel
+from together_hooks.runtime import configure_process
+from together_hooks.runtime import guard
+from together_hooks.sources.files import from_paths
+from together_hooks.sources.files import repo_prefix
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
@@ -16,10 +18,12 @@ if TYPE_CHECKING:
     from typing import Iterable
     from typing import Sequence
 
+    from together_hooks.sources.content import Content
+
 PROG = 'detect-together-keys'
 
 
-def hook_contents(filenames: Sequence[str]) -> Iterable[sources.Content]:
+def hook_contents(filenames: Sequence[str]) -> Iterable[Content]:
     """What to scan: the given files, or in a push only what it adds.
 
     pre-commit sets ``PRE_COMMIT_FROM_REF``/``PRE_COMMIT_TO_REF`` for
@@ -31,12 +35,14 @@ def hook_contents(filenames: Sequence[str]) -> Iterable[sources.Content]:
     from_ref = os.environ.get('PRE_COMMIT_FROM_REF')
     to_ref = os.environ.get('PRE_COMMIT_TO_REF')
     if from_ref and to_ref:
-        root = sources.git_toplevel('.')
+        root = git_toplevel('.')
         if root is not None:
             here = os.path.realpath('.')
             paths = [os.path.relpath(os.path.join(here, f), root) for f in filenames]
-            return sources.pushed(root, from_ref, to_ref, paths)
-    return list(sources.from_paths(filenames))
+            from together_hooks.sources.ranges import pushed
+
+            return pushed(root, from_ref, to_ref, paths)
+    return list(from_paths(filenames))
 
 
 # The arguments' defaults, and the options hookargs reads without argparse.
@@ -62,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format in ('sarif', 'github'):
         # Those formats want repository-relative paths; pre-commit runs
         # hooks at the top, a person may not.
-        args.repo_prefix = sources.repo_prefix('.')
+        args.repo_prefix = repo_prefix('.')
     return guard(PROG, lambda: pipeline.run(hook_contents(args.filenames), args), args)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 
 from together_hooks import audit_log
-from together_hooks import envfiles
 from together_hooks import hookargs
-from together_hooks.errors import configure_process
-from together_hooks.errors import guard
+from together_hooks.env import names
+from together_hooks.env.gitignore import quote
+from together_hooks.runtime import configure_process
+from together_hooks.runtime import guard
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def env_file_message(path: str) -> str:
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
     return (
         f'{path}: env file staged; it holds local settings and secrets. '
-        f'Untrack it with `git rm --cached {envfiles._quote(path)}`, ignore it '
+        f'Untrack it with `git rm --cached {quote(path)}`, ignore it '
         f'(`{_ignore_rule(name)}` in .gitignore; check-env-gitignored --fix '
         f'adds it) and commit a template with placeholder values '
         f'(.env.example) instead'
@@ -60,7 +61,7 @@ def is_virtualenv(folder: str, files: Iterable[str]) -> bool:
 
 def env_folder_message(folder: str, files: list[str]) -> str:
     count = f'{len(files)} file{"s" if len(files) != 1 else ""}, e.g. {files[0]}'
-    untrack = f'`git rm -r --cached {envfiles._quote(folder)}`'
+    untrack = f'`git rm -r --cached {quote(folder)}`'
     if is_virtualenv(folder, files):
         return (
             f'{folder}/: a virtualenv was staged ({count}). Untrack it with '
@@ -76,11 +77,14 @@ def env_folder_message(folder: str, files: list[str]) -> str:
 def template_problems(paths: list[str]) -> list[str]:
     """``path:line`` for every real Together key (or a copy of one of the
     developer's own keys) in templates and ``.envrc`` files."""
-    from together_hooks.detect import hash_secret
-    from together_hooks.detect import redact
-    from together_hooks.detect import scan_bytes
-    from together_hooks.sources import git_toplevel
-    from together_hooks.sources import read_file
+    from together_hooks.detect.engine import scan_bytes
+    from together_hooks.detect.ownkeys import OWN_KEY_RULE
+    from together_hooks.env.ownkeys import own_keys
+    from together_hooks.env.values import secret_values
+    from together_hooks.fileio import read_file
+    from together_hooks.findings import hash_secret
+    from together_hooks.findings import redact
+    from together_hooks.gitrun import git_toplevel
 
     own = None
     messages = []
@@ -90,11 +94,11 @@ def template_problems(paths: list[str]) -> list[str]:
             continue
         findings = scan_bytes(data, path)
         if own is None:
-            own = envfiles.own_keys(git_toplevel('.') or '.')
+            own = own_keys(git_toplevel('.') or '.')
         findings += own.find(data, path, findings)
         is_envrc = path.replace('\\', '/').rsplit('/', 1)[-1].lower() == '.envrc'
         for f in sorted(findings, key=lambda f: (f.line, f.column)):
-            whose = 'your own Together key' if f.rule == envfiles.OWN_KEY_RULE else 'a Together API key'
+            whose = 'your own Together key' if f.rule == OWN_KEY_RULE else 'a Together API key'
             if is_envrc:
                 advice = (
                     '.envrc is committed: keep the key in an ignored .env and '
@@ -114,7 +118,7 @@ def template_problems(paths: list[str]) -> list[str]:
             continue
         # Any other provider's credential: a template holds placeholders only.
         reported = {f.line for f in findings}
-        for line, name, value in envfiles.secret_values(data):
+        for line, name, value in secret_values(data):
             if line not in reported:
                 messages.append(
                     f'{path}:{line}: {name} holds a value that looks like a real '
@@ -131,12 +135,12 @@ def check(paths: Iterable[str], allow: Iterable[str] = ()) -> list[str]:
     folders: dict[str, list[str]] = {}
     templates = []
     for path in paths:
-        folder = envfiles.env_folder(path)
+        folder = names.env_folder(path)
         if folder is not None:
             folders.setdefault(folder, []).append(path)
-        elif envfiles.is_template(path, allow):
+        elif names.is_template(path, allow):
             templates.append(path)
-        elif envfiles.is_env_file(path):
+        elif names.is_env_file(path):
             messages.append(env_file_message(path))
     for folder, files in folders.items():
         messages.append(env_folder_message(folder, files))

@@ -39,7 +39,10 @@ DEFAULT_NAME = '.secrets.baseline'
 # The detect-secrets release whose format ``baseline create`` writes.
 FORMAT_VERSION = '1.5.0'
 
-PLUGIN_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'detect_secrets_plugin.py')
+# The plugin sits at the package top (users' baselines record that path).
+PLUGIN_FILE = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'detect_secrets_plugin.py',
+)
 # detect-secrets records a custom plugin as ``file://`` + its absolute path,
 # which ties the baseline to one machine's site-packages and changes with
 # every machine that rewrites it.  We record this fixed path instead: it
@@ -245,7 +248,7 @@ def parse(text: str, path: str) -> Baseline:
 
 def load(path: str) -> Baseline:
     """Read and validate ``path``; a one-line InputError if it is unusable."""
-    from together_hooks.sources import read_config_file
+    from together_hooks.fileio import read_config_file
 
     try:
         raw = read_config_file(path)  # a FIFO or device: one line, no hang
@@ -268,7 +271,7 @@ def load(path: str) -> Baseline:
 
 def save(baseline: Baseline) -> None:
     """Write atomically: the old file stays whole if anything fails."""
-    from together_hooks.pipeline import write_atomic
+    from together_hooks.fileio import write_atomic
 
     write_atomic(baseline.path, baseline.dumps())
 
@@ -280,7 +283,7 @@ def root_of(path: str) -> str:
     repository root for every documented workflow, wherever the file lives
     (this repository keeps its own in ``baseline/``).
     """
-    from together_hooks.sources import worktree_root
+    from together_hooks.gitrun import worktree_root
 
     folder = os.path.dirname(os.path.abspath(path))
     return worktree_root(folder) or os.getcwd()

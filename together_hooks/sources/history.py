@@ -16,34 +16,37 @@ Two passes, each as close to the cost of git producing the data as we can:
    commit is reported, once per (key, path).  Blobs no commit reaches
    (dangling objects) are dropped here.
 
-The attributed blobs come back as ``Revision`` contents: the pipeline
-rescans those few and applies inline pragmas, the baseline and the report
+Discovery scans with the function it is given (the pipeline's own step,
+so every rule and the developer's own keys apply).  The attributed blobs
+come back as ``Revision`` contents: the pipeline rescans those few and applies inline pragmas, the baseline and the report
 exactly as for any other source.
 """
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import threading
 import time
-from typing import TYPE_CHECKING
 
-from together_hooks import pipeline
 from together_hooks.errors import InputError
-from together_hooks.sources import Content
-from together_hooks.sources import Revision
-from together_hooks.sources import git
-from together_hooks.sources import read_blobs
-from together_hooks.sources import resolve_commit
+from together_hooks.gitrun import git
+from together_hooks.gitrun import git_stream
+from together_hooks.gitrun import read_blobs
+from together_hooks.sources.content import Content
+from together_hooks.sources.content import Revision
+from together_hooks.sources.ranges import resolve_commit
 
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
     from typing import Iterator
     from typing import TextIO
 
-    from together_hooks.detect import Finding
+    from together_hooks.findings import Finding
+
+    # The per-content detection step the pipeline hands down.
+    Scan = Callable[[Content], list[Finding]]
 
 # Discovery scans with no path: a path only ever switches rules off
 # (``Rule.skip_files``), so this finds a superset; attribution then applies
@@ -96,10 +99,11 @@ class Progress:
 
 # ---------------------------------------------------------------- discovery
 
-def keys_in(data: bytes) -> tuple[tuple[str, str], ...]:
+def keys_in(scan: Scan, data: bytes) -> tuple[tuple[str, str], ...]:
     """(rule id, hashed_secret) of each key in a blob, by the pipeline's own
-    detection step (so every rule, and the developer's own keys, apply)."""
-    found = pipeline.scan_one(Content(_NO_PATH, data))
+    detection step ``scan`` (so every rule, and the developer's own keys,
+    apply)."""
+    found = scan(Content(_NO_PATH, data))
     return tuple({(f.rule, f.hashed_secret) for f in found}) if found else ()
 
 
@@ -133,12 +137,12 @@ FORK_MIN_BYTES = 8 << 20
 
 def _discover_part(
         root: str, blobs: list[tuple[bytes, int]],
-        tick: Callable[[int, int, int], None],
+        tick: Callable[[int, int, int], None], scan: Scan,
 ) -> dict[bytes, tuple[tuple[str, str], ...]]:
     flagged: dict[bytes, tuple[tuple[str, str], ...]] = {}
     done = nbytes = 0
     for sha, data in read_blobs(root, (sha for sha, _size in blobs)):
-        keys = keys_in(data)
+        keys = keys_in(scan, data)
         if keys:
             flagged[sha] = keys
             tick(done, nbytes, len(flagged))
@@ -156,7 +160,7 @@ def _no_key() -> None:
 
 def discover(
         root: str, blobs: list[tuple[bytes, int]], progress: Progress,
-        on_key: Callable[[], None] = _no_key,
+        scan: Scan, on_key: Callable[[], None] = _no_key,
 ) -> dict[bytes, tuple[tuple[str, str], ...]]:
     """The blobs that hold a key: sha -> ((rule id, hashed_secret), ...).
 
@@ -173,10 +177,10 @@ def discover(
             on_key()
         progress.blobs(done, total, nbytes)
 
-    from together_hooks import parallel
+    from together_hooks.sources import parallel
 
     if size < FORK_MIN_BYTES or not parallel.available():
-        return _discover_part(root, blobs, alone)
+        return _discover_part(root, blobs, alone, scan)
     import mmap
     import struct
 
@@ -193,9 +197,9 @@ def discover(
     flagged, theirs = parallel.split(
         lambda: _discover_part(
             root, blobs[cut:],
-            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f),
+            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan,
         ),
-        lambda: _discover_part(root, blobs[:cut], tick),
+        lambda: _discover_part(root, blobs[:cut], tick, scan),
     )
     flagged.update(theirs)
     tick(cut, sum(n for _sha, n in blobs[:cut]), len(flagged))
@@ -249,15 +253,13 @@ class CommitLog:
     def __init__(self, root: str, since: str | None) -> None:
         args = [
             # --root: a key in a first commit counts even with log.showRoot off.
-            'git', 'log', '--raw', '--no-abbrev', '--root',
+            'log', '--raw', '--no-abbrev', '--root',
             '-c', '--no-renames', '-z', '--reverse', '--date-order',
             '--format=%x01%H%x02%an <%ae>%x02%aI', '--all',
         ]
         if since is not None:
             args += ['--not', since]
-        self.proc = subprocess.Popen(
-            args, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        )
+        self.proc = git_stream(root, *args)
         self.chunks: list[bytes] = []
         self.err = b''
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -326,10 +328,10 @@ def _rules_by_id() -> dict[str, object]:
 
 def attribute(
         root: str, flagged: dict[bytes, tuple[tuple[str, str], ...]],
-        since: str | None, progress: Progress, log: CommitLog,
+        since: str | None, progress: Progress, log: CommitLog, scan: Scan,
 ) -> dict[tuple[str, str], tuple[Commit, bytes]]:
     """(hashed_secret, path) -> (the commit that first added it, its blob)."""
-    from together_hooks.detect import _rule_applies
+    from together_hooks.detect.engine import rule_applies
 
     rules = _rules_by_id()
     entries = list(changes(log.output(), progress, flagged.__contains__))
@@ -341,14 +343,14 @@ def attribute(
             if old not in flagged
         }
         for sha, data in read_blobs(root, sorted(unknown)):
-            keys = keys_in(data)
+            keys = keys_in(scan, data)
             if keys:
                 flagged[sha] = keys
 
     def keys_at(sha: bytes, path: str) -> set[str]:
         return {
             hashed for rule_id, hashed in flagged.get(sha, ())
-            if rule_id not in rules or _rule_applies(rules[rule_id], path)
+            if rule_id not in rules or rule_applies(rules[rule_id], path)
         }
 
     first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
@@ -380,7 +382,7 @@ class _FirstOf:
 
 
 def scan_history(
-        root: str, since: str | None = None, progress: bool = False,
+        root: str, scan: Scan, since: str | None = None, progress: bool = False,
 ) -> Iterator[Revision]:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
@@ -388,7 +390,7 @@ def scan_history(
     """
     since_sha = resolve_commit(root, since, '--since') if since else None
     _refuse_partial_clone(root)
-    return _scan(root, since_sha, Progress(progress))
+    return _scan(root, since_sha, Progress(progress), scan)
 
 
 def _refuse_partial_clone(root: str) -> None:
@@ -410,7 +412,9 @@ def _refuse_partial_clone(root: str) -> None:
         )
 
 
-def _scan(root: str, since_sha: str | None, shown: Progress) -> Iterator[Revision]:
+def _scan(
+        root: str, since_sha: str | None, shown: Progress, scan: Scan,
+) -> Iterator[Revision]:
     logs: list[CommitLog] = []
 
     def start_log() -> None:
@@ -419,11 +423,11 @@ def _scan(root: str, since_sha: str | None, shown: Progress) -> Iterator[Revisio
 
     try:
         blobs = list_blobs(root, since_sha)
-        flagged = discover(root, blobs, shown, on_key=start_log)
+        flagged = discover(root, blobs, shown, scan, on_key=start_log)
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()
-            first = attribute(root, flagged, since_sha, shown, logs[0])
+            first = attribute(root, flagged, since_sha, shown, logs[0], scan)
     finally:
         shown.done()
         for log in logs:

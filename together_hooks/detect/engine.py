@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from together_hooks.filters import allowed_inline
+from together_hooks.findings import Finding
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
 from together_hooks.rules import Rule
@@ -30,135 +30,6 @@ _B64_TO_STD = bytes.maketrans(b'-_', b'+/')
 _PRINTABLE = rb'[\t\n\r\x20-\x7e]*\Z'
 
 _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
-
-
-def hash_secret(secret: str) -> str:
-    """The SHA-1 hex that detect-secrets stores as ``hashed_secret``."""
-    try:  # CPython's builtin SHA-1 skips ~3 ms of loading OpenSSL
-        from _sha1 import sha1
-    except ImportError:  # pragma: no cover (other interpreters)
-        from hashlib import sha1
-
-    return sha1(secret.encode('utf-8')).hexdigest()
-
-
-def redact(secret: str) -> str:
-    """``tgp_v1_Ab…yz``: enough to recognise a key, never enough to use it."""
-    head = 9 if secret.startswith('tgp_v1_') else 4
-    return f'{secret[:head]}…{secret[-2:]}'
-
-
-class Finding:
-    """One key at one place.  The raw secret never appears in repr()."""
-
-    __slots__ = (
-        'path', 'line', 'column', 'rule', 'secret', 'encoding',
-        'commit', 'author', 'date', 'verification', 'verification_reason',
-    )
-
-    def __init__(
-            self, path: str, line: int, column: int, rule: str, secret: str,
-            encoding: str = 'raw',
-    ) -> None:
-        self.path = path
-        self.line = line
-        self.column = column
-        self.rule = rule
-        self.secret = secret
-        self.encoding = encoding
-        self.commit: str | None = None
-        self.author: str | None = None
-        self.date: str | None = None
-        self.verification: str | None = None
-        self.verification_reason: str | None = None
-
-    @property
-    def hashed_secret(self) -> str:
-        return hash_secret(self.secret)
-
-    @property
-    def redacted(self) -> str:
-        return redact(self.secret)
-
-    def to_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            'path': self.path,
-            'line': self.line,
-            'column': self.column,
-            'rule': self.rule,
-            'hashed_secret': self.hashed_secret,
-            'redacted': self.redacted,
-            'encoding': self.encoding,
-        }
-        for name in ('commit', 'author', 'date'):
-            value = getattr(self, name)
-            if value is not None:
-                out[name] = value
-        if self.verification is not None:
-            out['verification'] = self.verification
-            if self.verification_reason:
-                out['verification_reason'] = self.verification_reason
-        return out
-
-    def __repr__(self) -> str:
-        return (
-            f'Finding({self.path!r}:{self.line}, {self.rule}, '
-            f'{self.redacted}, {self.hashed_secret})'
-        )
-
-
-def entropy(text: str) -> float:
-    """Shannon entropy of ``text``, bits per character."""
-    from math import log2  # only once a candidate is found
-
-    n = len(text)
-    return -sum(c / n * log2(c / n) for c in map(text.count, set(text)))
-
-
-_PLACEHOLDER_WORDS = (
-    'your_', 'your-', 'yourkey', 'yourapi', 'example', 'placeholder',
-    'replace', 'together', 'redacted', 'changeme', 'insert', 'apikey',
-    'api_key', 'api-key', 'sample', 'dummy_',
-)
-_NEXT_BYTE = bytes(range(1, 256)) + b'\0'
-
-
-def has_run(body: str, n: int) -> bool:
-    """``n`` identical characters in a row ("xxxxxx"), or ``n`` each one
-    above the last ("abcdef", "123456").
-
-    Compared a whole string at a time, not character by character: the
-    bytes of ``body`` XOR the bytes after them are zero where a character
-    repeats, and XOR the next-higher bytes zero where it steps up by one;
-    a run of ``n`` is ``n - 1`` such zeros in a row.
-    """
-    if n <= 1:
-        return True
-    raw = body.encode('utf-8', 'surrogateescape')
-    if len(raw) < n:
-        return False
-    head, tail = raw[:-1], raw[1:]
-    size = len(tail)
-    after = int.from_bytes(tail, 'big')
-    same = (int.from_bytes(head, 'big') ^ after).to_bytes(size, 'big')
-    step = (int.from_bytes(head.translate(_NEXT_BYTE), 'big') ^ after).to_bytes(size, 'big')
-    zeros = b'\0' * (n - 1)
-    return zeros in same or zeros in step
-
-
-def is_placeholder(body: str, rule: Rule) -> bool:
-    """True when ``body`` (the key without its prefix) is not random."""
-    if len(set(body)) < rule.min_distinct:
-        return True
-    if entropy(body) < rule.entropy_floor:
-        return True
-    if has_run(body, rule.max_run):
-        return True
-    for period in range(1, 17):  # "abcd" * 16, "0123456789abcdef" * 4
-        if body[period:] == body[:-period]:
-            return True
-    lowered = body.lower()
-    return any(word in lowered for word in _PLACEHOLDER_WORDS)
 
 
 def _touches_key_char(data: bytes, start: int) -> bool:
@@ -241,7 +112,7 @@ def glob_match(name: str, pattern: str) -> bool:
     return True
 
 
-def _rule_applies(rule: Rule, path: str) -> bool:
+def rule_applies(rule: Rule, path: str) -> bool:
     name = path.rsplit('/', 1)[-1]
     return not any(glob_match(name, pat) for pat in rule.skip_files)
 
@@ -297,6 +168,8 @@ def _secret_of(
         secret = inner.group('secret').decode('ascii')
     else:
         secret = m.group('secret').decode('ascii')
+    from together_hooks.detect.shapes import is_placeholder  # a candidate, at last
+
     body = secret[7:] if secret.startswith('tgp_v1_') else secret
     if is_placeholder(body, rule):
         return None
@@ -372,7 +245,7 @@ def scan_bytes(
 def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
     active = tuple(
         rule for rule in rules
-        if any(k in data for k in rule.keywords) and _rule_applies(rule, path)
+        if any(k in data for k in rule.keywords) and rule_applies(rule, path)
     )
     if not active:
         return []
@@ -380,6 +253,8 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
     if not hits:
         return []
     hits.sort(key=lambda h: h[0])
+    from together_hooks.detect.pragmas import allowed_inline
+
     findings = []
     seen = set()
     line_no = 1

@@ -61,7 +61,7 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     import pickle
 
     from together_hooks.errors import InputError
-    from together_hooks.errors import one_line
+    from together_hooks.detect.scrub import one_line
 
     read_fd, write_fd = os.pipe()
     pid = os.fork()

@@ -1,0 +1,175 @@
+"""The own-key matcher: exact copies of the developer's own key values,
+raw and encoded (URL-quoted, base64 at any alignment, string escapes).
+The values stay in memory; only ``redacted`` and ``hashed_secret`` ever
+leave (``env/ownkeys.py`` loads them)."""
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Iterable
+
+    from together_hooks.findings import Finding
+
+OWN_KEY_RULE = 'together-own-key'
+_ESCAPES = rb'\\u00([0-7][0-9A-Fa-f])|\\x([0-7][0-9A-Fa-f])|\\\r?\n|\\(/)'
+
+
+def _pct(data: bytes, fmt: str) -> bytes:
+    return ''.join(fmt % b for b in data).encode('ascii')
+
+
+def _b64_variants(raw: bytes) -> set[bytes]:
+    """The base64 text of ``raw`` at each of the three byte alignments it
+    can have inside a longer encoded value, trimmed to the characters that
+    depend on ``raw`` alone; standard and URL-safe alphabets."""
+    from base64 import b64encode
+
+    out = set()
+    for shift in range(3):
+        enc = b64encode(b'\0' * shift + raw)
+        lead = 0 if shift == 0 else 4
+        usable = (shift + len(raw)) // 3 * 4
+        core = enc[lead:usable]
+        if len(core) >= 24:
+            out.add(core)
+            out.add(core.translate(bytes.maketrans(b'+/', b'-_')))
+    return out
+
+
+_UNRESERVED = frozenset(
+    b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~',
+)
+
+
+def _url_quote(raw: bytes) -> bytes:
+    """``urllib.parse.quote(value, safe='')`` without importing urllib."""
+    return b''.join(
+        bytes((b,)) if b in _UNRESERVED else b'%%%02X' % b for b in raw
+    )
+
+
+class OwnKeys:
+    """The developer's own key values and their encoded forms, in memory.
+
+    ``find`` is built for the hot path: the variants are made once, and a
+    file costs one ``in`` check per variant unless one is present.
+    """
+
+    __slots__ = ('_keys', '_variants', '_hashes')
+
+    def __init__(self, values: Iterable[str]) -> None:
+        self._keys = tuple(sorted({v for v in values if v}))
+        self._hashes: tuple[str, ...] = ()
+        self._variants: tuple[tuple[bytes, int, str], ...] = ()
+        if not self._keys:  # the common case: nothing to import or build
+            return
+        from together_hooks.findings import hash_secret
+
+        self._hashes = tuple(hash_secret(k) for k in self._keys)
+        variants: dict[bytes, tuple[int, str]] = {}
+        for i, key in enumerate(self._keys):
+            raw = key.encode('utf-8')
+            for needle, encoding in (
+                    (raw, 'raw'),
+                    (_url_quote(raw), 'url'),
+                    (_pct(raw, '%%%02X'), 'url'),
+                    (_pct(raw, '%%%02x'), 'url'),
+            ):
+                variants.setdefault(needle, (i, encoding))
+            for needle in sorted(_b64_variants(raw)):
+                variants.setdefault(needle, (i, 'base64'))
+        self._variants = tuple((n, i, e) for n, (i, e) in variants.items())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return f'OwnKeys({len(self._keys)} key(s))'
+
+    @property
+    def hashes(self) -> tuple[str, ...]:
+        """``hashed_secret`` of each key (what may be shown or stored)."""
+        return self._hashes
+
+    def _hits(self, data: bytes) -> list[tuple[int, int, str]]:
+        hits = []
+        for needle, i, encoding in self._variants:
+            if needle in data:
+                at = data.find(needle)
+                while at != -1:
+                    hits.append((at, i, encoding))
+                    at = data.find(needle, at + 1)
+        if b'\\' in data and (b'\\u00' in data or b'\\x' in data or b'\\\n' in data
+                              or b'\\\r\n' in data or b'\\/' in data):
+            hits.extend(self._escaped_hits(data))
+        return hits
+
+    def _escaped_hits(self, data: bytes) -> list[tuple[int, int, str]]:
+        """Copies split by string escapes (``\\u005f``, ``\\x2d``, a
+        backslash-newline continuation): matched in an unescaped copy and
+        reported where they start in the original."""
+        pieces = []
+        starts: list[tuple[int, int]] = []  # (offset in copy, offset in data)
+        pos = 0
+        length = 0
+        for m in re.compile(_ESCAPES).finditer(data):
+            pieces.append(data[pos:m.start()])
+            length += m.start() - pos
+            starts.append((length, m.start()))
+            hexa = m.group(1) or m.group(2)
+            repl = bytes([int(hexa, 16)]) if hexa else (m.group(3) or b'')
+            pieces.append(repl)
+            length += len(repl)
+            starts.append((length, m.end()))
+            pos = m.end()
+        if not starts:
+            return []
+        pieces.append(data[pos:])
+        plain = b''.join(pieces)
+        import bisect
+
+        hits = []
+        for i, key in enumerate(self._keys):
+            raw = key.encode('utf-8')
+            at = plain.find(raw)
+            while at != -1:
+                k = bisect.bisect_right(starts, (at, len(data) + 1)) - 1
+                base = starts[k] if k >= 0 else (0, 0)
+                orig = base[1] + (at - base[0])
+                if not data.startswith(raw, orig):  # not a raw copy
+                    hits.append((orig, i, 'escape'))
+                at = plain.find(raw, at + 1)
+        return hits
+
+    def find(
+            self, data: bytes, path: str, already: Iterable[Finding] = (),
+    ) -> list[Finding]:
+        """Findings for exact copies of an own key the regular rules did not
+        already report at that spot (same line, same key)."""
+        if not self._keys:
+            return []
+        hits = self._hits(data)
+        if not hits:
+            return []
+        from together_hooks.findings import Finding
+
+        seen = {(f.line, f.hashed_secret) for f in already}
+        found = []
+        done = set()
+        # Hits are sorted: count newlines from the previous hit only, so a
+        # file holding thousands of copies stays linear.
+        line, line_start, last = 1, 0, 0
+        for offset, i, encoding in sorted(hits):
+            newlines = data.count(b'\n', last, offset)
+            if newlines:
+                line += newlines
+                line_start = data.rfind(b'\n', last, offset) + 1
+            last = offset
+            if (line, self._hashes[i]) in seen or (offset, i) in done:
+                continue
+            done.add((offset, i))
+            column = offset - line_start + 1
+            found.append(Finding(path, line, column, OWN_KEY_RULE, self._keys[i], encoding))
+        return found

@@ -1,0 +1,60 @@
+"""Shape checks: is a key-shaped candidate random enough to be a key?"""
+from __future__ import annotations
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from together_hooks.rules import Rule
+
+
+def entropy(text: str) -> float:
+    """Shannon entropy of ``text``, bits per character."""
+    from math import log2  # only once a candidate is found
+
+    n = len(text)
+    return -sum(c / n * log2(c / n) for c in map(text.count, set(text)))
+
+
+_PLACEHOLDER_WORDS = (
+    'your_', 'your-', 'yourkey', 'yourapi', 'example', 'placeholder',
+    'replace', 'together', 'redacted', 'changeme', 'insert', 'apikey',
+    'api_key', 'api-key', 'sample', 'dummy_',
+)
+_NEXT_BYTE = bytes(range(1, 256)) + b'\0'
+
+
+def has_run(body: str, n: int) -> bool:
+    """``n`` identical characters in a row ("xxxxxx"), or ``n`` each one
+    above the last ("abcdef", "123456").
+
+    Compared a whole string at a time, not character by character: the
+    bytes of ``body`` XOR the bytes after them are zero where a character
+    repeats, and XOR the next-higher bytes zero where it steps up by one;
+    a run of ``n`` is ``n - 1`` such zeros in a row.
+    """
+    if n <= 1:
+        return True
+    raw = body.encode('utf-8', 'surrogateescape')
+    if len(raw) < n:
+        return False
+    head, tail = raw[:-1], raw[1:]
+    size = len(tail)
+    after = int.from_bytes(tail, 'big')
+    same = (int.from_bytes(head, 'big') ^ after).to_bytes(size, 'big')
+    step = (int.from_bytes(head.translate(_NEXT_BYTE), 'big') ^ after).to_bytes(size, 'big')
+    zeros = b'\0' * (n - 1)
+    return zeros in same or zeros in step
+
+
+def is_placeholder(body: str, rule: Rule) -> bool:
+    """True when ``body`` (the key without its prefix) is not random."""
+    if len(set(body)) < rule.min_distinct:
+        return True
+    if entropy(body) < rule.entropy_floor:
+        return True
+    if has_run(body, rule.max_run):
+        return True
+    for period in range(1, 17):  # "abcd" * 16, "0123456789abcdef" * 4
+        if body[period:] == body[:-period]:
+            return True
+    lowered = body.lower()
+    return any(word in lowered for word in _PLACEHOLDER_WORDS)

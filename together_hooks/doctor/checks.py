@@ -1,0 +1,455 @@
+"""The Together security checklist, checked (``together-hooks doctor``).
+
+Each check looks at one item teams otherwise follow by hand and says pass,
+warn or fail, why, and what to do.  Exit 1 when any check fails, 0
+otherwise, 2 when PATH is not a git work tree.
+
+A check that cannot run (git fails, a file is unreadable) fails with the
+reason rather than passing: the doctor must not vouch for what it could not
+see.
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+from typing import Callable
+from typing import NamedTuple
+
+from together_hooks.errors import InputError
+
+PASS, WARN, FAIL = 'pass', 'warn', 'fail'
+CONFIG = '.pre-commit-config.yaml'
+# The hooks every repository should run; the rest of ours are welcome.
+REQUIRED_HOOKS = ('detect-together-keys', 'forbid-env-files')
+OUR_HOOKS = ('detect-together-keys', 'forbid-env-files', 'check-env-gitignored')
+SHOWN = 5  # problems listed per check; the count says how many there are
+ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
+
+# pre-commit marks the hook script it installs with one of these ids
+# (pre_commit/commands/install_uninstall.py); another hook manager that
+# calls pre-commit counts too.
+_PRE_COMMIT_IDS = (
+    b'138fd403232d2ddd5efb44317e38bf03', b'4d9958c90bc262f47553e2c073f14cfe',
+    b'd8ee923c46731b42cd95cc869add4062', b'49fd668cb42069aa1b6048464be5d395',
+    b'79f09a650522a87b0da915d0d983b2de', b'e358c9dae00eac5d06b38dfdb1e33a8c',
+)
+_CALLS_PRE_COMMIT = re.compile(rb'\bpre[-_]commit\b[\'"]?\s+(?:run|hook-impl)\b')
+
+
+class Check(NamedTuple):
+    id: str
+    status: str
+    detail: str
+    fix: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {'id': self.id, 'status': self.status, 'detail': self.detail, 'fix': self.fix}
+
+
+class Repo:
+    """What the checks share: the work tree, its tracked files, its config."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._tracked: list[str] | None = None
+        self._config: Config | None = None
+
+    @classmethod
+    def at(cls, path: str) -> Repo:
+        from together_hooks.gitrun import git_toplevel
+        from together_hooks.gitrun import no_repository
+
+        if not os.path.exists(path):
+            raise InputError(f'{path}: no such file or folder')
+        root = git_toplevel(path)
+        if root is None:
+            raise no_repository(f'{path}: not inside a git work tree')
+        return cls(root)
+
+    def git(self, *args: str) -> bytes:
+        from together_hooks.gitrun import git
+
+        return git(self.root, *args)
+
+    @property
+    def tracked(self) -> list[str]:
+        if self._tracked is None:
+            out = self.git('ls-files', '-z', '--cached')
+            self._tracked = sorted({os.fsdecode(p) for p in out.split(b'\0') if p})
+        return self._tracked
+
+    def config(self) -> Config:
+        """``.pre-commit-config.yaml``, read once."""
+        if self._config is None:
+            self._config = Config.read(os.path.join(self.root, CONFIG))
+        return self._config
+
+
+class Config:
+    """The hooks a pre-commit config runs, and the args each one gets."""
+
+    def __init__(self, exists: bool, hooks: dict[str, list[str]], error: str | None = None) -> None:
+        self.exists = exists
+        self.hooks = hooks  # hook id -> args (every occurrence, joined)
+        self.error = error
+
+    @classmethod
+    def read(cls, path: str) -> Config:
+        from together_hooks.fileio import read_config_file
+
+        try:
+            raw = read_config_file(path)  # a committed link to /dev/zero must not hang
+        except FileNotFoundError:
+            return cls(False, {})
+        except InputError:
+            return cls(True, {}, f'cannot read {CONFIG}: not a regular file')
+        except OSError as e:
+            return cls(True, {}, f'cannot read {CONFIG}: {e.strerror}')
+        text = raw.decode('utf-8', 'replace')
+        try:
+            import yaml
+        except ImportError:  # pre-commit brings PyYAML; without it, read the text
+            return cls(True, _hooks_from_text(text))
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            mark = getattr(e, 'problem_mark', None)
+            where = f' at line {mark.line + 1}' if mark is not None else ''
+            return cls(True, {}, f'{CONFIG} is not valid YAML{where}')
+        return cls(True, _hooks_from_doc(doc))
+
+    def args_of(self, hook_id: str) -> list[str]:
+        return self.hooks.get(hook_id, [])
+
+
+def _hooks_from_doc(doc: Any) -> dict[str, list[str]]:
+    hooks: dict[str, list[str]] = {}
+    repos = doc.get('repos') if isinstance(doc, dict) else None
+    for repo in repos if isinstance(repos, list) else ():
+        entries = repo.get('hooks') if isinstance(repo, dict) else None
+        for hook in entries if isinstance(entries, list) else ():
+            if not isinstance(hook, dict) or not isinstance(hook.get('id'), str):
+                continue
+            args = hook.get('args')
+            args = [str(a) for a in args] if isinstance(args, list) else []
+            hooks.setdefault(hook['id'], []).extend(args)
+    return hooks
+
+
+def _hooks_from_text(text: str) -> dict[str, list[str]]:
+    """A rough reading without PyYAML: each id, and every word after it."""
+    hooks: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines():
+        code = line.split(' #', 1)[0]
+        m = re.match(r'\s*(?:-\s*)?id:\s*[\'"]?([\w.-]+)', code)
+        if m:
+            current = hooks.setdefault(m.group(1), [])
+        elif current is not None:
+            current.extend(re.findall(r'[^\s,\[\]\'"]+', code))
+    return hooks
+
+
+def _option(args: list[str], name: str) -> str | None:
+    """The value of ``--name FILE`` / ``--name=FILE`` in a hook's args."""
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(name + '='):
+            return arg[len(name) + 1:]
+    return None
+
+
+def _listed(items: list[str], more: str = '') -> str:
+    shown = '; '.join(items[:SHOWN])
+    if len(items) > SHOWN:
+        shown += f'; and {len(items) - SHOWN} more{more}'
+    return shown
+
+
+def _plural(n: int, word: str) -> str:
+    return f'{n} {word}' + ('' if n == 1 else 's')
+
+
+# --- 1. no hard-coded key in tracked files ---------------------------------
+
+def check_keys(repo: Repo) -> Check:
+    from together_hooks.pipeline import Scanner
+    from together_hooks.pipeline import scan_contents
+    from together_hooks.report import Summary
+    from together_hooks.sources.files import from_files
+
+    summary = Summary()
+    scanner = Scanner.for_run(where=repo.root)  # with the developer's own keys
+    findings = scan_contents(list(from_files(repo.root, repo.tracked)), summary, scanner)
+    findings.sort(key=lambda f: (f.path, f.line, f.column))
+    known = _baseline_or_none(repo)
+    excused = 0
+    shown: list[str] = []
+    for f in findings:
+        entries = known.entries(f.path, f.hashed_secret) if known is not None else []
+        if entries and all(e.get('is_secret') is False for e in entries):
+            excused += 1  # audited as a false positive
+            continue
+        note = ''
+        if entries and any(e.get('is_secret') is True for e in entries):
+            note = ' (labelled real in the baseline)'
+        elif entries:
+            note = ' (in the baseline, not audited)'
+        shown.append(f'{f.path}:{f.line}: {f.rule}: {f.redacted} (hashed_secret {f.hashed_secret}){note}')
+    files = _plural(summary.files_scanned, 'tracked file')
+    also = f'; {excused} audited false positive(s) in the baseline' if excused else ''
+    if not shown:
+        return Check('no-hardcoded-keys', PASS, f'no Together key in {files}{also}')
+    return Check(
+        'no-hardcoded-keys', FAIL,
+        f'{_plural(len(shown), "Together key")} in {files}: {_listed(shown)}{also}',
+        f'rotate each key at {ROTATE_URL}, read it from the environment '
+        '(os.environ["TOGETHER_API_KEY"], process.env.TOGETHER_API_KEY) instead, '
+        'and remove it from git history (git filter-repo --replace-text); '
+        'not a real key: audit it as a false positive (together-hooks baseline '
+        'audit) or add "# pragma: allowlist secret" to its line',
+    )
+
+
+# --- 2. .env files ignored and untracked ------------------------------------
+
+def check_env_ignored(repo: Repo) -> Check:
+    from together_hooks.env import gitignore
+
+    tracked = gitignore.tracked_env_files(repo.root)
+    # gitignore_problems already names tracked env files; its closing
+    # "(... --fix ...)" note is advice, which goes in ``fix``.
+    messages = gitignore.gitignore_problems(repo.root)
+    problems = [m for m in messages if not m.startswith('(')]
+    problems += [
+        f'{p}: tracked by git' for p in tracked if not any(m.startswith(p + ':') for m in problems)
+    ]
+    if not problems:
+        return Check('env-files-ignored', PASS, '.env files are ignored by a committed .gitignore and none is tracked')
+    fixes = []
+    if tracked:
+        names = ' '.join(_quote(p) for p in tracked[:SHOWN])
+        fixes.append(
+            f'untrack them (git rm --cached {names}), commit, and rotate any '
+            f'key they held at {ROTATE_URL}',
+        )
+    if len(problems) > len(tracked):
+        fixes.append('add the missing rules to .gitignore: check-env-gitignored --fix')
+    return Check('env-files-ignored', FAIL, _listed(problems), '; '.join(fixes))
+
+
+def _quote(path: str) -> str:
+    import shlex
+
+    return shlex.quote(path)
+
+
+# --- 3. a different key per environment ------------------------------------
+
+def check_stage_keys(repo: Repo) -> Check:
+    from together_hooks.env.stages import shared_keys_across_stages
+
+    pairs = [tuple(p) for p in shared_keys_across_stages(repo.root)]
+    if not pairs:
+        return Check(
+            'keys-differ-per-stage', PASS,
+            'no Together key is shared between env files of different stages',
+        )
+    shown = [f'{a} and {b} hold the same Together key' for a, b in pairs]
+    return Check(
+        'keys-differ-per-stage', FAIL, _listed(shown),
+        f'create a separate key for each environment at {ROTATE_URL}, put each '
+        'in its own env file, then revoke the shared one where it should not be',
+    )
+
+
+# --- 4. the hooks configured and installed ----------------------------------
+
+_CONFIG_SNIPPET = (
+    'repos: [{repo: https://github.com/together-hooks/together-hooks, rev: v0.1.0, '
+    'hooks: [{id: detect-together-keys}, {id: forbid-env-files}, {id: check-env-gitignored}]}]'
+)
+
+
+def hooks_dir(repo: Repo) -> str:
+    """Where git looks for hooks (honours core.hooksPath and worktrees)."""
+    out = repo.git('rev-parse', '--git-path', 'hooks').decode('utf-8', 'replace').strip()
+    return os.path.normpath(os.path.join(repo.root, out))
+
+
+def installed_by_pre_commit(path: str) -> bool:
+    try:
+        with open(path, 'rb') as f:
+            data = f.read(1 << 16)
+    except OSError:
+        return False
+    return any(h in data for h in _PRE_COMMIT_IDS) or _CALLS_PRE_COMMIT.search(data) is not None
+
+
+def check_hooks(repo: Repo) -> Check:
+    cid = 'hooks-installed'
+    config = repo.config()
+    if not config.exists:
+        return Check(cid, FAIL, f'no {CONFIG} in the repository', f'add one: {_CONFIG_SNIPPET}; then run pre-commit install')
+    if config.error:
+        return Check(cid, FAIL, config.error, f'fix {CONFIG} (pre-commit validate-config)')
+    missing = [h for h in REQUIRED_HOOKS if h not in config.hooks]
+    if missing:
+        return Check(
+            cid, FAIL, f'{CONFIG} does not run {", ".join(missing)}',
+            f'add {", ".join("{id: %s}" % h for h in missing)} to the together-hooks '
+            f'repo in {CONFIG}',
+        )
+    hook = os.path.join(hooks_dir(repo), 'pre-commit')
+    shown = os.path.relpath(hook, repo.root)
+    if not os.path.isfile(hook):
+        return Check(cid, FAIL, f'{CONFIG} is set up but the git hook {shown} is not installed', 'run pre-commit install')
+    if not installed_by_pre_commit(hook):
+        return Check(
+            cid, FAIL, f'{shown} exists but does not run pre-commit',
+            'run pre-commit install (it keeps the old hook as pre-commit.legacy and runs it too)',
+        )
+    if not os.access(hook, os.X_OK):
+        return Check(cid, FAIL, f'{shown} is not executable, so git skips it', f'chmod +x {_quote(shown)}')
+    return Check(cid, PASS, f'{CONFIG} runs {" and ".join(REQUIRED_HOOKS)}; {shown} runs pre-commit')
+
+
+# --- 5. the baseline: present, valid, audited, nothing real -----------------
+
+def baseline_path(repo: Repo) -> str:
+    """The baseline the hook is told to use, else the default name."""
+    from together_hooks.baseline.format import DEFAULT_NAME
+
+    config = repo.config()
+    given = _option(config.args_of('detect-together-keys'), '--baseline') if config.exists else None
+    return os.path.join(repo.root, given or DEFAULT_NAME)
+
+
+def _baseline_or_none(repo: Repo) -> Any:
+    from together_hooks.baseline.format import load
+
+    path = baseline_path(repo)
+    if not os.path.exists(path):
+        return None
+    try:
+        return load(path)
+    except InputError:
+        return None  # check 5 says why
+
+
+def check_baseline(repo: Repo) -> Check:
+    from together_hooks.baseline.format import load
+
+    cid = 'baseline-audited'
+    from together_hooks.baseline.format import DEFAULT_NAME
+
+    path = baseline_path(repo)
+    shown = os.path.relpath(path, repo.root)
+    opt = '' if shown == DEFAULT_NAME else f' --baseline {_quote(shown)}'
+    if not os.path.exists(path):
+        return Check(
+            cid, WARN, f'no baseline ({shown}): known false positives have nowhere to be recorded',
+            f'together-hooks baseline create{opt}, then together-hooks baseline audit{opt}',
+        )
+    try:
+        known = load(path)
+    except InputError as e:
+        return Check(cid, FAIL, str(e), f'fix it, or recreate it: together-hooks baseline create --force{opt}')
+    entries = [(name, e) for name, items in known.results.items() for e in items]
+    real = [f'{name} (hashed_secret {e["hashed_secret"]})' for name, e in entries if e.get('is_secret') is True]
+    unaudited = [f'{name} (hashed_secret {e["hashed_secret"]})' for name, e in entries if 'is_secret' not in e]
+    if real:
+        return Check(
+            cid, FAIL,
+            f'{len(real)} of {len(entries)} entries in {shown} labelled real '
+            f'(is_secret: true): {_listed(real)}',
+            f'a real key: rotate it at {ROTATE_URL}, remove it from the code and '
+            f'from git history, then together-hooks baseline update{opt}',
+        )
+    if unaudited:
+        return Check(
+            cid, WARN,
+            f'{len(unaudited)} of {len(entries)} entries in {shown} not audited: {_listed(unaudited)}',
+            f'together-hooks baseline audit{opt} (label each entry real or false positive)',
+        )
+    return Check(cid, PASS, f'{shown}: {len(entries)} entries, all audited as false positives')
+
+
+# --- 6. HMAC signatures compared in constant time ---------------------------
+
+def check_hmac(repo: Repo) -> Check:
+    from together_hooks.doctor import hmac_check
+
+    candidates = [p for p in repo.tracked if hmac_check.is_candidate(p)]
+    problems = hmac_check.check_files(repo.root, candidates)
+    if not problems:
+        return Check(
+            'hmac-constant-time', PASS,
+            f'no HMAC signature compared with ==/=== in {_plural(len(candidates), "Python/JS/TS file")}',
+        )
+    langs = {p.language for p in problems}
+    fix = ' / '.join(hmac_check.ADVICE[lang] for lang in ('python', 'js') if lang in langs)
+    return Check(
+        'hmac-constant-time', FAIL,
+        f'{_plural(len(problems), "signature comparison")} leak timing: '
+        + _listed([f'{p.path}:{p.line}: {p.operator}' for p in problems]),
+        f'compare signatures in constant time: {fix}',
+    )
+
+
+# --- 7. audit logging configured --------------------------------------------
+
+def check_audit_log(repo: Repo) -> Check:
+    from together_hooks.audit_log import ENV_VAR
+
+    cid = 'audit-log-configured'
+    fix = (
+        f'add --audit-log=FILE to the args of each together-hooks hook in {CONFIG} '
+        f'(a path outside the repository or ignored by git), or export {ENV_VAR}=FILE'
+    )
+    from_env = os.environ.get(ENV_VAR)
+    config = repo.config()
+    ours = [h for h in OUR_HOOKS if h in config.hooks]
+    logged = {h: _option(config.args_of(h), '--audit-log') for h in ours}
+    without = [h for h, path in logged.items() if not path]
+    paths = [path for path in logged.values() if path] + ([from_env] if from_env else [])
+    missing_dirs = sorted({
+        p for p in paths
+        if not os.path.isdir(os.path.dirname(os.path.join(repo.root, os.path.expanduser(p))) or '.')
+    })
+    if missing_dirs:
+        return Check(cid, WARN, f'the audit log folder does not exist: {", ".join(missing_dirs)}', 'create the folder, or point --audit-log elsewhere')
+    if from_env:
+        return Check(cid, PASS, f'{ENV_VAR} is set: every run logs to {from_env}')
+    if ours and not without:
+        return Check(cid, PASS, f'{", ".join(ours)} log to {", ".join(sorted(set(paths)))}')
+    if ours and len(without) < len(ours):
+        return Check(cid, WARN, f'{", ".join(without)} run without --audit-log', fix)
+    return Check(cid, WARN, 'no audit log: hook runs leave no record', fix)
+
+
+CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
+    ('no-hardcoded-keys', check_keys),
+    ('env-files-ignored', check_env_ignored),
+    ('keys-differ-per-stage', check_stage_keys),
+    ('hooks-installed', check_hooks),
+    ('baseline-audited', check_baseline),
+    ('hmac-constant-time', check_hmac),
+    ('audit-log-configured', check_audit_log),
+)
+
+
+def run_checks(repo: Repo) -> list[Check]:
+    """Every check on the repository, in checklist order."""
+    from together_hooks.detect.scrub import one_line
+
+    results = []
+    for cid, check in CHECKS:
+        try:
+            results.append(check(repo))
+        except Exception as e:  # a check that could not look fails, with why
+            reason = str(e) if isinstance(e, (InputError, OSError)) else f'{type(e).__name__}: {e}'
+            results.append(Check(cid, FAIL, f'could not check: {one_line(reason)}', 'fix the cause and run doctor again'))
+    return results

@@ -1,0 +1,374 @@
+"""Ignore rules: ``git check-ignore`` itself decides whether probe paths
+(``.env``, ``.env.local``, ``.env.<stage>``, ``.env.<stage>.local`` at the
+root and in the repo's folders) would be ignored, and templates not.  Only
+a committed ``.gitignore`` counts: a rule that lives only in this clone's
+``.git/info/exclude`` or in the user's global excludes does not protect
+teammates.  ``fix_gitignore`` (``--fix``) appends the missing rules.
+"""
+from __future__ import annotations
+
+import os
+from collections import namedtuple
+
+from together_hooks.env.names import env_folder
+from together_hooks.env.names import is_env_file
+from together_hooks.env.names import is_secret_env_file
+from together_hooks.env.names import is_template
+from together_hooks.env.names import path_parts
+from together_hooks.gitrun import git
+from together_hooks.gitrun import zsplit
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Iterable
+
+# Probe names: every class of pattern teams write (bare, .local,
+# .<stage>.local, .<stage>).  Subfolders get one of each class: names
+# without a slash apply at every depth, so only anchoring (/.env) and nested
+# .gitignore files make a subfolder differ from the root.
+ROOT_PROBES = (
+    '.env', '.env.local', '.env.development.local', '.env.production.local',
+    '.env.development', '.env.staging', '.env.production', '.env.test',
+)
+SUBFOLDER_PROBES = ('.env', '.env.local', '.env.development.local', '.env.production')
+DEFAULT_TEMPLATE = '.env.example'
+# Above this many folders only the ones where rules can differ are probed.
+MAX_PROBE_FOLDERS = 1000
+_PROJECT_MARKERS = frozenset((
+    '.gitignore', 'package.json', 'pyproject.toml', 'setup.py', 'setup.cfg',
+    'requirements.txt', 'Dockerfile', 'docker-compose.yml', 'compose.yaml',
+    'docker-compose.yaml', 'go.mod', 'Cargo.toml', 'Gemfile', 'composer.json',
+    'pom.xml', 'build.gradle', 'manage.py', 'next.config.js', 'vite.config.ts',
+))
+GITIGNORE_HEADER = '# together-hooks: keep .env files out of git, templates in'
+
+
+def tracked_env_files(root: str, allow: Iterable[str] = ()) -> list[str]:
+    """Env files git tracks (templates excluded; files inside a ``.env/``
+    folder included), relative to ``root``."""
+    allow = tuple(allow)
+    return [
+        p for p in zsplit(git(root, 'ls-files', '-z', '--cached'))
+        if is_secret_env_file(p, allow)
+    ]
+
+
+def ignored_files(root: str) -> list[str]:
+    """Ignored files (ignored folders collapsed to ``dir/``, not walked)."""
+    return zsplit(git(
+        root, 'ls-files', '-z', '--others', '--ignored', '--exclude-standard',
+        '--directory',
+    ))
+
+
+# --- check-ignore probes -----------------------------------------------------
+
+class Probe(namedtuple(
+        'Probe', 'path want_ignored source line pattern present',
+        defaults=(False,),
+)):
+    """One path asked of ``git check-ignore``, with the rule that decided:
+    ``path`` (str), ``want_ignored`` (bool), ``source`` / ``line`` /
+    ``pattern`` of the rule ('' / 0 / '' when none matches) and
+    ``present`` (the file exists, not just a probe name)."""
+
+    __slots__ = ()
+
+    @property
+    def shared(self) -> bool:
+        """Decided by a committed .gitignore (not info/exclude or global)."""
+        s = self.source.replace('\\', '/')
+        return (
+            s.rsplit('/', 1)[-1] == '.gitignore' and not os.path.isabs(s)
+            and not s.startswith('.git/')
+        )
+
+    @property
+    def ignored(self) -> bool:
+        return bool(self.pattern) and not self.pattern.startswith('!')
+
+    @property
+    def ok(self) -> bool:
+        if not self.want_ignored:
+            return not self.ignored
+        return self.ignored and self.shared
+
+    @property
+    def fix_line(self) -> str:
+        name = path_parts(self.path)[-1]
+        if not self.want_ignored:
+            return '!' + name
+        if name.lower().startswith('.envrc.'):
+            return '.envrc.*'
+        return '.env' if name.lower() == '.env' else '.env.*'
+
+
+def check_ignore(root: str, paths: list[str]) -> dict[str, tuple[str, int, str]]:
+    """path -> (source, line, pattern) of the deciding rule ('' if none)."""
+    if not paths:
+        return {}
+    out = git(
+        root, 'check-ignore', '--no-index', '--verbose', '--non-matching',
+        '--stdin', '-z', input=b''.join(os.fsencode(p) + b'\0' for p in paths),
+        ok=(0, 1),
+    )
+    fields = out.split(b'\0')
+    result = {}
+    for i in range(0, len(fields) - 3, 4):
+        source, line, pattern, path = fields[i:i + 4]
+        result[os.fsdecode(path)] = (
+            os.fsdecode(source), int(line) if line else 0, os.fsdecode(pattern),
+        )
+    return result
+
+
+def _folders(files: list[str]) -> list[str]:
+    """Folders to probe: every folder holding a file; in a large repo only
+    the top level and folders with their own rules, a project or env
+    files."""
+    folders: set[str] = {''}
+    tops: set[str] = {''}
+    special: set[str] = set()
+    for path in files:
+        parts = path_parts(path)
+        venv = env_folder(path)
+        if venv is not None:  # probe where the .env/ folder sits, not inside
+            special.add(venv.rpartition('/')[0])
+            continue
+        if len(parts) < 2:
+            continue
+        folder = '/'.join(parts[:-1])
+        folders.add(folder)
+        tops.add(parts[0])
+        if parts[-1] in _PROJECT_MARKERS or is_env_file(path):
+            special.add(folder)
+    if len(folders) > MAX_PROBE_FOLDERS:
+        folders = tops
+    return sorted(folders | special)
+
+
+# ``git ls-files`` of a work tree: tracked, untracked (present and not
+# ignored) and ignored paths (ignored folders as ``dir/``), lists of str.
+Listing = namedtuple('Listing', 'tracked untracked ignored')
+
+
+def listing(root: str) -> Listing:
+    # One ls-files for tracked and untracked files: -t tags each path
+    # ("? " untracked; "H ", "S ", "M "... tracked).
+    tracked, untracked = [], []
+    for entry in zsplit(git(
+            root, 'ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard',
+    )):
+        (untracked if entry[:2] == '? ' else tracked).append(entry[2:])
+    return Listing(tracked, untracked, ignored_files(root))
+
+
+def probes(
+        root: str, allow: Iterable[str] = (), files: Listing | None = None,
+) -> list[Probe]:
+    """Every probe of the repository at ``root``, with git's verdict."""
+    allow = tuple(allow)
+    files = listing(root) if files is None else files
+    present = sorted(set(files.tracked) | set(files.untracked))
+    want: dict[str, bool] = {}
+    for folder in _folders(present):
+        for name in ROOT_PROBES if not folder else SUBFOLDER_PROBES:
+            want[f'{folder}/{name}' if folder else name] = True
+    templates = [  # an ignored one too: that is the problem to report
+        p for p in sorted(set(present) | set(files.ignored))
+        if is_template(p, allow) and path_parts(p)[-1].lower() != '.envrc'
+    ]
+    present = set()
+    for path in files.untracked:  # present, not ignored: about to be committed
+        if is_secret_env_file(path, allow) and env_folder(path) is None:
+            want[path] = True
+            present.add(path)
+    for path in list(want):
+        if is_template(path, allow):
+            del want[path]  # an --allow pattern made a probe a template
+    for path in templates:
+        want[path] = False
+        present.add(path)
+    if not templates:
+        want[DEFAULT_TEMPLATE] = False
+    verdicts = check_ignore(root, list(want))
+    return [
+        Probe(path, wanted, *verdicts.get(path, ('', 0, '')), path in present)
+        for path, wanted in want.items()
+    ]
+
+
+def _shown(paths: list[str], limit: int = 3) -> str:
+    head = ', '.join(paths[:limit])
+    return head + (f' (+{len(paths) - limit} more)' if len(paths) > limit else '')
+
+
+def _where(probe: Probe) -> str:
+    return f'`{probe.pattern}` ({probe.source}:{probe.line})'
+
+
+def problems_of(
+        found: list[Probe], tracked: Iterable[str] = (), allow: Iterable[str] = (),
+) -> list[str]:
+    """One message per problem: failing probes grouped by cause, then
+    tracked env files (which no ignore rule can cover)."""
+    allow = tuple(allow)
+    groups: dict[tuple[object, ...], list[Probe]] = {}
+    for probe in found:
+        if probe.ok:
+            continue
+        if not probe.want_ignored:
+            key: tuple[object, ...] = ('template', probe.source, probe.line, probe.pattern)
+        elif probe.present:
+            key = ('present', probe.fix_line)
+        elif not probe.pattern:
+            key = ('none', probe.fix_line)
+        elif probe.pattern.startswith('!'):
+            key = ('negated', probe.fix_line, probe.source, probe.line, probe.pattern)
+        else:
+            key = ('local-only', probe.fix_line, probe.source)
+        groups.setdefault(key, []).append(probe)
+    messages = []
+    for key, group in groups.items():
+        paths = [p.path for p in group]
+        first = group[0]
+        fix = first.fix_line
+        if key[0] == 'template':
+            names = ', '.join(f'`{n}`' for n in sorted({p.fix_line for p in group}))
+            messages.append(
+                f'{_shown(paths)}: template would be ignored by {_where(first)}; '
+                f'templates must stay committable: add {names} to .gitignore '
+                f'after that rule',
+            )
+        elif key[0] == 'present':
+            messages.append(
+                f'{_shown(paths)}: in the work tree and not ignored, so '
+                f'`git add .` would commit it; add `{fix}` to .gitignore',
+            )
+        elif key[0] == 'none':
+            messages.append(
+                f'{_shown(paths)}: would not be ignored (no ignore rule matches); '
+                f'add `{fix}` to .gitignore',
+            )
+        elif key[0] == 'negated':
+            messages.append(
+                f'{_shown(paths)}: would not be ignored: {_where(first)} '
+                f're-includes it; remove that rule or add `{fix}` after it',
+            )
+        else:
+            what = (
+                "this clone's .git/info/exclude" if first.source.startswith('.git/')
+                else f'your global excludes ({first.source})'
+            )
+            messages.append(
+                f'{_shown(paths)}: ignored only by {what}, which teammates do '
+                f'not have; add `{fix}` to .gitignore',
+            )
+    folders = []
+    for path in tracked:
+        folder = env_folder(path)
+        if folder is not None:
+            if folder not in folders:
+                folders.append(folder)
+        elif is_secret_env_file(path, allow):
+            messages.append(
+                f'{path}: tracked by git, so .gitignore does not apply to it; '
+                f'untrack it with `git rm --cached {quote(path)}`',
+            )
+    for folder in folders:
+        messages.append(
+            f'{folder}/: tracked by git, so .gitignore does not apply to it; '
+            f'untrack it with `git rm -r --cached {quote(folder)}`',
+        )
+    return messages
+
+
+def gitignore_problems(root: str, allow: Iterable[str] = ()) -> list[str]:
+    """One message per problem with how .gitignore covers env files; empty
+    when every probe is ignored by a committed rule and templates are not."""
+    allow = tuple(allow)
+    files = listing(root)
+    return problems_of(probes(root, allow, files), files.tracked, allow)
+
+
+def quote(path: str) -> str:
+    import shlex
+
+    return shlex.quote(path)
+
+
+# --- --fix -------------------------------------------------------------------
+
+def _read_gitignore(path: str) -> str:
+    from together_hooks.errors import InputError
+    from together_hooks.fileio import read_config_file
+
+    try:
+        raw = read_config_file(path)  # a link to /dev/zero must not hang --fix
+    except FileNotFoundError:
+        return ''
+    except IsADirectoryError:
+        raise InputError(f'{path} is a folder, not a file')
+    try:
+        return raw.decode('utf-8')
+    except UnicodeDecodeError:
+        raise InputError(f'{path} is not UTF-8 text; add the rules by hand')
+
+
+def _needed(lines: list[str], line: str, after: int) -> bool:
+    """Append ``line`` unless it already stands after line ``after`` (1-based):
+    appended once, it is never appended again (idempotent even when another
+    rule still wins, e.g. an excluded parent folder)."""
+    return all(
+        existing.strip().lstrip('\ufeff') != line for existing in lines[after:]
+    )
+
+
+def _append(path: str, text: str, new: list[str]) -> str:
+    eol = '\r\n' if '\r\n' in text else '\n'
+    out = text
+    if out and not out.endswith('\n'):
+        out += eol
+    if GITIGNORE_HEADER not in text:
+        if out.strip() and not out.endswith(eol + eol):
+            out += eol  # a blank line before our block
+        out += GITIGNORE_HEADER + eol
+    out += ''.join(line + eol for line in new)
+    from together_hooks.fileio import write_atomic
+
+    write_atomic(path, out)
+    return out
+
+
+_RULE_ORDER = {'.env': 0, '.env.*': 1, '.envrc.*': 2}
+
+
+def fix_gitignore(root: str, allow: Iterable[str] = ()) -> list[str]:
+    """Append the missing rules to the root .gitignore; the lines added.
+
+    Env rules first, then template negations (re-probed, since the rules
+    just added may be what ignores a template).  Only a problem the root
+    .gitignore can fix is touched: a nested .gitignore's own rules win.
+    """
+    allow = tuple(allow)
+    target = os.path.realpath(os.path.join(root, '.gitignore'))
+    added: list[str] = []
+    files = listing(root)
+    for want_ignored in (True, False):
+        text = _read_gitignore(target)
+        lines = text.splitlines()
+        new: list[str] = []
+        for probe in probes(root, allow, files):
+            if probe.ok or probe.want_ignored != want_ignored:
+                continue
+            if probe.source and probe.shared and probe.source != '.gitignore':
+                continue  # a nested .gitignore decides; the root can't override
+            after = probe.line if probe.source == '.gitignore' else 0
+            line = probe.fix_line
+            if line not in new and _needed(lines, line, after):
+                new.append(line)
+        if new:
+            new.sort(key=lambda rule: _RULE_ORDER.get(rule, len(_RULE_ORDER)))
+            _append(target, text, new)
+            added.extend(new)
+    return added

@@ -1,0 +1,112 @@
+"""The env-file naming policy: which files are env files, which are
+templates (committable while they hold no real key), and their stage.
+
+``.env`` and ``.env.<anything>`` in any folder are env files (they hold
+local configuration and secrets); templates (``.env.example``,
+``.env.sample``, ``.env.template``, ``.env.dist`` and ``--allow``
+patterns) may be committed while they hold no real key.  Anything inside a
+folder named ``.env/`` (usually a virtualenv) is refused too.  direnv's
+``.envrc`` is a script teams commit, so it is checked like a template
+(refused only when it holds a key); ``.envrc.<anything>`` is direnv's
+private-overrides convention and is refused like ``.env.local``.
+"""
+from __future__ import annotations
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Iterable
+
+TEMPLATE_SUFFIXES = ('example', 'sample', 'template', 'dist')
+
+
+def path_parts(path: str) -> list[str]:
+    path = path.replace('\\', '/')
+    return [p for p in path.split('/') if p not in ('', '.')]
+
+
+def is_dotenv_name(name: str) -> bool:
+    low = name.lower()
+    return low == '.env' or low.startswith('.env.')
+
+
+def is_envrc_name(name: str) -> bool:
+    low = name.lower()
+    return low == '.envrc' or low.startswith('.envrc.')
+
+
+def env_folder(path: str) -> str | None:
+    """The ``.env/`` folder ``path`` lies in (``a/.env``), or None."""
+    parts = path_parts(path)
+    for i, part in enumerate(parts[:-1]):
+        if part.lower() == '.env':
+            return '/'.join(parts[:i + 1])
+    return None
+
+
+def _allowed(path: str, allow: Iterable[str]) -> bool:
+    from fnmatch import fnmatchcase  # only with --allow patterns
+
+    parts = path_parts(path)
+    name = parts[-1] if parts else ''
+    full = '/'.join(parts)
+    for pattern in allow:
+        target = full if '/' in pattern else name
+        if fnmatchcase(target, pattern.strip('/') if '/' in pattern else pattern):
+            return True
+    return False
+
+
+def is_template(path: str, allow: Iterable[str] = ()) -> bool:
+    """An env file that may be committed while it holds no real key."""
+    parts = path_parts(path)
+    if not parts or env_folder(path) is not None:
+        return False
+    name = parts[-1]
+    if not (is_dotenv_name(name) or is_envrc_name(name)):
+        return False
+    if name.lower() == '.envrc':
+        return True  # a direnv script: committed, checked for keys
+    suffix = name.rsplit('.', 1)[-1].lower()
+    return suffix in TEMPLATE_SUFFIXES or _allowed(path, allow)
+
+
+def is_env_file(path: str) -> bool:
+    """Whether forbid-env-files is concerned with ``path`` by its name.
+
+    True for ``.env``, ``.env.<anything>`` (templates included),
+    ``.envrc.<anything>`` and anything inside a ``.env/`` folder; False for
+    names that merely contain "env" (``environment.py``, ``src/env.ts``,
+    ``.envrc`` itself, ``.env-cmdrc``).
+    """
+    parts = path_parts(path)
+    if not parts:
+        return False
+    if env_folder(path) is not None:
+        return True
+    name = parts[-1]
+    return is_dotenv_name(name) or (
+        is_envrc_name(name) and name.lower() != '.envrc'
+    )
+
+
+def is_secret_env_file(path: str, allow: Iterable[str] = ()) -> bool:
+    """An env file that must never be committed (not a template)."""
+    return is_env_file(path) and not is_template(path, allow)
+
+
+_STAGE_ALIASES = {
+    'dev': 'development', 'develop': 'development',
+    'prod': 'production', 'live': 'production',
+    'stage': 'staging', 'stg': 'staging', 'preprod': 'staging',
+    'testing': 'test', 'tests': 'test',
+}
+
+
+def stage_of(path: str) -> str:
+    """``.env.production.local`` -> ``production``; ``.env`` and
+    ``.env.local`` are the local default, ``development``."""
+    name = path_parts(path)[-1].lower()
+    words = [w for w in name.split('.')[2:] if w and w != 'local']
+    if not words:
+        return 'development'
+    return _STAGE_ALIASES.get(words[0], words[0])

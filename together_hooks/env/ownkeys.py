@@ -1,0 +1,106 @@
+"""Loading the developer's own keys: ``TOGETHER_*KEY`` variables in the
+environment, keys in the repo's ignored env files and its untracked root
+ones.  Matching them is ``detect/ownkeys.py``'s job."""
+from __future__ import annotations
+
+import os
+
+from together_hooks.detect.ownkeys import OwnKeys
+from together_hooks.env.gitignore import ignored_files
+from together_hooks.env.names import env_folder
+from together_hooks.env.names import is_dotenv_name
+from together_hooks.env.names import is_envrc_name
+from together_hooks.env.names import is_template
+from together_hooks.env.names import path_parts
+from together_hooks.env.values import keys_in_env
+from together_hooks.env.values import keys_in_environ
+from together_hooks.gitrun import git
+from together_hooks.gitrun import zsplit
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Iterable
+    from typing import Mapping
+
+_MAX_ENV_FILE = 1 << 20
+
+
+def local_env_files(root: str, everywhere: bool = False) -> list[str]:
+    """Env files in the work tree: ignored ones in any folder and untracked
+    ones at the root; ``everywhere`` adds untracked and tracked ones in any
+    folder (two more walks of the tree, too slow for the hook's path)."""
+    try:
+        names = os.listdir(root)
+    except OSError:
+        names = []
+    found = {n for n in names if is_dotenv_name(n) or is_envrc_name(n)}
+    from together_hooks.errors import InputError
+    from together_hooks.gitrun import git_may_claim
+
+    if not git_may_claim(root):  # no repository: its top folder is all we know
+        return sorted(found)
+    try:
+        found.update(ignored_files(root))
+    except InputError:  # not a git work tree: its top folder is all we know
+        return sorted(found)
+    if everywhere:
+        found.update(zsplit(git(root, 'ls-files', '-z', '--cached')))
+        found.update(zsplit(git(
+            root, 'ls-files', '-z', '--others', '--exclude-standard',
+        )))
+    return sorted(
+        p for p in found
+        if not p.endswith('/') and env_folder(p) is None
+        and (is_dotenv_name(path_parts(p)[-1]) or is_envrc_name(path_parts(p)[-1]))
+    )
+
+
+def _env_files_near(root: str, folders: Iterable[str]) -> list[str]:
+    """Env files at the root and in ``folders`` (relative), by name only."""
+    found = set()
+    for folder in {'', *folders}:
+        if folder.startswith('..'):
+            continue
+        try:
+            names = os.listdir(os.path.join(root, folder) if folder else root)
+        except OSError:
+            continue
+        for name in names:
+            if is_dotenv_name(name) or is_envrc_name(name):
+                found.add(f'{folder}/{name}' if folder else name)
+    return sorted(p for p in found if env_folder(p) is None)
+
+
+def own_keys(
+        root: str = '.', environ: Mapping[str, str] | None = None,
+        near: Iterable[str] | None = None,
+) -> OwnKeys:
+    """The key values this developer holds: ``TOGETHER_*KEY`` variables (and
+    any variable holding a ``tgp_v1_`` key) in the environment, and keys in
+    the repo's local env files (untracked or ignored, not templates).
+
+    With ``near`` (folders relative to ``root``), only env files at the root
+    and in those folders are read, without asking git which are ignored.
+    """
+    values = keys_in_environ(os.environ if environ is None else environ)
+    files = local_env_files(root) if near is None else _env_files_near(root, near)
+    for rel in files:
+        if is_template(rel) and path_parts(rel)[-1].lower() != '.envrc':
+            continue
+        data = read_small(os.path.join(root, rel))
+        if data:
+            values |= keys_in_env(data)
+    return OwnKeys(values)
+
+
+def read_small(path: str) -> bytes | None:
+    import stat
+
+    try:
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_ENV_FILE:
+            return None
+        with open(path, 'rb') as f:
+            return f.read()
+    except OSError:
+        return None

@@ -1,0 +1,37 @@
+"""Environment separation: the same Together key in env files of
+different stages (``.env.development`` and ``.env.production``)."""
+from __future__ import annotations
+
+import os
+
+from together_hooks.env.names import is_dotenv_name
+from together_hooks.env.names import is_template
+from together_hooks.env.names import path_parts
+from together_hooks.env.names import stage_of
+from together_hooks.env.ownkeys import local_env_files
+from together_hooks.env.ownkeys import read_small
+from together_hooks.env.values import keys_in_env
+
+
+def shared_keys_across_stages(root: str) -> list[tuple[str, str]]:
+    """Pairs of env files of different stages holding the same Together
+    key (``.env.development`` and ``.env.production``), names only."""
+    from together_hooks.findings import hash_secret
+
+    holders: dict[str, list[str]] = {}
+    for rel in local_env_files(root, everywhere=True):
+        name = path_parts(rel)[-1]
+        if not is_dotenv_name(name) or is_template(rel):
+            continue
+        data = read_small(os.path.join(root, rel))
+        if not data:
+            continue
+        for key in keys_in_env(data):
+            holders.setdefault(hash_secret(key), []).append(rel)
+    pairs = set()
+    for files in holders.values():
+        for i, a in enumerate(files):
+            for b in files[i + 1:]:
+                if stage_of(a) != stage_of(b):
+                    pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)

@@ -1,0 +1,108 @@
+"""Values in env files: which assignments hold a Together key (loading the
+developer's own keys), and which look like any real credential (what a
+template must not hold)."""
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Mapping
+
+# Regex sources, compiled (and cached by re) on first use.
+_NAMED_KEY = r'(?i)together.*(?:key|token)'
+_ASSIGN = rb'(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$'
+_VALUE_CHARS = r'[A-Za-z0-9_\-.+/=~]+\Z'
+
+
+def _unquote(value: bytes) -> bytes:
+    if len(value) >= 2 and value[:1] in (b'"', b"'") and value[-1:] == value[:1]:
+        return value[1:-1]
+    return value.split(b' #', 1)[0].split(b'\t#', 1)[0].strip()
+
+
+def plausible_key(value: str) -> bool:
+    """A value of a Together-named variable worth matching as an exact copy.
+
+    Format-valid keys always are; other shapes (a future format) only when
+    long and random, so ``TOGETHER_API_KEY=test`` never matches everywhere.
+    """
+    from together_hooks.detect.shapes import entropy
+    from together_hooks.detect.engine import scan_bytes
+
+    if 'tgp_v1_' in value or len(value) == 64:
+        probe = f'TOGETHER_API_KEY={value}'.encode('utf-8', 'replace')
+        if any(f.secret == value for f in scan_bytes(probe, '<env>')):
+            return True
+    low = value.lower()
+    return (
+        len(value) >= 32 and re.compile(_VALUE_CHARS).match(value) is not None
+        and entropy(value) >= 4.0 and len(set(value)) >= 16
+        and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+        and not any(w in low for w in ('your', 'example', 'placeholder', 'changeme', 'xxxx'))
+    )
+
+
+_SEGMENT_SPLIT = r'[-_./:@]'
+_PLACEHOLDER_WORDS = ('your', 'example', 'placeholder', 'changeme', 'xxxx', 'replace', 'dummy', 'sample', 'secret', 'token', 'here')
+
+
+def looks_like_secret(value: str) -> bool:
+    """A template value that looks like a real credential, whatever its
+    provider: a long random run (16+ characters of letters and digits).
+
+    Readable values do not: model ids (``meta-llama/Llama-3.3-70B``), URLs
+    without credentials, UUIDs (short groups), words and placeholders.
+    """
+    from together_hooks.detect.shapes import entropy
+
+    if re.compile(_VALUE_CHARS).match(value) is None and '@' not in value:
+        return False
+    low = value.lower()
+    if any(w in low for w in _PLACEHOLDER_WORDS):
+        return False
+    for seg in re.compile(_SEGMENT_SPLIT).split(value):
+        if (
+                len(seg) >= 16 and len(set(seg)) >= 10 and entropy(seg) >= 3.3
+                and any(c.isdigit() for c in seg) and any(c.isalpha() for c in seg)
+        ):
+            return True
+    return False
+
+
+def secret_values(data: bytes) -> list[tuple[int, str, str]]:
+    """(line, name, value) of each assignment whose value looks like a real
+    credential (``looks_like_secret``): what a template must not hold."""
+    found = []
+    for m in re.compile(_ASSIGN).finditer(data):
+        value = _unquote(m.group(2)).decode('utf-8', 'replace')
+        if value and looks_like_secret(value):
+            line = data.count(b'\n', 0, m.start()) + 1
+            found.append((line, m.group(1).decode('ascii', 'replace'), value))
+    return found
+
+
+def keys_in_env(data: bytes) -> set[str]:
+    """Key values an env file (or an environment dump) holds."""
+    from together_hooks.detect.engine import scan_bytes
+
+    found = {f.secret for f in scan_bytes(data, '.env')}
+    for m in re.compile(_ASSIGN).finditer(data):
+        if not re.compile(_NAMED_KEY).search(m.group(1).decode('ascii', 'replace')):
+            continue
+        value = _unquote(m.group(2)).decode('utf-8', 'replace')
+        if value not in found and plausible_key(value):
+            found.add(value)
+    return found
+
+
+def keys_in_environ(environ: Mapping[str, str]) -> set[str]:
+    found: set[str] = set()
+    for name, value in environ.items():
+        value = value.strip()
+        if re.compile(_NAMED_KEY).search(name):
+            if plausible_key(value):
+                found.add(value)
+        elif 'tgp_v1_' in value:
+            found.update(keys_in_env(value.encode('utf-8', 'replace')))
+    return found

@@ -1,0 +1,123 @@
+"""File I/O shared by every layer: reading what we scan (never following a
+link), reading what we are told to read (a baseline, a config), and atomic
+writes."""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+from together_hooks.errors import InputError
+
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_NONBLOCK', 0)
+    | getattr(os, 'O_BINARY', 0)
+)
+
+
+_MAX_READ = 0x7ffff000  # Linux returns at most this much from one read()
+
+
+def read_file(path: str) -> bytes | None:
+    """The bytes of a regular file; None for symlinks, FIFOs, folders, gone.
+
+    One open with O_NOFOLLOW (a symlink is never followed) and O_NONBLOCK
+    (a FIFO never blocks), then fstat: no separate lstat per file.
+    """
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # a symlink
+            return None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        # One read of the size fstat gave (no file object): a short read of
+        # a regular file is its end.  A file that grew since, or one larger
+        # than a single read returns, is read on to its end.
+        data = os.read(fd, info.st_size + 1)
+        if len(data) <= info.st_size and len(data) < _MAX_READ:
+            return data
+        with open(fd, 'rb', buffering=0, closefd=False) as f:
+            rest = f.readall()
+        return data + rest if rest else data
+    finally:
+        os.close(fd)
+
+
+def read_config_file(path: str) -> bytes:
+    """The bytes of a file we are told to read (a baseline, a config):
+    symlinks are followed, but a FIFO or a device (a committed symlink to
+    /dev/zero) is refused rather than blocking or reading forever.
+
+    IsADirectoryError for a folder, InputError for anything not a file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if not stat.S_ISREG(mode):
+            raise InputError(f'{path}: not a regular file (a FIFO, a device, or a link to one)')
+        with open(fd, 'rb', closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
+
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temp file and a rename."""
+    import tempfile
+
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        special = False
+    if special:  # /dev/stdout, a FIFO: write to it; never replace the node
+        try:
+            with open(path, 'w', encoding='utf-8', errors='backslashreplace',
+                      newline='') as out:
+                out.write(text)
+        except OSError as e:
+            raise InputError(f'{path}: cannot write ({e.strerror or e})')
+        return
+    # A symlinked file (a baseline kept elsewhere) is written where it
+    # points, and the link stays a link.
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
+    except OSError as e:  # name the user's file, not our temp file
+        raise InputError(f'{path}: cannot write ({e.strerror or e})')
+    try:
+        # A file name that is not UTF-8 reaches us with surrogate escapes;
+        # "\udcff" keeps it readable (and valid JSON) instead of a crash.
+        with os.fdopen(
+                fd, 'w', encoding='utf-8', errors='backslashreplace', newline='',
+        ) as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        # mkstemp makes 0600: keep the user's file mode (.gitignore 0644).
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        try:
+            os.replace(tmp, target)
+        except OSError as e:  # a folder, a read-only mount: name the user's path
+            raise InputError(f'{path}: cannot write ({e.strerror or e})')
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

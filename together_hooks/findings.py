@@ -1,0 +1,78 @@
+"""A finding: one key at one place, and the only forms of it ever shown
+(``redacted``) or stored (``hashed_secret``)."""
+from __future__ import annotations
+
+
+def hash_secret(secret: str) -> str:
+    """The SHA-1 hex that detect-secrets stores as ``hashed_secret``."""
+    try:  # CPython's builtin SHA-1 skips ~3 ms of loading OpenSSL
+        from _sha1 import sha1
+    except ImportError:  # pragma: no cover (other interpreters)
+        from hashlib import sha1
+
+    return sha1(secret.encode('utf-8')).hexdigest()
+
+
+def redact(secret: str) -> str:
+    """``tgp_v1_Ab…yz``: enough to recognise a key, never enough to use it."""
+    head = 9 if secret.startswith('tgp_v1_') else 4
+    return f'{secret[:head]}…{secret[-2:]}'
+
+
+class Finding:
+    """One key at one place.  The raw secret never appears in repr()."""
+
+    __slots__ = (
+        'path', 'line', 'column', 'rule', 'secret', 'encoding',
+        'commit', 'author', 'date', 'verification', 'verification_reason',
+    )
+
+    def __init__(
+            self, path: str, line: int, column: int, rule: str, secret: str,
+            encoding: str = 'raw',
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.rule = rule
+        self.secret = secret
+        self.encoding = encoding
+        self.commit: str | None = None
+        self.author: str | None = None
+        self.date: str | None = None
+        self.verification: str | None = None
+        self.verification_reason: str | None = None
+
+    @property
+    def hashed_secret(self) -> str:
+        return hash_secret(self.secret)
+
+    @property
+    def redacted(self) -> str:
+        return redact(self.secret)
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            'path': self.path,
+            'line': self.line,
+            'column': self.column,
+            'rule': self.rule,
+            'hashed_secret': self.hashed_secret,
+            'redacted': self.redacted,
+            'encoding': self.encoding,
+        }
+        for name in ('commit', 'author', 'date'):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.verification is not None:
+            out['verification'] = self.verification
+            if self.verification_reason:
+                out['verification_reason'] = self.verification_reason
+        return out
+
+    def __repr__(self) -> str:
+        return (
+            f'Finding({self.path!r}:{self.line}, {self.rule}, '
+            f'{self.redacted}, {self.hashed_secret})'
+        )

@@ -1,0 +1,208 @@
+"""The one way we run git: ``git`` (output, or git's own words as an
+InputError), ``git_output`` / ``git_probe`` (output or None), ``git_stream``
+(a long-running git, read as it goes), and ``zsplit`` for ``-z`` output.
+
+Also the questions about repositories that need no git process at all
+(``worktree_root``, ``git_may_claim``): each git process costs a few ms.
+"""
+from __future__ import annotations
+
+import os
+
+from together_hooks.errors import InputError
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    import subprocess
+    from typing import Iterable
+    from typing import Iterator
+    from typing import TypeVar
+
+    T = TypeVar('T', str, bytes)
+
+
+def _run(root: str, args: tuple[str, ...], input: bytes | None, errors: bool) -> subprocess.CompletedProcess[bytes]:
+    import subprocess  # only commands that ask git pay for it
+
+    return subprocess.run(
+        ('git', *args), cwd=root, input=input, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
+    )
+
+
+def git(
+        root: str, *args: str, input: bytes | None = None,
+        ok: tuple[int, ...] = (0,),
+) -> bytes:
+    """Run git in ``root``; a failure is an InputError with git's own words.
+
+    ``ok``: the exit codes that are answers, not failures (``check-ignore``
+    exits 1 for "not ignored").
+    """
+    try:
+        proc = _run(root, args, input, errors=True)
+    except FileNotFoundError:
+        raise InputError('git is not installed or not on PATH')
+    if proc.returncode not in ok:
+        err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
+        reason = err[-1] if err else f'exit {proc.returncode}'
+        raise InputError(f'git {args[0]} failed: {reason}')
+    return proc.stdout
+
+
+def git_output(root: str, *args: str) -> bytes | None:
+    """git's output, or None when it fails (the caller words the error)."""
+    try:
+        proc = _run(root, args, None, errors=False)
+    except FileNotFoundError:
+        raise InputError('git is not installed or not on PATH')
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def git_probe(root: str, *args: str) -> bytes | None:
+    """git's output, or None when it fails or cannot run here (no git, no
+    such folder): for questions where "no" is an answer."""
+    try:
+        proc = _run(root, args, None, errors=False)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def git_stream(root: str, *args: str, stdin: bool = False) -> subprocess.Popen[bytes]:
+    """A git process read as it runs (stdout piped; stderr piped unless
+    ``stdin`` is asked for, when it is dropped)."""
+    import subprocess
+
+    return subprocess.Popen(
+        ('git', *args), cwd=root, bufsize=1 << 20,
+        stdin=subprocess.PIPE if stdin else None, stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL if stdin else subprocess.PIPE,
+    )
+
+
+def zsplit(out: bytes) -> list[str]:
+    """The paths of a ``-z`` listing."""
+    return [os.fsdecode(p) for p in out.split(b'\0') if p]
+
+
+def worktree_root(path: str = '.') -> str | None:
+    """The work tree holding ``path``, found without starting git.
+
+    The folder above ``path`` that has a ``.git`` entry (a folder, or a file
+    in worktrees and submodules).  The hook's path uses this: each git
+    process costs a few milliseconds on every commit.
+    """
+    here = os.path.abspath(path)
+    if not os.path.isdir(here):
+        here = os.path.dirname(here)
+    # As git does: never look in or above a GIT_CEILING_DIRECTORIES entry.
+    ceilings = {
+        os.path.abspath(c)
+        for c in os.environ.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep) if c
+    }
+    while True:
+        if os.path.lexists(os.path.join(here, '.git')):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here or parent in ceilings:
+            return None
+        here = parent
+
+
+def git_toplevel(path: str) -> str | None:
+    """The work tree root holding ``path``, or None outside a work tree."""
+    where = path if os.path.isdir(path) else (os.path.dirname(path) or '.')
+    out = git_probe(where, 'rev-parse', '--show-toplevel')
+    if not out or not out.strip():
+        return None
+    return os.fsdecode(out.rstrip(b'\n'))
+
+
+def git_installed() -> bool:
+    import shutil
+
+    return shutil.which('git') is not None
+
+
+def no_repository(message: str) -> InputError:
+    """The error of a command that needs a repository and found none:
+    ``message``, unless the reason is that git itself cannot be run."""
+    if not git_installed():
+        return InputError('git is not installed or not on PATH (needed to read the repository)')
+    return InputError(message)
+
+
+def git_may_claim(folder: str) -> bool:
+    """False only when no git repository can hold ``folder``: no GIT_DIR or
+    GIT_WORK_TREE, and no ``.git`` entry nor git folder (HEAD and objects/)
+    in it or above it.  Scanning a plain folder then starts no git process
+    (each costs a few ms, and importing subprocess as much again); any
+    doubt is left to git itself."""
+    if 'GIT_DIR' in os.environ or 'GIT_WORK_TREE' in os.environ:
+        return True
+    here = os.path.abspath(folder)
+    while True:
+        if os.path.lexists(os.path.join(here, '.git')) or (
+                os.path.isfile(os.path.join(here, 'HEAD'))
+                and os.path.isdir(os.path.join(here, 'objects'))
+        ):
+            return True
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+
+
+def git_dir_without_work_tree(path: str) -> str | None:
+    """The git folder ``path`` is in when there is no work tree (a bare
+    repository, or inside ``.git``), else None: only history is there."""
+    out = git_probe(path, 'rev-parse', '--is-inside-git-dir', '--absolute-git-dir')
+    lines = out.splitlines() if out is not None else []
+    if len(lines) != 2 or lines[0] != b'true':
+        return None
+    return os.fsdecode(lines[1])
+
+
+def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
+    """(sha, bytes) for each blob, streamed from one ``git cat-file --batch``.
+
+    Shas may be ``str`` or ``bytes``; each comes back as it was given.  A
+    thread feeds the requests (``--buffer``: git flushes only when full), so
+    neither side waits on a full pipe.
+    """
+    import threading
+
+    shas = list(shas)
+    proc = git_stream(root, 'cat-file', '--batch', '--buffer', stdin=True)
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin, stdout = proc.stdin, proc.stdout
+
+    def feed() -> None:
+        try:
+            stdin.write(b''.join(
+                (sha.encode() if isinstance(sha, str) else sha) + b'\n'
+                for sha in shas
+            ))
+            stdin.close()
+        except (BrokenPipeError, ValueError):
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for sha in shas:
+            header = stdout.readline().split()
+            if len(header) != 3:
+                shown = sha.decode() if isinstance(sha, bytes) else sha
+                raise InputError(f'git cat-file could not read object {shown}')
+            data = stdout.read(int(header[2]))
+            stdout.read(1)  # the newline after each object
+            yield sha, data
+    finally:
+        stdout.close()
+        proc.kill()
+        proc.wait()
+        writer.join()
+
+

@@ -1,0 +1,84 @@
+"""What every source yields: ``Content`` (a display path and its bytes),
+and ``Revision`` (a file as a commit has it, keeping the findings that
+count there)."""
+from __future__ import annotations
+
+import os
+
+from together_hooks.fileio import read_file
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Callable
+
+    from together_hooks.findings import Finding
+
+
+class Content:
+    """A display path and its bytes; file-backed content is read on demand,
+    so a parallel scan can read in the worker that scans it."""
+
+    __slots__ = ('path', '_data', 'fs_path')
+
+    def __init__(
+            self, path: str, data: bytes | None = None, fs_path: str | None = None,
+    ) -> None:
+        self.path = path
+        self._data = data
+        self.fs_path = fs_path
+
+    @property
+    def data(self) -> bytes:
+        """The bytes; b'' for a file-backed entry that is not a regular file."""
+        if self._data is None:
+            read = read_file(self.fs_path) if self.fs_path is not None else None
+            self._data = b'' if read is None else read
+        return self._data
+
+    def release(self) -> None:
+        """Drop the bytes once scanned (a tree scan must not hold them all)."""
+        if self.fs_path is not None:
+            self._data = None
+
+    def select(self, findings: list[Finding]) -> list[Finding]:
+        """The findings that count here: all of them, for a plain file.
+
+        ``Revision`` (a file at a commit) keeps only what its range or
+        commit added.
+        """
+        return findings
+
+
+def to_display(path: str) -> str:
+    path = path.replace(os.sep, '/') if os.sep != '/' else path
+    return path[2:] if path.startswith('./') else path
+
+
+
+class Revision(Content):
+    """A file as a commit has it; ``keep`` picks the findings that count.
+
+    Kept findings are stamped with the commit that added them, when known,
+    so every report says who added a key and when.
+    """
+
+    __slots__ = ('keep', 'commit', 'author', 'date')
+
+    def __init__(
+            self, path: str, data: bytes,
+            keep: Callable[[list[Finding]], list[Finding]],
+            commit: str | None = None, author: str | None = None,
+            date: str | None = None,
+    ) -> None:
+        Content.__init__(self, path, data)
+        self.keep = keep
+        self.commit = commit
+        self.author = author
+        self.date = date
+
+    def select(self, findings: list[Finding]) -> list[Finding]:
+        kept = self.keep(findings) if findings else []
+        if self.commit is not None:
+            for f in kept:
+                f.commit, f.author, f.date = self.commit, self.author, self.date
+        return kept

@@ -1,0 +1,146 @@
+"""Files as content: on disk, named on the command line, or a folder
+(its git files inside a work tree, else every file).
+
+Every source yields ``Content`` items: a display path (relative to the scan
+root, ``/``-separated) and the raw bytes.  Symlinks are never followed and
+submodules are left to their own repositories.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+from together_hooks.errors import InputError
+from together_hooks.gitrun import git
+from together_hooks.gitrun import git_dir_without_work_tree
+from together_hooks.gitrun import git_may_claim
+from together_hooks.gitrun import git_probe
+from together_hooks.gitrun import git_toplevel
+from together_hooks.gitrun import worktree_root
+from together_hooks.gitrun import zsplit
+from together_hooks.sources.content import Content
+from together_hooks.sources.content import to_display
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Iterable
+    from typing import Iterator
+
+
+def repo_prefix(folder: str) -> str:
+    """Where ``folder`` sits in its work tree ('' at the top or outside
+    git): SARIF and GitHub annotations need repository-relative paths."""
+    top = worktree_root(folder)
+    if top is None:
+        return ''
+    rel = os.path.relpath(os.path.realpath(folder), os.path.realpath(top))
+    return '' if rel == '.' else to_display(rel)
+
+
+_LS_FILES = ('ls-files', '-z', '--cached', '--others', '--exclude-standard')
+
+
+def repo_files(root: str, under: str = '') -> list[str]:
+    """Tracked files and untracked files that are not ignored, under a folder."""
+    args = list(_LS_FILES)
+    if under:
+        args += ['--', under]
+    return sorted(set(zsplit(git(root, *args))))
+
+
+def walk(top: str, rel: str = '') -> list[str]:
+    """Every regular file below ``top`` (outside git), relative to it, sorted.
+
+    Symlinks are not followed; ``.git`` folders are skipped.
+    """
+    found = []
+    with os.scandir(os.path.join(top, rel) if rel else top) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        path = f'{rel}/{entry.name}' if rel else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != '.git':
+                found.extend(walk(top, path))
+        elif entry.is_file(follow_symlinks=False):
+            found.append(path)
+    return found
+
+
+def from_files(root: str, relpaths: Iterable[str]) -> Iterator[Content]:
+    for rel in relpaths:
+        yield Content(to_display(rel), fs_path=os.path.join(root, rel))
+
+
+def _is_submodule(path: str) -> bool:
+    return os.path.exists(os.path.join(path, '.git'))
+
+
+def from_paths(paths: Iterable[str]) -> Iterator[Content]:
+    """Files named on the command line (a hook's arguments), as given.
+
+    A folder is walked (tracked + untracked-not-ignored files inside a git
+    work tree); a missing path is an input error, since a hook that was told
+    to check a file it cannot read must not pass.
+    """
+    for path in paths:
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            raise InputError(f'{path}: no such file or directory')
+        if stat.S_ISLNK(st.st_mode):
+            continue  # never followed: the target is scanned where it lives
+        if stat.S_ISDIR(st.st_mode):
+            if _is_submodule(path) and os.path.abspath(path) != os.path.abspath('.'):
+                print(f'{path}: submodule skipped (scan it in its own repository)',
+                      file=sys.stderr)
+                continue
+            yield from from_tree(path, display_prefix=path)
+            continue
+        yield Content(to_display(path), fs_path=path)
+
+
+def _work_tree_files(top: str) -> list[str] | None:
+    """``repo_files(top)``, or None when no git work tree holds ``top``
+    (one git process where asking first and listing after took two)."""
+    out = git_probe(top, *_LS_FILES)
+    if out is not None:
+        return sorted(set(zsplit(out)))
+    if git_toplevel(top) is None:
+        return None
+    return repo_files(top)  # a work tree where listing fails: git's own words
+
+
+def _ignored_by_git(folder: str) -> bool:
+    return git_probe(folder, 'check-ignore', '-q', '--', '.') is not None
+
+
+def from_tree(top: str, display_prefix: str = '') -> list[Content]:
+    """A folder: its git files when inside a work tree, else every file.
+
+    A list (not a stream) of file-backed content: nothing is read yet, and
+    the pipeline may split it across processes.
+    """
+    claimed = git_may_claim(top)
+    rels = _work_tree_files(top) if claimed else None
+    if rels is not None:
+        if not rels and _ignored_by_git(top):
+            # Named on purpose: an ignored folder is scanned whole rather
+            # than passing silently with nothing scanned.
+            print(f'{top}: ignored by git; scanning every file in it',
+                  file=sys.stderr)
+            rels = walk(top)
+    else:
+        if claimed and git_dir_without_work_tree(top) is not None:
+            # Walking git's compressed objects would find nothing and pass.
+            raise InputError(
+                f'{top}: a bare repository (or .git folder) has no work tree '
+                'to scan; scan its history inside it: together-hooks scan --history',
+            )
+        rels = walk(top)
+    # git and walk give '/'-separated paths without './': shown as they are.
+    base = os.path.join(top, '')
+    prefix = display_prefix.rstrip('/\\')
+    if prefix and prefix != '.':
+        return [Content(f'{to_display(prefix)}/{rel}', fs_path=base + rel) for rel in rels]
+    return [Content(rel, fs_path=base + rel) for rel in rels]
