@@ -8,13 +8,13 @@ from __future__ import annotations
 
 
 from together_hooks.findings import Finding
+from together_hooks.rules import ROTATE_URL
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Sequence
 
-ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
 ADVICE = (
     f'What to do: rotate each key at {ROTATE_URL} (create a new key, update '
     'your environment, verify it, then revoke the old one). If a key was '

@@ -21,6 +21,8 @@ import re
 
 # Characters that may stand in a Together key (URL-safe base64).
 KEY_CHARS = b'A-Za-z0-9_-'
+# Where a Together key is rotated (every message that says so links here).
+ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
 
 
 class Pattern:
@@ -188,8 +190,7 @@ TOGETHER_API_KEY = Rule(
     id='together-api-key',
     description='Together AI API key (tgp_v1_...)',
     help=(
-        'A Together AI API key. Rotate it at '
-        'https://api.together.xyz/settings/api-keys, update your '
+        f'A Together AI API key. Rotate it at {ROTATE_URL}, update your '
         'environment, revoke the old key, and remove it from git history '
         'if it was ever committed.'
     ),

@@ -21,9 +21,9 @@ from typing import Sequence
 
 from together_hooks.findings import Finding
 from together_hooks.errors import InputError
-from together_hooks.report import ROTATE_URL
 from together_hooks.report import VERIFY_CURL
 from together_hooks.report import shown_path
+from together_hooks.rules import ROTATE_URL
 
 HELP = 'walk through rotating a leaked key and purging it from git history'
 REPLACEMENT = '***REMOVED***'

@@ -8,6 +8,7 @@ import sys
 from together_hooks import gitrun
 from together_hooks import pipeline
 from together_hooks.errors import InputError
+from together_hooks.rules import ROTATE_URL
 from together_hooks.sources import files
 from together_hooks.sources import ranges
 
@@ -136,7 +137,7 @@ def env_reuse(args: argparse.Namespace) -> int:
         for a, b in pairs:
             print(
                 f'{a} and {b} hold the same Together key: give each stage its '
-                f'own key (https://api.together.xyz/settings/api-keys)',
+                f'own key ({ROTATE_URL})',
             )
         print(
             f'together-hooks: {len(pairs)} pair(s) of env files share a key '

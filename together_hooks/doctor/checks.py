@@ -17,6 +17,7 @@ from typing import Callable
 from typing import NamedTuple
 
 from together_hooks.errors import InputError
+from together_hooks.rules import ROTATE_URL
 
 PASS, WARN, FAIL = 'pass', 'warn', 'fail'
 CONFIG = '.pre-commit-config.yaml'
@@ -24,7 +25,6 @@ CONFIG = '.pre-commit-config.yaml'
 REQUIRED_HOOKS = ('detect-together-keys', 'forbid-env-files')
 OUR_HOOKS = ('detect-together-keys', 'forbid-env-files', 'check-env-gitignored')
 SHOWN = 5  # problems listed per check; the count says how many there are
-ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
 
 # pre-commit marks the hook script it installs with one of these ids
 # (pre_commit/commands/install_uninstall.py); another hook manager that

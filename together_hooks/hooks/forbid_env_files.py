@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from typing import Sequence
 
 PROG = 'forbid-env-files'
-ROTATE = 'https://api.together.xyz/settings/api-keys'
 
 
 def _ignore_rule(name: str) -> str:
@@ -85,6 +84,7 @@ def template_problems(paths: list[str]) -> list[str]:
     from together_hooks.findings import hash_secret
     from together_hooks.findings import redact
     from together_hooks.gitrun import git_toplevel
+    from together_hooks.rules import ROTATE_URL
 
     own = None
     messages = []
@@ -112,7 +112,7 @@ def template_problems(paths: list[str]) -> list[str]:
             messages.append(
                 f'{path}:{f.line}: holds {whose} ({f.redacted}, hashed_secret '
                 f'{f.hashed_secret}); {advice}. If it was ever shared, rotate '
-                f'it at {ROTATE}',
+                f'it at {ROTATE_URL}',
             )
         if is_envrc:  # direnv files export settings; only keys are refused
             continue
