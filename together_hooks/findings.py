@@ -13,10 +13,17 @@ def hash_secret(secret: str) -> str:
     return sha1(secret.encode('utf-8')).hexdigest()
 
 
+def shown_ends(secret: str) -> tuple[str, str]:
+    """The start and end of a key that a report may show: the prefix and
+    two characters (four for a legacy key), and the last two."""
+    head = 9 if secret.startswith('tgp_v1_') else 4
+    return secret[:head], secret[-2:]
+
+
 def redact(secret: str) -> str:
     """``tgp_v1_Ab…yz``: enough to recognise a key, never enough to use it."""
-    head = 9 if secret.startswith('tgp_v1_') else 4
-    return f'{secret[:head]}…{secret[-2:]}'
+    head, tail = shown_ends(secret)
+    return f'{head}…{tail}'
 
 
 class Finding:

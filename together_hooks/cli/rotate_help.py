@@ -20,6 +20,7 @@ import re
 from typing import Sequence
 
 from together_hooks.findings import Finding
+from together_hooks.findings import shown_ends
 from together_hooks.errors import InputError
 from together_hooks.report import VERIFY_CURL
 from together_hooks.report import shown_path
@@ -50,12 +51,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _head_tail(secret: str) -> tuple[str, str]:
-    """The characters a report shows (``redact``): start and last two."""
-    head = 9 if secret.startswith('tgp_v1_') else 4
-    return secret[:head], secret[-2:]
-
-
 def _alphabet(secret: str) -> tuple[str, str, str]:
     """(class of the key's characters, what may not come before, after).
 
@@ -73,7 +68,7 @@ def key_regex(secret: str) -> str:
     It also matches any other key with the same start, end and length;
     blanking those too does no harm.
     """
-    head, tail = _head_tail(secret)
+    head, tail = shown_ends(secret)
     chars, before, after = _alphabet(secret)
     middle = len(secret) - len(head) - len(tail)
     return f'{before}{re.escape(head)}{chars}{{{middle}}}{re.escape(tail)}{after}'
@@ -81,7 +76,7 @@ def key_regex(secret: str) -> str:
 
 def key_ere(secret: str) -> str:
     """The same match as a POSIX ERE, for ``git log -G`` (no lookaround)."""
-    head, tail = _head_tail(secret)
+    head, tail = shown_ends(secret)
     chars = _alphabet(secret)[0]
     return f'{head}{chars}{{{len(secret) - len(head) - len(tail)}}}{tail}'
 
@@ -107,7 +102,7 @@ def _b64_parts(secret: str, suffix: str = '') -> tuple[str, int, str, str]:
     so a base64 line reveals no more of the key than ``key_regex``.
     """
     raw = (secret + suffix).encode('ascii')
-    head, _ = _head_tail(secret)
+    head, _ = shown_ends(secret)
     whole = len(head) // 3 * 3
     head_enc = base64.b64encode(raw[:whole]).decode().rstrip('=')
     rest = len(raw) % 3

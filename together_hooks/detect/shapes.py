@@ -14,10 +14,19 @@ def entropy(text: str) -> float:
     return -sum(c / n * log2(c / n) for c in map(text.count, set(text)))
 
 
-_PLACEHOLDER_WORDS = (
+# Words that make a value a placeholder, not a credential; the one home of
+# every such list.  In a key-shaped body (the part after ``tgp_v1_``):
+KEY_PLACEHOLDER_WORDS = (
     'your_', 'your-', 'yourkey', 'yourapi', 'example', 'placeholder',
     'replace', 'together', 'redacted', 'changeme', 'insert', 'apikey',
     'api_key', 'api-key', 'sample', 'dummy_',
+)
+# In the value of a variable named like a Together key (env/values.py):
+VALUE_PLACEHOLDER_WORDS = ('your', 'example', 'placeholder', 'changeme', 'xxxx')
+# In a template's value of any provider (env/values.py): also the words
+# templates use for "put yours here".
+TEMPLATE_PLACEHOLDER_WORDS = VALUE_PLACEHOLDER_WORDS + (
+    'replace', 'dummy', 'sample', 'secret', 'token', 'here',
 )
 _NEXT_BYTE = bytes(range(1, 256)) + b'\0'
 
@@ -57,4 +66,4 @@ def is_placeholder(body: str, rule: Rule) -> bool:
         if body[period:] == body[:-period]:
             return True
     lowered = body.lower()
-    return any(word in lowered for word in _PLACEHOLDER_WORDS)
+    return any(word in lowered for word in KEY_PLACEHOLDER_WORDS)

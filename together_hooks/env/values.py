@@ -27,8 +27,9 @@ def plausible_key(value: str) -> bool:
     Format-valid keys always are; other shapes (a future format) only when
     long and random, so ``TOGETHER_API_KEY=test`` never matches everywhere.
     """
-    from together_hooks.detect.shapes import entropy
     from together_hooks.detect.engine import scan_bytes
+    from together_hooks.detect.shapes import entropy
+    from together_hooks.detect.shapes import VALUE_PLACEHOLDER_WORDS
 
     if 'tgp_v1_' in value or len(value) == 64:
         probe = f'TOGETHER_API_KEY={value}'.encode('utf-8', 'replace')
@@ -39,12 +40,11 @@ def plausible_key(value: str) -> bool:
         len(value) >= 32 and re.compile(_VALUE_CHARS).match(value) is not None
         and entropy(value) >= 4.0 and len(set(value)) >= 16
         and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
-        and not any(w in low for w in ('your', 'example', 'placeholder', 'changeme', 'xxxx'))
+        and not any(w in low for w in VALUE_PLACEHOLDER_WORDS)
     )
 
 
 _SEGMENT_SPLIT = r'[-_./:@]'
-_PLACEHOLDER_WORDS = ('your', 'example', 'placeholder', 'changeme', 'xxxx', 'replace', 'dummy', 'sample', 'secret', 'token', 'here')
 
 
 def looks_like_secret(value: str) -> bool:
@@ -55,11 +55,12 @@ def looks_like_secret(value: str) -> bool:
     without credentials, UUIDs (short groups), words and placeholders.
     """
     from together_hooks.detect.shapes import entropy
+    from together_hooks.detect.shapes import TEMPLATE_PLACEHOLDER_WORDS
 
     if re.compile(_VALUE_CHARS).match(value) is None and '@' not in value:
         return False
     low = value.lower()
-    if any(w in low for w in _PLACEHOLDER_WORDS):
+    if any(w in low for w in TEMPLATE_PLACEHOLDER_WORDS):
         return False
     for seg in re.compile(_SEGMENT_SPLIT).split(value):
         if (
