@@ -21,6 +21,8 @@ from typing import Sequence
 
 from together_hooks.findings import Finding
 from together_hooks.findings import shown_ends
+from together_hooks.messages import cut_short
+from together_hooks.messages import shell_quote
 from together_hooks.errors import InputError
 from together_hooks.report import VERIFY_CURL
 from together_hooks.report import shown_path
@@ -148,17 +150,11 @@ def _distinct(findings: Sequence[Finding]) -> list[tuple[str, set[str]]]:
     return list(seen.items())
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "'\\''") + "'"
-
-
 def _places(findings: Sequence[Finding], secret: str) -> str:
     places = [
         f'{shown_path(f.path)}:{f.line}' for f in findings if f.secret == secret
     ]
-    more = len(places) - _SHOWN_PLACES
-    shown = ', '.join(places[:_SHOWN_PLACES])
-    return shown + (f' and {more} more' if more > 0 else '')
+    return cut_short(places, _SHOWN_PLACES)
 
 
 def walkthrough(
@@ -220,8 +216,8 @@ def walkthrough(
         if written:
             out.append(f'   ({written} is written; this makes the same file:)')
         out.append("   printf '%s\\n' \\")
-        out += [f'     {_quote(x)} \\' for x in lines[:-1]]
-        out.append(f'     {_quote(lines[-1])} > ../replacements.txt')
+        out += [f'     {shell_quote(x)} \\' for x in lines[:-1]]
+        out.append(f'     {shell_quote(lines[-1])} > ../replacements.txt')
         out += [
             '   git filter-repo --replace-text ../replacements.txt',
             '   Each regex: line matches a key by the start and end shown above,',

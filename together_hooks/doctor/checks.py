@@ -17,6 +17,8 @@ from typing import Callable
 from typing import NamedTuple
 
 from together_hooks.errors import InputError
+from together_hooks.messages import cut_short
+from together_hooks.messages import shell_quote
 from together_hooks.rules import ROTATE_URL
 
 PASS, WARN, FAIL = 'pass', 'warn', 'fail'
@@ -161,11 +163,8 @@ def _option(args: list[str], name: str) -> str | None:
     return None
 
 
-def _listed(items: list[str], more: str = '') -> str:
-    shown = '; '.join(items[:SHOWN])
-    if len(items) > SHOWN:
-        shown += f'; and {len(items) - SHOWN} more{more}'
-    return shown
+def _listed(items: list[str]) -> str:
+    return cut_short(items, SHOWN, '; ', '; and {} more')
 
 
 def _plural(n: int, word: str) -> str:
@@ -230,7 +229,7 @@ def check_env_ignored(repo: Repo) -> Check:
         return Check('env-files-ignored', PASS, '.env files are ignored by a committed .gitignore and none is tracked')
     fixes = []
     if tracked:
-        names = ' '.join(_quote(p) for p in tracked[:SHOWN])
+        names = ' '.join(shell_quote(p) for p in tracked[:SHOWN])
         fixes.append(
             f'untrack them (git rm --cached {names}), commit, and rotate any '
             f'key they held at {ROTATE_URL}',
@@ -238,12 +237,6 @@ def check_env_ignored(repo: Repo) -> Check:
     if len(problems) > len(tracked):
         fixes.append('add the missing rules to .gitignore: check-env-gitignored --fix')
     return Check('env-files-ignored', FAIL, _listed(problems), '; '.join(fixes))
-
-
-def _quote(path: str) -> str:
-    import shlex
-
-    return shlex.quote(path)
 
 
 # --- 3. a different key per environment ------------------------------------
@@ -312,7 +305,7 @@ def check_hooks(repo: Repo) -> Check:
             'run pre-commit install (it keeps the old hook as pre-commit.legacy and runs it too)',
         )
     if not os.access(hook, os.X_OK):
-        return Check(cid, FAIL, f'{shown} is not executable, so git skips it', f'chmod +x {_quote(shown)}')
+        return Check(cid, FAIL, f'{shown} is not executable, so git skips it', f'chmod +x {shell_quote(shown)}')
     return Check(cid, PASS, f'{CONFIG} runs {" and ".join(REQUIRED_HOOKS)}; {shown} runs pre-commit')
 
 
@@ -347,7 +340,7 @@ def check_baseline(repo: Repo) -> Check:
 
     path = baseline_path(repo)
     shown = os.path.relpath(path, repo.root)
-    opt = '' if shown == DEFAULT_NAME else f' --baseline {_quote(shown)}'
+    opt = '' if shown == DEFAULT_NAME else f' --baseline {shell_quote(shown)}'
     if not os.path.exists(path):
         return Check(
             cid, WARN, f'no baseline ({shown}): known false positives have nowhere to be recorded',

@@ -17,6 +17,8 @@ from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
 from together_hooks.gitrun import git
 from together_hooks.gitrun import zsplit
+from together_hooks.messages import cut_short
+from together_hooks.messages import shell_quote
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
@@ -198,9 +200,8 @@ def probes(
     ]
 
 
-def _shown(paths: list[str], limit: int = 3) -> str:
-    head = ', '.join(paths[:limit])
-    return head + (f' (+{len(paths) - limit} more)' if len(paths) > limit else '')
+def _shown(paths: list[str]) -> str:
+    return cut_short(paths, 3, more=' (+{} more)')
 
 
 def _where(probe: Probe) -> str:
@@ -273,12 +274,12 @@ def problems_of(
         elif is_secret_env_file(path, allow):
             messages.append(
                 f'{path}: tracked by git, so .gitignore does not apply to it; '
-                f'untrack it with `git rm --cached {quote(path)}`',
+                f'untrack it with `git rm --cached {shell_quote(path)}`',
             )
     for folder in folders:
         messages.append(
             f'{folder}/: tracked by git, so .gitignore does not apply to it; '
-            f'untrack it with `git rm -r --cached {quote(folder)}`',
+            f'untrack it with `git rm -r --cached {shell_quote(folder)}`',
         )
     return messages
 
@@ -289,12 +290,6 @@ def gitignore_problems(root: str, allow: Iterable[str] = ()) -> list[str]:
     allow = tuple(allow)
     files = listing(root)
     return problems_of(probes(root, allow, files), files.tracked, allow)
-
-
-def quote(path: str) -> str:
-    import shlex
-
-    return shlex.quote(path)
 
 
 # --- --fix -------------------------------------------------------------------

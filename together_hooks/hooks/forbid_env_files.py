@@ -7,7 +7,7 @@ import os
 from together_hooks import audit_log
 from together_hooks import hookargs
 from together_hooks.env import names
-from together_hooks.env.gitignore import quote
+from together_hooks.messages import shell_quote
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
 
@@ -33,7 +33,7 @@ def env_file_message(path: str) -> str:
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
     return (
         f'{path}: env file staged; it holds local settings and secrets. '
-        f'Untrack it with `git rm --cached {quote(path)}`, ignore it '
+        f'Untrack it with `git rm --cached {shell_quote(path)}`, ignore it '
         f'(`{_ignore_rule(name)}` in .gitignore; check-env-gitignored --fix '
         f'adds it) and commit a template with placeholder values '
         f'(.env.example) instead'
@@ -60,7 +60,7 @@ def is_virtualenv(folder: str, files: Iterable[str]) -> bool:
 
 def env_folder_message(folder: str, files: list[str]) -> str:
     count = f'{len(files)} file{"s" if len(files) != 1 else ""}, e.g. {files[0]}'
-    untrack = f'`git rm -r --cached {quote(folder)}`'
+    untrack = f'`git rm -r --cached {shell_quote(folder)}`'
     if is_virtualenv(folder, files):
         return (
             f'{folder}/: a virtualenv was staged ({count}). Untrack it with '
