@@ -363,3 +363,12 @@ def test_precommit_framework_fix(git_repo, precommit_env):
     rc, out = _sh(repo, env, pre_commit, 'run', '--all-files')
     assert rc == 0, out
     assert (repo / '.gitignore').read_bytes() == fixed
+
+
+@pytest.mark.parametrize(('path', 'rule'), [
+    ('.env', '.env'), ('.ENV', '.env'), ('a/.env.local', '.env.*'), ('.envrc.local', '.envrc.*'),
+])
+def test_env_file_message_names_the_rule_fix_adds(path, rule):
+    """The .gitignore line forbid-env-files tells you to add is the one
+    check-env-gitignored --fix adds."""
+    assert f'(`{rule}` in .gitignore;' in forbid_env_files.env_file_message(path)

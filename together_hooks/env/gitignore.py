@@ -11,6 +11,7 @@ import os
 from collections import namedtuple
 
 from together_hooks.env.names import env_folder
+from together_hooks.env.names import ignore_rule
 from together_hooks.env.names import is_env_file
 from together_hooks.env.names import is_secret_env_file
 from together_hooks.env.names import is_template
@@ -98,11 +99,7 @@ class Probe(namedtuple(
     @property
     def fix_line(self) -> str:
         name = path_parts(self.path)[-1]
-        if not self.want_ignored:
-            return '!' + name
-        if name.lower().startswith('.envrc.'):
-            return '.envrc.*'
-        return '.env' if name.lower() == '.env' else '.env.*'
+        return ignore_rule(name) if self.want_ignored else '!' + name
 
 
 def check_ignore(root: str, paths: list[str]) -> dict[str, tuple[str, int, str]]:

@@ -89,6 +89,15 @@ def is_env_file(path: str) -> bool:
     )
 
 
+def ignore_rule(name: str) -> str:
+    """The .gitignore line that ignores env files named like ``name``
+    (``.env``, ``.env.*``, direnv's ``.envrc.*``)."""
+    low = name.lower()
+    if low.startswith('.envrc.'):
+        return '.envrc.*'
+    return '.env' if low == '.env' else '.env.*'
+
+
 def is_secret_env_file(path: str, allow: Iterable[str] = ()) -> bool:
     """An env file that must never be committed (not a template)."""
     return is_env_file(path) and not is_template(path, allow)

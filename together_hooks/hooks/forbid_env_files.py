@@ -20,21 +20,12 @@ if TYPE_CHECKING:
 PROG = 'forbid-env-files'
 
 
-def _ignore_rule(name: str) -> str:
-    low = name.lower()
-    if low == '.env':
-        return '.env'
-    if low.startswith('.env.'):
-        return '.env.*'
-    return name
-
-
 def env_file_message(path: str) -> str:
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
     return (
         f'{path}: env file staged; it holds local settings and secrets. '
         f'Untrack it with `git rm --cached {shell_quote(path)}`, ignore it '
-        f'(`{_ignore_rule(name)}` in .gitignore; check-env-gitignored --fix '
+        f'(`{names.ignore_rule(name)}` in .gitignore; check-env-gitignored --fix '
         f'adds it) and commit a template with placeholder values '
         f'(.env.example) instead'
     )
