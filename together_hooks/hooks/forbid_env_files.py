@@ -67,7 +67,6 @@ def env_folder_message(folder: str, files: list[str]) -> str:
 def template_problems(paths: list[str]) -> list[str]:
     """``path:line`` for every real Together key (or a copy of one of the
     developer's own keys) in templates and ``.envrc`` files."""
-    from together_hooks.detect.engine import scan_bytes
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
     from together_hooks.env.ownkeys import own_keys
     from together_hooks.env.values import secret_values
@@ -75,18 +74,19 @@ def template_problems(paths: list[str]) -> list[str]:
     from together_hooks.findings import hash_secret
     from together_hooks.findings import redact
     from together_hooks.gitrun import git_toplevel
+    from together_hooks.pipeline import Scanner
     from together_hooks.rules import ROTATE_URL
+    from together_hooks.sources.content import Content
 
-    own = None
+    scanner = None
     messages = []
     for path in paths:
         data = read_file(path)  # None for symlinks: nothing is committed but a link
         if not data:
             continue
-        findings = scan_bytes(data, path)
-        if own is None:
-            own = own_keys(git_toplevel('.') or '.')
-        findings += own.find(data, path, findings)
+        if scanner is None:  # the rules and your own keys, as the key hook has them
+            scanner = Scanner(own_keys=own_keys(git_toplevel('.') or '.'))
+        findings = scanner.scan_one(Content(path, data))
         is_envrc = path.replace('\\', '/').rsplit('/', 1)[-1].lower() == '.envrc'
         for f in sorted(findings, key=lambda f: (f.line, f.column)):
             whose = 'your own Together key' if f.rule == OWN_KEY_RULE else 'a Together API key'
