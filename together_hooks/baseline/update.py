@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from typing import NamedTuple
 
 from together_hooks.baseline.format import normalise
 from together_hooks.baseline.format import our_plugins
@@ -124,14 +125,24 @@ def rel(path: str, root: str) -> str:
     return normalise(os.path.relpath(os.path.abspath(path), root))
 
 
+class Gone(NamedTuple):
+    """An entry whose key a rescan no longer finds: dropped, or ``kept``
+    (it was audited) and listed as stale."""
+
+    filename: str
+    entry: dict[str, Any]
+    why: str
+    kept: bool
+
+
 def merge(
         doc: dict[str, Any], found: dict[tuple[str, str], Found],
         scanned: set[str], root: str, slim: bool,
-) -> tuple[list[tuple[str, str, Found]], list[tuple[str, dict[str, Any], str]], int]:
+) -> tuple[list[tuple[str, str, Found]], list[Gone], int]:
     """Merge a rescan into ``doc`` in place.
 
-    Returns (added, removed or kept stale with the reason, line numbers
-    refreshed).  Kept: every entry someone audited (it carries
+    Returns (added, entries whose key is gone: removed, or kept as stale,
+    line numbers refreshed).  Kept: every entry someone audited (it carries
     ``is_secret``: a team's audit record is never dropped by a tool, even
     when its file or key is gone; such entries are listed as stale), every
     entry of detect-secrets' own plugins in a file that still exists (we
@@ -142,7 +153,7 @@ def merge(
     our_types = set(our_plugins().values())
     known = {(normalise(f), e['hashed_secret'])
              for f, entries in doc['results'].items() for e in entries}
-    removed: list[tuple[str, dict[str, Any], str]] = []
+    removed: list[Gone] = []
     refreshed = 0
     results: dict[str, list[dict[str, Any]]] = {}
     key_of: dict[str, str] = {}
@@ -156,10 +167,10 @@ def merge(
                 if hit is None:
                     why = 'file no longer exists' if gone else 'key no longer in the file'
                     if 'is_secret' in e:
-                        removed.append((filename, e, f'kept (audited): {why}'))
+                        removed.append(Gone(filename, e, f'kept (audited): {why}', True))
                         kept.append(e)
                     else:
-                        removed.append((filename, e, why))
+                        removed.append(Gone(filename, e, why, False))
                     continue
                 if 'line_number' in e and e['line_number'] != hit.line:
                     e['line_number'] = hit.line

@@ -205,10 +205,10 @@ def update(path: str, slim: bool = False) -> int:
     bl.save(bl.Baseline(path, doc))
     for name, hashed, hit in added:
         print(f'  added   {shown_path(name)}:{hit.line}: {hit.finding.redacted} (hashed_secret {hashed})')
-    for filename, e, why in removed:
-        verb = 'stale  ' if why.startswith('kept') else 'removed'
+    for filename, e, why, kept in removed:
+        verb = 'stale  ' if kept else 'removed'
         print(f'  {verb} {shown_path(filename)}: {e["type"]} (hashed_secret {e["hashed_secret"]}): {why}')
-    stale = sum(1 for _f, _e, why in removed if why.startswith('kept'))
+    stale = sum(1 for gone in removed if gone.kept)
     print(
         f'together-hooks: updated {shown_path(path)}: {len(added)} added, '
         f'{len(removed) - stale} removed, '

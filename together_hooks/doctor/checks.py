@@ -218,10 +218,8 @@ def check_env_ignored(repo: Repo) -> Check:
     from together_hooks.env import gitignore
 
     tracked = gitignore.tracked_env_files(repo.root)
-    # gitignore_problems already names tracked env files; its closing
-    # "(... --fix ...)" note is advice, which goes in ``fix``.
-    messages = gitignore.gitignore_problems(repo.root)
-    problems = [m for m in messages if not m.startswith('(')]
+    # gitignore_problems already names tracked env files.
+    problems = gitignore.gitignore_problems(repo.root)
     problems += [
         f'{p}: tracked by git' for p in tracked if not any(m.startswith(p + ':') for m in problems)
     ]
