@@ -71,11 +71,3 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert run_tests in ci
     assert (ROOT / '.ci' / 'run').stat().st_mode & 0o111
 
-
-def test_cli_top_level_help_matches_each_subcommand():
-    """The top-level help lists commands without importing them: keep in step."""
-    from together_hooks import cli
-
-    assert set(cli._HELP) == set(cli.COMMANDS)
-    for name in cli.COMMANDS:
-        assert cli._HELP[name] == cli._module(name).HELP

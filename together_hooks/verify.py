@@ -32,7 +32,6 @@ from together_hooks.findings import Finding
 from together_hooks.errors import InputError
 
 ENV_BASE = 'TOGETHER_HOOKS_API_BASE'
-DEFAULT_BASE = 'https://api.together.xyz'
 TOGETHER_HOSTS = ('api.together.xyz', 'api.together.ai')
 PATH = '/v1/models'
 DEFAULT_TIMEOUT = 5.0
@@ -306,18 +305,11 @@ def verify_keys(
 def verify_findings(
         findings: Sequence[Finding], where: Endpoint,
         timeout: float = DEFAULT_TIMEOUT, workers: int = WORKERS,
-) -> dict[str, int]:
-    """Set ``verification``/``verification_reason`` on each key finding.
-
-    Returns how many distinct keys ended in each status.
-    """
+) -> None:
+    """Set ``verification``/``verification_reason`` on each key finding."""
     keys = [f.secret for f in findings if f.rule in VERIFIABLE_RULES and f.secret]
     verdicts = verify_keys(keys, where, timeout, workers)
     for f in findings:
         verdict = verdicts.get(f.secret)
         if verdict is not None:
             f.verification, f.verification_reason = verdict
-    counts = {LIVE: 0, INVALID: 0, UNKNOWN: 0}
-    for verdict in verdicts.values():
-        counts[verdict.status] += 1
-    return counts

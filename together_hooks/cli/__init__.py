@@ -26,14 +26,6 @@ COMMANDS = (
     'rotate-help',
     'baseline',
 )
-# One line each for the top-level --help; tests/readme_test.py checks that
-# they match each module's HELP.
-_HELP = {
-    'scan': 'scan a repository, folders or files for Together API keys',
-    'doctor': 'check a repository against the Together security checklist',
-    'rotate-help': 'walk through rotating a leaked key and purging it from git history',
-    'baseline': 'create, update or audit a detect-secrets baseline (.secrets.baseline)',
-}
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
@@ -42,8 +34,9 @@ def _module(name: str):  # type: ignore[no-untyped-def]
 
 def build_parser(only: str | None = None) -> ArgumentParser:
     """The parser; with ``only``, just that subcommand's module is imported
-    and configured (the others are listed by name and help alone), so a
-    scan does not pay for importing doctor or baseline."""
+    and configured (the others are listed by name alone: the top-level
+    help, which shows each one's HELP, is never printed then), so a scan
+    does not pay for importing doctor or baseline."""
     parser = ArgumentParser(
         prog=PROG,
         description='Keep Together AI API keys and .env files out of git.',
@@ -52,7 +45,7 @@ def build_parser(only: str | None = None) -> ArgumentParser:
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
     for name in COMMANDS:
         if only is not None and name != only:
-            sub.add_parser(name, help=_HELP[name])
+            sub.add_parser(name)
             continue
         module = _module(name)
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)

@@ -18,8 +18,9 @@ Two passes, each as close to the cost of git producing the data as we can:
 
 Discovery scans with the function it is given (the pipeline's own step,
 so every rule and the developer's own keys apply).  The attributed blobs
-come back as ``Revision`` contents: the pipeline rescans those few and applies inline pragmas, the baseline and the report
-exactly as for any other source.
+come back as ``Revision`` contents: the pipeline rescans those few and
+applies inline pragmas, the baseline and the report exactly as for any
+other source.
 """
 from __future__ import annotations
 
@@ -130,7 +131,6 @@ def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
     return blobs
 
 
-Flagged = 'dict[bytes, tuple[tuple[str, str], ...]]'
 # Below this many bytes of blobs a second process costs more than it saves.
 FORK_MIN_BYTES = 8 << 20
 
