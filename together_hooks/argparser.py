@@ -2,7 +2,8 @@
 
 Commands import this module when they build their parser; a hook run whose
 arguments ``hookargs`` reads directly never does (argparse, and the
-``locale`` module its gettext calls import, are ~3 ms of start-up).
+``locale`` module its gettext calls import, are a large share of a hook's
+start-up).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from together_hooks.detect.scrub import one_line
 
 TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
 if TYPE_CHECKING:
+    from typing import Any
     from typing import NoReturn
     from typing import Sequence
 
@@ -22,15 +24,20 @@ if TYPE_CHECKING:
 class ArgumentParser(argparse.ArgumentParser):
     """argparse whose errors are one line on stderr and exit 2."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault('formatter_class', _formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         # argparse echoes the bad value, which may be a pasted key.
         self.exit(EXIT_ERROR, f'{self.prog}: error: {one_line(message)} (see --help)\n')
 
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        # argparse builds a formatter for every add_argument, and each one
-        # imports shutil (with zlib, bz2 and lzma: ~1.5 ms of a hook run)
-        # to ask the terminal width: ask os the way shutil would.
-        return self.formatter_class(prog=self.prog, width=_terminal_width())
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    # argparse makes a formatter for every add_argument; given no width,
+    # each one imports shutil (and with it zlib, bz2 and lzma) to ask the
+    # terminal's: ask os the way shutil would.
+    return argparse.HelpFormatter(prog, width=_terminal_width())
 
 
 def _terminal_width() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def hash_secret(secret: str) -> str:
     """The SHA-1 hex that detect-secrets stores as ``hashed_secret``."""
-    try:  # CPython's builtin SHA-1 skips ~3 ms of loading OpenSSL
+    try:  # CPython's builtin SHA-1: hashlib would load OpenSSL in every hook run
         from _sha1 import sha1
     except ImportError:  # pragma: no cover (other interpreters)
         from hashlib import sha1

@@ -57,7 +57,8 @@ def configure_process() -> None:
     Paths and redacted keys may hold characters the terminal can't encode:
     stdio escapes them instead of failing.  And a run ends with its
     process, so the garbage collection Python runs at exit is skipped
-    (``gc.freeze`` at exit: ~2 ms, a tenth of a hook run); Python still
+    (``gc.freeze`` at exit: that collection would walk every object only to
+    free what the exit frees anyway); Python still
     flushes the standard streams, and every file we write is closed before
     ``main`` returns.
     """

@@ -180,12 +180,13 @@ def json_loads(text: str) -> Any:
     """``json.loads(text)``, without importing the json package.
 
     Every hook run reads the baseline, and ``import json`` compiles seven
-    regular expressions for its pure-Python decoder and its encoder (~1 ms,
-    a twentieth of a hook run).  ``json.loads`` parses with the C scanner of
-    ``_json``, and so does this, with the same settings.  Text that is not
-    JSON (or a Python without ``_json``) goes to json.loads itself, which
-    raises the error with its line and column (the scanner of Python 3.11
-    cannot even say it unless json.decoder is imported).
+    regular expressions for its pure-Python decoder and its encoder
+    (docs/architecture.md, "Kept on purpose").  ``json.loads`` parses with
+    the C scanner of ``_json``, and so does this, with the same settings.
+    Text that is not JSON (or a Python without ``_json``) goes to
+    json.loads itself, which raises the error with its line and column (the
+    scanner of Python 3.11 cannot even say it unless json.decoder is
+    imported).
     tests/property_test.py holds the two to the same results.
     """
     try:

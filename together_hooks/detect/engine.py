@@ -92,8 +92,9 @@ def _near(
 
 
 def glob_match(name: str, pattern: str) -> bool:
-    """``fnmatch.fnmatchcase`` for the ``*``-only globs of ``Rule.skip_files``
-    (fnmatch compiles each glob to a regex: ~0.6 ms of every hook run)."""
+    """``fnmatch.fnmatchcase`` for the ``*``-only globs of ``Rule.skip_files``:
+    fnmatch would translate and compile each glob to a regex in every hook
+    process (docs/architecture.md, "Kept on purpose")."""
     parts = pattern.split('*')
     if len(parts) == 1:
         return name == pattern

@@ -38,18 +38,6 @@ def _b64_variants(raw: bytes) -> set[bytes]:
     return out
 
 
-_UNRESERVED = frozenset(
-    b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~',
-)
-
-
-def _url_quote(raw: bytes) -> bytes:
-    """``urllib.parse.quote(value, safe='')`` without importing urllib."""
-    return b''.join(
-        bytes((b,)) if b in _UNRESERVED else b'%%%02X' % b for b in raw
-    )
-
-
 class OwnKeys:
     """The developer's own key values and their encoded forms, in memory.
 
@@ -65,6 +53,8 @@ class OwnKeys:
         self._variants: tuple[tuple[bytes, int, str], ...] = ()
         if not self._keys:  # the common case: nothing to import or build
             return
+        from urllib.parse import quote
+
         from together_hooks.findings import hash_secret
 
         self._hashes = tuple(hash_secret(k) for k in self._keys)
@@ -73,7 +63,7 @@ class OwnKeys:
             raw = key.encode('utf-8')
             for needle, encoding in (
                     (raw, 'raw'),
-                    (_url_quote(raw), 'url'),
+                    (quote(raw, safe='').encode('ascii'), 'url'),
                     (_pct(raw, '%%%02X'), 'url'),
                     (_pct(raw, '%%%02x'), 'url'),
             ):
