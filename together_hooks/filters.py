@@ -6,7 +6,7 @@ Inline allow comments are honoured during detection (``detect/pragmas.py``).
 """
 from __future__ import annotations
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Sequence
     from together_hooks.baseline.format import Baseline

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sys
 import types
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from typing import Any

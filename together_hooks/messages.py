@@ -2,7 +2,7 @@
 short ("a, b, c and 4 more")."""
 from __future__ import annotations
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Sequence
 

@@ -25,7 +25,7 @@ from together_hooks.report import FORMATS
 from together_hooks.report import Summary
 from together_hooks.rules import RULES
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     import argparse
     from typing import Iterable

@@ -10,7 +10,7 @@ from __future__ import annotations
 from together_hooks.findings import Finding
 from together_hooks.rules import ROTATE_URL
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Sequence

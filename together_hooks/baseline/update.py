@@ -12,7 +12,7 @@ from together_hooks.baseline.format import our_plugins
 from together_hooks.baseline.format import PORTABLE_PLUGIN_PATH
 from together_hooks.baseline.format import secret_type
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
     from typing import Iterable

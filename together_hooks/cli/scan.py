@@ -12,7 +12,7 @@ from together_hooks.rules import ROTATE_URL
 from together_hooks.sources import files
 from together_hooks.sources import ranges
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterator
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterable
 

@@ -1,7 +1,7 @@
 """Shape checks: is a key-shaped candidate random enough to be a key?"""
 from __future__ import annotations
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from together_hooks.rules import Rule
 

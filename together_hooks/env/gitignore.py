@@ -21,7 +21,7 @@ from together_hooks.gitrun import zsplit
 from together_hooks.messages import cut_short
 from together_hooks.messages import shell_quote
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterable
 

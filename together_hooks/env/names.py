@@ -12,7 +12,7 @@ private-overrides convention and is refused like ``.env.local``.
 """
 from __future__ import annotations
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterable
 

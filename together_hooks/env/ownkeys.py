@@ -17,7 +17,7 @@ from together_hooks.env.values import keys_in_environ
 from together_hooks.gitrun import git
 from together_hooks.gitrun import zsplit
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterable
     from typing import Mapping

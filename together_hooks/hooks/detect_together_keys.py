@@ -12,7 +12,7 @@ from together_hooks.runtime import guard
 from together_hooks.sources.files import from_paths
 from together_hooks.sources.files import repo_prefix
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from typing import Iterable

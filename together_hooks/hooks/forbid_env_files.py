@@ -11,7 +11,7 @@ from together_hooks.messages import shell_quote
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from typing import Iterable

@@ -7,7 +7,7 @@ import os
 
 from together_hooks.fileio import read_file
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
 

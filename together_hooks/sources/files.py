@@ -22,7 +22,7 @@ from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import to_display
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterable
     from typing import Iterator

@@ -37,7 +37,7 @@ from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.ranges import resolve_commit
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable

@@ -8,7 +8,7 @@ from together_hooks.gitrun import read_blobs
 from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterator
 
