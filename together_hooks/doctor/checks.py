@@ -77,8 +77,9 @@ class Repo:
     @property
     def tracked(self) -> list[str]:
         if self._tracked is None:
-            out = self.git('ls-files', '-z', '--cached')
-            self._tracked = sorted({os.fsdecode(p) for p in out.split(b'\0') if p})
+            from together_hooks.gitrun import zsplit
+
+            self._tracked = sorted(set(zsplit(self.git('ls-files', '-z', '--cached'))))
         return self._tracked
 
     def config(self) -> Config:
