@@ -103,7 +103,9 @@ def layer_of(module: str) -> tuple[int, str]:
     for i, names in enumerate(LAYERS):
         if unit in names:
             return i, unit
-    raise AssertionError(f'{module}: not in any layer of LAYERS (add it, and to docs/architecture.md)')
+    raise AssertionError(
+        f'{module}: not in any layer of LAYERS (add it, and to docs/architecture.md)',
+    )
 
 
 def graph() -> dict[str, set[str]]:

@@ -44,7 +44,7 @@ def test_baseline_create_sees_your_own_keys(git_repo, keys, monkeypatch):
     assert [e['hashed_secret'] for e in results['cache.txt']] == [hash_secret(key)]
 
 
-def test_own_keys_do_not_leak_from_one_run_into_the_next(git_repo, tmp_path, keys, monkeypatch, capsys):
+def test_own_keys_do_not_leak_from_one_run_into_the_next(git_repo, keys, monkeypatch, capsys):
     """One process, two runs: the keys the first run held are not the
     second one's (they used to stay in a module global)."""
     from together_hooks.doctor.checks import check_keys

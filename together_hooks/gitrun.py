@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     T = TypeVar('T', str, bytes)
 
 
-def _run(root: str, args: tuple[str, ...], input: bytes | None, errors: bool) -> subprocess.CompletedProcess[bytes]:
+def _run(
+        root: str, args: tuple[str, ...], input: bytes | None, errors: bool,
+) -> subprocess.CompletedProcess[bytes]:
     import subprocess  # only commands that ask git pay for it
 
     return subprocess.run(

@@ -4,11 +4,12 @@ pre-commit runs a hook as its configured ``args`` followed by file names,
 ``--baseline .secrets.baseline app.py deploy.sh``, on every commit.
 Importing argparse and building a parser (argparse's gettext imports
 ``locale``) is a large share of a hook's start-up (bench/: the floor
-rows), so :func:`parse` reads that shape itself: known options first (``--name VALUE``, ``--name=VALUE``,
-``--flag``), then file names that do not start with ``-``.  Anything else
-(``--help``, an unknown or abbreviated option, a file named ``-x``, an
-option after a file name, a value that starts with ``-``) goes to the
-hook's argparse parser, which owns every message and error.
+rows), so :func:`parse` reads that shape itself: known options first
+(``--name VALUE``, ``--name=VALUE``, ``--flag``), then file names that do
+not start with ``-``.  Anything else (``--help``, an unknown or
+abbreviated option, a file named ``-x``, an option after a file name, a
+value that starts with ``-``) goes to the hook's argparse parser, which
+owns every message and error.
 
 Both paths start from the same ``defaults`` (the full parser gets them via
 ``set_defaults``), and ``tests/hookargs_test.py`` holds them to the same
