@@ -25,6 +25,7 @@ COMMANDS = (
     'doctor',
     'rotate-help',
     'baseline',
+    'scan-org',
 )
 # One line each for the top-level --help; tests/readme_test.py checks that
 # they match each module's HELP.
@@ -33,6 +34,7 @@ _HELP = {
     'doctor': 'check a repository against the Together security checklist',
     'rotate-help': 'walk through rotating a leaked key and purging it from git history',
     'baseline': 'create, update or audit a detect-secrets baseline (.secrets.baseline)',
+    'scan-org': 'audit the history of every repository of an organisation (resumable; local or Dask)',
 }
 
 

@@ -1,0 +1,94 @@
+"""The one place this package touches the scanner.
+
+Everything ``scan-org`` needs from the rest of together-hooks (the history
+scan and its attribution, the rules, the live check) goes through the
+functions here, so a change of the package layout is a change of this file.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterator
+from typing import NamedTuple
+
+
+class Hit(NamedTuple):
+    """One key added at one path by one commit; ``secret`` never leaves the task."""
+
+    rule: str
+    secret: str
+    hashed_secret: str
+    redacted: str
+    commit: str
+    path: str
+    line: int
+    author: str
+    date: str
+
+
+def history_hits(root: str) -> Iterator[Hit]:
+    """Each (key, path) ever added in the repository at ``root`` (a bare
+    store is fine), with the commit that first added it: ``scan --history``."""
+    from together_hooks import history
+    from together_hooks import pipeline
+
+    for revision in history.scan_history(root):
+        for f in pipeline.scan_one(revision):
+            yield Hit(
+                f.rule, f.secret, f.hashed_secret, f.redacted,
+                f.commit or '', f.path, f.line, f.author or '', f.date or '',
+            )
+
+
+def count_blobs(root: str) -> int:
+    """How many distinct blobs the history scan reads (each once)."""
+    from together_hooks import history
+
+    return len(history.list_blobs(root, None))
+
+
+def rules_fingerprint() -> str:
+    """Changes whenever the rules (or the scanner's version) change: a
+    repository scanned with other rules is scanned again."""
+    from together_hooks import __version__
+    from together_hooks import rules
+
+    h = hashlib.sha256(__version__.encode())
+    with open(rules.__file__, 'rb') as f:  # the rules are data: their file is their identity
+        h.update(f.read())
+    return h.hexdigest()[:16]
+
+
+def verify(secrets: list[str], timeout: float) -> dict[str, str]:
+    """secret -> live | invalid | unknown (``--verify``)."""
+    from together_hooks import verify as live
+
+    where = live.endpoint()
+    return {
+        key: verdict.status
+        for key, verdict in live.verify_keys(secrets, where, timeout).items()
+    }
+
+
+def verify_endpoint_check() -> None:
+    """Refuse a bad ``TOGETHER_HOOKS_API_BASE`` before anything runs."""
+    from together_hooks import verify as live
+
+    live.endpoint()
+
+
+def verifiable(rule: str) -> bool:
+    from together_hooks import verify as live
+
+    return rule in live.VERIFIABLE_RULES
+
+
+def report_parts():  # type: ignore[no-untyped-def]
+    """The single-repository report's pieces a store report reuses: the
+    SARIF schema URL, tool URL, rotation URL, advice, ``sarif_uri`` and the
+    rule texts (id -> (description, help))."""
+    from together_hooks import report
+    from together_hooks.rules import RULES
+
+    texts = {rule.id: (rule.description, rule.help) for rule in RULES}
+    return (report.SARIF_SCHEMA, report.INFORMATION_URI, report.ROTATE_URL,
+            report.ADVICE, report.sarif_uri, texts)
