@@ -221,8 +221,13 @@ def scan(args: argparse.Namespace) -> int:
         os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache'),
         'together-hooks', 'mirrors',
     )
-    store = Store(args.store)
+    # The cluster first: a version mismatch fails before the store is touched.
     pool = executors.dask(args.scheduler) if args.scheduler else executors.local(args.workers)
+    try:
+        store = Store(args.store)
+    except BaseException:
+        pool.close()
+        raise
     options = coordinator.Options(
         os.path.abspath(cache), timeout=args.timeout, retries=args.retries,
         max_in_flight=args.max_in_flight or 0, verify=args.verify,

@@ -26,7 +26,7 @@ class Pool:
         self._close = close
 
     def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor.shutdown(wait=False)  # the coordinator cancelled what was queued
         if self._close is not None:
             self._close()
 
