@@ -551,3 +551,113 @@ def test_dask_cluster_with_a_worker_killed_matches_the_local_pool(tmp_path, keys
     assert stored(store) == stored(local)
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT executor FROM runs").fetchone()[0].startswith('Dask')
+
+
+def test_rate_limit_reset_is_honoured_and_token_stays_on_the_api_host(github, monkeypatch):
+    from together_hooks.errors import InputError
+    from together_hooks.org.inputs import GitHub
+
+    class Reset(FakeGitHub):
+        calls = 0
+
+        def do_GET(self) -> None:  # noqa: N802
+            Reset.calls += 1
+            if Reset.calls == 1:
+                self.send_response(403)
+                self.send_header('X-RateLimit-Remaining', '0')
+                self.send_header('X-RateLimit-Reset', str(int(time.time()) + 1))
+                self.end_headers()
+                return
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Reset)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        api = f'http://127.0.0.1:{server.server_address[1]}'
+        FakeGitHub.routes = {'/x': ([{'a': 1}], '<https://evil.example/x?page=2>; rel="next"')}
+        waits: list[float] = []
+        client = GitHub(api, 'secret-token', sleep=waits.append, say=lambda _t: None)
+        pages = client.pages('/x')
+        assert next(pages) == {'a': 1}
+        assert len(waits) == 1 and 0 < waits[0] <= 3
+        with pytest.raises(InputError, match='another host'):
+            next(pages)  # the next page is elsewhere: the token is not sent there
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class FakeTogether(http.server.BaseHTTPRequestHandler):
+    live: set = set()
+    asked: list = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        key = self.headers.get('Authorization', '')[len('Bearer '):]
+        self.asked.append(hashed(key))
+        ok = key in self.live
+        body = b'{"data": []}' if ok else b'{"error": "invalid"}'
+        self.send_response(200 if ok else 401)
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_verify_runs_in_the_task_and_is_cached_by_hashed_secret(tmp_path, keys):
+    live, dead = keys(), keys()
+    r1, _ = key_repo(tmp_path / 'a', live)
+    r2, _ = key_repo(tmp_path / 'b', dead)
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), FakeTogether)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    FakeTogether.live, FakeTogether.asked = {live}, []
+    env = {'TOGETHER_HOOKS_API_BASE': f'http://127.0.0.1:{server.server_address[1]}'}
+    store = str(tmp_path / 's.sqlite')
+    try:
+        result = scan_org('--repos', write_lines(tmp_path / 'r.txt', r1, r2), '--store', store,
+                          '--cache-dir', str(tmp_path / 'c'), '--verify', '--format', 'json',
+                          env=env)
+        assert result.rc == 1, result.err
+        status = {f['hashed_secret']: f['verification'] for f in result.json()['findings']}
+        assert status == {hashed(live): 'live', hashed(dead): 'invalid'}
+        assert sorted(FakeTogether.asked) == sorted([hashed(live), hashed(dead)])
+        # The same key in another repository: known by its hash, not sent again.
+        r3, _ = key_repo(tmp_path / 'c3', live)
+        again = scan_org('--repos', write_lines(tmp_path / 'r3.txt', r3), '--store', store,
+                         '--cache-dir', str(tmp_path / 'c'), '--verify', '--format', 'json',
+                         env=env)
+        assert [f['verification'] for f in again.json()['findings']] == ['live']
+        assert len(FakeTogether.asked) == 2
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_progress_line_only_on_a_terminal(tmp_path, keys):
+    import pty
+
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(2)]
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    main, side = pty.openpty()
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing, '--store',
+         str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c')),
+        stdout=subprocess.PIPE, stderr=side, timeout=120,
+    )
+    os.close(side)
+    shown = b''
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    assert proc.returncode == 1
+    assert re.search(rb'\[2/2\] repos, 2 findings, 0 failures, ETA 0m00s', shown), shown
+    piped = scan_org('--repos', listing, '--store', str(tmp_path / 't.sqlite'),
+                     '--cache-dir', str(tmp_path / 'c'))
+    assert '[' not in piped.err and 'repos,' not in piped.err
