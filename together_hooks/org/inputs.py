@@ -27,7 +27,9 @@ DEFAULT_API = 'https://api.github.com'
 # A rate limit that resets later than this is an error, not a wait.
 MAX_WAIT = 3600.0
 RETRIES = 5
-_USERINFO = re.compile(r'^[a-z][a-z0-9+.-]*://[^/@]*@', re.I)
+# https://TOKEN@host, https://user:pass@host, ssh://user:pass@host; an ssh
+# user name alone (ssh://git@host) is no secret.
+_USERINFO = re.compile(r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*@)', re.I)
 
 
 class Target(NamedTuple):

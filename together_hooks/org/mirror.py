@@ -41,6 +41,7 @@ def git_env(token: str | None, token_host: str | None) -> dict[str, str]:
     its own host only, by environment (GIT_CONFIG_*), never in argv."""
     env = dict(os.environ, GIT_TERMINAL_PROMPT='0', GIT_ASKPASS='true', LC_ALL='C')
     env.pop('GIT_DIR', None)
+    env.setdefault('GIT_SSH_COMMAND', 'ssh -o BatchMode=yes')  # fail, never ask
     if token and token_host:
         basic = base64.b64encode(f'x-access-token:{token}'.encode()).decode()
         env.update(
