@@ -661,3 +661,19 @@ def test_progress_line_only_on_a_terminal(tmp_path, keys):
     piped = scan_org('--repos', listing, '--store', str(tmp_path / 't.sqlite'),
                      '--cache-dir', str(tmp_path / 'c'))
     assert '[' not in piped.err and 'repos,' not in piped.err
+
+
+def test_one_coordinator_per_store(tmp_path):
+    import fcntl
+
+    repo = new_repo(tmp_path / 'r')
+    commit(repo, {'a.txt': 'a\n'})
+    store = str(tmp_path / 's.sqlite')
+    listing = write_lines(tmp_path / 'r.txt', repo)
+    with open(store + '.lock', 'w') as held:  # as a running coordinator holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        busy = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
+    assert_error_line(busy, 'another scan-org is writing this store')
+    clean = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
+    assert clean.rc == 0, clean.err
+    assert '1 repositories (1 scanned, 0 unchanged, 0 failed)' in clean.out

@@ -83,7 +83,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              '(from the worker; statuses kept in the store)',
     )
     parser.add_argument(
-        '--verify-timeout', metavar='SECONDS', type=_positive_float, default=5.0,
+        '--verify-timeout', metavar='SECONDS', type=_verify_timeout, default=5.0,
         help='timeout of each --verify request (default: 5)',
     )
     _format_option(parser)
@@ -113,6 +113,12 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f'{text!r}: expected a whole number of at least 1')
     return value
+
+
+def _verify_timeout(text: str) -> float:
+    from together_hooks.verify import timeout_arg  # the same bounds as scan --verify
+
+    return timeout_arg(text)
 
 
 def _positive_float(text: str) -> float:
@@ -151,6 +157,7 @@ def merge(args: argparse.Namespace) -> int:
     sources = [Store(path, create=False) for path in args.inputs]
     target = Store(args.store)
     try:
+        target.lock()
         for source in sources:
             target.merge_from(source)
         repos = len(target.repositories())
@@ -225,6 +232,7 @@ def scan(args: argparse.Namespace) -> int:
     pool = executors.dask(args.scheduler) if args.scheduler else executors.local(args.workers)
     try:
         store = Store(args.store)
+        store.lock()
     except BaseException:
         pool.close()
         raise

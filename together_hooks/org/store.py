@@ -70,6 +70,7 @@ class Store:
     def __init__(self, path: str, create: bool = True) -> None:
         if not create and not os.path.isfile(path):
             raise InputError(f'{path}: no such store')
+        self._lock = None
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
             self.db.execute('PRAGMA journal_mode=WAL')
@@ -98,6 +99,20 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if self._lock is not None:
+            self._lock.close()
+
+    def lock(self) -> None:
+        """One coordinator per store: a second would resume the first's run."""
+        import fcntl
+
+        self._lock = open(self.path + '.lock', 'w')
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock.close()
+            self._lock = None
+            raise InputError(f'{self.path}: another scan-org is writing this store')
 
     # ------------------------------------------------------------ runs
 
