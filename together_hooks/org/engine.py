@@ -39,6 +39,13 @@ def history_hits(root: str) -> Iterator[Hit]:
             )
 
 
+def one_line(text: str) -> str:
+    """A message on one line, anything key-shaped in it redacted."""
+    from together_hooks.errors import one_line as flat
+
+    return flat(text)
+
+
 def count_blobs(root: str) -> int:
     """How many distinct blobs the history scan reads (each once)."""
     from together_hooks import history

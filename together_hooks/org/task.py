@@ -123,9 +123,7 @@ def scan(payload: dict) -> dict:
     except (mirror.GitError, OSError) as e:
         return failed(payload, str(e), started)
     except Exception as e:  # the scan refused the store (a partial clone)
-        from together_hooks.errors import one_line
-
-        return failed(payload, one_line(f'{type(e).__name__}: {e}'), started)
+        return failed(payload, engine.one_line(f'{type(e).__name__}: {e}'), started)
     result['seconds'] = round(time.monotonic() - started, 3)
     return result
 
