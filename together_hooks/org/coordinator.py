@@ -141,8 +141,8 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
                         continue
                     result = {
                         'urls': list(target.urls), 'status': FAILED, 'findings': [],
-                        'error': f'{type(e).__name__}: {" ".join(str(e).split())} '
-                                 f'(after {attempt} attempts)',
+                        'error': engine.one_line(
+                            f'{type(e).__name__}: {e} (after {attempt} attempts)'),
                         'fingerprint': None, 'blobs': 0,
                     }
                 store.record(out.run, result, rules)

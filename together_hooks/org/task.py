@@ -86,7 +86,7 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
 
 def failed(payload: dict, error: str, started: float) -> dict:
     return {
-        'urls': payload['urls'], 'status': FAILED, 'error': error,
+        'urls': payload['urls'], 'status': FAILED, 'error': engine.one_line(error),
         'findings': [], 'fingerprint': None, 'blobs': 0, 'size': 0,
         'seconds': round(time.monotonic() - started, 3),
     }
@@ -123,7 +123,7 @@ def scan(payload: dict) -> dict:
     except (mirror.GitError, OSError) as e:
         return failed(payload, str(e), started)
     except Exception as e:  # the scan refused the store (a partial clone)
-        return failed(payload, engine.one_line(f'{type(e).__name__}: {e}'), started)
+        return failed(payload, f'{type(e).__name__}: {e}', started)
     result['seconds'] = round(time.monotonic() - started, 3)
     return result
 
