@@ -677,3 +677,38 @@ def test_one_coordinator_per_store(tmp_path):
     clean = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
     assert clean.rc == 0, clean.err
     assert '1 repositories (1 scanned, 0 unchanged, 0 failed)' in clean.out
+
+
+@pytest.mark.parametrize('retries', ['2', '0'])
+def test_a_killed_scan_process_is_retried(tmp_path, keys, retries):
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(4)]
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    store = str(tmp_path / 's.sqlite')
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing, '--store',
+         store, '--cache-dir', str(tmp_path / 'c'), '--workers', '1', '--format', 'json',
+         '--retries', retries),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    killed = None
+    while killed is None and time.monotonic() < deadline and proc.poll() is None:
+        for child in _children(proc.pid):
+            os.killpg(child, signal.SIGKILL)  # the scan process and its git
+            killed = child
+        time.sleep(0.01)
+    out, err = proc.communicate(timeout=120)
+    from tests.cli_run import CAPTURED
+
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert killed is not None
+    if retries == '0':  # no second chance: listed, and the audit is not clean
+        assert proc.returncode == 2, err.decode()
+        assert len(json.loads(out)['findings']) == 3
+        assert b'(3 scanned, 0 unchanged, 1 failed)' in err
+        assert re.search(rb'not scanned: Lost: scan process ended with exit -9 '
+                         rb'\(after 1 attempts\)', err), err
+        return
+    assert proc.returncode == 1, err.decode()
+    assert len(json.loads(out)['findings']) == 4
+    assert b'4 repositories (4 scanned, 0 unchanged, 0 failed)' in err
