@@ -28,11 +28,13 @@ class Hit(NamedTuple):
 def history_hits(root: str) -> Iterator[Hit]:
     """Each (key, path) ever added in the repository at ``root`` (a bare
     store is fine), with the commit that first added it: ``scan --history``."""
-    from together_hooks import history
-    from together_hooks import pipeline
+    from together_hooks.pipeline import Scanner
+    from together_hooks.sources import history
 
-    for revision in history.scan_history(root):
-        for f in pipeline.scan_one(revision):
+    # The rules alone: a worker holds no developer's own keys.
+    scanner = Scanner()
+    for revision in history.scan_history(root, scanner.scan_one):
+        for f in scanner.scan_one(revision):
             yield Hit(
                 f.rule, f.secret, f.hashed_secret, f.redacted,
                 f.commit or '', f.path, f.line, f.author or '', f.date or '',
@@ -41,14 +43,14 @@ def history_hits(root: str) -> Iterator[Hit]:
 
 def one_line(text: str) -> str:
     """A message on one line, anything key-shaped in it redacted."""
-    from together_hooks.errors import one_line as flat
+    from together_hooks.detect.scrub import one_line as flat
 
     return flat(text)
 
 
 def count_blobs(root: str) -> int:
     """How many distinct blobs the history scan reads (each once)."""
-    from together_hooks import history
+    from together_hooks.sources import history
 
     return len(history.list_blobs(root, None))
 
