@@ -27,8 +27,9 @@ DEFAULT_API = 'https://api.github.com'
 # A rate limit that resets later than this is an error, not a wait.
 MAX_WAIT = 3600.0
 RETRIES = 5
-# https://TOKEN@host, https://user:pass@host, ssh://user:pass@host; an ssh
-# user name alone (ssh://git@host) is no secret.
+# Credentials in a URL: any user part of an http(s) URL (a token goes
+# there), a user and a password in any scheme.  An ssh user name alone
+# (git at the host) is no secret.
 _USERINFO = re.compile(r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*@)', re.I)
 
 
