@@ -712,3 +712,47 @@ def test_a_killed_scan_process_is_retried(tmp_path, keys, retries):
     assert proc.returncode == 1, err.decode()
     assert len(json.loads(out)['findings']) == 4
     assert b'4 repositories (4 scanned, 0 unchanged, 0 failed)' in err
+
+
+def test_biggest_repositories_are_handed_out_first(tmp_path):
+    from together_hooks.org import coordinator
+    from together_hooks.org.inputs import Target
+    from together_hooks.org.store import Store
+
+    store = Store(str(tmp_path / 's.sqlite'))
+    try:
+        run_id, resumed = store.open_run('v', 'rules', 'test', 'local')
+        # The store knows the size a repository had at its last scan.
+        for url, size in (('b', 900), ('c', 5)):
+            store.attempt([url], url)
+            store.record(run_id, {'urls': [url], 'status': 'done', 'fingerprint': 'f',
+                                  'size': size, 'findings': [], 'blobs': 0}, 'old-rules')
+        targets = [Target(('a',), 10), Target(('b',)), Target(('c',)), Target(('d', 'e'), 50)]
+        todo, finished = coordinator.plan(targets, store, run_id + 1, False, 'rules')
+    finally:
+        store.close()
+    assert [t.key for t, _previous in todo] == ['b', 'd', 'a', 'c']
+    assert finished == []
+    # Rules changed since: no fingerprint to compare with, so all are rescanned.
+    assert {previous for _t, previous in todo} == {None}
+
+
+def test_tasks_in_flight_are_bounded(tmp_path):
+    repos = []
+    for i in range(4):
+        repos.append(new_repo(tmp_path / f'r{i}'))
+        commit(repos[-1], {'a.txt': f'{i}\n'})
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos',
+         write_lines(tmp_path / 'r.txt', *repos), '--store', str(tmp_path / 's.sqlite'),
+         '--cache-dir', str(tmp_path / 'c'), '--workers', '4', '--max-in-flight', '1'),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    most = 0
+    while proc.poll() is None:
+        most = max(most, len(_children(proc.pid)))
+        time.sleep(0.005)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert b'4 repositories (4 scanned' in out
+    assert most == 1  # seen running, never two at once
