@@ -205,14 +205,14 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, words):
 
 
 def test_shards_split_the_work_and_merge_joins_them(tmp_path, keys):
-    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(6)]
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(5)]
     listing = write_lines(tmp_path / 'r.txt', *repos)
     cache = str(tmp_path / 'cache')
     parts = []
-    for i in range(3):
+    for i in range(2):
         store = str(tmp_path / f's{i}.sqlite')
         result = scan_org('--repos', listing, '--store', store, '--cache-dir', cache,
-                          '--shard', f'{i}/3', '--format', 'json')
+                          '--shard', f'{i}/2', '--format', 'json')
         assert result.rc in (0, 1)
         parts.append(store)
     merged = str(tmp_path / 'all.sqlite')
@@ -220,7 +220,7 @@ def test_shards_split_the_work_and_merge_joins_them(tmp_path, keys):
     whole = str(tmp_path / 'whole.sqlite')
     scan_org('--repos', listing, '--store', whole, '--cache-dir', cache)
     shard_sets = [stored(p) for p in parts]
-    assert sum(len(s) for s in shard_sets) == len(stored(whole)) == 6
+    assert sum(len(s) for s in shard_sets) == len(stored(whole)) == 5
     assert stored(merged) == stored(whole)
     assert scan_org('report', '--store', merged, '--format', 'json').rc == 1
 
@@ -411,7 +411,7 @@ def _done(store: str) -> int:
 
 
 def test_killed_coordinator_resumes_without_redoing_finished_repositories(tmp_path, keys):
-    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(8)]
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(6)]
     listing = write_lines(tmp_path / 'r.txt', *repos)
     reference = str(tmp_path / 'ref.sqlite')
     scan_org('--repos', listing, '--store', reference, '--cache-dir', str(tmp_path / 'c0'))
@@ -427,7 +427,7 @@ def test_killed_coordinator_resumes_without_redoing_finished_repositories(tmp_pa
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     before = _done(store)
-    assert 2 <= before < 8
+    assert 2 <= before < 6
     with sqlite3.connect(store) as db:
         finished = dict(db.execute(
             "SELECT url, scanned_run FROM repositories WHERE status='done'"))
@@ -435,7 +435,7 @@ def test_killed_coordinator_resumes_without_redoing_finished_repositories(tmp_pa
     again = scan_org(*args)
     assert again.rc == 1, again.err
     assert 'run 1 (resumed)' in again.out
-    assert f'({8 - before} scanned, {before} unchanged, 0 failed)' in again.out
+    assert f'({6 - before} scanned, {before} unchanged, 0 failed)' in again.out
     with sqlite3.connect(store) as db:
         runs = dict(db.execute('SELECT url, scanned_run FROM repositories'))
         assert db.execute('SELECT COUNT(*) FROM runs').fetchone()[0] == 1
@@ -516,7 +516,7 @@ def test_dask_cluster_with_a_worker_killed_matches_the_local_pool(tmp_path, keys
     assert 'version mismatch' in mismatch.stderr and 'Traceback' not in mismatch.stderr
     assert not os.path.exists(tmp_path / 'no.sqlite')
 
-    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(8)]
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(6)]
     listing = write_lines(tmp_path / 'r.txt', *repos)
     local = str(tmp_path / 'local.sqlite')
     assert scan_org('--repos', listing, '--store', local,
@@ -548,7 +548,7 @@ def test_dask_cluster_with_a_worker_killed_matches_the_local_pool(tmp_path, keys
     CAPTURED.extend((out.decode(), err.decode()))
     assert victim.wait() == -signal.SIGKILL
     assert proc.returncode == 1, err.decode()
-    assert b'8 repositories (8 scanned, 0 unchanged, 0 failed)' in out
+    assert b'6 repositories (6 scanned, 0 unchanged, 0 failed)' in out
     assert stored(store) == stored(local)
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT executor FROM runs").fetchone()[0].startswith('Dask')

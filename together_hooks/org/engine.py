@@ -56,14 +56,22 @@ def count_blobs(root: str) -> int:
 
 
 def rules_fingerprint() -> str:
-    """Changes whenever the rules (or the scanner's version) change: a
-    repository scanned with other rules is scanned again."""
+    """Changes whenever what is detected changes (the rules, the detection
+    engine, the version): a repository scanned otherwise is scanned again."""
+    import os
+
     from together_hooks import __version__
+    from together_hooks import detect
     from together_hooks import rules
 
     h = hashlib.sha256(__version__.encode())
-    with open(rules.__file__, 'rb') as f:  # the rules are data: their file is their identity
-        h.update(f.read())
+    folder = os.path.dirname(detect.__file__)
+    files = [rules.__file__] + sorted(
+        os.path.join(folder, name) for name in os.listdir(folder) if name.endswith('.py')
+    )
+    for path in files:  # the source is the identity: a changed regex rescans
+        with open(path, 'rb') as f:
+            h.update(hashlib.sha256(f.read()).digest())
     return h.hexdigest()[:16]
 
 
