@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ('baseline',),
     ('filters', 'verify', 'report', 'audit_log'),
     ('pipeline',),
-    ('doctor',),
+    ('doctor', 'org'),
     ('runtime', 'argparser'),
     ('hookargs',),
     ('hooks', 'cli', 'detect_secrets_plugin'),

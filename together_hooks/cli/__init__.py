@@ -25,6 +25,7 @@ COMMANDS = (
     'doctor',
     'rotate-help',
     'baseline',
+    'scan-org',
 )
 
 

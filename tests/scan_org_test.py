@@ -1,0 +1,759 @@
+"""``together-hooks scan-org``: real repositories, a real HTTP API on loopback,
+a killed coordinator, and a real Dask cluster with a worker killed mid-run."""
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from tests.cli_run import BIN
+from tests.cli_run import assert_error_line
+from tests.cli_run import run
+from tests.conftest import git
+
+ALICE = ('Alice', 'alice@example.com')
+
+
+def scan_org(*args: str, cwd='.', env: dict | None = None):
+    if env is None:
+        return run('together-hooks', 'scan-org', *args, cwd=cwd)
+    from tests.cli_run import CAPTURED
+    from tests.cli_run import Result
+
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', *args), cwd=cwd,
+        env=dict(os.environ, LC_ALL='C.UTF-8', **env), capture_output=True, timeout=120,
+    )
+    result = Result(proc)
+    CAPTURED.extend((result.out, result.err))
+    return result
+
+
+def new_repo(path, name: str = 'Dev') -> str:
+    os.makedirs(path)
+    git(path, 'init', '-q', '-b', 'main')
+    git(path, 'config', 'user.email', f'{name.lower()}@example.com')
+    git(path, 'config', 'user.name', name)
+    git(path, 'config', 'commit.gpgsign', 'false')
+    return str(path)
+
+
+def commit(repo, files: dict[str, str | None], msg: str = 'c') -> str:
+    for rel, text in files.items():
+        full = os.path.join(repo, rel)
+        if text is None:
+            os.unlink(full)
+            continue
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, 'w', encoding='utf-8') as f:
+            f.write(text)
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-q', '-m', msg)
+    return git(repo, 'rev-parse', 'HEAD').strip()
+
+
+def key_repo(path, key: str, rel: str = 'config.py') -> tuple[str, str]:
+    """A repository whose history holds ``key``, added and then removed."""
+    repo = new_repo(path)
+    commit(repo, {'README.md': f'# {os.path.basename(str(path))}\n'})
+    added = commit(repo, {rel: f'TOGETHER_API_KEY = "{key}"\n'}, 'add settings')
+    commit(repo, {rel: 'import os\nTOGETHER_API_KEY = os.environ["TOGETHER_API_KEY"]\n'}, 'rm')
+    return repo, added
+
+
+def hashed(key: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(key.encode()).hexdigest()
+
+
+def found(result) -> set[tuple[str, str, str, str]]:
+    """(repo, commit, path, hashed_secret) of each JSON finding."""
+    return {
+        (f['repo'], f['commit'], f['path'], f['hashed_secret'])
+        for f in result.json()['findings']
+    }
+
+
+def stored(store) -> set[tuple]:
+    with sqlite3.connect(store) as db:
+        return set(db.execute('SELECT repo, "commit", path, hashed_secret, line FROM findings'))
+
+
+def write_lines(path, *lines: str) -> str:
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(''.join(line + '\n' for line in lines))
+    return str(path)
+
+
+# --------------------------------------------------------------- local repos
+
+def test_local_and_file_url_repositories(tmp_path, keys):
+    k1, k2, k3 = keys(), keys(), keys()
+    r1, c1 = key_repo(tmp_path / 'one', k1)
+    r2, c2 = key_repo(tmp_path / 'two', k2, 'deploy/.env.example')
+    r3, c3 = key_repo(tmp_path / 'three-src', k3)
+    bare = str(tmp_path / 'three.git')
+    git(tmp_path, 'clone', '-q', '--bare', r3, bare)
+    clean = new_repo(tmp_path / 'clean')
+    commit(clean, {'a.txt': 'nothing here\n'})
+    repos = write_lines(tmp_path / 'repos.txt', '# the org', 'one', r2, f'file://{bare}', 'clean')
+    store = str(tmp_path / 'audit.sqlite')
+    args = ('--repos', repos, '--store', store, '--cache-dir', str(tmp_path / 'cache'))
+
+    first = scan_org(*args, '--workers', '2', '--format', 'json')
+    assert first.rc == 1, first.err
+    assert found(first) == {
+        (r1, c1, 'config.py', hashed(k1)),
+        (r2, c2, 'deploy/.env.example', hashed(k2)),
+        (f'file://{bare}', c3, 'config.py', hashed(k3)),
+    }
+    for f in first.json()['findings']:
+        assert f['author'] == 'Dev <dev@example.com>' and f['line'] == 1
+        assert re.fullmatch(r'tgp_v1_\S\S…\S\S', f['redacted'])
+    assert '4 repositories (4 scanned, 0 unchanged, 0 failed)' in first.err
+    # The store holds no key in any form.
+    with open(store, 'rb') as f:
+        raw = f.read()
+    assert not any(k.encode() in raw or k[7:].encode() in raw for k in (k1, k2, k3))
+
+    # Rerun: refs and rules unchanged, nothing rescanned, the same answer.
+    again = scan_org(*args, '--format', 'json')
+    assert again.rc == 1 and found(again) == found(first)
+    assert '(0 scanned, 4 unchanged, 0 failed)' in again.err
+    # A new commit in one repository: that one alone is scanned again.
+    k4 = keys()
+    c4 = commit(r1, {'later.py': f'together_key = "{k4}"\n'})
+    third = scan_org(*args, '--format', 'json')
+    assert '(1 scanned, 3 unchanged, 0 failed)' in third.err
+    assert found(third) == found(first) | {(r1, c4, 'later.py', hashed(k4))}
+
+    text = scan_org('report', '--store', store)
+    assert text.rc == 1
+    assert f'{r2}: deploy/.env.example:1: together-api-key' in text.out
+    assert 'api.together.xyz/settings/api-keys' in text.out
+
+
+def test_sarif_report_is_valid_and_one_run_per_repository(tmp_path, keys):
+    import jsonschema
+
+    r1, _ = key_repo(tmp_path / 'a', keys())
+    r2, _ = key_repo(tmp_path / 'b', keys())
+    store = str(tmp_path / 's.sqlite')
+    scan_org('--repos', write_lines(tmp_path / 'r.txt', r1, r2), '--store', store,
+             '--cache-dir', str(tmp_path / 'cache'))
+    result = scan_org('report', '--store', store, '--format', 'sarif')
+    assert result.rc == 1
+    doc = json.loads(result.out)
+    schema_path = os.path.join(os.path.dirname(__file__), 'sarif-schema-2.1.0.json')
+    with open(schema_path, encoding='utf-8') as f:
+        jsonschema.validate(doc, json.load(f))
+    assert [r['versionControlProvenance'][0]['repositoryUri'] for r in doc['runs']] == [
+        f'file://{r1}', f'file://{r2}',
+    ]
+    assert all(len(r['results']) == 1 for r in doc['runs'])
+
+
+def test_failures_are_listed_and_exit_2(tmp_path, keys):
+    r1, _ = key_repo(tmp_path / 'ok', keys())
+    missing = f'file://{tmp_path}/gone.git'
+    store = str(tmp_path / 's.sqlite')
+    result = scan_org('--repos', write_lines(tmp_path / 'r.txt', r1, missing),
+                      '--store', store, '--cache-dir', str(tmp_path / 'cache'))
+    assert result.rc == 2
+    assert f'{missing}: NOT SCANNED: git clone' in result.out
+    assert f'{missing}: not scanned:' in result.err
+    assert '(1 scanned, 0 unchanged, 1 failed)' in result.out
+    assert scan_org('report', '--store', store).rc == 2
+
+    slow = scan_org('--repos', write_lines(tmp_path / 'r2.txt', r1), '--store',
+                    str(tmp_path / 't.sqlite'), '--cache-dir', str(tmp_path / 'c2'),
+                    '--timeout', '0.001')
+    assert slow.rc == 2 and 'timed out after 0.001s' in slow.out
+
+
+@pytest.mark.parametrize(('args', 'words'), [
+    (('--repos', 'r.txt'), ('--store',)),
+    (('--store', 's.sqlite'), ('--repos', '--github-org')),
+    (('--repos', 'nope.txt', '--store', 's.sqlite'), ('nope.txt', 'cannot read')),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--shard', '2/2'), ('--shard',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--workers', '0'), ('--workers',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'http://x:1'), ('tcp://',)),
+    (('--github-org', 'o', '--store', 's.sqlite', '--github-api-url', 'http://example.com'),
+     ('https://',)),
+    (('report', '--store', 'missing.sqlite'), ('no such store',)),
+    (('--repos', 'creds.txt', '--store', 's.sqlite'), ('credentials', 'GITHUB_TOKEN')),
+    (('report', '--store', 'r.txt'), ('not a scan-org store',)),
+    (('merge', '--store', 'r.txt', 'r.txt'), ('is the store being written',)),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, args, words):
+    write_lines(tmp_path / 'r.txt', 'https://example.invalid/a.git')
+    # Built here so no credential-shaped URL sits in the source.
+    write_lines(tmp_path / 'creds.txt', 'https://user:' + 'hunter2' + '@example.invalid/a.git')
+    result = scan_org(*args, cwd=tmp_path)
+    assert_error_line(result, *words)
+    assert 'hunter2' not in result.err
+
+
+def test_shards_split_the_work_and_merge_joins_them(tmp_path, keys):
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(5)]
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    cache = str(tmp_path / 'cache')
+    parts = []
+    for i in range(2):
+        store = str(tmp_path / f's{i}.sqlite')
+        result = scan_org('--repos', listing, '--store', store, '--cache-dir', cache,
+                          '--shard', f'{i}/2', '--format', 'json')
+        assert result.rc in (0, 1)
+        parts.append(store)
+    merged = str(tmp_path / 'all.sqlite')
+    assert scan_org('merge', '--store', merged, *parts).rc == 0
+    whole = str(tmp_path / 'whole.sqlite')
+    scan_org('--repos', listing, '--store', whole, '--cache-dir', cache)
+    shard_sets = [stored(p) for p in parts]
+    assert sum(len(s) for s in shard_sets) == len(stored(whole)) == 5
+    assert stored(merged) == stored(whole)
+    assert scan_org('report', '--store', merged, '--format', 'json').rc == 1
+
+
+# --------------------------------------------------------------- fork network
+
+def fork_network(tmp_path, keys, count: int = 20) -> tuple[list[str], dict]:
+    """A parent with shared history and ``count - 1`` diverged clones."""
+    parent = new_repo(tmp_path / 'net' / 'parent')
+    for i in range(8):
+        commit(parent, {f'src/mod{i}.py': f'VALUE = {i}\n' * (i + 1)})
+    shared_key = keys()
+    shared_commit = commit(parent, {'settings.py': f'TOGETHER_API_KEY = "{shared_key}"\n'})
+    commit(parent, {'settings.py': 'TOGETHER_API_KEY = None\n'})
+    urls = [f'file://{parent}']
+    own = {}
+    for i in range(1, count):
+        fork = str(tmp_path / 'net' / f'fork{i:02d}')
+        git(tmp_path, 'clone', '-q', parent, fork)
+        git(fork, 'config', 'user.email', 'f@example.com')
+        git(fork, 'config', 'user.name', f'Fork {i}')
+        files = {f'fork{i}.txt': f'fork {i}\n', 'src/mod0.py': f'VALUE = {100 + i}\n'}
+        if i in (3, 11):
+            own[i] = keys()
+            files['local.py'] = f'together_api_key = "{own[i]}"\n'
+        own_commit = commit(fork, files)
+        if i in own:
+            own[i] = (own[i], own_commit)
+        urls.append(f'file://{fork}')
+    return urls, {'shared': (shared_key, shared_commit), 'own': own}
+
+
+def reachable_blobs(repo: str) -> set[str]:
+    out = git(repo, 'rev-list', '--objects', '--all', '--no-object-names',
+              '--filter=object:type=blob', '--filter-provided-objects')
+    return set(out.split())
+
+
+def test_fork_network_scans_each_blob_once_and_attributes_to_each_fork(tmp_path, keys):
+    urls, planted = fork_network(tmp_path, keys)
+    paths = [u[len('file://'):] for u in urls]
+    per_fork = [reachable_blobs(p) for p in paths]
+    distinct = set().union(*per_fork)
+    assert len(distinct) < sum(len(b) for b in per_fork) / 4  # they share
+    store = str(tmp_path / 'net.sqlite')
+    result = scan_org('--repos', write_lines(tmp_path / 'r.txt', ' '.join(urls)),
+                      '--store', store, '--cache-dir', str(tmp_path / 'cache'),
+                      '--format', 'json')
+    assert result.rc == 1, result.err
+    assert (f'20 repositories (20 scanned, 0 unchanged, 0 failed), '
+            f'{len(distinct)} distinct blobs scanned in 1 object store(s)') in result.err
+    shared_key, shared_commit = planted['shared']
+    expected = {(u, shared_commit, 'settings.py', hashed(shared_key)) for u in urls}
+    for i, (key, sha) in planted['own'].items():
+        expected.add((urls[i], sha, 'local.py', hashed(key)))
+    assert found(result) == expected
+    # One object store for the network, each fork's refs under refs/forks/.
+    entries = [e for e in os.listdir(tmp_path / 'cache') if not e.endswith('.lock')]
+    assert len(entries) == 1 and entries[0].startswith('net-')
+    refs = git(str(tmp_path / 'cache' / entries[0]), 'for-each-ref', '--format=%(refname)')
+    assert len({r.split('/')[2] for r in refs.split()}) == 20
+
+
+# ------------------------------------------------------------ fake GitHub API
+
+class FakeGitHub(http.server.BaseHTTPRequestHandler):
+    routes: dict = {}
+    seen: list = []
+    limited: set = set()
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.seen.append((self.path, self.headers.get('Authorization')))
+        if self.path in self.limited:
+            self.limited.discard(self.path)
+            self.send_response(403)
+            self.send_header('Retry-After', '1')
+            self.send_header('Content-Type', 'application/json')
+            self.end_headers()
+            self.wfile.write(b'{"message": "secondary rate limit"}')
+            return
+        body, link = self.routes.get(self.path, (None, None))
+        if body is None:
+            self.send_response(404)
+            self.end_headers()
+            return
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(data)))
+        if link:
+            self.send_header('Link', link)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def github():
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), FakeGitHub)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.limited = {}, [], set()
+    yield f'http://127.0.0.1:{server.server_address[1]}'
+    server.shutdown()
+    server.server_close()
+
+
+def api_repo(name: str, url: str, **extra) -> dict:
+    return {'name': name, 'full_name': f'acme/{name}', 'clone_url': url, 'fork': False,
+            'archived': False, 'forks_count': 0, 'size': 1, **extra}
+
+
+def test_github_org_paging_rate_limit_forks_and_token(tmp_path, keys, github):
+    k_app, k_fork, k_old, k_own_fork = keys(), keys(), keys(), keys()
+    app, app_commit = key_repo(tmp_path / 'app', k_app)
+    # A fork of app outside the org, with a key of its own.
+    outside = str(tmp_path / 'outside-fork')
+    git(tmp_path, 'clone', '-q', app, outside)
+    git(outside, 'config', 'user.email', 'x@example.com')
+    git(outside, 'config', 'user.name', 'X')
+    fork_commit = commit(outside, {'extra.py': f'TOGETHER_API_KEY = "{k_fork}"\n'})
+    old, old_commit = key_repo(tmp_path / 'old', k_old)  # archived: scanned by default
+    org_fork, _ = key_repo(tmp_path / 'org-fork', k_own_fork)  # a fork: off by default
+    url = {n: f'file://{tmp_path}/{n}' for n in ('app', 'outside-fork', 'old', 'org-fork')}
+    page2 = '/orgs/acme/repos?per_page=100&type=all&page=2'
+    FakeGitHub.routes = {
+        '/orgs/acme/repos?per_page=100&type=all': (
+            [api_repo('app', url['app'], forks_count=1, size=50)],
+            f'<{github}{page2}>; rel="next", <{github}{page2}>; rel="last"',
+        ),
+        page2: ([api_repo('old', url['old'], archived=True),
+                 api_repo('org-fork', url['org-fork'], fork=True)], None),
+        '/repos/acme/app/forks?per_page=100': (
+            [api_repo('app', url['outside-fork'], fork=True)], None,
+        ),
+    }
+    FakeGitHub.limited = {page2}
+    token = 'ghp_' + 'T3stT0ken' * 4
+    store = str(tmp_path / 'gh.sqlite')
+    base = ('--github-org', 'acme', '--github-api-url', github, '--store', store,
+            '--format', 'json')
+
+    result = scan_org(*base, '--cache-dir', str(tmp_path / 'c1'), env={'GITHUB_TOKEN': token})
+    assert result.rc == 1, result.err
+    assert found(result) == {
+        (url['app'], app_commit, 'config.py', hashed(k_app)),
+        (url['old'], old_commit, 'config.py', hashed(k_old)),
+    }
+    assert 'GitHub API rate limit; waiting 1s' in result.err
+    assert [p for p, _ in FakeGitHub.seen].count(page2) == 2  # retried after Retry-After
+    assert {a for _, a in FakeGitHub.seen} == {f'Bearer {token}'}
+    with open(store, 'rb') as f:
+        assert token.encode() not in f.read()
+    assert token not in result.out + result.err
+
+    FakeGitHub.seen.clear()
+    with_forks = scan_org(*base, '--include-forks', '--cache-dir', str(tmp_path / 'c2'),
+                          env={'GITHUB_TOKEN': token})
+    assert with_forks.rc == 1, with_forks.err
+    assert found(with_forks) == {
+        (url['app'], app_commit, 'config.py', hashed(k_app)),
+        (url['outside-fork'], app_commit, 'config.py', hashed(k_app)),
+        (url['outside-fork'], fork_commit, 'extra.py', hashed(k_fork)),
+        (url['old'], old_commit, 'config.py', hashed(k_old)),
+        (url['org-fork'], _first_commit_with(org_fork, 'config.py'), 'config.py',
+         hashed(k_own_fork)),
+    }
+
+    skipped = scan_org(*base, '--skip-archived', '--cache-dir', str(tmp_path / 'c1'))
+    assert 'no GITHUB_TOKEN' in skipped.err
+    assert url['old'] not in {f[0] for f in found(skipped)}
+
+
+def _first_commit_with(repo: str, path: str) -> str:
+    return git(repo, 'log', '--format=%H', '--reverse', '--', path).split()[0]
+
+
+# ------------------------------------------------------- killed coordinator
+
+def _done(store: str) -> int:
+    try:
+        with sqlite3.connect(f'file:{store}?mode=ro', uri=True, timeout=1) as db:
+            return db.execute("SELECT COUNT(*) FROM repositories WHERE status='done'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_killed_coordinator_resumes_without_redoing_finished_repositories(tmp_path, keys):
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(6)]
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    reference = str(tmp_path / 'ref.sqlite')
+    scan_org('--repos', listing, '--store', reference, '--cache-dir', str(tmp_path / 'c0'))
+
+    store = str(tmp_path / 'audit.sqlite')
+    args = ('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c1'),
+            '--workers', '1')
+    proc = subprocess.Popen((os.path.join(BIN, 'together-hooks'), 'scan-org', *args),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while _done(store) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    before = _done(store)
+    assert 2 <= before < 6
+    with sqlite3.connect(store) as db:
+        finished = dict(db.execute(
+            "SELECT url, scanned_run FROM repositories WHERE status='done'"))
+
+    again = scan_org(*args)
+    assert again.rc == 1, again.err
+    assert 'run 1 (resumed)' in again.out
+    assert f'({6 - before} scanned, {before} unchanged, 0 failed)' in again.out
+    with sqlite3.connect(store) as db:
+        runs = dict(db.execute('SELECT url, scanned_run FROM repositories'))
+        assert db.execute('SELECT COUNT(*) FROM runs').fetchone()[0] == 1
+    assert {u: runs[u] for u in finished} == finished
+    assert stored(store) == stored(reference)
+
+
+# ------------------------------------------------------------ Dask cluster
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in os.listdir(f'/proc/{pid}/task'):
+        try:
+            with open(f'/proc/{pid}/task/{task}/children') as f:
+                out += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+    return out
+
+
+@pytest.fixture
+def dask_cluster(tmp_path):
+    """A scheduler and two workers on loopback, each its own process."""
+    pytest.importorskip('distributed')
+    dask = os.path.join(BIN, 'dask')
+    scheduler_file = str(tmp_path / 'scheduler.json')
+    env = dict(os.environ)
+    procs = [subprocess.Popen(
+        (dask, 'scheduler', '--host', '127.0.0.1', '--port', '0', '--no-dashboard',
+         '--scheduler-file', scheduler_file),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+    )]
+    try:
+        deadline = time.monotonic() + 60
+        while not os.path.exists(scheduler_file) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for _ in range(2):
+            procs.append(subprocess.Popen(
+                (dask, 'worker', '--scheduler-file', scheduler_file, '--nthreads', '1',
+                 '--no-nanny', '--no-dashboard', '--host', '127.0.0.1'),
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                start_new_session=True,
+            ))
+        from distributed import Client
+
+        with open(scheduler_file) as f:
+            address = json.load(f)['address']
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address, procs[1:]
+    finally:
+        for proc in reversed(procs):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in procs:
+            try:
+                proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                proc.kill()  # a scheduler that lost a worker can linger
+                proc.wait()
+
+
+def test_dask_cluster_with_a_worker_killed_matches_the_local_pool(tmp_path, keys, dask_cluster):
+    address, workers = dask_cluster
+    # One cluster for two checks (starting one costs seconds): first, a
+    # client whose together-hooks differs from the workers' fails early.
+    code = (
+        'import sys, together_hooks; together_hooks.__version__ = "0.0.0-other"; '
+        'from together_hooks.cli import main; sys.exit(main(sys.argv[1:]))'
+    )
+    mismatch = subprocess.run(
+        (sys.executable, '-c', code, 'scan-org', '--repos',
+         write_lines(tmp_path / 'one.txt', str(tmp_path)), '--store',
+         str(tmp_path / 'no.sqlite'), '--scheduler', address),
+        capture_output=True, text=True, timeout=120,
+    )
+    assert mismatch.returncode == 2, mismatch.stderr
+    assert 'version mismatch' in mismatch.stderr and 'Traceback' not in mismatch.stderr
+    assert not os.path.exists(tmp_path / 'no.sqlite')
+
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(6)]
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    local = str(tmp_path / 'local.sqlite')
+    assert scan_org('--repos', listing, '--store', local,
+                    '--cache-dir', str(tmp_path / 'c0')).rc == 1
+
+    store = str(tmp_path / 'dask.sqlite')
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing, '--store',
+         store, '--cache-dir', str(tmp_path / 'c1'), '--scheduler', address),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    victim = workers[0]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        busy = _children(victim.pid)
+        if busy:  # a scan is running on this worker: kill the machine
+            for pid in [victim.pid, *busy]:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            break
+        time.sleep(0.01)
+    else:
+        pytest.fail('no task ever ran on the first worker')
+    out, err = proc.communicate(timeout=120)
+    from tests.cli_run import CAPTURED
+
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert victim.wait() == -signal.SIGKILL
+    assert proc.returncode == 1, err.decode()
+    assert b'6 repositories (6 scanned, 0 unchanged, 0 failed)' in out
+    assert stored(store) == stored(local)
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT executor FROM runs").fetchone()[0].startswith('Dask')
+
+
+def test_rate_limit_reset_is_honoured_and_token_stays_on_the_api_host(github, monkeypatch):
+    from together_hooks.errors import InputError
+    from together_hooks.org.inputs import GitHub
+
+    class Reset(FakeGitHub):
+        calls = 0
+
+        def do_GET(self) -> None:  # noqa: N802
+            Reset.calls += 1
+            if Reset.calls == 1:
+                self.send_response(403)
+                self.send_header('X-RateLimit-Remaining', '0')
+                self.send_header('X-RateLimit-Reset', str(int(time.time()) + 1))
+                self.end_headers()
+                return
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Reset)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        api = f'http://127.0.0.1:{server.server_address[1]}'
+        FakeGitHub.routes = {'/x': ([{'a': 1}], '<https://evil.example/x?page=2>; rel="next"')}
+        waits: list[float] = []
+        client = GitHub(api, 'secret-token', sleep=waits.append, say=lambda _t: None)
+        pages = client.pages('/x')
+        assert next(pages) == {'a': 1}
+        assert len(waits) == 1 and 0 < waits[0] <= 3
+        with pytest.raises(InputError, match='another host'):
+            next(pages)  # the next page is elsewhere: the token is not sent there
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class FakeTogether(http.server.BaseHTTPRequestHandler):
+    live: set = set()
+    asked: list = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        key = self.headers.get('Authorization', '')[len('Bearer '):]
+        self.asked.append(hashed(key))
+        ok = key in self.live
+        body = b'{"data": []}' if ok else b'{"error": "invalid"}'
+        self.send_response(200 if ok else 401)
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_verify_runs_in_the_task_and_is_cached_by_hashed_secret(tmp_path, keys):
+    live, dead = keys(), keys()
+    r1, _ = key_repo(tmp_path / 'a', live)
+    r2, _ = key_repo(tmp_path / 'b', dead)
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), FakeTogether)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    FakeTogether.live, FakeTogether.asked = {live}, []
+    env = {'TOGETHER_HOOKS_API_BASE': f'http://127.0.0.1:{server.server_address[1]}'}
+    store = str(tmp_path / 's.sqlite')
+    try:
+        result = scan_org('--repos', write_lines(tmp_path / 'r.txt', r1, r2), '--store', store,
+                          '--cache-dir', str(tmp_path / 'c'), '--verify', '--format', 'json',
+                          env=env)
+        assert result.rc == 1, result.err
+        status = {f['hashed_secret']: f['verification'] for f in result.json()['findings']}
+        assert status == {hashed(live): 'live', hashed(dead): 'invalid'}
+        assert sorted(FakeTogether.asked) == sorted([hashed(live), hashed(dead)])
+        # The same key in another repository: known by its hash, not sent again.
+        r3, _ = key_repo(tmp_path / 'c3', live)
+        again = scan_org('--repos', write_lines(tmp_path / 'r3.txt', r3), '--store', store,
+                         '--cache-dir', str(tmp_path / 'c'), '--verify', '--format', 'json',
+                         env=env)
+        assert [f['verification'] for f in again.json()['findings']] == ['live']
+        assert len(FakeTogether.asked) == 2
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_progress_line_only_on_a_terminal(tmp_path, keys):
+    import pty
+
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(2)]
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    main, side = pty.openpty()
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing, '--store',
+         str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c')),
+        stdout=subprocess.PIPE, stderr=side, timeout=120,
+    )
+    os.close(side)
+    shown = b''
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    assert proc.returncode == 1
+    assert re.search(rb'\[2/2\] repos, 2 findings, 0 failures, ETA 0m00s', shown), shown
+    piped = scan_org('--repos', listing, '--store', str(tmp_path / 't.sqlite'),
+                     '--cache-dir', str(tmp_path / 'c'))
+    assert '[' not in piped.err and 'repos,' not in piped.err
+
+
+def test_one_coordinator_per_store(tmp_path):
+    import fcntl
+
+    repo = new_repo(tmp_path / 'r')
+    commit(repo, {'a.txt': 'a\n'})
+    store = str(tmp_path / 's.sqlite')
+    listing = write_lines(tmp_path / 'r.txt', repo)
+    with open(store + '.lock', 'w') as held:  # as a running coordinator holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        busy = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
+    assert_error_line(busy, 'another scan-org is writing this store')
+    clean = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
+    assert clean.rc == 0, clean.err
+    assert '1 repositories (1 scanned, 0 unchanged, 0 failed)' in clean.out
+
+
+@pytest.mark.parametrize('retries', ['2', '0'])
+def test_a_killed_scan_process_is_retried(tmp_path, keys, retries):
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(4)]
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    store = str(tmp_path / 's.sqlite')
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing, '--store',
+         store, '--cache-dir', str(tmp_path / 'c'), '--workers', '1', '--format', 'json',
+         '--retries', retries),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    killed = None
+    while killed is None and time.monotonic() < deadline and proc.poll() is None:
+        for child in _children(proc.pid):
+            os.killpg(child, signal.SIGKILL)  # the scan process and its git
+            killed = child
+        time.sleep(0.01)
+    out, err = proc.communicate(timeout=120)
+    from tests.cli_run import CAPTURED
+
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert killed is not None
+    if retries == '0':  # no second chance: listed, and the audit is not clean
+        assert proc.returncode == 2, err.decode()
+        assert len(json.loads(out)['findings']) == 3
+        assert b'(3 scanned, 0 unchanged, 1 failed)' in err
+        assert re.search(rb'not scanned: Lost: scan process ended with exit -9 '
+                         rb'\(after 1 attempts\)', err), err
+        return
+    assert proc.returncode == 1, err.decode()
+    assert len(json.loads(out)['findings']) == 4
+    assert b'4 repositories (4 scanned, 0 unchanged, 0 failed)' in err
+
+
+def test_biggest_repositories_are_handed_out_first(tmp_path):
+    from together_hooks.org import coordinator
+    from together_hooks.org.inputs import Target
+    from together_hooks.org.store import Store
+
+    store = Store(str(tmp_path / 's.sqlite'))
+    try:
+        run_id, resumed = store.open_run('v', 'rules', 'test', 'local')
+        # The store knows the size a repository had at its last scan.
+        for url, size in (('b', 900), ('c', 5)):
+            store.attempt([url], url)
+            store.record(run_id, {'urls': [url], 'status': 'done', 'fingerprint': 'f',
+                                  'size': size, 'findings': [], 'blobs': 0}, 'old-rules')
+        targets = [Target(('a',), 10), Target(('b',)), Target(('c',)), Target(('d', 'e'), 50)]
+        todo, finished = coordinator.plan(targets, store, run_id + 1, False, 'rules')
+    finally:
+        store.close()
+    assert [t.key for t, _previous in todo] == ['b', 'd', 'a', 'c']
+    assert finished == []
+    # Rules changed since: no fingerprint to compare with, so all are rescanned.
+    assert {previous for _t, previous in todo} == {None}
+
+
+def test_tasks_in_flight_are_bounded(tmp_path):
+    repos = []
+    for i in range(4):
+        repos.append(new_repo(tmp_path / f'r{i}'))
+        commit(repos[-1], {'a.txt': f'{i}\n'})
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos',
+         write_lines(tmp_path / 'r.txt', *repos), '--store', str(tmp_path / 's.sqlite'),
+         '--cache-dir', str(tmp_path / 'c'), '--workers', '4', '--max-in-flight', '1'),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    most = 0
+    while proc.poll() is None:
+        most = max(most, len(_children(proc.pid)))
+        time.sleep(0.005)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert b'4 repositories (4 scanned' in out
+    assert most == 1  # seen running, never two at once

@@ -1,0 +1,261 @@
+"""``together-hooks scan-org``: the history of every repository of an organisation.
+
+    together-hooks scan-org --repos FILE | --github-org ORG --store audit.sqlite
+    together-hooks scan-org report --store audit.sqlite --format text|json|sarif
+    together-hooks scan-org merge --store all.sqlite shard-0.sqlite shard-1.sqlite
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from together_hooks.errors import EXIT_CLEAN
+from together_hooks.errors import EXIT_ERROR
+from together_hooks.errors import EXIT_FINDINGS
+from together_hooks.errors import InputError
+
+HELP = 'audit the history of every repository of an organisation (resumable; local or Dask)'
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        '--repos', metavar='FILE',
+        help='one clone URL or local path a line; several on one line are '
+             'one fork network (parent first)',
+    )
+    source.add_argument(
+        '--github-org', metavar='ORG',
+        help='every repository of ORG, listed by the GitHub API; the token '
+             'is read from TOGETHER_HOOKS_GITHUB_TOKEN or GITHUB_TOKEN only',
+    )
+    parser.add_argument(
+        '--github-api-url', metavar='URL', default='https://api.github.com',
+        help='the API root of GitHub Enterprise Server (https://HOST/api/v3)',
+    )
+    parser.add_argument(
+        '--include-forks', action='store_true',
+        help="scan each repository's forks with it, in one object store: each "
+             'shared blob once, findings attributed to every fork that holds them',
+    )
+    parser.add_argument(
+        '--skip-archived', action='store_true',
+        help='leave archived repositories out (they are scanned by default)',
+    )
+    _store_option(parser)
+    parser.add_argument(
+        '--cache-dir', metavar='DIR',
+        help='where mirror clones are kept between runs (default: '
+             '$XDG_CACHE_HOME/together-hooks/mirrors); with --scheduler, a '
+             'path on each worker',
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        '--workers', metavar='N', type=_positive_int,
+        help='repositories scanned at once on this machine (default: the core count)',
+    )
+    where.add_argument(
+        '--scheduler', metavar='ADDRESS',
+        help='run the tasks on the Dask cluster at tcp://HOST:8786 or tls://HOST:8786 '
+             "(pip install 'together-hooks[cluster]')",
+    )
+    parser.add_argument(
+        '--shard', metavar='I/N',
+        help='only the repositories whose URL hashes to shard I of N (0 <= I < N)',
+    )
+    parser.add_argument(
+        '--timeout', metavar='SECONDS', type=_positive_float, default=3600.0,
+        help='give up on one repository after this long (default: 3600)',
+    )
+    parser.add_argument(
+        '--retries', metavar='N', type=int, default=2,
+        help='hand a repository out again this many times when its worker is lost (default: 2)',
+    )
+    parser.add_argument(
+        '--max-in-flight', metavar='N', type=_positive_int,
+        help='tasks handed out at once, each holding a mirror on disk '
+             '(default: twice the workers)',
+    )
+    parser.add_argument(
+        '--verify', action='store_true',
+        help='check each key found, once, with GET /v1/models at api.together.xyz '
+             '(from the worker; statuses kept in the store)',
+    )
+    parser.add_argument(
+        '--verify-timeout', metavar='SECONDS', type=_verify_timeout, default=5.0,
+        help='timeout of each --verify request (default: 5)',
+    )
+    _format_option(parser)
+    sub = parser.add_subparsers(dest='org_action', metavar='ACTION')
+    report = sub.add_parser('report', help='print the findings of a store')
+    _store_option(report)
+    _format_option(report)
+    merge = sub.add_parser('merge', help='combine stores (shards) into one')
+    _store_option(merge, 'the store to write (created if missing)')
+    merge.add_argument('inputs', nargs='+', metavar='STORE', help='stores to add')
+
+
+def _store_option(parser: argparse.ArgumentParser, text: str = 'the sqlite audit store') -> None:
+    parser.add_argument('--store', metavar='FILE', help=text)
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument('--format', choices=('text', 'json', 'sarif'), default='text',
+                        help='report format (default: text)')
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f'{text!r}: expected a whole number of at least 1')
+    return value
+
+
+def _verify_timeout(text: str) -> float:
+    from together_hooks.verify import timeout_arg  # the same bounds as scan --verify
+
+    return timeout_arg(text)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float('inf'):
+        raise argparse.ArgumentTypeError(f'{text!r}: expected a positive number of seconds')
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.store:
+        raise InputError('scan-org needs --store FILE (the sqlite audit store)')
+    if args.org_action == 'report':
+        return report(args)
+    if args.org_action == 'merge':
+        return merge(args)
+    return scan(args)
+
+
+def report(args: argparse.Namespace) -> int:
+    from together_hooks.org.store import Store
+
+    store = Store(args.store, create=False)
+    try:
+        return _emit(store, None, args.format)
+    finally:
+        store.close()
+
+
+def merge(args: argparse.Namespace) -> int:
+    from together_hooks.org.store import Store
+
+    for path in args.inputs:
+        if os.path.exists(args.store) and os.path.samefile(path, args.store):
+            raise InputError(f'{path}: is the store being written; name it once, as --store')
+    sources = [Store(path, create=False) for path in args.inputs]
+    target = Store(args.store)
+    try:
+        target.lock()
+        for source in sources:
+            target.merge_from(source)
+        repos = len(target.repositories())
+        found = len(target.findings())
+    finally:
+        target.close()
+        for source in sources:
+            source.close()
+    print(f'together-hooks: scan-org: merged {len(sources)} store(s) into {args.store}: '
+          f'{repos} repositories, {found} findings')
+    return EXIT_CLEAN
+
+
+def _emit(store, repos: list[str] | None, fmt: str) -> int:  # type: ignore[no-untyped-def]
+    from together_hooks.org.report import RENDER
+
+    findings = store.findings(repos)
+    failures = store.failures(repos)
+    sys.stdout.write(RENDER[fmt](findings, failures))
+    for url, error in failures:
+        print(f'together-hooks: scan-org: {url}: not scanned: {error}', file=sys.stderr)
+    if failures:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
+def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from together_hooks.org import inputs
+
+    if args.repos:
+        return inputs.read_repos_file(args.repos), None, f'repos file {args.repos}'
+    if not args.github_org:
+        raise InputError('scan-org needs --repos FILE or --github-org ORG')
+    import urllib.parse
+
+    secret = inputs.token()
+    client = inputs.GitHub(args.github_api_url, secret)
+    if secret is None:
+        print('together-hooks: scan-org: no GITHUB_TOKEN in the environment: '
+              'public repositories only, at the unauthenticated rate limit', file=sys.stderr)
+    api = urllib.parse.urlsplit(client.api)
+    token_host = None
+    if secret and api.scheme == 'https':
+        token_host = 'github.com' if api.netloc == 'api.github.com' else api.netloc
+    targets = inputs.github_targets(
+        client, args.github_org, args.include_forks, not args.skip_archived,
+    )
+    return targets, token_host, f'github org {args.github_org}'
+
+
+def scan(args: argparse.Namespace) -> int:
+    from together_hooks.org import coordinator
+    from together_hooks.org import executors
+    from together_hooks.org import inputs
+    from together_hooks.org.store import Store
+
+    if args.verify:
+        from together_hooks.org import engine
+
+        engine.verify_endpoint_check()  # a refused endpoint: exit 2 before any work
+    shard = inputs.parse_shard(args.shard) if args.shard else None
+    if args.retries < 0:
+        raise InputError('--retries must be 0 or more')
+    targets, token_host, source = _targets(args)
+    if shard is not None:
+        targets = [t for t in targets if inputs.shard_of(t.key, shard[1]) == shard[0]]
+    cache = args.cache_dir or os.path.join(
+        os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache'),
+        'together-hooks', 'mirrors',
+    )
+    # The cluster first: a version mismatch fails before the store is touched.
+    pool = executors.dask(args.scheduler) if args.scheduler else executors.local(args.workers)
+    try:
+        store = Store(args.store)
+        store.lock()
+    except BaseException:
+        pool.close()
+        raise
+    options = coordinator.Options(
+        os.path.abspath(cache), timeout=args.timeout, retries=args.retries,
+        max_in_flight=args.max_in_flight or 0, verify=args.verify,
+        verify_timeout=args.verify_timeout, token_host=token_host,
+        progress=sys.stderr.isatty(), source=source,
+    )
+    try:
+        out = coordinator.run(targets, store, pool, options)
+        code = _emit(store, [u for t in targets for u in t.urls], args.format)
+    finally:
+        pool.close()
+        store.close()
+    summary = (
+        f'together-hooks: scan-org: run {out.run}{" (resumed)" if out.resumed else ""}: '
+        f'{out.repositories} repositories ({out.scanned} scanned, {out.unchanged} '
+        f'unchanged, {out.failed} failed), {out.blobs} distinct blobs scanned in '
+        f'{out.stores} object store(s); store {args.store}'
+    )
+    print(summary, file=sys.stdout if args.format == 'text' else sys.stderr)
+    return code

@@ -1,0 +1,166 @@
+"""The coordinator: plan, hand out tasks, write each result as it arrives.
+
+Biggest repositories first (the long tail then fills the gaps), at most
+``max_in_flight`` tasks handed out at once (each holds a mirror on some
+disk), a task lost with its worker retried, and every result committed to
+the store in its own transaction.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED
+from concurrent.futures import wait
+
+from together_hooks.org import engine
+from together_hooks.org.executors import Pool
+from together_hooks.org.inputs import Target
+from together_hooks.org.store import Store
+from together_hooks.org.task import DONE
+from together_hooks.org.task import FAILED
+from together_hooks.org.task import UNCHANGED
+from together_hooks.org.task import run_task
+
+
+class Options:
+    def __init__(self, cache_dir: str, timeout: float = 3600.0, retries: int = 2,
+                 max_in_flight: int = 0, verify: bool = False,
+                 verify_timeout: float = 5.0, token_host: str | None = None,
+                 progress: bool = False, source: str = 'repos') -> None:
+        self.cache_dir = cache_dir
+        self.timeout = timeout
+        self.retries = retries
+        self.max_in_flight = max_in_flight
+        self.verify = verify
+        self.verify_timeout = verify_timeout
+        self.token_host = token_host
+        self.progress = progress
+        self.source = source
+
+
+class Outcome:
+    def __init__(self) -> None:
+        self.run = 0
+        self.resumed = False
+        self.repositories = 0
+        self.scanned = 0
+        self.unchanged = 0
+        self.failed = 0
+        self.findings = 0
+        self.blobs = 0
+        self.stores = 0
+
+
+class Progress:
+    """``[n/N] repos, findings, failures, ETA`` on stderr, on a terminal only."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self.width = 0
+
+    def show(self, done: int, findings: int, failures: int) -> None:
+        if not self.enabled:
+            return
+        eta = '?'
+        if done:
+            left = (time.monotonic() - self.start) / done * (self.total - done)
+            eta = f'{int(left // 60)}m{int(left % 60):02d}s'
+        line = (f'[{done}/{self.total}] repos, {findings} findings, '
+                f'{failures} failures, ETA {eta}')
+        sys.stderr.write('\r' + line.ljust(self.width))
+        sys.stderr.flush()
+        self.width = len(line)
+
+    def end(self) -> None:
+        if self.enabled and self.width:
+            sys.stderr.write('\r' + ' ' * self.width + '\r')
+            sys.stderr.flush()
+
+
+def plan(targets: list[Target], store: Store, run: int, resumed: bool,
+         rules: str) -> tuple[list[tuple[Target, str | None]], list[Target]]:
+    """(targets to hand out with the fingerprint they had, targets already
+    checked by this interrupted run), the biggest first."""
+    todo = []
+    finished = []
+    for target in targets:
+        rows = [store.repository(url) for url in target.urls]
+        ok = all(r is not None and r[0] == 'done' and r[2] == rules for r in rows)
+        if ok and resumed and all(r[3] == run for r in rows):
+            finished.append(target)
+            continue
+        prints = {r[1] for r in rows if r is not None}
+        previous = prints.pop() if ok and len(prints) == 1 else None
+        size = target.size or max((r[5] for r in rows if r is not None), default=0)
+        todo.append((target._replace(size=size), previous))
+    todo.sort(key=lambda item: (-item[0].size, item[0].key))
+    return todo, finished
+
+
+def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Outcome:
+    from together_hooks import __version__
+
+    rules = engine.rules_fingerprint()
+    out = Outcome()
+    out.run, out.resumed = store.open_run(__version__, rules, options.source, pool.name)
+    todo, finished = plan(targets, store, out.run, out.resumed, rules)
+    out.repositories = sum(len(t.urls) for t in targets)
+    out.unchanged = sum(len(t.urls) for t in finished)
+    known = store.known_verifications() if options.verify else {}
+    bound = options.max_in_flight or pool.width * 2
+    shown = Progress(out.repositories, options.progress)
+    done = out.unchanged
+    queue = list(reversed(todo))  # pop() takes the biggest first
+    flying: dict = {}  # future -> (target, previous, attempt)
+
+    def submit(target: Target, previous: str | None, attempt: int) -> None:
+        store.attempt(list(target.urls), target.key)
+        payload = {
+            'urls': list(target.urls), 'cache_dir': options.cache_dir,
+            'previous': previous, 'timeout': options.timeout,
+            'verify': options.verify, 'verify_timeout': options.verify_timeout,
+            'known': known, 'token_host': options.token_host,
+        }
+        flying[pool.executor.submit(run_task, payload)] = (target, previous, attempt)
+
+    try:
+        while queue or flying:
+            while queue and len(flying) < bound:
+                target, previous = queue.pop()
+                submit(target, previous, 1)
+            ready, _ = wait(list(flying), timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in ready:
+                target, previous, attempt = flying.pop(future)
+                try:
+                    result = future.result()
+                except Exception as e:  # a lost worker, a killed scan process
+                    if attempt <= options.retries:
+                        submit(target, previous, attempt + 1)
+                        continue
+                    result = {
+                        'urls': list(target.urls), 'status': FAILED, 'findings': [],
+                        'error': engine.one_line(
+                            f'{type(e).__name__}: {e} (after {attempt} attempts)'),
+                        'fingerprint': None, 'blobs': 0,
+                    }
+                store.record(out.run, result, rules)
+                done += len(target.urls)
+                if result['status'] == FAILED:
+                    out.failed += len(target.urls)
+                elif result['status'] == UNCHANGED:
+                    out.unchanged += len(target.urls)
+                else:
+                    assert result['status'] == DONE
+                    out.scanned += len(target.urls)
+                    out.blobs += result['blobs']
+                    out.stores += 1
+                out.findings += len(result['findings'])
+            shown.show(done, out.findings, out.failed)
+    finally:
+        shown.end()
+        for future in flying:
+            future.cancel()
+    store.finish_run(out.run, out.repositories, 0)
+    return out

@@ -1,0 +1,98 @@
+"""Where tasks run: a local pool, or a Dask distributed cluster.
+
+Both are ``concurrent.futures`` executors running the same ``task.run_task``.
+Locally each of ``--workers`` threads waits on its own scan process, so
+the pool is ``--workers`` processes wide with no extra dependency.  With
+``--scheduler`` the tasks go to an existing Dask cluster through the
+client's executor (``Client.get_executor``); ``distributed`` is imported
+only then (``pip install 'together-hooks[cluster]'``).
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import Executor
+from concurrent.futures import ThreadPoolExecutor
+
+from together_hooks.errors import InputError
+
+
+class Pool:
+    """An executor, how many tasks it runs at once, and how to close it."""
+
+    def __init__(self, executor: Executor, width: int, name: str, close=None) -> None:
+        self.executor = executor
+        self.width = width
+        self.name = name
+        self._close = close
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False)  # the coordinator cancelled what was queued
+        if self._close is not None:
+            self._close()
+
+
+def local(workers: int | None) -> Pool:
+    width = workers or os.cpu_count() or 1
+    if width < 1:
+        raise InputError('--workers must be at least 1')
+    from together_hooks.org.task import kill_running
+
+    return Pool(
+        ThreadPoolExecutor(max_workers=width, thread_name_prefix='scan-org'),
+        width, f'local pool of {width}', close=kill_running,
+    )
+
+
+def dask(address: str, timeout: float = 30.0) -> Pool:
+    """A client of the cluster at ``address``; a version mismatch between
+    this client, the scheduler and the workers fails here, before any task."""
+    if not address.startswith(('tcp://', 'tls://')):
+        raise InputError(f'--scheduler {address!r}: expected tcp://HOST:PORT or tls://HOST:PORT')
+    try:
+        import distributed
+    except ImportError:
+        raise InputError(
+            "--scheduler needs Dask distributed: pip install 'together-hooks[cluster]'",
+        )
+    try:
+        client = distributed.Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as e:
+        raise InputError(f'--scheduler {address}: cannot connect ({e})')
+    try:
+        client.get_versions(check=True, packages=['together_hooks'])
+        _same_scanner(client)
+    except ValueError as e:
+        client.close()
+        raise InputError(f'--scheduler {address}: version mismatch: {" ".join(str(e).split())}')
+    except BaseException:
+        client.close()
+        raise
+    threads = sum(w.get('nthreads', 1) for w in client.scheduler_info()['workers'].values())
+    if not threads:
+        client.close()
+        raise InputError(f'--scheduler {address}: the cluster has no workers')
+    # pure=False: a retried repository is a new task, never a cached result.
+    return Pool(client.get_executor(pure=False), threads, f'Dask cluster at {address}',
+                close=client.close)
+
+
+def _same_scanner(client) -> None:  # type: ignore[no-untyped-def]
+    """Every worker must run this version of together-hooks (its rules)."""
+    from together_hooks import __version__
+    from together_hooks.org import engine
+
+    mine = (__version__, engine.rules_fingerprint())
+    theirs = client.run(_scanner_version)
+    for worker, version in sorted(theirs.items()):
+        if tuple(version) != mine:
+            raise ValueError(
+                f'worker {worker} runs together-hooks {version[0]} (rules {version[1]}), '
+                f'this client {mine[0]} (rules {mine[1]})',
+            )
+
+
+def _scanner_version() -> tuple[str, str]:
+    from together_hooks import __version__
+    from together_hooks.org import engine
+
+    return __version__, engine.rules_fingerprint()

@@ -1,0 +1,248 @@
+"""What to scan: a repos file, or an organisation listed by the GitHub API.
+
+A ``Target`` is one unit of work: one repository, or a fork network (the
+first URL is the parent) fetched into one object store.  The GitHub token
+comes from the environment only; it is sent to the API host and nowhere
+else, and never appears in argv, a URL, a message or the store.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Callable
+from typing import Iterable
+from typing import NamedTuple
+
+from together_hooks.errors import InputError
+
+TOKEN_ENV = ('TOGETHER_HOOKS_GITHUB_TOKEN', 'GITHUB_TOKEN')
+DEFAULT_API = 'https://api.github.com'
+# A rate limit that resets later than this is an error, not a wait.
+MAX_WAIT = 3600.0
+RETRIES = 5
+# Credentials in a URL: any user part of an http(s) URL (a token goes
+# there), a user and a password in any scheme.  An ssh user name alone
+# (git at the host) is no secret.
+_USERINFO = re.compile(r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*@)', re.I)
+
+
+class Target(NamedTuple):
+    urls: tuple[str, ...]  # one repository, or a network: parent first
+    size: int = 0  # KB as the API reports it; 0 when unknown
+
+    @property
+    def key(self) -> str:
+        return self.urls[0]
+
+
+def shard_of(url: str, count: int) -> int:
+    """Stable across machines and Python versions (never ``hash()``)."""
+    return int.from_bytes(hashlib.sha256(url.encode()).digest()[:8], 'big') % count
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``I/N``, 0 <= I < N (a CI matrix index, a Kubernetes job index)."""
+    m = re.fullmatch(r'(\d+)/(\d+)', text.strip())
+    if not m or not 0 <= int(m.group(1)) < int(m.group(2)):
+        raise InputError(f'--shard {text!r}: expected I/N with 0 <= I < N, e.g. 0/4')
+    return int(m.group(1)), int(m.group(2))
+
+
+def normalize(location: str, base: str) -> str:
+    """A URL as given; a local path made absolute (workers run elsewhere)."""
+    if _USERINFO.match(location):
+        raise InputError(
+            'a repository URL carries credentials: remove them and set '
+            'GITHUB_TOKEN in the environment instead',
+        )
+    if re.match(r'^[a-z][a-z0-9+.-]*://', location, re.I) or re.match(r'^[^/]+@[^/:]+:', location):
+        return location
+    path = os.path.abspath(os.path.join(base, os.path.expanduser(location)))
+    if not os.path.isdir(path):
+        raise InputError(f'{location}: no such repository')
+    return path
+
+
+def read_repos_file(path: str) -> list[Target]:
+    """One clone URL or local path a line; several on a line: one fork
+    network (parent first).  ``#`` starts a comment."""
+    try:
+        with open(path, encoding='utf-8') as f:
+            lines = f.read().splitlines()
+    except OSError as e:
+        raise InputError(f'{path}: cannot read ({e.strerror or e})')
+    except UnicodeDecodeError:
+        raise InputError(f'{path}: not UTF-8 text')
+    base = os.path.dirname(os.path.abspath(path))
+    targets = []
+    for line in lines:
+        words = line.split('#', 1)[0].split() if not line.lstrip().startswith('#') else []
+        if words:
+            targets.append(Target(tuple(dict.fromkeys(normalize(w, base) for w in words))))
+    return dedupe(targets)
+
+
+def dedupe(targets: Iterable[Target]) -> list[Target]:
+    """Each URL once: a repository in a network is not also scanned alone."""
+    seen: set[str] = set()
+    out = []
+    for t in sorted(targets, key=lambda t: -len(t.urls)):
+        urls = tuple(u for u in t.urls if u not in seen)
+        seen.update(urls)
+        if urls:
+            out.append(t._replace(urls=urls))
+    return out
+
+
+def token() -> str | None:
+    for name in TOKEN_ENV:
+        value = os.environ.get(name, '').strip()
+        if value:
+            return value
+    return None
+
+
+def check_api_url(url: str) -> str:
+    """https anywhere; plain http only to a loopback address (a test server)."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ''
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise InputError(f'--github-api-url {url!r}: give the API root only, with no credentials')
+    if parts.scheme == 'https' and host:
+        return url.rstrip('/')
+    if parts.scheme == 'http' and (host in ('localhost', '::1') or host.startswith('127.')):
+        return url.rstrip('/')
+    raise InputError(f'--github-api-url {url!r}: must be https:// (http only on loopback)')
+
+
+def _next_link(header: str | None) -> str | None:
+    """The ``rel="next"`` URL of a Link header."""
+    for part in (header or '').split(','):
+        m = re.match(r'\s*<([^>]*)>\s*;(.*)', part)
+        if m and re.search(r'rel="?next"?', m.group(2)):
+            return m.group(1)
+    return None
+
+
+class GitHub:
+    """A small GitHub REST client: Link paging, Retry-After and rate-limit
+    reset honoured, the token in the Authorization header only."""
+
+    def __init__(
+            self, api_url: str, secret: str | None,
+            sleep: Callable[[float], None] = time.sleep,
+            say: Callable[[str], None] | None = None,
+    ) -> None:
+        self.api = check_api_url(api_url)
+        self._token = secret
+        self.sleep = sleep
+        self.say = say or (lambda text: print(text, file=sys.stderr))
+        self.host = urllib.parse.urlsplit(self.api).netloc
+
+    def _same_host(self, url: str) -> str:
+        """Paging URLs come from the server: never send the token elsewhere."""
+        if urllib.parse.urlsplit(url).netloc != self.host:
+            raise InputError('the GitHub API pointed to another host; stopping')
+        return url
+
+    def get(self, url: str) -> tuple[object, str | None]:
+        """(decoded JSON, next page URL)."""
+        url = self._same_host(url)
+        for attempt in range(RETRIES + 1):
+            request = urllib.request.Request(url, headers={
+                'Accept': 'application/vnd.github+json',
+                'User-Agent': 'together-hooks-scan-org',
+                'X-GitHub-Api-Version': '2022-11-28',
+            })
+            if self._token:
+                request.add_unredirected_header('Authorization', f'Bearer {self._token}')
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    body = response.read()
+                    link = response.headers.get('Link')
+            except urllib.error.HTTPError as e:
+                wait = self._wait(e)
+                if wait is None or attempt == RETRIES:
+                    raise InputError(f'GitHub API: {e.code} {e.reason} for {self._shown(url)}')
+                self.say(f'together-hooks: scan-org: GitHub API rate limit; waiting {wait:g}s')
+                self.sleep(wait)
+                continue
+            except (urllib.error.URLError, OSError) as e:
+                reason = getattr(e, 'reason', e)
+                raise InputError(f'GitHub API: cannot reach {self._shown(url)} ({reason})')
+            try:
+                return json.loads(body), _next_link(link)
+            except ValueError:
+                raise InputError(f'GitHub API: {self._shown(url)} did not answer JSON')
+        raise AssertionError('unreachable')  # pragma: no cover
+
+    @staticmethod
+    def _shown(url: str) -> str:
+        return urllib.parse.urlsplit(url)._replace(query='').geturl()
+
+    @staticmethod
+    def _wait(e: urllib.error.HTTPError) -> float | None:
+        """Seconds to wait before retrying, or None when it is no rate limit."""
+        if e.code not in (403, 429):
+            return None
+        retry_after = e.headers.get('Retry-After')
+        if retry_after is not None:
+            try:
+                wait = float(retry_after)
+            except ValueError:
+                return None
+        elif e.headers.get('X-RateLimit-Remaining') == '0':
+            try:
+                wait = float(e.headers.get('X-RateLimit-Reset', '')) - time.time() + 1
+            except ValueError:
+                return None
+        else:
+            return None
+        if wait > MAX_WAIT:
+            return None
+        return max(wait, 0.0)
+
+    def pages(self, path: str) -> Iterable[dict]:
+        url: str | None = f'{self.api}{path}'
+        while url is not None:
+            data, url = self.get(url)
+            if not isinstance(data, list):
+                raise InputError(f'GitHub API: {path}: expected a list')
+            yield from (item for item in data if isinstance(item, dict))
+
+
+def github_targets(
+        client: GitHub, org: str, include_forks: bool, include_archived: bool,
+) -> list[Target]:
+    """The organisation's repositories; with ``include_forks``, each with
+    its forks as one network (the forks listed by the API, any owner)."""
+    if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9-]*', org):
+        raise InputError(f'--github-org {org!r}: not an organisation name')
+    targets = []
+    for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
+        if repo.get('archived') and not include_archived:
+            continue
+        if repo.get('fork') and not include_forks:
+            continue
+        url = _clone_url(repo)
+        urls = [url]
+        if include_forks and repo.get('forks_count'):
+            name = repo.get('full_name') or f'{org}/{repo.get("name")}'
+            forks = client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100')
+            urls += [_clone_url(f) for f in forks]
+        targets.append(Target(tuple(dict.fromkeys(urls)), int(repo.get('size') or 0)))
+    return dedupe(targets)
+
+
+def _clone_url(repo: dict) -> str:
+    url = repo.get('clone_url')
+    if not isinstance(url, str) or not url:
+        raise InputError('GitHub API: a repository without clone_url')
+    return normalize(url, '.')

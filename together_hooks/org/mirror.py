@@ -1,0 +1,150 @@
+"""Mirror clones in a cache keyed by URL; a rerun only fetches.
+
+A new entry is built beside the cache under a temporary name and renamed
+into place, so a killed clone never leaves a half entry that a rerun would
+trust.  A fork network shares one object store: each member's refs live
+under ``refs/forks/<id>/`` (``id``: 12 hex of the URL's SHA-256, stable
+when members come and go), so every blob the forks share is stored, and
+scanned, once.
+"""
+from __future__ import annotations
+
+import base64
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+FORKS = 'refs/forks/'
+
+
+class GitError(Exception):
+    """A git command failed; the message is one line, with no credentials."""
+
+
+def member_id(url: str) -> str:
+    return hashlib.sha256(url.encode()).hexdigest()[:12]
+
+
+def entry_name(urls: tuple[str, ...]) -> str:
+    """The cache folder of a repository or network: readable and unique."""
+    tail = re.sub(r'[^A-Za-z0-9._-]+', '_', urls[0].rstrip('/').rsplit('/', 1)[-1])[:40]
+    kind = 'net' if len(urls) > 1 else 'repo'
+    return f'{kind}-{member_id(urls[0])}-{tail or "repo"}'
+
+
+def git_env(token: str | None, token_host: str | None) -> dict[str, str]:
+    """git never prompts; the token, if any, goes in an extra header for
+    its own host only, by environment (GIT_CONFIG_*), never in argv."""
+    env = dict(os.environ, GIT_TERMINAL_PROMPT='0', GIT_ASKPASS='true', LC_ALL='C')
+    env.pop('GIT_DIR', None)
+    env.setdefault('GIT_SSH_COMMAND', 'ssh -o BatchMode=yes')  # fail, never ask
+    if token and token_host:
+        basic = base64.b64encode(f'x-access-token:{token}'.encode()).decode()
+        env.update(
+            GIT_CONFIG_COUNT='1',
+            GIT_CONFIG_KEY_0=f'http.https://{token_host}/.extraheader',
+            GIT_CONFIG_VALUE_0=f'Authorization: Basic {basic}',
+        )
+    return env
+
+
+def git(args: list[str], cwd: str | None, env: dict[str, str], timeout: float) -> bytes:
+    try:
+        proc = subprocess.run(
+            ['git', *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise GitError(f'git {args[0]} timed out after {timeout:g}s')
+    except OSError as e:
+        raise GitError(f'cannot run git ({e.strerror or e})')
+    if proc.returncode != 0:
+        lines = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
+        last = lines[-1] if lines else f'exit {proc.returncode}'
+        raise GitError(f'git {args[0]}: {_no_userinfo(last)}')
+    return proc.stdout
+
+
+def _no_userinfo(text: str) -> str:
+    return re.sub(r'(://)[^/@\s]*@', r'\1', text)
+
+
+class Mirror:
+    """The cache entry of one target, locked while a task uses it."""
+
+    def __init__(self, cache_dir: str, urls: tuple[str, ...], env: dict[str, str],
+                 timeout: float) -> None:
+        os.makedirs(cache_dir, exist_ok=True)
+        self.cache_dir = cache_dir
+        self.urls = urls
+        self.env = env
+        self.timeout = timeout
+        self.path = os.path.join(cache_dir, entry_name(urls))
+        self._lock = open(self.path + '.lock', 'w')
+        # Two runs sharing a cache (two shards on one machine) take turns.
+        fcntl.flock(self._lock, fcntl.LOCK_EX)
+
+    def close(self) -> None:
+        self._lock.close()
+
+    def update(self) -> None:
+        """Clone into the cache, or fetch what changed."""
+        if os.path.isdir(self.path):
+            self._fetch(self.path)
+            return
+        tmp = tempfile.mkdtemp(prefix='.tmp-', dir=self.cache_dir)
+        try:
+            if len(self.urls) == 1:
+                git(['clone', '--quiet', '--mirror', '--', self.urls[0], tmp],
+                    None, self.env, self.timeout)
+            else:
+                git(['init', '--quiet', '--bare', tmp], None, self.env, self.timeout)
+                self._fetch(tmp)
+            os.rename(tmp, self.path)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+    def _fetch(self, root: str) -> None:
+        if len(self.urls) == 1:
+            git(['fetch', '--quiet', '--prune', '--', 'origin'], root, self.env, self.timeout)
+            return
+        wanted = {member_id(u) for u in self.urls}
+        for url in self.urls:
+            refspec = f'+refs/*:{FORKS}{member_id(url)}/*'
+            git(['fetch', '--quiet', '--prune', '--no-tags', '--', url, refspec],
+                root, self.env, self.timeout)
+        # A fork no longer listed leaves the network.
+        stale = [
+            ref for ref in git(['for-each-ref', '--format=%(refname)', FORKS], root,
+                               self.env, self.timeout).decode().splitlines()
+            if ref[len(FORKS):].split('/', 1)[0] not in wanted
+        ]
+        for ref in stale:
+            git(['update-ref', '-d', ref], root, self.env, self.timeout)
+
+    def fingerprint(self) -> str:
+        """Changes when any ref of any member changes."""
+        out = git(['for-each-ref', '--format=%(objectname) %(refname)'],
+                  self.path, self.env, self.timeout)
+        return hashlib.sha256(out).hexdigest()[:24]
+
+    def size_kb(self) -> int:
+        out = git(['count-objects', '-v'], self.path, self.env, self.timeout).decode()
+        sizes = dict(line.split(': ', 1) for line in out.splitlines() if ': ' in line)
+        return int(sizes.get('size-pack', 0)) + int(sizes.get('size', 0))
+
+    def members_holding(self, commits: list[str]) -> dict[str, list[str]]:
+        """commit -> the member URLs whose refs reach it (a network only)."""
+        by_id = {member_id(u): u for u in self.urls}
+        out: dict[str, list[str]] = {}
+        for sha in commits:
+            refs = git(['for-each-ref', '--contains', sha, '--format=%(refname)', FORKS],
+                       self.path, self.env, self.timeout).decode().splitlines()
+            ids = dict.fromkeys(r[len(FORKS):].split('/', 1)[0] for r in refs)
+            out[sha] = [by_id[i] for i in ids if i in by_id]
+        return out

@@ -1,0 +1,117 @@
+"""Reports from the store: text, json, sarif.
+
+Rows hold only what the store holds (``hashed_secret``, the redacted key),
+so no format can show a whole key.
+"""
+from __future__ import annotations
+
+import json
+
+from together_hooks.org import engine
+
+FORMATS = ('text', 'json', 'sarif')
+
+
+def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
+    lines = []
+    for f in findings:
+        verified = f' [{f["verification"]}]' if f.get('verification') else ''
+        lines.append(
+            f'{f["repo"]}: {_printable(f["path"])}:{f["line"]}: {f["rule"]} '
+            f'{f["redacted"]} (hashed_secret {f["hashed_secret"][:12]}) added in '
+            f'{f["commit"][:12]} by {_printable(f["author"])} on {f["date"]}{verified}',
+        )
+    for url, error in failures:
+        lines.append(f'{url}: NOT SCANNED: {error}')
+    if findings:
+        rotate = engine.report_parts()[2]
+        lines.append(
+            f'Rotate every key found at {rotate}, then revoke the old one: a key '
+            f'in history is leaked even when a later commit removed it.',
+        )
+    return ''.join(line + '\n' for line in lines)
+
+
+def _printable(text: str) -> str:
+    return text if text.isprintable() else text.encode('unicode_escape').decode('ascii')
+
+
+def json_(findings: list[dict], failures: list[tuple[str, str]]) -> str:
+    return json.dumps({
+        'findings': findings,
+        'failures': [{'repo': url, 'error': error} for url, error in failures],
+    }, indent=2, ensure_ascii=False) + '\n'
+
+
+def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
+    """SARIF 2.1.0: one run per repository (its ``versionControlProvenance``),
+    so the same path in two repositories stays two results."""
+    from together_hooks import __version__
+
+    schema, tool_uri, rotate, advice, sarif_uri, texts = engine.report_parts()
+    ids = sorted(set(texts) | {f['rule'] for f in findings})
+    rules = [{
+        'id': rule_id,
+        'shortDescription': {'text': texts.get(rule_id, (rule_id, ''))[0]},
+        'help': {'text': f'{texts.get(rule_id, ("", ""))[1]}\n\n{advice}'.strip()},
+        'defaultConfiguration': {'level': 'error'},
+        'properties': {'tags': ['security', 'secret', 'external/cwe/cwe-798']},
+    } for rule_id in ids]
+    by_repo: dict[str, list[dict]] = {}
+    for f in findings:
+        by_repo.setdefault(f['repo'], []).append(f)
+    for url, _error in failures:
+        by_repo.setdefault(url, [])
+    runs = []
+    for repo, rows in sorted(by_repo.items()):
+        results = []
+        for f in rows:
+            uri, relative = sarif_uri(f['path'])
+            location: dict[str, object] = {'uri': uri}
+            if relative:
+                location['uriBaseId'] = '%SRCROOT%'
+            results.append({
+                'ruleId': f['rule'],
+                'ruleIndex': ids.index(f['rule']),
+                'level': 'warning' if f.get('verification') == 'invalid' else 'error',
+                'message': {'text': (
+                    f'Together API key {f["redacted"]} (hashed_secret '
+                    f'{f["hashed_secret"]}), added in commit {f["commit"][:12]} by '
+                    f'{f["author"]} on {f["date"]}. Rotate it at {rotate} and '
+                    f'revoke the old key.'
+                )},
+                'locations': [{'physicalLocation': {
+                    'artifactLocation': location,
+                    'region': {'startLine': max(1, int(f['line']))},
+                }}],
+                'partialFingerprints': {'togetherHooksSecret/v1': f['hashed_secret']},
+                'properties': {k: f[k] for k in (
+                    'hashed_secret', 'redacted', 'commit', 'author', 'date', 'verification',
+                ) if f.get(k)},
+            })
+        error = dict(failures).get(repo)
+        runs.append({
+            'tool': {'driver': {
+                'name': 'together-hooks', 'version': __version__,
+                'informationUri': tool_uri, 'rules': rules,
+            }},
+            'versionControlProvenance': [{'repositoryUri': _uri(repo)}],
+            'invocations': [{'executionSuccessful': error is None} | (
+                {'toolExecutionNotifications': [{'message': {'text': error}, 'level': 'error'}]}
+                if error else {}
+            )],
+            'results': results,
+        })
+    doc = {'$schema': schema, 'version': '2.1.0', 'runs': runs}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+
+
+def _uri(repo: str) -> str:
+    if repo.startswith('/'):
+        from urllib.parse import quote
+
+        return 'file://' + quote(repo)
+    return repo
+
+
+RENDER = {'text': text, 'json': json_, 'sarif': sarif}

@@ -1,0 +1,269 @@
+"""The audit store: one sqlite file (WAL), written by the coordinator only.
+
+Each repository's result is committed in one transaction as it arrives,
+so killing the coordinator loses at most the repositories in flight.
+Raw keys are never stored: findings carry ``hashed_secret`` (detect-secrets'
+SHA-1) and the redacted key.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+
+from together_hooks.errors import InputError
+
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    version TEXT NOT NULL,
+    rules TEXT NOT NULL,
+    source TEXT NOT NULL,
+    executor TEXT NOT NULL,
+    repositories INTEGER NOT NULL DEFAULT 0,
+    blobs INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS repositories (
+    url TEXT PRIMARY KEY,
+    network TEXT NOT NULL,
+    status TEXT NOT NULL,
+    ref_fingerprint TEXT,
+    rules TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    size_kb INTEGER NOT NULL DEFAULT 0,
+    scanned_run INTEGER,
+    checked_run INTEGER,
+    updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS findings (
+    repo TEXT NOT NULL,
+    "commit" TEXT NOT NULL,
+    path TEXT NOT NULL,
+    hashed_secret TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    redacted TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    date TEXT NOT NULL,
+    verification TEXT,
+    first_run INTEGER NOT NULL,
+    last_run INTEGER NOT NULL,
+    PRIMARY KEY (repo, "commit", path, hashed_secret)
+);
+"""
+FINDING_COLUMNS = (
+    'repo', 'commit', 'path', 'hashed_secret', 'rule', 'redacted', 'line',
+    'author', 'date', 'verification',
+)
+
+
+def now() -> str:
+    return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
+
+
+class Store:
+    def __init__(self, path: str, create: bool = True) -> None:
+        if not create and not os.path.isfile(path):
+            raise InputError(f'{path}: no such store')
+        self._lock = None
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db.execute('PRAGMA journal_mode=WAL')
+            self.db.execute('PRAGMA synchronous=NORMAL')
+            version = self._version()
+            if version is None:
+                self.db.executescript(SCHEMA)
+                self.db.execute(
+                    'INSERT OR REPLACE INTO meta VALUES (?, ?)',
+                    ('schema', str(SCHEMA_VERSION)),
+                )
+            elif version != SCHEMA_VERSION:
+                raise InputError(f'{path}: store schema {version}, this version reads {SCHEMA_VERSION}')
+        except sqlite3.DatabaseError as e:
+            raise InputError(f'{path}: not a scan-org store ({e})')
+        self.path = path
+
+    def _version(self) -> int | None:
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if 'meta' not in tables:
+            raise InputError('not a scan-org store')
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        return int(row[0]) if row else None
+
+    def close(self) -> None:
+        self.db.close()
+        if self._lock is not None:
+            self._lock.close()
+
+    def lock(self) -> None:
+        """One coordinator per store: a second would resume the first's run."""
+        import fcntl
+
+        self._lock = open(self.path + '.lock', 'w')
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock.close()
+            self._lock = None
+            raise InputError(f'{self.path}: another scan-org is writing this store')
+
+    # ------------------------------------------------------------ runs
+
+    def open_run(self, version: str, rules: str, source: str, executor: str) -> tuple[int, bool]:
+        """(run id, resumed): an interrupted run with the same rules continues."""
+        row = self.db.execute(
+            'SELECT id, rules FROM runs ORDER BY id DESC LIMIT 1',
+        ).fetchone()
+        if row is not None and row[1] == rules and self.db.execute(
+                'SELECT finished IS NULL FROM runs WHERE id=?', (row[0],),
+        ).fetchone()[0]:
+            return row[0], True
+        cur = self.db.execute(
+            'INSERT INTO runs (started, version, rules, source, executor) VALUES (?,?,?,?,?)',
+            (now(), version, rules, source, executor),
+        )
+        return int(cur.lastrowid or 0), False
+
+    def finish_run(self, run: int, repositories: int, blobs: int) -> None:
+        self.db.execute(
+            'UPDATE runs SET finished=?, repositories=?, blobs=blobs+? WHERE id=?',
+            (now(), repositories, blobs, run),
+        )
+
+    # ---------------------------------------------------- repositories
+
+    def repository(self, url: str) -> tuple | None:
+        """(status, ref_fingerprint, rules, checked_run, attempts, size_kb)."""
+        return self.db.execute(
+            'SELECT status, ref_fingerprint, rules, checked_run, attempts, size_kb '
+            'FROM repositories WHERE url=?', (url,),
+        ).fetchone()
+
+    def attempt(self, urls: list[str], network: str) -> None:
+        with self.db:
+            self.db.execute('BEGIN')
+            for url in urls:
+                self.db.execute(
+                    'INSERT INTO repositories (url, network, status, attempts, updated) '
+                    "VALUES (?, ?, 'running', 1, ?) ON CONFLICT(url) DO UPDATE SET "
+                    "status='running', network=excluded.network, attempts=attempts+1, "
+                    'updated=excluded.updated',
+                    (url, network, now()),
+                )
+
+    def record(self, run: int, result: dict, rules: str) -> None:
+        """One target's result, in one transaction."""
+        status = result['status']
+        with self.db:
+            self.db.execute('BEGIN')
+            for url in result['urls']:
+                if status == 'failed':
+                    self.db.execute(
+                        "UPDATE repositories SET status='failed', error=?, updated=? WHERE url=?",
+                        (result['error'], now(), url),
+                    )
+                    continue
+                self.db.execute(
+                    "UPDATE repositories SET status='done', error=NULL, ref_fingerprint=?, "
+                    'rules=?, size_kb=?, checked_run=?, attempts=0, updated=?'
+                    + (', scanned_run=?' if status == 'done' else '') + ' WHERE url=?',
+                    (result['fingerprint'], rules, result.get('size', 0), run, now())
+                    + ((run,) if status == 'done' else ()) + (url,),
+                )
+            self.add_findings(run, result['findings'])
+            if status == 'done':
+                self.db.execute('UPDATE runs SET blobs=blobs+? WHERE id=?', (result['blobs'], run))
+
+    def add_findings(self, run: int, findings: list[dict]) -> None:
+        for f in findings:
+            self.db.execute(
+                'INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?) '
+                'ON CONFLICT(repo, "commit", path, hashed_secret) DO UPDATE SET '
+                'line=excluded.line, rule=excluded.rule, redacted=excluded.redacted, '
+                'verification=COALESCE(excluded.verification, verification), '
+                'last_run=excluded.last_run',
+                tuple(f[c] for c in FINDING_COLUMNS) + (run, run),
+            )
+
+    def run_blobs(self, run: int) -> int:
+        return int(self.db.execute('SELECT blobs FROM runs WHERE id=?', (run,)).fetchone()[0])
+
+    # --------------------------------------------------------- reading
+
+    def findings(self, repos: list[str] | None = None) -> list[dict]:
+        rows = self.db.execute(
+            'SELECT repo, "commit", path, hashed_secret, rule, redacted, line, author, '
+            'date, verification FROM findings ORDER BY repo, path, line, "commit", hashed_secret',
+        ).fetchall()
+        wanted = set(repos) if repos is not None else None
+        return [
+            dict(zip(FINDING_COLUMNS, r)) for r in rows
+            if wanted is None or r[0] in wanted
+        ]
+
+    def failures(self, repos: list[str] | None = None) -> list[tuple[str, str]]:
+        rows = self.db.execute(
+            "SELECT url, COALESCE(error, 'interrupted') FROM repositories "
+            "WHERE status != 'done' ORDER BY url",
+        ).fetchall()
+        wanted = set(repos) if repos is not None else None
+        return [r for r in rows if wanted is None or r[0] in wanted]
+
+    def known_verifications(self) -> dict[str, str]:
+        return dict(self.db.execute(
+            'SELECT hashed_secret, verification FROM findings '
+            "WHERE verification IN ('live', 'invalid') GROUP BY hashed_secret",
+        ).fetchall())
+
+    def repositories(self) -> list[tuple]:
+        return self.db.execute(
+            'SELECT url, network, status, ref_fingerprint, rules, attempts, error, '
+            'size_kb, scanned_run, checked_run, updated FROM repositories ORDER BY url',
+        ).fetchall()
+
+    # ----------------------------------------------------------- merge
+
+    def merge_from(self, other: Store) -> None:
+        """Add another store: the newer row of each repository wins;
+        findings are the union (verification kept where known)."""
+        base = int(self.db.execute('SELECT COALESCE(MAX(id), 0) FROM runs').fetchone()[0])
+        with self.db:
+            self.db.execute('BEGIN')
+            for row in other.db.execute(
+                    'SELECT id, started, finished, version, rules, source, executor, '
+                    'repositories, blobs FROM runs ORDER BY id'):
+                self.db.execute('INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?)',
+                                (row[0] + base,) + row[1:])
+            for row in other.repositories():
+                row = row[:8] + tuple(
+                    None if r is None else r + base for r in row[8:10]
+                ) + row[10:]
+                self.db.execute(
+                    'INSERT INTO repositories (url, network, status, ref_fingerprint, rules, '
+                    'attempts, error, size_kb, scanned_run, checked_run, updated) '
+                    'VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET '
+                    'network=excluded.network, status=excluded.status, '
+                    'ref_fingerprint=excluded.ref_fingerprint, rules=excluded.rules, '
+                    'attempts=excluded.attempts, error=excluded.error, '
+                    'size_kb=excluded.size_kb, scanned_run=excluded.scanned_run, '
+                    'checked_run=excluded.checked_run, updated=excluded.updated '
+                    'WHERE excluded.updated >= repositories.updated',
+                    row,
+                )
+            for row in other.db.execute(
+                    'SELECT repo, "commit", path, hashed_secret, rule, redacted, line, '
+                    'author, date, verification, first_run, last_run FROM findings'):
+                f = dict(zip(FINDING_COLUMNS, row))
+                self.db.execute(
+                    'INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?) '
+                    'ON CONFLICT(repo, "commit", path, hashed_secret) DO UPDATE SET '
+                    'verification=COALESCE(excluded.verification, verification)',
+                    tuple(f[c] for c in FINDING_COLUMNS) + (row[10] + base, row[11] + base),
+                )

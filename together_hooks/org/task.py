@@ -1,0 +1,188 @@
+"""One repository (or fork network): mirror it, scan its history, attribute.
+
+``run_task`` is what an executor runs (a thread of the local pool, a Dask
+worker).  It starts the scan in a child Python process
+(``python -m together_hooks.org.task``), which calls the history scan in
+process and answers one JSON object, so that
+
+- the per-repository timeout is real: the child and every git it started
+  are killed together, whatever they were doing;
+- memory is returned after every repository (a worker lives for thousands
+  of them);
+- a child whose parent dies (a lost worker, a killed coordinator) stops.
+
+Raw keys stay in the child: the answer holds rule, ``hashed_secret``, the
+redacted key, repository, commit, path, line, author, date, and the
+``--verify`` status when asked.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from together_hooks.org import engine
+from together_hooks.org import mirror
+
+DONE = 'done'
+UNCHANGED = 'unchanged'
+FAILED = 'failed'
+
+
+# The scan processes this process started and has not reaped: the local
+# pool kills them when the coordinator stops early (Ctrl-C).
+RUNNING: set[subprocess.Popen[bytes]] = set()
+
+
+def kill_running() -> None:
+    for proc in list(RUNNING):
+        _kill_group(proc)
+
+
+class Lost(Exception):
+    """The child died without answering (killed, out of memory): retried."""
+
+
+def run_task(payload: dict) -> dict:
+    """Run one target in a child process, within ``payload['timeout']``."""
+    timeout = float(payload['timeout'])
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, '-m', 'together_hooks.org.task'],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        start_new_session=True,  # one process group: a timeout kills git too
+    )
+    RUNNING.add(proc)
+    try:
+        out, err = proc.communicate(json.dumps(payload).encode(), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        return failed(payload, f'timed out after {timeout:g}s', started)
+    except BaseException:
+        _kill_group(proc)
+        raise
+    finally:
+        RUNNING.discard(proc)
+    if proc.returncode != 0 or not out:
+        lines = err.decode('utf-8', 'replace').strip().splitlines()
+        raise Lost(
+            f'scan process ended with exit {proc.returncode}'
+            + (f': {lines[-1]}' if lines else ''),
+        )
+    return json.loads(out)
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except OSError:
+        pass
+    proc.wait()
+
+
+def failed(payload: dict, error: str, started: float) -> dict:
+    return {
+        'urls': payload['urls'], 'status': FAILED, 'error': engine.one_line(error),
+        'findings': [], 'fingerprint': None, 'blobs': 0, 'size': 0,
+        'seconds': round(time.monotonic() - started, 3),
+    }
+
+
+def scan(payload: dict) -> dict:
+    """The child's work: fetch, skip when unchanged, scan, attribute."""
+    started = time.monotonic()
+    urls = tuple(payload['urls'])
+    token = None
+    if payload.get('token_host'):
+        from together_hooks.org.inputs import token as read_token
+
+        token = read_token()
+    env = mirror.git_env(token, payload.get('token_host'))
+    try:
+        store = mirror.Mirror(payload['cache_dir'], urls, env, float(payload['timeout']))
+        try:
+            store.update()
+            fingerprint = store.fingerprint()
+            size = store.size_kb()
+            result = {
+                'urls': list(urls), 'fingerprint': fingerprint, 'size': size,
+                'error': None, 'findings': [], 'blobs': 0,
+            }
+            if payload.get('previous') == fingerprint:
+                result['status'] = UNCHANGED
+            else:
+                result['status'] = DONE
+                result['blobs'] = engine.count_blobs(store.path)
+                result['findings'] = _findings(store, payload)
+        finally:
+            store.close()
+    except (mirror.GitError, OSError) as e:
+        return failed(payload, str(e), started)
+    except Exception as e:  # the scan refused the store (a partial clone)
+        return failed(payload, f'{type(e).__name__}: {e}', started)
+    result['seconds'] = round(time.monotonic() - started, 3)
+    return result
+
+
+def _findings(store: mirror.Mirror, payload: dict) -> list[dict]:
+    hits = list(engine.history_hits(store.path))
+    holders = (
+        store.members_holding(sorted({h.commit for h in hits}))
+        if len(store.urls) > 1 else {h.commit: [store.urls[0]] for h in hits}
+    )
+    status = {}
+    if payload.get('verify'):
+        status = _verify(hits, payload)
+    out = []
+    for h in hits:
+        for url in holders.get(h.commit, ()):
+            out.append({
+                'repo': url, 'commit': h.commit, 'path': h.path, 'line': h.line,
+                'rule': h.rule, 'hashed_secret': h.hashed_secret,
+                'redacted': h.redacted, 'author': h.author, 'date': h.date,
+                'verification': status.get(h.hashed_secret),
+            })
+    return out
+
+
+def _verify(hits: list[engine.Hit], payload: dict) -> dict[str, str]:
+    """hashed_secret -> status; keys the store already knows are not sent again."""
+    known: dict[str, str] = dict(payload.get('known') or {})
+    todo = {
+        h.hashed_secret: h.secret for h in hits
+        if engine.verifiable(h.rule) and h.hashed_secret not in known
+    }
+    if todo:
+        verdicts = engine.verify(sorted(set(todo.values())), float(payload['verify_timeout']))
+        for hashed, secret in todo.items():
+            known[hashed] = verdicts.get(secret, 'unknown')
+    return known
+
+
+def _watch_parent() -> None:
+    """Stop (with every git started) when the process that ran us is gone."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os.killpg(0, signal.SIGKILL)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def main() -> int:
+    _watch_parent()
+    payload = json.loads(sys.stdin.buffer.read())
+    sys.stdout.write(json.dumps(scan(payload)))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())
