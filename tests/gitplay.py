@@ -1,0 +1,69 @@
+"""Real repositories for the gate tests: commits, bare remotes, pushes and
+pre-commit installed as a user installs it.
+
+Every command runs as a real process; what it prints is kept in
+``tests/cli_run.CAPTURED`` so the ``keys`` fixture checks it for leaks.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.cli_run import CAPTURED
+from tests.conftest import git
+
+BIN = os.path.dirname(sys.executable)
+
+
+def commit(repo, msg: str = 'c') -> str:
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-q', '--no-verify', '-m', msg)
+    return git(repo, 'rev-parse', 'HEAD').strip()
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment without git's or pre-commit's own variables."""
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(('GIT_', 'PRE_COMMIT')) and k != 'SKIP'
+    }
+    env['PATH'] = BIN + os.pathsep + env.get('PATH', '')
+    env.update(extra)
+    return env
+
+
+def run(cwd, env, *cmd: str, stdin: bytes | None = None) -> tuple[int, str]:
+    """(exit code, stdout and stderr together) of a real process."""
+    proc = subprocess.run(
+        cmd, cwd=cwd, env=env, input=stdin, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, timeout=300,
+    )
+    out = proc.stdout.decode('utf-8', 'replace')
+    CAPTURED.append(out)
+    return proc.returncode, out
+
+
+def bare(path) -> str:
+    subprocess.run(('git', 'init', '-q', '--bare', '-b', 'main', str(path)), check=True)
+    return str(path)
+
+
+def local_hooks_config(*hooks: tuple[str, str], stages: str = '') -> str:
+    """A ``.pre-commit-config.yaml`` running this checkout's console
+    scripts as ``local`` hooks: (id, extra yaml lines) each."""
+    out = 'default_install_hook_types: [pre-commit, pre-push]\nrepos:\n-   repo: local\n    hooks:\n'
+    for hook, extra in hooks:
+        out += (
+            f'    -   id: {hook}\n        name: {hook}\n'
+            f'        entry: {os.path.join(BIN, hook)}\n        language: system\n'
+        )
+        if stages:
+            out += f'        stages: [{stages}]\n'
+        out += ''.join(f'        {line}\n' for line in extra.splitlines())
+    return out
+
+
+def install(repo, env) -> None:
+    rc, out = run(repo, env, os.path.join(BIN, 'pre-commit'), 'install')
+    assert rc == 0, out

@@ -1,0 +1,194 @@
+"""Issue 14: ``together-hooks pre-receive``, the server-side gate.
+
+A real bare repository runs it as its ``hooks/pre-receive``; a real
+``git push`` (inside git's quarantine environment) is accepted or refused.
+"""
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from tests.conftest import git
+from tests.conftest import write
+from tests.gitplay import BIN
+from tests.gitplay import bare
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import run
+from together_hooks.detect import hash_secret
+from together_hooks.detect import redact
+
+ROTATE = 'https://api.together.xyz/settings/api-keys'
+
+
+def install_gate(remote: str, *args: str) -> None:
+    hook = os.path.join(remote, 'hooks', 'pre-receive')
+    with open(hook, 'w') as f:
+        f.write('#!/bin/sh\nexec {} pre-receive {}\n'.format(
+            os.path.join(BIN, 'together-hooks'), ' '.join(args)))
+    os.chmod(hook, os.stat(hook).st_mode | stat.S_IXUSR)
+
+
+@pytest.fixture
+def server(git_repo, tmp_path):
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    return remote
+
+
+@pytest.fixture
+def env():
+    return clean_env()
+
+
+def push(repo, env, *args: str) -> tuple[int, str]:
+    return run(repo, env, 'git', 'push', 'origin', *args)
+
+
+def remote_has(remote: str, ref: str) -> str:
+    return git(remote, 'for-each-ref', '--format=%(objectname)', ref).strip()
+
+
+def test_clean_push_is_accepted(git_repo, server, env):
+    write(git_repo, 'a.py', 'import os\nK = os.environ["TOGETHER_API_KEY"]\n')
+    head = commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc == 0, out
+    assert remote_has(server, 'refs/heads/main') == head
+
+
+def test_key_is_refused_with_redacted_findings_and_rotation(git_repo, server, env, keys):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    first = commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0
+    write(git_repo, 'cfg/app.py', f'import os\nKEY = "{key}"\n')
+    adding = commit(git_repo, 'add config')
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    assert 'pre-receive hook declined' in out
+    assert f'remote: cfg/app.py:2: together-api-key: {redact(key)}' in out
+    assert hash_secret(key) in out and adding[:12] in out
+    assert ROTATE in out
+    assert remote_has(server, 'refs/heads/main') == first
+    # Nothing of the refused push is left where a ref can reach it.
+    rc2, _ = run(server, env, 'git', 'cat-file', '-e', adding)
+    assert rc2 != 0  # the quarantine was dropped
+
+
+def test_key_added_and_removed_inside_the_push_is_refused(git_repo, server, env, keys):
+    key = keys()
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    commit(git_repo)
+    write(git_repo, 'a.py', 'K = None\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out
+    assert remote_has(server, 'refs/heads/main') == ''
+
+
+def test_new_branch_is_scanned_for_what_no_ref_has(git_repo, server, env, keys):
+    old, new = keys(), keys()
+    write(git_repo, 'a.py', f'OLD = "{old}"\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, '--no-verify', 'main')  # pre-receive runs anyway
+    assert rc != 0
+    # The server took the old key before the gate was installed.
+    os.remove(os.path.join(server, 'hooks', 'pre-receive'))
+    assert push(git_repo, env, 'main')[0] == 0
+    install_gate(server)
+    # A branch of commits the server has: nothing new, it passes.
+    git(git_repo, 'branch', 'same')
+    rc, out = push(git_repo, env, 'same')
+    assert rc == 0, out
+    # A branch adding a key on top: refused for the new key only.
+    git(git_repo, 'checkout', '-q', '-b', 'topic')
+    write(git_repo, 'b.py', f'NEW = "{new}"\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'topic')
+    assert rc != 0, out
+    assert hash_secret(new) in out and hash_secret(old) not in out
+
+
+def test_deleting_a_branch_passes(git_repo, server, env, keys):
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'branch', 'gone')
+    assert push(git_repo, env, 'main', 'gone')[0] == 0
+    rc, out = push(git_repo, env, '--delete', 'gone')
+    assert rc == 0, out
+    assert remote_has(server, 'refs/heads/gone') == ''
+
+
+def test_key_in_a_commit_message_is_refused(git_repo, server, env, keys):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '-m', f'use key {key} for now')
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    assert '<commit message>' in out and hash_secret(key) in out
+
+
+def test_key_in_an_annotated_tag_message_is_refused(git_repo, server, env, keys):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0
+    git(git_repo, 'tag', '-a', 'v1', '-m', f'release\n\nTOGETHER_API_KEY={key}\n')
+    rc, out = push(git_repo, env, 'v1')
+    assert rc != 0, out
+    assert '<tag message>' in out and hash_secret(key) in out
+    assert remote_has(server, 'refs/tags/v1') == ''
+
+
+def test_key_as_a_ref_name_is_refused(git_repo, server, env, keys):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, f'main:refs/heads/{key}')
+    assert rc != 0, out
+    assert '<ref name>' in out and hash_secret(key) in out
+
+
+def test_key_as_a_symlink_target_is_refused(git_repo, server, env, keys):
+    key = keys()
+    os.symlink(key, git_repo / 'link')
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    assert 'link:1: together-api-key' in out and hash_secret(key) in out
+
+
+def test_inline_pragma_and_pushed_baseline_are_honoured(git_repo, server, env, keys):
+    allowed, known = keys(), keys()
+    write(git_repo, 'a.py', f'K = "{allowed}"  # pragma: allowlist secret\n')
+    write(git_repo, 'b.py', f'K = "{known}"\n')
+    rc, out = run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create')
+    assert rc == 0, out
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc == 0, out
+
+
+def test_timeout_fails_closed_and_says_so(git_repo, tmp_path, env, keys):
+    remote = bare(tmp_path / 'slow.git')
+    install_gate(remote, '--timeout', '0.000001')
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    assert 'timeout' in out.lower() and 'refused' in out.lower()
+    assert remote_has(remote, 'refs/heads/main') == ''
+
+
+def test_bad_input_is_one_line_exit_2(tmp_path, env):
+    remote = bare(tmp_path / 'r.git')
+    rc, out = run(remote, env, os.path.join(BIN, 'together-hooks'), 'pre-receive',
+                  stdin=b'not a ref update\n')
+    assert rc == 2 and len(out.splitlines()) == 1 and 'Traceback' not in out, out
