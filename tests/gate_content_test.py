@@ -1,0 +1,192 @@
+"""Issue 14: every blob git stores is content.
+
+Symlink targets, UTF-16/UTF-32 text (with or without a BOM, with stray
+bytes), commit messages, annotated tag messages and ref names; and the
+places where data is missing (sparse checkouts) or a write could escape
+the repository (``check-env-gitignored --fix`` through a symlink).
+"""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tests.cli_run import assert_error_line
+from tests.cli_run import hook
+from tests.cli_run import run as run_script
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import install
+from tests.gitplay import local_hooks_config
+from tests.gitplay import run
+from together_hooks.detect import hash_secret
+
+
+def hashes(result) -> set[tuple[str, str]]:
+    assert result.rc in (0, 1), (result.rc, result.err)
+    return {(f['path'], f['hashed_secret']) for f in result.json()['findings']}
+
+
+# ------------------------------------------------------------ symlink targets
+
+def test_symlink_target_staged_history_and_diff(git_repo, keys):
+    key = keys()
+    write(git_repo, 'r.txt', 'x\n')
+    base = commit(git_repo)
+    os.symlink(key, git_repo / 'link')
+    git(git_repo, 'add', 'link')
+    want = {('link', hash_secret(key))}
+    assert hashes(scan('--staged', '--format', 'json')) == want
+    commit(git_repo)
+    os.remove(git_repo / 'link')
+    commit(git_repo)  # gone from the tip, still in history
+    assert hashes(scan('--history', '--format', 'json')) == want
+    assert hashes(scan('--diff', f'{base}...HEAD', '--format', 'json')) == want
+
+
+def test_symlink_target_through_the_commit_hook(git_repo, keys, tmp_path):
+    key = keys()
+    # The hook as the published .pre-commit-hooks.yaml declares it.
+    with open(os.path.join(os.path.dirname(__file__), '..', '.pre-commit-hooks.yaml')) as f:
+        manifest = f.read()
+    block = manifest.split('-   id: detect-together-keys\n', 1)[1].split('\n-   id:', 1)[0]
+    types = [ln.strip() for ln in block.splitlines() if ln.strip().startswith('types')]
+    write(git_repo, '.pre-commit-config.yaml',
+          local_hooks_config(('detect-together-keys', '\n'.join(types))))
+    commit(git_repo)
+    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
+    install(git_repo, env)
+    os.symlink(key, git_repo / 'link')
+    git(git_repo, 'add', 'link')
+    rc, out = run(git_repo, env, 'git', 'commit', '-m', 'x')
+    assert rc != 0, out
+    assert 'link:1: together-api-key' in out and hash_secret(key) in out
+
+
+def test_symlink_given_to_the_hook_is_read_not_followed(git_repo, keys, tmp_path):
+    key = keys()
+    os.symlink(key, git_repo / 'link')
+    (tmp_path / 'outside').write_text(f'K = "{keys()}"\n')
+    os.symlink(tmp_path / 'outside', git_repo / 'out')
+    result = hook('--format', 'json', 'link', 'out')
+    assert hashes(result) == {('link', hash_secret(key))}
+
+
+# ------------------------------------------------------------ wide encodings
+
+def _ps1(key: str) -> str:
+    return f'$env:TOGETHER_API_KEY="{key}"\r\n'
+
+
+@pytest.mark.parametrize('codec,bom', [
+    ('utf-16-le', b'\xff\xfe'), ('utf-16-be', b'\xfe\xff'),
+    ('utf-16-le', b''), ('utf-16-be', b''),
+    ('utf-32-le', b'\xff\xfe\x00\x00'), ('utf-32-be', b'\x00\x00\xfe\xff'),
+    ('utf-32-le', b''), ('utf-32-be', b''),
+])
+@pytest.mark.parametrize('tail', [b'', b'\n', b'\x00', b'\xff\xfe\x01'])
+def test_wide_text_with_stray_bytes(tmp_path, keys, codec, bom, tail):
+    key = keys()
+    data = bom + ('# setup\r\n' + _ps1(key)).encode(codec) + tail
+    (tmp_path / 'setup.ps1').write_bytes(data)
+    result = scan('--format', 'json', str(tmp_path / 'setup.ps1'))
+    assert result.rc == 1, (result.out, result.err)
+    (f,) = result.json()['findings']
+    assert (f['hashed_secret'], f['line']) == (hash_secret(key), 2)
+
+
+def test_wide_text_in_history_and_the_hook(git_repo, keys):
+    key = keys()
+    write(git_repo, 'r.txt', 'x\n')
+    commit(git_repo)
+    (git_repo / 'a.ps1').write_bytes(b'\xff\xfe' + _ps1(key).encode('utf-16-le') + b'\n')
+    git(git_repo, 'add', 'a.ps1')
+    assert hashes(scan('--staged', '--format', 'json')) == {('a.ps1', hash_secret(key))}
+    assert hashes(hook('--format', 'json', 'a.ps1')) == {('a.ps1', hash_secret(key))}
+    commit(git_repo)
+    assert hashes(scan('--history', '--format', 'json')) == {('a.ps1', hash_secret(key))}
+
+
+# ------------------------------------------------------------ messages and names
+
+def test_commit_message_in_history_and_diff(git_repo, keys):
+    key = keys()
+    write(git_repo, 'r.txt', 'x\n')
+    base = commit(git_repo)
+    write(git_repo, 'a.txt', 'y\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '-m', f'temp: TOGETHER_API_KEY={key}')
+    sha = git(git_repo, 'rev-parse', 'HEAD').strip()
+    for args in (['--history'], ['--diff', f'{base}...HEAD']):
+        result = scan(*args, '--format', 'json')
+        assert result.rc == 1, (args, result.out, result.err)
+        got = [(f['path'], f['hashed_secret'], f['commit']) for f in result.json()['findings']]
+        assert got == [('<commit message>', hash_secret(key), sha)], args
+
+
+def test_tag_message_and_ref_name_in_history(git_repo, keys):
+    in_tag, in_ref = keys(), keys()
+    write(git_repo, 'r.txt', 'x\n')
+    commit(git_repo)
+    git(git_repo, 'tag', '-a', 'v1', '-m', f'release {in_tag}')
+    git(git_repo, 'branch', f'wip-{in_ref}')
+    result = scan('--history', '--format', 'json')
+    assert result.rc == 1
+    got = {(f['path'], f['hashed_secret']) for f in result.json()['findings']}
+    assert got == {('<tag message>', hash_secret(in_tag)), ('<ref name>', hash_secret(in_ref))}
+
+
+def test_commit_message_in_sarif_is_a_logical_location(git_repo, keys):
+    key = keys()
+    write(git_repo, 'r.txt', 'x\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '-m', f'oops {key}')
+    result = scan('--history', '--format', 'sarif')
+    assert result.rc == 1
+    (res,) = json.loads(result.out)['runs'][0]['results']
+    (loc,) = res['locations']
+    assert 'physicalLocation' not in loc
+    (logical,) = loc['logicalLocations']
+    assert logical['kind'] == 'commitMessage' or 'commit message' in logical['name']
+
+
+# ------------------------------------------------------------ sparse checkout
+
+def test_sparse_checkout_scans_tracked_files_outside_the_cone(git_repo, keys):
+    key = keys()
+    write(git_repo, 'in/a.txt', 'x\n')
+    write(git_repo, 'out/b.py', f'K = "{key}"\n')
+    commit(git_repo)
+    git(git_repo, 'sparse-checkout', 'set', 'in')
+    assert not (git_repo / 'out' / 'b.py').exists()
+    result = scan('--format', 'json')
+    assert hashes(result) == {('out/b.py', hash_secret(key))}
+    assert result.json()['summary']['files_scanned'] == 2
+
+
+# ------------------------------------------------------------ --fix stays inside
+
+def test_fix_never_writes_through_a_gitignore_symlink(git_repo, tmp_path):
+    outside = tmp_path / 'outside.txt'
+    outside.write_text('precious\n')
+    os.symlink(outside, git_repo / '.gitignore')
+    write(git_repo, '.env', 'X=1\n')
+    result = run_script('check-env-gitignored', '--fix', cwd=git_repo)
+    assert_error_line(result, '.gitignore', 'symlink')
+    assert outside.read_text() == 'precious\n'
+    assert os.path.islink(git_repo / '.gitignore')
+
+
+def test_fix_never_writes_through_a_symlinked_folder(git_repo, tmp_path):
+    elsewhere = tmp_path / 'elsewhere'
+    elsewhere.mkdir()
+    os.symlink(elsewhere, git_repo / 'sub')
+    write(git_repo, 'real/.env', 'X=1\n')
+    write(git_repo, '.gitignore', '')
+    result = run_script('check-env-gitignored', '--fix', cwd=git_repo)
+    assert result.rc in (1, 2)
+    assert os.listdir(elsewhere) == []
