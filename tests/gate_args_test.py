@@ -23,7 +23,7 @@ from tests.gitplay import commit
 from tests.gitplay import install
 from tests.gitplay import local_hooks_config
 from tests.gitplay import run
-from together_hooks.detect import hash_secret
+from together_hooks.findings import hash_secret
 
 
 IGNORE = '.env\n.env.*\n!.env.example\n'

@@ -22,8 +22,9 @@ from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import install
 from tests.gitplay import local_hooks_config
+from tests.gitplay import manifest
 from tests.gitplay import run
-from together_hooks.detect import hash_secret
+from together_hooks.findings import hash_secret
 
 
 def hashes(result) -> set[tuple[str, str]]:
@@ -51,12 +52,8 @@ def test_symlink_target_staged_history_and_diff(git_repo, keys):
 def test_symlink_target_through_the_commit_hook(git_repo, keys, tmp_path):
     key = keys()
     # The hook as the published .pre-commit-hooks.yaml declares it.
-    with open(os.path.join(os.path.dirname(__file__), '..', '.pre-commit-hooks.yaml')) as f:
-        manifest = f.read()
-    block = manifest.split('-   id: detect-together-keys\n', 1)[1].split('\n-   id:', 1)[0]
-    types = [ln.strip() for ln in block.splitlines() if ln.strip().startswith('types')]
     write(git_repo, '.pre-commit-config.yaml',
-          local_hooks_config(('detect-together-keys', '\n'.join(types))))
+          local_hooks_config(('detect-together-keys', manifest('detect-together-keys'))))
     commit(git_repo)
     env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
     install(git_repo, env)
@@ -133,7 +130,7 @@ def test_tag_message_and_ref_name_in_history(git_repo, keys):
     write(git_repo, 'r.txt', 'x\n')
     commit(git_repo)
     git(git_repo, 'tag', '-a', 'v1', '-m', f'release {in_tag}')
-    git(git_repo, 'branch', f'wip-{in_ref}')
+    git(git_repo, 'branch', f'wip/{in_ref}')
     result = scan('--history', '--format', 'json')
     assert result.rc == 1
     got = {(f['path'], f['hashed_secret']) for f in result.json()['findings']}

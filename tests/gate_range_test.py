@@ -6,6 +6,7 @@ remote receives; it must be reported with the commit that added it.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -19,9 +20,10 @@ from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import install
 from tests.gitplay import local_hooks_config
+from tests.gitplay import manifest
 from tests.gitplay import run
-from together_hooks.detect import hash_secret
-from together_hooks.detect import redact
+from together_hooks.findings import hash_secret
+from together_hooks.findings import redact
 
 
 @pytest.fixture
@@ -151,7 +153,7 @@ def pushing(git_repo, tmp_path):
     pre-push by the real pre-commit."""
     git(git_repo, 'remote', 'add', 'origin', bare(tmp_path / 'remote.git'))
     write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('detect-together-keys', 'types: [file]'), stages='pre-push'))
+        ('detect-together-keys', manifest('detect-together-keys')), stages='pre-push'))
     env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
     install(git_repo, env)
     return env
@@ -203,6 +205,23 @@ def test_pre_push_of_a_first_branch_with_no_remote_ref(git_repo, keys, pushing):
     rc, out = _push(git_repo, pushing, 'origin', 'main')
     assert rc != 0, out
     assert hash_secret(key) in out
+
+
+def test_pre_push_of_a_push_that_changes_no_file_in_the_end(git_repo, keys, pushing):
+    # The key's file is added and deleted again: pre-commit has no file to
+    # pass, yet the remote receives the commit that holds the key.
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'origin', 'main')
+    assert rc == 0, out
+    write(git_repo, 'secret.py', f'K = "{key}"\n')
+    adding = commit(git_repo)
+    os.remove(git_repo / 'secret.py')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and adding[:12] in out
 
 
 def test_pre_push_passes_a_clean_range(git_repo, keys, pushing):

@@ -67,3 +67,15 @@ def local_hooks_config(*hooks: tuple[str, str], stages: str = '') -> str:
 def install(repo, env) -> None:
     rc, out = run(repo, env, os.path.join(BIN, 'pre-commit'), 'install')
     assert rc == 0, out
+
+
+def manifest(hook: str) -> str:
+    """The settings ``.pre-commit-hooks.yaml`` publishes for ``hook`` (what
+    files pre-commit passes it, and when it runs), as yaml lines for a
+    ``local`` hook: tests then run the hook as users' pre-commit does."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, '.pre-commit-hooks.yaml'), encoding='utf-8') as f:
+        text = f.read()
+    block = text.split(f'-   id: {hook}\n', 1)[1].split('\n-   id:', 1)[0]
+    keep = ('types:', 'types_or:', 'files:', 'always_run:', 'pass_filenames:')
+    return '\n'.join(ln.strip() for ln in block.splitlines() if ln.strip().startswith(keep))

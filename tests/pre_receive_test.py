@@ -17,8 +17,8 @@ from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import run
-from together_hooks.detect import hash_secret
-from together_hooks.detect import redact
+from together_hooks.findings import hash_secret
+from together_hooks.findings import redact
 
 ROTATE = 'https://api.together.xyz/settings/api-keys'
 

@@ -107,14 +107,24 @@ def commits(
     root = gitrun.git_toplevel('.') or gitrun.git_dir_without_work_tree('.')
     if root is None:
         raise gitrun.no_repository(f'{mode} needs a git repository (run it inside one)')
+    scan = (scanner or pipeline.Scanner.for_run()).scan_one
     if args.history:
+        import itertools
+
+        from together_hooks.sources.commits import history_extras
         from together_hooks.sources.history import scan_history
 
-        scan = (scanner or pipeline.Scanner.for_run()).scan_one
-        return scan_history(root, scan, args.since, progress=sys.stderr.isatty())
+        found = scan_history(root, scan, args.since, progress=sys.stderr.isatty())
+        # Messages, tag messages and ref names are content too.
+        return itertools.chain(found, history_extras(root, args.since, scan))
+    from together_hooks.sources.commits import added_by_commits
+
     base, head, since_fork = ranges.parse_range(args.diff)
-    old, new = ranges.range_start(root, base, head, since_fork)
-    return ranges.added_in_range(root, old, new)
+    # Validates both ends (and, with three dots, that they share history).
+    ranges.range_start(root, base, head, since_fork)
+    base_sha = ranges.resolve_commit(root, base, '--diff BASE')
+    head_sha = ranges.resolve_commit(root, head, '--diff HEAD')
+    return added_by_commits(root, [head_sha], [base_sha], scan)
 
 
 def env_reuse(args: argparse.Namespace) -> int:
@@ -150,6 +160,6 @@ def env_reuse(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.env_reuse:
         return env_reuse(args)
-    # History discovery scans as it lists: it gets the run's scanner.
-    scanner = pipeline.Scanner.for_run() if args.history else None
+    # History discovery and ranges scan as they list: they get the run's scanner.
+    scanner = pipeline.Scanner.for_run() if args.history or args.diff is not None else None
     return pipeline.run(contents(args, scanner), args, scanner)

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 PROG = 'detect-together-keys'
 
 
-def hook_contents(filenames: Sequence[str]) -> Iterable[Content]:
+def hook_contents(
+        filenames: Sequence[str],
+) -> tuple[Iterable[Content], pipeline.Scanner | None]:
     """What to scan: the given files, or in a push only what it adds.
 
     pre-commit sets ``PRE_COMMIT_FROM_REF``/``PRE_COMMIT_TO_REF`` for
@@ -32,17 +34,16 @@ def hook_contents(filenames: Sequence[str]) -> Iterable[Content]:
     and keep only the lines the push adds, so keys already on the remote
     are not blamed on it.  Otherwise (pre-commit, manual) the files as given.
     """
-    from_ref = os.environ.get('PRE_COMMIT_FROM_REF')
-    to_ref = os.environ.get('PRE_COMMIT_TO_REF')
-    if from_ref and to_ref:
+    if os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'):
         root = git_toplevel('.')
         if root is not None:
-            here = os.path.realpath('.')
-            paths = [os.path.relpath(os.path.join(here, f), root) for f in filenames]
-            from together_hooks.sources.ranges import pushed
+            from together_hooks.sources.commits import pushed
 
-            return pushed(root, from_ref, to_ref, paths)
-    return list(from_paths(filenames))
+            scanner = pipeline.Scanner.for_run()
+            found = pushed(root, os.environ, filenames, scanner.scan_one)
+            if found is not None:
+                return found, scanner
+    return list(from_paths(filenames)), None
 
 
 # The arguments' defaults, and the options hookargs reads without argparse.
@@ -69,7 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Those formats want repository-relative paths; pre-commit runs
         # hooks at the top, a person may not.
         args.repo_prefix = repo_prefix('.')
-    return guard(PROG, lambda: pipeline.run(hook_contents(args.filenames), args), args)
+    def go() -> int:
+        contents, scanner = hook_contents(args.filenames)
+        return pipeline.run(contents, args, scanner)
+
+    return guard(PROG, go, args)
 
 
 if __name__ == '__main__':

@@ -35,6 +35,8 @@ from together_hooks.gitrun import git_stream
 from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
+from together_hooks.sources.ranges import FULL_HISTORY
+from together_hooks.sources.ranges import is_shallow
 from together_hooks.sources.ranges import resolve_commit
 
 TYPE_CHECKING = False
@@ -53,7 +55,8 @@ if TYPE_CHECKING:
 # (``Rule.skip_files``), so this finds a superset; attribution then applies
 # each rule's file filter at every path the blob really had.
 _NO_PATH = ''
-_REGULAR = (b'100644', b'100755')
+# Regular files, executables and symlinks (a symlink's blob is its target).
+_REGULAR = (b'100644', b'100755', b'120000')
 
 
 class Progress:
@@ -363,7 +366,7 @@ def attribute(
     return first
 
 
-class _FirstOf:
+class FirstOf:
     """Keep the first finding of each wanted key (once per key and path)."""
 
     __slots__ = ('hashes',)
@@ -390,6 +393,7 @@ def scan_history(
     """
     since_sha = resolve_commit(root, since, '--since') if since else None
     _refuse_partial_clone(root)
+    _refuse_shallow_clone(root)
     return _scan(root, since_sha, Progress(progress), scan)
 
 
@@ -409,6 +413,16 @@ def _refuse_partial_clone(root: str) -> None:
             '--history: this is a partial clone (git clone --filter), so the '
             'blobs of past commits are not here to scan; run it in a full '
             'clone (actions/checkout: no filter, fetch-depth: 0)',
+        )
+
+
+def _refuse_shallow_clone(root: str) -> None:
+    """A shallow clone lacks the commits below its cut: a key added and
+    removed there would pass unseen."""
+    if is_shallow(root):
+        raise InputError(
+            '--history: this is a shallow clone, so older commits are not here '
+            f'to scan; fetch them (git fetch --unshallow) or {FULL_HISTORY}',
         )
 
 
@@ -442,6 +456,6 @@ def _scan(
     for key in wanted:
         commit, hashes = by_blob[key]
         yield Revision(
-            key[1], data_of[key[2]], _FirstOf(hashes),
+            key[1], data_of[key[2]], FirstOf(hashes),
             commit=commit.sha, author=commit.author, date=commit.date,
         )

@@ -1,0 +1,393 @@
+"""Every commit of a range: what a pull request (``scan --diff``), a push
+(the pre-push hook) or a pushed update (``pre-receive``) brings.
+
+A range is the commits reachable from ``include`` but from none of
+``exclude`` (``git rev-list INCLUDE --not EXCLUDE``).  A key that one of
+them adds counts even when a later one removes it: the remote receives
+every commit, not only the last tree.  Each key is reported once per path,
+with the oldest commit of the range that added it, as ``--history`` does.
+
+Cost, for a 500-commit pull request: one ``git log --raw`` (tree diffs
+only), then every blob those commits add read once by one
+``git cat-file --batch`` and scanned once; only blobs that hold a key cost
+more (their parents' blobs, and the range's boundary, are looked at to
+tell an added key from one the base already had).
+
+Content beyond files: a symlink's target is the blob git stores for it,
+and commit messages are scanned as ``<commit message>`` of their commit.
+"""
+from __future__ import annotations
+
+import os
+
+from together_hooks.errors import InputError
+from together_hooks.gitrun import git
+from together_hooks.gitrun import read_blobs
+from together_hooks.sources.content import Content
+from together_hooks.sources.content import Revision
+from together_hooks.sources.content import to_display
+from together_hooks.sources.history import Commit
+from together_hooks.sources.history import FirstOf
+from together_hooks.sources.ranges import FULL_HISTORY
+from together_hooks.sources.ranges import is_shallow
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Callable
+    from typing import Iterable
+    from typing import Iterator
+    from typing import Sequence
+
+    from together_hooks.findings import Finding
+
+    Scan = Callable[[Content], list[Finding]]
+
+# Regular files, executables and symlinks: a symlink's blob is its target.
+CONTENT_MODES = (b'100644', b'100755', b'120000')
+COMMIT_MESSAGE = '<commit message>'
+TAG_MESSAGE = '<tag message>'
+REF_NAME = '<ref name>'
+# Locations that are not files (SARIF reports them as logical locations).
+NOT_FILES = (COMMIT_MESSAGE, TAG_MESSAGE, REF_NAME)
+_LOG_FORMAT = '--format=%x01%H%x02%an <%ae>%x02%aI'
+
+
+class Change:
+    """One path a commit sets: its blob, and the blobs its parents had
+    there (or at the path it was renamed from)."""
+
+    __slots__ = ('commit', 'path', 'olds', 'new')
+
+    def __init__(self, commit: Commit, path: str, olds: tuple[bytes, ...], new: bytes) -> None:
+        self.commit = commit
+        self.path = path
+        self.olds = olds
+        self.new = new
+
+
+def _keys(scan: Scan, data: bytes, path: str = '') -> set[str]:
+    """hashed_secret of each key in ``data``; with no path every rule
+    applies (a superset: a path only switches rules off)."""
+    return {f.hashed_secret for f in scan(Content(path, data))}
+
+
+def _revs(include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    for rev in (*include, *exclude):
+        if not rev or (rev.startswith('-') and not rev.startswith(('--all', '--remotes='))):
+            raise InputError(f'{rev!r} is not a revision')
+    return [*include, '--not', *exclude] if exclude else [*include]
+
+
+def range_commits(
+        root: str, include: Sequence[str], exclude: Sequence[str], what: str,
+) -> tuple[list[str], list[str]]:
+    """(the range's commits, its boundary: the commits just outside it).
+
+    A range whose commits are not all here (a shallow clone cut through
+    it) cannot be judged: one line with the fix, never a pass.
+    """
+    out = git(root, 'rev-list', '--boundary', *_revs(include, exclude), '--')
+    commits, boundary = [], []
+    for line in out.decode().split():
+        (boundary if line.startswith('-') else commits).append(line.lstrip('-'))
+    if commits and is_shallow(root):
+        shallow_file = git(root, 'rev-parse', '--git-path', 'shallow').decode().strip()
+        try:
+            with open(os.path.join(root, shallow_file), encoding='ascii') as f:
+                cut = set(f.read().split())
+        except OSError:
+            cut = set()
+        if cut.intersection(commits):
+            raise InputError(
+                f'{what}: this shallow clone does not have every commit of the '
+                f'range, so a key added and removed inside it would pass '
+                f'unseen; fetch them (git fetch --unshallow) or {FULL_HISTORY}',
+            )
+    return commits, boundary
+
+
+def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[Change]:
+    """Every path each commit of the range sets, oldest commit first.
+
+    Renames are followed (a file moved with its key adds nothing); merges
+    show a path only where the result differs from every parent (``-c``):
+    a key a merged branch brought is that branch's commit's.
+    """
+    out = git(
+        root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-M', '-z',
+        '--reverse', '--topo-order',
+        _LOG_FORMAT, *_revs(include, exclude), '--',
+    )
+    found: list[Change] = []
+    commit = None
+    tokens = iter(out.split(b'\0'))
+    for token in tokens:
+        token = token.lstrip(b'\n')
+        if token.startswith(b'\x01'):
+            sha, author, date = token[1:].decode('utf-8', 'replace').split('\x02')
+            commit = Commit(sha, author, date)
+            continue
+        if not token.startswith(b':') or commit is None:
+            continue
+        parents = len(token) - len(token.lstrip(b':'))
+        fields = token.lstrip(b':').split(b' ')
+        modes, shas, status = fields[:parents + 1], fields[parents + 1:-1], fields[-1]
+        path = next(tokens, b'')
+        if parents == 1 and status[:1] in (b'R', b'C'):
+            path = next(tokens, b'')  # the source path came first
+        if modes[-1] not in CONTENT_MODES:
+            continue  # deleted, or a submodule
+        olds = tuple(
+            old for old, mode in zip(shas[:parents], modes[:parents])
+            if mode in CONTENT_MODES
+        )
+        found.append(Change(commit, os.fsdecode(path), olds, shas[-1]))
+    return found
+
+
+def _blobs_at(root: str, commits: Iterable[str], path: str) -> list[str]:
+    """The blob at ``path`` in each commit that has one."""
+    if '\n' in path:
+        return []
+    names = [f'{c}:{path}' for c in commits]
+    if not names:
+        return []
+    out = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=''.join(n + '\n' for n in names).encode('utf-8', 'surrogateescape'),
+    )
+    return [
+        parts[0] for parts in (line.split() for line in out.decode().splitlines())
+        if len(parts) == 2 and parts[1] == 'blob'
+    ]
+
+
+def added_by_commits(
+        root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
+        what: str = '--diff', wanted: Callable[[str], bool] | None = None,
+        messages: bool = True,
+) -> Iterator[Revision]:
+    """Each key a commit of the range adds, once per (key, path), as the
+    blob of the oldest commit that added it.  ``wanted`` narrows paths."""
+    commits, boundary = range_commits(root, include, exclude, what)
+    if not commits:
+        return iter(())
+    entries = changes(root, include, exclude)
+    if wanted is not None:
+        entries = [e for e in entries if wanted(e.path)]
+    return _attribute(root, entries, boundary, scan, commits if messages else [])
+
+
+def _attribute(
+        root: str, entries: list[Change], boundary: list[str], scan: Scan,
+        commits: list[str],
+) -> Iterator[Revision]:
+    # Every blob the range adds, read and scanned once.
+    flagged: dict[bytes, set[str]] = {}
+    seen: set[bytes] = set()
+    new_blobs = [e.new for e in entries if not (e.new in seen or seen.add(e.new))]  # type: ignore[func-returns-value]
+    data_of: dict[bytes, bytes] = {}
+    for sha, data in read_blobs(root, new_blobs):
+        keys = _keys(scan, data)
+        if keys:
+            flagged[sha] = keys
+            data_of[sha] = data
+    first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
+    if flagged:
+        first = _first_adds(root, entries, flagged, boundary, scan, data_of)
+    by_blob: dict[tuple[str, str, bytes], tuple[Commit, set[str]]] = {}
+    for (hashed, path), (commit, sha) in first.items():
+        by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
+    for key in sorted(by_blob):
+        commit, hashes = by_blob[key]
+        yield Revision(
+            key[1], data_of[key[2]], FirstOf(hashes),
+            commit=commit.sha, author=commit.author, date=commit.date,
+        )
+    if commits:
+        yield from commit_messages(root, commits, scan)
+
+
+def _first_adds(
+        root: str, entries: list[Change], flagged: dict[bytes, set[str]],
+        boundary: list[str], scan: Scan, data_of: dict[bytes, bytes],
+) -> dict[tuple[str, str], tuple[Commit, bytes]]:
+    """(hashed_secret, path) -> (the oldest commit adding it, its blob)."""
+    wanted = [e for e in entries if e.new in flagged]
+    # A parent's blob decides whether a key is new: scan the few needed.
+    unknown = sorted({o for e in wanted for o in e.olds if o not in flagged})
+    clean: set[bytes] = set()
+    for sha, data in read_blobs(root, unknown):
+        keys = _keys(scan, data)
+        if keys:
+            flagged[sha] = keys
+        else:
+            clean.add(sha)
+
+    # Per path, the keys the path holds (rules that skip a path apply).
+    cache: dict[tuple[bytes, str], set[str]] = {}
+
+    def keys_at(sha: bytes, path: str) -> set[str]:
+        if sha not in flagged:
+            return set()
+        if (sha, path) not in cache:
+            data = data_of.get(sha)
+            if data is None:
+                ((_s, data),) = read_blobs(root, [sha])
+            cache[sha, path] = flagged[sha] & _keys(scan, data, path)
+        return cache[sha, path]
+
+    first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
+    for e in wanted:
+        added = set(keys_at(e.new, e.path))
+        for old in e.olds:
+            added -= keys_at(old, e.path)
+        for hashed in added:
+            first.setdefault((hashed, e.path), (e.commit, e.new))
+    if not first or not boundary:
+        return first
+    # Keys the base already had at that path are not the range's.
+    had: dict[str, set[str]] = {}
+    for _hashed, path in first:
+        if path not in had:
+            had[path] = set()
+            for _sha, data in read_blobs(root, _blobs_at(root, boundary, path)):
+                had[path] |= _keys(scan, data, path)
+    return {k: v for k, v in first.items() if k[0] not in had[k[1]]}
+
+
+# ---------------------------------------------------------------- messages
+
+def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[Revision]:
+    """Each key in the commits' messages, once, as the oldest commit's
+    ``<commit message>``: a message is as public as a file."""
+    first: dict[str, str] = {}
+    hits: dict[str, tuple[Commit, bytes, set[str]]] = {}
+    for sha, raw in read_blobs(root, list(commits)):
+        head, _sep, message = raw.partition(b'\n\n')
+        keys = _keys(scan, message) if message else set()
+        if not keys:
+            continue
+        author, date = _person(head, b'author ')
+        new = {k for k in keys if k not in first}
+        for k in new:
+            first[k] = sha
+        if new:
+            hits[sha] = (Commit(sha, author, date), message, new)
+    for sha in commits:
+        if sha in hits:
+            commit, message, keys = hits[sha]
+            yield Revision(
+                COMMIT_MESSAGE, message, FirstOf(keys),
+                commit=commit.sha, author=commit.author, date=commit.date,
+            )
+
+
+def _person(head: bytes, field: bytes) -> tuple[str, str]:
+    """(``name <email>``, ISO date) from a raw commit's ``author`` or a
+    tag's ``tagger`` header."""
+    import datetime
+
+    for line in head.split(b'\n'):
+        if line.startswith(field):
+            who, _sep, rest = line[len(field):].rpartition(b'> ')
+            stamp, _sep, zone = rest.decode('ascii', 'replace').partition(' ')
+            try:
+                sign = -1 if zone.startswith('-') else 1
+                offset = datetime.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+                when = datetime.datetime.fromtimestamp(
+                    int(stamp), datetime.timezone(sign * offset),
+                ).isoformat()
+            except (ValueError, IndexError):
+                when = ''
+            return who.decode('utf-8', 'replace') + '>', when
+    return '', ''
+
+
+def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revision]:
+    """Each key in annotated tags' messages, as ``<tag message>``."""
+    for sha, raw in read_blobs(root, list(tags)):
+        head, _sep, message = raw.partition(b'\n\n')
+        if message and _keys(scan, message):
+            tagger, date = _person(head, b'tagger ')
+            yield Revision(TAG_MESSAGE, message, _all, commit=sha, author=tagger, date=date)
+
+
+def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:
+    """Each ref name that holds a key, as ``<ref name>`` (line = which)."""
+    listed = [n for n in names if n]
+    data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
+    if listed and _keys(scan, data):
+        yield Content(REF_NAME, data)
+
+
+def _all(findings: list[Finding]) -> list[Finding]:
+    return findings
+
+
+def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content]:
+    """``--history`` beyond blobs: every commit message, tag message and
+    ref name (only commits not reachable from ``since``, with it)."""
+    args = ['--all', '--not', since] if since else ['--all']
+    commits = git(root, 'rev-list', '--reverse', '--topo-order', *args, '--').decode().split()
+    yield from commit_messages(root, commits, scan)
+    refs = git(root, 'for-each-ref', '--format=%(objecttype) %(objectname) %(refname)').decode(
+        'utf-8', 'surrogateescape',
+    )
+    tags, names = [], []
+    for line in refs.splitlines():
+        kind, sha, name = line.split(' ', 2)
+        names.append(name)
+        if kind == 'tag':
+            tags.append(sha)
+    yield from tag_messages(root, tags, scan)
+    yield from ref_names(names, scan)
+
+
+# ---------------------------------------------------------------- pre-push
+
+def pushed(
+        root: str, environ: dict[str, str] | os._Environ[str], filenames: Sequence[str],
+        scan: Scan,
+) -> Iterator[Content] | None:
+    """What a push brings, as pre-commit describes it to a pre-push hook;
+    None when this is not a push.
+
+    ``PRE_COMMIT_FROM_REF``/``TO_REF``: the commits of TO not in FROM nor on
+    the remote's branches.  A first push (pre-commit passes all files and
+    no refs, only ``PRE_COMMIT_REMOTE_NAME``/``LOCAL_BRANCH``): the local
+    branch's commits not on the remote.
+
+    pre-commit passes the files the whole push changes, after its
+    ``files``/``exclude``/``types`` filters: a path it could have passed
+    but did not was filtered out by the config and is skipped; a path
+    outside that list (added then deleted, or changed back, inside the
+    push) is scanned, since no filter ever saw it.
+    """
+    from_ref = environ.get('PRE_COMMIT_FROM_REF')
+    to_ref = environ.get('PRE_COMMIT_TO_REF')
+    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
+    local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
+    exclude = [f'--remotes={remote}'] if remote else []
+    if from_ref and to_ref:
+        include, exclude = [to_ref], [from_ref, *exclude]
+        listed = git(root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--', ok=(0, 128))
+    elif remote and local:
+        include = [local]
+        listed = git(root, 'ls-files', '-z')
+    else:
+        return None
+    here = os.path.realpath('.')
+    passed = {
+        to_display(os.path.relpath(os.path.join(here, f), root)) for f in filenames
+    }
+    considered = {
+        p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
+        if os.path.lexists(os.path.join(root, p))
+    }
+
+    def wanted(path: str) -> bool:
+        return path in passed or path not in considered
+
+    return added_by_commits(root, include, exclude, scan, 'pre-push range', wanted)
+
