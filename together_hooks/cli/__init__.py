@@ -26,6 +26,7 @@ COMMANDS = (
     'rotate-help',
     'baseline',
     'scan-org',
+    'pre-receive',
 )
 
 

@@ -14,6 +14,15 @@ if TYPE_CHECKING:
     from together_hooks.findings import Finding
 
 
+def link_target(path: str) -> bytes | None:
+    """A symlink's target, as git stores it (the blob of a symlink is its
+    target): content to scan, never followed.  None for anything else."""
+    try:
+        return os.fsencode(os.readlink(path))
+    except (OSError, ValueError):
+        return None
+
+
 class Content:
     """A display path and its bytes; file-backed content is read on demand,
     so a parallel scan can read in the worker that scans it."""
@@ -29,9 +38,12 @@ class Content:
 
     @property
     def data(self) -> bytes:
-        """The bytes; b'' for a file-backed entry that is not a regular file."""
+        """The bytes (a symlink's: its target, the blob git stores for it);
+        b'' for a file-backed entry that is neither."""
         if self._data is None:
             read = read_file(self.fs_path) if self.fs_path is not None else None
+            if read is None and self.fs_path is not None:
+                read = link_target(self.fs_path)
             self._data = b'' if read is None else read
         return self._data
 

@@ -20,6 +20,7 @@ from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
 from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
+from together_hooks.sources.content import link_target
 from together_hooks.sources.content import to_display
 
 TYPE_CHECKING = False
@@ -89,7 +90,9 @@ def from_paths(paths: Iterable[str]) -> Iterator[Content]:
         except FileNotFoundError:
             raise InputError(f'{path}: no such file or directory')
         if stat.S_ISLNK(st.st_mode):
-            continue  # never followed: the target is scanned where it lives
+            # Never followed: the link's own blob, its target, is scanned.
+            yield Content(to_display(path), link_target(path) or b'')
+            continue
         if stat.S_ISDIR(st.st_mode):
             if _is_submodule(path) and os.path.abspath(path) != os.path.abspath('.'):
                 print(f'{path}: submodule skipped (scan it in its own repository)',

@@ -18,7 +18,8 @@ def staged(root: str) -> Iterator[Content]:
 
     Only files the commit adds or changes; a file staged and then edited or
     deleted in the work tree is scanned as staged.  Renames are scanned at
-    their new path; deletions, symlinks and submodules have nothing to scan.
+    their new path; a symlink's blob is its target; deletions and
+    submodules have nothing to scan.
     """
     changed = set(zsplit(git(
         root, 'diff', '--cached', '--name-only', '-z', '--no-renames',
@@ -33,7 +34,7 @@ def staged(root: str) -> Iterator[Content]:
         meta, _tab, name = record.partition(b'\t')
         mode, sha, stage = meta.decode().split()
         path = os.fsdecode(name)
-        if stage == '0' and path in changed and mode in ('100644', '100755'):
+        if stage == '0' and path in changed and mode in ('100644', '100755', '120000'):
             entries.append((path, sha))
     by_sha: dict[str, list[str]] = {}
     for path, sha in entries:

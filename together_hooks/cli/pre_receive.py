@@ -1,0 +1,234 @@
+"""``together-hooks pre-receive``: the server-side gate.
+
+git runs a repository's ``hooks/pre-receive`` before it moves any ref of a
+push, with one ``<old> <new> <ref>`` line per ref on stdin; a non-zero exit
+refuses the whole push, and what the hook prints reaches the pusher as
+``remote:`` lines.  ``git commit --no-verify`` and ``git push --no-verify``
+cannot skip it.
+
+Each update is scanned for what it brings that no ref of the repository
+already has: every commit of ``git rev-list <new> --not --all`` (a key
+added and removed again inside the push still counts), the messages of
+those commits, an annotated tag's message and the ref's own name.  A
+deletion brings nothing.  The pushed commit's ``.secrets.baseline`` and
+inline pragmas apply, as they do on the developer's machine.
+
+git runs the hook inside its quarantine (the pushed objects sit in a
+temporary object directory named by ``GIT_QUARANTINE_PATH`` and
+``GIT_OBJECT_DIRECTORY``/``GIT_ALTERNATE_OBJECT_DIRECTORIES``): every git
+command here inherits that environment, so it sees them.
+
+A server hook must answer in bounded time: ``--timeout`` (default
+``DEFAULT_TIMEOUT`` seconds) refuses the push when the scan has not
+finished (fail closed), unless ``--on-timeout accept`` says otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+
+from together_hooks import pipeline
+from together_hooks.errors import EXIT_CLEAN
+from together_hooks.errors import EXIT_ERROR
+from together_hooks.errors import EXIT_FINDINGS
+from together_hooks.errors import InputError
+
+TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+if TYPE_CHECKING:
+    from typing import Callable
+    from typing import Iterator
+
+    from together_hooks.findings import Finding
+    from together_hooks.sources.content import Content
+
+HELP = 'server-side gate: refuse a push that adds a Together key (a pre-receive hook)'
+PROG = 'together-hooks pre-receive'
+# Server hooks hold the pusher's connection (and a server worker) open;
+# GitHub Enterprise stops its own pre-receive hooks after 5 s.  30 s
+# covers a scan of thousands of new commits on one core.
+DEFAULT_TIMEOUT = 30.0
+BASELINE = '.secrets.baseline'
+_SHA = re.compile(r'\A(?:[0-9a-f]{40}|[0-9a-f]{64})\Z')
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        '--timeout', metavar='SECONDS', type=_seconds, default=DEFAULT_TIMEOUT,
+        help=f'give up after SECONDS (default: {DEFAULT_TIMEOUT:g}); what then '
+             'happens is --on-timeout',
+    )
+    parser.add_argument(
+        '--on-timeout', choices=('refuse', 'accept'), default='refuse',
+        help='refuse the push when the scan did not finish (default: refuse, '
+             'fail closed) or accept it with a warning',
+    )
+    parser.add_argument(
+        '--baseline-name', metavar='PATH', default=BASELINE,
+        help=f'the baseline file in the pushed commit (default: {BASELINE})',
+    )
+    pipeline.add_options(parser)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'{text!r} is not a number of seconds')
+    if not value > 0 or value == float('inf'):
+        raise argparse.ArgumentTypeError(f'{text!r}: give a positive number of seconds')
+    return value
+
+
+class Update:
+    __slots__ = ('old', 'new', 'ref')
+
+    def __init__(self, old: str, new: str, ref: str) -> None:
+        self.old = old
+        self.new = new
+        self.ref = ref
+
+    @property
+    def deletes(self) -> bool:
+        return set(self.new) == {'0'}
+
+
+def parse_updates(data: bytes) -> list[Update]:
+    """The ``<old> <new> <ref>`` lines git writes to a pre-receive hook."""
+    updates = []
+    for number, raw in enumerate(data.splitlines(), 1):
+        line = raw.decode('utf-8', 'surrogateescape')
+        parts = line.split(' ', 2)
+        if len(parts) != 3 or not (_SHA.match(parts[0]) and _SHA.match(parts[1])):
+            raise InputError(
+                f'stdin line {number}: expected "<old> <new> <ref>" as git '
+                'gives a pre-receive hook',
+            )
+        updates.append(Update(*parts))
+    return updates
+
+
+class Timeout(BaseException):
+    """The scan ran past ``--timeout`` (BaseException: no handler on the
+    way up may take it for an ordinary error)."""
+
+
+class _Deadline:
+    """SIGALRM after ``seconds``; raises Timeout in the main thread unless
+    disarmed first (so it never fires while the gate is being left)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.armed = False
+
+    def __enter__(self) -> _Deadline:
+        import signal
+
+        self.previous = signal.signal(signal.SIGALRM, self._fire)
+        self.armed = True
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def _fire(self, _signum: int, _frame: object) -> None:
+        if self.armed:
+            self.armed = False
+            raise Timeout
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        self.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+
+
+def run(args: argparse.Namespace) -> int:
+    updates = parse_updates(sys.stdin.buffer.read())
+    root = '.'  # git runs the hook in the repository (GIT_DIR is set)
+    try:
+        with _Deadline(args.timeout):
+            return _gate(root, updates, args)
+    except Timeout:
+        pass
+    if args.on_timeout == 'accept':
+        print(
+            f'{PROG}: warning: the scan did not finish within --timeout '
+            f'{args.timeout:g}s; push accepted UNSCANNED (--on-timeout accept)',
+            file=sys.stderr,
+        )
+        return EXIT_CLEAN
+    print(
+        f'{PROG}: the scan did not finish within --timeout {args.timeout:g}s, '
+        'so the push is refused (fail closed); push fewer commits at a time, '
+        'or ask the server admin to raise --timeout',
+        file=sys.stderr,
+    )
+    return EXIT_ERROR
+
+
+def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
+    worst = EXIT_CLEAN
+    for update in updates:
+        if update.deletes:
+            continue
+        code = _check(root, update, args)
+        if code != EXIT_CLEAN and worst != EXIT_ERROR:
+            worst = code
+    if worst == EXIT_FINDINGS:
+        print(
+            f'{PROG}: push refused, nothing was stored. Take the key out of '
+            'the commits that added it (git rebase -i, or git commit --amend '
+            'for the last one), rotate it all the same, and push again.',
+        )
+    return worst
+
+
+def _check(root: str, update: Update, args: argparse.Namespace) -> int:
+    import tempfile
+
+    # No developer's own keys on a server: the rules alone.
+    scanner = pipeline.Scanner()
+    contents = _brought(root, update, scanner.scan_one)
+    baseline = _pushed_baseline(root, update.new, args.baseline_name)
+    if baseline is None:
+        return pipeline.run(contents, args, scanner)
+    fd, path = tempfile.mkstemp(prefix='together-hooks-baseline-', suffix='.json')
+    try:
+        with os.fdopen(fd, 'wb') as f:
+            f.write(baseline)
+        ns = argparse.Namespace(**vars(args))
+        ns.baseline = path
+        return pipeline.run(contents, ns, scanner)
+    finally:
+        os.unlink(path)
+
+
+def _brought(
+        root: str, update: Update, scan: Callable[[Content], list[Finding]],
+) -> Iterator[Content]:
+    """What the update brings that no ref has yet."""
+    from together_hooks.gitrun import git
+    from together_hooks.sources import commits
+
+    yield from commits.ref_names([update.ref], scan)
+    kind = git(root, 'cat-file', '-t', update.new).strip()
+    if kind == b'tag':
+        yield from commits.tag_messages(root, [update.new], scan)
+    yield from commits.added_by_commits(
+        root, [update.new], ['--all'], scan, what=f'pre-receive {update.ref}',
+    )
+
+
+def _pushed_baseline(root: str, new: str, name: str) -> bytes | None:
+    """The baseline file in the pushed commit, if it has one."""
+    from together_hooks.gitrun import git
+
+    out = git(
+        root, 'cat-file', '--batch', input=f'{new}^{{commit}}:{name}\n'.encode(),
+    )
+    header, _sep, body = out.partition(b'\n')
+    fields = header.split()
+    if len(fields) != 3 or fields[1] != b'blob':
+        return None
+    return body[:int(fields[2])]
