@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import http.server
 import os
+import tempfile
 import threading
+from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from tests.cli_run import CAPTURED
 from tests.conftest import git
@@ -23,6 +28,7 @@ from tests.gitplay import commit
 from tests.gitplay import install
 from tests.gitplay import local_hooks_config
 from tests.gitplay import run
+from together_hooks import hookargs
 from together_hooks.findings import hash_secret
 
 
@@ -163,3 +169,32 @@ def test_config_options_still_work_before_the_files(git_repo, keys, tmp_path):
                   '--format', 'json', '--output', str(report), 'leak.py')
     assert rc == 1 and hash_secret(key) in report.read_text()
     del CAPTURED[:]
+
+
+# The quick reader and argparse agree when option-like files exist.
+QUICK_TOKENS = ('--verify', '--output', '-x', '--', '-h', 'a.py', 'r.json', '--format', 'json',
+                '--only-live', '--baseline', 'b.json', '--allow', '--fix', '--nope')
+
+
+@settings(max_examples=300, deadline=timedelta(seconds=2), database=None, derandomize=True)
+@given(argv=st.lists(st.sampled_from(QUICK_TOKENS), max_size=6),
+       present=st.sets(st.sampled_from(('--verify', '--output', '-x', '--', '-h', '--fix'))))
+def test_quick_path_and_argparse_agree_with_option_like_files(argv, present):
+    from together_hooks.hooks import detect_together_keys
+    from together_hooks.hooks import forbid_env_files
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name in present:
+            open(os.path.join(folder, name), 'w').close()
+        old = os.getcwd()
+        os.chdir(folder)
+        try:
+            for hook in (detect_together_keys, forbid_env_files):
+                quick = hookargs.quick(argv, hook.DEFAULTS, hook.QUICK_OPTIONS)
+                if quick is None:
+                    continue
+                assert vars(quick) == vars(hookargs.full(argv, hook.build_parser, hook.DEFAULTS))
+                # A name that exists is never read as an option.
+                assert set(argv) & present <= set(quick.filenames)
+        finally:
+            os.chdir(old)

@@ -120,14 +120,17 @@ def test_file_named_like_an_option(tmp_path, monkeypatch, capsys, name):
 
 @pytest.mark.parametrize(
     ('argv', 'expected'), (
+        # A name that exists is a file wherever it stands; file names go
+        # after a '--', options (and their values) before it.
         (['--format', 'json', '-a', '-b', 'c'],
-         ['--format', 'json', './-a', '-b', 'c']),
-        # An option taking a value stays one before the first file name ...
-        (['--output', '-a', 'c'], ['--output', '-a', 'c']),
-        # ... after it, an existing file of that name is a file.
-        (['c', '--format', '-h'], ['c', './--format', './-h']),
-        (['-h', '--help', '-', '--'], ['./-h', './--help', './-', './--']),
-        (['--nope', '-h'], ['--nope', './-h']),
+         ['-b', '--', '--format', 'json', '-a', 'c']),
+        (['--verify', '-a', '-b', 'c'], ['--verify', '-b', '--', '-a', 'c']),
+        # An option taking a value keeps it, whatever it looks like ...
+        (['--output', '-a', 'c'], ['--output', '-a', '--', 'c']),
+        # ... but an option's name that exists as a file is that file.
+        (['c', '--format', '-h'], ['--', 'c', '--format', '-h']),
+        (['-h', '--help', '-', '--'], ['--', '-h', '--help', '-', '--']),
+        (['--nope', '-h'], ['--nope', '--', '-h']),
     ),
 )
 def test_file_args(tmp_path, monkeypatch, argv, expected):

@@ -55,30 +55,44 @@ def _terminal_width() -> int:
 
 
 def file_args(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
-    """Existing files whose names start with ``-``, made unmistakable
+    """``argv`` with its file names after a ``--``, options before it
     (every hook that takes file names parses ``file_args(argv, parser)``
     when ``hookargs`` leaves its arguments to argparse).
 
     pre-commit passes file names without ``--``: a file named ``-x.txt``
     would be an unknown option (exit 2), one named ``-h`` would print help
-    and pass without scanning anything.  Only an option that takes a value,
-    before the first file name, stays an option.
+    and pass, one named ``--output`` would take the next file as the place
+    to write the report.  So an argument that exists as a path is a file
+    wherever it stands (``hookargs.is_file``), as is everything after a
+    ``--``; the value of an option that takes one stays its value.
     """
+    from together_hooks.hookargs import is_file
+
     options = parser._option_string_actions
-    out: list[str] = []
-    value_next = files_seen = False
-    for arg in argv:
-        if value_next:
-            value_next = False
-        elif (
-                not files_seen and arg in options
-                and options[arg].nargs != 0
-        ):
-            value_next = True
-        elif arg.startswith('-') and os.path.lexists(arg):
-            arg = f'./{arg}'
-            files_seen = True
-        elif not arg.startswith('-'):
-            files_seen = True
-        out.append(arg)
-    return out
+    opts: list[str] = []
+    files: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        i += 1
+        if is_file(arg):
+            files.append(arg)
+        elif arg == '--':
+            files.extend(argv[i:])
+            break
+        else:
+            opts.append(arg)
+            action = _option(options, arg)
+            if action is not None and action.nargs != 0 and '=' not in arg and i < len(argv):
+                opts.append(argv[i])  # its value, whatever it looks like
+                i += 1
+    return [*opts, '--', *files] if files else opts
+
+
+def _option(options: dict[str, argparse.Action], arg: str) -> argparse.Action | None:
+    """The option ``arg`` names, by its full name or a unique prefix (as
+    argparse takes abbreviations)."""
+    if arg in options:
+        return options[arg]
+    found = {a for name, a in options.items() if name.startswith(arg) and arg.startswith('--')}
+    return found.pop() if len(found) == 1 else None

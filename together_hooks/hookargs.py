@@ -5,11 +5,16 @@ pre-commit runs a hook as its configured ``args`` followed by file names,
 Importing argparse and building a parser (argparse's gettext imports
 ``locale``) is a large share of a hook's start-up (bench/: the floor
 rows), so :func:`parse` reads that shape itself: known options first
-(``--name VALUE``, ``--name=VALUE``, ``--flag``), then file names that do
-not start with ``-``.  Anything else (``--help``, an unknown or
-abbreviated option, a file named ``-x``, an option after a file name, a
-value that starts with ``-``) goes to the hook's argparse parser, which
-owns every message and error.
+(``--name VALUE``, ``--name=VALUE``, ``--flag``), then file names.
+Anything else (``--help``, an unknown or abbreviated option, an option
+after a file name, a value that starts with ``-``) goes to the hook's
+argparse parser, which owns every message and error.
+
+No file can change what a hook does: pre-commit passes file names without
+``--``, and only names that exist, so an argument that exists as a path is
+a file wherever it stands (a committed file named ``--verify`` or
+``--output`` is scanned, never obeyed).  Both paths apply that rule
+(:func:`is_file`), so they still agree.
 
 Both paths start from the same ``defaults`` (the full parser gets them via
 ``set_defaults``), and ``tests/hookargs_test.py`` holds them to the same
@@ -66,6 +71,17 @@ def _fresh(defaults: Mapping[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, list) else v for k, v in defaults.items()}
 
 
+def is_file(arg: str) -> bool:
+    """A file name, never an option: one that does not start with ``-``, or
+    a path that exists (``lexists``: a dangling symlink is a file too).
+    Only option-like names pay for the system call."""
+    if not arg.startswith('-'):
+        return True
+    import os.path  # already loaded by the interpreter: no start-up cost
+
+    return os.path.lexists(arg)
+
+
 def quick(
         argv: Sequence[str],
         defaults: Mapping[str, Any],
@@ -77,7 +93,7 @@ def quick(
     files: list[str] = []
     rest = iter(argv)
     for arg in rest:
-        if not arg.startswith('-'):
+        if is_file(arg):
             files.append(arg)
             continue
         if files:
