@@ -12,6 +12,7 @@ import os
 import sys
 
 from together_hooks.errors import EXIT_ERROR
+from together_hooks.fileio import is_file_arg
 from together_hooks.detect.scrub import one_line
 
 TYPE_CHECKING = False
@@ -63,11 +64,9 @@ def file_args(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]
     would be an unknown option (exit 2), one named ``-h`` would print help
     and pass, one named ``--output`` would take the next file as the place
     to write the report.  So an argument that exists as a path is a file
-    wherever it stands (``hookargs.is_file``), as is everything after a
+    wherever it stands (``fileio.is_file_arg``), as is everything after a
     ``--``; the value of an option that takes one stays its value.
     """
-    from together_hooks.hookargs import is_file
-
     options = parser._option_string_actions
     opts: list[str] = []
     files: list[str] = []
@@ -75,7 +74,7 @@ def file_args(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]
     while i < len(argv):
         arg = argv[i]
         i += 1
-        if is_file(arg):
+        if is_file_arg(arg):
             files.append(arg)
         elif arg == '--':
             files.extend(argv[i:])

@@ -18,6 +18,16 @@ _OPEN_FLAGS = (
 _MAX_READ = 0x7ffff000  # Linux returns at most this much from one read()
 
 
+def is_file_arg(arg: str) -> bool:
+    """Whether a hook's argument is a file name, never an option: one that
+    does not start with ``-``, or a path that exists (``lexists``: a
+    dangling symlink too).  pre-commit passes file names without ``--``
+    and only names that exist, so no committed file (``--verify``,
+    ``--output``) is ever read as an option.  Only option-like arguments
+    pay for the system call."""
+    return not arg.startswith('-') or os.path.lexists(arg)
+
+
 def read_file(path: str) -> bytes | None:
     """The bytes of a regular file; None for symlinks, FIFOs, folders, gone.
 

@@ -14,7 +14,7 @@ No file can change what a hook does: pre-commit passes file names without
 ``--``, and only names that exist, so an argument that exists as a path is
 a file wherever it stands (a committed file named ``--verify`` or
 ``--output`` is scanned, never obeyed).  Both paths apply that rule
-(:func:`is_file`), so they still agree.
+(``fileio.is_file_arg``), so they still agree.
 
 Both paths start from the same ``defaults`` (the full parser gets them via
 ``set_defaults``), and ``tests/hookargs_test.py`` holds them to the same
@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import sys
 import types
+
+from together_hooks.fileio import is_file_arg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -71,17 +73,6 @@ def _fresh(defaults: Mapping[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, list) else v for k, v in defaults.items()}
 
 
-def is_file(arg: str) -> bool:
-    """A file name, never an option: one that does not start with ``-``, or
-    a path that exists (``lexists``: a dangling symlink is a file too).
-    Only option-like names pay for the system call."""
-    if not arg.startswith('-'):
-        return True
-    import os.path  # already loaded by the interpreter: no start-up cost
-
-    return os.path.lexists(arg)
-
-
 def quick(
         argv: Sequence[str],
         defaults: Mapping[str, Any],
@@ -93,7 +84,7 @@ def quick(
     files: list[str] = []
     rest = iter(argv)
     for arg in rest:
-        if is_file(arg):
+        if is_file_arg(arg):
             files.append(arg)
             continue
         if files:
