@@ -219,14 +219,14 @@ def _decode_b64(token: bytes) -> bytes | None:
 
 
 def _normalise(data: bytes) -> bytes:
-    # UTF-16 text (Windows editors, PowerShell redirects) hides ASCII keys
-    # behind NUL bytes; decode it so the same rules apply.
-    if data[:2] in (b'\xff\xfe', b'\xfe\xff'):
-        try:
-            return data.decode('utf-16').encode('utf-8')
-        except UnicodeDecodeError:
-            return data
-    return data
+    # UTF-16/UTF-32 text (Windows editors, PowerShell redirects) hides
+    # ASCII keys behind NUL bytes; decode it so the same rules apply.
+    if b'\0' not in data[:4096] and data[:2] not in (b'\xff\xfe', b'\xfe\xff'):
+        return data
+    from together_hooks.detect.widetext import decode_wide
+
+    wide = decode_wide(data)
+    return data if wide is None else wide
 
 
 def scan_bytes(

@@ -1,0 +1,59 @@
+"""Text stored two or four bytes a character (UTF-16, UTF-32), read as
+UTF-8 so the rules see ASCII keys without the NUL bytes between them.
+
+Windows editors and PowerShell redirects (``>``, ``Out-File``) write
+UTF-16, often with a byte-order mark, sometimes without; ``echo >>`` from
+cmd appends single bytes to such a file.  The encoding is taken from the
+BOM, else from where the NUL bytes fall in the first few KB (ASCII in
+UTF-16LE has a NUL at every odd offset); a stray byte at the end, or an
+odd one inside, never stops the rest from being read.
+"""
+from __future__ import annotations
+
+# (BOM, codec, bytes per character); UTF-32's BOMs first: FF FE 00 00
+# starts with UTF-16LE's.
+_BOMS = (
+    (b'\xff\xfe\x00\x00', 'utf-32-le', 4), (b'\x00\x00\xfe\xff', 'utf-32-be', 4),
+    (b'\xff\xfe', 'utf-16-le', 2), (b'\xfe\xff', 'utf-16-be', 2),
+)
+_SAMPLE = 4096
+# Share of NUL bytes at a character's high positions (and at most at its
+# low one) for the layout to count as wide text.
+_HIGH, _LOW = 0.7, 0.3
+
+
+def _guess(data: bytes) -> tuple[int, str, int] | None:
+    """(where text starts, codec, width) of wide text, or None."""
+    for bom, codec, width in _BOMS:
+        if data.startswith(bom):
+            return len(bom), codec, width
+    sample = data[:_SAMPLE]
+    if b'\0' not in sample or len(sample) < 8:
+        return None
+    n = len(sample) // 4 * 4
+    by4 = [sample[i:n:4].count(0) / (n // 4) for i in range(4)]
+    if min(by4[1:]) >= _HIGH and by4[0] <= _LOW:
+        return 0, 'utf-32-le', 4
+    if min(by4[:3]) >= _HIGH and by4[3] <= _LOW:
+        return 0, 'utf-32-be', 4
+    even, odd = (by4[0] + by4[2]) / 2, (by4[1] + by4[3]) / 2
+    if odd >= _HIGH and even <= _LOW:
+        return 0, 'utf-16-le', 2
+    if even >= _HIGH and odd <= _LOW:
+        return 0, 'utf-16-be', 2
+    return None
+
+
+def decode_wide(data: bytes) -> bytes | None:
+    """``data`` as UTF-8 when it is UTF-16/UTF-32 text, else None.
+
+    Bytes that do not decode become U+FFFD (a separator to the rules); a
+    trailing part of a character is dropped (the caller still scans the
+    raw bytes, where appended ASCII survives).
+    """
+    guess = _guess(data)
+    if guess is None:
+        return None
+    start, codec, width = guess
+    end = len(data) - (len(data) - start) % width
+    return data[start:end].decode(codec, 'replace').encode('utf-8')
