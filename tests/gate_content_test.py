@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 
+import jsonschema
 import pytest
 
 from tests.cli_run import assert_error_line
@@ -144,6 +145,8 @@ def test_commit_message_in_sarif_is_a_logical_location(git_repo, keys):
     git(git_repo, 'commit', '-q', '-m', f'oops {key}')
     result = scan('--history', '--format', 'sarif')
     assert result.rc == 1
+    with open(os.path.join(os.path.dirname(__file__), 'sarif-schema-2.1.0.json')) as f:
+        jsonschema.validate(json.loads(result.out), json.load(f))
     (res,) = json.loads(result.out)['runs'][0]['results']
     (loc,) = res['locations']
     assert 'physicalLocation' not in loc

@@ -2,6 +2,14 @@
 (``redacted``) or stored (``hashed_secret``)."""
 from __future__ import annotations
 
+# Where a key can be that is not a file: a finding's ``path`` says which
+# (with its commit or tag in ``commit``).  Reports show them as they are;
+# SARIF makes them logical locations.
+COMMIT_MESSAGE = '<commit message>'
+TAG_MESSAGE = '<tag message>'
+REF_NAME = '<ref name>'
+NOT_FILES = frozenset((COMMIT_MESSAGE, TAG_MESSAGE, REF_NAME))
+
 
 def hash_secret(secret: str) -> str:
     """The SHA-1 hex that detect-secrets stores as ``hashed_secret``."""

@@ -204,6 +204,22 @@ def _fingerprint(f: Finding, uri: str) -> str:
     ).hexdigest()
 
 
+def _sarif_location(
+        f: Finding, artifact: dict[str, object], region: dict[str, int],
+) -> dict[str, object]:
+    """A file's physical location; a commit message, tag message or ref
+    name is no file: a logical location naming it and its object."""
+    from together_hooks.findings import NOT_FILES
+
+    if f.path not in NOT_FILES:
+        return {'physicalLocation': {'artifactLocation': artifact, 'region': region}}
+    what = f.path.strip('<>')
+    name = f'{what} of {f.commit}' if f.commit else what
+    return {'logicalLocations': [{
+        'name': name, 'fullyQualifiedName': name, 'kind': 'resource',
+    }]}
+
+
 def sarif(findings: Sequence[Finding], summary: Summary) -> str:
     """SARIF 2.1.0, as GitHub code scanning uploads it."""
     import json
@@ -255,9 +271,7 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
             'ruleIndex': ids.index(f.rule),
             'level': 'warning' if f.verification == 'invalid' else 'error',
             'message': {'text': _message(f)},
-            'locations': [{'physicalLocation': {
-                'artifactLocation': location, 'region': region,
-            }}],
+            'locations': [_sarif_location(f, location, region)],
             'partialFingerprints': {'togetherHooksSecret/v1': _fingerprint(f, uri)},
             'properties': properties,
         })

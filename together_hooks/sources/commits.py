@@ -21,6 +21,9 @@ from __future__ import annotations
 import os
 
 from together_hooks.errors import InputError
+from together_hooks.findings import COMMIT_MESSAGE
+from together_hooks.findings import REF_NAME
+from together_hooks.findings import TAG_MESSAGE
 from together_hooks.gitrun import git
 from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
@@ -44,11 +47,6 @@ if TYPE_CHECKING:
 
 # Regular files, executables and symlinks: a symlink's blob is its target.
 CONTENT_MODES = (b'100644', b'100755', b'120000')
-COMMIT_MESSAGE = '<commit message>'
-TAG_MESSAGE = '<tag message>'
-REF_NAME = '<ref name>'
-# Locations that are not files (SARIF reports them as logical locations).
-NOT_FILES = (COMMIT_MESSAGE, TAG_MESSAGE, REF_NAME)
 _LOG_FORMAT = '--format=%x01%H%x02%an <%ae>%x02%aI'
 
 
