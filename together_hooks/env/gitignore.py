@@ -335,6 +335,21 @@ def _append(path: str, text: str, new: list[str]) -> str:
 _RULE_ORDER = {'.env': 0, '.env.*': 1, '.envrc.*': 2}
 
 
+def _own_gitignore(root: str) -> str:
+    """The root .gitignore, to write: never through a symlink (a committed
+    link could point anywhere, outside the repository too)."""
+    from together_hooks.errors import InputError
+
+    path = os.path.join(root, '.gitignore')
+    if os.path.islink(path):
+        raise InputError(
+            '.gitignore is a symlink; --fix never writes through a link (it '
+            'could point outside the repository): add the rules where it '
+            'points yourself, or replace the link with a file',
+        )
+    return path
+
+
 def fix_gitignore(root: str, allow: Iterable[str] = ()) -> list[str]:
     """Append the missing rules to the root .gitignore; the lines added.
 
@@ -343,7 +358,7 @@ def fix_gitignore(root: str, allow: Iterable[str] = ()) -> list[str]:
     .gitignore can fix is touched: a nested .gitignore's own rules win.
     """
     allow = tuple(allow)
-    target = os.path.realpath(os.path.join(root, '.gitignore'))
+    target = _own_gitignore(root)
     added: list[str] = []
     files = listing(root)
     for want_ignored in (True, False):
