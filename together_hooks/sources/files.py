@@ -118,11 +118,12 @@ def _ignored_by_git(folder: str) -> bool:
     return git_probe(folder, 'check-ignore', '-q', '--', '.') is not None
 
 
-def from_tree(top: str, display_prefix: str = '') -> list[Content]:
+def from_tree(top: str, display_prefix: str = '') -> Iterable[Content]:
     """A folder: its git files when inside a work tree, else every file.
 
     A list (not a stream) of file-backed content: nothing is read yet, and
-    the pipeline may split it across processes.
+    the pipeline may split it across processes.  In a sparse checkout the
+    tracked files outside the cone follow, streamed from git.
     """
     claimed = git_may_claim(top)
     rels = _work_tree_files(top) if claimed else None
@@ -144,6 +145,45 @@ def from_tree(top: str, display_prefix: str = '') -> list[Content]:
     # git and walk give '/'-separated paths without './': shown as they are.
     base = os.path.join(top, '')
     prefix = display_prefix.rstrip('/\\')
-    if prefix and prefix != '.':
-        return [Content(f'{to_display(prefix)}/{rel}', fs_path=base + rel) for rel in rels]
-    return [Content(rel, fs_path=base + rel) for rel in rels]
+    shown = f'{to_display(prefix)}/' if prefix and prefix != '.' else ''
+    outside = _outside_sparse_cone(top, base) if rels and claimed else {}
+    if outside:
+        rels = [rel for rel in rels if rel not in outside]
+    found = [Content(shown + rel, fs_path=base + rel) for rel in rels]
+    if not outside:
+        return found
+    import itertools
+
+    return itertools.chain(found, _index_blobs(top, outside, shown))
+
+
+def _outside_sparse_cone(top: str, base: str) -> dict[str, str]:
+    """In a sparse checkout, the tracked files not in the work tree (rel
+    path -> blob): they are in the repository all the same, so they are
+    scanned from git rather than passing unseen."""
+    if git_probe(top, 'config', '--bool', 'core.sparseCheckout') != b'true\n':
+        return {}
+    outside = {}
+    for record in git(top, 'ls-files', '-z', '-s', '-t', '--', '.').split(b'\0'):
+        tag, _sp, rest = record.partition(b' ')
+        meta, _tab, name = rest.partition(b'\t')
+        fields = meta.split()
+        if tag != b'S' or len(fields) != 3 or fields[0] not in (b'100644', b'100755', b'120000'):
+            continue
+        rel = os.fsdecode(name)
+        if not os.path.lexists(base + rel):
+            outside[rel] = fields[1].decode()
+    return outside
+
+
+def _index_blobs(top: str, outside: dict[str, str], shown: str) -> Iterator[Content]:
+    """The blobs of files outside the sparse cone, streamed (a monorepo's
+    other half is never held in memory at once)."""
+    from together_hooks.gitrun import read_blobs
+
+    by_sha: dict[str, list[str]] = {}
+    for rel, sha in sorted(outside.items()):
+        by_sha.setdefault(sha, []).append(rel)
+    for sha, data in read_blobs(top, list(by_sha)):
+        for rel in by_sha[sha]:
+            yield Content(shown + rel, data)
