@@ -167,6 +167,7 @@ def create(path: str, slim: bool = False, force: bool = False) -> int:
     }
     if not slim:
         doc['generated_at'] = now()
+    _refuse_for_team_hook(doc, root, path, create=True)
     bl.save(bl.Baseline(path, doc))
     for (name, hashed), hit in sorted(found.items()):
         print(f'  {shown_path(name)}:{hit.line}: {hit.finding.redacted} (hashed_secret {hashed})')
@@ -202,6 +203,7 @@ def update(path: str, slim: bool = False) -> int:
         return EXIT_CLEAN
     if 'generated_at' in doc:
         doc['generated_at'] = now()
+    _refuse_for_team_hook(doc, root, path)
     bl.save(bl.Baseline(path, doc))
     for name, hashed, hit in added:
         print(f'  added   {shown_path(name)}:{hit.line}: {hit.finding.redacted} (hashed_secret {hashed})')
@@ -218,6 +220,34 @@ def update(path: str, slim: bool = False) -> int:
     )
     _warn_plugin_path(doc, root)
     return EXIT_CLEAN
+
+
+def _refuse_for_team_hook(
+        doc: dict[str, Any], root: str, path: str, create: bool = False,
+) -> None:
+    """Never write a baseline that the team's own detect-secrets hook
+    (in .pre-commit-config.yaml, on this baseline) cannot use: it would
+    stop scanning, or crash, with no other sign."""
+    from together_hooks.doctor import ds_hooks
+
+    for hook in ds_hooks.team_hooks(root):
+        if not ds_hooks.uses(hook, root, path):
+            continue
+        if create:
+            raise InputError(
+                f'{ds_hooks.CONFIG} runs detect-secrets\' own hook on {hook.baseline}, '
+                'and a baseline we create lists only our plugins (its hook would '
+                'stop finding AWS keys, passwords, ...): make it with detect-secrets '
+                f'(detect-secrets scan > {hook.baseline}), then keep it current with '
+                '`together-hooks baseline update`',
+            )
+        bad = ds_hooks.unloadable(doc, root, hook)
+        if bad:
+            raise InputError(
+                f'{path} not written: detect-secrets\' own hook ({hook.id} in '
+                f'{ds_hooks.CONFIG}) could not load the plugin at {bad[0]} and '
+                f'would scan nothing; {ds_hooks.fix(hook)}',
+            )
 
 
 def _warn_plugin_path(doc: dict[str, Any], root: str) -> None:

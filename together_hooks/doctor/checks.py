@@ -422,6 +422,35 @@ def check_audit_log(repo: Repo) -> Check:
     return Check(cid, WARN, 'no audit log: hook runs leave no record', fix)
 
 
+def check_detect_secrets_plugins(repo: Repo) -> Check:
+    """The team's own detect-secrets hook must load every plugin its
+    baseline names: one it cannot makes it scan nothing, silently."""
+    from together_hooks.baseline.format import load
+    from together_hooks.doctor import ds_hooks
+
+    cid = 'detect-secrets-plugins'
+    hooks = ds_hooks.team_hooks(repo.root)
+    if not hooks:
+        return Check(cid, PASS, f'no detect-secrets hook in {CONFIG}')
+    for hook in hooks:
+        path = os.path.join(repo.root, hook.baseline)
+        if not os.path.exists(path):
+            continue
+        try:
+            doc = load(path).doc
+        except InputError:
+            continue  # the baseline check says why
+        bad = ds_hooks.unloadable(doc, repo.root, hook)
+        if bad:
+            return Check(
+                cid, FAIL,
+                f'{hook.id} in {CONFIG} cannot load {", ".join(bad)} named in '
+                f'{hook.baseline}: it scans nothing (or crashes) on every commit',
+                ds_hooks.fix(hook),
+            )
+    return Check(cid, PASS, f'the detect-secrets hook loads every plugin its baseline names')
+
+
 CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
     ('no-hardcoded-keys', check_keys),
     ('env-files-ignored', check_env_ignored),
@@ -430,6 +459,7 @@ CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
     ('baseline-audited', check_baseline),
     ('hmac-constant-time', check_hmac),
     ('audit-log-configured', check_audit_log),
+    ('detect-secrets-plugins', check_detect_secrets_plugins),
 )
 
 
