@@ -6,6 +6,7 @@ A real bare repository runs it as its ``hooks/pre-receive``; a real
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 
 import pytest
@@ -24,11 +25,19 @@ from together_hooks.findings import redact
 ROTATE = 'https://api.together.xyz/settings/api-keys'
 
 
+EXAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                       'examples', 'pre-receive')
+
+
 def install_gate(remote: str, *args: str) -> None:
+    """The documented hook script (examples/pre-receive; ``together-hooks``
+    found on PATH), or one with other ``args``."""
     hook = os.path.join(remote, 'hooks', 'pre-receive')
-    with open(hook, 'w') as f:
-        f.write('#!/bin/sh\nexec {} pre-receive {}\n'.format(
-            os.path.join(BIN, 'together-hooks'), ' '.join(args)))
+    if args:
+        with open(hook, 'w') as f:
+            f.write('#!/bin/sh\nexec together-hooks pre-receive {}\n'.format(' '.join(args)))
+    else:
+        shutil.copyfile(EXAMPLE, hook)
     os.chmod(hook, os.stat(hook).st_mode | stat.S_IXUSR)
 
 
@@ -188,6 +197,42 @@ def test_timeout_fails_closed_and_says_so(git_repo, tmp_path, env, keys):
     assert rc != 0, out
     assert 'timeout' in out.lower() and 'refused' in out.lower()
     assert remote_has(remote, 'refs/heads/main') == ''
+
+
+def test_on_timeout_accept_lets_it_through_with_a_warning(git_repo, tmp_path, env):
+    remote = bare(tmp_path / 'lenient.git')
+    install_gate(remote, '--timeout', '0.000001', '--on-timeout', 'accept')
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, 'a.py', 'x = 1\n')
+    head = commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc == 0 and 'UNSCANNED' in out, out
+    assert remote_has(remote, 'refs/heads/main') == head
+
+
+def test_several_refs_in_one_push_and_a_force_push(git_repo, server, env, keys):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0
+    git(git_repo, 'branch', 'clean')
+    git(git_repo, 'checkout', '-q', '-b', 'dirty')
+    write(git_repo, 'b.py', f'K = "{key}"\n')
+    commit(git_repo)
+    # One bad ref refuses the whole push (git applies all or nothing).
+    rc, out = push(git_repo, env, 'clean', 'dirty')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert remote_has(server, 'refs/heads/clean') == ''
+    # Rewritten without the key and force-pushed: accepted.
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'c.py', 'y = 2\n')
+    commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    write(git_repo, 'c.py', 'y = 3\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, '--force', 'main')
+    assert rc == 0, out
 
 
 def test_bad_input_is_one_line_exit_2(tmp_path, env):

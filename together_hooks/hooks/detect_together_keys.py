@@ -26,13 +26,15 @@ PROG = 'detect-together-keys'
 def hook_contents(
         filenames: Sequence[str],
 ) -> tuple[Iterable[Content], pipeline.Scanner | None]:
-    """What to scan: the given files, or in a push only what it adds.
+    """What to scan: the given files, or in a push every commit it brings.
 
-    pre-commit sets ``PRE_COMMIT_FROM_REF``/``PRE_COMMIT_TO_REF`` for
-    pre-push hooks (and ``run --from-ref/--to-ref``) and passes the files
-    changed between them: scan those files as the pushed commit has them
-    and keep only the lines the push adds, so keys already on the remote
-    are not blamed on it.  Otherwise (pre-commit, manual) the files as given.
+    pre-commit describes a push to pre-push hooks with
+    ``PRE_COMMIT_FROM_REF``/``PRE_COMMIT_TO_REF`` (and ``run
+    --from-ref/--to-ref``), or, for the first push of a branch, only with
+    the remote's name: then each key any pushed commit adds counts, even
+    one a later commit removes (``sources.commits.pushed``), and the scan
+    comes with the scanner it ran.  Otherwise (pre-commit, manual) the
+    files as given.
     """
     if os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'):
         root = git_toplevel('.')
