@@ -35,7 +35,7 @@ from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterator

@@ -17,7 +17,7 @@ import shlex
 import shutil
 import subprocess
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 

@@ -34,7 +34,7 @@ from together_hooks.sources.history import FirstOf
 from together_hooks.sources.ranges import FULL_HISTORY
 from together_hooks.sources.ranges import is_shallow
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
