@@ -163,16 +163,28 @@ def _push(repo, env, *args: str) -> tuple[int, str]:
     return run(repo, env, 'git', 'push', *args)
 
 
+def _pushed_main(repo, env) -> None:
+    """A first clean commit on ``main``, pushed."""
+    write(repo, 'a.py', 'x = 1\n')
+    commit(repo)
+    rc, out = _push(repo, env, 'origin', 'main')
+    assert rc == 0, out
+
+
+def _add_then_remove(repo, key: str, path: str = 'b.py') -> str:
+    """One commit adds ``key`` at ``path``, the next takes it out; the
+    adding commit."""
+    write(repo, path, f'K = "{key}"\n')
+    adding = commit(repo, 'oops')
+    write(repo, path, 'K = None\n')
+    commit(repo, 'fixed')
+    return adding
+
+
 def test_pre_push_refuses_a_key_added_and_removed_on_a_pushed_branch(git_repo, keys, pushing):
     key = keys()
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    rc, out = _push(git_repo, pushing, 'origin', 'main')
-    assert rc == 0, out
-    write(git_repo, 'b.py', f'K = "{key}"\n')
-    adding = commit(git_repo, 'oops')
-    write(git_repo, 'b.py', 'K = None\n')
-    commit(git_repo, 'fixed')
+    _pushed_main(git_repo, pushing)
+    adding = _add_then_remove(git_repo, key)
     rc, out = _push(git_repo, pushing, 'origin', 'main')
     assert rc != 0, out
     assert hash_secret(key) in out and adding[:12] in out
@@ -181,15 +193,9 @@ def test_pre_push_refuses_a_key_added_and_removed_on_a_pushed_branch(git_repo, k
 
 def test_pre_push_refuses_it_on_a_new_branch(git_repo, keys, pushing):
     key = keys()
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    rc, out = _push(git_repo, pushing, 'origin', 'main')
-    assert rc == 0, out
+    _pushed_main(git_repo, pushing)
     git(git_repo, 'checkout', '-q', '-b', 'topic')
-    write(git_repo, 'b.py', f'K = "{key}"\n')
-    commit(git_repo)
-    write(git_repo, 'b.py', 'K = None\n')
-    commit(git_repo)
+    _add_then_remove(git_repo, key)
     rc, out = _push(git_repo, pushing, 'origin', 'topic')
     assert rc != 0, out
     assert hash_secret(key) in out
@@ -198,10 +204,7 @@ def test_pre_push_refuses_it_on_a_new_branch(git_repo, keys, pushing):
 
 def test_pre_push_of_a_first_branch_with_no_remote_ref(git_repo, keys, pushing):
     key = keys()
-    write(git_repo, 'b.py', f'K = "{key}"\n')
-    commit(git_repo)
-    write(git_repo, 'b.py', 'K = None\n')
-    commit(git_repo)
+    _add_then_remove(git_repo, key)
     rc, out = _push(git_repo, pushing, 'origin', 'main')
     assert rc != 0, out
     assert hash_secret(key) in out
@@ -211,10 +214,7 @@ def test_pre_push_of_a_push_that_changes_no_file_in_the_end(git_repo, keys, push
     # The key's file is added and deleted again: pre-commit has no file to
     # pass, yet the remote receives the commit that holds the key.
     key = keys()
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    rc, out = _push(git_repo, pushing, 'origin', 'main')
-    assert rc == 0, out
+    _pushed_main(git_repo, pushing)
     write(git_repo, 'secret.py', f'K = "{key}"\n')
     adding = commit(git_repo)
     os.remove(git_repo / 'secret.py')
