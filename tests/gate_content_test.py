@@ -80,21 +80,29 @@ def _ps1(key: str) -> str:
     return f'$env:TOGETHER_API_KEY="{key}"\r\n'
 
 
-@pytest.mark.parametrize('codec,bom', [
+WIDE = [
     ('utf-16-le', b'\xff\xfe'), ('utf-16-be', b'\xfe\xff'),
     ('utf-16-le', b''), ('utf-16-be', b''),
     ('utf-32-le', b'\xff\xfe\x00\x00'), ('utf-32-be', b'\x00\x00\xfe\xff'),
     ('utf-32-le', b''), ('utf-32-be', b''),
-])
-@pytest.mark.parametrize('tail', [b'', b'\n', b'\x00', b'\xff\xfe\x01'])
-def test_wide_text_with_stray_bytes(tmp_path, keys, codec, bom, tail):
-    key = keys()
-    data = bom + ('# setup\r\n' + _ps1(key)).encode(codec) + tail
-    (tmp_path / 'setup.ps1').write_bytes(data)
-    result = scan('--format', 'json', str(tmp_path / 'setup.ps1'))
+]
+STRAY = [b'', b'\n', b'\x00', b'\xff\xfe\x01']
+
+
+def test_wide_text_with_stray_bytes(tmp_path, keys):
+    # Every encoding, with and without its BOM, with each kind of stray
+    # tail: one file each, one scan of the folder.
+    made = {}
+    for i, (codec, bom) in enumerate(WIDE):
+        for j, tail in enumerate(STRAY):
+            key = keys()
+            name = f'{codec}-{"bom" if bom else "nobom"}-{j}.ps1'
+            (tmp_path / name).write_bytes(bom + ('# setup\r\n' + _ps1(key)).encode(codec) + tail)
+            made[name] = key
+    result = scan('--format', 'json', str(tmp_path))
     assert result.rc == 1, (result.out, result.err)
-    (f,) = result.json()['findings']
-    assert (f['hashed_secret'], f['line']) == (hash_secret(key), 2)
+    got = {f['path']: (f['hashed_secret'], f['line']) for f in result.json()['findings']}
+    assert got == {name: (hash_secret(key), 2) for name, key in made.items()}
 
 
 def test_wide_text_in_history_and_the_hook(git_repo, keys):
