@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import difflib
 import hashlib
 import json
 import os
 import platform
 import random
 import re
+import shlex
 import shutil
 import signal
 import statistics
@@ -57,6 +59,17 @@ HISTORY_VERSIONS = [
 HISTORY_QUICK = HISTORY_VERSIONS[::6]  # 7 releases
 HOOK_SDIST = ("flask", "3.0.3")
 ADVERSARIAL_MB = {"full": 10, "quick": 2}
+# A history that looks like real development, from PyPI alone: successive sdists of one project,
+# each release-to-release change committed one hunk at a time (see dev_steps), so there are
+# thousands of commits of small diffs and many versions of each file, as in a real repository.
+DEV_PROJECT = "mypy"
+DEV_VERSIONS = {
+    "full": ["1.9.0", "1.10.0", "1.10.1", "1.11.0", "1.11.1", "1.11.2", "1.12.0", "1.12.1", "1.13.0"],
+    "quick": ["1.11.2", "1.12.0", "1.12.1", "1.13.0"],
+}
+DEV_MAX_STEPS = 20  # a file changed in more hunks than this is committed in this many steps
+RANGE_COMMITS = {"full": 500, "quick": 100}  # the pull-request-like range (`scan --diff`) row
+BIGFILE_MIB = {"full": 1024, "quick": 128}  # the single-file row (memory of reading one huge file)
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
@@ -97,7 +110,7 @@ def git_init(repo: Path) -> None:
         shutil.rmtree(repo)
     repo.mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
-    for k, v in [("core.autocrlf", "false"), ("commit.gpgsign", "false"),
+    for k, v in [("core.autocrlf", "false"), ("commit.gpgsign", "false"), ("gc.auto", "0"),
                  ("user.name", "bench"), ("user.email", "bench@example.invalid")]:
         git(repo, "config", k, v)
 
@@ -338,6 +351,290 @@ def build_history(ctx: "Ctx") -> Corpus:
     save_planted(meta, planted, desc, {"head": head})
     stamp.write_text(key)
     return load_corpus("history", repo, meta)
+
+
+# ---------------------------------------------------------------- development history
+def sdist_files(archive: Path) -> Dict[str, bytes]:
+    """path (top folder dropped) -> bytes of every regular file in an sdist."""
+    out: Dict[str, bytes] = {}
+    if archive.name.endswith(".zip"):
+        with zipfile.ZipFile(archive) as zf:
+            for info in zf.infolist():
+                parts = Path(info.filename).parts[1:]
+                if parts and not info.is_dir() and ".." not in parts:
+                    out["/".join(parts)] = zf.read(info)
+        return out
+    with tarfile.open(archive) as tf:
+        for m in tf.getmembers():
+            parts = Path(m.name).parts[1:]
+            if parts and m.isfile() and ".." not in parts:
+                out["/".join(parts)] = tf.extractfile(m).read()  # type: ignore[union-attr]
+    return out
+
+
+def hunk_versions(old: bytes, new: bytes, reverse: bool = False) -> List[bytes]:
+    """The versions a file goes through when old becomes new one hunk at a time (at most
+    DEV_MAX_STEPS steps; `reverse`: the hunks in the other order, as a rebase might)."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    ops = difflib.SequenceMatcher(None, a, b).get_opcodes()
+    changed = [i for i, op in enumerate(ops) if op[0] != "equal"]
+    if reverse:
+        changed.reverse()
+    steps = min(len(changed), DEV_MAX_STEPS)
+    out = []
+    for k in range(1, steps + 1):
+        take = set(changed[:round(k * len(changed) / steps)])
+        out.append(b"".join(
+            b"".join(b[j1:j2] if i in take else a[i1:i2]) for i, (_t, i1, i2, j1, j2) in enumerate(ops)))
+    return out
+
+
+def dev_steps(releases: List[Dict[str, bytes]], rng: random.Random,
+              reverse: bool = False) -> List[Tuple[str, Optional[bytes]]]:
+    """(path, new bytes or None for a deletion), one per commit, from release to release:
+    one per hunk of a changed text file (its hunks in order), one for an added, deleted or
+    binary file; files in a seeded shuffle, as work on a project moves around."""
+    steps: List[Tuple[str, Optional[bytes]]] = []
+    for old, new in zip(releases, releases[1:]):
+        paths = sorted(p for p in set(old) | set(new) if old.get(p) != new.get(p))
+        rng.shuffle(paths)
+        for path in paths:
+            a, b = old.get(path), new.get(path)
+            if a is None or b is None or b"\0" in a or b"\0" in b:
+                steps.append((path, b))
+            else:
+                steps += [(path, v) for v in hunk_versions(a, b, reverse)]
+    return steps
+
+
+class FastImport:
+    """Commits written by one `git fast-import` (seconds, where a `git commit` each would
+    take many minutes)."""
+
+    def __init__(self, repo: Path):
+        self.proc = subprocess.Popen(["git", "fast-import", "--quiet", "--done"], cwd=repo,
+                                     env=dict(os.environ, **GIT_ENV), stdin=subprocess.PIPE)
+        self.out = self.proc.stdin
+        self.n = 0
+
+    def commit(self, ref: str, msg: str, changes: Sequence[Tuple[str, Optional[bytes]]],
+               parent: Optional[str] = None) -> None:
+        date = EPOCH + self.n * 600  # ten minutes apart
+        self.n += 1
+        who = f"bench <bench@example.invalid> {date} +0000"
+        w = self.out.write  # type: ignore[union-attr]
+        m = msg.encode()
+        w(f"commit {ref}\nauthor {who}\ncommitter {who}\ndata {len(m)}\n".encode() + m + b"\n")
+        if parent:
+            w(f"from {parent}\n".encode())
+        for path, data in changes:
+            if "\n" in path or path.startswith('"'):
+                continue  # would need fast-import's quoting; sdists have none
+            if data is None:
+                w(f"D {path}\n".encode())
+            else:
+                w(f"M 100644 inline {path}\ndata {len(data)}\n".encode() + data + b"\n")
+        w(b"\n")
+
+    def close(self) -> None:
+        self.out.write(b"done\n")  # type: ignore[union-attr]
+        self.out.close()  # type: ignore[union-attr]
+        if self.proc.wait() != 0:
+            raise RuntimeError(f"git fast-import failed (exit {self.proc.returncode})")
+
+
+DEV_PLANTS = [  # (where in the history, context); each key is deleted again one commit later
+    (0.2, "py-string"), (0.5, "dotenv"), (0.8, "bearer-doc"),
+]
+
+
+def build_devhistory(ctx: "Ctx") -> List[Corpus]:
+    """Real-looking development history (DEV_* above), as two clones of it:
+
+    - `no-local`: `git clone --no-local` of it, the objects a server would send;
+    - `shared-store`: `git clone` of a local copy that also holds an abandoned rebase of the
+      whole history (the same hunks in the other order, its branch deleted): a local clone
+      hard-links those packs, so about half the blobs in its store are reachable from no ref,
+      as in a long-lived clone after rebases and fetches, or a clone made from a mirror.
+
+    Three keys are each added by one commit and deleted by the next (20%, 50%, 80% of the way
+    along); a fourth is added inside the last RANGE_COMMITS commits and kept (the range row)."""
+    versions = DEV_VERSIONS[ctx.mode]
+    base = ctx.corpora / "devhistory"
+    meta, stamp = base / "planted.json", base / "stamp"
+    key = json.dumps({"v": 1, "p": DEV_PROJECT, "versions": versions, "steps": DEV_MAX_STEPS,
+                      "range": RANGE_COMMITS[ctx.mode], "seed": SEED})
+    kinds = ["no-local", "shared-store"]
+    if not stamp_ok(stamp, key):
+        shutil.rmtree(base, ignore_errors=True)
+        base.mkdir(parents=True)
+        log(f"building the development history from {len(versions)} {DEV_PROJECT} sdists ...")
+        releases = [sdist_files(ctx.fetcher.get(DEV_PROJECT, v)) for v in versions]
+        steps = dev_steps(releases, random.Random(f"{SEED}-dev"))
+        rng = random.Random(f"{SEED}-dev-keys")
+        state = dict(releases[0])
+        origin = base / "origin"
+        git_init(origin)
+        fi = FastImport(origin)
+        fi.commit("refs/heads/main", f"{DEV_PROJECT} {versions[0]}", sorted(state.items()))
+        total = len(steps)
+        plant_at = {round(total * f): c for f, c in DEV_PLANTS}
+        keep_at = total - RANGE_COMMITS[ctx.mode] // 2
+        planted: List[Planted] = []
+
+        def plant_one(context: str, keep: bool) -> None:
+            kind, suffix, newname, template = CONTEXTS[context]
+            secret = new_key(rng, kind)
+            if newname is None:
+                path = rng.choice(sorted(p for p in state if p.endswith(suffix)))
+                data = state[path] + (b"" if state[path].endswith(b"\n") else b"\n")
+            else:
+                path = rng.choice(sorted({p.rpartition("/")[0] for p in state} - {""})) + "/" + newname
+                data = state.get(path, b"")
+            data += template.format(k=secret).encode() + b"\n"
+            label = f"H{len(planted) + 1}"
+            fi.commit("refs/heads/main", f"edit {path}", [(path, data)])
+            planted.append(Planted(label, kind, context, secret, path, data.count(b"\n"),
+                                   f"commit {fi.n}" + ("" if keep else ", deleted in the next")))
+            if keep:
+                state[path] = data
+            else:
+                fi.commit("refs/heads/main", f"edit {path}", [(path, state.get(path))])
+
+        for i, (path, data) in enumerate(steps):
+            if i in plant_at:
+                plant_one(plant_at[i], keep=False)
+            if i == keep_at:
+                plant_one("yaml", keep=True)
+            fi.commit("refs/heads/main", f"{'update' if data is not None else 'remove'} {path}", [(path, data)])
+            if data is None:
+                state.pop(path, None)
+            else:
+                state[path] = data
+        fi.close()
+        commits = int(git(origin, "rev-list", "--count", "main"))
+        range_base = git(origin, "rev-parse", f"main~{RANGE_COMMITS[ctx.mode]}").strip()
+        root = git(origin, "rev-list", "--max-parents=0", "main").strip()
+        git(origin, "repack", "-a", "-d", "-q")
+
+        copy = base / "copy"  # origin plus an abandoned rebase of it
+        sh(["git", "clone", "-q", "--bare", "--no-local", str(origin), str(copy)], env=GIT_ENV)
+        fi = FastImport(copy)
+        for path, data in dev_steps(releases, random.Random(f"{SEED}-dev"), reverse=True):
+            fi.commit("refs/heads/abandoned", f"rework {path}", [(path, data)],
+                      parent=root if fi.n == 0 else None)
+        fi.close()
+        git(copy, "repack", "-a", "-d", "-q")
+        git(copy, "update-ref", "-d", "refs/heads/abandoned")
+        sh(["git", "clone", "-q", "--no-local", str(origin), str(base / "no-local")], env=GIT_ENV)
+        sh(["git", "clone", "-q", str(copy), str(base / "shared-store")], env=GIT_ENV)
+        stats = {}
+        for kind in kinds:
+            out = git(base / kind, "count-objects", "-v")
+            stats[kind] = dict(line.split(": ") for line in out.splitlines())
+        desc = (f"{commits:,} commits: {DEV_PROJECT} sdists {versions[0]}..{versions[-1]}, each "
+                f"release-to-release change committed one hunk at a time (one commit per hunk, at most "
+                f"{DEV_MAX_STEPS} per file per release)")
+        extra = {"commits": commits, "range_base": range_base, "stats": stats}
+        save_planted(meta, planted, desc, extra)
+        stamp.write_text(key)
+    out = []
+    for kind in kinds:
+        c = load_corpus(kind, base / kind, meta)
+        pack_kib = int(c.extra["stats"][kind]["size-pack"])  # type: ignore[index]
+        how = ("`git clone --no-local`" if kind == "no-local" else
+               "`git clone <path>` of a copy that also holds an abandoned rebase (unreachable objects)")
+        c.desc += f"; {how}, {pack_kib / 1024:.0f} MiB of packs"
+        out.append(c)
+    return out
+
+
+def build_repos(ctx: "Ctx") -> List[Corpus]:
+    """Real repositories given with --git-repo (e.g. flask, mypy), each as two clones:
+    `git clone --no-local`, and `git clone <path>` (hard-linked packs: whatever the source
+    holds that its branches and tags do not reach is in the store too).  Both get the same
+    three keys on top of HEAD, each added by one commit and deleted by the next."""
+    out = []
+    for src in ctx.git_repos:
+        src = src.resolve()
+        head = sh(["git", "rev-parse", "HEAD"], cwd=src).stdout.strip()
+        name = src.name if src.name not in ("repo", ".git") else src.parent.name
+        base = ctx.corpora / "repos" / name
+        meta, stamp = base / "planted.json", base / "stamp"
+        key = json.dumps({"v": 1, "src": str(src), "head": head, "seed": SEED})
+        if not stamp_ok(stamp, key):
+            shutil.rmtree(base, ignore_errors=True)
+            base.mkdir(parents=True)
+            planted: List[Planted] = []
+            for kind in ("no-local", "local"):
+                clone = base / kind
+                sh(["git", "clone", "-q", *(["--no-local"] if kind == "no-local" else []),
+                    str(src), str(clone)], env=GIT_ENV)
+                ref = git(clone, "symbolic-ref", "HEAD").strip()
+                rng = random.Random(f"{SEED}-repo")
+                fi = FastImport(clone)
+                parent: Optional[str] = head
+                planted = []
+                for context, path in (("py-string", "bench_planted/settings.py"), ("dotenv", ".env.bench"),
+                                      ("bearer-doc", "bench_planted/notes.md")):
+                    k_kind, _suffix, _new, template = CONTEXTS[context]
+                    secret = new_key(rng, k_kind)
+                    data = template.format(k=secret).encode() + b"\n"
+                    fi.commit(ref, f"add {path}", [(path, data)], parent=parent)
+                    fi.commit(ref, f"remove {path}", [(path, None)])
+                    parent = None
+                    planted.append(Planted(f"R{len(planted) + 1}", k_kind, context, secret, path,
+                                           data.count(b"\n"), "added, deleted in the next commit"))
+                fi.close()
+                git(clone, "reset", "-q", "--hard")
+            commits = int(git(base / "no-local", "rev-list", "--all", "--count"))
+            stats = {k: dict(line.split(": ") for line in git(base / k, "count-objects", "-v").splitlines())
+                     for k in ("no-local", "local")}
+            save_planted(meta, planted, f"{name} at {head[:12]}, {commits:,} commits + 6 planted",
+                         {"stats": stats})
+            stamp.write_text(key)
+        for kind in ("no-local", "local"):
+            c = load_corpus(f"{name} {kind}", base / kind, meta)
+            pack = int(c.extra["stats"][kind]["size-pack"]) / 1024  # type: ignore[index]
+            c.desc += f"; `git clone {'--no-local ' if kind == 'no-local' else ''}<path>`, {pack:.0f} MiB of packs"
+            out.append(c)
+    return out
+
+
+def build_range(ctx: "Ctx") -> List[Corpus]:
+    """The last RANGE_COMMITS commits of the development history's no-local clone, with the key
+    that was added there and kept (what a pull request would add)."""
+    nolocal = build_devhistory(ctx)[0]
+    kept = [p for p in nolocal.planted if "deleted" not in p.where]
+    n = RANGE_COMMITS[ctx.mode]
+    return [Corpus("range", nolocal.path, kept, f"the last {n} commits of the development history "
+                   f"(`BASE...HEAD`, BASE = HEAD~{n})", dict(nolocal.extra))]
+
+
+def build_bigfile(ctx: "Ctx") -> List[Corpus]:
+    """One huge text file of real source (the mypy sdist's text files over and over), one key
+    on its last line: how the memory of each tool grows with the size of one file."""
+    mib = BIGFILE_MIB[ctx.mode]
+    base = ctx.corpora / "bigfile"
+    meta, stamp = base / "planted.json", base / "stamp"
+    key = json.dumps({"v": 1, "mib": mib, "sdist": TREE_SDISTS["quick"], "seed": SEED})
+    if not stamp_ok(stamp, key):
+        shutil.rmtree(base, ignore_errors=True)
+        base.mkdir(parents=True)
+        files = sdist_files(ctx.fetcher.get(*TREE_SDISTS["quick"][0]))
+        text = b"".join(data for path, data in sorted(files.items())
+                        if path.endswith((".py", ".pyi", ".test", ".rst", ".md")) and b"\0" not in data)
+        target = base / "big.txt"
+        with open(target, "wb") as fh:
+            left = mib * 2**20
+            while left > 0:
+                fh.write(text[:left])
+                left -= min(left, len(text))
+        planted = plant(base, random.Random(f"{SEED}-bigfile"), ["py-string"], "B", candidates=[target])
+        save_planted(meta, planted, f"one {mib:,} MiB text file ({TREE_SDISTS['quick'][0][0]} sources "
+                     "repeated), 1 planted key on the last line", {})
+        stamp.write_text(key)
+    return [load_corpus("bigfile", base, meta)]
 
 
 HOOK_FILES = 5
@@ -617,6 +914,7 @@ class Ctx:
         self.fetcher: Fetcher = None  # type: ignore[assignment]
         self.versions: Dict[str, str] = {}
         self.load_start = loadavg()
+        self.git_repos = [Path(p) for p in args.git_repo]
 
     # -- peers
     def setup_peers(self) -> None:
@@ -822,8 +1120,7 @@ def tree_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
     return run_scenario(ctx, "tree", tools, corpus.planted)
 
 
-def history_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
-    repo = corpus.path
+def history_tools(ctx: Ctx, repo: Path, all_rules: bool = True) -> List[Tool]:
     tools = [
         make_tool("together-hooks scan --history", ctx.ours("together-hooks"),
                   ["scan", "--history", "--format", "json"], count=count_findings_key),
@@ -836,9 +1133,56 @@ def history_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
                   count=count_findings_key, ok_codes=KF_CODES),
         Tool("floor: git log -p --all", ["git", "log", "-p", "--all"], ok_codes=(0,), discard_output=True),
     ]
+    if not all_rules:
+        tools = [t for t in tools if "all rules" not in t.name]
     for t in tools:
         t.cwd = repo
-    return run_scenario(ctx, "history", tools, corpus.planted)
+    return tools
+
+
+def history_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    return run_scenario(ctx, "history", history_tools(ctx, corpus.path), corpus.planted)
+
+
+def devhistory_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    return run_scenario(ctx, f"devhistory {corpus.name}", history_tools(ctx, corpus.path, all_rules=False),
+                        corpus.planted)
+
+
+def repos_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    return run_scenario(ctx, f"repo {corpus.name}", history_tools(ctx, corpus.path, all_rules=False),
+                        corpus.planted)
+
+
+def range_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    base = str(corpus.extra["range_base"])
+    tools = [
+        make_tool("together-hooks scan --diff BASE...HEAD", ctx.ours("together-hooks"),
+                  ["scan", "--diff", f"{base}...HEAD", "--format", "json"], count=count_findings_key),
+        make_tool("betterleaks git --log-opts=BASE..HEAD (Together rule)", ctx.peer("betterleaks"),
+                  ["git", ".", f"--log-opts={base}..HEAD"] + BL_TOGETHER + BL_QUIET,
+                  count=count_findings_key, baseline_ref=True),
+        Tool("floor: git log -p BASE..HEAD", ["git", "log", "-p", f"{base}..HEAD"], ok_codes=(0,),
+             discard_output=True),
+    ]
+    for t in tools:
+        t.cwd = corpus.path
+    return run_scenario(ctx, "range", tools, corpus.planted)
+
+
+def bigfile_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    f = str(corpus.path / "big.txt")
+    tools = [
+        make_tool("together-hooks scan", ctx.ours("together-hooks"), ["scan", f, "--format", "json"],
+                  count=count_findings_key),
+        make_tool("betterleaks fs (Together rule)", ctx.peer("betterleaks"), ["fs", f] + BL_TOGETHER + BL_QUIET,
+                  count=count_findings_key, baseline_ref=True),
+        make_tool("kingfisher (Together rule)", ctx.peer("kingfisher"), ["scan", f] + KF_COMMON + KF_TOGETHER,
+                  count=count_findings_key, ok_codes=KF_CODES),
+    ]
+    for t in tools:
+        t.cwd = corpus.path
+    return run_scenario(ctx, "bigfile", tools, corpus.planted, runs=min(ctx.runs, 3))
 
 
 def adversarial_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
@@ -958,7 +1302,7 @@ def tool_versions(ctx: Ctx) -> None:
 
 
 # ---------------------------------------------------------------- main
-SCENARIOS = ("hook", "tree", "history", "adversarial")
+SCENARIOS = ("hook", "tree", "history", "devhistory", "range", "bigfile", "adversarial", "repos")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -970,8 +1314,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--ours-venv", help="venv that has together-hooks installed (default: "
                     "install this checkout, not editable, into <cache>/ours-venv)")
     ap.add_argument("--timeout", type=float, help="per-command timeout in seconds")
+    ap.add_argument("--git-repo", action="append", default=[], metavar="PATH",
+                    help="also time history scans of this repository (scenario `repos`; e.g. a clone "
+                    "of flask or mypy): a --no-local clone and a local clone, 3 keys planted")
     ap.add_argument("--results", help="Markdown output (default bench/RESULTS.md; "
                     "<cache>/RESULTS-quick.md with --quick, <cache>/RESULTS-partial.md with --only)")
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = ap.parse_args(argv)
     only = [s.strip() for s in args.only.split(",") if s.strip()]
     bad = [s for s in only if s not in SCENARIOS]
@@ -985,10 +1333,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     tool_versions(ctx)
 
     builders = {"hook": lambda: [build_hook(ctx)], "tree": lambda: [build_tree(ctx)],
-                "history": lambda: [build_history(ctx)], "adversarial": lambda: build_adversarial(ctx)}
+                "history": lambda: [build_history(ctx)], "devhistory": lambda: build_devhistory(ctx),
+                "range": lambda: build_range(ctx), "bigfile": lambda: build_bigfile(ctx),
+                "adversarial": lambda: build_adversarial(ctx), "repos": lambda: build_repos(ctx)}
     runners = {"hook": hook_scenario, "tree": tree_scenario, "history": history_scenario,
-               "adversarial": adversarial_scenario}
-    titles = {"hook": "Hook latency (5 staged files)", "tree": "Tree scan", "history": "Git history scan"}
+               "devhistory": devhistory_scenario, "range": range_scenario, "bigfile": bigfile_scenario,
+               "adversarial": adversarial_scenario, "repos": repos_scenario}
+    titles = {"hook": "Hook latency (5 staged files)", "tree": "Tree scan",
+              "history": "Git history scan: one commit per release (42 releases)",
+              "range": "Range scan: a pull request's commits", "bigfile": "Single large file"}
+    sub = {"devhistory": "Git history scan: development history, {} clone",
+           "repos": "Git history scan: {} clone", "adversarial": "Adversarial: {}"}
     sections = []
     for name in SCENARIOS:
         if name not in only:
@@ -1005,9 +1360,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 rows = runners[name](ctx, corpus)
             except Exception as e:
                 rows, msg = None, f"n/a (scenario crashed: {type(e).__name__}: {str(e)[:300]})"
-            title = titles.get(name) or f"Adversarial: {corpus.name}"
+            title = titles.get(name) or sub[name].format(corpus.name)
             text = table(title, corpus.desc, rows, corpus.planted,
-                         ctx.runs if name != "adversarial" else min(ctx.runs, 3)) if rows else \
+                         ctx.runs if name not in ("adversarial", "bigfile") else min(ctx.runs, 3)) if rows else \
                 f"### {title}\n\n{msg}\n"
             print("\n" + text, flush=True)
             sections.append(text)
@@ -1021,8 +1376,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     else:
         results = BENCH / "RESULTS.md"
     head = ["# together-hooks benchmark results", "",
-            f"Generated by `python bench/run.py{' --quick' if args.quick else ''}"
-            f"{f' --runs {args.runs}' if args.runs else ''}`.", "", machine_description(ctx)]
+            f"Generated by `python bench/run.py{' ' if argv else ''}{shlex.join(argv)}`.", "",
+            machine_description(ctx)]
     results.write_text("\n".join(head) + "\n" + "\n".join(sections))
     log(f"wrote {results}")
     return 0
