@@ -166,6 +166,13 @@ def git_dir_without_work_tree(path: str) -> str | None:
     return os.fsdecode(lines[1])
 
 
+# git maps packs in windows of up to 1 GiB, as many as fit in 8 GiB: a
+# whole history read (or listed) shows all of it as resident memory.  Small
+# windows cost git no measurable CPU here and keep its share of a history
+# scan to what its delta-base cache holds (docs/performance.md).
+PACK_READING = ('-c', 'core.packedGitWindowSize=4m', '-c', 'core.packedGitLimit=32m')
+
+
 def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
     """(sha, bytes) for each blob, streamed from one ``git cat-file --batch``.
 
@@ -176,7 +183,7 @@ def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
     import threading
 
     shas = list(shas)
-    proc = git_stream(root, 'cat-file', '--batch', '--buffer', stdin=True)
+    proc = git_stream(root, *PACK_READING, 'cat-file', '--batch', '--buffer', stdin=True)
     assert proc.stdin is not None and proc.stdout is not None
     stdin, stdout = proc.stdin, proc.stdout
 

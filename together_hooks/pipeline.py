@@ -28,6 +28,7 @@ from together_hooks.rules import RULES
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     import argparse
+    from typing import Callable
     from typing import Iterable
     from together_hooks.baseline.format import Baseline
     from together_hooks.detect.ownkeys import OwnKeys
@@ -108,6 +109,17 @@ class Scanner:
             found += self.own_keys.find(content.data, content.path, found)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
+
+    def blob_test(self, nbytes: int) -> Callable[[bytes], bool] | None:
+        """For a source about to read ``nbytes`` of blobs: a test every
+        blob ``scan_one`` could find something in passes, the fastest for
+        that much (``detect.prefilter``); None when every blob must be
+        scanned (own keys are found in any encoding, keyword or not)."""
+        if self.own_keys:
+            return None
+        from together_hooks.detect.prefilter import Keywords
+
+        return Keywords(k for rule in self.rules for k in rule.keywords).blob_test(nbytes)
 
 
 def load_own_keys(

@@ -107,14 +107,18 @@ def commits(
     root = gitrun.git_toplevel('.') or gitrun.git_dir_without_work_tree('.')
     if root is None:
         raise gitrun.no_repository(f'{mode} needs a git repository (run it inside one)')
-    scan = (scanner or pipeline.Scanner.for_run()).scan_one
+    scanner = scanner or pipeline.Scanner.for_run()
+    scan = scanner.scan_one
     if args.history:
         import itertools
 
         from together_hooks.sources.commits import history_extras
         from together_hooks.sources.history import scan_history
 
-        found = scan_history(root, scan, args.since, progress=sys.stderr.isatty())
+        found = scan_history(
+            root, scan, args.since, progress=sys.stderr.isatty(),
+            worth=scanner.blob_test,
+        )
         # Messages, tag messages and ref names are content too.
         return itertools.chain(found, history_extras(root, args.since, scan))
     from together_hooks.sources.commits import added_by_commits

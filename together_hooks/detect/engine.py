@@ -218,10 +218,16 @@ def _decode_b64(token: bytes) -> bytes | None:
     return raw if re.match(_PRINTABLE, raw) else None
 
 
+def may_be_wide(data: bytes) -> bool:
+    """Whether ``data`` may be UTF-16/UTF-32 text, which ``_normalise``
+    decodes before any keyword is looked for."""
+    return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
+
+
 def _normalise(data: bytes) -> bytes:
     # UTF-16/UTF-32 text (Windows editors, PowerShell redirects) hides
     # ASCII keys behind NUL bytes; decode it so the same rules apply.
-    if b'\0' not in data[:4096] and data[:2] not in (b'\xff\xfe', b'\xfe\xff'):
+    if not may_be_wide(data):
         return data
     from together_hooks.detect.widetext import decode_wide
 

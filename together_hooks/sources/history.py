@@ -31,6 +31,7 @@ import time
 
 from together_hooks.errors import InputError
 from together_hooks.gitrun import git
+from together_hooks.gitrun import PACK_READING
 from together_hooks.gitrun import git_stream
 from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
@@ -50,6 +51,9 @@ if TYPE_CHECKING:
 
     # The per-content detection step the pipeline hands down.
     Scan = Callable[[Content], list[Finding]]
+    # Given the bytes to read in all, the test a blob must pass to be
+    # scanned (see ``Scanner.blob_test``).
+    Worth = Callable[[int], Callable[[bytes], bool] | None]
 
 # Discovery scans with no path: a path only ever switches rules off
 # (``Rule.skip_files``), so this finds a superset; attribution then applies
@@ -114,24 +118,53 @@ def keys_in(scan: Scan, data: bytes) -> tuple[tuple[str, str], ...]:
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
     """(sha, size) of the blobs to scan, in an order git reads fast.
 
-    The whole history: every blob in the object store, in pack order.
+    The whole history: every blob a ref reaches, in pack order.  The store
+    is listed whole (``--batch-all-objects``, pack order) while git counts
+    the commits the refs reach; only when the store holds more commits than
+    that (a clone made from a local path hard-links the source's packs; a
+    long-lived clone keeps what rebases left behind) are the reachable blobs
+    walked and the rest dropped, so a clean clone pays for no walk.
     ``since``: only blobs reachable from some ref but not from ``since``.
     """
     fmt = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
-    if since is None:
-        out = git(root, 'cat-file', '--batch-all-objects', fmt, '--unordered')
-    else:
+    if since is not None:
         listed = git(
             root, 'rev-list', '--objects', '--no-object-names',
             '--filter=object:type=blob', '--all', '--not', since,
         )
         out = git(root, 'cat-file', fmt, input=listed) if listed else b''
+        return [(sha, int(size)) for kind, sha, size in _entries(out) if kind == b'blob']
+    counting = git_stream(root, 'rev-list', '--all', '--count')  # alongside the listing
+    try:
+        out = git(root, *PACK_READING, 'cat-file', '--batch-all-objects', fmt, '--unordered')
+        counted, _err = counting.communicate()
+    finally:
+        if counting.poll() is None:
+            counting.kill()
+            counting.wait()
+    # A failed count walks: the walk then fails with git's own words.
+    reachable = int(counted) if counting.returncode == 0 and counted.strip() else -1
     blobs = []
-    for line in out.splitlines():
-        kind, sha, size = line.split(b' ')
+    commits = 0
+    for kind, sha, size in _entries(out):
         if kind == b'blob':
             blobs.append((sha, int(size)))
+        elif kind == b'commit':
+            commits += 1
+    if commits > reachable:
+        walked = git(
+            root, *PACK_READING, 'rev-list', '--objects', '--no-object-names',
+            '--filter=object:type=blob', '--all',
+        )
+        keep = set(walked.split())
+        blobs = [blob for blob in blobs if blob[0] in keep]
     return blobs
+
+
+def _entries(out: bytes) -> Iterator[list[bytes]]:
+    """(type, sha, size) of each line of a ``--batch-check`` listing."""
+    for line in out.splitlines():
+        yield line.split(b' ')
 
 
 # Below this many bytes of blobs a second process costs more than it saves.
@@ -141,11 +174,12 @@ FORK_MIN_BYTES = 8 << 20
 def _discover_part(
         root: str, blobs: list[tuple[bytes, int]],
         tick: Callable[[int, int, int], None], scan: Scan,
+        worth: Callable[[bytes], bool] | None,
 ) -> dict[bytes, tuple[tuple[str, str], ...]]:
     flagged: dict[bytes, tuple[tuple[str, str], ...]] = {}
     done = nbytes = 0
     for sha, data in read_blobs(root, (sha for sha, _size in blobs)):
-        keys = keys_in(scan, data)
+        keys = keys_in(scan, data) if worth is None or worth(data) else ()
         if keys:
             flagged[sha] = keys
             tick(done, nbytes, len(flagged))
@@ -164,16 +198,21 @@ def _no_key() -> None:
 def discover(
         root: str, blobs: list[tuple[bytes, int]], progress: Progress,
         scan: Scan, on_key: Callable[[], None] = _no_key,
+        worth: Worth | None = None,
 ) -> dict[bytes, tuple[tuple[str, str], ...]]:
     """The blobs that hold a key: sha -> ((rule id, hashed_secret), ...).
 
     ``on_key`` is called (maybe more than once) as soon as one is found.
+    ``worth(nbytes)``, when given, makes the test a blob must pass to be
+    scanned at all (one that ``scan`` could find nothing in fails it),
+    chosen for this many bytes of blobs.
     On two cores a forked child takes the second half (by bytes, so each
     keeps its stretch of the pack) with its own ``git cat-file``: git's
     inflating and our scanning both run twice as wide.
     """
     total = len(blobs)
     size = sum(n for _sha, n in blobs)
+    test = worth(size) if worth is not None else None
 
     def alone(done: int, nbytes: int, found: int) -> None:
         if found:
@@ -183,7 +222,7 @@ def discover(
     from together_hooks.sources import parallel
 
     if size < FORK_MIN_BYTES or not parallel.available():
-        return _discover_part(root, blobs, alone, scan)
+        return _discover_part(root, blobs, alone, scan, test)
     import mmap
     import struct
 
@@ -200,9 +239,9 @@ def discover(
     flagged, theirs = parallel.split(
         lambda: _discover_part(
             root, blobs[cut:],
-            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan,
+            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan, test,
         ),
-        lambda: _discover_part(root, blobs[:cut], tick, scan),
+        lambda: _discover_part(root, blobs[:cut], tick, scan, test),
     )
     flagged.update(theirs)
     tick(cut, sum(n for _sha, n in blobs[:cut]), len(flagged))
@@ -386,15 +425,17 @@ class FirstOf:
 
 def scan_history(
         root: str, scan: Scan, since: str | None = None, progress: bool = False,
+        worth: Worth | None = None,
 ) -> Iterator[Revision]:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
-    A bad ``since`` fails here, before anything is scanned.
+    ``worth``: see ``discover``.  A bad ``since`` fails here, before
+    anything is scanned.
     """
     since_sha = resolve_commit(root, since, '--since') if since else None
     _refuse_partial_clone(root)
     _refuse_shallow_clone(root)
-    return _scan(root, since_sha, Progress(progress), scan)
+    return _scan(root, since_sha, Progress(progress), scan, worth)
 
 
 def _refuse_partial_clone(root: str) -> None:
@@ -428,6 +469,7 @@ def _refuse_shallow_clone(root: str) -> None:
 
 def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
+        worth: Worth | None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = []
 
@@ -437,7 +479,7 @@ def _scan(
 
     try:
         blobs = list_blobs(root, since_sha)
-        flagged = discover(root, blobs, shown, scan, on_key=start_log)
+        flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth)
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()

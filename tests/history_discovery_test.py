@@ -1,0 +1,69 @@
+"""History discovery reads only what a ref reaches: a store shared with
+(or left over from) other histories costs nothing extra, and finds the same."""
+from __future__ import annotations
+
+import pytest
+
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from together_hooks.sources import history
+
+
+def commit(repo, msg: str = 'c') -> str:
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-q', '--no-verify', '-m', msg)
+    return git(repo, 'rev-parse', 'HEAD').strip()
+
+
+def blob_of(repo, rev_path: str) -> bytes:
+    return git(repo, 'rev-parse', rev_path).strip().encode()
+
+
+def listed(repo) -> set[bytes]:
+    return {sha for sha, _size in history.list_blobs(str(repo), None)}
+
+
+def test_blobs_of_commits_no_ref_reaches_are_not_read(git_repo, keys):
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    write(git_repo, 'b.py', f'K = "{keys()}"\n')
+    gone = commit(git_repo, 'abandoned')
+    dropped = blob_of(git_repo, f'{gone}:b.py')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')  # reachable from no ref now
+    kept = blob_of(git_repo, 'HEAD:a.py')
+    assert listed(git_repo) == {kept}
+    assert scan('--history').rc == 0
+
+
+def test_a_local_clone_reads_only_what_its_refs_reach(tmp_path, git_repo, keys):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '-b', 'wip')
+    write(git_repo, 'wip.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'wip')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'b.py', f'K = "{key}"\n')
+    commit(git_repo, 'add b')
+    write(git_repo, 'b.py', 'K = None\n')
+    commit(git_repo, 'remove b')
+    # A local clone hard-links the source's objects: wip's blobs come along,
+    # but only main is cloned as a branch.
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', '--single-branch', str(git_repo), str(clone))
+    assert blob_of(git_repo, 'wip:wip.py') not in listed(clone)
+    assert blob_of(git_repo, 'main~1:b.py') in listed(clone)
+    got = scan('--history', '--format', 'json', cwd=clone)
+    assert got.rc == 1
+    assert [f['path'] for f in got.json()['findings']] == ['b.py']
+
+
+def test_a_store_without_unreachable_commits_is_listed_whole(git_repo, keys):
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    write(git_repo, 'a.py', 'x = 2\n')
+    commit(git_repo)
+    assert listed(git_repo) == {
+        blob_of(git_repo, 'HEAD:a.py'), blob_of(git_repo, 'HEAD~1:a.py'),
+    }

@@ -1,0 +1,110 @@
+"""The one-pass keyword matcher flags exactly the blobs the plain checks flag."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from tests.conftest import git
+from tests.conftest import write
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.detect import prefilter
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.pipeline import Scanner
+from together_hooks.sources import history
+from together_hooks.rules import RULES
+
+KEYWORDS = prefilter.Keywords(k for rule in RULES for k in rule.keywords)
+PIECES = sorted(
+    {k for k in KEYWORDS.keywords}
+    | {k[:-1] for k in KEYWORDS.keywords} | {k[1:] for k in KEYWORDS.keywords}
+    | {k.swapcase() for k in KEYWORDS.keywords}
+    | {b'\0', b'\n', b'\xff', b'x', b'_', b'T', b'g'},
+)
+blobs = st.one_of(
+    st.binary(max_size=512),
+    st.lists(st.sampled_from(PIECES), max_size=40).map(b''.join),
+)
+
+
+def one_pass() -> object:
+    pytest.importorskip('hyperscan')
+    fast = prefilter.hyperscan_matcher(KEYWORDS.keywords)
+    assert fast is not None
+    return fast
+
+
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)
+@given(blobs)
+def test_one_pass_flags_exactly_what_the_plain_checks_flag(data):
+    assert one_pass()(data) is KEYWORDS(data)
+
+
+def test_each_keyword_anywhere_is_flagged():
+    fast = one_pass()
+    for keyword in KEYWORDS.keywords:
+        for data in (keyword, b'x' * 70_000 + keyword, keyword + b'\0' * 9, b'a\n' + keyword):
+            assert fast(data) and KEYWORDS(data)
+    assert not fast(b'') and not fast(b'no keyword here' * 1000)
+
+
+def test_small_inputs_keep_the_plain_checks():
+    assert KEYWORDS.one_pass(prefilter.ONE_PASS_MIN_BYTES - 1) is KEYWORDS
+
+
+KEY_PIECES = (
+    make_key(random.Random('prefilter-tgp')).encode(),
+    make_hex(random.Random('prefilter-hex')).encode(),
+    b'TOGETHER_API_KEY=', b'together_api_key: ', b'Together(api_key="',
+    b'Bearer ', b'https://api.together.xyz/v1/models', b'\xff\xfe', b'\xfe\xff',
+    b'\n', b'"', b'=', b'\0',
+)
+
+
+@settings(max_examples=200, deadline=None, database=None, derandomize=True)
+@given(st.lists(
+    st.one_of(st.binary(max_size=32), st.sampled_from(KEY_PIECES)), max_size=24,
+).map(b''.join))
+def test_every_blob_with_a_finding_passes_the_blob_test(data):
+    found = scan_bytes(data, '')
+    for nbytes in (0, prefilter.ONE_PASS_MIN_BYTES):
+        assert KEYWORDS.blob_test(nbytes)(data) or not found
+
+
+def test_utf16_text_passes_the_blob_test(keys):
+    data = ('\ufeffTOGETHER_API_KEY=' + keys() + '\n').encode('utf-16-le')
+    assert scan_bytes(data, '') and not KEYWORDS(data)
+    assert KEYWORDS.blob_test(0)(data)
+
+
+def test_history_with_the_one_pass_test_finds_what_plain_checks_find(
+        git_repo, keys, monkeypatch,
+):
+    one_pass()
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    write(git_repo, '.env', f'TOGETHER_API_KEY={keys("hex")}\n')
+    write(git_repo, 'c.py', 'x = 1\n' * 100)
+    (git_repo / 'b.txt').write_bytes(
+        ('\ufeffTOGETHER_API_KEY=' + keys() + '\n').encode('utf-16'),
+    )
+    for msg in ('add', 'remove'):
+        git(git_repo, 'add', '-A')
+        git(git_repo, 'commit', '-q', '--no-verify', '-m', msg)
+        for name in ('a.py', '.env', 'b.txt'):
+            (git_repo / name).unlink(missing_ok=True)
+    scanner = Scanner()
+    root = str(git_repo)
+
+    def found(worth) -> list[tuple[str, str]]:
+        return sorted(
+            (r.path, r.commit) for r in history.scan_history(root, scanner.scan_one, worth=worth)
+        )
+
+    plain = found(None)
+    assert [path for path, _c in plain] == ['.env', 'a.py', 'b.txt']
+    monkeypatch.setattr(prefilter, 'ONE_PASS_MIN_BYTES', 0)
+    assert found(scanner.blob_test) == plain
