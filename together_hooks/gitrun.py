@@ -166,10 +166,10 @@ def git_dir_without_work_tree(path: str) -> str | None:
     return os.fsdecode(lines[1])
 
 
-# git maps packs in windows of up to 1 GiB, as many as fit in 8 GiB: a
-# whole history read (or listed) shows all of it as resident memory.  Small
-# windows cost git no measurable CPU here and keep its share of a history
-# scan to what its delta-base cache holds (docs/performance.md).
+# git maps packs in windows of up to 1 GiB, as many as fit in 8 GiB: reading
+# every blob of a history shows the whole pack as resident memory.  Small
+# windows cost git ~5% more system time there and keep its peak to about
+# what its delta-base cache holds (docs/performance.md).
 PACK_READING = ('-c', 'core.packedGitWindowSize=4m', '-c', 'core.packedGitLimit=32m')
 
 
