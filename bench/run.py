@@ -980,11 +980,7 @@ class Ctx:
             return
         venv = self.cache / "ours-venv"
         try:
-            if not venv_bin(venv, "python").exists():
-                sh([sys.executable, "-m", "venv", str(venv)])
-            log(f"installing this checkout of together-hooks into {venv} ...")
-            sh([str(venv_bin(venv, "python")), "-m", "pip", "install", "-q",
-                "--force-reinstall", str(REPO)])
+            install_checkout(venv, str(REPO))
         except RuntimeError as e:
             self.ours_error = f"install failed: {str(e)[:150]}"
             return
@@ -996,11 +992,7 @@ class Ctx:
         # The same with the `fast` extra (hyperscan: the one-pass keyword test of history scans).
         fast = self.cache / "ours-fast-venv"
         try:
-            if not venv_bin(fast, "python").exists():
-                sh([sys.executable, "-m", "venv", str(fast)])
-            log(f"installing this checkout with the fast extra into {fast} ...")
-            sh([str(venv_bin(fast, "python")), "-m", "pip", "install", "-q",
-                "--force-reinstall", f"{REPO}[fast]"])
+            install_checkout(fast, f"{REPO}[fast]")
             sh([str(venv_bin(fast, "python")), "-c", "import hyperscan"])
             self.fast_bin, self.fast_error = fast / "bin", ""
         except RuntimeError as e:
@@ -1015,6 +1007,14 @@ class Ctx:
 
     def python(self) -> str:
         return str(self.ours_bin / "python") if self.ours_bin else sys.executable
+
+
+def install_checkout(venv: Path, spec: str) -> None:
+    """`pip install spec` (this checkout, maybe with extras) afresh into venv, made if missing."""
+    if not venv_bin(venv, "python").exists():
+        sh([sys.executable, "-m", "venv", str(venv)])
+    log(f"installing {Path(spec).name} into {venv} ...")
+    sh([str(venv_bin(venv, "python")), "-m", "pip", "install", "-q", "--force-reinstall", spec])
 
 
 def make_tool(name: str, exe: Tuple[Optional[str], str], args: List[str], **kw) -> Tool:
@@ -1193,9 +1193,9 @@ def range_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
     return run_scenario(ctx, "range", tools, corpus.planted)
 
 
-def bigfile_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
-    f = str(corpus.path / "big.txt")
-    tools = [
+def one_file_tools(ctx: Ctx, f: str) -> List[Tool]:
+    """Ours and the peers' Together rules on one file."""
+    return [
         make_tool("together-hooks scan", ctx.ours("together-hooks"), ["scan", f, "--format", "json"],
                   count=count_findings_key),
         make_tool("betterleaks fs (Together rule)", ctx.peer("betterleaks"), ["fs", f] + BL_TOGETHER + BL_QUIET,
@@ -1203,6 +1203,10 @@ def bigfile_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
         make_tool("kingfisher (Together rule)", ctx.peer("kingfisher"), ["scan", f] + KF_COMMON + KF_TOGETHER,
                   count=count_findings_key, ok_codes=KF_CODES),
     ]
+
+
+def bigfile_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    tools = one_file_tools(ctx, str(corpus.path / "big.txt"))
     for t in tools:
         t.cwd = corpus.path
     return run_scenario(ctx, "bigfile", tools, corpus.planted, runs=min(ctx.runs, 3))
@@ -1211,13 +1215,7 @@ def bigfile_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
 def adversarial_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
     f = str(corpus.path / "input.txt")
     slow = min(ctx.timeout, 120.0)
-    tools = [
-        make_tool("together-hooks scan", ctx.ours("together-hooks"), ["scan", f, "--format", "json"],
-                  count=count_findings_key),
-        make_tool("betterleaks fs (Together rule)", ctx.peer("betterleaks"), ["fs", f] + BL_TOGETHER + BL_QUIET,
-                  count=count_findings_key, baseline_ref=True),
-        make_tool("kingfisher (Together rule)", ctx.peer("kingfisher"), ["scan", f] + KF_COMMON + KF_TOGETHER,
-                  count=count_findings_key, ok_codes=KF_CODES),
+    tools = one_file_tools(ctx, f) + [
         make_tool("detect-secrets-hook", ctx.peer("detect-secrets-hook"), DS_NOVERIFY + ["--json", f],
                   count=count_detect_secrets_hook, max_runs=1, timeout=slow, note=f"1 run, {slow:.0f}s cap"),
     ]
