@@ -32,6 +32,7 @@ import time
 from together_hooks.errors import InputError
 from together_hooks.gitrun import git
 from together_hooks.gitrun import PACK_READING
+from together_hooks.gitrun import git_output
 from together_hooks.gitrun import git_stream
 from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
@@ -119,34 +120,41 @@ def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
     """(sha, size) of the blobs to scan, in an order git reads fast.
 
     The whole history: every blob a ref reaches, in pack order.  The store
-    is listed whole (``--batch-all-objects``, pack order) while git counts
-    the commits the refs reach; only when the store holds more commits than
-    that (a clone made from a local path hard-links the source's packs; a
-    long-lived clone keeps what rebases left behind) are the reachable blobs
-    walked and the rest dropped, so a clean clone pays for no walk.
+    is listed whole (``--batch-all-objects``, pack order) and, alongside,
+    the reachable blobs are walked when the store is shared with another
+    repository (``_shares_store``), else the commits the refs reach are
+    counted: only when the store holds more commits than that (a
+    long-lived clone keeps what rebases left behind) are the reachable
+    blobs walked too.  Blobs no ref reaches are dropped, and a clean clone
+    pays for a count, not a walk.
     ``since``: only blobs reachable from some ref but not from ``since``.
     """
     fmt = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
+    walk = (
+        *PACK_READING, 'rev-list', '--objects', '--no-object-names',
+        '--filter=object:type=blob', '--all',
+    )
     if since is not None:
-        listed = git(
-            root, 'rev-list', '--objects', '--no-object-names',
-            '--filter=object:type=blob', '--all', '--not', since,
-        )
+        listed = git(root, *walk, '--not', since)
         out = git(root, 'cat-file', fmt, input=listed) if listed else b''
         return [(sha, int(size)) for kind, sha, size in _entries(out) if kind == b'blob']
-    counting = git_stream(root, 'rev-list', '--all', '--count')  # alongside the listing
+    shared = _shares_store(root)
+    beside = git_stream(root, *walk) if shared else git_stream(root, 'rev-list', '--all', '--count')
+    answer: list[tuple[bytes, bytes]] = []
+    reader = threading.Thread(target=lambda: answer.append(beside.communicate()), daemon=True)
+    reader.start()
     try:
         # In full windows: small ones cost the listing more (mapping and
         # unmapping) than they save below the peak that reading the blobs
         # reaches anyway.
         out = git(root, 'cat-file', '--batch-all-objects', fmt, '--unordered')
-        counted, _err = counting.communicate()
+    except BaseException:
+        beside.kill()
+        raise
     finally:
-        if counting.poll() is None:
-            counting.kill()
-            counting.wait()
-    # A failed count walks: the walk then fails with git's own words.
-    reachable = int(counted) if counting.returncode == 0 and counted.strip() else -1
+        reader.join()
+        beside.wait()
+    said = answer[0][0] if answer and beside.returncode == 0 else None
     blobs = []
     commits = 0
     for kind, sha, size in _entries(out):
@@ -154,14 +162,35 @@ def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
             blobs.append((sha, int(size)))
         elif kind == b'commit':
             commits += 1
-    if commits > reachable:
-        walked = git(
-            root, *PACK_READING, 'rev-list', '--objects', '--no-object-names',
-            '--filter=object:type=blob', '--all',
-        )
-        keep = set(walked.split())
-        blobs = [blob for blob in blobs if blob[0] in keep]
-    return blobs
+    if shared:
+        walked = said if said is not None else git(root, *walk)  # git's words on failure
+    elif said is None or commits > int(said.strip() or 0):
+        walked = git(root, *walk)
+    else:
+        return blobs
+    keep = set(walked.split())
+    return [blob for blob in blobs if blob[0] in keep]
+
+
+def _shares_store(root: str) -> bool:
+    """Whether, by a few ``stat`` calls, this object store surely holds
+    objects of another repository: borrowed through alternates (``git clone
+    --shared`` or ``--reference``), or packs hard-linked by ``git clone
+    PATH``, which bring along whatever the source's other refs reach."""
+    where = git_output(root, 'rev-parse', '--git-path', 'objects')
+    if where is None:
+        return False
+    objects = os.path.join(root, os.fsdecode(where.rstrip(b'\n')))
+    if os.path.exists(os.path.join(objects, 'info', 'alternates')):
+        return True
+    try:
+        with os.scandir(os.path.join(objects, 'pack')) as packs:
+            return any(
+                p.name.endswith('.pack') and p.stat(follow_symlinks=False).st_nlink > 1
+                for p in packs
+            )
+    except OSError:
+        return False
 
 
 def _entries(out: bytes) -> Iterator[list[bytes]]:
