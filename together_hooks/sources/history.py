@@ -2,10 +2,13 @@
 
 Two passes, each as close to the cost of git producing the data as we can:
 
-1. Discovery.  Every blob in the object store once, streamed by
-   ``git cat-file --batch`` in pack order (no tree walk, no diffs: cheaper
+1. Discovery.  Every blob a ref reaches once (``list_blobs``: a store
+   that also holds other repositories' objects is not read whole),
+   streamed by ``git cat-file --batch`` in pack order (no diffs: cheaper
    for git than ``git log -p``, which inflates both sides of every change
-   and diffs them), scanned whole by the normal engine.  A whole blob gives
+   and diffs them), scanned whole by the normal engine; blobs that cannot
+   hold a key (no rule keyword) are skipped first when a test for that is
+   given (``detect.prefilter``).  A whole blob gives
    context rules (the name before a legacy key, the URL above a ``Bearer``
    header) and inline pragmas what a tree scan gives them, and covers
    binary files and merge resolutions that ``git log -p`` does not show.
@@ -13,8 +16,8 @@ Two passes, each as close to the cost of git producing the data as we can:
    (tree diffs only, no content) lists which commit put which blob at which
    path.  A commit adds a key at a path when its new blob there holds the
    key and none of its parents' blobs at that path did; the oldest such
-   commit is reported, once per (key, path).  Blobs no commit reaches
-   (dangling objects) are dropped here.
+   commit is reported, once per (key, path).  Any blob no commit reaches
+   that discovery still read (a dangling ``git add``) is dropped here.
 
 Discovery scans with the function it is given (the pipeline's own step,
 so every rule and the developer's own keys apply).  The attributed blobs
