@@ -36,7 +36,8 @@ def test_blobs_of_commits_no_ref_reaches_are_not_read(git_repo, keys):
     assert scan('--history').rc == 0
 
 
-def test_a_local_clone_reads_only_what_its_refs_reach(tmp_path, git_repo, keys):
+@pytest.mark.parametrize('how', [(), ('--shared',), ('--no-local',)])
+def test_a_local_clone_reads_only_what_its_refs_reach(tmp_path, git_repo, keys, how):
     key = keys()
     write(git_repo, 'a.py', 'x = 1\n')
     commit(git_repo)
@@ -48,10 +49,12 @@ def test_a_local_clone_reads_only_what_its_refs_reach(tmp_path, git_repo, keys):
     commit(git_repo, 'add b')
     write(git_repo, 'b.py', 'K = None\n')
     commit(git_repo, 'remove b')
-    # A local clone hard-links the source's objects: wip's blobs come along,
-    # but only main is cloned as a branch.
+    # A local clone hard-links the source's objects (--shared: borrows them
+    # through alternates): wip's blobs come along, but only main is cloned
+    # as a branch.
     clone = tmp_path / 'clone'
-    git(tmp_path, 'clone', '-q', '--single-branch', str(git_repo), str(clone))
+    git(tmp_path, 'clone', '-q', '--single-branch', *how, str(git_repo), str(clone))
+    assert history._shares_store(str(clone)) is (how != ('--no-local',))
     assert blob_of(git_repo, 'wip:wip.py') not in listed(clone)
     assert blob_of(git_repo, 'main~1:b.py') in listed(clone)
     got = scan('--history', '--format', 'json', cwd=clone)

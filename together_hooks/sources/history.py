@@ -179,21 +179,33 @@ def _shares_store(root: str) -> bool:
     """Whether, by a few ``stat`` calls, this object store surely holds
     objects of another repository: borrowed through alternates (``git clone
     --shared`` or ``--reference``), or packs hard-linked by ``git clone
-    PATH``, which bring along whatever the source's other refs reach."""
+    PATH`` (its loose objects too), which bring along whatever the
+    source's other refs reach."""
     where = git_output(root, 'rev-parse', '--git-path', 'objects')
     if where is None:
         return False
     objects = os.path.join(root, os.fsdecode(where.rstrip(b'\n')))
     if os.path.exists(os.path.join(objects, 'info', 'alternates')):
         return True
+    packs = os.path.join(objects, 'pack')
+    looked_at = [os.path.join(packs, n) for n in _names(packs) if n.endswith('.pack')]
+    # Loose objects are linked all alike: the first one tells.
+    for name in _names(objects):
+        if len(name) == 2:
+            folder = os.path.join(objects, name)
+            looked_at += [os.path.join(folder, n) for n in _names(folder)[:1]]
+            break
     try:
-        with os.scandir(os.path.join(objects, 'pack')) as packs:
-            return any(
-                p.name.endswith('.pack') and p.stat(follow_symlinks=False).st_nlink > 1
-                for p in packs
-            )
-    except OSError:
+        return any(os.stat(path).st_nlink > 1 for path in looked_at)
+    except OSError:  # gone meanwhile (git gc): let the count decide
         return False
+
+
+def _names(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def _entries(out: bytes) -> Iterator[list[bytes]]:
