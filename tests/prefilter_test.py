@@ -101,7 +101,8 @@ def test_history_with_the_one_pass_test_finds_what_plain_checks_find(
 
     def found(worth) -> list[tuple[str, str]]:
         return sorted(
-            (r.path, r.commit) for r in history.scan_history(root, scanner.scan_one, worth=worth)
+            (r.path, r.commit)
+            for r in history.scan_history(root, scanner.scan_one, worth=worth)
         )
 
     plain = found(None)

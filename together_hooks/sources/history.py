@@ -142,7 +142,7 @@ def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
         out = git(root, 'cat-file', fmt, input=listed) if listed else b''
         return [(sha, int(size)) for kind, sha, size in _entries(out) if kind == b'blob']
     shared = _shares_store(root)
-    beside = git_stream(root, *walk) if shared else git_stream(root, 'rev-list', '--all', '--count')
+    beside = git_stream(root, *(walk if shared else ('rev-list', '--all', '--count')))
     answer: list[tuple[bytes, bytes]] = []
     reader = threading.Thread(target=lambda: answer.append(beside.communicate()), daemon=True)
     reader.start()
