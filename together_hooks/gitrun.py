@@ -167,9 +167,9 @@ def git_dir_without_work_tree(path: str) -> str | None:
 
 
 # git maps packs in windows of up to 1 GiB, as many as fit in 8 GiB: reading
-# every blob of a history shows the whole pack as resident memory.  Small
-# windows cost git ~5% more system time there and keep its peak to about
-# what its delta-base cache holds (docs/performance.md).
+# every blob of a history would show the whole pack as resident memory.
+# Small windows keep git's peak to about what its delta-base cache holds,
+# for a little more system time (measured in docs/performance.md).
 PACK_READING = ('-c', 'core.packedGitWindowSize=4m', '-c', 'core.packedGitLimit=32m')
 
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from together_hooks.detect.engine import may_be_wide
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
 
-# Importing hyperscan and compiling the keywords costs tens of milliseconds;
-# below this many bytes the plain checks are done first.
+# Importing hyperscan and compiling the keywords is a fixed cost: below this
+# many bytes in all, the plain checks cost less (docs/performance.md).
 ONE_PASS_MIN_BYTES = 64 << 20
 
 
