@@ -1299,6 +1299,9 @@ def machine_description(ctx: Ctx) -> str:
                  "(anything else running shares the CPUs: compare rows within a table)")
     lines.append(f"- peak RSS floor (measuring wrapper running /bin/true): {rss_floor_mib(ctx):.1f} MiB")
     lines += [f"- {k}: {v}" for k, v in ctx.versions.items()]
+    head = sh(["git", "-C", str(REPO), "log", "-1", "--format=%h %s"], check=False).stdout.strip()
+    if head:
+        lines.append(f"- checkout measured: {head[:100]}")
     return "\n".join(lines) + "\n"
 
 
