@@ -72,8 +72,8 @@ jobs:
 HMAC_VECTORS = '''\
 # HMAC-SHA256 test vectors for Together webhook signatures (RFC 4231 style)
 WEBHOOK_VECTORS = [
-    {{"secret": "together-webhook-test", "payload": "{{}}", "expected": "{_a}"}},
-    {{"secret": "key", "payload": "The quick brown fox", "expected": "{_b}"}},
+    {{"key": "together-webhook-test", "payload": "{{}}", "expected": "{_a}"}},
+    {{"key": "Jefe", "payload": "The quick brown fox", "expected": "{_b}"}},
 ]
 '''
 

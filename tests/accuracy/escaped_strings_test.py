@@ -92,24 +92,24 @@ data:
 CASES = [
     Case('notebook-environ', 'notebooks/quickstart.ipynb', nb_case([
         'import os\n',
-        'os.environ["TOGETHER_API_KEY"] = "KEY"\n',
+        'os.environ["TOGETHER_API_KEY"] = "KEY"\n',  # pragma: allowlist secret
         'from together import Together\n',
         'client = Together()',
     ])),
     Case('notebook-module-attr', 'notebooks/legacy.ipynb', nb_case([
         'import together\n',
-        'together.api_key = "KEY"\n',
+        'together.api_key = "KEY"\n',  # pragma: allowlist secret
         'client = together',
     ])),
     Case('notebook-client-arg', 'examples/rag.ipynb', nb_case([
         'from together import Together\n',
-        'client = Together(api_key="KEY")',
+        'client = Together(api_key="KEY")',  # pragma: allowlist secret
     ])),
     Case('notebook-setdefault', 'examples/agents.ipynb', nb_case([
         "os.environ.setdefault('TOGETHER_API_KEY', 'KEY')\n",
     ])),
     Case('notebook-tgp-key', 'examples/tgp.ipynb', nb_case([
-        'os.environ["TOGETHER_API_KEY"] = "KEY"\n',
+        'os.environ["TOGETHER_API_KEY"] = "KEY"\n',  # pragma: allowlist secret
     ], key_kind='tgp')),
     Case('hcl-secret-string', 'infra/secrets.tf', lambda m: marked(HCL_SECRET_STRING, hex=m.hex())),
     Case('tfstate-jsonencode', 'infra/terraform.tfstate',
