@@ -73,6 +73,18 @@ def marked(template: str, **values: str) -> tuple[str, list[tuple[int, str]]]:
     return ''.join(out), expected
 
 
+def hex_cases(*rows: tuple[str, str, str]) -> list[Case]:
+    """Cases from (id, path, template) rows: ``{hex}`` in a template is a
+    legacy key expected on its line, ``{_hex}`` one that must not be
+    reported (a decoy)."""
+    def build(template: str) -> Build:
+        def fill(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+            field = '_hex' if '{_hex}' in template else 'hex'
+            return marked(template, **{field: m.hex()})
+        return fill
+    return [Case(case_id, path, build(template)) for case_id, path, template in rows]
+
+
 def line_of(text: Text, needle: Text) -> int:
     """1-based line where ``needle`` starts in ``text``."""
     at = text.index(needle)  # type: ignore[arg-type]

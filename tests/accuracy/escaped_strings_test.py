@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 from tests.accuracy import Case
+from tests.accuracy import hex_cases
 from tests.accuracy import line_of
 from tests.accuracy import make_tests
-from tests.accuracy import marked
 
 
 def notebook(*sources: list[str]) -> str:
@@ -37,7 +37,7 @@ def notebook(*sources: list[str]) -> str:
 def nb_case(lines: list[str], key_kind: str = 'hex'):
     def build(m):
         key = m.hex() if key_kind == 'hex' else m.key()
-        src = [ln.replace('KEY', key) for ln in lines]
+        src = [ln.replace('<KEY>', key) for ln in lines]
         text = notebook(['!pip install -q together\n'], src, ['print(client.models.list()[0])'])
         return text, [(line_of(text, key), key)]
     return build
@@ -92,31 +92,31 @@ data:
 CASES = [
     Case('notebook-environ', 'notebooks/quickstart.ipynb', nb_case([
         'import os\n',
-        'os.environ["TOGETHER_API_KEY"] = "KEY"\n',  # pragma: allowlist secret
+        'os.environ["TOGETHER_API_KEY"] = "<KEY>"\n',  # pragma: allowlist secret
         'from together import Together\n',
         'client = Together()',
     ])),
     Case('notebook-module-attr', 'notebooks/legacy.ipynb', nb_case([
         'import together\n',
-        'together.api_key = "KEY"\n',  # pragma: allowlist secret
+        'together.api_key = "<KEY>"\n',  # pragma: allowlist secret
         'client = together',
     ])),
     Case('notebook-client-arg', 'examples/rag.ipynb', nb_case([
         'from together import Together\n',
-        'client = Together(api_key="KEY")',  # pragma: allowlist secret
+        'client = Together(api_key="<KEY>")',  # pragma: allowlist secret
     ])),
     Case('notebook-setdefault', 'examples/agents.ipynb', nb_case([
-        "os.environ.setdefault('TOGETHER_API_KEY', 'KEY')\n",
+        "os.environ.setdefault('TOGETHER_API_KEY', '<KEY>')\n",
     ])),
     Case('notebook-tgp-key', 'examples/tgp.ipynb', nb_case([
-        'os.environ["TOGETHER_API_KEY"] = "KEY"\n',  # pragma: allowlist secret
+        'os.environ["TOGETHER_API_KEY"] = "<KEY>"\n',  # pragma: allowlist secret
     ], key_kind='tgp')),
-    Case('hcl-secret-string', 'infra/secrets.tf', lambda m: marked(HCL_SECRET_STRING, hex=m.hex())),
-    Case('tfstate-jsonencode', 'infra/terraform.tfstate',
-         lambda m: marked(TFSTATE_JSONENCODE, hex=m.hex())),
-    Case('ecs-command-string', 'deploy/task-definition.json',
-         lambda m: marked(ECS_TASK, hex=m.hex())),
-    Case('yaml-json-string', 'k8s/configmap.yaml', lambda m: marked(YAML_JSON_STRING, hex=m.hex())),
+    *hex_cases(
+        ('hcl-secret-string', 'infra/secrets.tf', HCL_SECRET_STRING),
+        ('tfstate-jsonencode', 'infra/terraform.tfstate', TFSTATE_JSONENCODE),
+        ('ecs-command-string', 'deploy/task-definition.json', ECS_TASK),
+        ('yaml-json-string', 'k8s/configmap.yaml', YAML_JSON_STRING),
+    ),
 ]
 
 results, test_case = make_tests(CASES)

@@ -8,8 +8,7 @@ Terraform state outputs, markdown tables, typed attributes and CLI defaults.
 """
 from __future__ import annotations
 
-from tests.accuracy import Case
-from tests.accuracy import marked
+from tests.accuracy import hex_cases
 from tests.accuracy import make_tests
 
 ANDROID_STRINGS = '''\
@@ -237,37 +236,29 @@ Together-Api-Key: {hex}
 '''
 
 CASES = [
-    Case('android-strings', 'app/src/main/res/values/strings.xml',
-         lambda m: marked(ANDROID_STRINGS, hex=m.hex())),
-    Case('android-plain', 'res/values/secrets.xml',
-         lambda m: marked(ANDROID_PLAIN, hex=m.hex())),
-    Case('app-config', 'App.config', lambda m: marked(APP_CONFIG, hex=m.hex())),
-    Case('web-config-two-lines', 'Web.config', lambda m: marked(WEB_CONFIG, hex=m.hex())),
-    Case('appsettings-section', 'appsettings.Development.json',
-         lambda m: marked(APPSETTINGS, hex=m.hex())),
-    Case('appsettings-one-line', 'appsettings.json',
-         lambda m: marked(APPSETTINGS_ONE_LINE, hex=m.hex())),
-    Case('user-secrets', 'secrets.json', lambda m: marked(USER_SECRETS, hex=m.hex())),
-    Case('compose-double-underscore', 'docker-compose.yml',
-         lambda m: marked(COMPOSE_DOUBLE_UNDERSCORE, hex=m.hex())),
-    Case('env-double-underscore', 'worker.env',
-         lambda m: marked(ENV_DOUBLE_UNDERSCORE, hex=m.hex())),
-    Case('tfstate-output', 'terraform.tfstate', lambda m: marked(TFSTATE, hex=m.hex())),
-    Case('postman-environment', 'Together.postman_environment.json',
-         lambda m: marked(POSTMAN_ENV, hex=m.hex())),
-    Case('insomnia-export', 'Insomnia_2024-05-02.json',
-         lambda m: marked(INSOMNIA_EXPORT, hex=m.hex())),
-    Case('markdown-table', 'docs/staging.md', lambda m: marked(MARKDOWN_TABLE, hex=m.hex())),
-    Case('pydantic-secretstr', 'app/settings.py',
-         lambda m: marked(PYDANTIC_SETTINGS, hex=m.hex())),
-    Case('dataclass-optional', 'config.py', lambda m: marked(DATACLASS_OPTIONAL, hex=m.hex())),
-    Case('kotlin-const', 'Secrets.kt', lambda m: marked(KOTLIN_CONST, hex=m.hex())),
-    Case('go-typed-var', 'config/keys.go', lambda m: marked(GO_VAR, hex=m.hex())),
-    Case('argparse-default', 'batch.py', lambda m: marked(ARGPARSE, hex=m.hex())),
-    Case('click-default', 'cli.py', lambda m: marked(CLICK_OPTION, hex=m.hex())),
-    Case('java-properties', 'application.properties',
-         lambda m: marked(PROPERTIES, hex=m.hex())),
-    Case('http-header-name', 'request.http', lambda m: marked(HTTP_HEADER_NAME, hex=m.hex())),
+    *hex_cases(
+        ('android-strings', 'app/src/main/res/values/strings.xml', ANDROID_STRINGS),
+        ('android-plain', 'res/values/secrets.xml', ANDROID_PLAIN),
+        ('app-config', 'App.config', APP_CONFIG),
+        ('web-config-two-lines', 'Web.config', WEB_CONFIG),
+        ('appsettings-section', 'appsettings.Development.json', APPSETTINGS),
+        ('appsettings-one-line', 'appsettings.json', APPSETTINGS_ONE_LINE),
+        ('user-secrets', 'secrets.json', USER_SECRETS),
+        ('compose-double-underscore', 'docker-compose.yml', COMPOSE_DOUBLE_UNDERSCORE),
+        ('env-double-underscore', 'worker.env', ENV_DOUBLE_UNDERSCORE),
+        ('tfstate-output', 'terraform.tfstate', TFSTATE),
+        ('postman-environment', 'Together.postman_environment.json', POSTMAN_ENV),
+        ('insomnia-export', 'Insomnia_2024-05-02.json', INSOMNIA_EXPORT),
+        ('markdown-table', 'docs/staging.md', MARKDOWN_TABLE),
+        ('pydantic-secretstr', 'app/settings.py', PYDANTIC_SETTINGS),
+        ('dataclass-optional', 'config.py', DATACLASS_OPTIONAL),
+        ('kotlin-const', 'Secrets.kt', KOTLIN_CONST),
+        ('go-typed-var', 'config/keys.go', GO_VAR),
+        ('argparse-default', 'batch.py', ARGPARSE),
+        ('click-default', 'cli.py', CLICK_OPTION),
+        ('java-properties', 'application.properties', PROPERTIES),
+        ('http-header-name', 'request.http', HTTP_HEADER_NAME),
+    ),
 ]
 
 results, test_case = make_tests(CASES)

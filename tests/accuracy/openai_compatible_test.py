@@ -7,9 +7,8 @@ without that context is not a Together key.
 """
 from __future__ import annotations
 
-from tests.accuracy import Case
+from tests.accuracy import hex_cases
 from tests.accuracy import make_tests
-from tests.accuracy import marked
 
 OPENAI_CLIENT = '''\
 from openai import OpenAI
@@ -199,29 +198,27 @@ CONFIG_SIBLINGS = '''\
 '''
 
 CASES = [
-    Case('openai-client', 'app.py', lambda m: marked(OPENAI_CLIENT, hex=m.hex())),
-    Case('openai-client-reversed', 'chat.py', lambda m: marked(OPENAI_CLIENT_REVERSED, hex=m.hex())),
-    Case('openai-client-key-first', 'worker.py',
-         lambda m: marked(OPENAI_CLIENT_KEY_FIRST, hex=m.hex())),
-    Case('openai-js', 'src/client.ts', lambda m: marked(OPENAI_JS, hex=m.hex())),
-    Case('autogen-config-list', 'agents.py', lambda m: marked(AUTOGEN_CONFIG, hex=m.hex())),
-    Case('autogen-oai-config-list', 'OAI_CONFIG_LIST', lambda m: marked(OAI_CONFIG_LIST, hex=m.hex())),
-    Case('litellm-call', 'llm.py', lambda m: marked(LITELLM_CALL, hex=m.hex())),
-    Case('litellm-proxy-config', 'litellm/config.yaml', lambda m: marked(LITELLM_PROXY, hex=m.hex())),
-    Case('continue-json', '.continue/config.json', lambda m: marked(CONTINUE_JSON, hex=m.hex())),
-    Case('continue-yaml', '.continue/config.yaml', lambda m: marked(CONTINUE_YAML, hex=m.hex())),
-    Case('llm-keys-json', 'io.datasette.llm/keys.json', lambda m: marked(LLM_KEYS, hex=m.hex())),
-    Case('netrc', 'home/.netrc', lambda m: marked(NETRC, hex=m.hex())),
-    Case('netrc-one-line', 'ci/netrc', lambda m: marked(NETRC_ONE_LINE, hex=m.hex())),
-    Case('dotenv-openai-vars', 'deploy/together.env',
-         lambda m: marked(DOTENV_OPENAI_VARS, hex=m.hex())),
-    Case('decoy-plain-openai', 'openai_app.py', lambda m: marked(PLAIN_OPENAI, _hex=m.hex())),
-    Case('decoy-autogen-other', 'group_chat.py', lambda m: marked(AUTOGEN_OTHER, _hex=m.hex())),
-    Case('decoy-litellm-sibling', 'proxy/config.yaml',
-         lambda m: marked(LITELLM_PROXY_OTHER, _hex=m.hex())),
-    Case('decoy-netrc-other-machine', 'home2/.netrc', lambda m: marked(NETRC_OTHER, _hex=m.hex())),
-    Case('decoy-config-siblings', 'providers.json',
-         lambda m: marked(CONFIG_SIBLINGS, _hex=m.hex())),
+    *hex_cases(
+        ('openai-client', 'app.py', OPENAI_CLIENT),
+        ('openai-client-reversed', 'chat.py', OPENAI_CLIENT_REVERSED),
+        ('openai-client-key-first', 'worker.py', OPENAI_CLIENT_KEY_FIRST),
+        ('openai-js', 'src/client.ts', OPENAI_JS),
+        ('autogen-config-list', 'agents.py', AUTOGEN_CONFIG),
+        ('autogen-oai-config-list', 'OAI_CONFIG_LIST', OAI_CONFIG_LIST),
+        ('litellm-call', 'llm.py', LITELLM_CALL),
+        ('litellm-proxy-config', 'litellm/config.yaml', LITELLM_PROXY),
+        ('continue-json', '.continue/config.json', CONTINUE_JSON),
+        ('continue-yaml', '.continue/config.yaml', CONTINUE_YAML),
+        ('llm-keys-json', 'io.datasette.llm/keys.json', LLM_KEYS),
+        ('netrc', 'home/.netrc', NETRC),
+        ('netrc-one-line', 'ci/netrc', NETRC_ONE_LINE),
+        ('dotenv-openai-vars', 'deploy/together.env', DOTENV_OPENAI_VARS),
+        ('decoy-plain-openai', 'openai_app.py', PLAIN_OPENAI),
+        ('decoy-autogen-other', 'group_chat.py', AUTOGEN_OTHER),
+        ('decoy-litellm-sibling', 'proxy/config.yaml', LITELLM_PROXY_OTHER),
+        ('decoy-netrc-other-machine', 'home2/.netrc', NETRC_OTHER),
+        ('decoy-config-siblings', 'providers.json', CONFIG_SIBLINGS),
+    ),
 ]
 
 results, test_case = make_tests(CASES)
