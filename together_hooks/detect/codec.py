@@ -19,7 +19,7 @@ from bisect import bisect_right
 
 from together_hooks.rules import B64_REACH
 
-TYPE_CHECKING = False  # typing costs start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable

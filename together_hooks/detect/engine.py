@@ -24,7 +24,7 @@ from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
 from together_hooks.rules import Rule
 
-TYPE_CHECKING = False  # typing costs start-up; only type checkers need these
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
 
