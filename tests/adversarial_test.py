@@ -100,21 +100,21 @@ BAITS: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
      + cycle([b' ' * (i % 64) + b'key: ' + h + b'\n' for i, h in enumerate(HEXES)], n), 64 * KB, None),
     ('bearer-keys-har', lambda n: b'{"url": "https://api.together.xyz/v1", "headers": ['
      + cycle([b'{"name": "authorization", "value": "Bearer ' + h + b'"}, ' for h in HEXES], n), 64 * KB, None),
-    ('ini-sections', lambda n: cycle([b'[together]\nkey = ' + h + b'\n' for h in HEXES], n), 64 * KB, None),
-    ('openers-no-key', lambda n: b'api_key: ' + HEXES[0] + b' together: ' + repeat(b'{', n), 512 * KB, 0),
+    ('ini-sections', lambda n: cycle([b'[together]\nkey = ' + h + b'\n' for h in HEXES], n), 32 * KB, None),
+    ('openers-no-key', lambda n: b'api_key: ' + HEXES[0] + b' together: ' + repeat(b'{', n), 128 * KB, 0),
     # Base64 decoding: encoded keywords everywhere, one long run, many runs.
-    ('b64-keyword-forms-repeated', lambda n: repeat(base64.b64encode(b'xTOGETHER_'), n), 512 * KB, 0),
-    ('b64-one-long-run', lambda n: base64.b64encode(repeat(b'TOGETHER_API_KEY=\n', n * 3 // 4)), 512 * KB, 0),
+    ('b64-keyword-forms-repeated', lambda n: repeat(base64.b64encode(b'xTOGETHER_'), n), 128 * KB, 0),
+    ('b64-one-long-run', lambda n: base64.b64encode(repeat(b'TOGETHER_API_KEY=\n', n * 3 // 4)), 128 * KB, 0),
     ('b64-env-files', lambda n: cycle([base64.b64encode(b'TOGETHER_API_KEY=' + h + b'\n') + b'\n'
-                                       for h in HEXES], n), 64 * KB, None),
+                                       for h in HEXES], n), 32 * KB, None),
     ('b64-wrapped-lines', lambda n: b'data: |\n' + repeat(b'    ' + base64.b64encode(b'together' * 7)[:76] + b'\n', n),
-     512 * KB, 0),
+     128 * KB, 0),
     # The other readings: escapes, quoted-printable, percent, concatenation.
-    ('escaped-quotes', lambda n: repeat(b'\\"TOGETHER_API_KEY\\": \\"x\\", ', n), 512 * KB, 0),
-    ('ansi-codes', lambda n: b'together ' + repeat(b'\\u001b[38;5;124m', n), 512 * KB, 0),
-    ('qp-soft-breaks', lambda n: b'quoted-printable\ntogether=3D' + repeat(b'=\n', n), 512 * KB, 0),
-    ('percent-escapes-double', lambda n: b'together ' + repeat(b'%2525', n), 512 * KB, 0),
-    ('concatenated-quotes', lambda n: repeat(b'"tgp_v1_" + ', n), 512 * KB, 0),
+    ('escaped-quotes', lambda n: repeat(b'\\"TOGETHER_API_KEY\\": \\"x\\", ', n), 128 * KB, 0),
+    ('ansi-codes', lambda n: b'together ' + repeat(b'\\u001b[38;5;124m', n), 128 * KB, 0),
+    ('qp-soft-breaks', lambda n: b'quoted-printable\ntogether=3D' + repeat(b'=\n', n), 128 * KB, 0),
+    ('percent-escapes-double', lambda n: b'together ' + repeat(b'%2525', n), 128 * KB, 0),
+    ('concatenated-quotes', lambda n: repeat(b'"tgp_v1_" + ', n), 128 * KB, 0),
     ('concatenated-keys', lambda n: cycle([b'k = "' + k[:20] + b'" "' + k[20:] + b'"\n' for k in KEYS], n), 64 * KB, None),
 )
 
