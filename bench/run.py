@@ -12,6 +12,7 @@ No planted key is ever printed: tools' raw output stays in bench/.cache/out/.
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime
 import difflib
 import hashlib
@@ -165,6 +166,29 @@ CONTEXTS = {
     "yaml": ("tgp", None, "deploy.yml", "together:\n  api_key: {k}"),
     "json": ("tgp", None, "settings.json", '{{"together_api_key": "{k}"}}'),
     "dotenv": ("legacy", None, ".env", "TOGETHER_API_KEY={k}"),
+    # The kinds of issue 16: leaks as tools write them in the wild.
+    "android-xml": ("legacy", None, "strings.xml",
+                    '<resources>\n    <string name="together_api_key">{k}</string>'),
+    "dotnet-config": ("legacy", None, "App.config",
+                      '<appSettings>\n    <add key="TogetherApiKey" value="{k}" />'),
+    "postman-env": ("legacy", None, "Together.postman_environment.json",
+                    '{{"values": [\n  {{"key": "TOGETHER_API_KEY",\n   "value": "{k}"'),
+    "notebook-escaped": ("legacy", None, "demo.ipynb",
+                         '{{"cells": [{{"cell_type": "code", "source": ['
+                         '"os.environ[\\"TOGETHER_API_KEY\\"] = \\"{k}\\"\\n"]}}]}}'),
+    "openai-compatible": ("legacy", None, "client.py",
+                          'client = OpenAI(\n    base_url="https://api.together.xyz/v1",\n    api_key="{k}")'),
+    "bearer-far-url": ("legacy", None, "ask.sh",
+                       "curl https://api.together.xyz/v1/chat/completions \\\n"
+                       "  -H 'Content-Type: application/json' \\\n"
+                       "  -d '{{\"model\": \"m\", \"max_tokens\": 5}}' \\\n"
+                       "  -H 'Authorization: Bearer {k}'"),
+    "k8s-secret-dotenv": ("tgp", None, "secret.yaml",
+                          lambda k: "apiVersion: v1\nkind: Secret\ndata:\n  .env: "
+                          + base64.b64encode(f"MODEL=m\nTOGETHER_API_KEY={k}\n".encode()).decode()),
+    "concatenated": ("tgp", None, "keys.js", lambda k: f'const key = "{k[:20]}" + "{k[20:]}";'),
+    "quoted-printable": ("tgp", None, "mail.eml",
+                         "Content-Transfer-Encoding: quoted-printable\n\nTOGETHER_API_KEY=3D{k}"),
 }
 
 
@@ -191,7 +215,8 @@ def plant(root: Path, rng: random.Random, contexts: Sequence[str], prefix: str,
         data = target.read_bytes() if target.exists() else b""
         if data and not data.endswith(b"\n"):
             data += b"\n"
-        data += template.format(k=key).encode() + b"\n"
+        text = template(key) if callable(template) else template.format(k=key)
+        data += text.encode() + b"\n"
         target.write_bytes(data)
         line = data.count(b"\n")  # every template puts the key on its last line
         out.append(Planted(f"{prefix}{len(out) + 1}", kind, context, key,
@@ -297,7 +322,7 @@ def build_tree(ctx: "Ctx") -> Corpus:
     specs = TREE_SDISTS[ctx.mode]
     base = ctx.corpora / "tree"
     root, meta, stamp = base / "src", base / "planted.json", base / "stamp"
-    key = json.dumps({"v": 2, "specs": specs, "seed": SEED})
+    key = json.dumps({"v": 3, "specs": specs, "seed": SEED})
     if stamp_ok(stamp, key):
         return load_corpus("tree", root, meta)
     shutil.rmtree(base, ignore_errors=True)
@@ -308,7 +333,10 @@ def build_tree(ctx: "Ctx") -> Corpus:
         shas.append(f"{sd.name} sha256:{sha256_file(sd)[:12]}")
         unpack(sd, root, strip_top=False)
     rng = random.Random(f"{SEED}-tree")
-    planted = plant(root, rng, ["py-string", "py-comment-export", "bearer-doc", "yaml", "json", "dotenv"], "T")
+    planted = plant(root, rng, ["py-string", "py-comment-export", "bearer-doc", "yaml", "json", "dotenv",
+                                "android-xml", "dotnet-config", "postman-env", "notebook-escaped",
+                                "openai-compatible", "bearer-far-url", "k8s-secret-dotenv", "concatenated",
+                                "quoted-printable"], "T")
     n, size = tree_stats(root)
     desc = f"{' + '.join(f'{a}=={b}' for a, b in specs)} sdists: {n:,} files, {size / 2**20:.1f} MiB"
     save_planted(meta, planted, desc, {"sdists": shas})

@@ -70,10 +70,11 @@ BAITS: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
     ('keys-after-escapes', lambda n: cycle([b'\\n' + k for k in KEYS], n), 64 * KB, None),
     ('b64-keys', lambda n: cycle([base64.b64encode(k) + b' ' for k in KEYS], n), 64 * KB, None),
     ('legacy-named-one-line', lambda n: cycle([b'TOGETHER_API_KEY=' + h + b' ' for h in HEXES], n), 64 * KB, None),
-    ('legacy-nested-one-line', lambda n: b'together:\n' + cycle([b'key=' + h + b' ' for h in HEXES], n), 64 * KB, None),
+    ('legacy-nested-one-line', lambda n: b'together:\n  ' + cycle([b'key=' + h + b' ' for h in HEXES], n), 64 * KB, None),
     # Thousands of candidates on one line, each needing its context checked.
-    ('nested-json-one-line', lambda n: cycle([b'{"together": {"apiKey": "' + h + b'"}}, ' for h in HEXES], n), 64 * KB, 0),
-    ('nested-ini-one-line', lambda n: cycle([b'[together] key=' + h + b' ' for h in HEXES], n), 64 * KB, None),
+    # (A JSON section names its keys; an INI [section] must head its own line.)
+    ('nested-json-one-line', lambda n: cycle([b'{"together": {"apiKey": "' + h + b'"}}, ' for h in HEXES], n), 64 * KB, None),
+    ('nested-ini-one-line', lambda n: cycle([b'[together] key=' + h + b' ' for h in HEXES], n), 64 * KB, 0),
     ('bearer-keys-one-line', lambda n: b'api.together.xyz ' + cycle([b'Bearer ' + h + b' ' for h in HEXES], n), 32 * KB, None),
     ('terraform-lines', lambda n: b'together_api_key' + repeat(b'\n  type = x', n), 512 * KB, 0),
     ('client-call-repeated', lambda n: repeat(b'Together(' + b'x' * 150, n), 512 * KB, 0),
@@ -85,6 +86,36 @@ BAITS: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
     ('backslashes', lambda n: repeat(b'\\x5f\\u005f', n), 512 * KB, 0),
     ('only-newlines', lambda n: b'\n' * n, 512 * KB, 0),
     ('only-cr', lambda n: b'\r' * n, 512 * KB, 0),
+    # The structural context search: many generic candidates, each walking
+    # the structure around it (brackets, indentation, sections).
+    ('generic-keys-one-line', lambda n: b'base_url="https://api.together.xyz/v1" '
+     + cycle([b'api_key="' + h + b'", ' for h in HEXES], n), 64 * KB, None),
+    ('generic-keys-each-line', lambda n: b'url: https://api.together.xyz\n'
+     + cycle([b'  api_key: ' + h + b'\n' for h in HEXES], n), 64 * KB, None),
+    ('generic-keys-deep-brackets', lambda n: b'{[(' * 2000 + b'api.together.xyz '
+     + cycle([b'token=' + h + b' ' for h in HEXES], n), 64 * KB, None),
+    ('generic-keys-under-blank-lines', lambda n: b'url: https://api.together.xyz\n'
+     + cycle([b'\n' * 200 + b'    password: ' + h + b'\n' for h in HEXES], n), 64 * KB, None),
+    ('generic-keys-stairs', lambda n: b'provider: together\n'
+     + cycle([b' ' * (i % 64) + b'key: ' + h + b'\n' for i, h in enumerate(HEXES)], n), 64 * KB, None),
+    ('bearer-keys-har', lambda n: b'{"url": "https://api.together.xyz/v1", "headers": ['
+     + cycle([b'{"name": "authorization", "value": "Bearer ' + h + b'"}, ' for h in HEXES], n), 64 * KB, None),
+    ('ini-sections', lambda n: cycle([b'[together]\nkey = ' + h + b'\n' for h in HEXES], n), 32 * KB, None),
+    ('openers-no-key', lambda n: b'api_key: ' + HEXES[0] + b' together: ' + repeat(b'{', n), 128 * KB, 0),
+    # Base64 decoding: encoded keywords everywhere, one long run, many runs.
+    ('b64-keyword-forms-repeated', lambda n: repeat(base64.b64encode(b'xTOGETHER_'), n), 128 * KB, 0),
+    ('b64-one-long-run', lambda n: base64.b64encode(repeat(b'TOGETHER_API_KEY=\n', n * 3 // 4)), 128 * KB, 0),
+    ('b64-env-files', lambda n: cycle([base64.b64encode(b'TOGETHER_API_KEY=' + h + b'\n') + b'\n'
+                                       for h in HEXES], n), 32 * KB, None),
+    ('b64-wrapped-lines', lambda n: b'data: |\n' + repeat(b'    ' + base64.b64encode(b'together' * 7)[:76] + b'\n', n),
+     128 * KB, 0),
+    # The other readings: escapes, quoted-printable, percent, concatenation.
+    ('escaped-quotes', lambda n: repeat(b'\\"TOGETHER_API_KEY\\": \\"x\\", ', n), 128 * KB, 0),
+    ('ansi-codes', lambda n: b'together ' + repeat(b'\\u001b[38;5;124m', n), 128 * KB, 0),
+    ('qp-soft-breaks', lambda n: b'quoted-printable\ntogether=3D' + repeat(b'=\n', n), 128 * KB, 0),
+    ('percent-escapes-double', lambda n: b'together ' + repeat(b'%2525', n), 128 * KB, 0),
+    ('concatenated-quotes', lambda n: repeat(b'"tgp_v1_" + ', n), 128 * KB, 0),
+    ('concatenated-keys', lambda n: cycle([b'k = "' + k[:20] + b'" "' + k[20:] + b'"\n' for k in KEYS], n), 64 * KB, None),
 )
 
 
@@ -152,20 +183,23 @@ def test_ten_megabytes_of_hex_after_the_name_completes():
 def test_baits_through_the_hook(tmp_path, monkeypatch):
     # The whole pipeline (prefilter, regexes, the own key from the
     # environment, report) on a few MB of baits; each file ends with the
-    # own key, raw and percent-encoded (which only the own-key check sees).
+    # own key, raw and percent-encoded (the own-key check finds that copy
+    # anywhere; near the raw key, the rule's percent-decoding reading
+    # finds it first).
     monkeypatch.setenv('TOGETHER_API_KEY', OWN)
     encoded = ''.join(f'%{b:02X}' for b in OWN.encode()).encode()
     names = []
+    expected = []
     for name, bait, size, _count in BAITS[:8]:
         data = bait(size) + b'\n' + OWN.encode() + b'\nurl=' + encoded + b'\n'
         (tmp_path / f'{name}.txt').write_bytes(data)
         names.append(f'{name}.txt')
+        lines = data.count(b'\n')
+        expected += [(f'{name}.txt', lines - 1), (f'{name}.txt', lines)]
     r = run('detect-together-keys', '--format', 'json', *names, cwd=tmp_path)
     assert r.rc == 1, r.err
     found = r.json()['findings']
-    assert sorted((f['path'], f['rule']) for f in found) == sorted(
-        (name, rule) for name in names
-        for rule in ('together-api-key', 'together-own-key')
-    )
+    assert sorted((f['path'], f['line']) for f in found) == sorted(expected)
+    assert {f['rule'] for f in found} <= {'together-api-key', 'together-own-key'}
     assert {f['hashed_secret'] for f in found} == {hash_secret(OWN)}
     assert leaked([OWN], r.out, r.err) == []

@@ -126,7 +126,13 @@ def test_plugin_finds_exactly_what_the_engine_finds(template, tmp_path, ds_scan)
     path = tmp_path / 'sample.txt'
     path.write_text(f'first line\n{text}\nlast line\n')
     ours = {f.hashed_secret for f in scan_bytes(path.read_bytes(), 'sample.txt')}
-    assert ds_scan(str(path)) == ours
+    if text.count('\n') < 6:
+        assert ds_scan(str(path)) == ours
+    else:
+        # detect-secrets shows a plugin 5 lines either side of a line: a key
+        # whose context (a heading, the request's URL) is farther than
+        # that is the engine's alone, never the plugin's by mistake.
+        assert ds_scan(str(path)) <= ours
 
 
 @pytest.mark.parametrize('disable', [(), (

@@ -357,8 +357,11 @@ def test_legacy_window_cut_mid_line_sees_the_next_byte(rng, tail, found):
     hexkey = make_hex(rng)
     # "together" at offset 0 opens a window that ends 2 x 4096 bytes after
     # its keyword hit (offset 1) when no newline is near: the 64th hex
-    # character lands exactly on the cut.
-    head = 'together:\n' + ' ' * 8110 + 'api_key: '
+    # character lands exactly on the cut.  The key's own context (a JSON
+    # section named in mixed case, which no keyword matches) sits within
+    # the context's reach of it, 8 KB from the window's keyword.
+    section = '{"ToGeThEr": {"api_key": "'
+    head = 'together:\n' + ' ' * (8119 - len(section)) + section
     assert len(head) + 64 == 1 + 2 * 4096
     findings = scan_bytes((head + hexkey + tail).encode(), 'config.yaml')
     assert [f.hashed_secret for f in findings] == ([hash_secret(hexkey)] if found else [])

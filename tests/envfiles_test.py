@@ -422,17 +422,21 @@ def test_own_keys_from_environment_through_the_hook(git_repo, monkeypatch, capsy
     assert rc == 1
     got = sorted((f['path'], f['line'], f['rule'], f['hashed_secret'], f['encoding'])
                  for f in json.loads(out)['findings'])
+    # The rule's own readings (base64 decoded, escapes undone) now find two
+    # encoded tgp_v1_ copies; the own-key check adds what no rule reports:
+    # a legacy key without Together context, a key percent-encoded whole.
     assert got == sorted([
-        ('k8s.yaml', 2, own_matcher.OWN_KEY_RULE, hash_secret(key), 'base64'),
+        ('k8s.yaml', 2, 'together-api-key', hash_secret(key), 'base64'),
         ('cache.txt', 1, own_matcher.OWN_KEY_RULE, hash_secret(hexkey), 'raw'),
         ('cache.txt', 2, own_matcher.OWN_KEY_RULE, hash_secret(key), 'url'),
-        ('nb.json', 1, own_matcher.OWN_KEY_RULE, hash_secret(key), 'escape'),
+        ('nb.json', 1, 'together-api-key', hash_secret(key), 'escaped'),
     ])
     assert leaked([key, hexkey], out) == []
     monkeypatch.delenv('TOGETHER_API_KEY')
     monkeypatch.delenv('TOGETHER_LEGACY_API_KEY')
-    assert detect_together_keys.main(['k8s.yaml', 'cache.txt', 'nb.json', 'clean.py']) == 0
-    capsys.readouterr()
+    # Without the environment only the rules' findings remain.
+    assert detect_together_keys.main(['k8s.yaml', 'cache.txt', 'nb.json', 'clean.py', '--format', 'json']) == 1
+    assert {f['rule'] for f in json.loads(capsys.readouterr().out)['findings']} == {'together-api-key'}
 
 
 def test_own_keys_from_local_ignored_env_file(git_repo, monkeypatch):

@@ -36,10 +36,18 @@ def fill(template: str, rng: random.Random) -> tuple[str, str | None]:
     values = {
         'key': key, 'hex': hexkey, 'HEX': hexkey.upper(),
         'b64key': b64(key), 'b64hex': b64(hexkey),
+        # A key split in two (concatenated literals), and inside a whole
+        # base64-encoded .env file.
+        'key_a': key[:20], 'key_b': key[20:], 'hex_a': hexkey[:32], 'hex_b': hexkey[32:],
+        'b64env_key': b64(f'APP_ENV=prod\nTOGETHER_API_KEY={key}\nDEBUG=0\n'),
+        'b64env_hex': b64(f'APP_ENV=prod\nTOGETHER_API_KEY={hexkey}\nDEBUG=0\n'),
     }
     text = template.format(**values)
     held = None
-    for name, secret in (('key', key), ('b64key', key), ('hex', hexkey), ('b64hex', hexkey)):
+    for name, secret in (
+            ('key', key), ('b64key', key), ('key_a', key), ('b64env_key', key),
+            ('hex', hexkey), ('b64hex', hexkey), ('hex_a', hexkey), ('b64env_hex', hexkey),
+    ):
         if '{' + name + '}' in template:
             held = secret
     return text, held

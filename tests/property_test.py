@@ -287,37 +287,46 @@ def test_has_run_agrees_with_counting_one_by_one(body, n):
     assert has_run(body, n) == (max(_runs_one_by_one(body)) >= n)
 
 
-NEAR_PIECES = (
-    b'\n', b'\n', b'\n', b'\r\n', b' ', b'api.together.xyz', b'api.together.ai ',
-    b'x' * 3000, b'y' * 5000, b'Bearer ', b'together:\n', b'[together]\n', b'key: ',
+CONTEXT_PIECES = (
+    b'\n', b'\n', b'\r\n', b' ', b'  ', b'- ', b'{', b'}', b'(', b')', b'[', b']',
+    b'api.together.xyz', b'url: https://example.com', b'model: m', b'provider: together',
+    b'together:', b'[together]', b'"Together": {', b'URL = "https://api.together.xyz"', b'URL',
+    b'x' * 3000, b'y' * 5000, b'key: ',
 )
 
 
-@settings(max_examples=600, deadline=timedelta(seconds=2), database=None, derandomize=True)
+@settings(max_examples=400, deadline=timedelta(seconds=2), database=None, derandomize=True)
 @given(
-    pieces=st.lists(st.sampled_from(NEAR_PIECES), min_size=1, max_size=30),
-    where=st.floats(min_value=0, max_value=1), lines=st.integers(min_value=0, max_value=4),
-    pattern=st.sampled_from((1, 2)),
+    pieces=st.lists(st.sampled_from(CONTEXT_PIECES), min_size=1, max_size=40),
+    where=st.floats(min_value=0, max_value=1),
 )
-# The host, then a line longer than the 4 KB window with the key at its
-# end: walking up one line stops inside that long line.
-@example(pieces=[b'api.together.xyz ', b'y' * 5000], where=1.0, lines=1, pattern=1)
-@example(pieces=[b'api.together.xyz ', b'\n', b'y' * 6000], where=1.0, lines=1, pattern=1)
-def test_near_agrees_with_walking_the_lines(pieces, where, lines, pattern):
-    """``_near`` (matches found once, a shortcut for the usual case) says
-    what walking ``lines`` lines each way and looking there says."""
-    from together_hooks.detect import engine as detect
-    from together_hooks.rules import TOGETHER_LEGACY_API_KEY
+def test_context_index_agrees_with_searching_each_structure(pieces, where):
+    """``Walker.holds`` (matches found once per block, looked up by
+    bisection) says what searching each structure around the key says."""
+    import re
 
-    regex = TOGETHER_LEGACY_API_KEY.patterns[pattern].near
-    assert regex is not None
+    from together_hooks.detect import context
+    from together_hooks.rules import TOGETHER_CONTEXT as C
+
     data = b''.join(pieces)
-    offset = min(int(where * len(data)), len(data) - 1)
-    start, end = detect._line_bounds(data, offset)
-    for _ in range(lines):
-        if start > 0:
-            start, _e = detect._line_bounds(data, start - 1)
-        if end < len(data):
-            _s, end = detect._line_bounds(data, end + 1)
-    expected = any(start <= m.start() and m.end() <= end for m in regex.finditer(data))
-    assert detect._near(data, offset, regex, lines, {}) == expected
+    at = min(int(where * len(data)), len(data) - 1)
+    walker = context.Walker(C.mention, C.label, C.url, C.reach)
+    lo, hi = max(0, at - C.reach), min(len(data), at + C.reach)
+    index = walker._index(data, at)
+    names = sorted({m.group('name').rsplit(b'.', 1)[-1] for m in walker.url.finditer(data, lo, hi)})
+    bound = re.compile(rb'(?<![\w])(?:' + b'|'.join(map(re.escape, names)) + rb')(?![\w])') if names else None
+
+    def within(regex: re.Pattern[bytes], a: int, b: int) -> bool:
+        return any(a <= m.start() and m.end() <= b for m in regex.finditer(data, lo, hi))
+
+    expected = False
+    for start, label_end, end in context._spans(data, at, lo, hi, index):
+        if label_end > start and walker.label.search(data, start, label_end):
+            expected = True
+            break
+        if within(walker.mention, start, end) or (bound is not None and bound.search(data, start, end)):
+            expected = True
+            break
+        if within(context._TARGET, start, end):
+            break
+    assert walker.holds(data, at) == expected

@@ -3,7 +3,7 @@
 A rule is a small declarative record: what it finds (patterns whose group
 ``secret`` is the key), which bytes must occur in a file before any of its
 patterns is worth running (``keywords``, the prefilter), how random the key
-must look (``entropy_floor``), what must sit nearby (``Pattern.near``), where
+must look (``entropy_floor``), what context must hold (``Pattern.context``), where
 it never applies (``skip_files``), and its own proof: true-positive and
 false-positive samples.  ``tests/rules_test.py`` runs every sample of every
 rule.
@@ -32,28 +32,28 @@ class Pattern:
     ``encoded``: a base64 token whose decoded bytes must match ``decoded``
     as a whole (its own group ``secret`` is then the key); the finding is
     reported at the token.  A match in which a group ``skip`` took part is
-    text consumed and passed over, not a key (``_whole_run``).  ``near``
-    must match within ``near_lines`` lines of the key.  ``keyword``, when
-    set, is a literal every match holds: a file (or window) without it
-    never runs, nor compiles, the regex.
+    text consumed and passed over, not a key (``_whole_run``).  ``context``
+    (a ``Context``) must hold in the structure around the key: for keys
+    under a generic name.  ``keyword``, when set, is a literal every match
+    holds: a file (or window) without it never runs, nor compiles, the
+    regex.
     """
 
-    __slots__ = ('_sources', '_compiled', 'near_lines', 'keyword')
+    __slots__ = ('_sources', '_compiled', 'context', 'keyword')
 
     def __init__(
             self,
             regex: bytes,
-            near: bytes | None = None,
-            near_lines: int = 0,
+            context: Context | None = None,
             decoded: bytes | None = None,
             keyword: bytes | None = None,
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
         # one key compiles only what judging it needs.
-        self._sources = (regex, near, decoded)
-        self._compiled: list[re.Pattern[bytes] | None] = [None, None, None]
-        self.near_lines = near_lines
+        self._sources = (regex, decoded)
+        self._compiled: list[re.Pattern[bytes] | None] = [None, None]
+        self.context = context
         self.keyword = keyword
 
     def _get(self, i: int) -> re.Pattern[bytes] | None:
@@ -69,18 +69,35 @@ class Pattern:
         return regex
 
     @property
-    def near(self) -> re.Pattern[bytes] | None:
+    def decoded(self) -> re.Pattern[bytes] | None:
         return self._get(1)
 
-    @property
-    def decoded(self) -> re.Pattern[bytes] | None:
-        return self._get(2)
+
+class Context:
+    """Together context for a key under a generic name, as data; the
+    structure walk that applies it is ``detect``'s.
+
+    ``mention``: found anywhere in a structure around the key (the
+    endpoint, a provider field).  ``label``: ends a structure's heading
+    (``together:``, ``"Together": {``, ``[together]``).  ``url``: an
+    endpoint a name may be bound to (``URL = "https://api.together.xyz"``,
+    the request then uses ``URL``).  ``reach``: bytes looked at on either
+    side of the key, the most any structure may span.
+    """
+
+    __slots__ = ('mention', 'label', 'url', 'reach')
+
+    def __init__(self, *, mention: bytes, label: bytes, url: bytes, reach: int) -> None:
+        self.mention = mention
+        self.label = label
+        self.url = url
+        self.reach = reach
 
 
 class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
-        'min_distinct', 'max_run', 'skip_files',
+        'min_distinct', 'max_run', 'skip_files', 'classes', '_value', 'value_reach', 'b64_keywords',
         'true_positives', 'false_positives', 'help', 'window', '_anchor',
     )
 
@@ -99,6 +116,10 @@ class Rule:
             skip_files: tuple[str, ...] = (),
             window: int | None = None,
             anchor: bytes | None = None,
+            classes: tuple[str, ...] = (),
+            value: bytes | None = None,
+            value_reach: int = 0,
+            b64_keywords: tuple[bytes, ...] = (),
     ) -> None:
         self.id = id
         self.description = description
@@ -112,6 +133,22 @@ class Rule:
         # of max_run identical / consecutive characters ("xxxxxx", "abcdef").
         self.min_distinct = min_distinct
         self.max_run = max_run
+        # Character classes a real key holds: a 43-character random body
+        # lacks upper or lower case letters with odds near 1e-10, a typed
+        # placeholder ("thisisnotarealkey...", "ABC123DEF...") usually does.
+        self.classes = classes
+        # Every match of the rule's patterns ends in a ``value`` (its key,
+        # raw or encoded) and starts at most ``value_reach`` bytes before
+        # it: the patterns run only there.  Finding 64-hex runs is far
+        # cheaper than running name and context regexes over every window
+        # a common word like "together" opens.
+        self._value: bytes | re.Pattern[bytes] | None = value
+        self.value_reach = value_reach
+        # Each keyword as it looks inside base64, at the 3 byte alignments
+        # (``detect.codec.b64_forms``, checked by tests/rules_test.py): where
+        # one occurs, the base64 around it is decoded and scanned.  Written
+        # out so a hook run computes (and imports) nothing for them.
+        self.b64_keywords = b64_keywords
         # File names (globs with ``*`` only) where the rule never applies.
         self.skip_files = skip_files
         # Run the patterns only within this many bytes of a keyword hit (to
@@ -129,6 +166,12 @@ class Rule:
         self.false_positives = false_positives
 
     @property
+    def value(self) -> re.Pattern[bytes] | None:
+        if isinstance(self._value, bytes):
+            self._value = re.compile(self._value)
+        return self._value
+
+    @property
     def anchor(self) -> re.Pattern[bytes] | None:
         if isinstance(self._anchor, bytes):  # compiled on first use, as patterns are
             self._anchor = re.compile(self._anchor)
@@ -137,25 +180,64 @@ class Rule:
 
 # Where a legacy key is named: TOGETHER_API_KEY, TOGETHER_AI_API_KEY,
 # TOGETHERAI_API_KEY, together_api_key, together.api_key, togetherApiKey,
-# together-api-key (CLI flags) ...; or a Together client built with it
-# (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key argument
-# anywhere among the call's arguments.
+# TogetherApiKey, together-api-key (CLI flags), Together:ApiKey (.NET
+# configuration keys), TOGETHER__APIKEY (.NET environment) ...: any case,
+# any of ``_ . : -`` (one or two) between the words; or a Together client
+# built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
+# argument anywhere among the call's arguments.
+_SEP = rb'[_.:-]{0,2}'
 _LEGACY_NAME = (
-    rb'(?:(?i:together(?:[_.-]?ai)?[_.-]?api[_.-]?key)'
+    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?api' + _SEP + rb'key)'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
-# Between the name and the value: closing quotes/brackets, a type annotation
-# (``: string`` in TS, ``: str`` in Python), one assignment or argument
-# separator, an optional YAML/Terraform ``value:``/``default =`` on a later
-# line (Kubernetes env lists; Terraform variables, whose ``type``,
-# ``description`` and ``sensitive`` usually come first), opening quote.
+# From the name to the value, one of two shapes.  On the same line: closing
+# quotes/brackets, a type (``: SecretStr``, ``: Optional[str]``, Go's
+# `` string``), one assignment or separator (``=``, ``:``, ``=>``, ``:=``,
+# ``?=``; ``,`` before a call's next argument; a fallback ``||``, ``??``,
+# ``or``, ``||=``; ``>`` closing an XML start tag; ``|`` in a markdown
+# table; blanks after a CLI flag).  Or a value
+# field up to 6 lines on, the name being a field's value: ``value``/``default``
+# (Kubernetes env lists, Terraform variables and state outputs, Postman
+# environments, .NET ``<add key=... value=...>``, argparse/click defaults) or
+# the end of an XML start tag (Android ``<string name=...>``); no bracket,
+# angle bracket or ``;`` in between, so the field belongs to the same
+# object, call or element.
 _LEGACY_ASSIGN = (
-    rb'["\'`\]\)\s{]{0,8}(?::[ \t]{0,32}(?:str|string)[ \t]{0,32})?'
-    rb'(?:=>|:=|\?=|[=:,])?[ \t]{0,32}'
-    rb'(?:(?:\r?\n[ \t]{0,32}(?:type|description|sensitive|nullable)[ \t]{0,32}='
-    rb'[^\r\n]{0,200}){0,4}'
-    rb'\r?\n[ \t-]{0,32}(?:value|default)[ \t]{0,32}[=:][ \t]{0,32})?'
-    rb'["\'`]?'
+    rb'["\'`\]\)]{0,3}(?:'
+    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[A-Za-z_][\w.\[\]|, ]{0,40}?[ \t]{0,32}(?==))?'
+    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|or(?=[ \t]))?[ \t]{0,32}'
+    rb'(?:\([ \t]{0,32}(?:\r?\n[ \t]{0,32})?)?'
+    rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
+    rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
+    rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>)[ \t]{0,32}'
+    rb')["\'`]?'
+)
+_HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
+# A generic credential name: ``api_key``, ``apiKey``, ``OPENAI_API_KEY``,
+# ``token``, ``password``, a bare ``key``; then an assignment, a call
+# (Go's ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password <value>``).
+_GENERIC_NAME = (
+    rb'(?<![\w.-])["\']?(?:[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
+    rb'|token|secret|password|passwd)|(?i:key))["\']?'
+    rb'(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}|[ \t]{1,32})["\'`]?'
+)
+# What makes the structure around a generically named key Together's.
+TOGETHER_CONTEXT = Context(
+    # Quotes may be escaped (``\\"``): the structure is judged in the file as
+    # written, also for a key found in its unescaped reading.
+    mention=(
+        rb'api\.together\.(?:xyz|ai)\b|(?i:together[_-]?ai)/'
+        rb'|(?i:provider|api_type|client_type|llm_provider|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
+        rb'[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
+    ),
+    label=(
+        rb'(?i:\[[ \t]*(?:[\w.-]+\.)?together(?:[_-]?ai)?[ \t]*\]'
+        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*[:=][ \t]*[{\[]?)[ \t]*\r?\Z'
+    ),
+    url=rb'https?://api\.together\.(?:xyz|ai)\b',
+    # A HAR entry's headers, a curl over continuation lines, a URL constant
+    # a few statements above its request: all well inside 4 KB.
+    reach=4096,
 )
 
 
@@ -184,6 +266,12 @@ PLACEHOLDER_KEYS = (
     'tgp_v1_' + 'abcdefghijklmnopqrstuvwxyz' + 'ABCDEFGHIJKLMNOPQ',
     'tgp_v1_' + 'your_together_api_key_here_' + '0123456789abcdef',
     'tgp_v1_' + 'REPLACE_WITH_YOUR_TOGETHER_AI_' + 'API_KEY_12345',
+    # Readable runs: typed by hand, sequential or word-like.
+    'tgp_v1_' + 'abc123def456ghi789jkl012' + 'mno345pqr678stu901v',
+    'tgp_v1_' + 'a1b2c3d4e5f6g7h8i9j0k1l2' + 'm3n4o5p6q7r8s9t0u1v',
+    'tgp_v1_' + 'AbCdEfGhIjKlMnOpQrStUvWx' + 'Yz0123456789-_AbCdE',
+    'tgp_v1_' + 'thisisnotarealkeyjustadoc' + 'umentationsampleok',
+    'tgp_v1_' + 'XYZ789UVW456RST123OPQ890' + 'LMN567IJK234FGH901C',
 )
 
 TOGETHER_API_KEY = Rule(
@@ -208,12 +296,27 @@ TOGETHER_API_KEY = Rule(
                 keyword=b'dGdwX3Yx'),
     ),
     keywords=(b'tgp_v1_', b'dGdwX3Yx'),
+    b64_keywords=(b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV'),
     entropy_floor=4.0,
     min_distinct=16,
     max_run=6,
+    # The key pieces and encodings the engine's readings (``codec``)
+    # restore: adjacent literals, ANSI colours, quoted-printable, double
+    # URL-encoding, a base64-encoded .env.
+    classes=('[A-Z]', '[a-z]'),
     true_positives=(
         '{key}',
         'TOGETHER_API_KEY={key}',
+        'key = "{key_a}" "{key_b}"',
+        "key = '{key_a}' + '{key_b}'",
+        'const key =\n  "{key_a}" +\n  "{key_b}";',
+        'KEY = (\n    "{key_a}"\n    "{key_b}"\n)',
+        'String key = "{key_a}"\n    + "{key_b}";',
+        '"traceback": ["\\u001b[38;5;124m{key}\\u001b[39m"]',
+        'key \x1b[38;5;124m{key}\x1b[0m',
+        'TOGETHER_API_KEY=3D{key}',
+        'GET /r?next=%2Fv1%3Fkey%253D{key} HTTP/1.1',
+        'data:\n  .env: {b64env_key}',
         'export TOGETHER_API_KEY="{key}"',
         "client = Together(api_key='{key}')",
         'const together = new Together({{ apiKey: "{key}" }});',
@@ -265,34 +368,41 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # value (Kubernetes Secrets): one regex, so the long name-and-
         # assignment part is compiled and run once.
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
-                + rb'(?:(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
-                rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
+                + rb'(?:' + _HEX_KEY
+                + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
-        # A Bearer header sent to the Together API; the URL may be a few
-        # lines away (curl continuation lines, a url variable above).
-        Pattern(rb'Bearer[ \t]{1,32}(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
-                near=rb'api\.together\.(?:xyz|ai)\b', near_lines=3,
-                keyword=b'Bearer'),
-        # Nested config: ``api_key`` under a ``together:`` YAML mapping, a
-        # ``[together]`` TOML/INI section or a ``"together": {`` JSON object
-        # a few lines above.
-        Pattern(rb'(?<![A-Za-z0-9_])["\']?(?:api_key|apiKey|api-key|key)["\']?'
-                rb'[ \t]{0,32}[:=][ \t]{0,32}["\']?'
-                rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])',
-                near=rb'(?im)^[ \t]*(?:\[[ \t]*(?:[\w.-]+\.)?together(?:ai)?[ \t]*\]'
-                     rb'|["\']?together(?:ai)?["\']?[ \t]*[:=][ \t]*\{?[ \t]*\r?$)',
-                near_lines=4),
+        # The provider's own name as the JSON key (llm's keys.json,
+        # ``{"together": "<key>"}``).
+        Pattern(rb'(?<![\w.-])["\'](?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
+                + _HEX_KEY),
+        # A generic name or a Bearer header, where the structure around it
+        # (call, object, YAML block, curl command, HAR entry, section) is
+        # about Together: its endpoint, a provider field, a heading.
+        Pattern(_GENERIC_NAME + _HEX_KEY, context=TOGETHER_CONTEXT),
+        Pattern(rb'Bearer[ \t]{1,32}' + _HEX_KEY, context=TOGETHER_CONTEXT, keyword=b'Bearer'),
     ),
     keywords=(b'ogether', b'OGETHER'),
+    b64_keywords=(
+        b'b2dldGhlc', b'vZ2V0aGVy', b'9nZXRoZX',
+        b'T0dFVEhFU', b'PR0VUSEVS', b'9HRVRIRV',
+    ),
     window=4096,
     # Where a pattern of this rule can start, or what its context needs:
     # a Together key name, a Together client call, the API host, or a
     # ``together`` config heading (``together:``, ``[together]``).
+    # A provider value (``provider: together``, ``"together"``) and a
+    # model prefix (``together_ai/...``) open one too.
     anchor=(
-        rb'(?:(?i:together)(?:(?i:[_.-]?ai)?(?i:[_.-]?api)|\.(?:xyz|ai)\b'
-        rb'|(?i:ai)?["\'`]?\]?[ \t]{0,32}[:=\]{])'
+        rb'(?:(?i:together)(?:(?i:[_.:-]{0,2}ai)?(?i:[_.:-]{0,2}api)|\.(?:xyz|ai)\b'
+        rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}]|\r?\n))'
         rb'|Together\w{0,16}\s{0,32}\()'
     ),
+    # A 64-hex key, or its base64 (88 characters, maybe inside a longer
+    # run); the longest pattern (a name, then a value field 6 lines on)
+    # spans under 2 KB.
+    value=rb'[0-9a-f]{64}(?![0-9a-f])|[A-Za-z0-9+/]{86}',
+    value_reach=2048,
     entropy_floor=3.0,
     min_distinct=10,
     max_run=8,
@@ -305,6 +415,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
     ),
     true_positives=(
         'together:\n  model: mixtral\n  api_key: {hex}',
+        # The structure decides, not a line count.
+        'together:\n  model: a\n  b: 1\n  c: 2\n  d: 3\n  e: 4\n  f: 5\n  api_key: {hex}',
         '[together]\napi_key = "{hex}"',
         '[providers.together]\nbase_url = "https://api.together.xyz"\napi_key = "{hex}"',
         '{{\n  "together": {{\n    "apiKey": "{hex}"\n  }}\n}}',
@@ -344,11 +456,55 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '    api_key="{hex}",\n)',
         'TogetherLLM(model="m", api_key="{hex}")',
         'TOGETHER_API_KEY ?= {hex}',
+        # Names in any case, across separators, in each format's syntax.
+        '<string name="together_api_key" translatable="false">{hex}</string>',
+        '<add key="TogetherApiKey" value="{hex}" />',
+        '{{"Together": {{"BaseUrl": "https://example.com", "ApiKey": "{hex}"}}}}',
+        '{{\n  "Together:ApiKey": "{hex}"\n}}',
+        'TOGETHER__APIKEY={hex}',
+        '"together_api_key": {{\n  "value": "{hex}",\n  "type": "string"\n}}',
+        '{{\n  "key": "TOGETHER_API_KEY",\n  "value": "{hex}",\n  "type": "secret"\n}}',
+        '| `TOGETHER_API_KEY` | `{hex}` | staging |',
+        'together_api_key: SecretStr = "{hex}"',
+        'parser.add_argument(\n    "--together-api-key",\n    type=str,\n    default="{hex}",\n)',
+        'together.api.key={hex}',
+        'const key = process.env.TOGETHER_API_KEY || "{hex}";',
+        'api_key = os.environ.get("TOGETHER_API_KEY") or "{hex}"',
+        'ENV["TOGETHER_API_KEY"] ||= "{hex}"',
+        # One level of escapes undone: a notebook's source, JSON in HCL.
+        '"os.environ[\\"TOGETHER_API_KEY\\"] = \\"{hex}\\"\\n",',
+        'secret_string = "{{\\"TOGETHER_API_KEY\\":\\"{hex}\\"}}"',
+        # A generic name where the structure around it is Together's.
+        'client = OpenAI(api_key="{hex}", base_url="https://api.together.xyz/v1")',
+        'client = OpenAI(\n    base_url="https://api.together.xyz/v1",\n    api_key="{hex}",\n)',
+        'completion(model="together_ai/m", messages=m, api_key="{hex}")',
+        '{{"title": "L", "provider": "together", "model": "m", "apiKey": "{hex}"}}',
+        '  - model_name: l\n    litellm_params:\n      model: together_ai/m\n      api_key: {hex}',
+        '{{"openai": "x", "together": "{hex}"}}',
+        'machine api.together.xyz\n  login apikey\n  password {hex}',
+        'OPENAI_BASE_URL=https://api.together.xyz/v1\nOPENAI_API_KEY={hex}',
+        'client := openai.NewClient(\n\toption.WithBaseURL("https://api.together.xyz/v1"),\n'
+        '\toption.WithAPIKey("{hex}"),\n)',
+        # A Bearer header and its request's URL, however far apart.
+        'curl https://api.together.xyz/v1/chat/completions \\\n'
+        '  -H "Content-Type: application/json" \\\n'
+        '  -d \'{{\n    "model": "m",\n    "max_tokens": 5,\n    "stream": false\n  }}\' \\\n'
+        '  -H "Authorization: Bearer {hex}"',
+        'URL = "https://api.together.xyz/v1/completions"\n\n\ndef ask(p):\n'
+        '    body = {{"model": "m", "prompt": p}}\n    headers = {{\n'
+        '        "Authorization": "Bearer {hex}",\n    }}\n'
+        '    return requests.post(URL, json=body, headers=headers)',
+        # Decoded: a base64 .env, quoted-printable, double URL-encoding,
+        # an ANSI colour, concatenated literals.
+        'data:\n  .env: {b64env_hex}',
+        'TOGETHER_API_KEY=3D{hex}',
+        'GET /cb?together_api_key%253D{hex} HTTP/1.1',
+        'TOGETHER_API_KEY=\x1b[31m{hex}\x1b[0m',
+        'TOGETHER_API_KEY = (\n    "{hex_a}"\n    "{hex_b}"\n)',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
         '[openai]\napi_key = "{hex}"',
-        'together:\n  model: a\n  b: 1\n  c: 2\n  d: 3\n  e: 4\n  f: 5\n  api_key: {hex}',
         '# work together\nsha = {hex}',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
         'TOGETHER_API_KEY=os.environ["TOGETHER_API_KEY"]',
@@ -375,8 +531,40 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key_hash: "{hex}"',
         'Together(model="m")\nOpenAI(api_key="{hex}")',
         'Together(openai_api_key="{hex}")',
+        # Generic names without Together context around them.
+        'client = OpenAI(api_key="{hex}")',
+        'config_list = [{{"model": "gpt-4o", "api_key": "{hex}"}}]\n# run them together\n',
+        'machine api.github.com login me password {hex}\nmachine api.together.xyz login me password x',
+        '{{"together": {{"model": "m"}}, "openai": {{"apiKey": "{hex}"}}}}',
+        'curl https://llm.example.com/v1 \\\n  -H "Authorization: Bearer {hex}"\n# like together.xyz',
+        '  - model_name: a\n    litellm_params:\n      model: together_ai/m\n'
+        '  - model_name: b\n    litellm_params:\n      model: azure/gpt\n      api_key: {hex}',
+        '[together]\nmodel = "m"\n[openai]\napi_key = "{hex}"',
+        # Named after Together, but not its key.
+        'TOGETHER_MODEL_HASH={hex}',
+        'together_api_key_fingerprint: {hex}',
+        '{{"key": "TOGETHER_API_KEY", "value": "{{{{vault}}}}"}}, {{"key": "sig", "value": "{hex}"}}',
+        'together_api_key: ENC[AES256_GCM,data:{b64hex},iv:x,tag:y,type:str]',
     ),
 )
 
 RULES: tuple[Rule, ...] = (TOGETHER_API_KEY, TOGETHER_LEGACY_API_KEY)
 RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+# Encoded characters decoded around a base64 keyword form: the key and its
+# name sit near the keyword, so a 5 MB base64 image is never decoded whole.
+B64_REACH = 8192
+
+
+def longest_context(rules: tuple[Rule, ...] = RULES) -> int:
+    """The farthest, in bytes, detection looks from a key: a reader that
+    splits a file into chunks must overlap them by at least this much to
+    judge every key as a whole file would (a rule's window runs two
+    windows past its keyword, patterns start ``value_reach`` before their
+    value, context reaches either side of a key, base64 is decoded
+    ``B64_REACH`` around an encoded keyword)."""
+    reaches = [B64_REACH]
+    for rule in rules:
+        reaches += [2 * (rule.window or 0), rule.value_reach]
+        reaches += [p.context.reach for p in rule.patterns if p.context is not None]
+    return max(reaches)

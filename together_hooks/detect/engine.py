@@ -2,9 +2,14 @@
 
 One pass per file: a keyword prefilter (plain ``bytes in`` checks, which run
 at memory speed) decides which rules can possibly match; only those rules'
-regexes run.  Candidates then pass the shape checks of their rule (entropy,
-placeholder shapes, nearby context), whole-value base64 encodings are
-decoded and rescanned in place, and inline allow pragmas are honoured.
+regexes run, and only near their keywords and their value's shape.
+Candidates then pass the shape checks of their rule (entropy, placeholder
+shapes) and, for a key under a generic name, the structural context check
+(``detect.context``).  The same rules then run on the file's other readings
+(``detect.codec``): escapes undone and literals joined around keywords, and
+base64 values decoded where a keyword's base64 form occurs; a key found
+there is reported where the file holds it.  Inline allow pragmas are
+honoured.
 
 Everything works on raw bytes, so binary files, invalid UTF-8, CRLF and
 single-line minified files need no special path.
@@ -14,9 +19,16 @@ from __future__ import annotations
 import re
 
 from together_hooks.findings import Finding
+from together_hooks.rules import Context
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
 from together_hooks.rules import Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
+    from together_hooks.detect.codec import View
 
 _KEY_BYTES = frozenset(
     b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
@@ -48,47 +60,17 @@ def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
     return start, end
 
 
-def _near(
-        data: bytes, offset: int, regex: re.Pattern[bytes], lines: int,
-        seen: dict[re.Pattern[bytes], tuple[list[int], list[int]]],
+def _context_holds(
+        data: bytes, offset: int, context: Context, seen: dict[object, object],
 ) -> bool:
-    """Does ``regex`` match within ``lines`` lines of ``offset``?
+    """``context`` holds in the structure around ``offset``; compiled once
+    per scan (``seen``)."""
+    walker = seen.get(context)
+    if walker is None:
+        from together_hooks.detect.context import Walker
 
-    Its matches in ``data`` are found once (``seen`` holds their starts and
-    ends for this scan), so thousands of candidates packed on one long line
-    cost one pass, not one search of their surroundings each.
-    """
-    if regex not in seen:
-        found = [(m.start(), m.end()) for m in regex.finditer(data)]
-        seen[regex] = ([a for a, _b in found], [b for _a, b in found])
-    starts, ends = seen[regex]
-    from bisect import bisect_left
-    from bisect import bisect_right
-
-    # None within the farthest the lines can reach: no need to find them.
-    reach = (lines + 1) * _WINDOW
-    i = bisect_left(starts, offset - reach)
-    if i == len(starts) or starts[i] > offset + reach:
-        return False
-    # The usual case (a heading, a URL just above): the last match before
-    # the key, ended before it, within one window and ``lines`` newlines,
-    # is inside the lines walked below whatever their lengths.
-    j = bisect_right(starts, offset) - 1
-    if (
-            j >= 0 and ends[j] <= offset and offset - starts[j] <= _WINDOW
-            and data.count(b'\n', starts[j], offset) <= lines
-    ):
-        return True
-    start, end = _line_bounds(data, offset)
-    for _ in range(lines):
-        if start > 0:
-            start, _e = _line_bounds(data, start - 1)
-        if end < len(data):
-            _s, end = _line_bounds(data, end + 1)
-    # Matches do not overlap: the first one starting in range is the one
-    # that ends first.
-    i = bisect_left(starts, start, i)
-    return i < len(starts) and ends[i] <= end
+        walker = seen[context] = Walker(context.mention, context.label, context.url, context.reach)
+    return walker.holds(data, offset)  # type: ignore[attr-defined]
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -137,6 +119,18 @@ def _spans(data: bytes, rule: Rule) -> list[tuple[int, int]]:
             end = data.find(b'\n', at + window, at + 2 * window)
             raw.append((max(0, at - window), min(len(data), at + 2 * window) if end == -1 else end))
             at = data.find(keyword, at + 1)
+    spans = _merged(raw)
+    value = rule.value
+    if value is None:
+        return spans
+    near_values = []
+    for lo, hi in spans:
+        for m in value.finditer(data, lo, hi):
+            near_values.append((max(lo, m.start() - rule.value_reach), min(hi, m.end() + 1)))
+    return _merged(near_values)
+
+
+def _merged(raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     raw.sort()
     spans: list[tuple[int, int]] = []
     for lo, hi in raw:
@@ -150,7 +144,7 @@ def _spans(data: bytes, rule: Rule) -> list[tuple[int, int]]:
 
 def _secret_of(
         data: bytes, m: re.Match[bytes], pattern: Pattern, rule: Rule,
-        near_seen: dict[re.Pattern[bytes], tuple[list[int], list[int]]],
+        walkers: dict[object, object], original: tuple[bytes, Callable[[int], int]] | None,
 ) -> tuple[int, str] | None:
     """(offset, key) for a regex match, or None when it is not a key."""
     groups = m.re.groupindex
@@ -174,18 +168,24 @@ def _secret_of(
     body = secret[7:] if secret.startswith('tgp_v1_') else secret
     if is_placeholder(body, rule):
         return None
-    near = pattern.near
-    if near is not None and not _near(data, start, near, pattern.near_lines, near_seen):
-        return None
+    context = pattern.context
+    if context is not None:
+        # In a reading of a stretch of the file, the structure is the
+        # original's (the stretch would cut it short).
+        where, at = (original[0], original[1](start)) if original else (data, start)
+        if not _context_holds(where, at, context, walkers):
+            return None
     return start, secret
 
 
 def _candidates(
         data: bytes, rules: tuple[Rule, ...],
+        original: tuple[bytes, Callable[[int], int]] | None = None,
 ) -> list[tuple[int, str, Rule]]:
-    """(offset, secret, rule) for every shape-valid key in ``data``."""
+    """(offset, secret, rule) for every shape-valid key in ``data``;
+    ``original``: the bytes ``data`` is a reading of, and the map there."""
     found = []
-    near_seen: dict[re.Pattern[bytes], tuple[list[int], list[int]]] = {}
+    walkers: dict[object, object] = {}
     for rule in rules:
         spans = _spans(data, rule)
         for pattern in rule.patterns:
@@ -200,7 +200,7 @@ def _candidates(
                         m = pattern.regex.match(data, m.start())
                         if m is None:
                             continue
-                    hit = _secret_of(data, m, pattern, rule, near_seen)
+                    hit = _secret_of(data, m, pattern, rule, walkers, original)
                     if hit is not None:
                         found.append((*hit, rule))
     return found
@@ -249,14 +249,91 @@ def scan_bytes(
     return findings
 
 
-def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
+def _hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int = 0,
+) -> list[tuple[int, str, Rule, str]]:
+    """(offset, secret, rule, encoding) of every key in ``data`` and in its
+    other readings (``codec``): escapes undone, literals joined, base64
+    decoded; offsets are always into ``data``."""
     active = tuple(
         rule for rule in rules
         if any(k in data for k in rule.keywords) and rule_applies(rule, path)
     )
-    if not active:
+    hits = [
+        (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
+        for offset, secret, rule in (_candidates(data, active) if active else ())
+    ]
+    if active and _may_escape(data):
+        from together_hooks.detect.codec import readings
+
+        for lo, view in readings(data, _keyword_spans(data, active)):
+            def origin(offset: int, lo: int = lo, view: View = view) -> int:
+                return lo + view.origin(offset)
+            hits += [
+                (origin(offset), secret, rule, view.encoding)
+                for offset, secret, rule in _candidates(view.data, active, (data, origin))
+            ]
+    if depth < 2:
+        hits += _b64_hits(data, path, rules, depth)
+    return hits
+
+
+# How far around a keyword the other readings are made: a key split into
+# literals starts with its keyword, an escaped name sits right before its
+# value; a notebook full of "together" is not unescaped whole.
+_READING = 1024
+
+
+def _keyword_spans(data: bytes, rules: tuple[Rule, ...]) -> list[tuple[int, int]]:
+    """Merged stretches within ``_READING`` bytes of a keyword of ``rules``:
+    where a key (or the name before it) can be."""
+    raw = []
+    for rule in rules:
+        for keyword in rule.keywords:
+            at = data.find(keyword)
+            while at != -1:
+                raw.append((max(0, at - _READING), min(len(data), at + _READING)))
+                at = data.find(keyword, at + _READING)
+    return _merged(raw)
+
+
+def _may_escape(data: bytes) -> bool:
+    """Could an escape, encoding or concatenation hide a key here?"""
+    return (
+        b'\\' in data or b'\x1b' in data or b'%' in data or b'=3D' in data
+        or b'" ' in data or b"' " in data or b'"\n' in data or b"'\n" in data
+    )
+
+
+def _b64_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys inside base64 values: only where a rule keyword's base64 form
+    occurs (a few ``in`` checks for a file without one)."""
+    forms = [f for rule in rules for f in rule.b64_keywords]
+    found = [f for f in forms if f in data]
+    if not found:
         return []
-    hits = _candidates(data, active)
+    from together_hooks.detect.codec import b64_view
+
+    plain = tuple(k for rule in rules for k in rule.keywords)
+    at = []
+    for form in found:
+        i = data.find(form)
+        while i != -1:
+            at.append(i)
+            i = data.find(form, i + 1)
+    view = b64_view(data, at, plain)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'base64')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, depth + 1)
+    ]
+
+
+def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
+    hits = _hits(data, path, rules)
     if not hits:
         return []
     hits.sort(key=lambda h: h[0])
@@ -268,10 +345,7 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
     line_start = last = 0
     bounds: tuple[int, int] = (-1, -1)
     allowed = False
-    for offset, secret, rule in hits:
-        if (offset, secret) in seen:
-            continue
-        seen.add((offset, secret))
+    for offset, secret, rule, encoding in hits:
         # Offsets are sorted: count newlines once, so many findings on one
         # 50 MB line stay linear.
         newlines = data.count(b'\n', last, offset)
@@ -279,12 +353,15 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
             line_no += newlines
             line_start = data.rfind(b'\n', last, offset) + 1
         last = offset
+        # The same key on the same line, found in two readings, is one.
+        if (line_no, secret) in seen:
+            continue
+        seen.add((line_no, secret))
         if not bounds[0] <= offset <= bounds[1]:
             bounds = _line_bounds(data, offset)
             allowed = allowed_inline(data, *bounds)
         if allowed:
             continue
         column = offset - line_start + 1
-        encoding = 'raw' if data.startswith(secret.encode(), offset) else 'base64'
         findings.append(Finding(path, line_no, column, rule.id, secret, encoding))
     return findings

@@ -1,0 +1,153 @@
+"""Leaks as they happen in the wild, one test module per kind.
+
+Each module lists cases: a file written the way a tool or format really
+writes it, holding keys made at run time (``tests/keys.py``), and where each
+key must be reported (path, line).  A decoy case expects nothing.  All cases
+of a module are written to one folder and scanned by ONE real
+``together-hooks scan --format json`` run (black-box: it survives any
+rearrangement of the package); each case is then its own test, so a run
+reports found and missed per case.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+from typing import Callable
+from typing import NamedTuple
+from typing import Union
+
+from tests.cli_run import leaked
+from tests.cli_run import scan
+from tests.keys import make_hex
+from tests.keys import make_key
+
+
+class Made:
+    """Keys for one case: ``key()`` a tgp_v1_ key, ``hex()`` a legacy key."""
+
+    def __init__(self, seed: str) -> None:
+        self.rng = random.Random(seed)
+        self.made: list[str] = []
+
+    def key(self) -> str:
+        self.made.append(make_key(self.rng))
+        return self.made[-1]
+
+    def hex(self) -> str:
+        self.made.append(make_hex(self.rng))
+        return self.made[-1]
+
+
+Text = Union[str, bytes]
+# A case's builder: keys in, (file content, [(line, key) expected]) out.
+Build = Callable[[Made], 'tuple[Text, list[tuple[int, str]]]']
+
+
+class Case(NamedTuple):
+    id: str
+    path: str
+    build: Build
+
+
+def marked(template: str, **values: str) -> tuple[str, list[tuple[int, str]]]:
+    """Fill ``template`` (``str.format`` fields, ``{{``/``}}`` for braces);
+    every field whose name does not start with ``_`` is a key expected on
+    the line where the field stands.  Fields starting with ``_`` are filled
+    but not expected (parts of a split key, decoy values)."""
+    import string
+
+    expected = []
+    line = 1
+    out = []
+    for literal, field, spec, conv in string.Formatter().parse(template):
+        out.append(literal)
+        line += literal.count('\n')
+        if field is None:
+            continue
+        value = format(values[field], spec or '')
+        if not field.startswith('_'):
+            expected.append((line, values[field]))
+        out.append(value)
+        line += value.count('\n')
+    return ''.join(out), expected
+
+
+def hex_cases(*rows: tuple[str, str, str]) -> list[Case]:
+    """Cases from (id, path, template) rows: ``{hex}`` in a template is a
+    legacy key expected on its line, ``{_hex}`` one that must not be
+    reported (a decoy)."""
+    def build(template: str) -> Build:
+        def fill(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+            field = '_hex' if '{_hex}' in template else 'hex'
+            return marked(template, **{field: m.hex()})
+        return fill
+    return [Case(case_id, path, build(template)) for case_id, path, template in rows]
+
+
+def line_of(text: Text, needle: Text) -> int:
+    """1-based line where ``needle`` starts in ``text``."""
+    at = text.index(needle)  # type: ignore[arg-type]
+    return text.count('\n' if isinstance(text, str) else b'\n', 0, at) + 1  # type: ignore[arg-type]
+
+
+class Results:
+    def __init__(self) -> None:
+        self.expected: dict[str, list[tuple[int, str]]] = {}
+        self.found: dict[str, list[tuple[int, str]]] = {}
+        self.paths: dict[str, str] = {}
+
+
+def run_cases(root: os.PathLike[str] | str, cases: list[Case]) -> Results:
+    """Write every case under ``root/<case id>/``, scan once, sort findings."""
+    assert len({c.id for c in cases}) == len(cases)
+    results = Results()
+    made_all: list[str] = []
+    by_path = {}
+    for case in cases:
+        made = Made(case.id)
+        text, expected = case.build(made)
+        made_all += made.made
+        rel = f'{case.id}/{case.path}'
+        full = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, 'wb') as f:
+            f.write(text.encode() if isinstance(text, str) else text)
+        results.expected[case.id] = sorted((ln, _sha1(k)) for ln, k in expected)
+        results.found[case.id] = []
+        results.paths[case.id] = rel
+        by_path[rel] = case.id
+    r = scan('--format', 'json', '.', cwd=root)
+    assert r.rc in (0, 1), r.err
+    assert leaked(made_all, r.out, r.err) == []
+    for f in r.json()['findings']:
+        case_id = by_path[f['path']]
+        results.found[case_id].append((f['line'], f['hashed_secret']))
+    for case_id in results.found:
+        results.found[case_id].sort()
+    return results
+
+
+def _sha1(secret: str) -> str:
+    """detect-secrets' ``hashed_secret``, what the JSON report carries."""
+    return hashlib.sha1(secret.encode()).hexdigest()
+
+
+def make_tests(cases: list[Case]) -> tuple[Callable[..., Results], Callable[..., None]]:
+    """A module-scoped ``results`` fixture (one scan of all ``cases``) and
+    ``test_case``, one test per case.  In a test module::
+
+        results, test_case = make_tests(CASES)
+    """
+    import pytest
+
+    @pytest.fixture(scope='module')
+    def results(tmp_path_factory: pytest.TempPathFactory) -> Results:
+        return run_cases(tmp_path_factory.mktemp('cases'), cases)
+
+    @pytest.mark.parametrize('case_id', [c.id for c in cases])
+    def test_case(results: Results, case_id: str) -> None:
+        found, expected = results.found[case_id], results.expected[case_id]
+        assert found == expected, (results.paths[case_id], found, expected)
+
+    return results, test_case

@@ -1,0 +1,277 @@
+"""Other readings of the same bytes: unescaped, decoded, joined.
+
+A key is often not written as itself: behind one level of string escapes
+(a notebook's JSON, JSON inside HCL), after an ANSI colour code, in a
+quoted-printable e-mail, URL-encoded twice, split into concatenated string
+literals, or inside a base64-encoded file.  Each reading here is a
+``View``: the derived bytes plus a map from its offsets back to the
+original's, so a key found in a view is reported where the original holds
+it.  The rules then run on the view unchanged: one grammar, every encoding.
+
+Each reading is gated by a cheap check (``b'\\\\' in data``, the base64
+forms of the rules' keywords) so a file that needs none costs a few
+``in`` scans.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from together_hooks.rules import B64_REACH
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+    from typing import Iterable
+
+_B64_CHARS = b'A-Za-z0-9+/_-'
+_TO_STD = bytes.maketrans(b'-_', b'+/')
+_TO_URLSAFE = bytes.maketrans(b'+/', b'-_')
+
+
+class View:
+    """``data`` derived from a parent's bytes; ``origin`` maps back.
+
+    Segments: ``starts[i]`` is where segment ``i`` begins in ``data``,
+    ``sources[i]`` where it comes from in the parent, ``copied[i]`` whether
+    it is a verbatim copy (offsets inside map one to one) or a rewrite
+    (every offset inside maps to the rewritten text's start).
+    """
+
+    __slots__ = ('data', 'encoding', 'parent', '_starts', '_sources', '_copied')
+
+    def __init__(
+            self, data: bytes, encoding: str, parent: View | None,
+            starts: list[int], sources: list[int], copied: list[bool],
+    ) -> None:
+        self.data = data
+        self.encoding = encoding
+        self.parent = parent
+        self._starts = starts
+        self._sources = sources
+        self._copied = copied
+
+    def origin(self, offset: int) -> int:
+        """Offset in the original bytes of ``self.data[offset]``."""
+        i = max(0, bisect_right(self._starts, offset) - 1)
+        at = self._sources[i] + (offset - self._starts[i] if self._copied[i] else 0)
+        return self.parent.origin(at) if self.parent is not None else at
+
+
+def rewrite(
+        data: bytes, regex: re.Pattern[bytes], repl: Callable[[re.Match[bytes]], bytes],
+        encoding: str, parent: View | None = None,
+) -> View | None:
+    """``regex.sub(repl, data)`` that remembers where each piece came
+    from; None when nothing matched (the view would be the original)."""
+    out: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[bool] = []
+    size = last = 0
+    for m in regex.finditer(data):
+        if m.start() > last:
+            starts.append(size)
+            sources.append(last)
+            copied.append(True)
+            out.append(data[last:m.start()])
+            size += m.start() - last
+        new = repl(m)
+        starts.append(size)
+        sources.append(m.start())
+        copied.append(False)
+        out.append(new)
+        size += len(new)
+        last = m.end()
+    if not starts:
+        return None
+    starts.append(size)
+    sources.append(last)
+    copied.append(True)
+    out.append(data[last:])
+    return View(b''.join(out), encoding, parent, starts, sources, copied)
+
+
+# One level of string escapes, and ANSI colour codes (raw or escaped, as
+# IPython stores them in a notebook's error output).
+_UNESCAPE = re.compile(
+    rb'(?P<ansi>(?:\x1b|\\u001[bB]|\\x1[bB]|\\033|\\e)\[[0-9;]{0,32}[A-Za-z])'
+    rb'|\\u00(?P<u>[0-7][0-9A-Fa-f])|\\x(?P<x>[0-7][0-9A-Fa-f])'
+    rb'|\\(?P<c>[\\"\'/`nrt])',
+)
+_CONTROL = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
+
+
+def _unescape_one(m: re.Match[bytes]) -> bytes:
+    if m.group('ansi'):
+        return b''
+    hexed = m.group('u') or m.group('x')
+    if hexed:
+        return bytes((int(hexed, 16),))
+    c = m.group('c')
+    return _CONTROL.get(c, c)
+
+
+# Quoted-printable: soft line breaks and =XX escapes (upper-case hex only,
+# as RFC 2045 writes them).
+_QP = re.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
+# Percent-encoding; run twice for %25XX (double encoding).
+_PERCENT = re.compile(rb'%(?P<h>[0-9A-Fa-f]{2})')
+
+
+def _hex_byte(m: re.Match[bytes]) -> bytes:
+    h = m.group('h')
+    return bytes((int(h, 16),)) if h else b''
+
+
+# String concatenation: a literal's closing quote, an optional operator
+# (+ in Python/JS/Java/C#/Go, . in PHP/Perl, .. in Lua, & in VB, || in
+# SQL), at most one line break (a backslash continuation included), and
+# the next literal's opening quote of the same kind.
+_OP = rb'(?:(?:\+|\.\.?|&|\|\|)[ \t]*)?'
+_JOIN = re.compile(
+    rb'(\\?["\'`])[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1',
+)
+
+
+def escapes_view(data: bytes) -> View | None:
+    """Escapes undone, one level: string escapes, ANSI colour codes,
+    quoted-printable, percent-encoding (twice: ``%253D``); None when there
+    is nothing to undo."""
+    view: View | None = None
+    current = data
+    steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
+        (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
+        (b'=3D' in data or b'uoted-printable' in data, _QP, _hex_byte),
+        (b'%' in data, _PERCENT, _hex_byte),
+    ]
+    for wanted, regex, repl in steps:
+        if not wanted:
+            continue
+        for _ in range(2 if regex is _PERCENT else 1):
+            step = rewrite(current, regex, repl, 'escaped', view)
+            if step is None:
+                break
+            view, current = step, step.data
+    return view
+
+
+def readings(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, View]]:
+    """(start, view) of the other readings of ``data`` worth scanning: the
+    stretches in ``spans`` (around the rules' keywords) unescaped and
+    joined; a quoted-printable e-mail decoded whole, as a soft line break
+    may fall inside a key's prefix."""
+    out = []
+    qp = b'=\n' in data or b'=\r\n' in data
+    if qp and (b'=3D' in data or b'uoted-printable' in data):
+        view = rewrite(data, _QP, _hex_byte, 'quoted-printable')
+        if view is not None:
+            out.append((0, view))
+    for lo, hi in spans:
+        piece = data[lo:hi]
+        for view in (escapes_view(piece), joined_view(piece)):
+            if view is not None:
+                out.append((lo, view))
+    return out
+
+
+def joined_view(data: bytes) -> View | None:
+    """Adjacent string literals joined (``"tgp_v1_" + "..."``, also with
+    escaped quotes inside another string); None when there are none."""
+    return rewrite(data, _JOIN, lambda m: b'', 'concatenated')
+
+
+def b64_forms(keyword: bytes) -> set[bytes]:
+    """What ``keyword`` looks like inside base64 at each of the 3 byte
+    alignments: the encoded characters its bytes alone determine,
+    standard and URL-safe."""
+    from binascii import b2a_base64
+
+    out = set()
+    for shift in range(3):
+        enc = b2a_base64(b'\0' * shift + keyword, newline=False)
+        first = -(-8 * shift // 6)  # first character with no pad bits
+        last = (8 * (shift + len(keyword))) // 6  # characters wholly inside
+        core = enc[first:last]
+        if len(core) >= 6:
+            out.add(core)
+            out.add(core.translate(_TO_URLSAFE))
+    return out
+
+
+# A base64 value: runs of base64 characters, joined across line breaks
+# (``base64`` wraps at 76, ``openssl`` at 64; YAML block scalars indent)
+# only where the next line is wholly base64.
+_B64_RUN = re.compile(
+    rb'(?:[' + _B64_CHARS + rb']+={0,2}'
+    rb'(?:\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z)))?)+',
+)
+_NOT_B64 = re.compile(rb'[^' + _B64_CHARS + rb']+')
+_B64_STRETCH = re.compile(rb'[' + _B64_CHARS + rb']+')
+
+
+def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View | None:
+    """The base64 values around ``hits`` (offsets of encoded keywords)
+    that decode to one of the ``plain`` keywords, decoded and joined by
+    newlines into one view (thousands of small encoded values cost one
+    scan, not one each)."""
+    from binascii import Error
+    from binascii import a2b_base64
+
+    parts: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    size = 0
+    done_to = -1
+    for hit in sorted(hits):
+        if hit < done_to:
+            continue
+        lo = max(0, hit - B64_REACH)
+        hi = min(len(data), hit + B64_REACH)
+        run = None
+        for m in _B64_RUN.finditer(data, lo, hi):
+            if m.start() <= hit < m.end():
+                run = m
+                break
+            if m.start() > hit:
+                break
+        if run is None:
+            continue
+        done_to = run.end()
+        start, end = run.start(), run.end()
+        chars = _NOT_B64.sub(b'', data[start:end])
+        for shift in range(4):
+            usable = (len(chars) - shift) // 4 * 4
+            if usable < 8:
+                break
+            try:
+                raw = a2b_base64(chars[shift:shift + usable].translate(_TO_STD))
+            except Error:
+                continue
+            if any(k in raw for k in plain):
+                # Each 3-byte group maps to its 4 characters in the
+                # original: a key is reported where its encoding starts.
+                positions = _char_positions(data, start, end)
+                index = [p[0] for p in positions]
+                for group in range(0, len(raw), 3):
+                    char = shift + group // 3 * 4
+                    i = bisect_right(index, char) - 1
+                    starts.append(size + group)
+                    sources.append(positions[i][1] + char - positions[i][0])
+                parts.append(raw + b'\n')
+                size += len(raw) + 1
+                break
+    if not parts:
+        return None
+    return View(b''.join(parts), 'base64', None, starts, sources, [False] * len(starts))
+
+
+def _char_positions(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
+    """(index among the run's base64 characters, offset in ``data``) at
+    the start of each stretch of them."""
+    out = []
+    count = 0
+    for m in _B64_STRETCH.finditer(data, start, end):
+        out.append((count, m.start()))
+        count += m.end() - m.start()
+    return out

@@ -1,0 +1,254 @@
+"""Structural context: is the structure around a key about Together?
+
+A key under a generic name (``api_key``, ``password``, a ``Bearer``
+header) is a Together key only when the structure it sits in says so: the
+call, object or list around it, its YAML block, its shell command over
+continuation lines, its INI section, or failing all of those the
+top-level statements near it.  The structures are walked from the
+innermost out; the first that holds Together context (the endpoint, a
+provider field, an identifier bound to the endpoint, or a heading named
+Together) answers yes, and the first that names another destination (a
+URL, host, model or provider field) answers no.
+
+Everything is bounded by ``reach`` bytes on either side of the key, so
+the cost per key is bounded and a chunked reader knows how much overlap
+context needs.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
+
+# Field names that say where a credential goes: a structure holding one
+# decides the question (a sibling's Together endpoint does not leak in).
+_TARGET = re.compile(
+    rb'(?i)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|model|provider'
+    rb'|api_type|server|:authority)["\']?\s{0,8}[:=]'
+    rb'|^[ \t]*machine[ \t]|https?://|:authority\b)',
+    re.M,
+)
+_BRACKETS = re.compile(rb'[][(){}]')
+_OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
+_SECTION = re.compile(rb'(?m)^[ \t]*\[[^\]\r\n]{1,100}\][ \t]*\r?$')
+_URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
+_LEVELS = 4
+_MARKS = 512
+
+
+def _line_start(data: bytes, at: int, lo: int) -> int:
+    return data.rfind(b'\n', lo, at) + 1 or lo
+
+
+def _line_end(data: bytes, at: int, hi: int) -> int:
+    end = data.find(b'\n', at, hi)
+    return hi if end == -1 else end
+
+
+def _indent(line: bytes) -> int:
+    """Leading blanks, a YAML list item's ``- `` counted as indentation
+    (its keys line up with the item's first key)."""
+    stripped = line.lstrip(b' \t')
+    n = len(line) - len(stripped)
+    while stripped[:2] == b'- ':
+        rest = stripped[2:].lstrip(b' ')
+        n += len(stripped) - len(rest)
+        stripped = rest
+    return n
+
+
+def _is_item(line: bytes) -> bool:
+    return line.lstrip(b' \t')[:2] == b'- '
+
+
+def bracket_spans(
+        data: bytes, at: int, lo: int, hi: int, brackets: list[int],
+) -> Iterator[tuple[int, int, int]]:
+    """(label start, opener, closer end) of the brackets around ``at``,
+    innermost first; ``brackets``: every bracket's offset, sorted."""
+    openers = []
+    depth = 0
+    first, mid = bisect_left(brackets, lo), bisect_left(brackets, at)
+    last = bisect_left(brackets, hi, mid)
+    # At most _MARKS brackets each way: a key under thousands of unclosed
+    # brackets costs no more than one under a few.
+    for pos in reversed(brackets[max(first, mid - _MARKS):mid]):
+        ch = data[pos]
+        if ch in _OPEN:
+            if depth:
+                depth -= 1
+            else:
+                openers.append(pos)
+                if len(openers) == _LEVELS:
+                    break
+        else:
+            depth += 1
+    if not openers:
+        return
+    closers = iter(brackets[mid:min(last, mid + _MARKS)])
+    depth = 0
+    for opener in openers:
+        end = hi
+        for pos in closers:
+            if data[pos] in _OPEN:
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                end = pos + 1
+                break
+        yield _line_start(data, opener, lo), opener + 1, end
+
+
+def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
+    """(parent line start, parent line end, block end) of the indentation
+    blocks around ``at`` (YAML, Python, curl continuation lines),
+    innermost first; a YAML list item is a block of its own."""
+    start = _line_start(data, at, lo)
+    line = data[start:_line_end(data, start, hi)]
+    level = _raw_indent(line) if _is_item(line) else _indent(line)
+    for _ in range(_LEVELS):
+        if level == 0:
+            return
+        parent = None
+        p = start
+        while p > lo:
+            q = _line_start(data, p - 1, lo)
+            line = data[q:p - 1]
+            if line.strip():
+                ind = _indent(line)
+                if ind < level or (ind == level and _is_item(line)):
+                    parent = q
+                    break
+            p = q
+        if parent is None:
+            return
+        parent_end = _line_end(data, parent, hi)
+        base = _raw_indent(data[parent:parent_end])
+        # The block: the lines after the parent indented deeper than it.
+        end = parent_end
+        while end < hi:
+            nxt = _line_end(data, end + 1, hi)
+            line = data[end + 1:nxt]
+            if line.strip() and _raw_indent(line) <= base:
+                break
+            end = nxt
+        yield parent, parent_end, end
+        start, level = parent, base
+
+
+def _raw_indent(line: bytes) -> int:
+    return len(line) - len(line.lstrip(b' \t'))
+
+
+def section_span(
+        at: int, lo: int, hi: int, sections: tuple[list[int], list[int]],
+) -> tuple[int, int, int] | None:
+    """The INI/TOML ``[section]`` holding ``at``: (header, header end, end)."""
+    starts, ends = sections
+    i = bisect_left(starts, at) - 1
+    if i < 0 or starts[i] < lo:
+        return None
+    end = starts[i + 1] if i + 1 < len(starts) and starts[i + 1] < hi else hi
+    return starts[i], ends[i], end
+
+
+def _spans(data: bytes, at: int, lo: int, hi: int, index: _Index) -> list[tuple[int, int, int]]:
+    """(label start, label end, span end) of every structure around ``at``
+    (its own line among them), smallest first, then all within reach."""
+    start = _line_start(data, at, lo)
+    spans = [
+        (start, start, _line_end(data, at, hi)),
+        *bracket_spans(data, at, lo, hi, index.brackets), *indent_spans(data, at, lo, hi),
+    ]
+    section = section_span(at, lo, hi, index.sections)
+    if section is not None:
+        spans.append(section)
+    spans.sort(key=lambda s: s[2] - s[0])
+    return [*spans, (lo, lo, hi)]
+
+
+_BLOCK = 1 << 16
+
+
+class _Index:
+    """Where each regex matches in one stretch of the data, found once for
+    all the keys in it (thousands of keys on one line cost one pass)."""
+
+    __slots__ = ('mention', 'target', 'urls', 'brackets', 'sections')
+
+    def __init__(self, walker: Walker, data: bytes, lo: int, hi: int) -> None:
+        def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
+            found = [(m.start(), m.end()) for m in regex.finditer(data, lo, hi)]
+            return [a for a, _b in found], [b for _a, b in found]
+
+        self.mention = where(walker.mention)
+        self.target = where(_TARGET)
+        self.urls = [(m.start(), m.group('name').rsplit(b'.', 1)[-1]) for m in walker.url.finditer(data, lo, hi)]
+        self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
+        self.sections = where(_SECTION)
+
+
+def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
+    """Does a match lie wholly in [a, b)?  (Matches do not overlap: the
+    first one starting at or after ``a`` ends first.)"""
+    starts, ends = found
+    i = bisect_left(starts, a)
+    return i < len(starts) and ends[i] <= b
+
+
+class Walker:
+    """Applies a ``rules.Context``: ``mention`` anywhere in a
+    structure (the endpoint, a provider field), ``label`` ending a
+    structure's heading (``together:``, ``"Together": {``, ``[together]``),
+    ``url`` an endpoint an identifier may be bound to."""
+
+    __slots__ = ('mention', 'label', 'url', 'reach', '_indexes', '_bound')
+
+    def __init__(self, mention: bytes, label: bytes, url: bytes, reach: int) -> None:
+        self.mention = re.compile(mention)
+        self.label = re.compile(label)
+        self.url = re.compile(_URL_NAME + url)
+        self.reach = reach
+        self._indexes: dict[tuple[int, int], _Index] = {}
+        self._bound: dict[frozenset[bytes], re.Pattern[bytes]] = {}
+
+    def _index(self, data: bytes, at: int) -> _Index:
+        # One index per 64 KB block (and the reach around it), so a key in
+        # a 50 MB file costs a pass over its block, not the file.
+        block = at // _BLOCK
+        key = (id(data), block)
+        index = self._indexes.get(key)
+        if index is None:
+            lo = max(0, block * _BLOCK - self.reach)
+            hi = min(len(data), (block + 1) * _BLOCK + self.reach)
+            index = self._indexes[key] = _Index(self, data, lo, hi)
+        return index
+
+    def holds(self, data: bytes, at: int) -> bool:
+        """Is the key at ``at`` inside a structure about Together?"""
+        lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
+        index = self._index(data, at)
+        names = frozenset(
+            name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
+        )
+        bound = None
+        if names:
+            bound = self._bound.get(names)
+            if bound is None:
+                bound = self._bound[names] = re.compile(
+                    rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])',
+                )
+        for label_start, label_end, end in _spans(data, at, lo, hi, index):
+            if label_end > label_start and self.label.search(data, label_start, label_end):
+                return True
+            if _inside(index.mention, label_start, end):
+                return True
+            if bound is not None and bound.search(data, label_start, end):
+                return True
+            if _inside(index.target, label_start, end):
+                return False
+        return False
