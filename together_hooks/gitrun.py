@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 
     T = TypeVar('T', str, bytes)
 
+# A repository's own config must not run programs when we only read it:
+# a cloned or unpacked repository can carry a hostile ``.git/config``, and
+# git starts ``core.fsmonitor`` on every index read (ls-files, diff,
+# check-ignore).  The other program-running settings (filters, textconv,
+# diff.external, the pager) only run for output we never ask for: patches,
+# a terminal, or hashing work-tree files; ``GIT_CONFIG_NOSYSTEM`` is left
+# alone, system config is the admin's.
+SAFE_CONFIG = ('-c', 'core.fsmonitor=false')
+
 
 def _run(
         root: str, args: tuple[str, ...], input: bytes | None, errors: bool,
@@ -27,7 +36,7 @@ def _run(
     import subprocess  # only commands that ask git pay for it
 
     return subprocess.run(
-        ('git', *args), cwd=root, input=input, stdout=subprocess.PIPE,
+        ('git', *SAFE_CONFIG, *args), cwd=root, input=input, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
     )
 
@@ -77,7 +86,7 @@ def git_stream(root: str, *args: str, stdin: bool = False) -> subprocess.Popen[b
     import subprocess
 
     return subprocess.Popen(
-        ('git', *args), cwd=root, bufsize=1 << 20,
+        ('git', *SAFE_CONFIG, *args), cwd=root, bufsize=1 << 20,
         stdin=subprocess.PIPE if stdin else None, stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL if stdin else subprocess.PIPE,
     )

@@ -1,0 +1,122 @@
+"""A hostile tester's second round against the gate (after issue 14).
+
+Each test is an attack that let a key through, or ran a repository's
+program, before its fix: real repositories, real ``git push`` to a real
+bare repository with the documented pre-receive hook.
+"""
+from __future__ import annotations
+
+import os
+import stat
+
+from tests.cli_run import run as run_script
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.gitplay import BIN
+from tests.gitplay import bare
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import run
+from tests.pre_receive_test import install_gate
+from tests.pre_receive_test import remote_has
+from together_hooks.findings import hash_secret
+
+
+def _server(repo, tmp_path) -> str:
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(repo, 'remote', 'add', 'origin', remote)
+    return remote
+
+
+def _push(repo, *args: str) -> tuple[int, str]:
+    return run(repo, clean_env(), 'git', 'push', 'origin', *args)
+
+
+def _blob(repo, text: str) -> str:
+    path = os.path.join(repo, '.git', 'probe-blob')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
+    return git(repo, 'hash-object', '-w', path).strip()
+
+
+# ------------------------------------------- objects no commit reaches
+
+def test_tags_pointing_at_a_blob_or_a_tree_are_scanned(git_repo, tmp_path, keys):
+    """``git tag t <blob>`` stores a blob no commit holds: it is on the
+    server all the same.  Lightweight and annotated, blob and tree."""
+    remote = _server(git_repo, tmp_path)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert _push(git_repo, 'main')[0] == 0
+    made = {}
+    for name in ('light-blob', 'light-tree', 'annotated-blob', 'tag-of-tag-tree'):
+        key = made[name] = keys()
+        blob = _blob(git_repo, f'K = "{key}"\n')
+        target = blob
+        if 'tree' in name:
+            target = _tree(git_repo, blob)
+        if name.startswith('light'):
+            git(git_repo, 'tag', name, target)
+        elif name == 'annotated-blob':
+            git(git_repo, 'tag', '-a', '-m', 'm', name, target)
+        else:
+            git(git_repo, 'tag', '-a', '-m', 'inner', 'inner', target)
+            git(git_repo, 'tag', '-a', '-m', 'outer', name, 'inner')
+            git(git_repo, 'tag', '-d', 'inner')
+        rc, out = _push(git_repo, name)
+        assert rc != 0, (name, out)
+        assert hash_secret(key) in out, name
+        assert remote_has(remote, f'refs/tags/{name}') == '', name
+    # --history in the clone sees them too (they are reachable from refs).
+    res = scan('--history', '--format', 'json', cwd=git_repo)
+    assert res.rc == 1, res.err
+    found = {f[3] for f in res.found()}
+    assert {hash_secret(k) for k in made.values()} <= found
+
+
+def _tree(repo, blob: str) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ('git', 'mktree'), cwd=repo, check=True, capture_output=True, text=True,
+        input=f'100644 blob {blob}\tdeep.py\n',
+    ).stdout.strip()
+
+
+# ------------------------------------------- a hostile .git/config
+
+def test_a_repository_config_runs_no_program_when_scanned(git_repo, tmp_path, keys):
+    """Scanning a repository someone else prepared (a downloaded tarball
+    with its ``.git``) must not run the programs its config names."""
+    key = keys()
+    write(git_repo, 'tracked.py', 'x = 1\n')
+    write(git_repo, '.gitattributes', '* filter=ev diff=ev\n')
+    commit(git_repo)
+    write(git_repo, 'tracked.py', f'K = "{key}"\n')
+    git(git_repo, 'add', 'tracked.py')
+    write(git_repo, 'tracked.py', f'K = "{key}"\n# edited\n')
+    marker = tmp_path / 'RAN'
+    evil = tmp_path / 'evil.sh'
+    evil.write_text(f'#!/bin/sh\necho "$0 $*" >> {marker}\ncat\n')
+    evil.chmod(evil.stat().st_mode | stat.S_IXUSR)
+    for name in (
+        'core.fsmonitor', 'diff.external', 'core.pager', 'filter.ev.clean',
+        'filter.ev.smudge', 'filter.ev.process', 'diff.ev.textconv',
+        'diff.ev.command', 'core.sshCommand', 'core.askPass', 'core.editor',
+        'gpg.program', 'core.alternateRefsCommand',
+    ):
+        git(git_repo, 'config', name, str(evil))
+    runs = [
+        ('together-hooks', 'scan'), ('together-hooks', 'scan', '--staged'),
+        ('together-hooks', 'scan', '--history'),
+        ('together-hooks', 'scan', '--diff', 'HEAD'),
+        ('detect-together-keys', 'tracked.py'), ('forbid-env-files', 'tracked.py'),
+        ('check-env-gitignored',), ('together-hooks', 'doctor'),
+    ]
+    for script, *args in runs:
+        res = run_script(script, *args, cwd=git_repo)
+        assert 'Traceback' not in res.err, (script, args, res.err)
+        assert not marker.exists(), (script, args, marker.read_text())
+    assert scan('--staged', cwd=git_repo).rc == 1
