@@ -8,7 +8,8 @@ from __future__ import annotations
 COMMIT_MESSAGE = '<commit message>'
 TAG_MESSAGE = '<tag message>'
 REF_NAME = '<ref name>'
-NOT_FILES = frozenset((COMMIT_MESSAGE, TAG_MESSAGE, REF_NAME))
+TAGGED_BLOB = '<tagged blob>'  # a tag (or ref) naming a blob itself
+NOT_FILES = frozenset((COMMIT_MESSAGE, TAG_MESSAGE, REF_NAME, TAGGED_BLOB))
 
 
 def hash_secret(secret: str) -> str:

@@ -215,6 +215,8 @@ def _brought(
     kind = git(root, 'cat-file', '-t', update.new).strip()
     if kind == b'tag':
         yield from commits.tag_messages(root, [update.new], scan)
+    if kind != b'commit':
+        yield from commits.beside_commits(root, [update.new], ['--all'], scan)
     yield from commits.added_by_commits(
         root, [update.new], ['--all'], scan, what=f'pre-receive {update.ref}',
     )

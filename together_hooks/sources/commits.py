@@ -24,6 +24,7 @@ from together_hooks.errors import InputError
 from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
+from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
 from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
@@ -319,6 +320,47 @@ def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:
         yield Content(REF_NAME, data)
 
 
+def beside_commits(
+        root: str, tips: Sequence[str], exclude: Sequence[str], scan: Scan,
+) -> Iterator[Revision]:
+    """Blobs a ref reaches through no commit: a tag (lightweight or
+    annotated, through any chain of tags) or any ref naming a blob or a
+    tree.  ``git tag t <blob>`` stores the blob on every remote it is
+    pushed to, and no commit log ever lists it.  Objects ``exclude``
+    reaches are not scanned; a blob is reported at its path in the tagged
+    tree, or as ``<tagged blob>``, with the tip that reaches it.
+    """
+    listed = [t for t in tips if t]
+    if not listed:
+        return
+    peeled = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=''.join(f'{t}^{{}}\n' for t in listed).encode('utf-8', 'surrogateescape'),
+    ).decode('ascii', 'replace').splitlines()
+    starts: list[tuple[str, str]] = []  # (tip, peeled blob or tree)
+    for tip, line in zip(listed, peeled):
+        parts = line.split()
+        if len(parts) == 2 and parts[1] in ('blob', 'tree'):
+            starts.append((tip, parts[0]))
+    for tip, start in starts:
+        out = git(root, 'rev-list', '--objects', start,
+                  *(['--not', *exclude] if exclude else []), '--')
+        names: dict[str, str] = {}
+        for line in out.decode('utf-8', 'surrogateescape').split('\n'):
+            sha, _sep, path = line.partition(' ')
+            if len(sha) in (40, 64) and sha not in names:
+                names[sha] = path
+        kinds = git(
+            root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+            input=''.join(s + '\n' for s in names).encode(),
+        ).decode('ascii', 'replace').splitlines()
+        blobs = [p[0] for p in (k.split() for k in kinds) if len(p) == 2 and p[1] == 'blob']
+        for sha, data in read_blobs(root, blobs):
+            path = to_display(names[sha]) if names[sha] else TAGGED_BLOB
+            if _keys(scan, data, path):
+                yield Revision(path, data, _all, commit=tip)
+
+
 def _all(findings: list[Finding]) -> list[Finding]:
     return findings
 
@@ -332,14 +374,20 @@ def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content
     refs = git(root, 'for-each-ref', '--format=%(objecttype) %(objectname) %(refname)').decode(
         'utf-8', 'surrogateescape',
     )
-    tags, names = [], []
+    tags, names, tips = [], [], []
     for line in refs.splitlines():
         kind, sha, name = line.split(' ', 2)
         names.append(name)
         if kind == 'tag':
             tags.append(sha)
+        if kind != 'commit':
+            tips.append(sha)
     yield from tag_messages(root, tags, scan)
     yield from ref_names(names, scan)
+    # What a branch reaches, the commit log above has scanned already.
+    yield from beside_commits(
+        root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
+    )
 
 
 # ---------------------------------------------------------------- pre-push
