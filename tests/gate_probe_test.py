@@ -120,3 +120,41 @@ def test_a_repository_config_runs_no_program_when_scanned(git_repo, tmp_path, ke
         assert 'Traceback' not in res.err, (script, args, res.err)
         assert not marker.exists(), (script, args, marker.read_text())
     assert scan('--staged', cwd=git_repo).rc == 1
+
+
+# ------------------------------------------- allowlisting one's own key
+
+def _baseline(repo) -> None:
+    what = 'update' if os.path.exists(os.path.join(repo, '.secrets.baseline')) else 'create'
+    rc, out = run(repo, clean_env(), os.path.join(BIN, 'together-hooks'), 'baseline', what)
+    assert rc == 0, out
+
+
+def test_a_push_cannot_allowlist_its_own_key_with_a_baseline_entry(git_repo, tmp_path, keys):
+    """The baseline that counts on the server is the one its default
+    branch held before the push: an entry the push itself brings does not
+    let that push's key in (on this branch, a new one, or main itself)."""
+    known, sneaked = keys(), keys()
+    remote = _server(git_repo, tmp_path)
+    write(git_repo, 'old.py', f'K = "{known}"\n')
+    _baseline(git_repo)  # the first push into an empty repository: its baseline counts
+    commit(git_repo)
+    rc, out = _push(git_repo, 'main')
+    assert rc == 0, out
+    for branch in ('main', 'topic'):
+        git(git_repo, 'checkout', '-q', '-B', branch, 'origin/main' if branch == 'main' else 'main')
+        write(git_repo, 'new.py', f'K = "{sneaked}"\n')
+        _baseline(git_repo)
+        commit(git_repo, 'allowlist my own key')
+        rc, out = _push(git_repo, branch)
+        assert rc != 0, (branch, out)
+        assert hash_secret(sneaked) in out and hash_secret(known) not in out
+        assert 'baseline' in out
+        git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    # A key main's baseline already lists, moved to a new file: still known.
+    git(git_repo, 'checkout', '-q', '-B', 'moved', 'origin/main')
+    write(git_repo, 'old.py', f'K = "{known}"\nx = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, 'moved')
+    assert rc == 0, out
+    assert remote_has(remote, 'refs/heads/moved') != ''

@@ -10,8 +10,13 @@ Each update is scanned for what it brings that no ref of the repository
 already has: every commit of ``git rev-list <new> --not --all`` (a key
 added and removed again inside the push still counts), the messages of
 those commits, an annotated tag's message and the ref's own name.  A
-deletion brings nothing.  The pushed commit's ``.secrets.baseline`` and
-inline pragmas apply, as they do on the developer's machine.
+deletion brings nothing.  Inline pragmas apply, as they do on the
+developer's machine.  The ``.secrets.baseline`` that counts is the one the
+repository's default branch (``HEAD``) held before the push: a baseline
+entry the push itself brings would let a pusher allowlist their own key,
+with no reviewer between them and the server (a baseline changes on the
+default branch through review).  Only the very first push into an empty
+repository, with nothing to hold it against, brings the baseline it uses.
 
 git runs the hook inside its quarantine (the pushed objects sit in a
 temporary object directory named by ``GIT_QUARANTINE_PATH`` and
@@ -190,7 +195,7 @@ def _check(root: str, update: Update, args: argparse.Namespace) -> int:
     # No developer's own keys on a server: the rules alone.
     scanner = pipeline.Scanner()
     contents = _brought(root, update, scanner.scan_one)
-    baseline = _pushed_baseline(root, update.new, args.baseline_name)
+    baseline = _trusted_baseline(root, update.new, args.baseline_name)
     if baseline is None:
         return pipeline.run(contents, args, scanner)
     fd, path = tempfile.mkstemp(prefix='together-hooks-baseline-', suffix='.json')
@@ -222,12 +227,33 @@ def _brought(
     )
 
 
-def _pushed_baseline(root: str, new: str, name: str) -> bytes | None:
-    """The baseline file in the pushed commit, if it has one."""
+def _trusted_baseline(root: str, new: str, name: str) -> bytes | None:
+    """The baseline of the default branch as it was before this push (git
+    moves no ref until the hook accepts); in an empty repository, the
+    pushed commit's.  Says so when the push brings a different one."""
+    from together_hooks.gitrun import git_output
+
+    head = git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
+    pushed = _baseline_at(root, new, name)
+    if head is None:
+        return pushed
+    trusted = _baseline_at(root, head.decode().strip(), name)
+    if pushed is not None and pushed != trusted:
+        print(
+            f'{PROG}: note: the {name} this push brings is not used; the one '
+            'on the default branch is (a push cannot allowlist its own keys: '
+            'get baseline changes reviewed onto the default branch first)',
+            file=sys.stderr,
+        )
+    return trusted
+
+
+def _baseline_at(root: str, commit: str, name: str) -> bytes | None:
+    """The baseline file in ``commit``, if it has one."""
     from together_hooks.gitrun import git
 
     out = git(
-        root, 'cat-file', '--batch', input=f'{new}^{{commit}}:{name}\n'.encode(),
+        root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{name}\n'.encode(),
     )
     header, _sep, body = out.partition(b'\n')
     fields = header.split()
