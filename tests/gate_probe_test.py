@@ -158,3 +158,59 @@ def test_a_push_cannot_allowlist_its_own_key_with_a_baseline_entry(git_repo, tmp
     rc, out = _push(git_repo, 'moved')
     assert rc == 0, out
     assert remote_has(remote, 'refs/heads/moved') != ''
+
+
+# ------------------------------------------- commit and tag headers
+
+def test_keys_in_author_committer_tagger_and_extra_headers_are_refused(git_repo, tmp_path, keys):
+    """An author name or email, a committer, a tagger, or any extra header
+    of a commit object reaches the remote as surely as its message."""
+    remote = _server(git_repo, tmp_path)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert _push(git_repo, 'main')[0] == 0
+    env = clean_env()
+    made = {}
+    for field in ('GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME'):
+        key = made[field] = keys()
+        value = key if field.endswith('NAME') else f'dev+{key}@example.com'
+        write(git_repo, 'a.py', f'x = "{field}"\n')
+        git(git_repo, 'add', '-A')
+        rc, out = run(git_repo, dict(env, **{field: value}), 'git', 'commit', '-q', '-m', 'm')
+        assert rc == 0, out
+        rc, out = _push(git_repo, 'main')
+        assert rc != 0, (field, out)
+        assert hash_secret(key) in out and '<commit header>' in out, field
+        git(git_repo, 'branch', f'keep-{field}')
+        git(git_repo, 'reset', '-q', '--hard', 'origin/main')
+    # An extra header git itself never writes, in a hand-made commit.
+    key = made['extra'] = keys()
+    tree = git(git_repo, 'write-tree').strip()
+    raw = (
+        f'tree {tree}\nparent {git(git_repo, "rev-parse", "HEAD").strip()}\n'
+        'author a <a@b> 1 +0000\ncommitter a <a@b> 1 +0000\n'
+        f'x-token {key}\n\nmsg\n'
+    )
+    path = os.path.join(git_repo, '.git', 'raw-commit')
+    with open(path, 'w') as f:
+        f.write(raw)
+    made_commit = git(git_repo, 'hash-object', '-t', 'commit', '-w', path).strip()
+    git(git_repo, 'update-ref', 'refs/heads/main', made_commit)
+    rc, out = _push(git_repo, 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out
+    git(git_repo, 'branch', 'keep-extra')
+    # A tagger.
+    key = made['tagger'] = keys()
+    git(git_repo, 'reset', '-q', '--hard', 'origin/main')
+    rc, out = run(git_repo, dict(env, GIT_COMMITTER_NAME=key), 'git', 'tag', '-a', '-m', 'm', 'v1')
+    assert rc == 0, out
+    rc, out = _push(git_repo, 'v1')
+    assert rc != 0, out
+    assert hash_secret(key) in out
+    assert remote_has(remote, 'refs/tags/v1') == ''
+    # --history finds every one of them in the clone.
+    res = scan('--history', '--format', 'json', cwd=git_repo)
+    assert res.rc == 1, res.err
+    found = {f[3] for f in res.found()}
+    assert [k for k, v in made.items() if hash_secret(v) not in found] == []

@@ -6,10 +6,13 @@ from __future__ import annotations
 # (with its commit or tag in ``commit``).  Reports show them as they are;
 # SARIF makes them logical locations.
 COMMIT_MESSAGE = '<commit message>'
+# A commit's or tag's header lines but its tree/parent/object ids: author,
+# committer, tagger and any extra header a hand-made object carries.
+COMMIT_HEADER = '<commit header>'
 TAG_MESSAGE = '<tag message>'
 REF_NAME = '<ref name>'
 TAGGED_BLOB = '<tagged blob>'  # a tag (or ref) naming a blob itself
-NOT_FILES = frozenset((COMMIT_MESSAGE, TAG_MESSAGE, REF_NAME, TAGGED_BLOB))
+NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, TAGGED_BLOB))
 
 
 def hash_secret(secret: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 
 from together_hooks.errors import InputError
+from together_hooks.findings import COMMIT_HEADER
 from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
@@ -258,34 +259,51 @@ def _first_adds(
 # ---------------------------------------------------------------- messages
 
 def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[Revision]:
-    """Each key in the commits' messages, once, as the oldest commit's
-    ``<commit message>``: a message is as public as a file."""
-    first: dict[str, str] = {}
-    hits: dict[str, tuple[Commit, bytes, set[str]]] = {}
+    """Each key in the commits' messages and headers, once, as the first
+    listed commit's ``<commit message>`` or ``<commit header>``: an author
+    name or an extra header is as public as a file."""
+    first: set[str] = set()
+    hits: dict[str, list[tuple[str, bytes, set[str]]]] = {}
+    people: dict[str, Commit] = {}
     for sha, raw in read_blobs(root, list(commits)):
-        head, _sep, message = raw.partition(b'\n\n')
-        keys = _keys(scan, message) if message else set()
-        if not keys:
-            continue
-        author, date = _person(head, b'author ')
-        new = {k for k in keys if k not in first}
-        for k in new:
-            first[k] = sha
-        if new:
-            hits[sha] = (Commit(sha, author, date), message, new)
-    for sha in commits:
+        head, message = object_parts(raw)
+        for where, data in ((COMMIT_HEADER, head), (COMMIT_MESSAGE, message)):
+            new = _keys(scan, data) - first if data else set()
+            if new:
+                first |= new
+                hits.setdefault(sha, []).append((where, data, new))
         if sha in hits:
-            commit, message, keys = hits[sha]
+            author, date = _person(head, b'author ')
+            people[sha] = Commit(sha, author, date)
+    for sha in commits:
+        for where, data, keys in hits.get(sha, ()):
+            commit = people[sha]
             yield Revision(
-                COMMIT_MESSAGE, message, FirstOf(keys),
+                where, data, FirstOf(keys),
                 commit=commit.sha, author=commit.author, date=commit.date,
             )
+
+
+# Header lines that hold only object ids (a sha-256 id is 64 hex: kept out
+# so the legacy rule never reads one).
+_ID_HEADERS = (b'tree ', b'parent ', b'object ', b'type ')
+
+
+def object_parts(raw: bytes) -> tuple[bytes, bytes]:
+    """(header lines but object ids, message) of a raw commit or tag."""
+    head, _sep, message = raw.partition(b'\n\n')
+    kept = b'\n'.join(
+        line for line in head.split(b'\n') if not line.startswith(_ID_HEADERS)
+    )
+    return kept, message
 
 
 def _person(head: bytes, field: bytes) -> tuple[str, str]:
     """(``name <email>``, ISO date) from a raw commit's ``author`` or a
     tag's ``tagger`` header."""
     import datetime
+
+    from together_hooks.detect.scrub import scrub
 
     for line in head.split(b'\n'):
         if line.startswith(field):
@@ -299,17 +317,19 @@ def _person(head: bytes, field: bytes) -> tuple[str, str]:
                 ).isoformat()
             except (ValueError, IndexError):
                 when = ''
-            return who.decode('utf-8', 'replace') + '>', when
+            return scrub(who.decode('utf-8', 'replace') + '>'), when
     return '', ''
 
 
 def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revision]:
-    """Each key in annotated tags' messages, as ``<tag message>``."""
+    """Each key in annotated tags' messages (``<tag message>``) and headers
+    (the tagger, extra headers: ``<commit header>``)."""
     for sha, raw in read_blobs(root, list(tags)):
-        head, _sep, message = raw.partition(b'\n\n')
-        if message and _keys(scan, message):
-            tagger, date = _person(head, b'tagger ')
-            yield Revision(TAG_MESSAGE, message, _all, commit=sha, author=tagger, date=date)
+        head, message = object_parts(raw)
+        tagger, date = _person(head, b'tagger ')
+        for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
+            if data and _keys(scan, data):
+                yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
 
 
 def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:

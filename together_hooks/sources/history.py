@@ -301,8 +301,10 @@ class Commit:
     __slots__ = ('sha', 'author', 'date')
 
     def __init__(self, sha: str, author: str, date: str) -> None:
+        from together_hooks.detect.scrub import scrub
+
         self.sha = sha
-        self.author = author
+        self.author = scrub(author)  # a key as a name is found, never shown
         self.date = date
 
 
