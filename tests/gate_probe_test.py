@@ -214,3 +214,31 @@ def test_keys_in_author_committer_tagger_and_extra_headers_are_refused(git_repo,
     assert res.rc == 1, res.err
     found = {f[3] for f in res.found()}
     assert [k for k, v in made.items() if hash_secret(v) not in found] == []
+
+
+def test_doctor_runs_no_program_of_the_repository(git_repo, tmp_path):
+    """``doctor`` asks whether a ``system`` detect-secrets hook's Python has
+    together_hooks; a hook naming a program inside the repository (or a
+    script whose shebang does) is answered without running it."""
+    marker = tmp_path / 'RAN'
+    write(git_repo, 'python3', f'#!/bin/sh\necho ran >> {marker}\n')
+    write(git_repo, 'tools/detect-secrets-hook', '#!./python3\nprint(1)\n')
+    for name in ('python3', 'tools/detect-secrets-hook'):
+        path = git_repo / name
+        path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    write(git_repo, '.pre-commit-config.yaml', (
+        'repos:\n-   repo: local\n    hooks:\n'
+        '    -   id: detect-secrets\n        name: a\n        language: system\n'
+        '        entry: ./python3 -m detect_secrets.pre_commit_hook --baseline .secrets.baseline\n'
+        '    -   id: ds2\n        name: b\n        language: system\n'
+        '        entry: tools/detect-secrets-hook --baseline .secrets.baseline\n'
+    ))
+    write(git_repo, '.secrets.baseline', (
+        '{"version": "1.5.0", "plugins_used": [{"name": "X", "path": '
+        '"file:///nonexistent/p.py"}], "filters_used": [], "results": {}}\n'
+    ))
+    commit(git_repo)
+    res = run_script('together-hooks', 'doctor', cwd=git_repo)
+    assert 'Traceback' not in res.err
+    assert 'detect-secrets-plugins' in res.out, res.out
+    assert not marker.exists()

@@ -114,6 +114,10 @@ def _interpreter_has_us(root: str, program: str) -> bool | None:
             return None
         if not command or 'python' not in os.path.basename(command[-1] if command[0].endswith('env') else command[0]):
             return None
+    if any(_inside(root, word) for word in (path, command[0])):
+        # doctor reads a repository, it never runs one's programs: a cloned
+        # or unpacked repository could name any program of its own here.
+        return _venv_has_us(os.path.join(root, command[0]))
     try:
         proc = subprocess.run(
             (*command, '-c', 'import together_hooks'), cwd=root,
@@ -122,6 +126,32 @@ def _interpreter_has_us(root: str, program: str) -> bool | None:
     except (OSError, subprocess.TimeoutExpired):
         return None
     return proc.returncode == 0
+
+
+def _inside(root: str, program: str) -> bool:
+    """Whether ``program`` (relative to the root, as the hook runs it) lives
+    in the repository, links followed."""
+    top = os.path.realpath(root)
+    where = os.path.realpath(os.path.join(root, program))
+    return where == top or where.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _venv_has_us(program: str) -> bool | None:
+    """Whether the virtualenv ``program`` sits in has together_hooks
+    installed, read from its ``site-packages`` without running anything;
+    None when ``program`` is in no virtualenv."""
+    import glob
+
+    venv = os.path.dirname(os.path.dirname(os.path.abspath(program)))
+    if not os.path.isfile(os.path.join(venv, 'pyvenv.cfg')):
+        return None
+    site = glob.glob(os.path.join(glob.escape(venv), 'lib', 'python*', 'site-packages'))
+    return any(
+        glob.glob(os.path.join(glob.escape(folder), pattern))
+        for folder in site
+        for pattern in ('together_hooks', 'together_hooks-*', '__editable__*together_hooks*',
+                        'together-hooks*.egg-link', 'together_hooks*.egg-link')
+    )
 
 
 def uses(hook: DetectSecretsHook, root: str, baseline_path: str) -> bool:
