@@ -242,3 +242,34 @@ def test_doctor_runs_no_program_of_the_repository(git_repo, tmp_path):
     assert 'Traceback' not in res.err
     assert 'detect-secrets-plugins' in res.out, res.out
     assert not marker.exists()
+
+
+# ------------------------------------------- pre-push of several refs
+
+from tests.gate_range_test import pushing  # noqa: E402,F401 (a fixture)
+
+
+def test_pre_push_of_several_refs_checks_every_one(git_repo, keys, pushing):  # noqa: F811
+    """pre-commit tells a pre-push hook only the first ref of a push that
+    has commits to send: ``git push origin main topic`` (or ``--all``)
+    with the key on ``topic`` passed.  Keys added before the remote's
+    branches (already pushed) are still not blamed."""
+    old, key = keys(), keys()
+    write(git_repo, 'a.py', f'OLD = "{old}"\n')
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, 'git', 'push', '--no-verify', 'origin', 'main')
+    assert rc == 0, out
+    git(git_repo, 'checkout', '-q', '-b', 'topic')
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    for args in (('origin', 'main', 'topic'), ('--all', 'origin')):
+        rc, out = run(git_repo, pushing, 'git', 'push', *args)
+        assert rc != 0, (args, out)
+        assert hash_secret(key) in out and hash_secret(old) not in out
+        assert git(git_repo, 'ls-remote', 'origin', 'topic') == ''
+    git(git_repo, 'branch', '-D', 'topic')
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out

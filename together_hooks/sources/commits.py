@@ -71,9 +71,14 @@ def _keys(scan: Scan, data: bytes, path: str = '') -> set[str]:
     return {f.hashed_secret for f in scan(Content(path, data))}
 
 
+# git's own names for sets of refs, accepted where revisions are.
+_REF_SETS = ('--all', '--branches', '--remotes')
+
+
 def _revs(include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     for rev in (*include, *exclude):
-        if not rev or (rev.startswith('-') and not rev.startswith(('--all', '--remotes='))):
+        if not rev or (rev.startswith('-') and rev not in _REF_SETS
+                       and not rev.startswith('--remotes=')):
             raise InputError(f'{rev!r} is not a revision')
     return [*include, '--not', *exclude] if exclude else [*include]
 
@@ -429,6 +434,13 @@ def pushed(
     but did not was filtered out by the config and is skipped; a path
     outside that list (added then deleted, or changed back, inside the
     push) is scanned, since no filter ever saw it.
+
+    pre-commit describes only the first ref of a push that sends commits
+    (``git push origin main topic``, ``--all``): the commits of every
+    local branch that the remote's branches do not have are scanned too,
+    so a key on a second pushed branch is not let through.  (A key on a
+    local branch that is not being pushed then blocks the push as well:
+    it is one ``git push`` away from the remote.)
     """
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
@@ -436,10 +448,10 @@ def pushed(
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     exclude = [f'--remotes={remote}'] if remote else []
     if from_ref and to_ref:
-        include, exclude = [to_ref], [from_ref, *exclude]
+        include, exclude = [to_ref, '--branches'], [from_ref, *exclude]
         listed = git(root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--', ok=(0, 128))
     elif remote and local:
-        include = [local]
+        include = [local, '--branches']
         listed = git(root, 'ls-files', '-z')
     else:
         return None
