@@ -273,3 +273,28 @@ def test_pre_push_of_several_refs_checks_every_one(git_repo, keys, pushing):  # 
     git(git_repo, 'branch', '-D', 'topic')
     rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
     assert rc == 0, out
+
+
+# ------------------------------------------- a key as a file or folder name
+
+def test_a_key_as_a_path_name_is_refused(git_repo, tmp_path, keys):
+    """A tree stores its entries' names: a file (or folder) named with a
+    key is on the remote as surely as the key in a file."""
+    remote = _server(git_repo, tmp_path)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert _push(git_repo, 'main')[0] == 0
+    as_file, as_folder = keys(), keys()
+    write(git_repo, f'notes/{as_file}.txt', 'hello\n')
+    write(git_repo, f'{as_folder}/readme.md', 'hello\n')
+    commit(git_repo, 'names')
+    rc, out = _push(git_repo, 'main')
+    assert rc != 0, out
+    assert '<path name>' in out
+    assert hash_secret(as_file) in out and hash_secret(as_folder) in out
+    assert remote_has(remote, 'refs/heads/main') != git(git_repo, 'rev-parse', 'HEAD').strip()
+    for args in (('--diff', 'origin/main...HEAD'), ('--history',)):
+        res = scan(*args, '--format', 'json', cwd=git_repo)
+        assert res.rc == 1, (args, res.out, res.err)
+        found = {f[3] for f in res.found()}
+        assert {hash_secret(as_file), hash_secret(as_folder)} <= found, args

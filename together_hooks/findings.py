@@ -11,8 +11,10 @@ COMMIT_MESSAGE = '<commit message>'
 COMMIT_HEADER = '<commit header>'
 TAG_MESSAGE = '<tag message>'
 REF_NAME = '<ref name>'
+PATH_NAME = '<path name>'  # a file or folder named with a key (line = which)
 TAGGED_BLOB = '<tagged blob>'  # a tag (or ref) naming a blob itself
-NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, TAGGED_BLOB))
+NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, PATH_NAME,
+                       TAGGED_BLOB))
 
 
 def hash_secret(secret: str) -> str:

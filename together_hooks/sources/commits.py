@@ -23,6 +23,7 @@ import os
 from together_hooks.errors import InputError
 from together_hooks.findings import COMMIT_HEADER
 from together_hooks.findings import COMMIT_MESSAGE
+from together_hooks.findings import PATH_NAME
 from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
 from together_hooks.findings import TAGGED_BLOB
@@ -177,10 +178,37 @@ def added_by_commits(
     commits, boundary = range_commits(root, include, exclude, what)
     if not commits:
         return iter(())
+    import itertools
+
     entries = changes(root, include, exclude)
+    names = path_names(entries, scan)  # every path: a name is no file to filter
     if wanted is not None:
         entries = [e for e in entries if wanted(e.path)]
-    return _attribute(root, entries, boundary, scan, commits if messages else [])
+    return itertools.chain(
+        names, _attribute(root, entries, boundary, scan, commits if messages else []),
+    )
+
+
+def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
+    """Each key in the name of a path the range sets (a tree stores its
+    entries' names), once, as ``<path name>`` of the first commit that
+    names it; its lines are that commit's new paths."""
+    paths = {e.path for e in entries}
+    if not paths or not _keys(scan, '\n'.join(sorted(paths)).encode('utf-8', 'surrogateescape')):
+        return
+    first: set[str] = set()
+    by_commit: dict[str, tuple[Commit, list[str]]] = {}
+    for e in entries:
+        by_commit.setdefault(e.commit.sha, (e.commit, []))[1].append(e.path)
+    for commit, listed in by_commit.values():
+        data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
+        new = _keys(scan, data) - first
+        if new:
+            first |= new
+            yield Revision(
+                PATH_NAME, data, FirstOf(new),
+                commit=commit.sha, author=commit.author, date=commit.date,
+            )
 
 
 def _attribute(
@@ -386,6 +414,48 @@ def beside_commits(
                 yield Revision(path, data, _all, commit=tip)
 
 
+def history_path_names(root: str, revs: Sequence[str], scan: Scan) -> Iterator[Revision]:
+    """Each key in the name of a path any commit of ``revs`` has, as
+    ``<path name>`` of the oldest commit that added that path.  One
+    streamed ``git rev-list --objects`` (every object with its path); only
+    the distinct names are kept."""
+    from together_hooks.gitrun import git_stream
+
+    proc = git_stream(root, 'rev-list', '--objects', *revs, '--')
+    assert proc.stdout is not None and proc.stderr is not None
+    names: set[bytes] = set()
+    try:
+        for line in proc.stdout:
+            name = line.rstrip(b'\n').partition(b' ')[2]
+            if name:
+                names.add(name)
+    finally:
+        proc.stdout.close()
+        err = proc.stderr.read()
+        code = proc.wait()
+    if code != 0:
+        lines = err.decode('utf-8', 'replace').strip().splitlines()
+        raise InputError(f'git rev-list failed: {lines[-1] if lines else f"exit {code}"}')
+    if not names or not _keys(scan, b'\n'.join(sorted(names))):
+        return
+    first: set[str] = set()
+    for name in sorted(names):
+        new = _keys(scan, name) - first
+        if not new:
+            continue
+        first |= new
+        path = os.fsdecode(name)
+        out = git(
+            root, 'log', '--reverse', '--format=%H%x02%an <%ae>%x02%aI', *revs,
+            '--', f':(literal){path}',
+        ).decode('utf-8', 'replace').splitlines()
+        sha, author, date = (out[0].split('\x02') + ['', '', ''])[:3] if out else ('', '', '')
+        yield Revision(
+            PATH_NAME, name, FirstOf(new), commit=sha or None,
+            author=Commit(sha, author, date).author if sha else None, date=date or None,
+        )
+
+
 def _all(findings: list[Finding]) -> list[Finding]:
     return findings
 
@@ -409,6 +479,7 @@ def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content
             tips.append(sha)
     yield from tag_messages(root, tags, scan)
     yield from ref_names(names, scan)
+    yield from history_path_names(root, args, scan)
     # What a branch reaches, the commit log above has scanned already.
     yield from beside_commits(
         root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
