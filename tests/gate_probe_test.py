@@ -13,6 +13,7 @@ from tests.cli_run import run as run_script
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
+from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 from tests.gitplay import BIN
 from tests.gitplay import bare
 from tests.gitplay import clean_env
@@ -245,9 +246,6 @@ def test_doctor_runs_no_program_of_the_repository(git_repo, tmp_path):
 
 
 # ------------------------------------------- pre-push of several refs
-
-from tests.gate_range_test import pushing  # noqa: E402,F401 (a fixture)
-
 
 def test_pre_push_of_several_refs_checks_every_one(git_repo, keys, pushing):  # noqa: F811
     """pre-commit tells a pre-push hook only the first ref of a push that
