@@ -365,3 +365,20 @@ def test_legacy_window_cut_mid_line_sees_the_next_byte(rng, tail, found):
     assert len(head) + 64 == 1 + 2 * 4096
     findings = scan_bytes((head + hexkey + tail).encode(), 'config.yaml')
     assert [f.hashed_secret for f in findings] == ([hash_secret(hexkey)] if found else [])
+
+
+@pytest.mark.parametrize('eol', ['\r', '\n', '\r\n'])
+def test_one_pragma_silences_its_own_line_only_whatever_the_line_ends(eol):
+    """A bare CR ends a line: one pragma in a CR-only file is no file-wide pass."""
+    rng = random.Random(eol)
+    allowed, other, nextline, after = (make_key(rng) for _ in range(4))
+    text = eol.join([
+        f'a = "{allowed}"  # pragma: allowlist secret',
+        f'b = "{other}"',
+        '# pragma: allowlist nextline secret',
+        f'c = "{nextline}"',
+        f'd = "{after}"',
+        '',
+    ])
+    found = {f.secret for f in scan_bytes(text.encode(), 'f.py')}
+    assert found == {other, after}

@@ -57,6 +57,14 @@ def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
     end = data.find(b'\n', offset, offset + _WINDOW)
     if end == -1:
         end = min(len(data), offset + _WINDOW)
+    # A bare CR ends a line too (pragmas are per line); CRLF keeps its CR,
+    # which the pragma check strips.
+    cr = data.rfind(b'\r', start, offset)
+    if cr != -1:
+        start = cr + 1
+    cr = data.find(b'\r', offset, end)
+    if cr != -1 and cr + 1 < end:
+        end = cr
     return start, end
 
 

@@ -35,16 +35,24 @@ def _strip_cr(line: bytes) -> bytes:
 
 
 def allowed_inline(data: bytes, start: int, end: int) -> bool:
-    """Is the line ``data[start:end]`` (no newline) allowed by a pragma?"""
+    """Is the line ``data[start:end]`` (no newline) allowed by a pragma?
+
+    A bare ``\r`` ends a line too (old Mac files, terminal captures), so
+    callers pass the CR-bounded part of the line that holds the finding:
+    one pragma must never cover a whole file that has no ``\n``.
+    """
     if data.find(b'pragma', start, end) != -1 or data.find(
             b'gitleaks:allow', start, end,
     ) != -1:
         if re.compile(_ALLOW_LINE).search(_strip_cr(data[start:end])):
             return True
-    if start >= 1 and data[start - 1:start] == b'\n':
+    if start >= 1 and data[start - 1:start] in (b'\n', b'\r'):
         prev_end = start - 1
-        prev_start = data.rfind(b'\n', max(0, prev_end - _LOOKBACK), prev_end) + 1
+        if data[prev_end - 1:prev_end] == b'\r' and data[prev_end:start] == b'\n':
+            prev_end -= 1
+        lo = max(0, prev_end - _LOOKBACK)
+        prev_start = max(data.rfind(b'\n', lo, prev_end), data.rfind(b'\r', lo, prev_end)) + 1
         if data.find(b'pragma', prev_start, prev_end) != -1:
-            line = _strip_cr(data[prev_start:prev_end])
+            line = data[prev_start:prev_end]
             return re.compile(_ALLOW_NEXTLINE).search(line) is not None
     return False
