@@ -15,6 +15,7 @@ import sys
 
 import pytest
 
+from tests.cli_run import assert_error_text
 from tests.cli_run import leaked
 from tests.cli_run import run
 from tests.conftest import git
@@ -171,9 +172,10 @@ def test_one_record_per_run(git_repo, tmp_path, capsys, argv, code, want):
         assert rec['metadata'][field] == value
     if code == 1:
         assert rec['metadata']['hashed_secrets'] == [hash_secret(keys[0])]
+    out = capsys.readouterr()
     if code == 2:
         assert 'missing.py' in rec['metadata']['error']
-    out = capsys.readouterr()
+        assert_error_text(code, out.err, 'missing.py', out=out.out)
     assert not leaked(keys, log.read_text(), out.out, out.err)
 
 
@@ -212,6 +214,8 @@ def test_log_that_cannot_be_written(git_repo, tmp_path, with_key, code, bad):
     assert result.rc == code
     lines = result.err.splitlines()
     assert len(lines) == 1 and 'Traceback' not in result.err
+    if code == 2:
+        assert_error_text(code, result.err, 'cannot write audit log', out=result.out)
     assert lines[0].startswith(f'detect-together-keys: error: cannot write audit log {bad}: ')
     if with_key:
         assert f'f.py:1: together-api-key: {keys[0][:9]}' in result.out

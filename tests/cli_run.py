@@ -11,8 +11,6 @@ import os
 import subprocess
 import sys
 
-from tests.keys import b64
-
 BIN = os.path.dirname(sys.executable)
 # Everything the tools printed in this process; tests check it for keys.
 CAPTURED: list[str] = []
@@ -54,22 +52,67 @@ def hook(*args: str, cwd: os.PathLike[str] | str = '.') -> Result:
     return run('detect-together-keys', *args, cwd=cwd)
 
 
+# The shortest run of a key's random part that counts as a leak.  A
+# redaction shows two to four characters at each end (``tgp_v1_Ab…yz``);
+# 16 random characters are 96 bits, which no legitimate output holds by
+# chance, while a key printed minus a character or two is still a leak.
+LEAK_RUN = 16
+
+
+def _forms(key: str) -> list[str]:
+    """The key's random part as it may appear: raw (either case), and the
+    base64 (standard and URL-safe) of the whole key at each of the three
+    byte alignments it can have inside encoded text.  The encoded prefix
+    and the last group, which mix in neighbouring bytes, are left out."""
+    import base64
+
+    body = key[7:] if key.startswith('tgp_v1_') else key
+    forms = [body, body.lower(), body.upper()]
+    raw = key.encode()
+    skip = 12 if key.startswith('tgp_v1_') else 0  # base64 of 'tgp_v1_' is the same for every key
+    for shift in range(3):
+        for codec in (base64.b64encode, base64.urlsafe_b64encode):
+            enc = codec(raw[shift:]).decode().rstrip('=')
+            forms.append(enc[skip:len(enc) - 3])
+    return forms
+
+
 def leaked(keys: list[str], *texts: str) -> list[int]:
-    """Indexes of keys that appear whole (raw, body or base64) in texts."""
-    blob = '\n'.join(texts)
-    out = []
+    """Indexes of keys any LEAK_RUN characters of whose random part appear
+    in texts: raw, base64, or percent-encoded (texts are also read with
+    percent-escapes decoded)."""
+    from urllib.parse import unquote
+
+    runs: dict[str, int] = {}
     for i, key in enumerate(keys):
-        body = key[7:] if key.startswith('tgp_v1_') else key
-        if key in blob or body in blob or b64(key) in blob:
-            out.append(i)
-    return out
+        for form in _forms(key):
+            for start in range(len(form) - LEAK_RUN + 1):
+                runs.setdefault(form[start:start + LEAK_RUN], i)
+    found: set[int] = set()
+    blob = '\n'.join(texts)
+    for text in {blob, unquote(blob, errors='backslashreplace')}:
+        for start in range(len(text) - LEAK_RUN + 1):
+            i = runs.get(text[start:start + LEAK_RUN])
+            if i is not None:
+                found.add(i)
+    return sorted(found)
+
+
+def assert_error_text(rc: int, err: str, *words: str, out: str = '') -> None:
+    """Exit 2, one line on stderr naming the problem (every one of
+    ``words``), no traceback, and not a crash dressed as an error:
+    ``errors.guard`` turns any exception into ``internal error (...)`` and
+    exit 2, which is a bug, never a usage error.  For commands run in
+    process (``capsys``) as well as through the console scripts."""
+    assert rc == 2, (rc, err)
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert 'Traceback' not in err and 'Traceback' not in out
+    assert 'internal error' not in err, err
+    for word in words:
+        assert word in lines[0], (word, lines[0])
 
 
 def assert_error_line(result: Result, *words: str) -> None:
-    """Exit 2, one line on stderr naming the problem, no traceback."""
-    assert result.rc == 2, (result.rc, result.err)
-    lines = result.err.splitlines()
-    assert len(lines) == 1, result.err
-    assert 'Traceback' not in result.err and 'Traceback' not in result.out
-    for word in words:
-        assert word in lines[0], (word, lines[0])
+    """``assert_error_text`` for a console-script run."""
+    assert_error_text(result.rc, result.err, *words, out=result.out)

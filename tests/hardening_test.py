@@ -539,53 +539,56 @@ def test_partial_clone_history_is_refused(tmp_path, keys):
 
 # --- 5. usage errors on every entry point ----------------------------------
 
+# (argv, the words of the one error line that prove it is the right error)
 USAGE = (
-    ('detect-together-keys', '--bogus'),
-    ('detect-together-keys', '--format', 'xml', 'a.txt'),
-    ('detect-together-keys', '--verify-timeout', 'soon', 'a.txt'),
-    ('detect-together-keys', '--baseline'),
-    ('detect-together-keys', '--only-live', 'a.txt'),
-    ('forbid-env-files', '--bogus'),
-    ('forbid-env-files', '--allow'),
-    ('check-env-gitignored', '--bogus'),
-    ('together-hooks', '--bogus'),
-    ('together-hooks', 'nope'),
-    ('together-hooks', 'scan', '--bogus'),
-    ('together-hooks', 'scan', '--format', 'sarif2'),
-    ('together-hooks', 'scan', '--since', 'HEAD'),
-    ('together-hooks', 'scan', '--diff', ''),
-    ('together-hooks', 'scan', '--diff', '--history'),
-    ('together-hooks', 'scan', '--diff', '-x'),
-    ('together-hooks', 'scan', '--diff', 'HEAD', '--history'),
-    ('together-hooks', 'scan', '--history', 'a.txt'),
-    ('together-hooks', 'scan', '--staged', 'a.txt'),
-    ('together-hooks', 'scan', '--env-reuse', 'a.txt'),
-    ('together-hooks', 'baseline'),
-    ('together-hooks', 'baseline', 'create', '--bogus'),
-    ('together-hooks', 'baseline', 'audit', '--json'),
-    ('together-hooks', 'doctor', '--format', 'sarif'),
-    ('together-hooks', 'doctor', 'a.txt', 'b.txt'),
-    ('together-hooks', 'doctor', 'missing-dir'),
-    ('together-hooks', 'rotate-help', '--bogus'),
+    (('detect-together-keys', '--bogus'), 'unrecognized arguments: --bogus'),
+    (('detect-together-keys', '--format', 'xml', 'a.txt'), "--format: invalid choice: 'xml'"),
+    (('detect-together-keys', '--verify-timeout', 'soon', 'a.txt'), "'soon' is not a number of seconds"),
+    (('detect-together-keys', '--baseline'), '--baseline: expected one argument'),
+    (('detect-together-keys', '--only-live', 'a.txt'), '--only-live needs --verify'),
+    (('forbid-env-files', '--bogus'), 'unrecognized arguments: --bogus'),
+    (('forbid-env-files', '--allow'), '--allow: expected one argument'),
+    (('check-env-gitignored', '--bogus'), 'unrecognized arguments: --bogus'),
+    (('together-hooks',), 'a command is required'),
+    (('together-hooks', '--bogus'), 'unrecognized arguments: --bogus'),
+    (('together-hooks', 'nope'), "invalid choice: 'nope'"),
+    (('together-hooks', 'scan', '--bogus'), 'unrecognized arguments: --bogus'),
+    (('together-hooks', 'scan', '--format', 'sarif2'), "--format: invalid choice: 'sarif2'"),
+    (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history'),
+    (('together-hooks', 'scan', '--diff', ''), "--diff BASE: '' is not a revision"),
+    (('together-hooks', 'scan', '--diff', '--history'), '--diff: expected one argument'),
+    (('together-hooks', 'scan', '--diff', '-x'), '--diff: expected one argument'),
+    (('together-hooks', 'scan', '--diff', 'HEAD', '--history'), '--diff and --history do not go together'),
+    (('together-hooks', 'scan', '--history', 'a.txt'), '--history takes no PATH'),
+    (('together-hooks', 'scan', '--staged', 'a.txt'), '--staged takes no PATH'),
+    (('together-hooks', 'scan', '--env-reuse', 'a.txt'), '--env-reuse takes at most one folder'),
+    (('together-hooks', 'baseline'), 'required: ACTION'),
+    (('together-hooks', 'baseline', 'create', '--bogus'), 'unrecognized arguments: --bogus'),
+    (('together-hooks', 'baseline', 'audit', '--json'), '--json needs --stats'),
+    (('together-hooks', 'doctor', '--format', 'sarif'), "--format: invalid choice: 'sarif'"),
+    (('together-hooks', 'doctor', 'a.txt', 'b.txt'), 'unrecognized arguments: b.txt'),
+    (('together-hooks', 'doctor', 'missing-dir'), 'missing-dir: no such file or folder'),
+    (('together-hooks', 'rotate-help', '--bogus'), 'unrecognized arguments: --bogus'),
     # A key pasted where a value goes is shown redacted, never whole.
-    ('detect-together-keys', '--format', '{key}'),
-    ('together-hooks', 'scan', '--{key}'),
-    ('together-hooks', 'scan', '--diff', '{key}'),
-    ('together-hooks', 'baseline', 'create', '--baseline', 'x/{key}/b'),
-    ('together-hooks', 'doctor', '{key}'),
-    ('forbid-env-files', '--{key}'),
+    (('detect-together-keys', '--format', '{key}'), '--format: invalid choice'),
+    (('together-hooks', 'scan', '--{key}'), 'unrecognized arguments'),
+    (('together-hooks', 'scan', '--diff', '{key}'), 'is not a commit in this repository'),
+    (('together-hooks', 'baseline', 'create', '--baseline', 'x/{key}/b'), 'cannot write'),
+    (('together-hooks', 'doctor', '{key}'), 'no such file or folder'),
+    (('forbid-env-files', '--{key}'), 'unrecognized arguments'),
 )
 
 
-@pytest.mark.parametrize('argv', USAGE, ids=[' '.join(a) for a in USAGE])
-def test_usage_errors(tmp_path, keys, argv):
+@pytest.mark.parametrize(('argv', 'words'), USAGE, ids=[' '.join(a) for a, _w in USAGE])
+def test_usage_errors(tmp_path, keys, argv, words):
     repo = init_repo(tmp_path / 'repo')
     write(repo, 'a.txt', 'clean\n')
     write(repo, 'b.txt', 'clean\n')
     commit(repo)
     key = keys.key()
     r = run(*(a.format(key=key) for a in argv), cwd=repo)
-    assert_error_line(r)
+    assert_error_line(r, words)
+    assert r.out == ''
     if '{key}' in ''.join(argv):
         assert key[:9] + '…' in r.err  # shown redacted
 

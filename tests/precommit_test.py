@@ -1,12 +1,15 @@
 """The real pre-commit framework runs this checkout's hooks.
 
-A temp repository's ``.pre-commit-config.yaml`` points ``repo:`` at this
-checkout and ``rev:`` at its HEAD, so pre-commit clones and installs the
-package exactly as a user's machine would (committed code only).  The hook
-environment is built once per test session in a shared PRE_COMMIT_HOME.
+A temp repository's ``.pre-commit-config.yaml`` points ``repo:`` at a
+snapshot of this checkout's work tree -- uncommitted edits and new files
+included, so what is tested is what is on disk, not HEAD -- and pre-commit
+clones and installs the package from it exactly as a user's machine would.
+The hook environment is built once per test session in a shared
+PRE_COMMIT_HOME.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import random
 import subprocess
@@ -40,8 +43,36 @@ def pre_commit_home(tmp_path_factory):
 
 
 @pytest.fixture(scope='session')
-def rev():
-    return git(CHECKOUT, 'rev-parse', 'HEAD').strip()
+def snapshot(pre_commit_home) -> tuple[str, str]:
+    """(repo, rev): the work tree as it is now (tracked and untracked files,
+    less what .gitignore leaves out) committed into a scratch repository.
+
+    ``pre-commit try-repo`` does the same for uncommitted changes but skips
+    new untracked files and installs afresh on every call; here the commit
+    is made once, with fixed names and dates so every xdist worker makes the
+    same commit and pre-commit installs it once."""
+    where = pre_commit_home.parent / 'checkout-snapshot'
+    env = {k: v for k, v in os.environ.items() if not k.startswith('GIT_')}
+    env.update(
+        GIT_DIR=str(where / '.git'), GIT_WORK_TREE=str(CHECKOUT),
+        GIT_INDEX_FILE=str(where / 'snapshot-index'),
+        GIT_AUTHOR_NAME='snapshot', GIT_AUTHOR_EMAIL='snapshot@example.com',
+        GIT_COMMITTER_NAME='snapshot', GIT_COMMITTER_EMAIL='snapshot@example.com',
+        GIT_AUTHOR_DATE='2026-01-01T00:00:00Z', GIT_COMMITTER_DATE='2026-01-01T00:00:00Z',
+    )
+
+    def git_snap(*args: str) -> str:
+        return subprocess.run(
+            ('git', *args), env=env, check=True, capture_output=True, text=True,
+        ).stdout.strip()
+    with open(pre_commit_home.parent / 'checkout-snapshot.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # xdist workers make it one at a time
+        if not (where / '.git').exists():
+            subprocess.run(('git', 'init', '-q', str(where)), check=True, capture_output=True)
+        git_snap('add', '-A')
+        rev = git_snap('commit-tree', git_snap('write-tree'), '-m', 'work tree snapshot')
+        git_snap('update-ref', 'refs/heads/snapshot', rev)
+    return str(where), rev
 
 
 @pytest.fixture
@@ -62,10 +93,10 @@ def _run(cwd, env, *cmd) -> tuple[int, str]:
     return proc.returncode, proc.stdout.decode('utf-8', 'replace')
 
 
-def _config(rev: str) -> str:
+def _config(repo: str, rev: str) -> str:
     return (
         'repos:\n'
-        f'-   repo: {CHECKOUT}\n'
+        f'-   repo: {repo}\n'
         f'    rev: {rev}\n'
         '    hooks:\n'
         f'    -   id: {HOOK_ID}\n'
@@ -80,10 +111,10 @@ def _head(repo) -> str | None:
     return proc.stdout.strip() or None
 
 
-def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, rev):
+def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, snapshot):
     rng = random.Random(41)
     key, hexkey = make_key(rng), make_hex(rng)
-    (git_repo / '.pre-commit-config.yaml').write_text(_config(rev))
+    (git_repo / '.pre-commit-config.yaml').write_text(_config(*snapshot))
     rc, out = _run(git_repo, env, PRE_COMMIT, 'install')
     assert rc == 0, out
     git(git_repo, 'add', '.')
@@ -124,12 +155,13 @@ def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, rev):
     ]
 
 
-def test_try_repo(git_repo, env, rev):
+def test_try_repo(git_repo, env, snapshot):
     key = make_key(random.Random(42))
     (git_repo / 'leak.txt').write_text(f'first\n{key}\n')
     (git_repo / 'clean.txt').write_text('clean\n')
     git(git_repo, 'add', '.')
-    base = (PRE_COMMIT, 'try-repo', str(CHECKOUT), HOOK_ID, '--ref', rev)
+    repo, rev = snapshot
+    base = (PRE_COMMIT, 'try-repo', repo, HOOK_ID, '--ref', rev)
     rc, out = _run(git_repo, env, *base, '--files', 'leak.txt', 'clean.txt')
     assert rc == 1, out
     assert f'leak.txt:2: together-api-key: {redact(key)}' in out
@@ -137,3 +169,17 @@ def test_try_repo(git_repo, env, rev):
     rc, out = _run(git_repo, env, *base, '--files', 'clean.txt')
     assert rc == 0, out
     assert 'Passed' in out
+
+
+def test_snapshot_is_the_work_tree_on_disk(snapshot):
+    # What pre-commit installs above is the code being tested: every file
+    # on disk that git would track, edited or new, as it is now.
+    repo, rev = snapshot
+    listed = dict(
+        line.split('\t', 1)[::-1]
+        for line in git(repo, 'ls-tree', '-r', '--format=%(objectname)\t%(path)', rev).splitlines()
+    )
+    on_disk = git(CHECKOUT, 'ls-files', '-co', '--exclude-standard').splitlines()
+    assert sorted(listed) == sorted(p for p in on_disk if os.path.lexists(CHECKOUT / p))
+    for path in (Path(__file__).relative_to(CHECKOUT).as_posix(), 'together_hooks/__init__.py'):
+        assert listed[path] == git(CHECKOUT, 'hash-object', path).strip()

@@ -62,8 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 2
+        parser.error(f'a command is required: {", ".join(COMMANDS)}')
     return guard(PROG, lambda: args.run(args), args)
 
 
