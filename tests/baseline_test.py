@@ -598,6 +598,44 @@ def test_audit_plain_detect_secrets_slim_baseline(git_repo, keys):
     assert (repo / '.secrets.baseline').read_bytes() != before
 
 
+NOISY_PLUGIN = """\
+import re
+from detect_secrets.plugins.base import RegexBasedDetector
+print('noisy plugin loaded')
+
+
+class NoisyDetector(RegexBasedDetector):
+    secret_type = 'Noisy'
+    denylist = (re.compile('NEVER-MATCHES'),)
+"""
+
+
+def test_audit_report_that_fails_is_exit_2(repo, keys):
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    path = repo / '.secrets.baseline'
+    before = path.read_bytes()
+    # detect-secrets itself fails: a baselined file is gone.
+    moved = repo / 'app.py.moved'
+    (repo / 'app.py').rename(moved)
+    report = run('together-hooks', 'baseline', 'audit', '--report', cwd=repo)
+    assert_error_line(report, 'detect-secrets audit failed on .secrets.baseline', 'app.py')
+    assert report.out == ''
+    assert path.read_bytes() == before  # a failed report writes nothing
+    moved.rename(repo / 'app.py')
+    # detect-secrets succeeds but what it printed is no report: a custom
+    # plugin of the team's that prints on import.
+    (repo / 'noisy.py').write_text(NOISY_PLUGIN)
+    doc = read(path)
+    doc['plugins_used'].append({'name': 'NoisyDetector', 'path': 'file://noisy.py'})
+    write_json(path, doc)
+    before = path.read_bytes()
+    report = run('together-hooks', 'baseline', 'audit', '--report', cwd=repo)
+    assert_error_line(report, 'detect-secrets printed no report')
+    assert report.out == ''
+    assert leaked(keys, report.out, report.err) == []
+    assert path.read_bytes() == before
+
+
 def test_redact_report_hides_every_secret(keys):
     raw = {'results': [{
         'category': 'UNVERIFIED', 'filename': 'a.py', 'secrets': keys[0],

@@ -28,10 +28,18 @@ from together_hooks.findings import hash_secret
 from together_hooks.rules import RULES
 
 SCHEMA_PATH = Path(__file__).with_name('sarif-schema-2.1.0.json')
-# RFC 3986 URI-reference: unreserved, sub-delims, ':', '@', '/', '?', '#'
-# and percent-encoded octets only (jsonschema checks "uri-reference" only
-# with extra packages, so it is checked here).
-URI_REFERENCE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-F]{2})*\Z")
+# An artifact URI is a path relative to %SRCROOT%: an RFC 3986
+# relative-ref made of a path-noscheme alone.  Segments hold unreserved
+# characters, sub-delims, '@', ':' and percent-encoded octets, except that the
+# first may not hold ':' (``colon:x.py`` would parse as scheme ``colon``); no
+# '?' query, no '#' fragment, no leading '/', no empty, '.' or '..' segment.
+# (jsonschema checks "uri-reference" only with extra packages, and more
+# loosely, so it is checked here.)
+_PCHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=@:]|%[0-9A-F]{2})"
+_PCHAR_NC = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})"
+URI_REFERENCE = re.compile(
+    rf'(?!\.\.?(?:/|\Z))(?!.*/\.\.?(?:/|\Z)){_PCHAR_NC}+(?:/{_PCHAR}+)*\Z',
+)
 KEY = 'together-api-key'
 
 
@@ -133,6 +141,17 @@ def test_fingerprints_do_not_follow_lines(git_repo, keys, validator):
         if uri_path(r) == 'b.py'
     ][0]
     assert other['partialFingerprints'] != before['partialFingerprints']
+
+
+@pytest.mark.parametrize(('uri', 'ok'), [
+    ('app/config.py', True), ('colon%3Asemi%3Bcomma%2C.py', True), ('a/b:c;d,e.py', True),
+    ('%C3%BCn%C3%AFcode/%C3%9F.py', True), ('-dash.py', True), ('.env', True), ('a/.b/c', True),
+    ('colon:semi%3Bcomma%2C.py', False), ('a b.py', False), ('a%2', False), ('a%zz', False),
+    ('a?.py', False), ('a#.py', False), ('/abs.py', False), ('//host/x.py', False),
+    ('../up.py', False), ('a/./b.py', False), ('a/..', False), ('', False), ('a//b.py', False),
+])
+def test_the_uri_check_itself(uri, ok):
+    assert bool(URI_REFERENCE.match(uri)) is ok
 
 
 @pytest.mark.parametrize('name', [
