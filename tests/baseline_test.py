@@ -605,7 +605,7 @@ print('noisy plugin loaded')
 
 
 class NoisyDetector(RegexBasedDetector):
-    secret_type = 'Noisy'
+    secret_type = 'Noisy'  # pragma: allowlist secret
     denylist = (re.compile('NEVER-MATCHES'),)
 """
 

@@ -1,0 +1,521 @@
+"""Mutation testing: does the suite fail when the code is wrong?
+
+Each mutation below is one small, plausible bug: a file, a snippet of code
+that occurs exactly once in it, what to put instead, and the tests that must
+catch it.  The script copies the work tree (as it is on disk, uncommitted
+files included) to a scratch folder, makes it a git repository, and for each
+mutation in turn writes the bug into the copy, runs those tests against the
+copy (``PYTHONPATH`` puts the copy ahead of the installed package, for the
+console scripts the tests run as well; the script checks that it does) and
+puts the code back.  A mutation the tests do not fail on *survived*: a hole
+in the suite.
+
+    python tools/mutate.py                 # every mutation
+    python tools/mutate.py key-length ...  # some, by name
+    python tools/mutate.py --list
+    python tools/mutate.py --doc docs/testing.md   # also record the result
+
+Mutations name code by snippet, never by line number, so they survive edits
+around them; ``tests/mutations_test.py`` checks that every snippet still
+occurs exactly once (a refactor that moves code must move the mutation).
+It is slow (minutes), so it is not part of the suite: run it before a
+release and after changing a check the tests rely on.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from typing import NamedTuple
+from typing import Sequence
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DOC_START = '<!-- mutations: start (tools/mutate.py --doc writes this table) -->'
+DOC_END = '<!-- mutations: end -->'
+
+
+class Mutation(NamedTuple):
+    name: str
+    path: str  # relative to the repository root
+    original: str  # occurs exactly once in ``path``
+    replacement: str
+    tests: tuple[str, ...]  # pytest arguments: the tests that must catch it
+    why: str  # the bug, in words
+
+
+M = Mutation
+MUTATIONS: tuple[Mutation, ...] = (
+    # --- the four the 2026-11 audit found surviving the whole suite --------
+    M('doctor-crash', 'together_hooks/cli/doctor.py',
+      "            raise InputError(f'{path}: no such file or folder')",
+      '            raise KeyError(path)',
+      ('tests/hardening_test.py::test_usage_errors',),
+      'doctor crashes (KeyError) on a missing path: guard shows "internal error", exit 2'),
+    M('github-partial-key', 'together_hooks/report.py',
+      "        lines.append(f'::error {props}::{_escape_data(_message(f))}')",
+      "        lines.append(f'::error {props}::{_escape_data(_message(f))} {f.secret[:-1]}')",
+      ('tests/scan_test.py', 'tests/sarif_test.py'),
+      '--format github prints the key minus its last character'),
+    M('sarif-colon', 'together_hooks/report.py',
+      "    return quote(os.fsencode(path), safe='/'), True",
+      "    return quote(os.fsencode(path), safe='/:'), True",
+      ('tests/sarif_test.py',),
+      "SARIF URI leaves ':' unescaped (colon:x.py parses as a scheme)"),
+    M('audit-report-exit', 'together_hooks/cli/baseline.py',
+      "            return EXIT_ERROR\n    sys.stdout.write(out)",
+      "            return 1\n    sys.stdout.write(out)",
+      ('tests/baseline_test.py::test_audit_report_that_fails_is_exit_2',),
+      'baseline audit --report that printed no report exits 1, not 2'),
+    # --- key shapes ----------------------------------------------------------
+    M('key-length', 'together_hooks/rules.py',
+      "b'[' + KEY_CHARS + b']{43}', KEY_CHARS)",
+      "b'[' + KEY_CHARS + b']{42}', KEY_CHARS)",
+      ('tests/rules_test.py',),
+      'a current key is 42 characters after tgp_v1_, not 43'),
+    M('legacy-key-length', 'together_hooks/rules.py',
+      "rb'(?:(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'",
+      "rb'(?:(?P<secret>[0-9a-f]{63})(?![0-9A-Za-z_-])'",
+      ('tests/rules_test.py',),
+      'a legacy key is 63 hex characters'),
+    M('left-boundary', 'together_hooks/detect.py',
+      '    if start == 0 or data[start - 1] not in _KEY_BYTES:\n        return False',
+      '    if True:\n        return False',
+      ('tests/rules_test.py',),
+      'a key glued after other key characters (x<key>) is reported'),
+    M('escape-separator', 'together_hooks/detect.py',
+      r"_ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|",
+      r"_ESCAPE_BEFORE = rb'(?:\\[rtfvb0]|",
+      ('tests/rules_test.py', 'tests/detect_test.py'),
+      'a key right after a literal \\n (JSON, notebooks) is missed'),
+    M('placeholder-words', 'together_hooks/detect.py',
+      '    return any(word in lowered for word in _PLACEHOLDER_WORDS)',
+      '    return False',
+      ('tests/rules_test.py', 'tests/detect_test.py', 'tests/property_test.py'),
+      'readable placeholders (your_together_api_key...) are reported as keys'),
+    M('entropy-floor', 'together_hooks/detect.py',
+      '    if entropy(body) < rule.entropy_floor:',
+      '    if entropy(body) < rule.entropy_floor - 1:',
+      ('tests/rules_test.py', 'tests/detect_test.py', 'tests/property_test.py'),
+      'low-entropy placeholders pass the entropy floor'),
+    M('legacy-context', 'together_hooks/detect.py',
+      '    if near is not None and not _near(data, start, near, pattern.near_lines, near_seen):',
+      '    if False:',
+      ('tests/rules_test.py',),
+      'a 64-hex value under an [openai] heading is a Together key'),
+    M('lockfile-skip', 'together_hooks/rules.py',
+      "        '*.lock', 'package-lock.json', 'npm-shrinkwrap.json',",
+      "        'package-lock.json', 'npm-shrinkwrap.json',",
+      ('tests/rules_test.py', 'tests/detect_test.py', 'tests/adversarial_test.py'),
+      'a SHA-256 in poetry.lock next to "together" is a key'),
+    # --- prefilter keywords --------------------------------------------------
+    M('keyword-b64', 'together_hooks/rules.py',
+      "    keywords=(b'tgp_v1_', b'dGdwX3Yx'),",
+      "    keywords=(b'tgp_v1_',),",
+      ('tests/rules_test.py',),
+      'a base64-encoded key (Kubernetes Secret) never reaches the regexes'),
+    M('keyword-upper', 'together_hooks/rules.py',
+      "    keywords=(b'ogether', b'OGETHER'),",
+      "    keywords=(b'ogether',),",
+      ('tests/rules_test.py',),
+      'TOGETHER_API_KEY=<hex> in upper case never reaches the legacy regexes'),
+    M('keyword-bearer', 'together_hooks/rules.py',
+      "                keyword=b'Bearer'),",
+      "                keyword=b'bearer'),",
+      ('tests/rules_test.py',),
+      'the Bearer pattern never runs'),
+    # --- inline pragmas ------------------------------------------------------
+    M('pragma-line', 'together_hooks/filters.py',
+      "rb' *pragma: ?(?:allow|white)list[ -]secret.*?'",
+      "rb' *pragma: ?(?:allow|white)list[ -]secrets.*?'",
+      ('tests/rules_test.py', 'tests/detect_test.py'),
+      '"pragma: allowlist secret" on the line is ignored'),
+    M('pragma-nextline', 'together_hooks/filters.py',
+      '            return re.compile(_ALLOW_NEXTLINE).search(line) is not None',
+      '            return False',
+      ('tests/rules_test.py', 'tests/detect_test.py'),
+      '"pragma: allowlist nextline secret" is ignored'),
+    M('pragma-nextline-anchor', 'together_hooks/filters.py',
+      "    rb'^[ \\t]*(?:' + rb'|'.join(",
+      "    rb'(?:' + rb'|'.join(",
+      ('tests/rules_test.py', 'tests/detect_test.py'),
+      'code before a nextline pragma (x = 1  # pragma: ...) hides the next line'),
+    M('pragma-gitleaks', 'together_hooks/filters.py',
+      "    ) + rb')|gitleaks:allow'",
+      "    ) + rb')|gitleaks:allowed'",
+      ('tests/rules_test.py', 'tests/detect_test.py'),
+      'gitleaks:allow is ignored'),
+    # --- hashing and redaction ----------------------------------------------
+    M('hashing', 'together_hooks/detect.py',
+      "    return sha1(secret.encode('utf-8')).hexdigest()",
+      "    return sha1(secret.strip('_').encode('utf-8')).hexdigest()",
+      ('tests/baseline_test.py', 'tests/detect_test.py'),
+      "hashed_secret differs from detect-secrets' SHA-1 of the raw key (for keys ending in _)"),
+    M('redact-width', 'together_hooks/detect.py',
+      "    head = 9 if secret.startswith('tgp_v1_') else 4",
+      "    head = 24 if secret.startswith('tgp_v1_') else 4",
+      ('tests/scan_test.py', 'tests/hook_test.py'),
+      'the redaction shows 17 characters of the key'),
+    M('redact-text', 'together_hooks/report.py',
+      "        f'{shown_path(f.path)}:{f.line}: {f.rule}: {f.redacted} '",
+      "        f'{shown_path(f.path)}:{f.line}: {f.rule}: {f.secret[:-1]} '",
+      ('tests/hook_test.py', 'tests/scan_test.py'),
+      'the text format prints the key minus its last character'),
+    M('redact-json', 'together_hooks/detect.py',
+      "            'redacted': self.redacted,",
+      "            'redacted': self.secret[3:],",
+      ('tests/scan_test.py',),
+      'the JSON format prints most of the key'),
+    M('redact-sarif', 'together_hooks/report.py',
+      "            'redacted': f.redacted,\n            'encoding': f.encoding,",
+      "            'redacted': f.secret[2:-2],\n            'encoding': f.encoding,",
+      ('tests/sarif_test.py', 'tests/scan_test.py'),
+      'SARIF properties hold most of the key'),
+    M('redact-message', 'together_hooks/errors.py',
+      "        r'tgp_v1_[A-Za-z0-9_-]{43,}', lambda m: redact(m.group()), text,",
+      "        r'tgp_v1_[A-Za-z0-9_-]{43,}', lambda m: m.group()[:-1], text,",
+      ('tests/hardening_test.py::test_usage_errors', 'tests/property_test.py'),
+      'a key pasted into an argument is echoed in the error line'),
+    # --- SARIF and GitHub escaping -------------------------------------------
+    M('sarif-space', 'together_hooks/report.py',
+      "    return quote(os.fsencode(path), safe='/'), True",
+      "    return quote(os.fsencode(path), safe='/ #?'), True",
+      ('tests/sarif_test.py',),
+      "SARIF URI leaves ' ', '#' and '?' unescaped"),
+    M('github-property-comma', 'together_hooks/report.py',
+      "    return _escape_data(text).replace(':', '%3A').replace(',', '%2C')",
+      "    return _escape_data(text).replace(':', '%3A')",
+      ('tests/scan_test.py', 'tests/sarif_test.py', 'tests/gate_test.py'),
+      "a ',' in a path ends the file= property of a GitHub annotation"),
+    # --- baseline --------------------------------------------------------------
+    M('baseline-by-file', 'together_hooks/baseline.py',
+      '        return self._index.get((normalise(filename), hashed_secret), [])',
+      '        return [e for (_f, h), es in self._index.items() if h == hashed_secret for e in es]',
+      ('tests/baseline_test.py',),
+      'a key baselined in one file is excused in every file'),
+    M('baseline-is-secret', 'together_hooks/baseline.py',
+      "        if any(e.get('is_secret') is True for e in entries):",
+      '        if False:',
+      ('tests/baseline_test.py',),
+      'a key audited as real ("is_secret": true) is excused by the baseline'),
+    # --- sources -----------------------------------------------------------------
+    M('staged-index', 'together_hooks/sources.py',
+      '            yield Content(path, data)',
+      '            yield Content(path, fs_path=os.path.join(root, path))',
+      ('tests/sources_test.py', 'tests/hardening_test.py::test_repository_states'),
+      '--staged reads the work tree, not the index'),
+    M('staged-stage-0', 'together_hooks/sources.py',
+      "        if stage == '0' and path in changed and mode in ('100644', '100755'):",
+      "        if path in changed and mode in ('100644', '100755'):",
+      ('tests/sources_test.py', 'tests/hardening_test.py::test_repository_states'),
+      '--staged scans the conflict stages of an unmerged file'),
+    M('no-follow', 'together_hooks/sources.py',
+      "    os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_NONBLOCK', 0)",
+      "    os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0)",
+      ('tests/hardening_test.py::test_paths', 'tests/sources_test.py'),
+      'a symlink to a file outside the repository is followed and read'),
+    # --- refusals ------------------------------------------------------------------
+    M('refuse-partial-clone', 'together_hooks/history.py',
+      "        if name.endswith('.promisor') and value.lower() not in ('true', 'yes', 'on', '1'):",
+      '        if True:',
+      ('tests/hardening_test.py::test_partial_clone_history_is_refused',),
+      '--history in a partial clone passes on the blobs it cannot read'),
+    M('refuse-api-base', 'together_hooks/verify.py',
+      '    loopback = _loopback_ip(host)\n    if loopback is None:\n        raise refused',
+      '    loopback = _loopback_ip(host) or host',
+      ('tests/verify_test.py',),
+      'TOGETHER_HOOKS_API_BASE may send keys to any host'),
+    M('refuse-only-live', 'together_hooks/pipeline.py',
+      "        raise InputError('--only-live needs --verify (nothing is sent without it)')",
+      '        return None',
+      ('tests/hardening_test.py::test_usage_errors', 'tests/verify_test.py'),
+      '--only-live without --verify is accepted'),
+    M('refuse-staged-path', 'together_hooks/cli/scan.py',
+      "            raise InputError('--staged takes no PATH')",
+      '            pass',
+      ('tests/hardening_test.py::test_usage_errors', 'tests/scan_test.py'),
+      'scan --staged PATH silently ignores PATH'),
+    # --- verification verdicts ----------------------------------------------------
+    M('verify-403', 'together_hooks/verify.py',
+      '    if status in (401, 403):',
+      '    if status in (401,):',
+      ('tests/verify_test.py',),
+      'HTTP 403 is not a dead key'),
+    M('verify-429', 'together_hooks/verify.py',
+      "        return Verdict(UNKNOWN, 'HTTP 429, rate limited')",
+      "        return Verdict(INVALID, 'HTTP 429, rate limited')",
+      ('tests/verify_test.py',),
+      'a rate-limited check calls the key dead'),
+    M('verify-model-list', 'together_hooks/verify.py',
+      "    return Verdict(UNKNOWN, 'HTTP 200 but not a model list')",
+      "    return Verdict(LIVE, 'HTTP 200 but not a model list')",
+      ('tests/verify_test.py',),
+      'any HTTP 200 (a captive portal) calls the key live'),
+    # --- exit codes ------------------------------------------------------------------
+    M('exit-findings', 'together_hooks/errors.py',
+      'EXIT_FINDINGS = 1',
+      'EXIT_FINDINGS = 3',
+      ('tests/hook_test.py', 'tests/scan_test.py'),
+      'findings exit 3, not 1'),
+    M('exit-error', 'together_hooks/errors.py',
+      'EXIT_ERROR = 2',
+      'EXIT_ERROR = 1',
+      ('tests/hook_test.py', 'tests/hardening_test.py::test_usage_errors'),
+      'errors exit 1 (a finding), not 2'),
+    M('exit-forbid', 'together_hooks/hooks/forbid_env_files.py',
+      '            args, 1 if messages else 0, paths=args.filenames,',
+      '            args, 0, paths=args.filenames,',
+      ('tests/env_hooks_test.py',),
+      'forbid-env-files prints the refusal but exits 0'),
+    M('exit-fixer', 'together_hooks/hooks/check_env_gitignored.py',
+      '    return 1 if problems or added else 0',
+      '    return 1 if problems else 0',
+      ('tests/env_hooks_test.py',),
+      'check-env-gitignored --fix changed .gitignore and exits 0 (the change is not staged)'),
+    M('exit-no-command', 'together_hooks/cli/__init__.py',
+      "        parser.error(f'a command is required: {\", \".join(COMMANDS)}')",
+      '        parser.print_help()\n        return 2',
+      ('tests/scan_test.py::test_no_subcommand_is_usage_error',),
+      'together-hooks with no command prints help to stdout'),
+    # --- env names ----------------------------------------------------------------------
+    M('env-dotted', 'together_hooks/envfiles.py',
+      "    return low == '.env' or low.startswith('.env.')",
+      "    return low == '.env'",
+      ('tests/env_hooks_test.py', 'tests/envfiles_test.py'),
+      '.env.local and .env.production may be committed'),
+    M('env-template-dist', 'together_hooks/envfiles.py',
+      "TEMPLATE_SUFFIXES = ('example', 'sample', 'template', 'dist')",
+      "TEMPLATE_SUFFIXES = ('example', 'sample', 'template')",
+      ('tests/env_hooks_test.py', 'tests/envfiles_test.py'),
+      '.env.dist (a template) is refused'),
+    M('env-envrc-private', 'together_hooks/envfiles.py',
+      "        _is_envrc_name(name) and name.lower() != '.envrc'",
+      '        False',
+      ('tests/env_hooks_test.py', 'tests/envfiles_test.py'),
+      "direnv's private .envrc.local may be committed"),
+    M('env-folder', 'together_hooks/envfiles.py',
+      "        if part.lower() == '.env':",
+      "        if part == '.ENV':",
+      ('tests/env_hooks_test.py', 'tests/envfiles_test.py'),
+      'files inside a .env/ folder (a virtualenv) may be committed'),
+    M('env-own-key-name', 'together_hooks/envfiles.py',
+      "_NAMED_KEY = r'(?i)together.*(?:key|token)'",
+      "_NAMED_KEY = r'(?i)together.*key'",
+      ('tests/envfiles_test.py',),
+      'the own key in TOGETHER_TOKEN is not searched for'),
+    # --- writes ------------------------------------------------------------------------------
+    M('atomic-write', 'together_hooks/pipeline.py',
+      '            os.replace(tmp, target)',
+      "            shutil_copy = __import__('shutil').copyfile\n"
+      '            shutil_copy(tmp, target)\n            os.unlink(tmp)',
+      ('tests/hardening_test.py::test_output_through_symlinks_and_devices',
+       'tests/baseline_test.py'),
+      'the report is copied over the target, not renamed into place'),
+    M('hook-imports', 'together_hooks/hooks/detect_together_keys.py',
+      'import os\n\nfrom together_hooks import audit_log',
+      'import argparse  # noqa: F401\nimport os\n\nfrom together_hooks import audit_log',
+      ('tests/hookargs_test.py::test_a_hook_run_by_pre_commit_never_imports_argparse',),
+      'the hook imports argparse on every commit (start-up time)'),
+)
+
+
+def problems() -> list[str]:
+    """What is wrong with the list itself (cheap; tests/mutations_test.py)."""
+    found = []
+    names = [m.name for m in MUTATIONS]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        found.append(f'{name}: name used twice')
+    for m in MUTATIONS:
+        path = os.path.join(ROOT, m.path)
+        if not os.path.isfile(path):
+            found.append(f'{m.name}: {m.path} does not exist')
+            continue
+        with open(path, encoding='utf-8') as f:
+            count = f.read().count(m.original)
+        if count != 1:
+            found.append(f'{m.name}: snippet occurs {count} times in {m.path}')
+        if m.original == m.replacement:
+            found.append(f'{m.name}: replacement is the original')
+        for test in m.tests:
+            if not os.path.isfile(os.path.join(ROOT, test.split('::')[0])):
+                found.append(f'{m.name}: no test file {test}')
+    return found
+
+
+def _scratch_copy() -> str:
+    """The work tree as it is on disk, in a new git repository."""
+    listed = subprocess.run(
+        ('git', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'),
+        cwd=ROOT, check=True, capture_output=True,
+    ).stdout.split(b'\0')
+    scratch = tempfile.mkdtemp(prefix='together-hooks-mutate-')
+    for rel in (os.fsdecode(p) for p in listed if p):
+        src = os.path.join(ROOT, rel)
+        if not os.path.lexists(src):  # deleted, not yet staged
+            continue
+        dst = os.path.join(scratch, rel)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy2(src, dst, follow_symlinks=False)
+    env = _git_env()
+    for args in (('init', '-q'), ('add', '-A'), ('commit', '-q', '--no-verify', '-m', 'scratch')):
+        subprocess.run(('git', *args), cwd=scratch, env=env, check=True, capture_output=True)
+    return scratch
+
+
+def _git_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith('GIT_')}
+    env.update(
+        GIT_AUTHOR_NAME='mutate', GIT_AUTHOR_EMAIL='mutate@example.com',
+        GIT_COMMITTER_NAME='mutate', GIT_COMMITTER_EMAIL='mutate@example.com',
+    )
+    return env
+
+
+def _test_env(scratch: str) -> dict[str, str]:
+    env = _git_env()
+    env['PYTHONPATH'] = scratch + (os.pathsep + env['PYTHONPATH'] if env.get('PYTHONPATH') else '')
+    # Never a stale .pyc: a mutation may keep the file's size and mtime second.
+    env['PYTHONDONTWRITEBYTECODE'] = '1'
+    return env
+
+
+def _check_imports(scratch: str, env: dict[str, str]) -> None:
+    where = subprocess.run(
+        (sys.executable, '-c', 'import together_hooks; print(together_hooks.__file__)'),
+        cwd=tempfile.gettempdir(), env=env, check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    if not where.startswith(scratch + os.sep):
+        raise SystemExit(f'mutate: together_hooks imports from {where}, not the scratch copy')
+
+
+def _pytest(scratch: str, env: dict[str, str], tests: Sequence[str], jobs: int, timeout: int) -> tuple[str, float]:
+    cmd = [sys.executable, '-m', 'pytest', '-x', '-q', '-p', 'no:cacheprovider', *tests]
+    if jobs > 1:
+        cmd[3:3] = ['-n', str(jobs)]
+    start = time.monotonic()
+    try:
+        proc = subprocess.run(cmd, cwd=scratch, env=env, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return 'timeout', time.monotonic() - start
+    code = proc.returncode
+    return {0: 'passed', 1: 'failed'}.get(code, f'error {code}'), time.monotonic() - start
+
+
+def run(selected: Sequence[Mutation], jobs: int, timeout: int, check_clean: bool) -> list[tuple[Mutation, str, float]]:
+    scratch = _scratch_copy()
+    try:
+        env = _test_env(scratch)
+        _check_imports(scratch, env)
+        if check_clean:  # the tests pass on the code as it is
+            tests = sorted({t for m in selected for t in m.tests})
+            outcome, secs = _pytest(scratch, env, tests, jobs, timeout * 3)
+            print(f'unmutated: {outcome} ({secs:.0f} s)', flush=True)
+            if outcome != 'passed':
+                raise SystemExit('mutate: the tests fail on the unmutated code; fix that first')
+        results = []
+        for m in selected:
+            path = os.path.join(scratch, m.path)
+            with open(path, encoding='utf-8') as f:
+                text = f.read()
+            if text.count(m.original) != 1:
+                raise SystemExit(f'mutate: {m.name}: snippet not found once in {m.path}')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(text.replace(m.original, m.replacement))
+            try:
+                outcome, secs = _pytest(scratch, env, m.tests, jobs, timeout)
+            finally:
+                with open(path, 'w', encoding='utf-8') as f:
+                    f.write(text)
+            verdict = 'survived' if outcome == 'passed' else 'caught'
+            shown = verdict if outcome in ('passed', 'failed') else f'{verdict} ({outcome})'
+            print(f'{m.name:24} {shown:18} {secs:6.1f} s  {m.why}', flush=True)
+            results.append((m, shown, secs))
+        return results
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _old_results(text: str) -> dict[str, str]:
+    """name -> result cell of a table this script wrote before."""
+    old = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip('|').split('|')]
+        if len(cells) == 5 and cells[0].startswith('`'):
+            old[cells[0].strip('`')] = cells[4]
+    return old
+
+
+def table(results: dict[str, str]) -> str:
+    rows = [
+        '| mutation | file | the bug | tests that must catch it | result |',
+        '|---|---|---|---|---|',
+    ]
+    for m in MUTATIONS:
+        tests = ', '.join(f'`{t.replace("tests/", "")}`' for t in m.tests)
+        shown = results.get(m.name, 'not run yet')
+        rows.append(f'| `{m.name}` | `{m.path}` | {m.why.replace("|", "/")} | {tests} | {shown} |')
+    return '\n'.join(rows)
+
+
+def write_doc(doc: str, results: Sequence[tuple[Mutation, str, float]]) -> None:
+    """Rewrite the table between the markers: every mutation in the list,
+    with this run's result, or the last recorded one for those not run."""
+    with open(doc, encoding='utf-8') as f:
+        text = f.read()
+    head, sep, rest = text.partition(DOC_START)
+    old, sep2, tail = rest.partition(DOC_END)
+    if not sep or not sep2:
+        raise SystemExit(f'mutate: {doc} has no {DOC_START} ... {DOC_END} markers')
+    commit = subprocess.run(
+        ('git', 'rev-parse', '--short', 'HEAD'), cwd=ROOT, capture_output=True, text=True,
+    ).stdout.strip()
+    merged = _old_results(old)
+    merged.update((m.name, shown) for m, shown, _secs in results)
+    shown_all = [merged.get(m.name, 'not run yet') for m in MUTATIONS]
+    caught = sum(s.startswith('caught') for s in shown_all)
+    survived = sum(s.startswith('survived') for s in shown_all)
+    summary = (
+        f'Last run: {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())} on {commit} '
+        f'({len(results)} mutation(s) run; work tree as on disk): of {len(MUTATIONS)}, '
+        f'{caught} caught, {survived} survived.'
+    )
+    with open(doc, 'w', encoding='utf-8') as f:
+        f.write(f'{head}{DOC_START}\n{summary}\n\n{table(merged)}\n{DOC_END}{tail}')
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog='mutate', description=__doc__.split('\n\n')[0])
+    parser.add_argument('names', nargs='*', help='mutations to run (default: all)')
+    parser.add_argument('--list', action='store_true', help='list the mutations and exit')
+    parser.add_argument('--doc', help='write the result table into this file (docs/testing.md)')
+    parser.add_argument('-n', '--jobs', type=int, default=1, help='pytest-xdist workers per run')
+    parser.add_argument('--timeout', type=int, default=900, help='seconds per mutation')
+    parser.add_argument('--no-clean-run', action='store_true',
+                        help='skip the first run on the unmutated code')
+    args = parser.parse_args(argv)
+    wrong = problems()
+    if wrong:
+        for line in wrong:
+            print(f'mutate: {line}', file=sys.stderr)
+        return 2
+    if args.list:
+        for m in MUTATIONS:
+            print(f'{m.name:24} {m.path}: {m.why}')
+        return 0
+    known = {m.name: m for m in MUTATIONS}
+    unknown = [n for n in args.names if n not in known]
+    if unknown:
+        print(f'mutate: no mutation named {", ".join(unknown)} (see --list)', file=sys.stderr)
+        return 2
+    selected = [known[n] for n in args.names] if args.names else list(MUTATIONS)
+    results = run(selected, args.jobs, args.timeout, not args.no_clean_run)
+    if args.doc:
+        write_doc(args.doc, results)
+    return 1 if any(shown.startswith('survived') for _m, shown, _s in results) else 0
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())
