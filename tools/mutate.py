@@ -50,7 +50,7 @@ class Mutation(NamedTuple):
 M = Mutation
 MUTATIONS: tuple[Mutation, ...] = (
     # --- the four the 2026-11 audit found surviving the whole suite --------
-    M('doctor-crash', 'together_hooks/cli/doctor.py',
+    M('doctor-crash', 'together_hooks/doctor/checks.py',
       "            raise InputError(f'{path}: no such file or folder')",
       '            raise KeyError(path)',
       ('tests/hardening_test.py::test_usage_errors',),
@@ -66,8 +66,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sarif_test.py',),
       "SARIF URI leaves ':' unescaped (colon:x.py parses as a scheme)"),
     M('audit-report-exit', 'together_hooks/cli/baseline.py',
-      "            return EXIT_ERROR\n    sys.stdout.write(out)",
-      "            return 1\n    sys.stdout.write(out)",
+      "        print(f'{PROG}: error: detect-secrets printed no report', file=sys.stderr)\n"
+      '        return EXIT_ERROR',
+      "        print(f'{PROG}: error: detect-secrets printed no report', file=sys.stderr)\n"
+      '        return 1',
       ('tests/baseline_test.py::test_audit_report_that_fails_is_exit_2',),
       'baseline audit --report that printed no report exits 1, not 2'),
     # --- key shapes ----------------------------------------------------------
@@ -81,27 +83,27 @@ MUTATIONS: tuple[Mutation, ...] = (
       "rb'(?:(?P<secret>[0-9a-f]{63})(?![0-9A-Za-z_-])'",
       ('tests/rules_test.py',),
       'a legacy key is 63 hex characters'),
-    M('left-boundary', 'together_hooks/detect.py',
+    M('left-boundary', 'together_hooks/detect/engine.py',
       '    if start == 0 or data[start - 1] not in _KEY_BYTES:\n        return False',
       '    if True:\n        return False',
       ('tests/rules_test.py',),
       'a key glued after other key characters (x<key>) is reported'),
-    M('escape-separator', 'together_hooks/detect.py',
+    M('escape-separator', 'together_hooks/detect/engine.py',
       r"_ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|",
       r"_ESCAPE_BEFORE = rb'(?:\\[rtfvb0]|",
       ('tests/rules_test.py', 'tests/detect_test.py'),
       'a key right after a literal \\n (JSON, notebooks) is missed'),
-    M('placeholder-words', 'together_hooks/detect.py',
+    M('placeholder-words', 'together_hooks/detect/shapes.py',
       '    return any(word in lowered for word in _PLACEHOLDER_WORDS)',
       '    return False',
       ('tests/rules_test.py', 'tests/detect_test.py', 'tests/property_test.py'),
       'readable placeholders (your_together_api_key...) are reported as keys'),
-    M('entropy-floor', 'together_hooks/detect.py',
+    M('entropy-floor', 'together_hooks/detect/shapes.py',
       '    if entropy(body) < rule.entropy_floor:',
       '    if entropy(body) < rule.entropy_floor - 1:',
       ('tests/rules_test.py', 'tests/detect_test.py', 'tests/property_test.py'),
       'low-entropy placeholders pass the entropy floor'),
-    M('legacy-context', 'together_hooks/detect.py',
+    M('legacy-context', 'together_hooks/detect/engine.py',
       '    if near is not None and not _near(data, start, near, pattern.near_lines, near_seen):',
       '    if False:',
       ('tests/rules_test.py',),
@@ -128,33 +130,33 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       'the Bearer pattern never runs'),
     # --- inline pragmas ------------------------------------------------------
-    M('pragma-line', 'together_hooks/filters.py',
+    M('pragma-line', 'together_hooks/detect/pragmas.py',
       "rb' *pragma: ?(?:allow|white)list[ -]secret.*?'",
       "rb' *pragma: ?(?:allow|white)list[ -]secrets.*?'",
       ('tests/rules_test.py', 'tests/detect_test.py'),
       '"pragma: allowlist secret" on the line is ignored'),
-    M('pragma-nextline', 'together_hooks/filters.py',
+    M('pragma-nextline', 'together_hooks/detect/pragmas.py',
       '            return re.compile(_ALLOW_NEXTLINE).search(line) is not None',
       '            return False',
       ('tests/rules_test.py', 'tests/detect_test.py'),
       '"pragma: allowlist nextline secret" is ignored'),
-    M('pragma-nextline-anchor', 'together_hooks/filters.py',
+    M('pragma-nextline-anchor', 'together_hooks/detect/pragmas.py',
       "    rb'^[ \\t]*(?:' + rb'|'.join(",
       "    rb'(?:' + rb'|'.join(",
       ('tests/rules_test.py', 'tests/detect_test.py'),
       'code before a nextline pragma (x = 1  # pragma: ...) hides the next line'),
-    M('pragma-gitleaks', 'together_hooks/filters.py',
+    M('pragma-gitleaks', 'together_hooks/detect/pragmas.py',
       "    ) + rb')|gitleaks:allow'",
       "    ) + rb')|gitleaks:allowed'",
       ('tests/rules_test.py', 'tests/detect_test.py'),
       'gitleaks:allow is ignored'),
     # --- hashing and redaction ----------------------------------------------
-    M('hashing', 'together_hooks/detect.py',
+    M('hashing', 'together_hooks/findings.py',
       "    return sha1(secret.encode('utf-8')).hexdigest()",
       "    return sha1(secret.strip('_').encode('utf-8')).hexdigest()",
       ('tests/baseline_test.py', 'tests/detect_test.py'),
       "hashed_secret differs from detect-secrets' SHA-1 of the raw key (for keys ending in _)"),
-    M('redact-width', 'together_hooks/detect.py',
+    M('redact-width', 'together_hooks/findings.py',
       "    head = 9 if secret.startswith('tgp_v1_') else 4",
       "    head = 24 if secret.startswith('tgp_v1_') else 4",
       ('tests/scan_test.py', 'tests/hook_test.py'),
@@ -164,7 +166,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        f'{shown_path(f.path)}:{f.line}: {f.rule}: {f.secret[:-1]} '",
       ('tests/hook_test.py', 'tests/scan_test.py'),
       'the text format prints the key minus its last character'),
-    M('redact-json', 'together_hooks/detect.py',
+    M('redact-json', 'together_hooks/findings.py',
       "            'redacted': self.redacted,",
       "            'redacted': self.secret[3:],",
       ('tests/scan_test.py',),
@@ -174,7 +176,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            'redacted': f.secret[2:-2],\n            'encoding': f.encoding,",
       ('tests/sarif_test.py', 'tests/scan_test.py'),
       'SARIF properties hold most of the key'),
-    M('redact-message', 'together_hooks/errors.py',
+    M('redact-message', 'together_hooks/detect/scrub.py',
       "        r'tgp_v1_[A-Za-z0-9_-]{43,}', lambda m: redact(m.group()), text,",
       "        r'tgp_v1_[A-Za-z0-9_-]{43,}', lambda m: m.group()[:-1], text,",
       ('tests/hardening_test.py::test_usage_errors', 'tests/property_test.py'),
@@ -191,34 +193,34 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/scan_test.py', 'tests/sarif_test.py', 'tests/gate_test.py'),
       "a ',' in a path ends the file= property of a GitHub annotation"),
     # --- baseline --------------------------------------------------------------
-    M('baseline-by-file', 'together_hooks/baseline.py',
+    M('baseline-by-file', 'together_hooks/baseline/format.py',
       '        return self._index.get((normalise(filename), hashed_secret), [])',
       '        return [e for (_f, h), es in self._index.items() if h == hashed_secret for e in es]',
       ('tests/baseline_test.py',),
       'a key baselined in one file is excused in every file'),
-    M('baseline-is-secret', 'together_hooks/baseline.py',
+    M('baseline-is-secret', 'together_hooks/baseline/format.py',
       "        if any(e.get('is_secret') is True for e in entries):",
       '        if False:',
       ('tests/baseline_test.py',),
       'a key audited as real ("is_secret": true) is excused by the baseline'),
     # --- sources -----------------------------------------------------------------
-    M('staged-index', 'together_hooks/sources.py',
+    M('staged-index', 'together_hooks/sources/index.py',
       '            yield Content(path, data)',
       '            yield Content(path, fs_path=os.path.join(root, path))',
       ('tests/sources_test.py', 'tests/hardening_test.py::test_repository_states'),
       '--staged reads the work tree, not the index'),
-    M('staged-stage-0', 'together_hooks/sources.py',
+    M('staged-stage-0', 'together_hooks/sources/index.py',
       "        if stage == '0' and path in changed and mode in ('100644', '100755'):",
       "        if path in changed and mode in ('100644', '100755'):",
       ('tests/sources_test.py', 'tests/hardening_test.py::test_repository_states'),
       '--staged scans the conflict stages of an unmerged file'),
-    M('no-follow', 'together_hooks/sources.py',
+    M('no-follow', 'together_hooks/fileio.py',
       "    os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_NONBLOCK', 0)",
       "    os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0)",
       ('tests/hardening_test.py::test_paths', 'tests/sources_test.py'),
       'a symlink to a file outside the repository is followed and read'),
     # --- refusals ------------------------------------------------------------------
-    M('refuse-partial-clone', 'together_hooks/history.py',
+    M('refuse-partial-clone', 'together_hooks/sources/history.py',
       "        if name.endswith('.promisor') and value.lower() not in ('true', 'yes', 'on', '1'):",
       '        if True:',
       ('tests/hardening_test.py::test_partial_clone_history_is_refused',),
@@ -281,33 +283,33 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/scan_test.py::test_no_subcommand_is_usage_error',),
       'together-hooks with no command prints help to stdout'),
     # --- env names ----------------------------------------------------------------------
-    M('env-dotted', 'together_hooks/envfiles.py',
+    M('env-dotted', 'together_hooks/env/names.py',
       "    return low == '.env' or low.startswith('.env.')",
       "    return low == '.env'",
       ('tests/env_hooks_test.py', 'tests/envfiles_test.py'),
       '.env.local and .env.production may be committed'),
-    M('env-template-dist', 'together_hooks/envfiles.py',
+    M('env-template-dist', 'together_hooks/env/names.py',
       "TEMPLATE_SUFFIXES = ('example', 'sample', 'template', 'dist')",
       "TEMPLATE_SUFFIXES = ('example', 'sample', 'template')",
       ('tests/env_hooks_test.py', 'tests/envfiles_test.py'),
       '.env.dist (a template) is refused'),
-    M('env-envrc-private', 'together_hooks/envfiles.py',
-      "        _is_envrc_name(name) and name.lower() != '.envrc'",
+    M('env-envrc-private', 'together_hooks/env/names.py',
+      "        is_envrc_name(name) and name.lower() != '.envrc'",
       '        False',
       ('tests/env_hooks_test.py', 'tests/envfiles_test.py'),
       "direnv's private .envrc.local may be committed"),
-    M('env-folder', 'together_hooks/envfiles.py',
+    M('env-folder', 'together_hooks/env/names.py',
       "        if part.lower() == '.env':",
       "        if part == '.ENV':",
       ('tests/env_hooks_test.py', 'tests/envfiles_test.py'),
       'files inside a .env/ folder (a virtualenv) may be committed'),
-    M('env-own-key-name', 'together_hooks/envfiles.py',
+    M('env-own-key-name', 'together_hooks/env/values.py',
       "_NAMED_KEY = r'(?i)together.*(?:key|token)'",
       "_NAMED_KEY = r'(?i)together.*key'",
       ('tests/envfiles_test.py',),
       'the own key in TOGETHER_TOKEN is not searched for'),
     # --- writes ------------------------------------------------------------------------------
-    M('atomic-write', 'together_hooks/pipeline.py',
+    M('atomic-write', 'together_hooks/fileio.py',
       '            os.replace(tmp, target)',
       "            shutil_copy = __import__('shutil').copyfile\n"
       '            shutil_copy(tmp, target)\n            os.unlink(tmp)',
@@ -400,11 +402,22 @@ def _pytest(scratch: str, env: dict[str, str], tests: Sequence[str], jobs: int, 
         proc = subprocess.run(cmd, cwd=scratch, env=env, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return 'timeout', time.monotonic() - start
-    code = proc.returncode
-    return {0: 'passed', 1: 'failed'}.get(code, f'error {code}'), time.monotonic() - start
+    secs = time.monotonic() - start
+    if proc.returncode == 0:
+        return 'passed', secs
+    # pytest-xdist stopping at the first failure (-x) exits 2, "interrupted".
+    last = proc.stdout.decode('utf-8', 'replace').strip().rsplit('\n', 1)[-1]
+    if proc.returncode in (1, 2) and ' failed' in last:
+        return 'failed', secs
+    return f'error {proc.returncode}: {last[-60:]}', secs
 
 
 def run(selected: Sequence[Mutation], jobs: int, timeout: int, check_clean: bool) -> list[tuple[Mutation, str, float]]:
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(f'mutate: stopped by signal {signum}')
+    signal.signal(signal.SIGTERM, stop)  # still remove the scratch copy
     scratch = _scratch_copy()
     try:
         env = _test_env(scratch)
@@ -455,7 +468,7 @@ def table(results: dict[str, str]) -> str:
     ]
     for m in MUTATIONS:
         tests = ', '.join(f'`{t.replace("tests/", "")}`' for t in m.tests)
-        shown = results.get(m.name, 'not run yet')
+        shown = results.get(m.name, "not run yet").replace("|", "/")
         rows.append(f'| `{m.name}` | `{m.path}` | {m.why.replace("|", "/")} | {tests} | {shown} |')
     return '\n'.join(rows)
 
