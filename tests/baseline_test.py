@@ -155,6 +155,27 @@ def test_detect_secrets_scan_with_the_plugin(repo, keys, disable):
     assert leaked(keys, proc.stdout, proc.stderr) == []
 
 
+def test_hashed_secret_is_detect_secrets_own_for_every_key_edge(git_repo):
+    # The baseline's identity of a key is detect-secrets' SHA-1 of the raw
+    # key: ours must be the same for keys ending in '_' or '-' too, computed
+    # by detect-secrets itself (not by our hash_secret).
+    from detect_secrets.core.potential_secret import PotentialSecret
+
+    rng = random.Random(3131)
+    made = Keys([make_key(rng, last='_'), make_key(rng, last='-'), make_key(rng), make_hex(rng)])
+    names = [f'k{i}.sh' for i in range(len(made))]
+    for name, key in zip(names, made):
+        (git_repo / name).write_text(f'export TOGETHER_API_KEY={key}\n')
+    want = sorted(PotentialSecret.hash_secret(k) for k in made)
+    ours = run('together-hooks', 'scan', '--format', 'json', *names, cwd=git_repo)
+    assert ours.rc == 1, ours.err
+    assert sorted(f['hashed_secret'] for f in ours.json()['findings']) == want
+    theirs = detect_secrets('scan', '--plugin', bl.PLUGIN_FILE, *names, cwd=git_repo)
+    assert theirs.returncode == 0, theirs.stderr
+    assert sorted(e[2] for e in entries(json.loads(theirs.stdout)) if e[1] in OUR_TYPES) == want
+    assert leaked(made, ours.out, ours.err, theirs.stdout, theirs.stderr) == []
+
+
 # --- reading: labels, lines and types never matter ---------------------------
 
 def test_lookup_ignores_line_and_type_and_reads_labels():

@@ -13,11 +13,16 @@ import pytest
 
 from tests.keys import b64
 from tests.keys import make_hex
+from tests.keys import fill
+from tests.keys import KEY_ALPHABET
 from tests.keys import make_key
 from together_hooks.findings import Finding
 from together_hooks.findings import hash_secret
 from together_hooks.findings import redact
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.shapes import _PLACEHOLDER_WORDS
+from together_hooks.rules import RULES
+from together_hooks.rules import RULES_BY_ID
 
 
 def _found(findings: list[Finding]) -> list[tuple[str, int, int, str]]:
@@ -382,3 +387,59 @@ def test_one_pragma_silences_its_own_line_only_whatever_the_line_ends(eol):
     ])
     found = {f.secret for f in scan_bytes(text.encode(), 'f.py')}
     assert found == {other, after}
+
+
+def _low_entropy_body(rule, alphabet: str, size: int, rng: random.Random) -> str:
+    """A body every shape check of ``rule`` passes but the entropy floor:
+    enough distinct characters, no run, no period, no placeholder word, and
+    entropy within one bit below the floor."""
+    from together_hooks.detect.shapes import entropy
+    from together_hooks.detect.shapes import has_run
+
+    for _ in range(10000):
+        chars = rng.sample(alphabet, rule.min_distinct + 6)
+        once, common = chars[2:], chars[:2]
+        body = once + [rng.choice(common) for _ in range(size - len(once))]
+        rng.shuffle(body)
+        text = ''.join(body)
+        if (
+                not has_run(text, rule.max_run)
+                and all(text[p:] != text[:-p] for p in range(1, 17))
+                and not any(word in text.lower() for word in _PLACEHOLDER_WORDS)
+                and rule.entropy_floor - 1 <= entropy(text) < rule.entropy_floor
+                and len(set(text)) >= rule.min_distinct
+        ):
+            return text
+    raise AssertionError('no such body found')
+
+
+@pytest.mark.parametrize(('rule_id', 'alphabet', 'size', 'template'), (
+    ('together-api-key', KEY_ALPHABET, 43, 'k = "tgp_v1_{body}"\n'),
+    ('together-legacy-api-key', '0123456789abcdef', 64, 'TOGETHER_API_KEY={body}\n'),
+))
+def test_the_entropy_floor_alone_rejects_a_low_entropy_value(rule_id, alphabet, size, template):
+    # A value that passes every other shape check, one bit under the floor:
+    # only the entropy floor keeps it from being reported.
+    rule = RULES_BY_ID[rule_id]
+    body = _low_entropy_body(rule, alphabet, size, random.Random(rule_id))
+    assert not any(word in body.lower() for word in _PLACEHOLDER_WORDS)
+    assert scan_bytes(template.format(body=body).encode(), 'app.env') == []
+    real = make_key(random.Random(5))[7:] if size == 43 else make_hex(random.Random(5))
+    found = scan_bytes(template.format(body=real).encode(), 'app.env')
+    assert [f.rule for f in found] == [rule_id]
+
+
+@pytest.mark.parametrize(('rule_id', 'glob'), [
+    (rule.id, glob) for rule in RULES for glob in rule.skip_files
+])
+def test_a_rule_never_applies_in_its_skip_files(rule_id, glob):
+    # Every true-positive sample of the rule, under a name each skip glob
+    # matches, yields nothing from that rule; under another name it does.
+    rule = RULES_BY_ID[rule_id]
+    skipped = glob.replace('*', 'x')
+    rng = random.Random(glob)
+    for sample in rule.true_positives:
+        text, held = fill(sample, rng)
+        assert held is not None
+        assert rule_id in {f.rule for f in scan_bytes(text.encode(), 'notes.txt')}, sample
+        assert rule_id not in {f.rule for f in scan_bytes(text.encode(), skipped)}, (skipped, sample)

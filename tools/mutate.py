@@ -405,9 +405,14 @@ def _pytest(scratch: str, env: dict[str, str], tests: Sequence[str], jobs: int, 
     secs = time.monotonic() - start
     if proc.returncode == 0:
         return 'passed', secs
-    # pytest-xdist stopping at the first failure (-x) exits 2, "interrupted".
-    last = proc.stdout.decode('utf-8', 'replace').strip().rsplit('\n', 1)[-1]
-    if proc.returncode in (1, 2) and ' failed' in last:
+    # pytest-xdist stopping at the first failure (-x) exits 2, "interrupted";
+    # a check in a fixture's teardown (the leak check) fails as an "error".
+    out = proc.stdout.decode('utf-8', 'replace')
+    last = out.strip().rsplit('\n', 1)[-1]
+    if (
+            proc.returncode in (1, 2) and (' failed' in last or ' error' in last)
+            and 'during collection' not in out
+    ):
         return 'failed', secs
     return f'error {proc.returncode}: {last[-60:]}', secs
 
