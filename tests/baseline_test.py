@@ -525,6 +525,28 @@ def test_update_keeps_labels_and_drops_only_unaudited_entries_that_are_gone(repo
     assert path.read_bytes() == before
 
 
+def test_writes_replace_the_file_whole_never_rewrite_it_in_place(repo, keys):
+    # A reader that opened the baseline (or a report) before a write reads
+    # the old text whole: the new file is renamed into place, never written
+    # over the old one (pre-commit may run detect-secrets' hook on it meanwhile).
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    (repo / 'more.py').write_text(f'K = "{keys[1]}"\n')
+    for argv, path in (
+            (('baseline', 'update'), repo / '.secrets.baseline'),
+            (('scan', '--format', 'json', '--output', 'report.json'), repo / 'report.json'),
+    ):
+        if not path.exists():
+            path.write_text('old report\n')
+        before = path.read_bytes()
+        with open(path, 'rb') as reader:
+            result = run('together-hooks', *argv, cwd=repo)
+            assert result.rc in (0, 1), result.err
+            assert reader.read() == before
+        assert path.read_bytes() != before
+        json.loads(path.read_text())
+        assert leaked(keys, result.out, result.err, path.read_text()) == []
+
+
 def test_failed_write_leaves_the_old_baseline_whole(repo, keys):
     import resource
 

@@ -367,6 +367,8 @@ def test_own_key_not_reported_twice_and_not_for_others():
     ({'TOGETHER_AI_API_KEY': ' {key} '}, ['key']),
     ({'TOGETHERAI_API_KEY': '{hex}'}, ['hex']),
     ({'together_api_key': '{hex}'}, ['hex']),
+    ({'TOGETHER_API_TOKEN': '{hex}'}, ['hex']),  # a token name counts as a key name
+    ({'together_token': '{hex}'}, ['hex']),
     ({'LLM_KEY': '{key}', 'PATH': '/usr/bin'}, ['key']),
     ({'OPENAI_API_KEY': '{hex}'}, []),            # not named Together
     ({'TOGETHER_API_KEY': 'test'}, []),           # too weak to match everywhere

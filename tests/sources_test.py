@@ -153,6 +153,23 @@ def test_staged_ignores_work_tree_only_keys(git_repo, keys):
     assert scan(cwd=git_repo).rc == 1
 
 
+def test_staged_scans_only_what_the_commit_changes(git_repo, keys):
+    # A key already committed in an untouched file is not what this commit
+    # adds: --staged passes, while a scan of the tree still finds it.
+    old = keys()
+    _write(git_repo, 'legacy.txt', f'{old}\n')
+    _write(git_repo, 'app.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    _commit(git_repo)
+    _write(git_repo, 'app.py', 'x = 2\n')
+    git(git_repo, 'add', 'app.py')
+    r = scan('--staged', '--format', 'json', cwd=git_repo)
+    assert (r.rc, r.found()) == (0, []), r.err
+    assert r.json()['summary']['files_scanned'] == 1
+    r = scan('--format', 'json', cwd=git_repo)
+    assert (r.rc, r.found()) == (1, [('legacy.txt', 1, KEY, hash_secret(old))])
+
+
 def test_staged_renames_and_deletions(git_repo, keys):
     k_moved, k_deleted = keys(), keys()
     _write(git_repo, 'old/name.txt', f'{k_moved}\n')

@@ -203,17 +203,22 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if False:',
       ('tests/baseline_test.py',),
       'a key audited as real ("is_secret": true) is excused by the baseline'),
+    M('baseline-error-line', 'together_hooks/baseline/format.py',
+      "        f'{path}: not a detect-secrets baseline ({what}); the file was left '",
+      "        f'{path}: not a detect-secrets baseline\\n({what}); the file was left '",
+      ('tests/property_test.py::test_any_baseline_text_loads_or_is_one_input_error',),
+      'a broken baseline\'s message spans two lines (the audit log and API callers see it raw)'),
     # --- sources -----------------------------------------------------------------
     M('staged-index', 'together_hooks/sources/index.py',
       '            yield Content(path, data)',
       '            yield Content(path, fs_path=os.path.join(root, path))',
       ('tests/sources_test.py', 'tests/hardening_test.py::test_repository_states'),
       '--staged reads the work tree, not the index'),
-    M('staged-stage-0', 'together_hooks/sources/index.py',
+    M('staged-all-of-index', 'together_hooks/sources/index.py',
       "        if stage == '0' and path in changed and mode in ('100644', '100755'):",
-      "        if path in changed and mode in ('100644', '100755'):",
+      "        if stage == '0' and mode in ('100644', '100755'):",
       ('tests/sources_test.py', 'tests/hardening_test.py::test_repository_states'),
-      '--staged scans the conflict stages of an unmerged file'),
+      '--staged scans every file in the index, not only what the commit changes'),
     M('no-follow', 'together_hooks/fileio.py',
       "    os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_NONBLOCK', 0)",
       "    os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0)",
@@ -478,7 +483,13 @@ def table(results: dict[str, str]) -> str:
     return '\n'.join(rows)
 
 
-def write_doc(doc: str, results: Sequence[tuple[Mutation, str, float]]) -> None:
+def head_commit() -> str:
+    return subprocess.run(
+        ('git', 'rev-parse', '--short', 'HEAD'), cwd=ROOT, capture_output=True, text=True,
+    ).stdout.strip()
+
+
+def write_doc(doc: str, results: Sequence[tuple[Mutation, str, float]], commit: str) -> None:
     """Rewrite the table between the markers: every mutation in the list,
     with this run's result, or the last recorded one for those not run."""
     with open(doc, encoding='utf-8') as f:
@@ -487,9 +498,6 @@ def write_doc(doc: str, results: Sequence[tuple[Mutation, str, float]]) -> None:
     old, sep2, tail = rest.partition(DOC_END)
     if not sep or not sep2:
         raise SystemExit(f'mutate: {doc} has no {DOC_START} ... {DOC_END} markers')
-    commit = subprocess.run(
-        ('git', 'rev-parse', '--short', 'HEAD'), cwd=ROOT, capture_output=True, text=True,
-    ).stdout.strip()
     merged = _old_results(old)
     merged.update((m.name, shown) for m, shown, _secs in results)
     shown_all = [merged.get(m.name, 'not run yet') for m in MUTATIONS]
@@ -529,9 +537,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f'mutate: no mutation named {", ".join(unknown)} (see --list)', file=sys.stderr)
         return 2
     selected = [known[n] for n in args.names] if args.names else list(MUTATIONS)
+    commit = head_commit()  # the copy is made now: name what it was made from
     results = run(selected, args.jobs, args.timeout, not args.no_clean_run)
     if args.doc:
-        write_doc(args.doc, results)
+        write_doc(args.doc, results, commit)
     return 1 if any(shown.startswith('survived') for _m, shown, _s in results) else 0
 
 
