@@ -20,7 +20,7 @@ from together_hooks.findings import Finding
 from together_hooks.findings import hash_secret
 from together_hooks.findings import redact
 from together_hooks.detect.engine import scan_bytes
-from together_hooks.detect.shapes import _PLACEHOLDER_WORDS
+from together_hooks.detect.shapes import KEY_PLACEHOLDER_WORDS
 from together_hooks.rules import RULES
 from together_hooks.rules import RULES_BY_ID
 
@@ -405,7 +405,7 @@ def _low_entropy_body(rule, alphabet: str, size: int, rng: random.Random) -> str
         if (
                 not has_run(text, rule.max_run)
                 and all(text[p:] != text[:-p] for p in range(1, 17))
-                and not any(word in text.lower() for word in _PLACEHOLDER_WORDS)
+                and not any(word in text.lower() for word in KEY_PLACEHOLDER_WORDS)
                 and rule.entropy_floor - 1 <= entropy(text) < rule.entropy_floor
                 and len(set(text)) >= rule.min_distinct
         ):
@@ -422,7 +422,7 @@ def test_the_entropy_floor_alone_rejects_a_low_entropy_value(rule_id, alphabet, 
     # only the entropy floor keeps it from being reported.
     rule = RULES_BY_ID[rule_id]
     body = _low_entropy_body(rule, alphabet, size, random.Random(rule_id))
-    assert not any(word in body.lower() for word in _PLACEHOLDER_WORDS)
+    assert not any(word in body.lower() for word in KEY_PLACEHOLDER_WORDS)
     assert scan_bytes(template.format(body=body).encode(), 'app.env') == []
     real = make_key(random.Random(5))[7:] if size == 43 else make_hex(random.Random(5))
     found = scan_bytes(template.format(body=real).encode(), 'app.env')
