@@ -453,3 +453,28 @@ def test_a_rule_never_applies_in_its_skip_files(rule_id, skipped):
         assert held is not None
         assert rule_id in {f.rule for f in scan_bytes(text.encode(), 'notes.txt')}, sample
         assert rule_id not in {f.rule for f in scan_bytes(text.encode(), skipped)}, (skipped, sample)
+
+
+@pytest.mark.parametrize('escape', ('\\n', '\\t', '\\r', '\\0', '%0A', '\\u000a', '\\x0a'))
+def test_a_key_right_after_an_escape_is_a_raw_key_where_it_stands(escape):
+    # "...\ntgp_v1_..." in JSON or a Python string: the escape separates the
+    # key from the text before it, and the key itself is written plainly.
+    key = make_key(random.Random(escape))
+    text = f'msg = "hello{escape}{key}"\n'
+    got = scan_bytes(text.encode(), 'app.py')
+    assert [(f.line, f.column, f.encoding, f.hashed_secret) for f in got] == [
+        (1, text.index(key) + 1, 'raw', hash_secret(key)),
+    ]
+
+
+@pytest.mark.parametrize('readable', (
+    'YourTogetherKeyGoesHere_', 'REPLACE_ME_with_your_own_key_', 'redacted_',
+    'insert-key-', 'changeme', 'placeholder', 'EXAMPLE', 'sample_', 'dummy_',
+))
+def test_a_readable_placeholder_with_a_random_tail_is_not_a_key(readable):
+    # Docs and templates paste "tgp_v1_<words>..." placeholders whose tail
+    # looks random: the words make them placeholders.
+    tail = make_key(random.Random(readable))[7:]
+    body = (readable + tail)[:43]
+    assert scan_bytes(f'k = "tgp_v1_{body}"\n'.encode(), 'app.py') == []
+    assert len(scan_bytes(f'k = "tgp_v1_{tail}"\n'.encode(), 'app.py')) == 1

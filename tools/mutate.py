@@ -92,7 +92,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       r"_ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|",
       r"_ESCAPE_BEFORE = rb'(?:\\[rtfvb0]|",
       ('tests/rules_test.py', 'tests/detect_test.py'),
-      'a key right after a literal \\n (JSON, notebooks) is missed'),
+      'a key right after a literal \\n (JSON, notebooks) is reported as escaped, or missed'),
     M('placeholder-words', 'together_hooks/detect/shapes.py',
       '    return any(word in lowered for word in KEY_PLACEHOLDER_WORDS)',
       '    return False',
