@@ -695,7 +695,11 @@ def test_a_killed_scan_process_is_retried(tmp_path, keys, retries):
     killed = None
     while killed is None and time.monotonic() < deadline and proc.poll() is None:
         for child in _children(proc.pid):
-            os.killpg(child, signal.SIGKILL)  # the scan process and its git
+            try:  # the scan process and its git; a child may end first, or
+                # lead no group of its own (a mirror's git fetch)
+                os.killpg(child, signal.SIGKILL)
+            except ProcessLookupError:
+                continue
             killed = child
         time.sleep(0.01)
     out, err = proc.communicate(timeout=120)
