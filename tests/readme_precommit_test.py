@@ -1,0 +1,130 @@
+"""The README, followed literally, through the real pre-commit framework.
+
+Each test takes a snippet from README.md (the config, the sample failure,
+the advice in "When it blocks you"), points ``repo:`` at this checkout and
+``rev:`` at its HEAD, and checks that a user doing what it says gets what
+it promises.
+"""
+from __future__ import annotations
+
+import os
+import random
+import re
+
+import yaml
+
+from tests.cli_run import BIN
+from tests.cli_run import leaked
+from tests.conftest import git
+from tests.keys import make_key
+from tests.precommit_test import _head
+from tests.precommit_test import _run
+from tests.precommit_test import CHECKOUT
+from tests.precommit_test import env  # noqa: F401 (fixture)
+from tests.precommit_test import pre_commit_home  # noqa: F401 (fixture)
+from tests.precommit_test import PRE_COMMIT
+from tests.precommit_test import rev  # noqa: F401 (fixture)
+from tests.readme_test import _section
+
+UPSTREAM = 'https://github.com/together-hooks/together-hooks'
+
+
+def _blocks(section: str, lang: str) -> list[str]:
+    return re.findall(rf'```{lang}\n(.*?)```', _section(section), re.DOTALL)
+
+
+def readme_config(rev: str) -> str:
+    """The README's config snippet, pointed at this checkout."""
+    config = _blocks('Add to pre-commit', 'yaml')[0]
+    assert f'repo: {UPSTREAM}\n' in config
+    assert re.search(r'^    rev: REV  # .*autoupdate', config, re.M)
+    return config.replace(UPSTREAM, str(CHECKOUT)).replace('rev: REV', f'rev: {rev}')
+
+
+def readme_args(section: str) -> list[str]:
+    """The ``args:`` of the hook entry shown in a section."""
+    (entry,) = yaml.safe_load(_blocks(section, 'yaml')[0])
+    return entry['args']
+
+
+def installed(repo, env, rev, config: str | None = None) -> None:
+    (repo / '.pre-commit-config.yaml').write_text(config or readme_config(rev))
+    (repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+    rc, out = _run(repo, env, PRE_COMMIT, 'install')
+    assert rc == 0, out
+    git(repo, 'add', '.')
+    rc, out = _run(repo, env, 'git', 'commit', '-qm', 'hooks')
+    assert rc == 0, out
+
+
+# The key behind the README's sample failure (its redaction and hash are
+# printed there); made at run time like every other key.
+SAMPLE_KEY = make_key(random.Random(1))
+
+
+def _stage_sample_key(repo) -> None:
+    (repo / 'app.py').write_text(
+        f'import os\n\nclient = Together(api_key="{SAMPLE_KEY}")\n',
+    )
+    git(repo, 'add', 'app.py')
+
+
+def test_readme_config_blocks_with_the_sample_failure(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    before = _head(git_repo)
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
+    assert rc == 1, out
+    assert _head(git_repo) == before
+    assert leaked([SAMPLE_KEY], out) == []
+    (sample,) = _blocks('Add to pre-commit', 'text')
+    sample_lines = sample.splitlines()
+    assert len(sample_lines) == 4
+    lines = out.splitlines()
+    at = 0
+    for want in sample_lines:  # in order, as the real output has them
+        assert want in lines[at:], (want, out)
+        at = lines.index(want, at) + 1
+
+
+def test_skip_lets_an_emergency_commit_through(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    advice = _section('When it blocks you')
+    match = re.search(r'`(SKIP=\S+) git commit \.\.\.`', advice)
+    assert match, advice
+    name, _eq, value = match.group(1).partition('=')
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, dict(env, **{name: value}), 'git', 'commit', '-m', 'urgent')
+    assert rc == 0, out
+    assert 'Detect Together AI API keys' in out and 'Skipped' in out
+    assert leaked([SAMPLE_KEY], out) == []
+
+
+def test_pragma_from_the_readme_silences_the_line(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    pragma = re.search(r'add\s+`(# pragma: [^`]+)` to its line', _section('When it blocks you'))
+    assert pragma
+    (git_repo / 'test_app.py').write_text(f'FAKE = "{SAMPLE_KEY}"  {pragma.group(1)}\n')
+    git(git_repo, 'add', 'test_app.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'fixture')
+    assert rc == 0, out
+
+
+def test_baseline_args_line_from_the_readme(git_repo, env, rev):
+    """The exact ``args:`` line the README gives for a baseline elsewhere."""
+    args = readme_args('When it blocks you')
+    assert args[0] == '--baseline'
+    config = readme_config(rev).replace(
+        '    -   id: detect-together-keys\n',
+        f'    -   id: detect-together-keys\n        args: {args!r}\n'.replace("'", ''),
+    )
+    installed(git_repo, env, rev, config)
+    _stage_sample_key(git_repo)
+    (git_repo / args[1]).parent.mkdir(parents=True, exist_ok=True)
+    rc, out = _run(
+        git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create', '--baseline', args[1],
+    )
+    assert rc == 0, out
+    git(git_repo, 'add', args[1])
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'known')
+    assert rc == 0, out
