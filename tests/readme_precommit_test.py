@@ -118,13 +118,19 @@ def test_baseline_args_line_from_the_readme(git_repo, env, rev):
         '    -   id: detect-together-keys\n',
         f'    -   id: detect-together-keys\n        args: {args!r}\n'.replace("'", ''),
     )
-    installed(git_repo, env, rev, config)
     _stage_sample_key(git_repo)
     (git_repo / args[1]).parent.mkdir(parents=True, exist_ok=True)
     rc, out = _run(
-        git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create', '--baseline', args[1],
+        git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create',
+        '--baseline', args[1],
     )
     assert rc == 0, out
-    git(git_repo, 'add', args[1])
-    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'known')
-    assert rc == 0, out
+    installed(git_repo, env, rev, config)  # commits app.py with its known key
+    assert 'app.py' in git(git_repo, 'ls-files')
+    # A new key in the same file is not in the baseline: blocked.
+    with open(git_repo / 'app.py', 'a') as f:
+        f.write(f'OTHER = "{make_key(random.Random(2))}"\n')
+    git(git_repo, 'add', 'app.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'new key')
+    assert rc == 1, out
+    assert 'app.py:4: together-api-key' in out
