@@ -134,3 +134,95 @@ def test_baseline_args_line_from_the_readme(git_repo, env, rev):
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'new key')
     assert rc == 1, out
     assert 'app.py:4: together-api-key' in out
+
+
+def _failed_hooks(out: str) -> list[str]:
+    return re.findall(r'^(.+?)\.{3,}Failed$', out, re.M)
+
+
+def test_root_baseline_is_found_without_args(git_repo, env, rev):
+    """"Many known values" as the README says: `baseline create`, commit."""
+    installed(git_repo, env, rev)
+    assert 'together-hooks baseline create' in _section('When it blocks you')
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
+    assert rc == 1 and 'together-hooks baseline create' in out, out
+    rc, out = _run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create')
+    assert rc == 0, out
+    git(git_repo, 'add', '.secrets.baseline')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'known fixture')
+    assert rc == 0, out
+    # Clean hooks print nothing but pre-commit's own status lines.
+    assert [line for line in out.splitlines() if not re.search(
+        r'\.{3,}(Passed|Skipped)$|^\[main', line)] == [], out
+
+
+def test_one_staged_env_file_is_one_failure(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={SAMPLE_KEY}\n')
+    git(git_repo, 'add', '-f', '.env')  # past a .gitignore that is right
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'oops')
+    assert rc == 1, out
+    assert _failed_hooks(out) == ['Forbid .env files'], out
+    assert 'git rm --cached .env' in out
+    assert '--fix' not in out  # .gitignore is right: nothing to fix
+    assert leaked([SAMPLE_KEY], out) == []
+
+
+def test_fix_hint_names_what_works_under_pre_commit(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    (git_repo / '.gitignore').write_text('*.pyc\n')
+    git(git_repo, 'add', '.gitignore')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'lose the rules')
+    assert rc == 1 and _failed_hooks(out) == ['Check .gitignore covers .env files'], out
+    hint = 'pre-commit run check-env-gitignored --hook-stage manual'
+    assert hint in out and 'args: [--fix]' in out, out
+    # The hint, followed: --fix in args, then the manual run fixes .gitignore.
+    config = (git_repo / '.pre-commit-config.yaml').read_text().replace(
+        '    -   id: check-env-gitignored\n',
+        '    -   id: check-env-gitignored\n        args: [--fix]\n',
+    )
+    (git_repo / '.pre-commit-config.yaml').write_text(config)
+    rc, out = _run(git_repo, env, PRE_COMMIT, *hint.split()[1:])
+    assert rc == 1 and 'added to .gitignore' in out, out
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'rules back')
+    assert rc == 0, out
+
+
+def test_template_with_public_values_pragma_and_allow(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    rng = random.Random(5)
+    alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+    def rand(n: int) -> str:
+        return ''.join(rng.choice(alnum) for _ in range(n))
+
+    secret = rand(32)
+    template = (
+        f'STRIPE_PUBLISHABLE_KEY=pk_test_{rand(24)}\n'
+        f'FIREBASE_API_KEY=AIza{rand(35)}\n'
+        f'NEXT_PUBLIC_POSTHOG_KEY=phc_{rand(40)}\n'
+        f'BUILD_SHA={rng.getrandbits(160):040x}\n'
+        'TOGETHER_API_KEY=your-key-here\n'
+    )
+    (git_repo / '.env.example').write_text(template)
+    git(git_repo, 'add', '.env.example')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'template')
+    assert rc == 0, out
+    (git_repo / '.env.example').write_text(template + f'DB_PASSWORD={secret}\n')
+    git(git_repo, 'add', '.env.example')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'a secret')
+    assert rc == 1 and '.env.example:6: DB_PASSWORD' in out, out
+    assert secret not in out
+    (git_repo / '.env.example').write_text(
+        template + f'DB_PASSWORD={secret}  # pragma: allowlist secret\n',
+    )
+    git(git_repo, 'add', '.env.example')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'pragma')
+    assert rc == 0, out
+    (git_repo / '.env.example').write_text(template + f'DB_HOST_TOKEN={rand(32)}\n')
+    (git_repo / '.together-hooks.toml').write_text('allow = ["[A-Za-z0-9]{32}"]\n')
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'allowed')
+    assert rc == 0, out
