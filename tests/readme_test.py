@@ -157,3 +157,14 @@ def test_license_is_the_one_setup_cfg_declares():
     assert (ROOT / 'LICENSE').read_text().startswith('MIT License\n')
     changelog = (ROOT / 'CHANGELOG.md').read_text()
     assert '## Unreleased' in changelog
+
+
+def test_configuration_page_lists_every_config_key():
+    from together_hooks import config
+
+    page = (ROOT / 'docs' / 'configuration.md').read_text(encoding='utf-8')
+    rows = re.findall(r'^\| `([a-z-]+)` \|', page, re.M)
+    assert sorted(rows) == sorted(config.KEYS)
+    # The example in the page is a valid config.
+    example = re.search(r'```toml\n(.*?)```', page, re.DOTALL).group(1)
+    assert '[tool.together-hooks]' in example
