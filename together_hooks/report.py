@@ -19,8 +19,13 @@ ADVICE = (
     f'What to do: rotate each key at {ROTATE_URL} (create a new key, update '
     'your environment, verify it, then revoke the old one). If a key was '
     'ever committed, remove it from git history too (git filter-repo '
-    '--replace-text) and force-push. Not a real key? Add '
-    '"# pragma: allowlist secret" to its line, or record it in the baseline.'
+    '--replace-text) and force-push.'
+)
+# What to do about a false positive, when the run did not say more
+# (``Summary.next_step`` names the exact baseline command).
+NOT_A_KEY = (
+    'Not a real key? Add "# pragma: allowlist secret" to its line, or record '
+    'it in the baseline (together-hooks baseline create|update).'
 )
 # The one request that checks a key, written so no key is ever on screen.
 VERIFY_CURL = (
@@ -33,7 +38,10 @@ VERIFY_CURL = (
 class Summary:
     """What was scanned, for the report's footer and JSON ``summary``."""
 
-    __slots__ = ('files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix')
+    __slots__ = (
+        'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
+        'next_step',
+    )
 
     def __init__(self) -> None:
         self.files_scanned = 0
@@ -43,6 +51,7 @@ class Summary:
         # Where the reported paths sit in the repository ('' at its top):
         # SARIF and GitHub annotations must name files from the repo root.
         self.repo_prefix = ''
+        self.next_step = NOT_A_KEY
 
     def to_dict(self) -> dict[str, int]:
         return {
@@ -84,6 +93,7 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
         f'{files} file(s).' + _verified_counts(findings),
     )
     lines.append(ADVICE)
+    lines.append(summary.next_step)
     lines.extend(live_block(findings))
     return '\n'.join(lines) + '\n'
 

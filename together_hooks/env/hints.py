@@ -15,6 +15,8 @@ import sys
 
 FIXER = 'check-env-gitignored'
 CONFIG = '.pre-commit-config.yaml'
+# How a pre-commit user gets our commands on their own PATH.
+INSTALL = 'pipx install git+https://github.com/together-hooks/together-hooks'
 
 
 def under_pre_commit() -> bool:
