@@ -248,14 +248,21 @@ def scan_contents(
 
 
 def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) -> None:
+    from together_hooks.report import paint
+
     report = FORMATS[args.format](findings, summary)
     if args.output:
         write_atomic(args.output, report)
         if findings:
-            sys.stdout.write(FORMATS['text'](findings, summary))
+            sys.stdout.write(paint(FORMATS['text'](findings, summary), sys.stdout))
         print(f'{summary.tool}: report written to {args.output}')
     elif report:
-        sys.stdout.write(report)
+        sys.stdout.write(paint(report, sys.stdout) if args.format == 'text' else report)
+    if not findings and getattr(args, 'clean_summary', False):
+        # Hooks stay silent when clean, as pre-commit users expect.
+        from together_hooks.report import clean_line
+
+        print(paint(clean_line(summary), sys.stderr), file=sys.stderr)
 
 
 def _verify_timeout(text: str) -> float:
