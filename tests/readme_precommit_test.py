@@ -152,9 +152,13 @@ def test_root_baseline_is_found_without_args(git_repo, env, rev):
     git(git_repo, 'add', '.secrets.baseline')
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'known fixture')
     assert rc == 0, out
-    # Clean hooks print nothing but pre-commit's own status lines.
-    assert [line for line in out.splitlines() if not re.search(
-        r'\.{3,}(Passed|Skipped)$|^\[main', line)] == [], out
+    # Clean hooks print nothing but pre-commit's own status lines (then
+    # git's commit summary).
+    status = out.split('\n[main', 1)[0].splitlines()
+    assert status and all(
+        re.search(r'\.{3,}(\(no files to check\))?(Passed|Skipped)$', line)
+        for line in status
+    ), out
 
 
 def test_one_staged_env_file_is_one_failure(git_repo, env, rev):
@@ -169,20 +173,37 @@ def test_one_staged_env_file_is_one_failure(git_repo, env, rev):
     assert leaked([SAMPLE_KEY], out) == []
 
 
+def _without_our_scripts(env: dict[str, str]) -> dict[str, str]:
+    """A user who has pre-commit but not together-hooks on their PATH."""
+    path = os.pathsep.join(
+        p for p in env['PATH'].split(os.pathsep)
+        if not os.path.exists(os.path.join(p, 'check-env-gitignored'))
+    )
+    return dict(env, PATH=path)
+
+
 def test_fix_hint_names_what_works_under_pre_commit(git_repo, env, rev):
     installed(git_repo, env, rev)
     (git_repo / '.gitignore').write_text('*.pyc\n')
     git(git_repo, 'add', '.gitignore')
+    # together-hooks installed where the user's shell finds it: its command.
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'lose the rules')
     assert rc == 1 and _failed_hooks(out) == ['Check .gitignore covers .env files'], out
+    assert 'run `check-env-gitignored --fix`' in out, out
+    # Only pre-commit has it: the pre-commit way.
+    env = _without_our_scripts(env)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'lose the rules')
+    assert rc == 1, out
     hint = 'pre-commit run check-env-gitignored --hook-stage manual'
     assert hint in out and 'args: [--fix]' in out, out
+    assert 'run `check-env-gitignored --fix`' not in out
     # The hint, followed: --fix in args, then the manual run fixes .gitignore.
     config = (git_repo / '.pre-commit-config.yaml').read_text().replace(
         '    -   id: check-env-gitignored\n',
         '    -   id: check-env-gitignored\n        args: [--fix]\n',
     )
     (git_repo / '.pre-commit-config.yaml').write_text(config)
+    git(git_repo, 'add', '.pre-commit-config.yaml')
     rc, out = _run(git_repo, env, PRE_COMMIT, *hint.split()[1:])
     assert rc == 1 and 'added to .gitignore' in out, out
     git(git_repo, 'add', '.')
