@@ -24,6 +24,7 @@ from urllib.parse import unquote_to_bytes
 
 import pytest
 
+from tests.cli_run import CLEAN
 from tests.cli_run import assert_error_line
 from tests.cli_run import BIN
 from tests.cli_run import CAPTURED
@@ -297,6 +298,8 @@ def test_paths(paths_repo, argv, rc, found, words):
         assert json_found(r) == ({('folder/deep/k.txt', inner)} if found else set())
     if words:
         assert words in r.err and len(r.err.splitlines()) == 1
+    elif argv[0] == 'together-hooks':
+        assert CLEAN.fullmatch(r.err), r.err  # the clean-run summary only
     elif argv[0] != 'forbid-env-files':
         assert r.err == ''
 
