@@ -27,6 +27,7 @@ class ArgumentParser(argparse.ArgumentParser):
     every command and subcommand takes ``-V``/``--version``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault('formatter_class', _formatter)
         super().__init__(*args, **kwargs)
         if self.add_help:
             from together_hooks import __version__
@@ -37,10 +38,6 @@ class ArgumentParser(argparse.ArgumentParser):
                 version=f'{self.prog.split()[0]} {__version__}',
                 help='show the version and exit',
             )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault('formatter_class', _formatter)
-        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         # argparse echoes the bad value, which may be a pasted key.

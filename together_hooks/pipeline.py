@@ -348,7 +348,7 @@ def next_step(args: argparse.Namespace) -> str:
     repository's baseline (and how to get the command, when pre-commit
     installed us where the user's shell cannot see)."""
     from together_hooks.env import hints
-    from together_hooks.env.gitignore import quote
+    from together_hooks.messages import shell_quote as quote
 
     source = getattr(args, 'baseline_source', 'none')
     if source == 'none':
