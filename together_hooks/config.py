@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from typing import Iterable
 
 OWN_FILE = '.together-hooks.toml'
+# The baseline every reader uses when nothing names another (at the root).
+DEFAULT_BASELINE = '.secrets.baseline'
 PYPROJECT = 'pyproject.toml'
 TABLE = 'together-hooks'
 # key -> the type its value must have: a list of strings, or a string.

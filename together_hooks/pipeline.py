@@ -327,7 +327,7 @@ def baseline_location(root: str, flag: str | None, config: Config) -> tuple[str 
     as the user would type it from here."""
     if flag:
         return flag, 'flag'
-    from together_hooks.baseline.format import DEFAULT_NAME
+    from together_hooks.config import DEFAULT_BASELINE as DEFAULT_NAME
 
     if config.baseline:
         return _from_here(root, config.baseline), 'config'
@@ -347,13 +347,14 @@ def next_step(args: argparse.Namespace) -> str:
     """What to do about a false positive, naming the exact command for this
     repository's baseline (and how to get the command, when pre-commit
     installed us where the user's shell cannot see)."""
+    from together_hooks.config import DEFAULT_BASELINE
     from together_hooks.env import hints
     from together_hooks.messages import shell_quote as quote
 
     source = getattr(args, 'baseline_source', 'none')
     if source == 'none':
         command = 'together-hooks baseline create'
-        path = _from_here('.', _default_baseline())
+        path = _from_here('.', DEFAULT_BASELINE)
     else:
         command = 'together-hooks baseline update'
         path = args.baseline
@@ -366,12 +367,6 @@ def next_step(args: argparse.Namespace) -> str:
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
-
-
-def _default_baseline() -> str:
-    from together_hooks.baseline.format import DEFAULT_NAME
-
-    return DEFAULT_NAME
 
 
 def configure(

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 
+from together_hooks.config import DEFAULT_BASELINE as DEFAULT_NAME  # noqa: F401 (its name here)
 from together_hooks.errors import InputError
 
 TYPE_CHECKING = False
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from typing import Any
     from typing import Iterable
 
-DEFAULT_NAME = '.secrets.baseline'
 # detect-secrets' regex filters a baseline may carry in ``filters_used``
 # (``--exclude-files``, ``--exclude-lines``, ``--exclude-secrets``), each
 # with a ``pattern`` list searched (re.search) in the file name, the line,
