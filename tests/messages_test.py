@@ -72,7 +72,7 @@ def test_hooks_are_silent_when_clean(git_repo, script):
     ('together-hooks',), ('together-hooks', 'scan'), ('together-hooks', 'doctor'),
     ('together-hooks', 'rotate-help'), ('together-hooks', 'baseline'),
     ('together-hooks', 'baseline', 'create'), ('together-hooks', 'baseline', 'update'),
-    ('together-hooks', 'baseline', 'audit'),
+    ('together-hooks', 'baseline', 'audit'), ('together-hooks', 'scan-org'),
 ))
 @pytest.mark.parametrize('flag', ('-V', '--version'))
 def test_version_everywhere(tmp_path, argv, flag):

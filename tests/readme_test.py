@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import configparser
 import importlib
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -168,3 +169,45 @@ def test_configuration_page_lists_every_config_key():
     # The example in the page is a valid config.
     example = re.search(r'```toml\n(.*?)```', page, re.DOTALL).group(1)
     assert '[tool.together-hooks]' in example
+
+
+def test_one_off_audit_runs_as_shown(tmp_path, keys):
+    """The section's second line, in a repository whose history once held
+    a key that is gone from the tree now."""
+    from tests.cli_run import BIN
+    from tests.cli_run import CAPTURED
+
+    block = re.search(r'```sh\n(.*?)```', _section('One-off audit'), re.DOTALL).group(1)
+    install, audit = block.strip().splitlines()
+    assert install.startswith('pipx install git+https://github.com/together-hooks/')
+    assert audit == 'cd your-repo && together-hooks scan --history'
+    repo = tmp_path / 'your-repo'
+    repo.mkdir()
+    git = ('git', '-C', str(repo), '-c', 'user.email=a@b.c', '-c', 'user.name=A')
+    subprocess.run((*git, 'init', '-q'), check=True)
+    (repo / 'app.py').write_text(f'K = "{keys()}"\n')
+    subprocess.run((*git, 'add', '.'), check=True)
+    subprocess.run((*git, 'commit', '-qm', 'one'), check=True)
+    (repo / 'app.py').write_text('import os\n')
+    subprocess.run((*git, 'commit', '-qam', 'two'), check=True)
+    env = dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH'])
+    proc = subprocess.run(
+        audit, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 1, proc.stderr
+    assert 'app.py:1: together-api-key' in proc.stdout and 'in commit' in proc.stdout
+
+
+def test_org_wide_audit_names_real_options():
+    from together_hooks.cli import build_parser
+
+    section = _section('Org-wide audit')
+    commands = re.findall(r'`together-hooks (scan-org [^`]+)`', section)
+    assert commands
+    parser = build_parser()
+    for command in commands:
+        argv = [w if w.isupper() is False else 'x' for w in command.split()]
+        args = parser.parse_args([*argv, 'report'])
+        assert args.command == 'scan-org', command
+    assert '(docs/org-audit.md)' in section
