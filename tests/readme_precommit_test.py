@@ -247,3 +247,18 @@ def test_template_with_public_values_pragma_and_allow(git_repo, env, rev):
     git(git_repo, 'add', '.')
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'allowed')
     assert rc == 0, out
+    # The same file's exclude: a fixtures folder commits with its key; a
+    # broken config stops the commit with one line.
+    (git_repo / '.together-hooks.toml').write_text(
+        'allow = ["[A-Za-z0-9]{32}"]\nexclude = ["fixtures/"]\n',
+    )
+    (git_repo / 'tests' / 'fixtures').mkdir(parents=True)
+    (git_repo / 'tests' / 'fixtures' / 'client.py').write_text(f'K = "{SAMPLE_KEY}"\n')
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'fixture')
+    assert rc == 0, out
+    (git_repo / '.together-hooks.toml').write_text('exclude = "fixtures/"\n')
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'broken config')
+    assert rc == 1 and 'exclude must be a list' in out, out
+    assert 'Traceback' not in out
