@@ -24,10 +24,10 @@ from urllib.parse import unquote_to_bytes
 
 import pytest
 
-from tests.cli_run import CLEAN
 from tests.cli_run import assert_error_line
 from tests.cli_run import BIN
 from tests.cli_run import CAPTURED
+from tests.cli_run import CLEAN
 from tests.cli_run import leaked
 from tests.cli_run import Result
 from tests.conftest import git

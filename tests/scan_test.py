@@ -12,10 +12,10 @@ import random
 
 import pytest
 
-from tests.cli_run import quiet_and_clean
 from tests.cli_run import assert_error_line
 from tests.cli_run import CAPTURED
 from tests.cli_run import leaked
+from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.keys import b64

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli_run import quiet_and_clean
 from tests.cli_run import CLEAN
+from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
 
 CHECKOUT = Path(__file__).resolve().parent.parent

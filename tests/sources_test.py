@@ -12,9 +12,9 @@ import subprocess
 
 import pytest
 
-from tests.cli_run import quiet_and_clean
 from tests.cli_run import CAPTURED
 from tests.cli_run import leaked
+from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.keys import make_hex
