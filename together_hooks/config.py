@@ -28,7 +28,8 @@ PYPROJECT = 'pyproject.toml'
 TABLE = 'together-hooks'
 # key -> the type its value must have: a list of strings, or a string.
 KEYS = {'exclude': list, 'allow': list, 'baseline': str, 'env-templates': list}
-_HASHED_SECRET = re.compile(r'[0-9a-f]{40}')
+# A hashed_secret (SHA-1 hex); compiled by re on first use, not at import.
+_HASHED_SECRET = r'[0-9a-f]{40}'
 
 
 class Config:
@@ -48,7 +49,7 @@ class Config:
         self.baseline = baseline
         self.env_templates = tuple(env_templates)
         self._excludes = [_ignore_pattern(p, source) for p in self.exclude]
-        self._hashes = {a for a in self.allow if _HASHED_SECRET.fullmatch(a)}
+        self._hashes = {a for a in self.allow if re.fullmatch(_HASHED_SECRET, a)}
         self._allow_res = [
             _regex(a, source) for a in self.allow if a not in self._hashes
         ]
