@@ -211,3 +211,11 @@ def test_org_wide_audit_names_real_options():
         args = parser.parse_args([*argv, 'report'])
         assert args.command == 'scan-org', command
     assert '(docs/org-audit.md)' in section
+
+
+def test_cli_reference_lists_every_command():
+    from together_hooks.cli import COMMANDS
+
+    page = (ROOT / 'docs' / 'cli.md').read_text(encoding='utf-8')
+    for name in COMMANDS:
+        assert f'`together-hooks {name}' in page, name
