@@ -24,7 +24,7 @@ ROOT = os.path.dirname(os.path.abspath(together_hooks.__file__))
 LAYERS: tuple[tuple[str, ...], ...] = (
     ('together_hooks', 'errors', 'findings', 'rules', 'messages'),
     ('gitrun', 'fileio'),
-    ('detect',),
+    ('detect', 'config'),
     ('sources', 'env'),
     ('baseline',),
     ('filters', 'verify', 'report', 'audit_log'),

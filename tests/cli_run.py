@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -75,6 +76,15 @@ def _forms(key: str) -> list[str]:
             enc = codec(raw[shift:]).decode().rstrip('=')
             forms.append(enc[skip:len(enc) - 3])
     return forms
+
+
+# The one line a clean ``together-hooks scan`` writes on stderr.
+CLEAN = re.compile(r'together-hooks: \d+ files?, \d+\.\d MB, no Together keys( \(.*\))?\n\Z')
+
+
+def quiet_and_clean(result: Result) -> bool:
+    """Nothing on stdout, and stderr only the clean-run summary."""
+    return result.out == '' and CLEAN.fullmatch(result.err) is not None
 
 
 def leaked(keys: list[str], *texts: str) -> list[int]:

@@ -13,8 +13,9 @@ import sys
 
 import pytest
 
-from tests.cli_run import CAPTURED
 from tests.cli_run import assert_error_line
+from tests.cli_run import CAPTURED
+from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
@@ -266,7 +267,7 @@ def test_outside_git_is_exit_2(tmp_path, args):
 
 def test_history_of_a_repository_without_commits_is_clean(git_repo):
     result = scan('--history')
-    assert (result.rc, result.out, result.err) == (0, '', '')
+    assert result.rc == 0 and quiet_and_clean(result), result.err
 
 
 # ------------------------------------------------------------ pre-push
@@ -471,16 +472,25 @@ def test_plain_pre_push_example_runs(git_repo, keys, tmp_path):
     assert rc != 0 and hash_secret(new) in out and hash_secret(old) not in out
 
 
-def test_readme_shows_the_example_workflow():
+def test_docs_show_the_example_workflow_as_it_is():
+    """The README links the workflow file; any page that shows it inline
+    shows it step for step as the file has it."""
     def steps(text: str) -> list[str]:
         return [
             line.split(' #', 1)[0].rstrip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith('#')
         ]
 
-    readme = os.path.join(os.path.dirname(EXAMPLES), 'README.md')
-    with open(readme, encoding='utf-8') as f:
-        shown = f.read().split('# .github/workflows/together-hooks.yml\n', 1)[1]
+    top = os.path.dirname(EXAMPLES)
+    with open(os.path.join(top, 'README.md'), encoding='utf-8') as f:
+        assert '(examples/github-actions.yml)' in f.read()
     with open(os.path.join(EXAMPLES, 'github-actions.yml'), encoding='utf-8') as f:
         example = f.read()
-    assert steps(shown.split('```', 1)[0]) == steps(example)
+    marker = '# .github/workflows/together-hooks.yml\n'
+    docs = os.path.join(top, 'docs')
+    for page in ['README.md', *(os.path.join('docs', p) for p in sorted(os.listdir(docs)))]:
+        with open(os.path.join(top, page), encoding='utf-8') as f:
+            text = f.read()
+        if marker in text:
+            shown = text.split(marker, 1)[1]
+            assert steps(shown.split('```', 1)[0]) == steps(example), page

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
@@ -209,7 +210,7 @@ def test_progress_only_on_a_terminal(git_repo, keys):
     write(git_repo, 'a.py', 'x = 1\n')
     commit(git_repo)
     piped = scan('--history')
-    assert (piped.rc, piped.err) == (0, '')
+    assert piped.rc == 0 and quiet_and_clean(piped), piped.err
     master, slave = pty.openpty()
     try:
         proc = subprocess.run(

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import configparser
 import importlib
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -58,11 +60,37 @@ def test_every_console_script_is_a_hook_or_the_cli():
         assert callable(getattr(importlib.import_module(module), func)), target
 
 
+FIRST = 'pip install . && together-hooks scan path/to/your-repo'
+
+
 def test_readme_has_the_two_commands():
     install_scan, run_tests = _quick_start_commands()
-    assert install_scan == 'pip install . && together-hooks scan .'
-    assert run_tests.startswith("pip install -e '.[test]' && ")
-    assert 'pytest' in run_tests
+    assert install_scan == FIRST
+    assert run_tests == "pip install -e '.[test]' && python -m pytest -n 2"
+
+
+def test_first_command_scans_the_users_repository_not_this_one(tmp_path, keys):
+    """The scan half of the first command, run from this checkout on a
+    user's repository: it reports that repository's key, and only it."""
+    from tests.cli_run import run
+
+    _install, _and, scan = FIRST.partition(' && ')
+    argv = scan.split()
+    assert argv[:2] == ['together-hooks', 'scan']
+    repo = tmp_path / 'your-repo'
+    repo.mkdir()
+    subprocess.run(('git', 'init', '-q', str(repo)), check=True)
+    key = keys()
+    (repo / 'settings.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    (repo / '.gitignore').write_text('.env\n')
+    (repo / '.env').write_text(f'TOGETHER_API_KEY={keys()}\n')  # ignored: not reported
+    args = [str(repo) if a == 'path/to/your-repo' else a for a in argv[1:]]
+    result = run('together-hooks', *args, '--format', 'json', cwd=ROOT)
+    assert result.rc == 1, result.err
+    assert [f[0] for f in result.found()] == ['settings.py']
+    (repo / 'settings.py').write_text('import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    result = run('together-hooks', *args, cwd=ROOT)
+    assert result.rc == 0, result.err
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
@@ -71,3 +99,123 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert run_tests in ci
     assert (ROOT / '.ci' / 'run').stat().st_mode & 0o111
 
+
+def _section(title: str) -> str:
+    return README.split(f'\n## {title}\n', 1)[1].split('\n## ', 1)[0]
+
+
+def test_readme_is_a_page_for_users():
+    assert len(README.encode('utf-8')) < 10_000
+    heads = re.findall(r'^## (.+)$', README, re.M)
+    for title in (
+        'Quick start', 'Add to pre-commit', 'When it blocks you', 'CI gate',
+        'Server-side gate', 'One-off audit', 'Org-wide audit', 'Hooks',
+        'Limitations',
+    ):
+        assert title in heads, title
+
+
+def _options(parser) -> set[str]:
+    return {
+        opt for action in parser._actions for opt in action.option_strings
+        if opt.startswith('--') and opt not in ('--help', '--version')
+    }
+
+
+def test_hooks_table_lists_every_option_of_each_hook():
+    table = _section('Hooks')
+    for hook in _hooks():
+        row = next(
+            line for line in table.splitlines()
+            if line.startswith(f'| `{hook["id"]}` |')
+        )
+        module = importlib.import_module(_console_scripts()[hook['entry']].partition(':')[0])
+        options = _options(module.build_parser())
+        assert options, hook['id']
+        for opt in options:
+            assert f'`{opt}' in row, (hook['id'], opt)
+
+
+def _local_links(path: Path) -> list[str]:
+    text = path.read_text(encoding='utf-8')
+    return [
+        link.split('#', 1)[0] for link in re.findall(r'\]\(([^)\s]+)\)', text)
+        if '://' not in link and not link.startswith('#')
+    ]
+
+
+def test_readme_and_docs_links_resolve():
+    pages = [ROOT / 'README.md', ROOT / 'CONTRIBUTING.md', *sorted((ROOT / 'docs').glob('*.md'))]
+    for page in pages:
+        for link in _local_links(page):
+            assert (page.parent / link).exists(), (page.name, link)
+
+
+def test_license_is_the_one_setup_cfg_declares():
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / 'setup.cfg', encoding='utf-8')
+    assert cfg['metadata']['license'] == 'MIT'
+    assert (ROOT / 'LICENSE').read_text().startswith('MIT License\n')
+    changelog = (ROOT / 'CHANGELOG.md').read_text()
+    assert '## Unreleased' in changelog
+
+
+def test_configuration_page_lists_every_config_key():
+    from together_hooks import config
+
+    page = (ROOT / 'docs' / 'configuration.md').read_text(encoding='utf-8')
+    rows = re.findall(r'^\| `([a-z-]+)` \|', page, re.M)
+    assert sorted(rows) == sorted(config.KEYS)
+    # The example in the page is a valid config.
+    example = re.search(r'```toml\n(.*?)```', page, re.DOTALL).group(1)
+    assert '[tool.together-hooks]' in example
+
+
+def test_one_off_audit_runs_as_shown(tmp_path, keys):
+    """The section's second line, in a repository whose history once held
+    a key that is gone from the tree now."""
+    from tests.cli_run import BIN
+    from tests.cli_run import CAPTURED
+
+    block = re.search(r'```sh\n(.*?)```', _section('One-off audit'), re.DOTALL).group(1)
+    install, audit = block.strip().splitlines()
+    assert install.startswith('pipx install git+https://github.com/together-hooks/')
+    assert audit == 'cd your-repo && together-hooks scan --history'
+    repo = tmp_path / 'your-repo'
+    repo.mkdir()
+    git = ('git', '-C', str(repo), '-c', 'user.email=a@b.c', '-c', 'user.name=A')
+    subprocess.run((*git, 'init', '-q'), check=True)
+    (repo / 'app.py').write_text(f'K = "{keys()}"\n')
+    subprocess.run((*git, 'add', '.'), check=True)
+    subprocess.run((*git, 'commit', '-qm', 'one'), check=True)
+    (repo / 'app.py').write_text('import os\n')
+    subprocess.run((*git, 'commit', '-qam', 'two'), check=True)
+    env = dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH'])
+    proc = subprocess.run(
+        audit, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 1, proc.stderr
+    assert 'app.py:1: together-api-key' in proc.stdout and 'in commit' in proc.stdout
+
+
+def test_org_wide_audit_names_real_options():
+    from together_hooks.cli import build_parser
+
+    section = _section('Org-wide audit')
+    commands = re.findall(r'`together-hooks (scan-org [^`]+)`', section)
+    assert commands
+    parser = build_parser()
+    for command in commands:
+        argv = [w if w.isupper() is False else 'x' for w in command.split()]
+        args = parser.parse_args([*argv, 'report'])
+        assert args.command == 'scan-org', command
+    assert '(docs/org-audit.md)' in section
+
+
+def test_cli_reference_lists_every_command():
+    from together_hooks.cli import COMMANDS
+
+    page = (ROOT / 'docs' / 'cli.md').read_text(encoding='utf-8')
+    for name in COMMANDS:
+        assert f'`together-hooks {name}' in page, name

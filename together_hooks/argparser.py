@@ -23,11 +23,21 @@ if TYPE_CHECKING:
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse whose errors are one line on stderr and exit 2."""
+    """argparse whose errors are one line on stderr and exit 2, and whose
+    every command and subcommand takes ``-V``/``--version``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault('formatter_class', _formatter)
         super().__init__(*args, **kwargs)
+        if self.add_help:
+            from together_hooks import __version__
+
+            # Subcommands are "together-hooks scan": name the program.
+            self.add_argument(
+                '-V', '--version', action='version',
+                version=f'{self.prog.split()[0]} {__version__}',
+                help='show the version and exit',
+            )
 
     def error(self, message: str) -> NoReturn:
         # argparse echoes the bad value, which may be a pasted key.

@@ -1,16 +1,88 @@
 """Filters: what silences a finding after detection.
 
-The baseline (``baseline/format.py`` reads it): findings already recorded
-for the same file, matched by ``hashed_secret``, never by line number.
+- The baseline (``baseline/format.py`` reads it): findings already recorded
+  for the same file, matched by ``hashed_secret``, never by line number.
+- ``Exclusions``: what a repository leaves out, from its config file
+  (``exclude`` paths, ``allow`` values) and from its baseline's
+  detect-secrets regex filters (files, lines, secrets).
 Inline allow comments are honoured during detection (``detect/pragmas.py``).
 """
 from __future__ import annotations
+
+import re
+
+from together_hooks.config import EMPTY
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Sequence
     from together_hooks.baseline.format import Baseline
+    from together_hooks.config import Config
     from together_hooks.findings import Finding
+
+class Exclusions:
+    """What a run leaves out.  Paths are relative to the repository root;
+    ``prefix`` turns a reported path into one (a scan of a subfolder)."""
+
+    __slots__ = ('config', 'prefix', '_files', '_lines', '_secrets')
+
+    def __init__(
+            self, config: Config = EMPTY, baseline: Baseline | None = None,
+            prefix: str = '',
+    ) -> None:
+        self.config = config
+        self.prefix = prefix.strip('/') + '/' if prefix.strip('/') else ''
+        patterns = (
+            [baseline.excludes(k) for k in ('file', 'line', 'secret')]
+            if baseline is not None else [[], [], []]
+        )
+        self._files, self._lines, self._secrets = (
+            [re.compile(p) for p in ps] for ps in patterns
+        )
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.config.exclude or self.config.allow or self._files
+            or self._lines or self._secrets,
+        )
+
+    def path(self, path: str) -> bool:
+        """Is the file at this reported path left out?"""
+        name = self.prefix + path.replace('\\', '/')
+        return self.config.excluded(name) or any(r.search(name) for r in self._files)
+
+    def findings(self, findings: list[Finding], data: bytes) -> list[Finding]:
+        """The findings no allow value, excluded secret or excluded line
+        silences (``data``: the bytes they were found in)."""
+        return [f for f in findings if not self._silenced(f, data)]
+
+    def _silenced(self, f: Finding, data: bytes) -> bool:
+        from together_hooks.detect.ownkeys import OWN_KEY_RULE
+
+        # A copy of a key the developer holds is never a false positive:
+        # nothing silences it (pragmas do not either).
+        if f.rule == OWN_KEY_RULE:
+            return False
+        if self.config.allow and self.config.allowed(f.secret, f.hashed_secret):
+            return True
+        if any(r.search(f.secret) for r in self._secrets):
+            return True
+        return bool(self._lines) and any(
+            r.search(_line(data, f.line)) for r in self._lines
+        )
+
+
+def _line(data: bytes, number: int) -> str:
+    """Line ``number`` (1-based) of ``data``, as text, without its newline."""
+    start = 0
+    for _ in range(number - 1):
+        start = data.find(b'\n', start) + 1
+        if start == 0:
+            return ''
+    end = data.find(b'\n', start)
+    line = data[start:] if end < 0 else data[start:end]
+    return line.rstrip(b'\r').decode('utf-8', 'replace')
+
 
 def apply_baseline(
         findings: list[Finding], baseline: Baseline, bases: Sequence[str] = ('.',),

@@ -32,6 +32,8 @@ if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     from typing import Iterable
     from together_hooks.baseline.format import Baseline
     from together_hooks.detect.ownkeys import OwnKeys
+    from together_hooks.filters import Exclusions
+    from together_hooks.config import Config
     from together_hooks.rules import Rule
     from together_hooks.sources.content import Content
     from together_hooks.verify import Endpoint
@@ -86,27 +88,38 @@ class Scanner:
     """What one run detects with: the rules, and the developer's own key
     values (in memory only; a forked worker inherits them)."""
 
-    __slots__ = ('rules', 'own_keys')
+    __slots__ = ('rules', 'own_keys', 'exclusions')
 
     def __init__(
             self, rules: tuple[Rule, ...] = RULES, own_keys: OwnKeys | None = None,
+            exclusions: Exclusions | None = None,
     ) -> None:
         self.rules = rules
         self.own_keys = own_keys
+        # What the repository leaves out (config file, baseline filters).
+        self.exclusions = exclusions or None
 
     @classmethod
     def for_run(
             cls, contents: Iterable[Content] = (), quick: bool = False,
-            where: str = '.',
+            where: str = '.', exclusions: Exclusions | None = None,
     ) -> Scanner:
         """The rules, and the own keys of the repository at ``where``."""
-        return cls(own_keys=load_own_keys(contents, quick, where))
+        return cls(own_keys=load_own_keys(contents, quick, where), exclusions=exclusions)
+
+    def skips(self, content: Content) -> bool:
+        """Is this file left out of the run (config ``exclude``, baseline filter)?"""
+        return self.exclusions is not None and self.exclusions.path(content.path)
 
     def scan_one(self, content: Content) -> list[Finding]:
         """Every finding in one piece of content (the per-file detection step)."""
+        if self.skips(content):
+            return []
         found = scan_bytes(content.data, content.path, self.rules)
         if self.own_keys:  # exact copies of a key this developer holds, any encoding
             found += self.own_keys.find(content.data, content.path, found)
+        if found and self.exclusions is not None:
+            found = self.exclusions.findings(found, content.data)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
 
@@ -171,6 +184,8 @@ def _scan_serial(
 ) -> list[Finding]:
     findings: list[Finding] = []
     for content in contents:
+        if scanner.skips(content):  # never read, never counted
+            continue
         summary.files_scanned += 1
         summary.bytes_scanned += len(content.data)
         findings.extend(scanner.scan_one(content))
@@ -233,14 +248,21 @@ def scan_contents(
 
 
 def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) -> None:
+    from together_hooks.report import paint
+
     report = FORMATS[args.format](findings, summary)
     if args.output:
         write_atomic(args.output, report)
         if findings:
-            sys.stdout.write(FORMATS['text'](findings, summary))
+            sys.stdout.write(paint(FORMATS['text'](findings, summary), sys.stdout))
         print(f'{summary.tool}: report written to {args.output}')
     elif report:
-        sys.stdout.write(report)
+        sys.stdout.write(paint(report, sys.stdout) if args.format == 'text' else report)
+    if not findings and getattr(args, 'clean_summary', False):
+        # Hooks stay silent when clean, as pre-commit users expect.
+        from together_hooks.report import clean_line
+
+        print(paint(clean_line(summary), sys.stderr), file=sys.stderr)
 
 
 def _verify_timeout(text: str) -> float:
@@ -299,6 +321,79 @@ def load_baseline(args: argparse.Namespace) -> Baseline | None:
     return load(path)
 
 
+def baseline_location(root: str, flag: str | None, config: Config) -> tuple[str | None, str]:
+    """(the baseline to use, why): the flag, else the config's ``baseline``,
+    else ``.secrets.baseline`` at the root when there is one.  The path is
+    as the user would type it from here."""
+    if flag:
+        return flag, 'flag'
+    from together_hooks.config import DEFAULT_BASELINE as DEFAULT_NAME
+
+    if config.baseline:
+        return _from_here(root, config.baseline), 'config'
+    # lexists: a FIFO or a folder in its place is an error when read, not
+    # a silent "no baseline".
+    if os.path.lexists(os.path.join(root, DEFAULT_NAME)):
+        return _from_here(root, DEFAULT_NAME), 'found'
+    return None, 'none'
+
+
+def _from_here(root: str, name: str) -> str:
+    path = os.path.join(root, name)
+    return os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path)
+
+
+def next_step(args: argparse.Namespace) -> str:
+    """What to do about a false positive, naming the exact command for this
+    repository's baseline (and how to get the command, when pre-commit
+    installed us where the user's shell cannot see)."""
+    from together_hooks.config import DEFAULT_BASELINE
+    from together_hooks.env import hints
+    from together_hooks.messages import shell_quote as quote
+
+    source = getattr(args, 'baseline_source', 'none')
+    if source == 'none':
+        command = 'together-hooks baseline create'
+        path = _from_here('.', DEFAULT_BASELINE)
+    else:
+        command = 'together-hooks baseline update'
+        path = args.baseline
+        if source != 'found':
+            command += f' --baseline {quote(path)}'
+    step = (
+        'Not a real key? Add "# pragma: allowlist secret" to its line, or '
+        f'record it in the baseline: `{command}`, then commit {path}.'
+    )
+    if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
+        step += f' (To get the command: `{hints.INSTALL}`.)'
+    return step
+
+
+def configure(
+        args: argparse.Namespace, where: str = '.', prefix: str | None = None,
+) -> None:
+    """The repository's settings for this run, on ``args``: its config file
+    (``args.config``), the baseline to use (``args.baseline``, read now so a
+    bad one is exit 2 before any scan) and what the run leaves out
+    (``args.exclusions``).  ``where``: a folder of the repository scanned;
+    ``prefix``: where reported paths sit in it ('' for root-relative)."""
+    from together_hooks import config
+    from together_hooks.filters import Exclusions
+    from together_hooks.gitrun import worktree_root
+
+    root = worktree_root(where) or where
+    args.config = config.load(root)
+    args.baseline, args.baseline_source = baseline_location(
+        root, getattr(args, 'baseline', None), args.config,
+    )
+    args.known = load_baseline(args)
+    if prefix is None:
+        from together_hooks.sources.files import repo_prefix
+
+        prefix = repo_prefix(where)
+    args.exclusions = Exclusions(args.config, args.known, prefix)
+
+
 def baseline_step(
         findings: list[Finding], known: Baseline, summary: Summary,
         args: argparse.Namespace,
@@ -323,20 +418,27 @@ def run(
     else one is made for this run.
     """
     where = verify_endpoint(args)
-    known = load_baseline(args)  # before scanning: a bad baseline is exit 2
+    if not hasattr(args, 'exclusions'):
+        configure(args)  # before scanning: a bad config or baseline is exit 2
+    known = args.known
     summary = Summary()
     summary.repo_prefix = getattr(args, 'repo_prefix', '')
     audit = audit_log.Session.start(args)  # None unless --audit-log / env
     if audit is not None:
         contents = audit.watch(contents)
     if scanner is None:
-        scanner = Scanner.for_run(contents, quick=getattr(args, 'filenames', None) is not None)
+        scanner = Scanner.for_run(
+            contents, quick=getattr(args, 'filenames', None) is not None,
+            exclusions=args.exclusions,
+        )
     findings = scan_contents(contents, summary, scanner)
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
     if known is not None and findings:
         findings, confirmed = baseline_step(findings, known, summary, args)
     findings = verify_step(findings, args, where)
+    if findings:
+        summary.next_step = next_step(args)
     emit(findings, summary, args)
     if confirmed:
         stream = sys.stdout if args.format == 'text' or args.output else sys.stderr

@@ -12,6 +12,7 @@ from together_hooks.rules import ROTATE_URL
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import IO
     from typing import Callable
     from typing import Sequence
 
@@ -19,8 +20,13 @@ ADVICE = (
     f'What to do: rotate each key at {ROTATE_URL} (create a new key, update '
     'your environment, verify it, then revoke the old one). If a key was '
     'ever committed, remove it from git history too (git filter-repo '
-    '--replace-text) and force-push. Not a real key? Add '
-    '"# pragma: allowlist secret" to its line, or record it in the baseline.'
+    '--replace-text) and force-push.'
+)
+# What to do about a false positive, when the run did not say more
+# (``Summary.next_step`` names the exact baseline command).
+NOT_A_KEY = (
+    'Not a real key? Add "# pragma: allowlist secret" to its line, or record '
+    'it in the baseline (together-hooks baseline create|update).'
 )
 # The one request that checks a key, written so no key is ever on screen.
 VERIFY_CURL = (
@@ -33,7 +39,10 @@ VERIFY_CURL = (
 class Summary:
     """What was scanned, for the report's footer and JSON ``summary``."""
 
-    __slots__ = ('files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix')
+    __slots__ = (
+        'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
+        'next_step',
+    )
 
     def __init__(self) -> None:
         self.files_scanned = 0
@@ -43,6 +52,7 @@ class Summary:
         # Where the reported paths sit in the repository ('' at its top):
         # SARIF and GitHub annotations must name files from the repo root.
         self.repo_prefix = ''
+        self.next_step = NOT_A_KEY
 
     def to_dict(self) -> dict[str, int]:
         return {
@@ -57,6 +67,55 @@ def shown_path(path: str) -> str:
     if path.isprintable():
         return path
     return path.encode('unicode_escape').decode('ascii')
+
+
+def clean_line(summary: Summary) -> str:
+    """A clean run, in one line: what was scanned, and that nothing was found."""
+    files = summary.files_scanned
+    line = (
+        f'{summary.tool}: {files} file{"" if files == 1 else "s"}, '
+        f'{summary.bytes_scanned / 1e6:.1f} MB, no Together keys'
+    )
+    if summary.baselined:
+        line += f' ({summary.baselined} known, in the baseline)'
+    return line
+
+
+# ANSI colours, on a terminal only, and never with NO_COLOR set
+# (https://no-color.org): the finding's place bold, its rule red, the
+# summary red when keys were found and green when none were.
+_BOLD, _RED, _GREEN, _RESET = '\x1b[1m', '\x1b[31m', '\x1b[32m', '\x1b[0m'
+
+
+def colour_on(stream: IO[str]) -> bool:
+    import os
+
+    if os.environ.get('NO_COLOR') or os.environ.get('TERM') == 'dumb':
+        return False
+    isatty = getattr(stream, 'isatty', None)
+    return bool(isatty and isatty())
+
+
+def paint(text: str, stream: IO[str]) -> str:
+    """``text`` (a text report or a summary line) coloured for ``stream``."""
+    if not text or not colour_on(stream):
+        return text
+    import re
+
+    out = []
+    for line in text.split('\n'):
+        m = re.match(r'(.+?:\d+:) ([a-z0-9-]+): ', line)
+        if m:
+            line = (
+                f'{_BOLD}{m.group(1)}{_RESET} {_RED}{m.group(2)}{_RESET}: '
+                + line[m.end():]
+            )
+        elif line.startswith('together-hooks: ') and 'no Together keys' in line:
+            line = f'{_GREEN}{line}{_RESET}'
+        elif line.startswith(('together-hooks: ', '!!!')):
+            line = f'{_BOLD}{_RED}{line}{_RESET}'
+        out.append(line)
+    return '\n'.join(out)
 
 
 def text_line(f: Finding) -> str:
@@ -84,6 +143,7 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
         f'{files} file(s).' + _verified_counts(findings),
     )
     lines.append(ADVICE)
+    lines.append(summary.next_step)
     lines.extend(live_block(findings))
     return '\n'.join(lines) + '\n'
 

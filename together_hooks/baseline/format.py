@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 
+from together_hooks.config import DEFAULT_BASELINE as DEFAULT_NAME  # noqa: F401 (its name here)
 from together_hooks.errors import InputError
 
 TYPE_CHECKING = False
@@ -35,7 +36,14 @@ if TYPE_CHECKING:
     from typing import Any
     from typing import Iterable
 
-DEFAULT_NAME = '.secrets.baseline'
+# detect-secrets' regex filters a baseline may carry in ``filters_used``
+# (``--exclude-files``, ``--exclude-lines``, ``--exclude-secrets``), each
+# with a ``pattern`` list searched (re.search) in the file name, the line,
+# or the secret.
+EXCLUDE_FILTERS = {
+    kind: f'detect_secrets.filters.regex.should_exclude_{kind}'
+    for kind in ('file', 'line', 'secret')
+}
 # The detect-secrets release whose format ``baseline create`` writes.
 FORMAT_VERSION = '1.5.0'
 
@@ -133,6 +141,14 @@ class Baseline:
             return 'real'
         return 'known'
 
+    def excludes(self, kind: str) -> list[str]:
+        """The patterns of detect-secrets' ``should_exclude_<kind>`` filter."""
+        path = EXCLUDE_FILTERS[kind]
+        return [
+            pattern for f in self.doc.get('filters_used', ())
+            if f.get('path') == path for pattern in f.get('pattern', ())
+        ]
+
     def dumps(self) -> str:
         """The file's text, exactly as detect-secrets writes it."""
         import json
@@ -228,6 +244,7 @@ def parse(text: str, path: str) -> Baseline:
     for key in ('plugins_used', 'filters_used'):
         if key in doc and not isinstance(doc[key], list):
             raise _shape_error(path, f'"{key}" is not a list')
+    _check_exclude_filters(path, doc.get('filters_used', ()))
     for filename, entries in results.items():
         if not isinstance(entries, list):
             raise _shape_error(path, f'results[{filename!r}] is not a list')
@@ -245,6 +262,27 @@ def parse(text: str, path: str) -> Baseline:
             if isinstance(line, bool) or not isinstance(line, int):
                 raise _shape_error(path, f'{where}: "line_number" is not a number')
     return Baseline(path, doc)
+
+
+def _check_exclude_filters(path: str, filters: list[Any]) -> None:
+    """Each regex filter's ``pattern`` is a list of valid regexes (as
+    detect-secrets compiles them): a bad one is exit 2, never a silent pass."""
+    import re
+
+    wanted = set(EXCLUDE_FILTERS.values())
+    for f in filters:
+        if not isinstance(f, dict):
+            raise _shape_error(path, '"filters_used" holds a non-object')
+        if f.get('path') not in wanted:
+            continue
+        patterns = f.get('pattern')
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise _shape_error(path, f'{f["path"]}: "pattern" is not a list of strings')
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as e:
+                raise _shape_error(path, f'{f["path"]}: {pattern!r} is not a valid regex ({e})')
 
 
 def load(path: str) -> Baseline:

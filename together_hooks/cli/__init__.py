@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import sys
 
-from together_hooks import __version__
 from together_hooks.argparser import ArgumentParser
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
@@ -43,7 +42,6 @@ def build_parser(only: str | None = None) -> ArgumentParser:
         prog=PROG,
         description='Keep Together AI API keys and .env files out of git.',
     )
-    parser.add_argument('--version', action='version', version=f'%(prog)s {__version__}')
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
     for name in COMMANDS:
         if only is not None and name != only:

@@ -93,12 +93,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def baseline_path(args: argparse.Namespace) -> str:
-    if args.baseline:
-        return str(args.baseline)
+    """The flag, else the config file's ``baseline``, else
+    ``.secrets.baseline`` at the repository root (as the hooks find it)."""
+    from together_hooks import config
     from together_hooks.baseline.format import DEFAULT_NAME
     from together_hooks.gitrun import git_toplevel
+    from together_hooks.pipeline import baseline_location
 
     root = git_toplevel('.')
+    path, _why = baseline_location(root or '.', args.baseline, config.load(root or '.'))
+    if path:
+        return path
     return os.path.relpath(os.path.join(root, DEFAULT_NAME)) if root else DEFAULT_NAME
 
 
@@ -126,17 +131,24 @@ def run(args: argparse.Namespace) -> int:
 
 # --- create / update ---------------------------------------------------------
 
-def scan_repository(root: str, skip: str) -> tuple[dict[tuple[str, str], Found], set[str]]:
-    """Our findings by (file, hashed_secret), and every file name scanned,
-    with the developer's own keys as the hook has them."""
+def scan_repository(
+        root: str, skip: str, current: Any = None,
+) -> tuple[dict[tuple[str, str], Found], set[str]]:
+    """Our findings by (file, hashed_secret), and every file name present,
+    with the developer's own keys as the hook has them.  What the config
+    file (and the ``current`` baseline's detect-secrets filters) leave out
+    is not scanned, as the hooks do not scan it."""
+    from together_hooks import config
     from together_hooks import pipeline
     from together_hooks.baseline.format import normalise
+    from together_hooks.filters import Exclusions
     from together_hooks.report import Summary
     from together_hooks.sources.files import from_tree
 
     contents = [c for c in from_tree(root) if normalise(c.path) != skip]
     scanned = {normalise(c.path) for c in contents}
-    scanner = pipeline.Scanner.for_run(where=root)
+    exclusions = Exclusions(config.load(root), current)
+    scanner = pipeline.Scanner.for_run(where=root, exclusions=exclusions)
     return found_by_key(pipeline.scan_contents(contents, Summary(), scanner)), scanned
 
 
@@ -191,7 +203,7 @@ def update(path: str, slim: bool = False) -> int:
             f'it once with `detect-secrets scan --baseline {path}`, then update',
         )
     root = bl.root_of(path)
-    found, scanned = scan_repository(root, rel(path, root))
+    found, scanned = scan_repository(root, rel(path, root), current)
     doc = copy.deepcopy(current.doc)
     added, removed, refreshed = merge(doc, found, scanned, root, slim or current.slim)
     ensure_plugins(doc, root)

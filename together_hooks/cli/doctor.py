@@ -56,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
 
     from together_hooks.detect.scrub import scrub
 
+    from together_hooks import config
+
     repo = Repo.at(args.path)
+    config.load(repo.root)  # an invalid config file is exit 2, not a failed check
     checks = run_checks(repo)
     out = render_json(checks) if args.format == 'json' else render_text(repo.root, checks)
     sys.stdout.write(scrub(out))  # details carry redacted keys only; be sure

@@ -161,9 +161,24 @@ def env_reuse(args: argparse.Namespace) -> int:
     return 1 if pairs else 0
 
 
+def scan_root(args: argparse.Namespace) -> tuple[str, str]:
+    """(a folder of the repository scanned, where reported paths sit in it):
+    whose config file and baseline apply, and how to match its patterns."""
+    if args.diff is not None or args.history or args.staged or not args.paths:
+        return gitrun.git_toplevel('.') or '.', ''
+    if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
+        return args.paths[0], files.repo_prefix(args.paths[0])
+    return '.', files.repo_prefix('.')
+
+
 def run(args: argparse.Namespace) -> int:
     if args.env_reuse:
         return env_reuse(args)
+    pipeline.configure(args, *scan_root(args))
+    args.clean_summary = True  # a clean run says what it did, on stderr
     # History discovery and ranges scan as they list: they get the run's scanner.
-    scanner = pipeline.Scanner.for_run() if args.history or args.diff is not None else None
+    scanner = (
+        pipeline.Scanner.for_run(exclusions=args.exclusions)
+        if args.history or args.diff is not None else None
+    )
     return pipeline.run(contents(args, scanner), args, scanner)

@@ -7,6 +7,7 @@ import re
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
     from typing import Mapping
 
 # Regex sources, compiled (and cached by re) on first use.
@@ -71,15 +72,34 @@ def looks_like_secret(value: str) -> bool:
     return False
 
 
-def secret_values(data: bytes) -> list[tuple[int, str, str]]:
+def secret_values(
+        data: bytes, allowed: Callable[[str], bool] | None = None,
+) -> list[tuple[int, str, str]]:
     """(line, name, value) of each assignment whose value looks like a real
-    credential (``looks_like_secret``): what a template must not hold."""
+    credential (``looks_like_secret``): what a template must not hold.
+
+    Not reported: public identifiers (``env/public.py``), a line with an
+    inline allow pragma (or a nextline pragma above it), and values
+    ``allowed`` accepts (the config file's ``allow``)."""
+    from together_hooks.detect.pragmas import allowed_inline
+    from together_hooks.env.public import is_public
+
     found = []
     for m in re.compile(_ASSIGN).finditer(data):
         value = _unquote(m.group(2)).decode('utf-8', 'replace')
-        if value and looks_like_secret(value):
-            line = data.count(b'\n', 0, m.start()) + 1
-            found.append((line, m.group(1).decode('ascii', 'replace'), value))
+        if not value or not looks_like_secret(value):
+            continue
+        name = m.group(1).decode('ascii', 'replace')
+        end = m.end()
+        if data[end - 1:end] == b'\r':
+            end -= 1
+        if (
+                is_public(name, value) or allowed_inline(data, m.start(), end)
+                or (allowed is not None and allowed(value))
+        ):
+            continue
+        line = data.count(b'\n', 0, m.start()) + 1
+        found.append((line, name, value))
     return found
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from together_hooks import audit_log
 from together_hooks import hookargs
-from together_hooks.env import gitignore
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
 
@@ -18,19 +17,44 @@ PROG = 'check-env-gitignored'
 
 
 def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
+    from together_hooks.env import gitignore
+    from together_hooks.env import hints
+
     added = gitignore.fix_gitignore(root, allow) if fix else []
     if added:
         print(f'{PROG}: added to .gitignore: {", ".join(added)}')
-    problems = gitignore.gitignore_problems(root, allow)
+    files = gitignore.listing(root)
+    found = gitignore.probes(root, allow, files)
+    problems = gitignore.problems_of(found, _not_staged_env_files(root, files.tracked), allow)
     if problems:
         from together_hooks.report import shown_path
 
         for message in problems:  # a newline in a file name stays one line
             print(shown_path(message))
-    if problems and not fix:
-        print(f'{PROG}: run `{PROG} --fix` to append the missing rules to .gitignore')
+    # The hint only when --fix would change something: a tracked file is
+    # fixed by `git rm --cached`, which each message names.
+    if not fix and any(not probe.ok for probe in found):
+        print(f'{PROG}: to append the missing rules to .gitignore, {hints.fix_command()}')
     # Like every fixer hook: a changed file fails the run so it gets staged.
     return 1 if problems or added else 0
+
+
+def _not_staged_env_files(root: str, tracked: Sequence[str]) -> list[str]:
+    """Tracked files to report: under pre-commit, those this commit adds or
+    changes are ``forbid-env-files``' to report (when it runs too), so one
+    staged ``.env`` fails one hook, with one message."""
+    from together_hooks.env import hints
+
+    if not tracked or not hints.hook_configured('forbid-env-files', root):
+        return list(tracked)
+    from together_hooks.gitrun import git
+    from together_hooks.gitrun import zsplit
+
+    staged = set(zsplit(git(
+        root, 'diff', '--cached', '--name-only', '-z', '--no-renames',
+        '--diff-filter=AM', '--', *tracked,
+    )))
+    return [path for path in tracked if path not in staged]
 
 
 # The arguments' defaults, and the options hookargs reads without argparse.
@@ -68,7 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         root = git_toplevel('.')
         if root is None:
             raise no_repository('not inside a git work tree (run it in a repository)')
-        code = run(root, args.fix, args.allow)
+        from together_hooks import config
+
+        templates = [*args.allow, *config.load(root).env_templates]
+        code = run(root, args.fix, templates)
         return audit_log.log_run(args, code, root=root, metadata={'fix': args.fix})
 
     return guard(PROG, go, args)

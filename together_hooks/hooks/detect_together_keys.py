@@ -18,13 +18,14 @@ if TYPE_CHECKING:
     from typing import Iterable
     from typing import Sequence
 
+    from together_hooks.filters import Exclusions
     from together_hooks.sources.content import Content
 
 PROG = 'detect-together-keys'
 
 
 def hook_contents(
-        filenames: Sequence[str],
+        filenames: Sequence[str], exclusions: Exclusions | None = None,
 ) -> tuple[Iterable[Content], pipeline.Scanner | None]:
     """What to scan: the given files, or in a push every commit it brings.
 
@@ -36,16 +37,35 @@ def hook_contents(
     comes with the scanner it ran.  Otherwise (pre-commit, manual) the
     files as given.
     """
+    filenames = _not_forbid_env_files(filenames)
     if os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'):
         root = git_toplevel('.')
         if root is not None:
             from together_hooks.sources.commits import pushed
 
-            scanner = pipeline.Scanner.for_run()
+            scanner = pipeline.Scanner.for_run(exclusions=exclusions)
             found = pushed(root, os.environ, filenames, scanner.scan_one)
             if found is not None:
                 return found, scanner
     return list(from_paths(filenames)), None
+
+
+def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:
+    """The files this hook reports on.  Env files ``forbid-env-files``
+    refuses by name (``.env``, ``.env.local``, a ``.env/`` folder) are its
+    to report when pre-commit runs it too: one staged ``.env``, one
+    failure, one message.  Cheap when no file name mentions ``.env``."""
+    if not any('.env' in f.lower() for f in filenames):
+        return filenames
+    from together_hooks.env import hints
+    from together_hooks.env import names
+
+    if not hints.hook_configured('forbid-env-files'):
+        return filenames
+    return [
+        f for f in filenames
+        if names.env_folder(f) is None and not names.is_secret_env_file(f)
+    ]
 
 
 # The arguments' defaults, and the options hookargs reads without argparse.
@@ -73,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # hooks at the top, a person may not.
         args.repo_prefix = repo_prefix('.')
     def go() -> int:
-        contents, scanner = hook_contents(args.filenames)
+        pipeline.configure(args)  # the config file and baseline, read first
+        contents, scanner = hook_contents(args.filenames, args.exclusions)
         return pipeline.run(contents, args, scanner)
 
     return guard(PROG, go, args)

@@ -6,6 +6,7 @@ import os
 
 from together_hooks import audit_log
 from together_hooks import hookargs
+from together_hooks.config import EMPTY
 from together_hooks.env import names
 from together_hooks.messages import shell_quote
 from together_hooks.runtime import configure_process
@@ -17,18 +18,48 @@ if TYPE_CHECKING:
     from typing import Iterable
     from typing import Sequence
 
+    from together_hooks.config import Config
+
 PROG = 'forbid-env-files'
 
 
-def env_file_message(path: str) -> str:
+def env_file_message(path: str, ignored_by: str | None = None) -> str:
+    """The refusal of a staged env file; ``ignored_by`` names the rule
+    that already ignores it (it was added with ``git add -f``, or tracked
+    before the rule), so no ignore advice is given then."""
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
+    if ignored_by:
+        ignore = f'.gitignore already ignores it ({ignored_by}), '
+    else:
+        from together_hooks.env.hints import fix_command
+
+        ignore = (
+            f'ignore it (`{names.ignore_rule(name)}` in .gitignore; to add it, '
+            f'{fix_command()}), '
+        )
     return (
         f'{path}: env file staged; it holds local settings and secrets. '
-        f'Untrack it with `git rm --cached {shell_quote(path)}`, ignore it '
-        f'(`{names.ignore_rule(name)}` in .gitignore; check-env-gitignored --fix '
-        f'adds it) and commit a template with placeholder values '
-        f'(.env.example) instead'
+        f'Untrack it with `git rm --cached {shell_quote(path)}`, {ignore}and commit '
+        f'a template with placeholder values (.env.example) instead'
     )
+
+
+def _ignore_rules(paths: list[str]) -> dict[str, str]:
+    """path -> the rule (``pattern (file:line)``) of a committed .gitignore
+    that ignores it, for the refused env files that have one."""
+    from together_hooks.env.gitignore import check_ignore
+    from together_hooks.gitrun import git_toplevel
+
+    root = git_toplevel('.')
+    if root is None or not paths:
+        return {}
+    here = os.path.realpath('.')
+    rel = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
+    out = {}
+    for name, (source, line, pattern) in check_ignore(root, list(rel)).items():
+        if pattern and not pattern.startswith('!') and name in rel:
+            out[rel[name]] = f'`{pattern}`, {source}:{line}'
+    return out
 
 
 _VENV_MARKS = ('pyvenv.cfg', 'bin/activate', 'scripts/activate', 'bin/python',
@@ -64,9 +95,12 @@ def env_folder_message(folder: str, files: list[str]) -> str:
     )
 
 
-def template_problems(paths: list[str]) -> list[str]:
+def template_problems(paths: list[str], config: Config = EMPTY) -> list[str]:
     """``path:line`` for every real Together key (or a copy of one of the
-    developer's own keys) in templates and ``.envrc`` files."""
+    developer's own keys) in templates and ``.envrc`` files, and for any
+    other value that looks like a credential in templates.  The config's
+    ``allow`` silences a value (never a copy of your own key), as an inline
+    pragma does."""
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
     from together_hooks.env.ownkeys import own_keys
     from together_hooks.env.values import secret_values
@@ -74,6 +108,7 @@ def template_problems(paths: list[str]) -> list[str]:
     from together_hooks.findings import hash_secret
     from together_hooks.findings import redact
     from together_hooks.gitrun import git_toplevel
+    from together_hooks.filters import Exclusions
     from together_hooks.pipeline import Scanner
     from together_hooks.rules import ROTATE_URL
     from together_hooks.sources.content import Content
@@ -85,7 +120,10 @@ def template_problems(paths: list[str]) -> list[str]:
         if not data:
             continue
         if scanner is None:  # the rules and your own keys, as the key hook has them
-            scanner = Scanner(own_keys=own_keys(git_toplevel('.') or '.'))
+            scanner = Scanner(
+                own_keys=own_keys(git_toplevel('.') or '.'),
+                exclusions=Exclusions(config),  # its allow list
+            )
         findings = scanner.scan_one(Content(path, data))
         is_envrc = path.replace('\\', '/').rsplit('/', 1)[-1].lower() == '.envrc'
         for f in sorted(findings, key=lambda f: (f.line, f.column)):
@@ -109,7 +147,8 @@ def template_problems(paths: list[str]) -> list[str]:
             continue
         # Any other provider's credential: a template holds placeholders only.
         reported = {f.line for f in findings}
-        for line, name, value in secret_values(data):
+        allowed = (lambda v: config.allowed(v, hash_secret(v))) if config.allow else None
+        for line, name, value in secret_values(data, allowed):
             if line not in reported:
                 messages.append(
                     f'{path}:{line}: {name} holds a value that looks like a real '
@@ -119,23 +158,34 @@ def template_problems(paths: list[str]) -> list[str]:
     return messages
 
 
-def check(paths: Iterable[str], allow: Iterable[str] = ()) -> list[str]:
-    """One message per refused file (or ``.env/`` folder); empty when fine."""
-    allow = tuple(allow)
+def check(
+        paths: Iterable[str], allow: Iterable[str] = (), config: Config = EMPTY,
+) -> list[str]:
+    """One message per refused file (or ``.env/`` folder); empty when fine.
+
+    The config file's ``env-templates`` are templates too, and its
+    ``exclude`` patterns leave paths out."""
+    allow = (*allow, *config.env_templates)
     messages = []
     folders: dict[str, list[str]] = {}
     templates = []
+    refused = []
     for path in paths:
+        if config.exclude and config.excluded(path):
+            continue
         folder = names.env_folder(path)
         if folder is not None:
             folders.setdefault(folder, []).append(path)
         elif names.is_template(path, allow):
             templates.append(path)
         elif names.is_env_file(path):
-            messages.append(env_file_message(path))
+            refused.append(path)
+    if refused:
+        ignored = _ignore_rules(refused)
+        messages.extend(env_file_message(p, ignored.get(p)) for p in refused)
     for folder, files in folders.items():
         messages.append(env_folder_message(folder, files))
-    messages.extend(template_problems(templates))
+    messages.extend(template_problems(templates, config))
     return messages
 
 
@@ -168,7 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
 
     def run() -> int:
-        messages = check(args.filenames, args.allow)
+        from together_hooks import config
+        from together_hooks.gitrun import worktree_root
+
+        messages = check(args.filenames, args.allow, config.load(worktree_root('.') or '.'))
         if messages:
             from together_hooks.report import shown_path
 

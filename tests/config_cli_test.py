@@ -1,0 +1,162 @@
+"""The one config file, as every hook and command reads it (console scripts).
+
+``[tool.together-hooks]`` in pyproject.toml or ``.together-hooks.toml``:
+``exclude``, ``allow``, ``baseline``, ``env-templates``; the flag wins; an
+invalid file is one line and exit 2 everywhere.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli_run import assert_error_line
+from tests.cli_run import hook
+from tests.cli_run import run
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from together_hooks.findings import hash_secret
+
+
+def _config(repo, text: str, where: str = '.together-hooks.toml') -> None:
+    if where == 'pyproject.toml':
+        text = '[project]\nname = "app"\n\n[tool.together-hooks]\n' + text
+    write(repo, where, text)
+
+
+def _found_paths(result) -> list[str]:
+    return sorted({f[0] for f in result.found()})
+
+
+@pytest.fixture
+def repo(git_repo, keys):
+    """Keys in app code, a fixtures folder and a snapshot file."""
+    write(git_repo, 'src/app.py', f'KEY = "{keys()}"\n')
+    write(git_repo, 'tests/fixtures/data.txt', f'{keys()}\n')
+    write(git_repo, 'ui/__snapshots__/a.snap', f'{keys()}\n')
+    git(git_repo, 'add', '.')
+    return git_repo
+
+
+@pytest.mark.parametrize('where', ('.together-hooks.toml', 'pyproject.toml'))
+def test_exclude_in_scan_and_hook(repo, where):
+    _config(repo, 'exclude = ["fixtures/", "**/*.snap"]\n', where)
+    result = scan('--format', 'json', cwd=repo)
+    assert result.rc == 1, result.err
+    assert _found_paths(result) == ['src/app.py']
+    staged = ('tests/fixtures/data.txt', 'ui/__snapshots__/a.snap')
+    assert hook(*staged, cwd=repo).rc == 0
+    assert hook('src/app.py', *staged, cwd=repo).rc == 1
+    assert run('together-hooks', 'scan', '--staged', cwd=repo).rc == 1
+
+
+def test_without_a_config_everything_is_scanned(repo):
+    write(repo, 'pyproject.toml', '[project]\nname = "app"\n')
+    result = scan('--format', 'json', cwd=repo)
+    assert _found_paths(result) == [
+        'src/app.py', 'tests/fixtures/data.txt', 'ui/__snapshots__/a.snap',
+    ]
+
+
+def test_allow_by_hashed_secret_and_by_regex(git_repo, keys):
+    known, other, third = keys(), keys(), keys()
+    write(git_repo, 'a.py', f'A = "{known}"\nB = "{other}"\nC = "{third}"\n')
+    git(git_repo, 'add', '.')
+    pattern = other[:12] + '.*'  # a regex that matches the whole value
+    _config(git_repo, f'allow = ["{hash_secret(known)}", "{pattern}"]\n')
+    result = scan('--format', 'json', cwd=git_repo)
+    assert [(f[1], f[3]) for f in result.found()] == [(3, hash_secret(third))]
+    assert hook('a.py', cwd=git_repo).rc == 1
+    write(git_repo, 'a.py', f'A = "{known}"\nB = "{other}"\n')
+    assert hook('a.py', cwd=git_repo).rc == 0
+    assert scan(cwd=git_repo).rc == 0
+
+
+def test_baseline_from_config_and_the_flag_wins(git_repo, keys):
+    write(git_repo, 'app.py', f'K = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    (git_repo / 'config').mkdir()
+    made = run('together-hooks', 'baseline', 'create', '--baseline',
+               'config/known.json', cwd=git_repo)
+    assert made.rc == 0, made.err
+    _config(git_repo, 'baseline = "config/known.json"\n')
+    assert hook('app.py', cwd=git_repo).rc == 0
+    assert scan(cwd=git_repo).rc == 0
+    # update and doctor read the same file
+    assert run('together-hooks', 'baseline', 'update', cwd=git_repo).rc == 0
+    write(git_repo, 'empty.json', '{"version": "1.5.0", "results": {}}\n')
+    assert hook('--baseline', 'empty.json', 'app.py', cwd=git_repo).rc == 1
+    assert scan('--baseline', 'empty.json', cwd=git_repo).rc == 1
+
+
+def test_env_templates(git_repo):
+    write(git_repo, '.env.defaults', 'TOGETHER_API_KEY=your-key-here\n')
+    write(git_repo, '.gitignore', '.env\n.env.*\n!.env.defaults\n')
+    git(git_repo, 'add', '.')
+    assert run('forbid-env-files', '.env.defaults', cwd=git_repo).rc == 1
+    _config(git_repo, 'env-templates = [".env.defaults"]\n')
+    assert run('forbid-env-files', '.env.defaults', cwd=git_repo).rc == 0
+    assert run('check-env-gitignored', cwd=git_repo).rc == 0
+    # The rules must leave a template committable: ignoring it is a problem.
+    write(git_repo, '.gitignore', '.env\n.env.*\n')
+    result = run('check-env-gitignored', cwd=git_repo)
+    assert result.rc == 1 and '.env.defaults' in result.out
+
+
+INVALID = (
+    ('exclude = [', 'not valid TOML'),
+    ('exlude = ["x/"]', "unknown key 'exlude'"),
+    ('exclude = "fixtures/"', 'exclude must be a list'),
+    ('baseline = 3', 'baseline must be'),
+    ('allow = ["(unclosed"]', 'not a valid regex'),
+)
+COMMANDS = (
+    ('together-hooks', 'scan'),
+    ('together-hooks', 'doctor'),
+    ('together-hooks', 'baseline', 'create'),
+    ('detect-together-keys', 'app.py'),
+    ('forbid-env-files', '.env'),
+    ('check-env-gitignored',),
+)
+
+
+@pytest.mark.parametrize(('text', 'words'), INVALID)
+def test_invalid_config_is_one_line_and_exit_2_everywhere(git_repo, text, words):
+    write(git_repo, 'app.py', 'x = 1\n')
+    write(git_repo, '.env', 'A=1\n')
+    git(git_repo, 'add', 'app.py')
+    # Every command on the own file; the pyproject table is read by the
+    # same code, so two commands (a hook and the CLI) are enough there.
+    for where, commands in (
+            ('.together-hooks.toml', COMMANDS), ('pyproject.toml', COMMANDS[::3]),
+    ):
+        _config(git_repo, text + '\n', where)
+        for command in commands:
+            result = run(*command, cwd=git_repo)
+            assert_error_line(result, where, words)
+        (git_repo / where).unlink()
+
+
+def test_hook_imports_the_toml_parser_only_for_a_config(git_repo):
+    write(git_repo, 'app.py', 'x = 1\n')
+    code = (
+        'import sys\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'rc = main(["app.py"])\n'
+        'print(int("tomllib" in sys.modules or "tomli" in sys.modules))\n'
+        'raise SystemExit(rc)\n'
+    )
+
+    def toml_loaded() -> bool:
+        proc = subprocess.run((sys.executable, '-c', code), cwd=git_repo,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.strip() == '1'
+
+    assert not toml_loaded()
+    write(git_repo, 'pyproject.toml', '[project]\nname = "app"\n')
+    assert not toml_loaded()  # a pyproject without our table is not parsed
+    _config(git_repo, 'exclude = ["x/"]\n', 'pyproject.toml')
+    assert toml_loaded()

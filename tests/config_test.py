@@ -1,0 +1,43 @@
+"""The one config file: patterns as git reads them, values allowed, errors."""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from together_hooks.config import Config
+
+PATHS = (
+    'fixtures/a.txt', 'src/fixtures/b/c.txt', 'fixtures', 'x.snap', 'a/b/c.snap',
+    'build/x', 'src/build/x', 'build', 'a/b', 'a/b/c', 'x/a/b', 'keep.log',
+    'd/keep.log', 'd/e.log', 'docs/a.md', 'docs/z/x.md', 'src/docs/a.md',
+    'tmp', 'a/tmp/x', 'xy.txt', 'x/xy.txt', 'a.py', 'c.py', 'out/keep.txt',
+    'out/y', 'src/a.gen.py', 'src/z/a.gen.py', 'top.txt', 'z/top.txt',
+    'a/b/c/d', 'a/q/b/c', 'dir with space/f', 'ünï/côdé.py',
+)
+
+
+@pytest.mark.parametrize('patterns', (
+    ['fixtures/'], ['**/*.snap'], ['/build/'], ['build'], ['a/b'],
+    ['*.log', '!keep.log'], ['docs/**'], ['docs/**/x.md'], ['f*/'],
+    ['**/tmp'], ['x?.txt'], ['[ab].py'], ['[!ab].py'], ['out/', '!out/keep.txt'],
+    ['out/*', '!out/keep.txt'], ['src/*.gen.py'], ['/top.txt'], ['a/**/b/'],
+    ['*'], ['dir with space/'], ['ünï/'],
+))
+def test_exclude_patterns_match_as_git_reads_a_gitignore(tmp_path, patterns):
+    """git itself is the oracle: the same patterns in a .gitignore."""
+    subprocess.run(('git', 'init', '-q', str(tmp_path)), check=True)
+    (tmp_path / '.gitignore').write_text('\n'.join(patterns) + '\n', encoding='utf-8')
+    proc = subprocess.run(
+        ('git', '-c', 'core.quotePath=false', 'check-ignore', '--no-index',
+         '--stdin', '-z', '--verbose', '--non-matching'),
+        cwd=tmp_path, input='\0'.join(PATHS) + '\0', capture_output=True,
+        text=True, encoding='utf-8',
+    )
+    fields = proc.stdout.split('\0')
+    records = [fields[i:i + 4] for i in range(0, len(fields) - 1, 4)]
+    assert len(records) == len(PATHS)
+    config = Config(exclude=patterns, source='test')
+    for _source, _line, pattern, path in records:
+        ignored_by_git = bool(pattern) and not pattern.startswith('!')
+        assert config.excluded(path) == ignored_by_git, (patterns, path)

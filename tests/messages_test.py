@@ -1,0 +1,125 @@
+"""What a run says: a summary when clean, colour on a terminal, --version."""
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli_run import BIN
+from tests.cli_run import hook
+from tests.cli_run import run
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from together_hooks import __version__
+from together_hooks.cli import COMMANDS
+
+SUMMARY = re.compile(r'^together-hooks: (\d+) files?, (\d+\.\d) MB, no Together keys')
+ANSI = re.compile(r'\x1b\[[0-9;]*m')
+
+
+def test_clean_scan_says_what_it_did_on_stderr(git_repo):
+    write(git_repo, 'a.py', 'x = 1\n' * 1000)
+    write(git_repo, 'b.md', '# doc\n')
+    git(git_repo, 'add', '.')
+    result = scan(cwd=git_repo)
+    assert (result.rc, result.out) == (0, '')
+    match = SUMMARY.match(result.err)
+    assert match, result.err
+    assert match.group(1) == '2' and match.group(2) == '0.0'
+    assert len(result.err.splitlines()) == 1
+    # json on stdout stays parseable; the summary is on stderr
+    result = scan('--format', 'json', cwd=git_repo)
+    assert result.json()['findings'] == [] and SUMMARY.match(result.err)
+
+
+def test_empty_folder_and_empty_range_say_so(git_repo, tmp_path):
+    empty = tmp_path / 'empty'
+    empty.mkdir()
+    result = scan(str(empty), cwd=git_repo)
+    assert result.rc == 0 and SUMMARY.match(result.err).group(1) == '0', result.err
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'one')
+    result = scan('--diff', 'HEAD...HEAD', cwd=git_repo)
+    assert result.rc == 0 and SUMMARY.match(result.err).group(1) == '0', result.err
+    result = scan('--history', cwd=git_repo)
+    assert result.rc == 0 and SUMMARY.match(result.err), result.err
+
+
+def test_the_summary_counts_megabytes(git_repo):
+    write(git_repo, 'big.txt', 'abcdefghij' * 150_000)  # 1.5 MB
+    git(git_repo, 'add', '.')
+    assert SUMMARY.match(scan(cwd=git_repo).err).group(2) == '1.5'
+
+
+@pytest.mark.parametrize('script', (
+    'detect-together-keys', 'forbid-env-files', 'check-env-gitignored',
+))
+def test_hooks_are_silent_when_clean(git_repo, script):
+    write(git_repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    result = run(script, 'a.py', cwd=git_repo)
+    assert (result.rc, result.out, result.err) == (0, '', '')
+
+
+@pytest.mark.parametrize('argv', (
+    ('detect-together-keys',), ('forbid-env-files',), ('check-env-gitignored',),
+    ('together-hooks',), *(('together-hooks', c) for c in COMMANDS),
+    ('together-hooks', 'baseline', 'create'), ('together-hooks', 'baseline', 'update'),
+    ('together-hooks', 'baseline', 'audit'),
+))
+@pytest.mark.parametrize('flag', ('-V', '--version'))
+def test_version_everywhere(tmp_path, argv, flag):
+    result = run(*argv, flag, cwd=tmp_path)
+    assert result.rc == 0, result.err
+    assert result.out == f'{argv[0]} {__version__}\n'
+
+
+def _on_a_terminal(cwd, *argv: str, **env: str) -> tuple[int, str]:
+    """Run with stdout and stderr on a pseudo-terminal."""
+    main, sub = pty.openpty()
+    environ = {k: v for k, v in os.environ.items() if k != 'NO_COLOR'}
+    environ.update(env, TERM='xterm')
+    proc = subprocess.Popen(
+        (os.path.join(BIN, argv[0]), *argv[1:]), cwd=cwd, env=environ,
+        stdout=sub, stderr=sub, stdin=subprocess.DEVNULL,
+    )
+    os.close(sub)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    return proc.wait(timeout=60), b''.join(chunks).decode('utf-8', 'replace')
+
+
+def test_colour_on_a_terminal_honouring_no_color(git_repo, keys):
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    write(git_repo, 'b.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    rc, out = _on_a_terminal(git_repo, 'together-hooks', 'scan')
+    assert rc == 1 and ANSI.search(out), out
+    rc, out = _on_a_terminal(git_repo, 'together-hooks', 'scan', NO_COLOR='1')
+    assert rc == 1 and not ANSI.search(out) and 'a.py:1:' in out, out
+    rc, out = _on_a_terminal(git_repo, 'detect-together-keys', 'a.py')
+    assert rc == 1 and ANSI.search(out), out
+    git(git_repo, 'rm', '-q', '--cached', 'a.py')
+    os.unlink(git_repo / 'a.py')
+    rc, out = _on_a_terminal(git_repo, 'together-hooks', 'scan')
+    assert rc == 0 and ANSI.search(out) and 'no Together keys' in out, out
+    # Piped (as under pre-commit or in CI): never colour.
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    result = hook('a.py', cwd=git_repo)
+    assert result.rc == 1 and not ANSI.search(result.out + result.err)
+

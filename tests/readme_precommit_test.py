@@ -1,0 +1,264 @@
+"""The README, followed literally, through the real pre-commit framework.
+
+Each test takes a snippet from README.md (the config, the sample failure,
+the advice in "When it blocks you"), points ``repo:`` at this checkout and
+``rev:`` at its HEAD, and checks that a user doing what it says gets what
+it promises.
+"""
+from __future__ import annotations
+
+import os
+import random
+import re
+
+import yaml
+
+from tests.cli_run import BIN
+from tests.cli_run import leaked
+from tests.conftest import git
+from tests.keys import make_key
+from tests.precommit_test import _head
+from tests.precommit_test import _run
+from tests.precommit_test import CHECKOUT
+from tests.precommit_test import env  # noqa: F401 (fixture)
+from tests.precommit_test import pre_commit_home  # noqa: F401 (fixture)
+from tests.precommit_test import PRE_COMMIT
+from tests.precommit_test import rev  # noqa: F401 (fixture)
+from tests.readme_test import _section
+
+UPSTREAM = 'https://github.com/together-hooks/together-hooks'
+
+
+def _blocks(section: str, lang: str) -> list[str]:
+    return re.findall(rf'```{lang}\n(.*?)```', _section(section), re.DOTALL)
+
+
+def readme_config(rev: str) -> str:
+    """The README's config snippet, pointed at this checkout."""
+    config = _blocks('Add to pre-commit', 'yaml')[0]
+    assert f'repo: {UPSTREAM}\n' in config
+    assert re.search(r'^    rev: REV  # .*autoupdate', config, re.M)
+    return config.replace(UPSTREAM, str(CHECKOUT)).replace('rev: REV', f'rev: {rev}')
+
+
+def readme_args(section: str) -> list[str]:
+    """The ``args:`` of the hook entry shown in a section."""
+    (entry,) = yaml.safe_load(_blocks(section, 'yaml')[0])
+    return entry['args']
+
+
+def installed(repo, env, rev, config: str | None = None) -> None:
+    (repo / '.pre-commit-config.yaml').write_text(config or readme_config(rev))
+    (repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+    rc, out = _run(repo, env, PRE_COMMIT, 'install')
+    assert rc == 0, out
+    git(repo, 'add', '.')
+    rc, out = _run(repo, env, 'git', 'commit', '-qm', 'hooks')
+    assert rc == 0, out
+
+
+# The key behind the README's sample failure (its redaction and hash are
+# printed there); made at run time like every other key.
+SAMPLE_KEY = make_key(random.Random(1))
+
+
+def _stage_sample_key(repo) -> None:
+    (repo / 'app.py').write_text(
+        f'import os\n\nclient = Together(api_key="{SAMPLE_KEY}")\n',
+    )
+    git(repo, 'add', 'app.py')
+
+
+def test_readme_config_blocks_with_the_sample_failure(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    before = _head(git_repo)
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
+    assert rc == 1, out
+    assert _head(git_repo) == before
+    assert leaked([SAMPLE_KEY], out) == []
+    (sample,) = _blocks('Add to pre-commit', 'text')
+    sample_lines = sample.splitlines()
+    assert len(sample_lines) == 4
+    lines = out.splitlines()
+    at = 0
+    for want in sample_lines:  # in order, as the real output has them
+        assert want in lines[at:], (want, out)
+        at = lines.index(want, at) + 1
+
+
+def test_skip_lets_an_emergency_commit_through(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    advice = _section('When it blocks you')
+    match = re.search(r'`(SKIP=\S+) git commit \.\.\.`', advice)
+    assert match, advice
+    name, _eq, value = match.group(1).partition('=')
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, dict(env, **{name: value}), 'git', 'commit', '-m', 'urgent')
+    assert rc == 0, out
+    assert 'Detect Together AI API keys' in out and 'Skipped' in out
+    assert leaked([SAMPLE_KEY], out) == []
+
+
+def test_pragma_from_the_readme_silences_the_line(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    pragma = re.search(r'add\s+`(# pragma: [^`]+)` to its line', _section('When it blocks you'))
+    assert pragma
+    (git_repo / 'test_app.py').write_text(f'FAKE = "{SAMPLE_KEY}"  {pragma.group(1)}\n')
+    git(git_repo, 'add', 'test_app.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'fixture')
+    assert rc == 0, out
+
+
+def test_baseline_args_line_from_the_readme(git_repo, env, rev):
+    """The exact ``args:`` line the README gives for a baseline elsewhere."""
+    args = readme_args('When it blocks you')
+    assert args[0] == '--baseline'
+    config = readme_config(rev).replace(
+        '    -   id: detect-together-keys\n',
+        f'    -   id: detect-together-keys\n        args: {args!r}\n'.replace("'", ''),
+    )
+    _stage_sample_key(git_repo)
+    (git_repo / args[1]).parent.mkdir(parents=True, exist_ok=True)
+    rc, out = _run(
+        git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create',
+        '--baseline', args[1],
+    )
+    assert rc == 0, out
+    installed(git_repo, env, rev, config)  # commits app.py with its known key
+    assert 'app.py' in git(git_repo, 'ls-files')
+    # A new key in the same file is not in the baseline: blocked.
+    with open(git_repo / 'app.py', 'a') as f:
+        f.write(f'OTHER = "{make_key(random.Random(2))}"\n')
+    git(git_repo, 'add', 'app.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'new key')
+    assert rc == 1, out
+    assert 'app.py:4: together-api-key' in out
+
+
+def _failed_hooks(out: str) -> list[str]:
+    return re.findall(r'^(.+?)\.{3,}Failed$', out, re.M)
+
+
+def test_root_baseline_is_found_without_args(git_repo, env, rev):
+    """"Many known values" as the README says: `baseline create`, commit."""
+    installed(git_repo, env, rev)
+    assert 'together-hooks baseline create' in _section('When it blocks you')
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
+    assert rc == 1 and 'together-hooks baseline create' in out, out
+    rc, out = _run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create')
+    assert rc == 0, out
+    git(git_repo, 'add', '.secrets.baseline')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'known fixture')
+    assert rc == 0, out
+    # Clean hooks print nothing but pre-commit's own status lines (then
+    # git's commit summary).
+    status = out.split('\n[main', 1)[0].splitlines()
+    assert status and all(
+        re.search(r'\.{3,}(\(no files to check\))?(Passed|Skipped)$', line)
+        for line in status
+    ), out
+
+
+def test_one_staged_env_file_is_one_failure(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={SAMPLE_KEY}\n')
+    git(git_repo, 'add', '-f', '.env')  # past a .gitignore that is right
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'oops')
+    assert rc == 1, out
+    assert _failed_hooks(out) == ['Forbid .env files'], out
+    assert 'git rm --cached .env' in out
+    assert '--fix' not in out  # .gitignore is right: nothing to fix
+    assert leaked([SAMPLE_KEY], out) == []
+
+
+def _without_our_scripts(env: dict[str, str]) -> dict[str, str]:
+    """A user who has pre-commit but not together-hooks on their PATH."""
+    path = os.pathsep.join(
+        p for p in env['PATH'].split(os.pathsep)
+        if not os.path.exists(os.path.join(p, 'check-env-gitignored'))
+    )
+    return dict(env, PATH=path)
+
+
+def test_fix_hint_names_what_works_under_pre_commit(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    (git_repo / '.gitignore').write_text('*.pyc\n')
+    git(git_repo, 'add', '.gitignore')
+    # together-hooks installed where the user's shell finds it: its command.
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'lose the rules')
+    assert rc == 1 and _failed_hooks(out) == ['Check .gitignore covers .env files'], out
+    assert 'run `check-env-gitignored --fix`' in out, out
+    # Only pre-commit has it: the pre-commit way.
+    env = _without_our_scripts(env)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'lose the rules')
+    assert rc == 1, out
+    hint = 'pre-commit run check-env-gitignored --hook-stage manual'
+    assert hint in out and 'args: [--fix]' in out, out
+    assert 'run `check-env-gitignored --fix`' not in out
+    # The hint, followed: --fix in args, then the manual run fixes .gitignore.
+    config = (git_repo / '.pre-commit-config.yaml').read_text().replace(
+        '    -   id: check-env-gitignored\n',
+        '    -   id: check-env-gitignored\n        args: [--fix]\n',
+    )
+    (git_repo / '.pre-commit-config.yaml').write_text(config)
+    git(git_repo, 'add', '.pre-commit-config.yaml')
+    rc, out = _run(git_repo, env, PRE_COMMIT, *hint.split()[1:])
+    assert rc == 1 and 'added to .gitignore' in out, out
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'rules back')
+    assert rc == 0, out
+
+
+def test_template_with_public_values_pragma_and_allow(git_repo, env, rev):
+    installed(git_repo, env, rev)
+    rng = random.Random(5)
+    alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+    def rand(n: int) -> str:
+        return ''.join(rng.choice(alnum) for _ in range(n))
+
+    secret = rand(32)
+    template = (
+        f'STRIPE_PUBLISHABLE_KEY=pk_test_{rand(24)}\n'
+        f'FIREBASE_API_KEY=AIza{rand(35)}\n'
+        f'NEXT_PUBLIC_POSTHOG_KEY=phc_{rand(40)}\n'
+        f'BUILD_SHA={rng.getrandbits(160):040x}\n'
+        'TOGETHER_API_KEY=your-key-here\n'
+    )
+    (git_repo / '.env.example').write_text(template)
+    git(git_repo, 'add', '.env.example')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'template')
+    assert rc == 0, out
+    (git_repo / '.env.example').write_text(template + f'DB_PASSWORD={secret}\n')
+    git(git_repo, 'add', '.env.example')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'a secret')
+    assert rc == 1 and '.env.example:6: DB_PASSWORD' in out, out
+    assert secret not in out
+    (git_repo / '.env.example').write_text(
+        template + f'DB_PASSWORD={secret}  # pragma: allowlist secret\n',
+    )
+    git(git_repo, 'add', '.env.example')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'pragma')
+    assert rc == 0, out
+    (git_repo / '.env.example').write_text(template + f'DB_HOST_TOKEN={rand(32)}\n')
+    (git_repo / '.together-hooks.toml').write_text('allow = ["[A-Za-z0-9]{32}"]\n')
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'allowed')
+    assert rc == 0, out
+    # The same file's exclude: a fixtures folder commits with its key; a
+    # broken config stops the commit with one line.
+    (git_repo / '.together-hooks.toml').write_text(
+        'allow = ["[A-Za-z0-9]{32}"]\nexclude = ["fixtures/"]\n',
+    )
+    (git_repo / 'tests' / 'fixtures').mkdir(parents=True)
+    (git_repo / 'tests' / 'fixtures' / 'client.py').write_text(f'K = "{SAMPLE_KEY}"\n')
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'fixture')
+    assert rc == 0, out
+    (git_repo / '.together-hooks.toml').write_text('exclude = "fixtures/"\n')
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'broken config')
+    assert rc == 1 and 'exclude must be a list' in out, out
+    assert 'Traceback' not in out

@@ -1,0 +1,218 @@
+"""The repository's one config file, read by every hook and command.
+
+``.together-hooks.toml`` at the repository root (its top level is the
+table), else ``[tool.together-hooks]`` in ``pyproject.toml``.  A flag on
+the command line wins over the file; the callers apply that.
+
+Start-up matters (the hook runs on every commit): a file is read only when
+it exists, and the TOML parser is imported only when a file holds our
+table.  A pyproject.toml without the words ``together-hooks`` costs one
+read and one ``in``.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from together_hooks.errors import InputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+    from typing import Iterable
+
+OWN_FILE = '.together-hooks.toml'
+# The baseline every reader uses when nothing names another (at the root).
+DEFAULT_BASELINE = '.secrets.baseline'
+PYPROJECT = 'pyproject.toml'
+TABLE = 'together-hooks'
+# key -> the type its value must have: a list of strings, or a string.
+KEYS = {'exclude': list, 'allow': list, 'baseline': str, 'env-templates': list}
+# A hashed_secret (SHA-1 hex); compiled by re on first use, not at import.
+_HASHED_SECRET = r'[0-9a-f]{40}'
+
+
+class Config:
+    """What the file says; an empty Config when there is none."""
+
+    def __init__(
+            self,
+            exclude: Iterable[str] = (),
+            allow: Iterable[str] = (),
+            baseline: str | None = None,
+            env_templates: Iterable[str] = (),
+            source: str | None = None,
+    ) -> None:
+        self.source = source
+        self.exclude = tuple(exclude)
+        self.allow = tuple(allow)
+        self.baseline = baseline
+        self.env_templates = tuple(env_templates)
+        self._excludes = [_ignore_pattern(p, source) for p in self.exclude]
+        self._hashes = {a for a in self.allow if re.fullmatch(_HASHED_SECRET, a)}
+        self._allow_res = [
+            _regex(a, source) for a in self.allow if a not in self._hashes
+        ]
+
+    def __bool__(self) -> bool:
+        return self.source is not None
+
+    def excluded(self, path: str) -> bool:
+        """Is ``path`` (relative to the root, ``/``-separated) excluded?
+
+        As git reads a .gitignore: from the top down, the last pattern that
+        matches a folder decides it, and nothing inside an excluded folder
+        comes back; then the last pattern that matches the file decides
+        (``!pattern`` takes one back)."""
+        if not self._excludes:
+            return False
+        parts = path.strip('/').split('/')
+        for i in range(1, len(parts) + 1):
+            here = '/'.join(parts[:i])
+            is_folder = i < len(parts)
+            state = False
+            for negate, dir_only, regex in self._excludes:
+                if (is_folder or not dir_only) and regex.fullmatch(here):
+                    state = not negate
+            if state:
+                return True
+        return False
+
+    def allowed(self, value: str, hashed_secret: str) -> bool:
+        """Is this value allowed (by its hashed_secret or a regex)?"""
+        return hashed_secret in self._hashes or any(
+            r.fullmatch(value) for r in self._allow_res
+        )
+
+
+EMPTY = Config()
+
+
+def load(root: str) -> Config:
+    """The config at ``root``: EMPTY when there is no file or no table.
+
+    InputError (one line, exit 2) for a file that cannot be read, is not
+    TOML, or holds an unknown key or a value of the wrong type."""
+    for name in (OWN_FILE, PYPROJECT):
+        path = os.path.join(root, name)
+        data = _read(root, path, name)
+        if data is None:
+            continue
+        if name == PYPROJECT and TABLE.encode() not in data:
+            continue  # no table of ours: not worth a TOML parser
+        doc = _parse(data, name)
+        if name == PYPROJECT:
+            table = doc.get('tool', {}).get(TABLE) if isinstance(doc.get('tool'), dict) else None
+            if table is None:
+                continue
+            where = f'{name} [tool.{TABLE}]'
+        else:
+            table, where = doc, name
+        return _validated(table, where)
+    return EMPTY
+
+
+def _read(root: str, path: str, name: str) -> bytes | None:
+    from together_hooks.fileio import read_config_file
+
+    if not os.path.lexists(path):
+        return None
+    real = os.path.realpath(path)
+    if os.path.islink(path) and not real.startswith(os.path.realpath(root) + os.sep):
+        raise InputError(f'{name}: a symlink out of the repository; refusing to read it')
+    try:
+        return read_config_file(path)
+    except IsADirectoryError:
+        raise InputError(f'{name}: is a folder, not a config file') from None
+    except OSError as e:
+        raise InputError(f'{name}: cannot read it ({e.strerror})') from None
+
+
+def _parse(data: bytes, name: str) -> dict[str, Any]:
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        return tomllib.loads(data.decode('utf-8'))
+    except UnicodeDecodeError:
+        raise InputError(f'{name}: not UTF-8 text') from None
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f'{name}: not valid TOML: {e}') from None
+
+
+def _validated(table: Any, where: str) -> Config:
+    if not isinstance(table, dict):
+        raise InputError(f'{where}: must be a table')
+    for key, value in table.items():
+        kind = KEYS.get(key)
+        if kind is None:
+            raise InputError(
+                f'{where}: unknown key {key!r} (known: {", ".join(KEYS)})',
+            )
+        if kind is str and not (isinstance(value, str) and value):
+            raise InputError(f'{where}: {key} must be a non-empty string')
+        if kind is list and not (
+                isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+        ):
+            raise InputError(f'{where}: {key} must be a list of non-empty strings')
+    return Config(
+        exclude=table.get('exclude', ()),
+        allow=table.get('allow', ()),
+        baseline=table.get('baseline'),
+        env_templates=table.get('env-templates', ()),
+        source=where,
+    )
+
+
+def _regex(text: str, where: str | None) -> re.Pattern[str]:
+    try:
+        return re.compile(text)
+    except re.error as e:
+        raise InputError(f'{where}: allow: {text!r} is not a valid regex ({e})') from None
+
+
+def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pattern[str]]:
+    """(negated, folders only, regex over a root-relative path) for one
+    gitignore-style pattern."""
+    negate = pattern.startswith('!')
+    body = pattern[1:] if negate else pattern
+    dir_only = body.endswith('/')
+    body = body.rstrip('/')
+    if not body:
+        raise InputError(f'{where}: exclude: {pattern!r} matches nothing')
+    # A slash at the start or in the middle anchors it at the root;
+    # otherwise it matches a name at any depth.
+    anchored = '/' in body
+    body = body.lstrip('/')
+    out = [] if anchored or body.startswith('**/') else ['(?:.*/)?']
+    i = 0
+    while i < len(body):
+        if body.startswith('**/', i) and (i == 0 or body[i - 1] == '/'):
+            out.append('(?:.*/)?')
+            i += 3
+        elif body.startswith('**', i) and i + 2 == len(body) and (i == 0 or body[i - 1] == '/'):
+            out.append('.*')
+            i += 2
+        elif body[i] == '*':
+            out.append('[^/]*')
+            i += 1
+        elif body[i] == '?':
+            out.append('[^/]')
+            i += 1
+        elif body[i] == '[':
+            end = body.find(']', i + 2)
+            if end < 0:
+                raise InputError(f'{where}: exclude: {pattern!r} has an unclosed [')
+            inner = body[i + 1:end]
+            if inner.startswith('!'):
+                inner = '^' + inner[1:]
+            out.append('[' + inner.replace('\\', '\\\\') + ']')
+            i = end + 1
+        elif body[i] == '\\' and i + 1 < len(body):
+            out.append(re.escape(body[i + 1]))
+            i += 2
+        else:
+            out.append(re.escape(body[i]))
+            i += 1
+    return negate, dir_only, re.compile(''.join(out), re.S)

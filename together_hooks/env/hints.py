@@ -1,0 +1,65 @@
+"""What to tell a user to run, by how they run us.
+
+Under pre-commit (it sets ``PRE_COMMIT=1``) our console scripts are on
+PATH only inside the hook's own virtualenv: a hint to run
+``check-env-gitignored --fix`` would name a command the user's shell does
+not have.  And when pre-commit runs ``forbid-env-files`` too, that hook
+owns a staged env file: the others leave it to it, so one staged ``.env``
+fails one hook with one message.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+FIXER = 'check-env-gitignored'
+CONFIG = '.pre-commit-config.yaml'
+# How a pre-commit user gets our commands on their own PATH.
+INSTALL = 'pipx install git+https://github.com/together-hooks/together-hooks'
+
+
+def under_pre_commit() -> bool:
+    return os.environ.get('PRE_COMMIT') == '1'
+
+
+def on_users_path(script: str) -> bool:
+    """Is ``script`` on PATH outside our own (pre-commit's) environment?"""
+    import shutil
+
+    ours = os.path.realpath(os.path.dirname(sys.executable))
+    path = os.pathsep.join(
+        p for p in os.environ.get('PATH', '').split(os.pathsep)
+        if p and os.path.realpath(p) != ours
+    )
+    return shutil.which(script, path=path) is not None
+
+
+def fix_command() -> str:
+    """How this user appends the missing ignore rules."""
+    if under_pre_commit() and not on_users_path(FIXER):
+        return (
+            f'add `args: [--fix]` to the {FIXER} hook in {CONFIG} and run '
+            f'`pre-commit run {FIXER} --hook-stage manual`'
+        )
+    return f'run `{FIXER} --fix`'
+
+
+def hook_configured(hook_id: str, root: str = '.') -> bool:
+    """Does pre-commit run ``hook_id`` here too (by its config's text, and
+    not named in ``SKIP``)?
+
+    Only asked under pre-commit, on the rare path where an env file is
+    staged: a text search, no YAML parser."""
+    if not under_pre_commit():
+        return False
+    skipped = {s.strip() for s in os.environ.get('SKIP', '').split(',')}
+    if hook_id in skipped:  # SKIP=forbid-env-files: it will not report
+        return False
+    try:
+        with open(os.path.join(root, CONFIG), encoding='utf-8', errors='replace') as f:
+            text = f.read()
+    except OSError:
+        return False
+    pattern = rf'(?m)^[ \t-]*id:[ \t]*["\']?{re.escape(hook_id)}["\']?[ \t]*(?:#.*)?$'
+    return re.search(pattern, text) is not None
