@@ -1,8 +1,9 @@
 """The README, followed literally, through the real pre-commit framework.
 
 Each test takes a snippet from README.md (the config, the sample failure,
-the advice in "When it blocks you"), points ``repo:`` at this checkout and
-``rev:`` at its HEAD, and checks that a user doing what it says gets what
+the advice in "When it blocks you"), points ``repo:`` at a snapshot of
+this work tree (uncommitted changes included), and checks that a user doing
+what it says gets what
 it promises.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import random
 import re
 
+import pytest
 import yaml
 
 from tests.cli_run import BIN
@@ -19,11 +21,10 @@ from tests.conftest import git
 from tests.keys import make_key
 from tests.precommit_test import _head
 from tests.precommit_test import _run
-from tests.precommit_test import CHECKOUT
 from tests.precommit_test import env  # noqa: F401 (fixture)
 from tests.precommit_test import pre_commit_home  # noqa: F401 (fixture)
 from tests.precommit_test import PRE_COMMIT
-from tests.precommit_test import rev  # noqa: F401 (fixture)
+from tests.precommit_test import snapshot  # noqa: F401 (fixture)
 from tests.readme_test import _section
 
 UPSTREAM = 'https://github.com/together-hooks/together-hooks'
@@ -33,12 +34,19 @@ def _blocks(section: str, lang: str) -> list[str]:
     return re.findall(rf'```{lang}\n(.*?)```', _section(section), re.DOTALL)
 
 
-def readme_config(rev: str) -> str:
-    """The README's config snippet, pointed at this checkout."""
+@pytest.fixture
+def rev(snapshot) -> tuple[str, str]:
+    """(repo, rev) of the work tree as it is now (precommit_test's snapshot)."""
+    return snapshot
+
+
+def readme_config(rev: tuple[str, str]) -> str:
+    """The README's config snippet, pointed at a snapshot of this work tree."""
     config = _blocks('Add to pre-commit', 'yaml')[0]
     assert f'repo: {UPSTREAM}\n' in config
     assert re.search(r'^    rev: REV  # .*autoupdate', config, re.M)
-    return config.replace(UPSTREAM, str(CHECKOUT)).replace('rev: REV', f'rev: {rev}')
+    repo, commit = rev
+    return config.replace(UPSTREAM, repo).replace('rev: REV', f'rev: {commit}')
 
 
 def readme_args(section: str) -> list[str]:
