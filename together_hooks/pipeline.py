@@ -14,6 +14,9 @@ import sys
 
 from together_hooks import audit_log
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.scrub import learn
+from together_hooks.detect.scrub import scrub
+from together_hooks.detect.scrub import workflow_commands
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
@@ -233,12 +236,26 @@ def scan_contents(
 
 
 def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) -> None:
+    """The report, scrubbed at the edge (``detect.scrub``): on stdout, or in
+    ``--output`` with a text summary on stdout.  An ``--output`` that cannot
+    be written never hides the findings: they are shown, then the error."""
     report = FORMATS[args.format](findings, summary)
+    github = args.format == 'github'
     if args.output:
-        write_atomic(args.output, report)
+        try:
+            write_atomic(args.output, scrub(report, commands=github))
+        except (InputError, OSError) as e:
+            if findings:
+                sys.stdout.write(FORMATS['text'](findings, summary))
+            if isinstance(e, InputError):
+                raise
+            raise InputError(f'{args.output}: cannot write ({e.strerror or e})')
         if findings:
             sys.stdout.write(FORMATS['text'](findings, summary))
         print(f'{summary.tool}: report written to {args.output}')
+    elif report and github:
+        with workflow_commands():
+            sys.stdout.write(report)
     elif report:
         sys.stdout.write(report)
 
@@ -331,7 +348,10 @@ def run(
         contents = audit.watch(contents)
     if scanner is None:
         scanner = Scanner.for_run(contents, quick=getattr(args, 'filenames', None) is not None)
+    if scanner.own_keys:
+        learn(scanner.own_keys.keys)
     findings = scan_contents(contents, summary, scanner)
+    learn({f.secret for f in findings})  # no output shows them, in any form
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
     if known is not None and findings:
