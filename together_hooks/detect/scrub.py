@@ -73,29 +73,36 @@ def _environ_keys() -> Iterator[str]:
 class Scrubber:
     """The run's known keys, and the one ``scrub`` every output passes."""
 
-    __slots__ = ('_known', '_forms', '_regex', '_environ_read')
+    __slots__ = ('_known', '_new', '_forms', '_regex', '_environ_read')
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         self._known: set[str] = set()
+        self._new: list[str] = []  # learnt, forms not made yet
         self._forms: dict[str, str] = {}  # form -> what is shown instead
         self._regex: re.Pattern[str] | None = None
         self._environ_read = False
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
-        """Remember keys of this run: their every form is scrubbed from now on."""
+        """Remember keys of this run: their every form is scrubbed from now
+        on.  The forms are made when something is shown: a run that prints
+        nothing (a passing hook) pays nothing."""
         for secret in secrets:
             if secret and secret not in self._known:
                 self._known.add(secret)
-                shown = redact(secret)
-                for form in _forms(secret):
-                    self._forms.setdefault(form, shown)
-                self._regex = None
+                self._new.append(secret)
 
     def _known_regex(self) -> re.Pattern[str] | None:
         if not self._environ_read:
             self._environ_read = True
             self.learn(_environ_keys())
+        if self._new:
+            for secret in self._new:
+                shown = redact(secret)
+                for form in _forms(secret):
+                    self._forms.setdefault(form, shown)
+            self._new = []
+            self._regex = None
         if self._regex is None and self._forms:
             import re
 
