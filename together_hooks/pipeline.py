@@ -18,6 +18,7 @@ from together_hooks.detect.scrub import learn
 from together_hooks.detect.scrub import scrub
 from together_hooks.detect.scrub import workflow_commands
 from together_hooks.errors import EXIT_CLEAN
+from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 from together_hooks.fileio import write_atomic
@@ -26,6 +27,7 @@ from together_hooks.findings import Finding
 from together_hooks.report import confirmed_message
 from together_hooks.report import FORMATS
 from together_hooks.report import Summary
+from together_hooks.rules import MAX_CONTEXT
 from together_hooks.rules import RULES
 
 TYPE_CHECKING = False
@@ -107,11 +109,21 @@ class Scanner:
 
     def scan_one(self, content: Content) -> list[Finding]:
         """Every finding in one piece of content (the per-file detection step)."""
-        found = scan_bytes(content.data, content.path, self.rules)
-        if self.own_keys:  # exact copies of a key this developer holds, any encoding
-            found += self.own_keys.find(content.data, content.path, found)
+        windows = content.windows(WINDOW, MAX_CONTEXT)
+        if windows is not None:  # a large file: memory bounded, same findings
+            from together_hooks.detect.windows import scan_windows
+
+            found = scan_windows(windows, lambda data: self.scan_data(data, content.path))
+        else:
+            found = self.scan_data(content.data, content.path)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
+
+    def scan_data(self, data: bytes, path: str) -> list[Finding]:
+        found = scan_bytes(data, path, self.rules)
+        if self.own_keys:  # exact copies of a key this developer holds, any encoding
+            found += self.own_keys.find(data, path, found)
+        return found
 
     def blob_test(self, nbytes: int) -> Callable[[bytes], bool] | None:
         """For a source about to read ``nbytes`` of blobs: a test every
@@ -123,6 +135,13 @@ class Scanner:
         from together_hooks.detect.prefilter import Keywords
 
         return Keywords(k for rule in self.rules for k in rule.keywords).blob_test(nbytes)
+
+
+# Files larger than this are read and scanned in windows of this size, each
+# overlapping its neighbours by rules.MAX_CONTEXT: a few windows' worth of
+# memory however large the file (a 30 GB file, a file of Together( calls
+# whose every hit the engine records).
+WINDOW = 4 << 20
 
 
 def load_own_keys(
@@ -174,9 +193,12 @@ def _scan_serial(
 ) -> list[Finding]:
     findings: list[Finding] = []
     for content in contents:
-        summary.files_scanned += 1
-        summary.bytes_scanned += len(content.data)
         findings.extend(scanner.scan_one(content))
+        summary.files_scanned += 1
+        summary.bytes_scanned += content.size or 0
+        if content.problem is not None:  # one file never stops the others
+            problem = content.problem
+            summary.skipped.append((content.path, problem.reason, problem.fatal))
         content.release()
     return findings
 
@@ -201,20 +223,21 @@ def _scan_forked(
             found += _scan_serial(contents[turn * step:(turn + 1) * step], mine, scanner)
         return found
 
-    def child() -> tuple[int, int, list[tuple[object, ...]]]:
+    def child() -> tuple[int, int, list[tuple[str, str, bool]], list[tuple[object, ...]]]:
         theirs = Summary()
         found = share(theirs)
-        return theirs.files_scanned, theirs.bytes_scanned, [
+        return theirs.files_scanned, theirs.bytes_scanned, theirs.skipped, [
             (f.path, f.line, f.column, f.rule, f.secret, f.encoding)
             for f in found
         ]
 
     try:
-        findings, (files, nbytes, found) = parallel.split(child, lambda: share(summary))
+        findings, (files, nbytes, skipped, found) = parallel.split(child, lambda: share(summary))
     finally:
         turns.close()
     summary.files_scanned += files
     summary.bytes_scanned += nbytes
+    summary.skipped += skipped
     findings.extend(Finding(*fields) for fields in found)
     return findings
 
@@ -330,6 +353,21 @@ def baseline_step(
     return kept, confirmed
 
 
+def report_skipped(summary: Summary, code: int) -> int:
+    """One line on stderr per file not scanned; a file that could not be
+    read fails the run closed (exit 2), after the findings are shown."""
+    from together_hooks.report import shown_path
+
+    fatal = False
+    for path, why, is_fatal in sorted(summary.skipped):
+        shown = f'{shown_path(path)}: {why}'
+        if is_fatal:
+            fatal = True
+            shown = f'error: {shown}; the other files were scanned'
+        print(f'{summary.tool}: {shown}', file=sys.stderr)
+    return EXIT_ERROR if fatal else code
+
+
 def run(
         contents: Iterable[Content], args: argparse.Namespace,
         scanner: Scanner | None = None,
@@ -363,6 +401,7 @@ def run(
         for finding in confirmed:
             print(confirmed_message(finding, args.baseline), file=stream)
     code = EXIT_FINDINGS if findings else EXIT_CLEAN
+    code = report_skipped(summary, code)
     if audit is not None:  # after the report: a broken log never hides findings
         code = audit.finish(code, findings, summary)
     return code

@@ -33,12 +33,15 @@ VERIFY_CURL = (
 class Summary:
     """What was scanned, for the report's footer and JSON ``summary``."""
 
-    __slots__ = ('files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix')
+    __slots__ = ('files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix', 'skipped')
 
     def __init__(self) -> None:
         self.files_scanned = 0
         self.bytes_scanned = 0
         self.baselined = 0
+        # (path, why, fatal) of each file that could not be scanned: the
+        # others still are; a fatal one makes the run fail closed.
+        self.skipped: list[tuple[str, str, bool]] = []
         self.tool = 'together-hooks'
         # Where the reported paths sit in the repository ('' at its top):
         # SARIF and GitHub annotations must name files from the repo root.
