@@ -96,7 +96,7 @@ def test_closed_stdout(git_repo, keys):
 
 def test_verify_base_with_port_zero_is_refused(git_repo, keys):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
-    for base in ('http://127.0.0.1:0/', 'http://localhost:0', 'https://[::1]:0/v1'):
+    for base in ('http://127.0.0.1:0/', 'http://localhost:0', 'https://[::1]:0'):
         r = spawn('together-hooks', 'scan', '--verify', 'a.txt', cwd=git_repo,
                   env={'TOGETHER_HOOKS_API_BASE': base})
         assert_error_line(r, 'TOGETHER_HOOKS_API_BASE', 'port')

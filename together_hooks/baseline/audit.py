@@ -158,6 +158,22 @@ def _locate_unnumbered(tmp: str) -> None:
         f.write(json.dumps(doc, indent=2) + '\n')
 
 
+def _leave_out_gone(doc: dict[str, Any], root: str) -> None:
+    """Entries whose file is gone (kept by ``update`` for their labels)
+    cannot be shown: detect-secrets would fail reading them.  They stay in
+    the baseline; the audit names them and goes on with the rest (the
+    output sink escapes what a name may hold)."""
+    results = doc.get('results') or {}
+    for name in sorted(results):
+        if not os.path.isfile(os.path.join(root, name)):
+            del results[name]
+            print(
+                f'together-hooks: {name}: file gone; its baseline '
+                'entries are kept, but not audited',
+                file=sys.stderr,
+            )
+
+
 def redact_report(text: str) -> str:
     """detect-secrets' --report holds raw secrets: show them redacted."""
     from together_hooks.detect.scrub import learn
@@ -221,6 +237,7 @@ def run_audit(path: str, flags: list[str]) -> int | str:
     root = bl.root_of(path)
     doc = copy.deepcopy(current.doc)
     point_plugins_here(doc)
+    _leave_out_gone(doc, root)
     refresh_lines(doc, root)
     with tempfile.TemporaryDirectory(prefix='together-hooks-audit-') as tmpdir:
         tmp = os.path.join(tmpdir, os.path.basename(path) or bl.DEFAULT_NAME)

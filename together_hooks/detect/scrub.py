@@ -240,10 +240,29 @@ class Sink:
 
             raise InputError(f'cannot write: {self.name} is closed')
         lead = len(text) - len(text.lstrip('\r'))
-        shown = self.scrubber.scrub(text[lead:], self.commands, self._line_start or lead > 0)
-        self.stream.write(text[:lead] + shown)
+        shown = text[:lead] + self.scrubber.scrub(
+            text[lead:], self.commands, self._line_start or lead > 0,
+        )
         self._line_start = text.endswith('\n')
+        self._write(shown)
         return len(text)
+
+    def _write(self, text: str) -> None:
+        """All of ``text`` or an error: a text stream drops what its buffer
+        does not take (a file cut by ``ulimit -f`` takes part of a write,
+        then fails), so the bytes go to the buffer until none is left."""
+        stream = self.stream
+        buffer = getattr(stream, 'buffer', None)
+        if buffer is None or os.linesep != '\n':
+            stream.write(text)
+            return
+        stream.flush()  # after whatever the text layer holds
+        view = memoryview(text.encode(stream.encoding, stream.errors or 'strict'))
+        while view:
+            written = buffer.write(view)
+            view = view[written if written is not None else len(view):]
+        if getattr(stream, 'line_buffering', False) or getattr(stream, 'write_through', False):
+            buffer.flush()
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
