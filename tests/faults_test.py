@@ -371,3 +371,16 @@ def test_sigterm_to_history_parent_leaves_no_child(git_repo):
     for pid in left:  # the test's own clean-up
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+def test_a_folder_gone_under_git_is_not_git_missing(tmp_path):
+    """A folder deleted between finding it and asking git about it (a race
+    with the user's shell or a build) is named, never "git is not installed"."""
+    from together_hooks import gitrun
+    from together_hooks.errors import InputError
+
+    gone = str(tmp_path / 'gone')
+    for call in (lambda: gitrun.git(gone, 'status'), lambda: gitrun.git_output(gone, 'status')):
+        with pytest.raises(InputError) as e:
+            call()
+        assert 'not installed' not in str(e.value) and 'gone' in str(e.value)

@@ -38,6 +38,7 @@ def guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
     ``ulimit -f``) is an error, not a silently cut report.
     """
     try:
+        _current_folder()
         code = func()
         _flush(sys.stdout)
         return code
@@ -63,8 +64,25 @@ def guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
     if args is not None and getattr(args, 'audit_action', None):
         from together_hooks import audit_log
 
-        audit_log.log_error(args, msg)
+        try:
+            audit_log.log_error(args, msg)
+        except FileNotFoundError:  # no current folder: no repository to log for
+            pass
     return EXIT_ERROR
+
+
+def _current_folder() -> None:
+    """Every command works relative to the current folder: one that was
+    deleted under the shell is named as such, not as a missing file."""
+    import os
+
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        raise InputError(
+            'the current folder no longer exists (deleted or moved); cd into '
+            'an existing folder and run it again',
+        )
 
 
 def _flush(stream: Any) -> None:
