@@ -51,49 +51,39 @@ def sparse(path, size: int, at: int, text: bytes) -> None:
         f.write(text)
 
 
-def _sparse_case(tmp_path, keys, size: int) -> None:
-    top = tmp_path / 'tree'
+def _sparse(top, keys, size: int) -> set[tuple[str, int, int, str]]:
+    """A hole of ``size`` bytes with a key near its end, and a small file."""
+    sparse(top / 'big.bin', size, size - (size >> 3), f'\nTOGETHER_API_KEY={keys()}\n'.encode())
+    (top / 'small.txt').write_text(f'k = "{keys()}"\n')
+    return {('big.bin', 2, 18, 'together-api-key'), ('small.txt', 1, 6, 'together-api-key')}
+
+
+def _client_calls(top, keys, size: int) -> set[tuple[str, int, int, str]]:
+    """``Together(`` repeated (each one a hit the engine records), a
+    legacy key in a client call between two halves."""
+    body = b'Together(' * (size // 18)
+    call = 'client = Together(api_key="'
+    (top / 'calls.py').write_bytes(body + f'\n{call}{keys("hex")}")\n'.encode() + body)
+    return {('calls.py', 2, len(call) + 1, 'together-legacy-api-key')}
+
+
+def _slow(reason: str):  # type: ignore[no-untyped-def]
+    return pytest.mark.skipif(not SLOW, reason=f'{reason}: TOGETHER_HOOKS_SLOW_TESTS=1')
+
+
+@pytest.mark.parametrize(('build', 'size'), (
+    pytest.param(_sparse, 600 << 20, id='sparse-600MB'),
+    pytest.param(_sparse, 30 << 30, id='sparse-30GB', marks=_slow('30 GB of zeros to read')),
+    pytest.param(_client_calls, 16 << 20, id='client-calls-16MB'),
+    pytest.param(_client_calls, 128 << 20, id='client-calls-128MB', marks=_slow('128 MB of calls')),
+))
+def test_peak_rss_bounded(tmp_path, keys, build, size):
+    top = tmp_path / 'top'
     top.mkdir()
-    key, small_key = keys(), keys()
-    at = size - (size >> 3)
-    sparse(top / 'big.bin', size, at, f'\nTOGETHER_API_KEY={key}\n'.encode())
-    (top / 'small.txt').write_text(f'k = "{small_key}"\n')
+    want = build(top, keys, size)
     result, rss = peak('together-hooks', 'scan', '--format', 'json', '.', cwd=top)
     assert result.rc == 1, result.err
-    found = {(f['path'], f['line'], f['column']) for f in result.json()['findings']}
-    assert found == {('big.bin', 2, 18), ('small.txt', 1, 6)}
+    assert {
+        (f['path'], f['line'], f['column'], f['rule']) for f in result.json()['findings']
+    } == want
     assert rss < MAX_RSS, f'peak RSS {rss >> 20} MB'
-
-
-def test_large_sparse_file(tmp_path, keys):
-    _sparse_case(tmp_path, keys, 600 << 20)
-
-
-@pytest.mark.skipif(not SLOW, reason='30 GB of zeros to read: TOGETHER_HOOKS_SLOW_TESTS=1')
-def test_thirty_gigabyte_sparse_file(tmp_path, keys):
-    _sparse_case(tmp_path, keys, 30 << 30)
-
-
-def _client_calls(tmp_path, keys, size: int) -> None:
-    top = tmp_path / 'calls'
-    top.mkdir()
-    hexkey = keys('hex')
-    body = b'Together(' * (size // 9)
-    (top / 'calls.py').write_bytes(
-        body + f'\nclient = Together(api_key="{hexkey}")\n'.encode() + body,
-    )
-    result, rss = peak('together-hooks', 'scan', '--format', 'json', '.', cwd=top)
-    assert result.rc == 1, result.err
-    assert [(f['line'], f['rule']) for f in result.json()['findings']] == [
-        (2, 'together-legacy-api-key'),
-    ]
-    assert rss < MAX_RSS, f'peak RSS {rss >> 20} MB'
-
-
-def test_file_of_client_calls(tmp_path, keys):
-    _client_calls(tmp_path, keys, 8 << 20)
-
-
-@pytest.mark.skipif(not SLOW, reason='128 MB of Together( calls: TOGETHER_HOOKS_SLOW_TESTS=1')
-def test_file_of_client_calls_128_mb(tmp_path, keys):
-    _client_calls(tmp_path, keys, 64 << 20)

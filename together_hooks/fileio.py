@@ -168,11 +168,16 @@ def write_atomic(path: str, text: str) -> None:
     # points, and the link stays a link.
     target = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(target))
+    # SIGINT/SIGTERM wait until the temp file's name is held below: one
+    # landing inside mkstemp would leave a file no clean-up knows of.
+    held = _hold_signals()
     try:
         fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
     except OSError as e:  # name the user's file, not our temp file
+        _release_signals(held)
         raise InputError(f'{path}: cannot write ({e.strerror or e})')
     try:
+        _release_signals(held)  # a signal held meanwhile lands here
         # A file name that is not UTF-8 reaches us with surrogate escapes;
         # "\udcff" keeps it readable (and valid JSON) instead of a crash.
         with os.fdopen(
@@ -199,3 +204,18 @@ def write_atomic(path: str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _hold_signals() -> object:
+    import signal
+
+    if not hasattr(signal, 'pthread_sigmask'):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _release_signals(held: object) -> None:
+    if held is not None:
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # type: ignore[arg-type]
