@@ -345,7 +345,7 @@ def test_sigterm_to_history_parent_leaves_no_child(git_repo):
     # Slow to scan, quick to store: two halves of history, each blob a few
     # MB of a Together client call repeated.
     for i in range(4):
-        (git_repo / f'f{i}.py').write_bytes(b'Together(' * (2 << 20) + b'%d\n' % i)
+        (git_repo / f'f{i}.py').write_bytes(b'Together(' * (1 << 20) + b'%d\n' % i)
     git(git_repo, 'add', '.')
     git(git_repo, 'commit', '-qm', 'm')
     # Not a pipe: reading one would wait for every process holding it.
