@@ -9,7 +9,7 @@ import stat
 
 from together_hooks.errors import InputError
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterator
 

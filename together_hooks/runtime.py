@@ -131,7 +131,7 @@ def configure_process() -> None:
     import atexit
     import gc
 
-    import _signal  # the C module: ``signal`` imports enum, ~2 ms of every hook run
+    import _signal  # the C module: ``signal`` would import enum on every hook run
 
     from together_hooks.detect.scrub import install
 

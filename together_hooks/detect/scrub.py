@@ -25,7 +25,7 @@ import sys
 
 from together_hooks.findings import redact
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
     from typing import Any
@@ -44,12 +44,13 @@ _SGR = r'\x1b\[[0-9;]*m'
 
 def _forms(secret: str) -> set[str]:
     """Every whole-key form of ``secret`` worth looking for."""
+    from urllib.parse import quote
+
     from together_hooks.detect.ownkeys import _b64_variants
     from together_hooks.detect.ownkeys import _pct
-    from together_hooks.detect.ownkeys import _url_quote
 
     raw = secret.encode('utf-8', 'surrogateescape')
-    found = {secret, _url_quote(raw).decode('ascii')}
+    found = {secret, quote(raw, safe='')}
     if secret.startswith('tgp_v1_'):
         found.add(secret[7:])
     found.update(v.decode('ascii') for v in _b64_variants(raw))

@@ -10,7 +10,7 @@ whose region holds it, at its line and column in the file.
 """
 from __future__ import annotations
 
-TYPE_CHECKING = False  # importing typing costs ~3 ms of start-up; only type checkers need it
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
