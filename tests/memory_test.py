@@ -10,7 +10,6 @@ cases of issue 15 run with ``TOGETHER_HOOKS_SLOW_TESTS=1``.
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 
 import pytest
@@ -24,15 +23,18 @@ SLOW = os.environ.get('TOGETHER_HOOKS_SLOW_TESTS') == '1'
 
 
 def peak(*argv: str, cwd, address_space: int = 3 << 30) -> tuple[Result, int]:
-    """(result, peak RSS in bytes) of one console-script run."""
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    """(result, peak RSS in bytes) of one console-script run.
 
+    Started through ``sh`` without a ``preexec_fn``, so Python spawns it
+    with vfork: a forked child would start from the test process's own
+    RSS (Linux keeps the high-water mark across exec) and measure pytest.
+    """
+    script = f'ulimit -v {address_space >> 10} && exec "$@"'
     with open(os.path.join(cwd, '..', 'out.txt'), 'w+b') as out, \
             open(os.path.join(cwd, '..', 'err.txt'), 'w+b') as err:
         proc = subprocess.Popen(
-            (os.path.join(BIN, argv[0]), *argv[1:]), cwd=cwd, preexec_fn=limit,
-            stdout=out, stderr=err,
+            ('sh', '-c', script, 'sh', os.path.join(BIN, argv[0]), *argv[1:]),
+            cwd=cwd, stdout=out, stderr=err,
         )
         _pid, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
