@@ -74,7 +74,7 @@ def windowed(data: bytes, step: int) -> list[tuple[int, int, str, str, str]]:
         f.write(data)
         f.flush()
         return found(scan_windows(
-            read_windows(f.name, step, MAX_CONTEXT), lambda d: scan_bytes(d, 'f.txt'),
+            read_windows(f.name, step, MAX_CONTEXT), lambda d: scan_bytes(d, 'f.txt', wide=False),
         ))
 
 
@@ -111,3 +111,19 @@ def test_windows_tile_the_file():
     assert regions[0][0] == 0 and regions[-1][1] == 100_000
     assert all(a[1] == b[0] for a, b in zip(regions, regions[1:]))
     assert all(len(d) <= 13_000 for d in bytes_of.values())
+
+
+def test_large_wide_text_file_is_read_as_wide_text(tmp_path):
+    """UTF-16 text is decoded whole, as the engine reads it; a large one
+    too (a window would cut its decoding)."""
+    from together_hooks.pipeline import WINDOW
+    from together_hooks.pipeline import Scanner
+    from together_hooks.sources.content import Content
+
+    key = make_key(random.Random(3))
+    text = 'line of text\n' * (WINDOW // 20) + f'TOGETHER_API_KEY={key}\n'
+    path = tmp_path / 'wide.txt'
+    path.write_bytes(text.encode('utf-16'))
+    assert path.stat().st_size > WINDOW + MAX_CONTEXT
+    whole = found(scan_bytes(path.read_bytes(), 'wide.txt'))
+    assert whole and found(Scanner().scan_one(Content('wide.txt', fs_path=str(path)))) == whole

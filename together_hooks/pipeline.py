@@ -13,6 +13,7 @@ import os
 import sys
 
 from together_hooks import audit_log
+from together_hooks.detect.engine import may_be_wide
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.scrub import learn
 from together_hooks.detect.scrub import scrub
@@ -110,17 +111,24 @@ class Scanner:
     def scan_one(self, content: Content) -> list[Finding]:
         """Every finding in one piece of content (the per-file detection step)."""
         windows = content.windows(WINDOW, MAX_CONTEXT)
-        if windows is not None:  # a large file: memory bounded, same findings
+        first = next(windows, None) if windows is not None else None
+        if first is not None and not _wide_text(first[3]):
+            # A large file: memory bounded, the findings of a whole read.
+            from itertools import chain
+
             from together_hooks.detect.windows import scan_windows
 
-            found = scan_windows(windows, lambda data: self.scan_data(data, content.path))
-        else:
+            found = scan_windows(
+                chain((first,), windows),  # type: ignore[arg-type]
+                lambda data: self.scan_data(data, content.path, wide=False),
+            )
+        else:  # small, or wide text (UTF-16/32: decoded whole, as it starts)
             found = self.scan_data(content.data, content.path)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
 
-    def scan_data(self, data: bytes, path: str) -> list[Finding]:
-        found = scan_bytes(data, path, self.rules)
+    def scan_data(self, data: bytes, path: str, wide: bool = True) -> list[Finding]:
+        found = scan_bytes(data, path, self.rules, wide)
         if self.own_keys:  # exact copies of a key this developer holds, any encoding
             found += self.own_keys.find(data, path, found)
         return found
@@ -135,6 +143,17 @@ class Scanner:
         from together_hooks.detect.prefilter import Keywords
 
         return Keywords(k for rule in self.rules for k in rule.keywords).blob_test(nbytes)
+
+
+def _wide_text(head: bytes) -> bool:
+    """Would the engine read a file starting with ``head`` as UTF-16/32
+    text?  Such a file is decoded whole; binary NULs (a sparse file) are not
+    wide text, and are scanned in windows."""
+    if not may_be_wide(head):
+        return False
+    from together_hooks.detect.widetext import decode_wide
+
+    return decode_wide(head) is not None
 
 
 # Files larger than this are read and scanned in windows of this size, each
