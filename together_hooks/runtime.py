@@ -29,6 +29,24 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
+    """``_guard``, with SIGTERM raising ``Terminated`` only while the
+    command runs: a process that calls ``main`` (a test, a pool worker)
+    gets its own handling back."""
+    import _signal  # the C module: ``signal`` would import enum on every hook run
+
+    try:
+        previous = _signal.getsignal(_signal.SIGTERM)
+        _signal.signal(_signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread
+        return _guard(prog, func, args)
+    try:
+        return _guard(prog, func, args)
+    finally:
+        if previous is not None:  # None: set outside Python, left as it is
+            _signal.signal(_signal.SIGTERM, previous)
+
+
+def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
     """Run a command; turn every failure into one line and exit 2.
 
     A hook that cannot decide fails closed: an unexpected error is exit 2,
@@ -131,8 +149,6 @@ def configure_process() -> None:
     import atexit
     import gc
 
-    import _signal  # the C module: ``signal`` would import enum on every hook run
-
     from together_hooks.detect.scrub import install
 
     for stream in (sys.stdout, sys.stderr):
@@ -141,10 +157,5 @@ def configure_process() -> None:
         except (AttributeError, ValueError):
             pass
     install()  # everything printed from here on is scrubbed
-    try:
-        if _signal.getsignal(_signal.SIGTERM) == _signal.SIG_DFL:
-            _signal.signal(_signal.SIGTERM, _terminate)
-    except ValueError:  # not the main thread (a test calling main)
-        pass
     atexit.unregister(gc.freeze)  # once, however often main() runs in a process
     atexit.register(gc.freeze)
