@@ -657,14 +657,21 @@ def test_audit_report_that_fails_is_exit_2(repo, keys):
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
     path = repo / '.secrets.baseline'
     before = path.read_bytes()
-    # detect-secrets itself fails: a baselined file is gone.
-    moved = repo / 'app.py.moved'
-    (repo / 'app.py').rename(moved)
+    # detect-secrets itself fails: a plugin the baseline names cannot load.
+    # (A baselined file that is gone is left out and named instead: see
+    # faults_test.test_baseline_audit_report_with_an_audited_file_gone.)
+    (repo / 'broken.py').write_text('raise RuntimeError("this plugin is broken")\n')
+    doc = read(path)
+    plugins = list(doc['plugins_used'])
+    doc['plugins_used'].append({'name': 'BrokenDetector', 'path': 'file://broken.py'})
+    write_json(path, doc)
+    before = path.read_bytes()
     report = run('together-hooks', 'baseline', 'audit', '--report', cwd=repo)
-    assert_error_line(report, 'detect-secrets audit failed on .secrets.baseline', 'app.py')
+    assert_error_line(report, 'detect-secrets audit failed on .secrets.baseline')
     assert report.out == ''
     assert path.read_bytes() == before  # a failed report writes nothing
-    moved.rename(repo / 'app.py')
+    doc['plugins_used'] = plugins
+    write_json(path, doc)
     # detect-secrets succeeds but what it printed is no report: a custom
     # plugin of the team's that prints on import.
     (repo / 'noisy.py').write_text(NOISY_PLUGIN)

@@ -251,7 +251,9 @@ def test_read_file_refuses_symlinks_and_special_files(tmp_path):
     os.mkfifo(tmp_path / 'fifo')
     assert fileio.read_file(str(target)) == b'data'
     assert fileio.read_file(str(tmp_path / 'l.txt')) is None
-    assert fileio.read_file(str(tmp_path / 'fifo')) is None  # never blocks
+    with pytest.raises(fileio.NotScanned) as refused:  # never blocks; reported
+        fileio.read_file(str(tmp_path / 'fifo'))
+    assert not refused.value.fatal
     assert fileio.read_file(str(tmp_path)) is None
     assert fileio.read_file(str(tmp_path / 'missing')) is None
 

@@ -9,6 +9,10 @@ import stat
 
 from together_hooks.errors import InputError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
+
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_NONBLOCK', 0)
     | getattr(os, 'O_BINARY', 0)
@@ -28,12 +32,20 @@ def is_file_arg(arg: str) -> bool:
     return not arg.startswith('-') or os.path.lexists(arg)
 
 
-def read_file(path: str) -> bytes | None:
-    """The bytes of a regular file; None for symlinks, FIFOs, folders, gone.
+class NotScanned(Exception):
+    """A file named for scanning that cannot be read as one: not a regular
+    file (a FIFO, a socket, a device), or unreadable.  ``fatal``: the scan
+    cannot vouch for the run (a file it could not read may hold a key)."""
 
-    One open with O_NOFOLLOW (a symlink is never followed) and O_NONBLOCK
-    (a FIFO never blocks), then fstat: no separate lstat per file.
-    """
+    def __init__(self, reason: str, fatal: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.fatal = fatal
+
+
+def _open_regular(path: str) -> tuple[int, int] | None:
+    """(fd, size) of a regular file opened for reading; None for a symlink
+    or a file gone; NotScanned for anything else."""
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except (FileNotFoundError, NotADirectoryError):
@@ -41,20 +53,76 @@ def read_file(path: str) -> bytes | None:
     except OSError as e:
         if e.errno == errno.ELOOP:  # a symlink
             return None
-        raise
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+        raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
             return None
+        raise NotScanned('not a regular file (a FIFO, a socket or a device): skipped', fatal=False)
+    return fd, info.st_size
+
+
+def read_file(path: str) -> bytes | None:
+    """The bytes of a regular file; None for symlinks, folders, gone;
+    NotScanned for a FIFO, a device, or a file that cannot be read.
+
+    One open with O_NOFOLLOW (a symlink is never followed) and O_NONBLOCK
+    (a FIFO never blocks), then fstat: no separate lstat per file.
+    """
+    opened = _open_regular(path)
+    if opened is None:
+        return None
+    fd, size = opened
+    try:
         # One read of the size fstat gave (no file object): a short read of
         # a regular file is its end.  A file that grew since, or one larger
         # than a single read returns, is read on to its end.
-        data = os.read(fd, info.st_size + 1)
-        if len(data) <= info.st_size and len(data) < _MAX_READ:
+        data = os.read(fd, size + 1)
+        if len(data) <= size and len(data) < _MAX_READ:
             return data
         with open(fd, 'rb', buffering=0, closefd=False) as f:
             rest = f.readall()
         return data + rest if rest else data
+    except OSError as e:
+        raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
+    finally:
+        os.close(fd)
+
+
+def file_size(path: str) -> int | None:
+    """The size of a regular file (None: a symlink, gone; NotScanned as
+    ``read_file``)."""
+    opened = _open_regular(path)
+    if opened is None:
+        return None
+    os.close(opened[0])
+    return opened[1]
+
+
+def read_windows(path: str, step: int, overlap: int) -> Iterator[tuple[int, int, int, bytes]]:
+    """A file in windows, for memory bounded by ``step`` whatever its size:
+    (where the bytes start, region start, region end, bytes).  The regions
+    tile the file; each window's bytes reach ``overlap`` bytes beyond its
+    region on both sides (``detect.windows``)."""
+    opened = _open_regular(path)
+    if opened is None:
+        return
+    fd, _size = opened
+    try:
+        start = 0
+        while True:
+            lead = min(start, overlap)
+            data = os.pread(fd, lead + step + overlap, start - lead)
+            if start and len(data) <= lead:  # the file ended (or shrank)
+                return
+            end = start + min(step, len(data) - lead)
+            yield start - lead, start, end, data
+            if len(data) - lead <= step:  # that region reached the end
+                return
+            start = end
+    except OSError as e:
+        raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     finally:
         os.close(fd)
 
@@ -100,11 +168,16 @@ def write_atomic(path: str, text: str) -> None:
     # points, and the link stays a link.
     target = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(target))
+    # SIGINT/SIGTERM wait until the temp file's name is held below: one
+    # landing inside mkstemp would leave a file no clean-up knows of.
+    held = _hold_signals()
     try:
         fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
     except OSError as e:  # name the user's file, not our temp file
+        _release_signals(held)
         raise InputError(f'{path}: cannot write ({e.strerror or e})')
     try:
+        _release_signals(held)  # a signal held meanwhile lands here
         # A file name that is not UTF-8 reaches us with surrogate escapes;
         # "\udcff" keeps it readable (and valid JSON) instead of a crash.
         with os.fdopen(
@@ -131,3 +204,18 @@ def write_atomic(path: str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _hold_signals() -> object:
+    import signal
+
+    if not hasattr(signal, 'pthread_sigmask'):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _release_signals(held: object) -> None:
+    if held is not None:
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # type: ignore[arg-type]

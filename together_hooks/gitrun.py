@@ -30,15 +30,56 @@ if TYPE_CHECKING:
 SAFE_CONFIG = ('-c', 'core.fsmonitor=false')
 
 
+# How often a running git is checked for being stuck on a FIFO.
+_STALL_CHECK = 0.5
+
+
 def _run(
         root: str, args: tuple[str, ...], input: bytes | None, errors: bool,
 ) -> subprocess.CompletedProcess[bytes]:
+    """git's completed process; never a hang on a FIFO in the work tree
+    (git opens ``.gitignore`` and friends with a blocking open)."""
     import subprocess  # only commands that ask git pay for it
 
-    return subprocess.run(
-        ('git', *SAFE_CONFIG, *args), cwd=root, input=input, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
-    )
+    with subprocess.Popen(
+            ('git', *SAFE_CONFIG, *args), cwd=root,
+            stdin=subprocess.PIPE if input is not None else None,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
+    ) as proc:
+        while True:
+            try:
+                out, err = proc.communicate(input, timeout=_STALL_CHECK)
+                break
+            except subprocess.TimeoutExpired:
+                if _waits_for_fifo(proc.pid):
+                    proc.kill()
+                    raise InputError(
+                        f'git {args[0]} is stuck opening a FIFO (named pipe) in '
+                        f'{root}: a .gitignore or other file git reads is one; '
+                        'replace it with a regular file',
+                    )
+            except BaseException:
+                proc.kill()
+                raise
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def _waits_for_fifo(pid: int) -> bool:
+    """Is the process blocked opening a FIFO no one writes to (Linux)?"""
+    try:
+        with open(f'/proc/{pid}/wchan') as f:
+            return f.read().strip() == 'wait_for_partner'
+    except OSError:
+        return False
+
+
+def _cannot_run(root: str) -> InputError:
+    """Why git could not be started: no git, or no folder to start it in
+    (deleted or moved while we ran)."""
+    if not os.path.isdir(root):
+        return InputError(f'{root}: no such folder (deleted or moved while running)')
+    return InputError('git is not installed or not on PATH')
 
 
 def git(
@@ -52,8 +93,8 @@ def git(
     """
     try:
         proc = _run(root, args, input, errors=True)
-    except FileNotFoundError:
-        raise InputError('git is not installed or not on PATH')
+    except (FileNotFoundError, NotADirectoryError):
+        raise _cannot_run(root)
     if proc.returncode not in ok:
         err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
         reason = err[-1] if err else f'exit {proc.returncode}'
@@ -65,8 +106,8 @@ def git_output(root: str, *args: str) -> bytes | None:
     """git's output, or None when it fails (the caller words the error)."""
     try:
         proc = _run(root, args, None, errors=False)
-    except FileNotFoundError:
-        raise InputError('git is not installed or not on PATH')
+    except (FileNotFoundError, NotADirectoryError):
+        raise _cannot_run(root)
     return proc.stdout if proc.returncode == 0 else None
 
 

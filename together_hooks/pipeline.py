@@ -13,8 +13,13 @@ import os
 import sys
 
 from together_hooks import audit_log
+from together_hooks.detect.engine import may_be_wide
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.scrub import learn
+from together_hooks.detect.scrub import scrub
+from together_hooks.detect.scrub import workflow_commands
 from together_hooks.errors import EXIT_CLEAN
+from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 from together_hooks.fileio import write_atomic
@@ -23,6 +28,7 @@ from together_hooks.findings import Finding
 from together_hooks.report import confirmed_message
 from together_hooks.report import FORMATS
 from together_hooks.report import Summary
+from together_hooks.rules import MAX_CONTEXT
 from together_hooks.rules import RULES
 
 TYPE_CHECKING = False
@@ -115,13 +121,36 @@ class Scanner:
         """Every finding in one piece of content (the per-file detection step)."""
         if self.skips(content):
             return []
-        found = scan_bytes(content.data, content.path, self.rules)
-        if self.own_keys:  # exact copies of a key this developer holds, any encoding
-            found += self.own_keys.find(content.data, content.path, found)
-        if found and self.exclusions is not None:
-            found = self.exclusions.findings(found, content.data)
+        windows = content.windows(WINDOW, MAX_CONTEXT)
+        first = next(windows, None) if windows is not None else None
+        if first is not None and not _wide_text(first[3]):
+            # A large file: memory bounded, the findings of a whole read.
+            from itertools import chain
+
+            from together_hooks.detect.windows import scan_windows
+
+            found = scan_windows(
+                chain((first,), windows),  # type: ignore[arg-type]
+                lambda data: self._scan_kept(data, content.path, wide=False),
+            )
+        else:  # small, or wide text (UTF-16/32: decoded whole, as it starts)
+            found = self._scan_kept(content.data, content.path)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
+
+    def scan_data(self, data: bytes, path: str, wide: bool = True) -> list[Finding]:
+        found = scan_bytes(data, path, self.rules, wide)
+        if self.own_keys:  # exact copies of a key this developer holds, any encoding
+            found += self.own_keys.find(data, path, found)
+        return found
+
+    def _scan_kept(self, data: bytes, path: str, wide: bool = True) -> list[Finding]:
+        """``scan_data`` less what the config or the baseline's filters
+        silence (lines are judged in ``data``, a whole file or one window)."""
+        found = self.scan_data(data, path, wide)
+        if found and self.exclusions is not None:
+            found = self.exclusions.findings(found, data)
+        return found
 
     def blob_test(self, nbytes: int) -> Callable[[bytes], bool] | None:
         """For a source about to read ``nbytes`` of blobs: a test every
@@ -133,6 +162,24 @@ class Scanner:
         from together_hooks.detect.prefilter import Keywords
 
         return Keywords(k for rule in self.rules for k in rule.keywords).blob_test(nbytes)
+
+
+def _wide_text(head: bytes) -> bool:
+    """Would the engine read a file starting with ``head`` as UTF-16/32
+    text?  Such a file is decoded whole; binary NULs (a sparse file) are not
+    wide text, and are scanned in windows."""
+    if not may_be_wide(head):
+        return False
+    from together_hooks.detect.widetext import decode_wide
+
+    return decode_wide(head) is not None
+
+
+# Files larger than this are read and scanned in windows of this size, each
+# overlapping its neighbours by rules.MAX_CONTEXT: a few windows' worth of
+# memory however large the file (a 30 GB file, a file of Together( calls
+# whose every hit the engine records).
+WINDOW = 4 << 20
 
 
 def load_own_keys(
@@ -186,9 +233,12 @@ def _scan_serial(
     for content in contents:
         if scanner.skips(content):  # never read, never counted
             continue
-        summary.files_scanned += 1
-        summary.bytes_scanned += len(content.data)
         findings.extend(scanner.scan_one(content))
+        summary.files_scanned += 1
+        summary.bytes_scanned += content.size or 0
+        if content.problem is not None:  # one file never stops the others
+            problem = content.problem
+            summary.skipped.append((content.path, problem.reason, problem.fatal))
         content.release()
     return findings
 
@@ -213,20 +263,21 @@ def _scan_forked(
             found += _scan_serial(contents[turn * step:(turn + 1) * step], mine, scanner)
         return found
 
-    def child() -> tuple[int, int, list[tuple[object, ...]]]:
+    def child() -> tuple[int, int, list[tuple[str, str, bool]], list[tuple[object, ...]]]:
         theirs = Summary()
         found = share(theirs)
-        return theirs.files_scanned, theirs.bytes_scanned, [
+        return theirs.files_scanned, theirs.bytes_scanned, theirs.skipped, [
             (f.path, f.line, f.column, f.rule, f.secret, f.encoding)
             for f in found
         ]
 
     try:
-        findings, (files, nbytes, found) = parallel.split(child, lambda: share(summary))
+        findings, (files, nbytes, skipped, found) = parallel.split(child, lambda: share(summary))
     finally:
         turns.close()
     summary.files_scanned += files
     summary.bytes_scanned += nbytes
+    summary.skipped += skipped
     findings.extend(Finding(*fields) for fields in found)
     return findings
 
@@ -248,21 +299,33 @@ def scan_contents(
 
 
 def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) -> None:
-    from together_hooks.report import paint
+    """The report, scrubbed at the edge (``detect.scrub``): on stdout, or in
+    ``--output`` with a text summary on stdout.  An ``--output`` that cannot
+    be written never hides the findings: they are shown, then the error."""
+    from together_hooks.report import write_painted
 
     report = FORMATS[args.format](findings, summary)
+    github = args.format == 'github'
     if args.output:
-        write_atomic(args.output, report)
+        try:
+            write_atomic(args.output, scrub(report, commands=github))
+        except (InputError, OSError) as e:
+            if findings:
+                sys.stdout.write(FORMATS['text'](findings, summary))
+            if isinstance(e, InputError):
+                raise
+            raise InputError(f'{args.output}: cannot write ({e.strerror or e})')
         if findings:
-            sys.stdout.write(paint(FORMATS['text'](findings, summary), sys.stdout))
+            write_painted(FORMATS['text'](findings, summary), sys.stdout)
         print(f'{summary.tool}: report written to {args.output}')
+    elif report and github:
+        with workflow_commands():
+            sys.stdout.write(report)
     elif report:
-        sys.stdout.write(paint(report, sys.stdout) if args.format == 'text' else report)
-    if not findings and getattr(args, 'clean_summary', False):
-        # Hooks stay silent when clean, as pre-commit users expect.
-        from together_hooks.report import clean_line
-
-        print(paint(clean_line(summary), sys.stderr), file=sys.stderr)
+        if args.format == 'text':
+            write_painted(report, sys.stdout)
+        else:
+            sys.stdout.write(report)
 
 
 def _verify_timeout(text: str) -> float:
@@ -408,6 +471,21 @@ def baseline_step(
     return kept, confirmed
 
 
+def report_skipped(summary: Summary, code: int) -> int:
+    """One line on stderr per file not scanned; a file that could not be
+    read fails the run closed (exit 2), after the findings are shown."""
+    from together_hooks.report import shown_path
+
+    fatal = False
+    for path, why, is_fatal in sorted(summary.skipped):
+        shown = f'{shown_path(path)}: {why}'
+        if is_fatal:
+            fatal = True
+            shown = f'error: {shown}; the other files were scanned'
+        print(f'{summary.tool}: {shown}', file=sys.stderr)
+    return EXIT_ERROR if fatal else code
+
+
 def run(
         contents: Iterable[Content], args: argparse.Namespace,
         scanner: Scanner | None = None,
@@ -431,7 +509,10 @@ def run(
             contents, quick=getattr(args, 'filenames', None) is not None,
             exclusions=args.exclusions,
         )
+    if scanner.own_keys:
+        learn(scanner.own_keys.keys)
     findings = scan_contents(contents, summary, scanner)
+    learn({f.secret for f in findings})  # no output shows them, in any form
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
     if known is not None and findings:
@@ -445,6 +526,14 @@ def run(
         for finding in confirmed:
             print(confirmed_message(finding, args.baseline), file=stream)
     code = EXIT_FINDINGS if findings else EXIT_CLEAN
+    code = report_skipped(summary, code)
+    if code == EXIT_CLEAN and getattr(args, 'clean_summary', False):
+        # Last, after any file skipped; hooks stay silent when clean, as
+        # pre-commit users expect.
+        from together_hooks.report import clean_line
+        from together_hooks.report import write_painted
+
+        write_painted(clean_line(summary) + '\n', sys.stderr)
     if audit is not None:  # after the report: a broken log never hides findings
         code = audit.finish(code, findings, summary)
     return code

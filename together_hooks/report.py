@@ -41,13 +41,16 @@ class Summary:
 
     __slots__ = (
         'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
-        'next_step',
+        'next_step', 'skipped',
     )
 
     def __init__(self) -> None:
         self.files_scanned = 0
         self.bytes_scanned = 0
         self.baselined = 0
+        # (path, why, fatal) of each file that could not be scanned: the
+        # others still are; a fatal one makes the run fail closed.
+        self.skipped: list[tuple[str, str, bool]] = []
         self.tool = 'together-hooks'
         # Where the reported paths sit in the repository ('' at its top):
         # SARIF and GitHub annotations must name files from the repo root.
@@ -96,10 +99,23 @@ def colour_on(stream: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
-def paint(text: str, stream: IO[str]) -> str:
-    """``text`` (a text report or a summary line) coloured for ``stream``."""
-    if not text or not colour_on(stream):
-        return text
+def write_painted(text: str, stream: IO[str]) -> None:
+    """Write ``text`` (a text report or a summary line) to ``stream``,
+    coloured on a terminal.  Through the scrubbing sink (``detect.scrub``)
+    the colour goes on after the scrub, so it is not escaped as data is."""
+    if not text:
+        return
+    if not colour_on(stream):
+        stream.write(text)
+        return
+    painted = getattr(stream, 'write_painted', None)
+    if painted is not None:
+        painted(text, _colour)
+    else:
+        stream.write(_colour(text))
+
+
+def _colour(text: str) -> str:
     import re
 
     out = []

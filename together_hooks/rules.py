@@ -568,3 +568,10 @@ def longest_context(rules: tuple[Rule, ...] = RULES) -> int:
         reaches += [2 * (rule.window or 0), rule.value_reach]
         reaches += [p.context.reach for p in rule.patterns if p.context is not None]
     return max(reaches)
+
+
+# The overlap of the windows a large file is scanned in (``detect.windows``):
+# twice the farthest detection looks, so a key near a window's edge is judged
+# on all it would see in the whole file (a pragma on the line above, context
+# either side).  It follows the rules: raise a reach there, not here.
+MAX_CONTEXT = max(64 * 1024, 2 * longest_context(RULES))

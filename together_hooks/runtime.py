@@ -19,36 +19,120 @@ def _one_line(text: str) -> str:
     return one_line(text)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the process is, so ``finally`` blocks run:
+    temp files go, child processes are stopped."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
+    """``_guard``, with SIGTERM raising ``Terminated`` only while the
+    command runs: a process that calls ``main`` (a test, a pool worker)
+    gets its own handling back."""
+    import _signal  # the C module: ``signal`` would import enum on every hook run
+
+    try:
+        previous = _signal.getsignal(_signal.SIGTERM)
+        _signal.signal(_signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread
+        return _guard(prog, func, args)
+    try:
+        return _guard(prog, func, args)
+    finally:
+        if previous is not None:  # None: set outside Python, left as it is
+            _signal.signal(_signal.SIGTERM, previous)
+
+
+def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
     """Run a command; turn every failure into one line and exit 2.
 
     A hook that cannot decide fails closed: an unexpected error is exit 2,
     which pre-commit treats as a failure, with the reason.  With the
-    command's ``args``, a failed run still gets its audit log line.
+    command's ``args``, a failed run still gets its audit log line.  The
+    report is flushed here, so a stream that cannot take it (a full disk,
+    ``ulimit -f``) is an error, not a silently cut report.
     """
     try:
-        return func()
+        _current_folder()
+        code = func()
+        _flush(sys.stdout)
+        return code
     except InputError as e:
         msg = _one_line(str(e))
+    except Terminated:
+        _say(f'{prog}: terminated')
+        return 128 + 15
     except KeyboardInterrupt:
-        print(f'{prog}: interrupted', file=sys.stderr)
+        _say(f'{prog}: interrupted')
         return 130
     except BrokenPipeError:
+        _silence(sys.stdout)
         return EXIT_ERROR
     except OSError as e:
         name = f' {e.filename!r}' if e.filename else ''
         msg = _one_line(f'{e.strerror or e}{name}')
+    except RecursionError:
+        msg = _one_line('internal error: nested too deep')
     except Exception as e:  # fail closed, but say why
         msg = _one_line(f'internal error ({type(e).__name__}): {e}')
-    try:
-        print(f'{prog}: error: {msg}', file=sys.stderr)
-    except Exception:
-        pass
+    _say(f'{prog}: error: {msg}')
     if args is not None and getattr(args, 'audit_action', None):
         from together_hooks import audit_log
 
-        audit_log.log_error(args, msg)
+        try:
+            audit_log.log_error(args, msg)
+        except FileNotFoundError:  # no current folder: no repository to log for
+            pass
     return EXIT_ERROR
+
+
+def _current_folder() -> None:
+    """Every command works relative to the current folder: one that was
+    deleted under the shell is named as such, not as a missing file."""
+    import os
+
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        raise InputError(
+            'the current folder no longer exists (deleted or moved); cd into '
+            'an existing folder and run it again',
+        )
+
+
+def _flush(stream: Any) -> None:
+    """Flush the report; a stream that refuses it is never retried at exit
+    (Python would print a second, raw error)."""
+    try:
+        stream.flush()
+    except OSError:
+        _silence(stream)
+        raise
+
+
+def _silence(stream: Any) -> None:
+    import os
+
+    inner = getattr(stream, 'stream', stream)
+    try:
+        inner.buffer.raw.close()  # drop what the stream still holds
+    except (AttributeError, OSError, ValueError):
+        pass
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), inner.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr)
+        sys.stderr.flush()
+    except Exception:
+        pass
 
 
 def configure_process() -> None:
@@ -65,10 +149,13 @@ def configure_process() -> None:
     import atexit
     import gc
 
+    from together_hooks.detect.scrub import install
+
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(errors='backslashreplace')  # type: ignore[attr-defined]
+            stream.reconfigure(errors='backslashreplace')  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
+    install()  # everything printed from here on is scrubbed
     atexit.unregister(gc.freeze)  # once, however often main() runs in a process
     atexit.register(gc.freeze)

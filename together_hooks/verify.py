@@ -115,6 +115,8 @@ def endpoint(environ: Mapping[str, str] | None = None) -> Endpoint:
         port = parts.port
     except ValueError:
         raise refused from None
+    if port == 0:  # urllib would connect to the scheme's default instead
+        raise InputError(f'{ENV_BASE}={raw!r}: port 0 is no port to connect to')
     host = parts.hostname or ''
     if (
             parts.scheme not in ('http', 'https') or

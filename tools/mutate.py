@@ -177,8 +177,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sarif_test.py', 'tests/scan_test.py'),
       'SARIF properties hold most of the key'),
     M('redact-message', 'together_hooks/detect/scrub.py',
-      "        r'tgp_v1_[A-Za-z0-9_-]{43,}', lambda m: redact(m.group()), text,",
-      "        r'tgp_v1_[A-Za-z0-9_-]{43,}', lambda m: m.group()[:-1], text,",
+      "            text = re.sub(_TGP_RUN, lambda m: redact(m.group()), text)",
+      "            text = re.sub(_TGP_RUN, lambda m: m.group()[:-1], text)",
       ('tests/hardening_test.py::test_usage_errors', 'tests/property_test.py'),
       'a key pasted into an argument is echoed in the error line'),
     # --- SARIF and GitHub escaping -------------------------------------------

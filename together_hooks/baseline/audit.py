@@ -92,22 +92,39 @@ def audit_child(argv: Sequence[str]) -> int:
 def _redact_audit_screen() -> None:
     """detect-secrets' interactive audit prints the lines around each secret
     whole; show the highlighted secret redacted (``tgp_v1_Ab…yz``) and
-    scrub any other key on the screen, so the audit never prints a key."""
+    scrub the screen (every form of each secret shown, any other key,
+    control characters but its own colours), so the audit never prints a
+    key.  A secret found encoded (base64) is highlighted where its
+    encoding stands, instead of failing the audit."""
+    from detect_secrets.exceptions import SecretNotFoundOnSpecifiedLineError
     from detect_secrets.util.code_snippet import CodeSnippet
 
+    from together_hooks.detect.scrub import Scrubber
+    from together_hooks.detect.scrub import encoded_runs
     from together_hooks.findings import redact
-    from together_hooks.detect.scrub import scrub
 
+    scrubber = Scrubber()
     highlight = CodeSnippet.apply_highlight
+    highlight_line = CodeSnippet.highlight_line
     as_text = CodeSnippet.__str__
 
     def apply_highlight(self: CodeSnippet, payload: str) -> str:
         return highlight(self, redact(payload))
 
+    def find_and_highlight(self: CodeSnippet, payload: str) -> CodeSnippet:
+        scrubber.learn([payload])
+        try:
+            return highlight_line(self, payload)
+        except SecretNotFoundOnSpecifiedLineError:
+            for run in encoded_runs(self.target_line, payload):
+                return highlight_line(self, run)
+            return self  # shown unhighlighted; scrubbed all the same
+
     def __str__(self: CodeSnippet) -> str:
-        return scrub(as_text(self))
+        return scrubber.scrub(as_text(self), colours=True)
 
     CodeSnippet.apply_highlight = apply_highlight  # type: ignore[method-assign]
+    CodeSnippet.highlight_line = find_and_highlight  # type: ignore[method-assign]
     CodeSnippet.__str__ = __str__  # type: ignore[method-assign]
 
 
@@ -141,12 +158,31 @@ def _locate_unnumbered(tmp: str) -> None:
         f.write(json.dumps(doc, indent=2) + '\n')
 
 
+def _leave_out_gone(doc: dict[str, Any], root: str) -> None:
+    """Entries whose file is gone (kept by ``update`` for their labels)
+    cannot be shown: detect-secrets would fail reading them.  They stay in
+    the baseline; the audit names them and goes on with the rest (the
+    output sink escapes what a name may hold)."""
+    results = doc.get('results') or {}
+    for name in sorted(results):
+        if not os.path.isfile(os.path.join(root, name)):
+            del results[name]
+            print(
+                f'together-hooks: {name}: file gone; its baseline '
+                'entries are kept, but not audited',
+                file=sys.stderr,
+            )
+
+
 def redact_report(text: str) -> str:
     """detect-secrets' --report holds raw secrets: show them redacted."""
+    from together_hooks.detect.scrub import learn
     from together_hooks.findings import hash_secret
     from together_hooks.findings import redact
 
     doc = json.loads(text)
+    # Lines show secrets encoded too (base64): every form is scrubbed on output.
+    learn(item.get('secrets') for item in doc.get('results', ()) if isinstance(item.get('secrets'), str))
     for item in doc.get('results', ()):
         raw = item.get('secrets')
         if not isinstance(raw, str) or not raw:
@@ -201,6 +237,7 @@ def run_audit(path: str, flags: list[str]) -> int | str:
     root = bl.root_of(path)
     doc = copy.deepcopy(current.doc)
     point_plugins_here(doc)
+    _leave_out_gone(doc, root)
     refresh_lines(doc, root)
     with tempfile.TemporaryDirectory(prefix='together-hooks-audit-') as tmpdir:
         tmp = os.path.join(tmpdir, os.path.basename(path) or bl.DEFAULT_NAME)

@@ -245,9 +245,14 @@ def _normalise(data: bytes) -> bytes:
 
 def scan_bytes(
         data: bytes, path: str, rules: tuple[Rule, ...] = RULES,
+        wide: bool = True,
 ) -> list[Finding]:
-    """Every Together key in ``data``; ``path`` is only used for reporting."""
-    text = _normalise(data)
+    """Every Together key in ``data``; ``path`` is only used for reporting.
+
+    ``wide=False``: ``data`` is taken as it is, never decoded as UTF-16/32
+    (a window of a large file whose head is not wide text: a whole read
+    would not decode it either)."""
+    text = _normalise(data) if wide else data
     findings = _scan(text, path, rules)
     if text is not data:
         # A UTF-16 file with plain ASCII appended (cmd's ``echo ... >>``)

@@ -79,6 +79,11 @@ class OwnKeys:
         return f'OwnKeys({len(self._keys)} key(s))'
 
     @property
+    def keys(self) -> tuple[str, ...]:
+        """The values themselves: for matching and scrubbing, never shown."""
+        return self._keys
+
+    @property
     def hashes(self) -> tuple[str, ...]:
         """``hashed_secret`` of each key (what may be shown or stored)."""
         return self._hashes

@@ -1,25 +1,338 @@
-"""Scrubbing at the edge: nothing key-shaped leaves in a message."""
+"""Scrubbing at the edge: nothing key-shaped, nothing that injects, leaves.
+
+One step every output passes through (``Scrubber.scrub``): the report in
+each format, errors, progress, the audit log, ``--output`` files and
+``baseline audit``.  ``install`` puts a ``Sink`` in front of ``sys.stdout``
+and ``sys.stderr``, so whatever a command prints is scrubbed with what the
+run knows; the pipeline teaches it each key it finds (``learn``).
+
+What goes:
+- every form of every key known in the run (found, or the developer's
+  own): raw, its body, base64 at any alignment (standard and URL-safe),
+  percent-encoded;
+- anything format-valid, known or not: a ``tgp_v1_`` run, base64 or
+  percent-encoding that decodes to one, a legacy key with its Together
+  context (the engine's own rules);
+- control characters (ESC, BEL, CR inside a line, C1, DEL), written as
+  ``\\u00XX`` (valid inside JSON strings too);
+- ``::`` at the start of a line (a GitHub workflow command from a file
+  name), unless the github report itself is being written.
+"""
 from __future__ import annotations
 
+import os
+import sys
 
-def scrub(text: str) -> str:
-    """Redact anything key-shaped in a message before it is shown."""
-    if 'tgp_v1_' not in text and 'ogether' not in text.lower():
-        return text
+from together_hooks.findings import redact
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from typing import Any
+    from typing import Callable
+    from typing import Iterable
+    from typing import Iterator
+
+_TGP_RUN = r'tgp_v1_[A-Za-z0-9_-]{43,}'
+# Long enough to hold a key's 50 bytes at any alignment (68 chars), with
+# room to spare: a base64 or percent run that might decode to a key.
+_B64_RUN = r'[A-Za-z0-9+/_-]{40,}={0,2}'
+_PCT_RUN = r'(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9_.~+/=-])+'
+_CONTROL = r'[\x00-\x08\x0b-\x1f\x7f-\x9f]'
+_LEGACY = r'[0-9a-f]{64}'
+_SGR = r'\x1b\[[0-9;]*m'
+
+
+def _forms(secret: str) -> set[str]:
+    """Every whole-key form of ``secret`` worth looking for."""
+    from urllib.parse import quote
+
+    from together_hooks.detect.ownkeys import _b64_variants
+    from together_hooks.detect.ownkeys import _pct
+
+    raw = secret.encode('utf-8', 'surrogateescape')
+    found = {secret, quote(raw, safe='')}
+    if secret.startswith('tgp_v1_'):
+        found.add(secret[7:])
+    found.update(v.decode('ascii') for v in _b64_variants(raw))
+    found.add(_pct(raw, '%%%02X').decode('ascii'))
+    found.add(_pct(raw, '%%%02x').decode('ascii'))
+    return {f for f in found if len(f) >= 24}
+
+
+def _environ_keys() -> Iterator[str]:
+    """Key-shaped values of Together's variables (``TOGETHER_API_KEY``):
+    known before anything is scanned, so an argument echoing one in an
+    error is scrubbed too."""
     import re
 
+    for name, value in os.environ.items():
+        value = value.strip().strip('\'"')
+        if 'TOGETHER' in name.upper() and re.fullmatch(f'{_TGP_RUN}|{_LEGACY}', value):
+            yield value
+
+
+class Scrubber:
+    """The run's known keys, and the one ``scrub`` every output passes."""
+
+    __slots__ = ('_known', '_new', '_forms', '_regex', '_environ_read')
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        self._known: set[str] = set()
+        self._new: list[str] = []  # learnt, forms not made yet
+        self._forms: dict[str, str] = {}  # form -> what is shown instead
+        self._regex: re.Pattern[str] | None = None
+        self._environ_read = False
+        self.learn(secrets)
+
+    def learn(self, secrets: Iterable[str]) -> None:
+        """Remember keys of this run: their every form is scrubbed from now
+        on.  The forms are made when something is shown: a run that prints
+        nothing (a passing hook) pays nothing."""
+        for secret in secrets:
+            if secret and secret not in self._known:
+                self._known.add(secret)
+                self._new.append(secret)
+
+    def _known_regex(self) -> re.Pattern[str] | None:
+        if not self._environ_read:
+            self._environ_read = True
+            self.learn(_environ_keys())
+        if self._new:
+            for secret in self._new:
+                shown = redact(secret)
+                for form in _forms(secret):
+                    self._forms.setdefault(form, shown)
+            self._new = []
+            self._regex = None
+        if self._regex is None and self._forms:
+            import re
+
+            forms = sorted(self._forms, key=len, reverse=True)
+            self._regex = re.compile('|'.join(map(re.escape, forms)))
+        return self._regex
+
+    def scrub(
+            self, text: str, commands: bool = False, line_start: bool = True,
+            colours: bool = False,
+    ) -> str:
+        """``text`` safe to show: see the module's docstring.  ``commands``:
+        lines may start with ``::`` (the github report's own annotations);
+        ``line_start``: whether ``text`` starts a line; ``colours``: SGR
+        colour sequences stay (a screen we colour ourselves)."""
+        if not text:
+            return text
+        import re
+
+        known = self._known_regex()
+        if known is not None:
+            text = known.sub(lambda m: self._forms[m.group()], text)
+        if 'tgp_v1_' in text:
+            text = re.sub(_TGP_RUN, lambda m: redact(m.group()), text)
+        if '%' in text:
+            text = re.sub(_PCT_RUN, self._decoded_percent, text)
+        text = re.sub(_B64_RUN, self._decoded_base64, text)
+        if 'ogether' in text.lower():
+            text = _in_context(text)
+        text = re.sub(
+            _SGR + '|' + _CONTROL if colours else _CONTROL,
+            lambda m: m.group() if len(m.group()) > 1 else f'\\u{ord(m.group()):04x}',
+            text,
+        )
+        if not commands and '::' in text:
+            text = re.sub(
+                r'(?m)^::',
+                lambda m: '::' if m.start() == 0 and not line_start else '\\u003a:',
+                text,
+            )
+        return text
+
+    def _holds_key(self, plain: str) -> bool:
+        import re
+
+        if re.search(_TGP_RUN, plain):
+            return True
+        known = self._known_regex()
+        return known is not None and known.search(plain) is not None
+
+    def _decoded_percent(self, m: re.Match[str]) -> str:
+        from urllib.parse import unquote
+
+        run = m.group()
+        if '%' not in run:
+            return run
+        plain = unquote(run, errors='replace')
+        if len(plain) >= 40 and (
+                self._holds_key(plain)
+                or ('ogether' in plain.lower() and _in_context(plain) != plain)
+        ):
+            return self.scrub(plain)
+        return run
+
+    def _decoded_base64(self, m: re.Match[str]) -> str:
+        run = m.group()
+        for plain in _decodings(run):
+            if self._holds_key(plain):
+                return redact(run)
+        return run
+
+
+_URLSAFE = str.maketrans('-_', '+/')
+
+
+def _decodings(run: str) -> Iterator[str]:
+    """A base64 run decoded from each of its first four characters (one
+    of them is where the encoding of a value inside it starts)."""
+    import binascii
+
+    token = run.rstrip('=').translate(_URLSAFE)
+    for shift in range(4):
+        part = token[shift:]
+        part = part[:len(part) - 1] if len(part) % 4 == 1 else part
+        try:
+            yield binascii.a2b_base64(part + '=' * (-len(part) % 4)).decode('latin-1')
+        except (binascii.Error, ValueError):
+            continue
+
+
+def encoded_runs(text: str, secret: str) -> list[str]:
+    """The base64 runs of ``text`` that hold ``secret`` encoded."""
+    import re
+
+    return [
+        m.group() for m in re.finditer(_B64_RUN, text)
+        if any(secret in plain for plain in _decodings(m.group()))
+    ]
+
+
+def _in_context(text: str) -> str:
+    """A legacy key the rules find in ``text`` (a name before it, the
+    API host near it): redacted wherever it occurs."""
     from together_hooks.detect.engine import scan_bytes
-    from together_hooks.findings import redact
 
     for finding in scan_bytes(text.encode('utf-8', 'replace'), '<message>'):
         text = text.replace(finding.secret, finding.redacted)
-    # Messages echo user input ("--tgp_v1_..."): a key glued to other text
-    # is no finding, but still must not be shown.  The whole run of key
-    # characters goes, so a key glued after another prefix goes with it.
-    return re.sub(
-        r'tgp_v1_[A-Za-z0-9_-]{43,}', lambda m: redact(m.group()), text,
-    )
+        if finding.encoding != 'raw':  # found decoded: its encoding goes
+            for run in encoded_runs(text, finding.secret):
+                text = text.replace(run, redact(run))
+    return text
+
+
+# ------------------------------------------------------------------ sinks
+
+class Sink:
+    """A text stream that scrubs everything written to it.
+
+    Put in front of ``sys.stdout`` and ``sys.stderr`` by ``install``.  A
+    ``\\r`` that starts a write (a progress line rewriting itself) stays;
+    any other is escaped.  A closed stream (the process started with fd 1
+    closed) fails the first write with one clear line.
+    """
+
+    def __init__(self, stream: Any, scrubber: Scrubber, name: str) -> None:
+        self.stream = stream
+        self.scrubber = scrubber
+        self.name = name
+        self.commands = False  # the github report's own ``::error`` lines
+        self._line_start = True
+
+    def write(self, text: str) -> int:
+        if self.stream is None:
+            from together_hooks.errors import InputError
+
+            raise InputError(f'cannot write: {self.name} is closed')
+        lead = len(text) - len(text.lstrip('\r'))
+        shown = text[:lead] + self.scrubber.scrub(
+            text[lead:], self.commands, self._line_start or lead > 0,
+        )
+        self._line_start = text.endswith('\n')
+        self._write(shown)
+        return len(text)
+
+    def write_painted(self, text: str, painter: Callable[[str], str]) -> int:
+        """``text`` scrubbed, then coloured by ``painter``: our own colour
+        codes are added after the scrub, so they are never escaped, while a
+        control sequence that came with the data always is."""
+        shown = self.scrubber.scrub(text, self.commands, self._line_start)
+        self._line_start = text.endswith('\n')
+        self._write(painter(shown))
+        return len(text)
+
+    def _write(self, text: str) -> None:
+        """All of ``text`` or an error: a text stream drops what its buffer
+        does not take (a file cut by ``ulimit -f`` takes part of a write,
+        then fails), so the bytes go to the buffer until none is left."""
+        stream = self.stream
+        buffer = getattr(stream, 'buffer', None)
+        if buffer is None or os.linesep != '\n':
+            stream.write(text)
+            return
+        stream.flush()  # after whatever the text layer holds
+        view = memoryview(text.encode(stream.encoding, stream.errors or 'strict'))
+        while view:
+            written = buffer.write(view)
+            view = view[written if written is not None else len(view):]
+        if getattr(stream, 'line_buffering', False) or getattr(stream, 'write_through', False):
+            buffer.flush()
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if self.stream is not None:
+            self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream is not None and self.stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def install() -> Scrubber:
+    """Scrub ``sys.stdout`` and ``sys.stderr`` from now on (once per
+    process); the scrubber both share."""
+    current = run_scrubber()
+    if current is not None:
+        return current
+    scrubber = Scrubber()
+    sys.stdout = Sink(sys.stdout, scrubber, 'standard output')  # type: ignore[assignment]
+    sys.stderr = Sink(sys.stderr, scrubber, 'standard error')  # type: ignore[assignment]
+    return scrubber
+
+
+def run_scrubber() -> Scrubber | None:
+    """The scrubber installed on this process's output, if any."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, Sink):
+            return stream.scrubber
+    return None
+
+
+def learn(secrets: Iterable[str]) -> None:
+    """Teach the run's scrubber keys found (no-op when none is installed)."""
+    scrubber = run_scrubber()
+    if scrubber is not None:
+        scrubber.learn(secrets)
+
+
+def scrub(text: str, commands: bool = False) -> str:
+    """``text`` scrubbed with what this run knows (for files we write)."""
+    return (run_scrubber() or Scrubber()).scrub(text, commands)
 
 
 def one_line(text: str) -> str:
     return ' '.join(scrub(str(text)).split())
+
+
+class workflow_commands:
+    """While the github report is written, its ``::error`` lines pass."""
+
+    def __enter__(self) -> None:
+        if isinstance(sys.stdout, Sink):
+            sys.stdout.commands = True
+
+    def __exit__(self, *exc: object) -> None:
+        if isinstance(sys.stdout, Sink):
+            sys.stdout.commands = False

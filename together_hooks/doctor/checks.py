@@ -115,7 +115,9 @@ class Config:
         except ImportError:  # pre-commit brings PyYAML; without it, read the text
             return cls(True, _hooks_from_text(text))
         try:
-            doc = yaml.safe_load(text)
+            doc = yaml.load(text, Loader=_bounded_loader(yaml))
+        except _TooManyAliases:
+            return cls(True, {}, f'{CONFIG} uses more than {MAX_ALIASES} YAML aliases; not read')
         except yaml.YAMLError as e:
             mark = getattr(e, 'problem_mark', None)
             where = f' at line {mark.line + 1}' if mark is not None else ''
@@ -124,6 +126,31 @@ class Config:
 
     def args_of(self, hook_id: str) -> list[str]:
         return self.hooks.get(hook_id, [])
+
+
+# A config is a short list of hooks: a few anchors for shared args, never
+# hundreds.  Aliases nested in aliases grow as a power of their depth
+# (nine levels of nine: 387 million strings once expanded), so both their
+# number and what an args list may hold are bounded.
+MAX_ALIASES = 100
+
+
+class _TooManyAliases(Exception):
+    pass
+
+
+def _bounded_loader(yaml: Any) -> Any:
+    class BoundedLoader(yaml.SafeLoader):
+        aliases = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                self.aliases += 1
+                if self.aliases > MAX_ALIASES:
+                    raise _TooManyAliases()
+            return super().compose_node(parent, index)
+
+    return BoundedLoader
 
 
 def _hooks_from_doc(doc: Any) -> dict[str, list[str]]:
@@ -135,7 +162,11 @@ def _hooks_from_doc(doc: Any) -> dict[str, list[str]]:
             if not isinstance(hook, dict) or not isinstance(hook.get('id'), str):
                 continue
             args = hook.get('args')
-            args = [str(a) for a in args] if isinstance(args, list) else []
+            # pre-commit passes strings: a list or mapping here (an alias
+            # of a nested list) is no argument, and is never expanded.
+            args = [
+                str(a) for a in args if isinstance(a, (str, int, float, bool))
+            ] if isinstance(args, list) else []
             hooks.setdefault(hook['id'], []).extend(args)
     return hooks
 

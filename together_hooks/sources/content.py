@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import os
 
+from together_hooks.fileio import NotScanned
+from together_hooks.fileio import file_size
 from together_hooks.fileio import read_file
+from together_hooks.fileio import read_windows
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
+    from typing import Iterator
 
     from together_hooks.findings import Finding
 
@@ -27,7 +31,7 @@ class Content:
     """A display path and its bytes; file-backed content is read on demand,
     so a parallel scan can read in the worker that scans it."""
 
-    __slots__ = ('path', '_data', 'fs_path')
+    __slots__ = ('path', '_data', 'fs_path', 'size', 'problem')
 
     def __init__(
             self, path: str, data: bytes | None = None, fs_path: str | None = None,
@@ -35,17 +39,47 @@ class Content:
         self.path = path
         self._data = data
         self.fs_path = fs_path
+        self.size = None if data is None else len(data)
+        # Why a file-backed entry could not be scanned (fileio.NotScanned).
+        self.problem: NotScanned | None = None
 
     @property
     def data(self) -> bytes:
         """The bytes (a symlink's: its target, the blob git stores for it);
-        b'' for a file-backed entry that is neither."""
+        b'' for a file-backed entry that is neither, or that cannot be
+        read (``problem`` says why)."""
         if self._data is None:
-            read = read_file(self.fs_path) if self.fs_path is not None else None
-            if read is None and self.fs_path is not None:
+            try:
+                read = read_file(self.fs_path) if self.fs_path is not None else None
+            except NotScanned as e:
+                self.problem, read = e, None
+            if read is None and self.fs_path is not None and self.problem is None:
                 read = link_target(self.fs_path)
             self._data = b'' if read is None else read
+            self.size = len(self._data)
         return self._data
+
+    def windows(self, step: int, overlap: int) -> Iterator[tuple[int, int, int, bytes]] | None:
+        """A file larger than one window, in windows (``fileio.read_windows``);
+        None for anything read whole."""
+        if self._data is not None or self.fs_path is None:
+            return None
+        try:
+            size = file_size(self.fs_path)
+        except NotScanned as e:
+            self.problem, self._data, self.size = e, b'', 0
+            return None
+        if size is None or size <= step + overlap:
+            return None
+        self.size = size
+        return self._windows(step, overlap)
+
+    def _windows(self, step: int, overlap: int) -> Iterator[tuple[int, int, int, bytes]]:
+        assert self.fs_path is not None
+        try:
+            yield from read_windows(self.fs_path, step, overlap)
+        except NotScanned as e:
+            self.problem = e
 
     def release(self) -> None:
         """Drop the bytes once scanned (a tree scan must not hold them all)."""

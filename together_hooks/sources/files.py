@@ -50,22 +50,29 @@ def repo_files(root: str, under: str = '') -> list[str]:
     return sorted(set(zsplit(git(root, *args))))
 
 
-def walk(top: str, rel: str = '') -> list[str]:
-    """Every regular file below ``top`` (outside git), relative to it, sorted.
+def walk(top: str) -> list[str]:
+    """Every file below ``top`` (outside git), relative to it, sorted.
 
-    Symlinks are not followed; ``.git`` folders are skipped.
+    Symlinks are not followed; ``.git`` folders are skipped.  FIFOs,
+    sockets and devices are listed too: reading them is refused, and the
+    scan reports them.  A stack, not recursion: any depth of folders.
     """
     found = []
-    with os.scandir(os.path.join(top, rel) if rel else top) as it:
-        entries = sorted(it, key=lambda e: e.name)
-    for entry in entries:
-        path = f'{rel}/{entry.name}' if rel else entry.name
-        if entry.is_dir(follow_symlinks=False):
-            if entry.name != '.git':
-                found.extend(walk(top, path))
-        elif entry.is_file(follow_symlinks=False):
-            found.append(path)
-    return found
+    stack = ['']
+    while stack:
+        rel = stack.pop()
+        with os.scandir(os.path.join(top, rel) if rel else top) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        folders = []
+        for entry in entries:
+            path = f'{rel}/{entry.name}' if rel else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != '.git':
+                    folders.append(path)
+            elif not entry.is_symlink():
+                found.append(path)
+        stack.extend(reversed(folders))
+    return sorted(found)
 
 
 def from_files(root: str, relpaths: Iterable[str]) -> Iterator[Content]:

@@ -401,7 +401,9 @@ def changes(
             continue
         token = token.lstrip(b'\n')
         if token.startswith(b'\x01'):
-            sha, author, date = token[1:].decode('utf-8', 'replace').split('\x02')
+            # An author may hold any byte but NUL, \x02 included.
+            sha, rest = token[1:].decode('utf-8', 'replace').split('\x02', 1)
+            author, date = rest.rsplit('\x02', 1)
             commit = Commit(sha, author, date)
             count += 1
             if count % 256 == 0:

@@ -56,7 +56,9 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     """``child()`` in a forked process while ``parent()`` runs here.
 
     The child's result must pickle; its failure becomes an ``InputError``
-    here (one line, exit 2), and the child is always reaped.
+    here (one line, exit 2), and the child is always reaped.  When the
+    parent's half fails or is stopped (SIGINT, SIGTERM), the child is
+    stopped too: its ``finally`` blocks stop its git processes.
     """
     import pickle
 
@@ -79,10 +81,16 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     os.close(write_fd)
     try:
         mine = parent()
-    finally:
-        with os.fdopen(read_fd, 'rb') as f:
-            payload = f.read()
+    except BaseException:  # interrupted, terminated, failed: stop the other half too
+        import signal
+
+        os.kill(pid, signal.SIGTERM)
+        os.close(read_fd)
         os.waitpid(pid, 0)
+        raise
+    with os.fdopen(read_fd, 'rb') as f:
+        payload = f.read()
+    os.waitpid(pid, 0)
     status, theirs = pickle.loads(payload) if payload else ('error', 'worker died')
     if status != 'ok':
         raise InputError(f'scan worker failed: {theirs}')

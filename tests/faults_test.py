@@ -1,0 +1,388 @@
+"""Faults from outside: each is one line on stderr with the right exit code,
+never a traceback, never a hang, never lost findings, and nothing (temp
+file, child process) left behind after SIGINT or SIGTERM.
+
+Black-box through the console scripts, as a user or CI meets them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.cli_run import BIN
+from tests.cli_run import CAPTURED
+from tests.cli_run import Result
+from tests.cli_run import assert_error_line
+from tests.cli_run import run
+from tests.conftest import git
+
+TEMP_PREFIX = '.together-hooks-'
+FINDING = ': together-api-key: tgp_v1_'  # a text report's finding line
+
+
+def spawn(
+        *argv: str, cwd, env: dict[str, str] | None = None, timeout: float = 60,
+        shell_prefix: str = '', limits: dict[int, int] | None = None,
+        close_stdout: bool = False,
+) -> Result:
+    """A console script run through ``sh -c`` (so a test can ``cd`` into a
+    folder it then deletes) with resource limits; a hang fails the test."""
+    full = dict(os.environ, PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8', **(env or {}))
+    script = shell_prefix + 'exec "$@"' + (' >&-' if close_stdout else '')
+
+    def limit() -> None:
+        for which, value in (limits or {}).items():
+            resource.setrlimit(which, (value, value))
+
+    proc = subprocess.Popen(
+        ('sh', '-c', script, 'sh', os.path.join(BIN, argv[0]), *argv[1:]),
+        cwd=cwd, env=full, preexec_fn=limit, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    finally:  # a hang fails the test, and leaves no git process behind
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+    result = Result(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
+    CAPTURED.extend((result.out, result.err))
+    return result
+
+
+# ------------------------------------------------------------------ output
+
+def test_failed_output_still_shows_the_findings(git_repo, keys):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    for argv in (('together-hooks', 'scan'), ('detect-together-keys', 'a.txt')):
+        r = run(*argv, '--format', 'sarif', '--output', 'missing/r.sarif', cwd=git_repo)
+        assert_error_line(r, 'missing/r.sarif', 'cannot write')
+        assert 'a.txt:1' + FINDING in r.out, r.out
+
+
+def test_output_truncated_by_file_size_limit_is_reported(git_repo, keys):
+    key = keys()
+    (git_repo / 'a.txt').write_text(''.join(f'k{i} = "{key}"\n' for i in range(500)))
+    small = {resource.RLIMIT_FSIZE: 2048}
+    # The report to a file on stdout.
+    r = spawn('together-hooks', 'scan', cwd=git_repo, limits=small,
+              shell_prefix='exec >../out.txt; ')
+    assert_error_line(r, 'File too large')
+    # --output: the file is refused whole, and the findings still shown.
+    r = spawn('together-hooks', 'scan', '--format', 'json', '--output', '../r.json',
+              cwd=git_repo, limits=small)
+    assert r.rc == 2 and 'File too large' in r.err, r.err
+    assert not (git_repo.parent / 'r.json').exists()
+    assert not [n for n in os.listdir(git_repo.parent) if n.startswith(TEMP_PREFIX)]
+
+
+def test_closed_stdout(git_repo, keys):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    for argv in (('together-hooks', 'scan'), ('detect-together-keys', 'a.txt'),
+                 ('together-hooks', 'scan', '--format', 'json')):
+        r = spawn(*argv, cwd=git_repo, close_stdout=True)
+        assert_error_line(r, 'standard output')
+        assert 'internal error' not in r.err
+
+
+def test_verify_base_with_port_zero_is_refused(git_repo, keys):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    for base in ('http://127.0.0.1:0/', 'http://localhost:0', 'https://[::1]:0'):
+        r = spawn('together-hooks', 'scan', '--verify', 'a.txt', cwd=git_repo,
+                  env={'TOGETHER_HOOKS_API_BASE': base})
+        assert_error_line(r, 'TOGETHER_HOOKS_API_BASE', 'port')
+
+
+# ------------------------------------------------------------------ places
+
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'scan'),
+    ('together-hooks', 'scan', '--format', 'sarif'),
+    ('together-hooks', 'scan', '--staged'),
+    ('detect-together-keys',),
+    ('check-env-gitignored',),
+    ('together-hooks', 'doctor'),
+), ids=' '.join)
+def test_current_folder_deleted(tmp_path, argv):
+    (tmp_path / 'gone').mkdir()
+    r = spawn(*argv, cwd=tmp_path, shell_prefix='cd gone && rmdir ../gone && ')
+    assert_error_line(r, 'current folder')
+
+
+def test_control_character_in_commit_author(git_repo, keys):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    env = dict(os.environ, GIT_AUTHOR_NAME='a\x02b', GIT_AUTHOR_EMAIL='x\x1b@y')
+    subprocess.run(('git', 'commit', '-qm', 'm'), cwd=git_repo, env=env, check=True)
+    for fmt in ('text', 'json'):
+        r = run('together-hooks', 'scan', '--history', '--format', fmt, cwd=git_repo)
+        assert r.rc == 1, r.err
+        assert '\x02' not in r.out and '\x1b' not in r.out
+    assert r.json()['findings'][0]['author'].startswith('a')
+
+
+def test_a_thousand_nested_folders(tmp_path, keys):
+    top = tmp_path / 'deep'
+    top.mkdir()
+    path = str(top)
+    for _ in range(1100):
+        path = os.path.join(path, 'd')
+        os.mkdir(path)
+    try:
+        with open(os.path.join(path, 'a.txt'), 'w') as f:
+            f.write(f'k = "{keys()}"\n')
+        r = run('together-hooks', 'scan', '--format', 'json', str(top), cwd=tmp_path)
+        assert r.rc == 1, r.err
+        assert [f['path'] for f in r.json()['findings']] == ['d/' * 1100 + 'a.txt']
+    finally:  # bottom up: pytest's own clean-up recurses, and would fail
+        os.remove(os.path.join(path, 'a.txt'))
+        while path != str(top):
+            os.rmdir(path)
+            path = os.path.dirname(path)
+
+
+ALIASES = (
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + ''.join(
+        f'{b}: &{b} [{",".join(["*" + a] * 9)}]\n'
+        for a, b in zip('abcdefgh', 'bcdefghi')
+    )
+    + 'repos:\n- repo: local\n  hooks:\n  - id: detect-together-keys\n'
+    '    name: x\n    entry: detect-together-keys\n    language: system\n'
+    '    args: [*i, *i, *i, *i, *i, *i, *i, *i, *i]\n'
+)
+
+
+def test_doctor_with_nested_yaml_aliases_is_bounded(git_repo):
+    (git_repo / '.pre-commit-config.yaml').write_text(ALIASES)
+    limit = {resource.RLIMIT_AS: 1 << 30}
+    started = time.monotonic()
+    r = spawn('together-hooks', 'doctor', cwd=git_repo, limits=limit, timeout=60)
+    assert time.monotonic() - started < 30
+    assert r.rc in (1, 2), r.err
+    assert 'Traceback' not in r.err and 'MemoryError' not in r.out + r.err
+    assert '.pre-commit-config.yaml' in r.out + r.err
+
+
+def test_yaml_is_a_declared_dependency():
+    from importlib.metadata import requires
+
+    names = [r.split(';')[0].split('[')[0] for r in requires('together_hooks') or ()]
+    assert any(n.lower().startswith('pyyaml') for n in names), names
+
+
+def test_baseline_audit_report_with_an_audited_file_gone(git_repo, keys):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    (git_repo / 'b.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    assert run('together-hooks', 'baseline', 'create', cwd=git_repo).rc == 0
+    path = git_repo / '.secrets.baseline'
+    doc = json.loads(path.read_text())
+    doc['results']['a.txt'][0]['is_secret'] = True
+    path.write_text(json.dumps(doc, indent=2) + '\n')
+    git(git_repo, 'rm', '-qf', 'a.txt')
+    assert run('together-hooks', 'baseline', 'update', cwd=git_repo).rc == 0
+    assert 'a.txt' in json.loads(path.read_text())['results']  # audited: kept
+    r = run('together-hooks', 'baseline', 'audit', '--report', cwd=git_repo)
+    assert r.rc == 0, r.err
+    assert 'b.txt' in {i['filename'] for i in r.json()['results']}
+
+
+def test_fifo_gitignore_never_hangs(git_repo, keys):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    os.mkfifo(git_repo / '.gitignore')
+    for argv in (
+            ('together-hooks', 'scan'),
+            ('together-hooks', 'scan', 'a.txt'),
+            ('detect-together-keys', 'a.txt'),
+            ('check-env-gitignored',),
+            ('check-env-gitignored', '--fix'),
+            ('forbid-env-files', 'a.txt'),
+            ('together-hooks', 'doctor'),
+            ('together-hooks', 'baseline', 'create'),
+    ):
+        r = spawn(*argv, cwd=git_repo, timeout=30)
+        assert 'Traceback' not in r.err, (argv, r.err)
+        if r.rc == 2:
+            assert_error_line(r, 'FIFO')
+    assert (git_repo / '.gitignore').is_fifo()
+
+
+def test_non_regular_files_are_skipped_and_reported(tmp_path, keys):
+    top = tmp_path / 'plain'
+    top.mkdir()
+    (top / 'a.txt').write_text(f'k = "{keys()}"\n')
+    os.mkfifo(top / 'pipe.env')
+    for argv in (('together-hooks', 'scan', str(top)),
+                 ('together-hooks', 'scan', str(top / 'pipe.env'), str(top / 'a.txt')),
+                 ('detect-together-keys', str(top / 'pipe.env'), str(top / 'a.txt'))):
+        r = spawn(*argv, cwd=tmp_path, timeout=30)
+        assert r.rc == 1, (argv, r.err)
+        assert FINDING in r.out
+        assert 'pipe.env' in r.err and 'not a regular file' in r.err, (argv, r.err)
+
+
+def test_unreadable_file_does_not_stop_the_scan(tmp_path, keys):
+    shared = tmp_path / 'shared'
+    shared.mkdir()
+    os.chmod(tmp_path, 0o755)
+    shared.chmod(0o777)
+    (shared / 'a.txt').write_text(f'k = "{keys()}"\n')
+    (shared / 'z.txt').write_text(f'k = "{keys()}"\n')
+    secret = shared / 'm.txt'
+    secret.write_text('private\n')
+    secret.chmod(0)
+    user: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        user = ('setpriv', '--reuid=65534', '--regid=65534', '--clear-groups')
+    for argv in (('together-hooks', 'scan', '.'), ('detect-together-keys', 'a.txt', 'm.txt', 'z.txt')):
+        proc = subprocess.run(
+            (*user, os.path.join(BIN, argv[0]), *argv[1:]), cwd=shared,
+            capture_output=True, text=True, timeout=60,
+        )
+        r_err = proc.stderr
+        CAPTURED.extend((proc.stdout, proc.stderr))
+        if proc.returncode == 0 and 'Permission' not in r_err:
+            pytest.skip('cannot run as an unprivileged user here')
+        assert proc.returncode == 2, r_err
+        assert 'a.txt:1' + FINDING in proc.stdout and 'z.txt:1' + FINDING in proc.stdout
+        assert len(r_err.splitlines()) == 1 and 'm.txt' in r_err
+
+
+# ------------------------------------------------------------------ signals
+
+def _big_baseline(repo, entries: int = 10000) -> None:
+    """A baseline of audited entries for files long gone: kept by every
+    update, and big enough that writing it takes a while."""
+    results = {
+        f'old/{i}.py': [{
+            'type': 'Secret Keyword', 'filename': f'old/{i}.py',
+            'hashed_secret': f'{i:040x}', 'is_verified': False,
+            'line_number': 1, 'is_secret': False,
+        }] for i in range(entries)
+    }
+    (repo / '.secrets.baseline').write_text(json.dumps({
+        'version': '1.5.0', 'plugins_used': [], 'filters_used': [],
+        'results': results, 'generated_at': '2026-01-01T00:00:00Z',
+    }, indent=2))
+
+
+@pytest.mark.parametrize('sig', (signal.SIGTERM, signal.SIGINT), ids=('TERM', 'INT'))
+def test_signal_during_baseline_write_leaves_no_temp_file(git_repo, keys, sig):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    left, hit = [], 0
+    for _attempt in range(2):
+        _big_baseline(git_repo)  # without a.txt's key: the update writes
+        with open(git_repo.parent / 'err.txt', 'w+b') as err_file:
+            proc = subprocess.Popen(  # no pipe: a full one would stall the update
+                (os.path.join(BIN, 'together-hooks'), 'baseline', 'update'), cwd=git_repo,
+                stdout=subprocess.DEVNULL, stderr=err_file,
+            )
+            deadline = time.monotonic() + 60
+            while proc.poll() is None and time.monotonic() < deadline:
+                if any(n.startswith(TEMP_PREFIX) for n in os.listdir(git_repo)):
+                    proc.send_signal(sig)
+                    hit += 1
+                    break
+            proc.wait(timeout=60)
+            err_file.seek(0)
+            err = err_file.read()
+        assert b'Traceback' not in err
+        now = [n for n in os.listdir(git_repo) if n.startswith(TEMP_PREFIX)]
+        for name in now:
+            os.remove(git_repo / name)
+        left += now
+        json.loads((git_repo / '.secrets.baseline').read_text())  # whole, old or new
+    assert hit and left == []
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for name in os.listdir('/proc'):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f'/proc/{name}/stat') as f:
+                ppid = int(f.read().rsplit(')', 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f'/proc/{pid}/stat') as f:
+            return f.read().rsplit(')', 1)[1].split()[0] != 'Z'
+    except OSError:
+        return False
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f'/proc/{pid}/cmdline', 'rb') as f:
+            return f.read().replace(b'\0', b' ').decode('utf-8', 'replace')
+    except OSError:
+        return ''
+
+
+@pytest.mark.skipif(not sys.platform.startswith('linux'), reason='reads /proc')
+def test_sigterm_to_history_parent_leaves_no_child(git_repo):
+    # Slow to scan, quick to store: two halves of history, each blob a few
+    # MB of a Together client call repeated.
+    for i in range(4):
+        (git_repo / f'f{i}.py').write_bytes(b'Together(' * (1 << 20) + b'%d\n' % i)
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'm')
+    # Not a pipe: reading one would wait for every process holding it.
+    err_file = open(git_repo.parent / 'err.txt', 'w+b')
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan', '--history'), cwd=git_repo,
+        stdout=subprocess.DEVNULL, stderr=err_file,
+    )
+    deadline = time.monotonic() + 60
+    seen: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        seen = _descendants(proc.pid)
+        if sum('cat-file' in _cmdline(p) for p in seen) >= 2:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, 'the scan ended before both halves started'
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+    err_file.close()
+    assert b'Traceback' not in (git_repo.parent / 'err.txt').read_bytes()
+    deadline = time.monotonic() + 3  # scanning the rest would take longer
+    while time.monotonic() < deadline and any(_alive(p) for p in seen):
+        time.sleep(0.05)
+    left = [p for p in seen if _alive(p)]
+    for pid in left:  # the test's own clean-up
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
+
+
+def test_a_folder_gone_under_git_is_not_git_missing(tmp_path):
+    """A folder deleted between finding it and asking git about it (a race
+    with the user's shell or a build) is named, never "git is not installed"."""
+    from together_hooks import gitrun
+    from together_hooks.errors import InputError
+
+    gone = str(tmp_path / 'gone')
+    for call in (lambda: gitrun.git(gone, 'status'), lambda: gitrun.git_output(gone, 'status')):
+        with pytest.raises(InputError) as e:
+            call()
+        assert 'not installed' not in str(e.value) and 'gone' in str(e.value)

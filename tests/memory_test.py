@@ -1,0 +1,91 @@
+"""Memory is bounded by a constant per file, not by its size.
+
+Peak RSS of the real console script (``os.wait4`` on the child), on a
+sparse file (a hole costs no disk but reads as zeros) and on a file that
+makes the engine do the most bookkeeping per byte (a Together client call
+repeated).  The child runs under an address-space limit, so a regression
+fails here instead of taking the machine's memory.  The 30 GB and 128 MB
+cases of issue 15 run with ``TOGETHER_HOOKS_SLOW_TESTS=1``.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from tests.cli_run import BIN
+from tests.cli_run import CAPTURED
+from tests.cli_run import Result
+
+MAX_RSS = 200 << 20  # bytes: the bound issue 15 sets
+SLOW = os.environ.get('TOGETHER_HOOKS_SLOW_TESTS') == '1'
+
+
+def peak(*argv: str, cwd, address_space: int = 3 << 30) -> tuple[Result, int]:
+    """(result, peak RSS in bytes) of one console-script run.
+
+    Started through ``sh`` without a ``preexec_fn``, so Python spawns it
+    with vfork: a forked child would start from the test process's own
+    RSS (Linux keeps the high-water mark across exec) and measure pytest.
+    """
+    script = f'ulimit -v {address_space >> 10} && exec "$@"'
+    with open(os.path.join(cwd, '..', 'out.txt'), 'w+b') as out, \
+            open(os.path.join(cwd, '..', 'err.txt'), 'w+b') as err:
+        proc = subprocess.Popen(
+            ('sh', '-c', script, 'sh', os.path.join(BIN, argv[0]), *argv[1:]),
+            cwd=cwd, stdout=out, stderr=err,
+        )
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        result = Result(subprocess.CompletedProcess(argv, proc.returncode, out.read(), err.read()))
+    CAPTURED.extend((result.out, result.err))
+    return result, usage.ru_maxrss * 1024  # Linux reports KiB
+
+
+def sparse(path, size: int, at: int, text: bytes) -> None:
+    """``size`` bytes, all a hole but ``text`` at offset ``at``."""
+    with open(path, 'wb') as f:
+        f.truncate(size)
+        f.seek(at)
+        f.write(text)
+
+
+def _sparse(top, keys, size: int) -> set[tuple[str, int, int, str]]:
+    """A hole of ``size`` bytes with a key near its end, and a small file."""
+    sparse(top / 'big.bin', size, size - (size >> 3), f'\nTOGETHER_API_KEY={keys()}\n'.encode())
+    (top / 'small.txt').write_text(f'k = "{keys()}"\n')
+    return {('big.bin', 2, 18, 'together-api-key'), ('small.txt', 1, 6, 'together-api-key')}
+
+
+def _client_calls(top, keys, size: int) -> set[tuple[str, int, int, str]]:
+    """``Together(`` repeated (each one a hit the engine records), a
+    legacy key in a client call between two halves."""
+    body = b'Together(' * (size // 18)
+    call = 'client = Together(api_key="'
+    (top / 'calls.py').write_bytes(body + f'\n{call}{keys("hex")}")\n'.encode() + body)
+    return {('calls.py', 2, len(call) + 1, 'together-legacy-api-key')}
+
+
+def _slow(reason: str):  # type: ignore[no-untyped-def]
+    return pytest.mark.skipif(not SLOW, reason=f'{reason}: TOGETHER_HOOKS_SLOW_TESTS=1')
+
+
+@pytest.mark.parametrize(('build', 'size'), (
+    pytest.param(_sparse, 600 << 20, id='sparse-600MB'),
+    pytest.param(_sparse, 30 << 30, id='sparse-30GB', marks=_slow('30 GB of zeros to read')),
+    pytest.param(_client_calls, 16 << 20, id='client-calls-16MB'),
+    pytest.param(_client_calls, 128 << 20, id='client-calls-128MB', marks=_slow('128 MB of calls')),
+))
+def test_peak_rss_bounded(tmp_path, keys, build, size):
+    top = tmp_path / 'top'
+    top.mkdir()
+    want = build(top, keys, size)
+    result, rss = peak('together-hooks', 'scan', '--format', 'json', '.', cwd=top)
+    assert result.rc == 1, result.err
+    assert {
+        (f['path'], f['line'], f['column'], f['rule']) for f in result.json()['findings']
+    } == want
+    assert rss < MAX_RSS, f'peak RSS {rss >> 20} MB'

@@ -1,0 +1,257 @@
+"""Nothing a command prints holds a whole key, in any form, nor lies.
+
+Black-box through the console scripts: keys arrive in file names, commit
+authors, arguments, environment values and encodings (base64 at any
+alignment, standard and URL-safe, percent-encoded, legacy hex), and every
+output (each report format, ``--output`` files, errors, the audit log,
+``baseline audit``) is searched for every form of every key made.  Report
+lines never start with ``::`` from data, and no control character reaches
+a terminal or a GitHub workflow command raw.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+
+import pytest
+
+from tests.cli_run import BIN
+from tests.cli_run import run
+from tests.conftest import git
+
+FORMATS = ('text', 'json', 'sarif', 'github')
+
+
+def forms(secret: str) -> set[str]:
+    """Every whole-key form a leak could take: raw, the body after
+    ``tgp_v1_``, the part of its base64 (standard and URL-safe) that holds
+    only key bytes at each of the three alignments, and percent-encoded."""
+    raw = secret.encode()
+    found = {secret}
+    if secret.startswith('tgp_v1_'):
+        found.add(secret[7:])
+    for align in range(3):
+        encoded = base64.b64encode(b'\0' * align + raw).decode()
+        core = encoded[4 if align else 0:4 * ((align + len(raw)) // 3)]
+        found.add(core)
+        found.add(core.translate(str.maketrans('+/', '-_')))
+    found.add(''.join(f'%{b:02X}' for b in raw))
+    found.add(''.join(f'%{b:02x}' for b in raw))
+    return found
+
+
+def leaks(secrets: list[str], *texts: str) -> list[tuple[int, str]]:
+    """(index of the key, the form) for each form found in ``texts``."""
+    blob = '\n'.join(texts)
+    return [
+        (i, form) for i, secret in enumerate(secrets)
+        for form in sorted(forms(secret)) if form in blob
+    ]
+
+
+def controls(text: str) -> list[str]:
+    """Control characters other than newline and tab (C0, DEL, C1)."""
+    return sorted({
+        c for c in text
+        if (ord(c) < 0x20 and c not in '\n\t') or 0x7f <= ord(c) <= 0x9f
+    })
+
+
+def b64url(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip('=')
+
+
+def percent(text: str) -> str:
+    return ''.join(f'%{b:02X}' for b in text.encode())
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(('GIT_', 'TOGETHER'))
+    }
+    env.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8', **extra)
+    return env
+
+
+def call(*argv: str, cwd, env: dict[str, str] | None = None, stdin: str | None = None):
+    """A console script's (rc, stdout, stderr), with ``env`` replacing ours."""
+    proc = subprocess.run(
+        (os.path.join(BIN, argv[0]), *argv[1:]), cwd=cwd,
+        env=env if env is not None else _env(), input=stdin,
+        capture_output=True, text=True, errors='backslashreplace', timeout=120,
+    )
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+# --------------------------------------------------------- keys in file names
+
+def test_key_named_files_in_every_format(git_repo, keys):
+    key, other = keys(), keys()
+    names = [
+        f'{key}.txt',                      # the key itself
+        f'{b64url(other)}.cfg',            # URL-safe base64 of a key
+        f'p{percent(other)}.txt',          # percent-encoded
+    ]
+    for name in names:
+        (git_repo / name).write_text(f'token = "{key}"\n')
+    log = git_repo.parent / 'audit.jsonl'
+    texts = []
+    for fmt in FORMATS:
+        rc, out, err = call(
+            'together-hooks', 'scan', '--format', fmt, '--audit-log', str(log),
+            cwd=git_repo,
+        )
+        assert rc == 1, err
+        texts += [out, err]
+        rc, out, err = call(
+            'together-hooks', 'scan', '--format', fmt, '--output', '../r.out', cwd=git_repo,
+        )
+        assert rc == 1, err
+        texts += [out, err, (git_repo.parent / 'r.out').read_text()]
+        rc, out, err = call('detect-together-keys', '--format', fmt, *names, cwd=git_repo)
+        assert rc == 1, err
+        texts += [out, err]
+    texts.append(log.read_text())
+    assert 'tgp_v1_' in texts[0]  # the redacted form is still shown
+    assert [i for i, t in enumerate(texts) if leaks([key, other], t)] == []
+    assert leaks([key, other], *texts) == []
+
+
+def test_key_in_commit_author_committer_and_message(git_repo, keys):
+    key, name_key, mail_key, msg_key = keys(), keys(), keys(), keys()
+    (git_repo / 'a.txt').write_text(f'k = "{key}"\n')
+    git(git_repo, 'add', '.')
+    env = dict(
+        os.environ, GIT_AUTHOR_NAME=name_key, GIT_AUTHOR_EMAIL=f'{mail_key}@x.io',
+        GIT_COMMITTER_NAME=b64url(name_key),
+    )
+    subprocess.run(
+        ('git', 'commit', '-qm', f'add {msg_key}'), cwd=git_repo, env=env, check=True,
+    )
+    texts = []
+    for fmt in FORMATS:
+        rc, out, err = call('together-hooks', 'scan', '--history', '--format', fmt, cwd=git_repo)
+        assert rc == 1, err
+        texts += [out, err]
+    assert leaks([key, name_key, mail_key, msg_key], *texts) == []
+    assert 'tgp_v1_' in texts[0] and '…' in texts[0]
+
+
+# ------------------------------------------- keys in arguments and settings
+
+def test_arguments_and_settings_echoed_scrubbed(git_repo, keys):
+    key, hexkey, own = keys(), keys('hex'), keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    b64 = base64.b64encode(key.encode()).decode()
+    env = _env(TOGETHER_API_KEY=hexkey, OTHER_TOKEN=own)
+    (git_repo / '.env').write_text(f'MY_KEY={own}\n')
+    (git_repo / '.gitignore').write_text('.env\n')
+    texts = []
+    for argv, extra in (
+        (('together-hooks', 'scan', f'TOGETHER_API_KEY: {b64}'), {}),
+        (('together-hooks', 'scan', f'x{b64url(key)}'), {}),
+        (('together-hooks', 'scan', hexkey), {}),
+        (('together-hooks', 'scan', f'dir/{hexkey}.txt'), {}),
+        (('together-hooks', 'scan', '--diff', hexkey), {}),
+        (('together-hooks', 'scan', '--diff', f'main...{own}'), {}),
+        (('together-hooks', 'scan', '--since', own), {}),
+        (('together-hooks', 'scan', '--verify', 'a.txt'),
+         {'TOGETHER_HOOKS_API_BASE': f'http://x/{hexkey}'}),
+        (('together-hooks', 'scan', '--verify', 'a.txt'),
+         {'TOGETHER_HOOKS_API_BASE': f'http://x/{percent(key)}'}),
+        (('together-hooks', 'scan', '--baseline', f'{own}.json'), {}),
+        (('detect-together-keys', f'{hexkey}.py'), {}),
+        (('forbid-env-files', f'{key}/.env'), {}),
+        (('forbid-env-files', f'{b64url(key)}/.env.local'), {}),
+        (('check-env-gitignored', f'{key}/.env'), {}),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo, env=dict(env, **extra))
+        assert rc in (1, 2), (argv, rc, err)
+        assert 'Traceback' not in err
+        texts += [out, err]
+    assert leaks([key, hexkey, own], *texts) == []
+
+
+def test_baseline_audit_never_shows_an_encoded_key(git_repo, keys):
+    key, hexkey = keys(), keys('hex')
+    (git_repo / 'k8s.yaml').write_text(
+        'data:\n'
+        f'  TOGETHER_API_KEY: {base64.b64encode(key.encode()).decode()}\n'
+        f'  together_api_key: {base64.b64encode(hexkey.encode()).decode()}\n',
+    )
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    texts = [out, err]
+    rc, out, err = call('together-hooks', 'baseline', 'audit', '--report', cwd=git_repo)
+    assert rc == 0, err
+    assert len(json.loads(out)['results']) == 2
+    texts += [out, err]
+    rc, out, err = call(
+        'together-hooks', 'baseline', 'audit', cwd=git_repo,
+        env=_env(TERM='dumb'), stdin='y\ny\n',
+    )
+    assert rc == 0, err
+    texts += [out, err]
+    assert leaks([key, hexkey], *texts) == []
+
+
+# ------------------------------------------------------ output that injects
+
+INJECTING = (
+    '::error file=README.md,line=1::fake',
+    '::stop-commands::tok',
+    '::add-mask::x',
+)
+
+
+@pytest.mark.parametrize('name', INJECTING)
+def test_no_report_line_starts_with_a_workflow_command(git_repo, keys, name):
+    (git_repo / name).write_text(f'k = "{keys()}"\n')
+    for argv in (
+            ('together-hooks', 'scan'),
+            ('together-hooks', 'scan', '--format', 'sarif', '--output', '../r.sarif'),
+            ('together-hooks', 'scan', '--format', 'github'),
+            ('detect-together-keys', name),
+            ('forbid-env-files', f'{name}.env'),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc in (0, 1, 2) and 'Traceback' not in err, (argv, err)
+        for line in (out + err).splitlines():
+            if not line.startswith('::'):
+                continue
+            # Only the github format's own annotations, whose file= field
+            # holds no raw ':' or ',' from the name.
+            assert argv[-1] == 'github' and line.startswith('::error file='), (argv, line)
+            field = line[len('::error file='):].split(',line=', 1)[0]
+            assert ':' not in field and ',' not in field, (argv, line)
+
+
+CONTROL_NAMES = ('esc\x1b[31mred.txt', 'bell\x07.txt', 'csi\u009b2J.txt', 'cr\rx.txt')
+
+
+def test_control_characters_escaped_in_every_format(git_repo, keys):
+    key = keys()
+    for name in CONTROL_NAMES:
+        (git_repo / name).write_text(f'k = "{key}"\n')
+    (git_repo / 'plain.txt').write_text(f'k = "{key}"\n')
+    git(git_repo, 'add', '.')
+    env = dict(os.environ, GIT_AUTHOR_NAME='a\x02b\x1b[2Jc')
+    subprocess.run(('git', 'commit', '-qm', 'm'), cwd=git_repo, env=env, check=True)
+    for fmt in FORMATS:
+        for argv in (('scan',), ('scan', '--history')):
+            rc, out, err = call('together-hooks', *argv, '--format', fmt, cwd=git_repo)
+            assert rc == 1, (argv, fmt, err)
+            assert controls(out + err) == [], (argv, fmt)
+            if fmt == 'github':
+                files = [
+                    line.split('file=', 1)[1].split(',line=', 1)[0]
+                    for line in out.splitlines() if line.startswith('::error ')
+                ]
+                assert len(files) == len(CONTROL_NAMES) + 1 or '--history' in argv
+                assert all(controls(f) == [] for f in files)
+    rc, out, err = call('forbid-env-files', 'a\x1b[2J.env', cwd=git_repo)
+    assert rc in (0, 1) and controls(out + err) == []

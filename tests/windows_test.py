@@ -1,0 +1,129 @@
+"""A file scanned in windows finds exactly what a whole read finds.
+
+``fileio.read_windows`` + ``detect.windows.scan_windows`` against
+``detect.engine.scan_bytes`` of the whole file: the same findings at the
+same lines and columns, for files built from keys, their encodings, the
+context the rules need (names, headings, the API host, pragmas), long
+lines and runs of key characters, cut into windows far smaller than the
+file.
+"""
+from __future__ import annotations
+
+import base64
+import os
+import random
+import tempfile
+
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.windows import scan_windows
+from together_hooks.fileio import read_windows
+from together_hooks.rules import MAX_CONTEXT
+from together_hooks.rules import RULES
+from together_hooks.rules import longest_context
+from tests.keys import make_hex
+from tests.keys import make_key
+
+PIECES = (
+    'TOGETHER_API_KEY={key}\n', 'together:\n  model: m\n  api_key: {hex}\n',
+    '[together]\napi_key = "{hex}"\n', 'curl https://api.together.xyz/v1 \\\n',
+    '  -H "Authorization: Bearer {hex}"\n', 'TOGETHER_API_KEY={hex}\n',
+    'x = "{key}"  # pragma: allowlist secret\n', '# pragma: allowlist nextline secret\n',
+    'data:\n  TOGETHER_API_KEY: {b64key}\n', 'client = Together(api_key="{hex}")\n',
+    'Together(', 'tgp_v1_', '{key}', '{hex}', '\\n{key}', 'abc{key}',
+    '\n', '\n\n', ' ', 'sha = {hex}  # together\n',
+)
+
+
+def _filler(rng: random.Random, size: int) -> str:
+    kind = rng.randrange(4)
+    if kind == 0:  # one long line
+        return 'a' * size
+    if kind == 1:  # a run of key characters
+        return ''.join(rng.choice('Ab9_-') for _ in range(size))
+    if kind == 2:  # many short lines
+        return ('word\n' * (size // 5 + 1))[:size]
+    return ' ' * size
+
+
+@st.composite
+def files(draw: st.DrawFn) -> bytes:
+    rng = random.Random(draw(st.integers(0, 2 ** 32)))
+    parts = []
+    for _ in range(draw(st.integers(1, 40))):
+        if draw(st.booleans()):
+            template = draw(st.sampled_from(PIECES))
+            key = make_key(rng)
+            parts.append(template.format(
+                key=key, hex=make_hex(rng), b64key=base64.b64encode(key.encode()).decode(),
+            ))
+        else:
+            parts.append(_filler(rng, draw(st.integers(0, 40_000))))
+    return ''.join(parts).encode()
+
+
+def found(findings) -> list[tuple[int, int, str, str, str]]:
+    return sorted((f.line, f.column, f.rule, f.secret, f.encoding) for f in findings)
+
+
+def windowed(data: bytes, step: int) -> list[tuple[int, int, str, str, str]]:
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(data)
+        f.flush()
+        return found(scan_windows(
+            read_windows(f.name, step, MAX_CONTEXT), lambda d: scan_bytes(d, 'f.txt', wide=False),
+        ))
+
+
+@settings(max_examples=60, deadline=None)
+@given(files(), st.sampled_from((1 << 12, 1 << 14, 100_003)))
+def test_windows_find_what_a_whole_read_finds(data, step):
+    assert windowed(data, step) == found(scan_bytes(data, 'f.txt'))
+
+
+def test_a_key_on_every_window_edge():
+    rng = random.Random(7)
+    key = make_key(rng)
+    step = 1 << 14
+    data = bytearray(b'x' * (step * 8))
+    for edge in range(step, len(data) - 100, step):
+        for shift in (-51, -50, -25, -1, 0, 1):
+            data[edge + shift - 1] = ord(' ')
+            data[edge + shift:edge + shift + 50] = key.encode()
+            data[edge + shift + 50] = ord(' ')
+    whole = found(scan_bytes(bytes(data), 'f.txt'))
+    assert whole and windowed(bytes(data), step) == whole
+
+
+def test_max_context_covers_the_rules():
+    assert MAX_CONTEXT >= 2 * longest_context(RULES)
+
+
+def test_windows_tile_the_file():
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(os.urandom(100_000))
+        f.flush()
+        regions = [(lo, hi) for _b, lo, hi, _d in read_windows(f.name, 7_000, 3_000)]
+        bytes_of = {lo: d for _b, lo, _h, d in read_windows(f.name, 7_000, 3_000)}
+    assert regions[0][0] == 0 and regions[-1][1] == 100_000
+    assert all(a[1] == b[0] for a, b in zip(regions, regions[1:]))
+    assert all(len(d) <= 13_000 for d in bytes_of.values())
+
+
+def test_large_wide_text_file_is_read_as_wide_text(tmp_path):
+    """UTF-16 text is decoded whole, as the engine reads it; a large one
+    too (a window would cut its decoding)."""
+    from together_hooks.pipeline import WINDOW
+    from together_hooks.pipeline import Scanner
+    from together_hooks.sources.content import Content
+
+    key = make_key(random.Random(3))
+    text = 'line of text\n' * (WINDOW // 20) + f'TOGETHER_API_KEY={key}\n'
+    path = tmp_path / 'wide.txt'
+    path.write_bytes(text.encode('utf-16'))
+    assert path.stat().st_size > WINDOW + MAX_CONTEXT
+    whole = found(scan_bytes(path.read_bytes(), 'wide.txt'))
+    assert whole and found(Scanner().scan_one(Content('wide.txt', fs_path=str(path)))) == whole
