@@ -3,8 +3,7 @@
 Each test takes a snippet from README.md (the config, the sample failure,
 the advice in "When it blocks you"), points ``repo:`` at a snapshot of
 this work tree (uncommitted changes included), and checks that a user doing
-what it says gets what
-it promises.
+what it says gets what it promises.
 """
 from __future__ import annotations
 
