@@ -653,37 +653,30 @@ class NoisyDetector(RegexBasedDetector):
 """
 
 
-def test_audit_report_that_fails_is_exit_2(repo, keys):
+# A team plugin that cannot load makes detect-secrets itself fail; one that
+# prints on import makes it succeed with no report.  (A baselined file that
+# is gone is left out and named instead: see
+# faults_test.test_baseline_audit_report_with_an_audited_file_gone.)
+BROKEN_PLUGIN = 'raise RuntimeError("this plugin is broken")\n'
+
+
+@pytest.mark.parametrize('plugin, words', (
+    (BROKEN_PLUGIN, 'detect-secrets audit failed on .secrets.baseline'),
+    (NOISY_PLUGIN, 'detect-secrets printed no report'),
+))
+def test_audit_report_that_fails_is_exit_2(repo, keys, plugin, words):
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
     path = repo / '.secrets.baseline'
-    before = path.read_bytes()
-    # detect-secrets itself fails: a plugin the baseline names cannot load.
-    # (A baselined file that is gone is left out and named instead: see
-    # faults_test.test_baseline_audit_report_with_an_audited_file_gone.)
-    (repo / 'broken.py').write_text('raise RuntimeError("this plugin is broken")\n')
+    (repo / 'team_plugin.py').write_text(plugin)
     doc = read(path)
-    plugins = list(doc['plugins_used'])
-    doc['plugins_used'].append({'name': 'BrokenDetector', 'path': 'file://broken.py'})
+    doc['plugins_used'].append({'name': 'TeamDetector', 'path': 'file://team_plugin.py'})
     write_json(path, doc)
     before = path.read_bytes()
     report = run('together-hooks', 'baseline', 'audit', '--report', cwd=repo)
-    assert_error_line(report, 'detect-secrets audit failed on .secrets.baseline')
-    assert report.out == ''
-    assert path.read_bytes() == before  # a failed report writes nothing
-    doc['plugins_used'] = plugins
-    write_json(path, doc)
-    # detect-secrets succeeds but what it printed is no report: a custom
-    # plugin of the team's that prints on import.
-    (repo / 'noisy.py').write_text(NOISY_PLUGIN)
-    doc = read(path)
-    doc['plugins_used'].append({'name': 'NoisyDetector', 'path': 'file://noisy.py'})
-    write_json(path, doc)
-    before = path.read_bytes()
-    report = run('together-hooks', 'baseline', 'audit', '--report', cwd=repo)
-    assert_error_line(report, 'detect-secrets printed no report')
+    assert_error_line(report, words)
     assert report.out == ''
     assert leaked(keys, report.out, report.err) == []
-    assert path.read_bytes() == before
+    assert path.read_bytes() == before  # a failed report writes nothing
 
 
 def test_redact_report_hides_every_secret(keys):
