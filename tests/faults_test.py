@@ -173,6 +173,25 @@ def test_doctor_with_nested_yaml_aliases_is_bounded(git_repo):
     assert '.pre-commit-config.yaml' in r.out + r.err
 
 
+# The same bomb where the detect-secrets check reads it (a hook's
+# additional_dependencies), for doctor and for baseline create.
+DS_ALIASES = ALIASES.replace(
+    "  - id: detect-together-keys\n",
+    "  - id: detect-secrets\n    additional_dependencies: [*i, *i, *i, *i, *i, *i, *i, *i, *i]\n",
+)
+
+
+@pytest.mark.parametrize('argv', (('doctor',), ('baseline', 'create')))
+def test_detect_secrets_hook_check_with_nested_yaml_aliases_is_bounded(git_repo, argv):
+    (git_repo / '.pre-commit-config.yaml').write_text(DS_ALIASES)
+    limit = {resource.RLIMIT_AS: 1 << 30}
+    started = time.monotonic()
+    r = spawn('together-hooks', *argv, cwd=git_repo, limits=limit, timeout=60)
+    assert time.monotonic() - started < 30
+    assert 'Traceback' not in r.err and 'MemoryError' not in r.out + r.err
+    assert 'internal error' not in r.err
+
+
 def test_yaml_is_a_declared_dependency():
     from importlib.metadata import requires
 

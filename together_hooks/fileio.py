@@ -11,6 +11,7 @@ from together_hooks.errors import InputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
     from typing import Iterator
 
 _OPEN_FLAGS = (
@@ -146,6 +147,35 @@ def read_config_file(path: str) -> bytes:
     finally:
         os.close(fd)
 
+
+# A config is a short list of hooks: a few anchors for shared args, never
+# hundreds.  Aliases nested in aliases grow as a power of their depth
+# (nine levels of nine: 387 million strings once expanded), so their number
+# is bounded, and readers take only plain values where strings belong.
+MAX_YAML_ALIASES = 100
+
+
+class TooManyAliases(ValueError):
+    """A YAML text with more than ``MAX_YAML_ALIASES`` aliases."""
+
+
+def load_yaml(text: str) -> Any:
+    """``text`` read by PyYAML's safe loader, with at most
+    ``MAX_YAML_ALIASES`` aliases (TooManyAliases past that; yaml.YAMLError
+    for text that is not YAML)."""
+    import yaml
+
+    class BoundedLoader(yaml.SafeLoader):
+        aliases = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                self.aliases += 1
+                if self.aliases > MAX_YAML_ALIASES:
+                    raise TooManyAliases(f'more than {MAX_YAML_ALIASES} YAML aliases')
+            return super().compose_node(parent, index)
+
+    return yaml.load(text, Loader=BoundedLoader)
 
 
 def write_atomic(path: str, text: str) -> None:

@@ -114,10 +114,14 @@ class Config:
             import yaml
         except ImportError:  # pre-commit brings PyYAML; without it, read the text
             return cls(True, _hooks_from_text(text))
+        from together_hooks.fileio import MAX_YAML_ALIASES
+        from together_hooks.fileio import TooManyAliases
+        from together_hooks.fileio import load_yaml
+
         try:
-            doc = yaml.load(text, Loader=_bounded_loader(yaml))
-        except _TooManyAliases:
-            return cls(True, {}, f'{CONFIG} uses more than {MAX_ALIASES} YAML aliases; not read')
+            doc = load_yaml(text)
+        except TooManyAliases:
+            return cls(True, {}, f'{CONFIG} uses more than {MAX_YAML_ALIASES} YAML aliases; not read')
         except yaml.YAMLError as e:
             mark = getattr(e, 'problem_mark', None)
             where = f' at line {mark.line + 1}' if mark is not None else ''
@@ -126,31 +130,6 @@ class Config:
 
     def args_of(self, hook_id: str) -> list[str]:
         return self.hooks.get(hook_id, [])
-
-
-# A config is a short list of hooks: a few anchors for shared args, never
-# hundreds.  Aliases nested in aliases grow as a power of their depth
-# (nine levels of nine: 387 million strings once expanded), so both their
-# number and what an args list may hold are bounded.
-MAX_ALIASES = 100
-
-
-class _TooManyAliases(Exception):
-    pass
-
-
-def _bounded_loader(yaml: Any) -> Any:
-    class BoundedLoader(yaml.SafeLoader):
-        aliases = 0
-
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.check_event(yaml.AliasEvent):
-                self.aliases += 1
-                if self.aliases > MAX_ALIASES:
-                    raise _TooManyAliases()
-            return super().compose_node(parent, index)
-
-    return BoundedLoader
 
 
 def _hooks_from_doc(doc: Any) -> dict[str, list[str]]:

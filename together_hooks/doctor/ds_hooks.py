@@ -41,26 +41,31 @@ class DetectSecretsHook:
 
 def team_hooks(root: str) -> list[DetectSecretsHook]:
     """The detect-secrets hooks ``.pre-commit-config.yaml`` runs."""
+    from together_hooks.fileio import load_yaml
     from together_hooks.fileio import read_config_file
 
-    try:
-        import yaml
-
-        doc = yaml.safe_load(read_config_file(os.path.join(root, CONFIG)))
-    except Exception:  # no config, unreadable, not YAML: doctor says so elsewhere
+    try:  # bounded as doctor reads it: nested aliases never expand here
+        doc = load_yaml(read_config_file(os.path.join(root, CONFIG)).decode('utf-8', 'replace'))
+    except Exception:  # no config, unreadable, not YAML, too many aliases: doctor says so elsewhere
         return []
     found = []
     repos = doc.get('repos') if isinstance(doc, dict) else None
     for repo in repos if isinstance(repos, list) else ():
-        url = str(repo.get('repo', '')) if isinstance(repo, dict) else ''
+        url = _plain(repo.get('repo')) if isinstance(repo, dict) else ''
         for hook in (repo.get('hooks') or ()) if isinstance(repo, dict) else ():
             if isinstance(hook, dict) and _runs_detect_secrets(url, hook):
                 found.append(_describe(root, url, hook))
     return found
 
 
+def _plain(value: Any) -> str:
+    """A config value where pre-commit takes a string; anything else (an
+    alias of a nested list, a mapping) is no value and is never expanded."""
+    return str(value) if isinstance(value, (str, int, float)) else ''
+
+
 def _runs_detect_secrets(url: str, hook: dict[str, Any]) -> bool:
-    entry = str(hook.get('entry', ''))
+    entry = _plain(hook.get('entry'))
     return (
         'detect-secrets' in url and url not in ('local', 'meta')
         or 'detect-secrets-hook' in entry or 'detect_secrets.pre_commit_hook' in entry
@@ -71,7 +76,7 @@ def _runs_detect_secrets(url: str, hook: dict[str, Any]) -> bool:
 def _describe(root: str, url: str, hook: dict[str, Any]) -> DetectSecretsHook:
     args = [str(a) for a in hook.get('args') or () if isinstance(a, (str, int, float))]
     try:
-        entry = shlex.split(str(hook.get('entry', '')))
+        entry = shlex.split(_plain(hook.get('entry')))
     except ValueError:
         entry = []
     words = entry + args
@@ -81,7 +86,9 @@ def _describe(root: str, url: str, hook: dict[str, Any]) -> DetectSecretsHook:
             baseline = words[i + 1]
         elif word.startswith('--baseline='):
             baseline = word.split('=', 1)[1]
-    deps = [str(d) for d in hook.get('additional_dependencies') or ()]
+    # Plain values only, as doctor reads args: an alias of a nested list
+    # is never expanded into a string.
+    deps = [_plain(d) for d in hook.get('additional_dependencies') or ()]
     has: bool | None
     if url != 'local' or hook.get('language') == 'python':
         has = any(_OURS.search(d) for d in deps)  # pre-commit's own env
@@ -89,7 +96,7 @@ def _describe(root: str, url: str, hook: dict[str, Any]) -> DetectSecretsHook:
         has = _interpreter_has_us(root, entry[0])
     else:
         has = None
-    return DetectSecretsHook(str(hook.get('id', '')), baseline, has)
+    return DetectSecretsHook(_plain(hook.get('id')), baseline, has)
 
 
 def _interpreter_has_us(root: str, program: str) -> bool | None:
