@@ -38,6 +38,22 @@ def _b64_variants(raw: bytes) -> set[bytes]:
     return out
 
 
+def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
+    """(form, encoding) of every encoded whole copy of ``raw`` looked for:
+    URL-quoted, every byte percent-encoded (upper- and lower-case hex),
+    base64 at each alignment (``_b64_variants``).  The own-key matcher and
+    the output scrubber (``scrub._forms``) both use these."""
+    from urllib.parse import quote
+
+    forms = [
+        (quote(raw, safe='').encode('ascii'), 'url'),
+        (_pct(raw, '%%%02X'), 'url'),
+        (_pct(raw, '%%%02x'), 'url'),
+    ]
+    forms += [(needle, 'base64') for needle in sorted(_b64_variants(raw))]
+    return forms
+
+
 class OwnKeys:
     """The developer's own key values and their encoded forms, in memory.
 
@@ -53,23 +69,14 @@ class OwnKeys:
         self._variants: tuple[tuple[bytes, int, str], ...] = ()
         if not self._keys:  # the common case: nothing to import or build
             return
-        from urllib.parse import quote
-
         from together_hooks.findings import hash_secret
 
         self._hashes = tuple(hash_secret(k) for k in self._keys)
         variants: dict[bytes, tuple[int, str]] = {}
         for i, key in enumerate(self._keys):
             raw = key.encode('utf-8')
-            for needle, encoding in (
-                    (raw, 'raw'),
-                    (quote(raw, safe='').encode('ascii'), 'url'),
-                    (_pct(raw, '%%%02X'), 'url'),
-                    (_pct(raw, '%%%02x'), 'url'),
-            ):
+            for needle, encoding in [(raw, 'raw'), *encoded_forms(raw)]:
                 variants.setdefault(needle, (i, encoding))
-            for needle in sorted(_b64_variants(raw)):
-                variants.setdefault(needle, (i, 'base64'))
         self._variants = tuple((n, i, e) for n, (i, e) in variants.items())
 
     def __len__(self) -> int:

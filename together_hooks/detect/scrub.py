@@ -45,18 +45,13 @@ _SGR = r'\x1b\[[0-9;]*m'
 
 def _forms(secret: str) -> set[str]:
     """Every whole-key form of ``secret`` worth looking for."""
-    from urllib.parse import quote
-
-    from together_hooks.detect.ownkeys import _b64_variants
-    from together_hooks.detect.ownkeys import _pct
+    from together_hooks.detect.ownkeys import encoded_forms
 
     raw = secret.encode('utf-8', 'surrogateescape')
-    found = {secret, quote(raw, safe='')}
+    found = {secret}
     if secret.startswith('tgp_v1_'):
         found.add(secret[7:])
-    found.update(v.decode('ascii') for v in _b64_variants(raw))
-    found.add(_pct(raw, '%%%02X').decode('ascii'))
-    found.add(_pct(raw, '%%%02x').decode('ascii'))
+    found.update(form.decode('ascii') for form, _ in encoded_forms(raw))
     return {f for f in found if len(f) >= 24}
 
 
