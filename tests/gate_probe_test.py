@@ -19,8 +19,8 @@ from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import run
-from tests.pre_receive_test import install_gate
-from tests.pre_receive_test import remote_has
+from tests.cli.pre_receive_test import install_gate
+from tests.cli.pre_receive_test import remote_has
 from together_hooks.findings import hash_secret
 
 

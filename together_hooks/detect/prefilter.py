@@ -6,7 +6,7 @@ bytes.  Hyperscan, when installed (the ``fast`` extra), answers in one
 vectorised pass over the bytes for all keywords together; it is asked only
 when there are enough bytes to pay for importing it and compiling the
 keywords (``one_pass``).  Both answer exactly the same question
-(``tests/prefilter_test.py`` holds them to it), and a flagged blob is then
+(``tests/detect/prefilter_test.py`` holds them to it), and a flagged blob is then
 scanned by the full engine, which checks the keywords itself: the
 prefilter only ever decides which blobs can be skipped.
 """

@@ -6,7 +6,7 @@ bytes on both sides, the farthest the engine looks from a key for what
 decides it (context lines, a rule's keyword window, pragmas on the line
 above).  Each window is scanned whole; a finding counts in the window
 whose region holds it, at its line and column in the file.
-``tests/windows_test.py`` holds this equal to a whole read.
+``tests/detect/windows_test.py`` holds this equal to a whole read.
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from together_hooks.findings import redact
 from together_hooks.hooks import check_env_gitignored
 from together_hooks.hooks import forbid_env_files
 
-CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CHECKOUT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.dirname(sys.executable)
 
 REFUSED = [

@@ -154,7 +154,7 @@ def test_sarif_report_is_valid_and_one_run_per_repository(tmp_path, keys):
     result = scan_org('report', '--store', store, '--format', 'sarif')
     assert result.rc == 1
     doc = json.loads(result.out)
-    schema_path = os.path.join(os.path.dirname(__file__), 'sarif-schema-2.1.0.json')
+    schema_path = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'sarif-schema-2.1.0.json')
     with open(schema_path, encoding='utf-8') as f:
         jsonschema.validate(doc, json.load(f))
     assert [r['versionControlProvenance'][0]['repositoryUri'] for r in doc['runs']] == [

@@ -25,7 +25,7 @@ from together_hooks.findings import redact
 ROTATE = 'https://api.together.xyz/settings/api-keys'
 
 
-EXAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+EXAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                        'examples', 'pre-receive')
 
 
