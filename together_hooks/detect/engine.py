@@ -187,13 +187,15 @@ def _secret_of(
 
 
 def _candidates(
-        data: bytes, rules: tuple[Rule, ...],
+        data: bytes, rules: tuple[Rule, ...], walkers: dict[object, object],
         original: tuple[bytes, Callable[[int], int]] | None = None,
 ) -> list[tuple[int, str, Rule]]:
     """(offset, secret, rule) for every shape-valid key in ``data``;
-    ``original``: the bytes ``data`` is a reading of, and the map there."""
+    ``original``: the bytes ``data`` is a reading of, and the map there;
+    ``walkers``: the context walkers of this scan of the original (shared
+    by its readings, whose context is the original's: its structure is
+    indexed once)."""
     found = []
-    walkers: dict[object, object] = {}
     for rule in rules:
         spans = _spans(data, rule)
         for pattern in rule.patterns:
@@ -272,9 +274,10 @@ def _hits(
         rule for rule in rules
         if any(k in data for k in rule.keywords) and rule_applies(rule, path)
     )
+    walkers: dict[object, object] = {}
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
-        for offset, secret, rule in (_candidates(data, active) if active else ())
+        for offset, secret, rule in (_candidates(data, active, walkers) if active else ())
     ]
     if active and _may_escape(data):
         from together_hooks.detect.codec import readings
@@ -284,7 +287,7 @@ def _hits(
                 return lo + view.origin(offset)
             hits += [
                 (origin(offset), secret, rule, view.encoding)
-                for offset, secret, rule in _candidates(view.data, active, (data, origin))
+                for offset, secret, rule in _candidates(view.data, active, walkers, (data, origin))
             ]
     if depth < 2:
         hits += _b64_hits(data, path, rules, depth)
