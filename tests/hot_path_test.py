@@ -10,12 +10,17 @@ Checked on generated input (hypothesis):
 - the context walker looks for an endpoint binding only where the
   endpoint itself occurs: the bindings it finds are the full pattern's.
 
+And the hook that blocks keys imports no more than its report needs.
+
 Examples are generated the same way on every run (``derandomize``).
 """
 from __future__ import annotations
 
 import base64
+import os
 import random
+import subprocess
+import sys
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -24,14 +29,18 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from tests.cli_run import CAPTURED
+from tests.conftest import write
 from tests.keys import make_hex
 from tests.keys import make_key
 from tests.scrub_edge_test import leaks
+import together_hooks
 from together_hooks.detect import context
 from together_hooks.detect.ownkeys import encoded_forms
 from together_hooks.detect.scrub import Scrubber
 from together_hooks.rules import TOGETHER_CONTEXT
 
+SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(together_hooks.__file__)))
 SETTINGS = settings(
     max_examples=150, deadline=timedelta(seconds=2), database=None,
     derandomize=True,
@@ -143,3 +152,36 @@ def test_endpoint_bindings_found_where_the_endpoint_is_are_all_of_them(parts, lo
 def test_the_binding_samples_bind_or_not(sample, bound):
     """The generated cases above hold both kinds."""
     assert bool(context._Index(_walker(), sample, 0, len(sample)).urls) == bound
+
+
+def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, keys):
+    """Where keys are found the hook scans, reports and scrubs its report;
+    none of that needs urllib (and its ipaddress), base64, the json or
+    typing packages, argparse, subprocess or threading."""
+    key, legacy = keys(), keys('hex')
+    write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
+    write(git_repo, 'deploy.sh', f'export TOGETHER_API_KEY={legacy}\n')
+    write(git_repo, 'cfg.py', f'API_BASE = "https://api.together.xyz/v1"\napi_key = "{legacy}"\n')
+    heavy = (
+        'urllib', 'urllib.parse', 'ipaddress', 'base64', 'struct', 'json', 'typing',
+        'argparse', 'locale', 'subprocess', 'threading', 'shutil', 'fnmatch', 'tempfile',
+        'detect_secrets', 'together_hooks.verify', 'together_hooks.sources.parallel',
+    )
+    # Without site (-S): an editable install's finder imports pathlib, and
+    # with it urllib.parse, before any of our code runs.
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'rc = main(["app.py", "deploy.sh", "cfg.py"])\n'
+        f'loaded = sorted(set({heavy!r}) & set(sys.modules))\n'
+        'print("loaded:", loaded, file=sys.stderr)\n'  # rc 1 is the hook's
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+    assert proc.stdout.count('hashed_secret') == 3, proc.stdout
