@@ -10,6 +10,9 @@ Checked on generated input (hypothesis):
 - the context walker looks for an endpoint binding only where the
   endpoint itself occurs: the bindings it finds are the full pattern's.
 
+- the engine walks no structure for a key a pattern of the same rule
+  found already: its findings are those of the walk.
+
 And the hook that blocks keys imports no more than its report needs.
 
 Examples are generated the same way on every run (``derandomize``).
@@ -36,6 +39,7 @@ from tests.keys import make_key
 from tests.scrub_edge_test import leaks
 import together_hooks
 from together_hooks.detect import context
+from together_hooks.detect import engine
 from together_hooks.detect.ownkeys import encoded_forms
 from together_hooks.detect.scrub import Scrubber
 from together_hooks.rules import TOGETHER_CONTEXT
@@ -185,3 +189,35 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
     assert proc.stdout.count('hashed_secret') == 3, proc.stdout
+
+
+LINES = [
+    'TOGETHER_API_KEY = "{hex}"', 'api_key = "{hex}"', 'api_key: {hex}', 'export API_KEY={hex}',
+    'base_url = "https://api.together.xyz/v1"', 'client = Together(', 'client = OpenAI(', ')',
+    'together:', '  api_key: {hex}', 'url = "https://example.com"', 'key = "{key}"', '# notes',
+    'headers = {{"Authorization": "Bearer {hex}"}}', 'TOGETHER_API_KEY=\\"{hex}\\"',
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=12), st.integers(0, 2 ** 32))
+def test_skipping_the_walk_for_a_key_found_already_finds_the_same(lines, seed):
+    rng = random.Random(seed)
+    text = '\n'.join(
+        line.format(hex=make_hex(rng), key=make_key(rng)) for line in lines
+    ).encode()
+    def found() -> list[tuple[object, ...]]:
+        return [
+            (f.line, f.column, f.rule, f.secret, f.encoding) for f in engine.scan_bytes(text, 'f.py')
+        ]
+    cheap = found()
+    walk_all = engine._secret_of
+
+    def walk(data, m, pattern, rule, walkers, original, had):
+        return walk_all(data, m, pattern, rule, walkers, original, set())
+    engine._secret_of = walk
+    try:
+        full = found()
+    finally:
+        engine._secret_of = walk_all
+    assert cheap == full

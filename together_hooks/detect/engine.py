@@ -153,8 +153,10 @@ def _merged(raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _secret_of(
         data: bytes, m: re.Match[bytes], pattern: Pattern, rule: Rule,
         walkers: dict[object, object], original: tuple[bytes, Callable[[int], int]] | None,
+        had: set[tuple[int, str]],
 ) -> tuple[int, str] | None:
-    """(offset, key) for a regex match, or None when it is not a key."""
+    """(offset, key) for a regex match, or None when it is not a key (or
+    one ``had`` already: the rule's hits so far)."""
     groups = m.re.groupindex
     if 'skip' in groups and m.start('skip') != -1:
         return None
@@ -178,6 +180,10 @@ def _secret_of(
         return None
     context = pattern.context
     if context is not None:
+        if (start, secret) in had:
+            # Found by a pattern before (a key under a Together name also
+            # matches the generic name): no structure needs walking.
+            return None
         # In a reading of a stretch of the file, the structure is the
         # original's (the stretch would cut it short).
         where, at = (original[0], original[1](start)) if original else (data, start)
@@ -198,6 +204,7 @@ def _candidates(
     found = []
     for rule in rules:
         spans = _spans(data, rule)
+        had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
             keyword = pattern.keyword
             for lo, hi in spans:
@@ -210,8 +217,9 @@ def _candidates(
                         m = pattern.regex.match(data, m.start())
                         if m is None:
                             continue
-                    hit = _secret_of(data, m, pattern, rule, walkers, original)
+                    hit = _secret_of(data, m, pattern, rule, walkers, original, had)
                     if hit is not None:
+                        had.add(hit)
                         found.append((*hit, rule))
     return found
 
