@@ -13,6 +13,9 @@ Checked on generated input (hypothesis):
 - the engine walks no structure for a key a pattern of the same rule
   found already: its findings are those of the walk.
 
+- the env-file names are decided without splitting a path that cannot
+  name one (no ``.env`` in it).
+
 And the hook that blocks keys imports no more than its report needs.
 
 Examples are generated the same way on every run (``derandomize``).
@@ -42,6 +45,7 @@ from together_hooks.detect import context
 from together_hooks.detect import engine
 from together_hooks.detect.ownkeys import encoded_forms
 from together_hooks.detect.scrub import Scrubber
+from together_hooks.env import names
 from together_hooks.rules import TOGETHER_CONTEXT
 
 SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(together_hooks.__file__)))
@@ -221,3 +225,35 @@ def test_skipping_the_walk_for_a_key_found_already_finds_the_same(lines, seed):
     finally:
         engine._secret_of = walk_all
     assert cheap == full
+
+
+SEGMENTS = st.one_of(
+    st.sampled_from([
+        '.env', '.ENV', '.Env', '.envrc', '.envrc.local', '.env.local', '.env.Example', 'a',
+        '', '.', 'x.env', 'env', '.en', 'v', '\u212a', '\u0130.env',
+    ]),
+    st.text(alphabet=st.sampled_from('.envENVrc_-a'), max_size=6),
+)
+PATHS = st.lists(st.tuples(SEGMENTS, st.sampled_from(['/', '\\', '//'])), max_size=5).map(
+    lambda parts: ''.join(seg + sep for seg, sep in parts)[:-1],
+)
+
+
+@SETTINGS
+@given(PATHS)
+def test_env_names_without_dot_env_are_decided_as_by_their_parts(path):
+    parts = names.path_parts(path)
+    folder = next(
+        ('/'.join(parts[:i + 1]) for i, part in enumerate(parts[:-1]) if part.lower() == '.env'),
+        None,
+    )
+    assert names.env_folder(path) == folder
+    name = parts[-1] if parts else ''
+    dotenv = names.is_dotenv_name(name) or names.is_envrc_name(name)
+    assert names.is_env_file(path) == (bool(parts) and (
+        folder is not None or names.is_dotenv_name(name)
+        or (names.is_envrc_name(name) and name.lower() != '.envrc')
+    ))
+    assert names.is_template(path) == (bool(parts) and folder is None and dotenv and (
+        name.lower() == '.envrc' or name.rsplit('.', 1)[-1].lower() in names.TEMPLATE_SUFFIXES
+    ))
