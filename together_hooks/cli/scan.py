@@ -56,6 +56,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     pipeline.add_options(parser)
 
 
+def _toplevel(args: argparse.Namespace) -> str | None:
+    """The work tree holding the current folder, asked of git once a run
+    (the scan root and the source both want it)."""
+    if not hasattr(args, 'toplevel'):
+        args.toplevel = gitrun.git_toplevel('.')
+    return args.toplevel
+
+
 def contents(
         args: argparse.Namespace, scanner: pipeline.Scanner | None = None,
 ) -> Iterator[Content]:
@@ -67,14 +75,14 @@ def contents(
     if args.staged:
         if args.paths:
             raise InputError('--staged takes no PATH')
-        root = gitrun.git_toplevel('.')
+        root = _toplevel(args)
         if root is None:
             raise gitrun.no_repository('--staged needs a git repository (run it inside one)')
         from together_hooks.sources.index import staged
 
         return staged(root)
     if not args.paths:
-        root = gitrun.git_toplevel('.')
+        root = _toplevel(args)
         if root is None and gitrun.git_may_claim('.') and not gitrun.git_installed():
             # A repository, maybe, but no git to say which files it tracks:
             # walking all of it would report ignored local env files too.
@@ -104,7 +112,7 @@ def commits(
     if args.paths or args.staged:
         raise InputError(f'{mode} takes no PATH and no --staged')
     # History and ranges need no work tree: a bare mirror works too.
-    root = gitrun.git_toplevel('.') or gitrun.git_dir_without_work_tree('.')
+    root = _toplevel(args) or gitrun.git_dir_without_work_tree('.')
     if root is None:
         raise gitrun.no_repository(f'{mode} needs a git repository (run it inside one)')
     scanner = scanner or pipeline.Scanner.for_run()
@@ -141,7 +149,7 @@ def env_reuse(args: argparse.Namespace) -> int:
         raise InputError(
             '--env-reuse takes at most one folder (no --staged, --diff or --history)',
         )
-    root = args.paths[0] if args.paths else (gitrun.git_toplevel('.') or '.')
+    root = args.paths[0] if args.paths else (_toplevel(args) or '.')
     pairs = shared_keys_across_stages(root)
     if args.format == 'json':
         import json
@@ -165,7 +173,7 @@ def scan_root(args: argparse.Namespace) -> tuple[str, str]:
     """(a folder of the repository scanned, where reported paths sit in it):
     whose config file and baseline apply, and how to match its patterns."""
     if args.diff is not None or args.history or args.staged or not args.paths:
-        return gitrun.git_toplevel('.') or '.', ''
+        return _toplevel(args) or '.', ''
     if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
         return args.paths[0], files.repo_prefix(args.paths[0])
     return '.', files.repo_prefix('.')

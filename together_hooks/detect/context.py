@@ -187,7 +187,12 @@ class _Index:
 
         self.mention = where(walker.mention)
         self.target = where(_TARGET)
-        self.urls = [(m.start(), m.group('name').rsplit(b'.', 1)[-1]) for m in walker.url.finditer(data, lo, hi)]
+        # A binding's match holds the endpoint: where the endpoint alone
+        # is not found, the name pattern is not tried at every identifier.
+        self.urls = [
+            (m.start(), m.group('name').rsplit(b'.', 1)[-1])
+            for m in walker.url.finditer(data, lo, hi)
+        ] if walker.endpoint.search(data, lo, hi) else []
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
         self.sections = where(_SECTION)
 
@@ -206,12 +211,13 @@ class Walker:
     structure's heading (``together:``, ``"Together": {``, ``[together]``),
     ``url`` an endpoint an identifier may be bound to."""
 
-    __slots__ = ('mention', 'label', 'url', 'reach', '_indexes', '_bound')
+    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', '_indexes', '_bound')
 
     def __init__(self, mention: bytes, label: bytes, url: bytes, reach: int) -> None:
         self.mention = re.compile(mention)
         self.label = re.compile(label)
         self.url = re.compile(_URL_NAME + url)
+        self.endpoint = re.compile(url)
         self.reach = reach
         self._indexes: dict[tuple[int, int], _Index] = {}
         self._bound: dict[frozenset[bytes], re.Pattern[bytes]] = {}

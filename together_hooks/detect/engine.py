@@ -153,8 +153,10 @@ def _merged(raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _secret_of(
         data: bytes, m: re.Match[bytes], pattern: Pattern, rule: Rule,
         walkers: dict[object, object], original: tuple[bytes, Callable[[int], int]] | None,
+        had: set[tuple[int, str]],
 ) -> tuple[int, str] | None:
-    """(offset, key) for a regex match, or None when it is not a key."""
+    """(offset, key) for a regex match, or None when it is not a key (or
+    one ``had`` already: the rule's hits so far)."""
     groups = m.re.groupindex
     if 'skip' in groups and m.start('skip') != -1:
         return None
@@ -178,6 +180,10 @@ def _secret_of(
         return None
     context = pattern.context
     if context is not None:
+        if (start, secret) in had:
+            # Found by a pattern before (a key under a Together name also
+            # matches the generic name): no structure needs walking.
+            return None
         # In a reading of a stretch of the file, the structure is the
         # original's (the stretch would cut it short).
         where, at = (original[0], original[1](start)) if original else (data, start)
@@ -187,15 +193,18 @@ def _secret_of(
 
 
 def _candidates(
-        data: bytes, rules: tuple[Rule, ...],
+        data: bytes, rules: tuple[Rule, ...], walkers: dict[object, object],
         original: tuple[bytes, Callable[[int], int]] | None = None,
 ) -> list[tuple[int, str, Rule]]:
     """(offset, secret, rule) for every shape-valid key in ``data``;
-    ``original``: the bytes ``data`` is a reading of, and the map there."""
+    ``original``: the bytes ``data`` is a reading of, and the map there;
+    ``walkers``: the context walkers of this scan of the original (shared
+    by its readings, whose context is the original's: its structure is
+    indexed once)."""
     found = []
-    walkers: dict[object, object] = {}
     for rule in rules:
         spans = _spans(data, rule)
+        had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
             keyword = pattern.keyword
             for lo, hi in spans:
@@ -208,8 +217,9 @@ def _candidates(
                         m = pattern.regex.match(data, m.start())
                         if m is None:
                             continue
-                    hit = _secret_of(data, m, pattern, rule, walkers, original)
+                    hit = _secret_of(data, m, pattern, rule, walkers, original, had)
                     if hit is not None:
+                        had.add(hit)
                         found.append((*hit, rule))
     return found
 
@@ -272,9 +282,10 @@ def _hits(
         rule for rule in rules
         if any(k in data for k in rule.keywords) and rule_applies(rule, path)
     )
+    walkers: dict[object, object] = {}
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
-        for offset, secret, rule in (_candidates(data, active) if active else ())
+        for offset, secret, rule in (_candidates(data, active, walkers) if active else ())
     ]
     if active and _may_escape(data):
         from together_hooks.detect.codec import readings
@@ -284,7 +295,7 @@ def _hits(
                 return lo + view.origin(offset)
             hits += [
                 (origin(offset), secret, rule, view.encoding)
-                for offset, secret, rule in _candidates(view.data, active, (data, origin))
+                for offset, secret, rule in _candidates(view.data, active, walkers, (data, origin))
             ]
     if depth < 2:
         hits += _b64_hits(data, path, rules, depth)

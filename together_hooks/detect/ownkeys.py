@@ -24,11 +24,11 @@ def _b64_variants(raw: bytes) -> set[bytes]:
     """The base64 text of ``raw`` at each of the three byte alignments it
     can have inside a longer encoded value, trimmed to the characters that
     depend on ``raw`` alone; standard and URL-safe alphabets."""
-    from base64 import b64encode
+    from binascii import b2a_base64
 
     out = set()
     for shift in range(3):
-        enc = b64encode(b'\0' * shift + raw)
+        enc = b2a_base64(b'\0' * shift + raw, newline=False)
         lead = 0 if shift == 0 else 4
         usable = (shift + len(raw)) // 3 * 4
         core = enc[lead:usable]
@@ -38,15 +38,28 @@ def _b64_variants(raw: bytes) -> set[bytes]:
     return out
 
 
+# What ``urllib.parse.quote`` never quotes.
+_UNRESERVED = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~'
+
+
+def _url_quoted(raw: bytes) -> bytes:
+    """``quote(raw, safe='')``; a value of unreserved characters only
+    (every format-valid key) is its own quoting, so the scrubbing of a
+    hook's report does not import ``urllib.parse``."""
+    if not raw.translate(None, _UNRESERVED):
+        return raw
+    from urllib.parse import quote
+
+    return quote(raw, safe='').encode('ascii')
+
+
 def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
     """(form, encoding) of every encoded whole copy of ``raw`` looked for:
     URL-quoted, every byte percent-encoded (upper- and lower-case hex),
     base64 at each alignment (``_b64_variants``).  The own-key matcher and
     the output scrubber (``scrub._forms``) both use these."""
-    from urllib.parse import quote
-
     forms = [
-        (quote(raw, safe='').encode('ascii'), 'url'),
+        (_url_quoted(raw), 'url'),
         (_pct(raw, '%%%02X'), 'url'),
         (_pct(raw, '%%%02x'), 'url'),
     ]

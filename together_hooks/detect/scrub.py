@@ -70,13 +70,14 @@ def _environ_keys() -> Iterator[str]:
 class Scrubber:
     """The run's known keys, and the one ``scrub`` every output passes."""
 
-    __slots__ = ('_known', '_new', '_forms', '_regex', '_environ_read')
+    __slots__ = ('_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read')
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         self._known: set[str] = set()
         self._new: list[str] = []  # learnt, forms not made yet
         self._forms: dict[str, str] = {}  # form -> what is shown instead
-        self._regex: re.Pattern[str] | None = None
+        self._ordered: list[str] = []  # the forms, longest first
+        self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._environ_read = False
         self.learn(secrets)
 
@@ -89,7 +90,8 @@ class Scrubber:
                 self._known.add(secret)
                 self._new.append(secret)
 
-    def _known_regex(self) -> re.Pattern[str] | None:
+    def _known_forms(self) -> list[str]:
+        """Every form of every known key, longest first."""
         if not self._environ_read:
             self._environ_read = True
             self.learn(_environ_keys())
@@ -99,13 +101,24 @@ class Scrubber:
                 for form in _forms(secret):
                     self._forms.setdefault(form, shown)
             self._new = []
-            self._regex = None
-        if self._regex is None and self._forms:
+            self._ordered = sorted(self._forms, key=len, reverse=True)
+        return self._ordered
+
+    def _present(self, text: str) -> tuple[str, ...]:
+        """The known forms in ``text``, longest first: a form absent from
+        the text is never matched, so leaving it out of the regex changes
+        nothing but the cost (most text shown holds none: no compile)."""
+        return tuple(form for form in self._known_forms() if form in text)
+
+    def _known_regex(self, present: tuple[str, ...]) -> re.Pattern[str]:
+        regex = self._regexes.get(present)
+        if regex is None:
             import re
 
-            forms = sorted(self._forms, key=len, reverse=True)
-            self._regex = re.compile('|'.join(map(re.escape, forms)))
-        return self._regex
+            if len(self._regexes) >= 64:  # bounded, in a run that shows much
+                self._regexes.clear()
+            regex = self._regexes[present] = re.compile('|'.join(map(re.escape, present)))
+        return regex
 
     def scrub(
             self, text: str, commands: bool = False, line_start: bool = True,
@@ -119,9 +132,9 @@ class Scrubber:
             return text
         import re
 
-        known = self._known_regex()
-        if known is not None:
-            text = known.sub(lambda m: self._forms[m.group()], text)
+        present = self._present(text)
+        if present:
+            text = self._known_regex(present).sub(lambda m: self._forms[m.group()], text)
         if 'tgp_v1_' in text:
             text = re.sub(_TGP_RUN, lambda m: redact(m.group()), text)
         if '%' in text:
@@ -145,10 +158,9 @@ class Scrubber:
     def _holds_key(self, plain: str) -> bool:
         import re
 
-        if re.search(_TGP_RUN, plain):
-            return True
-        known = self._known_regex()
-        return known is not None and known.search(plain) is not None
+        return re.search(_TGP_RUN, plain) is not None or any(
+            form in plain for form in self._known_forms()
+        )
 
     def _decoded_percent(self, m: re.Match[str]) -> str:
         from urllib.parse import unquote

@@ -36,6 +36,8 @@ def is_envrc_name(name: str) -> bool:
 
 def env_folder(path: str) -> str | None:
     """The ``.env/`` folder ``path`` lies in (``a/.env``), or None."""
+    if '.env/' not in path.replace('\\', '/').lower():
+        return None  # most paths: no part is .env with more after it
     parts = path_parts(path)
     for i, part in enumerate(parts[:-1]):
         if part.lower() == '.env':
@@ -58,6 +60,8 @@ def _allowed(path: str, allow: Iterable[str]) -> bool:
 
 def is_template(path: str, allow: Iterable[str] = ()) -> bool:
     """An env file that may be committed while it holds no real key."""
+    if '.env' not in path.lower():
+        return False  # most paths: no name starts with .env
     parts = path_parts(path)
     if not parts or env_folder(path) is not None:
         return False
@@ -78,6 +82,8 @@ def is_env_file(path: str) -> bool:
     names that merely contain "env" (``environment.py``, ``src/env.ts``,
     ``.envrc`` itself, ``.env-cmdrc``).
     """
+    if '.env' not in path.lower():
+        return False  # most paths: no part starts with .env
     parts = path_parts(path)
     if not parts:
         return False

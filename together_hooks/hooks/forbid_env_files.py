@@ -44,13 +44,12 @@ def env_file_message(path: str, ignored_by: str | None = None) -> str:
     )
 
 
-def _ignore_rules(paths: list[str]) -> dict[str, str]:
+def _ignore_rules(paths: list[str], root: str | None) -> dict[str, str]:
     """path -> the rule (``pattern (file:line)``) of a committed .gitignore
-    that ignores it, for the refused env files that have one."""
+    that ignores it, for the refused env files that have one; ``root``: the
+    work tree's top."""
     from together_hooks.env.gitignore import check_ignore
-    from together_hooks.gitrun import git_toplevel
 
-    root = git_toplevel('.')
     if root is None or not paths:
         return {}
     here = os.path.realpath('.')
@@ -95,12 +94,15 @@ def env_folder_message(folder: str, files: list[str]) -> str:
     )
 
 
-def template_problems(paths: list[str], config: Config = EMPTY) -> list[str]:
+def template_problems(
+        paths: list[str], config: Config = EMPTY, root: str | None = None,
+) -> list[str]:
     """``path:line`` for every real Together key (or a copy of one of the
     developer's own keys) in templates and ``.envrc`` files, and for any
     other value that looks like a credential in templates.  The config's
     ``allow`` silences a value (never a copy of your own key), as an inline
-    pragma does."""
+    pragma does.  ``root``: the work tree's top (asked of git if not
+    given), whose local env files hold the own keys."""
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
     from together_hooks.env.ownkeys import own_keys
     from together_hooks.env.values import secret_values
@@ -121,7 +123,7 @@ def template_problems(paths: list[str], config: Config = EMPTY) -> list[str]:
             continue
         if scanner is None:  # the rules and your own keys, as the key hook has them
             scanner = Scanner(
-                own_keys=own_keys(git_toplevel('.') or '.'),
+                own_keys=own_keys(root or git_toplevel('.') or '.'),
                 exclusions=Exclusions(config),  # its allow list
             )
         findings = scanner.scan_one(Content(path, data))
@@ -180,12 +182,17 @@ def check(
             templates.append(path)
         elif names.is_env_file(path):
             refused.append(path)
+    root = None
+    if refused or templates:
+        from together_hooks.gitrun import git_toplevel
+
+        root = git_toplevel('.')  # once, for both
     if refused:
-        ignored = _ignore_rules(refused)
+        ignored = _ignore_rules(refused, root)
         messages.extend(env_file_message(p, ignored.get(p)) for p in refused)
     for folder, files in folders.items():
         messages.append(env_folder_message(folder, files))
-    messages.extend(template_problems(templates, config))
+    messages.extend(template_problems(templates, config, root or '.'))
     return messages
 
 

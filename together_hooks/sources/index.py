@@ -5,7 +5,6 @@ import os
 
 from together_hooks.gitrun import git
 from together_hooks.gitrun import read_blobs
-from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
 
 TYPE_CHECKING = False
@@ -21,24 +20,19 @@ def staged(root: str) -> Iterator[Content]:
     their new path; a symlink's blob is its target; deletions and
     submodules have nothing to scan.
     """
-    changed = set(zsplit(git(
-        root, 'diff', '--cached', '--name-only', '-z', '--no-renames',
+    # One diff of the index against HEAD gives each path's new mode and
+    # blob: ``:old-mode new-mode old-sha new-sha status`` then the path.
+    fields = git(
+        root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
         '--diff-filter=ACMT',
-    )))
-    if not changed:
-        return
-    entries: list[tuple[str, str]] = []
-    for record in git(root, 'ls-files', '--stage', '-z').split(b'\0'):
-        if not record:
-            continue
-        meta, _tab, name = record.partition(b'\t')
-        mode, sha, stage = meta.decode().split()
-        path = os.fsdecode(name)
-        if stage == '0' and path in changed and mode in ('100644', '100755', '120000'):
-            entries.append((path, sha))
+    ).split(b'\0')
     by_sha: dict[str, list[str]] = {}
-    for path, sha in entries:
-        by_sha.setdefault(sha, []).append(path)
+    for meta, name in zip(fields[0::2], fields[1::2]):
+        _old_mode, mode, _old_sha, sha, _status = meta.decode().split()
+        if mode in ('100644', '100755', '120000'):
+            by_sha.setdefault(sha, []).append(os.fsdecode(name))
+    if not by_sha:
+        return
     for sha, data in read_blobs(root, list(by_sha)):
         for path in by_sha[sha]:
             yield Content(path, data)

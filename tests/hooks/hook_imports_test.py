@@ -1,0 +1,45 @@
+"""The hook that blocks keys imports no more than its report needs."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import together_hooks
+from tests.cli_run import CAPTURED
+from tests.conftest import write
+
+SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(together_hooks.__file__)))
+
+
+def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, keys):
+    """Where keys are found the hook scans, reports and scrubs its report;
+    none of that needs urllib (and its ipaddress), base64, the json or
+    typing packages, argparse, subprocess or threading."""
+    key, legacy = keys(), keys('hex')
+    write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
+    write(git_repo, 'deploy.sh', f'export TOGETHER_API_KEY={legacy}\n')
+    write(git_repo, 'cfg.py', f'API_BASE = "https://api.together.xyz/v1"\napi_key = "{legacy}"\n')
+    heavy = (
+        'urllib', 'urllib.parse', 'ipaddress', 'base64', 'struct', 'json', 'typing',
+        'argparse', 'locale', 'subprocess', 'threading', 'shutil', 'fnmatch', 'tempfile',
+        'detect_secrets', 'together_hooks.verify', 'together_hooks.sources.parallel',
+    )
+    # Without site (-S): an editable install's finder imports pathlib, and
+    # with it urllib.parse, before any of our code runs.
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'rc = main(["app.py", "deploy.sh", "cfg.py"])\n'
+        f'loaded = sorted(set({heavy!r}) & set(sys.modules))\n'
+        'print("loaded:", loaded, file=sys.stderr)\n'  # rc 1 is the hook's
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+    assert proc.stdout.count('hashed_secret') == 3, proc.stdout
