@@ -515,3 +515,27 @@ def pushed(
 
     return added_by_commits(root, include, exclude, scan, 'pre-push range', wanted)
 
+
+def brought_by(root: str, ref: str, new: str, scan: Scan) -> Iterator[Content]:
+    """What a pushed update of ``ref`` to ``new`` brings that no ref has
+    yet (``pre-receive``): its name, an annotated tag's message, whatever a
+    tag or tree names beside commits, and what its commits add."""
+    yield from ref_names([ref], scan)
+    kind = git(root, 'cat-file', '-t', new).strip()
+    if kind == b'tag':
+        yield from tag_messages(root, [new], scan)
+    if kind != b'commit':
+        yield from beside_commits(root, [new], ['--all'], scan)
+    yield from added_by_commits(root, [new], ['--all'], scan, what=f'pre-receive {ref}')
+
+
+def file_at(root: str, commit: str, path: str) -> bytes | None:
+    """The file at ``path`` in ``commit``, if it has one."""
+    out = git(
+        root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{path}\n'.encode(),
+    )
+    header, _sep, body = out.partition(b'\n')
+    fields = header.split()
+    if len(fields) != 3 or fields[1] != b'blob':
+        return None
+    return body[:int(fields[2])]
