@@ -35,6 +35,7 @@ import re
 import sys
 
 from together_hooks import pipeline
+from together_hooks.config import DEFAULT_BASELINE as BASELINE
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import EXIT_FINDINGS
@@ -46,7 +47,6 @@ PROG = 'together-hooks pre-receive'
 # GitHub Enterprise stops its own pre-receive hooks after 5 s.  30 s
 # covers a scan of thousands of new commits on one core.
 DEFAULT_TIMEOUT = 30.0
-BASELINE = '.secrets.baseline'
 _SHA = re.compile(r'\A(?:[0-9a-f]{40}|[0-9a-f]{64})\Z')
 
 

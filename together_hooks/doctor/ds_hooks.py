@@ -17,12 +17,13 @@ import shlex
 import shutil
 import subprocess
 
+from together_hooks.config import DEFAULT_BASELINE
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 CONFIG = '.pre-commit-config.yaml'
-DEFAULT_BASELINE = '.secrets.baseline'
 SHIM = 'tools/together_plugin.py'
 _OURS = re.compile(r'together[-_]hooks', re.IGNORECASE)
 
