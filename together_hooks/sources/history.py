@@ -421,8 +421,10 @@ def changes(
 def attribute(
         root: str, flagged: dict[bytes, frozenset[str]],
         since: str | None, progress: Progress, log: CommitLog, scan: Scan,
+        matters: Callable[[str], bool] | None = None,
 ) -> dict[tuple[str, str], tuple[Commit, bytes]]:
-    """(hashed_secret, path) -> (the commit that first added it, its blob)."""
+    """(hashed_secret, path) -> (the commit that first added it, its blob);
+    ``matters``: see ``keys_at``."""
     entries = list(changes(log.output(), progress, flagged.__contains__))
     if since is not None:
         # Blobs from before ``since`` were not scanned; a parent's blob
@@ -435,24 +437,34 @@ def attribute(
             keys = keys_in(scan, data)
             if keys:
                 flagged[sha] = keys
-    return first_adds(entries, keys_at(root, scan, flagged, entries))
+    return first_adds(entries, keys_at(root, scan, flagged, entries, matters=matters))
 
 
 def keys_at(
         root: str, scan: Scan, flagged: dict[bytes, frozenset[str]],
         entries: Iterable[Entry], have: dict[bytes, bytes] | None = None,
+        matters: Callable[[str], bool] | None = None,
 ) -> dict[tuple[bytes, str], frozenset[str]]:
     """(blob, path) -> the keys the blob holds there, for every flagged blob
     an entry names.  A path can switch rules off (``Rule.skip_files``: a
-    lockfile), so each such blob is scanned again under each of its paths
-    by ``scan``, the pipeline's own step; ``have``: blobs already read."""
+    lockfile), so a blob is scanned again under such a path by ``scan``,
+    the pipeline's own step; ``matters(path)``, when given, says which
+    paths can (the others keep what discovery found), else every path is
+    rescanned.  ``have``: blobs already read."""
     paths: dict[bytes, set[str]] = {}
-    for _commit, path, olds, new in entries:
-        for sha in (new, *olds):
-            if sha in flagged:
-                paths.setdefault(sha, set()).add(path)
-    have = have or {}
     found: dict[tuple[bytes, str], frozenset[str]] = {}
+    verdict: dict[str, bool] = {}
+    for _commit, path, olds, new in entries:
+        if matters is not None and path not in verdict:
+            verdict[path] = matters(path)
+        for sha in (new, *olds):
+            if sha not in flagged:
+                continue
+            if verdict.get(path, True):
+                paths.setdefault(sha, set()).add(path)
+            else:
+                found[sha, path] = flagged[sha]
+    have = have or {}
 
     def at(sha: bytes, data: bytes) -> None:
         for path in paths[sha]:
@@ -501,17 +513,17 @@ class FirstOf:
 
 def scan_history(
         root: str, scan: Scan, since: str | None = None, progress: bool = False,
-        worth: Worth | None = None,
+        worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
 ) -> Iterator[Revision]:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
-    ``worth``: see ``discover``.  A bad ``since`` fails here, before
-    anything is scanned.
+    ``worth``: see ``discover``; ``matters``: see ``keys_at``.  A bad
+    ``since`` fails here, before anything is scanned.
     """
     since_sha = resolve_commit(root, since, '--since') if since else None
     _refuse_partial_clone(root)
     _refuse_shallow_clone(root)
-    return _scan(root, since_sha, Progress(progress), scan, worth)
+    return _scan(root, since_sha, Progress(progress), scan, worth, matters)
 
 
 def _refuse_partial_clone(root: str) -> None:
@@ -545,7 +557,7 @@ def _refuse_shallow_clone(root: str) -> None:
 
 def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
-        worth: Worth | None,
+        worth: Worth | None, matters: Callable[[str], bool] | None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = []
 
@@ -559,7 +571,7 @@ def _scan(
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()
-            first = attribute(root, flagged, since_sha, shown, logs[0], scan)
+            first = attribute(root, flagged, since_sha, shown, logs[0], scan, matters)
     finally:
         shown.done()
         for log in logs:
