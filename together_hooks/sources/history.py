@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
     from typing import Iterator
+    from typing import Sequence
     from typing import TextIO
 
     from together_hooks.findings import Finding
@@ -442,7 +443,7 @@ def attribute(
 
 def keys_at(
         root: str, scan: Scan, flagged: dict[bytes, frozenset[str]],
-        entries: Iterable[Entry], have: dict[bytes, bytes] | None = None,
+        entries: Sequence[Entry], have: dict[bytes, bytes] | None = None,
         matters: Callable[[str], bool] | None = None,
 ) -> dict[tuple[bytes, str], frozenset[str]]:
     """(blob, path) -> the keys the blob holds there, for every flagged blob
