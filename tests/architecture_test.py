@@ -154,6 +154,23 @@ def test_no_import_cycle():
     assert cycles == []
 
 
+# A source says what content there is; deciding what is a key is the
+# pipeline's, handed down as a function (``Scan``).  From detect/ a source
+# may take only the scrubber, for the names and messages it shows.
+SOURCES_MAY_USE = {'together_hooks.detect.scrub'}
+
+
+def test_sources_detect_only_through_the_function_they_are_given():
+    wrong = [
+        f'{mod} imports {dep}'
+        for mod, deps in sorted(graph().items())
+        if mod.startswith(f'{PACKAGE}.sources')
+        for dep in sorted(deps)
+        if dep not in SOURCES_MAY_USE and layer_of(dep)[1] in ('detect', 'rules', 'config')
+    ]
+    assert wrong == []
+
+
 def test_docs_show_the_same_table():
     with open(os.path.join(ROOT, os.pardir, 'docs', 'architecture.md'), encoding='utf-8') as f:
         doc = f.read()

@@ -117,6 +117,18 @@ class Scanner:
         """Is this file left out of the run (config ``exclude``, baseline filter)?"""
         return self.exclusions is not None and self.exclusions.path(content.path)
 
+    def path_matters(self, path: str) -> bool:
+        """Could ``scan_one`` find less in a blob at ``path`` than with no
+        path?  Only a rule's file filter or an excluded path make a path
+        matter (the engine uses it for nothing else), so history
+        attribution scans a blob again under a path only where one does."""
+        from together_hooks.detect.engine import rule_applies
+
+        return (
+            self.exclusions is not None and self.exclusions.path(path)
+            or not all(rule_applies(rule, path) for rule in self.rules)
+        )
+
     def scan_one(self, content: Content) -> list[Finding]:
         """Every finding in one piece of content (the per-file detection step)."""
         if self.skips(content):

@@ -163,6 +163,36 @@ def test_context_rules_pragmas_and_encodings_in_history(git_repo, keys):
     assert got[2]['encoding'] == 'base64'
 
 
+def test_a_blob_counts_only_at_the_paths_where_its_rule_applies(git_repo, keys):
+    # One blob, first in a lockfile (the legacy rule skips it), then copied
+    # to a file the rule reads: the copy added the key, in history and in
+    # a range, whether every path is rescanned or only those that matter.
+    legacy = keys('hex')
+    text = f'{{"together_api_key": "{legacy}"}}\n'
+    write(git_repo, 'README.md', 'hello\n')
+    base = commit(git_repo)
+    write(git_repo, 'package-lock.json', text)
+    commit(git_repo)
+    write(git_repo, 'config.json', text)
+    copied = commit(git_repo)
+    write(git_repo, 'config.json', 'gone\n')
+    commit(git_repo)
+    expected = [('config.json', 1, LEGACY, hash_secret(legacy), copied)]
+    assert brief(findings()) == expected
+    ranged = scan('--diff', f'{base}..HEAD', '--format', 'json')
+    assert ranged.rc == 1, ranged.err
+    assert brief(ranged.json()['findings']) == expected
+    scanner = Scanner()
+
+    def added(**kw) -> list[tuple[str, str | None]]:
+        return sorted(
+            (r.path, r.commit)
+            for r in history.scan_history(str(git_repo), scanner.scan_one, **kw)
+        )
+
+    assert added() == added(matters=scanner.path_matters) == [('config.json', copied)]
+
+
 def test_baseline_applies_to_history(git_repo, keys):
     known, new = keys(), keys()
     write(git_repo, 'a.py', f'A = "{known}"\nB = "{new}"\n')

@@ -1,16 +1,21 @@
-"""Updating a baseline from a rescan: new entries, merged entries, the
-portable plugin path.  The scan itself is the caller's (the pipeline's
-scanner); this module only turns findings into detect-secrets entries."""
+"""Making and updating a baseline from a scan: the new document, a rescan
+merged into the old one, the portable plugin path.  The scan itself is the
+caller's (the pipeline's scanner); this module only turns findings into a
+detect-secrets document."""
 from __future__ import annotations
 
 import os
 import time
 from typing import NamedTuple
 
+from together_hooks.baseline.format import Baseline
+from together_hooks.baseline.format import CREATE_FILTERS
+from together_hooks.baseline.format import FORMAT_VERSION
 from together_hooks.baseline.format import normalise
 from together_hooks.baseline.format import our_plugins
 from together_hooks.baseline.format import PORTABLE_PLUGIN_PATH
 from together_hooks.baseline.format import secret_type
+from together_hooks.errors import InputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -201,3 +206,76 @@ def make_slim(doc: dict[str, Any]) -> None:
     for entries in doc['results'].values():
         for e in entries:
             e.pop('line_number', None)
+
+
+def created(found: dict[tuple[str, str], Found], slim: bool) -> dict[str, Any]:
+    """A new baseline document of every key ``found``, listing our plugins
+    (portable path) and the filters ``detect-secrets scan`` uses."""
+    results: dict[str, list[dict[str, Any]]] = {}
+    for (name, hashed), hit in sorted(found.items()):
+        results.setdefault(name, []).append(entry(name, hashed, hit, slim))
+    for entries in results.values():
+        entries.sort(key=sort_key)
+    doc: dict[str, Any] = {
+        'version': FORMAT_VERSION,
+        'plugins_used': sorted(
+            ({'name': name, 'path': PORTABLE_PLUGIN_PATH} for name in our_plugins()),
+            key=lambda p: p['name'].lower(),
+        ),
+        'filters_used': [dict(f) for f in CREATE_FILTERS],
+        'results': results,
+    }
+    if not slim:
+        doc['generated_at'] = now()
+    return doc
+
+
+def check_updatable(current: Baseline) -> None:
+    """Only a 1.x document is merged into (asked before the rescan)."""
+    if not str(current.doc['version']).startswith('1.'):
+        raise InputError(
+            f'{current.path}: a detect-secrets {current.doc["version"]} baseline; upgrade '
+            f'it once with `detect-secrets scan --baseline {current.path}`, then update',
+        )
+
+
+class Update(NamedTuple):
+    """A rescan merged into a baseline (``merge``'s counts)."""
+
+    doc: dict[str, Any]
+    added: list[tuple[str, str, Found]]
+    removed: list[Gone]
+    refreshed: int
+
+
+def updated(
+        current: Baseline, found: dict[tuple[str, str], Found],
+        scanned: set[str], root: str, slim: bool,
+) -> Update | None:
+    """``current`` with a rescan merged in (a copy; ``slim`` makes it
+    slim), or None when the file would not change."""
+    import copy
+
+    doc = copy.deepcopy(current.doc)
+    added, removed, refreshed = merge(doc, found, scanned, root, slim or current.slim)
+    ensure_plugins(doc, root)
+    if slim:
+        make_slim(doc)
+        refreshed = 0
+    if Baseline(current.path, doc).dumps() == current.dumps():
+        return None
+    if 'generated_at' in doc:
+        doc['generated_at'] = now()
+    return Update(doc, added, removed, refreshed)
+
+
+def unloadable_plugin_path(doc: dict[str, Any], root: str) -> str | None:
+    """The path recorded for our plugin when plain detect-secrets cannot
+    load it from ``root`` (it is relative to a together-hooks checkout)."""
+    ours = our_plugins()
+    for p in doc.get('plugins_used') or ():
+        if not isinstance(p, dict) or p.get('name') not in ours:
+            continue
+        rest = str(p.get('path', ''))[len('file://'):]
+        return None if os.path.isfile(os.path.join(root, rest)) else str(p.get('path'))
+    return None

@@ -17,20 +17,16 @@ a child process (``baseline/audit.py``).
 from __future__ import annotations
 
 import argparse
-import copy
-import json
 import os
 import sys
 
-from together_hooks.baseline.update import ensure_plugins
-from together_hooks.baseline.update import entry
+from together_hooks.baseline.update import check_updatable
+from together_hooks.baseline.update import created
 from together_hooks.baseline.update import Found
 from together_hooks.baseline.update import found_by_key
-from together_hooks.baseline.update import make_slim
-from together_hooks.baseline.update import merge
-from together_hooks.baseline.update import now
 from together_hooks.baseline.update import rel
-from together_hooks.baseline.update import sort_key
+from together_hooks.baseline.update import unloadable_plugin_path
+from together_hooks.baseline.update import updated
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import InputError
@@ -154,6 +150,7 @@ def scan_repository(
 
 def create(path: str, slim: bool = False, force: bool = False) -> int:
     from together_hooks.baseline import format as bl
+    from together_hooks.doctor.ds_hooks import refuse_unusable
     from together_hooks.report import shown_path
 
     if os.path.lexists(path) and not force:
@@ -163,29 +160,14 @@ def create(path: str, slim: bool = False, force: bool = False) -> int:
         )
     root = bl.root_of(path)
     found, _scanned = scan_repository(root, rel(path, root))
-    results: dict[str, list[dict[str, Any]]] = {}
-    for (name, hashed), hit in sorted(found.items()):
-        results.setdefault(name, []).append(entry(name, hashed, hit, slim))
-    for entries in results.values():
-        entries.sort(key=sort_key)
-    doc: dict[str, Any] = {
-        'version': bl.FORMAT_VERSION,
-        'plugins_used': sorted(
-            ({'name': name, 'path': bl.PORTABLE_PLUGIN_PATH} for name in bl.our_plugins()),
-            key=lambda p: p['name'].lower(),
-        ),
-        'filters_used': [dict(f) for f in bl.CREATE_FILTERS],
-        'results': results,
-    }
-    if not slim:
-        doc['generated_at'] = now()
-    _refuse_for_team_hook(doc, root, path, create=True)
+    doc = created(found, slim)
+    refuse_unusable(doc, root, path, create=True)
     bl.save(bl.Baseline(path, doc))
     for (name, hashed), hit in sorted(found.items()):
         print(f'  {shown_path(name)}:{hit.line}: {hit.finding.redacted} (hashed_secret {hashed})')
     print(
         f'together-hooks: wrote {shown_path(path)}: {len(found)} key(s) in '
-        f'{len(results)} file(s).',
+        f'{len(doc["results"])} file(s).',
     )
     _warn_plugin_path(doc, root)
     return EXIT_CLEAN
@@ -193,94 +175,47 @@ def create(path: str, slim: bool = False, force: bool = False) -> int:
 
 def update(path: str, slim: bool = False) -> int:
     from together_hooks.baseline import format as bl
+    from together_hooks.doctor.ds_hooks import refuse_unusable
     from together_hooks.report import shown_path
 
     current = bl.load(path)
-    before = current.dumps()
-    if not str(current.doc['version']).startswith('1.'):
-        raise InputError(
-            f'{path}: a detect-secrets {current.doc["version"]} baseline; upgrade '
-            f'it once with `detect-secrets scan --baseline {path}`, then update',
-        )
+    check_updatable(current)
     root = bl.root_of(path)
     found, scanned = scan_repository(root, rel(path, root), current)
-    doc = copy.deepcopy(current.doc)
-    added, removed, refreshed = merge(doc, found, scanned, root, slim or current.slim)
-    ensure_plugins(doc, root)
-    if slim:
-        make_slim(doc)
-        refreshed = 0
-    if json.dumps(doc, indent=2) + '\n' == before:
+    change = updated(current, found, scanned, root, slim)
+    if change is None:
         print(f'together-hooks: {shown_path(path)} is up to date (file unchanged).')
         return EXIT_CLEAN
-    if 'generated_at' in doc:
-        doc['generated_at'] = now()
-    _refuse_for_team_hook(doc, root, path)
-    bl.save(bl.Baseline(path, doc))
-    for name, hashed, hit in added:
+    refuse_unusable(change.doc, root, path)
+    bl.save(bl.Baseline(path, change.doc))
+    for name, hashed, hit in change.added:
         print(f'  added   {shown_path(name)}:{hit.line}: {hit.finding.redacted} (hashed_secret {hashed})')
-    for filename, e, why, kept in removed:
+    for filename, e, why, kept in change.removed:
         verb = 'stale  ' if kept else 'removed'
         print(f'  {verb} {shown_path(filename)}: {e["type"]} (hashed_secret {e["hashed_secret"]}): {why}')
-    stale = sum(1 for gone in removed if gone.kept)
+    stale = sum(1 for gone in change.removed if gone.kept)
     print(
-        f'together-hooks: updated {shown_path(path)}: {len(added)} added, '
-        f'{len(removed) - stale} removed, '
+        f'together-hooks: updated {shown_path(path)}: {len(change.added)} added, '
+        f'{len(change.removed) - stale} removed, '
         + (f'{stale} audited stale entr{"y" if stale == 1 else "ies"} kept (delete by hand if unwanted), ' if stale else '')
-        + ('written slim' if slim else f'{refreshed} line number(s) refreshed')
+        + ('written slim' if slim else f'{change.refreshed} line number(s) refreshed')
         + '; every label kept.',
     )
-    _warn_plugin_path(doc, root)
+    _warn_plugin_path(change.doc, root)
     return EXIT_CLEAN
 
 
-def _refuse_for_team_hook(
-        doc: dict[str, Any], root: str, path: str, create: bool = False,
-) -> None:
-    """Never write a baseline that the team's own detect-secrets hook
-    (in .pre-commit-config.yaml, on this baseline) cannot use: it would
-    stop scanning, or crash, with no other sign."""
-    from together_hooks.doctor import ds_hooks
-
-    for hook in ds_hooks.team_hooks(root):
-        if not ds_hooks.uses(hook, root, path):
-            continue
-        if create:
-            raise InputError(
-                f'{ds_hooks.CONFIG} runs detect-secrets\' own hook on {hook.baseline}, '
-                'and a baseline we create lists only our plugins (its hook would '
-                'stop finding AWS keys, passwords, ...): make it with detect-secrets '
-                f'(detect-secrets scan > {hook.baseline}), then keep it current with '
-                '`together-hooks baseline update`',
-            )
-        bad = ds_hooks.unloadable(doc, root, hook)
-        if bad:
-            raise InputError(
-                f'{path} not written: detect-secrets\' own hook ({hook.id} in '
-                f'{ds_hooks.CONFIG}) could not load the plugin at {bad[0]} and '
-                f'would scan nothing; {ds_hooks.fix(hook)}',
-            )
-
-
 def _warn_plugin_path(doc: dict[str, Any], root: str) -> None:
-    from together_hooks.baseline.format import our_plugins
-
-    ours = our_plugins()
-    for p in doc.get('plugins_used') or ():
-        if not isinstance(p, dict) or p.get('name') not in ours:
-            continue
-        rest = str(p.get('path', ''))[len('file://'):]
-        if not os.path.isfile(os.path.join(root, rest)):
-            print(
-                f'together-hooks: note: {p.get("path")} is relative to a '
-                'together-hooks checkout, so plain detect-secrets cannot load '
-                'the plugin here (without it detect-secrets-hook scans '
-                'nothing); audit with `together-hooks baseline audit`, see '
-                'README "Baseline" to run detect-secrets\' own hook too.',
-                file=sys.stderr,
-            )
-        return
-
+    recorded = unloadable_plugin_path(doc, root)
+    if recorded is not None:
+        print(
+            f'together-hooks: note: {recorded} is relative to a '
+            'together-hooks checkout, so plain detect-secrets cannot load '
+            'the plugin here (without it detect-secrets-hook scans '
+            'nothing); audit with `together-hooks baseline audit`, see '
+            'README "Baseline" to run detect-secrets\' own hook too.',
+            file=sys.stderr,
+        )
 
 
 # --- audit ---------------------------------------------------------------------

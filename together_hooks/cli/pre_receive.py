@@ -35,18 +35,11 @@ import re
 import sys
 
 from together_hooks import pipeline
+from together_hooks.config import DEFAULT_BASELINE as BASELINE
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Callable
-    from typing import Iterator
-
-    from together_hooks.findings import Finding
-    from together_hooks.sources.content import Content
 
 HELP = 'server-side gate: refuse a push that adds a Together key (a pre-receive hook)'
 PROG = 'together-hooks pre-receive'
@@ -54,7 +47,6 @@ PROG = 'together-hooks pre-receive'
 # GitHub Enterprise stops its own pre-receive hooks after 5 s.  30 s
 # covers a scan of thousands of new commits on one core.
 DEFAULT_TIMEOUT = 30.0
-BASELINE = '.secrets.baseline'
 _SHA = re.compile(r'\A(?:[0-9a-f]{40}|[0-9a-f]{64})\Z')
 
 
@@ -192,9 +184,11 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
 def _check(root: str, update: Update, args: argparse.Namespace) -> int:
     import tempfile
 
+    from together_hooks.sources.commits import brought_by
+
     # No developer's own keys on a server: the rules alone.
     scanner = pipeline.Scanner()
-    contents = _brought(root, update, scanner.scan_one)
+    contents = brought_by(root, update.ref, update.new, scanner.scan_one)
     baseline = _trusted_baseline(root, update.new, args.baseline_name)
     if baseline is None:
         return pipeline.run(contents, args, scanner)
@@ -209,35 +203,18 @@ def _check(root: str, update: Update, args: argparse.Namespace) -> int:
         os.unlink(path)
 
 
-def _brought(
-        root: str, update: Update, scan: Callable[[Content], list[Finding]],
-) -> Iterator[Content]:
-    """What the update brings that no ref has yet."""
-    from together_hooks.gitrun import git
-    from together_hooks.sources import commits
-
-    yield from commits.ref_names([update.ref], scan)
-    kind = git(root, 'cat-file', '-t', update.new).strip()
-    if kind == b'tag':
-        yield from commits.tag_messages(root, [update.new], scan)
-    if kind != b'commit':
-        yield from commits.beside_commits(root, [update.new], ['--all'], scan)
-    yield from commits.added_by_commits(
-        root, [update.new], ['--all'], scan, what=f'pre-receive {update.ref}',
-    )
-
-
 def _trusted_baseline(root: str, new: str, name: str) -> bytes | None:
     """The baseline of the default branch as it was before this push (git
     moves no ref until the hook accepts); in an empty repository, the
     pushed commit's.  Says so when the push brings a different one."""
     from together_hooks.gitrun import git_output
+    from together_hooks.sources.commits import file_at
 
     head = git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
-    pushed = _baseline_at(root, new, name)
+    pushed = file_at(root, new, name)
     if head is None:
         return pushed
-    trusted = _baseline_at(root, head.decode().strip(), name)
+    trusted = file_at(root, head.decode().strip(), name)
     if pushed is not None and pushed != trusted:
         print(
             f'{PROG}: note: the {name} this push brings is not used; the one '
@@ -246,17 +223,3 @@ def _trusted_baseline(root: str, new: str, name: str) -> bytes | None:
             file=sys.stderr,
         )
     return trusted
-
-
-def _baseline_at(root: str, commit: str, name: str) -> bytes | None:
-    """The baseline file in ``commit``, if it has one."""
-    from together_hooks.gitrun import git
-
-    out = git(
-        root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{name}\n'.encode(),
-    )
-    header, _sep, body = out.partition(b'\n')
-    fields = header.split()
-    if len(fields) != 3 or fields[1] != b'blob':
-        return None
-    return body[:int(fields[2])]

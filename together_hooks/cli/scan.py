@@ -125,7 +125,7 @@ def commits(
 
         found = scan_history(
             root, scan, args.since, progress=sys.stderr.isatty(),
-            worth=scanner.blob_test,
+            worth=scanner.blob_test, matters=scanner.path_matters,
         )
         # Messages, tag messages and ref names are content too.
         return itertools.chain(found, history_extras(root, args.since, scan))

@@ -19,6 +19,8 @@ HELP = 'audit the history of every repository of an organisation (resumable; loc
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from together_hooks.org.inputs import DEFAULT_API
+
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
         '--repos', metavar='FILE',
@@ -31,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              'is read from TOGETHER_HOOKS_GITHUB_TOKEN or GITHUB_TOKEN only',
     )
     parser.add_argument(
-        '--github-api-url', metavar='URL', default='https://api.github.com',
+        '--github-api-url', metavar='URL', default=DEFAULT_API,
         help='the API root of GitHub Enterprise Server (https://HOST/api/v3)',
     )
     parser.add_argument(

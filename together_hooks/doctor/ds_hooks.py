@@ -17,12 +17,13 @@ import shlex
 import shutil
 import subprocess
 
+from together_hooks.config import DEFAULT_BASELINE
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 CONFIG = '.pre-commit-config.yaml'
-DEFAULT_BASELINE = '.secrets.baseline'
 SHIM = 'tools/together_plugin.py'
 _OURS = re.compile(r'together[-_]hooks', re.IGNORECASE)
 
@@ -207,3 +208,31 @@ def fix(hook: DetectSecretsHook) -> str:
         f'`detect-secrets scan --plugin {SHIM} --baseline {hook.baseline}`, '
         'then run this again'
     )
+
+
+def refuse_unusable(
+        doc: dict[str, Any], root: str, path: str, create: bool = False,
+) -> None:
+    """Never write a baseline that the team's own detect-secrets hook
+    (in .pre-commit-config.yaml, on this baseline) cannot use: it would
+    stop scanning, or crash, with no other sign."""
+    from together_hooks.errors import InputError
+
+    for hook in team_hooks(root):
+        if not uses(hook, root, path):
+            continue
+        if create:
+            raise InputError(
+                f'{CONFIG} runs detect-secrets\' own hook on {hook.baseline}, '
+                'and a baseline we create lists only our plugins (its hook would '
+                'stop finding AWS keys, passwords, ...): make it with detect-secrets '
+                f'(detect-secrets scan > {hook.baseline}), then keep it current with '
+                '`together-hooks baseline update`',
+            )
+        bad = unloadable(doc, root, hook)
+        if bad:
+            raise InputError(
+                f'{path} not written: detect-secrets\' own hook ({hook.id} in '
+                f'{CONFIG}) could not load the plugin at {bad[0]} and '
+                f'would scan nothing; {fix(hook)}',
+            )

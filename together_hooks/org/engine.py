@@ -33,7 +33,9 @@ def history_hits(root: str) -> Iterator[Hit]:
 
     # The rules alone: a worker holds no developer's own keys.
     scanner = Scanner()
-    for revision in history.scan_history(root, scanner.scan_one):
+    for revision in history.scan_history(
+            root, scanner.scan_one, matters=scanner.path_matters,
+    ):
         for f in scanner.scan_one(revision):
             yield Hit(
                 f.rule, f.secret, f.hashed_secret, f.redacted,

@@ -192,9 +192,6 @@ class Store:
                 tuple(f[c] for c in FINDING_COLUMNS) + (run, run),
             )
 
-    def run_blobs(self, run: int) -> int:
-        return int(self.db.execute('SELECT blobs FROM runs WHERE id=?', (run,)).fetchone()[0])
-
     # --------------------------------------------------------- reading
 
     def findings(self, repos: list[str] | None = None) -> list[dict]:

@@ -33,7 +33,10 @@ from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
 from together_hooks.sources.history import Commit
+from together_hooks.sources.history import first_adds
 from together_hooks.sources.history import FirstOf
+from together_hooks.sources.history import keys_at
+from together_hooks.sources.history import keys_in
 from together_hooks.sources.ranges import FULL_HISTORY
 from together_hooks.sources.ranges import is_shallow
 
@@ -64,12 +67,6 @@ class Change:
         self.path = path
         self.olds = olds
         self.new = new
-
-
-def _keys(scan: Scan, data: bytes, path: str = '') -> set[str]:
-    """hashed_secret of each key in ``data``; with no path every rule
-    applies (a superset: a path only switches rules off)."""
-    return {f.hashed_secret for f in scan(Content(path, data))}
 
 
 # git's own names for sets of refs, accepted where revisions are.
@@ -194,7 +191,7 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
     entries' names), once, as ``<path name>`` of the first commit that
     names it; its lines are that commit's new paths."""
     paths = {e.path for e in entries}
-    if not paths or not _keys(scan, '\n'.join(sorted(paths)).encode('utf-8', 'surrogateescape')):
+    if not paths or not keys_in(scan, '\n'.join(sorted(paths)).encode('utf-8', 'surrogateescape')):
         return
     first: set[str] = set()
     by_commit: dict[str, tuple[Commit, list[str]]] = {}
@@ -202,7 +199,7 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
         by_commit.setdefault(e.commit.sha, (e.commit, []))[1].append(e.path)
     for commit, listed in by_commit.values():
         data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
-        new = _keys(scan, data) - first
+        new = keys_in(scan, data) - first
         if new:
             first |= new
             yield Revision(
@@ -216,12 +213,12 @@ def _attribute(
         commits: list[str],
 ) -> Iterator[Revision]:
     # Every blob the range adds, read and scanned once.
-    flagged: dict[bytes, set[str]] = {}
+    flagged: dict[bytes, frozenset[str]] = {}
     seen: set[bytes] = set()
     new_blobs = [e.new for e in entries if not (e.new in seen or seen.add(e.new))]  # type: ignore[func-returns-value]
     data_of: dict[bytes, bytes] = {}
     for sha, data in read_blobs(root, new_blobs):
-        keys = _keys(scan, data)
+        keys = keys_in(scan, data)
         if keys:
             flagged[sha] = keys
             data_of[sha] = data
@@ -242,41 +239,19 @@ def _attribute(
 
 
 def _first_adds(
-        root: str, entries: list[Change], flagged: dict[bytes, set[str]],
+        root: str, entries: list[Change], flagged: dict[bytes, frozenset[str]],
         boundary: list[str], scan: Scan, data_of: dict[bytes, bytes],
 ) -> dict[tuple[str, str], tuple[Commit, bytes]]:
     """(hashed_secret, path) -> (the oldest commit adding it, its blob)."""
     wanted = [e for e in entries if e.new in flagged]
     # A parent's blob decides whether a key is new: scan the few needed.
     unknown = sorted({o for e in wanted for o in e.olds if o not in flagged})
-    clean: set[bytes] = set()
     for sha, data in read_blobs(root, unknown):
-        keys = _keys(scan, data)
+        keys = keys_in(scan, data)
         if keys:
             flagged[sha] = keys
-        else:
-            clean.add(sha)
-
-    # Per path, the keys the path holds (rules that skip a path apply).
-    cache: dict[tuple[bytes, str], set[str]] = {}
-
-    def keys_at(sha: bytes, path: str) -> set[str]:
-        if sha not in flagged:
-            return set()
-        if (sha, path) not in cache:
-            data = data_of.get(sha)
-            if data is None:
-                ((_s, data),) = read_blobs(root, [sha])
-            cache[sha, path] = flagged[sha] & _keys(scan, data, path)
-        return cache[sha, path]
-
-    first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
-    for e in wanted:
-        added = set(keys_at(e.new, e.path))
-        for old in e.olds:
-            added -= keys_at(old, e.path)
-        for hashed in added:
-            first.setdefault((hashed, e.path), (e.commit, e.new))
+    adds = [(e.commit, e.path, e.olds, e.new) for e in wanted]
+    first = first_adds(adds, keys_at(root, scan, flagged, adds, data_of))
     if not first or not boundary:
         return first
     # Keys the base already had at that path are not the range's.
@@ -285,7 +260,7 @@ def _first_adds(
         if path not in had:
             had[path] = set()
             for _sha, data in read_blobs(root, _blobs_at(root, boundary, path)):
-                had[path] |= _keys(scan, data, path)
+                had[path] |= keys_in(scan, data, path)
     return {k: v for k, v in first.items() if k[0] not in had[k[1]]}
 
 
@@ -301,7 +276,7 @@ def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[R
     for sha, raw in read_blobs(root, list(commits)):
         head, message = object_parts(raw)
         for where, data in ((COMMIT_HEADER, head), (COMMIT_MESSAGE, message)):
-            new = _keys(scan, data) - first if data else set()
+            new = keys_in(scan, data) - first if data else set()
             if new:
                 first |= new
                 hits.setdefault(sha, []).append((where, data, new))
@@ -361,7 +336,7 @@ def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revisio
         head, message = object_parts(raw)
         tagger, date = _person(head, b'tagger ')
         for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
-            if data and _keys(scan, data):
+            if data and keys_in(scan, data):
                 yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
 
 
@@ -369,7 +344,7 @@ def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:
     """Each ref name that holds a key, as ``<ref name>`` (line = which)."""
     listed = [n for n in names if n]
     data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
-    if listed and _keys(scan, data):
+    if listed and keys_in(scan, data):
         yield Content(REF_NAME, data)
 
 
@@ -410,7 +385,7 @@ def beside_commits(
         blobs = [p[0] for p in (k.split() for k in kinds) if len(p) == 2 and p[1] == 'blob']
         for sha, data in read_blobs(root, blobs):
             path = to_display(names[sha]) if names[sha] else TAGGED_BLOB
-            if _keys(scan, data, path):
+            if keys_in(scan, data, path):
                 yield Revision(path, data, _all, commit=tip)
 
 
@@ -436,11 +411,11 @@ def history_path_names(root: str, revs: Sequence[str], scan: Scan) -> Iterator[R
     if code != 0:
         lines = err.decode('utf-8', 'replace').strip().splitlines()
         raise InputError(f'git rev-list failed: {lines[-1] if lines else f"exit {code}"}')
-    if not names or not _keys(scan, b'\n'.join(sorted(names))):
+    if not names or not keys_in(scan, b'\n'.join(sorted(names))):
         return
     first: set[str] = set()
     for name in sorted(names):
-        new = _keys(scan, name) - first
+        new = keys_in(scan, name) - first
         if not new:
             continue
         first |= new
@@ -540,3 +515,27 @@ def pushed(
 
     return added_by_commits(root, include, exclude, scan, 'pre-push range', wanted)
 
+
+def brought_by(root: str, ref: str, new: str, scan: Scan) -> Iterator[Content]:
+    """What a pushed update of ``ref`` to ``new`` brings that no ref has
+    yet (``pre-receive``): its name, an annotated tag's message, whatever a
+    tag or tree names beside commits, and what its commits add."""
+    yield from ref_names([ref], scan)
+    kind = git(root, 'cat-file', '-t', new).strip()
+    if kind == b'tag':
+        yield from tag_messages(root, [new], scan)
+    if kind != b'commit':
+        yield from beside_commits(root, [new], ['--all'], scan)
+    yield from added_by_commits(root, [new], ['--all'], scan, what=f'pre-receive {ref}')
+
+
+def file_at(root: str, commit: str, path: str) -> bytes | None:
+    """The file at ``path`` in ``commit``, if it has one."""
+    out = git(
+        root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{path}\n'.encode(),
+    )
+    header, _sep, body = out.partition(b'\n')
+    fields = header.split()
+    if len(fields) != 3 or fields[1] != b'blob':
+        return None
+    return body[:int(fields[2])]

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
     from typing import Iterator
+    from typing import Sequence
     from typing import TextIO
 
     from together_hooks.findings import Finding
@@ -58,10 +59,12 @@ if TYPE_CHECKING:
     # Given the bytes to read in all, the test a blob must pass to be
     # scanned (see ``Scanner.blob_test``).
     Worth = Callable[[int], Callable[[bytes], bool] | None]
+    # (commit, path, its parents' blobs there, its new blob there)
+    Entry = tuple['Commit', str, tuple[bytes, ...], bytes]
 
 # Discovery scans with no path: a path only ever switches rules off
-# (``Rule.skip_files``), so this finds a superset; attribution then applies
-# each rule's file filter at every path the blob really had.
+# (``Rule.skip_files``), so this finds a superset; attribution then scans
+# each flagged blob again under every path it really had (``keys_at``).
 _NO_PATH = ''
 # Regular files, executables and symlinks (a symlink's blob is its target).
 _REGULAR = (b'100644', b'100755', b'120000')
@@ -111,12 +114,15 @@ class Progress:
 
 # ---------------------------------------------------------------- discovery
 
-def keys_in(scan: Scan, data: bytes) -> tuple[tuple[str, str], ...]:
-    """(rule id, hashed_secret) of each key in a blob, by the pipeline's own
-    detection step ``scan`` (so every rule, and the developer's own keys,
-    apply)."""
-    found = scan(Content(_NO_PATH, data))
-    return tuple({(f.rule, f.hashed_secret) for f in found}) if found else ()
+def keys_in(scan: Scan, data: bytes, path: str = _NO_PATH) -> frozenset[str]:
+    """hashed_secret of each key in a blob, by the pipeline's own detection
+    step ``scan`` (so every rule, and the developer's own keys, apply); with
+    no path every rule applies."""
+    found = scan(Content(path, data))
+    return frozenset(f.hashed_secret for f in found) if found else _NONE
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -222,11 +228,11 @@ def _discover_part(
         root: str, blobs: list[tuple[bytes, int]],
         tick: Callable[[int, int, int], None], scan: Scan,
         worth: Callable[[bytes], bool] | None,
-) -> dict[bytes, tuple[tuple[str, str], ...]]:
-    flagged: dict[bytes, tuple[tuple[str, str], ...]] = {}
+) -> dict[bytes, frozenset[str]]:
+    flagged: dict[bytes, frozenset[str]] = {}
     done = nbytes = 0
     for sha, data in read_blobs(root, (sha for sha, _size in blobs)):
-        keys = keys_in(scan, data) if worth is None or worth(data) else ()
+        keys = keys_in(scan, data) if worth is None or worth(data) else _NONE
         if keys:
             flagged[sha] = keys
             tick(done, nbytes, len(flagged))
@@ -246,8 +252,8 @@ def discover(
         root: str, blobs: list[tuple[bytes, int]], progress: Progress,
         scan: Scan, on_key: Callable[[], None] = _no_key,
         worth: Worth | None = None,
-) -> dict[bytes, tuple[tuple[str, str], ...]]:
-    """The blobs that hold a key: sha -> ((rule id, hashed_secret), ...).
+) -> dict[bytes, frozenset[str]]:
+    """The blobs that hold a key: sha -> the hashed_secret of each key.
 
     ``on_key`` is called (maybe more than once) as soon as one is found.
     ``worth(nbytes)``, when given, makes the test a blob must pass to be
@@ -413,20 +419,13 @@ def changes(
     progress.commits(count)
 
 
-def _rules_by_id() -> dict[str, object]:
-    from together_hooks.rules import RULES
-
-    return {rule.id: rule for rule in RULES}
-
-
 def attribute(
-        root: str, flagged: dict[bytes, tuple[tuple[str, str], ...]],
+        root: str, flagged: dict[bytes, frozenset[str]],
         since: str | None, progress: Progress, log: CommitLog, scan: Scan,
+        matters: Callable[[str], bool] | None = None,
 ) -> dict[tuple[str, str], tuple[Commit, bytes]]:
-    """(hashed_secret, path) -> (the commit that first added it, its blob)."""
-    from together_hooks.detect.engine import rule_applies
-
-    rules = _rules_by_id()
+    """(hashed_secret, path) -> (the commit that first added it, its blob);
+    ``matters``: see ``keys_at``."""
     entries = list(changes(log.output(), progress, flagged.__contains__))
     if since is not None:
         # Blobs from before ``since`` were not scanned; a parent's blob
@@ -439,18 +438,57 @@ def attribute(
             keys = keys_in(scan, data)
             if keys:
                 flagged[sha] = keys
+    return first_adds(entries, keys_at(root, scan, flagged, entries, matters=matters))
 
-    def keys_at(sha: bytes, path: str) -> set[str]:
-        return {
-            hashed for rule_id, hashed in flagged.get(sha, ())
-            if rule_id not in rules or rule_applies(rules[rule_id], path)
-        }
 
+def keys_at(
+        root: str, scan: Scan, flagged: dict[bytes, frozenset[str]],
+        entries: Sequence[Entry], have: dict[bytes, bytes] | None = None,
+        matters: Callable[[str], bool] | None = None,
+) -> dict[tuple[bytes, str], frozenset[str]]:
+    """(blob, path) -> the keys the blob holds there, for every flagged blob
+    an entry names.  A path can switch rules off (``Rule.skip_files``: a
+    lockfile), so a blob is scanned again under such a path by ``scan``,
+    the pipeline's own step; ``matters(path)``, when given, says which
+    paths can (the others keep what discovery found), else every path is
+    rescanned.  ``have``: blobs already read."""
+    paths: dict[bytes, set[str]] = {}
+    found: dict[tuple[bytes, str], frozenset[str]] = {}
+    verdict: dict[str, bool] = {}
+    for _commit, path, olds, new in entries:
+        if matters is not None and path not in verdict:
+            verdict[path] = matters(path)
+        for sha in (new, *olds):
+            if sha not in flagged:
+                continue
+            if verdict.get(path, True):
+                paths.setdefault(sha, set()).add(path)
+            else:
+                found[sha, path] = flagged[sha]
+    have = have or {}
+
+    def at(sha: bytes, data: bytes) -> None:
+        for path in paths[sha]:
+            found[sha, path] = flagged[sha] & keys_in(scan, data, path)
+
+    for sha in paths.keys() & have.keys():
+        at(sha, have[sha])
+    for sha, data in read_blobs(root, sorted(paths.keys() - have.keys())):
+        at(sha, data)
+    return found
+
+
+def first_adds(
+        entries: Iterable[Entry], keys: dict[tuple[bytes, str], frozenset[str]],
+) -> dict[tuple[str, str], tuple[Commit, bytes]]:
+    """(hashed_secret, path) -> (the oldest commit adding it, its blob): a
+    commit adds a key at a path when its new blob there holds it and none
+    of its parents' blobs there did.  ``keys``: ``keys_at``."""
     first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
     for commit, path, olds, new in entries:
-        added = keys_at(new, path)
+        added = set(keys.get((new, path), _NONE))
         for old in olds:
-            added -= keys_at(old, path)
+            added -= keys.get((old, path), _NONE)
         for hashed in added:
             first.setdefault((hashed, path), (commit, new))
     return first
@@ -476,17 +514,17 @@ class FirstOf:
 
 def scan_history(
         root: str, scan: Scan, since: str | None = None, progress: bool = False,
-        worth: Worth | None = None,
+        worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
 ) -> Iterator[Revision]:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
-    ``worth``: see ``discover``.  A bad ``since`` fails here, before
-    anything is scanned.
+    ``worth``: see ``discover``; ``matters``: see ``keys_at``.  A bad
+    ``since`` fails here, before anything is scanned.
     """
     since_sha = resolve_commit(root, since, '--since') if since else None
     _refuse_partial_clone(root)
     _refuse_shallow_clone(root)
-    return _scan(root, since_sha, Progress(progress), scan, worth)
+    return _scan(root, since_sha, Progress(progress), scan, worth, matters)
 
 
 def _refuse_partial_clone(root: str) -> None:
@@ -520,7 +558,7 @@ def _refuse_shallow_clone(root: str) -> None:
 
 def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
-        worth: Worth | None,
+        worth: Worth | None, matters: Callable[[str], bool] | None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = []
 
@@ -534,7 +572,7 @@ def _scan(
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()
-            first = attribute(root, flagged, since_sha, shown, logs[0], scan)
+            first = attribute(root, flagged, since_sha, shown, logs[0], scan, matters)
     finally:
         shown.done()
         for log in logs:
