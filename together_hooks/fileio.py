@@ -91,6 +91,26 @@ def read_file(path: str) -> bytes | None:
         os.close(fd)
 
 
+def read_small(path: str, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes; None for
+    anything else (a symlink, a FIFO, a folder, gone, unreadable, larger):
+    for files read on the side, such as env files holding your own keys."""
+    try:
+        opened = _open_regular(path)
+    except NotScanned:
+        return None
+    if opened is None:
+        return None
+    fd, size = opened
+    try:
+        data = os.read(fd, limit + 1) if size <= limit else b''
+        return data if data and len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def file_size(path: str) -> int | None:
     """The size of a regular file (None: a symlink, gone; NotScanned as
     ``read_file``)."""
