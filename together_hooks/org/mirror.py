@@ -84,7 +84,7 @@ class Mirror:
         self.env = env
         self.timeout = timeout
         self.path = os.path.join(cache_dir, entry_name(urls))
-        self._lock = open(self.path + '.lock', 'w')
+        self._lock = open(self.path + '.lock', 'a')  # never truncates: only held
         # Two runs sharing a cache (two shards on one machine) take turns.
         fcntl.flock(self._lock, fcntl.LOCK_EX)
 

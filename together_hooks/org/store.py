@@ -106,7 +106,7 @@ class Store:
         """One coordinator per store: a second would resume the first's run."""
         import fcntl
 
-        self._lock = open(self.path + '.lock', 'w')
+        self._lock = open(self.path + '.lock', 'a')  # never truncates: only held
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
