@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from tests.scan_org_test import key_repo
-from tests.scan_org_test import scan_org
-from tests.scan_org_test import write_lines
+from tests.org.scan_org_test import key_repo
+from tests.org.scan_org_test import scan_org
+from tests.org.scan_org_test import write_lines
 
 
 def test_lock_files_that_are_symlinks_keep_their_target(tmp_path, keys):

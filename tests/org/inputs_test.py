@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from tests.cli_run import assert_error_line
-from tests.scan_org_test import scan_org
+from tests.org.scan_org_test import scan_org
 
 
 class Api(http.server.BaseHTTPRequestHandler):
