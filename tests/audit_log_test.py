@@ -5,6 +5,7 @@ processes, and the log must come out with exactly one whole line per run.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import multiprocessing
 import os
@@ -25,6 +26,7 @@ from together_hooks.findings import hash_secret
 from together_hooks.hooks import check_env_gitignored
 from together_hooks.hooks import detect_together_keys
 from together_hooks.hooks import forbid_env_files
+from together_hooks.sources.content import Content
 
 FIELDS = {'timestamp', 'action', 'user', 'resource', 'result', 'metadata'}
 TIMESTAMP = re.compile(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z')
@@ -263,3 +265,19 @@ def test_a_key_in_a_path_is_scrubbed(tmp_path):
     [back] = lines_of(log)
     assert not leaked(Keys([key]), log.read_text())
     assert back['resource']['paths'][0].startswith('dir/tgp_v1_')
+
+
+def test_a_streamed_scan_keeps_only_the_paths_one_line_shows(tmp_path):
+    """A history of millions of blobs: the first paths a line shows, and a count."""
+    log = tmp_path / 'audit.jsonl'
+    args = argparse.Namespace(audit_log=str(log), audit_action='scan', paths=[str(tmp_path)])
+    session = audit_log.Session.start(args)
+    assert session is not None
+    total = 5 * audit_log.MAX_PATHS + 7
+    stream = (Content(f'dir/file{i}.py', b'x = 1\n') for i in range(total))
+    for i, _content in enumerate(session.watch(stream), 1):
+        assert len(session.paths) <= audit_log.MAX_PATHS, i
+    assert session.finish(0, []) == 0
+    rec = json.loads(log.read_text())
+    assert rec['resource']['paths_total'] == total
+    assert rec['resource']['paths'] == [f'dir/file{i}.py' for i in range(audit_log.MAX_PATHS)]

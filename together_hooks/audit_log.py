@@ -87,8 +87,11 @@ def record(
         root: str | None = None,
         paths: Sequence[str] = (),
         metadata: dict[str, Any] | None = None,
+        paths_total: int | None = None,
 ) -> dict[str, Any]:
-    """One audit record; ``metadata`` must hold no key (hashes only)."""
+    """One audit record; ``metadata`` must hold no key (hashes only).
+    ``paths_total``: how many paths there were, when ``paths`` holds only
+    the first ones."""
     shown = list(paths[:MAX_PATHS])
     meta: dict[str, Any] = {'exit_code': exit_code}
     meta.update(metadata or {})
@@ -99,7 +102,7 @@ def record(
         'resource': {
             'repo': root,
             'paths': shown,
-            'paths_total': len(paths),
+            'paths_total': len(paths) if paths_total is None else paths_total,
         },
         'result': 'success' if exit_code == EXIT_CLEAN else 'failure',
         'metadata': meta,
@@ -151,6 +154,7 @@ def log_run(
         root: str | None = None,
         paths: Sequence[str] = (),
         metadata: dict[str, Any] | None = None,
+        paths_total: int | None = None,
 ) -> int:
     """Log one run if asked to; returns the exit code the run should end with.
 
@@ -163,7 +167,10 @@ def log_run(
     if root is None:
         root = worktree_root('.') or os.path.abspath('.')
     try:
-        append(path, record(action, exit_code, root=root, paths=paths, metadata=metadata))
+        append(path, record(
+            action, exit_code, root=root, paths=paths, metadata=metadata,
+            paths_total=paths_total,
+        ))
     except OSError as e:
         from together_hooks.detect.scrub import one_line
 
@@ -245,12 +252,15 @@ class Session:
     ``getattr`` and one ``os.environ`` lookup.
     """
 
-    __slots__ = ('args', 'contents', 'paths')
+    __slots__ = ('args', 'contents', 'paths', 'streamed')
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.contents: list[Any] = []  # a list source, kept by reference
-        self.paths: list[str] = []  # a stream's paths (its data is let go)
+        # A stream's first paths, as many as a line shows, and its length:
+        # a history scan streams millions of blobs.
+        self.paths: list[str] = []
+        self.streamed = 0
 
     @classmethod
     def start(cls, args: argparse.Namespace) -> Session | None:
@@ -269,13 +279,16 @@ class Session:
 
     def _stream(self, contents: Iterable[Any]) -> Iterator[Any]:
         for content in contents:
-            self.paths.append(content.path)
+            self.streamed += 1
+            if len(self.paths) < MAX_PATHS:
+                self.paths.append(content.path)
             yield content
 
     def finish(self, exit_code: int, findings: Sequence[Any], summary: Any = None) -> int:
         """Write the run's line; returns the exit code the run ends with."""
         return log_run(
             self.args, exit_code, root=scan_root(self.args),
-            paths=[c.path for c in self.contents] + self.paths,
+            paths=[c.path for c in self.contents[:MAX_PATHS]] + self.paths,
             metadata=findings_metadata(findings, summary),
+            paths_total=len(self.contents) + self.streamed,
         )

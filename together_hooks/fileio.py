@@ -91,6 +91,26 @@ def read_file(path: str) -> bytes | None:
         os.close(fd)
 
 
+def read_small(path: str, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes; None for
+    anything else (a symlink, a FIFO, a folder, gone, unreadable, larger):
+    for files read on the side, such as env files holding your own keys."""
+    try:
+        opened = _open_regular(path)
+    except NotScanned:
+        return None
+    if opened is None:
+        return None
+    fd, size = opened
+    try:
+        data = os.read(fd, limit + 1) if size <= limit else b''
+        return data if data and len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def file_size(path: str) -> int | None:
     """The size of a regular file (None: a symlink, gone; NotScanned as
     ``read_file``)."""
@@ -178,8 +198,13 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=BoundedLoader)
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temp file and a rename."""
+def write_atomic(path: str, text: str, within: str | None = None) -> None:
+    """Write ``text`` to ``path`` through a temp file and a rename.
+
+    ``within``: the repository ``path`` is in (None: in none); a symlink
+    there is written where it points only while that stays inside it (a
+    committed link could point at any file of the user's).
+    """
     import tempfile
 
     try:
@@ -197,6 +222,13 @@ def write_atomic(path: str, text: str) -> None:
     # A symlinked file (a baseline kept elsewhere) is written where it
     # points, and the link stays a link.
     target = os.path.realpath(path) if os.path.islink(path) else path
+    if target is not path and within is not None:
+        top = os.path.realpath(within)
+        if os.path.commonpath([top, target]) != top:
+            raise InputError(
+                f'{path} is a symlink out of the repository; it is never written '
+                'through: replace the link with a file, or name the real file',
+            )
     folder = os.path.dirname(os.path.abspath(target))
     # SIGINT/SIGTERM wait until the temp file's name is held below: one
     # landing inside mkstemp would leave a file no clean-up knows of.

@@ -36,13 +36,19 @@ _STALL_CHECK = 0.5
 
 def _run(
         root: str, args: tuple[str, ...], input: bytes | None, errors: bool,
+        env: dict[str, str] | None = None, timeout: float | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """git's completed process; never a hang on a FIFO in the work tree
-    (git opens ``.gitignore`` and friends with a blocking open)."""
+    (git opens ``.gitignore`` and friends with a blocking open), nor past
+    ``timeout`` seconds when one is given."""
     import subprocess  # only commands that ask git pay for it
 
+    if timeout is not None:
+        import time
+
+        deadline = time.monotonic() + timeout
     with subprocess.Popen(
-            ('git', *SAFE_CONFIG, *args), cwd=root,
+            ('git', *SAFE_CONFIG, *args), cwd=root, env=env,
             stdin=subprocess.PIPE if input is not None else None,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
@@ -52,6 +58,9 @@ def _run(
                 out, err = proc.communicate(input, timeout=_STALL_CHECK)
                 break
             except subprocess.TimeoutExpired:
+                if timeout is not None and time.monotonic() >= deadline:
+                    proc.kill()
+                    raise InputError(f'git {args[0]} timed out after {timeout:g}s')
                 if _waits_for_fifo(proc.pid):
                     proc.kill()
                     raise InputError(
@@ -84,15 +93,17 @@ def _cannot_run(root: str) -> InputError:
 
 def git(
         root: str, *args: str, input: bytes | None = None,
-        ok: tuple[int, ...] = (0,),
+        ok: tuple[int, ...] = (0,), env: dict[str, str] | None = None,
+        timeout: float | None = None,
 ) -> bytes:
     """Run git in ``root``; a failure is an InputError with git's own words.
 
     ``ok``: the exit codes that are answers, not failures (``check-ignore``
-    exits 1 for "not ignored").
+    exits 1 for "not ignored"); ``env``: git's whole environment (default:
+    ours); ``timeout``: seconds before git is killed and that is the error.
     """
     try:
-        proc = _run(root, args, input, errors=True)
+        proc = _run(root, args, input, errors=True, env=env, timeout=timeout)
     except (FileNotFoundError, NotADirectoryError):
         raise _cannot_run(root)
     if proc.returncode not in ok:

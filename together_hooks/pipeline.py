@@ -319,8 +319,13 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
     if args.output:
+        from together_hooks.gitrun import worktree_root
+
         try:
-            write_atomic(args.output, scrub(report, commands=github))
+            write_atomic(
+                args.output, scrub(report, commands=github),
+                within=worktree_root(args.output),
+            )
         except (InputError, OSError) as e:
             if findings:
                 sys.stdout.write(FORMATS['text'](findings, summary))

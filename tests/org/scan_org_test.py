@@ -194,6 +194,7 @@ def test_failures_are_listed_and_exit_2(tmp_path, keys):
     (('--repos', 'creds.txt', '--store', 's.sqlite'), ('credentials', 'GITHUB_TOKEN')),
     (('report', '--store', 'r.txt'), ('not a scan-org store',)),
     (('merge', '--store', 'r.txt', 'r.txt'), ('is the store being written',)),
+    (('merge', '--store', 'r.txt', 'missing.sqlite'), ('missing.sqlite', 'no such store')),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, args, words):
     write_lines(tmp_path / 'r.txt', 'https://example.invalid/a.git')

@@ -311,8 +311,9 @@ def load(path: str) -> Baseline:
 def save(baseline: Baseline) -> None:
     """Write atomically: the old file stays whole if anything fails."""
     from together_hooks.fileio import write_atomic
+    from together_hooks.gitrun import worktree_root
 
-    write_atomic(baseline.path, baseline.dumps())
+    write_atomic(baseline.path, baseline.dumps(), within=worktree_root(baseline.path))
 
 
 def root_of(path: str) -> str:

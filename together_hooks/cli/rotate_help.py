@@ -313,8 +313,12 @@ def run(args: argparse.Namespace) -> int:
                 'for the typed recipe',
             )
         from together_hooks.fileio import write_atomic
+        from together_hooks.gitrun import worktree_root
 
-        write_atomic(args.replacements, '\n'.join(replacements(findings)) + '\n')
+        write_atomic(
+            args.replacements, '\n'.join(replacements(findings)) + '\n',
+            within=worktree_root(args.replacements),
+        )
     if args.paths and not findings:
         print('No Together API key found in the given paths.\n')
     print(walkthrough(findings, args.hashed_secret, args.replacements), end='')

@@ -157,7 +157,8 @@ def merge(args: argparse.Namespace) -> int:
     from together_hooks.org.store import Store
 
     for path in args.inputs:
-        if os.path.exists(args.store) and os.path.samefile(path, args.store):
+        if os.path.exists(path) and os.path.exists(args.store) and os.path.samefile(
+                path, args.store):
             raise InputError(f'{path}: is the store being written; name it once, as --store')
     sources = [Store(path, create=False) for path in args.inputs]
     target = Store(args.store)

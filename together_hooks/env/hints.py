@@ -14,6 +14,7 @@ import re
 import sys
 
 FIXER = 'check-env-gitignored'
+FORBIDDER = 'forbid-env-files'
 CONFIG = '.pre-commit-config.yaml'
 # How a pre-commit user gets our commands on their own PATH.
 INSTALL = 'pipx install git+https://github.com/together-hooks/together-hooks'
@@ -63,3 +64,10 @@ def hook_configured(hook_id: str, root: str = '.') -> bool:
         return False
     pattern = rf'(?m)^[ \t-]*id:[ \t]*["\']?{re.escape(hook_id)}["\']?[ \t]*(?:#.*)?$'
     return re.search(pattern, text) is not None
+
+
+def forbid_env_files_runs(root: str = '.') -> bool:
+    """Does pre-commit run ``forbid-env-files`` here too?  Then a staged env
+    file is its to report, and the other hooks leave it out: one staged
+    ``.env`` fails one hook, with one message."""
+    return hook_configured(FORBIDDER, root)

@@ -14,6 +14,7 @@ from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
 from together_hooks.env.values import keys_in_env
 from together_hooks.env.values import keys_in_environ
+from together_hooks.fileio import read_small
 from together_hooks.gitrun import git
 from together_hooks.gitrun import zsplit
 
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
     from typing import Iterable
     from typing import Mapping
 
-_MAX_ENV_FILE = 1 << 20
+# An env file is a few lines; a larger one is no env file of ours.
+MAX_ENV_FILE = 1 << 20
 
 
 def local_env_files(root: str, everywhere: bool = False) -> list[str]:
@@ -56,10 +58,16 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
 
 
 def _env_files_near(root: str, folders: Iterable[str]) -> list[str]:
-    """Env files at the root and in ``folders`` (relative), by name only."""
+    """Env files at the root and in ``folders`` (relative), by name only;
+    a folder reached through a symlink is not looked in (it may lead out of
+    the repository)."""
     found = set()
+    real_root = os.path.realpath(root)
     for folder in {'', *folders}:
         if folder.startswith('..'):
+            continue
+        if folder and os.path.realpath(os.path.join(root, folder)) != os.path.normpath(
+                os.path.join(real_root, folder)):
             continue
         try:
             names = os.listdir(os.path.join(root, folder) if folder else root)
@@ -87,20 +95,8 @@ def own_keys(
     for rel in files:
         if is_template(rel) and path_parts(rel)[-1].lower() != '.envrc':
             continue
-        data = read_small(os.path.join(root, rel))
+        data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
         if data:
             values |= keys_in_env(data)
     return OwnKeys(values)
 
-
-def read_small(path: str) -> bytes | None:
-    import stat
-
-    try:
-        st = os.lstat(path)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_ENV_FILE:
-            return None
-        with open(path, 'rb') as f:
-            return f.read()
-    except OSError:
-        return None

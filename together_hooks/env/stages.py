@@ -8,9 +8,10 @@ from together_hooks.env.names import is_dotenv_name
 from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
 from together_hooks.env.names import stage_of
+from together_hooks.env.ownkeys import MAX_ENV_FILE
 from together_hooks.env.ownkeys import local_env_files
-from together_hooks.env.ownkeys import read_small
 from together_hooks.env.values import keys_in_env
+from together_hooks.fileio import read_small
 
 
 def shared_keys_across_stages(root: str) -> list[tuple[str, str]]:
@@ -23,7 +24,7 @@ def shared_keys_across_stages(root: str) -> list[tuple[str, str]]:
         name = path_parts(rel)[-1]
         if not is_dotenv_name(name) or is_template(rel):
             continue
-        data = read_small(os.path.join(root, rel))
+        data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
         if not data:
             continue
         for key in keys_in_env(data):

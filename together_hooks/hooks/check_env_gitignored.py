@@ -45,7 +45,7 @@ def _not_staged_env_files(root: str, tracked: Sequence[str]) -> list[str]:
     staged ``.env`` fails one hook, with one message."""
     from together_hooks.env import hints
 
-    if not tracked or not hints.hook_configured('forbid-env-files', root):
+    if not tracked or not hints.forbid_env_files_runs(root):
         return list(tracked)
     from together_hooks.gitrun import git
     from together_hooks.gitrun import zsplit

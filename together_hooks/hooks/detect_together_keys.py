@@ -60,7 +60,7 @@ def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:
     from together_hooks.env import hints
     from together_hooks.env import names
 
-    if not hints.hook_configured('forbid-env-files'):
+    if not hints.forbid_env_files_runs():
         return filenames
     return [
         f for f in filenames

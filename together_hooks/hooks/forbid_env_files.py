@@ -101,15 +101,13 @@ def template_problems(
     developer's own keys) in templates and ``.envrc`` files, and for any
     other value that looks like a credential in templates.  The config's
     ``allow`` silences a value (never a copy of your own key), as an inline
-    pragma does.  ``root``: the work tree's top (asked of git if not
-    given), whose local env files hold the own keys."""
+    pragma does.  ``root``: the work tree's top (found from the current
+    folder if not given), whose local env files hold the own keys."""
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
-    from together_hooks.env.ownkeys import own_keys
     from together_hooks.env.values import secret_values
     from together_hooks.fileio import read_file
     from together_hooks.findings import hash_secret
     from together_hooks.findings import redact
-    from together_hooks.gitrun import git_toplevel
     from together_hooks.filters import Exclusions
     from together_hooks.pipeline import Scanner
     from together_hooks.rules import ROTATE_URL
@@ -122,9 +120,8 @@ def template_problems(
         if not data:
             continue
         if scanner is None:  # the rules and your own keys, as the key hook has them
-            scanner = Scanner(
-                own_keys=own_keys(root or git_toplevel('.') or '.'),
-                exclusions=Exclusions(config),  # its allow list
+            scanner = Scanner.for_run(  # its allow list
+                where=root or '.', exclusions=Exclusions(config),
             )
         findings = scanner.scan_one(Content(path, data))
         is_envrc = path.replace('\\', '/').rsplit('/', 1)[-1].lower() == '.envrc'

@@ -101,13 +101,8 @@ def verifiable(rule: str) -> bool:
     return rule in live.VERIFIABLE_RULES
 
 
-def report_parts():  # type: ignore[no-untyped-def]
-    """The single-repository report's pieces a store report reuses: the
-    SARIF schema URL, tool URL, rotation URL, advice, ``sarif_uri`` and the
-    rule texts (id -> (description, help))."""
-    from together_hooks import report
+def rule_texts() -> dict[str, tuple[str, str]]:
+    """rule id -> (description, help), for the store's SARIF report."""
     from together_hooks.rules import RULES
 
-    texts = {rule.id: (rule.description, rule.help) for rule in RULES}
-    return (report.SARIF_SCHEMA, report.INFORMATION_URI, report.ROTATE_URL,
-            report.ADVICE, report.sarif_uri, texts)
+    return {rule.id: (rule.description, rule.help) for rule in RULES}

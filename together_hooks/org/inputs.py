@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import sys
@@ -27,6 +28,9 @@ DEFAULT_API = 'https://api.github.com'
 # A rate limit that resets later than this is an error, not a wait.
 MAX_WAIT = 3600.0
 RETRIES = 5
+# A page of 100 repositories is a few hundred KB; anything far bigger is
+# not GitHub, and is not read into memory.
+MAX_BODY = 64 * 1024 * 1024
 # Credentials in a URL: any user part of an http(s) URL (a token goes
 # there), a user and a password in any scheme.  An ssh user name alone
 # (git at the host) is no secret.
@@ -144,11 +148,13 @@ class GitHub:
         self._token = secret
         self.sleep = sleep
         self.say = say or (lambda text: print(text, file=sys.stderr))
-        self.host = urllib.parse.urlsplit(self.api).netloc
+        self.scheme, self.host = urllib.parse.urlsplit(self.api)[:2]
 
     def _same_host(self, url: str) -> str:
-        """Paging URLs come from the server: never send the token elsewhere."""
-        if urllib.parse.urlsplit(url).netloc != self.host:
+        """Paging URLs come from the server: never send the token elsewhere
+        (another host, or the same one without TLS)."""
+        parts = urllib.parse.urlsplit(url)
+        if (parts.scheme, parts.netloc) != (self.scheme, self.host):
             raise InputError('the GitHub API pointed to another host; stopping')
         return url
 
@@ -165,7 +171,7 @@ class GitHub:
                 request.add_unredirected_header('Authorization', f'Bearer {self._token}')
             try:
                 with urllib.request.urlopen(request, timeout=30) as response:
-                    body = response.read()
+                    body = response.read(MAX_BODY + 1)
                     link = response.headers.get('Link')
             except urllib.error.HTTPError as e:
                 wait = self._wait(e)
@@ -177,9 +183,11 @@ class GitHub:
             except (urllib.error.URLError, OSError) as e:
                 reason = getattr(e, 'reason', e)
                 raise InputError(f'GitHub API: cannot reach {self._shown(url)} ({reason})')
+            if len(body) > MAX_BODY:
+                raise InputError(f'GitHub API: {self._shown(url)}: answer too large')
             try:
                 return json.loads(body), _next_link(link)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise InputError(f'GitHub API: {self._shown(url)} did not answer JSON')
         raise AssertionError('unreachable')  # pragma: no cover
 
@@ -205,7 +213,7 @@ class GitHub:
                 return None
         else:
             return None
-        if wait > MAX_WAIT:
+        if not math.isfinite(wait) or wait > MAX_WAIT:
             return None
         return max(wait, 0.0)
 
@@ -235,10 +243,20 @@ def github_targets(
         urls = [url]
         if include_forks and repo.get('forks_count'):
             name = repo.get('full_name') or f'{org}/{repo.get("name")}'
+            if not isinstance(name, str):
+                raise InputError(f'GitHub API: {url}: full_name is not a name')
             forks = client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100')
             urls += [_clone_url(f) for f in forks]
-        targets.append(Target(tuple(dict.fromkeys(urls)), int(repo.get('size') or 0)))
+        targets.append(Target(tuple(dict.fromkeys(urls)), _size(repo, url)))
     return dedupe(targets)
+
+
+def _size(repo: dict, url: str) -> int:
+    """The repository's size in KB as the API reports it (0: unknown)."""
+    size = repo.get('size') or 0
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise InputError(f'GitHub API: {url}: size is not a number of KB')
+    return size
 
 
 def _clone_url(repo: dict) -> str:

@@ -15,8 +15,10 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
 import tempfile
+
+from together_hooks import gitrun
+from together_hooks.errors import InputError
 
 FORKS = 'refs/forks/'
 
@@ -52,21 +54,13 @@ def git_env(token: str | None, token_host: str | None) -> dict[str, str]:
     return env
 
 
-def git(args: list[str], cwd: str | None, env: dict[str, str], timeout: float) -> bytes:
+def git(args: list[str], cwd: str, env: dict[str, str], timeout: float) -> bytes:
+    """``gitrun.git`` with the mirror's environment and timeout; its error
+    as a GitError, any user part of a URL in it left out."""
     try:
-        proc = subprocess.run(
-            ['git', *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,
-        )
-    except subprocess.TimeoutExpired:
-        raise GitError(f'git {args[0]} timed out after {timeout:g}s')
-    except OSError as e:
-        raise GitError(f'cannot run git ({e.strerror or e})')
-    if proc.returncode != 0:
-        lines = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
-        last = lines[-1] if lines else f'exit {proc.returncode}'
-        raise GitError(f'git {args[0]}: {_no_userinfo(last)}')
-    return proc.stdout
+        return gitrun.git(cwd, *args, env=env, timeout=timeout)
+    except InputError as e:
+        raise GitError(_no_userinfo(str(e)))
 
 
 def _no_userinfo(text: str) -> str:
@@ -84,7 +78,7 @@ class Mirror:
         self.env = env
         self.timeout = timeout
         self.path = os.path.join(cache_dir, entry_name(urls))
-        self._lock = open(self.path + '.lock', 'w')
+        self._lock = open(self.path + '.lock', 'a')  # never truncates: only held
         # Two runs sharing a cache (two shards on one machine) take turns.
         fcntl.flock(self._lock, fcntl.LOCK_EX)
 
@@ -100,9 +94,9 @@ class Mirror:
         try:
             if len(self.urls) == 1:
                 git(['clone', '--quiet', '--mirror', '--', self.urls[0], tmp],
-                    None, self.env, self.timeout)
+                    self.cache_dir, self.env, self.timeout)
             else:
-                git(['init', '--quiet', '--bare', tmp], None, self.env, self.timeout)
+                git(['init', '--quiet', '--bare', tmp], self.cache_dir, self.env, self.timeout)
                 self._fetch(tmp)
             os.rename(tmp, self.path)
         except BaseException:

@@ -8,6 +8,12 @@ from __future__ import annotations
 import json
 
 from together_hooks.org import engine
+from together_hooks.report import ADVICE
+from together_hooks.report import INFORMATION_URI
+from together_hooks.report import SARIF_SCHEMA
+from together_hooks.report import sarif_uri
+from together_hooks.report import shown_path
+from together_hooks.rules import ROTATE_URL
 
 FORMATS = ('text', 'json', 'sarif')
 
@@ -17,23 +23,18 @@ def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
     for f in findings:
         verified = f' [{f["verification"]}]' if f.get('verification') else ''
         lines.append(
-            f'{f["repo"]}: {_printable(f["path"])}:{f["line"]}: {f["rule"]} '
+            f'{shown_path(f["repo"])}: {shown_path(f["path"])}:{f["line"]}: {f["rule"]} '
             f'{f["redacted"]} (hashed_secret {f["hashed_secret"][:12]}) added in '
-            f'{f["commit"][:12]} by {_printable(f["author"])} on {f["date"]}{verified}',
+            f'{f["commit"][:12]} by {shown_path(f["author"])} on {f["date"]}{verified}',
         )
     for url, error in failures:
-        lines.append(f'{url}: NOT SCANNED: {error}')
+        lines.append(f'{shown_path(url)}: NOT SCANNED: {shown_path(error)}')
     if findings:
-        rotate = engine.report_parts()[2]
         lines.append(
-            f'Rotate every key found at {rotate}, then revoke the old one: a key '
+            f'Rotate every key found at {ROTATE_URL}, then revoke the old one: a key '
             f'in history is leaked even when a later commit removed it.',
         )
     return ''.join(line + '\n' for line in lines)
-
-
-def _printable(text: str) -> str:
-    return text if text.isprintable() else text.encode('unicode_escape').decode('ascii')
 
 
 def json_(findings: list[dict], failures: list[tuple[str, str]]) -> str:
@@ -48,12 +49,12 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
     so the same path in two repositories stays two results."""
     from together_hooks import __version__
 
-    schema, tool_uri, rotate, advice, sarif_uri, texts = engine.report_parts()
+    texts = engine.rule_texts()
     ids = sorted(set(texts) | {f['rule'] for f in findings})
     rules = [{
         'id': rule_id,
         'shortDescription': {'text': texts.get(rule_id, (rule_id, ''))[0]},
-        'help': {'text': f'{texts.get(rule_id, ("", ""))[1]}\n\n{advice}'.strip()},
+        'help': {'text': f'{texts.get(rule_id, ("", ""))[1]}\n\n{ADVICE}'.strip()},
         'defaultConfiguration': {'level': 'error'},
         'properties': {'tags': ['security', 'secret', 'external/cwe/cwe-798']},
     } for rule_id in ids]
@@ -77,7 +78,7 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
                 'message': {'text': (
                     f'Together API key {f["redacted"]} (hashed_secret '
                     f'{f["hashed_secret"]}), added in commit {f["commit"][:12]} by '
-                    f'{f["author"]} on {f["date"]}. Rotate it at {rotate} and '
+                    f'{f["author"]} on {f["date"]}. Rotate it at {ROTATE_URL} and '
                     f'revoke the old key.'
                 )},
                 'locations': [{'physicalLocation': {
@@ -93,25 +94,20 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
         runs.append({
             'tool': {'driver': {
                 'name': 'together-hooks', 'version': __version__,
-                'informationUri': tool_uri, 'rules': rules,
+                'informationUri': INFORMATION_URI, 'rules': rules,
             }},
-            'versionControlProvenance': [{'repositoryUri': _uri(repo)}],
+            # A local path as a file:// URI; a clone URL as it is.
+            'versionControlProvenance': [{
+                'repositoryUri': sarif_uri(repo)[0] if repo.startswith('/') else repo,
+            }],
             'invocations': [{'executionSuccessful': error is None} | (
                 {'toolExecutionNotifications': [{'message': {'text': error}, 'level': 'error'}]}
                 if error else {}
             )],
             'results': results,
         })
-    doc = {'$schema': schema, 'version': '2.1.0', 'runs': runs}
+    doc = {'$schema': SARIF_SCHEMA, 'version': '2.1.0', 'runs': runs}
     return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
-
-
-def _uri(repo: str) -> str:
-    if repo.startswith('/'):
-        from urllib.parse import quote
-
-        return 'file://' + quote(repo)
-    return repo
 
 
 RENDER = {'text': text, 'json': json_, 'sarif': sarif}

@@ -60,6 +60,17 @@ FINDING_COLUMNS = (
     'repo', 'commit', 'path', 'hashed_secret', 'rule', 'redacted', 'line',
     'author', 'date', 'verification',
 )
+_FINDINGS = ', '.join(f'"{c}"' for c in FINDING_COLUMNS)
+# A finding already stored (same repository, commit, path and key) is
+# updated by the SET clause that follows.
+_ADD_FINDING = (
+    'INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?) '
+    'ON CONFLICT(repo, "commit", path, hashed_secret) DO UPDATE SET '
+)
+_REPOSITORIES = (
+    'url, network, status, ref_fingerprint, rules, attempts, error, '
+    'size_kb, scanned_run, checked_run, updated'
+)
 
 
 def now() -> str:
@@ -106,7 +117,7 @@ class Store:
         """One coordinator per store: a second would resume the first's run."""
         import fcntl
 
-        self._lock = open(self.path + '.lock', 'w')
+        self._lock = open(self.path + '.lock', 'a')  # never truncates: only held
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -184,9 +195,7 @@ class Store:
     def add_findings(self, run: int, findings: list[dict]) -> None:
         for f in findings:
             self.db.execute(
-                'INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?) '
-                'ON CONFLICT(repo, "commit", path, hashed_secret) DO UPDATE SET '
-                'line=excluded.line, rule=excluded.rule, redacted=excluded.redacted, '
+                _ADD_FINDING + 'line=excluded.line, rule=excluded.rule, redacted=excluded.redacted, '
                 'verification=COALESCE(excluded.verification, verification), '
                 'last_run=excluded.last_run',
                 tuple(f[c] for c in FINDING_COLUMNS) + (run, run),
@@ -196,22 +205,17 @@ class Store:
 
     def findings(self, repos: list[str] | None = None) -> list[dict]:
         rows = self.db.execute(
-            'SELECT repo, "commit", path, hashed_secret, rule, redacted, line, author, '
-            'date, verification FROM findings ORDER BY repo, path, line, "commit", hashed_secret',
+            f'SELECT {_FINDINGS} FROM findings '
+            'ORDER BY repo, path, line, "commit", hashed_secret',
         ).fetchall()
-        wanted = set(repos) if repos is not None else None
-        return [
-            dict(zip(FINDING_COLUMNS, r)) for r in rows
-            if wanted is None or r[0] in wanted
-        ]
+        return [dict(zip(FINDING_COLUMNS, r)) for r in _of(rows, repos)]
 
     def failures(self, repos: list[str] | None = None) -> list[tuple[str, str]]:
         rows = self.db.execute(
             "SELECT url, COALESCE(error, 'interrupted') FROM repositories "
             "WHERE status != 'done' ORDER BY url",
         ).fetchall()
-        wanted = set(repos) if repos is not None else None
-        return [r for r in rows if wanted is None or r[0] in wanted]
+        return _of(rows, repos)
 
     def known_verifications(self) -> dict[str, str]:
         return dict(self.db.execute(
@@ -221,8 +225,7 @@ class Store:
 
     def repositories(self) -> list[tuple]:
         return self.db.execute(
-            'SELECT url, network, status, ref_fingerprint, rules, attempts, error, '
-            'size_kb, scanned_run, checked_run, updated FROM repositories ORDER BY url',
+            f'SELECT {_REPOSITORIES} FROM repositories ORDER BY url',
         ).fetchall()
 
     # ----------------------------------------------------------- merge
@@ -243,8 +246,7 @@ class Store:
                     None if r is None else r + base for r in row[8:10]
                 ) + row[10:]
                 self.db.execute(
-                    'INSERT INTO repositories (url, network, status, ref_fingerprint, rules, '
-                    'attempts, error, size_kb, scanned_run, checked_run, updated) '
+                    f'INSERT INTO repositories ({_REPOSITORIES}) '
                     'VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET '
                     'network=excluded.network, status=excluded.status, '
                     'ref_fingerprint=excluded.ref_fingerprint, rules=excluded.rules, '
@@ -255,12 +257,16 @@ class Store:
                     row,
                 )
             for row in other.db.execute(
-                    'SELECT repo, "commit", path, hashed_secret, rule, redacted, line, '
-                    'author, date, verification, first_run, last_run FROM findings'):
-                f = dict(zip(FINDING_COLUMNS, row))
+                    f'SELECT {_FINDINGS}, first_run, last_run FROM findings'):
                 self.db.execute(
-                    'INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?) '
-                    'ON CONFLICT(repo, "commit", path, hashed_secret) DO UPDATE SET '
-                    'verification=COALESCE(excluded.verification, verification)',
-                    tuple(f[c] for c in FINDING_COLUMNS) + (row[10] + base, row[11] + base),
+                    _ADD_FINDING + 'verification=COALESCE(excluded.verification, verification)',
+                    row[:10] + (row[10] + base, row[11] + base),
                 )
+
+
+def _of(rows: list, repos: list[str] | None) -> list:
+    """The rows (url first) of ``repos``; all of them when None."""
+    if repos is None:
+        return rows
+    wanted = set(repos)
+    return [r for r in rows if r[0] in wanted]

@@ -1,0 +1,41 @@
+"""Loading your own keys never follows a link out of the repository: an env
+file or a folder beside the staged files that is a symlink elsewhere is not
+read, and a FIFO named like an env file never blocks the hook."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from together_hooks.env.ownkeys import own_keys
+
+
+@pytest.fixture
+def outside(tmp_path, keys):
+    """A folder outside the repository holding an env file with a key."""
+    folder = tmp_path / 'elsewhere'
+    folder.mkdir()
+    (folder / '.env').write_text(f'TOGETHER_API_KEY={keys()}\n')
+    return folder
+
+
+@pytest.mark.parametrize('near', [['linked'], ['linked/inner'], ['real/linked']])
+def test_an_env_file_behind_a_symlinked_folder_is_not_read(git_repo, outside, near):
+    (outside / 'inner').mkdir()
+    os.link(outside / '.env', outside / 'inner' / '.env')
+    (git_repo / 'real').mkdir()
+    os.symlink(outside, git_repo / 'linked')
+    os.symlink(outside, git_repo / 'real' / 'linked')
+    assert len(own_keys(str(git_repo), environ={}, near=near)) == 0
+
+
+def test_the_same_env_file_inside_the_repository_is_read(git_repo, outside):
+    (git_repo / 'app').mkdir()
+    os.link(outside / '.env', git_repo / 'app' / '.env')
+    assert len(own_keys(str(git_repo), environ={}, near=['app'])) == 1
+
+
+def test_a_fifo_named_like_an_env_file_is_skipped(git_repo):
+    os.mkfifo(git_repo / '.env')
+    assert len(own_keys(str(git_repo), environ={}, near=[])) == 0
+    assert len(own_keys(str(git_repo), environ={})) == 0
