@@ -37,7 +37,10 @@ from together_hooks.gitrun import git
 from together_hooks.gitrun import PACK_READING
 from together_hooks.gitrun import git_output
 from together_hooks.gitrun import git_stream
-from together_hooks.gitrun import read_blobs
+from together_hooks.gitrun import BlobAt
+from together_hooks.gitrun import stream_blobs
+from together_hooks.detect.windows import WINDOW
+from together_hooks.rules import MAX_CONTEXT
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.ranges import FULL_HISTORY
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from together_hooks.findings import Finding
+    from together_hooks.gitrun import Blob
 
     # The per-content detection step the pipeline hands down.
     Scan = Callable[[Content], list[Finding]]
@@ -65,6 +69,9 @@ if TYPE_CHECKING:
 _NO_PATH = ''
 # Regular files, executables and symlinks (a symlink's blob is its target).
 _REGULAR = (b'100644', b'100755', b'120000')
+# A blob up to this size is read whole; a larger one is scanned in windows
+# as it streams from git (``Content.windows``), so memory stays bounded.
+_WHOLE = WINDOW + MAX_CONTEXT
 
 
 class Progress:
@@ -111,12 +118,24 @@ class Progress:
 
 # ---------------------------------------------------------------- discovery
 
-def keys_in(scan: Scan, data: bytes) -> tuple[tuple[str, str], ...]:
+def keys_in(scan: Scan, content: Content) -> tuple[tuple[str, str], ...]:
     """(rule id, hashed_secret) of each key in a blob, by the pipeline's own
     detection step ``scan`` (so every rule, and the developer's own keys,
     apply)."""
-    found = scan(Content(_NO_PATH, data))
+    found = scan(content)
     return tuple({(f.rule, f.hashed_secret) for f in found}) if found else ()
+
+
+def blob_keys(
+        scan: Scan, blob: Blob, worth: Callable[[bytes], bool] | None = None,
+) -> tuple[tuple[str, str], ...]:
+    """``keys_in`` a blob streamed from git: read whole and tested with
+    ``worth`` first when small, else scanned window by window as it comes
+    (the engine tests each window's keywords itself)."""
+    if blob.size > _WHOLE:
+        return keys_in(scan, Content(_NO_PATH, stream=blob))
+    data = blob.read()
+    return keys_in(scan, Content(_NO_PATH, data)) if worth is None or worth(data) else ()
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -225,13 +244,13 @@ def _discover_part(
 ) -> dict[bytes, tuple[tuple[str, str], ...]]:
     flagged: dict[bytes, tuple[tuple[str, str], ...]] = {}
     done = nbytes = 0
-    for sha, data in read_blobs(root, (sha for sha, _size in blobs)):
-        keys = keys_in(scan, data) if worth is None or worth(data) else ()
+    for sha, blob in stream_blobs(root, (sha for sha, _size in blobs)):
+        keys = blob_keys(scan, blob, worth)
         if keys:
             flagged[sha] = keys
             tick(done, nbytes, len(flagged))
         done += 1
-        nbytes += len(data)
+        nbytes += blob.size
         if done & 63 == 0:
             tick(done, nbytes, len(flagged))
     tick(done, nbytes, len(flagged))
@@ -435,8 +454,8 @@ def attribute(
             old for _c, _p, olds, _n in entries for old in olds
             if old not in flagged
         }
-        for sha, data in read_blobs(root, sorted(unknown)):
-            keys = keys_in(scan, data)
+        for sha, blob in stream_blobs(root, sorted(unknown)):
+            keys = blob_keys(scan, blob)
             if keys:
                 flagged[sha] = keys
 
@@ -542,13 +561,18 @@ def _scan(
     by_blob: dict[tuple[str, str, bytes], tuple[Commit, set[str]]] = {}
     for (hashed, path), (commit, sha) in first.items():
         by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
-    wanted = sorted(by_blob)
-    if not wanted:
+    if not by_blob:
         return
-    data_of = dict(read_blobs(root, sorted({sha for _c, _p, sha in wanted})))
-    for key in wanted:
-        commit, hashes = by_blob[key]
-        yield Revision(
-            key[1], data_of[key[2]], FirstOf(hashes),
-            commit=commit.sha, author=commit.author, date=commit.date,
-        )
+    # Blob by blob, each read once (a large one again by a process of its
+    # own for each commit that added a key in it).
+    revisions: dict[bytes, list[tuple[Commit, str, set[str]]]] = {}
+    for (_sha, path, blob_sha), (commit, hashes) in sorted(by_blob.items()):
+        revisions.setdefault(blob_sha, []).append((commit, path, hashes))
+    for blob_sha, blob in stream_blobs(root, sorted(revisions)):
+        data = blob.read() if blob.size <= _WHOLE else None
+        for commit, path, hashes in revisions[blob_sha]:
+            yield Revision(
+                path, data, FirstOf(hashes),
+                commit=commit.sha, author=commit.author, date=commit.date,
+                stream=None if data is not None else BlobAt(root, blob_sha.decode(), blob.size),
+            )
