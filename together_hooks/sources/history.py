@@ -400,6 +400,7 @@ def changes(
 ) -> Iterator[tuple[Commit, str, tuple[bytes, ...], bytes]]:
     """(commit, path, parent blobs, new blob) where the new blob is wanted."""
     commit = None
+    head = b''  # the commit's line, made a ``Commit`` only if it has a wanted blob
     meta = None
     count = 0
     for token in _tokens(log):
@@ -409,7 +410,11 @@ def changes(
             new_mode = fields[parents]
             new = fields[-2]
             if new_mode in _REGULAR and wanted(new):
-                assert commit is not None
+                if commit is None:
+                    # An author may hold any byte but NUL, \x02 included.
+                    sha, rest = head.decode('utf-8', 'replace').split('\x02', 1)
+                    author, date = rest.rsplit('\x02', 1)
+                    commit = Commit(sha, author, date)  # scrubs the author: once a commit
                 olds = tuple(
                     old for old, mode in zip(
                         fields[parents + 1:-2], fields[:parents],
@@ -420,10 +425,7 @@ def changes(
             continue
         token = token.lstrip(b'\n')
         if token.startswith(b'\x01'):
-            # An author may hold any byte but NUL, \x02 included.
-            sha, rest = token[1:].decode('utf-8', 'replace').split('\x02', 1)
-            author, date = rest.rsplit('\x02', 1)
-            commit = Commit(sha, author, date)
+            head, commit = token[1:], None
             count += 1
             if count % 256 == 0:
                 progress.commits(count)
