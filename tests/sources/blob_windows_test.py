@@ -26,15 +26,14 @@ from tests.conftest import git
 from tests.keys import make_key
 from tests.memory_test import MAX_RSS
 from tests.memory_test import peak
-from tests.windows_test import files
-from tests.windows_test import found
+from tests.detect.windows_test import files
+from tests.detect.windows_test import found
 from together_hooks import pipeline
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.windows import WINDOW
 from together_hooks.fileio import read_windows
 from together_hooks.fileio import stream_windows
 from together_hooks.pipeline import Scanner
-from together_hooks.rules import MAX_CONTEXT
 from together_hooks.sources.content import Content
 
 
@@ -128,11 +127,11 @@ def _commit_big_blob(repo, size: int, keys) -> dict[str, tuple[int, int]]:
     where = {}
     with open(repo / 'big.txt', 'wb') as f:
         line = b'the quick brown fox jumps over the lazy dog ' * 3 + b'\n'
-        at = 0
+        at = lines = 0
         for edge in (WINDOW - 25, 2 * WINDOW - 3, size - 200):
             count = (edge - at) // len(line)
             _lines(f, line, count)  # in pieces: the test's own RSS must stay small
-            lines = at // len(line) + count if not where else lines + 1 + count
+            lines += count + (1 if where else 0)  # the lines before this key's
             pad = edge - at - count * len(line)
             key = keys()
             f.write(b'x' * pad + b' ' + key.encode() + b'\n')
