@@ -22,27 +22,41 @@ MAX_RSS = 200 << 20  # bytes: the bound issue 15 sets
 SLOW = os.environ.get('TOGETHER_HOOKS_SLOW_TESTS') == '1'
 
 
-def peak(*argv: str, cwd, address_space: int = 3 << 30) -> tuple[Result, int]:
-    """(result, peak RSS in bytes) of one console-script run.
+# Runs its arguments as a forked child and prints that child's own peak RSS
+# (KiB) last on stderr: a process made by ``fork`` starts its peak afresh,
+# while one made by ``exec`` (or ``vfork`` + ``exec``) from the test process
+# inherits the test process's high-water mark (Linux keeps it across exec),
+# and an xdist worker can be past the bound before the tool starts.
+_MEASURE = (
+    'import os, sys\n'
+    'pid = os.fork()\n'
+    'if pid == 0:\n'
+    '    os.execv(sys.argv[1], sys.argv[1:])\n'
+    '_pid, status, usage = os.wait4(pid, 0)\n'
+    "sys.stderr.write(f'\\n{usage.ru_maxrss}\\n')\n"
+    'raise SystemExit(os.waitstatus_to_exitcode(status))\n'
+)
 
-    Started through ``sh`` without a ``preexec_fn``, so Python spawns it
-    with vfork: a forked child would start from the test process's own
-    RSS (Linux keeps the high-water mark across exec) and measure pytest.
-    """
+
+def peak(*argv: str, cwd, address_space: int = 3 << 30) -> tuple[Result, int]:
+    """(result, peak RSS in bytes) of one console-script run, measured on a
+    child forked afresh (``_MEASURE``), under an address-space limit."""
+    import sys
+
     script = f'ulimit -v {address_space >> 10} && exec "$@"'
     with open(os.path.join(cwd, '..', 'out.txt'), 'w+b') as out, \
             open(os.path.join(cwd, '..', 'err.txt'), 'w+b') as err:
-        proc = subprocess.Popen(
-            ('sh', '-c', script, 'sh', os.path.join(BIN, argv[0]), *argv[1:]),
+        code = subprocess.call(
+            ('sh', '-c', script, 'sh', sys.executable, '-c', _MEASURE,
+             os.path.join(BIN, argv[0]), *argv[1:]),
             cwd=cwd, stdout=out, stderr=err,
         )
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        result = Result(subprocess.CompletedProcess(argv, proc.returncode, out.read(), err.read()))
+        errors, _sep, kib = err.read().rstrip(b'\n').rpartition(b'\n')
+        result = Result(subprocess.CompletedProcess(argv, code, out.read(), errors))
     CAPTURED.extend((result.out, result.err))
-    return result, usage.ru_maxrss * 1024  # Linux reports KiB
+    return result, int(kib) * 1024
 
 
 def sparse(path, size: int, at: int, text: bytes) -> None:

@@ -12,6 +12,7 @@ from together_hooks.errors import InputError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+    from typing import Callable
     from typing import Iterator
 
 _OPEN_FLAGS = (
@@ -131,21 +132,50 @@ def read_windows(path: str, step: int, overlap: int) -> Iterator[tuple[int, int,
         return
     fd, _size = opened
     try:
-        start = 0
-        while True:
-            lead = min(start, overlap)
-            data = os.pread(fd, lead + step + overlap, start - lead)
-            if start and len(data) <= lead:  # the file ended (or shrank)
-                return
-            end = start + min(step, len(data) - lead)
-            yield start - lead, start, end, data
-            if len(data) - lead <= step:  # that region reached the end
-                return
-            start = end
+        yield from _tile(lambda at, n: os.pread(fd, n, at), step, overlap)
     except OSError as e:
         raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     finally:
         os.close(fd)
+
+
+def stream_windows(
+        read: Callable[[int], bytes], step: int, overlap: int,
+) -> Iterator[tuple[int, int, int, bytes]]:
+    """A stream (``read(n)``: its next bytes, up to ``n``; b'' at its end)
+    in the windows ``read_windows`` gives a file: only the last window's
+    overlap is kept between reads."""
+    kept, at = b'', 0  # the stream's bytes from offset ``at`` on
+
+    def fetch(offset: int, n: int) -> bytes:
+        nonlocal kept, at
+        kept, at = kept[offset - at:], offset
+        while len(kept) < n:
+            more = read(n - len(kept))
+            if not more:
+                break
+            kept += more
+        return kept
+
+    return _tile(fetch, step, overlap)
+
+
+def _tile(
+        fetch: Callable[[int, int], bytes], step: int, overlap: int,
+) -> Iterator[tuple[int, int, int, bytes]]:
+    """The windows of ``read_windows``, from ``fetch(offset, n)``: the
+    ``n`` bytes at ``offset`` (fewer at the end)."""
+    start = 0
+    while True:
+        lead = min(start, overlap)
+        data = fetch(start - lead, lead + step + overlap)
+        if start and len(data) <= lead:  # the file ended (or shrank)
+            return
+        end = start + min(step, len(data) - lead)
+        yield start - lead, start, end, data
+        if len(data) - lead <= step:  # that region reached the end
+            return
+        start = end
 
 
 def read_config_file(path: str) -> bytes:

@@ -14,6 +14,7 @@ from together_hooks.errors import InputError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import subprocess
+    from typing import IO
     from typing import Iterable
     from typing import Iterator
     from typing import TypeVar
@@ -235,7 +236,41 @@ PACK_READING = ('-c', 'core.packedGitWindowSize=4m', '-c', 'core.packedGitLimit=
 
 
 def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
-    """(sha, bytes) for each blob, streamed from one ``git cat-file --batch``.
+    """(sha, bytes) for each blob, each read whole (``stream_blobs``)."""
+    for sha, blob in stream_blobs(root, shas):
+        yield sha, blob.read()
+
+
+class Blob:
+    """One object of a ``cat-file --batch`` stream: its ``size``, and its
+    bytes read in order (``read(n)``), up to its end; what is left unread
+    when the next object is asked for is skipped, never held."""
+
+    __slots__ = ('size', '_left', '_stdout')
+
+    def __init__(self, size: int, stdout: IO[bytes]) -> None:
+        self.size = size
+        self._left = size
+        self._stdout = stdout
+
+    def read(self, n: int = -1) -> bytes:
+        """Up to ``n`` more bytes (all that are left when ``n`` < 0); b''
+        at the end."""
+        n = self._left if n < 0 else min(n, self._left)
+        data = self._stdout.read(n) if n else b''
+        if len(data) < n:
+            raise InputError('git cat-file stopped in the middle of an object')
+        self._left -= n
+        return data
+
+    def skip(self) -> None:
+        while self._left:
+            self.read(min(self._left, 1 << 20))
+
+
+def stream_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, Blob]]:
+    """(sha, ``Blob``) for each blob, streamed from one ``git cat-file
+    --batch``: memory is what the reader takes at a time, not the blob.
 
     Shas may be ``str`` or ``bytes``; each comes back as it was given.  A
     thread feeds the requests (``--buffer``: git flushes only when full), so
@@ -266,9 +301,10 @@ def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
             if len(header) != 3:
                 shown = sha.decode() if isinstance(sha, bytes) else sha
                 raise InputError(f'git cat-file could not read object {shown}')
-            data = stdout.read(int(header[2]))
+            blob = Blob(int(header[2]), stdout)
+            yield sha, blob
+            blob.skip()
             stdout.read(1)  # the newline after each object
-            yield sha, data
     finally:
         stdout.close()
         proc.kill()
@@ -276,3 +312,40 @@ def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
         writer.join()
 
 
+class BlobAt:
+    """A blob read only when asked (``read``, as ``Blob.read``), by a ``git
+    cat-file blob`` of its own: for a large blob that must be read again
+    after its turn in a stream has passed."""
+
+    __slots__ = ('size', '_left', '_root', '_sha', '_proc')
+
+    def __init__(self, root: str, sha: str, size: int) -> None:
+        self.size = size
+        self._left = size
+        self._root = root
+        self._sha = sha
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    def read(self, n: int = -1) -> bytes:
+        n = self._left if n < 0 else min(n, self._left)
+        if not n:
+            self.close()
+            return b''
+        if self._proc is None:
+            self._proc = git_stream(self._root, *PACK_READING, 'cat-file', 'blob', self._sha)
+        assert self._proc.stdout is not None
+        data = self._proc.stdout.read(n)
+        if len(data) < n:
+            self.close()
+            raise InputError(f'git cat-file could not read object {self._sha}')
+        self._left -= n
+        return data
+
+    def close(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.wait()
+            for f in (self._proc.stdout, self._proc.stderr):
+                if f is not None:
+                    f.close()
+            self._proc = None

@@ -18,6 +18,7 @@ from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.scrub import learn
 from together_hooks.detect.scrub import scrub
 from together_hooks.detect.scrub import workflow_commands
+from together_hooks.detect.windows import WINDOW
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import EXIT_FINDINGS
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     import argparse
     from typing import Callable
     from typing import Iterable
+    from typing import Iterator
     from together_hooks.baseline.format import Baseline
     from together_hooks.detect.ownkeys import OwnKeys
     from together_hooks.filters import Exclusions
@@ -43,6 +45,8 @@ if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     from together_hooks.rules import Rule
     from together_hooks.sources.content import Content
     from together_hooks.verify import Endpoint
+
+    Window = tuple[int, int, int, bytes]
 
 
 # The options every scanning entry point adds (``add_options``): their
@@ -135,20 +139,42 @@ class Scanner:
             return []
         windows = content.windows(WINDOW, MAX_CONTEXT)
         first = next(windows, None) if windows is not None else None
-        if first is not None and not _wide_text(first[3]):
+        if first is not None:
             # A large file: memory bounded, the findings of a whole read.
-            from itertools import chain
-
-            from together_hooks.detect.windows import scan_windows
-
-            found = scan_windows(
-                chain((first,), windows),  # type: ignore[arg-type]
-                lambda data: self._scan_kept(data, content.path, wide=False),
-            )
-        else:  # small, or wide text (UTF-16/32: decoded whole, as it starts)
+            found = self._scan_windows(first, windows, content)  # type: ignore[arg-type]
+        else:
             found = self._scan_kept(content.data, content.path)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
+
+    def _scan_windows(
+            self, first: Window, windows: Iterator[Window], content: Content,
+    ) -> list[Finding]:
+        """``scan_one`` of a large file read in windows.  Wide text
+        (UTF-16/32, told by the first window's head) is decoded as it is
+        read and scanned in windows of its own, and its raw bytes as well,
+        merged as ``scan_bytes`` merges them for a whole read."""
+        from itertools import chain
+
+        from together_hooks.detect.windows import WindowScan
+
+        path = content.path
+        raw = WindowScan(lambda data: self._scan_kept(data, path, wide=False))
+        guess = _wide_layout(first[3])
+        if guess is None or content.size is None:
+            raw.add(first)
+            for window in windows:
+                raw.add(window)
+            return raw.found
+        from together_hooks.detect.widetext import decoded_windows
+
+        text = WindowScan(lambda data: self._scan_text(data, path))
+        rest = chain((first,), windows)
+        for window in decoded_windows(rest, guess, content.size, WINDOW, MAX_CONTEXT, raw.add):
+            text.add(window)
+        for window in rest:  # never left unscanned
+            raw.add(window)
+        return merge_wide(text.found, raw.found)
 
     def scan_data(self, data: bytes, path: str, wide: bool = True) -> list[Finding]:
         found = scan_bytes(data, path, self.rules, wide)
@@ -160,6 +186,14 @@ class Scanner:
         """``scan_data`` less what the config or the baseline's filters
         silence (lines are judged in ``data``, a whole file or one window)."""
         found = self.scan_data(data, path, wide)
+        if found and self.exclusions is not None:
+            found = self.exclusions.findings(found, data)
+        return found
+
+    def _scan_text(self, data: bytes, path: str) -> list[Finding]:
+        """The rules on decoded text (own keys are looked for in the raw
+        bytes, in every encoding), less what the config silences."""
+        found = scan_bytes(data, path, self.rules, wide=False)
         if found and self.exclusions is not None:
             found = self.exclusions.findings(found, data)
         return found
@@ -176,22 +210,31 @@ class Scanner:
         return Keywords(k for rule in self.rules for k in rule.keywords).blob_test(nbytes)
 
 
-def _wide_text(head: bytes) -> bool:
-    """Would the engine read a file starting with ``head`` as UTF-16/32
-    text?  Such a file is decoded whole; binary NULs (a sparse file) are not
-    wide text, and are scanned in windows."""
+def _wide_layout(head: bytes) -> tuple[int, str, int] | None:
+    """How the engine would read a file starting with ``head`` as UTF-16/32
+    text (``widetext.layout``), or None; binary NULs (a sparse file) are
+    not wide text."""
     if not may_be_wide(head):
-        return False
-    from together_hooks.detect.widetext import decode_wide
+        return None
+    from together_hooks.detect.widetext import layout
 
-    return decode_wide(head) is not None
+    return layout(head)
 
 
-# Files larger than this are read and scanned in windows of this size, each
-# overlapping its neighbours by rules.MAX_CONTEXT: a few windows' worth of
-# memory however large the file (a 30 GB file, a file of Together( calls
-# whose every hit the engine records).
-WINDOW = 4 << 20
+def merge_wide(text: list[Finding], raw: list[Finding]) -> list[Finding]:
+    """The findings of wide text's decoded windows and of its raw bytes,
+    kept as ``Scanner.scan_data`` keeps them for a whole read: a raw
+    finding only for a key the text did not show (ASCII appended to UTF-16
+    by cmd's ``echo >>``), an own key unless already found on its line."""
+    from together_hooks.detect.ownkeys import OWN_KEY_RULE
+
+    secrets = {f.secret for f in text}
+    lines = {(f.line, f.hashed_secret) for f in text}
+    return text + [
+        f for f in raw
+        if ((f.line, f.hashed_secret) not in lines if f.rule == OWN_KEY_RULE
+            else f.secret not in secrets)
+    ]
 
 
 def load_own_keys(

@@ -10,6 +10,16 @@ odd one inside, never stops the rest from being read.
 """
 from __future__ import annotations
 
+from together_hooks.fileio import stream_windows
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+    from typing import Iterable
+    from typing import Iterator
+
+    Window = tuple[int, int, int, bytes]
+
 # (BOM, codec, bytes per character); UTF-32's BOMs first: FF FE 00 00
 # starts with UTF-16LE's.
 _BOMS = (
@@ -22,8 +32,9 @@ _SAMPLE = 4096
 _HIGH, _LOW = 0.7, 0.3
 
 
-def _guess(data: bytes) -> tuple[int, str, int] | None:
-    """(where text starts, codec, width) of wide text, or None."""
+def layout(data: bytes) -> tuple[int, str, int] | None:
+    """(where text starts, codec, width) of wide text, or None (from its
+    first few KB: a window's head is enough)."""
     for bom, codec, width in _BOMS:
         if data.startswith(bom):
             return len(bom), codec, width
@@ -51,9 +62,47 @@ def decode_wide(data: bytes) -> bytes | None:
     trailing part of a character is dropped (the caller still scans the
     raw bytes, where appended ASCII survives).
     """
-    guess = _guess(data)
+    guess = layout(data)
     if guess is None:
         return None
     start, codec, width = guess
     end = len(data) - (len(data) - start) % width
     return data[start:end].decode(codec, 'replace').encode('utf-8')
+
+
+def decoded_windows(
+        raw: Iterable[Window], guess: tuple[int, str, int], size: int,
+        step: int, overlap: int, each: Callable[[Window], None],
+) -> Iterator[Window]:
+    """The text of wide text read in windows (``raw``, which tile its
+    ``size`` bytes), as UTF-8 in windows of its own: the bytes
+    ``decode_wide`` gives for the whole, ``step`` at a time.  ``each`` is
+    called with every raw window as it is used (the raw bytes are scanned
+    too).  One incremental decoder reads the regions in turn, so a
+    character cut by a window's edge decodes as it does whole."""
+    import codecs
+
+    start, codec, width = guess
+    end = size - (size - start) % width  # a trailing part of a character is dropped
+    decoder = codecs.getincrementaldecoder(codec)('replace')
+    windows = iter(raw)
+    text = b''
+    ended = False
+
+    def read(n: int) -> bytes:
+        nonlocal text, ended
+        while len(text) < n and not ended:
+            window = next(windows, None)
+            if window is None:
+                text += decoder.decode(b'', final=True).encode('utf-8')
+                ended = True
+                break
+            each(window)
+            base, lo, hi, data = window
+            a, b = max(lo, start), min(hi, end)
+            if a < b:
+                text += decoder.decode(data[a - base:b - base]).encode('utf-8')
+        out, text = text[:n], text[n:]
+        return out
+
+    return stream_windows(read, step, overlap)

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
     from together_hooks.findings import Finding
 
+# Files and blobs larger than this (and its overlap) are read and scanned in
+# windows of this size, each overlapping its neighbours by rules.MAX_CONTEXT:
+# a few windows' worth of memory however large the file (a 30 GB file, a
+# file of Together( calls whose every hit the engine records).
+WINDOW = 4 << 20
+
 
 def scan_windows(
         windows: Iterable[tuple[int, int, int, bytes]],
@@ -24,24 +30,38 @@ def scan_windows(
 ) -> list[Finding]:
     """The findings of ``scan`` over each window, kept where its region
     holds them, with file lines and columns."""
-    found: list[Finding] = []
-    newlines = 0  # in the file before the current region
-    last_newline = -1  # where the last of them is
-    for base, lo, hi, data in windows:
+    scanned = WindowScan(scan)
+    for window in windows:
+        scanned.add(window)
+    return scanned.found
+
+
+class WindowScan:
+    """``scan_windows`` fed one window at a time (``add``), in order."""
+
+    __slots__ = ('scan', 'found', '_newlines', '_last_newline')
+
+    def __init__(self, scan: Callable[[bytes], list[Finding]]) -> None:
+        self.scan = scan
+        self.found: list[Finding] = []
+        self._newlines = 0  # in the file before the current region
+        self._last_newline = -1  # where the last of them is
+
+    def add(self, window: tuple[int, int, int, bytes]) -> None:
+        base, lo, hi, data = window
         head = data.count(b'\n', 0, lo - base)
-        lines_before = newlines - head  # in the file before ``base``
-        for f, offset in _offsets(data, scan(data)):
+        lines_before = self._newlines - head  # in the file before ``base``
+        for f, offset in _offsets(data, self.scan(data)):
             if lo <= base + offset < hi:
                 if f.line == 1:  # its line starts before this window
-                    f.column += base - (last_newline + 1)
+                    f.column += base - (self._last_newline + 1)
                 f.line += lines_before
-                found.append(f)
+                self.found.append(f)
         region = data[lo - base:hi - base]
         count = region.count(b'\n')
         if count:
-            newlines += count
-            last_newline = lo + region.rfind(b'\n')
-    return found
+            self._newlines += count
+            self._last_newline = lo + region.rfind(b'\n')
 
 
 def _offsets(data: bytes, findings: list[Finding]) -> list[tuple[Finding, int]]:

@@ -389,28 +389,68 @@ def beside_commits(
                 yield Revision(path, data, _all, commit=tip)
 
 
-def history_path_names(root: str, revs: Sequence[str], scan: Scan) -> Iterator[Revision]:
-    """Each key in the name of a path any commit of ``revs`` has, as
-    ``<path name>`` of the oldest commit that added that path.  One
-    streamed ``git rev-list --objects`` (every object with its path); only
-    the distinct names are kept."""
-    from together_hooks.gitrun import git_stream
+class Walk:
+    """A git listing read in the background from when it is made, so git
+    walks on the other core while blobs are scanned; ``lines(each)`` hands
+    each line of it to ``each`` as it comes."""
 
-    proc = git_stream(root, 'rev-list', '--objects', *revs, '--')
-    assert proc.stdout is not None and proc.stderr is not None
+    def __init__(self, root: str, *args: str, each: Callable[[bytes], None]) -> None:
+        import threading
+
+        from together_hooks.gitrun import git_stream
+
+        self.proc = git_stream(root, *args)
+        self.each = each
+        self.err = b''
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        each = self.each
+        for line in self.proc.stdout:
+            each(line)
+        self.err = self.proc.stderr.read()
+
+    def wait(self) -> None:
+        """Until git has answered whole; git's own words if it failed."""
+        self.reader.join()
+        code = self.proc.wait()
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+        if code != 0:
+            lines = self.err.decode('utf-8', 'replace').strip().splitlines()
+            command = self.proc.args[3] if len(self.proc.args) > 3 else 'git'  # type: ignore[index]
+            raise InputError(f'git {command} failed: {lines[-1] if lines else f"exit {code}"}')
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.reader.join()
+        self.proc.wait()
+
+
+def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
+    """The distinct path names ``revs`` reach, filled in by one streamed
+    ``git rev-list --objects`` (every object with its path) in the
+    background (``Walk``)."""
     names: set[bytes] = set()
-    try:
-        for line in proc.stdout:
-            name = line.rstrip(b'\n').partition(b' ')[2]
-            if name:
-                names.add(name)
-    finally:
-        proc.stdout.close()
-        err = proc.stderr.read()
-        code = proc.wait()
-    if code != 0:
-        lines = err.decode('utf-8', 'replace').strip().splitlines()
-        raise InputError(f'git rev-list failed: {lines[-1] if lines else f"exit {code}"}')
+
+    def add(line: bytes) -> None:
+        name = line.rstrip(b'\n').partition(b' ')[2]
+        if name:
+            names.add(name)
+
+    return Walk(root, 'rev-list', '--objects', *revs, '--', each=add), names
+
+
+def history_path_names(
+        root: str, revs: Sequence[str], scan: Scan, names: set[bytes],
+) -> Iterator[Revision]:
+    """Each key in the name of a path any commit of ``revs`` has, as
+    ``<path name>`` of the oldest commit that added that path (``names``:
+    from ``walk_path_names``)."""
     if not names or not keys_in(scan, b'\n'.join(sorted(names))):
         return
     first: set[str] = set()
@@ -437,28 +477,50 @@ def _all(findings: list[Finding]) -> list[Finding]:
 
 def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
-    ref name (only commits not reachable from ``since``, with it)."""
+    ref name (only commits not reachable from ``since``, with it).
+
+    The two walks of the whole history it needs (the commits in order, and
+    every path name) start now, in the background: git walks while the
+    caller scans blobs, and only their scanning is left for the end."""
     args = ['--all', '--not', since] if since else ['--all']
-    commits = git(root, 'rev-list', '--reverse', '--topo-order', *args, '--').decode().split()
-    yield from commit_messages(root, commits, scan)
-    refs = git(root, 'for-each-ref', '--format=%(objecttype) %(objectname) %(refname)').decode(
-        'utf-8', 'surrogateescape',
+    commits: list[str] = []
+    listed = Walk(
+        root, 'rev-list', '--reverse', '--topo-order', *args, '--',
+        each=lambda line: commits.append(line.decode().strip()),
     )
-    tags, names, tips = [], [], []
-    for line in refs.splitlines():
-        kind, sha, name = line.split(' ', 2)
-        names.append(name)
-        if kind == 'tag':
-            tags.append(sha)
-        if kind != 'commit':
-            tips.append(sha)
-    yield from tag_messages(root, tags, scan)
-    yield from ref_names(names, scan)
-    yield from history_path_names(root, args, scan)
-    # What a branch reaches, the commit log above has scanned already.
-    yield from beside_commits(
-        root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
-    )
+    names_walk, names = walk_path_names(root, args)
+    return _extras(root, since, args, scan, (listed, commits), (names_walk, names))
+
+
+def _extras(
+        root: str, since: str | None, args: list[str], scan: Scan,
+        listed: tuple[Walk, list[str]], named: tuple[Walk, set[bytes]],
+) -> Iterator[Content]:
+    try:
+        listed[0].wait()
+        yield from commit_messages(root, listed[1], scan)
+        refs = git(root, 'for-each-ref', '--format=%(objecttype) %(objectname) %(refname)').decode(
+            'utf-8', 'surrogateescape',
+        )
+        tags, names, tips = [], [], []
+        for line in refs.splitlines():
+            kind, sha, name = line.split(' ', 2)
+            names.append(name)
+            if kind == 'tag':
+                tags.append(sha)
+            if kind != 'commit':
+                tips.append(sha)
+        yield from tag_messages(root, tags, scan)
+        yield from ref_names(names, scan)
+        named[0].wait()
+        yield from history_path_names(root, args, scan, named[1])
+        # What a branch reaches, the commit log above has scanned already.
+        yield from beside_commits(
+            root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
+        )
+    finally:
+        listed[0].close()
+        named[0].close()
 
 
 # ---------------------------------------------------------------- pre-push

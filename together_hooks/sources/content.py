@@ -9,6 +9,7 @@ from together_hooks.fileio import NotScanned
 from together_hooks.fileio import file_size
 from together_hooks.fileio import read_file
 from together_hooks.fileio import read_windows
+from together_hooks.fileio import stream_windows
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from typing import Iterator
 
     from together_hooks.findings import Finding
+    from together_hooks.gitrun import Blob
+    from together_hooks.gitrun import BlobAt
 
 
 def link_target(path: str) -> bytes | None:
@@ -27,19 +30,36 @@ def link_target(path: str) -> bytes | None:
         return None
 
 
+class _Read:
+    """The stream of a content already read in windows: never again."""
+
+    size = 0
+
+    def read(self, n: int = -1) -> bytes:
+        from together_hooks.errors import InputError
+
+        raise InputError('internal error: a git blob was asked for twice')
+
+
+_READ = _Read()
+
+
 class Content:
     """A display path and its bytes; file-backed content is read on demand,
-    so a parallel scan can read in the worker that scans it."""
+    so a parallel scan can read in the worker that scans it.  ``stream``:
+    a git blob read as it is scanned (in windows when large), read once."""
 
-    __slots__ = ('path', '_data', 'fs_path', 'size', 'problem')
+    __slots__ = ('path', '_data', 'fs_path', 'size', 'problem', 'stream')
 
     def __init__(
             self, path: str, data: bytes | None = None, fs_path: str | None = None,
+            stream: Blob | BlobAt | None = None,
     ) -> None:
         self.path = path
         self._data = data
         self.fs_path = fs_path
-        self.size = None if data is None else len(data)
+        self.stream = stream
+        self.size = len(data) if data is not None else stream.size if stream is not None else None
         # Why a file-backed entry could not be scanned (fileio.NotScanned).
         self.problem: NotScanned | None = None
 
@@ -48,6 +68,8 @@ class Content:
         """The bytes (a symlink's: its target, the blob git stores for it);
         b'' for a file-backed entry that is neither, or that cannot be
         read (``problem`` says why)."""
+        if self._data is None and self.stream is not None:
+            self._data, self.stream = self.stream.read(), None
         if self._data is None:
             try:
                 read = read_file(self.fs_path) if self.fs_path is not None else None
@@ -62,6 +84,11 @@ class Content:
     def windows(self, step: int, overlap: int) -> Iterator[tuple[int, int, int, bytes]] | None:
         """A file larger than one window, in windows (``fileio.read_windows``);
         None for anything read whole."""
+        if self._data is None and self.stream is not None:
+            if self.stream.size <= step + overlap:
+                return None
+            stream, self.stream = self.stream, _READ  # read once
+            return stream_windows(stream.read, step, overlap)
         if self._data is not None or self.fs_path is None:
             return None
         try:
@@ -111,12 +138,12 @@ class Revision(Content):
     __slots__ = ('keep', 'commit', 'author', 'date')
 
     def __init__(
-            self, path: str, data: bytes,
+            self, path: str, data: bytes | None,
             keep: Callable[[list[Finding]], list[Finding]],
             commit: str | None = None, author: str | None = None,
-            date: str | None = None,
+            date: str | None = None, stream: Blob | BlobAt | None = None,
     ) -> None:
-        Content.__init__(self, path, data)
+        Content.__init__(self, path, data, stream=stream)
         self.keep = keep
         self.commit = commit
         self.author = author

@@ -37,7 +37,10 @@ from together_hooks.gitrun import git
 from together_hooks.gitrun import PACK_READING
 from together_hooks.gitrun import git_output
 from together_hooks.gitrun import git_stream
-from together_hooks.gitrun import read_blobs
+from together_hooks.gitrun import BlobAt
+from together_hooks.gitrun import stream_blobs
+from together_hooks.detect.windows import WINDOW
+from together_hooks.rules import MAX_CONTEXT
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.ranges import FULL_HISTORY
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from together_hooks.findings import Finding
+    from together_hooks.gitrun import Blob
 
     # The per-content detection step the pipeline hands down.
     Scan = Callable[[Content], list[Finding]]
@@ -68,6 +72,9 @@ if TYPE_CHECKING:
 _NO_PATH = ''
 # Regular files, executables and symlinks (a symlink's blob is its target).
 _REGULAR = (b'100644', b'100755', b'120000')
+# A blob up to this size is read whole; a larger one is scanned in windows
+# as it streams from git (``Content.windows``), so memory stays bounded.
+_WHOLE = WINDOW + MAX_CONTEXT
 
 
 class Progress:
@@ -118,11 +125,26 @@ def keys_in(scan: Scan, data: bytes, path: str = _NO_PATH) -> frozenset[str]:
     """hashed_secret of each key in a blob, by the pipeline's own detection
     step ``scan`` (so every rule, and the developer's own keys, apply); with
     no path every rule applies."""
-    found = scan(Content(path, data))
+    return _hashes(scan(Content(path, data)))
+
+
+def _hashes(found: list[Finding]) -> frozenset[str]:
     return frozenset(f.hashed_secret for f in found) if found else _NONE
 
 
 _NONE: frozenset[str] = frozenset()
+
+
+def blob_keys(
+        scan: Scan, blob: Blob, worth: Callable[[bytes], bool] | None = None,
+) -> frozenset[str]:
+    """``keys_in`` a blob streamed from git: read whole and tested with
+    ``worth`` first when small, else scanned window by window as it comes
+    (the engine tests each window's keywords itself)."""
+    if blob.size > _WHOLE:
+        return _hashes(scan(Content(_NO_PATH, stream=blob)))
+    data = blob.read()
+    return keys_in(scan, data) if worth is None or worth(data) else _NONE
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -231,13 +253,13 @@ def _discover_part(
 ) -> dict[bytes, frozenset[str]]:
     flagged: dict[bytes, frozenset[str]] = {}
     done = nbytes = 0
-    for sha, data in read_blobs(root, (sha for sha, _size in blobs)):
-        keys = keys_in(scan, data) if worth is None or worth(data) else _NONE
+    for sha, blob in stream_blobs(root, (sha for sha, _size in blobs)):
+        keys = blob_keys(scan, blob, worth)
         if keys:
             flagged[sha] = keys
             tick(done, nbytes, len(flagged))
         done += 1
-        nbytes += len(data)
+        nbytes += blob.size
         if done & 63 == 0:
             tick(done, nbytes, len(flagged))
     tick(done, nbytes, len(flagged))
@@ -387,6 +409,7 @@ def changes(
 ) -> Iterator[tuple[Commit, str, tuple[bytes, ...], bytes]]:
     """(commit, path, parent blobs, new blob) where the new blob is wanted."""
     commit = None
+    head = b''  # the commit's line, made a ``Commit`` only if it has a wanted blob
     meta = None
     count = 0
     for token in _tokens(log):
@@ -396,7 +419,11 @@ def changes(
             new_mode = fields[parents]
             new = fields[-2]
             if new_mode in _REGULAR and wanted(new):
-                assert commit is not None
+                if commit is None:
+                    # An author may hold any byte but NUL, \x02 included.
+                    sha, rest = head.decode('utf-8', 'replace').split('\x02', 1)
+                    author, date = rest.rsplit('\x02', 1)
+                    commit = Commit(sha, author, date)  # scrubs the author: once a commit
                 olds = tuple(
                     old for old, mode in zip(
                         fields[parents + 1:-2], fields[:parents],
@@ -407,10 +434,7 @@ def changes(
             continue
         token = token.lstrip(b'\n')
         if token.startswith(b'\x01'):
-            # An author may hold any byte but NUL, \x02 included.
-            sha, rest = token[1:].decode('utf-8', 'replace').split('\x02', 1)
-            author, date = rest.rsplit('\x02', 1)
-            commit = Commit(sha, author, date)
+            head, commit = token[1:], None
             count += 1
             if count % 256 == 0:
                 progress.commits(count)
@@ -434,8 +458,8 @@ def attribute(
             old for _c, _p, olds, _n in entries for old in olds
             if old not in flagged
         }
-        for sha, data in read_blobs(root, sorted(unknown)):
-            keys = keys_in(scan, data)
+        for sha, blob in stream_blobs(root, sorted(unknown)):
+            keys = blob_keys(scan, blob)
             if keys:
                 flagged[sha] = keys
     return first_adds(entries, keys_at(root, scan, flagged, entries, matters=matters))
@@ -473,8 +497,13 @@ def keys_at(
 
     for sha in paths.keys() & have.keys():
         at(sha, have[sha])
-    for sha, data in read_blobs(root, sorted(paths.keys() - have.keys())):
-        at(sha, data)
+    for sha, blob in stream_blobs(root, sorted(paths.keys() - have.keys())):
+        if blob.size <= _WHOLE:
+            at(sha, blob.read())
+            continue
+        for path in paths[sha]:  # a large blob: streamed again for each path
+            again = BlobAt(root, sha.decode(), blob.size)
+            found[sha, path] = flagged[sha] & _hashes(scan(Content(path, stream=again)))
     return found
 
 
@@ -580,13 +609,18 @@ def _scan(
     by_blob: dict[tuple[str, str, bytes], tuple[Commit, set[str]]] = {}
     for (hashed, path), (commit, sha) in first.items():
         by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
-    wanted = sorted(by_blob)
-    if not wanted:
+    if not by_blob:
         return
-    data_of = dict(read_blobs(root, sorted({sha for _c, _p, sha in wanted})))
-    for key in wanted:
-        commit, hashes = by_blob[key]
-        yield Revision(
-            key[1], data_of[key[2]], FirstOf(hashes),
-            commit=commit.sha, author=commit.author, date=commit.date,
-        )
+    # Blob by blob, each read once (a large one again by a process of its
+    # own for each commit that added a key in it).
+    revisions: dict[bytes, list[tuple[Commit, str, set[str]]]] = {}
+    for (_sha, path, blob_sha), (commit, hashes) in sorted(by_blob.items()):
+        revisions.setdefault(blob_sha, []).append((commit, path, hashes))
+    for blob_sha, blob in stream_blobs(root, sorted(revisions)):
+        data = blob.read() if blob.size <= _WHOLE else None
+        for commit, path, hashes in revisions[blob_sha]:
+            yield Revision(
+                path, data, FirstOf(hashes),
+                commit=commit.sha, author=commit.author, date=commit.date,
+                stream=None if data is not None else BlobAt(root, blob_sha.decode(), blob.size),
+            )

@@ -1,0 +1,175 @@
+"""A large blob in history, and large UTF-16/UTF-32 text, are scanned in
+windows as they stream: memory is bounded by the window, and the findings
+are those of a whole read.
+
+``fileio.stream_windows`` (a pipe read once, as ``git cat-file`` gives a
+blob) against ``fileio.read_windows`` (a file read at offsets);
+``widetext.decoded_windows`` against decoding the whole text; and
+``scan --history`` on a blob far larger than a window, with keys near its
+end and across a window's edge, under a bound on peak RSS.
+"""
+from __future__ import annotations
+
+import io
+import os
+import random
+import tempfile
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.keys import make_key
+from tests.memory_test import MAX_RSS
+from tests.memory_test import peak
+from tests.detect.windows_test import files
+from tests.detect.windows_test import found
+from together_hooks import pipeline
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.windows import WINDOW
+from together_hooks.fileio import read_windows
+from together_hooks.fileio import stream_windows
+from together_hooks.pipeline import Scanner
+from together_hooks.sources.content import Content
+
+
+class Trickle(io.BytesIO):
+    """A pipe: each read gives at most ``most`` bytes."""
+
+    def __init__(self, data: bytes, most: int) -> None:
+        super().__init__(data)
+        self.most = most
+
+    def read(self, n: int = -1) -> bytes:  # type: ignore[override]
+        return super().read(self.most if n < 0 else min(n, self.most))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.binary(max_size=5000) | st.integers(0, 60_000).map(lambda n: os.urandom(n)),
+    st.integers(1, 9_000), st.integers(0, 3_000), st.integers(1, 70_000),
+)
+def test_a_stream_in_windows_is_the_file_in_windows(data, step, overlap, most):
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(data)
+        f.flush()
+        want = list(read_windows(f.name, step, overlap))
+    assert list(stream_windows(Trickle(data, most).read, step, overlap)) == want
+
+
+class Stream:
+    """What ``Content`` wants of a git blob: its size, its bytes in order."""
+
+    def __init__(self, data: bytes) -> None:
+        self.size = len(data)
+        self.read = Trickle(data, 1 << 16).read
+
+
+def windowed_scan(data: bytes, step: int, stream: bool) -> list:
+    """``Scanner.scan_one`` with windows of ``step`` bytes, of a file or a
+    stream holding ``data``."""
+    with mock.patch.object(pipeline, 'WINDOW', step), tempfile.NamedTemporaryFile() as f:
+        f.write(data)
+        f.flush()
+        content = (
+            Content('f.txt', stream=Stream(data))  # type: ignore[arg-type]
+            if stream else Content('f.txt', fs_path=f.name)
+        )
+        return found(Scanner().scan_one(content))
+
+
+WIDE = ('utf-16', 'utf-16-le', 'utf-16-be', 'utf-32', 'utf-32-le', 'utf-32-be')
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    files(), st.sampled_from(WIDE), st.sampled_from((1 << 14, 100_004)),
+    st.booleans(), st.binary(max_size=3), st.text(max_size=30),
+)
+def test_wide_text_in_windows_finds_what_a_whole_read_finds(
+        data, codec, step, stream, tail, extra,
+):
+    """Decoded window by window (a character, a surrogate pair, cut at any
+    edge), plus bytes appended raw (cmd's ``echo >>``) and an odd tail."""
+    text = (data.decode() + extra).encode(codec, 'surrogatepass') + tail
+    assert windowed_scan(text, step, stream) == found(scan_bytes(text, 'f.txt'))
+
+
+@pytest.mark.parametrize('codec', ['utf-16', 'utf-32-le'])
+def test_large_wide_text_with_keys_at_the_end_and_across_an_edge(tmp_path, codec):
+    rng = random.Random(5)
+    width = len('a'.encode(codec.replace('-le', '') + '-le'))
+    near_edge, at_end = make_key(rng), make_key(rng)
+    # Its key's characters straddle the raw window edge at WINDOW bytes.
+    lead = 'x' * (WINDOW // width - 20 - len('TOGETHER_API_KEY='))
+    text = f'{lead}\nTOGETHER_API_KEY={near_edge}\n' + 'line of text\n' * (WINDOW // 13 // width)
+    text += f'client = "{at_end}"\n'
+    path = tmp_path / 'wide.txt'
+    path.write_bytes(text.encode(codec))
+    whole = found(scan_bytes(path.read_bytes(), 'wide.txt'))
+    assert {f[3] for f in whole} == {near_edge, at_end}
+    assert found(Scanner().scan_one(Content('wide.txt', fs_path=str(path)))) == whole
+
+
+def _lines(f, line: bytes, count: int) -> None:
+    for n in range(0, count, 4096):
+        f.write(line * min(4096, count - n))
+
+
+def _commit_big_blob(repo, size: int, keys) -> dict[str, tuple[int, int]]:
+    """One blob of ``size`` bytes committed, then deleted: a key right
+    across the first window's edge, one across the second's, one near the
+    end.  Where each is: key -> (line, column)."""
+    where = {}
+    with open(repo / 'big.txt', 'wb') as f:
+        line = b'the quick brown fox jumps over the lazy dog ' * 3 + b'\n'
+        at = lines = 0
+        for edge in (WINDOW - 25, 2 * WINDOW - 3, size - 200):
+            count = (edge - at) // len(line)
+            _lines(f, line, count)  # in pieces: the test's own RSS must stay small
+            lines += count + (1 if where else 0)  # the lines before this key's
+            pad = edge - at - count * len(line)
+            key = keys()
+            f.write(b'x' * pad + b' ' + key.encode() + b'\n')
+            where[key] = (lines + 1, pad + 2)
+            at = edge + 2 + len(key)
+        _lines(f, line, (size - at) // len(line))
+    git(repo, 'add', 'big.txt')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'big')
+    git(repo, 'rm', '-q', 'big.txt')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'gone')
+    return where
+
+
+def test_history_scans_a_blob_larger_than_a_window(git_repo, keys):
+    where = _commit_big_blob(git_repo, 3 * WINDOW, keys)
+    got = scan('--history', '--format', 'json', cwd=git_repo)
+    assert got.rc == 1, got.err
+    assert sorted((f['line'], f['column']) for f in got.json()['findings']) == sorted(where.values())
+
+
+def test_history_memory_is_bounded_by_the_window_not_the_blob(git_repo, keys):
+    size = 320 << 20
+    where = _commit_big_blob(git_repo, size, keys)
+    result, rss = peak('together-hooks', 'scan', '--history', '--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.err
+    assert sorted((f['line'], f['column']) for f in result.json()['findings']) == sorted(where.values())
+    assert rss < MAX_RSS, f'peak RSS {rss >> 20} MB for a {size >> 20} MB blob'
+
+
+def test_wide_text_memory_is_bounded_by_the_window_not_the_file(tmp_path, keys):
+    top = tmp_path / 'top'
+    top.mkdir()
+    key = keys()
+    with open(top / 'wide.txt', 'wb') as f:
+        f.write('\ufeff'.encode('utf-16-le'))
+        _lines(f, 'line of text in UTF-16\n'.encode('utf-16-le'), (240 << 20) // 46)
+        f.write(f'TOGETHER_API_KEY={key}\n'.encode('utf-16-le'))
+    result, rss = peak('together-hooks', 'scan', '--format', 'json', '.', cwd=top)
+    assert result.rc == 1, result.err
+    assert [(f['line'], f['column']) for f in result.json()['findings']] == [((240 << 20) // 46 + 1, 18)]
+    assert rss < MAX_RSS, f'peak RSS {rss >> 20} MB for a 240 MB UTF-16 file'
