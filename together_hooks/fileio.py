@@ -23,6 +23,12 @@ _OPEN_FLAGS = (
 
 _MAX_READ = 0x7ffff000  # Linux returns at most this much from one read()
 
+# Files and blobs larger than this (and its overlap) are read and scanned in
+# windows of this size, each overlapping its neighbours by rules.MAX_CONTEXT:
+# a few windows' worth of memory however large the file (a 30 GB file, a
+# file of Together( calls whose every hit the engine records).
+WINDOW = 4 << 20
+
 
 def is_file_arg(arg: str) -> bool:
     """Whether a hook's argument is a file name, never an option: one that

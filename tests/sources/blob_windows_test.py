@@ -62,11 +62,17 @@ def test_a_stream_in_windows_is_the_file_in_windows(data, step, overlap, most):
 
 
 class Stream:
-    """What ``Content`` wants of a git blob: its size, its bytes in order."""
+    """What ``Content`` wants of a git blob (``gitrun.Blob``): its size, its
+    bytes in order, all that are left on ``read()`` with no size."""
 
     def __init__(self, data: bytes) -> None:
         self.size = len(data)
-        self.read = Trickle(data, 1 << 16).read
+        self.pipe = Trickle(data, 1 << 16)
+
+    def read(self, n: int = -1) -> bytes:
+        if n < 0:
+            return b''.join(iter(self.pipe.read, b''))
+        return self.pipe.read(n)
 
 
 def windowed_scan(data: bytes, step: int, stream: bool) -> list:

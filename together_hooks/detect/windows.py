@@ -17,11 +17,7 @@ if TYPE_CHECKING:
 
     from together_hooks.findings import Finding
 
-# Files and blobs larger than this (and its overlap) are read and scanned in
-# windows of this size, each overlapping its neighbours by rules.MAX_CONTEXT:
-# a few windows' worth of memory however large the file (a 30 GB file, a
-# file of Together( calls whose every hit the engine records).
-WINDOW = 4 << 20
+from together_hooks.fileio import WINDOW  # noqa: F401 (re-exported: the pipeline's window size)
 
 
 def scan_windows(

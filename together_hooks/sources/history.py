@@ -39,8 +39,7 @@ from together_hooks.gitrun import git_output
 from together_hooks.gitrun import git_stream
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
-from together_hooks.detect.windows import WINDOW
-from together_hooks.rules import MAX_CONTEXT
+from together_hooks.fileio import WINDOW
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.ranges import FULL_HISTORY
@@ -74,7 +73,7 @@ _NO_PATH = ''
 _REGULAR = (b'100644', b'100755', b'120000')
 # A blob up to this size is read whole; a larger one is scanned in windows
 # as it streams from git (``Content.windows``), so memory stays bounded.
-_WHOLE = WINDOW + MAX_CONTEXT
+_WHOLE = WINDOW
 
 
 class Progress:
