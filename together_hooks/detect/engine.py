@@ -40,7 +40,6 @@ _KEY_BYTES = frozenset(
 # (Regex sources here are compiled, and cached by re, on first use.)
 _ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2})\Z'
 
-_B64_TO_STD = bytes.maketrans(b'-_', b'+/')
 _PRINTABLE = rb'[\t\n\r\x20-\x7e]*\Z'
 
 _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
@@ -217,15 +216,10 @@ def _candidates(
 
 
 def _decode_b64(token: bytes) -> bytes | None:
-    import binascii
+    from together_hooks.detect.codec import b64_decode
 
-    token = token.rstrip(b'=').translate(_B64_TO_STD)
-    token = token[:len(token) - len(token) % 4 if len(token) % 4 == 1 else None]
-    try:
-        raw = binascii.a2b_base64(token + b'=' * (-len(token) % 4))
-    except binascii.Error:
-        return None
-    return raw if re.match(_PRINTABLE, raw) else None
+    raw = b64_decode(token)
+    return raw if raw is not None and re.match(_PRINTABLE, raw) else None
 
 
 def _normalise(data: bytes) -> bytes:
