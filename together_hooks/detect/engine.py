@@ -1,7 +1,8 @@
 """Detection: bytes in, findings out.
 
-One pass per file: a keyword prefilter (plain ``bytes in`` checks, which run
-at memory speed) decides which rules can possibly match; only those rules'
+One pass per file: the keyword screen (``detect.prefilter``: any keyword,
+or any keyword's base64 form) rules out most files; in the rest, plain
+``bytes in`` checks decide which rules can possibly match; only those rules'
 regexes run, and only near their keywords and their value's shape.
 Candidates then pass the shape checks of their rule (entropy, placeholder
 shapes) and, for a key under a generic name, the structural context check
@@ -331,7 +332,7 @@ def _b64_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside base64 values: only where a rule keyword's base64 form
-    occurs (a few ``in`` checks for a file without one)."""
+    occurs (the screen of the forms alone rules out a file without one)."""
     if not keyword_screen(rules, plain=False)(data):
         return []
     forms = [f for rule in rules for f in rule.b64_keywords]
