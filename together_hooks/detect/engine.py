@@ -292,9 +292,10 @@ def keyword_screen(rules: tuple[Rule, ...], plain: bool = True) -> Keywords:
     (``plain``) any keyword too (``prefilter``: fewer passes than one
     ``in`` each, the same answer); one per rule set, kept for the process
     like re's cache, so the grouped searches are compiled once."""
-    screen = _SCREENS.get((rules, plain))
+    key = (tuple(rules), plain)
+    screen = _SCREENS.get(key)
     if screen is None:
-        screen = _SCREENS[rules, plain] = Keywords(
+        screen = _SCREENS[key] = Keywords(
             k for rule in rules
             for k in ((*rule.keywords, *rule.b64_keywords) if plain else rule.b64_keywords)
         )
