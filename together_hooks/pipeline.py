@@ -13,6 +13,7 @@ import os
 import sys
 
 from together_hooks import audit_log
+from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import may_be_wide
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.scrub import learn
@@ -205,9 +206,7 @@ class Scanner:
         scanned (own keys are found in any encoding, keyword or not)."""
         if self.own_keys:
             return None
-        from together_hooks.detect.prefilter import Keywords
-
-        return Keywords(k for rule in self.rules for k in rule.keywords).blob_test(nbytes)
+        return keyword_screen(self.rules).blob_test(nbytes)
 
 
 def _wide_layout(head: bytes) -> tuple[int, str, int] | None:

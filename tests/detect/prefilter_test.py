@@ -18,7 +18,9 @@ from together_hooks.pipeline import Scanner
 from together_hooks.sources import history
 from together_hooks.rules import RULES
 
-KEYWORDS = prefilter.Keywords(k for rule in RULES for k in rule.keywords)
+KEYWORDS = prefilter.Keywords(
+    k for rule in RULES for k in (*rule.keywords, *rule.b64_keywords)
+)
 PIECES = sorted(
     {k for k in KEYWORDS.keywords}
     | {k[:-1] for k in KEYWORDS.keywords} | {k[1:] for k in KEYWORDS.keywords}

@@ -181,22 +181,42 @@ def joined_view(data: bytes) -> View | None:
     return rewrite(data, _JOIN, lambda m: b'', 'concatenated')
 
 
-def b64_forms(keyword: bytes) -> set[bytes]:
-    """What ``keyword`` looks like inside base64 at each of the 3 byte
-    alignments: the encoded characters its bytes alone determine,
-    standard and URL-safe."""
+def b64_forms(raw: bytes) -> set[bytes]:
+    """What ``raw`` looks like inside any longer base64 text, at each of
+    the 3 byte alignments: the encoded characters its bytes alone
+    determine, standard and URL-safe.  The one builder of base64 needles:
+    rule keywords' forms (``Rule.b64_keywords``) and the developer's own
+    keys' (``ownkeys.encoded_forms``)."""
     from binascii import b2a_base64
 
     out = set()
     for shift in range(3):
-        enc = b2a_base64(b'\0' * shift + keyword, newline=False)
+        enc = b2a_base64(b'\0' * shift + raw, newline=False)
         first = -(-8 * shift // 6)  # first character with no pad bits
-        last = (8 * (shift + len(keyword))) // 6  # characters wholly inside
+        last = (8 * (shift + len(raw))) // 6  # characters wholly inside
         core = enc[first:last]
         if len(core) >= 6:
             out.add(core)
             out.add(core.translate(_TO_URLSAFE))
     return out
+
+
+def b64_decode(text: bytes, shift: int = 0) -> bytes | None:
+    """Base64 ``text`` (either alphabet, ``=`` padding or none) decoded
+    from its ``shift``-th character on: the one base64 decoder.  A last
+    group of 2 or 3 characters gives its 1 or 2 bytes (a value that ends
+    in a key ends in one), a lone last character is dropped; None when the
+    characters do not decode."""
+    from binascii import Error
+    from binascii import a2b_base64
+
+    chars = text[shift:].rstrip(b'=').translate(_TO_STD)
+    if len(chars) % 4 == 1:
+        chars = chars[:-1]
+    try:
+        return a2b_base64(chars + b'=' * (-len(chars) % 4))
+    except Error:
+        return None
 
 
 # A base64 value: runs of base64 characters, joined across line breaks
@@ -215,9 +235,6 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     that decode to one of the ``plain`` keywords, decoded and joined by
     newlines into one view (thousands of small encoded values cost one
     scan, not one each)."""
-    from binascii import Error
-    from binascii import a2b_base64
-
     parts: list[bytes] = []
     starts: list[int] = []
     sources: list[int] = []
@@ -241,14 +258,10 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
         start, end = run.start(), run.end()
         chars = _NOT_B64.sub(b'', data[start:end])
         for shift in range(4):
-            usable = (len(chars) - shift) // 4 * 4
-            if usable < 8:
+            if len(chars) - shift < 8:
                 break
-            try:
-                raw = a2b_base64(chars[shift:shift + usable].translate(_TO_STD))
-            except Error:
-                continue
-            if any(k in raw for k in plain):
+            raw = b64_decode(chars, shift)
+            if raw is not None and any(k in raw for k in plain):
                 # Each 3-byte group maps to its 4 characters in the
                 # original: a key is reported where its encoding starts.
                 positions = _char_positions(data, start, end)

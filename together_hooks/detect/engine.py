@@ -1,7 +1,8 @@
 """Detection: bytes in, findings out.
 
-One pass per file: a keyword prefilter (plain ``bytes in`` checks, which run
-at memory speed) decides which rules can possibly match; only those rules'
+One pass per file: the keyword screen (``detect.prefilter``: any keyword,
+or any keyword's base64 form) rules out most files; in the rest, plain
+``bytes in`` checks decide which rules can possibly match; only those rules'
 regexes run, and only near their keywords and their value's shape.
 Candidates then pass the shape checks of their rule (entropy, placeholder
 shapes) and, for a key under a generic name, the structural context check
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from together_hooks.detect.prefilter import Keywords
+from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.findings import Finding
 from together_hooks.rules import Context
 from together_hooks.rules import Pattern
@@ -38,7 +41,6 @@ _KEY_BYTES = frozenset(
 # (Regex sources here are compiled, and cached by re, on first use.)
 _ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2})\Z'
 
-_B64_TO_STD = bytes.maketrans(b'-_', b'+/')
 _PRINTABLE = rb'[\t\n\r\x20-\x7e]*\Z'
 
 _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
@@ -225,21 +227,10 @@ def _candidates(
 
 
 def _decode_b64(token: bytes) -> bytes | None:
-    import binascii
+    from together_hooks.detect.codec import b64_decode
 
-    token = token.rstrip(b'=').translate(_B64_TO_STD)
-    token = token[:len(token) - len(token) % 4 if len(token) % 4 == 1 else None]
-    try:
-        raw = binascii.a2b_base64(token + b'=' * (-len(token) % 4))
-    except binascii.Error:
-        return None
-    return raw if re.match(_PRINTABLE, raw) else None
-
-
-def may_be_wide(data: bytes) -> bool:
-    """Whether ``data`` may be UTF-16/UTF-32 text, which ``_normalise``
-    decodes before any keyword is looked for."""
-    return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
+    raw = b64_decode(token)
+    return raw if raw is not None and re.match(_PRINTABLE, raw) else None
 
 
 def _normalise(data: bytes) -> bytes:
@@ -278,6 +269,8 @@ def _hits(
     """(offset, secret, rule, encoding) of every key in ``data`` and in its
     other readings (``codec``): escapes undone, literals joined, base64
     decoded; offsets are always into ``data``."""
+    if not keyword_screen(rules)(data):  # most files: no keyword, no base64 form
+        return []
     active = tuple(
         rule for rule in rules
         if any(k in data for k in rule.keywords) and rule_applies(rule, path)
@@ -300,6 +293,24 @@ def _hits(
     if depth < 2:
         hits += _b64_hits(data, path, rules, depth)
     return hits
+
+
+_SCREENS: dict[tuple[tuple[Rule, ...], bool], Keywords] = {}
+
+
+def keyword_screen(rules: tuple[Rule, ...], plain: bool = True) -> Keywords:
+    """Could bytes hold a key of ``rules``: any keyword's base64 form, or
+    (``plain``) any keyword too (``prefilter``: fewer passes than one
+    ``in`` each, the same answer); one per rule set, kept for the process
+    like re's cache, so the grouped searches are compiled once."""
+    key = (tuple(rules), plain)
+    screen = _SCREENS.get(key)
+    if screen is None:
+        screen = _SCREENS[key] = Keywords(
+            k for rule in rules
+            for k in ((*rule.keywords, *rule.b64_keywords) if plain else rule.b64_keywords)
+        )
+    return screen
 
 
 # How far around a keyword the other readings are made: a key split into
@@ -333,7 +344,9 @@ def _b64_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside base64 values: only where a rule keyword's base64 form
-    occurs (a few ``in`` checks for a file without one)."""
+    occurs (the screen of the forms alone rules out a file without one)."""
+    if not keyword_screen(rules, plain=False)(data):
+        return []
     forms = [f for rule in rules for f in rule.b64_keywords]
     found = [f for f in forms if f in data]
     if not found:

@@ -20,24 +20,6 @@ def _pct(data: bytes, fmt: str) -> bytes:
     return ''.join(fmt % b for b in data).encode('ascii')
 
 
-def _b64_variants(raw: bytes) -> set[bytes]:
-    """The base64 text of ``raw`` at each of the three byte alignments it
-    can have inside a longer encoded value, trimmed to the characters that
-    depend on ``raw`` alone; standard and URL-safe alphabets."""
-    from binascii import b2a_base64
-
-    out = set()
-    for shift in range(3):
-        enc = b2a_base64(b'\0' * shift + raw, newline=False)
-        lead = 0 if shift == 0 else 4
-        usable = (shift + len(raw)) // 3 * 4
-        core = enc[lead:usable]
-        if len(core) >= 24:
-            out.add(core)
-            out.add(core.translate(bytes.maketrans(b'+/', b'-_')))
-    return out
-
-
 # What ``urllib.parse.quote`` never quotes.
 _UNRESERVED = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~'
 
@@ -56,14 +38,16 @@ def _url_quoted(raw: bytes) -> bytes:
 def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
     """(form, encoding) of every encoded whole copy of ``raw`` looked for:
     URL-quoted, every byte percent-encoded (upper- and lower-case hex),
-    base64 at each alignment (``_b64_variants``).  The own-key matcher and
+    base64 at each alignment (``codec.b64_forms``).  The own-key matcher and
     the output scrubber (``scrub._forms``) both use these."""
+    from together_hooks.detect.codec import b64_forms
+
     forms = [
         (_url_quoted(raw), 'url'),
         (_pct(raw, '%%%02X'), 'url'),
         (_pct(raw, '%%%02x'), 'url'),
     ]
-    forms += [(needle, 'base64') for needle in sorted(_b64_variants(raw))]
+    forms += [(needle, 'base64') for needle in sorted(b64_forms(raw))]
     return forms
 
 

@@ -184,22 +184,15 @@ class Scrubber:
         return run
 
 
-_URLSAFE = str.maketrans('-_', '+/')
-
-
 def _decodings(run: str) -> Iterator[str]:
     """A base64 run decoded from each of its first four characters (one
     of them is where the encoding of a value inside it starts)."""
-    import binascii
+    from together_hooks.detect.codec import b64_decode
 
-    token = run.rstrip('=').translate(_URLSAFE)
     for shift in range(4):
-        part = token[shift:]
-        part = part[:len(part) - 1] if len(part) % 4 == 1 else part
-        try:
-            yield binascii.a2b_base64(part + '=' * (-len(part) % 4)).decode('latin-1')
-        except (binascii.Error, ValueError):
-            continue
+        raw = b64_decode(run.encode('ascii'), shift)
+        if raw is not None:
+            yield raw.decode('latin-1')
 
 
 def encoded_runs(text: str, secret: str) -> list[str]:

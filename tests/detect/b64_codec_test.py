@@ -1,0 +1,49 @@
+"""The one base64 decoder (``codec.b64_decode``) and the one form builder
+(``codec.b64_forms``) that the engine, the own-key matcher and the scrubber
+share."""
+from __future__ import annotations
+
+import base64
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from together_hooks.detect.codec import b64_decode
+from together_hooks.detect.codec import b64_forms
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.ownkeys import encoded_forms
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(st.binary(max_size=200), st.booleans(), st.booleans())
+def test_decodes_what_base64_encodes(raw, urlsafe, padded):
+    enc = (base64.urlsafe_b64encode if urlsafe else base64.b64encode)(raw)
+    assert b64_decode(enc if padded else enc.rstrip(b'=')) == raw
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(st.binary(min_size=8, max_size=60), st.binary(max_size=5), st.binary(max_size=5))
+def test_the_forms_of_raw_are_in_every_encoding_that_holds_it(raw, before, after):
+    enc = base64.b64encode(before + raw + after)
+    forms = b64_forms(raw)
+    assert any(f in enc for f in forms)
+    assert any(f in enc.translate(bytes.maketrans(b'+/', b'-_')) for f in forms)
+
+
+@pytest.mark.parametrize('lead', ['', 'A=1\n', 'AB=2\n'])
+@pytest.mark.parametrize('kind', ['tgp', 'hex'])
+def test_a_base64_env_ending_in_its_key_is_found(keys, lead, kind):
+    # kubectl create secret --from-file=.env: the key's line is often the
+    # last, so the value ends in a padded group that holds the key's end.
+    key = keys(kind) if kind == 'hex' else keys()
+    env = f'{lead}TOGETHER_API_KEY={key}\n'.encode()
+    data = b'kind: Secret\ndata:\n  .env: ' + base64.b64encode(env) + b'\n'
+    found = scan_bytes(data, 'secret.yaml')
+    assert [(f.secret, f.line, f.encoding) for f in found] == [(key, 3, 'base64')]
+
+
+def test_own_key_forms_are_the_codecs(keys):
+    raw = keys().encode()
+    assert {f for f, how in encoded_forms(raw) if how == 'base64'} == b64_forms(raw)
