@@ -186,8 +186,12 @@ class Rule:
 # built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
 # argument anywhere among the call's arguments.
 _SEP = rb'[_.:-]{0,2}'
+# The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
+# C#'s ``@``/``$``), a quote, maybe escaped or doubled (a Gradle
+# ``buildConfigField(..., "\\"<key>\\"")``).
+_QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:\\?["\'`]){0,2}'
 _LEGACY_NAME = (
-    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?api' + _SEP + rb'key)'
+    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?api' + _SEP + rb'keys?)'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
 # From the name to the value, one of two shapes.  On the same line: closing
@@ -204,13 +208,16 @@ _LEGACY_NAME = (
 # object, call or element.
 _LEGACY_ASSIGN = (
     rb'["\'`\]\)]{0,3}(?:'
-    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[A-Za-z_][\w.\[\]|, ]{0,40}?[ \t]{0,32}(?==))?'
-    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|or(?=[ \t]))?[ \t]{0,32}'
-    rb'(?:\([ \t]{0,32}(?:\r?\n[ \t]{0,32})?)?'
+    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
+    rb'[ \t]{0,32}(?==))?'
+    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|or(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
+    rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>)[ \t]{0,32}'
-    rb')["\'`]?'
+    rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # A generic credential name: ``api_key``, ``apiKey``, ``OPENAI_API_KEY``,
@@ -218,8 +225,10 @@ _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # (Go's ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password <value>``).
 _GENERIC_NAME = (
     rb'(?<![\w.-])["\']?(?:[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token|secret|password|passwd)|(?i:key))["\']?'
-    rb'(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}|[ \t]{1,32})["\'`]?'
+    rb'|token|secret|password|passwd)(?i:[_.-]?credentials?)?|(?i:key))["\']?'
+    rb'(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}(?:\r?\n[ \t]{0,32})?|[ \t]{1,32}'
+    # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
+    rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
 )
 # What makes the structure around a generically named key Together's.
 TOGETHER_CONTEXT = Context(
@@ -232,7 +241,7 @@ TOGETHER_CONTEXT = Context(
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.-]+\.)?together(?:[_-]?ai)?[ \t]*\]'
-        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*[:=][ \t]*[{\[]?)[ \t]*\r?\Z'
+        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:=>|[:=])[ \t]*[{\[]?)[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
     # A HAR entry's headers, a curl over continuation lines, a URL constant
@@ -379,7 +388,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
         Pattern(_GENERIC_NAME + _HEX_KEY, context=TOGETHER_CONTEXT),
-        Pattern(rb'Bearer[ \t]{1,32}' + _HEX_KEY, context=TOGETHER_CONTEXT, keyword=b'Bearer'),
+        # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
+        # ``--oauth2-bearer <key>``.
+        Pattern(rb'(?i:bearer)[ \t]{1,32}(?:(?:-a|--auth)[ \t=]{1,32})?' + _HEX_KEY,
+                context=TOGETHER_CONTEXT),
     ),
     keywords=(b'ogether', b'OGETHER'),
     b64_keywords=(

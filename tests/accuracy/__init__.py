@@ -85,6 +85,37 @@ def hex_cases(*rows: tuple[str, str, str]) -> list[Case]:
     return [Case(case_id, path, build(template)) for case_id, path, template in rows]
 
 
+def key_cases(*rows: tuple[str, str, str]) -> list[Case]:
+    """Cases from (id, path, template) rows: each ``{key}`` / ``{hex}``
+    field (``{key2}``, ...) is a fresh ``tgp_v1_`` / legacy key expected
+    on its line; a field starting with ``_`` (``{_key}``, ``{_hex2}``) is
+    a fresh one that must not be reported; ``{_key_a}{_key_b}`` (and
+    ``_hex_a``/``_hex_b``) are one key split in two, expected on the line
+    of its first part."""
+    import string
+
+    def build(template: str) -> Build:
+        def fill(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+            values: dict[str, str] = {}
+            split = []
+            for _lit, field, _spec, _conv in string.Formatter().parse(template):
+                if field is None or field in values:
+                    continue
+                kind = field.lstrip('_')[:3]
+                if field in ('_key_a', '_hex_a', '_key_b', '_hex_b'):
+                    if f'_{kind}_a' not in values:
+                        whole = m.key() if kind == 'key' else m.hex()
+                        values[f'_{kind}_a'], values[f'_{kind}_b'] = whole[:20], whole[20:]
+                        split.append(whole)
+                    continue
+                values[field] = m.key() if kind == 'key' else m.hex()
+            text, expected = marked(template, **values)
+            expected += [(line_of(text, whole[:20]), whole) for whole in split]
+            return text, expected
+        return fill
+    return [Case(case_id, path, build(template)) for case_id, path, template in rows]
+
+
 def line_of(text: Text, needle: Text) -> int:
     """1-based line where ``needle`` starts in ``text``."""
     at = text.index(needle)  # type: ignore[arg-type]

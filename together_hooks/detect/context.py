@@ -167,7 +167,9 @@ def _spans(data: bytes, at: int, lo: int, hi: int, index: _Index) -> list[tuple[
     section = section_span(at, lo, hi, index.sections)
     if section is not None:
         spans.append(section)
-    spans.sort(key=lambda s: s[2] - s[0])
+    # Of two structures with the same extent (a line that is all one
+    # ``together = { ... }`` inline table), the labelled one speaks first.
+    spans.sort(key=lambda s: (s[2] - s[0], s[1] == s[0]))
     return [*spans, (lo, lo, hi)]
 
 
@@ -239,8 +241,11 @@ class Walker:
         if names:
             bound = self._bound.get(names)
             if bound is None:
+                # A use of the name, not another assignment to it (a HAR
+                # file's next ``"url": ...`` is another request's URL).
                 bound = self._bound[names] = re.compile(
-                    rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])',
+                    rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
+                    rb'(?!["\']?[ \t]*[:=](?!=))',
                 )
         for label_start, label_end, end in _spans(data, at, lo, hi, index):
             if label_end > label_start and self.label.search(data, label_start, label_end):

@@ -315,6 +315,8 @@ def _may_escape(data: bytes) -> bool:
     return (
         b'\\' in data or b'\x1b' in data or b'%' in data or b'=3D' in data
         or b'" ' in data or b"' " in data or b'"\n' in data or b"'\n" in data
+        or b'` ' in data or b'`\n' in data or b'",' in data or b"'," in data
+        or b'&quot;' in data or b'&#' in data or b'&apos;' in data
     )
 
 
