@@ -82,16 +82,22 @@ class Context:
     (``together:``, ``"Together": {``, ``[together]``).  ``url``: an
     endpoint a name may be bound to (``URL = "https://api.together.xyz"``,
     the request then uses ``URL``).  ``reach``: bytes looked at on either
-    side of the key, the most any structure may span.
+    side of the key, the most any structure may span.  ``statements``:
+    whether, when no structure around the key answers, the statements
+    near it count (a flat ``.env`` or script); a ``JWT_SECRET`` in a
+    ``.env`` that also holds Together's URL is not Together's.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements')
 
-    def __init__(self, *, mention: bytes, label: bytes, url: bytes, reach: int) -> None:
+    def __init__(
+            self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
+    ) -> None:
         self.mention = mention
         self.label = label
         self.url = url
         self.reach = reach
+        self.statements = statements
 
 
 class Rule:
@@ -226,6 +232,19 @@ _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 _GENERIC_NAME = (
     rb'(?<![\w.-])["\']?(?:[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
     rb'|token|secret|password|passwd)(?i:[_.-]?credentials?)?|(?i:key))["\']?'
+)
+# The names an API key for an OpenAI-compatible endpoint goes by, where
+# the statements around may supply the endpoint (``OPENAI_BASE_URL`` a
+# line above ``OPENAI_API_KEY``; ``openai.api_base`` then
+# ``openai.api_key``): an API key or token, unprefixed or OpenAI's, maybe
+# an object's attribute or a builder's setter.  Other prefixes and other
+# credentials (``JWT_SECRET``, ``DB_PASSWORD``) need a structure of their own.
+_API_KEY_NAME = (
+    rb'(?<![\w.-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?)?(?:(?i:openai)[_.-]?)?'
+    rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
+    rb'|(?i:key))["\']?'
+)
+_GENERIC_VALUE = (
     rb'(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}(?:\r?\n[ \t]{0,32})?|[ \t]{1,32}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
@@ -247,6 +266,11 @@ TOGETHER_CONTEXT = Context(
     # A HAR entry's headers, a curl over continuation lines, a URL constant
     # a few statements above its request: all well inside 4 KB.
     reach=4096,
+)
+# The same, but only a structure around the key answers.
+TOGETHER_STRUCTURE = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False,
 )
 
 
@@ -387,7 +411,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
-        Pattern(_GENERIC_NAME + _HEX_KEY, context=TOGETHER_CONTEXT),
+        Pattern(_API_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_CONTEXT),
+        Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
         # ``--oauth2-bearer <key>``.
         Pattern(rb'(?i:bearer)[ \t]{1,32}(?:(?:-a|--auth)[ \t=]{1,32})?' + _HEX_KEY,

@@ -89,7 +89,8 @@ def key_cases(*rows: tuple[str, str, str]) -> list[Case]:
     """Cases from (id, path, template) rows: each ``{key}`` / ``{hex}``
     field (``{key2}``, ...) is a fresh ``tgp_v1_`` / legacy key expected
     on its line; a field starting with ``_`` (``{_key}``, ``{_hex2}``) is
-    a fresh one that must not be reported; ``{_key_a}{_key_b}`` (and
+    a fresh one that must not be reported (``{_b64}``: random bytes in
+    base64); ``{_key_a}{_key_b}`` (and
     ``_hex_a``/``_hex_b``) are one key split in two, expected on the line
     of its first part."""
     import string
@@ -107,6 +108,10 @@ def key_cases(*rows: tuple[str, str, str]) -> list[Case]:
                         whole = m.key() if kind == 'key' else m.hex()
                         values[f'_{kind}_a'], values[f'_{kind}_b'] = whole[:20], whole[20:]
                         split.append(whole)
+                    continue
+                if kind == 'b64':  # random bytes, base64: ciphertext, digests
+                    import base64
+                    values[field] = base64.b64encode(m.rng.randbytes(32)).decode()
                     continue
                 values[field] = m.key() if kind == 'key' else m.hex()
             text, expected = marked(template, **values)

@@ -73,12 +73,15 @@ def _context_holds(
 ) -> bool:
     """``context`` holds in the structure around ``offset``; compiled once
     per scan (``seen``)."""
-    walker = seen.get(context)
+    # Contexts that differ only in ``statements`` share one walker (and
+    # its index of the file).
+    key = (context.mention, context.label, context.url, context.reach)
+    walker = seen.get(key)
     if walker is None:
         from together_hooks.detect.context import Walker
 
-        walker = seen[context] = Walker(context.mention, context.label, context.url, context.reach)
-    return walker.holds(data, offset)  # type: ignore[attr-defined]
+        walker = seen[key] = Walker(*key)
+    return walker.holds(data, offset, context.statements)  # type: ignore[attr-defined]
 
 
 def glob_match(name: str, pattern: str) -> bool:
