@@ -200,12 +200,15 @@ _LEGACY_NAME = (
     rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?api' + _SEP + rb'keys?)'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
-# From the name to the value, one of two shapes.  On the same line: closing
-# quotes/brackets, a type (``: SecretStr``, ``: Optional[str]``, Go's
-# `` string``), one assignment or separator (``=``, ``:``, ``=>``, ``:=``,
-# ``?=``; ``,`` before a call's next argument; a fallback ``||``, ``??``,
-# ``or``, ``||=``; ``>`` closing an XML start tag; ``|`` in a markdown
-# table; blanks after a CLI flag).  Or a value
+# From the name to the value, one of two shapes.  Right after the name:
+# closing quotes/brackets, a type (``: SecretStr``, ``: Optional[str]``,
+# Go's `` string``, Rust's ``: &str``), one assignment or separator (``=``,
+# ``:``, ``=>``, ``:=``, ``?=``; ``,`` before a call's next argument; a
+# fallback ``||``, ``??``, ``or``, ``||=``; ``>`` closing an XML start tag;
+# ``|`` in a markdown table; blanks after a CLI flag), maybe a line break,
+# an opening call or list (``String::from(``, ``Field(default=``, ``[``)
+# or a YAML block scalar (``>-``), then the value's quotes (``_QUOTE``).
+# Or a value
 # field up to 6 lines on, the name being a field's value: ``value``/``default``
 # (Kubernetes env lists, Terraform variables and state outputs, Postman
 # environments, .NET ``<add key=... value=...>``, argparse/click defaults) or
@@ -345,6 +348,9 @@ TOGETHER_API_KEY = Rule(
         'const key =\n  "{key_a}" +\n  "{key_b}";',
         'KEY = (\n    "{key_a}"\n    "{key_b}"\n)',
         'String key = "{key_a}"\n    + "{key_b}";',
+        'const KEY: &str = concat!("{key_a}", "{key_b}");',
+        "const key = ['{key_a}', '{key_b}'].join('');",
+        'const key = `{key_a}` + `{key_b}`;',
         '"traceback": ["\\u001b[38;5;124m{key}\\u001b[39m"]',
         'key \x1b[38;5;124m{key}\x1b[0m',
         'TOGETHER_API_KEY=3D{key}',
@@ -538,6 +544,25 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'GET /cb?together_api_key%253D{hex} HTTP/1.1',
         'TOGETHER_API_KEY=\x1b[31m{hex}\x1b[0m',
         'TOGETHER_API_KEY = (\n    "{hex_a}"\n    "{hex_b}"\n)',
+        '<pre data-config="{{&quot;TOGETHER_API_KEY&quot;: &quot;{hex}&quot;}}">',
+        # Types, wrappers, prefixes and layouts of more languages and formats.
+        'pub const TOGETHER_API_KEY: &str = "{hex}";',
+        'let together_api_key = String::from("{hex}");',
+        'together_api_key: str = Field(default="{hex}")',
+        'TOGETHER_API_KEY = f"{hex}"',
+        'together_api_keys = [\n  "{hex}",\n]',
+        'together_api_key: >-\n  {hex}',
+        'buildConfigField("String", "TOGETHER_API_KEY", "\\"{hex}\\"")',
+        "'together' => [\n    'api_key' => '{hex}',\n],",
+        'together = {{ api_key = "{hex}", model = "m" }}',
+        '[[providers]]\nname = "together"\nbase_url = "https://api.together.xyz/v1"\napi_key = "{hex}"',
+        'new OpenAIClient(new ApiKeyCredential("{hex}"),\n'
+        '    new OpenAIClientOptions {{ Endpoint = new Uri("https://api.together.xyz/v1") }});',
+        '{{"url": "https://api.together.xyz/v1/models",\n'
+        ' "auth": {{"bearer": [{{"key": "token",\n   "value": "{hex}"}}]}}}}',
+        'curl --oauth2-bearer {hex} https://api.together.xyz/v1/models',
+        'http -A bearer -a {hex} https://api.together.xyz/v1/models',
+        'LLM = {{\n    "together": {{\n        "api_key":\n            "{hex}",\n    }},\n}}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -582,6 +607,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key_fingerprint: {hex}',
         '{{"key": "TOGETHER_API_KEY", "value": "{{{{vault}}}}"}}, {{"key": "sig", "value": "{hex}"}}',
         'together_api_key: ENC[AES256_GCM,data:{b64hex},iv:x,tag:y,type:str]',
+        # Other credentials among statements that configure Together: only
+        # a structure of their own would make them Together's.
+        'JWT_SECRET={hex}\nTOGETHER_BASE_URL=https://api.together.xyz/v1',
+        'app:\n  secret: {hex}\nllm:\n  provider: together',
+        'STRIPE_WEBHOOK_SECRET = "{hex}"\nURL = "https://api.together.xyz/v1"\nrequests.get(URL)',
+        # Another request of the same HAR file ("url" assigned again).
+        '{{"entries": [\n {{"request": {{"url": "https://api.together.xyz/v1"}}}},\n'
+        ' {{"request": {{"url": "https://x.example/v1", "headers": [\n'
+        '  {{"name": "authorization", "value": "Bearer {hex}"}}]}}}}]}}',
     ),
 )
 
