@@ -174,8 +174,14 @@ def make_tests(cases: list[Case]) -> tuple[Callable[..., Results], Callable[...,
     ``test_case``, one test per case.  In a test module::
 
         results, test_case = make_tests(CASES)
+
+    Without pytest (bench/run.py reads only ``CASES``, standard library
+    only) there are no tests to make.
     """
-    import pytest
+    try:
+        import pytest
+    except ImportError:
+        return None, None  # type: ignore[return-value]
 
     @pytest.fixture(scope='module')
     def results(tmp_path_factory: pytest.TempPathFactory) -> Results:
