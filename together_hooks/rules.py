@@ -184,7 +184,8 @@ class Rule:
         return self._anchor
 
 
-# Where a legacy key is named: TOGETHER_API_KEY, TOGETHER_AI_API_KEY,
+# Where a legacy key is named: TOGETHER_API_KEY, TOGETHER_KEY, TOGETHER_TOKEN,
+# TOGETHER_API_TOKEN, TOGETHER_SECRET_KEY, TOGETHER_AI_API_KEY,
 # TOGETHERAI_API_KEY, together_api_key, together.api_key, togetherApiKey,
 # TogetherApiKey, together-api-key (CLI flags), Together:ApiKey (.NET
 # configuration keys), TOGETHER__APIKEY (.NET environment) ...: any case,
@@ -197,7 +198,8 @@ _SEP = rb'[_.:-]{0,2}'
 # ``buildConfigField(..., "\\"<key>\\"")``).
 _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:\\?["\'`]){0,2}'
 _LEGACY_NAME = (
-    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?api' + _SEP + rb'keys?)'
+    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
+    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?))'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
 # From the name to the value, one of two shapes.  Right after the name:
@@ -436,7 +438,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # A provider value (``provider: together``, ``"together"``) and a
     # model prefix (``together_ai/...``) open one too.
     anchor=(
-        rb'(?:(?i:together)(?:(?i:[_.:-]{0,2}ai)?(?i:[_.:-]{0,2}api)|\.(?:xyz|ai)\b'
+        rb'(?:(?i:together)(?:(?i:[_.:-]{0,2}ai)?(?i:[_.:-]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}]|\r?\n))'
         rb'|Together\w{0,16}\s{0,32}\()'
@@ -505,6 +507,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"Together": {{"BaseUrl": "https://example.com", "ApiKey": "{hex}"}}}}',
         '{{\n  "Together:ApiKey": "{hex}"\n}}',
         'TOGETHER__APIKEY={hex}',
+        'TOGETHER_KEY={hex}',
+        'together_token = "{hex}"',
+        'TOGETHERAI_API_TOKEN: {hex}',
+        'TOGETHER_SECRET_KEY={hex}',
         '"together_api_key": {{\n  "value": "{hex}",\n  "type": "string"\n}}',
         '{{\n  "key": "TOGETHER_API_KEY",\n  "value": "{hex}",\n  "type": "secret"\n}}',
         '| `TOGETHER_API_KEY` | `{hex}` | staging |',
@@ -604,6 +610,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[together]\nmodel = "m"\n[openai]\napi_key = "{hex}"',
         # Named after Together, but not its key.
         'TOGETHER_MODEL_HASH={hex}',
+        'TOGETHER_MODEL_KEY={hex}',
+        'together_cache_key: {hex}',
+        'together_token_hash = "{hex}"',
         'together_api_key_fingerprint: {hex}',
         '{{"key": "TOGETHER_API_KEY", "value": "{{{{vault}}}}"}}, {{"key": "sig", "value": "{hex}"}}',
         'together_api_key: ENC[AES256_GCM,data:{b64hex},iv:x,tag:y,type:str]',

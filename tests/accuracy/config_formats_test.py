@@ -154,6 +154,7 @@ EOF
     ('systemd-env', 'deploy/chat.service',
      '[Service]\nEnvironment="TOGETHER_API_KEY={hex}"\nExecStart=/usr/bin/chat\n'),
     ('env-export-quoted', '.envrc', "export TOGETHER_API_KEY='{hex}'\n"),
+    ('short-names', '.env.local', 'TOGETHER_KEY={hex}\nTOGETHER_TOKEN={hex2}\nTOGETHER_MODEL_KEY={_hex3}\n'),
     ('fish', 'config.fish', 'set -gx TOGETHER_API_KEY {hex}\n'),
     ('yaml-block-scalar', 'secrets.yaml', 'together_api_key: >-\n  {hex}\n'),
     ('json-nested-provider', 'config/llm.json', '''\
