@@ -36,7 +36,7 @@ together = {{ api_key = "{hex}", model = "m" }}
     ('toml-array-of-tables', 'providers.toml', '''\
 [[providers]]
 name = "openai"
-api_key_env = "OPENAI_API_KEY"
+env_var = "OPENAI_API_KEY"
 
 [[providers]]
 name = "together"

@@ -2,17 +2,17 @@
 a value wrapped in calls, on the next line or in a block scalar, key/value
 pairs, flat statements under generic names, HTML character references,
 comma-joined literals, a bound URL name assigned over and over.  Same
-measure as ``tests/adversarial_test.py``: 4x the input under 8x the CPU."""
+measure as ``tests/detect/adversarial_test.py``: 4x the input under 8x the CPU."""
 from __future__ import annotations
 
 import pytest
 
-from tests.adversarial_test import assert_linear
-from tests.adversarial_test import cycle
-from tests.adversarial_test import HEXES
-from tests.adversarial_test import KB
-from tests.adversarial_test import KEYS
-from tests.adversarial_test import repeat
+from tests.detect.adversarial_test import assert_linear
+from tests.detect.adversarial_test import cycle
+from tests.detect.adversarial_test import HEXES
+from tests.detect.adversarial_test import KB
+from tests.detect.adversarial_test import KEYS
+from tests.detect.adversarial_test import repeat
 from together_hooks.detect.engine import scan_bytes
 
 BAITS = (
