@@ -192,7 +192,7 @@ class Rule:
 # any of ``_ . : -`` (one or two) between the words; or a Together client
 # built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
 # argument anywhere among the call's arguments.
-_SEP = rb'[_.:-]{0,2}'
+_SEP = rb'[_.: -]{0,2}'
 # The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
 # C#'s ``@``/``$``), a quote, maybe escaped or doubled (a Gradle
 # ``buildConfigField(..., "\\"<key>\\"")``).
@@ -221,7 +221,7 @@ _LEGACY_ASSIGN = (
     rb'["\'`\]\)]{0,3}(?:'
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
-    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|or(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
@@ -250,7 +250,7 @@ _API_KEY_NAME = (
     rb'|(?i:key))["\']?'
 )
 _GENERIC_VALUE = (
-    rb'(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}(?:\r?\n[ \t]{0,32})?|[ \t]{1,32}'
+    rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}(?:\r?\n[ \t]{0,32})?|[ \t]{1,32}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
 )
@@ -438,7 +438,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # A provider value (``provider: together``, ``"together"``) and a
     # model prefix (``together_ai/...``) open one too.
     anchor=(
-        rb'(?:(?i:together)(?:(?i:[_.:-]{0,2}ai)?(?i:[_.:-]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
+        rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}]|\r?\n))'
         rb'|Together\w{0,16}\s{0,32}\()'
@@ -511,6 +511,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_token = "{hex}"',
         'TOGETHERAI_API_TOKEN: {hex}',
         'TOGETHER_SECRET_KEY={hex}',
+        # In prose: an issue, a chat log, a README.
+        'My Together API key is {hex}',
+        'Set `TOGETHER_API_KEY` to `{hex}` and run it.',
         '"together_api_key": {{\n  "value": "{hex}",\n  "type": "string"\n}}',
         '{{\n  "key": "TOGETHER_API_KEY",\n  "value": "{hex}",\n  "type": "secret"\n}}',
         '| `TOGETHER_API_KEY` | `{hex}` | staging |',
@@ -532,6 +535,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"openai": "x", "together": "{hex}"}}',
         'machine api.together.xyz\n  login apikey\n  password {hex}',
         'OPENAI_BASE_URL=https://api.together.xyz/v1\nOPENAI_API_KEY={hex}',
+        'os.environ["OPENAI_API_BASE"] = "https://api.together.xyz/v1"\n'
+        'os.environ["OPENAI_API_KEY"] = "{hex}"',
         'client := openai.NewClient(\n\toption.WithBaseURL("https://api.together.xyz/v1"),\n'
         '\toption.WithAPIKey("{hex}"),\n)',
         # A Bearer header and its request's URL, however far apart.
@@ -612,6 +617,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_MODEL_HASH={hex}',
         'TOGETHER_MODEL_KEY={hex}',
         'together_cache_key: {hex}',
+        'We work together to key {hex}',
         'together_token_hash = "{hex}"',
         'together_api_key_fingerprint: {hex}',
         '{{"key": "TOGETHER_API_KEY", "value": "{{{{vault}}}}"}}, {{"key": "sig", "value": "{hex}"}}',

@@ -155,6 +155,9 @@ EOF
      '[Service]\nEnvironment="TOGETHER_API_KEY={hex}"\nExecStart=/usr/bin/chat\n'),
     ('env-export-quoted', '.envrc', "export TOGETHER_API_KEY='{hex}'\n"),
     ('short-names', '.env.local', 'TOGETHER_KEY={hex}\nTOGETHER_TOKEN={hex2}\nTOGETHER_MODEL_KEY={_hex3}\n'),
+    ('prose-issue', 'docs/issue-1234.md',
+     'It fails with 401. My Together API key is {hex}, created yesterday.\n'),
+    ('prose-readme', 'README.md', 'Set `TOGETHER_API_KEY` to `{hex}` and run `make eval`.\n'),
     ('fish', 'config.fish', 'set -gx TOGETHER_API_KEY {hex}\n'),
     ('yaml-block-scalar', 'secrets.yaml', 'together_api_key: >-\n  {hex}\n'),
     ('json-nested-provider', 'config/llm.json', '''\

@@ -176,6 +176,10 @@ llm = OpenAILike(
     is_chat_model=True,
 )
 '''),
+    ('py-environ-openai-compatible', 'setup_env.py', '''\
+os.environ["OPENAI_API_BASE"] = "https://api.together.xyz/v1"
+os.environ["OPENAI_API_KEY"] = "{hex}"
+'''),
     ('dspy', 'program.py', 'lm = dspy.LM("together_ai/meta-llama/Llama-3-8b", api_key="{hex}")\n'),
     ('pydantic-settings-default', 'settings.py',
      'class Settings(BaseSettings):\n    together_api_key: str = Field(default="{hex}")\n'),
