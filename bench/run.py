@@ -476,6 +476,65 @@ DEV_PLANTS = [  # (where in the history, context); each key is deleted again one
 ]
 
 
+ACCURACY_TESTS = REPO / "tests" / "accuracy"
+
+
+def accuracy_cases() -> List[Tuple[str, str, str, bytes, List[Tuple[int, str]]]]:
+    """(kind, case id, path, content, [(line, key)]) of every case of the accuracy tests
+    (tests/accuracy/<kind>_test.py): leaks written the way each tool or format writes them,
+    and decoys (no key expected); the keys are the tests' own, made from seeded RNGs."""
+    import importlib
+    import pkgutil
+
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    pkg = importlib.import_module("tests.accuracy")
+    out = []
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        if not info.name.endswith("_test"):
+            continue
+        module = importlib.import_module(f"tests.accuracy.{info.name}")
+        for case in getattr(module, "CASES", ()):
+            made = pkg.Made(case.id)
+            text, expected = case.build(made)
+            data = text.encode() if isinstance(text, str) else text
+            out.append((info.name[:-len("_test")], case.id, case.path, data, sorted(expected)))
+    return out
+
+
+def build_accuracy(ctx: "Ctx") -> Corpus:
+    """Every case of tests/accuracy as a file of its own: one key per planted entry, each
+    decoy file a false positive for any tool that reports something in it."""
+    base = ctx.corpora / "accuracy"
+    root, meta, stamp = base / "src", base / "planted.json", base / "stamp"
+    sources = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(ACCURACY_TESTS.glob("*.py"))))
+    key = json.dumps({"v": 1, "tests": sources.hexdigest()})
+    if stamp_ok(stamp, key):
+        return load_corpus("accuracy", root, meta)
+    shutil.rmtree(base, ignore_errors=True)
+    root.mkdir(parents=True)
+    planted: List[Planted] = []
+    decoys: List[Tuple[str, str]] = []
+    kinds: List[str] = []
+    for kind, case_id, path, data, expected in accuracy_cases():
+        rel = f"{kind}/{case_id}/{path}"
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+        if kind not in kinds:
+            kinds.append(kind)
+        if not expected:
+            decoys.append((kind, rel))
+        for i, (line, secret) in enumerate(expected):
+            planted.append(Planted(f"{kind}/{case_id}#{i + 1}", "tgp" if secret.startswith("tgp_v1_") else "legacy",
+                                   kind, secret, rel, line))
+    n, size = tree_stats(root)
+    desc = (f"tests/accuracy's cases, one file each: {len(planted)} keys planted in {n - len(decoys)} files "
+            f"and {len(decoys)} decoy files ({size / 1024:.0f} KiB), in {len(kinds)} kinds")
+    save_planted(meta, planted, desc, {"decoys": decoys, "kinds": kinds})
+    stamp.write_text(key)
+    return load_corpus("accuracy", root, meta)
+
+
 def build_devhistory(ctx: "Ctx") -> List[Corpus]:
     """Real-looking development history (DEV_* above), as two clones of it:
 
@@ -1155,6 +1214,10 @@ def hook_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
 
 
 def tree_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    return run_scenario(ctx, "tree", tree_scenario_tools(ctx, corpus), corpus.planted)
+
+
+def tree_scenario_tools(ctx: Ctx, corpus: Corpus) -> List[Tool]:
     tree = str(corpus.path)
     ds_runs = 1 if ctx.mode == "full" else None
     tools = [
@@ -1173,7 +1236,60 @@ def tree_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
                   ok_codes=(0,), cwd=corpus.path, max_runs=ds_runs,
                   note="1 run only, slow" if ds_runs else ""),
     ]
-    return run_scenario(ctx, "tree", tools, corpus.planted)
+    return tools
+
+
+def accuracy_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    """The tree scan's tools on the accuracy corpus, one run each (what is found, not how fast)."""
+    tools = tree_scenario_tools(ctx, corpus)
+    for t in tools:
+        t.max_runs, t.note = 1, ""
+    return run_scenario(ctx, "accuracy", tools, corpus.planted, runs=1)
+
+
+def decoys_flagged(text: str, decoys: List[str]) -> List[str]:
+    """The decoy files (relative paths) a report mentions."""
+    paths = {path.replace("\\", "/") for path, _line in locations(text)}
+    return [d for d in decoys if any(p.endswith(d) for p in paths)]
+
+
+def accuracy_table(title: str, corpus: Corpus, rows: List[Row], ctx: Ctx) -> str:
+    """Per kind: keys found / planted, and decoy files flagged / decoys, for each tool."""
+    decoys: List[Tuple[str, str]] = [tuple(d) for d in corpus.extra["decoys"]]  # type: ignore[misc]
+    kinds: List[str] = corpus.extra["kinds"]  # type: ignore[assignment]
+    live = [r for r in rows if r.hits is not None]
+    flagged = {}
+    for r in live:
+        text = r.samples[-1].out.read_text(errors="replace")  # type: ignore[union-attr]
+        flagged[r.tool.name] = set(decoys_flagged(text, [d for _k, d in decoys]))
+    out = [f"### {title}", "", corpus.desc + ". Each cell: keys found / planted; decoy files with "
+           "any finding / decoy files (a false positive each). One run per tool.", "",
+           "| kind | " + " | ".join(r.tool.name for r in live) + " |",
+           "|---|" + "---:|" * len(live)]
+
+    def cell(r: Row, kind: Optional[str]) -> str:
+        ks = [p for p in corpus.planted if kind is None or p.context == kind]
+        ds = [d for k, d in decoys if kind is None or k == kind]
+        found = sum(p.label in r.hits for p in ks)  # type: ignore[operator]
+        fp = len(flagged[r.tool.name] & set(ds))
+        keys = f"{found}/{len(ks)}" if ks else "-"
+        return keys + (f"; FP {fp}/{len(ds)}" if ds else "")
+    for kind in kinds:
+        out.append(f"| {kind} | " + " | ".join(cell(r, kind) for r in live) + " |")
+    out.append("| **all** | " + " | ".join(f"**{cell(r, None)}**" for r in live) + " |")
+    for kind in ("tgp", "legacy"):
+        ks = [p for p in corpus.planted if p.kind == kind]
+        out.append(f"| {kind} keys | " + " | ".join(
+            f"{sum(p.label in r.hits for p in ks)}/{len(ks)}" for r in live) + " |")  # type: ignore[operator]
+    missing = [f"{r.tool.name}: n/a ({r.error})" for r in rows if r.hits is None]
+    if missing:
+        out += ["", "; ".join(missing)]
+    mine = next((r for r in live if r.tool.name.startswith("together-hooks")), None)
+    if mine is not None:
+        missed = [p.label for p in corpus.planted if p.label not in mine.hits]  # type: ignore[operator]
+        out += ["", f"together-hooks missed: {', '.join(missed) or 'none'}; decoys flagged: "
+                f"{', '.join(sorted(flagged[mine.tool.name])) or 'none'}."]
+    return "\n".join(out) + "\n"
 
 
 def history_tools(ctx: Ctx, repo: Path, all_rules: bool = True) -> List[Tool]:
@@ -1363,7 +1479,7 @@ def tool_versions(ctx: Ctx) -> None:
 
 
 # ---------------------------------------------------------------- main
-SCENARIOS = ("hook", "tree", "history", "devhistory", "range", "bigfile", "adversarial", "repos")
+SCENARIOS = ("hook", "tree", "accuracy", "history", "devhistory", "range", "bigfile", "adversarial", "repos")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -1394,13 +1510,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     tool_versions(ctx)
 
     builders = {"hook": lambda: [build_hook(ctx)], "tree": lambda: [build_tree(ctx)],
+                "accuracy": lambda: [build_accuracy(ctx)],
                 "history": lambda: [build_history(ctx)], "devhistory": lambda: build_devhistory(ctx),
                 "range": lambda: build_range(ctx), "bigfile": lambda: build_bigfile(ctx),
                 "adversarial": lambda: build_adversarial(ctx), "repos": lambda: build_repos(ctx)}
-    runners = {"hook": hook_scenario, "tree": tree_scenario, "history": history_scenario,
+    runners = {"hook": hook_scenario, "tree": tree_scenario, "accuracy": accuracy_scenario,
+               "history": history_scenario,
                "devhistory": devhistory_scenario, "range": range_scenario, "bigfile": bigfile_scenario,
                "adversarial": adversarial_scenario, "repos": repos_scenario}
     titles = {"hook": "Hook latency (5 staged files)", "tree": "Tree scan",
+              "accuracy": "Accuracy: leaks as written in the wild, and decoys",
               "history": "Git history scan: one commit per release (42 releases)",
               "range": "Range scan: a pull request's commits", "bigfile": "Single large file"}
     sub = {"devhistory": "Git history scan: development history, {} clone",
@@ -1422,9 +1541,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             except Exception as e:
                 rows, msg = None, f"n/a (scenario crashed: {type(e).__name__}: {str(e)[:300]})"
             title = titles.get(name) or sub[name].format(corpus.name)
-            text = table(title, corpus.desc, rows, corpus.planted,
-                         ctx.runs if name not in ("adversarial", "bigfile") else min(ctx.runs, 3)) if rows else \
-                f"### {title}\n\n{msg}\n"
+            if rows and name == "accuracy":
+                text = accuracy_table(title, corpus, rows, ctx)
+            else:
+                text = table(title, corpus.desc, rows, corpus.planted,
+                             ctx.runs if name not in ("adversarial", "bigfile") else min(ctx.runs, 3)) if rows else \
+                    f"### {title}\n\n{msg}\n"
             print("\n" + text, flush=True)
             sections.append(text)
 

@@ -318,19 +318,22 @@ def test_context_index_agrees_with_searching_each_structure(pieces, where):
     lo, hi = max(0, at - C.reach), min(len(data), at + C.reach)
     index = walker._index(data, at)
     names = sorted({m.group('name').rsplit(b'.', 1)[-1] for m in walker.url.finditer(data, lo, hi)})
-    bound = re.compile(rb'(?<![\w])(?:' + b'|'.join(map(re.escape, names)) + rb')(?![\w])') if names else None
+    bound = re.compile(
+        rb'(?<![\w])(?:' + b'|'.join(map(re.escape, names)) + rb')(?![\w])(?!["\']?[ \t]*[:=](?!=))',
+    ) if names else None
 
     def within(regex: re.Pattern[bytes], a: int, b: int) -> bool:
         return any(a <= m.start() and m.end() <= b for m in regex.finditer(data, lo, hi))
 
-    expected = False
-    for start, label_end, end in context._spans(data, at, lo, hi, index):
-        if label_end > start and walker.label.search(data, start, label_end):
-            expected = True
-            break
-        if within(walker.mention, start, end) or (bound is not None and bound.search(data, start, end)):
-            expected = True
-            break
-        if within(context._TARGET, start, end):
-            break
-    assert walker.holds(data, at) == expected
+    for statements in (True, False):
+        expected = False
+        for start, label_end, end in context._spans(data, at, lo, hi, index, statements):
+            if label_end > start and walker.label.search(data, start, label_end):
+                expected = True
+                break
+            if within(walker.mention, start, end) or (bound is not None and bound.search(data, start, end)):
+                expected = True
+                break
+            if within(context._TARGET, start, end):
+                break
+        assert walker.holds(data, at, statements) == expected

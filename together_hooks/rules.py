@@ -82,16 +82,22 @@ class Context:
     (``together:``, ``"Together": {``, ``[together]``).  ``url``: an
     endpoint a name may be bound to (``URL = "https://api.together.xyz"``,
     the request then uses ``URL``).  ``reach``: bytes looked at on either
-    side of the key, the most any structure may span.
+    side of the key, the most any structure may span.  ``statements``:
+    whether, when no structure around the key answers, the statements
+    near it count (a flat ``.env`` or script); a ``JWT_SECRET`` in a
+    ``.env`` that also holds Together's URL is not Together's.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements')
 
-    def __init__(self, *, mention: bytes, label: bytes, url: bytes, reach: int) -> None:
+    def __init__(
+            self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
+    ) -> None:
         self.mention = mention
         self.label = label
         self.url = url
         self.reach = reach
+        self.statements = statements
 
 
 class Rule:
@@ -178,24 +184,33 @@ class Rule:
         return self._anchor
 
 
-# Where a legacy key is named: TOGETHER_API_KEY, TOGETHER_AI_API_KEY,
+# Where a legacy key is named: TOGETHER_API_KEY, TOGETHER_KEY, TOGETHER_TOKEN,
+# TOGETHER_API_TOKEN, TOGETHER_SECRET_KEY, TOGETHER_AI_API_KEY,
 # TOGETHERAI_API_KEY, together_api_key, together.api_key, togetherApiKey,
 # TogetherApiKey, together-api-key (CLI flags), Together:ApiKey (.NET
 # configuration keys), TOGETHER__APIKEY (.NET environment) ...: any case,
 # any of ``_ . : -`` (one or two) between the words; or a Together client
 # built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
 # argument anywhere among the call's arguments.
-_SEP = rb'[_.:-]{0,2}'
+_SEP = rb'[_.: -]{0,2}'
+# The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
+# C#'s ``@``/``$``), a quote, maybe escaped or doubled (a Gradle
+# ``buildConfigField(..., "\\"<key>\\"")``).
+_QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:\\?["\'`]){0,2}'
 _LEGACY_NAME = (
-    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?api' + _SEP + rb'key)'
+    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
+    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?))'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
-# From the name to the value, one of two shapes.  On the same line: closing
-# quotes/brackets, a type (``: SecretStr``, ``: Optional[str]``, Go's
-# `` string``), one assignment or separator (``=``, ``:``, ``=>``, ``:=``,
-# ``?=``; ``,`` before a call's next argument; a fallback ``||``, ``??``,
-# ``or``, ``||=``; ``>`` closing an XML start tag; ``|`` in a markdown
-# table; blanks after a CLI flag).  Or a value
+# From the name to the value, one of two shapes.  Right after the name:
+# closing quotes/brackets, a type (``: SecretStr``, ``: Optional[str]``,
+# Go's `` string``, Rust's ``: &str``), one assignment or separator (``=``,
+# ``:``, ``=>``, ``:=``, ``?=``; ``,`` before a call's next argument; a
+# fallback ``||``, ``??``, ``or``, ``||=``; ``>`` closing an XML start tag;
+# ``|`` in a markdown table; blanks after a CLI flag), maybe a line break,
+# an opening call or list (``String::from(``, ``Field(default=``, ``[``)
+# or a YAML block scalar (``>-``), then the value's quotes (``_QUOTE``).
+# Or a value
 # field up to 6 lines on, the name being a field's value: ``value``/``default``
 # (Kubernetes env lists, Terraform variables and state outputs, Postman
 # environments, .NET ``<add key=... value=...>``, argparse/click defaults) or
@@ -204,13 +219,16 @@ _LEGACY_NAME = (
 # object, call or element.
 _LEGACY_ASSIGN = (
     rb'["\'`\]\)]{0,3}(?:'
-    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[A-Za-z_][\w.\[\]|, ]{0,40}?[ \t]{0,32}(?==))?'
-    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|or(?=[ \t]))?[ \t]{0,32}'
-    rb'(?:\([ \t]{0,32}(?:\r?\n[ \t]{0,32})?)?'
+    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
+    rb'[ \t]{0,32}(?==))?'
+    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
+    rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>)[ \t]{0,32}'
-    rb')["\'`]?'
+    rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # A generic credential name: ``api_key``, ``apiKey``, ``OPENAI_API_KEY``,
@@ -218,8 +236,23 @@ _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # (Go's ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password <value>``).
 _GENERIC_NAME = (
     rb'(?<![\w.-])["\']?(?:[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token|secret|password|passwd)|(?i:key))["\']?'
-    rb'(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}|[ \t]{1,32})["\'`]?'
+    rb'|token|secret|password|passwd)(?i:[_.-]?credentials?)?|(?i:key))["\']?'
+)
+# The names an API key for an OpenAI-compatible endpoint goes by, where
+# the statements around may supply the endpoint (``OPENAI_BASE_URL`` a
+# line above ``OPENAI_API_KEY``; ``openai.api_base`` then
+# ``openai.api_key``): an API key or token, unprefixed or OpenAI's, maybe
+# an object's attribute or a builder's setter.  Other prefixes and other
+# credentials (``JWT_SECRET``, ``DB_PASSWORD``) need a structure of their own.
+_API_KEY_NAME = (
+    rb'(?<![\w.-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?)?(?:(?i:openai)[_.-]?)?'
+    rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
+    rb'|(?i:key))["\']?'
+)
+_GENERIC_VALUE = (
+    rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}(?:\r?\n[ \t]{0,32})?|[ \t]{1,32}'
+    # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
+    rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
 )
 # What makes the structure around a generically named key Together's.
 TOGETHER_CONTEXT = Context(
@@ -232,12 +265,17 @@ TOGETHER_CONTEXT = Context(
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.-]+\.)?together(?:[_-]?ai)?[ \t]*\]'
-        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*[:=][ \t]*[{\[]?)[ \t]*\r?\Z'
+        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:=>|[:=])[ \t]*[{\[]?)[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
     # A HAR entry's headers, a curl over continuation lines, a URL constant
     # a few statements above its request: all well inside 4 KB.
     reach=4096,
+)
+# The same, but only a structure around the key answers.
+TOGETHER_STRUCTURE = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False,
 )
 
 
@@ -312,6 +350,9 @@ TOGETHER_API_KEY = Rule(
         'const key =\n  "{key_a}" +\n  "{key_b}";',
         'KEY = (\n    "{key_a}"\n    "{key_b}"\n)',
         'String key = "{key_a}"\n    + "{key_b}";',
+        'const KEY: &str = concat!("{key_a}", "{key_b}");',
+        "const key = ['{key_a}', '{key_b}'].join('');",
+        'const key = `{key_a}` + `{key_b}`;',
         '"traceback": ["\\u001b[38;5;124m{key}\\u001b[39m"]',
         'key \x1b[38;5;124m{key}\x1b[0m',
         'TOGETHER_API_KEY=3D{key}',
@@ -378,8 +419,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
-        Pattern(_GENERIC_NAME + _HEX_KEY, context=TOGETHER_CONTEXT),
-        Pattern(rb'Bearer[ \t]{1,32}' + _HEX_KEY, context=TOGETHER_CONTEXT, keyword=b'Bearer'),
+        Pattern(_API_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_CONTEXT),
+        Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
+        # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
+        # ``--oauth2-bearer <key>``.
+        Pattern(rb'(?i:bearer)[ \t]{1,32}(?:(?:-a|--auth)[ \t=]{1,32})?' + _HEX_KEY,
+                context=TOGETHER_CONTEXT),
     ),
     keywords=(b'ogether', b'OGETHER'),
     b64_keywords=(
@@ -393,7 +438,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # A provider value (``provider: together``, ``"together"``) and a
     # model prefix (``together_ai/...``) open one too.
     anchor=(
-        rb'(?:(?i:together)(?:(?i:[_.:-]{0,2}ai)?(?i:[_.:-]{0,2}api)|\.(?:xyz|ai)\b'
+        rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}]|\r?\n))'
         rb'|Together\w{0,16}\s{0,32}\()'
@@ -462,6 +507,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"Together": {{"BaseUrl": "https://example.com", "ApiKey": "{hex}"}}}}',
         '{{\n  "Together:ApiKey": "{hex}"\n}}',
         'TOGETHER__APIKEY={hex}',
+        'TOGETHER_KEY={hex}',
+        'together_token = "{hex}"',
+        'TOGETHERAI_API_TOKEN: {hex}',
+        'TOGETHER_SECRET_KEY={hex}',
+        # In prose: an issue, a chat log, a README.
+        'My Together API key is {hex}',
+        'Set `TOGETHER_API_KEY` to `{hex}` and run it.',
         '"together_api_key": {{\n  "value": "{hex}",\n  "type": "string"\n}}',
         '{{\n  "key": "TOGETHER_API_KEY",\n  "value": "{hex}",\n  "type": "secret"\n}}',
         '| `TOGETHER_API_KEY` | `{hex}` | staging |',
@@ -483,6 +535,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"openai": "x", "together": "{hex}"}}',
         'machine api.together.xyz\n  login apikey\n  password {hex}',
         'OPENAI_BASE_URL=https://api.together.xyz/v1\nOPENAI_API_KEY={hex}',
+        'os.environ["OPENAI_API_BASE"] = "https://api.together.xyz/v1"\n'
+        'os.environ["OPENAI_API_KEY"] = "{hex}"',
         'client := openai.NewClient(\n\toption.WithBaseURL("https://api.together.xyz/v1"),\n'
         '\toption.WithAPIKey("{hex}"),\n)',
         # A Bearer header and its request's URL, however far apart.
@@ -501,6 +555,25 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'GET /cb?together_api_key%253D{hex} HTTP/1.1',
         'TOGETHER_API_KEY=\x1b[31m{hex}\x1b[0m',
         'TOGETHER_API_KEY = (\n    "{hex_a}"\n    "{hex_b}"\n)',
+        '<pre data-config="{{&quot;TOGETHER_API_KEY&quot;: &quot;{hex}&quot;}}">',
+        # Types, wrappers, prefixes and layouts of more languages and formats.
+        'pub const TOGETHER_API_KEY: &str = "{hex}";',
+        'let together_api_key = String::from("{hex}");',
+        'together_api_key: str = Field(default="{hex}")',
+        'TOGETHER_API_KEY = f"{hex}"',
+        'together_api_keys = [\n  "{hex}",\n]',
+        'together_api_key: >-\n  {hex}',
+        'buildConfigField("String", "TOGETHER_API_KEY", "\\"{hex}\\"")',
+        "'together' => [\n    'api_key' => '{hex}',\n],",
+        'together = {{ api_key = "{hex}", model = "m" }}',
+        '[[providers]]\nname = "together"\nbase_url = "https://api.together.xyz/v1"\napi_key = "{hex}"',
+        'new OpenAIClient(new ApiKeyCredential("{hex}"),\n'
+        '    new OpenAIClientOptions {{ Endpoint = new Uri("https://api.together.xyz/v1") }});',
+        '{{"url": "https://api.together.xyz/v1/models",\n'
+        ' "auth": {{"bearer": [{{"key": "token",\n   "value": "{hex}"}}]}}}}',
+        'curl --oauth2-bearer {hex} https://api.together.xyz/v1/models',
+        'http -A bearer -a {hex} https://api.together.xyz/v1/models',
+        'LLM = {{\n    "together": {{\n        "api_key":\n            "{hex}",\n    }},\n}}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -542,9 +615,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[together]\nmodel = "m"\n[openai]\napi_key = "{hex}"',
         # Named after Together, but not its key.
         'TOGETHER_MODEL_HASH={hex}',
+        'TOGETHER_MODEL_KEY={hex}',
+        'together_cache_key: {hex}',
+        'We work together to key {hex}',
+        'together_token_hash = "{hex}"',
         'together_api_key_fingerprint: {hex}',
         '{{"key": "TOGETHER_API_KEY", "value": "{{{{vault}}}}"}}, {{"key": "sig", "value": "{hex}"}}',
         'together_api_key: ENC[AES256_GCM,data:{b64hex},iv:x,tag:y,type:str]',
+        # Other credentials among statements that configure Together: only
+        # a structure of their own would make them Together's.
+        'JWT_SECRET={hex}\nTOGETHER_BASE_URL=https://api.together.xyz/v1',
+        'app:\n  secret: {hex}\nllm:\n  provider: together',
+        'STRIPE_WEBHOOK_SECRET = "{hex}"\nURL = "https://api.together.xyz/v1"\nrequests.get(URL)',
+        # Another request of the same HAR file ("url" assigned again).
+        '{{"entries": [\n {{"request": {{"url": "https://api.together.xyz/v1"}}}},\n'
+        ' {{"request": {{"url": "https://x.example/v1", "headers": [\n'
+        '  {{"name": "authorization", "value": "Bearer {hex}"}}]}}}}]}}',
     ),
 )
 

@@ -85,6 +85,42 @@ def hex_cases(*rows: tuple[str, str, str]) -> list[Case]:
     return [Case(case_id, path, build(template)) for case_id, path, template in rows]
 
 
+def key_cases(*rows: tuple[str, str, str]) -> list[Case]:
+    """Cases from (id, path, template) rows: each ``{key}`` / ``{hex}``
+    field (``{key2}``, ...) is a fresh ``tgp_v1_`` / legacy key expected
+    on its line; a field starting with ``_`` (``{_key}``, ``{_hex2}``) is
+    a fresh one that must not be reported (``{_b64}``: random bytes in
+    base64); ``{_key_a}{_key_b}`` (and
+    ``_hex_a``/``_hex_b``) are one key split in two, expected on the line
+    of its first part."""
+    import string
+
+    def build(template: str) -> Build:
+        def fill(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+            values: dict[str, str] = {}
+            split = []
+            for _lit, field, _spec, _conv in string.Formatter().parse(template):
+                if field is None or field in values:
+                    continue
+                kind = field.lstrip('_')[:3]
+                if field in ('_key_a', '_hex_a', '_key_b', '_hex_b'):
+                    if f'_{kind}_a' not in values:
+                        whole = m.key() if kind == 'key' else m.hex()
+                        values[f'_{kind}_a'], values[f'_{kind}_b'] = whole[:20], whole[20:]
+                        split.append(whole)
+                    continue
+                if kind == 'b64':  # random bytes, base64: ciphertext, digests
+                    import base64
+                    values[field] = base64.b64encode(m.rng.randbytes(32)).decode()
+                    continue
+                values[field] = m.key() if kind == 'key' else m.hex()
+            text, expected = marked(template, **values)
+            expected += [(line_of(text, whole[:20]), whole) for whole in split]
+            return text, expected
+        return fill
+    return [Case(case_id, path, build(template)) for case_id, path, template in rows]
+
+
 def line_of(text: Text, needle: Text) -> int:
     """1-based line where ``needle`` starts in ``text``."""
     at = text.index(needle)  # type: ignore[arg-type]
@@ -138,8 +174,14 @@ def make_tests(cases: list[Case]) -> tuple[Callable[..., Results], Callable[...,
     ``test_case``, one test per case.  In a test module::
 
         results, test_case = make_tests(CASES)
+
+    Without pytest (bench/run.py reads only ``CASES``, standard library
+    only) there are no tests to make.
     """
-    import pytest
+    try:
+        import pytest
+    except ImportError:
+        return None, None  # type: ignore[return-value]
 
     @pytest.fixture(scope='module')
     def results(tmp_path_factory: pytest.TempPathFactory) -> Results:

@@ -112,6 +112,20 @@ def _unescape_one(m: re.Match[bytes]) -> bytes:
     return _CONTROL.get(c, c)
 
 
+# HTML/XML character references for quotes and the characters around a
+# key (``data-config="{&quot;TOGETHER_API_KEY&quot;: ...}"``).
+_ENTITY = re.compile(rb'&(?:quot|apos|amp|lt|gt|#(?P<d>[0-9]{2,3})|#[xX](?P<x>[0-9A-Fa-f]{2}));')
+_NAMED = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
+
+
+def _entity(m: re.Match[bytes]) -> bytes:
+    if m.group('d'):
+        return bytes((int(m.group('d')) & 0x7f,))
+    if m.group('x'):
+        return bytes((int(m.group('x'), 16) & 0x7f,))
+    return _NAMED[m.group()[1:-1]]
+
+
 # Quoted-printable: soft line breaks and =XX escapes (upper-case hex only,
 # as RFC 2045 writes them).
 _QP = re.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
@@ -126,9 +140,11 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 
 # String concatenation: a literal's closing quote, an optional operator
 # (+ in Python/JS/Java/C#/Go, . in PHP/Perl, .. in Lua, & in VB, || in
-# SQL), at most one line break (a backslash continuation included), and
-# the next literal's opening quote of the same kind.
-_OP = rb'(?:(?:\+|\.\.?|&|\|\|)[ \t]*)?'
+# SQL, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
+# or a JS ``[...].join('')``), at most one line break (a backslash
+# continuation included), and the next literal's opening quote of the
+# same kind.
+_OP = rb'(?:(?:\+|\.\.?|&|\|\||,)[ \t]*)?'
 _JOIN = re.compile(
     rb'(\\?["\'`])[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1',
 )
@@ -136,13 +152,14 @@ _JOIN = re.compile(
 
 def escapes_view(data: bytes) -> View | None:
     """Escapes undone, one level: string escapes, ANSI colour codes,
-    quoted-printable, percent-encoding (twice: ``%253D``); None when there
+    quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo."""
     view: View | None = None
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
         (b'=3D' in data or b'uoted-printable' in data, _QP, _hex_byte),
+        (b'&quot;' in data or b'&#' in data or b'&apos;' in data, _ENTITY, _entity),
         (b'%' in data, _PERCENT, _hex_byte),
     ]
     for wanted, regex, repl in steps:

@@ -33,7 +33,7 @@ _TARGET = re.compile(
 )
 _BRACKETS = re.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
-_SECTION = re.compile(rb'(?m)^[ \t]*\[[^\]\r\n]{1,100}\][ \t]*\r?$')
+_SECTION = re.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
 _LEVELS = 4
 _MARKS = 512
@@ -156,9 +156,12 @@ def section_span(
     return starts[i], ends[i], end
 
 
-def _spans(data: bytes, at: int, lo: int, hi: int, index: _Index) -> list[tuple[int, int, int]]:
+def _spans(
+        data: bytes, at: int, lo: int, hi: int, index: _Index, statements: bool,
+) -> list[tuple[int, int, int]]:
     """(label start, label end, span end) of every structure around ``at``
-    (its own line among them), smallest first, then all within reach."""
+    (its own line among them), smallest first, then (``statements``) all
+    within reach."""
     start = _line_start(data, at, lo)
     spans = [
         (start, start, _line_end(data, at, hi)),
@@ -167,8 +170,10 @@ def _spans(data: bytes, at: int, lo: int, hi: int, index: _Index) -> list[tuple[
     section = section_span(at, lo, hi, index.sections)
     if section is not None:
         spans.append(section)
-    spans.sort(key=lambda s: s[2] - s[0])
-    return [*spans, (lo, lo, hi)]
+    # Of two structures with the same extent (a line that is all one
+    # ``together = { ... }`` inline table), the labelled one speaks first.
+    spans.sort(key=lambda s: (s[2] - s[0], s[1] == s[0]))
+    return [*spans, (lo, lo, hi)] if statements else spans
 
 
 _BLOCK = 1 << 16
@@ -234,8 +239,9 @@ class Walker:
             index = self._indexes[key] = _Index(self, data, lo, hi)
         return index
 
-    def holds(self, data: bytes, at: int) -> bool:
-        """Is the key at ``at`` inside a structure about Together?"""
+    def holds(self, data: bytes, at: int, statements: bool = True) -> bool:
+        """Is the key at ``at`` inside a structure about Together (or,
+        with ``statements``, among statements about it)?"""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
         index = self._index(data, at)
         names = frozenset(
@@ -245,10 +251,13 @@ class Walker:
         if names:
             bound = self._bound.get(names)
             if bound is None:
+                # A use of the name, not another assignment to it (a HAR
+                # file's next ``"url": ...`` is another request's URL).
                 bound = self._bound[names] = re.compile(
-                    rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])',
+                    rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
+                    rb'(?!["\']?[ \t]*[:=](?!=))',
                 )
-        for label_start, label_end, end in _spans(data, at, lo, hi, index):
+        for label_start, label_end, end in _spans(data, at, lo, hi, index, statements):
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
             if _inside(index.mention, label_start, end):

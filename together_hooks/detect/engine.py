@@ -75,12 +75,15 @@ def _context_holds(
 ) -> bool:
     """``context`` holds in the structure around ``offset``; compiled once
     per scan (``seen``)."""
-    walker = seen.get(context)
+    # Contexts that differ only in ``statements`` share one walker (and
+    # its index of the file).
+    key = (context.mention, context.label, context.url, context.reach)
+    walker = seen.get(key)
     if walker is None:
         from together_hooks.detect.context import Walker
 
-        walker = seen[context] = Walker(context.mention, context.label, context.url, context.reach)
-    return walker.holds(data, offset)  # type: ignore[attr-defined]
+        walker = seen[key] = Walker(*key)
+    return walker.holds(data, offset, context.statements)  # type: ignore[attr-defined]
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -337,6 +340,8 @@ def _may_escape(data: bytes) -> bool:
     return (
         b'\\' in data or b'\x1b' in data or b'%' in data or b'=3D' in data
         or b'" ' in data or b"' " in data or b'"\n' in data or b"'\n" in data
+        or b'` ' in data or b'`\n' in data or b'",' in data or b"'," in data
+        or b'&quot;' in data or b'&#' in data or b'&apos;' in data
     )
 
 

@@ -1,0 +1,52 @@
+"""Baits aimed at the grammar and readings added for the held-out leaks:
+a value wrapped in calls, on the next line or in a block scalar, key/value
+pairs, flat statements under generic names, HTML character references,
+comma-joined literals, a bound URL name assigned over and over.  Same
+measure as ``tests/detect/adversarial_test.py``: 4x the input under 8x the CPU."""
+from __future__ import annotations
+
+import pytest
+
+from tests.detect.adversarial_test import assert_linear
+from tests.detect.adversarial_test import cycle
+from tests.detect.adversarial_test import HEXES
+from tests.detect.adversarial_test import KB
+from tests.detect.adversarial_test import KEYS
+from tests.detect.adversarial_test import repeat
+from together_hooks.detect.engine import scan_bytes
+
+BAITS = (
+    ('calls-after-name', lambda n: b'TOGETHER_API_KEY = ' + repeat(b'String::from(', n), 512 * KB, 0),
+    ('new-after-name', lambda n: b'together_api_key = ' + repeat(b'new X(', n), 512 * KB, 0),
+    ('types-after-name', lambda n: b"TOGETHER_API_KEY: &'" + repeat(b'a <b, c>', n), 512 * KB, 0),
+    ('block-scalar-blank-lines', lambda n: b'together_api_key: >-\n' + repeat(b'  \n', n), 512 * KB, 0),
+    ('prefixed-quotes-after-name', lambda n: repeat(b'TOGETHER_API_KEY=f\\"\\"', n), 128 * KB, 0),
+    ('value-pairs-no-value', lambda n: b'api.together.xyz ' + repeat(b'"token", "value": "x", ', n),
+     128 * KB, 0),
+    ('postman-pairs', lambda n: b'{"url": "https://api.together.xyz/v1", "values": ['
+     + cycle([b'{"key": "token",\n "value": "' + h + b'"}, ' for h in HEXES], n), 64 * KB, None),
+    ('flat-other-secrets', lambda n: b'TOGETHER_BASE_URL=https://api.together.xyz/v1\n'
+     + cycle([b'JWT_SECRET=' + h + b'\n' for h in HEXES], n), 64 * KB, 0),
+    ('flat-api-keys', lambda n: b'OPENAI_BASE_URL=https://api.together.xyz/v1\n'
+     + cycle([b'OPENAI_API_KEY=' + h + b'\n' for h in HEXES], n), 64 * KB, None),
+    ('html-entities', lambda n: b'together ' + repeat(b'&quot;&#34;&#x27;', n), 128 * KB, 0),
+    ('html-entity-keys', lambda n: cycle(
+        [b'&quot;TOGETHER_API_KEY&quot;: &quot;' + h + b'&quot;, ' for h in HEXES], n), 64 * KB, None),
+    ('comma-joined-literals', lambda n: repeat(b'"tgp_v1_", ', n), 128 * KB, 0),
+    ('comma-joined-keys', lambda n: cycle([b'["' + k[:20] + b'", "' + k[20:] + b'"]\n' for k in KEYS], n),
+     64 * KB, None),
+    ('bound-name-reassigned', lambda n: b'URL = "https://api.together.xyz/v1"\n'
+     + cycle([b'"URL": "x", "URL": "y", get(URL, auth="Bearer ' + h + b'")\n' for h in HEXES], n),
+     64 * KB, None),
+)
+
+
+@pytest.mark.parametrize(('bait', 'size', 'count'), [b[1:] for b in BAITS], ids=[b[0] for b in BAITS])
+def test_bait_scans_in_linear_time(bait, size, count):
+    small, large = bait(size), bait(4 * size)
+    found = scan_bytes(small, 'bait.txt')
+    if count is None:
+        assert found
+    else:
+        assert len(found) == count
+    assert_linear(lambda: scan_bytes(small, 'bait.txt'), lambda: scan_bytes(large, 'bait.txt'))
