@@ -73,7 +73,7 @@ def _keys(scan: Scan, data: bytes, path: str = '') -> set[str]:
 
 
 # git's own names for sets of refs, accepted where revisions are.
-_REF_SETS = ('--all', '--branches', '--remotes')
+_REF_SETS = ('--all', '--branches', '--tags', '--remotes')
 
 
 def _revs(include: Sequence[str], exclude: Sequence[str]) -> list[str]:
@@ -171,7 +171,7 @@ def _blobs_at(root: str, commits: Iterable[str], path: str) -> list[str]:
 def added_by_commits(
         root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
         what: str = '--diff', wanted: Callable[[str], bool] | None = None,
-        messages: bool = True,
+        messages: bool = True, names: bool = True,
 ) -> Iterator[Revision]:
     """Each key a commit of the range adds, once per (key, path), as the
     blob of the oldest commit that added it.  ``wanted`` narrows paths."""
@@ -181,11 +181,12 @@ def added_by_commits(
     import itertools
 
     entries = changes(root, include, exclude)
-    names = path_names(entries, scan)  # every path: a name is no file to filter
+    # Every path: a name is no file to filter.
+    in_names = path_names(entries, scan) if names else iter(())
     if wanted is not None:
         entries = [e for e in entries if wanted(e.path)]
     return itertools.chain(
-        names, _attribute(root, entries, boundary, scan, commits if messages else []),
+        in_names, _attribute(root, entries, boundary, scan, commits if messages else []),
     )
 
 
@@ -460,15 +461,12 @@ def _all(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
-def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content]:
-    """``--history`` beyond blobs: every commit message, tag message and
-    ref name (only commits not reachable from ``since``, with it)."""
-    args = ['--all', '--not', since] if since else ['--all']
-    commits = git(root, 'rev-list', '--reverse', '--topo-order', *args, '--').decode().split()
-    yield from commit_messages(root, commits, scan)
-    refs = git(root, 'for-each-ref', '--format=%(objecttype) %(objectname) %(refname)').decode(
-        'utf-8', 'surrogateescape',
-    )
+def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
+    """(annotated tag objects, ref names, tips that are no commit) of the
+    refs ``patterns`` name (every ref without)."""
+    refs = git(
+        root, 'for-each-ref', '--format=%(objecttype) %(objectname) %(refname)', *patterns,
+    ).decode('utf-8', 'surrogateescape')
     tags, names, tips = [], [], []
     for line in refs.splitlines():
         kind, sha, name = line.split(' ', 2)
@@ -477,6 +475,16 @@ def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content
             tags.append(sha)
         if kind != 'commit':
             tips.append(sha)
+    return tags, names, tips
+
+
+def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content]:
+    """``--history`` beyond blobs: every commit message, tag message and
+    ref name (only commits not reachable from ``since``, with it)."""
+    args = ['--all', '--not', since] if since else ['--all']
+    commits = git(root, 'rev-list', '--reverse', '--topo-order', *args, '--').decode().split()
+    yield from commit_messages(root, commits, scan)
+    tags, names, tips = _refs(root)
     yield from tag_messages(root, tags, scan)
     yield from ref_names(names, scan)
     yield from history_path_names(root, args, scan)
@@ -484,6 +492,16 @@ def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content
     yield from beside_commits(
         root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
     )
+
+
+def local_refs_extras(root: str, exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
+    """What a push of local branches and tags may carry beyond commits:
+    annotated tags' messages, the refs' names, and blobs or trees a tag
+    points at (those ``exclude`` reaches are not scanned)."""
+    tags, names, tips = _refs(root, 'refs/heads', 'refs/tags')
+    yield from tag_messages(root, tags, scan)
+    yield from ref_names(names, scan)
+    yield from beside_commits(root, tips, exclude, scan)
 
 
 # ---------------------------------------------------------------- pre-push
@@ -511,7 +529,16 @@ def pushed(
     local branch that the remote's branches do not have are scanned too,
     so a key on a second pushed branch is not let through.  (A key on a
     local branch that is not being pushed then blocks the push as well:
-    it is one ``git push`` away from the remote.)
+    it is one ``git push`` away from the remote.)  Tags likewise: the
+    commits of every local tag the remote's branches do not have, every
+    annotated tag's message, every local branch and tag name, and the
+    blobs and trees a tag points at (``git push --tags`` sends them, and
+    pre-commit may describe another ref, or none of them).
+
+    pre-commit runs a hook in batches of files when they are many: each
+    batch reports the keys of its own files, and one of them (the first to
+    ask, ``_first_batch``) what belongs to no passed file (paths pre-commit
+    never saw, path names, messages, tags), so the push is reported once.
     """
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
@@ -519,10 +546,10 @@ def pushed(
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     exclude = [f'--remotes={remote}'] if remote else []
     if from_ref and to_ref:
-        include, exclude = [to_ref, '--branches'], [from_ref, *exclude]
+        include, exclude = [to_ref, '--branches', '--tags'], [from_ref, *exclude]
         listed = git(root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--', ok=(0, 128))
     elif remote and local:
-        include = [local, '--branches']
+        include = [local, '--branches', '--tags']
         listed = git(root, 'ls-files', '-z')
     else:
         return None
@@ -535,8 +562,69 @@ def pushed(
         if os.path.lexists(os.path.join(root, p))
     }
 
-    def wanted(path: str) -> bool:
-        return path in passed or path not in considered
+    import sys
 
-    return added_by_commits(root, include, exclude, scan, 'pre-push range', wanted)
+    options = [a for a in sys.argv[1:] if a not in set(filenames)]
+    whole = _first_batch(root, '\0'.join(
+        [from_ref or '', to_ref or '', remote or '', local or '', *options]))
+
+    def wanted(path: str) -> bool:
+        return path in passed or (whole and path not in considered)
+
+    found = added_by_commits(
+        root, include, exclude, scan, 'pre-push range', wanted, messages=whole, names=whole,
+    )
+    if not whole:
+        return found
+    import itertools
+
+    return itertools.chain(found, local_refs_extras(root, exclude, scan))
+
+
+_BATCH_MARKS = 'together-hooks-batches'
+
+
+def _first_batch(root: str, push: str) -> bool:
+    """Whether this process is the first of one pre-commit run's batches
+    of this hook for this push (an ``O_EXCL`` file named after the
+    pre-commit process, its start time and the push).  Whenever that
+    cannot be told (the parent is no pre-commit, no ``/proc``, an
+    unwritable ``.git``): True, so every batch reports all (a key printed
+    twice, never one missed)."""
+    import hashlib
+    import time
+
+    ppid = os.getppid()
+    try:
+        with open(f'/proc/{ppid}/cmdline', 'rb') as f:
+            cmdline = f.read()
+        with open(f'/proc/{ppid}/stat', 'rb') as f:
+            started = f.read().rpartition(b')')[2].split()[19]
+    except (OSError, IndexError):
+        return True
+    if b'pre_commit' not in cmdline and b'pre-commit' not in cmdline:
+        return True
+    folder = os.path.join(
+        root, git(root, 'rev-parse', '--git-path', _BATCH_MARKS).decode().strip(),
+    )
+    name = hashlib.sha256(
+        b'\0'.join((str(ppid).encode(), started, push.encode('utf-8', 'surrogateescape'))),
+    ).hexdigest()[:40]
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd = os.open(os.path.join(folder, name), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    except OSError:
+        return True
+    os.close(fd)
+    stale = time.time() - 86400  # one day: no pre-commit run is still going
+    try:
+        with os.scandir(folder) as it:
+            for entry in it:
+                if entry.stat(follow_symlinks=False).st_mtime < stale:
+                    os.unlink(entry.path)
+    except OSError:
+        pass
+    return True
 
