@@ -25,6 +25,7 @@ from together_hooks.errors import InputError
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
 from together_hooks.findings import Finding
+from together_hooks.findings import NOT_FILES
 from together_hooks.report import confirmed_message
 from together_hooks.report import FORMATS
 from together_hooks.report import Summary
@@ -234,8 +235,9 @@ def _scan_serial(
         if scanner.skips(content):  # never read, never counted
             continue
         findings.extend(scanner.scan_one(content))
-        summary.files_scanned += 1
-        summary.bytes_scanned += content.size or 0
+        if content.path not in NOT_FILES:  # a name list, a message: no file
+            summary.files_scanned += 1
+            summary.bytes_scanned += content.size or 0
         if content.problem is not None:  # one file never stops the others
             problem = content.problem
             summary.skipped.append((content.path, problem.reason, problem.fatal))

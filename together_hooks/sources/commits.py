@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 # Regular files, executables and symlinks: a symlink's blob is its target.
 CONTENT_MODES = (b'100644', b'100755', b'120000')
+GITLINK = b'160000'  # a submodule's commit: a path name, no content here
 _LOG_FORMAT = '--format=%x01%H%x02%an <%ae>%x02%aI'
 
 
@@ -113,7 +114,8 @@ def range_commits(
 
 
 def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[Change]:
-    """Every path each commit of the range sets, oldest commit first.
+    """Every path each commit of the range sets, oldest commit first
+    (a submodule's with no blob: ``new`` is empty).
 
     Renames are followed (a file moved with its key adds nothing); merges
     show a path only where the result differs from every parent (``-c``):
@@ -141,8 +143,11 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
         path = next(tokens, b'')
         if parents == 1 and status[:1] in (b'R', b'C'):
             path = next(tokens, b'')  # the source path came first
+        if modes[-1] == GITLINK:  # a submodule: its name is in the tree, no blob
+            found.append(Change(commit, os.fsdecode(path), (), b''))
+            continue
         if modes[-1] not in CONTENT_MODES:
-            continue  # deleted, or a submodule
+            continue  # deleted
         olds = tuple(
             old for old, mode in zip(shas[:parents], modes[:parents])
             if mode in CONTENT_MODES
@@ -183,8 +188,7 @@ def added_by_commits(
     entries = changes(root, include, exclude)
     # Every path: a name is no file to filter.
     in_names = path_names(entries, scan) if names else iter(())
-    if wanted is not None:
-        entries = [e for e in entries if wanted(e.path)]
+    entries = [e for e in entries if e.new and (wanted is None or wanted(e.path))]
     return itertools.chain(
         in_names, _attribute(root, entries, boundary, scan, commits if messages else []),
     )

@@ -7,6 +7,7 @@ from together_hooks.gitrun import git
 from together_hooks.gitrun import read_blobs
 from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
+from together_hooks.sources.content import path_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ def staged(root: str) -> Iterator[Content]:
     Only files the commit adds or changes; a file staged and then edited or
     deleted in the work tree is scanned as staged.  Renames are scanned at
     their new path; a symlink's blob is its target; deletions and
-    submodules have nothing to scan.
+    submodules have nothing to scan but the names they add.
     """
     changed = set(zsplit(git(
         root, 'diff', '--cached', '--name-only', '-z', '--no-renames',
@@ -27,6 +28,7 @@ def staged(root: str) -> Iterator[Content]:
     )))
     if not changed:
         return
+    yield from path_names(changed)  # a submodule's name too
     entries: list[tuple[str, str]] = []
     for record in git(root, 'ls-files', '--stage', '-z').split(b'\0'):
         if not record:
