@@ -192,21 +192,34 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
 def _check(root: str, update: Update, args: argparse.Namespace) -> int:
     import tempfile
 
-    # No developer's own keys on a server: the rules alone.
-    scanner = pipeline.Scanner()
-    contents = _brought(root, update, scanner.scan_one)
-    baseline = _trusted_baseline(root, update.new, args.baseline_name)
-    if baseline is None:
-        return pipeline.run(contents, args, scanner)
-    fd, path = tempfile.mkstemp(prefix='together-hooks-baseline-', suffix='.json')
-    try:
+    from together_hooks import config
+
+    # The settings the default branch held before the push (a push cannot
+    # weaken the gate it is judged by): its config file, and its baseline.
+    settings = config.load_from(lambda name: _trusted(root, update.new, name))
+    name = args.baseline_name
+    if name == BASELINE and settings.baseline:
+        name = settings.baseline
+    baseline = _trusted(root, update.new, name)
+    ns = argparse.Namespace(**vars(args))
+    path = None
+    if baseline is not None:
+        fd, path = tempfile.mkstemp(prefix='together-hooks-baseline-', suffix='.json')
         with os.fdopen(fd, 'wb') as f:
             f.write(baseline)
-        ns = argparse.Namespace(**vars(args))
         ns.baseline = path
-        return pipeline.run(contents, ns, scanner)
+    try:
+        # Nothing is read from the server's folder: the files above are it.
+        pipeline.configure(ns, root, '', settings=config.Config(
+            exclude=settings.exclude, allow=settings.allow,
+            env_templates=settings.env_templates, source=settings.source,
+        ))
+        # No developer's own keys on a server: the rules alone.
+        scanner = pipeline.Scanner(exclusions=ns.exclusions)
+        return pipeline.run(_brought(root, update, scanner.scan_one), ns, scanner)
     finally:
-        os.unlink(path)
+        if path is not None:
+            os.unlink(path)
 
 
 def _brought(
@@ -227,36 +240,24 @@ def _brought(
     )
 
 
-def _trusted_baseline(root: str, new: str, name: str) -> bytes | None:
-    """The baseline of the default branch as it was before this push (git
-    moves no ref until the hook accepts); in an empty repository, the
+def _trusted(root: str, new: str, name: str) -> bytes | None:
+    """The file ``name`` of the default branch as it was before this push
+    (git moves no ref until the hook accepts); in an empty repository, the
     pushed commit's.  Says so when the push brings a different one."""
+    from together_hooks.gitrun import file_at
     from together_hooks.gitrun import git_output
 
     head = git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
-    pushed = _baseline_at(root, new, name)
+    pushed = file_at(root, new, name)
     if head is None:
         return pushed
-    trusted = _baseline_at(root, head.decode().strip(), name)
+    trusted = file_at(root, head.decode().strip(), name)
     if pushed is not None and pushed != trusted:
         print(
             f'{PROG}: note: the {name} this push brings is not used; the one '
-            'on the default branch is (a push cannot allowlist its own keys: '
-            'get baseline changes reviewed onto the default branch first)',
+            'on the default branch is (a push cannot allowlist its own keys '
+            'nor change what is scanned: get such changes reviewed onto the '
+            'default branch first)',
             file=sys.stderr,
         )
     return trusted
-
-
-def _baseline_at(root: str, commit: str, name: str) -> bytes | None:
-    """The baseline file in ``commit``, if it has one."""
-    from together_hooks.gitrun import git
-
-    out = git(
-        root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{name}\n'.encode(),
-    )
-    header, _sep, body = out.partition(b'\n')
-    fields = header.split()
-    if len(fields) != 3 or fields[1] != b'blob':
-        return None
-    return body[:int(fields[2])]
