@@ -131,3 +131,21 @@ def test_a_push_is_reported_once_whatever_the_batches(git_repo, keys, pushing):
     assert rc != 0, out
     for key in (in_file, in_message, in_name, gone):
         assert out.count(hash_secret(key)) == 1, out
+
+
+def test_notes_and_a_detached_commit_ride_with_a_branch(git_repo, keys, pushing):
+    """``git push origin main refs/notes/commits`` and ``git push origin
+    main HEAD:refs/heads/x`` from a detached HEAD: refs beside branches
+    and tags."""
+    in_note, detached = keys(), keys()
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'notes', 'add', '-m', f'note {in_note}', 'HEAD')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '--detach')
+    write(git_repo, 'd.py', f'D = "{detached}"\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'main', 'refs/notes/commits', 'HEAD:refs/heads/x')
+    assert rc != 0, out
+    assert hash_secret(in_note) in out and hash_secret(detached) in out
+    assert 'refs/notes' not in _remote_refs(git_repo)

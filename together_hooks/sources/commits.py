@@ -80,7 +80,7 @@ _REF_SETS = ('--all', '--branches', '--tags', '--remotes')
 def _revs(include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     for rev in (*include, *exclude):
         if not rev or (rev.startswith('-') and rev not in _REF_SETS
-                       and not rev.startswith('--remotes=')):
+                       and not rev.startswith(('--remotes=', '--exclude='))):
             raise InputError(f'{rev!r} is not a revision')
     return [*include, '--not', *exclude] if exclude else [*include]
 
@@ -502,13 +502,22 @@ def local_refs_extras(root: str, exclude: Sequence[str], scan: Scan) -> Iterator
     """What a push of local branches and tags may carry beyond commits:
     annotated tags' messages, the refs' names, and blobs or trees a tag
     points at (those ``exclude`` reaches are not scanned)."""
-    tags, names, tips = _refs(root, 'refs/heads', 'refs/tags')
+    tags, names, tips = _refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
     yield from tag_messages(root, tags, scan)
     yield from ref_names(names, scan)
     yield from beside_commits(root, tips, exclude, scan)
 
 
 # ---------------------------------------------------------------- pre-push
+
+# Every local ref a push can send (branches, tags, notes, replace refs,
+# HEAD, any other namespace), but copies of a remote's refs, the stash and
+# the backups git filter-branch and maintenance keep.
+LOCAL_REFS = (
+    '--exclude=refs/remotes/*', '--exclude=refs/stash', '--exclude=refs/original/*',
+    '--exclude=refs/prefetch/*', '--all',
+)
+
 
 def pushed(
         root: str, environ: dict[str, str] | os._Environ[str], filenames: Sequence[str],
@@ -550,10 +559,10 @@ def pushed(
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     exclude = [f'--remotes={remote}'] if remote else []
     if from_ref and to_ref:
-        include, exclude = [to_ref, '--branches', '--tags'], [from_ref, *exclude]
+        include, exclude = [to_ref, *LOCAL_REFS], [from_ref, *exclude]
         listed = git(root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--', ok=(0, 128))
     elif remote and local:
-        include = [local, '--branches', '--tags']
+        include = [local, *LOCAL_REFS]
         listed = git(root, 'ls-files', '-z')
     else:
         return None
