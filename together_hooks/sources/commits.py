@@ -177,7 +177,7 @@ def added_by_commits(
         root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
         what: str = '--diff', wanted: Callable[[str], bool] | None = None,
         messages: bool = True, names: bool = True,
-) -> Iterator[Revision]:
+) -> Iterator[Content]:
     """Each key a commit of the range adds, once per (key, path), as the
     blob of the oldest commit that added it.  ``wanted`` narrows paths."""
     commits, boundary = range_commits(root, include, exclude, what)
@@ -219,13 +219,15 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
 def _attribute(
         root: str, entries: list[Change], boundary: list[str], scan: Scan,
         commits: list[str],
-) -> Iterator[Revision]:
+) -> Iterator[Content]:
     # Every blob the range adds, read and scanned once.
     flagged: dict[bytes, set[str]] = {}
     seen: set[bytes] = set()
     new_blobs = [e.new for e in entries if not (e.new in seen or seen.add(e.new))]  # type: ignore[func-returns-value]
     data_of: dict[bytes, bytes] = {}
+    lfs = _LfsStore(root)
     for sha, data in read_blobs(root, new_blobs):
+        data = lfs.content(sha, data)
         keys = _keys(scan, data)
         if keys:
             flagged[sha] = keys
@@ -242,8 +244,66 @@ def _attribute(
             key[1], data_of[key[2]], FirstOf(hashes),
             commit=commit.sha, author=commit.author, date=commit.date,
         )
+    yield from lfs.unscanned(entries)
     if commits:
         yield from commit_messages(root, commits, scan)
+
+
+_LFS_POINTER = b'version https://git-lfs.github.com/spec/v1\n'
+# A Git LFS object larger than this is reported as not scanned (memory
+# bounded: a range's content is scanned in memory).
+LFS_MAX = 64 << 20
+
+
+class _LfsStore:
+    """Git LFS: a commit holds a pointer, ``git push`` sends the object
+    from the local store (``.git/lfs/objects``) with it.  A pointer whose
+    object is here is scanned as that object; one not here is not pushed
+    from here either."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.folder: str | None = None
+        self.too_big: dict[bytes, int] = {}
+
+    def content(self, sha: bytes, data: bytes) -> bytes:
+        if len(data) > 1024 or not data.startswith(_LFS_POINTER):
+            return data
+        import re
+
+        oid = re.search(rb'^oid sha256:([0-9a-f]{64})$', data, re.M)
+        if oid is None:
+            return data
+        if self.folder is None:
+            common = git(self.root, 'rev-parse', '--git-common-dir').decode().strip()
+            self.folder = os.path.join(self.root, common, 'lfs', 'objects')
+        name = oid.group(1).decode()
+        path = os.path.join(self.folder, name[:2], name[2:4], name)
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return data
+        if size > LFS_MAX:
+            self.too_big[sha] = size
+            return data
+        from together_hooks.fileio import read_file
+
+        return read_file(path) or data
+
+    def unscanned(self, entries: list[Change]) -> Iterator[Content]:
+        """Each object too large to scan, once, at its first path: reported
+        as not scanned, never passed over in silence."""
+        from together_hooks.fileio import NotScanned
+
+        for e in entries:
+            size = self.too_big.pop(e.new, None)
+            if size is not None:
+                content = Content(e.path, b'')
+                content.problem = NotScanned(
+                    f'Git LFS object of {size >> 20} MB (over {LFS_MAX >> 20} MB): not scanned',
+                    fatal=False,
+                )
+                yield content
 
 
 def _first_adds(
