@@ -453,7 +453,8 @@ def configure(
 
     found = worktree_root(where)
     root = found or where
-    if settings is None and found is None:
+    if settings is None and found is None and os.path.isdir(os.path.join(where, 'objects')):
+        # Shaped like a git folder (a plain folder starts no git).
         from together_hooks.gitrun import git_dir_without_work_tree
 
         if git_dir_without_work_tree(where) is not None:
