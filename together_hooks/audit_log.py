@@ -284,11 +284,18 @@ class Session:
                 self.paths.append(content.path)
             yield content
 
+    def _files(self) -> list[str]:
+        """The paths of the files scanned (a list of names, a message: none)."""
+        from together_hooks.findings import NOT_FILES
+
+        listed = [c.path for c in self.contents[:MAX_PATHS]] + self.paths
+        return [p for p in listed if p not in NOT_FILES]
+
     def finish(self, exit_code: int, findings: Sequence[Any], summary: Any = None) -> int:
         """Write the run's line; returns the exit code the run ends with."""
         return log_run(
             self.args, exit_code, root=scan_root(self.args),
-            paths=[c.path for c in self.contents[:MAX_PATHS]] + self.paths,
+            paths=self._files(),
             metadata=findings_metadata(findings, summary),
             paths_total=len(self.contents) + self.streamed,
         )

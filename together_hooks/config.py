@@ -19,6 +19,7 @@ from together_hooks.errors import InputError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+    from typing import Callable
     from typing import Iterable
 
 OWN_FILE = '.together-hooks.toml'
@@ -93,9 +94,14 @@ def load(root: str) -> Config:
 
     InputError (one line, exit 2) for a file that cannot be read, is not
     TOML, or holds an unknown key or a value of the wrong type."""
+    return load_from(lambda name: _read(root, os.path.join(root, name), name))
+
+
+def load_from(read: Callable[[str], bytes | None]) -> Config:
+    """The config whose files ``read`` gives by name (None: no such file),
+    as ``load`` judges them: a work tree's files, or a commit's blobs."""
     for name in (OWN_FILE, PYPROJECT):
-        path = os.path.join(root, name)
-        data = _read(root, path, name)
+        data = read(name)
         if data is None:
             continue
         if name == PYPROJECT and TABLE.encode() not in data:

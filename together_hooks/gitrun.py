@@ -349,3 +349,14 @@ class BlobAt:
                 if f is not None:
                     f.close()
             self._proc = None
+
+
+def file_at(root: str, commit: str, name: str) -> bytes | None:
+    """The blob at path ``name`` in ``commit``, or None when it has none
+    there (or something else: a folder, a submodule)."""
+    out = git(root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{name}\n'.encode())
+    header, _sep, body = out.partition(b'\n')
+    fields = header.split()
+    if len(fields) != 3 or fields[1] != b'blob':
+        return None
+    return body[:int(fields[2])]

@@ -27,6 +27,7 @@ from together_hooks.errors import InputError
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
 from together_hooks.findings import Finding
+from together_hooks.findings import NOT_FILES
 from together_hooks.report import confirmed_message
 from together_hooks.report import FORMATS
 from together_hooks.report import Summary
@@ -288,8 +289,9 @@ def _scan_serial(
         if scanner.skips(content):  # never read, never counted
             continue
         findings.extend(scanner.scan_one(content))
-        summary.files_scanned += 1
-        summary.bytes_scanned += content.size or 0
+        if content.path not in NOT_FILES:  # a name list, a message: no file
+            summary.files_scanned += 1
+            summary.bytes_scanned += content.size or 0
         if content.problem is not None:  # one file never stops the others
             problem = content.problem
             summary.skipped.append((content.path, problem.reason, problem.fatal))
@@ -493,18 +495,30 @@ def next_step(args: argparse.Namespace) -> str:
 
 def configure(
         args: argparse.Namespace, where: str = '.', prefix: str | None = None,
+        settings: Config | None = None,
 ) -> None:
     """The repository's settings for this run, on ``args``: its config file
-    (``args.config``), the baseline to use (``args.baseline``, read now so a
-    bad one is exit 2 before any scan) and what the run leaves out
-    (``args.exclusions``).  ``where``: a folder of the repository scanned;
-    ``prefix``: where reported paths sit in it ('' for root-relative)."""
+    (``args.config``; ``settings`` when the caller read it elsewhere), the
+    baseline to use (``args.baseline``, read now so a bad one is exit 2
+    before any scan) and what the run leaves out (``args.exclusions``).
+    ``where``: a folder of the repository scanned; ``prefix``: where
+    reported paths sit in it ('' for root-relative).
+
+    A repository with no work tree (a bare mirror) has its config in its
+    default branch (``HEAD``), as committed."""
     from together_hooks import config
     from together_hooks.filters import Exclusions
     from together_hooks.gitrun import worktree_root
 
-    root = worktree_root(where) or where
-    args.config = config.load(root)
+    found = worktree_root(where)
+    root = found or where
+    if settings is None and found is None and os.path.isdir(os.path.join(where, 'objects')):
+        # Shaped like a git folder (a plain folder starts no git).
+        from together_hooks.gitrun import git_dir_without_work_tree
+
+        if git_dir_without_work_tree(where) is not None:
+            settings = committed_config(where, 'HEAD')
+    args.config = settings if settings is not None else config.load(root)
     args.baseline, args.baseline_source = baseline_location(
         root, getattr(args, 'baseline', None), args.config,
     )
@@ -514,6 +528,18 @@ def configure(
 
         prefix = repo_prefix(where)
     args.exclusions = Exclusions(args.config, args.known, prefix)
+
+
+def committed_config(root: str, commit: str) -> Config:
+    """The config file as ``commit`` has it (EMPTY when there is no such
+    commit: an empty repository)."""
+    from together_hooks import config
+    from together_hooks.gitrun import file_at
+    from together_hooks.gitrun import git_output
+
+    if git_output(root, 'rev-parse', '--verify', '--quiet', f'{commit}^{{commit}}') is None:
+        return config.EMPTY
+    return config.load_from(lambda name: file_at(root, commit, name))
 
 
 def baseline_step(

@@ -451,13 +451,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
     entropy_floor=3.0,
     min_distinct=10,
     max_run=8,
-    # Lockfiles and checksum lists are full of SHA-256 digests; a package
-    # named "together" in them must never turn a digest into a "key".
-    skip_files=(
-        '*.lock', 'package-lock.json', 'npm-shrinkwrap.json',
-        'pnpm-lock.yaml', 'go.sum', '*.sha256', '*.sha256sum',
-        'SHA256SUMS', 'SHA256SUMS.txt', '*checksums*.txt',
-    ),
+    # No file is skipped by its name: a lockfile's digests for a package
+    # named "together" (``hash = "sha256:..."``, ``<digest>  together.tgz``)
+    # never take a Together key's name or a key field in Together's
+    # structure, so the patterns pass them by their shape, and a key named
+    # as one is a key in ``x.lock`` too (tests/detect/lockfiles_test.py).
     true_positives=(
         'together:\n  model: mixtral\n  api_key: {hex}',
         # The structure decides, not a line count.

@@ -151,8 +151,12 @@ def test_context_rules_pragmas_and_encodings_in_history(git_repo, keys):
     write(git_repo, 'ok.py', f'K = "{allowed}"  # pragma: allowlist secret\n')
     write(git_repo, 'k8s.yaml', f'data:\n  TOGETHER_API_KEY: {b64(encoded)}\n')
     c = commit(git_repo)
-    # A 64-hex digest in a lockfile is never a legacy key, in history too.
-    write(git_repo, 'package-lock.json', f'{{"together_api_key": "{make_hex(random.Random(1))}"}}\n')
+    # A 64-hex digest of a package named together in a lockfile is no
+    # legacy key, in history too (its shape, not the file's name, says so).
+    write(git_repo, 'package-lock.json', (
+        '{"packages": {"node_modules/together": {"version": "1.0.0", '
+        f'"checksum": "{make_hex(random.Random(1))}"}}}}}}\n'
+    ))
     commit(git_repo)
     got = findings()
     assert brief(got) == [

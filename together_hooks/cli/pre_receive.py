@@ -184,31 +184,43 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
 def _check(root: str, update: Update, args: argparse.Namespace) -> int:
     import tempfile
 
+    from together_hooks import config
     from together_hooks.sources.commits import brought_by
 
-    # No developer's own keys on a server: the rules alone.
-    scanner = pipeline.Scanner()
-    contents = brought_by(root, update.ref, update.new, scanner.scan_one)
-    baseline = _trusted_baseline(root, update.new, args.baseline_name)
-    if baseline is None:
-        return pipeline.run(contents, args, scanner)
-    fd, path = tempfile.mkstemp(prefix='together-hooks-baseline-', suffix='.json')
-    try:
+    # The settings the default branch held before the push (a push cannot
+    # weaken the gate it is judged by): its config file, and its baseline.
+    settings = config.load_from(lambda name: _trusted(root, update.new, name))
+    name = args.baseline_name
+    if name == BASELINE and settings.baseline:
+        name = settings.baseline
+    baseline = _trusted(root, update.new, name)
+    ns = argparse.Namespace(**vars(args))
+    path = None
+    if baseline is not None:
+        fd, path = tempfile.mkstemp(prefix='together-hooks-baseline-', suffix='.json')
         with os.fdopen(fd, 'wb') as f:
             f.write(baseline)
-        ns = argparse.Namespace(**vars(args))
         ns.baseline = path
-        return pipeline.run(contents, ns, scanner)
+    try:
+        # Nothing is read from the server's folder: the files above are it.
+        pipeline.configure(ns, root, '', settings=config.Config(
+            exclude=settings.exclude, allow=settings.allow,
+            env_templates=settings.env_templates, source=settings.source,
+        ))
+        # No developer's own keys on a server: the rules alone.
+        scanner = pipeline.Scanner(exclusions=ns.exclusions)
+        return pipeline.run(brought_by(root, update.ref, update.new, scanner.scan_one), ns, scanner)
     finally:
-        os.unlink(path)
+        if path is not None:
+            os.unlink(path)
 
 
-def _trusted_baseline(root: str, new: str, name: str) -> bytes | None:
-    """The baseline of the default branch as it was before this push (git
-    moves no ref until the hook accepts); in an empty repository, the
+def _trusted(root: str, new: str, name: str) -> bytes | None:
+    """The file ``name`` of the default branch as it was before this push
+    (git moves no ref until the hook accepts); in an empty repository, the
     pushed commit's.  Says so when the push brings a different one."""
+    from together_hooks.gitrun import file_at
     from together_hooks.gitrun import git_output
-    from together_hooks.sources.commits import file_at
 
     head = git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
     pushed = file_at(root, new, name)
@@ -218,8 +230,9 @@ def _trusted_baseline(root: str, new: str, name: str) -> bytes | None:
     if pushed is not None and pushed != trusted:
         print(
             f'{PROG}: note: the {name} this push brings is not used; the one '
-            'on the default branch is (a push cannot allowlist its own keys: '
-            'get baseline changes reviewed onto the default branch first)',
+            'on the default branch is (a push cannot allowlist its own keys '
+            'nor change what is scanned: get such changes reviewed onto the '
+            'default branch first)',
             file=sys.stderr,
         )
     return trusted

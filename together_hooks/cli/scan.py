@@ -150,7 +150,9 @@ def env_reuse(args: argparse.Namespace) -> int:
             '--env-reuse takes at most one folder (no --staged, --diff or --history)',
         )
     root = args.paths[0] if args.paths else (_toplevel(args) or '.')
-    pairs = shared_keys_across_stages(root)
+    from together_hooks import config
+
+    pairs = shared_keys_across_stages(root, config.load(gitrun.worktree_root(root) or root))
     if args.format == 'json':
         import json
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from together_hooks.config import Config
+from together_hooks.config import EMPTY
 from together_hooks.env.names import is_dotenv_name
 from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
@@ -14,15 +16,19 @@ from together_hooks.env.values import keys_in_env
 from together_hooks.fileio import read_small
 
 
-def shared_keys_across_stages(root: str) -> list[tuple[str, str]]:
+def shared_keys_across_stages(root: str, config: Config = EMPTY) -> list[tuple[str, str]]:
     """Pairs of env files of different stages holding the same Together
-    key (``.env.development`` and ``.env.production``), names only."""
+    key (``.env.development`` and ``.env.production``), names only.  The
+    config file's ``exclude`` leaves paths out; its ``env-templates`` are
+    templates, as for the env hooks."""
     from together_hooks.findings import hash_secret
 
     holders: dict[str, list[str]] = {}
     for rel in local_env_files(root, everywhere=True):
         name = path_parts(rel)[-1]
-        if not is_dotenv_name(name) or is_template(rel):
+        if not is_dotenv_name(name) or is_template(rel, config.env_templates):
+            continue
+        if config.exclude and config.excluded(rel):
             continue
         data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
         if not data:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 # Regular files, executables and symlinks: a symlink's blob is its target.
 CONTENT_MODES = (b'100644', b'100755', b'120000')
+GITLINK = b'160000'  # a submodule's commit: a path name, no content here
 _LOG_FORMAT = '--format=%x01%H%x02%an <%ae>%x02%aI'
 
 
@@ -70,13 +71,13 @@ class Change:
 
 
 # git's own names for sets of refs, accepted where revisions are.
-_REF_SETS = ('--all', '--branches', '--remotes')
+_REF_SETS = ('--all', '--branches', '--tags', '--remotes')
 
 
 def _revs(include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     for rev in (*include, *exclude):
         if not rev or (rev.startswith('-') and rev not in _REF_SETS
-                       and not rev.startswith('--remotes=')):
+                       and not rev.startswith(('--remotes=', '--exclude='))):
             raise InputError(f'{rev!r} is not a revision')
     return [*include, '--not', *exclude] if exclude else [*include]
 
@@ -110,7 +111,8 @@ def range_commits(
 
 
 def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[Change]:
-    """Every path each commit of the range sets, oldest commit first.
+    """Every path each commit of the range sets, oldest commit first
+    (a submodule's with no blob: ``new`` is empty).
 
     Renames are followed (a file moved with its key adds nothing); merges
     show a path only where the result differs from every parent (``-c``):
@@ -138,8 +140,11 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
         path = next(tokens, b'')
         if parents == 1 and status[:1] in (b'R', b'C'):
             path = next(tokens, b'')  # the source path came first
+        if modes[-1] == GITLINK:  # a submodule: its name is in the tree, no blob
+            found.append(Change(commit, os.fsdecode(path), (), b''))
+            continue
         if modes[-1] not in CONTENT_MODES:
-            continue  # deleted, or a submodule
+            continue  # deleted
         olds = tuple(
             old for old, mode in zip(shas[:parents], modes[:parents])
             if mode in CONTENT_MODES
@@ -168,8 +173,8 @@ def _blobs_at(root: str, commits: Iterable[str], path: str) -> list[str]:
 def added_by_commits(
         root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
         what: str = '--diff', wanted: Callable[[str], bool] | None = None,
-        messages: bool = True,
-) -> Iterator[Revision]:
+        messages: bool = True, names: bool = True,
+) -> Iterator[Content]:
     """Each key a commit of the range adds, once per (key, path), as the
     blob of the oldest commit that added it.  ``wanted`` narrows paths."""
     commits, boundary = range_commits(root, include, exclude, what)
@@ -178,11 +183,11 @@ def added_by_commits(
     import itertools
 
     entries = changes(root, include, exclude)
-    names = path_names(entries, scan)  # every path: a name is no file to filter
-    if wanted is not None:
-        entries = [e for e in entries if wanted(e.path)]
+    # Every path: a name is no file to filter.
+    in_names = path_names(entries, scan) if names else iter(())
+    entries = [e for e in entries if e.new and (wanted is None or wanted(e.path))]
     return itertools.chain(
-        names, _attribute(root, entries, boundary, scan, commits if messages else []),
+        in_names, _attribute(root, entries, boundary, scan, commits if messages else []),
     )
 
 
@@ -211,13 +216,15 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
 def _attribute(
         root: str, entries: list[Change], boundary: list[str], scan: Scan,
         commits: list[str],
-) -> Iterator[Revision]:
+) -> Iterator[Content]:
     # Every blob the range adds, read and scanned once.
     flagged: dict[bytes, frozenset[str]] = {}
     seen: set[bytes] = set()
     new_blobs = [e.new for e in entries if not (e.new in seen or seen.add(e.new))]  # type: ignore[func-returns-value]
     data_of: dict[bytes, bytes] = {}
+    lfs = _LfsStore(root)
     for sha, data in read_blobs(root, new_blobs):
+        data = lfs.content(sha, data)
         keys = keys_in(scan, data)
         if keys:
             flagged[sha] = keys
@@ -234,8 +241,66 @@ def _attribute(
             key[1], data_of[key[2]], FirstOf(hashes),
             commit=commit.sha, author=commit.author, date=commit.date,
         )
+    yield from lfs.unscanned(entries)
     if commits:
         yield from commit_messages(root, commits, scan)
+
+
+_LFS_POINTER = b'version https://git-lfs.github.com/spec/v1\n'
+# A Git LFS object larger than this is reported as not scanned (memory
+# bounded: a range's content is scanned in memory).
+LFS_MAX = 64 << 20
+
+
+class _LfsStore:
+    """Git LFS: a commit holds a pointer, ``git push`` sends the object
+    from the local store (``.git/lfs/objects``) with it.  A pointer whose
+    object is here is scanned as that object; one not here is not pushed
+    from here either."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.folder: str | None = None
+        self.too_big: dict[bytes, int] = {}
+
+    def content(self, sha: bytes, data: bytes) -> bytes:
+        if len(data) > 1024 or not data.startswith(_LFS_POINTER):
+            return data
+        import re
+
+        oid = re.search(rb'^oid sha256:([0-9a-f]{64})$', data, re.M)
+        if oid is None:
+            return data
+        if self.folder is None:
+            common = git(self.root, 'rev-parse', '--git-common-dir').decode().strip()
+            self.folder = os.path.join(self.root, common, 'lfs', 'objects')
+        name = oid.group(1).decode()
+        path = os.path.join(self.folder, name[:2], name[2:4], name)
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return data
+        if size > LFS_MAX:
+            self.too_big[sha] = size
+            return data
+        from together_hooks.fileio import read_file
+
+        return read_file(path) or data
+
+    def unscanned(self, entries: list[Change]) -> Iterator[Content]:
+        """Each object too large to scan, once, at its first path: reported
+        as not scanned, never passed over in silence."""
+        from together_hooks.fileio import NotScanned
+
+        for e in entries:
+            size = self.too_big.pop(e.new, None)
+            if size is not None:
+                content = Content(e.path, b'')
+                content.problem = NotScanned(
+                    f'Git LFS object of {size >> 20} MB (over {LFS_MAX >> 20} MB): not scanned',
+                    fatal=False,
+                )
+                yield content
 
 
 def _first_adds(
@@ -475,6 +540,23 @@ def _all(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
+def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
+    """(annotated tag objects, ref names, tips that are no commit) of the
+    refs ``patterns`` name (every ref without)."""
+    refs = git(
+        root, 'for-each-ref', '--format=%(objecttype) %(objectname) %(refname)', *patterns,
+    ).decode('utf-8', 'surrogateescape')
+    tags, names, tips = [], [], []
+    for line in refs.splitlines():
+        kind, sha, name = line.split(' ', 2)
+        names.append(name)
+        if kind == 'tag':
+            tags.append(sha)
+        if kind != 'commit':
+            tips.append(sha)
+    return tags, names, tips
+
+
 def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
     ref name (only commits not reachable from ``since``, with it).
@@ -499,17 +581,7 @@ def _extras(
     try:
         listed[0].wait()
         yield from commit_messages(root, listed[1], scan)
-        refs = git(root, 'for-each-ref', '--format=%(objecttype) %(objectname) %(refname)').decode(
-            'utf-8', 'surrogateescape',
-        )
-        tags, names, tips = [], [], []
-        for line in refs.splitlines():
-            kind, sha, name = line.split(' ', 2)
-            names.append(name)
-            if kind == 'tag':
-                tags.append(sha)
-            if kind != 'commit':
-                tips.append(sha)
+        tags, names, tips = _refs(root)
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)
         named[0].wait()
@@ -523,7 +595,26 @@ def _extras(
         named[0].close()
 
 
+def local_refs_extras(root: str, exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
+    """What a push of local branches and tags may carry beyond commits:
+    annotated tags' messages, the refs' names, and blobs or trees a tag
+    points at (those ``exclude`` reaches are not scanned)."""
+    tags, names, tips = _refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
+    yield from tag_messages(root, tags, scan)
+    yield from ref_names(names, scan)
+    yield from beside_commits(root, tips, exclude, scan)
+
+
 # ---------------------------------------------------------------- pre-push
+
+# Every local ref a push can send (branches, tags, notes, replace refs,
+# HEAD, any other namespace), but copies of a remote's refs, the stash and
+# the backups git filter-branch and maintenance keep.
+LOCAL_REFS = (
+    '--exclude=refs/remotes/*', '--exclude=refs/stash', '--exclude=refs/original/*',
+    '--exclude=refs/prefetch/*', '--all',
+)
+
 
 def pushed(
         root: str, environ: dict[str, str] | os._Environ[str], filenames: Sequence[str],
@@ -548,7 +639,16 @@ def pushed(
     local branch that the remote's branches do not have are scanned too,
     so a key on a second pushed branch is not let through.  (A key on a
     local branch that is not being pushed then blocks the push as well:
-    it is one ``git push`` away from the remote.)
+    it is one ``git push`` away from the remote.)  Tags likewise: the
+    commits of every local tag the remote's branches do not have, every
+    annotated tag's message, every local branch and tag name, and the
+    blobs and trees a tag points at (``git push --tags`` sends them, and
+    pre-commit may describe another ref, or none of them).
+
+    pre-commit runs a hook in batches of files when they are many: each
+    batch reports the keys of its own files, and one of them (the first to
+    ask, ``_first_batch``) what belongs to no passed file (paths pre-commit
+    never saw, path names, messages, tags), so the push is reported once.
     """
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
@@ -556,10 +656,10 @@ def pushed(
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     exclude = [f'--remotes={remote}'] if remote else []
     if from_ref and to_ref:
-        include, exclude = [to_ref, '--branches'], [from_ref, *exclude]
+        include, exclude = [to_ref, *LOCAL_REFS], [from_ref, *exclude]
         listed = git(root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--', ok=(0, 128))
     elif remote and local:
-        include = [local, '--branches']
+        include = [local, *LOCAL_REFS]
         listed = git(root, 'ls-files', '-z')
     else:
         return None
@@ -572,10 +672,71 @@ def pushed(
         if os.path.lexists(os.path.join(root, p))
     }
 
-    def wanted(path: str) -> bool:
-        return path in passed or path not in considered
+    import sys
 
-    return added_by_commits(root, include, exclude, scan, 'pre-push range', wanted)
+    options = [a for a in sys.argv[1:] if a not in set(filenames)]
+    whole = _first_batch(root, '\0'.join(
+        [from_ref or '', to_ref or '', remote or '', local or '', *options]))
+
+    def wanted(path: str) -> bool:
+        return path in passed or (whole and path not in considered)
+
+    found = added_by_commits(
+        root, include, exclude, scan, 'pre-push range', wanted, messages=whole, names=whole,
+    )
+    if not whole:
+        return found
+    import itertools
+
+    return itertools.chain(found, local_refs_extras(root, exclude, scan))
+
+
+_BATCH_MARKS = 'together-hooks-batches'
+
+
+def _first_batch(root: str, push: str) -> bool:
+    """Whether this process is the first of one pre-commit run's batches
+    of this hook for this push (an ``O_EXCL`` file named after the
+    pre-commit process, its start time and the push).  Whenever that
+    cannot be told (the parent is no pre-commit, no ``/proc``, an
+    unwritable ``.git``): True, so every batch reports all (a key printed
+    twice, never one missed)."""
+    import hashlib
+    import time
+
+    ppid = os.getppid()
+    try:
+        with open(f'/proc/{ppid}/cmdline', 'rb') as f:
+            cmdline = f.read()
+        with open(f'/proc/{ppid}/stat', 'rb') as f:
+            started = f.read().rpartition(b')')[2].split()[19]
+    except (OSError, IndexError):
+        return True
+    if b'pre_commit' not in cmdline and b'pre-commit' not in cmdline:
+        return True
+    folder = os.path.join(
+        root, git(root, 'rev-parse', '--git-path', _BATCH_MARKS).decode().strip(),
+    )
+    name = hashlib.sha256(
+        b'\0'.join((str(ppid).encode(), started, push.encode('utf-8', 'surrogateescape'))),
+    ).hexdigest()[:40]
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd = os.open(os.path.join(folder, name), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    except OSError:
+        return True
+    os.close(fd)
+    stale = time.time() - 86400  # one day: no pre-commit run is still going
+    try:
+        with os.scandir(folder) as it:
+            for entry in it:
+                if entry.stat(follow_symlinks=False).st_mtime < stale:
+                    os.unlink(entry.path)
+    except OSError:
+        pass
+    return True
 
 
 def brought_by(root: str, ref: str, new: str, scan: Scan) -> Iterator[Content]:
@@ -590,14 +751,3 @@ def brought_by(root: str, ref: str, new: str, scan: Scan) -> Iterator[Content]:
         yield from beside_commits(root, [new], ['--all'], scan)
     yield from added_by_commits(root, [new], ['--all'], scan, what=f'pre-receive {ref}')
 
-
-def file_at(root: str, commit: str, path: str) -> bytes | None:
-    """The file at ``path`` in ``commit``, if it has one."""
-    out = git(
-        root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{path}\n'.encode(),
-    )
-    header, _sep, body = out.partition(b'\n')
-    fields = header.split()
-    if len(fields) != 3 or fields[1] != b'blob':
-        return None
-    return body[:int(fields[2])]

@@ -14,6 +14,7 @@ from together_hooks.fileio import stream_windows
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
+    from typing import Iterable
     from typing import Iterator
 
     from together_hooks.findings import Finding
@@ -125,6 +126,16 @@ class Content:
 def to_display(path: str) -> str:
     path = path.replace(os.sep, '/') if os.sep != '/' else path
     return path[2:] if path.startswith('./') else path
+
+
+def path_names(paths: Iterable[str]) -> Iterator[Content]:
+    """The names of ``paths`` (files, submodules) as one ``<path name>``
+    content, line = which: a tree stores each name as it stores content."""
+    from together_hooks.findings import PATH_NAME
+
+    listed = sorted({to_display(p) for p in paths if p})
+    if listed:
+        yield Content(PATH_NAME, '\n'.join(listed).encode('utf-8', 'surrogateescape'))
 
 
 

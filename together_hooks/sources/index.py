@@ -6,6 +6,7 @@ import os
 from together_hooks.gitrun import git
 from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
+from together_hooks.sources.content import path_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ def staged(root: str) -> Iterator[Content]:
     Only files the commit adds or changes; a file staged and then edited or
     deleted in the work tree is scanned as staged.  Renames are scanned at
     their new path; a symlink's blob is its target; deletions and
-    submodules have nothing to scan.
+    submodules have nothing to scan but the names they add.
     """
     # One diff of the index against HEAD gives each path's new mode and
     # blob: ``:old-mode new-mode old-sha new-sha status`` then the path.
@@ -26,8 +27,10 @@ def staged(root: str) -> Iterator[Content]:
         root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
         '--diff-filter=ACMT',
     ).split(b'\0')
+    records = list(zip(fields[0::2], fields[1::2]))
+    yield from path_names(os.fsdecode(name) for _meta, name in records)  # a submodule's name too
     by_sha: dict[str, list[str]] = {}
-    for meta, name in zip(fields[0::2], fields[1::2]):
+    for meta, name in records:
         _old_mode, mode, _old_sha, sha, _status = meta.decode().split()
         if mode in ('100644', '100755', '120000'):
             by_sha.setdefault(sha, []).append(os.fsdecode(name))

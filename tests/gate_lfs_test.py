@@ -1,0 +1,70 @@
+"""Git LFS: a commit holds a pointer and ``git push`` uploads the object
+from the local store with it, so a range scans the object a pointer names
+when it is here (as git-lfs stores it: ``.git/lfs/objects/ab/cd/<oid>``),
+and says so when one is too large to scan.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
+from tests.gitplay import commit
+from tests.gitplay import run
+from together_hooks.findings import hash_secret
+
+
+def _lfs_file(repo, path: str, content: bytes | None = None, size: int | None = None) -> None:
+    """What ``git lfs track`` + ``git add`` leave: the object in the local
+    store, the pointer in the tree."""
+    if content is None:  # a large sparse object
+        oid = hashlib.sha256(path.encode()).hexdigest()
+    else:
+        oid, size = hashlib.sha256(content).hexdigest(), len(content)
+    store = os.path.join(repo, '.git', 'lfs', 'objects', oid[:2], oid[2:4])
+    os.makedirs(store, exist_ok=True)
+    with open(os.path.join(store, oid), 'wb') as f:
+        if content is None:
+            f.truncate(size)
+        else:
+            f.write(content)
+    write(repo, path, f'version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {size}\n')
+
+
+def test_a_range_scans_the_lfs_object_a_pointer_names(git_repo, keys):
+    key = keys()
+    write(git_repo, '.gitattributes', '*.json filter=lfs diff=lfs merge=lfs -text\n')
+    base = commit(git_repo)
+    _lfs_file(git_repo, 'data/config.json', f'{{"together_api_key": "{key}"}}\n'.encode())
+    adding = commit(git_repo)
+    result = scan('--diff', f'{base}..HEAD', '--format', 'json')
+    assert result.rc == 1, (result.out, result.err)
+    assert [(f[0], f[3]) for f in result.found()] == [('data/config.json', hash_secret(key))]
+    assert result.json()['findings'][0]['commit'] == adding
+
+
+def test_pre_push_refuses_a_key_in_an_lfs_object(git_repo, keys, pushing):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    _lfs_file(git_repo, 'model/notes.txt', f'TOGETHER_API_KEY={key}\n'.encode())
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out
+    assert git(git_repo, 'ls-remote', 'origin', 'main').split()[0] != git(
+        git_repo, 'rev-parse', 'HEAD').strip()
+
+
+def test_an_lfs_object_too_large_to_scan_is_reported(git_repo):
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    _lfs_file(git_repo, 'weights.bin', size=200 << 20)
+    commit(git_repo)
+    result = scan('--diff', f'{base}..HEAD')
+    assert 'weights.bin' in result.err and 'not scanned' in result.err, result.err

@@ -1,0 +1,113 @@
+"""Names are content: a file or a submodule (gitlink) named with a key is
+stored in a tree on every remote it reaches, and a ``.gitmodules`` URL
+with a key in its credentials is a file like any other.
+
+Real repositories; the real pre-commit for the commit stage, a real
+``git push`` to a real bare repository for pre-push and pre-receive.
+"""
+from __future__ import annotations
+
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import install
+from tests.gitplay import local_hooks_config
+from tests.gitplay import manifest
+from tests.gitplay import run
+from tests.cli.pre_receive_test import install_gate
+from tests.cli.pre_receive_test import remote_has
+from tests.gitplay import bare
+from together_hooks.findings import hash_secret
+
+
+def _gitlink(repo, path: str) -> None:
+    """Stage a submodule entry at ``path`` (its commit: HEAD)."""
+    head = git(repo, 'rev-parse', 'HEAD').strip()
+    git(repo, 'update-index', '--add', '--cacheinfo', f'160000,{head},{path}')
+
+
+def _base(repo) -> str:
+    write(repo, 'a.py', 'x = 1\n')
+    return commit(repo)
+
+
+def _found(result) -> set[tuple[str, str]]:
+    return {(f[0], f[3]) for f in result.found()}
+
+
+def test_staged_names_of_files_and_submodules(git_repo, keys):
+    in_file_name, in_link_name = keys(), keys()
+    _base(git_repo)
+    write(git_repo, f'notes/{in_file_name}.txt', 'hello\n')
+    git(git_repo, 'add', 'notes')
+    _gitlink(git_repo, f'vendor/{in_link_name}')
+    result = scan('--staged', '--format', 'json')
+    assert result.rc == 1, (result.out, result.err)
+    assert _found(result) == {
+        ('<path name>', hash_secret(in_file_name)), ('<path name>', hash_secret(in_link_name)),
+    }
+    # A clean name costs no finding and counts as no file.
+    git(git_repo, 'reset', '-q')
+    write(git_repo, 'b.py', 'y = 2\n')
+    git(git_repo, 'add', 'b.py')
+    result = scan('--staged')
+    assert result.rc == 0 and '1 file,' in result.err, result.err
+
+
+def test_a_range_names_a_submodule_with_a_key(git_repo, keys):
+    key = keys()
+    base = _base(git_repo)
+    _gitlink(git_repo, f'sub/{key}')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'sub')
+    result = scan('--diff', f'{base}..HEAD', '--format', 'json')
+    assert result.rc == 1, (result.out, result.err)
+    assert _found(result) == {('<path name>', hash_secret(key))}
+
+
+def test_pre_commit_refuses_a_file_named_with_a_key(git_repo, tmp_path, keys):
+    key = keys()
+    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
+        ('detect-together-keys', manifest('detect-together-keys'))))
+    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
+    install(git_repo, env)
+    write(git_repo, f'{key}.txt', 'hello\n')
+    git(git_repo, 'add', '-A')
+    rc, out = run(git_repo, env, 'git', 'commit', '-m', 'named')
+    assert rc != 0, out
+    assert hash_secret(key) in out
+
+
+def test_pre_push_refuses_a_submodule_named_with_a_key(git_repo, keys, pushing):
+    key = keys()
+    _base(git_repo)
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    _gitlink(git_repo, f'sub/{key}')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'sub')
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out
+
+
+def test_pre_receive_refuses_submodule_names_and_gitmodules_credentials(git_repo, tmp_path, keys):
+    in_name, in_url = keys(), keys()
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    _base(git_repo)
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    _gitlink(git_repo, f'sub/{in_name}')
+    write(git_repo, '.gitmodules', (
+        '[submodule "lib"]\n\tpath = lib\n'
+        f'\turl = https://x-token:{in_url}@github.com/acme/lib.git\n'
+    ))
+    git(git_repo, 'add', '.gitmodules')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'subs')
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(in_name) in out and hash_secret(in_url) in out
+    assert remote_has(remote, 'refs/heads/main') == git(git_repo, 'rev-parse', 'HEAD~1').strip()

@@ -1,0 +1,151 @@
+"""The pre-push stage against every ref a push can carry.
+
+pre-commit hands its pre-push hooks the first pushed ref only (and runs
+them not at all when no pushed ref brings a commit): tags, tags on blobs
+or trees, a second ref in one push must not slip past the hook.  Real
+repositories, a real bare remote, the real pre-commit installed as users
+install it.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+
+from tests.conftest import git
+from tests.conftest import write
+from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
+from tests.gitplay import commit
+from tests.gitplay import run
+from together_hooks.findings import hash_secret
+
+
+def _push(repo, env, *args: str) -> tuple[int, str]:
+    return run(repo, env, 'git', 'push', 'origin', *args)
+
+
+def _pushed_main(repo, env) -> str:
+    write(repo, 'a.py', 'x = 1\n')
+    sha = commit(repo)
+    rc, out = _push(repo, env, 'main')
+    assert rc == 0, out
+    return sha
+
+
+def _remote_refs(repo) -> str:
+    return git(repo, 'ls-remote', 'origin')
+
+
+def _off_branch_commit(repo, key: str, path: str = 'k.py') -> str:
+    """A commit adding ``key`` that only a tag will hold."""
+    git(repo, 'checkout', '-q', '-b', 'side')
+    write(repo, path, f'K = "{key}"\n')
+    sha = commit(repo, 'key')
+    git(repo, 'checkout', '-q', 'main')
+    git(repo, 'branch', '-q', '-D', 'side')
+    return sha
+
+
+def test_push_tags_with_a_branch_scans_the_tagged_commit(git_repo, keys, pushing):
+    """``git push origin main --tags``: pre-commit describes ``main``; the
+    tag's commit, on no branch, is pushed too."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    tagged = _off_branch_commit(git_repo, key)
+    git(git_repo, 'tag', 'v1', tagged)
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'main', '--tags')
+    assert rc != 0, out
+    assert hash_secret(key) in out and tagged[:12] in out
+    assert 'refs/tags/v1' not in _remote_refs(git_repo)
+
+
+def test_push_of_an_annotated_tag_alone(git_repo, keys, pushing):
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    tagged = _off_branch_commit(git_repo, key)
+    git(git_repo, 'tag', '-a', '-m', 'release', 'v1', tagged)
+    rc, out = _push(git_repo, pushing, '--tags')
+    assert rc != 0, out
+    assert hash_secret(key) in out
+    assert 'refs/tags/v1' not in _remote_refs(git_repo)
+
+
+def _blob(repo, text: str) -> str:
+    return subprocess.run(
+        ('git', 'hash-object', '-w', '--stdin'), cwd=repo, check=True,
+        capture_output=True, input=text.encode(),
+    ).stdout.decode().strip()
+
+
+def test_tags_on_blobs_and_trees_and_tag_messages_ride_with_a_branch(git_repo, keys, pushing):
+    """Objects no commit reaches, and an annotated tag's message, pushed
+    along with a branch that brings a commit."""
+    made = {name: keys() for name in ('blob', 'tree', 'message', 'name')}
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'tag', 'on-blob', _blob(git_repo, f'K = "{made["blob"]}"\n'))
+    tree = subprocess.run(
+        ('git', 'mktree'), cwd=git_repo, check=True, capture_output=True, text=True,
+        input=f'100644 blob {_blob(git_repo, "T = " + repr(made["tree"]) + chr(10))}\tdeep.py\n',
+    ).stdout.strip()
+    git(git_repo, 'tag', '-a', '-m', 'tree', 'on-tree', tree)
+    git(git_repo, 'tag', '-a', '-m', f'release {made["message"]}', 'v2', 'main')
+    git(git_repo, 'tag', f'k/{made["name"]}', 'main')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'main', '--tags')
+    assert rc != 0, out
+    for name, key in made.items():
+        assert hash_secret(key) in out, name
+    assert 'refs/tags' not in _remote_refs(git_repo)
+
+
+def test_a_clean_tag_push_passes(git_repo, keys, pushing):
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'checkout', '-q', '-b', 'side')
+    write(git_repo, 'c.py', 'z = 3\n')
+    sha = commit(git_repo)
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'tag', '-a', '-m', 'fine', 'v1', sha)
+    rc, out = _push(git_repo, pushing, 'main', '--tags')
+    assert rc == 0, out
+    assert 'refs/tags/v1' in _remote_refs(git_repo)
+
+
+def test_a_push_is_reported_once_whatever_the_batches(git_repo, keys, pushing):
+    """pre-commit splits many files into batches, one hook process each
+    (in parallel): every key is still reported once, whichever batch has
+    its file, and what belongs to no file (a commit message, a path's
+    name, a file added and deleted again) by one batch only."""
+    in_file, in_message, in_name, gone = keys(), keys(), keys(), keys()
+    _pushed_main(git_repo, pushing)
+    for i in range(40):
+        write(git_repo, f'm{i:02}.py', f'n = {i}\n')
+    write(git_repo, 'm17.py', f'K = "{in_file}"\n')
+    write(git_repo, f'dir/{in_name}/x.py', 'x = 0\n')
+    write(git_repo, 'gone.py', f'G = "{gone}"\n')
+    commit(git_repo, f'add {in_message}')
+    os.remove(git_repo / 'gone.py')
+    commit(git_repo, 'drop')
+    rc, out = _push(git_repo, pushing, 'main')
+    assert rc != 0, out
+    for key in (in_file, in_message, in_name, gone):
+        assert out.count(hash_secret(key)) == 1, out
+
+
+def test_notes_and_a_detached_commit_ride_with_a_branch(git_repo, keys, pushing):
+    """``git push origin main refs/notes/commits`` and ``git push origin
+    main HEAD:refs/heads/x`` from a detached HEAD: refs beside branches
+    and tags."""
+    in_note, detached = keys(), keys()
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'notes', 'add', '-m', f'note {in_note}', 'HEAD')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '--detach')
+    write(git_repo, 'd.py', f'D = "{detached}"\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'main', 'refs/notes/commits', 'HEAD:refs/heads/x')
+    assert rc != 0, out
+    assert hash_secret(in_note) in out and hash_secret(detached) in out
+    assert 'refs/notes' not in _remote_refs(git_repo)
