@@ -278,24 +278,23 @@ class Session:
         return self._stream(contents)
 
     def _stream(self, contents: Iterable[Any]) -> Iterator[Any]:
-        for content in contents:
-            self.streamed += 1
-            if len(self.paths) < MAX_PATHS:
-                self.paths.append(content.path)
-            yield content
-
-    def _files(self) -> list[str]:
-        """The paths of the files scanned (a list of names, a message: none)."""
         from together_hooks.findings import NOT_FILES
 
-        listed = [c.path for c in self.contents[:MAX_PATHS]] + self.paths
-        return [p for p in listed if p not in NOT_FILES]
+        for content in contents:
+            if content.path not in NOT_FILES:  # a list of names, a message: no file
+                self.streamed += 1
+                if len(self.paths) < MAX_PATHS:
+                    self.paths.append(content.path)
+            yield content
 
     def finish(self, exit_code: int, findings: Sequence[Any], summary: Any = None) -> int:
         """Write the run's line; returns the exit code the run ends with."""
+        from together_hooks.findings import NOT_FILES
+
+        files = [c.path for c in self.contents if c.path not in NOT_FILES]
         return log_run(
             self.args, exit_code, root=scan_root(self.args),
-            paths=self._files(),
+            paths=files[:MAX_PATHS] + self.paths,
             metadata=findings_metadata(findings, summary),
-            paths_total=len(self.contents) + self.streamed,
+            paths_total=len(files) + self.streamed,
         )

@@ -16,6 +16,8 @@ from tests.conftest import git
 from tests.conftest import write
 from tests.keys import b64
 from tests.keys import make_hex
+from together_hooks import config
+from together_hooks.filters import Exclusions
 from together_hooks.pipeline import Scanner
 from together_hooks.sources import history
 from together_hooks.findings import hash_secret
@@ -167,15 +169,16 @@ def test_context_rules_pragmas_and_encodings_in_history(git_repo, keys):
     assert got[2]['encoding'] == 'base64'
 
 
-def test_a_blob_counts_only_at_the_paths_where_its_rule_applies(git_repo, keys):
-    # One blob, first in a lockfile (the legacy rule skips it), then copied
-    # to a file the rule reads: the copy added the key, in history and in
-    # a range, whether every path is rescanned or only those that matter.
+def test_a_blob_counts_only_at_the_paths_that_are_scanned(git_repo, keys):
+    # One blob, first at a path the config excludes, then copied to a file
+    # that is scanned: the copy added the key, in history and in a range,
+    # whether every path is rescanned or only those that matter.
     legacy = keys('hex')
     text = f'{{"together_api_key": "{legacy}"}}\n'
     write(git_repo, 'README.md', 'hello\n')
+    write(git_repo, '.together-hooks.toml', 'exclude = ["vendor/**"]\n')
     base = commit(git_repo)
-    write(git_repo, 'package-lock.json', text)
+    write(git_repo, 'vendor/settings.json', text)
     commit(git_repo)
     write(git_repo, 'config.json', text)
     copied = commit(git_repo)
@@ -186,7 +189,7 @@ def test_a_blob_counts_only_at_the_paths_where_its_rule_applies(git_repo, keys):
     ranged = scan('--diff', f'{base}..HEAD', '--format', 'json')
     assert ranged.rc == 1, ranged.err
     assert brief(ranged.json()['findings']) == expected
-    scanner = Scanner()
+    scanner = Scanner(exclusions=Exclusions(config.load(str(git_repo))))
 
     def added(**kw) -> list[tuple[str, str | None]]:
         return sorted(

@@ -7,11 +7,20 @@ import subprocess
 
 from tests.conftest import git
 from tests.conftest import write
+from together_hooks.findings import PATH_NAME
 from together_hooks.sources.index import staged
 
 
 def _staged(root) -> dict[str, bytes]:
-    return {c.path: c.data for c in staged(str(root))}
+    """The staged files (the names they add are content of their own,
+    ``<path name>``: see ``_names``)."""
+    return {c.path: c.data for c in staged(str(root)) if c.path != PATH_NAME}
+
+
+def _names(root) -> list[str]:
+    """The names the commit adds or changes, submodules' included."""
+    listed = [c.data for c in staged(str(root)) if c.path == PATH_NAME]
+    return listed[0].decode('utf-8', 'surrogateescape').split('\n') if listed else []
 
 
 def test_staged_is_the_new_side_of_every_added_or_changed_blob(git_repo):
@@ -67,6 +76,7 @@ def test_staged_skips_submodules_and_conflicts(tmp_path, git_repo):
     # .gitmodules is added with the submodule; the gitlink and the
     # conflicted file have no blob the commit would hold.
     assert set(_staged(git_repo)) == {'.gitmodules'}
+    assert _names(git_repo) == ['.gitmodules', 'sub']
 
 
 def test_nothing_staged_reads_no_blob(git_repo):
