@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.detect.adversarial_test import assert_linear
+from tests.detect.adversarial_test import check_bait
 from tests.detect.adversarial_test import cycle
 from tests.detect.adversarial_test import HEXES
 from tests.detect.adversarial_test import KB
 from tests.detect.adversarial_test import KEYS
 from tests.detect.adversarial_test import repeat
-from together_hooks.detect.engine import scan_bytes
 
 BAITS = (
     ('calls-after-name', lambda n: b'TOGETHER_API_KEY = ' + repeat(b'String::from(', n), 512 * KB, 0),
@@ -43,10 +42,4 @@ BAITS = (
 
 @pytest.mark.parametrize(('bait', 'size', 'count'), [b[1:] for b in BAITS], ids=[b[0] for b in BAITS])
 def test_bait_scans_in_linear_time(bait, size, count):
-    small, large = bait(size), bait(4 * size)
-    found = scan_bytes(small, 'bait.txt')
-    if count is None:
-        assert found
-    else:
-        assert len(found) == count
-    assert_linear(lambda: scan_bytes(small, 'bait.txt'), lambda: scan_bytes(large, 'bait.txt'))
+    check_bait(bait, size, count)
