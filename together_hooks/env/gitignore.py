@@ -121,6 +121,21 @@ def check_ignore(root: str, paths: list[str]) -> dict[str, tuple[str, int, str]]
     return result
 
 
+def ignoring_rules(paths: list[str], root: str | None) -> dict[str, str]:
+    """path -> the rule (``pattern``, file:line) that ignores it, for the
+    ``paths`` (relative to the current folder) a rule ignores; ``root``:
+    the work tree's top."""
+    if root is None or not paths:
+        return {}
+    here = os.path.realpath('.')
+    rel = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
+    out = {}
+    for name, (source, line, pattern) in check_ignore(root, list(rel)).items():
+        if name in rel and Probe(name, True, source, line, pattern).ignored:
+            out[rel[name]] = f'`{pattern}`, {source}:{line}'
+    return out
+
+
 def _folders(files: list[str]) -> list[str]:
     """Folders to probe: every folder holding a file; in a large repo only
     the top level and folders with their own rules, a project or env

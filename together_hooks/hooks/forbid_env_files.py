@@ -44,23 +44,6 @@ def env_file_message(path: str, ignored_by: str | None = None) -> str:
     )
 
 
-def _ignore_rules(paths: list[str], root: str | None) -> dict[str, str]:
-    """path -> the rule (``pattern (file:line)``) of a committed .gitignore
-    that ignores it, for the refused env files that have one; ``root``: the
-    work tree's top."""
-    from together_hooks.env.gitignore import check_ignore
-
-    if root is None or not paths:
-        return {}
-    here = os.path.realpath('.')
-    rel = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
-    out = {}
-    for name, (source, line, pattern) in check_ignore(root, list(rel)).items():
-        if pattern and not pattern.startswith('!') and name in rel:
-            out[rel[name]] = f'`{pattern}`, {source}:{line}'
-    return out
-
-
 _VENV_MARKS = ('pyvenv.cfg', 'bin/activate', 'scripts/activate', 'bin/python',
                'scripts/python', 'lib/python', 'lib/site-packages', 'conda-meta/',
                'lib64/python')
@@ -185,7 +168,9 @@ def check(
 
         root = git_toplevel('.')  # once, for both
     if refused:
-        ignored = _ignore_rules(refused, root)
+        from together_hooks.env.gitignore import ignoring_rules
+
+        ignored = ignoring_rules(refused, root)
         messages.extend(env_file_message(p, ignored.get(p)) for p in refused)
     for folder, files in folders.items():
         messages.append(env_folder_message(folder, files))
