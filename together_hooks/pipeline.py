@@ -187,15 +187,14 @@ class Scanner:
     def _scan_kept(self, data: bytes, path: str, wide: bool = True) -> list[Finding]:
         """``scan_data`` less what the config or the baseline's filters
         silence (lines are judged in ``data``, a whole file or one window)."""
-        found = self.scan_data(data, path, wide)
-        if found and self.exclusions is not None:
-            found = self.exclusions.findings(found, data)
-        return found
+        return self._unsilenced(self.scan_data(data, path, wide), data)
 
     def _scan_text(self, data: bytes, path: str) -> list[Finding]:
         """The rules on decoded text (own keys are looked for in the raw
         bytes, in every encoding), less what the config silences."""
-        found = scan_bytes(data, path, self.rules, wide=False)
+        return self._unsilenced(scan_bytes(data, path, self.rules, wide=False), data)
+
+    def _unsilenced(self, found: list[Finding], data: bytes) -> list[Finding]:
         if found and self.exclusions is not None:
             found = self.exclusions.findings(found, data)
         return found

@@ -456,14 +456,15 @@ def beside_commits(
 
 class Walk:
     """A git listing read in the background from when it is made, so git
-    walks on the other core while blobs are scanned; ``lines(each)`` hands
-    each line of it to ``each`` as it comes."""
+    walks on the other core while blobs are scanned; each line of it is
+    handed to ``each`` as it comes."""
 
     def __init__(self, root: str, *args: str, each: Callable[[bytes], None]) -> None:
         import threading
 
         from together_hooks.gitrun import git_stream
 
+        self.command = args[0]
         self.proc = git_stream(root, *args)
         self.each = each
         self.err = b''
@@ -486,8 +487,7 @@ class Walk:
         self.proc.stderr.close()
         if code != 0:
             lines = self.err.decode('utf-8', 'replace').strip().splitlines()
-            command = self.proc.args[3] if len(self.proc.args) > 3 else 'git'  # type: ignore[index]
-            raise InputError(f'git {command} failed: {lines[-1] if lines else f"exit {code}"}')
+            raise InputError(f'git {self.command} failed: {lines[-1] if lines else f"exit {code}"}')
 
     def close(self) -> None:
         if self.proc.poll() is None:

@@ -65,8 +65,8 @@ if TYPE_CHECKING:
     # (commit, path, its parents' blobs there, its new blob there)
     Entry = tuple['Commit', str, tuple[bytes, ...], bytes]
 
-# Discovery scans with no path: a path only ever switches rules off
-# (``Rule.skip_files``), so this finds a superset; attribution then scans
+# Discovery scans with no path: a path only ever switches rules off (a
+# rule's file filter, an excluded path), so this finds a superset; attribution then scans
 # each flagged blob again under every path it really had (``keys_at``).
 _NO_PATH = ''
 # Regular files, executables and symlinks (a symlink's blob is its target).
@@ -470,8 +470,8 @@ def keys_at(
         matters: Callable[[str], bool] | None = None,
 ) -> dict[tuple[bytes, str], frozenset[str]]:
     """(blob, path) -> the keys the blob holds there, for every flagged blob
-    an entry names.  A path can switch rules off (``Rule.skip_files``: a
-    lockfile), so a blob is scanned again under such a path by ``scan``,
+    an entry names.  A path can switch rules off (a rule's file filter, an
+    excluded path), so a blob is scanned again under such a path by ``scan``,
     the pipeline's own step; ``matters(path)``, when given, says which
     paths can (the others keep what discovery found), else every path is
     rescanned.  ``have``: blobs already read."""
