@@ -497,17 +497,64 @@ class Walk:
 
 
 def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
-    """The distinct path names ``revs`` reach, filled in by one streamed
-    ``git rev-list --objects`` (every object with its path) in the
-    background (``Walk``)."""
+    """The distinct path names the commits of ``revs`` ever stored, filled
+    in by one streamed ``git log --raw`` in the background (``Walk``).
+
+    Only the entries a commit adds (``--diff-filter=A``): every name a
+    commit's tree holds was added by it or by an ancestor (a merge shows
+    those that differ from all its parents, ``-c``).  ``-t`` names the
+    folders themselves (an empty one too), and a submodule (gitlink) entry
+    is listed like a file, where ``rev-list --objects`` skips it.  Trees
+    git walks anyway, it walks once: this costs git no more than the
+    reachability walk, and its output is a tenth of that walk's.
+    """
+    names = _AddedNames()
+    walk = Walk(
+        root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',
+        '--ignore-submodules=none', '--diff-filter=A', '-z', '--format=', *revs, '--',
+        each=names,
+    )
+    return walk, names.names
+
+
+class _AddedNames:
+    """The paths of a ``log --raw -z`` stream, fed line by line."""
+
+    __slots__ = ('names', '_rest', '_path_next')
+
+    def __init__(self) -> None:
+        self.names: set[bytes] = set()
+        self._rest = b''
+        self._path_next = False
+
+    def __call__(self, line: bytes) -> None:
+        tokens = (self._rest + line).split(b'\0')
+        self._rest = tokens.pop()
+        for token in tokens:
+            if self._path_next:
+                self.names.add(token)
+                self._path_next = False
+            else:
+                self._path_next = token.lstrip(b'\n').startswith(b':')
+
+
+def tree_names(root: str, tips: Sequence[str]) -> set[bytes]:
+    """Every path name in the trees ``tips`` peel to (a tag of a tree, a
+    ref naming one): no commit's log lists them."""
+    listed = [t for t in tips if t]
+    if not listed:
+        return set()
+    peeled = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=''.join(f'{t}^{{}}\n' for t in listed).encode('utf-8', 'surrogateescape'),
+    ).decode('ascii', 'replace').splitlines()
     names: set[bytes] = set()
-
-    def add(line: bytes) -> None:
-        name = line.rstrip(b'\n').partition(b' ')[2]
-        if name:
-            names.add(name)
-
-    return Walk(root, 'rev-list', '--objects', *revs, '--', each=add), names
+    for line in peeled:
+        parts = line.split()
+        if len(parts) == 2 and parts[1] == 'tree':
+            out = git(root, 'ls-tree', '-r', '-t', '-z', '--name-only', parts[0])
+            names.update(n for n in out.split(b'\0') if n)
+    return names
 
 
 def history_path_names(
@@ -585,7 +632,7 @@ def _extras(
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)
         named[0].wait()
-        yield from history_path_names(root, args, scan, named[1])
+        yield from history_path_names(root, args, scan, named[1] | tree_names(root, tips))
         # What a branch reaches, the commit log above has scanned already.
         yield from beside_commits(
             root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
