@@ -405,6 +405,19 @@ def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revisio
                 yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
 
 
+def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
+    """``tag_messages`` of the annotated tags ``rev`` names on its way to
+    an object that is no tag (a tag, a tag of a tag): ``--diff BASE...TAG``
+    brings the tag too, as ``git push`` of it does."""
+    tags = []
+    sha = git(root, 'rev-parse', '--verify', '--quiet', rev, ok=(0, 1)).decode().strip()
+    while sha and git(root, 'cat-file', '-t', sha).strip() == b'tag':
+        tags.append(sha)
+        first = git(root, 'cat-file', 'tag', sha).split(b'\n', 1)[0]  # object <sha>
+        sha = first.partition(b' ')[2].decode('ascii', 'replace')
+    yield from tag_messages(root, tags, scan)
+
+
 def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:
     """Each ref name that holds a key, as ``<ref name>`` (line = which)."""
     listed = [n for n in names if n]
