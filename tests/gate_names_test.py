@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
@@ -165,3 +167,27 @@ def test_history_names_submodules_files_and_tagged_trees(git_repo, keys):
     }
     by_key = {f['hashed_secret']: f.get('commit') for f in result.json()['findings']}
     assert by_key[hash_secret(in_link)] == sub_commit
+
+
+@pytest.mark.parametrize('hidden_by', ['config', '.gitmodules'])
+def test_a_submodule_told_to_be_ignored_is_still_named(git_repo, keys, hidden_by):
+    """``diff.ignoreSubmodules=all`` (the user's config), or ``ignore = all``
+    for it in a ``.gitmodules`` committed before, makes git's diffs leave a
+    submodule entry out: its name is read all the same, staged, in a range
+    and in history."""
+    key = keys()
+    if hidden_by == 'config':
+        git(git_repo, 'config', 'diff.ignoreSubmodules', 'all')
+        write(git_repo, 'a.py', 'x = 1\n')
+    else:
+        write(git_repo, '.gitmodules', f'[submodule "s"]\n\tpath = sub/{key}\n\tignore = all\n')
+    base = commit(git_repo)
+    _gitlink(git_repo, f'sub/{key}')
+    want = {('<path name>', hash_secret(key))}
+    assert _found(scan('--staged', '--format', 'json')) == want
+    # git commit too sees "nothing to commit", yet writes the index's tree.
+    git(git_repo, 'commit', '-q', '--no-verify', '--allow-empty', '-m', 'sub')
+    assert f'sub/{key}' in git(git_repo, 'ls-tree', '-r', '--name-only', 'HEAD')
+    assert _found(scan('--diff', f'{base}..HEAD', '--format', 'json')) == want
+    if hidden_by == 'config':  # else .gitmodules itself holds the key
+        assert _found(scan('--history', '--format', 'json')) == want

@@ -120,6 +120,7 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
     """
     out = git(
         root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-M', '-z',
+        '--ignore-submodules=none',  # a submodule's name, whatever config says
         '--reverse', '--topo-order',
         _LOG_FORMAT, *_revs(include, exclude), '--',
     )

@@ -24,10 +24,11 @@ def staged(root: str) -> Iterator[Content]:
     than a window is scanned in windows as git streams it.
     """
     # One diff of the index against HEAD gives each path's new mode and
-    # blob: ``:old-mode new-mode old-sha new-sha status`` then the path.
+    # blob: ``:old-mode new-mode old-sha new-sha status`` then the path
+    # (a submodule's too, whatever config or .gitmodules says to ignore).
     fields = git(
         root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
-        '--diff-filter=ACMT',
+        '--ignore-submodules=none', '--diff-filter=ACMT',
     ).split(b'\0')
     records = list(zip(fields[0::2], fields[1::2]))
     yield from path_names(os.fsdecode(name) for _meta, name in records)  # a submodule's name too
