@@ -437,18 +437,7 @@ def beside_commits(
     reaches are not scanned; a blob is reported at its path in the tagged
     tree, or as ``<tagged blob>``, with the tip that reaches it.
     """
-    listed = [t for t in tips if t]
-    if not listed:
-        return
-    peeled = git(
-        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
-        input=''.join(f'{t}^{{}}\n' for t in listed).encode('utf-8', 'surrogateescape'),
-    ).decode('ascii', 'replace').splitlines()
-    starts: list[tuple[str, str]] = []  # (tip, peeled blob or tree)
-    for tip, line in zip(listed, peeled):
-        parts = line.split()
-        if len(parts) == 2 and parts[1] in ('blob', 'tree'):
-            starts.append((tip, parts[0]))
+    starts = [(tip, sha) for tip, sha, kind in _peeled(root, tips) if kind in ('blob', 'tree')]
     for tip, start in starts:
         out = git(root, 'rev-list', '--objects', start,
                   *(['--not', *exclude] if exclude else []), '--')
@@ -555,20 +544,29 @@ class _AddedNames:
 def tree_names(root: str, tips: Sequence[str]) -> set[bytes]:
     """Every path name in the trees ``tips`` peel to (a tag of a tree, a
     ref naming one): no commit's log lists them."""
+    names: set[bytes] = set()
+    for _tip, sha, kind in _peeled(root, tips):
+        if kind == 'tree':
+            out = git(root, 'ls-tree', '-r', '-t', '-z', '--name-only', sha)
+            names.update(n for n in out.split(b'\0') if n)
+    return names
+
+
+def _peeled(root: str, tips: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(tip, the object it peels to through any chain of tags, its type)."""
     listed = [t for t in tips if t]
     if not listed:
-        return set()
+        return []
     peeled = git(
         root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
         input=''.join(f'{t}^{{}}\n' for t in listed).encode('utf-8', 'surrogateescape'),
     ).decode('ascii', 'replace').splitlines()
-    names: set[bytes] = set()
-    for line in peeled:
+    found = []
+    for tip, line in zip(listed, peeled):
         parts = line.split()
-        if len(parts) == 2 and parts[1] == 'tree':
-            out = git(root, 'ls-tree', '-r', '-t', '-z', '--name-only', parts[0])
-            names.update(n for n in out.split(b'\0') if n)
-    return names
+        if len(parts) == 2:
+            found.append((tip, parts[0], parts[1]))
+    return found
 
 
 def history_path_names(
