@@ -4,14 +4,13 @@ from __future__ import annotations
 import os
 
 from together_hooks.gitrun import git
+from together_hooks.sources.content import Content
 from together_hooks.sources.content import blob_contents
 from together_hooks.sources.content import path_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterator
-
-    from together_hooks.sources.content import Content
 
 
 def staged(root: str) -> Iterator[Content]:
