@@ -146,6 +146,20 @@ def test_tag_message_and_ref_name_in_history(git_repo, keys):
     assert got == {('<tag message>', hash_secret(in_tag)), ('<ref name>', hash_secret(in_ref))}
 
 
+def test_diff_to_an_annotated_tag_scans_the_tags_on_the_way(git_repo, keys):
+    """``--diff BASE...TAG``: the tag (and a tag it tags) is brought too."""
+    inner, outer = keys(), keys()
+    write(git_repo, 'r.txt', 'x\n')
+    base = commit(git_repo)
+    git(git_repo, 'tag', '-a', 'v1', '-m', f'release {inner}')
+    git(git_repo, 'tag', '-a', 'v1-signed', 'v1', '-m', f'again {outer}')
+    git(git_repo, 'tag', '-a', 'clean', '-m', 'nothing here')
+    got = hashes(scan('--diff', f'{base}...v1-signed', '--format', 'json'))
+    assert got == {('<tag message>', hash_secret(inner)), ('<tag message>', hash_secret(outer))}
+    assert scan('--diff', f'{base}...clean').rc == 0
+    assert scan('--diff', f'{base}...HEAD').rc == 0  # a commit brings no tag
+
+
 def test_commit_message_in_sarif_is_a_logical_location(git_repo, keys):
     key = keys()
     write(git_repo, 'r.txt', 'x\n')

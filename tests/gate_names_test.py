@@ -7,6 +7,10 @@ Real repositories; the real pre-commit for the commit stage, a real
 """
 from __future__ import annotations
 
+import subprocess
+
+import pytest
+
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
@@ -27,6 +31,13 @@ def _gitlink(repo, path: str) -> None:
     """Stage a submodule entry at ``path`` (its commit: HEAD)."""
     head = git(repo, 'rev-parse', 'HEAD').strip()
     git(repo, 'update-index', '--add', '--cacheinfo', f'160000,{head},{path}')
+
+
+def _fed(repo, text: str, *args: str) -> str:
+    """git's one-line answer to ``args`` with ``text`` on its stdin."""
+    return subprocess.run(
+        ('git', *args), cwd=repo, input=text, check=True, capture_output=True, text=True,
+    ).stdout.strip()
 
 
 def _base(repo) -> str:
@@ -111,3 +122,72 @@ def test_pre_receive_refuses_submodule_names_and_gitmodules_credentials(git_repo
     assert rc != 0, out
     assert hash_secret(in_name) in out and hash_secret(in_url) in out
     assert remote_has(remote, 'refs/heads/main') == git(git_repo, 'rev-parse', 'HEAD~1').strip()
+
+
+def test_history_names_submodules_files_and_tagged_trees(git_repo, keys):
+    """``scan --history`` reads every name a commit or a tag ever stored:
+    a submodule named with a key and later removed, a folder whose tree
+    another folder has too (a package of one empty ``__init__.py``), a
+    file a merge alone added, an empty folder, and a file in a tree only a
+    tag points at."""
+    in_link, in_merge, in_tagged, in_empty, in_twin = keys(), keys(), keys(), keys(), keys()
+    _base(git_repo)
+    write(git_repo, 'pkg/__init__.py', '')
+    write(git_repo, f'{in_twin}/__init__.py', '')
+    commit(git_repo)
+    _gitlink(git_repo, f'sub/{in_link}')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'sub')
+    sub_commit = git(git_repo, 'rev-parse', 'HEAD').strip()
+    git(git_repo, 'rm', '-q', '--cached', f'sub/{in_link}')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'unsub')
+    # A merge that adds a file neither parent has (an "evil merge").
+    git(git_repo, 'checkout', '-q', '-b', 'side')
+    write(git_repo, 'side.py', 's = 1\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'merge', '-q', '--no-ff', '--no-commit', 'side')
+    write(git_repo, f'merged/{in_merge}.txt', 'm\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'merge')
+    # A commit whose tree holds an empty folder (git never makes one itself).
+    empty = _fed(git_repo, '', 'mktree')
+    head_tree = git(git_repo, 'ls-tree', 'HEAD').rstrip('\n')
+    tree = _fed(git_repo, f'{head_tree}\n040000 tree {empty}\t{in_empty}\n', 'mktree')
+    hollow = git(git_repo, 'commit-tree', tree, '-p', 'HEAD', '-m', 'hollow').strip()
+    git(git_repo, 'update-ref', 'refs/heads/hollow', hollow)
+    # A tree no commit holds, kept by a tag.
+    blob = _fed(git_repo, 't\n', 'hash-object', '-w', '--stdin')
+    lone = _fed(git_repo, f'100644 blob {blob}\t{in_tagged}.txt\n', 'mktree')
+    git(git_repo, 'tag', 'lone-tree', lone)
+    result = scan('--history', '--format', 'json')
+    assert result.rc == 1, (result.out, result.err)
+    got = {(f['path'], f['hashed_secret']) for f in result.json()['findings']}
+    assert got == {
+        ('<path name>', hash_secret(k)) for k in (in_link, in_merge, in_tagged, in_empty, in_twin)
+    }
+    by_key = {f['hashed_secret']: f.get('commit') for f in result.json()['findings']}
+    assert by_key[hash_secret(in_link)] == sub_commit
+
+
+@pytest.mark.parametrize('hidden_by', ['config', '.gitmodules'])
+def test_a_submodule_told_to_be_ignored_is_still_named(git_repo, keys, hidden_by):
+    """``diff.ignoreSubmodules=all`` (the user's config), or ``ignore = all``
+    for it in a ``.gitmodules`` committed before, makes git's diffs leave a
+    submodule entry out: its name is read all the same, staged, in a range
+    and in history."""
+    key = keys()
+    if hidden_by == 'config':
+        git(git_repo, 'config', 'diff.ignoreSubmodules', 'all')
+        write(git_repo, 'a.py', 'x = 1\n')
+    else:
+        write(git_repo, '.gitmodules', f'[submodule "s"]\n\tpath = sub/{key}\n\tignore = all\n')
+    base = commit(git_repo)
+    _gitlink(git_repo, f'sub/{key}')
+    want = {('<path name>', hash_secret(key))}
+    assert _found(scan('--staged', '--format', 'json')) == want
+    # git commit too sees "nothing to commit", yet writes the index's tree.
+    git(git_repo, 'commit', '-q', '--no-verify', '--allow-empty', '-m', 'sub')
+    assert f'sub/{key}' in git(git_repo, 'ls-tree', '-r', '--name-only', 'HEAD')
+    assert _found(scan('--diff', f'{base}..HEAD', '--format', 'json')) == want
+    if hidden_by == 'config':  # else .gitmodules itself holds the key
+        assert _found(scan('--history', '--format', 'json')) == want

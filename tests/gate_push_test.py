@@ -149,3 +149,33 @@ def test_notes_and_a_detached_commit_ride_with_a_branch(git_repo, keys, pushing)
     assert rc != 0, out
     assert hash_secret(in_note) in out and hash_secret(detached) in out
     assert 'refs/notes' not in _remote_refs(git_repo)
+
+
+def test_a_new_tag_on_a_pushed_commit_and_the_plain_hook_beside_pre_commit(
+        git_repo, keys, pushing, tmp_path):
+    """A push that brings no commit (an annotated tag on a commit the
+    remote has) runs no pre-commit pre-push hook at all: pre-commit finds
+    nothing new and skips.  It still runs ``.git/hooks/pre-push.legacy``
+    on every push, and the plain hook of examples/pre-push.md there
+    refuses the tag's message."""
+    key = keys()
+    sha = _pushed_main(git_repo, pushing)
+    git(git_repo, 'remote', 'set-head', 'origin', '--auto')
+    git(git_repo, 'tag', '-a', '-m', f'release notes TOGETHER_API_KEY={key}', 'v1', sha)
+    rc, out = _push(git_repo, pushing, '--dry-run', 'v1')
+    assert rc == 0 and 'Passed' not in out and 'Failed' not in out, out  # pre-commit skips
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
+        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
+    legacy = git_repo / '.git' / 'hooks' / 'pre-push.legacy'
+    legacy.write_text('#!/bin/sh\n' + script)
+    legacy.chmod(0o755)
+    rc, out = _push(git_repo, pushing, 'v1')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<tag message>' in out
+    assert 'refs/tags/v1' not in _remote_refs(git_repo)
+    # A clean tag still goes through both.
+    git(git_repo, 'tag', '-a', '-m', 'release notes', 'v2', sha)
+    rc, out = _push(git_repo, pushing, 'v2')
+    assert rc == 0, out
+    assert 'refs/tags/v2' in _remote_refs(git_repo)

@@ -210,8 +210,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'a broken baseline\'s message spans two lines (the audit log and API callers see it raw)'),
     # --- sources -----------------------------------------------------------------
     M('staged-index', 'together_hooks/sources/index.py',
-      '            yield Content(path, data)',
-      '            yield Content(path, fs_path=os.path.join(root, path))',
+      '        yield from blob_contents(root, by_sha)  # a large one in windows',
+      '        yield from (Content(p, fs_path=os.path.join(root, p)) for ps in by_sha.values() for p in ps)',
       ('tests/sources/sources_test.py', 'tests/hardening_test.py::test_repository_states'),
       '--staged reads the work tree, not the index'),
     M('staged-old-side', 'together_hooks/sources/index.py',

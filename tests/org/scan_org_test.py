@@ -288,12 +288,20 @@ def test_fork_network_scans_each_blob_once_and_attributes_to_each_fork(tmp_path,
 # ------------------------------------------------------------ fake GitHub API
 
 class FakeGitHub(http.server.BaseHTTPRequestHandler):
+    """The API's routes, and under ``/git/`` the repositories of ``served``
+    (a folder) over git's plain ("dumb") HTTP protocol: what a clone URL on
+    the API's own host gives."""
+
     routes: dict = {}
     seen: list = []
     limited: set = set()
+    served: str | None = None
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         self.seen.append((self.path, self.headers.get('Authorization')))
+        if self.path.startswith('/git/') and self.served:
+            self._file(os.path.join(self.served, self.path[len('/git/'):].split('?')[0]))
+            return
         if self.path in self.limited:
             self.limited.discard(self.path)
             self.send_response(403)
@@ -316,8 +324,30 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def _file(self, path: str) -> None:
+        try:
+            with open(path, 'rb') as f:
+                data = f.read()
+        except OSError:
+            self.send_response(404)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def log_message(self, *args) -> None:
         pass
+
+
+def serve_repos(api: str, top, *names: str) -> dict[str, str]:
+    """Each repository ``top/name`` cloneable from the fake API's host:
+    name -> its clone URL there."""
+    FakeGitHub.served = str(top)
+    for name in names:
+        git(top / name, 'update-server-info')
+    return {name: f'{api}/git/{name}/.git' for name in names}
 
 
 @pytest.fixture
@@ -326,6 +356,7 @@ def github():
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.limited = {}, [], set()
+    FakeGitHub.served = None
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
     server.server_close()
@@ -347,7 +378,7 @@ def test_github_org_paging_rate_limit_forks_and_token(tmp_path, keys, github):
     fork_commit = commit(outside, {'extra.py': f'TOGETHER_API_KEY = "{k_fork}"\n'})
     old, old_commit = key_repo(tmp_path / 'old', k_old)  # archived: scanned by default
     org_fork, _ = key_repo(tmp_path / 'org-fork', k_own_fork)  # a fork: off by default
-    url = {n: f'file://{tmp_path}/{n}' for n in ('app', 'outside-fork', 'old', 'org-fork')}
+    url = serve_repos(github, tmp_path, 'app', 'outside-fork', 'old', 'org-fork')
     page2 = '/orgs/acme/repos?per_page=100&type=all&page=2'
     FakeGitHub.routes = {
         '/orgs/acme/repos?per_page=100&type=all': (
@@ -374,7 +405,8 @@ def test_github_org_paging_rate_limit_forks_and_token(tmp_path, keys, github):
     }
     assert 'GitHub API rate limit; waiting 1s' in result.err
     assert [p for p, _ in FakeGitHub.seen].count(page2) == 2  # retried after Retry-After
-    assert {a for _, a in FakeGitHub.seen} == {f'Bearer {token}'}
+    assert {a for p, a in FakeGitHub.seen if not p.startswith('/git/')} == {f'Bearer {token}'}
+    assert {a for p, a in FakeGitHub.seen if p.startswith('/git/')} == {None}  # no TLS: no token
     with open(store, 'rb') as f:
         assert token.encode() not in f.read()
     assert token not in result.out + result.err
@@ -395,6 +427,50 @@ def test_github_org_paging_rate_limit_forks_and_token(tmp_path, keys, github):
     skipped = scan_org(*base, '--skip-archived', '--cache-dir', str(tmp_path / 'c1'))
     assert 'no GITHUB_TOKEN' in skipped.err
     assert url['old'] not in {f[0] for f in found(skipped)}
+
+
+def test_clone_urls_only_on_the_api_host(tmp_path, keys, github):
+    """A clone URL the API gives is cloned only with the API's own scheme
+    on its host (https://github.com for api.github.com): a ``file://`` URL,
+    a local path, ssh, or another host is refused, one line each, and
+    counted as not scanned; nothing is read from it."""
+    k_good, k_local, k_url = keys(), keys(), keys()
+    good, good_commit = key_repo(tmp_path / 'good', k_good)
+    local, _ = key_repo(tmp_path / 'local', k_local)
+    url = serve_repos(github, tmp_path, 'good', 'local')
+    port = github.rsplit(':', 1)[1]
+    refused = {
+        'file': f'file://{local}',
+        'path': local,
+        'relative': '../local',
+        'ssh': 'git@github.com:acme/ssh.git',
+        'ssh-url': 'ssh://git@127.0.0.1/acme/x.git',
+        'other-host': f'http://localhost:{port}/git/local/.git',
+        'other-port': 'http://127.0.0.1:1/git/local/.git',
+        'ext': 'ext::sh -c touch% /tmp/pwned',
+        'keyed': f'https://evil.example/{k_url}.git',  # never shown whole
+        'two-lines': 'https://evil.example/a\nb.git',
+    }
+    FakeGitHub.routes = {'/orgs/acme/repos?per_page=100&type=all': (
+        [api_repo('good', url['good'])] + [api_repo(n, u) for n, u in refused.items()], None,
+    )}
+    store = str(tmp_path / 'gh.sqlite')
+    result = scan_org('--github-org', 'acme', '--github-api-url', github, '--store', store,
+                      '--format', 'json', '--cache-dir', str(tmp_path / 'cache'), env={})
+    assert result.rc == 2, result.err
+    assert found(result) == {(url['good'], good_commit, 'config.py', hashed(k_good))}
+    lines = [line for line in result.err.splitlines() if ': not scanned: ' in line]
+    assert len(lines) == len(refused), result.err
+    for shown in refused.values():
+        shown = shown.replace('\n', '\\n')  # one line: escaped
+        if k_url not in shown:
+            assert any(f': {shown}: not scanned: refused' in line for line in lines), (shown, lines)
+    assert f'(1 scanned, 0 unchanged, {len(refused)} failed)' in result.err
+    assert not [p for p, _ in FakeGitHub.seen if p.startswith('/git/local')]
+    assert not os.listdir(tmp_path / 'cache') or all(
+        'local' not in n for n in os.listdir(tmp_path / 'cache'))
+    report = scan_org('report', '--store', store)
+    assert report.rc == 2 and report.out.count('NOT SCANNED') == len(refused)
 
 
 def _first_commit_with(repo: str, path: str) -> str:

@@ -126,12 +126,12 @@ def _lines(f, line: bytes, count: int) -> None:
         f.write(line * min(4096, count - n))
 
 
-def _commit_big_blob(repo, size: int, keys) -> dict[str, tuple[int, int]]:
-    """One blob of ``size`` bytes committed, then deleted: a key right
-    across the first window's edge, one across the second's, one near the
-    end.  Where each is: key -> (line, column)."""
+def _big_file(repo, name: str, size: int, keys) -> dict[str, tuple[int, int]]:
+    """A file of ``size`` bytes: a key right across the first window's
+    edge, one across the second's, one near the end.  Where each is:
+    key -> (line, column)."""
     where = {}
-    with open(repo / 'big.txt', 'wb') as f:
+    with open(repo / name, 'wb') as f:
         line = b'the quick brown fox jumps over the lazy dog ' * 3 + b'\n'
         at = lines = 0
         for edge in (WINDOW - 25, 2 * WINDOW - 3, size - 200):
@@ -144,6 +144,12 @@ def _commit_big_blob(repo, size: int, keys) -> dict[str, tuple[int, int]]:
             where[key] = (lines + 1, pad + 2)
             at = edge + 2 + len(key)
         _lines(f, line, (size - at) // len(line))
+    return where
+
+
+def _commit_big_blob(repo, size: int, keys) -> dict[str, tuple[int, int]]:
+    """``_big_file`` committed, then deleted."""
+    where = _big_file(repo, 'big.txt', size, keys)
     git(repo, 'add', 'big.txt')
     git(repo, 'commit', '-q', '--no-verify', '-m', 'big')
     git(repo, 'rm', '-q', 'big.txt')
@@ -179,3 +185,43 @@ def test_wide_text_memory_is_bounded_by_the_window_not_the_file(tmp_path, keys):
     assert result.rc == 1, result.err
     assert [(f['line'], f['column']) for f in result.json()['findings']] == [((240 << 20) // 46 + 1, 18)]
     assert rss < MAX_RSS, f'peak RSS {rss >> 20} MB for a 240 MB UTF-16 file'
+
+
+# A staged blob, or one outside a sparse checkout's cone, is read from git:
+# large ones in windows too.  A whole read holds the blob and more, so the
+# peak stays under the blob's own size only when it streams.
+_STAGED = 64 << 20
+
+
+def _places(result) -> list[tuple[str, int, int]]:
+    return sorted((f['path'], f['line'], f['column']) for f in result.json()['findings'])
+
+
+def test_a_large_staged_blob_is_scanned_in_windows(git_repo, keys):
+    where = _big_file(git_repo, 'big.txt', _STAGED, keys)
+    git(git_repo, 'add', 'big.txt')
+    os.link(git_repo / 'big.txt', git_repo / 'copy2.txt')  # the same blob at a second path
+    git(git_repo, 'add', 'copy2.txt')
+    os.unlink(git_repo / 'big.txt')  # what is staged counts, not the work tree
+    os.unlink(git_repo / 'copy2.txt')
+    result, rss = peak('together-hooks', 'scan', '--staged', '--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.err
+    assert _places(result) == sorted(
+        (path, line, column) for path in ('big.txt', 'copy2.txt') for line, column in where.values()
+    )
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB staged blob'
+
+
+def test_a_large_blob_outside_the_sparse_cone_is_scanned_in_windows(git_repo, keys):
+    (git_repo / 'in').mkdir()
+    (git_repo / 'out').mkdir()
+    (git_repo / 'in' / 'a.txt').write_text('x\n')
+    where = _big_file(git_repo, 'out/big.txt', _STAGED, keys)
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'big')
+    git(git_repo, 'sparse-checkout', 'set', 'in')
+    assert not (git_repo / 'out' / 'big.txt').exists()
+    result, rss = peak('together-hooks', 'scan', '--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.err
+    assert _places(result) == sorted(('out/big.txt', line, column) for line, column in where.values())
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob outside the cone'

@@ -129,14 +129,20 @@ def commits(
         )
         # Messages, tag messages and ref names are content too.
         return itertools.chain(found, history_extras(root, args.since, scan))
+    import itertools
+
     from together_hooks.sources.commits import added_by_commits
+    from together_hooks.sources.commits import tags_on_the_way
 
     base, head, since_fork = ranges.parse_range(args.diff)
     # Validates both ends (and, with three dots, that they share history).
     ranges.range_start(root, base, head, since_fork)
     base_sha = ranges.resolve_commit(root, base, '--diff BASE')
     head_sha = ranges.resolve_commit(root, head, '--diff HEAD')
-    return added_by_commits(root, [head_sha], [base_sha], scan)
+    return itertools.chain(
+        added_by_commits(root, [head_sha], [base_sha], scan),
+        tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
+    )
 
 
 def env_reuse(args: argparse.Namespace) -> int:

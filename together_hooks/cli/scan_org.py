@@ -197,17 +197,13 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         return inputs.read_repos_file(args.repos), None, f'repos file {args.repos}'
     if not args.github_org:
         raise InputError('scan-org needs --repos FILE or --github-org ORG')
-    import urllib.parse
-
     secret = inputs.token()
     client = inputs.GitHub(args.github_api_url, secret)
     if secret is None:
         print('together-hooks: scan-org: no GITHUB_TOKEN in the environment: '
               'public repositories only, at the unauthenticated rate limit', file=sys.stderr)
-    api = urllib.parse.urlsplit(client.api)
-    token_host = None
-    if secret and api.scheme == 'https':
-        token_host = 'github.com' if api.netloc == 'api.github.com' else api.netloc
+    scheme, host = inputs.clone_origin(client.api)
+    token_host = host if secret and scheme == 'https' else None
     targets = inputs.github_targets(
         client, args.github_org, args.include_forks, not args.skip_archived,
     )

@@ -105,13 +105,21 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
     rules = engine.rules_fingerprint()
     out = Outcome()
     out.run, out.resumed = store.open_run(__version__, rules, options.source, pool.name)
-    todo, finished = plan(targets, store, out.run, out.resumed, rules)
+    for target in targets:
+        if target.refused:  # never cloned: a failure of its own in the store
+            store.attempt(list(target.urls), target.key)
+            store.record(out.run, {
+                'urls': list(target.urls), 'status': FAILED, 'findings': [],
+                'error': target.refused, 'fingerprint': None, 'blobs': 0,
+            }, rules)
+            out.failed += len(target.urls)
+    todo, finished = plan([t for t in targets if not t.refused], store, out.run, out.resumed, rules)
     out.repositories = sum(len(t.urls) for t in targets)
     out.unchanged = sum(len(t.urls) for t in finished)
     known = store.known_verifications() if options.verify else {}
     bound = options.max_in_flight or pool.width * 2
     shown = Progress(out.repositories, options.progress)
-    done = out.unchanged
+    done = out.unchanged + out.failed
     queue = list(reversed(todo))  # pop() takes the biggest first
     flying: dict = {}  # future -> (target, previous, attempt)
 

@@ -40,6 +40,7 @@ _USERINFO = re.compile(r'^(?:https?://[^/@]*@|[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]*
 class Target(NamedTuple):
     urls: tuple[str, ...]  # one repository, or a network: parent first
     size: int = 0  # KB as the API reports it; 0 when unknown
+    refused: str = ''  # why it is not cloned at all (a clone URL off the API's host)
 
     @property
     def key(self) -> str:
@@ -61,17 +62,21 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 def normalize(location: str, base: str) -> str:
     """A URL as given; a local path made absolute (workers run elsewhere)."""
-    if _USERINFO.match(location):
-        raise InputError(
-            'a repository URL carries credentials: remove them and set '
-            'GITHUB_TOKEN in the environment instead',
-        )
+    _refuse_credentials(location)
     if re.match(r'^[a-z][a-z0-9+.-]*://', location, re.I) or re.match(r'^[^/]+@[^/:]+:', location):
         return location
     path = os.path.abspath(os.path.join(base, os.path.expanduser(location)))
     if not os.path.isdir(path):
         raise InputError(f'{location}: no such repository')
     return path
+
+
+def _refuse_credentials(location: str) -> None:
+    if _USERINFO.match(location):
+        raise InputError(
+            'a repository URL carries credentials: remove them and set '
+            'GITHUB_TOKEN in the environment instead',
+        )
 
 
 def read_repos_file(path: str) -> list[Target]:
@@ -124,6 +129,15 @@ def check_api_url(url: str) -> str:
     if parts.scheme == 'http' and (host in ('localhost', '::1') or host.startswith('127.')):
         return url.rstrip('/')
     raise InputError(f'--github-api-url {url!r}: must be https:// (http only on loopback)')
+
+
+def clone_origin(api: str) -> tuple[str, str]:
+    """(scheme, host) every clone URL the API at ``api`` gives must have:
+    its own scheme (https; http only for a loopback test server) and host,
+    less a leading ``api.`` (``api.github.com`` clones from ``github.com``)."""
+    parts = urllib.parse.urlsplit(api)
+    host = parts.netloc.lower()
+    return parts.scheme, host[4:] if host.startswith('api.') else host
 
 
 def _next_link(header: str | None) -> str | None:
@@ -230,10 +244,16 @@ def github_targets(
         client: GitHub, org: str, include_forks: bool, include_archived: bool,
 ) -> list[Target]:
     """The organisation's repositories; with ``include_forks``, each with
-    its forks as one network (the forks listed by the API, any owner)."""
+    its forks as one network (the forks listed by the API, any owner).
+
+    A clone URL off the API's own host (``clone_origin``): a ``file://``
+    URL, a local path, ssh, another host) is never cloned: it comes back
+    as a target of its own with the reason it is ``refused``."""
     if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9-]*', org):
         raise InputError(f'--github-org {org!r}: not an organisation name')
+    origin = clone_origin(client.api)
     targets = []
+    refused: list[Target] = []
     for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
         if repo.get('archived') and not include_archived:
             continue
@@ -247,8 +267,30 @@ def github_targets(
                 raise InputError(f'GitHub API: {url}: full_name is not a name')
             forks = client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100')
             urls += [_clone_url(f) for f in forks]
-        targets.append(Target(tuple(dict.fromkeys(urls)), _size(repo, url)))
-    return dedupe(targets)
+        size = _size(repo, url)
+        kept = []
+        for member in dict.fromkeys(urls):
+            why = _off_origin(member, origin)
+            if why:  # shown on one line: a control character escaped
+                shown = member if member.isprintable() else ascii(member)[1:-1]
+                refused.append(Target((shown,), size, refused=why))
+            else:
+                kept.append(member)
+        if kept:
+            targets.append(Target(tuple(kept), size))
+    return dedupe(targets + refused)  # a refused URL is in no network
+
+
+def _off_origin(url: str, origin: tuple[str, str]) -> str:
+    """Why ``url`` is not cloned from the API's ``origin``; '' when it is."""
+    parts = urllib.parse.urlsplit(url)
+    scheme, host = origin
+    if (
+            url.isprintable() and re.match(r'^[a-z][a-z0-9+.-]*://', url, re.I)
+            and (parts.scheme.lower(), parts.netloc.lower()) == (scheme, host)
+    ):
+        return ''
+    return f'refused: the API gave a clone URL that is not {scheme}://{host}/'
 
 
 def _size(repo: dict, url: str) -> int:
@@ -263,4 +305,5 @@ def _clone_url(repo: dict) -> str:
     url = repo.get('clone_url')
     if not isinstance(url, str) or not url:
         raise InputError('GitHub API: a repository without clone_url')
-    return normalize(url, '.')
+    _refuse_credentials(url)
+    return url

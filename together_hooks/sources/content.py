@@ -123,6 +123,26 @@ class Content:
         return findings
 
 
+def blob_contents(root: str, by_sha: dict[str, list[str]]) -> Iterator[Content]:
+    """The blobs ``by_sha`` names, at each of their paths, streamed from one
+    ``git cat-file --batch``: a small blob read whole, a larger one than a
+    window read in windows when it is scanned, by a ``git cat-file`` of its
+    own for each path (``BlobAt``), so memory stays bounded and a content
+    can be scanned after the stream has moved on."""
+    from together_hooks.fileio import WINDOW
+    from together_hooks.gitrun import BlobAt
+    from together_hooks.gitrun import stream_blobs
+
+    for sha, blob in stream_blobs(root, list(by_sha)):
+        if blob.size <= WINDOW:
+            data = blob.read()
+            for path in by_sha[sha]:
+                yield Content(path, data)
+        else:
+            for path in by_sha[sha]:
+                yield Content(path, stream=BlobAt(root, sha, blob.size))
+
+
 def to_display(path: str) -> str:
     path = path.replace(os.sep, '/') if os.sep != '/' else path
     return path[2:] if path.startswith('./') else path

@@ -20,6 +20,7 @@ from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
 from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
+from together_hooks.sources.content import blob_contents
 from together_hooks.sources.content import link_target
 from together_hooks.sources.content import to_display
 
@@ -185,12 +186,8 @@ def _outside_sparse_cone(top: str, base: str) -> dict[str, str]:
 
 def _index_blobs(top: str, outside: dict[str, str], shown: str) -> Iterator[Content]:
     """The blobs of files outside the sparse cone, streamed (a monorepo's
-    other half is never held in memory at once)."""
-    from together_hooks.gitrun import read_blobs
-
+    other half is never held in memory at once, a large blob in windows)."""
     by_sha: dict[str, list[str]] = {}
     for rel, sha in sorted(outside.items()):
-        by_sha.setdefault(sha, []).append(rel)
-    for sha, data in read_blobs(top, list(by_sha)):
-        for rel in by_sha[sha]:
-            yield Content(shown + rel, data)
+        by_sha.setdefault(sha, []).append(shown + rel)
+    return blob_contents(top, by_sha)

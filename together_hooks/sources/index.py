@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 
 from together_hooks.gitrun import git
-from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
+from together_hooks.sources.content import blob_contents
 from together_hooks.sources.content import path_names
 
 TYPE_CHECKING = False
@@ -19,13 +19,15 @@ def staged(root: str) -> Iterator[Content]:
     Only files the commit adds or changes; a file staged and then edited or
     deleted in the work tree is scanned as staged.  Renames are scanned at
     their new path; a symlink's blob is its target; deletions and
-    submodules have nothing to scan but the names they add.
+    submodules have nothing to scan but the names they add.  A blob larger
+    than a window is scanned in windows as git streams it.
     """
     # One diff of the index against HEAD gives each path's new mode and
-    # blob: ``:old-mode new-mode old-sha new-sha status`` then the path.
+    # blob: ``:old-mode new-mode old-sha new-sha status`` then the path
+    # (a submodule's too, whatever config or .gitmodules says to ignore).
     fields = git(
         root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
-        '--diff-filter=ACMT',
+        '--ignore-submodules=none', '--diff-filter=ACMT',
     ).split(b'\0')
     records = list(zip(fields[0::2], fields[1::2]))
     yield from path_names(os.fsdecode(name) for _meta, name in records)  # a submodule's name too
@@ -34,8 +36,5 @@ def staged(root: str) -> Iterator[Content]:
         _old_mode, mode, _old_sha, sha, _status = meta.decode().split()
         if mode in ('100644', '100755', '120000'):
             by_sha.setdefault(sha, []).append(os.fsdecode(name))
-    if not by_sha:
-        return
-    for sha, data in read_blobs(root, list(by_sha)):
-        for path in by_sha[sha]:
-            yield Content(path, data)
+    if by_sha:
+        yield from blob_contents(root, by_sha)  # a large one in windows
