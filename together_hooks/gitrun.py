@@ -29,6 +29,24 @@ if TYPE_CHECKING:
 # a terminal, or hashing work-tree files; ``GIT_CONFIG_NOSYSTEM`` is left
 # alone, system config is the admin's.
 SAFE_CONFIG = ('-c', 'core.fsmonitor=false')
+# Objects as they are stored and sent, never as a local rewrite shows them:
+# ``git replace`` refs (which a push can even bring to a server first) and
+# an ``info/grafts`` file make every walk show another commit, or other
+# parents, in place of the one a push sends; a key's commit would pass
+# unread.  ``--no-replace-objects`` turns the first off, a graft file that
+# cannot exist the second.
+# (``rewrites=True`` keeps them: to see what another tool, pre-commit,
+# was shown.)
+GIT = ('git', '--no-replace-objects', *SAFE_CONFIG)
+_NO_GRAFTS = {'GIT_GRAFT_FILE': os.path.join(os.devnull, 'no-grafts')}
+
+
+def _command(args: tuple[str, ...], env: dict[str, str] | None, rewrites: bool = False) -> dict:
+    """Popen's command and environment: ``env`` (default ours), without
+    replace refs and grafts unless ``rewrites``."""
+    if rewrites:
+        return {'args': ('git', *SAFE_CONFIG, *args), 'env': env}
+    return {'args': (*GIT, *args), 'env': {**(os.environ if env is None else env), **_NO_GRAFTS}}
 
 
 # How often a running git is checked for being stuck on a FIFO.
@@ -38,6 +56,7 @@ _STALL_CHECK = 0.5
 def _run(
         root: str, args: tuple[str, ...], input: bytes | None, errors: bool,
         env: dict[str, str] | None = None, timeout: float | None = None,
+        rewrites: bool = False,
 ) -> subprocess.CompletedProcess[bytes]:
     """git's completed process; never a hang on a FIFO in the work tree
     (git opens ``.gitignore`` and friends with a blocking open), nor past
@@ -49,7 +68,7 @@ def _run(
 
         deadline = time.monotonic() + timeout
     with subprocess.Popen(
-            ('git', *SAFE_CONFIG, *args), cwd=root, env=env,
+            **_command(args, env, rewrites), cwd=root,
             stdin=subprocess.PIPE if input is not None else None,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
@@ -95,16 +114,17 @@ def _cannot_run(root: str) -> InputError:
 def git(
         root: str, *args: str, input: bytes | None = None,
         ok: tuple[int, ...] = (0,), env: dict[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: float | None = None, rewrites: bool = False,
 ) -> bytes:
     """Run git in ``root``; a failure is an InputError with git's own words.
 
     ``ok``: the exit codes that are answers, not failures (``check-ignore``
     exits 1 for "not ignored"); ``env``: git's whole environment (default:
-    ours); ``timeout``: seconds before git is killed and that is the error.
+    ours); ``timeout``: seconds before git is killed and that is the error;
+    ``rewrites``: see ``GIT``.
     """
     try:
-        proc = _run(root, args, input, errors=True, env=env, timeout=timeout)
+        proc = _run(root, args, input, errors=True, env=env, timeout=timeout, rewrites=rewrites)
     except (FileNotFoundError, NotADirectoryError):
         raise _cannot_run(root)
     if proc.returncode not in ok:
@@ -139,7 +159,7 @@ def git_stream(root: str, *args: str, stdin: bool = False) -> subprocess.Popen[b
     import subprocess
 
     return subprocess.Popen(
-        ('git', *SAFE_CONFIG, *args), cwd=root, bufsize=1 << 20,
+        **_command(args, None), cwd=root, bufsize=1 << 20,
         stdin=subprocess.PIPE if stdin else None, stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL if stdin else subprocess.PIPE,
     )

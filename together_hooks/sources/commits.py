@@ -657,7 +657,12 @@ def pushed(
     exclude = [f'--remotes={remote}'] if remote else []
     if from_ref and to_ref:
         include, exclude = [to_ref, *LOCAL_REFS], [from_ref, *exclude]
-        listed = git(root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--', ok=(0, 128))
+        # The files pre-commit was shown: its diff sees replace refs and
+        # grafts, so a path only they hide is one no filter ever saw.
+        listed = git(
+            root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--',
+            ok=(0, 128), rewrites=True,
+        )
     elif remote and local:
         include = [local, *LOCAL_REFS]
         listed = git(root, 'ls-files', '-z')
