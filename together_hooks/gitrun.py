@@ -194,6 +194,79 @@ def worktree_root(path: str = '.') -> str | None:
         here = parent
 
 
+def may_clean_filter(root: str) -> bool:
+    """Whether ``git add`` may pass files of the work tree ``root`` through
+    a clean filter (``filter.<name>.clean`` or ``.process``), so that what
+    is staged differs from the file: False only when no config file git
+    reads for ``root`` mentions a filter, found without starting git.  A
+    config that includes others, or one that cannot be read: True."""
+    env = os.environ
+    texts = [v for k, v in env.items() if k == 'GIT_CONFIG_PARAMETERS' or k.startswith('GIT_CONFIG_KEY_')]
+    if any('filter' in t.lower() for t in texts):
+        return True
+    files = []
+    if not env.get('GIT_CONFIG_NOSYSTEM'):
+        files += [env['GIT_CONFIG_SYSTEM']] if env.get('GIT_CONFIG_SYSTEM') else _system_configs()
+    if env.get('GIT_CONFIG_GLOBAL'):
+        files.append(env['GIT_CONFIG_GLOBAL'])
+    else:
+        home = env.get('HOME', '')
+        xdg = env.get('XDG_CONFIG_HOME') or os.path.join(home, '.config')
+        files += [os.path.join(home, '.gitconfig'), os.path.join(xdg, 'git', 'config')]
+    git_dir = _git_dir(root)
+    if git_dir is None:
+        return True
+    common = _read_line(os.path.join(git_dir, 'commondir'))
+    files += [
+        os.path.join(git_dir, common or '', 'config'), os.path.join(git_dir, 'config.worktree'),
+    ]
+    for path in files:
+        try:
+            with open(path, 'rb') as f:
+                text = f.read().lower()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return True
+        if b'filter' in text or b'include' in text:
+            return True
+    return False
+
+
+def _system_configs() -> list[str]:
+    """Where git's system config may be: ``/etc/gitconfig``, and
+    ``<prefix>/etc/gitconfig`` of each git on PATH (its build's prefix)."""
+    found = ['/etc/gitconfig']
+    for folder in os.environ.get('PATH', '').split(os.pathsep):
+        exe = os.path.join(folder or '.', 'git')
+        if os.path.isfile(exe):
+            for where in {exe, os.path.realpath(exe)}:
+                found.append(os.path.join(os.path.dirname(os.path.dirname(where)), 'etc', 'gitconfig'))
+    return found
+
+
+def _git_dir(root: str) -> str | None:
+    """The git folder of the work tree ``root`` (``GIT_DIR``, or its
+    ``.git`` folder, or where a ``.git`` file points), or None."""
+    if os.environ.get('GIT_DIR'):
+        return os.path.abspath(os.environ['GIT_DIR'])
+    dot_git = os.path.join(root, '.git')
+    if os.path.isdir(dot_git):
+        return dot_git
+    line = _read_line(dot_git)
+    if line is None or not line.startswith('gitdir: '):
+        return None
+    return os.path.join(root, line[len('gitdir: '):])
+
+
+def _read_line(path: str) -> str | None:
+    try:
+        with open(path, encoding='utf-8', errors='surrogateescape') as f:
+            return f.readline().rstrip('\n')
+    except OSError:
+        return None
+
+
 def git_toplevel(path: str) -> str | None:
     """The work tree root holding ``path``, or None outside a work tree."""
     where = path if os.path.isdir(path) else (os.path.dirname(path) or '.')
