@@ -149,3 +149,22 @@ def test_notes_and_a_detached_commit_ride_with_a_branch(git_repo, keys, pushing)
     assert rc != 0, out
     assert hash_secret(in_note) in out and hash_secret(detached) in out
     assert 'refs/notes' not in _remote_refs(git_repo)
+
+
+def test_push_of_a_branch_whose_file_is_a_folder_in_the_work_tree(git_repo, keys, pushing):
+    """``git push origin feat`` while ``main`` is checked out, where the
+    path ``feat`` keys is a folder: pre-commit passes no folder to a hook
+    (``types_or: [file, symlink]``), so no filter of the user's left it
+    out, and it is scanned."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'checkout', '-q', '-b', 'feat')
+    write(git_repo, 'cfg', f'K = "{key}"\n')
+    adding = commit(git_repo, 'key')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'cfg/x.py', 'x = 1\n')
+    commit(git_repo, 'folder')
+    rc, out = _push(git_repo, pushing, 'feat')
+    assert rc != 0, out
+    assert hash_secret(key) in out and adding[:12] in out
+    assert 'refs/heads/feat' not in _remote_refs(git_repo)

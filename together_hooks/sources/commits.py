@@ -674,7 +674,7 @@ def pushed(
     }
     considered = {
         p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
-        if os.path.lexists(os.path.join(root, p))
+        if _hook_could_get(os.path.join(root, p))
     }
 
     import sys
@@ -694,6 +694,21 @@ def pushed(
     import itertools
 
     return itertools.chain(found, local_refs_extras(root, exclude, scan))
+
+
+def _hook_could_get(path: str) -> bool:
+    """Whether pre-commit could pass ``path`` to this hook: it passes what
+    is in the work tree and ``identify`` calls a file or a symlink
+    (``types_or: [file, symlink]``), never a folder or a socket.  A pushed
+    file that is a folder in the checked-out work tree was not filtered
+    out by the user's config; it was never offered."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISDIR(mode) or stat.S_ISSOCK(mode))
 
 
 _BATCH_MARKS = 'together-hooks-batches'
