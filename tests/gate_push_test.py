@@ -168,3 +168,26 @@ def test_push_of_a_branch_whose_file_is_a_folder_in_the_work_tree(git_repo, keys
     assert rc != 0, out
     assert hash_secret(key) in out and adding[:12] in out
     assert 'refs/heads/feat' not in _remote_refs(git_repo)
+
+
+def test_push_of_a_key_whose_file_a_later_commit_renames(git_repo, keys, pushing):
+    """``feat`` adds a key to ``a.py``, then moves ``a.py`` to ``b.py``
+    without it; pushed while ``main`` (which has ``a.py``) is checked out.
+    pre-commit's diff follows the rename and offers only ``b.py``: ``a.py``
+    was never offered, so no filter of the user's left it out."""
+    key = keys()
+    write(git_repo, 'a.py', ''.join(f'x{i} = {i}\n' for i in range(40)))
+    commit(git_repo)
+    assert _push(git_repo, pushing, 'main')[0] == 0
+    git(git_repo, 'checkout', '-q', '-b', 'feat')
+    with open(git_repo / 'a.py', 'a') as f:
+        f.write(f'K = "{key}"\n')
+    adding = commit(git_repo, 'key')
+    write(git_repo, 'a.py', ''.join(f'x{i} = {i}\n' for i in range(40)))
+    git(git_repo, 'mv', 'a.py', 'b.py')
+    commit(git_repo, 'move')
+    git(git_repo, 'checkout', '-q', 'main')
+    rc, out = _push(git_repo, pushing, 'feat')
+    assert rc != 0, out
+    assert hash_secret(key) in out and adding[:12] in out
+    assert 'refs/heads/feat' not in _remote_refs(git_repo)

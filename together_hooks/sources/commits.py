@@ -657,10 +657,11 @@ def pushed(
     exclude = [f'--remotes={remote}'] if remote else []
     if from_ref and to_ref:
         include, exclude = [to_ref, *LOCAL_REFS], [from_ref, *exclude]
-        # The files pre-commit was shown: its diff sees replace refs and
-        # grafts, so a path only they hide is one no filter ever saw.
+        # The files pre-commit was shown, by its own command: its diff
+        # follows renames (a moved file's old name is not offered) and sees
+        # replace refs and grafts; a path only they hide was never offered.
         listed = git(
-            root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--',
+            root, 'diff', '--name-only', '--no-ext-diff', '-z', f'{from_ref}...{to_ref}', '--',
             ok=(0, 128), rewrites=True,
         )
     elif remote and local:
