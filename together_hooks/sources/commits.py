@@ -241,14 +241,15 @@ def _attribute(
             key[1], data_of[key[2]], FirstOf(hashes),
             commit=commit.sha, author=commit.author, date=commit.date,
         )
-    yield from lfs.unscanned(entries)
+    yield from lfs.large_objects(entries)
     if commits:
         yield from commit_messages(root, commits, scan)
 
 
 _LFS_POINTER = b'version https://git-lfs.github.com/spec/v1\n'
-# A Git LFS object larger than this is reported as not scanned (memory
-# bounded: a range's content is scanned in memory).
+# A Git LFS object larger than this is scanned in windows from the LFS
+# store, reported at the first path and commit that name it, instead of
+# read whole into the range's in-memory attribution (memory bounded).
 LFS_MAX = 64 << 20
 
 
@@ -261,7 +262,7 @@ class _LfsStore:
     def __init__(self, root: str) -> None:
         self.root = root
         self.folder: str | None = None
-        self.too_big: dict[bytes, int] = {}
+        self.large: dict[bytes, str] = {}  # pointer blob -> its large object's file
 
     def content(self, sha: bytes, data: bytes) -> bytes:
         if len(data) > 1024 or not data.startswith(_LFS_POINTER):
@@ -281,25 +282,23 @@ class _LfsStore:
         except OSError:
             return data
         if size > LFS_MAX:
-            self.too_big[sha] = size
+            self.large[sha] = path
             return data
         from together_hooks.fileio import read_file
 
         return read_file(path) or data
 
-    def unscanned(self, entries: list[Change]) -> Iterator[Content]:
-        """Each object too large to scan, once, at its first path: reported
-        as not scanned, never passed over in silence."""
-        from together_hooks.fileio import NotScanned
-
+    def large_objects(self, entries: list[Change]) -> Iterator[Content]:
+        """Each large object, once, at the first path and commit that name
+        it: scanned as it is read, in windows, by the pipeline."""
         for e in entries:
-            size = self.too_big.pop(e.new, None)
-            if size is not None:
-                content = Content(e.path, b'')
-                content.problem = NotScanned(
-                    f'Git LFS object of {size >> 20} MB (over {LFS_MAX >> 20} MB): not scanned',
-                    fatal=False,
+            path = self.large.pop(e.new, None)
+            if path is not None:
+                content = Revision(
+                    e.path, None, _all, commit=e.commit.sha, author=e.commit.author,
+                    date=e.commit.date,
                 )
+                content.fs_path = path
                 yield content
 
 
