@@ -164,9 +164,10 @@ def _blobs_at(root: str, commits: Iterable[str], path: str) -> list[str]:
         root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
         input=''.join(n + '\n' for n in names).encode('utf-8', 'surrogateescape'),
     )
+    # A name git cannot find comes back as given (any bytes): read bytes.
     return [
-        parts[0] for parts in (line.split() for line in out.decode().splitlines())
-        if len(parts) == 2 and parts[1] == 'blob'
+        parts[0].decode() for parts in (line.split() for line in out.split(b'\n'))
+        if len(parts) == 2 and parts[1] == b'blob'
     ]
 
 
