@@ -95,7 +95,7 @@ def range_commits(
     for line in out.decode().split():
         (boundary if line.startswith('-') else commits).append(line.lstrip('-'))
     if commits and is_shallow(root):
-        shallow_file = git(root, 'rev-parse', '--git-path', 'shallow').decode().strip()
+        shallow_file = os.fsdecode(git(root, 'rev-parse', '--git-path', 'shallow')).strip()
         try:
             with open(os.path.join(root, shallow_file), encoding='ascii') as f:
                 cut = set(f.read().split())
@@ -274,7 +274,7 @@ class _LfsStore:
         if oid is None:
             return data
         if self.folder is None:
-            common = git(self.root, 'rev-parse', '--git-common-dir').decode().strip()
+            common = os.fsdecode(git(self.root, 'rev-parse', '--git-common-dir')).strip()
             self.folder = os.path.join(self.root, common, 'lfs', 'objects')
         name = oid.group(1).decode()
         path = os.path.join(self.folder, name[:2], name[2:4], name)
@@ -736,7 +736,7 @@ def _first_batch(root: str, push: str) -> bool:
     if b'pre_commit' not in cmdline and b'pre-commit' not in cmdline:
         return True
     folder = os.path.join(
-        root, git(root, 'rev-parse', '--git-path', _BATCH_MARKS).decode().strip(),
+        root, os.fsdecode(git(root, 'rev-parse', '--git-path', _BATCH_MARKS)).strip(),
     )
     name = hashlib.sha256(
         b'\0'.join((str(ppid).encode(), started, push.encode('utf-8', 'surrogateescape'))),
