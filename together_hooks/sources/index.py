@@ -50,7 +50,7 @@ def cleaned(root: str, paths: Sequence[str]) -> Iterator[Content]:
     Nothing, and no git process, when no config names a filter."""
     if not paths or not may_clean_filter(root):
         return
-    here = os.path.realpath('.')
+    here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
     named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
     out = git(
