@@ -73,11 +73,13 @@ def _run(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
     ) as proc:
+        pending = input
         while True:
             try:
-                out, err = proc.communicate(input, timeout=_STALL_CHECK)
+                out, err = proc.communicate(pending, timeout=_STALL_CHECK)
                 break
             except subprocess.TimeoutExpired:
+                pending = None  # being sent already: a retry only waits
                 if timeout is not None and time.monotonic() >= deadline:
                     proc.kill()
                     raise InputError(f'git {args[0]} timed out after {timeout:g}s')
