@@ -203,9 +203,8 @@ def may_clean_filter(root: str) -> bool:
     reads for ``root`` mentions a filter, found without starting git.  A
     config that includes others, or one that cannot be read: True."""
     env = os.environ
-    texts = [v for k, v in env.items() if k == 'GIT_CONFIG_PARAMETERS' or k.startswith('GIT_CONFIG_KEY_')]
-    if any('filter' in t.lower() for t in texts):
-        return True
+    if env.get('GIT_CONFIG_COUNT') or 'filter' in env.get('GIT_CONFIG_PARAMETERS', '').lower():
+        return True  # settings given to git in its environment
     files = []
     if not env.get('GIT_CONFIG_NOSYSTEM'):
         files += [env['GIT_CONFIG_SYSTEM']] if env.get('GIT_CONFIG_SYSTEM') else _system_configs()
@@ -237,13 +236,15 @@ def may_clean_filter(root: str) -> bool:
 
 def _system_configs() -> list[str]:
     """Where git's system config may be: ``/etc/gitconfig``, and
-    ``<prefix>/etc/gitconfig`` of each git on PATH (its build's prefix)."""
+    ``<prefix>/etc/gitconfig`` of the git on PATH (its build's prefix,
+    through a link or not)."""
     found = ['/etc/gitconfig']
     for folder in os.environ.get('PATH', '').split(os.pathsep):
         exe = os.path.join(folder or '.', 'git')
         if os.path.isfile(exe):
-            for where in {exe, os.path.realpath(exe)}:
+            for where in {exe, os.path.realpath(exe) if os.path.islink(exe) else exe}:
                 found.append(os.path.join(os.path.dirname(os.path.dirname(where)), 'etc', 'gitconfig'))
+            break  # the one that runs
     return found
 
 

@@ -7,6 +7,7 @@ from together_hooks import audit_log
 from together_hooks import hookargs
 from together_hooks import pipeline
 from together_hooks.gitrun import git_toplevel
+from together_hooks.gitrun import may_clean_filter
 from together_hooks.gitrun import worktree_root
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
@@ -57,7 +58,7 @@ def _staged_if_cleaned(filenames: Sequence[str]) -> Iterable[Content]:
     the commit stores the filter's output, not the file.  Nothing (and no
     git process) when no config names a filter."""
     root = worktree_root('.')
-    if root is None or not filenames:
+    if root is None or not filenames or not may_clean_filter(root):
         return ()
     from together_hooks.sources.index import cleaned
 
