@@ -73,5 +73,4 @@ def cleaned(root: str, paths: Sequence[str]) -> Iterator[Content]:
         if len(fields) == 3 and fields[0] in (b'100644', b'100755'):
             by_sha.setdefault(fields[1].decode(), []).append(named[os.fsdecode(name)])
     for sha, data in read_blobs(root, list(by_sha)):
-        for path in by_sha[sha]:
-            yield Content(path, data)
+        yield from (Content(path, data) for path in by_sha[sha])
