@@ -229,7 +229,36 @@ def may_clean_filter(root: str) -> bool:
             continue
         except OSError:
             return True
-        if b'filter' in text or b'include' in text:
+        if (b'filter' in text or b'include' in text) and _names_a_filter(text):
+            return True
+    return False
+
+
+# What ``git lfs install`` writes: a filter that stores a pointer, never the
+# file's bytes, so its output can hold no key the file does not.
+_LFS_SECTION = b'[filter "lfs"]'
+_LFS_SETTINGS = frozenset((
+    b'clean = git-lfs clean -- %f', b'smudge = git-lfs smudge -- %f',
+    b'process = git-lfs filter-process', b'required = true',
+))
+
+
+def _names_a_filter(text: bytes) -> bool:
+    """Whether a config file's (lowercased) text sets a filter other than
+    Git LFS's own, or includes another file."""
+    section = b''
+    for raw in text.split(b'\n'):
+        line = raw.strip()
+        if not line or line.startswith((b'#', b';')):
+            continue
+        if line.startswith(b'['):
+            section = line
+            if (b'filter' in line and line != _LFS_SECTION) or b'include' in line:
+                return True
+        elif section == _LFS_SECTION:
+            if b' '.join(line.split()) not in _LFS_SETTINGS:
+                return True
+        elif b'filter' in line or b'include' in line:
             return True
     return False
 

@@ -75,3 +75,45 @@ def test_filtered_file_without_a_key_passes(git_repo, keys):
     git(git_repo, 'add', '-A')
     res = hook('settings.py', cwd=git_repo)
     assert res.rc == 0, res.out + res.err
+
+
+def _hook_modules(repo, home) -> list[str]:
+    """The modules a blocking hook run loads beyond its own (``-S``, as
+    ``hook_imports_test``), with ``home`` as HOME."""
+    import subprocess
+    import sys
+
+    import together_hooks
+
+    source = os.path.dirname(os.path.dirname(os.path.abspath(together_hooks.__file__)))
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {source!r})\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'main(["settings.py"])\n'
+        'print(sorted({"subprocess", "together_hooks.sources.index"} & set(sys.modules)))\n'
+    )
+    env = dict(clean_env(HOME=str(home)), GIT_CONFIG_NOSYSTEM='1')
+    proc = subprocess.run((sys.executable, '-S', '-c', code), cwd=repo, env=env,
+                          capture_output=True, text=True)
+    return proc.stdout.strip().splitlines()[-1:]
+
+
+LFS_INSTALL = (
+    '[filter "lfs"]\n\tclean = git-lfs clean -- %f\n\tsmudge = git-lfs smudge -- %f\n'
+    '\tprocess = git-lfs filter-process\n\trequired = true\n'
+)
+
+
+def test_git_lfs_own_filter_costs_no_git_process(git_repo, tmp_path):
+    """``git lfs install`` sets a filter for every repository of a user; it
+    stores pointers, so a commit pays nothing for it.  Any other setting
+    in its section does make the hook read what is staged."""
+    home = tmp_path / 'home'
+    home.mkdir()
+    write(git_repo, 'settings.py', 'x = 1\n')
+    git(git_repo, 'add', '-A')
+    (home / '.gitconfig').write_text('[user]\n\tname = Dev\n' + LFS_INSTALL)
+    assert _hook_modules(git_repo, home) == ['[]']
+    (home / '.gitconfig').write_text(LFS_INSTALL + '\tclean = sed s/x/y/\n')
+    assert _hook_modules(git_repo, home) == ["['subprocess', 'together_hooks.sources.index']"]
