@@ -14,6 +14,7 @@ import subprocess
 from tests.conftest import git
 from tests.conftest import write
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
+from tests.gitplay import bare
 from tests.gitplay import commit
 from tests.gitplay import run
 from together_hooks.findings import hash_secret
@@ -191,3 +192,37 @@ def test_push_of_a_key_whose_file_a_later_commit_renames(git_repo, keys, pushing
     assert rc != 0, out
     assert hash_secret(key) in out and adding[:12] in out
     assert 'refs/heads/feat' not in _remote_refs(git_repo)
+
+
+def test_mirror_push_sends_the_stash_and_other_remotes_refs(git_repo, keys, pushing, tmp_path):
+    """``git push --mirror`` sends every ref: the stash and another
+    remote's tracking refs too, which an ordinary push never does."""
+    stashed, fetched = keys(), keys()
+    _pushed_main(git_repo, pushing)
+    other = bare(tmp_path / 'other.git')
+    git(git_repo, 'remote', 'add', 'other', other)
+    git(git_repo, 'checkout', '-q', '-b', 'theirs')
+    write(git_repo, 'k.py', f'K = "{fetched}"\n')
+    commit(git_repo, 'key')
+    git(git_repo, 'push', '-q', '--no-verify', 'other', 'theirs')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'theirs')
+    write(git_repo, 'a.py', f'x = "{stashed}"\n')
+    git(git_repo, 'stash', '-q')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, '--mirror')
+    assert rc != 0, out
+    assert hash_secret(stashed) in out and hash_secret(fetched) in out
+    assert 'refs/stash' not in _remote_refs(git_repo)
+
+
+def test_ordinary_push_is_not_held_up_by_the_stash(git_repo, keys, pushing):
+    stashed = keys()
+    _pushed_main(git_repo, pushing)
+    write(git_repo, 'a.py', f'x = "{stashed}"\n')
+    git(git_repo, 'stash', '-q')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'main')
+    assert rc == 0, out

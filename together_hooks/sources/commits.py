@@ -656,7 +656,7 @@ def pushed(
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     exclude = [f'--remotes={remote}'] if remote else []
     if from_ref and to_ref:
-        include, exclude = [to_ref, *LOCAL_REFS], [from_ref, *exclude]
+        include, exclude = [to_ref, *_pushable(root, remote)], [from_ref, *exclude]
         # The files pre-commit was shown, by its own command: its diff
         # follows renames (a moved file's old name is not offered) and sees
         # replace refs and grafts; a path only they hide was never offered.
@@ -665,7 +665,7 @@ def pushed(
             ok=(0, 128), rewrites=True,
         )
     elif remote and local:
-        include = [local, *LOCAL_REFS]
+        include = [local, *_pushable(root, remote)]
         listed = git(root, 'ls-files', '-z')
     else:
         return None
@@ -695,6 +695,30 @@ def pushed(
     import itertools
 
     return itertools.chain(found, local_refs_extras(root, exclude, scan))
+
+
+def _pushable(root: str, remote: str | None) -> tuple[str, ...]:
+    """The local refs this push may send: ``LOCAL_REFS``, or every ref
+    when it mirrors (``git push --mirror``, a ``remote.<name>.mirror``
+    remote): a mirror sends the stash and other remotes' tracking refs
+    too.  pre-commit does not say which; the ``git push`` that runs the
+    hook, found among this process's ancestors, does."""
+    if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
+        return ('--all',)
+    pid = os.getppid()
+    for _ in range(6):  # hook <- pre-commit <- hook script <- git push ...
+        try:
+            with open(f'/proc/{pid}/cmdline', 'rb') as f:
+                argv = f.read().split(b'\0')
+            with open(f'/proc/{pid}/stat', 'rb') as f:
+                pid = int(f.read().rpartition(b')')[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+        if os.path.basename(argv[0]) == b'git' and b'push' in argv:
+            if b'--mirror' in argv[argv.index(b'push'):]:
+                return ('--all',)
+            break
+    return LOCAL_REFS
 
 
 def _hook_could_get(path: str) -> bool:
