@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+
 from tests.conftest import git
 from tests.conftest import write
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
@@ -226,3 +228,29 @@ def test_ordinary_push_is_not_held_up_by_the_stash(git_repo, keys, pushing):
     commit(git_repo)
     rc, out = _push(git_repo, pushing, 'main')
     assert rc == 0, out
+
+
+@pytest.mark.parametrize('second', ('sha', 'other-remote', 'glob'))
+def test_a_later_ref_naming_a_commit_no_local_ref_reaches(git_repo, keys, pushing, tmp_path, second):
+    """``git push origin main <src>:refs/heads/x``: pre-commit describes
+    only ``main``; ``<src>`` (a commit on no branch, another remote's
+    tracking ref, a glob over them) is read from the ``git push`` itself."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'remote', 'add', 'other', bare(tmp_path / 'other.git'))
+    git(git_repo, 'checkout', '-q', '-b', 'theirs')
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    adding = commit(git_repo, 'key')
+    git(git_repo, 'push', '-q', '--no-verify', 'other', 'theirs')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'theirs')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    spec = {
+        'sha': f'{adding}:refs/heads/x', 'other-remote': 'other/theirs:refs/heads/x',
+        'glob': 'refs/remotes/other/*:refs/heads/*',
+    }[second]
+    rc, out = _push(git_repo, pushing, 'main', spec)
+    assert rc != 0, out
+    assert hash_secret(key) in out and adding[:12] in out
+    assert adding not in _remote_refs(git_repo)

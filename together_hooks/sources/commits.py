@@ -77,7 +77,7 @@ _REF_SETS = ('--all', '--branches', '--tags', '--remotes')
 def _revs(include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     for rev in (*include, *exclude):
         if not rev or (rev.startswith('-') and rev not in _REF_SETS
-                       and not rev.startswith(('--remotes=', '--exclude='))):
+                       and not rev.startswith(('--remotes=', '--exclude=', '--glob='))):
             raise InputError(f'{rev!r} is not a revision')
     return [*include, '--not', *exclude] if exclude else [*include]
 
@@ -697,28 +697,69 @@ def pushed(
     return itertools.chain(found, local_refs_extras(root, exclude, scan))
 
 
-def _pushable(root: str, remote: str | None) -> tuple[str, ...]:
-    """The local refs this push may send: ``LOCAL_REFS``, or every ref
-    when it mirrors (``git push --mirror``, a ``remote.<name>.mirror``
-    remote): a mirror sends the stash and other remotes' tracking refs
-    too.  pre-commit does not say which; the ``git push`` that runs the
-    hook, found among this process's ancestors, does."""
+def _pushable(root: str, remote: str | None) -> list[str]:
+    """The local refs this push may send: ``LOCAL_REFS`` and whatever the
+    ``git push`` running the hook names (pre-commit tells only its first
+    ref): every ref when it mirrors (``--mirror``, or a
+    ``remote.<name>.mirror`` remote: the stash and other remotes'
+    tracking refs go too), and each refspec's source (a commit on no
+    branch, another remote's tracking ref, a glob).  Only ever more than
+    ``LOCAL_REFS``: a ``git push`` not found changes nothing."""
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
-        return ('--all',)
+        return ['--all']
+    argv = _git_push_argv()
+    if argv is not None and '--mirror' in argv:
+        return ['--all']
+    extra = []
+    for spec in _refspecs(argv or []):
+        source = spec.lstrip('+').partition(':')[0]
+        if '*' in source:
+            extra.append(f'--glob={source}')
+        elif source and not source.startswith('-'):
+            sha = git(
+                root, 'rev-parse', '--verify', '--quiet', '--end-of-options', f'{source}^{{commit}}',
+                ok=(0, 1),
+            )
+            if sha.strip():
+                extra.append(sha.decode().strip())
+    return [*LOCAL_REFS, *extra]
+
+
+def _git_push_argv() -> list[str] | None:
+    """The arguments after ``push`` of the ``git push`` among this
+    process's ancestors (hook <- pre-commit <- hook script <- git), when
+    there is one (Linux ``/proc``)."""
     pid = os.getppid()
-    for _ in range(6):  # hook <- pre-commit <- hook script <- git push ...
+    for _ in range(6):
         try:
             with open(f'/proc/{pid}/cmdline', 'rb') as f:
-                argv = f.read().split(b'\0')
+                argv = [os.fsdecode(a) for a in f.read().split(b'\0')[:-1]]
             with open(f'/proc/{pid}/stat', 'rb') as f:
                 pid = int(f.read().rpartition(b')')[2].split()[1])
         except (OSError, ValueError, IndexError):
-            break
-        if os.path.basename(argv[0]) == b'git' and b'push' in argv:
-            if b'--mirror' in argv[argv.index(b'push'):]:
-                return ('--all',)
-            break
-    return LOCAL_REFS
+            return None
+        if argv and os.path.basename(argv[0]) == 'git' and 'push' in argv:
+            return argv[argv.index('push') + 1:]
+    return None
+
+
+# git push options that take the next argument as their value.
+_VALUED = ('-o', '--push-option', '--repo', '--receive-pack', '--exec')
+
+
+def _refspecs(args: list[str]) -> list[str]:
+    """The refspecs of ``git push [options] <repository> <refspec>...``."""
+    plain, skip, ended = [], False, False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == '--' and not ended:
+            ended = True
+        elif arg.startswith('-') and not ended:
+            skip = arg in _VALUED
+        else:
+            plain.append(arg)
+    return plain[1:]
 
 
 def _hook_could_get(path: str) -> bool:
