@@ -405,3 +405,18 @@ def test_a_folder_gone_under_git_is_not_git_missing(tmp_path):
         with pytest.raises(InputError) as e:
             call()
         assert 'not installed' not in str(e.value) and 'gone' in str(e.value)
+
+
+def test_git_given_input_that_answers_slowly(git_repo):
+    """git still working after the first FIFO check (a loaded machine, a
+    long batch): the wait goes on without handing git its input again (a
+    pre-receive failed with an internal error this way)."""
+    from together_hooks import gitrun
+
+    env = dict(os.environ, GIT_TERMINAL_PROMPT='0')
+    out = gitrun.git(
+        str(git_repo), '-c', 'credential.helper=!sleep 1.2; echo username=someone; :',
+        'credential', 'fill', input=b'protocol=https\nhost=example.invalid\n\n',
+        ok=(0, 128), env=env,
+    )
+    assert b'host=example.invalid' in out or out == b''

@@ -1,7 +1,7 @@
 """Git LFS: a commit holds a pointer and ``git push`` uploads the object
 from the local store with it, so a range scans the object a pointer names
-when it is here (as git-lfs stores it: ``.git/lfs/objects/ab/cd/<oid>``),
-and says so when one is too large to scan.
+when it is here (as git-lfs stores it: ``.git/lfs/objects/ab/cd/<oid>``);
+a large one in windows, from the store.
 """
 from __future__ import annotations
 
@@ -61,10 +61,36 @@ def test_pre_push_refuses_a_key_in_an_lfs_object(git_repo, keys, pushing):
         git_repo, 'rev-parse', 'HEAD').strip()
 
 
-def test_an_lfs_object_too_large_to_scan_is_reported(git_repo):
+def _large_lfs_file(repo, path: str, tail: bytes, size: int) -> None:
+    """A sparse LFS object of ``size`` bytes ending in ``tail``."""
+    _lfs_file(repo, path, size=size)
+    oid = hashlib.sha256(path.encode()).hexdigest()
+    with open(os.path.join(repo, '.git', 'lfs', 'objects', oid[:2], oid[2:4], oid), 'r+b') as f:
+        f.seek(size - len(tail))
+        f.write(tail)
+
+
+def test_a_key_in_an_lfs_object_larger_than_memory_allows_is_found(git_repo, keys):
+    """Over ``LFS_MAX`` an object is scanned in windows from the LFS store
+    (memory bounded), never passed over: a push would send it whole."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    _large_lfs_file(git_repo, 'weights.bin', f'\nTOGETHER_API_KEY={key}\n'.encode(), 80 << 20)
+    adding = commit(git_repo)
+    result = scan('--diff', f'{base}..HEAD', '--format', 'json')
+    assert result.rc == 1, result.err
+    assert [(p, h) for p, _line, _rule, h in result.found()] == [('weights.bin', hash_secret(key))]
+    assert result.json()['findings'][0]['commit'] == adding
+
+
+def test_a_large_lfs_object_without_a_key_passes(git_repo):
     write(git_repo, 'a.py', 'x = 1\n')
     base = commit(git_repo)
     _lfs_file(git_repo, 'weights.bin', size=200 << 20)
     commit(git_repo)
     result = scan('--diff', f'{base}..HEAD')
-    assert 'weights.bin' in result.err and 'not scanned' in result.err, result.err
+    assert result.rc == 0, result.err
+    assert 'not scanned' not in result.err, result.err
+
+

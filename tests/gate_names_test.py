@@ -191,3 +191,41 @@ def test_a_submodule_told_to_be_ignored_is_still_named(git_repo, keys, hidden_by
     assert _found(scan('--diff', f'{base}..HEAD', '--format', 'json')) == want
     if hidden_by == 'config':  # else .gitmodules itself holds the key
         assert _found(scan('--history', '--format', 'json')) == want
+
+
+# Names git stores as bytes: not UTF-8, a newline, quotes, a tab.
+ODD_NAMES = (b'bad\xff\xfe.py', b'new\nline.py', b'q"uote.py', b'tab\there.py')
+
+
+def _odd_named_keys(repo, keys) -> list[str]:
+    made = []
+    for name in ODD_NAMES:
+        made.append(keys())
+        with open(bytes(repo) + b'/' + name, 'wb') as f:
+            f.write(f'TOGETHER_API_KEY={made[-1]}\n'.encode())
+    return made
+
+
+def test_a_range_finds_keys_in_files_with_odd_names(git_repo, keys):
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    made = _odd_named_keys(git_repo, keys)
+    commit(git_repo)
+    res = scan('--diff', f'{base}..HEAD', '--format', 'json', cwd=git_repo)
+    assert res.rc == 1, res.err
+    assert sorted(h for *_rest, h in res.found()) == sorted(hash_secret(k) for k in made)
+
+
+def test_pre_receive_refuses_keys_in_files_with_odd_names(git_repo, tmp_path, keys):
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, 'a.py', 'x = 1\n')
+    first = commit(git_repo)
+    assert run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')[0] == 0
+    made = _odd_named_keys(git_repo, keys)
+    commit(git_repo)
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc == 1, out
+    assert all(hash_secret(k) in out for k in made), out
+    assert remote_has(remote, 'refs/heads/main') == first

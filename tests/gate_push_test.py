@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+
 from tests.conftest import git
 from tests.conftest import write
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
+from tests.gitplay import bare
 from tests.gitplay import commit
 from tests.gitplay import run
 from together_hooks.findings import hash_secret
@@ -179,3 +182,105 @@ def test_a_new_tag_on_a_pushed_commit_and_the_plain_hook_beside_pre_commit(
     rc, out = _push(git_repo, pushing, 'v2')
     assert rc == 0, out
     assert 'refs/tags/v2' in _remote_refs(git_repo)
+
+
+def test_push_of_a_branch_whose_file_is_a_folder_in_the_work_tree(git_repo, keys, pushing):
+    """``git push origin feat`` while ``main`` is checked out, where the
+    path ``feat`` keys is a folder: pre-commit passes no folder to a hook
+    (``types_or: [file, symlink]``), so no filter of the user's left it
+    out, and it is scanned."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'checkout', '-q', '-b', 'feat')
+    write(git_repo, 'cfg', f'K = "{key}"\n')
+    adding = commit(git_repo, 'key')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'cfg/x.py', 'x = 1\n')
+    commit(git_repo, 'folder')
+    rc, out = _push(git_repo, pushing, 'feat')
+    assert rc != 0, out
+    assert hash_secret(key) in out and adding[:12] in out
+    assert 'refs/heads/feat' not in _remote_refs(git_repo)
+
+
+def test_push_of_a_key_whose_file_a_later_commit_renames(git_repo, keys, pushing):
+    """``feat`` adds a key to ``a.py``, then moves ``a.py`` to ``b.py``
+    without it; pushed while ``main`` (which has ``a.py``) is checked out.
+    pre-commit's diff follows the rename and offers only ``b.py``: ``a.py``
+    was never offered, so no filter of the user's left it out."""
+    key = keys()
+    write(git_repo, 'a.py', ''.join(f'x{i} = {i}\n' for i in range(40)))
+    commit(git_repo)
+    assert _push(git_repo, pushing, 'main')[0] == 0
+    git(git_repo, 'checkout', '-q', '-b', 'feat')
+    with open(git_repo / 'a.py', 'a') as f:
+        f.write(f'K = "{key}"\n')
+    adding = commit(git_repo, 'key')
+    write(git_repo, 'a.py', ''.join(f'x{i} = {i}\n' for i in range(40)))
+    git(git_repo, 'mv', 'a.py', 'b.py')
+    commit(git_repo, 'move')
+    git(git_repo, 'checkout', '-q', 'main')
+    rc, out = _push(git_repo, pushing, 'feat')
+    assert rc != 0, out
+    assert hash_secret(key) in out and adding[:12] in out
+    assert 'refs/heads/feat' not in _remote_refs(git_repo)
+
+
+def test_mirror_push_sends_the_stash_and_other_remotes_refs(git_repo, keys, pushing, tmp_path):
+    """``git push --mirror`` sends every ref: the stash and another
+    remote's tracking refs too, which an ordinary push never does."""
+    stashed, fetched = keys(), keys()
+    _pushed_main(git_repo, pushing)
+    other = bare(tmp_path / 'other.git')
+    git(git_repo, 'remote', 'add', 'other', other)
+    git(git_repo, 'checkout', '-q', '-b', 'theirs')
+    write(git_repo, 'k.py', f'K = "{fetched}"\n')
+    commit(git_repo, 'key')
+    git(git_repo, 'push', '-q', '--no-verify', 'other', 'theirs')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'theirs')
+    write(git_repo, 'a.py', f'x = "{stashed}"\n')
+    git(git_repo, 'stash', '-q')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, '--mirror')
+    assert rc != 0, out
+    assert hash_secret(stashed) in out and hash_secret(fetched) in out
+    assert 'refs/stash' not in _remote_refs(git_repo)
+
+
+def test_ordinary_push_is_not_held_up_by_the_stash(git_repo, keys, pushing):
+    stashed = keys()
+    _pushed_main(git_repo, pushing)
+    write(git_repo, 'a.py', f'x = "{stashed}"\n')
+    git(git_repo, 'stash', '-q')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'main')
+    assert rc == 0, out
+
+
+@pytest.mark.parametrize('second', ('sha', 'other-remote', 'glob'))
+def test_a_later_ref_naming_a_commit_no_local_ref_reaches(git_repo, keys, pushing, tmp_path, second):
+    """``git push origin main <src>:refs/heads/x``: pre-commit describes
+    only ``main``; ``<src>`` (a commit on no branch, another remote's
+    tracking ref, a glob over them) is read from the ``git push`` itself."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'remote', 'add', 'other', bare(tmp_path / 'other.git'))
+    git(git_repo, 'checkout', '-q', '-b', 'theirs')
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    adding = commit(git_repo, 'key')
+    git(git_repo, 'push', '-q', '--no-verify', 'other', 'theirs')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'theirs')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    spec = {
+        'sha': f'{adding}:refs/heads/x', 'other-remote': 'other/theirs:refs/heads/x',
+        'glob': 'refs/remotes/other/*:refs/heads/*',
+    }[second]
+    rc, out = _push(git_repo, pushing, 'main', spec)
+    assert rc != 0, out
+    assert hash_secret(key) in out and adding[:12] in out
+    assert adding not in _remote_refs(git_repo)

@@ -29,6 +29,24 @@ if TYPE_CHECKING:
 # a terminal, or hashing work-tree files; ``GIT_CONFIG_NOSYSTEM`` is left
 # alone, system config is the admin's.
 SAFE_CONFIG = ('-c', 'core.fsmonitor=false')
+# Objects as they are stored and sent, never as a local rewrite shows them:
+# ``git replace`` refs (which a push can even bring to a server first) and
+# an ``info/grafts`` file make every walk show another commit, or other
+# parents, in place of the one a push sends; a key's commit would pass
+# unread.  ``--no-replace-objects`` turns the first off, a graft file that
+# cannot exist the second.
+# (``rewrites=True`` keeps them: to see what another tool, pre-commit,
+# was shown.)
+GIT = ('git', '--no-replace-objects', *SAFE_CONFIG)
+_NO_GRAFTS = {'GIT_GRAFT_FILE': os.path.join(os.devnull, 'no-grafts')}
+
+
+def _command(args: tuple[str, ...], env: dict[str, str] | None, rewrites: bool = False) -> dict:
+    """Popen's command and environment: ``env`` (default ours), without
+    replace refs and grafts unless ``rewrites``."""
+    if rewrites:
+        return {'args': ('git', *SAFE_CONFIG, *args), 'env': env}
+    return {'args': (*GIT, *args), 'env': {**(os.environ if env is None else env), **_NO_GRAFTS}}
 
 
 # How often a running git is checked for being stuck on a FIFO.
@@ -38,6 +56,7 @@ _STALL_CHECK = 0.5
 def _run(
         root: str, args: tuple[str, ...], input: bytes | None, errors: bool,
         env: dict[str, str] | None = None, timeout: float | None = None,
+        rewrites: bool = False,
 ) -> subprocess.CompletedProcess[bytes]:
     """git's completed process; never a hang on a FIFO in the work tree
     (git opens ``.gitignore`` and friends with a blocking open), nor past
@@ -49,16 +68,18 @@ def _run(
 
         deadline = time.monotonic() + timeout
     with subprocess.Popen(
-            ('git', *SAFE_CONFIG, *args), cwd=root, env=env,
+            **_command(args, env, rewrites), cwd=root,
             stdin=subprocess.PIPE if input is not None else None,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE if errors else subprocess.DEVNULL,
     ) as proc:
+        pending = input
         while True:
             try:
-                out, err = proc.communicate(input, timeout=_STALL_CHECK)
+                out, err = proc.communicate(pending, timeout=_STALL_CHECK)
                 break
             except subprocess.TimeoutExpired:
+                pending = None  # being sent already: a retry only waits
                 if timeout is not None and time.monotonic() >= deadline:
                     proc.kill()
                     raise InputError(f'git {args[0]} timed out after {timeout:g}s')
@@ -95,16 +116,17 @@ def _cannot_run(root: str) -> InputError:
 def git(
         root: str, *args: str, input: bytes | None = None,
         ok: tuple[int, ...] = (0,), env: dict[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: float | None = None, rewrites: bool = False,
 ) -> bytes:
     """Run git in ``root``; a failure is an InputError with git's own words.
 
     ``ok``: the exit codes that are answers, not failures (``check-ignore``
     exits 1 for "not ignored"); ``env``: git's whole environment (default:
-    ours); ``timeout``: seconds before git is killed and that is the error.
+    ours); ``timeout``: seconds before git is killed and that is the error;
+    ``rewrites``: see ``GIT``.
     """
     try:
-        proc = _run(root, args, input, errors=True, env=env, timeout=timeout)
+        proc = _run(root, args, input, errors=True, env=env, timeout=timeout, rewrites=rewrites)
     except (FileNotFoundError, NotADirectoryError):
         raise _cannot_run(root)
     if proc.returncode not in ok:
@@ -139,7 +161,7 @@ def git_stream(root: str, *args: str, stdin: bool = False) -> subprocess.Popen[b
     import subprocess
 
     return subprocess.Popen(
-        ('git', *SAFE_CONFIG, *args), cwd=root, bufsize=1 << 20,
+        **_command(args, None), cwd=root, bufsize=1 << 20,
         stdin=subprocess.PIPE if stdin else None, stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL if stdin else subprocess.PIPE,
     )
@@ -172,6 +194,109 @@ def worktree_root(path: str = '.') -> str | None:
         if parent == here or parent in ceilings:
             return None
         here = parent
+
+
+def may_clean_filter(root: str) -> bool:
+    """Whether ``git add`` may pass files of the work tree ``root`` through
+    a clean filter (``filter.<name>.clean`` or ``.process``), so that what
+    is staged differs from the file: False only when no config file git
+    reads for ``root`` mentions a filter, found without starting git.  A
+    config that includes others, or one that cannot be read: True."""
+    env = os.environ
+    if env.get('GIT_CONFIG_COUNT') or 'filter' in env.get('GIT_CONFIG_PARAMETERS', '').lower():
+        return True  # settings given to git in its environment
+    files = []
+    if not env.get('GIT_CONFIG_NOSYSTEM'):
+        files += [env['GIT_CONFIG_SYSTEM']] if env.get('GIT_CONFIG_SYSTEM') else _system_configs()
+    if env.get('GIT_CONFIG_GLOBAL'):
+        files.append(env['GIT_CONFIG_GLOBAL'])
+    else:
+        home = env.get('HOME', '')
+        xdg = env.get('XDG_CONFIG_HOME') or os.path.join(home, '.config')
+        files += [os.path.join(home, '.gitconfig'), os.path.join(xdg, 'git', 'config')]
+    git_dir = _git_dir(root)
+    if git_dir is None:
+        return True
+    common = _read_line(os.path.join(git_dir, 'commondir'))
+    files += [
+        os.path.join(git_dir, common or '', 'config'), os.path.join(git_dir, 'config.worktree'),
+    ]
+    for path in files:
+        try:
+            with open(path, 'rb') as f:
+                text = f.read().lower()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return True
+        if (b'filter' in text or b'include' in text) and _names_a_filter(text):
+            return True
+    return False
+
+
+# What ``git lfs install`` writes: a filter that stores a pointer, never the
+# file's bytes, so its output can hold no key the file does not.
+_LFS_SECTION = b'[filter "lfs"]'
+_LFS_SETTINGS = frozenset((
+    b'clean = git-lfs clean -- %f', b'smudge = git-lfs smudge -- %f',
+    b'process = git-lfs filter-process', b'required = true',
+))
+
+
+def _names_a_filter(text: bytes) -> bool:
+    """Whether a config file's (lowercased) text sets a filter other than
+    Git LFS's own, or includes another file."""
+    section = b''
+    for raw in text.split(b'\n'):
+        line = raw.strip()
+        if not line or line.startswith((b'#', b';')):
+            continue
+        if line.startswith(b'['):
+            section = line
+            if (b'filter' in line and line != _LFS_SECTION) or b'include' in line:
+                return True
+        elif section == _LFS_SECTION:
+            if b' '.join(line.split()) not in _LFS_SETTINGS:
+                return True
+        elif b'filter' in line or b'include' in line:
+            return True
+    return False
+
+
+def _system_configs() -> list[str]:
+    """Where git's system config may be: ``/etc/gitconfig``, and
+    ``<prefix>/etc/gitconfig`` of the git on PATH (its build's prefix,
+    through a link or not)."""
+    found = ['/etc/gitconfig']
+    for folder in os.environ.get('PATH', '').split(os.pathsep):
+        exe = os.path.join(folder or '.', 'git')
+        if os.path.isfile(exe):
+            for where in {exe, os.path.realpath(exe) if os.path.islink(exe) else exe}:
+                found.append(os.path.join(os.path.dirname(os.path.dirname(where)), 'etc', 'gitconfig'))
+            break  # the one that runs
+    return found
+
+
+def _git_dir(root: str) -> str | None:
+    """The git folder of the work tree ``root`` (``GIT_DIR``, or its
+    ``.git`` folder, or where a ``.git`` file points), or None."""
+    if os.environ.get('GIT_DIR'):
+        return os.path.abspath(os.environ['GIT_DIR'])
+    dot_git = os.path.join(root, '.git')
+    if os.path.isdir(dot_git):
+        return dot_git
+    line = _read_line(dot_git)
+    if line is None or not line.startswith('gitdir: '):
+        return None
+    return os.path.join(root, line[len('gitdir: '):])
+
+
+def _read_line(path: str) -> str | None:
+    try:
+        with open(path, encoding='utf-8', errors='surrogateescape') as f:
+            return f.readline().rstrip('\n')
+    except OSError:
+        return None
 
 
 def git_toplevel(path: str) -> str | None:

@@ -780,3 +780,22 @@ def test_pre_commit_our_hook_and_detect_secrets_hook_share_the_baseline(repo, ke
     assert rc != 0
     assert 'confirmed real key' in out and 'rotate it' in out
     assert leaked(keys, out) == []
+
+
+def test_baseline_never_writes_a_key_a_file_name_holds(git_repo, keys):
+    """A folder named with a key, holding a file with another: the
+    baseline keys its results by file name, and a committed baseline must
+    not carry the name's key.  The entry still matches the file."""
+    named, held = keys[0], keys[1]
+    os.makedirs(git_repo / f'd_{named}')
+    (git_repo / f'd_{named}' / 'c.py').write_text(f'TOGETHER_API_KEY = "{held}"\n')
+    git(git_repo, 'add', '-A')
+    res = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert res.rc == 0, res.err
+    text = (git_repo / '.secrets.baseline').read_text(encoding='utf-8')
+    assert leaked([named, held], text) == []
+    assert [e['hashed_secret'] for es in json.loads(text)['results'].values() for e in es] == [
+        hash_secret(held)]
+    res = run('together-hooks', 'scan', '--format', 'json', cwd=git_repo)
+    assert res.rc == 0, res.out + res.err
+    assert res.json()['summary']['baselined'] == 1

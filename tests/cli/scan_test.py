@@ -21,6 +21,7 @@ from tests.conftest import git
 from tests.keys import b64
 from tests.keys import make_hex
 from tests.keys import make_key
+from together_hooks.findings import hash_secret
 from together_hooks.findings import redact
 
 ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
@@ -189,3 +190,20 @@ def test_no_subcommand_is_usage_error(git_repo):
     assert r.out == ''
     r = run('together-hooks', 'scan', '--help', cwd=git_repo)
     assert r.rc == 0 and '--staged' in r.out and '--format' in r.out
+
+
+@pytest.mark.parametrize('tracked', (True, False))
+def test_a_file_named_with_a_key_is_found(git_repo, tmp_path, tracked):
+    """A name is stored in a tree as content is: ``scan`` of a repository
+    (or of a folder outside git) reads the names it lists too."""
+    key = make_key(random.Random('named file'))
+    folder = git_repo if tracked else tmp_path / 'plain'
+    folder.mkdir(exist_ok=True)
+    (folder / f'{key}.txt').write_text('x = 1\n')
+    (folder / 'a.py').write_text('y = 2\n')
+    if tracked:
+        git(git_repo, 'add', '-A')
+    res = scan('--format', 'json', cwd=git_repo) if tracked else scan(str(folder), '--format', 'json')
+    assert res.rc == 1, res.err
+    assert [(p, h) for p, _line, _rule, h in res.found()] == [('<path name>', hash_secret(key))]
+    assert leaked([key], res.out, res.err) == []

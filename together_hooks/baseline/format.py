@@ -27,6 +27,7 @@ detect-secrets' own ``json.dumps(indent=2)``.
 from __future__ import annotations
 
 import os
+import re
 
 from together_hooks.config import DEFAULT_BASELINE as DEFAULT_NAME  # noqa: F401 (its name here)
 from together_hooks.errors import InputError
@@ -94,11 +95,22 @@ def our_plugins() -> dict[str, str]:
 
 
 def normalise(filename: str) -> str:
-    """A results key as detect-secrets writes it: ``/``-separated, no ``./``."""
+    """A results key as detect-secrets writes it: ``/``-separated, no
+    ``./``; a key the name holds redacted (a baseline is committed: it
+    must never carry one, and an entry still matches its file)."""
     name = filename.replace('\\', '/')
     while name.startswith('./'):
         name = name[2:]
-    return name
+    if _LONG_RUN.search(name) is None:
+        return name  # too short a run for a key in any form: as it is
+    from together_hooks.detect.scrub import scrub
+
+    return scrub(name)
+
+
+# A run that could be a key, raw or in any encoding scrub reads (base64,
+# percent-encoding); names without one are left as they are.
+_LONG_RUN = re.compile(r'[A-Za-z0-9+/_%=-]{40,}')
 
 
 class Baseline:
@@ -310,10 +322,12 @@ def load(path: str) -> Baseline:
 
 def save(baseline: Baseline) -> None:
     """Write atomically: the old file stays whole if anything fails."""
+    from together_hooks.detect.scrub import scrub
     from together_hooks.fileio import write_atomic
     from together_hooks.gitrun import worktree_root
 
-    write_atomic(baseline.path, baseline.dumps(), within=worktree_root(baseline.path))
+    # An entry kept from an older file may still name a key: never again.
+    write_atomic(baseline.path, scrub(baseline.dumps()), within=worktree_root(baseline.path))
 
 
 def root_of(path: str) -> str:

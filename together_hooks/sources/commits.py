@@ -77,7 +77,7 @@ _REF_SETS = ('--all', '--branches', '--tags', '--remotes')
 def _revs(include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     for rev in (*include, *exclude):
         if not rev or (rev.startswith('-') and rev not in _REF_SETS
-                       and not rev.startswith(('--remotes=', '--exclude='))):
+                       and not rev.startswith(('--remotes=', '--exclude=', '--glob='))):
             raise InputError(f'{rev!r} is not a revision')
     return [*include, '--not', *exclude] if exclude else [*include]
 
@@ -95,7 +95,7 @@ def range_commits(
     for line in out.decode().split():
         (boundary if line.startswith('-') else commits).append(line.lstrip('-'))
     if commits and is_shallow(root):
-        shallow_file = git(root, 'rev-parse', '--git-path', 'shallow').decode().strip()
+        shallow_file = os.fsdecode(git(root, 'rev-parse', '--git-path', 'shallow')).strip()
         try:
             with open(os.path.join(root, shallow_file), encoding='ascii') as f:
                 cut = set(f.read().split())
@@ -165,9 +165,10 @@ def _blobs_at(root: str, commits: Iterable[str], path: str) -> list[str]:
         root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
         input=''.join(n + '\n' for n in names).encode('utf-8', 'surrogateescape'),
     )
+    # A name git cannot find comes back as given (any bytes): read bytes.
     return [
-        parts[0] for parts in (line.split() for line in out.decode().splitlines())
-        if len(parts) == 2 and parts[1] == 'blob'
+        parts[0].decode() for parts in (line.split() for line in out.split(b'\n'))
+        if len(parts) == 2 and parts[1] == b'blob'
     ]
 
 
@@ -242,14 +243,15 @@ def _attribute(
             key[1], data_of[key[2]], FirstOf(hashes),
             commit=commit.sha, author=commit.author, date=commit.date,
         )
-    yield from lfs.unscanned(entries)
+    yield from lfs.large_objects(entries)
     if commits:
         yield from commit_messages(root, commits, scan)
 
 
 _LFS_POINTER = b'version https://git-lfs.github.com/spec/v1\n'
-# A Git LFS object larger than this is reported as not scanned (memory
-# bounded: a range's content is scanned in memory).
+# A Git LFS object larger than this is scanned in windows from the LFS
+# store, reported at the first path and commit that name it, instead of
+# read whole into the range's in-memory attribution (memory bounded).
 LFS_MAX = 64 << 20
 
 
@@ -262,7 +264,7 @@ class _LfsStore:
     def __init__(self, root: str) -> None:
         self.root = root
         self.folder: str | None = None
-        self.too_big: dict[bytes, int] = {}
+        self.large: dict[bytes, str] = {}  # pointer blob -> its large object's file
 
     def content(self, sha: bytes, data: bytes) -> bytes:
         if len(data) > 1024 or not data.startswith(_LFS_POINTER):
@@ -273,7 +275,7 @@ class _LfsStore:
         if oid is None:
             return data
         if self.folder is None:
-            common = git(self.root, 'rev-parse', '--git-common-dir').decode().strip()
+            common = os.fsdecode(git(self.root, 'rev-parse', '--git-common-dir')).strip()
             self.folder = os.path.join(self.root, common, 'lfs', 'objects')
         name = oid.group(1).decode()
         path = os.path.join(self.folder, name[:2], name[2:4], name)
@@ -282,25 +284,23 @@ class _LfsStore:
         except OSError:
             return data
         if size > LFS_MAX:
-            self.too_big[sha] = size
+            self.large[sha] = path
             return data
         from together_hooks.fileio import read_file
 
         return read_file(path) or data
 
-    def unscanned(self, entries: list[Change]) -> Iterator[Content]:
-        """Each object too large to scan, once, at its first path: reported
-        as not scanned, never passed over in silence."""
-        from together_hooks.fileio import NotScanned
-
+    def large_objects(self, entries: list[Change]) -> Iterator[Content]:
+        """Each large object, once, at the first path and commit that name
+        it: scanned as it is read, in windows, by the pipeline."""
         for e in entries:
-            size = self.too_big.pop(e.new, None)
-            if size is not None:
-                content = Content(e.path, b'')
-                content.problem = NotScanned(
-                    f'Git LFS object of {size >> 20} MB (over {LFS_MAX >> 20} MB): not scanned',
-                    fatal=False,
+            path = self.large.pop(e.new, None)
+            if path is not None:
+                content = Revision(
+                    e.path, None, _all, commit=e.commit.sha, author=e.commit.author,
+                    date=e.commit.date,
                 )
+                content.fs_path = path
                 yield content
 
 
@@ -715,10 +715,16 @@ def pushed(
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     exclude = [f'--remotes={remote}'] if remote else []
     if from_ref and to_ref:
-        include, exclude = [to_ref, *LOCAL_REFS], [from_ref, *exclude]
-        listed = git(root, 'diff', '--name-only', '-z', '--no-renames', f'{from_ref}...{to_ref}', '--', ok=(0, 128))
+        include, exclude = [to_ref, *_pushable(root, remote)], [from_ref, *exclude]
+        # The files pre-commit was shown, by its own command: its diff
+        # follows renames (a moved file's old name is not offered) and sees
+        # replace refs and grafts; a path only they hide was never offered.
+        listed = git(
+            root, 'diff', '--name-only', '--no-ext-diff', '-z', f'{from_ref}...{to_ref}', '--',
+            ok=(0, 128), rewrites=True,
+        )
     elif remote and local:
-        include = [local, *LOCAL_REFS]
+        include = [local, *_pushable(root, remote)]
         listed = git(root, 'ls-files', '-z')
     else:
         return None
@@ -728,7 +734,7 @@ def pushed(
     }
     considered = {
         p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
-        if os.path.lexists(os.path.join(root, p))
+        if _hook_could_get(os.path.join(root, p))
     }
 
     import sys
@@ -748,6 +754,86 @@ def pushed(
     import itertools
 
     return itertools.chain(found, local_refs_extras(root, exclude, scan))
+
+
+def _pushable(root: str, remote: str | None) -> list[str]:
+    """The local refs this push may send: ``LOCAL_REFS`` and whatever the
+    ``git push`` running the hook names (pre-commit tells only its first
+    ref): every ref when it mirrors (``--mirror``, or a
+    ``remote.<name>.mirror`` remote: the stash and other remotes'
+    tracking refs go too), and each refspec's source (a commit on no
+    branch, another remote's tracking ref, a glob).  Only ever more than
+    ``LOCAL_REFS``: a ``git push`` not found changes nothing."""
+    if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
+        return ['--all']
+    argv = _git_push_argv()
+    if argv is not None and '--mirror' in argv:
+        return ['--all']
+    extra = []
+    for spec in _refspecs(argv or []):
+        source = spec.lstrip('+').partition(':')[0]
+        if '*' in source:
+            extra.append(f'--glob={source}')
+        elif source and not source.startswith('-'):
+            sha = git(
+                root, 'rev-parse', '--verify', '--quiet', '--end-of-options', f'{source}^{{commit}}',
+                ok=(0, 1),
+            )
+            if sha.strip():
+                extra.append(sha.decode().strip())
+    return [*LOCAL_REFS, *extra]
+
+
+def _git_push_argv() -> list[str] | None:
+    """The arguments after ``push`` of the ``git push`` among this
+    process's ancestors (hook <- pre-commit <- hook script <- git), when
+    there is one (Linux ``/proc``)."""
+    pid = os.getppid()
+    for _ in range(6):
+        try:
+            with open(f'/proc/{pid}/cmdline', 'rb') as f:
+                argv = [os.fsdecode(a) for a in f.read().split(b'\0')[:-1]]
+            with open(f'/proc/{pid}/stat', 'rb') as f:
+                pid = int(f.read().rpartition(b')')[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            return None
+        if argv and os.path.basename(argv[0]) == 'git' and 'push' in argv:
+            return argv[argv.index('push') + 1:]
+    return None
+
+
+# git push options that take the next argument as their value.
+_VALUED = ('-o', '--push-option', '--repo', '--receive-pack', '--exec')
+
+
+def _refspecs(args: list[str]) -> list[str]:
+    """The refspecs of ``git push [options] <repository> <refspec>...``."""
+    plain, skip, ended = [], False, False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == '--' and not ended:
+            ended = True
+        elif arg.startswith('-') and not ended:
+            skip = arg in _VALUED
+        else:
+            plain.append(arg)
+    return plain[1:]
+
+
+def _hook_could_get(path: str) -> bool:
+    """Whether pre-commit could pass ``path`` to this hook: it passes what
+    is in the work tree and ``identify`` calls a file or a symlink
+    (``types_or: [file, symlink]``), never a folder or a socket.  A pushed
+    file that is a folder in the checked-out work tree was not filtered
+    out by the user's config; it was never offered."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISDIR(mode) or stat.S_ISSOCK(mode))
 
 
 _BATCH_MARKS = 'together-hooks-batches'
@@ -774,7 +860,7 @@ def _first_batch(root: str, push: str) -> bool:
     if b'pre_commit' not in cmdline and b'pre-commit' not in cmdline:
         return True
     folder = os.path.join(
-        root, git(root, 'rev-parse', '--git-path', _BATCH_MARKS).decode().strip(),
+        root, os.fsdecode(git(root, 'rev-parse', '--git-path', _BATCH_MARKS)).strip(),
     )
     name = hashlib.sha256(
         b'\0'.join((str(ppid).encode(), started, push.encode('utf-8', 'surrogateescape'))),

@@ -22,6 +22,7 @@ from together_hooks.gitrun import zsplit
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import blob_contents
 from together_hooks.sources.content import link_target
+from together_hooks.sources.content import path_names
 from together_hooks.sources.content import to_display
 
 TYPE_CHECKING = False
@@ -158,6 +159,8 @@ def from_tree(top: str, display_prefix: str = '') -> Iterable[Content]:
     if outside:
         rels = [rel for rel in rels if rel not in outside]
     found = [Content(shown + rel, fs_path=base + rel) for rel in rels]
+    # A tree stores each name as it stores content: the names are scanned too.
+    found.extend(path_names(shown + rel for rel in (*rels, *outside)))
     if not outside:
         return found
     import itertools

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from together_hooks.gitrun import git
+from together_hooks.gitrun import may_clean_filter
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import blob_contents
 from together_hooks.sources.content import path_names
@@ -11,6 +12,7 @@ from together_hooks.sources.content import path_names
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterator
+    from typing import Sequence
 
 
 def staged(root: str) -> Iterator[Content]:
@@ -38,3 +40,35 @@ def staged(root: str) -> Iterator[Content]:
             by_sha.setdefault(sha, []).append(os.fsdecode(name))
     if by_sha:
         yield from blob_contents(root, by_sha)  # a large one in windows
+
+
+def cleaned(root: str, paths: Sequence[str]) -> Iterator[Content]:
+    """The staged blob of each of ``paths`` that git passes through a
+    clean filter (``filter=`` in its attributes): ``git add`` stores the
+    filter's output, which may hold a key the work-tree file does not.
+    Nothing, and no git process, when no config names a filter."""
+    if not paths or not may_clean_filter(root):
+        return
+    here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
+    named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
+    named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
+    out = git(
+        root, 'check-attr', '-z', '--stdin', 'filter',
+        input=b''.join(os.fsencode(n) + b'\0' for n in named),
+    ).split(b'\0')
+    filtered = [
+        os.fsdecode(name) for name, value in zip(out[0::3], out[2::3])
+        if value not in (b'unspecified', b'unset')
+    ]
+    if not filtered:
+        return
+    staged = git(
+        root, 'ls-files', '--stage', '-z', '--', *(f':(literal){n}' for n in filtered),
+    ).split(b'\0')
+    by_sha: dict[str, list[str]] = {}
+    for record in staged:
+        meta, _tab, name = record.partition(b'\t')
+        fields = meta.split()
+        if len(fields) == 3 and fields[0] in (b'100644', b'100755'):
+            by_sha.setdefault(fields[1].decode(), []).append(named[os.fsdecode(name)])
+    yield from blob_contents(root, by_sha)
