@@ -189,12 +189,35 @@ def git_installed() -> bool:
     return shutil.which('git') is not None
 
 
-def no_repository(message: str) -> InputError:
+def no_repository(message: str, where: str = '.') -> InputError:
     """The error of a command that needs a repository and found none:
-    ``message``, unless the reason is that git itself cannot be run."""
+    ``message``, unless the reason is that git itself cannot be run, or
+    that git refuses a repository that is there (owned by another user,
+    a broken ``.git``): then git's own reason."""
     if not git_installed():
         return InputError('git is not installed or not on PATH (needed to read the repository)')
-    return InputError(message)
+    refused = git_refusal(where)
+    return InputError(refused if refused else message)
+
+
+def git_refusal(where: str) -> str | None:
+    """Why git will not open the repository that holds ``where`` (git's
+    ``fatal:`` line, and its ``safe.directory`` remedy when it gives one);
+    None where there is no repository to refuse, or git opens it."""
+    folder = where if os.path.isdir(where) else (os.path.dirname(where) or '.')
+    if not os.path.isdir(folder) or not git_may_claim(folder):
+        return None
+    try:
+        proc = _run(folder, ('rev-parse', '--git-dir'), None, errors=True)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    lines = [line.strip() for line in proc.stderr.decode('utf-8', 'replace').splitlines()]
+    fatal = [line[len('fatal:'):].strip() for line in lines if line.startswith('fatal:')]
+    if proc.returncode == 0 or not fatal or fatal[0].startswith('not a git repository'):
+        return None
+    remedy = [line for line in lines if 'safe.directory' in line and line.startswith('git ')]
+    trust = f'; if you trust it: {remedy[0]}' if remedy else ''
+    return f'git refuses the repository here: {fatal[0]}{trust}'
 
 
 def git_may_claim(folder: str) -> bool:
