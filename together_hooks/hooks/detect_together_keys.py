@@ -9,7 +9,6 @@ from together_hooks import pipeline
 from together_hooks.gitrun import git_toplevel
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
-from together_hooks.sources.content import path_names
 from together_hooks.sources.files import from_paths
 from together_hooks.sources.files import repo_prefix
 
@@ -48,7 +47,7 @@ def hook_contents(
             found = pushed(root, os.environ, filenames, scanner.scan_one)
             if found is not None:
                 return found, scanner
-    return [*from_paths(filenames), *path_names(filenames)], None
+    return list(from_paths(filenames, names=True)), None
 
 
 def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:
