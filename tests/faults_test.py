@@ -405,3 +405,24 @@ def test_a_folder_gone_under_git_is_not_git_missing(tmp_path):
         with pytest.raises(InputError) as e:
             call()
         assert 'not installed' not in str(e.value) and 'gone' in str(e.value)
+
+
+def test_a_corrupt_ref_names_git_command_and_reason(git_repo, keys):
+    """A ref pointing at no object: one line with git's reason, naming the
+    git command that failed (never one of its ``-c`` options)."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'c', '--no-verify')
+    (git_repo / '.git/refs/heads/broken').write_text('01' * 20 + '\n')
+    r = spawn('together-hooks', 'scan', '--history', cwd=git_repo)
+    assert_error_line(r, 'bad object refs/heads/broken')
+    assert 'git -c' not in r.err and 'failed' in r.err, r.err
+
+
+def test_git_errors_name_the_command_not_its_options(git_repo):
+    from together_hooks import gitrun
+    from together_hooks.errors import InputError
+
+    with pytest.raises(InputError) as e:
+        gitrun.git(str(git_repo), '-c', 'core.quotepath=off', 'rev-parse', '--verify', 'nosuch')
+    assert str(e.value).startswith('git rev-parse failed: '), e.value

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import IO
     from typing import Iterable
     from typing import Iterator
+    from typing import Sequence
     from typing import TypeVar
 
     T = TypeVar('T', str, bytes)
@@ -61,11 +62,11 @@ def _run(
             except subprocess.TimeoutExpired:
                 if timeout is not None and time.monotonic() >= deadline:
                     proc.kill()
-                    raise InputError(f'git {args[0]} timed out after {timeout:g}s')
+                    raise InputError(f'git {command_name(args)} timed out after {timeout:g}s')
                 if _waits_for_fifo(proc.pid):
                     proc.kill()
                     raise InputError(
-                        f'git {args[0]} is stuck opening a FIFO (named pipe) in '
+                        f'git {command_name(args)} is stuck opening a FIFO (named pipe) in '
                         f'{root}: a .gitignore or other file git reads is one; '
                         'replace it with a regular file',
                     )
@@ -73,6 +74,20 @@ def _run(
                 proc.kill()
                 raise
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def command_name(args: Sequence[str]) -> str:
+    """The git command ``args`` run (``rev-list`` of ``-c x=y rev-list``),
+    for messages: never one of git's own options."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ('-c', '-C'):
+            skip = True
+        elif not arg.startswith('-'):
+            return arg
+    return args[0] if args else 'git'
 
 
 def _waits_for_fifo(pid: int) -> bool:
@@ -110,7 +125,7 @@ def git(
     if proc.returncode not in ok:
         err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
         reason = err[-1] if err else f'exit {proc.returncode}'
-        raise InputError(f'git {args[0]} failed: {reason}')
+        raise InputError(f'git {command_name(args)} failed: {reason}')
     return proc.stdout
 
 
