@@ -85,6 +85,28 @@ def test_output_truncated_by_file_size_limit_is_reported(git_repo, keys):
     assert not [n for n in os.listdir(git_repo.parent) if n.startswith(TEMP_PREFIX)]
 
 
+def test_a_full_disk_names_the_file_every_writer_could_not_write(git_repo, keys):
+    """A write that fails half way (a full disk; here a file size limit)
+    names the user's file, leaves it as it was and no temp file behind."""
+    for i in range(60):
+        (git_repo / f'f{i}.py').write_text(f'k = "{keys()}"\n')
+    (git_repo / '.gitignore').write_text('*.log\n')
+    small = {resource.RLIMIT_FSIZE: 2048}
+    for argv, name in (
+            (('together-hooks', 'baseline', 'create'), '.secrets.baseline'),
+            (('together-hooks', 'rotate-help', '--replacements', 'rep.txt', '.'), 'rep.txt'),
+    ):
+        r = spawn(*argv, cwd=git_repo, limits=small)
+        assert_error_line(r, name, 'cannot write', 'File too large')
+        assert not (git_repo / name).exists()
+    (git_repo / '.gitignore').write_text('# ' + 'x' * 3000 + '\n')
+    before = (git_repo / '.gitignore').read_bytes()
+    r = spawn('check-env-gitignored', '--fix', cwd=git_repo, limits=small)
+    assert_error_line(r, '.gitignore', 'cannot write', 'File too large')
+    assert (git_repo / '.gitignore').read_bytes() == before
+    assert not [n for n in os.listdir(git_repo) if n.startswith(TEMP_PREFIX)]
+
+
 def test_closed_stdout(git_repo, keys):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
     for argv in (('together-hooks', 'scan'), ('detect-together-keys', 'a.txt'),
