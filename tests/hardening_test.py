@@ -560,6 +560,11 @@ USAGE = (
     (('together-hooks', '--bogus'), 'unrecognized arguments: --bogus'),
     (('together-hooks', 'nope'), "invalid choice: 'nope'"),
     (('together-hooks', 'scan', '--bogus'), 'unrecognized arguments: --bogus'),
+    # A typo names the option meant, wherever the parser that knows it is.
+    (('together-hooks', 'scan', '--histroy'), 'unrecognized arguments: --histroy (did you mean --history?)'),
+    (('together-hooks', 'baseline', 'update', '--slm'), '(did you mean --slim?)'),
+    (('detect-together-keys', '--basline', 'b.json', 'a.txt'), '(did you mean --baseline?)'),
+    (('check-env-gitignored', '--fx'), '(did you mean --fix?)'),
     (('together-hooks', 'scan', '--format', 'sarif2'), "--format: invalid choice: 'sarif2'"),
     (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history'),
     (('together-hooks', 'scan', '--diff', ''), "--diff BASE: '' is not a revision"),
