@@ -111,6 +111,9 @@ INVALID = (
     ('exclude = "fixtures/"', 'exclude must be a list'),
     ('baseline = 3', 'baseline must be'),
     ('allow = ["(unclosed"]', 'not a valid regex'),
+    # Hostile files: bounded, and named as config errors (not internal ones).
+    ('exclude = ' + '[' * 5000 + ']' * 5000, 'nested too deep'),
+    ('exclude = [' + '"fixtures/",' * 100_000 + ']', 'larger than'),
 )
 COMMANDS = (
     ('together-hooks', 'scan'),

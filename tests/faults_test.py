@@ -85,6 +85,28 @@ def test_output_truncated_by_file_size_limit_is_reported(git_repo, keys):
     assert not [n for n in os.listdir(git_repo.parent) if n.startswith(TEMP_PREFIX)]
 
 
+def test_a_full_disk_names_the_file_every_writer_could_not_write(git_repo, keys):
+    """A write that fails half way (a full disk; here a file size limit)
+    names the user's file, leaves it as it was and no temp file behind."""
+    for i in range(60):
+        (git_repo / f'f{i}.py').write_text(f'k = "{keys()}"\n')
+    (git_repo / '.gitignore').write_text('*.log\n')
+    small = {resource.RLIMIT_FSIZE: 2048}
+    for argv, name in (
+            (('together-hooks', 'baseline', 'create'), '.secrets.baseline'),
+            (('together-hooks', 'rotate-help', '--replacements', 'rep.txt', '.'), 'rep.txt'),
+    ):
+        r = spawn(*argv, cwd=git_repo, limits=small)
+        assert_error_line(r, name, 'cannot write', 'File too large')
+        assert not (git_repo / name).exists()
+    (git_repo / '.gitignore').write_text('# ' + 'x' * 3000 + '\n')
+    before = (git_repo / '.gitignore').read_bytes()
+    r = spawn('check-env-gitignored', '--fix', cwd=git_repo, limits=small)
+    assert_error_line(r, '.gitignore', 'cannot write', 'File too large')
+    assert (git_repo / '.gitignore').read_bytes() == before
+    assert not [n for n in os.listdir(git_repo) if n.startswith(TEMP_PREFIX)]
+
+
 def test_closed_stdout(git_repo, keys):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
     for argv in (('together-hooks', 'scan'), ('detect-together-keys', 'a.txt'),
@@ -420,3 +442,24 @@ def test_git_given_input_that_answers_slowly(git_repo):
         ok=(0, 128), env=env,
     )
     assert b'host=example.invalid' in out or out == b''
+
+
+def test_a_corrupt_ref_names_git_command_and_reason(git_repo, keys):
+    """A ref pointing at no object: one line with git's reason, naming the
+    git command that failed (never one of its ``-c`` options)."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'c', '--no-verify')
+    (git_repo / '.git/refs/heads/broken').write_text('01' * 20 + '\n')
+    r = spawn('together-hooks', 'scan', '--history', cwd=git_repo)
+    assert_error_line(r, 'bad object refs/heads/broken')
+    assert 'git -c' not in r.err and 'failed' in r.err, r.err
+
+
+def test_git_errors_name_the_command_not_its_options(git_repo):
+    from together_hooks import gitrun
+    from together_hooks.errors import InputError
+
+    with pytest.raises(InputError) as e:
+        gitrun.git(str(git_repo), '-c', 'core.quotepath=off', 'rev-parse', '--verify', 'nosuch')
+    assert str(e.value).startswith('git rev-parse failed: '), e.value

@@ -11,6 +11,9 @@ import subprocess
 
 import pytest
 
+
+import shutil
+
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
@@ -229,3 +232,33 @@ def test_pre_receive_refuses_keys_in_files_with_odd_names(git_repo, tmp_path, ke
     assert rc == 1, out
     assert all(hash_secret(k) in out for k in made), out
     assert remote_has(remote, 'refs/heads/main') == first
+
+
+def test_a_tree_scan_reads_names_as_the_hook_does(git_repo, tmp_path, keys):
+    """``together-hooks scan`` (the job CI runs on a checkout) sees a file
+    named with a key as the hook and ``--history`` do: tracked and
+    untracked-not-ignored names, in a folder or named on the command line,
+    and every name in a folder outside git."""
+    tracked, untracked, outside = keys(), keys(), keys()
+    _base(git_repo)
+    write(git_repo, f'notes/{tracked}.txt', 'hello\n')
+    git(git_repo, 'add', 'notes')
+    write(git_repo, f'drafts/{untracked}.md', 'hi\n')
+    both = {('<path name>', hash_secret(tracked)), ('<path name>', hash_secret(untracked))}
+    for args, want in (
+            ((), both), (('.',), both),
+            (('notes',), {('<path name>', hash_secret(tracked))}),
+            ((f'notes/{tracked}.txt', 'a.py'), {('<path name>', hash_secret(tracked))}),
+    ):
+        result = scan('--format', 'json', *args)
+        assert (result.rc, _found(result)) == (1, want), (args, result.err)
+    plain = tmp_path / 'plain'
+    write(plain, f'sub/{outside}.txt', 'hello\n')
+    result = scan('--format', 'json', str(plain), cwd=tmp_path)
+    assert (result.rc, _found(result)) == (1, {('<path name>', hash_secret(outside))}), result.err
+    # A clean tree's names cost no finding and count as no file.
+    git(git_repo, 'rm', '-rq', '--cached', 'notes')
+    for name in ('notes', 'drafts'):
+        shutil.rmtree(git_repo / name)
+    result = scan()
+    assert result.rc == 0 and '1 file,' in result.err, result.err

@@ -560,6 +560,11 @@ USAGE = (
     (('together-hooks', '--bogus'), 'unrecognized arguments: --bogus'),
     (('together-hooks', 'nope'), "invalid choice: 'nope'"),
     (('together-hooks', 'scan', '--bogus'), 'unrecognized arguments: --bogus'),
+    # A typo names the option meant, wherever the parser that knows it is.
+    (('together-hooks', 'scan', '--histroy'), 'unrecognized arguments: --histroy (did you mean --history?)'),
+    (('together-hooks', 'baseline', 'update', '--slm'), '(did you mean --slim?)'),
+    (('detect-together-keys', '--basline', 'b.json', 'a.txt'), '(did you mean --baseline?)'),
+    (('check-env-gitignored', '--fx'), '(did you mean --fix?)'),
     (('together-hooks', 'scan', '--format', 'sarif2'), "--format: invalid choice: 'sarif2'"),
     (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history'),
     (('together-hooks', 'scan', '--diff', ''), "--diff BASE: '' is not a revision"),
@@ -837,6 +842,52 @@ def test_read_only_folder_and_files(shared_tmp, outputs):
     for argv in (('detect-together-keys', 'private.txt'), ('together-hooks', 'scan')):
         r = run(*argv, cwd=repo, env=env, user=user)
         assert_error_line(r, 'private.txt')
+
+
+def test_unreadable_or_special_template_is_one_error_line(shared_tmp, keys):
+    """forbid-env-files reads templates: one it cannot read fails closed as
+    one line naming it (never an internal error); a FIFO is skipped, named,
+    as detect-together-keys skips one."""
+    top, user = shared_tmp
+    repo = init_repo(top / 'repo')
+    write(repo, '.env.example', f'TOGETHER_API_KEY={keys.key()}\n')
+    os.mkfifo(repo / '.env.sample')
+    _own(top, user)
+    (repo / '.env.example').chmod(0o000)
+    r = run('forbid-env-files', '.env.example', cwd=repo, user=user)
+    assert_error_line(r, '.env.example', 'cannot read')
+    r = run('forbid-env-files', '.env.sample', cwd=repo, user=user)
+    assert (r.rc, r.out) == (0, ''), r.err
+    assert 'internal error' not in r.err and '.env.sample' in r.err and 'not a regular file' in r.err
+
+
+def test_rotate_help_fails_on_a_file_it_cannot_read(shared_tmp, keys):
+    """"No key found" is never said of a file that was not read."""
+    top, user = shared_tmp
+    repo = init_repo(top / 'repo')
+    write(repo, 'leaked.py', f'k = "{keys.key()}"\n')
+    _own(top, user)
+    (repo / 'leaked.py').chmod(0o000)
+    r = run('together-hooks', 'rotate-help', 'leaked.py', cwd=repo, user=user)
+    assert_error_line(r, 'leaked.py', 'cannot read')
+    assert 'No Together API key found' not in r.out
+
+
+def test_a_repository_git_refuses_is_named_with_git_reason(shared_tmp):
+    """A repository another user owns (git's safe.directory check) is not
+    "not inside a git work tree": the error says what git refused and how
+    to trust it."""
+    top, user = shared_tmp
+    if not user:
+        pytest.skip('needs a repository owned by another user')
+    repo = init_repo(top / 'repo')  # owned by root, run as nobody
+    write(repo, 'a.txt', 'hello\n')
+    env = {'HOME': str(top)}
+    for argv in (('check-env-gitignored',), ('together-hooks', 'doctor'),
+                 ('together-hooks', 'scan', '--staged'), ('together-hooks', 'scan', '--history')):
+        r = run(*argv, cwd=repo, env=env, user=user)
+        assert_error_line(r, 'dubious ownership', 'safe.directory')
+        assert 'not inside a git work tree' not in r.err and 'needs a git repository' not in r.err
 
 
 # --- 9. concurrency ---------------------------------------------------------

@@ -269,3 +269,32 @@ def test_template_with_public_values_pragma_and_allow(git_repo, env, rev):
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'broken config')
     assert rc == 1 and 'exclude must be a list' in out, out
     assert 'Traceback' not in out
+
+
+def test_local_install_config_from_the_docs(git_repo, env):
+    """docs/configuration.md's ``repo: local`` block, as written, with the
+    commands installed on PATH: it blocks a key and a staged .env, and lets
+    a clean commit through."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / 'docs' / 'configuration.md').read_text()
+    section = doc.split('\n## Hooks from a local install\n', 1)[1]
+    (config,) = re.findall(r'```yaml\n(.*?)```', section, re.DOTALL)[:1]
+    assert 'repo: local' in config
+    env = dict(env, PATH=BIN + os.pathsep + env.get('PATH', ''))
+    installed(git_repo, env, ('', ''), config)
+    before = _head(git_repo)
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
+    assert rc == 1 and 'app.py:3: together-api-key' in out, out
+    assert leaked([SAMPLE_KEY], out) == []
+    git(git_repo, 'reset', '-q')
+    (git_repo / '.env').write_text('A=1\n')
+    git(git_repo, 'add', '-f', '.env')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'env')
+    assert rc == 1 and 'git rm --cached .env' in out, out
+    git(git_repo, 'rm', '-q', '--cached', '.env')
+    (git_repo / 'b.py').write_text('x = 1\n')
+    git(git_repo, 'add', 'b.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'clean')
+    assert rc == 0 and _head(git_repo) != before, out

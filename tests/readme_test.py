@@ -219,3 +219,15 @@ def test_cli_reference_lists_every_command():
     page = (ROOT / 'docs' / 'cli.md').read_text(encoding='utf-8')
     for name in COMMANDS:
         assert f'`together-hooks {name}' in page, name
+
+
+def test_every_page_a_message_points_to_exists():
+    """A message that sends the user to a page (``docs/x.md``, README
+    "Section") names one that exists."""
+    headings = set(re.findall(r'^#+ (.+)$', README, re.MULTILINE))
+    for path in sorted((ROOT / 'together_hooks').rglob('*.py')):
+        text = path.read_text(encoding='utf-8')
+        for page in re.findall(r'\b(docs/[\w-]+\.md|examples/[\w.-]+)', text):
+            assert (ROOT / page).is_file(), (path.name, page)
+        for section in re.findall(r'README "([^"]+)"', text):
+            assert section in headings, (path.name, section)

@@ -41,7 +41,35 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # argparse echoes the bad value, which may be a pasted key.
-        self.exit(EXIT_ERROR, f'{self.prog}: error: {one_line(message)} (see --help)\n')
+        message = one_line(message) + _did_you_mean(self, message)
+        self.exit(EXIT_ERROR, f'{self.prog}: error: {message} (see --help)\n')
+
+
+def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
+    """`` (did you mean --history?)`` for an unknown option close to one
+    this command, or one of its subcommands, takes; '' otherwise.  The top
+    parser reports a subcommand's unknown options, so all are searched."""
+    prefix = 'unrecognized arguments: '
+    if not message.startswith(prefix):
+        return ''
+    known: set[str] = set()
+    todo = [parser]
+    while todo:
+        p = todo.pop()
+        known.update(o for o in p._option_string_actions if o.startswith('--'))
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(action.choices.values())
+    import difflib  # only a mistyped command pays for it
+
+    hints = []
+    for word in message[len(prefix):].split():
+        name = word.split('=', 1)[0]
+        if name.startswith('--') and name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+            if close:
+                hints.append(close[0])
+    return f' (did you mean {" or ".join(hints)}?)' if hints else ''
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:

@@ -134,7 +134,17 @@ def _read(root: str, path: str, name: str) -> bytes | None:
         raise InputError(f'{name}: cannot read it ({e.strerror})') from None
 
 
+# A config is a few short lists; every hook run reads it.  A file far
+# larger is not one (and its patterns would be matched against every path).
+MAX_CONFIG_BYTES = 1 << 20
+
+
 def _parse(data: bytes, name: str) -> dict[str, Any]:
+    if len(data) > MAX_CONFIG_BYTES:
+        raise InputError(
+            f'{name}: {len(data)} bytes, larger than a config file can be '
+            f'({MAX_CONFIG_BYTES >> 20} MB)',
+        )
     try:
         import tomllib
     except ImportError:  # Python < 3.11
@@ -145,6 +155,8 @@ def _parse(data: bytes, name: str) -> dict[str, Any]:
         raise InputError(f'{name}: not UTF-8 text') from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(f'{name}: not valid TOML: {e}') from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise InputError(f'{name}: not a config: values nested too deep') from None
 
 
 def _validated(table: Any, where: str) -> Config:

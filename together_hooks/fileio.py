@@ -278,12 +278,15 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
         _release_signals(held)  # a signal held meanwhile lands here
         # A file name that is not UTF-8 reaches us with surrogate escapes;
         # "\udcff" keeps it readable (and valid JSON) instead of a crash.
-        with os.fdopen(
-                fd, 'w', encoding='utf-8', errors='backslashreplace', newline='',
-        ) as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
+        try:
+            with os.fdopen(
+                    fd, 'w', encoding='utf-8', errors='backslashreplace', newline='',
+            ) as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as e:  # a full disk, a quota: the user's file, untouched
+            raise InputError(f'{path}: cannot write ({e.strerror or e})')
         # mkstemp makes 0600: keep the user's file mode (.gitignore 0644).
         try:
             mode = os.stat(target).st_mode & 0o7777

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import IO
     from typing import Iterable
     from typing import Iterator
+    from typing import Sequence
     from typing import TypeVar
 
     T = TypeVar('T', str, bytes)
@@ -82,11 +83,11 @@ def _run(
                 pending = None  # being sent already: a retry only waits
                 if timeout is not None and time.monotonic() >= deadline:
                     proc.kill()
-                    raise InputError(f'git {args[0]} timed out after {timeout:g}s')
+                    raise InputError(f'git {command_name(args)} timed out after {timeout:g}s')
                 if _waits_for_fifo(proc.pid):
                     proc.kill()
                     raise InputError(
-                        f'git {args[0]} is stuck opening a FIFO (named pipe) in '
+                        f'git {command_name(args)} is stuck opening a FIFO (named pipe) in '
                         f'{root}: a .gitignore or other file git reads is one; '
                         'replace it with a regular file',
                     )
@@ -94,6 +95,20 @@ def _run(
                 proc.kill()
                 raise
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def command_name(args: Sequence[str]) -> str:
+    """The git command ``args`` run (``rev-list`` of ``-c x=y rev-list``),
+    for messages: never one of git's own options."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ('-c', '-C'):
+            skip = True
+        elif not arg.startswith('-'):
+            return arg
+    return args[0] if args else 'git'
 
 
 def _waits_for_fifo(pid: int) -> bool:
@@ -132,7 +147,7 @@ def git(
     if proc.returncode not in ok:
         err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
         reason = err[-1] if err else f'exit {proc.returncode}'
-        raise InputError(f'git {args[0]} failed: {reason}')
+        raise InputError(f'git {command_name(args)} failed: {reason}')
     return proc.stdout
 
 
@@ -314,12 +329,35 @@ def git_installed() -> bool:
     return shutil.which('git') is not None
 
 
-def no_repository(message: str) -> InputError:
+def no_repository(message: str, where: str = '.') -> InputError:
     """The error of a command that needs a repository and found none:
-    ``message``, unless the reason is that git itself cannot be run."""
+    ``message``, unless the reason is that git itself cannot be run, or
+    that git refuses a repository that is there (owned by another user,
+    a broken ``.git``): then git's own reason."""
     if not git_installed():
         return InputError('git is not installed or not on PATH (needed to read the repository)')
-    return InputError(message)
+    refused = git_refusal(where)
+    return InputError(refused if refused else message)
+
+
+def git_refusal(where: str) -> str | None:
+    """Why git will not open the repository that holds ``where`` (git's
+    ``fatal:`` line, and its ``safe.directory`` remedy when it gives one);
+    None where there is no repository to refuse, or git opens it."""
+    folder = where if os.path.isdir(where) else (os.path.dirname(where) or '.')
+    if not os.path.isdir(folder) or not git_may_claim(folder):
+        return None
+    try:
+        proc = _run(folder, ('rev-parse', '--git-dir'), None, errors=True)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    lines = [line.strip() for line in proc.stderr.decode('utf-8', 'replace').splitlines()]
+    fatal = [line[len('fatal:'):].strip() for line in lines if line.startswith('fatal:')]
+    if proc.returncode == 0 or not fatal or fatal[0].startswith('not a git repository'):
+        return None
+    remedy = [line for line in lines if 'safe.directory' in line and line.startswith('git ')]
+    trust = f'; if you trust it: {remedy[0]}' if remedy else ''
+    return f'git refuses the repository here: {fatal[0]}{trust}'
 
 
 def git_may_claim(folder: str) -> bool:

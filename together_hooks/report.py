@@ -17,10 +17,12 @@ if TYPE_CHECKING:
     from typing import Sequence
 
 ADVICE = (
-    f'What to do: rotate each key at {ROTATE_URL} (create a new key, update '
-    'your environment, verify it, then revoke the old one). If a key was '
-    'ever committed, remove it from git history too (git filter-repo '
-    '--replace-text) and force-push.'
+    'What to do: take each key out of the file and read it from the '
+    'environment (TOGETHER_API_KEY) instead; then rotate it at '
+    f'{ROTATE_URL} (create a new key, update your environment, verify it, '
+    'then revoke the old one). If a key was ever committed, remove it from '
+    'git history too (git filter-repo --replace-text; '
+    '`together-hooks rotate-help FILE` walks through it) and force-push.'
 )
 # What to do about a false positive, when the run did not say more
 # (``Summary.next_step`` names the exact baseline command).

@@ -240,3 +240,13 @@ def test_bad_input_is_one_line_exit_2(tmp_path, env):
     rc, out = run(remote, env, os.path.join(BIN, 'together-hooks'), 'pre-receive',
                   stdin=b'not a ref update\n')
     assert rc == 2 and len(out.splitlines()) == 1 and 'Traceback' not in out, out
+
+
+def test_outside_a_repository_says_where_it_runs(tmp_path, env):
+    """Run by hand in a plain folder (testing the gate before installing
+    it): one line saying it runs in the receiving repository, not git's
+    'cat-file failed'."""
+    update = b'0' * 40 + b' ' + b'1' * 40 + b' refs/heads/main\n'
+    rc, out = run(tmp_path, env, os.path.join(BIN, 'together-hooks'), 'pre-receive', stdin=update)
+    assert rc == 2 and len(out.splitlines()) == 1, out
+    assert 'pre-receive runs in the repository receiving the push' in out, out

@@ -75,6 +75,8 @@ def test_reports_each_file_and_line(tmp_path, monkeypatch, capsys):
     assert f'a.py:3: together-api-key: {redact(KEY)} (hashed_secret {hash_secret(KEY)})' in out
     assert f'sub/b.env:1: together-legacy-api-key: {redact(HEX)}' in out
     assert 'https://api.together.xyz/settings/api-keys' in out
+    # The first thing to do about a blocked key, before rotating it.
+    assert 'take each key out of the file and read it from the environment (TOGETHER_API_KEY)' in out
     assert leaked([KEY, HEX], out) == []
 
 

@@ -153,6 +153,9 @@ def test_sarif_report_is_valid_and_one_run_per_repository(tmp_path, keys):
              '--cache-dir', str(tmp_path / 'cache'))
     result = scan_org('report', '--store', store, '--format', 'sarif')
     assert result.rc == 1
+    # Options go before the action too, as the usage line shows them.
+    before = scan_org('--store', store, '--format', 'sarif', 'report')
+    assert (before.rc, before.out) == (1, result.out), before.err
     doc = json.loads(result.out)
     schema_path = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'sarif-schema-2.1.0.json')
     with open(schema_path, encoding='utf-8') as f:

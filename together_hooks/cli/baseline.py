@@ -209,11 +209,11 @@ def _warn_plugin_path(doc: dict[str, Any], root: str) -> None:
     recorded = unloadable_plugin_path(doc, root)
     if recorded is not None:
         print(
-            f'together-hooks: note: {recorded} is relative to a '
-            'together-hooks checkout, so plain detect-secrets cannot load '
-            'the plugin here (without it detect-secrets-hook scans '
-            'nothing); audit with `together-hooks baseline audit`, see '
-            'README "Baseline" to run detect-secrets\' own hook too.',
+            f'together-hooks: note: only if you also run detect-secrets\' '
+            f'own hook: the baseline names our plugin as {recorded}, which '
+            'it cannot load here (it would scan nothing); our hooks and '
+            '`together-hooks baseline audit` read the baseline as it is. '
+            'To run both: docs/baseline.md.',
             file=sys.stderr,
         )
 

@@ -143,6 +143,14 @@ class _Deadline:
 def run(args: argparse.Namespace) -> int:
     updates = parse_updates(sys.stdin.buffer.read())
     root = '.'  # git runs the hook in the repository (GIT_DIR is set)
+    if updates:
+        from together_hooks import gitrun
+
+        if gitrun.git_probe(root, 'rev-parse', '--git-dir') is None:
+            raise gitrun.no_repository(
+                'pre-receive runs in the repository receiving the push (git '
+                'runs it there, in hooks/pre-receive); no git repository here',
+            )
     try:
         with _Deadline(args.timeout):
             return _gate(root, updates, args)

@@ -289,10 +289,17 @@ def find_leaks(args: argparse.Namespace) -> list[Finding]:
     else:
         return []
     findings: list[Finding] = []
+    unread: list[str] = []
     for content in contents:
         for f in scan_bytes(content.data, content.path):
             if args.hashed_secret is None or f.hashed_secret == args.hashed_secret:
                 findings.append(f)
+        if content.problem is not None and content.problem.fatal:
+            unread.append(f'{content.path}: {content.problem.reason}')
+    if unread:  # it may hold the key: never "no key found", never a partial recipe
+        from together_hooks.messages import cut_short
+
+        raise InputError(cut_short(unread, 1, more=' (and {} more)'))
     return findings
 
 

@@ -90,16 +90,16 @@ def contents(
                 'git is not installed or not on PATH: cannot tell which files '
                 'this repository tracks (name a folder to walk it whole without git)',
             )
-        return files.from_tree(root or '.')
+        return files.from_tree(root or '.', names=True)
     if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
         # One folder: it is the scan root; paths are shown relative to it.
         args.repo_prefix = files.repo_prefix(args.paths[0])
-        return files.from_tree(args.paths[0])
+        return files.from_tree(args.paths[0], names=True)
     args.repo_prefix = files.repo_prefix('.')
     for path in args.paths:
         if not os.path.lexists(path):
             raise InputError(f'{path}: no such file or directory')
-    return list(files.from_paths(args.paths))
+    return list(files.from_paths(args.paths, names=True))
 
 
 def commits(

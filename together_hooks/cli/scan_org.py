@@ -90,20 +90,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     _format_option(parser)
     sub = parser.add_subparsers(dest='org_action', metavar='ACTION')
+    # An action's own copy of an option given before the action must not
+    # reset it to the default: the copies have none.
     report = sub.add_parser('report', help='print the findings of a store')
-    _store_option(report)
-    _format_option(report)
+    _store_option(report, default=argparse.SUPPRESS)
+    _format_option(report, default=argparse.SUPPRESS)
     merge = sub.add_parser('merge', help='combine stores (shards) into one')
-    _store_option(merge, 'the store to write (created if missing)')
+    _store_option(merge, 'the store to write (created if missing)', default=argparse.SUPPRESS)
     merge.add_argument('inputs', nargs='+', metavar='STORE', help='stores to add')
 
 
-def _store_option(parser: argparse.ArgumentParser, text: str = 'the sqlite audit store') -> None:
-    parser.add_argument('--store', metavar='FILE', help=text)
+def _store_option(
+        parser: argparse.ArgumentParser, text: str = 'the sqlite audit store',
+        default: object = None,
+) -> None:
+    parser.add_argument('--store', metavar='FILE', help=text, default=default)
 
 
-def _format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument('--format', choices=('text', 'json', 'sarif'), default='text',
+def _format_option(parser: argparse.ArgumentParser, default: object = 'text') -> None:
+    parser.add_argument('--format', choices=('text', 'json', 'sarif'), default=default,
                         help='report format (default: text)')
 
 

@@ -66,7 +66,7 @@ class Repo:
             raise InputError(f'{path}: no such file or folder')
         root = git_toplevel(path)
         if root is None:
-            raise no_repository(f'{path}: not inside a git work tree')
+            raise no_repository(f'{path}: not inside a git work tree', path)
         return cls(root)
 
     def git(self, *args: str) -> bytes:

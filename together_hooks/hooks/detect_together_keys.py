@@ -11,7 +11,6 @@ from together_hooks.gitrun import may_clean_filter
 from together_hooks.gitrun import worktree_root
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
-from together_hooks.sources.content import path_names
 from together_hooks.sources.files import from_paths
 from together_hooks.sources.files import repo_prefix
 
@@ -50,7 +49,7 @@ def hook_contents(
             found = pushed(root, os.environ, filenames, scanner.scan_one)
             if found is not None:
                 return found, scanner
-    return [*from_paths(filenames), *path_names(filenames), *_staged_if_cleaned(filenames)], None
+    return [*from_paths(filenames, names=True), *_staged_if_cleaned(filenames)], None
 
 
 def _staged_if_cleaned(filenames: Sequence[str]) -> Iterable[Content]:

@@ -3,6 +3,7 @@ of git; let templates through while they hold placeholders only."""
 from __future__ import annotations
 
 import os
+import sys
 
 from together_hooks import audit_log
 from together_hooks import hookargs
@@ -88,6 +89,8 @@ def template_problems(
     folder if not given), whose local env files hold the own keys."""
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
     from together_hooks.env.values import secret_values
+    from together_hooks.errors import InputError
+    from together_hooks.fileio import NotScanned
     from together_hooks.fileio import read_file
     from together_hooks.findings import hash_secret
     from together_hooks.findings import redact
@@ -99,7 +102,13 @@ def template_problems(
     scanner = None
     messages = []
     for path in paths:
-        data = read_file(path)  # None for symlinks: nothing is committed but a link
+        try:
+            data = read_file(path)  # None for symlinks: nothing is committed but a link
+        except NotScanned as e:
+            if e.fatal:  # it may hold a key: the hook cannot pass it
+                raise InputError(f'{path}: {e.reason}')
+            print(f'{PROG}: {path}: {e.reason}', file=sys.stderr)
+            continue
         if not data:
             continue
         if scanner is None:  # the rules and your own keys, as the key hook has them

@@ -465,9 +465,10 @@ class Walk:
     def __init__(self, root: str, *args: str, each: Callable[[bytes], None]) -> None:
         import threading
 
+        from together_hooks.gitrun import command_name
         from together_hooks.gitrun import git_stream
 
-        self.command = args[0]
+        self.command = command_name(args)
         self.proc = git_stream(root, *args)
         self.each = each
         self.err = b''

@@ -86,14 +86,18 @@ def _is_submodule(path: str) -> bool:
     return os.path.exists(os.path.join(path, '.git'))
 
 
-def from_paths(paths: Iterable[str]) -> Iterator[Content]:
+def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     """Files named on the command line (a hook's arguments), as given.
 
     A folder is walked (tracked + untracked-not-ignored files inside a git
     work tree); a missing path is an input error, since a hook that was told
-    to check a file it cannot read must not pass.
+    to check a file it cannot read must not pass.  ``names``: the paths'
+    names too, as one ``<path name>`` content (a tree stores names as it
+    stores content).
     """
+    given = []
     for path in paths:
+        given.append(path)
         try:
             st = os.lstat(path)
         except FileNotFoundError:
@@ -107,9 +111,12 @@ def from_paths(paths: Iterable[str]) -> Iterator[Content]:
                 print(f'{path}: submodule skipped (scan it in its own repository)',
                       file=sys.stderr)
                 continue
-            yield from from_tree(path, display_prefix=path)
+            given.pop()  # its files' names come with them
+            yield from from_tree(path, display_prefix=path, names=names)
             continue
         yield Content(to_display(path), fs_path=path)
+    if names:
+        yield from path_names(given)
 
 
 def _work_tree_files(top: str) -> list[str] | None:
@@ -127,12 +134,13 @@ def _ignored_by_git(folder: str) -> bool:
     return git_probe(folder, 'check-ignore', '-q', '--', '.') is not None
 
 
-def from_tree(top: str, display_prefix: str = '') -> Iterable[Content]:
+def from_tree(top: str, display_prefix: str = '', names: bool = False) -> Iterable[Content]:
     """A folder: its git files when inside a work tree, else every file.
 
     A list (not a stream) of file-backed content: nothing is read yet, and
     the pipeline may split it across processes.  In a sparse checkout the
-    tracked files outside the cone follow, streamed from git.
+    tracked files outside the cone follow, streamed from git.  ``names``:
+    first, every file's name as one ``<path name>`` content.
     """
     claimed = git_may_claim(top)
     rels = _work_tree_files(top) if claimed else None
@@ -159,8 +167,8 @@ def from_tree(top: str, display_prefix: str = '') -> Iterable[Content]:
     if outside:
         rels = [rel for rel in rels if rel not in outside]
     found = [Content(shown + rel, fs_path=base + rel) for rel in rels]
-    # A tree stores each name as it stores content: the names are scanned too.
-    found.extend(path_names(shown + rel for rel in (*rels, *outside)))
+    if names:
+        found[:0] = path_names([c.path for c in found] + [shown + rel for rel in outside])
     if not outside:
         return found
     import itertools
