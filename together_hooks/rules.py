@@ -218,13 +218,14 @@ _LEGACY_NAME = (
 # angle bracket or ``;`` in between, so the field belongs to the same
 # object, call or element.
 _LEGACY_ASSIGN = (
-    rb'["\'`\]\)]{0,3}(?:'
+    rb'["\'`\]\)}]{0,3}(?:'
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
     rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>)[ \t]{0,32}'
@@ -245,12 +246,13 @@ _GENERIC_NAME = (
 # an object's attribute or a builder's setter.  Other prefixes and other
 # credentials (``JWT_SECRET``, ``DB_PASSWORD``) need a structure of their own.
 _API_KEY_NAME = (
-    rb'(?<![\w.-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?)?(?:(?i:openai)[_.-]?)?'
+    rb'(?<![\w.-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?|(?i:x-))?(?:(?i:openai)[_.-]?)?'
     rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
     rb'|(?i:key))["\']?'
 )
 _GENERIC_VALUE = (
-    rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}(?:\r?\n[ \t]{0,32})?|[ \t]{1,32}'
+    rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'|[ \t]{1,32}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
 )
@@ -265,7 +267,8 @@ TOGETHER_CONTEXT = Context(
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.-]+\.)?together(?:[_-]?ai)?[ \t]*\]'
-        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:=>|[:=])[ \t]*[{\[]?)[ \t]*\r?\Z'
+        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|\{|,)'
+        rb'|<together(?:[_-]?ai)?>)[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
     # A HAR entry's headers, a curl over continuation lines, a URL constant
@@ -422,8 +425,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_API_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
-        # ``--oauth2-bearer <key>``.
-        Pattern(rb'(?i:bearer)[ \t]{1,32}(?:(?:-a|--auth)[ \t=]{1,32})?' + _HEX_KEY,
+        # ``--oauth2-bearer <key>``; the scheme and the key as two
+        # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
+        # <key>)``, R's ``paste("Bearer", <key>)``, Elixir's ``{:bearer,
+        # <key>}``) or a setter (reqwest's ``.bearer_auth(<key>)``).
+        Pattern(rb'(?i:bearer)(?:(?:[_-]?(?i:auth|token))?["\'`]?[ \t]{0,32}(?:=>|[,:=(])|[ \t])'
+                rb'[ \t]{0,32}(?:(?:-a|--auth)[ \t=]{1,32})?' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_CONTEXT),
     ),
     keywords=(b'ogether', b'OGETHER'),
@@ -440,7 +447,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}]|\r?\n))'
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n))'
         rb'|Together\w{0,16}\s{0,32}\()'
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
@@ -572,6 +579,23 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'curl --oauth2-bearer {hex} https://api.together.xyz/v1/models',
         'http -A bearer -a {hex} https://api.together.xyz/v1/models',
         'LLM = {{\n    "together": {{\n        "api_key":\n            "{hex}",\n    }},\n}}',
+        # The scheme and the key as two arguments, a pair or a setter.
+        'client.BaseAddress = new Uri("https://api.together.xyz/v1/");\n'
+        'auth = new AuthenticationHeaderValue("Bearer", "{hex}");',
+        'httr::add_headers(Authorization = paste("Bearer", "{hex}"))  # api.together.xyz',
+        'Req.get!("https://api.together.xyz/v1/models", auth: {{:bearer, "{hex}"}})',
+        'client.post("https://api.together.xyz/v1/completions")\n    .bearer_auth("{hex}")',
+        'GET https://api.together.xyz/v1/models\nX-API-Key: {hex}',
+        # The name's element, then the value's (plist, Hadoop configuration).
+        '<key>TogetherAPIKey</key>\n\t<string>{hex}</string>',
+        '<property><name>together.api.key</name><value>{hex}</value></property>',
+        '$ENV{{TOGETHER_API_KEY}} = "{hex}";',
+        # Headings: a YAML block scalar under one, an HCL block, an XML
+        # element, an Elixir namespace.
+        'together:\n  apiKey: >-\n    {hex}',
+        'provider "together" {{\n  api_key = "{hex}"\n}}',
+        '<Together>\n  <ApiKey>{hex}</ApiKey>\n</Together>',
+        'config :my_app, MyApp.Together,\n  api_key: "{hex}"',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -591,6 +615,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'image: together/server@sha256:{hex}',
         '{{file = "together-1.3.0.tar.gz", hash = "sha256:{hex}"}}',
         'curl https://example.com/ -H "Authorization: Bearer {hex}"',
+        'new AuthenticationHeaderValue("Bearer", "{hex}")  // github.com',
+        '<OpenAI>\n  <ApiKey>{hex}</ApiKey>\n</OpenAI>\n<Together>\n  <Model>m</Model>\n</Together>',
+        'provider "aws" {{\n  secret_key = "{hex}"\n}}\nprovider "together" {{}}',
+        '<key>TogetherModelHash</key>\n<string>{hex}</string>',
         '{hex}  together-1.3.0.tar.gz',
         'OTHER_API_KEY={hex}  # not together',
         '"together": {{"hashes": ["sha256:{hex}"], "version": "==1.3.0"}}',

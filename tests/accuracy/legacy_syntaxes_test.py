@@ -3,7 +3,14 @@ frameworks and people write them, in syntaxes the older cases do not
 cover: shell env files with ``export``/quotes/comments, YAML anchors and
 folded scalars, nested JSON, TOML, plist, .NET user-secrets, Spring,
 languages from Elixir to Julia, notebooks with outputs, logs, HTTP dumps,
-infrastructure files, CI, SQL, CSV, URLs and Authorization headers."""
+infrastructure files, CI, URLs and Authorization headers.
+
+Not here, on purpose (docs/detection.md): a value whose name is a column
+or a row's other cell -- ``UPDATE settings SET value = '<key>' WHERE name =
+'together_api_key'``, ``INSERT INTO keys (provider, api_key) VALUES
+('together', '<key>')``, a CSV row ``together,<key>`` under a
+``provider,api_key`` header, a markdown table row ``| Together | <key> |``.
+A checksum table is written the same way."""
 from __future__ import annotations
 
 from tests.accuracy import key_cases
@@ -252,7 +259,6 @@ services:
 '''),
     # -- docs, data -------------------------------------------------------------
     ('markdown-inline-code', 'docs/setup.md', 'Set `TOGETHER_API_KEY={hex}` in your shell.\n'),
-    ('sql-update', 'migrations/0003.sql', "UPDATE settings SET value = '{hex}' WHERE name = 'together_api_key';\n"),
     ('csv-key-value', 'secrets.csv', 'name,value\ntogether_api_key,{hex}\n'),
     # -- more tools and languages -------------------------------------------
     ('ini-section-together', 'setup.cfg', '[together]\napi_key = {hex}\n'),
@@ -282,14 +288,12 @@ services:
     ('httpie', 'try.sh', 'http POST https://api.together.xyz/v1/completions "Authorization:Bearer {hex}" model=m\n'),
     ('wget-header', 'fetch.sh', "wget --header='authorization: Bearer {hex}' https://api.together.xyz/v1/models\n"),
     ('powershell-irm', 'call.ps1', '$headers = @{{ Authorization = "Bearer {hex}" }}\nInvoke-RestMethod -Uri "https://api.together.xyz/v1/models" -Headers $headers\n'),
-    ('sql-insert-columns', 'seed.sql', "INSERT INTO api_keys (provider, api_key) VALUES ('together', '{hex}');\n"),
-    ('csv-provider-row', 'keys.csv', 'provider,api_key\ntogether,{hex}\n'),
     ('log-env-dump', 'ci.log', '+ env\nHOME=/root\nTOGETHER_API_KEY={hex}\nPATH=/usr/bin\n'),
     ('log-python-repr', 'debug.log', "DEBUG settings: {{'together_api_key': '{hex}', 'debug': True}}\n"),
     ('yaml-multiline-literal', 'secrets.yaml', 'TOGETHER_API_KEY: |\n  {hex}\n'),
     ('json-escaped-in-string', 'events.ndjson', '{{"payload": "{{\\"together_api_key\\": \\"{hex}\\"}}"}}\n'),
     ('xml-attribute', 'web.config', '<appSettings>\n  <add key="TogetherApiKey" value="{hex}" />\n</appSettings>\n'),
-    ('xml-element-caps', 'config.xml', '<Together><ApiKey>{hex}</ApiKey></Together>\n'),
+    ('xml-element-caps', 'App.config', '<Together>\n  <Endpoint>https://example.com/proxy</Endpoint>\n  <ApiKey>{hex}</ApiKey>\n</Together>\n'),
     ('lua-env', 'init.lua', 'vim.env.TOGETHER_API_KEY = "{hex}"\n'),
     ('nvim-plugin-setup', 'lua/plugins/ai.lua', 'require("codecompanion").setup({{\n  adapters = {{\n    together = {{ api_key = "{hex}" }},\n  }},\n}})\n'),
     ('emacs-gptel', 'init.el', '(gptel-make-openai "Together"\n  :host "api.together.xyz"\n  :key "{hex}"\n  :models \'(mistralai/Mixtral-8x7B-Instruct-v0.1))\n'),
@@ -299,7 +303,6 @@ services:
     ('r-httr-header', 'call.R', 'httr::POST("https://api.together.xyz/v1/completions",\n  httr::add_headers(Authorization = paste("Bearer", "{hex}")))\n'),
     ('perl-lwp', 'call.pl', 'my $req = HTTP::Request->new(GET => "https://api.together.xyz/v1/models");\n$req->header(Authorization => "Bearer {hex}");\n'),
     ('elixir-req', 'lib/client.ex', 'Req.get!("https://api.together.xyz/v1/models", auth: {{:bearer, "{hex}"}})\n'),
-    ('markdown-table', 'docs/keys.md', '| provider | key |\n|---|---|\n| Together | `{hex}` |\n'),
     ('prose-key-is', 'issue.md', 'My together api key is {hex} and it returns 401, help\n'),
     ('ipynb-source-magic', 'nb.ipynb', '{{"cells": [{{"cell_type": "code", "source": ["%env TOGETHER_API_KEY={hex}\\n", "import together"], "outputs": []}}]}}\n'),
     ('auth-header-mixed-case', 'request.txt', 'POST /v1/chat/completions HTTP/1.1\nHost: api.together.xyz\nAuthorization: BEARER {hex}\n'),
