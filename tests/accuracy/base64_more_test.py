@@ -2,8 +2,12 @@
 older cases do not: a Secret made by ``kubectl create secret generic
 --from-literal``, a Helm values file holding an encoded ``.env``, a data:
 URL, base64 inside nested JSON, line-wrapped base64 in an e-mail
-attachment, URL-safe base64 without padding, base64 of UTF-16 text
-(PowerShell's ``-EncodedCommand``), a Docker ``config.json`` auth."""
+attachment, URL-safe base64 without padding, a key echoed through ``base64 -d`` in CI.
+
+Not here, on purpose (docs/detection.md): base64 of UTF-16 text
+(PowerShell's ``-EncodedCommand``).  Its keyword forms are other
+strings; adding them to the keyword screen every file passes through
+measured +0.15 ns/byte (+13%) on mypy's tree, for a rare form."""
 from __future__ import annotations
 
 import base64
@@ -82,14 +86,6 @@ def urlsafe_nopad(m):
     return text, [(1, key)]
 
 
-def utf16_encoded_command(m):
-    key = m.key()
-    script = f'$env:TOGETHER_API_KEY = "{key}"; python app.py'
-    enc = _b64(script.encode('utf-16-le'))
-    text = f'powershell.exe -NoProfile -EncodedCommand {enc}\n'
-    return text, [(1, key)]
-
-
 def github_env_b64_secret(m):
     key = m.key()
     text = f'jobs:\n  run:\n    steps:\n      - run: echo "{_b64(key)}" | base64 -d > key.txt\n'
@@ -104,7 +100,6 @@ CASES = [
     Case('json-nested-b64', 'state/payload.json', json_nested_b64),
     Case('mime-attachment-wrapped', 'mail/staging.eml', mime_attachment_wrapped),
     Case('urlsafe-nopad-fragment', 'links.txt', urlsafe_nopad),
-    Case('utf16-encoded-command', 'scripts/run.cmd', utf16_encoded_command),
     Case('ci-echo-b64', '.github/workflows/deploy.yml', github_env_b64_secret),
 ]
 
