@@ -189,32 +189,38 @@ class Rule:
 # TOGETHERAI_API_KEY, together_api_key, together.api_key, togetherApiKey,
 # TogetherApiKey, together-api-key (CLI flags), Together:ApiKey (.NET
 # configuration keys), TOGETHER__APIKEY (.NET environment) ...: any case,
-# any of ``_ . : -`` (one or two) between the words; or a Together client
+# any of ``_ . : / -`` (one or two) between the words (``/``: a parameter
+# or Vault path, ``/prod/together/api_key``); or a Together client
 # built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
 # argument anywhere among the call's arguments.
-_SEP = rb'[_.: -]{0,2}'
+_SEP = rb'[_.:/ -]{0,2}'
 # The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
 # C#'s ``@``/``$``), a quote, maybe escaped or doubled (a Gradle
-# ``buildConfigField(..., "\\"<key>\\"")``).
-_QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:\\?["\'`]){0,2}'
+# ``buildConfigField(..., "\\"<key>\\"")``), or a triple quote and a line
+# break (TOML and Python multi-line strings).
+_QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["\'`]){0,2})'
 _LEGACY_NAME = (
     rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?))'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
-# From the name to the value, one of two shapes.  Right after the name:
-# closing quotes/brackets, a type (``: SecretStr``, ``: Optional[str]``,
+# From the name to the value, one of three shapes.  Right after the name:
+# closing quotes/brackets/braces (Perl's ``$ENV{NAME}``), a type (``: SecretStr``, ``: Optional[str]``,
 # Go's `` string``, Rust's ``: &str``), one assignment or separator (``=``,
 # ``:``, ``=>``, ``:=``, ``?=``; ``,`` before a call's next argument; a
 # fallback ``||``, ``??``, ``or``, ``||=``; ``>`` closing an XML start tag;
 # ``|`` in a markdown table; blanks after a CLI flag), maybe a line break,
 # an opening call or list (``String::from(``, ``Field(default=``, ``[``)
-# or a YAML block scalar (``>-``), then the value's quotes (``_QUOTE``).
-# Or a value
+# or a YAML block scalar (``>-``), after a YAML tag (``!!str``), then the
+# value's quotes (``_QUOTE``).  Or the name's XML element closes and the
+# value's opens (a plist's ``<key>``/``<string>``, Hadoop's
+# ``<name>``/``<value>``).  Or a value
 # field up to 6 lines on, the name being a field's value: ``value``/``default``
 # (Kubernetes env lists, Terraform variables and state outputs, Postman
 # environments, .NET ``<add key=... value=...>``, argparse/click defaults) or
-# the end of an XML start tag (Android ``<string name=...>``); no bracket,
+# the end of an XML start tag (Android ``<string name=...>``) or a CLI's
+# value flag (``gh secret set NAME --body``, ``aws ssm put-parameter
+# --name .../together/api_key --value``); no bracket,
 # angle bracket or ``;`` in between, so the field belongs to the same
 # object, call or element.
 _LEGACY_ASSIGN = (
@@ -222,13 +228,15 @@ _LEGACY_ASSIGN = (
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
     rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'(?:!!?[\w/:.-]{1,40}[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
-    rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>)[ \t]{0,32}'
+    rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>'
+    rb'|(?<![\w-])--(?i:value|body|secret-string)(?:[ \t]{1,8}|=))[ \t]{0,32}'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -596,6 +604,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'provider "together" {{\n  api_key = "{hex}"\n}}',
         '<Together>\n  <ApiKey>{hex}</ApiKey>\n</Together>',
         'config :my_app, MyApp.Together,\n  api_key: "{hex}"',
+        # A YAML tag, a multi-line string, a CLI's value flag, a path.
+        'together_api_key: !!str {hex}',
+        'together_api_key = """\n{hex}"""',
+        'gh secret set TOGETHER_API_KEY --body "{hex}"',
+        'aws ssm put-parameter --name /prod/together/api_key --type SecureString --value {hex}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -619,6 +632,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<OpenAI>\n  <ApiKey>{hex}</ApiKey>\n</OpenAI>\n<Together>\n  <Model>m</Model>\n</Together>',
         'provider "aws" {{\n  secret_key = "{hex}"\n}}\nprovider "together" {{}}',
         '<key>TogetherModelHash</key>\n<string>{hex}</string>',
+        'gh secret set TOGETHER_MODEL --body "{hex}"',
+        'https://github.com/acme/together/blob/{hex}/README.md',
         '{hex}  together-1.3.0.tar.gz',
         'OTHER_API_KEY={hex}  # not together',
         '"together": {{"hashes": ["sha256:{hex}"], "version": "==1.3.0"}}',

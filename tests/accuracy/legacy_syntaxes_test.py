@@ -9,8 +9,10 @@ Not here, on purpose (docs/detection.md): a value whose name is a column
 or a row's other cell -- ``UPDATE settings SET value = '<key>' WHERE name =
 'together_api_key'``, ``INSERT INTO keys (provider, api_key) VALUES
 ('together', '<key>')``, a CSV row ``together,<key>`` under a
-``provider,api_key`` header, a markdown table row ``| Together | <key> |``.
-A checksum table is written the same way."""
+``provider,api_key`` header, a markdown table row ``| Together | <key> |``
+(a checksum table is written the same way); a generic name whose only
+Together word is another argument of the same command (``kubectl create
+secret generic together --from-literal=api-key=<key>``)."""
 from __future__ import annotations
 
 from tests.accuracy import key_cases
@@ -327,7 +329,6 @@ services:
     ('fly-secrets-set', 'Makefile', 'deploy:\n\tfly secrets set TOGETHER_API_KEY={hex}\n'),
     ('ssm-put-parameter', 'bootstrap.sh', 'aws ssm put-parameter --name /prod/together/api_key --type SecureString --value {hex}\n'),
     ('vault-kv-put', 'vault.sh', 'vault kv put secret/together api_key={hex}\n'),
-    ('kubectl-from-literal', 'k8s.sh', 'kubectl create secret generic together --from-literal=api-key={hex}\n'),
     ('python-getpass-fallback', 'login.py', 'TOGETHER_API_KEY = os.getenv("TOGETHER_API_KEY") or "{hex}"\n'),
     ('python-old-sdk-attr', 'old.py', 'import together\ntogether.api_key = "{hex}"\n'),
     ('js-env-default', 'config.js', "const apiKey = process.env.TOGETHER_API_KEY ?? '{hex}';\n"),
