@@ -170,6 +170,42 @@ def test_together_webhook_signature():
 '''),
     ('sql-sha', 'seed.sql', "INSERT INTO artifacts (name, sha256) VALUES ('together-1.2.3.whl', '{_hex}');\n"),
     ('csv-checksums', 'artifacts.csv', 'file,sha256\ntogether-1.2.3.whl,{_hex}\n'),
+    # Near the shapes the session-5 grammar reads: a CLI value flag, a
+    # path, an XML name/value pair, Bearer as an argument, headings.
+    ('gh-secret-other-name', 'scripts/release.sh', '''\
+gh secret set RELEASE_SHA256 --body "{_hex}"
+gh secret set TOGETHER_API_KEY --body "$TOGETHER_API_KEY"
+'''),
+    ('ssm-model-digest', 'bootstrap.sh', 'aws ssm put-parameter --name /prod/together/model_digest --value {_hex}\n'),
+    ('plist-build-hash', 'Info.plist', '''\
+<dict>
+	<key>TogetherSDKVersion</key>
+	<string>1.2.3</string>
+	<key>TogetherBuildHash</key>
+	<string>{_hex}</string>
+</dict>
+'''),
+    ('dotnet-bearer-other-host', 'GitHubClient.cs', '''\
+client.BaseAddress = new Uri("https://api.github.com/");
+client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "{_hex}");
+// see TogetherClient.cs for the Together one
+'''),
+    ('hcl-other-provider', 'main.tf', '''\
+provider "together" {{}}
+
+provider "cloudflare" {{
+  api_token = "{_hex}"
+}}
+'''),
+    ('xml-other-element', 'App.config', '''\
+<Together>
+  <Model>meta-llama/Llama-3-8b-chat-hf</Model>
+</Together>
+<Stripe>
+  <ApiKey>{_hex}</ApiKey>
+</Stripe>
+'''),
+    ('yaml-tagged-digest', 'together.yml', 'together:\n  weights_digest: !!str {_hex}\n'),
 )
 
 results, test_case = make_tests(CASES)
