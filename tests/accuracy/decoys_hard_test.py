@@ -206,6 +206,18 @@ provider "cloudflare" {{
 </Stripe>
 '''),
     ('yaml-tagged-digest', 'together.yml', 'together:\n  weights_digest: !!str {_hex}\n'),
+    # Flat names: a group is a prefix and one more word.
+    ('env-app-prefix', '.env', '''\
+APP_SECRET={_hex}
+APP_LLM_PROVIDER=together
+APP_LLM_MODEL=meta-llama/Llama-3-8b-chat-hf
+'''),
+    ('env-other-group', '.env.local', '''\
+STRIPE_API_KEY={_hex}
+STRIPE_WEBHOOK_URL=https://example.com/hooks/stripe
+LLM_PROVIDER=together
+LLM_API_KEY=${{LLM_API_KEY}}
+'''),
 )
 
 results, test_case = make_tests(CASES)
