@@ -455,7 +455,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n))'
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z))'
         rb'|Together\w{0,16}\s{0,32}\()'
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
@@ -609,6 +609,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key = """\n{hex}"""',
         'gh secret set TOGETHER_API_KEY --body "{hex}"',
         'aws ssm put-parameter --name /prod/together/api_key --type SecureString --value {hex}',
+        # Flat names sharing a prefix are one group, as a YAML block is.
+        'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
+        'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
+        'ai.api.key={hex}\nai.api.provider=together',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -633,6 +637,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'provider "aws" {{\n  secret_key = "{hex}"\n}}\nprovider "together" {{}}',
         '<key>TogetherModelHash</key>\n<string>{hex}</string>',
         'gh secret set TOGETHER_MODEL --body "{hex}"',
+        'APP_SECRET={hex}\nAPP_LLM_PROVIDER=together',
+        'LLM_API_KEY={hex}\nLLM_BASE_URL=https://llm.example.com/v1\nTOGETHER_BASE_URL=https://api.together.xyz/v1',
         'https://github.com/acme/together/blob/{hex}/README.md',
         '{hex}  together-1.3.0.tar.gz',
         'OTHER_API_KEY={hex}  # not together',

@@ -50,6 +50,10 @@ BAITS = (
     ('path-separators', lambda n: repeat(b'/together/together/api/', n), 128 * KB, 0),
     ('bearer-arguments', lambda n: b'api.together.xyz ' + repeat(b'("Bearer", bearer_auth(', n), 128 * KB, 0),
     ('xml-headings', lambda n: repeat(b'<Together>\n  <ApiKey>\n', n), 128 * KB, 0),
+    ('flat-groups', lambda n: b'LLM_PROVIDER=together\n' + cycle(
+        [b'LLM_X%d=1\nG%d_API_KEY=%s\n' % (i, i, h) for i, h in enumerate(HEXES)], n), 64 * KB, 0),
+    ('flat-group-keys', lambda n: b'LLM_PROVIDER=together\n' + cycle(
+        [b'LLM_API_KEY=' + h + b'\nLLM_X=1\n' for h in HEXES], n), 64 * KB, None),
     ('xml-heading-keys', lambda n: cycle(
         [b'<Together>\n  <ApiKey>' + h + b'</ApiKey>\n</Together>\n' for h in HEXES], n), 64 * KB, None),
 )
