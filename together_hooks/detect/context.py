@@ -3,8 +3,9 @@
 A key under a generic name (``api_key``, ``password``, a ``Bearer``
 header) is a Together key only when the structure it sits in says so: the
 call, object or list around it, its YAML block, its shell command over
-continuation lines, its INI section, or failing all of those the
-top-level statements near it.  The structures are walked from the
+continuation lines, its INI section, the flat names sharing its name's
+prefix (``LLM_PROVIDER`` beside ``LLM_API_KEY``), or failing all of those
+the top-level statements near it.  The structures are walked from the
 innermost out; the first that holds Together context (the endpoint, a
 provider field, an identifier bound to the endpoint, or a heading named
 Together) answers yes, and the first that names another destination (a
