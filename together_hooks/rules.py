@@ -228,7 +228,7 @@ _LEGACY_ASSIGN = (
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
     rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
-    rb'(?:!!?[\w/:.-]{1,40}[ \t]{1,8})?'
+    rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
@@ -275,7 +275,8 @@ TOGETHER_CONTEXT = Context(
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.-]+\.)?together(?:[_-]?ai)?[ \t]*\]'
-        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|\{|,)'
+        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
+        rb'|together\w{0,16}["\']?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         rb'|<together(?:[_-]?ai)?>)[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
@@ -424,8 +425,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
         # The provider's own name as the JSON key (llm's keys.json,
-        # ``{"together": "<key>"}``).
-        Pattern(rb'(?<![\w.-])["\'](?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
+        # ``{"together": "<key>"}``), or a YAML one (``keys:`` then
+        # ``together: <key>``).
+        Pattern(rb'(?:(?<![\w.-])["\'](?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
+                rb'|(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?)'
                 + _HEX_KEY),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
@@ -451,12 +454,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # a Together key name, a Together client call, the API host, or a
     # ``together`` config heading (``together:``, ``[together]``).
     # A provider value (``provider: together``, ``"together"``) and a
-    # model prefix (``together_ai/...``) open one too.
+    # model prefix (``together_ai/...``) open one too, and so do a Together
+    # client's builder or initializer (``TogetherClient.builder()``,
+    # ``new TogetherOptions {``).
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z))'
-        rb'|Together\w{0,16}\s{0,32}\()'
+        rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
     # run); the longest pattern (a name, then a value field 6 lines on)
@@ -613,6 +618,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
         'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
         'ai.api.key={hex}\nai.api.provider=together',
+        # A YAML map by provider, an anchor on the value; a Together client's
+        # builder, initializer or struct literal heading the key.
+        'keys:\n  openai: x\n  together: {hex}',
+        'secrets:\n  together_key: &tk {hex}',
+        'var client = TogetherClient.builder()\n    .apiKey("{hex}")\n    .build();',
+        'var options = new TogetherOptions {{ ApiKey = "{hex}" }};',
+        'Together::new(TogetherConfig {{ api_key: "{hex}".into() }})',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -638,6 +650,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<key>TogetherModelHash</key>\n<string>{hex}</string>',
         'gh secret set TOGETHER_MODEL --body "{hex}"',
         'APP_SECRET={hex}\nAPP_LLM_PROVIDER=together',
+        'var client = OpenAIClient.builder()\n    .apiKey("{hex}")\n    .build();\nvar t = TogetherClient.builder();',
+        'keys:\n  together_model: {hex}',
         'LLM_API_KEY={hex}\nLLM_BASE_URL=https://llm.example.com/v1\nTOGETHER_BASE_URL=https://api.together.xyz/v1',
         'https://github.com/acme/together/blob/{hex}/README.md',
         '{hex}  together-1.3.0.tar.gz',

@@ -50,6 +50,8 @@ BAITS = (
     ('path-separators', lambda n: repeat(b'/together/together/api/', n), 128 * KB, 0),
     ('bearer-arguments', lambda n: b'api.together.xyz ' + repeat(b'("Bearer", bearer_auth(', n), 128 * KB, 0),
     ('xml-headings', lambda n: repeat(b'<Together>\n  <ApiKey>\n', n), 128 * KB, 0),
+    ('yaml-provider-names', lambda n: repeat(b'together:  \n  together: ', n), 128 * KB, 0),
+    ('client-initializers', lambda n: repeat(b'TogetherOptions {\n TogetherClient.builder()\n', n), 128 * KB, 0),
     ('flat-groups', lambda n: b'LLM_PROVIDER=together\n' + cycle(
         [b'LLM_X%d=1\nG%d_API_KEY=%s\n' % (i, i, h) for i, h in enumerate(HEXES)], n), 64 * KB, 0),
     ('flat-group-keys', lambda n: b'LLM_PROVIDER=together\n' + cycle(
