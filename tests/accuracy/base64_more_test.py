@@ -92,7 +92,14 @@ def github_env_b64_secret(m):
     return text, [(4, key)]
 
 
+def env_b64_suffix(m):
+    key = m.hex()
+    text = f'# decoded by the entrypoint\nTOGETHER_API_KEY_B64={_b64(key)}\n'
+    return text, [(2, key)]
+
+
 CASES = [
+    Case('env-name-b64-suffix', '.env.ci', env_b64_suffix),
     Case('k8s-from-literal-hex', 'k8s/together.yaml', k8s_from_literal_hex),
     Case('k8s-from-literal-tgp', 'k8s/secret.yaml', k8s_from_literal_tgp),
     Case('helm-values-env-b64', 'chart/values.yaml', helm_values_env_b64),
