@@ -192,7 +192,8 @@ class Rule:
 # any of ``_ . : / -`` (one or two) between the words (``/``: a parameter
 # or Vault path, ``/prod/together/api_key``); or a Together client
 # built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
-# argument anywhere among the call's arguments.
+# argument anywhere among the call's arguments.  A ``_B64``/``_BASE64``
+# suffix names the same key, encoded.
 _SEP = rb'[_.:/ -]{0,2}'
 # The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
 # C#'s ``@``/``$``), a quote, maybe escaped or doubled (a Gradle
@@ -201,7 +202,7 @@ _SEP = rb'[_.:/ -]{0,2}'
 _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["\'`]){0,2})'
 _LEGACY_NAME = (
     rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
-    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?))'
+    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?)'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
 # From the name to the value, one of three shapes.  Right after the name:
@@ -622,6 +623,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # builder, initializer or struct literal heading the key.
         'keys:\n  openai: x\n  together: {hex}',
         'secrets:\n  together_key: &tk {hex}',
+        'TOGETHER_API_KEY_B64={b64hex}',
         'var client = TogetherClient.builder()\n    .apiKey("{hex}")\n    .build();',
         'var options = new TogetherOptions {{ ApiKey = "{hex}" }};',
         'Together::new(TogetherConfig {{ api_key: "{hex}".into() }})',

@@ -62,7 +62,7 @@ checksum = "{_hex}"
   "nodes": {{
     "together": {{
       "locked": {{
-        "narHash": "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+        "narHash": "sha256-{_b64}",
         "owner": "togethercomputer",
         "repo": "together-python",
         "rev": "{_hex}",
@@ -109,7 +109,7 @@ TOGETHER_API_KEY=<your-together-api-key>
 TOGETHER_API_KEY=your_api_key_here
 TOGETHER_API_KEY=
 '''),
-    ('placeholder-hex', 'docs/config.md', 'TOGETHER_API_KEY=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n'),
+    ('placeholder-hex', 'docs/config.md', 'TOGETHER_API_KEY=' + '0123456789abcdef' * 4 + '\n'),
     ('placeholder-tgp-x', 'docs/quickstart.md', 'export TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
     ('placeholder-tgp-dots', 'docs/auth.md', 'Authorization: Bearer tgp_v1_...\n'),
     ('model-hash-together', 'models.yaml', '''\
@@ -132,12 +132,12 @@ X-Request-Id: {_hex2}
 provider "registry.terraform.io/togethercomputer/together" {{
   version = "0.1.0"
   hashes = [
-    "h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+    "h1:{_b64}",
     "zh:{_hex}",
   ]
 }}
 '''),
-    ('go-sum', 'go.sum', 'github.com/togethercomputer/together-go v0.1.0 h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n'),
+    ('go-sum', 'go.sum', 'github.com/togethercomputer/together-go v0.1.0 h1:{_b64}\n'),
     ('process-env-ts', 'src/client.ts', "const together = new Together({{ apiKey: process.env.TOGETHER_API_KEY! }});\n"),
     ('os-getenv-go', 'main.go', 'client := together.NewClient(os.Getenv("TOGETHER_API_KEY"))\n'),
     ('secret-manager-ref', 'app.yaml', '''\
