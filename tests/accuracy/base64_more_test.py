@@ -2,7 +2,8 @@
 older cases do not: a Secret made by ``kubectl create secret generic
 --from-literal``, a Helm values file holding an encoded ``.env``, a data:
 URL, base64 inside nested JSON, line-wrapped base64 in an e-mail
-attachment, URL-safe base64 without padding, a key echoed through ``base64 -d`` in CI.
+attachment, URL-safe base64 without padding, a key echoed through ``base64 -d``
+in CI, a JWT's payload, a plist's ``<data>``, Basic auth with an empty user.
 
 Not here, on purpose (docs/detection.md): base64 of UTF-16 text
 (PowerShell's ``-EncodedCommand``).  Its keyword forms are other
@@ -98,7 +99,34 @@ def env_b64_suffix(m):
     return text, [(2, key)]
 
 
+def jwt_payload(m):
+    key = m.key()
+    payload = base64.urlsafe_b64encode(json.dumps({'sub': 'u1', 'api_key': key}).encode()).decode().rstrip('=')
+    header = base64.urlsafe_b64encode(b'{"alg":"HS256","typ":"JWT"}').decode().rstrip('=')
+    sig = base64.urlsafe_b64encode(m.rng.randbytes(32)).decode().rstrip('=')
+    text = f'session: {header}.{payload}.{sig}\n'
+    return text, [(1, key)]
+
+
+def plist_data(m):
+    key = m.hex()
+    raw = base64.encodebytes(json.dumps({'together': {'api_key': key}}).encode()).decode()
+    text = '<key>Config</key>\n<data>\n' + ''.join('\t' + ln + '\n' for ln in raw.splitlines()) + '</data>\n'
+    # The key starts at byte 27 of the JSON: within the first 57 bytes,
+    # the first line of the encoding.
+    return text, [(3, key)]
+
+
+def basic_auth_empty_user(m):
+    key = m.key()
+    text = f'GET /v1/models HTTP/1.1\nAuthorization: Basic {_b64(":" + key)}\n'
+    return text, [(2, key)]
+
+
 CASES = [
+    Case('jwt-payload', 'fixtures/session.yaml', jwt_payload),
+    Case('plist-data-json', 'App.plist', plist_data),
+    Case('basic-auth-empty-user', 'capture.http', basic_auth_empty_user),
     Case('env-name-b64-suffix', '.env.ci', env_b64_suffix),
     Case('k8s-from-literal-hex', 'k8s/together.yaml', k8s_from_literal_hex),
     Case('k8s-from-literal-tgp', 'k8s/secret.yaml', k8s_from_literal_tgp),
