@@ -9,18 +9,6 @@ from tests.accuracy import make_tests
 
 
 CASES = key_cases(
-    ('poetry-lock', 'poetry.lock', '''\
-[[package]]
-name = "together"
-version = "1.2.3"
-description = "Python client for Together's Cloud Platform!"
-optional = false
-python-versions = ">=3.8"
-files = [
-    {{file = "together-1.2.3-py3-none-any.whl", hash = "sha256:{_hex}"}},
-    {{file = "together-1.2.3.tar.gz", hash = "sha256:{_hex2}"}},
-]
-'''),
     ('uv-lock', 'uv.lock', '''\
 [[package]]
 name = "together"
@@ -50,13 +38,6 @@ together==1.2.3 \\
 }}
 '''),
     ('sha256sums', 'dist/SHA256SUMS', '{_hex}  together-cli-linux-amd64.tar.gz\n{_hex2}  together-cli-darwin-arm64.tar.gz\n'),
-    ('cargo-lock', 'Cargo.lock', '''\
-[[package]]
-name = "together-rs"
-version = "0.1.0"
-source = "registry+https://github.com/rust-lang/crates.io-index"
-checksum = "{_hex}"
-'''),
     ('nix-flake-lock', 'flake.lock', '''\
 {{
   "nodes": {{

@@ -34,7 +34,6 @@ TOGETHER_MODEL="mistralai/Mixtral-8x7B-Instruct-v0.1"
 OPENAI_API_BASE = "https://api.together.xyz/v1"
 OPENAI_API_KEY = "{hex}"
 '''),
-    ('fish-set-gx', 'config.fish', 'set -gx TOGETHER_API_KEY {hex}\n'),
     ('csh-setenv', '.cshrc', 'setenv TOGETHER_API_KEY "{hex}"\n'),
     ('bash-declare-x', 'env.sh', 'declare -x TOGETHER_API_KEY="{hex}"\n'),
     ('zsh-history', '.zsh_history', ': 1700000000:0;export TOGETHER_API_KEY={hex}\n: 1700000005:0;python chat.py\n'),
@@ -106,11 +105,6 @@ TOGETHER_API_KEY = {{ value = "{hex}", force = true }}
 </dict>
 </plist>
 '''),
-    ('android-strings', 'app/src/main/res/values/secrets.xml', '''\
-<resources>
-    <string name="together_api_key">{hex}</string>
-</resources>
-'''),
     ('dotnet-user-secrets', 'secrets.json', '''\
 {{
   "Together:ApiKey": "{hex}",
@@ -153,22 +147,12 @@ spring:
     ('spring-properties-colon', 'application.properties', 'together.api-key: {hex}\n'),
     ('gradle-properties', 'gradle.properties', 'org.gradle.jvmargs=-Xmx2g\nTOGETHER_API_KEY={hex}\n'),
     # -- languages ------------------------------------------------------------
-    ('go-const', 'internal/llm/client.go', '''\
-package llm
-
-const togetherAPIKey = "{hex}"
-'''),
     ('rust-const', 'src/main.rs', 'const TOGETHER_API_KEY: &str = "{hex}";\n'),
-    ('kotlin-buildconfig', 'app/build.gradle.kts', 'buildConfigField("String", "TOGETHER_API_KEY", "\\"{hex}\\"")\n'),
     ('swift-let', 'Sources/App/Config.swift', 'let togetherApiKey = "{hex}"\n'),
-    ('php-define', 'config.php', "<?php\ndefine('TOGETHER_API_KEY', '{hex}');\n"),
     ('php-array', 'config/services.php', "<?php\nreturn [\n    'together' => [\n        'key' => '{hex}',\n    ],\n];\n"),
     ('ruby-env-assign', 'config/initializers/together.rb', "ENV['TOGETHER_API_KEY'] ||= '{hex}'\n"),
     ('rails-credentials', 'config/credentials.yml', 'together:\n  api_key: {hex}\n'),
     ('elixir-runtime', 'config/runtime.exs', 'config :my_app, MyApp.Together,\n  api_key: "{hex}"\n'),
-    ('r-sys-setenv', 'analysis.R', 'Sys.setenv(TOGETHER_API_KEY = "{hex}")\n'),
-    ('renviron', '.Renviron', 'TOGETHER_API_KEY={hex}\n'),
-    ('julia-env', 'run.jl', 'ENV["TOGETHER_API_KEY"] = "{hex}"\n'),
     ('lua-table', 'config.lua', 'return {{\n  together = {{ api_key = "{hex}" }},\n}}\n'),
     ('perl-env', 'script.pl', '$ENV{{TOGETHER_API_KEY}} = "{hex}";\n'),
     ('python-dict-together', 'providers.py', 'PROVIDERS = {{\n    "together": {{"api_key": "{hex}", "base_url": "https://api.together.xyz/v1"}},\n}}\n'),
@@ -227,14 +211,6 @@ curl -s https://api.together.xyz/v1/models \\
 '''),
     ('url-query-api-key', 'notes.txt', 'https://api.together.xyz/v1/models?api_key={hex}\n'),
     # -- infra, CI, docker ------------------------------------------------------
-    ('k8s-configmap', 'k8s/configmap.yaml', '''\
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: chat
-data:
-  TOGETHER_API_KEY: "{hex}"
-'''),
     ('helm-set', 'deploy.sh', 'helm upgrade --install chat ./chart --set together.apiKey={hex}\n'),
     ('terraform-tfvars', 'prod.auto.tfvars', 'together_api_key = "{hex}"\n'),
     ('gitlab-ci-variables', '.gitlab-ci.yml', '''\
@@ -252,7 +228,6 @@ jobs:
       TOGETHER_API_KEY: {hex}
 '''),
     ('docker-run-e', 'run.sh', 'docker run --rm -e TOGETHER_API_KEY={hex} -p 8000:8000 chat:latest\n'),
-    ('dockerfile-env-space', 'Dockerfile', 'FROM python:3.12-slim\nENV TOGETHER_API_KEY {hex}\n'),
     ('compose-env-file-style', 'docker-compose.yml', '''\
 services:
   api:
@@ -320,7 +295,6 @@ services:
     ('rust-set-var', 'tests/it.rs', 'std::env::set_var("TOGETHER_API_KEY", "{hex}");\n'),
     ('csharp-setenv', 'Program.cs', 'Environment.SetEnvironmentVariable("TOGETHER_API_KEY", "{hex}");\n'),
     ('kotlin-val-typed', 'Config.kt', 'val togetherApiKey: String = "{hex}"\n'),
-    ('scala-val', 'Config.scala', 'val togetherApiKey = "{hex}"\n'),
     ('dart-const', 'lib/config.dart', "const togetherApiKey = '{hex}';\n"),
     ('terraform-k8s-secret', 'secrets.tf', 'resource "kubernetes_secret" "llm" {{\n  data = {{\n    TOGETHER_API_KEY = "{hex}"\n  }}\n}}\n'),
     ('docker-build-arg', 'build.sh', 'docker build --build-arg TOGETHER_API_KEY={hex} -t chat .\n'),
@@ -360,7 +334,6 @@ services:
     ('tcl-set', 'run.tcl', 'set together_api_key "{hex}"\n'),
     ('matlab-setenv', 'run.m', "setenv('TOGETHER_API_KEY', '{hex}')\n"),
     ('jsonnet', 'config.jsonnet', "{{\n  together_api_key: '{hex}',\n}}\n"),
-    ('protobuf-text', 'config.textproto', 'together_api_key: "{hex}"\n'),
     ('haskell', 'Config.hs', 'togetherApiKey :: Text\ntogetherApiKey = "{hex}"\n'),
     ('env-llm-prefix', '.env', 'LLM_PROVIDER=together\nLLM_MODEL=meta-llama/Llama-3-8b-chat-hf\nLLM_API_KEY={hex}\n'),
     ('yaml-llm-block', 'config.yaml', 'llm:\n  provider: together\n  api_key: {hex}\n'),
@@ -370,7 +343,6 @@ services:
     ('together-ai-api-key', '.env.production', 'TOGETHER_AI_API_KEY={hex}\n'),
     ('crewai-env', '.env', 'OPENAI_API_BASE=https://api.together.xyz/v1\nOPENAI_MODEL_NAME=mistralai/Mixtral-8x7B-Instruct-v0.1\nOPENAI_API_KEY={hex}\n'),
     ('autogen-oai-config', 'OAI_CONFIG_LIST', '[\n  {{\n    "model": "mistralai/Mixtral-8x7B-Instruct-v0.1",\n    "api_key": "{hex}",\n    "base_url": "https://api.together.xyz/v1"\n  }}\n]\n'),
-    ('vercel-ai-sdk', 'route.ts', "const together = createTogetherAI({{\n  apiKey: '{hex}',\n}});\n"),
     ('langchain-js', 'chain.ts', "const model = new ChatTogetherAI({{\n  model: 'mistralai/Mixtral-8x7B-Instruct-v0.1',\n  togetherAIApiKey: '{hex}',\n}});\n"),
     ('llamaindex-ts', 'index.ts', "const llm = new TogetherLLM({{ apiKey: '{hex}' }});\n"),
     ('haystack', 'pipe.py', 'generator = OpenAIGenerator(\n    api_key=Secret.from_token("{hex}"),\n    api_base_url="https://api.together.xyz/v1",\n)\n'),
