@@ -296,6 +296,7 @@ CONTEXT_PIECES = (
     b'api.together.xyz', b'url: https://example.com', b'model: m', b'provider: together',
     b'together:', b'[together]', b'"Together": {', b'URL = "https://api.together.xyz"', b'URL',
     b'x' * 3000, b'y' * 5000, b'key: ',
+    b'LLM_API_KEY=', b'LLM_PROVIDER=together', b'LLM_URL=https://example.com', b'export LLM_TOKEN="',
 )
 
 
@@ -325,15 +326,40 @@ def test_context_index_agrees_with_searching_each_structure(pieces, where):
     def within(regex: re.Pattern[bytes], a: int, b: int) -> bool:
         return any(a <= m.start() and m.end() <= b for m in regex.finditer(data, lo, hi))
 
+    def flat_group() -> bool | None:
+        # Lines starting with the key's flat name's prefix, searched one by one.
+        start = context._line_start(data, at, lo)
+        found = None
+        prefixes = context.flat_prefixes(data, start, at)
+        for line_start, prefix in ((a, p) for p in prefixes for a in range(lo, hi)):
+            if line_start and data[line_start - 1] != 0x0a or line_start == start:
+                continue
+            line = data[line_start:context._line_end(data, line_start, hi)]
+            if not context.flat_siblings(prefix).match(line):
+                continue
+            end = line_start + len(line)
+            if within(walker.mention, line_start, end):
+                return True
+            if within(context._TARGET, line_start, end):
+                found = False
+        return found
+
+    structures = None
+    for start, label_end, end in context._spans(data, at, lo, hi, index):
+        if label_end > start and walker.label.search(data, start, label_end):
+            structures = True
+            break
+        if within(walker.mention, start, end) or (bound is not None and bound.search(data, start, end)):
+            structures = True
+            break
+        if within(context._TARGET, start, end):
+            structures = False
+            break
+    if structures is None:
+        structures = flat_group()
     for statements in (True, False):
-        expected = False
-        for start, label_end, end in context._spans(data, at, lo, hi, index, statements):
-            if label_end > start and walker.label.search(data, start, label_end):
-                expected = True
-                break
-            if within(walker.mention, start, end) or (bound is not None and bound.search(data, start, end)):
-                expected = True
-                break
-            if within(context._TARGET, start, end):
-                break
+        expected = structures
+        if expected is None:
+            expected = statements and (
+                within(walker.mention, lo, hi) or (bound is not None and bound.search(data, lo, hi) is not None))
         assert walker.holds(data, at, statements) == expected

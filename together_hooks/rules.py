@@ -189,45 +189,55 @@ class Rule:
 # TOGETHERAI_API_KEY, together_api_key, together.api_key, togetherApiKey,
 # TogetherApiKey, together-api-key (CLI flags), Together:ApiKey (.NET
 # configuration keys), TOGETHER__APIKEY (.NET environment) ...: any case,
-# any of ``_ . : -`` (one or two) between the words; or a Together client
+# any of ``_ . : / -`` (one or two) between the words (``/``: a parameter
+# or Vault path, ``/prod/together/api_key``); or a Together client
 # built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
-# argument anywhere among the call's arguments.
-_SEP = rb'[_.: -]{0,2}'
+# argument anywhere among the call's arguments.  A ``_B64``/``_BASE64``
+# suffix names the same key, encoded.
+_SEP = rb'[_.:/ -]{0,2}'
 # The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
 # C#'s ``@``/``$``), a quote, maybe escaped or doubled (a Gradle
-# ``buildConfigField(..., "\\"<key>\\"")``).
-_QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:\\?["\'`]){0,2}'
+# ``buildConfigField(..., "\\"<key>\\"")``), or a triple quote and a line
+# break (TOML and Python multi-line strings).
+_QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["\'`]){0,2})'
 _LEGACY_NAME = (
     rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
-    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?))'
+    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?)'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
-# From the name to the value, one of two shapes.  Right after the name:
-# closing quotes/brackets, a type (``: SecretStr``, ``: Optional[str]``,
+# From the name to the value, one of three shapes.  Right after the name:
+# closing quotes/brackets/braces (Perl's ``$ENV{NAME}``), a type (``: SecretStr``, ``: Optional[str]``,
 # Go's `` string``, Rust's ``: &str``), one assignment or separator (``=``,
 # ``:``, ``=>``, ``:=``, ``?=``; ``,`` before a call's next argument; a
 # fallback ``||``, ``??``, ``or``, ``||=``; ``>`` closing an XML start tag;
 # ``|`` in a markdown table; blanks after a CLI flag), maybe a line break,
 # an opening call or list (``String::from(``, ``Field(default=``, ``[``)
-# or a YAML block scalar (``>-``), then the value's quotes (``_QUOTE``).
-# Or a value
+# or a YAML block scalar (``>-``), after a YAML tag (``!!str``), then the
+# value's quotes (``_QUOTE``).  Or the name's XML element closes and the
+# value's opens (a plist's ``<key>``/``<string>``, Hadoop's
+# ``<name>``/``<value>``).  Or a value
 # field up to 6 lines on, the name being a field's value: ``value``/``default``
 # (Kubernetes env lists, Terraform variables and state outputs, Postman
 # environments, .NET ``<add key=... value=...>``, argparse/click defaults) or
-# the end of an XML start tag (Android ``<string name=...>``); no bracket,
+# the end of an XML start tag (Android ``<string name=...>``) or a CLI's
+# value flag (``gh secret set NAME --body``, ``aws ssm put-parameter
+# --name .../together/api_key --value``); no bracket,
 # angle bracket or ``;`` in between, so the field belongs to the same
 # object, call or element.
 _LEGACY_ASSIGN = (
-    rb'["\'`\]\)]{0,3}(?:'
+    rb'["\'`\]\)}]{0,3}(?:'
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
     rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
-    rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>)[ \t]{0,32}'
+    rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>'
+    rb'|(?<![\w-])--(?i:value|body|secret-string)(?:[ \t]{1,8}|=))[ \t]{0,32}'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -245,12 +255,13 @@ _GENERIC_NAME = (
 # an object's attribute or a builder's setter.  Other prefixes and other
 # credentials (``JWT_SECRET``, ``DB_PASSWORD``) need a structure of their own.
 _API_KEY_NAME = (
-    rb'(?<![\w.-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?)?(?:(?i:openai)[_.-]?)?'
+    rb'(?<![\w.-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?|(?i:x-))?(?:(?i:openai)[_.-]?)?'
     rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
     rb'|(?i:key))["\']?'
 )
 _GENERIC_VALUE = (
-    rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(])[ \t]{0,32}(?:\r?\n[ \t]{0,32})?|[ \t]{1,32}'
+    rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'|[ \t]{1,32}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
 )
@@ -265,7 +276,9 @@ TOGETHER_CONTEXT = Context(
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.-]+\.)?together(?:[_-]?ai)?[ \t]*\]'
-        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:=>|[:=])[ \t]*[{\[]?)[ \t]*\r?\Z'
+        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
+        rb'|together\w{0,16}["\']?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        rb'|<together(?:[_-]?ai)?>)[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
     # A HAR entry's headers, a curl over continuation lines, a URL constant
@@ -413,8 +426,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
         # The provider's own name as the JSON key (llm's keys.json,
-        # ``{"together": "<key>"}``).
-        Pattern(rb'(?<![\w.-])["\'](?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
+        # ``{"together": "<key>"}``), or a YAML one (``keys:`` then
+        # ``together: <key>``).
+        Pattern(rb'(?:(?<![\w.-])["\'](?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
+                rb'|(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?)'
                 + _HEX_KEY),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
@@ -422,8 +437,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_API_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
-        # ``--oauth2-bearer <key>``.
-        Pattern(rb'(?i:bearer)[ \t]{1,32}(?:(?:-a|--auth)[ \t=]{1,32})?' + _HEX_KEY,
+        # ``--oauth2-bearer <key>``; the scheme and the key as two
+        # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
+        # <key>)``, R's ``paste("Bearer", <key>)``, Elixir's ``{:bearer,
+        # <key>}``) or a setter (reqwest's ``.bearer_auth(<key>)``).
+        Pattern(rb'(?i:bearer)(?:(?:[_-]?(?i:auth|token))?["\'`]?[ \t]{0,32}(?:=>|[,:=(])|[ \t])'
+                rb'[ \t]{0,32}(?:(?:-a|--auth)[ \t=]{1,32})?' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_CONTEXT),
     ),
     keywords=(b'ogether', b'OGETHER'),
@@ -436,12 +455,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # a Together key name, a Together client call, the API host, or a
     # ``together`` config heading (``together:``, ``[together]``).
     # A provider value (``provider: together``, ``"together"``) and a
-    # model prefix (``together_ai/...``) open one too.
+    # model prefix (``together_ai/...``) open one too, and so do a Together
+    # client's builder or initializer (``TogetherClient.builder()``,
+    # ``new TogetherOptions {``).
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}]|\r?\n))'
-        rb'|Together\w{0,16}\s{0,32}\()'
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z))'
+        rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
     # run); the longest pattern (a name, then a value field 6 lines on)
@@ -572,6 +593,40 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'curl --oauth2-bearer {hex} https://api.together.xyz/v1/models',
         'http -A bearer -a {hex} https://api.together.xyz/v1/models',
         'LLM = {{\n    "together": {{\n        "api_key":\n            "{hex}",\n    }},\n}}',
+        # The scheme and the key as two arguments, a pair or a setter.
+        'client.BaseAddress = new Uri("https://api.together.xyz/v1/");\n'
+        'auth = new AuthenticationHeaderValue("Bearer", "{hex}");',
+        'httr::add_headers(Authorization = paste("Bearer", "{hex}"))  # api.together.xyz',
+        'Req.get!("https://api.together.xyz/v1/models", auth: {{:bearer, "{hex}"}})',
+        'client.post("https://api.together.xyz/v1/completions")\n    .bearer_auth("{hex}")',
+        'GET https://api.together.xyz/v1/models\nX-API-Key: {hex}',
+        # The name's element, then the value's (plist, Hadoop configuration).
+        '<key>TogetherAPIKey</key>\n\t<string>{hex}</string>',
+        '<property><name>together.api.key</name><value>{hex}</value></property>',
+        '$ENV{{TOGETHER_API_KEY}} = "{hex}";',
+        # Headings: a YAML block scalar under one, an HCL block, an XML
+        # element, an Elixir namespace.
+        'together:\n  apiKey: >-\n    {hex}',
+        'provider "together" {{\n  api_key = "{hex}"\n}}',
+        '<Together>\n  <ApiKey>{hex}</ApiKey>\n</Together>',
+        'config :my_app, MyApp.Together,\n  api_key: "{hex}"',
+        # A YAML tag, a multi-line string, a CLI's value flag, a path.
+        'together_api_key: !!str {hex}',
+        'together_api_key = """\n{hex}"""',
+        'gh secret set TOGETHER_API_KEY --body "{hex}"',
+        'aws ssm put-parameter --name /prod/together/api_key --type SecureString --value {hex}',
+        # Flat names sharing a prefix are one group, as a YAML block is.
+        'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
+        'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
+        'ai.api.key={hex}\nai.api.provider=together',
+        # A YAML map by provider, an anchor on the value; a Together client's
+        # builder, initializer or struct literal heading the key.
+        'keys:\n  openai: x\n  together: {hex}',
+        'secrets:\n  together_key: &tk {hex}',
+        'TOGETHER_API_KEY_B64={b64hex}',
+        'var client = TogetherClient.builder()\n    .apiKey("{hex}")\n    .build();',
+        'var options = new TogetherOptions {{ ApiKey = "{hex}" }};',
+        'Together::new(TogetherConfig {{ api_key: "{hex}".into() }})',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -591,6 +646,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'image: together/server@sha256:{hex}',
         '{{file = "together-1.3.0.tar.gz", hash = "sha256:{hex}"}}',
         'curl https://example.com/ -H "Authorization: Bearer {hex}"',
+        'new AuthenticationHeaderValue("Bearer", "{hex}")  // github.com',
+        '<OpenAI>\n  <ApiKey>{hex}</ApiKey>\n</OpenAI>\n<Together>\n  <Model>m</Model>\n</Together>',
+        'provider "aws" {{\n  secret_key = "{hex}"\n}}\nprovider "together" {{}}',
+        '<key>TogetherModelHash</key>\n<string>{hex}</string>',
+        'gh secret set TOGETHER_MODEL --body "{hex}"',
+        'APP_SECRET={hex}\nAPP_LLM_PROVIDER=together',
+        'var client = OpenAIClient.builder()\n    .apiKey("{hex}")\n    .build();\nvar t = TogetherClient.builder();',
+        'keys:\n  together_model: {hex}',
+        'LLM_API_KEY={hex}\nLLM_BASE_URL=https://llm.example.com/v1\nTOGETHER_BASE_URL=https://api.together.xyz/v1',
+        'https://github.com/acme/together/blob/{hex}/README.md',
         '{hex}  together-1.3.0.tar.gz',
         'OTHER_API_KEY={hex}  # not together',
         '"together": {{"hashes": ["sha256:{hex}"], "version": "==1.3.0"}}',

@@ -1,7 +1,9 @@
 """Baits aimed at the grammar and readings added for the held-out leaks:
 a value wrapped in calls, on the next line or in a block scalar, key/value
 pairs, flat statements under generic names, HTML character references,
-comma-joined literals, a bound URL name assigned over and over.  Same
+comma-joined literals, a bound URL name assigned over and over; and
+the session-5 grammar (tags, triple quotes, XML name/value elements, CLI
+value flags, paths, Bearer as an argument, element headings).  Same
 measure as ``tests/detect/adversarial_test.py``: 4x the input under 8x the CPU."""
 from __future__ import annotations
 
@@ -37,6 +39,25 @@ BAITS = (
     ('bound-name-reassigned', lambda n: b'URL = "https://api.together.xyz/v1"\n'
      + cycle([b'"URL": "x", "URL": "y", get(URL, auth="Bearer ' + h + b'")\n' for h in HEXES], n),
      64 * KB, None),
+    # The grammar added in session 5: YAML tags, triple quotes, XML
+    # name/value elements, CLI value flags, path separators, Bearer as an
+    # argument, headings (HCL blocks, XML elements, a namespace and comma).
+    ('yaml-tags-after-name', lambda n: b'together_api_key: ' + repeat(b'!!str ', n), 512 * KB, 0),
+    ('triple-quotes-after-name', lambda n: repeat(b'TOGETHER_API_KEY = """\n', n), 128 * KB, 0),
+    ('xml-name-elements', lambda n: repeat(b'<key>TogetherApiKey</key> <string></string>', n), 128 * KB, 0),
+    ('cli-flags-after-name', lambda n: b'gh secret set TOGETHER_API_KEY ' + repeat(b'--body --value ', n),
+     128 * KB, 0),
+    ('path-separators', lambda n: repeat(b'/together/together/api/', n), 128 * KB, 0),
+    ('bearer-arguments', lambda n: b'api.together.xyz ' + repeat(b'("Bearer", bearer_auth(', n), 128 * KB, 0),
+    ('xml-headings', lambda n: repeat(b'<Together>\n  <ApiKey>\n', n), 128 * KB, 0),
+    ('yaml-provider-names', lambda n: repeat(b'together:  \n  together: ', n), 128 * KB, 0),
+    ('client-initializers', lambda n: repeat(b'TogetherOptions {\n TogetherClient.builder()\n', n), 128 * KB, 0),
+    ('flat-groups', lambda n: b'LLM_PROVIDER=together\n' + cycle(
+        [b'LLM_X%d=1\nG%d_API_KEY=%s\n' % (i, i, h) for i, h in enumerate(HEXES)], n), 64 * KB, 0),
+    ('flat-group-keys', lambda n: b'LLM_PROVIDER=together\n' + cycle(
+        [b'LLM_API_KEY=' + h + b'\nLLM_X=1\n' for h in HEXES], n), 64 * KB, None),
+    ('xml-heading-keys', lambda n: cycle(
+        [b'<Together>\n  <ApiKey>' + h + b'</ApiKey>\n</Together>\n' for h in HEXES], n), 64 * KB, None),
 )
 
 

@@ -3,8 +3,9 @@
 A key under a generic name (``api_key``, ``password``, a ``Bearer``
 header) is a Together key only when the structure it sits in says so: the
 call, object or list around it, its YAML block, its shell command over
-continuation lines, its INI section, or failing all of those the
-top-level statements near it.  The structures are walked from the
+continuation lines, its INI section, the flat names sharing its name's
+prefix (``LLM_PROVIDER`` beside ``LLM_API_KEY``), or failing all of those
+the top-level statements near it.  The structures are walked from the
 innermost out; the first that holds Together context (the endpoint, a
 provider field, an identifier bound to the endpoint, or a heading named
 Together) answers yes, and the first that names another destination (a
@@ -157,11 +158,10 @@ def section_span(
 
 
 def _spans(
-        data: bytes, at: int, lo: int, hi: int, index: _Index, statements: bool,
+        data: bytes, at: int, lo: int, hi: int, index: _Index,
 ) -> list[tuple[int, int, int]]:
     """(label start, label end, span end) of every structure around ``at``
-    (its own line among them), smallest first, then (``statements``) all
-    within reach."""
+    (its own line among them), smallest first."""
     start = _line_start(data, at, lo)
     spans = [
         (start, start, _line_end(data, at, hi)),
@@ -173,7 +173,7 @@ def _spans(
     # Of two structures with the same extent (a line that is all one
     # ``together = { ... }`` inline table), the labelled one speaks first.
     spans.sort(key=lambda s: (s[2] - s[0], s[1] == s[0]))
-    return [*spans, (lo, lo, hi)] if statements else spans
+    return spans
 
 
 _BLOCK = 1 << 16
@@ -257,7 +257,7 @@ class Walker:
                     rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
                     rb'(?!["\']?[ \t]*[:=](?!=))',
                 )
-        for label_start, label_end, end in _spans(data, at, lo, hi, index, statements):
+        for label_start, label_end, end in _spans(data, at, lo, hi, index):
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
             if _inside(index.mention, label_start, end):
@@ -266,4 +266,61 @@ class Walker:
                 return True
             if _inside(index.target, label_start, end):
                 return False
+        group = _flat_group(data, at, lo, hi, index)
+        if group is not None:
+            return group
+        if statements:
+            return _inside(index.mention, lo, hi) or (
+                bound is not None and bound.search(data, lo, hi) is not None
+            )
         return False
+
+
+# A flat name (``.env``, ``.properties``, shell exports): a prefix, then
+# the credential's own word (``LLM_API_KEY``, ``app.llm.token``).
+# The prefix is ambiguous where the credential's word holds a separator
+# (``ai.api.key``: ``ai.`` or ``ai.api.``): both readings are tried.
+_FLAT_NAMES = tuple(
+    re.compile(
+        rb'[ \t]*(?:export[ \t]+)?(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
+        + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
+        rb'[ \t]*[:=][ \t]*["\']?\Z',
+    )
+    for lazy in (b'?', b'')
+)
+
+
+def flat_siblings(prefix: bytes) -> re.Pattern[bytes]:
+    """The lines naming a field of the same group: ``prefix`` and one
+    more word (``LLM_PROVIDER``, ``LLM_BASE_URL``; not ``APP_LLM_PROVIDER``
+    for ``APP_SECRET``: an app's prefix groups everything it configures)."""
+    return re.compile(
+        rb'(?m)^[ \t]*(?:export[ \t]+)?' + re.escape(prefix)
+        + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?[ \t]*[:=]',
+    )
+
+
+def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool | None:
+    """Flat names sharing a prefix are one structure (``LLM_PROVIDER=together``
+    then ``LLM_API_KEY=<key>``, as ``llm:`` would hold them in YAML): the
+    lines starting with the key's name's prefix answer as a block would:
+    Together's if one of them holds Together context, not if one names
+    another destination.  None when the key's name is not flat or no
+    sibling answers."""
+    start = _line_start(data, at, lo)
+    answer = None
+    for prefix in flat_prefixes(data, start, at):
+        for s in flat_siblings(prefix).finditer(data, lo, hi):
+            if s.start() == start:
+                continue
+            end = _line_end(data, s.end(), hi)
+            if _inside(index.mention, s.start(), end):
+                return True
+            if _inside(index.target, s.start(), end):
+                answer = False
+    return answer
+
+
+def flat_prefixes(data: bytes, start: int, at: int) -> set[bytes]:
+    """The prefixes of the flat name from ``start`` to the key at ``at``."""
+    return {m.group('prefix') for m in (r.match(data, start, at) for r in _FLAT_NAMES) if m}
