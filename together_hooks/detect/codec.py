@@ -179,8 +179,11 @@ def readings(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, View]
     joined; a quoted-printable e-mail decoded whole, as a soft line break
     may fall inside a key's prefix."""
     out = []
-    qp = b'=\n' in data or b'=\r\n' in data
-    if qp and (b'=3D' in data or b'uoted-printable' in data):
+    # The rarer test first: most files hold "=" before a line end.
+    if (
+            (b'=3D' in data or b'uoted-printable' in data)
+            and (b'=\n' in data or b'=\r\n' in data)
+    ):
         view = rewrite(data, _QP, _hex_byte, 'quoted-printable')
         if view is not None:
             out.append((0, view))
