@@ -1,9 +1,10 @@
 """Detection: bytes in, findings out.
 
-One pass per file: the keyword screen (``detect.prefilter``: any keyword,
-or any keyword's base64 form) rules out most files; in the rest, plain
-``bytes in`` checks decide which rules can possibly match; only those rules'
-regexes run, and only near their keywords and their value's shape.
+One pass per file: where each keyword and each keyword's base64 form
+occurs (``detect.prefilter``, ``Keywords.where``) rules out most files (no
+keyword at all); in the rest, it decides which rules can possibly match
+and where; only those rules' regexes run, and only near their keywords and
+where a value of their shape can be (``Rule.value_run``).
 Candidates then pass the shape checks of their rule (entropy, placeholder
 shapes) and, for a key under a generic name, the structural context check
 (``detect.context``).  The same rules then run on the file's other readings
@@ -336,20 +337,19 @@ def _hits(
     return hits
 
 
-_SCREENS: dict[tuple[tuple[Rule, ...], bool], Keywords] = {}
+_SCREENS: dict[tuple[Rule, ...], Keywords] = {}
 
 
-def keyword_screen(rules: tuple[Rule, ...], plain: bool = True) -> Keywords:
-    """Could bytes hold a key of ``rules``: any keyword's base64 form, or
-    (``plain``) any keyword too (``prefilter``: fewer passes than one
-    ``in`` each, the same answer); one per rule set, kept for the process
-    like re's cache, so the grouped searches are compiled once."""
-    key = (tuple(rules), plain)
+def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
+    """Could bytes hold a key of ``rules`` (any keyword or keyword's base64
+    form), and where (``Keywords.where``): ``prefilter``, fewer passes than
+    one ``in`` each, the same answer; one per rule set, kept for the
+    process like re's cache, so its searches are compiled once."""
+    key = tuple(rules)  # the same tuple, no copy, when given one
     screen = _SCREENS.get(key)
     if screen is None:
         screen = _SCREENS[key] = Keywords(
-            k for rule in rules
-            for k in ((*rule.keywords, *rule.b64_keywords) if plain else rule.b64_keywords)
+            k for rule in rules for k in (*rule.keywords, *rule.b64_keywords)
         )
     return screen
 
