@@ -30,6 +30,7 @@ import re
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
     from typing import Callable
     from typing import Iterable
 
@@ -238,9 +239,10 @@ def may_be_wide(data: bytes) -> bool:
     return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
 
 
-def hyperscan_matcher(keywords: tuple[bytes, ...]) -> Callable[[bytes], bool] | None:
-    """A one-pass matcher for ``keywords``, or None without hyperscan (or
-    where its library cannot run on this machine)."""
+def _hyperscan_db(needles: tuple[bytes, ...], first_only: bool) -> tuple[Any, Any] | None:
+    """(the hyperscan module, a block-mode database of ``needles``, each
+    reported once or at every match), or None without hyperscan (or where
+    its library cannot run on this machine)."""
     try:
         import hyperscan
     except ImportError:
@@ -249,13 +251,23 @@ def hyperscan_matcher(keywords: tuple[bytes, ...]) -> Callable[[bytes], bool] | 
     try:
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         db.compile(
-            expressions=[re.escape(k) for k in keywords],
-            ids=list(range(len(keywords))),
-            elements=len(keywords),
-            flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(keywords),
+            expressions=[re.escape(k) for k in needles],
+            ids=list(range(len(needles))),
+            elements=len(needles),
+            flags=[hyperscan.HS_FLAG_SINGLEMATCH if first_only else 0] * len(needles),
         )
     except Exception:  # hyperscan.error, or a CPU it does not support
         return None
+    return hyperscan, db
+
+
+def hyperscan_matcher(keywords: tuple[bytes, ...]) -> Callable[[bytes], bool] | None:
+    """A one-pass matcher for ``keywords``, or None without hyperscan (or
+    where its library cannot run on this machine)."""
+    made = _hyperscan_db(keywords, first_only=True)
+    if made is None:
+        return None
+    hyperscan, db = made
     stopped = hyperscan.ScanTerminated
 
     def stop(*_match: object) -> bool:
@@ -278,20 +290,10 @@ def hyperscan_where(
 ) -> Callable[[bytes], dict[bytes, list[int]]] | None:
     """``Keywords.where`` in one hyperscan pass, or None without hyperscan
     (or where its library cannot run on this machine)."""
-    try:
-        import hyperscan
-    except ImportError:
+    made = _hyperscan_db(needles, first_only=False)
+    if made is None:
         return None
-
-    try:
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(
-            expressions=[re.escape(k) for k in needles],
-            ids=list(range(len(needles))),
-            elements=len(needles),
-        )
-    except Exception:  # hyperscan.error, or a CPU it does not support
-        return None
+    db = made[1]
     sizes = [len(k) for k in needles]
 
     def where(data: bytes) -> dict[bytes, list[int]]:
