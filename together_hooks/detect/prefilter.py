@@ -41,9 +41,10 @@ ONE_PASS_MIN_BYTES = 64 << 20
 # this many bytes: a hook run on a few files never compiles them.
 GROUPED_MIN_BYTES = 1 << 20
 
-# Importing hyperscan and compiling the needles costs about 6 ms of CPU;
-# its one pass saves ~1 ns a byte over the grouped searches in ``where``.
-WHERE_ONE_PASS_MIN_BYTES = 4 << 20
+# Importing hyperscan and compiling the needles costs ~6 ms of CPU (and up
+# to ~50 ms of wall time loading its library); its one pass saves ~1 ns a
+# byte over the grouped searches in ``where``.
+WHERE_ONE_PASS_MIN_BYTES = 16 << 20
 # Below this size a ``find`` loop per needle costs less than a regex search.
 WHERE_GROUPED_MIN_SIZE = 1024
 
