@@ -11,18 +11,17 @@ upper-case letters for the rest), and each group is one ``re`` search
 whose pattern starts with that one byte, which ``re`` runs as a tight
 byte loop, checking the group's needles only where the anchor occurs.  An
 upper-case anchor absent from the bytes (one ``memchr``) skips its group.
-Hyperscan, when installed (the ``fast`` extra), answers in one vectorised
-pass for very large inputs (``one_pass``).  All three answer exactly the
-same question (``tests/detect/prefilter_test.py`` holds them to it on generated
-input); what a flagged input holds is then asked by the engine itself, so
-the prefilter only ever decides what can be skipped.
 
-Where a flagged input holds each needle (``Keywords.where``) is found in
-one pass too: the same grouped searches, or one hyperscan pass once enough
-bytes have gone through to pay for its set-up.  The engine takes every
-keyword test, keyword span and base64-form lookup of a file from that one
-answer instead of a ``find`` loop per keyword; the answer is exactly the
-offsets those loops give (``tests/detect/where_test.py``).
+The engine and history's blob test ask the same passes a fuller question,
+where each needle occurs (``Keywords.where``): a ``find`` loop per needle
+for small inputs, the grouped searches, or, with hyperscan installed (the
+``fast`` extra), one vectorised pass once enough bytes have gone through
+to pay for its set-up.  Every route gives exactly the offsets the ``find``
+loops give (``tests/detect/where_test.py``, ``prefilter_test.py``), so the
+answer is the same question's, and the engine takes every keyword test,
+keyword span and base64-form lookup of a file from it.  The answer for
+the last bytes asked is kept: a history blob that passes the blob test is
+not searched again when the engine scans it.
 """
 from __future__ import annotations
 
@@ -30,13 +29,9 @@ import re
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
     from typing import Callable
     from typing import Iterable
 
-# Importing hyperscan and compiling the keywords is a fixed cost: below this
-# many bytes in all, the checks below cost less (docs/performance.md).
-ONE_PASS_MIN_BYTES = 64 << 20
 # Compiling the grouped searches costs about what the plain checks spend on
 # this many bytes: a hook run on a few files never compiles them.
 GROUPED_MIN_BYTES = 1 << 20
@@ -94,6 +89,7 @@ class Keywords:
 
     __slots__ = (
         'keywords', 'needles', '_seen', '_grouped', '_where_seen', '_grouped_where', '_where',
+        '_last',
     )
 
     def __init__(self, keywords: Iterable[bytes]) -> None:
@@ -108,6 +104,9 @@ class Keywords:
         self._where_seen = 0
         self._grouped_where: Callable[[bytes], dict[bytes, list[int]]] | None = None
         self._where: Callable[[bytes], dict[bytes, list[int]]] | None = None
+        # (bytes, where's answer for them): kept while they are kept, so
+        # ``is`` tells the same bytes asked again.
+        self._last: tuple[bytes, dict[bytes, list[int]]] = (b'', {})
 
     def plain(self, data: bytes) -> bool:
         for keyword in self.keywords:
@@ -147,7 +146,15 @@ class Keywords:
         """needle -> every offset it starts at in ``data``, ascending,
         overlapping occurrences too (exactly what ``data.find(needle, at +
         1)`` in a loop gives), for every needle given, contained ones too;
-        a needle absent is absent from the answer."""
+        a needle absent is absent from the answer.  Do not change the lists."""
+        last = self._last
+        if data is last[0]:
+            return last[1]
+        found = self._where_now(data)
+        self._last = (data, found)
+        return found
+
+    def _where_now(self, data: bytes) -> dict[bytes, list[int]]:
         if len(data) < WHERE_GROUPED_MIN_SIZE:
             return self._where_plain(data)
         where = self._where
@@ -213,23 +220,17 @@ class Keywords:
 
         return where
 
-    def one_pass(self, nbytes: int) -> Callable[[bytes], bool]:
-        """The fastest matcher to ask about ``nbytes`` of data in all: one
-        hyperscan pass when it is installed and worth its set-up, else
-        this one."""
-        if nbytes < ONE_PASS_MIN_BYTES or not self.keywords:
-            return self
-        return hyperscan_matcher(self.keywords) or self
-
     def blob_test(self, nbytes: int) -> Callable[[bytes], bool]:
         """True for every blob ``scan_bytes`` could find a key in with
         rules of these keywords (and base64 forms): one that holds one, or
         may be UTF-16/UTF-32 text (decoded before keywords are looked
-        for)."""
-        has_keyword = self.one_pass(nbytes)
+        for).  Asked about ``nbytes`` of blobs in all: enough to pay for
+        hyperscan's set-up, it is set up at once."""
+        if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
+            self._where = hyperscan_where(self.needles)
 
         def worth(data: bytes) -> bool:
-            return has_keyword(data) or may_be_wide(data)
+            return bool(self.where(data)) or may_be_wide(data)
 
         return worth
 
@@ -240,10 +241,11 @@ def may_be_wide(data: bytes) -> bool:
     return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
 
 
-def _hyperscan_db(needles: tuple[bytes, ...], first_only: bool) -> tuple[Any, Any] | None:
-    """(the hyperscan module, a block-mode database of ``needles``, each
-    reported once or at every match), or None without hyperscan (or where
-    its library cannot run on this machine)."""
+def hyperscan_where(
+        needles: tuple[bytes, ...],
+) -> Callable[[bytes], dict[bytes, list[int]]] | None:
+    """``Keywords.where`` in one hyperscan pass, or None without hyperscan
+    (or where its library cannot run on this machine)."""
     try:
         import hyperscan
     except ImportError:
@@ -255,46 +257,9 @@ def _hyperscan_db(needles: tuple[bytes, ...], first_only: bool) -> tuple[Any, An
             expressions=[re.escape(k) for k in needles],
             ids=list(range(len(needles))),
             elements=len(needles),
-            flags=[hyperscan.HS_FLAG_SINGLEMATCH if first_only else 0] * len(needles),
         )
     except Exception:  # hyperscan.error, or a CPU it does not support
         return None
-    return hyperscan, db
-
-
-def hyperscan_matcher(keywords: tuple[bytes, ...]) -> Callable[[bytes], bool] | None:
-    """A one-pass matcher for ``keywords``, or None without hyperscan (or
-    where its library cannot run on this machine)."""
-    made = _hyperscan_db(keywords, first_only=True)
-    if made is None:
-        return None
-    hyperscan, db = made
-    stopped = hyperscan.ScanTerminated
-
-    def stop(*_match: object) -> bool:
-        return True  # the first match answers: stop scanning
-
-    def matches(data: bytes) -> bool:
-        if len(data) >= 1 << 32:  # past the length one hyperscan call takes
-            return any(k in data for k in keywords)
-        try:
-            db.scan(data, match_event_handler=stop)
-        except stopped:
-            return True
-        return False
-
-    return matches
-
-
-def hyperscan_where(
-        needles: tuple[bytes, ...],
-) -> Callable[[bytes], dict[bytes, list[int]]] | None:
-    """``Keywords.where`` in one hyperscan pass, or None without hyperscan
-    (or where its library cannot run on this machine)."""
-    made = _hyperscan_db(needles, first_only=False)
-    if made is None:
-        return None
-    db = made[1]
     sizes = [len(k) for k in needles]
 
     def where(data: bytes) -> dict[bytes, list[int]]:
