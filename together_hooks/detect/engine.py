@@ -19,7 +19,6 @@ single-line minified files need no special path.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import may_be_wide
@@ -34,9 +33,7 @@ if TYPE_CHECKING:
     from typing import Callable
 
     from together_hooks.detect.codec import View
-
-    # needle -> the offsets it starts at in the bytes at hand (``Keywords.where``)
-    Where = dict[bytes, list[int]]
+    from together_hooks.detect.prefilter import Where
 
 _KEY_BYTES = frozenset(
     b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
@@ -126,7 +123,7 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
     anchor = rule.anchor
     raw = []
     for keyword in rule.keywords:
-        for at in where.get(keyword, ()):
+        for at in where.offsets(keyword):
             if anchor is not None and anchor.match(data, max(0, at - 1)) is None:
                 continue
             # End on a line end where there is one near, else after a second
@@ -221,12 +218,10 @@ def _secret_of(
 
 
 def _holds(where: Where, keyword: bytes, lo: int, hi: int) -> bool:
-    """``data.find(keyword, lo, hi) != -1``, from ``where``."""
-    offsets = where.get(keyword)
-    if not offsets:
-        return False
-    i = bisect_left(offsets, lo)
-    return i < len(offsets) and offsets[i] + len(keyword) <= hi
+    """``data.find(keyword, lo, hi) != -1``, from ``where``: the first
+    occurrence from ``lo`` on ends by ``hi`` (a later one ends later)."""
+    at = where.next_at(keyword, lo)
+    return at != -1 and at + len(keyword) <= hi
 
 
 def _candidates(
@@ -368,12 +363,10 @@ def _keyword_spans(rules: tuple[Rule, ...], where: Where, size: int) -> list[tup
     raw = []
     for rule in rules:
         for keyword in rule.keywords:
-            offsets = where.get(keyword, ())
-            i = 0
-            while i < len(offsets):
-                at = offsets[i]
+            at = where.next_at(keyword, 0)
+            while at != -1:
                 raw.append((max(0, at - _READING), min(size, at + _READING)))
-                i = bisect_left(offsets, at + _READING, i + 1)
+                at = where.next_at(keyword, at + _READING)
     return _merged(raw)
 
 
@@ -398,7 +391,7 @@ def _b64_hits(
     from together_hooks.detect.codec import b64_view
 
     plain = tuple(k for rule in rules for k in rule.keywords)
-    at = [i for form in found for i in where[form]]
+    at = [i for form in found for i in where.offsets(form)]
     view = b64_view(data, at, plain)
     if view is None:
         return []

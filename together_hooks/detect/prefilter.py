@@ -26,6 +26,7 @@ not searched again when the engine scans it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -42,6 +43,11 @@ GROUPED_MIN_BYTES = 1 << 20
 WHERE_ONE_PASS_MIN_BYTES = 16 << 20
 # Below this size a ``find`` loop per needle costs less than a regex search.
 WHERE_GROUPED_MIN_SIZE = 1024
+# A grouped search or a hyperscan callback costs 0.4-0.6 us per needle
+# found: bytes dense with needles (more than one in this many bytes:
+# "tgp_v1_" repeated) are left to ``in`` and ``find`` (``Where``), which
+# look for only the offsets the engine asks for.
+WHERE_DENSE = 128
 
 # Upper-case letters are rare in code and prose alike (sympy + mypy:
 # 0.05-0.1% of bytes each, against 0.8% for 'g'), and the rarer the
@@ -84,6 +90,49 @@ def _group_search(anchor: bytes, needles: list[bytes]) -> re.Pattern[bytes]:
     return re.compile(re.escape(anchor) + b'(?:' + b'|'.join(alternatives) + b')')
 
 
+class Where:
+    """Where ``data`` holds each needle (``Keywords.where``): ``in`` and
+    ``bool`` for presence, ``offsets`` (every start, ascending, overlapping
+    ones too: exactly a ``find`` loop's) and ``next_at`` (``data.find``
+    from an offset).  A one-pass route hands every offset over; where it
+    was not worth it (small bytes, bytes dense with needles) only presence
+    is known and offsets are found when asked, by ``find``."""
+
+    __slots__ = ('data', '_found')
+
+    def __init__(self, data: bytes, found: dict[bytes, list[int] | None]) -> None:
+        self.data = data
+        self._found = found  # a needle present -> its offsets, or None: not looked for yet
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def __contains__(self, needle: bytes) -> bool:
+        return needle in self._found
+
+    def offsets(self, needle: bytes) -> list[int]:
+        if needle not in self._found:
+            return []
+        offsets = self._found[needle]
+        if offsets is None:
+            offsets = self._found[needle] = []
+            at = self.data.find(needle)
+            while at != -1:
+                offsets.append(at)
+                at = self.data.find(needle, at + 1)
+        return offsets
+
+    def next_at(self, needle: bytes, start: int) -> int:
+        """``data.find(needle, start)``."""
+        if needle not in self._found:
+            return -1
+        offsets = self._found[needle]
+        if offsets is None:
+            return self.data.find(needle, start)
+        i = bisect_left(offsets, start)
+        return offsets[i] if i < len(offsets) else -1
+
+
 class Keywords:
     """Any of ``keywords`` in the bytes: exactly ``any(k in data ...)``."""
 
@@ -102,11 +151,11 @@ class Keywords:
         self._seen = 0
         self._grouped: Callable[[bytes], bool] | None = None
         self._where_seen = 0
-        self._grouped_where: Callable[[bytes], dict[bytes, list[int]]] | None = None
-        self._where: Callable[[bytes], dict[bytes, list[int]]] | None = None
-        # (bytes, where's answer for them): kept while they are kept, so
-        # ``is`` tells the same bytes asked again.
-        self._last: tuple[bytes, dict[bytes, list[int]]] = (b'', {})
+        self._grouped_where: Callable[[bytes], Where] | None = None
+        self._where: Callable[[bytes], Where] | None = None
+        # The last answer, which keeps its bytes: ``is`` tells the same
+        # bytes asked again.
+        self._last = Where(b'', {})
 
     def plain(self, data: bytes) -> bool:
         for keyword in self.keywords:
@@ -142,19 +191,15 @@ class Keywords:
 
         return any_keyword
 
-    def where(self, data: bytes) -> dict[bytes, list[int]]:
-        """needle -> every offset it starts at in ``data``, ascending,
-        overlapping occurrences too (exactly what ``data.find(needle, at +
-        1)`` in a loop gives), for every needle given, contained ones too;
-        a needle absent is absent from the answer.  Do not change the lists."""
-        last = self._last
-        if data is last[0]:
-            return last[1]
-        found = self._where_now(data)
-        self._last = (data, found)
+    def where(self, data: bytes) -> Where:
+        """Where ``data`` holds each needle given (contained ones too).
+        Do not change the lists it gives."""
+        if data is self._last.data:
+            return self._last
+        found = self._last = self._where_now(data)
         return found
 
-    def _where_now(self, data: bytes) -> dict[bytes, list[int]]:
+    def _where_now(self, data: bytes) -> Where:
         if len(data) < WHERE_GROUPED_MIN_SIZE:
             return self._where_plain(data)
         where = self._where
@@ -171,18 +216,11 @@ class Keywords:
             where = self._where = hyperscan_where(self.needles) or self._grouped_where
         return where(data)
 
-    def _where_plain(self, data: bytes) -> dict[bytes, list[int]]:
-        found = {}
-        for needle in self.needles:
-            at = data.find(needle)
-            if at != -1:
-                offsets = found[needle] = []
-                while at != -1:
-                    offsets.append(at)
-                    at = data.find(needle, at + 1)
-        return found
+    def _where_plain(self, data: bytes) -> Where:
+        """Presence by one ``in`` per needle; offsets when asked."""
+        return Where(data, {needle: None for needle in self.needles if needle in data})
 
-    def _where_grouped(self) -> Callable[[bytes], dict[bytes, list[int]]]:
+    def _where_grouped(self) -> Callable[[bytes], Where]:
         """``where`` by the grouped searches: each anchor occurrence that
         completes some needle of its group is tested against every needle
         of the group (two can end on one anchor), and the search goes on
@@ -198,25 +236,29 @@ class Keywords:
                 k = next(k for k in self.keywords if k in n)
                 longer.append((n, k, n.index(k)))
 
-        def where(data: bytes) -> dict[bytes, list[int]]:
-            found: dict[bytes, list[int]] = {}
+        def where(data: bytes) -> Where:
+            found: dict[bytes, list[int] | None] = {}
+            budget = _budget(data)
             for anchor, rare, search, needles in groups:
                 start = data.find(anchor) if rare else 0
                 m = search(data, start) if start != -1 else None
                 while m is not None:
+                    budget -= 1
+                    if not budget:
+                        return self._where_plain(data)
                     at = m.start()
                     for needle, shift in needles:
                         if at >= shift and data.startswith(needle, at - shift):
-                            found.setdefault(needle, []).append(at - shift)
+                            found.setdefault(needle, []).append(at - shift)  # type: ignore[union-attr]
                     m = search(data, at + 1)
             for needle, inner, shift in longer:
                 offsets = [
-                    at - shift for at in found.get(inner, ())
+                    at - shift for at in found.get(inner) or ()
                     if at >= shift and data.startswith(needle, at - shift)
                 ]
                 if offsets:
                     found[needle] = offsets
-            return found
+            return Where(data, found)
 
         return where
 
@@ -235,15 +277,19 @@ class Keywords:
         return worth
 
 
+def _budget(data: bytes) -> int:
+    """How many occurrences a one-pass route reports before leaving
+    ``data`` to the ``find`` loops (``WHERE_DENSE``)."""
+    return 64 + len(data) // WHERE_DENSE
+
+
 def may_be_wide(data: bytes) -> bool:
     """Whether ``data`` may be UTF-16/UTF-32 text, which the engine
     decodes before any keyword is looked for."""
     return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
 
 
-def hyperscan_where(
-        needles: tuple[bytes, ...],
-) -> Callable[[bytes], dict[bytes, list[int]]] | None:
+def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | None:
     """``Keywords.where`` in one hyperscan pass, or None without hyperscan
     (or where its library cannot run on this machine)."""
     try:
@@ -261,20 +307,27 @@ def hyperscan_where(
     except Exception:  # hyperscan.error, or a CPU it does not support
         return None
     sizes = [len(k) for k in needles]
+    stopped = hyperscan.ScanTerminated
+    plain = Keywords(needles)._where_plain
 
-    def where(data: bytes) -> dict[bytes, list[int]]:
+    def where(data: bytes) -> Where:
         if len(data) >= 1 << 32:  # past the length one hyperscan call takes
-            return Keywords(needles)._where_plain(data)
+            return plain(data)
         ends: list[tuple[int, int]] = []
         add = ends.append
+        budget = _budget(data)
 
-        def on_match(i: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
+        def on_match(i: int, _from: int, to: int, _flags: int, _ctx: object) -> bool:
             add((i, to))
+            return len(ends) >= budget  # True stops the scan
 
-        db.scan(data, match_event_handler=on_match)
-        found: dict[bytes, list[int]] = {}
+        try:
+            db.scan(data, match_event_handler=on_match)
+        except stopped:
+            return plain(data)
+        found: dict[bytes, list[int] | None] = {}
         for i, to in sorted(ends):
-            found.setdefault(needles[i], []).append(to - sizes[i])
-        return found
+            found.setdefault(needles[i], []).append(to - sizes[i])  # type: ignore[union-attr]
+        return Where(data, found)
 
     return where
