@@ -133,6 +133,9 @@ class Where:
         return offsets[i] if i < len(offsets) else -1
 
 
+_NOWHERE = Where(b'', {})
+
+
 class Keywords:
     """Any of ``keywords`` in the bytes: exactly ``any(k in data ...)``."""
 
@@ -196,12 +199,17 @@ class Keywords:
         Do not change the lists it gives."""
         if data is self._last.data:
             return self._last
-        found = self._last = self._where_now(data)
+        if len(data) < WHERE_GROUPED_MIN_SIZE:
+            # A commit message, a path: most hold nothing, asked as cheaply
+            # as the bare screen asks.
+            found = self._where_plain(data) if self(data) else _NOWHERE
+        else:
+            found = self._where_now(data)
+        if found:  # kept for the engine (an answer of nothing is not asked again)
+            self._last = found
         return found
 
     def _where_now(self, data: bytes) -> Where:
-        if len(data) < WHERE_GROUPED_MIN_SIZE:
-            return self._where_plain(data)
         where = self._where
         if where is None:
             # Like ``__call__``: plain checks until the grouped searches pay
@@ -238,13 +246,13 @@ class Keywords:
 
         def where(data: bytes) -> Where:
             found: dict[bytes, list[int] | None] = {}
-            budget = _budget(data)
+            budget = 0  # set at the first match: most bytes have none
             for anchor, rare, search, needles in groups:
                 start = data.find(anchor) if rare else 0
                 m = search(data, start) if start != -1 else None
                 while m is not None:
-                    budget -= 1
-                    if not budget:
+                    budget = budget - 1 if budget else _budget(data)
+                    if budget == 1:
                         return self._where_plain(data)
                     at = m.start()
                     for needle, shift in needles:
@@ -258,7 +266,7 @@ class Keywords:
                 ]
                 if offsets:
                     found[needle] = offsets
-            return Where(data, found)
+            return Where(data, found) if found else _NOWHERE
 
         return where
 
@@ -328,6 +336,6 @@ def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | No
         found: dict[bytes, list[int] | None] = {}
         for i, to in sorted(ends):
             found.setdefault(needles[i], []).append(to - sizes[i])  # type: ignore[union-attr]
-        return Where(data, found)
+        return Where(data, found) if found else _NOWHERE
 
     return where
