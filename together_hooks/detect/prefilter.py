@@ -137,7 +137,8 @@ _NOWHERE = Where(b'', {})
 
 
 class Keywords:
-    """Any of ``keywords`` in the bytes: exactly ``any(k in data ...)``."""
+    """Any of ``keywords`` in the bytes: exactly ``any(k in data ...)``;
+    and where each is (``where``)."""
 
     __slots__ = (
         'keywords', 'needles', '_seen', '_grouped', '_where_seen', '_grouped_where', '_where',
@@ -197,8 +198,9 @@ class Keywords:
     def where(self, data: bytes) -> Where:
         """Where ``data`` holds each needle given (contained ones too).
         Do not change the lists it gives."""
-        if data is self._last.data:
-            return self._last
+        last = self._last  # read once: history's walks scan in other threads
+        if data is last.data:
+            return last
         if len(data) < WHERE_GROUPED_MIN_SIZE:
             # A commit message, a path: most hold nothing, asked as cheaply
             # as the bare screen asks.
