@@ -101,3 +101,12 @@ def test_every_value_match_holds_the_rules_value_run(data):
 
 def test_value_run_is_given_where_a_value_is():
     assert [r.id for r in RULES if r.value is not None] == [r.id for r in RULES if r.value_run]
+
+
+def test_pattern_keywords_are_rule_keywords():
+    """The engine tests a pattern's keyword from where the one pass found
+    its rule's keywords (``Keywords.where``): a keyword of its own would
+    never be found there."""
+    for rule in RULES:
+        for pattern in rule.patterns:
+            assert pattern.keyword is None or pattern.keyword in rule.keywords, rule.id
