@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from tests.keys import fill
 from together_hooks.findings import hash_secret
@@ -71,3 +75,38 @@ def test_b64_keywords_are_each_keyword_inside_base64():
         plain = [k for k in rule.keywords if not any(
             k[:6] in form for other in rule.keywords if other != k for form in b64_forms(other))]
         assert set(rule.b64_keywords) == {f for k in plain for f in b64_forms(k)}, rule.id
+
+
+VALUE_SHAPED = st.text(
+    alphabet=st.sampled_from('0123456789abcdefABCXYZ+/_-= \n'), max_size=400,
+).map(str.encode)
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(VALUE_SHAPED)
+def test_every_value_match_holds_the_rules_value_run(data):
+    """``value_run`` lets the engine pass over a stretch without a run of
+    its characters, so every match of ``value`` must hold one: on every
+    true positive (and on generated runs of value-like characters)."""
+    for rule in RULES:
+        if rule.value_run is None:
+            continue
+        chars, n = rule.value_run
+        run = re.compile(b'[' + chars + b']{%d}' % n)
+        texts = [data] + [fill(s, random.Random(0))[0].encode() for s in rule.true_positives]
+        for text in texts:
+            for m in rule.value.finditer(text):
+                assert run.search(m.group()), (rule.id, m.group()[:8])
+
+
+def test_value_run_is_given_where_a_value_is():
+    assert [r.id for r in RULES if r.value is not None] == [r.id for r in RULES if r.value_run]
+
+
+def test_pattern_keywords_are_rule_keywords():
+    """The engine tests a pattern's keyword from where the one pass found
+    its rule's keywords (``Keywords.where``): a keyword of its own would
+    never be found there."""
+    for rule in RULES:
+        for pattern in rule.patterns:
+            assert pattern.keyword is None or pattern.keyword in rule.keywords, rule.id

@@ -103,7 +103,8 @@ class Context:
 class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
-        'min_distinct', 'max_run', 'skip_files', 'classes', '_value', 'value_reach', 'b64_keywords',
+        'min_distinct', 'max_run', 'skip_files', 'classes', '_value', 'value_reach', 'value_run',
+        'b64_keywords',
         'true_positives', 'false_positives', 'help', 'window', '_anchor',
     )
 
@@ -125,6 +126,7 @@ class Rule:
             classes: tuple[str, ...] = (),
             value: bytes | None = None,
             value_reach: int = 0,
+            value_run: tuple[bytes, int] | None = None,
             b64_keywords: tuple[bytes, ...] = (),
     ) -> None:
         self.id = id
@@ -150,6 +152,11 @@ class Rule:
         # a common word like "together" opens.
         self._value: bytes | re.Pattern[bytes] | None = value
         self.value_reach = value_reach
+        # (characters, n): every match of ``value`` holds n consecutive
+        # bytes of these characters (a ``re`` character set's inside), so a
+        # stretch without such a run is passed over with one ``translate``
+        # and one ``in`` (``tests/rules_test.py`` checks it on the samples).
+        self.value_run = value_run
         # Each keyword as it looks inside base64, at the 3 byte alignments
         # (``detect.codec.b64_forms``, checked by tests/rules_test.py): where
         # one occurs, the base64 around it is decoded and scanned.  Written
@@ -469,6 +476,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # spans under 2 KB.
     value=rb'[0-9a-f]{64}(?![0-9a-f])|[A-Za-z0-9+/]{86}',
     value_reach=2048,
+    value_run=(b'A-Za-z0-9+/', 64),
     entropy_floor=3.0,
     min_distinct=10,
     max_run=8,

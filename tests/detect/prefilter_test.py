@@ -12,6 +12,7 @@ from tests.conftest import git
 from tests.conftest import write
 from tests.keys import make_hex
 from tests.keys import make_key
+from together_hooks.detect import engine
 from together_hooks.detect import prefilter
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.pipeline import Scanner
@@ -34,10 +35,11 @@ blobs = st.one_of(
 
 
 def one_pass() -> object:
+    """Does the bytes hold a needle, by one hyperscan pass."""
     pytest.importorskip('hyperscan')
-    fast = prefilter.hyperscan_matcher(KEYWORDS.keywords)
+    fast = prefilter.hyperscan_where(KEYWORDS.needles)
     assert fast is not None
-    return fast
+    return lambda data: bool(fast(data))
 
 
 @settings(max_examples=400, deadline=None, database=None, derandomize=True)
@@ -55,7 +57,18 @@ def test_each_keyword_anywhere_is_flagged():
 
 
 def test_small_inputs_keep_the_plain_checks():
-    assert KEYWORDS.one_pass(prefilter.ONE_PASS_MIN_BYTES - 1) is KEYWORDS
+    keywords = prefilter.Keywords(KEYWORDS.needles)
+    assert keywords.blob_test(prefilter.WHERE_ONE_PASS_MIN_BYTES - 1)(b'x' * 5000 + b'tgp_v1_')
+    assert keywords._where is None and keywords._grouped_where is None
+
+
+def test_a_blob_that_passes_is_not_searched_again(monkeypatch):
+    keywords = prefilter.Keywords(KEYWORDS.needles)
+    data = b'x = 1\n' * 2000 + b'TOGETHER_API_KEY = os.environ["X"]\n'
+    assert keywords.blob_test(len(data))(data)
+    monkeypatch.setattr(prefilter.Keywords, '_where_now', None)  # any search now fails
+    where = keywords.where(data)
+    assert where.offsets(b'OGETHER') == [len(data) - 34] and b'ogether' not in where
 
 
 KEY_PIECES = (
@@ -73,7 +86,7 @@ KEY_PIECES = (
 ).map(b''.join))
 def test_every_blob_with_a_finding_passes_the_blob_test(data):
     found = scan_bytes(data, '')
-    for nbytes in (0, prefilter.ONE_PASS_MIN_BYTES):
+    for nbytes in (0, prefilter.WHERE_ONE_PASS_MIN_BYTES):
         assert KEYWORDS.blob_test(nbytes)(data) or not found
 
 
@@ -109,5 +122,7 @@ def test_history_with_the_one_pass_test_finds_what_plain_checks_find(
 
     plain = found(None)
     assert [path for path, _c in plain] == ['.env', 'a.py', 'b.txt']
-    monkeypatch.setattr(prefilter, 'ONE_PASS_MIN_BYTES', 0)
+    monkeypatch.setattr(prefilter, 'WHERE_ONE_PASS_MIN_BYTES', 0)
+    monkeypatch.setattr(engine, '_SCREENS', {})  # a screen that starts with hyperscan
     assert found(scanner.blob_test) == plain
+    assert engine.keyword_screen(scanner.rules)._where is not None

@@ -93,17 +93,21 @@ def rewrite(
 
 
 # One level of string escapes, and ANSI colour codes (raw or escaped, as
-# IPython stores them in a notebook's error output).
+# IPython stores them in a notebook's error output).  Every alternative
+# starts with a literal byte (ESC or a backslash), so ``re`` skips to those
+# bytes instead of trying each position (``tests/detect/codec_regex_test.py``
+# holds it to the plain way of writing it).
 _UNESCAPE = re.compile(
-    rb'(?P<ansi>(?:\x1b|\\u001[bB]|\\x1[bB]|\\033|\\e)\[[0-9;]{0,32}[A-Za-z])'
-    rb'|\\u00(?P<u>[0-7][0-9A-Fa-f])|\\x(?P<x>[0-7][0-9A-Fa-f])'
-    rb'|\\(?P<c>[\\"\'/`nrt])',
+    rb'\x1b(?P<ansi>\[[0-9;]{0,32}[A-Za-z])'
+    rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
+    rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
+    rb'|(?P<c>[\\"\'/`nrt]))',
 )
 _CONTROL = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
 
 
 def _unescape_one(m: re.Match[bytes]) -> bytes:
-    if m.group('ansi'):
+    if m.group('ansi') or m.group('eansi'):
         return b''
     hexed = m.group('u') or m.group('x')
     if hexed:
@@ -129,6 +133,8 @@ def _entity(m: re.Match[bytes]) -> bytes:
 # Quoted-printable: soft line breaks and =XX escapes (upper-case hex only,
 # as RFC 2045 writes them).
 _QP = re.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
+# An encoded "=": ``re`` finds it faster than ``in`` where "=" is common.
+_QP_MARK = re.compile(rb'=3D')
 # Percent-encoding; run twice for %25XX (double encoding).
 _PERCENT = re.compile(rb'%(?P<h>[0-9A-Fa-f]{2})')
 
@@ -145,8 +151,10 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # continuation included), and the next literal's opening quote of the
 # same kind.
 _OP = rb'(?:(?:\+|\.\.?|&|\|\||,)[ \t]*)?'
+# (The opening quote is written as alternatives that each start with a
+# literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = re.compile(
-    rb'(\\?["\'`])[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1',
+    rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1',
 )
 
 
@@ -179,8 +187,11 @@ def readings(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, View]
     joined; a quoted-printable e-mail decoded whole, as a soft line break
     may fall inside a key's prefix."""
     out = []
-    qp = b'=\n' in data or b'=\r\n' in data
-    if qp and (b'=3D' in data or b'uoted-printable' in data):
+    # The rarer test first: most files hold "=" before a line end.
+    if (
+            (_QP_MARK.search(data) or b'uoted-printable' in data)
+            and (b'=\n' in data or b'=\r\n' in data)
+    ):
         view = rewrite(data, _QP, _hex_byte, 'quoted-printable')
         if view is not None:
             out.append((0, view))

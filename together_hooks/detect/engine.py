@@ -1,9 +1,10 @@
 """Detection: bytes in, findings out.
 
-One pass per file: the keyword screen (``detect.prefilter``: any keyword,
-or any keyword's base64 form) rules out most files; in the rest, plain
-``bytes in`` checks decide which rules can possibly match; only those rules'
-regexes run, and only near their keywords and their value's shape.
+One pass per file: where each keyword and each keyword's base64 form
+occurs (``detect.prefilter``, ``Keywords.where``) rules out most files (no
+keyword at all); in the rest, it decides which rules can possibly match
+and where; only those rules' regexes run, and only near their keywords and
+where a value of their shape can be (``Rule.value_run``).
 Candidates then pass the shape checks of their rule (entropy, placeholder
 shapes) and, for a key under a generic name, the structural context check
 (``detect.context``).  The same rules then run on the file's other readings
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from typing import Callable
 
     from together_hooks.detect.codec import View
+    from together_hooks.detect.prefilter import Where
 
 _KEY_BYTES = frozenset(
     b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
@@ -113,7 +115,7 @@ def rule_applies(rule: Rule, path: str) -> bool:
     return not any(glob_match(name, pat) for pat in rule.skip_files)
 
 
-def _spans(data: bytes, rule: Rule) -> list[tuple[int, int]]:
+def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
     """The stretches of ``data`` worth running ``rule``'s patterns on."""
     window = rule.window
     if window is None:
@@ -121,26 +123,44 @@ def _spans(data: bytes, rule: Rule) -> list[tuple[int, int]]:
     anchor = rule.anchor
     raw = []
     for keyword in rule.keywords:
-        at = data.find(keyword)
-        while at != -1:
+        for at in where.offsets(keyword):
             if anchor is not None and anchor.match(data, max(0, at - 1)) is None:
-                at = data.find(keyword, at + 1)
                 continue
             # End on a line end where there is one near, else after a second
             # window (a 10 MB minified line is not rescanned whole for each
             # hit); _candidates rechecks a match that touches the cut.
             end = data.find(b'\n', at + window, at + 2 * window)
             raw.append((max(0, at - window), min(len(data), at + 2 * window) if end == -1 else end))
-            at = data.find(keyword, at + 1)
     spans = _merged(raw)
     value = rule.value
     if value is None:
         return spans
+    run = _run_test(rule.value_run)
     near_values = []
     for lo, hi in spans:
+        if run is not None and run[1] not in data[lo:hi].translate(run[0]):
+            continue  # no value can be here
         for m in value.finditer(data, lo, hi):
             near_values.append((max(lo, m.start() - rule.value_reach), min(hi, m.end() + 1)))
     return _merged(near_values)
+
+
+_RUN_TESTS: dict[tuple[bytes, int], tuple[bytes, bytes]] = {}
+
+
+def _run_test(value_run: tuple[bytes, int] | None) -> tuple[bytes, bytes] | None:
+    """(table, needle) for ``Rule.value_run``: bytes translated by the
+    table hold the needle exactly where they hold n consecutive bytes of
+    the characters."""
+    if value_run is None:
+        return None
+    test = _RUN_TESTS.get(value_run)
+    if test is None:
+        chars, n = value_run
+        inside = re.compile(b'[' + chars + b']')
+        table = bytes(1 if inside.match(bytes((b,))) else 0 for b in range(256))
+        test = _RUN_TESTS[value_run] = (table, b'\1' * n)
+    return test
 
 
 def _merged(raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -197,23 +217,30 @@ def _secret_of(
     return start, secret
 
 
+def _holds(where: Where, keyword: bytes, lo: int, hi: int) -> bool:
+    """``data.find(keyword, lo, hi) != -1``, from ``where``: the first
+    occurrence from ``lo`` on ends by ``hi`` (a later one ends later)."""
+    at = where.next_at(keyword, lo)
+    return at != -1 and at + len(keyword) <= hi
+
+
 def _candidates(
         data: bytes, rules: tuple[Rule, ...], walkers: dict[object, object],
-        original: tuple[bytes, Callable[[int], int]] | None = None,
+        where: Where, original: tuple[bytes, Callable[[int], int]] | None = None,
 ) -> list[tuple[int, str, Rule]]:
     """(offset, secret, rule) for every shape-valid key in ``data``;
-    ``original``: the bytes ``data`` is a reading of, and the map there;
-    ``walkers``: the context walkers of this scan of the original (shared
-    by its readings, whose context is the original's: its structure is
-    indexed once)."""
+    ``where``: where ``data`` holds each keyword; ``original``: the bytes
+    ``data`` is a reading of, and the map there; ``walkers``: the context
+    walkers of this scan of the original (shared by its readings, whose
+    context is the original's: its structure is indexed once)."""
     found = []
     for rule in rules:
-        spans = _spans(data, rule)
+        spans = _spans(data, rule, where)
         had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
             keyword = pattern.keyword
             for lo, hi in spans:
-                if keyword is not None and data.find(keyword, lo, hi) == -1:
+                if keyword is not None and not _holds(where, keyword, lo, hi):
                     continue
                 for m in pattern.regex.finditer(data, lo, hi):
                     if m.end() == hi < len(data):
@@ -272,46 +299,52 @@ def _hits(
     """(offset, secret, rule, encoding) of every key in ``data`` and in its
     other readings (``codec``): escapes undone, literals joined, base64
     decoded; offsets are always into ``data``."""
-    if not keyword_screen(rules)(data):  # most files: no keyword, no base64 form
+    # Where each keyword and base64 form is, in one pass (the same passes
+    # as the bare screen's): every keyword test below reads it instead of
+    # searching the bytes again.
+    screen = keyword_screen(rules)
+    where = screen.where(data)
+    if not where:  # most files: no keyword, no base64 form
         return []
     active = tuple(
         rule for rule in rules
-        if any(k in data for k in rule.keywords) and rule_applies(rule, path)
+        if any(k in where for k in rule.keywords) and rule_applies(rule, path)
     )
     walkers: dict[object, object] = {}
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
-        for offset, secret, rule in (_candidates(data, active, walkers) if active else ())
+        for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
     ]
     if active and _may_escape(data):
         from together_hooks.detect.codec import readings
 
-        for lo, view in readings(data, _keyword_spans(data, active)):
+        for lo, view in readings(data, _keyword_spans(active, where, len(data))):
             def origin(offset: int, lo: int = lo, view: View = view) -> int:
                 return lo + view.origin(offset)
             hits += [
                 (origin(offset), secret, rule, view.encoding)
-                for offset, secret, rule in _candidates(view.data, active, walkers, (data, origin))
+                for offset, secret, rule in _candidates(
+                    view.data, active, walkers, screen.where(view.data), (data, origin),
+                )
             ]
     if depth < 2:
-        hits += _b64_hits(data, path, rules, depth)
+        hits += _b64_hits(data, path, rules, depth, where)
     return hits
 
 
-_SCREENS: dict[tuple[tuple[Rule, ...], bool], Keywords] = {}
+_SCREENS: dict[tuple[Rule, ...], Keywords] = {}
 
 
-def keyword_screen(rules: tuple[Rule, ...], plain: bool = True) -> Keywords:
-    """Could bytes hold a key of ``rules``: any keyword's base64 form, or
-    (``plain``) any keyword too (``prefilter``: fewer passes than one
-    ``in`` each, the same answer); one per rule set, kept for the process
-    like re's cache, so the grouped searches are compiled once."""
-    key = (tuple(rules), plain)
+def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
+    """Could bytes hold a key of ``rules`` (any keyword or keyword's base64
+    form), and where (``Keywords.where``): ``prefilter``, fewer passes than
+    one ``in`` each, the same answer; one per rule set, kept for the
+    process like re's cache, so its searches are compiled once."""
+    key = tuple(rules)  # the same tuple, no copy, when given one
     screen = _SCREENS.get(key)
     if screen is None:
         screen = _SCREENS[key] = Keywords(
-            k for rule in rules
-            for k in ((*rule.keywords, *rule.b64_keywords) if plain else rule.b64_keywords)
+            k for rule in rules for k in (*rule.keywords, *rule.b64_keywords)
         )
     return screen
 
@@ -322,16 +355,18 @@ def keyword_screen(rules: tuple[Rule, ...], plain: bool = True) -> Keywords:
 _READING = 1024
 
 
-def _keyword_spans(data: bytes, rules: tuple[Rule, ...]) -> list[tuple[int, int]]:
-    """Merged stretches within ``_READING`` bytes of a keyword of ``rules``:
-    where a key (or the name before it) can be."""
+def _keyword_spans(rules: tuple[Rule, ...], where: Where, size: int) -> list[tuple[int, int]]:
+    """Merged stretches within ``_READING`` bytes of a keyword of ``rules``
+    (``where`` in bytes of ``size``): where a key (or the name before it)
+    can be.  From each keyword found, the next looked at is the first
+    ``_READING`` bytes or more on."""
     raw = []
     for rule in rules:
         for keyword in rule.keywords:
-            at = data.find(keyword)
+            at = where.next_at(keyword, 0)
             while at != -1:
-                raw.append((max(0, at - _READING), min(len(data), at + _READING)))
-                at = data.find(keyword, at + _READING)
+                raw.append((max(0, at - _READING), min(size, at + _READING)))
+                at = where.next_at(keyword, at + _READING)
     return _merged(raw)
 
 
@@ -346,25 +381,17 @@ def _may_escape(data: bytes) -> bool:
 
 
 def _b64_hits(
-        data: bytes, path: str, rules: tuple[Rule, ...], depth: int,
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside base64 values: only where a rule keyword's base64 form
-    occurs (the screen of the forms alone rules out a file without one)."""
-    if not keyword_screen(rules, plain=False)(data):
-        return []
-    forms = [f for rule in rules for f in rule.b64_keywords]
-    found = [f for f in forms if f in data]
+    occurs."""
+    found = [f for rule in rules for f in rule.b64_keywords if f in where]
     if not found:
         return []
     from together_hooks.detect.codec import b64_view
 
     plain = tuple(k for rule in rules for k in rule.keywords)
-    at = []
-    for form in found:
-        i = data.find(form)
-        while i != -1:
-            at.append(i)
-            i = data.find(form, i + 1)
+    at = [i for form in found for i in where.offsets(form)]
     view = b64_view(data, at, plain)
     if view is None:
         return []

@@ -11,27 +11,43 @@ upper-case letters for the rest), and each group is one ``re`` search
 whose pattern starts with that one byte, which ``re`` runs as a tight
 byte loop, checking the group's needles only where the anchor occurs.  An
 upper-case anchor absent from the bytes (one ``memchr``) skips its group.
-Hyperscan, when installed (the ``fast`` extra), answers in one vectorised
-pass for very large inputs (``one_pass``).  All three answer exactly the
-same question (``tests/detect/prefilter_test.py`` holds them to it on generated
-input); what a flagged input holds is then asked by the engine itself, so
-the prefilter only ever decides what can be skipped.
+
+The engine and history's blob test ask the same passes a fuller question,
+where each needle occurs (``Keywords.where``): a ``find`` loop per needle
+for small inputs, the grouped searches, or, with hyperscan installed (the
+``fast`` extra), one vectorised pass once enough bytes have gone through
+to pay for its set-up.  Every route gives exactly the offsets the ``find``
+loops give (``tests/detect/where_test.py``, ``prefilter_test.py``), so the
+answer is the same question's, and the engine takes every keyword test,
+keyword span and base64-form lookup of a file from it.  The answer for
+the last bytes asked is kept: a history blob that passes the blob test is
+not searched again when the engine scans it.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
 
-# Importing hyperscan and compiling the keywords is a fixed cost: below this
-# many bytes in all, the checks below cost less (docs/performance.md).
-ONE_PASS_MIN_BYTES = 64 << 20
 # Compiling the grouped searches costs about what the plain checks spend on
 # this many bytes: a hook run on a few files never compiles them.
 GROUPED_MIN_BYTES = 1 << 20
+
+# Importing hyperscan and compiling the needles costs ~6 ms of CPU (and up
+# to ~50 ms of wall time loading its library); its one pass saves ~1 ns a
+# byte over the grouped searches in ``where``.
+WHERE_ONE_PASS_MIN_BYTES = 16 << 20
+# Below this size a ``find`` loop per needle costs less than a regex search.
+WHERE_GROUPED_MIN_SIZE = 1024
+# A grouped search or a hyperscan callback costs 0.4-0.6 us per needle
+# found: bytes dense with needles (more than one in this many bytes:
+# "tgp_v1_" repeated) are left to ``in`` and ``find`` (``Where``), which
+# look for only the offsets the engine asks for.
+WHERE_DENSE = 128
 
 # Upper-case letters are rare in code and prose alike (sympy + mypy:
 # 0.05-0.1% of bytes each, against 0.8% for 'g'), and the rarer the
@@ -74,19 +90,76 @@ def _group_search(anchor: bytes, needles: list[bytes]) -> re.Pattern[bytes]:
     return re.compile(re.escape(anchor) + b'(?:' + b'|'.join(alternatives) + b')')
 
 
-class Keywords:
-    """Any of ``keywords`` in the bytes: exactly ``any(k in data ...)``."""
+class Where:
+    """Where ``data`` holds each needle (``Keywords.where``): ``in`` and
+    ``bool`` for presence, ``offsets`` (every start, ascending, overlapping
+    ones too: exactly a ``find`` loop's) and ``next_at`` (``data.find``
+    from an offset).  A one-pass route hands every offset over; where it
+    was not worth it (small bytes, bytes dense with needles) only presence
+    is known and offsets are found when asked, by ``find``."""
 
-    __slots__ = ('keywords', '_seen', '_grouped')
+    __slots__ = ('data', '_found')
+
+    def __init__(self, data: bytes, found: dict[bytes, list[int] | None]) -> None:
+        self.data = data
+        self._found = found  # a needle present -> its offsets, or None: not looked for yet
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def __contains__(self, needle: bytes) -> bool:
+        return needle in self._found
+
+    def offsets(self, needle: bytes) -> list[int]:
+        if needle not in self._found:
+            return []
+        offsets = self._found[needle]
+        if offsets is None:
+            offsets = self._found[needle] = []
+            at = self.data.find(needle)
+            while at != -1:
+                offsets.append(at)
+                at = self.data.find(needle, at + 1)
+        return offsets
+
+    def next_at(self, needle: bytes, start: int) -> int:
+        """``data.find(needle, start)``."""
+        if needle not in self._found:
+            return -1
+        offsets = self._found[needle]
+        if offsets is None:
+            return self.data.find(needle, start)
+        i = bisect_left(offsets, start)
+        return offsets[i] if i < len(offsets) else -1
+
+
+_NOWHERE = Where(b'', {})
+
+
+class Keywords:
+    """Any of ``keywords`` in the bytes: exactly ``any(k in data ...)``;
+    and where each is (``where``)."""
+
+    __slots__ = (
+        'keywords', 'needles', '_seen', '_grouped', '_where_seen', '_grouped_where', '_where',
+        '_last',
+    )
 
     def __init__(self, keywords: Iterable[bytes]) -> None:
         unique = set(keywords)
+        self.needles = tuple(sorted(unique))
         # A needle holding a shorter one is found whenever it is.
         self.keywords = tuple(sorted(
             k for k in unique if not any(o != k and o in k for o in unique)
         ))
         self._seen = 0
         self._grouped: Callable[[bytes], bool] | None = None
+        self._where_seen = 0
+        self._grouped_where: Callable[[bytes], Where] | None = None
+        self._where: Callable[[bytes], Where] | None = None
+        # The last answer, which keeps its bytes: ``is`` tells the same
+        # bytes asked again.
+        self._last = Where(b'', {})
 
     def plain(self, data: bytes) -> bool:
         for keyword in self.keywords:
@@ -122,25 +195,102 @@ class Keywords:
 
         return any_keyword
 
-    def one_pass(self, nbytes: int) -> Callable[[bytes], bool]:
-        """The fastest matcher to ask about ``nbytes`` of data in all: one
-        hyperscan pass when it is installed and worth its set-up, else
-        this one."""
-        if nbytes < ONE_PASS_MIN_BYTES or not self.keywords:
-            return self
-        return hyperscan_matcher(self.keywords) or self
+    def where(self, data: bytes) -> Where:
+        """Where ``data`` holds each needle given (contained ones too).
+        Do not change the lists it gives."""
+        last = self._last  # read once: history's walks scan in other threads
+        if data is last.data:
+            return last
+        if len(data) < WHERE_GROUPED_MIN_SIZE:
+            # A commit message, a path: most hold nothing, asked as cheaply
+            # as the bare screen asks.
+            found = self._where_plain(data) if self(data) else _NOWHERE
+        else:
+            found = self._where_now(data)
+        if found:  # kept for the engine (an answer of nothing is not asked again)
+            self._last = found
+        return found
+
+    def _where_now(self, data: bytes) -> Where:
+        where = self._where
+        if where is None:
+            # Like ``__call__``: plain checks until the grouped searches pay
+            # for their compiling, then those until hyperscan pays for its.
+            seen = self._where_seen = self._where_seen + len(data)
+            if seen < GROUPED_MIN_BYTES:
+                return self._where_plain(data)
+            if self._grouped_where is None:
+                self._grouped_where = self._where_grouped()
+            if seen < WHERE_ONE_PASS_MIN_BYTES:
+                return self._grouped_where(data)
+            where = self._where = hyperscan_where(self.needles) or self._grouped_where
+        return where(data)
+
+    def _where_plain(self, data: bytes) -> Where:
+        """Presence by one ``in`` per needle; offsets when asked."""
+        return Where(data, {needle: None for needle in self.needles if needle in data})
+
+    def _where_grouped(self) -> Callable[[bytes], Where]:
+        """``where`` by the grouped searches: each anchor occurrence that
+        completes some needle of its group is tested against every needle
+        of the group (two can end on one anchor), and the search goes on
+        from the next byte (so overlapping needles are all seen)."""
+        groups = []
+        for anchor, needles in _anchors(self.keywords).items():
+            search = _group_search(anchor, needles).search
+            groups.append((anchor, anchor in _UPPER, search, [(n, n.index(anchor)) for n in needles]))
+        # Needles holding a shorter one: wherever that one is found.
+        longer = []
+        for n in self.needles:
+            if n not in self.keywords:
+                k = next(k for k in self.keywords if k in n)
+                longer.append((n, k, n.index(k)))
+
+        def where(data: bytes) -> Where:
+            found: dict[bytes, list[int] | None] = {}
+            budget = 0  # set at the first match: most bytes have none
+            for anchor, rare, search, needles in groups:
+                start = data.find(anchor) if rare else 0
+                m = search(data, start) if start != -1 else None
+                while m is not None:
+                    budget = budget - 1 if budget else _budget(data)
+                    if budget == 1:
+                        return self._where_plain(data)
+                    at = m.start()
+                    for needle, shift in needles:
+                        if at >= shift and data.startswith(needle, at - shift):
+                            found.setdefault(needle, []).append(at - shift)  # type: ignore[union-attr]
+                    m = search(data, at + 1)
+            for needle, inner, shift in longer:
+                offsets = [
+                    at - shift for at in found.get(inner) or ()
+                    if at >= shift and data.startswith(needle, at - shift)
+                ]
+                if offsets:
+                    found[needle] = offsets
+            return Where(data, found) if found else _NOWHERE
+
+        return where
 
     def blob_test(self, nbytes: int) -> Callable[[bytes], bool]:
         """True for every blob ``scan_bytes`` could find a key in with
         rules of these keywords (and base64 forms): one that holds one, or
         may be UTF-16/UTF-32 text (decoded before keywords are looked
-        for)."""
-        has_keyword = self.one_pass(nbytes)
+        for).  Asked about ``nbytes`` of blobs in all: enough to pay for
+        hyperscan's set-up, it is set up at once."""
+        if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
+            self._where = hyperscan_where(self.needles)
 
         def worth(data: bytes) -> bool:
-            return has_keyword(data) or may_be_wide(data)
+            return bool(self.where(data)) or may_be_wide(data)
 
         return worth
+
+
+def _budget(data: bytes) -> int:
+    """How many occurrences a one-pass route reports before leaving
+    ``data`` to the ``find`` loops (``WHERE_DENSE``)."""
+    return 64 + len(data) // WHERE_DENSE
 
 
 def may_be_wide(data: bytes) -> bool:
@@ -149,9 +299,9 @@ def may_be_wide(data: bytes) -> bool:
     return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
 
 
-def hyperscan_matcher(keywords: tuple[bytes, ...]) -> Callable[[bytes], bool] | None:
-    """A one-pass matcher for ``keywords``, or None without hyperscan (or
-    where its library cannot run on this machine)."""
+def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | None:
+    """``Keywords.where`` in one hyperscan pass, or None without hyperscan
+    (or where its library cannot run on this machine)."""
     try:
         import hyperscan
     except ImportError:
@@ -160,25 +310,34 @@ def hyperscan_matcher(keywords: tuple[bytes, ...]) -> Callable[[bytes], bool] | 
     try:
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         db.compile(
-            expressions=[re.escape(k) for k in keywords],
-            ids=list(range(len(keywords))),
-            elements=len(keywords),
-            flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(keywords),
+            expressions=[re.escape(k) for k in needles],
+            ids=list(range(len(needles))),
+            elements=len(needles),
         )
     except Exception:  # hyperscan.error, or a CPU it does not support
         return None
+    sizes = [len(k) for k in needles]
     stopped = hyperscan.ScanTerminated
+    plain = Keywords(needles)._where_plain
 
-    def stop(*_match: object) -> bool:
-        return True  # the first match answers: stop scanning
-
-    def matches(data: bytes) -> bool:
+    def where(data: bytes) -> Where:
         if len(data) >= 1 << 32:  # past the length one hyperscan call takes
-            return any(k in data for k in keywords)
-        try:
-            db.scan(data, match_event_handler=stop)
-        except stopped:
-            return True
-        return False
+            return plain(data)
+        ends: list[tuple[int, int]] = []
+        add = ends.append
+        budget = _budget(data)
 
-    return matches
+        def on_match(i: int, _from: int, to: int, _flags: int, _ctx: object) -> bool:
+            add((i, to))
+            return len(ends) >= budget  # True stops the scan
+
+        try:
+            db.scan(data, match_event_handler=on_match)
+        except stopped:
+            return plain(data)
+        found: dict[bytes, list[int] | None] = {}
+        for i, to in sorted(ends):
+            found.setdefault(needles[i], []).append(to - sizes[i])  # type: ignore[union-attr]
+        return Where(data, found) if found else _NOWHERE
+
+    return where

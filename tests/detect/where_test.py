@@ -1,0 +1,143 @@
+"""``Keywords.where`` gives exactly the offsets a ``find`` loop per needle
+gives, by every route (plain loops, grouped searches, hyperscan), and the
+engine finds the same keys whichever route located its keywords."""
+from __future__ import annotations
+
+import base64
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.detect import prefilter
+from together_hooks.detect.engine import keyword_screen
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.rules import RULES
+
+SCREEN = keyword_screen(RULES)
+NEEDLES = SCREEN.needles
+# Needles, their halves and overlapping pairs: needles that share bytes
+# with each other (two can end on one anchor byte), near misses.
+PIECES = sorted(
+    set(NEEDLES)
+    | {n[:len(n) // 2] for n in NEEDLES} | {n[len(n) // 2:] for n in NEEDLES}
+    | {a + b[len(a) // 2:] for a in NEEDLES for b in NEEDLES if a[-2:] == b[:2]}
+    | {n.swapcase() for n in NEEDLES}
+    | {b'\0', b'\n', b'x', b'_', b'T', b'g', b'D', b'tgp_v1_tgp_v1_'},
+)
+inputs = st.one_of(
+    st.binary(max_size=300),
+    st.lists(st.sampled_from(PIECES), max_size=60).map(b''.join),
+    st.lists(st.sampled_from(PIECES), min_size=40, max_size=200).map((b'x' * 1500).join),
+)
+
+
+def by_find(data: bytes, needles: tuple[bytes, ...] = NEEDLES) -> dict[bytes, list[int]]:
+    found = {}
+    for needle in needles:
+        offsets = []
+        at = data.find(needle)
+        while at != -1:
+            offsets.append(at)
+            at = data.find(needle, at + 1)
+        if offsets:
+            found[needle] = offsets
+    return found
+
+
+def as_dict(where: prefilter.Where) -> dict[bytes, list[int]]:
+    """Every offset of every needle, by ``offsets``; ``next_at`` and
+    ``in`` agree with them."""
+    found = {n: where.offsets(n) for n in NEEDLES if n in where}
+    for needle in NEEDLES:
+        offsets = found.get(needle, [])
+        assert bool(offsets) is (needle in where)
+        for start in {0, 1, *offsets, *(o + 1 for o in offsets)}:
+            later = [o for o in offsets if o >= start]
+            assert where.next_at(needle, start) == (later[0] if later else -1)
+    assert bool(where) is bool(found)
+    return found
+
+
+def routes() -> list[object]:
+    out = [SCREEN._where_plain, SCREEN._where_grouped()]
+    fast = prefilter.hyperscan_where(NEEDLES)
+    if fast is not None:
+        out.append(fast)
+    return out
+
+
+@settings(max_examples=500, deadline=None, database=None, derandomize=True)
+@given(inputs)
+def test_every_route_gives_the_offsets_of_a_find_loop(data):
+    expected = by_find(data)
+    for where in routes():
+        assert as_dict(where(data)) == expected
+    assert as_dict(SCREEN.where(data)) == expected
+    assert bool(expected) is SCREEN.plain(data)
+
+
+def test_overlapping_needles_are_all_located():
+    # 'tgp_v1_' twice in a row, a needle inside a longer one, two forms
+    # sharing their anchor byte.
+    data = b'tgp_v1_tgp_v1_ dGdwX3YxX T0dFVEhFUPR0VUSEVS ' * 600
+    expected = by_find(data)
+    assert expected[b'dGdwX3Yx'] == expected[b'dGdwX3YxX']
+    for where in routes():
+        assert as_dict(where(data)) == expected
+
+
+def test_hyperscan_route_when_installed():
+    pytest.importorskip('hyperscan')
+    assert prefilter.hyperscan_where(NEEDLES) is not None
+
+
+def test_large_inputs_switch_routes_with_the_same_answer(monkeypatch):
+    keywords = prefilter.Keywords(NEEDLES)
+    monkeypatch.setattr(prefilter, 'GROUPED_MIN_BYTES', 10_000)
+    monkeypatch.setattr(prefilter, 'WHERE_ONE_PASS_MIN_BYTES', 30_000)
+    data = b'word ' * 2000 + b'TOGETHER_API_KEY=x tgp_v1_ b2dldGhlc' + b' word' * 2000
+    answers = [keywords.where(bytes(bytearray(data))) for _ in range(8)]  # other bytes each time
+    assert all(as_dict(a) == by_find(data) for a in answers)
+    assert keywords._grouped_where is not None and keywords._where is not None
+
+
+def _documents(seed: int) -> bytes:
+    rng = random.Random(seed)
+    parts = [f'TOGETHER_API_KEY={make_key(rng)}\n']
+    for _ in range(rng.randrange(1, 12)):
+        key, hexed = make_key(rng), make_hex(rng)
+        parts.append(rng.choice((
+            f'TOGETHER_API_KEY={key}\n', f'together_api_key = "{hexed}"\n',
+            f'x = "{key[:20]}" + "{key[20:]}"\n', f'"TOGETHER_API_KEY": "\\u0074{key[1:]}"\n',
+            'data:\n  env: ' + base64.b64encode(f'TOGETHER_API_KEY={hexed}\n'.encode()).decode() + '\n',
+            f'curl https://api.together.xyz/v1 -H "Authorization: Bearer {hexed}"\n',
+            'together ' * rng.randrange(1, 50), 'x' * rng.randrange(0, 3000) + '\n',
+        )))
+    rng.shuffle(parts)
+    return ''.join(parts).encode()
+
+
+@pytest.mark.parametrize('seed', range(40))
+def test_the_engine_finds_the_same_by_every_route(monkeypatch, seed):
+    data = _documents(seed)
+    found = []
+    for where in routes():
+        monkeypatch.setattr(prefilter.Keywords, 'where', lambda self, d, w=where: w(d))
+        found.append(sorted(
+            (f.line, f.column, f.rule, f.secret, f.encoding) for f in scan_bytes(data, 'f.env')
+        ))
+    assert found[0] and all(f == found[0] for f in found)
+
+
+def test_dense_needles_are_left_to_the_find_loops_with_the_same_answer():
+    data = b'tgp_v1_' * 20_000 + b' TOGETHER ' + b'b2dldGhlc' * 3000
+    expected = by_find(data)
+    for where in routes()[1:]:
+        found = where(data)
+        assert found._found[b'tgp_v1_'] is None  # left to find, offsets not looked for yet
+        assert as_dict(found) == expected
