@@ -43,3 +43,40 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
     assert proc.stdout.count('hashed_secret') == 3, proc.stdout
+
+
+def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys, tmp_path):
+    """Generating a regex's program (``re._parser``, ``re._compiler``) is
+    pure Python and costs more than matching: the first blocked commit
+    generates the rules' and decoders' programs, the next ones build them
+    from the user's cache (``regex_cache``)."""
+    from tests.regex_cache_test import our_patterns
+
+    write(git_repo, 'app.py', f'client = Together(api_key="{keys()}")\n')
+    write(git_repo, 'cfg.py', f'API_BASE = "https://api.together.xyz/v1"\napi_key = "{keys("hex")}"\n')
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'import re._compiler\n'
+        'generated = []\n'
+        'compile = re._compiler.compile\n'
+        're._compiler.compile = lambda p, flags=0: generated.append(p) or compile(p, flags)\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'rc = main(["app.py", "cfg.py"])\n'
+        'print("generated:", repr(generated), file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    ours = {pattern for pattern, _flags in our_patterns()}
+    env = {**os.environ, 'XDG_CACHE_HOME': str(tmp_path / 'cache')}
+    runs = []
+    for _ in range(2):
+        proc = subprocess.run(
+            (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True, env=env,
+        )
+        CAPTURED.extend((proc.stdout, proc.stderr))
+        assert proc.returncode == 1, proc.stderr
+        assert proc.stdout.count('hashed_secret') == 2, proc.stdout
+        generated = eval(proc.stderr.rpartition('generated: ')[2])
+        runs.append(ours & set(generated))
+    assert len(runs[0]) > 5
+    assert runs[1] == set()
