@@ -52,8 +52,10 @@ def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys
     from the user's cache (``regex_cache``)."""
     from tests.regex_cache_test import our_patterns
 
-    write(git_repo, 'app.py', f'client = Together(api_key="{keys()}")\n')
-    write(git_repo, 'cfg.py', f'API_BASE = "https://api.together.xyz/v1"\napi_key = "{keys("hex")}"\n')
+    key, legacy, own = keys(), keys('hex'), keys()
+    write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
+    write(git_repo, 'cfg.py', f'API_BASE = "https://api.together.xyz/v1"\napi_key = "{legacy}"\n')
+    write(git_repo, 'own.py', f'TOKEN = "{own}"\n')  # the developer's own key: its forms are regexes
     code = (
         'import sys\n'
         f'sys.path.insert(0, {SOURCE!r})\n'
@@ -62,12 +64,12 @@ def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys
         'compile = re._compiler.compile\n'
         're._compiler.compile = lambda p, flags=0: generated.append(p) or compile(p, flags)\n'
         'from together_hooks.hooks.detect_together_keys import main\n'
-        'rc = main(["app.py", "cfg.py"])\n'
+        'rc = main(["app.py", "cfg.py", "own.py"])\n'
         'print("generated:", repr(generated), file=sys.stderr)\n'
         'raise SystemExit(rc)\n'
     )
     ours = {pattern for pattern, _flags in our_patterns()}
-    env = {**os.environ, 'XDG_CACHE_HOME': str(tmp_path / 'cache')}
+    env = {**os.environ, 'XDG_CACHE_HOME': str(tmp_path / 'cache'), 'TOGETHER_API_KEY': own}
     runs = []
     for _ in range(2):
         proc = subprocess.run(
@@ -75,8 +77,12 @@ def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys
         )
         CAPTURED.extend((proc.stdout, proc.stderr))
         assert proc.returncode == 1, proc.stderr
-        assert proc.stdout.count('hashed_secret') == 2, proc.stdout
+        assert proc.stdout.count('hashed_secret') == 3, proc.stdout
         generated = eval(proc.stderr.rpartition('generated: ')[2])
         runs.append(ours & set(generated))
     assert len(runs[0]) > 5
     assert runs[1] == set()
+    # Only the code's own patterns are kept: none made from a key.
+    cached = (tmp_path / 'cache' / 'together-hooks' / 'regex-programs').read_bytes()
+    for secret in (key, legacy, own):
+        assert secret.encode() not in cached and secret[7:20].encode() not in cached
