@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 import together_hooks
 from tests.cli_run import CAPTURED
 from tests.conftest import write
@@ -86,3 +88,32 @@ def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys
     cached = (tmp_path / 'cache' / 'together-hooks' / 'regex-programs').read_bytes()
     for secret in (key, legacy, own):
         assert secret.encode() not in cached and secret[7:20].encode() not in cached
+
+
+@pytest.mark.parametrize(('module', 'argv'), [
+    ('together_hooks.hooks.forbid_env_files', ['app.py', '.env']),
+    ('together_hooks.hooks.check_env_gitignored', []),
+])
+def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module, argv):
+    """Each asks git a question or two on every commit; ``gitrun`` starts
+    git without ``subprocess`` (its import, with ``threading`` and
+    ``selectors``, cost more than the questions).  ``scan --staged`` still
+    imports both: it streams the staged blobs from ``cat-file``."""
+    write(git_repo, 'app.py', f'client = Together(api_key="{keys()}")\n')
+    write(git_repo, '.env', 'DEBUG=1\n')
+    subprocess.run(('git', 'add', 'app.py'), cwd=git_repo, check=True)
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        f'from {module} import main\n'
+        f'rc = main({argv!r})\n'
+        'loaded = sorted({"subprocess", "threading", "selectors"} & set(sys.modules))\n'
+        'print("loaded:", loaded, file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 1, proc.stderr  # each has something to say here
+    assert proc.stderr.endswith('loaded: []\n'), proc.stderr
