@@ -1,6 +1,7 @@
 """The hook that blocks keys imports no more than its report needs."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -22,9 +23,15 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
     write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
     write(git_repo, 'deploy.sh', f'export TOGETHER_API_KEY={legacy}\n')
     write(git_repo, 'cfg.py', f'API_BASE = "https://api.together.xyz/v1"\napi_key = "{legacy}"\n')
+    # pre-commit passes the team's baseline: the report then names the
+    # command that updates it.
+    write(git_repo, '.secrets.baseline', json.dumps({
+        'version': '1.5.0', 'plugins_used': [], 'filters_used': [], 'results': {},
+        'generated_at': '2020-09-13T12:26:40Z',
+    }))
     heavy = (
         'urllib', 'urllib.parse', 'ipaddress', 'base64', 'struct', 'json', 'typing',
-        'argparse', 'locale', 'subprocess', 'threading', 'shutil', 'fnmatch', 'tempfile',
+        'argparse', 'locale', 'subprocess', 'threading', 'shutil', 'fnmatch', 'tempfile', 'shlex',
         'detect_secrets', 'together_hooks.verify', 'together_hooks.sources.parallel',
     )
     # Without site (-S): an editable install's finder imports pathlib, and
@@ -33,7 +40,7 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
         'import sys\n'
         f'sys.path.insert(0, {SOURCE!r})\n'
         'from together_hooks.hooks.detect_together_keys import main\n'
-        'rc = main(["app.py", "deploy.sh", "cfg.py"])\n'
+        'rc = main(["--baseline", ".secrets.baseline", "app.py", "deploy.sh", "cfg.py"])\n'
         f'loaded = sorted(set({heavy!r}) & set(sys.modules))\n'
         'print("loaded:", loaded, file=sys.stderr)\n'  # rc 1 is the hook's
         'raise SystemExit(rc)\n'
@@ -45,6 +52,7 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
     assert proc.stdout.count('hashed_secret') == 3, proc.stdout
+    assert 'baseline update --baseline .secrets.baseline' in proc.stdout + proc.stderr
 
 
 def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys, tmp_path):
