@@ -22,7 +22,8 @@ ROOT = os.path.dirname(os.path.abspath(together_hooks.__file__))
 # package name covers every module in it.  Kept in step with the table in
 # docs/architecture.md (test_docs_show_the_same_table).
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ('together_hooks', 'errors', 'findings', 'rules', 'messages'),
+    ('together_hooks', 'regex_cache'),
+    ('errors', 'findings', 'rules', 'messages'),
     ('gitrun', 'fileio'),
     ('detect', 'config'),
     ('sources', 'env'),

@@ -8,6 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from tests.cli_run import BIN
 from tests.cli_run import hook
@@ -17,6 +20,7 @@ from tests.conftest import git
 from tests.conftest import write
 from together_hooks import __version__
 from together_hooks.cli import COMMANDS
+from together_hooks.messages import shell_quote
 
 SUMMARY = re.compile(r'^together-hooks: (\d+) files?, (\d+\.\d) MB, no Together keys')
 ANSI = re.compile(r'\x1b\[[0-9;]*m')
@@ -123,3 +127,12 @@ def test_colour_on_a_terminal_honouring_no_color(git_repo, keys):
     result = hook('a.py', cwd=git_repo)
     assert result.rc == 1 and not ANSI.search(result.out + result.err)
 
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09_@%+=:,./-' \"$`\\\n\t!*?~#&;|<>()[]{}é\x00")), max_size=12))
+def test_shell_quote_is_shlex_quote(word):
+    """Written out so a blocked commit's report does not import shlex."""
+    import shlex
+
+    assert shell_quote(word) == shlex.quote(word)

@@ -291,6 +291,36 @@ def test_has_run_agrees_with_counting_one_by_one(body, n):
     assert has_run(body, n) == (max(_runs_one_by_one(body)) >= n)
 
 
+def _readable_share_one_by_one(body: str) -> float:
+    """The share of ``body`` in runs of 3+ characters each one above (or
+    below) the last, side by side or every other character, walked
+    character by character: the reference ``readable_share`` must agree
+    with."""
+    raw = body.lower().encode('utf-8', 'surrogateescape')
+    covered = [False] * len(raw)
+    for stride in (1, 2):
+        for step in (1, -1):
+            for first in range(stride):
+                run = range(first, len(raw), stride)
+                start = 0
+                for j in range(1, len(run) + 1):
+                    if j < len(run) and raw[run[j]] - raw[run[j - 1]] == step:
+                        continue
+                    if j - start >= 3:
+                        for k in run[start:j]:
+                            covered[k] = True
+                    start = j
+    return sum(covered) / max(1, len(raw))
+
+
+@SETTINGS
+@given(body=st.text(alphabet='abcdefgxyzABC0123456789_-\xff\x00\udcff\udc80é', max_size=70))
+def test_readable_share_agrees_with_walking_one_by_one(body):
+    from together_hooks.detect.shapes import readable_share
+
+    assert readable_share(body) == _readable_share_one_by_one(body)
+
+
 CONTEXT_PIECES = (
     b'\n', b'\n', b'\r\n', b' ', b'  ', b'- ', b'{', b'}', b'(', b')', b'[', b']',
     b'api.together.xyz', b'url: https://example.com', b'model: m', b'provider: together',

@@ -54,20 +54,172 @@ def _command(args: tuple[str, ...], env: dict[str, str] | None, rewrites: bool =
 _STALL_CHECK = 0.5
 
 
+class Done:
+    """A finished git: its exit code and what it wrote (``stderr`` is b''
+    when it was not asked for)."""
+
+    __slots__ = ('returncode', 'stdout', 'stderr')
+
+    def __init__(self, returncode: int, stdout: bytes, stderr: bytes) -> None:
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+
 def _run(
         root: str, args: tuple[str, ...], input: bytes | None, errors: bool,
         env: dict[str, str] | None = None, timeout: float | None = None,
         rewrites: bool = False,
-) -> subprocess.CompletedProcess[bytes]:
-    """git's completed process; never a hang on a FIFO in the work tree
-    (git opens ``.gitignore`` and friends with a blocking open), nor past
-    ``timeout`` seconds when one is given."""
-    import subprocess  # only commands that ask git pay for it
+) -> Done:
+    """git, finished; never a hang on a FIFO in the work tree (git opens
+    ``.gitignore`` and friends with a blocking open), nor past ``timeout``
+    seconds when one is given.
 
-    if timeout is not None:
-        import time
+    Started by ``os.posix_spawn`` and read through ``select.poll``:
+    importing ``subprocess`` (and its ``threading``, ``selectors``,
+    ``contextlib``...) would cost the hooks that ask git one question more
+    than the question (bench/: the hook rows).  Where that is not available
+    (Windows, or a process started without its standard streams, whose
+    pipes would take their numbers), ``subprocess``.
+    """
+    if not hasattr(os, 'posix_spawn'):
+        return _run_subprocess(root, args, input, errors, env, timeout, rewrites)
+    import select
+    import time
 
-        deadline = time.monotonic() + timeout
+    if not os.path.isdir(root):  # as subprocess's cwd would fail
+        raise FileNotFoundError(root)
+    executable = _find_git(env)
+    parent: dict[int, bytearray | None] = {}  # our end of each pipe: its output, None for stdin
+    child: list[int] = []
+    try:
+        actions: list[tuple[int, ...]] = []
+        for target in (0, 1, 2):
+            if target == 0 and input is None:
+                continue  # git reads our stdin, as with subprocess
+            if target == 2 and not errors:
+                actions.append((os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0))
+                continue
+            r, w = os.pipe()
+            ours, theirs = (w, r) if target == 0 else (r, w)
+            parent[ours] = None if target == 0 else bytearray()
+            child.append(theirs)
+            actions.append((os.POSIX_SPAWN_DUP2, theirs, target))
+        if min(*parent, *child) <= 2:  # a standard stream was closed: a pipe took its number
+            raise _NoSpawn()
+        from _signal import SIGPIPE
+        from _signal import SIGXFSZ
+
+        command = _command(args, env, rewrites)
+        pid = os.posix_spawn(
+            executable, [command['args'][0], '-C', root, *command['args'][1:]],
+            os.environ if command['env'] is None else command['env'], file_actions=actions,
+            setsigdef=(SIGPIPE, SIGXFSZ),  # as subprocess restores them
+        )
+    except _NoSpawn:
+        _close(*parent, *child)
+        return _run_subprocess(root, args, input, errors, env, timeout, rewrites)
+    except BaseException:
+        _close(*parent, *child)
+        raise
+    _close(*child)
+    try:
+        poller = select.poll()
+        for fd, out in parent.items():
+            if out is None:
+                os.set_blocking(fd, False)
+            poller.register(fd, select.POLLIN if out is not None else select.POLLOUT)
+        todo = memoryview(input or b'')
+        open_fds = set(parent)
+        start = time.monotonic()
+        check = start + _STALL_CHECK
+        while open_fds:
+            for fd, _event in poller.poll(max(0.0, check - time.monotonic()) * 1000):
+                out = parent[fd]
+                if out is None:
+                    try:
+                        todo = todo[os.write(fd, todo[:1 << 16]):]
+                    except BlockingIOError:
+                        continue
+                    except BrokenPipeError:  # git stopped reading: its exit code says why
+                        todo = todo[:0]
+                    if todo:
+                        continue
+                else:
+                    chunk = os.read(fd, 1 << 16)
+                    if chunk:
+                        out += chunk
+                        continue
+                poller.unregister(fd)
+                open_fds.discard(fd)
+                os.close(fd)
+            now = time.monotonic()
+            if now >= check and open_fds:
+                _stuck(root, args, pid, timeout, now - start)
+                check = now + _STALL_CHECK
+        _pid, status = os.waitpid(pid, 0)
+        pid = 0
+    finally:
+        if pid:  # stopped early (stuck, timed out, interrupted): never left running
+            _kill(pid)
+        _close(*(fd for fd in parent if fd in open_fds))
+    outs = [out for out in parent.values() if out is not None]
+    return Done(os.waitstatus_to_exitcode(status), bytes(outs[0]), bytes(outs[1]) if errors else b'')
+
+
+class _NoSpawn(Exception):
+    pass
+
+
+def _close(*fds: int) -> None:
+    for fd in fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def _kill(pid: int) -> None:
+    from _signal import SIGKILL
+
+    try:
+        os.kill(pid, SIGKILL)
+    except OSError:
+        pass
+    os.waitpid(pid, 0)
+
+
+def _find_git(env: dict[str, str] | None) -> str:
+    """git's path, looked up in the ``PATH`` git will run with, as
+    subprocess does."""
+    for folder in os.get_exec_path(env):
+        path = os.path.join(folder, 'git')
+        if os.access(path, os.X_OK) and os.path.isfile(path):
+            return path
+    raise FileNotFoundError('git')
+
+
+def _stuck(root: str, args: tuple[str, ...], pid: int, timeout: float | None, spent: float) -> None:
+    """Raise when a running git has had its time or waits on a FIFO."""
+    if timeout is not None and spent >= timeout:
+        raise InputError(f'git {command_name(args)} timed out after {timeout:g}s')
+    if _waits_for_fifo(pid):
+        raise InputError(
+            f'git {command_name(args)} is stuck opening a FIFO (named pipe) in '
+            f'{root}: a .gitignore or other file git reads is one; '
+            'replace it with a regular file',
+        )
+
+
+def _run_subprocess(
+        root: str, args: tuple[str, ...], input: bytes | None, errors: bool,
+        env: dict[str, str] | None, timeout: float | None, rewrites: bool = False,
+) -> Done:
+    """``_run`` where ``posix_spawn`` is not available."""
+    import subprocess
+    import time
+
+    start = time.monotonic()
     with subprocess.Popen(
             **_command(args, env, rewrites), cwd=root,
             stdin=subprocess.PIPE if input is not None else None,
@@ -81,20 +233,15 @@ def _run(
                 break
             except subprocess.TimeoutExpired:
                 pending = None  # being sent already: a retry only waits
-                if timeout is not None and time.monotonic() >= deadline:
+                try:
+                    _stuck(root, args, proc.pid, timeout, time.monotonic() - start)
+                except InputError:
                     proc.kill()
-                    raise InputError(f'git {command_name(args)} timed out after {timeout:g}s')
-                if _waits_for_fifo(proc.pid):
-                    proc.kill()
-                    raise InputError(
-                        f'git {command_name(args)} is stuck opening a FIFO (named pipe) in '
-                        f'{root}: a .gitignore or other file git reads is one; '
-                        'replace it with a regular file',
-                    )
+                    raise
             except BaseException:
                 proc.kill()
                 raise
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    return Done(proc.returncode, out, err or b'')
 
 
 def command_name(args: Sequence[str]) -> str:

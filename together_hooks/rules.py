@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from together_hooks import regex_cache
+
 # Characters that may stand in a Together key (URL-safe base64).
 KEY_CHARS = b'A-Za-z0-9_-'
 # Where a Together key is rotated (every message that says so links here).
@@ -59,7 +61,7 @@ class Pattern:
     def _get(self, i: int) -> re.Pattern[bytes] | None:
         compiled = self._compiled[i]
         if compiled is None and self._sources[i] is not None:
-            compiled = self._compiled[i] = re.compile(self._sources[i])
+            compiled = self._compiled[i] = regex_cache.compile(self._sources[i])
         return compiled
 
     @property
@@ -181,13 +183,13 @@ class Rule:
     @property
     def value(self) -> re.Pattern[bytes] | None:
         if isinstance(self._value, bytes):
-            self._value = re.compile(self._value)
+            self._value = regex_cache.compile(self._value)
         return self._value
 
     @property
     def anchor(self) -> re.Pattern[bytes] | None:
         if isinstance(self._anchor, bytes):  # compiled on first use, as patterns are
-            self._anchor = re.compile(self._anchor)
+            self._anchor = regex_cache.compile(self._anchor)
         return self._anchor
 
 

@@ -1,9 +1,12 @@
 """The hook that blocks keys imports no more than its report needs."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+
+import pytest
 
 import together_hooks
 from tests.cli_run import CAPTURED
@@ -20,9 +23,15 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
     write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
     write(git_repo, 'deploy.sh', f'export TOGETHER_API_KEY={legacy}\n')
     write(git_repo, 'cfg.py', f'API_BASE = "https://api.together.xyz/v1"\napi_key = "{legacy}"\n')
+    # pre-commit passes the team's baseline: the report then names the
+    # command that updates it.
+    write(git_repo, '.secrets.baseline', json.dumps({
+        'version': '1.5.0', 'plugins_used': [], 'filters_used': [], 'results': {},
+        'generated_at': '2020-09-13T12:26:40Z',
+    }))
     heavy = (
         'urllib', 'urllib.parse', 'ipaddress', 'base64', 'struct', 'json', 'typing',
-        'argparse', 'locale', 'subprocess', 'threading', 'shutil', 'fnmatch', 'tempfile',
+        'argparse', 'locale', 'subprocess', 'threading', 'shutil', 'fnmatch', 'tempfile', 'shlex',
         'detect_secrets', 'together_hooks.verify', 'together_hooks.sources.parallel',
     )
     # Without site (-S): an editable install's finder imports pathlib, and
@@ -31,7 +40,7 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
         'import sys\n'
         f'sys.path.insert(0, {SOURCE!r})\n'
         'from together_hooks.hooks.detect_together_keys import main\n'
-        'rc = main(["app.py", "deploy.sh", "cfg.py"])\n'
+        'rc = main(["--baseline", ".secrets.baseline", "app.py", "deploy.sh", "cfg.py"])\n'
         f'loaded = sorted(set({heavy!r}) & set(sys.modules))\n'
         'print("loaded:", loaded, file=sys.stderr)\n'  # rc 1 is the hook's
         'raise SystemExit(rc)\n'
@@ -43,3 +52,76 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
     assert proc.stdout.count('hashed_secret') == 3, proc.stdout
+    assert 'baseline update --baseline .secrets.baseline' in proc.stdout + proc.stderr
+
+
+def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys, tmp_path):
+    """Generating a regex's program (``re._parser``, ``re._compiler``) is
+    pure Python and costs more than matching: the first blocked commit
+    generates the rules' and decoders' programs, the next ones build them
+    from the user's cache (``regex_cache``)."""
+    from tests.regex_cache_test import our_patterns
+
+    key, legacy, own = keys(), keys('hex'), keys()
+    write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
+    write(git_repo, 'cfg.py', f'API_BASE = "https://api.together.xyz/v1"\napi_key = "{legacy}"\n')
+    write(git_repo, 'own.py', f'TOKEN = "{own}"\n')  # the developer's own key: its forms are regexes
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'import re._compiler\n'
+        'generated = []\n'
+        'compile = re._compiler.compile\n'
+        're._compiler.compile = lambda p, flags=0: generated.append(p) or compile(p, flags)\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'rc = main(["app.py", "cfg.py", "own.py"])\n'
+        'print("generated:", repr(generated), file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    ours = {pattern for pattern, _flags in our_patterns()}
+    env = {**os.environ, 'XDG_CACHE_HOME': str(tmp_path / 'cache'), 'TOGETHER_API_KEY': own}
+    runs = []
+    for _ in range(2):
+        proc = subprocess.run(
+            (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True, env=env,
+        )
+        CAPTURED.extend((proc.stdout, proc.stderr))
+        assert proc.returncode == 1, proc.stderr
+        assert proc.stdout.count('hashed_secret') == 3, proc.stdout
+        generated = eval(proc.stderr.rpartition('generated: ')[2])
+        runs.append(ours & set(generated))
+    assert len(runs[0]) > 5
+    assert runs[1] == set()
+    # Only the code's own patterns are kept: none made from a key.
+    cached = (tmp_path / 'cache' / 'together-hooks' / 'regex-programs').read_bytes()
+    for secret in (key, legacy, own):
+        assert secret.encode() not in cached and secret[7:20].encode() not in cached
+
+
+@pytest.mark.parametrize(('module', 'argv'), [
+    ('together_hooks.hooks.forbid_env_files', ['app.py', '.env']),
+    ('together_hooks.hooks.check_env_gitignored', []),
+])
+def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module, argv):
+    """Each asks git a question or two on every commit; ``gitrun`` starts
+    git without ``subprocess`` (its import, with ``threading`` and
+    ``selectors``, cost more than the questions).  ``scan --staged`` still
+    imports both: it streams the staged blobs from ``cat-file``."""
+    write(git_repo, 'app.py', f'client = Together(api_key="{keys()}")\n')
+    write(git_repo, '.env', 'DEBUG=1\n')
+    subprocess.run(('git', 'add', 'app.py'), cwd=git_repo, check=True)
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        f'from {module} import main\n'
+        f'rc = main({argv!r})\n'
+        'loaded = sorted({"subprocess", "threading", "selectors"} & set(sys.modules))\n'
+        'print("loaded:", loaded, file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 1, proc.stderr  # each has something to say here
+    assert proc.stderr.endswith('loaded: []\n'), proc.stderr

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from together_hooks import regex_cache
 from together_hooks.rules import B64_REACH
 
 TYPE_CHECKING = False
@@ -97,7 +98,7 @@ def rewrite(
 # starts with a literal byte (ESC or a backslash), so ``re`` skips to those
 # bytes instead of trying each position (``tests/detect/codec_regex_test.py``
 # holds it to the plain way of writing it).
-_UNESCAPE = re.compile(
+_UNESCAPE = regex_cache.compile(
     rb'\x1b(?P<ansi>\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
@@ -118,7 +119,7 @@ def _unescape_one(m: re.Match[bytes]) -> bytes:
 
 # HTML/XML character references for quotes and the characters around a
 # key (``data-config="{&quot;TOGETHER_API_KEY&quot;: ...}"``).
-_ENTITY = re.compile(rb'&(?:quot|apos|amp|lt|gt|#(?P<d>[0-9]{2,3})|#[xX](?P<x>[0-9A-Fa-f]{2}));')
+_ENTITY = regex_cache.compile(rb'&(?:quot|apos|amp|lt|gt|#(?P<d>[0-9]{2,3})|#[xX](?P<x>[0-9A-Fa-f]{2}));')
 _NAMED = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
 
 
@@ -132,11 +133,11 @@ def _entity(m: re.Match[bytes]) -> bytes:
 
 # Quoted-printable: soft line breaks and =XX escapes (upper-case hex only,
 # as RFC 2045 writes them).
-_QP = re.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
+_QP = regex_cache.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
 # An encoded "=": ``re`` finds it faster than ``in`` where "=" is common.
-_QP_MARK = re.compile(rb'=3D')
+_QP_MARK = regex_cache.compile(rb'=3D')
 # Percent-encoding; run twice for %25XX (double encoding).
-_PERCENT = re.compile(rb'%(?P<h>[0-9A-Fa-f]{2})')
+_PERCENT = regex_cache.compile(rb'%(?P<h>[0-9A-Fa-f]{2})')
 
 
 def _hex_byte(m: re.Match[bytes]) -> bytes:
@@ -153,7 +154,7 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 _OP = rb'(?:(?:\+|\.\.?|&|\|\||,)[ \t]*)?'
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
-_JOIN = re.compile(
+_JOIN = regex_cache.compile(
     rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1',
 )
 
@@ -250,12 +251,12 @@ def b64_decode(text: bytes, shift: int = 0) -> bytes | None:
 # A base64 value: runs of base64 characters, joined across line breaks
 # (``base64`` wraps at 76, ``openssl`` at 64; YAML block scalars indent)
 # only where the next line is wholly base64.
-_B64_RUN = re.compile(
+_B64_RUN = regex_cache.compile(
     rb'(?:[' + _B64_CHARS + rb']+={0,2}'
     rb'(?:\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z)))?)+',
 )
-_NOT_B64 = re.compile(rb'[^' + _B64_CHARS + rb']+')
-_B64_STRETCH = re.compile(rb'[' + _B64_CHARS + rb']+')
+_NOT_B64 = regex_cache.compile(rb'[^' + _B64_CHARS + rb']+')
+_B64_STRETCH = regex_cache.compile(rb'[' + _B64_CHARS + rb']+')
 
 
 def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View | None:

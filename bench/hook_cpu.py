@@ -1,0 +1,95 @@
+"""CPU time of the hooks on the bench's hook corpus, installs side by side.
+
+    python bench/hook_cpu.py --venv main=/tmp/main-venv --venv branch=/tmp/branch-venv --runs 21
+
+Each ``--venv`` is a venv with together-hooks installed as users get it
+(``pip install .``, not editable).  Every command runs in turn (A B C A B C
+...) in a copy of the hook corpus that ``bench/run.py --only hook`` built
+(``bench/.cache/corpora/full/hook``), the baseline restored before each run.
+CPU is user+sys of the child and what it waited for (``wait4``), which a
+loaded machine inflates far less than wall time; the table gives medians,
+and each CPU median over betterleaks' (``git . --staged``, Together rule).
+Standard library only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+BETTERLEAKS = ["git", ".", "--staged", "--isolate-rule", "togetherai-api-key",
+               "--no-banner", "--no-color", "-l", "error", "-o", "-"]
+
+
+def commands(venvs: dict[str, Path], files: list[str]) -> list[tuple[str, list[str]]]:
+    out = []
+    for name, venv in venvs.items():
+        b = venv / "bin"
+        out += [
+            (f"{name}: detect-together-keys (blocks)",
+             [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline", *files]),
+            (f"{name}: detect-together-keys, 3 clean files",
+             [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline",
+              "setup.py", "src/flask/app.py", "src/flask/ctx.py"]),
+            (f"{name}: scan --staged --format json (blocks)",
+             [str(b / "together-hooks"), "scan", "--staged", "--format", "json"]),
+            (f"{name}: forbid-env-files", [str(b / "forbid-env-files"), *files]),
+            (f"{name}: check-env-gitignored", [str(b / "check-env-gitignored")]),
+        ]
+    python = str(next(iter(venvs.values())) / "bin" / "python")
+    out += [
+        ("betterleaks git --staged (Together rule)",
+         [str(CACHE / "peers-venv" / "bin" / "betterleaks"), *BETTERLEAKS]),
+        ("floor: python -c pass", [python, "-c", "pass"]),
+        ("floor: python -c 'import re' (pip's launcher)", [python, "-c", "import re"]),
+    ]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--venv", action="append", required=True, metavar="NAME=DIR")
+    ap.add_argument("--runs", type=int, default=21)
+    opts = ap.parse_args()
+    venvs = {k: Path(v).resolve() for k, _, v in (s.partition("=") for s in opts.venv)}
+    corpus = CACHE / "corpora" / "full" / "hook"
+    if not (corpus / "repo").is_dir():
+        raise SystemExit("no hook corpus: run `python bench/run.py --only hook` first")
+    files = json.loads((corpus / "planted.json").read_text())["extra"]["files"]
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        shutil.copytree(corpus / "repo", repo, symlinks=True)  # never write into the cache
+        pristine = (repo / ".secrets.baseline").read_bytes()
+        todo = commands(venvs, files)
+        cpu: dict[str, list[float]] = {name: [] for name, _ in todo}
+        wall: dict[str, list[float]] = {name: [] for name, _ in todo}
+        for i in range(opts.runs + 1):  # the first round warms caches, uncounted
+            for name, argv in todo:
+                (repo / ".secrets.baseline").write_bytes(pristine)
+                start = time.perf_counter()
+                proc = subprocess.Popen(argv, cwd=repo, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+                _pid, _status, usage = os.wait4(proc.pid, 0)
+                if i:
+                    wall[name].append(time.perf_counter() - start)
+                    cpu[name].append(usage.ru_utime + usage.ru_stime)
+    peer = statistics.median(cpu["betterleaks git --staged (Together rule)"])
+    print(f"load average {os.getloadavg()[0]:.1f}, {opts.runs} runs each, medians\n")
+    print("| command | CPU ms | / betterleaks CPU | wall ms |")
+    print("|---|---:|---:|---:|")
+    for name, _ in todo:
+        c = statistics.median(cpu[name])
+        print(f"| {name} | {c * 1e3:.1f} | {c / peer:.2f}x | {statistics.median(wall[name]) * 1e3:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""The one git runner: git started without ``subprocess``, still failing
+closed (timeouts, no git, no folder), never stuck on a full pipe."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from together_hooks.errors import InputError
+from together_hooks.gitrun import git
+from together_hooks.gitrun import git_output
+from together_hooks.gitrun import git_probe
+
+SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_input_and_output_larger_than_a_pipe_both_ways(git_repo):
+    """Requests are written while answers are read: 5,000 lines in, 700 kB
+    out, no deadlock, every byte."""
+    blob = git(git_repo, 'hash-object', '-w', '--stdin', input=b'x' * 100).strip()
+    out = git(git_repo, 'cat-file', '--batch', input=(blob + b'\n') * 5000)
+    one = blob + b' blob 100\n' + b'x' * 100 + b'\n'
+    assert out == one * 5000
+
+
+def test_a_timeout_stops_git_and_is_an_error(git_repo):
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r'^git -c timed out after 0\.2s$'):
+        git(git_repo, '-c', 'alias.nap=!sleep 30', 'nap', timeout=0.2)
+    assert time.monotonic() - start < 10
+
+
+def test_git_failures_are_git_own_words_or_none(git_repo):
+    with pytest.raises(InputError, match=r'^git rev-parse failed: fatal: Needed a single revision$'):
+        git(git_repo, 'rev-parse', '--verify', 'nope')
+    assert git_output(git_repo, 'rev-parse', '--verify', '-q', 'nope') is None
+    assert git(git_repo, 'check-ignore', 'x', ok=(0, 1)) == b''
+
+
+def test_no_git_and_no_folder_are_errors_that_say_so(git_repo, tmp_path):
+    with pytest.raises(InputError, match='git is not installed or not on PATH'):
+        git(git_repo, 'status', env={'PATH': str(tmp_path)})
+    gone = str(tmp_path / 'gone')
+    with pytest.raises(InputError, match='no such folder'):
+        git(gone, 'status')
+    assert git_probe(gone, 'status') is None
+
+
+def test_git_runs_in_the_folder_and_environment_given(git_repo, tmp_path):
+    (git_repo / 'sub').mkdir()
+    assert git(str(git_repo / 'sub'), 'rev-parse', '--show-prefix') == b'sub/\n'
+    env = {**os.environ, 'GIT_AUTHOR_NAME': 'Someone Else'}
+    assert git(git_repo, 'var', 'GIT_AUTHOR_IDENT', env=env).startswith(b'Someone Else <')
+
+
+def test_without_standard_streams_git_still_answers(git_repo):
+    """A process started with stdin and stdout closed: the pipes would take
+    their numbers, so git is started by subprocess instead."""
+    code = (
+        'import os, sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.gitrun import git\n'
+        'os.close(0)\n'
+        'os.close(1)\n'
+        'out = git(".", "rev-parse", "--is-inside-work-tree", input=b"")\n'
+        'print(out, "subprocess" in sys.modules, file=sys.stderr)\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code), cwd=git_repo, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "b'true\\n' True\n"

@@ -1,0 +1,151 @@
+"""The compiled-regex cache gives exactly what ``re.compile`` gives, or
+falls back to it."""
+from __future__ import annotations
+
+import os
+import random
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from tests.keys import fill
+from together_hooks import regex_cache
+from together_hooks.detect import codec
+from together_hooks.rules import RULES
+
+
+def our_patterns() -> list[tuple[bytes, int]]:
+    """(pattern, flags) of every regex the rules and decoders compile
+    through the cache."""
+    compiled = [codec._UNESCAPE, codec._ENTITY, codec._QP, codec._PERCENT, codec._JOIN,
+                codec._B64_RUN, codec._NOT_B64, codec._B64_STRETCH]
+    for rule in RULES:
+        compiled += [rule.value, rule.anchor]
+        for pattern in rule.patterns:
+            compiled += [pattern.regex, pattern.decoded]
+    return sorted({(c.pattern, 0) for c in compiled if c is not None})
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """An empty cache folder, and the module as a new process finds it."""
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path))
+    restart(monkeypatch)
+    return tmp_path / 'together-hooks' / 'regex-programs'
+
+
+def restart(monkeypatch) -> None:
+    monkeypatch.setattr(regex_cache, '_programs', None)
+    monkeypatch.setattr(regex_cache, '_generated', {})
+
+
+def from_cache(monkeypatch) -> list[re.Pattern[bytes]]:
+    """Every pattern compiled by a run that generates and saves them, then
+    by a new one that must take every program from the file."""
+    for pattern, flags in our_patterns():
+        regex_cache.compile(pattern, flags)
+    regex_cache._save()
+    restart(monkeypatch)
+    built = [regex_cache.compile(pattern, flags) for pattern, flags in our_patterns()]
+    assert regex_cache._generated == {}  # nothing compiled afresh
+    assert set(our_patterns()) <= set(regex_cache._programs)
+    return built
+
+
+def same(a: re.Pattern[bytes], b: re.Pattern[bytes]) -> bool:
+    return a == b and a.groups == b.groups and a.groupindex == b.groupindex
+
+
+def test_every_cached_program_is_the_one_re_compile_generates(cache, monkeypatch):
+    """``Pattern ==`` compares the generated code, not only the text."""
+    assert len(our_patterns()) >= 19
+    for built, (pattern, flags) in zip(from_cache(monkeypatch), our_patterns()):
+        assert same(built, re.compile(pattern, flags)), pattern
+    assert cache.stat().st_mode & 0o777 == 0o600
+
+
+def test_cached_programs_match_what_re_compile_matches_on_every_sample(cache, monkeypatch):
+    built = from_cache(monkeypatch)
+    texts = [
+        fill(sample, random.Random(seed))[0].encode()
+        for rule in RULES for sample in rule.true_positives + rule.false_positives
+        for seed in range(3)
+    ]
+    for regex, (pattern, flags) in zip(built, our_patterns()):
+        plain = re.compile(pattern, flags)
+        for text in texts:
+            assert [m.span() + m.groups() for m in regex.finditer(text)] == \
+                [m.span() + m.groups() for m in plain.finditer(text)]
+
+
+_ALPHABET = st.sampled_from([
+    b'tgp_v1_', b'together', b'TOGETHER_API_KEY', b'api_key', b'=', b'"', b"'", b':', b' ',
+    b'\n', b'\\', b'+', b'&amp;', b'%2F', b'=\n', b'0123456789abcdef', b'A-Za-z_', b'QUJD',
+    b'Bearer ', b'https://api.together.xyz/v1', b'{', b'}', b'x' * 43, b'\xff',
+])
+
+
+_REBUILT: list[tuple[re.Pattern[bytes], re.Pattern[bytes]]] = []
+
+
+def rebuilt() -> list[tuple[re.Pattern[bytes], re.Pattern[bytes]]]:
+    """(built from its program, re.compile's) for each of our patterns."""
+    if not _REBUILT:
+        for pattern, flags in our_patterns():
+            plain = re.compile(pattern, flags)
+            program = regex_cache.program_of(pattern, flags, plain)
+            assert program is not None, pattern
+            _REBUILT.append((regex_cache.build(pattern, program), plain))
+    return _REBUILT
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map(b''.join))
+def test_cached_programs_match_what_re_compile_matches_on_any_input(text):
+    """Each pattern rebuilt from its program finds what ``re.compile``'s
+    finds, anywhere."""
+    for built, plain in rebuilt():
+        assert [m.span() + m.groups() for m in built.finditer(text)] == \
+            [m.span() + m.groups() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize('damage', ['garbage', 'other build', 'refused program', 'wrong shape'])
+def test_a_damaged_or_foreign_file_is_re_compile(cache, monkeypatch, damage):
+    import marshal
+
+    from_cache(monkeypatch)
+    key, programs = marshal.loads(cache.read_bytes())
+    if damage == 'garbage':
+        data = b'\0not marshal' * 10
+    elif damage == 'other build':
+        data = marshal.dumps((key[:2] + ('2.7.18',) + key[3:], programs))
+    elif damage == 'refused program':  # code _sre's validator refuses
+        data = marshal.dumps((key, {k: (v[0], [99999] * len(v[1]), *v[2:]) for k, v in programs.items()}))
+    else:
+        data = marshal.dumps((key, {k: v[:3] for k, v in programs.items()}))
+    cache.write_bytes(data)
+    restart(monkeypatch)
+    for pattern, flags in our_patterns():
+        assert same(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
+    regex_cache._save()  # and the next run finds good programs again
+    restart(monkeypatch)
+    for pattern, flags in our_patterns():
+        regex_cache.compile(pattern, flags)
+    assert regex_cache._generated == {}
+
+
+def test_no_cache_folder_is_only_slower(tmp_path, monkeypatch):
+    """A cache folder that cannot be made (a file stands there), or a
+    relative XDG_CACHE_HOME: compiled afresh, nothing written, no error."""
+    (tmp_path / 'together-hooks').write_text('a file, not a folder')
+    for base in (str(tmp_path), 'relative/cache'):
+        monkeypatch.setenv('XDG_CACHE_HOME', base)
+        restart(monkeypatch)
+        for pattern, flags in our_patterns():
+            assert same(regex_cache.compile(pattern, flags), re.compile(pattern, flags))
+        regex_cache._save()
+    assert os.listdir(tmp_path) == ['together-hooks']
+    assert not os.path.exists('relative')

@@ -1,0 +1,184 @@
+"""Our own regexes, compiled once per user instead of once per run.
+
+Every hook run is a new process, and ``re.compile`` parses a pattern and
+generates its program in pure Python (``re._parser``, ``re._compiler``): for
+the rules' long patterns that costs more than matching them on a commit's
+files.  :func:`compile` returns the pattern ``re.compile`` returns, built by
+``_sre.compile`` straight from the program an earlier run generated and
+kept in a per-user cache file, the way Python keeps bytecode in
+``__pycache__``.
+
+Trust, as for ``__pycache__``: a program is stored only after it was built
+back into a pattern equal to ``re.compile``'s (``Pattern ==`` compares the
+generated code), one file per Python build (the version string and
+``_sre.MAGIC``: another build may generate other code), each entry keyed
+by the exact pattern and flags, and ``_sre`` validates every program it is
+given.  Anything unexpected (no cache folder, a damaged or foreign file, an
+interpreter without these private modules) is ``re.compile``; a run that had
+to generate programs writes the file once at exit, atomically, and a
+failed write is only a slower next run.
+
+Only the code's own patterns come here (rules and decoders), never one
+built from data: a pattern made from a developer's keys must not reach a
+file.  The file is ``$XDG_CACHE_HOME/together-hooks/regex-programs``
+(``~/.cache/...``), beside scan-org's mirrors.  No variable of our own
+names it: a variable named like Together makes every hook run look for
+the developer's own keys (``pipeline._may_hold_own_keys``).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+    from typing import AnyStr
+
+_FORMAT = 1
+# More entries than our own patterns could ever need: a bound, not a size.
+_MAX_ENTRIES = 1024
+_UNCACHED = re.DEBUG | re.LOCALE  # a program that depends on more than its text
+
+# (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), or None
+# before the file is read; the programs this run generated, to write back.
+_programs: dict[Any, tuple[Any, ...]] | None = None
+_generated: dict[Any, tuple[Any, ...]] = {}
+_wanted = False  # is there a cache folder to keep programs in
+
+
+def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern, flags)``, from the cached program when there
+    is one."""
+    programs = _load() if _programs is None else _programs
+    program = programs.get((pattern, flags))
+    if program is not None:
+        try:
+            return build(pattern, program)
+        except Exception:  # refused by _sre: compile it afresh
+            pass
+    compiled = re.compile(pattern, flags)
+    if _wanted and not flags & _UNCACHED and len(programs) + len(_generated) < _MAX_ENTRIES:
+        _keep(pattern, flags, compiled)
+    return compiled
+
+
+def build(pattern: Any, program: tuple[Any, ...]) -> Any:
+    import _sre
+
+    final_flags, code, groups, groupindex, indexgroup = program
+    return _sre.compile(pattern, final_flags, list(code), groups, dict(groupindex), indexgroup)
+
+
+def _keep(pattern: Any, flags: int, compiled: re.Pattern[Any]) -> None:
+    """Keep ``pattern``'s program for the file, written at exit."""
+    program = program_of(pattern, flags, compiled)
+    if program is None:
+        return
+    if not _generated:
+        import atexit
+
+        atexit.register(_save)
+    _generated[pattern, flags] = program
+
+
+def program_of(pattern: Any, flags: int, compiled: re.Pattern[Any]) -> tuple[Any, ...] | None:
+    """``pattern``'s program, generated as ``re.compile`` does, when it
+    builds a pattern equal to ``compiled`` (else None)."""
+    try:
+        try:
+            from re import _compiler  # type: ignore[attr-defined]
+            from re import _parser  # type: ignore[attr-defined]
+        except ImportError:  # Python < 3.11
+            import sre_compile as _compiler
+            import sre_parse as _parser
+        parsed = _parser.parse(pattern, flags)
+        state = parsed.state
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, i in state.groupdict.items():
+            indexgroup[i] = name
+        program = (
+            flags | state.flags, [*map(int, _compiler._code(parsed, flags))], state.groups - 1,
+            dict(state.groupdict), tuple(indexgroup),
+        )
+        return program if _same(build(pattern, program), compiled) else None
+    except Exception:  # another interpreter's internals: no cache
+        return None
+
+
+def _same(a: re.Pattern[Any], b: re.Pattern[Any]) -> bool:
+    """The same program (``==`` compares flags, code and text), groups and
+    group names."""
+    return a == b and a.groups == b.groups and a.groupindex == b.groupindex
+
+
+def _path() -> str | None:
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    if not os.path.isabs(base):  # the XDG rule; also an unexpandable '~'
+        return None
+    return os.path.join(base, 'together-hooks', 'regex-programs')
+
+
+def _build_key() -> tuple[Any, ...]:
+    import _sre
+
+    return (_FORMAT, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE)
+
+
+def _load() -> dict[Any, tuple[Any, ...]]:
+    """The cached programs (none when there is no good file)."""
+    global _programs, _wanted
+    _programs = {}
+    path = _path()
+    _wanted = path is not None and sys.implementation.name == 'cpython'
+    if not _wanted:
+        return _programs
+    try:
+        import marshal
+
+        with open(path, 'rb') as f:
+            key, programs = marshal.loads(f.read())
+        if key == _build_key() and type(programs) is dict:
+            _programs = {k: v for k, v in programs.items() if _well_formed(k, v)}
+    except Exception:  # no file, or not one of ours: compile afresh
+        pass
+    return _programs
+
+
+def _well_formed(key: Any, program: Any) -> bool:
+    return (
+        type(key) is tuple and len(key) == 2 and type(key[0]) in (str, bytes)
+        and type(key[1]) is int and type(program) is tuple and len(program) == 5
+        and type(program[0]) is int and type(program[1]) is list
+        and type(program[2]) is int and type(program[3]) is dict
+        and type(program[4]) is tuple
+    )
+
+
+def _save() -> None:
+    """Write what is cached plus what this run generated, atomically (a
+    temporary file of our own, renamed over the old one)."""
+    path = _path()
+    if path is None or not _generated:
+        return
+    try:
+        import marshal
+
+        data = marshal.dumps((_build_key(), {**(_programs or {}), **_generated}))
+        folder = os.path.dirname(path)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        tmp = f'{path}.{os.getpid()}.tmp'
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, 'O_NOFOLLOW', 0), 0o600)
+        try:
+            with open(fd, 'wb') as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # a read-only home, a full disk: the next run compiles again
+        return
+    if _programs is not None:
+        _programs.update(_generated)
+    _generated.clear()
