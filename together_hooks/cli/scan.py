@@ -125,10 +125,10 @@ def commits(
 
         found = scan_history(
             root, scan, args.since, progress=sys.stderr.isatty(),
-            worth=scanner.blob_test, matters=scanner.path_matters,
+            worth=scanner.blob_test, matters=scanner.path_matters, path_names=True,
         )
-        # Messages, tag messages and ref names are content too.
-        return itertools.chain(found, history_extras(root, args.since, scan))
+        # Messages, tag messages, ref names and path names are content too.
+        return itertools.chain(found, history_extras(root, args.since, scan, found.objects))
     from together_hooks.sources.commits import added_by_commits
 
     base, head, since_fork = ranges.parse_range(args.diff)

@@ -37,6 +37,8 @@ from together_hooks.sources.history import first_adds
 from together_hooks.sources.history import FirstOf
 from together_hooks.sources.history import keys_at
 from together_hooks.sources.history import keys_in
+from together_hooks.sources.history import ObjectWalk
+from together_hooks.sources.history import Walk
 from together_hooks.sources.ranges import FULL_HISTORY
 from together_hooks.sources.ranges import is_shallow
 
@@ -454,68 +456,12 @@ def beside_commits(
                 yield Revision(path, data, _all, commit=tip)
 
 
-class Walk:
-    """A git listing read in the background from when it is made, so git
-    walks on the other core while blobs are scanned; each line of it is
-    handed to ``each`` as it comes."""
-
-    def __init__(self, root: str, *args: str, each: Callable[[bytes], None]) -> None:
-        import threading
-
-        from together_hooks.gitrun import git_stream
-
-        self.command = args[0]
-        self.proc = git_stream(root, *args)
-        self.each = each
-        self.err = b''
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None and self.proc.stderr is not None
-        each = self.each
-        for line in self.proc.stdout:
-            each(line)
-        self.err = self.proc.stderr.read()
-
-    def wait(self) -> None:
-        """Until git has answered whole; git's own words if it failed."""
-        self.reader.join()
-        code = self.proc.wait()
-        assert self.proc.stdout is not None and self.proc.stderr is not None
-        self.proc.stdout.close()
-        self.proc.stderr.close()
-        if code != 0:
-            lines = self.err.decode('utf-8', 'replace').strip().splitlines()
-            raise InputError(f'git {self.command} failed: {lines[-1] if lines else f"exit {code}"}')
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.reader.join()
-        self.proc.wait()
-
-
-def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
-    """The distinct path names ``revs`` reach, filled in by one streamed
-    ``git rev-list --objects`` (every object with its path) in the
-    background (``Walk``)."""
-    names: set[bytes] = set()
-
-    def add(line: bytes) -> None:
-        name = line.rstrip(b'\n').partition(b' ')[2]
-        if name:
-            names.add(name)
-
-    return Walk(root, 'rev-list', '--objects', *revs, '--', each=add), names
-
-
 def history_path_names(
         root: str, revs: Sequence[str], scan: Scan, names: set[bytes],
 ) -> Iterator[Revision]:
     """Each key in the name of a path any commit of ``revs`` has, as
     ``<path name>`` of the oldest commit that added that path (``names``:
-    from ``walk_path_names``)."""
+    from ``history.ObjectWalk``)."""
     if not names or not keys_in(scan, b'\n'.join(sorted(names))):
         return
     first: set[str] = set()
@@ -557,26 +503,29 @@ def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
     return tags, names, tips
 
 
-def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content]:
+def history_extras(
+        root: str, since: str | None, scan: Scan, objects: ObjectWalk | None = None,
+) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
     ref name (only commits not reachable from ``since``, with it).
 
     The two walks of the whole history it needs (the commits in order, and
     every path name) start now, in the background: git walks while the
-    caller scans blobs, and only their scanning is left for the end."""
+    caller scans blobs, and only their scanning is left for the end.
+    ``objects``: the walk of every path name, when the blob scan has
+    started it already (``history.scan_history``)."""
     args = ['--all', '--not', since] if since else ['--all']
     commits: list[str] = []
     listed = Walk(
         root, 'rev-list', '--reverse', '--topo-order', *args, '--',
         each=lambda line: commits.append(line.decode().strip()),
     )
-    names_walk, names = walk_path_names(root, args)
-    return _extras(root, since, args, scan, (listed, commits), (names_walk, names))
+    return _extras(root, since, args, scan, (listed, commits), objects or ObjectWalk(root, args))
 
 
 def _extras(
         root: str, since: str | None, args: list[str], scan: Scan,
-        listed: tuple[Walk, list[str]], named: tuple[Walk, set[bytes]],
+        listed: tuple[Walk, list[str]], named: ObjectWalk,
 ) -> Iterator[Content]:
     try:
         listed[0].wait()
@@ -584,15 +533,15 @@ def _extras(
         tags, names, tips = _refs(root)
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)
-        named[0].wait()
-        yield from history_path_names(root, args, scan, named[1])
+        named.wait()
+        yield from history_path_names(root, args, scan, named.names)
         # What a branch reaches, the commit log above has scanned already.
         yield from beside_commits(
             root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
         )
     finally:
         listed[0].close()
-        named[0].close()
+        named.close()
 
 
 def local_refs_extras(root: str, exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
