@@ -70,3 +70,26 @@ def test_a_store_without_unreachable_commits_is_listed_whole(git_repo, keys):
     assert listed(git_repo) == {
         blob_of(git_repo, 'HEAD:a.py'), blob_of(git_repo, 'HEAD~1:a.py'),
     }
+
+
+def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys):
+    # A clone of a server's repository hard-links packs that carry a
+    # bitmap (written for every ref the source had): the walk asks it,
+    # and must still leave out what only the source's other refs reach.
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '-b', 'wip')
+    write(git_repo, 'wip.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'wip')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo, 'add b')
+    git(git_repo, 'repack', '-q', '-a', '-d', '-b')
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', '--single-branch', str(git_repo), str(clone))
+    assert list((clone / '.git' / 'objects' / 'pack').glob('*.bitmap'))
+    assert history._shares_store(str(clone))
+    assert listed(clone) == {
+        blob_of(git_repo, 'main:a.py'), blob_of(git_repo, 'main:b.py'),
+    }
+    assert scan('--history', cwd=clone).rc == 0

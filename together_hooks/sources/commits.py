@@ -37,6 +37,7 @@ from together_hooks.sources.history import first_adds
 from together_hooks.sources.history import FirstOf
 from together_hooks.sources.history import keys_at
 from together_hooks.sources.history import keys_in
+from together_hooks.sources.history import Walk
 from together_hooks.sources.ranges import FULL_HISTORY
 from together_hooks.sources.ranges import is_shallow
 
@@ -457,49 +458,6 @@ def beside_commits(
                 yield Revision(path, data, _all, commit=tip)
 
 
-class Walk:
-    """A git listing read in the background from when it is made, so git
-    walks on the other core while blobs are scanned; each line of it is
-    handed to ``each`` as it comes."""
-
-    def __init__(self, root: str, *args: str, each: Callable[[bytes], None]) -> None:
-        import threading
-
-        from together_hooks.gitrun import command_name
-        from together_hooks.gitrun import git_stream
-
-        self.command = command_name(args)
-        self.proc = git_stream(root, *args)
-        self.each = each
-        self.err = b''
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None and self.proc.stderr is not None
-        each = self.each
-        for line in self.proc.stdout:
-            each(line)
-        self.err = self.proc.stderr.read()
-
-    def wait(self) -> None:
-        """Until git has answered whole; git's own words if it failed."""
-        self.reader.join()
-        code = self.proc.wait()
-        assert self.proc.stdout is not None and self.proc.stderr is not None
-        self.proc.stdout.close()
-        self.proc.stderr.close()
-        if code != 0:
-            lines = self.err.decode('utf-8', 'replace').strip().splitlines()
-            raise InputError(f'git {self.command} failed: {lines[-1] if lines else f"exit {code}"}')
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.reader.join()
-        self.proc.wait()
-
-
 def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
     """The distinct path names the commits of ``revs`` ever stored, filled
     in by one streamed ``git log --raw`` in the background (``Walk``).
@@ -575,7 +533,7 @@ def history_path_names(
 ) -> Iterator[Revision]:
     """Each key in the name of a path any commit of ``revs`` has, as
     ``<path name>`` of the oldest commit that added that path (``names``:
-    from ``walk_path_names``)."""
+    from ``history.ObjectWalk``)."""
     if not names or not keys_in(scan, b'\n'.join(sorted(names))):
         return
     first: set[str] = set()

@@ -36,6 +36,7 @@ from together_hooks.errors import InputError
 from together_hooks.gitrun import git
 from together_hooks.gitrun import PACK_READING
 from together_hooks.gitrun import git_output
+from together_hooks.gitrun import command_name
 from together_hooks.gitrun import git_stream
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
@@ -43,7 +44,6 @@ from together_hooks.fileio import WINDOW
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.ranges import FULL_HISTORY
-from together_hooks.sources.ranges import is_shallow
 from together_hooks.sources.ranges import resolve_commit
 
 TYPE_CHECKING = False
@@ -146,72 +146,184 @@ def blob_keys(
     return keys_in(scan, data) if worth is None or worth(data) else _NONE
 
 
-def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
-    """(sha, size) of the blobs to scan, in an order git reads fast.
+# Every blob some ref reaches.  A pack bitmap, where the store has one (a
+# server's or a mirror's repository, and the local clones that hard-link its
+# packs), answers this without walking a tree; elsewhere it is ignored.
+_REACHABLE = (
+    *PACK_READING, 'rev-list', '--objects', '--no-object-names',
+    '--filter=object:type=blob', '--use-bitmap-index', '--all',
+)
+_LISTING = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
 
-    The whole history: every blob a ref reaches, in pack order.  The store
-    is listed whole (``--batch-all-objects``, pack order) and, alongside,
-    the reachable blobs are walked when the store is shared with another
-    repository (``_shares_store``), else the commits the refs reach are
-    counted: only when the store holds more commits than that (a
+
+class Walk:
+    """A git listing read in the background from when it is made, so git
+    walks on the other core while blobs are scanned; each line of it is
+    handed to ``each`` as it comes."""
+
+    def __init__(self, root: str, *args: str, each: Callable[[bytes], None]) -> None:
+        self.command = command_name(args)
+        self.proc = git_stream(root, *args)
+        self.each = each
+        self.err = b''
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        each = self.each
+        for line in self.proc.stdout:
+            each(line)
+        self.err = self.proc.stderr.read()
+
+    def wait(self) -> None:
+        """Until git has answered whole; git's own words if it failed."""
+        self.reader.join()
+        code = self.proc.wait()
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+        if code != 0:
+            raise _failed(self.command, code, self.err)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.reader.join()
+        self.proc.wait()
+
+
+def _failed(command: str, code: int, err: bytes) -> InputError:
+    """A git command's failure, in git's own last words."""
+    lines = err.decode('utf-8', 'replace').strip().splitlines()
+    return InputError(f'git {command} failed: {lines[-1] if lines else f"exit {code}"}')
+
+
+class _Background:
+    """A git command whose whole output is read in a thread from when it is
+    made, so git runs while the caller does something else."""
+
+    def __init__(self, root: str, *args: str) -> None:
+        skip = len(PACK_READING) if args[:len(PACK_READING)] == PACK_READING else 0
+        self.command = args[skip]
+        self.proc = git_stream(root, *args)
+        self._answer: list[tuple[bytes, bytes]] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        self._answer.append(self.proc.communicate())
+
+    def output(self) -> bytes | None:
+        """git's output, or None when it failed."""
+        self._reader.join()
+        code = self.proc.wait()
+        return self._answer[0][0] if self._answer and code == 0 else None
+
+    def result(self, ok: tuple[int, ...] = (0,)) -> bytes:
+        """git's output; a failure is one line with git's own words."""
+        self._reader.join()
+        code = self.proc.wait()
+        out, err = self._answer[0] if self._answer else (b'', b'')
+        if code not in ok:
+            raise _failed(self.command, code, err)
+        return out
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self._reader.join()
+        self.proc.wait()
+
+
+class Listing:
+    """The blobs of the whole history, listed in the background from when
+    it is made (``blobs`` waits for the answer).
+
+    The store is listed whole (``--batch-all-objects``, pack order) and,
+    alongside, the reachable blobs are walked when the store is shared with
+    another repository (``_shares_store``), else the commits the refs reach
+    are counted: only when the store holds more commits than that (a
     long-lived clone keeps what rebases left behind) are the reachable
     blobs walked too.  Blobs no ref reaches are dropped, and a clean clone
     pays for a count, not a walk.
-    ``since``: only blobs reachable from some ref but not from ``since``.
     """
-    fmt = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
-    walk = (
-        *PACK_READING, 'rev-list', '--objects', '--no-object-names',
-        '--filter=object:type=blob', '--all',
-    )
+
+    def __init__(self, root: str, shared: bool) -> None:
+        self.root = root
+        self.shared = shared
+        self._beside = _Background(
+            root, *(_REACHABLE if self.shared else ('rev-list', '--all', '--count')),
+        )
+        try:
+            # In full windows: small ones cost the listing more (mapping and
+            # unmapping) than they save below the peak that reading the blobs
+            # reaches anyway.
+            self._store = _Background(root, 'cat-file', '--batch-all-objects', _LISTING, '--unordered')
+        except BaseException:
+            self._beside.close()
+            raise
+
+    def blobs(self) -> list[tuple[bytes, int]]:
+        """(sha, size) of the blobs to scan, in an order git reads fast."""
+        out = self._store.result()
+        blobs = []
+        commits = 0
+        for kind, sha, size in _entries(out):
+            if kind == b'blob':
+                blobs.append((sha, int(size)))
+            elif kind == b'commit':
+                commits += 1
+        said = self._beside.output()
+        if self.shared:
+            walked = said if said is not None else git(self.root, *_REACHABLE)  # git's words
+        elif said is None or commits > int(said.strip() or 0):
+            walked = git(self.root, *_REACHABLE)
+        else:
+            return blobs
+        keep = set(walked.split())
+        return [blob for blob in blobs if blob[0] in keep]
+
+    def close(self) -> None:
+        self._store.close()
+        self._beside.close()
+
+
+def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
+    """(sha, size) of the blobs to scan, in an order git reads fast: every
+    blob a ref reaches (``Listing``), or with ``since`` only those
+    reachable from some ref but not from ``since``."""
     if since is not None:
-        listed = git(root, *walk, '--not', since)
-        out = git(root, 'cat-file', fmt, input=listed) if listed else b''
+        listed = git(root, *_REACHABLE, '--not', since)
+        out = git(root, 'cat-file', _LISTING, input=listed) if listed else b''
         return [(sha, int(size)) for kind, sha, size in _entries(out) if kind == b'blob']
-    shared = _shares_store(root)
-    beside = git_stream(root, *(walk if shared else ('rev-list', '--all', '--count')))
-    answer: list[tuple[bytes, bytes]] = []
-    reader = threading.Thread(target=lambda: answer.append(beside.communicate()), daemon=True)
-    reader.start()
+    listing = Listing(root, _shares_store(root))
     try:
-        # In full windows: small ones cost the listing more (mapping and
-        # unmapping) than they save below the peak that reading the blobs
-        # reaches anyway.
-        out = git(root, 'cat-file', '--batch-all-objects', fmt, '--unordered')
-    except BaseException:
-        beside.kill()
-        raise
+        return listing.blobs()
     finally:
-        reader.join()
-        beside.wait()
-    said = answer[0][0] if answer and beside.returncode == 0 else None
-    blobs = []
-    commits = 0
-    for kind, sha, size in _entries(out):
-        if kind == b'blob':
-            blobs.append((sha, int(size)))
-        elif kind == b'commit':
-            commits += 1
-    if shared:
-        walked = said if said is not None else git(root, *walk)  # git's words on failure
-    elif said is None or commits > int(said.strip() or 0):
-        walked = git(root, *walk)
-    else:
-        return blobs
-    keep = set(walked.split())
-    return [blob for blob in blobs if blob[0] in keep]
+        listing.close()
 
 
-def _shares_store(root: str) -> bool:
-    """Whether, by a few ``stat`` calls, this object store surely holds
-    objects of another repository: borrowed through alternates (``git clone
-    --shared`` or ``--reference``), or packs hard-linked by ``git clone
-    PATH`` (its loose objects too), which bring along whatever the
-    source's other refs reach."""
+def _objects_dir(root: str) -> str | None:
     where = git_output(root, 'rev-parse', '--git-path', 'objects')
-    if where is None:
-        return False
-    objects = os.path.join(root, os.fsdecode(where.rstrip(b'\n')))
+    return None if where is None else _from_root(root, where)
+
+
+def _from_root(root: str, where: bytes) -> str:
+    return os.path.join(root, os.fsdecode(where.rstrip(b'\n')))
+
+
+def _shares_store(root: str, objects: str | None = None) -> bool:
+    """Whether, by a few ``stat`` calls, this object store (``objects``;
+    default: asked of git) surely holds objects of another repository:
+    borrowed through alternates (``git clone --shared`` or
+    ``--reference``), or packs hard-linked by ``git clone PATH`` (its loose
+    objects too), which bring along whatever the source's other refs
+    reach."""
+    if objects is None:
+        objects = _objects_dir(root)
+        if objects is None:
+            return False
     if os.path.exists(os.path.join(objects, 'info', 'alternates')):
         return True
     packs = os.path.join(objects, 'pack')
@@ -392,8 +504,7 @@ class CommitLog:
         self.reader.join()
         code = self.proc.wait()
         if code != 0:
-            lines = self.err.decode('utf-8', 'replace').strip().splitlines()
-            raise InputError(f'git log failed: {lines[-1] if lines else f"exit {code}"}')
+            raise _failed('log', code, self.err)
         return self.chunks
 
     def close(self) -> None:
@@ -547,23 +658,41 @@ def scan_history(
     """Every (key, path) ever added, as the blob of the commit that added it.
 
     ``worth``: see ``discover``; ``matters``: see ``keys_at``.  A bad
-    ``since`` fails here, before anything is scanned.
+    ``since``, a partial or a shallow clone fails here, before anything is
+    scanned; then the listing of the blobs starts at once, in the
+    background (``Listing``), and the scan when the result is iterated.
     """
     since_sha = resolve_commit(root, since, '--since') if since else None
-    _refuse_partial_clone(root)
-    _refuse_shallow_clone(root)
-    return _scan(root, since_sha, Progress(progress), scan, worth, matters)
+    objects = _check_clone(root)
+    shared = since_sha is None and objects is not None and _shares_store(root, objects)
+    listing = Listing(root, shared) if since_sha is None else None
+    return _scan(root, since_sha, Progress(progress), scan, worth, matters, listing)
 
 
-def _refuse_partial_clone(root: str) -> None:
-    """A partial clone (``--filter=blob:none``) holds only the blobs it was
-    sent: the rest of history would pass unscanned, and the gate with it."""
-    out = git(
+def _check_clone(root: str) -> str | None:
+    """Refuse a partial or a shallow clone (``_refuse_partial_clone``, then
+    ``_refuse_shallow_clone``); the object store's folder, when git says.
+    Both questions are asked at once, of two gits running side by side."""
+    config = _Background(
         root, 'config', '--get-regexp',
         r'^(extensions\.partialclone|remote\..*\.promisor)$',
-        ok=(0, 1),
     )
-    for line in out.decode('utf-8', 'replace').splitlines():
+    try:
+        facts = git_output(root, 'rev-parse', '--is-shallow-repository', '--git-path', 'objects')
+        _refuse_partial_clone(config.result(ok=(0, 1)))
+    finally:
+        config.close()
+    shallow, _sep, where = (facts or b'').partition(b'\n')
+    if shallow == b'true':
+        _refuse_shallow_clone()
+    return _from_root(root, where) if where.strip() else None
+
+
+def _refuse_partial_clone(config: bytes) -> None:
+    """A partial clone (``--filter=blob:none``) holds only the blobs it was
+    sent: the rest of history would pass unscanned, and the gate with it.
+    ``config``: the partial clone settings (``git config --get-regexp``)."""
+    for line in config.decode('utf-8', 'replace').splitlines():
         name, _sep, value = line.partition(' ')
         if name.endswith('.promisor') and value.lower() not in ('true', 'yes', 'on', '1'):
             continue
@@ -574,19 +703,19 @@ def _refuse_partial_clone(root: str) -> None:
         )
 
 
-def _refuse_shallow_clone(root: str) -> None:
+def _refuse_shallow_clone() -> None:
     """A shallow clone lacks the commits below its cut: a key added and
     removed there would pass unseen."""
-    if is_shallow(root):
-        raise InputError(
-            '--history: this is a shallow clone, so older commits are not here '
-            f'to scan; fetch them (git fetch --unshallow) or {FULL_HISTORY}',
-        )
+    raise InputError(
+        '--history: this is a shallow clone, so older commits are not here '
+        f'to scan; fetch them (git fetch --unshallow) or {FULL_HISTORY}',
+    )
 
 
 def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
         worth: Worth | None, matters: Callable[[str], bool] | None,
+        listing: Listing | None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = []
 
@@ -595,13 +724,19 @@ def _scan(
             logs.append(CommitLog(root, since_sha))
 
     try:
-        blobs = list_blobs(root, since_sha)
+        if listing is not None:
+            blobs = listing.blobs()
+            listing.close()
+        else:
+            blobs = list_blobs(root, since_sha)
         flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth)
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()
             first = attribute(root, flagged, since_sha, shown, logs[0], scan, matters)
     finally:
+        if listing is not None:
+            listing.close()
         shown.done()
         for log in logs:
             log.close()
