@@ -270,6 +270,27 @@ def test_read_file_reads_on_past_one_read(tmp_path, monkeypatch):
     assert fileio.read_file(str(path)) == b''
 
 
+def test_a_scanned_file_is_opened_once(tmp_path, monkeypatch, rng):
+    """Its size (whole read or windows) and its bytes come from one open."""
+    from together_hooks.pipeline import Scanner
+    from together_hooks.sources.content import Content
+
+    key = make_key(rng)
+    path = tmp_path / 'a.py'
+    path.write_text(f'k = "{key}"\n')
+    opened = []
+    real_open = os.open
+
+    def spy(name, *args, **kwargs):
+        opened.append(name)
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, 'open', spy)
+    found = Scanner().scan_one(Content('a.py', fs_path=str(path)))
+    assert [hash_secret(f.secret) for f in found] == [hash_secret(key)]
+    assert opened == [str(path)]
+
+
 @pytest.mark.parametrize('in_git', [False, True], ids=['plain-folder', 'repository'])
 def test_a_plain_folder_is_scanned_without_starting_git(tmp_path, monkeypatch, keys, in_git):
     """A spy ``git`` first on PATH records each call and runs the real one."""
