@@ -291,7 +291,7 @@ def test_a_scanned_file_is_opened_once(tmp_path, monkeypatch, rng):
     assert opened == [str(path)]
 
 
-@pytest.mark.parametrize('in_git', [False, True], ids=['plain-folder', 'repository'])
+@pytest.mark.parametrize('in_git', [False, True, 'ceiling'], ids=['plain-folder', 'repository', 'below-a-ceiling'])
 def test_a_plain_folder_is_scanned_without_starting_git(tmp_path, monkeypatch, keys, in_git):
     """A spy ``git`` first on PATH records each call and runs the real one."""
     spy = tmp_path / 'spy'
@@ -302,10 +302,16 @@ def test_a_plain_folder_is_scanned_without_starting_git(tmp_path, monkeypatch, k
     top = tmp_path / 'top'
     key = keys()
     _write(top, 'a/b.txt', f'{key}\n')
+    if in_git == 'ceiling':  # git finds no repository past the ceiling: none is asked
+        git(tmp_path, 'init', '-q')
+        monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+        in_git, cwd = False, top
+    else:
+        cwd = tmp_path
     if in_git:
         git(top, 'init', '-q')
     monkeypatch.setenv('PATH', f'{spy}{os.pathsep}{os.environ["PATH"]}')
-    r = scan('--format', 'json', str(top), cwd=tmp_path)
+    r = scan('--format', 'json', str(top), cwd=cwd)
     assert r.rc == 1, r.err
     assert [f[0] for f in r.found()] == ['a/b.txt']
     calls = (tmp_path / 'calls').read_text() if (tmp_path / 'calls').exists() else ''
