@@ -81,7 +81,26 @@ def read_file(path: str) -> bytes | None:
     opened = _open_regular(path)
     if opened is None:
         return None
+    return _read_opened(*opened)
+
+
+def read_whole(path: str, limit: int) -> bytes | int | None:
+    """``read_file`` for a file of at most ``limit`` bytes, in the same
+    single open; a larger file is not read: its size is returned (to be
+    read in windows)."""
+    opened = _open_regular(path)
+    if opened is None:
+        return None
     fd, size = opened
+    if size > limit:
+        os.close(fd)
+        return size
+    return _read_opened(fd, size)
+
+
+def _read_opened(fd: int, size: int) -> bytes:
+    """The bytes of the regular file open at ``fd`` (``size`` by fstat),
+    which is closed after."""
     try:
         # One read of the size fstat gave (no file object): a short read of
         # a regular file is its end.  A file that grew since, or one larger
@@ -116,16 +135,6 @@ def read_small(path: str, limit: int) -> bytes | None:
         return None
     finally:
         os.close(fd)
-
-
-def file_size(path: str) -> int | None:
-    """The size of a regular file (None: a symlink, gone; NotScanned as
-    ``read_file``)."""
-    opened = _open_regular(path)
-    if opened is None:
-        return None
-    os.close(opened[0])
-    return opened[1]
 
 
 def read_windows(path: str, step: int, overlap: int) -> Iterator[tuple[int, int, int, bytes]]:

@@ -516,6 +516,11 @@ def git_may_claim(folder: str) -> bool:
     if 'GIT_DIR' in os.environ or 'GIT_WORK_TREE' in os.environ:
         return True
     here = os.path.abspath(folder)
+    # As git does: never look in or above a GIT_CEILING_DIRECTORIES entry.
+    ceilings = {
+        os.path.abspath(c)
+        for c in os.environ.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep) if c
+    }
     while True:
         if os.path.lexists(os.path.join(here, '.git')) or (
                 os.path.isfile(os.path.join(here, 'HEAD'))
@@ -523,7 +528,7 @@ def git_may_claim(folder: str) -> bool:
         ):
             return True
         parent = os.path.dirname(here)
-        if parent == here:
+        if parent == here or parent in ceilings:
             return False
         here = parent
 

@@ -270,7 +270,28 @@ def test_read_file_reads_on_past_one_read(tmp_path, monkeypatch):
     assert fileio.read_file(str(path)) == b''
 
 
-@pytest.mark.parametrize('in_git', [False, True], ids=['plain-folder', 'repository'])
+def test_a_scanned_file_is_opened_once(tmp_path, monkeypatch, rng):
+    """Its size (whole read or windows) and its bytes come from one open."""
+    from together_hooks.pipeline import Scanner
+    from together_hooks.sources.content import Content
+
+    key = make_key(rng)
+    path = tmp_path / 'a.py'
+    path.write_text(f'k = "{key}"\n')
+    opened = []
+    real_open = os.open
+
+    def spy(name, *args, **kwargs):
+        opened.append(name)
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, 'open', spy)
+    found = Scanner().scan_one(Content('a.py', fs_path=str(path)))
+    assert [hash_secret(f.secret) for f in found] == [hash_secret(key)]
+    assert opened == [str(path)]
+
+
+@pytest.mark.parametrize('in_git', [False, True, 'ceiling'], ids=['plain-folder', 'repository', 'below-a-ceiling'])
 def test_a_plain_folder_is_scanned_without_starting_git(tmp_path, monkeypatch, keys, in_git):
     """A spy ``git`` first on PATH records each call and runs the real one."""
     spy = tmp_path / 'spy'
@@ -281,10 +302,16 @@ def test_a_plain_folder_is_scanned_without_starting_git(tmp_path, monkeypatch, k
     top = tmp_path / 'top'
     key = keys()
     _write(top, 'a/b.txt', f'{key}\n')
+    if in_git == 'ceiling':  # git finds no repository past the ceiling: none is asked
+        git(tmp_path, 'init', '-q')
+        monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+        in_git, cwd = False, top
+    else:
+        cwd = tmp_path
     if in_git:
         git(top, 'init', '-q')
     monkeypatch.setenv('PATH', f'{spy}{os.pathsep}{os.environ["PATH"]}')
-    r = scan('--format', 'json', str(top), cwd=tmp_path)
+    r = scan('--format', 'json', str(top), cwd=cwd)
     assert r.rc == 1, r.err
     assert [f[0] for f in r.found()] == ['a/b.txt']
     calls = (tmp_path / 'calls').read_text() if (tmp_path / 'calls').exists() else ''

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 
 from together_hooks.fileio import NotScanned
-from together_hooks.fileio import file_size
 from together_hooks.fileio import read_file
+from together_hooks.fileio import read_whole
 from together_hooks.fileio import read_windows
 from together_hooks.fileio import stream_windows
 
@@ -92,14 +92,17 @@ class Content:
             return stream_windows(stream.read, step, overlap)
         if self._data is not None or self.fs_path is None:
             return None
-        try:
-            size = file_size(self.fs_path)
+        try:  # one open: a file that fits is read now
+            read = read_whole(self.fs_path, step + overlap)
         except NotScanned as e:
             self.problem, self._data, self.size = e, b'', 0
             return None
-        if size is None or size <= step + overlap:
+        if isinstance(read, bytes):
+            self._data, self.size = read, len(read)
             return None
-        self.size = size
+        if read is None:  # a symlink, or gone: ``data`` tells which
+            return None
+        self.size = read
         return self._windows(step, overlap)
 
     def _windows(self, step: int, overlap: int) -> Iterator[tuple[int, int, int, bytes]]:
