@@ -28,7 +28,7 @@ def test_input_and_output_larger_than_a_pipe_both_ways(git_repo):
 
 def test_a_timeout_stops_git_and_is_an_error(git_repo):
     start = time.monotonic()
-    with pytest.raises(InputError, match=r'^git -c timed out after 0\.2s$'):
+    with pytest.raises(InputError, match=r'^git nap timed out after 0\.2s$'):
         git(git_repo, '-c', 'alias.nap=!sleep 30', 'nap', timeout=0.2)
     assert time.monotonic() - start < 10
 

@@ -116,4 +116,4 @@ def test_git_lfs_own_filter_costs_no_git_process(git_repo, tmp_path):
     (home / '.gitconfig').write_text('[user]\n\tname = Dev\n' + LFS_INSTALL)
     assert _hook_modules(git_repo, home) == ['[]']
     (home / '.gitconfig').write_text(LFS_INSTALL + '\tclean = sed s/x/y/\n')
-    assert _hook_modules(git_repo, home) == ["['subprocess', 'together_hooks.sources.index']"]
+    assert _hook_modules(git_repo, home) == ["['together_hooks.sources.index']"]
