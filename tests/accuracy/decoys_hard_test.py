@@ -91,7 +91,7 @@ TOGETHER_API_KEY=your_api_key_here
 TOGETHER_API_KEY=
 '''),
     ('placeholder-hex', 'docs/config.md', 'TOGETHER_API_KEY=' + '0123456789abcdef' * 4 + '\n'),
-    ('placeholder-tgp-x', 'docs/quickstart.md', 'export TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'),
+    ('placeholder-tgp-x', 'docs/quickstart.md', 'export TOGETHER_API_KEY=tgp_v1_' + 'x' * 43 + '\n'),
     ('placeholder-tgp-dots', 'docs/auth.md', 'Authorization: Bearer tgp_v1_...\n'),
     ('model-hash-together', 'models.yaml', '''\
 together:
