@@ -427,15 +427,15 @@ def _names_a_filter(text: bytes) -> bool:
 
 def _system_configs() -> list[str]:
     """Where git's system config may be: ``/etc/gitconfig``, and
-    ``<prefix>/etc/gitconfig`` of the git on PATH (its build's prefix,
+    ``<prefix>/etc/gitconfig`` of the git that runs (its build's prefix,
     through a link or not)."""
     found = ['/etc/gitconfig']
-    for folder in os.environ.get('PATH', '').split(os.pathsep):
-        exe = os.path.join(folder or '.', 'git')
-        if os.path.isfile(exe):
-            for where in {exe, os.path.realpath(exe) if os.path.islink(exe) else exe}:
-                found.append(os.path.join(os.path.dirname(os.path.dirname(where)), 'etc', 'gitconfig'))
-            break  # the one that runs
+    try:
+        exe = _find_git(None)
+    except FileNotFoundError:
+        return found
+    for where in {exe, os.path.realpath(exe) if os.path.islink(exe) else exe}:
+        found.append(os.path.join(os.path.dirname(os.path.dirname(where)), 'etc', 'gitconfig'))
     return found
 
 
@@ -471,9 +471,11 @@ def git_toplevel(path: str) -> str | None:
 
 
 def git_installed() -> bool:
-    import shutil
-
-    return shutil.which('git') is not None
+    try:
+        _find_git(None)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def no_repository(message: str, where: str = '.') -> InputError:

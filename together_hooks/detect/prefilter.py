@@ -159,7 +159,7 @@ class Keywords:
         self._where: Callable[[bytes], Where] | None = None
         # The last answer, which keeps its bytes: ``is`` tells the same
         # bytes asked again.
-        self._last = Where(b'', {})
+        self._last = _NOWHERE
 
     def plain(self, data: bytes) -> bool:
         for keyword in self.keywords:

@@ -533,7 +533,7 @@ def history_path_names(
 ) -> Iterator[Revision]:
     """Each key in the name of a path any commit of ``revs`` has, as
     ``<path name>`` of the oldest commit that added that path (``names``:
-    from ``history.ObjectWalk``)."""
+    from ``walk_path_names`` and ``tree_names``)."""
     if not names or not keys_in(scan, b'\n'.join(sorted(names))):
         return
     first: set[str] = set()

@@ -204,8 +204,7 @@ class _Background:
     made, so git runs while the caller does something else."""
 
     def __init__(self, root: str, *args: str) -> None:
-        skip = len(PACK_READING) if args[:len(PACK_READING)] == PACK_READING else 0
-        self.command = args[skip]
+        self.command = command_name(args)
         self.proc = git_stream(root, *args)
         self._answer: list[tuple[bytes, bytes]] = []
         self._reader = threading.Thread(target=self._read, daemon=True)

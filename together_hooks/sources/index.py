@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 
 from together_hooks.gitrun import git
-from together_hooks.gitrun import may_clean_filter
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import blob_contents
 from together_hooks.sources.content import path_names
@@ -46,8 +45,9 @@ def cleaned(root: str, paths: Sequence[str]) -> Iterator[Content]:
     """The staged blob of each of ``paths`` that git passes through a
     clean filter (``filter=`` in its attributes): ``git add`` stores the
     filter's output, which may hold a key the work-tree file does not.
-    Nothing, and no git process, when no config names a filter."""
-    if not paths or not may_clean_filter(root):
+    The caller asks ``gitrun.may_clean_filter`` first (the hook, before
+    importing this module), so a commit with no filter starts no git."""
+    if not paths:
         return
     here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
