@@ -225,3 +225,62 @@ def test_a_large_blob_outside_the_sparse_cone_is_scanned_in_windows(git_repo, ke
     assert result.rc == 1, result.err
     assert _places(result) == sorted(('out/big.txt', line, column) for line, column in where.values())
     assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob outside the cone'
+
+
+# What a range brings (``scan --diff``, the pre-push hook, ``pre-receive``):
+# a large blob a commit adds is scanned in windows as it streams, and read
+# again the same way to attribute and report its keys.
+def _side_branch_with_big_blob(repo, keys) -> tuple[str, str, dict[str, tuple[int, int]]]:
+    """(main's commit, the side branch's commit adding ``_big_file``, where
+    its keys are); the side branch is checked out."""
+    (repo / 'a.txt').write_text('x\n')
+    git(repo, 'add', 'a.txt')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'base')
+    git(repo, 'checkout', '-q', '-b', 'side')
+    where = _big_file(repo, 'big.txt', _STAGED, keys)
+    git(repo, 'add', 'big.txt')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'big')
+    return git(repo, 'rev-parse', 'main').strip(), git(repo, 'rev-parse', 'side').strip(), where
+
+
+def _in_big(result, where) -> None:
+    import json
+
+    assert result.rc == 1, result.err
+    # pre-receive says after the report that the push is refused.
+    found = json.JSONDecoder().raw_decode(result.out)[0]['findings']
+    assert sorted((f['path'], f['line'], f['column']) for f in found) == sorted(
+        ('big.txt', line, column) for line, column in where.values()
+    )
+
+
+def test_a_large_blob_a_range_adds_is_scanned_in_windows(git_repo, keys):
+    _base, _head, where = _side_branch_with_big_blob(git_repo, keys)
+    result, rss = peak('together-hooks', 'scan', '--diff', 'main...side', '--format', 'json',
+                       cwd=git_repo)
+    _in_big(result, where)
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in --diff'
+
+
+def test_a_large_blob_a_push_adds_is_scanned_in_windows(git_repo, keys):
+    base, head, where = _side_branch_with_big_blob(git_repo, keys)
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(('GIT_', 'PRE_COMMIT')) and k != 'SKIP'
+    }
+    env.update(PRE_COMMIT_FROM_REF=base, PRE_COMMIT_TO_REF=head)
+    result, rss = peak('detect-together-keys', '--format', 'json', 'big.txt', cwd=git_repo, env=env)
+    _in_big(result, where)
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in pre-push'
+
+
+def test_a_large_blob_pre_receive_gets_is_scanned_in_windows(git_repo, keys):
+    _base, head, where = _side_branch_with_big_blob(git_repo, keys)
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'side')  # no ref has it yet, as in a push
+    result, rss = peak(
+        'together-hooks', 'pre-receive', '--format', 'json', cwd=git_repo,
+        stdin=f'{"0" * 40} {head} refs/heads/side\n'.encode(),
+    )
+    _in_big(result, where)
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in pre-receive'

@@ -28,7 +28,10 @@ from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
 from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
+from together_hooks.fileio import WINDOW
+from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import read_blobs
+from together_hooks.gitrun import stream_blobs
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
@@ -49,6 +52,7 @@ if TYPE_CHECKING:
     from typing import Sequence
 
     from together_hooks.findings import Finding
+    from together_hooks.gitrun import Blob
 
     Scan = Callable[[Content], list[Finding]]
 
@@ -220,14 +224,23 @@ def _attribute(
         root: str, entries: list[Change], boundary: list[str], scan: Scan,
         commits: list[str],
 ) -> Iterator[Content]:
-    # Every blob the range adds, read and scanned once.
+    # Every blob the range adds, read and scanned once: a small one whole
+    # (kept when it holds a key), a larger one in windows as it streams
+    # (read again the same way, by a git of its own, when it holds one).
     flagged: dict[bytes, frozenset[str]] = {}
     seen: set[bytes] = set()
     new_blobs = [e.new for e in entries if not (e.new in seen or seen.add(e.new))]  # type: ignore[func-returns-value]
     data_of: dict[bytes, bytes] = {}
+    large: dict[bytes, int] = {}
     lfs = _LfsStore(root)
-    for sha, data in read_blobs(root, new_blobs):
-        data = lfs.content(sha, data)
+    for sha, blob in stream_blobs(root, new_blobs):
+        if blob.size > WINDOW:
+            keys = streamed_keys(scan, blob)
+            if keys:
+                flagged[sha] = keys
+                large[sha] = blob.size
+            continue
+        data = lfs.content(sha, blob.read())
         keys = keys_in(scan, data)
         if keys:
             flagged[sha] = keys
@@ -240,13 +253,31 @@ def _attribute(
         by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
     for key in sorted(by_blob):
         commit, hashes = by_blob[key]
+        sha = key[2]
         yield Revision(
-            key[1], data_of[key[2]], FirstOf(hashes),
+            key[1], data_of.get(sha), FirstOf(hashes),
             commit=commit.sha, author=commit.author, date=commit.date,
+            stream=BlobAt(root, sha.decode(), large[sha]) if sha in large else None,
         )
     yield from lfs.large_objects(entries)
     if commits:
         yield from commit_messages(root, commits, scan)
+
+
+def streamed_keys(scan: Scan, blob: Blob | BlobAt, path: str = '') -> frozenset[str]:
+    """``keys_in`` a blob as it streams from git: in windows when it is
+    larger than one (memory bounded by the window, not the blob)."""
+    if blob.size <= WINDOW:
+        return keys_in(scan, blob.read(), path)
+    return frozenset(f.hashed_secret for f in scan(Content(path, stream=blob)))
+
+
+def _keys_of_blobs(
+        root: str, shas: Sequence[str] | Sequence[bytes], scan: Scan, path: str = '',
+) -> Iterator[tuple[str | bytes, frozenset[str]]]:
+    """(sha, ``streamed_keys``) of each blob."""
+    for sha, blob in stream_blobs(root, shas):
+        yield sha, streamed_keys(scan, blob, path)
 
 
 _LFS_POINTER = b'version https://git-lfs.github.com/spec/v1\n'
@@ -313,10 +344,9 @@ def _first_adds(
     wanted = [e for e in entries if e.new in flagged]
     # A parent's blob decides whether a key is new: scan the few needed.
     unknown = sorted({o for e in wanted for o in e.olds if o not in flagged})
-    for sha, data in read_blobs(root, unknown):
-        keys = keys_in(scan, data)
+    for sha, keys in _keys_of_blobs(root, unknown, scan):
         if keys:
-            flagged[sha] = keys
+            flagged[sha] = keys  # type: ignore[index]
     adds = [(e.commit, e.path, e.olds, e.new) for e in wanted]
     first = first_adds(adds, keys_at(root, scan, flagged, adds, data_of))
     if not first or not boundary:
@@ -326,8 +356,8 @@ def _first_adds(
     for _hashed, path in first:
         if path not in had:
             had[path] = set()
-            for _sha, data in read_blobs(root, _blobs_at(root, boundary, path)):
-                had[path] |= keys_in(scan, data, path)
+            for _sha, keys in _keys_of_blobs(root, _blobs_at(root, boundary, path), scan, path):
+                had[path] |= keys
     return {k: v for k, v in first.items() if k[0] not in had[k[1]]}
 
 
@@ -452,8 +482,13 @@ def beside_commits(
             input=''.join(s + '\n' for s in names).encode(),
         ).decode('ascii', 'replace').splitlines()
         blobs = [p[0] for p in (k.split() for k in kinds) if len(p) == 2 and p[1] == 'blob']
-        for sha, data in read_blobs(root, blobs):
+        for sha, blob in stream_blobs(root, blobs):
             path = to_display(names[sha]) if names[sha] else TAGGED_BLOB
+            if blob.size > WINDOW:  # in windows, then again for the report
+                if streamed_keys(scan, blob, path):
+                    yield Revision(path, None, _all, commit=tip, stream=BlobAt(root, sha, blob.size))
+                continue
+            data = blob.read()
             if keys_in(scan, data, path):
                 yield Revision(path, data, _all, commit=tip)
 
