@@ -468,7 +468,7 @@ def check_detect_secrets_plugins(repo: Repo) -> Check:
                 f'{hook.baseline}: it scans nothing (or crashes) on every commit',
                 ds_hooks.fix(hook),
             )
-    return Check(cid, PASS, f'the detect-secrets hook loads every plugin its baseline names')
+    return Check(cid, PASS, 'the detect-secrets hook loads every plugin its baseline names')
 
 
 CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
