@@ -757,14 +757,18 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     ``remote.<name>.mirror`` remote: the stash and other remotes'
     tracking refs go too), and each refspec's source (a commit on no
     branch, another remote's tracking ref, a glob).  Only ever more than
-    ``LOCAL_REFS``: a ``git push`` not found changes nothing."""
+    ``LOCAL_REFS``; every ref when the ``git push`` cannot be seen."""
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if argv is not None and '--mirror' in argv:
+    if argv is None or '--mirror' in argv:
+        # Where the ``git push`` cannot be seen (no ``/proc``, a git alias,
+        # a wrapper), its refspecs cannot be read: every ref is scanned,
+        # as for a mirror, so a later refspec naming the stash or another
+        # remote's ref lets no key through.
         return ['--all']
     extra = []
-    for spec in _refspecs(argv or []):
+    for spec in _refspecs(argv):
         source = spec.lstrip('+').partition(':')[0]
         if '*' in source:
             extra.append(f'--glob={source}')
@@ -778,16 +782,21 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     return [*LOCAL_REFS, *extra]
 
 
+# Where a process's command line and parent are read (Linux).
+_PROC = '/proc'
+
+
 def _git_push_argv() -> list[str] | None:
     """The arguments after ``push`` of the ``git push`` among this
     process's ancestors (hook <- pre-commit <- hook script <- git), when
-    there is one (Linux ``/proc``)."""
+    there is one (Linux ``/proc``); None when there is none, or the
+    ancestors cannot be read."""
     pid = os.getppid()
     for _ in range(6):
         try:
-            with open(f'/proc/{pid}/cmdline', 'rb') as f:
+            with open(f'{_PROC}/{pid}/cmdline', 'rb') as f:
                 argv = [os.fsdecode(a) for a in f.read().split(b'\0')[:-1]]
-            with open(f'/proc/{pid}/stat', 'rb') as f:
+            with open(f'{_PROC}/{pid}/stat', 'rb') as f:
                 pid = int(f.read().rpartition(b')')[2].split()[1])
         except (OSError, ValueError, IndexError):
             return None
@@ -845,9 +854,9 @@ def _first_batch(root: str, push: str) -> bool:
 
     ppid = os.getppid()
     try:
-        with open(f'/proc/{ppid}/cmdline', 'rb') as f:
+        with open(f'{_PROC}/{ppid}/cmdline', 'rb') as f:
             cmdline = f.read()
-        with open(f'/proc/{ppid}/stat', 'rb') as f:
+        with open(f'{_PROC}/{ppid}/stat', 'rb') as f:
             started = f.read().rpartition(b')')[2].split()[19]
     except (OSError, IndexError):
         return True
