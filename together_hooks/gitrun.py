@@ -668,12 +668,21 @@ class BlobAt:
             self._proc = None
 
 
-def file_at(root: str, commit: str, name: str) -> bytes | None:
+def file_at(root: str, commit: str, name: str, limit: int) -> bytes | None:
     """The blob at path ``name`` in ``commit``, or None when it has none
-    there (or something else: a folder, a submodule)."""
-    out = git(root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{name}\n'.encode())
-    header, _sep, body = out.partition(b'\n')
-    fields = header.split()
+    there (or something else: a folder, a submodule).  A blob larger than
+    ``limit`` bytes is an InputError, never read whole (a pushed
+    config or baseline of gigabytes)."""
+    out = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)',
+        input=f'{commit}^{{commit}}:{name}\n'.encode('utf-8', 'surrogateescape'),
+    )
+    fields = out.split()
     if len(fields) != 3 or fields[1] != b'blob':
         return None
-    return body[:int(fields[2])]
+    if int(fields[2]) > limit:
+        raise InputError(
+            f'{name} at {commit[:12]}: larger than {limit >> 20 or 1} MB, more than '
+            'a file of this kind holds; it was not read',
+        )
+    return git(root, 'cat-file', 'blob', fields[0].decode())

@@ -284,3 +284,23 @@ def test_a_large_blob_pre_receive_gets_is_scanned_in_windows(git_repo, keys):
     )
     _in_big(result, where)
     assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in pre-receive'
+
+
+def test_pre_receive_refuses_a_huge_trusted_baseline_unread(git_repo, keys):
+    """The default branch's baseline is read from git to judge a push: one
+    of 80 MB is refused in one line without being read whole."""
+    with open(git_repo / '.secrets.baseline', 'wb') as f:
+        f.truncate(80 << 20)
+    git(git_repo, 'add', '.secrets.baseline')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'baseline')
+    (git_repo / 'a.txt').write_text('x\n')
+    git(git_repo, 'add', 'a.txt')
+    new = git(git_repo, 'write-tree').strip()
+    pushed = git(git_repo, 'commit-tree', new, '-p', 'HEAD', '-m', 'pushed').strip()
+    result, rss = peak(
+        'together-hooks', 'pre-receive', cwd=git_repo,
+        stdin=f'{"0" * 40} {pushed} refs/heads/side\n'.encode(),
+    )
+    assert result.rc == 2 and 'larger than' in result.err, result.err
+    assert len(result.err.splitlines()) == 1, result.err
+    assert rss < 64 << 20, f'peak RSS {rss >> 20} MB for an 80 MB baseline'

@@ -250,14 +250,15 @@ def _trusted(root: str, new: str, name: str) -> bytes | None:
     """The file ``name`` of the default branch as it was before this push
     (git moves no ref until the hook accepts); in an empty repository, the
     pushed commit's.  Says so when the push brings a different one."""
+    from together_hooks.fileio import MAX_CONFIG_FILE
     from together_hooks.gitrun import file_at
     from together_hooks.gitrun import git_output
 
     head = git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
-    pushed = file_at(root, new, name)
+    pushed = file_at(root, new, name, MAX_CONFIG_FILE)
     if head is None:
         return pushed
-    trusted = file_at(root, head.decode().strip(), name)
+    trusted = file_at(root, head.decode().strip(), name, MAX_CONFIG_FILE)
     if pushed is not None and pushed != trusted:
         print(
             f'{PROG}: note: the {name} this push brings is not used; the one '
