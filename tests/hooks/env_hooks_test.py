@@ -390,3 +390,23 @@ def test_the_untrack_command_for_a_name_that_is_not_utf8_works(git_repo):
     assert command is not None, result.out
     subprocess.run(('bash', '-c', command.group(1)), cwd=git_repo, check=True)
     assert git(git_repo, 'ls-files', '-z') == ''
+
+
+@pytest.mark.parametrize('kind', ['fifo', 'dev-zero'])
+def test_a_pre_commit_config_that_is_no_file_does_not_hang_the_env_hook(git_repo, kind):
+    """Under pre-commit, check-env-gitignored reads the config's text to
+    tell whether forbid-env-files runs too: a FIFO there (or a link to
+    /dev/zero) is no config, never waited on nor read forever."""
+    config = git_repo / '.pre-commit-config.yaml'
+    if kind == 'fifo':
+        os.mkfifo(config)
+    else:
+        config.symlink_to('/dev/zero')
+    (git_repo / '.env').write_text('A=1\n')
+    git(git_repo, 'add', '-f', '.env')
+    proc = subprocess.run(
+        (os.path.join(os.path.dirname(sys.executable), 'check-env-gitignored'),), cwd=git_repo,
+        env=dict(os.environ, PRE_COMMIT='1'), capture_output=True, timeout=30,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert b'.env' in proc.stdout

@@ -188,6 +188,7 @@ def test_failures_are_listed_and_exit_2(tmp_path, keys):
     (('--repos', 'r.txt'), ('--store',)),
     (('--store', 's.sqlite'), ('--repos', '--github-org')),
     (('--repos', 'nope.txt', '--store', 's.sqlite'), ('nope.txt', 'cannot read')),
+    (('--repos', '/dev/zero', '--store', 's.sqlite'), ('/dev/zero', 'not a regular file')),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--shard', '2/2'), ('--shard',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--workers', '0'), ('--workers',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'http://x:1'), ('tcp://',)),
