@@ -31,6 +31,7 @@ from tests.detect.windows_test import found
 from together_hooks import pipeline
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.windows import WINDOW
+from together_hooks.findings import hash_secret
 from together_hooks.fileio import read_windows
 from together_hooks.fileio import stream_windows
 from together_hooks.pipeline import Scanner
@@ -304,3 +305,31 @@ def test_pre_receive_refuses_a_huge_trusted_baseline_unread(git_repo, keys):
     assert result.rc == 2 and 'larger than' in result.err, result.err
     assert len(result.err.splitlines()) == 1, result.err
     assert rss < 64 << 20, f'peak RSS {rss >> 20} MB for an 80 MB baseline'
+
+
+@pytest.mark.parametrize('kind', ['commit', 'tag'])
+def test_a_huge_commit_or_tag_message_is_scanned_in_windows(git_repo, keys, kind):
+    """A message of 64 MB (git stores it as the commit's or tag's text):
+    streamed like a blob, its key found."""
+    key = keys()
+    (git_repo / 'a.txt').write_text('x\n')
+    git(git_repo, 'add', 'a.txt')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'base')
+    with open(git_repo.parent / 'message.txt', 'wb') as f:
+        _lines(f, b'a line of a very long message\n', _STAGED // 30)
+        f.write(f'TOGETHER_API_KEY={key}\n'.encode())
+    message = str(git_repo.parent / 'message.txt')
+    if kind == 'commit':
+        tree = git(git_repo, 'rev-parse', 'HEAD^{tree}').strip()
+        head = git(git_repo, 'commit-tree', tree, '-p', 'HEAD', '-F', message).strip()
+        rev = f'HEAD...{head}'
+    else:
+        git(git_repo, 'tag', '-a', 'v1', '-F', message)
+        rev = 'HEAD~0...v1'
+    result, rss = peak('together-hooks', 'scan', '--diff', rev, '--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.err
+    assert [f['hashed_secret'] for f in result.json()['findings']] == [hash_secret(key)]
+    # git itself inflates a commit or tag whole (it streams only blobs), and
+    # the peak counts it: its one copy and our windows, where a whole read
+    # holds two copies more (149 MB).
+    assert rss < _STAGED * 5 // 4, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB {kind} message'

@@ -30,7 +30,6 @@ from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
 from together_hooks.fileio import WINDOW
 from together_hooks.gitrun import BlobAt
-from together_hooks.gitrun import read_blobs
 from together_hooks.gitrun import stream_blobs
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
@@ -368,9 +367,19 @@ def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[R
     listed commit's ``<commit message>`` or ``<commit header>``: an author
     name or an extra header is as public as a file."""
     first: set[str] = set()
-    hits: dict[str, list[tuple[str, bytes, set[str]]]] = {}
+    hits: dict[str, list[tuple[str, bytes | None, set[str]]]] = {}
     people: dict[str, Commit] = {}
-    for sha, raw in read_blobs(root, list(commits)):
+    large: dict[str, int] = {}
+    for sha, obj in stream_blobs(root, list(commits)):
+        if obj.size > WINDOW:  # scanned whole (headers too) in windows
+            new = streamed_keys(scan, obj) - first
+            if new:
+                first |= new
+                large[sha] = obj.size
+                hits[sha] = [(COMMIT_MESSAGE, None, new)]
+                people[sha] = Commit(sha, *_person(_head_of(root, sha, 'commit'), b'author '))
+            continue
+        raw = obj.read()
         head, message = object_parts(raw)
         for where, data in ((COMMIT_HEADER, head), (COMMIT_MESSAGE, message)):
             new = keys_in(scan, data) - first if data else set()
@@ -386,7 +395,19 @@ def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[R
             yield Revision(
                 where, data, FirstOf(keys),
                 commit=commit.sha, author=commit.author, date=commit.date,
+                stream=BlobAt(root, sha, large[sha], 'commit') if data is None else None,
             )
+
+
+def _head_of(root: str, sha: str, kind: str) -> bytes:
+    """The header lines of a commit or tag too large to read whole (they
+    come first, and are short: a few KB)."""
+    size = int(git(root, 'cat-file', '-s', sha))
+    obj = BlobAt(root, sha, size, kind)
+    try:
+        return obj.read(min(size, 1 << 16)).partition(b'\n\n')[0]
+    finally:
+        obj.close()
 
 
 # Header lines that hold only object ids (a sha-256 id is 64 hex: kept out
@@ -429,8 +450,16 @@ def _person(head: bytes, field: bytes) -> tuple[str, str]:
 def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revision]:
     """Each key in annotated tags' messages (``<tag message>``) and headers
     (the tagger, extra headers: ``<commit header>``)."""
-    for sha, raw in read_blobs(root, list(tags)):
-        head, message = object_parts(raw)
+    for sha, obj in stream_blobs(root, list(tags)):
+        if obj.size > WINDOW:  # scanned whole (headers too) in windows
+            if streamed_keys(scan, obj):
+                tagger, date = _person(_head_of(root, sha, 'tag'), b'tagger ')
+                yield Revision(
+                    TAG_MESSAGE, None, _all, commit=sha, author=tagger, date=date,
+                    stream=BlobAt(root, sha, obj.size, 'tag'),
+                )
+            continue
+        head, message = object_parts(obj.read())
         tagger, date = _person(head, b'tagger ')
         for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
             if data and keys_in(scan, data):
@@ -445,7 +474,7 @@ def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
     sha = git(root, 'rev-parse', '--verify', '--quiet', rev, ok=(0, 1)).decode().strip()
     while sha and git(root, 'cat-file', '-t', sha).strip() == b'tag':
         tags.append(sha)
-        first = git(root, 'cat-file', 'tag', sha).split(b'\n', 1)[0]  # object <sha>
+        first = _head_of(root, sha, 'tag').split(b'\n', 1)[0]  # object <sha>
         sha = first.partition(b' ')[2].decode('ascii', 'replace')
     yield from tag_messages(root, tags, scan)
 
