@@ -463,3 +463,28 @@ def test_git_errors_name_the_command_not_its_options(git_repo):
     with pytest.raises(InputError) as e:
         gitrun.git(str(git_repo), '-c', 'core.quotepath=off', 'rev-parse', '--verify', 'nosuch')
     assert str(e.value).startswith('git rev-parse failed: '), e.value
+
+
+@pytest.mark.parametrize(('name', 'args'), [
+    ('.together-hooks.toml', ()),
+    ('pyproject.toml', ()),
+    ('.secrets.baseline', ('--baseline', '.secrets.baseline')),
+])
+def test_a_huge_config_or_baseline_is_refused_unread(git_repo, name, args):
+    """A config or baseline of gigabytes (here a sparse file) is not read
+    whole to find out: one line, exit 2, under an address-space limit a
+    whole read would pass."""
+    with open(git_repo / name, 'wb') as f:
+        f.truncate(3 << 30)
+
+    def bounded() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'scan', *args), cwd=git_repo,
+        capture_output=True, timeout=120, preexec_fn=bounded,
+    )
+    result = Result(proc)
+    CAPTURED.extend((result.out, result.err))
+    assert result.rc == 2, result.err
+    assert_error_line(result, 'larger than')

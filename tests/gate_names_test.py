@@ -262,3 +262,23 @@ def test_a_tree_scan_reads_names_as_the_hook_does(git_repo, tmp_path, keys):
         shutil.rmtree(git_repo / name)
     result = scan()
     assert result.rc == 0 and '1 file,' in result.err, result.err
+
+
+@pytest.mark.parametrize('clean', (False, True), ids=('key', 'no-key'))
+def test_a_push_of_odd_names_through_pre_commit_is_refused(git_repo, keys, pushing, clean):
+    """pre-commit (3.x, 4.x) decodes ``git diff --name-only`` as UTF-8 and
+    stops with a traceback on a name that is not: the push is refused all
+    the same (a clean push too: pre-commit ran no hook, so nothing vouches
+    for it), and nothing of a key is shown."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    first = commit(git_repo)
+    assert run(git_repo, pushing, 'git', 'push', '-q', 'origin', 'main')[0] == 0
+    made = [] if clean else _odd_named_keys(git_repo, keys)
+    if clean:
+        with open(bytes(git_repo) + b'/' + ODD_NAMES[0], 'wb') as f:
+            f.write(b'x = 2\n')
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert git(git_repo, 'ls-remote', 'origin', 'refs/heads/main').split()[0] == first
+    assert not any(k in out for k in made)

@@ -284,3 +284,40 @@ def test_a_later_ref_naming_a_commit_no_local_ref_reaches(git_repo, keys, pushin
     assert rc != 0, out
     assert hash_secret(key) in out and adding[:12] in out
     assert adding not in _remote_refs(git_repo)
+
+
+@pytest.mark.parametrize('unseen', ('no-proc', 'no-git-push'))
+def test_where_the_git_push_cannot_be_seen_every_ref_is_scanned(
+        git_repo, keys, pushing, tmp_path, monkeypatch, unseen,
+):
+    """``git push origin main upstream/theirs:refs/heads/x`` where the
+    hook cannot read that ``git push`` (no ``/proc``: macOS, a container;
+    or no ``git push`` among its ancestors: a git alias, a wrapper): the
+    later refspec is unknown, so every ref is scanned, another remote's
+    tracking ref too, and its key is found (the hook is called here, in
+    this process, with what pre-commit would tell it)."""
+    from together_hooks.pipeline import Scanner
+    from together_hooks.sources import commits
+
+    key = keys()
+    base = _pushed_main(git_repo, pushing)
+    git(git_repo, 'remote', 'add', 'upstream', bare(tmp_path / 'upstream.git'))
+    git(git_repo, 'checkout', '-q', '-b', 'theirs')
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo, 'key')
+    git(git_repo, 'push', '-q', '--no-verify', 'upstream', 'theirs')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'theirs')
+    write(git_repo, 'b.py', 'y = 2\n')
+    head = commit(git_repo)
+    if unseen == 'no-proc':
+        monkeypatch.setattr(commits, '_PROC', str(tmp_path / 'no-proc'))
+    environ = {
+        'PRE_COMMIT_FROM_REF': base, 'PRE_COMMIT_TO_REF': head,
+        'PRE_COMMIT_REMOTE_NAME': 'origin',
+    }
+    scanner = Scanner()
+    contents = commits.pushed(str(git_repo), environ, ['b.py'], scanner.scan_one)
+    assert contents is not None
+    found = {f.hashed_secret for c in contents for f in scanner.scan_one(c)}
+    assert found == {hash_secret(key)}

@@ -38,18 +38,26 @@ _MEASURE = (
 )
 
 
-def peak(*argv: str, cwd, address_space: int = 3 << 30) -> tuple[Result, int]:
+def peak(
+        *argv: str, cwd, address_space: int = 3 << 30, env: dict[str, str] | None = None,
+        stdin: bytes | None = None,
+) -> tuple[Result, int]:
     """(result, peak RSS in bytes) of one console-script run, measured on a
-    child forked afresh (``_MEASURE``), under an address-space limit."""
+    child forked afresh (``_MEASURE``), under an address-space limit
+    (``env``: its environment, default ours; ``stdin``: its input)."""
     import sys
 
     script = f'ulimit -v {address_space >> 10} && exec "$@"'
     with open(os.path.join(cwd, '..', 'out.txt'), 'w+b') as out, \
-            open(os.path.join(cwd, '..', 'err.txt'), 'w+b') as err:
+            open(os.path.join(cwd, '..', 'err.txt'), 'w+b') as err, \
+            open(os.path.join(cwd, '..', 'in.txt'), 'w+b') as fd_in:
+        fd_in.write(stdin or b'')
+        fd_in.seek(0)
         code = subprocess.call(
             ('sh', '-c', script, 'sh', sys.executable, '-c', _MEASURE,
              os.path.join(BIN, argv[0]), *argv[1:]),
-            cwd=cwd, stdout=out, stderr=err,
+            cwd=cwd, stdout=out, stderr=err, env=env,
+            stdin=subprocess.DEVNULL if stdin is None else fd_in,
         )
         out.seek(0)
         err.seek(0)

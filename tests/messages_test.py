@@ -136,3 +136,18 @@ def test_shell_quote_is_shlex_quote(word):
     import shlex
 
     assert shell_quote(word) == shlex.quote(word)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=1, max_size=12).filter(lambda b: b'\0' not in b))
+def test_shell_quote_gives_a_name_that_is_not_utf8_back_to_bash(name):
+    """A file name git stores as bytes (here as Python reads it, with
+    surrogate escapes): the word bash reads back is those bytes, so the
+    ``git rm --cached`` a message prints names that file."""
+    import os
+    import subprocess
+
+    # As printed: text (no lone surrogate a terminal shows as "\udce9").
+    word = shell_quote(os.fsdecode(name)).encode('utf-8')
+    out = subprocess.run((b'bash', b'-c', b'printf %s ' + word), stdout=subprocess.PIPE, check=True)
+    assert out.stdout == name

@@ -149,3 +149,80 @@ def test_no_cache_folder_is_only_slower(tmp_path, monkeypatch):
         regex_cache._save()
     assert os.listdir(tmp_path) == ['together-hooks']
     assert not os.path.exists('relative')
+
+
+def _loaded(monkeypatch) -> bool:
+    """Whether a new run takes its programs from the file."""
+    restart(monkeypatch)
+    for pattern, flags in our_patterns():
+        regex_cache.compile(pattern, flags)
+    return regex_cache._generated == {}
+
+
+@pytest.mark.parametrize('where', ['file', 'folder', 'linked folder'])
+def test_a_cache_someone_else_could_write_is_not_read(cache, monkeypatch, tmp_path, where):
+    """A program is trusted as it is (``_sre`` checks that it is safe to
+    run, not that it matches what the rule says): a file or folder others
+    can write, or a folder that is a link, is not read (nor written)."""
+    from_cache(monkeypatch)
+    assert _loaded(monkeypatch)
+    folder = cache.parent
+    if where == 'file':
+        cache.chmod(0o666)
+    elif where == 'folder':
+        folder.chmod(0o777)
+    else:
+        folder.rename(tmp_path / 'elsewhere')
+        folder.symlink_to(tmp_path / 'elsewhere')
+    before = (tmp_path / 'elsewhere' / cache.name).read_bytes() if where == 'linked folder' else None
+    assert not _loaded(monkeypatch)
+    regex_cache._save()
+    if before is not None:  # nothing written through the link
+        assert (tmp_path / 'elsewhere' / cache.name).read_bytes() == before
+        assert os.listdir(tmp_path / 'elsewhere') == [cache.name]
+
+
+def test_the_file_reaches_the_disk_before_its_rename(cache, monkeypatch):
+    done = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, 'fsync', lambda fd: (done.append('fsync'), real_fsync(fd))[1])
+    monkeypatch.setattr(os, 'replace', lambda a, b: (done.append('replace'), real_replace(a, b))[1])
+    from_cache(monkeypatch)
+    assert done == ['fsync', 'replace']
+
+
+def test_modes_and_a_stale_temporary_file(cache, monkeypatch):
+    """0600 in a folder made 0700 whatever the umask; a temporary file a
+    killed run of the same process id left does not stop the write."""
+    os.makedirs(cache.parent.parent, exist_ok=True)
+    old = os.umask(0)
+    try:
+        regex_cache.compile(*our_patterns()[0])
+        cache.parent.mkdir(mode=0o700)
+        stale = f'{cache}.{os.getpid()}.tmp'
+        open(stale, 'w').close()
+        regex_cache._save()
+    finally:
+        os.umask(old)
+    assert cache.stat().st_mode & 0o777 == 0o600
+    assert cache.parent.stat().st_mode & 0o777 == 0o700
+    assert regex_cache._generated == {}  # written
+
+
+def test_concurrent_writers_leave_one_whole_file(cache, monkeypatch):
+    """Runs saving at once: every one renames a whole file of its own."""
+    import subprocess
+    import sys
+
+    script = (
+        'from together_hooks import regex_cache\n'
+        'from tests.regex_cache_test import our_patterns\n'
+        'for p, f in our_patterns(): regex_cache.compile(p, f)\n'
+        'for _ in range(20): regex_cache._save(); regex_cache._generated.update(regex_cache._programs)\n'
+    )
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache.parent.parent), PYTHONPATH=root)
+    procs = [subprocess.Popen((sys.executable, '-c', script), env=env, cwd=root) for _ in range(4)]
+    assert [p.wait(timeout=120) for p in procs] == [0] * 4
+    assert os.listdir(cache.parent) == [cache.name]  # no temporary file left
+    assert _loaded(monkeypatch)

@@ -193,10 +193,16 @@ def _tile(
         start = end
 
 
-def read_config_file(path: str) -> bytes:
+# A file we are told to read is held whole and parsed: a config, a
+# .gitignore, a baseline of tens of thousands of findings are a few MB.
+MAX_CONFIG_FILE = 64 << 20
+
+
+def read_config_file(path: str, limit: int = MAX_CONFIG_FILE) -> bytes:
     """The bytes of a file we are told to read (a baseline, a config):
     symlinks are followed, but a FIFO or a device (a committed symlink to
-    /dev/zero) is refused rather than blocking or reading forever.
+    /dev/zero) is refused rather than blocking or reading forever, and a
+    file larger than ``limit`` bytes is refused before it is read.
 
     IsADirectoryError for a folder, InputError for anything not a file.
     """
@@ -208,9 +214,20 @@ def read_config_file(path: str) -> bytes:
         if not stat.S_ISREG(mode):
             raise InputError(f'{path}: not a regular file (a FIFO, a device, or a link to one)')
         with open(fd, 'rb', closefd=False) as f:
-            return f.read()
+            data = f.read(limit + 1)  # a file that grows meanwhile: no further
+        if len(data) > limit:
+            raise too_large(path, limit)
+        return data
     finally:
         os.close(fd)
+
+
+def too_large(path: str, limit: int) -> InputError:
+    """A file we are told to read that is larger than any of its kind."""
+    return InputError(
+        f'{path}: larger than {limit >> 20 or 1} MB, more than a file of this kind '
+        'holds; it was not read',
+    )
 
 
 # A config is a short list of hooks: a few anchors for shared args, never

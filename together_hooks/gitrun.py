@@ -552,12 +552,6 @@ def git_dir_without_work_tree(path: str) -> str | None:
 PACK_READING = ('-c', 'core.packedGitWindowSize=4m', '-c', 'core.packedGitLimit=32m')
 
 
-def read_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, bytes]]:
-    """(sha, bytes) for each blob, each read whole (``stream_blobs``)."""
-    for sha, blob in stream_blobs(root, shas):
-        yield sha, blob.read()
-
-
 class Blob:
     """One object of a ``cat-file --batch`` stream: its ``size``, and its
     bytes read in order (``read(n)``), up to its end; what is left unread
@@ -634,13 +628,14 @@ class BlobAt:
     cat-file blob`` of its own: for a large blob that must be read again
     after its turn in a stream has passed."""
 
-    __slots__ = ('size', '_left', '_root', '_sha', '_proc')
+    __slots__ = ('size', '_left', '_root', '_sha', '_kind', '_proc')
 
-    def __init__(self, root: str, sha: str, size: int) -> None:
+    def __init__(self, root: str, sha: str, size: int, kind: str = 'blob') -> None:
         self.size = size
         self._left = size
         self._root = root
         self._sha = sha
+        self._kind = kind  # or a commit's or a tag's raw text
         self._proc: subprocess.Popen[bytes] | None = None
 
     def read(self, n: int = -1) -> bytes:
@@ -649,7 +644,7 @@ class BlobAt:
             self.close()
             return b''
         if self._proc is None:
-            self._proc = git_stream(self._root, *PACK_READING, 'cat-file', 'blob', self._sha)
+            self._proc = git_stream(self._root, *PACK_READING, 'cat-file', self._kind, self._sha)
         assert self._proc.stdout is not None
         data = self._proc.stdout.read(n)
         if len(data) < n:
@@ -668,12 +663,21 @@ class BlobAt:
             self._proc = None
 
 
-def file_at(root: str, commit: str, name: str) -> bytes | None:
+def file_at(root: str, commit: str, name: str, limit: int) -> bytes | None:
     """The blob at path ``name`` in ``commit``, or None when it has none
-    there (or something else: a folder, a submodule)."""
-    out = git(root, 'cat-file', '--batch', input=f'{commit}^{{commit}}:{name}\n'.encode())
-    header, _sep, body = out.partition(b'\n')
-    fields = header.split()
+    there (or something else: a folder, a submodule).  A blob larger than
+    ``limit`` bytes is an InputError, never read whole (a pushed
+    config or baseline of gigabytes)."""
+    out = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)',
+        input=f'{commit}^{{commit}}:{name}\n'.encode('utf-8', 'surrogateescape'),
+    )
+    fields = out.split()
     if len(fields) != 3 or fields[1] != b'blob':
         return None
-    return body[:int(fields[2])]
+    if int(fields[2]) > limit:
+        raise InputError(
+            f'{name} at {commit[:12]}: larger than {limit >> 20 or 1} MB, more than '
+            'a file of this kind holds; it was not read',
+        )
+    return git(root, 'cat-file', 'blob', fields[0].decode())

@@ -18,11 +18,24 @@ _SHELL_SAFE = frozenset(
 
 def shell_quote(word: str) -> str:
     """``word`` as one shell word, for a command a message tells you to
-    run: exactly ``shlex.quote(word)``."""
+    run: exactly ``shlex.quote(word)``, but for a name that is not UTF-8."""
     if not word:
         return "''"
     if _SHELL_SAFE.issuperset(word):
         return word
+    if any('\udc80' <= c <= '\udcff' for c in word):
+        # A file name that is not UTF-8 (its bytes as surrogate escapes):
+        # ANSI-C quoting (bash, zsh, ksh, POSIX 2024 sh) gives those bytes
+        # back, where single quotes would show a "\udce9" no file has.
+        out = []
+        for c in word:
+            if '\udc80' <= c <= '\udcff':
+                out.append(f'\\x{ord(c) - 0xdc00:02x}')
+            elif c < ' ' or c in "'\\\x7f":
+                out.append(f'\\x{ord(c):02x}')
+            else:
+                out.append(c)
+        return "$'" + ''.join(out) + "'"
     return "'" + word.replace("'", "'\"'\"'") + "'"
 
 

@@ -538,7 +538,9 @@ def committed_config(root: str, commit: str) -> Config:
 
     if git_output(root, 'rev-parse', '--verify', '--quiet', f'{commit}^{{commit}}') is None:
         return config.EMPTY
-    return config.load_from(lambda name: file_at(root, commit, name))
+    from together_hooks.fileio import MAX_CONFIG_FILE
+
+    return config.load_from(lambda name: file_at(root, commit, name, MAX_CONFIG_FILE))
 
 
 def baseline_step(

@@ -137,7 +137,10 @@ def _load() -> dict[Any, tuple[Any, ...]]:
     try:
         import marshal
 
-        with open(path, 'rb') as f:
+        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0))
+        with open(fd, 'rb') as f:
+            if not (_private(os.fstat(fd)) and _private_folder(os.path.dirname(path))):
+                return _programs
             key, programs = marshal.loads(f.read())
         if key == _build_key() and type(programs) is dict:
             _programs = {k: v for k, v in programs.items() if _well_formed(k, v)}
@@ -156,9 +159,36 @@ def _well_formed(key: Any, program: Any) -> bool:
     )
 
 
+def _private(info: os.stat_result) -> bool:
+    """Ours, and writable by no one else: a program from this file is
+    trusted as it is (``_sre`` checks only that it is safe to run), so one
+    that someone else could write could make a rule match nothing."""
+    import stat
+
+    return (
+        info.st_uid == os.geteuid() and not info.st_mode & 0o022
+        and (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode))
+    )
+
+
+def _private_folder(folder: str) -> bool:
+    """``folder`` is a folder (not a link to one) that is ``_private``."""
+    import stat
+
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _private(info)
+
+
 def _save() -> None:
-    """Write what is cached plus what this run generated, atomically (a
-    temporary file of our own, renamed over the old one)."""
+    """Write what is cached plus what this run generated, atomically, as
+    ``fileio.write_atomic`` does (which this layer cannot import): a
+    temporary file of our own (0600, a name no other writer uses, no link
+    followed), flushed to the disk, renamed over the old one; in a folder
+    made 0700, and only in one that is ``_private_folder``.  Concurrent
+    runs each rename a whole file: the last one wins."""
     path = _path()
     if path is None or not _generated:
         return
@@ -168,11 +198,15 @@ def _save() -> None:
         data = marshal.dumps((_build_key(), {**(_programs or {}), **_generated}))
         folder = os.path.dirname(path)
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        tmp = f'{path}.{os.getpid()}.tmp'
+        if not _private_folder(folder):
+            return
+        tmp = f'{path}.{os.getpid()}.{os.urandom(6).hex()}.tmp'
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, 'O_NOFOLLOW', 0), 0o600)
         try:
             with open(fd, 'wb') as f:
                 f.write(data)
+                f.flush()
+                os.fsync(fd)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

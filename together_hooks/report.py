@@ -68,10 +68,13 @@ class Summary:
 
 
 def shown_path(path: str) -> str:
-    """A path safe to print on one line (newlines and controls escaped)."""
+    """A path safe to print on one line: each character that is not
+    printable (a newline, a control, a byte of a name that is not UTF-8)
+    escaped, the rest as it is (a shell command quoted around it stays
+    one to copy)."""
     if path.isprintable():
         return path
-    return path.encode('unicode_escape').decode('ascii')
+    return ''.join(c if c.isprintable() else c.encode('unicode_escape').decode('ascii') for c in path)
 
 
 def clean_line(summary: Summary) -> str:

@@ -355,7 +355,12 @@ TOGETHER_API_KEY = Rule(
                 decoded=rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})\s*\Z',
                 keyword=b'dGdwX3Yx'),
     ),
-    keywords=(b'tgp_v1_', b'dGdwX3Yx'),
+    # Also "tgp_v1_" percent-encoded by an encoder that escapes "_" too,
+    # once or twice (a URL inside a URL): the readings undo it around them.
+    keywords=(
+        b'tgp_v1_', b'dGdwX3Yx',
+        b'tgp%5Fv1%5F', b'tgp%5fv1%5f', b'tgp%255Fv1%255F', b'tgp%255fv1%255f',
+    ),
     b64_keywords=(b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV'),
     entropy_floor=4.0,
     min_distinct=16,

@@ -250,3 +250,24 @@ def test_outside_a_repository_says_where_it_runs(tmp_path, env):
     rc, out = run(tmp_path, env, os.path.join(BIN, 'together-hooks'), 'pre-receive', stdin=update)
     assert rc == 2 and len(out.splitlines()) == 1, out
     assert 'pre-receive runs in the repository receiving the push' in out, out
+
+
+def test_endless_input_is_refused_after_a_line_not_read_whole(tmp_path, env):
+    """stdin that never ends a line (/dev/zero): refused in one line once
+    a line is longer than any git sends, never read into memory whole."""
+    import resource
+    import subprocess
+
+    def bounded() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    remote = bare(tmp_path / 'r.git')
+    with open('/dev/zero', 'rb') as zero:
+        proc = subprocess.run(
+            (os.path.join(BIN, 'together-hooks'), 'pre-receive'), cwd=remote, env=env,
+            stdin=zero, capture_output=True, timeout=60, preexec_fn=bounded,
+        )
+    err = proc.stderr.decode()
+    CAPTURED.append(err)
+    assert proc.returncode == 2 and len(err.splitlines()) == 1, err
+    assert 'stdin line 1: longer than' in err, err

@@ -14,7 +14,7 @@ from together_hooks.detect import codec
 PLAIN_UNESCAPE = re.compile(
     rb'(?P<ansi>(?:\x1b|\\u001[bB]|\\x1[bB]|\\033|\\e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\u00(?P<u>[0-7][0-9A-Fa-f])|\\x(?P<x>[0-7][0-9A-Fa-f])'
-    rb'|\\(?P<c>[\\"\'/`nrt])',
+    rb'|\\(?P<c>[\\"\'/`nrt])|\\(?P<nl>\r?\n)[ \t]*',
 )
 PLAIN_JOIN = re.compile(
     rb'(\\?["\'`])[ \t]*' + codec._OP + rb'(?:\\?\r?\n[ \t]*' + codec._OP + rb')?\1',
@@ -22,7 +22,7 @@ PLAIN_JOIN = re.compile(
 
 
 def _plain_unescape_one(m: re.Match[bytes]) -> bytes:
-    if m.group('ansi'):
+    if m.group('ansi') or m.group('nl'):
         return b''
     hexed = m.group('u') or m.group('x')
     if hexed:

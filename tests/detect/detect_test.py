@@ -477,3 +477,35 @@ def test_a_readable_placeholder_with_a_random_tail_is_not_a_key(readable):
     body = (readable + tail)[:43]
     assert scan_bytes(f'k = "tgp_v1_{body}"\n'.encode(), 'app.py') == []
     assert len(scan_bytes(f'k = "tgp_v1_{tail}"\n'.encode(), 'app.py')) == 1
+
+
+@pytest.mark.parametrize(('template', 'path'), [
+    ('api_key = """{a}\\\n    {b}"""\n', 'settings.toml'),  # TOML: the backslash drops line end and indent
+    ('together:\n  api_key: "{a}\\\n    {b}"\n', 'config.yaml'),  # YAML double quotes: the same
+    ('export TOGETHER_API_KEY={a}\\\n{b}\n', 'env.sh'),  # a shell continuation inside a word
+    ('KEY = "{a}\\\r\n{b}"\n', 'app.py'),  # Python, with a CRLF line end
+    ('const char *key = "{a}\\\n{b}";\n', 'main.c'),
+])
+def test_a_key_split_by_an_escaped_line_end_is_found(template, path):
+    """A backslash before a line end joins the lines inside a string (and
+    TOML's and YAML's drop the next line's indent too): the two halves of
+    a key split there are one key."""
+    key = make_key(random.Random(17))
+    for cut in (7, 20, 49):
+        data = template.format(a=key[:cut], b=key[cut:]).encode()
+        assert [f.secret for f in scan_bytes(data, path)] == [key], (cut, template)
+
+
+@pytest.mark.parametrize('encode', [
+    lambda k: k.replace('_', '%5F'),
+    lambda k: k.replace('_', '%5f').replace('-', '%2D'),
+    lambda k: k.replace('_', '%255F').replace('-', '%252D'),  # a URL inside a URL
+    lambda k: k.replace('_', '%255f'),
+], ids=['upper', 'lower', 'twice', 'twice-lower'])
+def test_a_key_whose_underscores_are_percent_encoded_is_found(encode):
+    """An encoder that escapes "_" (and "-") as well: ``tgp%5Fv1%5F...``
+    in a query string, a log line, a redirect target."""
+    key = make_key(random.Random(23))
+    for template in ('curl "https://api.together.xyz/v1/models?api_key={}"\n', 'GET /cb?token={} HTTP/1.1\n'):
+        data = template.format(encode(key)).encode()
+        assert [f.secret for f in scan_bytes(data, 'access.log')] == [key], template

@@ -372,3 +372,41 @@ def test_env_file_message_names_the_rule_fix_adds(path, rule):
     """The .gitignore line forbid-env-files tells you to add is the one
     check-env-gitignored --fix adds."""
     assert f'(`{rule}` in .gitignore;' in forbid_env_files.env_file_message(path)
+
+
+def test_the_untrack_command_for_a_name_that_is_not_utf8_works(git_repo):
+    """An env file whose name is not UTF-8: the ``git rm --cached`` the
+    refusal prints, run as printed, untracks that very file (it printed
+    ``'.env.l\\udce9'``, a name no file has)."""
+    import re
+
+    name = b'.env.l\xe9'
+    with open(bytes(git_repo) + b'/' + name, 'wb') as f:
+        f.write(b'A=1\n')
+    git(git_repo, 'add', '-A')
+    result = run('forbid-env-files', os.fsdecode(name), cwd=git_repo)
+    assert result.rc == 1, result.err
+    command = re.search(r'`(git rm --cached [^`]*)`', result.out)
+    assert command is not None, result.out
+    subprocess.run(('bash', '-c', command.group(1)), cwd=git_repo, check=True)
+    assert git(git_repo, 'ls-files', '-z') == ''
+
+
+@pytest.mark.parametrize('kind', ['fifo', 'dev-zero'])
+def test_a_pre_commit_config_that_is_no_file_does_not_hang_the_env_hook(git_repo, kind):
+    """Under pre-commit, check-env-gitignored reads the config's text to
+    tell whether forbid-env-files runs too: a FIFO there (or a link to
+    /dev/zero) is no config, never waited on nor read forever."""
+    config = git_repo / '.pre-commit-config.yaml'
+    if kind == 'fifo':
+        os.mkfifo(config)
+    else:
+        config.symlink_to('/dev/zero')
+    (git_repo / '.env').write_text('A=1\n')
+    git(git_repo, 'add', '-f', '.env')
+    proc = subprocess.run(
+        (os.path.join(os.path.dirname(sys.executable), 'check-env-gitignored'),), cwd=git_repo,
+        env=dict(os.environ, PRE_COMMIT='1'), capture_output=True, timeout=30,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert b'.env' in proc.stdout

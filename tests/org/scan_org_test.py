@@ -188,6 +188,7 @@ def test_failures_are_listed_and_exit_2(tmp_path, keys):
     (('--repos', 'r.txt'), ('--store',)),
     (('--store', 's.sqlite'), ('--repos', '--github-org')),
     (('--repos', 'nope.txt', '--store', 's.sqlite'), ('nope.txt', 'cannot read')),
+    (('--repos', '/dev/zero', '--store', 's.sqlite'), ('/dev/zero', 'not a regular file')),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--shard', '2/2'), ('--shard',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--workers', '0'), ('--workers',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'http://x:1'), ('tcp://',)),
@@ -841,3 +842,44 @@ def test_tasks_in_flight_are_bounded(tmp_path):
     assert proc.returncode == 0, err
     assert b'4 repositories (4 scanned' in out
     assert most == 1  # seen running, never two at once
+
+
+@pytest.mark.parametrize('limit_kb', [16, 80, 160])
+def test_a_full_disk_is_one_line_and_a_rerun_repairs_the_store(tmp_path, keys, limit_kb):
+    """Writes past a file size limit (RLIMIT_FSIZE, as a full disk fails
+    them) at store creation, in the store, or in a mirror's clone: one
+    line and exit 2, no temporary clone left, every repository recorded
+    whole or not at all; the same command run again with room finishes
+    the run, and the store then equals a run that never failed."""
+    import resource
+
+    repos = []
+    for i in range(3):
+        repo, _added = key_repo(tmp_path / f'r{i}', keys())
+        commit(repo, {'noise.txt': os.urandom(200_000).hex()})  # a clone must copy it
+        repos.append(f'file://{repo}')
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    reference = str(tmp_path / 'ref.sqlite')
+    assert scan_org('--repos', listing, '--store', reference, '--cache-dir',
+                    str(tmp_path / 'c0')).rc == 1
+    store = str(tmp_path / 'audit.sqlite')
+    cache = tmp_path / 'c1'
+    args = ('--repos', listing, '--store', store, '--cache-dir', str(cache), '--workers', '1')
+
+    def small() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_kb << 10, limit_kb << 10))
+
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', *args), preexec_fn=small,
+        capture_output=True, timeout=120,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert len(err.splitlines()) <= 3 and 'Traceback' not in err, err  # a line per repository at most
+    assert 'internal error' not in err and 'not a scan-org store' not in err, err
+    assert not [n for n in os.listdir(cache) if n.startswith('.tmp-')] if cache.exists() else True
+    again = scan_org(*args)
+    assert again.rc == 1, again.err
+    assert stored(store) == stored(reference)
+    with sqlite3.connect(store) as db:
+        assert {r[0] for r in db.execute("SELECT url FROM repositories WHERE status='done'")} == set(repos)

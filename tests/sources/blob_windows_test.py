@@ -31,6 +31,7 @@ from tests.detect.windows_test import found
 from together_hooks import pipeline
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.windows import WINDOW
+from together_hooks.findings import hash_secret
 from together_hooks.fileio import read_windows
 from together_hooks.fileio import stream_windows
 from together_hooks.pipeline import Scanner
@@ -225,3 +226,110 @@ def test_a_large_blob_outside_the_sparse_cone_is_scanned_in_windows(git_repo, ke
     assert result.rc == 1, result.err
     assert _places(result) == sorted(('out/big.txt', line, column) for line, column in where.values())
     assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob outside the cone'
+
+
+# What a range brings (``scan --diff``, the pre-push hook, ``pre-receive``):
+# a large blob a commit adds is scanned in windows as it streams, and read
+# again the same way to attribute and report its keys.
+def _side_branch_with_big_blob(repo, keys) -> tuple[str, str, dict[str, tuple[int, int]]]:
+    """(main's commit, the side branch's commit adding ``_big_file``, where
+    its keys are); the side branch is checked out."""
+    (repo / 'a.txt').write_text('x\n')
+    git(repo, 'add', 'a.txt')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'base')
+    git(repo, 'checkout', '-q', '-b', 'side')
+    where = _big_file(repo, 'big.txt', _STAGED, keys)
+    git(repo, 'add', 'big.txt')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'big')
+    return git(repo, 'rev-parse', 'main').strip(), git(repo, 'rev-parse', 'side').strip(), where
+
+
+def _in_big(result, where) -> None:
+    import json
+
+    assert result.rc == 1, result.err
+    # pre-receive says after the report that the push is refused.
+    found = json.JSONDecoder().raw_decode(result.out)[0]['findings']
+    assert sorted((f['path'], f['line'], f['column']) for f in found) == sorted(
+        ('big.txt', line, column) for line, column in where.values()
+    )
+
+
+def test_a_large_blob_a_range_adds_is_scanned_in_windows(git_repo, keys):
+    _base, _head, where = _side_branch_with_big_blob(git_repo, keys)
+    result, rss = peak('together-hooks', 'scan', '--diff', 'main...side', '--format', 'json',
+                       cwd=git_repo)
+    _in_big(result, where)
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in --diff'
+
+
+def test_a_large_blob_a_push_adds_is_scanned_in_windows(git_repo, keys):
+    base, head, where = _side_branch_with_big_blob(git_repo, keys)
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(('GIT_', 'PRE_COMMIT')) and k != 'SKIP'
+    }
+    env.update(PRE_COMMIT_FROM_REF=base, PRE_COMMIT_TO_REF=head)
+    result, rss = peak('detect-together-keys', '--format', 'json', 'big.txt', cwd=git_repo, env=env)
+    _in_big(result, where)
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in pre-push'
+
+
+def test_a_large_blob_pre_receive_gets_is_scanned_in_windows(git_repo, keys):
+    _base, head, where = _side_branch_with_big_blob(git_repo, keys)
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'side')  # no ref has it yet, as in a push
+    result, rss = peak(
+        'together-hooks', 'pre-receive', '--format', 'json', cwd=git_repo,
+        stdin=f'{"0" * 40} {head} refs/heads/side\n'.encode(),
+    )
+    _in_big(result, where)
+    assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in pre-receive'
+
+
+def test_pre_receive_refuses_a_huge_trusted_baseline_unread(git_repo, keys):
+    """The default branch's baseline is read from git to judge a push: one
+    of 80 MB is refused in one line without being read whole."""
+    with open(git_repo / '.secrets.baseline', 'wb') as f:
+        f.truncate(80 << 20)
+    git(git_repo, 'add', '.secrets.baseline')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'baseline')
+    (git_repo / 'a.txt').write_text('x\n')
+    git(git_repo, 'add', 'a.txt')
+    new = git(git_repo, 'write-tree').strip()
+    pushed = git(git_repo, 'commit-tree', new, '-p', 'HEAD', '-m', 'pushed').strip()
+    result, rss = peak(
+        'together-hooks', 'pre-receive', cwd=git_repo,
+        stdin=f'{"0" * 40} {pushed} refs/heads/side\n'.encode(),
+    )
+    assert result.rc == 2 and 'larger than' in result.err, result.err
+    assert len(result.err.splitlines()) == 1, result.err
+    assert rss < 64 << 20, f'peak RSS {rss >> 20} MB for an 80 MB baseline'
+
+
+@pytest.mark.parametrize('kind', ['commit', 'tag'])
+def test_a_huge_commit_or_tag_message_is_scanned_in_windows(git_repo, keys, kind):
+    """A message of 64 MB (git stores it as the commit's or tag's text):
+    streamed like a blob, its key found."""
+    key = keys()
+    (git_repo / 'a.txt').write_text('x\n')
+    git(git_repo, 'add', 'a.txt')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'base')
+    with open(git_repo.parent / 'message.txt', 'wb') as f:
+        _lines(f, b'a line of a very long message\n', _STAGED // 30)
+        f.write(f'TOGETHER_API_KEY={key}\n'.encode())
+    message = str(git_repo.parent / 'message.txt')
+    if kind == 'commit':
+        tree = git(git_repo, 'rev-parse', 'HEAD^{tree}').strip()
+        head = git(git_repo, 'commit-tree', tree, '-p', 'HEAD', '-F', message).strip()
+        rev = f'HEAD...{head}'
+    else:
+        git(git_repo, 'tag', '-a', 'v1', '-F', message)
+        rev = 'HEAD~0...v1'
+    result, rss = peak('together-hooks', 'scan', '--diff', rev, '--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.err
+    assert [f['hashed_secret'] for f in result.json()['findings']] == [hash_secret(key)]
+    # git itself inflates a commit or tag whole (it streams only blobs), and
+    # the peak counts it: its one copy and our windows, where a whole read
+    # holds two copies more (149 MB).
+    assert rss < _STAGED * 5 // 4, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB {kind} message'

@@ -29,8 +29,10 @@ from __future__ import annotations
 import os
 import re
 
-from together_hooks.config import DEFAULT_BASELINE as DEFAULT_NAME  # noqa: F401 (its name here)
+from together_hooks import config as _config
 from together_hooks.errors import InputError
+
+DEFAULT_NAME = _config.DEFAULT_BASELINE  # its name here
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

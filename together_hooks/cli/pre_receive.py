@@ -47,6 +47,10 @@ PROG = 'together-hooks pre-receive'
 # GitHub Enterprise stops its own pre-receive hooks after 5 s.  30 s
 # covers a scan of thousands of new commits on one core.
 DEFAULT_TIMEOUT = 30.0
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO
+
 _SHA = re.compile(r'\A(?:[0-9a-f]{40}|[0-9a-f]{64})\Z')
 
 
@@ -91,19 +95,38 @@ class Update:
         return set(self.new) == {'0'}
 
 
-def parse_updates(data: bytes) -> list[Update]:
-    """The ``<old> <new> <ref>`` lines git writes to a pre-receive hook."""
+# git sends a ref name in one pkt-line (at most 65516 bytes): a longer
+# line on stdin is not git's, and is refused before it is held whole.
+MAX_LINE = 1 << 17
+
+
+def parse_updates(stream: IO[bytes]) -> list[Update]:
+    """The ``<old> <new> <ref>`` lines git writes to a pre-receive hook,
+    read line by line, none longer than ``MAX_LINE``."""
     updates = []
-    for number, raw in enumerate(data.splitlines(), 1):
-        line = raw.decode('utf-8', 'surrogateescape')
+    number = 0
+    while True:
+        raw = stream.readline(MAX_LINE + 1)
+        if not raw:
+            return updates
+        number += 1
+        if len(raw) > MAX_LINE:
+            raise InputError(
+                f'stdin line {number}: longer than {MAX_LINE} bytes, which no '
+                'ref update git gives a pre-receive hook is',
+            )
+        line = raw.rstrip(b'\n').rstrip(b'\r').decode('utf-8', 'surrogateescape')
         parts = line.split(' ', 2)
         if len(parts) != 3 or not (_SHA.match(parts[0]) and _SHA.match(parts[1])):
-            raise InputError(
-                f'stdin line {number}: expected "<old> <new> <ref>" as git '
-                'gives a pre-receive hook',
-            )
+            _bad(number)
         updates.append(Update(*parts))
-    return updates
+
+
+def _bad(number: int) -> None:
+    raise InputError(
+        f'stdin line {number}: expected "<old> <new> <ref>" as git '
+        'gives a pre-receive hook',
+    )
 
 
 class Timeout(BaseException):
@@ -141,7 +164,7 @@ class _Deadline:
 
 
 def run(args: argparse.Namespace) -> int:
-    updates = parse_updates(sys.stdin.buffer.read())
+    updates = parse_updates(sys.stdin.buffer)
     root = '.'  # git runs the hook in the repository (GIT_DIR is set)
     if updates:
         from together_hooks import gitrun
@@ -227,14 +250,15 @@ def _trusted(root: str, new: str, name: str) -> bytes | None:
     """The file ``name`` of the default branch as it was before this push
     (git moves no ref until the hook accepts); in an empty repository, the
     pushed commit's.  Says so when the push brings a different one."""
+    from together_hooks.fileio import MAX_CONFIG_FILE
     from together_hooks.gitrun import file_at
     from together_hooks.gitrun import git_output
 
     head = git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
-    pushed = file_at(root, new, name)
+    pushed = file_at(root, new, name, MAX_CONFIG_FILE)
     if head is None:
         return pushed
-    trusted = file_at(root, head.decode().strip(), name)
+    trusted = file_at(root, head.decode().strip(), name, MAX_CONFIG_FILE)
     if pushed is not None and pushed != trusted:
         print(
             f'{PROG}: note: the {name} this push brings is not used; the one '

@@ -102,13 +102,16 @@ _UNESCAPE = regex_cache.compile(
     rb'\x1b(?P<ansi>\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
-    rb'|(?P<c>[\\"\'/`nrt]))',
+    rb'|(?P<c>[\\"\'/`nrt])|(?P<nl>\r?\n)[ \t]*)',
 )
 _CONTROL = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
 
 
 def _unescape_one(m: re.Match[bytes]) -> bytes:
-    if m.group('ansi') or m.group('eansi'):
+    if m.group('ansi') or m.group('eansi') or m.group('nl'):
+        # An escaped line end (a continuation in C, Python, shell; TOML's
+        # ``"""`` and YAML's double quotes drop it and the next line's
+        # indent): the pieces of a key split by one are read joined.
         return b''
     hexed = m.group('u') or m.group('x')
     if hexed:

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
     from together_hooks.findings import Finding
 
-from together_hooks.fileio import WINDOW  # noqa: F401 (re-exported: the pipeline's window size)
+from together_hooks import fileio
+
+WINDOW = fileio.WINDOW  # the pipeline's window size
 
 
 def scan_windows(

@@ -105,8 +105,8 @@ class Config:
             raw = read_config_file(path)  # a committed link to /dev/zero must not hang
         except FileNotFoundError:
             return cls(False, {})
-        except InputError:
-            return cls(True, {}, f'cannot read {CONFIG}: not a regular file')
+        except InputError as e:  # not a regular file, or far too large
+            return cls(True, {}, f'cannot read {CONFIG}: {str(e).partition(": ")[2]}')
         except OSError as e:
             return cls(True, {}, f'cannot read {CONFIG}: {e.strerror}')
         text = raw.decode('utf-8', 'replace')
@@ -468,7 +468,7 @@ def check_detect_secrets_plugins(repo: Repo) -> Check:
                 f'{hook.baseline}: it scans nothing (or crashes) on every commit',
                 ds_hooks.fix(hook),
             )
-    return Check(cid, PASS, f'the detect-secrets hook loads every plugin its baseline names')
+    return Check(cid, PASS, 'the detect-secrets hook loads every plugin its baseline names')
 
 
 CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (

@@ -57,10 +57,12 @@ def hook_configured(hook_id: str, root: str = '.') -> bool:
     skipped = {s.strip() for s in os.environ.get('SKIP', '').split(',')}
     if hook_id in skipped:  # SKIP=forbid-env-files: it will not report
         return False
-    try:
-        with open(os.path.join(root, CONFIG), encoding='utf-8', errors='replace') as f:
-            text = f.read()
-    except OSError:
+    from together_hooks.errors import InputError
+    from together_hooks.fileio import read_config_file
+
+    try:  # a FIFO, a link to /dev/zero, a huge file: not a config, no hang
+        text = read_config_file(os.path.join(root, CONFIG)).decode('utf-8', 'replace')
+    except (OSError, InputError):
         return False
     pattern = rf'(?m)^[ \t-]*id:[ \t]*["\']?{re.escape(hook_id)}["\']?[ \t]*(?:#.*)?$'
     return re.search(pattern, text) is not None

@@ -82,9 +82,10 @@ def _refuse_credentials(location: str) -> None:
 def read_repos_file(path: str) -> list[Target]:
     """One clone URL or local path a line; several on a line: one fork
     network (parent first).  ``#`` starts a comment."""
-    try:
-        with open(path, encoding='utf-8') as f:
-            lines = f.read().splitlines()
+    from together_hooks.fileio import read_config_file
+
+    try:  # a FIFO or /dev/zero is refused, a file is bounded
+        lines = read_config_file(path).decode('utf-8').splitlines()
     except OSError as e:
         raise InputError(f'{path}: cannot read ({e.strerror or e})')
     except UnicodeDecodeError:

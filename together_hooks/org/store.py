@@ -77,11 +77,36 @@ def now() -> str:
     return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
 
 
+def _cannot_write(path: str, e: sqlite3.Error) -> InputError:
+    """A write the store refused (a full disk, a file size limit, a
+    locked or read-only file), in one line: the transaction was rolled
+    back whole, so the store holds every repository recorded before it and
+    none in part; a rerun resumes from there."""
+    return InputError(
+        f'{path}: cannot write the store ({e}); nothing was half written: '
+        'free some space and run the same command again, it resumes',
+    )
+
+
+def _writes(method):  # type: ignore[no-untyped-def]
+    """A Store method that writes: a refused write is ``_cannot_write``."""
+    import functools
+
+    @functools.wraps(method)
+    def write(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as e:
+            raise _cannot_write(self.path, e)
+    return write
+
+
 class Store:
     def __init__(self, path: str, create: bool = True) -> None:
         if not create and not os.path.isfile(path):
             raise InputError(f'{path}: no such store')
         self._lock = None
+        self.path = path
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
             self.db.execute('PRAGMA journal_mode=WAL')
@@ -95,9 +120,10 @@ class Store:
                 )
             elif version != SCHEMA_VERSION:
                 raise InputError(f'{path}: store schema {version}, this version reads {SCHEMA_VERSION}')
+        except sqlite3.OperationalError as e:
+            raise _cannot_write(path, e)
         except sqlite3.DatabaseError as e:
             raise InputError(f'{path}: not a scan-org store ({e})')
-        self.path = path
 
     def _version(self) -> int | None:
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -127,6 +153,7 @@ class Store:
 
     # ------------------------------------------------------------ runs
 
+    @_writes
     def open_run(self, version: str, rules: str, source: str, executor: str) -> tuple[int, bool]:
         """(run id, resumed): an interrupted run with the same rules continues."""
         row = self.db.execute(
@@ -142,6 +169,7 @@ class Store:
         )
         return int(cur.lastrowid or 0), False
 
+    @_writes
     def finish_run(self, run: int, repositories: int, blobs: int) -> None:
         self.db.execute(
             'UPDATE runs SET finished=?, repositories=?, blobs=blobs+? WHERE id=?',
@@ -157,6 +185,7 @@ class Store:
             'FROM repositories WHERE url=?', (url,),
         ).fetchone()
 
+    @_writes
     def attempt(self, urls: list[str], network: str) -> None:
         with self.db:
             self.db.execute('BEGIN')
@@ -169,6 +198,7 @@ class Store:
                     (url, network, now()),
                 )
 
+    @_writes
     def record(self, run: int, result: dict, rules: str) -> None:
         """One target's result, in one transaction."""
         status = result['status']
@@ -230,6 +260,7 @@ class Store:
 
     # ----------------------------------------------------------- merge
 
+    @_writes
     def merge_from(self, other: Store) -> None:
         """Add another store: the newer row of each repository wins;
         findings are the union (verification kept where known)."""

@@ -28,7 +28,9 @@ from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
 from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
-from together_hooks.gitrun import read_blobs
+from together_hooks.fileio import WINDOW
+from together_hooks.gitrun import BlobAt
+from together_hooks.gitrun import stream_blobs
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from typing import Sequence
 
     from together_hooks.findings import Finding
+    from together_hooks.gitrun import Blob
 
     Scan = Callable[[Content], list[Finding]]
 
@@ -220,14 +223,23 @@ def _attribute(
         root: str, entries: list[Change], boundary: list[str], scan: Scan,
         commits: list[str],
 ) -> Iterator[Content]:
-    # Every blob the range adds, read and scanned once.
+    # Every blob the range adds, read and scanned once: a small one whole
+    # (kept when it holds a key), a larger one in windows as it streams
+    # (read again the same way, by a git of its own, when it holds one).
     flagged: dict[bytes, frozenset[str]] = {}
     seen: set[bytes] = set()
     new_blobs = [e.new for e in entries if not (e.new in seen or seen.add(e.new))]  # type: ignore[func-returns-value]
     data_of: dict[bytes, bytes] = {}
+    large: dict[bytes, int] = {}
     lfs = _LfsStore(root)
-    for sha, data in read_blobs(root, new_blobs):
-        data = lfs.content(sha, data)
+    for sha, blob in stream_blobs(root, new_blobs):
+        if blob.size > WINDOW:
+            keys = streamed_keys(scan, blob)
+            if keys:
+                flagged[sha] = keys
+                large[sha] = blob.size
+            continue
+        data = lfs.content(sha, blob.read())
         keys = keys_in(scan, data)
         if keys:
             flagged[sha] = keys
@@ -240,13 +252,31 @@ def _attribute(
         by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
     for key in sorted(by_blob):
         commit, hashes = by_blob[key]
+        sha = key[2]
         yield Revision(
-            key[1], data_of[key[2]], FirstOf(hashes),
+            key[1], data_of.get(sha), FirstOf(hashes),
             commit=commit.sha, author=commit.author, date=commit.date,
+            stream=BlobAt(root, sha.decode(), large[sha]) if sha in large else None,
         )
     yield from lfs.large_objects(entries)
     if commits:
         yield from commit_messages(root, commits, scan)
+
+
+def streamed_keys(scan: Scan, blob: Blob | BlobAt, path: str = '') -> frozenset[str]:
+    """``keys_in`` a blob as it streams from git: in windows when it is
+    larger than one (memory bounded by the window, not the blob)."""
+    if blob.size <= WINDOW:
+        return keys_in(scan, blob.read(), path)
+    return frozenset(f.hashed_secret for f in scan(Content(path, stream=blob)))
+
+
+def _keys_of_blobs(
+        root: str, shas: Sequence[str] | Sequence[bytes], scan: Scan, path: str = '',
+) -> Iterator[tuple[str | bytes, frozenset[str]]]:
+    """(sha, ``streamed_keys``) of each blob."""
+    for sha, blob in stream_blobs(root, shas):
+        yield sha, streamed_keys(scan, blob, path)
 
 
 _LFS_POINTER = b'version https://git-lfs.github.com/spec/v1\n'
@@ -313,10 +343,9 @@ def _first_adds(
     wanted = [e for e in entries if e.new in flagged]
     # A parent's blob decides whether a key is new: scan the few needed.
     unknown = sorted({o for e in wanted for o in e.olds if o not in flagged})
-    for sha, data in read_blobs(root, unknown):
-        keys = keys_in(scan, data)
+    for sha, keys in _keys_of_blobs(root, unknown, scan):
         if keys:
-            flagged[sha] = keys
+            flagged[sha] = keys  # type: ignore[index]
     adds = [(e.commit, e.path, e.olds, e.new) for e in wanted]
     first = first_adds(adds, keys_at(root, scan, flagged, adds, data_of))
     if not first or not boundary:
@@ -326,8 +355,8 @@ def _first_adds(
     for _hashed, path in first:
         if path not in had:
             had[path] = set()
-            for _sha, data in read_blobs(root, _blobs_at(root, boundary, path)):
-                had[path] |= keys_in(scan, data, path)
+            for _sha, keys in _keys_of_blobs(root, _blobs_at(root, boundary, path), scan, path):
+                had[path] |= keys
     return {k: v for k, v in first.items() if k[0] not in had[k[1]]}
 
 
@@ -338,9 +367,19 @@ def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[R
     listed commit's ``<commit message>`` or ``<commit header>``: an author
     name or an extra header is as public as a file."""
     first: set[str] = set()
-    hits: dict[str, list[tuple[str, bytes, set[str]]]] = {}
+    hits: dict[str, list[tuple[str, bytes | None, set[str]]]] = {}
     people: dict[str, Commit] = {}
-    for sha, raw in read_blobs(root, list(commits)):
+    large: dict[str, int] = {}
+    for sha, obj in stream_blobs(root, list(commits)):
+        if obj.size > WINDOW:  # scanned whole (headers too) in windows
+            new = streamed_keys(scan, obj) - first
+            if new:
+                first |= new
+                large[sha] = obj.size
+                hits[sha] = [(COMMIT_MESSAGE, None, new)]
+                people[sha] = Commit(sha, *_person(_head_of(root, sha, 'commit'), b'author '))
+            continue
+        raw = obj.read()
         head, message = object_parts(raw)
         for where, data in ((COMMIT_HEADER, head), (COMMIT_MESSAGE, message)):
             new = keys_in(scan, data) - first if data else set()
@@ -356,7 +395,19 @@ def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[R
             yield Revision(
                 where, data, FirstOf(keys),
                 commit=commit.sha, author=commit.author, date=commit.date,
+                stream=BlobAt(root, sha, large[sha], 'commit') if data is None else None,
             )
+
+
+def _head_of(root: str, sha: str, kind: str) -> bytes:
+    """The header lines of a commit or tag too large to read whole (they
+    come first, and are short: a few KB)."""
+    size = int(git(root, 'cat-file', '-s', sha))
+    obj = BlobAt(root, sha, size, kind)
+    try:
+        return obj.read(min(size, 1 << 16)).partition(b'\n\n')[0]
+    finally:
+        obj.close()
 
 
 # Header lines that hold only object ids (a sha-256 id is 64 hex: kept out
@@ -399,8 +450,16 @@ def _person(head: bytes, field: bytes) -> tuple[str, str]:
 def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revision]:
     """Each key in annotated tags' messages (``<tag message>``) and headers
     (the tagger, extra headers: ``<commit header>``)."""
-    for sha, raw in read_blobs(root, list(tags)):
-        head, message = object_parts(raw)
+    for sha, obj in stream_blobs(root, list(tags)):
+        if obj.size > WINDOW:  # scanned whole (headers too) in windows
+            if streamed_keys(scan, obj):
+                tagger, date = _person(_head_of(root, sha, 'tag'), b'tagger ')
+                yield Revision(
+                    TAG_MESSAGE, None, _all, commit=sha, author=tagger, date=date,
+                    stream=BlobAt(root, sha, obj.size, 'tag'),
+                )
+            continue
+        head, message = object_parts(obj.read())
         tagger, date = _person(head, b'tagger ')
         for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
             if data and keys_in(scan, data):
@@ -415,7 +474,7 @@ def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
     sha = git(root, 'rev-parse', '--verify', '--quiet', rev, ok=(0, 1)).decode().strip()
     while sha and git(root, 'cat-file', '-t', sha).strip() == b'tag':
         tags.append(sha)
-        first = git(root, 'cat-file', 'tag', sha).split(b'\n', 1)[0]  # object <sha>
+        first = _head_of(root, sha, 'tag').split(b'\n', 1)[0]  # object <sha>
         sha = first.partition(b' ')[2].decode('ascii', 'replace')
     yield from tag_messages(root, tags, scan)
 
@@ -452,8 +511,13 @@ def beside_commits(
             input=''.join(s + '\n' for s in names).encode(),
         ).decode('ascii', 'replace').splitlines()
         blobs = [p[0] for p in (k.split() for k in kinds) if len(p) == 2 and p[1] == 'blob']
-        for sha, data in read_blobs(root, blobs):
+        for sha, blob in stream_blobs(root, blobs):
             path = to_display(names[sha]) if names[sha] else TAGGED_BLOB
+            if blob.size > WINDOW:  # in windows, then again for the report
+                if streamed_keys(scan, blob, path):
+                    yield Revision(path, None, _all, commit=tip, stream=BlobAt(root, sha, blob.size))
+                continue
+            data = blob.read()
             if keys_in(scan, data, path):
                 yield Revision(path, data, _all, commit=tip)
 
@@ -722,14 +786,18 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     ``remote.<name>.mirror`` remote: the stash and other remotes'
     tracking refs go too), and each refspec's source (a commit on no
     branch, another remote's tracking ref, a glob).  Only ever more than
-    ``LOCAL_REFS``: a ``git push`` not found changes nothing."""
+    ``LOCAL_REFS``; every ref when the ``git push`` cannot be seen."""
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if argv is not None and '--mirror' in argv:
+    if argv is None or '--mirror' in argv:
+        # Where the ``git push`` cannot be seen (no ``/proc``, a git alias,
+        # a wrapper), its refspecs cannot be read: every ref is scanned,
+        # as for a mirror, so a later refspec naming the stash or another
+        # remote's ref lets no key through.
         return ['--all']
     extra = []
-    for spec in _refspecs(argv or []):
+    for spec in _refspecs(argv):
         source = spec.lstrip('+').partition(':')[0]
         if '*' in source:
             extra.append(f'--glob={source}')
@@ -743,16 +811,21 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     return [*LOCAL_REFS, *extra]
 
 
+# Where a process's command line and parent are read (Linux).
+_PROC = '/proc'
+
+
 def _git_push_argv() -> list[str] | None:
     """The arguments after ``push`` of the ``git push`` among this
     process's ancestors (hook <- pre-commit <- hook script <- git), when
-    there is one (Linux ``/proc``)."""
+    there is one (Linux ``/proc``); None when there is none, or the
+    ancestors cannot be read."""
     pid = os.getppid()
     for _ in range(6):
         try:
-            with open(f'/proc/{pid}/cmdline', 'rb') as f:
+            with open(f'{_PROC}/{pid}/cmdline', 'rb') as f:
                 argv = [os.fsdecode(a) for a in f.read().split(b'\0')[:-1]]
-            with open(f'/proc/{pid}/stat', 'rb') as f:
+            with open(f'{_PROC}/{pid}/stat', 'rb') as f:
                 pid = int(f.read().rpartition(b')')[2].split()[1])
         except (OSError, ValueError, IndexError):
             return None
@@ -810,9 +883,9 @@ def _first_batch(root: str, push: str) -> bool:
 
     ppid = os.getppid()
     try:
-        with open(f'/proc/{ppid}/cmdline', 'rb') as f:
+        with open(f'{_PROC}/{ppid}/cmdline', 'rb') as f:
             cmdline = f.read()
-        with open(f'/proc/{ppid}/stat', 'rb') as f:
+        with open(f'{_PROC}/{ppid}/stat', 'rb') as f:
             started = f.read().rpartition(b')')[2].split()[19]
     except (OSError, IndexError):
         return True

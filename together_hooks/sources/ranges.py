@@ -3,22 +3,8 @@ its ends, and one line with the fix when a clone lacks them.  What the
 commits of a range add is ``sources/commits.py``."""
 from __future__ import annotations
 
-import os
-
 from together_hooks.errors import InputError
-from together_hooks.gitrun import git
 from together_hooks.gitrun import git_output
-from together_hooks.gitrun import read_blobs
-from together_hooks.sources.content import Revision
-from together_hooks.sources.content import to_display
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Iterable
-    from typing import Iterator
-
-    from together_hooks.findings import Finding
-
 
 FULL_HISTORY = (
     'clone with full history (actions/checkout: fetch-depth: 0; GitLab: '
