@@ -71,3 +71,51 @@ def test_without_standard_streams_git_still_answers(git_repo):
     proc = subprocess.run((sys.executable, '-c', code), cwd=git_repo, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == "b'true\\n' True\n"
+
+
+def _many_blobs(repo, n: int) -> dict[str, bytes]:
+    """``n`` distinct blobs written into ``repo``: sha -> bytes."""
+    contents = [f'blob {i}\n'.encode() * (1 + i % 7) for i in range(n)]
+    folder = repo / 'many'
+    folder.mkdir()
+    for i, data in enumerate(contents):
+        (folder / str(i)).write_bytes(data)
+    shas = git(repo, 'hash-object', '-w', '--stdin-paths', input=b''.join(
+        os.fsencode(folder / str(i)) + b'\n' for i in range(n)
+    )).split()
+    return {sha.decode(): data for sha, data in zip(shas, contents)}
+
+
+def test_streamed_blobs_asked_for_by_more_than_a_pipe_holds(git_repo):
+    """4,000 requests (164 KB, more than a pipe holds): written on while
+    the blobs are read, every blob comes back in order, whole; stopping
+    early stops git."""
+    from together_hooks.gitrun import stream_blobs
+
+    blobs = _many_blobs(git_repo, 4000)
+    order = sorted(blobs)
+    got = [(sha, blob.read()) for sha, blob in stream_blobs(str(git_repo), order)]
+    assert got == [(sha, blobs[sha]) for sha in order]
+    stream = stream_blobs(str(git_repo), [s.encode() for s in order])
+    sha, blob = next(stream)
+    assert (sha, blob.read(5)) == (order[0].encode(), blobs[order[0]][:5])
+    stream.close()
+
+
+def test_streamed_blobs_without_standard_streams(git_repo):
+    """With stdin and stdout closed, the stream is started by subprocess
+    and gives the same blobs."""
+    blobs = _many_blobs(git_repo, 3)
+    code = (
+        'import os, sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.gitrun import stream_blobs\n'
+        'os.close(0)\n'
+        'os.close(1)\n'
+        f'got = {{sha: b.read() for sha, b in stream_blobs(".", {sorted(blobs)!r})}}\n'
+        'print(repr(got), "subprocess" in sys.modules, file=sys.stderr)\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code), cwd=git_repo, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    got, _sp, loaded = proc.stderr.strip().rpartition(' ')
+    assert eval(got) == blobs and loaded == 'True'
