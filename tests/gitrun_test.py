@@ -119,3 +119,37 @@ def test_streamed_blobs_without_standard_streams(git_repo):
     assert proc.returncode == 0, proc.stderr
     got, _sp, loaded = proc.stderr.strip().rpartition(' ')
     assert eval(got) == blobs and loaded == 'True'
+
+
+def test_the_work_tree_top_found_without_git_is_git_own(git_repo, tmp_path):
+    """``work_tree_top`` gives what ``git rev-parse --show-toplevel`` gives
+    wherever it is asked: in and below a work tree, inside its git
+    folder, in a linked worktree, through a symlink, below an empty
+    ``.git`` folder, with ``core.worktree`` or ``core.bare`` set."""
+    from together_hooks.gitrun import git_toplevel
+    from together_hooks.gitrun import work_tree_top
+
+    (git_repo / 'sub' / 'deep').mkdir(parents=True)
+    (git_repo / 'a.txt').write_text('a\n')
+    git(git_repo, 'add', 'a.txt')
+    git(git_repo, '-c', 'user.name=D', '-c', 'user.email=d@e', 'commit', '-qm', 'a')
+    git(git_repo, 'worktree', 'add', '-q', str(tmp_path / 'linked'))
+    (git_repo / 'sub' / 'fake' / '.git').mkdir(parents=True)  # not a repository: git looks on up
+    os.symlink(git_repo / 'sub', tmp_path / 'link')
+    other = tmp_path / 'other'
+    other.mkdir()
+    git(other, 'init', '-q')
+    elsewhere = tmp_path / 'elsewhere'
+    elsewhere.mkdir()
+    places = [
+        git_repo, git_repo / 'sub' / 'deep', git_repo / '.git', git_repo / '.git' / 'refs',
+        tmp_path / 'linked', tmp_path / 'link', git_repo / 'sub' / 'fake',
+        other, tmp_path,
+    ]
+    for place in places:
+        assert work_tree_top(str(place)) == git_toplevel(str(place)), place
+    git(other, 'config', 'core.worktree', str(elsewhere))
+    assert work_tree_top(str(other)) == git_toplevel(str(other)), 'core.worktree'
+    git(other, 'config', '--unset', 'core.worktree')
+    git(other, 'config', 'core.bare', 'true')
+    assert work_tree_top(str(other)) == git_toplevel(str(other)) is None, 'bare'

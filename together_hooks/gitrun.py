@@ -485,6 +485,51 @@ def git_toplevel(path: str) -> str | None:
     return os.fsdecode(out.rstrip(b'\n'))
 
 
+def work_tree_top(path: str = '.') -> str | None:
+    """``git_toplevel(path)``, without a git process where git is sure to
+    give the same answer: no ``GIT_*`` setting in the environment names
+    another repository, ``path`` is not inside the git folder, the nearest
+    ``.git`` is a git folder (or a ``gitdir:`` file pointing at one) and
+    the repository's config sets neither ``core.worktree`` nor ``bare``
+    nor includes a file.  Anything else is asked of git."""
+    env = os.environ
+    if not any(k in env for k in (
+            'GIT_DIR', 'GIT_WORK_TREE', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS',
+            'GIT_COMMON_DIR',
+    )):
+        top = worktree_root(path)
+        if top is not None and _plain_work_tree(top, path):
+            return os.path.realpath(top)  # as git gives it
+    return git_toplevel(path)
+
+
+def _plain_work_tree(top: str, path: str) -> bool:
+    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(top))
+    if inside.split(os.sep)[0] == '.git':
+        return False
+    git_dir = _git_dir(top)
+    if git_dir is None or not os.path.isfile(os.path.join(git_dir, 'HEAD')):
+        return False
+    common = _read_line(os.path.join(git_dir, 'commondir'))
+    if common is None and not os.path.isdir(os.path.join(git_dir, 'objects')):
+        return False
+    for name in (os.path.join(common or '', 'config'), 'config.worktree'):
+        try:
+            with open(os.path.join(git_dir, name), 'rb') as f:
+                text = f.read().lower()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+        if b'include' in text or b'worktree' in text:
+            return False
+        for line in text.split(b'\n'):
+            setting = b''.join(line.split())
+            if setting.startswith(b'bare') and setting != b'bare=false':
+                return False
+    return True
+
+
 def git_installed() -> bool:
     try:
         _find_git(None)

@@ -86,16 +86,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
 
     def go() -> int:
-        from together_hooks.gitrun import git_toplevel
         from together_hooks.gitrun import no_repository
+        from together_hooks.gitrun import work_tree_top
 
-        root = git_toplevel('.')
+        root = work_tree_top('.')  # no git process in a plain work tree
         if root is None:
             raise no_repository('not inside a git work tree (run it in a repository)')
         from together_hooks import config
+        from together_hooks.errors import InputError
 
         templates = [*args.allow, *config.load(root).env_templates]
-        code = run(root, args.fix, templates)
+        try:
+            code = run(root, args.fix, templates)
+        except InputError:
+            # Found without git: a repository git refuses (another user's)
+            # fails at its first question; git's reason says what to do.
+            from together_hooks.gitrun import git_refusal
+
+            refused = git_refusal(root)
+            if refused:
+                raise InputError(refused) from None
+            raise
         return audit_log.log_run(args, code, root=root, metadata={'fix': args.fix})
 
     return guard(PROG, go, args)
