@@ -153,3 +153,9 @@ def test_the_work_tree_top_found_without_git_is_git_own(git_repo, tmp_path):
     git(other, 'config', '--unset', 'core.worktree')
     git(other, 'config', 'core.bare', 'true')
     assert work_tree_top(str(other)) == git_toplevel(str(other)) is None, 'bare'
+    if os.geteuid() == 0 and 'SUDO_UID' not in os.environ:
+        # Another user's repository: git refuses it (safe.directory).
+        git(other, 'config', 'core.bare', 'false')
+        for place in (other, other / '.git'):
+            os.chown(place, 65534, 65534)
+        assert work_tree_top(str(other)) == git_toplevel(str(other)) is None, 'owner'

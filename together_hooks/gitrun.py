@@ -489,16 +489,19 @@ def work_tree_top(path: str = '.') -> str | None:
     """``git_toplevel(path)``, without a git process where git is sure to
     give the same answer: no ``GIT_*`` setting in the environment names
     another repository, ``path`` is not inside the git folder, the nearest
-    ``.git`` is a git folder (or a ``gitdir:`` file pointing at one) and
-    the repository's config sets neither ``core.worktree`` nor ``bare``
-    nor includes a file.  Anything else is asked of git."""
+    ``.git`` is a git folder (or a ``gitdir:`` file pointing at one) that
+    we own (else git may refuse it: ``safe.directory``) and the
+    repository's config sets neither ``core.worktree`` nor ``bare`` nor
+    includes a file, and git is there to run.  Anything else is asked of
+    git."""
     env = os.environ
     if not any(k in env for k in (
             'GIT_DIR', 'GIT_WORK_TREE', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS',
             'GIT_COMMON_DIR',
     )):
         top = worktree_root(path)
-        if top is not None and _plain_work_tree(top, path):
+        # (No git to run: the callers' own words for that, as git_toplevel gives.)
+        if top is not None and _plain_work_tree(top, path) and git_installed():
             return os.path.realpath(top)  # as git gives it
     return git_toplevel(path)
 
@@ -509,6 +512,17 @@ def _plain_work_tree(top: str, path: str) -> bool:
         return False
     git_dir = _git_dir(top)
     if git_dir is None or not os.path.isfile(os.path.join(git_dir, 'HEAD')):
+        return False
+    # git refuses a repository another user owns (safe.directory): git
+    # itself then says so, and how to trust it.
+    owner = getattr(os, 'geteuid', None)
+    try:
+        if owner is None or any(
+                os.lstat(p).st_uid != owner()
+                for p in (top, os.path.join(top, '.git'), git_dir)
+        ):
+            return False
+    except OSError:
         return False
     common = _read_line(os.path.join(git_dir, 'commondir'))
     if common is None and not os.path.isdir(os.path.join(git_dir, 'objects')):

@@ -93,20 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if root is None:
             raise no_repository('not inside a git work tree (run it in a repository)')
         from together_hooks import config
-        from together_hooks.errors import InputError
 
         templates = [*args.allow, *config.load(root).env_templates]
-        try:
-            code = run(root, args.fix, templates)
-        except InputError:
-            # Found without git: a repository git refuses (another user's)
-            # fails at its first question; git's reason says what to do.
-            from together_hooks.gitrun import git_refusal
-
-            refused = git_refusal(root)
-            if refused:
-                raise InputError(refused) from None
-            raise
+        code = run(root, args.fix, templates)
         return audit_log.log_run(args, code, root=root, metadata={'fix': args.fix})
 
     return guard(PROG, go, args)
