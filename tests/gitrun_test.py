@@ -136,6 +136,10 @@ def test_the_work_tree_top_found_without_git_is_git_own(git_repo, tmp_path):
     git(git_repo, 'worktree', 'add', '-q', str(tmp_path / 'linked'))
     (git_repo / 'sub' / 'fake' / '.git').mkdir(parents=True)  # not a repository: git looks on up
     os.symlink(git_repo / 'sub', tmp_path / 'link')
+    outer = tmp_path / 'outer'  # a repository holding a link into this one
+    outer.mkdir()
+    git(outer, 'init', '-q')
+    os.symlink(git_repo / 'sub', outer / 'link')
     other = tmp_path / 'other'
     other.mkdir()
     git(other, 'init', '-q')
@@ -143,7 +147,8 @@ def test_the_work_tree_top_found_without_git_is_git_own(git_repo, tmp_path):
     elsewhere.mkdir()
     places = [
         git_repo, git_repo / 'sub' / 'deep', git_repo / '.git', git_repo / '.git' / 'refs',
-        tmp_path / 'linked', tmp_path / 'link', git_repo / 'sub' / 'fake',
+        tmp_path / 'linked', tmp_path / 'link', outer / 'link', outer,
+        git_repo / 'sub' / 'fake',
         other, tmp_path,
     ]
     for place in places:

@@ -495,20 +495,22 @@ def work_tree_top(path: str = '.') -> str | None:
     includes a file, and git is there to run.  Anything else is asked of
     git."""
     env = os.environ
+    ceilings = [c for c in env.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep) if c]
     if not any(k in env for k in (
             'GIT_DIR', 'GIT_WORK_TREE', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS',
             'GIT_COMMON_DIR',
-    )):
-        top = worktree_root(path)
+    )) and all(os.path.realpath(c) == os.path.abspath(c) for c in ceilings):
+        # git starts from the folder's real path (a symlink resolved), as here.
+        real = os.path.realpath(path)
+        top = worktree_root(real)
         # (No git to run: the callers' own words for that, as git_toplevel gives.)
-        if top is not None and _plain_work_tree(top, path) and git_installed():
-            return os.path.realpath(top)  # as git gives it
+        if top is not None and _plain_work_tree(top, real) and git_installed():
+            return top
     return git_toplevel(path)
 
 
 def _plain_work_tree(top: str, path: str) -> bool:
-    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(top))
-    if inside.split(os.sep)[0] == '.git':
+    if os.path.relpath(path, top).split(os.sep)[0] == '.git':
         return False
     git_dir = _git_dir(top)
     if git_dir is None or not os.path.isfile(os.path.join(git_dir, 'HEAD')):
