@@ -38,7 +38,7 @@ def commands(venvs: dict[str, Path], files: list[str]) -> list[tuple[str, list[s
              [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline", *files]),
             (f"{name}: detect-together-keys, 3 clean files",
              [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline",
-              "setup.py", "src/flask/app.py", "src/flask/ctx.py"]),
+              "pyproject.toml", "src/flask/app.py", "src/flask/ctx.py"]),
             (f"{name}: scan --staged --format json (blocks)",
              [str(b / "together-hooks"), "scan", "--staged", "--format", "json"]),
             (f"{name}: forbid-env-files", [str(b / "forbid-env-files"), *files]),

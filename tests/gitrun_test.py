@@ -71,3 +71,96 @@ def test_without_standard_streams_git_still_answers(git_repo):
     proc = subprocess.run((sys.executable, '-c', code), cwd=git_repo, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == "b'true\\n' True\n"
+
+
+def _many_blobs(repo, n: int) -> dict[str, bytes]:
+    """``n`` distinct blobs written into ``repo``: sha -> bytes."""
+    contents = [f'blob {i}\n'.encode() * (1 + i % 7) for i in range(n)]
+    folder = repo / 'many'
+    folder.mkdir()
+    for i, data in enumerate(contents):
+        (folder / str(i)).write_bytes(data)
+    shas = git(repo, 'hash-object', '-w', '--stdin-paths', input=b''.join(
+        os.fsencode(folder / str(i)) + b'\n' for i in range(n)
+    )).split()
+    return {sha.decode(): data for sha, data in zip(shas, contents)}
+
+
+def test_streamed_blobs_asked_for_by_more_than_a_pipe_holds(git_repo):
+    """4,000 requests (164 KB, more than a pipe holds): written on while
+    the blobs are read, every blob comes back in order, whole; stopping
+    early stops git."""
+    from together_hooks.gitrun import stream_blobs
+
+    blobs = _many_blobs(git_repo, 4000)
+    order = sorted(blobs)
+    got = [(sha, blob.read()) for sha, blob in stream_blobs(str(git_repo), order)]
+    assert got == [(sha, blobs[sha]) for sha in order]
+    stream = stream_blobs(str(git_repo), [s.encode() for s in order])
+    sha, blob = next(stream)
+    assert (sha, blob.read(5)) == (order[0].encode(), blobs[order[0]][:5])
+    stream.close()
+
+
+def test_streamed_blobs_without_standard_streams(git_repo):
+    """With stdin and stdout closed, the stream is started by subprocess
+    and gives the same blobs."""
+    blobs = _many_blobs(git_repo, 3)
+    code = (
+        'import os, sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.gitrun import stream_blobs\n'
+        'os.close(0)\n'
+        'os.close(1)\n'
+        f'got = {{sha: b.read() for sha, b in stream_blobs(".", {sorted(blobs)!r})}}\n'
+        'print(repr(got), "subprocess" in sys.modules, file=sys.stderr)\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code), cwd=git_repo, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    got, _sp, loaded = proc.stderr.strip().rpartition(' ')
+    assert eval(got) == blobs and loaded == 'True'
+
+
+def test_the_work_tree_top_found_without_git_is_git_own(git_repo, tmp_path):
+    """``work_tree_top`` gives what ``git rev-parse --show-toplevel`` gives
+    wherever it is asked: in and below a work tree, inside its git
+    folder, in a linked worktree, through a symlink, below an empty
+    ``.git`` folder, with ``core.worktree`` or ``core.bare`` set."""
+    from together_hooks.gitrun import git_toplevel
+    from together_hooks.gitrun import work_tree_top
+
+    (git_repo / 'sub' / 'deep').mkdir(parents=True)
+    (git_repo / 'a.txt').write_text('a\n')
+    git(git_repo, 'add', 'a.txt')
+    git(git_repo, '-c', 'user.name=D', '-c', 'user.email=d@e', 'commit', '-qm', 'a')
+    git(git_repo, 'worktree', 'add', '-q', str(tmp_path / 'linked'))
+    (git_repo / 'sub' / 'fake' / '.git').mkdir(parents=True)  # not a repository: git looks on up
+    os.symlink(git_repo / 'sub', tmp_path / 'link')
+    outer = tmp_path / 'outer'  # a repository holding a link into this one
+    outer.mkdir()
+    git(outer, 'init', '-q')
+    os.symlink(git_repo / 'sub', outer / 'link')
+    other = tmp_path / 'other'
+    other.mkdir()
+    git(other, 'init', '-q')
+    elsewhere = tmp_path / 'elsewhere'
+    elsewhere.mkdir()
+    places = [
+        git_repo, git_repo / 'sub' / 'deep', git_repo / '.git', git_repo / '.git' / 'refs',
+        tmp_path / 'linked', tmp_path / 'link', outer / 'link', outer,
+        git_repo / 'sub' / 'fake',
+        other, tmp_path,
+    ]
+    for place in places:
+        assert work_tree_top(str(place)) == git_toplevel(str(place)), place
+    git(other, 'config', 'core.worktree', str(elsewhere))
+    assert work_tree_top(str(other)) == git_toplevel(str(other)), 'core.worktree'
+    git(other, 'config', '--unset', 'core.worktree')
+    git(other, 'config', 'core.bare', 'true')
+    assert work_tree_top(str(other)) == git_toplevel(str(other)) is None, 'bare'
+    if os.geteuid() == 0 and 'SUDO_UID' not in os.environ:
+        # Another user's repository: git refuses it (safe.directory).
+        git(other, 'config', 'core.bare', 'false')
+        for place in (other, other / '.git'):
+            os.chown(place, 65534, 65534)
+        assert work_tree_top(str(other)) == git_toplevel(str(other)) is None, 'owner'

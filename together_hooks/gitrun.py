@@ -15,6 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import subprocess
     from typing import IO
+    from typing import Callable
     from typing import Iterable
     from typing import Iterator
     from typing import Sequence
@@ -87,42 +88,10 @@ def _run(
     import select
     import time
 
-    if not os.path.isdir(root):  # as subprocess's cwd would fail
-        raise FileNotFoundError(root)
-    executable = _find_git(env)
-    parent: dict[int, bytearray | None] = {}  # our end of each pipe: its output, None for stdin
-    child: list[int] = []
     try:
-        actions: list[tuple[int, ...]] = []
-        for target in (0, 1, 2):
-            if target == 0 and input is None:
-                continue  # git reads our stdin, as with subprocess
-            if target == 2 and not errors:
-                actions.append((os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0))
-                continue
-            r, w = os.pipe()
-            ours, theirs = (w, r) if target == 0 else (r, w)
-            parent[ours] = None if target == 0 else bytearray()
-            child.append(theirs)
-            actions.append((os.POSIX_SPAWN_DUP2, theirs, target))
-        if min(*parent, *child) <= 2:  # a standard stream was closed: a pipe took its number
-            raise _NoSpawn()
-        from _signal import SIGPIPE
-        from _signal import SIGXFSZ
-
-        command = _command(args, env, rewrites)
-        pid = os.posix_spawn(
-            executable, [command['args'][0], '-C', root, *command['args'][1:]],
-            os.environ if command['env'] is None else command['env'], file_actions=actions,
-            setsigdef=(SIGPIPE, SIGXFSZ),  # as subprocess restores them
-        )
+        pid, parent = _spawn(root, args, input is not None, errors, env, rewrites)
     except _NoSpawn:
-        _close(*parent, *child)
         return _run_subprocess(root, args, input, errors, env, timeout, rewrites)
-    except BaseException:
-        _close(*parent, *child)
-        raise
-    _close(*child)
     try:
         poller = select.poll()
         for fd, out in parent.items():
@@ -165,6 +134,52 @@ def _run(
         _close(*(fd for fd in parent if fd in open_fds))
     outs = [out for out in parent.values() if out is not None]
     return Done(os.waitstatus_to_exitcode(status), bytes(outs[0]), bytes(outs[1]) if errors else b'')
+
+
+def _spawn(
+        root: str, args: tuple[str, ...], input: bool, errors: bool,
+        env: dict[str, str] | None, rewrites: bool,
+) -> tuple[int, dict[int, bytearray | None]]:
+    """git started by ``os.posix_spawn`` in ``root``: (its pid, our end of
+    each pipe: a bytearray for stdout and, with ``errors``, stderr, None
+    for its stdin when ``input``).  Without ``input`` git reads our stdin;
+    without ``errors`` its stderr goes to the null device.  ``_NoSpawn``
+    when a standard stream of ours is closed (a pipe would take its
+    number)."""
+    if not os.path.isdir(root):  # as subprocess's cwd would fail
+        raise FileNotFoundError(root)
+    executable = _find_git(env)
+    parent: dict[int, bytearray | None] = {}
+    child: list[int] = []
+    try:
+        actions: list[tuple[int, ...]] = []
+        for target in (0, 1, 2):
+            if target == 0 and not input:
+                continue  # git reads our stdin, as with subprocess
+            if target == 2 and not errors:
+                actions.append((os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0))
+                continue
+            r, w = os.pipe()
+            ours, theirs = (w, r) if target == 0 else (r, w)
+            parent[ours] = None if target == 0 else bytearray()
+            child.append(theirs)
+            actions.append((os.POSIX_SPAWN_DUP2, theirs, target))
+        if min(*parent, *child) <= 2:  # a standard stream was closed: a pipe took its number
+            raise _NoSpawn()
+        from _signal import SIGPIPE
+        from _signal import SIGXFSZ
+
+        command = _command(args, env, rewrites)
+        pid = os.posix_spawn(
+            executable, [command['args'][0], '-C', root, *command['args'][1:]],
+            os.environ if command['env'] is None else command['env'], file_actions=actions,
+            setsigdef=(SIGPIPE, SIGXFSZ),  # as subprocess restores them
+        )
+    except BaseException:
+        _close(*parent, *child)
+        raise
+    _close(*child)
+    return pid, parent
 
 
 class _NoSpawn(Exception):
@@ -470,6 +485,67 @@ def git_toplevel(path: str) -> str | None:
     return os.fsdecode(out.rstrip(b'\n'))
 
 
+def work_tree_top(path: str = '.') -> str | None:
+    """``git_toplevel(path)``, without a git process where git is sure to
+    give the same answer: no ``GIT_*`` setting in the environment names
+    another repository, ``path`` is not inside the git folder, the nearest
+    ``.git`` is a git folder (or a ``gitdir:`` file pointing at one) that
+    we own (else git may refuse it: ``safe.directory``) and the
+    repository's config sets neither ``core.worktree`` nor ``bare`` nor
+    includes a file, and git is there to run.  Anything else is asked of
+    git."""
+    env = os.environ
+    ceilings = [c for c in env.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep) if c]
+    if not any(k in env for k in (
+            'GIT_DIR', 'GIT_WORK_TREE', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS',
+            'GIT_COMMON_DIR',
+    )) and all(os.path.realpath(c) == os.path.abspath(c) for c in ceilings):
+        # git starts from the folder's real path (a symlink resolved), as here.
+        real = os.path.realpath(path)
+        top = worktree_root(real)
+        # (No git to run: the callers' own words for that, as git_toplevel gives.)
+        if top is not None and _plain_work_tree(top, real) and git_installed():
+            return top
+    return git_toplevel(path)
+
+
+def _plain_work_tree(top: str, path: str) -> bool:
+    if os.path.relpath(path, top).split(os.sep)[0] == '.git':
+        return False
+    git_dir = _git_dir(top)
+    if git_dir is None or not os.path.isfile(os.path.join(git_dir, 'HEAD')):
+        return False
+    # git refuses a repository another user owns (safe.directory): git
+    # itself then says so, and how to trust it.
+    owner = getattr(os, 'geteuid', None)
+    try:
+        if owner is None or any(
+                os.lstat(p).st_uid != owner()
+                for p in (top, os.path.join(top, '.git'), git_dir)
+        ):
+            return False
+    except OSError:
+        return False
+    common = _read_line(os.path.join(git_dir, 'commondir'))
+    if common is None and not os.path.isdir(os.path.join(git_dir, 'objects')):
+        return False
+    for name in (os.path.join(common or '', 'config'), 'config.worktree'):
+        try:
+            with open(os.path.join(git_dir, name), 'rb') as f:
+                text = f.read().lower()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+        if b'include' in text or b'worktree' in text:
+            return False
+        for line in text.split(b'\n'):
+            setting = b''.join(line.split())
+            if setting.startswith(b'bare') and setting != b'bare=false':
+                return False
+    return True
+
+
 def git_installed() -> bool:
     try:
         _find_git(None)
@@ -583,29 +659,18 @@ def stream_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, Blob]]:
     """(sha, ``Blob``) for each blob, streamed from one ``git cat-file
     --batch``: memory is what the reader takes at a time, not the blob.
 
-    Shas may be ``str`` or ``bytes``; each comes back as it was given.  A
-    thread feeds the requests (``--buffer``: git flushes only when full), so
-    neither side waits on a full pipe.
+    Shas may be ``str`` or ``bytes``; each comes back as it was given.
+    git is started as ``_run`` starts it (a hook's few staged blobs import
+    no ``subprocess``); the requests are written at once when the pipe
+    holds them, the rest by a thread (``--buffer``: git flushes only when
+    full), so neither side waits on a full pipe.
     """
-    import threading
-
     shas = list(shas)
-    proc = git_stream(root, *PACK_READING, 'cat-file', '--batch', '--buffer', stdin=True)
-    assert proc.stdin is not None and proc.stdout is not None
-    stdin, stdout = proc.stdin, proc.stdout
-
-    def feed() -> None:
-        try:
-            stdin.write(b''.join(
-                (sha.encode() if isinstance(sha, str) else sha) + b'\n'
-                for sha in shas
-            ))
-            stdin.close()
-        except (BrokenPipeError, ValueError):
-            pass
-
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
+    requests = b''.join(
+        (sha.encode() if isinstance(sha, str) else sha) + b'\n' for sha in shas
+    )
+    reader = _Fed(root, (*PACK_READING, 'cat-file', '--batch', '--buffer'), requests)
+    stdout = reader.stdout
     try:
         for sha in shas:
             header = stdout.readline().split()
@@ -617,10 +682,73 @@ def stream_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, Blob]]:
             blob.skip()
             stdout.read(1)  # the newline after each object
     finally:
-        stdout.close()
-        proc.kill()
-        proc.wait()
-        writer.join()
+        reader.close()
+
+
+class _Fed:
+    """A git fed ``requests`` on its stdin and read as it runs (``stdout``,
+    buffered); its stderr is dropped.  ``close`` stops it and reaps it."""
+
+    __slots__ = ('stdout', '_pid', '_proc', '_writer')
+
+    def __init__(self, root: str, args: tuple[str, ...], requests: bytes) -> None:
+        self._pid = 0
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._writer = None
+        try:
+            if not hasattr(os, 'posix_spawn'):
+                raise _NoSpawn()
+            self._pid, parent = _spawn(root, args, True, False, None, False)
+        except _NoSpawn:
+            proc = self._proc = git_stream(root, *args, stdin=True)
+            assert proc.stdin is not None and proc.stdout is not None
+            self.stdout = proc.stdout
+            self._feed(proc.stdin.fileno(), memoryview(requests), proc.stdin.close)
+            return
+        stdin, stdout = parent  # stdin first, then stdout
+        self.stdout = open(stdout, 'rb', buffering=1 << 20)
+        os.set_blocking(stdin, False)
+        todo = memoryview(requests)
+        try:
+            while todo:
+                todo = todo[os.write(stdin, todo):]
+        except BlockingIOError:  # the pipe is full: a thread writes the rest
+            os.set_blocking(stdin, True)
+            self._feed(stdin, todo, lambda: os.close(stdin))
+            return
+        except BrokenPipeError:  # git stopped: reading says why
+            pass
+        os.close(stdin)
+
+    def _feed(self, fd: int, todo: memoryview, close: Callable[[], None]) -> None:
+        import threading
+
+        def feed() -> None:
+            try:
+                rest = todo
+                while rest:
+                    rest = rest[os.write(fd, rest):]
+            except (BrokenPipeError, OSError, ValueError):
+                pass
+            finally:
+                try:
+                    close()
+                except OSError:
+                    pass
+
+        self._writer = threading.Thread(target=feed, daemon=True)
+        self._writer.start()
+
+    def close(self) -> None:
+        self.stdout.close()
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.wait()
+        elif self._pid:
+            _kill(self._pid)
+            self._pid = 0
+        if self._writer is not None:
+            self._writer.join()
 
 
 class BlobAt:

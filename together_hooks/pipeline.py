@@ -15,6 +15,7 @@ import sys
 from together_hooks import audit_log
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import may_be_wide
+from together_hooks.detect.engine import prepare
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.scrub import learn
 from together_hooks.detect.scrub import scrub
@@ -309,6 +310,9 @@ def _scan_forked(
     is left: neither waits while the other still has work."""
     from together_hooks.sources import parallel
 
+    # What each process would load and compile at its first keyword:
+    # once, here, before the fork.
+    prepare(scanner.rules)
     step = -(-len(contents) // 256)
     turns = parallel.Turns(-(-len(contents) // step))
 
@@ -340,16 +344,19 @@ def _scan_forked(
 def scan_contents(
         contents: Iterable[Content], summary: Summary, scanner: Scanner,
 ) -> list[Finding]:
-    # Only a list of file-backed content is split; streams (the index,
-    # history) are scanned as they arrive so memory stays flat.
-    if (
-            isinstance(contents, list) and len(contents) >= PARALLEL_MIN_FILES
-            and all(c.fs_path is not None for c in contents)
-    ):
-        from together_hooks.sources import parallel  # not on a hook's few files
+    # Only a list's file-backed content is split (each process reads the
+    # files it takes); what a list already holds (a tree's path names, a
+    # symlink's target) is scanned here.  Streams (the index, history) are
+    # scanned as they arrive so memory stays flat.
+    if isinstance(contents, list) and len(contents) >= PARALLEL_MIN_FILES:
+        on_disk = [c for c in contents if c.fs_path is not None]
+        if len(on_disk) >= PARALLEL_MIN_FILES:
+            from together_hooks.sources import parallel  # not on a hook's few files
 
-        if parallel.available():
-            return _scan_forked(contents, summary, scanner)
+            if parallel.available():
+                held = [c for c in contents if c.fs_path is None]
+                found = _scan_serial(held, summary, scanner) if held else []
+                return found + _scan_forked(on_disk, summary, scanner)
     return _scan_serial(contents, summary, scanner)
 
 

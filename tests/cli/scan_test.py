@@ -18,6 +18,7 @@ from tests.cli_run import leaked
 from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
 from tests.conftest import git
+from tests.conftest import write
 from tests.keys import b64
 from tests.keys import make_hex
 from tests.keys import make_key
@@ -207,3 +208,21 @@ def test_a_file_named_with_a_key_is_found(git_repo, tmp_path, tracked):
     assert res.rc == 1, res.err
     assert [(p, h) for p, _line, _rule, h in res.found()] == [('<path name>', hash_secret(key))]
     assert leaked([key], res.out, res.err) == []
+
+
+def test_scan_staged_asks_git_what_it_must_only(git_repo, keys, monkeypatch, tmp_path):
+    """Each git process costs every run: in a plain work tree the top is
+    found without one (``gitrun.work_tree_top``); what is left is the
+    developer's ignored env files (own keys), the staged diff and one
+    ``cat-file`` for the blobs."""
+    key = keys()
+    write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
+    git(git_repo, 'add', 'app.py')
+    trace = tmp_path / 'trace'
+    monkeypatch.setenv('GIT_TRACE', str(trace))
+    r = scan('--staged', '--format', 'json', cwd=git_repo)
+    assert r.rc == 1 and 'app.py' in r.out, r.err
+    started = [line.split('built-in: ', 1)[1] for line in trace.read_text().splitlines()
+               if 'built-in: ' in line]
+    assert len(started) == 3, started
+    assert not any('rev-parse' in command for command in started), started

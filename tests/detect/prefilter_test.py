@@ -126,3 +126,24 @@ def test_history_with_the_one_pass_test_finds_what_plain_checks_find(
     monkeypatch.setattr(engine, '_SCREENS', {})  # a screen that starts with hyperscan
     assert found(scanner.blob_test) == plain
     assert engine.keyword_screen(scanner.rules)._where is not None
+
+
+PREPARED = prefilter.Keywords(KEYWORDS.needles)
+PREPARED.prepare()
+
+
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)
+@given(blobs)
+def test_a_prepared_screen_flags_and_places_exactly_what_the_plain_checks_do(data):
+    """``prepare`` (before a tree scan forks) puts the grouped searches to
+    work from the first byte: the same answer as one ``in`` per keyword,
+    and every needle at the offsets a ``find`` loop gives."""
+    assert PREPARED._grouped is not None and PREPARED._grouped_where is not None
+    assert PREPARED(data) is KEYWORDS.plain(data)
+    where = PREPARED.where(data + b'.' * prefilter.WHERE_GROUPED_MIN_SIZE)
+    for needle in KEYWORDS.needles:
+        at, offsets = data.find(needle), []
+        while at != -1:
+            offsets.append(at)
+            at = data.find(needle, at + 1)
+        assert where.offsets(needle) == offsets

@@ -410,3 +410,19 @@ def test_a_pre_commit_config_that_is_no_file_does_not_hang_the_env_hook(git_repo
     )
     assert proc.returncode == 1, proc.stderr
     assert b'.env' in proc.stdout
+
+
+def test_check_env_gitignored_asks_git_three_questions(git_repo, monkeypatch, tmp_path):
+    """Every commit pays for each git process: in a plain work tree the top
+    is found without one (``gitrun.work_tree_top``), leaving the tracked
+    and untracked listing, the ignored listing and one ``check-ignore``."""
+    (git_repo / '.gitignore').write_text('.env\n')
+    (git_repo / '.env').write_text('DEBUG=1\n')
+    trace = tmp_path / 'trace'
+    monkeypatch.setenv('GIT_TRACE', str(trace))
+    r = run('check-env-gitignored', cwd=git_repo)
+    assert r.rc == 1, r.err  # .env.local and friends are not ignored
+    started = [line.split('built-in: ', 1)[1] for line in trace.read_text().splitlines()
+               if 'built-in: ' in line]
+    assert len(started) == 3, started
+    assert not any('rev-parse' in command for command in started), started

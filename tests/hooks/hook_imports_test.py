@@ -101,12 +101,13 @@ def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys
 @pytest.mark.parametrize(('module', 'argv'), [
     ('together_hooks.hooks.forbid_env_files', ['app.py', '.env']),
     ('together_hooks.hooks.check_env_gitignored', []),
+    ('together_hooks.cli', ['scan', '--staged']),
 ])
 def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module, argv):
     """Each asks git a question or two on every commit; ``gitrun`` starts
     git without ``subprocess`` (its import, with ``threading`` and
-    ``selectors``, cost more than the questions).  ``scan --staged`` still
-    imports both: it streams the staged blobs from ``cat-file``."""
+    ``selectors``, cost more than the questions).  ``scan --staged``
+    streams the staged blobs from a ``cat-file`` started the same way."""
     write(git_repo, 'app.py', f'client = Together(api_key="{keys()}")\n')
     write(git_repo, '.env', 'DEBUG=1\n')
     subprocess.run(('git', 'add', 'app.py'), cwd=git_repo, check=True)

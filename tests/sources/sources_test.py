@@ -462,3 +462,41 @@ def test_turns_hand_each_number_to_exactly_one_of_two_processes(n):
     assert sorted(mine + theirs) == list(range(n))
     with pytest.raises(ValueError):
         parallel.Turns(257)
+
+
+def test_a_tree_with_its_names_is_split_across_two_processes(tmp_path, monkeypatch):
+    """A folder's scan holds its files and, first, their names (one
+    in-memory content): the files are still shared by two processes, the
+    names scanned once, and the findings are the serial scan's."""
+    from together_hooks import pipeline
+    from together_hooks.report import Summary
+    from together_hooks.sources import files
+    from together_hooks.sources import parallel
+
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    rng = random.Random(20261201)  # nothing is printed: no output to check
+    top = tmp_path / 'top'
+    named = make_key(rng)
+    for i in range(300):
+        _write(top, f'd{i % 5}/f{i:04d}.txt', f'line\n{make_key(rng)}\n' if i % 97 == 0 else f'plain {i}\n')
+    _write(top, f'{named}.txt', 'plain\n')  # a key only in a file name
+    if not parallel.available():
+        pytest.skip('one core: no second process')
+    splits = []
+    split = parallel.split
+    monkeypatch.setattr(parallel, 'split', lambda *a: splits.append(1) or split(*a))
+
+    def scanned(min_files: int) -> tuple[list[tuple[object, ...]], int]:
+        monkeypatch.setattr(pipeline, 'PARALLEL_MIN_FILES', min_files)
+        summary = Summary()
+        found = pipeline.scan_contents(
+            list(files.from_tree(str(top), names=True)), summary, pipeline.Scanner(),
+        )
+        return sorted((f.path, f.line, f.column, f.secret) for f in found), summary.files_scanned
+
+    forked = scanned(256)
+    assert splits == [1]
+    serial = scanned(10 ** 9)
+    assert splits == [1]
+    assert forked == serial and serial[1] == 301
+    assert len(serial[0]) == 5 and any(f[3] == named for f in serial[0])

@@ -60,7 +60,7 @@ def _toplevel(args: argparse.Namespace) -> str | None:
     """The work tree holding the current folder, asked of git once a run
     (the scan root and the source both want it)."""
     if not hasattr(args, 'toplevel'):
-        args.toplevel = gitrun.git_toplevel('.')
+        args.toplevel = gitrun.work_tree_top('.')  # no git process in a plain work tree
     return args.toplevel
 
 

@@ -349,6 +349,23 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
     return screen
 
 
+def prepare(rules: tuple[Rule, ...]) -> None:
+    """Load and compile now what the first files holding a keyword would
+    (the keyword screen's searches, the rules' regexes, the modules a
+    candidate needs): before a scan forks, once for both processes."""
+    keyword_screen(rules).prepare()
+    for rule in rules:
+        for pattern in rule.patterns:
+            pattern.regex  # noqa: B018 (each compiled on first use)
+            pattern.decoded  # noqa: B018
+        rule.value  # noqa: B018
+        rule.anchor  # noqa: B018
+    from together_hooks.detect import codec  # noqa: F401
+    from together_hooks.detect import context  # noqa: F401
+    from together_hooks.detect import pragmas  # noqa: F401
+    from together_hooks.detect import shapes  # noqa: F401
+
+
 # How far around a keyword the other readings are made: a key split into
 # literals starts with its keyword, an escaped name sits right before its
 # value; a notebook full of "together" is not unescaped whole.

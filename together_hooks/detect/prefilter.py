@@ -176,6 +176,18 @@ class Keywords:
             grouped = self._grouped = self.grouped()
         return grouped(data)
 
+    def prepare(self) -> None:
+        """Compile the grouped searches now and use them from the first
+        bytes on (the same answers as ``plain``): for a run that passes
+        enough bytes to pay for them, before it forks, so that both
+        processes share one compile."""
+        if self._grouped is None and len(self.keywords) >= 3:
+            self._grouped = self.grouped()
+        if self._grouped_where is None:
+            self._grouped_where = self._where_grouped()
+        self._seen = max(self._seen, GROUPED_MIN_BYTES)
+        self._where_seen = max(self._where_seen, GROUPED_MIN_BYTES)
+
     def grouped(self) -> Callable[[bytes], bool]:
         """The same answer as ``plain``, one ``re`` search per anchor."""
         searches = [

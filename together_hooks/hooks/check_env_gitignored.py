@@ -86,10 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
 
     def go() -> int:
-        from together_hooks.gitrun import git_toplevel
         from together_hooks.gitrun import no_repository
+        from together_hooks.gitrun import work_tree_top
 
-        root = git_toplevel('.')
+        root = work_tree_top('.')  # no git process in a plain work tree
         if root is None:
             raise no_repository('not inside a git work tree (run it in a repository)')
         from together_hooks import config
