@@ -804,10 +804,10 @@ def build_adversarial(ctx: "Ctx") -> List[Corpus]:
 class Sample:
     seconds: float = 0.0
     maxrss_kib: int = 0
-    cpu: float = 0.0                     # user+sys of the tool and the children it waited for
     rc: int = 0
     out: Optional[Path] = None
     error: Optional[str] = None
+    cpu: float = 0.0                     # user+sys of the tool and the children it waited for
 
 
 # A child's ru_maxrss also counts the memory of the process it was forked from (Linux records the
