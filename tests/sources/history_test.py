@@ -269,3 +269,82 @@ def test_progress_only_on_a_terminal(git_repo, keys):
         os.close(master)
     assert proc.returncode == 0 and proc.stdout == b''
     assert b'history: 1/1 blobs' in shown and b'MB/s' in shown
+
+
+def _started(trace) -> list[list[str]]:
+    """The argv of every git a GIT_TRACE2_EVENT file saw start."""
+    import json
+
+    events = (json.loads(line) for line in trace.read_text().splitlines() if line.strip())
+    return [e['argv'] for e in events if e.get('event') == 'start']
+
+
+def test_one_walk_of_the_trees_names_paths_and_attributes_keys(git_repo, keys, tmp_path, monkeypatch):
+    """``--history`` walks every commit's tree diff once (``git log --raw``):
+    the path names it checks and the commits it attributes keys to come
+    from the same walk (two walks before)."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo, 'init')
+    write(git_repo, 'src/key.py', f'K = "{key}"\n')
+    added = commit(git_repo, 'add key')
+    os.unlink(git_repo / 'src/key.py')
+    commit(git_repo, 'remove it')
+    trace = tmp_path / 'trace.json'
+    monkeypatch.setenv('GIT_TRACE2_EVENT', str(trace))
+    assert brief(findings()) == [('src/key.py', 1, KEY, hash_secret(key), added)]
+    walks = [argv for argv in _started(trace) if 'log' in argv and '--raw' in argv]
+    assert len(walks) == 1, walks
+
+
+@pytest.mark.parametrize('since', [None, 'HEAD~2'])
+def test_the_shared_walk_names_what_diff_filter_a_names(git_repo, since):
+    """The path names taken from the attribution walk (an entry added
+    against any parent) are exactly those of a ``--diff-filter=A`` walk:
+    folders, a submodule, paths a merge brings, with and without a bound."""
+    from together_hooks.sources.commits import walk_path_names
+
+    write(git_repo, 'a/b/c.py', 'x = 1\n')
+    commit(git_repo, 'init')
+    sub = git(git_repo, 'rev-parse', 'HEAD').strip()
+    git(git_repo, 'update-index', '--add', '--cacheinfo', f'160000,{sub},vendor/lib')
+    git(git_repo, 'commit', '-q', '-m', 'a submodule')
+    git(git_repo, 'checkout', '-q', '-b', 'side')
+    write(git_repo, 'side/new.py', 'y = 1\n')
+    write(git_repo, 'a/b/c.py', 'x = 2\n')
+    commit(git_repo, 'side')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'main/only.py', 'z = 1\n')
+    commit(git_repo, 'main')
+    git(git_repo, 'merge', '-q', '--no-edit', 'side')
+    write(git_repo, 'a/b/c.py', 'x = 3\n')
+    os.unlink(git_repo / 'main/only.py')
+    commit(git_repo, 'after')
+    root = str(git_repo)
+    since_sha = git(git_repo, 'rev-parse', since).strip() if since else None
+    walk, expected = walk_path_names(root, ['--all', '--not', since_sha] if since_sha else ['--all'])
+    walk.wait()
+    log = history.CommitLog(root, since_sha, names=True)
+    try:
+        assert log.added_names() == expected
+    finally:
+        log.close()
+    assert (b'vendor/lib' in expected) is (since is None)
+    assert b'side/new.py' in expected
+
+
+def test_a_log_too_large_to_keep_is_walked_again(git_repo, keys):
+    """Past its ``keep`` bytes the kept walk is dropped (memory stays
+    bounded) and attribution walks again: the same answer."""
+    key = keys()
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo, 'add')
+    root = str(git_repo)
+    kept = history.CommitLog(root, None)
+    dropped = history.CommitLog(root, None, keep=0)
+    try:
+        assert b''.join(dropped.output()) == b''.join(kept.output())
+        assert dropped.chunks is None
+    finally:
+        kept.close()
+        dropped.close()

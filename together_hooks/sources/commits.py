@@ -32,7 +32,9 @@ from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
+from together_hooks.sources.history import AddedNames
 from together_hooks.sources.history import Commit
+from together_hooks.sources.history import CommitLog
 from together_hooks.sources.history import first_adds
 from together_hooks.sources.history import FirstOf
 from together_hooks.sources.history import keys_at
@@ -470,34 +472,13 @@ def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
     git walks anyway, it walks once: this costs git no more than the
     reachability walk, and its output is a tenth of that walk's.
     """
-    names = _AddedNames()
+    names = AddedNames()
     walk = Walk(
         root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',
         '--ignore-submodules=none', '--diff-filter=A', '-z', '--format=', *revs, '--',
         each=names,
     )
     return walk, names.names
-
-
-class _AddedNames:
-    """The paths of a ``log --raw -z`` stream, fed line by line."""
-
-    __slots__ = ('names', '_rest', '_path_next')
-
-    def __init__(self) -> None:
-        self.names: set[bytes] = set()
-        self._rest = b''
-        self._path_next = False
-
-    def __call__(self, line: bytes) -> None:
-        tokens = (self._rest + line).split(b'\0')
-        self._rest = tokens.pop()
-        for token in tokens:
-            if self._path_next:
-                self.names.add(token)
-                self._path_next = False
-            else:
-                self._path_next = token.lstrip(b'\n').startswith(b':')
 
 
 def tree_names(root: str, tips: Sequence[str]) -> set[bytes]:
@@ -575,26 +556,35 @@ def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
     return tags, names, tips
 
 
-def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content]:
+def history_extras(
+        root: str, since: str | None, scan: Scan, log: CommitLog | None = None,
+) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
     ref name (only commits not reachable from ``since``, with it).
 
     The two walks of the whole history it needs (the commits in order, and
     every path name) start now, in the background: git walks while the
-    caller scans blobs, and only their scanning is left for the end."""
+    caller scans blobs, and only their scanning is left for the end.
+    ``log``: the blob scan's commit walk (``scan_history(names=True)``),
+    whose path names are taken instead of a walk of their own; closed here."""
     args = ['--all', '--not', since] if since else ['--all']
     commits: list[str] = []
-    listed = Walk(
-        root, 'rev-list', '--reverse', '--topo-order', *args, '--',
-        each=lambda line: commits.append(line.decode().strip()),
-    )
-    names_walk, names = walk_path_names(root, args)
-    return _extras(root, since, args, scan, (listed, commits), (names_walk, names))
+    try:
+        listed = Walk(
+            root, 'rev-list', '--reverse', '--topo-order', *args, '--',
+            each=lambda line: commits.append(line.decode().strip()),
+        )
+        named = log if log is not None else walk_path_names(root, args)
+    except BaseException:
+        if log is not None:
+            log.close()
+        raise
+    return _extras(root, since, args, scan, (listed, commits), named)
 
 
 def _extras(
         root: str, since: str | None, args: list[str], scan: Scan,
-        listed: tuple[Walk, list[str]], named: tuple[Walk, set[bytes]],
+        listed: tuple[Walk, list[str]], named: CommitLog | tuple[Walk, set[bytes]],
 ) -> Iterator[Content]:
     try:
         listed[0].wait()
@@ -602,15 +592,19 @@ def _extras(
         tags, names, tips = _refs(root)
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)
-        named[0].wait()
-        yield from history_path_names(root, args, scan, named[1] | tree_names(root, tips))
+        if isinstance(named, CommitLog):
+            added = named.added_names()
+        else:
+            named[0].wait()
+            added = named[1]
+        yield from history_path_names(root, args, scan, added | tree_names(root, tips))
         # What a branch reaches, the commit log above has scanned already.
         yield from beside_commits(
             root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
         )
     finally:
         listed[0].close()
-        named[0].close()
+        (named if isinstance(named, CommitLog) else named[0]).close()
 
 
 def local_refs_extras(root: str, exclude: Sequence[str], scan: Scan) -> Iterator[Content]:

@@ -468,42 +468,78 @@ def _chunks(f, size: int = 1 << 20) -> Iterator[bytes]:
 class CommitLog:
     """``git log --raw`` of the scanned commits, read in the background.
 
-    Started as soon as discovery meets the first key, so git walks the
-    trees on the other core while the rest of the blobs are scanned; a
-    history without keys never pays for it.  The output is tree diffs only
-    (a few MB for tens of thousands of commits), kept until discovery ends.
-
     Oldest first (parents before children).  Merges show a path only where
     the result differs from every parent (``-c``): a key brought in by a
     merged branch is that branch's, one typed into a conflict resolution
-    is the merge's.
+    is the merge's.  Folders (``-t``) and submodules are listed too, so
+    the same walk names every path a commit added (``names``, filled in as
+    the log is read): ``scan --history`` walks the trees once for both
+    questions (``scan_history(names=True)``).  Without that, it is started
+    as soon as discovery meets the first key, and a history without keys
+    never pays for it.
+
+    The output is tree diffs only (a few MB for tens of thousands of
+    commits), kept until it is asked for; past ``keep`` bytes it is
+    dropped (memory stays bounded) and ``output`` walks again.
     """
 
-    def __init__(self, root: str, since: str | None) -> None:
-        args = [
-            # --root: a key in a first commit counts even with log.showRoot off.
-            'log', '--raw', '--no-abbrev', '--root',
-            '-c', '--no-renames', '-z', '--reverse', '--date-order',
-            '--format=%x01%H%x02%an <%ae>%x02%aI', '--all',
-        ]
-        if since is not None:
-            args += ['--not', since]
-        self.proc = git_stream(root, *args)
-        self.chunks: list[bytes] = []
+    def __init__(
+            self, root: str, since: str | None, names: bool = False,
+            keep: int = 64 << 20,
+    ) -> None:
+        self.root = root
+        self.since = since
+        self.names = AddedNames() if names else None
+        self.proc = git_stream(root, *self.args(since))
+        self.chunks: list[bytes] | None = []
+        self.keep = keep
         self.err = b''
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
+    @staticmethod
+    def args(since: str | None) -> list[str]:
+        return [
+            # --root: a key in a first commit counts even with log.showRoot off.
+            'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',
+            '--ignore-submodules=none',  # a submodule's name, whatever config says
+            '-z', '--reverse', '--date-order',
+            '--format=%x01%H%x02%an <%ae>%x02%aI', '--all',
+            *(['--not', since] if since is not None else []), '--',
+        ]
+
     def _read(self) -> None:
         assert self.proc.stdout is not None and self.proc.stderr is not None
-        self.chunks.extend(_chunks(self.proc.stdout))
+        kept = 0
+        for chunk in _chunks(self.proc.stdout):
+            if self.names is not None:
+                self.names(chunk)
+            if self.chunks is not None:
+                kept += len(chunk)
+                if kept > self.keep:
+                    self.chunks = None  # walked again if a key needs it
+                else:
+                    self.chunks.append(chunk)
         self.err = self.proc.stderr.read()
 
-    def output(self) -> list[bytes]:
+    def _wait(self) -> None:
         self.reader.join()
         code = self.proc.wait()
         if code != 0:
             raise _failed('log', code, self.err)
+
+    def added_names(self) -> set[bytes]:
+        """Every path name a commit of the walk added (a folder, a
+        submodule too): made with ``names=True``."""
+        assert self.names is not None
+        self._wait()
+        return self.names.names
+
+    def output(self) -> list[bytes]:
+        self._wait()
+        if self.chunks is None:  # too large to keep: walk again
+            out = git(self.root, *self.args(self.since))
+            return [out]
         return self.chunks
 
     def close(self) -> None:
@@ -511,6 +547,33 @@ class CommitLog:
             self.proc.kill()
         self.reader.join()
         self.proc.wait()
+
+
+class AddedNames:
+    """The paths a ``log --raw -z`` stream adds (an entry whose status,
+    against any parent, is ``A``), fed chunk by chunk: what
+    ``--diff-filter=A`` would list."""
+
+    __slots__ = ('names', '_rest', '_path_next')
+
+    def __init__(self) -> None:
+        self.names: set[bytes] = set()
+        self._rest = b''
+        self._path_next: bool | None = None  # True: add it; False: skip it
+
+    def __call__(self, chunk: bytes) -> None:
+        tokens = (self._rest + chunk).split(b'\0')
+        self._rest = tokens.pop()
+        add = self.names.add
+        path_next = self._path_next
+        for token in tokens:
+            if path_next is not None:
+                if path_next:
+                    add(token)
+                path_next = None
+            elif token[:1] == b':' or token.lstrip(b'\n')[:1] == b':':
+                path_next = b'A' in token[token.rfind(b' ') + 1:]
+        self._path_next = path_next
 
 
 def changes(
@@ -650,13 +713,29 @@ class FirstOf:
         return kept
 
 
+class HistoryScan:
+    """``scan_history``'s answer: iterate it for the revisions; ``log`` is
+    the commit walk it started at once (``names=True``), whose
+    ``added_names`` the caller reads and which it closes, else None."""
+
+    def __init__(self, revisions: Iterator[Revision], log: CommitLog | None) -> None:
+        self.revisions = revisions
+        self.log = log
+
+    def __iter__(self) -> Iterator[Revision]:
+        return self.revisions
+
+
 def scan_history(
         root: str, scan: Scan, since: str | None = None, progress: bool = False,
         worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
-) -> Iterator[Revision]:
+        names: bool = False,
+) -> HistoryScan:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
-    ``worth``: see ``discover``; ``matters``: see ``keys_at``.  A bad
+    ``worth``: see ``discover``; ``matters``: see ``keys_at``; ``names``:
+    start the commit walk now and list the path names it adds too
+    (``CommitLog``; the caller closes it).  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -665,7 +744,15 @@ def scan_history(
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
     listing = Listing(root, shared) if since_sha is None else None
-    return _scan(root, since_sha, Progress(progress), scan, worth, matters, listing)
+    try:
+        log = CommitLog(root, since_sha, names=True) if names else None
+    except BaseException:
+        if listing is not None:
+            listing.close()
+        raise
+    return HistoryScan(
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log), log,
+    )
 
 
 def _check_clone(root: str) -> str | None:
@@ -714,9 +801,9 @@ def _refuse_shallow_clone() -> None:
 def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
         worth: Worth | None, matters: Callable[[str], bool] | None,
-        listing: Listing | None,
+        listing: Listing | None, shared_log: CommitLog | None = None,
 ) -> Iterator[Revision]:
-    logs: list[CommitLog] = []
+    logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
     def start_log() -> None:
         if not logs:
@@ -738,7 +825,8 @@ def _scan(
             listing.close()
         shown.done()
         for log in logs:
-            log.close()
+            if log is not shared_log:  # the caller's to close
+                log.close()
     by_blob: dict[tuple[str, str, bytes], tuple[Commit, set[str]]] = {}
     for (hashed, path), (commit, sha) in first.items():
         by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
