@@ -245,23 +245,35 @@ class Listing:
     are counted: only when the store holds more commits than that (a
     long-lived clone keeps what rebases left behind) are the reachable
     blobs walked too.  Blobs no ref reaches are dropped, and a clean clone
-    pays for a count, not a walk.
+    pays for a count, not a walk.  ``log``: the commit walk that attributes
+    keys, when it was started at once (``CommitLog(blobs=True)``): the
+    blobs it shows commits setting are the blobs commits reach, so in a
+    shared store no second walk is made.
     """
 
-    def __init__(self, root: str, shared: bool) -> None:
+    def __init__(self, root: str, shared: bool, log: CommitLog | None = None) -> None:
         self.root = root
         self.shared = shared
+        self.log = log if log is not None and log.blobs is not None else None
         self._beside = _Background(
             root, *(_REACHABLE if self.shared else ('rev-list', '--all', '--count')),
-        )
+        ) if self.log is None or not shared else None
         try:
             # In full windows: small ones cost the listing more (mapping and
             # unmapping) than they save below the peak that reading the blobs
             # reaches anyway.
             self._store = _Background(root, 'cat-file', '--batch-all-objects', _LISTING, '--unordered')
         except BaseException:
-            self._beside.close()
+            if self._beside is not None:
+                self._beside.close()
             raise
+
+    def _reachable(self) -> set[bytes]:
+        """Every blob a commit of the refs reaches (``log``), else every
+        blob any ref reaches (``_REACHABLE``)."""
+        if self.log is not None:
+            return self.log.set_blobs()
+        return set(git(self.root, *_REACHABLE).split())
 
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
@@ -273,19 +285,19 @@ class Listing:
                 blobs.append((sha, int(size)))
             elif kind == b'commit':
                 commits += 1
-        said = self._beside.output()
-        if self.shared:
-            walked = said if said is not None else git(self.root, *_REACHABLE)  # git's words
-        elif said is None or commits > int(said.strip() or 0):
-            walked = git(self.root, *_REACHABLE)
+        said = self._beside.output() if self._beside is not None else None
+        if self.shared and self._beside is not None:
+            keep = set(said.split()) if said is not None else self._reachable()  # git's words
+        elif self.shared or said is None or commits > int(said.strip() or 0):
+            keep = self._reachable()
         else:
             return blobs
-        keep = set(walked.split())
         return [blob for blob in blobs if blob[0] in keep]
 
     def close(self) -> None:
         self._store.close()
-        self._beside.close()
+        if self._beside is not None:
+            self._beside.close()
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -337,6 +349,11 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
         return any(os.stat(path).st_nlink > 1 for path in looked_at)
     except OSError:  # gone meanwhile (git gc): let the count decide
         return False
+
+
+def _has_bitmap(objects: str) -> bool:
+    """Whether a pack bitmap (of one pack or a multi-pack index) is here."""
+    return any(n.endswith('.bitmap') for n in _names(os.path.join(objects, 'pack')))
 
 
 def _names(folder: str) -> list[str]:
@@ -485,11 +502,12 @@ class CommitLog:
 
     def __init__(
             self, root: str, since: str | None, names: bool = False,
-            keep: int = 64 << 20,
+            keep: int = 64 << 20, blobs: bool = False,
     ) -> None:
         self.root = root
         self.since = since
-        self.names = AddedNames() if names else None
+        self.names = AddedNames(blobs) if names or blobs else None
+        self.blobs = self.names.blobs if self.names is not None else None
         self.proc = git_stream(root, *self.args(since))
         self.chunks: list[bytes] | None = []
         self.keep = keep
@@ -535,6 +553,16 @@ class CommitLog:
         self._wait()
         return self.names.names
 
+    def set_blobs(self) -> set[bytes]:
+        """Every blob a commit of the walk sets at a path (as a file, an
+        executable or a symlink), so every blob a commit reaches: the
+        first commit to hold a blob at a path is a root (all its paths
+        are shown) or differs there from every parent (shown, ``-c``).
+        Made with ``blobs=True``."""
+        assert self.blobs is not None
+        self._wait()
+        return self.blobs
+
     def output(self) -> list[bytes]:
         self._wait()
         if self.chunks is None:  # too large to keep: walk again
@@ -552,12 +580,14 @@ class CommitLog:
 class AddedNames:
     """The paths a ``log --raw -z`` stream adds (an entry whose status,
     against any parent, is ``A``), fed chunk by chunk: what
-    ``--diff-filter=A`` would list."""
+    ``--diff-filter=A`` would list; with ``blobs``, also the blob each
+    entry sets (``blobs``)."""
 
-    __slots__ = ('names', '_rest', '_path_next')
+    __slots__ = ('names', 'blobs', '_rest', '_path_next')
 
-    def __init__(self) -> None:
+    def __init__(self, blobs: bool = False) -> None:
         self.names: set[bytes] = set()
+        self.blobs: set[bytes] | None = set() if blobs else None
         self._rest = b''
         self._path_next: bool | None = None  # True: add it; False: skip it
 
@@ -565,6 +595,7 @@ class AddedNames:
         tokens = (self._rest + chunk).split(b'\0')
         self._rest = tokens.pop()
         add = self.names.add
+        blobs = self.blobs
         path_next = self._path_next
         for token in tokens:
             if path_next is not None:
@@ -573,6 +604,10 @@ class AddedNames:
                 path_next = None
             elif token[:1] == b':' or token.lstrip(b'\n')[:1] == b':':
                 path_next = b'A' in token[token.rfind(b' ') + 1:]
+                if blobs is not None:
+                    fields = token.lstrip(b'\n:').split(b' ')
+                    if fields[len(fields) // 2 - 1] in _REGULAR:  # the new mode
+                        blobs.add(fields[-2])
         self._path_next = path_next
 
 
@@ -743,12 +778,15 @@ def scan_history(
     since_sha = resolve_commit(root, since, '--since') if since else None
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
-    listing = Listing(root, shared) if since_sha is None else None
+    # In a shared store the attribution walk, made anyway, also tells which
+    # blobs commits reach, unless a pack bitmap answers that at once.
+    walk_blobs = shared and not _has_bitmap(objects)  # type: ignore[arg-type]
+    log = CommitLog(root, since_sha, names=True, blobs=walk_blobs) if names else None
     try:
-        log = CommitLog(root, since_sha, names=True) if names else None
+        listing = Listing(root, shared, log) if since_sha is None else None
     except BaseException:
-        if listing is not None:
-            listing.close()
+        if log is not None:
+            log.close()
         raise
     return HistoryScan(
         _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log), log,
