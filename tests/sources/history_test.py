@@ -348,3 +348,42 @@ def test_a_log_too_large_to_keep_is_walked_again(git_repo, keys):
     finally:
         kept.close()
         dropped.close()
+
+
+def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypatch):
+    """Commits are asked the blob test a batch at a time: a batch with no
+    keyword costs no scan of each message, and every key is still found,
+    with the same commit, wherever it falls in a batch."""
+    from together_hooks.sources import commits as commits_source
+
+    in_message, in_author = keys(), keys()
+    picked = {7: f'deploy with {in_message}', 30: 'together we rewrite it', 31: f'x "{in_message}"'}
+    for i in range(45):
+        write(git_repo, 'f.py', f'x = {i}\n')
+        who = (f'Eve {in_author}', 'eve@example.com') if i == 19 else ALICE
+        commit(git_repo, picked.get(i, f'change {i}'), who=who)
+    shas = git(git_repo, 'rev-list', '--reverse', 'HEAD').split()
+    scanner = Scanner()
+    calls = []
+
+    def counted(content):
+        calls.append(content)
+        return scanner.scan_one(content)
+
+    def found(worth):
+        calls.clear()
+        got = [
+            (r.path, r.commit, tuple(f.hashed_secret for f in scanner.scan_one(r)))
+            for r in commits_source.commit_messages(str(git_repo), shas, counted, worth)
+        ]
+        return got, len(calls)
+
+    every, scanned_all = found(None)
+    assert {h for _p, _c, hs in every for h in hs} == {hash_secret(in_message), hash_secret(in_author)}
+    assert [c for _p, c, _h in every] == [shas[7], shas[19]]
+    for batch in (1, 150, 600, 1 << 20):
+        monkeypatch.setattr(commits_source, '_BATCH', batch)
+        screened, scanned = found(scanner.blob_test(0))
+        assert screened == every
+        if batch == 600:  # a few commits a batch: most batches hold no keyword
+            assert scanned < scanned_all // 3

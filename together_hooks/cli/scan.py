@@ -129,7 +129,9 @@ def commits(
         )
         # Messages, tag messages, ref and path names are content too (the
         # path names from the walk the blob scan attributes keys with).
-        return itertools.chain(found, history_extras(root, args.since, scan, log=found.log))
+        return itertools.chain(found, history_extras(
+            root, args.since, scan, log=found.log, worth=scanner.blob_test(0),
+        ))
     import itertools
 
     from together_hooks.sources.commits import added_by_commits

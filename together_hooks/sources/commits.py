@@ -335,14 +335,20 @@ def _first_adds(
 
 # ---------------------------------------------------------------- messages
 
-def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[Revision]:
+def commit_messages(
+        root: str, commits: Sequence[str], scan: Scan,
+        worth: Callable[[bytes], bool] | None = None,
+) -> Iterator[Revision]:
     """Each key in the commits' messages and headers, once, as the first
     listed commit's ``<commit message>`` or ``<commit header>``: an author
-    name or an extra header is as public as a file."""
+    name or an extra header is as public as a file.  ``worth``: a test
+    every content ``scan`` could find something in passes (the blob test):
+    commits are then asked it a batch at a time, and only a batch that
+    passes is scanned commit by commit."""
     first: set[str] = set()
     hits: dict[str, list[tuple[str, bytes, set[str]]]] = {}
     people: dict[str, Commit] = {}
-    for sha, raw in read_blobs(root, list(commits)):
+    for sha, raw in _worth_scanning(read_blobs(root, list(commits)), worth):
         head, message = object_parts(raw)
         for where, data in ((COMMIT_HEADER, head), (COMMIT_MESSAGE, message)):
             new = keys_in(scan, data) - first if data else set()
@@ -359,6 +365,39 @@ def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[R
                 where, data, FirstOf(keys),
                 commit=commit.sha, author=commit.author, date=commit.date,
             )
+
+
+# Commits read are asked the blob test this many bytes at a time.
+_BATCH = 256 << 10
+
+
+def _worth_scanning(
+        objects: Iterable[tuple[str, bytes]], worth: Callable[[bytes], bool] | None,
+) -> Iterator[tuple[str, bytes]]:
+    """The objects, less whole batches of them that ``worth`` fails when
+    joined: a keyword in one object is in the batch; bytes that may be
+    UTF-16/32 text anywhere in it (NUL, a byte order mark) keep the batch."""
+    if worth is None:
+        yield from objects
+        return
+    batch: list[tuple[str, bytes]] = []
+    size = 0
+    for sha, raw in objects:
+        batch.append((sha, raw))
+        size += len(raw)
+        if size >= _BATCH:
+            yield from _kept(batch, worth)
+            batch, size = [], 0
+    yield from _kept(batch, worth)
+
+
+def _kept(
+        batch: list[tuple[str, bytes]], worth: Callable[[bytes], bool],
+) -> list[tuple[str, bytes]]:
+    joined = b'\n'.join(raw for _sha, raw in batch)
+    if worth(joined) or b'\0' in joined or b'\xff\xfe' in joined or b'\xfe\xff' in joined:
+        return batch
+    return []
 
 
 # Header lines that hold only object ids (a sha-256 id is 64 hex: kept out
@@ -558,6 +597,7 @@ def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
 
 def history_extras(
         root: str, since: str | None, scan: Scan, log: CommitLog | None = None,
+        worth: Callable[[bytes], bool] | None = None,
 ) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
     ref name (only commits not reachable from ``since``, with it).
@@ -566,7 +606,8 @@ def history_extras(
     every path name) start now, in the background: git walks while the
     caller scans blobs, and only their scanning is left for the end.
     ``log``: the blob scan's commit walk (``scan_history(names=True)``),
-    whose path names are taken instead of a walk of their own; closed here."""
+    whose path names are taken instead of a walk of their own; closed here.
+    ``worth``: see ``commit_messages``."""
     args = ['--all', '--not', since] if since else ['--all']
     commits: list[str] = []
     try:
@@ -579,16 +620,17 @@ def history_extras(
         if log is not None:
             log.close()
         raise
-    return _extras(root, since, args, scan, (listed, commits), named)
+    return _extras(root, since, args, scan, (listed, commits), named, worth)
 
 
 def _extras(
         root: str, since: str | None, args: list[str], scan: Scan,
         listed: tuple[Walk, list[str]], named: CommitLog | tuple[Walk, set[bytes]],
+        worth: Callable[[bytes], bool] | None = None,
 ) -> Iterator[Content]:
     try:
         listed[0].wait()
-        yield from commit_messages(root, listed[1], scan)
+        yield from commit_messages(root, listed[1], scan, worth)
         tags, names, tips = _refs(root)
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)
