@@ -7,6 +7,8 @@ import pytest
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
+from tests.sources.histories import branchy_history
+from tests.sources.histories import tree_walks
 from together_hooks.sources import history
 
 
@@ -57,9 +59,13 @@ def test_a_local_clone_reads_only_what_its_refs_reach(tmp_path, git_repo, keys, 
     assert history._shares_store(str(clone)) is (how != ('--no-local',))
     assert blob_of(git_repo, 'wip:wip.py') not in listed(clone)
     assert blob_of(git_repo, 'main~1:b.py') in listed(clone)
-    got = scan('--history', '--format', 'json', cwd=clone)
+    # The commit walk that names paths and attributes keys also tells, in a
+    # shared store, which blobs commits reach: no second walk of every tree.
+    walks = tree_walks(lambda: scan('--history', '--format', 'json', cwd=clone))
+    got = walks.result
     assert got.rc == 1
     assert [f['path'] for f in got.json()['findings']] == ['b.py']
+    assert len(walks.argvs) == 1, walks.argvs
 
 
 def test_a_store_without_unreachable_commits_is_listed_whole(git_repo, keys):
@@ -92,80 +98,26 @@ def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys):
     assert listed(clone) == {
         blob_of(git_repo, 'main:a.py'), blob_of(git_repo, 'main:b.py'),
     }
-    assert scan('--history', cwd=clone).rc == 0
-
-
-def _started(trace) -> list[list[str]]:
-    import json
-
-    events = (json.loads(line) for line in trace.read_text().splitlines() if line.strip())
-    return [e['argv'] for e in events if e.get('event') == 'start']
-
-
-@pytest.mark.parametrize('bitmap', [False, True])
-def test_a_shared_store_is_walked_once(tmp_path, git_repo, keys, monkeypatch, bitmap):
-    """In a local clone the commit walk that names paths and attributes
-    keys also tells which blobs commits reach: no second walk of every
-    tree (``rev-list --objects``), unless a pack bitmap answers at once;
-    what only the source's other refs reach is still left out."""
-    key = keys()
-    write(git_repo, 'a.py', 'x = 1\n')
-    write(git_repo, 'run.sh', '#!/bin/sh\n')
-    (git_repo / 'run.sh').chmod(0o755)
-    commit(git_repo)
-    git(git_repo, 'checkout', '-q', '-b', 'wip')
-    write(git_repo, 'wip.py', f'K = "{keys()}"\n')
-    commit(git_repo, 'wip')
-    git(git_repo, 'checkout', '-q', 'main')
-    write(git_repo, 'b.py', f'K = "{key}"\n')
-    write(git_repo, 'same/a.py', 'x = 1\n')  # a blob at a second path
-    commit(git_repo, 'add b')
-    write(git_repo, 'b.py', 'K = None\n')
-    commit(git_repo, 'remove b')
-    if bitmap:
-        git(git_repo, 'repack', '-q', '-a', '-d', '-b')
-    clone = tmp_path / 'clone'
-    git(tmp_path, 'clone', '-q', '--single-branch', str(git_repo), str(clone))
-    assert history._shares_store(str(clone))
-    trace = tmp_path / 'trace.json'
-    monkeypatch.setenv('GIT_TRACE2_EVENT', str(trace))
-    got = scan('--history', '--format', 'json', cwd=clone)
-    assert got.rc == 1
-    assert [f['path'] for f in got.json()['findings']] == ['b.py']
-    walks = [a for a in _started(trace) if ('log' in a and '--raw' in a) or '--objects' in a]
-    assert len(walks) == 1 + bitmap, walks
+    # The bitmap answers reachability at once: the commit walk is not waited for.
+    walks = tree_walks(lambda: scan('--history', cwd=clone))
+    assert walks.result.rc == 0
+    assert len(walks.argvs) == 2 and any('--use-bitmap-index' in a for a in walks.argvs)
 
 
 def test_the_walk_sets_every_blob_commits_reach(git_repo):
     """``CommitLog(blobs=True)``: exactly the blobs ``rev-list --objects``
     finds through commits (merges, a blob kept from one parent, a file
     deleted and added again, executables, symlinks, a submodule)."""
-    import os
     import subprocess
 
-    write(git_repo, 'a/b.py', 'x = 1\n')
-    os.symlink('a/b.py', git_repo / 'link')
-    commit(git_repo)
-    sub = git(git_repo, 'rev-parse', 'HEAD').strip()
-    git(git_repo, 'update-index', '--add', '--cacheinfo', f'160000,{sub},vendor/lib')
-    git(git_repo, 'commit', '-q', '-m', 'a submodule')
-    git(git_repo, 'checkout', '-q', '-b', 'side')
-    write(git_repo, 'a/b.py', 'x = 2\n')
-    write(git_repo, 'side.py', 'y = 1\n')
-    commit(git_repo, 'side')
-    git(git_repo, 'checkout', '-q', 'main')
-    os.unlink(git_repo / 'a/b.py')
-    commit(git_repo, 'delete')
-    write(git_repo, 'a/b.py', 'x = 1\n')
-    commit(git_repo, 'add again')
-    git(git_repo, 'merge', '-q', '--no-edit', '-s', 'ours', 'side')
+    branchy_history(git_repo, commit)
     out = git(git_repo, 'rev-list', '--objects', '--no-object-names', '--filter=object:type=blob', '--all')
     kinds = subprocess.run(  # tips' commits are listed too
         ('git', 'cat-file', '--batch-check'), cwd=git_repo, input=out,
         check=True, capture_output=True, text=True,
     ).stdout
     reached = {line.split()[0].encode() for line in kinds.splitlines() if line.split()[1] == 'blob'}
-    assert len(reached) == 4
+    assert len(reached) == 6
     log = history.CommitLog(str(git_repo), None, blobs=True)
     try:
         assert log.set_blobs() == reached

@@ -14,6 +14,8 @@ from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
+from tests.sources.histories import branchy_history
+from tests.sources.histories import tree_walks
 from tests.keys import b64
 from tests.keys import make_hex
 from together_hooks import config
@@ -271,15 +273,7 @@ def test_progress_only_on_a_terminal(git_repo, keys):
     assert b'history: 1/1 blobs' in shown and b'MB/s' in shown
 
 
-def _started(trace) -> list[list[str]]:
-    """The argv of every git a GIT_TRACE2_EVENT file saw start."""
-    import json
-
-    events = (json.loads(line) for line in trace.read_text().splitlines() if line.strip())
-    return [e['argv'] for e in events if e.get('event') == 'start']
-
-
-def test_one_walk_of_the_trees_names_paths_and_attributes_keys(git_repo, keys, tmp_path, monkeypatch):
+def test_one_walk_of_the_trees_names_paths_and_attributes_keys(git_repo, keys):
     """``--history`` walks every commit's tree diff once (``git log --raw``):
     the path names it checks and the commits it attributes keys to come
     from the same walk (two walks before)."""
@@ -290,11 +284,9 @@ def test_one_walk_of_the_trees_names_paths_and_attributes_keys(git_repo, keys, t
     added = commit(git_repo, 'add key')
     os.unlink(git_repo / 'src/key.py')
     commit(git_repo, 'remove it')
-    trace = tmp_path / 'trace.json'
-    monkeypatch.setenv('GIT_TRACE2_EVENT', str(trace))
-    assert brief(findings()) == [('src/key.py', 1, KEY, hash_secret(key), added)]
-    walks = [argv for argv in _started(trace) if 'log' in argv and '--raw' in argv]
-    assert len(walks) == 1, walks
+    walks = tree_walks(findings)
+    assert brief(walks.result) == [('src/key.py', 1, KEY, hash_secret(key), added)]
+    assert len(walks.argvs) == 1, walks.argvs
 
 
 @pytest.mark.parametrize('since', [None, 'HEAD~2'])
@@ -304,22 +296,7 @@ def test_the_shared_walk_names_what_diff_filter_a_names(git_repo, since):
     folders, a submodule, paths a merge brings, with and without a bound."""
     from together_hooks.sources.commits import walk_path_names
 
-    write(git_repo, 'a/b/c.py', 'x = 1\n')
-    commit(git_repo, 'init')
-    sub = git(git_repo, 'rev-parse', 'HEAD').strip()
-    git(git_repo, 'update-index', '--add', '--cacheinfo', f'160000,{sub},vendor/lib')
-    git(git_repo, 'commit', '-q', '-m', 'a submodule')
-    git(git_repo, 'checkout', '-q', '-b', 'side')
-    write(git_repo, 'side/new.py', 'y = 1\n')
-    write(git_repo, 'a/b/c.py', 'x = 2\n')
-    commit(git_repo, 'side')
-    git(git_repo, 'checkout', '-q', 'main')
-    write(git_repo, 'main/only.py', 'z = 1\n')
-    commit(git_repo, 'main')
-    git(git_repo, 'merge', '-q', '--no-edit', 'side')
-    write(git_repo, 'a/b/c.py', 'x = 3\n')
-    os.unlink(git_repo / 'main/only.py')
-    commit(git_repo, 'after')
+    branchy_history(git_repo, commit)
     root = str(git_repo)
     since_sha = git(git_repo, 'rev-parse', since).strip() if since else None
     walk, expected = walk_path_names(root, ['--all', '--not', since_sha] if since_sha else ['--all'])
