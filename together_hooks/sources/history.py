@@ -13,8 +13,11 @@ Two passes, each as close to the cost of git producing the data as we can:
    header) and inline pragmas what a tree scan gives them, and covers
    binary files and merge resolutions that ``git log -p`` does not show.
 2. Attribution, only when some blob held a key.  One ``git log --raw``
-   (tree diffs only, no content) lists which commit put which blob at which
-   path.  A commit adds a key at a path when its new blob there holds the
+   (tree diffs only, no content; ``CommitLog``) lists which commit put
+   which blob at which path.  ``scan --history`` starts it with the
+   listing, as the one walk of every tree it makes: the same walk names
+   every path a commit added (path names can hold keys too) and, in a
+   store shared with other histories, which blobs commits reach.  A commit adds a key at a path when its new blob there holds the
    key and none of its parents' blobs at that path did; the oldest such
    commit is reported, once per (key, path).  Any blob no commit reaches
    that discovery still read (a dangling ``git add``) is dropped here.
