@@ -500,7 +500,8 @@ class CommitLog:
 
     The output is tree diffs only (a few MB for tens of thousands of
     commits), kept until it is asked for; past ``keep`` bytes it is
-    dropped (memory stays bounded) and ``output`` walks again.
+    dropped (a history without keys holds no more than that) and
+    ``output`` walks again.
     """
 
     def __init__(
