@@ -807,12 +807,14 @@ class Sample:
     rc: int = 0
     out: Optional[Path] = None
     error: Optional[str] = None
+    cpu: float = 0.0                     # user+sys of the tool and the children it waited for
 
 
 # A child's ru_maxrss also counts the memory of the process it was forked from (Linux records the
 # old mm's high-water mark at exec), so children are not started from this harness, whose RSS grows
 # to ~100 MiB, but from this small wrapper (`python -I -S`, ~8 MiB). It times fork..wait4 itself,
-# so its own start-up is not counted, and writes "seconds maxrss_kib exit_code" to argv[1].
+# so its own start-up is not counted, and writes "seconds maxrss_kib exit_code cpu_seconds" to argv[1]
+# (CPU: user+sys of the tool and every child it waited for, e.g. git; what a loaded machine inflates least).
 WRAPPER = r"""
 import os, sys, time
 report, argv = sys.argv[1], sys.argv[2:]
@@ -827,7 +829,8 @@ if pid == 0:
 _, status, ru = os.wait4(pid, 0)
 t = time.perf_counter() - t0
 with open(report, "w") as fh:
-    fh.write("%.6f %d %d" % (t, ru.ru_maxrss, os.waitstatus_to_exitcode(status)))
+    fh.write("%.6f %d %d %.6f" % (t, ru.ru_maxrss, os.waitstatus_to_exitcode(status),
+                                  ru.ru_utime + ru.ru_stime))
 """
 
 
@@ -857,12 +860,12 @@ def run_measured(argv: Sequence[str], cwd: Path, out: Optional[Path], timeout: f
             if fh is not subprocess.DEVNULL:
                 fh.close()
     try:
-        secs, rss, rc = report.read_text().split()
+        secs, rss, rc, cpu = report.read_text().split()
     except (OSError, ValueError):
         return Sample(error=f"wrapper failed (exit {proc.returncode})")
     if int(rc) == 127 and err_path and err_path.read_bytes().startswith(b"cannot start"):
         return Sample(error=err_path.read_text().strip())
-    return Sample(float(secs), int(rss), int(rc), out)
+    return Sample(float(secs), int(rss), int(rc), out, cpu=float(cpu))
 
 
 def rss_floor_mib(ctx: "Ctx") -> float:
@@ -973,6 +976,10 @@ class Row:
 
     def median(self) -> Optional[float]:
         ok = [s.seconds for s in self.samples if s.error is None]
+        return statistics.median(ok) if ok else None
+
+    def median_cpu(self) -> Optional[float]:
+        ok = [s.cpu for s in self.samples if s.error is None]
         return statistics.median(ok) if ok else None
 
     def peak_mib(self) -> Optional[float]:
@@ -1149,7 +1156,8 @@ def run_scenario(ctx: Ctx, title: str, tools: List[Tool], planted: List[Planted]
                 log(f"  {t.name}: n/a ({s.error})")
                 continue
             r.samples.append(s)
-            log(f"  run {i + 1}/{runs} {t.name}: {s.seconds:.3f}s {s.maxrss_kib / 1024:.0f} MiB rc={s.rc}")
+            log(f"  run {i + 1}/{runs} {t.name}: {s.seconds:.3f}s cpu {s.cpu:.3f}s "
+                f"{s.maxrss_kib / 1024:.0f} MiB rc={s.rc}")
     for r in rows:
         if r.error is None and r.samples and r.samples[-1].out is not None:
             text = r.samples[-1].out.read_text(errors="replace")
@@ -1394,22 +1402,26 @@ def fmt_hits(row: Row, planted: List[Planted]) -> str:
 
 def table(title: str, corpus_desc: str, rows: List[Row], planted: List[Planted], runs: int) -> str:
     ref = next((r.median() for r in rows if r.tool.baseline_ref), None)
+    ref_cpu = next((r.median_cpu() for r in rows if r.tool.baseline_ref), None)
     out = [f"### {title}", "", corpus_desc, "",
-           "| tool | median s | peak MiB | findings | planted keys found | vs betterleaks (Together) |",
-           "|---|---:|---:|---:|---|---:|"]
+           "| tool | median s | median CPU s | peak MiB | findings | planted keys found | "
+           "vs betterleaks (Together), wall | CPU |",
+           "|---|---:|---:|---:|---:|---|---:|---:|"]
     for r in rows:
         name = r.tool.name + (f" ({r.tool.note})" if r.tool.note else "")
         if r.error is not None and not r.samples:
-            out.append(f"| {name} | n/a ({r.error}) | | | | |")
+            out.append(f"| {name} | n/a ({r.error}) | | | | | | |")
             continue
         med = r.median()
         n = len(r.samples)
         runs_note = f" ({n} run{'s' if n != 1 else ''})" if n != runs and not r.tool.note else ""
         ratio = f"{med / ref:.2f}x" if (med is not None and ref) else "-"
+        cpu = r.median_cpu()
+        cpu_ratio = f"{cpu / ref_cpu:.2f}x" if (cpu is not None and ref_cpu) else "-"
         findings = "-" if r.tool.count is None else (str(r.findings) if r.findings is not None else "?")
         err = f" [later run failed: {r.error}]" if r.error else ""
-        out.append(f"| {name}{runs_note}{err} | {med:.3f} | {r.peak_mib():.0f} | {findings} | "
-                   f"{fmt_hits(r, planted)} | {ratio} |")
+        out.append(f"| {name}{runs_note}{err} | {med:.3f} | {cpu:.3f} | {r.peak_mib():.0f} | {findings} | "
+                   f"{fmt_hits(r, planted)} | {ratio} | {cpu_ratio} |")
     if planted:
         out += ["", "Planted keys: " + "; ".join(
             f"{p.label} {p.kind} {p.context} in `{p.relpath}:{p.line}`" + (f" ({p.where})" if p.where else "")

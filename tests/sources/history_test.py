@@ -14,6 +14,8 @@ from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
+from tests.sources.histories import branchy_history
+from tests.sources.histories import tree_walks
 from tests.keys import b64
 from tests.keys import make_hex
 from together_hooks import config
@@ -269,3 +271,96 @@ def test_progress_only_on_a_terminal(git_repo, keys):
         os.close(master)
     assert proc.returncode == 0 and proc.stdout == b''
     assert b'history: 1/1 blobs' in shown and b'MB/s' in shown
+
+
+def test_one_walk_of_the_trees_names_paths_and_attributes_keys(git_repo, keys):
+    """``--history`` walks every commit's tree diff once (``git log --raw``):
+    the path names it checks and the commits it attributes keys to come
+    from the same walk (two walks before)."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo, 'init')
+    write(git_repo, 'src/key.py', f'K = "{key}"\n')
+    added = commit(git_repo, 'add key')
+    os.unlink(git_repo / 'src/key.py')
+    commit(git_repo, 'remove it')
+    walks = tree_walks(findings)
+    assert brief(walks.result) == [('src/key.py', 1, KEY, hash_secret(key), added)]
+    assert len(walks.argvs) == 1, walks.argvs
+
+
+@pytest.mark.parametrize('since', [None, 'HEAD~2'])
+def test_the_shared_walk_names_what_diff_filter_a_names(git_repo, since):
+    """The path names taken from the attribution walk (an entry added
+    against any parent) are exactly those of a ``--diff-filter=A`` walk:
+    folders, a submodule, paths a merge brings, with and without a bound."""
+    from together_hooks.sources.commits import walk_path_names
+
+    branchy_history(git_repo, commit)
+    root = str(git_repo)
+    since_sha = git(git_repo, 'rev-parse', since).strip() if since else None
+    walk, expected = walk_path_names(root, ['--all', '--not', since_sha] if since_sha else ['--all'])
+    walk.wait()
+    log = history.CommitLog(root, since_sha, names=True)
+    try:
+        assert log.added_names() == expected
+    finally:
+        log.close()
+    assert (b'vendor/lib' in expected) is (since is None)
+    assert b'side/new.py' in expected
+
+
+def test_a_log_too_large_to_keep_is_walked_again(git_repo, keys):
+    """Past its ``keep`` bytes the kept walk is dropped (memory stays
+    bounded) and attribution walks again: the same answer."""
+    key = keys()
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo, 'add')
+    root = str(git_repo)
+    kept = history.CommitLog(root, None)
+    dropped = history.CommitLog(root, None, keep=0)
+    try:
+        assert b''.join(dropped.output()) == b''.join(kept.output())
+        assert dropped.chunks is None
+    finally:
+        kept.close()
+        dropped.close()
+
+
+def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypatch):
+    """Commits are asked the blob test a batch at a time: a batch with no
+    keyword costs no scan of each message, and every key is still found,
+    with the same commit, wherever it falls in a batch."""
+    from together_hooks.sources import commits as commits_source
+
+    in_message, in_author = keys(), keys()
+    picked = {7: f'deploy with {in_message}', 30: 'together we rewrite it', 31: f'x "{in_message}"'}
+    for i in range(45):
+        write(git_repo, 'f.py', f'x = {i}\n')
+        who = (f'Eve {in_author}', 'eve@example.com') if i == 19 else ALICE
+        commit(git_repo, picked.get(i, f'change {i}'), who=who)
+    shas = git(git_repo, 'rev-list', '--reverse', 'HEAD').split()
+    scanner = Scanner()
+    calls = []
+
+    def counted(content):
+        calls.append(content)
+        return scanner.scan_one(content)
+
+    def found(worth):
+        calls.clear()
+        got = [
+            (r.path, r.commit, tuple(f.hashed_secret for f in scanner.scan_one(r)))
+            for r in commits_source.commit_messages(str(git_repo), shas, counted, worth)
+        ]
+        return got, len(calls)
+
+    every, scanned_all = found(None)
+    assert {h for _p, _c, hs in every for h in hs} == {hash_secret(in_message), hash_secret(in_author)}
+    assert [c for _p, c, _h in every] == [shas[7], shas[19]]
+    for batch in (1, 150, 600, 1 << 20):
+        monkeypatch.setattr(commits_source, '_BATCH', batch)
+        screened, scanned = found(scanner.blob_test(0))
+        assert screened == every
+        if batch == 600:  # a few commits a batch: most batches hold no keyword
+            assert scanned < scanned_all // 3

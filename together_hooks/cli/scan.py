@@ -125,10 +125,13 @@ def commits(
 
         found = scan_history(
             root, scan, args.since, progress=sys.stderr.isatty(),
-            worth=scanner.blob_test, matters=scanner.path_matters,
+            worth=scanner.blob_test, matters=scanner.path_matters, names=True,
         )
-        # Messages, tag messages and ref names are content too.
-        return itertools.chain(found, history_extras(root, args.since, scan))
+        # Messages, tag messages, ref and path names are content too (the
+        # path names from the walk the blob scan attributes keys with).
+        return itertools.chain(found, history_extras(
+            root, args.since, scan, log=found.log, worth=scanner.blob_test(0),
+        ))
     import itertools
 
     from together_hooks.sources.commits import added_by_commits

@@ -34,7 +34,9 @@ from together_hooks.gitrun import stream_blobs
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
+from together_hooks.sources.history import AddedNames
 from together_hooks.sources.history import Commit
+from together_hooks.sources.history import CommitLog
 from together_hooks.sources.history import first_adds
 from together_hooks.sources.history import FirstOf
 from together_hooks.sources.history import keys_at
@@ -362,24 +364,23 @@ def _first_adds(
 
 # ---------------------------------------------------------------- messages
 
-def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[Revision]:
+def commit_messages(
+        root: str, commits: Sequence[str], scan: Scan,
+        worth: Callable[[bytes], bool] | None = None,
+) -> Iterator[Revision]:
     """Each key in the commits' messages and headers, once, as the first
     listed commit's ``<commit message>`` or ``<commit header>``: an author
-    name or an extra header is as public as a file."""
+    name or an extra header is as public as a file.  ``worth``: a test
+    every content ``scan`` could find something in passes (the blob test):
+    commits are then asked it a batch at a time, and only a batch that
+    passes is scanned commit by commit."""
     first: set[str] = set()
     hits: dict[str, list[tuple[str, bytes | None, set[str]]]] = {}
     people: dict[str, Commit] = {}
     large: dict[str, int] = {}
-    for sha, obj in stream_blobs(root, list(commits)):
-        if obj.size > WINDOW:  # scanned whole (headers too) in windows
-            new = streamed_keys(scan, obj) - first
-            if new:
-                first |= new
-                large[sha] = obj.size
-                hits[sha] = [(COMMIT_MESSAGE, None, new)]
-                people[sha] = Commit(sha, *_person(_head_of(root, sha, 'commit'), b'author '))
-            continue
-        raw = obj.read()
+
+    def scan_one(sha: str, raw: bytes) -> None:
+        nonlocal first
         head, message = object_parts(raw)
         for where, data in ((COMMIT_HEADER, head), (COMMIT_MESSAGE, message)):
             new = keys_in(scan, data) - first if data else set()
@@ -389,6 +390,20 @@ def commit_messages(root: str, commits: Sequence[str], scan: Scan) -> Iterator[R
         if sha in hits:
             author, date = _person(head, b'author ')
             people[sha] = Commit(sha, author, date)
+
+    batch = _Batch(worth, scan_one)
+    for sha, obj in stream_blobs(root, list(commits)):
+        if obj.size > WINDOW:  # scanned whole (headers too) in windows
+            batch.flush()  # keys go to the first listed commit: keep the order
+            new = streamed_keys(scan, obj) - first
+            if new:
+                first |= new
+                large[sha] = obj.size
+                hits[sha] = [(COMMIT_MESSAGE, None, new)]
+                people[sha] = Commit(sha, *_person(_head_of(root, sha, 'commit'), b'author '))
+            continue
+        batch.add(sha, obj.read())
+    batch.flush()
     for sha in commits:
         for where, data, keys in hits.get(sha, ()):
             commit = people[sha]
@@ -408,6 +423,44 @@ def _head_of(root: str, sha: str, kind: str) -> bytes:
         return obj.read(min(size, 1 << 16)).partition(b'\n\n')[0]
     finally:
         obj.close()
+
+
+# Commits read are asked the blob test this many bytes at a time.
+_BATCH = 256 << 10
+
+
+class _Batch:
+    """Objects on their way to ``scan_one``, less whole batches of them that
+    ``worth`` fails when joined: a keyword in one object is in the batch;
+    bytes that may be UTF-16/32 text anywhere in it (NUL, a byte order
+    mark) keep the batch.  No ``worth``: each object goes at once."""
+
+    def __init__(self, worth: Callable[[bytes], bool] | None,
+                 scan_one: Callable[[str, bytes], None]) -> None:
+        self._worth = worth
+        self._scan_one = scan_one
+        self._held: list[tuple[str, bytes]] = []
+        self._size = 0
+
+    def add(self, sha: str, raw: bytes) -> None:
+        if self._worth is None:
+            self._scan_one(sha, raw)
+            return
+        self._held.append((sha, raw))
+        self._size += len(raw)
+        if self._size >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        held, self._held, self._size = self._held, [], 0
+        if not held:
+            return
+        joined = b'\n'.join(raw for _sha, raw in held)
+        if (self._worth is not None and not self._worth(joined) and b'\0' not in joined
+                and b'\xff\xfe' not in joined and b'\xfe\xff' not in joined):
+            return
+        for sha, raw in held:
+            self._scan_one(sha, raw)
 
 
 # Header lines that hold only object ids (a sha-256 id is 64 hex: kept out
@@ -534,34 +587,13 @@ def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
     git walks anyway, it walks once: this costs git no more than the
     reachability walk, and its output is a tenth of that walk's.
     """
-    names = _AddedNames()
+    names = AddedNames()
     walk = Walk(
         root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',
         '--ignore-submodules=none', '--diff-filter=A', '-z', '--format=', *revs, '--',
         each=names,
     )
     return walk, names.names
-
-
-class _AddedNames:
-    """The paths of a ``log --raw -z`` stream, fed line by line."""
-
-    __slots__ = ('names', '_rest', '_path_next')
-
-    def __init__(self) -> None:
-        self.names: set[bytes] = set()
-        self._rest = b''
-        self._path_next = False
-
-    def __call__(self, line: bytes) -> None:
-        tokens = (self._rest + line).split(b'\0')
-        self._rest = tokens.pop()
-        for token in tokens:
-            if self._path_next:
-                self.names.add(token)
-                self._path_next = False
-            else:
-                self._path_next = token.lstrip(b'\n').startswith(b':')
 
 
 def tree_names(root: str, tips: Sequence[str]) -> set[bytes]:
@@ -639,42 +671,58 @@ def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
     return tags, names, tips
 
 
-def history_extras(root: str, since: str | None, scan: Scan) -> Iterator[Content]:
+def history_extras(
+        root: str, since: str | None, scan: Scan, log: CommitLog | None = None,
+        worth: Callable[[bytes], bool] | None = None,
+) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
     ref name (only commits not reachable from ``since``, with it).
 
     The two walks of the whole history it needs (the commits in order, and
     every path name) start now, in the background: git walks while the
-    caller scans blobs, and only their scanning is left for the end."""
+    caller scans blobs, and only their scanning is left for the end.
+    ``log``: the blob scan's commit walk (``scan_history(names=True)``),
+    whose path names are taken instead of a walk of their own; closed here.
+    ``worth``: see ``commit_messages``."""
     args = ['--all', '--not', since] if since else ['--all']
     commits: list[str] = []
-    listed = Walk(
-        root, 'rev-list', '--reverse', '--topo-order', *args, '--',
-        each=lambda line: commits.append(line.decode().strip()),
-    )
-    names_walk, names = walk_path_names(root, args)
-    return _extras(root, since, args, scan, (listed, commits), (names_walk, names))
+    try:
+        listed = Walk(
+            root, 'rev-list', '--reverse', '--topo-order', *args, '--',
+            each=lambda line: commits.append(line.decode().strip()),
+        )
+        named = log if log is not None else walk_path_names(root, args)
+    except BaseException:
+        if log is not None:
+            log.close()
+        raise
+    return _extras(root, since, args, scan, (listed, commits), named, worth)
 
 
 def _extras(
         root: str, since: str | None, args: list[str], scan: Scan,
-        listed: tuple[Walk, list[str]], named: tuple[Walk, set[bytes]],
+        listed: tuple[Walk, list[str]], named: CommitLog | tuple[Walk, set[bytes]],
+        worth: Callable[[bytes], bool] | None = None,
 ) -> Iterator[Content]:
     try:
         listed[0].wait()
-        yield from commit_messages(root, listed[1], scan)
+        yield from commit_messages(root, listed[1], scan, worth)
         tags, names, tips = _refs(root)
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)
-        named[0].wait()
-        yield from history_path_names(root, args, scan, named[1] | tree_names(root, tips))
+        if isinstance(named, CommitLog):
+            added = named.added_names()
+        else:
+            named[0].wait()
+            added = named[1]
+        yield from history_path_names(root, args, scan, added | tree_names(root, tips))
         # What a branch reaches, the commit log above has scanned already.
         yield from beside_commits(
             root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
         )
     finally:
         listed[0].close()
-        named[0].close()
+        (named if isinstance(named, CommitLog) else named[0]).close()
 
 
 def local_refs_extras(root: str, exclude: Sequence[str], scan: Scan) -> Iterator[Content]:

@@ -13,8 +13,11 @@ Two passes, each as close to the cost of git producing the data as we can:
    header) and inline pragmas what a tree scan gives them, and covers
    binary files and merge resolutions that ``git log -p`` does not show.
 2. Attribution, only when some blob held a key.  One ``git log --raw``
-   (tree diffs only, no content) lists which commit put which blob at which
-   path.  A commit adds a key at a path when its new blob there holds the
+   (tree diffs only, no content; ``CommitLog``) lists which commit put
+   which blob at which path.  ``scan --history`` starts it with the
+   listing, as the one walk of every tree it makes: the same walk names
+   every path a commit added (path names can hold keys too) and, in a
+   store shared with other histories, which blobs commits reach.  A commit adds a key at a path when its new blob there holds the
    key and none of its parents' blobs at that path did; the oldest such
    commit is reported, once per (key, path).  Any blob no commit reaches
    that discovery still read (a dangling ``git add``) is dropped here.
@@ -245,23 +248,35 @@ class Listing:
     are counted: only when the store holds more commits than that (a
     long-lived clone keeps what rebases left behind) are the reachable
     blobs walked too.  Blobs no ref reaches are dropped, and a clean clone
-    pays for a count, not a walk.
+    pays for a count, not a walk.  ``log``: the commit walk that attributes
+    keys, when it was started at once (``CommitLog(blobs=True)``): the
+    blobs it shows commits setting are the blobs commits reach, so in a
+    shared store no second walk is made.
     """
 
-    def __init__(self, root: str, shared: bool) -> None:
+    def __init__(self, root: str, shared: bool, log: CommitLog | None = None) -> None:
         self.root = root
         self.shared = shared
+        self.log = log if log is not None and log.blobs is not None else None
         self._beside = _Background(
             root, *(_REACHABLE if self.shared else ('rev-list', '--all', '--count')),
-        )
+        ) if self.log is None or not shared else None
         try:
             # In full windows: small ones cost the listing more (mapping and
             # unmapping) than they save below the peak that reading the blobs
             # reaches anyway.
             self._store = _Background(root, 'cat-file', '--batch-all-objects', _LISTING, '--unordered')
         except BaseException:
-            self._beside.close()
+            if self._beside is not None:
+                self._beside.close()
             raise
+
+    def _reachable(self) -> set[bytes]:
+        """Every blob a commit of the refs reaches (``log``), else every
+        blob any ref reaches (``_REACHABLE``)."""
+        if self.log is not None:
+            return self.log.set_blobs()
+        return set(git(self.root, *_REACHABLE).split())
 
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
@@ -273,19 +288,19 @@ class Listing:
                 blobs.append((sha, int(size)))
             elif kind == b'commit':
                 commits += 1
-        said = self._beside.output()
-        if self.shared:
-            walked = said if said is not None else git(self.root, *_REACHABLE)  # git's words
-        elif said is None or commits > int(said.strip() or 0):
-            walked = git(self.root, *_REACHABLE)
+        said = self._beside.output() if self._beside is not None else None
+        if self.shared and self._beside is not None:
+            keep = set(said.split()) if said is not None else self._reachable()  # git's words
+        elif self.shared or said is None or commits > int(said.strip() or 0):
+            keep = self._reachable()
         else:
             return blobs
-        keep = set(walked.split())
         return [blob for blob in blobs if blob[0] in keep]
 
     def close(self) -> None:
         self._store.close()
-        self._beside.close()
+        if self._beside is not None:
+            self._beside.close()
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -337,6 +352,11 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
         return any(os.stat(path).st_nlink > 1 for path in looked_at)
     except OSError:  # gone meanwhile (git gc): let the count decide
         return False
+
+
+def _has_bitmap(objects: str) -> bool:
+    """Whether a pack bitmap (of one pack or a multi-pack index) is here."""
+    return any(n.endswith('.bitmap') for n in _names(os.path.join(objects, 'pack')))
 
 
 def _names(folder: str) -> list[str]:
@@ -468,42 +488,90 @@ def _chunks(f, size: int = 1 << 20) -> Iterator[bytes]:
 class CommitLog:
     """``git log --raw`` of the scanned commits, read in the background.
 
-    Started as soon as discovery meets the first key, so git walks the
-    trees on the other core while the rest of the blobs are scanned; a
-    history without keys never pays for it.  The output is tree diffs only
-    (a few MB for tens of thousands of commits), kept until discovery ends.
-
     Oldest first (parents before children).  Merges show a path only where
     the result differs from every parent (``-c``): a key brought in by a
     merged branch is that branch's, one typed into a conflict resolution
-    is the merge's.
+    is the merge's.  Folders (``-t``) and submodules are listed too, so
+    the same walk names every path a commit added (``names``, filled in as
+    the log is read): ``scan --history`` walks the trees once for both
+    questions (``scan_history(names=True)``).  Without that, it is started
+    as soon as discovery meets the first key, and a history without keys
+    never pays for it.
+
+    The output is tree diffs only (a few MB for tens of thousands of
+    commits), kept until it is asked for; past ``keep`` bytes it is
+    dropped (a history without keys holds no more than that) and
+    ``output`` walks again.
     """
 
-    def __init__(self, root: str, since: str | None) -> None:
-        args = [
-            # --root: a key in a first commit counts even with log.showRoot off.
-            'log', '--raw', '--no-abbrev', '--root',
-            '-c', '--no-renames', '-z', '--reverse', '--date-order',
-            '--format=%x01%H%x02%an <%ae>%x02%aI', '--all',
-        ]
-        if since is not None:
-            args += ['--not', since]
-        self.proc = git_stream(root, *args)
-        self.chunks: list[bytes] = []
+    def __init__(
+            self, root: str, since: str | None, names: bool = False,
+            keep: int = 64 << 20, blobs: bool = False,
+    ) -> None:
+        self.root = root
+        self.since = since
+        self.names = AddedNames(blobs) if names or blobs else None
+        self.blobs = self.names.blobs if self.names is not None else None
+        self.proc = git_stream(root, *self.args(since))
+        self.chunks: list[bytes] | None = []
+        self.keep = keep
         self.err = b''
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
+    @staticmethod
+    def args(since: str | None) -> list[str]:
+        return [
+            # --root: a key in a first commit counts even with log.showRoot off.
+            'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',
+            '--ignore-submodules=none',  # a submodule's name, whatever config says
+            '-z', '--reverse', '--date-order',
+            '--format=%x01%H%x02%an <%ae>%x02%aI', '--all',
+            *(['--not', since] if since is not None else []), '--',
+        ]
+
     def _read(self) -> None:
         assert self.proc.stdout is not None and self.proc.stderr is not None
-        self.chunks.extend(_chunks(self.proc.stdout))
+        kept = 0
+        for chunk in _chunks(self.proc.stdout):
+            if self.names is not None:
+                self.names(chunk)
+            if self.chunks is not None:
+                kept += len(chunk)
+                if kept > self.keep:
+                    self.chunks = None  # walked again if a key needs it
+                else:
+                    self.chunks.append(chunk)
         self.err = self.proc.stderr.read()
 
-    def output(self) -> list[bytes]:
+    def _wait(self) -> None:
         self.reader.join()
         code = self.proc.wait()
         if code != 0:
             raise _failed('log', code, self.err)
+
+    def added_names(self) -> set[bytes]:
+        """Every path name a commit of the walk added (a folder, a
+        submodule too): made with ``names=True``."""
+        assert self.names is not None
+        self._wait()
+        return self.names.names
+
+    def set_blobs(self) -> set[bytes]:
+        """Every blob a commit of the walk sets at a path (as a file, an
+        executable or a symlink), so every blob a commit reaches: the
+        first commit to hold a blob at a path is a root (all its paths
+        are shown) or differs there from every parent (shown, ``-c``).
+        Made with ``blobs=True``."""
+        assert self.blobs is not None
+        self._wait()
+        return self.blobs
+
+    def output(self) -> list[bytes]:
+        self._wait()
+        if self.chunks is None:  # too large to keep: walk again
+            out = git(self.root, *self.args(self.since))
+            return [out]
         return self.chunks
 
     def close(self) -> None:
@@ -511,6 +579,40 @@ class CommitLog:
             self.proc.kill()
         self.reader.join()
         self.proc.wait()
+
+
+class AddedNames:
+    """The paths a ``log --raw -z`` stream adds (an entry whose status,
+    against any parent, is ``A``), fed chunk by chunk: what
+    ``--diff-filter=A`` would list; with ``blobs``, also the blob each
+    entry sets (``blobs``)."""
+
+    __slots__ = ('names', 'blobs', '_rest', '_path_next')
+
+    def __init__(self, blobs: bool = False) -> None:
+        self.names: set[bytes] = set()
+        self.blobs: set[bytes] | None = set() if blobs else None
+        self._rest = b''
+        self._path_next: bool | None = None  # True: add it; False: skip it
+
+    def __call__(self, chunk: bytes) -> None:
+        tokens = (self._rest + chunk).split(b'\0')
+        self._rest = tokens.pop()
+        add = self.names.add
+        blobs = self.blobs
+        path_next = self._path_next
+        for token in tokens:
+            if path_next is not None:
+                if path_next:
+                    add(token)
+                path_next = None
+            elif token[:1] == b':' or token.lstrip(b'\n')[:1] == b':':
+                path_next = b'A' in token[token.rfind(b' ') + 1:]
+                if blobs is not None:
+                    fields = token.lstrip(b'\n:').split(b' ')
+                    if fields[len(fields) // 2 - 1] in _REGULAR:  # the new mode
+                        blobs.add(fields[-2])
+        self._path_next = path_next
 
 
 def changes(
@@ -650,13 +752,29 @@ class FirstOf:
         return kept
 
 
+class HistoryScan:
+    """``scan_history``'s answer: iterate it for the revisions; ``log`` is
+    the commit walk it started at once (``names=True``), whose
+    ``added_names`` the caller reads and which it closes, else None."""
+
+    def __init__(self, revisions: Iterator[Revision], log: CommitLog | None) -> None:
+        self.revisions = revisions
+        self.log = log
+
+    def __iter__(self) -> Iterator[Revision]:
+        return self.revisions
+
+
 def scan_history(
         root: str, scan: Scan, since: str | None = None, progress: bool = False,
         worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
-) -> Iterator[Revision]:
+        names: bool = False,
+) -> HistoryScan:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
-    ``worth``: see ``discover``; ``matters``: see ``keys_at``.  A bad
+    ``worth``: see ``discover``; ``matters``: see ``keys_at``; ``names``:
+    start the commit walk now and list the path names it adds too
+    (``CommitLog``; the caller closes it).  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -664,8 +782,19 @@ def scan_history(
     since_sha = resolve_commit(root, since, '--since') if since else None
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
-    listing = Listing(root, shared) if since_sha is None else None
-    return _scan(root, since_sha, Progress(progress), scan, worth, matters, listing)
+    # In a shared store the attribution walk, made anyway, also tells which
+    # blobs commits reach, unless a pack bitmap answers that at once.
+    walk_blobs = shared and not _has_bitmap(objects)  # type: ignore[arg-type]
+    log = CommitLog(root, since_sha, names=True, blobs=walk_blobs) if names else None
+    try:
+        listing = Listing(root, shared, log) if since_sha is None else None
+    except BaseException:
+        if log is not None:
+            log.close()
+        raise
+    return HistoryScan(
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log), log,
+    )
 
 
 def _check_clone(root: str) -> str | None:
@@ -714,9 +843,9 @@ def _refuse_shallow_clone() -> None:
 def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
         worth: Worth | None, matters: Callable[[str], bool] | None,
-        listing: Listing | None,
+        listing: Listing | None, shared_log: CommitLog | None = None,
 ) -> Iterator[Revision]:
-    logs: list[CommitLog] = []
+    logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
     def start_log() -> None:
         if not logs:
@@ -738,7 +867,8 @@ def _scan(
             listing.close()
         shown.done()
         for log in logs:
-            log.close()
+            if log is not shared_log:  # the caller's to close
+                log.close()
     by_blob: dict[tuple[str, str, bytes], tuple[Commit, set[str]]] = {}
     for (hashed, path), (commit, sha) in first.items():
         by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
