@@ -65,6 +65,14 @@ def test_pattern_keywords_are_in_every_match_and_every_pattern_is_exercised():
             assert matched, (rule.id, pattern.regex.pattern[:60])
 
 
+def test_escape_marks_are_the_key_prefixes_marks():
+    from together_hooks.detect.codec import escape_marks
+
+    for rule in RULES:
+        if rule.escape_marks:
+            assert set(rule.escape_marks) == escape_marks(rule.patterns[0].keyword), rule.id
+
+
 def test_b64_keywords_are_each_keyword_inside_base64():
     """A rule's written-out base64 keyword forms are exactly what its
     keywords look like inside base64 (a keyword that is itself base64,

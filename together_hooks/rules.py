@@ -106,7 +106,7 @@ class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
         'min_distinct', 'max_run', 'skip_files', 'classes', '_value', 'value_reach', 'value_run',
-        'b64_keywords',
+        'b64_keywords', 'escape_marks',
         'true_positives', 'false_positives', 'help', 'window', '_anchor',
     )
 
@@ -130,6 +130,7 @@ class Rule:
             value_reach: int = 0,
             value_run: tuple[bytes, int] | None = None,
             b64_keywords: tuple[bytes, ...] = (),
+            escape_marks: tuple[bytes, ...] = (),
     ) -> None:
         self.id = id
         self.description = description
@@ -164,6 +165,13 @@ class Rule:
         # one occurs, the base64 around it is decoded and scanned.  Written
         # out so a hook run computes (and imports) nothing for them.
         self.b64_keywords = b64_keywords
+        # What a keyword written with some of its characters escaped
+        # (``tgp%5Fv1%5F``, ``\\u0074gp_v1_``, every character ``&#NN;``)
+        # still holds (``detect.codec.escape_marks``, checked by
+        # tests/rules_test.py): where one occurs, the escapes around it are
+        # undone and the keyword looked for again.  Written out, as the
+        # base64 forms are.
+        self.escape_marks = escape_marks
         # File names (globs with ``*`` only) where the rule never applies.
         self.skip_files = skip_files
         # Run the patterns only within this many bytes of a keyword hit (to
@@ -357,6 +365,7 @@ TOGETHER_API_KEY = Rule(
     ),
     keywords=(b'tgp_v1_', b'dGdwX3Yx'),
     b64_keywords=(b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV'),
+    escape_marks=(b'tgp', b'gp_v1_'),
     entropy_floor=4.0,
     min_distinct=16,
     max_run=6,
