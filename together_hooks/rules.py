@@ -364,7 +364,12 @@ TOGETHER_API_KEY = Rule(
                 keyword=b'dGdwX3Yx'),
     ),
     keywords=(b'tgp_v1_', b'dGdwX3Yx'),
-    b64_keywords=(b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV'),
+    # The prefix at each alignment, and "dGdwX3Yx" itself at each: a
+    # value encoded twice (a Secret made from an already encoded key, an
+    # encoded .env holding an encoded value).
+    b64_keywords=(
+        b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV', b'ZEdkd1gzWX', b'RHZHdYM1l4', b'kR2R3WDNZe',
+    ),
     escape_marks=(b'tgp', b'gp_v1_'),
     entropy_floor=4.0,
     min_distinct=16,
