@@ -23,6 +23,9 @@ from together_hooks import regex_cache
 
 # Characters that may stand in a Together key (URL-safe base64).
 KEY_CHARS = b'A-Za-z0-9_-'
+# A current key: this prefix, then key characters, this many in all.
+KEY_PREFIX = b'tgp_v1_'
+KEY_LENGTH = 50
 # Where a Together key is rotated (every message that says so links here).
 ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
 

@@ -1,7 +1,8 @@
 """Baits aimed at the escaped-keyword readings (``codec.escaped_keyword_spans``:
 a keyword with some characters escaped is found by unescaping the runs of
 escapes around it) and the escapes added for them (octal, ``\\u{..}``,
-line-ending backslashes, named character references).  Same measure as
+line-ending backslashes, named character references), and keys wrapped
+across lines (``codec.wrapped_view``).  Same measure as
 ``tests/detect/adversarial_test.py``: 4x the input under 8x the CPU."""
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ BAITS = (
     ('named-references', lambda n: repeat(b'&lowbar;&dash;&amp;', n), 128 * KB, 0),
     ('escaped-prefix-keys', lambda n: cycle([_escaped(k, b'%5F') + b'\n' for k in KEYS], n), 64 * KB, None),
     ('octal-prefix-keys', lambda n: cycle([_escaped(k, b'\\137') + b' ' for k in KEYS], n), 64 * KB, None),
+    # Keys wrapped across lines (``codec.wrapped_view``).
+    ('wrapped-prefixes', lambda n: repeat(b'tgp_v1_Ab\n', n), 128 * KB, 0),
+    ('wrapped-prefixes-quoted', lambda n: repeat(b'> tgp_v1_\n> ', n), 128 * KB, 0),
+    ('wrapped-keys', lambda n: cycle([k[:30] + b'\n  ' + k[30:] + b'\n' for k in KEYS], n), 64 * KB, None),
     ('continued-keys', lambda n: cycle([b'"' + k[:25] + b'\\\n  ' + k[25:] + b'"\n' for k in KEYS], n),
      64 * KB, None),
 )

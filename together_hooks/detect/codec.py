@@ -19,6 +19,9 @@ from bisect import bisect_right
 
 from together_hooks import regex_cache
 from together_hooks.rules import B64_REACH
+from together_hooks.rules import KEY_CHARS
+from together_hooks.rules import KEY_LENGTH
+from together_hooks.rules import KEY_PREFIX
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -217,7 +220,7 @@ def readings(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, View]
             out.append((0, view))
     for lo, hi in spans:
         piece = data[lo:hi]
-        for view in (escapes_view(piece, qp), joined_view(piece)):
+        for view in (escapes_view(piece, qp), joined_view(piece), wrapped_view(piece)):
             if view is not None:
                 out.append((lo, view))
     return out
@@ -274,6 +277,61 @@ def _qp_marked(data: bytes) -> bool:
     """Does ``data`` say it is quoted-printable (an encoded "=", or its
     header)?"""
     return _QP_MARK.search(data) is not None or b'uoted-printable' in data
+
+
+# A line break inside a wrapped key: a space a mail's ``format=flowed``
+# keeps before it, then the next line's indentation and its comment
+# leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``).
+_WRAP = regex_cache.compile(rb' ?\r?\n[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?')
+_KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
+
+
+def wrapped_view(data: bytes) -> View | None:
+    """Keys wrapped across lines joined back: from each key prefix, a run
+    of key characters that ends a line shorter than a key goes on with
+    the run that starts the next line (after ``_WRAP``), until it is a
+    key's length or more; None when nothing was joined."""
+    breaks: list[tuple[int, int]] = []
+    at = data.find(KEY_PREFIX)
+    while at != -1:
+        end = _KEY_RUN.match(data, at).end()
+        size = end - at
+        joins = []
+        while size < KEY_LENGTH:
+            gap = _WRAP.match(data, end)
+            if gap is None or gap.end() == end or b'\n' not in gap.group():
+                break
+            after = _KEY_RUN.match(data, gap.end()).end()
+            if after == gap.end():
+                break
+            joins.append((end, gap.end()))
+            size += after - gap.end()
+            end = after
+        if joins and size == KEY_LENGTH:
+            breaks += joins
+        at = data.find(KEY_PREFIX, max(end, at + 1))
+    if not breaks:
+        return None
+    return _cut(data, breaks, 'wrapped')
+
+
+def _cut(data: bytes, cuts: list[tuple[int, int]], encoding: str) -> View:
+    """``data`` without the stretches ``cuts`` (ascending, apart)."""
+    out = []
+    starts, sources, copied = [], [], []
+    size = last = 0
+    for lo, hi in cuts:
+        starts.append(size)
+        sources.append(last)
+        copied.append(True)
+        out.append(data[last:lo])
+        size += lo - last
+        last = hi
+    starts.append(size)
+    sources.append(last)
+    copied.append(True)
+    out.append(data[last:])
+    return View(b''.join(out), encoding, None, starts, sources, copied)
 
 
 def joined_view(data: bytes) -> View | None:

@@ -24,6 +24,7 @@ from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.findings import Finding
 from together_hooks.rules import Context
+from together_hooks.rules import KEY_PREFIX
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
 from together_hooks.rules import Rule
@@ -405,6 +406,7 @@ def _may_escape(data: bytes) -> bool:
         or b'` ' in data or b'`\n' in data or b'",' in data or b"'," in data
         or b'&quot;' in data or b'&#' in data or b'&apos;' in data
         or b'uoted-printable' in data
+        or KEY_PREFIX in data  # a key may be wrapped across lines
     )
 
 
