@@ -23,6 +23,9 @@ from together_hooks import regex_cache
 
 # Characters that may stand in a Together key (URL-safe base64).
 KEY_CHARS = b'A-Za-z0-9_-'
+# A current key: this prefix, then key characters, this many in all.
+KEY_PREFIX = b'tgp_v1_'
+KEY_LENGTH = 50
 # Where a Together key is rotated (every message that says so links here).
 ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
 
@@ -106,7 +109,7 @@ class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
         'min_distinct', 'max_run', 'skip_files', 'classes', '_value', 'value_reach', 'value_run',
-        'b64_keywords',
+        'b64_keywords', 'escape_marks',
         'true_positives', 'false_positives', 'help', 'window', '_anchor',
     )
 
@@ -130,6 +133,7 @@ class Rule:
             value_reach: int = 0,
             value_run: tuple[bytes, int] | None = None,
             b64_keywords: tuple[bytes, ...] = (),
+            escape_marks: tuple[bytes, ...] = (),
     ) -> None:
         self.id = id
         self.description = description
@@ -164,6 +168,13 @@ class Rule:
         # one occurs, the base64 around it is decoded and scanned.  Written
         # out so a hook run computes (and imports) nothing for them.
         self.b64_keywords = b64_keywords
+        # What a keyword written with some of its characters escaped
+        # (``tgp%5Fv1%5F``, ``\\u0074gp_v1_``, every character ``&#NN;``)
+        # still holds (``detect.codec.escape_marks``, checked by
+        # tests/rules_test.py): where one occurs, the escapes around it are
+        # undone and the keyword looked for again.  Written out, as the
+        # base64 forms are.
+        self.escape_marks = escape_marks
         # File names (globs with ``*`` only) where the rule never applies.
         self.skip_files = skip_files
         # Run the patterns only within this many bytes of a keyword hit (to
@@ -355,13 +366,14 @@ TOGETHER_API_KEY = Rule(
                 decoded=rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})\s*\Z',
                 keyword=b'dGdwX3Yx'),
     ),
-    # Also "tgp_v1_" percent-encoded by an encoder that escapes "_" too,
-    # once or twice (a URL inside a URL): the readings undo it around them.
-    keywords=(
-        b'tgp_v1_', b'dGdwX3Yx',
-        b'tgp%5Fv1%5F', b'tgp%5fv1%5f', b'tgp%255Fv1%255F', b'tgp%255fv1%255f',
+    keywords=(b'tgp_v1_', b'dGdwX3Yx'),
+    # The prefix at each alignment, and "dGdwX3Yx" itself at each: a
+    # value encoded twice (a Secret made from an already encoded key, an
+    # encoded .env holding an encoded value).
+    b64_keywords=(
+        b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV', b'ZEdkd1gzWX', b'RHZHdYM1l4', b'kR2R3WDNZe',
     ),
-    b64_keywords=(b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV'),
+    escape_marks=(b'tgp', b'gp_v1_'),
     entropy_floor=4.0,
     min_distinct=16,
     max_run=6,

@@ -14,7 +14,9 @@ from together_hooks.detect import codec
 PLAIN_UNESCAPE = re.compile(
     rb'(?P<ansi>(?:\x1b|\\u001[bB]|\\x1[bB]|\\033|\\e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\u00(?P<u>[0-7][0-9A-Fa-f])|\\x(?P<x>[0-7][0-9A-Fa-f])'
-    rb'|\\(?P<c>[\\"\'/`nrt])|\\(?P<nl>\r?\n)[ \t]*',
+    rb'|\\u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|\\(?P<o>[0-1][0-7]{2})'
+    rb'|\\(?P<cont>\r?\n[ \t]*)'
+    rb'|\\(?P<c>[\\"\'/`nrtabefv0])',
 )
 PLAIN_JOIN = re.compile(
     rb'(\\?["\'`])[ \t]*' + codec._OP + rb'(?:\\?\r?\n[ \t]*' + codec._OP + rb')?\1',
@@ -22,11 +24,13 @@ PLAIN_JOIN = re.compile(
 
 
 def _plain_unescape_one(m: re.Match[bytes]) -> bytes:
-    if m.group('ansi') or m.group('nl'):
+    if m.group('ansi') or m.group('cont'):
         return b''
-    hexed = m.group('u') or m.group('x')
+    hexed = m.group('u') or m.group('x') or m.group('ub')
     if hexed:
         return bytes((int(hexed, 16),))
+    if m.group('o'):
+        return bytes((int(m.group('o'), 8),))
     c = m.group('c')
     return codec._CONTROL.get(c, c)
 
@@ -34,7 +38,8 @@ def _plain_unescape_one(m: re.Match[bytes]) -> bytes:
 PIECES = [
     b'\\', b'\\\\', b'\x1b', b'[', b'31m', b'0;1', b'm', b'u001b', b'u001B', b'x1b', b'033', b'e',
     b'u00', b'41', b'7f', b'x', b'4a', b'n', b'r', b't', b'"', b"'", b'`', b'/', b' ', b'\t',
-    b'\n', b'\r\n', b'+', b'.', b'..', b'&', b'||', b',', b'tgp_v1_', b'abc', b'9',
+    b'\n', b'\r\n', b'+', b'u{', b'}', b'{', b'0000', b'012', b'137', b'177', b'a', b'f', b'v',
+    b'.', b'..', b'&', b'||', b',', b'tgp_v1_', b'abc', b'9',
 ]
 texts = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=60).map(b''.join),

@@ -1,6 +1,6 @@
 """The grouped keyword screen (``prefilter.Keywords.grouped``) flags exactly
-the inputs the plain ``in`` checks flag: every rule keyword and every base64
-form of one, standard and URL-safe, at every alignment, in random bytes; and
+the inputs the plain ``in`` checks flag: every rule keyword, escape mark and
+every base64 form of a keyword, standard and URL-safe, at every alignment, in random bytes; and
 history's blob test lets through every blob the engine finds a key in,
 base64-encoded ones included."""
 from __future__ import annotations
@@ -26,14 +26,15 @@ from together_hooks.sources import history
 
 PLAIN = tuple(k for rule in RULES for k in rule.keywords)
 FORMS = tuple(f for rule in RULES for f in rule.b64_keywords)
+MARKS = tuple(m for rule in RULES for m in rule.escape_marks)
 SCREEN = keyword_screen(RULES)
 GROUPED = SCREEN.grouped()
 
 
 def old_prefilter(data: bytes) -> bool:
     """What the engine asked before the screen: one ``in`` per keyword,
-    then one per base64 form."""
-    return any(k in data for k in PLAIN) or any(f in data for f in FORMS)
+    then one per base64 form and escape mark."""
+    return any(k in data for k in PLAIN) or any(f in data for f in FORMS + MARKS)
 
 
 def _encodings(text: bytes) -> list[bytes]:
@@ -53,9 +54,9 @@ _TEXTS = [
 ]
 PIECES = sorted(
     {e for t in _TEXTS for e in _encodings(t)}
-    | set(PLAIN) | set(FORMS)
-    | {k[:-1] for k in PLAIN + FORMS} | {k[1:] for k in PLAIN + FORMS}
-    | {k.swapcase() for k in PLAIN + FORMS}
+    | set(PLAIN) | set(FORMS) | set(MARKS)
+    | {k[:-1] for k in PLAIN + FORMS + MARKS} | {k[1:] for k in PLAIN + FORMS + MARKS}
+    | {k.swapcase() for k in PLAIN + FORMS + MARKS}
     | {anchor for anchor in prefilter._anchors(SCREEN.keywords)}
     | {b'\0', b'\n', b'=', b'\xff', b'g', b'R', b'G', b'F', b'V', b'Z'},
 )

@@ -19,6 +19,9 @@ from bisect import bisect_right
 
 from together_hooks import regex_cache
 from together_hooks.rules import B64_REACH
+from together_hooks.rules import KEY_CHARS
+from together_hooks.rules import KEY_LENGTH
+from together_hooks.rules import KEY_PREFIX
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -94,7 +97,10 @@ def rewrite(
 
 
 # One level of string escapes, and ANSI colour codes (raw or escaped, as
-# IPython stores them in a notebook's error output).  Every alternative
+# IPython stores them in a notebook's error output); a backslash before a
+# line end (TOML's line-ending backslash in a \"\"\" string, YAML's escaped
+# line break in a double-quoted one, shell and C continuations) is
+# removed with the next line's indentation.  Every alternative
 # starts with a literal byte (ESC or a backslash), so ``re`` skips to those
 # bytes instead of trying each position (``tests/detect/codec_regex_test.py``
 # holds it to the plain way of writing it).
@@ -102,28 +108,42 @@ _UNESCAPE = regex_cache.compile(
     rb'\x1b(?P<ansi>\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
-    rb'|(?P<c>[\\"\'/`nrt])|(?P<nl>\r?\n)[ \t]*)',
+    rb'|u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
+    rb'|(?P<cont>\r?\n[ \t]*)'
+    rb'|(?P<c>[\\"\'/`nrtabefv0]))',
 )
-_CONTROL = {b'n': b'\n', b'r': b'\r', b't': b'\t'}
+_CONTROL = {
+    b'n': b'\n', b'r': b'\r', b't': b'\t', b'a': b'\a', b'b': b'\b', b'e': b'\x1b',
+    b'f': b'\f', b'v': b'\v', b'0': b'\0',
+}
 
 
 def _unescape_one(m: re.Match[bytes]) -> bytes:
-    if m.group('ansi') or m.group('eansi') or m.group('nl'):
-        # An escaped line end (a continuation in C, Python, shell; TOML's
-        # ``"""`` and YAML's double quotes drop it and the next line's
-        # indent): the pieces of a key split by one are read joined.
+    if m.group('ansi') or m.group('eansi') or m.group('cont'):
         return b''
-    hexed = m.group('u') or m.group('x')
+    hexed = m.group('u') or m.group('x') or m.group('ub')
     if hexed:
         return bytes((int(hexed, 16),))
+    octal = m.group('o')
+    if octal:
+        return bytes((int(octal, 8),))
     c = m.group('c')
     return _CONTROL.get(c, c)
 
 
 # HTML/XML character references for quotes and the characters around a
-# key (``data-config="{&quot;TOGETHER_API_KEY&quot;: ...}"``).
-_ENTITY = regex_cache.compile(rb'&(?:quot|apos|amp|lt|gt|#(?P<d>[0-9]{2,3})|#[xX](?P<x>[0-9A-Fa-f]{2}));')
-_NAMED = {b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>'}
+# key (``data-config="{&quot;TOGETHER_API_KEY&quot;: ...}"``), and for
+# any ASCII character (``&#95;``, ``&#x5F;``: a template that escapes
+# every character, or the underscores).
+_ENTITY = regex_cache.compile(
+    rb'&(?:quot|apos|amp|lt|gt|lowbar|UnderBar|hyphen|dash|equals|colon|sol|period'
+    rb'|#0{0,4}(?P<d>[0-9]{2,3})|#[xX]0{0,4}(?P<x>[0-9A-Fa-f]{2}));',
+)
+_NAMED = {
+    b'quot': b'"', b'apos': b"'", b'amp': b'&', b'lt': b'<', b'gt': b'>', b'lowbar': b'_',
+    b'UnderBar': b'_', b'hyphen': b'-', b'dash': b'-', b'equals': b'=', b'colon': b':',
+    b'sol': b'/', b'period': b'.',
+}
 
 
 def _entity(m: re.Match[bytes]) -> bytes:
@@ -162,16 +182,17 @@ _JOIN = regex_cache.compile(
 )
 
 
-def escapes_view(data: bytes) -> View | None:
+def escapes_view(data: bytes, qp: bool | None = None) -> View | None:
     """Escapes undone, one level: string escapes, ANSI colour codes,
     quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
-    is nothing to undo."""
+    is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
+    is quoted-printable (None: ``data`` says it)."""
     view: View | None = None
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
-        (b'=3D' in data or b'uoted-printable' in data, _QP, _hex_byte),
-        (b'&quot;' in data or b'&#' in data or b'&apos;' in data, _ENTITY, _entity),
+        (_qp_marked(data) if qp is None else qp, _QP, _hex_byte),
+        (b'&' in data, _ENTITY, _entity),
         (b'%' in data, _PERCENT, _hex_byte),
     ]
     for wanted, regex, repl in steps:
@@ -191,20 +212,126 @@ def readings(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, View]
     joined; a quoted-printable e-mail decoded whole, as a soft line break
     may fall inside a key's prefix."""
     out = []
+    qp = _qp_marked(data)
     # The rarer test first: most files hold "=" before a line end.
-    if (
-            (_QP_MARK.search(data) or b'uoted-printable' in data)
-            and (b'=\n' in data or b'=\r\n' in data)
-    ):
+    if qp and (b'=\n' in data or b'=\r\n' in data):
         view = rewrite(data, _QP, _hex_byte, 'quoted-printable')
         if view is not None:
             out.append((0, view))
     for lo, hi in spans:
         piece = data[lo:hi]
-        for view in (escapes_view(piece), joined_view(piece)):
+        for view in (escapes_view(piece, qp), joined_view(piece), wrapped_view(piece)):
             if view is not None:
                 out.append((lo, view))
     return out
+
+
+def escaped_keyword_spans(
+        data: bytes, marks: Iterable[int], keywords: tuple[bytes, ...], reach: int,
+) -> tuple[set[bytes], list[tuple[int, int]]]:
+    """(keywords found, stretches within ``reach`` of them) where a keyword
+    is written with some of its characters escaped (``tgp%5Fv1%5F``, every
+    character ``\\u00NN``): the bytes around each escape mark (``marks``,
+    offsets of ``Rule.escape_marks``), as far as a keyword's characters
+    each escaped the longest way reach, unescaped."""
+    margin = 8 * max(map(len, keywords))
+    windows = _merged_spans(
+        [(max(0, at - margin), min(len(data), at + margin)) for at in marks],
+    )
+    qp = _qp_marked(data)
+    found: set[bytes] = set()
+    spans = []
+    for lo, hi in windows:
+        view = escapes_view(data[lo:hi], qp)
+        if view is None:
+            continue
+        hits = [k for k in keywords if k in view.data]
+        if hits:
+            found.update(hits)
+            spans.append((max(0, lo - reach), min(len(data), hi + reach)))
+    return found, spans
+
+
+def _merged_spans(raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for lo, hi in sorted(raw):
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def escape_marks(keyword: bytes) -> set[bytes]:
+    """What ``keyword`` written with some of its characters escaped still
+    holds: its first three characters when the escapes come after them
+    (``tgp%5Fv1%5F``, ``tgp&#95;v1&#95;``, ``tgp=5Fv1=5F``), the rest when
+    only the first is escaped (``\\u0074gp_v1_``).  Both are searched in the
+    one pass every file gets (the keyword screen, beside the keyword,
+    from the same anchor byte); a keyword whose every character is escaped
+    holds neither (docs/detection.md)."""
+    return {keyword[:3], keyword[1:]}
+
+
+def _qp_marked(data: bytes) -> bool:
+    """Does ``data`` say it is quoted-printable (an encoded "=", or its
+    header)?"""
+    return _QP_MARK.search(data) is not None or b'uoted-printable' in data
+
+
+# A line break inside a wrapped key: a space a mail's ``format=flowed``
+# keeps before it, then the next line's indentation and its comment
+# leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``).
+_WRAP = regex_cache.compile(rb' ?\r?\n[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?')
+_KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
+
+
+def wrapped_view(data: bytes) -> View | None:
+    """Keys wrapped across lines joined back: from each key prefix, a run
+    of key characters that ends a line shorter than a key goes on with
+    the run that starts the next line (after ``_WRAP``), until it is a
+    key's length or more; None when nothing was joined."""
+    breaks: list[tuple[int, int]] = []
+    at = data.find(KEY_PREFIX)
+    while at != -1:
+        end = _KEY_RUN.match(data, at).end()
+        size = end - at
+        joins = []
+        while size < KEY_LENGTH:
+            gap = _WRAP.match(data, end)
+            if gap is None or gap.end() == end or b'\n' not in gap.group():
+                break
+            after = _KEY_RUN.match(data, gap.end()).end()
+            if after == gap.end():
+                break
+            joins.append((end, gap.end()))
+            size += after - gap.end()
+            end = after
+        if joins and size == KEY_LENGTH:
+            breaks += joins
+        at = data.find(KEY_PREFIX, max(end, at + 1))
+    if not breaks:
+        return None
+    return _cut(data, breaks, 'wrapped')
+
+
+def _cut(data: bytes, cuts: list[tuple[int, int]], encoding: str) -> View:
+    """``data`` without the stretches ``cuts`` (ascending, apart)."""
+    out = []
+    starts, sources, copied = [], [], []
+    size = last = 0
+    for lo, hi in cuts:
+        starts.append(size)
+        sources.append(last)
+        copied.append(True)
+        out.append(data[last:lo])
+        size += lo - last
+        last = hi
+    starts.append(size)
+    sources.append(last)
+    copied.append(True)
+    out.append(data[last:])
+    return View(b''.join(out), encoding, None, starts, sources, copied)
 
 
 def joined_view(data: bytes) -> View | None:

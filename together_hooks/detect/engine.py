@@ -24,6 +24,7 @@ from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.findings import Finding
 from together_hooks.rules import Context
+from together_hooks.rules import KEY_PREFIX
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
 from together_hooks.rules import Rule
@@ -304,21 +305,33 @@ def _hits(
     # searching the bytes again.
     screen = keyword_screen(rules)
     where = screen.where(data)
-    if not where:  # most files: no keyword, no base64 form
+    if not where:  # most files: no keyword, no base64 form, no escape mark
         return []
+    # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
+    # ``\u0074gp_v1_``, every character ``&#NN;``): found by its readings.
+    marks = _escape_marks(data, rules, where)
+    spans = None
+    if marks:
+        from together_hooks.detect.codec import escaped_keyword_spans
+
+        found, spans = escaped_keyword_spans(
+            data, marks, tuple(k for rule in rules for k in rule.keywords), _READING,
+        )
     active = tuple(
         rule for rule in rules
-        if any(k in where for k in rule.keywords) and rule_applies(rule, path)
+        if any(k in where or (spans and k in found) for k in rule.keywords)
+        and rule_applies(rule, path)
     )
     walkers: dict[object, object] = {}
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
         for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
     ]
-    if active and _may_escape(data):
+    if active and (spans or _may_escape(data)):
         from together_hooks.detect.codec import readings
 
-        for lo, view in readings(data, _keyword_spans(active, where, len(data))):
+        near = _keyword_spans(active, where, len(data))
+        for lo, view in readings(data, _merged(near + spans) if spans else near):
             def origin(offset: int, lo: int = lo, view: View = view) -> int:
                 return lo + view.origin(offset)
             hits += [
@@ -330,6 +343,21 @@ def _hits(
     if depth < 2:
         hits += _b64_hits(data, path, rules, depth, where)
     return hits
+
+
+def _escape_marks(data: bytes, rules: tuple[Rule, ...], where: Where) -> list[int]:
+    """Offsets of the rules' escape marks (``Rule.escape_marks``) that are
+    not part of their keyword written plainly (a key's own ``tgp``)."""
+    out = []
+    for rule in rules:
+        for mark in rule.escape_marks:
+            for at in where.offsets(mark):
+                if not any(
+                        mark in k and data.startswith(k, at - k.index(mark))
+                        for k in rule.keywords
+                ):
+                    out.append(at)
+    return out
 
 
 _SCREENS: dict[tuple[Rule, ...], Keywords] = {}
@@ -344,7 +372,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
     screen = _SCREENS.get(key)
     if screen is None:
         screen = _SCREENS[key] = Keywords(
-            k for rule in rules for k in (*rule.keywords, *rule.b64_keywords)
+            k for rule in rules for k in (*rule.keywords, *rule.b64_keywords, *rule.escape_marks)
         )
     return screen
 
@@ -394,6 +422,8 @@ def _may_escape(data: bytes) -> bool:
         or b'" ' in data or b"' " in data or b'"\n' in data or b"'\n" in data
         or b'` ' in data or b'`\n' in data or b'",' in data or b"'," in data
         or b'&quot;' in data or b'&#' in data or b'&apos;' in data
+        or b'uoted-printable' in data
+        or KEY_PREFIX in data  # a key may be wrapped across lines
     )
 
 
