@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 # Regular files, executables and symlinks: a symlink's blob is its target.
 CONTENT_MODES = (b'100644', b'100755', b'120000')
 GITLINK = b'160000'  # a submodule's commit: a path name, no content here
+TREE = b'040000'  # a folder: a path name, its files come on their own
 _LOG_FORMAT = '--format=%x01%H%x02%an <%ae>%x02%aI'
 
 
@@ -122,6 +123,7 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
     out = git(
         root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-M', '-z',
         '--ignore-submodules=none',  # a submodule's name, whatever config says
+        '-t',  # folders too: an empty one's name is on no file's path
         '--reverse', '--topo-order',
         _LOG_FORMAT, *_revs(include, exclude), '--',
     )
@@ -142,7 +144,7 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
         path = next(tokens, b'')
         if parents == 1 and status[:1] in (b'R', b'C'):
             path = next(tokens, b'')  # the source path came first
-        if modes[-1] == GITLINK:  # a submodule: its name is in the tree, no blob
+        if modes[-1] in (GITLINK, TREE):  # a submodule or folder: a name, no blob
             found.append(Change(commit, os.fsdecode(path), (), b''))
             continue
         if modes[-1] not in CONTENT_MODES:
@@ -398,13 +400,39 @@ def _person(head: bytes, field: bytes) -> tuple[str, str]:
 
 def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revision]:
     """Each key in annotated tags' messages (``<tag message>``) and headers
-    (the tagger, extra headers: ``<commit header>``)."""
-    for sha, raw in read_blobs(root, list(tags)):
-        head, message = object_parts(raw)
-        tagger, date = _person(head, b'tagger ')
-        for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
-            if data and keys_in(scan, data):
-                yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
+    (the tagger, extra headers: ``<commit header>``), and in those of every
+    tag they tag in turn: a tag of a tag carries the inner tag object to
+    every remote it is pushed to, though no ref names the inner one."""
+    seen: set[str] = set()
+    todo = list(tags)
+    while todo:
+        batch = [t for t in dict.fromkeys(todo) if t not in seen]
+        seen.update(batch)
+        todo = []
+        for sha, raw in read_blobs(root, batch):
+            inner = _tagged_tag(raw)
+            if inner is not None:
+                todo.append(inner)
+            yield from _tag_message(sha, raw, scan)
+
+
+def _tagged_tag(raw: bytes) -> str | None:
+    """The object a raw tag names when that object is itself a tag."""
+    head = raw.partition(b'\n\n')[0].split(b'\n')
+    if b'type tag' not in head:
+        return None
+    for line in head:
+        if line.startswith(b'object '):
+            return line[len(b'object '):].decode('ascii', 'replace').strip()
+    return None
+
+
+def _tag_message(sha: str, raw: bytes, scan: Scan) -> Iterator[Revision]:
+    head, message = object_parts(raw)
+    tagger, date = _person(head, b'tagger ')
+    for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
+        if data and keys_in(scan, data):
+            yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
 
 
 def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:

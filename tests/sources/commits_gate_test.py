@@ -1,0 +1,85 @@
+"""Session 6's hostile round against what a range or a history holds
+(``sources/commits.py``): each test let a key reach a real bare remote, or
+pass ``scan --diff``/``--history``, before its fix.
+"""
+from __future__ import annotations
+
+import subprocess
+
+from tests.cli.pre_receive_test import install_gate
+from tests.cli.pre_receive_test import remote_has
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
+from tests.gitplay import bare
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import run
+from together_hooks.findings import hash_secret
+
+
+def _mktree(repo, entries: str) -> str:
+    return subprocess.run(
+        ('git', 'mktree'), cwd=repo, check=True, capture_output=True, text=True, input=entries,
+    ).stdout.strip()
+
+
+def _server(repo, tmp_path, name: str = 'server.git') -> str:
+    remote = bare(tmp_path / name)
+    install_gate(remote)
+    git(repo, 'remote', 'add', 'gate', remote)
+    return remote
+
+
+def _hashes(result) -> set[str]:
+    return {f[3] for f in result.found()}
+
+
+def test_a_tag_a_tag_points_at_is_scanned_everywhere(git_repo, tmp_path, pushing, keys):
+    """``git tag -a outer inner`` then ``git tag -d inner``: the inner tag
+    object (and its message) travels with ``outer``; only the outer one's
+    message used to be read by pre-receive, pre-push and ``--history``."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    git(git_repo, 'tag', '-a', 'inner', '-m', f'TOGETHER_API_KEY={key}')
+    git(git_repo, 'tag', '-a', 'middle', 'inner', '-m', 'middle')
+    git(git_repo, 'tag', '-a', 'outer', 'middle', '-m', 'release')
+    git(git_repo, 'tag', '-d', 'inner', 'middle')
+    assert hash_secret(key) in _hashes(scan('--history', '--format', 'json', cwd=git_repo))
+    assert hash_secret(key) in _hashes(scan('--diff', f'{base}...outer', '--format', 'json',
+                                            cwd=git_repo))
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'outer')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert remote_has(remote, 'refs/tags/outer') == ''
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main', 'outer')  # pre-push
+    assert rc != 0 and hash_secret(key) in out, out
+
+
+def test_an_empty_folder_named_with_a_key_is_a_path_name(git_repo, tmp_path, pushing, keys):
+    """A tree may hold an empty tree (``git mktree``): its name is stored
+    and pushed, yet no file's path carries it.  Added and deleted inside
+    one push, deep in a subtree."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    empty = _mktree(git_repo, '')
+    named = _mktree(git_repo, f'040000 tree {empty}\tTOGETHER_API_KEY={key}\n')
+    deep = _mktree(git_repo, f'040000 tree {named}\tsub\n')
+    blob = git(git_repo, 'rev-parse', 'HEAD:a.py').strip()
+    top = _mktree(git_repo, f'040000 tree {deep}\tdeep\n100644 blob {blob}\ta.py\n')
+    adding = git(git_repo, 'commit-tree', top, '-p', base, '-m', 'add').strip()
+    removing = git(git_repo, 'commit-tree', f'{base}^{{tree}}', '-p', adding, '-m', 'rm').strip()
+    git(git_repo, 'update-ref', 'refs/heads/main', removing)
+    res = scan('--diff', f'{base}...main', '--format', 'json', cwd=git_repo)
+    assert res.rc == 1 and hash_secret(key) in _hashes(res), res.out
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert remote_has(remote, 'refs/heads/main') == base
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')  # pre-push
+    assert rc != 0 and hash_secret(key) in out, out
