@@ -7,7 +7,6 @@ from together_hooks import audit_log
 from together_hooks import hookargs
 from together_hooks import pipeline
 from together_hooks.gitrun import git_toplevel
-from together_hooks.gitrun import may_clean_filter
 from together_hooks.gitrun import worktree_root
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
@@ -49,19 +48,18 @@ def hook_contents(
             found = pushed(root, os.environ, filenames, scanner.scan_one)
             if found is not None:
                 return found, scanner
-    return [*from_paths(filenames, names=True), *_staged_if_cleaned(filenames)], None
+    return [*from_paths(filenames, names=True), *_staged_if_different(filenames)], None
 
 
-def _staged_if_cleaned(filenames: Sequence[str]) -> Iterable[Content]:
-    """The staged blobs of files a clean filter changes on ``git add``:
-    the commit stores the filter's output, not the file.  Nothing (and no
-    git process) when no config names a filter."""
+def _staged_if_different(filenames: Sequence[str]) -> Iterable[Content]:
+    """The staged blobs of files whose work-tree bytes are not what the
+    commit stores (``sources.index.unlike_work_tree``)."""
     root = worktree_root('.')
-    if root is None or not filenames or not may_clean_filter(root):
+    if root is None or not filenames:
         return ()
-    from together_hooks.sources.index import cleaned
+    from together_hooks.sources.index import unlike_work_tree
 
-    return cleaned(root, filenames)
+    return unlike_work_tree(root, filenames)
 
 
 def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:

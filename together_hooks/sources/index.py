@@ -10,6 +10,8 @@ from together_hooks.sources.content import path_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+    from typing import Callable
     from typing import Iterator
     from typing import Sequence
 
@@ -41,34 +43,78 @@ def staged(root: str) -> Iterator[Content]:
         yield from blob_contents(root, by_sha)  # a large one in windows
 
 
-def cleaned(root: str, paths: Sequence[str]) -> Iterator[Content]:
-    """The staged blob of each of ``paths`` that git passes through a
-    clean filter (``filter=`` in its attributes): ``git add`` stores the
-    filter's output, which may hold a key the work-tree file does not.
-    The caller asks ``gitrun.may_clean_filter`` first (the hook, before
-    importing this module), so a commit with no filter starts no git."""
-    if not paths:
-        return
+def unlike_work_tree(root: str, paths: Sequence[str]) -> Iterator[Content]:
+    """The staged blob of each of ``paths`` whose bytes are not the work
+    tree's: the next commit stores the blob, and the pre-commit hook is
+    given the file.  They differ where git's own diff does not look (an
+    ``assume-unchanged`` or ``skip-worktree`` entry, a file rewritten with
+    its size and time kept), and where ``git add`` converts (a clean
+    filter, ``working-tree-encoding``, line ends).  Each file's bytes are
+    hashed as git hashes a blob and held to the index entry (one ``git
+    cat-file``); a file larger than a window, or one whose name git's
+    batch cannot take, is not hashed: its blob is scanned all the same."""
     here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
     named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
+    plain = [n for n in named if '\n' not in n]
     out = git(
-        root, 'check-attr', '-z', '--stdin', 'filter',
-        input=b''.join(os.fsencode(n) + b'\0' for n in named),
-    ).split(b'\0')
-    filtered = [
-        os.fsdecode(name) for name, value in zip(out[0::3], out[2::3])
-        if value not in (b'unspecified', b'unset')
-    ]
-    if not filtered:
-        return
-    staged = git(
-        root, 'ls-files', '--stage', '-z', '--', *(f':(literal){n}' for n in filtered),
-    ).split(b'\0')
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=b''.join(b':0:' + os.fsencode(n) + b'\n' for n in plain),
+    ).split(b'\n')
+    staged = {
+        n: fields[0].decode() for n, fields in zip(plain, (line.split() for line in out))
+        if len(fields) == 2 and fields[1] == b'blob'
+    }
+    odd = [n for n in named if '\n' in n]
+    if odd:
+        listed = git(
+            root, 'ls-files', '--stage', '-z', '--', *(f':(literal){n}' for n in odd),
+        ).split(b'\0')
+        for record in listed:
+            meta, _tab, name = record.partition(b'\t')
+            fields = meta.split()
+            if len(fields) == 3 and fields[2] == b'0':
+                staged[os.fsdecode(name)] = fields[1].decode()
     by_sha: dict[str, list[str]] = {}
-    for record in staged:
-        meta, _tab, name = record.partition(b'\t')
-        fields = meta.split()
-        if len(fields) == 3 and fields[0] in (b'100644', b'100755'):
-            by_sha.setdefault(fields[1].decode(), []).append(named[os.fsdecode(name)])
-    yield from blob_contents(root, by_sha)
+    for name, sha in staged.items():
+        if name in named and _blob_id(named[name], len(sha)) != sha:
+            by_sha.setdefault(sha, []).append(named[name])
+    if by_sha:  # no ``cat-file --batch`` stream (nor ``subprocess``) when none differs
+        yield from blob_contents(root, by_sha)
+
+
+def _blob_id(path: str, width: int) -> str | None:
+    """The object id git gives the bytes at ``path`` as they are (a
+    symlink's target), None when there is none to give here."""
+    import stat
+
+    from together_hooks.fileio import NotScanned
+    from together_hooks.fileio import WINDOW
+    from together_hooks.fileio import read_whole
+    from together_hooks.sources.content import link_target
+
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            data = link_target(path)
+        else:
+            data = read_whole(path, WINDOW)
+    except (OSError, NotScanned):
+        return None
+    if not isinstance(data, bytes):
+        return None
+    return _digest(width)(b'blob %d\0' % len(data) + data).hexdigest()
+
+
+def _digest(width: int) -> Callable[[bytes], Any]:
+    """git's object hash for ids ``width`` hex digits long.  SHA-1 from
+    CPython's own module where there is one: ``hashlib`` loads OpenSSL,
+    a cost every commit would pay."""
+    if width == 40:
+        try:
+            from _sha1 import sha1
+        except ImportError:
+            from hashlib import sha1
+        return sha1
+    from hashlib import sha256
+
+    return sha256
