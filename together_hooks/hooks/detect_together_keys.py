@@ -43,12 +43,24 @@ def hook_contents(
         root = git_toplevel('.')
         if root is not None:
             from together_hooks.sources.commits import pushed
+            from together_hooks.sources.commits import unpushed_files
 
             scanner = pipeline.Scanner.for_run(exclusions=exclusions)
             found = pushed(root, os.environ, filenames, scanner.scan_one)
             if found is not None:
+                loose = unpushed_files(root, os.environ, filenames)
+                if loose:  # push variables left behind: the files count too
+                    import itertools
+
+                    found = itertools.chain(found, _as_committed(loose))
                 return found, scanner
-    return [*from_paths(filenames, names=True), *_staged_if_different(filenames)], None
+    return _as_committed(filenames), None
+
+
+def _as_committed(filenames: Sequence[str]) -> list[Content]:
+    """The files as given, their names, and what is staged for them where
+    that differs."""
+    return [*from_paths(filenames, names=True), *_staged_if_different(filenames)]
 
 
 def _staged_if_different(filenames: Sequence[str]) -> Iterable[Content]:

@@ -706,10 +706,7 @@ def pushed(
         # The files pre-commit was shown, by its own command: its diff
         # follows renames (a moved file's old name is not offered) and sees
         # replace refs and grafts; a path only they hide was never offered.
-        listed = git(
-            root, 'diff', '--name-only', '--no-ext-diff', '-z', f'{from_ref}...{to_ref}', '--',
-            ok=(0, 128), rewrites=True,
-        )
+        listed = _offered(root, from_ref, to_ref)
     elif remote and local:
         include = [local, *_pushable(root, remote)]
         listed = git(root, 'ls-files', '-z')
@@ -741,6 +738,40 @@ def pushed(
     import itertools
 
     return itertools.chain(found, local_refs_extras(root, exclude, scan))
+
+
+def _offered(root: str, from_ref: str, to_ref: str) -> bytes:
+    """The files pre-commit offers a pre-push hook for ``FROM...TO``, by
+    its own command: its diff follows renames (a moved file's old name is
+    not offered) and sees replace refs and grafts."""
+    return git(
+        root, 'diff', '--name-only', '--no-ext-diff', '-z', f'{from_ref}...{to_ref}', '--',
+        ok=(0, 128), rewrites=True,
+    )
+
+
+def unpushed_files(
+        root: str, environ: dict[str, str] | os._Environ[str], filenames: Sequence[str],
+) -> list[str]:
+    """The files a hook told it runs for a push (``pushed``) must scan as
+    they are all the same.  pre-commit sets its ``PRE_COMMIT_*`` variables
+    and never clears them, so ones left in a shell or a CI job reach a
+    hook that runs for a commit: every file when ``git commit`` runs it
+    (git sets ``GIT_INDEX_FILE`` for a commit's hooks, never for a push's);
+    else each file the range ``FROM...TO`` does not change (pre-commit
+    offers a push no other: ``run --all-files`` does)."""
+    if environ.get('GIT_INDEX_FILE'):
+        return list(filenames)
+    from_ref = environ.get('PRE_COMMIT_FROM_REF')
+    to_ref = environ.get('PRE_COMMIT_TO_REF')
+    if not (from_ref and to_ref) or not filenames:
+        return []
+    offered = {to_display(os.fsdecode(n)) for n in _offered(root, from_ref, to_ref).split(b'\0') if n}
+    here = os.path.realpath('.')
+    return [
+        f for f in filenames
+        if to_display(os.path.relpath(os.path.join(here, f), root)) not in offered
+    ]
 
 
 def _pushable(root: str, remote: str | None) -> list[str]:
