@@ -83,3 +83,27 @@ def test_an_empty_folder_named_with_a_key_is_a_path_name(git_repo, tmp_path, pus
     assert remote_has(remote, 'refs/heads/main') == base
     rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')  # pre-push
     assert rc != 0 and hash_secret(key) in out, out
+
+
+def test_a_commit_message_in_another_encoding(git_repo, tmp_path, keys):
+    """``i18n.commitEncoding``: git stores the message as given, with an
+    ``encoding`` header, and shows it decoded.  UTF-7 keeps a key's body
+    readable, yet no rule reads ``tgp+AF8-v1+AF8-...``."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    message = tmp_path / 'message'
+    # As iconv writes it: '_' and '=' are not among UTF-7's direct characters.
+    text = f'TOGETHER_API_KEY={key}\n'
+    message.write_bytes(text.replace('_', '+AF8-').replace('=', '+AD0-').encode())
+    assert message.read_bytes().decode('utf-7') == text
+    git(git_repo, '-c', 'i18n.commitEncoding=UTF-7', 'commit', '-q', '--allow-empty',
+        '-F', str(message))
+    assert hashed in _hashes(scan('--history', '--format', 'json', cwd=git_repo))
+    assert hashed in _hashes(scan('--diff', f'{base}...main', '--format', 'json', cwd=git_repo))
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')
+    assert rc != 0 and hashed in out, out
+    assert remote_has(remote, 'refs/heads/main') == base

@@ -367,12 +367,29 @@ _ID_HEADERS = (b'tree ', b'parent ', b'object ', b'type ')
 
 
 def object_parts(raw: bytes) -> tuple[bytes, bytes]:
-    """(header lines but object ids, message) of a raw commit or tag."""
+    """(header lines but object ids, message) of a raw commit or tag.
+
+    A message stored in another encoding (an ``encoding`` header, as
+    ``i18n.commitEncoding`` writes) is what git shows decoded: it comes
+    with its UTF-8 reading appended, when Python knows the encoding."""
     head, _sep, message = raw.partition(b'\n\n')
-    kept = b'\n'.join(
-        line for line in head.split(b'\n') if not line.startswith(_ID_HEADERS)
-    )
+    lines = head.split(b'\n')
+    kept = b'\n'.join(line for line in lines if not line.startswith(_ID_HEADERS))
+    for line in lines:
+        if line.startswith(b'encoding ') and message:
+            message += _as_utf8(message, line[len(b'encoding '):])
     return kept, message
+
+
+def _as_utf8(message: bytes, encoding: bytes) -> bytes:
+    """``message`` read in ``encoding``, as UTF-8 lines to append (nothing
+    when that changes nothing or Python does not know the encoding)."""
+    try:  # bytes.decode takes text encodings only (no zlib, no base64)
+        text = message.decode(encoding.decode('ascii').strip(), 'replace')
+    except (LookupError, UnicodeError, ValueError):
+        return b''
+    decoded = text.encode('utf-8', 'replace')
+    return b'' if decoded == message else b'\n' + decoded
 
 
 def _person(head: bytes, field: bytes) -> tuple[str, str]:
