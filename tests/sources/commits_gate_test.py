@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from tests.cli.pre_receive_test import install_gate
 from tests.cli.pre_receive_test import remote_has
 from tests.cli_run import scan
@@ -107,3 +109,24 @@ def test_a_commit_message_in_another_encoding(git_repo, tmp_path, keys):
     rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')
     assert rc != 0 and hashed in out, out
     assert remote_has(remote, 'refs/heads/main') == base
+
+
+@pytest.mark.parametrize('entry', ['blob', 'gitlink'])
+def test_names_in_a_tree_a_tag_points_at(git_repo, tmp_path, pushing, keys, entry):
+    """``git tag t <tree>``: the tree's entry names reach the remote with
+    it (a file's, or a submodule's deep in a subtree)."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    head = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    blob = git(git_repo, 'rev-parse', 'HEAD:a.py').strip()
+    line = (f'100644 blob {blob}' if entry == 'blob' else f'160000 commit {head}')
+    inner = _mktree(git_repo, f'{line}\tTOGETHER_API_KEY={key}\n')
+    git(git_repo, 'tag', 'snapshot', _mktree(git_repo, f'040000 tree {inner}\tsub\n'))
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'snapshot')
+    assert rc != 0 and hashed in out, out
+    assert remote_has(remote, 'refs/tags/snapshot') == ''
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main', 'snapshot')  # pre-push
+    assert rc != 0 and hashed in out, out

@@ -481,7 +481,8 @@ def beside_commits(
     tree.  ``git tag t <blob>`` stores the blob on every remote it is
     pushed to, and no commit log ever lists it.  Objects ``exclude``
     reaches are not scanned; a blob is reported at its path in the tagged
-    tree, or as ``<tagged blob>``, with the tip that reaches it.
+    tree, or as ``<tagged blob>``, with the tip that reaches it.  A tagged
+    tree's entry names (files, folders, submodules) are ``<path name>``.
     """
     starts = [(tip, sha) for tip, sha, kind in _peeled(root, tips) if kind in ('blob', 'tree')]
     for tip, start in starts:
@@ -501,6 +502,10 @@ def beside_commits(
             path = to_display(names[sha]) if names[sha] else TAGGED_BLOB
             if keys_in(scan, data, path):
                 yield Revision(path, data, _all, commit=tip)
+        if start in names:  # a tree ``exclude`` does not reach: its entries' names too
+            listed = b'\n'.join(sorted(tree_names(root, [start])))
+            if listed and keys_in(scan, listed):
+                yield Revision(PATH_NAME, listed, _all, commit=tip)
 
 
 def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
