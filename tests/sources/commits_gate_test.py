@@ -130,3 +130,28 @@ def test_names_in_a_tree_a_tag_points_at(git_repo, tmp_path, pushing, keys, entr
     assert remote_has(remote, 'refs/tags/snapshot') == ''
     rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main', 'snapshot')  # pre-push
     assert rc != 0 and hashed in out, out
+
+
+def test_a_refspec_the_remote_is_configured_with(git_repo, tmp_path, pushing, keys):
+    """``remote.origin.push = refs/remotes/upstream/*:refs/heads/*``: a bare
+    ``git push origin`` sends every branch of another remote; pre-commit
+    describes one of them."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert run(git_repo, pushing, 'git', 'push', 'origin', 'main')[0] == 0
+    upstream = bare(tmp_path / 'upstream.git')
+    for branch, text in (('a', 'y = 2\n'), ('b', f'K = "{key}"\n')):
+        git(git_repo, 'checkout', '-q', '-b', branch)
+        write(git_repo, f'{branch}.py', text)
+        commit(git_repo, branch)
+    git(git_repo, 'push', '-q', '--no-verify', upstream, 'a', 'b')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'a', 'b')
+    git(git_repo, 'remote', 'add', 'upstream', upstream)
+    git(git_repo, 'fetch', '-q', 'upstream')
+    git(git_repo, 'config', 'remote.origin.push', 'refs/remotes/upstream/*:refs/heads/*')
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin')
+    assert rc != 0 and hashed in out, out
+    assert remote_has(str(tmp_path / 'remote.git'), 'refs/heads/b') == ''

@@ -802,7 +802,10 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     ref): every ref when it mirrors (``--mirror``, or a
     ``remote.<name>.mirror`` remote: the stash and other remotes'
     tracking refs go too), and each refspec's source (a commit on no
-    branch, another remote's tracking ref, a glob).  Only ever more than
+    branch, another remote's tracking ref, a glob), and so each of the
+    remote's configured ones (``remote.<name>.push``, which a ``git push
+    <remote>`` with no refspec uses: ``refs/remotes/upstream/*:refs/heads/*``
+    sends another remote's branches).  Only ever more than
     ``LOCAL_REFS``: a ``git push`` not found changes nothing."""
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
@@ -810,8 +813,11 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     if argv is not None and '--mirror' in argv:
         return ['--all']
     extra = []
-    for spec in _refspecs(argv or []):
+    configured = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)) if remote else b''
+    for spec in [*_refspecs(argv or []), *configured.decode('utf-8', 'surrogateescape').split()]:
         source = spec.lstrip('+').partition(':')[0]
+        if source.startswith('^'):
+            continue  # a negative refspec sends nothing
         if '*' in source:
             extra.append(f'--glob={source}')
         elif source and not source.startswith('-'):
