@@ -93,3 +93,37 @@ def test_a_file_as_staged_is_read_once(git_repo, keys):
     assert res.rc == 1, res.err
     assert sorted((f[0], f[3]) for f in res.found()) == [
         ('a.py', hash_secret(key)), ('link', hash_secret(key))]
+
+
+@pytest.mark.parametrize('flag', ['--assume-unchanged', '--skip-worktree'])
+def test_a_staged_file_missing_from_the_work_tree(git_repo, committing, keys, flag):
+    """pre-commit passes only files that exist: a staged entry git's diff
+    skips (sparse checkout's ``skip-worktree``, or ``assume-unchanged``)
+    with no file in the work tree is never offered, and nothing stashed
+    brings it back.  Its blob and its name count all the same."""
+    key, named = keys(), keys()
+    for path, text in (('deep/secret.py', f'K = "{key}"\n'), (f'TOGETHER_API_KEY={named}', 'x\n')):
+        blob = subprocess.run(('git', 'hash-object', '-w', '--stdin'), cwd=git_repo, check=True,
+                              input=text.encode(), capture_output=True).stdout.decode().strip()
+        git(git_repo, 'update-index', '--add', '--cacheinfo', f'100644,{blob},{path}')
+        git(git_repo, 'update-index', flag, path)
+    assert not os.path.lexists(os.path.join(git_repo, 'deep'))
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', 'change')
+    assert rc == 1 and hash_secret(key) in out and hash_secret(named) in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+def test_crlf_line_ends_git_stores_as_lf_are_one_finding(git_repo, keys, monkeypatch):
+    """``eol=lf`` (``core.autocrlf``): the blob differs from the file only
+    by CRs, which no key holds: reported once."""
+    key = keys()
+    write(git_repo, '.gitattributes', '*.py text eol=lf\n')
+    with open(os.path.join(git_repo, 'a.py'), 'wb') as f:
+        f.write(f'x = 1\r\nK = "{key}"\r\n'.encode())
+    git(git_repo, 'add', '-A')
+    assert b'\r' not in subprocess.run(('git', 'cat-file', 'blob', ':a.py'), cwd=git_repo,
+                                       capture_output=True, check=True).stdout
+    monkeypatch.setenv('PRE_COMMIT', '1')
+    res = hook('a.py', '--format', 'json', cwd=git_repo)
+    assert res.rc == 1, res.err
+    assert [(f[0], f[3]) for f in res.found()] == [('a.py', hash_secret(key))]

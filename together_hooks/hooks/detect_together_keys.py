@@ -65,13 +65,15 @@ def _as_committed(filenames: Sequence[str]) -> list[Content]:
 
 def _staged_if_different(filenames: Sequence[str]) -> Iterable[Content]:
     """The staged blobs of files whose work-tree bytes are not what the
-    commit stores (``sources.index.unlike_work_tree``)."""
+    commit stores, and under pre-commit those of files it could not pass
+    (``sources.index.unlike_work_tree``)."""
     root = worktree_root('.')
-    if root is None or not filenames:
+    committing = bool(os.environ.get('PRE_COMMIT') == '1' or os.environ.get('GIT_INDEX_FILE'))
+    if root is None or not (filenames or committing):
         return ()
     from together_hooks.sources.index import unlike_work_tree
 
-    return unlike_work_tree(root, filenames)
+    return unlike_work_tree(root, filenames, committing)
 
 
 def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:

@@ -30,6 +30,7 @@ from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
 from together_hooks.gitrun import read_blobs
 from together_hooks.sources.content import Content
+from together_hooks.sources.content import could_be_offered
 from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
 from together_hooks.sources.history import Commit
@@ -740,7 +741,7 @@ def pushed(
     }
     considered = {
         p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
-        if _hook_could_get(os.path.join(root, p))
+        if could_be_offered(os.path.join(root, p))
     }
 
     import sys
@@ -865,21 +866,6 @@ def _refspecs(args: list[str]) -> list[str]:
         else:
             plain.append(arg)
     return plain[1:]
-
-
-def _hook_could_get(path: str) -> bool:
-    """Whether pre-commit could pass ``path`` to this hook: it passes what
-    is in the work tree and ``identify`` calls a file or a symlink
-    (``types_or: [file, symlink]``), never a folder or a socket.  A pushed
-    file that is a folder in the checked-out work tree was not filtered
-    out by the user's config; it was never offered."""
-    import stat
-
-    try:
-        mode = os.lstat(path).st_mode
-    except (OSError, ValueError):
-        return False
-    return not (stat.S_ISDIR(mode) or stat.S_ISSOCK(mode))
 
 
 _BATCH_MARKS = 'together-hooks-batches'

@@ -43,7 +43,9 @@ def staged(root: str) -> Iterator[Content]:
         yield from blob_contents(root, by_sha)  # a large one in windows
 
 
-def unlike_work_tree(root: str, paths: Sequence[str]) -> Iterator[Content]:
+def unlike_work_tree(
+        root: str, paths: Sequence[str], committing: bool = False,
+) -> Iterator[Content]:
     """The staged blob of each of ``paths`` whose bytes are not the work
     tree's: the next commit stores the blob, and the pre-commit hook is
     given the file.  They differ where git's own diff does not look (an
@@ -52,10 +54,19 @@ def unlike_work_tree(root: str, paths: Sequence[str]) -> Iterator[Content]:
     filter, ``working-tree-encoding``, line ends).  Each file's bytes are
     hashed as git hashes a blob and held to the index entry (one ``git
     cat-file``); a file larger than a window, or one whose name git's
-    batch cannot take, is not hashed: its blob is scanned all the same."""
+    batch cannot take, is not hashed: its blob is scanned all the same.
+
+    ``committing`` (pre-commit runs the hook): held to what the commit
+    changes instead, and a file it adds or changes that pre-commit could
+    not pass (missing from the work tree: a ``skip-worktree`` entry of a
+    sparse checkout, or ``assume-unchanged``, which nothing stashed brings
+    back) is scanned as staged, with its name."""
     here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
     named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
+    if committing:
+        yield from _unlike_in_commit(root, here, named)
+        return
     plain = [n for n in named if '\n' not in n]
     out = git(
         root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
@@ -77,15 +88,46 @@ def unlike_work_tree(root: str, paths: Sequence[str]) -> Iterator[Content]:
                 staged[os.fsdecode(name)] = fields[1].decode()
     by_sha: dict[str, list[str]] = {}
     for name, sha in staged.items():
-        if name in named and _blob_id(named[name], len(sha)) != sha:
+        if name in named and sha not in _blob_ids(named[name], len(sha)):
             by_sha.setdefault(sha, []).append(named[name])
     if by_sha:  # no ``cat-file --batch`` stream (nor ``subprocess``) when none differs
         yield from blob_contents(root, by_sha)
 
 
-def _blob_id(path: str, width: int) -> str | None:
-    """The object id git gives the bytes at ``path`` as they are (a
-    symlink's target), None when there is none to give here."""
+def _unlike_in_commit(root: str, here: str, named: dict[str, str]) -> Iterator[Content]:
+    from together_hooks.sources.content import could_be_offered
+
+    fields = git(
+        root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
+        '--ignore-submodules=none', '--diff-filter=ACMT',
+    ).split(b'\0')
+    by_sha: dict[str, list[str]] = {}
+    unseen = []
+    for meta, raw_name in zip(fields[0::2], fields[1::2]):
+        _old_mode, mode, _old_sha, sha, _status = meta.decode().split()
+        name = os.fsdecode(raw_name)
+        given = named.get(name)
+        if given is None:
+            full = os.path.join(root, name)
+            if could_be_offered(full):
+                continue  # pre-commit could pass it: the user's config filtered it out
+            given = os.path.relpath(full, here)
+            unseen.append(given)
+        elif sha in _blob_ids(given, len(sha)):
+            continue
+        if mode in ('100644', '100755', '120000'):
+            by_sha.setdefault(sha, []).append(given)
+    yield from path_names(unseen)
+    if by_sha:
+        yield from blob_contents(root, by_sha)
+
+
+def _blob_ids(path: str, width: int) -> tuple[str, ...]:
+    """The object ids git gives the bytes at ``path`` (a symlink's target)
+    as they are, and with CRLF line ends made LF as ``core.autocrlf`` and
+    ``eol`` store them (no key holds a CR: the same keys either way, so a
+    Windows checkout's files are not read twice); none when there is
+    nothing to read here."""
     import stat
 
     from together_hooks.fileio import NotScanned
@@ -99,10 +141,12 @@ def _blob_id(path: str, width: int) -> str | None:
         else:
             data = read_whole(path, WINDOW)
     except (OSError, NotScanned):
-        return None
+        return ()
     if not isinstance(data, bytes):
-        return None
-    return _digest(width)(b'blob %d\0' % len(data) + data).hexdigest()
+        return ()
+    digest = _digest(width)
+    forms = [data, data.replace(b'\r\n', b'\n')] if b'\r\n' in data else [data]
+    return tuple(digest(b'blob %d\0' % len(d) + d).hexdigest() for d in forms)
 
 
 def _digest(width: int) -> Callable[[bytes], Any]:
