@@ -155,3 +155,20 @@ def test_a_refspec_the_remote_is_configured_with(git_repo, tmp_path, pushing, ke
     rc, out = run(git_repo, pushing, 'git', 'push', 'origin')
     assert rc != 0 and hashed in out, out
     assert remote_has(str(tmp_path / 'remote.git'), 'refs/heads/b') == ''
+
+
+@pytest.mark.parametrize('first', [True, False])
+def test_a_key_in_the_name_a_push_gives_the_remote_ref(git_repo, pushing, keys, first):
+    """``git push origin main:refs/heads/wip/<key>``: the remote's new ref
+    name is no local ref's; pre-commit names it for the first ref only."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert run(git_repo, pushing, 'git', 'push', 'origin', 'main')[0] == 0
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    specs = [f'main:refs/heads/wip/{key}'] if first else ['main', f'main:refs/heads/wip/{key}']
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', *specs)
+    assert rc != 0 and hashed in out, out
+    assert git(str(git_repo), 'ls-remote', 'origin').count('refs/heads/wip/') == 0

@@ -760,7 +760,9 @@ def pushed(
         return found
     import itertools
 
-    return itertools.chain(found, local_refs_extras(root, exclude, scan))
+    return itertools.chain(
+        found, local_refs_extras(root, exclude, scan), ref_names(remote_names(root, environ), scan),
+    )
 
 
 def _offered(root: str, from_ref: str, to_ref: str) -> bytes:
@@ -814,8 +816,7 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     if argv is not None and '--mirror' in argv:
         return ['--all']
     extra = []
-    configured = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)) if remote else b''
-    for spec in [*_refspecs(argv or []), *configured.decode('utf-8', 'surrogateescape').split()]:
+    for spec in _push_refspecs(root, remote, argv):
         source = spec.lstrip('+').partition(':')[0]
         if source.startswith('^'):
             continue  # a negative refspec sends nothing
@@ -829,6 +830,24 @@ def _pushable(root: str, remote: str | None) -> list[str]:
             if sha.strip():
                 extra.append(sha.decode().strip())
     return [*LOCAL_REFS, *extra]
+
+
+def _push_refspecs(root: str, remote: str | None, argv: list[str] | None) -> list[str]:
+    """The refspecs of the ``git push`` running the hook, and the remote's
+    configured ones (``remote.<name>.push``)."""
+    configured = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)) if remote else b''
+    return [*_refspecs(argv or []), *configured.decode('utf-8', 'surrogateescape').split()]
+
+
+def remote_names(root: str, environ: dict[str, str] | os._Environ[str]) -> list[str]:
+    """The names a push may give refs on the remote: pre-commit's
+    ``PRE_COMMIT_REMOTE_BRANCH`` (its first ref's) and each refspec's
+    destination (``main:refs/heads/wip/<name>`` creates that name there,
+    no local ref has it)."""
+    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
+    specs = _push_refspecs(root, remote, _git_push_argv())
+    names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(s.partition(':')[2] for s in specs)]
+    return [n for n in names if n]
 
 
 def _git_push_argv() -> list[str] | None:
