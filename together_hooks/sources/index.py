@@ -25,22 +25,33 @@ def staged(root: str) -> Iterator[Content]:
     submodules have nothing to scan but the names they add.  A blob larger
     than a window is scanned in windows as git streams it.
     """
-    # One diff of the index against HEAD gives each path's new mode and
-    # blob: ``:old-mode new-mode old-sha new-sha status`` then the path
-    # (a submodule's too, whatever config or .gitmodules says to ignore).
+    records = staged_changes(root)
+    yield from path_names(name for name, _mode, _sha in records)  # a submodule's name too
+    by_sha: dict[str, list[str]] = {}
+    for name, mode, sha in records:
+        if mode in CONTENT_MODES:
+            by_sha.setdefault(sha, []).append(name)
+    if by_sha:
+        yield from blob_contents(root, by_sha)  # a large one in windows
+
+
+CONTENT_MODES = ('100644', '100755', '120000')  # a symlink's blob is its target
+
+
+def staged_changes(root: str) -> list[tuple[str, str, str]]:
+    """(path, new mode, new blob) of each path the next commit adds or
+    changes: one diff of the index against HEAD, ``:old-mode new-mode
+    old-sha new-sha status`` then the path (a submodule's too, whatever
+    config or .gitmodules says to ignore)."""
     fields = git(
         root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
         '--ignore-submodules=none', '--diff-filter=ACMT',
     ).split(b'\0')
-    records = list(zip(fields[0::2], fields[1::2]))
-    yield from path_names(os.fsdecode(name) for _meta, name in records)  # a submodule's name too
-    by_sha: dict[str, list[str]] = {}
-    for meta, name in records:
+    records = []
+    for meta, name in zip(fields[0::2], fields[1::2]):
         _old_mode, mode, _old_sha, sha, _status = meta.decode().split()
-        if mode in ('100644', '100755', '120000'):
-            by_sha.setdefault(sha, []).append(os.fsdecode(name))
-    if by_sha:
-        yield from blob_contents(root, by_sha)  # a large one in windows
+        records.append((os.fsdecode(name), mode, sha))
+    return records
 
 
 def unlike_work_tree(
@@ -97,15 +108,9 @@ def unlike_work_tree(
 def _unlike_in_commit(root: str, here: str, named: dict[str, str]) -> Iterator[Content]:
     from together_hooks.sources.content import could_be_offered
 
-    fields = git(
-        root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
-        '--ignore-submodules=none', '--diff-filter=ACMT',
-    ).split(b'\0')
     by_sha: dict[str, list[str]] = {}
     unseen = []
-    for meta, raw_name in zip(fields[0::2], fields[1::2]):
-        _old_mode, mode, _old_sha, sha, _status = meta.decode().split()
-        name = os.fsdecode(raw_name)
+    for name, mode, sha in staged_changes(root):
         given = named.get(name)
         if given is None:
             full = os.path.join(root, name)
@@ -115,7 +120,7 @@ def _unlike_in_commit(root: str, here: str, named: dict[str, str]) -> Iterator[C
             unseen.append(given)
         elif sha in _blob_ids(given, len(sha)):
             continue
-        if mode in ('100644', '100755', '120000'):
+        if mode in CONTENT_MODES:
             by_sha.setdefault(sha, []).append(given)
     yield from path_names(unseen)
     if by_sha:
