@@ -308,7 +308,9 @@ def test_hook_with_push_refs_scans_only_what_the_push_adds(git_repo, keys):
     # Only the files pre-commit passed are looked at.
     rc, out = _run(git_repo, env, hook, 'a.py')
     assert (rc, out) == (0, '')
-    # Without the refs (pre-commit, manual): the files as they are.
+    # Without the refs (pre-commit, manual): the files as they are and as
+    # staged (staged here as they are: the index's b.py would count too).
+    git(git_repo, 'add', 'b.py')
     rc, out = _run(git_repo, _hook_env(), hook, 'a.py', 'b.py')
     assert rc == 1 and hash_secret(old) in out and hash_secret(new) not in out
 

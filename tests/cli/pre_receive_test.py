@@ -271,3 +271,44 @@ def test_endless_input_is_refused_after_a_line_not_read_whole(tmp_path, env):
     CAPTURED.append(err)
     assert proc.returncode == 2 and len(err.splitlines()) == 1, err
     assert 'stdin line 1: longer than' in err, err
+
+
+def test_a_server_whose_head_names_no_branch_trusts_no_pushed_settings(
+        git_repo, tmp_path, env, keys):
+    """A bare repository made by plain ``git init --bare`` names
+    ``refs/heads/master`` as HEAD while everyone pushes ``main``: HEAD never
+    resolves, and every push used to bring the config and baseline it was
+    judged by (an ``exclude`` let its own key through)."""
+    key = keys()
+    remote = str(tmp_path / 'master-head.git')
+    git(str(tmp_path), 'init', '-q', '--bare', remote)
+    git(remote, 'symbolic-ref', 'HEAD', 'refs/heads/master')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, 'a.py', 'x = 1\n')
+    first = commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0
+    write(git_repo, '.together-hooks.toml', 'exclude = ["secret/"]\n')
+    write(git_repo, 'secret/app.py', f'K = "{key}"\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert 'HEAD' in out  # says why no settings were used
+    assert remote_has(remote, 'refs/heads/main') == first
+
+
+def test_the_first_push_trusts_only_the_default_branch_it_brings(
+        git_repo, server, env, keys):
+    """Into an empty repository, the settings of the branch HEAD names
+    count, for every ref of that push: another branch cannot bring its own."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '-b', 'evil')
+    write(git_repo, '.together-hooks.toml', 'exclude = ["secret/"]\n')
+    write(git_repo, 'secret/app.py', f'K = "{key}"\n')
+    commit(git_repo)
+    for refs in (['main', 'evil'], ['evil']):
+        rc, out = push(git_repo, env, *refs)
+        assert rc != 0 and hash_secret(key) in out, (refs, out)
+        assert remote_has(server, 'refs/heads/evil') == ''

@@ -16,7 +16,8 @@ repository's default branch (``HEAD``) held before the push: a baseline
 entry the push itself brings would let a pusher allowlist their own key,
 with no reviewer between them and the server (a baseline changes on the
 default branch through review).  Only the very first push into an empty
-repository, with nothing to hold it against, brings the baseline it uses.
+repository, with nothing to hold it against, brings the baseline it uses:
+the one of the branch HEAD names; when HEAD names no branch there is, none.
 
 git runs the hook inside its quarantine (the pushed objects sit in a
 temporary object directory named by ``GIT_QUARANTINE_PATH`` and
@@ -197,10 +198,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     worst = EXIT_CLEAN
+    source = _settings_source(root, updates)
     for update in updates:
         if update.deletes:
             continue
-        code = _check(root, update, args)
+        code = _check(root, update, args, source)
         if code != EXIT_CLEAN and worst != EXIT_ERROR:
             worst = code
     if worst == EXIT_FINDINGS:
@@ -212,7 +214,7 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     return worst
 
 
-def _check(root: str, update: Update, args: argparse.Namespace) -> int:
+def _check(root: str, update: Update, args: argparse.Namespace, source: str | None) -> int:
     import tempfile
 
     from together_hooks import config
@@ -220,11 +222,11 @@ def _check(root: str, update: Update, args: argparse.Namespace) -> int:
 
     # The settings the default branch held before the push (a push cannot
     # weaken the gate it is judged by): its config file, and its baseline.
-    settings = config.load_from(lambda name: _trusted(root, update.new, name))
+    settings = config.load_from(lambda name: _trusted(root, source, update.new, name))
     name = args.baseline_name
     if name == BASELINE and settings.baseline:
         name = settings.baseline
-    baseline = _trusted(root, update.new, name)
+    baseline = _trusted(root, source, update.new, name)
     ns = argparse.Namespace(**vars(args))
     path = None
     if baseline is not None:
@@ -246,19 +248,46 @@ def _check(root: str, update: Update, args: argparse.Namespace) -> int:
             os.unlink(path)
 
 
-def _trusted(root: str, new: str, name: str) -> bytes | None:
-    """The file ``name`` of the default branch as it was before this push
-    (git moves no ref until the hook accepts); in an empty repository, the
-    pushed commit's.  Says so when the push brings a different one."""
-    from together_hooks.fileio import MAX_CONFIG_FILE
-    from together_hooks.gitrun import file_at
+def _settings_source(root: str, updates: list[Update]) -> str | None:
+    """The commit whose config file and baseline judge this push: the
+    default branch (what HEAD names) as it was before the push; into an
+    empty repository, that branch as this push brings it.  None when there
+    is no such commit (HEAD names a branch the repository lacks and the
+    push does not create): then no pushed file is trusted, the rules alone
+    judge, and one line says how to name the default branch."""
     from together_hooks.gitrun import git_output
 
     head = git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
+    if head is not None:
+        return head.decode().strip()
+    branch = (git_output(root, 'symbolic-ref', '--quiet', 'HEAD') or b'').decode(
+        'utf-8', 'surrogateescape').strip()
+    empty = not git_output(root, 'for-each-ref', '--count=1', '--format=%(refname)')
+    if empty:
+        for update in updates:
+            if update.ref == branch and not update.deletes:
+                return update.new
+    print(
+        f'{PROG}: note: HEAD names {branch or "no branch"}, which '
+        f'{"this push does not create" if empty else "this repository does not have"}, '
+        'so no config file or baseline is used, only the rules (a push cannot '
+        'bring the settings it is judged by); name the default branch on the '
+        'server: git symbolic-ref HEAD refs/heads/<default branch>',
+        file=sys.stderr,
+    )
+    return None
+
+
+def _trusted(root: str, source: str | None, new: str, name: str) -> bytes | None:
+    """The file ``name`` of ``source`` (``_settings_source``), None when
+    there is none.  Says so when the push brings a different one."""
+    from together_hooks.fileio import MAX_CONFIG_FILE
+    from together_hooks.gitrun import file_at
+
+    if source is None:
+        return None
+    trusted = file_at(root, source, name, MAX_CONFIG_FILE)
     pushed = file_at(root, new, name, MAX_CONFIG_FILE)
-    if head is None:
-        return pushed
-    trusted = file_at(root, head.decode().strip(), name, MAX_CONFIG_FILE)
     if pushed is not None and pushed != trusted:
         print(
             f'{PROG}: note: the {name} this push brings is not used; the one '

@@ -7,7 +7,6 @@ from together_hooks import audit_log
 from together_hooks import hookargs
 from together_hooks import pipeline
 from together_hooks.gitrun import git_toplevel
-from together_hooks.gitrun import may_clean_filter
 from together_hooks.gitrun import worktree_root
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
@@ -44,24 +43,37 @@ def hook_contents(
         root = git_toplevel('.')
         if root is not None:
             from together_hooks.sources.commits import pushed
+            from together_hooks.sources.commits import unpushed_files
 
             scanner = pipeline.Scanner.for_run(exclusions=exclusions)
             found = pushed(root, os.environ, filenames, scanner.scan_one)
             if found is not None:
+                loose = unpushed_files(root, os.environ, filenames)
+                if loose:  # push variables left behind: the files count too
+                    import itertools
+
+                    found = itertools.chain(found, _as_committed(loose))
                 return found, scanner
-    return [*from_paths(filenames, names=True), *_staged_if_cleaned(filenames)], None
+    return _as_committed(filenames), None
 
 
-def _staged_if_cleaned(filenames: Sequence[str]) -> Iterable[Content]:
-    """The staged blobs of files a clean filter changes on ``git add``:
-    the commit stores the filter's output, not the file.  Nothing (and no
-    git process) when no config names a filter."""
+def _as_committed(filenames: Sequence[str]) -> list[Content]:
+    """The files as given, their names, and what is staged for them where
+    that differs."""
+    return [*from_paths(filenames, names=True), *_staged_if_different(filenames)]
+
+
+def _staged_if_different(filenames: Sequence[str]) -> Iterable[Content]:
+    """The staged blobs of files whose work-tree bytes are not what the
+    commit stores, and under pre-commit those of files it could not pass
+    (``sources.index.unlike_work_tree``)."""
     root = worktree_root('.')
-    if root is None or not filenames or not may_clean_filter(root):
+    committing = bool(os.environ.get('PRE_COMMIT') == '1' or os.environ.get('GIT_INDEX_FILE'))
+    if root is None or not (filenames or committing):
         return ()
-    from together_hooks.sources.index import cleaned
+    from together_hooks.sources.index import unlike_work_tree
 
-    return cleaned(root, filenames)
+    return unlike_work_tree(root, filenames, committing)
 
 
 def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:

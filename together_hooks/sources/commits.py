@@ -32,6 +32,7 @@ from together_hooks.fileio import WINDOW
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
 from together_hooks.sources.content import Content
+from together_hooks.sources.content import could_be_offered
 from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
 from together_hooks.sources.history import AddedNames
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
 # Regular files, executables and symlinks: a symlink's blob is its target.
 CONTENT_MODES = (b'100644', b'100755', b'120000')
 GITLINK = b'160000'  # a submodule's commit: a path name, no content here
+TREE = b'040000'  # a folder: a path name, its files come on their own
 _LOG_FORMAT = '--format=%x01%H%x02%an <%ae>%x02%aI'
 
 
@@ -127,6 +129,7 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
     out = git(
         root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-M', '-z',
         '--ignore-submodules=none',  # a submodule's name, whatever config says
+        '-t',  # folders too: an empty one's name is on no file's path
         '--reverse', '--topo-order',
         _LOG_FORMAT, *_revs(include, exclude), '--',
     )
@@ -147,7 +150,7 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
         path = next(tokens, b'')
         if parents == 1 and status[:1] in (b'R', b'C'):
             path = next(tokens, b'')  # the source path came first
-        if modes[-1] == GITLINK:  # a submodule: its name is in the tree, no blob
+        if modes[-1] in (GITLINK, TREE):  # a submodule or folder: a name, no blob
             found.append(Change(commit, os.fsdecode(path), (), b''))
             continue
         if modes[-1] not in CONTENT_MODES:
@@ -469,12 +472,29 @@ _ID_HEADERS = (b'tree ', b'parent ', b'object ', b'type ')
 
 
 def object_parts(raw: bytes) -> tuple[bytes, bytes]:
-    """(header lines but object ids, message) of a raw commit or tag."""
+    """(header lines but object ids, message) of a raw commit or tag.
+
+    A message stored in another encoding (an ``encoding`` header, as
+    ``i18n.commitEncoding`` writes) is what git shows decoded: it comes
+    with its UTF-8 reading appended, when Python knows the encoding."""
     head, _sep, message = raw.partition(b'\n\n')
-    kept = b'\n'.join(
-        line for line in head.split(b'\n') if not line.startswith(_ID_HEADERS)
-    )
+    lines = head.split(b'\n')
+    kept = b'\n'.join(line for line in lines if not line.startswith(_ID_HEADERS))
+    for line in lines:
+        if line.startswith(b'encoding ') and message:
+            message += _as_utf8(message, line[len(b'encoding '):])
     return kept, message
+
+
+def _as_utf8(message: bytes, encoding: bytes) -> bytes:
+    """``message`` read in ``encoding``, as UTF-8 lines to append (nothing
+    when that changes nothing or Python does not know the encoding)."""
+    try:  # bytes.decode takes text encodings only (no zlib, no base64)
+        text = message.decode(encoding.decode('ascii').strip(), 'replace')
+    except (LookupError, UnicodeError, ValueError):
+        return b''
+    decoded = text.encode('utf-8', 'replace')
+    return b'' if decoded == message else b'\n' + decoded
 
 
 def _person(head: bytes, field: bytes) -> tuple[str, str]:
@@ -502,21 +522,52 @@ def _person(head: bytes, field: bytes) -> tuple[str, str]:
 
 def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revision]:
     """Each key in annotated tags' messages (``<tag message>``) and headers
-    (the tagger, extra headers: ``<commit header>``)."""
-    for sha, obj in stream_blobs(root, list(tags)):
-        if obj.size > WINDOW:  # scanned whole (headers too) in windows
-            if streamed_keys(scan, obj):
-                tagger, date = _person(_head_of(root, sha, 'tag'), b'tagger ')
-                yield Revision(
-                    TAG_MESSAGE, None, _all, commit=sha, author=tagger, date=date,
-                    stream=BlobAt(root, sha, obj.size, 'tag'),
-                )
-            continue
-        head, message = object_parts(obj.read())
-        tagger, date = _person(head, b'tagger ')
-        for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
-            if data and keys_in(scan, data):
-                yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
+    (the tagger, extra headers: ``<commit header>``), and in those of every
+    tag they tag in turn: a tag of a tag carries the inner tag object to
+    every remote it is pushed to, though no ref names the inner one."""
+    seen: set[str] = set()
+    todo = list(tags)
+    while todo:
+        batch = [t for t in dict.fromkeys(todo) if t not in seen]
+        seen.update(batch)
+        todo = []
+        for sha, obj in stream_blobs(root, batch):
+            if obj.size > WINDOW:  # scanned whole (headers too) in windows
+                head = _head_of(root, sha, 'tag')
+                inner = _tagged_tag(head)
+                if inner is not None:
+                    todo.append(inner)
+                if streamed_keys(scan, obj):
+                    tagger, date = _person(head, b'tagger ')
+                    yield Revision(
+                        TAG_MESSAGE, None, _all, commit=sha, author=tagger, date=date,
+                        stream=BlobAt(root, sha, obj.size, 'tag'),
+                    )
+                continue
+            raw = obj.read()
+            inner = _tagged_tag(raw)
+            if inner is not None:
+                todo.append(inner)
+            yield from _tag_message(sha, raw, scan)
+
+
+def _tagged_tag(raw: bytes) -> str | None:
+    """The object a raw tag names when that object is itself a tag."""
+    head = raw.partition(b'\n\n')[0].split(b'\n')
+    if b'type tag' not in head:
+        return None
+    for line in head:
+        if line.startswith(b'object '):
+            return line[len(b'object '):].decode('ascii', 'replace').strip()
+    return None
+
+
+def _tag_message(sha: str, raw: bytes, scan: Scan) -> Iterator[Revision]:
+    head, message = object_parts(raw)
+    tagger, date = _person(head, b'tagger ')
+    for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
+        if data and keys_in(scan, data):
+            yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
 
 
 def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
@@ -548,7 +599,8 @@ def beside_commits(
     tree.  ``git tag t <blob>`` stores the blob on every remote it is
     pushed to, and no commit log ever lists it.  Objects ``exclude``
     reaches are not scanned; a blob is reported at its path in the tagged
-    tree, or as ``<tagged blob>``, with the tip that reaches it.
+    tree, or as ``<tagged blob>``, with the tip that reaches it.  A tagged
+    tree's entry names (files, folders, submodules) are ``<path name>``.
     """
     starts = [(tip, sha) for tip, sha, kind in _peeled(root, tips) if kind in ('blob', 'tree')]
     for tip, start in starts:
@@ -573,6 +625,10 @@ def beside_commits(
             data = blob.read()
             if keys_in(scan, data, path):
                 yield Revision(path, data, _all, commit=tip)
+        if start in names:  # a tree ``exclude`` does not reach: its entries' names too
+            listed = b'\n'.join(sorted(tree_names(root, [start])))
+            if listed and keys_in(scan, listed):
+                yield Revision(PATH_NAME, listed, _all, commit=tip)
 
 
 def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
@@ -790,10 +846,7 @@ def pushed(
         # The files pre-commit was shown, by its own command: its diff
         # follows renames (a moved file's old name is not offered) and sees
         # replace refs and grafts; a path only they hide was never offered.
-        listed = git(
-            root, 'diff', '--name-only', '--no-ext-diff', '-z', f'{from_ref}...{to_ref}', '--',
-            ok=(0, 128), rewrites=True,
-        )
+        listed = _offered(root, from_ref, to_ref)
     elif remote and local:
         include = [local, *_pushable(root, remote)]
         listed = git(root, 'ls-files', '-z')
@@ -805,7 +858,7 @@ def pushed(
     }
     considered = {
         p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
-        if _hook_could_get(os.path.join(root, p))
+        if could_be_offered(os.path.join(root, p))
     }
 
     import sys
@@ -824,7 +877,43 @@ def pushed(
         return found
     import itertools
 
-    return itertools.chain(found, local_refs_extras(root, exclude, scan))
+    return itertools.chain(
+        found, local_refs_extras(root, exclude, scan), ref_names(remote_names(root, environ), scan),
+    )
+
+
+def _offered(root: str, from_ref: str, to_ref: str) -> bytes:
+    """The files pre-commit offers a pre-push hook for ``FROM...TO``, by
+    its own command: its diff follows renames (a moved file's old name is
+    not offered) and sees replace refs and grafts."""
+    return git(
+        root, 'diff', '--name-only', '--no-ext-diff', '-z', f'{from_ref}...{to_ref}', '--',
+        ok=(0, 128), rewrites=True,
+    )
+
+
+def unpushed_files(
+        root: str, environ: dict[str, str] | os._Environ[str], filenames: Sequence[str],
+) -> list[str]:
+    """The files a hook told it runs for a push (``pushed``) must scan as
+    they are all the same.  pre-commit sets its ``PRE_COMMIT_*`` variables
+    and never clears them, so ones left in a shell or a CI job reach a
+    hook that runs for a commit: every file when ``git commit`` runs it
+    (git sets ``GIT_INDEX_FILE`` for a commit's hooks, never for a push's);
+    else each file the range ``FROM...TO`` does not change (pre-commit
+    offers a push no other: ``run --all-files`` does)."""
+    if environ.get('GIT_INDEX_FILE'):
+        return list(filenames)
+    from_ref = environ.get('PRE_COMMIT_FROM_REF')
+    to_ref = environ.get('PRE_COMMIT_TO_REF')
+    if not (from_ref and to_ref) or not filenames:
+        return []
+    offered = {to_display(os.fsdecode(n)) for n in _offered(root, from_ref, to_ref).split(b'\0') if n}
+    here = os.path.realpath('.')
+    return [
+        f for f in filenames
+        if to_display(os.path.relpath(os.path.join(here, f), root)) not in offered
+    ]
 
 
 def _pushable(root: str, remote: str | None) -> list[str]:
@@ -833,8 +922,11 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     ref): every ref when it mirrors (``--mirror``, or a
     ``remote.<name>.mirror`` remote: the stash and other remotes'
     tracking refs go too), and each refspec's source (a commit on no
-    branch, another remote's tracking ref, a glob).  Only ever more than
-    ``LOCAL_REFS``; every ref when the ``git push`` cannot be seen."""
+    branch, another remote's tracking ref, a glob), and so each of the
+    remote's configured ones (``remote.<name>.push``, which a ``git push
+    <remote>`` with no refspec uses: ``refs/remotes/upstream/*:refs/heads/*``
+    sends another remote's branches).  Only ever more than ``LOCAL_REFS``;
+    every ref when the ``git push`` cannot be seen."""
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
@@ -845,8 +937,10 @@ def _pushable(root: str, remote: str | None) -> list[str]:
         # remote's ref lets no key through.
         return ['--all']
     extra = []
-    for spec in _refspecs(argv):
+    for spec in _push_refspecs(root, remote, argv):
         source = spec.lstrip('+').partition(':')[0]
+        if source.startswith('^'):
+            continue  # a negative refspec sends nothing
         if '*' in source:
             extra.append(f'--glob={source}')
         elif source and not source.startswith('-'):
@@ -857,6 +951,24 @@ def _pushable(root: str, remote: str | None) -> list[str]:
             if sha.strip():
                 extra.append(sha.decode().strip())
     return [*LOCAL_REFS, *extra]
+
+
+def _push_refspecs(root: str, remote: str | None, argv: list[str] | None) -> list[str]:
+    """The refspecs of the ``git push`` running the hook, and the remote's
+    configured ones (``remote.<name>.push``)."""
+    configured = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)) if remote else b''
+    return [*_refspecs(argv or []), *configured.decode('utf-8', 'surrogateescape').split()]
+
+
+def remote_names(root: str, environ: dict[str, str] | os._Environ[str]) -> list[str]:
+    """The names a push may give refs on the remote: pre-commit's
+    ``PRE_COMMIT_REMOTE_BRANCH`` (its first ref's) and each refspec's
+    destination (``main:refs/heads/wip/<name>`` creates that name there,
+    no local ref has it)."""
+    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
+    specs = _push_refspecs(root, remote, _git_push_argv())
+    names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(s.partition(':')[2] for s in specs)]
+    return [n for n in names if n]
 
 
 # Where a process's command line and parent are read (Linux).
@@ -899,21 +1011,6 @@ def _refspecs(args: list[str]) -> list[str]:
         else:
             plain.append(arg)
     return plain[1:]
-
-
-def _hook_could_get(path: str) -> bool:
-    """Whether pre-commit could pass ``path`` to this hook: it passes what
-    is in the work tree and ``identify`` calls a file or a symlink
-    (``types_or: [file, symlink]``), never a folder or a socket.  A pushed
-    file that is a folder in the checked-out work tree was not filtered
-    out by the user's config; it was never offered."""
-    import stat
-
-    try:
-        mode = os.lstat(path).st_mode
-    except (OSError, ValueError):
-        return False
-    return not (stat.S_ISDIR(mode) or stat.S_ISSOCK(mode))
 
 
 _BATCH_MARKS = 'together-hooks-batches'

@@ -31,6 +31,21 @@ def link_target(path: str) -> bytes | None:
         return None
 
 
+def could_be_offered(path: str) -> bool:
+    """Whether pre-commit could pass ``path`` to a hook: it passes what is
+    in the work tree and ``identify`` calls a file or a symlink
+    (``types_or: [file, symlink]``), never a folder or a socket.  A file
+    a commit or a push holds that is missing, or a folder, in the work
+    tree was not filtered out by the user's config: it was never offered."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISDIR(mode) or stat.S_ISSOCK(mode))
+
+
 class _Read:
     """The stream of a content already read in windows: never again."""
 

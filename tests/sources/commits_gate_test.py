@@ -1,0 +1,174 @@
+"""Session 6's hostile round against what a range or a history holds
+(``sources/commits.py``): each test let a key reach a real bare remote, or
+pass ``scan --diff``/``--history``, before its fix.
+"""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.cli.pre_receive_test import install_gate
+from tests.cli.pre_receive_test import remote_has
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
+from tests.gitplay import bare
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import run
+from together_hooks.findings import hash_secret
+
+
+def _mktree(repo, entries: str) -> str:
+    return subprocess.run(
+        ('git', 'mktree'), cwd=repo, check=True, capture_output=True, text=True, input=entries,
+    ).stdout.strip()
+
+
+def _server(repo, tmp_path, name: str = 'server.git') -> str:
+    remote = bare(tmp_path / name)
+    install_gate(remote)
+    git(repo, 'remote', 'add', 'gate', remote)
+    return remote
+
+
+def _hashes(result) -> set[str]:
+    return {f[3] for f in result.found()}
+
+
+def test_a_tag_a_tag_points_at_is_scanned_everywhere(git_repo, tmp_path, pushing, keys):
+    """``git tag -a outer inner`` then ``git tag -d inner``: the inner tag
+    object (and its message) travels with ``outer``; only the outer one's
+    message used to be read by pre-receive, pre-push and ``--history``."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    git(git_repo, 'tag', '-a', 'inner', '-m', f'TOGETHER_API_KEY={key}')
+    git(git_repo, 'tag', '-a', 'middle', 'inner', '-m', 'middle')
+    git(git_repo, 'tag', '-a', 'outer', 'middle', '-m', 'release')
+    git(git_repo, 'tag', '-d', 'inner', 'middle')
+    assert hash_secret(key) in _hashes(scan('--history', '--format', 'json', cwd=git_repo))
+    assert hash_secret(key) in _hashes(scan('--diff', f'{base}...outer', '--format', 'json',
+                                            cwd=git_repo))
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'outer')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert remote_has(remote, 'refs/tags/outer') == ''
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main', 'outer')  # pre-push
+    assert rc != 0 and hash_secret(key) in out, out
+
+
+def test_an_empty_folder_named_with_a_key_is_a_path_name(git_repo, tmp_path, pushing, keys):
+    """A tree may hold an empty tree (``git mktree``): its name is stored
+    and pushed, yet no file's path carries it.  Added and deleted inside
+    one push, deep in a subtree."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    empty = _mktree(git_repo, '')
+    named = _mktree(git_repo, f'040000 tree {empty}\tTOGETHER_API_KEY={key}\n')
+    deep = _mktree(git_repo, f'040000 tree {named}\tsub\n')
+    blob = git(git_repo, 'rev-parse', 'HEAD:a.py').strip()
+    top = _mktree(git_repo, f'040000 tree {deep}\tdeep\n100644 blob {blob}\ta.py\n')
+    adding = git(git_repo, 'commit-tree', top, '-p', base, '-m', 'add').strip()
+    removing = git(git_repo, 'commit-tree', f'{base}^{{tree}}', '-p', adding, '-m', 'rm').strip()
+    git(git_repo, 'update-ref', 'refs/heads/main', removing)
+    res = scan('--diff', f'{base}...main', '--format', 'json', cwd=git_repo)
+    assert res.rc == 1 and hash_secret(key) in _hashes(res), res.out
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert remote_has(remote, 'refs/heads/main') == base
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')  # pre-push
+    assert rc != 0 and hash_secret(key) in out, out
+
+
+def test_a_commit_message_in_another_encoding(git_repo, tmp_path, keys):
+    """``i18n.commitEncoding``: git stores the message as given, with an
+    ``encoding`` header, and shows it decoded.  UTF-7 keeps a key's body
+    readable, yet no rule reads ``tgp+AF8-v1+AF8-...``."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    message = tmp_path / 'message'
+    # As iconv writes it: '_' and '=' are not among UTF-7's direct characters.
+    text = f'TOGETHER_API_KEY={key}\n'
+    message.write_bytes(text.replace('_', '+AF8-').replace('=', '+AD0-').encode())
+    assert message.read_bytes().decode('utf-7') == text
+    git(git_repo, '-c', 'i18n.commitEncoding=UTF-7', 'commit', '-q', '--allow-empty',
+        '-F', str(message))
+    assert hashed in _hashes(scan('--history', '--format', 'json', cwd=git_repo))
+    assert hashed in _hashes(scan('--diff', f'{base}...main', '--format', 'json', cwd=git_repo))
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')
+    assert rc != 0 and hashed in out, out
+    assert remote_has(remote, 'refs/heads/main') == base
+
+
+@pytest.mark.parametrize('entry', ['blob', 'gitlink'])
+def test_names_in_a_tree_a_tag_points_at(git_repo, tmp_path, pushing, keys, entry):
+    """``git tag t <tree>``: the tree's entry names reach the remote with
+    it (a file's, or a submodule's deep in a subtree)."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    head = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    blob = git(git_repo, 'rev-parse', 'HEAD:a.py').strip()
+    line = (f'100644 blob {blob}' if entry == 'blob' else f'160000 commit {head}')
+    inner = _mktree(git_repo, f'{line}\tTOGETHER_API_KEY={key}\n')
+    git(git_repo, 'tag', 'snapshot', _mktree(git_repo, f'040000 tree {inner}\tsub\n'))
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'snapshot')
+    assert rc != 0 and hashed in out, out
+    assert remote_has(remote, 'refs/tags/snapshot') == ''
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main', 'snapshot')  # pre-push
+    assert rc != 0 and hashed in out, out
+
+
+def test_a_refspec_the_remote_is_configured_with(git_repo, tmp_path, pushing, keys):
+    """``remote.origin.push = refs/remotes/upstream/*:refs/heads/*``: a bare
+    ``git push origin`` sends every branch of another remote; pre-commit
+    describes one of them."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert run(git_repo, pushing, 'git', 'push', 'origin', 'main')[0] == 0
+    upstream = bare(tmp_path / 'upstream.git')
+    for branch, text in (('a', 'y = 2\n'), ('b', f'K = "{key}"\n')):
+        git(git_repo, 'checkout', '-q', '-b', branch)
+        write(git_repo, f'{branch}.py', text)
+        commit(git_repo, branch)
+    git(git_repo, 'push', '-q', '--no-verify', upstream, 'a', 'b')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-q', '-D', 'a', 'b')
+    git(git_repo, 'remote', 'add', 'upstream', upstream)
+    git(git_repo, 'fetch', '-q', 'upstream')
+    git(git_repo, 'config', 'remote.origin.push', 'refs/remotes/upstream/*:refs/heads/*')
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin')
+    assert rc != 0 and hashed in out, out
+    assert remote_has(str(tmp_path / 'remote.git'), 'refs/heads/b') == ''
+
+
+@pytest.mark.parametrize('first', [True, False])
+def test_a_key_in_the_name_a_push_gives_the_remote_ref(git_repo, pushing, keys, first):
+    """``git push origin main:refs/heads/wip/<key>``: the remote's new ref
+    name is no local ref's; pre-commit names it for the first ref only."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert run(git_repo, pushing, 'git', 'push', 'origin', 'main')[0] == 0
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    specs = [f'main:refs/heads/wip/{key}'] if first else ['main', f'main:refs/heads/wip/{key}']
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', *specs)
+    assert rc != 0 and hashed in out, out
+    assert git(str(git_repo), 'ls-remote', 'origin').count('refs/heads/wip/') == 0
