@@ -373,6 +373,28 @@ def worktree_root(path: str = '.') -> str | None:
         here = parent
 
 
+def _git_dir(root: str) -> str | None:
+    """The git folder of the work tree ``root`` (``GIT_DIR``, or its
+    ``.git`` folder, or where a ``.git`` file points), or None."""
+    if os.environ.get('GIT_DIR'):
+        return os.path.abspath(os.environ['GIT_DIR'])
+    dot_git = os.path.join(root, '.git')
+    if os.path.isdir(dot_git):
+        return dot_git
+    line = _read_line(dot_git)
+    if line is None or not line.startswith('gitdir: '):
+        return None
+    return os.path.join(root, line[len('gitdir: '):])
+
+
+def _read_line(path: str) -> str | None:
+    try:
+        with open(path, encoding='utf-8', errors='surrogateescape') as f:
+            return f.readline().rstrip('\n')
+    except OSError:
+        return None
+
+
 def git_toplevel(path: str) -> str | None:
     """The work tree root holding ``path``, or None outside a work tree."""
     where = path if os.path.isdir(path) else (os.path.dirname(path) or '.')

@@ -388,10 +388,8 @@ def prepare(rules: tuple[Rule, ...]) -> None:
             pattern.decoded  # noqa: B018
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
-    from together_hooks.detect import codec  # noqa: F401
-    from together_hooks.detect import context  # noqa: F401
-    from together_hooks.detect import pragmas  # noqa: F401
-    from together_hooks.detect import shapes  # noqa: F401
+    for module in ('codec', 'context', 'pragmas', 'shapes'):
+        __import__(f'together_hooks.detect.{module}')
 
 
 # How far around a keyword the other readings are made: a key split into
