@@ -207,3 +207,12 @@ def test_a_file_named_with_a_key_is_found(git_repo, tmp_path, tracked):
     assert res.rc == 1, res.err
     assert [(p, h) for p, _line, _rule, h in res.found()] == [('<path name>', hash_secret(key))]
     assert leaked([key], res.out, res.err) == []
+
+
+@pytest.mark.parametrize('spec', ['HEAD', 'main...HEAD', 'HEAD~1..HEAD'])
+def test_diff_in_a_repository_with_no_commits_says_so(git_repo, spec):
+    """A new repository has nothing to fetch: it said "fetch it (git fetch
+    origin HEAD)"."""
+    result = scan('--diff', spec, cwd=git_repo)
+    assert_error_line(result, 'this repository has no commits yet')
+    assert 'git fetch' not in result.err
