@@ -566,6 +566,11 @@ USAGE = (
     (('detect-together-keys', '--basline', 'b.json', 'a.txt'), '(did you mean --baseline?)'),
     (('check-env-gitignored', '--fx'), '(did you mean --fix?)'),
     (('together-hooks', 'scan', '--format', 'sarif2'), "--format: invalid choice: 'sarif2'"),
+    # A mistyped command or value names the closest choice.
+    (('together-hooks', 'scna'), "invalid choice: 'scna'"),
+    (('together-hooks', 'scna'), '(did you mean scan?)'),
+    (('together-hooks', 'baseline', 'updat'), '(did you mean update?)'),
+    (('detect-together-keys', '--format', 'jsn', 'a.txt'), '(did you mean json?)'),
     (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history'),
     (('together-hooks', 'scan', '--diff', ''), "--diff BASE: '' is not a revision"),
     (('together-hooks', 'scan', '--diff', '--history'), '--diff: expected one argument'),
