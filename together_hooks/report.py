@@ -88,7 +88,11 @@ def shown_path(path: str) -> str:
     """A path safe to print on one line (newlines and controls escaped)."""
     if path.isprintable():
         return path
-    return path.encode('unicode_escape').decode('ascii')
+    # A byte of a name that is not UTF-8 (surrogateescape) shows as the byte.
+    return ''.join(
+        f'\\x{ord(c) - 0xdc00:02x}' if 0xdc80 <= ord(c) <= 0xdcff
+        else c.encode('unicode_escape').decode('ascii') for c in path
+    )
 
 
 def clean_line(summary: Summary) -> str:
