@@ -469,7 +469,7 @@ STATE_CASES = {
     'empty': {
         ('scan',): (1, {'f.txt'}),
         ('scan', '--staged'): (0, set()),
-        ('scan', '--diff', 'main'): (2, 'main is not a commit'),
+        ('scan', '--diff', 'main'): (2, 'this repository has no commits yet'),
         ('scan', '--history'): (0, set()),
         ('hook', 'f.txt'): (1, {'f.txt'}),
     },

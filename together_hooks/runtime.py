@@ -135,23 +135,6 @@ def _say(line: str) -> None:
         pass
 
 
-_SHOWN_BYTES = 'together-hooks-shown-bytes'
-
-
-def _shown_bytes(error: UnicodeError) -> tuple[str, int]:
-    """``backslashreplace``, but a byte a file name held that is not
-    UTF-8 (decoded by ``surrogateescape`` as U+DC80..U+DCFF) is shown as
-    that byte, ``caf\\xe9.py``, never as ``caf\\udce9.py``."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    shown = ''.join(
-        f'\\x{ord(c) - 0xdc00:02x}' if 0xdc80 <= ord(c) <= 0xdcff
-        else c.encode('ascii', 'backslashreplace').decode('ascii')
-        for c in error.object[error.start:error.end]
-    )
-    return shown, error.end
-
-
 def configure_process() -> None:
     """What every console script does first.
 
@@ -168,12 +151,9 @@ def configure_process() -> None:
 
     from together_hooks.detect.scrub import install
 
-    import codecs  # loaded at start-up already
-
-    codecs.register_error(_SHOWN_BYTES, _shown_bytes)
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(errors=_SHOWN_BYTES)  # type: ignore[union-attr]
+            stream.reconfigure(errors='backslashreplace')  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
     install()  # everything printed from here on is scrubbed
