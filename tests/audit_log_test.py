@@ -206,11 +206,13 @@ def test_user_is_null_without_git_identity(git_repo, tmp_path, monkeypatch, caps
 
 
 @pytest.mark.parametrize(('with_key', 'code'), [(False, 2), (True, 1)])
-@pytest.mark.parametrize('bad', ['missing-folder/log.jsonl', 'a-folder'])
+@pytest.mark.parametrize('bad', ['missing-folder/log.jsonl', 'a-folder', 'a-fifo'])
 def test_log_that_cannot_be_written(git_repo, tmp_path, with_key, code, bad):
-    """Findings are still reported; a clean run fails closed (exit 2)."""
+    """Findings are still reported; a clean run fails closed (exit 2).
+    A named pipe no process reads took the line and dropped it (exit 0)."""
     keys = Keys([make_key(random.Random(5))])
     (git_repo / 'a-folder').mkdir()
+    os.mkfifo(git_repo / 'a-fifo')
     (git_repo / 'f.py').write_text(f'k = "{keys[0]}"\n' if with_key else 'k = 1\n')
     result = run('detect-together-keys', 'f.py', '--audit-log', bad, cwd=git_repo)
     assert result.rc == code

@@ -108,7 +108,9 @@ def test_env_templates(git_repo):
 
 INVALID = (
     ('exclude = [', 'not valid TOML'),
-    ('exlude = ["x/"]', "unknown key 'exlude'"),
+    ('exlude = ["x/"]', "unknown key 'exlude' (did you mean 'exclude'?"),
+    # A key a later together-hooks reads: this one says so, never ignores it.
+    ('scan-depth = 3', "unknown key 'scan-depth' (this together-hooks knows only exclude"),
     ('exclude = "fixtures/"', 'exclude must be a list'),
     ('baseline = 3', 'baseline must be'),
     ('allow = ["(unclosed"]', 'not a valid regex'),
@@ -164,3 +166,28 @@ def test_hook_imports_the_toml_parser_only_for_a_config(git_repo):
     assert not toml_loaded()  # a pyproject without our table is not parsed
     _config(git_repo, 'exclude = ["x/"]\n', 'pyproject.toml')
     assert toml_loaded()
+
+
+def test_a_config_saved_with_a_byte_order_mark_reads_as_without(git_repo, keys):
+    """Windows editors start a UTF-8 file with a BOM: the config holds the
+    same settings (it said "not valid TOML ... line 1, column 1")."""
+    write(git_repo, 'fixtures/a.txt', f'{keys()}\n')
+    git(git_repo, 'add', '.')
+    (git_repo / '.together-hooks.toml').write_bytes(
+        b'\xef\xbb\xbfexclude = ["fixtures/"]\r\n')
+    assert scan(cwd=git_repo).rc == 0
+    assert hook('fixtures/a.txt', cwd=git_repo).rc == 0
+
+
+@pytest.mark.parametrize('entry', ['{key}', '^{key}$', 'x|{key}'])
+def test_a_key_pasted_into_allow_is_refused_not_committed(git_repo, keys, entry):
+    """``allow`` holding the key itself would pass it everywhere, the
+    committed config included: exit 2, naming the hashed_secret to use,
+    and the key is never printed."""
+    key = keys()
+    write(git_repo, 'app.py', f'K = "{key}"\n')
+    _config(git_repo, f'allow = ["{entry.format(key=key)}"]\n')
+    git(git_repo, 'add', '.')
+    for result in (hook('app.py', '.together-hooks.toml', cwd=git_repo), scan(cwd=git_repo)):
+        assert_error_line(result, '.together-hooks.toml', 'allow holds the secret itself',
+                          hash_secret(key))

@@ -469,7 +469,7 @@ STATE_CASES = {
     'empty': {
         ('scan',): (1, {'f.txt'}),
         ('scan', '--staged'): (0, set()),
-        ('scan', '--diff', 'main'): (2, 'main is not a commit'),
+        ('scan', '--diff', 'main'): (2, 'this repository has no commits yet'),
         ('scan', '--history'): (0, set()),
         ('hook', 'f.txt'): (1, {'f.txt'}),
     },
@@ -566,6 +566,11 @@ USAGE = (
     (('detect-together-keys', '--basline', 'b.json', 'a.txt'), '(did you mean --baseline?)'),
     (('check-env-gitignored', '--fx'), '(did you mean --fix?)'),
     (('together-hooks', 'scan', '--format', 'sarif2'), "--format: invalid choice: 'sarif2'"),
+    # A mistyped command or value names the closest choice.
+    (('together-hooks', 'scna'), "invalid choice: 'scna'"),
+    (('together-hooks', 'scna'), '(did you mean scan?)'),
+    (('together-hooks', 'baseline', 'updat'), '(did you mean update?)'),
+    (('detect-together-keys', '--format', 'jsn', 'a.txt'), '(did you mean json?)'),
     (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history'),
     (('together-hooks', 'scan', '--diff', ''), "--diff BASE: '' is not a revision"),
     (('together-hooks', 'scan', '--diff', '--history'), '--diff: expected one argument'),

@@ -151,3 +151,26 @@ def test_shell_quote_gives_a_name_that_is_not_utf8_back_to_bash(name):
     word = shell_quote(os.fsdecode(name)).encode('utf-8')
     out = subprocess.run((b'bash', b'-c', b'printf %s ' + word), stdout=subprocess.PIPE, check=True)
     assert out.stdout == name
+
+
+@pytest.mark.parametrize('fmt', ['text', 'github'])
+def test_a_key_found_in_commits_is_called_leaked_and_rotated_first(git_repo, keys, fmt):
+    """``--diff``/``--history`` find keys already in commits (in CI: pushed):
+    the advice says so and puts rotation first, not "if it was ever
+    committed"; a key only in the work tree keeps take-it-out-first."""
+    write(git_repo, 'README.md', 'hello\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'base', '--no-verify')
+    write(git_repo, 'app.py', f'K = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'key', '--no-verify')
+    for args in (('--diff', 'HEAD~1...HEAD'), ('--history',)):
+        result = scan(*args, '--format', fmt, cwd=git_repo)
+        assert result.rc == 1
+        advice = [line for line in (result.out + result.err).splitlines()
+                  if line.startswith('What to do')]
+        assert advice and advice[0].startswith(
+            'What to do: these keys are in commits, so treat each as leaked: rotate it now'), advice
+        assert 'ever committed' not in result.out + result.err
+    result = scan('--format', fmt, cwd=git_repo)
+    assert 'take each key out of the file' in result.out + result.err

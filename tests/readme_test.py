@@ -231,3 +231,69 @@ def test_every_page_a_message_points_to_exists():
             assert (ROOT / page).is_file(), (path.name, page)
         for section in re.findall(r'README "([^"]+)"', text):
             assert section in headings, (path.name, section)
+
+
+_SCRIPTS = ('together-hooks', 'detect-together-keys', 'forbid-env-files', 'check-env-gitignored')
+
+
+def documented_commands() -> list[tuple[str, list[str]]]:
+    """(where, argv) of every command of ours the README, docs/ and
+    examples/ show, in code blocks and inline code alike, up to the first
+    shell operator; lines with placeholders a reader fills in
+    (``<...>``, ``$VAR``) are left out."""
+    import shlex
+
+    pages = [ROOT / 'README.md', *sorted((ROOT / 'docs').glob('*.md')),
+             *sorted(p for p in (ROOT / 'examples').iterdir() if p.is_file())]
+    found = []
+    for page in pages:
+        text = page.read_text(encoding='utf-8')
+        if page.suffix == '.md':  # inline code, and the lines of code blocks
+            blocks = re.findall(r'^```[^\n]*\n(.*?)^```', text, re.MULTILINE | re.DOTALL)
+            candidates = re.findall(r'`([^`\n]+)`', re.sub(r'```.*?```', '', text, flags=re.DOTALL))
+            candidates += [line for block in blocks for line in block.splitlines()]
+        else:
+            candidates = text.splitlines()
+        for snippet in candidates:
+            snippet = snippet.strip().lstrip('$').strip()
+            snippet = re.sub(r'^(-\s+run:|run:|-)\s+', '', snippet)
+            m = re.search(r'(?:^|&&\s*|;\s*|\|\s*)((?:%s)\b.*)' % '|'.join(map(re.escape, _SCRIPTS)), snippet)
+            if m is None or not m.group(1).split()[0] in _SCRIPTS:
+                continue
+            line = re.split(r'\s(?:\||&&|;|>|2>|\|\|)\s|\s#\s|\\$', m.group(1))[0].strip()
+            if re.search(r'<[^>]*>|\$|\.\.\.$|…|[\[(|]|^\S+:', line):  # a placeholder, a synopsis
+                continue
+            try:
+                argv = shlex.split(line)
+            except ValueError:
+                continue
+            found.append((f'{page.relative_to(ROOT)}: {line}', argv))
+    return found
+
+
+def test_every_documented_command_parses():
+    """A renamed or removed option, a misspelt command in any README/docs/
+    examples line is a usage error a new user meets first: each one is
+    parsed by the real parser (not run)."""
+    import contextlib
+    import io
+
+    from together_hooks import cli
+
+    commands = documented_commands()
+    assert len(commands) > 40  # the extraction itself works
+    bad = []
+    for where, argv in commands:
+        if argv[0] == 'together-hooks':
+            parser = cli.build_parser(argv[1] if len(argv) > 1 and argv[1] in cli.COMMANDS else None)
+        else:
+            module = importlib.import_module(f'together_hooks.hooks.{argv[0].replace("-", "_")}')
+            parser = module.build_parser()
+        err = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+                parser.parse_args(argv[1:])
+        except SystemExit as e:
+            if e.code not in (0, None):
+                bad.append((where, err.getvalue().strip()))
+    assert bad == []

@@ -226,3 +226,25 @@ def test_concurrent_writers_leave_one_whole_file(cache, monkeypatch):
     assert [p.wait(timeout=120) for p in procs] == [0] * 4
     assert os.listdir(cache.parent) == [cache.name]  # no temporary file left
     assert _loaded(monkeypatch)
+
+
+@pytest.mark.parametrize('what', ['fifo', 'endless device'])
+def test_a_cache_file_that_is_no_regular_file_never_stalls_a_hook(cache, tmp_path, what):
+    """The cache path is a FIFO nobody writes to (reading would hang every
+    commit) or a link to /dev/zero (reading never ends, memory grows): the
+    hook compiles afresh and finishes."""
+    import subprocess
+    import sys
+
+    cache.parent.mkdir(parents=True)
+    if what == 'fifo':
+        os.mkfifo(cache)
+    else:
+        os.symlink('/dev/zero', cache)
+    (tmp_path / 'app.py').write_text('import together  # keyword: the rules compile\nkey = "tgp_v1_" + os.environ["K"]\n')
+    proc = subprocess.run(
+        [sys.executable, '-m', 'together_hooks.hooks.detect_together_keys', 'app.py'],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, 'XDG_CACHE_HOME': str(cache.parent.parent)},
+    )
+    assert (proc.returncode, proc.stderr) == (0, '')

@@ -255,3 +255,46 @@ def test_control_characters_escaped_in_every_format(git_repo, keys):
                 assert all(controls(f) == [] for f in files)
     rc, out, err = call('forbid-env-files', 'a\x1b[2J.env', cwd=git_repo)
     assert rc in (0, 1) and controls(out + err) == []
+
+
+def _split_forms(key: str) -> list[str]:
+    """A key cut by a character the output escapes or a terminal does not
+    show: ESC, BEL, DEL, C1, a zero-width space, a bidi override, a BOM."""
+    cut = 25
+    return [key[:cut] + c + key[cut:] for c in (
+        '\x1b', '\x07', '\x7f', '\x9b', '\u200b', '\u202e', '\ufeff',
+    )] + ['tg\x1bp_v1_' + key[7:], 'x' + key[:10] + '\x1b' + key[10:40] + '\x01' + key[40:]]
+
+
+def _reads_as(text: str) -> str:
+    """The output as a reader reassembles it: escapes and invisible
+    characters dropped."""
+    import re
+
+    text = re.sub(r'\\u(00[0-9a-f]{2}|20[0-6][0-9a-f]|feff)', '', text)
+    return re.sub('[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]', '', text)
+
+
+def test_a_key_split_by_an_escaped_or_invisible_character_is_never_shown(git_repo, keys):
+    """Escaping a control character writes ``\\u001b`` in the middle of the
+    key; a zero-width character is not seen at all: either way the reader
+    gets the whole key.  Arguments, file names and a hex-encoded key alike."""
+    key, other = keys(), keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    texts = []
+    for value in _split_forms(key) + [key.encode().hex(), key.encode().hex().upper()]:
+        for argv in (
+            ('together-hooks', 'scan', f'dir/{value}/f'),
+            ('together-hooks', 'scan', '--diff', value),
+            ('detect-together-keys', '--baseline', value, 'a.txt'),
+        ):
+            rc, out, err = call(*argv, cwd=git_repo)
+            assert rc == 2 and 'Traceback' not in err, (argv, err)
+            texts += [out, err, _reads_as(out), _reads_as(err)]
+    for n, value in enumerate(_split_forms(other)):
+        (git_repo / f'f{n}{value}.txt').write_text('x\n')
+    git(git_repo, 'add', '-A')
+    for fmt in FORMATS:
+        rc, out, err = call('together-hooks', 'scan', '--format', fmt, cwd=git_repo)
+        texts += [out, err, _reads_as(out), _reads_as(err)]
+    assert leaks([key, other], *texts) == []

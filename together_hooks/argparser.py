@@ -49,7 +49,17 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
     """`` (did you mean --history?)`` for an unknown option close to one
     this command, or one of its subcommands, takes; '' otherwise.  The top
     parser reports a subcommand's unknown options, so all are searched."""
+    import re  # only a mistyped command pays for it
+
     prefix = 'unrecognized arguments: '
+    choice = re.match(r"argument \S+: invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+    if choice:  # a mistyped command or value: the closest choice
+        import difflib
+
+        listed = choice.group(2)  # quoted before Python 3.12.8, bare after
+        options = re.findall(r"'([^']*)'", listed) or listed.split(', ')
+        close = difflib.get_close_matches(choice.group(1), options, n=1, cutoff=0.6)
+        return f' (did you mean {close[0]}?)' if close else ''
     if not message.startswith(prefix):
         return ''
     known: set[str] = set()

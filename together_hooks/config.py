@@ -85,6 +85,21 @@ class Config:
             r.fullmatch(value) for r in self._allow_res
         )
 
+    def allowed_key(self, key: str, hashed_secret: str) -> bool:
+        """``allowed``, for a key a rule found: an ``allow`` entry that
+        holds the key itself is refused (InputError), since it would pass
+        the key everywhere, the committed config included."""
+        if any(key in r.pattern for r in self._allow_res):
+            from together_hooks.findings import redact
+
+            raise InputError(
+                f'{self.source}: allow holds the secret itself ({redact(key)}), '
+                'so the config would commit it: allow its hashed_secret '
+                f'{hashed_secret} instead (and rotate the key if the config '
+                'was ever committed)',
+            )
+        return self.allowed(key, hashed_secret)
+
 
 EMPTY = Config()
 
@@ -150,7 +165,8 @@ def _parse(data: bytes, name: str) -> dict[str, Any]:
     except ImportError:  # Python < 3.11
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        return tomllib.loads(data.decode('utf-8'))
+        # A BOM (Windows editors) is dropped, as for the baseline.
+        return tomllib.loads(data.decode('utf-8').removeprefix('\ufeff'))
     except UnicodeDecodeError:
         raise InputError(f'{name}: not UTF-8 text') from None
     except tomllib.TOMLDecodeError as e:
@@ -165,9 +181,7 @@ def _validated(table: Any, where: str) -> Config:
     for key, value in table.items():
         kind = KEYS.get(key)
         if kind is None:
-            raise InputError(
-                f'{where}: unknown key {key!r} (known: {", ".join(KEYS)})',
-            )
+            raise InputError(f'{where}: unknown key {key!r} ({_hint(key)})')
         if kind is str and not (isinstance(value, str) and value):
             raise InputError(f'{where}: {key} must be a non-empty string')
         if kind is list and not (
@@ -180,6 +194,20 @@ def _validated(table: Any, where: str) -> Config:
         baseline=table.get('baseline'),
         env_templates=table.get('env-templates', ()),
         source=where,
+    )
+
+
+def _hint(key: str) -> str:
+    """A typo's likely key, else what this version knows (the file may be
+    written for a newer one)."""
+    import difflib  # only a bad config pays for it
+
+    close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.75)
+    if close:
+        return f'did you mean {close[0]!r}? known: {", ".join(KEYS)}'
+    return (
+        f'this together-hooks knows only {", ".join(KEYS)}; a key of a newer '
+        'version? update together-hooks'
     )
 
 

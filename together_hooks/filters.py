@@ -63,7 +63,7 @@ class Exclusions:
         # nothing silences it (pragmas do not either).
         if f.rule == OWN_KEY_RULE:
             return False
-        if self.config.allow and self.config.allowed(f.secret, f.hashed_secret):
+        if self.config.allow and self.config.allowed_key(f.secret, f.hashed_secret):
             return True
         if any(r.search(f.secret) for r in self._secrets):
             return True

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 _FORMAT = 1
 # More entries than our own patterns could ever need: a bound, not a size.
 _MAX_ENTRIES = 1024
+# Far more than those entries take (about 4 KB each at most).
+_MAX_BYTES = 8 << 20
 _UNCACHED = re.DEBUG | re.LOCALE  # a program that depends on more than its text
 
 # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), or None
@@ -137,16 +139,31 @@ def _load() -> dict[Any, tuple[Any, ...]]:
     try:
         import marshal
 
-        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0))
-        with open(fd, 'rb') as f:
-            if not (_private(os.fstat(fd)) and _private_folder(os.path.dirname(path))):
-                return _programs
-            key, programs = marshal.loads(f.read())
+        key, programs = marshal.loads(_read_regular(path))
         if key == _build_key() and type(programs) is dict:
             _programs = {k: v for k, v in programs.items() if _well_formed(k, v)}
     except Exception:  # no file, or not one of ours: compile afresh
         pass
     return _programs
+
+
+def _read_regular(path: str) -> bytes:
+    """The file's bytes, if it is a regular file of at most ``_MAX_BYTES``,
+    ``_private`` in a ``_private_folder`` (OSError else): a FIFO, a device
+    or a link to one would stall every hook run, an endless one would fill
+    memory, one someone else can write could disarm the rules."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_NOFOLLOW', 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES or not _private(st)
+                or not _private_folder(os.path.dirname(path))):
+            raise OSError(f'{path}: not a cache file of ours')
+        return os.read(fd, _MAX_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def _well_formed(key: Any, program: Any) -> bool:

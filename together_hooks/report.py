@@ -24,6 +24,23 @@ ADVICE = (
     'git history too (git filter-repo --replace-text; '
     '`together-hooks rotate-help FILE` walks through it) and force-push.'
 )
+# The same, for keys found in commits (``--diff``, ``--history``, pre-push):
+# whoever has the history has the key, so rotating comes first.
+COMMITTED_ADVICE = (
+    'What to do: these keys are in commits, so treat each as leaked: rotate '
+    f'it now at {ROTATE_URL} (create a new key, update your environment, '
+    'verify it, then revoke the old one); then take it out of the file, read '
+    'it from the environment (TOGETHER_API_KEY), and remove it from git '
+    'history (git filter-repo --replace-text; `together-hooks rotate-help '
+    'FILE` walks through it) and force-push.'
+)
+
+
+def advice(findings: Sequence[Finding]) -> str:
+    """What to do about these keys: rotate first when any is committed."""
+    return COMMITTED_ADVICE if any(f.commit for f in findings) else ADVICE
+
+
 # What to do about a false positive, when the run did not say more
 # (``Summary.next_step`` names the exact baseline command).
 NOT_A_KEY = (
@@ -74,7 +91,12 @@ def shown_path(path: str) -> str:
     one to copy)."""
     if path.isprintable():
         return path
-    return ''.join(c if c.isprintable() else c.encode('unicode_escape').decode('ascii') for c in path)
+    # A byte of a name that is not UTF-8 (surrogateescape) shows as the byte.
+    return ''.join(
+        c if c.isprintable()
+        else f'\\x{ord(c) - 0xdc00:02x}' if 0xdc80 <= ord(c) <= 0xdcff
+        else c.encode('unicode_escape').decode('ascii') for c in path
+    )
 
 
 def clean_line(summary: Summary) -> str:
@@ -163,7 +185,7 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{files} file(s).' + _verified_counts(findings),
     )
-    lines.append(ADVICE)
+    lines.append(advice(findings))
     lines.append(summary.next_step)
     lines.extend(live_block(findings))
     return '\n'.join(lines) + '\n'
@@ -405,7 +427,7 @@ def github(findings: Sequence[Finding], summary: Summary) -> str:
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{files} file(s).',
     )
-    lines.append(ADVICE)
+    lines.append(advice(findings))
     return '\n'.join(lines) + '\n'
 
 

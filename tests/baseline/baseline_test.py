@@ -241,6 +241,16 @@ BAD_BASELINES = [
     pytest.param('{"version": "latest", "results": {}}', 'not supported', id='version-word'),
     pytest.param('{"version": "1.5.0", "results": {"a": [{"type": "x", '
                  '"hashed_secret": "h", "is_secret": "yes"}]}}', 'is_secret', id='bad-label'),
+    # What detect-secrets itself cannot load (its audit said only "KeyError: 'name'").
+    pytest.param('{"version": "1.5.0", "plugins_used": [{}], "results": {}}',
+                 'plugins_used[0] has no "name"', id='plugin-no-name'),
+    pytest.param('{"version": "1.5.0", "plugins_used": ["Keyword"], "results": {}}',
+                 'plugins_used[0] is not an object', id='plugin-string'),
+    pytest.param('{"version": "1.5.0", "filters_used": [{"min_level": 2}], "results": {}}',
+                 'filters_used[0] has no "path"', id='filter-no-path'),
+    pytest.param('{"version": "1.5.0", "results": {"a": [{"type": "x", '
+                 '"hashed_secret": "h", "filename": 5}]}}', '"filename" is not a string',
+                 id='filename-number'),
 ]
 
 
@@ -677,6 +687,32 @@ def test_audit_report_that_fails_is_exit_2(repo, keys, plugin, words):
     assert report.out == ''
     assert leaked(keys, report.out, report.err) == []
     assert path.read_bytes() == before  # a failed report writes nothing
+
+
+@pytest.mark.parametrize('change, words', (
+    # No plugin detect-secrets can load reports this type: it said only "TypeError".
+    (lambda e: e.update(type='Team Token'),
+     "results['app.py'][0]: type 'Team Token' is reported by no plugin"),
+    # An entry naming another file than its results key: audited under its key.
+    (lambda e: e.update(filename='elsewhere.py'), None),
+), ids=['unknown-type', 'filename-not-its-key'])
+@pytest.mark.parametrize('flag', ['--report', '--stats'])
+def test_audit_of_an_entry_detect_secrets_cannot_read(repo, keys, change, words, flag):
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    path = repo / '.secrets.baseline'
+    doc = read(path)
+    change(doc['results']['app.py'][0])
+    write_json(path, doc)
+    before = path.read_bytes()
+    report = run('together-hooks', 'baseline', 'audit', flag, cwd=repo)
+    if words is None:
+        assert report.rc == 0, report.err
+        assert ('"filename": "app.py"' if flag == '--report' else 'Unknown: 1') in report.out
+    else:
+        assert_error_line(report, words)
+        assert report.out == ''
+    assert leaked(keys, report.out, report.err) == []
+    assert path.read_bytes() == before
 
 
 def test_redact_report_hides_every_secret(keys):

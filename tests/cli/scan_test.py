@@ -226,3 +226,12 @@ def test_scan_staged_asks_git_what_it_must_only(git_repo, keys, monkeypatch, tmp
                if 'built-in: ' in line]
     assert len(started) == 3, started
     assert not any('rev-parse' in command for command in started), started
+
+
+@pytest.mark.parametrize('spec', ['HEAD', 'main...HEAD', 'HEAD~1..HEAD'])
+def test_diff_in_a_repository_with_no_commits_says_so(git_repo, spec):
+    """A new repository has nothing to fetch: it said "fetch it (git fetch
+    origin HEAD)"."""
+    result = scan('--diff', spec, cwd=git_repo)
+    assert_error_line(result, 'this repository has no commits yet')
+    assert 'git fetch' not in result.err

@@ -210,7 +210,7 @@ def test_tracked_env_files(no_global_excludes):
         '.env', 'api/.env.production', 'tools/.env/pyvenv.cfg',
     ]
     problems = gitignore.gitignore_problems(str(repo))
-    assert '.env: tracked by git, so .gitignore does not apply to it; untrack it with `git rm --cached .env`' in problems
+    assert '.env: tracked by git, so .gitignore does not apply to it; untrack it with `git rm --cached .env` (a fixture with no secret in it: name it in `env-templates`, docs/env-policy.md)' in problems
     assert any('api/.env.production: tracked' in p for p in problems)
     assert any(p.startswith('tools/.env/: tracked') and 'git rm -r --cached tools/.env`' in p for p in problems)
     assert not any(p.startswith('.env.example') for p in problems)
@@ -617,3 +617,26 @@ def test_template_with_another_providers_secret_is_refused(tmp_path, monkeypatch
     assert value not in out and ':2:' not in out
     (tmp_path / '.env.example').write_text('DB_PASSWORD=your-db-password\n')
     assert forbid_env_files.main(['.env.example']) == 0
+
+
+@pytest.mark.parametrize('template, pattern', [
+    ('tests/test_apps/.env', None),   # flask keeps such a fixture; --fix wrote `!.env`
+    ('tests/fixtures/.env.local', None),
+    ('docs/[v1]/.env', 'docs/[[]v1]/.env'),  # glob characters: matched literally
+])
+def test_fix_re_includes_a_template_by_its_path_not_every_env_file(
+        no_global_excludes, template, pattern):
+    """A template named by a path (``env-templates``/``--allow``) whose name
+    alone is a secret env file name is re-included by its own path: a bare
+    ``!.env`` would un-ignore every .env in the repository."""
+    repo = no_global_excludes
+    _repo(repo, {'.gitignore': 'build/\n', 'main.py': '', template: 'FOO=env\n',
+                 'api/app.py': ''})
+    allow = [pattern or template]
+    added = gitignore.fix_gitignore(str(repo), allow=allow)
+    assert gitignore.gitignore_problems(str(repo), allow=allow) == []
+    for secret in ('.env', 'api/.env', 'tests/test_apps/.env.local', 'tests/.env.local'):
+        verdict = gitignore.check_ignore(str(repo), [secret])[secret]
+        assert gitignore.Probe(secret, True, *verdict).ignored, (secret, added)
+    verdict = gitignore.check_ignore(str(repo), [template])[template]
+    assert not gitignore.Probe(template, False, *verdict).ignored, added

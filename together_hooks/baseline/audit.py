@@ -27,6 +27,23 @@ def point_plugins_here(doc: dict[str, Any]) -> None:
         plugins = [p for p in plugins if p.get('name') not in ours]
         plugins += [{'name': name, 'path': f'file://{bl.PLUGIN_FILE}'} for name in ours]
     doc['plugins_used'] = plugins
+    for filename, entries in doc['results'].items():
+        for e in entries:  # detect-secrets would read the entry's own name
+            e['filename'] = filename
+
+
+def check_types(doc: dict[str, Any], known: Any) -> None:
+    """Every entry's type is one a plugin detect-secrets loaded reports
+    (else its audit stops with a bare TypeError or KeyError)."""
+    for filename, entries in doc['results'].items():
+        for n, e in enumerate(entries):
+            if e['type'] not in known:
+                raise InputError(
+                    f'results[{filename!r}][{n}]: type {e["type"]!r} is reported by '
+                    'no plugin detect-secrets can load here (a custom plugin missing '
+                    'from "plugins_used", or its file?); add the plugin, or remove '
+                    'the entry',
+                )
 
 
 def refresh_lines(doc: dict[str, Any], root: str) -> None:
@@ -83,8 +100,14 @@ def audit_child(argv: Sequence[str]) -> int:
     # audit fails on any baseline with a custom plugin (Yelp/detect-secrets
     # #611).  With the baseline's settings in place first, it skips that.
     with open(tmp, encoding='utf-8') as f:
-        configure_settings_from_baseline(json.load(f))
+        doc = json.load(f)
+    configure_settings_from_baseline(doc)
     get_mapping_from_secret_type_to_class.cache_clear()
+    try:
+        check_types(doc, get_mapping_from_secret_type_to_class())
+    except InputError as e:
+        print(e, file=sys.stderr)
+        return 2
     _redact_audit_screen()
     return detect_secrets_main(['audit', tmp, *flags])
 

@@ -255,9 +255,16 @@ def parse(text: str, path: str) -> Baseline:
     results = doc.get('results')
     if not isinstance(results, dict):
         raise _shape_error(path, '"results" is missing or not an object')
-    for key in ('plugins_used', 'filters_used'):
-        if key in doc and not isinstance(doc[key], list):
+    for key, field in (('plugins_used', 'name'), ('filters_used', 'path')):
+        if key not in doc:
+            continue
+        if not isinstance(doc[key], list):
             raise _shape_error(path, f'"{key}" is not a list')
+        for n, item in enumerate(doc[key]):  # each as detect-secrets reads it
+            if not isinstance(item, dict):
+                raise _shape_error(path, f'{key}[{n}] is not an object')
+            if not isinstance(item.get(field), str):
+                raise _shape_error(path, f'{key}[{n}] has no "{field}"')
     _check_exclude_filters(path, doc.get('filters_used', ()))
     for filename, entries in results.items():
         if not isinstance(entries, list):
@@ -270,6 +277,8 @@ def parse(text: str, path: str) -> Baseline:
                 raise _shape_error(path, f'{where} has no "hashed_secret"')
             if not isinstance(entry.get('type'), str):
                 raise _shape_error(path, f'{where} has no "type"')
+            if not isinstance(entry.get('filename', ''), str):
+                raise _shape_error(path, f'{where}: "filename" is not a string')
             if entry.get('is_secret') not in (None, True, False):
                 raise _shape_error(path, f'{where}: "is_secret" is not true/false')
             line = entry.get('line_number', 0)
@@ -285,8 +294,6 @@ def _check_exclude_filters(path: str, filters: list[Any]) -> None:
 
     wanted = set(EXCLUDE_FILTERS.values())
     for f in filters:
-        if not isinstance(f, dict):
-            raise _shape_error(path, '"filters_used" holds a non-object')
         if f.get('path') not in wanted:
             continue
         patterns = f.get('pattern')

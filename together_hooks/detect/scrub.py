@@ -38,7 +38,14 @@ _TGP_RUN = r'tgp_v1_[A-Za-z0-9_-]{43,}'
 # room to spare: a base64 or percent run that might decode to a key.
 _B64_RUN = r'[A-Za-z0-9+/_-]{40,}={0,2}'
 _PCT_RUN = r'(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9_.~+/=-])+'
-_CONTROL = r'[\x00-\x08\x0b-\x1f\x7f-\x9f]'
+# C0 (but tab and newline), DEL, C1, and the characters a terminal does
+# not show: zero-width ones, bidi controls (they reorder what is shown), BOM.
+_CONTROL = (
+    r'[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064'
+    r'\u2066-\u2069\ufeff]'
+)
+# The hex of a current key is 100 characters.
+_HEX_RUN = r'[0-9A-Fa-f]{100,}'
 _LEGACY = r'[0-9a-f]{64}'
 _SGR = r'\x1b\[[0-9;]*m'
 
@@ -132,16 +139,9 @@ class Scrubber:
             return text
         import re
 
-        present = self._present(text)
-        if present:
-            text = self._known_regex(present).sub(lambda m: self._forms[m.group()], text)
-        if 'tgp_v1_' in text:
-            text = re.sub(_TGP_RUN, lambda m: redact(m.group()), text)
-        if '%' in text:
-            text = re.sub(_PCT_RUN, self._decoded_percent, text)
-        text = re.sub(_B64_RUN, self._decoded_base64, text)
-        if 'ogether' in text.lower():
-            text = _in_context(text)
+        if re.search(_CONTROL, text):  # escaped below: `\u001b` would split a key
+            text = '\n'.join(map(self._rejoined, text.split('\n')))
+        text = self._keys_out(text)
         text = re.sub(
             _SGR + '|' + _CONTROL if colours else _CONTROL,
             lambda m: m.group() if len(m.group()) > 1 else f'\\u{ord(m.group()):04x}',
@@ -153,6 +153,33 @@ class Scrubber:
                 lambda m: '::' if m.start() == 0 and not line_start else '\\u003a:',
                 text,
             )
+        return text
+
+    def _rejoined(self, line: str) -> str:
+        """A line as a reader sees it once its control and invisible
+        characters are escaped or unseen: when a key shows only without
+        them, the line goes without them, key redacted."""
+        import re
+
+        joined = re.sub(_CONTROL, '', line)
+        scrubbed = self._keys_out(joined)
+        return line if scrubbed == joined else scrubbed
+
+    def _keys_out(self, text: str) -> str:
+        """``text`` with every key form in it redacted."""
+        import re
+
+        present = self._present(text)
+        if present:
+            text = self._known_regex(present).sub(lambda m: self._forms[m.group()], text)
+        if 'tgp_v1_' in text:
+            text = re.sub(_TGP_RUN, lambda m: redact(m.group()), text)
+        if '%' in text:
+            text = re.sub(_PCT_RUN, self._decoded_percent, text)
+        text = re.sub(_B64_RUN, self._decoded_base64, text)
+        text = re.sub(_HEX_RUN, self._decoded_hex, text)
+        if 'ogether' in text.lower():
+            text = _in_context(text)
         return text
 
     def _holds_key(self, plain: str) -> bool:
@@ -174,6 +201,14 @@ class Scrubber:
                 or ('ogether' in plain.lower() and _in_context(plain) != plain)
         ):
             return self.scrub(plain)
+        return run
+
+    def _decoded_hex(self, m: re.Match[str]) -> str:
+        run = m.group()
+        for shift in (0, 1):
+            even = run[shift:len(run) - (len(run) - shift) % 2]
+            if self._holds_key(bytes.fromhex(even).decode('latin-1')):
+                return redact(run)
         return run
 
     def _decoded_base64(self, m: re.Match[str]) -> str:

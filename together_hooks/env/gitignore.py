@@ -96,10 +96,23 @@ class Probe(namedtuple(
             return not self.ignored
         return self.ignored and self.shared
 
-    @property
-    def fix_line(self) -> str:
+    def fix_line(self, allow: Iterable[str] = ()) -> str:
+        """The rule that fixes this probe.  A template is re-included by
+        its name when that name is a template wherever it stands, else by
+        its own path: a template only ``allow`` names by path (a test's
+        ``.env`` fixture) must not become ``!.env``, which would un-ignore
+        every .env file."""
         name = path_parts(self.path)[-1]
-        return ignore_rule(name) if self.want_ignored else '!' + name
+        if self.want_ignored:
+            return ignore_rule(name)
+        if is_template(name, allow):
+            return '!' + name
+        return '!/' + _literal('/'.join(path_parts(self.path)))
+
+
+def _literal(path: str) -> str:
+    """``path`` as a .gitignore pattern that matches only itself."""
+    return ''.join('\\' + c if c in '*?[]\\!# ' else c for c in path)
 
 
 def check_ignore(root: str, paths: list[str]) -> dict[str, tuple[str, int, str]]:
@@ -233,21 +246,21 @@ def problems_of(
         if not probe.want_ignored:
             key: tuple[object, ...] = ('template', probe.source, probe.line, probe.pattern)
         elif probe.present:
-            key = ('present', probe.fix_line)
+            key = ('present', probe.fix_line(allow))
         elif not probe.pattern:
-            key = ('none', probe.fix_line)
+            key = ('none', probe.fix_line(allow))
         elif probe.pattern.startswith('!'):
-            key = ('negated', probe.fix_line, probe.source, probe.line, probe.pattern)
+            key = ('negated', probe.fix_line(allow), probe.source, probe.line, probe.pattern)
         else:
-            key = ('local-only', probe.fix_line, probe.source)
+            key = ('local-only', probe.fix_line(allow), probe.source)
         groups.setdefault(key, []).append(probe)
     messages = []
     for key, group in groups.items():
         paths = [p.path for p in group]
         first = group[0]
-        fix = first.fix_line
+        fix = first.fix_line(allow)
         if key[0] == 'template':
-            names = ', '.join(f'`{n}`' for n in sorted({p.fix_line for p in group}))
+            names = ', '.join(f'`{n}`' for n in sorted({p.fix_line(allow) for p in group}))
             messages.append(
                 f'{_shown(paths)}: template would be ignored by {_where(first)}; '
                 f'templates must stay committable: add {names} to .gitignore '
@@ -286,7 +299,9 @@ def problems_of(
         elif is_secret_env_file(path, allow):
             messages.append(
                 f'{path}: tracked by git, so .gitignore does not apply to it; '
-                f'untrack it with `git rm --cached {shell_quote(path)}`',
+                f'untrack it with `git rm --cached {shell_quote(path)}` (a '
+                'fixture with no secret in it: name it in `env-templates`, '
+                'docs/env-policy.md)',
             )
     for folder in folders:
         messages.append(
@@ -386,7 +401,7 @@ def fix_gitignore(root: str, allow: Iterable[str] = ()) -> list[str]:
             if probe.source and probe.shared and probe.source != '.gitignore':
                 continue  # a nested .gitignore decides; the root can't override
             after = probe.line if probe.source == '.gitignore' else 0
-            line = probe.fix_line
+            line = probe.fix_line(allow)
             if line not in new and _needed(lines, line, after):
                 new.append(line)
         if new:

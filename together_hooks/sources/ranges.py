@@ -34,6 +34,11 @@ def resolve_commit(root: str, rev: str, what: str) -> str:
         raise InputError(f'{what}: {rev!r} is not a revision')
     out = git_output(root, 'rev-parse', '--verify', '--quiet', f'{rev}^{{commit}}')
     if out is None:
+        if not git_output(root, 'rev-list', '-n1', '--all'):  # nothing to fetch into
+            raise InputError(
+                f'{what}: {rev} names no commit: this repository has no commits '
+                'yet (commit first, or run it in a clone that has them)',
+            )
         where = 'this shallow clone' if is_shallow(root) else 'this repository'
         raise InputError(f'{what}: {rev} is not a commit in {where}; {_fetch_fix(rev)}')
     return out.decode().strip()
