@@ -255,7 +255,7 @@ _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # (Go's ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password <value>``).
 _GENERIC_NAME = (
     rb'(?<![\w.-])["\']?(?:[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token|secret|password|passwd)(?i:[_.-]?credentials?)?|(?i:key))["\']?'
+    rb'|token|secret|password|passwd)(?i:[_.-]?(?:credentials?|string|value|data))?|(?i:key))["\']?'
 )
 # The names an API key for an OpenAI-compatible endpoint goes by, where
 # the statements around may supply the endpoint (``OPENAI_BASE_URL`` a
@@ -271,6 +271,11 @@ _API_KEY_NAME = (
 _GENERIC_VALUE = (
     rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb'|[ \t]{1,32}'
+    # or the next item of an argument list: a quoted name (a flag) and the
+    # key as two strings (``["--api_key", <key>]``), or a YAML list's next
+    # item (Kubernetes ``args:`` ``- --api-key`` then ``- <key>``)
+    rb'|(?<=["\'])[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?(?=["\'])'
+    rb'|[ \t]{0,32}\r?\n[ \t]{0,32}-[ \t]{1,8}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
 )
@@ -284,7 +289,7 @@ TOGETHER_CONTEXT = Context(
         rb'[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
     ),
     label=(
-        rb'(?i:\[[ \t]*(?:[\w.-]+\.)?together(?:[_-]?ai)?[ \t]*\]'
+        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
         rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
         rb'|together\w{0,16}["\']?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         rb'|<together(?:[_-]?ai)?>)[ \t]*\r?\Z'
@@ -437,8 +442,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # The provider's own name as the JSON key (llm's keys.json,
         # ``{"together": "<key>"}``), or a YAML one (``keys:`` then
         # ``together: <key>``).
+        # Or the provider's name and the key as one ``name=key`` word: a
+        # YAML list item or a CLI argument (aider's ``api-key:`` list,
+        # ``--api-key together_ai=<key>``).
         Pattern(rb'(?:(?<![\w.-])["\'](?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
-                rb'|(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?)'
+                rb'|(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
+                rb'|(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|(?<=[ \t])|(?<=[ \t]["\']))'
+                rb'(?i:together(?:[_-]?ai)?)=["\']?)'
                 + _HEX_KEY),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
@@ -637,6 +647,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'var client = TogetherClient.builder()\n    .apiKey("{hex}")\n    .build();',
         'var options = new TogetherOptions {{ ApiKey = "{hex}" }};',
         'Together::new(TogetherConfig {{ api_key: "{hex}".into() }})',
+        # The provider's name and the key as one word; a cloud secret's
+        # value field; a section named with a prefix; argument lists.
+        'api-key:\n  - together_ai={hex}',
+        'aider --api-key together={hex}',
+        'resource "aws_secretsmanager_secret_version" "together" {{\n  secret_string = "{hex}"\n}}',
+        '[tool:llm.together]\nmodel = m\napi_key = {hex}',
+        '[profile together]\ntoken = {hex}',
+        'command: ["--model", "together_ai/m", "--api_key", "{hex}"]',
+        'args:\n  - --upstream\n  - https://api.together.xyz/v1\n  - --api-key\n  - {hex}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -673,6 +692,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'FROM together/server@sha256:{hex}',
         'SHA256 (together-1.3.0.tar.gz) = {hex}',
         'TOGETHER_API_KEY={hex}  # pragma: allowlist secret',
+        'pip download together=={hex}',
+        'version: together={hex}ff',
+        '[profile openai]\ntoken = {hex}\n[profile together]',
+        'command: ["--model", "gpt-4o", "--api_key", "{hex}"]',
         'TOGETHER_API_KEY_SHA256={hex}',
         'together_api_key_hash: "{hex}"',
         'Together(model="m")\nOpenAI(api_key="{hex}")',
