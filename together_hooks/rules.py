@@ -88,18 +88,29 @@ class Context:
     whether, when no structure around the key answers, the statements
     near it count (a flat ``.env`` or script); a ``JWT_SECRET`` in a
     ``.env`` that also holds Together's URL is not Together's.
+    ``mentions``: whether a ``mention`` in a structure around the key
+    counts, or only a heading (and the key's own flat group): a
+    ``SESSION_SECRET`` in a Compose ``environment:`` block beside
+    Together's URL is not Together's.  ``given``: the pattern's match
+    is Together context in itself; only ``veto`` is checked.  ``veto``:
+    a heading under which 64-hex values are digests (``checksums:``,
+    ``EXPECTED_SHA256 = {``), checked on the innermost heading.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach', 'statements')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'mentions', 'given', 'veto')
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
+            mentions: bool = True, given: bool = False, veto: bytes | None = None,
     ) -> None:
         self.mention = mention
         self.label = label
         self.url = url
         self.reach = reach
         self.statements = statements
+        self.mentions = mentions
+        self.given = given
+        self.veto = veto
 
 
 class Rule:
@@ -253,9 +264,20 @@ _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # A generic credential name: ``api_key``, ``apiKey``, ``OPENAI_API_KEY``,
 # ``token``, ``password``, a bare ``key``; then an assignment, a call
 # (Go's ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password <value>``).
+_CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
+# A name qualified by a digest word (``checksum/secret``, ``hashed_token``)
+# names a digest; a path segment's name is not a field's.
+_NOT_DIGEST = rb'(?:(?!(?i:hash|digest|checksum|sha\d|fingerprint|salt))[\w.-])'
 _GENERIC_NAME = (
-    rb'(?<![\w.-])["\']?(?:[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token|secret|password|passwd)(?i:[_.-]?(?:credentials?|string|value|data))?|(?i:key))["\']?'
+    rb'(?<![\w./-])["\']?(?:' + _NOT_DIGEST + rb'{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
+    rb'|token)|(?i:api[_.-]?)?(?i:secret|password|passwd)|(?i:key))' + _CREDENTIAL_SUFFIX
+)
+# Another service's secret or password (``SESSION_SECRET``, ``dbPassword``,
+# ``client_secret``): Together keys are API keys and tokens, so only a
+# Together heading makes one Together's.
+_OTHER_SECRET_NAME = (
+    rb'(?<![\w./-])["\']?(?!(?i:api[_.-]?)?(?i:secret|password|passwd))'
+    + _NOT_DIGEST + rb'{1,40}?(?i:secret|password|passwd)' + _CREDENTIAL_SUFFIX
 )
 # The names an API key for an OpenAI-compatible endpoint goes by, where
 # the statements around may supply the endpoint (``OPENAI_BASE_URL`` a
@@ -264,7 +286,7 @@ _GENERIC_NAME = (
 # an object's attribute or a builder's setter.  Other prefixes and other
 # credentials (``JWT_SECRET``, ``DB_PASSWORD``) need a structure of their own.
 _API_KEY_NAME = (
-    rb'(?<![\w.-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?|(?i:x-))?(?:(?i:openai)[_.-]?)?'
+    rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?|(?i:x-))?(?:(?i:openai)[_.-]?)?'
     rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
     rb'|(?i:key))["\']?'
 )
@@ -303,6 +325,23 @@ TOGETHER_CONTEXT = Context(
 TOGETHER_STRUCTURE = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
     reach=TOGETHER_CONTEXT.reach, statements=False,
+)
+# Only a Together heading (or the name's own flat group): for another
+# service's secret (``SESSION_SECRET``, ``db_password``) in a block that
+# also configures Together.
+TOGETHER_HEADING = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False, mentions=False,
+)
+# The provider's own name is the context; a heading that says the map
+# holds digests (``EXPECTED_SHA256 = {"together": ...}``) takes it back.
+TOGETHER_NAMED = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, given=True,
+    veto=(
+        rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
+        rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
+    ),
 )
 
 
@@ -449,12 +488,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 rb'|(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
                 rb'|(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|(?<=[ \t])|(?<=[ \t]["\']))'
                 rb'(?i:together(?:[_-]?ai)?)=["\']?)'
-                + _HEX_KEY),
+                + _HEX_KEY, context=TOGETHER_NAMED),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
         Pattern(_API_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
+        Pattern(_OTHER_SECRET_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_HEADING),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
         # ``--oauth2-bearer <key>``; the scheme and the key as two
         # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
@@ -656,6 +696,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[profile together]\ntoken = {hex}',
         'command: ["--model", "together_ai/m", "--api_key", "{hex}"]',
         'args:\n  - --upstream\n  - https://api.together.xyz/v1\n  - --api-key\n  - {hex}',
+        # Another kind of secret only under a Together heading.
+        'together:\n  client_secret: {hex}',
+        '{{"keys": {{"together": "{hex}"}}}}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -696,6 +739,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'version: together={hex}ff',
         '[profile openai]\ntoken = {hex}\n[profile together]',
         'command: ["--model", "gpt-4o", "--api_key", "{hex}"]',
+        # Another service's secret in a block that configures Together; a
+        # digest's name or heading.
+        'environment:\n  OPENAI_BASE_URL: https://api.together.xyz/v1\n  SESSION_SECRET: {hex}',
+        '{{"provider": "together", "dbPassword": "{hex}"}}',
+        'annotations:\n  checksum/secret: {hex}\nenv:\n  url: https://api.together.xyz/v1',
+        'together:\n  hashed_token: {hex}',
+        'EXPECTED_SHA256 = {{\n    "together": "{hex}",\n}}',
+        'checksums:\n  together: {hex}',
         'TOGETHER_API_KEY_SHA256={hex}',
         'together_api_key_hash: "{hex}"',
         'Together(model="m")\nOpenAI(api_key="{hex}")',

@@ -216,11 +216,14 @@ class Walker:
     structure's heading (``together:``, ``"Together": {``, ``[together]``),
     ``url`` an endpoint an identifier may be bound to."""
 
-    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', '_indexes', '_bound')
+    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', 'veto', '_indexes', '_bound')
 
-    def __init__(self, mention: bytes, label: bytes, url: bytes, reach: int) -> None:
+    def __init__(
+            self, mention: bytes, label: bytes, url: bytes, reach: int, veto: bytes | None = None,
+    ) -> None:
         self.mention = re.compile(mention)
         self.label = re.compile(label)
+        self.veto = None if veto is None else re.compile(veto)
         self.url = re.compile(_URL_NAME + url)
         self.endpoint = re.compile(url)
         self.reach = reach
@@ -239,11 +242,28 @@ class Walker:
             index = self._indexes[key] = _Index(self, data, lo, hi)
         return index
 
-    def holds(self, data: bytes, at: int, statements: bool = True) -> bool:
+    def holds(
+            self, data: bytes, at: int, statements: bool = True,
+            mentions: bool = True, given: bool = False,
+    ) -> bool:
         """Is the key at ``at`` inside a structure about Together (or,
-        with ``statements``, among statements about it)?"""
+        with ``statements``, among statements about it)?  Without
+        ``mentions`` only a heading answers yes, or the key's flat group:
+        a Together endpoint or provider elsewhere in a block of settings
+        does not make every secret in it Together's.  ``given``: the
+        pattern itself said Together; only the ``veto`` may answer no.
+        The innermost heading matching ``veto`` answers no first (a
+        ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to hex
+        values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
         index = self._index(data, at)
+        spans = _spans(data, at, lo, hi, index)
+        if self.veto is not None:
+            heading = next(((a, b) for a, b, _end in spans if b > a), None)
+            if heading is not None and self.veto.search(data, *heading):
+                return False
+        if given:
+            return True
         names = frozenset(
             name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
         )
@@ -257,12 +277,12 @@ class Walker:
                     rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
                     rb'(?!["\']?[ \t]*[:=](?!=))',
                 )
-        for label_start, label_end, end in _spans(data, at, lo, hi, index):
+        for label_start, label_end, end in spans:
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
-            if _inside(index.mention, label_start, end):
+            if mentions and _inside(index.mention, label_start, end):
                 return True
-            if bound is not None and bound.search(data, label_start, end):
+            if mentions and bound is not None and bound.search(data, label_start, end):
                 return True
             if _inside(index.target, label_start, end):
                 return False
