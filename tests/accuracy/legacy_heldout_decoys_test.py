@@ -201,6 +201,47 @@ func TestTogether(t *testing.T) {{
 \t}}
 }}
 '''),
+    # -- round two ------------------------------------------------------------
+    ('provider-selector-other-sub-block', 'config.json', '''\
+{{
+  "provider": "together",
+  "openai": {{"base_url": "https://llm.example.com/v1", "model": "gpt-4o", "api_key": "{_hex}"}},
+  "together": {{"model": "meta-llama/Llama-3-8b-chat-hf", "api_key": "${{TOGETHER_API_KEY}}"}}
+}}
+'''),
+    ('together-api-key-sha-field', 'audit.yaml', '''\
+together:
+  api_key_sha256: {_hex}
+  api_key_last4: "a1b2"
+'''),
+    ('sigstore-bundle-together-dist', 'together-1.3.3.tar.gz.sigstore.json', '''\
+{{"subject": [{{"name": "together-1.3.3.tar.gz",
+  "digest": {{"sha256": "{_hex}"}}}}]}}
+'''),
+    ('conda-lock-together', 'conda-lock.yml', '''\
+package:
+  - name: together
+    version: 1.3.3
+    manager: pip
+    hash:
+      sha256: {_hex}
+'''),
+    ('webhook-secret-readme', 'README.md', '''\
+Our bot talks to Together (`api.together.xyz`) and to GitHub.
+Set `GITHUB_WEBHOOK_SECRET={_hex}` only in your local `.env`.
+'''),
+    ('configparser-digest', 'tests/test_cache.py', '''\
+cache.set("together", "sha256", "{_hex}")
+'''),
+    ('mem0-other-provider-key', 'memory_cfg.py', '''\
+config = {{
+    "llm": {{"provider": "together", "config": {{"model": "m"}}}},
+    "vector_store": {{
+        "provider": "qdrant",
+        "config": {{"url": "https://qdrant.example.com", "api_key": "{_hex}"}},
+    }},
+}}
+'''),
 )
 
 results, test_case = make_tests(CASES)

@@ -481,6 +481,97 @@ $headers = @{{
 }}
 Invoke-RestMethod -Uri "https://api.together.xyz/v1/models" -Headers $headers
 '''),
+    # -- round two: agent memory, Hydra, configparser, chat UIs ------------
+    ('mem0-config-dict', 'memory.py', '''\
+config = {{
+    "llm": {{
+        "provider": "together",
+        "config": {{
+            "model": "mistralai/Mixtral-8x7B-Instruct-v0.1",
+            "temperature": 0.2,
+            "max_tokens": 2000,
+            "api_key": "{hex}",
+        }},
+    }},
+}}
+m = Memory.from_config(config)
+'''),
+    ('mem0-config-yaml', 'mem0.yaml', '''\
+llm:
+  provider: together
+  config:
+    model: meta-llama/Llama-3-70b-chat-hf
+    api_key: {hex}
+embedder:
+  provider: huggingface
+'''),
+    ('hydra-target', 'conf/llm/together.yaml', '''\
+_target_: langchain_together.ChatTogether
+model: meta-llama/Llama-3-70b-chat-hf
+temperature: 0.0
+api_key: {hex}
+'''),
+    ('configparser-set', 'write_config.py', '''\
+config = configparser.ConfigParser()
+config.add_section("together")
+config.set("together", "api_key", "{hex}")
+with open("settings.ini", "w") as f:
+    config.write(f)
+'''),
+    ('lightrag-binding-env', '.env', '''\
+LLM_BINDING=openai
+LLM_MODEL=meta-llama/Llama-3.3-70B-Instruct-Turbo
+LLM_BINDING_HOST=https://api.together.xyz/v1
+LLM_BINDING_API_KEY={hex}
+'''),
+    ('librechat-custom-endpoint', 'librechat.yaml', '''\
+version: 1.1.4
+endpoints:
+  custom:
+    - name: "together.ai"
+      apiKey: "{hex}"
+      baseURL: "https://api.together.xyz/v1/chat/completions"
+      models:
+        default: ["meta-llama/Llama-3-70b-chat-hf"]
+        fetch: true
+'''),
+    ('open-webui-key-list', '.env', '''\
+OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"
+OPENAI_API_KEYS="sk-proj-notreal;{hex}"
+'''),
+    ('heroku-app-json', 'app.json', '''\
+{{
+  "name": "chat",
+  "env": {{
+    "TOGETHER_API_KEY": {{
+      "description": "Together AI key",
+      "required": true,
+      "value": "{hex}"
+    }}
+  }}
+}}
+'''),
+    ('spring-value-default', 'src/main/java/Llm.java', '''\
+@Value("${{together.api-key:{hex}}}")
+private String apiKey;
+'''),
+    ('pulumi-config-set', 'deploy.sh', '''\
+pulumi stack select prod
+pulumi config set --secret together:apiKey {hex}
+pulumi up --yes
+'''),
+    ('az-keyvault-set', 'setup.sh', '''\
+az keyvault secret set --vault-name acme-kv --name together-api-key --value {hex}
+'''),
+    ('url-query-to-together', 'notes.txt', '''\
+GET https://api.together.xyz/v1/models?api_key={hex}
+'''),
+    ('python-fstring-bearer-headers', 'client.py', '''\
+BASE = "https://api.together.xyz/v1"
+session = requests.Session()
+session.headers["Authorization"] = f"Bearer {hex}"
+resp = session.get(f"{{BASE}}/models")
+'''),
 )
 
 results, test_case = make_tests(CASES)
