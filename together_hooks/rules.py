@@ -220,8 +220,12 @@ _SEP = rb'[_.:/ -]{0,2}'
 # ``buildConfigField(..., "\\"<key>\\"")``), or a triple quote and a line
 # break (TOML and Python multi-line strings).
 _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["\'`]){0,2})'
+# Or the two words as two string arguments, a section or service and its
+# option (configparser's ``config.set("together", "api_key", <key>)``,
+# ``keyring.set_password("together", "api_key", <key>)``).
+_ARG_SEP = rb'(?:' + _SEP + rb'|["\'][ \t]{0,8},[ \t]{0,8}["\'])'
 _LEGACY_NAME = (
-    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
+    rb'(?:(?i:together' + _ARG_SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?)'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
@@ -309,6 +313,11 @@ TOGETHER_CONTEXT = Context(
         rb'api\.together\.(?:xyz|ai)\b|(?i:together[_-]?ai)/'
         rb'|(?i:provider|api_type|client_type|llm_provider|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
         rb'[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
+        # or the class a config instantiates, by its qualified name
+        # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
+        # ``"BACKEND": "llm.backends.Together"``)
+        rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
+        rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
@@ -698,6 +707,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'args:\n  - --upstream\n  - https://api.together.xyz/v1\n  - --api-key\n  - {hex}',
         # Another kind of secret only under a Together heading.
         'together:\n  client_secret: {hex}',
+        # A model field decides with the structure right around it only.
+        '{{"llm": {{"provider": "together", "config": {{"model": "m", "api_key": "{hex}"}}}}}}',
+        'llm:\n  provider: together\n  config:\n    model: m\n    api_key: {hex}',
+        '_target_: langchain_together.ChatTogether\napi_key: {hex}',
+        '"default": {{"BACKEND": "llm.backends.Together", "OPTIONS": {{"MODEL": "m", "API_KEY": "{hex}"}}}}',
+        'config.set("together", "api_key", "{hex}")',
+        'keyring.set_password("together", "api_key", "{hex}")',
         '{{"keys": {{"together": "{hex}"}}}}',
     ),
     false_positives=(
@@ -747,6 +763,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  hashed_token: {hex}',
         'EXPECTED_SHA256 = {{\n    "together": "{hex}",\n}}',
         'checksums:\n  together: {hex}',
+        '{{"provider": "together", "openai": {{"base_url": "https://x.example", "model": "m", "api_key": "{hex}"}}}}',
+        'llm:\n  provider: together\nstore:\n  provider: qdrant\n  config:\n    model: m\n    api_key: {hex}',
+        'cache.set("together", "sha256", "{hex}")',
+        '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         'TOGETHER_API_KEY_SHA256={hex}',
         'together_api_key_hash: "{hex}"',
         'Together(model="m")\nOpenAI(api_key="{hex}")',

@@ -27,11 +27,16 @@ if TYPE_CHECKING:
 # Field names that say where a credential goes: a structure holding one
 # decides the question (a sibling's Together endpoint does not leak in).
 _TARGET = re.compile(
-    rb'(?i)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|model|provider'
+    rb'(?i)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|provider'
     rb'|api_type|server|:authority)["\']?\s{0,8}[:=]'
     rb'|^[ \t]*machine[ \t]|https?://|:authority\b)',
     re.M,
 )
+# A model field names what runs, not where: many hosts serve the same
+# open model, so it decides only with the structure right around it (a
+# provider's ``config:`` block holds the model; the provider is named a
+# level up, as in mem0's ``{"provider": "together", "config": {...}}``).
+_MODEL = re.compile(rb'(?i)(?<![a-z0-9])model["\']?\s{0,8}[:=]')
 _BRACKETS = re.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
 _SECTION = re.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
@@ -101,7 +106,19 @@ def bracket_spans(
             else:
                 end = pos + 1
                 break
-        yield _line_start(data, opener, lo), opener + 1, end
+        yield _heading_start(data, opener, lo), opener + 1, end
+
+
+def _heading_start(data: bytes, opener: int, lo: int) -> int:
+    """Where the heading of the bracket at ``opener`` starts: its line's
+    start, or after the separator before it on that line (in one-line
+    ``{"provider": "x", "openai": {...}}`` the inner object's heading is
+    ``"openai": {``, not its sibling before it)."""
+    start = _line_start(data, opener, lo)
+    return max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+
+
+_SEPARATORS = (b',', b';', b'{', b'[', b'(')
 
 
 def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
@@ -183,7 +200,7 @@ class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
 
-    __slots__ = ('mention', 'target', 'urls', 'brackets', 'sections')
+    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections')
 
     def __init__(self, walker: Walker, data: bytes, lo: int, hi: int) -> None:
         def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
@@ -192,6 +209,7 @@ class _Index:
 
         self.mention = where(walker.mention)
         self.target = where(_TARGET)
+        self.model = where(_MODEL)
         # A binding's match holds the endpoint: where the endpoint alone
         # is not found, the name pattern is not tried at every identifier.
         self.urls = [
@@ -277,6 +295,9 @@ class Walker:
                     rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
                     rb'(?!["\']?[ \t]*[:=](?!=))',
                 )
+        # Where the structure holding a model field starts (its brace and
+        # its indented block are one structure, seen twice).
+        model = -1
         for label_start, label_end, end in spans:
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
@@ -284,8 +305,14 @@ class Walker:
                 return True
             if mentions and bound is not None and bound.search(data, label_start, end):
                 return True
-            if _inside(index.target, label_start, end):
+            if model == label_start:
+                continue
+            if model != -1 or _inside(index.target, label_start, end):
                 return False
+            if _inside(index.model, label_start, end):
+                model = label_start
+        if model != -1:
+            return False
         group = _flat_group(data, at, lo, hi, index)
         if group is not None:
             return group
