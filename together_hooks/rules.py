@@ -502,6 +502,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
         Pattern(_API_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_CONTEXT),
+        # A list of keys, one per endpoint of a parallel list of URLs (Open
+        # WebUI's ``OPENAI_API_KEYS="<k1>;<k2>"``, ``api_keys: [k1, k2]``):
+        # the key after up to 8 other items.
+        Pattern(rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:openai)[_.-]?)?'
+                rb'(?i:api[_.-]?keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}[\[(]?[ \t]{0,32}["\']?'
+                rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?){1,8}' + _HEX_KEY,
+                context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         Pattern(_OTHER_SECRET_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_HEADING),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
@@ -714,6 +721,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '"default": {{"BACKEND": "llm.backends.Together", "OPTIONS": {{"MODEL": "m", "API_KEY": "{hex}"}}}}',
         'config.set("together", "api_key", "{hex}")',
         'keyring.set_password("together", "api_key", "{hex}")',
+        'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
+        'OPENAI_API_KEYS="sk-x;{hex}"',
+        'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
         '{{"keys": {{"together": "{hex}"}}}}',
     ),
     false_positives=(
@@ -766,6 +776,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"provider": "together", "openai": {{"base_url": "https://x.example", "model": "m", "api_key": "{hex}"}}}}',
         'llm:\n  provider: together\nstore:\n  provider: qdrant\n  config:\n    model: m\n    api_key: {hex}',
         'cache.set("together", "sha256", "{hex}")',
+        'OPENAI_API_KEYS="sk-x;{hex}"',
+        'api_keys: [x, {hex}]  # shared with the together team',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         'TOGETHER_API_KEY_SHA256={hex}',
         'together_api_key_hash: "{hex}"',
