@@ -779,6 +779,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'OPENAI_API_KEYS="sk-x;{hex}"',
         'api_keys: [x, {hex}]  # shared with the together team',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
+        # A model's structure beside a Together sibling, not under it.
+        'providers:\n  together:\n    base_url: https://api.together.xyz/v1\n'
+        '  openai:\n    model: gpt-4o\n    api_key: {hex}',
+        '{{\n  "together": {{\n    "base_url": "https://api.together.xyz/v1"\n  }},\n'
+        '  "openai": {{\n    "model": "gpt-4o",\n    "api_key": "{hex}"\n  }}\n}}',
+        '{{"p": {{"together": {{"provider": "together"}}, "o": {{"model": "m", "api_key": "{hex}"}}}}}}',
         'TOGETHER_API_KEY_SHA256={hex}',
         'together_api_key_hash: "{hex}"',
         'Together(model="m")\nOpenAI(api_key="{hex}")',

@@ -220,6 +220,29 @@ class _Index:
         self.sections = where(_SECTION)
 
 
+def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
+    """Is a mention in [lo, hi) a field beside the structure whose heading
+    starts at ``heading``: the brackets between them balance, and it
+    stands on the heading's line or on a line indented as far?"""
+    starts, ends = index.mention
+    line = data[_line_start(data, heading, lo):_line_end(data, heading, hi)]
+    indent = _raw_indent(line)
+    for i in range(bisect_left(starts, lo), len(starts)):
+        at = starts[i]
+        if ends[i] > hi:
+            break
+        a, b = min(at, heading), max(at, heading)
+        between = data[a:b]
+        if sum(map(between.count, b'{[(')) != sum(map(between.count, b'}])')):
+            continue
+        if data.find(b'\n', a, b) == -1:
+            return True
+        start = _line_start(data, at, lo)
+        if _raw_indent(data[start:_line_end(data, start, hi)]) == indent:
+            return True
+    return False
+
+
 def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
     """Does a match lie wholly in [a, b)?  (Matches do not overlap: the
     first one starting at or after ``a`` ends first.)"""
@@ -301,13 +324,19 @@ class Walker:
         for label_start, label_end, end in spans:
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
+            if model not in (-1, label_start):
+                # The structure right around the model's: only a field of
+                # its own, beside the model's structure, answers (not one
+                # inside a sibling: ``together: {base_url: ...}`` beside
+                # ``openai: {model: ..., api_key: ...}``).
+                return mentions and _beside(data, index, label_start, end, model)
             if mentions and _inside(index.mention, label_start, end):
                 return True
             if mentions and bound is not None and bound.search(data, label_start, end):
                 return True
             if model == label_start:
                 continue
-            if model != -1 or _inside(index.target, label_start, end):
+            if _inside(index.target, label_start, end):
                 return False
             if _inside(index.model, label_start, end):
                 model = label_start
