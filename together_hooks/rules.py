@@ -88,28 +88,30 @@ class Context:
     whether, when no structure around the key answers, the statements
     near it count (a flat ``.env`` or script); a ``JWT_SECRET`` in a
     ``.env`` that also holds Together's URL is not Together's.
-    ``mentions``: whether a ``mention`` in a structure around the key
-    counts, or only a heading (and the key's own flat group): a
-    ``SESSION_SECRET`` in a Compose ``environment:`` block beside
-    Together's URL is not Together's.  ``given``: the pattern's match
-    is Together context in itself; only ``veto`` is checked.  ``veto``:
-    a heading under which 64-hex values are digests (``checksums:``,
-    ``EXPECTED_SHA256 = {``), checked on the innermost heading.
+    ``scope``: what around the key may answer: ``structure``, Together
+    context anywhere in a structure around it; ``heading``, only a
+    Together heading or the name's own flat group (a ``SESSION_SECRET``
+    in a Compose ``environment:`` block beside Together's URL is not
+    Together's); ``group``, only the flat group (``LLM_KEY`` beside
+    ``LLM_URL``; a ``cache_key`` under ``together:`` is not a key);
+    ``named``, the pattern's match is Together context in itself and only
+    ``veto`` is checked.  ``veto``: a heading under which 64-hex values
+    are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
+    innermost heading.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'mentions', 'given', 'veto')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto')
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
-            mentions: bool = True, given: bool = False, veto: bytes | None = None,
+            scope: str = 'structure', veto: bytes | None = None,
     ) -> None:
         self.mention = mention
         self.label = label
         self.url = url
         self.reach = reach
         self.statements = statements
-        self.mentions = mentions
-        self.given = given
+        self.scope = scope
         self.veto = veto
 
 
@@ -283,6 +285,9 @@ _OTHER_SECRET_NAME = (
     rb'(?<![\w./-])["\']?(?!(?i:api[_.-]?)?(?i:secret|password|passwd))'
     + _NOT_DIGEST + rb'{1,40}?(?i:secret|password|passwd)' + _CREDENTIAL_SUFFIX
 )
+# A prefixed ``_KEY`` (``LLM_KEY``, ``chat.key``): grouped with its flat
+# siblings only.
+_OTHER_KEY_NAME = rb'(?<![\w./-])["\']?' + _NOT_DIGEST + rb'{1,40}?[_.-](?i:key)["\']?'
 # The names an API key for an OpenAI-compatible endpoint goes by, where
 # the statements around may supply the endpoint (``OPENAI_BASE_URL`` a
 # line above ``OPENAI_API_KEY``; ``openai.api_base`` then
@@ -340,13 +345,20 @@ TOGETHER_STRUCTURE = Context(
 # also configures Together.
 TOGETHER_HEADING = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, mentions=False,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading',
+)
+# Only the name's flat group: for a prefixed ``_KEY`` (``LLM_KEY`` beside
+# ``LLM_URL``), a word that names many other keys (``cache_key``,
+# ``ENCRYPTION_KEY``, ``idempotency_key``).
+TOGETHER_GROUP = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group',
 )
 # The provider's own name is the context; a heading that says the map
 # holds digests (``EXPECTED_SHA256 = {"together": ...}``) takes it back.
 TOGETHER_NAMED = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, given=True,
+    reach=TOGETHER_CONTEXT.reach, scope='named',
     veto=(
         rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
         rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
@@ -511,6 +523,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         Pattern(_OTHER_SECRET_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_HEADING),
+        Pattern(_OTHER_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_GROUP),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
         # ``--oauth2-bearer <key>``; the scheme and the key as two
         # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
@@ -724,6 +737,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
         'OPENAI_API_KEYS="sk-x;{hex}"',
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
+        'LLM_KEY={hex}\nLLM_URL=https://api.together.xyz/v1',
+        'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  LLM_KEY = "{hex}"\n}}',
         '{{"keys": {{"together": "{hex}"}}}}',
     ),
     false_positives=(
@@ -778,6 +793,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'cache.set("together", "sha256", "{hex}")',
         'OPENAI_API_KEYS="sk-x;{hex}"',
         'api_keys: [x, {hex}]  # shared with the together team',
+        'together:\n  cache_key: {hex}',
+        'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         # A model's structure beside a Together sibling, not under it.
         'providers:\n  together:\n    base_url: https://api.together.xyz/v1\n'

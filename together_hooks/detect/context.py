@@ -283,28 +283,28 @@ class Walker:
             index = self._indexes[key] = _Index(self, data, lo, hi)
         return index
 
-    def holds(
-            self, data: bytes, at: int, statements: bool = True,
-            mentions: bool = True, given: bool = False,
-    ) -> bool:
+    def holds(self, data: bytes, at: int, statements: bool = True, scope: str = 'structure') -> bool:
         """Is the key at ``at`` inside a structure about Together (or,
-        with ``statements``, among statements about it)?  Without
-        ``mentions`` only a heading answers yes, or the key's flat group:
-        a Together endpoint or provider elsewhere in a block of settings
-        does not make every secret in it Together's.  ``given``: the
-        pattern itself said Together; only the ``veto`` may answer no.
-        The innermost heading matching ``veto`` answers no first (a
-        ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to hex
-        values holds digests)."""
+        with ``statements``, among statements about it)?  ``scope`` (see
+        ``rules.Context``): ``structure``, any Together context in a
+        structure around the key; ``heading``, only a Together heading
+        (or the key's flat group); ``group``, only the key's flat group;
+        ``named``, the pattern itself said Together and only ``veto`` may
+        answer no.  The innermost heading matching ``veto`` answers no
+        first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
+        hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
         index = self._index(data, at)
+        if scope == 'group':
+            return _flat_group(data, at, lo, hi, index) is True
         spans = _spans(data, at, lo, hi, index)
         if self.veto is not None:
             heading = next(((a, b) for a, b, _end in spans if b > a), None)
             if heading is not None and self.veto.search(data, *heading):
                 return False
-        if given:
+        if scope == 'named':
             return True
+        mentions = scope == 'structure'
         names = frozenset(
             name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
         )

@@ -77,17 +77,15 @@ def _context_holds(
 ) -> bool:
     """``context`` holds in the structure around ``offset``; compiled once
     per scan (``seen``)."""
-    # Contexts that differ only in ``statements``, ``mentions`` or
-    # ``given`` share one walker (and its index of the file).
+    # Contexts that differ only in ``statements`` or ``scope`` share one
+    # walker (and its index of the file).
     key = (context.mention, context.label, context.url, context.reach, context.veto)
     walker = seen.get(key)
     if walker is None:
         from together_hooks.detect.context import Walker
 
         walker = seen[key] = Walker(*key)
-    return walker.holds(  # type: ignore[attr-defined]
-        data, offset, context.statements, context.mentions, context.given,
-    )
+    return walker.holds(data, offset, context.statements, context.scope)  # type: ignore[attr-defined]
 
 
 def glob_match(name: str, pattern: str) -> bool:
