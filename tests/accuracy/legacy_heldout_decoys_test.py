@@ -242,6 +242,52 @@ config = {{
     }},
 }}
 '''),
+    # -- round three: decoys in the shapes the new grammar reads ------------
+    ('lambda-other-key-beside-together', 'infra/fn.tf', '''\
+resource "aws_lambda_function" "chat" {{
+  environment {{
+    variables = {{
+      LLM_ENDPOINT   = "https://api.together.xyz/v1"
+      ENCRYPTION_KEY = "{_hex}"
+      CACHE_KEY      = "{_hex2}"
+    }}
+  }}
+}}
+'''),
+    ('together-heading-cache-key', 'config/cache.yaml', '''\
+together:
+  model: meta-llama/Llama-3-8b-chat-hf
+  cache_key: {_hex}
+  idempotency_key: {_hex2}
+'''),
+    ('pip-hash-argv', 'Dockerfile', '''\
+RUN ["pip", "install", "--require-hashes", "together==1.3.3", "--hash", "sha256:{_hex}"]
+'''),
+    ('provider-list-other-model', 'config/providers.yaml', '''\
+providers:
+  together:
+    base_url: https://api.together.xyz/v1
+    api_key: ${{TOGETHER_API_KEY}}
+  deepinfra:
+    model: meta-llama/Meta-Llama-3-70B-Instruct
+    api_key: {_hex}
+'''),
+    ('hydra-other-target', 'conf/db.yaml', '''\
+_target_: acme.db.Postgres
+together_cluster: true
+password: {_hex}
+'''),
+    ('argv-token-other-host', 'run.sh', '''\
+exec ["python", "sync.py", "--token", "{_hex}", "--host", "https://sync.example.com"]
+# models come from together
+'''),
+    ('name-eq-digest-list', 'SHA256SUMS.txt', '''\
+together={_hex}
+together-cli={_hex2}
+'''),
+    ('sentence-together-equals', 'docs/faq.md', '''\
+Put the pieces together=> the digest is {_hex}.
+'''),
 )
 
 results, test_case = make_tests(CASES)

@@ -554,6 +554,110 @@ session = requests.Session()
 session.headers["Authorization"] = f"Bearer {hex}"
 resp = session.get(f"{{BASE}}/models")
 '''),
+    # -- round three: serverless, agents, editors ---------------------------
+    ('terraform-lambda-env-group', 'infra/lambda.tf', '''\
+resource "aws_lambda_function" "chat" {{
+  function_name = "chat"
+  runtime       = "python3.12"
+  environment {{
+    variables = {{
+      LLM_ENDPOINT = "https://api.together.xyz/v1"
+      LLM_KEY      = "{hex}"
+    }}
+  }}
+}}
+'''),
+    ('go-setenv-pair', 'main_test.go', '''\
+func TestMain(m *testing.M) {{
+	os.Setenv("OPENAI_API_KEY", "{hex}")
+	os.Setenv("OPENAI_BASE_URL", "https://api.together.xyz/v1")
+	os.Exit(m.Run())
+}}
+'''),
+    ('mcp-server-env', '.cursor/mcp.json', '''\
+{{
+  "mcpServers": {{
+    "together": {{
+      "command": "npx",
+      "args": ["-y", "@acme/llm-mcp"],
+      "env": {{
+        "API_KEY": "{hex}"
+      }}
+    }}
+  }}
+}}
+'''),
+    ('rust-async-openai-builder', 'src/llm.rs', '''\
+let config = OpenAIConfig::new()
+    .with_api_base("https://api.together.xyz/v1")
+    .with_api_key("{hex}");
+let client = Client::with_config(config);
+'''),
+    ('pydantic-ai-provider', 'agent.py', '''\
+model = OpenAIModel(
+    "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+    provider=OpenAIProvider(
+        base_url="https://api.together.xyz/v1",
+        api_key="{hex}",
+    ),
+)
+'''),
+    ('autogen-oai-config-list', 'OAI_CONFIG_LIST', '''\
+[
+    {{
+        "model": "meta-llama/Llama-3-70b-chat-hf",
+        "api_key": "{hex}",
+        "base_url": "https://api.together.xyz/v1"
+    }}
+]
+'''),
+    ('gitlab-ci-variable-map', '.gitlab-ci.yml', '''\
+variables:
+  TOGETHER_API_KEY:
+    value: "{hex}"
+    description: "Together key for the eval job"
+'''),
+    ('ansible-vault-plain', 'group_vars/all/vault.yml', '''\
+vault_together_api_key: {hex}
+vault_db_password: changeme
+'''),
+    ('codecompanion-lua', 'lua/plugins/ai.lua', '''\
+require("codecompanion").setup({{
+  adapters = {{
+    together = function()
+      return require("codecompanion.adapters").extend("openai_compatible", {{
+        env = {{
+          url = "https://api.together.xyz",
+          api_key = "{hex}",
+        }},
+      }})
+    end,
+  }},
+}})
+'''),
+    ('mem0-ts-config', 'src/memory.ts', '''\
+const memory = new Memory({{
+  llm: {{
+    provider: "together",
+    config: {{
+      model: "meta-llama/Llama-3-70b-chat-hf",
+      apiKey: "{hex}",
+    }},
+  }},
+}});
+'''),
+    ('php-putenv', 'bootstrap.php', '''\
+<?php
+putenv("TOGETHER_API_KEY={hex}");
+'''),
+    ('ruby-env-fetch-default', 'config/llm.rb', '''\
+TOGETHER_KEY = ENV.fetch("TOGETHER_API_KEY", "{hex}")
+'''),
+    ('ini-remote-quoted-section', '.llmconfig', '''\
+[remote "together"]
+\turl = https://api.together.xyz/v1
+\ttoken = {hex}
+'''),
 )
 
 results, test_case = make_tests(CASES)
