@@ -735,7 +735,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'config.set("together", "api_key", "{hex}")',
         'keyring.set_password("together", "api_key", "{hex}")',
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
-        'OPENAI_API_KEYS="sk-x;{hex}"',
+        'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
         'LLM_KEY={hex}\nLLM_URL=https://api.together.xyz/v1',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  LLM_KEY = "{hex}"\n}}',
@@ -791,7 +791,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"provider": "together", "openai": {{"base_url": "https://x.example", "model": "m", "api_key": "{hex}"}}}}',
         'llm:\n  provider: together\nstore:\n  provider: qdrant\n  config:\n    model: m\n    api_key: {hex}',
         'cache.set("together", "sha256", "{hex}")',
-        'OPENAI_API_KEYS="sk-x;{hex}"',
+        'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'api_keys: [x, {hex}]  # shared with the together team',
         'together:\n  cache_key: {hex}',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',

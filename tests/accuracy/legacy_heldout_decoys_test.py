@@ -212,7 +212,7 @@ func TestTogether(t *testing.T) {{
     ('together-api-key-sha-field', 'audit.yaml', '''\
 together:
   api_key_sha256: {_hex}
-  api_key_last4: "a1b2"
+  rotated: 2024-05-01
 '''),
     ('sigstore-bundle-together-dist', 'together-1.3.3.tar.gz.sigstore.json', '''\
 {{"subject": [{{"name": "together-1.3.3.tar.gz",

@@ -349,22 +349,6 @@ Authorization: Bearer {{{{token}}}}
   ]
 }}
 '''),
-    ('bruno-request', 'collection/chat.bru', '''\
-meta {{
-  name: chat
-  type: http
-}}
-
-post {{
-  url: https://api.together.xyz/v1/chat/completions
-  body: json
-  auth: bearer
-}}
-
-auth:bearer {{
-  token: {hex}
-}}
-'''),
     ('shell-history-curl', '.bash_history', '''\
 cd ~/src/chat
 curl -s https://api.together.xyz/v1/models -H "Authorization: Bearer {hex}" | jq '.[0]'
@@ -519,7 +503,7 @@ endpoints:
 '''),
     ('open-webui-key-list', '.env', '''\
 OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"
-OPENAI_API_KEYS="sk-proj-notreal;{hex}"
+OPENAI_API_KEYS=sk-proj-notreal;{hex}
 '''),
     ('heroku-app-json', 'app.json', '''\
 {{
