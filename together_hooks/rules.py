@@ -41,7 +41,7 @@ class Pattern:
     regex.
     """
 
-    __slots__ = ('_sources', '_compiled', 'context', 'keyword')
+    __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name')
 
     def __init__(
             self,
@@ -49,6 +49,7 @@ class Pattern:
             context: Context | None = None,
             decoded: bytes | None = None,
             keyword: bytes | None = None,
+            by_name: tuple[tuple[bytes, Context | None], ...] = (),
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
@@ -57,6 +58,26 @@ class Pattern:
         self._compiled: list[re.Pattern[bytes] | None] = [None, None]
         self.context = context
         self.keyword = keyword
+        # (regex, context) pairs: the first regex matching the whole of the
+        # match's group ``name`` picks the context the key must hold in
+        # (None: the name rules it out).  One regex finds every such name;
+        # telling them apart only on a match is far cheaper than one
+        # regex per kind of name over every window.
+        self._by_name: list[tuple[bytes | re.Pattern[bytes], Context | None]] = list(by_name)
+
+    def context_for(self, m: re.Match[bytes]) -> Context | None | bool:
+        """The context a match's key must hold in; False when its name
+        rules it out."""
+        by_name = self._by_name
+        if by_name:
+            name = m.group('name')
+            for i, (regex, context) in enumerate(by_name):
+                if isinstance(regex, bytes):
+                    regex = regex_cache.compile(regex)
+                    by_name[i] = (regex, context)
+                if regex.fullmatch(name):
+                    return False if context is None else context
+        return self.context
 
     def _get(self, i: int) -> re.Pattern[bytes] | None:
         compiled = self._compiled[i]
@@ -267,27 +288,18 @@ _LEGACY_ASSIGN = (
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
-# A generic credential name: ``api_key``, ``apiKey``, ``OPENAI_API_KEY``,
-# ``token``, ``password``, a bare ``key``; then an assignment, a call
-# (Go's ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password <value>``).
 _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
-# A name qualified by a digest word (``checksum/secret``, ``hashed_token``)
-# names a digest; a path segment's name is not a field's.
-_NOT_DIGEST = rb'(?:(?!(?i:hash|digest|checksum|sha\d|fingerprint|salt))[\w.-])'
+# A generic credential name, one regex for every kind (``NAME_KINDS``
+# tells them apart on a match): an API key or token under any prefix
+# (``api_key``, ``LLM_TOKEN``), a bare secret, password or ``key``, a
+# prefixed secret or ``_KEY``; a cloud secret's value field
+# (``secret_string``); then an assignment, a call (Go's
+# ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password
+# <value>``).  Not a path segment (``checksum/secret``).
 _GENERIC_NAME = (
-    rb'(?<![\w./-])["\']?(?:' + _NOT_DIGEST + rb'{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token)|(?i:api[_.-]?)?(?i:secret|password|passwd)|(?i:key))' + _CREDENTIAL_SUFFIX
+    rb'(?<![\w./-])["\']?(?P<name>[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
+    rb'|token|secret|password|passwd|key))' + _CREDENTIAL_SUFFIX
 )
-# Another service's secret or password (``SESSION_SECRET``, ``dbPassword``,
-# ``client_secret``): Together keys are API keys and tokens, so only a
-# Together heading makes one Together's.
-_OTHER_SECRET_NAME = (
-    rb'(?<![\w./-])["\']?(?!(?i:api[_.-]?)?(?i:secret|password|passwd))'
-    + _NOT_DIGEST + rb'{1,40}?(?i:secret|password|passwd)' + _CREDENTIAL_SUFFIX
-)
-# A prefixed ``_KEY`` (``LLM_KEY``, ``chat.key``): grouped with its flat
-# siblings only.
-_OTHER_KEY_NAME = rb'(?<![\w./-])["\']?' + _NOT_DIGEST + rb'{1,40}?[_.-](?i:key)["\']?'
 # The names an API key for an OpenAI-compatible endpoint goes by, where
 # the statements around may supply the endpoint (``OPENAI_BASE_URL`` a
 # line above ``OPENAI_API_KEY``; ``openai.api_base`` then
@@ -363,6 +375,22 @@ TOGETHER_NAMED = Context(
         rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
         rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
     ),
+)
+# What a generic name's kind asks of the structure around its key, the
+# first that matches the whole name: a name qualified by a digest word
+# names a digest (``hashed_token``, ``sha256.secret``); an API key or
+# token, or a bare secret, password or key, is Together's in a Together
+# structure; another service's secret or password (``SESSION_SECRET``,
+# ``dbPassword``, ``client_secret``: Together keys are API keys and
+# tokens) only under a Together heading; a prefixed ``_KEY`` (``LLM_KEY``)
+# only in its flat group.
+NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
+    (rb'(?i:.*(?:hash|digest|checksum|sha\d|fingerprint|salt).*)', None),
+    (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)|key)',
+     TOGETHER_STRUCTURE),
+    (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
+    (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
+    (rb'(?s:.*)', None),  # ``monkey``
 )
 
 
@@ -504,11 +532,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``together: <key>``).
         # Or the provider's name and the key as one ``name=key`` word: a
         # YAML list item or a CLI argument (aider's ``api-key:`` list,
-        # ``--api-key together_ai=<key>``).
-        Pattern(rb'(?:(?<![\w.-])["\'](?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
-                rb'|(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
-                rb'|(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|(?<=[ \t])|(?<=[ \t]["\']))'
-                rb'(?i:together(?:[_-]?ai)?)=["\']?)'
+        # ``--api-key together_ai=<key>``).  Three regexes, each starting
+        # on a character class: ``re`` skips ahead on one, but not on an
+        # alternation of them (each form costs a fifth of the three as one).
+        Pattern(rb'["\'](?<![\w.-]["\'])(?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
+                + _HEX_KEY, context=TOGETHER_NAMED),
+        Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
+                + _HEX_KEY, context=TOGETHER_NAMED),
+        Pattern(rb'[tT"\'](?<=[ \t][tT"\'])(?:(?<=["\'])[tT]|(?<=[tT]))(?i:ogether(?:[_-]?ai)?)=["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
@@ -521,9 +552,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 rb'(?i:api[_.-]?keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}[\[(]?[ \t]{0,32}["\']?'
                 rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?){1,8}' + _HEX_KEY,
                 context=TOGETHER_CONTEXT),
-        Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
-        Pattern(_OTHER_SECRET_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_HEADING),
-        Pattern(_OTHER_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_GROUP),
+        Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
+                by_name=NAME_KINDS),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
         # ``--oauth2-bearer <key>``; the scheme and the key as two
         # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",

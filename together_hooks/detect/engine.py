@@ -203,7 +203,9 @@ def _secret_of(
     body = secret[7:] if secret.startswith('tgp_v1_') else secret
     if is_placeholder(body, rule):
         return None
-    context = pattern.context
+    context = pattern.context_for(m)
+    if context is False:
+        return None
     if context is not None:
         if (start, secret) in had:
             # Found by a pattern before (a key under a Together name also
