@@ -38,7 +38,9 @@ class Pattern:
     (a ``Context``) must hold in the structure around the key: for keys
     under a generic name.  ``keyword``, when set, is a literal every match
     holds: a file (or window) without it never runs, nor compiles, the
-    regex.
+    regex.  ``by_name``: (regex, context) pairs; the first regex matching
+    the whole of group ``name`` picks the context instead (None: not a
+    key), so one regex serves names of several kinds.
     """
 
     __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name')
