@@ -5,7 +5,6 @@ import os
 import pty
 import re
 import subprocess
-import sys
 
 import pytest
 from hypothesis import given

@@ -41,10 +41,12 @@ class Pattern:
     (a ``Context``) must hold in the structure around the key: for keys
     under a generic name.  ``keyword``, when set, is a literal every match
     holds: a file (or window) without it never runs, nor compiles, the
-    regex.
+    regex.  ``by_name``: (regex, context) pairs; the first regex matching
+    the whole of group ``name`` picks the context instead (None: not a
+    key), so one regex serves names of several kinds.
     """
 
-    __slots__ = ('_sources', '_compiled', 'context', 'keyword')
+    __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name')
 
     def __init__(
             self,
@@ -52,6 +54,7 @@ class Pattern:
             context: Context | None = None,
             decoded: bytes | None = None,
             keyword: bytes | None = None,
+            by_name: tuple[tuple[bytes, Context | None], ...] = (),
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
@@ -60,6 +63,26 @@ class Pattern:
         self._compiled: list[re.Pattern[bytes] | None] = [None, None]
         self.context = context
         self.keyword = keyword
+        # (regex, context) pairs: the first regex matching the whole of the
+        # match's group ``name`` picks the context the key must hold in
+        # (None: the name rules it out).  One regex finds every such name;
+        # telling them apart only on a match is far cheaper than one
+        # regex per kind of name over every window.
+        self._by_name: list[tuple[bytes | re.Pattern[bytes], Context | None]] = list(by_name)
+
+    def context_for(self, m: re.Match[bytes]) -> Context | None | bool:
+        """The context a match's key must hold in; False when its name
+        rules it out."""
+        by_name = self._by_name
+        if by_name:
+            name = m.group('name')
+            for i, (regex, context) in enumerate(by_name):
+                if isinstance(regex, bytes):
+                    regex = regex_cache.compile(regex)
+                    by_name[i] = (regex, context)
+                if regex.fullmatch(name):
+                    return False if context is None else context
+        return self.context
 
     def _get(self, i: int) -> re.Pattern[bytes] | None:
         compiled = self._compiled[i]
@@ -91,18 +114,31 @@ class Context:
     whether, when no structure around the key answers, the statements
     near it count (a flat ``.env`` or script); a ``JWT_SECRET`` in a
     ``.env`` that also holds Together's URL is not Together's.
+    ``scope``: what around the key may answer: ``structure``, Together
+    context anywhere in a structure around it; ``heading``, only a
+    Together heading or the name's own flat group (a ``SESSION_SECRET``
+    in a Compose ``environment:`` block beside Together's URL is not
+    Together's); ``group``, only the flat group (``LLM_KEY`` beside
+    ``LLM_URL``; a ``cache_key`` under ``together:`` is not a key);
+    ``named``, the pattern's match is Together context in itself and only
+    ``veto`` is checked.  ``veto``: a heading under which 64-hex values
+    are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
+    innermost heading.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach', 'statements')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto')
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
+            scope: str = 'structure', veto: bytes | None = None,
     ) -> None:
         self.mention = mention
         self.label = label
         self.url = url
         self.reach = reach
         self.statements = statements
+        self.scope = scope
+        self.veto = veto
 
 
 class Rule:
@@ -220,8 +256,12 @@ _SEP = rb'[_.:/ -]{0,2}'
 # ``buildConfigField(..., "\\"<key>\\"")``), or a triple quote and a line
 # break (TOML and Python multi-line strings).
 _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["\'`]){0,2})'
+# Or the two words as two string arguments, a section or service and its
+# option (configparser's ``config.set("together", "api_key", <key>)``,
+# ``keyring.set_password("together", "api_key", <key>)``).
+_ARG_SEP = rb'(?:' + _SEP + rb'|["\'][ \t]{0,8},[ \t]{0,8}["\'])'
 _LEGACY_NAME = (
-    rb'(?:(?i:together' + _SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
+    rb'(?:(?i:together' + _ARG_SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?)'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
@@ -261,12 +301,17 @@ _LEGACY_ASSIGN = (
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
-# A generic credential name: ``api_key``, ``apiKey``, ``OPENAI_API_KEY``,
-# ``token``, ``password``, a bare ``key``; then an assignment, a call
-# (Go's ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password <value>``).
+_CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
+# A generic credential name, one regex for every kind (``NAME_KINDS``
+# tells them apart on a match): an API key or token under any prefix
+# (``api_key``, ``LLM_TOKEN``), a bare secret, password or ``key``, a
+# prefixed secret or ``_KEY``; a cloud secret's value field
+# (``secret_string``); then an assignment, a call (Go's
+# ``option.WithAPIKey(...)``), or blanks (``.netrc``'s ``password
+# <value>``).  Not a path segment (``checksum/secret``).
 _GENERIC_NAME = (
-    rb'(?<![\w.-])["\']?(?:[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token|secret|password|passwd)(?i:[_.-]?credentials?)?|(?i:key))["\']?'
+    rb'(?<![\w./-])["\']?(?P<name>[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
+    rb'|token|secret|password|passwd|key))' + _CREDENTIAL_SUFFIX
 )
 # The names an API key for an OpenAI-compatible endpoint goes by, where
 # the statements around may supply the endpoint (``OPENAI_BASE_URL`` a
@@ -275,13 +320,18 @@ _GENERIC_NAME = (
 # an object's attribute or a builder's setter.  Other prefixes and other
 # credentials (``JWT_SECRET``, ``DB_PASSWORD``) need a structure of their own.
 _API_KEY_NAME = (
-    rb'(?<![\w.-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?|(?i:x-))?(?:(?i:openai)[_.-]?)?'
+    rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?|(?i:x-))?(?:(?i:openai)[_.-]?)?'
     rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
     rb'|(?i:key))["\']?'
 )
 _GENERIC_VALUE = (
     rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb'|[ \t]{1,32}'
+    # or the next item of an argument list: a quoted name (a flag) and the
+    # key as two strings (``["--api_key", <key>]``), or a YAML list's next
+    # item (Kubernetes ``args:`` ``- --api-key`` then ``- <key>``)
+    rb'|(?<=["\'])[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?(?=["\'])'
+    rb'|[ \t]{0,32}\r?\n[ \t]{0,32}-[ \t]{1,8}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
 )
@@ -293,9 +343,14 @@ TOGETHER_CONTEXT = Context(
         rb'api\.together\.(?:xyz|ai)\b|(?i:together[_-]?ai)/'
         rb'|(?i:provider|api_type|client_type|llm_provider|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
         rb'[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
+        # or the class a config instantiates, by its qualified name
+        # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
+        # ``"BACKEND": "llm.backends.Together"``)
+        rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
+        rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
     ),
     label=(
-        rb'(?i:\[[ \t]*(?:[\w.-]+\.)?together(?:[_-]?ai)?[ \t]*\]'
+        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
         rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
         rb'|together\w{0,16}["\']?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         rb'|<together(?:[_-]?ai)?>)[ \t]*\r?\Z'
@@ -309,6 +364,46 @@ TOGETHER_CONTEXT = Context(
 TOGETHER_STRUCTURE = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
     reach=TOGETHER_CONTEXT.reach, statements=False,
+)
+# Only a Together heading (or the name's own flat group): for another
+# service's secret (``SESSION_SECRET``, ``db_password``) in a block that
+# also configures Together.
+TOGETHER_HEADING = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading',
+)
+# Only the name's flat group: for a prefixed ``_KEY`` (``LLM_KEY`` beside
+# ``LLM_URL``), a word that names many other keys (``cache_key``,
+# ``ENCRYPTION_KEY``, ``idempotency_key``).
+TOGETHER_GROUP = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group',
+)
+# The provider's own name is the context; a heading that says the map
+# holds digests (``EXPECTED_SHA256 = {"together": ...}``) takes it back.
+TOGETHER_NAMED = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, scope='named',
+    veto=(
+        rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
+        rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
+    ),
+)
+# What a generic name's kind asks of the structure around its key, the
+# first that matches the whole name: a name qualified by a digest word
+# names a digest (``hashed_token``, ``sha256.secret``); an API key or
+# token, or a bare secret, password or key, is Together's in a Together
+# structure; another service's secret or password (``SESSION_SECRET``,
+# ``dbPassword``, ``client_secret``: Together keys are API keys and
+# tokens) only under a Together heading; a prefixed ``_KEY`` (``LLM_KEY``)
+# only in its flat group.
+NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
+    (rb'(?i:.*(?:hash|digest|checksum|sha\d|fingerprint|salt).*)', None),
+    (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)|key)',
+     TOGETHER_STRUCTURE),
+    (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
+    (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
+    (rb'(?s:.*)', None),  # ``monkey``
 )
 
 
@@ -454,14 +549,30 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # The provider's own name as the JSON key (llm's keys.json,
         # ``{"together": "<key>"}``), or a YAML one (``keys:`` then
         # ``together: <key>``).
-        Pattern(rb'(?:(?<![\w.-])["\'](?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
-                rb'|(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?)'
-                + _HEX_KEY),
+        # Or the provider's name and the key as one ``name=key`` word: a
+        # YAML list item or a CLI argument (aider's ``api-key:`` list,
+        # ``--api-key together_ai=<key>``).  Three regexes, each starting
+        # on a character class: ``re`` skips ahead on one, but not on an
+        # alternation of them (each form costs a fifth of the three as one).
+        Pattern(rb'["\'](?<![\w.-]["\'])(?i:together(?:[_-]?ai)?)["\'][ \t]{0,32}:[ \t]{0,32}["\']'
+                + _HEX_KEY, context=TOGETHER_NAMED),
+        Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
+                + _HEX_KEY, context=TOGETHER_NAMED),
+        Pattern(rb'[tT"\'](?<=[ \t][tT"\'])(?:(?<=["\'])[tT]|(?<=[tT]))(?i:ogether(?:[_-]?ai)?)=["\']?'
+                + _HEX_KEY, context=TOGETHER_NAMED),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
         Pattern(_API_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_CONTEXT),
-        Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE),
+        # A list of keys, one per endpoint of a parallel list of URLs (Open
+        # WebUI's ``OPENAI_API_KEYS="<k1>;<k2>"``, ``api_keys: [k1, k2]``):
+        # the key after up to 8 other items.
+        Pattern(rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:openai)[_.-]?)?'
+                rb'(?i:api[_.-]?keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}[\[(]?[ \t]{0,32}["\']?'
+                rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?){1,8}' + _HEX_KEY,
+                context=TOGETHER_CONTEXT),
+        Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
+                by_name=NAME_KINDS),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
         # ``--oauth2-bearer <key>``; the scheme and the key as two
         # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
@@ -654,6 +765,30 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'var client = TogetherClient.builder()\n    .apiKey("{hex}")\n    .build();',
         'var options = new TogetherOptions {{ ApiKey = "{hex}" }};',
         'Together::new(TogetherConfig {{ api_key: "{hex}".into() }})',
+        # The provider's name and the key as one word; a cloud secret's
+        # value field; a section named with a prefix; argument lists.
+        'api-key:\n  - together_ai={hex}',
+        'aider --api-key together={hex}',
+        'resource "aws_secretsmanager_secret_version" "together" {{\n  secret_string = "{hex}"\n}}',
+        '[tool:llm.together]\nmodel = m\napi_key = {hex}',
+        '[profile together]\ntoken = {hex}',
+        'command: ["--model", "together_ai/m", "--api_key", "{hex}"]',
+        'args:\n  - --upstream\n  - https://api.together.xyz/v1\n  - --api-key\n  - {hex}',
+        # Another kind of secret only under a Together heading.
+        'together:\n  client_secret: {hex}',
+        # A model field decides with the structure right around it only.
+        '{{"llm": {{"provider": "together", "config": {{"model": "m", "api_key": "{hex}"}}}}}}',
+        'llm:\n  provider: together\n  config:\n    model: m\n    api_key: {hex}',
+        '_target_: langchain_together.ChatTogether\napi_key: {hex}',
+        '"default": {{"BACKEND": "llm.backends.Together", "OPTIONS": {{"MODEL": "m", "API_KEY": "{hex}"}}}}',
+        'config.set("together", "api_key", "{hex}")',
+        'keyring.set_password("together", "api_key", "{hex}")',
+        'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
+        'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
+        'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
+        'LLM_KEY={hex}\nLLM_URL=https://api.together.xyz/v1',
+        'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  LLM_KEY = "{hex}"\n}}',
+        '{{"keys": {{"together": "{hex}"}}}}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -690,6 +825,32 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'FROM together/server@sha256:{hex}',
         'SHA256 (together-1.3.0.tar.gz) = {hex}',
         'TOGETHER_API_KEY={hex}  # pragma: allowlist secret',
+        'pip download together=={hex}',
+        'version: together={hex}ff',
+        '[profile openai]\ntoken = {hex}\n[profile together]',
+        'command: ["--model", "gpt-4o", "--api_key", "{hex}"]',
+        # Another service's secret in a block that configures Together; a
+        # digest's name or heading.
+        'environment:\n  OPENAI_BASE_URL: https://api.together.xyz/v1\n  SESSION_SECRET: {hex}',
+        '{{"provider": "together", "dbPassword": "{hex}"}}',
+        'annotations:\n  checksum/secret: {hex}\nenv:\n  url: https://api.together.xyz/v1',
+        'together:\n  hashed_token: {hex}',
+        'EXPECTED_SHA256 = {{\n    "together": "{hex}",\n}}',
+        'checksums:\n  together: {hex}',
+        '{{"provider": "together", "openai": {{"base_url": "https://x.example", "model": "m", "api_key": "{hex}"}}}}',
+        'llm:\n  provider: together\nstore:\n  provider: qdrant\n  config:\n    model: m\n    api_key: {hex}',
+        'cache.set("together", "sha256", "{hex}")',
+        'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
+        'api_keys: [x, {hex}]  # shared with the together team',
+        'together:\n  cache_key: {hex}',
+        'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',
+        '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
+        # A model's structure beside a Together sibling, not under it.
+        'providers:\n  together:\n    base_url: https://api.together.xyz/v1\n'
+        '  openai:\n    model: gpt-4o\n    api_key: {hex}',
+        '{{\n  "together": {{\n    "base_url": "https://api.together.xyz/v1"\n  }},\n'
+        '  "openai": {{\n    "model": "gpt-4o",\n    "api_key": "{hex}"\n  }}\n}}',
+        '{{"p": {{"together": {{"provider": "together"}}, "o": {{"model": "m", "api_key": "{hex}"}}}}}}',
         'TOGETHER_API_KEY_SHA256={hex}',
         'together_api_key_hash: "{hex}"',
         'Together(model="m")\nOpenAI(api_key="{hex}")',

@@ -27,11 +27,16 @@ if TYPE_CHECKING:
 # Field names that say where a credential goes: a structure holding one
 # decides the question (a sibling's Together endpoint does not leak in).
 _TARGET = re.compile(
-    rb'(?i)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|model|provider'
+    rb'(?i)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|provider'
     rb'|api_type|server|:authority)["\']?\s{0,8}[:=]'
     rb'|^[ \t]*machine[ \t]|https?://|:authority\b)',
     re.M,
 )
+# A model field names what runs, not where: many hosts serve the same
+# open model, so it decides only with the structure right around it (a
+# provider's ``config:`` block holds the model; the provider is named a
+# level up, as in mem0's ``{"provider": "together", "config": {...}}``).
+_MODEL = re.compile(rb'(?i)(?<![a-z0-9])model["\']?\s{0,8}[:=]')
 _BRACKETS = re.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
 _SECTION = re.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
@@ -101,7 +106,19 @@ def bracket_spans(
             else:
                 end = pos + 1
                 break
-        yield _line_start(data, opener, lo), opener + 1, end
+        yield _heading_start(data, opener, lo), opener + 1, end
+
+
+def _heading_start(data: bytes, opener: int, lo: int) -> int:
+    """Where the heading of the bracket at ``opener`` starts: its line's
+    start, or after the separator before it on that line (in one-line
+    ``{"provider": "x", "openai": {...}}`` the inner object's heading is
+    ``"openai": {``, not its sibling before it)."""
+    start = _line_start(data, opener, lo)
+    return max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+
+
+_SEPARATORS = (b',', b';', b'{', b'[', b'(')
 
 
 def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
@@ -183,7 +200,7 @@ class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
 
-    __slots__ = ('mention', 'target', 'urls', 'brackets', 'sections')
+    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections')
 
     def __init__(self, walker: Walker, data: bytes, lo: int, hi: int) -> None:
         def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
@@ -192,6 +209,7 @@ class _Index:
 
         self.mention = where(walker.mention)
         self.target = where(_TARGET)
+        self.model = where(_MODEL)
         # A binding's match holds the endpoint: where the endpoint alone
         # is not found, the name pattern is not tried at every identifier.
         self.urls = [
@@ -200,6 +218,29 @@ class _Index:
         ] if walker.endpoint.search(data, lo, hi) else []
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
         self.sections = where(_SECTION)
+
+
+def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
+    """Is a mention in [lo, hi) a field beside the structure whose heading
+    starts at ``heading``: the brackets between them balance, and it
+    stands on the heading's line or on a line indented as far?"""
+    starts, ends = index.mention
+    line = data[_line_start(data, heading, lo):_line_end(data, heading, hi)]
+    indent = _raw_indent(line)
+    for i in range(bisect_left(starts, lo), len(starts)):
+        at = starts[i]
+        if ends[i] > hi:
+            break
+        a, b = min(at, heading), max(at, heading)
+        between = data[a:b]
+        if sum(map(between.count, b'{[(')) != sum(map(between.count, b'}])')):
+            continue
+        if data.find(b'\n', a, b) == -1:
+            return True
+        start = _line_start(data, at, lo)
+        if _raw_indent(data[start:_line_end(data, start, hi)]) == indent:
+            return True
+    return False
 
 
 def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
@@ -216,11 +257,14 @@ class Walker:
     structure's heading (``together:``, ``"Together": {``, ``[together]``),
     ``url`` an endpoint an identifier may be bound to."""
 
-    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', '_indexes', '_bound')
+    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', 'veto', '_indexes', '_bound')
 
-    def __init__(self, mention: bytes, label: bytes, url: bytes, reach: int) -> None:
+    def __init__(
+            self, mention: bytes, label: bytes, url: bytes, reach: int, veto: bytes | None = None,
+    ) -> None:
         self.mention = re.compile(mention)
         self.label = re.compile(label)
+        self.veto = None if veto is None else re.compile(veto)
         self.url = re.compile(_URL_NAME + url)
         self.endpoint = re.compile(url)
         self.reach = reach
@@ -239,11 +283,28 @@ class Walker:
             index = self._indexes[key] = _Index(self, data, lo, hi)
         return index
 
-    def holds(self, data: bytes, at: int, statements: bool = True) -> bool:
+    def holds(self, data: bytes, at: int, statements: bool = True, scope: str = 'structure') -> bool:
         """Is the key at ``at`` inside a structure about Together (or,
-        with ``statements``, among statements about it)?"""
+        with ``statements``, among statements about it)?  ``scope`` (see
+        ``rules.Context``): ``structure``, any Together context in a
+        structure around the key; ``heading``, only a Together heading
+        (or the key's flat group); ``group``, only the key's flat group;
+        ``named``, the pattern itself said Together and only ``veto`` may
+        answer no.  The innermost heading matching ``veto`` answers no
+        first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
+        hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
         index = self._index(data, at)
+        if scope == 'group':
+            return _flat_group(data, at, lo, hi, index) is True
+        spans = _spans(data, at, lo, hi, index)
+        if self.veto is not None:
+            heading = next(((a, b) for a, b, _end in spans if b > a), None)
+            if heading is not None and self.veto.search(data, *heading):
+                return False
+        if scope == 'named':
+            return True
+        mentions = scope == 'structure'
         names = frozenset(
             name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
         )
@@ -257,15 +318,30 @@ class Walker:
                     rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
                     rb'(?!["\']?[ \t]*[:=](?!=))',
                 )
-        for label_start, label_end, end in _spans(data, at, lo, hi, index):
+        # Where the structure holding a model field starts (its brace and
+        # its indented block are one structure, seen twice).
+        model = -1
+        for label_start, label_end, end in spans:
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
-            if _inside(index.mention, label_start, end):
+            if model not in (-1, label_start):
+                # The structure right around the model's: only a field of
+                # its own, beside the model's structure, answers (not one
+                # inside a sibling: ``together: {base_url: ...}`` beside
+                # ``openai: {model: ..., api_key: ...}``).
+                return mentions and _beside(data, index, label_start, end, model)
+            if mentions and _inside(index.mention, label_start, end):
                 return True
-            if bound is not None and bound.search(data, label_start, end):
+            if mentions and bound is not None and bound.search(data, label_start, end):
                 return True
+            if model == label_start:
+                continue
             if _inside(index.target, label_start, end):
                 return False
+            if _inside(index.model, label_start, end):
+                model = label_start
+        if model != -1:
+            return False
         group = _flat_group(data, at, lo, hi, index)
         if group is not None:
             return group

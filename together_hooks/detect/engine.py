@@ -78,15 +78,15 @@ def _context_holds(
 ) -> bool:
     """``context`` holds in the structure around ``offset``; compiled once
     per scan (``seen``)."""
-    # Contexts that differ only in ``statements`` share one walker (and
-    # its index of the file).
-    key = (context.mention, context.label, context.url, context.reach)
+    # Contexts that differ only in ``statements`` or ``scope`` share one
+    # walker (and its index of the file).
+    key = (context.mention, context.label, context.url, context.reach, context.veto)
     walker = seen.get(key)
     if walker is None:
         from together_hooks.detect.context import Walker
 
         walker = seen[key] = Walker(*key)
-    return walker.holds(data, offset, context.statements)  # type: ignore[attr-defined]
+    return walker.holds(data, offset, context.statements, context.scope)  # type: ignore[attr-defined]
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -204,7 +204,9 @@ def _secret_of(
     body = secret[7:] if secret.startswith('tgp_v1_') else secret
     if is_placeholder(body, rule):
         return None
-    context = pattern.context
+    context = pattern.context_for(m)
+    if context is False:
+        return None
     if context is not None:
         if (start, secret) in had:
             # Found by a pattern before (a key under a Together name also
