@@ -115,8 +115,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'a legacy key named as a Together key in x.lock is skipped by the file name'),
     # --- prefilter keywords --------------------------------------------------
     M('keyword-b64', 'together_hooks/rules.py',
-      "        b'tgp_v1_', b'dGdwX3Yx',\n",
-      "        b'tgp_v1_',\n",
+      "    keywords=(b'tgp_v1_', b'dGdwX3Yx'),\n",
+      "    keywords=(b'tgp_v1_',),\n",
       ('tests/rules_test.py',),
       'a base64-encoded key (Kubernetes Secret) never reaches the regexes'),
     M('keyword-upper', 'together_hooks/rules.py',
