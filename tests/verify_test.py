@@ -474,16 +474,34 @@ def test_only_live(git_repo, api, rng):
     _setup_replies(api, keys)
     result = scan('--verify', '--only-live', '--format', 'json')
     assert result.rc == 1
-    assert {f['hashed_secret'] for f in result.json()['findings']} == {
-        hash_secret(keys['live']),
-    }
-    assert '3 finding(s) not live' in result.err
-    # No live key left: nothing to report, exit 0 (see the README).
-    api.reply(keys['live'], 401, {})
+    # Fail closed: a key the API could not judge (429 here) stays reported;
+    # only those it called invalid are left out.
+    assert sorted(f['verification'] for f in result.json()['findings']) == [
+        'live', 'live', 'live', 'unknown',
+    ]
+    assert '2 finding(s) the API called invalid left out' in result.err
+    # Every key invalid: nothing to report, exit 0 (see docs/verification.md).
+    for name in ('live', 'busy'):
+        api.reply(keys[name], 401, {})
     result = scan('--verify', '--only-live')
     assert (result.rc, result.out) == (0, '')
-    assert '6 finding(s) not live' in result.err
+    assert '6 finding(s) the API called invalid left out' in result.err
     assert not leaked(list(keys.values()), result.out, result.err)
+
+
+def test_only_live_with_no_network_leaves_nothing_out(git_repo, rng, monkeypatch):
+    """The API cannot be reached (nothing listens on the address): every
+    key is unknown, and --only-live must not turn that into a pass."""
+    with socket.socket() as s:  # a loopback port nothing listens on
+        s.bind(('127.0.0.1', 0))
+        port = s.getsockname()[1]
+    key = make_key(rng)
+    (git_repo / 'app.py').write_text(f'KEY = "{key}"\n')
+    monkeypatch.setenv(verify.ENV_BASE, f'http://127.0.0.1:{port}')
+    result = scan('--verify', '--only-live', '--format', 'json', 'app.py')
+    assert result.rc == 1, result.err
+    assert [f['verification'] for f in result.json()['findings']] == ['unknown']
+    assert not leaked([key], result.out, result.err)
 
 
 @pytest.mark.parametrize(('args', 'words'), (

@@ -91,7 +91,8 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         '--only-live', action='store_true',
-        help='with --verify: report only keys that are live (exit 0 when none is)',
+        help='with --verify: leave out keys the API calls invalid (a key it could not '
+             'check stays; exit 0 only when every key is invalid)',
     )
     parser.set_defaults(**DEFAULTS)
     audit_log.add_option(parser)
@@ -420,14 +421,16 @@ def verify_step(
     verify.verify_findings(findings, where, timeout=args.verify_timeout)
     if not args.only_live:
         return findings
-    live = [f for f in findings if f.verification == verify.LIVE]
-    if len(live) < len(findings):
+    # Fail closed: only a key the API called invalid is left out; one it
+    # could not judge (no network, 429, 5xx, a rule it cannot check) stays.
+    kept = [f for f in findings if f.verification != verify.INVALID]
+    if len(kept) < len(findings):
         print(
-            f'together-hooks: --only-live: {len(findings) - len(live)} '
-            f'finding(s) not live (invalid or unknown) left out',
+            f'together-hooks: --only-live: {len(findings) - len(kept)} '
+            f'finding(s) the API called invalid left out',
             file=sys.stderr,
         )
-    return live
+    return kept
 
 
 def verify_endpoint(args: argparse.Namespace) -> Endpoint | None:
