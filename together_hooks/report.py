@@ -169,7 +169,7 @@ def text_line(f: Finding) -> str:
     if f.encoding != 'raw':
         line += f' [{f.encoding}-encoded]'
     if f.commit:
-        line += f' in commit {f.commit[:12]} by {f.author} on {f.date}'
+        line += f' in {_commit_words(f)}'
     if f.verification:
         reason = f' ({f.verification_reason})' if f.verification_reason else ''
         line += f' [verification: {f.verification}{reason}]'
@@ -284,12 +284,23 @@ def _rule_texts() -> dict[str, tuple[str, str]]:
     return {rule.id: (rule.description, rule.help) for rule in RULES}
 
 
+def _commit_words(f: Finding) -> str:
+    """``commit <id> by <author> on <date>``, leaving out what the object
+    has not (a blob or tree a tag points at has no author)."""
+    words = f'commit {f.commit[:12]}'
+    if f.author:
+        words += f' by {f.author}'
+    if f.date:
+        words += f' on {f.date}'
+    return words
+
+
 def _message(f: Finding) -> str:
     text = f'Together API key {f.redacted} (hashed_secret {f.hashed_secret})'
     if f.encoding != 'raw':
         text += f', {f.encoding}-encoded'
     if f.commit:
-        text += f', added in commit {f.commit[:12]} by {f.author} on {f.date}'
+        text += f', added in {_commit_words(f)}'
     if f.verification == 'live':
         text += ', verification: LIVE (Together accepted it just now)'
     elif f.verification:

@@ -172,3 +172,19 @@ def test_a_key_in_the_name_a_push_gives_the_remote_ref(git_repo, pushing, keys, 
     rc, out = run(git_repo, pushing, 'git', 'push', 'origin', *specs)
     assert rc != 0 and hashed in out, out
     assert git(str(git_repo), 'ls-remote', 'origin').count('refs/heads/wip/') == 0
+
+
+def test_a_blob_a_tag_points_at_is_reported_without_a_made_up_author(git_repo, keys):
+    """A blob a lightweight tag names has no commit author nor date: the
+    report says where it is, never "by None on None"."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    blob = subprocess.run(
+        ('git', 'hash-object', '-w', '--stdin'), cwd=git_repo, check=True,
+        input=f'k = "{key}"\n'.encode(), capture_output=True,
+    ).stdout.decode().strip()
+    git(git_repo, 'tag', 'blob-tag', blob)
+    result = scan('--history', cwd=git_repo)
+    assert result.rc == 1 and hash_secret(key) in result.out, result.err
+    assert 'None' not in result.out, result.out
