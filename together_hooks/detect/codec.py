@@ -100,7 +100,11 @@ def rewrite(
 # IPython stores them in a notebook's error output); a backslash before a
 # line end (TOML's line-ending backslash in a \"\"\" string, YAML's escaped
 # line break in a double-quoted one, shell and C continuations) is
-# removed with the next line's indentation.  Every alternative
+# removed with the empty lines after it and the next line's indentation
+# (TOML trims them all; YAML 1.2, 7.3.1 ``s-double-escaped``, drops the
+# escaped break and folds each empty line to a newline, which a key's two
+# pieces would straddle: ``wrapped_view`` joins such pieces where no
+# backslash is left).  Every alternative
 # starts with a literal byte (ESC or a backslash), so ``re`` skips to those
 # bytes instead of trying each position (``tests/detect/codec_regex_test.py``
 # holds it to the plain way of writing it).
@@ -109,7 +113,7 @@ _UNESCAPE = regex_cache.compile(
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
     rb'|u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
-    rb'|(?P<cont>\r?\n[ \t]*)'
+    rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
     rb'|(?P<c>[\\"\'/`nrtabefv0]))',
 )
 _CONTROL = {
@@ -280,9 +284,11 @@ def _qp_marked(data: bytes) -> bool:
 
 
 # A line break inside a wrapped key: a space a mail's ``format=flowed``
-# keeps before it, then the next line's indentation and its comment
-# leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``).
-_WRAP = regex_cache.compile(rb' ?\r?\n[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?')
+# keeps before it, the empty lines after it (a YAML multi-line scalar
+# folds a line break followed by empty lines to one newline for each:
+# YAML 1.2, 6.5 and 7.3.1), then the next line's indentation and its
+# comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``).
+_WRAP = regex_cache.compile(rb' ?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?')
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
 
 

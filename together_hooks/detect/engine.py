@@ -40,9 +40,15 @@ _KEY_BYTES = frozenset(
     b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
 )
 # An escape right before a key separates it from the text before it:
-# "...\ntgp_v1_..." in JSON, "%3Dtgp_v1_..." in URLs, "\u003d" in JS.
+# "...\ntgp_v1_..." in JSON, "%3Dtgp_v1_..." in URLs, "\u003d" in JS, and
+# an ANSI colour code, raw or escaped ("x\x1b[0mtgp_v1_...", "\e[1m",
+# "\u001b[0m": the codes ``codec._UNESCAPE`` takes out of its reading).
 # (Regex sources here are compiled, and cached by re, on first use.)
-_ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2})\Z'
+_ESCAPE_BEFORE = (
+    rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}'
+    rb'|(?:\x1b|\\(?:u001[bB]|x1[bB]|033|e))\[[0-9;]{0,32}[A-Za-z])\Z'
+)
+_ESCAPE_REACH = 40  # bytes: the longest of them, "\u001b[" + 32 + "m"
 
 _PRINTABLE = rb'[\t\n\r\x20-\x7e]*\Z'
 
@@ -52,7 +58,7 @@ _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
 def _touches_key_char(data: bytes, start: int) -> bool:
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
-    return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - 6), start) is None
+    return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - _ESCAPE_REACH), start) is None
 
 
 def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
