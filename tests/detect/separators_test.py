@@ -59,3 +59,29 @@ def test_a_key_wrapped_across_empty_lines_is_joined(gap):
 def test_wrapped_pieces_across_empty_lines_must_make_exactly_one_key():
     # A short run, an empty line, a run that overshoots: no key.
     assert codec.wrapped_view(f'{KEY[:30]}\n\n{KEY[30:]}abc\n'.encode()) is None
+
+
+# UTF-7 (``codec._UTF7``): decoded where an encoded underscore is.
+@pytest.mark.parametrize(('text', 'decoded'), [
+    (b'tgp+AF8-v1+AF8-ab', b'tgp_v1_ab'),
+    (b'KEY+AD0-x +AF8AIg- 1 +- 2', b'KEY=x _" 1 + 2'),
+    (b'a+AF8-b+AF8', b'a_b_'),  # a run ends at the end, or at any other byte
+    (b'a+AF8-b+ c', b'a_b+ c'),  # "+" with no base64 after it stays
+])
+def test_utf7_is_decoded_exactly(text, decoded):
+    assert codec.escapes_view(text).data == decoded
+
+
+def test_plus_signs_without_an_encoded_underscore_stay():
+    assert codec.escapes_view(b'a+b=c+AD0-') is None
+
+
+def test_a_utf7_key_is_reported_where_it_starts():
+    body = KEY[7:].replace('_', '+AF8-')
+    data = f'TOGETHER+AF8-API+AF8-KEY+AD0-tgp+AF8-v1+AF8-{body}\n'.encode()
+    found = scan_bytes(data, 'a.env')
+    assert [(f.secret, f.column) for f in found] == [(KEY, data.index(b'tgp') + 1)]
+
+
+def test_a_utf7_placeholder_is_not_a_key():
+    assert scan_bytes(b'TOGETHER+AF8-API+AF8-KEY+AD0-tgp+AF8-v1+AF8-' + b'x' * 43 + b'\n', 'a.env') == []

@@ -186,14 +186,33 @@ _JOIN = regex_cache.compile(
 )
 
 
+# UTF-7 (RFC 2152), as iconv writes it (git's ``working-tree-encoding``):
+# every character but letters, digits and ``'(),-./:?`` and spaces goes
+# into a ``+``...``-`` run of base64 holding UTF-16 (``_`` is ``+AF8-``,
+# ``=`` is ``+AD0-``, ``+`` itself ``+-``).  Decoded only where an encoded
+# underscore is (a key's prefix has two), so ``a+b`` elsewhere stays.
+_UTF7 = regex_cache.compile(rb'\+(?P<b>[A-Za-z0-9+/]*)-?')
+_UTF7_MARK = b'+AF8'
+
+
+def _utf7(m: re.Match[bytes]) -> bytes:
+    chars = m.group('b')
+    raw = b64_decode(chars) if chars else None
+    if not raw:
+        return b'+'
+    return raw[:len(raw) // 2 * 2].decode('utf-16-be', 'replace').encode('utf-8')
+
+
 def escapes_view(data: bytes, qp: bool | None = None) -> View | None:
-    """Escapes undone, one level: string escapes, ANSI colour codes,
+    """Escapes undone, one level: UTF-7, string escapes, ANSI colour codes,
     quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
-    is quoted-printable (None: ``data`` says it)."""
+    is quoted-printable (None: ``data`` says it).  A UTF-7 file is decoded
+    first: its characters are what the escapes are written in."""
     view: View | None = None
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
+        (_UTF7_MARK in data, _UTF7, _utf7),
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
         (_qp_marked(data) if qp is None else qp, _QP, _hex_byte),
         (b'&' in data, _ENTITY, _entity),
