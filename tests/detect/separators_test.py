@@ -85,3 +85,14 @@ def test_a_utf7_key_is_reported_where_it_starts():
 
 def test_a_utf7_placeholder_is_not_a_key():
     assert scan_bytes(b'TOGETHER+AF8-API+AF8-KEY+AD0-tgp+AF8-v1+AF8-' + b'x' * 43 + b'\n', 'a.env') == []
+
+
+@pytest.mark.parametrize(('sep', 'form'), [
+    ('\x1b[0m', '%5F'), ('\\u001b[0m', '\\u005f'), ('\\e[1m', '\\x5f'), ('%3D', '%5F'),
+])
+def test_a_separator_before_a_key_that_needs_decoding(sep, form):
+    # The reading that decodes the key takes the colour code out too; the
+    # file still holds it before the key.
+    data = f'log: x{sep}{KEY.replace("_", form)}\n'.encode()
+    found = scan_bytes(data, 'sep.log')
+    assert [(f.secret, f.column) for f in found] == [(KEY, data.index(b'tgp') + 1)]

@@ -194,7 +194,11 @@ def _secret_of(
         return None
     encoded = 'encoded' in groups and m.start('encoded') != -1
     start = m.start('encoded' if encoded else 'secret')
-    if _touches_key_char(data, start):
+    if _touches_key_char(data, start) and (
+            # A reading takes an ANSI code out with the escapes it decodes:
+            # where the original holds a separator before the key, it is one.
+            original is None or _touches_key_char(original[0], original[1](start))
+    ):
         return None
     if encoded:
         raw = _decode_b64(m.group('encoded'))
