@@ -44,8 +44,7 @@ _KEY_BYTES = frozenset(
 # an ANSI colour code, raw or escaped ("x\x1b[0mtgp_v1_...", "\e[1m",
 # "\u001b[0m": the codes ``codec._UNESCAPE`` takes out of its reading).
 # (Regex sources here are compiled, and cached by re, on first use.)
-_ESCAPE_BEFORE = (
-    rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}'
+_ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}' + (
     rb'|(?:\x1b|\\(?:u001[bB]|x1[bB]|033|e))\[[0-9;]{0,32}[A-Za-z])\Z'
 )
 _ESCAPE_REACH = 40  # bytes: the longest of them, "\u001b[" + 32 + "m"
