@@ -2,7 +2,7 @@
 ``\\u``-escaped characters, URL-encoded form bodies, quoted-printable with a
 soft break inside the key, base64 of a CRLF ``.env`` and of JSON in a
 Kubernetes Secret wrapped by ``base64``, a Jupyter traceback with ANSI
-colours, a YAML double-quoted string with escapes.
+colours, a YAML double-quoted string with escapes, a file in UTF-7.
 
 Deliberately not decoded (README, "What is detected"): compressed data
 (gzip/zip), encryption, and base64 nested more than twice."""
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 from tests.accuracy import Case
 from tests.accuracy import key_cases
@@ -99,7 +100,38 @@ def notebook_traceback(m):
     return text, [(line_of(text, key), key)]
 
 
+# UTF-7 as iconv writes it (git's ``working-tree-encoding=UTF-7``): only
+# letters, digits, ``'(),-./:?`` and white space stand for themselves;
+# each run of other characters is ``+``, its UTF-16 in base64, ``-``.
+_UTF7_DIRECT = re.compile(r"[A-Za-z0-9'(),\-./:? \t\r\n]+")
+
+
+def utf7(text: str) -> str:
+    out, at = [], 0
+    for m in _UTF7_DIRECT.finditer(text + '\n'):
+        if m.start() > at:
+            run = base64.b64encode(text[at:m.start()].encode('utf-16-be')).decode()
+            out.append('+' + run.rstrip('=') + '-')
+        out.append(m.group())
+        at = m.end()
+    return ''.join(out)[:-1]
+
+
+def utf7_env(m):
+    key = m.key()
+    text = utf7(f'# staging\nTOGETHER_API_KEY={key}\nMODEL="llama"\n')
+    return text, [(2, key)]
+
+
+def utf7_legacy_yaml(m):
+    key = m.hex()
+    text = utf7(f'together:\n  api_key: "{key}"\n  base_url: https://api.together.xyz/v1\n')
+    return text, [(2, key)]
+
+
 CASES = [
+    Case('utf7-env', 'config/.env.utf7', utf7_env),
+    Case('utf7-legacy-yaml', 'config/together.yaml', utf7_legacy_yaml),
     Case('json-u-escaped-name', 'dump.json', json_u_escaped),
     Case('json-u-escaped-equals', 'log.json', json_u_escaped_tgp),
     Case('form-urlencoded', 'captures/login.txt', form_urlencoded),

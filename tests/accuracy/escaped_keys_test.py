@@ -60,6 +60,37 @@ def yaml_double_quoted_break(m):
     return text, [(2, key)]
 
 
+def yaml_double_quoted_break_blank(m):
+    """YAML 1.2 (7.3.1): an escaped line break is dropped, each empty line
+    after it folds to a newline, the next line's indentation is not
+    content: the value is the key's two pieces round a newline."""
+    key = m.key()
+    text = f'together:\n  api_key: "{key[:26]}\\\n\n    {key[26:]}"\n  model: llama\n'
+    return text, [(2, key)]
+
+
+def yaml_double_quoted_break_blanks(m):
+    """Two empty lines after the escaped break, one holding indentation, CRLF."""
+    key = m.key()
+    text = f'together:\r\n  api_key: "{key[:17]}\\\r\n   \r\n\r\n    {key[17:]}"\r\n'
+    return text, [(2, key)]
+
+
+def yaml_double_quoted_fold_blank(m):
+    """No backslash: the line break before an empty line is dropped and
+    the empty line folds to a newline, the same value as above."""
+    key = m.key()
+    text = f'together:\n  api_key: "{key[:31]}\n\n    {key[31:]}"\n'
+    return text, [(2, key)]
+
+
+def toml_continued_blank(m):
+    """TOML trims every whitespace and newline after a line-ending backslash."""
+    key = m.key()
+    text = f'api_key = """{key[:24]}\\\n\n\n      {key[24:]}"""\n'
+    return text, [(1, key)]
+
+
 def shell_continued(m):
     key = m.key()
     text = f'#!/bin/sh\nexport TOGETHER_API_KEY={key[:25]}\\\n{key[25:]}\n'
@@ -101,6 +132,10 @@ CASES = [
     Case('toml-line-ending-backslash', 'config.toml', toml_continued),
     Case('toml-line-ending-backslash-block', 'config.toml', toml_continued_block),
     Case('yaml-double-quoted-escaped-break', 'config.yaml', yaml_double_quoted_break),
+    Case('yaml-double-quoted-escaped-break-blank-line', 'config.yaml', yaml_double_quoted_break_blank),
+    Case('yaml-double-quoted-escaped-break-blank-lines', 'config.yaml', yaml_double_quoted_break_blanks),
+    Case('yaml-double-quoted-folded-blank-line', 'config.yaml', yaml_double_quoted_fold_blank),
+    Case('toml-line-ending-backslash-blank-lines', 'config.toml', toml_continued_blank),
     Case('shell-continuation', 'env.sh', shell_continued),
     Case('shell-continuation-in-quotes', 'call.sh', shell_continued_quoted),
     Case('python-string-continuation', 'keys.py', python_string_continued),

@@ -26,6 +26,16 @@ CASES = key_cases(
     ('in-jwt-like-json-log', 'app.log', 'level=info msg="auth" key={key} user=42\n'),
     ('shell-dollar-quote', 'run.sh', "export TOGETHER_API_KEY=$'{key}'\n"),
     ('ansi-colored', 'term.log', '\x1b[32mTOGETHER_API_KEY\x1b[0m=\x1b[33m{key}\x1b[0m\n'),
+    # An ANSI colour code right after a letter: the code separates them.
+    ('ansi-after-letter', 'term.log', 'key=x\x1b[0m{key}\n'),
+    ('ansi-after-letter-erase', 'term.log', 'ok\x1b[K{key}\x1b[0m\n'),
+    ('ansi-escaped-e-after-letter', 'run.sh', 'echo -e "key: x\\e[0m{key}"\n'),
+    ('ansi-escaped-u001b-after-letter', 'cell.ipynb', '{{"text": "Key\\u001b[1;32m{key}\\u001b[0m"}}\n'),
+    ('ansi-escaped-x1b-after-letter', 'log.py', 'print("x\\x1b[0m{key}")\n'),
+    ('ansi-escaped-033-after-letter', 'log.c', 'printf("x\\033[31m{key}\\033[0m");\n'),
+    ('ansi-double-escaped-after-letter', 'nb.json', '{{"s": "{{\\"t\\": \\"x\\\\u001b[0m{key}\\"}}"}}\n'),
+    # grep --color=always highlighting the prefix: the codes join the key.
+    ('grep-colour-prefix', 'grep.log', 'app.env:TOGETHER=\x1b[01;31m\x1b[K{_key_a}\x1b[m\x1b[K{_key_b}\n'),
     # -- split and wrapped ----------------------------------------------------
     ('python-implicit-concat-parens', 'cfg.py', 'KEY = (\n    "{_key_a}"\n    "{_key_b}"\n)\n'),
     ('js-plus-newline', 'cfg.js', "const key = '{_key_a}' +\n  '{_key_b}';\n"),

@@ -31,11 +31,20 @@ BAITS = (
     ('named-references', lambda n: repeat(b'&lowbar;&dash;&amp;', n), 128 * KB, 0),
     ('escaped-prefix-keys', lambda n: cycle([_escaped(k, b'%5F') + b'\n' for k in KEYS], n), 64 * KB, None),
     ('octal-prefix-keys', lambda n: cycle([_escaped(k, b'\\137') + b' ' for k in KEYS], n), 64 * KB, None),
+    # UTF-7: prefixes and one base64 run as long as the file; keys.
+    ('utf7-prefixes', lambda n: repeat(b'tgp+AF8-v1+AF8-', n), 128 * KB, 0),
+    ('utf7-one-run', lambda n: b'tgp+AF8' + repeat(b'AF8A', n), 128 * KB, 0),
+    ('utf7-keys', lambda n: cycle([_escaped(k, b'+AF8-') + b'\n' for k in KEYS], n), 64 * KB, None),
     # Keys wrapped across lines (``codec.wrapped_view``).
     ('wrapped-prefixes', lambda n: repeat(b'tgp_v1_Ab\n', n), 128 * KB, 0),
     ('wrapped-prefixes-quoted', lambda n: repeat(b'> tgp_v1_\n> ', n), 128 * KB, 0),
     ('wrapped-keys', lambda n: cycle([k[:30] + b'\n  ' + k[30:] + b'\n' for k in KEYS], n), 64 * KB, None),
     ('continued-keys', lambda n: cycle([b'"' + k[:25] + b'\\\n  ' + k[25:] + b'"\n' for k in KEYS], n),
+     64 * KB, None),
+    # Empty lines after a wrapped key's piece or an escaped break.
+    ('wrapped-prefixes-empty-lines', lambda n: repeat(b'tgp_v1_Ab\n\n  \n', n), 128 * KB, 0),
+    ('continued-prefixes-empty-lines', lambda n: repeat(b'"tgp_v1_\\\n\n \n', n), 128 * KB, 0),
+    ('wrapped-keys-empty-line', lambda n: cycle([k[:30] + b'\n\n  ' + k[30:] + b'\n' for k in KEYS], n),
      64 * KB, None),
 )
 

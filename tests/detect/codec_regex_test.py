@@ -15,7 +15,7 @@ PLAIN_UNESCAPE = re.compile(
     rb'(?P<ansi>(?:\x1b|\\u001[bB]|\\x1[bB]|\\033|\\e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\u00(?P<u>[0-7][0-9A-Fa-f])|\\x(?P<x>[0-7][0-9A-Fa-f])'
     rb'|\\u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|\\(?P<o>[0-1][0-7]{2})'
-    rb'|\\(?P<cont>\r?\n[ \t]*)'
+    rb'|\\(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
     rb'|\\(?P<c>[\\"\'/`nrtabefv0])',
 )
 PLAIN_JOIN = re.compile(

@@ -100,7 +100,11 @@ def rewrite(
 # IPython stores them in a notebook's error output); a backslash before a
 # line end (TOML's line-ending backslash in a \"\"\" string, YAML's escaped
 # line break in a double-quoted one, shell and C continuations) is
-# removed with the next line's indentation.  Every alternative
+# removed with the empty lines after it and the next line's indentation
+# (TOML trims them all; YAML 1.2, 7.3.1 ``s-double-escaped``, drops the
+# escaped break and folds each empty line to a newline, which a key's two
+# pieces would straddle: ``wrapped_view`` joins such pieces where no
+# backslash is left).  Every alternative
 # starts with a literal byte (ESC or a backslash), so ``re`` skips to those
 # bytes instead of trying each position (``tests/detect/codec_regex_test.py``
 # holds it to the plain way of writing it).
@@ -109,7 +113,7 @@ _UNESCAPE = regex_cache.compile(
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
     rb'|u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
-    rb'|(?P<cont>\r?\n[ \t]*)'
+    rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
     rb'|(?P<c>[\\"\'/`nrtabefv0]))',
 )
 _CONTROL = {
@@ -182,14 +186,33 @@ _JOIN = regex_cache.compile(
 )
 
 
+# UTF-7 (RFC 2152), as iconv writes it (git's ``working-tree-encoding``):
+# every character but letters, digits and ``'(),-./:?`` and spaces goes
+# into a ``+``...``-`` run of base64 holding UTF-16 (``_`` is ``+AF8-``,
+# ``=`` is ``+AD0-``, ``+`` itself ``+-``).  Decoded only where an encoded
+# underscore is (a key's prefix has two), so ``a+b`` elsewhere stays.
+_UTF7 = regex_cache.compile(rb'\+(?P<b>[A-Za-z0-9+/]*)-?')
+_UTF7_MARK = b'+AF8'
+
+
+def _utf7(m: re.Match[bytes]) -> bytes:
+    chars = m.group('b')
+    raw = b64_decode(chars) if chars else None
+    if not raw:
+        return b'+'
+    return raw[:len(raw) // 2 * 2].decode('utf-16-be', 'replace').encode('utf-8')
+
+
 def escapes_view(data: bytes, qp: bool | None = None) -> View | None:
-    """Escapes undone, one level: string escapes, ANSI colour codes,
+    """Escapes undone, one level: UTF-7, string escapes, ANSI colour codes,
     quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
-    is quoted-printable (None: ``data`` says it)."""
+    is quoted-printable (None: ``data`` says it).  A UTF-7 file is decoded
+    first: its characters are what the escapes are written in."""
     view: View | None = None
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
+        (_UTF7_MARK in data, _UTF7, _utf7),
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
         (_qp_marked(data) if qp is None else qp, _QP, _hex_byte),
         (b'&' in data, _ENTITY, _entity),
@@ -280,9 +303,11 @@ def _qp_marked(data: bytes) -> bool:
 
 
 # A line break inside a wrapped key: a space a mail's ``format=flowed``
-# keeps before it, then the next line's indentation and its comment
-# leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``).
-_WRAP = regex_cache.compile(rb' ?\r?\n[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?')
+# keeps before it, the empty lines after it (a YAML multi-line scalar
+# folds a line break followed by empty lines to one newline for each:
+# YAML 1.2, 6.5 and 7.3.1), then the next line's indentation and its
+# comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``).
+_WRAP = regex_cache.compile(rb' ?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?')
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
 
 

@@ -40,9 +40,14 @@ _KEY_BYTES = frozenset(
     b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
 )
 # An escape right before a key separates it from the text before it:
-# "...\ntgp_v1_..." in JSON, "%3Dtgp_v1_..." in URLs, "\u003d" in JS.
+# "...\ntgp_v1_..." in JSON, "%3Dtgp_v1_..." in URLs, "\u003d" in JS, and
+# an ANSI colour code, raw or escaped ("x\x1b[0mtgp_v1_...", "\e[1m",
+# "\u001b[0m": the codes ``codec._UNESCAPE`` takes out of its reading).
 # (Regex sources here are compiled, and cached by re, on first use.)
-_ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2})\Z'
+_ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}' + (
+    rb'|(?:\x1b|\\(?:u001[bB]|x1[bB]|033|e))\[[0-9;]{0,32}[A-Za-z])\Z'
+)
+_ESCAPE_REACH = 40  # bytes: the longest of them, "\u001b[" + 32 + "m"
 
 _PRINTABLE = rb'[\t\n\r\x20-\x7e]*\Z'
 
@@ -52,7 +57,7 @@ _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
 def _touches_key_char(data: bytes, start: int) -> bool:
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
-    return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - 6), start) is None
+    return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - _ESCAPE_REACH), start) is None
 
 
 def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
@@ -188,7 +193,11 @@ def _secret_of(
         return None
     encoded = 'encoded' in groups and m.start('encoded') != -1
     start = m.start('encoded' if encoded else 'secret')
-    if _touches_key_char(data, start):
+    if _touches_key_char(data, start) and (
+            # A reading takes an ANSI code out with the escapes it decodes:
+            # where the original holds a separator before the key, it is one.
+            original is None or _touches_key_char(original[0], original[1](start))
+    ):
         return None
     if encoded:
         raw = _decode_b64(m.group('encoded'))
@@ -422,7 +431,7 @@ def _may_escape(data: bytes) -> bool:
         or b'" ' in data or b"' " in data or b'"\n' in data or b"'\n" in data
         or b'` ' in data or b'`\n' in data or b'",' in data or b"'," in data
         or b'&quot;' in data or b'&#' in data or b'&apos;' in data
-        or b'uoted-printable' in data
+        or b'uoted-printable' in data or b'+AF8' in data  # UTF-7's "_"
         or KEY_PREFIX in data  # a key may be wrapped across lines
     )
 

@@ -1,0 +1,98 @@
+"""A key glued to a letter by a separator the codec knows (an escape, an
+ANSI colour code, an encoded "="), and a key cut by a line break that
+YAML or TOML fold away with the empty lines after it."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.keys import make_key
+from together_hooks.detect import codec
+from together_hooks.detect.engine import scan_bytes
+
+KEY = make_key(random.Random('separators'))
+
+# Every separator the readings know, written right after a letter.
+SEPARATORS = [
+    '\\n', '\\t', '\\r', '\\0', '\\a', '\\b', '\\e', '\\f', '\\v', '\\\\', '\\"', "\\'", '\\/',
+    '\\u003d', '\\u003D', '\\x3d', '\\u{3d}', '\\075', '%3D', '%3d', '%253D', '=3D',
+    '&quot;', '&#61;', '&#x3D;', '&equals;', '&colon;',
+    '\x1b[0m', '\x1b[K', '\x1b[38;5;124m', '\\e[0m', '\\e[1;31m', '\\u001b[0m', '\\u001B[0m',
+    '\\x1b[0m', '\\x1B[32m', '\\033[0m', '\\\\u001b[0m',
+]
+
+
+@pytest.mark.parametrize('sep', SEPARATORS)
+def test_a_key_after_a_letter_and_a_separator_is_found(sep):
+    data = f'log: x{sep}{KEY}\n'.encode()
+    found = scan_bytes(data, 'sep.log')
+    assert [(f.secret, f.column) for f in found] == [(KEY, data.index(KEY.encode()) + 1)]
+
+
+@pytest.mark.parametrize('sep', ['\x1b[0m', '\\e[0m', '\\u001b[0m', '%3D'])
+def test_a_separator_does_not_free_a_run_longer_than_a_key(sep):
+    # The key's characters run on after it: not a key, whatever came before.
+    assert scan_bytes(f'log: x{sep}{KEY}Q\n'.encode(), 'sep.log') == []
+
+
+@pytest.mark.parametrize(('text', 'joined'), [
+    # YAML's escaped line break: dropped with the next line's indentation.
+    (b'"ab\\\n    cd"', b'"abcd"'),
+    # ... and the empty lines after it (TOML trims them; YAML folds each to
+    # a newline that the key's two pieces still straddle).
+    (b'"ab\\\n\n    cd"', b'"abcd"'),
+    (b'"ab\\\r\n  \t\r\n\r\n    cd"', b'"abcd"'),
+])
+def test_an_escaped_break_goes_with_the_empty_lines_after_it(text, joined):
+    assert codec.escapes_view(text).data == joined
+
+
+@pytest.mark.parametrize('gap', ['\n', '\n\n', '\n  \n\t\n', '\r\n\r\n', ' \n\n'])
+def test_a_key_wrapped_across_empty_lines_is_joined(gap):
+    data = f'key: "{KEY[:30]}{gap}    {KEY[30:]}"\n'.encode()
+    view = codec.wrapped_view(data)
+    assert view is not None and KEY.encode() in view.data
+    assert view.origin(view.data.index(KEY.encode())) == data.index(KEY[:30].encode())
+
+
+def test_wrapped_pieces_across_empty_lines_must_make_exactly_one_key():
+    # A short run, an empty line, a run that overshoots: no key.
+    assert codec.wrapped_view(f'{KEY[:30]}\n\n{KEY[30:]}abc\n'.encode()) is None
+
+
+# UTF-7 (``codec._UTF7``): decoded where an encoded underscore is.
+@pytest.mark.parametrize(('text', 'decoded'), [
+    (b'tgp+AF8-v1+AF8-ab', b'tgp_v1_ab'),
+    (b'KEY+AD0-x +AF8AIg- 1 +- 2', b'KEY=x _" 1 + 2'),
+    (b'a+AF8-b+AF8', b'a_b_'),  # a run ends at the end, or at any other byte
+    (b'a+AF8-b+ c', b'a_b+ c'),  # "+" with no base64 after it stays
+])
+def test_utf7_is_decoded_exactly(text, decoded):
+    assert codec.escapes_view(text).data == decoded
+
+
+def test_plus_signs_without_an_encoded_underscore_stay():
+    assert codec.escapes_view(b'a+b=c+AD0-') is None
+
+
+def test_a_utf7_key_is_reported_where_it_starts():
+    body = KEY[7:].replace('_', '+AF8-')
+    data = f'TOGETHER+AF8-API+AF8-KEY+AD0-tgp+AF8-v1+AF8-{body}\n'.encode()
+    found = scan_bytes(data, 'a.env')
+    assert [(f.secret, f.column) for f in found] == [(KEY, data.index(b'tgp') + 1)]
+
+
+def test_a_utf7_placeholder_is_not_a_key():
+    assert scan_bytes(b'TOGETHER+AF8-API+AF8-KEY+AD0-tgp+AF8-v1+AF8-' + b'x' * 43 + b'\n', 'a.env') == []
+
+
+@pytest.mark.parametrize(('sep', 'form'), [
+    ('\x1b[0m', '%5F'), ('\\u001b[0m', '\\u005f'), ('\\e[1m', '\\x5f'), ('%3D', '%5F'),
+])
+def test_a_separator_before_a_key_that_needs_decoding(sep, form):
+    # The reading that decodes the key takes the colour code out too; the
+    # file still holds it before the key.
+    data = f'log: x{sep}{KEY.replace("_", form)}\n'.encode()
+    found = scan_bytes(data, 'sep.log')
+    assert [(f.secret, f.column) for f in found] == [(KEY, data.index(b'tgp') + 1)]
