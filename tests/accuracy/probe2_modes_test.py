@@ -1,6 +1,7 @@
 """The probe2 held-out cases (tests/accuracy/probe2_heldout_test.py) in
 every way a key reaches the scanner: the folder as files, the index
-(``--staged``), the history (``--history``) and a real ``git push`` to a
+(``--staged``), the history (``--history``), the pushed range
+(``--diff``), the pre-commit hook on the file names and a real ``git push`` to a
 real bare remote through the real pre-commit.  Each mode must report the
 same keys at the same paths as the file scan, and no output may hold a
 whole key."""
@@ -13,6 +14,7 @@ from tests.accuracy import Made
 from tests.accuracy import _sha1
 from tests.accuracy.probe2_heldout_test import CASES
 from tests.cli_run import leaked
+from tests.cli_run import run as run_script
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
@@ -59,6 +61,12 @@ def test_every_mode_finds_the_same_keys(git_repo, pushing):
     outputs += [history.out, history.err]
     sarif = scan('--history', '--format', 'sarif', cwd=git_repo)
     outputs += [sarif.out, sarif.err]
+    diff = scan('--diff', 'origin/main...HEAD', '--format', 'json', cwd=git_repo)
+    outputs += [diff.out, diff.err]
+    hook = run_script(
+        'detect-together-keys', *git(git_repo, 'ls-files').split(), cwd=git_repo,
+    )
+    outputs += [hook.out, hook.err]
     rc, pushed_out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
     outputs.append(pushed_out)
 
@@ -66,6 +74,9 @@ def test_every_mode_finds_the_same_keys(git_repo, pushing):
     assert files and files <= expected, files - expected
     assert _found(staged) == files
     assert _found(history) == files
+    assert _found(diff) == files
+    assert hook.rc == 1
+    assert set(re.findall(r'hashed_secret ([0-9a-f]{40})', hook.out)) == {h for _p, h in files}
     assert rc != 0, pushed_out
     pushed = set(re.findall(r'hashed_secret ([0-9a-f]{40})', pushed_out))
     assert pushed == {h for _p, h in files}, pushed_out
