@@ -262,11 +262,11 @@ _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["
 _ARG_SEP = rb'(?:' + _SEP + rb'|["\'][ \t]{0,8},[ \t]{0,8}["\'])'
 # A team keeps more than one: a stage, a rotation or a number qualifies the
 # name, before the key word or after it (TOGETHER_API_KEY_PROD,
-# TOGETHER_STAGING_API_KEY, TOGETHER_API_KEY_OLD, TOGETHER_API_KEY_2).  Only
+# TOGETHER_STAGING_API_KEY, TOGETHER_API_KEY_OLD, TOGETHER_API_KEY_2, _V2).  Only
 # these words: TOGETHER_API_KEY_SHA256 or a together_cache_key holds a digest.
 _QUALIFIER = (
     rb'(?:prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test(?:ing)?|ci|qa|uat|local'
-    rb'|live|old|new|prev(?:ious)?|backup|primary|secondary|alt|legacy|personal|\d{1,2})'
+    rb'|live|old|new|prev(?:ious)?|backup|primary|secondary|alt|legacy|personal|v?\d{1,2})'
 )
 _LEGACY_NAME = (
     rb'(?:(?i:together' + _ARG_SEP + rb'(?:ai' + _SEP + rb')?'

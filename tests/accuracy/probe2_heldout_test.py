@@ -292,6 +292,7 @@ curl -s -H "Authorization: Bearer {hex}" https://api.together.xyz/inference -d @
 TOGETHER_API_KEY_PROD={hex}
 TOGETHER_STAGING_API_KEY={hex2}
 TOGETHER_API_KEY_2={hex3}
+export TOGETHER_API_KEY_V2={hex4}
 '''),
     ('legacy-nushell', 'env.nu', '''\
 $env.TOGETHER_API_KEY = "{hex}"
