@@ -45,6 +45,29 @@ def _k8s_secret_hex(m: Made) -> tuple[Text, list[tuple[int, str]]]:
     return _k8s_secret(m, hexkey=True)
 
 
+def _sqlite_db(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+    """A committed SQLite database (Django's db.sqlite3) with a key row."""
+    import os
+    import sqlite3
+    import tempfile
+
+    key, key2 = m.key(), m.key()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'db.sqlite3')
+        db = sqlite3.connect(path)
+        # The key's column right after another's text, and alone.
+        db.execute('create table settings (name text, value text)')
+        db.execute('insert into settings values (?, ?)', ('provider', 'together'))
+        db.execute('insert into settings values (?, ?)', ('api_key', key))
+        db.execute('create table tokens (value text)')
+        db.execute('insert into tokens values (?)', (key2,))
+        db.commit()
+        db.close()
+        with open(path, 'rb') as f:
+            data = f.read()
+    return data, sorted((line_of(data, k.encode()), k) for k in (key, key2))
+
+
 def _powershell_utf16(m: Made) -> tuple[Text, list[tuple[int, str]]]:
     key = m.key()
     text = f'$env:TOGETHER_API_KEY = "{key}"\r\npython .\\run.py\r\n'
@@ -108,6 +131,7 @@ SPECIAL = [
     Case('json-log-escaped-tabs', 'logs/app.jsonl', _key_after_escaped_tab),
     Case('k8s-secret-data-b64', 'k8s/secret.yaml', _k8s_secret),
     Case('legacy-k8s-secret-b64', 'k8s/legacy-secret.yaml', _k8s_secret_hex),
+    Case('sqlite-db-row', 'db.sqlite3', _sqlite_db),
     Case('env-crlf-mixed', 'config/dev.env', _crlf_env),
     Case('ipynb-httpx-debug-output', 'notebooks/debug.ipynb', _notebook_output),
 ]
