@@ -7,11 +7,9 @@ same keys at the same paths as the file scan, and no output may hold a
 whole key."""
 from __future__ import annotations
 
-import os
 import re
 
-from tests.accuracy import Made
-from tests.accuracy import _sha1
+from tests.accuracy import write_cases
 from tests.accuracy.probe2_heldout_test import CASES
 from tests.cli_run import leaked
 from tests.cli_run import run as run_script
@@ -23,19 +21,12 @@ from tests.gitplay import run
 
 
 def _write_cases(root) -> tuple[list[str], set[tuple[str, str]]]:
-    made_all: list[str] = []
-    expected = set()
-    for case in CASES:
-        made = Made(case.id)
-        text, keys = case.build(made)
-        made_all += made.made
-        rel = f'{case.id}/{case.path}'
-        full = os.path.join(root, rel)
-        os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, 'wb') as f:
-            f.write(text.encode() if isinstance(text, str) else text)
-        expected |= {(rel, _sha1(k)) for _line, k in keys}
-    return made_all, expected
+    results, made = write_cases(root, CASES)
+    expected = {
+        (results.paths[case_id], hashed)
+        for case_id, found in results.expected.items() for _line, hashed in found
+    }
+    return made, expected
 
 
 def _found(result) -> set[tuple[str, str]]:
