@@ -323,6 +323,9 @@ $env.TOGETHER_API_KEY = "{hex}"
 '''),
 )
 
+# An API key's id as Together's key listing shows it: not a secret.
+_KEY_ID = 'key_01HV8W7QK3X9ZP2M4N6R8T0Y1B'  # pragma: allowlist secret
+
 DECOYS = key_cases(
     ('decoy-requirements-hash', 'requirements.txt', '''\
 together==1.3.3 \\
@@ -368,9 +371,8 @@ TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
     ('decoy-placeholder-angle', 'docs/setup.md', '''\
 export TOGETHER_API_KEY=<your-together-api-key>
 '''),
-    ('decoy-key-id', 'out/keys.json', '''\
-{{"data":[{{"id":"key_01HV8W7QK3X9ZP2M4N6R8T0Y1B","name":"ci","provider":"together"}}]}}
-'''),
+    ('decoy-key-id', 'out/keys.json',
+     '{{"data":[{{"id":"' + _KEY_ID + '","name":"ci","provider":"together"}}]}}\n'),
     ('decoy-shell-var', 'run.sh', '''\
 curl -H "Authorization: Bearer ${{TOGETHER_API_KEY}}" https://api.together.xyz/v1/models
 '''),
