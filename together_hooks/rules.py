@@ -260,9 +260,19 @@ _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["
 # option (configparser's ``config.set("together", "api_key", <key>)``,
 # ``keyring.set_password("together", "api_key", <key>)``).
 _ARG_SEP = rb'(?:' + _SEP + rb'|["\'][ \t]{0,8},[ \t]{0,8}["\'])'
+# A team keeps more than one: a stage, a rotation or a number qualifies the
+# name, before the key word or after it (TOGETHER_API_KEY_PROD,
+# TOGETHER_STAGING_API_KEY, TOGETHER_API_KEY_OLD, TOGETHER_API_KEY_2, _V2).  Only
+# these words: TOGETHER_API_KEY_SHA256 or a together_cache_key holds a digest.
+_QUALIFIER = (
+    rb'(?:prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test(?:ing)?|ci|qa|uat|local'
+    rb'|live|old|new|prev(?:ious)?|backup|primary|secondary|alt|legacy|personal|v?\d{1,2})'
+)
 _LEGACY_NAME = (
-    rb'(?:(?i:together' + _ARG_SEP + rb'(?:ai' + _SEP + rb')?(?:api' + _SEP + rb')?'
-    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?)'
+    rb'(?:(?i:together' + _ARG_SEP + rb'(?:ai' + _SEP + rb')?'
+    rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
+    rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
+    rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?)'
     rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
 )
 # From the name to the value, one of three shapes.  Right after the name:
@@ -517,6 +527,8 @@ TOGETHER_API_KEY = Rule(
         'TOGETHER_API_KEY=tgp_v1_<your-key>',
         'TOGETHER_API_KEY=tgp_v1_...',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
+        'TOGETHER_API_KEY_SHA256={hex}',
+        'together_cache_key = "{hex}"',
         'api_key=os.environ["TOGETHER_API_KEY"]',
         'apiKey: process.env.TOGETHER_API_KEY',
         'x{key}',
@@ -596,7 +608,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # client's builder or initializer (``TogetherClient.builder()``,
     # ``new TogetherOptions {``).
     anchor=(
-        rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
+        rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
+        rb'(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z))'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
@@ -623,6 +636,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[providers.together]\nbase_url = "https://api.together.xyz"\napi_key = "{hex}"',
         '{{\n  "together": {{\n    "apiKey": "{hex}"\n  }}\n}}',
         'TOGETHER_API_KEY={hex}',
+        'TOGETHER_API_KEY_PROD={hex}',
+        'TOGETHER_STAGING_API_KEY={hex}',
+        'together_api_key_2: {hex}',
         'export TOGETHER_API_KEY={hex}',
         "TOGETHER_AI_API_KEY='{hex}'",
         'TOGETHERAI_API_KEY="{hex}"',

@@ -134,12 +134,14 @@ class Results:
         self.paths: dict[str, str] = {}
 
 
-def run_cases(root: os.PathLike[str] | str, cases: list[Case]) -> Results:
-    """Write every case under ``root/<case id>/``, scan once, sort findings."""
+def write_cases(
+        root: os.PathLike[str] | str, cases: list[Case],
+) -> tuple[Results, list[str]]:
+    """Write every case under ``root/<case id>/``: what each expects, and
+    every key made."""
     assert len({c.id for c in cases}) == len(cases)
     results = Results()
     made_all: list[str] = []
-    by_path = {}
     for case in cases:
         made = Made(case.id)
         text, expected = case.build(made)
@@ -152,7 +154,13 @@ def run_cases(root: os.PathLike[str] | str, cases: list[Case]) -> Results:
         results.expected[case.id] = sorted((ln, _sha1(k)) for ln, k in expected)
         results.found[case.id] = []
         results.paths[case.id] = rel
-        by_path[rel] = case.id
+    return results, made_all
+
+
+def run_cases(root: os.PathLike[str] | str, cases: list[Case]) -> Results:
+    """Write every case under ``root/<case id>/``, scan once, sort findings."""
+    results, made_all = write_cases(root, cases)
+    by_path = {rel: case_id for case_id, rel in results.paths.items()}
     r = scan('--format', 'json', '.', cwd=root)
     assert r.rc in (0, 1), r.err
     assert leaked(made_all, r.out, r.err) == []

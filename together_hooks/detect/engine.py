@@ -54,8 +54,18 @@ _PRINTABLE = rb'[\t\n\r\x20-\x7e]*\Z'
 _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
 
 
+# Binary files lay fields side by side with no separator between them (a
+# SQLite record: a column's text right after the one before it, or after
+# the record header's serial type, ``q`` for 50 characters): there the
+# ``tgp_v1_`` prefix is a key's left boundary.  Binary as git judges it:
+# a NUL in the first 8 KB.
+_BINARY_PROBE = 8000
+
+
 def _touches_key_char(data: bytes, start: int) -> bool:
     if start == 0 or data[start - 1] not in _KEY_BYTES:
+        return False
+    if data.startswith(KEY_PREFIX, start) and data.find(b'\0', 0, _BINARY_PROBE) != -1:
         return False
     return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - _ESCAPE_REACH), start) is None
 
