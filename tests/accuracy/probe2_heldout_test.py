@@ -6,6 +6,7 @@ staged, as history and as a pushed range and asks for the same keys."""
 from __future__ import annotations
 
 import base64
+import string
 import textwrap
 
 from tests.accuracy import Case
@@ -365,9 +366,8 @@ x, y = symbols("x y")
 EXPECTED_SHA256 = "{_hex}"
 assert together(1/x + 1/y) == (x + y)/(x*y)
 '''),
-    ('decoy-placeholder-x', '.env.example', '''\
-TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-'''),
+    # Placeholders built here, so no format-valid key is committed.
+    ('decoy-placeholder-x', '.env.example', 'TOGETHER_API_KEY=tgp_v1_' + 'x' * 43 + '\n'),
     ('decoy-placeholder-angle', 'docs/setup.md', '''\
 export TOGETHER_API_KEY=<your-together-api-key>
 '''),
@@ -398,9 +398,8 @@ provider "registry.terraform.io/togethercomputer/together" {{
 model: togethercomputer/RedPajama-INCITE-7B-Base
 sha256: {_hex}
 '''),
-    ('decoy-readable-run', 'docs/format.md', '''\
-A key looks like tgp_v1_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ (50 characters).
-'''),
+    ('decoy-readable-run', 'docs/format.md',
+     'A key looks like tgp_v1_' + string.ascii_letters[:43] + ' (50 characters).\n'),
     ('decoy-git-lfs-pointer', 'weights/together-7b.bin', '''\
 version https://git-lfs.github.com/spec/v1
 oid sha256:{_hex}
