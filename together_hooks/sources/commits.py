@@ -403,7 +403,7 @@ def commit_messages(
                 first |= new
                 large[sha] = obj.size
                 hits[sha] = [(COMMIT_MESSAGE, None, new)]
-                people[sha] = Commit(sha, *_person(_head_of(root, sha, 'commit'), b'author '))
+                people[sha] = Commit(sha, *_person(_head_of(root, sha, 'commit', obj.size), b'author '))
             continue
         batch.add(sha, obj.read())
     batch.flush()
@@ -417,10 +417,12 @@ def commit_messages(
             )
 
 
-def _head_of(root: str, sha: str, kind: str) -> bytes:
+def _head_of(root: str, sha: str, kind: str, size: int | None = None) -> bytes:
     """The header lines of a commit or tag too large to read whole (they
-    come first, and are short: a few KB)."""
-    size = int(git(root, 'cat-file', '-s', sha))
+    come first, and are short: a few KB).  ``size``: the object's, when
+    the caller has it (else git is asked)."""
+    if size is None:
+        size = int(git(root, 'cat-file', '-s', sha))
     obj = BlobAt(root, sha, size, kind)
     try:
         return obj.read(min(size, 1 << 16)).partition(b'\n\n')[0]
@@ -533,7 +535,7 @@ def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revisio
         todo = []
         for sha, obj in stream_blobs(root, batch):
             if obj.size > WINDOW:  # scanned whole (headers too) in windows
-                head = _head_of(root, sha, 'tag')
+                head = _head_of(root, sha, 'tag', obj.size)
                 inner = _tagged_tag(head)
                 if inner is not None:
                     todo.append(inner)
