@@ -283,29 +283,26 @@ def parse_index(data: bytes) -> dict[str, tuple[str, int, int]] | None:
     version, a wrong checksum, a required extension (a split index's
     ``link``, a sparse index's ``sdir``, any future one), a sparse folder
     entry, an unmerged path, or bytes that do not parse to the end."""
-    import struct
-
     if len(data) < 32 or data[:4] != b'DIRC':
         return None
     if data[-20:] != _digest(40)(data[:-20]).digest() and any(data[-20:]):
         return None  # a wrong checksum (all zeros: ``index.skipHash``, as git reads it)
-    version, count = struct.unpack_from('>II', data, 4)
+    version, count = _u32(data, 4), _u32(data, 8)
     if version not in (2, 3, 4):
         return None
     end = len(data) - 20
     entries: dict[str, tuple[str, int, int]] = {}
     at, previous = 12, b''
-    unpack = struct.Struct('>I12x20sH').unpack_from  # mode, (uid gid size), id, flags
     for _ in range(count):
         if at + 62 > end:
             return None
-        mode, oid, flags = unpack(data, at + 24)
+        mode, oid, flags = _u32(data, at + 24), data[at + 40:at + 60], _u16(data, at + 60)
         start = at
         at += 62
         if flags & 0x4000:  # extended flags
             if version < 3 or at + 2 > end:
                 return None
-            extended = struct.unpack_from('>H', data, at)[0]
+            extended = _u16(data, at)
             if extended & ~0x6000:  # a flag this reader does not know
                 return None
             flags |= extended << 16
@@ -333,11 +330,19 @@ def parse_index(data: bytes) -> dict[str, tuple[str, int, int]] | None:
     while at < end:  # extensions: an optional one starts with a capital
         if at + 8 > end:
             return None
-        sig, size = struct.unpack_from('>4sI', data, at)
+        sig, size = data[at:at + 4], _u32(data, at + 4)
         if not b'A' <= sig[:1] <= b'Z' or at + 8 + size > end:
             return None
         at += 8 + size
     return entries if at == end else None
+
+
+def _u32(data: bytes, at: int) -> int:  # not ``struct``: one import less per commit
+    return int.from_bytes(data[at:at + 4], 'big')
+
+
+def _u16(data: bytes, at: int) -> int:
+    return int.from_bytes(data[at:at + 2], 'big')
 
 
 def _varint(data: bytes, at: int, end: int) -> tuple[int | None, int]:
