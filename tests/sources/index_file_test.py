@@ -245,3 +245,35 @@ def test_git_index_file_is_the_index_read(git_repo, keys, relative):
     for extra in ({}, {'PRE_COMMIT': '1'}):
         res = _hook_with({'GIT_INDEX_FILE': name, **extra}, 'a.py', '--format', 'json', cwd=git_repo)
         assert res.rc == 1 and hash_secret(key) in res.out, res.err
+
+
+@pytest.mark.parametrize('setting', [
+    ('extensions.objectFormat', 'sha256'), ('include.path', 'other.cfg'), ('core.worktree', '.'),
+])
+def test_a_config_that_changes_what_git_reads_is_left_to_git(git_repo, setting):
+    _fill(git_repo, phantoms=False)
+    assert index_entries(str(git_repo)) is not None
+    git(git_repo, 'config', *setting)
+    assert index_entries(str(git_repo)) is None
+
+
+def test_another_git_dir_is_left_to_git(git_repo, monkeypatch):
+    """git sets ``GIT_DIR`` for hooks in a linked work tree."""
+    _fill(git_repo, phantoms=False)
+    monkeypatch.setenv('GIT_DIR', str(git_repo / '.git'))
+    assert index_entries(str(git_repo)) is None
+
+
+def test_a_linked_work_tree_reads_its_own_index(git_repo, tmp_path):
+    """``git worktree add``: ``.git`` is a file naming the work tree's git
+    folder, whose ``commondir`` leads to the shared config."""
+    _fill(git_repo, phantoms=False)
+    git(git_repo, 'commit', '-q', '-m', 'one')
+    linked = tmp_path / 'linked'
+    git(git_repo, 'worktree', 'add', '-q', str(linked))
+    write(linked, 'only-here.txt', 'x\n')
+    git(linked, 'add', 'only-here.txt')
+    entries = index_entries(str(linked))
+    assert entries is not None and 'only-here.txt' in entries
+    assert {n: (oid, mode) for n, (oid, mode, _f) in entries.items()} == _listed(linked)
+    assert 'only-here.txt' not in (index_entries(str(git_repo)) or {'only-here.txt': 0})

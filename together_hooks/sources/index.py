@@ -246,8 +246,8 @@ def index_entries(root: str) -> dict[str, tuple[str, int, int]] | None:
 def _own_git_dir(root: str) -> str | None:
     """The git folder of ``root`` (its ``.git``, or where a ``.git`` file
     points), when this user owns it and ``root`` (else git may refuse the
-    repository) and its config names no other object format and includes
-    nothing; else None."""
+    repository) and its config names no other object format, includes
+    nothing and sets no ``core.worktree``; else None."""
     dot_git = os.path.join(root, '.git')
     git_dir = dot_git
     if not os.path.isdir(dot_git):
@@ -270,8 +270,8 @@ def _own_git_dir(root: str) -> str | None:
                 continue
             with open(config, 'rb') as f:
                 text = f.read(INDEX_LIMIT).lower()
-            if b'objectformat' in text or b'include' in text:
-                return None
+            if b'objectformat' in text or b'include' in text or b'worktree' in text:
+                return None  # SHA-256 ids, more config, or a work tree elsewhere
     except OSError:
         return None
     return git_dir
