@@ -1,10 +1,10 @@
 """``together-hooks scan``: a repository, folders, files, or what is staged."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
+from together_hooks import audit_log
 from together_hooks import gitrun
 from together_hooks import pipeline
 from together_hooks.errors import InputError
@@ -14,11 +14,24 @@ from together_hooks.sources import ranges
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from typing import Iterator
 
     from together_hooks.sources.content import Content
 
 HELP = 'scan a repository, folders or files for Together API keys'
+
+# The arguments' defaults, and the options ``hookargs`` reads without
+# argparse (``cli.main``: ``scan --staged`` runs on every commit in some
+# setups, and argparse with its gettext and locale is a large share of it).
+DEFAULTS = {
+    'paths': [], 'staged': False, 'diff': None, 'history': False, 'since': None,
+    'env_reuse': False, **pipeline.DEFAULTS, **audit_log.defaults('together-hooks scan'),
+}
+QUICK_OPTIONS = {
+    '--staged': bool, '--diff': str, '--history': bool, '--since': str, '--env-reuse': bool,
+    **pipeline.QUICK_OPTIONS, **audit_log.QUICK_OPTIONS,
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
