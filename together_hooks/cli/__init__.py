@@ -7,7 +7,6 @@ the common path stay fast.
 """
 from __future__ import annotations
 
-import importlib
 import sys
 
 from together_hooks.runtime import configure_process
@@ -33,6 +32,8 @@ COMMANDS = (
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
+    import importlib  # (and its warnings) only where a parser is built
+
     return importlib.import_module(f'together_hooks.cli.{name.replace("-", "_")}')
 
 

@@ -10,7 +10,6 @@ from together_hooks import pipeline
 from together_hooks.errors import InputError
 from together_hooks.rules import ROTATE_URL
 from together_hooks.sources import files
-from together_hooks.sources import ranges
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -147,6 +146,7 @@ def commits(
         ))
     import itertools
 
+    from together_hooks.sources import ranges
     from together_hooks.sources.commits import added_by_commits
     from together_hooks.sources.commits import tags_on_the_way
 
