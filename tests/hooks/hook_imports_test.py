@@ -134,3 +134,25 @@ def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module,
     CAPTURED.extend((proc.stdout, proc.stderr))
     assert proc.returncode == 1, proc.stderr  # each has something to say here
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+
+
+@pytest.mark.parametrize(('argv', 'fnmatch'), [([], False), (['--allow', '*.env.ci'], True)])
+def test_check_env_gitignored_matches_patterns_only_when_there_are_some(git_repo, argv, fnmatch):
+    """``fnmatch`` is for ``--allow`` / ``env-templates`` patterns; a
+    repository with none does not load it on every commit."""
+    write(git_repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    write(git_repo, 'app.py', 'x = 1\n')
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.hooks.check_env_gitignored import main\n'
+        f'rc = main({argv!r})\n'
+        'print("loaded:", "fnmatch" in sys.modules, file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stderr.endswith(f'loaded: {fnmatch}\n'), proc.stderr
