@@ -146,6 +146,7 @@ def _sealed(body: bytes) -> bytes:
 
 @pytest.mark.parametrize('damage', [
     'checksum', 'truncated', 'version 5', 'required extension', 'unmerged', 'entry count',
+    'a path twice',
 ])
 def test_an_index_this_reader_does_not_know_whole_is_none(git_repo, damage):
     _fill(git_repo)
@@ -163,6 +164,16 @@ def test_an_index_this_reader_does_not_know_whole_is_none(git_repo, damage):
     elif damage == 'unmerged':  # stage 2 in the first entry's flags
         flags = int.from_bytes(body[12 + 60:12 + 62], 'big') | 0x2000
         bad = _sealed(body[:12 + 60] + flags.to_bytes(2, 'big') + body[12 + 62:])
+    elif damage == 'a path twice':  # version 2: the first entry, NUL-padded to 8
+        git(git_repo, 'update-index', '--index-version', '2')
+        body = _index_bytes(git_repo)[:-20]
+        size = (body.index(b'\0', 12 + 62) - 12) // 8 * 8 + 8
+        count = int.from_bytes(body[8:12], 'big') + 1
+        bad = _sealed(body[:8] + count.to_bytes(4, 'big') + body[12:12 + size] + body[12:])
+        with open(git_repo / '.git' / 'index', 'wb') as f:
+            f.write(bad)
+        listed = git(git_repo, 'ls-files', '--stage').splitlines()
+        assert len(listed) == len(set(listed)) + 1  # git reads it: one path twice
     else:
         count = int.from_bytes(body[8:12], 'big') + 1
         bad = _sealed(body[:8] + count.to_bytes(4, 'big') + body[12:])

@@ -282,7 +282,8 @@ def parse_index(data: bytes) -> dict[str, tuple[str, int, int]] | None:
     ids) as ``index_entries`` gives them; None for anything else: another
     version, a wrong checksum, a required extension (a split index's
     ``link``, a sparse index's ``sdir``, any future one), a sparse folder
-    entry, an unmerged path, or bytes that do not parse to the end."""
+    entry, an unmerged path, a path listed twice, or bytes that do not
+    parse to the end."""
     if len(data) < 32 or data[:4] != b'DIRC':
         return None
     if data[-20:] != _digest(40)(data[:-20]).digest() and any(data[-20:]):
@@ -326,7 +327,10 @@ def parse_index(data: bytes) -> dict[str, tuple[str, int, int]] | None:
         if not (mode in _BLOB_MODES or mode == 0o160000):
             return None  # a sparse index's folder entry (040000), or unknown
         previous = name
-        entries[os.fsdecode(name)] = (oid.hex(), mode, flags & ~0xFFF)
+        path = os.fsdecode(name)
+        if path in entries:
+            return None  # one path twice: which one git takes is git's to say
+        entries[path] = (oid.hex(), mode, flags & ~0xFFF)
     while at < end:  # extensions: an optional one starts with a capital
         if at + 8 > end:
             return None
