@@ -34,6 +34,11 @@ def _listed(repo) -> dict[str, tuple[str, int]]:
     return listed
 
 
+def _as_listed(entries) -> dict[str, tuple[str, int]]:
+    """``index_entries``' bytes as ``_listed`` gives them."""
+    return {os.fsdecode(n): (oid.hex(), mode) for n, (oid, mode, _flags) in entries.items()}
+
+
 def _version(repo) -> int:
     with open(os.path.join(repo, '.git', 'index'), 'rb') as f:
         return int.from_bytes(f.read(8)[4:], 'big')
@@ -73,8 +78,10 @@ def test_every_index_version_reads_as_git_lists_it(git_repo, version):
     entries = index_entries(str(git_repo))
 
     assert entries is not None
-    assert {n: (oid, mode) for n, (oid, mode, _flags) in entries.items()} == _listed(git_repo)
-    flagged = {n: flags for n, (_oid, _mode, flags) in entries.items() if flags & ~0x4000}
+    assert _as_listed(entries) == _listed(git_repo)
+    flagged = {
+        os.fsdecode(n): flags for n, (_oid, _mode, flags) in entries.items() if flags & ~0x4000
+    }
     want = {'pkg/other_2.txt': ASSUME_VALID}
     if version >= 3:
         want.update({'pkg/other_3.txt': SKIP_WORKTREE, 'later.txt': INTENT_TO_ADD})
@@ -178,6 +185,16 @@ def test_an_index_this_reader_does_not_know_whole_is_none(git_repo, damage):
         count = int.from_bytes(body[8:12], 'big') + 1
         bad = _sealed(body[:8] + count.to_bytes(4, 'big') + body[12:])
     assert parse_index(bad) is None
+
+
+def test_a_large_index_is_left_to_git(git_repo):
+    """Above ``most`` entries, parsing them in Python costs more than the
+    git process it would save."""
+    _fill(git_repo)
+    data = _index_bytes(git_repo)
+    count = int.from_bytes(data[8:12], 'big')
+    assert parse_index(data, most=count) is not None
+    assert parse_index(data, most=count - 1) is None
 
 
 def test_an_index_git_writes_without_a_checksum_reads(git_repo):
@@ -285,6 +302,20 @@ def test_a_linked_work_tree_reads_its_own_index(git_repo, tmp_path):
     write(linked, 'only-here.txt', 'x\n')
     git(linked, 'add', 'only-here.txt')
     entries = index_entries(str(linked))
-    assert entries is not None and 'only-here.txt' in entries
-    assert {n: (oid, mode) for n, (oid, mode, _f) in entries.items()} == _listed(linked)
-    assert 'only-here.txt' not in (index_entries(str(git_repo)) or {'only-here.txt': 0})
+    assert entries is not None and b'only-here.txt' in entries
+    assert _as_listed(entries) == _listed(linked)
+    assert b'only-here.txt' not in (index_entries(str(git_repo)) or {b'only-here.txt': 0})
+
+
+@pytest.mark.parametrize('most', [0, None])
+def test_under_pre_commit_a_larger_index_asks_git_diff(git_repo, tmp_path, monkeypatch, most):
+    """Each entry costs an lstat under pre-commit: above the limit the one
+    ``git diff --cached`` is cheaper, and finds what the commit changes."""
+    from together_hooks.sources import index
+
+    _fill(git_repo, phantoms=False)
+    if most is not None:
+        monkeypatch.setattr(index, 'INDEX_ENTRIES_LSTAT', most)
+    log = _git_spy(tmp_path, monkeypatch)
+    assert list(index.unlike_work_tree(str(git_repo), ['run.sh'], committing=True)) == []
+    assert [' diff --cached' in c for c in _calls(log)] == ([True] if most == 0 else [])

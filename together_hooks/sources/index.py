@@ -72,10 +72,11 @@ def unlike_work_tree(
     changes that pre-commit could not pass (missing from the work tree: a
     ``skip-worktree`` entry of a sparse checkout, or ``assume-unchanged``,
     which nothing stashed brings back) is scanned as staged, with its
-    name.  When the index file reads and every entry not given is in the
-    work tree, there is none such, and each given file is held to its
-    entry; else each is held to what ``git diff --cached`` says the commit
-    changes, and that diff finds the ones not passed."""
+    name.  When the index file reads (``INDEX_ENTRIES_LSTAT`` entries at
+    most) and every entry not given is in the work tree, there is none
+    such, and each given file is held to its entry; else each is held to
+    what ``git diff --cached`` says the commit changes, and that diff finds
+    the ones not passed."""
     here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
     named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
@@ -84,10 +85,11 @@ def unlike_work_tree(
         yield from _unlike_in_commit(root, here, named, entries)
         return
     if entries is not None:  # the index file itself: no git process
-        staged = {
-            n: entries[n][0] for n in named
-            if n in entries and entries[n][1] in _BLOB_MODES and not entries[n][2] & INTENT_TO_ADD
-        }
+        staged = {}
+        for n in named:
+            entry = entries.get(os.fsencode(n))
+            if entry is not None and entry[1] in _BLOB_MODES and not entry[2] & INTENT_TO_ADD:
+                staged[n] = entry[0].hex()
     else:
         staged = _staged_by_git(root, named)
     by_sha: dict[str, list[str]] = {}
@@ -123,28 +125,29 @@ def _staged_by_git(root: str, named: dict[str, str]) -> dict[str, str]:
     return staged
 
 
-INDEX_ENTRIES_LSTAT = 2000  # entries: more, and git's diff is the cheaper way
-
-
 def _unlike_in_commit(
         root: str, here: str, named: dict[str, str],
-        entries: dict[str, tuple[str, int, int]] | None,
+        entries: dict[bytes, tuple[bytes, int, int]] | None,
 ) -> Iterator[Content]:
     from together_hooks.sources.content import could_be_offered
 
+    given = {os.fsencode(n) for n in named}
+    top = os.fsencode(root)
     if entries is not None and len(entries) <= INDEX_ENTRIES_LSTAT and all(
-            name in named or could_be_offered(os.path.join(root, name)) for name in entries
+            name in given or could_be_offered(os.fsdecode(os.path.join(top, name)))
+            for name in entries
     ):
         # Every entry not given is in the work tree, where pre-commit could
         # pass it: none is "unseen", and each given file is held to its
         # entry (whether or not the commit changes it: stricter, not less).
         by_sha: dict[str, list[str]] = {}
-        for name, given in named.items():
-            entry = entries.get(name)
+        for name, path in named.items():
+            entry = entries.get(os.fsencode(name))
             if entry is None or entry[1] not in _BLOB_MODES or entry[2] & INTENT_TO_ADD:
                 continue  # nothing staged for it
-            if entry[0] not in _blob_ids(given, len(entry[0])):
-                by_sha.setdefault(entry[0], []).append(given)
+            sha = entry[0].hex()
+            if sha not in _blob_ids(path, len(sha)):
+                by_sha.setdefault(sha, []).append(path)
         if by_sha:
             yield from blob_contents(root, by_sha)
         return
@@ -212,7 +215,11 @@ def _digest(width: int) -> Callable[[bytes], Any]:
 # Reading the index file itself, as git does, saves the hook a git process
 # on every commit.  Whatever this reader is not sure of is git's to answer:
 # then it gives None and the caller asks git.
-INDEX_LIMIT = 1 << 20  # bytes: a larger index is read faster by git's C
+INDEX_LIMIT = 1 << 20  # bytes
+# Entries: above this many, parsing them in Python (and, under pre-commit,
+# one lstat each) costs more CPU than the git process it saves.
+INDEX_ENTRIES_MAX = 1000
+INDEX_ENTRIES_LSTAT = 400  # under pre-commit: each entry also costs an lstat
 ASSUME_VALID = 0x8000  # ``assume-unchanged``, in the entry's flags
 SKIP_WORKTREE = 0x4000 << 16  # extended flags (v3+), shifted above the flags
 INTENT_TO_ADD = 0x2000 << 16  # ``git add -N``: nothing staged yet
@@ -225,9 +232,10 @@ _OTHER_REPOSITORY = (
 )
 
 
-def index_entries(root: str) -> dict[str, tuple[str, int, int]] | None:
-    """Each path the index of the work tree ``root`` holds at stage 0:
-    (object id, mode, flags), read from the index file itself; None
+def index_entries(root: str) -> dict[bytes, tuple[bytes, int, int]] | None:
+    """Each path the index of the work tree ``root`` holds at stage 0, as
+    bytes: (object id as bytes, mode, flags), read from the index file
+    itself (at most ``INDEX_ENTRIES_MAX`` entries); None
     wherever git might read it otherwise (``_OTHER_REPOSITORY``, a git
     folder another user owns, SHA-256 objects or a config ``include``),
     or the file is not one this reader knows whole (``parse_index``)."""
@@ -277,9 +285,12 @@ def _own_git_dir(root: str) -> str | None:
     return git_dir
 
 
-def parse_index(data: bytes) -> dict[str, tuple[str, int, int]] | None:
+def parse_index(
+        data: bytes, most: int = INDEX_ENTRIES_MAX,
+) -> dict[bytes, tuple[bytes, int, int]] | None:
     """The stage-0 entries of a git index file (format 2, 3 or 4, SHA-1
-    ids) as ``index_entries`` gives them; None for anything else: another
+    ids, at most ``most`` entries) as ``index_entries`` gives them; None
+    for anything else: more entries, another
     version, a wrong checksum, a required extension (a split index's
     ``link``, a sparse index's ``sdir``, any future one), a sparse folder
     entry, an unmerged path, a path listed twice, or bytes that do not
@@ -289,10 +300,10 @@ def parse_index(data: bytes) -> dict[str, tuple[str, int, int]] | None:
     if data[-20:] != _digest(40)(data[:-20]).digest() and any(data[-20:]):
         return None  # a wrong checksum (all zeros: ``index.skipHash``, as git reads it)
     version, count = _u32(data, 4), _u32(data, 8)
-    if version not in (2, 3, 4):
+    if version not in (2, 3, 4) or count > most:
         return None
     end = len(data) - 20
-    entries: dict[str, tuple[str, int, int]] = {}
+    entries: dict[bytes, tuple[bytes, int, int]] = {}
     at, previous = 12, b''
     for _ in range(count):
         if at + 62 > end:
@@ -327,10 +338,9 @@ def parse_index(data: bytes) -> dict[str, tuple[str, int, int]] | None:
         if not (mode in _BLOB_MODES or mode == 0o160000):
             return None  # a sparse index's folder entry (040000), or unknown
         previous = name
-        path = os.fsdecode(name)
-        if path in entries:
+        if name in entries:
             return None  # one path twice: which one git takes is git's to say
-        entries[path] = (oid.hex(), mode, flags & ~0xFFF)
+        entries[name] = (oid, mode, flags & ~0xFFF)
     while at < end:  # extensions: an optional one starts with a capital
         if at + 8 > end:
             return None
