@@ -319,3 +319,13 @@ def test_under_pre_commit_a_larger_index_asks_git_diff(git_repo, tmp_path, monke
     log = _git_spy(tmp_path, monkeypatch)
     assert list(index.unlike_work_tree(str(git_repo), ['run.sh'], committing=True)) == []
     assert [' diff --cached' in c for c in _calls(log)] == ([True] if most == 0 else [])
+
+
+def test_a_config_that_is_a_fifo_is_left_to_git(git_repo):
+    """Opening a FIFO blocks: the reader never opens one (git, run by
+    ``gitrun``, is stopped with one line when it waits on one)."""
+    _fill(git_repo, phantoms=False)
+    config = git_repo / '.git' / 'config'
+    config.unlink()
+    os.mkfifo(config)
+    assert index_entries(str(git_repo)) is None

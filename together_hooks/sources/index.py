@@ -239,7 +239,7 @@ def index_entries(root: str) -> dict[bytes, tuple[bytes, int, int]] | None:
     wherever git might read it otherwise (``_OTHER_REPOSITORY``, a git
     folder another user owns, SHA-256 objects or a config ``include``),
     or the file is not one this reader knows whole (``parse_index``)."""
-    if any(k in os.environ for k in _OTHER_REPOSITORY):
+    if any(k in os.environ for k in _OTHER_REPOSITORY) or os.environ.get('GIT_INDEX_FILE') == '':
         return None
     git_dir = _own_git_dir(root)
     if git_dir is None:
@@ -256,11 +256,11 @@ def _own_git_dir(root: str) -> str | None:
     points), when this user owns it and ``root`` (else git may refuse the
     repository) and its config names no other object format, includes
     nothing and sets no ``core.worktree``; else None."""
+    from together_hooks.fileio import read_small  # regular files only: never a FIFO
+
     dot_git = os.path.join(root, '.git')
     git_dir = dot_git
     if not os.path.isdir(dot_git):
-        from together_hooks.fileio import read_small
-
         line = read_small(dot_git, 4096)
         if not line or not line.startswith(b'gitdir: '):
             return None
@@ -270,15 +270,17 @@ def _own_git_dir(root: str) -> str | None:
             return None
         common = git_dir
         if os.path.lexists(os.path.join(git_dir, 'commondir')):
-            with open(os.path.join(git_dir, 'commondir'), 'rb') as f:
-                common = os.path.join(git_dir, os.fsdecode(f.readline().rstrip(b'\r\n')))
-        configs = [os.path.join(common, 'config'), os.path.join(git_dir, 'config.worktree')]
-        for config in configs:
+            line = read_small(os.path.join(git_dir, 'commondir'), 4096)
+            if not line:
+                return None
+            common = os.path.join(git_dir, os.fsdecode(line.split(b'\n')[0].rstrip(b'\r')))
+        for config in (os.path.join(common, 'config'), os.path.join(git_dir, 'config.worktree')):
             if not os.path.lexists(config):
                 continue
-            with open(config, 'rb') as f:
-                text = f.read(INDEX_LIMIT).lower()
-            if b'objectformat' in text or b'include' in text or b'worktree' in text:
+            text = read_small(config, INDEX_LIMIT)  # None: empty, larger, not a file
+            if text is None or any(
+                    word in text.lower() for word in (b'objectformat', b'include', b'worktree')
+            ):
                 return None  # SHA-256 ids, more config, or a work tree elsewhere
     except OSError:
         return None
