@@ -9,6 +9,13 @@ Each ``--venv`` is a venv with together-hooks installed as users get it
 CPU is user+sys of the child and what it waited for (``wait4``), which a
 loaded machine inflates far less than wall time; the table gives medians,
 and each CPU median over betterleaks' (``git . --staged``, Together rule).
+betterleaks is its bundled Go binary, found as ``run.py`` finds it
+(``run.native_peer``): until session 7 this script ran pip's console script
+for it, a Python launcher that imports the package and then execs the
+binary, and so gave betterleaks some 50 ms of CPU more than ``run.py`` did
+(141 against 61 ms).  That launcher is still a row, to show the difference.
+The environment is the harness's own, stdin is ``/dev/null`` as in
+``run.py``; ``PRE_COMMIT=1`` rows run the hook as pre-commit does.
 Standard library only.
 """
 from __future__ import annotations
@@ -20,11 +27,14 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
+sys.path.insert(0, str(HERE))
+from run import BETTERLEAKS_BIN, PRE_COMMIT_ENV, native_peer  # noqa: E402  (one lookup for both)
 BETTERLEAKS = ["git", ".", "--staged", "--isolate-rule", "togetherai-api-key",
                "--no-banner", "--no-color", "-l", "error", "-o", "-"]
 
@@ -36,6 +46,8 @@ def commands(venvs: dict[str, Path], files: list[str]) -> list[tuple[str, list[s
         out += [
             (f"{name}: detect-together-keys (blocks)",
              [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline", *files]),
+            (f"{name}: detect-together-keys (blocks), as pre-commit runs it",
+             ["PRE_COMMIT", str(b / "detect-together-keys"), "--baseline", ".secrets.baseline", *files]),
             (f"{name}: detect-together-keys, 3 clean files",
              [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline",
               "pyproject.toml", "src/flask/app.py", "src/flask/ctx.py"]),
@@ -45,9 +57,14 @@ def commands(venvs: dict[str, Path], files: list[str]) -> list[tuple[str, list[s
             (f"{name}: check-env-gitignored", [str(b / "check-env-gitignored")]),
         ]
     python = str(next(iter(venvs.values())) / "bin" / "python")
+    peers = CACHE / "peers-venv"
+    binary = native_peer(peers, BETTERLEAKS_BIN, "betterleaks")
+    if binary is None:
+        raise SystemExit("no betterleaks in bench/.cache/peers-venv: run `python bench/run.py --only hook` first")
     out += [
-        ("betterleaks git --staged (Together rule)",
-         [str(CACHE / "peers-venv" / "bin" / "betterleaks"), *BETTERLEAKS]),
+        ("betterleaks git --staged (Together rule)", [binary, *BETTERLEAKS]),
+        ("betterleaks, same, through pip's console script (Python launcher + exec)",
+         [str(peers / "bin" / "betterleaks"), *BETTERLEAKS]),
         ("floor: python -c pass", [python, "-c", "pass"]),
         ("floor: python -c 'import re' (pip's launcher)", [python, "-c", "import re"]),
     ]
@@ -74,9 +91,12 @@ def main() -> int:
         for i in range(opts.runs + 1):  # the first round warms caches, uncounted
             for name, argv in todo:
                 (repo / ".secrets.baseline").write_bytes(pristine)
+                env = None
+                if argv[0] == "PRE_COMMIT":
+                    argv, env = argv[1:], dict(os.environ, **PRE_COMMIT_ENV)
                 start = time.perf_counter()
-                proc = subprocess.Popen(argv, cwd=repo, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+                proc = subprocess.Popen(argv, cwd=repo, stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
                 _pid, _status, usage = os.wait4(proc.pid, 0)
                 if i:
                     wall[name].append(time.perf_counter() - start)

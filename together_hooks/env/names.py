@@ -46,12 +46,15 @@ def env_folder(path: str) -> str | None:
 
 
 def _allowed(path: str, allow: Iterable[str]) -> bool:
+    patterns = tuple(allow)
+    if not patterns:
+        return False  # most repositories: no --allow, no env-templates
     from fnmatch import fnmatchcase  # only with --allow patterns
 
     parts = path_parts(path)
     name = parts[-1] if parts else ''
     full = '/'.join(parts)
-    for pattern in allow:
+    for pattern in patterns:
         target = full if '/' in pattern else name
         if fnmatchcase(target, pattern.strip('/') if '/' in pattern else pattern):
             return True

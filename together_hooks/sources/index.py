@@ -63,21 +63,46 @@ def unlike_work_tree(
     ``assume-unchanged`` or ``skip-worktree`` entry, a file rewritten with
     its size and time kept), and where ``git add`` converts (a clean
     filter, ``working-tree-encoding``, line ends).  Each file's bytes are
-    hashed as git hashes a blob and held to the index entry (one ``git
+    hashed as git hashes a blob and held to the index entry, read from the
+    index file (``index_entries``; where it cannot be, one ``git
     cat-file``); a file larger than a window, or one whose name git's
     batch cannot take, is not hashed: its blob is scanned all the same.
 
-    ``committing`` (pre-commit runs the hook): held to what the commit
-    changes instead, and a file it adds or changes that pre-commit could
-    not pass (missing from the work tree: a ``skip-worktree`` entry of a
-    sparse checkout, or ``assume-unchanged``, which nothing stashed brings
-    back) is scanned as staged, with its name."""
+    ``committing`` (pre-commit runs the hook): a file the commit adds or
+    changes that pre-commit could not pass (missing from the work tree: a
+    ``skip-worktree`` entry of a sparse checkout, or ``assume-unchanged``,
+    which nothing stashed brings back) is scanned as staged, with its
+    name.  When the index file reads (``INDEX_ENTRIES_LSTAT`` entries at
+    most) and every entry not given is in the work tree, there is none
+    such, and each given file is held to its entry; else each is held to
+    what ``git diff --cached`` says the commit changes, and that diff finds
+    the ones not passed."""
     here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
     named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
+    entries = index_entries(root)
     if committing:
-        yield from _unlike_in_commit(root, here, named)
+        yield from _unlike_in_commit(root, here, named, entries)
         return
+    if entries is not None:  # the index file itself: no git process
+        staged = {}
+        for n in named:
+            entry = entries.get(os.fsencode(n))
+            if entry is not None and entry[1] in _BLOB_MODES and not entry[2] & INTENT_TO_ADD:
+                staged[n] = entry[0].hex()
+    else:
+        staged = _staged_by_git(root, named)
+    by_sha: dict[str, list[str]] = {}
+    for name, sha in staged.items():
+        if name in named and sha not in _blob_ids(named[name], len(sha)):
+            by_sha.setdefault(sha, []).append(named[name])
+    if by_sha:  # no ``cat-file --batch`` stream (nor ``subprocess``) when none differs
+        yield from blob_contents(root, by_sha)
+
+
+def _staged_by_git(root: str, named: dict[str, str]) -> dict[str, str]:
+    """The stage-0 blob id of each of ``named`` that has one, asked of git
+    (one ``cat-file``; a name git's batch cannot take, of ``ls-files``)."""
     plain = [n for n in named if '\n' not in n]
     out = git(
         root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
@@ -97,18 +122,36 @@ def unlike_work_tree(
             fields = meta.split()
             if len(fields) == 3 and fields[2] == b'0':
                 staged[os.fsdecode(name)] = fields[1].decode()
-    by_sha: dict[str, list[str]] = {}
-    for name, sha in staged.items():
-        if name in named and sha not in _blob_ids(named[name], len(sha)):
-            by_sha.setdefault(sha, []).append(named[name])
-    if by_sha:  # no ``cat-file --batch`` stream (nor ``subprocess``) when none differs
-        yield from blob_contents(root, by_sha)
+    return staged
 
 
-def _unlike_in_commit(root: str, here: str, named: dict[str, str]) -> Iterator[Content]:
+def _unlike_in_commit(
+        root: str, here: str, named: dict[str, str],
+        entries: dict[bytes, tuple[bytes, int, int]] | None,
+) -> Iterator[Content]:
     from together_hooks.sources.content import could_be_offered
 
-    by_sha: dict[str, list[str]] = {}
+    given = {os.fsencode(n) for n in named}
+    top = os.fsencode(root)
+    if entries is not None and len(entries) <= INDEX_ENTRIES_LSTAT and all(
+            name in given or could_be_offered(os.fsdecode(os.path.join(top, name)))
+            for name in entries
+    ):
+        # Every entry not given is in the work tree, where pre-commit could
+        # pass it: none is "unseen", and each given file is held to its
+        # entry (whether or not the commit changes it: stricter, not less).
+        by_sha: dict[str, list[str]] = {}
+        for name, path in named.items():
+            entry = entries.get(os.fsencode(name))
+            if entry is None or entry[1] not in _BLOB_MODES or entry[2] & INTENT_TO_ADD:
+                continue  # nothing staged for it
+            sha = entry[0].hex()
+            if sha not in _blob_ids(path, len(sha)):
+                by_sha.setdefault(sha, []).append(path)
+        if by_sha:
+            yield from blob_contents(root, by_sha)
+        return
+    by_sha = {}
     unseen = []
     for name, mode, sha in staged_changes(root):
         given = named.get(name)
@@ -167,3 +210,164 @@ def _digest(width: int) -> Callable[[bytes], Any]:
     from hashlib import sha256
 
     return sha256
+
+
+# Reading the index file itself, as git does, saves the hook a git process
+# on every commit.  Whatever this reader is not sure of is git's to answer:
+# then it gives None and the caller asks git.
+INDEX_LIMIT = 1 << 20  # bytes
+# Entries: above this many, parsing them in Python (and, under pre-commit,
+# one lstat each) costs more CPU than the git process it saves.
+INDEX_ENTRIES_MAX = 1000
+INDEX_ENTRIES_LSTAT = 400  # under pre-commit: each entry also costs an lstat
+ASSUME_VALID = 0x8000  # ``assume-unchanged``, in the entry's flags
+SKIP_WORKTREE = 0x4000 << 16  # extended flags (v3+), shifted above the flags
+INTENT_TO_ADD = 0x2000 << 16  # ``git add -N``: nothing staged yet
+_BLOB_MODES = frozenset((0o100644, 0o100755, 0o120000))
+# An environment that points git at another repository, work tree or
+# config: git alone knows which index it means then.
+_OTHER_REPOSITORY = (
+    'GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CONFIG_COUNT',
+    'GIT_CONFIG_PARAMETERS',
+)
+
+
+def index_entries(root: str) -> dict[bytes, tuple[bytes, int, int]] | None:
+    """Each path the index of the work tree ``root`` holds at stage 0, as
+    bytes: (object id as bytes, mode, flags), read from the index file
+    itself (at most ``INDEX_ENTRIES_MAX`` entries); None
+    wherever git might read it otherwise (``_OTHER_REPOSITORY``, a git
+    folder another user owns, SHA-256 objects or a config ``include``),
+    or the file is not one this reader knows whole (``parse_index``)."""
+    if any(k in os.environ for k in _OTHER_REPOSITORY) or os.environ.get('GIT_INDEX_FILE') == '':
+        return None
+    git_dir = _own_git_dir(root)
+    if git_dir is None:
+        return None
+    from together_hooks.fileio import read_small
+
+    index = os.environ.get('GIT_INDEX_FILE') or os.path.join(git_dir, 'index')
+    data = read_small(os.path.join(root, index), INDEX_LIMIT)  # relative: to the top, as git runs
+    return parse_index(data) if data else None
+
+
+def _own_git_dir(root: str) -> str | None:
+    """The git folder of ``root`` (its ``.git``, or where a ``.git`` file
+    points), when this user owns it and ``root`` (else git may refuse the
+    repository) and its config names no other object format, includes
+    nothing and sets no ``core.worktree``; else None."""
+    from together_hooks.fileio import read_small  # regular files only: never a FIFO
+
+    dot_git = os.path.join(root, '.git')
+    git_dir = dot_git
+    if not os.path.isdir(dot_git):
+        line = read_small(dot_git, 4096)
+        if not line or not line.startswith(b'gitdir: '):
+            return None
+        git_dir = os.path.join(root, os.fsdecode(line[len(b'gitdir: '):].rstrip(b'\r\n')))
+    try:
+        if any(os.lstat(p).st_uid != os.geteuid() for p in (root, git_dir)):
+            return None
+        common = git_dir
+        if os.path.lexists(os.path.join(git_dir, 'commondir')):
+            line = read_small(os.path.join(git_dir, 'commondir'), 4096)
+            if not line:
+                return None
+            common = os.path.join(git_dir, os.fsdecode(line.split(b'\n')[0].rstrip(b'\r')))
+        for config in (os.path.join(common, 'config'), os.path.join(git_dir, 'config.worktree')):
+            if not os.path.lexists(config):
+                continue
+            text = read_small(config, INDEX_LIMIT)  # None: empty, larger, not a file
+            if text is None or any(
+                    word in text.lower() for word in (b'objectformat', b'include', b'worktree')
+            ):
+                return None  # SHA-256 ids, more config, or a work tree elsewhere
+    except OSError:
+        return None
+    return git_dir
+
+
+def parse_index(
+        data: bytes, most: int = INDEX_ENTRIES_MAX,
+) -> dict[bytes, tuple[bytes, int, int]] | None:
+    """The stage-0 entries of a git index file (format 2, 3 or 4, SHA-1
+    ids, at most ``most`` entries) as ``index_entries`` gives them; None
+    for anything else: more entries, another
+    version, a wrong checksum, a required extension (a split index's
+    ``link``, a sparse index's ``sdir``, any future one), a sparse folder
+    entry, an unmerged path, a path listed twice, or bytes that do not
+    parse to the end."""
+    if len(data) < 32 or data[:4] != b'DIRC':
+        return None
+    if data[-20:] != _digest(40)(data[:-20]).digest() and any(data[-20:]):
+        return None  # a wrong checksum (all zeros: ``index.skipHash``, as git reads it)
+    version, count = _u32(data, 4), _u32(data, 8)
+    if version not in (2, 3, 4) or count > most:
+        return None
+    end = len(data) - 20
+    entries: dict[bytes, tuple[bytes, int, int]] = {}
+    at, previous = 12, b''
+    for _ in range(count):
+        if at + 62 > end:
+            return None
+        mode, oid, flags = _u32(data, at + 24), data[at + 40:at + 60], _u16(data, at + 60)
+        start = at
+        at += 62
+        if flags & 0x4000:  # extended flags
+            if version < 3 or at + 2 > end:
+                return None
+            extended = _u16(data, at)
+            if extended & ~0x6000:  # a flag this reader does not know
+                return None
+            flags |= extended << 16
+            at += 2
+        if version == 4:
+            strip, at = _varint(data, at, end)
+            nul = data.find(b'\0', at, end)
+            if strip is None or nul < 0 or strip > len(previous):
+                return None
+            name = previous[:len(previous) - strip] + data[at:nul]
+            at = nul + 1
+        else:
+            nul = data.find(b'\0', at, end)
+            if nul < 0:
+                return None
+            name = data[at:nul]
+            at = start + ((nul - start) // 8 + 1) * 8  # 1-8 NULs pad to 8
+        length = flags & 0xFFF
+        if length != min(len(name), 0xFFF) or not name or (flags >> 12) & 3:
+            return None  # a wrong length, or an unmerged path: git's to say
+        if not (mode in _BLOB_MODES or mode == 0o160000):
+            return None  # a sparse index's folder entry (040000), or unknown
+        previous = name
+        if name in entries:
+            return None  # one path twice: which one git takes is git's to say
+        entries[name] = (oid, mode, flags & ~0xFFF)
+    while at < end:  # extensions: an optional one starts with a capital
+        if at + 8 > end:
+            return None
+        sig, size = data[at:at + 4], _u32(data, at + 4)
+        if not b'A' <= sig[:1] <= b'Z' or at + 8 + size > end:
+            return None
+        at += 8 + size
+    return entries if at == end else None
+
+
+def _u32(data: bytes, at: int) -> int:  # not ``struct``: one import less per commit
+    return int.from_bytes(data[at:at + 4], 'big')
+
+
+def _u16(data: bytes, at: int) -> int:
+    return int.from_bytes(data[at:at + 2], 'big')
+
+
+def _varint(data: bytes, at: int, end: int) -> tuple[int | None, int]:
+    """git's offset varint (``decode_varint``) at ``at``: (value, after)."""
+    value = -1
+    while at < end:
+        c = data[at]
+        at += 1
+        value = ((value + 1) << 7) | (c & 0x7F)
+        if not c & 0x80:
+            return value, at
+    return None, at
