@@ -506,6 +506,45 @@ def test_a_tree_with_its_names_is_split_across_two_processes(tmp_path, monkeypat
     assert len(serial[0]) == 5 and any(f[3] == named for f in serial[0])
 
 
+def test_what_a_tree_holds_in_memory_is_scanned_after_the_fork(tmp_path, monkeypatch):
+    """A tree's path names (one in-memory content) are scanned by the
+    parent while the child already scans files: before the fork they
+    held both back."""
+    from together_hooks import pipeline
+    from together_hooks.findings import PATH_NAME
+    from together_hooks.report import Summary
+    from together_hooks.sources import files
+    from together_hooks.sources import parallel
+    from together_hooks.sources.content import Content
+
+    if not parallel.available():
+        pytest.skip('one core: no second process')
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    rng = random.Random(20261202)  # nothing is printed: no output to check
+    named = make_key(rng)
+    for i in range(300):
+        _write(tmp_path / 'top', f'd{i % 5}/f{i:04d}.txt', f'plain {i}\n')
+    order = []
+
+    class Held(Content):
+        __slots__ = ()
+
+        @property
+        def data(self) -> bytes:
+            order.append('names')
+            return Content.data.fget(self)  # type: ignore[attr-defined]
+
+    split = parallel.split
+    monkeypatch.setattr(parallel, 'split', lambda *a: order.append('fork') or split(*a))
+    contents = list(files.from_tree(str(tmp_path / 'top')))
+    contents.insert(0, Held(PATH_NAME, f'd0/{named}.txt\n'.encode()))
+    summary = Summary()
+    found = pipeline.scan_contents(contents, summary, pipeline.Scanner())
+    assert order == ['fork', 'names']
+    assert [(f.path, f.secret) for f in found] == [(PATH_NAME, named)]
+    assert summary.files_scanned == 300
+
+
 def test_a_forked_tree_scan_imports_no_pickle(tmp_path):
     """The child's findings come back as plain data (``marshal``, built
     in): importing pickle and struct cost the parent more than the
