@@ -571,3 +571,68 @@ def test_a_forked_tree_scan_imports_no_pickle(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.endswith('forks: 1 loaded: []\n'), proc.stderr
+
+
+def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_path, monkeypatch):
+    """Every case of tests/accuracy as a file of a tree (leaks in every
+    format and encoding, decoys), with a key in a binary file, in UTF-16,
+    in a file read in windows, in a file name, and a FIFO: the two
+    processes report exactly what one process reports, and the summary
+    (files, bytes, files skipped) is the same."""
+    import importlib
+    import pkgutil
+
+    import tests.accuracy as accuracy
+    from together_hooks import pipeline
+    from together_hooks.report import Summary
+    from together_hooks.sources import files
+    from together_hooks.sources import parallel
+
+    if not parallel.available():
+        pytest.skip('one core: no second process')
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    top = tmp_path / 'top'
+    expected = set()
+    for info in pkgutil.iter_modules(accuracy.__path__):
+        if not info.name.endswith('_test'):
+            continue
+        for case in getattr(importlib.import_module(f'tests.accuracy.{info.name}'), 'CASES', ()):
+            text, keys = case.build(accuracy.Made(case.id))
+            path = top / info.name / case.id / case.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode() if isinstance(text, str) else text)
+            expected.update(key for _line, key in keys)
+    rng = random.Random(20261203)  # nothing is printed: no output to check
+    extra = [make_key(rng) for _ in range(4)]
+    legacy = make_hex(rng)
+    _write(top, f'extra/{extra[0]}.txt', 'plain\n')
+    (top / 'extra' / 'blob.bin').write_bytes(b'\0\1\2' * 100 + b'q' + extra[1].encode() + b'\0\0')
+    (top / 'extra' / 'wide.txt').write_bytes(f'TOGETHER_API_KEY={extra[2]}\n'.encode('utf-16'))
+    (top / 'extra' / 'big.py').write_bytes(b'x = 1\n' * 40000 + f'K = "{extra[3]}"\n'.encode())
+    _write(top, 'extra/deploy.env', f'TOGETHER_API_KEY={legacy}\n')
+    os.mkfifo(top / 'extra' / 'pipe')
+    expected.update(extra + [legacy])
+    monkeypatch.setattr(pipeline, 'WINDOW', 64 << 10)  # big.py is read in windows
+    splits = []
+    split = parallel.split
+    monkeypatch.setattr(parallel, 'split', lambda *a: splits.append(1) or split(*a))
+
+    def scanned(min_files: int) -> tuple[object, ...]:
+        monkeypatch.setattr(pipeline, 'PARALLEL_MIN_FILES', min_files)
+        summary = Summary()
+        found = pipeline.scan_contents(
+            list(files.from_tree(str(top), names=True)), summary, pipeline.Scanner(),
+        )
+        return (
+            sorted((f.path, f.line, f.column, f.rule, f.secret, f.encoding) for f in found),
+            summary.files_scanned, summary.bytes_scanned, sorted(summary.skipped),
+        )
+
+    forked = scanned(256)
+    assert splits == [1]
+    serial = scanned(10 ** 9)
+    assert splits == [1]
+    assert forked == serial
+    missed = {hash_secret(k) for k in expected} - {hash_secret(f[4]) for f in serial[0]}
+    assert missed == set()  # hashed: a failure never prints a key
+    assert [(path, fatal) for path, _why, fatal in serial[3]] == [('extra/pipe', False)]
