@@ -636,3 +636,27 @@ def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_pa
     missed = {hash_secret(k) for k in expected} - {hash_secret(f[4]) for f in serial[0]}
     assert missed == set()  # hashed: a failure never prints a key
     assert [(path, fatal) for path, _why, fatal in serial[3]] == [('extra/pipe', False)]
+
+
+@pytest.mark.parametrize('in_git', [False, True], ids=['plain-folder', 'repository'])
+def test_a_folder_scans_its_symlinks_as_git_stores_them(tmp_path, monkeypatch, keys, in_git):
+    """A symlink is never followed, but git stores it as a blob holding
+    its target, under its name: a link named with a key, or pointing at a
+    key, is found in a plain folder as in a repository (the walk left
+    links out, names and all)."""
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    top = tmp_path / 'top'
+    named, target = keys(), keys()
+    _write(top, 'real.txt', 'plain\n')
+    os.symlink('real.txt', top / f'{named}.txt')
+    os.symlink(target, top / 'deploy-key')
+    os.symlink(tmp_path, top / 'up')  # a folder: never walked into
+    if in_git:
+        git(top, 'init', '-q')
+    r = scan('--format', 'json', str(top), cwd=tmp_path)
+    assert r.rc == 1, r.err
+    assert r.found() == [
+        ('<path name>', 3, KEY, hash_secret(named)),  # deploy-key, real.txt, it, up
+        ('deploy-key', 1, KEY, hash_secret(target)),
+    ]
+    assert r.json()['summary']['files_scanned'] == 4
