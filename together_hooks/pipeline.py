@@ -306,9 +306,12 @@ PARALLEL_MIN_FILES = 256
 
 def _scan_forked(
         contents: list[Content], summary: Summary, scanner: Scanner,
+        held: list[Content],
 ) -> list[Finding]:
     """Two processes (sources/parallel.py) take runs of files in turns until none
-    is left: neither waits while the other still has work."""
+    is left: neither waits while the other still has work.  ``held``: what
+    the list already holds in memory (a tree's path names), scanned by the
+    parent once the child is at work, never before the fork."""
     from together_hooks.sources import parallel
 
     # What each process would load and compile at its first keyword:
@@ -317,22 +320,24 @@ def _scan_forked(
     step = -(-len(contents) // 256)
     turns = parallel.Turns(-(-len(contents) // step))
 
-    def share(mine: Summary) -> list[Finding]:
-        found = []
+    def share(mine: Summary, first: list[Content]) -> list[Finding]:
+        found = _scan_serial(first, mine, scanner) if first else []
         for turn in turns:
             found += _scan_serial(contents[turn * step:(turn + 1) * step], mine, scanner)
         return found
 
     def child() -> tuple[int, int, list[tuple[str, str, bool]], list[tuple[object, ...]]]:
         theirs = Summary()
-        found = share(theirs)
+        found = share(theirs, [])
         return theirs.files_scanned, theirs.bytes_scanned, theirs.skipped, [
             (f.path, f.line, f.column, f.rule, f.secret, f.encoding)
             for f in found
         ]
 
     try:
-        findings, (files, nbytes, skipped, found) = parallel.split(child, lambda: share(summary))
+        findings, (files, nbytes, skipped, found) = parallel.split(
+            child, lambda: share(summary, held),
+        )
     finally:
         turns.close()
     summary.files_scanned += files
@@ -356,8 +361,7 @@ def scan_contents(
 
             if parallel.available():
                 held = [c for c in contents if c.fs_path is None]
-                found = _scan_serial(held, summary, scanner) if held else []
-                return found + _scan_forked(on_disk, summary, scanner)
+                return _scan_forked(on_disk, summary, scanner, held)
     return _scan_serial(contents, summary, scanner)
 
 

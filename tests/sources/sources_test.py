@@ -9,6 +9,7 @@ import json
 import os
 import random
 import subprocess
+import sys
 
 import pytest
 
@@ -288,7 +289,9 @@ def test_a_scanned_file_is_opened_once(tmp_path, monkeypatch, rng):
     monkeypatch.setattr(os, 'open', spy)
     found = Scanner().scan_one(Content('a.py', fs_path=str(path)))
     assert [hash_secret(f.secret) for f in found] == [hash_secret(key)]
-    assert opened == [str(path)]
+    # Only the scanned file counts: the regex cache (its own file, read at
+    # the first compile of a process) is not a file scanned.
+    assert [name for name in opened if str(name).startswith(str(tmp_path))] == [str(path)]
 
 
 @pytest.mark.parametrize('in_git', [False, True, 'ceiling'], ids=['plain-folder', 'repository', 'below-a-ceiling'])
@@ -501,3 +504,159 @@ def test_a_tree_with_its_names_is_split_across_two_processes(tmp_path, monkeypat
     assert splits == [1]
     assert forked == serial and serial[1] == 301
     assert len(serial[0]) == 5 and any(f[3] == named for f in serial[0])
+
+
+def test_what_a_tree_holds_in_memory_is_scanned_after_the_fork(tmp_path, monkeypatch):
+    """A tree's path names (one in-memory content) are scanned by the
+    parent while the child already scans files: before the fork they
+    held both back."""
+    from together_hooks import pipeline
+    from together_hooks.findings import PATH_NAME
+    from together_hooks.report import Summary
+    from together_hooks.sources import files
+    from together_hooks.sources import parallel
+    from together_hooks.sources.content import Content
+
+    if not parallel.available():
+        pytest.skip('one core: no second process')
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    rng = random.Random(20261202)  # nothing is printed: no output to check
+    named = make_key(rng)
+    for i in range(300):
+        _write(tmp_path / 'top', f'd{i % 5}/f{i:04d}.txt', f'plain {i}\n')
+    order = []
+
+    class Held(Content):
+        __slots__ = ()
+
+        @property
+        def data(self) -> bytes:
+            order.append('names')
+            return Content.data.fget(self)  # type: ignore[attr-defined]
+
+    split = parallel.split
+    monkeypatch.setattr(parallel, 'split', lambda *a: order.append('fork') or split(*a))
+    contents = list(files.from_tree(str(tmp_path / 'top')))
+    contents.insert(0, Held(PATH_NAME, f'd0/{named}.txt\n'.encode()))
+    summary = Summary()
+    found = pipeline.scan_contents(contents, summary, pipeline.Scanner())
+    assert order == ['fork', 'names']
+    assert [(f.path, f.secret) for f in found] == [(PATH_NAME, named)]
+    assert summary.files_scanned == 300
+
+
+def test_a_forked_tree_scan_imports_no_pickle(tmp_path):
+    """The child's findings come back as plain data (``marshal``, built
+    in): importing pickle and struct cost the parent more than the
+    result's size."""
+    for i in range(300):
+        _write(tmp_path / 'top', f'd{i % 5}/f{i:04d}.txt', f'plain {i}\n')
+    source = os.path.dirname(os.path.dirname(os.path.abspath(fileio.__file__)))
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {source!r})\n'
+        'from together_hooks.cli import main\n'
+        'from together_hooks.sources import parallel\n'
+        'forks = []\n'
+        'split = parallel.split\n'
+        'parallel.split = lambda *a: forks.append(1) or split(*a)\n'
+        'rc = main(["scan", "top", "--format", "json"])\n'
+        'print("forks:", len(forks) if parallel.available() else 1, '
+        '"loaded:", sorted({"pickle", "struct"} & set(sys.modules)), file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    env = dict(os.environ, GIT_CEILING_DIRECTORIES=str(tmp_path))
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code), cwd=tmp_path, capture_output=True, text=True, env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.endswith('forks: 1 loaded: []\n'), proc.stderr
+
+
+def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_path, monkeypatch):
+    """Every case of tests/accuracy as a file of a tree (leaks in every
+    format and encoding, decoys), with a key in a binary file, in UTF-16,
+    in a file read in windows, in a file name, and a FIFO: the two
+    processes report exactly what one process reports, and the summary
+    (files, bytes, files skipped) is the same."""
+    import importlib
+    import pkgutil
+
+    import tests.accuracy as accuracy
+    from together_hooks import pipeline
+    from together_hooks.report import Summary
+    from together_hooks.sources import files
+    from together_hooks.sources import parallel
+
+    if not parallel.available():
+        pytest.skip('one core: no second process')
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    top = tmp_path / 'top'
+    expected = set()
+    for info in pkgutil.iter_modules(accuracy.__path__):
+        if not info.name.endswith('_test'):
+            continue
+        for case in getattr(importlib.import_module(f'tests.accuracy.{info.name}'), 'CASES', ()):
+            text, keys = case.build(accuracy.Made(case.id))
+            path = top / info.name / case.id / case.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode() if isinstance(text, str) else text)
+            expected.update(key for _line, key in keys)
+    rng = random.Random(20261203)  # nothing is printed: no output to check
+    extra = [make_key(rng) for _ in range(4)]
+    legacy = make_hex(rng)
+    _write(top, f'extra/{extra[0]}.txt', 'plain\n')
+    (top / 'extra' / 'blob.bin').write_bytes(b'\0\1\2' * 100 + b'q' + extra[1].encode() + b'\0\0')
+    (top / 'extra' / 'wide.txt').write_bytes(f'TOGETHER_API_KEY={extra[2]}\n'.encode('utf-16'))
+    (top / 'extra' / 'big.py').write_bytes(b'x = 1\n' * 40000 + f'K = "{extra[3]}"\n'.encode())
+    _write(top, 'extra/deploy.env', f'TOGETHER_API_KEY={legacy}\n')
+    os.mkfifo(top / 'extra' / 'pipe')
+    expected.update(extra + [legacy])
+    monkeypatch.setattr(pipeline, 'WINDOW', 64 << 10)  # big.py is read in windows
+    splits = []
+    split = parallel.split
+    monkeypatch.setattr(parallel, 'split', lambda *a: splits.append(1) or split(*a))
+
+    def scanned(min_files: int) -> tuple[object, ...]:
+        monkeypatch.setattr(pipeline, 'PARALLEL_MIN_FILES', min_files)
+        summary = Summary()
+        found = pipeline.scan_contents(
+            list(files.from_tree(str(top), names=True)), summary, pipeline.Scanner(),
+        )
+        return (
+            sorted((f.path, f.line, f.column, f.rule, f.secret, f.encoding) for f in found),
+            summary.files_scanned, summary.bytes_scanned, sorted(summary.skipped),
+        )
+
+    forked = scanned(256)
+    assert splits == [1]
+    serial = scanned(10 ** 9)
+    assert splits == [1]
+    assert forked == serial
+    missed = {hash_secret(k) for k in expected} - {hash_secret(f[4]) for f in serial[0]}
+    assert missed == set()  # hashed: a failure never prints a key
+    assert [(path, fatal) for path, _why, fatal in serial[3]] == [('extra/pipe', False)]
+
+
+@pytest.mark.parametrize('in_git', [False, True], ids=['plain-folder', 'repository'])
+def test_a_folder_scans_its_symlinks_as_git_stores_them(tmp_path, monkeypatch, keys, in_git):
+    """A symlink is never followed, but git stores it as a blob holding
+    its target, under its name: a link named with a key, or pointing at a
+    key, is found in a plain folder as in a repository (the walk left
+    links out, names and all)."""
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    top = tmp_path / 'top'
+    named, target = keys(), keys()
+    _write(top, 'real.txt', 'plain\n')
+    os.symlink('real.txt', top / f'{named}.txt')
+    os.symlink(target, top / 'deploy-key')
+    os.symlink(tmp_path, top / 'up')  # a folder: never walked into
+    if in_git:
+        git(top, 'init', '-q')
+    r = scan('--format', 'json', str(top), cwd=tmp_path)
+    assert r.rc == 1, r.err
+    assert r.found() == [
+        ('<path name>', 3, KEY, hash_secret(named)),  # deploy-key, real.txt, it, up
+        ('deploy-key', 1, KEY, hash_secret(target)),
+    ]
+    assert r.json()['summary']['files_scanned'] == 4

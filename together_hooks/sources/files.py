@@ -55,9 +55,12 @@ def repo_files(root: str, under: str = '') -> list[str]:
 def walk(top: str) -> list[str]:
     """Every file below ``top`` (outside git), relative to it, sorted.
 
-    Symlinks are not followed; ``.git`` folders are skipped.  FIFOs,
-    sockets and devices are listed too: reading them is refused, and the
-    scan reports them.  A stack, not recursion: any depth of folders.
+    Symlinks are listed, never followed: git stores a link as a blob
+    holding its target, under its name, and the scan reads it so (a link
+    named with a key, or pointing at one, is found as in a repository).
+    ``.git`` folders are skipped.  FIFOs, sockets and devices are listed
+    too: reading them is refused, and the scan reports them.  A stack, not
+    recursion: any depth of folders.
     """
     found = []
     stack = ['']
@@ -71,7 +74,7 @@ def walk(top: str) -> list[str]:
             if entry.is_dir(follow_symlinks=False):
                 if entry.name != '.git':
                     folders.append(path)
-            elif not entry.is_symlink():
+            else:
                 found.append(path)
         stack.extend(reversed(folders))
     return sorted(found)

@@ -2,7 +2,9 @@
 
 Reading files, git's inflating and the keyword prefilter all hold the GIL,
 so threads would not help; a fork costs a few milliseconds and shares
-everything already loaded.  The child's result comes back over a pipe.
+everything already loaded.  The child's result comes back over a pipe, in
+``marshal``'s format (built in: no ``pickle`` and ``struct`` to import
+for a result of plain tuples, lists, strings and numbers).
 """
 from __future__ import annotations
 
@@ -55,12 +57,13 @@ class Turns:
 def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     """``child()`` in a forked process while ``parent()`` runs here.
 
-    The child's result must pickle; its failure becomes an ``InputError``
+    The child's result must be plain data (``marshal``: tuples, lists,
+    strings, numbers, booleans, None); its failure becomes an ``InputError``
     here (one line, exit 2), and the child is always reaped.  When the
     parent's half fails or is stopped (SIGINT, SIGTERM), the child is
     stopped too: its ``finally`` blocks stop its git processes.
     """
-    import pickle
+    import marshal
 
     from together_hooks.errors import InputError
     from together_hooks.detect.scrub import one_line
@@ -70,9 +73,9 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     if pid == 0:  # the child: do its half, send the result, exit at once
         try:
             os.close(read_fd)
-            payload = pickle.dumps(('ok', child()))
+            payload = marshal.dumps(('ok', child()))
         except BaseException as e:
-            payload = pickle.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
+            payload = marshal.dumps(('error', one_line(f'{type(e).__name__}: {e}')))
         try:
             with os.fdopen(write_fd, 'wb') as f:
                 f.write(payload)
@@ -91,7 +94,7 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
     with os.fdopen(read_fd, 'rb') as f:
         payload = f.read()
     os.waitpid(pid, 0)
-    status, theirs = pickle.loads(payload) if payload else ('error', 'worker died')
+    status, theirs = marshal.loads(payload) if payload else ('error', 'worker died')
     if status != 'ok':
         raise InputError(f'scan worker failed: {theirs}')
     return mine, theirs
