@@ -99,7 +99,9 @@ def _group_search(anchor: bytes, needles: list[bytes]) -> re.Pattern[bytes]:
     return re.compile(re.escape(anchor) + b'(?:' + b'|'.join(alternatives) + b')')
 
 
-def _sparse_hit(data: bytes, anchor: bytes, pattern: re.Pattern[bytes], at: int) -> tuple[int, bool]:
+def _sparse_hit(
+        data: bytes, anchor: bytes, pattern: re.Pattern[bytes], at: int,
+) -> tuple[int, bool]:
     """From ``at`` (where ``anchor`` is), the first offset where
     ``pattern`` matches, or -1, by ``find`` of the anchor and a ``match``
     at each: and whether the anchor is sparse enough for that to go on
