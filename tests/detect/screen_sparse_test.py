@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 import tests.accuracy
 from tests.accuracy import Made
+from tests.detect.where_test import by_find
 from together_hooks.detect import prefilter
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import scan_bytes
@@ -34,19 +35,6 @@ ANY = SCREEN.grouped()
 WHERE = SCREEN._where_grouped()
 ANCHORS = sorted(prefilter._anchors(SCREEN.keywords))
 RARE = [a for a in ANCHORS if a in prefilter._UPPER]
-
-
-def by_find(data: bytes) -> dict[bytes, list[int]]:
-    found = {}
-    for needle in NEEDLES:
-        offsets = []
-        at = data.find(needle)
-        while at != -1:
-            offsets.append(at)
-            at = data.find(needle, at + 1)
-        if offsets:
-            found[needle] = offsets
-    return found
 
 
 def holds_to_find(data: bytes) -> None:
