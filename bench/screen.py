@@ -1,0 +1,141 @@
+"""CPU of the keyword screen alone, per byte, on real bytes.
+
+    python bench/screen.py --git REPO            # every blob a ref of REPO reaches
+    python bench/screen.py --tree DIR            # every file under DIR
+    python bench/screen.py --git REPO --against /path/to/other/checkout
+
+Each route of ``detect/prefilter.py`` is asked, blob by blob, what the
+engine and history ask (``Keywords.where``: where each needle is), in
+turns, ``--runs`` times over each 64 MiB of blobs read; the CPU of each
+turn (``time.process_time``, this process only: git's reading is not
+counted) is summed per run and the median run is shown, in ns per byte.
+Routes: ``plain`` (one ``in`` per needle; offsets when asked), ``grouped``
+(the pure-Python route a scan takes past 1 MiB), ``hyperscan`` (with the
+``fast`` extra), and ``--against``'s ``grouped``, the same route of another
+checkout (e.g. a worktree of main), loaded from its own files.  Every
+route's answer is held to ``plain``'s first: a difference stops the run.
+Standard library only.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CHUNK = 64 << 20
+
+
+def _prefilter_of(checkout: str, name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        name, os.path.join(checkout, 'together_hooks', 'detect', 'prefilter.py'),
+    )
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def git_blobs(repo: str):  # type: ignore[no-untyped-def]
+    shas = subprocess.run(
+        ['git', '-C', repo, 'rev-list', '--objects', '--no-object-names',
+         '--filter=object:type=blob', '--all'],
+        capture_output=True, check=True,
+    ).stdout.split()
+    with subprocess.Popen(
+            ['git', '-C', repo, 'cat-file', '--batch'],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    ) as proc:
+        import threading
+
+        def feed() -> None:
+            for sha in shas:
+                proc.stdin.write(sha + b'\n')  # type: ignore[union-attr]
+            proc.stdin.close()  # type: ignore[union-attr]
+
+        threading.Thread(target=feed, daemon=True).start()
+        out = proc.stdout
+        for _ in shas:
+            size = int(out.readline().split()[2])  # type: ignore[union-attr]
+            yield out.read(size)  # type: ignore[union-attr]
+            out.read(1)  # type: ignore[union-attr]
+
+
+def tree_files(root: str):  # type: ignore[no-untyped-def]
+    for folder, _dirs, files in os.walk(root):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, 'rb') as f:
+                    yield f.read()
+
+
+def chunks(blobs):  # type: ignore[no-untyped-def]
+    chunk: list[bytes] = []
+    size = 0
+    for blob in blobs:
+        chunk.append(blob)
+        size += len(blob)
+        if size >= CHUNK:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument('--git', metavar='REPO')
+    source.add_argument('--tree', metavar='DIR')
+    parser.add_argument('--against', metavar='CHECKOUT', help='another checkout of together-hooks')
+    parser.add_argument('--runs', type=int, default=5)
+    args = parser.parse_args()
+
+    sys.path.insert(0, os.path.dirname(HERE))
+    from together_hooks.detect import prefilter
+    from together_hooks.detect.engine import keyword_screen
+    from together_hooks.rules import RULES
+
+    needles = keyword_screen(RULES).needles
+    ours = prefilter.Keywords(needles)
+    routes = {'plain': ours._where_plain, 'grouped': ours._where_grouped()}
+    fast = prefilter.hyperscan_where(needles)
+    if fast is not None:
+        routes['hyperscan'] = fast
+    if args.against:
+        other = _prefilter_of(args.against, 'against_prefilter').Keywords(needles)
+        routes['against grouped'] = other._where_grouped()
+
+    spent = {name: [0.0] * args.runs for name in routes}
+    nbytes = nblobs = 0
+    blobs = git_blobs(args.git) if args.git else tree_files(args.tree)
+    for chunk in chunks(blobs):
+        nbytes += sum(map(len, chunk))
+        nblobs += len(chunk)
+        for blob in chunk:
+            plain = routes['plain'](blob)
+            expected = {n: plain.offsets(n) for n in needles if n in plain}
+            for name, where in routes.items():
+                got = where(blob)
+                if {n: got.offsets(n) for n in needles if n in got} != expected:
+                    print(f'{name} differs from plain on a blob of {len(blob)} bytes')
+                    return 1
+        for run in range(args.runs):
+            for name, where in routes.items():
+                start = time.process_time()
+                for blob in chunk:
+                    where(blob)
+                spent[name][run] += time.process_time() - start
+    print(f'{nblobs} blobs, {nbytes / 1e6:.1f} MB, median of {args.runs} runs (CPU, this process)')
+    for name, runs in spent.items():
+        cpu = statistics.median(runs)
+        print(f'{name:16} {cpu / nbytes * 1e9:6.3f} ns/byte  {cpu:7.3f} s')
+    return 0
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""The keyword screen finds a rare anchor's occurrences by ``find``
+(``memchr``) and tries its group's pattern at each, and leaves the rest of
+the bytes to ``re``'s search once the anchor turns out dense
+(``prefilter._sparse_hit``, ``SPARSE``).  By either route, and switching
+mid-way, it flags exactly what one ``in`` per needle flags and places every
+needle where a ``find`` loop does: on random bytes, on bytes dense with the
+anchors and the needles, on every rule sample and on every case of
+``tests/accuracy``; and every one of those the engine finds a key in is
+flagged."""
+from __future__ import annotations
+
+import base64
+import importlib
+import pkgutil
+import random
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+import tests.accuracy
+from tests.accuracy import Made
+from tests.detect.where_test import by_find
+from together_hooks.detect import prefilter
+from together_hooks.detect.engine import keyword_screen
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.rules import RULES
+
+NEEDLES = keyword_screen(RULES).needles
+SCREEN = prefilter.Keywords(NEEDLES)
+SCREEN.prepare()  # the grouped searches from the first byte
+ANY = SCREEN.grouped()
+WHERE = SCREEN._where_grouped()
+ANCHORS = sorted(prefilter._anchors(SCREEN.keywords))
+RARE = [a for a in ANCHORS if a in prefilter._UPPER]
+
+
+def holds_to_find(data: bytes) -> None:
+    """Both routes of the screen, with the anchors always sparse, always
+    dense and as measured, against one ``in`` and a ``find`` loop per
+    needle."""
+    expected = by_find(data)
+    saved = prefilter.SPARSE
+    try:
+        for sparse in (saved, 1, 1 << 40):
+            prefilter.SPARSE = sparse
+            assert ANY(data) is bool(expected)
+            where = WHERE(data)
+            assert {n: where.offsets(n) for n in NEEDLES if n in where} == expected
+    finally:
+        prefilter.SPARSE = saved
+
+
+# Base64 text is as dense in upper-case letters as text gets.
+_B64 = base64.b64encode(random.Random('screen-sparse').randbytes(3000))
+PIECES = sorted(
+    set(NEEDLES)
+    | {n[:-1] for n in NEEDLES} | {n[1:] for n in NEEDLES} | {n.swapcase() for n in NEEDLES}
+    | {a * k for a in ANCHORS for k in (1, 2, 15, 16, 17, 40)}
+    | {_B64[i:i + 600] for i in range(0, len(_B64), 600)}
+    | {b'\0', b'\n', b'x' * 700, b'x' * 9000},
+)
+inputs = st.one_of(
+    st.binary(max_size=300),
+    st.lists(st.sampled_from(PIECES), max_size=60).map(b''.join),
+    st.lists(
+        st.one_of(st.sampled_from(PIECES), st.binary(max_size=40)), max_size=80,
+    ).map(b''.join),
+)
+
+
+@settings(max_examples=600, deadline=None, database=None, derandomize=True)
+@given(inputs)
+def test_both_routes_flag_and_place_exactly_what_find_does(data):
+    holds_to_find(data)
+
+
+@pytest.mark.parametrize('anchor', RARE)
+def test_a_dense_anchor_is_left_to_search(anchor):
+    pattern = prefilter._group_search(anchor, prefilter._anchors(SCREEN.keywords)[anchor])
+    needle = next(n for n in SCREEN.keywords if anchor in n)
+    # Sparse: every anchor tried, the needle found where it is.
+    sparse = (b'x' * 2 * prefilter.SPARSE + anchor) * 40 + needle
+    assert prefilter._sparse_hit(sparse, anchor, pattern, sparse.find(anchor)) == (
+        len(sparse) - len(needle) + needle.index(anchor), True,
+    )
+    # Dense: handed over after 16 tries, from the byte after the last tried.
+    dense = (b'x' + anchor) * 100 + needle
+    assert prefilter._sparse_hit(dense, anchor, pattern, 1) == (32, False)
+    assert pattern.search(dense, 32).start() == len(dense) - len(needle) + needle.index(anchor)
+    holds_to_find(dense)
+    holds_to_find(sparse)
+
+
+def _accuracy_texts() -> list[tuple[str, bytes]]:
+    out = []
+    for info in pkgutil.iter_modules(tests.accuracy.__path__):
+        module = importlib.import_module(f'tests.accuracy.{info.name}')
+        for case in getattr(module, 'CASES', ()):
+            text, _expected = case.build(Made(case.id))
+            out.append((case.id, text.encode() if isinstance(text, str) else text))
+    return out
+
+
+def test_every_rule_sample_and_accuracy_case():
+    texts = [
+        (f'{rule.id} sample', sample.encode())
+        for rule in RULES for sample in (*rule.true_positives, *rule.false_positives)
+    ] + _accuracy_texts()
+    assert len(texts) > 600
+    blob_test = SCREEN.blob_test(0)
+    flagged = 0
+    for name, data in texts:
+        # Alone, and among other bytes (the anchors sparse, then dense).
+        for around in (b'', string.ascii_letters.encode() * 40, b'x' * 20_000):
+            whole = around + data + around
+            holds_to_find(whole)
+        if scan_bytes(data, name):
+            assert blob_test(data), name
+            flagged += 1
+    assert flagged > 400
