@@ -15,10 +15,9 @@ Two passes, each as close to the cost of git producing the data as we can:
 2. Attribution, only when some blob held a key.  One ``git log --raw``
    (tree diffs only, no content; ``CommitLog``) lists which commit put
    which blob at which path.  ``scan --history`` starts it with the
-   listing, as the one walk of every tree it makes: the same walk names
-   every path a commit added (path names can hold keys too) and, in a
-   store shared with other histories, which blobs commits reach.  A commit adds a key at a path when its new blob there holds the
-   key and none of its parents' blobs at that path did; the oldest such
+   listing: the same walk names every path a commit added (path names
+   can hold keys too).  A commit adds a key at a path when its new blob
+   there holds the key and none of its parents' blobs at that path did; the oldest such
    commit is reported, once per (key, path).  Any blob no commit reaches
    that discovery still read (a dangling ``git add``) is dropped here.
 
@@ -242,44 +241,41 @@ class Listing:
     """The blobs of the whole history, listed in the background from when
     it is made (``blobs`` waits for the answer).
 
-    The store is listed whole (``--batch-all-objects``, pack order) and,
-    alongside, the reachable blobs are walked when the store is shared with
-    another repository (``_shares_store``), else the commits the refs reach
-    are counted: only when the store holds more commits than that (a
-    long-lived clone keeps what rebases left behind) are the reachable
-    blobs walked too.  Blobs no ref reaches are dropped, and a clean clone
-    pays for a count, not a walk.  ``log``: the commit walk that attributes
-    keys, when it was started at once (``CommitLog(blobs=True)``): the
-    blobs it shows commits setting are the blobs commits reach, so in a
-    shared store no second walk is made.
+    In a store shared with another repository (``_shares_store``), the
+    blobs the refs reach are walked (``_REACHABLE``: a pack bitmap answers
+    at once where there is one) and read in the walk's order: in a pack
+    that also holds other histories, git inflates them faster in that
+    order than in the pack's, and the listing of the whole store is not
+    made at all.  Elsewhere the store is listed whole (``--batch-all-objects``,
+    pack order, what git reads fastest there) and, alongside, the commits
+    the refs reach are counted: only when the store holds more commits than
+    that (a long-lived clone keeps what rebases left behind) are the
+    reachable blobs walked too, and the others dropped.  A clean clone
+    pays for a count, not a walk.
     """
 
-    def __init__(self, root: str, shared: bool, log: CommitLog | None = None) -> None:
+    def __init__(self, root: str, shared: bool) -> None:
         self.root = root
         self.shared = shared
-        self.log = log if log is not None and log.blobs is not None else None
+        self._store: _Background | None = None
         self._beside = _Background(
-            root, *(_REACHABLE if self.shared else ('rev-list', '--all', '--count')),
-        ) if self.log is None or not shared else None
+            root, *(_REACHABLE if shared else ('rev-list', '--all', '--count')),
+        )
+        if shared:
+            return
         try:
             # In full windows: small ones cost the listing more (mapping and
             # unmapping) than they save below the peak that reading the blobs
             # reaches anyway.
             self._store = _Background(root, 'cat-file', '--batch-all-objects', _LISTING, '--unordered')
         except BaseException:
-            if self._beside is not None:
-                self._beside.close()
+            self._beside.close()
             raise
-
-    def _reachable(self) -> set[bytes]:
-        """Every blob a commit of the refs reaches (``log``), else every
-        blob any ref reaches (``_REACHABLE``)."""
-        if self.log is not None:
-            return self.log.set_blobs()
-        return set(git(self.root, *_REACHABLE).split())
 
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
+        if self._store is None:
+            return _sized(self.root, self._beside.result())
         out = self._store.result()
         blobs = []
         commits = 0
@@ -288,19 +284,23 @@ class Listing:
                 blobs.append((sha, int(size)))
             elif kind == b'commit':
                 commits += 1
-        said = self._beside.output() if self._beside is not None else None
-        if self.shared and self._beside is not None:
-            keep = set(said.split()) if said is not None else self._reachable()  # git's words
-        elif self.shared or said is None or commits > int(said.strip() or 0):
-            keep = self._reachable()
-        else:
+        said = self._beside.output()
+        if said is not None and commits <= int(said.strip() or 0):
             return blobs
+        keep = set(git(self.root, *_REACHABLE).split())
         return [blob for blob in blobs if blob[0] in keep]
 
     def close(self) -> None:
-        self._store.close()
-        if self._beside is not None:
-            self._beside.close()
+        if self._store is not None:
+            self._store.close()
+        self._beside.close()
+
+
+def _sized(root: str, listed: bytes) -> list[tuple[bytes, int]]:
+    """(sha, size) of each blob of a ``rev-list --objects`` answer, in its
+    order (the tips' commits it lists too are left out)."""
+    out = git(root, 'cat-file', _LISTING, input=listed) if listed else b''
+    return [(sha, int(size)) for kind, sha, size in _entries(out) if kind == b'blob']
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -308,9 +308,7 @@ def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
     blob a ref reaches (``Listing``), or with ``since`` only those
     reachable from some ref but not from ``since``."""
     if since is not None:
-        listed = git(root, *_REACHABLE, '--not', since)
-        out = git(root, 'cat-file', _LISTING, input=listed) if listed else b''
-        return [(sha, int(size)) for kind, sha, size in _entries(out) if kind == b'blob']
+        return _sized(root, git(root, *_REACHABLE, '--not', since))
     listing = Listing(root, _shares_store(root))
     try:
         return listing.blobs()
@@ -352,11 +350,6 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
         return any(os.stat(path).st_nlink > 1 for path in looked_at)
     except OSError:  # gone meanwhile (git gc): let the count decide
         return False
-
-
-def _has_bitmap(objects: str) -> bool:
-    """Whether a pack bitmap (of one pack or a multi-pack index) is here."""
-    return any(n.endswith('.bitmap') for n in _names(os.path.join(objects, 'pack')))
 
 
 def _names(folder: str) -> list[str]:
@@ -506,12 +499,11 @@ class CommitLog:
 
     def __init__(
             self, root: str, since: str | None, names: bool = False,
-            keep: int = 64 << 20, blobs: bool = False,
+            keep: int = 64 << 20,
     ) -> None:
         self.root = root
         self.since = since
-        self.names = AddedNames(blobs) if names or blobs else None
-        self.blobs = self.names.blobs if self.names is not None else None
+        self.names = AddedNames() if names else None
         self.proc = git_stream(root, *self.args(since))
         self.chunks: list[bytes] | None = []
         self.keep = keep
@@ -557,16 +549,6 @@ class CommitLog:
         self._wait()
         return self.names.names
 
-    def set_blobs(self) -> set[bytes]:
-        """Every blob a commit of the walk sets at a path (as a file, an
-        executable or a symlink), so every blob a commit reaches: the
-        first commit to hold a blob at a path is a root (all its paths
-        are shown) or differs there from every parent (shown, ``-c``).
-        Made with ``blobs=True``."""
-        assert self.blobs is not None
-        self._wait()
-        return self.blobs
-
     def output(self) -> list[bytes]:
         self._wait()
         if self.chunks is None:  # too large to keep: walk again
@@ -584,14 +566,12 @@ class CommitLog:
 class AddedNames:
     """The paths a ``log --raw -z`` stream adds (an entry whose status,
     against any parent, is ``A``), fed chunk by chunk: what
-    ``--diff-filter=A`` would list; with ``blobs``, also the blob each
-    entry sets (``blobs``)."""
+    ``--diff-filter=A`` would list."""
 
-    __slots__ = ('names', 'blobs', '_rest', '_path_next')
+    __slots__ = ('names', '_rest', '_path_next')
 
-    def __init__(self, blobs: bool = False) -> None:
+    def __init__(self) -> None:
         self.names: set[bytes] = set()
-        self.blobs: set[bytes] | None = set() if blobs else None
         self._rest = b''
         self._path_next: bool | None = None  # True: add it; False: skip it
 
@@ -599,7 +579,6 @@ class AddedNames:
         tokens = (self._rest + chunk).split(b'\0')
         self._rest = tokens.pop()
         add = self.names.add
-        blobs = self.blobs
         path_next = self._path_next
         for token in tokens:
             if path_next is not None:
@@ -608,10 +587,6 @@ class AddedNames:
                 path_next = None
             elif token[:1] == b':' or token.lstrip(b'\n')[:1] == b':':
                 path_next = b'A' in token[token.rfind(b' ') + 1:]
-                if blobs is not None:
-                    fields = token.lstrip(b'\n:').split(b' ')
-                    if fields[len(fields) // 2 - 1] in _REGULAR:  # the new mode
-                        blobs.add(fields[-2])
         self._path_next = path_next
 
 
@@ -782,12 +757,9 @@ def scan_history(
     since_sha = resolve_commit(root, since, '--since') if since else None
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
-    # In a shared store the attribution walk, made anyway, also tells which
-    # blobs commits reach, unless a pack bitmap answers that at once.
-    walk_blobs = shared and not _has_bitmap(objects)  # type: ignore[arg-type]
-    log = CommitLog(root, since_sha, names=True, blobs=walk_blobs) if names else None
+    log = CommitLog(root, since_sha, names=True) if names else None
     try:
-        listing = Listing(root, shared, log) if since_sha is None else None
+        listing = Listing(root, shared) if since_sha is None else None
     except BaseException:
         if log is not None:
             log.close()
