@@ -105,3 +105,35 @@ def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys):
     walks = tree_walks(lambda: scan('--history', cwd=clone))
     assert walks.result.rc == 0
     assert len(walks.argvs) == 2 and any('--use-bitmap-index' in a for a in walks.argvs)
+
+
+def test_one_walk_of_the_commits_lists_and_counts_them(git_repo, keys):
+    """The commits listed for their messages are counted for the store's
+    leftovers too: ``scan --history`` walks the commits once, and a store
+    with a commit no ref reaches still reads only what refs reach."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    write(git_repo, 'b.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'abandoned')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    for leftover in (True, False):
+        if not leftover:
+            git(git_repo, 'gc', '-q', '--prune=now')  # the abandoned commit is gone
+        walks = tree_walks(lambda: scan('--history'))
+        assert walks.result.rc == 0, walks.result
+        commit_walks = [a for a in walks.started if 'rev-list' in a and '--objects' not in a]
+        assert len(commit_walks) == 1, commit_walks
+
+
+def test_a_listed_blob_git_cannot_find_fails_in_one_line(git_repo):
+    """A blob a walk names but the store lacks (a damaged repository) is an
+    InputError, never skipped: skipping it would pass whatever it holds."""
+    from together_hooks.errors import InputError
+
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    kept = blob_of(git_repo, 'HEAD:a.py')
+    assert history._sized(str(git_repo), kept + b'\n') == [(kept, 6)]
+    gone = b'0123456789abcdef0123456789abcdef01234567'
+    with pytest.raises(InputError, match='0123456789abcdef0123456789abcdef01234567 is missing'):
+        history._sized(str(git_repo), kept + b'\n' + gone + b'\n')

@@ -131,6 +131,7 @@ def commits(
         # path names from the walk the blob scan attributes keys with).
         return itertools.chain(found, history_extras(
             root, args.since, scan, log=found.log, worth=scanner.blob_test(0),
+            commits=found.commits,
         ))
     import itertools
 

@@ -251,16 +251,19 @@ class Listing:
     the refs reach are counted: only when the store holds more commits than
     that (a long-lived clone keeps what rebases left behind) are the
     reachable blobs walked too, and the others dropped.  A clean clone
-    pays for a count, not a walk.
+    pays for a count, not a walk.  ``commits``: the list of every commit
+    the refs reach, when one is made anyway (``CommitList``): its length
+    is the count.
     """
 
-    def __init__(self, root: str, shared: bool) -> None:
+    def __init__(self, root: str, shared: bool, commits: CommitList | None = None) -> None:
         self.root = root
         self.shared = shared
         self._store: _Background | None = None
+        self._commits = None if shared else commits
         self._beside = _Background(
             root, *(_REACHABLE if shared else ('rev-list', '--all', '--count')),
-        )
+        ) if shared or commits is None else None
         if shared:
             return
         try:
@@ -269,23 +272,25 @@ class Listing:
             # reaches anyway.
             self._store = _Background(root, 'cat-file', '--batch-all-objects', _LISTING, '--unordered')
         except BaseException:
-            self._beside.close()
+            if self._beside is not None:
+                self._beside.close()
             raise
 
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
         if self._store is None:
+            assert self._beside is not None
             return _sized(self.root, self._beside.result())
         out = self._store.result()
-        blobs = []
-        commits = 0
-        for kind, sha, size in _entries(out):
-            if kind == b'blob':
-                blobs.append((sha, int(size)))
-            elif kind == b'commit':
-                commits += 1
-        said = self._beside.output()
-        if said is not None and commits <= int(said.strip() or 0):
+        blobs = _blobs_of(out)
+        commits = out.count(b'\ncommit ') + out.startswith(b'commit ')
+        if self._commits is not None:
+            reached: int | None = len(self._commits.result())
+        else:
+            assert self._beside is not None
+            said = self._beside.output()
+            reached = None if said is None else int(said.strip() or 0)
+        if reached is not None and commits <= reached:
             return blobs
         keep = set(git(self.root, *_REACHABLE).split())
         return [blob for blob in blobs if blob[0] in keep]
@@ -293,14 +298,36 @@ class Listing:
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
-        self._beside.close()
+        if self._beside is not None:
+            self._beside.close()
+
+
+class CommitList:
+    """Every commit ``revs`` reach, parents before children (``rev-list
+    --reverse --topo-order``), listed in the background from when it is
+    made: commit messages are read in this order (``history_extras``), and
+    its length tells whether a store holds commits no ref reaches
+    (``Listing``): one walk of the commits for both."""
+
+    def __init__(self, root: str, revs: Sequence[str]) -> None:
+        self.shas: list[str] = []
+        self.walk = Walk(
+            root, 'rev-list', '--reverse', '--topo-order', *revs, '--',
+            each=lambda line: self.shas.append(line.decode().strip()),
+        )
+
+    def result(self) -> list[str]:
+        self.walk.wait()
+        return self.shas
+
+    def close(self) -> None:
+        self.walk.close()
 
 
 def _sized(root: str, listed: bytes) -> list[tuple[bytes, int]]:
     """(sha, size) of each blob of a ``rev-list --objects`` answer, in its
     order (the tips' commits it lists too are left out)."""
-    out = git(root, 'cat-file', _LISTING, input=listed) if listed else b''
-    return [(sha, int(size)) for kind, sha, size in _entries(out) if kind == b'blob']
+    return _blobs_of(git(root, 'cat-file', _LISTING, input=listed) if listed else b'')
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -359,10 +386,17 @@ def _names(folder: str) -> list[str]:
         return []
 
 
-def _entries(out: bytes) -> Iterator[list[bytes]]:
-    """(type, sha, size) of each line of a ``--batch-check`` listing."""
-    for line in out.splitlines():
-        yield line.split(b' ')
+def _blobs_of(out: bytes) -> list[tuple[bytes, int]]:
+    """(sha, size) of each blob of a ``--batch-check`` listing (``_LISTING``),
+    in its order; an object git lists but cannot find fails the run."""
+    if b' missing\n' in out:
+        missing = out[:out.index(b' missing\n')].rpartition(b'\n')[2].decode('ascii', 'replace')
+        raise InputError(f'git cat-file: object {missing} is missing (a damaged repository?)')
+    return [
+        (sha, int(size)) for sha, size in (
+            line[5:].split(b' ') for line in out.split(b'\n') if line[:5] == b'blob '
+        )
+    ]
 
 
 # Below this many bytes of blobs a second process costs more than it saves.
@@ -730,11 +764,16 @@ class FirstOf:
 class HistoryScan:
     """``scan_history``'s answer: iterate it for the revisions; ``log`` is
     the commit walk it started at once (``names=True``), whose
-    ``added_names`` the caller reads and which it closes, else None."""
+    ``added_names`` the caller reads, and ``commits`` the list of the
+    commits (``CommitList``); the caller closes both; else None."""
 
-    def __init__(self, revisions: Iterator[Revision], log: CommitLog | None) -> None:
+    def __init__(
+            self, revisions: Iterator[Revision], log: CommitLog | None,
+            commits: CommitList | None = None,
+    ) -> None:
         self.revisions = revisions
         self.log = log
+        self.commits = commits
 
     def __iter__(self) -> Iterator[Revision]:
         return self.revisions
@@ -749,7 +788,8 @@ def scan_history(
 
     ``worth``: see ``discover``; ``matters``: see ``keys_at``; ``names``:
     start the commit walk now and list the path names it adds too
-    (``CommitLog``; the caller closes it).  A bad
+    (``CommitLog``), and list the commits (``CommitList``; the caller
+    closes both).  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -757,15 +797,20 @@ def scan_history(
     since_sha = resolve_commit(root, since, '--since') if since else None
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
-    log = CommitLog(root, since_sha, names=True) if names else None
+    log = commits = None
     try:
-        listing = Listing(root, shared) if since_sha is None else None
+        if names:
+            log = CommitLog(root, since_sha, names=True)
+            commits = CommitList(root, ['--all', *(['--not', since_sha] if since_sha else [])])
+        listing = Listing(root, shared, commits) if since_sha is None else None
     except BaseException:
         if log is not None:
             log.close()
+        if commits is not None:
+            commits.close()
         raise
     return HistoryScan(
-        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log), log,
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log), log, commits,
     )
 
 
