@@ -369,3 +369,20 @@ def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypa
             worth = scanner.blob_test(0)
             alone = [s for s in shas if worth(git(git_repo, 'cat-file', 'commit', s).encode())]
             assert scanned <= 2 * len(alone) < scanned_all // 4
+
+
+def test_a_clean_history_says_how_much_it_read(git_repo):
+    """A clean ``scan --history`` counts the blob versions it read (every
+    version once), not the few contents it hands on: never "0 files"."""
+    import re
+
+    for i in range(3):
+        write(git_repo, 'a.py', f'x = {i}\n' * 50_000)
+        commit(git_repo, f'c{i}')
+    write(git_repo, 'b.md', '# doc\n')
+    commit(git_repo, 'doc')
+    r = scan('--history', cwd=git_repo)
+    assert r.rc == 0, r.err
+    said = re.match(r'together-hooks: (\d+) files?, (\d+\.\d) MB, no Together keys', r.err)
+    assert said and said.group(1) == '4' and said.group(2) == '0.9', r.err
+    assert scan('--history', '--format', 'json', cwd=git_repo).json()['summary']['files_scanned'] == 4

@@ -765,15 +765,18 @@ class HistoryScan:
     """``scan_history``'s answer: iterate it for the revisions; ``log`` is
     the commit walk it started at once (``names=True``), whose
     ``added_names`` the caller reads, and ``commits`` the list of the
-    commits (``CommitList``); the caller closes both; else None."""
+    commits (``CommitList``); the caller closes both; else None.
+    ``read``: how many blob versions, of how many bytes, discovery reads
+    (filled in once the listing is answered)."""
 
     def __init__(
             self, revisions: Iterator[Revision], log: CommitLog | None,
-            commits: CommitList | None = None,
+            commits: CommitList | None = None, read: list[int] | None = None,
     ) -> None:
         self.revisions = revisions
         self.log = log
         self.commits = commits
+        self.read = read if read is not None else [0, 0]
 
     def __iter__(self) -> Iterator[Revision]:
         return self.revisions
@@ -809,8 +812,10 @@ def scan_history(
         if commits is not None:
             commits.close()
         raise
+    read = [0, 0]
     return HistoryScan(
-        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log), log, commits,
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, read),
+        log, commits, read,
     )
 
 
@@ -861,6 +866,7 @@ def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
         worth: Worth | None, matters: Callable[[str], bool] | None,
         listing: Listing | None, shared_log: CommitLog | None = None,
+        read: list[int] | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
@@ -874,6 +880,8 @@ def _scan(
             listing.close()
         else:
             blobs = list_blobs(root, since_sha)
+        if read is not None:
+            read[:] = [len(blobs), sum(n for _sha, n in blobs)]
         flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth)
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
