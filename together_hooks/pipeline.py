@@ -612,6 +612,12 @@ def run(
     if scanner.own_keys:
         learn(scanner.own_keys.keys)
     findings = scan_contents(contents, summary, scanner)
+    # ``--history`` scans blob versions before it hands the pipeline only
+    # those that hold a key: a clean history is not "0 files".
+    read = getattr(args, 'history_read', None)
+    if read:
+        summary.files_scanned += read[0]
+        summary.bytes_scanned += read[1]
     learn({f.secret for f in findings})  # no output shows them, in any form
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []

@@ -42,15 +42,16 @@ def branchy_history(repo, commit: Callable[..., str]) -> None:
 
 
 class Walks:
-    def __init__(self, result: object, argvs: list[list[str]]) -> None:
+    def __init__(self, result: object, argvs: list[list[str]], started: list[list[str]]) -> None:
         self.result = result
         self.argvs = argvs
+        self.started = started  # every git it started
 
 
 def tree_walks(run: Callable[[], object]) -> Walks:
     """``run()``'s result, and the argv of each git it started that walks
     every tree of the history (``log --raw``, ``rev-list --objects``), as
-    ``GIT_TRACE2_EVENT`` saw them start."""
+    ``GIT_TRACE2_EVENT`` saw them start (``started``: every git's argv)."""
     with tempfile.TemporaryDirectory() as folder:
         trace = os.path.join(folder, 'trace.json')
         before = os.environ.get('GIT_TRACE2_EVENT')
@@ -65,4 +66,4 @@ def tree_walks(run: Callable[[], object]) -> Walks:
         with open(trace, encoding='utf-8') as f:
             events = [json.loads(line) for line in f if line.strip()]
     argvs = [e['argv'] for e in events if e.get('event') == 'start']
-    return Walks(result, [a for a in argvs if ('log' in a and '--raw' in a) or '--objects' in a])
+    return Walks(result, [a for a in argvs if ('log' in a and '--raw' in a) or '--objects' in a], argvs)

@@ -329,8 +329,9 @@ def test_a_log_too_large_to_keep_is_walked_again(git_repo, keys):
 
 def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypatch):
     """Commits are asked the blob test a batch at a time: a batch with no
-    keyword costs no scan of each message, and every key is still found,
-    with the same commit, wherever it falls in a batch."""
+    keyword costs no scan of each message, a batch with one is halved down
+    to the commits that hold it, and every key is still found, with the
+    same commit, wherever it falls in a batch."""
     from together_hooks.sources import commits as commits_source
 
     in_message, in_author = keys(), keys()
@@ -364,3 +365,24 @@ def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypa
         assert screened == every
         if batch == 600:  # a few commits a batch: most batches hold no keyword
             assert scanned < scanned_all // 3
+        if batch == 1 << 20:  # one batch: only the commits holding a keyword
+            worth = scanner.blob_test(0)
+            alone = [s for s in shas if worth(git(git_repo, 'cat-file', 'commit', s).encode())]
+            assert scanned <= 2 * len(alone) < scanned_all // 4
+
+
+def test_a_clean_history_says_how_much_it_read(git_repo):
+    """A clean ``scan --history`` counts the blob versions it read (every
+    version once), not the few contents it hands on: never "0 files"."""
+    import re
+
+    for i in range(3):
+        write(git_repo, 'a.py', f'x = {i}\n' * 50_000)
+        commit(git_repo, f'c{i}')
+    write(git_repo, 'b.md', '# doc\n')
+    commit(git_repo, 'doc')
+    r = scan('--history', cwd=git_repo)
+    assert r.rc == 0, r.err
+    said = re.match(r'together-hooks: (\d+) files?, (\d+\.\d) MB, no Together keys', r.err)
+    assert said and said.group(1) == '4' and said.group(2) == '0.9', r.err
+    assert scan('--history', '--format', 'json', cwd=git_repo).json()['summary']['files_scanned'] == 4

@@ -139,10 +139,13 @@ def commits(
             root, scan, args.since, progress=sys.stderr.isatty(),
             worth=scanner.blob_test, matters=scanner.path_matters, names=True,
         )
+        # The run's summary counts the blob versions discovery reads.
+        args.history_read = found.read
         # Messages, tag messages, ref and path names are content too (the
         # path names from the walk the blob scan attributes keys with).
         return itertools.chain(found, history_extras(
             root, args.since, scan, log=found.log, worth=scanner.blob_test(0),
+            commits=found.commits,
         ))
     import itertools
 

@@ -37,6 +37,7 @@ from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
 from together_hooks.sources.history import AddedNames
 from together_hooks.sources.history import Commit
+from together_hooks.sources.history import CommitList
 from together_hooks.sources.history import CommitLog
 from together_hooks.sources.history import first_adds
 from together_hooks.sources.history import FirstOf
@@ -438,7 +439,10 @@ class _Batch:
     """Objects on their way to ``scan_one``, less whole batches of them that
     ``worth`` fails when joined: a keyword in one object is in the batch;
     bytes that may be UTF-16/32 text anywhere in it (NUL, a byte order
-    mark) keep the batch.  No ``worth``: each object goes at once."""
+    mark) keep the batch.  A batch that passes is halved, and each half
+    asked again, down to the objects that pass alone: one commit with a
+    keyword costs a few tests of its batch's bytes, not a scan of every
+    commit beside it.  No ``worth``: each object goes at once."""
 
     def __init__(self, worth: Callable[[bytes], bool] | None,
                  scan_one: Callable[[str, bytes], None]) -> None:
@@ -458,14 +462,20 @@ class _Batch:
 
     def flush(self) -> None:
         held, self._held, self._size = self._held, [], 0
-        if not held:
-            return
+        if held:
+            self._sift(held)
+
+    def _sift(self, held: list[tuple[str, bytes]]) -> None:
         joined = b'\n'.join(raw for _sha, raw in held)
         if (self._worth is not None and not self._worth(joined) and b'\0' not in joined
                 and b'\xff\xfe' not in joined and b'\xfe\xff' not in joined):
             return
-        for sha, raw in held:
-            self._scan_one(sha, raw)
+        if len(held) > 1:
+            half = len(held) // 2  # in order: keys go to the first listed commit
+            self._sift(held[:half])
+            self._sift(held[half:])
+            return
+        self._scan_one(*held[0])
 
 
 # Header lines that hold only object ids (a sha-256 id is 64 hex: kept out
@@ -731,7 +741,7 @@ def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
 
 def history_extras(
         root: str, since: str | None, scan: Scan, log: CommitLog | None = None,
-        worth: Callable[[bytes], bool] | None = None,
+        worth: Callable[[bytes], bool] | None = None, commits: CommitList | None = None,
 ) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
     ref name (only commits not reachable from ``since``, with it).
@@ -740,31 +750,28 @@ def history_extras(
     every path name) start now, in the background: git walks while the
     caller scans blobs, and only their scanning is left for the end.
     ``log``: the blob scan's commit walk (``scan_history(names=True)``),
-    whose path names are taken instead of a walk of their own; closed here.
-    ``worth``: see ``commit_messages``."""
+    whose path names are taken instead of a walk of their own, and
+    ``commits``: its list of the commits (``scan_history(names=True)``);
+    both closed here.  ``worth``: see ``commit_messages``."""
     args = ['--all', '--not', since] if since else ['--all']
-    commits: list[str] = []
     try:
-        listed = Walk(
-            root, 'rev-list', '--reverse', '--topo-order', *args, '--',
-            each=lambda line: commits.append(line.decode().strip()),
-        )
+        listed = commits if commits is not None else CommitList(root, args)
         named = log if log is not None else walk_path_names(root, args)
     except BaseException:
-        if log is not None:
-            log.close()
+        for walk in (log, commits):
+            if walk is not None:
+                walk.close()
         raise
-    return _extras(root, since, args, scan, (listed, commits), named, worth)
+    return _extras(root, since, args, scan, listed, named, worth)
 
 
 def _extras(
         root: str, since: str | None, args: list[str], scan: Scan,
-        listed: tuple[Walk, list[str]], named: CommitLog | tuple[Walk, set[bytes]],
+        listed: CommitList, named: CommitLog | tuple[Walk, set[bytes]],
         worth: Callable[[bytes], bool] | None = None,
 ) -> Iterator[Content]:
     try:
-        listed[0].wait()
-        yield from commit_messages(root, listed[1], scan, worth)
+        yield from commit_messages(root, listed.result(), scan, worth)
         tags, names, tips = _refs(root)
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)
@@ -779,7 +786,7 @@ def _extras(
             root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
         )
     finally:
-        listed[0].close()
+        listed.close()
         (named if isinstance(named, CommitLog) else named[0]).close()
 
 

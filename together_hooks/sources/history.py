@@ -15,10 +15,9 @@ Two passes, each as close to the cost of git producing the data as we can:
 2. Attribution, only when some blob held a key.  One ``git log --raw``
    (tree diffs only, no content; ``CommitLog``) lists which commit put
    which blob at which path.  ``scan --history`` starts it with the
-   listing, as the one walk of every tree it makes: the same walk names
-   every path a commit added (path names can hold keys too) and, in a
-   store shared with other histories, which blobs commits reach.  A commit adds a key at a path when its new blob there holds the
-   key and none of its parents' blobs at that path did; the oldest such
+   listing: the same walk names every path a commit added (path names
+   can hold keys too).  A commit adds a key at a path when its new blob
+   there holds the key and none of its parents' blobs at that path did; the oldest such
    commit is reported, once per (key, path).  Any blob no commit reaches
    that discovery still read (a dangling ``git add``) is dropped here.
 
@@ -242,25 +241,31 @@ class Listing:
     """The blobs of the whole history, listed in the background from when
     it is made (``blobs`` waits for the answer).
 
-    The store is listed whole (``--batch-all-objects``, pack order) and,
-    alongside, the reachable blobs are walked when the store is shared with
-    another repository (``_shares_store``), else the commits the refs reach
-    are counted: only when the store holds more commits than that (a
-    long-lived clone keeps what rebases left behind) are the reachable
-    blobs walked too.  Blobs no ref reaches are dropped, and a clean clone
-    pays for a count, not a walk.  ``log``: the commit walk that attributes
-    keys, when it was started at once (``CommitLog(blobs=True)``): the
-    blobs it shows commits setting are the blobs commits reach, so in a
-    shared store no second walk is made.
+    In a store shared with another repository (``_shares_store``), the
+    blobs the refs reach are walked (``_REACHABLE``: a pack bitmap answers
+    at once where there is one) and read in the walk's order: in a pack
+    that also holds other histories, git inflates them faster in that
+    order than in the pack's, and the listing of the whole store is not
+    made at all.  Elsewhere the store is listed whole (``--batch-all-objects``,
+    pack order, what git reads fastest there) and, alongside, the commits
+    the refs reach are counted: only when the store holds more commits than
+    that (a long-lived clone keeps what rebases left behind) are the
+    reachable blobs walked too, and the others dropped.  A clean clone
+    pays for a count, not a walk.  ``commits``: the list of every commit
+    the refs reach, when one is made anyway (``CommitList``): its length
+    is the count.
     """
 
-    def __init__(self, root: str, shared: bool, log: CommitLog | None = None) -> None:
+    def __init__(self, root: str, shared: bool, commits: CommitList | None = None) -> None:
         self.root = root
         self.shared = shared
-        self.log = log if log is not None and log.blobs is not None else None
+        self._store: _Background | None = None
+        self._commits = None if shared else commits
         self._beside = _Background(
-            root, *(_REACHABLE if self.shared else ('rev-list', '--all', '--count')),
-        ) if self.log is None or not shared else None
+            root, *(_REACHABLE if shared else ('rev-list', '--all', '--count')),
+        ) if shared or commits is None else None
+        if shared:
+            return
         try:
             # In full windows: small ones cost the listing more (mapping and
             # unmapping) than they save below the peak that reading the blobs
@@ -271,36 +276,58 @@ class Listing:
                 self._beside.close()
             raise
 
-    def _reachable(self) -> set[bytes]:
-        """Every blob a commit of the refs reaches (``log``), else every
-        blob any ref reaches (``_REACHABLE``)."""
-        if self.log is not None:
-            return self.log.set_blobs()
-        return set(git(self.root, *_REACHABLE).split())
-
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
+        if self._store is None:
+            assert self._beside is not None
+            return _sized(self.root, self._beside.result())
         out = self._store.result()
-        blobs = []
-        commits = 0
-        for kind, sha, size in _entries(out):
-            if kind == b'blob':
-                blobs.append((sha, int(size)))
-            elif kind == b'commit':
-                commits += 1
-        said = self._beside.output() if self._beside is not None else None
-        if self.shared and self._beside is not None:
-            keep = set(said.split()) if said is not None else self._reachable()  # git's words
-        elif self.shared or said is None or commits > int(said.strip() or 0):
-            keep = self._reachable()
+        blobs = _blobs_of(out)
+        commits = out.count(b'\ncommit ') + out.startswith(b'commit ')
+        if self._commits is not None:
+            reached: int | None = len(self._commits.result())
         else:
+            assert self._beside is not None
+            said = self._beside.output()
+            reached = None if said is None else int(said.strip() or 0)
+        if reached is not None and commits <= reached:
             return blobs
+        keep = set(git(self.root, *_REACHABLE).split())
         return [blob for blob in blobs if blob[0] in keep]
 
     def close(self) -> None:
-        self._store.close()
+        if self._store is not None:
+            self._store.close()
         if self._beside is not None:
             self._beside.close()
+
+
+class CommitList:
+    """Every commit ``revs`` reach, parents before children (``rev-list
+    --reverse --topo-order``), listed in the background from when it is
+    made: commit messages are read in this order (``history_extras``), and
+    its length tells whether a store holds commits no ref reaches
+    (``Listing``): one walk of the commits for both."""
+
+    def __init__(self, root: str, revs: Sequence[str]) -> None:
+        self.shas: list[str] = []
+        self.walk = Walk(
+            root, 'rev-list', '--reverse', '--topo-order', *revs, '--',
+            each=lambda line: self.shas.append(line.decode().strip()),
+        )
+
+    def result(self) -> list[str]:
+        self.walk.wait()
+        return self.shas
+
+    def close(self) -> None:
+        self.walk.close()
+
+
+def _sized(root: str, listed: bytes) -> list[tuple[bytes, int]]:
+    """(sha, size) of each blob of a ``rev-list --objects`` answer, in its
+    order (the tips' commits it lists too are left out)."""
+    return _blobs_of(git(root, 'cat-file', _LISTING, input=listed) if listed else b'')
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -308,9 +335,7 @@ def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
     blob a ref reaches (``Listing``), or with ``since`` only those
     reachable from some ref but not from ``since``."""
     if since is not None:
-        listed = git(root, *_REACHABLE, '--not', since)
-        out = git(root, 'cat-file', _LISTING, input=listed) if listed else b''
-        return [(sha, int(size)) for kind, sha, size in _entries(out) if kind == b'blob']
+        return _sized(root, git(root, *_REACHABLE, '--not', since))
     listing = Listing(root, _shares_store(root))
     try:
         return listing.blobs()
@@ -354,11 +379,6 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
         return False
 
 
-def _has_bitmap(objects: str) -> bool:
-    """Whether a pack bitmap (of one pack or a multi-pack index) is here."""
-    return any(n.endswith('.bitmap') for n in _names(os.path.join(objects, 'pack')))
-
-
 def _names(folder: str) -> list[str]:
     try:
         return os.listdir(folder)
@@ -366,10 +386,17 @@ def _names(folder: str) -> list[str]:
         return []
 
 
-def _entries(out: bytes) -> Iterator[list[bytes]]:
-    """(type, sha, size) of each line of a ``--batch-check`` listing."""
-    for line in out.splitlines():
-        yield line.split(b' ')
+def _blobs_of(out: bytes) -> list[tuple[bytes, int]]:
+    """(sha, size) of each blob of a ``--batch-check`` listing (``_LISTING``),
+    in its order; an object git lists but cannot find fails the run."""
+    if b' missing\n' in out:
+        missing = out[:out.index(b' missing\n')].rpartition(b'\n')[2].decode('ascii', 'replace')
+        raise InputError(f'git cat-file: object {missing} is missing (a damaged repository?)')
+    return [
+        (sha, int(size)) for sha, size in (
+            line[5:].split(b' ') for line in out.split(b'\n') if line[:5] == b'blob '
+        )
+    ]
 
 
 # Below this many bytes of blobs a second process costs more than it saves.
@@ -506,12 +533,11 @@ class CommitLog:
 
     def __init__(
             self, root: str, since: str | None, names: bool = False,
-            keep: int = 64 << 20, blobs: bool = False,
+            keep: int = 64 << 20,
     ) -> None:
         self.root = root
         self.since = since
-        self.names = AddedNames(blobs) if names or blobs else None
-        self.blobs = self.names.blobs if self.names is not None else None
+        self.names = AddedNames() if names else None
         self.proc = git_stream(root, *self.args(since))
         self.chunks: list[bytes] | None = []
         self.keep = keep
@@ -557,16 +583,6 @@ class CommitLog:
         self._wait()
         return self.names.names
 
-    def set_blobs(self) -> set[bytes]:
-        """Every blob a commit of the walk sets at a path (as a file, an
-        executable or a symlink), so every blob a commit reaches: the
-        first commit to hold a blob at a path is a root (all its paths
-        are shown) or differs there from every parent (shown, ``-c``).
-        Made with ``blobs=True``."""
-        assert self.blobs is not None
-        self._wait()
-        return self.blobs
-
     def output(self) -> list[bytes]:
         self._wait()
         if self.chunks is None:  # too large to keep: walk again
@@ -584,14 +600,12 @@ class CommitLog:
 class AddedNames:
     """The paths a ``log --raw -z`` stream adds (an entry whose status,
     against any parent, is ``A``), fed chunk by chunk: what
-    ``--diff-filter=A`` would list; with ``blobs``, also the blob each
-    entry sets (``blobs``)."""
+    ``--diff-filter=A`` would list."""
 
-    __slots__ = ('names', 'blobs', '_rest', '_path_next')
+    __slots__ = ('names', '_rest', '_path_next')
 
-    def __init__(self, blobs: bool = False) -> None:
+    def __init__(self) -> None:
         self.names: set[bytes] = set()
-        self.blobs: set[bytes] | None = set() if blobs else None
         self._rest = b''
         self._path_next: bool | None = None  # True: add it; False: skip it
 
@@ -599,7 +613,6 @@ class AddedNames:
         tokens = (self._rest + chunk).split(b'\0')
         self._rest = tokens.pop()
         add = self.names.add
-        blobs = self.blobs
         path_next = self._path_next
         for token in tokens:
             if path_next is not None:
@@ -608,10 +621,6 @@ class AddedNames:
                 path_next = None
             elif token[:1] == b':' or token.lstrip(b'\n')[:1] == b':':
                 path_next = b'A' in token[token.rfind(b' ') + 1:]
-                if blobs is not None:
-                    fields = token.lstrip(b'\n:').split(b' ')
-                    if fields[len(fields) // 2 - 1] in _REGULAR:  # the new mode
-                        blobs.add(fields[-2])
         self._path_next = path_next
 
 
@@ -755,11 +764,19 @@ class FirstOf:
 class HistoryScan:
     """``scan_history``'s answer: iterate it for the revisions; ``log`` is
     the commit walk it started at once (``names=True``), whose
-    ``added_names`` the caller reads and which it closes, else None."""
+    ``added_names`` the caller reads, and ``commits`` the list of the
+    commits (``CommitList``); the caller closes both; else None.
+    ``read``: how many blob versions, of how many bytes, discovery reads
+    (filled in once the listing is answered)."""
 
-    def __init__(self, revisions: Iterator[Revision], log: CommitLog | None) -> None:
+    def __init__(
+            self, revisions: Iterator[Revision], log: CommitLog | None,
+            commits: CommitList | None = None, read: list[int] | None = None,
+    ) -> None:
         self.revisions = revisions
         self.log = log
+        self.commits = commits
+        self.read = read if read is not None else [0, 0]
 
     def __iter__(self) -> Iterator[Revision]:
         return self.revisions
@@ -774,7 +791,8 @@ def scan_history(
 
     ``worth``: see ``discover``; ``matters``: see ``keys_at``; ``names``:
     start the commit walk now and list the path names it adds too
-    (``CommitLog``; the caller closes it).  A bad
+    (``CommitLog``), and list the commits (``CommitList``; the caller
+    closes both).  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -782,18 +800,22 @@ def scan_history(
     since_sha = resolve_commit(root, since, '--since') if since else None
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
-    # In a shared store the attribution walk, made anyway, also tells which
-    # blobs commits reach, unless a pack bitmap answers that at once.
-    walk_blobs = shared and not _has_bitmap(objects)  # type: ignore[arg-type]
-    log = CommitLog(root, since_sha, names=True, blobs=walk_blobs) if names else None
+    log = commits = None
     try:
-        listing = Listing(root, shared, log) if since_sha is None else None
+        if names:
+            log = CommitLog(root, since_sha, names=True)
+            commits = CommitList(root, ['--all', *(['--not', since_sha] if since_sha else [])])
+        listing = Listing(root, shared, commits) if since_sha is None else None
     except BaseException:
         if log is not None:
             log.close()
+        if commits is not None:
+            commits.close()
         raise
+    read = [0, 0]
     return HistoryScan(
-        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log), log,
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, read),
+        log, commits, read,
     )
 
 
@@ -844,6 +866,7 @@ def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
         worth: Worth | None, matters: Callable[[str], bool] | None,
         listing: Listing | None, shared_log: CommitLog | None = None,
+        read: list[int] | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
@@ -857,6 +880,8 @@ def _scan(
             listing.close()
         else:
             blobs = list_blobs(root, since_sha)
+        if read is not None:
+            read[:] = [len(blobs), sum(n for _sha, n in blobs)]
         flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth)
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
