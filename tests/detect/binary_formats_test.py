@@ -14,6 +14,7 @@ import random
 import pytest
 
 from tests.detect.adversarial_test import assert_linear
+from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect.engine import scan_bytes
 
@@ -75,6 +76,14 @@ def test_a_text_file_keeps_the_whole_run_boundary():
     key = make_key(_rng)
     assert _secrets(b'x = "' + key.encode() + b'N"\n') == []
     assert _secrets(b'x = "Q' + key.encode() + b'"\n') == []
+
+
+def test_a_name_starting_with_the_prefix_in_a_binary_file_is_read():
+    # A legacy pattern's match (no run to cut) that starts with the prefix.
+    hexkey = make_hex(_rng)
+    text = b'tgp_v1_TOGETHER_API_KEY=' + hexkey.encode() + b'\n'
+    assert _secrets(text) == [hexkey]
+    assert _secrets(b'\0\n' + text) == [hexkey]
 
 
 def test_a_placeholder_glued_in_a_binary_file_is_not_a_key():

@@ -280,7 +280,9 @@ def _candidates(
                         if m is None:
                             continue
                     matches = [m]
-                    if m.group().startswith(KEY_PREFIX) and m.start('skip') != -1 and (
+                    if 'skip' in m.re.groupindex and m.start('skip') != -1 and (
+                            m.group().startswith(KEY_PREFIX)
+                    ) and (
                             _is_binary(original[0] if original else data)
                     ):
                         matches = _glued(data, m.start(), m.end())
