@@ -167,7 +167,11 @@ class Scrubber:
         when a key shows only so, the line goes so, key redacted."""
         import re
 
+        # Only readings that differ from the line: the line itself is
+        # scrubbed as it is after this.
         readings = [re.sub(_CONTROL, '', line)]
+        if readings[0] == line:
+            readings = []
         if re.search(_ESCAPE_LEAD, line):
             from together_hooks.detect.codec import escapes_view
 
