@@ -167,15 +167,17 @@ class Scrubber:
         when a key shows only so, the line goes so, key redacted."""
         import re
 
-        # Only readings that differ from the line: the line itself is
-        # scrubbed as it is after this.
-        readings = [re.sub(_CONTROL, '', line)]
-        if readings[0] == line:
+        # Readings of the line once its own scrub has run: a form the line
+        # shows whole is already hidden there, and the line keeps its
+        # escapes (a JSON report stays JSON).
+        own = self._keys_out(line)
+        readings = [re.sub(_CONTROL, '', own)]
+        if readings[0] == own:
             readings = []
-        if re.search(_ESCAPE_LEAD, line):
+        if re.search(_ESCAPE_LEAD, own):
             from together_hooks.detect.codec import escapes_view
 
-            view = escapes_view(line.encode('utf-8', 'surrogateescape'))
+            view = escapes_view(own.encode('utf-8', 'surrogateescape'))
             if view is not None:
                 readings.append(re.sub(_CONTROL, '', view.data.decode('utf-8', 'replace')))
         for joined in readings:
