@@ -478,7 +478,7 @@ TOGETHER_API_KEY = Rule(
     b64_keywords=(
         b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV', b'ZEdkd1gzWX', b'RHZHdYM1l4', b'kR2R3WDNZe',
     ),
-    escape_marks=(b'tgp', b'gp_v1_'),
+    escape_marks=(b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b'),
     entropy_floor=4.0,
     min_distinct=16,
     max_run=6,

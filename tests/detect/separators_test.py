@@ -3,10 +3,13 @@ ANSI colour code, an encoded "="), and a key cut by a line break that
 YAML or TOML fold away with the empty lines after it."""
 from __future__ import annotations
 
+import json
 import random
+from urllib.parse import quote
 
 import pytest
 
+from tests.detect.adversarial_test import assert_linear
 from tests.keys import make_key
 from together_hooks.detect import codec
 from together_hooks.detect.engine import scan_bytes
@@ -96,3 +99,46 @@ def test_a_separator_before_a_key_that_needs_decoding(sep, form):
     data = f'log: x{sep}{KEY.replace("_", form)}\n'.encode()
     found = scan_bytes(data, 'sep.log')
     assert [(f.secret, f.column) for f in found] == [(KEY, data.index(b'tgp') + 1)]
+
+
+# An ANSI colour code inside a key's prefix (a highlighter or ``grep
+# --color`` marking part of it), after a letter, at every place in the
+# prefix, in the file raw, in a JSON string (a notebook's output), in a
+# JSON string inside a JSON string (a log line holding a notebook cell),
+# URL-encoded or as HTML references (the code's ESC decoded by a later
+# step than the one that takes codes out).
+_OUTERS = {
+    'raw': lambda s: s,
+    'json': lambda s: json.dumps({'o': s}),
+    'json-in-json': lambda s: json.dumps({'o': json.dumps({'p': s})}),
+    'percent': lambda s: 'q=' + quote(s),
+    'html': lambda s: '<pre>' + s.replace('\x1b', '&#27;') + '</pre>',
+}
+
+
+@pytest.mark.parametrize('outer', _OUTERS)
+@pytest.mark.parametrize('at', range(8))
+def test_a_key_whose_prefix_an_ansi_code_splits_is_found(outer, at):
+    # In the percent and HTML forms a letter before the codes stays glued
+    # to the key, and ``tg%1B``, ``tg&#27;`` hold no escape mark
+    # (docs/detection.md).
+    encoded = outer in ('percent', 'html')
+    if at == 2 and encoded:
+        pytest.skip('no escape mark')
+    lead = ' ' if encoded else 'x'
+    text = _OUTERS[outer](f'log:{lead}\x1b[32m{KEY[:at]}\x1b[0m{KEY[at:]}\n').encode()
+    assert [f.secret for f in scan_bytes(text, 'out.log')] == [KEY]
+
+
+def test_an_escape_left_by_the_first_unescaping_is_undone_once_more():
+    view = codec.escapes_view(b'"a\\\\u001b[0mb \\\\n"')
+    assert view is not None and view.data == b'"ab \n"'
+
+
+@pytest.mark.parametrize('unit', [
+    b'tg\\e[0m', b'tg\x1b[1m', b'tg\\\\u001b[0mp', b'x\\\\u001b[0mtgp_v1_', b'%1B%5B0mtg%5C',
+])
+def test_escape_marks_and_a_second_undoing_scan_in_linear_time(unit):
+    small = unit * (64 * 1024 // len(unit))
+    large = unit * (256 * 1024 // len(unit))
+    assert_linear(lambda: scan_bytes(small, 'bait.log'), lambda: scan_bytes(large, 'bait.log'))

@@ -208,7 +208,10 @@ def escapes_view(data: bytes, qp: bool | None = None) -> View | None:
     quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
     is quoted-printable (None: ``data`` says it).  A UTF-7 file is decoded
-    first: its characters are what the escapes are written in."""
+    first: its characters are what the escapes are written in.  String
+    escapes and ANSI codes are undone once more at the end where the steps
+    left or made some: JSON inside JSON (``\\\\u001b[0m``), an ESC that
+    percent-encoding or a character reference wrote (``%1B[0m``)."""
     view: View | None = None
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
@@ -226,6 +229,10 @@ def escapes_view(data: bytes, qp: bool | None = None) -> View | None:
             if step is None:
                 break
             view, current = step, step.data
+    if view is not None and (b'\\' in current or b'\x1b' in current):
+        step = rewrite(current, _UNESCAPE, _unescape_one, 'escaped', view)
+        if step is not None:
+            view = step
     return view
 
 
@@ -289,11 +296,13 @@ def escape_marks(keyword: bytes) -> set[bytes]:
     """What ``keyword`` written with some of its characters escaped still
     holds: its first three characters when the escapes come after them
     (``tgp%5Fv1%5F``, ``tgp&#95;v1&#95;``, ``tgp=5Fv1=5F``), the rest when
-    only the first is escaped (``\\u0074gp_v1_``).  Both are searched in the
+    only the first is escaped (``\\u0074gp_v1_``), its first two and the
+    lead byte of a string escape or an ANSI code (``tg\\e[1mp_v1_``: a
+    highlighter's colour code after its second character).  Both are searched in the
     one pass every file gets (the keyword screen, beside the keyword,
     from the same anchor byte); a keyword whose every character is escaped
     holds neither (docs/detection.md)."""
-    return {keyword[:3], keyword[1:]}
+    return {keyword[:3], keyword[1:], keyword[:2] + b'\\', keyword[:2] + b'\x1b'}
 
 
 def _qp_marked(data: bytes) -> bool:

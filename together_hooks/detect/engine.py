@@ -24,6 +24,8 @@ from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.findings import Finding
 from together_hooks.rules import Context
+from together_hooks.rules import KEY_CHARS
+from together_hooks.rules import KEY_LENGTH
 from together_hooks.rules import KEY_PREFIX
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
@@ -56,16 +58,22 @@ _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
 
 # Binary files lay fields side by side with no separator between them (a
 # SQLite record: a column's text right after the one before it, or after
-# the record header's serial type, ``q`` for 50 characters): there the
-# ``tgp_v1_`` prefix is a key's left boundary.  Binary as git judges it:
-# a NUL in the first 8 KB.
+# the record header's serial type, ``q`` for 50 characters; a ``.pyc``'s
+# marshalled string between its length byte and the next constant's type,
+# ``N`` for None; a pickle's between its length and the next opcode):
+# there the ``tgp_v1_`` prefix is a key's left boundary and its 50th
+# character its right one.  Binary as git judges it: a NUL in the first 8 KB.
 _BINARY_PROBE = 8000
+
+
+def _is_binary(data: bytes) -> bool:
+    return data.find(b'\0', 0, _BINARY_PROBE) != -1
 
 
 def _touches_key_char(data: bytes, start: int) -> bool:
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
-    if data.startswith(KEY_PREFIX, start) and data.find(b'\0', 0, _BINARY_PROBE) != -1:
+    if data.startswith(KEY_PREFIX, start) and _is_binary(data):
         return False
     return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - _ESCAPE_REACH), start) is None
 
@@ -271,11 +279,35 @@ def _candidates(
                         m = pattern.regex.match(data, m.start())
                         if m is None:
                             continue
-                    hit = _secret_of(data, m, pattern, rule, walkers, original, had)
-                    if hit is not None:
-                        had.add(hit)
-                        found.append((*hit, rule))
+                    matches = [m]
+                    if 'skip' in m.re.groupindex and m.start('skip') != -1 and (
+                            m.group().startswith(KEY_PREFIX)
+                    ) and (
+                            _is_binary(original[0] if original else data)
+                    ):
+                        matches = _glued(data, m.start(), m.end())
+                    for m in matches:
+                        hit = _secret_of(data, m, pattern, rule, walkers, original, had)
+                        if hit is not None:
+                            had.add(hit)
+                            found.append((*hit, rule))
     return found
+
+
+def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
+    """In a binary file, the keys in a run of key characters longer than
+    a key (``start``, ``end``; it starts with the prefix): from each
+    prefix, its first ``KEY_LENGTH`` characters, the next looked for after
+    them (a prefix in every 7 bytes gives one candidate in 50)."""
+    out = []
+    key = re.compile(b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_LENGTH - len(KEY_PREFIX)))
+    while start != -1 and start + KEY_LENGTH <= end:
+        m = key.match(data, start)
+        if m is None:  # cannot happen: the run is all key characters
+            break
+        out.append(m)
+        start = data.find(KEY_PREFIX, start + KEY_LENGTH, end)
+    return out
 
 
 def _decode_b64(token: bytes) -> bytes | None:

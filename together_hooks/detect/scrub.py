@@ -48,6 +48,8 @@ _CONTROL = (
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
 _LEGACY = r'[0-9a-f]{64}'
 _SGR = r'\x1b\[[0-9;]*m'
+# What the engine's escape readings start from (``codec.escapes_view``).
+_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
 
 
 def _forms(secret: str) -> set[str]:
@@ -139,7 +141,9 @@ class Scrubber:
             return text
         import re
 
-        if re.search(_CONTROL, text):  # escaped below: `\u001b` would split a key
+        if re.search(_CONTROL, text) or re.search(_ESCAPE_LEAD, text):
+            # Escaped below (``\u001b`` would split a key), or an escape,
+            # ANSI code or encoding in the text itself splits one.
             text = '\n'.join(map(self._rejoined, text.split('\n')))
         text = self._keys_out(text)
         text = re.sub(
@@ -157,13 +161,30 @@ class Scrubber:
 
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
-        characters are escaped or unseen: when a key shows only without
-        them, the line goes without them, key redacted."""
+        characters are escaped or unseen, or once its escapes, ANSI codes
+        and encodings are undone as the engine's readings undo them
+        (``codec.escapes_view``: ``tg\\e[1mp_v1_…``, ``tgp%5Fv1%5F…``):
+        when a key shows only so, the line goes so, key redacted."""
         import re
 
-        joined = re.sub(_CONTROL, '', line)
-        scrubbed = self._keys_out(joined)
-        return line if scrubbed == joined else scrubbed
+        # Readings of the line once its own scrub has run: a form the line
+        # shows whole is already hidden there, and the line keeps its
+        # escapes (a JSON report stays JSON).
+        own = self._keys_out(line)
+        readings = [re.sub(_CONTROL, '', own)]
+        if readings[0] == own:
+            readings = []
+        if re.search(_ESCAPE_LEAD, own):
+            from together_hooks.detect.codec import escapes_view
+
+            view = escapes_view(own.encode('utf-8', 'surrogateescape'))
+            if view is not None:
+                readings.append(re.sub(_CONTROL, '', view.data.decode('utf-8', 'replace')))
+        for joined in readings:
+            scrubbed = self._keys_out(joined)
+            if scrubbed != joined:
+                return scrubbed
+        return line
 
     def _keys_out(self, text: str) -> str:
         """``text`` with every key form in it redacted."""

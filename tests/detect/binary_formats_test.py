@@ -1,0 +1,101 @@
+"""Keys inside binary files written by the real libraries: a ``.pyc``'s
+marshalled constants, pickles, a SQLite page.  Binary formats lay a
+length or type byte before a string and the next field's byte right
+after it, so in a binary file (a NUL in its first 8 KB, as git judges)
+the ``tgp_v1_`` prefix is a key's left edge and its 50th character its
+right edge; a text file keeps the whole-run boundary."""
+from __future__ import annotations
+
+import importlib.util
+import marshal
+import pickle
+import random
+
+import pytest
+
+from tests.detect.adversarial_test import assert_linear
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.detect.engine import scan_bytes
+
+_rng = random.Random('binary-formats')
+
+
+def _pyc(source: str) -> bytes:
+    """What ``py_compile`` writes: the header, then the marshalled code."""
+    code = compile(source, 'settings.py', 'exec')
+    return importlib.util.MAGIC_NUMBER + b'\0' * 12 + marshal.dumps(code)
+
+
+def _secrets(data: bytes) -> list[str]:
+    return sorted(f.secret for f in scan_bytes(data, 'blob.bin'))
+
+
+@pytest.mark.parametrize('after', [
+    'NAME = None',  # "N" touches the key's last character
+    'NAME = "Zebra"',  # an interned short string: "Z" or "\xda"
+    'PAIR = ("a", "b")',  # a small tuple: ")"
+    'N = 1',
+])
+def test_a_key_in_a_pyc_file_is_found(after):
+    key = make_key(_rng)
+    data = _pyc(f'KEY = "{key}"\n{after}\n')
+    assert _secrets(data) == [key]
+
+
+def test_keys_in_a_pyc_functions_constants_are_found():
+    a, b = make_key(_rng), make_key(_rng)
+    data = _pyc(f'def f():\n    return ("{a}", "{b}")\n')
+    assert _secrets(data) == sorted([a, b])
+
+
+@pytest.mark.parametrize('protocol', range(1, pickle.HIGHEST_PROTOCOL + 1))
+@pytest.mark.parametrize('as_bytes', [False, True], ids=['str', 'bytes'])
+def test_a_key_in_a_pickle_is_found(protocol, as_bytes):
+    # Protocols 1-3 write the next opcode ("q", memoize) right after it.
+    key = make_key(_rng)
+    value = key.encode() if as_bytes else key
+    data = pickle.dumps({'api_key': value, 'retries': 3}, protocol=protocol)
+    assert _secrets(data) == [key]
+
+
+def test_a_key_in_marshal_data_is_found():
+    # The length byte of a 50-character string is "2"; an int holds NULs.
+    key = make_key(_rng)
+    assert _secrets(marshal.dumps(('cfg', key, None, 3))) == [key]
+
+
+def test_two_keys_glued_in_a_binary_file_are_both_found():
+    a, b = make_key(_rng), make_key(_rng)
+    data = b'\0\x32' + a.encode() + b.encode() + b'N\0'
+    assert _secrets(data) == sorted([a, b])
+
+
+def test_a_text_file_keeps_the_whole_run_boundary():
+    # The same bytes without a NUL: a run longer than a key is no key.
+    key = make_key(_rng)
+    assert _secrets(b'x = "' + key.encode() + b'N"\n') == []
+    assert _secrets(b'x = "Q' + key.encode() + b'"\n') == []
+
+
+def test_a_name_starting_with_the_prefix_in_a_binary_file_is_read():
+    # A legacy pattern's match (no run to cut) that starts with the prefix.
+    hexkey = make_hex(_rng)
+    text = b'tgp_v1_TOGETHER_API_KEY=' + hexkey.encode() + b'\n'
+    assert _secrets(text) == [hexkey]
+    assert _secrets(b'\0\n' + text) == [hexkey]
+
+
+def test_a_placeholder_glued_in_a_binary_file_is_not_a_key():
+    data = b'\0\x32' + b'tgp_v1_' + b'x' * 43 + b'N\0'
+    assert _secrets(data) == []
+
+
+@pytest.mark.parametrize('unit', [
+    b'tgp_v1_',  # a prefix every 7 bytes: one short candidate each 50+
+    b'tgp_v1_' + b'aB3' * 20,
+])
+def test_glued_runs_in_a_binary_file_scan_in_linear_time(unit):
+    small = b'\0' + unit * (64 * 1024 // len(unit))
+    large = b'\0' + unit * (256 * 1024 // len(unit))
+    assert_linear(lambda: scan_bytes(small, 'bait.bin'), lambda: scan_bytes(large, 'bait.bin'))

@@ -1,0 +1,56 @@
+"""The output scrub hides every form of a key the engine reads: a key
+split by an ANSI code (raw or escaped) or a string escape, JSON inside
+JSON, a percent-encoded or character-referenced prefix, even when the
+run never learnt the key (an argument echoed in an error)."""
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+
+from tests.keys import make_key
+from together_hooks.detect.codec import escapes_view
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.scrub import Scrubber
+
+KEY = make_key(random.Random('scrub-encoded'))
+
+FORMS = {
+    'ansi-in-prefix': f'x\x1b[32mtg\x1b[0m{KEY[2:]}',
+    'ansi-in-body': f'{KEY[:20]}\x1b[1m{KEY[20:]}',
+    'escaped-ansi-in-prefix': f'x\\u001b[32mtg\\u001b[0m{KEY[2:]}',
+    'shell-ansi-in-body': f'{KEY[:30]}\\e[0m{KEY[30:]}',
+    'json-in-json': json.dumps({'o': json.dumps({'p': f'tgp\x1b[0m{KEY[3:]}'})}),
+    'escaped-underscores': KEY.replace('_', '\\u005f'),
+    'entity-underscores': KEY.replace('_', '&#95;'),
+    'octal-prefix': '\\164gp_v1_' + KEY[7:],
+}
+
+
+def _reads_as(text: str) -> list[str]:
+    """The output as a reader reassembles it: as shown, with the escapes
+    the scrub writes dropped, and with every escape and code undone."""
+    dropped = re.sub(r'\\u00[0-9a-f]{2}', '', text)
+    out = [text, dropped]
+    for t in (text, dropped):
+        view = escapes_view(t.encode())
+        if view is not None:
+            out.append(view.data.decode('utf-8', 'replace'))
+    return out
+
+
+@pytest.mark.parametrize('form', FORMS)
+def test_every_form_the_engine_reads_is_scrubbed(form):
+    text = f'error: bad argument {FORMS[form]!s} (see --help)'
+    # The engine reads the key in it: the scrub must hide it.
+    assert [f.secret for f in scan_bytes(text.encode(), 'arg')] == [KEY]
+    for learnt in ((), (KEY,)):
+        shown = Scrubber(learnt).scrub(text)
+        assert not any(KEY[7:] in t for t in _reads_as(shown)), (learnt, shown)
+
+
+def test_a_line_without_a_key_keeps_its_escapes():
+    text = 'path C:\\new\\tgp\\dir 100% &amp; \\e[0m done'
+    assert Scrubber().scrub(text) == text
