@@ -805,6 +805,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'LLM_KEY={hex}\nLLM_URL=https://api.together.xyz/v1',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  LLM_KEY = "{hex}"\n}}',
         '{{"keys": {{"together": "{hex}"}}}}',
+        # A logged request's relative URL names no other host.
+        "Request options: {{'url': '/chat/completions', 'headers': {{'Authorization': 'Bearer {hex}'}}}}"
+        ' base_url=https://api.together.xyz/v1/',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 _TARGET = re.compile(
     rb'(?i)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|provider'
     rb'|api_type|server|:authority)["\']?\s{0,8}[:=]'
+    # A path alone names no other host (a logged request's ``'url':
+    # '/chat/completions'`` beside its ``base_url``).
+    rb'(?!\s{0,8}["\']?/(?!/))'
     rb'|^[ \t]*machine[ \t]|https?://|:authority\b)',
     re.M,
 )
