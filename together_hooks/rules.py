@@ -288,7 +288,10 @@ _LEGACY_NAME = (
 # ``<name>``/``<value>``).  Or a value
 # field up to 6 lines on, the name being a field's value: ``value``/``default``
 # (Kubernetes env lists, Terraform variables and state outputs, Postman
-# environments, .NET ``<add key=... value=...>``, argparse/click defaults) or
+# environments, .NET ``<add key=... value=...>``, argparse/click defaults;
+# a value field of another name: Terraform's ``github_actions_secret``
+# state has ``secret_name`` then ``plaintext_value``, a JSON schema's
+# ``defaultValue``, a cloud parameter's ``StringValue``) or
 # the end of an XML start tag (Android ``<string name=...>``) or a CLI's
 # value flag (``gh secret set NAME --body``, ``aws ssm put-parameter
 # --name .../together/api_key --value``); no bracket,
@@ -306,7 +309,8 @@ _LEGACY_ASSIGN = (
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
-    rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>'
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default)[_-]?)?(?i:value|default)'
+    rb'["\']?[ \t]{0,8}[=:]|>'
     rb'|(?<![\w-])--(?i:value|body|secret-string)(?:[ \t]{1,8}|=))[ \t]{0,32}'
     rb')' + _QUOTE
 )
@@ -409,6 +413,10 @@ TOGETHER_NAMED = Context(
 # only in its flat group.
 NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     (rb'(?i:.*(?:hash|digest|checksum|sha\d|fingerprint|salt).*)', None),
+    # A token a web session or a listing hands out, never an API key
+    # (a HAR's ``x-csrf-token``, ``session_token``, ``next_page_token``).
+    (rb'(?i:.*(?:csrf|xsrf|session|refresh|nonce|cursor|page|continuation|idempoten).*'
+     rb'|(?:.*[_.-])?id[_.-]?token)', None),
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)|key)',
      TOGETHER_STRUCTURE),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
@@ -769,6 +777,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key = """\n{hex}"""',
         'gh secret set TOGETHER_API_KEY --body "{hex}"',
         'aws ssm put-parameter --name /prod/together/api_key --type SecureString --value {hex}',
+        '"secret_name": "TOGETHER_API_KEY",\n"plaintext_value": "{hex}"',
+        '{{"Name": "together-api-key", "StringValue": "{hex}"}}',
         # Flat names sharing a prefix are one group, as a YAML block is.
         'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
         'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
@@ -862,6 +872,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'api_keys: [x, {hex}]  # shared with the together team',
         'together:\n  cache_key: {hex}',
+        '{{"url": "https://api.together.xyz/settings", "headers": [{{"name": "x-csrf-token", "value": "{hex}"}}]}}',
+        'TOGETHER = {{"base_url": "https://api.together.xyz/v1", "session_token": "{hex}"}}',
+        'together:\n  refresh_token: {hex}\n  id_token: {hex}',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         # A model's structure beside a Together sibling, not under it.
