@@ -297,10 +297,14 @@ _LEGACY_NAME = (
 # --name .../together/api_key --value``); no bracket,
 # angle bracket or ``;`` in between, so the field belongs to the same
 # object, call or element.
-_LEGACY_ASSIGN = (
-    rb'["\'`\]\)}]{0,3}(?:'
+# A declared type between a name and its ``=`` (``: &str``, ``: String``,
+# Go's `` string``).
+_TYPE = (
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
+)
+_LEGACY_ASSIGN = (
+    rb'["\'`\]\)}]{0,3}(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
@@ -339,7 +343,7 @@ _API_KEY_NAME = (
     rb'|(?i:key))["\']?'
 )
 _GENERIC_VALUE = (
-    rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb'|[ \t]{1,32}'
     # or the next item of an argument list: a quoted name (a flag) and the
     # key as two strings (``["--api_key", <key>]``), or a YAML list's next
@@ -779,6 +783,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'aws ssm put-parameter --name /prod/together/api_key --type SecureString --value {hex}',
         '"secret_name": "TOGETHER_API_KEY",\n"plaintext_value": "{hex}"',
         '{{"Name": "together-api-key", "StringValue": "{hex}"}}',
+        # A generic name's declared type (Rust, Swift, Kotlin, TypeScript, Go).
+        'pub static TOGETHER_BASE_URL: &str = "https://api.together.xyz/v1";\n'
+        'pub static API_KEY: &str = "{hex}";',
+        'const BASE_URL = "https://api.together.xyz/v1"\nvar apiKey string = "{hex}"',
+        'private val apiKey: String = "{hex}"\nprivate val baseUrl = "https://api.together.xyz/v1"',
         # Flat names sharing a prefix are one group, as a YAML block is.
         'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
         'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
