@@ -597,6 +597,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
+        # The key as a client's or config's first argument, unnamed
+        # (go-openai's ``openai.DefaultConfig(<key>)`` then ``.BaseURL``,
+        # openai-php's ``OpenAI::client(<key>)``, ``new OpenAIClient(<key>)``).
+        Pattern(rb'(?<![\w.])(?:new[ \t]+)?(?:[A-Za-z_]\w{0,30}(?:\.|::|->)){0,3}'
+                rb'\w{0,30}(?i:client|config)\w{0,12}[ \t]{0,8}\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
+                + _QUOTE + _HEX_KEY, context=TOGETHER_CONTEXT),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
         # ``--oauth2-bearer <key>``; the scheme and the key as two
         # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
@@ -788,6 +794,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'pub static API_KEY: &str = "{hex}";',
         'const BASE_URL = "https://api.together.xyz/v1"\nvar apiKey string = "{hex}"',
         'private val apiKey: String = "{hex}"\nprivate val baseUrl = "https://api.together.xyz/v1"',
+        # A client's or config's first argument, unnamed.
+        'cfg := openai.DefaultConfig("{hex}")\ncfg.BaseURL = "https://api.together.xyz/v1"',
+        "$client = OpenAI::factory()\n    ->withBaseUri('api.together.xyz/v1')\n    ->withApiKey('{hex}')\n    ->make();",
+        "$client = OpenAI::client('{hex}'); // api.together.xyz",
         # Flat names sharing a prefix are one group, as a YAML block is.
         'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
         'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
@@ -884,6 +894,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"url": "https://api.together.xyz/settings", "headers": [{{"name": "x-csrf-token", "value": "{hex}"}}]}}',
         'TOGETHER = {{"base_url": "https://api.together.xyz/v1", "session_token": "{hex}"}}',
         'together:\n  refresh_token: {hex}\n  id_token: {hex}',
+        'cfg := openai.DefaultConfig("{hex}")\ncfg.BaseURL = "https://llm.example.com/v1"',
+        'client = HttpClient("{hex}")  # not together',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         # A model's structure beside a Together sibling, not under it.
