@@ -247,8 +247,10 @@ class Rule:
 # configuration keys), TOGETHER__APIKEY (.NET environment) ...: any case,
 # any of ``_ . : / -`` (one or two) between the words (``/``: a parameter
 # or Vault path, ``/prod/together/api_key``); or a Together client
-# built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
-# argument anywhere among the call's arguments.  A ``_B64``/``_BASE64``
+# built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``,
+# ``together.NewClient(``, ``Together::Client.new(``), its key argument
+# anywhere among the call's arguments (together-go's
+# ``option.WithAPIKey(<key>)``) or first.  A ``_B64``/``_BASE64``
 # suffix names the same key, encoded.
 _SEP = rb'[_.:/ -]{0,2}'
 # The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
@@ -273,7 +275,8 @@ _LEGACY_NAME = (
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?)'
-    rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
+    rb'|(?:Together\w{0,16}|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?)\s{0,32}\('
+    rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey)|(?i:\bwith_?api_?key)))?)'
 )
 # From the name to the value, one of three shapes.  Right after the name:
 # closing quotes/brackets/braces (Perl's ``$ENV{NAME}``), a type (``: SecretStr``, ``: Optional[str]``,
@@ -366,11 +369,17 @@ TOGETHER_CONTEXT = Context(
         # ``"BACKEND": "llm.backends.Together"``)
         rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
         rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
+        # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
+        # a Postman environment ``"name": "Together"``)
+        rb'|(?<![\w-])name\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
+        rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
         rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
-        rb'|together\w{0,16}["\']?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        # a Python class named for it (``class TogetherSettings(BaseSettings):``)
+        rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
         rb'|<together(?:[_-]?ai)?>)[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
@@ -627,10 +636,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # ``new TogetherOptions {``).
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
-        rb'(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
+        rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
+        rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z))'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
+        rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?\s{0,32}\('
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
     # run); the longest pattern (a name, then a value field 6 lines on)
@@ -798,6 +809,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'cfg := openai.DefaultConfig("{hex}")\ncfg.BaseURL = "https://api.together.xyz/v1"',
         "$client = OpenAI::factory()\n    ->withBaseUri('api.together.xyz/v1')\n    ->withApiKey('{hex}')\n    ->make();",
         "$client = OpenAI::client('{hex}'); // api.together.xyz",
+        # A heading on the key's own line.
+        'config :my_app, :together, api_key: "{hex}"',
+        # Together's clients built with the key first or by a setter; a
+        # Together-named object, class or resource around a generic name.
+        'var client = new TogetherClient("{hex}");',
+        'client := together.NewClient(\n\toption.WithAPIKey("{hex}"),\n)',
+        'client = Together::Client.new(api_key: "{hex}")',
+        'TOGETHER_HEADERS = {{"Authorization": "Bearer {hex}"}}',
+        'export const TOGETHER_CONFIG = {{\n  apiKey: "{hex}",\n}};',
+        'class TogetherSettings(BaseSettings):\n    model: str = "m"\n    api_key: str = "{hex}"',
+        'kind: Secret\nmetadata:\n  name: together-credentials\nstringData:\n  api-key: {hex}',
         # Flat names sharing a prefix are one group, as a YAML block is.
         'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
         'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
@@ -896,6 +918,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  refresh_token: {hex}\n  id_token: {hex}',
         'cfg := openai.DefaultConfig("{hex}")\ncfg.BaseURL = "https://llm.example.com/v1"',
         'client = HttpClient("{hex}")  # not together',
+        'config :my_app, :openai, api_key: "{hex}"  # together later',
+        'kind: Secret\nmetadata:\n  name: together-proxy-tls\nstringData:\n  api-key: {hex}',
+        'class OpenAISettings(BaseSettings):\n    api_key: str = "{hex}"\n# together later',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         # A model's structure beside a Together sibling, not under it.

@@ -184,7 +184,7 @@ def _spans(
     (its own line among them), smallest first."""
     start = _line_start(data, at, lo)
     spans = [
-        (start, start, _line_end(data, at, hi)),
+        (start, _line_heading(data, start, at), _line_end(data, at, hi)),
         *bracket_spans(data, at, lo, hi, index.brackets), *indent_spans(data, at, lo, hi),
     ]
     section = section_span(at, lo, hi, index.sections)
@@ -196,6 +196,20 @@ def _spans(
     return spans
 
 
+def _line_heading(data: bytes, start: int, at: int) -> int:
+    """Where the label of the key's own line ends: after the item before
+    the key's field when that item is a bare word (Elixir's ``config :app,
+    :together, api_key: <key>``), not a field (``"provider": "x",``)."""
+    head = max(start, *(data.rfind(c, start, at) + 1 for c in _SEPARATORS))
+    if head == start:
+        return start
+    item = max(start, *(data.rfind(c, start, head - 1) + 1 for c in _SEPARATORS))
+    if _ASSIGNS.search(data, item, head - 1) is not None:
+        return start
+    return head
+
+
+_ASSIGNS = re.compile(rb'(?<![\s,;{(\[]):|=')
 _BLOCK = 1 << 16
 
 
