@@ -275,7 +275,8 @@ _LEGACY_NAME = (
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?)'
-    rb'|(?:Together\w{0,16}|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?)\s{0,32}\('
+    rb'|(?:Together\w{0,16}|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:\.new)?)'
+    rb'\s{0,32}\('
     rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey)|(?i:\bwith_?api_?key)))?)'
 )
 # From the name to the value, one of three shapes.  Right after the name:
@@ -921,6 +922,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'config :my_app, :openai, api_key: "{hex}"  # together later',
         'kind: Secret\nmetadata:\n  name: together-proxy-tls\nstringData:\n  api-key: {hex}',
         'class OpenAISettings(BaseSettings):\n    api_key: str = "{hex}"\n# together later',
+        'ok = together.verify_sha256("{hex}")',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         # A model's structure beside a Together sibling, not under it.
