@@ -121,7 +121,8 @@ class Context:
     Together's); ``group``, only the flat group (``LLM_KEY`` beside
     ``LLM_URL``; a ``cache_key`` under ``together:`` is not a key);
     ``named``, the pattern's match is Together context in itself and only
-    ``veto`` is checked.  ``veto``: a heading under which 64-hex values
+    ``veto`` is checked; ``field``, only ``mention`` in the key's line or
+    the one structure right around it.  ``veto``: a heading under which 64-hex values
     are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
     innermost heading.
     """
@@ -319,7 +320,7 @@ _LEGACY_ASSIGN = (
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default)[_-]?)?(?i:value|default)'
     rb'["\']?[ \t]{0,8}[=:]|>'
-    rb'|(?<![\w-])--(?i:value|body|secret-string)(?:[ \t]{1,8}|=))[ \t]{0,32}'
+    rb'|(?<![\w-])(?:--(?i:value|body|secret-string)|-b)(?:[ \t]{1,8}|=))[ \t]{0,32}'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -357,6 +358,13 @@ _GENERIC_VALUE = (
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
 )
+# A heading under which 64-hex values are digests (``checksums:``,
+# ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``): it answers no for
+# every kind of name.
+_DIGEST_HEADING = (
+    rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
+    rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
+)
 # What makes the structure around a generically named key Together's.
 TOGETHER_CONTEXT = Context(
     # Quotes may be escaped (``\\"``): the structure is judged in the file as
@@ -371,8 +379,9 @@ TOGETHER_CONTEXT = Context(
         rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
         rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
         # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
-        # a Postman environment ``"name": "Together"``)
-        rb'|(?<![\w-])name\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
+        # ``kubectl create secret generic together``, a Postman environment
+        # ``"name": "Together"``)
+        rb'|(?<![\w-])(?:name\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
     ),
     label=(
@@ -387,35 +396,45 @@ TOGETHER_CONTEXT = Context(
     # A HAR entry's headers, a curl over continuation lines, a URL constant
     # a few statements above its request: all well inside 4 KB.
     reach=4096,
+    veto=_DIGEST_HEADING,
 )
 # The same, but only a structure around the key answers.
 TOGETHER_STRUCTURE = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False,
+    reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING,
 )
 # Only a Together heading (or the name's own flat group): for another
 # service's secret (``SESSION_SECRET``, ``db_password``) in a block that
 # also configures Together.
 TOGETHER_HEADING = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading',
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING,
 )
 # Only the name's flat group: for a prefixed ``_KEY`` (``LLM_KEY`` beside
 # ``LLM_URL``), a word that names many other keys (``cache_key``,
 # ``ENCRYPTION_KEY``, ``idempotency_key``).
 TOGETHER_GROUP = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group',
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group', veto=_DIGEST_HEADING,
 )
 # The provider's own name is the context; a heading that says the map
 # holds digests (``EXPECTED_SHA256 = {"together": ...}``) takes it back.
 TOGETHER_NAMED = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, scope='named',
-    veto=(
-        rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
-        rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
+    reach=TOGETHER_CONTEXT.reach, scope='named', veto=_DIGEST_HEADING,
+)
+# A value field whose own object, row or statement has a name field
+# naming a Together key, after it as well as before (keys come in any
+# order: ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
+# value = <key> WHERE name = 'together_api_key'``); only the structure
+# right around the value answers.
+TOGETHER_NAME_FIELD = Context(
+    mention=(
+        rb'(?<![\w-])(?i:name|key)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?' + _LEGACY_NAME
+        + rb'(?![\w-])'
     ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    scope='field', veto=_DIGEST_HEADING,
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -576,6 +595,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Named as a Together key, or the same base64-encoded as a whole
         # value (Kubernetes Secrets): one regex, so the long name-and-
         # assignment part is compiled and run once.
+        # The value field first, the name field after it in the same
+        # object, row or statement (JSON and YAML keys come in any order:
+        # ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
+        # value = <key> WHERE name = 'together_api_key'``).
+        Pattern(rb'(?<![\w-])(?i:value)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
+                context=TOGETHER_NAME_FIELD),
+        # A password in a URL to Together's API, or Together's as the user
+        # (``~/.git-credentials``, a proxy URL): ``https://user:<key>@api.together.xyz``.
+        Pattern(rb'(?i:https?)://(?P<name>[^\s:/@"\'<>]{0,64}):' + _HEX_KEY + rb'(?=@)',
+                context=TOGETHER_STRUCTURE,
+                by_name=((rb'(?i:together(?:[_-]?ai)?)', TOGETHER_NAMED), (rb'(?s:.*)', TOGETHER_STRUCTURE))),
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
@@ -640,7 +670,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z))'
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z])'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?\s{0,32}\('
     ),
@@ -799,7 +829,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key = """\n{hex}"""',
         'gh secret set TOGETHER_API_KEY --body "{hex}"',
         'aws ssm put-parameter --name /prod/together/api_key --type SecureString --value {hex}',
-        '"secret_name": "TOGETHER_API_KEY",\n"plaintext_value": "{hex}"',
+        '"secret_name": "TOGETHER_API_KEY",\n"plaintext_value": "{hex}"',  # pragma: allowlist secret
         '{{"Name": "together-api-key", "StringValue": "{hex}"}}',
         # A generic name's declared type (Rust, Swift, Kotlin, TypeScript, Go).
         'pub static TOGETHER_BASE_URL: &str = "https://api.together.xyz/v1";\n'
@@ -821,6 +851,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'export const TOGETHER_CONFIG = {{\n  apiKey: "{hex}",\n}};',
         'class TogetherSettings(BaseSettings):\n    model: str = "m"\n    api_key: str = "{hex}"',
         'kind: Secret\nmetadata:\n  name: together-credentials\nstringData:\n  api-key: {hex}',
+        'kubectl create secret generic together --from-literal=api-key={hex}',
+        'gh secret set TOGETHER_API_KEY -b {hex}',
+        # The value field before the name field; a password in a URL.
+        'env:\n  - value: "{hex}"\n    name: TOGETHER_API_KEY',
+        '[{{"value": "{hex}", "type": "secret", "key": "together_api_key"}}]',
+        "UPDATE settings SET value = '{hex}' WHERE name = 'together_api_key';",
+        'https://apikey:{hex}@api.together.xyz',
+        'proxy = https://together:{hex}@llm-gateway.internal:8443/v1',
         # Flat names sharing a prefix are one group, as a YAML block is.
         'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
         'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
@@ -923,6 +961,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'kind: Secret\nmetadata:\n  name: together-proxy-tls\nstringData:\n  api-key: {hex}',
         'class OpenAISettings(BaseSettings):\n    api_key: str = "{hex}"\n# together later',
         'ok = together.verify_sha256("{hex}")',
+        'TOGETHER_CHECKSUMS = {{"key": "{hex}"}}',
+        'kubectl create secret generic together-tls --from-literal=key={hex}',
+        'env:\n  - name: OTHER\n    value: {hex}\n  - name: TOGETHER_API_KEY\n    value: $(ref)',
+        '[{{"value": "{hex}", "key": "TOGETHER_API_KEY_SHA256"}}]',
+        'https://u:{hex}@github.com/acme/x.git  # together',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         # A model's structure beside a Together sibling, not under it.

@@ -100,6 +100,21 @@ def _notebook_output(m: Made) -> tuple[Text, list[tuple[int, str]]]:
     return text, [(line_of(text, key), key)]
 
 
+def _tfstate_gha_secret(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+    """Terraform state of a ``github_actions_secret``: the name, then the
+    value in ``plaintext_value``."""
+    key = m.hex()
+    text = (
+        '{\n  "resources": [\n    {\n      "type": "github_actions_secret",\n'
+        '      "name": "together",\n      "instances": [{"attributes": {\n'
+        '        "repository": "chat",\n'
+        '        "secret_name": "TOGETHER_API_KEY",\n'  # pragma: allowlist secret
+        f'        "plaintext_value": "{key}"\n'
+        '      }}]\n    }\n  ]\n}\n'
+    )
+    return text, [(line_of(text, key), key)]
+
+
 SPECIAL = [
     Case('env-no-newline-at-eof', '.env', _no_newline_at_eof),
     Case('ini-tabs-crlf', 'together.ini', _tabs_crlf),
@@ -109,6 +124,7 @@ SPECIAL = [
     Case('curl-basic-auth-b64', 'logs/curl-v.txt', _basic_auth_header),
     Case('k8s-secret-generic-b64', 'k8s/together-secret.yaml', _k8s_secret_generic_b64),
     Case('ipynb-execute-result', 'nb/check-env.ipynb', _notebook_output),
+    Case('tfstate-gha-secret-plaintext', 'infra/terraform.tfstate', _tfstate_gha_secret),
 ]
 
 LEAKS = key_cases(
@@ -316,25 +332,6 @@ together_api_key = "{hex}"
       "sensitive": true
     }}
   }}
-}}
-'''),
-    ('tfstate-gha-secret-plaintext', 'infra/terraform.tfstate', '''\
-{{
-  "resources": [
-    {{
-      "type": "github_actions_secret",
-      "name": "together",
-      "instances": [
-        {{
-          "attributes": {{
-            "repository": "chat",
-            "secret_name": "TOGETHER_API_KEY",
-            "plaintext_value": "{hex}"
-          }}
-        }}
-      ]
-    }}
-  ]
 }}
 '''),
     ('terraform-k8s-secret-data', 'infra/k8s.tf', '''\
@@ -696,7 +693,7 @@ together[pyarrow]==1.3.3 --hash=sha256:{_hex} --hash=sha256:{_hex2}
     ('decoy-pypi-json-digests', 'cache/pypi-together.json', '''\
 {{"info": {{"name": "together", "version": "1.3.3"}},
  "urls": [{{"filename": "together-1.3.3-py3-none-any.whl",
-   "digests": {{"blake2b_256": "{_hex}", "md5": "0f343b0931126a20f133d67c2b018a3b", "sha256": "{_hex2}"}}}}]}}
+   "digests": {{"blake2b_256": "{_hex}", "sha256": "{_hex2}"}}}}]}}
 '''),
     ('decoy-nix-fetch', 'nix/together.nix', '''\
 src = fetchFromGitHub {{

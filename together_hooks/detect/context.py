@@ -307,7 +307,8 @@ class Walker:
         structure around the key; ``heading``, only a Together heading
         (or the key's flat group); ``group``, only the key's flat group;
         ``named``, the pattern itself said Together and only ``veto`` may
-        answer no.  The innermost heading matching ``veto`` answers no
+        answer no; ``field``, a ``mention`` in the key's line or the one
+        structure right around it.  The innermost heading matching ``veto`` answers no
         first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
         hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
@@ -321,6 +322,16 @@ class Walker:
                 return False
         if scope == 'named':
             return True
+        if scope == 'field':
+            # The structure right around the key: its line, or when that
+            # is all of the key's line, the one around the line.
+            line = _line_start(data, at, lo), _line_end(data, at, hi)
+            for a, _b, end in spans[:2]:
+                if _inside(index.mention, a, end):
+                    return True
+                if a > line[0] or end < line[1]:
+                    return False
+            return False
         mentions = scope == 'structure'
         names = frozenset(
             name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
