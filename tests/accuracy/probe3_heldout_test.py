@@ -254,14 +254,12 @@ helm upgrade --install chat ./charts/chat \\
 }}
 '''),
     # -- CI ------------------------------------------------------------------
-    ('gha-env-block', '.github/workflows/eval.yml', '''\
-jobs:
-  eval:
-    runs-on: ubuntu-latest
-    env:
-      TOGETHER_API_KEY: {hex}
+    ('gha-run-script-export', '.github/workflows/smoke.yml', '''\
     steps:
-      - run: python eval.py
+      - name: smoke test
+        run: |
+          export TOGETHER_API_KEY={hex}
+          python smoke.py --model "$MODEL"
 '''),
     ('gha-with-input', '.github/workflows/review.yml', '''\
       - uses: acme/ai-review-action@v2
