@@ -121,7 +121,8 @@ class Context:
     Together's); ``group``, only the flat group (``LLM_KEY`` beside
     ``LLM_URL``; a ``cache_key`` under ``together:`` is not a key);
     ``named``, the pattern's match is Together context in itself and only
-    ``veto`` is checked.  ``veto``: a heading under which 64-hex values
+    ``veto`` is checked; ``field``, only ``mention`` in the key's line or
+    the one structure right around it.  ``veto``: a heading under which 64-hex values
     are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
     innermost heading.
     """
@@ -247,8 +248,10 @@ class Rule:
 # configuration keys), TOGETHER__APIKEY (.NET environment) ...: any case,
 # any of ``_ . : / -`` (one or two) between the words (``/``: a parameter
 # or Vault path, ``/prod/together/api_key``); or a Together client
-# built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``), its key
-# argument anywhere among the call's arguments.  A ``_B64``/``_BASE64``
+# built with it (``Together(``, ``ChatTogether(``, ``TogetherLLM(``,
+# ``together.NewClient(``, ``Together::Client.new(``), its key argument
+# anywhere among the call's arguments (together-go's
+# ``option.WithAPIKey(<key>)``) or first.  A ``_B64``/``_BASE64``
 # suffix names the same key, encoded.
 _SEP = rb'[_.:/ -]{0,2}'
 # The quotes a value opens with: a string prefix (Python's ``f``/``r``/``b``,
@@ -273,7 +276,9 @@ _LEGACY_NAME = (
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?)'
-    rb'|Together\w{0,16}\s{0,32}\([^()]{0,200}?\b(?:api_key|apiKey))'
+    rb'|(?:Together\w{0,16}|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:\.new)?)'
+    rb'\s{0,32}\('
+    rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey)|(?i:\bwith_?api_?key)))?)'
 )
 # From the name to the value, one of three shapes.  Right after the name:
 # closing quotes/brackets/braces (Perl's ``$ENV{NAME}``), a type (``: SecretStr``, ``: Optional[str]``,
@@ -288,16 +293,23 @@ _LEGACY_NAME = (
 # ``<name>``/``<value>``).  Or a value
 # field up to 6 lines on, the name being a field's value: ``value``/``default``
 # (Kubernetes env lists, Terraform variables and state outputs, Postman
-# environments, .NET ``<add key=... value=...>``, argparse/click defaults) or
+# environments, .NET ``<add key=... value=...>``, argparse/click defaults;
+# a value field of another name: Terraform's ``github_actions_secret``
+# state has ``secret_name`` then ``plaintext_value``, a JSON schema's
+# ``defaultValue``, a cloud parameter's ``StringValue``) or
 # the end of an XML start tag (Android ``<string name=...>``) or a CLI's
 # value flag (``gh secret set NAME --body``, ``aws ssm put-parameter
 # --name .../together/api_key --value``); no bracket,
 # angle bracket or ``;`` in between, so the field belongs to the same
 # object, call or element.
-_LEGACY_ASSIGN = (
-    rb'["\'`\]\)}]{0,3}(?:'
+# A declared type between a name and its ``=`` (``: &str``, ``: String``,
+# Go's `` string``).
+_TYPE = (
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
+)
+_LEGACY_ASSIGN = (
+    rb'["\'`\]\)}]{0,3}(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
@@ -306,8 +318,9 @@ _LEGACY_ASSIGN = (
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
-    rb'(?:(?<![\w-])(?i:value|default)["\']?[ \t]{0,8}[=:]|>'
-    rb'|(?<![\w-])--(?i:value|body|secret-string)(?:[ \t]{1,8}|=))[ \t]{0,32}'
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default)[_-]?)?(?i:value|default)'
+    rb'["\']?[ \t]{0,8}[=:]|>'
+    rb'|(?<![\w-])(?:--(?i:value|body|secret-string)|-b)(?:[ \t]{1,8}|=))[ \t]{0,32}'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -335,7 +348,7 @@ _API_KEY_NAME = (
     rb'|(?i:key))["\']?'
 )
 _GENERIC_VALUE = (
-    rb'\]?(?:[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb'|[ \t]{1,32}'
     # or the next item of an argument list: a quoted name (a flag) and the
     # key as two strings (``["--api_key", <key>]``), or a YAML list's next
@@ -344,6 +357,13 @@ _GENERIC_VALUE = (
     rb'|[ \t]{0,32}\r?\n[ \t]{0,32}-[ \t]{1,8}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
+)
+# A heading under which 64-hex values are digests (``checksums:``,
+# ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``): it answers no for
+# every kind of name.
+_DIGEST_HEADING = (
+    rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
+    rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
 )
 # What makes the structure around a generically named key Together's.
 TOGETHER_CONTEXT = Context(
@@ -358,46 +378,63 @@ TOGETHER_CONTEXT = Context(
         # ``"BACKEND": "llm.backends.Together"``)
         rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
         rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
+        # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
+        # ``kubectl create secret generic together``, a Postman environment
+        # ``"name": "Together"``)
+        rb'|(?<![\w-])(?:name\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
+        rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
         rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
-        rb'|together\w{0,16}["\']?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        # a Python class named for it (``class TogetherSettings(BaseSettings):``)
+        rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
         rb'|<together(?:[_-]?ai)?>)[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
     # A HAR entry's headers, a curl over continuation lines, a URL constant
     # a few statements above its request: all well inside 4 KB.
     reach=4096,
+    veto=_DIGEST_HEADING,
 )
 # The same, but only a structure around the key answers.
 TOGETHER_STRUCTURE = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False,
+    reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING,
 )
 # Only a Together heading (or the name's own flat group): for another
 # service's secret (``SESSION_SECRET``, ``db_password``) in a block that
 # also configures Together.
 TOGETHER_HEADING = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading',
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING,
 )
 # Only the name's flat group: for a prefixed ``_KEY`` (``LLM_KEY`` beside
 # ``LLM_URL``), a word that names many other keys (``cache_key``,
 # ``ENCRYPTION_KEY``, ``idempotency_key``).
 TOGETHER_GROUP = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group',
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group', veto=_DIGEST_HEADING,
 )
 # The provider's own name is the context; a heading that says the map
 # holds digests (``EXPECTED_SHA256 = {"together": ...}``) takes it back.
 TOGETHER_NAMED = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, scope='named',
-    veto=(
-        rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
-        rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
+    reach=TOGETHER_CONTEXT.reach, scope='named', veto=_DIGEST_HEADING,
+)
+# A value field whose own object, row or statement has a name field
+# naming a Together key, after it as well as before (keys come in any
+# order: ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
+# value = <key> WHERE name = 'together_api_key'``); only the structure
+# right around the value answers.
+TOGETHER_NAME_FIELD = Context(
+    mention=(
+        rb'(?<![\w-])(?i:name|key)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?' + _LEGACY_NAME
+        + rb'(?![\w-])'
     ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    scope='field', veto=_DIGEST_HEADING,
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -409,6 +446,10 @@ TOGETHER_NAMED = Context(
 # only in its flat group.
 NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     (rb'(?i:.*(?:hash|digest|checksum|sha\d|fingerprint|salt).*)', None),
+    # A token a web session or a listing hands out, never an API key
+    # (a HAR's ``x-csrf-token``, ``session_token``, ``next_page_token``).
+    (rb'(?i:.*(?:csrf|xsrf|session|refresh|nonce|cursor|page|continuation|idempoten).*'
+     rb'|(?:.*[_.-])?id[_.-]?token)', None),
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)|key)',
      TOGETHER_STRUCTURE),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
@@ -554,6 +595,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Named as a Together key, or the same base64-encoded as a whole
         # value (Kubernetes Secrets): one regex, so the long name-and-
         # assignment part is compiled and run once.
+        # The value field first, the name field after it in the same
+        # object, row or statement (JSON and YAML keys come in any order:
+        # ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
+        # value = <key> WHERE name = 'together_api_key'``).
+        Pattern(rb'(?<![\w-])(?i:value)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
+                context=TOGETHER_NAME_FIELD),
+        # A password in a URL to Together's API, or Together's as the user
+        # (``~/.git-credentials``, a proxy URL): ``https://user:<key>@api.together.xyz``.
+        Pattern(rb'(?i:https?)://(?P<name>[^\s:/@"\'<>]{0,64}):' + _HEX_KEY + rb'(?=@)',
+                context=TOGETHER_STRUCTURE,
+                by_name=((rb'(?i:together(?:[_-]?ai)?)', TOGETHER_NAMED), (rb'(?s:.*)', TOGETHER_STRUCTURE))),
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
@@ -585,6 +637,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
+        # The key as a client's or config's first argument, unnamed
+        # (go-openai's ``openai.DefaultConfig(<key>)`` then ``.BaseURL``,
+        # openai-php's ``OpenAI::client(<key>)``, ``new OpenAIClient(<key>)``).
+        Pattern(rb'(?<![\w.])(?:new[ \t]+)?(?:[A-Za-z_]\w{0,30}(?:\.|::|->)){0,3}'
+                rb'\w{0,30}(?i:client|config)\w{0,12}[ \t]{0,8}\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
+                + _QUOTE + _HEX_KEY, context=TOGETHER_CONTEXT),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
         # ``--oauth2-bearer <key>``; the scheme and the key as two
         # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
@@ -609,10 +667,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # ``new TogetherOptions {``).
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
-        rb'(?i:[_.: -]{0,2}(?:api|key|token|secret))|\.(?:xyz|ai)\b'
+        rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
+        rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z))'
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z])'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
+        rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?\s{0,32}\('
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
     # run); the longest pattern (a name, then a value field 6 lines on)
@@ -769,6 +829,36 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key = """\n{hex}"""',
         'gh secret set TOGETHER_API_KEY --body "{hex}"',
         'aws ssm put-parameter --name /prod/together/api_key --type SecureString --value {hex}',
+        '"secret_name": "TOGETHER_API_KEY",\n"plaintext_value": "{hex}"',  # pragma: allowlist secret
+        '{{"Name": "together-api-key", "StringValue": "{hex}"}}',
+        # A generic name's declared type (Rust, Swift, Kotlin, TypeScript, Go).
+        'pub static TOGETHER_BASE_URL: &str = "https://api.together.xyz/v1";\n'
+        'pub static API_KEY: &str = "{hex}";',
+        'const BASE_URL = "https://api.together.xyz/v1"\nvar apiKey string = "{hex}"',
+        'private val apiKey: String = "{hex}"\nprivate val baseUrl = "https://api.together.xyz/v1"',
+        # A client's or config's first argument, unnamed.
+        'cfg := openai.DefaultConfig("{hex}")\ncfg.BaseURL = "https://api.together.xyz/v1"',
+        "$client = OpenAI::factory()\n    ->withBaseUri('api.together.xyz/v1')\n    ->withApiKey('{hex}')\n    ->make();",
+        "$client = OpenAI::client('{hex}'); // api.together.xyz",
+        # A heading on the key's own line.
+        'config :my_app, :together, api_key: "{hex}"',
+        # Together's clients built with the key first or by a setter; a
+        # Together-named object, class or resource around a generic name.
+        'var client = new TogetherClient("{hex}");',
+        'client := together.NewClient(\n\toption.WithAPIKey("{hex}"),\n)',
+        'client = Together::Client.new(api_key: "{hex}")',
+        'TOGETHER_HEADERS = {{"Authorization": "Bearer {hex}"}}',
+        'export const TOGETHER_CONFIG = {{\n  apiKey: "{hex}",\n}};',
+        'class TogetherSettings(BaseSettings):\n    model: str = "m"\n    api_key: str = "{hex}"',
+        'kind: Secret\nmetadata:\n  name: together-credentials\nstringData:\n  api-key: {hex}',
+        'kubectl create secret generic together --from-literal=api-key={hex}',
+        'gh secret set TOGETHER_API_KEY -b {hex}',
+        # The value field before the name field; a password in a URL.
+        'env:\n  - value: "{hex}"\n    name: TOGETHER_API_KEY',
+        '[{{"value": "{hex}", "type": "secret", "key": "together_api_key"}}]',
+        "UPDATE settings SET value = '{hex}' WHERE name = 'together_api_key';",
+        'https://apikey:{hex}@api.together.xyz',
+        'proxy = https://together:{hex}@llm-gateway.internal:8443/v1',
         # Flat names sharing a prefix are one group, as a YAML block is.
         'LLM_PROVIDER=together\nLLM_MODEL=m\nLLM_API_KEY={hex}',
         'export CHAT_BASE_URL=https://api.together.xyz/v1\nexport CHAT_TOKEN="{hex}"',
@@ -805,6 +895,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'LLM_KEY={hex}\nLLM_URL=https://api.together.xyz/v1',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  LLM_KEY = "{hex}"\n}}',
         '{{"keys": {{"together": "{hex}"}}}}',
+        # A logged request's relative URL names no other host.
+        "Request options: {{'url': '/chat/completions', 'headers': {{'Authorization': 'Bearer {hex}'}}}}"
+        ' base_url=https://api.together.xyz/v1/',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -859,6 +952,20 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'api_keys: [x, {hex}]  # shared with the together team',
         'together:\n  cache_key: {hex}',
+        '{{"url": "https://api.together.xyz/settings", "headers": [{{"name": "x-csrf-token", "value": "{hex}"}}]}}',
+        'TOGETHER = {{"base_url": "https://api.together.xyz/v1", "session_token": "{hex}"}}',
+        'together:\n  refresh_token: {hex}\n  id_token: {hex}',
+        'cfg := openai.DefaultConfig("{hex}")\ncfg.BaseURL = "https://llm.example.com/v1"',
+        'client = HttpClient("{hex}")  # not together',
+        'config :my_app, :openai, api_key: "{hex}"  # together later',
+        'kind: Secret\nmetadata:\n  name: together-proxy-tls\nstringData:\n  api-key: {hex}',
+        'class OpenAISettings(BaseSettings):\n    api_key: str = "{hex}"\n# together later',
+        'ok = together.verify_sha256("{hex}")',
+        'TOGETHER_CHECKSUMS = {{"key": "{hex}"}}',
+        'kubectl create secret generic together-tls --from-literal=key={hex}',
+        'env:\n  - name: OTHER\n    value: {hex}\n  - name: TOGETHER_API_KEY\n    value: $(ref)',
+        '[{{"value": "{hex}", "key": "TOGETHER_API_KEY_SHA256"}}]',
+        'https://u:{hex}@github.com/acme/x.git  # together',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  ENCRYPTION_KEY = "{hex}"\n}}',
         '_target_: acme.Together\nmodel:\n  url: https://x.example\n  api_key: {hex}',
         # A model's structure beside a Together sibling, not under it.

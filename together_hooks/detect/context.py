@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 _TARGET = re.compile(
     rb'(?i)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|provider'
     rb'|api_type|server|:authority)["\']?\s{0,8}[:=]'
+    # A path alone names no other host (a logged request's ``'url':
+    # '/chat/completions'`` beside its ``base_url``).
+    rb'(?!\s{0,8}["\']?/(?!/))'
     rb'|^[ \t]*machine[ \t]|https?://|:authority\b)',
     re.M,
 )
@@ -181,7 +184,7 @@ def _spans(
     (its own line among them), smallest first."""
     start = _line_start(data, at, lo)
     spans = [
-        (start, start, _line_end(data, at, hi)),
+        (start, _line_heading(data, start, at), _line_end(data, at, hi)),
         *bracket_spans(data, at, lo, hi, index.brackets), *indent_spans(data, at, lo, hi),
     ]
     section = section_span(at, lo, hi, index.sections)
@@ -193,6 +196,20 @@ def _spans(
     return spans
 
 
+def _line_heading(data: bytes, start: int, at: int) -> int:
+    """Where the label of the key's own line ends: after the item before
+    the key's field when that item is a bare word (Elixir's ``config :app,
+    :together, api_key: <key>``), not a field (``"provider": "x",``)."""
+    head = max(start, *(data.rfind(c, start, at) + 1 for c in _SEPARATORS))
+    if head == start:
+        return start
+    item = max(start, *(data.rfind(c, start, head - 1) + 1 for c in _SEPARATORS))
+    if _ASSIGNS.search(data, item, head - 1) is not None:
+        return start
+    return head
+
+
+_ASSIGNS = re.compile(rb'(?<![\s,;{(\[]):|=')
 _BLOCK = 1 << 16
 
 
@@ -290,7 +307,8 @@ class Walker:
         structure around the key; ``heading``, only a Together heading
         (or the key's flat group); ``group``, only the key's flat group;
         ``named``, the pattern itself said Together and only ``veto`` may
-        answer no.  The innermost heading matching ``veto`` answers no
+        answer no; ``field``, a ``mention`` in the key's line or the one
+        structure right around it.  The innermost heading matching ``veto`` answers no
         first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
         hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
@@ -304,6 +322,16 @@ class Walker:
                 return False
         if scope == 'named':
             return True
+        if scope == 'field':
+            # The structure right around the key: its line, or when that
+            # is all of the key's line, the one around the line.
+            line = _line_start(data, at, lo), _line_end(data, at, hi)
+            for a, _b, end in spans[:2]:
+                if _inside(index.mention, a, end):
+                    return True
+                if a > line[0] or end < line[1]:
+                    return False
+            return False
         mentions = scope == 'structure'
         names = frozenset(
             name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
