@@ -321,3 +321,64 @@ def test_where_the_git_push_cannot_be_seen_every_ref_is_scanned(
     assert contents is not None
     found = {f.hashed_secret for c in contents for f in scanner.scan_one(c)}
     assert found == {hash_secret(key)}
+
+
+@pytest.mark.parametrize('how', (
+    ('-o', '{}'), ('--push-option={}',), ('--push-option', '{}'), ('-o{}',), ('--push-opt={}',),
+    ('config',),
+))
+def test_a_key_in_a_push_option_is_refused(git_repo, keys, pushing, how):
+    """``git push -o ci.variable=TOGETHER_API_KEY=<key>`` (GitLab turns it
+    into a pipeline variable, stored and shown on the server) sends the
+    option's text to the remote with the commits; so does each
+    ``push.pushOption`` value when no ``-o`` is given."""
+    key = keys()
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    option = f'ci.variable=TOGETHER_API_KEY={key}'
+    if how == ('config',):
+        git(git_repo, 'config', 'push.pushOption', option)
+        args: list[str] = []
+    else:
+        args = [a.format(option) for a in how]
+    before = git(remote, 'rev-parse', 'main').strip()
+    rc, out = run(git_repo, pushing, 'git', 'push', *args, 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    assert git(remote, 'rev-parse', 'main').strip() == before
+
+
+def test_a_clean_push_option_passes(git_repo, keys, pushing):
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, 'git', 'push', '-o', 'ci.skip', 'origin', 'main')
+    assert rc == 0, out
+
+
+def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
+    """examples/pre-push.md's plain hook (``scan --diff``) reads the
+    ``git push`` it runs under for its push options; the same scan in a
+    CI job (no ``git push``) has none."""
+    key = keys()
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
+        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
+    hook = git_repo / '.git' / 'hooks' / 'pre-push'
+    hook.write_text('#!/bin/sh\n' + script)
+    hook.chmod(0o755)
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, '-o', f'TOGETHER_API_KEY={key}', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    rc, out = run(git_repo, pushing, 'together-hooks', 'scan', '--diff', 'HEAD~1...HEAD')
+    assert rc == 0, out

@@ -312,3 +312,27 @@ def test_the_first_push_trusts_only_the_default_branch_it_brings(
         rc, out = push(git_repo, env, *refs)
         assert rc != 0 and hash_secret(key) in out, (refs, out)
         assert remote_has(server, 'refs/heads/evil') == ''
+
+
+@pytest.mark.parametrize('deleting', (False, True))
+def test_a_key_in_a_push_option_is_refused(git_repo, server, env, keys, deleting):
+    """With ``receive.advertisePushOptions`` the server takes ``git push
+    -o <text>`` (GIT_PUSH_OPTION_<n> in its hooks; GitLab stores some as
+    pipeline variables): a key there is refused, also on a push that only
+    deletes a branch."""
+    key = keys()
+    git(server, 'config', 'receive.advertisePushOptions', 'true')
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, '--no-verify', 'main', 'main:refs/heads/old')
+    assert rc == 0, out
+    write(git_repo, 'a.py', 'x = 2\n')
+    commit(git_repo)
+    option = f'ci.variable=TOGETHER_API_KEY={key}'
+    refspec = ':refs/heads/old' if deleting else 'main'
+    rc, out = push(git_repo, env, '--no-verify', '-o', 'ci.skip', '-o', option, refspec)
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    assert remote_has(server, 'refs/heads/old')
+    rc, out = push(git_repo, env, '--no-verify', '-o', 'ci.skip', refspec)
+    assert rc == 0, out

@@ -24,6 +24,7 @@ from together_hooks.errors import InputError
 from together_hooks.findings import COMMIT_HEADER
 from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import PATH_NAME
+from together_hooks.findings import PUSH_OPTION
 from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
 from together_hooks.findings import TAGGED_BLOB
@@ -587,10 +588,22 @@ def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
 
 def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:
     """Each ref name that holds a key, as ``<ref name>`` (line = which)."""
-    listed = [n for n in names if n]
+    return _lines(REF_NAME, names, scan)
+
+
+def push_options(options: Iterable[str], scan: Scan) -> Iterator[Content]:
+    """Each ``git push -o`` text that holds a key, as ``<push option>``
+    (line = which): the remote receives it with the push (its hooks as
+    ``GIT_PUSH_OPTION_<n>``; GitLab keeps ``ci.variable=...`` as a
+    pipeline variable)."""
+    return _lines(PUSH_OPTION, options, scan)
+
+
+def _lines(label: str, texts: Iterable[str], scan: Scan) -> Iterator[Content]:
+    listed = [t for t in texts if t]
     data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
     if listed and keys_in(scan, data):
-        yield Content(REF_NAME, data)
+        yield Content(label, data)
 
 
 def beside_commits(
@@ -881,6 +894,7 @@ def pushed(
 
     return itertools.chain(
         found, local_refs_extras(root, exclude, scan), ref_names(remote_names(root, environ), scan),
+        push_options(sent_push_options(root), scan),
     )
 
 
@@ -971,6 +985,45 @@ def remote_names(root: str, environ: dict[str, str] | os._Environ[str]) -> list[
     specs = _push_refspecs(root, remote, _git_push_argv())
     names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(s.partition(':')[2] for s in specs)]
     return [n for n in names if n]
+
+
+def sent_push_options(root: str, argv: list[str] | None = None) -> list[str]:
+    """The texts the ``git push`` running the hook sends as push options:
+    its ``-o``/``--push-option`` values (abbreviations too) and, which
+    git sends when there are none, every ``push.pushOption`` value (both
+    are taken: more text scanned, never less).  Only the configured ones
+    when that ``git push`` cannot be seen."""
+    if argv is None:
+        argv = _git_push_argv() or []
+    configured = git(root, 'config', '--get-all', 'push.pushOption', ok=(0, 1))
+    return [*_option_values(argv), *configured.decode('utf-8', 'surrogateescape').splitlines()]
+
+
+def options_of_the_push(root: str) -> list[str]:
+    """``sent_push_options`` of the ``git push`` this process runs under,
+    none when it runs under no ``git push`` (a CI job's ``--diff``)."""
+    argv = _git_push_argv()
+    return [] if argv is None else sent_push_options(root, argv)
+
+
+def _option_values(args: list[str]) -> list[str]:
+    """The ``-o``/``--push-option`` values of ``git push`` arguments:
+    ``-o V``, ``-oV``, ``--push-option V``, ``--push-option=V`` and any
+    prefix git accepts for it (``--push-opt=V``); ``-o`` also at the end
+    of bundled short flags (``-fo V``)."""
+    values = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == '--':
+            break
+        name, eq, value = arg.partition('=')
+        if arg.startswith('--') and len(name) >= 4 and '--push-option'.startswith(name):
+            values.append(value if eq else next(rest, ''))
+        elif arg.startswith('-') and not arg.startswith('--') and 'o' in arg:
+            flags, _, attached = arg[1:].partition('o')
+            if flags.isalnum() or not flags:
+                values.append(attached if attached else next(rest, ''))
+    return values
 
 
 # Where a process's command line and parent are read (Linux).
