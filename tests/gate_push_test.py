@@ -369,12 +369,7 @@ def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
     remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
     git(remote, 'config', 'receive.advertisePushOptions', 'true')
     _pushed_main(git_repo, pushing)
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
-        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
-    hook = git_repo / '.git' / 'hooks' / 'pre-push'
-    hook.write_text('#!/bin/sh\n' + script)
-    hook.chmod(0o755)
+    _plain_hook(git_repo)
     write(git_repo, 'b.py', 'y = 2\n')
     commit(git_repo)
     rc, out = _push(git_repo, pushing, '-o', f'TOGETHER_API_KEY={key}', 'main')
@@ -382,3 +377,65 @@ def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
     assert hash_secret(key) in out and '<push option>' in out, out
     rc, out = run(git_repo, pushing, 'together-hooks', 'scan', '--diff', 'HEAD~1...HEAD')
     assert rc == 0, out
+
+
+def _plain_hook(repo) -> None:
+    """examples/pre-push.md's plain hook as ``.git/hooks/pre-push``."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
+        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
+    hook = repo / '.git' / 'hooks' / 'pre-push'
+    hook.write_text('#!/bin/sh\n' + script)
+    hook.chmod(0o755)
+
+
+@pytest.mark.parametrize('how', ('on-demand', 'config', 'plain hook'))
+def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, pushing, tmp_path, how):
+    """``git push --recurse-submodules=on-demand`` (or
+    ``push.recurseSubmodules``) first pushes, from the submodule, the
+    commits a pushed gitlink names; no hook of the submodule's runs (nobody
+    installs one there).  The superproject's hook scans them: the commits
+    of the submodule's refs and of each pushed gitlink that the
+    submodule's remote-tracking refs do not have."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    upstream = bare(tmp_path / 'lib.git')
+    seed = tmp_path / 'seed'
+    git(tmp_path, 'clone', '-q', upstream, str(seed))
+    write(seed, 'lib.py', 'x = 1\n')
+    commit(seed)
+    git(seed, 'push', '-q', 'origin', 'HEAD:main')
+    file_ok = ('-c', 'protocol.file.allow=always')
+    git(git_repo, *file_ok, 'submodule', 'add', '-q', upstream, 'lib')
+    commit(git_repo, 'lib')
+    rc, out = _push(git_repo, pushing, 'main')
+    assert rc == 0, out
+    sub = git_repo / 'lib'
+    git(sub, 'config', 'user.email', 'a@b.c')
+    git(sub, 'config', 'user.name', 'a')
+    write(sub, 'k.py', f'K = "{key}"\n')
+    commit(sub, 'key')
+    write(sub, 'k.py', 'K = None\n')
+    commit(sub, 'no key')
+    commit(git_repo, 'bump lib')
+    before = git(upstream, 'rev-parse', 'main').strip()
+    if how == 'plain hook':
+        _plain_hook(git_repo)
+    if how != 'on-demand':
+        git(git_repo, 'config', 'push.recurseSubmodules', 'on-demand')
+        args: tuple[str, ...] = ()
+    else:
+        args = ('--recurse-submodules=on-demand',)
+    rc, out = run(git_repo, pushing, 'git', *file_ok, 'push', *args, 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and 'lib/k.py' in out, out
+    assert git(upstream, 'rev-parse', 'main').strip() == before
+    # Once the submodule's history is clean, both go.
+    git(git_repo, 'reset', '-q', 'HEAD~1')
+    git(sub, 'reset', '-q', '--hard', 'HEAD~2')
+    write(sub, 'ok.py', 'y = 2\n')
+    commit(sub, 'clean')
+    commit(git_repo, 'bump lib again')
+    rc, out = run(git_repo, pushing, 'git', *file_ok, 'push', *args, 'origin', 'main')
+    assert rc == 0, out
+    assert git(upstream, 'rev-parse', 'main').strip() == git(sub, 'rev-parse', 'HEAD').strip()

@@ -23,12 +23,14 @@ import os
 from together_hooks.errors import InputError
 from together_hooks.findings import COMMIT_HEADER
 from together_hooks.findings import COMMIT_MESSAGE
+from together_hooks.findings import NOT_FILES
 from together_hooks.findings import PATH_NAME
 from together_hooks.findings import PUSH_OPTION
 from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
 from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
+from together_hooks.gitrun import git_output
 from together_hooks.fileio import WINDOW
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
@@ -895,7 +897,65 @@ def pushed(
     return itertools.chain(
         found, local_refs_extras(root, exclude, scan), ref_names(remote_names(root, environ), scan),
         push_options(sent_push_options(root), scan),
+        submodule_commits(root, include, exclude, scan),
     )
+
+
+def submodule_commits(
+        root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan, depth: int = 0,
+) -> Iterator[Content]:
+    """What ``git push --recurse-submodules=on-demand`` (or
+    ``push.recurseSubmodules``) sends from submodules before the
+    superproject: for each submodule checked out here at a path whose
+    gitlink the range sets, the commits of that gitlink and of the
+    submodule's local refs that its remote-tracking refs do not have,
+    their paths named from the superproject (``lib/k.py``); nested
+    submodules likewise.  No hook of the submodule's own runs for them
+    (nobody installs one there)."""
+    targets: dict[str, set[str]] = {}
+    for path, sha in _gitlinks_set(root, include, exclude):
+        targets.setdefault(path, set()).add(sha)
+    for path, shas in sorted(targets.items()):
+        sub = os.path.join(root, path)
+        top = git_output(sub, 'rev-parse', '--show-toplevel') if os.path.isdir(sub) else None
+        if top is None or os.path.realpath(os.fsdecode(top.strip())) != os.path.realpath(sub):
+            continue  # not checked out here: nothing here to send
+        here = [s for s in sorted(shas) if git_output(sub, 'cat-file', '-t', s) == b'commit\n']
+        sub_include, sub_exclude = [*here, *LOCAL_REFS], ['--remotes']
+        found = added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}')
+        if depth < _MAX_NESTING:
+            import itertools
+
+            found = itertools.chain(
+                found, submodule_commits(sub, sub_include, sub_exclude, scan, depth + 1),
+            )
+        for content in found:
+            if content.path not in NOT_FILES:
+                content.path = f'{path}/{content.path}'
+            yield content
+
+
+_MAX_NESTING = 8  # submodules of submodules, as deep as any real project
+
+
+def _gitlinks_set(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, commit) of each gitlink a commit of the range sets."""
+    out = git(
+        root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-z', '--format=',
+        '--ignore-submodules=none', *_revs(include, exclude), '--',
+    )
+    found = []
+    tokens = iter(out.split(b'\0'))
+    for token in tokens:
+        token = token.lstrip(b'\n')
+        if not token.startswith(b':'):
+            continue
+        parents = len(token) - len(token.lstrip(b':'))
+        fields = token.lstrip(b':').split(b' ')
+        path = next(tokens, b'')
+        if fields[parents] == GITLINK:
+            found.append((os.fsdecode(path), fields[-2].decode('ascii')))
+    return found
 
 
 def _offered(root: str, from_ref: str, to_ref: str) -> bytes:
@@ -999,11 +1059,16 @@ def sent_push_options(root: str, argv: list[str] | None = None) -> list[str]:
     return [*_option_values(argv), *configured.decode('utf-8', 'surrogateescape').splitlines()]
 
 
-def options_of_the_push(root: str) -> list[str]:
-    """``sent_push_options`` of the ``git push`` this process runs under,
-    none when it runs under no ``git push`` (a CI job's ``--diff``)."""
+def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
+    """What the ``git push`` this process runs under (a plain pre-push
+    hook's ``--diff``) sends beside the range's commits: its push options
+    and the submodules' commits (``submodule_commits``).  Nothing when it
+    runs under no ``git push`` (a CI job's ``--diff``)."""
     argv = _git_push_argv()
-    return [] if argv is None else sent_push_options(root, argv)
+    if argv is None:
+        return
+    yield from push_options(sent_push_options(root, argv), scan)
+    yield from submodule_commits(root, include, exclude, scan)
 
 
 def _option_values(args: list[str]) -> list[str]:
