@@ -247,7 +247,7 @@ def _attribute(
                 flagged[sha] = keys
                 large[sha] = blob.size
             continue
-        data = lfs.content(sha, blob.read())
+        data = lfs.content(sha, blob.read(), scan)
         keys = keys_in(scan, data)
         if keys:
             flagged[sha] = keys
@@ -297,15 +297,25 @@ LFS_MAX = 64 << 20
 class _LfsStore:
     """Git LFS: a commit holds a pointer, ``git push`` sends the object
     from the local store (``.git/lfs/objects``) with it.  A pointer whose
-    object is here is scanned as that object; one not here is not pushed
-    from here either."""
+    object is here is scanned as that object, and as itself when its own
+    text holds a key (the pointer goes to the remote too); one not here is
+    not pushed from here either."""
 
     def __init__(self, root: str) -> None:
         self.root = root
         self.folder: str | None = None
         self.large: dict[bytes, str] = {}  # pointer blob -> its large object's file
 
-    def content(self, sha: bytes, data: bytes) -> bytes:
+    def content(self, sha: bytes, data: bytes, scan: Scan) -> bytes:
+        """What to scan for the blob ``sha`` holding ``data``: the object
+        a pointer names; the pointer's lines first when they hold a key
+        (at their own line numbers)."""
+        found = self._object(sha, data)
+        if found is data or not keys_in(scan, data):
+            return found
+        return data + (b'' if data.endswith(b'\n') else b'\n') + found
+
+    def _object(self, sha: bytes, data: bytes) -> bytes:
         if len(data) > 1024 or not data.startswith(_LFS_POINTER):
             return data
         import re
