@@ -207,12 +207,15 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     worst = EXIT_CLEAN
     source = _settings_source(root, updates)
     from together_hooks.sources.commits import brought_by
+    from together_hooks.sources.commits import packed_beside_refs
     from together_hooks.sources.commits import push_options
 
     checks = [
         (update.new, functools.partial(brought_by, root, update.ref, update.new))
         for update in updates if not update.deletes
     ]
+    news = [update.new for update in updates if not update.deletes]
+    checks.append((source, functools.partial(packed_beside_refs, root, news)))
     options = push_options_given(os.environ)
     if options:  # sent with the push, deletions only too
         checks.append((source, functools.partial(push_options, options)))

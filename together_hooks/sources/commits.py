@@ -24,6 +24,7 @@ from together_hooks.errors import InputError
 from together_hooks.findings import COMMIT_HEADER
 from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import NOT_FILES
+from together_hooks.findings import PACKED_OBJECT
 from together_hooks.findings import PATH_NAME
 from together_hooks.findings import PUSH_OPTION
 from together_hooks.findings import REF_NAME
@@ -1203,3 +1204,49 @@ def brought_by(root: str, ref: str, new: str, scan: Scan) -> Iterator[Content]:
         yield from beside_commits(root, [new], ['--all'], scan)
     yield from added_by_commits(root, [new], ['--all'], scan, what=f'pre-receive {ref}')
 
+
+
+def packed_beside_refs(root: str, news: Sequence[str], scan: Scan) -> Iterator[Content]:
+    """Objects the push's pack brings that no pushed ref reaches
+    (``pre-receive``): git keeps every object of an accepted pack, and a
+    hand-made client can send any.  They sit in git's quarantine
+    (``GIT_QUARANTINE_PATH``); those the repository had before (the bases
+    git adds to a thin pack) and those the pushed commits reach (scanned
+    with them) are left out, and each other one is scanned as git stores
+    it, as ``<unreferenced object>``.  Nothing when git quarantines no
+    push (before git 2.11)."""
+    quarantine = os.environ.get('GIT_QUARANTINE_PATH')
+    if not quarantine:
+        return
+    only_pushed = {
+        k: v for k, v in os.environ.items() if k != 'GIT_ALTERNATE_OBJECT_DIRECTORIES'
+    }
+    only_pushed['GIT_OBJECT_DIRECTORY'] = quarantine
+    listed = git(
+        root, 'cat-file', '--batch-all-objects', '--batch-check=%(objectname) %(objecttype)',
+        env=only_pushed,
+    ).decode('ascii', 'replace').split()
+    kinds = dict(zip(listed[::2], listed[1::2]))
+    brought = set(kinds)
+    if news and brought:
+        reached = git(root, 'rev-list', '--objects', *news, '--not', '--all', '--')
+        brought -= {line.split(b' ', 1)[0].decode('ascii', 'replace') for line in reached.splitlines()}
+    stored = os.environ.get('GIT_ALTERNATE_OBJECT_DIRECTORIES')
+    if brought and stored:
+        main, _sep, others = stored.partition(os.pathsep)
+        had = {**only_pushed, 'GIT_OBJECT_DIRECTORY': main}
+        if others:
+            had['GIT_ALTERNATE_OBJECT_DIRECTORIES'] = others
+        out = git(
+            root, 'cat-file', '--batch-check=%(objectname) %(objecttype)', env=had,
+            input=''.join(sha + '\n' for sha in sorted(brought)).encode(),
+        ).decode('ascii', 'replace')
+        brought -= {line.split()[0] for line in out.splitlines() if not line.endswith(' missing')}
+    for sha, blob in stream_blobs(root, sorted(brought)):
+        if blob.size > WINDOW:  # in windows, then again for the report
+            if streamed_keys(scan, blob):
+                yield Content(PACKED_OBJECT, stream=BlobAt(root, sha, blob.size, kinds[sha]))
+            continue
+        data = blob.read()
+        if keys_in(scan, data):
+            yield Content(PACKED_OBJECT, data)
