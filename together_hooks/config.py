@@ -62,6 +62,13 @@ class Config:
                     'or a hashed_secret instead',
                 )
 
+        if self._excludes and all(self.excluded(p) for p in _ANY_PATHS):
+            raise InputError(
+                f'{source}: exclude: {list(self.exclude)!r} leaves out every path, so '
+                'the hooks would scan nothing; exclude the folders or files '
+                'that hold test values',
+            )
+
     def __bool__(self) -> bool:
         return self.source is not None
 
@@ -216,6 +223,11 @@ def _hint(key: str) -> str:
         f'this together-hooks knows only {", ".join(KEYS)}; a key of a newer '
         'version? update together-hooks'
     )
+
+
+# Paths of every kind (top level and deep, hidden, with and without a
+# suffix): an ``exclude`` that leaves out all of them leaves out any.
+_ANY_PATHS = ('app.py', '.env', 'Makefile', 'src/deep/settings.yaml', 'k')
 
 
 def _any_keys() -> list[str]:
