@@ -48,6 +48,16 @@ def _off_branch_commit(repo, key: str, path: str = 'k.py') -> str:
     return sha
 
 
+def _plain_hook(repo, name: str = 'pre-push') -> None:
+    """examples/pre-push.md's plain hook as ``.git/hooks/<name>``."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
+        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
+    hook = repo / '.git' / 'hooks' / name
+    hook.write_text('#!/bin/sh\n' + script)
+    hook.chmod(0o755)
+
+
 def test_push_tags_with_a_branch_scans_the_tagged_commit(git_repo, keys, pushing):
     """``git push origin main --tags``: pre-commit describes ``main``; the
     tag's commit, on no branch, is pushed too."""
@@ -167,12 +177,7 @@ def test_a_new_tag_on_a_pushed_commit_and_the_plain_hook_beside_pre_commit(
     git(git_repo, 'tag', '-a', '-m', f'release notes TOGETHER_API_KEY={key}', 'v1', sha)
     rc, out = _push(git_repo, pushing, '--dry-run', 'v1')
     assert rc == 0 and 'Passed' not in out and 'Failed' not in out, out  # pre-commit skips
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
-        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
-    legacy = git_repo / '.git' / 'hooks' / 'pre-push.legacy'
-    legacy.write_text('#!/bin/sh\n' + script)
-    legacy.chmod(0o755)
+    _plain_hook(git_repo, 'pre-push.legacy')
     rc, out = _push(git_repo, pushing, 'v1')
     assert rc != 0, out
     assert hash_secret(key) in out and '<tag message>' in out
@@ -377,16 +382,6 @@ def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
     assert hash_secret(key) in out and '<push option>' in out, out
     rc, out = run(git_repo, pushing, 'together-hooks', 'scan', '--diff', 'HEAD~1...HEAD')
     assert rc == 0, out
-
-
-def _plain_hook(repo) -> None:
-    """examples/pre-push.md's plain hook as ``.git/hooks/pre-push``."""
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
-        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
-    hook = repo / '.git' / 'hooks' / 'pre-push'
-    hook.write_text('#!/bin/sh\n' + script)
-    hook.chmod(0o755)
 
 
 @pytest.mark.parametrize('how', ('on-demand', 'config', 'plain hook'))
