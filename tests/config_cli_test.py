@@ -191,3 +191,46 @@ def test_a_key_pasted_into_allow_is_refused_not_committed(git_repo, keys, entry)
     for result in (hook('app.py', '.together-hooks.toml', cwd=git_repo), scan(cwd=git_repo)):
         assert_error_line(result, '.together-hooks.toml', 'allow holds the secret itself',
                           hash_secret(key))
+
+
+@pytest.mark.parametrize('entry', [
+    '.*', '.+', 'tgp_v1_.*', 'tgp_v1_[A-Za-z0-9_-]{{43}}', '[0-9a-f]{{64}}', '(?s).*', 'x|.*',
+    '\\\\S+',
+])
+def test_an_allow_regex_that_passes_any_key_is_refused(git_repo, keys, entry):
+    """An ``allow`` regex matching every key (``.*``, the key format
+    itself) turns the gate off without a word: exit 2 and one line, on the
+    hook and the scan alike."""
+    key = keys()
+    write(git_repo, 'app.py', f'K = "{key}"\n')
+    _config(git_repo, f'allow = ["{entry.format()}"]\n')
+    git(git_repo, 'add', '.')
+    for result in (hook('app.py', '.together-hooks.toml', cwd=git_repo), scan(cwd=git_repo)):
+        assert_error_line(result, '.together-hooks.toml', 'allow', 'matches any key')
+
+
+def test_an_allow_regex_for_placeholders_still_works(git_repo, keys):
+    key = keys()
+    write(git_repo, 'app.py', f'K = "{key}"\n')
+    _config(git_repo, f'allow = ["{key[:12]}.*", "tgp_v1_test_.*"]\n')
+    git(git_repo, 'add', '.')
+    assert hook('app.py', cwd=git_repo).rc == 0
+
+
+@pytest.mark.parametrize('entries', ['"*"', '"**"', '"/*"', '"?*"', '"*", "!docs/"'])
+def test_an_exclude_that_leaves_nothing_to_scan_is_refused(git_repo, keys, entries):
+    """Excluding every path (``*``) turns the hooks off without a word."""
+    key = keys()
+    write(git_repo, 'app.py', f'K = "{key}"\n')
+    _config(git_repo, f'exclude = [{entries}]\n')
+    git(git_repo, 'add', '.')
+    for result in (hook('app.py', cwd=git_repo), scan(cwd=git_repo)):
+        assert_error_line(result, '.together-hooks.toml', 'exclude', 'every path')
+
+
+def test_an_exclude_that_takes_some_paths_back_still_works(git_repo, keys):
+    key = keys()
+    write(git_repo, 'vendor/app.py', f'K = "{key}"\n')
+    _config(git_repo, 'exclude = ["*", "!*.py", "!*/"]\n')
+    git(git_repo, 'add', '.')
+    assert hook('vendor/app.py', cwd=git_repo).rc == 1

@@ -22,7 +22,7 @@ PATHS = (
     ['*.log', '!keep.log'], ['docs/**'], ['docs/**/x.md'], ['f*/'],
     ['**/tmp'], ['x?.txt'], ['[ab].py'], ['[!ab].py'], ['out/', '!out/keep.txt'],
     ['out/*', '!out/keep.txt'], ['src/*.gen.py'], ['/top.txt'], ['a/**/b/'],
-    ['*'], ['dir with space/'], ['ünï/'],
+    ['*', '!*.py'], ['dir with space/'], ['ünï/'],
 ))
 def test_exclude_patterns_match_as_git_reads_a_gitignore(tmp_path, patterns):
     """git itself is the oracle: the same patterns in a .gitignore."""

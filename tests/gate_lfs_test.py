@@ -17,7 +17,9 @@ from tests.gitplay import run
 from together_hooks.findings import hash_secret
 
 
-def _lfs_file(repo, path: str, content: bytes | None = None, size: int | None = None) -> None:
+def _lfs_file(
+        repo, path: str, content: bytes | None = None, size: int | None = None, extra: str = '',
+) -> None:
     """What ``git lfs track`` + ``git add`` leave: the object in the local
     store, the pointer in the tree."""
     if content is None:  # a large sparse object
@@ -31,7 +33,10 @@ def _lfs_file(repo, path: str, content: bytes | None = None, size: int | None = 
             f.truncate(size)
         else:
             f.write(content)
-    write(repo, path, f'version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {size}\n')
+    write(
+        repo, path,
+        f'version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {size}\n{extra}',
+    )
 
 
 def test_a_range_scans_the_lfs_object_a_pointer_names(git_repo, keys):
@@ -94,3 +99,28 @@ def test_a_large_lfs_object_without_a_key_passes(git_repo):
     assert 'not scanned' not in result.err, result.err
 
 
+
+
+def test_a_key_in_the_pointer_text_itself_is_found_beside_its_object(git_repo, keys, pushing):
+    """The pointer is what the commit stores and the remote receives: a
+    key on a line of its own (``x-note ...``, hand-made or pasted) counts
+    even though its object is here and clean (the object is scanned
+    too)."""
+    key, other = keys(), keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    _lfs_file(git_repo, 'model.bin', b'clean weights\n', extra=f'x-note TOGETHER_API_KEY={key}\n')
+    _lfs_file(git_repo, 'notes.txt', f'line\nTOGETHER_API_KEY={other}\n'.encode())
+    commit(git_repo)
+    result = scan('--diff', f'{base}..HEAD', '--format', 'json')
+    assert result.rc == 1, (result.out, result.err)
+    assert sorted((f[0], f[1], f[3]) for f in result.found()) == sorted([
+        ('model.bin', 4, hash_secret(key)), ('notes.txt', 2, hash_secret(other)),
+    ])
+    before = git(git_repo, 'ls-remote', 'origin', 'main').split()[0]
+    rc, out = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and hash_secret(other) in out
+    assert git(git_repo, 'ls-remote', 'origin', 'main').split()[0] == before

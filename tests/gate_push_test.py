@@ -48,6 +48,16 @@ def _off_branch_commit(repo, key: str, path: str = 'k.py') -> str:
     return sha
 
 
+def _plain_hook(repo, name: str = 'pre-push') -> None:
+    """examples/pre-push.md's plain hook as ``.git/hooks/<name>``."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
+        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
+    hook = repo / '.git' / 'hooks' / name
+    hook.write_text('#!/bin/sh\n' + script)
+    hook.chmod(0o755)
+
+
 def test_push_tags_with_a_branch_scans_the_tagged_commit(git_repo, keys, pushing):
     """``git push origin main --tags``: pre-commit describes ``main``; the
     tag's commit, on no branch, is pushed too."""
@@ -167,12 +177,7 @@ def test_a_new_tag_on_a_pushed_commit_and_the_plain_hook_beside_pre_commit(
     git(git_repo, 'tag', '-a', '-m', f'release notes TOGETHER_API_KEY={key}', 'v1', sha)
     rc, out = _push(git_repo, pushing, '--dry-run', 'v1')
     assert rc == 0 and 'Passed' not in out and 'Failed' not in out, out  # pre-commit skips
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    with open(os.path.join(here, 'examples', 'pre-push.md'), encoding='utf-8') as f:
-        script = f.read().split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
-    legacy = git_repo / '.git' / 'hooks' / 'pre-push.legacy'
-    legacy.write_text('#!/bin/sh\n' + script)
-    legacy.chmod(0o755)
+    _plain_hook(git_repo, 'pre-push.legacy')
     rc, out = _push(git_repo, pushing, 'v1')
     assert rc != 0, out
     assert hash_secret(key) in out and '<tag message>' in out
@@ -321,3 +326,111 @@ def test_where_the_git_push_cannot_be_seen_every_ref_is_scanned(
     assert contents is not None
     found = {f.hashed_secret for c in contents for f in scanner.scan_one(c)}
     assert found == {hash_secret(key)}
+
+
+@pytest.mark.parametrize('how', (
+    ('-o', '{}'), ('--push-option={}',), ('--push-option', '{}'), ('-o{}',), ('--push-opt={}',),
+    ('config',),
+))
+def test_a_key_in_a_push_option_is_refused(git_repo, keys, pushing, how):
+    """``git push -o ci.variable=TOGETHER_API_KEY=<key>`` (GitLab turns it
+    into a pipeline variable, stored and shown on the server) sends the
+    option's text to the remote with the commits; so does each
+    ``push.pushOption`` value when no ``-o`` is given."""
+    key = keys()
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    option = f'ci.variable=TOGETHER_API_KEY={key}'
+    if how == ('config',):
+        git(git_repo, 'config', 'push.pushOption', option)
+        args: list[str] = []
+    else:
+        args = [a.format(option) for a in how]
+    before = git(remote, 'rev-parse', 'main').strip()
+    rc, out = run(git_repo, pushing, 'git', 'push', *args, 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    assert git(remote, 'rev-parse', 'main').strip() == before
+
+
+def test_a_clean_push_option_passes(git_repo, keys, pushing):
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, 'git', 'push', '-o', 'ci.skip', 'origin', 'main')
+    assert rc == 0, out
+
+
+def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
+    """examples/pre-push.md's plain hook (``scan --diff``) reads the
+    ``git push`` it runs under for its push options; the same scan in a
+    CI job (no ``git push``) has none."""
+    key = keys()
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    _plain_hook(git_repo)
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, '-o', f'TOGETHER_API_KEY={key}', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    rc, out = run(git_repo, pushing, 'together-hooks', 'scan', '--diff', 'HEAD~1...HEAD')
+    assert rc == 0, out
+
+
+@pytest.mark.parametrize('how', ('on-demand', 'config', 'plain hook'))
+def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, pushing, tmp_path, how):
+    """``git push --recurse-submodules=on-demand`` (or
+    ``push.recurseSubmodules``) first pushes, from the submodule, the
+    commits a pushed gitlink names; no hook of the submodule's runs (nobody
+    installs one there).  The superproject's hook scans them: the commits
+    of the submodule's refs and of each pushed gitlink that the
+    submodule's remote-tracking refs do not have."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    upstream = bare(tmp_path / 'lib.git')
+    seed = tmp_path / 'seed'
+    git(tmp_path, 'clone', '-q', upstream, str(seed))
+    write(seed, 'lib.py', 'x = 1\n')
+    commit(seed)
+    git(seed, 'push', '-q', 'origin', 'HEAD:main')
+    file_ok = ('-c', 'protocol.file.allow=always')
+    git(git_repo, *file_ok, 'submodule', 'add', '-q', upstream, 'lib')
+    commit(git_repo, 'lib')
+    rc, out = _push(git_repo, pushing, 'main')
+    assert rc == 0, out
+    sub = git_repo / 'lib'
+    git(sub, 'config', 'user.email', 'a@b.c')
+    git(sub, 'config', 'user.name', 'a')
+    write(sub, 'k.py', f'K = "{key}"\n')
+    commit(sub, 'key')
+    write(sub, 'k.py', 'K = None\n')
+    commit(sub, 'no key')
+    commit(git_repo, 'bump lib')
+    before = git(upstream, 'rev-parse', 'main').strip()
+    if how == 'plain hook':
+        _plain_hook(git_repo)
+    if how != 'on-demand':
+        git(git_repo, 'config', 'push.recurseSubmodules', 'on-demand')
+        args: tuple[str, ...] = ()
+    else:
+        args = ('--recurse-submodules=on-demand',)
+    rc, out = run(git_repo, pushing, 'git', *file_ok, 'push', *args, 'origin', 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and 'lib/k.py' in out, out
+    assert git(upstream, 'rev-parse', 'main').strip() == before
+    # Once the submodule's history is clean, both go.
+    git(git_repo, 'reset', '-q', 'HEAD~1')
+    git(sub, 'reset', '-q', '--hard', 'HEAD~2')
+    write(sub, 'ok.py', 'y = 2\n')
+    commit(sub, 'clean')
+    commit(git_repo, 'bump lib again')
+    rc, out = run(git_repo, pushing, 'git', *file_ok, 'push', *args, 'origin', 'main')
+    assert rc == 0, out
+    assert git(upstream, 'rev-parse', 'main').strip() == git(sub, 'rev-parse', 'HEAD').strip()

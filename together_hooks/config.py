@@ -54,6 +54,20 @@ class Config:
         self._allow_res = [
             _regex(a, source) for a in self.allow if a not in self._hashes
         ]
+        for r in self._allow_res:
+            if any(r.fullmatch(k) for k in _any_keys()):
+                raise InputError(
+                    f'{source}: allow: {r.pattern!r} matches any key, so the '
+                    'hooks would find none; allow a placeholder\'s own pattern '
+                    'or a hashed_secret instead',
+                )
+
+        if self._excludes and all(self.excluded(p) for p in _ANY_PATHS):
+            raise InputError(
+                f'{source}: exclude: {list(self.exclude)!r} leaves out every path, so '
+                'the hooks would scan nothing; exclude the folders or files '
+                'that hold test values',
+            )
 
     def __bool__(self) -> bool:
         return self.source is not None
@@ -209,6 +223,29 @@ def _hint(key: str) -> str:
         f'this together-hooks knows only {", ".join(KEYS)}; a key of a newer '
         'version? update together-hooks'
     )
+
+
+# Paths of every kind (top level and deep, hidden, with and without a
+# suffix): an ``exclude`` that leaves out all of them leaves out any.
+_ANY_PATHS = ('app.py', '.env', 'Makefile', 'src/deep/settings.yaml', 'k')
+
+
+def _any_keys() -> list[str]:
+    """A few keys of each format, made up here, that no placeholder or
+    test-value pattern would match (a fixed LCG: no key is written down,
+    and ``random`` stays unimported)."""
+    alphabet = ''.join(map(chr, (*range(65, 91), *range(97, 123), *range(48, 58)))) + '-_'
+    state, keys = 20240601, []
+    for n in range(6):
+        chars = []
+        for _ in range(64 if n % 2 else 43):
+            state = (state * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+            chars.append((state >> 33) % 64)
+        if n % 2:
+            keys.append(''.join('0123456789abcdef'[c % 16] for c in chars))
+        else:
+            keys.append('tgp_v1_' + ''.join(alphabet[c] for c in chars))
+    return keys
 
 
 def _regex(text: str, where: str | None) -> re.Pattern[str]:

@@ -13,8 +13,13 @@ TAG_MESSAGE = '<tag message>'
 REF_NAME = '<ref name>'
 PATH_NAME = '<path name>'  # a file or folder named with a key (line = which)
 TAGGED_BLOB = '<tagged blob>'  # a tag (or ref) naming a blob itself
+# ``git push -o <text>``: sent to the remote with the push (line = which).
+PUSH_OPTION = '<push option>'
+# An object a push's pack brings that none of its refs reaches (as git
+# stores it: a commit's or tag's text, a tree's entries).
+PACKED_OBJECT = '<unreferenced object>'
 NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, PATH_NAME,
-                       TAGGED_BLOB))
+                       TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT))
 
 
 def hash_secret(secret: str) -> str:

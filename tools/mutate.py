@@ -136,7 +136,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py', 'tests/detect/detect_test.py'),
       '"pragma: allowlist secret" on the line is ignored'),
     M('pragma-nextline', 'together_hooks/detect/pragmas.py',
-      '            return re.compile(_ALLOW_NEXTLINE).search(line) is not None',
+      '            return _seen(line, re.compile(_ALLOW_NEXTLINE).search(line))',
       '            return False',
       ('tests/rules_test.py', 'tests/detect/detect_test.py'),
       '"pragma: allowlist nextline secret" is ignored'),

@@ -312,3 +312,79 @@ def test_the_first_push_trusts_only_the_default_branch_it_brings(
         rc, out = push(git_repo, env, *refs)
         assert rc != 0 and hash_secret(key) in out, (refs, out)
         assert remote_has(server, 'refs/heads/evil') == ''
+
+
+@pytest.mark.parametrize('deleting', (False, True))
+def test_a_key_in_a_push_option_is_refused(git_repo, server, env, keys, deleting):
+    """With ``receive.advertisePushOptions`` the server takes ``git push
+    -o <text>`` (GIT_PUSH_OPTION_<n> in its hooks; GitLab stores some as
+    pipeline variables): a key there is refused, also on a push that only
+    deletes a branch."""
+    key = keys()
+    git(server, 'config', 'receive.advertisePushOptions', 'true')
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, '--no-verify', 'main', 'main:refs/heads/old')
+    assert rc == 0, out
+    write(git_repo, 'a.py', 'x = 2\n')
+    commit(git_repo)
+    option = f'ci.variable=TOGETHER_API_KEY={key}'
+    refspec = ':refs/heads/old' if deleting else 'main'
+    rc, out = push(git_repo, env, '--no-verify', '-o', 'ci.skip', '-o', option, refspec)
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    assert remote_has(server, 'refs/heads/old')
+    rc, out = push(git_repo, env, '--no-verify', '-o', 'ci.skip', refspec)
+    assert rc == 0, out
+
+
+def _receive(remote: str, repo, env, update: tuple[str, str, str], objects: list[str]):
+    """What a hand-made client sends ``git receive-pack``: one ref update
+    and a pack of ``objects`` (any objects, not only what the ref reaches;
+    a stock ``git push`` sends no others, a hostile client may)."""
+    import subprocess
+
+    pack = subprocess.run(
+        ('git', 'pack-objects', '--stdout'), cwd=repo, check=True, capture_output=True,
+        input=''.join(o + '\n' for o in objects).encode(),
+    ).stdout
+
+    def pkt(text: str) -> bytes:
+        return b'%04x' % (len(text) + 4) + text.encode()
+
+    stream = pkt('{} {} {}\0 report-status\n'.format(*update)) + b'0000' + pack
+    return run(remote, env, 'git', 'receive-pack', remote, stdin=stream)
+
+
+def test_objects_a_push_brings_beside_its_refs_are_scanned(git_repo, server, env, keys):
+    """A pack may carry objects no pushed ref reaches; git stores them all
+    once the hook accepts (fetchable by id where a server allows it).
+    Each one the server did not already have is scanned: a blob, a commit
+    message, a tree's names."""
+    import subprocess
+
+    key, other = keys(), keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    old = commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc == 0, out
+    write(git_repo, 'a.py', 'x = 2\n')
+    new = commit(git_repo)
+    listed = git(git_repo, 'rev-list', '--objects', new, '--not', old).split()
+    objects = [o for o in listed if len(o) == 40]
+    blob = subprocess.run(
+        ('git', 'hash-object', '-w', '--stdin'), cwd=git_repo, check=True, capture_output=True,
+        input=f'TOGETHER_API_KEY={key}\n'.encode(),
+    ).stdout.decode().strip()
+    loose = subprocess.run(
+        ('git', 'commit-tree', '-m', f'token {other}', f'{new}^{{tree}}'), cwd=git_repo,
+        check=True, capture_output=True,
+    ).stdout.decode().strip()
+    rc, out = _receive(server, git_repo, env, (old, new, 'refs/heads/main'), [*objects, blob, loose])
+    assert hash_secret(key) in out and hash_secret(other) in out, out
+    assert remote_has(server, 'refs/heads/main') == old
+    assert subprocess.run(('git', 'cat-file', '-e', blob), cwd=server).returncode != 0
+    # The same push without the extra objects is accepted.
+    rc, out = _receive(server, git_repo, env, (old, new, 'refs/heads/main'), objects)
+    assert 'ok refs/heads/main' in out, out
+    assert remote_has(server, 'refs/heads/main') == new

@@ -176,6 +176,11 @@ SAME_LINE = (
     'x = "{k}"  # pragma: whitelist secret',
     'x = "{k}"  # gitleaks:allow',
     'x = "{k}"  # pragma: allowlist secret\r',
+    # Comments aligned in a column, the pragma after a long value: seen.
+    'x = "{k}"' + ' ' * 30 + '# pragma: allowlist secret',
+    'x = "{k}"\t\t\t# pragma: allowlist secret',
+    'x = "' + 'a' * 300 + '{k}"  # pragma: allowlist secret',
+    '# pragma: allowlist nextline secret\n' + ' ' * 24 + 'x = "{k}"',
 )
 NEXT_LINE = (
     '# pragma: allowlist nextline secret\nx = "{k}"',
@@ -198,6 +203,17 @@ NOT_ALLOWED = (
     ('# pragma: allowlist nextline secret\n\nx = "{k}"', 3),
     # The pragma must be a comment, not text in a string.
     ('x = "{k}"  # TODO pragma: allowlist secrets later', 1),
+    # A pragma a reviewer does not see: pushed far out of view by blanks
+    # (a diff view does not wrap) ...
+    ('x = "{k}"' + ' ' * 300 + '# pragma: allowlist secret', 1),
+    ('x = "{k}"' + '\t' * 40 + '# gitleaks:allow', 1),
+    ('x = "{k}"' + '\u3000' * 80 + '// pragma: allowlist secret', 1),
+    (' ' * 300 + '# pragma: allowlist nextline secret\nx = "{k}"', 2),
+    # ... or shown reversed or hidden by bidi and invisible controls.
+    ('x = "{k}"  \u202e# pragma: allowlist secret\u202c', 1),
+    ('x = "{k}"  \u2067# pragma: allowlist secret\u2069', 1),
+    ('x = "{k}"  # pragma: allowlist secret\u200b', 1),
+    ('\u202e# pragma: allowlist nextline secret\nx = "{k}"', 2),
 )
 
 

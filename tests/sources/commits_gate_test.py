@@ -111,6 +111,29 @@ def test_a_commit_message_in_another_encoding(git_repo, tmp_path, keys):
     assert remote_has(remote, 'refs/heads/main') == base
 
 
+@pytest.mark.parametrize('encoding', ['IBM1047', 'IBM-278', 'EBCDIC-CP-FI', 'CP037'])
+def test_a_commit_message_in_an_ebcdic_code_page(git_repo, tmp_path, keys, encoding):
+    """An EBCDIC message (``encoding IBM1047``: a mainframe's git, or a
+    hand-made commit): Python knows few of those code pages, yet every one
+    writes a key's characters (letters, digits, ``-``, ``_``) with the same
+    bytes, EBCDIC's invariant set, as cp037 does."""
+    key = keys()
+    hashed = hash_secret(key)
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    remote = _server(git_repo, tmp_path)
+    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
+    message = tmp_path / 'message'
+    message.write_bytes(f'rotate later TOGETHER_API_KEY={key}\n'.encode('cp037'))
+    git(git_repo, '-c', f'i18n.commitEncoding={encoding}', 'commit', '-q', '--allow-empty',
+        '-F', str(message))
+    assert hashed in _hashes(scan('--history', '--format', 'json', cwd=git_repo))
+    assert hashed in _hashes(scan('--diff', f'{base}...main', '--format', 'json', cwd=git_repo))
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')
+    assert rc != 0 and hashed in out, out
+    assert remote_has(remote, 'refs/heads/main') == base
+
+
 @pytest.mark.parametrize('entry', ['blob', 'gitlink'])
 def test_names_in_a_tree_a_tag_points_at(git_repo, tmp_path, pushing, keys, entry):
     """``git tag t <tree>``: the tree's entry names reach the remote with

@@ -31,6 +31,7 @@ finished (fail closed), unless ``--on-timeout accept`` says otherwise.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
@@ -51,6 +52,12 @@ DEFAULT_TIMEOUT = 30.0
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import IO
+    from typing import Callable
+    from typing import Iterable
+    from typing import Mapping
+
+    from together_hooks.sources.commits import Scan
+    from together_hooks.sources.content import Content
 
 _SHA = re.compile(r'\A(?:[0-9a-f]{40}|[0-9a-f]{64})\Z')
 
@@ -199,10 +206,21 @@ def run(args: argparse.Namespace) -> int:
 def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     worst = EXIT_CLEAN
     source = _settings_source(root, updates)
-    for update in updates:
-        if update.deletes:
-            continue
-        code = _check(root, update, args, source)
+    from together_hooks.sources.commits import brought_by
+    from together_hooks.sources.commits import packed_beside_refs
+    from together_hooks.sources.commits import push_options
+
+    checks = [
+        (update.new, functools.partial(brought_by, root, update.ref, update.new))
+        for update in updates if not update.deletes
+    ]
+    news = [update.new for update in updates if not update.deletes]
+    checks.append((source, functools.partial(packed_beside_refs, root, news)))
+    options = push_options_given(os.environ)
+    if options:  # sent with the push, deletions only too
+        checks.append((source, functools.partial(push_options, options)))
+    for new, what in checks:
+        code = _check(root, new, what, args, source)
         if code != EXIT_CLEAN and worst != EXIT_ERROR:
             worst = code
     if worst == EXIT_FINDINGS:
@@ -214,19 +232,34 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     return worst
 
 
-def _check(root: str, update: Update, args: argparse.Namespace, source: str | None) -> int:
+def push_options_given(environ: Mapping[str, str]) -> list[str]:
+    """The push options git hands the hook (``GIT_PUSH_OPTION_COUNT`` and
+    ``GIT_PUSH_OPTION_<n>``: ``git push -o``, when the repository sets
+    ``receive.advertisePushOptions``)."""
+    try:
+        count = int(environ.get('GIT_PUSH_OPTION_COUNT') or 0)
+    except ValueError:
+        raise InputError('GIT_PUSH_OPTION_COUNT is not a number, as git sets it')
+    return [environ.get(f'GIT_PUSH_OPTION_{n}', '') for n in range(count)]
+
+
+def _check(
+        root: str, new: str | None, what: Callable[[Scan], Iterable[Content]],
+        args: argparse.Namespace, source: str | None,
+) -> int:
+    """Scan ``what(scan)`` by the settings of ``source`` (``new``: the
+    pushed commit whose own settings are noted as not used)."""
     import tempfile
 
     from together_hooks import config
-    from together_hooks.sources.commits import brought_by
 
     # The settings the default branch held before the push (a push cannot
     # weaken the gate it is judged by): its config file, and its baseline.
-    settings = config.load_from(lambda name: _trusted(root, source, update.new, name))
+    settings = config.load_from(lambda name: _trusted(root, source, new, name))
     name = args.baseline_name
     if name == BASELINE and settings.baseline:
         name = settings.baseline
-    baseline = _trusted(root, source, update.new, name)
+    baseline = _trusted(root, source, new, name)
     ns = argparse.Namespace(**vars(args))
     path = None
     if baseline is not None:
@@ -242,7 +275,7 @@ def _check(root: str, update: Update, args: argparse.Namespace, source: str | No
         ))
         # No developer's own keys on a server: the rules alone.
         scanner = pipeline.Scanner(exclusions=ns.exclusions)
-        return pipeline.run(brought_by(root, update.ref, update.new, scanner.scan_one), ns, scanner)
+        return pipeline.run(what(scanner.scan_one), ns, scanner)
     finally:
         if path is not None:
             os.unlink(path)

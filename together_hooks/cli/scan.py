@@ -152,6 +152,7 @@ def commits(
     from together_hooks.sources import ranges
     from together_hooks.sources.commits import added_by_commits
     from together_hooks.sources.commits import tags_on_the_way
+    from together_hooks.sources.commits import under_a_push
 
     base, head, since_fork = ranges.parse_range(args.diff)
     # Validates both ends (and, with three dots, that they share history).
@@ -161,6 +162,8 @@ def commits(
     return itertools.chain(
         added_by_commits(root, [head_sha], [base_sha], scan),
         tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
+        # Run by a pre-push hook: push options and submodules' commits go too.
+        under_a_push(root, [head_sha], [base_sha], scan),
     )
 
 

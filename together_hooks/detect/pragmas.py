@@ -28,6 +28,21 @@ _ALLOW_NEXTLINE = (
     ) + rb')[ \t]*$'
 )
 _LOOKBACK = 4096
+# A pragma counts only where a reviewer sees it.  Not after bidi controls
+# (they show the text reversed or moved: CVE-2021-42574) or invisible
+# characters on its line, in UTF-8: U+061C, U+200B-U+200F, U+202A-U+202E,
+# U+2060-U+2064, U+2066-U+2069, U+FEFF.
+_HIDING = (
+    rb'\xd8\x9c|\xe2\x80[\x8b-\x8f\xaa-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xa9]'
+    rb'|\xef\xbb\xbf'
+)
+# Nor pushed out of view by blanks (a diff view does not wrap): a run of
+# more than ``_MAX_GAP`` columns of them before it on its line, or an
+# indentation wider than ``_MAX_INDENT``.  Aligned comments and nested
+# code stay well inside both.
+_MAX_GAP = 40
+_MAX_INDENT = 80
+_TAB = 8
 
 
 def _strip_cr(line: bytes) -> bytes:
@@ -44,7 +59,8 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
     if data.find(b'pragma', start, end) != -1 or data.find(
             b'gitleaks:allow', start, end,
     ) != -1:
-        if re.compile(_ALLOW_LINE).search(_strip_cr(data[start:end])):
+        line = _strip_cr(data[start:end])
+        if _seen(line, re.compile(_ALLOW_LINE).search(line)):
             return True
     if start >= 1 and data[start - 1:start] in (b'\n', b'\r'):
         prev_end = start - 1
@@ -54,5 +70,21 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
         prev_start = max(data.rfind(b'\n', lo, prev_end), data.rfind(b'\r', lo, prev_end)) + 1
         if data.find(b'pragma', prev_start, prev_end) != -1:
             line = data[prev_start:prev_end]
-            return re.compile(_ALLOW_NEXTLINE).search(line) is not None
+            return _seen(line, re.compile(_ALLOW_NEXTLINE).search(line))
     return False
+
+
+def _seen(line: bytes, found: re.Match[bytes] | None) -> bool:
+    """Whether the pragma ``found`` on ``line`` is one a reviewer sees
+    (``_HIDING``, ``_MAX_GAP``, ``_MAX_INDENT``)."""
+    if found is None or re.search(_HIDING, line):
+        return False
+    at = found.start()
+    while line[at:at + 1] in (b' ', b'\t'):  # the blanks the match begins with
+        at += 1
+    before = line[:at].decode('utf-8', 'replace') + '#'
+    for run in re.finditer(r'[^\S\n]+', before):
+        width = sum(_TAB if c == '\t' else 1 for c in run.group())
+        if width > (_MAX_INDENT if run.start() == 0 else _MAX_GAP):
+            return False
+    return True

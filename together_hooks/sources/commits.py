@@ -23,11 +23,15 @@ import os
 from together_hooks.errors import InputError
 from together_hooks.findings import COMMIT_HEADER
 from together_hooks.findings import COMMIT_MESSAGE
+from together_hooks.findings import NOT_FILES
+from together_hooks.findings import PACKED_OBJECT
 from together_hooks.findings import PATH_NAME
+from together_hooks.findings import PUSH_OPTION
 from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
 from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
+from together_hooks.gitrun import git_output
 from together_hooks.fileio import WINDOW
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
@@ -245,7 +249,7 @@ def _attribute(
                 flagged[sha] = keys
                 large[sha] = blob.size
             continue
-        data = lfs.content(sha, blob.read())
+        data = lfs.content(sha, blob.read(), scan)
         keys = keys_in(scan, data)
         if keys:
             flagged[sha] = keys
@@ -295,15 +299,25 @@ LFS_MAX = 64 << 20
 class _LfsStore:
     """Git LFS: a commit holds a pointer, ``git push`` sends the object
     from the local store (``.git/lfs/objects``) with it.  A pointer whose
-    object is here is scanned as that object; one not here is not pushed
-    from here either."""
+    object is here is scanned as that object, and as itself when its own
+    text holds a key (the pointer goes to the remote too); one not here is
+    not pushed from here either."""
 
     def __init__(self, root: str) -> None:
         self.root = root
         self.folder: str | None = None
         self.large: dict[bytes, str] = {}  # pointer blob -> its large object's file
 
-    def content(self, sha: bytes, data: bytes) -> bytes:
+    def content(self, sha: bytes, data: bytes, scan: Scan) -> bytes:
+        """What to scan for the blob ``sha`` holding ``data``: the object
+        a pointer names; the pointer's lines first when they hold a key
+        (at their own line numbers)."""
+        found = self._object(sha, data)
+        if found is data or not keys_in(scan, data):
+            return found
+        return data + (b'' if data.endswith(b'\n') else b'\n') + found
+
+    def _object(self, sha: bytes, data: bytes) -> bytes:
         if len(data) > 1024 or not data.startswith(_LFS_POINTER):
             return data
         import re
@@ -468,7 +482,8 @@ class _Batch:
     def _sift(self, held: list[tuple[str, bytes]]) -> None:
         joined = b'\n'.join(raw for _sha, raw in held)
         if (self._worth is not None and not self._worth(joined) and b'\0' not in joined
-                and b'\xff\xfe' not in joined and b'\xfe\xff' not in joined):
+                and b'\xff\xfe' not in joined and b'\xfe\xff' not in joined
+                and b'\nencoding ' not in joined):  # a message the test cannot read raw
             return
         if len(held) > 1:
             half = len(held) // 2  # in order: keys go to the first listed commit
@@ -500,11 +515,15 @@ def object_parts(raw: bytes) -> tuple[bytes, bytes]:
 
 def _as_utf8(message: bytes, encoding: bytes) -> bytes:
     """``message`` read in ``encoding``, as UTF-8 lines to append (nothing
-    when that changes nothing or Python does not know the encoding)."""
+    when that changes nothing).  An encoding Python does not know (iconv
+    knows more: IBM1047, IBM-278, ...) is read as EBCDIC too: every
+    EBCDIC code page writes a key's characters (letters, digits, ``-``,
+    ``_``: EBCDIC's invariant set) as cp037 does, and the ASCII-based ones
+    leave them as they are (scanned raw)."""
     try:  # bytes.decode takes text encodings only (no zlib, no base64)
         text = message.decode(encoding.decode('ascii').strip(), 'replace')
     except (LookupError, UnicodeError, ValueError):
-        return b''
+        text = message.decode('cp037')
     decoded = text.encode('utf-8', 'replace')
     return b'' if decoded == message else b'\n' + decoded
 
@@ -597,10 +616,22 @@ def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
 
 def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:
     """Each ref name that holds a key, as ``<ref name>`` (line = which)."""
-    listed = [n for n in names if n]
+    return _lines(REF_NAME, names, scan)
+
+
+def push_options(options: Iterable[str], scan: Scan) -> Iterator[Content]:
+    """Each ``git push -o`` text that holds a key, as ``<push option>``
+    (line = which): the remote receives it with the push (its hooks as
+    ``GIT_PUSH_OPTION_<n>``; GitLab keeps ``ci.variable=...`` as a
+    pipeline variable)."""
+    return _lines(PUSH_OPTION, options, scan)
+
+
+def _lines(label: str, texts: Iterable[str], scan: Scan) -> Iterator[Content]:
+    listed = [t for t in texts if t]
     data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
     if listed and keys_in(scan, data):
-        yield Content(REF_NAME, data)
+        yield Content(label, data)
 
 
 def beside_commits(
@@ -888,7 +919,66 @@ def pushed(
 
     return itertools.chain(
         found, local_refs_extras(root, exclude, scan), ref_names(remote_names(root, environ), scan),
+        push_options(sent_push_options(root), scan),
+        submodule_commits(root, include, exclude, scan),
     )
+
+
+def submodule_commits(
+        root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan, depth: int = 0,
+) -> Iterator[Content]:
+    """What ``git push --recurse-submodules=on-demand`` (or
+    ``push.recurseSubmodules``) sends from submodules before the
+    superproject: for each submodule checked out here at a path whose
+    gitlink the range sets, the commits of that gitlink and of the
+    submodule's local refs that its remote-tracking refs do not have,
+    their paths named from the superproject (``lib/k.py``); nested
+    submodules likewise.  No hook of the submodule's own runs for them
+    (nobody installs one there)."""
+    targets: dict[str, set[str]] = {}
+    for path, sha in _gitlinks_set(root, include, exclude):
+        targets.setdefault(path, set()).add(sha)
+    for path, shas in sorted(targets.items()):
+        sub = os.path.join(root, path)
+        top = git_output(sub, 'rev-parse', '--show-toplevel') if os.path.isdir(sub) else None
+        if top is None or os.path.realpath(os.fsdecode(top.strip())) != os.path.realpath(sub):
+            continue  # not checked out here: nothing here to send
+        here = [s for s in sorted(shas) if git_output(sub, 'cat-file', '-t', s) == b'commit\n']
+        sub_include, sub_exclude = [*here, *LOCAL_REFS], ['--remotes']
+        found = added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}')
+        if depth < _MAX_NESTING:
+            import itertools
+
+            found = itertools.chain(
+                found, submodule_commits(sub, sub_include, sub_exclude, scan, depth + 1),
+            )
+        for content in found:
+            if content.path not in NOT_FILES:
+                content.path = f'{path}/{content.path}'
+            yield content
+
+
+_MAX_NESTING = 8  # submodules of submodules, as deep as any real project
+
+
+def _gitlinks_set(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, commit) of each gitlink a commit of the range sets."""
+    out = git(
+        root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-z', '--format=',
+        '--ignore-submodules=none', *_revs(include, exclude), '--',
+    )
+    found = []
+    tokens = iter(out.split(b'\0'))
+    for token in tokens:
+        token = token.lstrip(b'\n')
+        if not token.startswith(b':'):
+            continue
+        parents = len(token) - len(token.lstrip(b':'))
+        fields = token.lstrip(b':').split(b' ')
+        path = next(tokens, b'')
+        if fields[parents] == GITLINK:
+            found.append((os.fsdecode(path), fields[-2].decode('ascii')))
+    return found
 
 
 def _offered(root: str, from_ref: str, to_ref: str) -> bytes:
@@ -978,6 +1068,50 @@ def remote_names(root: str, environ: dict[str, str] | os._Environ[str]) -> list[
     specs = _push_refspecs(root, remote, _git_push_argv())
     names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(s.partition(':')[2] for s in specs)]
     return [n for n in names if n]
+
+
+def sent_push_options(root: str, argv: list[str] | None = None) -> list[str]:
+    """The texts the ``git push`` running the hook sends as push options:
+    its ``-o``/``--push-option`` values (abbreviations too) and, which
+    git sends when there are none, every ``push.pushOption`` value (both
+    are taken: more text scanned, never less).  Only the configured ones
+    when that ``git push`` cannot be seen."""
+    if argv is None:
+        argv = _git_push_argv() or []
+    configured = git(root, 'config', '--get-all', 'push.pushOption', ok=(0, 1))
+    return [*_option_values(argv), *configured.decode('utf-8', 'surrogateescape').splitlines()]
+
+
+def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
+    """What the ``git push`` this process runs under (a plain pre-push
+    hook's ``--diff``) sends beside the range's commits: its push options
+    and the submodules' commits (``submodule_commits``).  Nothing when it
+    runs under no ``git push`` (a CI job's ``--diff``)."""
+    argv = _git_push_argv()
+    if argv is None:
+        return
+    yield from push_options(sent_push_options(root, argv), scan)
+    yield from submodule_commits(root, include, exclude, scan)
+
+
+def _option_values(args: list[str]) -> list[str]:
+    """The ``-o``/``--push-option`` values of ``git push`` arguments:
+    ``-o V``, ``-oV``, ``--push-option V``, ``--push-option=V`` and any
+    prefix git accepts for it (``--push-opt=V``); ``-o`` also at the end
+    of bundled short flags (``-fo V``)."""
+    values = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == '--':
+            break
+        name, eq, value = arg.partition('=')
+        if arg.startswith('--') and len(name) >= 4 and '--push-option'.startswith(name):
+            values.append(value if eq else next(rest, ''))
+        elif arg.startswith('-') and not arg.startswith('--') and 'o' in arg:
+            flags, _, attached = arg[1:].partition('o')
+            if flags.isalnum() or not flags:
+                values.append(attached if attached else next(rest, ''))
+    return values
 
 
 # Where a process's command line and parent are read (Linux).
@@ -1082,3 +1216,49 @@ def brought_by(root: str, ref: str, new: str, scan: Scan) -> Iterator[Content]:
         yield from beside_commits(root, [new], ['--all'], scan)
     yield from added_by_commits(root, [new], ['--all'], scan, what=f'pre-receive {ref}')
 
+
+
+def packed_beside_refs(root: str, news: Sequence[str], scan: Scan) -> Iterator[Content]:
+    """Objects the push's pack brings that no pushed ref reaches
+    (``pre-receive``): git keeps every object of an accepted pack, and a
+    hand-made client can send any.  They sit in git's quarantine
+    (``GIT_QUARANTINE_PATH``); those the repository had before (the bases
+    git adds to a thin pack) and those the pushed commits reach (scanned
+    with them) are left out, and each other one is scanned as git stores
+    it, as ``<unreferenced object>``.  Nothing when git quarantines no
+    push (before git 2.11)."""
+    quarantine = os.environ.get('GIT_QUARANTINE_PATH')
+    if not quarantine:
+        return
+    only_pushed = {
+        k: v for k, v in os.environ.items() if k != 'GIT_ALTERNATE_OBJECT_DIRECTORIES'
+    }
+    only_pushed['GIT_OBJECT_DIRECTORY'] = quarantine
+    listed = git(
+        root, 'cat-file', '--batch-all-objects', '--batch-check=%(objectname) %(objecttype)',
+        env=only_pushed,
+    ).decode('ascii', 'replace').split()
+    kinds = dict(zip(listed[::2], listed[1::2]))
+    brought = set(kinds)
+    if news and brought:
+        reached = git(root, 'rev-list', '--objects', *news, '--not', '--all', '--')
+        brought -= {line.split(b' ', 1)[0].decode('ascii', 'replace') for line in reached.splitlines()}
+    stored = os.environ.get('GIT_ALTERNATE_OBJECT_DIRECTORIES')
+    if brought and stored:
+        main, _sep, others = stored.partition(os.pathsep)
+        had = {**only_pushed, 'GIT_OBJECT_DIRECTORY': main}
+        if others:
+            had['GIT_ALTERNATE_OBJECT_DIRECTORIES'] = others
+        out = git(
+            root, 'cat-file', '--batch-check=%(objectname) %(objecttype)', env=had,
+            input=''.join(sha + '\n' for sha in sorted(brought)).encode(),
+        ).decode('ascii', 'replace')
+        brought -= {line.split()[0] for line in out.splitlines() if not line.endswith(' missing')}
+    for sha, blob in stream_blobs(root, sorted(brought)):
+        if blob.size > WINDOW:  # in windows, then again for the report
+            if streamed_keys(scan, blob):
+                yield Content(PACKED_OBJECT, stream=BlobAt(root, sha, blob.size, kinds[sha]))
+            continue
+        data = blob.read()
+        if keys_in(scan, data):
+            yield Content(PACKED_OBJECT, data)
