@@ -49,9 +49,36 @@ def test_empty_folder_and_empty_range_say_so(git_repo, tmp_path):
     git(git_repo, 'add', '.')
     git(git_repo, 'commit', '-qm', 'one')
     result = scan('--diff', 'HEAD...HEAD', cwd=git_repo)
-    assert result.rc == 0 and SUMMARY.match(result.err).group(1) == '0', result.err
+    assert result.rc == 0 and WALKED.match(result.err).group(1) == '0', result.err
     result = scan('--history', cwd=git_repo)
-    assert result.rc == 0 and SUMMARY.match(result.err), result.err
+    assert result.rc == 0 and WALKED.match(result.err).group(1) == '1', result.err
+
+
+WALKED = re.compile(
+    r'^together-hooks: (\d+) commits?, (\d+) blobs?, (\d+\.\d) MB, no Together keys\n\Z',
+)
+
+
+def test_a_clean_walk_of_commits_says_what_it_read(git_repo):
+    """``--history`` and ``--diff`` read commits and blobs, not files: a
+    clean run says how many of each and their bytes (it said "0 files,
+    0.0 MB" after walking every commit)."""
+    for i in range(3):
+        write(git_repo, f'f{i}.txt', 'abcdefghij' * 50_000 * (i + 1))  # 0.5, 1.0, 1.5 MB
+        git(git_repo, 'add', '.')
+        git(git_repo, 'commit', '-qm', f'c{i}')
+    write(git_repo, 'f0.txt', 'x\n')  # a fourth blob, a fourth commit
+    git(git_repo, 'commit', '-qam', 'c3')
+    result = scan('--history', cwd=git_repo)
+    assert (result.rc, result.out) == (0, ''), result.err
+    assert WALKED.match(result.err).groups() == ('4', '4', '3.0'), result.err
+    result = scan('--diff', 'HEAD~2...HEAD', cwd=git_repo)
+    assert (result.rc, result.out) == (0, ''), result.err
+    assert WALKED.match(result.err).groups() == ('2', '2', '1.5'), result.err
+    result = scan('--history', '--since', 'HEAD~1', '--format', 'json', cwd=git_repo)
+    assert result.json()['summary']['commits_scanned'] == 1
+    assert result.json()['summary']['blobs_scanned'] == 1
+    assert WALKED.match(result.err).groups() == ('1', '1', '0.0'), result.err
 
 
 def test_the_summary_counts_megabytes(git_repo):

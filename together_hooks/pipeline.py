@@ -597,6 +597,7 @@ def run(
     known = args.known
     summary = Summary()
     summary.repo_prefix = getattr(args, 'repo_prefix', '')
+    summary.walked = getattr(args, 'walked', None)
     audit = audit_log.Session.start(args)  # None unless --audit-log / env
     if audit is not None:
         contents = audit.watch(contents)

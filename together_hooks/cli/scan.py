@@ -11,6 +11,7 @@ from together_hooks.errors import InputError
 from together_hooks.rules import ROTATE_URL
 from together_hooks.sources import files
 from together_hooks.sources import ranges
+from together_hooks.sources.content import Walked
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ def commits(
         raise gitrun.no_repository(f'{mode} needs a git repository (run it inside one)')
     scanner = scanner or pipeline.Scanner.for_run()
     scan = scanner.scan_one
+    walked = args.walked = Walked()  # the clean run's summary says what was read
     if args.history:
         import itertools
 
@@ -126,11 +128,13 @@ def commits(
         found = scan_history(
             root, scan, args.since, progress=sys.stderr.isatty(),
             worth=scanner.blob_test, matters=scanner.path_matters, names=True,
+            walked=walked,
         )
         # Messages, tag messages, ref and path names are content too (the
         # path names from the walk the blob scan attributes keys with).
         return itertools.chain(found, history_extras(
             root, args.since, scan, log=found.log, worth=scanner.blob_test(0),
+            walked=walked,
         ))
     import itertools
 
@@ -143,7 +147,7 @@ def commits(
     base_sha = ranges.resolve_commit(root, base, '--diff BASE')
     head_sha = ranges.resolve_commit(root, head, '--diff HEAD')
     return itertools.chain(
-        added_by_commits(root, [head_sha], [base_sha], scan),
+        added_by_commits(root, [head_sha], [base_sha], scan, walked=walked),
         tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
     )
 

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 
     from together_hooks.findings import Finding
     from together_hooks.gitrun import Blob
+    from together_hooks.sources.content import Walked
 
     # The per-content detection step the pipeline hands down.
     Scan = Callable[[Content], list[Finding]]
@@ -768,13 +769,14 @@ class HistoryScan:
 def scan_history(
         root: str, scan: Scan, since: str | None = None, progress: bool = False,
         worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
-        names: bool = False,
+        names: bool = False, walked: Walked | None = None,
 ) -> HistoryScan:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
     ``worth``: see ``discover``; ``matters``: see ``keys_at``; ``names``:
     start the commit walk now and list the path names it adds too
-    (``CommitLog``; the caller closes it).  A bad
+    (``CommitLog``; the caller closes it); ``walked``: counts the blobs
+    read and their bytes.  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -793,7 +795,8 @@ def scan_history(
             log.close()
         raise
     return HistoryScan(
-        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log), log,
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked),
+        log,
     )
 
 
@@ -844,6 +847,7 @@ def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
         worth: Worth | None, matters: Callable[[str], bool] | None,
         listing: Listing | None, shared_log: CommitLog | None = None,
+        walked: Walked | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
@@ -857,6 +861,9 @@ def _scan(
             listing.close()
         else:
             blobs = list_blobs(root, since_sha)
+        if walked is not None:
+            walked.blobs = len(blobs)
+            walked.nbytes = sum(n for _sha, n in blobs)
         flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth)
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
