@@ -200,3 +200,39 @@ def test_a_key_found_in_commits_is_called_leaked_and_rotated_first(git_repo, key
         assert 'ever committed' not in result.out + result.err
     result = scan('--format', fmt, cwd=git_repo)
     assert 'take each key out of the file' in result.out + result.err
+
+
+@pytest.mark.parametrize('locale', ('C', 'C.UTF-8'))
+def test_a_name_that_is_not_utf8_shows_one_way_in_every_line(git_repo, locale):
+    """Report lines show a byte of a name that is not UTF-8 as ``\\xe9``;
+    error lines showed the same name as ``\\udce9`` (Python's surrogate),
+    whatever the locale.  Every line shows it the one way, and a command a
+    message tells you to run quotes it so the shell gives that byte back."""
+    name = os.fsdecode(b'no\xe9')
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('LC_', 'LANG', 'PYTHONIOENCODING'))}
+    env.update(LC_ALL=locale, LANG=locale)
+    fifo = git_repo / os.fsdecode(b'p\xe9')
+    os.mkfifo(fifo)
+    for argv in (
+        ('together-hooks', 'scan', name),
+        ('detect-together-keys', name),
+        ('together-hooks', 'scan', '--baseline', name),
+        ('together-hooks', 'scan', '--output', os.path.join(name, 'x')),
+        ('together-hooks', 'baseline', 'audit', '--baseline', name),
+        ('together-hooks', 'scan', str(fifo)),
+    ):
+        proc = subprocess.run(
+            [os.fsencode(os.path.join(BIN, argv[0]))] + [os.fsencode(a) for a in argv[1:]],
+            cwd=git_repo, env=env, capture_output=True, timeout=120,
+        )
+        err = proc.stderr.decode('ascii', 'backslashreplace')
+        assert proc.returncode in (0, 2), (argv, err)
+        assert '\\udc' not in err and '\\xe9' in err, (argv, err)
+    proc = subprocess.run(
+        [os.path.join(BIN, 'together-hooks'), 'scan', '--baseline', os.fsencode(name)],
+        cwd=git_repo, env=env, capture_output=True, timeout=120,
+    )
+    command = re.search(rb'`(detect-secrets scan > [^`]+)`', proc.stderr).group(1)
+    out = subprocess.run((b'bash', b'-c', b'printf %s ' + command.split(b'> ', 1)[1]),
+                         stdout=subprocess.PIPE, check=True)
+    assert out.stdout == b'no\xe9', proc.stderr

@@ -253,14 +253,14 @@ def live_block(findings: Sequence[Finding]) -> list[str]:
 
 
 def json_(findings: Sequence[Finding], summary: Summary) -> str:
-    import json
+    from together_hooks.messages import json_text
 
     doc = {
         'tool': summary.tool,
         'findings': [f.to_dict() for f in findings],
         'summary': dict(summary.to_dict(), findings=len(findings)),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+    return json_text(doc, indent=2) + '\n'
 
 
 # ------------------------------------------------------------- CI formats
@@ -352,9 +352,8 @@ def _sarif_location(
 
 def sarif(findings: Sequence[Finding], summary: Summary) -> str:
     """SARIF 2.1.0, as GitHub code scanning uploads it."""
-    import json
-
     from together_hooks import __version__
+    from together_hooks.messages import json_text
 
     texts = _rule_texts()
     for f in findings:  # rules added at run time (own keys, plugins)
@@ -420,7 +419,7 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
             'results': results,
         }],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+    return json_text(doc, indent=2) + '\n'
 
 
 def _escape_data(text: str) -> str:
