@@ -130,6 +130,17 @@ def test_help_and_version_with_a_closed_stdout(git_repo, argv):
 
 
 @pytest.mark.parametrize('argv', (
+    ('together-hooks', 'scan', '--help'), ('detect-together-keys', '--help'),
+))
+def test_help_on_a_full_disk_is_not_cut_short_silently(git_repo, argv):
+    """argparse drops an error writing its help: a file cut at the size
+    limit, exit 0.  It is one line and exit 2, as every other write."""
+    r = spawn(*argv, cwd=git_repo, limits={resource.RLIMIT_FSIZE: 512},
+              shell_prefix='exec >../help.txt; ')
+    assert_error_line(r, 'File too large')
+
+
+@pytest.mark.parametrize('argv', (
     ('together-hooks', 'scan', '--bogus'), ('together-hooks', 'bogus'),
     ('detect-together-keys', '--bogus'), ('together-hooks', '--help'),
 ))

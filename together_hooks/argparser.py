@@ -45,11 +45,13 @@ class ArgumentParser(argparse.ArgumentParser):
         (closed, a full disk) is one line on stderr and exit 2 here."""
         from together_hooks.errors import InputError
 
-        try:
-            super()._print_message(message, file)
-            if file is not None:
-                file.flush()
-        except (InputError, OSError, ValueError) as e:
+        if not message:
+            return
+        file = file or sys.stderr
+        try:  # argparse's own would drop an OSError: a help cut short, exit 0
+            file.write(message)
+            file.flush()
+        except (AttributeError, InputError, OSError, ValueError) as e:
             why = e.strerror if isinstance(e, OSError) and e.strerror else e
             try:
                 sys.stderr.write(f'{self.prog.split()[0]}: error: {one_line(str(why))}\n')
