@@ -236,3 +236,15 @@ def test_a_name_that_is_not_utf8_shows_one_way_in_every_line(git_repo, locale):
     out = subprocess.run((b'bash', b'-c', b'printf %s ' + command.split(b'> ', 1)[1]),
                          stdout=subprocess.PIPE, check=True)
     assert out.stdout == b'no\xe9', proc.stderr
+
+
+def test_help_says_where_a_default_comes_from(tmp_path):
+    """``--help`` read as a user would: the baseline commands also take the
+    config's ``baseline`` key (help named only .secrets.baseline), and the
+    server reads ``--baseline-name`` from its default branch before the
+    push (help said "in the pushed commit", the opposite of the gate)."""
+    for action in ('create', 'update', 'audit'):
+        out = ' '.join(run('together-hooks', 'baseline', action, '--help', cwd=tmp_path).out.split())
+        assert "the config's `baseline`" in out, out
+    out = ' '.join(run('together-hooks', 'pre-receive', '--help', cwd=tmp_path).out.split())
+    assert 'pushed commit' not in out and 'before the push' in out, out
