@@ -208,9 +208,29 @@ def test_org_wide_audit_names_real_options():
     parser = build_parser()
     for command in commands:
         argv = [w if w.isupper() is False else 'x' for w in command.split()]
-        args = parser.parse_args([*argv, 'report'])
+        args = parser.parse_args(argv)
         assert args.command == 'scan-org', command
     assert '(docs/org-audit.md)' in section
+
+
+def test_org_wide_audit_runs_as_shown(tmp_path):
+    """The README's ``--repos FILE`` command, typed as shown with FILE a
+    list of one local repository, audits it (it said "scan-org needs
+    --store FILE" and did nothing)."""
+    from tests.cli_run import run
+    from tests.conftest import git
+
+    (command,) = re.findall(r'`together-hooks (scan-org --repos FILE[^`]*)`', _section('Org-wide audit'))
+    repo = tmp_path / 'repo'
+    repo.mkdir()
+    git(repo, 'init', '-q')
+    (repo / 'a.py').write_text('x = 1\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'one')
+    (tmp_path / 'repos.txt').write_text(f'{repo}\n')
+    argv = ['repos.txt' if w == 'FILE' else w for w in command.split()]
+    result = run('together-hooks', *argv, cwd=tmp_path)
+    assert result.rc == 0, result.err
 
 
 def test_cli_reference_lists_every_command():
