@@ -248,3 +248,14 @@ def test_help_says_where_a_default_comes_from(tmp_path):
         assert "the config's `baseline`" in out, out
     out = ' '.join(run('together-hooks', 'pre-receive', '--help', cwd=tmp_path).out.split())
     assert 'pushed commit' not in out and 'before the push' in out, out
+
+
+def test_a_file_skipped_is_not_counted_as_scanned(git_repo):
+    """A FIFO or device named on the command line is skipped with a line
+    saying so; the summary counted it as a scanned file ("2 files")."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    os.mkfifo(git_repo / 'pipe')
+    result = scan('a.py', 'pipe', '/dev/zero', cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert 'pipe: not a regular file' in result.err and '/dev/zero: not a regular file' in result.err
+    assert SUMMARY.search(result.err.splitlines()[-1]).group(1) == '1', result.err

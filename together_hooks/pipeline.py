@@ -290,12 +290,12 @@ def _scan_serial(
         if scanner.skips(content):  # never read, never counted
             continue
         findings.extend(scanner.scan_one(content))
-        if content.path not in NOT_FILES:  # a name list, a message: no file
-            summary.files_scanned += 1
-            summary.bytes_scanned += content.size or 0
         if content.problem is not None:  # one file never stops the others
             problem = content.problem
             summary.skipped.append((content.path, problem.reason, problem.fatal))
+        elif content.path not in NOT_FILES:  # a name list, a message: no file
+            summary.files_scanned += 1
+            summary.bytes_scanned += content.size or 0
         content.release()
     return findings
 
