@@ -79,7 +79,10 @@ def _forms(key: str) -> list[str]:
 
 
 # The one line a clean ``together-hooks scan`` writes on stderr.
-CLEAN = re.compile(r'together-hooks: \d+ files?, \d+\.\d MB, no Together keys( \(.*\))?\n\Z')
+CLEAN = re.compile(
+    r'together-hooks: (\d+ files?|\d+ commits?, \d+ blobs?), \d+\.\d MB, '
+    r'no Together keys( \(.*\))?\n\Z',
+)
 
 
 def quiet_and_clean(result: Result) -> bool:

@@ -116,6 +116,41 @@ def test_closed_stdout(git_repo, keys):
         assert 'internal error' not in r.err
 
 
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', '--help'), ('together-hooks', 'scan', '--help'),
+    ('together-hooks', 'baseline', '--help'), ('together-hooks', '-V'),
+    ('detect-together-keys', '--help'), ('forbid-env-files', '--version'),
+    ('check-env-gitignored', '--help'),
+))
+def test_help_and_version_with_a_closed_stdout(git_repo, argv):
+    """argparse prints help and the version before any command runs (it
+    gave a traceback and exit 1): one line, exit 2, as every other write."""
+    r = spawn(*argv, cwd=git_repo, close_stdout=True)
+    assert_error_line(r, 'standard output')
+
+
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'scan', '--help'), ('detect-together-keys', '--help'),
+))
+def test_help_on_a_full_disk_is_not_cut_short_silently(git_repo, argv):
+    """argparse drops an error writing its help: a file cut at the size
+    limit, exit 0.  It is one line and exit 2, as every other write."""
+    r = spawn(*argv, cwd=git_repo, limits={resource.RLIMIT_FSIZE: 512},
+              shell_prefix='exec >../help.txt; ')
+    assert_error_line(r, 'File too large')
+
+
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'scan', '--bogus'), ('together-hooks', 'bogus'),
+    ('detect-together-keys', '--bogus'), ('together-hooks', '--help'),
+))
+def test_usage_with_a_closed_stderr_is_exit_2(git_repo, argv):
+    """A usage error with nowhere to say it is still exit 2 (it was 1, an
+    uncaught error), and so is help with both streams closed."""
+    r = spawn(*argv, cwd=git_repo, shell_prefix='exec 2>&- >&-; ')
+    assert (r.rc, r.out, r.err) == (2, '', '')
+
+
 def test_verify_base_with_port_zero_is_refused(git_repo, keys):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
     for base in ('http://127.0.0.1:0/', 'http://localhost:0', 'https://[::1]:0'):

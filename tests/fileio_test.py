@@ -35,3 +35,28 @@ def test_a_link_out_of_the_repository_is_not_written_through(
     assert_error_line(result, name, 'symlink')
     assert (outside.read_bytes() if outside.exists() else None) == before
     assert (git_repo / name).is_symlink()
+
+
+@pytest.mark.parametrize('command', [
+    ('scan', '--format', 'json', '--output', 'reports/report.json'),
+    ('baseline', 'create', '--baseline', 'reports/report.json'),
+    ('rotate-help', '--replacements', 'reports/report.json', 'a.txt'),
+])
+def test_a_folder_linked_out_of_the_repository_is_not_written_through(
+        git_repo, tmp_path, keys, command,
+):
+    """Only a link at the file's own name was refused: a committed folder
+    link on the way (``reports -> ~/.ssh``) wrote the report out of the
+    repository."""
+    outside = tmp_path / 'outside'
+    outside.mkdir()
+    write(git_repo, 'a.txt', keys())
+    os.symlink(outside, git_repo / 'reports')
+    result = run('together-hooks', *command, cwd=git_repo)
+    assert_error_line(result, 'reports/report.json', 'symlink')
+    assert os.listdir(outside) == []
+    # Named as it really is (outside the repository, by the user), it is written.
+    real = str(outside / 'report.json')
+    result = run('together-hooks', *[real if a == 'reports/report.json' else a for a in command],
+                 cwd=git_repo)
+    assert result.rc in (0, 1) and os.path.isfile(real), result.err

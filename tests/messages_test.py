@@ -49,9 +49,36 @@ def test_empty_folder_and_empty_range_say_so(git_repo, tmp_path):
     git(git_repo, 'add', '.')
     git(git_repo, 'commit', '-qm', 'one')
     result = scan('--diff', 'HEAD...HEAD', cwd=git_repo)
-    assert result.rc == 0 and SUMMARY.match(result.err).group(1) == '0', result.err
+    assert result.rc == 0 and WALKED.match(result.err).group(1) == '0', result.err
     result = scan('--history', cwd=git_repo)
-    assert result.rc == 0 and SUMMARY.match(result.err), result.err
+    assert result.rc == 0 and WALKED.match(result.err).group(1) == '1', result.err
+
+
+WALKED = re.compile(
+    r'^together-hooks: (\d+) commits?, (\d+) blobs?, (\d+\.\d) MB, no Together keys\n\Z',
+)
+
+
+def test_a_clean_walk_of_commits_says_what_it_read(git_repo):
+    """``--history`` and ``--diff`` read commits and blobs, not files: a
+    clean run says how many of each and their bytes (it said "0 files,
+    0.0 MB" after walking every commit)."""
+    for i in range(3):
+        write(git_repo, f'f{i}.txt', 'abcdefghij' * 50_000 * (i + 1))  # 0.5, 1.0, 1.5 MB
+        git(git_repo, 'add', '.')
+        git(git_repo, 'commit', '-qm', f'c{i}')
+    write(git_repo, 'f0.txt', 'x\n')  # a fourth blob, a fourth commit
+    git(git_repo, 'commit', '-qam', 'c3')
+    result = scan('--history', cwd=git_repo)
+    assert (result.rc, result.out) == (0, ''), result.err
+    assert WALKED.match(result.err).groups() == ('4', '4', '3.0'), result.err
+    result = scan('--diff', 'HEAD~2...HEAD', cwd=git_repo)
+    assert (result.rc, result.out) == (0, ''), result.err
+    assert WALKED.match(result.err).groups() == ('2', '2', '1.5'), result.err
+    result = scan('--history', '--since', 'HEAD~1', '--format', 'json', cwd=git_repo)
+    assert result.json()['summary']['commits_scanned'] == 1
+    assert result.json()['summary']['blobs_scanned'] == 1
+    assert WALKED.match(result.err).groups() == ('1', '1', '0.0'), result.err
 
 
 def test_the_summary_counts_megabytes(git_repo):
@@ -173,3 +200,62 @@ def test_a_key_found_in_commits_is_called_leaked_and_rotated_first(git_repo, key
         assert 'ever committed' not in result.out + result.err
     result = scan('--format', fmt, cwd=git_repo)
     assert 'take each key out of the file' in result.out + result.err
+
+
+@pytest.mark.parametrize('locale', ('C', 'C.UTF-8'))
+def test_a_name_that_is_not_utf8_shows_one_way_in_every_line(git_repo, locale):
+    """Report lines show a byte of a name that is not UTF-8 as ``\\xe9``;
+    error lines showed the same name as ``\\udce9`` (Python's surrogate),
+    whatever the locale.  Every line shows it the one way, and a command a
+    message tells you to run quotes it so the shell gives that byte back."""
+    name = os.fsdecode(b'no\xe9')
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('LC_', 'LANG', 'PYTHONIOENCODING'))}
+    env.update(LC_ALL=locale, LANG=locale)
+    fifo = git_repo / os.fsdecode(b'p\xe9')
+    os.mkfifo(fifo)
+    for argv in (
+        ('together-hooks', 'scan', name),
+        ('detect-together-keys', name),
+        ('together-hooks', 'scan', '--baseline', name),
+        ('together-hooks', 'scan', '--output', os.path.join(name, 'x')),
+        ('together-hooks', 'baseline', 'audit', '--baseline', name),
+        ('together-hooks', 'scan', str(fifo)),
+    ):
+        proc = subprocess.run(
+            [os.fsencode(os.path.join(BIN, argv[0]))] + [os.fsencode(a) for a in argv[1:]],
+            cwd=git_repo, env=env, capture_output=True, timeout=120,
+        )
+        err = proc.stderr.decode('ascii', 'backslashreplace')
+        assert proc.returncode in (0, 2), (argv, err)
+        assert '\\udc' not in err and '\\xe9' in err, (argv, err)
+    proc = subprocess.run(
+        [os.path.join(BIN, 'together-hooks'), 'scan', '--baseline', os.fsencode(name)],
+        cwd=git_repo, env=env, capture_output=True, timeout=120,
+    )
+    command = re.search(rb'`(detect-secrets scan > [^`]+)`', proc.stderr).group(1)
+    out = subprocess.run((b'bash', b'-c', b'printf %s ' + command.split(b'> ', 1)[1]),
+                         stdout=subprocess.PIPE, check=True)
+    assert out.stdout == b'no\xe9', proc.stderr
+
+
+def test_help_says_where_a_default_comes_from(tmp_path):
+    """``--help`` read as a user would: the baseline commands also take the
+    config's ``baseline`` key (help named only .secrets.baseline), and the
+    server reads ``--baseline-name`` from its default branch before the
+    push (help said "in the pushed commit", the opposite of the gate)."""
+    for action in ('create', 'update', 'audit'):
+        out = ' '.join(run('together-hooks', 'baseline', action, '--help', cwd=tmp_path).out.split())
+        assert "the config's `baseline`" in out, out
+    out = ' '.join(run('together-hooks', 'pre-receive', '--help', cwd=tmp_path).out.split())
+    assert 'pushed commit' not in out and 'before the push' in out, out
+
+
+def test_a_file_skipped_is_not_counted_as_scanned(git_repo):
+    """A FIFO or device named on the command line is skipped with a line
+    saying so; the summary counted it as a scanned file ("2 files")."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    os.mkfifo(git_repo / 'pipe')
+    result = scan('a.py', 'pipe', '/dev/zero', cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert 'pipe: not a regular file' in result.err and '/dev/zero: not a regular file' in result.err
+    assert SUMMARY.search(result.err.splitlines()[-1]).group(1) == '1', result.err

@@ -298,3 +298,29 @@ def test_local_install_config_from_the_docs(git_repo, env):
     git(git_repo, 'add', 'b.py')
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'clean')
     assert rc == 0 and _head(git_repo) != before, out
+
+
+def test_the_readme_way_to_fill_in_rev_pins_the_newest_commit(tmp_path, env, rev):
+    """The README says which ``pre-commit autoupdate`` fills in ``REV``.
+    Where the repository holds an older tag (a milestone, an old release),
+    plain ``autoupdate`` would pin that tag's old code; the documented
+    command must pin the newest commit, as a SHA that cannot move."""
+    import subprocess
+
+    upstream = tmp_path / 'upstream'
+    subprocess.run(('git', 'clone', '-q', rev[0], str(upstream)), check=True)
+    git(upstream, 'checkout', '-q', rev[1])
+    git(upstream, 'tag', '-a', 'milestone', '-m', 'an old milestone')
+    git(upstream, 'commit', '-q', '--allow-empty', '-m', 'newer work')
+    newest = _head(upstream)
+    config = _blocks('Add to pre-commit', 'yaml')[0]
+    (command,) = re.findall(r'^    rev: REV  # .*`(pre-commit autoupdate[^`]*)`', config, re.M)
+    assert f'run `{command}`' in _section('Add to pre-commit')
+    user = tmp_path / 'user'
+    user.mkdir()
+    git(user, 'init', '-q')
+    (user / '.pre-commit-config.yaml').write_text(config.replace(UPSTREAM, str(upstream)))
+    rc, out = _run(user, env, PRE_COMMIT, *command.split()[1:])
+    assert rc == 0, out
+    (pinned,) = re.findall(r'^    rev: (\S+)', (user / '.pre-commit-config.yaml').read_text(), re.M)
+    assert pinned == newest, out

@@ -208,9 +208,29 @@ def test_org_wide_audit_names_real_options():
     parser = build_parser()
     for command in commands:
         argv = [w if w.isupper() is False else 'x' for w in command.split()]
-        args = parser.parse_args([*argv, 'report'])
+        args = parser.parse_args(argv)
         assert args.command == 'scan-org', command
     assert '(docs/org-audit.md)' in section
+
+
+def test_org_wide_audit_runs_as_shown(tmp_path):
+    """The README's ``--repos FILE`` command, typed as shown with FILE a
+    list of one local repository, audits it (it said "scan-org needs
+    --store FILE" and did nothing)."""
+    from tests.cli_run import run
+    from tests.conftest import git
+
+    (command,) = re.findall(r'`together-hooks (scan-org --repos FILE[^`]*)`', _section('Org-wide audit'))
+    repo = tmp_path / 'repo'
+    repo.mkdir()
+    git(repo, 'init', '-q')
+    (repo / 'a.py').write_text('x = 1\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'one')
+    (tmp_path / 'repos.txt').write_text(f'{repo}\n')
+    argv = ['repos.txt' if w == 'FILE' else w for w in command.split()]
+    result = run('together-hooks', *argv, cwd=tmp_path)
+    assert result.rc == 0, result.err
 
 
 def test_cli_reference_lists_every_command():
@@ -297,3 +317,33 @@ def test_every_documented_command_parses():
             if e.code not in (0, None):
                 bad.append((where, err.getvalue().strip()))
     assert bad == []
+
+
+# Where a page pins which together-hooks to run: pre-commit's ``rev:`` and
+# pip's ``...together-hooks@REV``.
+_PIN = re.compile(r'(?:\brev:[ \t]+|together-hooks/together-hooks@)([\w.<>-]+)')
+
+
+def test_every_pin_of_together_hooks_is_the_one_placeholder():
+    """README, docs/, examples/ and doctor's advice pin together-hooks the
+    same way, with the placeholder the README tells how to fill in: a tag
+    written into an example (``v0.1.0``) that this repository does not
+    have fails a user who copies it."""
+    from together_hooks.doctor import checks
+
+    pages = [ROOT / 'README.md', *sorted((ROOT / 'docs').glob('*.md')),
+             *sorted(p for p in (ROOT / 'examples').iterdir() if p.is_file())]
+    pins = [
+        (str(page.relative_to(ROOT)), pin) for page in pages
+        for pin in _PIN.findall(page.read_text(encoding='utf-8'))
+    ]
+    pins += [('doctor', pin) for pin in _PIN.findall(checks._CONFIG_SNIPPET)]
+    wheres = {where for where, _pin in pins}
+    assert {'README.md', 'examples/pre-push.md', 'examples/github-actions.yml',
+            'examples/gitlab-ci.yml', 'doctor'} <= wheres, wheres
+    assert [(w, p) for w, p in pins if p != 'REV'] == []
+    # Installed from this repository: together-hooks is not a PyPI package
+    # of ours, and whatever holds that name there is someone else's code.
+    bare = re.compile(r'pipx? install\s+[\'"]?together-hooks(?!\S*\s*@\s*git\+)(?!/)')
+    from_pypi = [str(page.relative_to(ROOT)) for page in pages if bare.search(page.read_text())]
+    assert from_pypi == []

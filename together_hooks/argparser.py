@@ -39,6 +39,27 @@ class ArgumentParser(argparse.ArgumentParser):
                 help='show the version and exit',
             )
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Help, the version and usage errors are written before any
+        command runs, so outside its guard: a stream that cannot take them
+        (closed, a full disk) is one line on stderr and exit 2 here."""
+        from together_hooks.errors import InputError
+
+        if not message:
+            return
+        file = file or sys.stderr
+        try:  # argparse's own would drop an OSError: a help cut short, exit 0
+            file.write(message)
+            file.flush()
+        except (AttributeError, InputError, OSError, ValueError) as e:
+            why = e.strerror if isinstance(e, OSError) and e.strerror else e
+            try:
+                sys.stderr.write(f'{self.prog.split()[0]}: error: {one_line(str(why))}\n')
+                sys.stderr.flush()
+            except (InputError, OSError, ValueError):
+                pass  # nowhere to say it: the exit code does
+            raise SystemExit(EXIT_ERROR)
+
     def error(self, message: str) -> NoReturn:
         # argparse echoes the bad value, which may be a pasted key.
         message = one_line(message) + _did_you_mean(self, message)

@@ -110,13 +110,12 @@ def record(
 
 
 def to_line(rec: dict[str, Any]) -> bytes:
-    import json
-
     from together_hooks.detect.scrub import scrub
+    from together_hooks.messages import json_text
 
     # A path or message could still carry a key: scrub the finished line.
     # Keys are [A-Za-z0-9_-] runs, so replacing them keeps the JSON valid.
-    line = scrub(json.dumps(rec, ensure_ascii=False, separators=(',', ':')))
+    line = scrub(json_text(rec, separators=(',', ':')))
     return line.encode('utf-8', 'backslashreplace') + b'\n'
 
 

@@ -284,12 +284,16 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     # A symlinked file (a baseline kept elsewhere) is written where it
     # points, and the link stays a link.
     target = os.path.realpath(path) if os.path.islink(path) else path
-    if target is not path and within is not None:
+    if within is not None:
+        # Where it really lands: a link at its name, or at any folder on the
+        # way (a committed ``reports -> ~/.ssh``), must stay inside.
         top = os.path.realpath(within)
-        if os.path.commonpath([top, target]) != top:
+        real = os.path.realpath(path)
+        if real != os.path.abspath(path) and os.path.commonpath([top, real]) != top:
+            what = 'is a symlink' if os.path.islink(path) else 'goes through a symlinked folder'
             raise InputError(
-                f'{path} is a symlink out of the repository; it is never written '
-                'through: replace the link with a file, or name the real file',
+                f'{path} {what} out of the repository; it is never written '
+                'through: replace the link with a file, or name the real path',
             )
     folder = os.path.dirname(os.path.abspath(target))
     # SIGINT/SIGTERM wait until the temp file's name is held below: one

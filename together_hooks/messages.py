@@ -48,3 +48,16 @@ def cut_short(
     if len(items) > limit:
         shown += more.format(len(items) - limit)
     return shown
+
+
+def json_text(doc: object, **options: object) -> str:
+    """``json.dumps`` of a report or log: text as it is (not ASCII-escaped),
+    but a byte of a name that is not UTF-8 (its surrogate escape) as JSON's
+    own escape, ``\\udce9``, which reads back to that name.  Lines shown
+    elsewhere show that byte as ``\\xe9`` (``detect.scrub``), which is no
+    JSON escape, so a report must not leave the byte to them."""
+    import json
+    import re
+
+    text = json.dumps(doc, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    return re.sub('[\udc80-\udcff]', lambda m: f'\\u{ord(m.group()):04x}', text)

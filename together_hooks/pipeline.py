@@ -290,12 +290,12 @@ def _scan_serial(
         if scanner.skips(content):  # never read, never counted
             continue
         findings.extend(scanner.scan_one(content))
-        if content.path not in NOT_FILES:  # a name list, a message: no file
-            summary.files_scanned += 1
-            summary.bytes_scanned += content.size or 0
         if content.problem is not None:  # one file never stops the others
             problem = content.problem
             summary.skipped.append((content.path, problem.reason, problem.fatal))
+        elif content.path not in NOT_FILES:  # a name list, a message: no file
+            summary.files_scanned += 1
+            summary.bytes_scanned += content.size or 0
         content.release()
     return findings
 
@@ -601,6 +601,7 @@ def run(
     known = args.known
     summary = Summary()
     summary.repo_prefix = getattr(args, 'repo_prefix', '')
+    summary.walked = getattr(args, 'walked', None)
     audit = audit_log.Session.start(args)  # None unless --audit-log / env
     if audit is not None:
         contents = audit.watch(contents)
@@ -612,12 +613,6 @@ def run(
     if scanner.own_keys:
         learn(scanner.own_keys.keys)
     findings = scan_contents(contents, summary, scanner)
-    # ``--history`` scans blob versions before it hands the pipeline only
-    # those that hold a key: a clean history is not "0 files".
-    read = getattr(args, 'history_read', None)
-    if read:
-        summary.files_scanned += read[0]
-        summary.bytes_scanned += read[1]
     learn({f.secret for f in findings})  # no output shows them, in any form
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []

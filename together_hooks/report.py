@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Sequence
 
+    from together_hooks.sources.content import Walked
+
 ADVICE = (
     'What to do: take each key out of the file and read it from the '
     'environment (TOGETHER_API_KEY) instead; then rotate it at '
@@ -60,7 +62,7 @@ class Summary:
 
     __slots__ = (
         'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
-        'next_step', 'skipped',
+        'next_step', 'skipped', 'walked',
     )
 
     def __init__(self) -> None:
@@ -75,13 +77,21 @@ class Summary:
         # SARIF and GitHub annotations must name files from the repo root.
         self.repo_prefix = ''
         self.next_step = NOT_A_KEY
+        # What a walk of commits read (``sources.content.Walked``), if any.
+        self.walked: Walked | None = None
 
     def to_dict(self) -> dict[str, int]:
-        return {
+        counts = {
             'files_scanned': self.files_scanned,
             'bytes_scanned': self.bytes_scanned,
             'baselined': self.baselined,
         }
+        if self.walked is not None:
+            counts.update(
+                commits_scanned=self.walked.commits, blobs_scanned=self.walked.blobs,
+                blob_bytes_scanned=self.walked.nbytes,
+            )
+        return counts
 
 
 def shown_path(path: str) -> str:
@@ -101,14 +111,20 @@ def shown_path(path: str) -> str:
 
 def clean_line(summary: Summary) -> str:
     """A clean run, in one line: what was scanned, and that nothing was found."""
-    files = summary.files_scanned
-    line = (
-        f'{summary.tool}: {files} file{"" if files == 1 else "s"}, '
-        f'{summary.bytes_scanned / 1e6:.1f} MB, no Together keys'
-    )
+    walked = summary.walked
+    if walked is not None:  # commits were read, not files
+        read = f'{_counted(walked.commits, "commit")}, {_counted(walked.blobs, "blob")}'
+        nbytes = walked.nbytes
+    else:
+        read, nbytes = _counted(summary.files_scanned, 'file'), summary.bytes_scanned
+    line = f'{summary.tool}: {read}, {nbytes / 1e6:.1f} MB, no Together keys'
     if summary.baselined:
         line += f' ({summary.baselined} known, in the baseline)'
     return line
+
+
+def _counted(n: int, noun: str) -> str:
+    return f'{n} {noun}{"" if n == 1 else "s"}'
 
 
 # ANSI colours, on a terminal only, and never with NO_COLOR set
@@ -237,14 +253,14 @@ def live_block(findings: Sequence[Finding]) -> list[str]:
 
 
 def json_(findings: Sequence[Finding], summary: Summary) -> str:
-    import json
+    from together_hooks.messages import json_text
 
     doc = {
         'tool': summary.tool,
         'findings': [f.to_dict() for f in findings],
         'summary': dict(summary.to_dict(), findings=len(findings)),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+    return json_text(doc, indent=2) + '\n'
 
 
 # ------------------------------------------------------------- CI formats
@@ -336,9 +352,8 @@ def _sarif_location(
 
 def sarif(findings: Sequence[Finding], summary: Summary) -> str:
     """SARIF 2.1.0, as GitHub code scanning uploads it."""
-    import json
-
     from together_hooks import __version__
+    from together_hooks.messages import json_text
 
     texts = _rule_texts()
     for f in findings:  # rules added at run time (own keys, plugins)
@@ -404,7 +419,7 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
             'results': results,
         }],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+    return json_text(doc, indent=2) + '\n'
 
 
 def _escape_data(text: str) -> str:

@@ -412,6 +412,28 @@ def test_a_pre_commit_config_that_is_no_file_does_not_hang_the_env_hook(git_repo
     assert b'.env' in proc.stdout
 
 
+_BLOCK = 'repos:\n-   repo: local\n    hooks:\n    -   id: forbid-env-files\n    -   id: check-env-gitignored\n'
+_FLOW = 'repos: [{repo: local, hooks: [{id: forbid-env-files}, {id: check-env-gitignored}]}]\n'
+
+
+@pytest.mark.parametrize('config', [_BLOCK, _BLOCK.replace('\n', '\r\n'), _FLOW],
+                         ids=['block', 'crlf', 'flow'])
+def test_a_staged_env_file_is_left_to_forbid_env_files_however_the_config_is_written(git_repo, config):
+    """When pre-commit runs forbid-env-files too, a staged .env is its to
+    report: check-env-gitignored leaves it out.  A config saved with
+    Windows line ends (CRLF), or in flow style (as doctor suggests it), was
+    read as not running it, and the .env was reported twice."""
+    (git_repo / '.pre-commit-config.yaml').write_bytes(config.encode())
+    (git_repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+    (git_repo / '.env').write_text('A=1\n')
+    git(git_repo, 'add', '-f', '.env', '.gitignore')
+    proc = subprocess.run(
+        (os.path.join(os.path.dirname(sys.executable), 'check-env-gitignored'),), cwd=git_repo,
+        env=dict(os.environ, PRE_COMMIT='1'), capture_output=True, timeout=30,
+    )
+    assert (proc.returncode, proc.stdout) == (0, b''), proc.stdout
+
+
 def test_check_env_gitignored_asks_git_three_questions(git_repo, monkeypatch, tmp_path):
     """Every commit pays for each git process: in a plain work tree the top
     is found without one (``gitrun.work_tree_top``), leaving the tracked

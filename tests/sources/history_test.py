@@ -383,6 +383,6 @@ def test_a_clean_history_says_how_much_it_read(git_repo):
     commit(git_repo, 'doc')
     r = scan('--history', cwd=git_repo)
     assert r.rc == 0, r.err
-    said = re.match(r'together-hooks: (\d+) files?, (\d+\.\d) MB, no Together keys', r.err)
-    assert said and said.group(1) == '4' and said.group(2) == '0.9', r.err
-    assert scan('--history', '--format', 'json', cwd=git_repo).json()['summary']['files_scanned'] == 4
+    said = re.match(r'together-hooks: (\d+) commits?, (\d+) blobs?, (\d+\.\d) MB, no Together keys', r.err)
+    assert said and said.groups() == ('4', '4', '0.9'), r.err
+    assert scan('--history', '--format', 'json', cwd=git_repo).json()['summary']['blobs_scanned'] == 4

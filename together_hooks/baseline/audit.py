@@ -11,6 +11,7 @@ import sys
 
 from together_hooks.baseline import format as bl
 from together_hooks.errors import InputError
+from together_hooks.messages import json_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -216,7 +217,7 @@ def redact_report(text: str) -> str:
         item['lines'] = {
             n: line.replace(raw, shown) for n, line in (item.get('lines') or {}).items()
         }
-    return json.dumps(doc, indent=4, sort_keys=True, ensure_ascii=False) + '\n'
+    return json_text(doc, indent=4, sort_keys=True) + '\n'
 
 
 def copy_labels(path: str, audited: dict[str, Any]) -> int:

@@ -309,6 +309,7 @@ def _check_exclude_filters(path: str, filters: list[Any]) -> None:
 def load(path: str) -> Baseline:
     """Read and validate ``path``; a one-line InputError if it is unusable."""
     from together_hooks.fileio import read_config_file
+    from together_hooks.messages import shell_quote
 
     try:
         raw = read_config_file(path)  # a FIFO or device: one line, no hang
@@ -316,7 +317,7 @@ def load(path: str) -> Baseline:
         raise InputError(
             f'{path}: baseline not found (create it with '
             '`together-hooks baseline create`, or `detect-secrets scan > '
-            f'{path}`)',
+            f'{shell_quote(path)}`)',
         )
     except IsADirectoryError:
         raise InputError(f'{path}: is a folder, not a baseline file')

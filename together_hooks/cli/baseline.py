@@ -64,7 +64,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for sub in (create, update, audit):
         sub.add_argument(
             '--baseline', metavar='FILE',
-            help='the baseline (default: .secrets.baseline at the repository root)',
+            help="the baseline (default: the config's `baseline`, else "
+                 '.secrets.baseline at the repository root)',
         )
     for sub in (create, update):
         sub.add_argument(

@@ -46,9 +46,9 @@ def render_text(root: str, checks: list[Check]) -> str:
 
 
 def render_json(checks: list[Check]) -> str:
-    import json
+    from together_hooks.messages import json_text
 
-    return json.dumps({'checks': [c.to_dict() for c in checks]}, indent=2, ensure_ascii=False) + '\n'
+    return json_text({'checks': [c.to_dict() for c in checks]}, indent=2) + '\n'
 
 
 def run(args: argparse.Namespace) -> int:

@@ -75,7 +75,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         '--baseline-name', metavar='PATH', default=BASELINE,
-        help=f'the baseline file in the pushed commit (default: {BASELINE})',
+        help=f'the baseline\'s path in the repository (default: {BASELINE}), read '
+             'from the default branch as it was before the push: a baseline the '
+             'push brings is not used',
     )
     pipeline.add_options(parser)
 

@@ -10,6 +10,7 @@ from together_hooks import pipeline
 from together_hooks.errors import InputError
 from together_hooks.rules import ROTATE_URL
 from together_hooks.sources import files
+from together_hooks.sources.content import Walked
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ def commits(
         raise gitrun.no_repository(f'{mode} needs a git repository (run it inside one)')
     scanner = scanner or pipeline.Scanner.for_run()
     scan = scanner.scan_one
+    walked = args.walked = Walked()  # the clean run's summary says what was read
     if args.history:
         import itertools
 
@@ -138,14 +140,13 @@ def commits(
         found = scan_history(
             root, scan, args.since, progress=sys.stderr.isatty(),
             worth=scanner.blob_test, matters=scanner.path_matters, names=True,
+            walked=walked,
         )
-        # The run's summary counts the blob versions discovery reads.
-        args.history_read = found.read
         # Messages, tag messages, ref and path names are content too (the
         # path names from the walk the blob scan attributes keys with).
         return itertools.chain(found, history_extras(
             root, args.since, scan, log=found.log, worth=scanner.blob_test(0),
-            commits=found.commits,
+            commits=found.commits, walked=walked,
         ))
     import itertools
 
@@ -160,7 +161,7 @@ def commits(
     base_sha = ranges.resolve_commit(root, base, '--diff BASE')
     head_sha = ranges.resolve_commit(root, head, '--diff HEAD')
     return itertools.chain(
-        added_by_commits(root, [head_sha], [base_sha], scan),
+        added_by_commits(root, [head_sha], [base_sha], scan, walked=walked),
         tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
         # Run by a pre-push hook: push options and submodules' commits go too.
         under_a_push(root, [head_sha], [base_sha], scan),

@@ -39,10 +39,11 @@ _TGP_RUN = r'tgp_v1_[A-Za-z0-9_-]{43,}'
 _B64_RUN = r'[A-Za-z0-9+/_-]{40,}={0,2}'
 _PCT_RUN = r'(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9_.~+/=-])+'
 # C0 (but tab and newline), DEL, C1, and the characters a terminal does
-# not show: zero-width ones, bidi controls (they reorder what is shown), BOM.
+# not show: zero-width ones, bidi controls (they reorder what is shown), BOM;
+# and a byte of a name that is not UTF-8 (its surrogate escape).
 _CONTROL = (
     r'[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064'
-    r'\u2066-\u2069\ufeff]'
+    r'\u2066-\u2069\ufeff\udc80-\udcff]'
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
@@ -50,6 +51,14 @@ _LEGACY = r'[0-9a-f]{64}'
 _SGR = r'\x1b\[[0-9;]*m'
 # What the engine's escape readings start from (``codec.escapes_view``).
 _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+
+
+def _escaped(char: str) -> str:
+    """A character no line may show as it is: a byte of a name that is
+    not UTF-8 (a surrogate escape) as that byte, ``\\xe9``, in every line as
+    in the report's paths (``report.shown_path``); any other as ``\\u200b``."""
+    code = ord(char)
+    return f'\\x{code - 0xdc00:02x}' if 0xdc80 <= code <= 0xdcff else f'\\u{code:04x}'
 
 
 def _forms(secret: str) -> set[str]:
@@ -148,7 +157,7 @@ class Scrubber:
         text = self._keys_out(text)
         text = re.sub(
             _SGR + '|' + _CONTROL if colours else _CONTROL,
-            lambda m: m.group() if len(m.group()) > 1 else f'\\u{ord(m.group()):04x}',
+            lambda m: m.group() if len(m.group()) > 1 else _escaped(m.group()),
             text,
         )
         if not commands and '::' in text:

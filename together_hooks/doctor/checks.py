@@ -277,7 +277,7 @@ def check_stage_keys(repo: Repo) -> Check:
 # --- 4. the hooks configured and installed ----------------------------------
 
 _CONFIG_SNIPPET = (
-    'repos: [{repo: https://github.com/together-hooks/together-hooks, rev: v0.1.0, '
+    'repos: [{repo: https://github.com/together-hooks/together-hooks, rev: REV, '
     'hooks: [{id: detect-together-keys}, {id: forbid-env-files}, {id: check-env-gitignored}]}]'
 )
 
@@ -301,7 +301,7 @@ def check_hooks(repo: Repo) -> Check:
     cid = 'hooks-installed'
     config = repo.config()
     if not config.exists:
-        return Check(cid, FAIL, f'no {CONFIG} in the repository', f'add one: {_CONFIG_SNIPPET}; then run pre-commit install')
+        return Check(cid, FAIL, f'no {CONFIG} in the repository', f'add one: {_CONFIG_SNIPPET}; then run pre-commit autoupdate --bleeding-edge (it sets REV) and pre-commit install')
     if config.error:
         return Check(cid, FAIL, config.error, f'fix {CONFIG} (pre-commit validate-config)')
     missing = [h for h in REQUIRED_HOOKS if h not in config.hooks]

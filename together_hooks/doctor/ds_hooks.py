@@ -18,6 +18,7 @@ import shutil
 import subprocess
 
 from together_hooks.config import DEFAULT_BASELINE
+from together_hooks.messages import shell_quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -226,7 +227,7 @@ def refuse_unusable(
                 f'{CONFIG} runs detect-secrets\' own hook on {hook.baseline}, '
                 'and a baseline we create lists only our plugins (its hook would '
                 'stop finding AWS keys, passwords, ...): make it with detect-secrets '
-                f'(detect-secrets scan > {hook.baseline}), then keep it current with '
+                f'(detect-secrets scan > {shell_quote(hook.baseline)}), then keep it current with '
                 '`together-hooks baseline update`',
             )
         bad = unloadable(doc, root, hook)

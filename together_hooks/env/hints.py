@@ -66,7 +66,12 @@ def hook_configured(hook_id: str, root: str = '.') -> bool:
         text = read_config_file(os.path.join(root, CONFIG)).decode('utf-8', 'replace')
     except (OSError, InputError):
         return False
-    pattern = rf'(?m)^[ \t-]*id:[ \t]*["\']?{re.escape(hook_id)}["\']?[ \t]*(?:#.*)?$'
+    # Block style or flow style (``hooks: [{id: x}]``, as doctor suggests),
+    # and a config saved with Windows line ends (CRLF), count the same.
+    pattern = (
+        rf'(?m)(?:^[ \t-]*|[{{,][ \t]*)id:[ \t]*["\']?{re.escape(hook_id)}["\']?'
+        r'[ \t]*(?:[,}}]|#.*|\r?$)'
+    )
     return re.search(pattern, text) is not None
 
 

@@ -5,8 +5,7 @@ so no format can show a whole key.
 """
 from __future__ import annotations
 
-import json
-
+from together_hooks.messages import json_text
 from together_hooks.org import engine
 from together_hooks.report import ADVICE
 from together_hooks.report import INFORMATION_URI
@@ -38,10 +37,10 @@ def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
 
 
 def json_(findings: list[dict], failures: list[tuple[str, str]]) -> str:
-    return json.dumps({
+    return json_text({
         'findings': findings,
         'failures': [{'repo': url, 'error': error} for url, error in failures],
-    }, indent=2, ensure_ascii=False) + '\n'
+    }, indent=2) + '\n'
 
 
 def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
@@ -107,7 +106,7 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
             'results': results,
         })
     doc = {'$schema': SARIF_SCHEMA, 'version': '2.1.0', 'runs': runs}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + '\n'
+    return json_text(doc, indent=2) + '\n'
 
 
 RENDER = {'text': text, 'json': json_, 'sarif': sarif}

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
     from together_hooks.findings import Finding
     from together_hooks.gitrun import Blob
+    from together_hooks.sources.content import Walked
 
     Scan = Callable[[Content], list[Finding]]
 
@@ -189,11 +190,14 @@ def _blobs_at(root: str, commits: Iterable[str], path: str) -> list[str]:
 def added_by_commits(
         root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
         what: str = '--diff', wanted: Callable[[str], bool] | None = None,
-        messages: bool = True, names: bool = True,
+        messages: bool = True, names: bool = True, walked: Walked | None = None,
 ) -> Iterator[Content]:
     """Each key a commit of the range adds, once per (key, path), as the
-    blob of the oldest commit that added it.  ``wanted`` narrows paths."""
+    blob of the oldest commit that added it.  ``wanted`` narrows paths;
+    ``walked`` counts the commits and the blobs read."""
     commits, boundary = range_commits(root, include, exclude, what)
+    if walked is not None:
+        walked.commits = len(commits)
     if not commits:
         return iter(())
     import itertools
@@ -203,7 +207,8 @@ def added_by_commits(
     in_names = path_names(entries, scan) if names else iter(())
     entries = [e for e in entries if e.new and (wanted is None or wanted(e.path))]
     return itertools.chain(
-        in_names, _attribute(root, entries, boundary, scan, commits if messages else []),
+        in_names,
+        _attribute(root, entries, boundary, scan, commits if messages else [], walked),
     )
 
 
@@ -231,7 +236,7 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
 
 def _attribute(
         root: str, entries: list[Change], boundary: list[str], scan: Scan,
-        commits: list[str],
+        commits: list[str], walked: Walked | None = None,
 ) -> Iterator[Content]:
     # Every blob the range adds, read and scanned once: a small one whole
     # (kept when it holds a key), a larger one in windows as it streams
@@ -242,7 +247,11 @@ def _attribute(
     data_of: dict[bytes, bytes] = {}
     large: dict[bytes, int] = {}
     lfs = _LfsStore(root)
+    if walked is not None:
+        walked.blobs = len(new_blobs)
     for sha, blob in stream_blobs(root, new_blobs):
+        if walked is not None:
+            walked.nbytes += blob.size
         if blob.size > WINDOW:
             keys = streamed_keys(scan, blob)
             if keys:
@@ -773,6 +782,7 @@ def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
 def history_extras(
         root: str, since: str | None, scan: Scan, log: CommitLog | None = None,
         worth: Callable[[bytes], bool] | None = None, commits: CommitList | None = None,
+        walked: Walked | None = None,
 ) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
     ref name (only commits not reachable from ``since``, with it).
@@ -783,7 +793,8 @@ def history_extras(
     ``log``: the blob scan's commit walk (``scan_history(names=True)``),
     whose path names are taken instead of a walk of their own, and
     ``commits``: its list of the commits (``scan_history(names=True)``);
-    both closed here.  ``worth``: see ``commit_messages``."""
+    both closed here.  ``worth``: see ``commit_messages``; ``walked``
+    counts the commits."""
     args = ['--all', '--not', since] if since else ['--all']
     try:
         listed = commits if commits is not None else CommitList(root, args)
@@ -793,16 +804,19 @@ def history_extras(
             if walk is not None:
                 walk.close()
         raise
-    return _extras(root, since, args, scan, listed, named, worth)
+    return _extras(root, since, args, scan, listed, named, worth, walked)
 
 
 def _extras(
         root: str, since: str | None, args: list[str], scan: Scan,
         listed: CommitList, named: CommitLog | tuple[Walk, set[bytes]],
-        worth: Callable[[bytes], bool] | None = None,
+        worth: Callable[[bytes], bool] | None = None, walked: Walked | None = None,
 ) -> Iterator[Content]:
     try:
-        yield from commit_messages(root, listed.result(), scan, worth)
+        commits = listed.result()
+        if walked is not None:
+            walked.commits = len(commits)
+        yield from commit_messages(root, commits, scan, worth)
         tags, names, tips = _refs(root)
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)

@@ -46,6 +46,18 @@ def could_be_offered(path: str) -> bool:
     return not (stat.S_ISDIR(mode) or stat.S_ISSOCK(mode))
 
 
+class Walked:
+    """What a source of commits read (``scan --history``, ``--diff``):
+    commits and blobs, not files, so a clean run's summary says these."""
+
+    __slots__ = ('commits', 'blobs', 'nbytes')
+
+    def __init__(self) -> None:
+        self.commits = 0
+        self.blobs = 0
+        self.nbytes = 0
+
+
 class _Read:
     """The stream of a content already read in windows: never again."""
 

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
     from together_hooks.findings import Finding
     from together_hooks.gitrun import Blob
+    from together_hooks.sources.content import Walked
 
     # The per-content detection step the pipeline hands down.
     Scan = Callable[[Content], list[Finding]]
@@ -765,18 +766,15 @@ class HistoryScan:
     """``scan_history``'s answer: iterate it for the revisions; ``log`` is
     the commit walk it started at once (``names=True``), whose
     ``added_names`` the caller reads, and ``commits`` the list of the
-    commits (``CommitList``); the caller closes both; else None.
-    ``read``: how many blob versions, of how many bytes, discovery reads
-    (filled in once the listing is answered)."""
+    commits (``CommitList``); the caller closes both; else None."""
 
     def __init__(
             self, revisions: Iterator[Revision], log: CommitLog | None,
-            commits: CommitList | None = None, read: list[int] | None = None,
+            commits: CommitList | None = None,
     ) -> None:
         self.revisions = revisions
         self.log = log
         self.commits = commits
-        self.read = read if read is not None else [0, 0]
 
     def __iter__(self) -> Iterator[Revision]:
         return self.revisions
@@ -785,14 +783,14 @@ class HistoryScan:
 def scan_history(
         root: str, scan: Scan, since: str | None = None, progress: bool = False,
         worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
-        names: bool = False,
+        names: bool = False, walked: Walked | None = None,
 ) -> HistoryScan:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
     ``worth``: see ``discover``; ``matters``: see ``keys_at``; ``names``:
     start the commit walk now and list the path names it adds too
     (``CommitLog``), and list the commits (``CommitList``; the caller
-    closes both).  A bad
+    closes both); ``walked``: counts the blobs read and their bytes.  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -812,10 +810,9 @@ def scan_history(
         if commits is not None:
             commits.close()
         raise
-    read = [0, 0]
     return HistoryScan(
-        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, read),
-        log, commits, read,
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked),
+        log, commits,
     )
 
 
@@ -866,7 +863,7 @@ def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
         worth: Worth | None, matters: Callable[[str], bool] | None,
         listing: Listing | None, shared_log: CommitLog | None = None,
-        read: list[int] | None = None,
+        walked: Walked | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
@@ -880,8 +877,9 @@ def _scan(
             listing.close()
         else:
             blobs = list_blobs(root, since_sha)
-        if read is not None:
-            read[:] = [len(blobs), sum(n for _sha, n in blobs)]
+        if walked is not None:
+            walked.blobs = len(blobs)
+            walked.nbytes = sum(n for _sha, n in blobs)
         flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth)
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
