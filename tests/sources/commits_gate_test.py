@@ -87,28 +87,36 @@ def test_an_empty_folder_named_with_a_key_is_a_path_name(git_repo, tmp_path, pus
     assert rc != 0 and hash_secret(key) in out, out
 
 
-def test_a_commit_message_in_another_encoding(git_repo, tmp_path, keys):
-    """``i18n.commitEncoding``: git stores the message as given, with an
-    ``encoding`` header, and shows it decoded.  UTF-7 keeps a key's body
-    readable, yet no rule reads ``tgp+AF8-v1+AF8-...``."""
-    key = keys()
+def _message_in(git_repo, tmp_path, key, encoding, encoded: bytes) -> None:
+    """Commit ``encoded`` as a message declared in ``encoding`` on top of a
+    pushed commit: ``--history``, ``--diff`` and the server's pre-receive
+    each find ``key`` in it, and the push is refused."""
     hashed = hash_secret(key)
     write(git_repo, 'a.py', 'x = 1\n')
     base = commit(git_repo)
     remote = _server(git_repo, tmp_path)
     assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
     message = tmp_path / 'message'
-    # As iconv writes it: '_' and '=' are not among UTF-7's direct characters.
-    text = f'TOGETHER_API_KEY={key}\n'
-    message.write_bytes(text.replace('_', '+AF8-').replace('=', '+AD0-').encode())
-    assert message.read_bytes().decode('utf-7') == text
-    git(git_repo, '-c', 'i18n.commitEncoding=UTF-7', 'commit', '-q', '--allow-empty',
+    message.write_bytes(encoded)
+    git(git_repo, '-c', f'i18n.commitEncoding={encoding}', 'commit', '-q', '--allow-empty',
         '-F', str(message))
     assert hashed in _hashes(scan('--history', '--format', 'json', cwd=git_repo))
     assert hashed in _hashes(scan('--diff', f'{base}...main', '--format', 'json', cwd=git_repo))
     rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')
     assert rc != 0 and hashed in out, out
     assert remote_has(remote, 'refs/heads/main') == base
+
+
+def test_a_commit_message_in_another_encoding(git_repo, tmp_path, keys):
+    """``i18n.commitEncoding``: git stores the message as given, with an
+    ``encoding`` header, and shows it decoded.  UTF-7 keeps a key's body
+    readable, yet no rule reads ``tgp+AF8-v1+AF8-...``."""
+    key = keys()
+    # As iconv writes it: '_' and '=' are not among UTF-7's direct characters.
+    text = f'TOGETHER_API_KEY={key}\n'
+    encoded = text.replace('_', '+AF8-').replace('=', '+AD0-').encode()
+    assert encoded.decode('utf-7') == text
+    _message_in(git_repo, tmp_path, key, 'UTF-7', encoded)
 
 
 @pytest.mark.parametrize('encoding', ['IBM1047', 'IBM-278', 'EBCDIC-CP-FI', 'CP037'])
@@ -118,20 +126,8 @@ def test_a_commit_message_in_an_ebcdic_code_page(git_repo, tmp_path, keys, encod
     writes a key's characters (letters, digits, ``-``, ``_``) with the same
     bytes, EBCDIC's invariant set, as cp037 does."""
     key = keys()
-    hashed = hash_secret(key)
-    write(git_repo, 'a.py', 'x = 1\n')
-    base = commit(git_repo)
-    remote = _server(git_repo, tmp_path)
-    assert run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')[0] == 0
-    message = tmp_path / 'message'
-    message.write_bytes(f'rotate later TOGETHER_API_KEY={key}\n'.encode('cp037'))
-    git(git_repo, '-c', f'i18n.commitEncoding={encoding}', 'commit', '-q', '--allow-empty',
-        '-F', str(message))
-    assert hashed in _hashes(scan('--history', '--format', 'json', cwd=git_repo))
-    assert hashed in _hashes(scan('--diff', f'{base}...main', '--format', 'json', cwd=git_repo))
-    rc, out = run(git_repo, clean_env(), 'git', 'push', 'gate', 'main')
-    assert rc != 0 and hashed in out, out
-    assert remote_has(remote, 'refs/heads/main') == base
+    encoded = f'rotate later TOGETHER_API_KEY={key}\n'.encode('cp037')
+    _message_in(git_repo, tmp_path, key, encoding, encoded)
 
 
 @pytest.mark.parametrize('entry', ['blob', 'gitlink'])
