@@ -73,15 +73,20 @@ _LOG_FORMAT = '--format=%x01%H%x02%an <%ae>%x02%aI'
 
 class Change:
     """One path a commit sets: its blob, and the blobs its parents had
-    there (or at the path it was renamed from)."""
+    there (or at the path it was renamed from); for a submodule, no blob
+    and ``link``, the submodule's commit it sets (else empty)."""
 
-    __slots__ = ('commit', 'path', 'olds', 'new')
+    __slots__ = ('commit', 'path', 'olds', 'new', 'link')
 
-    def __init__(self, commit: Commit, path: str, olds: tuple[bytes, ...], new: bytes) -> None:
+    def __init__(
+            self, commit: Commit, path: str, olds: tuple[bytes, ...], new: bytes,
+            link: bytes = b'',
+    ) -> None:
         self.commit = commit
         self.path = path
         self.olds = olds
         self.new = new
+        self.link = link
 
 
 # git's own names for sets of refs, accepted where revisions are.
@@ -157,7 +162,8 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
         if parents == 1 and status[:1] in (b'R', b'C'):
             path = next(tokens, b'')  # the source path came first
         if modes[-1] in (GITLINK, TREE):  # a submodule or folder: a name, no blob
-            found.append(Change(commit, os.fsdecode(path), (), b''))
+            link = shas[-1] if modes[-1] == GITLINK else b''
+            found.append(Change(commit, os.fsdecode(path), (), b'', link))
             continue
         if modes[-1] not in CONTENT_MODES:
             continue  # deleted
@@ -950,8 +956,9 @@ def submodule_commits(
     submodules likewise.  No hook of the submodule's own runs for them
     (nobody installs one there)."""
     targets: dict[str, set[str]] = {}
-    for path, sha in _gitlinks_set(root, include, exclude):
-        targets.setdefault(path, set()).add(sha)
+    for change in changes(root, include, exclude):
+        if change.link:
+            targets.setdefault(change.path, set()).add(change.link.decode('ascii'))
     for path, shas in sorted(targets.items()):
         sub = os.path.join(root, path)
         top = git_output(sub, 'rev-parse', '--show-toplevel') if os.path.isdir(sub) else None
@@ -973,26 +980,6 @@ def submodule_commits(
 
 
 _MAX_NESTING = 8  # submodules of submodules, as deep as any real project
-
-
-def _gitlinks_set(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[tuple[str, str]]:
-    """(path, commit) of each gitlink a commit of the range sets."""
-    out = git(
-        root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-z', '--format=',
-        '--ignore-submodules=none', *_revs(include, exclude), '--',
-    )
-    found = []
-    tokens = iter(out.split(b'\0'))
-    for token in tokens:
-        token = token.lstrip(b'\n')
-        if not token.startswith(b':'):
-            continue
-        parents = len(token) - len(token.lstrip(b':'))
-        fields = token.lstrip(b':').split(b' ')
-        path = next(tokens, b'')
-        if fields[parents] == GITLINK:
-            found.append((os.fsdecode(path), fields[-2].decode('ascii')))
-    return found
 
 
 def _offered(root: str, from_ref: str, to_ref: str) -> bytes:
