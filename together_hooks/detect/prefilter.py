@@ -369,7 +369,8 @@ def _budget(data: bytes) -> int:
 def may_be_wide(data: bytes) -> bool:
     """Whether ``data`` may be UTF-16/UTF-32 text, which the engine
     decodes before any keyword is looked for."""
-    return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
+    # ``find`` within the head: no copy of it for every file.
+    return data.find(b'\0', 0, 4096) != -1 or data.startswith((b'\xff\xfe', b'\xfe\xff'))
 
 
 def _hyperscan_installed() -> bool:
