@@ -441,13 +441,13 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     a scan forks, once for both processes.  ``enough(n)``: will the run
     pass at least n bytes through the screen (``Keywords.prepare``)?"""
     keyword_screen(rules).prepare(enough)
-    contexts = {}
+    walkers = set()
     for rule in rules:
         for pattern in rule.patterns:
             pattern.regex  # noqa: B018 (each compiled on first use)
             pattern.decoded  # noqa: B018
             for context in pattern.contexts():
-                contexts[_walker_key(context)] = context
+                walkers.add(_walker_key(context))
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
         _run_test(rule.value_run)
@@ -459,7 +459,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     from together_hooks.detect.context import Walker
     from together_hooks.detect.shapes import entropy
 
-    for key in contexts:  # re's cache keeps what they compile
+    for key in walkers:  # each pattern compiled once a process (context._rule_regex)
         Walker(*key)
     re.compile(_ESCAPE_BEFORE)
     re.compile(_PRINTABLE)
