@@ -14,18 +14,24 @@ from hypothesis import strategies as st
 from tests.keys import fill
 from together_hooks import regex_cache
 from together_hooks.detect import codec
+from together_hooks.detect import context
 from together_hooks.rules import RULES
 
 
 def our_patterns() -> list[tuple[bytes, int]]:
-    """(pattern, flags) of every regex the rules and decoders compile
-    through the cache."""
+    """(pattern, flags) of every regex the rules, decoders and context
+    walkers compile through the cache."""
     compiled = [codec._UNESCAPE, codec._ENTITY, codec._QP, codec._PERCENT, codec._JOIN,
-                codec._B64_RUN, codec._NOT_B64, codec._B64_STRETCH]
+                codec._B64_RUN, codec._NOT_B64, codec._B64_STRETCH,
+                context._TARGET, context._MODEL, context._SECTION, context._ASSIGNS,
+                *context._FLAT_NAMES]
     for rule in RULES:
         compiled += [rule.value, rule.anchor]
         for pattern in rule.patterns:
             compiled += [pattern.regex, pattern.decoded]
+            for ctx in pattern.contexts():
+                walker = context.Walker(ctx.mention, ctx.label, ctx.url, ctx.reach, ctx.veto)
+                compiled += [walker.mention, walker.label, walker.veto, walker.url, walker.endpoint]
     return sorted({(c.pattern, 0) for c in compiled if c is not None})
 
 

@@ -304,6 +304,20 @@ def _scan_serial(
 PARALLEL_MIN_FILES = 256
 
 
+def _holds_at_least(contents: list[Content], n: int) -> bool:
+    """Do the files of ``contents`` hold ``n`` bytes or more?  Their sizes
+    by ``lstat``, until the answer is known."""
+    total = 0
+    for content in contents:
+        try:
+            total += os.lstat(content.fs_path).st_size  # type: ignore[arg-type]
+        except (OSError, ValueError):
+            continue
+        if total >= n:
+            return True
+    return False
+
+
 def _scan_forked(
         contents: list[Content], summary: Summary, scanner: Scanner,
         held: list[Content],
@@ -316,7 +330,7 @@ def _scan_forked(
 
     # What each process would load and compile at its first keyword:
     # once, here, before the fork.
-    prepare(scanner.rules)
+    prepare(scanner.rules, lambda n: _holds_at_least(contents, n))
     step = -(-len(contents) // 256)
     turns = parallel.Turns(-(-len(contents) // step))
 

@@ -18,10 +18,11 @@ interpreter without these private modules) is ``re.compile``; a run that had
 to generate programs writes the file once at exit, atomically, and a
 failed write is only a slower next run.
 
-Only the code's own patterns come here (rules and decoders), never one
-built from data: a pattern made from a developer's keys must not reach a
-file.  The file is ``$XDG_CACHE_HOME/together-hooks/regex-programs``
-(``~/.cache/...``), beside scan-org's mirrors.  No variable of our own
+Only the code's own patterns come here (rules, decoders, context
+walkers), never one built from data: a pattern made from a developer's
+keys must not reach a file.  The file is
+``$XDG_CACHE_HOME/together-hooks/regex-programs`` (``~/.cache/...``),
+beside scan-org's mirrors.  No variable of our own
 names it: a variable named like Together makes every hook run look for
 the developer's own keys (``pipeline._may_hold_own_keys``).
 """

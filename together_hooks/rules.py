@@ -84,6 +84,19 @@ class Pattern:
                     return False if context is None else context
         return self.context
 
+    def contexts(self) -> list[Context]:
+        """Every context a key of this pattern may be judged in (its own
+        and its names'), each name regex compiled now (``engine.prepare``:
+        before a scan forks)."""
+        found = [] if self.context is None else [self.context]
+        by_name = self._by_name
+        for i, (regex, context) in enumerate(by_name):
+            if isinstance(regex, bytes):
+                by_name[i] = (regex_cache.compile(regex), context)
+            if context is not None:
+                found.append(context)
+        return found
+
     def _get(self, i: int) -> re.Pattern[bytes] | None:
         compiled = self._compiled[i]
         if compiled is None and self._sources[i] is not None:

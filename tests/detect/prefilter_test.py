@@ -147,3 +147,17 @@ def test_a_prepared_screen_flags_and_places_exactly_what_the_plain_checks_do(dat
             offsets.append(at)
             at = data.find(needle, at + 1)
         assert where.offsets(needle) == offsets
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(st.binary(max_size=5000) | st.builds(
+    lambda head, fill, tail: head + b'a' * fill + tail,
+    st.sampled_from([b'', b'\xff\xfe', b'\xfe\xff', b'\xff', b'\0']),
+    st.integers(0, 4200), st.binary(max_size=8),
+))
+def test_may_be_wide_reads_the_head_as_it_always_did(data):
+    """``may_be_wide`` looks for a NUL in place (no copy of the first 4 KiB
+    of every file): the same answer as the copying spelling."""
+    assert prefilter.may_be_wide(data) is (
+        b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
+    )

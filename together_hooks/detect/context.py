@@ -20,29 +20,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from together_hooks import regex_cache
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterator
 
 # Field names that say where a credential goes: a structure holding one
 # decides the question (a sibling's Together endpoint does not leak in).
-_TARGET = re.compile(
-    rb'(?i)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|provider'
+_TARGET = regex_cache.compile(
+    rb'(?im)(?:(?<![a-z0-9])(?:base_?url|api_?base|url|uri|host|endpoint|provider'
     rb'|api_type|server|:authority)["\']?\s{0,8}[:=]'
     # A path alone names no other host (a logged request's ``'url':
     # '/chat/completions'`` beside its ``base_url``).
     rb'(?!\s{0,8}["\']?/(?!/))'
     rb'|^[ \t]*machine[ \t]|https?://|:authority\b)',
-    re.M,
 )
 # A model field names what runs, not where: many hosts serve the same
 # open model, so it decides only with the structure right around it (a
 # provider's ``config:`` block holds the model; the provider is named a
 # level up, as in mem0's ``{"provider": "together", "config": {...}}``).
-_MODEL = re.compile(rb'(?i)(?<![a-z0-9])model["\']?\s{0,8}[:=]')
+_MODEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])model["\']?\s{0,8}[:=]')
 _BRACKETS = re.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
-_SECTION = re.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
+_SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
 _LEVELS = 4
 _MARKS = 512
@@ -209,7 +210,7 @@ def _line_heading(data: bytes, start: int, at: int) -> int:
     return head
 
 
-_ASSIGNS = re.compile(rb'(?<![\s,;{(\[]):|=')
+_ASSIGNS = regex_cache.compile(rb'(?<![\s,;{(\[]):|=')
 _BLOCK = 1 << 16
 
 
@@ -268,6 +269,19 @@ def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
     return i < len(starts) and ends[i] <= b
 
 
+_RULE_REGEXES: dict[bytes, re.Pattern[bytes]] = {}
+
+
+def _rule_regex(source: bytes) -> re.Pattern[bytes]:
+    """A context's pattern (the rules', never one built from data): from
+    ``regex_cache``'s program, once per process (a walker is made for each
+    file that needs one)."""
+    compiled = _RULE_REGEXES.get(source)
+    if compiled is None:
+        compiled = _RULE_REGEXES[source] = regex_cache.compile(source)
+    return compiled
+
+
 class Walker:
     """Applies a ``rules.Context``: ``mention`` anywhere in a
     structure (the endpoint, a provider field), ``label`` ending a
@@ -279,11 +293,11 @@ class Walker:
     def __init__(
             self, mention: bytes, label: bytes, url: bytes, reach: int, veto: bytes | None = None,
     ) -> None:
-        self.mention = re.compile(mention)
-        self.label = re.compile(label)
-        self.veto = None if veto is None else re.compile(veto)
-        self.url = re.compile(_URL_NAME + url)
-        self.endpoint = re.compile(url)
+        self.mention = _rule_regex(mention)
+        self.label = _rule_regex(label)
+        self.veto = None if veto is None else _rule_regex(veto)
+        self.url = _rule_regex(_URL_NAME + url)
+        self.endpoint = _rule_regex(url)
         self.reach = reach
         self._indexes: dict[tuple[int, int], _Index] = {}
         self._bound: dict[frozenset[bytes], re.Pattern[bytes]] = {}
@@ -385,7 +399,7 @@ class Walker:
 # The prefix is ambiguous where the credential's word holds a separator
 # (``ai.api.key``: ``ai.`` or ``ai.api.``): both readings are tried.
 _FLAT_NAMES = tuple(
-    re.compile(
+    regex_cache.compile(
         rb'[ \t]*(?:export[ \t]+)?(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
         + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
         rb'[ \t]*[:=][ \t]*["\']?\Z',

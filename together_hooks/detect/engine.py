@@ -101,15 +101,19 @@ def _context_holds(
 ) -> bool:
     """``context`` holds in the structure around ``offset``; compiled once
     per scan (``seen``)."""
-    # Contexts that differ only in ``statements`` or ``scope`` share one
-    # walker (and its index of the file).
-    key = (context.mention, context.label, context.url, context.reach, context.veto)
+    key = _walker_key(context)
     walker = seen.get(key)
     if walker is None:
         from together_hooks.detect.context import Walker
 
         walker = seen[key] = Walker(*key)
     return walker.holds(data, offset, context.statements, context.scope)  # type: ignore[attr-defined]
+
+
+def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None]:
+    # Contexts that differ only in ``statements`` or ``scope`` share one
+    # walker (and its index of the file).
+    return (context.mention, context.label, context.url, context.reach, context.veto)
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -430,19 +434,37 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
     return screen
 
 
-def prepare(rules: tuple[Rule, ...]) -> None:
+def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None) -> None:
     """Load and compile now what the first files holding a keyword would
-    (the keyword screen's searches, the rules' regexes, the modules a
-    candidate needs): before a scan forks, once for both processes."""
-    keyword_screen(rules).prepare()
+    (the keyword screen and its route, the rules' regexes, the context
+    walkers' regexes, the modules a candidate or wide text needs): before
+    a scan forks, once for both processes.  ``enough(n)``: will the run
+    pass at least n bytes through the screen (``Keywords.prepare``)?"""
+    keyword_screen(rules).prepare(enough)
+    walkers = set()
     for rule in rules:
         for pattern in rule.patterns:
             pattern.regex  # noqa: B018 (each compiled on first use)
             pattern.decoded  # noqa: B018
+            for context in pattern.contexts():
+                walkers.add(_walker_key(context))
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
-    for module in ('codec', 'context', 'pragmas', 'shapes'):
+        _run_test(rule.value_run)
+        for chars in rule.classes:  # the shape check's (re's cache keeps them)
+            re.compile(chars)
+    for module in ('codec', 'context', 'pragmas', 'shapes', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
+    from together_hooks.detect.codec import b64_decode
+    from together_hooks.detect.context import Walker
+    from together_hooks.detect.shapes import entropy
+
+    for key in walkers:  # each pattern compiled once a process (context._rule_regex)
+        Walker(*key)
+    re.compile(_ESCAPE_BEFORE)
+    re.compile(_PRINTABLE)
+    b64_decode(b'')  # their own imports (binascii, math)
+    entropy('')
 
 
 # How far around a keyword the other readings are made: a key split into

@@ -29,6 +29,7 @@ not searched again when the engine scans it.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 
 TYPE_CHECKING = False
@@ -206,17 +207,29 @@ class Keywords:
             grouped = self._grouped = self.grouped()
         return grouped(data)
 
-    def prepare(self) -> None:
+    def prepare(self, enough: Callable[[int], bool] | None = None) -> None:
         """Compile the grouped searches now and use them from the first
         bytes on (the same answers as ``plain``): for a run that passes
         enough bytes to pay for them, before it forks, so that both
-        processes share one compile."""
+        processes share one compile.  The route of ``where`` is chosen
+        now too, for good: hyperscan when it is installed and
+        ``enough(WHERE_ONE_PASS_MIN_BYTES)`` says the run passes that many
+        bytes, else the grouped searches (a forked process that switched
+        on its own would load and compile hyperscan for its share alone,
+        and too late to pay)."""
         if self._grouped is None and len(self.keywords) >= 3:
             self._grouped = self.grouped()
         if self._grouped_where is None:
             self._grouped_where = self._where_grouped()
         self._seen = max(self._seen, GROUPED_MIN_BYTES)
         self._where_seen = max(self._where_seen, GROUPED_MIN_BYTES)
+        if self._where is None:
+            one_pass = None
+            if enough is not None and self.keywords and _hyperscan_installed() and enough(
+                    WHERE_ONE_PASS_MIN_BYTES,
+            ):
+                one_pass = hyperscan_where(self.needles)
+            self._where = one_pass or self._grouped_where
 
     def grouped(self) -> Callable[[bytes], bool]:
         """The same answer as ``plain``, one ``re`` search per anchor."""
@@ -356,7 +369,15 @@ def _budget(data: bytes) -> int:
 def may_be_wide(data: bytes) -> bool:
     """Whether ``data`` may be UTF-16/UTF-32 text, which the engine
     decodes before any keyword is looked for."""
-    return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
+    # ``find`` within the head: no copy of it for every file.
+    return data.find(b'\0', 0, 4096) != -1 or data.startswith((b'\xff\xfe', b'\xfe\xff'))
+
+
+def _hyperscan_installed() -> bool:
+    """Could ``hyperscan_where`` load it (without loading it)?"""
+    from importlib.machinery import PathFinder
+
+    return 'hyperscan' in sys.modules or PathFinder.find_spec('hyperscan') is not None
 
 
 def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | None:

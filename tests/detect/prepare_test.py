@@ -1,0 +1,175 @@
+"""``engine.prepare``: what a tree scan loads and decides once, before it
+forks, so that neither process pays for it again (or too late)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from together_hooks.detect import prefilter
+from together_hooks.detect.engine import keyword_screen
+from together_hooks.rules import RULES
+
+
+def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case():
+    """After ``prepare``, detection of every tests/accuracy case (keys in
+    every format and encoding, decoys, base64, UTF-16, context under
+    generic names) imports no module and compiles no regex of the code's
+    own: in a forked scan, each process would otherwise do it again.
+    Patterns built from the scanned bytes (names bound to an endpoint,
+    a prefix's sibling lines) are the only compiles left."""
+    source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    code = (
+        'import importlib, pkgutil, re, sys\n'
+        f'sys.path.insert(0, {source!r})\n'
+        'import tests.accuracy as accuracy\n'
+        'from together_hooks.detect import engine\n'
+        'from together_hooks.rules import RULES\n'
+        'cases = []\n'
+        'for info in pkgutil.iter_modules(accuracy.__path__):\n'
+        '    if info.name.endswith("_test"):\n'
+        '        module = importlib.import_module(f"tests.accuracy.{info.name}")\n'
+        '        for case in getattr(module, "CASES", ()):\n'
+        '            text, keys = case.build(accuracy.Made(case.id))\n'
+        '            cases.append((case.path, text.encode() if isinstance(text, str) else text))\n'
+        'cases.append(("wide.txt", "TOGETHER_API_KEY=x\\n".encode("utf-16")))\n'
+        'engine.prepare(RULES)\n'
+        'before = set(sys.modules)\n'
+        'compiled = []\n'
+        'real = re._compiler.compile\n'
+        're._compiler.compile = lambda p, flags=0: compiled.append(p) or real(p, flags)\n'
+        'found = sum(len(engine.scan_bytes(data, path)) for path, data in cases)\n'
+        'print(found > 100, sorted(set(sys.modules) - before))\n'
+        'print(sorted({repr(p)[:60] for p in compiled if not (\n'
+        '    isinstance(p, bytes) and p.startswith((b"(?<![\\\\w])(?:", b"(?m)^[ \\\\t]*(?:export"))\n'
+        ')}))\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-c', code), capture_output=True, text=True, cwd=source,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == 'True []\n[]\n', proc.stdout
+
+
+def _screen() -> prefilter.Keywords:
+    return prefilter.Keywords(keyword_screen(RULES).needles)
+
+
+def test_prepare_keeps_the_grouped_route_when_the_run_is_small(monkeypatch):
+    """A run told it passes fewer bytes than hyperscan pays for keeps the
+    grouped searches for good: a forked process never loads hyperscan on
+    its own halfway through (each did, once it had seen 16 MiB)."""
+    calls = []
+    monkeypatch.setattr(prefilter, 'hyperscan_where', lambda needles: calls.append(1))
+    monkeypatch.setattr(prefilter, '_hyperscan_installed', lambda: True)
+    monkeypatch.setattr(prefilter, 'WHERE_ONE_PASS_MIN_BYTES', 4096)
+    screen = _screen()
+    asked = []
+    screen.prepare(lambda n: asked.append(n) or False)
+    assert asked == [4096]
+    data = b'x = 1\n' * 2000 + b'y = "together"\n'
+    for _ in range(4):
+        assert screen.where(data).offsets(b'ogether') == [data.find(b'ogether')]
+    assert calls == []
+
+
+def test_prepare_asks_no_sizes_without_hyperscan(monkeypatch):
+    """Without hyperscan the answer cannot change the route: the run's
+    sizes (one ``lstat`` per file) are not asked for."""
+    monkeypatch.setattr(prefilter, '_hyperscan_installed', lambda: False)
+    screen = _screen()
+    screen.prepare(lambda n: pytest.fail('sizes asked'))
+    assert screen._where is screen._grouped_where
+
+
+def test_prepare_sets_hyperscan_up_before_the_first_byte_of_a_large_run():
+    """Told the run passes enough bytes, ``prepare`` loads and compiles
+    hyperscan at once (before the fork: one compile for both processes),
+    and its answers are the grouped route's."""
+    if not prefilter._hyperscan_installed() or prefilter.hyperscan_where((b'ab',)) is None:
+        pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
+    screen = _screen()
+    screen.prepare(lambda n: n == prefilter.WHERE_ONE_PASS_MIN_BYTES)
+    assert screen._where is not None and screen._where is not screen._grouped_where
+    data = b'a' * 2000 + b'together tgp_v1_ OGETHER ' * 3 + b'b' * 2000
+    ours, grouped = screen.where(data), screen._grouped_where(data)
+    for needle in screen.needles:
+        assert ours.offsets(needle) == grouped.offsets(needle)
+    assert ours.offsets(b'ogether')
+
+
+def test_a_forked_run_sums_its_file_sizes_only_until_it_knows(tmp_path, monkeypatch):
+    """``pipeline._holds_at_least``: the files' sizes by ``lstat``, gone or
+    unreadable ones left out, and no more ``lstat`` once the answer is
+    known (a large tree pays for the files up to the threshold only)."""
+    from together_hooks import pipeline
+    from together_hooks.sources.content import Content
+
+    contents = []
+    for i, size in enumerate((100, 0, 300, 50, 10_000)):
+        path = tmp_path / f'f{i}'
+        path.write_bytes(b'x' * size)
+        contents.append(Content(f'f{i}', fs_path=str(path)))
+    contents.insert(1, Content('gone', fs_path=str(tmp_path / 'gone')))
+    assert pipeline._holds_at_least(contents, 450)
+    assert not pipeline._holds_at_least(contents[:5], 451)
+    asked = []
+    real = os.lstat
+    monkeypatch.setattr(os, 'lstat', lambda p: asked.append(p) or real(p))
+    assert pipeline._holds_at_least(contents, 400)
+    assert len(asked) == 4  # f0, gone, f1, f2: 100 + 0 + 300
+
+
+def test_a_forked_tree_with_hyperscan_set_up_before_the_fork_finds_what_one_process_finds(
+        tmp_path, monkeypatch,
+):
+    """The route chosen in ``prepare`` serves both processes: a tree of
+    every tests/accuracy case, scanned forked with hyperscan set up in the
+    parent, reports exactly what one process with the grouped searches
+    reports."""
+    import importlib
+    import pkgutil
+
+    import tests.accuracy as accuracy
+    from together_hooks import pipeline
+    from together_hooks.detect import engine
+    from together_hooks.report import Summary
+    from together_hooks.sources import files
+    from together_hooks.sources import parallel
+
+    if not parallel.available():
+        pytest.skip('one core: no second process')
+    if not prefilter._hyperscan_installed() or prefilter.hyperscan_where((b'ab',)) is None:
+        pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    top = tmp_path / 'top'
+    for info in pkgutil.iter_modules(accuracy.__path__):
+        if info.name.endswith('_test'):
+            module = importlib.import_module(f'tests.accuracy.{info.name}')
+            for case in getattr(module, 'CASES', ()):
+                text, _keys = case.build(accuracy.Made(case.id))
+                path = top / info.name / case.id / case.path
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(text.encode() if isinstance(text, str) else text)
+    forks = []
+    split = parallel.split
+    monkeypatch.setattr(parallel, 'split', lambda *a: forks.append(1) or split(*a))
+
+    def scanned(min_files: int, one_pass_from: int) -> list[tuple[object, ...]]:
+        monkeypatch.setattr(pipeline, 'PARALLEL_MIN_FILES', min_files)
+        monkeypatch.setattr(prefilter, 'WHERE_ONE_PASS_MIN_BYTES', one_pass_from)
+        monkeypatch.setattr(engine, '_SCREENS', {})  # a fresh screen, route unset
+        found = pipeline.scan_contents(
+            list(files.from_tree(str(top), names=True)), Summary(), pipeline.Scanner(),
+        )
+        return sorted((f.path, f.line, f.column, f.rule, f.secret, f.encoding) for f in found)
+
+    forked = scanned(256, 0)
+    assert forks == [1]
+    screen = engine.keyword_screen(RULES)
+    assert screen._where is not None and screen._where is not screen._grouped_where
+    serial = scanned(10 ** 9, 1 << 62)
+    assert forks == [1]
+    assert len(serial) > 100 and forked == serial
