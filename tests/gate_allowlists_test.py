@@ -2,7 +2,7 @@
 
 - An inline pragma counts where a reviewer sees it beside the key: not
   pushed past column 120 of its line by filler or other code (a diff view
-  does not wrap).
+  does not wrap), nor concealed by a terminal escape sequence.
 - A baseline or config file is the one the repository holds: a link out
   of the work tree (at its name, or a folder on the way) is refused, one
   line, exit 2, never read.
@@ -50,6 +50,8 @@ OUT_OF_VIEW = (
     'K = "{k}"  ' + '#' * 200 + ' # pragma: allowlist secret\n',
     'K = "{k}"; ' + 'step(); ' * 25 + '# pragma: allowlist secret\n',
     'CONFIG = {{"a": "' + 'x ' * 100 + '", "key": "{k}"}}  # pragma: allowlist secret\n',
+    # Concealed in a terminal's git diff (less -R passes the escape).
+    'K = "{k}"  \x1b[8m# pragma: allowlist secret\x1b[0m\n',
 )
 
 

@@ -222,6 +222,13 @@ NOT_ALLOWED = (
     ('x = "{k}"  \u2067# pragma: allowlist secret\u2069', 1),
     ('x = "{k}"  # pragma: allowlist secret\u200b', 1),
     ('\u202e# pragma: allowlist nextline secret\nx = "{k}"', 2),
+    # ... or concealed, erased or overwritten by control characters in a
+    # terminal (git diff through less -R).
+    ('x = "{k}"  \x1b[8m# pragma: allowlist secret\x1b[0m', 1),
+    ('x = "{k}"  # pragma: allowlist secret\x1b[2K', 1),
+    ('x = "{k}"  # pragma: allowlist secret' + '\b' * 26 + ' ' * 26, 1),
+    ('x = "{k}"  \x9b8m# pragma: allowlist secret', 1),
+    ('# pragma: allowlist nextline secret\x1b[1A\x1b[2K\nx = "{k}"', 2),
 )
 
 

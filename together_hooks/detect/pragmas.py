@@ -28,13 +28,16 @@ _ALLOW_NEXTLINE = (
     ) + rb')[ \t]*$'
 )
 _LOOKBACK = 4096
-# A pragma counts only where a reviewer sees it.  Not after bidi controls
-# (they show the text reversed or moved: CVE-2021-42574) or invisible
-# characters on its line, in UTF-8: U+061C, U+200B-U+200F, U+202A-U+202E,
-# U+2060-U+2064, U+2066-U+2069, U+FEFF.
+# A pragma counts only where a reviewer sees it.  Not on a line with bidi
+# controls (they show the text reversed or moved: CVE-2021-42574) or
+# invisible characters, in UTF-8: U+061C, U+200B-U+200F, U+202A-U+202E,
+# U+2060-U+2064, U+2066-U+2069, U+FEFF; nor with control characters (C0
+# but the tab, DEL, C1): in ``git diff`` through ``less -R`` an escape
+# sequence conceals the text after it (ESC [8m) or erases the line, and a
+# backspace moves back over it.
 _HIDING = (
     rb'\xd8\x9c|\xe2\x80[\x8b-\x8f\xaa-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xa9]'
-    rb'|\xef\xbb\xbf'
+    rb'|\xef\xbb\xbf|[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]'
 )
 # Nor pushed out of view (a diff view does not wrap): by a run of more
 # than ``_MAX_GAP`` columns of blanks before it on its line, an indentation
