@@ -26,6 +26,7 @@ from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import NOT_FILES
 from together_hooks.findings import PACKED_OBJECT
 from together_hooks.findings import PATH_NAME
+from together_hooks.findings import PUSH_CERTIFICATE
 from together_hooks.findings import PUSH_OPTION
 from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
@@ -640,6 +641,23 @@ def push_options(options: Iterable[str], scan: Scan) -> Iterator[Content]:
     ``GIT_PUSH_OPTION_<n>``; GitLab keeps ``ci.variable=...`` as a
     pipeline variable)."""
     return _lines(PUSH_OPTION, options, scan)
+
+
+def push_certificate(root: str, sha: str, scan: Scan) -> Iterator[Content]:
+    """The certificate of a signed push (``git push --signed``;
+    ``GIT_PUSH_CERT`` names its blob), as ``<push certificate>`` when it
+    holds a key: its pusher (the signing key's id, or the committer's name
+    and email), its push options and ref lines.  git stores it in the
+    repository itself, before any hook runs and whether or not the push is
+    accepted."""
+    for _sha, blob in stream_blobs(root, [sha]):
+        if blob.size > WINDOW:  # in windows, then again for the report
+            if streamed_keys(scan, blob):
+                yield Content(PUSH_CERTIFICATE, stream=BlobAt(root, sha, blob.size))
+            continue
+        data = blob.read()
+        if keys_in(scan, data):
+            yield Content(PUSH_CERTIFICATE, data)
 
 
 def _lines(label: str, texts: Iterable[str], scan: Scan) -> Iterator[Content]:
