@@ -384,6 +384,28 @@ def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
     assert rc == 0, out
 
 
+@pytest.mark.parametrize('hook', ('pre-push', 'pre-push.legacy'))
+def test_a_key_in_a_push_option_of_a_push_that_only_deletes(git_repo, keys, pushing, hook):
+    """git sends push options with a push that only deletes; pre-commit
+    then runs none of its hooks, and the plain hook skipped every line.
+    It now scans the options of such a push too, alone or as
+    pre-commit's ``pre-push.legacy``."""
+    key = keys()
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    rc, out = _push(git_repo, pushing, 'main:refs/heads/old')
+    assert rc == 0, out
+    _plain_hook(git_repo, hook)
+    rc, out = _push(git_repo, pushing, '-o', f'TOGETHER_API_KEY={key}', ':old')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    assert 'refs/heads/old' in _remote_refs(git_repo)
+    rc, out = _push(git_repo, pushing, '-o', 'ci.skip', ':old')
+    assert rc == 0, out
+    assert 'refs/heads/old' not in _remote_refs(git_repo)
+
+
 @pytest.mark.parametrize('how', ('on-demand', 'config', 'plain hook'))
 def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, pushing, tmp_path, how):
     """``git push --recurse-submodules=on-demand`` (or
