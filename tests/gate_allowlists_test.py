@@ -50,6 +50,8 @@ OUT_OF_VIEW = (
     'K = "{k}"  ' + '#' * 200 + ' # pragma: allowlist secret\n',
     'K = "{k}"; ' + 'step(); ' * 25 + '# pragma: allowlist secret\n',
     'CONFIG = {{"a": "' + 'x ' * 100 + '", "key": "{k}"}}  # pragma: allowlist secret\n',
+    # A pragma in view, the key out of view after it.
+    'K = 1  # pragma: allowlist secret' + ' ' * 300 + '{k}\n',
     # Concealed in a terminal's git diff (less -R passes the escape).
     'K = "{k}"  \x1b[8m# pragma: allowlist secret\x1b[0m\n',
 )

@@ -217,6 +217,12 @@ NOT_ALLOWED = (
     ('x = "{k}"  # ' + '\u4e00' * 40 + ' # pragma: allowlist secret', 1),
     ('y = 1; ' * 700 + 'x = "{k}"  # pragma: allowlist secret', 1),
     ('x = 1; ' * 30 + '/* pragma: allowlist nextline secret */\nx = "{k}"', 2),
+    # A pragma in view allows only the keys in view: not one out to the
+    # right of its line, nor one in the comment after it.
+    ('# pragma: allowlist nextline secret\nx = 1;' + ' ' * 300 + 'y = "{k}"', 2),
+    ('# pragma: allowlist nextline secret\nx = "' + 'a ' * 70 + '{k}"', 2),
+    ('x = 1  # pragma: allowlist secret' + ' ' * 300 + '{k}', 1),
+    ('x = 1  # pragma: allowlist secret ' + '#' * 300 + ' {k}', 1),
     # ... or shown reversed or hidden by bidi and invisible controls.
     ('x = "{k}"  \u202e# pragma: allowlist secret\u202c', 1),
     ('x = "{k}"  \u2067# pragma: allowlist secret\u2069', 1),

@@ -91,22 +91,36 @@ def _seen(data: bytes, start: int, line: bytes, found: re.Match[bytes]) -> bool:
     at = found.start()
     while line[at:at + 1] in (b' ', b'\t'):  # the blanks the match begins with
         at += 1
-    at += start
-    # What precedes it on its line (a bare CR ends one too: a browser
-    # breaks the line there, a terminal goes back to its first column); a
-    # line that began further back than ``_LOOKBACK`` puts it out of view.
-    lo = max(0, at - _LOOKBACK)
-    line_start = max(data.rfind(b'\n', lo, at), data.rfind(b'\r', lo, at)) + 1
-    if line_start == 0 and lo > 0:
-        return False
-    before = data[line_start:at].decode('utf-8', 'replace')
-    if _width(before) > _MAX_COLUMN:
+    before = _before(data, start + at)
+    if before is None:
         return False
     for run in re.finditer(r'[^\S\n]+', before + '#'):
         width = _width(run.group())
         if width > (_MAX_INDENT if run.start() == 0 else _MAX_GAP):
             return False
     return True
+
+
+def in_view(data: bytes, at: int) -> bool:
+    """Whether a key starting at ``at`` is where a reviewer sees it (by
+    column ``_MAX_COLUMN`` of its line).  A pragma allows only such keys:
+    one far out to the right of a line, or in the comment after its
+    pragma (``# pragma: allowlist secret <300 blanks> KEY``), is seen by
+    no one who approves that pragma."""
+    return _before(data, at) is not None
+
+
+def _before(data: bytes, at: int) -> str | None:
+    """What precedes ``at`` on its line, None when that puts ``at`` past
+    column ``_MAX_COLUMN``.  A bare CR ends a line too (a browser breaks
+    the line there, a terminal goes back to its first column); a line that
+    began further back than ``_LOOKBACK`` puts it out of view."""
+    lo = max(0, at - _LOOKBACK)
+    line_start = max(data.rfind(b'\n', lo, at), data.rfind(b'\r', lo, at)) + 1
+    if line_start == 0 and lo > 0:
+        return None
+    before = data[line_start:at].decode('utf-8', 'replace')
+    return None if _width(before) > _MAX_COLUMN else before
 
 
 def _width(text: str) -> int:
