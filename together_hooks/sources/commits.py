@@ -958,6 +958,7 @@ def pushed(
     return itertools.chain(
         found, local_refs_extras(root, exclude, scan), ref_names(remote_names(root, environ), scan),
         push_options(sent_push_options(root), scan),
+        _lines(PUSH_CERTIFICATE, signed_pusher(root), scan),
         submodule_commits(root, include, exclude, scan),
     )
 
@@ -1101,15 +1102,43 @@ def sent_push_options(root: str, argv: list[str] | None = None) -> list[str]:
     return [*_option_values(argv), *configured.decode('utf-8', 'surrogateescape').splitlines()]
 
 
+def signed_pusher(root: str, argv: list[str] | None = None) -> list[str]:
+    """The pusher a signed push's certificate names (``git push --signed``,
+    or ``push.gpgSign``; the server keeps the certificate): the
+    ``user.signingkey``, else the committer's name and email.  None when
+    the push is not signed (or that ``git push`` cannot be seen and the
+    config does not sign)."""
+    if argv is None:
+        argv = _git_push_argv() or []
+    signed = git(root, 'config', '--get', 'push.gpgSign', ok=(0, 1)).decode(
+        'utf-8', 'replace').strip().lower()
+    for arg in argv:
+        if arg == '--':
+            break
+        name, eq, value = arg.partition('=')
+        if len(name) >= 5 and '--signed'.startswith(name):
+            signed = value.lower() if eq else 'true'
+        elif len(name) >= 8 and '--no-signed'.startswith(name):
+            signed = 'false'
+    if signed not in ('true', 'yes', 'on', '1', 'if-asked'):
+        return []
+    key = git(root, 'config', '--get', 'user.signingkey', ok=(0, 1)).strip()
+    if not key:  # git signs as the committer (gpg finds the key by it)
+        key = git(root, 'var', 'GIT_COMMITTER_IDENT', ok=(0, 128)).strip()
+    return [key.decode('utf-8', 'surrogateescape')] if key else []
+
+
 def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
     """What the ``git push`` this process runs under (a plain pre-push
-    hook's ``--diff``) sends beside the range's commits: its push options
-    and the submodules' commits (``submodule_commits``).  Nothing when it
+    hook's ``--diff``) sends beside the range's commits: its push options,
+    a signed push's pusher (``signed_pusher``) and the submodules' commits
+    (``submodule_commits``).  Nothing when it
     runs under no ``git push`` (a CI job's ``--diff``)."""
     argv = _git_push_argv()
     if argv is None:
         return
     yield from push_options(sent_push_options(root, argv), scan)
+    yield from _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan)
     yield from submodule_commits(root, include, exclude, scan)
 
 
