@@ -1079,6 +1079,21 @@ def _push_refspecs(root: str, remote: str | None, argv: list[str] | None) -> lis
     return [*_refspecs(argv or []), *configured.decode('utf-8', 'surrogateescape').split()]
 
 
+def _names_sent(root: str, argv: list[str]) -> list[str]:
+    """The ref names a ``git push`` with arguments ``argv`` may create on
+    the remote: each refspec's destination (its source when it names none:
+    ``git push origin <tag>``), the remote's configured ones, and every
+    local branch and tag name (``--all``, ``--tags``, a pattern); as the
+    pre-commit hook takes them (``remote_names``, ``local_refs_extras``)."""
+    words = _positionals(argv)
+    names = []
+    for spec in _push_refspecs(root, words[0] if words else None, argv):
+        source, colon, destination = spec.lstrip('+').partition(':')
+        names.append(destination if colon else source)
+    _tags, local, _tips = _refs(root, 'refs/heads', 'refs/tags')
+    return [n for n in (*names, *local) if n]
+
+
 def remote_names(root: str, environ: dict[str, str] | os._Environ[str]) -> list[str]:
     """The names a push may give refs on the remote: pre-commit's
     ``PRE_COMMIT_REMOTE_BRANCH`` (its first ref's) and each refspec's
@@ -1131,7 +1146,8 @@ def signed_pusher(root: str, argv: list[str] | None = None) -> list[str]:
 def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
     """What the ``git push`` this process runs under (a plain pre-push
     hook's ``--diff``) sends beside the range's commits: its push options,
-    a signed push's pusher (``signed_pusher``) and the submodules' commits
+    a signed push's pusher (``signed_pusher``), the ref names it may give
+    the remote (``_names_sent``) and the submodules' commits
     (``submodule_commits``).  Nothing when it
     runs under no ``git push`` (a CI job's ``--diff``)."""
     argv = _git_push_argv()
@@ -1139,6 +1155,7 @@ def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan
         return
     yield from push_options(sent_push_options(root, argv), scan)
     yield from _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan)
+    yield from ref_names(_names_sent(root, argv), scan)
     yield from submodule_commits(root, include, exclude, scan)
 
 
@@ -1191,6 +1208,11 @@ _VALUED = ('-o', '--push-option', '--repo', '--receive-pack', '--exec')
 
 def _refspecs(args: list[str]) -> list[str]:
     """The refspecs of ``git push [options] <repository> <refspec>...``."""
+    return _positionals(args)[1:]
+
+
+def _positionals(args: list[str]) -> list[str]:
+    """The repository and the refspecs of ``git push`` arguments."""
     plain, skip, ended = [], False, False
     for arg in args:
         if skip:
@@ -1201,7 +1223,7 @@ def _refspecs(args: list[str]) -> list[str]:
             skip = arg in _VALUED
         else:
             plain.append(arg)
-    return plain[1:]
+    return plain
 
 
 _BATCH_MARKS = 'together-hooks-batches'
