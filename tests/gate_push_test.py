@@ -384,6 +384,51 @@ def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
     assert rc == 0, out
 
 
+@pytest.mark.parametrize('hook', ('pre-push', 'pre-push.legacy'))
+def test_a_key_in_a_push_option_of_a_push_that_only_deletes(git_repo, keys, pushing, hook):
+    """git sends push options with a push that only deletes; pre-commit
+    then runs none of its hooks, and the plain hook skipped every line.
+    It now scans the options of such a push too, alone or as
+    pre-commit's ``pre-push.legacy``."""
+    key = keys()
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    rc, out = _push(git_repo, pushing, 'main:refs/heads/old')
+    assert rc == 0, out
+    _plain_hook(git_repo, hook)
+    rc, out = _push(git_repo, pushing, '-o', f'TOGETHER_API_KEY={key}', ':old')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    assert 'refs/heads/old' in _remote_refs(git_repo)
+    rc, out = _push(git_repo, pushing, '-o', 'ci.skip', ':old')
+    assert rc == 0, out
+    assert 'refs/heads/old' not in _remote_refs(git_repo)
+
+
+@pytest.mark.parametrize('hook', ('pre-push', 'pre-push.legacy'))
+def test_a_key_in_a_ref_name_of_a_push_that_brings_no_commit(git_repo, keys, pushing, hook):
+    """The plain hook scanned commits only: a branch or tag named with a
+    key, on a commit the remote has, reached the remote (where ref names
+    are listed, mailed and shown); pre-commit runs no hook of its own for
+    such a push.  It now scans the names the push may create."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    _plain_hook(git_repo, hook)
+    git(git_repo, 'remote', 'set-head', 'origin', '--auto')
+    rc, out = _push(git_repo, pushing, f'main:refs/heads/wip/{key}')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<ref name>' in out, out
+    git(git_repo, 'tag', f'rel/{key}')
+    rc, out = _push(git_repo, pushing, f'rel/{key}')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<ref name>' in out, out
+    assert key not in _remote_refs(git_repo)
+    git(git_repo, 'tag', '-d', f'rel/{key}')
+    rc, out = _push(git_repo, pushing, 'main:refs/heads/wip/clean')
+    assert rc == 0, out
+
+
 @pytest.mark.parametrize('how', ('on-demand', 'config', 'plain hook'))
 def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, pushing, tmp_path, how):
     """``git push --recurse-submodules=on-demand`` (or

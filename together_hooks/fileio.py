@@ -198,14 +198,28 @@ def _tile(
 MAX_CONFIG_FILE = 64 << 20
 
 
-def read_config_file(path: str, limit: int = MAX_CONFIG_FILE) -> bytes:
+def read_config_file(
+        path: str, limit: int = MAX_CONFIG_FILE, within: str | None = None,
+) -> bytes:
     """The bytes of a file we are told to read (a baseline, a config):
     symlinks are followed, but a FIFO or a device (a committed symlink to
     /dev/zero) is refused rather than blocking or reading forever, and a
     file larger than ``limit`` bytes is refused before it is read.
 
+    ``within``: the repository ``path`` is in (None: in none); a file
+    there that leads out of it (``leaves``) is refused: the repository
+    decides what a file of its own says, not a file elsewhere on the
+    machine that a committed link names.
+
     IsADirectoryError for a folder, InputError for anything not a file.
     """
+    if within is not None:
+        how = leaves(path, within)
+        if how is not None:
+            raise InputError(
+                f'{path} {how} out of the repository; refusing to read it: '
+                'replace the link with a file, or name the real path',
+            )
     fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
     try:
         mode = os.fstat(fd).st_mode
@@ -260,6 +274,21 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=BoundedLoader)
 
 
+def leaves(path: str, within: str) -> str | None:
+    """How ``path``, named inside the folder ``within``, really lies outside
+    it ('is a symlink', 'goes through a symlinked folder'), or None.
+
+    Where it really is counts: a link at its name, or at any folder on the
+    way (a committed ``reports -> ~/.ssh``).  A path named outside
+    ``within`` in the first place is the user's own choice."""
+    top = os.path.realpath(within)
+    real = os.path.realpath(path)
+    named = os.path.abspath(path)
+    if real == named or os.path.commonpath([top, real]) == top:
+        return None
+    return 'is a symlink' if os.path.islink(path) else 'goes through a symlinked folder'
+
+
 def write_atomic(path: str, text: str, within: str | None = None) -> None:
     """Write ``text`` to ``path`` through a temp file and a rename.
 
@@ -285,14 +314,10 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     # points, and the link stays a link.
     target = os.path.realpath(path) if os.path.islink(path) else path
     if within is not None:
-        # Where it really lands: a link at its name, or at any folder on the
-        # way (a committed ``reports -> ~/.ssh``), must stay inside.
-        top = os.path.realpath(within)
-        real = os.path.realpath(path)
-        if real != os.path.abspath(path) and os.path.commonpath([top, real]) != top:
-            what = 'is a symlink' if os.path.islink(path) else 'goes through a symlinked folder'
+        how = leaves(path, within)
+        if how is not None:
             raise InputError(
-                f'{path} {what} out of the repository; it is never written '
+                f'{path} {how} out of the repository; it is never written '
                 'through: replace the link with a file, or name the real path',
             )
     folder = os.path.dirname(os.path.abspath(target))

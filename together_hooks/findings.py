@@ -18,8 +18,11 @@ PUSH_OPTION = '<push option>'
 # An object a push's pack brings that none of its refs reaches (as git
 # stores it: a commit's or tag's text, a tree's entries).
 PACKED_OBJECT = '<unreferenced object>'
+# ``git push --signed``: the certificate (pusher, push options, ref lines)
+# that git stores on the server as a blob before its hooks run.
+PUSH_CERTIFICATE = '<push certificate>'
 NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, PATH_NAME,
-                       TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT))
+                       TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT, PUSH_CERTIFICATE))
 
 
 def hash_secret(secret: str) -> str:

@@ -80,7 +80,8 @@ BAITS: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
     ('client-call-repeated', lambda n: repeat(b'Together(' + b'x' * 150, n), 512 * KB, 0),
     ('quotes-after-name', lambda n: repeat(b'TOGETHER_API_KEY="', n), 64 * KB, 0),
     ('pragma-lines', lambda n: cycle([b'# pragma: allowlist nextline secret\n' + k + b'\n' for k in KEYS], n), 64 * KB, 0),
-    ('pragma-one-line', lambda n: cycle([k + b'  # pragma: allowlist secret ' for k in KEYS], n), 64 * KB, 0),
+    # (A pragma past column 120 of its line is out of view: those keys count.)
+    ('pragma-one-line', lambda n: cycle([k + b'  # pragma: allowlist secret ' for k in KEYS], n), 64 * KB, None),
     ('utf16-keys', lambda n: b'\xff\xfe' + cycle([k + b'\n' for k in KEYS], n // 2).decode().encode('utf-16-le'), 32 * KB, None),
     ('percent-escapes', lambda n: repeat(b'%3D', n) + b'tgp_v1_', 512 * KB, 0),
     ('backslashes', lambda n: repeat(b'\\x5f\\u005f', n), 512 * KB, 0),

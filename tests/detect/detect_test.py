@@ -179,7 +179,7 @@ SAME_LINE = (
     # Comments aligned in a column, the pragma after a long value: seen.
     'x = "{k}"' + ' ' * 30 + '# pragma: allowlist secret',
     'x = "{k}"\t\t\t# pragma: allowlist secret',
-    'x = "' + 'a' * 300 + '{k}"  # pragma: allowlist secret',
+    '        client = Together(api_key="{k}", base_url=BASE)  # pragma: allowlist secret',
     '# pragma: allowlist nextline secret\n' + ' ' * 24 + 'x = "{k}"',
 )
 NEXT_LINE = (
@@ -209,11 +209,32 @@ NOT_ALLOWED = (
     ('x = "{k}"' + '\t' * 40 + '# gitleaks:allow', 1),
     ('x = "{k}"' + '\u3000' * 80 + '// pragma: allowlist secret', 1),
     (' ' * 300 + '# pragma: allowlist nextline secret\nx = "{k}"', 2),
+    # ... or by anything else, code or filler, past column 120 of its line.
+    ('x = "{k}"  ' + '#' * 200 + ' # pragma: allowlist secret', 1),
+    ('x = "{k}";  ' + '/' * 200 + ' // pragma: allowlist secret', 1),
+    ('x = "{k}"; ' + 'y = 1; ' * 30 + '# pragma: allowlist secret', 1),
+    ('s = "' + 'a ' * 150 + '{k}"  # pragma: allowlist secret', 1),
+    ('x = "{k}"  # ' + '\u4e00' * 40 + ' # pragma: allowlist secret', 1),
+    ('y = 1; ' * 700 + 'x = "{k}"  # pragma: allowlist secret', 1),
+    ('x = 1; ' * 30 + '/* pragma: allowlist nextline secret */\nx = "{k}"', 2),
+    # A pragma in view allows only the keys in view: not one out to the
+    # right of its line, nor one in the comment after it.
+    ('# pragma: allowlist nextline secret\nx = 1;' + ' ' * 300 + 'y = "{k}"', 2),
+    ('# pragma: allowlist nextline secret\nx = "' + 'a ' * 70 + '{k}"', 2),
+    ('x = 1  # pragma: allowlist secret' + ' ' * 300 + '{k}', 1),
+    ('x = 1  # pragma: allowlist secret ' + '#' * 300 + ' {k}', 1),
     # ... or shown reversed or hidden by bidi and invisible controls.
     ('x = "{k}"  \u202e# pragma: allowlist secret\u202c', 1),
     ('x = "{k}"  \u2067# pragma: allowlist secret\u2069', 1),
     ('x = "{k}"  # pragma: allowlist secret\u200b', 1),
     ('\u202e# pragma: allowlist nextline secret\nx = "{k}"', 2),
+    # ... or concealed, erased or overwritten by control characters in a
+    # terminal (git diff through less -R).
+    ('x = "{k}"  \x1b[8m# pragma: allowlist secret\x1b[0m', 1),
+    ('x = "{k}"  # pragma: allowlist secret\x1b[2K', 1),
+    ('x = "{k}"  # pragma: allowlist secret' + '\b' * 26 + ' ' * 26, 1),
+    ('x = "{k}"  \x9b8m# pragma: allowlist secret', 1),
+    ('# pragma: allowlist nextline secret\x1b[1A\x1b[2K\nx = "{k}"', 2),
 )
 
 

@@ -309,10 +309,14 @@ def _check_exclude_filters(path: str, filters: list[Any]) -> None:
 def load(path: str) -> Baseline:
     """Read and validate ``path``; a one-line InputError if it is unusable."""
     from together_hooks.fileio import read_config_file
+    from together_hooks.gitrun import worktree_root
     from together_hooks.messages import shell_quote
 
     try:
-        raw = read_config_file(path)  # a FIFO or device: one line, no hang
+        # A FIFO or device: one line, no hang.  A link out of the work tree
+        # is refused, as for the config: the repository's baseline is the
+        # one it holds (``save`` never writes through one either).
+        raw = read_config_file(path, within=worktree_root(path))
     except FileNotFoundError:
         raise InputError(
             f'{path}: baseline not found (create it with '

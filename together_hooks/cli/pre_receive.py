@@ -210,6 +210,7 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     source = _settings_source(root, updates)
     from together_hooks.sources.commits import brought_by
     from together_hooks.sources.commits import packed_beside_refs
+    from together_hooks.sources.commits import push_certificate
     from together_hooks.sources.commits import push_options
 
     checks = [
@@ -221,13 +222,26 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     options = push_options_given(os.environ)
     if options:  # sent with the push, deletions only too
         checks.append((source, functools.partial(push_options, options)))
-    for new, what in checks:
-        code = _check(root, new, what, args, source)
+    certificate = os.environ.get('GIT_PUSH_CERT')
+    stored = None
+    if certificate:  # a signed push: git has stored it already
+        stored = (source, functools.partial(push_certificate, root, certificate))
+        checks.append(stored)
+    for check in checks:
+        code = _check(root, *check, args, source)
+        if check is stored and code == EXIT_FINDINGS:
+            print(
+                f'{PROG}: git stored this signed push\'s certificate '
+                f'({certificate}) in the repository before any hook ran, and '
+                'it holds a key: the server\'s admin should remove it '
+                '(git prune --expire=now, as no ref reaches it); rotate that key.',
+            )
         if code != EXIT_CLEAN and worst != EXIT_ERROR:
             worst = code
     if worst == EXIT_FINDINGS:
         print(
-            f'{PROG}: push refused, nothing was stored. Take the key out of '
+            f'{PROG}: push refused, {"no ref was updated" if certificate else "nothing was stored"}. '
+            'Take the key out of '
             'the commits that added it (git rebase -i, or git commit --amend '
             'for the last one), rotate it all the same, and push again.',
         )

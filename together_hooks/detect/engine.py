@@ -527,6 +527,7 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
         return []
     hits.sort(key=lambda h: h[0])
     from together_hooks.detect.pragmas import allowed_inline
+    from together_hooks.detect.pragmas import in_view
 
     findings = []
     seen = set()
@@ -549,7 +550,7 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
         if not bounds[0] <= offset <= bounds[1]:
             bounds = _line_bounds(data, offset)
             allowed = allowed_inline(data, *bounds)
-        if allowed:
+        if allowed and in_view(data, offset):
             continue
         column = offset - line_start + 1
         findings.append(Finding(path, line_no, column, rule.id, secret, encoding))

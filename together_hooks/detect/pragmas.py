@@ -28,20 +28,26 @@ _ALLOW_NEXTLINE = (
     ) + rb')[ \t]*$'
 )
 _LOOKBACK = 4096
-# A pragma counts only where a reviewer sees it.  Not after bidi controls
-# (they show the text reversed or moved: CVE-2021-42574) or invisible
-# characters on its line, in UTF-8: U+061C, U+200B-U+200F, U+202A-U+202E,
-# U+2060-U+2064, U+2066-U+2069, U+FEFF.
+# A pragma counts only where a reviewer sees it.  Not on a line with bidi
+# controls (they show the text reversed or moved: CVE-2021-42574) or
+# invisible characters, in UTF-8: U+061C, U+200B-U+200F, U+202A-U+202E,
+# U+2060-U+2064, U+2066-U+2069, U+FEFF; nor with control characters (C0
+# but the tab, DEL, C1): in ``git diff`` through ``less -R`` an escape
+# sequence conceals the text after it (ESC [8m) or erases the line, and a
+# backspace moves back over it.
 _HIDING = (
     rb'\xd8\x9c|\xe2\x80[\x8b-\x8f\xaa-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xa9]'
-    rb'|\xef\xbb\xbf'
+    rb'|\xef\xbb\xbf|[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]'
 )
-# Nor pushed out of view by blanks (a diff view does not wrap): a run of
-# more than ``_MAX_GAP`` columns of them before it on its line, or an
-# indentation wider than ``_MAX_INDENT``.  Aligned comments and nested
-# code stay well inside both.
+# Nor pushed out of view (a diff view does not wrap): by a run of more
+# than ``_MAX_GAP`` columns of blanks before it on its line, an indentation
+# wider than ``_MAX_INDENT``, or anything at all, code or filler, that puts
+# it past column ``_MAX_COLUMN`` of its line.  Aligned comments, nested
+# code and a key with its pragma after it stay well inside all three; a
+# longer line takes a nextline pragma above it, or a baseline entry.
 _MAX_GAP = 40
 _MAX_INDENT = 80
+_MAX_COLUMN = 120
 _TAB = 8
 
 
@@ -60,7 +66,8 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
             b'gitleaks:allow', start, end,
     ) != -1:
         line = _strip_cr(data[start:end])
-        if _seen(line, re.compile(_ALLOW_LINE).search(line)):
+        found = re.compile(_ALLOW_LINE).search(line)
+        if found is not None and _seen(data, start, line, found):
             return True
     if start >= 1 and data[start - 1:start] in (b'\n', b'\r'):
         prev_end = start - 1
@@ -70,21 +77,59 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
         prev_start = max(data.rfind(b'\n', lo, prev_end), data.rfind(b'\r', lo, prev_end)) + 1
         if data.find(b'pragma', prev_start, prev_end) != -1:
             line = data[prev_start:prev_end]
-            return _seen(line, re.compile(_ALLOW_NEXTLINE).search(line))
+            found = re.compile(_ALLOW_NEXTLINE).search(line)
+            return found is not None and _seen(data, prev_start, line, found)
     return False
 
 
-def _seen(line: bytes, found: re.Match[bytes] | None) -> bool:
-    """Whether the pragma ``found`` on ``line`` is one a reviewer sees
-    (``_HIDING``, ``_MAX_GAP``, ``_MAX_INDENT``)."""
-    if found is None or re.search(_HIDING, line):
+def _seen(data: bytes, start: int, line: bytes, found: re.Match[bytes]) -> bool:
+    """Whether the pragma ``found`` on ``line`` (``data`` from ``start``) is
+    one a reviewer sees (``_HIDING``, ``_MAX_GAP``, ``_MAX_INDENT``,
+    ``_MAX_COLUMN``)."""
+    if re.search(_HIDING, line):
         return False
     at = found.start()
     while line[at:at + 1] in (b' ', b'\t'):  # the blanks the match begins with
         at += 1
-    before = line[:at].decode('utf-8', 'replace') + '#'
-    for run in re.finditer(r'[^\S\n]+', before):
-        width = sum(_TAB if c == '\t' else 1 for c in run.group())
+    before = _before(data, start + at)
+    if before is None:
+        return False
+    for run in re.finditer(r'[^\S\n]+', before + '#'):
+        width = _width(run.group())
         if width > (_MAX_INDENT if run.start() == 0 else _MAX_GAP):
             return False
     return True
+
+
+def in_view(data: bytes, at: int) -> bool:
+    """Whether a key starting at ``at`` is where a reviewer sees it (by
+    column ``_MAX_COLUMN`` of its line).  A pragma allows only such keys:
+    one far out to the right of a line, or in the comment after its
+    pragma (``# pragma: allowlist secret <300 blanks> KEY``), is seen by
+    no one who approves that pragma."""
+    return _before(data, at) is not None
+
+
+def _before(data: bytes, at: int) -> str | None:
+    """What precedes ``at`` on its line, None when that puts ``at`` past
+    column ``_MAX_COLUMN``.  A bare CR ends a line too (a browser breaks
+    the line there, a terminal goes back to its first column); a line that
+    began further back than ``_LOOKBACK`` puts it out of view."""
+    lo = max(0, at - _LOOKBACK)
+    line_start = max(data.rfind(b'\n', lo, at), data.rfind(b'\r', lo, at)) + 1
+    if line_start == 0 and lo > 0:
+        return None
+    before = data[line_start:at].decode('utf-8', 'replace')
+    return None if _width(before) > _MAX_COLUMN else before
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a diff view: a tab ``_TAB``, a wide
+    (CJK) character two, any other character one (none zero: a mark
+    that stacks on another in one view is a box in the next)."""
+    import unicodedata
+
+    return sum(
+        _TAB if c == '\t' else 2 if unicodedata.east_asian_width(c) in 'WF' else 1
+        for c in text
+    )

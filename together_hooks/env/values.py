@@ -82,6 +82,7 @@ def secret_values(
     inline allow pragma (or a nextline pragma above it), and values
     ``allowed`` accepts (the config file's ``allow``)."""
     from together_hooks.detect.pragmas import allowed_inline
+    from together_hooks.detect.pragmas import in_view
     from together_hooks.env.public import is_public
 
     found = []
@@ -94,7 +95,8 @@ def secret_values(
         if data[end - 1:end] == b'\r':
             end -= 1
         if (
-                is_public(name, value) or allowed_inline(data, m.start(), end)
+                is_public(name, value)
+                or (allowed_inline(data, m.start(), end) and in_view(data, m.start(2)))
                 or (allowed is not None and allowed(value))
         ):
             continue

@@ -26,6 +26,7 @@ from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import NOT_FILES
 from together_hooks.findings import PACKED_OBJECT
 from together_hooks.findings import PATH_NAME
+from together_hooks.findings import PUSH_CERTIFICATE
 from together_hooks.findings import PUSH_OPTION
 from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
@@ -642,6 +643,23 @@ def push_options(options: Iterable[str], scan: Scan) -> Iterator[Content]:
     return _lines(PUSH_OPTION, options, scan)
 
 
+def push_certificate(root: str, sha: str, scan: Scan) -> Iterator[Content]:
+    """The certificate of a signed push (``git push --signed``;
+    ``GIT_PUSH_CERT`` names its blob), as ``<push certificate>`` when it
+    holds a key: its pusher (the signing key's id, or the committer's name
+    and email), its push options and ref lines.  git stores it in the
+    repository itself, before any hook runs and whether or not the push is
+    accepted."""
+    for _sha, blob in stream_blobs(root, [sha]):
+        if blob.size > WINDOW:  # in windows, then again for the report
+            if streamed_keys(scan, blob):
+                yield Content(PUSH_CERTIFICATE, stream=BlobAt(root, sha, blob.size))
+            continue
+        data = blob.read()
+        if keys_in(scan, data):
+            yield Content(PUSH_CERTIFICATE, data)
+
+
 def _lines(label: str, texts: Iterable[str], scan: Scan) -> Iterator[Content]:
     listed = [t for t in texts if t]
     data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
@@ -940,6 +958,7 @@ def pushed(
     return itertools.chain(
         found, local_refs_extras(root, exclude, scan), ref_names(remote_names(root, environ), scan),
         push_options(sent_push_options(root), scan),
+        _lines(PUSH_CERTIFICATE, signed_pusher(root), scan),
         submodule_commits(root, include, exclude, scan),
     )
 
@@ -1060,6 +1079,21 @@ def _push_refspecs(root: str, remote: str | None, argv: list[str] | None) -> lis
     return [*_refspecs(argv or []), *configured.decode('utf-8', 'surrogateescape').split()]
 
 
+def _names_sent(root: str, argv: list[str]) -> list[str]:
+    """The ref names a ``git push`` with arguments ``argv`` may create on
+    the remote: each refspec's destination (its source when it names none:
+    ``git push origin <tag>``), the remote's configured ones, and every
+    local branch and tag name (``--all``, ``--tags``, a pattern); as the
+    pre-commit hook takes them (``remote_names``, ``local_refs_extras``)."""
+    words = _positionals(argv)
+    names = []
+    for spec in _push_refspecs(root, words[0] if words else None, argv):
+        source, colon, destination = spec.lstrip('+').partition(':')
+        names.append(destination if colon else source)
+    _tags, local, _tips = _refs(root, 'refs/heads', 'refs/tags')
+    return [n for n in (*names, *local) if n]
+
+
 def remote_names(root: str, environ: dict[str, str] | os._Environ[str]) -> list[str]:
     """The names a push may give refs on the remote: pre-commit's
     ``PRE_COMMIT_REMOTE_BRANCH`` (its first ref's) and each refspec's
@@ -1083,15 +1117,45 @@ def sent_push_options(root: str, argv: list[str] | None = None) -> list[str]:
     return [*_option_values(argv), *configured.decode('utf-8', 'surrogateescape').splitlines()]
 
 
+def signed_pusher(root: str, argv: list[str] | None = None) -> list[str]:
+    """The pusher a signed push's certificate names (``git push --signed``,
+    or ``push.gpgSign``; the server keeps the certificate): the
+    ``user.signingkey``, else the committer's name and email.  None when
+    the push is not signed (or that ``git push`` cannot be seen and the
+    config does not sign)."""
+    if argv is None:
+        argv = _git_push_argv() or []
+    signed = git(root, 'config', '--get', 'push.gpgSign', ok=(0, 1)).decode(
+        'utf-8', 'replace').strip().lower()
+    for arg in argv:
+        if arg == '--':
+            break
+        name, eq, value = arg.partition('=')
+        if len(name) >= 5 and '--signed'.startswith(name):
+            signed = value.lower() if eq else 'true'
+        elif len(name) >= 8 and '--no-signed'.startswith(name):
+            signed = 'false'
+    if signed not in ('true', 'yes', 'on', '1', 'if-asked'):
+        return []
+    key = git(root, 'config', '--get', 'user.signingkey', ok=(0, 1)).strip()
+    if not key:  # git signs as the committer (gpg finds the key by it)
+        key = git(root, 'var', 'GIT_COMMITTER_IDENT', ok=(0, 128)).strip()
+    return [key.decode('utf-8', 'surrogateescape')] if key else []
+
+
 def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
     """What the ``git push`` this process runs under (a plain pre-push
-    hook's ``--diff``) sends beside the range's commits: its push options
-    and the submodules' commits (``submodule_commits``).  Nothing when it
+    hook's ``--diff``) sends beside the range's commits: its push options,
+    a signed push's pusher (``signed_pusher``), the ref names it may give
+    the remote (``_names_sent``) and the submodules' commits
+    (``submodule_commits``).  Nothing when it
     runs under no ``git push`` (a CI job's ``--diff``)."""
     argv = _git_push_argv()
     if argv is None:
         return
     yield from push_options(sent_push_options(root, argv), scan)
+    yield from _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan)
+    yield from ref_names(_names_sent(root, argv), scan)
     yield from submodule_commits(root, include, exclude, scan)
 
 
@@ -1144,6 +1208,11 @@ _VALUED = ('-o', '--push-option', '--repo', '--receive-pack', '--exec')
 
 def _refspecs(args: list[str]) -> list[str]:
     """The refspecs of ``git push [options] <repository> <refspec>...``."""
+    return _positionals(args)[1:]
+
+
+def _positionals(args: list[str]) -> list[str]:
+    """The repository and the refspecs of ``git push`` arguments."""
     plain, skip, ended = [], False, False
     for arg in args:
         if skip:
@@ -1154,7 +1223,7 @@ def _refspecs(args: list[str]) -> list[str]:
             skip = arg in _VALUED
         else:
             plain.append(arg)
-    return plain[1:]
+    return plain
 
 
 _BATCH_MARKS = 'together-hooks-batches'
