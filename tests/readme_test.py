@@ -241,6 +241,15 @@ def test_cli_reference_lists_every_command():
         assert f'`together-hooks {name}' in page, name
 
 
+def test_doctor_page_lists_every_check():
+    """Each check doctor prints has its row in docs/doctor.md."""
+    from together_hooks.doctor.checks import CHECKS
+
+    page = (ROOT / 'docs' / 'doctor.md').read_text(encoding='utf-8')
+    rows = set(re.findall(r'^\| `([\w-]+)` \|', page, re.MULTILINE))
+    assert rows == {cid for cid, _check in CHECKS}
+
+
 def test_every_page_a_message_points_to_exists():
     """A message that sends the user to a page (``docs/x.md``, README
     "Section") names one that exists."""
