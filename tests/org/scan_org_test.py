@@ -780,6 +780,10 @@ def test_progress_line_only_on_a_terminal(tmp_path, keys):
     os.close(main)
     assert proc.returncode == 1
     assert re.search(rb'\[2/2\] repos, 2 findings, 0 failures, ETA 0m00s', shown), shown
+    # The line is wiped before the summary: CR, blanks, CR (never a CR
+    # escaped as text, which the terminal would show).
+    assert re.search(rb'ETA 0m00s\r {20,}\r', shown), shown
+    assert b'\\u000d' not in shown
     piped = scan_org('--repos', listing, '--store', str(tmp_path / 't.sqlite'),
                      '--cache-dir', str(tmp_path / 'c'))
     assert '[' not in piped.err and 'repos,' not in piped.err
