@@ -250,6 +250,25 @@ def test_doctor_page_lists_every_check():
     assert rows == {cid for cid, _check in CHECKS}
 
 
+def test_cli_reference_names_every_json_key():
+    """Scripts read ``--format json`` by its keys: docs/cli.md names each
+    one a finding or the summary can carry."""
+    from together_hooks.findings import Finding
+    from together_hooks.report import Summary
+    from together_hooks.sources.content import Walked
+
+    finding = Finding('a.py', 1, 1, 'together-api-key', 'x' * 50)
+    for name in ('commit', 'author', 'date', 'verification', 'verification_reason'):
+        setattr(finding, name, 'set')
+    summary = Summary()
+    summary.walked = Walked()
+    page = (ROOT / 'docs' / 'cli.md').read_text(encoding='utf-8')
+    section = page.split('`--format json` prints', 1)[1].split('\n\n', 1)[0]
+    named = set(re.findall(r'`(\w+)`', page.split('## together-hooks scan', 1)[1]))
+    keys = {'tool', 'findings', 'summary', *finding.to_dict(), *summary.to_dict()}
+    assert keys - named == set()
+
+
 def test_every_page_a_message_points_to_exists():
     """A message that sends the user to a page (``docs/x.md``, README
     "Section") names one that exists."""
