@@ -183,3 +183,29 @@ def test_snapshot_is_the_work_tree_on_disk(snapshot):
     assert sorted(listed) == sorted(p for p in on_disk if os.path.lexists(CHECKOUT / p))
     for path in (Path(__file__).relative_to(CHECKOUT).as_posix(), 'together_hooks/__init__.py'):
         assert listed[path] == git(CHECKOUT, 'hash-object', path).strip()
+
+
+def test_keys_in_many_staged_files_are_one_report(git_repo, env, snapshot):
+    """pre-commit splits a long file list over one process per core; the
+    hook asks to run as one, so a commit of many files gets one list,
+    one total and one "What to do", not one per batch."""
+    rng = random.Random(43)
+    (git_repo / '.pre-commit-config.yaml').write_text(_config(*snapshot))
+    rc, out = _run(git_repo, env, PRE_COMMIT, 'install')
+    assert rc == 0, out
+    keys = []
+    for i in range(24):
+        text = f'x = {i}\n'
+        if i % 3 == 0:  # in every batch pre-commit would make
+            keys.append(make_key(rng))
+            text += f'KEY = "{keys[-1]}"\n'
+        (git_repo / f'm{i:02d}.py').write_text(text)
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'many')
+    assert rc == 1, out
+    assert out.count('What to do:') == 1, out
+    assert 'together-hooks: 8 Together API key(s) found in 8 file(s).' in out
+    assert [line.split(':', 1)[0] for line in out.splitlines() if ': together-api-key: ' in line] == [
+        f'm{i:02d}.py' for i in range(0, 24, 3)
+    ]
+    assert leaked(keys, out) == []

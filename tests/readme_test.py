@@ -93,6 +93,52 @@ def test_first_command_scans_the_users_repository_not_this_one(tmp_path, keys):
     assert result.rc == 0, result.err
 
 
+def test_first_commands_not_a_key_advice_works_from_where_it_ran(tmp_path, keys):
+    """Run as the Quick start shows (from elsewhere, on your repository),
+    the report's "record it in the baseline" command, pasted into the same
+    shell, writes the baseline of the repository scanned, which then
+    passes; it does not write one where the shell happens to be."""
+    from tests.cli_run import BIN
+    from tests.cli_run import run
+
+    repo = tmp_path / 'your-repo'
+    repo.mkdir()
+    subprocess.run(('git', 'init', '-q', str(repo)), check=True)
+    (repo / 'fixture.py').write_text(f'EXAMPLE = "{keys()}"\n')
+    here = tmp_path / 'together-hooks'
+    here.mkdir()
+    first = run('together-hooks', 'scan', str(repo), cwd=here)
+    assert first.rc == 1, first.err
+    command = re.search(r'record it in the baseline: `([^`]+)`', first.out).group(1)
+    env = dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH'])
+    done = subprocess.run(('sh', '-c', command), cwd=here, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (repo / '.secrets.baseline').is_file() and not (here / '.secrets.baseline').exists()
+    assert run('together-hooks', 'scan', str(repo), cwd=here).rc == 0
+
+
+def test_missing_baseline_error_names_a_command_that_makes_it(tmp_path, keys):
+    """``--baseline FILE`` that does not exist yet: the command the error
+    line names, run from the same folder, writes that FILE."""
+    from tests.cli_run import BIN
+    from tests.cli_run import run
+
+    repo = tmp_path / 'your-repo'
+    repo.mkdir()
+    subprocess.run(('git', 'init', '-q', str(repo)), check=True)
+    (repo / 'fixture.py').write_text(f'EXAMPLE = "{keys()}"\n')
+    first = run('together-hooks', 'scan', 'your-repo', '--baseline', 'your-repo/config/b.json', cwd=tmp_path)
+    assert first.rc == 2, first.err
+    command = re.search(r'create it with `([^`]+)`', first.err).group(1)
+    env = dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH'])
+    (repo / 'config').mkdir()
+    done = subprocess.run(('sh', '-c', command), cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (repo / 'config' / 'b.json').is_file()
+    again = run('together-hooks', 'scan', 'your-repo', '--baseline', 'your-repo/config/b.json', cwd=tmp_path)
+    assert again.rc == 0, again.out + again.err
+
+
 def test_ci_runs_the_readme_test_command_verbatim():
     _install_scan, run_tests = _quick_start_commands()
     ci = (ROOT / '.ci' / 'run').read_text().splitlines()
@@ -239,6 +285,34 @@ def test_cli_reference_lists_every_command():
     page = (ROOT / 'docs' / 'cli.md').read_text(encoding='utf-8')
     for name in COMMANDS:
         assert f'`together-hooks {name}' in page, name
+
+
+def test_doctor_page_lists_every_check():
+    """Each check doctor prints has its row in docs/doctor.md."""
+    from together_hooks.doctor.checks import CHECKS
+
+    page = (ROOT / 'docs' / 'doctor.md').read_text(encoding='utf-8')
+    rows = set(re.findall(r'^\| `([\w-]+)` \|', page, re.MULTILINE))
+    assert rows == {cid for cid, _check in CHECKS}
+
+
+def test_cli_reference_names_every_json_key():
+    """Scripts read ``--format json`` by its keys: docs/cli.md names each
+    one a finding or the summary can carry."""
+    from together_hooks.findings import Finding
+    from together_hooks.report import Summary
+    from together_hooks.sources.content import Walked
+
+    finding = Finding('a.py', 1, 1, 'together-api-key', 'x' * 50)
+    for name in ('commit', 'author', 'date', 'verification', 'verification_reason'):
+        setattr(finding, name, 'set')
+    summary = Summary()
+    summary.walked = Walked()
+    page = (ROOT / 'docs' / 'cli.md').read_text(encoding='utf-8')
+    section = page.split('`--format json` prints', 1)[1].split('\n\n', 1)[0]
+    named = set(re.findall(r'`(\w+)`', page.split('## together-hooks scan', 1)[1]))
+    keys = {'tool', 'findings', 'summary', *finding.to_dict(), *summary.to_dict()}
+    assert keys - named == set()
 
 
 def test_every_page_a_message_points_to_exists():

@@ -502,22 +502,34 @@ def next_step(args: argparse.Namespace) -> str:
     from together_hooks.env import hints
     from together_hooks.messages import shell_quote as quote
 
+    if getattr(args, 'not_a_key', None):  # a caller that knows better (a server)
+        return args.not_a_key
     source = getattr(args, 'baseline_source', 'none')
+    # The baseline commands work on the repository they run in: from
+    # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
+    root = getattr(args, 'repo_root', '.')
+    away = not _inside(os.getcwd(), root)
+    cd = f'cd {quote(os.path.relpath(root))} && ' if away else ''
     if source == 'none':
         command = 'together-hooks baseline create'
         path = _from_here('.', DEFAULT_BASELINE)
     else:
         command = 'together-hooks baseline update'
-        path = args.baseline
+        path = os.path.relpath(args.baseline, root) if away else args.baseline
         if source != 'found':
             command += f' --baseline {quote(path)}'
     step = (
         'Not a real key? Add "# pragma: allowlist secret" to its line, or '
-        f'record it in the baseline: `{command}`, then commit {path}.'
+        f'record it in the baseline: `{cd}{command}`, then commit {path}.'
     )
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
+
+
+def _inside(folder: str, root: str) -> bool:
+    real, top = os.path.realpath(folder), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def configure(
@@ -539,6 +551,7 @@ def configure(
 
     found = worktree_root(where)
     root = found or where
+    args.repo_root = root
     if settings is None and found is None and os.path.isdir(os.path.join(where, 'objects')):
         # Shaped like a git folder (a plain folder starts no git).
         from together_hooks.gitrun import git_dir_without_work_tree

@@ -324,13 +324,14 @@ def _message(f: Finding) -> str:
     return text + f'. Rotate it at {ROTATE_URL} and revoke the old key.'
 
 
-def _fingerprint(f: Finding, uri: str) -> str:
+def fingerprint(rule: str, hashed_secret: str, uri: str) -> str:
+    """SARIF ``togetherHooksSecret/v1`` of a finding at ``uri``."""
     # Identity is (rule, key, file) as in a detect-secrets baseline: never
     # the line, so an edit above a key keeps its code-scanning alert.
     import hashlib
 
     return hashlib.sha256(
-        f'{f.rule}\0{f.hashed_secret}\0{uri}'.encode('utf-8', 'surrogateescape'),
+        f'{rule}\0{hashed_secret}\0{uri}'.encode('utf-8', 'surrogateescape'),
     ).hexdigest()
 
 
@@ -401,7 +402,7 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
             'level': 'warning' if f.verification == 'invalid' else 'error',
             'message': {'text': _message(f)},
             'locations': [_sarif_location(f, location, region)],
-            'partialFingerprints': {'togetherHooksSecret/v1': _fingerprint(f, uri)},
+            'partialFingerprints': {'togetherHooksSecret/v1': fingerprint(f.rule, f.hashed_secret, uri)},
             'properties': properties,
         })
     doc = {

@@ -187,6 +187,36 @@ def test_inline_pragma_and_pushed_baseline_are_honoured(git_repo, server, env, k
     assert rc == 0, out
 
 
+def test_refusal_says_how_a_baseline_counts_on_the_server(git_repo, server, env, keys):
+    """The server reads the baseline from the default branch before the
+    push, so "commit .secrets.baseline" with the key is no way through:
+    the refusal says to get the entry onto the default branch first, and
+    doing that lets the same commit in."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0
+    write(git_repo, 'b.py', f'K = "{key}"\n')
+    commit(git_repo, 'fixture')
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    assert 'then commit .secrets.baseline' not in out
+    assert 'remote: Not a real key?' in out and '.secrets.baseline on the default branch' in out
+    # As it says: the baseline alone first, then the commit with the key.
+    git(git_repo, 'reset', '-q', '--soft', 'HEAD~1')
+    git(git_repo, 'reset', '-q')
+    rc, out = run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create')
+    assert rc == 0, out
+    git(git_repo, 'add', '.secrets.baseline')
+    git(git_repo, 'commit', '-q', '-m', 'baseline')
+    rc, out = push(git_repo, env, 'main')
+    assert rc == 0, out
+    git(git_repo, 'add', 'b.py')
+    git(git_repo, 'commit', '-q', '-m', 'fixture')
+    rc, out = push(git_repo, env, 'main')
+    assert rc == 0, out
+
+
 def test_timeout_fails_closed_and_says_so(git_repo, tmp_path, env, keys):
     remote = bare(tmp_path / 'slow.git')
     install_gate(remote, '--timeout', '0.000001')

@@ -178,6 +178,9 @@ def test_purges_history_for_real(git_repo, rng, tmp_path):
 
 
 def test_typed_recipe_for_a_key_known_only_by_hash(git_repo, rng, tmp_path):
+    """The typed recipe, run as shown with the key pasted on stdin: it
+    checks the hash, purges the key, and its check (which step 6 waits
+    for) counts the key's lines before the purge and prints 0 after."""
     filter_repo = _filter_repo()
     keys = _leaky_history(git_repo, rng)
     hashed = hash_secret(keys['tgp'])  # gone from the tree, still in history
@@ -186,21 +189,32 @@ def test_typed_recipe_for_a_key_known_only_by_hash(git_repo, rng, tmp_path):
     assert f'hashed_secret {hashed}: not in the files' in result.out
     assert f'# must print {hashed}' in result.out
     recipe = result.out[result.out.index('   read -rs OLD_KEY'):]
-    recipe = recipe[:recipe.index('   git filter-repo')]
-    # Run it as a user would, pasting the key on stdin.
-    script = '\n'.join(line.strip() for line in recipe.splitlines())
-    script = script.replace('| sha1sum', '| sha1sum >../sha1.txt')
-    subprocess.run(
-        ('bash', '-c', script), cwd=git_repo, check=True,
-        input=keys['tgp'] + '\n', text=True,
-    )
+    recipe = recipe[:recipe.index('   unset OLD_KEY\n') + len('   unset OLD_KEY\n')]
+    assert recipe.index('Check that nothing is left') > recipe.index('git filter-repo')
+    assert 'Once the check above is clean' in result.out.split('6. Force-push', 1)[1]
+    commands = [
+        line.strip() for line in recipe.splitlines()
+        if line.startswith('   ') and not line.startswith('    ')
+        and re.match(r'(read|printf|git|rm|unset)\b', line.strip())
+    ]
+    check = next(c for c in commands if c.startswith('git log'))
+
+    def bash(*lines: str) -> str:
+        return subprocess.run(
+            ('bash', '-c', '\n'.join(lines)), cwd=git_repo, input=keys['tgp'] + '\n',
+            text=True, capture_output=True, timeout=120,
+        ).stdout
+
+    assert int(bash('read -rs OLD_KEY', check)) >= 1  # the history holds it
+    script = [
+        c.replace('| sha1sum', '| sha1sum >../sha1.txt')
+        .replace('git filter-repo', ' '.join((*filter_repo, '--force')))
+        for c in commands
+    ]
+    out = bash(*script)
+    assert out.endswith('\n0\n')  # after filter-repo's own lines
     assert (tmp_path / 'sha1.txt').read_text().split()[0] == hashed
-    replacements = tmp_path / 'replacements.txt'
-    assert same(replacements.read_text(), f'literal:{keys["tgp"]}==>***REMOVED***\n')
-    subprocess.run(
-        (*filter_repo, '--force', '--replace-text', str(replacements)),
-        cwd=git_repo, check=True, capture_output=True, timeout=120,
-    )
+    assert not (tmp_path / 'replacements.txt').exists()  # it held the key
     after = git(git_repo, 'log', '--all', '-p')
     assert leaked([keys['tgp']], after) == []
     assert leaked([keys['hex']], after) == [0]  # only what the file named

@@ -166,6 +166,46 @@ def test_sarif_report_is_valid_and_one_run_per_repository(tmp_path, keys):
     assert all(len(r['results']) == 1 for r in doc['runs'])
 
 
+def test_reports_identify_each_key_and_path_as_scan_does(tmp_path, keys):
+    """One key in two files of one repository is two code-scanning alerts,
+    with the fingerprint ``scan --history`` gives each (rule, key, path);
+    the text report names the whole hashed_secret, which ``rotate-help
+    --hashed-secret`` and a baseline take."""
+    import jsonschema
+
+    key = keys()
+    repo = new_repo(tmp_path / 'one')
+    commit(repo, {'a.py': f'TOGETHER_API_KEY = "{key}"\n', 'b/c.py': f'together_key = "{key}"\n'})
+    store = str(tmp_path / 's.sqlite')
+    args = ('--repos', write_lines(tmp_path / 'r.txt', repo), '--store', store,
+            '--cache-dir', str(tmp_path / 'cache'))
+    result = scan_org(*args, '--format', 'sarif')
+    assert result.rc == 1, result.err
+    doc = json.loads(result.out)
+    schema_path = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'sarif-schema-2.1.0.json')
+    with open(schema_path, encoding='utf-8') as f:
+        jsonschema.validate(doc, json.load(f))
+    org = {
+        r['locations'][0]['physicalLocation']['artifactLocation']['uri']: r['partialFingerprints']
+        for r in doc['runs'][0]['results']
+    }
+    history = run('together-hooks', 'scan', '--history', '--format', 'sarif', cwd=repo)
+    assert history.rc == 1, history.err
+    scan = {
+        r['locations'][0]['physicalLocation']['artifactLocation']['uri']: r['partialFingerprints']
+        for r in json.loads(history.out)['runs'][0]['results']
+    }
+    assert set(org) == {'a.py', 'b/c.py'}
+    assert org['a.py'] != org['b/c.py']
+    assert org == scan
+
+    text = scan_org('report', '--store', store)
+    assert text.rc == 1
+    assert text.out.count(f'(hashed_secret {hashed(key)})') == 2, text.out
+    rotate = run('together-hooks', 'rotate-help', '--hashed-secret', hashed(key), cwd=repo)
+    assert rotate.rc == 0, rotate.err
+
+
 def test_failures_are_listed_and_exit_2(tmp_path, keys):
     r1, _ = key_repo(tmp_path / 'ok', keys())
     missing = f'file://{tmp_path}/gone.git'
@@ -740,6 +780,10 @@ def test_progress_line_only_on_a_terminal(tmp_path, keys):
     os.close(main)
     assert proc.returncode == 1
     assert re.search(rb'\[2/2\] repos, 2 findings, 0 failures, ETA 0m00s', shown), shown
+    # The line is wiped before the summary: CR, blanks, CR (never a CR
+    # escaped as text, which the terminal would show).
+    assert re.search(rb'ETA 0m00s\r {20,}\r', shown), shown
+    assert b'\\u000d' not in shown
     piped = scan_org('--repos', listing, '--store', str(tmp_path / 't.sqlite'),
                      '--cache-dir', str(tmp_path / 'c'))
     assert '[' not in piped.err and 'repos,' not in piped.err

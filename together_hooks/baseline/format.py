@@ -320,8 +320,8 @@ def load(path: str) -> Baseline:
     except FileNotFoundError:
         raise InputError(
             f'{path}: baseline not found (create it with '
-            '`together-hooks baseline create`, or `detect-secrets scan > '
-            f'{shell_quote(path)}`)',
+            f'`together-hooks baseline create --baseline {shell_quote(path)}`, '
+            f'or `detect-secrets scan > {shell_quote(path)}`)',
         )
     except IsADirectoryError:
         raise InputError(f'{path}: is a folder, not a baseline file')

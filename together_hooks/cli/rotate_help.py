@@ -248,9 +248,12 @@ def walkthrough(
         out += [
             f"   printf 'literal:%s==>{REPLACEMENT}\\n' \"$OLD_KEY\" > "
             '../replacements.txt',
-            '   unset OLD_KEY',
             '   git filter-repo --replace-text ../replacements.txt',
             '   rm ../replacements.txt   # it holds the old key',
+            '   Check that nothing is left (this prints 0 when clean; the key',
+            '   goes to grep through a pipe, never on a command line):',
+            "   git log --all -p | grep -cF -f <(printf '%s\\n' \"$OLD_KEY\")",
+            '   unset OLD_KEY',
             '   Or give rotate-help the file or folder that still holds the',
             '   key: it then builds a file without the whole key.',
         ]

@@ -75,7 +75,10 @@ class Progress:
 
     def end(self) -> None:
         if self.enabled and self.width:
-            sys.stderr.write('\r' + ' ' * self.width + '\r')
+            # Two writes: the output sink keeps a CR only where a write
+            # starts (detect/scrub.Sink) and escapes any other.
+            sys.stderr.write('\r' + ' ' * self.width)
+            sys.stderr.write('\r')
             sys.stderr.flush()
 
 

@@ -10,6 +10,7 @@ from together_hooks.org import engine
 from together_hooks.report import ADVICE
 from together_hooks.report import INFORMATION_URI
 from together_hooks.report import SARIF_SCHEMA
+from together_hooks.report import fingerprint
 from together_hooks.report import sarif_uri
 from together_hooks.report import shown_path
 from together_hooks.rules import ROTATE_URL
@@ -23,7 +24,7 @@ def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
         verified = f' [{f["verification"]}]' if f.get('verification') else ''
         lines.append(
             f'{shown_path(f["repo"])}: {shown_path(f["path"])}:{f["line"]}: {f["rule"]} '
-            f'{f["redacted"]} (hashed_secret {f["hashed_secret"][:12]}) added in '
+            f'{f["redacted"]} (hashed_secret {f["hashed_secret"]}) added in '
             f'{f["commit"][:12]} by {shown_path(f["author"])} on {f["date"]}{verified}',
         )
     for url, error in failures:
@@ -84,7 +85,9 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
                     'artifactLocation': location,
                     'region': {'startLine': max(1, int(f['line']))},
                 }}],
-                'partialFingerprints': {'togetherHooksSecret/v1': f['hashed_secret']},
+                'partialFingerprints': {
+                    'togetherHooksSecret/v1': fingerprint(f['rule'], f['hashed_secret'], uri),
+                },
                 'properties': {k: f[k] for k in (
                     'hashed_secret', 'redacted', 'commit', 'author', 'date', 'verification',
                 ) if f.get(k)},

@@ -18,9 +18,11 @@ def _fetch_fix(rev: str | None) -> str:
         return f'fetch the history (git fetch --unshallow) or {FULL_HISTORY}'
     name = rev[len('refs/remotes/'):] if rev.startswith('refs/remotes/') else rev
     remote, slash, branch = name.partition('/')
-    fetch = f'git fetch origin {branch}' if slash and remote == 'origin' else (
-        f'git fetch origin {name}'
-    )
+    # With a destination: a single-branch clone (most CI checkouts) keeps
+    # a plain 'git fetch origin main' in FETCH_HEAD only, never origin/main.
+    fetch = f'git fetch origin {branch}:refs/remotes/origin/{branch}' if (
+        slash and remote == 'origin'
+    ) else f'git fetch origin {name}'
     return f'fetch it ({fetch}) or {FULL_HISTORY}'
 
 
