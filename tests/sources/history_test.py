@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pty
 import random
+import re
 import subprocess
 import sys
 
@@ -271,6 +272,10 @@ def test_progress_only_on_a_terminal(git_repo, keys):
         os.close(master)
     assert proc.returncode == 0 and proc.stdout == b''
     assert b'history: 1/1 blobs' in shown and b'MB/s' in shown
+    # The line is wiped before the summary: CR, blanks, CR (never a CR
+    # escaped as text, which the terminal would show).
+    assert re.search(rb'MB/s\r {20,}\r', shown), shown
+    assert b'\\u000d' not in shown
 
 
 def test_one_walk_of_the_trees_names_paths_and_attributes_keys(git_repo, keys):

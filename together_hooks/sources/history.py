@@ -117,7 +117,10 @@ class Progress:
 
     def done(self) -> None:
         if self.enabled and self._width:
-            self.stream.write('\r' + ' ' * self._width + '\r')
+            # Two writes: the output sink keeps a CR only where a write
+            # starts (detect/scrub.Sink) and escapes any other.
+            self.stream.write('\r' + ' ' * self._width)
+            self.stream.write('\r')
             self.stream.flush()
 
 
