@@ -336,13 +336,13 @@ class Keywords:
         """True for every blob ``scan_bytes`` could find a key in with
         rules of these keywords (and base64 forms): one that holds one, or
         may be UTF-16/UTF-32 text (decoded before keywords are looked
-        for).  Asked about ``nbytes`` of blobs in all: enough to pay for
+        for), or is a compressed container (its members are scanned).  Asked about ``nbytes`` of blobs in all: enough to pay for
         hyperscan's set-up, it is set up at once."""
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
             self._where = hyperscan_where(self.needles)
 
         def worth(data: bytes) -> bool:
-            return bool(self.where(data)) or may_be_wide(data)
+            return bool(self.where(data)) or may_be_wide(data) or container_kind(data) is not None
 
         return worth
 
@@ -357,6 +357,25 @@ def may_be_wide(data: bytes) -> bool:
     """Whether ``data`` may be UTF-16/UTF-32 text, which the engine
     decodes before any keyword is looked for."""
     return b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
+
+
+# Compressed containers by their magic bytes (``detect.containers`` reads
+# them): zip's local header, gzip, bzip2, xz, and a tar's ``ustar`` at 257.
+_MAGIC = {b'P': (b'PK\x03\x04', 'zip'), b'\x1f': (b'\x1f\x8b\x08', 'gzip'), b'\xfd': (b'\xfd7zXZ\x00', 'xz')}
+
+
+def container_kind(data: bytes) -> str | None:
+    """The kind of compressed container ``data`` starts, or None: the one
+    test every mode asks (the history blob test, the scanner), a few byte
+    comparisons."""
+    magic = _MAGIC.get(data[:1])
+    if magic is not None and data.startswith(magic[0]):
+        return magic[1]
+    if data[:3] == b'BZh' and data[3:4].isdigit():
+        return 'bzip2'
+    if data[257:262] == b'ustar':
+        return 'tar'
+    return None
 
 
 def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | None:

@@ -1,0 +1,233 @@
+"""Keys inside compressed containers (``detect/containers.py``): zip members
+stored or deflated (zip64, data descriptors, bzip2 and LZMA members),
+gzip (every member), bzip2, xz, tar (plain or compressed), containers in
+containers; built at run time by the standard library and, where
+installed, by the real tools (``zip``, ``jar``, ``gzip``, ``tar``).  A
+finding names the container and the member.  What cannot be scanned whole
+(a bomb, a corrupt archive, nesting past the limit) fails closed."""
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import os
+import random
+import shutil
+import subprocess
+import tarfile
+import zipfile
+
+import pytest
+
+from tests.keys import make_key
+from together_hooks.detect import containers
+from together_hooks.detect.prefilter import container_kind
+from together_hooks.errors import InputError
+from together_hooks.findings import hash_secret
+from together_hooks.pipeline import Scanner
+from together_hooks.sources.content import Content
+
+_rng = random.Random('containers')
+
+
+def _env(key: str) -> bytes:
+    return f'APP_ENV=prod\nTOGETHER_API_KEY={key}\nDEBUG=0\n'.encode()
+
+
+def found(data: bytes, path: str = 'archive') -> list[tuple[str, int, str]]:
+    """(path, line, hashed secret) of what the pipeline's scanner finds
+    (hashed: a failing assertion never shows a key)."""
+    return sorted((f.path, f.line, f.hashed_secret) for f in Scanner().scan_one(Content(path, data)))
+
+
+def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED, **kw: object) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', compression) as z:
+        for name, data in members.items():
+            with z.open(name, 'w', **kw) as f:  # type: ignore[arg-type]
+                f.write(data)
+    return out.getvalue()
+
+
+class _Unseekable(io.RawIOBase):
+    """A pipe-like output: zipfile writes data descriptors after each member."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        return self.buffer.write(data)
+
+
+def _tar(members: dict[str, bytes], mode: str = 'w') -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode=mode) as t:  # type: ignore[call-overload]
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize('compression', [
+    zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA,
+], ids=['deflate', 'bzip2', 'lzma'])
+def test_a_key_in_a_compressed_zip_member_is_found_at_its_member(compression):
+    key = make_key(_rng)
+    data = _zip({'README.md': b'# notes\n' * 50, 'config/.env': _env(key)}, compression)
+    plain = key.encode() in data
+    assert not plain  # compressed: not there as itself
+    assert found(data, 'backup.zip') == [('backup.zip!config/.env', 2, hash_secret(key))]
+
+
+def test_a_stored_zip_member_is_reported_once_at_its_member():
+    # Stored bytes hold the key as it is: the raw scan finds it too, and
+    # the member's finding replaces the container's.
+    key = make_key(_rng)
+    data = _zip({'a/.env': _env(key)}, zipfile.ZIP_STORED)
+    plain = key.encode() in data
+    assert plain
+    assert found(data, 'backup.zip') == [('backup.zip!a/.env', 2, hash_secret(key))]
+
+
+def test_zip64_and_data_descriptors_are_read():
+    key = make_key(_rng)
+    assert found(_zip({'big/.env': _env(key)}, force_zip64=True), 'z.zip') == [
+        ('z.zip!big/.env', 2, hash_secret(key)),
+    ]
+    pipe = _Unseekable()
+    with zipfile.ZipFile(pipe, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('piped/.env', _env(key))
+    data = pipe.buffer.getvalue()
+    assert zipfile.ZipFile(io.BytesIO(data)).infolist()[0].flag_bits & 0x8  # a data descriptor
+    assert found(data, 'p.zip') == [('p.zip!piped/.env', 2, hash_secret(key))]
+
+
+def test_office_and_java_archives_are_zips():
+    # An .xlsx's shared strings, a .jar's properties: deflated members.
+    key = make_key(_rng)
+    xlsx = _zip({
+        '[Content_Types].xml': b'<?xml version="1.0"?><Types/>',
+        'xl/sharedStrings.xml': f'<sst><si><t>TOGETHER_API_KEY</t></si><si><t>{key}</t></si></sst>'.encode(),
+    })
+    assert found(xlsx, 'report.xlsx') == [('report.xlsx!xl/sharedStrings.xml', 1, hash_secret(key))]
+
+
+def test_every_gzip_member_is_read():
+    key = make_key(_rng)
+    data = gzip.compress(b'-- dump\n' * 100) + gzip.compress(b'INSERT 1;\n' + _env(key))
+    assert found(data, 'db/dump.sql.gz') == [('db/dump.sql.gz!dump.sql', 103, hash_secret(key))]
+
+
+@pytest.mark.parametrize('mode,name', [
+    ('w', 'logs.tar'), ('w:gz', 'logs.tar.gz'), ('w:bz2', 'logs.tar.bz2'), ('w:xz', 'logs.tar.xz'),
+])
+def test_a_key_in_a_tar_member_is_found_at_its_member(mode, name):
+    key = make_key(_rng)
+    data = _tar({'app/notes.txt': b'nothing\n', 'app/.env': _env(key)}, mode)
+    assert found(data, name) == [(f'{name}!app/.env', 2, hash_secret(key))]
+
+
+@pytest.mark.parametrize('compress,name', [
+    (bz2.compress, 'secrets.env.bz2'), (lzma.compress, 'secrets.env.xz'),
+])
+def test_bzip2_and_xz_are_read(compress, name):
+    key = make_key(_rng)
+    assert found(compress(_env(key)), name) == [(f'{name}!secrets.env', 2, hash_secret(key))]
+
+
+def test_containers_inside_containers_are_read():
+    key = make_key(_rng)
+    jar = _zip({'META-INF/MANIFEST.MF': b'Manifest-Version: 1.0\n', 'app.properties': _env(key)})
+    war = _zip({'WEB-INF/lib/app.jar': jar})
+    outer = _tar({'deploy/site.war': war}, 'w:gz')
+    assert found(outer, 'release.tgz') == [
+        ('release.tgz!deploy/site.war!WEB-INF/lib/app.jar!app.properties', 2, hash_secret(key)),
+    ]
+
+
+def test_an_encrypted_member_is_left_unread(tmp_path):
+    # Like any encrypted data: no reader without the password sees it.
+    if shutil.which('zip') is None:
+        pytest.skip('zip is not installed')
+    (tmp_path / 'a.env').write_bytes(_env(make_key(_rng)))
+    subprocess.run(('zip', '-q', '-P', 'pw', 'e.zip', 'a.env'), cwd=tmp_path, check=True)
+    assert found((tmp_path / 'e.zip').read_bytes(), 'e.zip') == []
+
+
+@pytest.mark.parametrize('tool', ['zip', 'jar', 'gzip', 'tar'])
+def test_archives_written_by_the_real_tools(tmp_path, tool):
+    if shutil.which(tool) is None:
+        pytest.skip(f'{tool} is not installed')
+    key = make_key(_rng)
+    src = tmp_path / 'src'
+    (src / 'conf').mkdir(parents=True)
+    (src / 'conf' / 'app.env').write_bytes(b'# settings\n' * 50 + _env(key))  # worth deflating
+    (src / 'conf' / 'filler.txt').write_bytes(b'filler line\n' * 500)
+    command, made, member = {
+        'zip': (('zip', '-q', '-r', '../out.zip', 'conf'), 'out.zip', 'conf/app.env'),
+        'jar': (('jar', 'cf', '../out.jar', 'conf'), 'out.jar', 'conf/app.env'),
+        'gzip': (('gzip', '-k', 'conf/app.env'), 'src/conf/app.env.gz', 'app.env'),
+        'tar': (('tar', 'czf', '../out.tgz', 'conf'), 'out.tgz', 'conf/app.env'),
+    }[tool]
+    subprocess.run(command, cwd=src, check=True, capture_output=True)
+    data = (tmp_path / made).read_bytes()
+    plain = key.encode() in data
+    assert not plain
+    name = os.path.basename(made)
+    assert found(data, name) == [(f'{name}!{member}', 52, hash_secret(key))]
+
+
+def test_magic_bytes_tell_containers_from_text():
+    assert container_kind(_zip({'a': b'a'})) == 'zip'
+    assert container_kind(gzip.compress(b'a')) == 'gzip'
+    assert container_kind(bz2.compress(b'a')) == 'bzip2'
+    assert container_kind(lzma.compress(b'a')) == 'xz'
+    assert container_kind(_tar({'a': b'a'})) == 'tar'
+    for text in (b'', b'P', b'PK', b'BZh', b'BZhx', b'import os\n', b'\x1f\x8b'):
+        assert container_kind(text) is None
+
+
+def _gzip_of_zeros(megabytes: int) -> bytes:
+    # Multi-member: each member 1 MB of zeros, ~1 KB compressed.
+    return gzip.compress(b'\0' * (1 << 20)) * megabytes
+
+
+def test_a_gzip_bomb_stops_at_the_budget():
+    data = _gzip_of_zeros((containers.EXPANDED >> 20) + 8)
+    assert len(data) < 2 << 20
+    with pytest.raises(InputError, match=r'^bomb\.gz: more than \d+ MB decompressed'):
+        found(data, 'bomb.gz')
+
+
+def test_a_nested_zip_bomb_stops_at_the_budget():
+    # 42.zip's shape: each level holds the one below many times over.
+    inner = _zip({'zeros': b'\0' * (16 << 20)})
+    level = _zip({f'{i}.zip': inner for i in range(8)})
+    top = _zip({f'{i}.zip': level for i in range(4)})
+    assert len(top) < 1 << 20
+    with pytest.raises(InputError, match='MB decompressed: not scanned whole'):
+        found(top, '42.zip')
+
+
+def test_nesting_deeper_than_the_limit_fails_closed():
+    data = _env(make_key(_rng))
+    for _ in range(containers.DEPTH + 1):
+        data = gzip.compress(data)
+    with pytest.raises(InputError, match='nested more than'):
+        found(data, 'deep.gz')
+
+
+@pytest.mark.parametrize('damage', ['truncated', 'corrupted'])
+def test_a_container_that_does_not_decompress_fails_closed(damage):
+    data = gzip.compress(_env(make_key(_rng)) * 20)
+    if damage == 'truncated':
+        data = data[:len(data) // 2]
+    else:
+        data = data[:20] + bytes(b ^ 0x55 for b in data[20:40]) + data[40:]
+    with pytest.raises(InputError, match=r"^x\.gz: a gzip that does not decompress \(.+\): not scanned whole$"):
+        found(data, 'x.gz')
