@@ -371,9 +371,9 @@ def container_kind(data: bytes) -> str | None:
     magic = _MAGIC.get(data[:1])
     if magic is not None and data.startswith(magic[0]):
         return magic[1]
-    if data[:3] == b'BZh' and data[3:4].isdigit():
+    if data.startswith(b'BZh') and data[3:4].isdigit():
         return 'bzip2'
-    if data[257:262] == b'ustar':
+    if data.startswith(b'ustar', 257):
         return 'tar'
     return None
 
