@@ -30,6 +30,7 @@ from tests.gitplay import run
 from tests.keys import make_key
 from tests.memory_test import MAX_RSS
 from tests.memory_test import peak
+from tests.memory_test import sparse
 from together_hooks.detect.containers import EXPANDED
 from together_hooks.detect.windows import WINDOW
 from together_hooks.findings import hash_secret
@@ -173,6 +174,23 @@ def test_a_bomb_fails_closed_in_one_line_and_bounded_memory(git_repo):
     assert lines[0].startswith('together-hooks: error: bomb.gz: more than ')
     assert 'Traceback' not in result.err
     assert rss < MAX_RSS
+
+
+def test_a_zip_whose_central_directory_is_huge_fails_closed_in_bounded_memory(git_repo):
+    # zipfile reads the whole central directory at once: its size, in the
+    # end record, is checked first.  A sparse file: a hole reads as zeros.
+    size, directory = 512 << 20, 384 << 20
+    end = struct.pack('<4s4H2LH', b'PK\x05\x06', 0, 0, 1, 1, directory, size - directory - 22, 0)
+    sparse(git_repo / 'huge.zip', size - len(end), 0, b'PK\x03\x04')
+    with open(git_repo / 'huge.zip', 'ab') as f:
+        f.write(end)
+    result, rss = peak('together-hooks', 'scan', 'huge.zip', cwd=git_repo)
+    assert rss < MAX_RSS
+    assert result.rc == 2, result.err
+    assert result.err.strip().splitlines() == [
+        'together-hooks: error: huge.zip: a zip of more than 65536 members or a central '
+        'directory larger than 64 MB: not scanned whole',
+    ]
 
 
 def test_a_baseline_records_a_member_and_silences_it(git_repo):

@@ -192,6 +192,48 @@ def test_magic_bytes_tell_containers_from_text():
         assert container_kind(text) is None
 
 
+def test_text_that_looks_like_a_magic_is_scanned_as_text():
+    # "custard" puts "ustar" at 257; "BZh9" may start a line of text.
+    key = make_key(_rng)
+    for text in (
+            b'#' * 256 + b'custard\n' + _env(key),
+            b'#' * 256 + b'custar \n' + b'\0' * 300 + _env(key),
+            b'BZh91 is a part number\n' + _env(key),
+    ):
+        assert container_kind(text) is None
+        assert [s for _p, _l, s in found(text, 'notes.txt')] == [hash_secret(key)]
+
+
+class _Zeros(io.RawIOBase):
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        n = min(len(buffer), self.left)
+        buffer[:n] = bytes(n)
+        self.left -= n
+        return n
+
+
+def test_a_tar_inside_gzip_counts_once_against_the_budget():
+    # Its members are the gzip's output, not decompressed a second time:
+    # a .tar.gz of more than half the budget is read whole.
+    key = make_key(_rng)
+    size = (containers.EXPANDED >> 1) + (8 << 20)
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode='w:gz', compresslevel=1) as t:
+        info = tarfile.TarInfo('zeros.bin')
+        info.size = size
+        t.addfile(info, _Zeros(size))
+        info = tarfile.TarInfo('app/.env')
+        info.size = len(_env(key))
+        t.addfile(info, io.BytesIO(_env(key)))
+    assert found(out.getvalue(), 'logs.tgz') == [('logs.tgz!app/.env', 2, hash_secret(key))]
+
+
 def _gzip_of_zeros(megabytes: int) -> bytes:
     # Multi-member: each member 1 MB of zeros, ~1 KB compressed.
     return gzip.compress(b'\0' * (1 << 20)) * megabytes

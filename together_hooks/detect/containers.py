@@ -287,10 +287,20 @@ def _zip(
 
     if not stream.seekable():
         stream = io.BytesIO(_held(head, stream.read, path))
+    # zipfile reads the whole central directory, and makes an object for
+    # each entry: its size and count, from the end record, first.
+    end = zipfile._EndRecData(stream)  # type: ignore[attr-defined]
+    if end is not None and (
+            end[zipfile._ECD_ENTRIES_TOTAL] > MEMBERS  # type: ignore[attr-defined]
+            or end[zipfile._ECD_SIZE] > HELD  # type: ignore[attr-defined]
+    ):
+        raise InputError(
+            f'{path}: a zip of more than {MEMBERS} members or a central directory '
+            f'larger than {HELD >> 20} MB: not scanned whole',
+        )
+    stream.seek(0)
     with zipfile.ZipFile(stream) as archive:
         infos = archive.infolist()
-        if len(infos) > MEMBERS:
-            raise InputError(f'{path}: a zip of more than {MEMBERS} members: not scanned whole')
         for info in infos:
             if info.is_dir() or info.flag_bits & 0x1:  # a folder; encrypted
                 continue
@@ -318,9 +328,10 @@ def _tar(
             member = archive.extractfile(info)
             if member is None:
                 continue
+            # Not metered: a tar stores its members as they are (a tar
+            # inside gzip was metered as it came out of gzip).
             where = f'{path}!{info.name}'
-            metered = _Metered(member.read, budget, where)
-            _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+            _member(_read_head(member.read), member.read, where, scan, budget, depth, found)
 
 
 class WindowStream(io.RawIOBase):

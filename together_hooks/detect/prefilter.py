@@ -371,11 +371,29 @@ def container_kind(data: bytes) -> str | None:
     magic = _MAGIC.get(data[:1])
     if magic is not None and data.startswith(magic[0]):
         return magic[1]
-    if data.startswith(b'BZh') and data[3:4].isdigit():
+    if data.startswith(b'BZh') and data[3:4].isdigit() and data[4:10] in _BZIP2_BLOCKS:
         return 'bzip2'
-    if data.startswith(b'ustar', 257):
+    if data.startswith(b'ustar', 257) and _tar_checksum_holds(data):
         return 'tar'
     return None
+
+
+# A bzip2 stream's first block, or its end (an empty stream): "BZh9" alone
+# may start a text.
+_BZIP2_BLOCKS = (b'1AY&SY', b'\x17rE8P\x90')
+
+
+def _tar_checksum_holds(data: bytes) -> bool:
+    """A tar header's checksum (the sum of its 512 bytes, its own field
+    counted as spaces) is right: text can hold "ustar" at 257 too."""
+    if len(data) < 512:
+        return False
+    field = data[148:156].split(b'\0', 1)[0].strip()
+    try:
+        want = int(field, 8)
+    except ValueError:
+        return False
+    return want == sum(data[:148]) + 8 * 32 + sum(data[156:512])
 
 
 def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | None:
