@@ -150,6 +150,18 @@ def test_containers_inside_containers_are_read():
     ]
 
 
+@pytest.mark.parametrize('mode,name', [('w:gz', 'n.tgz'), ('zip', 'n.zip')])
+def test_a_key_in_a_member_name_is_found(mode, name):
+    # A tar.gz holds its names compressed; each is a line of <path name>.
+    key, named = make_key(_rng), make_key(_rng)
+    members = {'README': b'x\n', f'{named}/app.env': _env(key)}
+    data = _zip(members) if mode == 'zip' else _tar(members, mode)
+    assert found(data, name) == sorted([
+        (f'{name}!<path name>', 2, hash_secret(named)),
+        (f'{name}!{named}/app.env', 2, hash_secret(key)),
+    ])
+
+
 def test_an_encrypted_member_is_left_unread(tmp_path):
     # Like any encrypted data: no reader without the password sees it.
     if shutil.which('zip') is None:

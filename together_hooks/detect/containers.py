@@ -301,6 +301,7 @@ def _zip(
     stream.seek(0)
     with zipfile.ZipFile(stream) as archive:
         infos = archive.infolist()
+        _names(path, [info.filename for info in infos], scan, found)
         for info in infos:
             if info.is_dir() or info.flag_bits & 0x1:  # a folder; encrypted
                 continue
@@ -316,12 +317,12 @@ def _tar(
 ) -> None:
     import tarfile
 
-    count = 0
+    names: list[str] = []
     # Stream mode: members in order, never a seek back.
     with tarfile.open(fileobj=stream, mode='r|') as archive:
         for info in archive:
-            count += 1
-            if count > MEMBERS:
+            names.append(info.name)
+            if len(names) > MEMBERS:
                 raise InputError(f'{path}: a tar of more than {MEMBERS} members: not scanned whole')
             if not info.isfile():
                 continue
@@ -332,6 +333,17 @@ def _tar(
             # inside gzip was metered as it came out of gzip).
             where = f'{path}!{info.name}'
             _member(_read_head(member.read), member.read, where, scan, budget, depth, found)
+    _names(path, names, scan, found)
+
+
+def _names(path: str, names: list[str], scan: Scan, found: list[Finding]) -> None:
+    """The members' names, as a tree's are (``<path name>``, line = which):
+    a tar.gz holds them compressed, and a name can hold a key."""
+    from together_hooks.findings import PATH_NAME
+
+    if names:
+        data = '\n'.join(names).encode('utf-8', 'surrogateescape')
+        found += scan(data, f'{path}!{PATH_NAME}', False)
 
 
 class WindowStream(io.RawIOBase):
