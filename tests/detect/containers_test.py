@@ -13,10 +13,12 @@ import io
 import lzma
 import os
 import random
+import re
 import shutil
 import subprocess
 import tarfile
 import zipfile
+import zlib
 
 import pytest
 
@@ -192,6 +194,58 @@ def test_archives_written_by_the_real_tools(tmp_path, tool):
     assert not plain
     name = os.path.basename(made)
     assert found(data, name) == [(f'{name}!{member}', 52, hash_secret(key))]
+
+
+def _pdf(*lines: str, compress: bool = True) -> bytes:
+    """A PDF fpdf2 writes: each line a cell of text on its page."""
+    fpdf = pytest.importorskip('fpdf')
+    pdf = fpdf.FPDF()
+    pdf.set_compression(compress)
+    pdf.add_page()
+    pdf.set_font('helvetica', size=10)
+    for line in lines:
+        pdf.cell(text=line)
+        pdf.ln()
+    return bytes(pdf.output())
+
+
+def test_a_key_in_a_pdf_page_is_found_in_its_zlib_stream():
+    key = make_key(_rng)
+    data = _pdf('Meeting notes', 'Staging config:', f'TOGETHER_API_KEY={key}')
+    plain = key.encode() in data
+    assert not plain  # the page's content stream is deflated
+    [(path, _line, hashed)] = found(data, 'notes.pdf')
+    assert re.fullmatch(r'notes\.pdf!obj [0-9]+', path)
+    assert hashed == hash_secret(key)
+
+
+def test_an_uncompressed_pdf_is_found_as_it_is():
+    key = make_key(_rng)
+    data = _pdf(f'key: {key}', compress=False)
+    assert [(p, s) for p, _l, s in found(data, 'notes.pdf')] == [('notes.pdf', hash_secret(key))]
+
+
+def test_a_pdf_stream_that_is_no_zlib_data_is_passed_over():
+    # An image, a damaged stream: read as far as a viewer reads them.
+    key = make_key(_rng)
+    data = (
+        b'%PDF-1.4\n1 0 obj\n<< /Length 8 >>\nstream\n\xff\xd8\xff\xe0JFIF\nendstream\nendobj\n'
+        + b'2 0 obj\n<< /Filter /FlateDecode >>\nstream\n'
+        + zlib.compress(f'BT ({key}) Tj ET\n'.encode())[:-6] + b'\nendstream\nendobj\n%%EOF\n'
+    )
+    assert found(data, 'x.pdf') == [('x.pdf!obj 2', 1, hash_secret(key))]
+
+
+def test_a_pdf_image_is_not_decompressed():
+    # A scanned document's pages: pixels, and more than the budget.
+    deflate = zlib.compressobj(1)
+    row = bytes(1 << 20)
+    pixels = b''.join(deflate.compress(row) for _ in range((containers.EXPANDED >> 20) + 1)) + deflate.flush()
+    data = (
+        b'%PDF-1.4\n3 0 obj\n<< /Type /XObject /Subtype /Image /Width 4096 /Filter /FlateDecode >>\n'
+        + b'stream\n' + pixels + b'\nendstream\nendobj\n%%EOF\n'
+    )
+    assert found(data, 'scan.pdf') == []
 
 
 def test_magic_bytes_tell_containers_from_text():

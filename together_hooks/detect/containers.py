@@ -7,8 +7,8 @@ by the window whatever a member's size; a finding names the container and
 the member (``backup.zip!config/.env``, line and column in the member).
 Read here: zip (stored, deflated, bzip2 and LZMA members; zip64 and data
 descriptors, as ``zipfile`` reads them from the central directory), gzip
-(every member), bzip2, xz, a tar (plain or inside any of these), and a
-container inside a member, up to ``DEPTH`` deep.
+(every member), bzip2, xz, a tar (plain or inside any of these), a PDF's
+zlib streams, and a container inside a member, up to ``DEPTH`` deep.
 
 A container is told by its magic bytes (``prefilter.container_kind``, the
 one test every mode shares).  Fail closed: what cannot be scanned whole
@@ -21,6 +21,7 @@ An encrypted zip member is left unread, like any encrypted data.
 from __future__ import annotations
 
 import io
+import re
 
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.windows import WINDOW
@@ -31,6 +32,7 @@ from together_hooks.rules import MAX_CONTEXT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
     from typing import BinaryIO
     from typing import Callable
     from typing import Iterator
@@ -157,6 +159,8 @@ def _open(
     try:
         if kind == 'zip':
             _zip(stream, head, path, scan, budget, depth, found)
+        elif kind == 'pdf':
+            _pdf(_whole_stream(stream, head), path, scan, budget, depth, found)
         elif kind == 'tar':
             _tar(_whole_stream(stream, head), path, scan, budget, depth, found)
         else:
@@ -344,6 +348,95 @@ def _names(path: str, names: list[str], scan: Scan, found: list[Finding]) -> Non
     if names:
         data = '\n'.join(names).encode('utf-8', 'surrogateescape')
         found += scan(data, f'{path}!{PATH_NAME}', False)
+
+
+_PDF_STREAM = re.compile(rb'(?<!end)stream\r?\n')
+_PDF_IMAGE = re.compile(rb'/Subtype[ \t\r\n]*/Image\b')
+_PDF_OBJECT = re.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
+
+
+def _pdf(
+        stream: BinaryIO, path: str, scan: Scan, budget: _Budget, depth: int,
+        found: list[Finding],
+) -> None:
+    """Each zlib (``/FlateDecode``) stream of a PDF, decompressed as the
+    file streams by: a page's text (``(...) Tj``), an object stream's
+    strings, an embedded file; named by its object (``report.pdf!obj 12``).
+    Read as a viewer reads them: a stream that is no zlib data (a JPEG)
+    is passed over, one that stops decoding is scanned as far as it
+    decodes (the file's own bytes are scanned too); an image's pixels are
+    not read (a scanned document's pages would spend the budget)."""
+    import zlib
+
+    buf = b''
+    ended = False
+    while True:
+        m = _PDF_STREAM.search(buf)
+        if m is None or len(buf) < m.end() + 2:
+            if ended:
+                return
+            more = stream.read(_CHUNK)
+            if not more:
+                ended = True
+            buf = (buf if m is not None else buf[-1024:]) + more
+            continue
+        start = m.end()
+        cmf, flg = buf[start], buf[start + 1]
+        if cmf & 0x0f != 8 or (cmf << 8 | flg) % 31:  # no zlib header
+            buf = buf[start:]
+            continue
+        named = list(_PDF_OBJECT.finditer(buf, max(0, m.start() - 1024), m.start()))
+        if _PDF_IMAGE.search(buf, named[-1].end() if named else max(0, m.start() - 1024), m.start()):
+            buf = buf[start:]  # pixels: a scan's pages would spend the budget on them
+            continue
+        where = f'{path}!obj {int(named[-1].group(1))}' if named else f'{path}!stream at {m.start()}'
+        state = {'pending': buf[start:], 'left': b''}
+        decoders = [zlib.decompressobj()]  # none left: the stream stopped decoding
+
+        def read(n: int, decoders: list[Any] = decoders, state: dict[str, bytes] = state) -> bytes:
+            while decoders and not decoders[0].eof:
+                decoder = decoders[0]
+                if decoder.unconsumed_tail:
+                    data = decoder.unconsumed_tail
+                elif state['pending']:
+                    data, state['pending'] = state['pending'], b''
+                else:
+                    data = stream.read(_CHUNK)
+                    if not data:
+                        return b''
+                before = decoder.copy()
+                try:
+                    out = decoder.decompress(data, n)
+                except zlib.error:  # what decodes before the damage, and no more
+                    decoders.clear()
+                    state['left'] = state['pending']
+                    return _decodable(before, data, n)
+                if decoder.eof:
+                    state['left'] = decoder.unused_data + state['pending']
+                if out:
+                    return out
+            return b''
+
+        metered = _Metered(read, budget, where)
+        _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+        buf = state['left']
+
+
+def _decodable(decoder: Any, data: bytes, n: int) -> bytes:
+    """What ``decoder`` gives for the longest start of ``data`` it decodes
+    (up to ``n`` bytes): a damaged stream read as far as it goes."""
+    import zlib
+
+    lo, hi, out = 0, len(data), b''
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        try:
+            got = decoder.copy().decompress(data[:mid], n)
+        except zlib.error:
+            hi = mid - 1
+        else:
+            lo, out = mid, got
+    return out
 
 
 class WindowStream(io.RawIOBase):

@@ -360,8 +360,12 @@ def may_be_wide(data: bytes) -> bool:
 
 
 # Compressed containers by their magic bytes (``detect.containers`` reads
-# them): zip's local header, gzip, bzip2, xz, and a tar's ``ustar`` at 257.
-_MAGIC = {b'P': (b'PK\x03\x04', 'zip'), b'\x1f': (b'\x1f\x8b\x08', 'gzip'), b'\xfd': (b'\xfd7zXZ\x00', 'xz')}
+# them): zip's local header, gzip, bzip2, xz, a PDF (its zlib streams), and
+# a tar's ``ustar`` at 257.
+_MAGIC = {
+    b'P': (b'PK\x03\x04', 'zip'), b'\x1f': (b'\x1f\x8b\x08', 'gzip'), b'\xfd': (b'\xfd7zXZ\x00', 'xz'),
+    b'%': (b'%PDF-', 'pdf'),
+}
 
 
 def container_kind(data: bytes) -> str | None:
