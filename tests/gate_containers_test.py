@@ -179,6 +179,9 @@ def test_a_bomb_fails_closed_in_one_line_and_bounded_memory(git_repo):
     assert lines[0].startswith('together-hooks: error: bomb.gz: more than ')
     assert 'Traceback' not in result.err
     assert rss < MAX_RSS
+    # What the line says to do: the config's exclude commits it unscanned.
+    (git_repo / '.together-hooks.toml').write_text('exclude = ["bomb.gz"]\n')
+    assert scan('bomb.gz', cwd=git_repo).rc == 0
 
 
 def test_a_zip_whose_central_directory_is_huge_fails_closed_in_bounded_memory(git_repo):
