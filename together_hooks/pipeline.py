@@ -16,8 +16,8 @@ from together_hooks import audit_log
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import may_be_wide
 from together_hooks.detect.engine import prepare
-from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.scrub import learn
 from together_hooks.detect.scrub import scrub
 from together_hooks.detect.scrub import workflow_commands
@@ -39,9 +39,9 @@ from together_hooks.rules import RULES
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     import argparse
+    from typing import BinaryIO
     from typing import Callable
     from typing import Iterable
-    from typing import BinaryIO
     from typing import Iterator
     from together_hooks.baseline.format import Baseline
     from together_hooks.detect.ownkeys import OwnKeys
@@ -255,6 +255,8 @@ class Scanner:
 
 
 def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
+    """A container's findings in its own bytes and in its members: a key
+    both show (a stored zip member) once, at its member."""
     if not members:
         return raw
     secrets = {f.secret for f in members}
