@@ -17,6 +17,7 @@ from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import may_be_wide
 from together_hooks.detect.engine import prepare
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.scrub import learn
 from together_hooks.detect.scrub import scrub
 from together_hooks.detect.scrub import workflow_commands
@@ -38,6 +39,7 @@ from together_hooks.rules import RULES
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     import argparse
+    from typing import BinaryIO
     from typing import Callable
     from typing import Iterable
     from typing import Iterator
@@ -143,11 +145,16 @@ class Scanner:
             return []
         windows = content.windows(WINDOW, MAX_CONTEXT)
         first = next(windows, None) if windows is not None else None
-        if first is not None:
+        if first is not None and container_kind(first[3]) is not None:
+            found = self._scan_large_container(first, windows, content)  # type: ignore[arg-type]
+        elif first is not None:
             # A large file: memory bounded, the findings of a whole read.
             found = self._scan_windows(first, windows, content)  # type: ignore[arg-type]
         else:
-            found = self._scan_kept(content.data, content.path)
+            data = content.data
+            found = self._scan_kept(data, content.path)
+            if container_kind(data) is not None:
+                found = self._with_members(found, data, content.path)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
 
@@ -180,6 +187,42 @@ class Scanner:
             raw.add(window)
         return merge_wide(text.found, raw.found)
 
+    def _with_members(
+            self, found: list[Finding], source: bytes | BinaryIO, path: str,
+    ) -> list[Finding]:
+        """``found`` in a container's own bytes, and what its members hold
+        (``detect.containers``), a key reported at its member when both
+        show it (a stored zip member holds it as it is)."""
+        from together_hooks.detect.containers import scan_container
+
+        return _merge_members(found, scan_container(source, path, self._scan_kept))
+
+    def _scan_large_container(
+            self, first: Window, windows: Iterator[Window], content: Content,
+    ) -> list[Finding]:
+        """``scan_one`` of a container larger than a window: its bytes in
+        windows as any large file's, its members as they decompress from
+        the file (a zip needs to seek to its central directory) or from
+        the same windows (a git blob streams once)."""
+        from itertools import chain
+
+        from together_hooks.detect.containers import WindowStream
+        from together_hooks.detect.windows import WindowScan
+
+        path = content.path
+        if content.fs_path is not None:
+            found = self._scan_windows(first, windows, content)
+            try:
+                with open(content.fs_path, 'rb') as opened:
+                    return self._with_members(found, opened, path)
+            except OSError as e:
+                raise InputError(f'{path}: cannot read ({e.strerror or e})') from None
+        raw = WindowScan(lambda data: self._scan_kept(data, path, wide=False))
+        stream = WindowStream(chain((first,), windows), raw.add)
+        members = self._with_members([], stream, path)
+        stream.rest()  # never left unscanned
+        return _merge_members(raw.found, members)
+
     def scan_data(self, data: bytes, path: str, wide: bool = True) -> list[Finding]:
         found = scan_bytes(data, path, self.rules, wide)
         if self.own_keys:  # exact copies of a key this developer holds, any encoding
@@ -209,6 +252,15 @@ class Scanner:
         if self.own_keys:
             return None
         return keyword_screen(self.rules).blob_test(nbytes)
+
+
+def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
+    """A container's findings in its own bytes and in its members: a key
+    both show (a stored zip member) once, at its member."""
+    if not members:
+        return raw
+    secrets = {f.secret for f in members}
+    return [f for f in raw if f.secret not in secrets] + members
 
 
 def _wide_layout(head: bytes) -> tuple[int, str, int] | None:

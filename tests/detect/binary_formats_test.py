@@ -59,6 +59,40 @@ def test_a_key_in_a_pickle_is_found(protocol, as_bytes):
     assert _secrets(data) == [key]
 
 
+@pytest.mark.parametrize('shape', ['dict', 'list', 'nested', 'object'])
+def test_a_key_in_a_protocol_0_pickle_is_found(shape):
+    # Text: each str is the ``V`` opcode glued to its text, then a memo
+    # line; no NUL marks the file binary.
+    key = make_key(_rng)
+    obj = {
+        'dict': {'api_key': key, 'retries': 3},
+        'list': ['x', key, 1.5],
+        'nested': {'cfg': {'model': 'm', 'key': key}},
+        'object': _Settings(key),
+    }[shape]
+    data = pickle.dumps(obj, protocol=0)
+    assert b'V' + key.encode() in data
+    assert _secrets(data) == [key]
+
+
+def test_a_legacy_key_named_in_a_protocol_0_pickle_is_found():
+    hexkey = make_hex(_rng)
+    data = pickle.dumps({'TOGETHER_API_KEY': hexkey, 'debug': False}, protocol=0)
+    assert _secrets(data) == [hexkey]
+    # Unnamed, it is a digest like any other.
+    assert _secrets(pickle.dumps({'sha256': hexkey}, protocol=0)) == []
+
+
+def test_a_protocol_0_pickle_string_longer_than_a_key_is_no_key():
+    key = make_key(_rng)
+    assert _secrets(pickle.dumps({'k': key + 'Q'}, protocol=0)) == []
+
+
+class _Settings:
+    def __init__(self, key: str) -> None:
+        self.api_key = key
+
+
 def test_a_key_in_marshal_data_is_found():
     # The length byte of a 50-character string is "2"; an int holds NULs.
     key = make_key(_rng)

@@ -236,12 +236,32 @@ def escapes_view(data: bytes, qp: bool | None = None) -> View | None:
     return view
 
 
+# A pickle of protocol 0 (text: ``pickle.dumps(obj, 0)``, what Python 2
+# wrote by default): a str is the ``V`` opcode glued to its text (after the
+# one-byte opcodes before it on its line: ``s`` sets an item, ``a``
+# appends, ``(`` marks), every object is followed by a memo line
+# ``p<n>``.  Read without both, each string stands on a line of its own
+# and a value on the line after its name.  Its ``\u`` escapes
+# (raw-unicode-escape) are the string escapes ``escapes_view`` undoes.
+_PICKLE0 = regex_cache.compile(rb'(?m)^[(0abeRstu]*V|^p[0-9]+\n')
+
+
+def is_pickle0(data: bytes) -> bool:
+    """Does ``data`` look like a protocol-0 pickle: its first memo early
+    on, and its STOP opcode at the end?"""
+    return data.endswith(b'.') and b'p0\n' in data[:256]
+
+
 def readings(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, View]]:
     """(start, view) of the other readings of ``data`` worth scanning: the
     stretches in ``spans`` (around the rules' keywords) unescaped and
     joined; a quoted-printable e-mail decoded whole, as a soft line break
-    may fall inside a key's prefix."""
+    may fall inside a key's prefix; a protocol-0 pickle without its opcodes."""
     out = []
+    if is_pickle0(data):
+        view = rewrite(data, _PICKLE0, lambda m: b'', 'pickle')
+        if view is not None:
+            out.append((0, view))
     qp = _qp_marked(data)
     # The rarer test first: most files hold "=" before a line end.
     if qp and (b'=\n' in data or b'=\r\n' in data):

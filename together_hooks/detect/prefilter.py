@@ -349,13 +349,13 @@ class Keywords:
         """True for every blob ``scan_bytes`` could find a key in with
         rules of these keywords (and base64 forms): one that holds one, or
         may be UTF-16/UTF-32 text (decoded before keywords are looked
-        for).  Asked about ``nbytes`` of blobs in all: enough to pay for
+        for), or is a compressed container (its members are scanned).  Asked about ``nbytes`` of blobs in all: enough to pay for
         hyperscan's set-up, it is set up at once."""
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
             self._where = hyperscan_where(self.needles)
 
         def worth(data: bytes) -> bool:
-            return bool(self.where(data)) or may_be_wide(data)
+            return bool(self.where(data)) or may_be_wide(data) or container_kind(data) is not None
 
         return worth
 
@@ -378,6 +378,47 @@ def _hyperscan_installed() -> bool:
     from importlib.machinery import PathFinder
 
     return 'hyperscan' in sys.modules or PathFinder.find_spec('hyperscan') is not None
+
+
+# Compressed containers by their magic bytes (``detect.containers`` reads
+# them): zip's local header, gzip, bzip2, xz, a PDF (its zlib streams), and
+# a tar's ``ustar`` at 257.
+_MAGIC = {
+    b'P': (b'PK\x03\x04', 'zip'), b'\x1f': (b'\x1f\x8b\x08', 'gzip'), b'\xfd': (b'\xfd7zXZ\x00', 'xz'),
+    b'%': (b'%PDF-', 'pdf'),
+}
+
+
+def container_kind(data: bytes) -> str | None:
+    """The kind of compressed container ``data`` starts, or None: the one
+    test every mode asks (the history blob test, the scanner), a few byte
+    comparisons."""
+    magic = _MAGIC.get(data[:1])
+    if magic is not None and data.startswith(magic[0]):
+        return magic[1]
+    if data.startswith(b'BZh') and data[3:4].isdigit() and data[4:10] in _BZIP2_BLOCKS:
+        return 'bzip2'
+    if data.startswith(b'ustar', 257) and _tar_checksum_holds(data):
+        return 'tar'
+    return None
+
+
+# A bzip2 stream's first block, or its end (an empty stream): "BZh9" alone
+# may start a text.
+_BZIP2_BLOCKS = (b'1AY&SY', b'\x17rE8P\x90')
+
+
+def _tar_checksum_holds(data: bytes) -> bool:
+    """A tar header's checksum (the sum of its 512 bytes, its own field
+    counted as spaces) is right: text can hold "ustar" at 257 too."""
+    if len(data) < 512:
+        return False
+    field = data[148:156].split(b'\0', 1)[0].strip()
+    try:
+        want = int(field, 8)
+    except ValueError:
+        return False
+    return want == sum(data[:148]) + 8 * 32 + sum(data[156:512])
 
 
 def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | None:

@@ -1,0 +1,341 @@
+"""Keys inside compressed containers (``detect/containers.py``): zip members
+stored or deflated (zip64, data descriptors, bzip2 and LZMA members),
+gzip (every member), bzip2, xz, tar (plain or compressed), containers in
+containers; built at run time by the standard library and, where
+installed, by the real tools (``zip``, ``jar``, ``gzip``, ``tar``).  A
+finding names the container and the member.  What cannot be scanned whole
+(a bomb, a corrupt archive, nesting past the limit) fails closed."""
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import os
+import random
+import re
+import shutil
+import subprocess
+import tarfile
+import zipfile
+import zlib
+
+import pytest
+
+from tests.keys import make_key
+from together_hooks.detect import containers
+from together_hooks.detect.prefilter import container_kind
+from together_hooks.errors import InputError
+from together_hooks.findings import hash_secret
+from together_hooks.pipeline import Scanner
+from together_hooks.sources.content import Content
+
+_rng = random.Random('containers')
+
+
+def _env(key: str) -> bytes:
+    return f'APP_ENV=prod\nTOGETHER_API_KEY={key}\nDEBUG=0\n'.encode()
+
+
+def found(data: bytes, path: str = 'archive') -> list[tuple[str, int, str]]:
+    """(path, line, hashed secret) of what the pipeline's scanner finds
+    (hashed: a failing assertion never shows a key)."""
+    return sorted((f.path, f.line, f.hashed_secret) for f in Scanner().scan_one(Content(path, data)))
+
+
+def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED, **kw: object) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', compression) as z:
+        for name, data in members.items():
+            with z.open(name, 'w', **kw) as f:  # type: ignore[arg-type]
+                f.write(data)
+    return out.getvalue()
+
+
+class _Unseekable(io.RawIOBase):
+    """A pipe-like output: zipfile writes data descriptors after each member."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        return self.buffer.write(data)
+
+
+def _tar(members: dict[str, bytes], mode: str = 'w') -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode=mode) as t:  # type: ignore[call-overload]
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize('compression', [
+    zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA,
+], ids=['deflate', 'bzip2', 'lzma'])
+def test_a_key_in_a_compressed_zip_member_is_found_at_its_member(compression):
+    key = make_key(_rng)
+    data = _zip({'README.md': b'# notes\n' * 50, 'config/.env': _env(key)}, compression)
+    plain = key.encode() in data
+    assert not plain  # compressed: not there as itself
+    assert found(data, 'backup.zip') == [('backup.zip!config/.env', 2, hash_secret(key))]
+
+
+def test_a_stored_zip_member_is_reported_once_at_its_member():
+    # Stored bytes hold the key as it is: the raw scan finds it too, and
+    # the member's finding replaces the container's.
+    key = make_key(_rng)
+    data = _zip({'a/.env': _env(key)}, zipfile.ZIP_STORED)
+    plain = key.encode() in data
+    assert plain
+    assert found(data, 'backup.zip') == [('backup.zip!a/.env', 2, hash_secret(key))]
+
+
+def test_zip64_and_data_descriptors_are_read():
+    key = make_key(_rng)
+    assert found(_zip({'big/.env': _env(key)}, force_zip64=True), 'z.zip') == [
+        ('z.zip!big/.env', 2, hash_secret(key)),
+    ]
+    pipe = _Unseekable()
+    with zipfile.ZipFile(pipe, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('piped/.env', _env(key))
+    data = pipe.buffer.getvalue()
+    assert zipfile.ZipFile(io.BytesIO(data)).infolist()[0].flag_bits & 0x8  # a data descriptor
+    assert found(data, 'p.zip') == [('p.zip!piped/.env', 2, hash_secret(key))]
+
+
+def test_office_and_java_archives_are_zips():
+    # An .xlsx's shared strings, a .jar's properties: deflated members.
+    key = make_key(_rng)
+    xlsx = _zip({
+        '[Content_Types].xml': b'<?xml version="1.0"?><Types/>',
+        'xl/sharedStrings.xml': f'<sst><si><t>TOGETHER_API_KEY</t></si><si><t>{key}</t></si></sst>'.encode(),
+    })
+    assert found(xlsx, 'report.xlsx') == [('report.xlsx!xl/sharedStrings.xml', 1, hash_secret(key))]
+
+
+def test_every_gzip_member_is_read():
+    key = make_key(_rng)
+    data = gzip.compress(b'-- dump\n' * 100) + gzip.compress(b'INSERT 1;\n' + _env(key))
+    assert found(data, 'db/dump.sql.gz') == [('db/dump.sql.gz!dump.sql', 103, hash_secret(key))]
+
+
+@pytest.mark.parametrize('mode,name', [
+    ('w', 'logs.tar'), ('w:gz', 'logs.tar.gz'), ('w:bz2', 'logs.tar.bz2'), ('w:xz', 'logs.tar.xz'),
+])
+def test_a_key_in_a_tar_member_is_found_at_its_member(mode, name):
+    key = make_key(_rng)
+    data = _tar({'app/notes.txt': b'nothing\n', 'app/.env': _env(key)}, mode)
+    assert found(data, name) == [(f'{name}!app/.env', 2, hash_secret(key))]
+
+
+@pytest.mark.parametrize('compress,name', [
+    (bz2.compress, 'secrets.env.bz2'), (lzma.compress, 'secrets.env.xz'),
+])
+def test_bzip2_and_xz_are_read(compress, name):
+    key = make_key(_rng)
+    assert found(compress(_env(key)), name) == [(f'{name}!secrets.env', 2, hash_secret(key))]
+
+
+def test_containers_inside_containers_are_read():
+    key = make_key(_rng)
+    jar = _zip({'META-INF/MANIFEST.MF': b'Manifest-Version: 1.0\n', 'app.properties': _env(key)})
+    war = _zip({'WEB-INF/lib/app.jar': jar})
+    outer = _tar({'deploy/site.war': war}, 'w:gz')
+    assert found(outer, 'release.tgz') == [
+        ('release.tgz!deploy/site.war!WEB-INF/lib/app.jar!app.properties', 2, hash_secret(key)),
+    ]
+
+
+@pytest.mark.parametrize('mode,name', [('w:gz', 'n.tgz'), ('zip', 'n.zip')])
+def test_a_key_in_a_member_name_is_found(mode, name):
+    # A tar.gz holds its names compressed; each is a line of <path name>.
+    key, named = make_key(_rng), make_key(_rng)
+    members = {'README': b'x\n', f'{named}/app.env': _env(key)}
+    data = _zip(members) if mode == 'zip' else _tar(members, mode)
+    assert found(data, name) == sorted([
+        (f'{name}!<path name>', 2, hash_secret(named)),
+        (f'{name}!{named}/app.env', 2, hash_secret(key)),
+    ])
+
+
+def test_an_encrypted_member_is_left_unread(tmp_path):
+    # Like any encrypted data: no reader without the password sees it.
+    if shutil.which('zip') is None:
+        pytest.skip('zip is not installed')
+    (tmp_path / 'a.env').write_bytes(_env(make_key(_rng)))
+    subprocess.run(('zip', '-q', '-P', 'pw', 'e.zip', 'a.env'), cwd=tmp_path, check=True)
+    assert found((tmp_path / 'e.zip').read_bytes(), 'e.zip') == []
+
+
+@pytest.mark.parametrize('tool', ['zip', 'jar', 'gzip', 'tar'])
+def test_archives_written_by_the_real_tools(tmp_path, tool):
+    if shutil.which(tool) is None:
+        pytest.skip(f'{tool} is not installed')
+    key = make_key(_rng)
+    src = tmp_path / 'src'
+    (src / 'conf').mkdir(parents=True)
+    (src / 'conf' / 'app.env').write_bytes(b'# settings\n' * 50 + _env(key))  # worth deflating
+    (src / 'conf' / 'filler.txt').write_bytes(b'filler line\n' * 500)
+    command, made, member = {
+        'zip': (('zip', '-q', '-r', '../out.zip', 'conf'), 'out.zip', 'conf/app.env'),
+        'jar': (('jar', 'cf', '../out.jar', 'conf'), 'out.jar', 'conf/app.env'),
+        'gzip': (('gzip', '-k', 'conf/app.env'), 'src/conf/app.env.gz', 'app.env'),
+        'tar': (('tar', 'czf', '../out.tgz', 'conf'), 'out.tgz', 'conf/app.env'),
+    }[tool]
+    subprocess.run(command, cwd=src, check=True, capture_output=True)
+    data = (tmp_path / made).read_bytes()
+    plain = key.encode() in data
+    assert not plain
+    name = os.path.basename(made)
+    assert found(data, name) == [(f'{name}!{member}', 52, hash_secret(key))]
+
+
+def _pdf(*lines: str, compress: bool = True) -> bytes:
+    """A PDF fpdf2 writes: each line a cell of text on its page."""
+    fpdf = pytest.importorskip('fpdf')
+    pdf = fpdf.FPDF()
+    pdf.set_compression(compress)
+    pdf.add_page()
+    pdf.set_font('helvetica', size=10)
+    for line in lines:
+        pdf.cell(text=line)
+        pdf.ln()
+    return bytes(pdf.output())
+
+
+def test_a_key_in_a_pdf_page_is_found_in_its_zlib_stream():
+    key = make_key(_rng)
+    data = _pdf('Meeting notes', 'Staging config:', f'TOGETHER_API_KEY={key}')
+    plain = key.encode() in data
+    assert not plain  # the page's content stream is deflated
+    [(path, _line, hashed)] = found(data, 'notes.pdf')
+    assert re.fullmatch(r'notes\.pdf!obj [0-9]+', path)
+    assert hashed == hash_secret(key)
+
+
+def test_an_uncompressed_pdf_is_found_as_it_is():
+    key = make_key(_rng)
+    data = _pdf(f'key: {key}', compress=False)
+    assert [(p, s) for p, _l, s in found(data, 'notes.pdf')] == [('notes.pdf', hash_secret(key))]
+
+
+def test_a_pdf_stream_that_is_no_zlib_data_is_passed_over():
+    # An image, a damaged stream: read as far as a viewer reads them.
+    key = make_key(_rng)
+    data = (
+        b'%PDF-1.4\n1 0 obj\n<< /Length 8 >>\nstream\n\xff\xd8\xff\xe0JFIF\nendstream\nendobj\n'
+        + b'2 0 obj\n<< /Filter /FlateDecode >>\nstream\n'
+        + zlib.compress(f'BT ({key}) Tj ET\n'.encode())[:-6] + b'\nendstream\nendobj\n%%EOF\n'
+    )
+    assert found(data, 'x.pdf') == [('x.pdf!obj 2', 1, hash_secret(key))]
+
+
+def test_a_pdf_image_is_not_decompressed():
+    # A scanned document's pages: pixels, and more than the budget.
+    deflate = zlib.compressobj(1)
+    row = bytes(1 << 20)
+    pixels = b''.join(deflate.compress(row) for _ in range((containers.EXPANDED >> 20) + 1)) + deflate.flush()
+    data = (
+        b'%PDF-1.4\n3 0 obj\n<< /Type /XObject /Subtype /Image /Width 4096 /Filter /FlateDecode >>\n'
+        + b'stream\n' + pixels + b'\nendstream\nendobj\n%%EOF\n'
+    )
+    assert found(data, 'scan.pdf') == []
+
+
+def test_magic_bytes_tell_containers_from_text():
+    assert container_kind(_zip({'a': b'a'})) == 'zip'
+    assert container_kind(gzip.compress(b'a')) == 'gzip'
+    assert container_kind(bz2.compress(b'a')) == 'bzip2'
+    assert container_kind(lzma.compress(b'a')) == 'xz'
+    assert container_kind(_tar({'a': b'a'})) == 'tar'
+    for text in (b'', b'P', b'PK', b'BZh', b'BZhx', b'import os\n', b'\x1f\x8b'):
+        assert container_kind(text) is None
+
+
+def test_text_that_looks_like_a_magic_is_scanned_as_text():
+    # "custard" puts "ustar" at 257; "BZh9" may start a line of text.
+    key = make_key(_rng)
+    for text in (
+            b'#' * 256 + b'custard\n' + _env(key),
+            b'#' * 256 + b'custar \n' + b'\0' * 300 + _env(key),
+            b'BZh91 is a part number\n' + _env(key),
+    ):
+        assert container_kind(text) is None
+        assert [s for _p, _l, s in found(text, 'notes.txt')] == [hash_secret(key)]
+
+
+class _Zeros(io.RawIOBase):
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        n = min(len(buffer), self.left)
+        buffer[:n] = bytes(n)
+        self.left -= n
+        return n
+
+
+def test_a_tar_inside_gzip_counts_once_against_the_budget():
+    # Its members are the gzip's output, not decompressed a second time:
+    # a .tar.gz of more than half the budget is read whole.
+    key = make_key(_rng)
+    size = (containers.EXPANDED >> 1) + (8 << 20)
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode='w:gz', compresslevel=1) as t:
+        info = tarfile.TarInfo('zeros.bin')
+        info.size = size
+        t.addfile(info, _Zeros(size))
+        info = tarfile.TarInfo('app/.env')
+        info.size = len(_env(key))
+        t.addfile(info, io.BytesIO(_env(key)))
+    assert found(out.getvalue(), 'logs.tgz') == [('logs.tgz!app/.env', 2, hash_secret(key))]
+
+
+def _gzip_of_zeros(megabytes: int) -> bytes:
+    # Multi-member: each member 1 MB of zeros, ~1 KB compressed.
+    return gzip.compress(b'\0' * (1 << 20)) * megabytes
+
+
+def test_a_gzip_bomb_stops_at_the_budget():
+    data = _gzip_of_zeros((containers.EXPANDED >> 20) + 8)
+    assert len(data) < 2 << 20
+    with pytest.raises(InputError, match=r'^bomb\.gz: more than \d+ MB decompressed'):
+        found(data, 'bomb.gz')
+
+
+def test_a_nested_zip_bomb_stops_at_the_budget():
+    # 42.zip's shape: each level holds the one below many times over.
+    inner = _zip({'zeros': b'\0' * (16 << 20)})
+    level = _zip({f'{i}.zip': inner for i in range(8)})
+    top = _zip({f'{i}.zip': level for i in range(4)})
+    assert len(top) < 1 << 20
+    with pytest.raises(InputError, match='MB decompressed: not scanned whole'):
+        found(top, '42.zip')
+
+
+def test_nesting_deeper_than_the_limit_fails_closed():
+    data = _env(make_key(_rng))
+    for _ in range(containers.DEPTH + 1):
+        data = gzip.compress(data)
+    with pytest.raises(InputError, match='nested more than'):
+        found(data, 'deep.gz')
+
+
+@pytest.mark.parametrize('damage', ['truncated', 'corrupted'])
+def test_a_container_that_does_not_decompress_fails_closed(damage):
+    data = gzip.compress(_env(make_key(_rng)) * 20)
+    if damage == 'truncated':
+        data = data[:len(data) // 2]
+    else:
+        data = data[:20] + bytes(b ^ 0x55 for b in data[20:40]) + data[40:]
+    with pytest.raises(InputError, match=r"^x\.gz: a gzip that does not decompress \(.+\): not scanned whole$"):
+        found(data, 'x.gz')

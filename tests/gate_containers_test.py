@@ -1,0 +1,212 @@
+"""Keys inside compressed containers in every way content reaches the
+scanner: the folder as files, the index (``--staged``), the history
+(``--history``), a pushed range (``--diff``), the hook on file names,
+pre-push through the real pre-commit, and a real push to a bare remote
+gated by ``pre-receive``.  A finding names the container and its member;
+a container larger than a window is read as it streams; a bomb fails
+closed in one line, in bounded memory."""
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import random
+import re
+import struct
+import tarfile
+import zipfile
+import zlib
+
+from tests.cli.pre_receive_test import install_gate
+from tests.cli_run import leaked
+from tests.cli_run import run as run_script
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
+from tests.gitplay import bare
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import run
+from tests.keys import make_key
+from tests.memory_test import MAX_RSS
+from tests.memory_test import peak
+from tests.memory_test import sparse
+from together_hooks.detect.containers import EXPANDED
+from together_hooks.detect.windows import WINDOW
+from together_hooks.findings import hash_secret
+
+
+def _env(key: str, filler: bytes = b'') -> bytes:
+    return filler + f'TOGETHER_API_KEY={key}\n'.encode()
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _tgz(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode='w:gz') as t:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str]]]:
+    """Write one of each kind of container; (keys, {(member path, hash)})."""
+    keys = [make_key(rng) for _ in range(6)]
+    files = {
+        'backup.zip': _zip({'config/.env': _env(keys[0]), 'README': b'backup\n'}),
+        'logs.tar.gz': _tgz({'app/.env': _env(keys[1])}),
+        'db/dump.sql.gz': gzip.compress(b'INSERT INTO t VALUES (1);\n' + _env(keys[2])),
+        'notes.txt.bz2': bz2.compress(_env(keys[3])),
+        'notes.gz': _gzip_without_nul(keys[5]),
+        'lib/app.war': _zip({'WEB-INF/lib/core.jar': _zip({'app.properties': _env(keys[4])})}),
+    }
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    members = [
+        'backup.zip!config/.env', 'logs.tar.gz!app/.env', 'db/dump.sql.gz!dump.sql',
+        'notes.txt.bz2!notes.txt', 'lib/app.war!WEB-INF/lib/core.jar!app.properties',
+        'notes.gz!notes',
+    ]
+    return keys, {(m, hash_secret(k)) for m, k in zip(members, keys)}
+
+
+def _gzip_without_nul(key: str) -> bytes:
+    """A gzip whose first 4 KB hold no NUL (nor a keyword): only its magic
+    takes it through history's blob test, which passes what holds a
+    keyword or may be UTF-16 (a NUL).  Most containers have a NUL near
+    their start (zip's version field, gzip's flags, bzip2's block
+    pointer); this one is written to have none: the FTEXT flag, a
+    non-zero mtime, fixed-Huffman blocks of a long run, and the size in
+    its trailer, 16 MB on, with no zero byte either."""
+    text = b'#' * 0x01010101 + b'\n' + _env(key)
+    deflate = zlib.compressobj(1, zlib.DEFLATED, -15, 9, zlib.Z_FIXED)
+    body = deflate.compress(text) + deflate.flush()
+    header = b'\x1f\x8b\x08\x01' + b'aaaa' + b'\x04\x03'
+    data = header + body + struct.pack('<II', zlib.crc32(text), len(text) & 0xffffffff)
+    assert b'\0' not in data[:8192]
+    return data
+
+
+def _found(result) -> set[tuple[str, str]]:
+    assert result.rc == 1, result.err
+    return {(f['path'], f['hashed_secret']) for f in result.json()['findings']}
+
+
+def test_every_mode_finds_keys_in_containers_at_their_members(git_repo, pushing):  # noqa: F811
+    run(git_repo, pushing, 'git', 'commit', '-q', '--allow-empty', '-m', 'root')
+    rc, out = run(git_repo, pushing, 'git', 'push', '-q', 'origin', 'main')
+    assert rc == 0, out
+    keys, expected = _containers(git_repo, random.Random('every-mode'))
+    outputs = []
+    as_files = scan('--format', 'json', '.', cwd=git_repo)
+    git(git_repo, 'add', '-A')
+    staged = scan('--staged', '--format', 'json', cwd=git_repo)
+    hook = run_script('detect-together-keys', *git(git_repo, 'ls-files').split(), cwd=git_repo)
+    commit(git_repo, 'containers')
+    history = scan('--history', '--format', 'json', cwd=git_repo)
+    diff = scan('--diff', 'origin/main...HEAD', '--format', 'json', cwd=git_repo)
+    rc, pushed = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
+    for result in (as_files, staged, hook, history, diff):
+        outputs += [result.out, result.err]
+    assert leaked(keys, *outputs, pushed) == []
+    assert _found(as_files) == expected
+    assert _found(staged) == expected
+    assert _found(history) == expected
+    assert _found(diff) == expected
+    assert hook.rc == 1
+    assert set(re.findall(r'^(\S+):\d+: ', hook.out, re.M)) == {p for p, _h in expected}
+    assert rc != 0
+    assert set(re.findall(r'hashed_secret ([0-9a-f]{40})', pushed)) == {h for _p, h in expected}
+
+
+def test_pre_receive_refuses_a_push_of_a_container_holding_a_key(git_repo, tmp_path):
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    keys, expected = _containers(git_repo, random.Random('pre-receive'))
+    commit(git_repo, 'containers')
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert leaked(keys, out) == []
+    for path, hashed in expected:
+        assert re.search(re.escape(path) + r':\d+: .*' + hashed, out), out
+
+
+def test_a_container_larger_than_a_window_is_read_as_it_streams(git_repo):
+    # Incompressible filler: the archives themselves pass a window, so the
+    # work tree is read in windows and history streams the blob.
+    rng = random.Random('large')
+    filler = rng.randbytes(WINDOW + (1 << 20))
+    keys = [make_key(rng), make_key(rng)]
+    (git_repo / 'big.zip').write_bytes(_zip({'blob.bin': filler, 'deploy/.env': _env(keys[0])}))
+    (git_repo / 'big.tar.gz').write_bytes(_tgz({'blob.bin': filler, 'deploy/.env': _env(keys[1])}))
+    assert (git_repo / 'big.zip').stat().st_size > WINDOW
+    expected = {
+        ('big.zip!deploy/.env', hash_secret(keys[0])),
+        ('big.tar.gz!deploy/.env', hash_secret(keys[1])),
+    }
+    as_files = scan('--format', 'json', '.', cwd=git_repo)
+    git(git_repo, 'add', '-A')
+    (git_repo / 'big.zip').unlink()  # the index's copy is what counts
+    (git_repo / 'big.tar.gz').unlink()
+    staged = scan('--staged', '--format', 'json', cwd=git_repo)
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'large')
+    history = scan('--history', '--format', 'json', cwd=git_repo)
+    assert leaked(keys, *(r.out + r.err for r in (as_files, staged, history))) == []
+    assert _found(as_files) == expected
+    assert _found(staged) == expected
+    assert _found(history) == expected
+
+
+def test_a_bomb_fails_closed_in_one_line_and_bounded_memory(git_repo):
+    # Multi-member gzip: each member 1 MB of zeros, ~1 KB compressed.
+    (git_repo / 'bomb.gz').write_bytes(gzip.compress(b'\0' * (1 << 20)) * ((EXPANDED >> 20) + 64))
+    result, rss = peak('together-hooks', 'scan', 'bomb.gz', cwd=git_repo)
+    assert result.rc == 2, result.err
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith('together-hooks: error: bomb.gz: more than ')
+    assert 'Traceback' not in result.err
+    assert rss < MAX_RSS
+    # What the line says to do: the config's exclude commits it unscanned.
+    (git_repo / '.together-hooks.toml').write_text('exclude = ["bomb.gz"]\n')
+    assert scan('bomb.gz', cwd=git_repo).rc == 0
+
+
+def test_a_zip_whose_central_directory_is_huge_fails_closed_in_bounded_memory(git_repo):
+    # zipfile reads the whole central directory at once: its size, in the
+    # end record, is checked first.  A sparse file: a hole reads as zeros.
+    size, directory = 512 << 20, 384 << 20
+    end = struct.pack('<4s4H2LH', b'PK\x05\x06', 0, 0, 1, 1, directory, size - directory - 22, 0)
+    sparse(git_repo / 'huge.zip', size - len(end), 0, b'PK\x03\x04')
+    with open(git_repo / 'huge.zip', 'ab') as f:
+        f.write(end)
+    result, rss = peak('together-hooks', 'scan', 'huge.zip', cwd=git_repo)
+    assert rss < MAX_RSS
+    assert result.rc == 2, result.err
+    assert result.err.strip().splitlines() == [
+        'together-hooks: error: huge.zip: a zip of more than 65536 members or a central '
+        'directory larger than 64 MB: not scanned whole',
+    ]
+
+
+def test_a_baseline_records_a_member_and_silences_it(git_repo):
+    keys, expected = _containers(git_repo, random.Random('baseline'))
+    made = run_script('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert made.rc == 0, made.err
+    text = (git_repo / '.secrets.baseline').read_text()
+    assert '"backup.zip!config/.env"' in text
+    again = scan('--format', 'json', '.', cwd=git_repo)
+    assert again.rc == 0, (again.out, again.err)
+    assert leaked(keys, made.out, made.err, again.out, again.err, text) == []

@@ -1,0 +1,478 @@
+"""Keys inside compressed containers: a ``backup.zip``, a ``logs.tar.gz``,
+an ``.xlsx``, a ``.jar``, a ``.whl``, a gzip'd ``.sql.gz`` dump.
+
+Each member is decompressed as it streams (never written to disk) and
+scanned in windows as a large file is (``windows``), so memory is bounded
+by the window whatever a member's size; a finding names the container and
+the member (``backup.zip!config/.env``, line and column in the member).
+Read here: zip (stored, deflated, bzip2 and LZMA members; zip64 and data
+descriptors, as ``zipfile`` reads them from the central directory), gzip
+(every member), bzip2, xz, a tar (plain or inside any of these), a PDF's
+zlib streams, and a container inside a member, up to ``DEPTH`` deep.
+
+A container is told by its magic bytes (``prefilter.container_kind``, the
+one test every mode shares).  Fail closed: what cannot be scanned whole
+(past ``EXPANDED`` bytes decompressed for one file, nested deeper than
+``DEPTH``, a member that does not decompress) stops the run with one line
+and exit 2 (``InputError``), in every mode alike: a zip bomb costs at most
+the budget, and a container that cannot be vouched for is never passed.
+An encrypted zip member is left unread, like any encrypted data.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from together_hooks.detect.prefilter import container_kind
+from together_hooks.detect.windows import WINDOW
+from together_hooks.detect.windows import WindowScan
+from together_hooks.errors import InputError
+from together_hooks.fileio import stream_windows
+from together_hooks.rules import MAX_CONTEXT
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+    from typing import BinaryIO
+    from typing import Callable
+    from typing import Iterator
+
+    from together_hooks.findings import Finding
+
+    # (bytes, path, wide) -> findings: the pipeline's scan of one file.
+    Scan = Callable[[bytes, str, bool], list[Finding]]
+    Window = tuple[int, int, int, bytes]
+
+# Bytes decompressed for one file, every member and nested container
+# included: a zip bomb (42.zip, overlapping entries, a gzip of zeros)
+# stops here, after at most this much work.
+EXPANDED = 256 << 20
+# Containers inside containers (a .jar in a .war in a .zip).
+DEPTH = 4
+# A zip is read through its central directory, which needs it whole: a
+# zip streamed from git (no file to seek in) is held up to this size.
+HELD = 64 << 20
+# Members of one zip or tar.
+MEMBERS = 1 << 16
+_CHUNK = 1 << 16
+_HEAD = 512  # enough to tell a tar (its magic is at 257)
+
+
+class _Budget:
+    __slots__ = ('path', 'left')
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.left = EXPANDED
+
+    def take(self, n: int, where: str) -> None:
+        self.left -= n
+        if self.left < 0:
+            raise InputError(
+                f'{where}: more than {EXPANDED >> 20} MB decompressed: not scanned whole '
+                '(a compression bomb, or an archive too large to vouch for; '
+                'add its path to the config\'s exclude to commit it unscanned)',
+            )
+
+
+class _Metered(io.RawIOBase):
+    """A decompressed stream that counts what it gives against the budget."""
+
+    def __init__(self, read: Callable[[int], bytes], budget: _Budget, where: str) -> None:
+        self._read = read
+        self._budget = budget
+        self._where = where
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        if n is None or n < 0:
+            n = _CHUNK
+        data = self._read(n)
+        self._budget.take(len(data), self._where)
+        return data
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` then the rest of a stream: the bytes peeked at, given back."""
+
+    def __init__(self, head: bytes, read: Callable[[int], bytes]) -> None:
+        self._head = head
+        self._read = read
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        if n is None or n < 0:
+            n = _CHUNK
+        if self._head:
+            out, self._head = self._head[:n], self._head[n:]
+            return out
+        return self._read(n)
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def scan_container(
+        source: bytes | BinaryIO, path: str, scan: Scan,
+) -> list[Finding]:
+    """The findings in every member of the container ``source`` (its bytes,
+    or a file object: seekable for a zip), each at its member's path under
+    ``path``; [] for what is no container.  InputError when it cannot be
+    scanned whole (see the module's docstring)."""
+    stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes) else source
+    if stream.seekable():  # the head peeked at, left in place
+        at = stream.tell()
+        head = _read_head(stream.read)
+        stream.seek(at)
+    else:  # the head read: ``_open`` gives it back first
+        head = _read_head(stream.read)
+    kind = container_kind(head)
+    if kind is None:
+        return []
+    budget = _Budget(path)
+    found: list[Finding] = []
+    _open(kind, head, stream, path, scan, budget, 1, found)
+    return found
+
+
+def _open(
+        kind: str, head: bytes, stream: BinaryIO, path: str, scan: Scan,
+        budget: _Budget, depth: int, found: list[Finding],
+) -> None:
+    """Scan the container ``stream``: seekable and at its start, or not
+    seekable and just past ``head``, its first bytes."""
+    if depth > DEPTH:
+        raise InputError(
+            f'{path}: containers nested more than {DEPTH} deep: not scanned whole',
+        )
+    try:
+        if kind == 'zip':
+            _zip(stream, head, path, scan, budget, depth, found)
+        elif kind == 'pdf':
+            _pdf(_whole_stream(stream, head), path, scan, budget, depth, found)
+        elif kind == 'tar':
+            _tar(_whole_stream(stream, head), path, scan, budget, depth, found)
+        else:
+            _compressed(kind, _whole_stream(stream, head), path, scan, budget, depth, found)
+    except InputError:
+        raise
+    except Exception as e:  # zlib.error, BadZipFile, BadGzipFile, TarError, EOFError, ...
+        raise InputError(
+            f'{path}: a {kind} that does not decompress ({_why(e)}): not scanned whole',
+        ) from None
+
+
+def _why(e: BaseException) -> str:
+    text = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return text[:120]
+
+
+def _whole_stream(stream: BinaryIO, head: bytes) -> BinaryIO:
+    """``stream`` from its start: as it is when seekable (the head was
+    peeked), else with ``head`` given back first."""
+    if stream.seekable():
+        return stream
+    return io.BufferedReader(_Prefixed(head, stream.read), _CHUNK)  # type: ignore[arg-type]
+
+
+def _inner_name(path: str, kind: str) -> str:
+    """The name ``gunzip`` would give what ``path`` decompresses to."""
+    name = path.rsplit('!', 1)[-1].rsplit('/', 1)[-1]
+    lower = name.lower()
+    for suffix, becomes in (('.tgz', '.tar'), ('.gz', ''), ('.bz2', ''), ('.xz', ''), ('.z', '')):
+        if lower.endswith(suffix) and len(name) > len(suffix):
+            return name[:-len(suffix)] + becomes
+    return name
+
+
+def _compressed(
+        kind: str, stream: BinaryIO, path: str, scan: Scan, budget: _Budget,
+        depth: int, found: list[Finding],
+) -> None:
+    """gzip (every member), bzip2 (every stream) or xz: one member, named
+    as the decompressor would name it; a tar inside is read as one, its
+    members named right under ``path``."""
+    if kind == 'gzip':
+        import gzip
+
+        reader: BinaryIO = gzip.GzipFile(fileobj=stream, mode='rb')
+    elif kind == 'bzip2':
+        import bz2
+
+        reader = bz2.BZ2File(stream, mode='rb')
+    else:
+        import lzma
+
+        reader = lzma.LZMAFile(stream, mode='rb')
+    with reader:
+        metered = _Metered(reader.read, budget, path)
+        head = _read_head(metered.read)
+        inner = container_kind(head)
+        if inner == 'tar':
+            _tar(_whole_stream(metered, head), path, scan, budget, depth, found)  # type: ignore[arg-type]
+            return
+        _member(head, metered.read, f'{path}!{_inner_name(path, kind)}', scan, budget, depth, found)
+
+
+def _read_head(read: Callable[[int], bytes]) -> bytes:
+    head = b''
+    while len(head) < _HEAD:
+        more = read(_HEAD - len(head))
+        if not more:
+            break
+        head += more
+    return head
+
+
+def _member(
+        head: bytes, read: Callable[[int], bytes], path: str, scan: Scan,
+        budget: _Budget, depth: int, found: list[Finding],
+) -> None:
+    """Scan one member (``head``: its first bytes, already read; ``read``:
+    the rest), or open it as the container its head says it is."""
+    kind = container_kind(head)
+    if kind is not None:
+        stream: BinaryIO
+        if kind == 'zip':
+            stream = io.BytesIO(_held(head, read, path))
+        else:  # past its head
+            stream = io.BufferedReader(_Prefixed(b'', read), _CHUNK)  # type: ignore[arg-type]
+        _open(kind, head, stream, path, scan, budget, depth + 1, found)
+        return
+    windows = stream_windows(_Prefixed(head, read).read, WINDOW, MAX_CONTEXT)
+    first = next(windows, None)
+    if first is None:
+        return
+    second = next(windows, None)
+    if second is None:  # read whole: UTF-16 text is decoded as in a file
+        found += scan(first[3], path, True)
+        return
+    scanned = WindowScan(lambda data: scan(data, path, False))
+    scanned.add(first)
+    scanned.add(second)
+    for window in windows:
+        scanned.add(window)
+    found += scanned.found
+
+
+def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:
+    """A zip member or stream that is itself a zip, whole (its central
+    directory is at its end): up to ``HELD`` bytes."""
+    parts = [head]
+    size = len(head)
+    while True:
+        more = read(_CHUNK)
+        if not more:
+            return b''.join(parts)
+        size += len(more)
+        if size > HELD:
+            raise InputError(
+                f'{path}: a zip inside a stream larger than {HELD >> 20} MB: not scanned whole',
+            )
+        parts.append(more)
+
+
+def _zip(
+        stream: BinaryIO, head: bytes, path: str, scan: Scan, budget: _Budget,
+        depth: int, found: list[Finding],
+) -> None:
+    import zipfile
+
+    if not stream.seekable():
+        stream = io.BytesIO(_held(head, stream.read, path))
+    # zipfile reads the whole central directory, and makes an object for
+    # each entry: its size and count, from the end record, first.
+    end = zipfile._EndRecData(stream)  # type: ignore[attr-defined]
+    if end is not None and (
+            end[zipfile._ECD_ENTRIES_TOTAL] > MEMBERS  # type: ignore[attr-defined]
+            or end[zipfile._ECD_SIZE] > HELD  # type: ignore[attr-defined]
+    ):
+        raise InputError(
+            f'{path}: a zip of more than {MEMBERS} members or a central directory '
+            f'larger than {HELD >> 20} MB: not scanned whole',
+        )
+    stream.seek(0)
+    with zipfile.ZipFile(stream) as archive:
+        infos = archive.infolist()
+        _names(path, [info.filename for info in infos], scan, found)
+        for info in infos:
+            if info.is_dir() or info.flag_bits & 0x1:  # a folder; encrypted
+                continue
+            where = f'{path}!{info.filename}'
+            with archive.open(info) as member:
+                metered = _Metered(member.read, budget, where)
+                _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+
+
+def _tar(
+        stream: BinaryIO, path: str, scan: Scan, budget: _Budget, depth: int,
+        found: list[Finding],
+) -> None:
+    import tarfile
+
+    names: list[str] = []
+    # Stream mode: members in order, never a seek back.
+    with tarfile.open(fileobj=stream, mode='r|') as archive:
+        for info in archive:
+            names.append(info.name)
+            if len(names) > MEMBERS:
+                raise InputError(f'{path}: a tar of more than {MEMBERS} members: not scanned whole')
+            if not info.isfile():
+                continue
+            member = archive.extractfile(info)
+            if member is None:
+                continue
+            # Not metered: a tar stores its members as they are (a tar
+            # inside gzip was metered as it came out of gzip).
+            where = f'{path}!{info.name}'
+            _member(_read_head(member.read), member.read, where, scan, budget, depth, found)
+    _names(path, names, scan, found)
+
+
+def _names(path: str, names: list[str], scan: Scan, found: list[Finding]) -> None:
+    """The members' names, as a tree's are (``<path name>``, line = which):
+    a tar.gz holds them compressed, and a name can hold a key."""
+    from together_hooks.findings import PATH_NAME
+
+    if names:
+        data = '\n'.join(names).encode('utf-8', 'surrogateescape')
+        found += scan(data, f'{path}!{PATH_NAME}', False)
+
+
+_PDF_STREAM = re.compile(rb'(?<!end)stream\r?\n')
+_PDF_IMAGE = re.compile(rb'/Subtype[ \t\r\n]*/Image\b')
+_PDF_OBJECT = re.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
+
+
+def _pdf(
+        stream: BinaryIO, path: str, scan: Scan, budget: _Budget, depth: int,
+        found: list[Finding],
+) -> None:
+    """Each zlib (``/FlateDecode``) stream of a PDF, decompressed as the
+    file streams by: a page's text (``(...) Tj``), an object stream's
+    strings, an embedded file; named by its object (``report.pdf!obj 12``).
+    Read as a viewer reads them: a stream that is no zlib data (a JPEG)
+    is passed over, one that stops decoding is scanned as far as it
+    decodes (the file's own bytes are scanned too); an image's pixels are
+    not read (a scanned document's pages would spend the budget)."""
+    import zlib
+
+    buf = b''
+    ended = False
+    while True:
+        m = _PDF_STREAM.search(buf)
+        if m is None or len(buf) < m.end() + 2:
+            if ended:
+                return
+            more = stream.read(_CHUNK)
+            if not more:
+                ended = True
+            buf = (buf if m is not None else buf[-1024:]) + more
+            continue
+        start = m.end()
+        cmf, flg = buf[start], buf[start + 1]
+        if cmf & 0x0f != 8 or (cmf << 8 | flg) % 31:  # no zlib header
+            buf = buf[start:]
+            continue
+        named = list(_PDF_OBJECT.finditer(buf, max(0, m.start() - 1024), m.start()))
+        if _PDF_IMAGE.search(buf, named[-1].end() if named else max(0, m.start() - 1024), m.start()):
+            buf = buf[start:]  # pixels: a scan's pages would spend the budget on them
+            continue
+        where = f'{path}!obj {int(named[-1].group(1))}' if named else f'{path}!stream at {m.start()}'
+        state = {'pending': buf[start:], 'left': b''}
+        decoders = [zlib.decompressobj()]  # none left: the stream stopped decoding
+
+        def read(n: int, decoders: list[Any] = decoders, state: dict[str, bytes] = state) -> bytes:
+            while decoders and not decoders[0].eof:
+                decoder = decoders[0]
+                if decoder.unconsumed_tail:
+                    data = decoder.unconsumed_tail
+                elif state['pending']:
+                    data, state['pending'] = state['pending'], b''
+                else:
+                    data = stream.read(_CHUNK)
+                    if not data:
+                        return b''
+                before = decoder.copy()
+                try:
+                    out = decoder.decompress(data, n)
+                except zlib.error:  # what decodes before the damage, and no more
+                    decoders.clear()
+                    state['left'] = state['pending']
+                    return _decodable(before, data, n)
+                if decoder.eof:
+                    state['left'] = decoder.unused_data + state['pending']
+                if out:
+                    return out
+            return b''
+
+        metered = _Metered(read, budget, where)
+        _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+        buf = state['left']
+
+
+def _decodable(decoder: Any, data: bytes, n: int) -> bytes:
+    """What ``decoder`` gives for the longest start of ``data`` it decodes
+    (up to ``n`` bytes): a damaged stream read as far as it goes."""
+    import zlib
+
+    lo, hi, out = 0, len(data), b''
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        try:
+            got = decoder.copy().decompress(data[:mid], n)
+        except zlib.error:
+            hi = mid - 1
+        else:
+            lo, out = mid, got
+    return out
+
+
+class WindowStream(io.RawIOBase):
+    """The bytes of a large file read in windows (``fileio.read_windows``,
+    ``stream_windows``) as one stream, for a decompressor: each window is
+    handed to ``each`` (the raw scan) as its region is read; ``rest``
+    hands over the windows not read."""
+
+    def __init__(
+            self, windows: Iterator[Window], each: Callable[[Window], None],
+    ) -> None:
+        self._windows = windows
+        self._each = each
+        self._left = b''
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        if n is None or n < 0:
+            n = _CHUNK
+        while not self._left:
+            window = next(self._windows, None)
+            if window is None:
+                return b''
+            self._each(window)
+            base, lo, hi, data = window
+            self._left = data[lo - base:hi - base]
+        out, self._left = self._left[:n], self._left[n:]
+        return out
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def rest(self) -> None:
+        for window in self._windows:
+            self._each(window)
