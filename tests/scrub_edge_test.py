@@ -199,6 +199,36 @@ def test_baseline_audit_never_shows_an_encoded_key(git_repo, keys):
     assert leaks([key, hexkey], *texts) == []
 
 
+def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, keys):
+    """A baseline detect-secrets wrote itself holds file names as they are:
+    its interactive audit (a child process writing to the terminal) shows
+    each name in its header, scrubbed like any other output."""
+    import sys
+
+    from together_hooks.baseline import format as bl
+
+    key, named = keys(), keys()
+    folder = git_repo / f'd{named}'
+    folder.mkdir()
+    (folder / 'a.py').write_text(f'TOKEN = "{key}"\n')
+    git(git_repo, 'add', '.')
+    proc = subprocess.run(
+        (sys.executable, '-m', 'detect_secrets', 'scan', '--plugin', bl.PLUGIN_FILE),
+        cwd=git_repo, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert f'd{named}/a.py' in json.loads(proc.stdout)['results']  # the raw name
+    (git_repo / '.secrets.baseline').write_text(proc.stdout)
+    n = sum(map(len, json.loads(proc.stdout)['results'].values()))
+    rc, out, err = call(
+        'together-hooks', 'baseline', 'audit', cwd=git_repo,
+        env=_env(TERM='dumb'), stdin='y\n' * n,
+    )
+    assert rc == 0, err
+    assert 'Filename:' in out and f'{n} label(s) saved' in out
+    assert leaks([key, named], out, err) == []
+
+
 # ------------------------------------------------------ output that injects
 
 INJECTING = (

@@ -109,28 +109,34 @@ def audit_child(argv: Sequence[str]) -> int:
     except InputError as e:
         print(e, file=sys.stderr)
         return 2
-    _redact_audit_screen()
+    _redact_audit_screen(interactive=not flags)
     return detect_secrets_main(['audit', tmp, *flags])
 
 
-def _redact_audit_screen() -> None:
+def _redact_audit_screen(interactive: bool) -> None:
     """detect-secrets' interactive audit prints the lines around each secret
-    whole; show the highlighted secret redacted (``tgp_v1_Ab…yz``) and
-    scrub the screen (every form of each secret shown, any other key,
-    control characters but its own colours), so the audit never prints a
+    whole, and each file's name, straight to the terminal: its output goes
+    through the scrubbing sink (every form of each secret shown, any other
+    key, control characters but its own colours), and the highlighted
+    secret is shown redacted (``tgp_v1_Ab…yz``), so the audit never prints a
     key.  A secret found encoded (base64) is highlighted where its
-    encoding stands, instead of failing the audit."""
+    encoding stands, instead of failing the audit.  (``--report`` and
+    ``--stats`` go to the parent, which redacts and scrubs them itself.)"""
     from detect_secrets.exceptions import SecretNotFoundOnSpecifiedLineError
     from detect_secrets.util.code_snippet import CodeSnippet
 
     from together_hooks.detect.scrub import Scrubber
     from together_hooks.detect.scrub import encoded_runs
+    from together_hooks.detect.scrub import install
     from together_hooks.findings import redact
 
     scrubber = Scrubber()
+    if interactive:
+        scrubber = install()
+        for stream in (sys.stdout, sys.stderr):
+            stream.colours = True  # type: ignore[union-attr]
     highlight = CodeSnippet.apply_highlight
     highlight_line = CodeSnippet.highlight_line
-    as_text = CodeSnippet.__str__
 
     def apply_highlight(self: CodeSnippet, payload: str) -> str:
         return highlight(self, redact(payload))
@@ -144,12 +150,8 @@ def _redact_audit_screen() -> None:
                 return highlight_line(self, run)
             return self  # shown unhighlighted; scrubbed all the same
 
-    def __str__(self: CodeSnippet) -> str:
-        return scrubber.scrub(as_text(self), colours=True)
-
     CodeSnippet.apply_highlight = apply_highlight  # type: ignore[method-assign]
     CodeSnippet.highlight_line = find_and_highlight  # type: ignore[method-assign]
-    CodeSnippet.__str__ = __str__  # type: ignore[method-assign]
 
 
 def _locate_unnumbered(tmp: str) -> None:

@@ -299,6 +299,9 @@ class Sink:
         self.scrubber = scrubber
         self.name = name
         self.commands = False  # the github report's own ``::error`` lines
+        # SGR colour codes pass: a screen another program colours itself
+        # (detect-secrets' interactive audit, in its child process).
+        self.colours = False
         self._line_start = True
 
     def write(self, text: str) -> int:
@@ -308,7 +311,7 @@ class Sink:
             raise InputError(f'cannot write: {self.name} is closed')
         lead = len(text) - len(text.lstrip('\r'))
         shown = text[:lead] + self.scrubber.scrub(
-            text[lead:], self.commands, self._line_start or lead > 0,
+            text[lead:], self.commands, self._line_start or lead > 0, self.colours,
         )
         self._line_start = text.endswith('\n')
         self._write(shown)
