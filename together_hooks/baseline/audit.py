@@ -80,6 +80,8 @@ def _child_env() -> dict[str, str]:
     return env
 
 
+# The child's exit code when stdin ended before every secret was labelled.
+_STDIN_ENDED = 3
 _CHILD = (
     'import sys\n'
     'from together_hooks.baseline.audit import audit_child\n'
@@ -110,7 +112,12 @@ def audit_child(argv: Sequence[str]) -> int:
         print(e, file=sys.stderr)
         return 2
     _redact_audit_screen(interactive=not flags)
-    return detect_secrets_main(['audit', tmp, *flags])
+    try:
+        return detect_secrets_main(['audit', tmp, *flags])
+    except EOFError:  # its answers come from stdin, which ended first
+        return _STDIN_ENDED
+    except KeyboardInterrupt:  # the parent, interrupted too, says so
+        return 130
 
 
 def _redact_audit_screen(interactive: bool) -> None:
@@ -276,6 +283,11 @@ def run_audit(path: str, flags: list[str]) -> int | str:
             stdout=None if interactive else subprocess.PIPE,
             stderr=None if interactive else subprocess.PIPE,
         )
+        if proc.returncode == _STDIN_ENDED and interactive:
+            raise InputError(
+                f'baseline audit of {path}: stdin ended before every secret '
+                'was labelled; no label changed',
+            )
         if proc.returncode != 0:
             err = (proc.stderr or b'').decode('utf-8', 'replace').strip().splitlines()
             why = err[-1] if err else f'exit {proc.returncode}'
