@@ -229,6 +229,38 @@ def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, k
     assert leaks([key, named], out, err) == []
 
 
+def test_a_key_wrapped_across_lines_is_never_shown_in_pieces(git_repo, keys):
+    """The engine finds a key wrapped across lines (a CI log at its width,
+    base64 at a fixed width), and ``baseline audit`` shows the lines around
+    it: each line holds a piece of the key, none a whole form.  Every
+    piece of a known key's forms long enough to matter goes, as the
+    whole forms do."""
+    import textwrap
+
+    from tests.cli_run import leaked
+
+    key, other = keys(), keys()
+    (git_repo / 'build.log').write_text(
+        f'[step 3/7] export TOGETHER_API_KEY={key[:25]}\n{key[25:]}\n[step 4/7] done\n',
+    )
+    env = base64.b64encode(f'APP=1\nTOGETHER_API_KEY={other}\nX=2\n'.encode()).decode()
+    (git_repo / 'env.b64').write_text('\n'.join(textwrap.wrap(env, 20)) + '\n')
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    texts = [out, err]
+    rc, out, err = call('together-hooks', 'baseline', 'audit', '--report', cwd=git_repo)
+    assert rc == 0 and len(json.loads(out)['results']) == 2, err
+    texts += [out, err]
+    rc, out, err = call(
+        'together-hooks', 'baseline', 'audit', cwd=git_repo,
+        env=_env(TERM='dumb'), stdin='y\ny\n',
+    )
+    assert rc == 0 and 'export TOGETHER_API_KEY=' in out, err
+    texts += [out, err]
+    assert leaked([key, other], *texts) == []
+
+
 # ------------------------------------------------------ output that injects
 
 INJECTING = (

@@ -9,7 +9,11 @@ run knows; the pipeline teaches it each key it finds (``learn``).
 What goes:
 - every form of every key known in the run (found, or the developer's
   own): raw, its body, base64 at any alignment (standard and URL-safe),
-  percent-encoded;
+  percent-encoded; and any piece of 9 or more characters of one of those
+  (but percent-encoded), where the whole form is not: a key the engine
+  finds wrapped across lines (a CI log at its width, base64 at 76
+  columns) shows only pieces, one a line, in the lines ``baseline audit``
+  shows; a name cut to fit holds only a piece;
 - anything format-valid, known or not: a ``tgp_v1_`` run, base64 or
   percent-encoding that decodes to one, a legacy key with its Together
   context (the engine's own rules);
@@ -51,6 +55,12 @@ _LEGACY = r'[0-9a-f]{64}'
 _SGR = r'\x1b\[[0-9;]*m'
 # What the engine's escape readings start from (``codec.escapes_view``).
 _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+# Pieces of known forms: every piece of ``_PIECE`` characters or more
+# holds a ``_GRAM`` at one of the indexed places of its form (every
+# ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
+_PIECE = 9
+_GRAM = 6
+_PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
 
 
 def _escaped(char: str) -> str:
@@ -88,7 +98,9 @@ def _environ_keys() -> Iterator[str]:
 class Scrubber:
     """The run's known keys, and the one ``scrub`` every output passes."""
 
-    __slots__ = ('_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read')
+    __slots__ = (
+        '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
+    )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         self._known: set[str] = set()
@@ -96,6 +108,8 @@ class Scrubber:
         self._forms: dict[str, str] = {}  # form -> what is shown instead
         self._ordered: list[str] = []  # the forms, longest first
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
+        # gram -> (form, where in it), at the indexed places of each form
+        self._grams: dict[str, list[tuple[str, int]]] = {}
         self._environ_read = False
         self.learn(secrets)
 
@@ -117,10 +131,52 @@ class Scrubber:
             for secret in self._new:
                 shown = redact(secret)
                 for form in _forms(secret):
-                    self._forms.setdefault(form, shown)
+                    if form not in self._forms:
+                        self._forms[form] = shown
+                        self._index_pieces(form)
             self._new = []
             self._ordered = sorted(self._forms, key=len, reverse=True)
         return self._ordered
+
+    def _index_pieces(self, form: str) -> None:
+        """Index ``form`` for ``_pieces_out``: a percent-encoded form is
+        left out (its pieces are ``%XX`` runs any URL has), and so is the
+        prefix every current key shares."""
+        if '%' in form:
+            return
+        step = _PIECE - _GRAM + 1
+        first = 7 if form.startswith('tgp_v1_') else 0
+        for at in range(first, len(form) - _GRAM + 1, step):
+            self._grams.setdefault(form[at:at + _GRAM], []).append((form, at))
+
+    def _pieces_out(self, text: str) -> str:
+        """``text`` with every piece of ``_PIECE`` characters or more of a
+        known form redacted (as the whole key)."""
+        import re
+
+        spans: list[tuple[int, int, str]] = []
+        grams = self._grams
+        for run in re.finditer(_PIECE_RUN, text):
+            floor, end = run.span()  # a piece never reaches into the one before
+            t = floor
+            while t + _GRAM <= end:
+                best = None
+                for form, at in grams.get(text[t:t + _GRAM], ()):
+                    a, b = t, t + _GRAM
+                    while a > floor and a - t + at > 0 and text[a - 1] == form[a - 1 - t + at]:
+                        a -= 1
+                    while b < end and b - t + at < len(form) and text[b] == form[b - t + at]:
+                        b += 1
+                    if b - a >= _PIECE and (best is None or b - a > best[1] - best[0]):
+                        best = (a, b, self._forms[form])
+                if best is None:
+                    t += 1
+                    continue
+                spans.append(best)
+                t = floor = best[1]
+        for a, b, shown in reversed(spans):
+            text = text[:a] + shown + text[b:]
+        return text
 
     def _present(self, text: str) -> tuple[str, ...]:
         """The known forms in ``text``, longest first: a form absent from
@@ -210,6 +266,8 @@ class Scrubber:
         text = re.sub(_HEX_RUN, self._decoded_hex, text)
         if 'ogether' in text.lower():
             text = _in_context(text)
+        if self._grams:
+            text = self._pieces_out(text)
         return text
 
     def _holds_key(self, plain: str) -> bool:
