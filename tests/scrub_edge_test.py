@@ -261,6 +261,27 @@ def test_a_key_wrapped_across_lines_is_never_shown_in_pieces(git_repo, keys):
     assert leaked([key, other], *texts) == []
 
 
+def test_a_key_wrapped_in_an_argument_is_never_shown_in_pieces(git_repo, keys):
+    """A key pasted from a terminal that wrapped it holds a line break: the
+    engine reads such a key as one (``codec.wrapped_view``), and so does
+    the scrubber, where an error echoes it (one line: the break a space)."""
+    from tests.cli_run import leaked
+
+    key = keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    wrapped = f'{key[:25]}\n{key[25:]}'
+    texts = []
+    for argv in (
+        ('together-hooks', 'scan', wrapped),
+        ('together-hooks', 'scan', '--diff', wrapped),
+        ('detect-together-keys', '--baseline', wrapped, 'a.txt'),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc == 2 and 'Traceback' not in err, (argv, err)
+        texts += [out, err]
+    assert leaked([key], *texts) == []
+
+
 # ------------------------------------------------------ output that injects
 
 INJECTING = (

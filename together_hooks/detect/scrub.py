@@ -16,7 +16,8 @@ What goes:
   shows; a name cut to fit holds only a piece;
 - anything format-valid, known or not: a ``tgp_v1_`` run, base64 or
   percent-encoding that decodes to one, a legacy key with its Together
-  context (the engine's own rules);
+  context (the engine's own rules), a key wrapped across lines (learnt,
+  so its pieces go);
 - control characters (ESC, BEL, CR inside a line, C1, DEL), written as
   ``\\u00XX`` (valid inside JSON strings too);
 - ``::`` at the start of a line (a GitHub workflow command from a file
@@ -206,6 +207,8 @@ class Scrubber:
             return text
         import re
 
+        if '\n' in text and 'tgp_v1_' in text:
+            self._learn_wrapped(text)
         if re.search(_CONTROL, text) or re.search(_ESCAPE_LEAD, text):
             # Escaped below (``\u001b`` would split a key), or an escape,
             # ANSI code or encoding in the text itself splits one.
@@ -223,6 +226,19 @@ class Scrubber:
                 text,
             )
         return text
+
+    def _learn_wrapped(self, text: str) -> None:
+        """A key wrapped across lines in ``text``, joined as the engine joins
+        one (``codec.wrapped_view``: a terminal's width, a pasted argument),
+        is learnt: no line shows all of it, and its pieces go
+        (``_pieces_out``)."""
+        import re
+
+        from together_hooks.detect.codec import wrapped_view
+
+        view = wrapped_view(text.encode('utf-8', 'surrogateescape'))
+        if view is not None:
+            self.learn(re.findall(_TGP_RUN, view.data.decode('utf-8', 'replace')))
 
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
