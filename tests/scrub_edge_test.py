@@ -282,6 +282,44 @@ def test_a_key_wrapped_in_an_argument_is_never_shown_in_pieces(git_repo, keys):
     assert leaked([key], *texts) == []
 
 
+# Characters a terminal shows as nothing (Unicode's default-ignorable code
+# points: a soft hyphen a word processor put in, a combining grapheme
+# joiner, a variation selector, a tag, a Mongolian vowel separator), and
+# the line and paragraph separators, which break a line or show as a space.
+IGNORABLE = ('\u00ad', '\u034f', '\u180e', '\u2028', '\u2029', '\u2065', '\u3164',
+             '\ufe0f', '\U000e0001', '\U0001d173')
+
+
+def test_a_key_split_by_any_ignorable_character_is_never_shown(git_repo, keys):
+    """Such a character is escaped like a control character, and a key it
+    splits is redacted, in errors echoing an argument and in reports."""
+    import re
+
+    key, other = keys(), keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    texts = []
+    for c in IGNORABLE:
+        split = key[:25] + c + key[25:]
+        for argv in (
+            ('together-hooks', 'scan', '--format', 'json', '--output', f'../no/{split}/r.json'),
+            ('detect-together-keys', f'{split}.py'),
+            ('together-hooks', 'scan', f'--{split}'),
+        ):
+            rc, out, err = call(*argv, cwd=git_repo)
+            assert rc == 2 and 'Traceback' not in err, (argv, err)
+            texts += [out, err]
+    for n, c in enumerate(IGNORABLE):
+        (git_repo / f'f{n}{other[:30]}{c}{other[30:]}.txt').write_text('x\n')
+    git(git_repo, 'add', '-A')
+    for fmt in FORMATS:
+        rc, out, err = call('together-hooks', 'scan', '--format', fmt, cwd=git_repo)
+        texts += [out, err]
+    shown = '\n'.join(texts)
+    assert not set(IGNORABLE) & set(shown)  # escaped, never raw
+    reads = re.sub(r'\\u[0-9a-f]{4}|\\x[0-9a-f]{2}', '', shown)  # escapes unseen
+    assert leaks([key, other], reads) == []
+
+
 # ------------------------------------------------------ output that injects
 
 INJECTING = (

@@ -44,11 +44,16 @@ _TGP_RUN = r'tgp_v1_[A-Za-z0-9_-]{43,}'
 _B64_RUN = r'[A-Za-z0-9+/_-]{40,}={0,2}'
 _PCT_RUN = r'(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9_.~+/=-])+'
 # C0 (but tab and newline), DEL, C1, and the characters a terminal does
-# not show: zero-width ones, bidi controls (they reorder what is shown), BOM;
-# and a byte of a name that is not UTF-8 (its surrogate escape).
+# not show: Unicode's default-ignorable code points (zero-width ones, bidi
+# controls that reorder what is shown, BOM, soft hyphen, combining
+# grapheme joiner, Hangul fillers, variation selectors, tags), the line and
+# paragraph separators (a break, or a space); and a byte of a name that is
+# not UTF-8 (its surrogate escape).
 _CONTROL = (
-    r'[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064'
-    r'\u2066-\u2069\ufeff\udc80-\udcff]'
+    r'[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5'
+    r'\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f'
+    r'\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff'
+    r'\udc80-\udcff]'
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
@@ -69,7 +74,12 @@ def _escaped(char: str) -> str:
     not UTF-8 (a surrogate escape) as that byte, ``\\xe9``, in every line as
     in the report's paths (``report.shown_path``); any other as ``\\u200b``."""
     code = ord(char)
-    return f'\\x{code - 0xdc00:02x}' if 0xdc80 <= code <= 0xdcff else f'\\u{code:04x}'
+    if 0xdc80 <= code <= 0xdcff:
+        return f'\\x{code - 0xdc00:02x}'
+    if code > 0xffff:  # JSON's own escape: a surrogate pair
+        code -= 0x10000
+        return f'\\u{0xd800 + (code >> 10):04x}\\u{0xdc00 + (code & 0x3ff):04x}'
+    return f'\\u{code:04x}'
 
 
 def _forms(secret: str) -> set[str]:
