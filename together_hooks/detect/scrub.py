@@ -47,13 +47,14 @@ _PCT_RUN = r'(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9_.~+/=-])+'
 # not show: Unicode's default-ignorable code points (zero-width ones, bidi
 # controls that reorder what is shown, BOM, soft hyphen, combining
 # grapheme joiner, Hangul fillers, variation selectors, tags), the line and
-# paragraph separators (a break, or a space); and a byte of a name that is
-# not UTF-8 (its surrogate escape).
+# paragraph separators (a break, or a space); a byte of a name that is
+# not UTF-8 (its surrogate escape), and any other lone surrogate (JSON
+# may hold one: no UTF-8 encodes it).
 _CONTROL = (
     r'[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5'
     r'\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f'
     r'\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff'
-    r'\udc80-\udcff]'
+    r'\ud800-\udfff]'
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
@@ -82,11 +83,20 @@ def _escaped(char: str) -> str:
     return f'\\u{code:04x}'
 
 
+def _bytes(text: str) -> bytes:
+    """``text`` as the bytes a reading of it takes: a name's bytes that are
+    not UTF-8 as they were; a lone surrogate no name holds as its escape."""
+    try:
+        return text.encode('utf-8', 'surrogateescape')
+    except UnicodeEncodeError:
+        return text.encode('utf-8', 'backslashreplace')
+
+
 def _forms(secret: str) -> set[str]:
     """Every whole-key form of ``secret`` worth looking for."""
     from together_hooks.detect.ownkeys import encoded_forms
 
-    raw = secret.encode('utf-8', 'surrogateescape')
+    raw = _bytes(secret)
     found = {secret}
     if secret.startswith('tgp_v1_'):
         found.add(secret[7:])
@@ -246,7 +256,7 @@ class Scrubber:
 
         from together_hooks.detect.codec import wrapped_view
 
-        view = wrapped_view(text.encode('utf-8', 'surrogateescape'))
+        view = wrapped_view(_bytes(text))
         if view is not None:
             self.learn(re.findall(_TGP_RUN, view.data.decode('utf-8', 'replace')))
 
@@ -268,7 +278,7 @@ class Scrubber:
         if re.search(_ESCAPE_LEAD, own):
             from together_hooks.detect.codec import escapes_view
 
-            view = escapes_view(own.encode('utf-8', 'surrogateescape'))
+            view = escapes_view(_bytes(own))
             if view is not None:
                 readings.append(re.sub(_CONTROL, '', view.data.decode('utf-8', 'replace')))
         for joined in readings:
