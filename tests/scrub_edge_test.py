@@ -320,6 +320,20 @@ def test_a_key_split_by_any_ignorable_character_is_never_shown(git_repo, keys):
     assert leaks([key, other], reads) == []
 
 
+def test_a_key_wrapped_in_a_config_value_is_never_shown_in_pieces(git_repo, keys):
+    """An error quotes a config value as Python does (``repr``): the line
+    break that wraps a key in it shows as ``\\n``, a reading the scrubber
+    undoes as the engine's escape reading does, then joins."""
+    from tests.cli_run import leaked
+
+    key = keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    (git_repo / '.together-hooks.toml').write_text(f'allow = ["{key[:25]}\\n{key[25:]}["]\n')
+    rc, out, err = call('detect-together-keys', 'a.txt', cwd=git_repo)
+    assert rc == 2 and 'not a valid regex' in err, err
+    assert leaked([key], out, err) == []
+
+
 # ------------------------------------------------------ output that injects
 
 INJECTING = (

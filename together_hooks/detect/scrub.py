@@ -280,7 +280,10 @@ class Scrubber:
 
             view = escapes_view(_bytes(own))
             if view is not None:
-                readings.append(re.sub(_CONTROL, '', view.data.decode('utf-8', 'replace')))
+                decoded = view.data.decode('utf-8', 'replace')
+                if '\n' in decoded and 'tgp_v1_' in decoded:  # ``\n`` wraps a key
+                    self._learn_wrapped(decoded)
+                readings.append(re.sub(_CONTROL, '', decoded))
         for joined in readings:
             scrubbed = self._keys_out(joined)
             if scrubbed != joined:
