@@ -199,6 +199,141 @@ def test_baseline_audit_never_shows_an_encoded_key(git_repo, keys):
     assert leaks([key, hexkey], *texts) == []
 
 
+def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, keys):
+    """A baseline detect-secrets wrote itself holds file names as they are:
+    its interactive audit (a child process writing to the terminal) shows
+    each name in its header, scrubbed like any other output."""
+    import sys
+
+    from together_hooks.baseline import format as bl
+
+    key, named = keys(), keys()
+    folder = git_repo / f'd{named}'
+    folder.mkdir()
+    (folder / 'a.py').write_text(f'TOKEN = "{key}"\n')
+    git(git_repo, 'add', '.')
+    proc = subprocess.run(
+        (sys.executable, '-m', 'detect_secrets', 'scan', '--plugin', bl.PLUGIN_FILE),
+        cwd=git_repo, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert f'd{named}/a.py' in json.loads(proc.stdout)['results']  # the raw name
+    (git_repo / '.secrets.baseline').write_text(proc.stdout)
+    n = sum(map(len, json.loads(proc.stdout)['results'].values()))
+    rc, out, err = call(
+        'together-hooks', 'baseline', 'audit', cwd=git_repo,
+        env=_env(TERM='dumb'), stdin='y\n' * n,
+    )
+    assert rc == 0, err
+    assert 'Filename:' in out and f'{n} label(s) saved' in out
+    assert leaks([key, named], out, err) == []
+
+
+def test_a_key_wrapped_across_lines_is_never_shown_in_pieces(git_repo, keys):
+    """The engine finds a key wrapped across lines (a CI log at its width,
+    base64 at a fixed width), and ``baseline audit`` shows the lines around
+    it: each line holds a piece of the key, none a whole form.  Every
+    piece of a known key's forms long enough to matter goes, as the
+    whole forms do."""
+    import textwrap
+
+    from tests.cli_run import leaked
+
+    key, other = keys(), keys()
+    (git_repo / 'build.log').write_text(
+        f'[step 3/7] export TOGETHER_API_KEY={key[:25]}\n{key[25:]}\n[step 4/7] done\n',
+    )
+    env = base64.b64encode(f'APP=1\nTOGETHER_API_KEY={other}\nX=2\n'.encode()).decode()
+    (git_repo / 'env.b64').write_text('\n'.join(textwrap.wrap(env, 20)) + '\n')
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    texts = [out, err]
+    rc, out, err = call('together-hooks', 'baseline', 'audit', '--report', cwd=git_repo)
+    assert rc == 0 and len(json.loads(out)['results']) == 2, err
+    texts += [out, err]
+    rc, out, err = call(
+        'together-hooks', 'baseline', 'audit', cwd=git_repo,
+        env=_env(TERM='dumb'), stdin='y\ny\n',
+    )
+    assert rc == 0 and 'export TOGETHER_API_KEY=' in out, err
+    texts += [out, err]
+    assert leaked([key, other], *texts) == []
+
+
+def test_a_key_wrapped_in_an_argument_is_never_shown_in_pieces(git_repo, keys):
+    """A key pasted from a terminal that wrapped it holds a line break: the
+    engine reads such a key as one (``codec.wrapped_view``), and so does
+    the scrubber, where an error echoes it (one line: the break a space)."""
+    from tests.cli_run import leaked
+
+    key = keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    wrapped = f'{key[:25]}\n{key[25:]}'
+    texts = []
+    for argv in (
+        ('together-hooks', 'scan', wrapped),
+        ('together-hooks', 'scan', '--diff', wrapped),
+        ('detect-together-keys', '--baseline', wrapped, 'a.txt'),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc == 2 and 'Traceback' not in err, (argv, err)
+        texts += [out, err]
+    assert leaked([key], *texts) == []
+
+
+# Characters a terminal shows as nothing (Unicode's default-ignorable code
+# points: a soft hyphen a word processor put in, a combining grapheme
+# joiner, a variation selector, a tag, a Mongolian vowel separator), and
+# the line and paragraph separators, which break a line or show as a space.
+IGNORABLE = ('\u00ad', '\u034f', '\u180e', '\u2028', '\u2029', '\u2065', '\u3164',
+             '\ufe0f', '\U000e0001', '\U0001d173')
+
+
+def test_a_key_split_by_any_ignorable_character_is_never_shown(git_repo, keys):
+    """Such a character is escaped like a control character, and a key it
+    splits is redacted, in errors echoing an argument and in reports."""
+    import re
+
+    key, other = keys(), keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    texts = []
+    for c in IGNORABLE:
+        split = key[:25] + c + key[25:]
+        for argv in (
+            ('together-hooks', 'scan', '--format', 'json', '--output', f'../no/{split}/r.json'),
+            ('detect-together-keys', f'{split}.py'),
+            ('together-hooks', 'scan', f'--{split}'),
+        ):
+            rc, out, err = call(*argv, cwd=git_repo)
+            assert rc == 2 and 'Traceback' not in err, (argv, err)
+            texts += [out, err]
+    for n, c in enumerate(IGNORABLE):
+        (git_repo / f'f{n}{other[:30]}{c}{other[30:]}.txt').write_text('x\n')
+    git(git_repo, 'add', '-A')
+    for fmt in FORMATS:
+        rc, out, err = call('together-hooks', 'scan', '--format', fmt, cwd=git_repo)
+        texts += [out, err]
+    shown = '\n'.join(texts)
+    assert not set(IGNORABLE) & set(shown)  # escaped, never raw
+    reads = re.sub(r'\\u[0-9a-f]{4}|\\x[0-9a-f]{2}', '', shown)  # escapes unseen
+    assert leaks([key, other], reads) == []
+
+
+def test_a_key_wrapped_in_a_config_value_is_never_shown_in_pieces(git_repo, keys):
+    """An error quotes a config value as Python does (``repr``): the line
+    break that wraps a key in it shows as ``\\n``, a reading the scrubber
+    undoes as the engine's escape reading does, then joins."""
+    from tests.cli_run import leaked
+
+    key = keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    (git_repo / '.together-hooks.toml').write_text(f'allow = ["{key[:25]}\\n{key[25:]}["]\n')
+    rc, out, err = call('detect-together-keys', 'a.txt', cwd=git_repo)
+    assert rc == 2 and 'not a valid regex' in err, err
+    assert leaked([key], out, err) == []
+
+
 # ------------------------------------------------------ output that injects
 
 INJECTING = (

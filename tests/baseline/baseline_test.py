@@ -623,6 +623,21 @@ def test_audit_stats_report_and_labels_on_another_machines_baseline(repo, keys):
     assert hook('--baseline', '.secrets.baseline', 'app.py', cwd=repo).rc == 1
 
 
+def test_audit_with_stdin_ended_is_one_line_and_changes_nothing(repo):
+    """The interactive audit reads its answers from stdin: one that ends
+    first (Ctrl-D, ``< /dev/null``) is one line and exit 2, never
+    detect-secrets' EOFError traceback on the terminal, and no label."""
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    before = (repo / '.secrets.baseline').read_bytes()
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'baseline', 'audit'), cwd=repo,
+        input='n\n', capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, TERM='dumb'),
+    )
+    assert_error_text(proc.returncode, proc.stderr, 'stdin ended', out=proc.stdout)
+    assert (repo / '.secrets.baseline').read_bytes() == before
+
+
 def test_audit_plain_detect_secrets_slim_baseline(git_repo, keys):
     """A slim baseline has no line numbers; the audit finds them itself."""
     repo = git_repo

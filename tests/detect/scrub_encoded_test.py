@@ -54,3 +54,15 @@ def test_every_form_the_engine_reads_is_scrubbed(form):
 def test_a_line_without_a_key_keeps_its_escapes():
     text = 'path C:\\new\\tgp\\dir 100% &amp; \\e[0m done'
     assert Scrubber().scrub(text) == text
+
+
+@pytest.mark.parametrize('text', [
+    '\ud852%41', 'x\ud852\x1b[0m', '\ud852\\n', f'a\ud852\n{KEY[:20]}\n{KEY[20:]}',
+])
+def test_a_lone_surrogate_never_stops_the_scrub(text):
+    """A JSON answer (a baseline, an API) may hold a lone surrogate, which
+    no UTF-8 encodes: the scrub every output passes still shows the text,
+    the key it wraps redacted."""
+    shown = Scrubber().scrub(text)
+    assert '\ud852' not in shown and '\\ud852' in shown
+    assert KEY[7:20] not in shown and KEY[20:] not in shown

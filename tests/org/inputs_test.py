@@ -92,3 +92,40 @@ def test_a_malformed_listing_is_one_line_and_exit_2(api, tmp_path, body):
                       env={'GITHUB_TOKEN': 'ghp_' + 'T3stT0ken' * 4})
     assert_error_line(result)
     assert 'GitHub API' in result.err and 'internal error' not in result.err
+
+
+class Echo(http.server.BaseHTTPRequestHandler):
+    """A server (or a proxy before it) that echoes the request's
+    Authorization header back in its status line."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.send_response(401, f'Bad credentials: {self.headers.get("Authorization")}')
+        self.send_header('Content-Length', '0')
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_token_the_api_echoes_back_is_never_shown(tmp_path):
+    """The GitHub token is a secret of the run like a found key: what the
+    server says is shown, the token in it is not, in any form."""
+    import base64
+    import random
+
+    rng = random.Random(7)
+    token = 'ghp_' + ''.join(rng.choice('abcdefghijklmnopqrstuvwxyz0123456789') for _ in range(36))
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        api = f'http://127.0.0.1:{server.server_address[1]}'
+        result = scan_org('--github-org', 'acme', '--github-api-url', api,
+                          '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'),
+                          env={'TOGETHER_HOOKS_GITHUB_TOKEN': token})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert_error_line(result, 'GitHub API: 401 Bad credentials: Bearer ')
+    shown = result.out + result.err
+    assert token not in shown and token[4:] not in shown
+    assert base64.b64encode(token.encode()).decode()[:-4] not in shown

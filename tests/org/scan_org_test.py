@@ -224,6 +224,24 @@ def test_failures_are_listed_and_exit_2(tmp_path, keys):
     assert slow.rc == 2 and 'timed out after 0.001s' in slow.out
 
 
+
+def test_a_repository_named_with_a_key_leaves_no_part_of_it_in_the_cache(tmp_path, keys):
+    """The cache folder is named after the URL's last part, cut to 40
+    characters: cut before it was scrubbed, it kept ``tgp_v1_`` and 33
+    characters of a key, which no scrubbing recognises once cut, and an
+    error naming the folder showed them."""
+    from together_hooks.org.mirror import entry_name
+
+    key = keys()
+    repo, _ = key_repo(tmp_path / key, keys())
+    cache = tmp_path / 'cache'
+    (cache / f'{entry_name((repo,))}.lock').mkdir(parents=True)  # in the way
+    result = scan_org('--repos', write_lines(tmp_path / 'r.txt', repo),
+                      '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(cache))
+    assert result.rc == 2 and 'Is a directory' in result.out
+    assert not any(key[9:21] in text for text in (result.out, result.err, *os.listdir(cache)))
+
+
 @pytest.mark.parametrize(('args', 'words'), [
     (('--repos', 'r.txt'), ('--store',)),
     (('--store', 's.sqlite'), ('--repos', '--github-org')),

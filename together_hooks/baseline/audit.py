@@ -80,6 +80,8 @@ def _child_env() -> dict[str, str]:
     return env
 
 
+# The child's exit code when stdin ended before every secret was labelled.
+_STDIN_ENDED = 3
 _CHILD = (
     'import sys\n'
     'from together_hooks.baseline.audit import audit_child\n'
@@ -109,28 +111,39 @@ def audit_child(argv: Sequence[str]) -> int:
     except InputError as e:
         print(e, file=sys.stderr)
         return 2
-    _redact_audit_screen()
-    return detect_secrets_main(['audit', tmp, *flags])
+    _redact_audit_screen(interactive=not flags)
+    try:
+        return detect_secrets_main(['audit', tmp, *flags])
+    except EOFError:  # its answers come from stdin, which ended first
+        return _STDIN_ENDED
+    except KeyboardInterrupt:  # the parent, interrupted too, says so
+        return 130
 
 
-def _redact_audit_screen() -> None:
+def _redact_audit_screen(interactive: bool) -> None:
     """detect-secrets' interactive audit prints the lines around each secret
-    whole; show the highlighted secret redacted (``tgp_v1_Ab…yz``) and
-    scrub the screen (every form of each secret shown, any other key,
-    control characters but its own colours), so the audit never prints a
+    whole, and each file's name, straight to the terminal: its output goes
+    through the scrubbing sink (every form of each secret shown, any other
+    key, control characters but its own colours), and the highlighted
+    secret is shown redacted (``tgp_v1_Ab…yz``), so the audit never prints a
     key.  A secret found encoded (base64) is highlighted where its
-    encoding stands, instead of failing the audit."""
+    encoding stands, instead of failing the audit.  (``--report`` and
+    ``--stats`` go to the parent, which redacts and scrubs them itself.)"""
     from detect_secrets.exceptions import SecretNotFoundOnSpecifiedLineError
     from detect_secrets.util.code_snippet import CodeSnippet
 
     from together_hooks.detect.scrub import Scrubber
     from together_hooks.detect.scrub import encoded_runs
+    from together_hooks.detect.scrub import install
     from together_hooks.findings import redact
 
     scrubber = Scrubber()
+    if interactive:
+        scrubber = install()
+        for stream in (sys.stdout, sys.stderr):
+            stream.colours = True  # type: ignore[union-attr]
     highlight = CodeSnippet.apply_highlight
     highlight_line = CodeSnippet.highlight_line
-    as_text = CodeSnippet.__str__
 
     def apply_highlight(self: CodeSnippet, payload: str) -> str:
         return highlight(self, redact(payload))
@@ -144,12 +157,8 @@ def _redact_audit_screen() -> None:
                 return highlight_line(self, run)
             return self  # shown unhighlighted; scrubbed all the same
 
-    def __str__(self: CodeSnippet) -> str:
-        return scrubber.scrub(as_text(self), colours=True)
-
     CodeSnippet.apply_highlight = apply_highlight  # type: ignore[method-assign]
     CodeSnippet.highlight_line = find_and_highlight  # type: ignore[method-assign]
-    CodeSnippet.__str__ = __str__  # type: ignore[method-assign]
 
 
 def _locate_unnumbered(tmp: str) -> None:
@@ -274,6 +283,11 @@ def run_audit(path: str, flags: list[str]) -> int | str:
             stdout=None if interactive else subprocess.PIPE,
             stderr=None if interactive else subprocess.PIPE,
         )
+        if proc.returncode == _STDIN_ENDED and interactive:
+            raise InputError(
+                f'baseline audit of {path}: stdin ended before every secret '
+                'was labelled; no label changed',
+            )
         if proc.returncode != 0:
             err = (proc.stderr or b'').decode('utf-8', 'replace').strip().splitlines()
             why = err[-1] if err else f'exit {proc.returncode}'

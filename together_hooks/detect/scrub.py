@@ -9,10 +9,15 @@ run knows; the pipeline teaches it each key it finds (``learn``).
 What goes:
 - every form of every key known in the run (found, or the developer's
   own): raw, its body, base64 at any alignment (standard and URL-safe),
-  percent-encoded;
+  percent-encoded; and any piece of 9 or more characters of one of those
+  (but percent-encoded), where the whole form is not: a key the engine
+  finds wrapped across lines (a CI log at its width, base64 at 76
+  columns) shows only pieces, one a line, in the lines ``baseline audit``
+  shows; a name cut to fit holds only a piece;
 - anything format-valid, known or not: a ``tgp_v1_`` run, base64 or
   percent-encoding that decodes to one, a legacy key with its Together
-  context (the engine's own rules);
+  context (the engine's own rules), a key wrapped across lines (learnt,
+  so its pieces go);
 - control characters (ESC, BEL, CR inside a line, C1, DEL), written as
   ``\\u00XX`` (valid inside JSON strings too);
 - ``::`` at the start of a line (a GitHub workflow command from a file
@@ -39,11 +44,17 @@ _TGP_RUN = r'tgp_v1_[A-Za-z0-9_-]{43,}'
 _B64_RUN = r'[A-Za-z0-9+/_-]{40,}={0,2}'
 _PCT_RUN = r'(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9_.~+/=-])+'
 # C0 (but tab and newline), DEL, C1, and the characters a terminal does
-# not show: zero-width ones, bidi controls (they reorder what is shown), BOM;
-# and a byte of a name that is not UTF-8 (its surrogate escape).
+# not show: Unicode's default-ignorable code points (zero-width ones, bidi
+# controls that reorder what is shown, BOM, soft hyphen, combining
+# grapheme joiner, Hangul fillers, variation selectors, tags), the line and
+# paragraph separators (a break, or a space); a byte of a name that is
+# not UTF-8 (its surrogate escape), and any other lone surrogate (JSON
+# may hold one: no UTF-8 encodes it).
 _CONTROL = (
-    r'[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064'
-    r'\u2066-\u2069\ufeff\udc80-\udcff]'
+    r'[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5'
+    r'\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f'
+    r'\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff'
+    r'\ud800-\udfff]'
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
@@ -51,6 +62,12 @@ _LEGACY = r'[0-9a-f]{64}'
 _SGR = r'\x1b\[[0-9;]*m'
 # What the engine's escape readings start from (``codec.escapes_view``).
 _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+# Pieces of known forms: every piece of ``_PIECE`` characters or more
+# holds a ``_GRAM`` at one of the indexed places of its form (every
+# ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
+_PIECE = 9
+_GRAM = 6
+_PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
 
 
 def _escaped(char: str) -> str:
@@ -58,14 +75,28 @@ def _escaped(char: str) -> str:
     not UTF-8 (a surrogate escape) as that byte, ``\\xe9``, in every line as
     in the report's paths (``report.shown_path``); any other as ``\\u200b``."""
     code = ord(char)
-    return f'\\x{code - 0xdc00:02x}' if 0xdc80 <= code <= 0xdcff else f'\\u{code:04x}'
+    if 0xdc80 <= code <= 0xdcff:
+        return f'\\x{code - 0xdc00:02x}'
+    if code > 0xffff:  # JSON's own escape: a surrogate pair
+        code -= 0x10000
+        return f'\\u{0xd800 + (code >> 10):04x}\\u{0xdc00 + (code & 0x3ff):04x}'
+    return f'\\u{code:04x}'
+
+
+def _bytes(text: str) -> bytes:
+    """``text`` as the bytes a reading of it takes: a name's bytes that are
+    not UTF-8 as they were; a lone surrogate no name holds as its escape."""
+    try:
+        return text.encode('utf-8', 'surrogateescape')
+    except UnicodeEncodeError:
+        return text.encode('utf-8', 'backslashreplace')
 
 
 def _forms(secret: str) -> set[str]:
     """Every whole-key form of ``secret`` worth looking for."""
     from together_hooks.detect.ownkeys import encoded_forms
 
-    raw = secret.encode('utf-8', 'surrogateescape')
+    raw = _bytes(secret)
     found = {secret}
     if secret.startswith('tgp_v1_'):
         found.add(secret[7:])
@@ -88,7 +119,9 @@ def _environ_keys() -> Iterator[str]:
 class Scrubber:
     """The run's known keys, and the one ``scrub`` every output passes."""
 
-    __slots__ = ('_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read')
+    __slots__ = (
+        '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
+    )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         self._known: set[str] = set()
@@ -96,6 +129,8 @@ class Scrubber:
         self._forms: dict[str, str] = {}  # form -> what is shown instead
         self._ordered: list[str] = []  # the forms, longest first
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
+        # gram -> (form, where in it), at the indexed places of each form
+        self._grams: dict[str, list[tuple[str, int]]] = {}
         self._environ_read = False
         self.learn(secrets)
 
@@ -117,10 +152,52 @@ class Scrubber:
             for secret in self._new:
                 shown = redact(secret)
                 for form in _forms(secret):
-                    self._forms.setdefault(form, shown)
+                    if form not in self._forms:
+                        self._forms[form] = shown
+                        self._index_pieces(form)
             self._new = []
             self._ordered = sorted(self._forms, key=len, reverse=True)
         return self._ordered
+
+    def _index_pieces(self, form: str) -> None:
+        """Index ``form`` for ``_pieces_out``: a percent-encoded form is
+        left out (its pieces are ``%XX`` runs any URL has), and so is the
+        prefix every current key shares."""
+        if '%' in form:
+            return
+        step = _PIECE - _GRAM + 1
+        first = 7 if form.startswith('tgp_v1_') else 0
+        for at in range(first, len(form) - _GRAM + 1, step):
+            self._grams.setdefault(form[at:at + _GRAM], []).append((form, at))
+
+    def _pieces_out(self, text: str) -> str:
+        """``text`` with every piece of ``_PIECE`` characters or more of a
+        known form redacted (as the whole key)."""
+        import re
+
+        spans: list[tuple[int, int, str]] = []
+        grams = self._grams
+        for run in re.finditer(_PIECE_RUN, text):
+            floor, end = run.span()  # a piece never reaches into the one before
+            t = floor
+            while t + _GRAM <= end:
+                best = None
+                for form, at in grams.get(text[t:t + _GRAM], ()):
+                    a, b = t, t + _GRAM
+                    while a > floor and a - t + at > 0 and text[a - 1] == form[a - 1 - t + at]:
+                        a -= 1
+                    while b < end and b - t + at < len(form) and text[b] == form[b - t + at]:
+                        b += 1
+                    if b - a >= _PIECE and (best is None or b - a > best[1] - best[0]):
+                        best = (a, b, self._forms[form])
+                if best is None:
+                    t += 1
+                    continue
+                spans.append(best)
+                t = floor = best[1]
+        for a, b, shown in reversed(spans):
+            text = text[:a] + shown + text[b:]
+        return text
 
     def _present(self, text: str) -> tuple[str, ...]:
         """The known forms in ``text``, longest first: a form absent from
@@ -150,6 +227,8 @@ class Scrubber:
             return text
         import re
 
+        if '\n' in text and 'tgp_v1_' in text:
+            self._learn_wrapped(text)
         if re.search(_CONTROL, text) or re.search(_ESCAPE_LEAD, text):
             # Escaped below (``\u001b`` would split a key), or an escape,
             # ANSI code or encoding in the text itself splits one.
@@ -167,6 +246,19 @@ class Scrubber:
                 text,
             )
         return text
+
+    def _learn_wrapped(self, text: str) -> None:
+        """A key wrapped across lines in ``text``, joined as the engine joins
+        one (``codec.wrapped_view``: a terminal's width, a pasted argument),
+        is learnt: no line shows all of it, and its pieces go
+        (``_pieces_out``)."""
+        import re
+
+        from together_hooks.detect.codec import wrapped_view
+
+        view = wrapped_view(_bytes(text))
+        if view is not None:
+            self.learn(re.findall(_TGP_RUN, view.data.decode('utf-8', 'replace')))
 
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
@@ -186,9 +278,12 @@ class Scrubber:
         if re.search(_ESCAPE_LEAD, own):
             from together_hooks.detect.codec import escapes_view
 
-            view = escapes_view(own.encode('utf-8', 'surrogateescape'))
+            view = escapes_view(_bytes(own))
             if view is not None:
-                readings.append(re.sub(_CONTROL, '', view.data.decode('utf-8', 'replace')))
+                decoded = view.data.decode('utf-8', 'replace')
+                if '\n' in decoded and 'tgp_v1_' in decoded:  # ``\n`` wraps a key
+                    self._learn_wrapped(decoded)
+                readings.append(re.sub(_CONTROL, '', decoded))
         for joined in readings:
             scrubbed = self._keys_out(joined)
             if scrubbed != joined:
@@ -210,6 +305,8 @@ class Scrubber:
         text = re.sub(_HEX_RUN, self._decoded_hex, text)
         if 'ogether' in text.lower():
             text = _in_context(text)
+        if self._grams:
+            text = self._pieces_out(text)
         return text
 
     def _holds_key(self, plain: str) -> bool:
@@ -299,6 +396,9 @@ class Sink:
         self.scrubber = scrubber
         self.name = name
         self.commands = False  # the github report's own ``::error`` lines
+        # SGR colour codes pass: a screen another program colours itself
+        # (detect-secrets' interactive audit, in its child process).
+        self.colours = False
         self._line_start = True
 
     def write(self, text: str) -> int:
@@ -308,7 +408,7 @@ class Sink:
             raise InputError(f'cannot write: {self.name} is closed')
         lead = len(text) - len(text.lstrip('\r'))
         shown = text[:lead] + self.scrubber.scrub(
-            text[lead:], self.commands, self._line_start or lead > 0,
+            text[lead:], self.commands, self._line_start or lead > 0, self.colours,
         )
         self._line_start = text.endswith('\n')
         self._write(shown)

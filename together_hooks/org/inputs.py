@@ -112,9 +112,15 @@ def dedupe(targets: Iterable[Target]) -> list[Target]:
 
 
 def token() -> str | None:
+    """The GitHub token from the environment.  It is a secret of the run
+    like a key found: the run's scrubber learns it, so no output shows it
+    in any form (an API or a proxy that echoes it back in an error)."""
+    from together_hooks.detect.scrub import learn
+
     for name in TOKEN_ENV:
         value = os.environ.get(name, '').strip()
         if value:
+            learn([value])
             return value
     return None
 

@@ -32,8 +32,13 @@ def member_id(url: str) -> str:
 
 
 def entry_name(urls: tuple[str, ...]) -> str:
-    """The cache folder of a repository or network: readable and unique."""
-    tail = re.sub(r'[^A-Za-z0-9._-]+', '_', urls[0].rstrip('/').rsplit('/', 1)[-1])[:40]
+    """The cache folder of a repository or network: readable and unique.
+    The URL's last part is scrubbed before it is cut: a key cut short is
+    no longer one the scrubber knows, and errors name this folder."""
+    from together_hooks.detect.scrub import scrub
+
+    last = scrub(urls[0].rstrip('/').rsplit('/', 1)[-1])
+    tail = re.sub(r'[^A-Za-z0-9._-]+', '_', last)[:40]
     kind = 'net' if len(urls) > 1 else 'repo'
     return f'{kind}-{member_id(urls[0])}-{tail or "repo"}'
 
