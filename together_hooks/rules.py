@@ -309,8 +309,8 @@ _TYPE = (
     rb'[ \t]{0,32}(?==))?'
 )
 _LEGACY_ASSIGN = (
-    rb'["\'`\]\)}]{0,3}(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
+    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
@@ -372,7 +372,7 @@ TOGETHER_CONTEXT = Context(
     mention=(
         rb'api\.together\.(?:xyz|ai)\b|(?i:together[_-]?ai)/'
         rb'|(?i:provider|api_type|client_type|llm_provider|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
-        rb'[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
+        rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
         # or the class a config instantiates, by its qualified name
         # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
         # ``"BACKEND": "llm.backends.Together"``)
@@ -433,6 +433,15 @@ TOGETHER_NAME_FIELD = Context(
         rb'(?<![\w-])(?i:name|key)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?' + _LEGACY_NAME
         + rb'(?![\w-])'
     ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    scope='field', veto=_DIGEST_HEADING,
+)
+# A value printed into a pipe whose command, on the same line, stores it
+# under a Together key's name (``echo <key> | pass insert
+# together/api-key``, ``printf <key> | vercel env add TOGETHER_API_KEY``,
+# ``| gcloud secrets create together-api-key --data-file=-``).
+TOGETHER_PIPED_NAME = Context(
+    mention=rb'\|[^\r\n|;&]{0,200}?(?<![\w-])' + _LEGACY_NAME + rb'(?![\w-])',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
 )
@@ -610,6 +619,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
+        # The key printed into a command that stores it under a Together
+        # key's name (``echo <key> | pass insert together/api-key``).
+        Pattern(rb'(?<![\w-])(?:echo|printf)(?:[ \t]{1,8}-{1,2}[\w-]{1,12})*[ \t]{1,8}' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_PIPED_NAME),
         # The provider's own name as the JSON key (llm's keys.json,
         # ``{"together": "<key>"}``), or a YAML one (``keys:`` then
         # ``together: <key>``).
@@ -624,6 +637,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + _HEX_KEY, context=TOGETHER_NAMED),
         Pattern(rb'[tT"\'](?<=[ \t][tT"\'])(?:(?<=["\'])[tT]|(?<=[tT]))(?i:ogether(?:[_-]?ai)?)=["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
+        # Or the provider's name as a CLI's positional argument, its key in
+        # the value flag after it (``llm keys set together --value <key>``).
+        Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
+                rb'(?:[ \t]{1,8}|=)["\']?' + _HEX_KEY, context=TOGETHER_NAMED),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
@@ -898,6 +915,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A logged request's relative URL names no other host.
         "Request options: {{'url': '/chat/completions', 'headers': {{'Authorization': 'Bearer {hex}'}}}}"
         ' base_url=https://api.together.xyz/v1/',
+        # A key printed into a command that stores it under a Together name.
+        'echo "{hex}" | pass insert --echo --force together/api-key',
+        "printf '{hex}' | vercel env add TOGETHER_API_KEY production",
+        'echo -n {hex} | gcloud secrets create together-api-key --data-file=-',
+        # The provider as a CLI's positional argument, the key its value flag.
+        'llm keys set together --value {hex}',
+        # Nim's export marker; prose with a qualifier or in the past tense.
+        'const togetherApiKey* = "{hex}"',
+        'the together key for staging: {hex}',
+        'old legacy together api key was {hex}',
+        # A provider as a Ruby or Elixir symbol.
+        'config :chat, Chat.LLM,\n  provider: :together,\n  api_key: "{hex}"',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1005,6 +1034,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"entries": [\n {{"request": {{"url": "https://api.together.xyz/v1"}}}},\n'
         ' {{"request": {{"url": "https://x.example/v1", "headers": [\n'
         '  {{"name": "authorization", "value": "Bearer {hex}"}}]}}}}]}}',
+        # A digest checked against a Together file: no name after the pipe.
+        'echo "{hex}  together-api-key.tgz" | sha256sum --check',
+        'echo {hex} | tee together.sha256',
+        'llm keys set openai --value {hex}',
+        'config :chat, Chat.LLM,\n  provider: :openai,\n  api_key: "{hex}"',
     ),
 )
 
