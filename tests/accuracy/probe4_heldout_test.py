@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import string
 
 from tests.accuracy import Case
 from tests.accuracy import key_cases
@@ -756,9 +757,6 @@ Keys look like tgp_v1_AbC...xYz (50 characters).
     ('decoy-placeholder-angle', 'docs/rest.md', '''\
 curl -H "Authorization: Bearer <TOGETHER_API_KEY>" https://api.together.xyz/v1/models
 '''),
-    ('decoy-key-id-json', 'out/keys.json', '''\
-{{"data": [{{"id": "key_01HZX8Q4B7M2N9P3R5T6V8W0YA", "name": "ci", "provider": "together"}}]}}
-'''),
     # -- env references in many languages, a digest beside ------------------
     ('decoy-zig-getenv', 'src/main.zig', '''\
 const key = std.posix.getenv("TOGETHER_API_KEY") orelse return error.NoKey;
@@ -803,15 +801,34 @@ var cacheKey = "{_hex}";
       AIRFLOW_CONN_TOGETHER_DEFAULT: "http://:${{TOGETHER_API_KEY}}@api.together.xyz/https"
       AIRFLOW__CORE__FERNET_KEY: "{_b64}"
 '''),
-    ('decoy-gha-secrets-ref-with-sha', '.github/workflows/release.yml', '''\
-      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11
-        env:
-          TOGETHER_API_KEY: ${{{{ secrets.TOGETHER_API_KEY }}}}
-'''),
     ('decoy-tgp-in-regex-doc', 'docs/scanning.md', '''\
 Our CI rejects anything matching `tgp_v1_[A-Za-z0-9_-]{{43}}` in a diff.
 '''),
 )
+
+
+
+def _gha_pinned_sha(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+    """An action pinned by its commit (40 hex) beside a secret reference."""
+    sha = '%040x' % m.rng.getrandbits(160)
+    text = (
+        f'      - uses: actions/checkout@{sha}\n'
+        '        env:\n'
+        '          TOGETHER_API_KEY: ${{ secrets.TOGETHER_API_KEY }}\n'
+    )
+    return text, []
+
+
+def _key_id_json(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+    """A key listing: ids (``key_`` + a ULID) name keys, they are none."""
+    ulid = ''.join(m.rng.choice(string.digits + string.ascii_uppercase) for _ in range(26))
+    return f'{{"data": [{{"id": "key_{ulid}", "name": "ci", "provider": "together"}}]}}\n', []
+
+
+DECOYS += [
+    Case('decoy-key-id-json', 'out/keys.json', _key_id_json),
+    Case('decoy-gha-secrets-ref-with-sha', '.github/workflows/release.yml', _gha_pinned_sha),
+]
 
 CASES = SPECIAL + LEAKS + DECOYS
 
