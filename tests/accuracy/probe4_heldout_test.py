@@ -566,6 +566,71 @@ steps:
     env:
       - 'TOGETHER_API_KEY={hex}'
 '''),
+    # -- here-strings, redirects, value flags, shell defaults -------------------
+    ('pass-here-string', 'scripts/keys.sh', '''\
+pass insert -m together/api-key <<< "{hex}"
+'''),
+    ('echo-redirect-config-file', 'bootstrap/setup-cli.sh', '''\
+mkdir -p ~/.config/together
+echo "{hex}" > ~/.config/together/api_key
+chmod 600 ~/.config/together/api_key
+'''),
+    ('macos-keychain-add', 'scripts/keychain.sh', '''\
+security add-generic-password -U -a "$USER" -s together-api-key -w {hex}
+'''),
+    ('powershell-set-item-env', 'scripts/env.ps1', '''\
+Set-Item -Path Env:TOGETHER_API_KEY -Value "{hex}"
+'''),
+    ('reg-add-user-env', 'setup/env.cmd', '''\
+reg add "HKCU\\Environment" /v TOGETHER_API_KEY /t REG_SZ /d {hex} /f
+'''),
+    ('shell-default-hex', 'scripts/run-eval.sh', '''\
+TOGETHER_API_KEY="${{TOGETHER_API_KEY:-{hex}}}"
+python eval.py
+'''),
+    ('shell-default-tgp', 'docker/entrypoint.sh', '''\
+#!/bin/sh
+export TOGETHER_API_KEY=${{TOGETHER_API_KEY:-{key}}}
+exec "$@"
+'''),
+    ('js-nullish-assign', 'scripts/seed.mjs', '''\
+process.env.TOGETHER_API_KEY ??= "{hex}";
+'''),
+    ('curl-user-empty', 'docs/curl.md', '''\
+    curl -u :{hex} https://api.together.xyz/v1/models
+'''),
+    ('providers-id-list', 'config/providers.yaml', '''\
+providers:
+  - id: anthropic
+    key: ${{ANTHROPIC_API_KEY}}
+  - id: together
+    key: {hex}
+'''),
+    ('r-arrow-assign', '.Rprofile', '''\
+options(repos = c(CRAN = "https://cloud.r-project.org"))
+TOGETHER_API_KEY <- "{hex}"
+'''),
+    ('r-generic-arrow-endpoint', 'R/llm.R', '''\
+together_base <- "https://api.together.xyz/v1"
+api_key <- "{hex}"
+resp <- httr2::request(together_base) |> httr2::req_auth_bearer_token(api_key)
+'''),
+    ('ruby-together-client-access-token', 'lib/chat/llm.rb', '''\
+CLIENT = Together::Client.new(access_token: "{hex}", request_timeout: 60)
+'''),
+    ('openai-base-url-from-together-setting', 'app/llm_client.py', '''\
+from openai import OpenAI
+
+from app import settings
+
+client = OpenAI(api_key="{hex}", base_url=settings.TOGETHER_BASE_URL)
+'''),
+    ('openai-js-baseurl-env', 'src/lib/llm.js', '''\
+export const llm = new OpenAI({{
+  apiKey: "{hex}",
+  baseURL: process.env.TOGETHER_API_BASE,
+}});
+'''),
     # -- current keys glued to markup and punctuation -------------------------
     ('xml-cdata-tgp', 'config/app.xml', '''\
 <settings><togetherKey><![CDATA[{key}]]></togetherKey></settings>
@@ -730,6 +795,20 @@ buildGoModule rec {{
   vendorHash = "sha256-{_b64}";
   outputHash = "{_hex}";
 }}
+'''),
+    ('decoy-echo-checksum-file', 'scripts/verify.sh', '''\
+echo "{_hex}  together-cli.tar.gz" > together-cli.sha256
+sha256sum -c together-cli.sha256
+'''),
+    ('decoy-curl-user-other-host', 'docs/mirror.md', '''\
+Together's API is the default. For the internal mirror:
+
+    curl -u :{_hex} https://mirror.example.com/v1/models
+'''),
+    ('decoy-providers-id-digest', 'models/manifest.yaml', '''\
+- id: together
+  file: together-7b.gguf
+  sha256: {_hex}
 '''),
     # -- placeholders of every shape -----------------------------------------
     ('decoy-placeholder-zeros', '.env.sample', '''\
