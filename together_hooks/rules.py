@@ -386,7 +386,7 @@ TOGETHER_CONTEXT = Context(
         # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
         # ``kubectl create secret generic together``, a Postman environment
         # ``"name": "Together"``)
-        rb'|(?<![\w-])(?:(?:name|id)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
     ),
     label=(
@@ -704,7 +704,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host))(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z])'
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z]'
+        rb'|(?i:[_-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>))'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?\s{0,32}\('
     ),
@@ -962,6 +963,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_API_KEY <- "{hex}"',
         'llm <- list(base_url = "https://api.together.xyz/v1")\napi_key <- "{hex}"',
         'Together::Client.new(access_token: "{hex}")',
+        # XML attributes on one line (the element's name or provider
+        # attribute, then the key's).
+        '<provider name="together" apiKey="{hex}"/>',
+        '<Provider Name="Together" ApiKey="{hex}" />',
+        '<llm provider="together" api-key="{hex}" />',
         # The endpoint field set from a setting named for Together's endpoint.
         'client = OpenAI(api_key="{hex}", base_url=os.environ["TOGETHER_BASE_URL"])',
         'const client = new OpenAI({{ apiKey: "{hex}", baseURL: process.env.TOGETHER_API_BASE }});',
@@ -1085,6 +1091,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '- id: together\n  sha256: {hex}',
         'llm <- list(base_url = "https://api.openai.com/v1")\napi_key <- "{hex}"',
         'client = OpenAI(api_key="{hex}", base_url=OPENAI_BASE_URL)\nTOGETHER_BASE_URL = "x"',
+        '<provider name="together-cache" apiKey="{hex}"/>',
+        '<provider name="openai" apiKey="{hex}"/> <!-- together -->',
     ),
 )
 
