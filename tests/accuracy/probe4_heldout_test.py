@@ -631,6 +631,16 @@ export const llm = new OpenAI({{
   baseURL: process.env.TOGETHER_API_BASE,
 }});
 '''),
+    ('xml-provider-attributes', 'config/llm.xml', '''\
+<llm>
+  <provider name="together" apiKey="{hex}" model="meta-llama/Llama-3-8b-chat-hf"/>
+</llm>
+'''),
+    ('xml-pascal-attributes', 'Chat/Providers.config', '''\
+<Providers>
+  <Provider Name="Together" ApiKey="{hex}" />
+</Providers>
+'''),
     # -- current keys glued to markup and punctuation -------------------------
     ('xml-cdata-tgp', 'config/app.xml', '''\
 <settings><togetherKey><![CDATA[{key}]]></togetherKey></settings>
@@ -809,6 +819,12 @@ Together's API is the default. For the internal mirror:
 - id: together
   file: together-7b.gguf
   sha256: {_hex}
+'''),
+    ('decoy-xml-provider-other', 'config/providers.xml', '''\
+<providers>
+  <provider name="openai" apiKey="{_hex}"/>
+</providers>
+<!-- Together's key comes from TOGETHER_API_KEY -->
 '''),
     # -- placeholders of every shape -----------------------------------------
     ('decoy-placeholder-zeros', '.env.sample', '''\
