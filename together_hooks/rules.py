@@ -1093,6 +1093,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'client = OpenAI(api_key="{hex}", base_url=OPENAI_BASE_URL)\nTOGETHER_BASE_URL = "x"',
         '<provider name="together-cache" apiKey="{hex}"/>',
         '<provider name="openai" apiKey="{hex}"/> <!-- together -->',
+        # Another provider's entry beside Together's, in a list.
+        '[\n  {{"name": "openai", "apiKey": "{hex}"}},\n  {{"name": "together", "apiKey": "${{TOGETHER_API_KEY}}"}}\n]',
+        'providers:\n  - name: openai\n    apiKey: {hex}\n  - name: together\n    apiKey: ${{TOGETHER_API_KEY}}',
     ),
 )
 
