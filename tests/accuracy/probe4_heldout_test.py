@@ -826,6 +826,19 @@ Together's API is the default. For the internal mirror:
 </providers>
 <!-- Together's key comes from TOGETHER_API_KEY -->
 '''),
+    ('decoy-xml-provider-sibling', 'config/llm-providers.xml', '''\
+<providers>
+  <provider name="openai" apiKey="{_hex}"/>
+  <provider name="together" apiKey="${{TOGETHER_API_KEY}}"/>
+</providers>
+'''),
+    ('decoy-yaml-provider-list-sibling', 'config/router.yaml', '''\
+providers:
+  - name: anthropic
+    api_key: {_hex}
+  - name: together
+    api_key: ${{TOGETHER_API_KEY}}
+'''),
     # -- placeholders of every shape -----------------------------------------
     ('decoy-placeholder-zeros', '.env.sample', '''\
 TOGETHER_API_KEY=0000000000000000000000000000000000000000000000000000000000000000
