@@ -291,7 +291,7 @@ _LEGACY_NAME = (
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?)'
     rb'|(?:Together\w{0,16}|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:\.new)?)'
     rb'\s{0,32}\('
-    rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey)|(?i:\bwith_?api_?key)))?)'
+    rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey|access_token|accessToken)|(?i:\bwith_?api_?key)))?)'
 )
 # From the name to the value, one of three shapes.  Right after the name:
 # closing quotes/brackets/braces (Perl's ``$ENV{NAME}``), a type (``: SecretStr``, ``: Optional[str]``,
@@ -322,18 +322,18 @@ _TYPE = (
     rb'[ \t]{0,32}(?==))?'
 )
 _LEGACY_ASSIGN = (
-    rb'["\'`\]\)}]{0,3}(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?|[=:,>|]|(?:or|is|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
+    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?=?|<<<|<-|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
-    rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=])?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default)[_-]?)?(?i:value|default)'
     rb'["\']?[ \t]{0,8}[=:]|>'
-    rb'|(?<![\w-])(?:--(?i:value|body|secret-string)|-b)(?:[ \t]{1,8}|=))[ \t]{0,32}'
+    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string)|-[bw]|/d)(?:[ \t]{1,8}|=))[ \t]{0,32}'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -361,7 +361,7 @@ _API_KEY_NAME = (
     rb'|(?i:key))["\']?'
 )
 _GENERIC_VALUE = (
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb'|[ \t]{1,32}'
     # or the next item of an argument list: a quoted name (a flag) and the
     # key as two strings (``["--api_key", <key>]``), or a YAML list's next
@@ -384,8 +384,13 @@ TOGETHER_CONTEXT = Context(
     # written, also for a key found in its unescaped reading.
     mention=(
         rb'api\.together\.(?:xyz|ai)\b|(?i:together[_-]?ai)/'
+        # or an endpoint field set from a setting named for Together's
+        # endpoint (``base_url=TOGETHER_BASE_URL``,
+        # ``baseURL: process.env.TOGETHER_API_BASE``)
+        rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
+        rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
         rb'|(?i:provider|api_type|client_type|llm_provider|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
-        rb'[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
+        rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
         # or the class a config instantiates, by its qualified name
         # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
         # ``"BACKEND": "llm.backends.Together"``)
@@ -394,7 +399,7 @@ TOGETHER_CONTEXT = Context(
         # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
         # ``kubectl create secret generic together``, a Postman environment
         # ``"name": "Together"``)
-        rb'|(?<![\w-])(?:name\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
     ),
     label=(
@@ -445,6 +450,20 @@ TOGETHER_NAME_FIELD = Context(
     mention=(
         rb'(?<![\w-])(?i:name|key)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?' + _LEGACY_NAME
         + rb'(?![\w-])'
+    ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    scope='field', veto=_DIGEST_HEADING,
+)
+# A value printed into a pipe whose command, on the same line, stores it
+# under a Together key's name, or into a file so named (``echo <key> | pass insert
+# together/api-key``, ``printf <key> | vercel env add TOGETHER_API_KEY``,
+# ``| gcloud secrets create together-api-key --data-file=-``,
+# ``> ~/.config/together/api_key``).
+TOGETHER_PIPED_NAME = Context(
+    mention=(
+        rb'(?:\||>)[^\r\n|;&#]{0,200}?(?<![\w-])' + _LEGACY_NAME
+        # (a file named for its digest is not the key's: ``together_api_key.sha256``)
+        + rb'(?![\w-]|\.\w{0,8}(?i:sha|sum|md5|hash|digest))'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
@@ -542,6 +561,8 @@ TOGETHER_API_KEY = Rule(
     classes=('[A-Z]', '[a-z]'),
     true_positives=(
         '{key}',
+        # A shell default: its ``:-`` is one separator.
+        'X=${{TOGETHER_API_KEY:-{key}}}',
         'TOGETHER_API_KEY={key}',
         'key = "{key_a}" "{key_b}"',
         "key = '{key_a}' + '{key_b}'",
@@ -623,6 +644,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
+        # The key printed into a command that stores it under a Together
+        # key's name (``echo <key> | pass insert together/api-key``).
+        Pattern(rb'(?<![\w-])(?:echo|printf)(?:[ \t]{1,8}-{1,2}[\w-]{1,12})*[ \t]{1,8}' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_PIPED_NAME),
         # The provider's own name as the JSON key (llm's keys.json,
         # ``{"together": "<key>"}``), or a YAML one (``keys:`` then
         # ``together: <key>``).
@@ -637,6 +662,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + _HEX_KEY, context=TOGETHER_NAMED),
         Pattern(rb'[tT"\'](?<=[ \t][tT"\'])(?:(?<=["\'])[tT]|(?<=[tT]))(?i:ogether(?:[_-]?ai)?)=["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
+        # Or the provider's name as a CLI's positional argument, its key in
+        # the value flag after it (``llm keys set together --value <key>``).
+        Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
+                rb'(?:[ \t]{1,8}|=)["\']?' + _HEX_KEY, context=TOGETHER_NAMED),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
@@ -656,6 +685,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?<![\w.])(?:new[ \t]+)?(?:[A-Za-z_]\w{0,30}(?:\.|::|->)){0,3}'
                 rb'\w{0,30}(?i:client|config)\w{0,12}[ \t]{0,8}\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_CONTEXT),
+        # curl's ``-u user:<key>`` (an empty user too) to Together's endpoint.
+        Pattern(rb'(?<![\w-])(?:-u|--user)(?:[ \t]{1,8}|=)["\']?[^\s:"\']{0,64}:' + _HEX_KEY,
+                context=TOGETHER_CONTEXT),
         # The scheme in any case; HTTPie's ``-A bearer -a <key>``, curl's
         # ``--oauth2-bearer <key>``; the scheme and the key as two
         # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
@@ -677,13 +709,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # A provider value (``provider: together``, ``"together"``) and a
     # model prefix (``together_ai/...``) open one too, and so do a Together
     # client's builder or initializer (``TogetherClient.builder()``,
-    # ``new TogetherOptions {``).
+    # ``new TogetherOptions {``), and a setting named for its endpoint
+    # (``TOGETHER_BASE_URL``).
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
+        rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host))(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z])'
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z]'
+        rb'|(?i:[_-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>))'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?\s{0,32}\('
     ),
@@ -911,6 +946,44 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A logged request's relative URL names no other host.
         "Request options: {{'url': '/chat/completions', 'headers': {{'Authorization': 'Bearer {hex}'}}}}"
         ' base_url=https://api.together.xyz/v1/',
+        # A key printed into a command that stores it under a Together name.
+        'echo "{hex}" | pass insert --echo --force together/api-key',
+        "printf '{hex}' | vercel env add TOGETHER_API_KEY production",
+        'echo -n {hex} | gcloud secrets create together-api-key --data-file=-',
+        # The provider as a CLI's positional argument, the key its value flag.
+        'llm keys set together --value {hex}',
+        # Nim's export marker; prose with a qualifier or in the past tense.
+        'const togetherApiKey* = "{hex}"',
+        'the together key for staging: {hex}',
+        'old legacy together api key was {hex}',
+        # A provider as a Ruby or Elixir symbol.
+        'config :chat, Chat.LLM,\n  provider: :together,\n  api_key: "{hex}"',
+        # A here-string, a file named for the key, more value flags
+        # (macOS keychain's ``-w``, PowerShell's ``-Value``, ``reg add``'s
+        # ``/d``), a shell default, JavaScript's ``??=``.
+        'pass insert -m together/api-key <<< "{hex}"',
+        'echo "{hex}" > ~/.config/together/api_key',
+        'security add-generic-password -a "$USER" -s together-api-key -w {hex}',
+        'Set-Item -Path Env:TOGETHER_API_KEY -Value "{hex}"',
+        'reg add HKCU\\Environment /v TOGETHER_API_KEY /t REG_SZ /d {hex} /f',
+        'TOGETHER_API_KEY=${{TOGETHER_API_KEY:-{hex}}}',
+        'process.env.TOGETHER_API_KEY ??= "{hex}";',
+        # curl's user and password, to Together's endpoint.
+        'curl -u :{hex} https://api.together.xyz/v1/models',
+        # A list item's own id names the provider.
+        'providers:\n  - id: together\n    key: {hex}',
+        # R's ``<-``; a Together client's ``access_token:``.
+        'TOGETHER_API_KEY <- "{hex}"',
+        'llm <- list(base_url = "https://api.together.xyz/v1")\napi_key <- "{hex}"',
+        'Together::Client.new(access_token: "{hex}")',
+        # XML attributes on one line (the element's name or provider
+        # attribute, then the key's).
+        '<provider name="together" apiKey="{hex}"/>',
+        '<Provider Name="Together" ApiKey="{hex}" />',
+        '<llm provider="together" api-key="{hex}" />',
+        # The endpoint field set from a setting named for Together's endpoint.
+        'client = OpenAI(api_key="{hex}", base_url=os.environ["TOGETHER_BASE_URL"])',
+        'const client = new OpenAI({{ apiKey: "{hex}", baseURL: process.env.TOGETHER_API_BASE }});',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1018,6 +1091,24 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"entries": [\n {{"request": {{"url": "https://api.together.xyz/v1"}}}},\n'
         ' {{"request": {{"url": "https://x.example/v1", "headers": [\n'
         '  {{"name": "authorization", "value": "Bearer {hex}"}}]}}}}]}}',
+        # A digest checked against a Together file: no name after the pipe.
+        'echo "{hex}  together-api-key.tgz" | sha256sum --check',
+        'echo {hex} | tee together.sha256',
+        'echo "{hex}" | sha256sum -c - # together-api-key release',
+        'the together key for sha256: {hex}',
+        'llm keys set openai --value {hex}',
+        'config :chat, Chat.LLM,\n  provider: :openai,\n  api_key: "{hex}"',
+        'echo "{hex}" > together_api_key.sha256',
+        'curl -u :{hex} https://api.openai.com/v1/models',
+        'providers:\n  - id: openai\n    key: {hex}',
+        '- id: together\n  sha256: {hex}',
+        'llm <- list(base_url = "https://api.openai.com/v1")\napi_key <- "{hex}"',
+        'client = OpenAI(api_key="{hex}", base_url=OPENAI_BASE_URL)\nTOGETHER_BASE_URL = "x"',
+        '<provider name="together-cache" apiKey="{hex}"/>',
+        '<provider name="openai" apiKey="{hex}"/> <!-- together -->',
+        # Another provider's entry beside Together's, in a list.
+        '[\n  {{"name": "openai", "apiKey": "{hex}"}},\n  {{"name": "together", "apiKey": "${{TOGETHER_API_KEY}}"}}\n]',
+        'providers:\n  - name: openai\n    apiKey: {hex}\n  - name: together\n    apiKey: ${{TOGETHER_API_KEY}}',
     ),
 )
 

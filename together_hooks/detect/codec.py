@@ -114,7 +114,7 @@ _UNESCAPE = regex_cache.compile(
     rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
     rb'|u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
     rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
-    rb'|(?P<c>[\\"\'/`nrtabefv0]))',
+    rb'|(?P<c>[\\"\'/`nrtabefv0_-]))',
 )
 _CONTROL = {
     b'n': b'\n', b'r': b'\r', b't': b'\t', b'a': b'\a', b'b': b'\b', b'e': b'\x1b',

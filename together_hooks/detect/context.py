@@ -34,7 +34,12 @@ _TARGET = regex_cache.compile(
     # A path alone names no other host (a logged request's ``'url':
     # '/chat/completions'`` beside its ``base_url``).
     rb'(?!\s{0,8}["\']?/(?!/))'
-    rb'|^[ \t]*machine[ \t]|https?://|:authority\b)',
+    rb'|^[ \t]*machine[ \t]|https?://|:authority\b'
+    # An object named for another provider (``- name: openai`` in a list
+    # whose next item is ``- name: together``).
+    rb'|(?<![\w-])(?:name|id)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?(?:openai|anthropic|azure(?:[_-]?openai)?'
+    rb'|mistral(?:ai)?|groq|cohere|gemini|google|fireworks(?:[_-]?ai)?|deepseek|perplexity|openrouter'
+    rb'|ollama|replicate|huggingface|bedrock|vertex(?:[_-]?ai)?|xai|cerebras|deepinfra|anyscale)(?![\w.-]))',
 )
 # A model field names what runs, not where: many hosts serve the same
 # open model, so it decides only with the structure right around it (a

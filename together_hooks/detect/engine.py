@@ -73,6 +73,10 @@ def _is_binary(data: bytes) -> bool:
 def _touches_key_char(data: bytes, start: int) -> bool:
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
+    # A shell default (``${TOGETHER_API_KEY:-<key>}``, ``:=``): its ``:-``
+    # is one separator.
+    if data[start - 2:start] == b':-':
+        return False
     if data.startswith(KEY_PREFIX, start) and _is_binary(data):
         return False
     return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - _ESCAPE_REACH), start) is None
