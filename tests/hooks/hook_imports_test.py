@@ -114,8 +114,10 @@ def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys
 def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module, argv):
     """Each asks git a question or two on every commit; ``gitrun`` starts
     git without ``subprocess`` (its import, with ``threading`` and
-    ``selectors``, cost more than the questions).  ``scan --staged``
-    streams the staged blobs from a ``cat-file`` started the same way."""
+    ``selectors``, cost more than the questions), and finds it on the PATH
+    without ``os.get_exec_path`` (which imports ``warnings``).  ``scan
+    --staged`` streams the staged blobs from a ``cat-file`` started the
+    same way."""
     write(git_repo, 'app.py', f'client = Together(api_key="{keys()}")\n')
     write(git_repo, '.env', 'DEBUG=1\n')
     subprocess.run(('git', 'add', 'app.py'), cwd=git_repo, check=True)
@@ -124,7 +126,7 @@ def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module,
         f'sys.path.insert(0, {SOURCE!r})\n'
         f'from {module} import main\n'
         f'rc = main({argv!r})\n'
-        'loaded = sorted({"subprocess", "threading", "selectors"} & set(sys.modules))\n'
+        'loaded = sorted({"subprocess", "threading", "selectors", "warnings"} & set(sys.modules))\n'
         'print("loaded:", loaded, file=sys.stderr)\n'
         'raise SystemExit(rc)\n'
     )
