@@ -28,11 +28,11 @@ the developer's own keys (``pipeline._may_hold_own_keys``).
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
     from typing import AnyStr
 
@@ -41,7 +41,6 @@ _FORMAT = 1
 _MAX_ENTRIES = 1024
 # Far more than those entries take (about 4 KB each at most).
 _MAX_BYTES = 8 << 20
-_UNCACHED = re.DEBUG | re.LOCALE  # a program that depends on more than its text
 
 # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), or None
 # before the file is read; the programs this run generated, to write back.
@@ -60,8 +59,11 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
             return build(pattern, program)
         except Exception:  # refused by _sre: compile it afresh
             pass
+    import re
+
     compiled = re.compile(pattern, flags)
-    if _wanted and not flags & _UNCACHED and len(programs) + len(_generated) < _MAX_ENTRIES:
+    # re.DEBUG, re.LOCALE: a program that depends on more than its text.
+    if _wanted and not flags & (re.DEBUG | re.LOCALE) and len(programs) + len(_generated) < _MAX_ENTRIES:
         _keep(pattern, flags, compiled)
     return compiled
 

@@ -18,8 +18,6 @@ single-line minified files need no special path.
 """
 from __future__ import annotations
 
-import re
-
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.findings import Finding
@@ -33,6 +31,7 @@ from together_hooks.rules import Rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Callable
 
     from together_hooks.detect.codec import View
@@ -75,6 +74,8 @@ def _touches_key_char(data: bytes, start: int) -> bool:
         return False
     if data.startswith(KEY_PREFIX, start) and _is_binary(data):
         return False
+    import re
+
     return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - _ESCAPE_REACH), start) is None
 
 
@@ -180,6 +181,8 @@ def _run_test(value_run: tuple[bytes, int] | None) -> tuple[bytes, bytes] | None
         return None
     test = _RUN_TESTS.get(value_run)
     if test is None:
+        import re
+
         chars, n = value_run
         inside = re.compile(b'[' + chars + b']')
         table = bytes(1 if inside.match(bytes((b,))) else 0 for b in range(256))
@@ -299,6 +302,8 @@ def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
     a key (``start``, ``end``; it starts with the prefix): from each
     prefix, its first ``KEY_LENGTH`` characters, the next looked for after
     them (a prefix in every 7 bytes gives one candidate in 50)."""
+    import re
+
     out = []
     key = re.compile(b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_LENGTH - len(KEY_PREFIX)))
     while start != -1 and start + KEY_LENGTH <= end:
@@ -311,6 +316,8 @@ def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
 
 
 def _decode_b64(token: bytes) -> bytes | None:
+    import re
+
     from together_hooks.detect.codec import b64_decode
 
     raw = b64_decode(token)
