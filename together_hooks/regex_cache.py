@@ -18,9 +18,10 @@ interpreter without these private modules) is ``re.compile``; a run that had
 to generate programs writes the file once at exit, atomically, and a
 failed write is only a slower next run.
 
-Only the code's own patterns come here (rules and decoders), never one
-built from data: a pattern made from a developer's keys must not reach a
-file.  The file is ``$XDG_CACHE_HOME/together-hooks/regex-programs``
+Only the code's own patterns come here (rules, decoders, and through
+:func:`cached` the constant ones the engine and the scrub match at each
+call), never one built from data: a pattern made from a developer's keys
+must not reach a file.  The file is ``$XDG_CACHE_HOME/together-hooks/regex-programs``
 (``~/.cache/...``), beside scan-org's mirrors.  No variable of our own
 names it: a variable named like Together makes every hook run look for
 the developer's own keys (``pipeline._may_hold_own_keys``).
@@ -47,6 +48,8 @@ _MAX_BYTES = 8 << 20
 _programs: dict[Any, tuple[Any, ...]] | None = None
 _generated: dict[Any, tuple[Any, ...]] = {}
 _wanted = False  # is there a cache folder to keep programs in
+# (is bytes, pattern, flags) -> the pattern built in this process (``cached``).
+_built: dict[tuple[bool, Any, int], Any] = {}
 
 
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
@@ -65,6 +68,19 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     # re.DEBUG, re.LOCALE: a program that depends on more than its text.
     if _wanted and not flags & (re.DEBUG | re.LOCALE) and len(programs) + len(_generated) < _MAX_ENTRIES:
         _keep(pattern, flags, compiled)
+    return compiled
+
+
+def cached(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``compile``, once per process (the same object each time, as re's
+    own cache gives it): for a constant pattern matched at each call, as
+    ``re.search(pattern, text)`` would."""
+    key = (isinstance(pattern, bytes), pattern, flags)  # never str == bytes
+    compiled = _built.get(key)
+    if compiled is None:
+        if len(_built) >= _MAX_ENTRIES:
+            _built.clear()
+        compiled = _built[key] = compile(pattern, flags)
     return compiled
 
 
