@@ -6,7 +6,9 @@ detect-secrets accepts, and gitleaks' ``gitleaks:allow``.
 """
 from __future__ import annotations
 
-import re
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 _COMMENT_STARTS = (rb'#', rb'//', rb'/\*', rb"'", rb'--', rb'<!--[# \t]*?')
 _COMMENT_ENDS = (rb'', rb'', rb' *\*/', rb'', rb'', rb' *?-->')
@@ -59,6 +61,8 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
     if data.find(b'pragma', start, end) != -1 or data.find(
             b'gitleaks:allow', start, end,
     ) != -1:
+        import re
+
         line = _strip_cr(data[start:end])
         if _seen(line, re.compile(_ALLOW_LINE).search(line)):
             return True
@@ -69,6 +73,8 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
         lo = max(0, prev_end - _LOOKBACK)
         prev_start = max(data.rfind(b'\n', lo, prev_end), data.rfind(b'\r', lo, prev_end)) + 1
         if data.find(b'pragma', prev_start, prev_end) != -1:
+            import re
+
             line = data[prev_start:prev_end]
             return _seen(line, re.compile(_ALLOW_NEXTLINE).search(line))
     return False
@@ -77,6 +83,8 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
 def _seen(line: bytes, found: re.Match[bytes] | None) -> bool:
     """Whether the pragma ``found`` on ``line`` is one a reviewer sees
     (``_HIDING``, ``_MAX_GAP``, ``_MAX_INDENT``)."""
+    import re
+
     if found is None or re.search(_HIDING, line):
         return False
     at = found.start()
