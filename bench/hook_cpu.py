@@ -3,7 +3,8 @@
     python bench/hook_cpu.py --venv main=/tmp/main-venv --venv branch=/tmp/branch-venv --runs 21
 
 Each ``--venv`` is a venv with together-hooks installed as users get it
-(``pip install .``, not editable).  Every command runs in turn (A B C A B C
+(``pip install .``, not editable), by pip 25.0 or later as pre-commit's
+virtualenv has (an older pip's console script imports ``re`` first).  Every command runs in turn (A B C A B C
 ...) in a copy of the hook corpus that ``bench/run.py --only hook`` built
 (``bench/.cache/corpora/full/hook``), the baseline restored before each run.
 CPU is user+sys of the child and what it waited for (``wait4``), which a
@@ -66,7 +67,8 @@ def commands(venvs: dict[str, Path], files: list[str]) -> list[tuple[str, list[s
         ("betterleaks, same, through pip's console script (Python launcher + exec)",
          [str(peers / "bin" / "betterleaks"), *BETTERLEAKS]),
         ("floor: python -c pass", [python, "-c", "pass"]),
-        ("floor: python -c 'import re' (pip's launcher)", [python, "-c", "import re"]),
+        ("floor: python -c 'import re' (a keyword's commit; pip < 25's launcher)",
+         [python, "-c", "import re"]),
     ]
     return out
 

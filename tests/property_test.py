@@ -291,6 +291,25 @@ def test_has_run_agrees_with_counting_one_by_one(body, n):
     assert has_run(body, n) == (max(_runs_one_by_one(body)) >= n)
 
 
+@SETTINGS
+@given(st.lists(st.one_of(
+    st.text(alphabet='azAZ09+/_%=-', min_size=1, max_size=41),
+    st.sampled_from('.: é\udc80\u0660\x00'),  # a dot, a space, non-ASCII, a lone surrogate
+), max_size=6))
+@example(['a' * 40])
+@example(['a' * 39])
+@example(['b' * 20, 'é', 'b' * 20])
+def test_a_long_run_in_a_baseline_name_is_the_regex_run(pieces):
+    """``baseline.format.long_run`` (translate and ``in``, no regex on a
+    clean commit) agrees with the run's regex."""
+    import re
+
+    from together_hooks.baseline.format import long_run
+
+    name = ''.join(pieces)
+    assert long_run(name) == (re.search(r'[A-Za-z0-9+/_%=-]{40,}', name) is not None)
+
+
 def _readable_share_one_by_one(body: str) -> float:
     """The share of ``body`` in runs of 3+ characters each one above (or
     below) the last, side by side or every other character, walked

@@ -15,12 +15,16 @@ from tests.keys import fill
 from together_hooks import regex_cache
 from together_hooks.detect import codec
 from together_hooks.detect import context
+from together_hooks.detect import engine
+from together_hooks.detect import scrub
 from together_hooks.rules import RULES
 
 
-def our_patterns() -> list[tuple[bytes, int]]:
+def our_patterns() -> list[tuple[bytes | str, int]]:
     """(pattern, flags) of every regex the rules, decoders and context
-    walkers compile through the cache."""
+    walkers compile through the cache, and of the constant ones the
+    engine's checks and the scrub of every report match
+    (``regex_cache.cached``)."""
     compiled = [codec._UNESCAPE, codec._ENTITY, codec._QP, codec._PERCENT, codec._JOIN,
                 codec._B64_RUN, codec._NOT_B64, codec._B64_STRETCH,
                 context._TARGET, context._MODEL, context._SECTION, context._ASSIGNS,
@@ -32,7 +36,14 @@ def our_patterns() -> list[tuple[bytes, int]]:
             for ctx in pattern.contexts():
                 walker = context.Walker(ctx.mention, ctx.label, ctx.url, ctx.reach, ctx.veto)
                 compiled += [walker.mention, walker.label, walker.veto, walker.url, walker.endpoint]
-    return sorted({(c.pattern, 0) for c in compiled if c is not None})
+    sources = {c.pattern for c in compiled if c is not None}
+    sources.update(c for rule in RULES for c in rule.classes)
+    sources.update((engine._ESCAPE_BEFORE, engine._PRINTABLE))
+    sources.update((
+        scrub._CONTROL, scrub._ESCAPE_LEAD, scrub._SGR_OR_CONTROL, scrub._COMMAND,
+        scrub._TGP_RUN, scrub._PCT_RUN, scrub._B64_RUN, scrub._HEX_RUN, scrub._ENV_KEY,
+    ))
+    return sorted(((s, 0) for s in sources), key=repr)
 
 
 @pytest.fixture
@@ -46,6 +57,7 @@ def cache(tmp_path, monkeypatch):
 def restart(monkeypatch) -> None:
     monkeypatch.setattr(regex_cache, '_programs', None)
     monkeypatch.setattr(regex_cache, '_generated', {})
+    monkeypatch.setattr(regex_cache, '_built', {})
 
 
 def from_cache(monkeypatch) -> list[re.Pattern[bytes]]:
@@ -82,15 +94,24 @@ def test_cached_programs_match_what_re_compile_matches_on_every_sample(cache, mo
     ]
     for regex, (pattern, flags) in zip(built, our_patterns()):
         plain = re.compile(pattern, flags)
-        for text in texts:
+        for text in map(_as(pattern), texts):
             assert [m.span() + m.groups() for m in regex.finditer(text)] == \
                 [m.span() + m.groups() for m in plain.finditer(text)]
+
+
+def _as(pattern: bytes | str):
+    """Bytes as a ``pattern`` of that type matches them (the scrub's str
+    patterns read text, surrogate escapes included)."""
+    if isinstance(pattern, bytes):
+        return lambda text: text
+    return lambda text: text.decode('utf-8', 'surrogateescape')
 
 
 _ALPHABET = st.sampled_from([
     b'tgp_v1_', b'together', b'TOGETHER_API_KEY', b'api_key', b'=', b'"', b"'", b':', b' ',
     b'\n', b'\\', b'+', b'&amp;', b'%2F', b'=\n', b'0123456789abcdef', b'A-Za-z_', b'QUJD',
     b'Bearer ', b'https://api.together.xyz/v1', b'{', b'}', b'x' * 43, b'\xff',
+    b'\x1b[31m', b'::', b'\xe2\x80\x8b', b'\x7f', b'+AF8',  # what the scrub's patterns look for
 ])
 
 
@@ -114,8 +135,9 @@ def test_cached_programs_match_what_re_compile_matches_on_any_input(text):
     """Each pattern rebuilt from its program finds what ``re.compile``'s
     finds, anywhere."""
     for built, plain in rebuilt():
-        assert [m.span() + m.groups() for m in built.finditer(text)] == \
-            [m.span() + m.groups() for m in plain.finditer(text)]
+        subject = _as(plain.pattern)(text)
+        assert [m.span() + m.groups() for m in built.finditer(subject)] == \
+            [m.span() + m.groups() for m in plain.finditer(subject)]
 
 
 @pytest.mark.parametrize('damage', ['garbage', 'other build', 'refused program', 'wrong shape'])
@@ -254,3 +276,14 @@ def test_a_cache_file_that_is_no_regular_file_never_stalls_a_hook(cache, tmp_pat
         env={**os.environ, 'XDG_CACHE_HOME': str(cache.parent.parent)},
     )
     assert (proc.returncode, proc.stderr) == (0, '')
+
+
+def test_cached_builds_each_pattern_once_per_process(cache, monkeypatch):
+    """``cached`` is ``compile`` once: the same object each time, a str and
+    a bytes pattern of the same text apart (never compared: ``-bb``)."""
+    text = regex_cache.cached(r'[a-z]+')
+    assert regex_cache.cached(r'[a-z]+') is text
+    assert text == re.compile(r'[a-z]+')
+    raw = regex_cache.cached(rb'[a-z]+')
+    assert raw is not text and raw == re.compile(rb'[a-z]+')
+    assert regex_cache.cached(r'[a-z]+', re.I) == re.compile(r'[a-z]+', re.I)

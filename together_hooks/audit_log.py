@@ -255,6 +255,8 @@ def messages_metadata(messages: Sequence[str]) -> dict[str, Any]:
     Messages show keys only as ``redacted`` and ``hashed_secret``; only the
     hashes are kept.
     """
+    if not messages:  # a clean run: re stays unimported
+        return {'problems': 0, 'hashed_secrets': []}
     import re
 
     hashes = sorted({m.group(1) for text in messages for m in re.finditer(_HASHED_PATTERN, text)})

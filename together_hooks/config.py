@@ -12,12 +12,12 @@ read and one ``in``.
 from __future__ import annotations
 
 import os
-import re
 
 from together_hooks.errors import InputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
     from typing import Callable
     from typing import Iterable
@@ -31,6 +31,14 @@ TABLE = 'together-hooks'
 KEYS = {'exclude': list, 'allow': list, 'baseline': str, 'env-templates': list}
 # A hashed_secret (SHA-1 hex); compiled by re on first use, not at import.
 _HASHED_SECRET = r'[0-9a-f]{40}'
+
+
+def _hashed_secrets(allow: tuple[str, ...]) -> set[str]:
+    if not allow:  # most repositories: re is not imported on their commits
+        return set()
+    import re
+
+    return {a for a in allow if re.fullmatch(_HASHED_SECRET, a)}
 
 
 class Config:
@@ -50,7 +58,7 @@ class Config:
         self.baseline = baseline
         self.env_templates = tuple(env_templates)
         self._excludes = [_ignore_pattern(p, source) for p in self.exclude]
-        self._hashes = {a for a in self.allow if re.fullmatch(_HASHED_SECRET, a)}
+        self._hashes = _hashed_secrets(self.allow)
         self._allow_res = [
             _regex(a, source) for a in self.allow if a not in self._hashes
         ]
@@ -246,6 +254,8 @@ def _any_keys() -> list[str]:
 
 
 def _regex(text: str, where: str | None) -> re.Pattern[str]:
+    import re
+
     try:
         return re.compile(text)
     except re.error as e:
@@ -263,6 +273,8 @@ def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pat
         raise InputError(f'{where}: exclude: {pattern!r} matches nothing')
     # A slash at the start or in the middle anchors it at the root;
     # otherwise it matches a name at any depth.
+    import re
+
     anchored = '/' in body
     body = body.lstrip('/')
     out = [] if anchored or body.startswith('**/') else ['(?:.*/)?']

@@ -9,16 +9,23 @@ Inline allow comments are honoured during detection (``detect/pragmas.py``).
 """
 from __future__ import annotations
 
-import re
-
 from together_hooks.config import EMPTY
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Sequence
     from together_hooks.baseline.format import Baseline
     from together_hooks.config import Config
     from together_hooks.findings import Finding
+
+def _compiled(patterns: list[str]) -> list[re.Pattern[str]]:
+    if not patterns:  # most baselines: re is not imported on their commits
+        return []
+    import re
+
+    return [re.compile(p) for p in patterns]
+
 
 class Exclusions:
     """What a run leaves out.  Paths are relative to the repository root;
@@ -36,9 +43,7 @@ class Exclusions:
             [baseline.excludes(k) for k in ('file', 'line', 'secret')]
             if baseline is not None else [[], [], []]
         )
-        self._files, self._lines, self._secrets = (
-            [re.compile(p) for p in ps] for ps in patterns
-        )
+        self._files, self._lines, self._secrets = map(_compiled, patterns)
 
     def __bool__(self) -> bool:
         return bool(

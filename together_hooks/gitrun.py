@@ -206,8 +206,10 @@ def _kill(pid: int) -> None:
 
 def _find_git(env: dict[str, str] | None) -> str:
     """git's path, looked up in the ``PATH`` git will run with, as
-    subprocess does."""
-    for folder in os.get_exec_path(env):
+    subprocess does (``os.get_exec_path`` of a str environment, without
+    the ``warnings`` import it makes on every call)."""
+    path = (os.environ if env is None else env).get('PATH')
+    for folder in (os.defpath if path is None else path).split(os.pathsep):
         path = os.path.join(folder, 'git')
         if os.access(path, os.X_OK) and os.path.isfile(path):
             return path

@@ -23,13 +23,13 @@ result for every argument list the quick path accepts.
 from __future__ import annotations
 
 import sys
-import types
 
 from together_hooks.fileio import is_file_arg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    import types
     from typing import Any
     from typing import Callable
     from typing import Collection
@@ -110,4 +110,9 @@ def quick(
         else:
             return None
     values['filenames'] = files
-    return types.SimpleNamespace(**values)
+    return _Namespace(**values)
+
+
+# ``types.SimpleNamespace``, as ``types`` itself defines it: that module is
+# imported by nothing else a hook's commit loads.
+_Namespace = type(sys.implementation)

@@ -21,11 +21,11 @@ from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.scrub import learn
 from together_hooks.detect.scrub import scrub
 from together_hooks.detect.scrub import workflow_commands
-from together_hooks.detect.windows import WINDOW
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
+from together_hooks.fileio import WINDOW
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
 from together_hooks.findings import Finding

@@ -19,8 +19,9 @@ to generate programs writes the file once at exit, atomically, and a
 failed write is only a slower next run.
 
 Only the code's own patterns come here (rules, decoders, context
-walkers), never one built from data: a pattern made from a developer's
-keys must not reach a file.  The file is
+walkers, and through :func:`cached` the constant ones the engine and the
+scrub match at each call), never one built from data: a pattern made
+from a developer's keys must not reach a file.  The file is
 ``$XDG_CACHE_HOME/together-hooks/regex-programs`` (``~/.cache/...``),
 beside scan-org's mirrors.  No variable of our own
 names it: a variable named like Together makes every hook run look for
@@ -29,11 +30,11 @@ the developer's own keys (``pipeline._may_hold_own_keys``).
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
     from typing import AnyStr
 
@@ -42,13 +43,14 @@ _FORMAT = 1
 _MAX_ENTRIES = 1024
 # Far more than those entries take (about 4 KB each at most).
 _MAX_BYTES = 8 << 20
-_UNCACHED = re.DEBUG | re.LOCALE  # a program that depends on more than its text
 
 # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), or None
 # before the file is read; the programs this run generated, to write back.
 _programs: dict[Any, tuple[Any, ...]] | None = None
 _generated: dict[Any, tuple[Any, ...]] = {}
 _wanted = False  # is there a cache folder to keep programs in
+# (is bytes, pattern, flags) -> the pattern built in this process (``cached``).
+_built: dict[tuple[bool, Any, int], Any] = {}
 
 
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
@@ -61,9 +63,25 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
             return build(pattern, program)
         except Exception:  # refused by _sre: compile it afresh
             pass
+    import re
+
     compiled = re.compile(pattern, flags)
-    if _wanted and not flags & _UNCACHED and len(programs) + len(_generated) < _MAX_ENTRIES:
+    # re.DEBUG, re.LOCALE: a program that depends on more than its text.
+    if _wanted and not flags & (re.DEBUG | re.LOCALE) and len(programs) + len(_generated) < _MAX_ENTRIES:
         _keep(pattern, flags, compiled)
+    return compiled
+
+
+def cached(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``compile``, once per process (the same object each time, as re's
+    own cache gives it): for a constant pattern matched at each call, as
+    ``re.search(pattern, text)`` would."""
+    key = (isinstance(pattern, bytes), pattern, flags)  # never str == bytes
+    compiled = _built.get(key)
+    if compiled is None:
+        if len(_built) >= _MAX_ENTRIES:
+            _built.clear()
+        compiled = _built[key] = compile(pattern, flags)
     return compiled
 
 

@@ -17,9 +17,9 @@ To add a rule: append a ``Rule`` to ``RULES`` with its samples; nothing else.
 """
 from __future__ import annotations
 
-import re
-
-from together_hooks import regex_cache
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 # Characters that may stand in a Together key (URL-safe base64).
 KEY_CHARS = b'A-Za-z0-9_-'
@@ -28,6 +28,12 @@ KEY_PREFIX = b'tgp_v1_'
 KEY_LENGTH = 50
 # Where a Together key is rotated (every message that says so links here).
 ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
+
+
+def _compile(source: bytes) -> re.Pattern[bytes]:
+    from together_hooks import regex_cache  # only a file with a keyword compiles
+
+    return regex_cache.compile(source)
 
 
 class Pattern:
@@ -78,7 +84,7 @@ class Pattern:
             name = m.group('name')
             for i, (regex, context) in enumerate(by_name):
                 if isinstance(regex, bytes):
-                    regex = regex_cache.compile(regex)
+                    regex = _compile(regex)
                     by_name[i] = (regex, context)
                 if regex.fullmatch(name):
                     return False if context is None else context
@@ -88,6 +94,8 @@ class Pattern:
         """Every context a key of this pattern may be judged in (its own
         and its names'), each name regex compiled now (``engine.prepare``:
         before a scan forks)."""
+        from together_hooks import regex_cache
+
         found = [] if self.context is None else [self.context]
         by_name = self._by_name
         for i, (regex, context) in enumerate(by_name):
@@ -100,7 +108,7 @@ class Pattern:
     def _get(self, i: int) -> re.Pattern[bytes] | None:
         compiled = self._compiled[i]
         if compiled is None and self._sources[i] is not None:
-            compiled = self._compiled[i] = regex_cache.compile(self._sources[i])
+            compiled = self._compiled[i] = _compile(self._sources[i])
         return compiled
 
     @property
@@ -244,13 +252,13 @@ class Rule:
     @property
     def value(self) -> re.Pattern[bytes] | None:
         if isinstance(self._value, bytes):
-            self._value = regex_cache.compile(self._value)
+            self._value = _compile(self._value)
         return self._value
 
     @property
     def anchor(self) -> re.Pattern[bytes] | None:
         if isinstance(self._anchor, bytes):  # compiled on first use, as patterns are
-            self._anchor = regex_cache.compile(self._anchor)
+            self._anchor = _compile(self._anchor)
         return self._anchor
 
 

@@ -114,8 +114,10 @@ def test_a_blocked_commit_generates_the_rules_regex_programs_once(git_repo, keys
 def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module, argv):
     """Each asks git a question or two on every commit; ``gitrun`` starts
     git without ``subprocess`` (its import, with ``threading`` and
-    ``selectors``, cost more than the questions).  ``scan --staged``
-    streams the staged blobs from a ``cat-file`` started the same way."""
+    ``selectors``, cost more than the questions), and finds it on the PATH
+    without ``os.get_exec_path`` (which imports ``warnings``).  ``scan
+    --staged`` streams the staged blobs from a ``cat-file`` started the
+    same way."""
     write(git_repo, 'app.py', f'client = Together(api_key="{keys()}")\n')
     write(git_repo, '.env', 'DEBUG=1\n')
     subprocess.run(('git', 'add', 'app.py'), cwd=git_repo, check=True)
@@ -124,7 +126,7 @@ def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module,
         f'sys.path.insert(0, {SOURCE!r})\n'
         f'from {module} import main\n'
         f'rc = main({argv!r})\n'
-        'loaded = sorted({"subprocess", "threading", "selectors"} & set(sys.modules))\n'
+        'loaded = sorted({"subprocess", "threading", "selectors", "warnings"} & set(sys.modules))\n'
         'print("loaded:", loaded, file=sys.stderr)\n'
         'raise SystemExit(rc)\n'
     )
@@ -156,3 +158,86 @@ def test_check_env_gitignored_matches_patterns_only_when_there_are_some(git_repo
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stderr.endswith(f'loaded: {fnmatch}\n'), proc.stderr
+
+
+
+# Every standard module a hook may load to pass a commit in which no file
+# holds a keyword (Python 3.9 to 3.13): what ``site`` loads at every
+# start-up (the tests run without it), and C modules but ``__future__``.
+# No ``re`` (nor the enum, functools and collections it brings), no
+# ``types``, ``warnings`` or ``bisect``.
+CLEAN_COMMIT_MODULES = frozenset((
+    'os', 'os.path', 'posixpath', 'genericpath', 'stat', '_stat', '_collections_abc',
+    '__future__', '_json', '_sha1', 'atexit', 'errno', 'gc', 'select',
+))
+# With a Together key in the environment the hook matches copies of it
+# (and checks its shape with the rules: their patterns from the user's
+# cache, built by ``_sre``), still without re.
+OWN_KEY_MODULES = frozenset(('_sre', 'binascii', 'math', 'bisect', '_bisect'))
+CLEAN = ('app.py', 'go.sum', 'docs/deep/folder/with/a/long/name/index.md')
+
+
+@pytest.mark.parametrize(('module', 'argv', 'pre_commit', 'own_key'), [
+    ('together_hooks.hooks.detect_together_keys', ['--baseline', '.secrets.baseline', *CLEAN], False, False),
+    ('together_hooks.hooks.detect_together_keys', ['--baseline', '.secrets.baseline', *CLEAN], True, False),
+    ('together_hooks.hooks.detect_together_keys', ['--baseline', '.secrets.baseline', *CLEAN], True, True),
+    ('together_hooks.hooks.detect_together_keys', ['app.py'], False, False),
+    ('together_hooks.hooks.forbid_env_files', list(CLEAN), True, False),
+    ('together_hooks.hooks.check_env_gitignored', [], True, False),
+])
+def test_a_clean_commit_loads_no_regex_module(
+        git_repo, keys, monkeypatch, tmp_path, module, argv, pre_commit, own_key,
+):
+    """Most commits hold no keyword in any file: each hook passes them
+    with ``in``, ``find`` and ``translate`` alone, and never imports ``re``
+    (nor enum, functools and collections with it): the commit pays neither
+    that import nor a regex compile.  No other standard module but
+    ``CLEAN_COMMIT_MODULES`` is loaded either.  Here with what such a repository
+    holds: a team baseline (detect-secrets' filters, a recorded secret
+    under a long path), a pyproject.toml without our table, a lock file of
+    64-hex digests (the legacy key's shape, with no Together name near),
+    and a file edited after it was staged (its staged blob is read too);
+    and once with the developer's key in ``TOGETHER_API_KEY``, the regex
+    cache warmed by a first commit."""
+    digest = '0123456789abcdef' * 4
+    write(git_repo, 'app.py', 'import os\n\nprint(os.environ["HOME"])\r\n')
+    write(git_repo, 'go.sum', f'example.com/mod v1.0.0 h1:{digest}\n' * 3)
+    write(git_repo, CLEAN[2], '# Title\n\nText.\n')
+    write(git_repo, 'pyproject.toml', '[project]\nname = "app"\n')
+    write(git_repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    write(git_repo, '.secrets.baseline', json.dumps({
+        'version': '1.5.0', 'plugins_used': [{'name': 'HexHighEntropyString', 'limit': 3.0}],
+        'filters_used': [{'path': 'detect_secrets.filters.heuristic.is_lock_file'}],
+        'results': {CLEAN[2]: [{
+            'type': 'Hex High Entropy String', 'filename': CLEAN[2],
+            'hashed_secret': '1' * 40, 'is_verified': False, 'line_number': 3,
+        }]},
+        'generated_at': '2020-09-13T12:26:40Z',
+    }))
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    write(git_repo, 'app.py', 'import os\n\nprint(os.environ["HOME"])\n')
+    if pre_commit:
+        monkeypatch.setenv('PRE_COMMIT', '1')
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'cache'))
+    allowed = CLEAN_COMMIT_MODULES
+    if own_key:
+        monkeypatch.setenv('TOGETHER_API_KEY', keys())
+        allowed |= OWN_KEY_MODULES
+    code = (
+        'import sys\n'
+        'before = set(sys.modules)\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        f'from {module} import main\n'
+        f'rc = main({argv!r})\n'
+        'loaded = set(sys.modules) - before\n'
+        f'extra = sorted(m for m in loaded - {set(allowed)!r} if not m.startswith("together_hooks"))\n'
+        'print("loaded:", extra, file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    for _ in range(2 if own_key else 1):  # the first fills the regex cache
+        proc = subprocess.run(
+            (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+        )
+        CAPTURED.extend((proc.stdout, proc.stderr))
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stderr == 'loaded: []\n', proc.stderr

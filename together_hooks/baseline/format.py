@@ -27,7 +27,6 @@ detect-secrets' own ``json.dumps(indent=2)``.
 from __future__ import annotations
 
 import os
-import re
 
 from together_hooks import config as _config
 from together_hooks.errors import InputError
@@ -103,7 +102,7 @@ def normalise(filename: str) -> str:
     name = filename.replace('\\', '/')
     while name.startswith('./'):
         name = name[2:]
-    if _LONG_RUN.search(name) is None:
+    if not long_run(name):
         return name  # too short a run for a key in any form: as it is
     from together_hooks.detect.scrub import scrub
 
@@ -111,8 +110,18 @@ def normalise(filename: str) -> str:
 
 
 # A run that could be a key, raw or in any encoding scrub reads (base64,
-# percent-encoding); names without one are left as they are.
-_LONG_RUN = re.compile(r'[A-Za-z0-9+/_%=-]{40,}')
+# percent-encoding): 40 or more of these; names without one are left as
+# they are.  Told by translate and ``in``, without re: every commit reads
+# the baseline.
+_RUN_CHARS = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_%=-'
+_RUN_TABLE = bytes(b in _RUN_CHARS for b in range(256))
+_RUN = b'\1' * 40
+
+
+def long_run(name: str) -> bool:
+    """Does ``name`` hold 40 or more ``_RUN_CHARS`` in a row?  (Its other
+    characters, encoded, are bytes outside them: each ends a run.)"""
+    return len(name) >= len(_RUN) and _RUN in name.encode('utf-8', 'surrogatepass').translate(_RUN_TABLE)
 
 
 class Baseline:
@@ -290,8 +299,6 @@ def parse(text: str, path: str) -> Baseline:
 def _check_exclude_filters(path: str, filters: list[Any]) -> None:
     """Each regex filter's ``pattern`` is a list of valid regexes (as
     detect-secrets compiles them): a bad one is exit 2, never a silent pass."""
-    import re
-
     wanted = set(EXCLUDE_FILTERS.values())
     for f in filters:
         if f.get('path') not in wanted:
@@ -299,6 +306,8 @@ def _check_exclude_filters(path: str, filters: list[Any]) -> None:
         patterns = f.get('pattern')
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise _shape_error(path, f'{f["path"]}: "pattern" is not a list of strings')
+        import re
+
         for pattern in patterns:
             try:
                 re.compile(pattern)
@@ -310,7 +319,6 @@ def load(path: str) -> Baseline:
     """Read and validate ``path``; a one-line InputError if it is unusable."""
     from together_hooks.fileio import read_config_file
     from together_hooks.gitrun import worktree_root
-    from together_hooks.messages import shell_quote
 
     try:
         # A FIFO or device: one line, no hang.  A link out of the work tree
@@ -318,6 +326,8 @@ def load(path: str) -> Baseline:
         # one it holds (``save`` never writes through one either).
         raw = read_config_file(path, within=worktree_root(path))
     except FileNotFoundError:
+        from together_hooks.messages import shell_quote
+
         raise InputError(
             f'{path}: baseline not found (create it with '
             f'`together-hooks baseline create --baseline {shell_quote(path)}`, '

@@ -14,9 +14,6 @@ forms of the rules' keywords) so a file that needs none costs a few
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-
 from together_hooks import regex_cache
 from together_hooks.rules import B64_REACH
 from together_hooks.rules import KEY_CHARS
@@ -25,6 +22,7 @@ from together_hooks.rules import KEY_PREFIX
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Callable
     from typing import Iterable
 
@@ -57,6 +55,8 @@ class View:
 
     def origin(self, offset: int) -> int:
         """Offset in the original bytes of ``self.data[offset]``."""
+        from bisect import bisect_right  # not loaded by a commit that needs no view
+
         i = max(0, bisect_right(self._starts, offset) - 1)
         at = self._sources[i] + (offset - self._starts[i] if self._copied[i] else 0)
         return self.parent.origin(at) if self.parent is not None else at
@@ -477,6 +477,8 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
             if raw is not None and any(k in raw for k in plain):
                 # Each 3-byte group maps to its 4 characters in the
                 # original: a key is reported where its encoding starts.
+                from bisect import bisect_right
+
                 positions = _char_positions(data, start, end)
                 index = [p[0] for p in positions]
                 for group in range(0, len(raw), 3):

@@ -18,8 +18,6 @@ single-line minified files need no special path.
 """
 from __future__ import annotations
 
-import re
-
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.findings import Finding
@@ -33,6 +31,7 @@ from together_hooks.rules import Rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Callable
 
     from together_hooks.detect.codec import View
@@ -45,7 +44,7 @@ _KEY_BYTES = frozenset(
 # "...\ntgp_v1_..." in JSON, "%3Dtgp_v1_..." in URLs, "\u003d" in JS, and
 # an ANSI colour code, raw or escaped ("x\x1b[0mtgp_v1_...", "\e[1m",
 # "\u001b[0m": the codes ``codec._UNESCAPE`` takes out of its reading).
-# (Regex sources here are compiled, and cached by re, on first use.)
+# (Regex sources here are built on first use: regex_cache.cached.)
 _ESCAPE_BEFORE = rb'(?:\\[nrtfvb0]|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}' + (
     rb'|(?:\x1b|\\(?:u001[bB]|x1[bB]|033|e))\[[0-9;]{0,32}[A-Za-z])\Z'
 )
@@ -79,7 +78,9 @@ def _touches_key_char(data: bytes, start: int) -> bool:
         return False
     if data.startswith(KEY_PREFIX, start) and _is_binary(data):
         return False
-    return re.compile(_ESCAPE_BEFORE).search(data, max(0, start - _ESCAPE_REACH), start) is None
+    from together_hooks.regex_cache import cached
+
+    return cached(_ESCAPE_BEFORE).search(data, max(0, start - _ESCAPE_REACH), start) is None
 
 
 def _line_bounds(data: bytes, offset: int) -> tuple[int, int]:
@@ -188,8 +189,10 @@ def _run_test(value_run: tuple[bytes, int] | None) -> tuple[bytes, bytes] | None
         return None
     test = _RUN_TESTS.get(value_run)
     if test is None:
+        from together_hooks.regex_cache import cached
+
         chars, n = value_run
-        inside = re.compile(b'[' + chars + b']')
+        inside = cached(b'[' + chars + b']')
         table = bytes(1 if inside.match(bytes((b,))) else 0 for b in range(256))
         test = _RUN_TESTS[value_run] = (table, b'\1' * n)
     return test
@@ -307,8 +310,10 @@ def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
     a key (``start``, ``end``; it starts with the prefix): from each
     prefix, its first ``KEY_LENGTH`` characters, the next looked for after
     them (a prefix in every 7 bytes gives one candidate in 50)."""
+    from together_hooks.regex_cache import cached
+
     out = []
-    key = re.compile(b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_LENGTH - len(KEY_PREFIX)))
+    key = cached(b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_LENGTH - len(KEY_PREFIX)))
     while start != -1 and start + KEY_LENGTH <= end:
         m = key.match(data, start)
         if m is None:  # cannot happen: the run is all key characters
@@ -320,9 +325,10 @@ def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
 
 def _decode_b64(token: bytes) -> bytes | None:
     from together_hooks.detect.codec import b64_decode
+    from together_hooks.regex_cache import cached
 
     raw = b64_decode(token)
-    return raw if raw is not None and re.match(_PRINTABLE, raw) else None
+    return raw if raw is not None and cached(_PRINTABLE).match(raw) else None
 
 
 def _normalise(data: bytes) -> bytes:

@@ -4,8 +4,6 @@ The values stay in memory; only ``redacted`` and ``hashed_secret`` ever
 leave (``env/ownkeys.py`` loads them)."""
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterable
@@ -113,7 +111,9 @@ class OwnKeys:
         starts: list[tuple[int, int]] = []  # (offset in copy, offset in data)
         pos = 0
         length = 0
-        for m in re.compile(_ESCAPES).finditer(data):
+        from together_hooks.regex_cache import cached
+
+        for m in cached(_ESCAPES).finditer(data):
             pieces.append(data[pos:m.start()])
             length += m.start() - pos
             starts.append((length, m.start()))

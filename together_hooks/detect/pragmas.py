@@ -6,7 +6,9 @@ detect-secrets accepts, and gitleaks' ``gitleaks:allow``.
 """
 from __future__ import annotations
 
-import re
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 _COMMENT_STARTS = (rb'#', rb'//', rb'/\*', rb"'", rb'--', rb'<!--[# \t]*?')
 _COMMENT_ENDS = (rb'', rb'', rb' *\*/', rb'', rb'', rb' *?-->')
@@ -65,6 +67,8 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
     if data.find(b'pragma', start, end) != -1 or data.find(
             b'gitleaks:allow', start, end,
     ) != -1:
+        import re
+
         line = _strip_cr(data[start:end])
         found = re.compile(_ALLOW_LINE).search(line)
         if found is not None and _seen(data, start, line, found):
@@ -76,6 +80,8 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
         lo = max(0, prev_end - _LOOKBACK)
         prev_start = max(data.rfind(b'\n', lo, prev_end), data.rfind(b'\r', lo, prev_end)) + 1
         if data.find(b'pragma', prev_start, prev_end) != -1:
+            import re
+
             line = data[prev_start:prev_end]
             found = re.compile(_ALLOW_NEXTLINE).search(line)
             return found is not None and _seen(data, prev_start, line, found)
@@ -86,6 +92,8 @@ def _seen(data: bytes, start: int, line: bytes, found: re.Match[bytes]) -> bool:
     """Whether the pragma ``found`` on ``line`` (``data`` from ``start``) is
     one a reviewer sees (``_HIDING``, ``_MAX_GAP``, ``_MAX_INDENT``,
     ``_MAX_COLUMN``)."""
+    import re
+
     if re.search(_HIDING, line):
         return False
     at = found.start()

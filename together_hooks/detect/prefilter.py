@@ -28,12 +28,13 @@ not searched again when the engine scans it.
 """
 from __future__ import annotations
 
-import re
 import sys
-from bisect import bisect_left
 
+# re and bisect are imported where used: a clean commit never loads them
+# (docs/architecture.md, "Kept on purpose").
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Callable
     from typing import Iterable
 
@@ -91,6 +92,8 @@ def _anchors(needles: tuple[bytes, ...]) -> dict[bytes, list[bytes]]:
 def _group_search(anchor: bytes, needles: list[bytes]) -> re.Pattern[bytes]:
     # The anchor, then for each needle the rest of it and a look back over
     # the whole needle: a search re starts with a literal byte.
+    import re
+
     alternatives = []
     for needle in needles:
         at = needle.index(anchor)
@@ -160,6 +163,8 @@ class Where:
         offsets = self._found[needle]
         if offsets is None:
             return self.data.find(needle, start)
+        from bisect import bisect_left
+
         i = bisect_left(offsets, start)
         return offsets[i] if i < len(offsets) else -1
 
@@ -428,6 +433,8 @@ def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | No
         import hyperscan
     except ImportError:
         return None
+
+    import re
 
     try:
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)

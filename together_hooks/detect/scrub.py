@@ -59,7 +59,12 @@ _CONTROL = (
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
 _LEGACY = r'[0-9a-f]{64}'
+# A Together variable's value that is a key (``_environ_keys``).
+_ENV_KEY = f'{_TGP_RUN}|{_LEGACY}'
 _SGR = r'\x1b\[[0-9;]*m'
+_SGR_OR_CONTROL = _SGR + '|' + _CONTROL
+# A line that starts with ``::``: a GitHub workflow command.
+_COMMAND = r'(?m)^::'
 # What the engine's escape readings start from (``codec.escapes_view``).
 _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
 # Pieces of known forms: every piece of ``_PIECE`` characters or more
@@ -68,6 +73,16 @@ _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
 _PIECE = 9
 _GRAM = 6
 _PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
+
+
+def _pattern(source: str) -> re.Pattern[str]:
+    """One of this module's patterns, built from the program in the
+    user's cache once per process (a blocked commit's report is scrubbed:
+    generating them afresh cost about a millisecond each run).  Patterns
+    made from keys never go there (``_known_regex``)."""
+    from together_hooks.regex_cache import cached
+
+    return cached(source)
 
 
 def _escaped(char: str) -> str:
@@ -108,11 +123,9 @@ def _environ_keys() -> Iterator[str]:
     """Key-shaped values of Together's variables (``TOGETHER_API_KEY``):
     known before anything is scanned, so an argument echoing one in an
     error is scrubbed too."""
-    import re
-
     for name, value in os.environ.items():
         value = value.strip().strip('\'"')
-        if 'TOGETHER' in name.upper() and re.fullmatch(f'{_TGP_RUN}|{_LEGACY}', value):
+        if 'TOGETHER' in name.upper() and _pattern(_ENV_KEY).fullmatch(value):
             yield value
 
 
@@ -225,23 +238,19 @@ class Scrubber:
         colour sequences stay (a screen we colour ourselves)."""
         if not text:
             return text
-        import re
-
         if '\n' in text and 'tgp_v1_' in text:
             self._learn_wrapped(text)
-        if re.search(_CONTROL, text) or re.search(_ESCAPE_LEAD, text):
+        if _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text):
             # Escaped below (``\u001b`` would split a key), or an escape,
             # ANSI code or encoding in the text itself splits one.
             text = '\n'.join(map(self._rejoined, text.split('\n')))
         text = self._keys_out(text)
-        text = re.sub(
-            _SGR + '|' + _CONTROL if colours else _CONTROL,
+        text = _pattern(_SGR_OR_CONTROL if colours else _CONTROL).sub(
             lambda m: m.group() if len(m.group()) > 1 else _escaped(m.group()),
             text,
         )
         if not commands and '::' in text:
-            text = re.sub(
-                r'(?m)^::',
+            text = _pattern(_COMMAND).sub(
                 lambda m: '::' if m.start() == 0 and not line_start else '\\u003a:',
                 text,
             )
@@ -266,16 +275,14 @@ class Scrubber:
         and encodings are undone as the engine's readings undo them
         (``codec.escapes_view``: ``tg\\e[1mp_v1_…``, ``tgp%5Fv1%5F…``):
         when a key shows only so, the line goes so, key redacted."""
-        import re
-
         # Readings of the line once its own scrub has run: a form the line
         # shows whole is already hidden there, and the line keeps its
         # escapes (a JSON report stays JSON).
         own = self._keys_out(line)
-        readings = [re.sub(_CONTROL, '', own)]
+        readings = [_pattern(_CONTROL).sub('', own)]
         if readings[0] == own:
             readings = []
-        if re.search(_ESCAPE_LEAD, own):
+        if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
             view = escapes_view(_bytes(own))
@@ -283,7 +290,7 @@ class Scrubber:
                 decoded = view.data.decode('utf-8', 'replace')
                 if '\n' in decoded and 'tgp_v1_' in decoded:  # ``\n`` wraps a key
                     self._learn_wrapped(decoded)
-                readings.append(re.sub(_CONTROL, '', decoded))
+                readings.append(_pattern(_CONTROL).sub('', decoded))
         for joined in readings:
             scrubbed = self._keys_out(joined)
             if scrubbed != joined:
@@ -292,17 +299,15 @@ class Scrubber:
 
     def _keys_out(self, text: str) -> str:
         """``text`` with every key form in it redacted."""
-        import re
-
         present = self._present(text)
         if present:
             text = self._known_regex(present).sub(lambda m: self._forms[m.group()], text)
         if 'tgp_v1_' in text:
-            text = re.sub(_TGP_RUN, lambda m: redact(m.group()), text)
+            text = _pattern(_TGP_RUN).sub(lambda m: redact(m.group()), text)
         if '%' in text:
-            text = re.sub(_PCT_RUN, self._decoded_percent, text)
-        text = re.sub(_B64_RUN, self._decoded_base64, text)
-        text = re.sub(_HEX_RUN, self._decoded_hex, text)
+            text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
+        text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
+        text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
         if 'ogether' in text.lower():
             text = _in_context(text)
         if self._grams:
@@ -310,9 +315,7 @@ class Scrubber:
         return text
 
     def _holds_key(self, plain: str) -> bool:
-        import re
-
-        return re.search(_TGP_RUN, plain) is not None or any(
+        return _pattern(_TGP_RUN).search(plain) is not None or any(
             form in plain for form in self._known_forms()
         )
 
@@ -359,10 +362,8 @@ def _decodings(run: str) -> Iterator[str]:
 
 def encoded_runs(text: str, secret: str) -> list[str]:
     """The base64 runs of ``text`` that hold ``secret`` encoded."""
-    import re
-
     return [
-        m.group() for m in re.finditer(_B64_RUN, text)
+        m.group() for m in _pattern(_B64_RUN).finditer(text)
         if any(secret in plain for plain in _decodings(m.group()))
     ]
 

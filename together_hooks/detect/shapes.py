@@ -103,9 +103,9 @@ def is_placeholder(body: str, rule: Rule) -> bool:
     if readable_share(body) >= 0.5:
         return True
     if rule.classes:
-        from re import search
+        from together_hooks.regex_cache import cached
 
-        if not all(search(c, body) for c in rule.classes):
+        if not all(cached(c).search(body) for c in rule.classes):
             return True
     for period in range(1, 17):  # "abcd" * 16, "0123456789abcdef" * 4
         if body[period:] == body[:-period]:

@@ -8,7 +8,6 @@ teammates.  ``fix_gitignore`` (``--fix``) appends the missing rules.
 from __future__ import annotations
 
 import os
-from collections import namedtuple
 
 from together_hooks.env.names import env_folder
 from together_hooks.env.names import ignore_rule
@@ -66,16 +65,25 @@ def ignored_files(root: str) -> list[str]:
 
 # --- check-ignore probes -----------------------------------------------------
 
-class Probe(namedtuple(
-        'Probe', 'path want_ignored source line pattern present',
-        defaults=(False,),
-)):
+class Probe:
     """One path asked of ``git check-ignore``, with the rule that decided:
     ``path`` (str), ``want_ignored`` (bool), ``source`` / ``line`` /
     ``pattern`` of the rule ('' / 0 / '' when none matches) and
-    ``present`` (the file exists, not just a probe name)."""
+    ``present`` (the file exists, not just a probe name).  A plain class,
+    not a namedtuple: ``collections`` would be imported on every commit."""
 
-    __slots__ = ()
+    __slots__ = ('path', 'want_ignored', 'source', 'line', 'pattern', 'present')
+
+    def __init__(
+            self, path: str, want_ignored: bool, source: str, line: int, pattern: str,
+            present: bool = False,
+    ) -> None:
+        self.path = path
+        self.want_ignored = want_ignored
+        self.source = source
+        self.line = line
+        self.pattern = pattern
+        self.present = present
 
     @property
     def shared(self) -> bool:
@@ -174,9 +182,16 @@ def _folders(files: list[str]) -> list[str]:
     return sorted(folders | special)
 
 
-# ``git ls-files`` of a work tree: tracked, untracked (present and not
-# ignored) and ignored paths (ignored folders as ``dir/``), lists of str.
-Listing = namedtuple('Listing', 'tracked untracked ignored')
+class Listing:
+    """``git ls-files`` of a work tree: tracked, untracked (present and not
+    ignored) and ignored paths (ignored folders as ``dir/``), lists of str."""
+
+    __slots__ = ('tracked', 'untracked', 'ignored')
+
+    def __init__(self, tracked: list[str], untracked: list[str], ignored: list[str]) -> None:
+        self.tracked = tracked
+        self.untracked = untracked
+        self.ignored = ignored
 
 
 def listing(root: str) -> Listing:

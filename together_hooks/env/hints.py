@@ -10,7 +10,6 @@ fails one hook with one message.
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 FIXER = 'check-env-gitignored'
@@ -66,6 +65,8 @@ def hook_configured(hook_id: str, root: str = '.') -> bool:
         text = read_config_file(os.path.join(root, CONFIG)).decode('utf-8', 'replace')
     except (OSError, InputError):
         return False
+    import re
+
     # Block style or flow style (``hooks: [{id: x}]``, as doctor suggests),
     # and a config saved with Windows line ends (CRLF), count the same.
     pattern = (

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 
 from together_hooks.detect.ownkeys import OwnKeys
-from together_hooks.env.gitignore import ignored_files
 from together_hooks.env.names import env_folder
 from together_hooks.env.names import is_dotenv_name
 from together_hooks.env.names import is_envrc_name
@@ -41,6 +40,8 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
 
     if not git_may_claim(root):  # no repository: its top folder is all we know
         return sorted(found)
+    from together_hooks.env.gitignore import ignored_files  # not on the hook's path (near)
+
     try:
         found.update(ignored_files(root))
     except InputError:  # not a git work tree: its top folder is all we know

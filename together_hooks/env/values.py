@@ -3,14 +3,14 @@ developer's own keys), and which look like any real credential (what a
 template must not hold)."""
 from __future__ import annotations
 
-import re
+from together_hooks.regex_cache import cached
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
     from typing import Mapping
 
-# Regex sources, compiled (and cached by re) on first use.
+# Regex sources, built on first use from the user's cache (regex_cache.cached).
 _NAMED_KEY = r'(?i)together.*(?:key|token)'
 _ASSIGN = rb'(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$'
 _VALUE_CHARS = r'[A-Za-z0-9_\-.+/=~]+\Z'
@@ -38,7 +38,7 @@ def plausible_key(value: str) -> bool:
             return True
     low = value.lower()
     return (
-        len(value) >= 32 and re.compile(_VALUE_CHARS).match(value) is not None
+        len(value) >= 32 and cached(_VALUE_CHARS).match(value) is not None
         and entropy(value) >= 4.0 and len(set(value)) >= 16
         and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
         and not any(w in low for w in VALUE_PLACEHOLDER_WORDS)
@@ -58,12 +58,12 @@ def looks_like_secret(value: str) -> bool:
     from together_hooks.detect.shapes import entropy
     from together_hooks.detect.shapes import TEMPLATE_PLACEHOLDER_WORDS
 
-    if re.compile(_VALUE_CHARS).match(value) is None and '@' not in value:
+    if cached(_VALUE_CHARS).match(value) is None and '@' not in value:
         return False
     low = value.lower()
     if any(w in low for w in TEMPLATE_PLACEHOLDER_WORDS):
         return False
-    for seg in re.compile(_SEGMENT_SPLIT).split(value):
+    for seg in cached(_SEGMENT_SPLIT).split(value):
         if (
                 len(seg) >= 16 and len(set(seg)) >= 10 and entropy(seg) >= 3.3
                 and any(c.isdigit() for c in seg) and any(c.isalpha() for c in seg)
@@ -86,7 +86,7 @@ def secret_values(
     from together_hooks.env.public import is_public
 
     found = []
-    for m in re.compile(_ASSIGN).finditer(data):
+    for m in cached(_ASSIGN).finditer(data):
         value = _unquote(m.group(2)).decode('utf-8', 'replace')
         if not value or not looks_like_secret(value):
             continue
@@ -110,8 +110,8 @@ def keys_in_env(data: bytes) -> set[str]:
     from together_hooks.detect.engine import scan_bytes
 
     found = {f.secret for f in scan_bytes(data, '.env')}
-    for m in re.compile(_ASSIGN).finditer(data):
-        if not re.compile(_NAMED_KEY).search(m.group(1).decode('ascii', 'replace')):
+    for m in cached(_ASSIGN).finditer(data):
+        if not cached(_NAMED_KEY).search(m.group(1).decode('ascii', 'replace')):
             continue
         value = _unquote(m.group(2)).decode('utf-8', 'replace')
         if value not in found and plausible_key(value):
@@ -123,7 +123,7 @@ def keys_in_environ(environ: Mapping[str, str]) -> set[str]:
     found: set[str] = set()
     for name, value in environ.items():
         value = value.strip()
-        if re.compile(_NAMED_KEY).search(name):
+        if cached(_NAMED_KEY).search(name):
             if plausible_key(value):
                 found.add(value)
         elif 'tgp_v1_' in value:

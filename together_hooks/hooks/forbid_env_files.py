@@ -87,6 +87,8 @@ def template_problems(
     ``allow`` silences a value (never a copy of your own key), as an inline
     pragma does.  ``root``: the work tree's top (found from the current
     folder if not given), whose local env files hold the own keys."""
+    if not paths:  # most commits: no template to read, nothing to import
+        return []
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
     from together_hooks.env.values import secret_values
     from together_hooks.errors import InputError
