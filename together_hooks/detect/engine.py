@@ -450,6 +450,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     walkers' regexes, the modules a candidate or wide text needs): before
     a scan forks, once for both processes.  ``enough(n)``: will the run
     pass at least n bytes through the screen (``Keywords.prepare``)?"""
+    from together_hooks.regex_cache import cached
+
     keyword_screen(rules).prepare(enough)
     walkers = set()
     for rule in rules:
@@ -461,8 +463,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
         _run_test(rule.value_run)
-        for chars in rule.classes:  # the shape check's (re's cache keeps them)
-            re.compile(chars)
+        for chars in rule.classes:  # the shape check's
+            cached(chars)
     for module in ('codec', 'context', 'pragmas', 'shapes', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
     from together_hooks.detect.codec import b64_decode
@@ -471,8 +473,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
 
     for key in walkers:  # each pattern compiled once a process (context._rule_regex)
         Walker(*key)
-    re.compile(_ESCAPE_BEFORE)
-    re.compile(_PRINTABLE)
+    cached(_ESCAPE_BEFORE)
+    cached(_PRINTABLE)
     b64_decode(b'')  # their own imports (binascii, math)
     entropy('')
 
