@@ -154,6 +154,17 @@ def read_windows(path: str, step: int, overlap: int) -> Iterator[tuple[int, int,
         os.close(fd)
 
 
+def filled(read: Callable[[int], bytes], have: bytes, n: int) -> bytes:
+    """``have`` and then a stream's next bytes (``read(k)``: up to ``k``;
+    b'' at its end) until ``n`` bytes or the stream's end."""
+    while len(have) < n:
+        more = read(n - len(have))
+        if not more:
+            break
+        have += more
+    return have
+
+
 def stream_windows(
         read: Callable[[int], bytes], step: int, overlap: int,
 ) -> Iterator[tuple[int, int, int, bytes]]:
@@ -164,12 +175,7 @@ def stream_windows(
 
     def fetch(offset: int, n: int) -> bytes:
         nonlocal kept, at
-        kept, at = kept[offset - at:], offset
-        while len(kept) < n:
-            more = read(n - len(kept))
-            if not more:
-                break
-            kept += more
+        kept, at = filled(read, kept[offset - at:], n), offset
         return kept
 
     return _tile(fetch, step, overlap)
@@ -214,12 +220,7 @@ def read_config_file(
     IsADirectoryError for a folder, InputError for anything not a file.
     """
     if within is not None:
-        how = leaves(path, within)
-        if how is not None:
-            raise InputError(
-                f'{path} {how} out of the repository; refusing to read it: '
-                'replace the link with a file, or name the real path',
-            )
+        _refuse_leaving(path, within, 'refusing to read it')
     fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_BINARY', 0))
     try:
         mode = os.fstat(fd).st_mode
@@ -274,6 +275,16 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=BoundedLoader)
 
 
+def _refuse_leaving(path: str, within: str, what: str) -> None:
+    """One line (InputError) when ``path`` leads out of ``within``."""
+    how = leaves(path, within)
+    if how is not None:
+        raise InputError(
+            f'{path} {how} out of the repository; {what}: '
+            'replace the link with a file, or name the real path',
+        )
+
+
 def leaves(path: str, within: str) -> str | None:
     """How ``path``, named inside the folder ``within``, really lies outside
     it ('is a symlink', 'goes through a symlinked folder'), or None.
@@ -314,12 +325,7 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     # points, and the link stays a link.
     target = os.path.realpath(path) if os.path.islink(path) else path
     if within is not None:
-        how = leaves(path, within)
-        if how is not None:
-            raise InputError(
-                f'{path} {how} out of the repository; it is never written '
-                'through: replace the link with a file, or name the real path',
-            )
+        _refuse_leaving(path, within, 'it is never written through')
     folder = os.path.dirname(os.path.abspath(target))
     # SIGINT/SIGTERM wait until the temp file's name is held below: one
     # landing inside mkstemp would leave a file no clean-up knows of.

@@ -27,6 +27,7 @@ from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.windows import WINDOW
 from together_hooks.detect.windows import WindowScan
 from together_hooks.errors import InputError
+from together_hooks.fileio import filled
 from together_hooks.fileio import stream_windows
 from together_hooks.rules import MAX_CONTEXT
 
@@ -226,13 +227,7 @@ def _compressed(
 
 
 def _read_head(read: Callable[[int], bytes]) -> bytes:
-    head = b''
-    while len(head) < _HEAD:
-        more = read(_HEAD - len(head))
-        if not more:
-            break
-        head += more
-    return head
+    return filled(read, b'', _HEAD)
 
 
 def _member(
