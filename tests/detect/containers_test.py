@@ -339,3 +339,23 @@ def test_a_container_that_does_not_decompress_fails_closed(damage):
         data = data[:20] + bytes(b ^ 0x55 for b in data[20:40]) + data[40:]
     with pytest.raises(InputError, match=r"^x\.gz: a gzip that does not decompress \(.+\): not scanned whole$"):
         found(data, 'x.gz')
+
+
+def _pdf_after_damage(key: str) -> bytes:
+    """A PDF whose first zlib stream is cut short, a key in the next."""
+    good = zlib.compress(b'BT (hello world) Tj ET\n' * 50)
+    return (
+        b'%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n' + good[:len(good) // 2]
+        + b'\nendstream\nendobj\n2 0 obj\n<< /Filter /FlateDecode >>\nstream\n'
+        + zlib.compress(f'BT (TOGETHER_API_KEY={key}) Tj ET\n'.encode())
+        + b'\nendstream\nendobj\n%%EOF\n'
+    )
+
+
+def test_a_damaged_pdf_stream_does_not_hide_the_streams_after_it():
+    key = make_key(_rng)
+    data = _pdf_after_damage(key)
+    assert key.encode() not in data
+    assert found(data, 'x.pdf') == [('x.pdf!obj 2', 1, hash_secret(key))]
+    # Streamed (no seek back): inside a gzip.
+    assert found(gzip.compress(data), 'x.pdf.gz') == [('x.pdf.gz!x.pdf!obj 2', 1, hash_secret(key))]

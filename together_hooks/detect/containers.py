@@ -385,10 +385,18 @@ def _pdf(
             buf = buf[start:]  # pixels: a scan's pages would spend the budget on them
             continue
         where = f'{path}!obj {int(named[-1].group(1))}' if named else f'{path}!stream at {m.start()}'
-        state = {'pending': buf[start:], 'left': b''}
+        # A stream that stops decoding, or never ends, is read again from
+        # its start as the file's own bytes: the streams after it are
+        # searched for there (a seek back, or what was fed, held up to HELD).
+        rewind = stream.tell() - len(buf) + start if stream.seekable() else None
+        fed: list[bytes] = [buf[start:]]
+        state: dict[str, Any] = {'pending': buf[start:], 'left': b'', 'damaged': False, 'fed': len(buf) - start}
         decoders = [zlib.decompressobj()]  # none left: the stream stopped decoding
 
-        def read(n: int, decoders: list[Any] = decoders, state: dict[str, bytes] = state) -> bytes:
+        def read(
+                n: int, decoders: list[Any] = decoders, state: dict[str, Any] = state,
+                fed: list[bytes] = fed, rewind: int | None = rewind,
+        ) -> bytes:
             while decoders and not decoders[0].eof:
                 decoder = decoders[0]
                 if decoder.unconsumed_tail:
@@ -397,14 +405,20 @@ def _pdf(
                     data, state['pending'] = state['pending'], b''
                 else:
                     data = stream.read(_CHUNK)
-                    if not data:
+                    if not data:  # no end: the rest is searched again
+                        decoders.clear()
+                        state['damaged'] = True
                         return b''
+                    if rewind is None:
+                        state['fed'] += len(data)
+                        if state['fed'] <= HELD:
+                            fed.append(data)
                 before = decoder.copy()
                 try:
                     out = decoder.decompress(data, n)
                 except zlib.error:  # what decodes before the damage, and no more
                     decoders.clear()
-                    state['left'] = state['pending']
+                    state['damaged'] = True
                     return _decodable(before, data, n)
                 if decoder.eof:
                     state['left'] = decoder.unused_data + state['pending']
@@ -414,7 +428,17 @@ def _pdf(
 
         metered = _Metered(read, budget, where)
         _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
-        buf = state['left']
+        if not state['damaged']:
+            buf = state['left']
+        elif rewind is not None:
+            stream.seek(rewind)
+            buf, ended = b'', False
+        elif state['fed'] > HELD:
+            raise InputError(
+                f'{where}: a damaged PDF stream larger than {HELD >> 20} MB: not scanned whole',
+            )
+        else:
+            buf = b''.join(fed)
 
 
 def _decodable(decoder: Any, data: bytes, n: int) -> bytes:
