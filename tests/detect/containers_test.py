@@ -15,6 +15,7 @@ import os
 import random
 import re
 import shutil
+import struct
 import subprocess
 import tarfile
 import zipfile
@@ -359,3 +360,48 @@ def test_a_damaged_pdf_stream_does_not_hide_the_streams_after_it():
     assert found(data, 'x.pdf') == [('x.pdf!obj 2', 1, hash_secret(key))]
     # Streamed (no seek back): inside a gzip.
     assert found(gzip.compress(data), 'x.pdf.gz') == [('x.pdf.gz!x.pdf!obj 2', 1, hash_secret(key))]
+
+
+def _stored_in_the_directory(data: bytes) -> bytes:
+    """A one-member deflated zip whose central directory says "stored",
+    its CRC that of the raw bytes (zipfile reads them as they are; unzip
+    follows the local header and inflates them)."""
+    out = bytearray(data)
+    cd = out.find(b'PK\x01\x02')
+    csize = struct.unpack_from('<I', out, cd + 20)[0]
+    nlen, elen = struct.unpack_from('<HH', out, 26)
+    raw = bytes(out[30 + nlen + elen:30 + nlen + elen + csize])
+    struct.pack_into('<H', out, cd + 10, 0)
+    struct.pack_into('<I', out, cd + 16, zlib.crc32(raw))
+    struct.pack_into('<I', out, cd + 24, csize)
+    return bytes(out)
+
+
+def test_a_zip_before_a_zip_is_read_from_its_local_headers():
+    key = make_key(_rng)
+    data = _zip({'config.env': _env(key)}) + _zip({'other.txt': b'hello\n'})
+    assert key.encode() not in data
+    assert found(data, 'x.zip') == [('x.zip!config.env', 2, hash_secret(key))]
+
+
+def test_a_local_header_the_central_directory_contradicts_is_read_as_unzip_reads_it():
+    key = make_key(_rng)
+    data = _stored_in_the_directory(_zip({'config.env': _env(key)}))
+    assert key.encode() not in data
+    assert found(data, 'x.zip') == [('x.zip!config.env', 2, hash_secret(key))]
+
+
+def test_an_entry_named_as_a_folder_that_holds_data_is_read():
+    key = make_key(_rng)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo('notes/'), _env(key), zipfile.ZIP_DEFLATED)
+    assert found(out.getvalue(), 'x.zip') == [('x.zip!notes/', 2, hash_secret(key))]
+
+
+def test_a_local_entry_that_cannot_be_read_fails_closed():
+    # Outside the central directory, in a method not read from a local header.
+    key = make_key(_rng)
+    data = _zip({'a.env': _env(key)}, zipfile.ZIP_LZMA) + _zip({'b.txt': b'hello\n'})
+    with pytest.raises(InputError, match=r'^x\.zip!a\.env: a zip entry outside its central directory, method 14: not scanned whole$'):
+        found(data, 'x.zip')

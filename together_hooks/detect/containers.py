@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.windows import WINDOW
@@ -302,12 +303,148 @@ def _zip(
         infos = archive.infolist()
         _names(path, [info.filename for info in infos], scan, found)
         for info in infos:
-            if info.is_dir() or info.flag_bits & 0x1:  # a folder; encrypted
+            if info.flag_bits & 0x1:  # encrypted
                 continue
+            if info.is_dir() and not info.compress_size and not info.file_size:
+                continue  # a folder (one named so that holds data is read)
             where = f'{path}!{info.filename}'
             with archive.open(info) as member:
                 metered = _Metered(member.read, budget, where)
                 _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+    covered = {info.header_offset: info for info in infos}
+    _locals(stream, covered, path, scan, budget, depth, found)
+
+
+# A zip's local file header: signature, version, flags, method, time,
+# date, CRC, compressed and uncompressed sizes, name and extra lengths.
+_LOCAL = struct.Struct('<4s5H3I2H')
+
+
+def _locals(
+        stream: BinaryIO, covered: dict[int, Any], path: str, scan: Scan,
+        budget: _Budget, depth: int, found: list[Finding],
+) -> None:
+    """The local file headers, in order, as ``unzip`` may read them: an
+    entry the central directory does not name (a zip after a zip), or
+    names with another method or sizes, is decompressed as its local
+    header says (stored or deflated; any other: InputError)."""
+    names: list[str] = []
+    at = 0
+    while True:
+        at = _next_local(stream, at)
+        if at < 0:
+            break
+        stream.seek(at)
+        fixed = stream.read(_LOCAL.size)
+        if len(fixed) < _LOCAL.size:
+            raise InputError(f'{path}: a zip local header cut short at {at}: not scanned whole')
+        _sig, _version, flags, method, _time, _date, _crc, csize, usize, nlen, elen = _LOCAL.unpack(fixed)
+        raw_name = stream.read(nlen)
+        extra = stream.read(elen)
+        data_at = at + _LOCAL.size + nlen + elen
+        csize, usize = _zip64_sizes(extra, csize, usize)
+        info = covered.get(at)
+        if info is not None and info.compress_type == method and (
+                flags & 0x8 or (info.compress_size, info.file_size) == (csize, usize)):
+            at = data_at + info.compress_size  # read through the central directory
+            continue
+        sized = not flags & 0x8 or csize > 0
+        if flags & 0x1:  # encrypted: left unread
+            at = data_at + csize if sized else data_at
+            continue
+        name = raw_name.decode('utf-8' if flags & 0x800 else 'cp437', 'replace')
+        names.append(name)
+        if len(names) > MEMBERS:
+            raise InputError(f'{path}: a zip of more than {MEMBERS} members: not scanned whole')
+        at = _local_member(stream, data_at, method, csize if sized else None,
+                           f'{path}!{name}', scan, budget, depth, found)
+    if names:
+        _names(path, names, scan, found)
+
+
+def _next_local(stream: BinaryIO, at: int) -> int:
+    """Where the next local header signature is, from ``at``, or -1."""
+    keep = b''
+    while True:
+        stream.seek(at)
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return -1
+        data = keep + chunk
+        hit = data.find(b'PK\x03\x04')
+        if hit >= 0:
+            return at - len(keep) + hit
+        keep = data[-3:]
+        at += len(chunk)
+
+
+def _zip64_sizes(extra: bytes, csize: int, usize: int) -> tuple[int, int]:
+    """The sizes a zip64 extra field (0x0001) gives for the 0xFFFFFFFF ones."""
+    at = 0
+    while at + 4 <= len(extra):
+        tag, size = struct.unpack_from('<HH', extra, at)
+        if tag == 1:
+            body = extra[at + 4:at + 4 + size]
+            values = [struct.unpack_from('<Q', body, i)[0] for i in range(0, len(body) - 7, 8)]
+            if usize == 0xFFFFFFFF and values:
+                usize = values.pop(0)
+            if csize == 0xFFFFFFFF and values:
+                csize = values.pop(0)
+            break
+        at += 4 + size
+    return csize, usize
+
+
+def _local_member(
+        stream: BinaryIO, at: int, method: int, csize: int | None, where: str,
+        scan: Scan, budget: _Budget, depth: int, found: list[Finding],
+) -> int:
+    """Scan a zip entry from its local header's word (its data at ``at``):
+    where its data ends."""
+    import zlib
+
+    state = {'pos': at}
+    if method == 0 and csize is not None:
+        end = at + csize
+
+        def read(n: int) -> bytes:
+            want = min(n, end - state['pos'])
+            if want <= 0:
+                return b''
+            stream.seek(state['pos'])
+            data = stream.read(want)
+            if not data:
+                raise InputError(f'{where}: a zip entry cut short: not scanned whole')
+            state['pos'] += len(data)
+            return data
+    elif method == 8:
+        decoder = zlib.decompressobj(-15)
+
+        def read(n: int) -> bytes:
+            while not decoder.eof:
+                data = decoder.unconsumed_tail
+                if not data:
+                    stream.seek(state['pos'])
+                    data = stream.read(_CHUNK)
+                    if not data:
+                        raise InputError(f'{where}: a deflated zip entry cut short: not scanned whole')
+                    state['pos'] += len(data)
+                out = decoder.decompress(data, n)
+                if out:
+                    return out
+            return b''
+    else:
+        raise InputError(
+            f'{where}: a zip entry outside its central directory, method {method}'
+            f'{"" if csize is not None else " and no size"}: not scanned whole',
+        )
+    metered = _Metered(read, budget, where)
+    _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+    while metered.read(_CHUNK):  # to its end, where the next entry starts
+        pass
+    if method == 8:
+        return state['pos'] - len(decoder.unused_data)
+    return state['pos']
 
 
 def _tar(
