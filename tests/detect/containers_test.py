@@ -405,3 +405,18 @@ def test_a_local_entry_that_cannot_be_read_fails_closed():
     data = _zip({'a.env': _env(key)}, zipfile.ZIP_LZMA) + _zip({'b.txt': b'hello\n'})
     with pytest.raises(InputError, match=r'^x\.zip!a\.env: a zip entry outside its central directory, method 14: not scanned whole$'):
         found(data, 'x.zip')
+
+
+def test_utf16_text_larger_than_a_window_in_a_container_is_decoded():
+    # A UTF-16LE SQL dump (SSMS, PowerShell's Out-File) gzipped: its text
+    # is decoded across windows, as a large file's is.
+    from together_hooks.detect.windows import WINDOW
+
+    key = make_key(_rng)
+    rows = "INSERT INTO t VALUES (1, 'x');\r\n" * (WINDOW // 60 + 1000)
+    text = ('\ufeff' + rows + f'TOGETHER_API_KEY={key}\r\n' + rows).encode('utf-16-le')
+    assert len(text) > WINDOW
+    data = gzip.compress(text, 1)
+    [(path, line, hashed)] = found(data, 'dump.sql.gz')
+    assert (path, hashed) == ('dump.sql.gz!dump.sql', hash_secret(key))
+    assert line == rows.count('\n') + 1

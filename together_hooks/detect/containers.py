@@ -23,10 +23,11 @@ from __future__ import annotations
 import io
 import re
 import struct
+from itertools import chain
 
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.windows import WINDOW
-from together_hooks.detect.windows import WindowScan
+from together_hooks.detect.windows import scan_stream_windows
 from together_hooks.errors import InputError
 from together_hooks.fileio import filled
 from together_hooks.fileio import stream_windows
@@ -254,12 +255,10 @@ def _member(
     if second is None:  # read whole: UTF-16 text is decoded as in a file
         found += scan(first[3], path, True)
         return
-    scanned = WindowScan(lambda data: scan(data, path, False))
-    scanned.add(first)
-    scanned.add(second)
-    for window in windows:
-        scanned.add(window)
-    found += scanned.found
+    found += scan_stream_windows(
+        first, chain((second,), windows), None,
+        lambda data: scan(data, path, False), lambda data: scan(data, path, False),
+    )
 
 
 def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:
