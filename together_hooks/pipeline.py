@@ -152,7 +152,7 @@ class Scanner:
         else:
             data = content.data
             found = self._scan_kept(data, content.path)
-            if container_kind(data) is not None:
+            if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
@@ -196,8 +196,17 @@ class Scanner:
         path = content.path
         if content.fs_path is not None:
             found = self._scan_windows(first, windows, content)
+            from together_hooks.fileio import NotScanned
+            from together_hooks.fileio import open_regular
+
+            try:  # as it was read: a symlink swapped in is not followed
+                opened = open_regular(content.fs_path)
+            except NotScanned as e:
+                raise InputError(f'{path}: {e.reason}') from None
+            if opened is None:
+                raise InputError(f'{path}: replaced while read (by a symlink, or gone): not scanned whole')
             try:
-                with open(content.fs_path, 'rb') as opened:
+                with opened:
                     return self._with_members(found, opened, path)
             except OSError as e:
                 raise InputError(f'{path}: cannot read ({e.strerror or e})') from None

@@ -420,3 +420,50 @@ def test_utf16_text_larger_than_a_window_in_a_container_is_decoded():
     [(path, line, hashed)] = found(data, 'dump.sql.gz')
     assert (path, hashed) == ('dump.sql.gz!dump.sql', hash_secret(key))
     assert line == rows.count('\n') + 1
+
+
+def test_a_zip_behind_a_script_stub_is_read():
+    # A self-extracting archive: zipfile (and unzip) find it by its end record.
+    key = make_key(_rng)
+    data = b'#!/bin/sh\nexec unzip -o "$0"\n' + _zip({'config.env': _env(key)})
+    assert found(data, 'setup.sh') == [('setup.sh!config.env', 2, hash_secret(key))]
+    assert container_kind(data) is None
+    assert container_kind(data, whole=True) == 'zip'
+
+
+def test_a_script_payload_after_its_header_is_read():
+    # makeself: a shell header, then a gzip'd tar right after its last line.
+    key = make_key(_rng)
+    header = b'#!/bin/sh\n# installer\ntail -n +4 "$0" | tar xz; exit\n'
+    data = header + gzip.compress(_tar({'app/.env': _env(key)}))
+    assert found(data, 'install.run') == [('install.run!app/.env', 2, hash_secret(key))]
+    assert container_kind(data, whole=True) == 'gzip'
+
+
+def test_stray_end_record_bytes_are_no_zip():
+    data = b'\x7fELF' + bytes(100) + b'PK\x05\x06' + bytes(30)
+    assert found(data, 'a.out') == []  # not "a zip that does not decompress"
+    assert container_kind(data, whole=True) is None
+
+
+def test_a_large_container_swapped_for_a_symlink_is_not_followed(tmp_path, monkeypatch):
+    # Its members are read in a second open, after its windows: a symlink
+    # swapped in between is refused (as the first read refuses one).
+    from together_hooks.detect.windows import WINDOW
+
+    key = make_key(_rng)
+    big = tmp_path / 'big.zip'
+    big.write_bytes(_zip({'blob.bin': random.Random(1).randbytes(WINDOW + (1 << 20))}, zipfile.ZIP_STORED))
+    elsewhere = tmp_path / 'elsewhere.zip'
+    elsewhere.write_bytes(_zip({'config.env': _env(key)}))
+    scan_windows = Scanner._scan_windows
+
+    def then_swap(self, *args):  # type: ignore[no-untyped-def]
+        done = scan_windows(self, *args)
+        big.unlink()
+        big.symlink_to(elsewhere)
+        return done
+
+    monkeypatch.setattr(Scanner, '_scan_windows', then_swap)
+    with pytest.raises(InputError, match=r'^big\.zip: replaced while read'):
+        Scanner().scan_one(Content('big.zip', fs_path=str(big)))

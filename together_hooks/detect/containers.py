@@ -26,6 +26,7 @@ import struct
 from itertools import chain
 
 from together_hooks.detect.prefilter import container_kind
+from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.windows import WINDOW
 from together_hooks.detect.windows import scan_stream_windows
 from together_hooks.errors import InputError
@@ -133,6 +134,11 @@ def scan_container(
     or a file object: seekable for a zip), each at its member's path under
     ``path``; [] for what is no container.  InputError when it cannot be
     scanned whole (see the module's docstring)."""
+    started = None
+    if isinstance(source, bytes):  # all its bytes: a container behind a stub too
+        started = container_start(source)
+        if started is not None and started[1]:
+            source = source[started[1]:]
     stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes) else source
     if stream.seekable():  # the head peeked at, left in place
         at = stream.tell()
@@ -141,6 +147,8 @@ def scan_container(
     else:  # the head read: ``_open`` gives it back first
         head = _read_head(stream.read)
     kind = container_kind(head)
+    if kind is None and started is not None:
+        kind = started[0]  # a zip read from its end record
     if kind is None:
         return []
     budget = _Budget(path)
