@@ -467,3 +467,29 @@ def test_a_large_container_swapped_for_a_symlink_is_not_followed(tmp_path, monke
     monkeypatch.setattr(Scanner, '_scan_windows', then_swap)
     with pytest.raises(InputError, match=r'^big\.zip: replaced while read'):
         Scanner().scan_one(Content('big.zip', fs_path=str(big)))
+
+
+def test_an_entry_read_from_both_headers_is_reported_once():
+    # The local header's size disagrees with the central directory's; the
+    # bytes are the same: read twice, reported once.
+    key = make_key(_rng)
+    data = bytearray(_zip({'config.env': _env(key)}))
+    struct.pack_into('<I', data, 22, struct.unpack_from('<I', data, 22)[0] + 1)
+    assert found(bytes(data), 'x.zip') == [('x.zip!config.env', 2, hash_secret(key))]
+
+
+@pytest.mark.skipif(shutil.which('zip') is None, reason='zip not installed')
+def test_a_real_self_extracting_zip_and_a_zip_before_it_are_read(tmp_path):
+    # `zip -A` fixes the offsets of a zip behind a stub, as SFX tools do;
+    # a zip the tool wrote goes before it.
+    keys = [make_key(_rng), make_key(_rng)]
+    for name, key in (('first', keys[0]), ('second', keys[1])):
+        (tmp_path / f'{name}.env').write_bytes(_env(key))
+        subprocess.run(['zip', '-q', f'{name}.zip', f'{name}.env'], cwd=tmp_path, check=True)
+    sfx = tmp_path / 'setup.sh'
+    sfx.write_bytes(b'#!/bin/sh\nexec unzip -o "$0"\n' + (tmp_path / 'second.zip').read_bytes())
+    subprocess.run(['zip', '-q', '-A', str(sfx)], check=True, capture_output=True)
+    data = (tmp_path / 'first.zip').read_bytes() + sfx.read_bytes()
+    assert found(data, 'setup.sh') == sorted([
+        ('setup.sh!first.env', 2, hash_secret(keys[0])), ('setup.sh!second.env', 2, hash_secret(keys[1])),
+    ])

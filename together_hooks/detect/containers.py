@@ -336,6 +336,8 @@ def _locals(
     names with another method or sizes, is decompressed as its local
     header says (stored or deflated; any other: InputError)."""
     names: list[str] = []
+    seen = {(f.path, f.line, f.column, f.secret) for f in found}
+    before = len(found)
     at = 0
     while True:
         at = _next_local(stream, at)
@@ -365,6 +367,9 @@ def _locals(
             raise InputError(f'{path}: a zip of more than {MEMBERS} members: not scanned whole')
         at = _local_member(stream, data_at, method, csize if sized else None,
                            f'{path}!{name}', scan, budget, depth, found)
+    # An entry both read (the local header's sizes differ, its bytes do
+    # not): its keys once.
+    found[before:] = [f for f in found[before:] if (f.path, f.line, f.column, f.secret) not in seen]
     if names:
         _names(path, names, scan, found)
 
