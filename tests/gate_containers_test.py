@@ -210,3 +210,32 @@ def test_a_baseline_records_a_member_and_silences_it(git_repo):
     again = scan('--format', 'json', '.', cwd=git_repo)
     assert again.rc == 0, (again.out, again.err)
     assert leaked(keys, made.out, made.err, again.out, again.err, text) == []
+
+
+def test_containers_the_central_directory_or_a_stub_hid_are_read(git_repo):
+    # A zip before a zip, a zip behind a script stub, a PDF stream after a
+    # damaged one: as files and in history.
+    rng = random.Random('hidden')
+    keys = [make_key(rng) for _ in range(3)]
+    good = zlib.compress(b'BT (hello) Tj ET\n' * 50)
+    files = {
+        'two.zip': _zip({'a.env': _env(keys[0])}) + _zip({'b.txt': b'hello\n'}),
+        'setup.sh': b'#!/bin/sh\nexec unzip -o "$0"\n' + _zip({'c.env': _env(keys[1])}),
+        'x.pdf': (
+            b'%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n' + good[:len(good) // 2]
+            + b'\nendstream\nendobj\n2 0 obj\n<< /Filter /FlateDecode >>\nstream\n'
+            + zlib.compress(f'BT ({keys[2]}) Tj ET\n'.encode()) + b'\nendstream\nendobj\n%%EOF\n'
+        ),
+    }
+    for name, data in files.items():
+        (git_repo / name).write_bytes(data)
+    expected = {
+        ('two.zip!a.env', hash_secret(keys[0])), ('setup.sh!c.env', hash_secret(keys[1])),
+        ('x.pdf!obj 2', hash_secret(keys[2])),
+    }
+    as_files = scan('--format', 'json', '.', cwd=git_repo)
+    commit(git_repo, 'hidden')
+    history = scan('--history', '--format', 'json', cwd=git_repo)
+    assert leaked(keys, *(r.out + r.err for r in (as_files, history))) == []
+    assert _found(as_files) == expected
+    assert _found(history) == expected

@@ -12,6 +12,7 @@ from together_hooks.errors import InputError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+    from typing import BinaryIO
     from typing import Callable
     from typing import Iterator
 
@@ -82,6 +83,16 @@ def read_file(path: str) -> bytes | None:
     if opened is None:
         return None
     return _read_opened(*opened)
+
+
+def open_regular(path: str) -> BinaryIO | None:
+    """A regular file opened for reading as ``read_file`` opens it (a
+    symlink never followed), as a file object; None for a symlink, a
+    folder, gone; NotScanned for anything else."""
+    opened = _open_regular(path)
+    if opened is None:
+        return None
+    return open(opened[0], 'rb')
 
 
 def read_whole(path: str, limit: int) -> bytes | int | None:

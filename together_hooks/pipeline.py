@@ -14,7 +14,6 @@ import sys
 
 from together_hooks import audit_log
 from together_hooks.detect.engine import keyword_screen
-from together_hooks.detect.engine import may_be_wide
 from together_hooks.detect.engine import prepare
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.prefilter import container_kind
@@ -153,7 +152,7 @@ class Scanner:
         else:
             data = content.data
             found = self._scan_kept(data, content.path)
-            if container_kind(data) is not None:
+            if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
@@ -161,31 +160,16 @@ class Scanner:
     def _scan_windows(
             self, first: Window, windows: Iterator[Window], content: Content,
     ) -> list[Finding]:
-        """``scan_one`` of a large file read in windows.  Wide text
-        (UTF-16/32, told by the first window's head) is decoded as it is
-        read and scanned in windows of its own, and its raw bytes as well,
-        merged as ``scan_bytes`` merges them for a whole read."""
-        from itertools import chain
-
-        from together_hooks.detect.windows import WindowScan
+        """``scan_one`` of a large file read in windows
+        (``windows.scan_stream_windows``: wide text decoded as it is read)."""
+        from together_hooks.detect.windows import scan_stream_windows
 
         path = content.path
-        raw = WindowScan(lambda data: self._scan_kept(data, path, wide=False))
-        guess = _wide_layout(first[3])
-        if guess is None or content.size is None:
-            raw.add(first)
-            for window in windows:
-                raw.add(window)
-            return raw.found
-        from together_hooks.detect.widetext import decoded_windows
-
-        text = WindowScan(lambda data: self._scan_text(data, path))
-        rest = chain((first,), windows)
-        for window in decoded_windows(rest, guess, content.size, WINDOW, MAX_CONTEXT, raw.add):
-            text.add(window)
-        for window in rest:  # never left unscanned
-            raw.add(window)
-        return merge_wide(text.found, raw.found)
+        return scan_stream_windows(
+            first, windows, content.size,
+            lambda data: self._scan_kept(data, path, wide=False),
+            lambda data: self._scan_text(data, path),
+        )
 
     def _with_members(
             self, found: list[Finding], source: bytes | BinaryIO, path: str,
@@ -212,8 +196,17 @@ class Scanner:
         path = content.path
         if content.fs_path is not None:
             found = self._scan_windows(first, windows, content)
+            from together_hooks.fileio import NotScanned
+            from together_hooks.fileio import open_regular
+
+            try:  # as it was read: a symlink swapped in is not followed
+                opened = open_regular(content.fs_path)
+            except NotScanned as e:
+                raise InputError(f'{path}: {e.reason}') from None
+            if opened is None:
+                raise InputError(f'{path}: replaced while read (by a symlink, or gone): not scanned whole')
             try:
-                with open(content.fs_path, 'rb') as opened:
+                with opened:
                     return self._with_members(found, opened, path)
             except OSError as e:
                 raise InputError(f'{path}: cannot read ({e.strerror or e})') from None
@@ -261,33 +254,6 @@ def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
         return raw
     secrets = {f.secret for f in members}
     return [f for f in raw if f.secret not in secrets] + members
-
-
-def _wide_layout(head: bytes) -> tuple[int, str, int] | None:
-    """How the engine would read a file starting with ``head`` as UTF-16/32
-    text (``widetext.layout``), or None; binary NULs (a sparse file) are
-    not wide text."""
-    if not may_be_wide(head):
-        return None
-    from together_hooks.detect.widetext import layout
-
-    return layout(head)
-
-
-def merge_wide(text: list[Finding], raw: list[Finding]) -> list[Finding]:
-    """The findings of wide text's decoded windows and of its raw bytes,
-    kept as ``Scanner.scan_data`` keeps them for a whole read: a raw
-    finding only for a key the text did not show (ASCII appended to UTF-16
-    by cmd's ``echo >>``), an own key unless already found on its line."""
-    from together_hooks.detect.ownkeys import OWN_KEY_RULE
-
-    secrets = {f.secret for f in text}
-    lines = {(f.line, f.hashed_secret) for f in text}
-    return text + [
-        f for f in raw
-        if ((f.line, f.hashed_secret) not in lines if f.rule == OWN_KEY_RULE
-            else f.secret not in secrets)
-    ]
 
 
 def load_own_keys(

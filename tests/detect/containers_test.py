@@ -15,6 +15,7 @@ import os
 import random
 import re
 import shutil
+import struct
 import subprocess
 import tarfile
 import zipfile
@@ -339,3 +340,156 @@ def test_a_container_that_does_not_decompress_fails_closed(damage):
         data = data[:20] + bytes(b ^ 0x55 for b in data[20:40]) + data[40:]
     with pytest.raises(InputError, match=r"^x\.gz: a gzip that does not decompress \(.+\): not scanned whole$"):
         found(data, 'x.gz')
+
+
+def _pdf_after_damage(key: str) -> bytes:
+    """A PDF whose first zlib stream is cut short, a key in the next."""
+    good = zlib.compress(b'BT (hello world) Tj ET\n' * 50)
+    return (
+        b'%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n' + good[:len(good) // 2]
+        + b'\nendstream\nendobj\n2 0 obj\n<< /Filter /FlateDecode >>\nstream\n'
+        + zlib.compress(f'BT (TOGETHER_API_KEY={key}) Tj ET\n'.encode())
+        + b'\nendstream\nendobj\n%%EOF\n'
+    )
+
+
+def test_a_damaged_pdf_stream_does_not_hide_the_streams_after_it():
+    key = make_key(_rng)
+    data = _pdf_after_damage(key)
+    assert key.encode() not in data
+    assert found(data, 'x.pdf') == [('x.pdf!obj 2', 1, hash_secret(key))]
+    # Streamed (no seek back): inside a gzip.
+    assert found(gzip.compress(data), 'x.pdf.gz') == [('x.pdf.gz!x.pdf!obj 2', 1, hash_secret(key))]
+
+
+def _stored_in_the_directory(data: bytes) -> bytes:
+    """A one-member deflated zip whose central directory says "stored",
+    its CRC that of the raw bytes (zipfile reads them as they are; unzip
+    follows the local header and inflates them)."""
+    out = bytearray(data)
+    cd = out.find(b'PK\x01\x02')
+    csize = struct.unpack_from('<I', out, cd + 20)[0]
+    nlen, elen = struct.unpack_from('<HH', out, 26)
+    raw = bytes(out[30 + nlen + elen:30 + nlen + elen + csize])
+    struct.pack_into('<H', out, cd + 10, 0)
+    struct.pack_into('<I', out, cd + 16, zlib.crc32(raw))
+    struct.pack_into('<I', out, cd + 24, csize)
+    return bytes(out)
+
+
+def test_a_zip_before_a_zip_is_read_from_its_local_headers():
+    key = make_key(_rng)
+    data = _zip({'config.env': _env(key)}) + _zip({'other.txt': b'hello\n'})
+    assert key.encode() not in data
+    assert found(data, 'x.zip') == [('x.zip!config.env', 2, hash_secret(key))]
+
+
+def test_a_local_header_the_central_directory_contradicts_is_read_as_unzip_reads_it():
+    key = make_key(_rng)
+    data = _stored_in_the_directory(_zip({'config.env': _env(key)}))
+    assert key.encode() not in data
+    assert found(data, 'x.zip') == [('x.zip!config.env', 2, hash_secret(key))]
+
+
+def test_an_entry_named_as_a_folder_that_holds_data_is_read():
+    key = make_key(_rng)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo('notes/'), _env(key), zipfile.ZIP_DEFLATED)
+    assert found(out.getvalue(), 'x.zip') == [('x.zip!notes/', 2, hash_secret(key))]
+
+
+def test_a_local_entry_that_cannot_be_read_fails_closed():
+    # Outside the central directory, in a method not read from a local header.
+    key = make_key(_rng)
+    data = _zip({'a.env': _env(key)}, zipfile.ZIP_LZMA) + _zip({'b.txt': b'hello\n'})
+    with pytest.raises(InputError, match=r'^x\.zip!a\.env: a zip entry outside its central directory, method 14: not scanned whole$'):
+        found(data, 'x.zip')
+
+
+def test_utf16_text_larger_than_a_window_in_a_container_is_decoded():
+    # A UTF-16LE SQL dump (SSMS, PowerShell's Out-File) gzipped: its text
+    # is decoded across windows, as a large file's is.
+    from together_hooks.detect.windows import WINDOW
+
+    key = make_key(_rng)
+    rows = "INSERT INTO t VALUES (1, 'x');\r\n" * (WINDOW // 60 + 1000)
+    text = ('\ufeff' + rows + f'TOGETHER_API_KEY={key}\r\n' + rows).encode('utf-16-le')
+    assert len(text) > WINDOW
+    data = gzip.compress(text, 1)
+    [(path, line, hashed)] = found(data, 'dump.sql.gz')
+    assert (path, hashed) == ('dump.sql.gz!dump.sql', hash_secret(key))
+    assert line == rows.count('\n') + 1
+
+
+def test_a_zip_behind_a_script_stub_is_read():
+    # A self-extracting archive: zipfile (and unzip) find it by its end record.
+    key = make_key(_rng)
+    data = b'#!/bin/sh\nexec unzip -o "$0"\n' + _zip({'config.env': _env(key)})
+    assert found(data, 'setup.sh') == [('setup.sh!config.env', 2, hash_secret(key))]
+    assert container_kind(data) is None
+    assert container_kind(data, whole=True) == 'zip'
+
+
+def test_a_script_payload_after_its_header_is_read():
+    # makeself: a shell header, then a gzip'd tar right after its last line.
+    key = make_key(_rng)
+    header = b'#!/bin/sh\n# installer\ntail -n +4 "$0" | tar xz; exit\n'
+    data = header + gzip.compress(_tar({'app/.env': _env(key)}))
+    assert found(data, 'install.run') == [('install.run!app/.env', 2, hash_secret(key))]
+    assert container_kind(data, whole=True) == 'gzip'
+
+
+def test_stray_end_record_bytes_are_no_zip():
+    data = b'\x7fELF' + bytes(100) + b'PK\x05\x06' + bytes(30)
+    assert found(data, 'a.out') == []  # not "a zip that does not decompress"
+    assert container_kind(data, whole=True) is None
+
+
+def test_a_large_container_swapped_for_a_symlink_is_not_followed(tmp_path, monkeypatch):
+    # Its members are read in a second open, after its windows: a symlink
+    # swapped in between is refused (as the first read refuses one).
+    from together_hooks.detect.windows import WINDOW
+
+    key = make_key(_rng)
+    big = tmp_path / 'big.zip'
+    big.write_bytes(_zip({'blob.bin': random.Random(1).randbytes(WINDOW + (1 << 20))}, zipfile.ZIP_STORED))
+    elsewhere = tmp_path / 'elsewhere.zip'
+    elsewhere.write_bytes(_zip({'config.env': _env(key)}))
+    scan_windows = Scanner._scan_windows
+
+    def then_swap(self, *args):  # type: ignore[no-untyped-def]
+        done = scan_windows(self, *args)
+        big.unlink()
+        big.symlink_to(elsewhere)
+        return done
+
+    monkeypatch.setattr(Scanner, '_scan_windows', then_swap)
+    with pytest.raises(InputError, match=r'^big\.zip: replaced while read'):
+        Scanner().scan_one(Content('big.zip', fs_path=str(big)))
+
+
+def test_an_entry_read_from_both_headers_is_reported_once():
+    # The local header's size disagrees with the central directory's; the
+    # bytes are the same: read twice, reported once.
+    key = make_key(_rng)
+    data = bytearray(_zip({'config.env': _env(key)}))
+    struct.pack_into('<I', data, 22, struct.unpack_from('<I', data, 22)[0] + 1)
+    assert found(bytes(data), 'x.zip') == [('x.zip!config.env', 2, hash_secret(key))]
+
+
+@pytest.mark.skipif(shutil.which('zip') is None, reason='zip not installed')
+def test_a_real_self_extracting_zip_and_a_zip_before_it_are_read(tmp_path):
+    # `zip -A` fixes the offsets of a zip behind a stub, as SFX tools do;
+    # a zip the tool wrote goes before it.
+    keys = [make_key(_rng), make_key(_rng)]
+    for name, key in (('first', keys[0]), ('second', keys[1])):
+        (tmp_path / f'{name}.env').write_bytes(_env(key))
+        subprocess.run(['zip', '-q', f'{name}.zip', f'{name}.env'], cwd=tmp_path, check=True)
+    sfx = tmp_path / 'setup.sh'
+    sfx.write_bytes(b'#!/bin/sh\nexec unzip -o "$0"\n' + (tmp_path / 'second.zip').read_bytes())
+    subprocess.run(['zip', '-q', '-A', str(sfx)], check=True, capture_output=True)
+    data = (tmp_path / 'first.zip').read_bytes() + sfx.read_bytes()
+    assert found(data, 'setup.sh') == sorted([
+        ('setup.sh!first.env', 2, hash_secret(keys[0])), ('setup.sh!second.env', 2, hash_secret(keys[1])),
+    ])

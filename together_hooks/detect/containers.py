@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import io
 import re
+import struct
+from itertools import chain
 
 from together_hooks.detect.prefilter import container_kind
+from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.windows import WINDOW
-from together_hooks.detect.windows import WindowScan
+from together_hooks.detect.windows import scan_stream_windows
 from together_hooks.errors import InputError
 from together_hooks.fileio import filled
 from together_hooks.fileio import stream_windows
@@ -131,6 +134,11 @@ def scan_container(
     or a file object: seekable for a zip), each at its member's path under
     ``path``; [] for what is no container.  InputError when it cannot be
     scanned whole (see the module's docstring)."""
+    started = None
+    if isinstance(source, bytes):  # all its bytes: a container behind a stub too
+        started = container_start(source)
+        if started is not None and started[1]:
+            source = source[started[1]:]
     stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes) else source
     if stream.seekable():  # the head peeked at, left in place
         at = stream.tell()
@@ -139,6 +147,8 @@ def scan_container(
     else:  # the head read: ``_open`` gives it back first
         head = _read_head(stream.read)
     kind = container_kind(head)
+    if kind is None and started is not None:
+        kind = started[0]  # a zip read from its end record
     if kind is None:
         return []
     budget = _Budget(path)
@@ -253,12 +263,10 @@ def _member(
     if second is None:  # read whole: UTF-16 text is decoded as in a file
         found += scan(first[3], path, True)
         return
-    scanned = WindowScan(lambda data: scan(data, path, False))
-    scanned.add(first)
-    scanned.add(second)
-    for window in windows:
-        scanned.add(window)
-    found += scanned.found
+    found += scan_stream_windows(
+        first, chain((second,), windows), None,
+        lambda data: scan(data, path, False), lambda data: scan(data, path, False),
+    )
 
 
 def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:
@@ -302,12 +310,153 @@ def _zip(
         infos = archive.infolist()
         _names(path, [info.filename for info in infos], scan, found)
         for info in infos:
-            if info.is_dir() or info.flag_bits & 0x1:  # a folder; encrypted
+            if info.flag_bits & 0x1:  # encrypted
                 continue
+            if info.is_dir() and not info.compress_size and not info.file_size:
+                continue  # a folder (one named so that holds data is read)
             where = f'{path}!{info.filename}'
             with archive.open(info) as member:
                 metered = _Metered(member.read, budget, where)
                 _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+    covered = {info.header_offset: info for info in infos}
+    _locals(stream, covered, path, scan, budget, depth, found)
+
+
+# A zip's local file header: signature, version, flags, method, time,
+# date, CRC, compressed and uncompressed sizes, name and extra lengths.
+_LOCAL = struct.Struct('<4s5H3I2H')
+
+
+def _locals(
+        stream: BinaryIO, covered: dict[int, Any], path: str, scan: Scan,
+        budget: _Budget, depth: int, found: list[Finding],
+) -> None:
+    """The local file headers, in order, as ``unzip`` may read them: an
+    entry the central directory does not name (a zip after a zip), or
+    names with another method or sizes, is decompressed as its local
+    header says (stored or deflated; any other: InputError)."""
+    names: list[str] = []
+    seen = {(f.path, f.line, f.column, f.secret) for f in found}
+    before = len(found)
+    at = 0
+    while True:
+        at = _next_local(stream, at)
+        if at < 0:
+            break
+        stream.seek(at)
+        fixed = stream.read(_LOCAL.size)
+        if len(fixed) < _LOCAL.size:
+            raise InputError(f'{path}: a zip local header cut short at {at}: not scanned whole')
+        _sig, _version, flags, method, _time, _date, _crc, csize, usize, nlen, elen = _LOCAL.unpack(fixed)
+        raw_name = stream.read(nlen)
+        extra = stream.read(elen)
+        data_at = at + _LOCAL.size + nlen + elen
+        csize, usize = _zip64_sizes(extra, csize, usize)
+        info = covered.get(at)
+        if info is not None and info.compress_type == method and (
+                flags & 0x8 or (info.compress_size, info.file_size) == (csize, usize)):
+            at = data_at + info.compress_size  # read through the central directory
+            continue
+        sized = not flags & 0x8 or csize > 0
+        if flags & 0x1:  # encrypted: left unread
+            at = data_at + csize if sized else data_at
+            continue
+        name = raw_name.decode('utf-8' if flags & 0x800 else 'cp437', 'replace')
+        names.append(name)
+        if len(names) > MEMBERS:
+            raise InputError(f'{path}: a zip of more than {MEMBERS} members: not scanned whole')
+        at = _local_member(stream, data_at, method, csize if sized else None,
+                           f'{path}!{name}', scan, budget, depth, found)
+    # An entry both read (the local header's sizes differ, its bytes do
+    # not): its keys once.
+    found[before:] = [f for f in found[before:] if (f.path, f.line, f.column, f.secret) not in seen]
+    if names:
+        _names(path, names, scan, found)
+
+
+def _next_local(stream: BinaryIO, at: int) -> int:
+    """Where the next local header signature is, from ``at``, or -1."""
+    keep = b''
+    while True:
+        stream.seek(at)
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return -1
+        data = keep + chunk
+        hit = data.find(b'PK\x03\x04')
+        if hit >= 0:
+            return at - len(keep) + hit
+        keep = data[-3:]
+        at += len(chunk)
+
+
+def _zip64_sizes(extra: bytes, csize: int, usize: int) -> tuple[int, int]:
+    """The sizes a zip64 extra field (0x0001) gives for the 0xFFFFFFFF ones."""
+    at = 0
+    while at + 4 <= len(extra):
+        tag, size = struct.unpack_from('<HH', extra, at)
+        if tag == 1:
+            body = extra[at + 4:at + 4 + size]
+            values = [struct.unpack_from('<Q', body, i)[0] for i in range(0, len(body) - 7, 8)]
+            if usize == 0xFFFFFFFF and values:
+                usize = values.pop(0)
+            if csize == 0xFFFFFFFF and values:
+                csize = values.pop(0)
+            break
+        at += 4 + size
+    return csize, usize
+
+
+def _local_member(
+        stream: BinaryIO, at: int, method: int, csize: int | None, where: str,
+        scan: Scan, budget: _Budget, depth: int, found: list[Finding],
+) -> int:
+    """Scan a zip entry from its local header's word (its data at ``at``):
+    where its data ends."""
+    import zlib
+
+    state = {'pos': at}
+    if method == 0 and csize is not None:
+        end = at + csize
+
+        def read(n: int) -> bytes:
+            want = min(n, end - state['pos'])
+            if want <= 0:
+                return b''
+            stream.seek(state['pos'])
+            data = stream.read(want)
+            if not data:
+                raise InputError(f'{where}: a zip entry cut short: not scanned whole')
+            state['pos'] += len(data)
+            return data
+    elif method == 8:
+        decoder = zlib.decompressobj(-15)
+
+        def read(n: int) -> bytes:
+            while not decoder.eof:
+                data = decoder.unconsumed_tail
+                if not data:
+                    stream.seek(state['pos'])
+                    data = stream.read(_CHUNK)
+                    if not data:
+                        raise InputError(f'{where}: a deflated zip entry cut short: not scanned whole')
+                    state['pos'] += len(data)
+                out = decoder.decompress(data, n)
+                if out:
+                    return out
+            return b''
+    else:
+        raise InputError(
+            f'{where}: a zip entry outside its central directory, method {method}'
+            f'{"" if csize is not None else " and no size"}: not scanned whole',
+        )
+    metered = _Metered(read, budget, where)
+    _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+    while metered.read(_CHUNK):  # to its end, where the next entry starts
+        pass
+    if method == 8:
+        return state['pos'] - len(decoder.unused_data)
+    return state['pos']
 
 
 def _tar(
@@ -385,10 +534,18 @@ def _pdf(
             buf = buf[start:]  # pixels: a scan's pages would spend the budget on them
             continue
         where = f'{path}!obj {int(named[-1].group(1))}' if named else f'{path}!stream at {m.start()}'
-        state = {'pending': buf[start:], 'left': b''}
+        # A stream that stops decoding, or never ends, is read again from
+        # its start as the file's own bytes: the streams after it are
+        # searched for there (a seek back, or what was fed, held up to HELD).
+        rewind = stream.tell() - len(buf) + start if stream.seekable() else None
+        fed: list[bytes] = [buf[start:]]
+        state: dict[str, Any] = {'pending': buf[start:], 'left': b'', 'damaged': False, 'fed': len(buf) - start}
         decoders = [zlib.decompressobj()]  # none left: the stream stopped decoding
 
-        def read(n: int, decoders: list[Any] = decoders, state: dict[str, bytes] = state) -> bytes:
+        def read(
+                n: int, decoders: list[Any] = decoders, state: dict[str, Any] = state,
+                fed: list[bytes] = fed, rewind: int | None = rewind,
+        ) -> bytes:
             while decoders and not decoders[0].eof:
                 decoder = decoders[0]
                 if decoder.unconsumed_tail:
@@ -397,14 +554,20 @@ def _pdf(
                     data, state['pending'] = state['pending'], b''
                 else:
                     data = stream.read(_CHUNK)
-                    if not data:
+                    if not data:  # no end: the rest is searched again
+                        decoders.clear()
+                        state['damaged'] = True
                         return b''
+                    if rewind is None:
+                        state['fed'] += len(data)
+                        if state['fed'] <= HELD:
+                            fed.append(data)
                 before = decoder.copy()
                 try:
                     out = decoder.decompress(data, n)
                 except zlib.error:  # what decodes before the damage, and no more
                     decoders.clear()
-                    state['left'] = state['pending']
+                    state['damaged'] = True
                     return _decodable(before, data, n)
                 if decoder.eof:
                     state['left'] = decoder.unused_data + state['pending']
@@ -414,7 +577,17 @@ def _pdf(
 
         metered = _Metered(read, budget, where)
         _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
-        buf = state['left']
+        if not state['damaged']:
+            buf = state['left']
+        elif rewind is not None:
+            stream.seek(rewind)
+            buf, ended = b'', False
+        elif state['fed'] > HELD:
+            raise InputError(
+                f'{where}: a damaged PDF stream larger than {HELD >> 20} MB: not scanned whole',
+            )
+        else:
+            buf = b''.join(fed)
 
 
 def _decodable(decoder: Any, data: bytes, n: int) -> bytes:

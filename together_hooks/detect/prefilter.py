@@ -360,7 +360,7 @@ class Keywords:
             self._where = hyperscan_where(self.needles)
 
         def worth(data: bytes) -> bool:
-            return bool(self.where(data)) or may_be_wide(data) or container_kind(data) is not None
+            return bool(self.where(data)) or may_be_wide(data) or container_kind(data, whole=True) is not None
 
         return worth
 
@@ -394,10 +394,12 @@ _MAGIC = {
 }
 
 
-def container_kind(data: bytes) -> str | None:
+def container_kind(data: bytes, whole: bool = False) -> str | None:
     """The kind of compressed container ``data`` starts, or None: the one
     test every mode asks (the history blob test, the scanner), a few byte
-    comparisons."""
+    comparisons.  ``whole``: ``data`` is all the bytes (a blob, a file
+    read whole), so a container behind a stub is told too
+    (``container_start``)."""
     magic = _MAGIC.get(data[:1])
     if magic is not None and data.startswith(magic[0]):
         return magic[1]
@@ -405,7 +407,62 @@ def container_kind(data: bytes) -> str | None:
         return 'bzip2'
     if data.startswith(b'ustar', 257) and _tar_checksum_holds(data):
         return 'tar'
+    if whole:
+        started = _behind_a_stub(data)
+        return started[0] if started is not None else None
     return None
+
+
+def container_start(data: bytes) -> tuple[str, int] | None:
+    """(kind, offset) of the container all of ``data`` holds, or None: at
+    its start (its magic), or behind a stub (``_behind_a_stub``)."""
+    kind = container_kind(data)
+    return (kind, 0) if kind is not None else _behind_a_stub(data)
+
+
+# zipfile finds a zip by its end record, in the last 64 KB + 22 bytes (a
+# comment may follow it): whatever comes before (a self-extracting stub).
+_ZIP_TAIL = (1 << 16) + 22
+# A script's payload (makeself, a self-extracting installer): a compressed
+# stream right after one of the script's first 64 KB of lines.
+_SCRIPT_HEAD = 1 << 16
+_PAYLOADS = (b'\n\x1f\x8b\x08', b'\n\xfd7zXZ\x00', b'\nBZh')
+
+
+def _behind_a_stub(data: bytes) -> tuple[str, int] | None:
+    """A zip whose end record (and the central directory it points at)
+    closes ``data``: ('zip', 0), zipfile reads past a stub; a script's
+    compressed payload: (kind, where it starts)."""
+    tail = max(0, len(data) - _ZIP_TAIL)
+    # One byte first (memchr): text holds no \x05; then the signature
+    # (rfind: the faster of the two here).
+    if data.find(b'\x05', tail) != -1:
+        end = data.rfind(b'PK\x05\x06', tail)
+        if end != -1 and _zip_end_holds(data, end):
+            return ('zip', 0)
+    if data.startswith(b'#!'):
+        for needle in _PAYLOADS:
+            if data.find(needle[1:2], 0, _SCRIPT_HEAD) == -1:
+                continue
+            at = data.find(needle, 0, _SCRIPT_HEAD)
+            if at != -1:
+                kind = container_kind(data[at + 1:at + 1 + 512])
+                if kind is not None:
+                    return (kind, at + 1)
+    return None
+
+
+def _zip_end_holds(data: bytes, end: int) -> bool:
+    """The end record at ``end`` has members and points back at a central
+    directory (or is zip64's): not four stray bytes in a binary file."""
+    import struct
+
+    if len(data) < end + 22:
+        return False
+    if data.startswith(b'PK\x06\x07', end - 20):  # zip64's locator
+        return True
+    entries, size = struct.unpack_from('<HI', data, end + 10)
+    return entries > 0 and end >= size and data.startswith(b'PK\x01\x02', end - size)
 
 
 # A bzip2 stream's first block, or its end (an empty stream): "BZh9" alone

@@ -71,7 +71,7 @@ def decode_wide(data: bytes) -> bytes | None:
 
 
 def decoded_windows(
-        raw: Iterable[Window], guess: tuple[int, str, int], size: int,
+        raw: Iterable[Window], guess: tuple[int, str, int], size: int | None,
         step: int, overlap: int, each: Callable[[Window], None],
 ) -> Iterator[Window]:
     """The text of wide text read in windows (``raw``, which tile its
@@ -83,7 +83,9 @@ def decoded_windows(
     import codecs
 
     start, codec, width = guess
-    end = size - (size - start) % width  # a trailing part of a character is dropped
+    # A trailing part of a character is dropped (its size not known: decoded
+    # as U+FFFD at the end).
+    end = size - (size - start) % width if size is not None else None
     decoder = codecs.getincrementaldecoder(codec)('replace')
     windows = iter(raw)
     text = b''
@@ -99,7 +101,7 @@ def decoded_windows(
                 break
             each(window)
             base, lo, hi, data = window
-            a, b = max(lo, start), min(hi, end)
+            a, b = max(lo, start), hi if end is None else min(hi, end)
             if a < b:
                 text += decoder.decode(data[a - base:b - base]).encode('utf-8')
         out, text = text[:n], text[n:]

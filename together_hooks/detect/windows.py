@@ -15,7 +15,11 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
 
+    from typing import Iterator
+
     from together_hooks.findings import Finding
+
+    Window = tuple[int, int, int, bytes]
 
 from together_hooks import fileio
 
@@ -32,6 +36,68 @@ def scan_windows(
     for window in windows:
         scanned.add(window)
     return scanned.found
+
+
+def scan_stream_windows(
+        first: Window, windows: Iterator[Window], size: int | None,
+        scan_raw: Callable[[bytes], list[Finding]],
+        scan_text: Callable[[bytes], list[Finding]],
+) -> list[Finding]:
+    """The findings of a stream too large to read whole (a large file, a
+    large container member), read in windows (``first``, then
+    ``windows``; ``size`` bytes in all, None when not known).  Wide text
+    (UTF-16/32, told by the first window's head) is decoded as it is read
+    and scanned in windows of its own (``scan_text``), and its raw bytes
+    as well (``scan_raw``), merged as ``Scanner.scan_data`` merges them
+    for a whole read: the one home of that logic."""
+    from itertools import chain
+
+    raw = WindowScan(scan_raw)
+    guess = wide_layout(first[3])
+    if guess is None:
+        raw.add(first)
+        for window in windows:
+            raw.add(window)
+        return raw.found
+    from together_hooks.detect.widetext import decoded_windows
+    from together_hooks.rules import MAX_CONTEXT
+
+    text = WindowScan(scan_text)
+    rest = chain((first,), windows)
+    for window in decoded_windows(rest, guess, size, WINDOW, MAX_CONTEXT, raw.add):
+        text.add(window)
+    for window in rest:  # never left unscanned
+        raw.add(window)
+    return merge_wide(text.found, raw.found)
+
+
+def wide_layout(head: bytes) -> tuple[int, str, int] | None:
+    """How the engine would read a stream starting with ``head`` as
+    UTF-16/32 text (``widetext.layout``), or None; binary NULs (a sparse
+    file) are not wide text."""
+    from together_hooks.detect.prefilter import may_be_wide
+
+    if not may_be_wide(head):
+        return None
+    from together_hooks.detect.widetext import layout
+
+    return layout(head)
+
+
+def merge_wide(text: list[Finding], raw: list[Finding]) -> list[Finding]:
+    """The findings of wide text's decoded windows and of its raw bytes,
+    kept as ``Scanner.scan_data`` keeps them for a whole read: a raw
+    finding only for a key the text did not show (ASCII appended to UTF-16
+    by cmd's ``echo >>``), an own key unless already found on its line."""
+    from together_hooks.detect.ownkeys import OWN_KEY_RULE
+
+    secrets = {f.secret for f in text}
+    lines = {(f.line, f.hashed_secret) for f in text}
+    return text + [
+        f for f in raw
+        if ((f.line, f.hashed_secret) not in lines if f.rule == OWN_KEY_RULE
+            else f.secret not in secrets)
+    ]
 
 
 class WindowScan:
