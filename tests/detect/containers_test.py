@@ -142,6 +142,57 @@ def test_bzip2_and_xz_are_read(compress, name):
     assert found(compress(_env(key)), name) == [(f'{name}!secrets.env', 2, hash_secret(key))]
 
 
+@pytest.mark.parametrize('compress,kind,name', [
+    (bz2.compress, 'bzip2', 'dump.sql.bz2'), (lzma.compress, 'xz', 'dump.sql.xz'),
+])
+def test_what_follows_a_bzip2_or_xz_stream_is_read(compress, kind, name):
+    # bzip2 and xz read every stream (NUL padding between them, as xz
+    # allows); what follows the last is scanned as a member of its own.
+    keys = [make_key(_rng), make_key(_rng)]
+    data = (
+        compress(b'-- dump\n' * 100) + b'\0' * 4 + compress(_env(keys[0]))
+        + b'\0' * 8 + gzip.compress(b'-- more\n' + _env(keys[1]))
+    )
+    assert found(data, name) == sorted([
+        # A gzip names its member as its own name less ".gz".
+        (f'{name}!<after the {kind}>!<after the {kind}>', 3, hash_secret(keys[1])),
+        (f'{name}!dump.sql', 102, hash_secret(keys[0])),
+    ])
+
+
+@pytest.mark.parametrize('tool,kind', [('bzip2', 'bzip2'), ('xz', 'xz')])
+def test_a_gzip_after_a_stream_of_the_real_tools(tmp_path, tool, kind):
+    if shutil.which(tool) is None:
+        pytest.skip(f'{tool} is not installed')
+    key = make_key(_rng)
+    first = subprocess.run((tool, '-c'), input=b'-- dump\n' * 100, capture_output=True, check=True).stdout
+    data = first + gzip.compress(_env(key))
+    after = f'trail.sql!<after the {kind}>'
+    assert found(data, 'trail.sql') == [(f'{after}!<after the {kind}>', 2, hash_secret(key))]
+
+
+def _xz_asking_for(dict_byte: int, data: bytes) -> bytes:
+    """An xz whose one block's LZMA2 filter asks for the dictionary
+    ``dict_byte`` encodes (40: 4 GiB), its header's CRC32 made right."""
+    xz = bytearray(lzma.compress(data))
+    size = (xz[12] + 1) * 4  # the block header follows the 12-byte stream header
+    block = xz[12:12 + size]
+    at = block.index(b'\x21\x01', 2)  # filter LZMA2, one byte of properties
+    block[at + 2] = dict_byte
+    block[-4:] = zlib.crc32(bytes(block[:-4])).to_bytes(4, 'little')
+    xz[12:12 + size] = block
+    return bytes(xz)
+
+
+def test_an_xz_asking_for_a_huge_dictionary_fails_closed():
+    data = _xz_asking_for(37, _env(make_key(_rng)))  # 1.5 GiB
+    with pytest.raises(InputError, match=r'^big\.xz: an xz that needs more than \d+ MB of memory'):
+        found(data, 'big.xz')
+    # An ordinary dictionary (8 MiB) is read.
+    key = make_key(_rng)
+    assert found(_xz_asking_for(22, _env(key)), 'ok.xz') == [('ok.xz!ok', 2, hash_secret(key))]
+
+
 def test_containers_inside_containers_are_read():
     key = make_key(_rng)
     jar = _zip({'META-INF/MANIFEST.MF': b'Manifest-Version: 1.0\n', 'app.properties': _env(key)})

@@ -7,8 +7,9 @@ by the window whatever a member's size; a finding names the container and
 the member (``backup.zip!config/.env``, line and column in the member).
 Read here: zip (stored, deflated, bzip2 and LZMA members; zip64 and data
 descriptors, as ``zipfile`` reads them from the central directory), gzip
-(every member), bzip2, xz, a tar (plain or inside any of these), a PDF's
-zlib streams, and a container inside a member, up to ``DEPTH`` deep.
+(every member), bzip2 and xz (every stream, and what follows the last),
+a tar (plain or inside any of these), a PDF's zlib streams, and a
+container inside a member, up to ``DEPTH`` deep.
 
 A container is told by its magic bytes (``prefilter.container_kind``, the
 one test every mode shares).  Fail closed: what cannot be scanned whole
@@ -55,6 +56,9 @@ DEPTH = 4
 HELD = 64 << 20
 # Members of one zip or tar.
 MEMBERS = 1 << 16
+# An xz's decoder (its dictionary, which its header names: up to 4 GiB):
+# xz -9 needs 65 MB.
+XZ_MEMORY = 96 << 20
 _CHUNK = 1 << 16
 _HEAD = 512  # enough to tell a tar (its magic is at 257)
 
@@ -201,29 +205,97 @@ def _compressed(
         kind: str, stream: BinaryIO, path: str, scan: Scan, budget: _Budget,
         depth: int, found: list[Finding],
 ) -> None:
-    """gzip (every member), bzip2 (every stream) or xz: one member, named
+    """gzip (every member), bzip2 or xz (every stream): one member, named
     as the decompressor would name it; a tar inside is read as one, its
-    members named right under ``path``."""
+    members named right under ``path``.  What follows the last bzip2 or
+    xz stream (past NUL padding) is a member of its own (``<after the
+    bzip2>``); gzip refuses what follows its last member."""
+    streams = None
     if kind == 'gzip':
         import gzip
 
-        reader: BinaryIO = gzip.GzipFile(fileobj=stream, mode='rb')
-    elif kind == 'bzip2':
-        import bz2
-
-        reader = bz2.BZ2File(stream, mode='rb')
+        reader: Any = gzip.GzipFile(fileobj=stream, mode='rb')
     else:
-        import lzma
-
-        reader = lzma.LZMAFile(stream, mode='rb')
+        reader = streams = _Streams(kind, stream, path)
     with reader:
         metered = _Metered(reader.read, budget, path)
         head = _read_head(metered.read)
-        inner = container_kind(head)
-        if inner == 'tar':
+        if container_kind(head) == 'tar':
             _tar(_whole_stream(metered, head), path, scan, budget, depth, found)  # type: ignore[arg-type]
-            return
-        _member(head, metered.read, f'{path}!{_inner_name(path, kind)}', scan, budget, depth, found)
+        else:
+            _member(head, metered.read, f'{path}!{_inner_name(path, kind)}', scan, budget, depth, found)
+        if metered.read(1):  # never: every reader reads to the end
+            raise InputError(f'{path}: a {kind} not read to its end: not scanned whole')
+    if streams is not None and streams.after:
+        _member(streams.after, stream.read, f'{path}!<after the {kind}>', scan, budget, depth, found)
+
+
+class _Streams:
+    """A bzip2 or xz file decompressed by hand, stream after stream (NUL
+    padding between them, as xz allows), until what follows is no stream
+    of the kind: that is left in ``after``, its first bytes (``bz2`` and
+    ``lzma``'s files drop it unread).  An xz's decoder is held to
+    ``XZ_MEMORY``."""
+
+    def __init__(self, kind: str, stream: BinaryIO, path: str) -> None:
+        self._kind = kind
+        self._stream = stream
+        self._path = path
+        self._pending = b''
+        self._decoder: Any = self._new()
+        self.after = b''
+
+    def __enter__(self) -> _Streams:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._decoder = None
+
+    def _new(self) -> Any:
+        if self._kind == 'bzip2':
+            import bz2
+
+            return bz2.BZ2Decompressor()
+        import lzma
+
+        return lzma.LZMADecompressor(lzma.FORMAT_XZ, memlimit=XZ_MEMORY)
+
+    def read(self, n: int) -> bytes:
+        while self._decoder is not None:
+            decoder = self._decoder
+            if decoder.eof:
+                self._next(decoder.unused_data)
+                continue
+            data = b''
+            if decoder.needs_input:
+                data, self._pending = self._pending or self._stream.read(_CHUNK), b''
+                if not data:
+                    raise EOFError(f'the {self._kind} data ends before its end-of-stream marker')
+            try:
+                out = decoder.decompress(data, n)
+            except Exception as e:
+                if 'memory usage limit' in str(e).lower():
+                    raise InputError(
+                        f'{self._path}: an xz that needs more than {XZ_MEMORY >> 20} MB of memory '
+                        'to decompress: not scanned whole',
+                    ) from None
+                raise
+            if out:
+                return out
+        return b''
+
+    def _next(self, left: bytes) -> None:
+        """Past a stream's end: the next stream, or the end."""
+        head = left.lstrip(b'\0')
+        while len(head) < _HEAD:
+            more = self._stream.read(_CHUNK)
+            if not more:
+                break
+            head = (head + more).lstrip(b'\0')
+        if container_kind(head) == self._kind:
+            self._decoder, self._pending = self._new(), head
+        else:
+            self._decoder, self.after = None, head
 
 
 def _read_head(read: Callable[[int], bytes]) -> bytes:
