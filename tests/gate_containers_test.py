@@ -239,3 +239,74 @@ def test_containers_the_central_directory_or_a_stub_hid_are_read(git_repo):
     assert leaked(keys, *(r.out + r.err for r in (as_files, history))) == []
     assert _found(as_files) == expected
     assert _found(history) == expected
+
+
+def _tar(*members: tuple[str, bytes] | tarfile.TarInfo) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode='w', format=tarfile.PAX_FORMAT) as t:
+        for member in members:
+            if isinstance(member, tarfile.TarInfo):
+                t.addfile(member)
+                continue
+            info = tarfile.TarInfo(member[0])
+            info.size = len(member[1])
+            t.addfile(info, io.BytesIO(member[1]))
+    return out.getvalue()
+
+
+def test_what_follows_a_tar_or_a_stream_and_a_tar_s_links_are_read_in_every_mode(git_repo):
+    # Concatenated tars, a gzip member after a tar, a gzip after a bzip2
+    # stream, a symlink's target and a pax comment: the tree and --history
+    # find each (each passed before, rc 0).
+    rng = random.Random('after')
+    keys = [make_key(rng) for _ in range(5)]
+    clean = _tar(('README', b'nothing\n'))
+    link = tarfile.TarInfo('current')
+    link.type, link.linkname = tarfile.SYMTYPE, f'releases/{keys[3]}'
+    commented = tarfile.TarInfo('notes')
+    commented.pax_headers = {'comment': f'TOGETHER_API_KEY={keys[4]}'}
+    files = {
+        'cat.tar.gz': gzip.compress(clean + _tar(('b.env', _env(keys[0])))),
+        'multi.tar.gz': gzip.compress(clean) + gzip.compress(_env(keys[1])),
+        'trail.sql.bz2': bz2.compress(b'-- dump\n' * 50) + gzip.compress(_env(keys[2])),
+        'link.tar.gz': gzip.compress(_tar(link, commented)),
+    }
+    for name, data in files.items():
+        (git_repo / name).write_bytes(data)
+    expected = {
+        ('cat.tar.gz!b.env', hash_secret(keys[0])),
+        ('multi.tar.gz!<after the tar>', hash_secret(keys[1])),
+        ('trail.sql.bz2!<after the bzip2>!<after the bzip2>', hash_secret(keys[2])),
+        ('link.tar.gz!<path name>', hash_secret(keys[3])),
+        ('link.tar.gz!<path name>', hash_secret(keys[4])),
+    }
+    as_files = scan('--format', 'json', '.', cwd=git_repo)
+    commit(git_repo, 'archives')
+    history = scan('--history', '--format', 'json', cwd=git_repo)
+    assert leaked(keys, *(r.out + r.err for r in (as_files, history))) == []
+    assert _found(as_files) == expected
+    assert _found(history) == expected
+
+
+def test_a_sparse_tar_member_stops_at_the_budget_in_one_line(git_repo):
+    # 2 KB whose one member says 4 GiB: its holes count as decompressed.
+    def field(n: int, width: int) -> bytes:
+        return b'%0*o\0' % (width - 1, n)
+    claimed = 4 << 30
+    h = bytearray(512)
+    h[0:8] = b'disk.img'
+    h[100:108], h[108:116], h[116:124] = field(0o644, 8), field(0, 8), field(0, 8)
+    h[124:136], h[136:148] = field(512, 12), field(0, 12)
+    h[156:157], h[257:265] = b'S', b'ustar  \0'
+    h[386:398], h[398:410], h[483:495] = field(claimed - 512, 12), field(512, 12), field(claimed, 12)
+    h[148:156] = b' ' * 8
+    h[148:156] = b'%06o\0 ' % sum(h)
+    (git_repo / 'disk.tar').write_bytes(bytes(h) + b'x' * 512 + bytes(1024))
+    result, rss = peak('together-hooks', 'scan', 'disk.tar', cwd=git_repo)
+    assert result.rc == 2, result.err
+    assert result.err.strip().splitlines() == [
+        f'together-hooks: error: disk.tar!disk.img: more than {EXPANDED >> 20} MB decompressed: '
+        'not scanned whole (a compression bomb, or an archive too large to vouch for; '
+        "add its path to the config's exclude to commit it unscanned)",
+    ]
+    assert rss < MAX_RSS

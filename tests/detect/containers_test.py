@@ -143,6 +143,179 @@ def test_bzip2_and_xz_are_read(compress, name):
     assert found(compress(_env(key)), name) == [(f'{name}!secrets.env', 2, hash_secret(key))]
 
 
+# Data after a tar, after a bzip2 or xz stream; a tar's link targets and
+# header values; a sparse member: each read, or the file fails closed.
+
+def _tar_of(*entries: tarfile.TarInfo | tuple[str, bytes], format: int = tarfile.PAX_FORMAT) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode='w', format=format) as t:
+        for entry in entries:
+            if isinstance(entry, tarfile.TarInfo):
+                t.addfile(entry)
+            else:
+                info = tarfile.TarInfo(entry[0])
+                info.size = len(entry[1])
+                t.addfile(info, io.BytesIO(entry[1]))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize('compress,name', [
+    (gzip.compress, 'after.tar.gz'), (bz2.compress, 'after.tar.bz2'), (lzma.compress, 'after.tar.xz'),
+])
+def test_what_follows_a_tar_is_read(compress, name):
+    # A second tar (GNU tar -i reads both), or text: a tar ends at its two
+    # zero blocks, and the stream goes on.
+    keys = [make_key(_rng), make_key(_rng)]
+    clean = _tar({'README': b'nothing here\n'})
+    data = compress(clean + _tar({'app/.env': _env(keys[0])}) + clean + b'# trailer\n' + _env(keys[1]))
+    assert found(data, name) == [
+        (f'{name}!<after the tar>', 3, hash_secret(keys[1])),
+        (f'{name}!app/.env', 2, hash_secret(keys[0])),
+    ]
+
+
+def test_a_gzip_member_after_a_tar_is_read():
+    key = make_key(_rng)
+    data = gzip.compress(_tar({'README': b'hi\n'})) + gzip.compress(b'-- notes\n' + _env(key))
+    assert found(data, 'multi.tar.gz') == [('multi.tar.gz!<after the tar>', 3, hash_secret(key))]
+
+
+def test_concatenated_tars_written_by_the_real_tools(tmp_path):
+    if shutil.which('tar') is None or shutil.which('gzip') is None:
+        pytest.skip('tar or gzip is not installed')
+    key = make_key(_rng)
+    (tmp_path / 'a').mkdir()
+    (tmp_path / 'a' / 'notes.txt').write_bytes(b'notes\n' * 100)
+    (tmp_path / 'b').mkdir()
+    (tmp_path / 'b' / 'app.env').write_bytes(b'# settings\n' * 50 + _env(key))
+    for part in ('a', 'b'):
+        subprocess.run(('tar', 'cf', f'{part}.tar', part), cwd=tmp_path, check=True)
+    joined = (tmp_path / 'a.tar').read_bytes() + (tmp_path / 'b.tar').read_bytes()
+    data = subprocess.run(('gzip', '-c'), input=joined, capture_output=True, check=True).stdout
+    listed = subprocess.run(('tar', '-tzif', '-'), input=data, capture_output=True, check=True).stdout
+    assert b'b/app.env' in listed
+    assert found(data, 'cat.tgz') == [('cat.tgz!b/app.env', 52, hash_secret(key))]
+
+
+@pytest.mark.parametrize('damage', ['header', 'truncated header'])
+def test_a_damaged_tar_header_before_the_end_fails_closed(damage):
+    # Before the zero blocks that end it, a block that is no header is a
+    # damaged tar: nothing after it can be vouched for.
+    key = make_key(_rng)
+    tar = _tar({'README': b'hi\n'})
+    head = tar[:1024]  # the member's header and data, no end
+    bad = (b'#' * 512 if damage == 'header' else b'#' * 100) + _env(key)
+    with pytest.raises(InputError, match=r'^t\.tgz: a tar whose header at byte 1024 is damaged: not scanned whole$'):
+        found(gzip.compress(head + bad), 't.tgz')
+
+
+@pytest.mark.parametrize('compress,kind,name', [
+    (bz2.compress, 'bzip2', 'dump.sql.bz2'), (lzma.compress, 'xz', 'dump.sql.xz'),
+])
+def test_what_follows_a_bzip2_or_xz_stream_is_read(compress, kind, name):
+    # bzip2 and xz read every stream (NUL padding between them, as xz
+    # allows); what follows the last is scanned as a member of its own.
+    keys = [make_key(_rng), make_key(_rng)]
+    data = (
+        compress(b'-- dump\n' * 100) + b'\0' * 4 + compress(_env(keys[0]))
+        + b'\0' * 8 + gzip.compress(b'-- more\n' + _env(keys[1]))
+    )
+    assert found(data, name) == sorted([
+        # A gzip names its member as its own name less ".gz".
+        (f'{name}!<after the {kind}>!<after the {kind}>', 3, hash_secret(keys[1])),
+        (f'{name}!dump.sql', 102, hash_secret(keys[0])),
+    ])
+
+
+@pytest.mark.parametrize('tool,kind', [('bzip2', 'bzip2'), ('xz', 'xz')])
+def test_a_gzip_after_a_stream_of_the_real_tools(tmp_path, tool, kind):
+    if shutil.which(tool) is None:
+        pytest.skip(f'{tool} is not installed')
+    key = make_key(_rng)
+    first = subprocess.run((tool, '-c'), input=b'-- dump\n' * 100, capture_output=True, check=True).stdout
+    data = first + gzip.compress(_env(key))
+    after = f'trail.sql!<after the {kind}>'
+    assert found(data, 'trail.sql') == [(f'{after}!<after the {kind}>', 2, hash_secret(key))]
+
+
+def _xz_asking_for(dict_byte: int, data: bytes) -> bytes:
+    """An xz whose one block's LZMA2 filter asks for the dictionary
+    ``dict_byte`` encodes (40: 4 GiB), its header's CRC32 made right."""
+    xz = bytearray(lzma.compress(data))
+    size = (xz[12] + 1) * 4  # the block header follows the 12-byte stream header
+    block = xz[12:12 + size]
+    at = block.index(b'\x21\x01', 2)  # filter LZMA2, one byte of properties
+    block[at + 2] = dict_byte
+    block[-4:] = zlib.crc32(bytes(block[:-4])).to_bytes(4, 'little')
+    xz[12:12 + size] = block
+    return bytes(xz)
+
+
+def test_an_xz_asking_for_a_huge_dictionary_fails_closed():
+    data = _xz_asking_for(37, _env(make_key(_rng)))  # 1.5 GiB
+    with pytest.raises(InputError, match=r'^big\.xz: an xz that needs more than \d+ MB of memory'):
+        found(data, 'big.xz')
+    # An ordinary dictionary (8 MiB) is read.
+    key = make_key(_rng)
+    assert found(_xz_asking_for(22, _env(key)), 'ok.xz') == [('ok.xz!ok', 2, hash_secret(key))]
+
+
+def test_tar_link_targets_and_header_values_are_scanned():
+    links, hexes = [make_key(_rng), make_key(_rng)], make_key(_rng)
+    symlink = tarfile.TarInfo('current')
+    symlink.type, symlink.linkname = tarfile.SYMTYPE, f'releases/{links[0]}'
+    hardlink = tarfile.TarInfo('copy')
+    hardlink.type, hardlink.linkname = tarfile.LNKTYPE, f'{links[1]}.env'
+    commented = tarfile.TarInfo('notes.txt')
+    commented.pax_headers = {'comment': f'TOGETHER_API_KEY={hexes}'}
+    data = gzip.compress(_tar_of(symlink, hardlink, commented, ('README', b'hi\n')))
+    paths = {(p, s) for p, _l, s in found(data, 'links.tgz')}
+    assert paths == {('links.tgz!<path name>', hash_secret(k)) for k in (*links, hexes)}
+
+
+@pytest.mark.parametrize('length', [b'xx', b'00'], ids=['unparsed', 'damaged'])
+def test_a_pax_record_tarfile_cannot_parse_is_scanned_or_fails_closed(length):
+    # tarfile drops a record that does not start with its length, and
+    # with ignore_zeros skips a header whose record says length 0.
+    key = make_key(_rng)
+    commented = tarfile.TarInfo('notes')
+    commented.pax_headers = {'comment': f'TOGETHER_API_KEY={key}'}
+    tar = bytearray(_tar_of(commented))
+    at = tar.index(b' comment=')
+    tar[at - 2:at] = length
+    data = gzip.compress(bytes(tar))
+    if length == b'00':
+        with pytest.raises(InputError, match=r'^p\.tgz: a tar whose header at byte 0 is damaged'):
+            found(data, 'p.tgz')
+    else:
+        assert [(p, s) for p, _l, s in found(data, 'p.tgz')] == [('p.tgz!<path name>', hash_secret(key))]
+
+def _sparse_tar(claimed: int) -> bytes:
+    """A GNU sparse member: 512 bytes stored, ``claimed`` bytes long."""
+    def field(n: int, width: int) -> bytes:
+        return b'%0*o\0' % (width - 1, n)
+    h = bytearray(512)
+    h[0:8] = b'disk.img'
+    h[100:108], h[108:116], h[116:124] = field(0o644, 8), field(0, 8), field(0, 8)
+    h[124:136], h[136:148] = field(512, 12), field(0, 12)
+    h[156:157] = b'S'
+    h[257:265] = b'ustar  \0'
+    h[386:398], h[398:410] = field(claimed - 512, 12), field(512, 12)  # its data, at the end
+    h[483:495] = field(claimed, 12)
+    h[148:156] = b' ' * 8
+    h[148:156] = b'%06o\0 ' % sum(h)
+    return bytes(h) + b'x' * 512 + bytes(1024)
+
+
+@pytest.mark.parametrize('wrap', [False, True], ids=['tar', 'tar.gz'])
+def test_a_sparse_tar_member_counts_against_the_budget(monkeypatch, wrap):
+    monkeypatch.setattr(containers, 'EXPANDED', 4 << 20)
+    data = _sparse_tar(64 << 20)
+    assert tarfile.open(fileobj=io.BytesIO(data)).getmembers()[0].size == 64 << 20
+    with pytest.raises(InputError, match=r'^disk\.tar!disk\.img: more than 4 MB decompressed'):
+        found(gzip.compress(data) if wrap else data, 'disk.tar')
+
+
 def test_containers_inside_containers_are_read():
     key = make_key(_rng)
     jar = _zip({'META-INF/MANIFEST.MF': b'Manifest-Version: 1.0\n', 'app.properties': _env(key)})

@@ -7,8 +7,10 @@ by the window whatever a member's size; a finding names the container and
 the member (``backup.zip!config/.env``, line and column in the member).
 Read here: zip (stored, deflated, bzip2 and LZMA members; zip64 and data
 descriptors, as ``zipfile`` reads them from the central directory), gzip
-(every member), bzip2, xz, a tar (plain or inside any of these), a PDF's
-zlib streams, and a container inside a member, up to ``DEPTH`` deep.
+(every member), bzip2 and xz (every stream, and what follows the last),
+a tar (plain or inside any of these; the tars after it, and what follows
+them), a PDF's zlib streams, and a container inside a member, up to
+``DEPTH`` deep.
 
 A container is told by its magic bytes (``prefilter.container_kind``, the
 one test every mode shares).  Fail closed: what cannot be scanned whole
@@ -58,6 +60,13 @@ DEPTH = 4
 HELD = 64 << 20
 # Members of one zip or tar.
 MEMBERS = 1 << 16
+# An xz's decoder (its dictionary, which its header names: up to 4 GiB):
+# xz -9 needs 65 MB.
+XZ_MEMORY = 96 << 20
+# A tar's pax or GNU long-name header, held whole by ``tarfile``; and its
+# names, link targets and header values together.
+TAR_HEADER = 1 << 20
+TAR_NAMES = 16 << 20
 _CHUNK = 1 << 16
 _HEAD = 512  # enough to tell a tar (its magic is at 257)
 
@@ -211,29 +220,97 @@ def _compressed(
         kind: str, stream: BinaryIO, path: str, scan: Scan, budget: _Budget,
         depth: int, found: list[Finding],
 ) -> None:
-    """gzip (every member), bzip2 (every stream) or xz: one member, named
+    """gzip (every member), bzip2 or xz (every stream): one member, named
     as the decompressor would name it; a tar inside is read as one, its
-    members named right under ``path``."""
+    members named right under ``path``.  What follows the last bzip2 or
+    xz stream (past NUL padding) is a member of its own (``<after the
+    bzip2>``); gzip refuses what follows its last member."""
+    streams = None
     if kind == 'gzip':
         import gzip
 
-        reader: BinaryIO = gzip.GzipFile(fileobj=stream, mode='rb')
-    elif kind == 'bzip2':
-        import bz2
-
-        reader = bz2.BZ2File(stream, mode='rb')
+        reader: Any = gzip.GzipFile(fileobj=stream, mode='rb')
     else:
-        import lzma
-
-        reader = lzma.LZMAFile(stream, mode='rb')
+        reader = streams = _Streams(kind, stream, path)
     with reader:
         metered = _Metered(reader.read, budget, path)
         head = _read_head(metered.read)
-        inner = container_kind(head)
-        if inner == 'tar':
+        if container_kind(head) == 'tar':
             _tar(_whole_stream(metered, head), path, scan, budget, depth, found)  # type: ignore[arg-type]
-            return
-        _member(head, metered.read, f'{path}!{_inner_name(path, kind)}', scan, budget, depth, found)
+        else:
+            _member(head, metered.read, f'{path}!{_inner_name(path, kind)}', scan, budget, depth, found)
+        if metered.read(1):  # never: every reader reads to the end
+            raise InputError(f'{path}: a {kind} not read to its end: not scanned whole')
+    if streams is not None and streams.after:
+        _member(streams.after, stream.read, f'{path}!<after the {kind}>', scan, budget, depth, found)
+
+
+class _Streams:
+    """A bzip2 or xz file decompressed by hand, stream after stream (NUL
+    padding between them, as xz allows), until what follows is no stream
+    of the kind: that is left in ``after``, its first bytes (``bz2`` and
+    ``lzma``'s files drop it unread).  An xz's decoder is held to
+    ``XZ_MEMORY``."""
+
+    def __init__(self, kind: str, stream: BinaryIO, path: str) -> None:
+        self._kind = kind
+        self._stream = stream
+        self._path = path
+        self._pending = b''
+        self._decoder: Any = self._new()
+        self.after = b''
+
+    def __enter__(self) -> _Streams:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._decoder = None
+
+    def _new(self) -> Any:
+        if self._kind == 'bzip2':
+            import bz2
+
+            return bz2.BZ2Decompressor()
+        import lzma
+
+        return lzma.LZMADecompressor(lzma.FORMAT_XZ, memlimit=XZ_MEMORY)
+
+    def read(self, n: int) -> bytes:
+        while self._decoder is not None:
+            decoder = self._decoder
+            if decoder.eof:
+                self._next(decoder.unused_data)
+                continue
+            data = b''
+            if decoder.needs_input:
+                data, self._pending = self._pending or self._stream.read(_CHUNK), b''
+                if not data:
+                    raise EOFError(f'the {self._kind} data ends before its end-of-stream marker')
+            try:
+                out = decoder.decompress(data, n)
+            except Exception as e:
+                if 'memory usage limit' in str(e).lower():
+                    raise InputError(
+                        f'{self._path}: an xz that needs more than {XZ_MEMORY >> 20} MB of memory '
+                        'to decompress: not scanned whole',
+                    ) from None
+                raise
+            if out:
+                return out
+        return b''
+
+    def _next(self, left: bytes) -> None:
+        """Past a stream's end: the next stream, or the end."""
+        head = left.lstrip(b'\0')
+        while len(head) < _HEAD:
+            more = self._stream.read(_CHUNK)
+            if not more:
+                break
+            head = (head + more).lstrip(b'\0')
+        if container_kind(head) == self._kind:
+            self._decoder, self._pending = self._new(), head
+        else:
+            self._decoder, self.after = None, head
 
 
 def _read_head(read: Callable[[int], bytes]) -> bytes:
@@ -459,34 +536,147 @@ def _local_member(
     return state['pos']
 
 
+class _NotAHeader(Exception):
+    """A tar block that is no header (``block``: its bytes)."""
+
+    def __init__(self, block: bytes) -> None:
+        self.block = block
+
+
+class _Blocks:
+    """A tar's stream, read in the whole blocks ``tarfile`` asks for
+    (``bufsize`` one block): ``count`` bytes given, none held back; the
+    data of a pax header, as it passes, kept in ``held`` (``tarfile``
+    drops a record it cannot parse)."""
+
+    def __init__(self, read: Callable[[int], bytes]) -> None:
+        self._read = read
+        self.count = 0
+        self.keep = 0  # bytes still to keep
+        self.held: list[bytes] = []
+
+    def read(self, n: int) -> bytes:
+        data = filled(self._read, b'', n)
+        self.count += len(data)
+        if self.keep > 0:
+            self.held.append(data[:self.keep])
+            self.keep -= len(data)
+        return data
+
+    def records(self, name: str = '', linkname: str = '') -> list[str]:
+        """The pax records kept since the last call, less those that give
+        ``name`` or ``linkname``, a member's name and link target."""
+        data = b''.join(self.held).replace(b'\0', b'\n')
+        self.held.clear()
+        given = {f'path={name}', f'linkpath={linkname}'}
+        out = []
+        for record in data.decode('utf-8', 'surrogateescape').split('\n'):
+            if record and record.partition(' ')[2] not in given:
+                out.append(record)
+        return out
+
+
 def _tar(
         stream: BinaryIO, path: str, scan: Scan, budget: _Budget, depth: int,
         found: list[Finding],
 ) -> None:
+    """Every member of a tar, and of the tars after it (``tar -i``: past
+    the zero blocks that end one, another may start); what follows them
+    that is no tar is a member of its own (``<after the tar>``).  A block
+    that is no header before those zero blocks is a damaged tar.  A sparse
+    member counts against the budget as it reads (its holes are
+    decompressed bytes); names, link targets and pax header values are
+    scanned as the container's ``<path name>``."""
     import tarfile
 
+    blocks = _Blocks(stream.read)
+    ended = [False]  # past the zero blocks that end a tar
+
+    class Info(tarfile.TarInfo):
+        @classmethod
+        def fromtarfile(cls, archive: tarfile.TarFile) -> tarfile.TarInfo:
+            try:
+                return super().fromtarfile(archive)
+            except tarfile.InvalidHeaderError:  # a pax header's records (``ignore_zeros`` would skip it)
+                raise InputError(
+                    f'{path}: a tar whose header at byte {archive.offset} is damaged: not scanned whole',
+                ) from None
+
+        @classmethod
+        def frombuf(cls, buf: bytes, encoding: str, errors: str) -> tarfile.TarInfo:
+            if not buf.strip(b'\0'):  # zeros, or the stream's end
+                ended[0] = ended[0] or bool(buf)
+                return super().frombuf(buf, encoding, errors)
+            try:
+                info = super().frombuf(buf, encoding, errors)
+            except (tarfile.InvalidHeaderError, tarfile.TruncatedHeaderError):
+                raise _NotAHeader(buf) from None
+            ended[0] = False
+            if info.type in _TAR_HELD:
+                if info.size > TAR_HEADER:
+                    raise InputError(
+                        f'{path}: a tar header of more than {TAR_HEADER >> 20} MB: not scanned whole',
+                    )
+                if info.type not in (tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK):  # pax: its records
+                    blocks.keep = info.size
+            return info
+
     names: list[str] = []
-    # Stream mode: members in order, never a seek back.
-    with tarfile.open(fileobj=stream, mode='r|') as archive:
-        for info in archive:
-            names.append(info.name)
-            if len(names) > MEMBERS:
-                raise InputError(f'{path}: a tar of more than {MEMBERS} members: not scanned whole')
-            if not info.isfile():
-                continue
-            member = archive.extractfile(info)
-            if member is None:
-                continue
-            # Not metered: a tar stores its members as they are (a tar
-            # inside gzip was metered as it came out of gzip).
-            where = f'{path}!{info.name}'
-            _member(_read_head(member.read), member.read, where, scan, budget, depth, found)
-    _names(path, names, scan, found)
+    extra: dict[str, None] = {}  # link targets and pax header values, once each
+    size = 0
+    archive = None
+    after = None
+    try:
+        # Stream mode: members in order, never a seek back.
+        archive = tarfile.open(
+            fileobj=blocks, mode='r|', bufsize=tarfile.BLOCKSIZE,  # type: ignore[arg-type]
+            ignore_zeros=True, tarinfo=Info,
+        )
+        with archive:
+            for info in archive:
+                names.append(info.name)
+                if len(names) > MEMBERS:
+                    raise InputError(f'{path}: a tar of more than {MEMBERS} members: not scanned whole')
+                size += len(info.name)
+                for line in (info.linkname, *blocks.records(info.name, info.linkname)):
+                    if line and line not in extra:
+                        extra[line] = None
+                        size += len(line)
+                if size > TAR_NAMES:
+                    raise InputError(
+                        f'{path}: a tar whose names and header values pass '
+                        f'{TAR_NAMES >> 20} MB: not scanned whole',
+                    )
+                if not info.isfile():
+                    continue
+                member = archive.extractfile(info)
+                if member is None:
+                    continue
+                # A tar stores its members as they are (a tar inside gzip
+                # was metered as it came out of gzip), but a sparse one's
+                # holes are made as it reads.
+                where = f'{path}!{info.name}'
+                read = _Metered(member.read, budget, where).read if info.issparse() else member.read
+                _member(_read_head(read), read, where, scan, budget, depth, found)
+    except _NotAHeader as e:
+        at = blocks.count - len(e.block)
+        if not ended[0] or archive is None or at != archive.offset:
+            raise InputError(f'{path}: a tar whose header at byte {at} is damaged: not scanned whole') from None
+        after = e.block
+    extra.update(dict.fromkeys(blocks.records()))  # a pax header no member follows
+    _names(path, names + list(extra), scan, found)
+    if after is not None:
+        _member(after, blocks.read, f'{path}!<after the tar>', scan, budget, depth, found)
+
+
+# pax (a member's, the global, Solaris') and GNU long-name headers
+_TAR_HELD = (b'x', b'g', b'X', b'L', b'K')
 
 
 def _names(path: str, names: list[str], scan: Scan, found: list[Finding]) -> None:
-    """The members' names, as a tree's are (``<path name>``, line = which):
-    a tar.gz holds them compressed, and a name can hold a key."""
+    """The members' names, as a tree's are (``<path name>``, line = which;
+    a tar's link targets and pax records after them): a tar.gz holds them
+    compressed, and a name can hold a key."""
     from together_hooks.findings import PATH_NAME
 
     if names:
