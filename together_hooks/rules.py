@@ -283,7 +283,10 @@ _QUOTE = rb'(?:[rbfuRBFU@$]{1,2}(?=["\'`]))?(?:(?:"""|\'\'\')(?:\r?\n)?|(?:\\?["
 # Or the two words as two string arguments, a section or service and its
 # option (configparser's ``config.set("together", "api_key", <key>)``,
 # ``keyring.set_password("together", "api_key", <key>)``).
-_ARG_SEP = rb'(?:' + _SEP + rb'|["\'][ \t]{0,8},[ \t]{0,8}["\'])'
+# The second string is then an argument too, a comma after it (in JSON's
+# ``{"name":"together","key":<hex>}`` the second string is another field's
+# name, not half of this one).
+_ARG_SEP = rb'(?:' + _SEP + rb'|(?P<argsep>["\'][ \t]{0,8},[ \t]{0,8}["\']))'
 # A team keeps more than one: a stage, a rotation or a number qualifies the
 # name, before the key word or after it (TOGETHER_API_KEY_PROD,
 # TOGETHER_STAGING_API_KEY, TOGETHER_API_KEY_OLD, TOGETHER_API_KEY_2, _V2).  Only
@@ -296,7 +299,7 @@ _LEGACY_NAME = (
     rb'(?:(?i:together' + _ARG_SEP + rb'(?:ai' + _SEP + rb')?'
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
-    rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?)'
+    rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
     rb'|(?:Together\w{0,16}|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:\.new)?)'
     rb'\s{0,32}\('
     rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey|access_token|accessToken)|(?i:\bwith_?api_?key)))?)'
@@ -323,6 +326,21 @@ _LEGACY_NAME = (
 # --name .../together/api_key --value``); no bracket,
 # angle bracket or ``;`` in between, so the field belongs to the same
 # object, call or element.
+# A line break before a value, maybe after a comment and whole comment
+# lines (YAML ``together_api_key: # rotated``, then the value indented).
+_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:#[^\r\n]{0,120}\r?\n[ \t]{0,32}){0,3}'
+# A Ruby (or shell) heredoc opened after the assignment, its body the value
+# (``KEY = <<~KEY``, ``<<-EOS.chomp``).
+_HEREDOC = rb'<<[~-]?["\']?[A-Za-z_]\w{0,20}["\']?(?:\.\w{1,12})?[ \t]{0,32}\r?\n[ \t]{0,32}'
+# A shell command substitution that only prints the value
+# (``$(echo <key>)``, backticks, ``$(printf %s <key>)``).
+_SUBST = (
+    rb'["\']?(?:\$\(|`)[ \t]{0,8}(?:echo|printf)(?:[ \t]{1,8}-{1,2}[\w-]{1,12})*'
+    rb'(?:[ \t]{1,8}["\']?%s(?:\\n)?["\']?)?[ \t]{1,8}'
+    # that prints nothing else: the substitution closes after the value
+    # (``$(echo <digest> | sha256sum)`` is a digest's)
+    rb'(?=["\']?[0-9a-f]{64}["\']?[ \t]{0,8}[)`])'
+)
 # A declared type between a name and its ``=`` (``: &str``, ``: String``,
 # Go's `` string``).
 _TYPE = (
@@ -331,11 +349,11 @@ _TYPE = (
 )
 _LEGACY_ASSIGN = (
     rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?=?|<<<|<-|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?=?|<<<|<-|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
-    rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=])?'
+    rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]|' + _HEREDOC + rb'|' + _SUBST + rb')?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
@@ -355,7 +373,9 @@ _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
 # <value>``).  Not a path segment (``checksum/secret``).
 _GENERIC_NAME = (
     rb'(?<![\w./-])["\']?(?P<name>[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token|secret|password|passwd|key))' + _CREDENTIAL_SUFFIX
+    rb'|token|secret|password|passwd|credential|key))'
+    # 1Password's field assignment names its type (``credential[password]=``)
+    rb'(?:\[(?i:password|concealed|text)\])?' + _CREDENTIAL_SUFFIX
 )
 # The names an API key for an OpenAI-compatible endpoint goes by, where
 # the statements around may supply the endpoint (``OPENAI_BASE_URL`` a
@@ -384,7 +404,7 @@ _GENERIC_VALUE = (
 # every kind of name.
 _DIGEST_HEADING = (
     rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
-    rb'|(?<![a-z])hash(?:es|ed)?(?![a-z]))'
+    rb'|(?<![a-z])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
 )
 # What makes the structure around a generically named key Together's.
 TOGETHER_CONTEXT = Context(
@@ -409,6 +429,13 @@ TOGETHER_CONTEXT = Context(
         # ``"name": "Together"``)
         rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
+        # or a CLI's title or name flag for the item it stores (1Password's
+        # ``op item create --title "Together AI" credential=<key>``), the
+        # whole title Together's
+        rb'|(?<![\w-])--(?i:title|name)(?:[ \t]{1,8}|=)(?:(?P<q>["\'])(?i:together(?:[ _-]?ai)?)(?P=q)'
+        rb'|(?i:together(?:[_-]?ai)?)(?=[ \t\r\n]|\Z))'
+        # or a model flag naming a Together model (llm's ``-m together/<model>``)
+        rb'|(?<![\w-])(?:-m|--model)(?:[ \t]{1,8}|=)["\']?(?i:together(?:[_-]?ai)?)/'
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
@@ -490,7 +517,10 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # (a HAR's ``x-csrf-token``, ``session_token``, ``next_page_token``).
     (rb'(?i:.*(?:csrf|xsrf|session|refresh|nonce|cursor|page|continuation|idempoten).*'
      rb'|(?:.*[_.-])?id[_.-]?token)', None),
-    (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)|key)',
+    # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
+    # password manager's API Credential field)
+    (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
+     rb'|-{0,2}key|credential)',
      TOGETHER_STRUCTURE),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
@@ -726,7 +756,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z]'
-        rb'|(?i:[_-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>))'
+        rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>))'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?\s{0,32}\('
     ),
@@ -992,6 +1022,19 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # The endpoint field set from a setting named for Together's endpoint.
         'client = OpenAI(api_key="{hex}", base_url=os.environ["TOGETHER_BASE_URL"])',
         'const client = new OpenAI({{ apiKey: "{hex}", baseURL: process.env.TOGETHER_API_BASE }});',
+        # A shell substitution that only prints the key; a Ruby heredoc; YAML
+        # comments between the name and its value.
+        'export TOGETHER_API_KEY=$(echo {hex})',
+        'TOGETHER_API_KEY=`printf %s {hex}`',  # pragma: allowlist secret
+        'TOGETHER_API_KEY="$(printf \'%s\' "{hex}")"',
+        'TOGETHER_API_KEY = <<~KEY\n  {hex}\nKEY',
+        'together_api_key: # rotated 2025-01\n  {hex}',
+        'TOGETHER_API_KEY:\n  # prod\n  {hex}',
+        # 1Password's item titled Together; llm's --key beside a Together model.
+        'op item create --category "API Credential" --title "Together AI" credential={hex}',
+        "llm -m together/meta-llama/m --key {hex} 'hi'",
+        # A providers list's entry (named, its key a ``key`` field).
+        '{{"providers": [{{"name":"together","key":"{hex}"}}]}}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1117,6 +1160,19 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Another provider's entry beside Together's, in a list.
         '[\n  {{"name": "openai", "apiKey": "{hex}"}},\n  {{"name": "together", "apiKey": "${{TOGETHER_API_KEY}}"}}\n]',
         'providers:\n  - name: openai\n    apiKey: {hex}\n  - name: together\n    apiKey: ${{TOGETHER_API_KEY}}',
+        # A substitution that prints more than the key; a digest's heredoc.
+        'TOGETHER_API_KEY=$(echo {hex} | sha256sum)',
+        'TOGETHER_ARCHIVE_SHA256 = <<~SHA\n  {hex}\nSHA',
+        'together_api_key_sha256: # pinned\n  {hex}',
+        # Another item's title, another model's --key.
+        'op item create --title "OpenAI" credential={hex}  # together later',
+        'op item create --title "Together with friends" credential={hex}',
+        "llm -m gpt-4o --key {hex} 'hi'\nllm -m together/m 'hi'",
+        # ``{name, key}`` entries under a digest heading, or beside a digest
+        # field: content hashes of files named together.
+        '{{"content_hashes": [{{"name":"together","key":"{hex}"}}]}}',
+        '{{"etags": [{{"name": "together", "key": "{hex}"}}]}}',
+        '[{{"name": "together", "key": "{hex}", "sha256": "{hex}"}}]',
     ),
 )
 

@@ -177,12 +177,14 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # SQL, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
 # or a JS ``[...].join('')``), at most one line break (a backslash
 # continuation included), and the next literal's opening quote of the
-# same kind.
+# same kind; not a literal that is a field's name (JSON's
+# ``{"name":"together","key":...}`` holds two fields, not one word).
 _OP = rb'(?:(?:\+|\.\.?|&|\|\||,)[ \t]*)?'
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = regex_cache.compile(
-    rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1',
+    rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1'
+    rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
 )
 
 

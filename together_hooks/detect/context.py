@@ -293,7 +293,7 @@ class Walker:
     structure's heading (``together:``, ``"Together": {``, ``[together]``),
     ``url`` an endpoint an identifier may be bound to."""
 
-    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', 'veto', '_indexes', '_bound')
+    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', 'veto', 'veto_field', '_indexes', '_bound')
 
     def __init__(
             self, mention: bytes, label: bytes, url: bytes, reach: int, veto: bytes | None = None,
@@ -301,6 +301,8 @@ class Walker:
         self.mention = _rule_regex(mention)
         self.label = _rule_regex(label)
         self.veto = None if veto is None else _rule_regex(veto)
+        self.veto_field = None if veto is None else _rule_regex(
+            rb'(?<![\w-])\\?["\']?\w{0,20}(?:' + veto + rb')\w{0,20}\\?["\']?[ \t]{0,8}[:=]')
         self.url = _rule_regex(_URL_NAME + url)
         self.endpoint = _rule_regex(url)
         self.reach = reach
@@ -336,8 +338,14 @@ class Walker:
             return _flat_group(data, at, lo, hi, index) is True
         spans = _spans(data, at, lo, hi, index)
         if self.veto is not None:
-            heading = next(((a, b) for a, b, _end in spans if b > a), None)
-            if heading is not None and self.veto.search(data, *heading):
+            # A digest heading over any structure around the key (a
+            # ``content_hashes: [...]`` list of ``{name, key}`` entries), or
+            # a digest field in the key's own object (``{"name": ..., "key":
+            # <hex>, "sha256": ...}``: it describes a file, not a credential).
+            if any(b > a and self.veto.search(data, a, b) for a, b, _end in spans):
+                return False
+            own = next(bracket_spans(data, at, lo, hi, index.brackets), None)
+            if own is not None and self.veto_field.search(data, own[1], own[2]):
                 return False
         if scope == 'named':
             return True

@@ -174,8 +174,13 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
         if run is not None and run[1] not in data[lo:hi].translate(run[0]):
             continue  # no value can be here
         for m in value.finditer(data, lo, hi):
-            near_values.append((max(lo, m.start() - rule.value_reach), min(hi, m.end() + 1)))
+            near_values.append((max(lo, m.start() - rule.value_reach), min(hi, m.end() + _VALUE_TAIL)))
     return _merged(near_values)
+
+
+# Bytes after a value a pattern's lookahead may read: the boundary
+# character, or what closes a shell substitution (``<key>')``, ``<key>"`)``).
+_VALUE_TAIL = 8
 
 
 _RUN_TESTS: dict[tuple[bytes, int], tuple[bytes, bytes]] = {}
