@@ -21,7 +21,7 @@ export TOGETHER_API_KEY=$(echo {hex})
 TOGETHER_API_KEY="$(echo -n '{hex}')"
 '''),
     ('shell-subst-backticks', 'scripts/legacy.sh', '''\
-TOGETHER_API_KEY=`echo {hex}`
+TOGETHER_API_KEY=\x60echo {hex}\x60
 '''),
     ('shell-subst-printf', 'scripts/ci.sh', '''\
 export TOGETHER_API_KEY="$(printf %s {hex})"
