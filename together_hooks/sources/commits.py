@@ -1143,6 +1143,11 @@ def signed_pusher(root: str, argv: list[str] | None = None) -> list[str]:
     return [key.decode('utf-8', 'surrogateescape')] if key else []
 
 
+def runs_under_a_push() -> bool:
+    """Whether a ``git push`` runs this process (a plain pre-push hook)."""
+    return _git_push_argv() is not None
+
+
 def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
     """What the ``git push`` this process runs under (a plain pre-push
     hook's ``--diff``) sends beside the range's commits: its push options,
@@ -1156,7 +1161,8 @@ def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan
     yield from push_options(sent_push_options(root, argv), scan)
     yield from _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan)
     yield from ref_names(_names_sent(root, argv), scan)
-    yield from submodule_commits(root, include, exclude, scan)
+    if include:  # no commit pushed (a push that only deletes): no gitlink either
+        yield from submodule_commits(root, include, exclude, scan)
 
 
 def _option_values(args: list[str]) -> list[str]:
