@@ -588,7 +588,7 @@ def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revisio
                     tagger, date = _person(head, b'tagger ')
                     yield Revision(
                         TAG_MESSAGE, None, _all, commit=sha, author=tagger, date=date,
-                        stream=BlobAt(root, sha, obj.size, 'tag'),
+                        stream=BlobAt(root, sha, obj.size, 'tag'), tag=_tag_name(head),
                     )
                 continue
             raw = obj.read()
@@ -609,12 +609,22 @@ def _tagged_tag(raw: bytes) -> str | None:
     return None
 
 
+def _tag_name(head: bytes) -> str:
+    """The name a tag object's ``tag`` header gives it (scrubbed on
+    output as every line is: a name may hold a key)."""
+    for line in head.split(b'\n'):
+        if line.startswith(b'tag '):
+            return line[4:].decode('utf-8', 'surrogateescape').strip()
+    return '(no name)'
+
+
 def _tag_message(sha: str, raw: bytes, scan: Scan) -> Iterator[Revision]:
     head, message = object_parts(raw)
     tagger, date = _person(head, b'tagger ')
+    name = _tag_name(head)
     for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
         if data and keys_in(scan, data):
-            yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
+            yield Revision(where, data, _all, commit=sha, author=tagger, date=date, tag=name)
 
 
 def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
