@@ -146,6 +146,29 @@ def test_tag_message_and_ref_name_in_history(git_repo, keys):
     assert got == {('<tag message>', hash_secret(in_tag)), ('<ref name>', hash_secret(in_ref))}
 
 
+def test_a_key_in_a_tag_is_reported_in_the_tag_by_name(git_repo, keys):
+    """A key in an annotated tag's message or header (its tagger) was
+    reported "added in commit <the tag object's id>": no commit has that
+    id.  It says "in tag <name>" (and the JSON names the tag)."""
+    in_message, in_header = keys(), keys()
+    write(git_repo, 'r.txt', 'x\n')
+    commit(git_repo)
+    git(git_repo, 'tag', '-a', 'v1', '-m', f'release {in_message}')
+    git(git_repo, '-c', f'user.name=ci {in_header}', 'tag', '-a', 'v2', '-m', 'clean')
+    v1 = git(git_repo, 'rev-parse', 'v1').strip()
+    result = scan('--history')
+    assert result.rc == 1
+    lines = [line for line in result.out.splitlines() if 'hashed_secret' in line]
+    assert len(lines) == 2, result.out
+    for line, name, key in ((lines[0], 'v2', in_header), (lines[1], 'v1', in_message)):
+        assert hash_secret(key) in line and f' in tag {name} (' in line, line
+        assert ' in commit ' not in line, line
+    assert f'in tag v1 ({v1[:12]})' in result.out
+    found = scan('--history', '--format', 'json').json()['findings']
+    assert {(f['path'], f['tag']) for f in found} == {
+        ('<tag message>', 'v1'), ('<commit header>', 'v2')}
+
+
 def test_diff_to_an_annotated_tag_scans_the_tags_on_the_way(git_repo, keys):
     """``--diff BASE...TAG``: the tag (and a tag it tags) is brought too."""
     inner, outer = keys(), keys()

@@ -479,3 +479,29 @@ def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, pushing,
     rc, out = run(git_repo, pushing, 'git', *file_ok, 'push', *args, 'origin', 'main')
     assert rc == 0, out
     assert git(upstream, 'rev-parse', 'main').strip() == git(sub, 'rev-parse', 'HEAD').strip()
+
+
+def test_a_push_that_only_deletes_from_a_clone_with_no_commit(git_repo, keys, pushing, tmp_path):
+    """A clone whose HEAD is unborn (``git init`` + ``git fetch``) deleting
+    a remote branch: the plain hook's ``scan --diff HEAD...HEAD`` scans
+    the push's options (exit 1 on a key, 0 when clean), where it stopped
+    with "no commits yet" (exit 2) whatever the push sent."""
+    key = keys()
+    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(git_repo, pushing)
+    rc, out = _push(git_repo, pushing, 'main:refs/heads/old')
+    assert rc == 0, out
+    fresh = tmp_path / 'fresh'
+    git(tmp_path, 'init', '-q', '-b', 'main', str(fresh))
+    git(fresh, 'remote', 'add', 'origin', remote)
+    git(fresh, 'fetch', '-q', 'origin')
+    _plain_hook(fresh)
+    rc, out = _push(fresh, pushing, '-o', f'TOGETHER_API_KEY={key}', ':old')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+    assert 'no commits' not in out, out
+    assert 'refs/heads/old' in _remote_refs(git_repo)
+    rc, out = _push(fresh, pushing, '-o', 'ci.skip', ':old')
+    assert rc == 0, out
+    assert 'refs/heads/old' not in _remote_refs(git_repo)

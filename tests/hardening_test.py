@@ -1088,3 +1088,19 @@ def test_git_missing_a_named_folder_is_walked(git_repo, keys):
     result = run('together-hooks', 'scan', 'src', cwd=git_repo, env={'PATH': str(git_repo / 'no-tools')})
     assert result.rc == 1, result.err
     assert 'app.py' in result.out
+
+
+@pytest.mark.parametrize('argv', [('detect-together-keys',), ('together-hooks', 'scan')])
+def test_a_skipped_submodule_named_as_a_legacy_key_never_shows_it(git_repo, argv):
+    """A submodule whose name is a legacy key that the names' scan finds
+    (its Together context is another name, a line before): the "submodule
+    skipped" note comes once the run knows the key, so it shows redacted."""
+    repo = git_repo
+    hexkey = 'a' + make_hex(random.Random(81))[1:]  # sorts after the context
+    (repo / 'TOGETHER_API_KEY').write_text('x\n')
+    (repo / hexkey).mkdir()
+    git(repo / hexkey, 'init', '-q')
+    r = run(*argv, 'TOGETHER_API_KEY', hexkey, cwd=repo, timeout=60)
+    assert leaked([hexkey], r.out, r.err) == []
+    assert r.rc == 1  # the names' scan finds it
+    assert 'submodule skipped' in r.out + r.err

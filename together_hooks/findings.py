@@ -53,7 +53,7 @@ class Finding:
 
     __slots__ = (
         'path', 'line', 'column', 'rule', 'secret', 'encoding',
-        'commit', 'author', 'date', 'verification', 'verification_reason',
+        'commit', 'author', 'date', 'verification', 'verification_reason', 'tag',
     )
 
     def __init__(
@@ -71,6 +71,9 @@ class Finding:
         self.date: str | None = None
         self.verification: str | None = None
         self.verification_reason: str | None = None
+        # An annotated tag's name, when the key is in its header or message
+        # (``commit`` is then the tag object's id).
+        self.tag: str | None = None
 
     @property
     def hashed_secret(self) -> str:
@@ -90,7 +93,7 @@ class Finding:
             'redacted': self.redacted,
             'encoding': self.encoding,
         }
-        for name in ('commit', 'author', 'date'):
+        for name in ('commit', 'tag', 'author', 'date'):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value

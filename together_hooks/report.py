@@ -303,7 +303,8 @@ def _rule_texts() -> dict[str, tuple[str, str]]:
 def _commit_words(f: Finding) -> str:
     """``commit <id> by <author> on <date>``, leaving out what the object
     has not (a blob or tree a tag points at has no author)."""
-    words = f'commit {f.commit[:12]}'
+    words = (f'tag {f.tag} ({f.commit[:12]})' if f.tag is not None
+             else f'commit {f.commit[:12]}')
     if f.author:
         words += f' by {f.author}'
     if f.date:

@@ -448,3 +448,29 @@ def test_check_env_gitignored_asks_git_three_questions(git_repo, monkeypatch, tm
                if 'built-in: ' in line]
     assert len(started) == 3, started
     assert not any('rev-parse' in command for command in started), started
+
+
+def test_precommit_untrack_command_for_a_name_holding_a_key(git_repo, precommit_env):
+    """An env file whose name holds a key: the name shows redacted, and the
+    `git rm --cached` offered is one that runs (a glob, the key a `*`)."""
+    import re
+
+    repo, env = git_repo, precommit_env
+    (repo / '.pre-commit-config.yaml').write_text(_local_config('forbid-env-files'))
+    rc, out = _sh(repo, env, os.path.join(BIN, 'pre-commit'), 'install')
+    assert rc == 0, out
+    git(repo, 'add', '.pre-commit-config.yaml')
+    key = make_key(random.Random(77))
+    (repo / 'cfg').mkdir()
+    (repo / 'cfg' / f'.env.{key}').write_text('A=1\n')
+    (repo / 'cfg' / '.env.other').write_text('A=1\n')
+    git(repo, 'add', '-f', 'cfg')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'leak')
+    assert rc != 0, out
+    assert leaked([key], out) == []
+    command = re.search(r"`(git rm --cached -- '[^'`]+')`", out)
+    assert command, out
+    rc, said = _sh(repo, env, 'sh', '-c', command.group(1))
+    assert rc == 0, said
+    staged = git(repo, 'diff', '--cached', '--name-only').split()
+    assert staged == ['.pre-commit-config.yaml', 'cfg/.env.other']

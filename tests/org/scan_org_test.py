@@ -945,3 +945,26 @@ def test_a_full_disk_is_one_line_and_a_rerun_repairs_the_store(tmp_path, keys, l
     assert stored(store) == stored(reference)
     with sqlite3.connect(store) as db:
         assert {r[0] for r in db.execute("SELECT url FROM repositories WHERE status='done'")} == set(repos)
+
+
+def test_the_store_keeps_no_key_of_a_repository_url(tmp_path, keys):
+    """A repository whose path (or URL) holds a key: the store kept it as
+    given, in its repositories and findings rows.  It keeps it redacted,
+    the same every run: a second run finds the rows of the first."""
+    name_key = keys()
+    repo, _ = key_repo(tmp_path / f'r-{name_key}', keys())
+    store = str(tmp_path / 's.sqlite')
+    args = ('--repos', write_lines(tmp_path / 'r.txt', repo), '--store', store,
+            '--cache-dir', str(tmp_path / 'cache'))
+    first = scan_org(*args)
+    assert first.rc == 1, first.err[-300:]
+    second = scan_org(*args)
+    assert second.rc == 1, second.err[-300:]
+    with open(store, 'rb') as f:
+        assert name_key[9:21].encode() not in f.read()
+    with sqlite3.connect(store) as db:
+        rows = list(db.execute('SELECT url, network, status, attempts FROM repositories'))
+        repos = {r for (r,) in db.execute('SELECT repo FROM findings')}
+    assert len(rows) == 1 and rows[0][2] == 'done' and rows[0][3] == 0
+    assert '…' in rows[0][0] and rows[0][0] == rows[0][1]
+    assert repos == {rows[0][0]}

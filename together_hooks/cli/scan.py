@@ -152,10 +152,17 @@ def commits(
 
     from together_hooks.sources import ranges
     from together_hooks.sources.commits import added_by_commits
+    from together_hooks.sources.commits import runs_under_a_push
     from together_hooks.sources.commits import tags_on_the_way
     from together_hooks.sources.commits import under_a_push
 
     base, head, since_fork = ranges.parse_range(args.diff)
+    if base == head == 'HEAD' and ranges.unborn_head(root) and runs_under_a_push():
+        # HEAD...HEAD where no commit is yet, under a ``git push`` (a plain
+        # pre-push hook's push that only deletes, from a fresh clone): the
+        # range is empty, and what the push sends beside commits (its
+        # options) is scanned.  Elsewhere it stays an error (exit 2).
+        return under_a_push(root, [], [], scan)
     # Validates both ends (and, with three dots, that they share history).
     ranges.range_start(root, base, head, since_fork)
     base_sha = ranges.resolve_commit(root, base, '--diff BASE')

@@ -73,6 +73,16 @@ _REPOSITORIES = (
 )
 
 
+def stored(url: str) -> str:
+    """A repository's URL (or path) as the store keeps it: each Together
+    key in it redacted (``tgp_v1_Ab…yz``), the same way every run, so a
+    run finds the rows of the last (a file of the store is read and
+    copied where no key may go)."""
+    from together_hooks.detect.scrub import Scrubber
+
+    return Scrubber().scrub(url)  # what is format-valid, nothing learnt
+
+
 def now() -> str:
     return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
 
@@ -182,7 +192,7 @@ class Store:
         """(status, ref_fingerprint, rules, checked_run, attempts, size_kb)."""
         return self.db.execute(
             'SELECT status, ref_fingerprint, rules, checked_run, attempts, size_kb '
-            'FROM repositories WHERE url=?', (url,),
+            'FROM repositories WHERE url=?', (stored(url),),
         ).fetchone()
 
     @_writes
@@ -195,7 +205,7 @@ class Store:
                     "VALUES (?, ?, 'running', 1, ?) ON CONFLICT(url) DO UPDATE SET "
                     "status='running', network=excluded.network, attempts=attempts+1, "
                     'updated=excluded.updated',
-                    (url, network, now()),
+                    (stored(url), stored(network), now()),
                 )
 
     @_writes
@@ -208,7 +218,7 @@ class Store:
                 if status == 'failed':
                     self.db.execute(
                         "UPDATE repositories SET status='failed', error=?, updated=? WHERE url=?",
-                        (result['error'], now(), url),
+                        (result['error'], now(), stored(url)),
                     )
                     continue
                 self.db.execute(
@@ -216,7 +226,7 @@ class Store:
                     'rules=?, size_kb=?, checked_run=?, attempts=0, updated=?'
                     + (', scanned_run=?' if status == 'done' else '') + ' WHERE url=?',
                     (result['fingerprint'], rules, result.get('size', 0), run, now())
-                    + ((run,) if status == 'done' else ()) + (url,),
+                    + ((run,) if status == 'done' else ()) + (stored(url),),
                 )
             self.add_findings(run, result['findings'])
             if status == 'done':
@@ -228,7 +238,7 @@ class Store:
                 _ADD_FINDING + 'line=excluded.line, rule=excluded.rule, redacted=excluded.redacted, '
                 'verification=COALESCE(excluded.verification, verification), '
                 'last_run=excluded.last_run',
-                tuple(f[c] for c in FINDING_COLUMNS) + (run, run),
+                (stored(f['repo']), *(f[c] for c in FINDING_COLUMNS[1:]), run, run),
             )
 
     # --------------------------------------------------------- reading
@@ -299,5 +309,5 @@ def _of(rows: list, repos: list[str] | None) -> list:
     """The rows (url first) of ``repos``; all of them when None."""
     if repos is None:
         return rows
-    wanted = set(repos)
+    wanted = {stored(r) for r in repos}
     return [r for r in rows if r[0] in wanted]

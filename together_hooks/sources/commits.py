@@ -588,7 +588,7 @@ def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revisio
                     tagger, date = _person(head, b'tagger ')
                     yield Revision(
                         TAG_MESSAGE, None, _all, commit=sha, author=tagger, date=date,
-                        stream=BlobAt(root, sha, obj.size, 'tag'),
+                        stream=BlobAt(root, sha, obj.size, 'tag'), tag=_tag_name(head),
                     )
                 continue
             raw = obj.read()
@@ -609,12 +609,22 @@ def _tagged_tag(raw: bytes) -> str | None:
     return None
 
 
+def _tag_name(head: bytes) -> str:
+    """The name a tag object's ``tag`` header gives it (scrubbed on
+    output as every line is: a name may hold a key)."""
+    for line in head.split(b'\n'):
+        if line.startswith(b'tag '):
+            return line[4:].decode('utf-8', 'surrogateescape').strip()
+    return '(no name)'
+
+
 def _tag_message(sha: str, raw: bytes, scan: Scan) -> Iterator[Revision]:
     head, message = object_parts(raw)
     tagger, date = _person(head, b'tagger ')
+    name = _tag_name(head)
     for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
         if data and keys_in(scan, data):
-            yield Revision(where, data, _all, commit=sha, author=tagger, date=date)
+            yield Revision(where, data, _all, commit=sha, author=tagger, date=date, tag=name)
 
 
 def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
@@ -1143,6 +1153,11 @@ def signed_pusher(root: str, argv: list[str] | None = None) -> list[str]:
     return [key.decode('utf-8', 'surrogateescape')] if key else []
 
 
+def runs_under_a_push() -> bool:
+    """Whether a ``git push`` runs this process (a plain pre-push hook)."""
+    return _git_push_argv() is not None
+
+
 def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
     """What the ``git push`` this process runs under (a plain pre-push
     hook's ``--diff``) sends beside the range's commits: its push options,
@@ -1156,7 +1171,8 @@ def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan
     yield from push_options(sent_push_options(root, argv), scan)
     yield from _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan)
     yield from ref_names(_names_sent(root, argv), scan)
-    yield from submodule_commits(root, include, exclude, scan)
+    if include:  # no commit pushed (a push that only deletes): no gitlink either
+        yield from submodule_commits(root, include, exclude, scan)
 
 
 def _option_values(args: list[str]) -> list[str]:

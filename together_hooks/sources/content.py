@@ -196,15 +196,17 @@ class Revision(Content):
     so every report says who added a key and when.
     """
 
-    __slots__ = ('keep', 'commit', 'author', 'date')
+    __slots__ = ('keep', 'commit', 'author', 'date', 'tag')
 
     def __init__(
             self, path: str, data: bytes | None,
             keep: Callable[[list[Finding]], list[Finding]],
             commit: str | None = None, author: str | None = None,
             date: str | None = None, stream: Blob | BlobAt | None = None,
+            tag: str | None = None,
     ) -> None:
         Content.__init__(self, path, data, stream=stream)
+        self.tag = tag  # an annotated tag's name: ``commit`` is that tag
         self.keep = keep
         self.commit = commit
         self.author = author
@@ -215,4 +217,5 @@ class Revision(Content):
         if self.commit is not None:
             for f in kept:
                 f.commit, f.author, f.date = self.commit, self.author, self.date
+                f.tag = self.tag
         return kept

@@ -12,6 +12,7 @@ import stat
 import sys
 
 from together_hooks.errors import InputError
+from together_hooks.fileio import NotScanned
 from together_hooks.gitrun import git
 from together_hooks.gitrun import git_dir_without_work_tree
 from together_hooks.gitrun import git_may_claim
@@ -111,8 +112,14 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
             continue
         if stat.S_ISDIR(st.st_mode):
             if _is_submodule(path) and os.path.abspath(path) != os.path.abspath('.'):
-                print(f'{path}: submodule skipped (scan it in its own repository)',
-                      file=sys.stderr)
+                # Said with the files not read, after the scan: the run has
+                # learnt its keys then, and a submodule's name may hold one
+                # only the names' scan finds (context from another name).
+                skipped = Content(to_display(path), b'')
+                skipped.problem = NotScanned(
+                    'submodule skipped (scan it in its own repository)', fatal=False,
+                )
+                yield skipped
                 continue
             given.pop()  # its files' names come with them
             yield from from_tree(path, display_prefix=path, names=names)

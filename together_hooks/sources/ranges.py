@@ -30,6 +30,15 @@ def is_shallow(root: str) -> bool:
     return git_output(root, 'rev-parse', '--is-shallow-repository') == b'true\n'
 
 
+def unborn_head(root: str) -> bool:
+    """HEAD names a branch with no commit yet (``git init``, perhaps with
+    refs fetched since)."""
+    from together_hooks.gitrun import git_probe
+
+    return (git_probe(root, 'rev-parse', '--verify', '--quiet', 'HEAD') is None
+            and git_probe(root, 'symbolic-ref', '--quiet', 'HEAD') is not None)
+
+
 def resolve_commit(root: str, rev: str, what: str) -> str:
     """The commit ``rev`` names, or one line saying why it cannot be had."""
     if not rev or rev.startswith('-'):
