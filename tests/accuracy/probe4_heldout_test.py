@@ -850,11 +850,6 @@ TOGETHER_KEY_ALT=tgp_v1_{{{{ key_body }}}}
     ('decoy-placeholder-printf', 'scripts/render.py', '''\
 TEMPLATE = "TOGETHER_API_KEY=%(together_api_key)s\\n"
 '''),
-    ('decoy-placeholder-xs-tgp', 'docs/auth.rst', '''\
-.. code-block:: sh
-
-   export TOGETHER_API_KEY=tgp_v1_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
-'''),
     ('decoy-placeholder-replace-me', 'config/example.yaml', '''\
 together:
   api_key: REPLACE_WITH_YOUR_TOGETHER_API_KEY
@@ -933,7 +928,17 @@ def _key_id_json(m: Made) -> tuple[Text, list[tuple[int, str]]]:
     return f'{{"data": [{{"id": "key_{ulid}", "name": "ci", "provider": "together"}}]}}\n', []
 
 
+def _xs_placeholder(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+    """A documented placeholder of a key's exact shape, all ``X`` (built
+    here: the repository holds no format-valid key, placeholder or not)."""
+    return (
+        '.. code-block:: sh\n\n'
+        f'   export TOGETHER_API_KEY=tgp_v1_{"X" * 43}\n'
+    ), []
+
+
 DECOYS += [
+    Case('decoy-placeholder-xs-tgp', 'docs/auth.rst', _xs_placeholder),
     Case('decoy-key-id-json', 'out/keys.json', _key_id_json),
     Case('decoy-gha-secrets-ref-with-sha', '.github/workflows/release.yml', _gha_pinned_sha),
 ]
