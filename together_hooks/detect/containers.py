@@ -88,7 +88,26 @@ class _Budget:
             )
 
 
-class _Metered(io.RawIOBase):
+class _Reader(io.RawIOBase):
+    """A readable raw stream over ``_take(n)`` (up to ``n`` bytes, b'' at
+    the end): what the decompressors and ``zipfile`` read from."""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int | None = -1) -> bytes:
+        return self._take(_CHUNK if n is None or n < 0 else n)
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def _take(self, n: int) -> bytes:
+        raise NotImplementedError
+
+
+class _Metered(_Reader):
     """A decompressed stream that counts what it gives against the budget."""
 
     def __init__(self, read: Callable[[int], bytes], budget: _Budget, where: str) -> None:
@@ -96,44 +115,24 @@ class _Metered(io.RawIOBase):
         self._budget = budget
         self._where = where
 
-    def readable(self) -> bool:
-        return True
-
-    def read(self, n: int = -1) -> bytes:
-        if n is None or n < 0:
-            n = _CHUNK
+    def _take(self, n: int) -> bytes:
         data = self._read(n)
         self._budget.take(len(data), self._where)
         return data
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
 
-
-class _Prefixed(io.RawIOBase):
+class _Prefixed(_Reader):
     """``head`` then the rest of a stream: the bytes peeked at, given back."""
 
     def __init__(self, head: bytes, read: Callable[[int], bytes]) -> None:
         self._head = head
         self._read = read
 
-    def readable(self) -> bool:
-        return True
-
-    def read(self, n: int = -1) -> bytes:
-        if n is None or n < 0:
-            n = _CHUNK
+    def _take(self, n: int) -> bytes:
         if self._head:
             out, self._head = self._head[:n], self._head[n:]
             return out
         return self._read(n)
-
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
 
 
 def scan_container(
@@ -797,7 +796,7 @@ def _decodable(decoder: Any, data: bytes, n: int) -> bytes:
     return out
 
 
-class WindowStream(io.RawIOBase):
+class WindowStream(_Reader):
     """The bytes of a large file read in windows (``fileio.read_windows``,
     ``stream_windows``) as one stream, for a decompressor: each window is
     handed to ``each`` (the raw scan) as its region is read; ``rest``
@@ -810,12 +809,7 @@ class WindowStream(io.RawIOBase):
         self._each = each
         self._left = b''
 
-    def readable(self) -> bool:
-        return True
-
-    def read(self, n: int = -1) -> bytes:
-        if n is None or n < 0:
-            n = _CHUNK
+    def _take(self, n: int) -> bytes:
         while not self._left:
             window = next(self._windows, None)
             if window is None:
@@ -825,11 +819,6 @@ class WindowStream(io.RawIOBase):
             self._left = data[lo - base:hi - base]
         out, self._left = self._left[:n], self._left[n:]
         return out
-
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
 
     def rest(self) -> None:
         for window in self._windows:
