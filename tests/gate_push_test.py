@@ -34,6 +34,18 @@ def _pushed_main(repo, env) -> str:
     return sha
 
 
+def _options_remote(repo, env, *branches: str) -> str:
+    """origin's path, set to advertise push options, with main pushed to it
+    (and to each of ``branches``)."""
+    remote = git(repo, 'remote', 'get-url', 'origin').strip()
+    git(remote, 'config', 'receive.advertisePushOptions', 'true')
+    _pushed_main(repo, env)
+    for branch in branches:
+        rc, out = _push(repo, env, f'main:refs/heads/{branch}')
+        assert rc == 0, out
+    return remote
+
+
 def _remote_refs(repo) -> str:
     return git(repo, 'ls-remote', 'origin')
 
@@ -338,9 +350,7 @@ def test_a_key_in_a_push_option_is_refused(git_repo, keys, pushing, how):
     option's text to the remote with the commits; so does each
     ``push.pushOption`` value when no ``-o`` is given."""
     key = keys()
-    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
-    git(remote, 'config', 'receive.advertisePushOptions', 'true')
-    _pushed_main(git_repo, pushing)
+    remote = _options_remote(git_repo, pushing)
     write(git_repo, 'b.py', 'y = 2\n')
     commit(git_repo)
     option = f'ci.variable=TOGETHER_API_KEY={key}'
@@ -357,9 +367,7 @@ def test_a_key_in_a_push_option_is_refused(git_repo, keys, pushing, how):
 
 
 def test_a_clean_push_option_passes(git_repo, keys, pushing):
-    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
-    git(remote, 'config', 'receive.advertisePushOptions', 'true')
-    _pushed_main(git_repo, pushing)
+    _options_remote(git_repo, pushing)
     write(git_repo, 'b.py', 'y = 2\n')
     commit(git_repo)
     rc, out = run(git_repo, pushing, 'git', 'push', '-o', 'ci.skip', 'origin', 'main')
@@ -371,9 +379,7 @@ def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
     ``git push`` it runs under for its push options; the same scan in a
     CI job (no ``git push``) has none."""
     key = keys()
-    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
-    git(remote, 'config', 'receive.advertisePushOptions', 'true')
-    _pushed_main(git_repo, pushing)
+    _options_remote(git_repo, pushing)
     _plain_hook(git_repo)
     write(git_repo, 'b.py', 'y = 2\n')
     commit(git_repo)
@@ -391,11 +397,7 @@ def test_a_key_in_a_push_option_of_a_push_that_only_deletes(git_repo, keys, push
     It now scans the options of such a push too, alone or as
     pre-commit's ``pre-push.legacy``."""
     key = keys()
-    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
-    git(remote, 'config', 'receive.advertisePushOptions', 'true')
-    _pushed_main(git_repo, pushing)
-    rc, out = _push(git_repo, pushing, 'main:refs/heads/old')
-    assert rc == 0, out
+    _options_remote(git_repo, pushing, 'old')
     _plain_hook(git_repo, hook)
     rc, out = _push(git_repo, pushing, '-o', f'TOGETHER_API_KEY={key}', ':old')
     assert rc != 0, out
@@ -487,11 +489,7 @@ def test_a_push_that_only_deletes_from_a_clone_with_no_commit(git_repo, keys, pu
     the push's options (exit 1 on a key, 0 when clean), where it stopped
     with "no commits yet" (exit 2) whatever the push sent."""
     key = keys()
-    remote = git(git_repo, 'remote', 'get-url', 'origin').strip()
-    git(remote, 'config', 'receive.advertisePushOptions', 'true')
-    _pushed_main(git_repo, pushing)
-    rc, out = _push(git_repo, pushing, 'main:refs/heads/old')
-    assert rc == 0, out
+    remote = _options_remote(git_repo, pushing, 'old')
     fresh = tmp_path / 'fresh'
     git(tmp_path, 'init', '-q', '-b', 'main', str(fresh))
     git(fresh, 'remote', 'add', 'origin', remote)
