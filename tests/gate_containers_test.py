@@ -103,6 +103,21 @@ def _found(result) -> set[tuple[str, str]]:
     return {(f['path'], f['hashed_secret']) for f in result.json()['findings']}
 
 
+def _found_in_tree_and_history(
+        root, files: dict[str, bytes], keys: list[str], expected: set[tuple[str, str]],
+) -> None:
+    """``files`` written into ``root``: the tree scan finds ``expected``,
+    and so does ``--history`` once they are committed; no output shows a key."""
+    for name, data in files.items():
+        (root / name).write_bytes(data)
+    as_files = scan('--format', 'json', '.', cwd=root)
+    commit(root, 'containers')
+    history = scan('--history', '--format', 'json', cwd=root)
+    assert leaked(keys, *(r.out + r.err for r in (as_files, history))) == []
+    assert _found(as_files) == expected
+    assert _found(history) == expected
+
+
 def test_every_mode_finds_keys_in_containers_at_their_members(git_repo, pushing):  # noqa: F811
     run(git_repo, pushing, 'git', 'commit', '-q', '--allow-empty', '-m', 'root')
     rc, out = run(git_repo, pushing, 'git', 'push', '-q', 'origin', 'main')
@@ -227,18 +242,11 @@ def test_containers_the_central_directory_or_a_stub_hid_are_read(git_repo):
             + zlib.compress(f'BT ({keys[2]}) Tj ET\n'.encode()) + b'\nendstream\nendobj\n%%EOF\n'
         ),
     }
-    for name, data in files.items():
-        (git_repo / name).write_bytes(data)
     expected = {
         ('two.zip!a.env', hash_secret(keys[0])), ('setup.sh!c.env', hash_secret(keys[1])),
         ('x.pdf!obj 2', hash_secret(keys[2])),
     }
-    as_files = scan('--format', 'json', '.', cwd=git_repo)
-    commit(git_repo, 'hidden')
-    history = scan('--history', '--format', 'json', cwd=git_repo)
-    assert leaked(keys, *(r.out + r.err for r in (as_files, history))) == []
-    assert _found(as_files) == expected
-    assert _found(history) == expected
+    _found_in_tree_and_history(git_repo, files, keys, expected)
 
 
 def _tar(*members: tuple[str, bytes] | tarfile.TarInfo) -> bytes:
@@ -271,8 +279,6 @@ def test_what_follows_a_tar_or_a_stream_and_a_tar_s_links_are_read_in_every_mode
         'trail.sql.bz2': bz2.compress(b'-- dump\n' * 50) + gzip.compress(_env(keys[2])),
         'link.tar.gz': gzip.compress(_tar(link, commented)),
     }
-    for name, data in files.items():
-        (git_repo / name).write_bytes(data)
     expected = {
         ('cat.tar.gz!b.env', hash_secret(keys[0])),
         ('multi.tar.gz!<after the tar>', hash_secret(keys[1])),
@@ -280,12 +286,7 @@ def test_what_follows_a_tar_or_a_stream_and_a_tar_s_links_are_read_in_every_mode
         ('link.tar.gz!<path name>', hash_secret(keys[3])),
         ('link.tar.gz!<path name>', hash_secret(keys[4])),
     }
-    as_files = scan('--format', 'json', '.', cwd=git_repo)
-    commit(git_repo, 'archives')
-    history = scan('--history', '--format', 'json', cwd=git_repo)
-    assert leaked(keys, *(r.out + r.err for r in (as_files, history))) == []
-    assert _found(as_files) == expected
-    assert _found(history) == expected
+    _found_in_tree_and_history(git_repo, files, keys, expected)
 
 
 def test_a_sparse_tar_member_stops_at_the_budget_in_one_line(git_repo):
