@@ -296,6 +296,12 @@ def _refuse_leaving(path: str, within: str, what: str) -> None:
         )
 
 
+def inside(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or lies in it, links followed."""
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
 def leaves(path: str, within: str) -> str | None:
     """How ``path``, named inside the folder ``within``, really lies outside
     it ('is a symlink', 'goes through a symlinked folder'), or None.

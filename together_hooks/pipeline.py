@@ -25,6 +25,7 @@ from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 from together_hooks.fileio import WINDOW
+from together_hooks.fileio import inside
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
 from together_hooks.findings import Finding
@@ -526,7 +527,7 @@ def next_step(args: argparse.Namespace) -> str:
     # The baseline commands work on the repository they run in: from
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
     root = getattr(args, 'repo_root', '.')
-    away = not _inside(os.getcwd(), root)
+    away = not inside(os.getcwd(), root)
     cd = f'cd {quote(os.path.relpath(root))} && ' if away else ''
     if source == 'none':
         command = 'together-hooks baseline create'
@@ -543,11 +544,6 @@ def next_step(args: argparse.Namespace) -> str:
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
-
-
-def _inside(folder: str, root: str) -> bool:
-    real, top = os.path.realpath(folder), os.path.realpath(root)
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def configure(

@@ -123,7 +123,10 @@ def _interpreter_has_us(root: str, program: str) -> bool | None:
             return None
         if not command or 'python' not in os.path.basename(command[-1] if command[0].endswith('env') else command[0]):
             return None
-    if any(_inside(root, word) for word in (path, command[0])):
+    from together_hooks.fileio import inside
+
+    # (each relative to the root, as the hook runs it; links followed)
+    if any(inside(os.path.join(root, word), root) for word in (path, command[0])):
         # doctor reads a repository, it never runs one's programs: a cloned
         # or unpacked repository could name any program of its own here.
         return _venv_has_us(os.path.join(root, command[0]))
@@ -135,14 +138,6 @@ def _interpreter_has_us(root: str, program: str) -> bool | None:
     except (OSError, subprocess.TimeoutExpired):
         return None
     return proc.returncode == 0
-
-
-def _inside(root: str, program: str) -> bool:
-    """Whether ``program`` (relative to the root, as the hook runs it) lives
-    in the repository, links followed."""
-    top = os.path.realpath(root)
-    where = os.path.realpath(os.path.join(root, program))
-    return where == top or where.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def _venv_has_us(program: str) -> bool | None:
