@@ -186,11 +186,9 @@ class Scrubber:
     def _pieces_out(self, text: str) -> str:
         """``text`` with every piece of ``_PIECE`` characters or more of a
         known form redacted (as the whole key)."""
-        import re
-
         spans: list[tuple[int, int, str]] = []
         grams = self._grams
-        for run in re.finditer(_PIECE_RUN, text):
+        for run in _pattern(_PIECE_RUN).finditer(text):
             floor, end = run.span()  # a piece never reaches into the one before
             t = floor
             while t + _GRAM <= end:
@@ -261,13 +259,11 @@ class Scrubber:
         one (``codec.wrapped_view``: a terminal's width, a pasted argument),
         is learnt: no line shows all of it, and its pieces go
         (``_pieces_out``)."""
-        import re
-
         from together_hooks.detect.codec import wrapped_view
 
         view = wrapped_view(_bytes(text))
         if view is not None:
-            self.learn(re.findall(_TGP_RUN, view.data.decode('utf-8', 'replace')))
+            self.learn(_pattern(_TGP_RUN).findall(view.data.decode('utf-8', 'replace')))
 
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
