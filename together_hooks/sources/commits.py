@@ -965,10 +965,12 @@ def pushed(
         return found
     import itertools
 
+    argv = _git_push_argv() or []  # the ancestors read once, for all three
     return itertools.chain(
-        found, local_refs_extras(root, exclude, scan), ref_names(remote_names(root, environ), scan),
-        push_options(sent_push_options(root), scan),
-        _lines(PUSH_CERTIFICATE, signed_pusher(root), scan),
+        found, local_refs_extras(root, exclude, scan),
+        ref_names(remote_names(root, environ, argv), scan),
+        push_options(sent_push_options(root, argv), scan),
+        _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
     )
 
@@ -1104,13 +1106,15 @@ def _names_sent(root: str, argv: list[str]) -> list[str]:
     return [n for n in (*names, *local) if n]
 
 
-def remote_names(root: str, environ: dict[str, str] | os._Environ[str]) -> list[str]:
+def remote_names(
+        root: str, environ: dict[str, str] | os._Environ[str], argv: list[str],
+) -> list[str]:
     """The names a push may give refs on the remote: pre-commit's
     ``PRE_COMMIT_REMOTE_BRANCH`` (its first ref's) and each refspec's
     destination (``main:refs/heads/wip/<name>`` creates that name there,
     no local ref has it)."""
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
-    specs = _push_refspecs(root, remote, _git_push_argv())
+    specs = _push_refspecs(root, remote, argv)
     names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(s.partition(':')[2] for s in specs)]
     return [n for n in names if n]
 
