@@ -1294,18 +1294,31 @@ def _first_batch(root: str, push: str) -> bool:
     return True
 
 
-def brought_by(root: str, ref: str, new: str, scan: Scan) -> Iterator[Content]:
-    """What a pushed update of ``ref`` to ``new`` brings that no ref has
-    yet (``pre-receive``): its name, an annotated tag's message, whatever a
-    tag or tree names beside commits, and what its commits add."""
-    yield from ref_names([ref], scan)
-    kind = git(root, 'cat-file', '-t', new).strip()
-    if kind == b'tag':
-        yield from tag_messages(root, [new], scan)
-    if kind != b'commit':
-        yield from beside_commits(root, [new], ['--all'], scan)
-    yield from added_by_commits(root, [new], ['--all'], scan, what=f'pre-receive {ref}')
-
+def brought_by(root: str, updates: Sequence[tuple[str, str]], scan: Scan) -> Iterator[Content]:
+    """What pushed updates ``(ref, new)`` bring that no ref has yet
+    (``pre-receive``): their names, annotated tags' messages, whatever a
+    tag or tree names beside commits, and what their commits add.  One
+    range for all of them: a commit that several pushed refs reach is read
+    once (``git push --mirror`` or ``--tags`` of a project into a new
+    repository walks its history once, not once per tag)."""
+    if not updates:
+        return
+    yield from ref_names([ref for ref, _new in updates], scan)
+    news = list(dict.fromkeys(new for _ref, new in updates))
+    out = git(
+        root, 'cat-file', '--batch-check=%(objecttype)',
+        input=''.join(n + '\n' for n in news).encode(),
+    ).decode('ascii', 'replace').split()
+    if len(out) != len(news) or 'missing' in out:
+        raise InputError('a pushed ref names an object this repository does not have')
+    kinds = dict(zip(news, out))
+    tags = [n for n in news if kinds[n] == 'tag']
+    if tags:
+        yield from tag_messages(root, tags, scan)
+    others = [n for n in news if kinds[n] != 'commit']
+    if others:
+        yield from beside_commits(root, others, ['--all'], scan)
+    yield from added_by_commits(root, news, ['--all'], scan, what='pre-receive')
 
 
 def packed_beside_refs(root: str, news: Sequence[str], scan: Scan) -> Iterator[Content]:
