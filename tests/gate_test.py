@@ -426,6 +426,27 @@ def test_github_actions_example_runs(git_repo, keys):
     # A push to main (no RANGE): the whole tree.
     rc, out = _run(git_repo, _ci_env(RANGE=''), 'bash', '-e', '-c', scan_step['run'])
     assert rc == 1 and 'pr.py:2' in out
+    # A push (git push --no-verify) whose commits add a key and remove it
+    # again: the tree is clean, the remote has the key all the same.
+    before = _push_adding_and_removing(git_repo, keys())
+    env = _ci_env(RANGE='', BEFORE=before)  # the step sets it from github.event.before
+    rc, out = _run(git_repo, env, 'bash', '-e', '-c', scan_step['run'])
+    assert rc == 1 and 'later.py:1' in out, out
+    # The first push of a branch (before: zeros): the tree, clean.
+    rc, out = _run(git_repo, _ci_env(RANGE='', BEFORE='0' * 40), 'bash', '-e', '-c', scan_step['run'])
+    assert rc == 0, out
+
+
+def _push_adding_and_removing(repo, key: str) -> str:
+    """Commits on main that add ``key`` and delete it again, as a push
+    brings them; returns the commit before them (the push's ``before``)."""
+    git(repo, 'rm', '-q', 'pr.py')
+    before = commit(repo)
+    write(repo, 'later.py', f'K = "{key}"\n')
+    commit(repo)
+    git(repo, 'rm', '-q', 'later.py')
+    commit(repo)
+    return before
 
 
 def test_gitlab_example_runs(git_repo, keys):
@@ -437,11 +458,18 @@ def test_gitlab_example_runs(git_repo, keys):
     key = keys()
     base = _pr_merge_checkout(git_repo, key)
     head = git(git_repo, 'rev-parse', 'HEAD').strip()
-    env = _ci_env(CI_MERGE_REQUEST_DIFF_BASE_SHA=base, CI_COMMIT_SHA=head)
-    (script,) = job['script']
+    env = _ci_env(CI_MERGE_REQUEST_DIFF_BASE_SHA=base, CI_COMMIT_SHA=head,
+                  CI_COMMIT_BEFORE_SHA='0' * 40)
+    script = '\n'.join(['set -e', *job['script']])  # as the runner runs it
     rc, out = _run(git_repo, env, 'sh', '-c', script)
     assert rc == 1 and 'pr.py:2' in out
     assert os.path.exists(git_repo / 'together-hooks.sarif')
+    # A branch pipeline after a push whose commits add a key and remove it.
+    before = _push_adding_and_removing(git_repo, keys())
+    head = git(git_repo, 'rev-parse', 'HEAD').strip()
+    env = _ci_env(CI_COMMIT_SHA=head, CI_COMMIT_BEFORE_SHA=before)
+    rc, out = _run(git_repo, env, 'sh', '-c', script)
+    assert rc == 1 and 'later.py:1' in out, out
 
 
 def test_plain_pre_push_example_runs(git_repo, keys, tmp_path):
