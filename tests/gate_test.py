@@ -208,6 +208,29 @@ def test_shallow_clone_without_common_history_is_one_line(pr_repo, git_repo, tmp
         hash_secret(pr_repo['new1']), hash_secret(pr_repo['new2'])}
 
 
+def test_a_base_rewritten_from_its_root_says_so_and_two_dots_scan_it(git_repo, keys):
+    """A history purge (git filter-repo, as rotate-help walks through)
+    rewrites the base from its first commit: a pull request opened before
+    shares no history with it.  Exit 2 says that, not "fetch --unshallow"
+    (git refuses that in a complete clone), and names the two-dot range,
+    which scans every commit of the pull request, the purged key too."""
+    key = keys()
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '-b', 'pr')
+    write(git_repo, 'b.py', 'y = 1\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '--orphan', 'purged', 'main')
+    write(git_repo, 'a.py', 'import os\nK = os.environ["TOGETHER_API_KEY"]\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', 'pr')
+    result = scan('--diff', 'purged...pr', cwd=git_repo)
+    assert_error_line(result, 'share no history', 'purged..pr')
+    assert 'unshallow' not in result.err
+    result = scan('--diff', 'purged..pr', '--format', 'json', cwd=git_repo)
+    assert {h for _p, _l, _r, h in found(result)} == {hash_secret(key)}
+
+
 # ------------------------------------------------------------ exit codes
 
 def _mode_repo(repo, key: str | None) -> str:
