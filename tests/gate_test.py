@@ -495,6 +495,44 @@ def test_gitlab_example_runs(git_repo, keys):
     assert rc == 1 and 'later.py:1' in out, out
 
 
+def _plain_pre_push(repo) -> None:
+    """The plain hook of examples/pre-push.md as ``repo``'s pre-push."""
+    with open(os.path.join(EXAMPLES, 'pre-push.md'), encoding='utf-8') as f:
+        text = f.read()
+    script = text.split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
+    hook = repo / '.git' / 'hooks' / 'pre-push'
+    hook.write_text('#!/bin/sh\n' + script)
+    hook.chmod(0o755)
+
+
+def test_plain_pre_push_checks_the_first_push_into_an_empty_repository(
+        git_repo, keys, tmp_path):
+    """Nothing is known of an empty remote (no refs/remotes/origin/HEAD,
+    and no fetch can make one): the hook exited 2 with a fetch that fails,
+    so the first push, the whole history, could only go with --no-verify.
+    It scans every local commit instead: a key anywhere is refused, a clean
+    history goes through."""
+    _plain_pre_push(git_repo)
+    remote = tmp_path / 'empty.git'
+    subprocess.run(('git', 'init', '-q', '--bare', '-b', 'main', str(remote)), check=True)
+    git(git_repo, 'remote', 'add', 'origin', str(remote))
+    key = keys()
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    commit(git_repo)
+    write(git_repo, 'a.py', 'import os\nK = os.environ["TOGETHER_API_KEY"]\n')
+    commit(git_repo)
+    env = _ci_env()
+    hashed = hash_secret(key)  # never the key itself in a failure's report
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'main')
+    assert rc != 0 and hashed in out, out
+    assert git(remote, 'for-each-ref') == ''
+    git(git_repo, 'checkout', '-q', '--orphan', 'clean')
+    git(git_repo, 'branch', '-D', 'main')
+    commit(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'clean:main')
+    assert rc == 0, out
+
+
 def test_plain_pre_push_example_runs(git_repo, keys, tmp_path):
     with open(os.path.join(EXAMPLES, 'pre-push.md'), encoding='utf-8') as f:
         text = f.read()
