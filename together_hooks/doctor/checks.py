@@ -245,9 +245,10 @@ def check_env_ignored(repo: Repo) -> Check:
         return Check('env-files-ignored', PASS, '.env files are ignored by a committed .gitignore and none is tracked')
     fixes = []
     if tracked:
-        names = ' '.join(shell_quote(p) for p in tracked[:SHOWN])
+        from together_hooks.env.hints import untrack_command
+
         fixes.append(
-            f'untrack them (git rm --cached {names}), commit, and rotate any '
+            f'untrack them ({untrack_command(tracked, root=repo.root)}), commit, and rotate any '
             f'key they held at {ROTATE_URL}',
         )
     if len(problems) > len(tracked):

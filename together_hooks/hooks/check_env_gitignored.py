@@ -25,7 +25,9 @@ def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
         print(f'{PROG}: added to .gitignore: {", ".join(added)}')
     files = gitignore.listing(root)
     found = gitignore.probes(root, allow, files)
-    problems = gitignore.problems_of(found, _not_staged_env_files(root, files.tracked), allow)
+    problems = gitignore.problems_of(
+        found, _not_staged_env_files(root, files.tracked), allow, root,
+    )
     if problems:
         from together_hooks.report import shown_path
 
