@@ -76,3 +76,21 @@ def test_doctor_untrack_command_runs_as_printed_and_shows_no_key(git_repo):
     subprocess.run(('bash', '-c', command), cwd=git_repo / 'sub', check=True, capture_output=True)
     assert _tracked(git_repo) == []
     assert all((git_repo / p).exists() for p in paths)  # untracked, not deleted
+
+
+def test_a_gitignore_nobody_committed_fails_doctor_with_a_command_that_fixes_it(git_repo):
+    """`check-env-gitignored --fix` writes .gitignore; left uncommitted, the
+    rules reached no teammate, yet doctor passed ('ignored by a committed
+    .gitignore'), and --fix's report did not say to stage it."""
+    (git_repo / 'sub').mkdir()
+    (git_repo / 'sub' / 'app.py').write_text('')
+    r = run('check-env-gitignored', '--fix', cwd=git_repo / 'sub')
+    assert r.rc == 1, r.err
+    assert 'stage it (`cd .. && git add .gitignore`) and commit it' in r.out
+    r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
+    line = next(x for x in r.out.splitlines() if 'env-files-ignored' in x)
+    assert line.startswith('[FAIL]') and '.gitignore: not committed' in line, r.out
+    (command,) = re.findall(r'`(cd \.\. && git add [^`]*)`', line)
+    subprocess.run(('bash', '-c', command), cwd=git_repo / 'sub', check=True)
+    r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
+    assert '[pass] env-files-ignored' in r.out, r.out

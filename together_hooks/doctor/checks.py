@@ -236,11 +236,15 @@ def check_env_ignored(repo: Repo) -> Check:
     from together_hooks.env import gitignore
 
     tracked = gitignore.tracked_env_files(repo.root)
-    # gitignore_problems already names tracked env files.
-    problems = gitignore.gitignore_problems(repo.root)
+    # problems_of already names tracked env files.
+    files = gitignore.listing(repo.root)
+    found = gitignore.probes(repo.root, (), files)
+    problems = gitignore.problems_of(found, files.tracked, (), repo.root)
+    unshared = gitignore.uncommitted_rules(found, files.tracked, repo.root)
     problems += [
         f'{p}: tracked by git' for p in tracked if not any(m.startswith(p + ':') for m in problems)
     ]
+    problems += unshared
     if not problems:
         return Check('env-files-ignored', PASS, '.env files are ignored by a committed .gitignore and none is tracked')
     fixes = []
@@ -251,8 +255,10 @@ def check_env_ignored(repo: Repo) -> Check:
             f'untrack them ({untrack_command(tracked, root=repo.root)}), commit, and rotate any '
             f'key they held at {ROTATE_URL}',
         )
-    if len(problems) > len(tracked):
+    if len(problems) > len(tracked) + len(unshared):
         fixes.append('add the missing rules to .gitignore: check-env-gitignored --fix')
+    if unshared:
+        fixes.append('commit the .gitignore that holds them')
     return Check('env-files-ignored', FAIL, _listed(problems), '; '.join(fixes))
 
 

@@ -329,6 +329,28 @@ def problems_of(
     return messages
 
 
+def uncommitted_rules(found: list[Probe], tracked: Iterable[str], root: str = '.') -> list[str]:
+    """One message per .gitignore whose rules ignore env files here but
+    that git does not track (``--fix`` wrote it, nobody added it): the
+    check passes on this machine while no teammate has the rules."""
+    tracked = set(tracked)
+    sources = []
+    for probe in found:
+        source = probe.source.replace('\\', '/')
+        if probe.ok and probe.want_ignored and source not in tracked and source not in sources:
+            sources.append(source)
+    if not sources:
+        return []
+    from together_hooks.env.hints import from_top
+    from together_hooks.messages import shell_quote
+
+    names = ' '.join(shell_quote(s) for s in sources)
+    return [
+        f'{_shown(sources)}: not committed, so no teammate has its rules for '
+        f'.env files; stage it (`{from_top(root)}git add -- {names}`) and commit it',
+    ]
+
+
 def gitignore_problems(root: str, allow: Iterable[str] = ()) -> list[str]:
     """One message per problem with how .gitignore covers env files; empty
     when every probe is ignored by a committed rule and templates are not."""

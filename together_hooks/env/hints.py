@@ -121,6 +121,16 @@ def _key_glob(path: str, recursive: bool, root: str) -> str | None:
     return None
 
 
+def from_top(root: str) -> str:
+    """``cd <root> && `` when a command naming paths from the work tree's
+    top ``root`` is run from elsewhere, else nothing."""
+    if os.path.realpath(root) == os.path.realpath('.'):
+        return ''
+    from together_hooks.messages import shell_quote
+
+    return f'cd {shell_quote(os.path.relpath(root))} && '
+
+
 def untrack_command(
         paths: Sequence[str], recursive: bool = False, root: str = '.',
 ) -> str:
@@ -149,9 +159,7 @@ def untrack_command(
             words.append(shell_quote(glob))
             globbed = True
     flags = '-r --cached' if recursive else '--cached'
-    cd = ''
-    if os.path.realpath(root) != os.path.realpath('.'):
-        cd = f'cd {shell_quote(os.path.relpath(root))} && '
+    cd = from_top(root)
     if globbed or any(w.startswith('-') for w in words):
         flags += ' --'  # only where needed: `git rm --cached .env` reads plainly
     command = f'`{cd}git rm {flags} {" ".join(words)}`' if words else ''
