@@ -513,6 +513,27 @@ def _from_here(root: str, name: str) -> str:
     return os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path)
 
 
+def _cd(folder: str, away: bool) -> str:
+    from together_hooks.messages import shell_quote
+
+    return f'cd {shell_quote(os.path.relpath(folder))} && ' if away else ''
+
+
+def to_root(args: argparse.Namespace) -> str:
+    """``cd <repo> && `` for a command that works on the repository scanned,
+    when the run is outside it (the Quick start's `scan path/to/repo`)."""
+    root = getattr(args, 'repo_root', '.')
+    return _cd(root, not inside(os.getcwd(), root))
+
+
+def to_paths(args: argparse.Namespace) -> str:
+    """``cd <folder> && `` for a command given the report's paths, named
+    from the folder scanned (the work tree's top, or the folder given),
+    when that is not where the run is."""
+    folder = getattr(args, 'paths_from', '.')
+    return _cd(folder, os.path.realpath(folder) != os.path.realpath('.'))
+
+
 def next_step(args: argparse.Namespace) -> str:
     """What to do about a false positive, naming the exact command for this
     repository's baseline (and how to get the command, when pre-commit
@@ -528,7 +549,7 @@ def next_step(args: argparse.Namespace) -> str:
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
     root = getattr(args, 'repo_root', '.')
     away = not inside(os.getcwd(), root)
-    cd = f'cd {quote(os.path.relpath(root))} && ' if away else ''
+    cd = to_root(args)
     if source == 'none':
         command = 'together-hooks baseline create'
         path = _from_here('.', DEFAULT_BASELINE)
@@ -566,6 +587,7 @@ def configure(
     found = worktree_root(where)
     root = found or where
     args.repo_root = root
+    args.paths_from = where  # reported paths are named from here
     if settings is None and found is None and os.path.isdir(os.path.join(where, 'objects')):
         # Shaped like a git folder (a plain folder starts no git).
         from together_hooks.gitrun import git_dir_without_work_tree
@@ -662,6 +684,7 @@ def run(
     findings = verify_step(findings, args, where)
     if findings:
         summary.next_step = next_step(args)
+        summary.cd = to_paths(args)
     emit(findings, summary, args)
     if confirmed:
         stream = sys.stdout if args.format == 'text' or args.output else sys.stderr
