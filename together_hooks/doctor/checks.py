@@ -219,15 +219,28 @@ def check_keys(repo: Repo) -> Check:
         also += f' ({unaudited} not audited yet: see baseline-audited)'
     if not shown:
         return Check('no-hardcoded-keys', PASS, f'no Together key in {files}{also}')
+    # `baseline audit` labels only what the baseline records: record first.
+    opt = _baseline_option(repo)
+    record = 'update' if known is not None else 'create'
     return Check(
         'no-hardcoded-keys', FAIL,
         f'{_plural(len(shown), "Together key")} in {files}: {_listed(shown)}{also}',
         f'rotate each key at {ROTATE_URL}, read it from the environment '
         '(os.environ["TOGETHER_API_KEY"], process.env.TOGETHER_API_KEY) instead, '
         'and remove it from git history (git filter-repo --replace-text); '
-        'not a real key: audit it as a false positive (together-hooks baseline '
-        'audit) or add "# pragma: allowlist secret" to its line',
+        f'not a real key: record it (together-hooks baseline {record}{opt}), '
+        f'label it a false positive (together-hooks baseline audit{opt}) and '
+        'commit the baseline, or add "# pragma: allowlist secret" to its line',
     )
+
+
+def _baseline_option(repo: Repo) -> str:
+    """`` --baseline FILE`` for the baseline commands, unless it is the
+    default one they find themselves."""
+    from together_hooks.baseline.format import DEFAULT_NAME
+
+    shown = os.path.relpath(baseline_path(repo), repo.root)
+    return '' if shown == DEFAULT_NAME else f' --baseline {shell_quote(shown)}'
 
 
 # --- 2. .env files ignored and untracked ------------------------------------
@@ -362,11 +375,9 @@ def check_baseline(repo: Repo) -> Check:
     from together_hooks.baseline.format import load
 
     cid = 'baseline-audited'
-    from together_hooks.baseline.format import DEFAULT_NAME
-
     path = baseline_path(repo)
     shown = os.path.relpath(path, repo.root)
-    opt = '' if shown == DEFAULT_NAME else f' --baseline {shell_quote(shown)}'
+    opt = _baseline_option(repo)
     if not os.path.exists(path):
         return Check(
             cid, WARN, f'no baseline ({shown}): known false positives have nowhere to be recorded',
