@@ -295,19 +295,23 @@ def _run_as_printed(command: str, cwd) -> Result:
     return Result(proc)
 
 
+def _added_then_removed(repo, key: str) -> None:
+    (repo / 'README').write_text('hi\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'init')
+    (repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'key')
+    git(repo, 'rm', '-q', 'app.py')
+    git(repo, 'commit', '-qm', 'gone')
+
+
 def test_the_rotate_help_a_range_report_names_runs_for_a_key_a_later_commit_removed(git_repo, rng):
     """A report of keys in commits said `together-hooks rotate-help FILE`
     (run as printed: 'FILE: no such file', exit 2); the file that held the
     key may be gone too.  It now names the key by its hashed_secret."""
     key = make_key(rng)
-    (git_repo / 'README').write_text('hi\n')
-    git(git_repo, 'add', '.')
-    git(git_repo, 'commit', '-qm', 'init')
-    (git_repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
-    git(git_repo, 'add', '.')
-    git(git_repo, 'commit', '-qm', 'key')
-    git(git_repo, 'rm', '-q', 'app.py')
-    git(git_repo, 'commit', '-qm', 'gone')
+    _added_then_removed(git_repo, key)
     r = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
     assert r.rc == 1, r.err
     said = _run_as_printed(_named_rotate(r.out), git_repo)
@@ -330,3 +334,19 @@ def test_the_rotate_help_a_tree_report_names_runs_from_where_the_scan_ran(git_re
     assert said.rc == 0, said.err
     assert 'app.py:1' in said.out and 'regex:' in said.out
     assert leaked([key], r.out + said.out + said.err) == []
+
+
+def test_the_not_a_key_route_a_range_report_names_works_for_a_key_only_in_history(git_repo, rng):
+    """It said only `together-hooks baseline create`, which records the keys
+    files hold now: for a key a later commit removed it wrote an empty
+    baseline and the range still failed.  The `allow` line it names now,
+    put in the config file as printed, passes it."""
+    key = make_key(rng)
+    _added_then_removed(git_repo, key)
+    r = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
+    assert r.rc == 1, r.err
+    (line,) = re.findall(r'`(allow = \[[^`]*\])`', r.out)
+    (git_repo / '.together-hooks.toml').write_text(line + '\n')
+    again = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
+    assert (again.rc, again.out) == (0, ''), again.out + again.err
+    assert leaked([key], r.out + again.out) == []
