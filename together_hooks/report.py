@@ -239,7 +239,9 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
         f'{files} file(s).' + _verified_counts(findings),
     )
     lines.append(advice(findings, summary.cd))
-    lines.append(summary.next_step)
+    # Together just accepted every key: no "not a real key?" route then.
+    if not all(f.verification == 'live' for f in findings):
+        lines.append(summary.next_step)
     lines.extend(live_block(findings, summary.cd))
     return '\n'.join(lines) + '\n'
 
