@@ -136,6 +136,9 @@ def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module,
     CAPTURED.extend((proc.stdout, proc.stderr))
     assert proc.returncode == 1, proc.stderr  # each has something to say here
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+    if '--audit-log' in argv:
+        with open(os.path.join(git_repo, 'audit.jsonl')) as f:
+            assert f.read().count('\n') == 2  # a line a run
 
 
 @pytest.mark.parametrize(('argv', 'fnmatch'), [([], False), (['--allow', '*.env.ci'], True)])
@@ -248,15 +251,27 @@ def test_a_clean_commit_loads_no_regex_module(
 BLOCKED_COMMIT_MODULES = CLEAN_COMMIT_MODULES | OWN_KEY_MODULES
 
 
-@pytest.mark.parametrize('pre_commit', [False, True])
+HOOK = 'together_hooks.hooks.detect_together_keys'
+BLOCKED = ['app.py', 'notes.md', 'deploy.sh']
+
+
+@pytest.mark.parametrize(('module', 'argv', 'pre_commit'), [
+    (HOOK, BLOCKED, False),
+    (HOOK, BLOCKED, True),
+    # its audit log line is JSON, as the report below: no json package
+    (HOOK, ['--audit-log', 'audit.jsonl', *BLOCKED], True),
+    ('together_hooks.cli', ['scan', '--staged', '--format', 'json'], False),
+])
 def test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module(
-        git_repo, keys, monkeypatch, tmp_path, pre_commit,
+        git_repo, keys, monkeypatch, tmp_path, module, argv, pre_commit,
 ):
     """A blocked commit matches the rules' patterns, scrubs its report and
     names the next step; with the programs in the user's cache (filled by
     the first blocked commit) it imports no ``re``, nor the enum,
     functools and collections ``re`` brings, and no other standard module
-    but ``BLOCKED_COMMIT_MODULES``: every key found all the same.  (A
+    but ``BLOCKED_COMMIT_MODULES``: every key found all the same.  So does
+    ``scan --staged --format json`` and an audited commit: their JSON is
+    written without the json package (``messages.json_text``).  (A
     legacy key under a generic name is judged by the structure around it,
     whose walkers compile patterns made from the file's own names: that
     one needs ``re``.)"""
@@ -268,14 +283,16 @@ def test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module(
     if pre_commit:
         monkeypatch.setenv('PRE_COMMIT', '1')
     monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'cache'))
+    # The audit log locks its file (``fcntl``, a C module).
+    allowed = BLOCKED_COMMIT_MODULES | ({'fcntl'} if '--audit-log' in argv else set())
     code = (
         'import sys\n'
         'before = set(sys.modules)\n'
         f'sys.path.insert(0, {SOURCE!r})\n'
-        'from together_hooks.hooks.detect_together_keys import main\n'
-        'rc = main(["app.py", "notes.md", "deploy.sh"])\n'
+        f'from {module} import main\n'
+        f'rc = main({argv!r})\n'
         'loaded = set(sys.modules) - before\n'
-        f'extra = sorted(m for m in loaded - {set(BLOCKED_COMMIT_MODULES)!r} if not m.startswith("together_hooks"))\n'
+        f'extra = sorted(m for m in loaded - {set(allowed)!r} if not m.startswith("together_hooks"))\n'
         'print("loaded:", extra, file=sys.stderr)\n'
         'raise SystemExit(rc)\n'
     )
@@ -287,3 +304,6 @@ def test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module(
         assert proc.returncode == 1, proc.stdout + proc.stderr
         assert proc.stdout.count('hashed_secret') == 3, proc.stdout
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+    if '--audit-log' in argv:
+        with open(os.path.join(git_repo, 'audit.jsonl')) as f:
+            assert f.read().count('\n') == 2  # a line a run
