@@ -149,7 +149,7 @@ def test_a_pack_is_read_from_its_end_so_each_base_is_built_once(git_repo):
         lines[version * 7] = f'changed in version {version}\n'
         write(git_repo, 'f.txt', ''.join(lines))
         commit(git_repo, f'v{version}')
-    git(git_repo, 'gc', '-q', '--aggressive')
+    git(git_repo, 'gc', '-q')
     bases = {
         sha.encode(): base.encode() for sha, base in (
             line.split() for line in git(
