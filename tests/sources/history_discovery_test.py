@@ -137,3 +137,29 @@ def test_a_listed_blob_git_cannot_find_fails_in_one_line(git_repo):
     gone = b'0' * len(kept)  # no object has this id
     with pytest.raises(InputError, match=f'{gone.decode()} is missing'):
         history._sized(str(git_repo), kept + b'\n' + gone + b'\n')
+
+
+def test_a_pack_is_read_from_its_end_so_each_base_is_built_once(git_repo):
+    """In a pack git wrote, a file's older versions are deltas on newer
+    ones and come after them; read from the end, git builds each version
+    from the one it has just built (its delta-base cache) instead of
+    building each base again.  Every delta is listed before its base."""
+    lines = [f'line {i} of a file that changes a little each commit\n' for i in range(200)]
+    for version in range(12):
+        lines[version * 7] = f'changed in version {version}\n'
+        write(git_repo, 'f.txt', ''.join(lines))
+        commit(git_repo, f'v{version}')
+    git(git_repo, 'gc', '-q')
+    bases = {
+        sha.encode(): base.encode() for sha, base in (
+            line.split() for line in git(
+                git_repo, 'cat-file', '--batch-all-objects', '--unordered',
+                '--batch-check=%(objectname) %(deltabase)',
+            ).splitlines()
+        )
+    }
+    order = [sha for sha, _size in history.list_blobs(str(git_repo), None)]
+    at = {sha: i for i, sha in enumerate(order)}
+    deltas = [(sha, bases[sha]) for sha in order if bases[sha] in at]
+    assert len(deltas) >= 8, 'gc made no deltas to read'
+    assert all(at[sha] < at[base] for sha, base in deltas)

@@ -241,6 +241,20 @@ class _Background:
         self.proc.wait()
 
 
+def _oldest_first(listed: list[tuple[bytes, int]]) -> list[tuple[bytes, int]]:
+    """A store's listing (pack order) in the order git reads fastest: from
+    its end.  A pack git wrote (a clone, a fetch, gc) holds each file's
+    newest version whole and its older ones as deltas on newer ones, a
+    delta after its base.  Read from the end, each version's base is the
+    one git has just built and keeps (its delta-base cache); read from the
+    start, a version read as an object of its own is not kept, and the next
+    delta builds it again.  ``cat-file --batch`` of every blob costs git
+    25-40% less CPU this way (flask 0.27 -> 0.20 s, mypy 2.6-2.9 -> 2.0 s:
+    docs/performance.md, "Issue 17, seventh round").  A shared store's walk
+    order is faster still there, and stays."""
+    return listed[::-1]
+
+
 class Listing:
     """The blobs of the whole history, listed in the background from when
     it is made (``blobs`` waits for the answer).
@@ -250,8 +264,9 @@ class Listing:
     at once where there is one) and read in the walk's order: in a pack
     that also holds other histories, git inflates them faster in that
     order than in the pack's, and the listing of the whole store is not
-    made at all.  Elsewhere the store is listed whole (``--batch-all-objects``,
-    pack order, what git reads fastest there) and, alongside, the commits
+    made at all.  Elsewhere the store is listed whole (``--batch-all-objects``)
+    and read in pack order from its end (``_oldest_first``: what git reads
+    fastest there) and, alongside, the commits
     the refs reach are counted: only when the store holds more commits than
     that (a long-lived clone keeps what rebases left behind) are the
     reachable blobs walked too, and the others dropped.  A clean clone
@@ -286,7 +301,7 @@ class Listing:
             assert self._beside is not None
             return _sized(self.root, self._beside.result())
         out = self._store.result()
-        blobs = _blobs_of(out)
+        blobs = _oldest_first(_blobs_of(out))
         commits = out.count(b'\ncommit ') + out.startswith(b'commit ')
         if self._commits is not None:
             reached: int | None = len(self._commits.result())
