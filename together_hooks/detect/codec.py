@@ -436,13 +436,28 @@ def b64_decode(text: bytes, shift: int = 0) -> bytes | None:
 
 # A base64 value: runs of base64 characters, joined across line breaks
 # (``base64`` wraps at 76, ``openssl`` at 64; YAML block scalars indent)
-# only where the next line is wholly base64.
+# only where the next line is wholly base64; and across a line break
+# written as an escape inside a string (JSON holding ``base64.encodebytes``'
+# output: ``"...\\n..."``), or between the strings of a JSON list of
+# lines (a notebook's ``["...\\n", "..."]``).
 _B64_RUN = regex_cache.compile(
     rb'(?:[' + _B64_CHARS + rb']+={0,2}'
-    rb'(?:\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z)))?)+',
+    rb'(?:\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
+    rb'|(?:\\r)?\\n(?:"[ \t]*,[ \t]*\r?\n?[ \t]*")?(?=[' + _B64_CHARS + rb']))?)+',
 )
-_NOT_B64 = regex_cache.compile(rb'[^' + _B64_CHARS + rb']+')
-_B64_STRETCH = regex_cache.compile(rb'[' + _B64_CHARS + rb']+')
+# What is not a base64 character in such a value: an escaped line break
+# (its ``n`` is no character of the value), a lone backslash, the rest.
+_NOT_B64 = regex_cache.compile(rb'\\r\\n|\\[rn]|[^\\' + _B64_CHARS + rb']+|\\')
+
+
+def b64_value_at(data: bytes, at: int) -> tuple[bytes, int] | None:
+    """The base64 value that starts at ``at``, decoded, and where it
+    ends; None when it does not decode."""
+    m = _B64_RUN.match(data, at)
+    if m is None:
+        return None
+    raw = b64_decode(_NOT_B64.sub(b'', m.group()))
+    return None if raw is None else (raw, m.end())
 
 
 def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View | None:
@@ -498,10 +513,15 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
 
 def _char_positions(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
     """(index among the run's base64 characters, offset in ``data``) at
-    the start of each stretch of them."""
+    the start of each stretch of them (between ``_NOT_B64``'s)."""
     out = []
     count = 0
-    for m in _B64_STRETCH.finditer(data, start, end):
-        out.append((count, m.start()))
-        count += m.end() - m.start()
+    at = start
+    for m in _NOT_B64.finditer(data, start, end):
+        if m.start() > at:
+            out.append((count, at))
+            count += m.start() - at
+        at = m.end()
+    if end > at:
+        out.append((count, at))
     return out

@@ -88,6 +88,10 @@ class _Budget:
             )
 
 
+class _Damaged(InputError):
+    """A container, or a member of one, that does not decompress."""
+
+
 class _Reader(io.RawIOBase):
     """A readable raw stream over ``_take(n)`` (up to ``n`` bytes, b'' at
     the end): what the decompressors and ``zipfile`` read from."""
@@ -165,6 +169,28 @@ def scan_container(
     return found
 
 
+def new_budget(path: str) -> object:
+    """The decompression budget of one file (``EXPANDED``), for
+    ``scan_packed``: one for every value the file holds."""
+    return _Budget(path)
+
+
+def scan_packed(data: bytes, path: str, scan: Scan, budget: object) -> list[Finding]:
+    """The findings in the container ``data``, decoded from a value in a
+    file (a Helm release's base64 of gzip, a zip in a JSON field), as far
+    as it decompresses: a value cut short (an example in a document) is
+    text, not a damaged file; still held to ``budget`` (``new_budget``)
+    and ``DEPTH``, failing closed past them as any container does."""
+    kind = container_kind(data)
+    found: list[Finding] = []
+    if kind is not None:
+        try:
+            _open(kind, data[:_HEAD], io.BytesIO(data), path, scan, budget, 1, found)  # type: ignore[arg-type]
+        except _Damaged:
+            pass
+    return found
+
+
 def _open(
         kind: str, head: bytes, stream: BinaryIO, path: str, scan: Scan,
         budget: _Budget, depth: int, found: list[Finding],
@@ -187,7 +213,7 @@ def _open(
     except InputError:
         raise
     except Exception as e:  # zlib.error, BadZipFile, BadGzipFile, TarError, EOFError, ...
-        raise InputError(
+        raise _Damaged(
             f'{path}: a {kind} that does not decompress ({_why(e)}): not scanned whole',
         ) from None
 
@@ -422,7 +448,7 @@ def _locals(
         stream.seek(at)
         fixed = stream.read(_LOCAL.size)
         if len(fixed) < _LOCAL.size:
-            raise InputError(f'{path}: a zip local header cut short at {at}: not scanned whole')
+            raise _Damaged(f'{path}: a zip local header cut short at {at}: not scanned whole')
         _sig, _version, flags, method, _time, _date, _crc, csize, usize, nlen, elen = _LOCAL.unpack(fixed)
         raw_name = stream.read(nlen)
         extra = stream.read(elen)
@@ -502,7 +528,7 @@ def _local_member(
             stream.seek(state['pos'])
             data = stream.read(want)
             if not data:
-                raise InputError(f'{where}: a zip entry cut short: not scanned whole')
+                raise _Damaged(f'{where}: a zip entry cut short: not scanned whole')
             state['pos'] += len(data)
             return data
     elif method == 8:
@@ -515,7 +541,7 @@ def _local_member(
                     stream.seek(state['pos'])
                     data = stream.read(_CHUNK)
                     if not data:
-                        raise InputError(f'{where}: a deflated zip entry cut short: not scanned whole')
+                        raise _Damaged(f'{where}: a deflated zip entry cut short: not scanned whole')
                     state['pos'] += len(data)
                 out = decoder.decompress(data, n)
                 if out:
