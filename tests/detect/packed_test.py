@@ -86,3 +86,17 @@ def test_a_gzip_bomb_in_a_value_fails_closed(monkeypatch):
 ])
 def test_what_is_no_container_value_is_passed_over(data):
     assert scan_bytes(data, 'notes.md') == []
+
+
+def test_the_detect_secrets_plugin_decodes_a_release_on_its_line():
+    # detect-secrets hands the plugin lines: a container never reaches it,
+    # a base64 value of one does (docs/baseline.md).
+    pytest.importorskip('detect_secrets')
+    from together_hooks.detect_secrets_plugin import TogetherApiKeyDetector
+
+    key = make_key(_rng)
+    release = base64.b64encode(base64.b64encode(gzip.compress(
+        ('{"config": {"apiKey": "%s"}}' % key).encode(), mtime=0,
+    ))).decode()
+    got = TogetherApiKeyDetector().analyze_line('release.yaml', f'  release: {release}', 3)
+    assert [s.secret_hash for s in got] == [hash_secret(key)]
