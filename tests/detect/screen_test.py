@@ -18,6 +18,7 @@ from tests.conftest import write
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect import prefilter
+from together_hooks.detect.engine import GIT_BINARY
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.pipeline import Scanner
@@ -27,7 +28,8 @@ from together_hooks.sources import history
 PLAIN = tuple(k for rule in RULES for k in rule.keywords)
 FORMS = tuple(f for rule in RULES for f in rule.b64_keywords)
 MARKS = tuple(m for rule in RULES for m in rule.escape_marks)
-MAGIC = prefilter.B64_MAGIC  # a container written as a base64 value
+# A container written as a base64 value, a binary file's change in a patch.
+MAGIC = (*prefilter.B64_MAGIC, GIT_BINARY)
 SCREEN = keyword_screen(RULES)
 GROUPED = SCREEN.grouped()
 

@@ -191,6 +191,32 @@ def scan_packed(data: bytes, path: str, scan: Scan, budget: object) -> list[Find
     return found
 
 
+def scan_inflated(data: bytes, path: str, scan: Scan, budget: object) -> list[Finding]:
+    """The findings in the zlib stream ``data`` (a ``GIT binary patch``'s
+    hunk), inflated as it streams and scanned as a member is, as far as
+    it inflates; held to ``budget`` as ``scan_packed`` is."""
+    import zlib
+
+    decoder = zlib.decompressobj()
+    pending = [data]
+
+    def read(n: int) -> bytes:
+        while not decoder.eof and (pending[0] or decoder.unconsumed_tail):
+            try:
+                out = decoder.decompress(decoder.unconsumed_tail or pending[0], n)
+            except zlib.error:
+                break
+            pending[0] = b''
+            if out:
+                return out
+        return b''
+
+    metered = _Metered(read, budget, path)  # type: ignore[arg-type]
+    found: list[Finding] = []
+    _member(_read_head(metered.read), metered.read, path, scan, budget, 1, found)  # type: ignore[arg-type]
+    return found
+
+
 def _open(
         kind: str, head: bytes, stream: BinaryIO, path: str, scan: Scan,
         budget: _Budget, depth: int, found: list[Finding],

@@ -421,6 +421,58 @@ def _hits(
         hits += _b64_hits(data, path, rules, depth, where)
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, [] if budget is None else budget)
+        if GIT_BINARY in where:
+            hits += _git_binary_hits(data, path, rules, where, [] if budget is None else budget)
+    return hits
+
+
+# The header line of a binary file's change in a patch (``codec.git_binary_hunks``).
+GIT_BINARY = b'GIT binary patch'
+# A delta hunk up to this size inflated is held whole and read as what it
+# inserts; a larger one is scanned as it inflates.
+_DELTA_HELD = 4 << 20
+
+
+def _git_binary_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: list[object],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the files a patch changes as binary (``git format-patch
+    --binary``: base85 of zlib data, the new content and the old), inflated
+    (``containers.scan_inflated``: bounded as a container is) and reported
+    where each hunk's data starts."""
+    from together_hooks.detect.codec import delta_inserts
+    from together_hooks.detect.codec import git_binary_hunks
+    from together_hooks.detect.containers import new_budget
+    from together_hooks.detect.containers import scan_inflated
+
+    by_id = {rule.id: rule for rule in rules}
+    hits = []
+    for at in where.offsets(GIT_BINARY):
+        for start, delta, size, raw in git_binary_hunks(data, at + len(GIT_BINARY)):
+            if not budget:
+                budget.append(new_budget(path))
+            if delta and size <= _DELTA_HELD:
+                # Held whole (its header says how large), to take its inserts out.
+                from zlib import decompressobj
+                from zlib import error
+
+                try:
+                    inflated = decompressobj().decompress(raw, size + 1)
+                except error:  # damaged: git apply would refuse it too
+                    continue
+                budget[0].take(len(inflated), path)  # type: ignore[attr-defined]
+                hits += [
+                    (start, secret, rule, 'git binary patch')
+                    for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, 2, budget)
+                ]
+                continue
+
+            def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
+                return scan_bytes(member, name, rules, wide)
+            hits += [
+                (start, f.secret, by_id[f.rule], 'git binary patch')
+                for f in scan_inflated(raw, path, scan, budget[0]) if f.rule in by_id
+            ]
     return hits
 
 
@@ -511,7 +563,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
     if screen is None:
         screen = _SCREENS[key] = Keywords(
             (*(k for rule in rules for k in (*rule.keywords, *rule.b64_keywords, *rule.escape_marks)),
-             *B64_MAGIC),
+             *B64_MAGIC, GIT_BINARY),
         )
     return screen
 
