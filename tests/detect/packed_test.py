@@ -100,3 +100,35 @@ def test_the_detect_secrets_plugin_decodes_a_release_on_its_line():
     ))).decode()
     got = TogetherApiKeyDetector().analyze_line('release.yaml', f'  release: {release}', 3)
     assert [s.secret_hash for s in got] == [hash_secret(key)]
+
+
+def _git_base85_lines(raw: bytes) -> str:
+    """``raw`` as a ``GIT binary patch`` hunk writes it (git's diff.c)."""
+    lines = []
+    for at in range(0, len(raw), 52):
+        piece = raw[at:at + 52]
+        head = chr(ord('A') + len(piece) - 1) if len(piece) <= 26 else chr(ord('a') + len(piece) - 27)
+        lines.append(head + base64.b85encode(piece + b'\0' * (-len(piece) % 4)).decode())
+    return '\n'.join(lines) + '\n'
+
+
+def test_a_literal_hunk_that_inflates_past_the_budget_fails_closed(monkeypatch):
+    import zlib
+
+    monkeypatch.setattr(containers, 'EXPANDED', 4 << 20)
+    size = 6 << 20
+    hunk = _git_base85_lines(zlib.compress(b'\0' * size, 9))
+    patch = f'diff --git a/z.bin b/z.bin\nGIT binary patch\nliteral {size}\n{hunk}\nliteral 0\nHcmV?d00001\n\n'
+    with pytest.raises(InputError, match=r'^z\.patch: more than 4 MB decompressed'):
+        scan_bytes(patch.encode(), 'z.patch')
+
+
+def test_a_hunk_written_as_git_writes_it_is_found():
+    import zlib
+
+    key = make_key(_rng)
+    content = bytes(range(256)) + f'\0{key}\0'.encode()
+    hunk = _git_base85_lines(zlib.compress(content))
+    patch = f'GIT binary patch\nliteral {len(content)}\n{hunk}\nliteral 0\nHcmV?d00001\n\n'
+    found = scan_bytes(patch.encode(), 'a.patch')
+    assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [(3, hash_secret(key), 'git binary patch')]
