@@ -23,10 +23,10 @@ An encrypted zip member is left unread, like any encrypted data.
 from __future__ import annotations
 
 import io
-import re
 import struct
 from itertools import chain
 
+from together_hooks import regex_cache
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.windows import WINDOW
@@ -735,9 +735,9 @@ def _names(path: str, names: list[str], scan: Scan, found: list[Finding]) -> Non
         found += scan(data, f'{path}!{PATH_NAME}', False)
 
 
-_PDF_STREAM = re.compile(rb'(?<!end)stream\r?\n')
-_PDF_IMAGE = re.compile(rb'/Subtype[ \t\r\n]*/Image\b')
-_PDF_OBJECT = re.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
+_PDF_STREAM = regex_cache.compile(rb'(?<!end)stream\r?\n')
+_PDF_IMAGE = regex_cache.compile(rb'/Subtype[ \t\r\n]*/Image\b')
+_PDF_OBJECT = regex_cache.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
 
 
 def _pdf(

@@ -589,8 +589,14 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
         _run_test(rule.value_run)
         for chars in rule.classes:  # the shape check's
             cached(chars)
-    for module in ('codec', 'context', 'pragmas', 'shapes', 'widetext'):
+    # ``containers``: a base64 value of a container, or a binary patch, is
+    # opened from a scan of plain bytes; zipfile decodes a member's name
+    # as cp437 unless it says UTF-8.
+    for module in ('codec', 'containers', 'context', 'pragmas', 'shapes', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
+    import codecs
+
+    codecs.lookup('cp437')
     from together_hooks.detect.codec import b64_decode
     from together_hooks.detect.context import Walker
     from together_hooks.detect.shapes import entropy
