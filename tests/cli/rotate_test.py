@@ -350,3 +350,47 @@ def test_the_not_a_key_route_a_range_report_names_works_for_a_key_only_in_histor
     again = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
     assert (again.rc, again.out) == (0, ''), again.out + again.err
     assert leaked([key], r.out + again.out) == []
+
+
+def test_keys_inside_compressed_files_are_found_and_their_files_purged(git_repo, rng, tmp_path):
+    """A key in a zip member and one in a base64 value of a gzip (a Helm
+    release): rotate-help finds them as ``scan`` does, and its recipe, run
+    as shown, takes those files out of history (no --replace-text reaches
+    compressed bytes) while the plain key is blanked."""
+    import base64
+    import gzip
+    import io
+    import zipfile
+
+    filter_repo = _filter_repo()
+    zipped, packed, plain = make_key(rng), make_key(rng), make_key(rng)
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('config/.env', f'TOGETHER_API_KEY={zipped}\n')
+    (git_repo / 'backup.zip').write_bytes(raw.getvalue())
+    release = base64.b64encode(base64.b64encode(gzip.compress(
+        ('{"config": {"apiKey": "%s"}}' % packed).encode(), mtime=0,
+    ))).decode()
+    (git_repo / 'release.yaml').write_text(f'kind: Secret\ndata:\n  release: {release}\n')
+    (git_repo / 'app.py').write_text(f'KEY = "{plain}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'leaks')
+    result = rotate('backup.zip', 'release.yaml', 'app.py', cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert 'No Together API key found' not in result.out
+    for key, place in ((zipped, 'backup.zip!config/.env:1'), (packed, 'release.yaml:3'), (plain, 'app.py:1')):
+        assert f'(hashed_secret {hash_secret(key)}) in {place}\n' in result.out
+    assert '--invert-paths --path backup.zip --path release.yaml\n' in result.out
+    by_hash = rotate('--hashed-secret', hash_secret(zipped), cwd=git_repo)
+    assert f'(hashed_secret {hash_secret(zipped)}) in backup.zip!config/.env:1\n' in by_hash.out
+    assert not leaked([zipped, packed, plain], result.out, result.err, by_hash.out, by_hash.err)
+
+    start = result.out.index("printf '%s\\n'")
+    end = result.out.index('\n', result.out.index('git filter-repo'))
+    script = result.out[start:end].replace('git filter-repo', ' '.join((*filter_repo, '--force')))
+    done = subprocess.run(('bash', '-c', script), cwd=git_repo, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert git(git_repo, 'ls-files').split() == ['app.py']
+    after = run('together-hooks', 'scan', '--history', cwd=git_repo)
+    assert after.rc == 0, (after.out, after.err)
+    assert leaked([zipped, packed, plain], git(git_repo, 'log', '--all', '-p', '--binary')) == []

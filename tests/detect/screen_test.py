@@ -18,6 +18,7 @@ from tests.conftest import write
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect import prefilter
+from together_hooks.detect.engine import GIT_BINARY
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.pipeline import Scanner
@@ -27,14 +28,16 @@ from together_hooks.sources import history
 PLAIN = tuple(k for rule in RULES for k in rule.keywords)
 FORMS = tuple(f for rule in RULES for f in rule.b64_keywords)
 MARKS = tuple(m for rule in RULES for m in rule.escape_marks)
+# A container written as a base64 value, a binary file's change in a patch.
+MAGIC = (*prefilter.B64_MAGIC, GIT_BINARY)
 SCREEN = keyword_screen(RULES)
 GROUPED = SCREEN.grouped()
 
 
 def old_prefilter(data: bytes) -> bool:
     """What the engine asked before the screen: one ``in`` per keyword,
-    then one per base64 form and escape mark."""
-    return any(k in data for k in PLAIN) or any(f in data for f in FORMS + MARKS)
+    then one per base64 form, escape mark and container magic's form."""
+    return any(k in data for k in PLAIN) or any(f in data for f in FORMS + MARKS + MAGIC)
 
 
 def _encodings(text: bytes) -> list[bytes]:
@@ -54,9 +57,9 @@ _TEXTS = [
 ]
 PIECES = sorted(
     {e for t in _TEXTS for e in _encodings(t)}
-    | set(PLAIN) | set(FORMS) | set(MARKS)
-    | {k[:-1] for k in PLAIN + FORMS + MARKS} | {k[1:] for k in PLAIN + FORMS + MARKS}
-    | {k.swapcase() for k in PLAIN + FORMS + MARKS}
+    | set(PLAIN) | set(FORMS) | set(MARKS) | set(MAGIC)
+    | {k[:-1] for k in PLAIN + FORMS + MARKS + MAGIC} | {k[1:] for k in PLAIN + FORMS + MARKS + MAGIC}
+    | {k.swapcase() for k in PLAIN + FORMS + MARKS + MAGIC}
     | {anchor for anchor in prefilter._anchors(SCREEN.keywords)}
     | {b'\0', b'\n', b'=', b'\xff', b'g', b'R', b'G', b'F', b'V', b'Z'},
 )

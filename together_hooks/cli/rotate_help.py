@@ -159,9 +159,10 @@ def _places(findings: Sequence[Finding], secret: str) -> str:
 
 def walkthrough(
         findings: Sequence[Finding], hashed: str | None = None,
-        written: str | None = None,
+        written: str | None = None, sealed: Sequence[str] = (),
 ) -> str:
-    """The whole walk-through; names the keys in ``findings`` (if any)."""
+    """The whole walk-through; names the keys in ``findings`` (if any);
+    ``sealed``: the files holding one compressed, removed from history."""
     out: list[str] = ['Rotating a leaked Together API key', '']
     keys = _distinct(findings)
     if keys:
@@ -218,13 +219,25 @@ def walkthrough(
         out.append("   printf '%s\\n' \\")
         out += [f'     {shell_quote(x)} \\' for x in lines[:-1]]
         out.append(f'     {shell_quote(lines[-1])} > ../replacements.txt')
+        purge = '   git filter-repo --replace-text ../replacements.txt'
+        if sealed:  # one run: filter-repo wants a fresh clone
+            purge += ' --invert-paths ' + ' '.join(f'--path {shell_quote(p)}' for p in sealed)
         out += [
-            '   git filter-repo --replace-text ../replacements.txt',
+            purge,
             '   Each regex: line matches a key by the start and end shown above,',
             '   its length and alphabet, so the file holds no whole key (another',
             '   key with the same start and end would be blanked too).',
-            '   Check that nothing is left (this prints nothing when clean):',
         ]
+        if sealed:
+            out += [
+                '   --invert-paths takes out of every commit the files that hold a',
+                '   key compressed (a zip member, a base64 value of a gzip): no text',
+                '   there for --replace-text to match. Commit them again without the',
+                '   key if you need them. git log -G cannot see inside them; this',
+                '   scan can (it prints no key when clean):',
+                '   together-hooks scan --history',
+            ]
+        out.append('   Check that nothing is left (this prints nothing when clean):')
         for secret, encodings in keys:
             out.append(f"   git log --all --oneline -G '{key_ere(secret)}'")
             if 'base64' in encodings:
@@ -278,9 +291,14 @@ def walkthrough(
     return '\n'.join(out) + '\n'
 
 
-def find_leaks(args: argparse.Namespace) -> list[Finding]:
-    from together_hooks.detect.engine import scan_bytes
+def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
+    """The keys in the given paths (or the repository's files, for
+    ``--hashed-secret``), found as ``scan`` finds them: inside containers
+    and base64 values of containers too, a large file read in windows; and
+    the files holding one compressed (a zip member, a base64 value of a
+    gzip), which no ``--replace-text`` rewrites."""
     from together_hooks.gitrun import git_toplevel
+    from together_hooks.pipeline import Scanner
     from together_hooks.sources.files import from_paths
     from together_hooks.sources.files import from_tree
 
@@ -290,12 +308,16 @@ def find_leaks(args: argparse.Namespace) -> list[Finding]:
     elif args.paths:
         contents = from_paths(args.paths)
     else:
-        return []
+        return [], []
+    scanner = Scanner()
     findings: list[Finding] = []
+    sealed: dict[str, None] = {}
     unread: list[str] = []
     for content in contents:
-        for f in scan_bytes(content.data, content.path):
+        for f in scanner.scan_one(content):
             if args.hashed_secret is None or f.hashed_secret == args.hashed_secret:
+                if f.path != content.path or f.encoding.startswith('base64 '):
+                    sealed[content.path] = None
                 findings.append(f)
         if content.problem is not None and content.problem.fatal:
             unread.append(f'{content.path}: {content.problem.reason}')
@@ -303,7 +325,7 @@ def find_leaks(args: argparse.Namespace) -> list[Finding]:
         from together_hooks.messages import cut_short
 
         raise InputError(cut_short(unread, 1, more=' (and {} more)'))
-    return findings
+    return findings, list(sealed)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -315,7 +337,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(
                 '--hashed-secret takes the 40-hex hashed_secret a report shows',
             )
-    findings = find_leaks(args)
+    findings, sealed = find_leaks(args)
     if args.replacements:
         if not findings:
             raise InputError(
@@ -331,5 +353,5 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.paths and not findings:
         print('No Together API key found in the given paths.\n')
-    print(walkthrough(findings, args.hashed_secret, args.replacements), end='')
+    print(walkthrough(findings, args.hashed_secret, args.replacements, sealed), end='')
     return 0

@@ -436,13 +436,28 @@ def b64_decode(text: bytes, shift: int = 0) -> bytes | None:
 
 # A base64 value: runs of base64 characters, joined across line breaks
 # (``base64`` wraps at 76, ``openssl`` at 64; YAML block scalars indent)
-# only where the next line is wholly base64.
+# only where the next line is wholly base64; and across a line break
+# written as an escape inside a string (JSON holding ``base64.encodebytes``'
+# output: ``"...\\n..."``), or between the strings of a JSON list of
+# lines (a notebook's ``["...\\n", "..."]``).
 _B64_RUN = regex_cache.compile(
     rb'(?:[' + _B64_CHARS + rb']+={0,2}'
-    rb'(?:\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z)))?)+',
+    rb'(?:\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
+    rb'|(?:\\r)?\\n(?:"[ \t]*,[ \t]*\r?\n?[ \t]*")?(?=[' + _B64_CHARS + rb']))?)+',
 )
-_NOT_B64 = regex_cache.compile(rb'[^' + _B64_CHARS + rb']+')
-_B64_STRETCH = regex_cache.compile(rb'[' + _B64_CHARS + rb']+')
+# What is not a base64 character in such a value: an escaped line break
+# (its ``n`` is no character of the value), a lone backslash, the rest.
+_NOT_B64 = regex_cache.compile(rb'\\r\\n|\\[rn]|[^\\' + _B64_CHARS + rb']+|\\')
+
+
+def b64_value_at(data: bytes, at: int) -> tuple[bytes, int] | None:
+    """The base64 value that starts at ``at``, decoded, and where it
+    ends; None when it does not decode."""
+    m = _B64_RUN.match(data, at)
+    if m is None:
+        return None
+    raw = b64_decode(_NOT_B64.sub(b'', m.group()))
+    return None if raw is None else (raw, m.end())
 
 
 def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View | None:
@@ -498,10 +513,78 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
 
 def _char_positions(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
     """(index among the run's base64 characters, offset in ``data``) at
-    the start of each stretch of them."""
+    the start of each stretch of them (between ``_NOT_B64``'s)."""
     out = []
     count = 0
-    for m in _B64_STRETCH.finditer(data, start, end):
-        out.append((count, m.start()))
-        count += m.end() - m.start()
+    at = start
+    for m in _NOT_B64.finditer(data, start, end):
+        if m.start() > at:
+            out.append((count, at))
+            count += m.start() - at
+        at = m.end()
+    if end > at:
+        out.append((count, at))
     return out
+
+
+# A ``GIT binary patch`` (``git format-patch --binary``, ``git diff
+# --binary``): after its header line, a hunk (the new content, ``literal``
+# whole or a ``delta``), an empty line, and one more (the old content):
+# each zlib data written as lines of base85 (git's alphabet, Python's
+# ``b85``), each line's first character its count of bytes (``A``-``Z``
+# 1-26, ``a``-``z`` 27-52).
+_GIT_HUNK = regex_cache.compile(
+    rb'\r?\n(?P<kind>literal|delta) (?P<size>[0-9]{1,12})\r?\n((?:[A-Za-z][0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~-]{5,65}\r?\n)+)',
+)
+
+
+def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, bool, int, bytes]]:
+    """(where it starts, whether it is a delta, its size inflated, its
+    zlib data) of each hunk of the binary patch whose header line ends at
+    ``at``: as far as its lines decode."""
+    from base64 import b85decode
+
+    out = []
+    for _ in range(2):
+        m = _GIT_HUNK.match(data, at)
+        if m is None:
+            break
+        raw = []
+        for line in m.group(3).split(b'\n'):
+            line = line.rstrip(b'\r')
+            if not line:
+                continue
+            count = line[0] - (64 if line[0] <= 90 else 70)  # A=1 .. Z=26, a=27 .. z=52
+            try:
+                raw.append(b85decode(line[1:])[:count])
+            except ValueError:
+                break
+        out.append((m.start(3), m.group('kind') == b'delta', int(m.group('size')), b''.join(raw)))
+        at = m.end()
+    return out
+
+
+def delta_inserts(delta: bytes) -> bytes:
+    """What a git delta inserts (its copies from the old content are
+    elsewhere in the patch's other hunk), each run of inserts joined as
+    it stands in the new content (an insert holds at most 127 bytes: a key
+    may span two), a newline where a copy falls between; as far as the
+    delta parses."""
+    at = 0
+    for _ in range(2):  # the old and new sizes: varints
+        while at < len(delta) and delta[at] & 0x80:
+            at += 1
+        at += 1
+    out = []
+    while at < len(delta):
+        op = delta[at]
+        at += 1
+        if op & 0x80:  # a copy: its offset and size bytes, one per bit set
+            at += bin(op & 0x7f).count('1')
+            out.append(b'\n')
+        elif op:
+            out.append(delta[at:at + op])
+            at += op
+        else:
+            break
+    return b''.join(out)

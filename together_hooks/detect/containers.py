@@ -23,10 +23,10 @@ An encrypted zip member is left unread, like any encrypted data.
 from __future__ import annotations
 
 import io
-import re
 import struct
 from itertools import chain
 
+from together_hooks import regex_cache
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.windows import WINDOW
@@ -86,6 +86,10 @@ class _Budget:
                 '(a compression bomb, or an archive too large to vouch for; '
                 'add its path to the config\'s exclude to commit it unscanned)',
             )
+
+
+class _Damaged(InputError):
+    """A container, or a member of one, that does not decompress."""
 
 
 class _Reader(io.RawIOBase):
@@ -165,6 +169,54 @@ def scan_container(
     return found
 
 
+def new_budget(path: str) -> object:
+    """The decompression budget of one file (``EXPANDED``), for
+    ``scan_packed``: one for every value the file holds."""
+    return _Budget(path)
+
+
+def scan_packed(data: bytes, path: str, scan: Scan, budget: object) -> list[Finding]:
+    """The findings in the container ``data``, decoded from a value in a
+    file (a Helm release's base64 of gzip, a zip in a JSON field), as far
+    as it decompresses: a value cut short (an example in a document) is
+    text, not a damaged file; still held to ``budget`` (``new_budget``)
+    and ``DEPTH``, failing closed past them as any container does."""
+    kind = container_kind(data)
+    found: list[Finding] = []
+    if kind is not None:
+        try:
+            _open(kind, data[:_HEAD], io.BytesIO(data), path, scan, budget, 1, found)  # type: ignore[arg-type]
+        except _Damaged:
+            pass
+    return found
+
+
+def scan_inflated(data: bytes, path: str, scan: Scan, budget: object) -> list[Finding]:
+    """The findings in the zlib stream ``data`` (a ``GIT binary patch``'s
+    hunk), inflated as it streams and scanned as a member is, as far as
+    it inflates; held to ``budget`` as ``scan_packed`` is."""
+    import zlib
+
+    decoder = zlib.decompressobj()
+    pending = [data]
+
+    def read(n: int) -> bytes:
+        while not decoder.eof and (pending[0] or decoder.unconsumed_tail):
+            try:
+                out = decoder.decompress(decoder.unconsumed_tail or pending[0], n)
+            except zlib.error:
+                break
+            pending[0] = b''
+            if out:
+                return out
+        return b''
+
+    metered = _Metered(read, budget, path)  # type: ignore[arg-type]
+    found: list[Finding] = []
+    _member(_read_head(metered.read), metered.read, path, scan, budget, 1, found)  # type: ignore[arg-type]
+    return found
+
+
 def _open(
         kind: str, head: bytes, stream: BinaryIO, path: str, scan: Scan,
         budget: _Budget, depth: int, found: list[Finding],
@@ -187,7 +239,7 @@ def _open(
     except InputError:
         raise
     except Exception as e:  # zlib.error, BadZipFile, BadGzipFile, TarError, EOFError, ...
-        raise InputError(
+        raise _Damaged(
             f'{path}: a {kind} that does not decompress ({_why(e)}): not scanned whole',
         ) from None
 
@@ -422,7 +474,7 @@ def _locals(
         stream.seek(at)
         fixed = stream.read(_LOCAL.size)
         if len(fixed) < _LOCAL.size:
-            raise InputError(f'{path}: a zip local header cut short at {at}: not scanned whole')
+            raise _Damaged(f'{path}: a zip local header cut short at {at}: not scanned whole')
         _sig, _version, flags, method, _time, _date, _crc, csize, usize, nlen, elen = _LOCAL.unpack(fixed)
         raw_name = stream.read(nlen)
         extra = stream.read(elen)
@@ -502,7 +554,7 @@ def _local_member(
             stream.seek(state['pos'])
             data = stream.read(want)
             if not data:
-                raise InputError(f'{where}: a zip entry cut short: not scanned whole')
+                raise _Damaged(f'{where}: a zip entry cut short: not scanned whole')
             state['pos'] += len(data)
             return data
     elif method == 8:
@@ -515,7 +567,7 @@ def _local_member(
                     stream.seek(state['pos'])
                     data = stream.read(_CHUNK)
                     if not data:
-                        raise InputError(f'{where}: a deflated zip entry cut short: not scanned whole')
+                        raise _Damaged(f'{where}: a deflated zip entry cut short: not scanned whole')
                     state['pos'] += len(data)
                 out = decoder.decompress(data, n)
                 if out:
@@ -683,9 +735,9 @@ def _names(path: str, names: list[str], scan: Scan, found: list[Finding]) -> Non
         found += scan(data, f'{path}!{PATH_NAME}', False)
 
 
-_PDF_STREAM = re.compile(rb'(?<!end)stream\r?\n')
-_PDF_IMAGE = re.compile(rb'/Subtype[ \t\r\n]*/Image\b')
-_PDF_OBJECT = re.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
+_PDF_STREAM = regex_cache.compile(rb'(?<!end)stream\r?\n')
+_PDF_IMAGE = regex_cache.compile(rb'/Subtype[ \t\r\n]*/Image\b')
+_PDF_OBJECT = regex_cache.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
 
 
 def _pdf(

@@ -18,7 +18,9 @@ single-line minified files need no special path.
 """
 from __future__ import annotations
 
+from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
+from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.findings import Finding
 from together_hooks.rules import Context
@@ -368,10 +370,13 @@ def scan_bytes(
 
 def _hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int = 0,
+        budget: list[object] | None = None,
 ) -> list[tuple[int, str, Rule, str]]:
     """(offset, secret, rule, encoding) of every key in ``data`` and in its
     other readings (``codec``): escapes undone, literals joined, base64
-    decoded; offsets are always into ``data``."""
+    decoded, a base64 value of a container decompressed (``budget``: the
+    decompression budget of the file, once made); offsets are always into
+    ``data``."""
     # Where each keyword and base64 form is, in one pass (the same passes
     # as the bare screen's): every keyword test below reads it instead of
     # searching the bytes again.
@@ -414,6 +419,119 @@ def _hits(
             ]
     if depth < 2:
         hits += _b64_hits(data, path, rules, depth, where)
+        if any(magic in where for magic in B64_MAGIC):
+            hits += _packed_hits(data, path, rules, depth, where, [] if budget is None else budget)
+        if GIT_BINARY in where:
+            hits += _git_binary_hits(data, path, rules, where, [] if budget is None else budget)
+    return hits
+
+
+# The header line of a binary file's change in a patch (``codec.git_binary_hunks``).
+GIT_BINARY = b'GIT binary patch'
+# A delta hunk up to this size inflated is held whole and read as what it
+# inserts; a larger one is scanned as it inflates.
+_DELTA_HELD = 4 << 20
+
+
+def _git_binary_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: list[object],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the files a patch changes as binary (``git format-patch
+    --binary``: base85 of zlib data, the new content and the old), inflated
+    (``containers.scan_inflated``: bounded as a container is) and reported
+    where each hunk's data starts."""
+    from together_hooks.detect.codec import delta_inserts
+    from together_hooks.detect.codec import git_binary_hunks
+    from together_hooks.detect.containers import new_budget
+    from together_hooks.detect.containers import scan_inflated
+
+    by_id = {rule.id: rule for rule in rules}
+    hits = []
+    for at in where.offsets(GIT_BINARY):
+        for start, delta, size, raw in git_binary_hunks(data, at + len(GIT_BINARY)):
+            if not budget:
+                budget.append(new_budget(path))
+            if delta and size <= _DELTA_HELD:
+                # Held whole (its header says how large), to take its inserts out.
+                from zlib import decompressobj
+                from zlib import error
+
+                try:
+                    inflated = decompressobj().decompress(raw, size + 1)
+                except error:  # damaged: git apply would refuse it too
+                    continue
+                budget[0].take(len(inflated), path)  # type: ignore[attr-defined]
+                hits += [
+                    (start, secret, rule, 'git binary patch')
+                    for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, 2, budget)
+                ]
+                continue
+
+            def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
+                return scan_bytes(member, name, rules, wide)
+            hits += [
+                (start, f.secret, by_id[f.rule], 'git binary patch')
+                for f in scan_inflated(raw, path, scan, budget[0]) if f.rule in by_id
+            ]
+    return hits
+
+
+# Where a value ``_packed_hits`` opens can start: a magic's base64 form
+# (``prefilter.B64_MAGIC``: letters, digits and ``/_`` only), and 40 more
+# characters of the value on its line: a container holding a key takes
+# more (gzip's header and trailer are 18 bytes, a key 50 characters), and
+# base64 is wrapped wider (76, 64).  ``H4sI`` repeated, or a truncated
+# example, is passed over by one regex search, not a decoding at each.
+_PACKED_START = rb'(?:' + b'|'.join(B64_MAGIC) + rb')[A-Za-z0-9+/_-]{40}'
+_B64_STRETCH = rb'[A-Za-z0-9+/_-]*'
+_B64_BYTES = _KEY_BYTES | frozenset(b'+/')
+
+
+def _packed_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
+        budget: list[object],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys inside a container written as a base64 value (a Helm
+    release's gzip, ``base64 < dump.sql.gz``, a zip in a JSON field), or
+    inside such a value encoded once more: decompressed
+    (``containers.scan_packed``: bounded, failing closed on a bomb) and
+    reported where the value starts."""
+    from together_hooks.detect.codec import b64_value_at
+    from together_hooks.detect.containers import new_budget
+    from together_hooks.detect.containers import scan_packed
+    from together_hooks.regex_cache import cached
+
+    by_id = {rule.id: rule for rule in rules}
+    hits: list[tuple[int, str, Rule, str]] = []
+    starts = [at for at in (where.next_at(magic, 0) for magic in B64_MAGIC) if at != -1]
+    search = cached(_PACKED_START).search
+    m = search(data, min(starts)) if starts else None
+    while m is not None:
+        at = m.start()
+        if at and data[at - 1] in _B64_BYTES:  # inside another value: past it
+            m = search(data, cached(_B64_STRETCH).match(data, at).end())
+            continue
+        value = b64_value_at(data, at)
+        m = search(data, m.end() if value is None else value[1])
+        if value is None:
+            continue
+        raw = value[0]
+        kind = container_kind(raw)
+        if kind is None:  # encoded once more
+            hits += [
+                (at, secret, rule, encoding if encoding.startswith('base64 ') else 'base64')
+                for _o, secret, rule, encoding in _hits(raw, path, rules, depth + 1, budget)
+            ]
+            continue
+        if not budget:
+            budget.append(new_budget(path))
+
+        def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
+            return scan_bytes(member, name, rules, wide)
+        hits += [
+            (at, f.secret, by_id[f.rule], f'base64 {kind}')
+            for f in scan_packed(raw, path, scan, budget[0]) if f.rule in by_id
+        ]
     return hits
 
 
@@ -444,7 +562,8 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
     screen = _SCREENS.get(key)
     if screen is None:
         screen = _SCREENS[key] = Keywords(
-            k for rule in rules for k in (*rule.keywords, *rule.b64_keywords, *rule.escape_marks)
+            (*(k for rule in rules for k in (*rule.keywords, *rule.b64_keywords, *rule.escape_marks)),
+             *B64_MAGIC, GIT_BINARY),
         )
     return screen
 
@@ -470,8 +589,14 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
         _run_test(rule.value_run)
         for chars in rule.classes:  # the shape check's
             cached(chars)
-    for module in ('codec', 'context', 'pragmas', 'shapes', 'widetext'):
+    # ``containers``: a base64 value of a container, or a binary patch, is
+    # opened from a scan of plain bytes; zipfile decodes a member's name
+    # as cp437 unless it says UTF-8.
+    for module in ('codec', 'containers', 'context', 'pragmas', 'shapes', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
+    import codecs
+
+    codecs.lookup('cp437')
     from together_hooks.detect.codec import b64_decode
     from together_hooks.detect.context import Walker
     from together_hooks.detect.shapes import entropy

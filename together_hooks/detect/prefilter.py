@@ -393,6 +393,19 @@ _MAGIC = {
     b'%': (b'%PDF-', 'pdf'),
 }
 
+# The start of a base64 value that encodes a container: gzip (``base64 <
+# x.gz``, ``b64encode(gzip.compress(...))``), and, behind the rarest
+# anchor (``Q``: one group of the keyword screen for all three), a zip of
+# deflated members (version 2.0), bzip2, and gzip with a zeroed header
+# (Go's: Helm, Terraform's ``base64gzip``) encoded twice (a Helm release
+# in a Secret's ``data:``); a zip encoded twice shares ``V`` with the
+# keywords' forms.  The keyword screen holds them, and the engine decodes
+# a value starting with one (``engine._packed_hits``).  Each group is a
+# pass of the screen every file pays: xz, a stored zip and gzip with a
+# header of its own encoded twice are left out (docs/performance.md).
+# ``tests/detect/packed_test.py`` derives them from ``_MAGIC``.
+B64_MAGIC = (b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo')
+
 
 def container_kind(data: bytes, whole: bool = False) -> str | None:
     """The kind of compressed container ``data`` starts, or None: the one

@@ -1,0 +1,134 @@
+"""Containers written as base64 values (``engine._packed_hits``,
+``containers.scan_packed``): the magics' forms, the budget one file's
+values share, and what is passed over cheaply (accuracy cases in every
+mode: tests/accuracy/base64_packed_test.py)."""
+from __future__ import annotations
+
+import base64
+import gzip
+import random
+
+import pytest
+
+from tests.keys import make_key
+from together_hooks.detect import containers
+from together_hooks.detect import prefilter
+from together_hooks.detect.codec import b64_value_at
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.errors import InputError
+from together_hooks.findings import hash_secret
+
+_rng = random.Random('packed')
+
+
+def test_the_magic_forms_are_the_containers_magics_in_base64():
+    # Each written out once (prefilter.B64_MAGIC); derived here from _MAGIC.
+    magics = {kind: magic for magic, kind in prefilter._MAGIC.values()}
+    starts = {
+        'gzip': magics['gzip'] + b'\0' * 8,  # any header: once
+        'zip': magics['zip'] + b'\x14\0\0\0',  # version 2.0 (deflated members)
+        'bzip2': b'BZh9',
+    }
+    once = {kind: base64.b64encode(head) for kind, head in starts.items()}
+    twice = {
+        'gzip': base64.b64encode(base64.b64encode(magics['gzip'] + b'\0' * 7)),  # Go's zeroed header
+        'zip': base64.b64encode(once['zip']),
+    }
+    forms = prefilter.B64_MAGIC
+    for encoded in (*once.values(), *twice.values()):
+        assert any(encoded.startswith(f) for f in forms), encoded
+    assert all(any(e.startswith(f) for e in (*once.values(), *twice.values())) for f in forms)
+    # Letters and digits only: written into a regex as they are.
+    assert all(f.isalnum() for f in forms)
+
+
+def test_a_value_of_escaped_lines_decodes_whole():
+    raw = bytes(range(256)) * 2
+    lines = base64.encodebytes(raw).decode().replace('\n', '\\n')
+    data = f'{{"blob": "{lines}"}}'.encode()
+    at = data.index(b'AAEC')
+    decoded, end = b64_value_at(data, at)
+    assert decoded == raw
+    assert data[end:] == b'\\n"}'  # the last line break ends it
+
+
+def test_a_gzip_value_is_found_at_its_line():
+    key = make_key(_rng)
+    value = base64.b64encode(gzip.compress(f'TOGETHER_API_KEY={key}\n'.encode())).decode()
+    found = scan_bytes(f'# a\nblob = "{value}"\n'.encode(), 'x.py')
+    assert [(f.line, f.column, f.hashed_secret, f.encoding) for f in found] == [
+        (2, 9, hash_secret(key), 'base64 gzip'),
+    ]
+
+
+def test_the_values_of_one_file_share_one_budget(monkeypatch):
+    # Each value alone is under the budget; together they pass it.
+    monkeypatch.setattr(containers, 'EXPANDED', 3 << 20)
+    value = base64.b64encode(gzip.compress(b'\0' * (1 << 20))).decode()
+    assert scan_bytes(f'a: {value}\n'.encode(), 'one.yaml') == []
+    with pytest.raises(InputError, match=r'^values\.yaml: more than 3 MB decompressed'):
+        scan_bytes(''.join(f'v{i}: {value}\n' for i in range(4)).encode(), 'values.yaml')
+
+
+def test_a_gzip_bomb_in_a_value_fails_closed(monkeypatch):
+    monkeypatch.setattr(containers, 'EXPANDED', 4 << 20)
+    bomb = gzip.compress(b'\0' * (1 << 20), mtime=0) * 8  # Go's header, as Helm writes it
+    twice = base64.b64encode(base64.b64encode(bomb)).decode()
+    with pytest.raises(InputError, match=r'^release\.yaml: more than 4 MB decompressed'):
+        scan_bytes(f'data:\n  release: {twice}\n'.encode(), 'release.yaml')
+
+
+@pytest.mark.parametrize('data', [
+    b'H4sI ' * 20000,  # a magic with no value after it
+    b'H4sI' * 25000,  # one run, no gzip in it
+    b'release: H4sIAAAAAAAA/+y9a3PbyJIo+...\n' * 2000,  # truncated examples
+    b'x' + b'H4sI' + b'A' * 60 + b'\n',  # inside another value
+])
+def test_what_is_no_container_value_is_passed_over(data):
+    assert scan_bytes(data, 'notes.md') == []
+
+
+def test_the_detect_secrets_plugin_decodes_a_release_on_its_line():
+    # detect-secrets hands the plugin lines: a container never reaches it,
+    # a base64 value of one does (docs/baseline.md).
+    pytest.importorskip('detect_secrets')
+    from together_hooks.detect_secrets_plugin import TogetherApiKeyDetector
+
+    key = make_key(_rng)
+    release = base64.b64encode(base64.b64encode(gzip.compress(
+        ('{"config": {"apiKey": "%s"}}' % key).encode(), mtime=0,
+    ))).decode()
+    got = TogetherApiKeyDetector().analyze_line('release.yaml', f'  release: {release}', 3)
+    assert [s.secret_hash for s in got] == [hash_secret(key)]
+
+
+def _git_base85_lines(raw: bytes) -> str:
+    """``raw`` as a ``GIT binary patch`` hunk writes it (git's diff.c)."""
+    lines = []
+    for at in range(0, len(raw), 52):
+        piece = raw[at:at + 52]
+        head = chr(ord('A') + len(piece) - 1) if len(piece) <= 26 else chr(ord('a') + len(piece) - 27)
+        lines.append(head + base64.b85encode(piece + b'\0' * (-len(piece) % 4)).decode())
+    return '\n'.join(lines) + '\n'
+
+
+def test_a_literal_hunk_that_inflates_past_the_budget_fails_closed(monkeypatch):
+    import zlib
+
+    monkeypatch.setattr(containers, 'EXPANDED', 4 << 20)
+    size = 6 << 20
+    hunk = _git_base85_lines(zlib.compress(b'\0' * size, 9))
+    patch = f'diff --git a/z.bin b/z.bin\nGIT binary patch\nliteral {size}\n{hunk}\nliteral 0\nHcmV?d00001\n\n'
+    with pytest.raises(InputError, match=r'^z\.patch: more than 4 MB decompressed'):
+        scan_bytes(patch.encode(), 'z.patch')
+
+
+def test_a_hunk_written_as_git_writes_it_is_found():
+    import zlib
+
+    key = make_key(_rng)
+    content = bytes(range(256)) + f'\0{key}\0'.encode()
+    hunk = _git_base85_lines(zlib.compress(content))
+    patch = f'GIT binary patch\nliteral {len(content)}\n{hunk}\nliteral 0\nHcmV?d00001\n\n'
+    found = scan_bytes(patch.encode(), 'a.patch')
+    assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [(3, hash_secret(key), 'git binary patch')]
