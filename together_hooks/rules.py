@@ -364,7 +364,8 @@ _LEGACY_ASSIGN = (
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     rb'|' + _FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]|' + _HEREDOC + rb'|' + _SUBST + rb')?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
-    rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
+    # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
+    rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure)[_-]?)?(?i:value|default)'
     rb'["\']?[ \t]{0,8}[=:]|>'
@@ -1216,6 +1217,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'checksums:\n  - type: together\n    token: {hex}',
         'providers:\n  - type: openai\n    token: {hex}\n  - type: together',
         '{{"name": "Together AI", "sha256": "{hex}"}}',
+        '- name: TOGETHER_API_KEY_SHA256\n  value: {hex}',
+        '{{"ParameterKey": "TogetherApiKeySha256", "ParameterValue": "{hex}"}}',
         'TOGETHER_API_KEY;sha=abc\nx = {hex}',
         'digest = hashlib.sha256(TOGETHER_API_KEY.encode()).hexdigest()  # {hex}',
     ),

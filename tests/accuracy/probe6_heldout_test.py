@@ -809,6 +809,15 @@ client = Together(api_key=os.environ["TOGETHER_API_KEY"])
     ('decoy-cfn-parameter-digest', 'cfn/params-model.json', '''\
 [{{"ParameterKey": "TogetherModelSha256", "ParameterValue": "{_hex}"}}]
 '''),
+    ('decoy-k8s-env-key-digest', 'k8s/rollout.yaml', '''\
+        env:
+          # bumps the pods when the key is rotated
+          - name: TOGETHER_API_KEY_SHA256
+            value: "{_hex}"
+          - name: TOGETHER_API_KEY
+            valueFrom:
+              secretKeyRef: {{name: together, key: api-key}}
+'''),
     ('decoy-provider-type-checksums', 'gateway/cache.yaml', '''\
 checksums:
   - type: together
