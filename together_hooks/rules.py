@@ -347,19 +347,31 @@ _TYPE = (
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
 )
+# A CI logging command's properties between the name and the ``]`` that
+# ends them (Azure's ``##vso[task.setvariable variable=NAME;issecret=true]<key>``).
+_PROPERTIES = rb'(?:(?:;[ \t]{0,4}[\w.-]{1,20}=[\w.-]{0,20}){1,4}(?=\]))?'
+# A fallback method on the lookup (Rust's ``.unwrap_or_else(|_| <key>...)``,
+# Java's ``.orElse(<key>)``, Scala's ``.getOrElse(``), maybe a closure's head.
+_FALLBACK = (
+    rb'\.(?i:unwrap_or|or_?else|get_?or_?else|or_?default)\w{0,8}\([ \t]{0,32}'
+    rb'(?:\|[\w \t]{0,8}\|[ \t]{0,8}(?:move[ \t]{1,8})?)?'
+)
 _LEGACY_ASSIGN = (
-    rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|:=|\?=|\|\|=?|\?\?=?|<<<|<-|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    _PROPERTIES + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:-[ \t]{1,8})?<<<|<-|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
-    rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]|' + _HEREDOC + rb'|' + _SUBST + rb')?'
+    rb'|' + _FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]|' + _HEREDOC + rb'|' + _SUBST + rb')?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
-    rb'|[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
+    # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
+    rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
-    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default)[_-]?)?(?i:value|default)'
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure)[_-]?)?(?i:value|default)'
     rb'["\']?[ \t]{0,8}[=:]|>'
-    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string)|-[bw]|/d)(?:[ \t]{1,8}|=))[ \t]{0,32}'
+    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=))[ \t]{0,32}'
+    # a YAML block scalar (``value: >-`` then the key indented)
+    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -388,8 +400,14 @@ _API_KEY_NAME = (
     rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
     rb'|(?i:key))["\']?'
 )
+# A secret type wrapping the value (pydantic's ``SecretStr(<key>)``,
+# Haystack's ``Secret.from_token(<key>)``, ``new ApiKeyCredential(<key>)``).
+_SECRET_WRAPPER = (
+    rb'(?:(?:new[ \t]{1,8})?\w{0,20}(?i:secret|str|credential|token)\w{0,12}(?:\.\w{1,20})?\([ \t]{0,8})?'
+)
 _GENERIC_VALUE = (
     rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    + _SECRET_WRAPPER +
     rb'|[ \t]{1,32}'
     # or the next item of an argument list: a quoted name (a flag) and the
     # key as two strings (``["--api_key", <key>]``), or a YAML list's next
@@ -417,8 +435,8 @@ TOGETHER_CONTEXT = Context(
         # ``baseURL: process.env.TOGETHER_API_BASE``)
         rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
         rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
-        rb'|(?i:provider|api_type|client_type|llm_provider|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
-        rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[_-]?ai)?)(?![\w-])'
+        rb'|(?i:provider|type|client_type|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
+        rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[ _.-]?ai)?)(?![\w-])'
         # or the class a config instantiates, by its qualified name
         # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
         # ``"BACKEND": "llm.backends.Together"``)
@@ -427,7 +445,7 @@ TOGETHER_CONTEXT = Context(
         # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
         # ``kubectl create secret generic together``, a Postman environment
         # ``"name": "Together"``)
-        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[_-]?ai)?'
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
         # or a CLI's title or name flag for the item it stores (1Password's
         # ``op item create --title "Together AI" credential=<key>``), the
@@ -439,7 +457,7 @@ TOGETHER_CONTEXT = Context(
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
-        rb'|together(?:[_-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
+        rb'|together(?:[_.-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
@@ -755,7 +773,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host))(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z]'
+        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>))'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?\s{0,32}\('
@@ -1035,6 +1053,26 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "llm -m together/meta-llama/m --key {hex} 'hi'",
         # A providers list's entry (named, its key a ``key`` field).
         '{{"providers": [{{"name":"together","key":"{hex}"}}]}}',
+        # CI logging commands; a CLI's --data value flag; a here-string
+        # after a stdin ``-``; fallbacks (``?:``, ``.unwrap_or_else``,
+        # ``.orElse``); a value field's block scalar; cloud parameter and
+        # secure value fields.
+        'echo "##vso[task.setvariable variable=TOGETHER_API_KEY;issecret=true]{hex}"',
+        'echo "::set-env name=TOGETHER_API_KEY::{hex}"',
+        'drone secret add --repository a/b --name together_api_key --data {hex}',
+        'docker secret create together_api_key - <<< {hex}',
+        'val key = System.getenv("TOGETHER_API_KEY") ?: "{hex}"',
+        'std::env::var("TOGETHER_API_KEY").unwrap_or_else(|_| "{hex}".to_string())',
+        'Optional.ofNullable(System.getenv("TOGETHER_API_KEY")).orElse("{hex}")',
+        '- name: TOGETHER_API_KEY\n  value: >-\n    {hex}',
+        '{{"ParameterKey": "TogetherApiKey", "ParameterValue": "{hex}"}}',
+        '{{"name": "TOGETHER_API_KEY", "secureValue": "{hex}"}}',
+        # ``type: together``, a display name with a space, a domain heading,
+        # a secret type wrapping a generic value.
+        'providers:\n  - type: together\n    token: {hex}',
+        '{{"name": "Together AI", "apiKey": "{hex}"}}',
+        '{{"together.ai": {{"apiKey": "{hex}"}}}}',
+        'ChatOpenAI(base_url="https://api.together.xyz/v1", api_key=SecretStr("{hex}"))',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1173,6 +1211,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"content_hashes": [{{"name":"together","key":"{hex}"}}]}}',
         '{{"etags": [{{"name": "together", "key": "{hex}"}}]}}',
         '[{{"name": "together", "key": "{hex}", "sha256": "{hex}"}}]',
+        # The same shapes for a digest or another provider.
+        '{{"ParameterKey": "TogetherModelSha256", "ParameterValue": "{hex}"}}',
+        'val sha = System.getenv("TOGETHER_MODEL_SHA256") ?: "{hex}"',
+        'checksums:\n  - type: together\n    token: {hex}',
+        'providers:\n  - type: openai\n    token: {hex}\n  - type: together',
+        '{{"name": "Together AI", "sha256": "{hex}"}}',
+        '- name: TOGETHER_API_KEY_SHA256\n  value: {hex}',
+        '{{"ParameterKey": "TogetherApiKeySha256", "ParameterValue": "{hex}"}}',
+        'TOGETHER_API_KEY;sha=abc\nx = {hex}',
+        'digest = hashlib.sha256(TOGETHER_API_KEY.encode()).hexdigest()  # {hex}',
     ),
 )
 

@@ -35,9 +35,9 @@ _TARGET = regex_cache.compile(
     # '/chat/completions'`` beside its ``base_url``).
     rb'(?!\s{0,8}["\']?/(?!/))'
     rb'|^[ \t]*machine[ \t]|https?://|:authority\b'
-    # An object named for another provider (``- name: openai`` in a list
-    # whose next item is ``- name: together``).
-    rb'|(?<![\w-])(?:name|id)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?(?:openai|anthropic|azure(?:[_-]?openai)?'
+    # An object named or typed for another provider (``- name: openai``,
+    # ``- type: openai`` in a list whose next item is Together's).
+    rb'|(?<![\w-])(?:name|id|type)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?(?:openai|anthropic|azure(?:[_-]?openai)?'
     rb'|mistral(?:ai)?|groq|cohere|gemini|google|fireworks(?:[_-]?ai)?|deepseek|perplexity|openrouter'
     rb'|ollama|replicate|huggingface|bedrock|vertex(?:[_-]?ai)?|xai|cerebras|deepinfra|anyscale)(?![\w.-]))',
 )
