@@ -199,7 +199,7 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from together_hooks.org import inputs
 
     if args.repos:
-        return inputs.read_repos_file(args.repos), None, f'repos file {args.repos}'
+        return inputs.read_repos_file(args.repos), None, None, f'repos file {args.repos}'
     if not args.github_org:
         raise InputError('scan-org needs --repos FILE or --github-org ORG')
     secret = inputs.token()
@@ -212,7 +212,7 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     targets = inputs.github_targets(
         client, args.github_org, args.include_forks, not args.skip_archived,
     )
-    return targets, token_host, f'github org {args.github_org}'
+    return targets, token_host, scheme, f'github org {args.github_org}'
 
 
 def scan(args: argparse.Namespace) -> int:
@@ -228,7 +228,7 @@ def scan(args: argparse.Namespace) -> int:
     shard = inputs.parse_shard(args.shard) if args.shard else None
     if args.retries < 0:
         raise InputError('--retries must be 0 or more')
-    targets, token_host, source = _targets(args)
+    targets, token_host, scheme, source = _targets(args)
     if shard is not None:
         targets = [t for t in targets if inputs.shard_of(t.key, shard[1]) == shard[0]]
     cache = args.cache_dir or os.path.join(
@@ -247,7 +247,7 @@ def scan(args: argparse.Namespace) -> int:
         os.path.abspath(cache), timeout=args.timeout, retries=args.retries,
         max_in_flight=args.max_in_flight or 0, verify=args.verify,
         verify_timeout=args.verify_timeout, token_host=token_host,
-        progress=sys.stderr.isatty(), source=source,
+        progress=sys.stderr.isatty(), source=source, clone_scheme=scheme,
     )
     try:
         out = coordinator.run(targets, store, pool, options)

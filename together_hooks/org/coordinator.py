@@ -26,7 +26,8 @@ class Options:
     def __init__(self, cache_dir: str, timeout: float = 3600.0, retries: int = 2,
                  max_in_flight: int = 0, verify: bool = False,
                  verify_timeout: float = 5.0, token_host: str | None = None,
-                 progress: bool = False, source: str = 'repos') -> None:
+                 progress: bool = False, source: str = 'repos',
+                 clone_scheme: str | None = None) -> None:
         self.cache_dir = cache_dir
         self.timeout = timeout
         self.retries = retries
@@ -36,6 +37,9 @@ class Options:
         self.token_host = token_host
         self.progress = progress
         self.source = source
+        # The one transport git may use (the GitHub API's scheme); None:
+        # git's own defaults, for URLs the user listed.
+        self.clone_scheme = clone_scheme
 
 
 class Outcome:
@@ -133,6 +137,7 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
             'previous': previous, 'timeout': options.timeout,
             'verify': options.verify, 'verify_timeout': options.verify_timeout,
             'known': known, 'token_host': options.token_host,
+            'clone_scheme': options.clone_scheme,
         }
         flying[pool.executor.submit(run_task, payload)] = (target, previous, attempt)
 

@@ -43,19 +43,31 @@ def entry_name(urls: tuple[str, ...]) -> str:
     return f'{kind}-{member_id(urls[0])}-{tail or "repo"}'
 
 
-def git_env(token: str | None, token_host: str | None) -> dict[str, str]:
+def git_env(token: str | None, token_host: str | None,
+            scheme: str | None = None) -> dict[str, str]:
     """git never prompts; the token, if any, goes in an extra header for
-    its own host only, by environment (GIT_CONFIG_*), never in argv."""
+    its own host only, by environment (GIT_CONFIG_*), never in argv.
+
+    With ``scheme`` (the clone URLs a GitHub API gave, already checked to
+    be on its host), git speaks that transport alone and follows no HTTP
+    redirect: a server answering for the API's host could otherwise send
+    git to another host (git follows a redirect of its first request)."""
     env = dict(os.environ, GIT_TERMINAL_PROMPT='0', GIT_ASKPASS='true', LC_ALL='C')
     env.pop('GIT_DIR', None)
     env.setdefault('GIT_SSH_COMMAND', 'ssh -o BatchMode=yes')  # fail, never ask
+    config = []
+    if scheme:
+        config += [('protocol.allow', 'never'), (f'protocol.{scheme}.allow', 'always'),
+                   ('http.followRedirects', 'false')]
     if token and token_host:
         basic = base64.b64encode(f'x-access-token:{token}'.encode()).decode()
-        env.update(
-            GIT_CONFIG_COUNT='1',
-            GIT_CONFIG_KEY_0=f'http.https://{token_host}/.extraheader',
-            GIT_CONFIG_VALUE_0=f'Authorization: Basic {basic}',
-        )
+        config.append((f'http.https://{token_host}/.extraheader',
+                       f'Authorization: Basic {basic}'))
+    if config:
+        env['GIT_CONFIG_COUNT'] = str(len(config))
+        for i, (key, value) in enumerate(config):
+            env[f'GIT_CONFIG_KEY_{i}'] = key
+            env[f'GIT_CONFIG_VALUE_{i}'] = value
     return env
 
 

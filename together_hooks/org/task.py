@@ -101,7 +101,7 @@ def scan(payload: dict) -> dict:
         from together_hooks.org.inputs import token as read_token
 
         token = read_token()
-    env = mirror.git_env(token, payload.get('token_host'))
+    env = mirror.git_env(token, payload.get('token_host'), payload.get('clone_scheme'))
     try:
         store = mirror.Mirror(payload['cache_dir'], urls, env, float(payload['timeout']))
         try:
