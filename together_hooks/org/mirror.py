@@ -2,7 +2,10 @@
 
 A new entry is built beside the cache under a temporary name and renamed
 into place, so a killed clone never leaves a half entry that a rerun would
-trust.  A fork network shares one object store: each member's refs live
+trust.  What a killed git leaves (a half clone, its lock files, a pack it
+was receiving) is removed by the next task that locks the entry: while the
+lock is held no other git of ours works there, so it is debris, and left
+alone it would fill the disk or fail every later fetch of the repository.  A fork network shares one object store: each member's refs live
 under ``refs/forks/<id>/`` (``id``: 12 hex of the URL's SHA-256, stable
 when members come and go), so every blob the forks share is stored, and
 scanned, once.
@@ -84,6 +87,48 @@ def _no_userinfo(text: str) -> str:
     return re.sub(r'(://)[^/@\s]*@', r'\1', text)
 
 
+def _tmp_prefix(path: str) -> str:
+    """The temporary name of an entry's clone: which entry it was, for
+    the next task on that entry to find when the clone was killed."""
+    return f'.tmp-{os.path.basename(path)}-'
+
+
+# What a git killed in a mirror leaves: lock files where refs, packed-refs,
+# config or shallow were being written, and a pack still being received.
+_DEBRIS = re.compile(r'.*\.lock|tmp_.*|\.tmp-.*')
+
+
+def _clear_debris(path: str) -> None:
+    """Remove what killed gits left of this entry; its lock is held."""
+    folder, name = os.path.split(path)
+    prefix = _tmp_prefix(path)
+    for entry in os.listdir(folder):
+        if entry.startswith(prefix):
+            shutil.rmtree(os.path.join(folder, entry), ignore_errors=True)
+    for top in ('', 'refs', os.path.join('objects', 'pack'), os.path.join('objects', 'info')):
+        for root, _dirs, files in os.walk(os.path.join(path, top)):
+            for file in files:
+                if _DEBRIS.fullmatch(file):
+                    try:
+                        os.unlink(os.path.join(root, file))
+                    except OSError:
+                        pass
+            if not top:
+                break  # the entry's own folder: its files only
+
+
+def sweep(cache_dir: str, urls: tuple[str, ...]) -> None:
+    """After a task was killed (its timeout): its debris, now, unless
+    another task already holds the entry (that one clears it)."""
+    path = os.path.join(cache_dir, entry_name(urls))
+    try:
+        with open(path + '.lock', 'a') as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _clear_debris(path)
+    except OSError:
+        pass
+
+
 class Mirror:
     """The cache entry of one target, locked while a task uses it."""
 
@@ -98,6 +143,7 @@ class Mirror:
         self._lock = open(self.path + '.lock', 'a')  # never truncates: only held
         # Two runs sharing a cache (two shards on one machine) take turns.
         fcntl.flock(self._lock, fcntl.LOCK_EX)
+        _clear_debris(self.path)
 
     def close(self) -> None:
         self._lock.close()
@@ -107,7 +153,7 @@ class Mirror:
         if os.path.isdir(self.path):
             self._fetch(self.path)
             return
-        tmp = tempfile.mkdtemp(prefix='.tmp-', dir=self.cache_dir)
+        tmp = tempfile.mkdtemp(prefix=_tmp_prefix(self.path), dir=self.cache_dir)
         try:
             if len(self.urls) == 1:
                 git(['clone', '--quiet', '--mirror', '--', self.urls[0], tmp],

@@ -61,6 +61,7 @@ def run_task(payload: dict) -> dict:
         out, err = proc.communicate(json.dumps(payload).encode(), timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
+        mirror.sweep(payload['cache_dir'], tuple(payload['urls']))  # its half clone
         return failed(payload, f'timed out after {timeout:g}s', started)
     except BaseException:
         _kill_group(proc)
