@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 
 import pytest
 
@@ -103,3 +104,103 @@ def test_git_speaks_only_the_api_scheme(tmp_path):
 
     assert ls_remote(git_env(None, None)) == 0  # a repos file's own URLs: git's defaults
     assert ls_remote(git_env(None, None, 'https')) != 0
+
+
+class Failing(http.server.BaseHTTPRequestHandler):
+    """``/ok`` answers a page; ``/5xx`` a 502 the first ``failures[path]``
+    times; ``/cut`` a body cut short; ``/hang`` nothing at all; ``/a`` and
+    ``/b`` are pages whose next page is each other."""
+
+    failures: dict = {}
+    calls: list = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.calls.append(self.path)
+        left = self.failures.get(self.path, 0)
+        if left:
+            self.failures[self.path] = left - 1
+            if self.path == '/hang':
+                time.sleep(3)
+                return
+            if self.path == '/cut':
+                self.send_response(200)
+                self.send_header('Content-Length', '1000')
+                self.end_headers()
+                self.wfile.write(b'[{"a": ')
+                return
+            self.send_response(502)
+            self.end_headers()
+            return
+        other = {'/a': '/b', '/b': '/a'}.get(self.path)
+        self.send_response(200)
+        if other:
+            self.send_header('Link', f'<http://{self.headers["Host"]}{other}>; rel="next"')
+        data = b'[{"a": 1}]'
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def failing():
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Failing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Failing.failures, Failing.calls = {}, []
+    yield f'http://127.0.0.1:{server.server_address[1]}'
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize('path', ['/5xx', '/cut', '/hang'])
+def test_a_failing_api_is_tried_again_a_bounded_number_of_times(failing, path):
+    """A 502, an answer cut short, a request that times out: each ended
+    the listing at once, so one passing failure lost an audit of
+    thousands of repositories.  Each is tried
+    again after 1, 2, 4, 8, 16 seconds; a server failing every time ends
+    the run with one line naming the last failure."""
+    from together_hooks.errors import InputError
+    from together_hooks.org.inputs import GitHub
+
+    waits: list[float] = []
+    said: list[str] = []
+    client = GitHub(failing, 'a-token', sleep=waits.append, say=said.append, timeout=0.5)
+    Failing.failures = {path: 2}
+    assert list(client.pages(path)) == [{'a': 1}]
+    assert waits == [1, 2] and len(said) == 2
+    assert Failing.calls == [path] * 3
+
+    Failing.failures = {path: 100}
+    waits.clear()
+    with pytest.raises(InputError, match=r'after 6 attempts\)$') as e:
+        list(client.pages(path))
+    assert waits == [1, 2, 4, 8, 16]
+    assert '\n' not in str(e.value) and 'a-token' not in str(e.value)
+
+
+def test_paging_that_loops_stops(failing):
+    """A next page that was already read: paging went on forever,
+    reading the same repositories again and again."""
+    import itertools
+
+    from together_hooks.errors import InputError
+    from together_hooks.org.inputs import GitHub
+
+    client = GitHub(failing, None, sleep=lambda _s: None, say=lambda _t: None)
+    with pytest.raises(InputError, match='repeats an earlier one'):
+        list(itertools.islice(client.pages('/a'), 50))
+    assert Failing.calls == ['/a', '/b']
+
+
+def test_an_unreachable_api_is_one_line_at_once(tmp_path):
+    """A refused connection is the same next time: no retries."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        port = s.getsockname()[1]  # closed: nothing listens there
+    result = scan_org('--github-org', 'acme', '--github-api-url', f'http://127.0.0.1:{port}',
+                      '--store', str(tmp_path / 's.sqlite'), env={})
+    assert result.rc == 2 and 'cannot reach' in result.err and 'trying again' not in result.err
