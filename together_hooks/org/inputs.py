@@ -226,7 +226,7 @@ class GitHub:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     body = response.read(MAX_BODY + 1)
                     length = response.headers.get('Content-Length', '')
-                    if length.isdigit() and len(body) < int(length):
+                    if length.isdigit() and len(body) < min(int(length), MAX_BODY + 1):
                         # read(n) returns what came before the close
                         raise http.client.IncompleteRead(body, int(length) - len(body))
                     return body, response.headers.get('Link')
