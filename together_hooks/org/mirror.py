@@ -195,13 +195,44 @@ class Mirror:
         sizes = dict(line.split(': ', 1) for line in out.splitlines() if ': ' in line)
         return int(sizes.get('size-pack', 0)) + int(sizes.get('size', 0))
 
-    def members_holding(self, commits: list[str]) -> dict[str, list[str]]:
-        """commit -> the member URLs whose refs reach it (a network only)."""
+    def members_holding(self, shas: list[str]) -> dict[str, list[str]]:
+        """sha -> the member URLs whose refs reach it (a network only).
+
+        A finding's sha is a commit, or beside the commits the tag or the
+        object a ref names (a tag's message, a tagged blob or tree): that
+        is held by the members with a ref on it, and '' (a ref's name) or
+        an object no ref names directly by every member (reported at each
+        rather than lost)."""
         by_id = {member_id(u): u for u in self.urls}
+        listed = git(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname)', FORKS],
+                     self.path, self.env, self.timeout).decode().splitlines()
+        named: dict[str, set[str]] = {}  # object -> refs that name it, peeled or not
+        for line in listed:
+            target, peeled, ref = (line.split(' ', 2) + ['', ''])[:3]
+            for sha in (target, peeled):
+                if sha:
+                    named.setdefault(sha, set()).add(ref)
+        kinds = dict(zip(shas, self._types(shas)))
         out: dict[str, list[str]] = {}
-        for sha in commits:
-            refs = git(['for-each-ref', '--contains', sha, '--format=%(refname)', FORKS],
-                       self.path, self.env, self.timeout).decode().splitlines()
+        for sha in shas:
+            if kinds[sha] == 'commit':
+                refs = git(['for-each-ref', '--contains', sha, '--format=%(refname)', FORKS],
+                           self.path, self.env, self.timeout).decode().splitlines()
+            else:
+                refs = sorted(named.get(sha, ())) or [line.split(' ', 2)[-1] for line in listed]
             ids = dict.fromkeys(r[len(FORKS):].split('/', 1)[0] for r in refs)
             out[sha] = [by_id[i] for i in ids if i in by_id]
         return out
+
+    def _types(self, shas: list[str]) -> list[str]:
+        """Each object's type ('' for what is no object name)."""
+        if not shas:
+            return []
+        asked = ''.join(f'{s if re.fullmatch("[0-9a-f]{40,64}", s) else "-"}\n' for s in shas)
+        try:
+            out = gitrun.git(self.path, 'cat-file', '--batch-check=%(objecttype)',
+                             input=asked.encode(), env=self.env, timeout=self.timeout)
+        except InputError as e:
+            raise GitError(_no_userinfo(str(e)))
+        kinds = out.decode().splitlines()
+        return [k if k in ('commit', 'tag', 'tree', 'blob') else '' for k in kinds]
