@@ -204,3 +204,22 @@ def test_an_unreachable_api_is_one_line_at_once(tmp_path):
     result = scan_org('--github-org', 'acme', '--github-api-url', f'http://127.0.0.1:{port}',
                       '--store', str(tmp_path / 's.sqlite'), env={})
     assert result.rc == 2 and 'cannot reach' in result.err and 'trying again' not in result.err
+
+
+def test_repositories_left_out_by_choice_are_said(tmp_path, github):
+    """Forks of the organisation (off by default) and, with
+    ``--skip-archived``, archived repositories were left out without a
+    word: a clean audit that had not read them."""
+    FakeGitHub.routes = {'/orgs/acme/repos?per_page=100&type=all': ([
+        api_repo('fork-a', f'{github}/git/a.git', fork=True),
+        api_repo('fork-b', f'{github}/git/b.git', fork=True),
+        api_repo('old', f'{github}/git/old.git', archived=True),
+    ], None)}
+    args = ('--github-org', 'acme', '--github-api-url', github,
+            '--cache-dir', str(tmp_path / 'c'))
+    result = scan_org(*args, '--store', str(tmp_path / 's.sqlite'), '--skip-archived', env={})
+    assert result.rc == 0, result.err
+    assert ('left out 2 fork(s) of the organisation (--include-forks scans them) and '
+            '1 archived repositories (--skip-archived)') in result.err
+    none = scan_org(*args, '--store', str(tmp_path / 't.sqlite'), '--include-forks', env={})
+    assert 'left out' not in none.err

@@ -209,9 +209,17 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
               'public repositories only, at the unauthenticated rate limit', file=sys.stderr)
     scheme, host = inputs.clone_origin(client.api)
     token_host = host if secret and scheme == 'https' else None
+    left_out: dict[str, int] = {}
     targets = inputs.github_targets(
-        client, args.github_org, args.include_forks, not args.skip_archived,
+        client, args.github_org, args.include_forks, not args.skip_archived, left_out,
     )
+    said = []  # not scanned by choice: said, so the audit's reach is plain
+    if left_out.get('fork'):
+        said.append(f'{left_out["fork"]} fork(s) of the organisation (--include-forks scans them)')
+    if left_out.get('archived'):
+        said.append(f'{left_out["archived"]} archived repositories (--skip-archived)')
+    if said:
+        print(f'together-hooks: scan-org: left out {" and ".join(said)}', file=sys.stderr)
     return targets, token_host, scheme, f'github org {args.github_org}'
 
 

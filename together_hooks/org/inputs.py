@@ -292,9 +292,12 @@ class GitHub:
 
 def github_targets(
         client: GitHub, org: str, include_forks: bool, include_archived: bool,
+        left_out: dict[str, int] | None = None,
 ) -> list[Target]:
     """The organisation's repositories; with ``include_forks``, each with
     its forks as one network (the forks listed by the API, any owner).
+    ``left_out`` counts the repositories of the org not listed, by why
+    (``fork``, ``archived``), for the caller to say so.
 
     A clone URL off the API's own host (``clone_origin``): a ``file://``
     URL, a local path, ssh, another host) is never cloned: it comes back
@@ -305,9 +308,11 @@ def github_targets(
     targets = []
     refused: list[Target] = []
     for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
-        if repo.get('archived') and not include_archived:
-            continue
-        if repo.get('fork') and not include_forks:
+        why = ('archived' if repo.get('archived') and not include_archived
+               else 'fork' if repo.get('fork') and not include_forks else '')
+        if why:
+            if left_out is not None:
+                left_out[why] = left_out.get(why, 0) + 1
             continue
         url = _clone_url(repo)
         urls = [url]
