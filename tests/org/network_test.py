@@ -128,7 +128,11 @@ class Failing(http.server.BaseHTTPRequestHandler):
                 self.end_headers()
                 self.wfile.write(b'[{"a": ')
                 return
-            self.send_response(502)
+            if self.path == '/busy':
+                self.send_response(503)
+                self.send_header('Retry-After', '7')
+            else:
+                self.send_response(502)
             self.end_headers()
             return
         other = {'/a': '/b', '/b': '/a'}.get(self.path)
@@ -223,3 +227,15 @@ def test_repositories_left_out_by_choice_are_said(tmp_path, github):
             '1 archived repositories (--skip-archived)') in result.err
     none = scan_org(*args, '--store', str(tmp_path / 't.sqlite'), '--include-forks', env={})
     assert 'left out' not in none.err
+
+
+def test_a_503_that_says_when_to_come_back_is_waited_for(failing):
+    """``503`` with ``Retry-After`` (a server in maintenance): its wait was
+    ignored and the next try came after 1 second."""
+    from together_hooks.org.inputs import GitHub
+
+    waits: list[float] = []
+    client = GitHub(failing, None, sleep=waits.append, say=lambda _t: None)
+    Failing.failures = {'/busy': 1}
+    assert list(client.pages('/busy')) == [{'a': 1}]
+    assert waits == [7]

@@ -257,10 +257,13 @@ class GitHub:
 
     @staticmethod
     def _wait(e: urllib.error.HTTPError) -> float | None:
-        """Seconds to wait before retrying, or None when it is no rate limit."""
-        if e.code not in (403, 429):
+        """Seconds to wait before retrying, or None when it is no rate limit
+        (a ``503`` that says when to come back is one too)."""
+        if e.code not in (403, 429, 503):
             return None
         retry_after = e.headers.get('Retry-After')
+        if e.code == 503 and retry_after is None:
+            return None  # a server error: tried again as one
         if retry_after is not None:
             try:
                 wait = float(retry_after)
