@@ -57,3 +57,35 @@ def test_a_cluster_that_lost_every_worker_fails_closed(tmp_path, keys, victim):
     if victim == 'worker':
         assert err.count(b': not scanned: no Dask worker for 5s') == int(summary[2]), err
     assert b'internal error' not in err, err
+
+
+def test_a_failed_task_leaves_no_key_of_a_repository_url_in_the_worker_log(tmp_path, keys):
+    """Dask logs a failed task (``Compute Failed``) with its task's repr:
+    were the payload in it, a repository named with a key would put the
+    key whole in the worker's log.  It shows ``run_task(...)`` only."""
+    name_key = keys()
+    repo, _ = key_repo(tmp_path / f'r-{name_key}', keys())
+    listing = write_lines(tmp_path / 'r.txt', repo)
+    with open(tmp_path / 'worker.log', 'wb') as log:
+        with dask_processes(tmp_path, 1, log=log) as (address, [worker]):
+            proc = subprocess.Popen(
+                (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing,
+                 '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'),
+                 '--scheduler', address, '--retries', '0'),
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            )
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and proc.poll() is None:
+                busy = _children(worker.pid)
+                if busy:  # the scan process alone: the worker lives on
+                    os.kill(busy[0], signal.SIGKILL)
+                    break
+                time.sleep(0.01)
+            out, err = proc.communicate(timeout=100)
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert proc.returncode == 2, err.decode()
+    assert b'Lost: scan process ended with exit -9' in err, err
+    logged = (tmp_path / 'worker.log').read_text(errors='replace')
+    assert 'Compute Failed' in logged
+    CAPTURED.append(logged)  # the keys fixture checks it holds no key
+    assert name_key[7:30] not in logged

@@ -604,9 +604,10 @@ def dask_cluster(tmp_path):
 
 
 @contextlib.contextmanager
-def dask_processes(tmp_path, workers: int, scheduler: bool = False):
+def dask_processes(tmp_path, workers: int, scheduler: bool = False, log=None):
     """(scheduler address, worker processes): a real cluster on loopback
-    (with ``scheduler``, the scheduler's process first in the list)."""
+    (with ``scheduler``, the scheduler's process first in the list; with
+    ``log``, an open file, what the workers log goes there)."""
     pytest.importorskip('distributed')
     dask = os.path.join(BIN, 'dask')
     scheduler_file = str(tmp_path / 'scheduler.json')
@@ -624,7 +625,7 @@ def dask_processes(tmp_path, workers: int, scheduler: bool = False):
             procs.append(subprocess.Popen(
                 (dask, 'worker', '--scheduler-file', scheduler_file, '--nthreads', '1',
                  '--no-nanny', '--no-dashboard', '--host', '127.0.0.1'),
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                stdout=subprocess.DEVNULL, stderr=log or subprocess.DEVNULL, env=env,
                 start_new_session=True,
             ))
         from distributed import Client
