@@ -137,3 +137,21 @@ def _scan_processes(tmp_path) -> list[int]:
         if pid.isdigit() and str(tmp_path).encode() in cmd:
             out.append(int(pid))
     return out
+
+
+def test_drop_mirrors_bounds_the_cache_to_the_tasks_in_flight(tmp_path, keys):
+    """Mirrors were kept for ever, one per repository: an audit of an
+    organisation filled the workers' disks with its whole size.  With
+    ``--drop-mirrors`` each goes once scanned, and a rerun still knows an
+    unchanged repository (it clones again to compare)."""
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(3)]
+    cache = tmp_path / 'cache'
+    args = ('--repos', write_lines(tmp_path / 'r.txt', *repos), '--store',
+            str(tmp_path / 's.sqlite'), '--cache-dir', str(cache), '--drop-mirrors')
+    first = scan_org(*args, '--format', 'json')
+    assert first.rc == 1, first.err
+    assert len(first.json()['findings']) == 3
+    assert _entries(cache) == []
+    again = scan_org(*args)
+    assert again.rc == 1 and '(0 scanned, 3 unchanged, 0 failed)' in again.out, again.out
+    assert _entries(cache) == []

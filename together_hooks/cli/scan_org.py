@@ -52,6 +52,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              '$XDG_CACHE_HOME/together-hooks/mirrors); with --scheduler, a '
              'path on each worker',
     )
+    parser.add_argument(
+        '--drop-mirrors', action='store_true',
+        help='remove each mirror once its repository is scanned: the cache '
+             'holds at most the mirrors in flight (a rerun clones again)',
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         '--workers', metavar='N', type=_positive_int,
@@ -256,6 +261,7 @@ def scan(args: argparse.Namespace) -> int:
         max_in_flight=args.max_in_flight or 0, verify=args.verify,
         verify_timeout=args.verify_timeout, token_host=token_host,
         progress=sys.stderr.isatty(), source=source, clone_scheme=scheme,
+        drop_mirrors=args.drop_mirrors,
     )
     try:
         out = coordinator.run(targets, store, pool, options)

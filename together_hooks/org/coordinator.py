@@ -27,7 +27,7 @@ class Options:
                  max_in_flight: int = 0, verify: bool = False,
                  verify_timeout: float = 5.0, token_host: str | None = None,
                  progress: bool = False, source: str = 'repos',
-                 clone_scheme: str | None = None) -> None:
+                 clone_scheme: str | None = None, drop_mirrors: bool = False) -> None:
         self.cache_dir = cache_dir
         self.timeout = timeout
         self.retries = retries
@@ -40,6 +40,7 @@ class Options:
         # The one transport git may use (the GitHub API's scheme); None:
         # git's own defaults, for URLs the user listed.
         self.clone_scheme = clone_scheme
+        self.drop_mirrors = drop_mirrors
 
 
 class Outcome:
@@ -170,7 +171,7 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
             'previous': previous, 'timeout': options.timeout,
             'verify': options.verify, 'verify_timeout': options.verify_timeout,
             'known': known, 'token_host': options.token_host,
-            'clone_scheme': options.clone_scheme,
+            'clone_scheme': options.clone_scheme, 'drop': options.drop_mirrors,
         }
         try:
             flying[pool.executor.submit(run_task, payload)] = (target, previous, attempt)

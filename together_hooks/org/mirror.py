@@ -148,6 +148,15 @@ class Mirror:
     def close(self) -> None:
         self._lock.close()
 
+    def drop(self) -> None:
+        """Remove the mirror (``--drop-mirrors``): renamed aside first, so
+        one killed half-way is a temporary folder the next task on this
+        entry removes, never a half mirror it would fetch into."""
+        if os.path.isdir(self.path):
+            aside = tempfile.mkdtemp(prefix=_tmp_prefix(self.path), dir=self.cache_dir)
+            os.rename(self.path, os.path.join(aside, 'mirror'))
+            shutil.rmtree(aside, ignore_errors=True)
+
     def update(self) -> None:
         """Clone into the cache, or fetch what changed."""
         if os.path.isdir(self.path):

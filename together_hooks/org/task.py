@@ -119,6 +119,8 @@ def scan(payload: dict) -> dict:
                 result['status'] = DONE
                 result['blobs'] = engine.count_blobs(store.path)
                 result['findings'] = _findings(store, payload)
+            if payload.get('drop'):
+                store.drop()
         finally:
             store.close()
     except (mirror.GitError, OSError) as e:
