@@ -155,3 +155,27 @@ def test_drop_mirrors_bounds_the_cache_to_the_tasks_in_flight(tmp_path, keys):
     again = scan_org(*args)
     assert again.rc == 1 and '(0 scanned, 3 unchanged, 0 failed)' in again.out, again.out
     assert _entries(cache) == []
+
+
+def test_a_scan_process_killed_alone_takes_its_git_with_it(tmp_path, stalling):
+    """The scan process killed on its own (the OOM killer picks the
+    biggest process), its git clone went on as an orphan, in the entry a
+    retry then works in: two gits in one mirror, the second clearing the
+    first's files.  Every process of its group now goes with it."""
+    cache = tmp_path / 'cache'
+    listing = write_lines(tmp_path / 'r.txt', stalling)
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing, '--store',
+         str(tmp_path / 's.sqlite'), '--cache-dir', str(cache), '--retries', '0',
+         '--workers', '1'),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert Stalling.asked.wait(60)  # git is waiting on the server
+    from tests.org.scan_org_test import _children
+
+    [scan] = _children(proc.pid)
+    os.kill(scan, signal.SIGKILL)  # the scan process alone, not its group
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2, err
+    assert b'Lost: scan process ended with exit -9' in err
+    assert _scan_processes(tmp_path) == []
