@@ -6,6 +6,9 @@ import subprocess
 
 import pytest
 
+# A failing test's report never shows a whole key (tests/report_scrub.py).
+pytest_plugins = ('tests.report_scrub',)
+
 
 @pytest.fixture
 def rng() -> random.Random:

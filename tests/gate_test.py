@@ -208,6 +208,29 @@ def test_shallow_clone_without_common_history_is_one_line(pr_repo, git_repo, tmp
         hash_secret(pr_repo['new1']), hash_secret(pr_repo['new2'])}
 
 
+def test_a_base_rewritten_from_its_root_says_so_and_two_dots_scan_it(git_repo, keys):
+    """A history purge (git filter-repo, as rotate-help walks through)
+    rewrites the base from its first commit: a pull request opened before
+    shares no history with it.  Exit 2 says that, not "fetch --unshallow"
+    (git refuses that in a complete clone), and names the two-dot range,
+    which scans every commit of the pull request, the purged key too."""
+    key = keys()
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '-b', 'pr')
+    write(git_repo, 'b.py', 'y = 1\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '--orphan', 'purged', 'main')
+    write(git_repo, 'a.py', 'import os\nK = os.environ["TOGETHER_API_KEY"]\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', 'pr')
+    result = scan('--diff', 'purged...pr', cwd=git_repo)
+    assert_error_line(result, 'share no history', 'purged..pr')
+    assert 'unshallow' not in result.err
+    result = scan('--diff', 'purged..pr', '--format', 'json', cwd=git_repo)
+    assert {h for _p, _l, _r, h in found(result)} == {hash_secret(key)}
+
+
 # ------------------------------------------------------------ exit codes
 
 def _mode_repo(repo, key: str | None) -> str:
@@ -426,6 +449,27 @@ def test_github_actions_example_runs(git_repo, keys):
     # A push to main (no RANGE): the whole tree.
     rc, out = _run(git_repo, _ci_env(RANGE=''), 'bash', '-e', '-c', scan_step['run'])
     assert rc == 1 and 'pr.py:2' in out
+    # A push (git push --no-verify) whose commits add a key and remove it
+    # again: the tree is clean, the remote has the key all the same.
+    before = _push_adding_and_removing(git_repo, keys())
+    env = _ci_env(RANGE='', BEFORE=before)  # the step sets it from github.event.before
+    rc, out = _run(git_repo, env, 'bash', '-e', '-c', scan_step['run'])
+    assert rc == 1 and 'later.py:1' in out, out
+    # The first push of a branch (before: zeros): the tree, clean.
+    rc, out = _run(git_repo, _ci_env(RANGE='', BEFORE='0' * 40), 'bash', '-e', '-c', scan_step['run'])
+    assert rc == 0, out
+
+
+def _push_adding_and_removing(repo, key: str) -> str:
+    """Commits on main that add ``key`` and delete it again, as a push
+    brings them; returns the commit before them (the push's ``before``)."""
+    git(repo, 'rm', '-q', 'pr.py')
+    before = commit(repo)
+    write(repo, 'later.py', f'K = "{key}"\n')
+    commit(repo)
+    git(repo, 'rm', '-q', 'later.py')
+    commit(repo)
+    return before
 
 
 def test_gitlab_example_runs(git_repo, keys):
@@ -437,11 +481,56 @@ def test_gitlab_example_runs(git_repo, keys):
     key = keys()
     base = _pr_merge_checkout(git_repo, key)
     head = git(git_repo, 'rev-parse', 'HEAD').strip()
-    env = _ci_env(CI_MERGE_REQUEST_DIFF_BASE_SHA=base, CI_COMMIT_SHA=head)
-    (script,) = job['script']
+    env = _ci_env(CI_MERGE_REQUEST_DIFF_BASE_SHA=base, CI_COMMIT_SHA=head,
+                  CI_COMMIT_BEFORE_SHA='0' * 40)
+    script = '\n'.join(['set -e', *job['script']])  # as the runner runs it
     rc, out = _run(git_repo, env, 'sh', '-c', script)
     assert rc == 1 and 'pr.py:2' in out
     assert os.path.exists(git_repo / 'together-hooks.sarif')
+    # A branch pipeline after a push whose commits add a key and remove it.
+    before = _push_adding_and_removing(git_repo, keys())
+    head = git(git_repo, 'rev-parse', 'HEAD').strip()
+    env = _ci_env(CI_COMMIT_SHA=head, CI_COMMIT_BEFORE_SHA=before)
+    rc, out = _run(git_repo, env, 'sh', '-c', script)
+    assert rc == 1 and 'later.py:1' in out, out
+
+
+def _plain_pre_push(repo) -> None:
+    """The plain hook of examples/pre-push.md as ``repo``'s pre-push."""
+    with open(os.path.join(EXAMPLES, 'pre-push.md'), encoding='utf-8') as f:
+        text = f.read()
+    script = text.split('```sh\n#!/bin/sh\n', 1)[1].split('```', 1)[0]
+    hook = repo / '.git' / 'hooks' / 'pre-push'
+    hook.write_text('#!/bin/sh\n' + script)
+    hook.chmod(0o755)
+
+
+def test_plain_pre_push_checks_the_first_push_into_an_empty_repository(
+        git_repo, keys, tmp_path):
+    """Nothing is known of an empty remote (no refs/remotes/origin/HEAD,
+    and no fetch can make one): the hook exited 2 with a fetch that fails,
+    so the first push, the whole history, could only go with --no-verify.
+    It scans every local commit instead: a key anywhere is refused, a clean
+    history goes through."""
+    _plain_pre_push(git_repo)
+    remote = tmp_path / 'empty.git'
+    subprocess.run(('git', 'init', '-q', '--bare', '-b', 'main', str(remote)), check=True)
+    git(git_repo, 'remote', 'add', 'origin', str(remote))
+    key = keys()
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    commit(git_repo)
+    write(git_repo, 'a.py', 'import os\nK = os.environ["TOGETHER_API_KEY"]\n')
+    commit(git_repo)
+    env = _ci_env()
+    hashed = hash_secret(key)  # never the key itself in a failure's report
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'main')
+    assert rc != 0 and hashed in out, out
+    assert git(remote, 'for-each-ref') == ''
+    git(git_repo, 'checkout', '-q', '--orphan', 'clean')
+    git(git_repo, 'branch', '-D', 'main')
+    commit(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'clean:main')
+    assert rc == 0, out
 
 
 def test_plain_pre_push_example_runs(git_repo, keys, tmp_path):

@@ -582,6 +582,9 @@ USAGE = (
     (('together-hooks', 'baseline'), 'required: ACTION'),
     (('together-hooks', 'baseline', 'create', '--bogus'), 'unrecognized arguments: --bogus'),
     (('together-hooks', 'baseline', 'audit', '--json'), '--json needs --stats'),
+    # Each names only the flag given, and what it needs.
+    (('together-hooks', 'baseline', 'audit', '--only-false'), '--only-false needs --report'),
+    (('together-hooks', 'scan', '--verify-timeout', '0'), 'more than 0 and at most 60 seconds'),
     (('together-hooks', 'doctor', '--format', 'sarif'), "--format: invalid choice: 'sarif'"),
     (('together-hooks', 'doctor', 'a.txt', 'b.txt'), 'unrecognized arguments: b.txt'),
     (('together-hooks', 'doctor', 'missing-dir'), 'missing-dir: no such file or folder'),

@@ -259,3 +259,42 @@ def test_a_file_skipped_is_not_counted_as_scanned(git_repo):
     assert result.rc == 0, result.err
     assert 'pipe: not a regular file' in result.err and '/dev/zero: not a regular file' in result.err
     assert SUMMARY.search(result.err.splitlines()[-1]).group(1) == '1', result.err
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats()
+    | st.text(alphabet=st.characters(blacklist_categories=()), max_size=8)
+    | st.sampled_from(['caf\xe9', 'a\udce9b', '\udcff', '"\\\n\t\x00\x1f\u2028']),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(
+        st.text(max_size=4) | st.integers() | st.floats() | st.booleans() | st.none(),
+        inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    doc=_json_values,
+    options=st.sampled_from([
+        {}, {'indent': 2}, {'indent': 4}, {'indent': 0}, {'separators': (',', ':')},
+        {'indent': 2, 'separators': (',', ': ')}, {'indent': 4, 'sort_keys': True},
+    ]),
+)
+def test_json_text_is_json_dumps_with_names_bytes_escaped(doc, options):
+    """``json_text`` writes reports and audit lines without the json
+    package (which imports re): the same text ``json.dumps(...,
+    ensure_ascii=False)`` gives, a surrogate escape as ``\\udcXX``."""
+    import json
+
+    from together_hooks.messages import json_text
+
+    try:
+        expected = re.sub(
+            '[\udc80-\udcff]', lambda m: f'\\u{ord(m.group()):04x}',
+            json.dumps(doc, ensure_ascii=False, **options),
+        )
+    except TypeError as e:  # keys sort_keys cannot order: the same error
+        with pytest.raises(TypeError, match=re.escape(str(e))):
+            json_text(doc, **options)
+        return
+    assert json_text(doc, **options) == expected

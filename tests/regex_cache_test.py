@@ -59,6 +59,7 @@ def restart(monkeypatch) -> None:
     monkeypatch.setattr(regex_cache, '_programs', None)
     monkeypatch.setattr(regex_cache, '_generated', {})
     monkeypatch.setattr(regex_cache, '_built', {})
+    monkeypatch.setattr(regex_cache, '_used', set())
 
 
 def from_cache(monkeypatch) -> list[re.Pattern[bytes]]:
@@ -288,3 +289,32 @@ def test_cached_builds_each_pattern_once_per_process(cache, monkeypatch):
     raw = regex_cache.cached(rb'[a-z]+')
     assert raw is not text and raw == re.compile(rb'[a-z]+')
     assert regex_cache.cached(r'[a-z]+', re.I) == re.compile(r'[a-z]+', re.I)
+
+
+def test_a_full_file_still_takes_a_new_versions_programs(cache, monkeypatch):
+    """Every run writes back what the file held: programs of patterns an
+    earlier version had stay until the file holds ``_MAX_ENTRIES``.  From
+    then on the programs of the patterns this version compiles must still
+    be kept (else every blocked commit generates them again, for good):
+    the file then keeps what this run built or generated, and drops the
+    rest."""
+    import marshal
+
+    from_cache(monkeypatch)
+    key, ours = marshal.loads(cache.read_bytes())
+    program = next(iter(ours.values()))
+    stale = {(f'old pattern {i}', 0): program for i in range(regex_cache._MAX_ENTRIES)}
+    cache.write_bytes(marshal.dumps((key, stale)))
+    restart(monkeypatch)
+    used = [regex_cache.compile(p, f) for p, f in our_patterns()]  # none in the file
+    assert len(regex_cache._generated) == len(our_patterns())
+    regex_cache._save()
+    _, programs = marshal.loads(cache.read_bytes())
+    assert set(our_patterns()) <= set(programs)
+    assert len(programs) <= regex_cache._MAX_ENTRIES
+    restart(monkeypatch)  # the next run builds every one from the file
+    for (pattern, flags), plain in zip(our_patterns(), used):
+        assert same(regex_cache.compile(pattern, flags), plain)
+    assert regex_cache._generated == {}
+    regex_cache._save()  # nothing generated: the file stays as it is
+    assert marshal.loads(cache.read_bytes())[1] == programs

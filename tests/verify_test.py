@@ -591,3 +591,20 @@ def test_hook_verify_under_pre_commit(git_repo, api, rng):
     assert '[verification: invalid (HTTP 401, key rejected)]' in proc.stdout
     assert api.sent() == [hash_secret(key)]
     assert not leaked([key], proc.stdout, proc.stderr)
+
+
+def test_no_not_a_key_route_when_together_accepted_every_key(git_repo, api, rng):
+    """A report whose every key Together just accepted ended with 'Not a
+    real key? ... record it in the baseline': it is a real key, so that
+    route only hid a live one.  With any key not live, the route stays."""
+    live, dead = make_key(rng), make_key(rng)
+    api.reply(live, 200, {'data': MODELS})
+    api.reply(dead, 401, {'error': 'invalid'})
+    (git_repo / 'app.py').write_text(f'A = "{live}"\n')
+    result = scan('--verify')
+    assert result.rc == 1, result.err
+    assert '!!! 1 LIVE' in result.out and 'Not a real key?' not in result.out
+    (git_repo / 'b.py').write_text(f'B = "{dead}"\n')
+    result = scan('--verify')
+    assert 'Not a real key?' in result.out
+    assert not leaked([live, dead], result.out, result.err)

@@ -55,9 +55,114 @@ def json_text(doc: object, **options: object) -> str:
     but a byte of a name that is not UTF-8 (its surrogate escape) as JSON's
     own escape, ``\\udce9``, which reads back to that name.  Lines shown
     elsewhere show that byte as ``\\xe9`` (``detect.scrub``), which is no
-    JSON escape, so a report must not leave the byte to them."""
-    import json
-    import re
+    JSON escape, so a report must not leave the byte to them.
 
-    text = json.dumps(doc, ensure_ascii=False, **options)  # type: ignore[arg-type]
-    return re.sub('[\udc80-\udcff]', lambda m: f'\\u{ord(m.group()):04x}', text)
+    The ``json`` package imports ``re`` (and with it enum, functools and
+    collections), which cost a ``scan --staged --format json`` or an
+    audited commit more than writing its report: the documents we write
+    (str keys, str, int, float, bool, None, lists and dicts; ``indent``
+    and ``separators``) are written here as ``json.dumps`` writes them,
+    strings by its own C encoder; any other option or value goes to
+    ``json.dumps``."""
+    text = None
+    if not options.keys() - {'indent', 'separators'}:
+        text = _dumps(doc, options.get('indent'), options.get('separators'))
+    if text is None:
+        import json
+
+        text = json.dumps(doc, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    return text if text.isascii() else text.translate(_SURROGATE_ESCAPES)
+
+
+# A name's bytes that are not UTF-8, as JSON escapes (``json_text``).
+_SURROGATE_ESCAPES = {c: f'\\u{c:04x}' for c in range(0xdc80, 0xdd00)}
+
+
+class _NotOurs(Exception):
+    """A value ``_dumps`` leaves to ``json.dumps``."""
+
+
+def _dumps(doc: object, indent: object, separators: object) -> str | None:
+    """``json.dumps(doc, ensure_ascii=False, indent=, separators=)``, for
+    the values a report holds; None for anything else."""
+    try:
+        from _json import encode_basestring
+    except ImportError:
+        return None
+    if indent is not None and not isinstance(indent, int) or isinstance(indent, bool):
+        return None
+    if separators is None:
+        separators = (',', ': ') if indent is not None else (', ', ': ')
+    if not (isinstance(separators, tuple) and len(separators) == 2
+            and all(type(s) is str for s in separators)):
+        return None
+    item_sep, key_sep = separators
+    pad = None if indent is None else ' ' * indent
+    out: list[str] = []
+
+    def scalar(o: object) -> str:
+        if isinstance(o, str):
+            return encode_basestring(o)
+        if o is None:
+            return 'null'
+        if o is True:
+            return 'true'
+        if o is False:
+            return 'false'
+        if isinstance(o, int):
+            return int.__repr__(o)
+        if isinstance(o, float):
+            if o != o:
+                return 'NaN'
+            if o in (float('inf'), float('-inf')):
+                return 'Infinity' if o > 0 else '-Infinity'
+            return float.__repr__(o)
+        raise _NotOurs
+
+    def write(o: object, level: int) -> None:
+        if isinstance(o, (list, tuple)):
+            items: object = o
+            opening, closing = '[', ']'
+        elif isinstance(o, dict):
+            items = o.items()
+            opening, closing = '{', '}'
+        else:
+            out.append(scalar(o))
+            return
+        if not o:
+            out.append(opening + closing)
+            return
+        out.append(opening)
+        newline = None if pad is None else '\n' + pad * (level + 1)
+        sep = item_sep if newline is None else item_sep + newline
+        if newline is not None:
+            out.append(newline)
+        first = True
+        for item in items:  # type: ignore[attr-defined]
+            if not first:
+                out.append(sep)
+            first = False
+            if opening == '{':
+                key, value = item
+                if not isinstance(key, str):
+                    if isinstance(key, (dict, list, tuple)):
+                        raise _NotOurs
+                    key = scalar(key)
+                    if not key.startswith('"'):
+                        key = f'"{key}"'
+                    out.append(key)
+                else:
+                    out.append(encode_basestring(key))
+                out.append(key_sep)
+                write(value, level + 1)
+            else:
+                write(item, level + 1)
+        if newline is not None:
+            out.append('\n' + pad * level)  # type: ignore[operator]
+        out.append(closing)
+
+    try:
+        write(doc, 0)
+    except (_NotOurs, RecursionError):
+        return None
+    return ''.join(out)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     from typing import BinaryIO
     from typing import Callable
     from typing import Iterable
+    from typing import Sequence
     from typing import Iterator
     from together_hooks.baseline.format import Baseline
     from together_hooks.detect.ownkeys import OwnKeys
@@ -513,10 +514,34 @@ def _from_here(root: str, name: str) -> str:
     return os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path)
 
 
-def next_step(args: argparse.Namespace) -> str:
+def _cd(folder: str, away: bool) -> str:
+    from together_hooks.messages import shell_quote
+
+    return f'cd {shell_quote(os.path.relpath(folder))} && ' if away else ''
+
+
+def to_root(args: argparse.Namespace) -> str:
+    """``cd <repo> && `` for a command that works on the repository scanned,
+    when the run is outside it (the Quick start's `scan path/to/repo`)."""
+    root = getattr(args, 'repo_root', '.')
+    return _cd(root, not inside(os.getcwd(), root))
+
+
+def to_paths(args: argparse.Namespace) -> str:
+    """``cd <folder> && `` for a command given the report's paths, named
+    from the folder scanned (the work tree's top, or the folder given),
+    when that is not where the run is."""
+    folder = getattr(args, 'paths_from', '.')
+    return _cd(folder, os.path.realpath(folder) != os.path.realpath('.'))
+
+
+def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str:
     """What to do about a false positive, naming the exact command for this
     repository's baseline (and how to get the command, when pre-commit
-    installed us where the user's shell cannot see)."""
+    installed us where the user's shell cannot see).  A key found in a
+    commit may be in no file any more, where a baseline made from the
+    files cannot record it: then its ``hashed_secret`` in the config's
+    ``allow`` is the route that works."""
     from together_hooks.config import DEFAULT_BASELINE
     from together_hooks.env import hints
     from together_hooks.messages import shell_quote as quote
@@ -528,7 +553,7 @@ def next_step(args: argparse.Namespace) -> str:
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
     root = getattr(args, 'repo_root', '.')
     away = not inside(os.getcwd(), root)
-    cd = f'cd {quote(os.path.relpath(root))} && ' if away else ''
+    cd = to_root(args)
     if source == 'none':
         command = 'together-hooks baseline create'
         path = _from_here('.', DEFAULT_BASELINE)
@@ -541,6 +566,17 @@ def next_step(args: argparse.Namespace) -> str:
         'Not a real key? Add "# pragma: allowlist secret" to its line, or '
         f'record it in the baseline: `{cd}{command}`, then commit {path}.'
     )
+    committed = list(dict.fromkeys(f.hashed_secret for f in findings if f.commit))
+    if committed:
+        shown = ', '.join(f'"{h}"' for h in committed[:3])
+        step = step[:-1] + (
+            ' (it records only keys a file still holds); a key only in '
+            f'history: `allow = [{shown}]` in the config file '
+            '(.together-hooks.toml, or [tool.together-hooks] in '
+            'pyproject.toml), committed.'
+        )
+        if len(committed) > 3:
+            step += f' The other {len(committed) - 3}: each one\'s hashed_secret above.'
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
@@ -566,6 +602,7 @@ def configure(
     found = worktree_root(where)
     root = found or where
     args.repo_root = root
+    args.paths_from = where  # reported paths are named from here
     if settings is None and found is None and os.path.isdir(os.path.join(where, 'objects')):
         # Shaped like a git folder (a plain folder starts no git).
         from together_hooks.gitrun import git_dir_without_work_tree
@@ -661,7 +698,8 @@ def run(
         findings, confirmed = baseline_step(findings, known, summary, args)
     findings = verify_step(findings, args, where)
     if findings:
-        summary.next_step = next_step(args)
+        summary.next_step = next_step(args, findings)
+        summary.cd = to_paths(args)
     emit(findings, summary, args)
     if confirmed:
         stream = sys.stdout if args.format == 'text' or args.output else sys.stderr

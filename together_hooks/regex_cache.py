@@ -48,6 +48,9 @@ _MAX_BYTES = 8 << 20
 # before the file is read; the programs this run generated, to write back.
 _programs: dict[Any, tuple[Any, ...]] | None = None
 _generated: dict[Any, tuple[Any, ...]] = {}
+# The keys of the file's programs this run built (what ``_save`` keeps
+# when the file is full).
+_used: set[Any] = set()
 _wanted = False  # is there a cache folder to keep programs in
 # (is bytes, pattern, flags) -> the pattern built in this process (``cached``).
 _built: dict[tuple[bool, Any, int], Any] = {}
@@ -60,14 +63,18 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     program = programs.get((pattern, flags))
     if program is not None:
         try:
-            return build(pattern, program)
+            built = build(pattern, program)
         except Exception:  # refused by _sre: compile it afresh
             pass
+        else:
+            _used.add((pattern, flags))
+            return built
     import re
 
     compiled = re.compile(pattern, flags)
     # re.DEBUG, re.LOCALE: a program that depends on more than its text.
-    if _wanted and not flags & (re.DEBUG | re.LOCALE) and len(programs) + len(_generated) < _MAX_ENTRIES:
+    # A full file still takes this run's: ``_save`` makes room.
+    if _wanted and not flags & (re.DEBUG | re.LOCALE) and len(_generated) < _MAX_ENTRIES:
         _keep(pattern, flags, compiled)
     return compiled
 
@@ -218,6 +225,18 @@ def _private_folder(folder: str) -> bool:
     return stat.S_ISDIR(info.st_mode) and _private(info)
 
 
+def _kept() -> dict[Any, tuple[Any, ...]]:
+    """What the file holds after this run: what it held and what this run
+    generated; when that is more than ``_MAX_ENTRIES`` (programs of
+    patterns earlier versions had, kept by every run since), only what
+    this run built or generated, so the bound never stops a new
+    version's programs from being kept."""
+    kept = {**(_programs or {}), **_generated}
+    if len(kept) > _MAX_ENTRIES:
+        kept = {k: v for k, v in kept.items() if k in _used or k in _generated}
+    return kept
+
+
 def _save() -> None:
     """Write what is cached plus what this run generated, atomically, as
     ``fileio.write_atomic`` does (which this layer cannot import): a
@@ -231,7 +250,7 @@ def _save() -> None:
     try:
         import marshal
 
-        data = marshal.dumps((_build_key(), {**(_programs or {}), **_generated}))
+        data = marshal.dumps((_build_key(), _kept()))
         folder = os.path.dirname(path)
         os.makedirs(folder, mode=0o700, exist_ok=True)
         if not _private_folder(folder):

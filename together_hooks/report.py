@@ -26,6 +26,8 @@ ADVICE = (
     'git history too (git filter-repo --replace-text; '
     '`together-hooks rotate-help FILE` walks through it) and force-push.'
 )
+# The SARIF rule help (no run, no files): the same words with ``FILE``;
+# a run's report names its own files (``advice``).
 # The same, for keys found in commits (``--diff``, ``--history``, pre-push):
 # whoever has the history has the key, so rotating comes first.
 COMMITTED_ADVICE = (
@@ -38,9 +40,41 @@ COMMITTED_ADVICE = (
 )
 
 
-def advice(findings: Sequence[Finding]) -> str:
-    """What to do about these keys: rotate first when any is committed."""
-    return COMMITTED_ADVICE if any(f.commit for f in findings) else ADVICE
+def rotate_command(findings: Sequence[Finding], cd: str = '') -> str:
+    """The ``rotate-help`` that walks through these keys, to run as printed
+    (``cd``: ``cd <repo> && `` when the paths are named from elsewhere).
+
+    Keys in commits are named by their ``hashed_secret``: the file that
+    held one may be gone (a later commit removed it), and rotate-help finds
+    the key in the files that still hold it, or gives the recipe for one
+    only history holds.  Else by the files, unless a name cannot be given
+    as printed (a logical location such as ``<commit message>``, a name
+    that holds a key and so shows redacted)."""
+    from together_hooks.detect.scrub import scrub
+    from together_hooks.messages import shell_quote
+
+    paths = list(dict.fromkeys(f.path for f in findings))
+    by_hash = any(f.commit for f in findings) or any(
+        p.startswith('<') or scrub(p) != p for p in paths
+    )
+    if not by_hash:
+        words = ' '.join(shell_quote(p) for p in paths)
+        dashes = '-- ' if any(p.startswith('-') for p in paths) else ''
+        return f'`{cd}together-hooks rotate-help {dashes}{words}`'
+    hashes = list(dict.fromkeys(f.hashed_secret for f in findings))
+    command = f'`{cd}together-hooks rotate-help --hashed-secret {hashes[0]}`'
+    if len(hashes) > 1:
+        command += ' (once per key, with its hashed_secret)'
+    return command
+
+
+def advice(findings: Sequence[Finding], cd: str = '') -> str:
+    """What to do about these keys: rotate first when any is committed;
+    the rotate-help named is one for these keys, to run as printed."""
+    text = COMMITTED_ADVICE if any(f.commit for f in findings) else ADVICE
+    return text.replace(
+        '`together-hooks rotate-help FILE`', rotate_command(findings, cd),
+    )
 
 
 # What to do about a false positive, when the run did not say more
@@ -62,7 +96,7 @@ class Summary:
 
     __slots__ = (
         'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
-        'next_step', 'skipped', 'walked',
+        'next_step', 'skipped', 'walked', 'cd',
     )
 
     def __init__(self) -> None:
@@ -77,6 +111,9 @@ class Summary:
         # SARIF and GitHub annotations must name files from the repo root.
         self.repo_prefix = ''
         self.next_step = NOT_A_KEY
+        # ``cd <repo> && `` when the report's paths are named from the
+        # repository scanned and the run is elsewhere (``scan path/to/repo``).
+        self.cd = ''
         # What a walk of commits read (``sources.content.Walked``), if any.
         self.walked: Walked | None = None
 
@@ -201,9 +238,11 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{files} file(s).' + _verified_counts(findings),
     )
-    lines.append(advice(findings))
-    lines.append(summary.next_step)
-    lines.extend(live_block(findings))
+    lines.append(advice(findings, summary.cd))
+    # Together just accepted every key: no "not a real key?" route then.
+    if not all(f.verification == 'live' for f in findings):
+        lines.append(summary.next_step)
+    lines.extend(live_block(findings, summary.cd))
     return '\n'.join(lines) + '\n'
 
 
@@ -220,8 +259,9 @@ def _verified_counts(findings: Sequence[Finding]) -> str:
     return f' Verified: {shown}.'
 
 
-def live_block(findings: Sequence[Finding]) -> list[str]:
-    """The loudest part of a report: keys Together accepted just now."""
+def live_block(findings: Sequence[Finding], cd: str = '') -> list[str]:
+    """The loudest part of a report: keys Together accepted just now
+    (``cd``: as for ``rotate_command``)."""
     live: dict[str, Finding] = {}
     for f in findings:
         if f.verification == 'live':
@@ -247,7 +287,7 @@ def live_block(findings: Sequence[Finding]) -> list[str]:
         f'  3. check the new key with one request (200 = works): {VERIFY_CURL}',
         f'  4. revoke the old key at {ROTATE_URL}',
         '  5. purge it from git history and force-push; the full '
-        f'walk-through: together-hooks rotate-help --hashed-secret {first}',
+        f'walk-through: {cd}together-hooks rotate-help --hashed-secret {first}',
     ]
     return lines
 
@@ -455,7 +495,7 @@ def github(findings: Sequence[Finding], summary: Summary) -> str:
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{files} file(s).',
     )
-    lines.append(advice(findings))
+    lines.append(advice(findings, summary.cd))
     return '\n'.join(lines) + '\n'
 
 

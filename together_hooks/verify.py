@@ -143,7 +143,7 @@ def timeout_arg(text: str) -> float:
         raise argparse.ArgumentTypeError(f'{text!r} is not a number of seconds')
     if not (0 < value <= MAX_TIMEOUT) or math.isnan(value):
         raise argparse.ArgumentTypeError(
-            f'{text!r}: give a timeout between 0 and {MAX_TIMEOUT:g} seconds',
+            f'{text!r}: give a timeout of more than 0 and at most {MAX_TIMEOUT:g} seconds',
         )
     return value
 

@@ -265,6 +265,57 @@ def test_several_refs_in_one_push_and_a_force_push(git_repo, server, env, keys):
     assert rc == 0, out
 
 
+def test_a_push_of_many_refs_walks_the_history_once(git_repo, tmp_path, env, keys):
+    """``git push --mirror`` / ``--tags`` of a project into a new
+    repository: every pushed ref reaches most of the same commits.  They
+    are one range, walked by one ``git log --raw`` (each ref's own walk
+    made a project's 70 tags cost 30x the scan of its history, and the
+    default --timeout refused the push); a key only one tag reaches is
+    refused all the same, reported once."""
+    import json
+
+    key = keys()
+    remote = bare(tmp_path / 'mirror.git')
+    trace = tmp_path / 'trace.json'
+    install_gate(remote, '--timeout', '120')
+    hook = os.path.join(remote, 'hooks', 'pre-receive')
+    with open(hook) as f:
+        script = f.read()
+    with open(hook, 'w') as f:  # git's own trace of the gate's gits
+        f.write(script.replace('exec ', f'GIT_TRACE2_EVENT={trace} exec ', 1))
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    for n in range(8):
+        write(git_repo, f'm{n}.py', f'x = {n}\n')
+        commit(git_repo, f'release {n}')
+        git(git_repo, 'tag', f'v{n}')
+        git(git_repo, 'tag', '-a', '-m', f'release {n}', f'a{n}')
+    git(git_repo, 'checkout', '-q', '-b', 'side', 'v2')
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo, 'side')
+    git(git_repo, 'tag', 'leak')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'branch', '-D', 'side')
+
+    def walks() -> int:
+        with open(trace, encoding='utf-8') as f:
+            events = [json.loads(line) for line in f if line.strip()]
+        trace.unlink()
+        return sum(
+            1 for e in events if e.get('event') == 'start'
+            and 'log' in e['argv'] and '--raw' in e['argv']
+        )
+
+    rc, out = push(git_repo, env, '--mirror')
+    assert rc != 0 and out.count(f"(hashed_secret {hash_secret(key)})") == 1, out
+    assert remote_has(remote, 'refs/heads/main') == ''
+    assert walks() == 1
+    git(git_repo, 'tag', '-d', 'leak')
+    rc, out = push(git_repo, env, '--mirror')
+    assert rc == 0, out
+    assert walks() == 1
+    assert remote_has(remote, 'refs/tags/v7') == git(git_repo, 'rev-parse', 'v7').strip()
+
+
 def test_bad_input_is_one_line_exit_2(tmp_path, env):
     remote = bare(tmp_path / 'r.git')
     rc, out = run(remote, env, os.path.join(BIN, 'together-hooks'), 'pre-receive',

@@ -282,3 +282,71 @@ def test_errors(git_repo, args, words):
     result = rotate(*args, cwd=git_repo)
     assert_error_line(result, *words)
     assert not (git_repo / 'r.txt').exists()
+
+
+def _named_rotate(text: str) -> str:
+    (command,) = re.findall(r'`((?:cd [^`]* && )?together-hooks rotate-help [^`]*)`', text)
+    return command
+
+
+def _run_as_printed(command: str, cwd) -> Result:
+    env = dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH'])
+    proc = subprocess.run(('bash', '-c', command), cwd=cwd, env=env, capture_output=True, timeout=120)
+    return Result(proc)
+
+
+def _added_then_removed(repo, key: str) -> None:
+    (repo / 'README').write_text('hi\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'init')
+    (repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'key')
+    git(repo, 'rm', '-q', 'app.py')
+    git(repo, 'commit', '-qm', 'gone')
+
+
+def test_the_rotate_help_a_range_report_names_runs_for_a_key_a_later_commit_removed(git_repo, rng):
+    """A report of keys in commits said `together-hooks rotate-help FILE`
+    (run as printed: 'FILE: no such file', exit 2); the file that held the
+    key may be gone too.  It now names the key by its hashed_secret."""
+    key = make_key(rng)
+    _added_then_removed(git_repo, key)
+    r = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
+    assert r.rc == 1, r.err
+    said = _run_as_printed(_named_rotate(r.out), git_repo)
+    assert said.rc == 0, said.err
+    assert hash_secret(key) in said.out and 'read -rs OLD_KEY' in said.out
+    assert leaked([key], r.out + said.out + said.err) == []
+
+
+@pytest.mark.parametrize(('cwd', 'args'), [('sub', ()), ('.', ('sub',)), ('..', ('repo',))])
+def test_the_rotate_help_a_tree_report_names_runs_from_where_the_scan_ran(git_repo, rng, cwd, args):
+    """Paths are named from the folder scanned (the work tree's top, or
+    the folder given): from elsewhere the command goes there first."""
+    key = make_key(rng)
+    (git_repo / 'sub').mkdir()
+    (git_repo / 'sub' / 'app.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    here = (git_repo / cwd).resolve()
+    r = run('together-hooks', 'scan', *args, cwd=here)
+    assert r.rc == 1, r.err
+    said = _run_as_printed(_named_rotate(r.out), here)
+    assert said.rc == 0, said.err
+    assert 'app.py:1' in said.out and 'regex:' in said.out
+    assert leaked([key], r.out + said.out + said.err) == []
+
+
+def test_the_not_a_key_route_a_range_report_names_works_for_a_key_only_in_history(git_repo, rng):
+    """It said only `together-hooks baseline create`, which records the keys
+    files hold now: for a key a later commit removed it wrote an empty
+    baseline and the range still failed.  The `allow` line it names now,
+    put in the config file as printed, passes it."""
+    key = make_key(rng)
+    _added_then_removed(git_repo, key)
+    r = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
+    assert r.rc == 1, r.err
+    (line,) = re.findall(r'`(allow = \[[^`]*\])`', r.out)
+    (git_repo / '.together-hooks.toml').write_text(line + '\n')
+    again = run('together-hooks', 'scan', '--diff', 'HEAD~2...HEAD', cwd=git_repo)
+    assert (again.rc, again.out) == (0, ''), again.out + again.err
+    assert leaked([key], r.out + again.out) == []

@@ -630,3 +630,31 @@ def test_hmac_comparisons(path, source, lines):
 ])
 def test_hmac_candidates(path, candidate):
     assert hmac_check.is_candidate(path) is candidate
+
+
+def test_the_false_positive_route_no_hardcoded_keys_names_works_as_printed(git_repo, rng):
+    """Its fix said `together-hooks baseline audit` for a key no baseline
+    records: with no baseline that is 'baseline not found' (exit 2), and an
+    audit never shows a key the baseline lacks.  Followed as printed now
+    (answering 'y': may be committed), the check passes."""
+    import re
+
+    key = make_key(rng)
+    (git_repo / 'fixture.py').write_text(f'EXAMPLE = "{key}"\n')
+    git(git_repo, 'add', '.')
+    fix = run('together-hooks', 'doctor', '--format', 'json', cwd=git_repo).json()
+    check = next(c for c in fix['checks'] if c['id'] == 'no-hardcoded-keys')
+    assert check['status'] == 'fail'
+    commands = re.findall(r'\((together-hooks baseline [^)]*)\)', check['fix'])
+    assert [c.split()[2] for c in commands] == ['create', 'audit'], check['fix']
+    for command in commands:
+        proc = subprocess.run(
+            (os.path.join(os.path.dirname(sys.executable), 'together-hooks'), *command.split()[1:]),
+            cwd=git_repo, input='y\n', capture_output=True, text=True, timeout=120,
+            env=dict(os.environ, TERM='dumb'),
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert leaked([key], proc.stdout, proc.stderr) == []
+    after = run('together-hooks', 'doctor', '--format', 'json', cwd=git_repo).json()
+    check = next(c for c in after['checks'] if c['id'] == 'no-hardcoded-keys')
+    assert check['status'] == 'pass', check

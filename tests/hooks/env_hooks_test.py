@@ -212,7 +212,10 @@ def test_check_env_gitignored_main(git_repo, capsys):
     assert 'api/.env' in out and 'check-env-gitignored --fix' in out
     assert check_env_gitignored.main(['--fix']) == 1
     out = capsys.readouterr().out
-    assert out.splitlines() == ['check-env-gitignored: added to .gitignore: .env, .env.*, !.env.example']
+    assert out.splitlines() == [
+        'check-env-gitignored: added to .gitignore: .env, .env.*, !.env.example; '
+        'stage it (`git add .gitignore`) and commit it',
+    ]
     fixed = (git_repo / '.gitignore').read_bytes()
     assert fixed.startswith(b'node_modules/\r\n/.env\r\n') and b'\n' not in fixed.replace(b'\r\n', b'')
     assert check_env_gitignored.main(['--fix']) == 0

@@ -136,6 +136,9 @@ def test_the_hooks_that_ask_git_do_not_import_subprocess(git_repo, keys, module,
     CAPTURED.extend((proc.stdout, proc.stderr))
     assert proc.returncode == 1, proc.stderr  # each has something to say here
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+    if '--audit-log' in argv:
+        with open(os.path.join(git_repo, 'audit.jsonl')) as f:
+            assert f.read().count('\n') == 2  # a line a run
 
 
 @pytest.mark.parametrize(('argv', 'fnmatch'), [([], False), (['--allow', '*.env.ci'], True)])
@@ -241,3 +244,66 @@ def test_a_clean_commit_loads_no_regex_module(
         CAPTURED.extend((proc.stdout, proc.stderr))
         assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stderr == 'loaded: []\n', proc.stderr
+
+
+# What a blocked commit loads beyond a clean one's, once the user's regex
+# cache holds the programs: ``_sre`` builds them, without ``re``.
+BLOCKED_COMMIT_MODULES = CLEAN_COMMIT_MODULES | OWN_KEY_MODULES
+
+
+HOOK = 'together_hooks.hooks.detect_together_keys'
+BLOCKED = ['app.py', 'notes.md', 'deploy.sh']
+
+
+@pytest.mark.parametrize(('module', 'argv', 'pre_commit'), [
+    (HOOK, BLOCKED, False),
+    (HOOK, BLOCKED, True),
+    # its audit log line is JSON, as the report below: no json package
+    (HOOK, ['--audit-log', 'audit.jsonl', *BLOCKED], True),
+    ('together_hooks.cli', ['scan', '--staged', '--format', 'json'], False),
+])
+def test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module(
+        git_repo, keys, monkeypatch, tmp_path, module, argv, pre_commit,
+):
+    """A blocked commit matches the rules' patterns, scrubs its report and
+    names the next step; with the programs in the user's cache (filled by
+    the first blocked commit) it imports no ``re``, nor the enum,
+    functools and collections ``re`` brings, and no other standard module
+    but ``BLOCKED_COMMIT_MODULES``: every key found all the same.  So does
+    ``scan --staged --format json`` and an audited commit: their JSON is
+    written without the json package (``messages.json_text``).  (A
+    legacy key under a generic name is judged by the structure around it,
+    whose walkers compile patterns made from the file's own names: that
+    one needs ``re``.)"""
+    key, legacy, other = keys(), keys('hex'), keys()
+    write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
+    write(git_repo, 'notes.md', f'Use `{other}` here.\n')
+    write(git_repo, 'deploy.sh', f'export TOGETHER_API_KEY={legacy}\n')
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    if pre_commit:
+        monkeypatch.setenv('PRE_COMMIT', '1')
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'cache'))
+    # The audit log locks its file (``fcntl``, a C module).
+    allowed = BLOCKED_COMMIT_MODULES | ({'fcntl'} if '--audit-log' in argv else set())
+    code = (
+        'import sys\n'
+        'before = set(sys.modules)\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        f'from {module} import main\n'
+        f'rc = main({argv!r})\n'
+        'loaded = set(sys.modules) - before\n'
+        f'extra = sorted(m for m in loaded - {set(allowed)!r} if not m.startswith("together_hooks"))\n'
+        'print("loaded:", extra, file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    for _ in range(2):  # the first fills the regex cache
+        proc = subprocess.run(
+            (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+        )
+        CAPTURED.extend((proc.stdout, proc.stderr))
+        assert proc.returncode == 1, proc.stdout + proc.stderr
+        assert proc.stdout.count('hashed_secret') == 3, proc.stdout
+    assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+    if '--audit-log' in argv:
+        with open(os.path.join(git_repo, 'audit.jsonl')) as f:
+            assert f.read().count('\n') == 2  # a line a run

@@ -121,8 +121,11 @@ def run(args: argparse.Namespace) -> int:
             flags.append('--only-real')
         if args.only_false:
             flags.append('--only-false')
-    elif args.json or args.only_real or args.only_false:
-        raise InputError('--json needs --stats; --only-real/--only-false need --report')
+    elif args.json:
+        raise InputError('--json needs --stats (label counts as JSON)')
+    elif args.only_real or args.only_false:
+        given = '--only-real' if args.only_real else '--only-false'
+        raise InputError(f'{given} needs --report (every entry, as JSON)')
     return audit(path, flags)
 
 

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
     from typing import Mapping
+    from typing import Sequence
 
     from together_hooks.sources.commits import Scan
     from together_hooks.sources.content import Content
@@ -213,19 +214,21 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     from together_hooks.sources.commits import push_certificate
     from together_hooks.sources.commits import push_options
 
-    checks = [
-        (update.new, functools.partial(brought_by, root, update.ref, update.new))
-        for update in updates if not update.deletes
-    ]
-    news = [update.new for update in updates if not update.deletes]
-    checks.append((source, functools.partial(packed_beside_refs, root, news)))
+    pushed = [(update.ref, update.new) for update in updates if not update.deletes]
+    news = list(dict.fromkeys(new for _ref, new in pushed))
+    # Every ref of the push in one scan: a commit many of them reach is
+    # read once, and reported once.
+    checks: list[tuple[list[str], Callable[[Scan], Iterable[Content]]]] = [
+        (news, functools.partial(brought_by, root, pushed)),
+    ] if pushed else []
+    checks.append(([], functools.partial(packed_beside_refs, root, news)))
     options = push_options_given(os.environ)
     if options:  # sent with the push, deletions only too
-        checks.append((source, functools.partial(push_options, options)))
+        checks.append(([], functools.partial(push_options, options)))
     certificate = os.environ.get('GIT_PUSH_CERT')
     stored = None
     if certificate:  # a signed push: git has stored it already
-        stored = (source, functools.partial(push_certificate, root, certificate))
+        stored = ([], functools.partial(push_certificate, root, certificate))
         checks.append(stored)
     for check in checks:
         code = _check(root, *check, args, source)
@@ -260,22 +263,22 @@ def push_options_given(environ: Mapping[str, str]) -> list[str]:
 
 
 def _check(
-        root: str, new: str | None, what: Callable[[Scan], Iterable[Content]],
+        root: str, news: Sequence[str], what: Callable[[Scan], Iterable[Content]],
         args: argparse.Namespace, source: str | None,
 ) -> int:
-    """Scan ``what(scan)`` by the settings of ``source`` (``new``: the
-    pushed commit whose own settings are noted as not used)."""
+    """Scan ``what(scan)`` by the settings of ``source`` (``news``: the
+    pushed objects whose own settings are noted as not used)."""
     import tempfile
 
     from together_hooks import config
 
     # The settings the default branch held before the push (a push cannot
     # weaken the gate it is judged by): its config file, and its baseline.
-    settings = config.load_from(lambda name: _trusted(root, source, new, name))
+    settings = config.load_from(lambda name: _trusted(root, source, news, name))
     name = args.baseline_name
     if name == BASELINE and settings.baseline:
         name = settings.baseline
-    baseline = _trusted(root, source, new, name)
+    baseline = _trusted(root, source, news, name)
     ns = argparse.Namespace(**vars(args))
     # A baseline the push brings is not read (above): say what counts.
     ns.not_a_key = (
@@ -334,17 +337,17 @@ def _settings_source(root: str, updates: list[Update]) -> str | None:
     return None
 
 
-def _trusted(root: str, source: str | None, new: str, name: str) -> bytes | None:
+def _trusted(root: str, source: str | None, news: Sequence[str], name: str) -> bytes | None:
     """The file ``name`` of ``source`` (``_settings_source``), None when
-    there is none.  Says so when the push brings a different one."""
+    there is none.  Says so, once, when a pushed object ``news`` names
+    brings a different one."""
     from together_hooks.fileio import MAX_CONFIG_FILE
     from together_hooks.gitrun import file_at
 
     if source is None:
         return None
     trusted = file_at(root, source, name, MAX_CONFIG_FILE)
-    pushed = file_at(root, new, name, MAX_CONFIG_FILE)
-    if pushed is not None and pushed != trusted:
+    if _brings_another(root, source, news, name):
         print(
             f'{PROG}: note: the {name} this push brings is not used; the one '
             'on the default branch is (a push cannot allowlist its own keys '
@@ -353,3 +356,20 @@ def _trusted(root: str, source: str | None, new: str, name: str) -> bytes | None
             file=sys.stderr,
         )
     return trusted
+
+
+def _brings_another(root: str, source: str, news: Sequence[str], name: str) -> bool:
+    """Whether a commit among ``news`` holds a file ``name`` that is not
+    ``source``'s (its object id: one ``cat-file`` for every pushed ref)."""
+    from together_hooks.gitrun import git
+
+    if not news:
+        return False
+    out = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=''.join(
+            f'{rev}^{{commit}}:{name}\n' for rev in (source, *news)
+        ).encode('utf-8', 'surrogateescape'),
+    ).split(b'\n')
+    ids = [line.split()[0] if line.endswith(b' blob') else None for line in out[:len(news) + 1]]
+    return any(i is not None and i != ids[0] for i in ids[1:])

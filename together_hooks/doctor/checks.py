@@ -219,15 +219,28 @@ def check_keys(repo: Repo) -> Check:
         also += f' ({unaudited} not audited yet: see baseline-audited)'
     if not shown:
         return Check('no-hardcoded-keys', PASS, f'no Together key in {files}{also}')
+    # `baseline audit` labels only what the baseline records: record first.
+    opt = _baseline_option(repo)
+    record = 'update' if known is not None else 'create'
     return Check(
         'no-hardcoded-keys', FAIL,
         f'{_plural(len(shown), "Together key")} in {files}: {_listed(shown)}{also}',
         f'rotate each key at {ROTATE_URL}, read it from the environment '
         '(os.environ["TOGETHER_API_KEY"], process.env.TOGETHER_API_KEY) instead, '
         'and remove it from git history (git filter-repo --replace-text); '
-        'not a real key: audit it as a false positive (together-hooks baseline '
-        'audit) or add "# pragma: allowlist secret" to its line',
+        f'not a real key: record it (together-hooks baseline {record}{opt}), '
+        f'label it a false positive (together-hooks baseline audit{opt}) and '
+        'commit the baseline, or add "# pragma: allowlist secret" to its line',
     )
+
+
+def _baseline_option(repo: Repo) -> str:
+    """`` --baseline FILE`` for the baseline commands, unless it is the
+    default one they find themselves."""
+    from together_hooks.baseline.format import DEFAULT_NAME
+
+    shown = os.path.relpath(baseline_path(repo), repo.root)
+    return '' if shown == DEFAULT_NAME else f' --baseline {shell_quote(shown)}'
 
 
 # --- 2. .env files ignored and untracked ------------------------------------
@@ -236,22 +249,29 @@ def check_env_ignored(repo: Repo) -> Check:
     from together_hooks.env import gitignore
 
     tracked = gitignore.tracked_env_files(repo.root)
-    # gitignore_problems already names tracked env files.
-    problems = gitignore.gitignore_problems(repo.root)
+    # problems_of already names tracked env files.
+    files = gitignore.listing(repo.root)
+    found = gitignore.probes(repo.root, (), files)
+    problems = gitignore.problems_of(found, files.tracked, (), repo.root)
+    unshared = gitignore.uncommitted_rules(found, files.tracked, repo.root)
     problems += [
         f'{p}: tracked by git' for p in tracked if not any(m.startswith(p + ':') for m in problems)
     ]
+    problems += unshared
     if not problems:
         return Check('env-files-ignored', PASS, '.env files are ignored by a committed .gitignore and none is tracked')
     fixes = []
     if tracked:
-        names = ' '.join(shell_quote(p) for p in tracked[:SHOWN])
+        from together_hooks.env.hints import untrack_command
+
         fixes.append(
-            f'untrack them (git rm --cached {names}), commit, and rotate any '
+            f'untrack them ({untrack_command(tracked, root=repo.root)}), commit, and rotate any '
             f'key they held at {ROTATE_URL}',
         )
-    if len(problems) > len(tracked):
+    if len(problems) > len(tracked) + len(unshared):
         fixes.append('add the missing rules to .gitignore: check-env-gitignored --fix')
+    if unshared:
+        fixes.append('commit the .gitignore that holds them')
     return Check('env-files-ignored', FAIL, _listed(problems), '; '.join(fixes))
 
 
@@ -355,11 +375,9 @@ def check_baseline(repo: Repo) -> Check:
     from together_hooks.baseline.format import load
 
     cid = 'baseline-audited'
-    from together_hooks.baseline.format import DEFAULT_NAME
-
     path = baseline_path(repo)
     shown = os.path.relpath(path, repo.root)
-    opt = '' if shown == DEFAULT_NAME else f' --baseline {shell_quote(shown)}'
+    opt = _baseline_option(repo)
     if not os.path.exists(path):
         return Check(
             cid, WARN, f'no baseline ({shown}): known false positives have nowhere to be recorded',

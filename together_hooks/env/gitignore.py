@@ -18,7 +18,6 @@ from together_hooks.env.names import path_parts
 from together_hooks.gitrun import git
 from together_hooks.gitrun import zsplit
 from together_hooks.messages import cut_short
-from together_hooks.messages import shell_quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -250,9 +249,13 @@ def _where(probe: Probe) -> str:
 
 def problems_of(
         found: list[Probe], tracked: Iterable[str] = (), allow: Iterable[str] = (),
+        root: str = '.',
 ) -> list[str]:
     """One message per problem: failing probes grouped by cause, then
-    tracked env files (which no ignore rule can cover)."""
+    tracked env files (which no ignore rule can cover), each with the
+    command that untracks it, to run from here (paths are from ``root``)."""
+    from together_hooks.env.hints import untrack_command
+
     allow = tuple(allow)
     groups: dict[tuple[object, ...], list[Probe]] = {}
     for probe in found:
@@ -314,16 +317,38 @@ def problems_of(
         elif is_secret_env_file(path, allow):
             messages.append(
                 f'{path}: tracked by git, so .gitignore does not apply to it; '
-                f'untrack it with `git rm --cached {shell_quote(path)}` (a '
+                f'untrack it with {untrack_command([path], root=root)} (a '
                 'fixture with no secret in it: name it in `env-templates`, '
                 'docs/env-policy.md)',
             )
     for folder in folders:
         messages.append(
             f'{folder}/: tracked by git, so .gitignore does not apply to it; '
-            f'untrack it with `git rm -r --cached {shell_quote(folder)}`',
+            f'untrack it with {untrack_command([folder], True, root)}',
         )
     return messages
+
+
+def uncommitted_rules(found: list[Probe], tracked: Iterable[str], root: str = '.') -> list[str]:
+    """One message per .gitignore whose rules ignore env files here but
+    that git does not track (``--fix`` wrote it, nobody added it): the
+    check passes on this machine while no teammate has the rules."""
+    tracked = set(tracked)
+    sources = []
+    for probe in found:
+        source = probe.source.replace('\\', '/')
+        if probe.ok and probe.want_ignored and source not in tracked and source not in sources:
+            sources.append(source)
+    if not sources:
+        return []
+    from together_hooks.env.hints import from_top
+    from together_hooks.messages import shell_quote
+
+    names = ' '.join(shell_quote(s) for s in sources)
+    return [
+        f'{_shown(sources)}: not committed, so no teammate has its rules for '
+        f'.env files; stage it (`{from_top(root)}git add -- {names}`) and commit it',
+    ]
 
 
 def gitignore_problems(root: str, allow: Iterable[str] = ()) -> list[str]:
@@ -331,7 +356,7 @@ def gitignore_problems(root: str, allow: Iterable[str] = ()) -> list[str]:
     when every probe is ignored by a committed rule and templates are not."""
     allow = tuple(allow)
     files = listing(root)
-    return problems_of(probes(root, allow, files), files.tracked, allow)
+    return problems_of(probes(root, allow, files), files.tracked, allow, root)
 
 
 # --- --fix -------------------------------------------------------------------

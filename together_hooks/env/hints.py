@@ -12,6 +12,10 @@ from __future__ import annotations
 import os
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Sequence
+
 FIXER = 'check-env-gitignored'
 FORBIDDER = 'forbid-env-files'
 CONFIG = '.pre-commit-config.yaml'
@@ -81,3 +85,90 @@ def forbid_env_files_runs(root: str = '.') -> bool:
     file is its to report, and the other hooks leave it out: one staged
     ``.env`` fails one hook, with one message."""
     return hook_configured(FORBIDDER, root)
+
+
+# Names git's pathspecs would read as more than the name itself: a glob
+# (``a[1]`` matches ``a1`` too) or magic (``:x`` is ``x``).
+_PATHSPEC_SPECIAL = frozenset('*?[\\')
+
+
+def _pathspec(path: str) -> str:
+    if path.startswith(':') or not _PATHSPEC_SPECIAL.isdisjoint(path):
+        return f':(literal){path}'
+    return path
+
+
+def _key_glob(path: str, recursive: bool, root: str) -> str | None:
+    """A pathspec glob for ``path``, whose name holds a key: what the
+    output's scrub shows of it, a ``*`` where the key is; None unless git
+    finds it matches this path and no other tracked one."""
+    from together_hooks.detect.scrub import scrub
+    from together_hooks.gitrun import git_probe
+    from together_hooks.gitrun import zsplit
+
+    glob = ''.join(
+        '*' if c == '…' else '\\' + c if c in '*?[]\\' else c for c in scrub(path)
+    )
+    if recursive:  # a folder: git matches a glob against the files in it
+        glob += '/*'
+    if glob.startswith(':'):
+        glob = f':(glob){glob}'
+    out = git_probe(root, 'ls-files', '-z', '--', glob)
+    matched = zsplit(out) if out is not None else []
+    inside = [m for m in matched if m == path or m.startswith(path.rstrip('/') + '/')]
+    if matched and len(inside) == len(matched) and scrub(glob) == glob:
+        return glob
+    return None
+
+
+def from_top(root: str) -> str:
+    """``cd <root> && `` when a command naming paths from the work tree's
+    top ``root`` is run from elsewhere, else nothing."""
+    if os.path.realpath(root) == os.path.realpath('.'):
+        return ''
+    from together_hooks.messages import shell_quote
+
+    return f'cd {shell_quote(os.path.relpath(root))} && '
+
+
+def untrack_command(
+        paths: Sequence[str], recursive: bool = False, root: str = '.',
+) -> str:
+    """The ``git rm --cached`` that untracks ``paths`` (named from
+    ``root``), in backquotes, to copy and run as printed from here.
+
+    Every name is one shell word, after ``--`` where one starts with
+    ``-``, and literal to git (a ``[`` or ``*`` in it is no glob, a
+    leading ``:`` no magic).  A name that holds a key is never printed
+    whole (the output's scrub would show it redacted, ``tgp_v1_Ab…yz``,
+    which names no file): it is named by a glob of what may show, a ``*``
+    where the key is, when git finds that glob matches it and no other
+    tracked file; else the command is said without it."""
+    from together_hooks.detect.scrub import scrub
+    from together_hooks.messages import shell_quote
+
+    words, hidden, globbed = [], 0, False
+    for path in paths:
+        if scrub(path).count('…') <= path.count('…'):  # no key redacted
+            words.append(shell_quote(_pathspec(path)))
+            continue
+        glob = _key_glob(path, recursive, root)
+        if glob is None:
+            hidden += 1
+        else:
+            words.append(shell_quote(glob))
+            globbed = True
+    flags = '-r --cached' if recursive else '--cached'
+    cd = from_top(root)
+    if globbed or any(w.startswith('-') for w in words):
+        flags += ' --'  # only where needed: `git rm --cached .env` reads plainly
+    command = f'`{cd}git rm {flags} {" ".join(words)}`' if words else ''
+    note = ' (a name holding a key is shown with a * for the key)' if globbed else ''
+    if not hidden:
+        return command + note
+    rest = (
+        f'`{cd}git rm {flags.removesuffix(" --")} --` and the path{"s" if hidden > 1 else ""} as '
+        f'`git ls-files` lists {"them" if hidden > 1 else "it"} (a name '
+        'holding a key is not shown here)'
+    )
+    return f'{command}{note}, and {rest}' if command else rest

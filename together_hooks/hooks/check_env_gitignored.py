@@ -21,11 +21,16 @@ def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
     from together_hooks.env import hints
 
     added = gitignore.fix_gitignore(root, allow) if fix else []
-    if added:
-        print(f'{PROG}: added to .gitignore: {", ".join(added)}')
+    if added:  # until it is committed, no teammate has the rules
+        print(
+            f'{PROG}: added to .gitignore: {", ".join(added)}; stage it '
+            f'(`{hints.from_top(root)}git add .gitignore`) and commit it',
+        )
     files = gitignore.listing(root)
     found = gitignore.probes(root, allow, files)
-    problems = gitignore.problems_of(found, _not_staged_env_files(root, files.tracked), allow)
+    problems = gitignore.problems_of(
+        found, _not_staged_env_files(root, files.tracked), allow, root,
+    )
     if problems:
         from together_hooks.report import shown_path
 

@@ -9,7 +9,6 @@ from together_hooks import audit_log
 from together_hooks import hookargs
 from together_hooks.config import EMPTY
 from together_hooks.env import names
-from together_hooks.messages import shell_quote
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
 
@@ -24,56 +23,23 @@ if TYPE_CHECKING:
 PROG = 'forbid-env-files'
 
 
-def untrack_command(path: str, recursive: bool = False) -> str:
-    """The ``git rm --cached`` that untracks ``path``, to copy and run.
-
-    A path that holds a key is never printed whole (the output's scrub
-    shows it redacted, ``tgp_v1_Ab…yz``, which names no file): the command
-    names it by a pathspec glob of what may show, a ``*`` where the key
-    is, when git finds that glob matches this path and no other tracked
-    one; else it says how to find the path without printing it."""
-    from together_hooks.detect.scrub import scrub
-
-    flags = '-r --cached' if recursive else '--cached'
-    shown = scrub(path)
-    if shown.count('…') <= path.count('…'):  # no key redacted (an escape is not)
-        return f'`git rm {flags} {shell_quote(path)}`'
-    glob = ''.join(
-        '*' if c == '…' else '\\' + c if c in '*?[]\\' else c for c in shown
-    )
-    if recursive:  # a folder: git matches a glob against the files in it
-        glob += '/*'
-    from together_hooks.gitrun import git_probe
-    from together_hooks.gitrun import zsplit
-
-    out = git_probe('.', 'ls-files', '-z', '--', glob)
-    matched = zsplit(out) if out is not None else []
-    inside = [m for m in matched if m == path or m.startswith(path.rstrip('/') + '/')]
-    if matched and len(inside) == len(matched) and scrub(glob) == glob:
-        return f'`git rm {flags} -- {shell_quote(glob)}` (its name holds a key, shown as *)'
-    return (
-        f'`git rm {flags}` and the path as `git diff --cached --name-only` '
-        'lists it (its name holds a key, so it is not shown here)'
-    )
-
-
 def env_file_message(path: str, ignored_by: str | None = None) -> str:
     """The refusal of a staged env file; ``ignored_by`` names the rule
     that already ignores it (it was added with ``git add -f``, or tracked
     before the rule), so no ignore advice is given then."""
+    from together_hooks.env import hints
+
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
     if ignored_by:
         ignore = f'.gitignore already ignores it ({ignored_by}), '
     else:
-        from together_hooks.env.hints import fix_command
-
         ignore = (
             f'ignore it (`{names.ignore_rule(name)}` in .gitignore; to add it, '
-            f'{fix_command()}), '
+            f'{hints.fix_command()}), '
         )
     return (
         f'{path}: env file staged; it holds local settings and secrets. '
-        f'Untrack it with {untrack_command(path)}, {ignore}and commit '
+        f'Untrack it with {hints.untrack_command([path])}, {ignore}and commit '
         f'a template with placeholder values (.env.example) instead'
     )
 
@@ -98,7 +64,9 @@ def is_virtualenv(folder: str, files: Iterable[str]) -> bool:
 
 def env_folder_message(folder: str, files: list[str]) -> str:
     count = f'{len(files)} file{"s" if len(files) != 1 else ""}, e.g. {files[0]}'
-    untrack = untrack_command(folder, recursive=True)
+    from together_hooks.env.hints import untrack_command
+
+    untrack = untrack_command([folder], recursive=True)
     if is_virtualenv(folder, files):
         return (
             f'{folder}/: a virtualenv was staged ({count}). Untrack it with '

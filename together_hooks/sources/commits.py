@@ -138,16 +138,27 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
     show a path only where the result differs from every parent (``-c``):
     a key a merged branch brought is that branch's commit's.
     """
-    out = git(
-        root, 'log', '--raw', '--no-abbrev', '--root', '-c', '-M', '-z',
+    # Streamed: git's listing (about 100 bytes a path) and its split are
+    # never held whole beside the changes made of it; each blob id is kept
+    # once however many paths name it.  A pushed commit of a million paths
+    # is a pack of a few MB.
+    tokens = _streamed_tokens(root, (
+        'log', '--raw', '--no-abbrev', '--root', '-c', '-M', '-z',
         '--ignore-submodules=none',  # a submodule's name, whatever config says
         '-t',  # folders too: an empty one's name is on no file's path
         '--reverse', '--topo-order',
         _LOG_FORMAT, *_revs(include, exclude), '--',
-    )
+    ))
+    try:
+        return _parsed_changes(tokens)
+    finally:
+        tokens.close()
+
+
+def _parsed_changes(tokens: Iterator[bytes]) -> list[Change]:
     found: list[Change] = []
     commit = None
-    tokens = iter(out.split(b'\0'))
+    ids: dict[bytes, bytes] = {}
     for token in tokens:
         token = token.lstrip(b'\n')
         if token.startswith(b'\x01'):
@@ -169,11 +180,48 @@ def changes(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[C
         if modes[-1] not in CONTENT_MODES:
             continue  # deleted
         olds = tuple(
-            old for old, mode in zip(shas[:parents], modes[:parents])
+            ids.setdefault(old, old) for old, mode in zip(shas[:parents], modes[:parents])
             if mode in CONTENT_MODES
         )
-        found.append(Change(commit, os.fsdecode(path), olds, shas[-1]))
+        found.append(Change(commit, os.fsdecode(path), olds, ids.setdefault(shas[-1], shas[-1])))
     return found
+
+
+def _streamed_tokens(root: str, args: tuple[str, ...]) -> Iterator[bytes]:
+    """The NUL-separated fields of a ``-z`` git listing, as git writes
+    them (read in chunks, never whole); git's failure is an InputError."""
+    import tempfile
+
+    from together_hooks.gitrun import command_name
+    from together_hooks.gitrun import git_stream
+
+    err = tempfile.TemporaryFile()
+    proc = git_stream(root, *args, errors=err)
+    assert proc.stdout is not None
+    try:
+        carry = b''
+        while True:
+            chunk = proc.stdout.read(1 << 16)
+            if not chunk:
+                break
+            fields = (carry + chunk).split(b'\0')
+            carry = fields.pop()
+            yield from fields
+        if carry:
+            yield carry
+        code = proc.wait()
+        if code != 0:
+            err.seek(0)
+            words = err.read(1 << 16).decode('utf-8', 'replace').strip().splitlines()
+            raise InputError(
+                f'git {command_name(args)} failed: {words[-1] if words else f"exit {code}"}',
+            )
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        err.close()
 
 
 def _blobs_at(root: str, commits: Iterable[str], path: str) -> list[str]:
@@ -1294,18 +1342,31 @@ def _first_batch(root: str, push: str) -> bool:
     return True
 
 
-def brought_by(root: str, ref: str, new: str, scan: Scan) -> Iterator[Content]:
-    """What a pushed update of ``ref`` to ``new`` brings that no ref has
-    yet (``pre-receive``): its name, an annotated tag's message, whatever a
-    tag or tree names beside commits, and what its commits add."""
-    yield from ref_names([ref], scan)
-    kind = git(root, 'cat-file', '-t', new).strip()
-    if kind == b'tag':
-        yield from tag_messages(root, [new], scan)
-    if kind != b'commit':
-        yield from beside_commits(root, [new], ['--all'], scan)
-    yield from added_by_commits(root, [new], ['--all'], scan, what=f'pre-receive {ref}')
-
+def brought_by(root: str, updates: Sequence[tuple[str, str]], scan: Scan) -> Iterator[Content]:
+    """What pushed updates ``(ref, new)`` bring that no ref has yet
+    (``pre-receive``): their names, annotated tags' messages, whatever a
+    tag or tree names beside commits, and what their commits add.  One
+    range for all of them: a commit that several pushed refs reach is read
+    once (``git push --mirror`` or ``--tags`` of a project into a new
+    repository walks its history once, not once per tag)."""
+    if not updates:
+        return
+    yield from ref_names([ref for ref, _new in updates], scan)
+    news = list(dict.fromkeys(new for _ref, new in updates))
+    out = git(
+        root, 'cat-file', '--batch-check=%(objecttype)',
+        input=''.join(n + '\n' for n in news).encode(),
+    ).decode('ascii', 'replace').split()
+    if len(out) != len(news) or 'missing' in out:
+        raise InputError('a pushed ref names an object this repository does not have')
+    kinds = dict(zip(news, out))
+    tags = [n for n in news if kinds[n] == 'tag']
+    if tags:
+        yield from tag_messages(root, tags, scan)
+    others = [n for n in news if kinds[n] != 'commit']
+    if others:
+        yield from beside_commits(root, others, ['--all'], scan)
+    yield from added_by_commits(root, news, ['--all'], scan, what='pre-receive')
 
 
 def packed_beside_refs(root: str, news: Sequence[str], scan: Scan) -> Iterator[Content]:

@@ -84,8 +84,16 @@ def range_start(
         return out.split()[0].decode(), head_sha
     if fork_fallback:  # as pre-commit does for its own file list
         return base_sha, head_sha
-    where = 'this shallow clone' if is_shallow(root) else 'this repository'
+    if is_shallow(root):
+        raise InputError(
+            f'{what}: {base} and {head} have no common ancestor in this shallow '
+            f'clone; {_fetch_fix(None)}',
+        )
+    # Complete, and still apart: the base was rewritten from its first
+    # commit (a history purge) or the head comes from another repository.
     raise InputError(
-        f'{what}: {base} and {head} have no common ancestor in {where}; '
-        f'{_fetch_fix(None)}',
+        f'{what}: {base} and {head} share no history (a base rewritten from '
+        f'its first commit, as a history purge does, or a head from another '
+        f'repository); rebase {head} onto {base}, or scan every commit '
+        f'{head} has that {base} lacks: --diff {base}..{head}',
     )

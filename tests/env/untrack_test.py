@@ -1,0 +1,96 @@
+"""The ``git rm --cached`` each tool prints for a tracked env file
+(forbid-env-files, check-env-gitignored, doctor; one home,
+``env.hints.untrack_command``): copied from the output and run as printed,
+from where the tool ran, it untracks that file and no other, whatever the
+name holds (a leading ``-``, shell characters, a glob or a pathspec magic,
+a key)."""
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+
+import pytest
+
+from tests.cli_run import leaked
+from tests.cli_run import run
+from tests.conftest import git
+from tests.keys import make_key
+
+# Each beside a file its name would also match as a glob, or as magic.
+ODD = ['-dir/.env', 'a b;c$(x)/.env', 'x[1]/.env', 'q?/.env', ':top/.env', "it's/.env"]
+DECOYS = ['x1/.env', 'qq/.env', 'top/.env']
+
+
+def _track(repo, paths):
+    for path in paths:
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text('A=1\n')
+    git(repo, 'add', '-f', '--', *(f':(literal){p}' for p in paths))
+
+
+def _commands(text):
+    return re.findall(r'`((?:cd [^`]* && )?git rm (?:-r )?--cached [^`]*)`', text)
+
+
+def _tracked(repo):
+    return sorted(filter(None, git(repo, 'ls-files', '-z').split('\0')))
+
+
+@pytest.mark.parametrize('path', ODD)
+def test_check_env_gitignored_untrack_command_runs_from_a_subfolder(git_repo, path):
+    """Was `git rm --cached -dir/.env` (an unknown option to git) and a
+    glob for `x[1]/.env` (which untracks `x1/.env` too); printed for the
+    top of the work tree, so from a subfolder it named no file."""
+    _track(git_repo, [path, *DECOYS])
+    (git_repo / 'sub').mkdir()
+    r = run('check-env-gitignored', cwd=git_repo / 'sub')
+    assert r.rc == 1, r.err
+    line = next(x for x in r.out.splitlines() if x.startswith(f'{path}: tracked'))
+    (command,) = _commands(line)
+    subprocess.run(('bash', '-c', command), cwd=git_repo / 'sub', check=True, capture_output=True)
+    assert _tracked(git_repo) == sorted(DECOYS)
+
+
+def test_forbid_env_files_untrack_command_for_a_dash_name(git_repo):
+    _track(git_repo, ['-dir/.env', 'x1/.env'])
+    r = run('forbid-env-files', '--', '-dir/.env', cwd=git_repo)
+    assert r.rc == 1, r.err
+    (command,) = _commands(r.out)
+    subprocess.run(('bash', '-c', command), cwd=git_repo, check=True, capture_output=True)
+    assert _tracked(git_repo) == ['x1/.env']
+
+
+def test_doctor_untrack_command_runs_as_printed_and_shows_no_key(git_repo):
+    """doctor listed tracked env files as `git rm --cached a b` with each
+    name quoted as it is: a leading `-` is an option, and a name holding a
+    key showed redacted, naming no file."""
+    key = make_key(random.Random(31))
+    paths = ['-dir/.env', 'x[1]/.env', f'cfg/.env.{key}']
+    _track(git_repo, paths)
+    (git_repo / 'sub').mkdir()
+    r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
+    assert leaked([key], r.out + r.err) == []
+    fix = next(x for x in r.out.splitlines() if 'fix: untrack' in x)
+    (command,) = _commands(fix)
+    subprocess.run(('bash', '-c', command), cwd=git_repo / 'sub', check=True, capture_output=True)
+    assert _tracked(git_repo) == []
+    assert all((git_repo / p).exists() for p in paths)  # untracked, not deleted
+
+
+def test_a_gitignore_nobody_committed_fails_doctor_with_a_command_that_fixes_it(git_repo):
+    """`check-env-gitignored --fix` writes .gitignore; left uncommitted, the
+    rules reached no teammate, yet doctor passed ('ignored by a committed
+    .gitignore'), and --fix's report did not say to stage it."""
+    (git_repo / 'sub').mkdir()
+    (git_repo / 'sub' / 'app.py').write_text('')
+    r = run('check-env-gitignored', '--fix', cwd=git_repo / 'sub')
+    assert r.rc == 1, r.err
+    assert 'stage it (`cd .. && git add .gitignore`) and commit it' in r.out
+    r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
+    line = next(x for x in r.out.splitlines() if 'env-files-ignored' in x)
+    assert line.startswith('[FAIL]') and '.gitignore: not committed' in line, r.out
+    (command,) = re.findall(r'`(cd \.\. && git add [^`]*)`', line)
+    subprocess.run(('bash', '-c', command), cwd=git_repo / 'sub', check=True)
+    r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
+    assert '[pass] env-files-ignored' in r.out, r.out

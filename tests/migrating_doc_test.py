@@ -1,0 +1,51 @@
+"""docs/migrating.md, followed as written: a gitleaks user's keys known
+only in history go to ``allow`` by the one-liner the page gives, and
+``gitleaks:allow`` on a line silences it as gitleaks does."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+from tests.cli_run import BIN
+from tests.cli_run import leaked
+from tests.cli_run import run
+from tests.conftest import git
+from tests.keys import make_key
+
+DOC = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'docs', 'migrating.md')
+
+
+def _one_liner() -> str:
+    with open(DOC, encoding='utf-8') as f:
+        text = f.read()
+    (block,) = re.findall(r'```sh\n(.*?)```', text, re.S)
+    return '\n'.join(line.strip() for line in block.splitlines())
+
+
+def test_history_keys_move_to_allow_as_the_page_says(git_repo, rng):
+    keys = [make_key(rng), make_key(rng)]
+    for i, key in enumerate(keys):
+        (git_repo / f'k{i}.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+        git(git_repo, 'add', '.')
+        git(git_repo, 'commit', '-qm', f'k{i}')
+        git(git_repo, 'rm', '-q', f'k{i}.py')
+        git(git_repo, 'commit', '-qm', f'rm k{i}')
+    assert run('together-hooks', 'scan', '--history', cwd=git_repo).rc == 1
+    proc = subprocess.run(
+        ('bash', '-c', _one_liner()), cwd=git_repo, capture_output=True, text=True,
+        env=dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH']), timeout=120,
+    )
+    assert proc.stdout.count("'") == 4, proc.stderr  # two hashed_secrets
+    assert leaked(keys, proc.stdout, proc.stderr) == []
+    (git_repo / '.together-hooks.toml').write_text(f'allow = {proc.stdout.strip()}\n')
+    r = run('together-hooks', 'scan', '--history', cwd=git_repo)
+    assert r.rc == 0, r.out + r.err
+
+
+def test_gitleaks_allow_on_a_line(git_repo, rng):
+    key = make_key(rng)
+    (git_repo / 'a.py').write_text(f'TOGETHER_API_KEY = "{key}"  # gitleaks:allow\n')
+    git(git_repo, 'add', '.')
+    r = run('detect-together-keys', 'a.py', cwd=git_repo)
+    assert (r.rc, r.out) == (0, ''), r.out
