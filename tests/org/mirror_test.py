@@ -179,3 +179,24 @@ def test_a_scan_process_killed_alone_takes_its_git_with_it(tmp_path, stalling):
     assert proc.returncode == 2, err
     assert b'Lost: scan process ended with exit -9' in err
     assert _scan_processes(tmp_path) == []
+
+
+def test_clearing_debris_keeps_refs_named_like_it(tmp_path):
+    """A branch may be named ``tmp_x``: its loose ref is no half-received
+    pack, and stays (the debris clearing deleted it)."""
+    from together_hooks.org.mirror import Mirror
+    from together_hooks.org.mirror import git_env
+
+    repo, _ = key_repo(tmp_path / 'src', 'no key here')
+    git(repo, 'branch', 'tmp_keep')
+    url = f'file://{repo}'
+    cache = str(tmp_path / 'cache')
+    first = Mirror(cache, (url,), git_env(None, None), 60)
+    first.update()
+    first.close()
+    loose = os.path.join(first.path, 'refs', 'heads', 'tmp_keep')
+    with open(loose, 'w') as f:  # as a fetch leaves a new ref: loose
+        f.write(git(repo, 'rev-parse', 'tmp_keep'))
+    again = Mirror(cache, (url,), git_env(None, None), 60)
+    again.close()
+    assert os.path.exists(loose)

@@ -94,7 +94,9 @@ def _tmp_prefix(path: str) -> str:
 
 
 # What a git killed in a mirror leaves: lock files where refs, packed-refs,
-# config or shallow were being written, and a pack still being received.
+# config or shallow were being written (no ref name ends in .lock), and
+# under objects/ a pack still being received (a ref may be named tmp_x).
+_LOCK = re.compile(r'.*\.lock')
 _DEBRIS = re.compile(r'.*\.lock|tmp_.*|\.tmp-.*')
 
 
@@ -106,9 +108,10 @@ def _clear_debris(path: str) -> None:
         if entry.startswith(prefix):
             shutil.rmtree(os.path.join(folder, entry), ignore_errors=True)
     for top in ('', 'refs', os.path.join('objects', 'pack'), os.path.join('objects', 'info')):
+        debris = _DEBRIS if top.startswith('objects') else _LOCK
         for root, _dirs, files in os.walk(os.path.join(path, top)):
             for file in files:
-                if _DEBRIS.fullmatch(file):
+                if debris.fullmatch(file):
                     try:
                         os.unlink(os.path.join(root, file))
                     except OSError:
