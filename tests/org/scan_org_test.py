@@ -2,6 +2,7 @@
 a killed coordinator, and a real Dask cluster with a worker killed mid-run."""
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import os
@@ -598,6 +599,15 @@ def _children(pid: int) -> list[int]:
 @pytest.fixture
 def dask_cluster(tmp_path):
     """A scheduler and two workers on loopback, each its own process."""
+    with dask_processes(tmp_path, 2) as cluster:
+        yield cluster
+
+
+@contextlib.contextmanager
+def dask_processes(tmp_path, workers: int, scheduler: bool = False, log=None):
+    """(scheduler address, worker processes): a real cluster on loopback
+    (with ``scheduler``, the scheduler's process first in the list; with
+    ``log``, an open file, what the workers log goes there)."""
     pytest.importorskip('distributed')
     dask = os.path.join(BIN, 'dask')
     scheduler_file = str(tmp_path / 'scheduler.json')
@@ -611,11 +621,11 @@ def dask_cluster(tmp_path):
         deadline = time.monotonic() + 60
         while not os.path.exists(scheduler_file) and time.monotonic() < deadline:
             time.sleep(0.05)
-        for _ in range(2):
+        for _ in range(workers):
             procs.append(subprocess.Popen(
                 (dask, 'worker', '--scheduler-file', scheduler_file, '--nthreads', '1',
                  '--no-nanny', '--no-dashboard', '--host', '127.0.0.1'),
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                stdout=subprocess.DEVNULL, stderr=log or subprocess.DEVNULL, env=env,
                 start_new_session=True,
             ))
         from distributed import Client
@@ -623,8 +633,8 @@ def dask_cluster(tmp_path):
         with open(scheduler_file) as f:
             address = json.load(f)['address']
         with Client(address, timeout=60) as client:
-            client.wait_for_workers(2, timeout=60)
-        yield address, procs[1:]
+            client.wait_for_workers(workers, timeout=60)
+        yield address, procs if scheduler else procs[1:]
     finally:
         for proc in reversed(procs):
             if proc.poll() is None:

@@ -52,6 +52,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              '$XDG_CACHE_HOME/together-hooks/mirrors); with --scheduler, a '
              'path on each worker',
     )
+    parser.add_argument(
+        '--drop-mirrors', action='store_true',
+        help='remove each mirror once its repository is scanned: the cache '
+             'holds at most the mirrors in flight (a rerun clones again)',
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         '--workers', metavar='N', type=_positive_int,
@@ -199,7 +204,7 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from together_hooks.org import inputs
 
     if args.repos:
-        return inputs.read_repos_file(args.repos), None, f'repos file {args.repos}'
+        return inputs.read_repos_file(args.repos), None, None, f'repos file {args.repos}'
     if not args.github_org:
         raise InputError('scan-org needs --repos FILE or --github-org ORG')
     secret = inputs.token()
@@ -209,10 +214,18 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
               'public repositories only, at the unauthenticated rate limit', file=sys.stderr)
     scheme, host = inputs.clone_origin(client.api)
     token_host = host if secret and scheme == 'https' else None
+    left_out: dict[str, int] = {}
     targets = inputs.github_targets(
-        client, args.github_org, args.include_forks, not args.skip_archived,
+        client, args.github_org, args.include_forks, not args.skip_archived, left_out,
     )
-    return targets, token_host, f'github org {args.github_org}'
+    said = []  # not scanned by choice: said, so the audit's reach is plain
+    if left_out.get('fork'):
+        said.append(f'{left_out["fork"]} fork(s) of the organisation (--include-forks scans them)')
+    if left_out.get('archived'):
+        said.append(f'{left_out["archived"]} archived repositories (--skip-archived)')
+    if said:
+        print(f'together-hooks: scan-org: left out {" and ".join(said)}', file=sys.stderr)
+    return targets, token_host, scheme, f'github org {args.github_org}'
 
 
 def scan(args: argparse.Namespace) -> int:
@@ -228,7 +241,7 @@ def scan(args: argparse.Namespace) -> int:
     shard = inputs.parse_shard(args.shard) if args.shard else None
     if args.retries < 0:
         raise InputError('--retries must be 0 or more')
-    targets, token_host, source = _targets(args)
+    targets, token_host, scheme, source = _targets(args)
     if shard is not None:
         targets = [t for t in targets if inputs.shard_of(t.key, shard[1]) == shard[0]]
     cache = args.cache_dir or os.path.join(
@@ -247,7 +260,8 @@ def scan(args: argparse.Namespace) -> int:
         os.path.abspath(cache), timeout=args.timeout, retries=args.retries,
         max_in_flight=args.max_in_flight or 0, verify=args.verify,
         verify_timeout=args.verify_timeout, token_host=token_host,
-        progress=sys.stderr.isatty(), source=source,
+        progress=sys.stderr.isatty(), source=source, clone_scheme=scheme,
+        drop_mirrors=args.drop_mirrors,
     )
     try:
         out = coordinator.run(targets, store, pool, options)

@@ -26,7 +26,8 @@ class Options:
     def __init__(self, cache_dir: str, timeout: float = 3600.0, retries: int = 2,
                  max_in_flight: int = 0, verify: bool = False,
                  verify_timeout: float = 5.0, token_host: str | None = None,
-                 progress: bool = False, source: str = 'repos') -> None:
+                 progress: bool = False, source: str = 'repos',
+                 clone_scheme: str | None = None, drop_mirrors: bool = False) -> None:
         self.cache_dir = cache_dir
         self.timeout = timeout
         self.retries = retries
@@ -36,6 +37,10 @@ class Options:
         self.token_host = token_host
         self.progress = progress
         self.source = source
+        # The one transport git may use (the GitHub API's scheme); None:
+        # git's own defaults, for URLs the user listed.
+        self.clone_scheme = clone_scheme
+        self.drop_mirrors = drop_mirrors
 
 
 class Outcome:
@@ -82,6 +87,37 @@ class Progress:
             sys.stderr.flush()
 
 
+class Alone:
+    """Whether the pool has had no worker at all for ``limit`` seconds (a
+    cluster whose workers all died, or whose scheduler is gone): a task
+    would wait for one forever.  Asked at most every two seconds."""
+
+    def __init__(self, pool: Pool, limit: float) -> None:
+        self.pool = pool
+        self.limit = limit
+        self.since: float | None = None
+        self.asked = 0.0
+
+    def too_long(self) -> bool:
+        now = time.monotonic()
+        if now - self.asked >= 2:
+            self.asked = now
+            if self.pool.workers():
+                self.since = None
+            elif self.since is None:
+                self.since = now
+        return self.since is not None and now - self.since >= self.limit
+
+
+def _cancel(future) -> None:  # type: ignore[no-untyped-def]
+    """Cancel a task; a Dask client whose scheduler is gone refuses to
+    send the message, and there is nothing left to cancel."""
+    try:
+        future.cancel()
+    except Exception:
+        pass
+
+
 def plan(targets: list[Target], store: Store, run: int, resumed: bool,
          rules: str) -> tuple[list[tuple[Target, str | None]], list[Target]]:
     """(targets to hand out with the fingerprint they had, targets already
@@ -126,45 +162,72 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
     queue = list(reversed(todo))  # pop() takes the biggest first
     flying: dict = {}  # future -> (target, previous, attempt)
 
-    def submit(target: Target, previous: str | None, attempt: int) -> None:
+    def submit(target: Target, previous: str | None, attempt: int) -> dict | None:
+        """Hand a target out; its failure when the executor refuses it
+        (a Dask client that lost its scheduler for good)."""
         store.attempt(list(target.urls), target.key)
         payload = {
             'urls': list(target.urls), 'cache_dir': options.cache_dir,
             'previous': previous, 'timeout': options.timeout,
             'verify': options.verify, 'verify_timeout': options.verify_timeout,
             'known': known, 'token_host': options.token_host,
+            'clone_scheme': options.clone_scheme, 'drop': options.drop_mirrors,
         }
-        flying[pool.executor.submit(run_task, payload)] = (target, previous, attempt)
+        try:
+            flying[pool.executor.submit(run_task, payload)] = (target, previous, attempt)
+        except Exception as e:
+            return give_up(target, f'cannot be handed out: {type(e).__name__}: {e}')
+        return None
 
+    def give_up(target: Target, error: str) -> dict:
+        return {'urls': list(target.urls), 'status': FAILED, 'findings': [],
+                'error': engine.one_line(error), 'fingerprint': None, 'blobs': 0}
+
+    alone = Alone(pool, options.timeout)
     try:
         while queue or flying:
+            results = []
             while queue and len(flying) < bound:
                 target, previous = queue.pop()
-                submit(target, previous, 1)
+                refused = submit(target, previous, 1)
+                if refused:
+                    results.append(refused)
             ready, _ = wait(list(flying), timeout=0.5, return_when=FIRST_COMPLETED)
             for future in ready:
                 target, previous, attempt = flying.pop(future)
                 try:
-                    result = future.result()
+                    results.append(future.result())
                 except Exception as e:  # a lost worker, a killed scan process
                     if attempt <= options.retries:
-                        submit(target, previous, attempt + 1)
+                        refused = submit(target, previous, attempt + 1)
+                        if refused:
+                            results.append(refused)
                         continue
-                    result = {
-                        'urls': list(target.urls), 'status': FAILED, 'findings': [],
-                        'error': engine.one_line(
-                            f'{type(e).__name__}: {e} (after {attempt} attempts)'),
-                        'fingerprint': None, 'blobs': 0,
-                    }
+                    results.append(give_up(
+                        target, f'{type(e).__name__}: {e} (after {attempt} attempts)'))
+            if not ready and alone.too_long():
+                # Nothing can run them: every one left is not scanned.
+                error = (f'no Dask worker for {options.timeout:g}s (all lost, '
+                         'or the scheduler is gone)')
+                for future, (target, _previous, _attempt) in list(flying.items()):
+                    _cancel(future)
+                    results.append(give_up(target, error))
+                flying.clear()
+                while queue:
+                    target, _previous = queue.pop()
+                    store.attempt(list(target.urls), target.key)
+                    results.append(give_up(target, error))
+            for result in results:
                 store.record(out.run, result, rules)
-                done += len(target.urls)
+                count = len(result['urls'])
+                done += count
                 if result['status'] == FAILED:
-                    out.failed += len(target.urls)
+                    out.failed += count
                 elif result['status'] == UNCHANGED:
-                    out.unchanged += len(target.urls)
+                    out.unchanged += count
                 else:
                     assert result['status'] == DONE
-                    out.scanned += len(target.urls)
+                    out.scanned += count
                     out.blobs += result['blobs']
                     out.stores += 1
                 out.findings += len(result['findings'])
@@ -172,6 +235,6 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
     finally:
         shown.end()
         for future in flying:
-            future.cancel()
+            _cancel(future)
     store.finish_run(out.run, out.repositories, 0)
     return out

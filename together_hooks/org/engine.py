@@ -27,16 +27,27 @@ class Hit(NamedTuple):
 
 def history_hits(root: str) -> Iterator[Hit]:
     """Each (key, path) ever added in the repository at ``root`` (a bare
-    store is fine), with the commit that first added it: ``scan --history``."""
+    store is fine), with the commit that first added it: ``scan --history``,
+    the same content: every blob, and beside them commit and tag messages,
+    ref and path names, and blobs or trees a tag names (``commit`` is then
+    the tag, or the object, that holds the key; '' for a ref's name)."""
+    import itertools
+
     from together_hooks.pipeline import Scanner
     from together_hooks.sources import history
+    from together_hooks.sources.commits import history_extras
 
     # The rules alone: a worker holds no developer's own keys.
     scanner = Scanner()
-    for revision in history.scan_history(
-            root, scanner.scan_one, matters=scanner.path_matters,
-    ):
-        for f in scanner.scan_one(revision):
+    scan = scanner.scan_one
+    found = history.scan_history(
+        root, scan, worth=scanner.blob_test, matters=scanner.path_matters, names=True,
+    )
+    contents = itertools.chain(found, history_extras(
+        root, None, scan, log=found.log, worth=scanner.blob_test(0), commits=found.commits,
+    ))
+    for revision in contents:
+        for f in scan(revision):
             yield Hit(
                 f.rule, f.secret, f.hashed_secret, f.redacted,
                 f.commit or '', f.path, f.line, f.author or '', f.date or '',
@@ -57,21 +68,33 @@ def count_blobs(root: str) -> int:
     return len(history.list_blobs(root, None))
 
 
-def rules_fingerprint() -> str:
-    """Changes whenever what is detected changes (the rules, the detection
-    engine, the version): a repository scanned otherwise is scanned again."""
+def scanner_files() -> list[str]:
+    """The source files that decide what a task finds: the rules, the
+    detection engine, the sources that read a history, and this file
+    (which of them it reads)."""
     import os
 
-    from together_hooks import __version__
     from together_hooks import detect
     from together_hooks import rules
+    from together_hooks import sources
+
+    files = [rules.__file__, __file__]
+    for package in (detect, sources):
+        folder = os.path.dirname(package.__file__)
+        files += sorted(
+            os.path.join(folder, name) for name in os.listdir(folder) if name.endswith('.py')
+        )
+    return files
+
+
+def rules_fingerprint() -> str:
+    """Changes whenever what is found changes (the rules, the detection
+    engine, what is read, the version): a repository scanned otherwise is
+    scanned again."""
+    from together_hooks import __version__
 
     h = hashlib.sha256(__version__.encode())
-    folder = os.path.dirname(detect.__file__)
-    files = [rules.__file__] + sorted(
-        os.path.join(folder, name) for name in os.listdir(folder) if name.endswith('.py')
-    )
-    for path in files:  # the source is the identity: a changed regex rescans
+    for path in scanner_files():  # the source is the identity: a changed regex rescans
         with open(path, 'rb') as f:
             h.update(hashlib.sha256(f.read()).digest())
     return h.hexdigest()[:16]

@@ -19,14 +19,27 @@ from together_hooks.errors import InputError
 class Pool:
     """An executor, how many tasks it runs at once, and how to close it."""
 
-    def __init__(self, executor: Executor, width: int, name: str, close=None) -> None:
+    def __init__(self, executor: Executor, width: int, name: str, close=None,
+                 workers=None) -> None:
         self.executor = executor
         self.width = width
         self.name = name
         self._close = close
+        self._workers = workers
+
+    def workers(self) -> int:
+        """How many workers can run a task now (0: a cluster that lost
+        them all, or whose scheduler is gone)."""
+        return self._workers() if self._workers is not None else self.width
 
     def close(self) -> None:
-        self.executor.shutdown(wait=False)  # the coordinator cancelled what was queued
+        # The coordinator cancelled what was queued.  A Dask client whose
+        # scheduler is gone refuses to send anything more: the run's
+        # failures are already recorded, there is nothing left to tell it.
+        try:
+            self.executor.shutdown(wait=False)
+        except Exception:
+            pass
         if self._close is not None:
             self._close()
 
@@ -71,9 +84,15 @@ def dask(address: str, timeout: float = 30.0) -> Pool:
     if not threads:
         client.close()
         raise InputError(f'--scheduler {address}: the cluster has no workers')
+    def workers() -> int:
+        try:
+            return len(client.nthreads())
+        except Exception:  # the scheduler is gone: no worker either
+            return 0
+
     # pure=False: a retried repository is a new task, never a cached result.
     return Pool(client.get_executor(pure=False), threads, f'Dask cluster at {address}',
-                close=client.close)
+                close=client.close, workers=workers)
 
 
 def _same_scanner(client) -> None:  # type: ignore[no-untyped-def]

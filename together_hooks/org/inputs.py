@@ -8,6 +8,7 @@ else, and never appears in argv, a URL, a message or the store.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import math
 import os
@@ -28,6 +29,11 @@ DEFAULT_API = 'https://api.github.com'
 # A rate limit that resets later than this is an error, not a wait.
 MAX_WAIT = 3600.0
 RETRIES = 5
+# A server error (5xx) or a request that timed out or was cut short is
+# tried again after 1, 2, 4, 8 and 16 seconds: a listing of thousands of
+# repositories outlives a passing 502, but a server that keeps failing
+# ends the run (exit 2) in well under a minute.
+TRANSIENT = (500, 502, 503, 504)
 # A page of 100 repositories is a few hundred KB; anything far bigger is
 # not GitHub, and is not read into memory.
 MAX_BODY = 64 * 1024 * 1024
@@ -147,6 +153,19 @@ def clone_origin(api: str) -> tuple[str, str]:
     return parts.scheme, host[4:] if host.startswith('api.') else host
 
 
+def _transient(reason: object) -> str:
+    """What went wrong, when trying again may help: a timeout, a
+    connection cut or an answer cut short; '' otherwise (a refused
+    connection, an unknown host: the same next time)."""
+    if isinstance(reason, TimeoutError):
+        return 'timed out'
+    if isinstance(reason, (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)):
+        return 'connection closed'
+    if isinstance(reason, http.client.HTTPException):
+        return f'a broken answer ({type(reason).__name__})'
+    return ''
+
+
 def _next_link(header: str | None) -> str | None:
     """The ``rel="next"`` URL of a Link header."""
     for part in (header or '').split(','):
@@ -163,10 +182,11 @@ class GitHub:
     def __init__(
             self, api_url: str, secret: str | None,
             sleep: Callable[[float], None] = time.sleep,
-            say: Callable[[str], None] | None = None,
+            say: Callable[[str], None] | None = None, timeout: float = 30.0,
     ) -> None:
         self.api = check_api_url(api_url)
         self._token = secret
+        self.timeout = timeout
         self.sleep = sleep
         self.say = say or (lambda text: print(text, file=sys.stderr))
         self.scheme, self.host = urllib.parse.urlsplit(self.api)[:2]
@@ -182,6 +202,17 @@ class GitHub:
     def get(self, url: str) -> tuple[object, str | None]:
         """(decoded JSON, next page URL)."""
         url = self._same_host(url)
+        body, link = self._fetch(url)
+        if len(body) > MAX_BODY:
+            raise InputError(f'GitHub API: {self._shown(url)}: answer too large')
+        try:
+            return json.loads(body), _next_link(link)
+        except (ValueError, RecursionError):
+            raise InputError(f'GitHub API: {self._shown(url)} did not answer JSON')
+
+    def _fetch(self, url: str) -> tuple[bytes, str | None]:
+        """(body, Link header): a rate limit waited for, a transient
+        failure tried again, a bounded number of times."""
         for attempt in range(RETRIES + 1):
             request = urllib.request.Request(url, headers={
                 'Accept': 'application/vnd.github+json',
@@ -190,26 +221,34 @@ class GitHub:
             })
             if self._token:
                 request.add_unredirected_header('Authorization', f'Bearer {self._token}')
+            after = f' (after {attempt + 1} attempts)' if attempt else ''
             try:
-                with urllib.request.urlopen(request, timeout=30) as response:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     body = response.read(MAX_BODY + 1)
-                    link = response.headers.get('Link')
+                    length = response.headers.get('Content-Length', '')
+                    if length.isdigit() and len(body) < min(int(length), MAX_BODY + 1):
+                        # read(n) returns what came before the close
+                        raise http.client.IncompleteRead(body, int(length) - len(body))
+                    return body, response.headers.get('Link')
             except urllib.error.HTTPError as e:
                 wait = self._wait(e)
-                if wait is None or attempt == RETRIES:
-                    raise InputError(f'GitHub API: {e.code} {e.reason} for {self._shown(url)}')
-                self.say(f'together-hooks: scan-org: GitHub API rate limit; waiting {wait:g}s')
-                self.sleep(wait)
-                continue
-            except (urllib.error.URLError, OSError) as e:
+                if wait is not None and attempt < RETRIES:
+                    self.say(f'together-hooks: scan-org: GitHub API rate limit; waiting {wait:g}s')
+                    self.sleep(wait)
+                    continue
+                failure = f'{e.code} {e.reason}'
+                if e.code not in TRANSIENT or attempt == RETRIES:
+                    raise InputError(f'GitHub API: {failure} for {self._shown(url)}{after}')
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
                 reason = getattr(e, 'reason', e)
-                raise InputError(f'GitHub API: cannot reach {self._shown(url)} ({reason})')
-            if len(body) > MAX_BODY:
-                raise InputError(f'GitHub API: {self._shown(url)}: answer too large')
-            try:
-                return json.loads(body), _next_link(link)
-            except (ValueError, RecursionError):
-                raise InputError(f'GitHub API: {self._shown(url)} did not answer JSON')
+                failure = _transient(reason)
+                if not failure or attempt == RETRIES:
+                    raise InputError(
+                        f'GitHub API: cannot reach {self._shown(url)} ({failure or reason}){after}',
+                    )
+            self.say(f'together-hooks: scan-org: GitHub API: {failure}; '
+                     f'trying again in {2 ** attempt}s')
+            self.sleep(2 ** attempt)
         raise AssertionError('unreachable')  # pragma: no cover
 
     @staticmethod
@@ -218,10 +257,13 @@ class GitHub:
 
     @staticmethod
     def _wait(e: urllib.error.HTTPError) -> float | None:
-        """Seconds to wait before retrying, or None when it is no rate limit."""
-        if e.code not in (403, 429):
+        """Seconds to wait before retrying, or None when it is no rate limit
+        (a ``503`` that says when to come back is one too)."""
+        if e.code not in (403, 429, 503):
             return None
         retry_after = e.headers.get('Retry-After')
+        if e.code == 503 and retry_after is None:
+            return None  # a server error: tried again as one
         if retry_after is not None:
             try:
                 wait = float(retry_after)
@@ -240,7 +282,11 @@ class GitHub:
 
     def pages(self, path: str) -> Iterable[dict]:
         url: str | None = f'{self.api}{path}'
+        seen: set[str] = set()
         while url is not None:
+            if url in seen:  # a listing that never ends
+                raise InputError(f'GitHub API: {path}: a next page repeats an earlier one; stopping')
+            seen.add(url)
             data, url = self.get(url)
             if not isinstance(data, list):
                 raise InputError(f'GitHub API: {path}: expected a list')
@@ -249,9 +295,12 @@ class GitHub:
 
 def github_targets(
         client: GitHub, org: str, include_forks: bool, include_archived: bool,
+        left_out: dict[str, int] | None = None,
 ) -> list[Target]:
     """The organisation's repositories; with ``include_forks``, each with
     its forks as one network (the forks listed by the API, any owner).
+    ``left_out`` counts the repositories of the org not listed, by why
+    (``fork``, ``archived``), for the caller to say so.
 
     A clone URL off the API's own host (``clone_origin``): a ``file://``
     URL, a local path, ssh, another host) is never cloned: it comes back
@@ -262,9 +311,11 @@ def github_targets(
     targets = []
     refused: list[Target] = []
     for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
-        if repo.get('archived') and not include_archived:
-            continue
-        if repo.get('fork') and not include_forks:
+        why = ('archived' if repo.get('archived') and not include_archived
+               else 'fork' if repo.get('fork') and not include_forks else '')
+        if why:
+            if left_out is not None:
+                left_out[why] = left_out.get(why, 0) + 1
             continue
         url = _clone_url(repo)
         urls = [url]

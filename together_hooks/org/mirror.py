@@ -2,7 +2,10 @@
 
 A new entry is built beside the cache under a temporary name and renamed
 into place, so a killed clone never leaves a half entry that a rerun would
-trust.  A fork network shares one object store: each member's refs live
+trust.  What a killed git leaves (a half clone, its lock files, a pack it
+was receiving) is removed by the next task that locks the entry: while the
+lock is held no other git of ours works there, so it is debris, and left
+alone it would fill the disk or fail every later fetch of the repository.  A fork network shares one object store: each member's refs live
 under ``refs/forks/<id>/`` (``id``: 12 hex of the URL's SHA-256, stable
 when members come and go), so every blob the forks share is stored, and
 scanned, once.
@@ -43,19 +46,31 @@ def entry_name(urls: tuple[str, ...]) -> str:
     return f'{kind}-{member_id(urls[0])}-{tail or "repo"}'
 
 
-def git_env(token: str | None, token_host: str | None) -> dict[str, str]:
+def git_env(token: str | None, token_host: str | None,
+            scheme: str | None = None) -> dict[str, str]:
     """git never prompts; the token, if any, goes in an extra header for
-    its own host only, by environment (GIT_CONFIG_*), never in argv."""
+    its own host only, by environment (GIT_CONFIG_*), never in argv.
+
+    With ``scheme`` (the clone URLs a GitHub API gave, already checked to
+    be on its host), git speaks that transport alone and follows no HTTP
+    redirect: a server answering for the API's host could otherwise send
+    git to another host (git follows a redirect of its first request)."""
     env = dict(os.environ, GIT_TERMINAL_PROMPT='0', GIT_ASKPASS='true', LC_ALL='C')
     env.pop('GIT_DIR', None)
     env.setdefault('GIT_SSH_COMMAND', 'ssh -o BatchMode=yes')  # fail, never ask
+    config = []
+    if scheme:
+        config += [('protocol.allow', 'never'), (f'protocol.{scheme}.allow', 'always'),
+                   ('http.followRedirects', 'false')]
     if token and token_host:
         basic = base64.b64encode(f'x-access-token:{token}'.encode()).decode()
-        env.update(
-            GIT_CONFIG_COUNT='1',
-            GIT_CONFIG_KEY_0=f'http.https://{token_host}/.extraheader',
-            GIT_CONFIG_VALUE_0=f'Authorization: Basic {basic}',
-        )
+        config.append((f'http.https://{token_host}/.extraheader',
+                       f'Authorization: Basic {basic}'))
+    if config:
+        env['GIT_CONFIG_COUNT'] = str(len(config))
+        for i, (key, value) in enumerate(config):
+            env[f'GIT_CONFIG_KEY_{i}'] = key
+            env[f'GIT_CONFIG_VALUE_{i}'] = value
     return env
 
 
@@ -72,6 +87,51 @@ def _no_userinfo(text: str) -> str:
     return re.sub(r'(://)[^/@\s]*@', r'\1', text)
 
 
+def _tmp_prefix(path: str) -> str:
+    """The temporary name of an entry's clone: which entry it was, for
+    the next task on that entry to find when the clone was killed."""
+    return f'.tmp-{os.path.basename(path)}-'
+
+
+# What a git killed in a mirror leaves: lock files where refs, packed-refs,
+# config or shallow were being written (no ref name ends in .lock), and
+# under objects/ a pack still being received (a ref may be named tmp_x).
+_LOCK = re.compile(r'.*\.lock')
+_DEBRIS = re.compile(r'.*\.lock|tmp_.*|\.tmp-.*')
+
+
+def _clear_debris(path: str) -> None:
+    """Remove what killed gits left of this entry; its lock is held."""
+    folder, name = os.path.split(path)
+    prefix = _tmp_prefix(path)
+    for entry in os.listdir(folder):
+        if entry.startswith(prefix):
+            shutil.rmtree(os.path.join(folder, entry), ignore_errors=True)
+    for top in ('', 'refs', os.path.join('objects', 'pack'), os.path.join('objects', 'info')):
+        debris = _DEBRIS if top.startswith('objects') else _LOCK
+        for root, _dirs, files in os.walk(os.path.join(path, top)):
+            for file in files:
+                if debris.fullmatch(file):
+                    try:
+                        os.unlink(os.path.join(root, file))
+                    except OSError:
+                        pass
+            if not top:
+                break  # the entry's own folder: its files only
+
+
+def sweep(cache_dir: str, urls: tuple[str, ...]) -> None:
+    """After a task was killed (its timeout): its debris, now, unless
+    another task already holds the entry (that one clears it)."""
+    path = os.path.join(cache_dir, entry_name(urls))
+    try:
+        with open(path + '.lock', 'a') as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _clear_debris(path)
+    except OSError:
+        pass
+
+
 class Mirror:
     """The cache entry of one target, locked while a task uses it."""
 
@@ -86,16 +146,26 @@ class Mirror:
         self._lock = open(self.path + '.lock', 'a')  # never truncates: only held
         # Two runs sharing a cache (two shards on one machine) take turns.
         fcntl.flock(self._lock, fcntl.LOCK_EX)
+        _clear_debris(self.path)
 
     def close(self) -> None:
         self._lock.close()
+
+    def drop(self) -> None:
+        """Remove the mirror (``--drop-mirrors``): renamed aside first, so
+        one killed half-way is a temporary folder the next task on this
+        entry removes, never a half mirror it would fetch into."""
+        if os.path.isdir(self.path):
+            aside = tempfile.mkdtemp(prefix=_tmp_prefix(self.path), dir=self.cache_dir)
+            os.rename(self.path, os.path.join(aside, 'mirror'))
+            shutil.rmtree(aside, ignore_errors=True)
 
     def update(self) -> None:
         """Clone into the cache, or fetch what changed."""
         if os.path.isdir(self.path):
             self._fetch(self.path)
             return
-        tmp = tempfile.mkdtemp(prefix='.tmp-', dir=self.cache_dir)
+        tmp = tempfile.mkdtemp(prefix=_tmp_prefix(self.path), dir=self.cache_dir)
         try:
             if len(self.urls) == 1:
                 git(['clone', '--quiet', '--mirror', '--', self.urls[0], tmp],
@@ -137,13 +207,44 @@ class Mirror:
         sizes = dict(line.split(': ', 1) for line in out.splitlines() if ': ' in line)
         return int(sizes.get('size-pack', 0)) + int(sizes.get('size', 0))
 
-    def members_holding(self, commits: list[str]) -> dict[str, list[str]]:
-        """commit -> the member URLs whose refs reach it (a network only)."""
+    def members_holding(self, shas: list[str]) -> dict[str, list[str]]:
+        """sha -> the member URLs whose refs reach it (a network only).
+
+        A finding's sha is a commit, or beside the commits the tag or the
+        object a ref names (a tag's message, a tagged blob or tree): that
+        is held by the members with a ref on it, and '' (a ref's name) or
+        an object no ref names directly by every member (reported at each
+        rather than lost)."""
         by_id = {member_id(u): u for u in self.urls}
+        listed = git(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname)', FORKS],
+                     self.path, self.env, self.timeout).decode().splitlines()
+        named: dict[str, set[str]] = {}  # object -> refs that name it, peeled or not
+        for line in listed:
+            target, peeled, ref = (line.split(' ', 2) + ['', ''])[:3]
+            for sha in (target, peeled):
+                if sha:
+                    named.setdefault(sha, set()).add(ref)
+        kinds = dict(zip(shas, self._types(shas)))
         out: dict[str, list[str]] = {}
-        for sha in commits:
-            refs = git(['for-each-ref', '--contains', sha, '--format=%(refname)', FORKS],
-                       self.path, self.env, self.timeout).decode().splitlines()
+        for sha in shas:
+            if kinds[sha] == 'commit':
+                refs = git(['for-each-ref', '--contains', sha, '--format=%(refname)', FORKS],
+                           self.path, self.env, self.timeout).decode().splitlines()
+            else:
+                refs = sorted(named.get(sha, ())) or [line.split(' ', 2)[-1] for line in listed]
             ids = dict.fromkeys(r[len(FORKS):].split('/', 1)[0] for r in refs)
             out[sha] = [by_id[i] for i in ids if i in by_id]
         return out
+
+    def _types(self, shas: list[str]) -> list[str]:
+        """Each object's type ('' for what is no object name)."""
+        if not shas:
+            return []
+        asked = ''.join(f'{s if re.fullmatch("[0-9a-f]{40,64}", s) else "-"}\n' for s in shas)
+        try:
+            out = gitrun.git(self.path, 'cat-file', '--batch-check=%(objecttype)',
+                             input=asked.encode(), env=self.env, timeout=self.timeout)
+        except InputError as e:
+            raise GitError(_no_userinfo(str(e)))
+        kinds = out.decode().splitlines()
+        return [k if k in ('commit', 'tag', 'tree', 'blob') else '' for k in kinds]

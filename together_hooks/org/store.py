@@ -98,8 +98,18 @@ def _cannot_write(path: str, e: sqlite3.Error) -> InputError:
     )
 
 
+def _damaged(path: str, e: sqlite3.Error) -> InputError:
+    """A store whose file is damaged past its first pages (a disk error,
+    a copy cut short): sqlite finds out only when it reads there."""
+    return InputError(
+        f'{path}: the store is damaged ({e}); restore a copy, or scan into a '
+        'new --store (the mirrors are kept, only the scans are redone)',
+    )
+
+
 def _writes(method):  # type: ignore[no-untyped-def]
-    """A Store method that writes: a refused write is ``_cannot_write``."""
+    """A Store method that writes: a refused write is ``_cannot_write``,
+    a damaged file ``_damaged``."""
     import functools
 
     @functools.wraps(method)
@@ -108,7 +118,22 @@ def _writes(method):  # type: ignore[no-untyped-def]
             return method(self, *args, **kwargs)
         except sqlite3.OperationalError as e:
             raise _cannot_write(self.path, e)
+        except sqlite3.DatabaseError as e:
+            raise _damaged(self.path, e)
     return write
+
+
+def _reads(method):  # type: ignore[no-untyped-def]
+    """A Store method that reads: a damaged file is ``_damaged``."""
+    import functools
+
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            raise _damaged(self.path, e)
+    return read
 
 
 class Store:
@@ -188,6 +213,7 @@ class Store:
 
     # ---------------------------------------------------- repositories
 
+    @_reads
     def repository(self, url: str) -> tuple | None:
         """(status, ref_fingerprint, rules, checked_run, attempts, size_kb)."""
         return self.db.execute(
@@ -243,6 +269,7 @@ class Store:
 
     # --------------------------------------------------------- reading
 
+    @_reads
     def findings(self, repos: list[str] | None = None) -> list[dict]:
         rows = self.db.execute(
             f'SELECT {_FINDINGS} FROM findings '
@@ -250,6 +277,7 @@ class Store:
         ).fetchall()
         return [dict(zip(FINDING_COLUMNS, r)) for r in _of(rows, repos)]
 
+    @_reads
     def failures(self, repos: list[str] | None = None) -> list[tuple[str, str]]:
         rows = self.db.execute(
             "SELECT url, COALESCE(error, 'interrupted') FROM repositories "
@@ -257,12 +285,14 @@ class Store:
         ).fetchall()
         return _of(rows, repos)
 
+    @_reads
     def known_verifications(self) -> dict[str, str]:
         return dict(self.db.execute(
             'SELECT hashed_secret, verification FROM findings '
             "WHERE verification IN ('live', 'invalid') GROUP BY hashed_secret",
         ).fetchall())
 
+    @_reads
     def repositories(self) -> list[tuple]:
         return self.db.execute(
             f'SELECT {_REPOSITORIES} FROM repositories ORDER BY url',

@@ -58,13 +58,10 @@ def run_task(payload: dict) -> dict:
     )
     RUNNING.add(proc)
     try:
-        out, err = proc.communicate(json.dumps(payload).encode(), timeout=timeout)
+        out, err = _run(proc, json.dumps(payload).encode(), started + timeout)
     except subprocess.TimeoutExpired:
-        _kill_group(proc)
+        mirror.sweep(payload['cache_dir'], tuple(payload['urls']))  # its half clone
         return failed(payload, f'timed out after {timeout:g}s', started)
-    except BaseException:
-        _kill_group(proc)
-        raise
     finally:
         RUNNING.discard(proc)
     if proc.returncode != 0 or not out:
@@ -74,6 +71,43 @@ def run_task(payload: dict) -> dict:
             + (f': {lines[-1]}' if lines else ''),
         )
     return json.loads(out)
+
+
+def _run(proc: subprocess.Popen[bytes], given: bytes, deadline: float) -> tuple[bytes, bytes]:
+    """(stdout, stderr) of the scan process.  However it ends (an answer,
+    killed on its own by the OOM killer, its deadline), what is left of
+    its process group goes with it: a git it started must not work on in
+    the mirror a retry will use.  The group is killed while the process
+    is still a zombie (``WNOWAIT``), so its id names no other group."""
+    import threading
+
+    got: dict[int, bytes] = {}
+    readers = [threading.Thread(target=lambda i=i, f=f: got.__setitem__(i, f.read()), daemon=True)
+               for i, f in enumerate((proc.stdout, proc.stderr))]
+    for reader in readers:
+        reader.start()
+    try:
+        try:
+            proc.stdin.write(given)  # type: ignore[union-attr]
+            proc.stdin.close()  # type: ignore[union-attr]
+        except BrokenPipeError:
+            pass  # it died at once: its exit says why
+        pause = 0.002
+        while True:
+            try:
+                if os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT | os.WNOHANG):
+                    break
+            except ChildProcessError:  # reaped already (kill_running, Ctrl-C)
+                break
+            if time.monotonic() >= deadline:
+                raise subprocess.TimeoutExpired(proc.args, 0)
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
+    finally:
+        _kill_group(proc)  # and reap it
+    for reader in readers:  # EOF once its group is gone; a process that
+        reader.join(5)  # left the group and kept a pipe is not waited for
+    return got.get(0, b''), got.get(1, b'')
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -101,7 +135,7 @@ def scan(payload: dict) -> dict:
         from together_hooks.org.inputs import token as read_token
 
         token = read_token()
-    env = mirror.git_env(token, payload.get('token_host'))
+    env = mirror.git_env(token, payload.get('token_host'), payload.get('clone_scheme'))
     try:
         store = mirror.Mirror(payload['cache_dir'], urls, env, float(payload['timeout']))
         try:
@@ -118,6 +152,8 @@ def scan(payload: dict) -> dict:
                 result['status'] = DONE
                 result['blobs'] = engine.count_blobs(store.path)
                 result['findings'] = _findings(store, payload)
+            if payload.get('drop'):
+                store.drop()
         finally:
             store.close()
     except (mirror.GitError, OSError) as e:

@@ -1,0 +1,91 @@
+"""``scan-org --scheduler`` when the cluster goes away under it: real Dask
+scheduler and worker processes on loopback, killed with SIGKILL."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+
+import pytest
+
+from tests.cli_run import BIN
+from tests.cli_run import CAPTURED
+from tests.org.scan_org_test import _children
+from tests.org.scan_org_test import dask_processes
+from tests.org.scan_org_test import key_repo
+from tests.org.scan_org_test import write_lines
+
+
+@pytest.mark.parametrize('victim', ['worker', 'scheduler'])
+def test_a_cluster_that_lost_every_worker_fails_closed(tmp_path, keys, victim):
+    """The only worker (or the scheduler) killed mid-scan: its task, and
+    every task after it, waited for a worker forever and the run never
+    ended (a lost scheduler ended it later with an internal error).  A
+    repository that waits without any worker in the cluster for its
+    ``--timeout``, or that the client can no longer hand out, is now not
+    scanned: listed, and exit 2."""
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(4)]
+    listing = write_lines(tmp_path / 'r.txt', *repos)
+    with dask_processes(tmp_path, 1, scheduler=True) as (address, [scheduler, worker]):
+        proc = subprocess.Popen(
+            (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing, '--store',
+             str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'), '--scheduler',
+             address, '--timeout', '5'),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None and not _children(worker.pid):
+            time.sleep(0.01)
+        busy = _children(worker.pid)
+        assert busy, 'no task ever ran'
+        if victim == 'worker':
+            for pid in [worker.pid, *busy]:
+                os.kill(pid, signal.SIGKILL)
+        else:
+            scheduler.send_signal(signal.SIGKILL)
+        try:
+            out, err = proc.communicate(timeout=100)
+        finally:
+            proc.kill()
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert proc.returncode == 2, err.decode()
+    summary = re.search(rb'4 repositories \((\d) scanned, 0 unchanged, (\d) failed\)', out)
+    assert summary and int(summary[1]) + int(summary[2]) == 4 and int(summary[2]) >= 2, out
+    assert err.count(b': not scanned: ') == int(summary[2]), err
+    if victim == 'worker':
+        assert err.count(b': not scanned: no Dask worker for 5s') == int(summary[2]), err
+    assert b'internal error' not in err, err
+
+
+def test_a_failed_task_leaves_no_key_of_a_repository_url_in_the_worker_log(tmp_path, keys):
+    """Dask logs a failed task (``Compute Failed``) with its task's repr:
+    were the payload in it, a repository named with a key would put the
+    key whole in the worker's log.  It shows ``run_task(...)`` only."""
+    name_key = keys()
+    repo, _ = key_repo(tmp_path / f'r-{name_key}', keys())
+    listing = write_lines(tmp_path / 'r.txt', repo)
+    with open(tmp_path / 'worker.log', 'wb') as log:
+        with dask_processes(tmp_path, 1, log=log) as (address, [worker]):
+            proc = subprocess.Popen(
+                (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing,
+                 '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'),
+                 '--scheduler', address, '--retries', '0'),
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            )
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and proc.poll() is None:
+                busy = _children(worker.pid)
+                if busy:  # the scan process alone: the worker lives on
+                    os.kill(busy[0], signal.SIGKILL)
+                    break
+                time.sleep(0.01)
+            out, err = proc.communicate(timeout=100)
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert proc.returncode == 2, err.decode()
+    assert b'Lost: scan process ended with exit -9' in err, err
+    logged = (tmp_path / 'worker.log').read_text(errors='replace')
+    assert 'Compute Failed' in logged
+    CAPTURED.append(logged)  # the keys fixture checks it holds no key
+    assert name_key[7:30] not in logged

@@ -1,0 +1,241 @@
+"""``scan-org --github-org`` against a hostile or failing API on loopback:
+git reaches no host but the API's own, paging cannot loop, and a failing
+server is retried a bounded number of times, then one line and exit 2."""
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+
+import pytest
+
+from tests.org.scan_org_test import FakeGitHub
+from tests.org.scan_org_test import api_repo
+from tests.org.scan_org_test import found
+from tests.org.scan_org_test import github  # noqa: F401 (a fixture)
+from tests.org.scan_org_test import hashed
+from tests.org.scan_org_test import key_repo
+from tests.org.scan_org_test import scan_org
+from tests.org.scan_org_test import serve_repos
+
+
+class Elsewhere(http.server.BaseHTTPRequestHandler):
+    """Another host (another port of loopback): must never be asked."""
+
+    asked: list = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.asked.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def elsewhere():
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Elsewhere)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Elsewhere.asked = []
+    yield f'http://127.0.0.1:{server.server_address[1]}'
+    server.shutdown()
+    server.server_close()
+
+
+class Redirecting(FakeGitHub):
+    """The API's host answers a clone with a redirect to ``target``."""
+
+    target = ''
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path.startswith('/git/moved/'):
+            self.send_response(302)
+            self.send_header('Location', self.target + self.path)
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+def test_a_clone_redirected_off_the_api_host_is_not_followed(tmp_path, keys, github, elsewhere):
+    """The clone URL is on the API's host, but its server redirects git to
+    another host: git followed it (``http.followRedirects`` is ``initial``
+    by default), so a server answering for the API could send workers
+    anywhere.  Now git follows no redirect and speaks the API's scheme only."""
+    import urllib.parse
+
+    key = keys()
+    good, good_commit = key_repo(tmp_path / 'good', key)
+    url = serve_repos(github, tmp_path, 'good')
+    Redirecting.target = elsewhere
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Redirecting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        api = f'http://127.0.0.1:{server.server_address[1]}'
+        good_url = url['good'].replace(github, api)
+        FakeGitHub.routes = {'/orgs/acme/repos?per_page=100&type=all': (
+            [api_repo('good', good_url), api_repo('moved', f'{api}/git/moved/.git')], None,
+        )}
+        result = scan_org('--github-org', 'acme', '--github-api-url', api, '--store',
+                          str(tmp_path / 's.sqlite'), '--format', 'json',
+                          '--cache-dir', str(tmp_path / 'cache'), env={})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert Elsewhere.asked == []
+    assert result.rc == 2, result.err
+    assert found(result) == {(good_url, good_commit, 'config.py', hashed(key))}
+    assert f'{api}/git/moved/.git: not scanned: ' in result.err
+    assert urllib.parse.urlsplit(elsewhere).netloc not in result.err
+
+
+def test_git_speaks_only_the_api_scheme(tmp_path):
+    """The transport check of a clone URL is made twice: by the listing,
+    and by git itself (``protocol.allow``), for what the listing misses."""
+    import subprocess
+
+    from together_hooks.org.mirror import git_env
+
+    repo, _ = key_repo(tmp_path / 'r', 'no key here')
+
+    def ls_remote(env: dict) -> int:
+        return subprocess.run(('git', 'ls-remote', f'file://{repo}'), env=env,
+                              capture_output=True).returncode
+
+    assert ls_remote(git_env(None, None)) == 0  # a repos file's own URLs: git's defaults
+    assert ls_remote(git_env(None, None, 'https')) != 0
+
+
+class Failing(http.server.BaseHTTPRequestHandler):
+    """``/ok`` answers a page; ``/5xx`` a 502 the first ``failures[path]``
+    times; ``/cut`` a body cut short; ``/hang`` nothing at all; ``/a`` and
+    ``/b`` are pages whose next page is each other."""
+
+    failures: dict = {}
+    calls: list = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.calls.append(self.path)
+        left = self.failures.get(self.path, 0)
+        if left:
+            self.failures[self.path] = left - 1
+            if self.path == '/hang':
+                time.sleep(3)
+                return
+            if self.path == '/cut':
+                self.send_response(200)
+                self.send_header('Content-Length', '1000')
+                self.end_headers()
+                self.wfile.write(b'[{"a": ')
+                return
+            if self.path == '/busy':
+                self.send_response(503)
+                self.send_header('Retry-After', '7')
+            else:
+                self.send_response(502)
+            self.end_headers()
+            return
+        other = {'/a': '/b', '/b': '/a'}.get(self.path)
+        self.send_response(200)
+        if other:
+            self.send_header('Link', f'<http://{self.headers["Host"]}{other}>; rel="next"')
+        data = b'[{"a": 1}]'
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def failing():
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Failing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Failing.failures, Failing.calls = {}, []
+    yield f'http://127.0.0.1:{server.server_address[1]}'
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize('path', ['/5xx', '/cut', '/hang'])
+def test_a_failing_api_is_tried_again_a_bounded_number_of_times(failing, path):
+    """A 502, an answer cut short, a request that times out: each ended
+    the listing at once, so one passing failure lost an audit of
+    thousands of repositories.  Each is tried
+    again after 1, 2, 4, 8, 16 seconds; a server failing every time ends
+    the run with one line naming the last failure."""
+    from together_hooks.errors import InputError
+    from together_hooks.org.inputs import GitHub
+
+    waits: list[float] = []
+    said: list[str] = []
+    client = GitHub(failing, 'a-token', sleep=waits.append, say=said.append, timeout=0.5)
+    Failing.failures = {path: 2}
+    assert list(client.pages(path)) == [{'a': 1}]
+    assert waits == [1, 2] and len(said) == 2
+    assert Failing.calls == [path] * 3
+
+    Failing.failures = {path: 100}
+    waits.clear()
+    with pytest.raises(InputError, match=r'after 6 attempts\)$') as e:
+        list(client.pages(path))
+    assert waits == [1, 2, 4, 8, 16]
+    assert '\n' not in str(e.value) and 'a-token' not in str(e.value)
+
+
+def test_paging_that_loops_stops(failing):
+    """A next page that was already read: paging went on forever,
+    reading the same repositories again and again."""
+    import itertools
+
+    from together_hooks.errors import InputError
+    from together_hooks.org.inputs import GitHub
+
+    client = GitHub(failing, None, sleep=lambda _s: None, say=lambda _t: None)
+    with pytest.raises(InputError, match='repeats an earlier one'):
+        list(itertools.islice(client.pages('/a'), 50))
+    assert Failing.calls == ['/a', '/b']
+
+
+def test_an_unreachable_api_is_one_line_at_once(tmp_path):
+    """A refused connection is the same next time: no retries."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        port = s.getsockname()[1]  # closed: nothing listens there
+    result = scan_org('--github-org', 'acme', '--github-api-url', f'http://127.0.0.1:{port}',
+                      '--store', str(tmp_path / 's.sqlite'), env={})
+    assert result.rc == 2 and 'cannot reach' in result.err and 'trying again' not in result.err
+
+
+def test_repositories_left_out_by_choice_are_said(tmp_path, github):
+    """Forks of the organisation (off by default) and, with
+    ``--skip-archived``, archived repositories were left out without a
+    word: a clean audit that had not read them."""
+    FakeGitHub.routes = {'/orgs/acme/repos?per_page=100&type=all': ([
+        api_repo('fork-a', f'{github}/git/a.git', fork=True),
+        api_repo('fork-b', f'{github}/git/b.git', fork=True),
+        api_repo('old', f'{github}/git/old.git', archived=True),
+    ], None)}
+    args = ('--github-org', 'acme', '--github-api-url', github,
+            '--cache-dir', str(tmp_path / 'c'))
+    result = scan_org(*args, '--store', str(tmp_path / 's.sqlite'), '--skip-archived', env={})
+    assert result.rc == 0, result.err
+    assert ('left out 2 fork(s) of the organisation (--include-forks scans them) and '
+            '1 archived repositories (--skip-archived)') in result.err
+    none = scan_org(*args, '--store', str(tmp_path / 't.sqlite'), '--include-forks', env={})
+    assert 'left out' not in none.err
+
+
+def test_a_503_that_says_when_to_come_back_is_waited_for(failing):
+    """``503`` with ``Retry-After`` (a server in maintenance): its wait was
+    ignored and the next try came after 1 second."""
+    from together_hooks.org.inputs import GitHub
+
+    waits: list[float] = []
+    client = GitHub(failing, None, sleep=waits.append, say=lambda _t: None)
+    Failing.failures = {'/busy': 1}
+    assert list(client.pages('/busy')) == [{'a': 1}]
+    assert waits == [7]
