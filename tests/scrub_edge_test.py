@@ -433,3 +433,59 @@ def test_a_key_split_by_an_escaped_or_invisible_character_is_never_shown(git_rep
         rc, out, err = call('together-hooks', 'scan', '--format', fmt, cwd=git_repo)
         texts += [out, err, _reads_as(out), _reads_as(err)]
     assert leaks([key, other], *texts) == []
+
+
+def _compatible(key: str, block: int) -> str:
+    """``key`` in other letters that NFKC folds back to it: fullwidth
+    (``ｔｇｐ＿ｖ１＿…``, block 0xfee0) or mathematical bold (block 0)."""
+    if block:
+        return ''.join(chr(ord(c) + block) for c in key)
+    bold = {**{c: chr(0x1d41a + i) for i, c in enumerate('abcdefghijklmnopqrstuvwxyz')},
+            **{c: chr(0x1d400 + i) for i, c in enumerate('ABCDEFGHIJKLMNOPQRSTUVWXYZ')},
+            **{c: chr(0x1d7ce + i) for i, c in enumerate('0123456789')}}
+    return ''.join(bold.get(c, c) for c in key)
+
+
+def _folded(*texts: str) -> list[str]:
+    """Each text, and as a reader takes it: NFKC-folded, percent-escapes
+    (a SARIF uri) undone first."""
+    import unicodedata
+    from urllib.parse import unquote
+
+    return [t for text in texts for t in (
+        text, unicodedata.normalize('NFKC', text),
+        unicodedata.normalize('NFKC', unquote(text, errors='replace')),
+    )]
+
+
+def test_a_key_in_letters_that_fold_to_it_is_never_shown(git_repo, keys):
+    """Fullwidth or mathematical letters read as the key (and fold to it
+    in a search box or NFKC): in a file name, in every format and in
+    ``--output``, and in an argument echoed by an error."""
+    from tests.cli_run import leaked
+
+    key, named, argued = keys(), keys(), keys()
+    for n, block in enumerate((0xfee0, 0)):
+        (git_repo / f'{n}{_compatible(named, block)}.txt').write_text(f'k = "{key}"\n')
+    texts = []
+    for fmt in FORMATS:
+        rc, out, err = call('together-hooks', 'scan', '--format', fmt, cwd=git_repo)
+        assert rc == 1, err
+        texts += [out, err]
+        rc, out, err = call(
+            'together-hooks', 'scan', '--format', fmt, '--output', '../r.out', cwd=git_repo,
+        )
+        assert rc == 1, err
+        texts += [out, err, (git_repo.parent / 'r.out').read_text()]
+    for block in (0xfee0, 0):
+        shown = _compatible(argued, block)
+        for argv in (
+            ('together-hooks', 'scan', f'dir/{shown}/f'),
+            ('together-hooks', 'scan', '--output', f'../no/{shown}/r'),
+            ('detect-together-keys', '--baseline', shown, 'x.txt'),
+        ):
+            rc, out, err = call(*argv, cwd=git_repo)
+            assert rc == 2 and 'Traceback' not in err, (argv, err)
+            texts += [out, err]
+    assert 'tgp_v1_' in texts[0]
+    assert leaked([key, named, argued], *_folded(*texts)) == []

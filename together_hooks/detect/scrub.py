@@ -18,6 +18,9 @@ What goes:
   percent-encoding that decodes to one, a legacy key with its Together
   context (the engine's own rules), a key wrapped across lines (learnt,
   so its pieces go);
+- a key in letters that fold to it (NFKC: fullwidth ``ｔｇｐ＿ｖ１＿…``,
+  mathematical bold), read as folded, and in decoded text a key in UTF-16
+  or UTF-32 (its NUL bytes dropped);
 - control characters (ESC, BEL, CR inside a line, C1, DEL), written as
   ``\\u00XX`` (valid inside JSON strings too);
 - ``::`` at the start of a line (a GitHub workflow command from a file
@@ -238,9 +241,13 @@ class Scrubber:
             return text
         if '\n' in text and 'tgp_v1_' in text:
             self._learn_wrapped(text)
-        if _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text):
+        if (
+                _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
+                or _folds(text)
+        ):
             # Escaped below (``\u001b`` would split a key), or an escape,
-            # ANSI code or encoding in the text itself splits one.
+            # ANSI code or encoding in the text itself splits one, or its
+            # letters are a key's in another form (fullwidth ``ｔｇｐ＿ｖ１＿``).
             text = '\n'.join(map(self._rejoined, text.split('\n')))
         text = self._keys_out(text)
         text = _pattern(_SGR_OR_CONTROL if colours else _CONTROL).sub(
@@ -278,6 +285,8 @@ class Scrubber:
         readings = [_pattern(_CONTROL).sub('', own)]
         if readings[0] == own:
             readings = []
+        if _folds(own):
+            readings.append(_pattern(_CONTROL).sub('', _folded(own)))
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
@@ -311,8 +320,11 @@ class Scrubber:
         return text
 
     def _holds_key(self, plain: str) -> bool:
-        return _pattern(_TGP_RUN).search(plain) is not None or any(
-            form in plain for form in self._known_forms()
+        """Whether decoded text holds a key, in any of its readings."""
+        return any(
+            _pattern(_TGP_RUN).search(reading) is not None
+            or any(form in reading for form in self._known_forms())
+            for reading in _readings(plain)
         )
 
     def _decoded_percent(self, m: re.Match[str]) -> str:
@@ -343,6 +355,40 @@ class Scrubber:
             if self._holds_key(plain):
                 return redact(run)
         return run
+
+
+def _folds(text: str) -> bool:
+    """Whether ``text`` reads otherwise once folded (``_folded``)."""
+    if text.isascii():
+        return False
+    import unicodedata
+
+    return not unicodedata.is_normalized('NFKC', text)
+
+
+def _folded(text: str) -> str:
+    """``text`` as a reader (or a copy and paste into a search box) takes
+    it: compatibility forms folded, NFKC (fullwidth ``ｔｇｐ＿ｖ１＿``,
+    mathematical ``𝐭𝐠𝐩``, circled or superscript letters read as theirs)."""
+    import unicodedata
+
+    return unicodedata.normalize('NFKC', text)
+
+
+def _readings(plain: str) -> Iterator[str]:
+    """Decoded bytes (as latin-1) as they may be read: as they are, with
+    NUL bytes dropped (UTF-16 or UTF-32 text), and, when not ASCII, as
+    UTF-8 folded (``_folded``)."""
+    yield plain
+    if '\x00' in plain:
+        plain = plain.replace('\x00', '')
+        yield plain
+    if not plain.isascii():
+        yield _folded(plain)
+        try:
+            yield _folded(plain.encode('latin-1').decode('utf-8', 'ignore'))
+        except UnicodeEncodeError:  # not decoded bytes: text
+            pass
 
 
 def _decodings(run: str) -> Iterator[str]:
