@@ -489,3 +489,28 @@ def test_a_key_in_letters_that_fold_to_it_is_never_shown(git_repo, keys):
             texts += [out, err]
     assert 'tgp_v1_' in texts[0]
     assert leaked([key, named, argued], *_folded(*texts)) == []
+
+
+def test_a_key_cut_by_a_folder_in_its_path_is_never_shown(git_repo, keys):
+    """A key in a file whose path holds that key cut by a ``/`` (a folder
+    named after its start): every command that finds it learns it, so the
+    path shows no piece of it (``doctor`` and ``rotate-help`` showed it
+    whole but for the slash)."""
+    key = keys()
+    folder = git_repo / key[:25]
+    folder.mkdir()
+    (folder / key[25:]).write_text(f'k = "{key}"\n')
+    git(git_repo, 'add', '-A')
+    texts = []
+    for argv in (
+            ('together-hooks', 'scan'),
+            ('together-hooks', 'doctor'),
+            ('together-hooks', 'doctor', '--format', 'json'),
+            ('together-hooks', 'rotate-help', key[:25]),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc in (0, 1) and 'Traceback' not in err, (argv, err)
+        assert 'tgp_v1_' in out, argv  # the finding is still shown, redacted
+        texts += [out, err]
+    joined = [t.replace('/', '') for t in texts]  # the reader drops the slash
+    assert leaks([key], *texts, *joined) == []

@@ -280,6 +280,7 @@ def walkthrough(
 
 def find_leaks(args: argparse.Namespace) -> list[Finding]:
     from together_hooks.detect.engine import scan_bytes
+    from together_hooks.detect.scrub import learn
     from together_hooks.gitrun import git_toplevel
     from together_hooks.sources.files import from_paths
     from together_hooks.sources.files import from_tree
@@ -299,6 +300,7 @@ def find_leaks(args: argparse.Namespace) -> list[Finding]:
                 findings.append(f)
         if content.problem is not None and content.problem.fatal:
             unread.append(f'{content.path}: {content.problem.reason}')
+    learn({f.secret for f in findings})  # nothing shown holds a piece of one
     if unread:  # it may hold the key: never "no key found", never a partial recipe
         from together_hooks.messages import cut_short
 

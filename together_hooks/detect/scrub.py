@@ -122,6 +122,17 @@ def _forms(secret: str) -> set[str]:
     return {f for f in found if len(f) >= 24}
 
 
+def _shown_forms(secret: str) -> tuple[str, ...]:
+    """What the redaction of ``secret`` shows (its start and end), raw and
+    base64 at each alignment: no piece of these reveals more."""
+    from together_hooks.detect.codec import b64_forms
+    from together_hooks.findings import shown_ends
+
+    ends = shown_ends(secret)
+    encoded = {form.decode('ascii') for end in ends for form in b64_forms(_bytes(end))}
+    return (*ends, *encoded)
+
+
 def _environ_keys() -> Iterator[str]:
     """Key-shaped values of Together's variables (``TOGETHER_API_KEY``):
     known before anything is scanned, so an argument echoing one in an
@@ -167,24 +178,29 @@ class Scrubber:
         if self._new:
             for secret in self._new:
                 shown = redact(secret)
+                ends = _shown_forms(secret)
                 for form in _forms(secret):
                     if form not in self._forms:
                         self._forms[form] = shown
-                        self._index_pieces(form)
+                        self._index_pieces(form, ends)
             self._new = []
             self._ordered = sorted(self._forms, key=len, reverse=True)
         return self._ordered
 
-    def _index_pieces(self, form: str) -> None:
+    def _index_pieces(self, form: str, ends: tuple[str, ...]) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
         left out (its pieces are ``%XX`` runs any URL has), and so is the
-        prefix every current key shares."""
+        prefix every current key shares, and any piece of what the
+        redaction shows (``ends``: in ``rotate-help``'s expressions the
+        base64 of ``tgp_v1_Ab`` matches a key by what a report shows)."""
         if '%' in form:
             return
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
         for at in range(first, len(form) - _GRAM + 1, step):
-            self._grams.setdefault(form[at:at + _GRAM], []).append((form, at))
+            gram = form[at:at + _GRAM]
+            if not any(gram in end for end in ends):
+                self._grams.setdefault(gram, []).append((form, at))
 
     def _pieces_out(self, text: str) -> str:
         """``text`` with every piece of ``_PIECE`` characters or more of a
