@@ -282,6 +282,30 @@ def test_a_key_wrapped_in_an_argument_is_never_shown_in_pieces(git_repo, keys):
     assert leaked([key], *texts) == []
 
 
+@pytest.mark.parametrize('width', (3, 5, 6, 7, 8))
+def test_a_key_wrapped_narrower_than_a_piece_is_never_shown(git_repo, keys, width):
+    """Wrapped at a width under 9 (the shortest piece redacted), each line
+    is too short to be a piece, and under 7 ``tgp_v1_`` itself is cut: the
+    lines, joined by a reader (an error shows them on one line), were the
+    whole key."""
+    from tests.cli_run import leaked
+
+    key = keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    wrapped = '\n'.join(key[i:i + width] for i in range(0, len(key), width))
+    texts = []
+    for argv in (
+        ('together-hooks', 'scan', wrapped),
+        ('together-hooks', 'scan', '--diff', wrapped),
+        ('detect-together-keys', '--baseline', wrapped, 'a.txt'),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc == 2 and 'Traceback' not in err, (argv, err)
+        texts += [out, err]
+    joined = [''.join(t.split()) for t in texts]  # as a reader joins the pieces
+    assert leaked([key], *texts, *joined) == []
+
+
 # Characters a terminal shows as nothing (Unicode's default-ignorable code
 # points: a soft hyphen a word processor put in, a combining grapheme
 # joiner, a variation selector, a tag, a Mongolian vowel separator), and

@@ -10,7 +10,8 @@ What goes:
 - every form of every key known in the run (found, or the developer's
   own): raw, its body, base64 at any alignment (standard and URL-safe),
   percent-encoded; and any piece of 9 or more characters of one of those
-  (but percent-encoded), where the whole form is not: a key the engine
+  (but percent-encoded), where the whole form is not, and the key spelt
+  out with gaps (``_GAP``: a column too narrow for a piece): a key the engine
   finds wrapped across lines (a CI log at its width, base64 at 76
   columns) shows only pieces, one a line, in the lines ``baseline audit``
   shows; a name cut to fit holds only a piece;
@@ -76,6 +77,17 @@ _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
 _PIECE = 9
 _GRAM = 6
 _PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
+# What may come between the characters of a known key that a reader
+# still reads as one: white space and line breaks (``\n`` escaped too),
+# a comment's lead on a wrapped line, quotes and ``+`` of literals joined.
+_GAP = r'(?:\s|\\[nrt]|[#/*>;"\'+`]){0,8}'
+# A line break (or its escape) where a key is wrapped, and a key cut by
+# them anywhere, ``tgp_v1_`` too.
+_BREAK = r'(?:[ \t]*(?:\r?\n|\\n)[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
+_BROKEN_KEY = (
+    '(?<![A-Za-z0-9_-])' + (_BREAK + '?').join('tgp_v1_')
+    + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}(?![A-Za-z0-9_-])'
+)
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -148,6 +160,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
+        '_gapped',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -159,6 +172,7 @@ class Scrubber:
         # gram -> (form, where in it), at the indexed places of each form
         self._grams: dict[str, list[tuple[str, int]]] = {}
         self._environ_read = False
+        self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -257,6 +271,8 @@ class Scrubber:
             return text
         if '\n' in text and 'tgp_v1_' in text:
             self._learn_wrapped(text)
+        if '\n' in text or '\\n' in text:
+            self._learn_broken(text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -287,6 +303,15 @@ class Scrubber:
         view = wrapped_view(_bytes(text))
         if view is not None:
             self.learn(_pattern(_TGP_RUN).findall(view.data.decode('utf-8', 'replace')))
+
+    def _learn_broken(self, text: str) -> None:
+        """A key wrapped so narrow that its ``tgp_v1_`` is cut too (a
+        column of 3 to 6), which the engine's join starts from, is learnt
+        all the same: its pieces go (``_gapped_out``)."""
+        for m in _pattern(_BROKEN_KEY).finditer(text):
+            secret = _pattern(_BREAK).sub('', m.group())
+            if secret != m.group():
+                self.learn([secret])
 
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
@@ -332,8 +357,32 @@ class Scrubber:
         if 'ogether' in text.lower():
             text = _in_context(text)
         if self._grams:
+            text = self._gapped_out(text)
             text = self._pieces_out(text)
         return text
+
+    def _gapped_out(self, text: str) -> str:
+        """``text`` with every known key spelt out with gaps redacted: a
+        key wrapped at a width shorter than a piece (``_PIECE``: a column
+        of 8, each line too short to be one), or cut by spaces (an error
+        puts the lines of an argument on one), or by quotes and ``+``."""
+        known = frozenset(self._known)
+        if self._gapped is None or self._gapped[0] != known:
+            import re
+
+            self._gapped = (known, re.compile('|'.join(
+                re.escape(secret[0]) + ''.join(_GAP + re.escape(c) for c in secret[1:])
+                for secret in sorted(known, key=len, reverse=True)
+            )))
+        return self._gapped[1].sub(self._gap_redacted, text)
+
+    def _gap_redacted(self, m: re.Match[str]) -> str:
+        """The key redacted, the line breaks it spanned kept."""
+        import re
+
+        secret = re.sub(_GAP, '', m.group())
+        shown = redact(secret) if secret in self._known else m.group()
+        return shown + '\n' * m.group().count('\n')
 
     def _holds_key(self, plain: str) -> bool:
         """Whether decoded text holds a key, in any of its readings."""
