@@ -229,6 +229,28 @@ def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, k
     assert leaks([key, named], out, err) == []
 
 
+def test_interactive_baseline_audit_of_a_plugin_it_cannot_load(git_repo, keys):
+    """A baseline naming a plugin detect-secrets cannot load (named after
+    a key): its error line, written by a log handler bound to stderr when
+    detect-secrets was imported, went to the terminal unscrubbed, then its
+    traceback.  Now scrubbed, and one line."""
+    key, named = keys(), keys()
+    (git_repo / 'a.py').write_text(f'TOKEN = "{key}"\n')
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    doc = json.loads((git_repo / '.secrets.baseline').read_text())
+    doc['plugins_used'].append({'name': named})
+    (git_repo / '.secrets.baseline').write_text(json.dumps(doc))
+    rc, out, err = call(
+        'together-hooks', 'baseline', 'audit', cwd=git_repo,
+        env=_env(TERM='dumb'), stdin='y\n',
+    )
+    assert rc == 2 and 'audit failed' in err.splitlines()[-1], err
+    assert 'Traceback' not in out + err
+    assert leaks([key, named], out, err) == []
+
+
 def test_a_key_wrapped_across_lines_is_never_shown_in_pieces(git_repo, keys):
     """The engine finds a key wrapped across lines (a CI log at its width,
     base64 at a fixed width), and ``baseline audit`` shows the lines around
