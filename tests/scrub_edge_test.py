@@ -13,12 +13,12 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import subprocess
 
 import pytest
 
 from tests.cli_run import BIN
-from tests.cli_run import run
 from tests.conftest import git
 
 FORMATS = ('text', 'json', 'sarif', 'github')
@@ -326,6 +326,28 @@ def test_a_key_wrapped_narrower_than_a_piece_is_never_shown(git_repo, keys, widt
         texts += [out, err]
     joined = [''.join(t.split()) for t in texts]  # as a reader joins the pieces
     assert leaked([key], *texts, *joined) == []
+
+
+def test_a_file_named_with_a_key_wrapped_narrow_is_never_shown(git_repo, keys):
+    """A name holding a key wrapped at 5 (``tgp_v1_`` cut too), glued to
+    a letter, found nowhere else: every format shows its line breaks
+    escaped (``\\n``, ``%0A`` in a SARIF uri and a workflow command's
+    ``file=``), each piece too short to be one; joined, they were the key."""
+    from tests.cli_run import leaked
+
+    key, held = keys(), keys()
+    name = 'w' + '\n'.join(key[i:i + 5] for i in range(0, len(key), 5))
+    (git_repo / name).write_text(f'k = "{held}"\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'm')
+    texts = []
+    for fmt in FORMATS:
+        for extra in ((), ('--history',)):
+            rc, out, err = call('together-hooks', 'scan', '--format', fmt, *extra, cwd=git_repo)
+            assert rc == 1, (fmt, extra, err)
+            texts += [out, err]
+    if_joined = [re.sub(r'%0A|\\n|\n', '', t) for t in texts]
+    assert leaked([key, held], *texts, *if_joined) == []
 
 
 # Characters a terminal shows as nothing (Unicode's default-ignorable code

@@ -78,16 +78,15 @@ _PIECE = 9
 _GRAM = 6
 _PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
 # What may come between the characters of a known key that a reader
-# still reads as one: white space and line breaks (``\n`` escaped too),
+# still reads as one: white space and line breaks (escaped too: ``\n``,
+# ``%0A`` in a SARIF uri or a workflow command's ``file=``),
 # a comment's lead on a wrapped line, quotes and ``+`` of literals joined.
-_GAP = r'(?:\s|\\[nrt]|[#/*>;"\'+`]){0,8}'
+_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`]){0,8}'
 # A line break (or its escape) where a key is wrapped, and a key cut by
-# them anywhere, ``tgp_v1_`` too.
-_BREAK = r'(?:[ \t]*(?:\r?\n|\\n)[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
-_BROKEN_KEY = (
-    '(?<![A-Za-z0-9_-])' + (_BREAK + '?').join('tgp_v1_')
-    + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}(?![A-Za-z0-9_-])'
-)
+# them anywhere, ``tgp_v1_`` too, glued to other text or not (as
+# ``_TGP_RUN``).
+_BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
+_BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -271,8 +270,8 @@ class Scrubber:
             return text
         if '\n' in text and 'tgp_v1_' in text:
             self._learn_wrapped(text)
-        if '\n' in text or '\\n' in text:
-            self._learn_broken(text)
+        if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
+            self._learn_broken(text)  # a break escaped in JSON or a URI too
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
