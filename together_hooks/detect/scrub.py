@@ -365,14 +365,24 @@ class Scrubber:
         key wrapped at a width shorter than a piece (``_PIECE``: a column
         of 8, each line too short to be one), or cut by spaces (an error
         puts the lines of an argument on one), or by quotes and ``+``."""
-        known = frozenset(self._known)
+        stripped = _pattern(_GAP).sub('', text)
+        known = frozenset(k for k in self._known if k in stripped)
+        if not known:  # the common case: no key spelt out, nothing compiled
+            return text
         if self._gapped is None or self._gapped[0] != known:
             import re
 
-            self._gapped = (known, re.compile('|'.join(
-                re.escape(secret[0]) + ''.join(_GAP + re.escape(c) for c in secret[1:])
-                for secret in sorted(known, key=len, reverse=True)
-            )))
+            def spelt(text: str) -> str:
+                return _GAP.join(map(re.escape, text))
+
+            # ``tgp_v1_`` once, for every current key: the text is walked
+            # once, not once per key.
+            current = sorted(k[7:] for k in known if k.startswith('tgp_v1_'))
+            others = sorted((k for k in known if not k.startswith('tgp_v1_')), key=len, reverse=True)
+            parts = [spelt(k) for k in others]
+            if current:
+                parts.append(spelt('tgp_v1_') + _GAP + '(?:' + '|'.join(map(spelt, current)) + ')')
+            self._gapped = (known, re.compile('|'.join(parts)))
         return self._gapped[1].sub(self._gap_redacted, text)
 
     def _gap_redacted(self, m: re.Match[str]) -> str:
@@ -422,12 +432,14 @@ class Scrubber:
 
 
 def _folds(text: str) -> bool:
-    """Whether ``text`` reads otherwise once folded (``_folded``)."""
+    """Whether ``text`` reads otherwise once folded (``_folded``); the
+    ellipsis of every redaction (``tgp_v1_Ab…yz``) folds to ``...`` and
+    joins nothing, so a report's lines are not read twice for it."""
     if text.isascii():
         return False
     import unicodedata
 
-    return not unicodedata.is_normalized('NFKC', text)
+    return not unicodedata.is_normalized('NFKC', text.replace('…', ''))
 
 
 def _folded(text: str) -> str:
@@ -448,11 +460,15 @@ def _readings(plain: str) -> Iterator[str]:
         plain = plain.replace('\x00', '')
         yield plain
     if not plain.isascii():
-        yield _folded(plain)
-        try:
-            yield _folded(plain.encode('latin-1').decode('utf-8', 'ignore'))
-        except UnicodeEncodeError:  # not decoded bytes: text
-            pass
+        try:  # bytes that are UTF-8 (random bytes seldom are: not folded)
+            text = plain.encode('latin-1').decode('utf-8')
+        except UnicodeEncodeError:  # text already (percent-decoded)
+            text = plain
+        except UnicodeDecodeError:
+            return
+        folded = _folded(text)
+        if folded != plain:
+            yield folded
 
 
 def _decodings(run: str) -> Iterator[str]:
