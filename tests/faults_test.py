@@ -523,3 +523,21 @@ def test_a_huge_config_or_baseline_is_refused_unread(git_repo, name, args):
     CAPTURED.extend((result.out, result.err))
     assert result.rc == 2, result.err
     assert_error_line(result, 'larger than')
+
+
+def test_ctrl_c_while_a_console_script_imports_is_one_line(tmp_path):
+    """SIGINT before a command's guard runs (importing the command, which
+    takes a second on a loaded machine): one line, never a traceback, as
+    the guard says it once running."""
+    code = (
+        'import os, signal, together_hooks\n'
+        'os.kill(os.getpid(), signal.SIGINT)\n'  # raised in the next import
+        'from together_hooks.cli import main\n'
+        'main()\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-c', code), cwd=tmp_path, capture_output=True, text=True,
+        timeout=60,
+    )
+    assert proc.returncode != 0
+    assert proc.stderr == 'together-hooks: interrupted\n', proc.stderr

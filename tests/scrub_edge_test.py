@@ -13,12 +13,12 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import subprocess
 
 import pytest
 
 from tests.cli_run import BIN
-from tests.cli_run import run
 from tests.conftest import git
 
 FORMATS = ('text', 'json', 'sarif', 'github')
@@ -229,6 +229,28 @@ def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, k
     assert leaks([key, named], out, err) == []
 
 
+def test_interactive_baseline_audit_of_a_plugin_it_cannot_load(git_repo, keys):
+    """A baseline naming a plugin detect-secrets cannot load (named after
+    a key): its error line, written by a log handler bound to stderr when
+    detect-secrets was imported, went to the terminal unscrubbed, then its
+    traceback.  Now scrubbed, and one line."""
+    key, named = keys(), keys()
+    (git_repo / 'a.py').write_text(f'TOKEN = "{key}"\n')
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    doc = json.loads((git_repo / '.secrets.baseline').read_text())
+    doc['plugins_used'].append({'name': named})
+    (git_repo / '.secrets.baseline').write_text(json.dumps(doc))
+    rc, out, err = call(
+        'together-hooks', 'baseline', 'audit', cwd=git_repo,
+        env=_env(TERM='dumb'), stdin='y\n',
+    )
+    assert rc == 2 and 'audit failed' in err.splitlines()[-1], err
+    assert 'Traceback' not in out + err
+    assert leaks([key, named], out, err) == []
+
+
 def test_a_key_wrapped_across_lines_is_never_shown_in_pieces(git_repo, keys):
     """The engine finds a key wrapped across lines (a CI log at its width,
     base64 at a fixed width), and ``baseline audit`` shows the lines around
@@ -280,6 +302,52 @@ def test_a_key_wrapped_in_an_argument_is_never_shown_in_pieces(git_repo, keys):
         assert rc == 2 and 'Traceback' not in err, (argv, err)
         texts += [out, err]
     assert leaked([key], *texts) == []
+
+
+@pytest.mark.parametrize('width', (3, 5, 6, 7, 8))
+def test_a_key_wrapped_narrower_than_a_piece_is_never_shown(git_repo, keys, width):
+    """Wrapped at a width under 9 (the shortest piece redacted), each line
+    is too short to be a piece, and under 7 ``tgp_v1_`` itself is cut: the
+    lines, joined by a reader (an error shows them on one line), were the
+    whole key."""
+    from tests.cli_run import leaked
+
+    key = keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    wrapped = '\n'.join(key[i:i + width] for i in range(0, len(key), width))
+    texts = []
+    for argv in (
+        ('together-hooks', 'scan', wrapped),
+        ('together-hooks', 'scan', '--diff', wrapped),
+        ('detect-together-keys', '--baseline', wrapped, 'a.txt'),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc == 2 and 'Traceback' not in err, (argv, err)
+        texts += [out, err]
+    joined = [''.join(t.split()) for t in texts]  # as a reader joins the pieces
+    assert leaked([key], *texts, *joined) == []
+
+
+def test_a_file_named_with_a_key_wrapped_narrow_is_never_shown(git_repo, keys):
+    """A name holding a key wrapped at 5 (``tgp_v1_`` cut too), glued to
+    a letter, found nowhere else: every format shows its line breaks
+    escaped (``\\n``, ``%0A`` in a SARIF uri and a workflow command's
+    ``file=``), each piece too short to be one; joined, they were the key."""
+    from tests.cli_run import leaked
+
+    key, held = keys(), keys()
+    name = 'w' + '\n'.join(key[i:i + 5] for i in range(0, len(key), 5))
+    (git_repo / name).write_text(f'k = "{held}"\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'm')
+    texts = []
+    for fmt in FORMATS:
+        for extra in ((), ('--history',)):
+            rc, out, err = call('together-hooks', 'scan', '--format', fmt, *extra, cwd=git_repo)
+            assert rc == 1, (fmt, extra, err)
+            texts += [out, err]
+    if_joined = [re.sub(r'%0A|\\n|\n', '', t) for t in texts]
+    assert leaked([key, held], *texts, *if_joined) == []
 
 
 # Characters a terminal shows as nothing (Unicode's default-ignorable code
@@ -433,3 +501,84 @@ def test_a_key_split_by_an_escaped_or_invisible_character_is_never_shown(git_rep
         rc, out, err = call('together-hooks', 'scan', '--format', fmt, cwd=git_repo)
         texts += [out, err, _reads_as(out), _reads_as(err)]
     assert leaks([key, other], *texts) == []
+
+
+def _compatible(key: str, block: int) -> str:
+    """``key`` in other letters that NFKC folds back to it: fullwidth
+    (``ｔｇｐ＿ｖ１＿…``, block 0xfee0) or mathematical bold (block 0)."""
+    if block:
+        return ''.join(chr(ord(c) + block) for c in key)
+    bold = {**{c: chr(0x1d41a + i) for i, c in enumerate('abcdefghijklmnopqrstuvwxyz')},
+            **{c: chr(0x1d400 + i) for i, c in enumerate('ABCDEFGHIJKLMNOPQRSTUVWXYZ')},
+            **{c: chr(0x1d7ce + i) for i, c in enumerate('0123456789')}}
+    return ''.join(bold.get(c, c) for c in key)
+
+
+def _folded(*texts: str) -> list[str]:
+    """Each text, and as a reader takes it: NFKC-folded, percent-escapes
+    (a SARIF uri) undone first."""
+    import unicodedata
+    from urllib.parse import unquote
+
+    return [t for text in texts for t in (
+        text, unicodedata.normalize('NFKC', text),
+        unicodedata.normalize('NFKC', unquote(text, errors='replace')),
+    )]
+
+
+def test_a_key_in_letters_that_fold_to_it_is_never_shown(git_repo, keys):
+    """Fullwidth or mathematical letters read as the key (and fold to it
+    in a search box or NFKC): in a file name, in every format and in
+    ``--output``, and in an argument echoed by an error."""
+    from tests.cli_run import leaked
+
+    key, named, argued = keys(), keys(), keys()
+    for n, block in enumerate((0xfee0, 0)):
+        (git_repo / f'{n}{_compatible(named, block)}.txt').write_text(f'k = "{key}"\n')
+    texts = []
+    for fmt in FORMATS:
+        rc, out, err = call('together-hooks', 'scan', '--format', fmt, cwd=git_repo)
+        assert rc == 1, err
+        texts += [out, err]
+        rc, out, err = call(
+            'together-hooks', 'scan', '--format', fmt, '--output', '../r.out', cwd=git_repo,
+        )
+        assert rc == 1, err
+        texts += [out, err, (git_repo.parent / 'r.out').read_text()]
+    for block in (0xfee0, 0):
+        shown = _compatible(argued, block)
+        for argv in (
+            ('together-hooks', 'scan', f'dir/{shown}/f'),
+            ('together-hooks', 'scan', '--output', f'../no/{shown}/r'),
+            ('detect-together-keys', '--baseline', shown, 'x.txt'),
+        ):
+            rc, out, err = call(*argv, cwd=git_repo)
+            assert rc == 2 and 'Traceback' not in err, (argv, err)
+            texts += [out, err]
+    assert 'tgp_v1_' in texts[0]
+    assert leaked([key, named, argued], *_folded(*texts)) == []
+
+
+def test_a_key_cut_by_a_folder_in_its_path_is_never_shown(git_repo, keys):
+    """A key in a file whose path holds that key cut by a ``/`` (a folder
+    named after its start): every command that finds it learns it, so the
+    path shows no piece of it (``doctor`` and ``rotate-help`` showed it
+    whole but for the slash)."""
+    key = keys()
+    folder = git_repo / key[:25]
+    folder.mkdir()
+    (folder / key[25:]).write_text(f'k = "{key}"\n')
+    git(git_repo, 'add', '-A')
+    texts = []
+    for argv in (
+            ('together-hooks', 'scan'),
+            ('together-hooks', 'doctor'),
+            ('together-hooks', 'doctor', '--format', 'json'),
+            ('together-hooks', 'rotate-help', key[:25]),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc in (0, 1) and 'Traceback' not in err, (argv, err)
+        assert 'tgp_v1_' in out, argv  # the finding is still shown, redacted
+        texts += [out, err]
+    joined = [t.replace('/', '') for t in texts]  # the reader drops the slash
+    assert leaks([key], *texts, *joined) == []

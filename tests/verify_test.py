@@ -608,3 +608,68 @@ def test_no_not_a_key_route_when_together_accepted_every_key(git_repo, api, rng)
     result = scan('--verify')
     assert 'Not a real key?' in result.out
     assert not leaked([live, dead], result.out, result.err)
+
+
+def _echoing_server(port_seen: list) -> tuple[http.server.HTTPServer, list]:
+    """A server that echoes the key it is sent everywhere an answer can:
+    a JSON error body (raw and base64), a ``WWW-Authenticate`` header, and
+    a redirect to another host with the key in its query."""
+    seen: list[tuple[str, str]] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = 'HTTP/1.1'
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            auth = self.headers.get('Authorization') or ''
+            key = auth[7:]
+            seen.append((self.path, hash_secret(key)))
+            kind = len(seen) % 3
+            status = (302, 401, 200)[kind]
+            data = json.dumps({
+                'error': f'bad key {key}', 'b64': b64(key), 'data': f'{key}',
+            }).encode()
+            self.send_response(status)
+            if status == 302:
+                self.send_header('Location', f'http://127.0.0.2:{port_seen[0]}/steal?k={key}')
+            self.send_header('WWW-Authenticate', f'Bearer realm="{key}", error="{b64(key)}"')
+            self.send_header('Content-Type', 'application/json')
+            self.send_header('Content-Length', str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = _Server(('127.0.0.1', 0), Handler)
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
+    return server, seen
+
+
+def test_a_server_echoing_the_key_never_gets_it_shown_or_sent_on(git_repo, monkeypatch, rng):
+    """Whatever the API answers is never shown: a key echoed in a JSON body,
+    a header or a redirect's Location stays out of every output, and the
+    redirect (to another host, the Authorization header in hand) is never
+    followed: each key goes once, to GET /v1/models, and nowhere else."""
+    other = socket.socket()
+    other.bind(('127.0.0.2', 0))
+    other.listen(8)
+    other.settimeout(0.5)
+    port = [other.getsockname()[1]]
+    server, seen = _echoing_server(port)
+    try:
+        monkeypatch.setenv(verify.ENV_BASE, f'http://127.0.0.1:{server.server_address[1]}')
+        keys = [make_key(rng) for _ in range(3)]
+        (git_repo / 'app.py').write_text(''.join(f'k{i} = "{k}"\n' for i, k in enumerate(keys)))
+        texts = []
+        for fmt in ('text', 'json', 'sarif'):
+            result = scan('--verify', '--format', fmt)
+            assert result.rc == 1, result.err
+            texts += [result.out, result.err]
+        with pytest.raises(socket.timeout):
+            other.accept()  # nothing ever connected to the other host
+    finally:
+        server.shutdown()
+        server.server_close()
+        other.close()
+    assert sorted(seen) == sorted(('/v1/models', hash_secret(k)) for k in keys for _ in range(3))
+    assert leaked(keys, *texts) == []

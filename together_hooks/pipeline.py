@@ -384,6 +384,17 @@ def _scan_forked(
 def scan_contents(
         contents: Iterable[Content], summary: Summary, scanner: Scanner,
 ) -> list[Finding]:
+    """The findings in ``contents``; the run's scrubber learns each key,
+    so no output shows one in any form or piece (a file whose path holds
+    the key cut by a ``/``, in ``doctor`` as in a scan)."""
+    findings = _scan_contents(contents, summary, scanner)
+    learn({f.secret for f in findings})
+    return findings
+
+
+def _scan_contents(
+        contents: Iterable[Content], summary: Summary, scanner: Scanner,
+) -> list[Finding]:
     # Only a list's file-backed content is split (each process reads the
     # files it takes); what a list already holds (a tree's path names, a
     # symlink's target) is scanned here.  Streams (the index, history) are
@@ -690,8 +701,7 @@ def run(
         )
     if scanner.own_keys:
         learn(scanner.own_keys.keys)
-    findings = scan_contents(contents, summary, scanner)
-    learn({f.secret for f in findings})  # no output shows them, in any form
+    findings = scan_contents(contents, summary, scanner)  # learnt: never shown
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
     if known is not None and findings:

@@ -978,3 +978,38 @@ def test_the_store_keeps_no_key_of_a_repository_url(tmp_path, keys):
     assert len(rows) == 1 and rows[0][2] == 'done' and rows[0][3] == 0
     assert '…' in rows[0][0] and rows[0][0] == rows[0][1]
     assert repos == {rows[0][0]}
+
+
+def test_the_store_and_reports_keep_no_key_of_a_path_or_author(tmp_path, keys):
+    """Raw keys stay in the scan process, and so do their pieces: a key
+    that names the file holding it, a file whose path holds its key cut by
+    a ``/``, an author who is the key cut by a space.  The store (read and
+    copied where no key may go) and every report held them: the path and
+    author were sent and stored as git gave them."""
+    from tests.cli_run import leaked
+
+    named, cut, author = keys(), keys(), keys()
+    repo = new_repo(tmp_path / 'r')
+    commit(repo, {f'{named}.py': f'k = "{named}"\n',
+                  f'{cut[:25]}/{cut[25:]}': f'k = "{cut}"\n'})
+    with open(os.path.join(repo, 'a.py'), 'w') as f:
+        f.write(f'k = "{author}"\n')
+    git(repo, 'add', '-A')
+    subprocess.run(
+        ('git', 'commit', '-qm', 'm'), cwd=repo, check=True,
+        env=dict(os.environ, GIT_AUTHOR_NAME=f'{author[:25]} {author[25:]}'),
+    )
+    store = str(tmp_path / 's.sqlite')
+    args = ('--repos', write_lines(tmp_path / 'r.txt', repo), '--store', store,
+            '--cache-dir', str(tmp_path / 'cache'))
+    texts = []
+    for fmt in ('text', 'json', 'sarif'):
+        result = scan_org(*args, '--format', fmt)
+        assert result.rc == 1, result.err[-300:]
+        texts += [result.out, result.err]
+    shown = scan_org('report', '--store', store)
+    assert shown.rc == 1 and 'tgp_v1_' in shown.out
+    with open(store, 'rb') as f:
+        texts.append(f.read().decode('utf-8', 'replace'))
+    texts += [t.replace('/', '').replace(' ', '') for t in texts]  # as a reader joins them
+    assert leaked([named, cut, author], *texts, shown.out) == []

@@ -93,6 +93,11 @@ def audit_child(argv: Sequence[str]) -> int:
     """In the child process: detect-secrets' own audit on the temp copy."""
     tmp, flags = argv[0], list(argv[1:])
     if not flags:
+        from together_hooks.detect.scrub import install
+
+        # Before detect-secrets binds its log handler to the stderr of the
+        # moment: its error lines name a baseline's plugins and files.
+        install()
         _locate_unnumbered(tmp)
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.main import main as detect_secrets_main
@@ -118,6 +123,10 @@ def audit_child(argv: Sequence[str]) -> int:
         return _STDIN_ENDED
     except KeyboardInterrupt:  # the parent, interrupted too, says so
         return 130
+    except Exception as e:  # its crash (a plugin it cannot load): one line
+        print(f'detect-secrets: {type(e).__name__}: {" ".join(str(e).split())}',
+              file=sys.stderr)
+        return 1
 
 
 def _redact_audit_screen(interactive: bool) -> None:

@@ -297,6 +297,7 @@ def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
     and base64 values of containers too, a large file read in windows; and
     the files holding one compressed (a zip member, a base64 value of a
     gzip), which no ``--replace-text`` rewrites."""
+    from together_hooks.detect.scrub import learn
     from together_hooks.gitrun import git_toplevel
     from together_hooks.pipeline import Scanner
     from together_hooks.sources.files import from_paths
@@ -321,6 +322,7 @@ def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
                 findings.append(f)
         if content.problem is not None and content.problem.fatal:
             unread.append(f'{content.path}: {content.problem.reason}')
+    learn({f.secret for f in findings})  # nothing shown holds a piece of one
     if unread:  # it may hold the key: never "no key found", never a partial recipe
         from together_hooks.messages import cut_short
 

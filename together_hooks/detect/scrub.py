@@ -10,7 +10,8 @@ What goes:
 - every form of every key known in the run (found, or the developer's
   own): raw, its body, base64 at any alignment (standard and URL-safe),
   percent-encoded; and any piece of 9 or more characters of one of those
-  (but percent-encoded), where the whole form is not: a key the engine
+  (but percent-encoded), where the whole form is not, and the key spelt
+  out with gaps (``_GAP``: a column too narrow for a piece): a key the engine
   finds wrapped across lines (a CI log at its width, base64 at 76
   columns) shows only pieces, one a line, in the lines ``baseline audit``
   shows; a name cut to fit holds only a piece;
@@ -18,6 +19,9 @@ What goes:
   percent-encoding that decodes to one, a legacy key with its Together
   context (the engine's own rules), a key wrapped across lines (learnt,
   so its pieces go);
+- a key in letters that fold to it (NFKC: fullwidth ``ｔｇｐ＿ｖ１＿…``,
+  mathematical bold), read as folded, and in decoded text a key in UTF-16
+  or UTF-32 (its NUL bytes dropped);
 - control characters (ESC, BEL, CR inside a line, C1, DEL), written as
   ``\\u00XX`` (valid inside JSON strings too);
 - ``::`` at the start of a line (a GitHub workflow command from a file
@@ -73,6 +77,16 @@ _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
 _PIECE = 9
 _GRAM = 6
 _PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
+# What may come between the characters of a known key that a reader
+# still reads as one: white space and line breaks (escaped too: ``\n``,
+# ``%0A`` in a SARIF uri or a workflow command's ``file=``),
+# a comment's lead on a wrapped line, quotes and ``+`` of literals joined.
+_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`]){0,8}'
+# A line break (or its escape) where a key is wrapped, and a key cut by
+# them anywhere, ``tgp_v1_`` too, glued to other text or not (as
+# ``_TGP_RUN``).
+_BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
+_BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -119,6 +133,17 @@ def _forms(secret: str) -> set[str]:
     return {f for f in found if len(f) >= 24}
 
 
+def _shown_forms(secret: str) -> tuple[str, ...]:
+    """What the redaction of ``secret`` shows (its start and end), raw and
+    base64 at each alignment: no piece of these reveals more."""
+    from together_hooks.detect.codec import b64_forms
+    from together_hooks.findings import shown_ends
+
+    ends = shown_ends(secret)
+    encoded = {form.decode('ascii') for end in ends for form in b64_forms(_bytes(end))}
+    return (*ends, *encoded)
+
+
 def _environ_keys() -> Iterator[str]:
     """Key-shaped values of Together's variables (``TOGETHER_API_KEY``):
     known before anything is scanned, so an argument echoing one in an
@@ -134,6 +159,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
+        '_gapped',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -145,6 +171,7 @@ class Scrubber:
         # gram -> (form, where in it), at the indexed places of each form
         self._grams: dict[str, list[tuple[str, int]]] = {}
         self._environ_read = False
+        self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -164,24 +191,29 @@ class Scrubber:
         if self._new:
             for secret in self._new:
                 shown = redact(secret)
+                ends = _shown_forms(secret)
                 for form in _forms(secret):
                     if form not in self._forms:
                         self._forms[form] = shown
-                        self._index_pieces(form)
+                        self._index_pieces(form, ends)
             self._new = []
             self._ordered = sorted(self._forms, key=len, reverse=True)
         return self._ordered
 
-    def _index_pieces(self, form: str) -> None:
+    def _index_pieces(self, form: str, ends: tuple[str, ...]) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
         left out (its pieces are ``%XX`` runs any URL has), and so is the
-        prefix every current key shares."""
+        prefix every current key shares, and any piece of what the
+        redaction shows (``ends``: in ``rotate-help``'s expressions the
+        base64 of ``tgp_v1_Ab`` matches a key by what a report shows)."""
         if '%' in form:
             return
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
         for at in range(first, len(form) - _GRAM + 1, step):
-            self._grams.setdefault(form[at:at + _GRAM], []).append((form, at))
+            gram = form[at:at + _GRAM]
+            if not any(gram in end for end in ends):
+                self._grams.setdefault(gram, []).append((form, at))
 
     def _pieces_out(self, text: str) -> str:
         """``text`` with every piece of ``_PIECE`` characters or more of a
@@ -238,9 +270,15 @@ class Scrubber:
             return text
         if '\n' in text and 'tgp_v1_' in text:
             self._learn_wrapped(text)
-        if _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text):
+        if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
+            self._learn_broken(text)  # a break escaped in JSON or a URI too
+        if (
+                _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
+                or _folds(text)
+        ):
             # Escaped below (``\u001b`` would split a key), or an escape,
-            # ANSI code or encoding in the text itself splits one.
+            # ANSI code or encoding in the text itself splits one, or its
+            # letters are a key's in another form (fullwidth ``ｔｇｐ＿ｖ１＿``).
             text = '\n'.join(map(self._rejoined, text.split('\n')))
         text = self._keys_out(text)
         text = _pattern(_SGR_OR_CONTROL if colours else _CONTROL).sub(
@@ -265,6 +303,15 @@ class Scrubber:
         if view is not None:
             self.learn(_pattern(_TGP_RUN).findall(view.data.decode('utf-8', 'replace')))
 
+    def _learn_broken(self, text: str) -> None:
+        """A key wrapped so narrow that its ``tgp_v1_`` is cut too (a
+        column of 3 to 6), which the engine's join starts from, is learnt
+        all the same: its pieces go (``_gapped_out``)."""
+        for m in _pattern(_BROKEN_KEY).finditer(text):
+            secret = _pattern(_BREAK).sub('', m.group())
+            if secret != m.group():
+                self.learn([secret])
+
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
         characters are escaped or unseen, or once its escapes, ANSI codes
@@ -278,6 +325,8 @@ class Scrubber:
         readings = [_pattern(_CONTROL).sub('', own)]
         if readings[0] == own:
             readings = []
+        if _folds(own):
+            readings.append(_pattern(_CONTROL).sub('', _folded(own)))
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
@@ -307,12 +356,49 @@ class Scrubber:
         if 'ogether' in text.lower():
             text = _in_context(text)
         if self._grams:
+            text = self._gapped_out(text)
             text = self._pieces_out(text)
         return text
 
+    def _gapped_out(self, text: str) -> str:
+        """``text`` with every known key spelt out with gaps redacted: a
+        key wrapped at a width shorter than a piece (``_PIECE``: a column
+        of 8, each line too short to be one), or cut by spaces (an error
+        puts the lines of an argument on one), or by quotes and ``+``."""
+        stripped = _pattern(_GAP).sub('', text)
+        known = frozenset(k for k in self._known if k in stripped)
+        if not known:  # the common case: no key spelt out, nothing compiled
+            return text
+        if self._gapped is None or self._gapped[0] != known:
+            import re
+
+            def spelt(text: str) -> str:
+                return _GAP.join(map(re.escape, text))
+
+            # ``tgp_v1_`` once, for every current key: the text is walked
+            # once, not once per key.
+            current = sorted(k[7:] for k in known if k.startswith('tgp_v1_'))
+            others = sorted((k for k in known if not k.startswith('tgp_v1_')), key=len, reverse=True)
+            parts = [spelt(k) for k in others]
+            if current:
+                parts.append(spelt('tgp_v1_') + _GAP + '(?:' + '|'.join(map(spelt, current)) + ')')
+            self._gapped = (known, re.compile('|'.join(parts)))
+        return self._gapped[1].sub(self._gap_redacted, text)
+
+    def _gap_redacted(self, m: re.Match[str]) -> str:
+        """The key redacted, the line breaks it spanned kept."""
+        import re
+
+        secret = re.sub(_GAP, '', m.group())
+        shown = redact(secret) if secret in self._known else m.group()
+        return shown + '\n' * m.group().count('\n')
+
     def _holds_key(self, plain: str) -> bool:
-        return _pattern(_TGP_RUN).search(plain) is not None or any(
-            form in plain for form in self._known_forms()
+        """Whether decoded text holds a key, in any of its readings."""
+        return any(
+            _pattern(_TGP_RUN).search(reading) is not None
+            or any(form in reading for form in self._known_forms())
+            for reading in _readings(plain)
         )
 
     def _decoded_percent(self, m: re.Match[str]) -> str:
@@ -343,6 +429,46 @@ class Scrubber:
             if self._holds_key(plain):
                 return redact(run)
         return run
+
+
+def _folds(text: str) -> bool:
+    """Whether ``text`` reads otherwise once folded (``_folded``); the
+    ellipsis of every redaction (``tgp_v1_Ab…yz``) folds to ``...`` and
+    joins nothing, so a report's lines are not read twice for it."""
+    if text.isascii():
+        return False
+    import unicodedata
+
+    return not unicodedata.is_normalized('NFKC', text.replace('…', ''))
+
+
+def _folded(text: str) -> str:
+    """``text`` as a reader (or a copy and paste into a search box) takes
+    it: compatibility forms folded, NFKC (fullwidth ``ｔｇｐ＿ｖ１＿``,
+    mathematical ``𝐭𝐠𝐩``, circled or superscript letters read as theirs)."""
+    import unicodedata
+
+    return unicodedata.normalize('NFKC', text)
+
+
+def _readings(plain: str) -> Iterator[str]:
+    """Decoded bytes (as latin-1) as they may be read: as they are, with
+    NUL bytes dropped (UTF-16 or UTF-32 text), and, when not ASCII, as
+    UTF-8 folded (``_folded``)."""
+    yield plain
+    if '\x00' in plain:
+        plain = plain.replace('\x00', '')
+        yield plain
+    if not plain.isascii():
+        try:  # bytes that are UTF-8 (random bytes seldom are: not folded)
+            text = plain.encode('latin-1').decode('utf-8')
+        except UnicodeEncodeError:  # text already (percent-decoded)
+            text = plain
+        except UnicodeDecodeError:
+            return
+        folded = _folded(text)
+        if folded != plain:
+            yield folded
 
 
 def _decodings(run: str) -> Iterator[str]:

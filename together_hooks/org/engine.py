@@ -7,6 +7,7 @@ functions here, so a change of the package layout is a change of this file.
 from __future__ import annotations
 
 import hashlib
+from typing import Callable
 from typing import Iterator
 from typing import NamedTuple
 
@@ -52,6 +53,16 @@ def history_hits(root: str) -> Iterator[Hit]:
                 f.rule, f.secret, f.hashed_secret, f.redacted,
                 f.commit or '', f.path, f.line, f.author or '', f.date or '',
             )
+
+
+def shown(hits: list[Hit]) -> Callable[[str], str]:
+    """How a path or author of ``hits`` leaves the scan process: every
+    form and piece of each key found redacted (a path that holds its key
+    cut by a folder, an author who is a key cut by a space), which only
+    this process, holding the raw keys, can see."""
+    from together_hooks.detect.scrub import Scrubber
+
+    return Scrubber(h.secret for h in hits).scrub
 
 
 def one_line(text: str) -> str:

@@ -11,8 +11,9 @@ process and answers one JSON object, so that
   of them);
 - a child whose parent dies (a lost worker, a killed coordinator) stops.
 
-Raw keys stay in the child: the answer holds rule, ``hashed_secret``, the
-redacted key, repository, commit, path, line, author, date, and the
+Raw keys stay in the child, and so do their pieces: the answer holds rule,
+``hashed_secret``, the redacted key, repository, commit, path and author
+with every key found redacted (``engine.shown``), line, date, and the
 ``--verify`` status when asked.
 """
 from __future__ import annotations
@@ -174,12 +175,13 @@ def _findings(store: mirror.Mirror, payload: dict) -> list[dict]:
     if payload.get('verify'):
         status = _verify(hits, payload)
     out = []
+    shown = engine.shown(hits)
     for h in hits:
         for url in holders.get(h.commit, ()):
             out.append({
-                'repo': url, 'commit': h.commit, 'path': h.path, 'line': h.line,
+                'repo': url, 'commit': h.commit, 'path': shown(h.path), 'line': h.line,
                 'rule': h.rule, 'hashed_secret': h.hashed_secret,
-                'redacted': h.redacted, 'author': h.author, 'date': h.date,
+                'redacted': h.redacted, 'author': shown(h.author), 'date': h.date,
                 'verification': status.get(h.hashed_secret),
             })
     return out
