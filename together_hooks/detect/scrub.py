@@ -435,11 +435,12 @@ def _folds(text: str) -> bool:
     """Whether ``text`` reads otherwise once folded (``_folded``); the
     ellipsis of every redaction (``tgp_v1_Ab…yz``) folds to ``...`` and
     joins nothing, so a report's lines are not read twice for it."""
-    if text.isascii():
+    text = text.replace('…', '')
+    if text.isascii():  # most reports: no need to load unicodedata
         return False
     import unicodedata
 
-    return not unicodedata.is_normalized('NFKC', text.replace('…', ''))
+    return not unicodedata.is_normalized('NFKC', text)
 
 
 def _folded(text: str) -> str:
