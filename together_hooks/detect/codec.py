@@ -538,9 +538,9 @@ _GIT_HUNK = regex_cache.compile(
 )
 
 
-def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, bool, int, bytes]]:
-    """(where it starts, whether it is a delta, its size inflated, its
-    zlib data) of each hunk of the binary patch whose header line ends at
+def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, int, bool, int, bytes]]:
+    """(where it starts and ends, whether it is a delta, its size inflated,
+    its zlib data) of each hunk of the binary patch whose header line ends at
     ``at``: as far as its lines decode."""
     from base64 import b85decode
 
@@ -559,7 +559,7 @@ def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, bool, int, bytes]]
                 raw.append(b85decode(line[1:])[:count])
             except ValueError:
                 break
-        out.append((m.start(3), m.group('kind') == b'delta', int(m.group('size')), b''.join(raw)))
+        out.append((m.start(3), m.end(), m.group('kind') == b'delta', int(m.group('size')), b''.join(raw)))
         at = m.end()
     return out
 
