@@ -564,12 +564,14 @@ def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, int, bool, int, by
     return out
 
 
-def delta_inserts(delta: bytes) -> bytes:
+def delta_inserts(delta: bytes, after_copy: bytes = b'') -> bytes:
     """What a git delta inserts (its copies from the old content are
     elsewhere in the patch's other hunk), each run of inserts joined as
     it stands in the new content (an insert holds at most 127 bytes: a key
-    may span two), a newline where a copy falls between; as far as the
-    delta parses."""
+    may span two), a newline where a copy falls between, then
+    ``after_copy`` (what a copy may end with: a key's prefix, when a
+    delta swaps one key for another and copies the prefix from the old
+    content); as far as the delta parses."""
     at = 0
     for _ in range(2):  # the old and new sizes: varints
         while at < len(delta) and delta[at] & 0x80:
@@ -581,7 +583,7 @@ def delta_inserts(delta: bytes) -> bytes:
         at += 1
         if op & 0x80:  # a copy: its offset and size bytes, one per bit set
             at += bin(op & 0x7f).count('1')
-            out.append(b'\n')
+            out.append(b'\n' + after_copy)
         elif op:
             out.append(delta[at:at + op])
             at += op

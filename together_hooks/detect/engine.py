@@ -470,10 +470,15 @@ def _git_binary_hits(
                 except error:  # damaged: git apply would refuse it too
                     inflated = b''
                 budget.take(len(inflated), path)
-                hits += [
-                    (start, secret, rule, 'git binary patch')
+                found = {
+                    secret: rule
                     for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, budget, 2, False)
-                ]
+                }
+                # A key swapped for another: the delta copies the name and
+                # the prefix from the old content and inserts the body.
+                for _o, secret, rule, _e in _hits(delta_inserts(inflated, KEY_PREFIX), path, rules, budget, 2, False):
+                    found.setdefault(secret, rule)
+                hits += [(start, secret, rule, 'git binary patch') for secret, rule in found.items()]
             else:
                 def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
                     return scan_bytes(member, name, rules, wide, budget)
