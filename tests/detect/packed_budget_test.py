@@ -16,7 +16,7 @@ import zlib
 import pytest
 
 from tests.keys import make_key
-from together_hooks.detect import containers
+from together_hooks.detect import budget
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.errors import InputError
 from together_hooks.fileio import WINDOW
@@ -70,7 +70,7 @@ def _bomb_value(size: int) -> bytes:
 
 
 def test_values_in_different_windows_share_the_files_budget(tmp_path, monkeypatch):
-    monkeypatch.setattr(containers, 'EXPANDED', 12 << 20)
+    monkeypatch.setattr(budget, 'EXPANDED', 12 << 20)
     value = _bomb_value(8 << 20)
     one = b'a: ' + value + b'\n' + b'# filler\n' * (WINDOW // 8)
     assert _file_scan(tmp_path, 'one.yaml', one) == []
@@ -79,7 +79,7 @@ def test_values_in_different_windows_share_the_files_budget(tmp_path, monkeypatc
 
 
 def test_values_in_a_containers_members_share_the_files_budget(monkeypatch):
-    monkeypatch.setattr(containers, 'EXPANDED', 12 << 20)
+    monkeypatch.setattr(budget, 'EXPANDED', 12 << 20)
     member = b'a: ' + _bomb_value(5 << 20) + b'\n'
     out = io.BytesIO()
     with tarfile.open(fileobj=out, mode='w:gz') as tar:
@@ -92,7 +92,7 @@ def test_values_in_a_containers_members_share_the_files_budget(monkeypatch):
 
 
 def test_a_binary_patch_and_a_value_share_the_files_budget(monkeypatch):
-    monkeypatch.setattr(containers, 'EXPANDED', 12 << 20)
+    monkeypatch.setattr(budget, 'EXPANDED', 12 << 20)
     raw = zlib.compress(b'\0' * (8 << 20))
     lines = []
     for at in range(0, len(raw), 52):

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from together_hooks.errors import InputError
 
+# Bytes decompressed for one file, every window, member, nested container,
+# base64 value and binary patch included: a zip bomb (42.zip, overlapping
+# entries, a gzip of zeros) stops here, after at most this much work.
+EXPANDED = 256 << 20
+
 
 class Budget:
-    """The decompression budget of one file (``containers.EXPANDED``
+    """The decompression budget of one file (``EXPANDED``
     bytes), and how the bytes scanned now stand in it: ``open_end`` when
     they are a window with more of the file (or member) after them, so a
     value that runs to their end may be cut there; ``opened``, the base64
@@ -28,8 +33,6 @@ class Budget:
         self.opened = 0
 
     def take(self, n: int, where: str) -> None:
-        from together_hooks.detect.containers import EXPANDED  # a test's setting, read here
-
         self.spent += n
         if self.spent > EXPANDED:
             raise InputError(

@@ -14,7 +14,7 @@ them), a PDF's zlib streams, and a container inside a member, up to
 
 A container is told by its magic bytes (``prefilter.container_kind``, the
 one test every mode shares).  Fail closed: what cannot be scanned whole
-(past ``EXPANDED`` bytes decompressed for one file, nested deeper than
+(past ``budget.EXPANDED`` bytes decompressed for one file, nested deeper than
 ``DEPTH``, a member that does not decompress) stops the run with one line
 and exit 2 (``InputError``), in every mode alike: a zip bomb costs at most
 the budget, and a container that cannot be vouched for is never passed.
@@ -50,10 +50,6 @@ if TYPE_CHECKING:
     Scan = Callable[[bytes, str, bool], list[Finding]]
     Window = tuple[int, int, int, bytes]
 
-# Bytes decompressed for one file, every member and nested container
-# included: a zip bomb (42.zip, overlapping entries, a gzip of zeros)
-# stops here, after at most this much work.
-EXPANDED = 256 << 20
 # Containers inside containers (a .jar in a .war in a .zip).
 DEPTH = 4
 # A zip is read through its central directory, which needs it whole: a
