@@ -31,7 +31,7 @@ from tests.keys import make_key
 from tests.memory_test import MAX_RSS
 from tests.memory_test import peak
 from tests.memory_test import sparse
-from together_hooks.detect.containers import EXPANDED
+from together_hooks.detect.budget import EXPANDED
 from together_hooks.detect.windows import WINDOW
 from together_hooks.findings import hash_secret
 

@@ -15,6 +15,7 @@ import sys
 from together_hooks import audit_log
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import prepare
+from together_hooks.detect.budget import Budget
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.scrub import learn
@@ -146,45 +147,58 @@ class Scanner:
             return []
         windows = content.windows(WINDOW, MAX_CONTEXT)
         first = next(windows, None) if windows is not None else None
+        # One decompression budget for the file: its windows, its members,
+        # its base64 values and binary patches all spend it.
+        budget = Budget(content.path)
         if first is not None and container_kind(first[3]) is not None:
-            found = self._scan_large_container(first, windows, content)  # type: ignore[arg-type]
+            found = self._scan_large_container(first, windows, content, budget)  # type: ignore[arg-type]
         elif first is not None:
             # A large file: memory bounded, the findings of a whole read.
-            found = self._scan_windows(first, windows, content)  # type: ignore[arg-type]
+            found = self._scan_windows(first, windows, content, budget)  # type: ignore[arg-type]
         else:
             data = content.data
-            found = self._scan_kept(data, content.path)
+            found = self._scan_kept(data, content.path, budget=budget)
             if container_kind(data, whole=True) is not None:  # a stub's too
-                found = self._with_members(found, data, content.path)
+                found = self._with_members(found, data, content.path, budget)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
 
     def _scan_windows(
             self, first: Window, windows: Iterator[Window], content: Content,
+            budget: Budget,
     ) -> list[Finding]:
         """``scan_one`` of a large file read in windows
-        (``windows.scan_stream_windows``: wide text decoded as it is read)."""
+        (``windows.scan_stream_windows``: wide text decoded as it is read);
+        a value running to a window's end may be cut there (``open_end``)."""
         from together_hooks.detect.windows import scan_stream_windows
 
         path = content.path
-        return scan_stream_windows(
-            first, windows, content.size,
-            lambda data: self._scan_kept(data, path, wide=False),
-            lambda data: self._scan_text(data, path),
-        )
+        budget.open_end = True
+        try:
+            return scan_stream_windows(
+                first, windows, content.size,
+                lambda data: self._scan_kept(data, path, False, budget),
+                lambda data: self._scan_text(data, path, budget),
+            )
+        finally:
+            budget.open_end = False
 
     def _with_members(
             self, found: list[Finding], source: bytes | BinaryIO, path: str,
+            budget: Budget,
     ) -> list[Finding]:
         """``found`` in a container's own bytes, and what its members hold
         (``detect.containers``), a key reported at its member when both
         show it (a stored zip member holds it as it is)."""
         from together_hooks.detect.containers import scan_container
 
-        return _merge_members(found, scan_container(source, path, self._scan_kept))
+        def scan(data: bytes, name: str, wide: bool) -> list[Finding]:
+            return self._scan_kept(data, name, wide, budget)
+        return _merge_members(found, scan_container(source, path, scan, budget))
 
     def _scan_large_container(
             self, first: Window, windows: Iterator[Window], content: Content,
+            budget: Budget,
     ) -> list[Finding]:
         """``scan_one`` of a container larger than a window: its bytes in
         windows as any large file's, its members as they decompress from
@@ -197,7 +211,7 @@ class Scanner:
 
         path = content.path
         if content.fs_path is not None:
-            found = self._scan_windows(first, windows, content)
+            found = self._scan_windows(first, windows, content, budget)
             from together_hooks.fileio import NotScanned
             from together_hooks.fileio import open_regular
 
@@ -209,30 +223,40 @@ class Scanner:
                 raise InputError(f'{path}: replaced while read (by a symlink, or gone): not scanned whole')
             try:
                 with opened:
-                    return self._with_members(found, opened, path)
+                    return self._with_members(found, opened, path, budget)
             except OSError as e:
                 raise InputError(f'{path}: cannot read ({e.strerror or e})') from None
-        raw = WindowScan(lambda data: self._scan_kept(data, path, wide=False))
+        def scan_raw(data: bytes) -> list[Finding]:
+            was, budget.open_end = budget.open_end, True  # a member's scan sets its own
+            try:
+                return self._scan_kept(data, path, False, budget)
+            finally:
+                budget.open_end = was
+        raw = WindowScan(scan_raw)
         stream = WindowStream(chain((first,), windows), raw.add)
-        members = self._with_members([], stream, path)
+        members = self._with_members([], stream, path, budget)
         stream.rest()  # never left unscanned
         return _merge_members(raw.found, members)
 
-    def scan_data(self, data: bytes, path: str, wide: bool = True) -> list[Finding]:
-        found = scan_bytes(data, path, self.rules, wide)
+    def scan_data(
+            self, data: bytes, path: str, wide: bool = True, budget: Budget | None = None,
+    ) -> list[Finding]:
+        found = scan_bytes(data, path, self.rules, wide, budget)
         if self.own_keys:  # exact copies of a key this developer holds, any encoding
             found += self.own_keys.find(data, path, found)
         return found
 
-    def _scan_kept(self, data: bytes, path: str, wide: bool = True) -> list[Finding]:
+    def _scan_kept(
+            self, data: bytes, path: str, wide: bool = True, budget: Budget | None = None,
+    ) -> list[Finding]:
         """``scan_data`` less what the config or the baseline's filters
         silence (lines are judged in ``data``, a whole file or one window)."""
-        return self._unsilenced(self.scan_data(data, path, wide), data)
+        return self._unsilenced(self.scan_data(data, path, wide, budget), data)
 
-    def _scan_text(self, data: bytes, path: str) -> list[Finding]:
+    def _scan_text(self, data: bytes, path: str, budget: Budget) -> list[Finding]:
         """The rules on decoded text (own keys are looked for in the raw
         bytes, in every encoding), less what the config silences."""
-        return self._unsilenced(scan_bytes(data, path, self.rules, wide=False), data)
+        return self._unsilenced(scan_bytes(data, path, self.rules, False, budget), data)
 
     def _unsilenced(self, found: list[Finding], data: bytes) -> list[Finding]:
         if found and self.exclusions is not None:

@@ -78,6 +78,17 @@ def changed_binary_long_insert(m):
     return text, [(line_of(text, 'GIT binary patch') + 2, key)]
 
 
+def changed_binary_key_swapped(m):
+    # One key for another: each delta copies the name and the prefix from
+    # the other side's content and inserts only the key's body.
+    old_key, new_key = m.key(), m.key()
+    old = _BINARY + f'\0TOGETHER_API_KEY={old_key}\0'.encode() + _BINARY
+    new = _BINARY + f'\0TOGETHER_API_KEY={new_key}\0'.encode() + _BINARY
+    text = _patch(old, new)
+    second = text.index('\n\n', text.index('GIT binary patch')) + 2
+    return text, [(line_of(text, 'GIT binary patch') + 2, new_key), (text.count('\n', 0, second) + 2, old_key)]
+
+
 def binary_without_key(m):
     return _patch(_BINARY, _BINARY[::-1] * 2), []
 
@@ -87,6 +98,7 @@ CASES = [
     Case('removed-binary-legacy', 'patches/0002-drop-key.patch', removed_binary_legacy),
     Case('changed-binary-delta', 'debian/patches/db.patch', changed_sqlite_like),
     Case('changed-binary-long-insert', 'debian/patches/db2.patch', changed_binary_long_insert),
+    Case('changed-binary-key-swapped', 'debian/patches/blob.patch', changed_binary_key_swapped),
     Case('binary-without-key', 'patches/0003-blob.patch', binary_without_key),
 ]
 

@@ -24,6 +24,7 @@ import zlib
 import pytest
 
 from tests.keys import make_key
+from together_hooks.detect import budget
 from together_hooks.detect import containers
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.errors import InputError
@@ -309,7 +310,7 @@ def _sparse_tar(claimed: int) -> bytes:
 
 @pytest.mark.parametrize('wrap', [False, True], ids=['tar', 'tar.gz'])
 def test_a_sparse_tar_member_counts_against_the_budget(monkeypatch, wrap):
-    monkeypatch.setattr(containers, 'EXPANDED', 4 << 20)
+    monkeypatch.setattr(budget, 'EXPANDED', 4 << 20)
     data = _sparse_tar(64 << 20)
     assert tarfile.open(fileobj=io.BytesIO(data)).getmembers()[0].size == 64 << 20
     with pytest.raises(InputError, match=r'^disk\.tar!disk\.img: more than 4 MB decompressed'):
@@ -414,7 +415,7 @@ def test_a_pdf_image_is_not_decompressed():
     # A scanned document's pages: pixels, and more than the budget.
     deflate = zlib.compressobj(1)
     row = bytes(1 << 20)
-    pixels = b''.join(deflate.compress(row) for _ in range((containers.EXPANDED >> 20) + 1)) + deflate.flush()
+    pixels = b''.join(deflate.compress(row) for _ in range((budget.EXPANDED >> 20) + 1)) + deflate.flush()
     data = (
         b'%PDF-1.4\n3 0 obj\n<< /Type /XObject /Subtype /Image /Width 4096 /Filter /FlateDecode >>\n'
         + b'stream\n' + pixels + b'\nendstream\nendobj\n%%EOF\n'
@@ -462,7 +463,7 @@ def test_a_tar_inside_gzip_counts_once_against_the_budget():
     # Its members are the gzip's output, not decompressed a second time:
     # a .tar.gz of more than half the budget is read whole.
     key = make_key(_rng)
-    size = (containers.EXPANDED >> 1) + (8 << 20)
+    size = (budget.EXPANDED >> 1) + (8 << 20)
     out = io.BytesIO()
     with tarfile.open(fileobj=out, mode='w:gz', compresslevel=1) as t:
         info = tarfile.TarInfo('zeros.bin')
@@ -480,7 +481,7 @@ def _gzip_of_zeros(megabytes: int) -> bytes:
 
 
 def test_a_gzip_bomb_stops_at_the_budget():
-    data = _gzip_of_zeros((containers.EXPANDED >> 20) + 8)
+    data = _gzip_of_zeros((budget.EXPANDED >> 20) + 8)
     assert len(data) < 2 << 20
     with pytest.raises(InputError, match=r'^bomb\.gz: more than \d+ MB decompressed'):
         found(data, 'bomb.gz')

@@ -11,7 +11,7 @@ import random
 import pytest
 
 from tests.keys import make_key
-from together_hooks.detect import containers
+from together_hooks.detect import budget
 from together_hooks.detect import prefilter
 from together_hooks.detect.codec import b64_value_at
 from together_hooks.detect.engine import scan_bytes
@@ -63,7 +63,7 @@ def test_a_gzip_value_is_found_at_its_line():
 
 def test_the_values_of_one_file_share_one_budget(monkeypatch):
     # Each value alone is under the budget; together they pass it.
-    monkeypatch.setattr(containers, 'EXPANDED', 3 << 20)
+    monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
     value = base64.b64encode(gzip.compress(b'\0' * (1 << 20))).decode()
     assert scan_bytes(f'a: {value}\n'.encode(), 'one.yaml') == []
     with pytest.raises(InputError, match=r'^values\.yaml: more than 3 MB decompressed'):
@@ -71,7 +71,7 @@ def test_the_values_of_one_file_share_one_budget(monkeypatch):
 
 
 def test_a_gzip_bomb_in_a_value_fails_closed(monkeypatch):
-    monkeypatch.setattr(containers, 'EXPANDED', 4 << 20)
+    monkeypatch.setattr(budget, 'EXPANDED', 4 << 20)
     bomb = gzip.compress(b'\0' * (1 << 20), mtime=0) * 8  # Go's header, as Helm writes it
     twice = base64.b64encode(base64.b64encode(bomb)).decode()
     with pytest.raises(InputError, match=r'^release\.yaml: more than 4 MB decompressed'):
@@ -115,7 +115,7 @@ def _git_base85_lines(raw: bytes) -> str:
 def test_a_literal_hunk_that_inflates_past_the_budget_fails_closed(monkeypatch):
     import zlib
 
-    monkeypatch.setattr(containers, 'EXPANDED', 4 << 20)
+    monkeypatch.setattr(budget, 'EXPANDED', 4 << 20)
     size = 6 << 20
     hunk = _git_base85_lines(zlib.compress(b'\0' * size, 9))
     patch = f'diff --git a/z.bin b/z.bin\nGIT binary patch\nliteral {size}\n{hunk}\nliteral 0\nHcmV?d00001\n\n'

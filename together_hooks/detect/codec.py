@@ -538,9 +538,9 @@ _GIT_HUNK = regex_cache.compile(
 )
 
 
-def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, bool, int, bytes]]:
-    """(where it starts, whether it is a delta, its size inflated, its
-    zlib data) of each hunk of the binary patch whose header line ends at
+def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, int, bool, int, bytes]]:
+    """(where it starts and ends, whether it is a delta, its size inflated,
+    its zlib data) of each hunk of the binary patch whose header line ends at
     ``at``: as far as its lines decode."""
     from base64 import b85decode
 
@@ -559,17 +559,19 @@ def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, bool, int, bytes]]
                 raw.append(b85decode(line[1:])[:count])
             except ValueError:
                 break
-        out.append((m.start(3), m.group('kind') == b'delta', int(m.group('size')), b''.join(raw)))
+        out.append((m.start(3), m.end(), m.group('kind') == b'delta', int(m.group('size')), b''.join(raw)))
         at = m.end()
     return out
 
 
-def delta_inserts(delta: bytes) -> bytes:
+def delta_inserts(delta: bytes, after_copy: bytes = b'') -> bytes:
     """What a git delta inserts (its copies from the old content are
     elsewhere in the patch's other hunk), each run of inserts joined as
     it stands in the new content (an insert holds at most 127 bytes: a key
-    may span two), a newline where a copy falls between; as far as the
-    delta parses."""
+    may span two), a newline where a copy falls between, then
+    ``after_copy`` (what a copy may end with: a key's prefix, when a
+    delta swaps one key for another and copies the prefix from the old
+    content); as far as the delta parses."""
     at = 0
     for _ in range(2):  # the old and new sizes: varints
         while at < len(delta) and delta[at] & 0x80:
@@ -581,7 +583,7 @@ def delta_inserts(delta: bytes) -> bytes:
         at += 1
         if op & 0x80:  # a copy: its offset and size bytes, one per bit set
             at += bin(op & 0x7f).count('1')
-            out.append(b'\n')
+            out.append(b'\n' + after_copy)
         elif op:
             out.append(delta[at:at + op])
             at += op

@@ -14,7 +14,7 @@ them), a PDF's zlib streams, and a container inside a member, up to
 
 A container is told by its magic bytes (``prefilter.container_kind``, the
 one test every mode shares).  Fail closed: what cannot be scanned whole
-(past ``EXPANDED`` bytes decompressed for one file, nested deeper than
+(past ``budget.EXPANDED`` bytes decompressed for one file, nested deeper than
 ``DEPTH``, a member that does not decompress) stops the run with one line
 and exit 2 (``InputError``), in every mode alike: a zip bomb costs at most
 the budget, and a container that cannot be vouched for is never passed.
@@ -27,6 +27,7 @@ import struct
 from itertools import chain
 
 from together_hooks import regex_cache
+from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.windows import WINDOW
@@ -49,10 +50,6 @@ if TYPE_CHECKING:
     Scan = Callable[[bytes, str, bool], list[Finding]]
     Window = tuple[int, int, int, bytes]
 
-# Bytes decompressed for one file, every member and nested container
-# included: a zip bomb (42.zip, overlapping entries, a gzip of zeros)
-# stops here, after at most this much work.
-EXPANDED = 256 << 20
 # Containers inside containers (a .jar in a .war in a .zip).
 DEPTH = 4
 # A zip is read through its central directory, which needs it whole: a
@@ -69,23 +66,6 @@ TAR_HEADER = 1 << 20
 TAR_NAMES = 16 << 20
 _CHUNK = 1 << 16
 _HEAD = 512  # enough to tell a tar (its magic is at 257)
-
-
-class _Budget:
-    __slots__ = ('path', 'left')
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.left = EXPANDED
-
-    def take(self, n: int, where: str) -> None:
-        self.left -= n
-        if self.left < 0:
-            raise InputError(
-                f'{where}: more than {EXPANDED >> 20} MB decompressed: not scanned whole '
-                '(a compression bomb, or an archive too large to vouch for; '
-                'add its path to the config\'s exclude to commit it unscanned)',
-            )
 
 
 class _Damaged(InputError):
@@ -114,7 +94,7 @@ class _Reader(io.RawIOBase):
 class _Metered(_Reader):
     """A decompressed stream that counts what it gives against the budget."""
 
-    def __init__(self, read: Callable[[int], bytes], budget: _Budget, where: str) -> None:
+    def __init__(self, read: Callable[[int], bytes], budget: Budget, where: str) -> None:
         self._read = read
         self._budget = budget
         self._where = where
@@ -140,12 +120,13 @@ class _Prefixed(_Reader):
 
 
 def scan_container(
-        source: bytes | BinaryIO, path: str, scan: Scan,
+        source: bytes | BinaryIO, path: str, scan: Scan, budget: Budget | None = None,
 ) -> list[Finding]:
     """The findings in every member of the container ``source`` (its bytes,
     or a file object: seekable for a zip), each at its member's path under
-    ``path``; [] for what is no container.  InputError when it cannot be
-    scanned whole (see the module's docstring)."""
+    ``path``; [] for what is no container.  ``budget``: the file's, shared
+    with the scans of its own bytes (a new one when not given).
+    InputError when it cannot be scanned whole (see the module's docstring)."""
     started = None
     if isinstance(source, bytes):  # all its bytes: a container behind a stub too
         started = container_start(source)
@@ -163,32 +144,34 @@ def scan_container(
         kind = started[0]  # a zip read from its end record
     if kind is None:
         return []
-    budget = _Budget(path)
     found: list[Finding] = []
-    _open(kind, head, stream, path, scan, budget, 1, found)
+    _open(kind, head, stream, path, scan, budget or Budget(path), 1, found)
     return found
 
 
-def new_budget(path: str) -> object:
-    """The decompression budget of one file (``EXPANDED``), for
-    ``scan_packed``: one for every value the file holds."""
-    return _Budget(path)
-
-
-def scan_packed(data: bytes, path: str, scan: Scan, budget: object) -> list[Finding]:
+def scan_packed(
+        data: bytes, path: str, scan: Scan, budget: Budget,
+) -> tuple[list[Finding], bool]:
     """The findings in the container ``data``, decoded from a value in a
-    file (a Helm release's base64 of gzip, a zip in a JSON field), as far
-    as it decompresses: a value cut short (an example in a document) is
-    text, not a damaged file; still held to ``budget`` (``new_budget``)
-    and ``DEPTH``, failing closed past them as any container does."""
+    file (a Helm release's base64 of gzip, a zip in a JSON field), and
+    whether it decompressed whole.  A gzip, bzip2 or xz cut short (an
+    example in a document, a value cut by a window's end) is scanned as
+    far as it decompresses; a zip, tar or PDF that does not open gives
+    nothing.  Held to ``budget`` and ``DEPTH`` as any container is,
+    failing closed past them; the caller judges a value not whole."""
     kind = container_kind(data)
     found: list[Finding] = []
-    if kind is not None:
-        try:
+    if kind is None:
+        return found, True
+    damaged: list[bool] = []
+    try:
+        if kind in ('gzip', 'bzip2', 'xz'):
+            _compressed(kind, io.BytesIO(data), path, scan, budget, 1, found, damaged)  # type: ignore[arg-type]
+        else:
             _open(kind, data[:_HEAD], io.BytesIO(data), path, scan, budget, 1, found)  # type: ignore[arg-type]
-        except _Damaged:
-            pass
-    return found
+    except _Damaged:
+        damaged.append(True)
+    return found, not damaged
 
 
 def scan_inflated(data: bytes, path: str, scan: Scan, budget: object) -> list[Finding]:
@@ -219,7 +202,7 @@ def scan_inflated(data: bytes, path: str, scan: Scan, budget: object) -> list[Fi
 
 def _open(
         kind: str, head: bytes, stream: BinaryIO, path: str, scan: Scan,
-        budget: _Budget, depth: int, found: list[Finding],
+        budget: Budget, depth: int, found: list[Finding],
 ) -> None:
     """Scan the container ``stream``: seekable and at its start, or not
     seekable and just past ``head``, its first bytes."""
@@ -268,8 +251,8 @@ def _inner_name(path: str, kind: str) -> str:
 
 
 def _compressed(
-        kind: str, stream: BinaryIO, path: str, scan: Scan, budget: _Budget,
-        depth: int, found: list[Finding],
+        kind: str, stream: BinaryIO, path: str, scan: Scan, budget: Budget,
+        depth: int, found: list[Finding], damaged: list[bool] | None = None,
 ) -> None:
     """gzip (every member), bzip2 or xz (every stream): one member, named
     as the decompressor would name it; a tar inside is read as one, its
@@ -283,8 +266,19 @@ def _compressed(
         reader: Any = gzip.GzipFile(fileobj=stream, mode='rb')
     else:
         reader = streams = _Streams(kind, stream, path)
+    def forgiving(n: int) -> bytes:
+        if damaged:
+            return b''
+        try:
+            return reader.read(n)  # type: ignore[no-any-return]
+        except InputError:
+            raise
+        except Exception:  # zlib.error, EOFError, BadGzipFile, OSError, ...
+            damaged.append(True)  # type: ignore[union-attr]
+            return b''
     with reader:
-        metered = _Metered(reader.read, budget, path)
+        # Forgiven (``damaged`` given): what came out before the damage is scanned.
+        metered = _Metered(reader.read if damaged is None else forgiving, budget, path)
         head = _read_head(metered.read)
         if container_kind(head) == 'tar':
             _tar(_whole_stream(metered, head), path, scan, budget, depth, found)  # type: ignore[arg-type]
@@ -292,7 +286,7 @@ def _compressed(
             _member(head, metered.read, f'{path}!{_inner_name(path, kind)}', scan, budget, depth, found)
         if metered.read(1):  # never: every reader reads to the end
             raise InputError(f'{path}: a {kind} not read to its end: not scanned whole')
-    if streams is not None and streams.after:
+    if streams is not None and streams.after and not damaged:
         _member(streams.after, stream.read, f'{path}!<after the {kind}>', scan, budget, depth, found)
 
 
@@ -370,7 +364,7 @@ def _read_head(read: Callable[[int], bytes]) -> bytes:
 
 def _member(
         head: bytes, read: Callable[[int], bytes], path: str, scan: Scan,
-        budget: _Budget, depth: int, found: list[Finding],
+        budget: Budget, depth: int, found: list[Finding],
 ) -> None:
     """Scan one member (``head``: its first bytes, already read; ``read``:
     the rest), or open it as the container its head says it is."""
@@ -388,13 +382,22 @@ def _member(
     if first is None:
         return
     second = next(windows, None)
+    was = budget.open_end  # the scan this member's container came from: restored
     if second is None:  # read whole: UTF-16 text is decoded as in a file
-        found += scan(first[3], path, True)
+        budget.open_end = False
+        try:
+            found += scan(first[3], path, True)
+        finally:
+            budget.open_end = was
         return
-    found += scan_stream_windows(
-        first, chain((second,), windows), None,
-        lambda data: scan(data, path, False), lambda data: scan(data, path, False),
-    )
+    budget.open_end = True  # a value that runs to a window's end is cut there
+    try:
+        found += scan_stream_windows(
+            first, chain((second,), windows), None,
+            lambda data: scan(data, path, False), lambda data: scan(data, path, False),
+        )
+    finally:
+        budget.open_end = was
 
 
 def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:
@@ -415,7 +418,7 @@ def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:
 
 
 def _zip(
-        stream: BinaryIO, head: bytes, path: str, scan: Scan, budget: _Budget,
+        stream: BinaryIO, head: bytes, path: str, scan: Scan, budget: Budget,
         depth: int, found: list[Finding],
 ) -> None:
     import zipfile
@@ -457,7 +460,7 @@ _LOCAL = struct.Struct('<4s5H3I2H')
 
 def _locals(
         stream: BinaryIO, covered: dict[int, Any], path: str, scan: Scan,
-        budget: _Budget, depth: int, found: list[Finding],
+        budget: Budget, depth: int, found: list[Finding],
 ) -> None:
     """The local file headers, in order, as ``unzip`` may read them: an
     entry the central directory does not name (a zip after a zip), or
@@ -537,7 +540,7 @@ def _zip64_sizes(extra: bytes, csize: int, usize: int) -> tuple[int, int]:
 
 def _local_member(
         stream: BinaryIO, at: int, method: int, csize: int | None, where: str,
-        scan: Scan, budget: _Budget, depth: int, found: list[Finding],
+        scan: Scan, budget: Budget, depth: int, found: list[Finding],
 ) -> int:
     """Scan a zip entry from its local header's word (its data at ``at``):
     where its data ends."""
@@ -628,7 +631,7 @@ class _Blocks:
 
 
 def _tar(
-        stream: BinaryIO, path: str, scan: Scan, budget: _Budget, depth: int,
+        stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int,
         found: list[Finding],
 ) -> None:
     """Every member of a tar, and of the tars after it (``tar -i``: past
@@ -741,7 +744,7 @@ _PDF_OBJECT = regex_cache.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
 
 
 def _pdf(
-        stream: BinaryIO, path: str, scan: Scan, budget: _Budget, depth: int,
+        stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int,
         found: list[Finding],
 ) -> None:
     """Each zlib (``/FlateDecode``) stream of a PDF, decompressed as the

@@ -18,10 +18,12 @@ single-line minified files need no special path.
 """
 from __future__ import annotations
 
+from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import may_be_wide
+from together_hooks.errors import InputError
 from together_hooks.findings import Finding
 from together_hooks.rules import Context
 from together_hooks.rules import KEY_CHARS
@@ -351,32 +353,38 @@ def _normalise(data: bytes) -> bytes:
 
 def scan_bytes(
         data: bytes, path: str, rules: tuple[Rule, ...] = RULES,
-        wide: bool = True,
+        wide: bool = True, budget: Budget | None = None,
 ) -> list[Finding]:
     """Every Together key in ``data``; ``path`` is only used for reporting.
 
     ``wide=False``: ``data`` is taken as it is, never decoded as UTF-16/32
     (a window of a large file whose head is not wide text: a whole read
-    would not decode it either)."""
+    would not decode it either).  ``budget``: the decompression budget of
+    the file ``data`` is (part of), shared by every scan of it (its
+    windows, its members); a new one when not given."""
+    if budget is None:
+        budget = Budget(path)
     text = _normalise(data) if wide else data
-    findings = _scan(text, path, rules)
+    findings = _scan(text, path, rules, budget)
     if text is not data:
         # A UTF-16 file with plain ASCII appended (cmd's ``echo ... >>``)
         # decodes cleanly, but the appended key only survives in the raw bytes.
         seen = {f.secret for f in findings}
-        findings += [f for f in _scan(data, path, rules) if f.secret not in seen]
+        findings += [f for f in _scan(data, path, rules, budget) if f.secret not in seen]
     return findings
 
 
 def _hits(
-        data: bytes, path: str, rules: tuple[Rule, ...], depth: int = 0,
-        budget: list[object] | None = None,
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+        depth: int = 0, open_end: bool | None = None,
 ) -> list[tuple[int, str, Rule, str]]:
     """(offset, secret, rule, encoding) of every key in ``data`` and in its
     other readings (``codec``): escapes undone, literals joined, base64
     decoded, a base64 value of a container decompressed (``budget``: the
-    decompression budget of the file, once made); offsets are always into
-    ``data``."""
+    file's; ``open_end``: ``data`` may be cut at its end, ``budget``'s
+    word when not given); offsets are always into ``data``."""
+    if open_end is None:
+        open_end = budget.open_end
     # Where each keyword and base64 form is, in one pass (the same passes
     # as the bare screen's): every keyword test below reads it instead of
     # searching the bytes again.
@@ -418,11 +426,11 @@ def _hits(
                 )
             ]
     if depth < 2:
-        hits += _b64_hits(data, path, rules, depth, where)
+        hits += _b64_hits(data, path, rules, depth, where, budget)
         if any(magic in where for magic in B64_MAGIC):
-            hits += _packed_hits(data, path, rules, depth, where, [] if budget is None else budget)
+            hits += _packed_hits(data, path, rules, depth, where, budget, open_end)
         if GIT_BINARY in where:
-            hits += _git_binary_hits(data, path, rules, where, [] if budget is None else budget)
+            hits += _git_binary_hits(data, path, rules, where, budget, open_end)
     return hits
 
 
@@ -434,23 +442,24 @@ _DELTA_HELD = 4 << 20
 
 
 def _git_binary_hits(
-        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: list[object],
+        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: Budget,
+        open_end: bool,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in the files a patch changes as binary (``git format-patch
     --binary``: base85 of zlib data, the new content and the old), inflated
     (``containers.scan_inflated``: bounded as a container is) and reported
-    where each hunk's data starts."""
+    where each hunk's data starts.  A hunk that inflates to less than its
+    header's size and runs to the end of ``data`` when that may be cut
+    (a window of a large patch) fails closed: the rest is in the next."""
     from together_hooks.detect.codec import delta_inserts
     from together_hooks.detect.codec import git_binary_hunks
-    from together_hooks.detect.containers import new_budget
     from together_hooks.detect.containers import scan_inflated
 
     by_id = {rule.id: rule for rule in rules}
     hits = []
     for at in where.offsets(GIT_BINARY):
-        for start, delta, size, raw in git_binary_hunks(data, at + len(GIT_BINARY)):
-            if not budget:
-                budget.append(new_budget(path))
+        for start, end, delta, size, raw in git_binary_hunks(data, at + len(GIT_BINARY)):
+            spent = budget.spent
             if delta and size <= _DELTA_HELD:
                 # Held whole (its header says how large), to take its inserts out.
                 from zlib import decompressobj
@@ -459,21 +468,36 @@ def _git_binary_hits(
                 try:
                     inflated = decompressobj().decompress(raw, size + 1)
                 except error:  # damaged: git apply would refuse it too
-                    continue
-                budget[0].take(len(inflated), path)  # type: ignore[attr-defined]
+                    inflated = b''
+                budget.take(len(inflated), path)
+                found = {
+                    secret: rule
+                    for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, budget, 2, False)
+                }
+                # A key swapped for another: the delta copies the name and
+                # the prefix from the old content and inserts the body.
+                for _o, secret, rule, _e in _hits(delta_inserts(inflated, KEY_PREFIX), path, rules, budget, 2, False):
+                    found.setdefault(secret, rule)
+                hits += [(start, secret, rule, 'git binary patch') for secret, rule in found.items()]
+            else:
+                def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
+                    return scan_bytes(member, name, rules, wide, budget)
                 hits += [
-                    (start, secret, rule, 'git binary patch')
-                    for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, 2, budget)
+                    (start, f.secret, by_id[f.rule], 'git binary patch')
+                    for f in scan_inflated(raw, path, scan, budget) if f.rule in by_id
                 ]
-                continue
+            if open_end and budget.spent - spent < size and len(data) - end < _HUNK_LINE:
+                from together_hooks.fileio import WINDOW
 
-            def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
-                return scan_bytes(member, name, rules, wide)
-            hits += [
-                (start, f.secret, by_id[f.rule], 'git binary patch')
-                for f in scan_inflated(raw, path, scan, budget[0]) if f.rule in by_id
-            ]
+                raise InputError(
+                    f'{path}: a GIT binary patch hunk larger than the window a large file is '
+                    f'read in ({WINDOW >> 20} MB), or cut short at its end: not scanned whole',
+                )
     return hits
+
+
+# A line of a binary patch's hunk: its count, 65 characters, CR LF.
+_HUNK_LINE = 68
 
 
 # Where a value ``_packed_hits`` opens can start: a magic's base64 form
@@ -482,6 +506,13 @@ def _git_binary_hits(
 # more (gzip's header and trailer are 18 bytes, a key 50 characters), and
 # base64 is wrapped wider (76, 64).  ``H4sI`` repeated, or a truncated
 # example, is passed over by one regex search, not a decoding at each.
+# Base64 values of containers one file may hold (``Budget.opened``, its
+# windows and members counted together): each costs a decompressor and a
+# scan of its own, whether it holds 30 bytes or 30 KB, so a file of lines
+# shaped as such values (``SDRzSUFB...``: a Helm release's start) would
+# cost a pre-receive hook's timeout; past this many it fails closed.  A
+# cluster's ``kubectl get secrets -o yaml`` holds one a Helm release.
+VALUES_OPENED = 4096
 _PACKED_START = rb'(?:' + b'|'.join(B64_MAGIC) + rb')[A-Za-z0-9+/_-]{40}'
 _B64_STRETCH = rb'[A-Za-z0-9+/_-]*'
 _B64_BYTES = _KEY_BYTES | frozenset(b'+/')
@@ -489,15 +520,18 @@ _B64_BYTES = _KEY_BYTES | frozenset(b'+/')
 
 def _packed_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: list[object],
+        budget: Budget, open_end: bool,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside a container written as a base64 value (a Helm
     release's gzip, ``base64 < dump.sql.gz``, a zip in a JSON field), or
     inside such a value encoded once more: decompressed
     (``containers.scan_packed``: bounded, failing closed on a bomb) and
-    reported where the value starts."""
+    reported where the value starts.  A value encoded once more is opened
+    only when its decoding starts as such a value does (one regex match,
+    no scan of it); a value that does not decompress whole and runs to
+    the end of ``data`` when that may be cut (``open_end``: a window of a
+    large file) fails closed."""
     from together_hooks.detect.codec import b64_value_at
-    from together_hooks.detect.containers import new_budget
     from together_hooks.detect.containers import scan_packed
     from together_hooks.regex_cache import cached
 
@@ -515,23 +549,35 @@ def _packed_hits(
         m = search(data, m.end() if value is None else value[1])
         if value is None:
             continue
-        raw = value[0]
+        raw, end = value
+        cut = open_end and end >= len(data)
         kind = container_kind(raw)
-        if kind is None:  # encoded once more
-            hits += [
-                (at, secret, rule, encoding if encoding.startswith('base64 ') else 'base64')
-                for _o, secret, rule, encoding in _hits(raw, path, rules, depth + 1, budget)
-            ]
+        if kind is None and depth < 1 and cached(_PACKED_START).match(raw):  # encoded once more
+            inner = b64_value_at(raw, 0)
+            if inner is not None:
+                raw = inner[0]
+                kind = container_kind(raw)
+        if kind is None:
             continue
-        if not budget:
-            budget.append(new_budget(path))
+
+        budget.opened += 1
+        if budget.opened > VALUES_OPENED:
+            raise InputError(
+                f'{path}: more than {VALUES_OPENED} base64 values of containers: not scanned whole '
+                '(each is decompressed and scanned: a file of them could take any time)',
+            )
 
         def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
-            return scan_bytes(member, name, rules, wide)
-        hits += [
-            (at, f.secret, by_id[f.rule], f'base64 {kind}')
-            for f in scan_packed(raw, path, scan, budget[0]) if f.rule in by_id
-        ]
+            return scan_bytes(member, name, rules, wide, budget)
+        found, whole = scan_packed(raw, path, scan, budget)
+        if cut and not whole:
+            from together_hooks.fileio import WINDOW
+
+            raise InputError(
+                f'{path}: a base64 value of a {kind} larger than the window a large file is '
+                f'read in ({WINDOW >> 20} MB), or cut short at its end: not scanned whole',
+            )
+        hits += [(at, f.secret, by_id[f.rule], f'base64 {kind}') for f in found if f.rule in by_id]
     return hits
 
 
@@ -645,6 +691,7 @@ def _may_escape(data: bytes) -> bool:
 
 def _b64_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
+        budget: Budget,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside base64 values: only where a rule keyword's base64 form
     occurs."""
@@ -660,12 +707,12 @@ def _b64_hits(
         return []
     return [
         (view.origin(offset), secret, rule, 'base64')
-        for offset, secret, rule, _enc in _hits(view.data, path, rules, depth + 1)
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
 
 
-def _scan(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
-    hits = _hits(data, path, rules)
+def _scan(data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget) -> list[Finding]:
+    hits = _hits(data, path, rules, budget)
     if not hits:
         return []
     hits.sort(key=lambda h: h[0])

@@ -1,0 +1,42 @@
+"""What one file may cost to decompress, whatever reads it.
+
+A file (or a blob) is scanned whole, or in windows when large; a
+container's members each in their own scans; a base64 value of a
+container and a ``GIT binary patch`` hunk from inside those scans.  Every
+one of them spends the one ``Budget`` of the file it belongs to, made
+once for that file and passed down: a bomb split over windows, members
+or values costs the file's budget, not one each.
+"""
+from __future__ import annotations
+
+from together_hooks.errors import InputError
+
+# Bytes decompressed for one file, every window, member, nested container,
+# base64 value and binary patch included: a zip bomb (42.zip, overlapping
+# entries, a gzip of zeros) stops here, after at most this much work.
+EXPANDED = 256 << 20
+
+
+class Budget:
+    """The decompression budget of one file (``EXPANDED``
+    bytes), and how the bytes scanned now stand in it: ``open_end`` when
+    they are a window with more of the file (or member) after them, so a
+    value that runs to their end may be cut there; ``opened``, the base64
+    values opened as containers so far (``engine._packed_hits``)."""
+
+    __slots__ = ('path', 'spent', 'open_end', 'opened')
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.spent = 0
+        self.open_end = False
+        self.opened = 0
+
+    def take(self, n: int, where: str) -> None:
+        self.spent += n
+        if self.spent > EXPANDED:
+            raise InputError(
+                f'{where}: more than {EXPANDED >> 20} MB decompressed: not scanned whole '
+                '(a compression bomb, or an archive too large to vouch for; '
+                'add its path to the config\'s exclude to commit it unscanned)',
+            )
