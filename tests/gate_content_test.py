@@ -158,7 +158,7 @@ def test_a_key_in_a_tag_is_reported_in_the_tag_by_name(git_repo, keys):
     v1 = git(git_repo, 'rev-parse', 'v1').strip()
     result = scan('--history')
     assert result.rc == 1
-    lines = [line for line in result.out.splitlines() if 'hashed_secret' in line]
+    lines = [line for line in result.out.splitlines() if '(hashed_secret ' in line]
     assert len(lines) == 2, result.out
     for line, name, key in ((lines[0], 'v2', in_header), (lines[1], 'v1', in_message)):
         assert hash_secret(key) in line and f' in tag {name} (' in line, line

@@ -155,7 +155,7 @@ def test_a_push_is_reported_once_whatever_the_batches(git_repo, keys, pushing):
     rc, out = _push(git_repo, pushing, 'main')
     assert rc != 0, out
     for key in (in_file, in_message, in_name, gone):
-        assert out.count(hash_secret(key)) == 1, out
+        assert out.count(f'(hashed_secret {hash_secret(key)})') == 1, out
 
 
 def test_notes_and_a_detached_commit_ride_with_a_branch(git_repo, keys, pushing):
