@@ -94,3 +94,18 @@ def test_a_gitignore_nobody_committed_fails_doctor_with_a_command_that_fixes_it(
     subprocess.run(('bash', '-c', command), cwd=git_repo / 'sub', check=True)
     r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
     assert '[pass] env-files-ignored' in r.out, r.out
+
+
+@pytest.mark.parametrize('path', ['.env.a\nb', '.env.a\tb', '.env.a\x1bb', 'sub\n/.env'])
+def test_untrack_command_for_a_name_with_a_control_character_runs_in_bash(git_repo, path):
+    """The name was single-quoted, and the output's scrub then showed the
+    newline, tab or ESC as `\\n`, `\\t`, `\\x1b`: literally those characters
+    inside single quotes, so `git rm --cached` "did not match any files".
+    Quoted `$'...'`, what shows is what bash reads back."""
+    for tool in (('check-env-gitignored',), ('together-hooks', 'doctor')):
+        _track(git_repo, [path])
+        r = run(*tool, cwd=git_repo)
+        command = _commands(r.out)[0]  # doctor names it in its fix too
+        assert '\x1b' not in command and '\n' not in command, command
+        subprocess.run(('bash', '-c', command), cwd=git_repo, check=True, capture_output=True)
+        assert path not in _tracked(git_repo), (tool, command)
