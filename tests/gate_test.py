@@ -533,6 +533,34 @@ def test_plain_pre_push_checks_the_first_push_into_an_empty_repository(
     assert rc == 0, out
 
 
+def test_plain_pre_push_checks_a_commit_on_no_local_ref_pushed_into_an_empty_repository(
+        git_repo, keys, tmp_path):
+    """`git push origin <sha>:refs/heads/main` into an empty remote, the
+    commit on no local ref: `scan --history` (every ref's commits) did not
+    reach it and the closing `HEAD...HEAD` covered no commit, so the key
+    was pushed.  The hook scans what is pushed: the sha's commits that no
+    branch of the remote has."""
+    _plain_pre_push(git_repo)
+    remote = tmp_path / 'empty.git'
+    subprocess.run(('git', 'init', '-q', '--bare', '-b', 'main', str(remote)), check=True)
+    git(git_repo, 'remote', 'add', 'origin', str(remote))
+    write(git_repo, 'README.md', 'hello\n')
+    commit(git_repo)
+    key = keys()
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    commit(git_repo)
+    sha = git(git_repo, 'rev-parse', 'HEAD').strip()
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    git(git_repo, 'reflog', 'expire', '--expire=now', '--all')
+    env = _ci_env()
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', f'{sha}:refs/heads/main')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert git(remote, 'for-each-ref') == ''
+    clean = git(git_repo, 'rev-parse', 'HEAD').strip()
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', f'{clean}:refs/heads/main')
+    assert rc == 0, out
+
+
 def test_plain_pre_push_example_runs(git_repo, keys, tmp_path):
     with open(os.path.join(EXAMPLES, 'pre-push.md'), encoding='utf-8') as f:
         text = f.read()
