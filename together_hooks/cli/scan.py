@@ -65,7 +65,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         '--since', metavar='REV',
         help='with --history or --commits: only commits not reachable from '
-             'REV (or from a set of refs: --since=--remotes=origin)',
+             'REV (with --commits, also a set of refs, several separated by '
+             'spaces: --since="--exclude=origin/main --remotes=origin")',
     )
     parser.add_argument(
         '--env-reuse', action='store_true',
@@ -171,7 +172,9 @@ def commits(
         # What a push sends: REV's commits a set of refs lacks (none, into
         # an empty repository), a commit on no local ref too.
         head_sha = ranges.resolve_commit(root, args.commits, '--commits')
-        exclude = [args.since] if args.since else []
+        # --since may name several, space-separated (no ref name holds a
+        # space): ``--exclude=origin/main --remotes=origin``.
+        exclude = args.since.split() if args.since else []
         return itertools.chain(
             added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked),
             tags_on_the_way(root, args.commits, scan),
