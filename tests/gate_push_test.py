@@ -503,3 +503,18 @@ def test_a_push_that_only_deletes_from_a_clone_with_no_commit(git_repo, keys, pu
     rc, out = _push(fresh, pushing, '-o', 'ci.skip', ':old')
     assert rc == 0, out
     assert 'refs/heads/old' not in _remote_refs(git_repo)
+
+
+def test_a_commit_on_no_local_ref_pushed_into_an_empty_remote(git_repo, keys, pushing):
+    """`git push origin <sha>:refs/heads/main`, the commit on no local ref,
+    the remote empty: what is pushed is the sha's commits, not a branch's."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    key = keys()
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    sha = commit(git_repo, 'key')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    git(git_repo, 'reflog', 'expire', '--expire=now', '--all')
+    rc, out = _push(git_repo, pushing, f'{sha}:refs/heads/main')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert 'refs/heads/main' not in _remote_refs(git_repo)

@@ -460,6 +460,44 @@ def test_github_actions_example_runs(git_repo, keys):
     assert rc == 0, out
 
 
+def test_ci_examples_after_a_force_push_say_so_and_scan_what_no_other_branch_has(git_repo, keys):
+    """After a force-push the push's `before` commit is not fetched: `git
+    cat-file -e` failed and the commit scan was skipped without a word,
+    so commits that added a key and removed it again passed green."""
+    import yaml
+
+    _pr_merge_checkout(git_repo, keys())
+    git(git_repo, 'rm', '-q', 'pr.py')
+    commit(git_repo)
+    # Every commit so far is on another branch the remote has.
+    git(git_repo, 'update-ref', 'refs/remotes/origin/other', 'HEAD')
+    _push_adding_and_removing_after(git_repo, keys())
+    head = git(git_repo, 'rev-parse', 'HEAD').strip()
+    git(git_repo, 'update-ref', 'refs/remotes/origin/main', head)
+    gone = 'f' * 40  # the old tip, not in this clone
+    with open(os.path.join(EXAMPLES, 'github-actions.yml'), encoding='utf-8') as f:
+        steps = yaml.safe_load(f)['jobs']['together-keys']['steps']
+    run_step = next(s for s in steps if s.get('id') == 'scan')['run']
+    env = _ci_env(RANGE='', BEFORE=gone, GITHUB_REF_NAME='main')
+    rc, out = _run(git_repo, env, 'bash', '-e', '-c', run_step)
+    assert rc == 1 and 'later.py:1' in out and 'pr.py' not in out, out
+    assert f'{gone} (before this push) is not in this clone' in out
+    with open(os.path.join(EXAMPLES, 'gitlab-ci.yml'), encoding='utf-8') as f:
+        job = yaml.safe_load(f)['together-hooks']
+    script = '\n'.join(['set -e', *job['script']])
+    env = _ci_env(CI_COMMIT_SHA=head, CI_COMMIT_BEFORE_SHA=gone, CI_COMMIT_BRANCH='main')
+    rc, out = _run(git_repo, env, 'sh', '-c', script)
+    assert rc == 1 and 'later.py:1' in out and 'pr.py' not in out, out
+    assert f'{gone} (before this push) is not in this clone' in out
+
+
+def _push_adding_and_removing_after(repo, key: str) -> None:
+    write(repo, 'later.py', f'K = "{key}"\n')
+    commit(repo)
+    git(repo, 'rm', '-q', 'later.py')
+    commit(repo)
+
+
 def _push_adding_and_removing(repo, key: str) -> str:
     """Commits on main that add ``key`` and delete it again, as a push
     brings them; returns the commit before them (the push's ``before``)."""
@@ -530,6 +568,34 @@ def test_plain_pre_push_checks_the_first_push_into_an_empty_repository(
     git(git_repo, 'branch', '-D', 'main')
     commit(git_repo)
     rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'clean:main')
+    assert rc == 0, out
+
+
+def test_plain_pre_push_checks_a_commit_on_no_local_ref_pushed_into_an_empty_repository(
+        git_repo, keys, tmp_path):
+    """`git push origin <sha>:refs/heads/main` into an empty remote, the
+    commit on no local ref: `scan --history` (every ref's commits) did not
+    reach it and the closing `HEAD...HEAD` covered no commit, so the key
+    was pushed.  The hook scans what is pushed: the sha's commits that no
+    branch of the remote has."""
+    _plain_pre_push(git_repo)
+    remote = tmp_path / 'empty.git'
+    subprocess.run(('git', 'init', '-q', '--bare', '-b', 'main', str(remote)), check=True)
+    git(git_repo, 'remote', 'add', 'origin', str(remote))
+    write(git_repo, 'README.md', 'hello\n')
+    commit(git_repo)
+    key = keys()
+    write(git_repo, 'a.py', f'K = "{key}"\n')
+    commit(git_repo)
+    sha = git(git_repo, 'rev-parse', 'HEAD').strip()
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    git(git_repo, 'reflog', 'expire', '--expire=now', '--all')
+    env = _ci_env()
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', f'{sha}:refs/heads/main')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert git(remote, 'for-each-ref') == ''
+    clean = git(git_repo, 'rev-parse', 'HEAD').strip()
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', f'{clean}:refs/heads/main')
     assert rc == 0, out
 
 

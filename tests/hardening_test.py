@@ -571,7 +571,7 @@ USAGE = (
     (('together-hooks', 'scna'), '(did you mean scan?)'),
     (('together-hooks', 'baseline', 'updat'), '(did you mean update?)'),
     (('detect-together-keys', '--format', 'jsn', 'a.txt'), '(did you mean json?)'),
-    (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history'),
+    (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history or --commits'),
     (('together-hooks', 'scan', '--diff', ''), "--diff BASE: '' is not a revision"),
     (('together-hooks', 'scan', '--diff', '--history'), '--diff: expected one argument'),
     (('together-hooks', 'scan', '--diff', '-x'), '--diff: expected one argument'),

@@ -410,6 +410,22 @@ def git_toplevel(path: str) -> str | None:
     return os.fsdecode(out.rstrip(b'\n'))
 
 
+def path_from_top(path: str) -> str | None:
+    """``path`` (as typed, from here) as git names it in a commit: from
+    the top of its work tree, with ``/`` (what ``git filter-repo --path``
+    matches); None outside a work tree."""
+    top = git_toplevel(path)
+    if top is None:
+        return None
+    # The folder resolved as git resolves the top (a symlink, /tmp on macOS);
+    # the file itself not: a tracked symlink is named as itself.
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    rel = os.path.relpath(os.path.join(folder, os.path.basename(path)), os.path.realpath(top))
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return None
+    return rel.replace(os.sep, '/')
+
+
 def work_tree_top(path: str = '.') -> str | None:
     """``git_toplevel(path)``, without a git process where git is sure to
     give the same answer: no ``GIT_*`` setting in the environment names

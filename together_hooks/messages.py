@@ -18,21 +18,25 @@ _SHELL_SAFE = frozenset(
 
 def shell_quote(word: str) -> str:
     """``word`` as one shell word, for a command a message tells you to
-    run: exactly ``shlex.quote(word)``, but for a name that is not UTF-8."""
+    run: exactly ``shlex.quote(word)``, but for a name that is not UTF-8 or
+    holds a character that is not printable (a newline, a tab, ESC)."""
     if not word:
         return "''"
     if _SHELL_SAFE.issuperset(word):
         return word
-    if any('\udc80' <= c <= '\udcff' for c in word):
-        # A file name that is not UTF-8 (its bytes as surrogate escapes):
-        # ANSI-C quoting (bash, zsh, ksh, POSIX 2024 sh) gives those bytes
-        # back, where single quotes would show a "\udce9" no file has.
+    if not word.isprintable():
+        # A file name that is not UTF-8 (its bytes as surrogate escapes) or
+        # holds a control: ANSI-C quoting (bash, zsh, ksh, POSIX 2024 sh)
+        # gives those bytes back, where single quotes would show a "\udce9"
+        # no file has, and the output's scrub turns a newline, tab or ESC
+        # inside them into the letters "\n", "\t", "\x1b".  What shows is
+        # printable, so the scrub leaves it as bash must read it.
         out = []
         for c in word:
             if '\udc80' <= c <= '\udcff':
                 out.append(f'\\x{ord(c) - 0xdc00:02x}')
-            elif c < ' ' or c in "'\\\x7f":
-                out.append(f'\\x{ord(c):02x}')
+            elif c in "'\\" or not c.isprintable():  # its UTF-8 bytes, whatever the locale
+                out += [f'\\x{b:02x}' for b in c.encode('utf-8')]
             else:
                 out.append(c)
         return "$'" + ''.join(out) + "'"

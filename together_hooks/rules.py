@@ -403,7 +403,10 @@ _API_KEY_NAME = (
 # A secret type wrapping the value (pydantic's ``SecretStr(<key>)``,
 # Haystack's ``Secret.from_token(<key>)``, ``new ApiKeyCredential(<key>)``).
 _SECRET_WRAPPER = (
-    rb'(?:(?:new[ \t]{1,8})?\w{0,20}(?i:secret|str|credential|token)\w{0,12}(?:\.\w{1,20})?\([ \t]{0,8})?'
+    # The type word starts the name or a camelCase word of it, and ends
+    # one (``struct.unpack(``, ``destroy_token(``, ``tokenize(`` are no type).
+    rb'(?:(?:new[ \t]{1,8})?(?:\w{0,20}?[a-z\d](?=[A-Z]))?(?i:secret|str|credential|token)s?(?![a-z])'
+    rb'\w{0,12}(?:\.\w{1,20})?\([ \t]{0,8})?'
 )
 _GENERIC_VALUE = (
     rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
@@ -435,7 +438,7 @@ TOGETHER_CONTEXT = Context(
         # ``baseURL: process.env.TOGETHER_API_BASE``)
         rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
         rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
-        rb'|(?i:provider|type|client_type|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
+        rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
         rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[ _.-]?ai)?)(?![\w-])'
         # or the class a config instantiates, by its qualified name
         # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
@@ -1151,6 +1154,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"p": {{"together": {{"provider": "together"}}, "o": {{"model": "m", "api_key": "{hex}"}}}}}}',
         'TOGETHER_API_KEY_SHA256={hex}',
         'together_api_key_hash: "{hex}"',
+        # A field whose name ends in type, a call whose name holds a type word.
+        'content_type: together\ntoken: {hex}',
+        'mime_type: together\ntoken: {hex}',
+        'provider = "together"\nkey = struct.unpack("{hex}")',
+        'provider = "together"\nkey = destroy_token("{hex}")',
         'Together(model="m")\nOpenAI(api_key="{hex}")',
         'Together(openai_api_key="{hex}")',
         # Generic names without Together context around them.

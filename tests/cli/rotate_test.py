@@ -394,3 +394,40 @@ def test_keys_inside_compressed_files_are_found_and_their_files_purged(git_repo,
     after = run('together-hooks', 'scan', '--history', cwd=git_repo)
     assert after.rc == 0, (after.out, after.err)
     assert leaked([zipped, packed, plain], git(git_repo, 'log', '--all', '-p', '--binary')) == []
+
+
+@pytest.mark.parametrize('where', ('subfolder', 'absolute'))
+def test_invert_paths_names_the_file_from_the_top_of_the_repository(git_repo, rng, where):
+    """`--invert-paths --path` took the path as typed: from `sub/`,
+    `rotate-help backup.zip` printed `--path backup.zip` (an absolute
+    argument, the absolute path), filter-repo kept `sub/backup.zip` and
+    `scan --history` still found the key.  The recipe runs in a fresh clone,
+    at its top: the path is named from there."""
+    import io
+    import zipfile
+
+    filter_repo = _filter_repo()
+    key = make_key(rng)
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('config/.env', f'TOGETHER_API_KEY={key}\n')
+    (git_repo / 'sub').mkdir()
+    (git_repo / 'sub' / 'backup.zip').write_bytes(raw.getvalue())
+    (git_repo / 'sub' / 'app.py').write_text('print(1)\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'leaks')
+    if where == 'subfolder':
+        result = rotate('backup.zip', cwd=git_repo / 'sub')
+    else:
+        result = rotate(str(git_repo / 'sub' / 'backup.zip'), cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert '--invert-paths --path sub/backup.zip\n' in result.out, result.out
+    start = result.out.index("printf '%s\\n'")
+    end = result.out.index('\n', result.out.index('git filter-repo'))
+    script = result.out[start:end].replace('git filter-repo', ' '.join((*filter_repo, '--force')))
+    done = subprocess.run(('bash', '-c', script), cwd=git_repo, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert git(git_repo, 'ls-files').split() == ['sub/app.py']
+    after = run('together-hooks', 'scan', '--history', cwd=git_repo)
+    assert after.rc == 0, (after.out, after.err)
+    assert not leaked([key], result.out, result.err, after.out, after.err)

@@ -92,5 +92,48 @@ def test_a_gitignore_nobody_committed_fails_doctor_with_a_command_that_fixes_it(
     assert line.startswith('[FAIL]') and '.gitignore: not committed' in line, r.out
     (command,) = re.findall(r'`(cd \.\. && git add [^`]*)`', line)
     subprocess.run(('bash', '-c', command), cwd=git_repo / 'sub', check=True)
+    git(git_repo, 'commit', '-qm', 'env rules')  # staged only, a clone has none of it
+    r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
+    assert '[pass] env-files-ignored' in r.out, r.out
+
+
+@pytest.mark.parametrize('path', ['.env.a\nb', '.env.a\tb', '.env.a\x1bb', 'sub\n/.env'])
+def test_untrack_command_for_a_name_with_a_control_character_runs_in_bash(git_repo, path):
+    """The name was single-quoted, and the output's scrub then showed the
+    newline, tab or ESC as `\\n`, `\\t`, `\\x1b`: literally those characters
+    inside single quotes, so `git rm --cached` "did not match any files".
+    Quoted `$'...'`, what shows is what bash reads back."""
+    for tool in (('check-env-gitignored',), ('together-hooks', 'doctor')):
+        _track(git_repo, [path])
+        r = run(*tool, cwd=git_repo)
+        command = _commands(r.out)[0]  # doctor names it in its fix too
+        assert '\x1b' not in command and '\n' not in command, command
+        subprocess.run(('bash', '-c', command), cwd=git_repo, check=True, capture_output=True)
+        assert path not in _tracked(git_repo), (tool, command)
+
+
+def test_rules_fix_added_to_a_tracked_gitignore_count_only_once_committed(git_repo):
+    """A tracked .gitignore, then `check-env-gitignored --fix` left it
+    modified: doctor said `[pass] ... committed .gitignore` (it only asked
+    whether the file was tracked) and check-env-gitignored exited 0.
+    doctor compares with HEAD (what a clone gets); the hook with the index
+    (what the commit being made carries)."""
+    (git_repo / '.gitignore').write_text('node_modules/\n')
+    git(git_repo, 'add', '.gitignore')
+    git(git_repo, 'commit', '-qm', 'ignore')
+    (git_repo / 'sub').mkdir()
+    r = run('check-env-gitignored', '--fix', cwd=git_repo / 'sub')
+    assert r.rc == 1, r.err
+    r = run('check-env-gitignored', cwd=git_repo / 'sub')
+    assert r.rc == 1 and '.gitignore: changes not staged' in r.out, r.out
+    r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
+    line = next(x for x in r.out.splitlines() if 'env-files-ignored' in x)
+    assert line.startswith('[FAIL]') and '.gitignore: changed since the last commit' in line, r.out
+    (command,) = re.findall(r'`(cd \.\. && git add [^`]*)`', line)
+    subprocess.run(('bash', '-c', command), cwd=git_repo / 'sub', check=True)
+    assert run('check-env-gitignored', cwd=git_repo / 'sub').rc == 0  # staged: this commit has them
+    r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
+    assert '[FAIL] env-files-ignored' in r.out and 'changed since the last commit' in r.out, r.out
+    git(git_repo, 'commit', '-qm', 'env rules')
     r = run('together-hooks', 'doctor', cwd=git_repo / 'sub')
     assert '[pass] env-files-ignored' in r.out, r.out

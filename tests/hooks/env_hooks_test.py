@@ -218,6 +218,9 @@ def test_check_env_gitignored_main(git_repo, capsys):
     ]
     fixed = (git_repo / '.gitignore').read_bytes()
     assert fixed.startswith(b'node_modules/\r\n/.env\r\n') and b'\n' not in fixed.replace(b'\r\n', b'')
+    assert check_env_gitignored.main(['--fix']) == 1  # until staged, the commit has no rules
+    assert '.gitignore: not committed' in capsys.readouterr().out
+    git(git_repo, 'add', '.gitignore')
     assert check_env_gitignored.main(['--fix']) == 0
     assert (git_repo / '.gitignore').read_bytes() == fixed
     assert check_env_gitignored.main(['ignored-file-argument.txt']) == 0
@@ -227,11 +230,13 @@ def test_check_env_gitignored_main(git_repo, capsys):
 def test_check_env_gitignored_allow(git_repo, capsys):
     (git_repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
     (git_repo / '.env.test').write_text('A=\n')
+    git(git_repo, 'add', '.gitignore')
     assert check_env_gitignored.main([]) == 0
     assert check_env_gitignored.main(['--allow', '.env.test']) == 1
     assert '.env.test: template would be ignored' in capsys.readouterr().out
     assert check_env_gitignored.main(['--allow', '.env.test', '--fix']) == 1
     assert (git_repo / '.gitignore').read_text().endswith('!.env.test\n')
+    git(git_repo, 'add', '.gitignore')
     assert check_env_gitignored.main(['--allow', '.env.test']) == 0
 
 

@@ -299,6 +299,7 @@ def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
     gzip), which no ``--replace-text`` rewrites."""
     from together_hooks.detect.scrub import learn
     from together_hooks.gitrun import git_toplevel
+    from together_hooks.gitrun import path_from_top
     from together_hooks.pipeline import Scanner
     from together_hooks.sources.files import from_paths
     from together_hooks.sources.files import from_tree
@@ -318,7 +319,9 @@ def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
         for f in scanner.scan_one(content):
             if args.hashed_secret is None or f.hashed_secret == args.hashed_secret:
                 if f.path != content.path or f.encoding.startswith('base64 '):
-                    sealed[content.path] = None
+                    # filter-repo runs at a clone's top: the path from there
+                    sealed[content.path if args.hashed_secret is not None
+                           else path_from_top(content.path) or content.path] = None
                 findings.append(f)
         if content.problem is not None and content.problem.fatal:
             unread.append(f'{content.path}: {content.problem.reason}')

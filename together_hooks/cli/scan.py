@@ -25,7 +25,7 @@ HELP = 'scan a repository, folders or files for Together API keys'
 # argparse (``cli.main``: ``scan --staged`` runs on every commit in some
 # setups, and argparse with its gettext and locale is a large share of it).
 DEFAULTS = {
-    'paths': [], 'staged': False, 'diff': None, 'history': False, 'since': None,
+    'paths': [], 'staged': False, 'diff': None, 'history': False, 'since': None, 'commits': None,
     'env_reuse': False, **pipeline.DEFAULTS, **audit_log.defaults('together-hooks scan'),
 }
 QUICK_OPTIONS = {
@@ -57,8 +57,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              'once per key and path, with the commit that first added it',
     )
     parser.add_argument(
+        '--commits', metavar='REV',
+        help='scan the commits of REV (also one on no branch, as a pre-push '
+             'hook is given it), each key once, as --diff does; with --since, '
+             'only those not reachable from it',
+    )
+    parser.add_argument(
         '--since', metavar='REV',
-        help='with --history: only commits not reachable from REV',
+        help='with --history or --commits: only commits not reachable from '
+             'REV (with --commits, also a set of refs, several separated by '
+             'spaces: --since="--exclude=origin/main --remotes=origin")',
     )
     parser.add_argument(
         '--env-reuse', action='store_true',
@@ -81,9 +89,9 @@ def contents(
         args: argparse.Namespace, scanner: pipeline.Scanner | None = None,
 ) -> Iterator[Content]:
     """Where the content comes from, by the options given."""
-    if args.since and not args.history:
-        raise InputError('--since needs --history')
-    if args.diff is not None or args.history:
+    if args.since and not (args.history or args.commits is not None):
+        raise InputError('--since needs --history or --commits')
+    if args.diff is not None or args.history or args.commits is not None:
         return commits(args, scanner)
     if args.staged:
         if args.paths:
@@ -119,9 +127,13 @@ def commits(
         args: argparse.Namespace, scanner: pipeline.Scanner | None = None,
 ) -> Iterator[Content]:
     """``--diff`` and ``--history``: files as commits have them."""
-    if args.diff is not None and args.history:
-        raise InputError('--diff and --history do not go together')
-    mode = '--diff' if args.diff is not None else '--history'
+    given = [m for m, on in (
+        ('--diff', args.diff is not None), ('--history', args.history),
+        ('--commits', args.commits is not None),
+    ) if on]
+    if len(given) > 1:
+        raise InputError(f'{" and ".join(given)} do not go together')
+    mode = given[0]
     if args.paths or args.staged:
         raise InputError(f'{mode} takes no PATH and no --staged')
     # History and ranges need no work tree: a bare mirror works too.
@@ -156,6 +168,18 @@ def commits(
     from together_hooks.sources.commits import tags_on_the_way
     from together_hooks.sources.commits import under_a_push
 
+    if args.commits is not None:
+        # What a push sends: REV's commits a set of refs lacks (none, into
+        # an empty repository), a commit on no local ref too.
+        head_sha = ranges.resolve_commit(root, args.commits, '--commits')
+        # --since may name several, space-separated (no ref name holds a
+        # space): ``--exclude=origin/main --remotes=origin``.
+        exclude = args.since.split() if args.since else []
+        return itertools.chain(
+            added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked),
+            tags_on_the_way(root, args.commits, scan),
+            under_a_push(root, [head_sha], exclude, scan),
+        )
     base, head, since_fork = ranges.parse_range(args.diff)
     if base == head == 'HEAD' and ranges.unborn_head(root) and runs_under_a_push():
         # HEAD...HEAD where no commit is yet, under a ``git push`` (a plain
@@ -210,7 +234,8 @@ def env_reuse(args: argparse.Namespace) -> int:
 def scan_root(args: argparse.Namespace) -> tuple[str, str]:
     """(a folder of the repository scanned, where reported paths sit in it):
     whose config file and baseline apply, and how to match its patterns."""
-    if args.diff is not None or args.history or args.staged or not args.paths:
+    if (args.diff is not None or args.history or args.commits is not None or args.staged
+            or not args.paths):
         return _toplevel(args) or '.', ''
     if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
         return args.paths[0], files.repo_prefix(args.paths[0])
@@ -225,6 +250,6 @@ def run(args: argparse.Namespace) -> int:
     # History discovery and ranges scan as they list: they get the run's scanner.
     scanner = (
         pipeline.Scanner.for_run(exclusions=args.exclusions)
-        if args.history or args.diff is not None else None
+        if args.history or args.diff is not None or args.commits is not None else None
     )
     return pipeline.run(contents(args, scanner), args, scanner)

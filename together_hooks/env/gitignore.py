@@ -329,25 +329,61 @@ def problems_of(
     return messages
 
 
-def uncommitted_rules(found: list[Probe], tracked: Iterable[str], root: str = '.') -> list[str]:
+def uncommitted_rules(
+        found: list[Probe], tracked: Iterable[str], root: str = '.',
+        against: str | None = 'HEAD',
+) -> list[str]:
     """One message per .gitignore whose rules ignore env files here but
-    that git does not track (``--fix`` wrote it, nobody added it): the
-    check passes on this machine while no teammate has the rules."""
+    that ``against`` lacks: git does not track it (``--fix`` wrote it,
+    nobody added it) or it differs there (``--fix`` added rules to a
+    tracked one).  The check passes on this machine while no teammate
+    has the rules.
+
+    ``against``: a commit (doctor: HEAD, what a clone gets, as its
+    "committed .gitignore" says), or None for the index (the hook, run as
+    a commit is made: that commit carries what is staged, and requiring
+    HEAD would refuse the very commit that adds the rules).  Any change
+    counts, not only the rule's line: a removed ``!`` rule ignores as
+    surely as an added one, so a .gitignore that differs fails closed."""
     tracked = set(tracked)
     sources = []
     for probe in found:
         source = probe.source.replace('\\', '/')
-        if probe.ok and probe.want_ignored and source not in tracked and source not in sources:
+        if probe.ok and probe.want_ignored and source not in sources:
             sources.append(source)
     if not sources:
         return []
     from together_hooks.env.hints import from_top
+    from together_hooks.gitrun import git_probe
     from together_hooks.messages import shell_quote
 
-    names = ' '.join(shell_quote(s) for s in sources)
+    unadded = [s for s in sources if s not in tracked]
+    added = [s for s in sources if s in tracked]
+    if added:
+        out = git_probe(
+            root, 'diff', '--name-only', '-z', '--no-renames', *([against] if against else []),
+            '--', *(f':(literal){s}' for s in added),
+        )  # None: no such commit (none yet), so none of it is committed
+        changed = set(zsplit(out)) if out is not None else set(added)
+        unadded += [s for s in added if s in changed]
+    if not unadded:
+        return []
+    names = ' '.join(shell_quote(s) for s in unadded)
+    stage = f'`{from_top(root)}git add -- {names}`'
+    if all(s not in tracked for s in unadded):
+        what = 'not committed'
+    elif against:
+        what = 'changed since the last commit'
+    else:
+        what = 'changes not staged'
+    if against:
+        return [
+            f'{_shown(unadded)}: {what}, so no teammate has its rules for '
+            f'.env files; stage it ({stage}) and commit it',
+        ]
     return [
-        f'{_shown(sources)}: not committed, so no teammate has its rules for '
-        f'.env files; stage it (`{from_top(root)}git add -- {names}`) and commit it',
+        f'{_shown(unadded)}: {what}, so this commit does not carry its '
+        f'rules for .env files; stage it ({stage})',
     ]
 
 

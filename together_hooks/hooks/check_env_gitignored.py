@@ -31,6 +31,8 @@ def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
     problems = gitignore.problems_of(
         found, _not_staged_env_files(root, files.tracked), allow, root,
     )
+    if not added:  # rules only in the work tree: the commit has none of them
+        problems += gitignore.uncommitted_rules(found, files.tracked, root, against=None)
     if problems:
         from together_hooks.report import shown_path
 
