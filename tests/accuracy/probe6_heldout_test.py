@@ -144,6 +144,18 @@ def _postman_env_b64(m: Made) -> tuple[Text, list[tuple[int, str]]]:
     return text, [(1, hx)]
 
 
+def _ini_glued_to_name(template: str):
+    """An INI file whose first line is ``[together]``, base64-encoded as
+    a value glued to its name by ``=``: the name's letters are base64
+    characters too, and must not be decoded with the value."""
+    def build(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+        hx = m.hex()
+        ini = f'[together]\napi_key = {hx}\nmodel = meta-llama/Llama-3-8b-chat-hf\n'
+        text = template.replace('B64', _b64(ini))
+        return text, [(line_of(text, _b64(ini)), hx)]
+    return build
+
+
 # -- tgp_v1_ keys glued to punctuation and markup ----------------------------
 
 def _glued(template: str):
@@ -172,6 +184,12 @@ SPECIAL = [
     Case('b64-data-uri-tfvars', 'site/settings.html', _data_uri_download),
     Case('b64-dockerfile-crlf-env-tgp', 'Dockerfile', _dockerfile_b64_env),
     Case('b64-postman-env-in-dotenv', 'ci/postman.env', _postman_env_b64),
+    Case('b64-ini-glued-dotenv', 'deploy/chat.env',
+         _ini_glued_to_name('# written by deploy.sh\nLLM_CONFIG_INI_B64=B64\nREPLICAS=2\n')),
+    Case('b64-ini-glued-helm-set-string', 'deploy/README.md',
+         _ini_glued_to_name('    helm upgrade chat ./chart \\\n      --set-string config.llmIni=B64\n')),
+    Case('b64-ini-glued-shell-export', 'scripts/env.sh',
+         _ini_glued_to_name('#!/bin/sh\nexport VALUE=B64\nexec chat\n')),
     Case('tgp-guillemets', 'docs/fr/config.md', _glued('Copiez la clé «KEY» dans le fichier .env.\n')),
     Case('tgp-corner-brackets', 'docs/ja/setup.md', _glued('APIキーは「KEY」です。\n')),
     Case('tgp-em-dash', 'notes/meeting.md', _glued('the new key\u2014KEY\u2014works for staging\n')),

@@ -47,3 +47,26 @@ def test_a_base64_env_ending_in_its_key_is_found(keys, lead, kind):
 def test_own_key_forms_are_the_codecs(keys):
     raw = keys().encode()
     assert {f for f, how in encoded_forms(raw) if how == 'base64'} == b64_forms(raw)
+
+
+@pytest.mark.parametrize('name', [
+    'VALUE=', 'LLM_INI_B64=', 'export CHAT_CONFIG=', '--set-string config.ini=', 'set ABCD=',
+    'X=', 'AB=', 'ABC=',
+])
+def test_a_base64_ini_glued_to_its_name_decodes_from_the_value(keys, name):
+    # The name's letters are base64 characters too: decoded with them, the
+    # INI file's first line would follow stray bytes, its [together]
+    # heading no longer at a line start.
+    hx = keys('hex')
+    ini = f'[together]\napi_key = {hx}\nmodel = m\n'.encode()
+    data = b'# chat\n' + name.encode() + base64.b64encode(ini) + b'\n'
+    found = scan_bytes(data, 'chat.env')
+    assert [(f.secret, f.line, f.encoding) for f in found] == [(hx, 2, 'base64')]
+
+
+def test_padding_inside_a_run_still_joins_a_name_glued_key(keys):
+    # The encoded key after an ``=`` inside a longer run: found as before.
+    key = keys()
+    enc = base64.b64encode(f'TOGETHER_API_KEY={key}\n'.encode()).decode()
+    found = scan_bytes(f'A=B={enc}\n'.encode(), 'x.env')
+    assert [(f.secret, f.encoding) for f in found] == [(key, 'base64')]

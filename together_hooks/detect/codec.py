@@ -484,8 +484,8 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 break
         if run is None:
             continue
-        done_to = run.end()
-        start, end = run.start(), run.end()
+        start, end = _value_at(data, run.start(), run.end(), hit)
+        done_to = end
         chars = _NOT_B64.sub(b'', data[start:end])
         for shift in range(4):
             if len(chars) - shift < 8:
@@ -509,6 +509,27 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     if not parts:
         return None
     return View(b''.join(parts), 'base64', None, starts, sources, [False] * len(starts))
+
+
+# Padding inside a run ends a value there: ``=`` before more base64
+# characters is a separator (``VALUE=<base64>``, ``--from-literal=a=<base64>``),
+# never a value's own character.
+_INNER_PAD = regex_cache.compile(rb'=+(?=[\\\r\n \t]*[' + _B64_CHARS + rb'])')
+
+
+def _value_at(data: bytes, start: int, end: int, hit: int) -> tuple[int, int]:
+    """The stretch of the run ``start``-``end`` that is the value holding
+    ``hit``: a name glued to its value by ``=`` is cut off, so the value
+    decodes from its own first character (the name's letters are base64
+    characters too: decoded with them, an INI file's ``[together]`` would
+    follow stray bytes, not stand at a line start)."""
+    for m in _INNER_PAD.finditer(data, start, end):
+        if m.end() <= hit:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return start, end
 
 
 def _char_positions(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
