@@ -49,7 +49,9 @@ class Pattern:
     holds: a file (or window) without it never runs, nor compiles, the
     regex.  ``by_name``: (regex, context) pairs; the first regex matching
     the whole of group ``name`` picks the context instead (None: not a
-    key), so one regex serves names of several kinds.
+    key), so one regex serves names of several kinds.  ``veto_before``:
+    a regex that, found ending where the match starts (on its line), says
+    the name is not the key's (``sha256(TOGETHER_API_KEY) = <digest>``).
     """
 
     __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name')
@@ -61,12 +63,13 @@ class Pattern:
             decoded: bytes | None = None,
             keyword: bytes | None = None,
             by_name: tuple[tuple[bytes, Context | None], ...] = (),
+            veto_before: bytes | None = None,
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
         # one key compiles only what judging it needs.
-        self._sources = (regex, decoded)
-        self._compiled: list[re.Pattern[bytes] | None] = [None, None]
+        self._sources = (regex, decoded, veto_before)
+        self._compiled: list[re.Pattern[bytes] | None] = [None, None, None]
         self.context = context
         self.keyword = keyword
         # (regex, context) pairs: the first regex matching the whole of the
@@ -120,6 +123,10 @@ class Pattern:
     @property
     def decoded(self) -> re.Pattern[bytes] | None:
         return self._get(1)
+
+    @property
+    def veto_before(self) -> re.Pattern[bytes] | None:
+        return self._get(2)
 
 
 class Context:
@@ -375,6 +382,19 @@ _LEGACY_ASSIGN = (
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
+# A digest word applied to a key's name, or governing the sentence that
+# names it, just before the name: the value is the key's digest, not the
+# key (``sha256(TOGETHER_API_KEY) = <hex>``, ``hashlib.sha256(b"...``,
+# ``The SHA-256 of our Together API key is <hex>``, ``hashed Together API
+# key: <hex>``, ``sha256_TOGETHER_API_KEY``).  Only in the same clause: a
+# comma, a full stop or a semicolon between them ends the digest's reach
+# (``Verify the checksum, then set TOGETHER_API_KEY=<key>``).
+_DIGEST_BEFORE = (
+    rb'(?<![A-Za-z])(?i:sha-?\d{1,3}(?:sum)?|md5(?:sum)?|hash(?:ed|es)?|checksum|digest|fingerprint)'
+    rb'(?:\w{0,16}[ \t]{0,4}\([ \t]{0,4}(?:b?["\'`])?'
+    rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
+    rb'|[ \t_.-]{1,4})\Z'
+)
 _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
 # A generic credential name, one regex for every kind (``NAME_KINDS``
 # tells them apart on a match): an API key or token under any prefix
@@ -699,7 +719,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
-                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
+                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
         # The key printed into a command that stores it under a Together
         # key's name (``echo <key> | pass insert together/api-key``).
         Pattern(rb'(?<![\w-])(?:echo|printf)(?:[ \t]{1,8}-{1,2}[\w-]{1,12})*[ \t]{1,8}' + _QUOTE + _HEX_KEY,
@@ -851,6 +871,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # In prose: an issue, a chat log, a README.
         'My Together API key is {hex}',
         'Set `TOGETHER_API_KEY` to `{hex}` and run it.',
+        # A digest word nearby that is not about the name: another
+        # statement, clause or sentence.
+        'h = hashlib.sha256(data); TOGETHER_API_KEY = "{hex}"',
+        'Verify the checksum, then set TOGETHER_API_KEY={hex}',
+        'The digest of the build is pinned. Our Together API key is {hex}',
+        'TOGETHER_API_KEY={hex}  # the sha256 is pinned elsewhere',
         '"together_api_key": {{\n  "value": "{hex}",\n  "type": "string"\n}}',
         '{{\n  "key": "TOGETHER_API_KEY",\n  "value": "{hex}",\n  "type": "secret"\n}}',
         '| `TOGETHER_API_KEY` | `{hex}` | staging |',
@@ -1221,6 +1247,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"ParameterKey": "TogetherApiKeySha256", "ParameterValue": "{hex}"}}',
         'TOGETHER_API_KEY;sha=abc\nx = {hex}',
         'digest = hashlib.sha256(TOGETHER_API_KEY.encode()).hexdigest()  # {hex}',
+        # A digest word applied to the name, or governing the sentence.
+        'sha256(TOGETHER_API_KEY) = {hex}',
+        'md5sum("together_api_key"): {hex}',
+        'The SHA-256 of our Together API key is {hex}',
+        'The SHA-256 hash of the Together API key is {hex}.',
+        'Hashed Together API key: {hex}',
+        'sha256_TOGETHER_API_KEY = "{hex}"',
     ),
 )
 

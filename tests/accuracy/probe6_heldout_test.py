@@ -213,6 +213,10 @@ SPECIAL = [
 
 LEAKS = key_cases(
     # -- Terraform, terragrunt, Pulumi, CDK -----------------------------------
+    ('digest-words-beside-a-real-key', 'notes/handover.md', '''\
+Verify the checksum of the tarball, then set TOGETHER_API_KEY={hex}
+The digest of the build is pinned. Our Together API key is {hex2}
+'''),
     ('tf-kubernetes-secret-data', 'infra/k8s.tf', '''\
 resource "kubernetes_secret" "chat" {{
   metadata {{
@@ -925,6 +929,20 @@ endpoints:
     ('decoy-masked-key-log', 'logs/startup.log', '''\
 INFO using Together key tgp_v1_AbCd****************************************
 INFO TOGETHER_API_KEY=****************************************************************
+'''),
+    ('decoy-digest-of-named-key', 'ops/rotation.md', '''\
+Rotated on 2024-06-01. To check a deploy holds the new key without
+printing it, compare digests:
+
+    sha256(TOGETHER_API_KEY) = {_hex}
+
+The SHA-256 of our Together API key is {_hex2} (staging).
+'''),
+    ('decoy-digest-call-in-script', 'scripts/check_key.py', '''\
+EXPECTED = {{
+    "prod": "{_hex}",  # hashlib.sha256(b"TOGETHER_API_KEY").hexdigest() of the prod value
+}}
+# md5sum(together_api_key): {_hex2}
 '''),
     ('decoy-zero-placeholder', '.env.example', '''\
 TOGETHER_API_KEY=0000000000000000000000000000000000000000000000000000000000000000
