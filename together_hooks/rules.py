@@ -363,8 +363,14 @@ _FALLBACK = (
     rb'\.(?i:unwrap_or|or_?else|get_?or_?else|or_?default)\w{0,8}\([ \t]{0,32}'
     rb'(?:\|[\w \t]{0,8}\|[ \t]{0,8}(?:move[ \t]{1,8})?)?'
 )
+# A qualifier in brackets after the name, as prose and docs write one
+# (``Together API key (staging):``, a list item or a table cell), not one
+# that names a digest (``Together API key (sha256):``).
+_BRACKETED = (
+    rb'(?:[ \t]{1,4}\((?![^()\r\n]{0,40}(?i:sha|md5|hash|checksum|digest|fingerprint))[^()\r\n]{1,40}\))?'
+)
 _LEGACY_ASSIGN = (
-    _PROPERTIES + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
+    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:-[ \t]{1,8})?<<<|<-|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
@@ -876,6 +882,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'h = hashlib.sha256(data); TOGETHER_API_KEY = "{hex}"',
         'Verify the checksum, then set TOGETHER_API_KEY={hex}',
         'The digest of the build is pinned. Our Together API key is {hex}',
+        # A qualifier in brackets after the name; the value on the next line.
+        'Together API key (staging)\n{hex}',
+        'Together API key (staging):\n{hex}',
+        '- **Together API key (staging)**: `{hex}`',
+        '| Together API key (staging) | `{hex}` |',
+        'TOGETHER_API_KEY (prod): {hex}',
         'TOGETHER_API_KEY={hex}  # the sha256 is pinned elsewhere',
         '"together_api_key": {{\n  "value": "{hex}",\n  "type": "string"\n}}',
         '{{\n  "key": "TOGETHER_API_KEY",\n  "value": "{hex}",\n  "type": "secret"\n}}',
@@ -1254,6 +1266,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'The SHA-256 hash of the Together API key is {hex}.',
         'Hashed Together API key: {hex}',
         'sha256_TOGETHER_API_KEY = "{hex}"',
+        'Together API key (sha256):\n{hex}',
+        '| Together API key (SHA-256 fingerprint) | {hex} |',
     ),
 )
 

@@ -217,6 +217,25 @@ LEAKS = key_cases(
 Verify the checksum of the tarball, then set TOGETHER_API_KEY={hex}
 The digest of the build is pinned. Our Together API key is {hex2}
 '''),
+    ('prose-bracketed-qualifier-next-line', 'notes/onboarding.md', '''\
+Ask in #infra for access. The shared keys:
+
+Together API key (staging)
+{hex}
+
+Together API key (prod):
+{hex2}
+'''),
+    ('markdown-list-bracketed-qualifier', 'wiki/Credentials.md', '''\
+- **Together API key (staging)**: `{hex}`
+- Together API key (load tests):
+  {hex2}
+'''),
+    ('markdown-table-bracketed-qualifier', 'docs/secrets.md', '''\
+| secret | value |
+|---|---|
+| Together API key (staging) | `{hex}` |
+'''),
     ('tf-kubernetes-secret-data', 'infra/k8s.tf', '''\
 resource "kubernetes_secret" "chat" {{
   metadata {{
@@ -937,6 +956,14 @@ printing it, compare digests:
     sha256(TOGETHER_API_KEY) = {_hex}
 
 The SHA-256 of our Together API key is {_hex2} (staging).
+'''),
+    ('decoy-bracketed-digest-qualifier', 'docs/verify.md', '''\
+| secret | sha256 |
+|---|---|
+| Together API key (SHA-256 fingerprint) | {_hex} |
+
+Together API key (sha256):
+{_hex2}
 '''),
     ('decoy-digest-call-in-script', 'scripts/check_key.py', '''\
 EXPECTED = {{
