@@ -492,6 +492,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 break
             raw = b64_decode(chars, shift)
             if raw is not None and any(k in raw for k in plain):
+                shift, raw = _glued_start(chars, shift, raw, plain)
                 # Each 3-byte group maps to its 4 characters in the
                 # original: a key is reported where its encoding starts.
                 from bisect import bisect_right
@@ -509,6 +510,40 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     if not parts:
         return None
     return View(b''.join(parts), 'base64', None, starts, sources, [False] * len(starts))
+
+
+# Bytes that are not text: what a name's letters decoded as base64 make.
+_CONTROL_BYTES = bytes(b for b in range(256) if b < 0x20 and b not in b'\t\n\r' or b == 0x7f)
+_NOT_ASCII_TEXT = _CONTROL_BYTES + bytes(range(0x80, 0x100))
+# Characters that join a name to a value and are base64 characters
+# themselves (a URL path's ``/cfg/<base64>``, ``cfg_<base64>``).
+_GLUE = b'/_-+'
+_GLUE_REACH = 64
+
+
+def _glued_start(
+        chars: bytes, shift: int, raw: bytes, plain: tuple[bytes, ...],
+) -> tuple[int, bytes]:
+    """(shift, decoded) of a value glued to a name by a base64 character:
+    where one such character in the first ``_GLUE_REACH`` is followed, at
+    the decoding's alignment, by text up to the keyword, and preceded by
+    bytes not all text (the name's letters decoded), the value starts
+    after the first; else ``shift`` and ``raw`` as they are.  A value of
+    text decodes to no such stray bytes, so it keeps its start."""
+    first = min(i for i in (raw.find(k) for k in plain) if i != -1)
+    for i in range(shift + 4, min(len(chars), _GLUE_REACH), 4):
+        if chars[i - 1] not in _GLUE:
+            continue
+        b = (i - shift) // 4 * 3
+        if b >= first:
+            break
+        if (
+                len(raw[:b].translate(None, _NOT_ASCII_TEXT)) < b
+                and len(raw[b:b + 3].translate(None, _NOT_ASCII_TEXT)) == 3
+                and len(raw[b:first].translate(None, _CONTROL_BYTES)) == first - b
+        ):
+            return i, raw[b:]
+    return shift, raw
 
 
 # Padding inside a run ends a value there: ``=`` before more base64
