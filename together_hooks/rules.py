@@ -399,7 +399,7 @@ _DIGEST_BEFORE = (
     rb'(?<![A-Za-z])(?i:sha-?\d{1,3}(?:sum)?|md5(?:sum)?|hash(?:ed|es)?|checksum|digest|fingerprint)'
     rb'(?:\w{0,16}[ \t]{0,4}\([ \t]{0,4}(?:b?["\'`])?'
     rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
-    rb'|[ \t_.-]{1,4})\Z'
+    rb'|[ \t]{1,4}|[_-])\Z'
 )
 _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
 # A generic credential name, one regex for every kind (``NAME_KINDS``
@@ -889,6 +889,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '| Together API key (staging) | `{hex}` |',
         'TOGETHER_API_KEY (prod): {hex}',
         'TOGETHER_API_KEY={hex}  # the sha256 is pinned elsewhere',
+        'Verify the checksum. Together API key: {hex}',
         '"together_api_key": {{\n  "value": "{hex}",\n  "type": "string"\n}}',
         '{{\n  "key": "TOGETHER_API_KEY",\n  "value": "{hex}",\n  "type": "secret"\n}}',
         '| `TOGETHER_API_KEY` | `{hex}` | staging |',
