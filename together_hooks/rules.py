@@ -49,7 +49,9 @@ class Pattern:
     holds: a file (or window) without it never runs, nor compiles, the
     regex.  ``by_name``: (regex, context) pairs; the first regex matching
     the whole of group ``name`` picks the context instead (None: not a
-    key), so one regex serves names of several kinds.
+    key), so one regex serves names of several kinds.  ``veto_before``:
+    a regex that, found ending where the match starts (on its line), says
+    the name is not the key's (``sha256(TOGETHER_API_KEY) = <digest>``).
     """
 
     __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name')
@@ -61,12 +63,13 @@ class Pattern:
             decoded: bytes | None = None,
             keyword: bytes | None = None,
             by_name: tuple[tuple[bytes, Context | None], ...] = (),
+            veto_before: bytes | None = None,
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
         # one key compiles only what judging it needs.
-        self._sources = (regex, decoded)
-        self._compiled: list[re.Pattern[bytes] | None] = [None, None]
+        self._sources = (regex, decoded, veto_before)
+        self._compiled: list[re.Pattern[bytes] | None] = [None, None, None]
         self.context = context
         self.keyword = keyword
         # (regex, context) pairs: the first regex matching the whole of the
@@ -120,6 +123,10 @@ class Pattern:
     @property
     def decoded(self) -> re.Pattern[bytes] | None:
         return self._get(1)
+
+    @property
+    def veto_before(self) -> re.Pattern[bytes] | None:
+        return self._get(2)
 
 
 class Context:
@@ -356,8 +363,14 @@ _FALLBACK = (
     rb'\.(?i:unwrap_or|or_?else|get_?or_?else|or_?default)\w{0,8}\([ \t]{0,32}'
     rb'(?:\|[\w \t]{0,8}\|[ \t]{0,8}(?:move[ \t]{1,8})?)?'
 )
+# A qualifier in brackets after the name, as prose and docs write one
+# (``Together API key (staging):``, a list item or a table cell), not one
+# that names a digest (``Together API key (sha256):``).
+_BRACKETED = (
+    rb'(?:[ \t]{1,4}\((?![^()\r\n]{0,40}(?i:sha|md5|hash|checksum|digest|fingerprint))[^()\r\n]{1,40}\))?'
+)
 _LEGACY_ASSIGN = (
-    _PROPERTIES + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
+    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:-[ \t]{1,8})?<<<|<-|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
@@ -375,6 +388,19 @@ _LEGACY_ASSIGN = (
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
+# A digest word applied to a key's name, or governing the sentence that
+# names it, just before the name: the value is the key's digest, not the
+# key (``sha256(TOGETHER_API_KEY) = <hex>``, ``hashlib.sha256(b"...``,
+# ``The SHA-256 of our Together API key is <hex>``, ``hashed Together API
+# key: <hex>``, ``sha256_TOGETHER_API_KEY``).  Only in the same clause: a
+# comma, a full stop or a semicolon between them ends the digest's reach
+# (``Verify the checksum, then set TOGETHER_API_KEY=<key>``).
+_DIGEST_BEFORE = (
+    rb'(?<![A-Za-z])(?i:sha-?\d{1,3}(?:sum)?|md5(?:sum)?|hash(?:ed|es)?|checksum|digest|fingerprint)'
+    rb'(?:\w{0,16}[ \t]{0,4}\([ \t]{0,4}(?:b?["\'`])?'
+    rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
+    rb'|[ \t]{1,4}|[_-])\Z'
+)
 _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
 # A generic credential name, one regex for every kind (``NAME_KINDS``
 # tells them apart on a match): an API key or token under any prefix
@@ -702,7 +728,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
-                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z'),
+                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
         # The key printed into a command that stores it under a Together
         # key's name (``echo <key> | pass insert together/api-key``).
         Pattern(rb'(?<![\w-])(?:echo|printf)(?:[ \t]{1,8}-{1,2}[\w-]{1,12})*[ \t]{1,8}' + _QUOTE + _HEX_KEY,
@@ -854,6 +880,19 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # In prose: an issue, a chat log, a README.
         'My Together API key is {hex}',
         'Set `TOGETHER_API_KEY` to `{hex}` and run it.',
+        # A digest word nearby that is not about the name: another
+        # statement, clause or sentence.
+        'h = hashlib.sha256(data); TOGETHER_API_KEY = "{hex}"',
+        'Verify the checksum, then set TOGETHER_API_KEY={hex}',
+        'The digest of the build is pinned. Our Together API key is {hex}',
+        # A qualifier in brackets after the name; the value on the next line.
+        'Together API key (staging)\n{hex}',
+        'Together API key (staging):\n{hex}',
+        '- **Together API key (staging)**: `{hex}`',
+        '| Together API key (staging) | `{hex}` |',
+        'TOGETHER_API_KEY (prod): {hex}',
+        'TOGETHER_API_KEY={hex}  # the sha256 is pinned elsewhere',
+        'Verify the checksum. Together API key: {hex}',
         '"together_api_key": {{\n  "value": "{hex}",\n  "type": "string"\n}}',
         '{{\n  "key": "TOGETHER_API_KEY",\n  "value": "{hex}",\n  "type": "secret"\n}}',
         '| `TOGETHER_API_KEY` | `{hex}` | staging |',
@@ -1229,6 +1268,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"ParameterKey": "TogetherApiKeySha256", "ParameterValue": "{hex}"}}',
         'TOGETHER_API_KEY;sha=abc\nx = {hex}',
         'digest = hashlib.sha256(TOGETHER_API_KEY.encode()).hexdigest()  # {hex}',
+        # A digest word applied to the name, or governing the sentence.
+        'sha256(TOGETHER_API_KEY) = {hex}',
+        'md5sum("together_api_key"): {hex}',
+        'The SHA-256 of our Together API key is {hex}',
+        'The SHA-256 hash of the Together API key is {hex}.',
+        'Hashed Together API key: {hex}',
+        'sha256_TOGETHER_API_KEY = "{hex}"',
+        'Together API key (sha256):\n{hex}',
+        '| Together API key (SHA-256 fingerprint) | {hex} |',
     ),
 )
 

@@ -144,6 +144,18 @@ def _postman_env_b64(m: Made) -> tuple[Text, list[tuple[int, str]]]:
     return text, [(1, hx)]
 
 
+def _ini_glued_to_name(template: str):
+    """An INI file whose first line is ``[together]``, base64-encoded as
+    a value glued to its name by ``=``: the name's letters are base64
+    characters too, and must not be decoded with the value."""
+    def build(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+        hx = m.hex()
+        ini = f'[together]\napi_key = {hx}\nmodel = meta-llama/Llama-3-8b-chat-hf\n'
+        text = template.replace('B64', _b64(ini))
+        return text, [(line_of(text, _b64(ini)), hx)]
+    return build
+
+
 # -- tgp_v1_ keys glued to punctuation and markup ----------------------------
 
 def _glued(template: str):
@@ -172,6 +184,16 @@ SPECIAL = [
     Case('b64-data-uri-tfvars', 'site/settings.html', _data_uri_download),
     Case('b64-dockerfile-crlf-env-tgp', 'Dockerfile', _dockerfile_b64_env),
     Case('b64-postman-env-in-dotenv', 'ci/postman.env', _postman_env_b64),
+    Case('b64-ini-glued-dotenv', 'deploy/chat.env',
+         _ini_glued_to_name('# written by deploy.sh\nLLM_CONFIG_INI_B64=B64\nREPLICAS=2\n')),
+    Case('b64-ini-glued-helm-set-string', 'deploy/README.md',
+         _ini_glued_to_name('    helm upgrade chat ./chart \\\n      --set-string config.llmIni=B64\n')),
+    Case('b64-ini-glued-shell-export', 'scripts/env.sh',
+         _ini_glued_to_name('#!/bin/sh\nexport VALUE=B64\nexec chat\n')),
+    Case('b64-ini-glued-url-path', 'docs/render.md',
+         _ini_glued_to_name('Fetch it with:\n\n    curl -s https://config.internal/v1/render/B64 -o llm.ini\n')),
+    Case('b64-ini-glued-underscore', 'deploy/values.txt',
+         _ini_glued_to_name('blob: llm_ini_b64_B64\n')),
     Case('tgp-guillemets', 'docs/fr/config.md', _glued('Copiez la clé «KEY» dans le fichier .env.\n')),
     Case('tgp-corner-brackets', 'docs/ja/setup.md', _glued('APIキーは「KEY」です。\n')),
     Case('tgp-em-dash', 'notes/meeting.md', _glued('the new key\u2014KEY\u2014works for staging\n')),
@@ -195,6 +217,29 @@ SPECIAL = [
 
 LEAKS = key_cases(
     # -- Terraform, terragrunt, Pulumi, CDK -----------------------------------
+    ('digest-words-beside-a-real-key', 'notes/handover.md', '''\
+Verify the checksum of the tarball, then set TOGETHER_API_KEY={hex}
+The digest of the build is pinned. Our Together API key is {hex2}
+'''),
+    ('prose-bracketed-qualifier-next-line', 'notes/onboarding.md', '''\
+Ask in #infra for access. The shared keys:
+
+Together API key (staging)
+{hex}
+
+Together API key (prod):
+{hex2}
+'''),
+    ('markdown-list-bracketed-qualifier', 'wiki/Credentials.md', '''\
+- **Together API key (staging)**: `{hex}`
+- Together API key (load tests):
+  {hex2}
+'''),
+    ('markdown-table-bracketed-qualifier', 'docs/secrets.md', '''\
+| secret | value |
+|---|---|
+| Together API key (staging) | `{hex}` |
+'''),
     ('tf-kubernetes-secret-data', 'infra/k8s.tf', '''\
 resource "kubernetes_secret" "chat" {{
   metadata {{
@@ -907,6 +952,28 @@ endpoints:
     ('decoy-masked-key-log', 'logs/startup.log', '''\
 INFO using Together key tgp_v1_AbCd****************************************
 INFO TOGETHER_API_KEY=****************************************************************
+'''),
+    ('decoy-digest-of-named-key', 'ops/rotation.md', '''\
+Rotated on 2024-06-01. To check a deploy holds the new key without
+printing it, compare digests:
+
+    sha256(TOGETHER_API_KEY) = {_hex}
+
+The SHA-256 of our Together API key is {_hex2} (staging).
+'''),
+    ('decoy-bracketed-digest-qualifier', 'docs/verify.md', '''\
+| secret | sha256 |
+|---|---|
+| Together API key (SHA-256 fingerprint) | {_hex} |
+
+Together API key (sha256):
+{_hex2}
+'''),
+    ('decoy-digest-call-in-script', 'scripts/check_key.py', '''\
+EXPECTED = {{
+    "prod": "{_hex}",  # hashlib.sha256(b"TOGETHER_API_KEY").hexdigest() of the prod value
+}}
+# md5sum(together_api_key): {_hex2}
 '''),
     ('decoy-zero-placeholder', '.env.example', '''\
 TOGETHER_API_KEY=0000000000000000000000000000000000000000000000000000000000000000

@@ -4,12 +4,14 @@ share."""
 from __future__ import annotations
 
 import base64
+import random
 
 import pytest
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from tests.keys import make_hex
 from together_hooks.detect.codec import b64_decode
 from together_hooks.detect.codec import b64_forms
 from together_hooks.detect.engine import scan_bytes
@@ -47,3 +49,57 @@ def test_a_base64_env_ending_in_its_key_is_found(keys, lead, kind):
 def test_own_key_forms_are_the_codecs(keys):
     raw = keys().encode()
     assert {f for f, how in encoded_forms(raw) if how == 'base64'} == b64_forms(raw)
+
+
+@pytest.mark.parametrize('name', [
+    'VALUE=', 'LLM_INI_B64=', 'export CHAT_CONFIG=', '--set-string config.ini=', 'set ABCD=',
+    'X=', 'AB=', 'ABC=',
+])
+def test_a_base64_ini_glued_to_its_name_decodes_from_the_value(keys, name):
+    # The name's letters are base64 characters too: decoded with them, the
+    # INI file's first line would follow stray bytes, its [together]
+    # heading no longer at a line start.
+    hx = keys('hex')
+    ini = f'[together]\napi_key = {hx}\nmodel = m\n'.encode()
+    data = b'# chat\n' + name.encode() + base64.b64encode(ini) + b'\n'
+    found = scan_bytes(data, 'chat.env')
+    assert [(f.secret, f.line, f.encoding) for f in found] == [(hx, 2, 'base64')]
+
+
+def test_padding_inside_a_run_still_joins_a_name_glued_key(keys):
+    # The encoded key after an ``=`` inside a longer run: found as before.
+    key = keys()
+    enc = base64.b64encode(f'TOGETHER_API_KEY={key}\n'.encode()).decode()
+    found = scan_bytes(f'A=B={enc}\n'.encode(), 'x.env')
+    assert [(f.secret, f.encoding) for f in found] == [(key, 'base64')]
+
+
+@pytest.mark.parametrize('name, urlsafe', [
+    ('GET https://cfg.example.com/v1/config/', False),
+    ('llm_ini_b64_', False),
+    ('cfg/ini/', False),
+    ('ini-', True),
+    ('chat_config_', True),
+])
+def test_a_base64_ini_glued_by_a_base64_character_decodes_from_the_value(keys, name, urlsafe):
+    # A name joined to its value by a character base64 holds too (a URL
+    # path's ``/``, ``_``, ``-``): the value starts after it where the
+    # bytes decoded before it are not text and those after it are.
+    hx = keys('hex')
+    ini = f'[together]\napi_key = {hx}\n'.encode()
+    enc = (base64.urlsafe_b64encode if urlsafe else base64.b64encode)(ini)
+    found = scan_bytes(b'# chat\n' + name.encode() + enc + b'\n', 'chat.txt')
+    assert [(f.secret, f.line, f.encoding) for f in found] == [(hx, 2, 'base64')]
+
+
+@settings(max_examples=200, deadline=None, database=None, derandomize=True)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7e), max_size=60),
+       st.sampled_from(['', 'X=', 'cfg/', 'a_b_']))
+def test_a_base64_text_value_keeps_every_line(head, name):
+    # A text value decodes to no stray bytes: whatever its first line, a
+    # [together] heading on a later line still stands at a line start.
+    hx = make_hex(random.Random('a text value'))
+    ini = f'{head}\n[together]\napi_key = {hx}\n'.encode()
+    data = name.encode() + base64.b64encode(ini) + b'\n'
+    found = scan_bytes(data, 'x.txt')
+    assert [f.secret for f in found] == [hx]

@@ -484,14 +484,15 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 break
         if run is None:
             continue
-        done_to = run.end()
-        start, end = run.start(), run.end()
+        start, end = _value_at(data, run.start(), run.end(), hit)
+        done_to = end
         chars = _NOT_B64.sub(b'', data[start:end])
         for shift in range(4):
             if len(chars) - shift < 8:
                 break
             raw = b64_decode(chars, shift)
             if raw is not None and any(k in raw for k in plain):
+                shift, raw = _glued_start(chars, shift, raw, plain)
                 # Each 3-byte group maps to its 4 characters in the
                 # original: a key is reported where its encoding starts.
                 from bisect import bisect_right
@@ -509,6 +510,61 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     if not parts:
         return None
     return View(b''.join(parts), 'base64', None, starts, sources, [False] * len(starts))
+
+
+# Bytes that are not text: what a name's letters decoded as base64 make.
+_CONTROL_BYTES = bytes(b for b in range(256) if b < 0x20 and b not in b'\t\n\r' or b == 0x7f)
+_NOT_ASCII_TEXT = _CONTROL_BYTES + bytes(range(0x80, 0x100))
+# Characters that join a name to a value and are base64 characters
+# themselves (a URL path's ``/cfg/<base64>``, ``cfg_<base64>``).
+_GLUE = b'/_-+'
+_GLUE_REACH = 64
+
+
+def _glued_start(
+        chars: bytes, shift: int, raw: bytes, plain: tuple[bytes, ...],
+) -> tuple[int, bytes]:
+    """(shift, decoded) of a value glued to a name by a base64 character:
+    where one such character in the first ``_GLUE_REACH`` is followed, at
+    the decoding's alignment, by text up to the keyword, and preceded by
+    bytes not all text (the name's letters decoded), the value starts
+    after the first; else ``shift`` and ``raw`` as they are.  A value of
+    text decodes to no such stray bytes, so it keeps its start."""
+    first = min(i for i in (raw.find(k) for k in plain) if i != -1)
+    for i in range(shift + 4, min(len(chars), _GLUE_REACH), 4):
+        if chars[i - 1] not in _GLUE:
+            continue
+        b = (i - shift) // 4 * 3
+        if b >= first:
+            break
+        if (
+                len(raw[:b].translate(None, _NOT_ASCII_TEXT)) < b
+                and len(raw[b:b + 3].translate(None, _NOT_ASCII_TEXT)) == 3
+                and len(raw[b:first].translate(None, _CONTROL_BYTES)) == first - b
+        ):
+            return i, raw[b:]
+    return shift, raw
+
+
+# Padding inside a run ends a value there: ``=`` before more base64
+# characters is a separator (``VALUE=<base64>``, ``--from-literal=a=<base64>``),
+# never a value's own character.
+_INNER_PAD = regex_cache.compile(rb'=+(?=[\\\r\n \t]*[' + _B64_CHARS + rb'])')
+
+
+def _value_at(data: bytes, start: int, end: int, hit: int) -> tuple[int, int]:
+    """The stretch of the run ``start``-``end`` that is the value holding
+    ``hit``: a name glued to its value by ``=`` is cut off, so the value
+    decodes from its own first character (the name's letters are base64
+    characters too: decoded with them, an INI file's ``[together]`` would
+    follow stray bytes, not stand at a line start)."""
+    for m in _INNER_PAD.finditer(data, start, end):
+        if m.end() <= hit:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return start, end
 
 
 def _char_positions(data: bytes, start: int, end: int) -> list[tuple[int, int]]:

@@ -254,6 +254,11 @@ def _secret_of(
     context = pattern.context_for(m)
     if context is False:
         return None
+    veto = pattern.veto_before
+    if veto is not None:
+        line = data.rfind(b'\n', 0, m.start()) + 1
+        if veto.search(data, max(line, m.start() - _VETO_REACH), m.start()):
+            return None
     if context is not None:
         if (start, secret) in had:
             # Found by a pattern before (a key under a Together name also
@@ -265,6 +270,10 @@ def _secret_of(
         if not _context_holds(where, at, context, walkers):
             return None
     return start, secret
+
+
+# How far before a match ``Pattern.veto_before`` looks (on the match's line).
+_VETO_REACH = 160
 
 
 def _holds(where: Where, keyword: bytes, lo: int, hi: int) -> bool:
@@ -628,6 +637,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
         for pattern in rule.patterns:
             pattern.regex  # noqa: B018 (each compiled on first use)
             pattern.decoded  # noqa: B018
+            pattern.veto_before  # noqa: B018
             for context in pattern.contexts():
                 walkers.add(_walker_key(context))
         rule.value  # noqa: B018
