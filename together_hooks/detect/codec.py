@@ -163,6 +163,7 @@ def _entity(m: re.Match[bytes]) -> bytes:
 _QP = regex_cache.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
 # An encoded "=": ``re`` finds it faster than ``in`` where "=" is common.
 _QP_MARK = regex_cache.compile(rb'=3D')
+_QP_SOFT = regex_cache.compile(rb'=\r?\n')
 # Percent-encoding; run twice for %25XX (double encoding).
 _PERCENT = regex_cache.compile(rb'%(?P<h>[0-9A-Fa-f]{2})')
 
@@ -225,8 +226,8 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
         (b'%' in data, _PERCENT, _hex_byte),
     ]
     for wanted, regex, repl in steps:
-        if regex is _QP:  # the file-wide search last: only "=" starts an escape
-            wanted = b'=' in current and (_qp_marked(data) if qp is None else bool(qp))
+        if regex is _QP:  # the file-wide search last, where there is an escape to undo
+            wanted = _QP.search(current) is not None and (_qp_marked(data) if qp is None else bool(qp))
         if not wanted:
             continue
         for _ in range(2 if regex is _PERCENT else 1):
@@ -272,8 +273,10 @@ def readings(
             out.append((0, view))
     if qp is None:
         qp = QpMark(data)
-    # The rarer test first: most files hold "=" before a line end.
-    if qp and (b'=\n' in data or b'=\r\n' in data):
+    # A soft line break first: one search (two ``in`` cost twice as much),
+    # and most files (mypy's history: 80% of those with a keyword) hold
+    # none, so the file-wide marker is searched for few.
+    if _QP_SOFT.search(data) is not None and qp:
         view = rewrite(data, _QP, _hex_byte, 'quoted-printable')
         if view is not None:
             out.append((0, view))
@@ -347,7 +350,8 @@ class QpMark:
     """``_qp_marked(data)``, searched the first time it is asked and then
     kept: a file's escape windows and its readings ask it of the same bytes
     (each a search of the whole file, which almost no file answers yes), and
-    a window with no "=" to undo does not ask."""
+    only where there is something to undo: a window holding an escape, a
+    file holding a soft line break."""
 
     __slots__ = ('data', '_marked')
 
