@@ -405,11 +405,14 @@ def _hits(
     # ``\u0074gp_v1_``, every character ``&#NN;``): found by its readings.
     marks = _escape_marks(data, rules, where)
     spans = None
+    qp = None  # does the file say it is quoted-printable: asked once, if at all
     if marks:
+        from together_hooks.detect.codec import QpMark
         from together_hooks.detect.codec import escaped_keyword_spans
 
+        qp = QpMark(data)
         found, spans = escaped_keyword_spans(
-            data, marks, tuple(k for rule in rules for k in rule.keywords), _READING,
+            data, marks, tuple(k for rule in rules for k in rule.keywords), _READING, qp,
         )
     active = tuple(
         rule for rule in rules
@@ -425,7 +428,7 @@ def _hits(
         from together_hooks.detect.codec import readings
 
         near = _keyword_spans(active, where, len(data))
-        for lo, view in readings(data, _merged(near + spans) if spans else near):
+        for lo, view in readings(data, _merged(near + spans) if spans else near, qp):
             def origin(offset: int, lo: int = lo, view: View = view) -> int:
                 return lo + view.origin(offset)
             hits += [
