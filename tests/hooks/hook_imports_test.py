@@ -15,6 +15,22 @@ from tests.conftest import write
 SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(together_hooks.__file__)))
 
 
+def _probe(module: str, argv: list[str], allowed: set[str]) -> str:
+    """A child's program: run ``module``'s main on ``argv`` and print, on
+    stderr, the standard modules it loaded beyond ``allowed``."""
+    return (
+        'import sys\n'
+        'before = set(sys.modules)\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        f'from {module} import main\n'
+        f'rc = main({argv!r})\n'
+        'loaded = set(sys.modules) - before\n'
+        f'extra = sorted(m for m in loaded - {set(allowed)!r} if not m.startswith("together_hooks"))\n'
+        'print("loaded:", extra, file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+
+
 @pytest.mark.parametrize('pre_commit', [False, True])
 def test_the_hook_blocking_keys_imports_only_what_its_report_needs(
         git_repo, keys, monkeypatch, pre_commit,
@@ -226,17 +242,7 @@ def test_a_clean_commit_loads_no_regex_module(
     if own_key:
         monkeypatch.setenv('TOGETHER_API_KEY', keys())
         allowed |= OWN_KEY_MODULES
-    code = (
-        'import sys\n'
-        'before = set(sys.modules)\n'
-        f'sys.path.insert(0, {SOURCE!r})\n'
-        f'from {module} import main\n'
-        f'rc = main({argv!r})\n'
-        'loaded = set(sys.modules) - before\n'
-        f'extra = sorted(m for m in loaded - {set(allowed)!r} if not m.startswith("together_hooks"))\n'
-        'print("loaded:", extra, file=sys.stderr)\n'
-        'raise SystemExit(rc)\n'
-    )
+    code = _probe(module, argv, allowed)
     for _ in range(2 if own_key else 1):  # the first fills the regex cache
         proc = subprocess.run(
             (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
@@ -285,17 +291,7 @@ def test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module(
     monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'cache'))
     # The audit log locks its file (``fcntl``, a C module).
     allowed = BLOCKED_COMMIT_MODULES | ({'fcntl'} if '--audit-log' in argv else set())
-    code = (
-        'import sys\n'
-        'before = set(sys.modules)\n'
-        f'sys.path.insert(0, {SOURCE!r})\n'
-        f'from {module} import main\n'
-        f'rc = main({argv!r})\n'
-        'loaded = set(sys.modules) - before\n'
-        f'extra = sorted(m for m in loaded - {set(allowed)!r} if not m.startswith("together_hooks"))\n'
-        'print("loaded:", extra, file=sys.stderr)\n'
-        'raise SystemExit(rc)\n'
-    )
+    code = _probe(module, argv, allowed)
     for _ in range(2):  # the first fills the regex cache
         proc = subprocess.run(
             (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
