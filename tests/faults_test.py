@@ -531,6 +531,9 @@ def test_ctrl_c_while_a_console_script_imports_is_one_line(tmp_path):
     the guard says it once running."""
     code = (
         'import os, signal, together_hooks\n'
+        # A shell starts background jobs (CI's, too) with SIGINT ignored, and
+        # Python then installs no handler: give it the one a terminal's has.
+        'signal.signal(signal.SIGINT, signal.default_int_handler)\n'
         'os.kill(os.getpid(), signal.SIGINT)\n'  # raised in the next import
         'from together_hooks.cli import main\n'
         'main()\n'

@@ -23,7 +23,6 @@ An encrypted zip member is left unread, like any encrypted data.
 from __future__ import annotations
 
 import io
-import struct
 from itertools import chain
 
 from together_hooks import regex_cache
@@ -455,7 +454,10 @@ def _zip(
 
 # A zip's local file header: signature, version, flags, method, time,
 # date, CRC, compressed and uncompressed sizes, name and extra lengths.
-_LOCAL = struct.Struct('<4s5H3I2H')
+# A local file header's fixed part (30 bytes); ``struct`` is imported where
+# a zip is read: a scan forks after loading this module (engine.prepare).
+_LOCAL = '<4s5H3I2H'
+_LOCAL_SIZE = 30
 
 
 def _locals(
@@ -466,6 +468,8 @@ def _locals(
     entry the central directory does not name (a zip after a zip), or
     names with another method or sizes, is decompressed as its local
     header says (stored or deflated; any other: InputError)."""
+    import struct
+
     names: list[str] = []
     seen = {(f.path, f.line, f.column, f.secret) for f in found}
     before = len(found)
@@ -475,13 +479,13 @@ def _locals(
         if at < 0:
             break
         stream.seek(at)
-        fixed = stream.read(_LOCAL.size)
-        if len(fixed) < _LOCAL.size:
+        fixed = stream.read(_LOCAL_SIZE)
+        if len(fixed) < _LOCAL_SIZE:
             raise _Damaged(f'{path}: a zip local header cut short at {at}: not scanned whole')
-        _sig, _version, flags, method, _time, _date, _crc, csize, usize, nlen, elen = _LOCAL.unpack(fixed)
+        _sig, _version, flags, method, _time, _date, _crc, csize, usize, nlen, elen = struct.unpack(_LOCAL, fixed)
         raw_name = stream.read(nlen)
         extra = stream.read(elen)
-        data_at = at + _LOCAL.size + nlen + elen
+        data_at = at + _LOCAL_SIZE + nlen + elen
         csize, usize = _zip64_sizes(extra, csize, usize)
         info = covered.get(at)
         if info is not None and info.compress_type == method and (
@@ -523,6 +527,8 @@ def _next_local(stream: BinaryIO, at: int) -> int:
 
 def _zip64_sizes(extra: bytes, csize: int, usize: int) -> tuple[int, int]:
     """The sizes a zip64 extra field (0x0001) gives for the 0xFFFFFFFF ones."""
+    import struct
+
     at = 0
     while at + 4 <= len(extra):
         tag, size = struct.unpack_from('<HH', extra, at)
