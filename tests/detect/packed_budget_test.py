@@ -53,7 +53,7 @@ def test_a_value_larger_than_a_window_fails_closed(tmp_path):
     packed = gzip.compress(f'TOGETHER_API_KEY={key}\n'.encode() + _rng.randbytes(WINDOW), compresslevel=1)
     data = b'{"blob": "' + base64.b64encode(packed) + b'"}\n'
     assert len(data) > WINDOW * 1.3
-    with pytest.raises(InputError, match=r'^big\.json: a base64 value of a gzip larger than the window'):
+    with pytest.raises(InputError, match=r'^big\.json: a base64 value of a gzip of more than \d+ KB across the edge of a window'):
         _file_scan(tmp_path, 'big.json', data)
 
 
@@ -150,3 +150,20 @@ def test_a_binary_patch_within_a_large_file_is_read(tmp_path):
     text = _patch(None, _BINARY + f'\0TOGETHER_API_KEY={key}\0'.encode()).encode()
     data = b'# filler\n' * (WINDOW // 5) + text
     assert [s for _line, s in _file_scan(tmp_path, 'big.patch', data)] == [hash_secret(key)]
+
+
+def test_values_across_a_window_edge_are_read_in_the_next_window(tmp_path):
+    """A `kubectl get secrets -o yaml` of Helm releases, 7 MB: a value that
+    runs past a window's end starts inside the next window's bytes (they
+    overlap), which reads it whole; every key is found, nothing fails."""
+    keys = [make_key(_rng) for _ in range(80)]
+    lines = []
+    for i, key in enumerate(keys):
+        text = f'TOGETHER_API_KEY={key}\n'.encode() + _rng.randbytes(60_000).hex().encode()
+        lines.append(f'  release.v{i}: {base64.b64encode(gzip.compress(text, mtime=0)).decode()}\n')
+    data = ('data:\n' + ''.join(lines)).encode()
+    assert len(data) > 1.6 * WINDOW
+    ends = [data.index(f'release.v{i}:'.encode()) for i in range(len(keys))]
+    assert any(at < WINDOW < at + len(line) for at, line in zip(ends, lines))  # one crosses the edge
+    found = _file_scan(tmp_path, 'secrets.yaml', data)
+    assert sorted(h for _, h in found) == sorted(hash_secret(k) for k in keys)

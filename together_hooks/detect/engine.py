@@ -29,6 +29,7 @@ from together_hooks.rules import Context
 from together_hooks.rules import KEY_CHARS
 from together_hooks.rules import KEY_LENGTH
 from together_hooks.rules import KEY_PREFIX
+from together_hooks.rules import MAX_CONTEXT
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
 from together_hooks.rules import Rule
@@ -563,6 +564,10 @@ def _packed_hits(
             continue
         raw, end = value
         cut = open_end and end >= len(data)
+        if cut and at >= len(data) - 2 * MAX_CONTEXT:
+            # Windows overlap by MAX_CONTEXT on each side: the next one's
+            # bytes start before this value, and it reads the value whole.
+            continue
         kind = container_kind(raw)
         if kind is None and depth < 1 and cached(_PACKED_START).match(raw):  # encoded once more
             inner = b64_value_at(raw, 0)
@@ -586,8 +591,9 @@ def _packed_hits(
             from together_hooks.fileio import WINDOW
 
             raise InputError(
-                f'{path}: a base64 value of a {kind} larger than the window a large file is '
-                f'read in ({WINDOW >> 20} MB), or cut short at its end: not scanned whole',
+                f'{path}: a base64 value of a {kind} of more than {2 * MAX_CONTEXT >> 10} KB across '
+                f'the edge of a window a large file is read in ({WINDOW >> 20} MB), or cut short '
+                'at its end: not scanned whole',
             )
         hits += [(at, f.secret, by_id[f.rule], f'base64 {kind}') for f in found if f.rule in by_id]
     return hits
