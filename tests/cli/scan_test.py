@@ -235,3 +235,22 @@ def test_diff_in_a_repository_with_no_commits_says_so(git_repo, spec):
     result = scan('--diff', spec, cwd=git_repo)
     assert_error_line(result, 'this repository has no commits yet')
     assert 'git fetch' not in result.err
+
+
+@pytest.mark.parametrize('since', ['HEAD~1..HEAD', 'HEAD~1...HEAD', 'HEAD^!', '^HEAD~1', 'HEAD~1 HEAD^@'])
+def test_commits_since_a_range_is_refused_not_a_pass(git_repo, since):
+    """``--commits REV --since`` takes ref sets and commits: a range (or
+    ``^!``, ``^X``) handed to git after ``--not`` turns round and leaves
+    nothing to scan, a silent pass where HEAD adds a key."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'base')
+    key = make_key(random.Random(since))
+    write(git_repo, 'b.py', f'K = "{key}"\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'adds a key')
+    result = scan('--commits', 'HEAD', f'--since={since}')
+    assert result.rc == 2, (result.out, result.err)
+    assert '--since' in result.err and 'no Together keys' not in result.out + result.err
+    assert scan('--commits', 'HEAD', '--since=HEAD~1').rc == 1  # one commit: fine
+    assert leaked([key], result.out, result.err) == []

@@ -174,7 +174,12 @@ def commits(
         head_sha = ranges.resolve_commit(root, args.commits, '--commits')
         # --since may name several, space-separated (no ref name holds a
         # space): ``--exclude=origin/main --remotes=origin``.
-        exclude = args.since.split() if args.since else []
+        # A word that is no ref set is one commit (a range, ``^!`` or ``^X``
+        # would turn git's ``--not`` round and leave nothing to scan).
+        exclude = [
+            word if word.startswith('-') else ranges.resolve_commit(root, word, '--since')
+            for word in (args.since.split() if args.since else [])
+        ]
         return itertools.chain(
             added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked),
             tags_on_the_way(root, args.commits, scan),

@@ -41,7 +41,7 @@ def unborn_head(root: str) -> bool:
 
 def resolve_commit(root: str, rev: str, what: str) -> str:
     """The commit ``rev`` names, or one line saying why it cannot be had."""
-    if not rev or rev.startswith('-'):
+    if not rev or rev.startswith(('-', '^')):
         raise InputError(f'{what}: {rev!r} is not a revision')
     out = git_output(root, 'rev-parse', '--verify', '--quiet', f'{rev}^{{commit}}')
     if out is None:
