@@ -582,3 +582,24 @@ def test_a_key_cut_by_a_folder_in_its_path_is_never_shown(git_repo, keys):
         texts += [out, err]
     joined = [t.replace('/', '') for t in texts]  # the reader drops the slash
     assert leaks([key], *texts, *joined) == []
+
+
+@pytest.mark.parametrize('invisible', ['\u00ad', '\u200b', '\u2060'])
+def test_a_key_split_by_invisible_characters_in_a_file_name_is_never_shown(git_repo, keys, invisible):
+    """A file name whose key prefix is split by an invisible character
+    (``tgp<soft hyphen>_v1<soft hyphen>_…``): the report shows the name
+    with the character escaped (``\\xad``), which a reader reads past; the
+    key goes, in every format and history."""
+    from tests.cli_run import leaked
+
+    key, named = keys(), keys()
+    shown = named.replace('_', invisible + '_', 2)
+    (git_repo / f'g-{shown}.txt').write_text(f'k = "{key}"\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'm')
+    texts = []
+    for args in (('scan',), ('scan', '--history'), *(('scan', '--format', fmt) for fmt in FORMATS)):
+        rc, out, err = call('together-hooks', *args, cwd=git_repo)
+        assert rc == 1, err
+        texts += [out, err]
+    assert leaked([key, named], *texts) == []

@@ -99,6 +99,17 @@ def _pattern(source: str) -> re.Pattern[str]:
     return cached(source)
 
 
+# A character written by its code, as a report escapes one it may not show.
+_ESCAPED_CODE = r'\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})'
+
+
+def _dropped_if_invisible(m: re.Match[str]) -> str:
+    """Nothing for the escape of a character ``_CONTROL`` drops from a
+    reading (it splits no key a reader sees), else the escape as it is."""
+    code = int(m.group()[2:], 16)
+    return '' if code <= 0x10ffff and _pattern(_CONTROL).fullmatch(chr(code)) else m.group()
+
+
 def _escaped(char: str) -> str:
     """A character no line may show as it is: a byte of a name that is
     not UTF-8 (a surrogate escape) as that byte, ``\\xe9``, in every line as
@@ -327,6 +338,10 @@ class Scrubber:
             readings = []
         if _folds(own):
             readings.append(_pattern(_CONTROL).sub('', _folded(own)))
+        if '\\' in own:  # an invisible character shown escaped (``tgp\xad_v1\xad_…``)
+            dropped = _pattern(_ESCAPED_CODE).sub(_dropped_if_invisible, own)
+            if dropped != own:
+                readings.append(_pattern(_CONTROL).sub('', dropped))
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
