@@ -295,6 +295,16 @@ def _run_as_printed(command: str, cwd) -> Result:
     return Result(proc)
 
 
+def _purge_as_printed(out: str, filter_repo: list[str], cwd) -> None:
+    """Run the recipe's purge as ``out`` prints it, from its ``printf`` of
+    the replacements to its ``git filter-repo`` line (the real one)."""
+    start = out.index("printf '%s\\n'")
+    end = out.index('\n', out.index('git filter-repo'))
+    script = out[start:end].replace('git filter-repo', ' '.join((*filter_repo, '--force')))
+    done = subprocess.run(('bash', '-c', script), cwd=cwd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
 def _added_then_removed(repo, key: str) -> None:
     (repo / 'README').write_text('hi\n')
     git(repo, 'add', '.')
@@ -385,11 +395,7 @@ def test_keys_inside_compressed_files_are_found_and_their_files_purged(git_repo,
     assert f'(hashed_secret {hash_secret(zipped)}) in backup.zip!config/.env:1\n' in by_hash.out
     assert not leaked([zipped, packed, plain], result.out, result.err, by_hash.out, by_hash.err)
 
-    start = result.out.index("printf '%s\\n'")
-    end = result.out.index('\n', result.out.index('git filter-repo'))
-    script = result.out[start:end].replace('git filter-repo', ' '.join((*filter_repo, '--force')))
-    done = subprocess.run(('bash', '-c', script), cwd=git_repo, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    _purge_as_printed(result.out, filter_repo, git_repo)
     assert git(git_repo, 'ls-files').split() == ['app.py']
     after = run('together-hooks', 'scan', '--history', cwd=git_repo)
     assert after.rc == 0, (after.out, after.err)
@@ -422,11 +428,7 @@ def test_invert_paths_names_the_file_from_the_top_of_the_repository(git_repo, rn
         result = rotate(str(git_repo / 'sub' / 'backup.zip'), cwd=git_repo)
     assert result.rc == 0, result.err
     assert '--invert-paths --path sub/backup.zip\n' in result.out, result.out
-    start = result.out.index("printf '%s\\n'")
-    end = result.out.index('\n', result.out.index('git filter-repo'))
-    script = result.out[start:end].replace('git filter-repo', ' '.join((*filter_repo, '--force')))
-    done = subprocess.run(('bash', '-c', script), cwd=git_repo, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    _purge_as_printed(result.out, filter_repo, git_repo)
     assert git(git_repo, 'ls-files').split() == ['sub/app.py']
     after = run('together-hooks', 'scan', '--history', cwd=git_repo)
     assert after.rc == 0, (after.out, after.err)
