@@ -86,6 +86,21 @@ def call(*argv: str, cwd, env: dict[str, str] | None = None, stdin: str | None =
     return proc.returncode, proc.stdout, proc.stderr
 
 
+def _echoed_by_errors(value: str, git_repo) -> list[str]:
+    """The outputs of three commands whose one-line errors echo ``value``
+    (a path, a range, a baseline name), each exit 2 without a traceback."""
+    texts = []
+    for argv in (
+        ('together-hooks', 'scan', value),
+        ('together-hooks', 'scan', '--diff', value),
+        ('detect-together-keys', '--baseline', value, 'a.txt'),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc == 2 and 'Traceback' not in err, (argv, err)
+        texts += [out, err]
+    return texts
+
+
 # --------------------------------------------------------- keys in file names
 
 def test_key_named_files_in_every_format(git_repo, keys):
@@ -292,15 +307,7 @@ def test_a_key_wrapped_in_an_argument_is_never_shown_in_pieces(git_repo, keys):
     key = keys()
     (git_repo / 'a.txt').write_text('nothing here\n')
     wrapped = f'{key[:25]}\n{key[25:]}'
-    texts = []
-    for argv in (
-        ('together-hooks', 'scan', wrapped),
-        ('together-hooks', 'scan', '--diff', wrapped),
-        ('detect-together-keys', '--baseline', wrapped, 'a.txt'),
-    ):
-        rc, out, err = call(*argv, cwd=git_repo)
-        assert rc == 2 and 'Traceback' not in err, (argv, err)
-        texts += [out, err]
+    texts = _echoed_by_errors(wrapped, git_repo)
     assert leaked([key], *texts) == []
 
 
@@ -315,15 +322,7 @@ def test_a_key_wrapped_narrower_than_a_piece_is_never_shown(git_repo, keys, widt
     key = keys()
     (git_repo / 'a.txt').write_text('nothing here\n')
     wrapped = '\n'.join(key[i:i + width] for i in range(0, len(key), width))
-    texts = []
-    for argv in (
-        ('together-hooks', 'scan', wrapped),
-        ('together-hooks', 'scan', '--diff', wrapped),
-        ('detect-together-keys', '--baseline', wrapped, 'a.txt'),
-    ):
-        rc, out, err = call(*argv, cwd=git_repo)
-        assert rc == 2 and 'Traceback' not in err, (argv, err)
-        texts += [out, err]
+    texts = _echoed_by_errors(wrapped, git_repo)
     joined = [''.join(t.split()) for t in texts]  # as a reader joins the pieces
     assert leaked([key], *texts, *joined) == []
 
