@@ -18,6 +18,7 @@ from tests.conftest import git
 from tests.org.scan_org_test import commit
 from tests.org.scan_org_test import key_repo
 from tests.org.scan_org_test import scan_org
+from tests.org.scan_org_test import serve_file
 from tests.org.scan_org_test import write_lines
 
 
@@ -35,17 +36,7 @@ class Stalling(http.server.BaseHTTPRequestHandler):
             self.asked.set()
             while self.stall.is_set():
                 time.sleep(0.05)
-        try:
-            with open(path, 'rb') as f:
-                data = f.read()
-        except OSError:
-            self.send_response(404)
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header('Content-Length', str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        serve_file(self, path)
 
     def log_message(self, *args) -> None:
         pass

@@ -363,7 +363,7 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         self.seen.append((self.path, self.headers.get('Authorization')))
         if self.path.startswith('/git/') and self.served:
-            self._file(os.path.join(self.served, self.path[len('/git/'):].split('?')[0]))
+            serve_file(self, os.path.join(self.served, self.path[len('/git/'):].split('?')[0]))
             return
         if self.path in self.limited:
             self.limited.discard(self.path)
@@ -387,21 +387,24 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def _file(self, path: str) -> None:
-        try:
-            with open(path, 'rb') as f:
-                data = f.read()
-        except OSError:
-            self.send_response(404)
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header('Content-Length', str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
     def log_message(self, *args) -> None:
         pass
+
+
+def serve_file(handler: http.server.BaseHTTPRequestHandler, path: str) -> None:
+    """Answer with the file at ``path`` (git's dumb HTTP protocol reads a
+    repository so), 404 when there is none."""
+    try:
+        with open(path, 'rb') as f:
+            data = f.read()
+    except OSError:
+        handler.send_response(404)
+        handler.end_headers()
+        return
+    handler.send_response(200)
+    handler.send_header('Content-Length', str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
 
 
 def serve_repos(api: str, top, *names: str) -> dict[str, str]:
