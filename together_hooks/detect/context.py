@@ -17,13 +17,13 @@ context needs.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from together_hooks import regex_cache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Iterator
 
 # Field names that say where a credential goes: a structure holding one
@@ -46,7 +46,7 @@ _TARGET = regex_cache.compile(
 # provider's ``config:`` block holds the model; the provider is named a
 # level up, as in mem0's ``{"provider": "together", "config": {...}}``).
 _MODEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])model["\']?\s{0,8}[:=]')
-_BRACKETS = re.compile(rb'[][(){}]')
+_BRACKETS = regex_cache.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
 _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
@@ -367,6 +367,8 @@ class Walker:
         if names:
             bound = self._bound.get(names)
             if bound is None:
+                import re  # a pattern made from the file's own names: never cached
+
                 # A use of the name, not another assignment to it (a HAR
                 # file's next ``"url": ...`` is another request's URL).
                 bound = self._bound[names] = re.compile(
@@ -425,6 +427,8 @@ def flat_siblings(prefix: bytes) -> re.Pattern[bytes]:
     """The lines naming a field of the same group: ``prefix`` and one
     more word (``LLM_PROVIDER``, ``LLM_BASE_URL``; not ``APP_LLM_PROVIDER``
     for ``APP_SECRET``: an app's prefix groups everything it configures)."""
+    import re  # made from the file's own name: never cached
+
     return re.compile(
         rb'(?m)^[ \t]*(?:export[ \t]+)?' + re.escape(prefix)
         + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?[ \t]*[:=]',
