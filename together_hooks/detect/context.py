@@ -363,18 +363,6 @@ class Walker:
         names = frozenset(
             name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
         )
-        bound = None
-        if names:
-            bound = self._bound.get(names)
-            if bound is None:
-                import re  # a pattern made from the file's own names: never cached
-
-                # A use of the name, not another assignment to it (a HAR
-                # file's next ``"url": ...`` is another request's URL).
-                bound = self._bound[names] = re.compile(
-                    rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
-                    rb'(?!["\']?[ \t]*[:=](?!=))',
-                )
         # Where the structure holding a model field starts (its brace and
         # its indented block are one structure, seen twice).
         model = -1
@@ -389,7 +377,7 @@ class Walker:
                 return mentions and _beside(data, index, label_start, end, model)
             if mentions and _inside(index.mention, label_start, end):
                 return True
-            if mentions and bound is not None and bound.search(data, label_start, end):
+            if mentions and self._used(names, data, label_start, end):
                 return True
             if model == label_start:
                 continue
@@ -403,10 +391,27 @@ class Walker:
         if group is not None:
             return group
         if statements:
-            return _inside(index.mention, lo, hi) or (
-                bound is not None and bound.search(data, lo, hi) is not None
-            )
+            return _inside(index.mention, lo, hi) or self._used(names, data, lo, hi)
         return False
+
+    def _used(self, names: frozenset[bytes], data: bytes, start: int, end: int) -> bool:
+        """One of ``names`` (identifiers bound to the endpoint) is used
+        between ``start`` and ``end``, not assigned again (a HAR file's
+        next ``"url": ...`` is another request's URL).  Its pattern is made
+        from the file's own names (``re``, never cached): only where one
+        of them is there to match, which most structures a key sits in
+        hold none of."""
+        if not any(data.find(name, start, end) != -1 for name in names):
+            return False
+        uses = self._bound.get(names)
+        if uses is None:
+            import re
+
+            uses = self._bound[names] = re.compile(
+                rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
+                rb'(?!["\']?[ \t]*[:=](?!=))',
+            )
+        return uses.search(data, start, end) is not None
 
 
 # A flat name (``.env``, ``.properties``, shell exports): a prefix, then
