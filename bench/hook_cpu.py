@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import statistics
@@ -45,6 +46,18 @@ sys.path.insert(0, str(HERE))
 from run import BETTERLEAKS_BIN, PRE_COMMIT_ENV, native_peer  # noqa: E402  (one lookup for both)
 BETTERLEAKS = ["git", ".", "--staged", "--isolate-rule", "togetherai-api-key",
                "--no-banner", "--no-color", "-l", "error", "-o", "-"]
+
+
+# A legacy key under a generic name, in a YAML block headed ``together``:
+# judged by the structure around it (``detect/context.py``).  Written
+# untracked into the copy (the other rows name their files, ``scan
+# --staged`` reads only what is staged), a seeded random value.
+GENERIC_LEGACY = "src/flask/deploy.yaml"  # a folder the repository has: no new probes
+
+
+def generic_legacy(repo: Path) -> None:
+    value = "%064x" % random.Random("hook_cpu-generic-legacy").getrandbits(256)
+    (repo / GENERIC_LEGACY).write_text(f"together:\n  model: llama\n  token: {value}\n")
 
 
 def commands(venvs: dict[str, Path], files: list[str], repo: Path) -> list[tuple[str, list[str]]]:
@@ -65,6 +78,8 @@ def commands(venvs: dict[str, Path], files: list[str], repo: Path) -> list[tuple
              ["PRE_COMMIT", *hook, *files]),
             (f"{name}: detect-together-keys, blocks on current keys only", [*hook, *tgp, *clean]),
             (f"{name}: detect-together-keys, blocks on a legacy key only", [*hook, *legacy, *clean]),
+            (f"{name}: detect-together-keys, blocks on a legacy key under a generic name",
+             [*hook, GENERIC_LEGACY, *clean]),
             (f"{name}: detect-together-keys, 3 clean files", [*hook, *three_clean]),
             (f"{name}: detect-together-keys, 3 clean files, as pre-commit runs it",
              ["PRE_COMMIT", *hook, *three_clean]),
@@ -103,6 +118,7 @@ def main() -> int:
         repo = Path(tmp) / "repo"
         shutil.copytree(corpus / "repo", repo, symlinks=True)  # never write into the cache
         pristine = (repo / ".secrets.baseline").read_bytes()
+        generic_legacy(repo)
         todo = commands(venvs, files, repo)
         cpu: dict[str, list[float]] = {name: [] for name, _ in todo}
         wall: dict[str, list[float]] = {name: [] for name, _ in todo}
