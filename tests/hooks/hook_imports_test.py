@@ -311,6 +311,9 @@ def test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module(
     # The endpoint in the call around the key decides before the name it
     # is bound to is looked for.
     ('client.py', 'client = Client(\n    base_url="https://api.together.xyz/v1",\n    token="{legacy}",\n)\n'),
+    # A flat name's prefix (``api_``) no other line starts with: no
+    # sibling to look for.
+    ('cfg.py', 'API_BASE = "https://api.together.xyz/v1"\napi_key = "{legacy}"\n'),
 ])
 def test_a_legacy_key_in_a_structure_named_together_loads_no_regex_module(
         git_repo, keys, monkeypatch, tmp_path, name, text,
@@ -320,9 +323,9 @@ def test_a_legacy_key_in_a_structure_named_together_loads_no_regex_module(
     ``together`` says it is Together's, and so does the endpoint in the
     call around it.  The walker's patterns are the rules' own, built from
     the user's cache; only a pattern made from the file's own names (the
-    uses of an identifier bound to the endpoint, a flat name's siblings)
-    needs ``re``, made only where one of those names occurs, so these
-    commits load none of it."""
+    uses of an identifier bound to the endpoint, the lines sharing a flat
+    name's prefix) needs ``re``, made only where another occurrence of the
+    name or prefix could match, so these commits load none of it."""
     write(git_repo, name, text.format(legacy=keys('hex')))
     subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
     monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'cache'))

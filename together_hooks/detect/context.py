@@ -450,6 +450,9 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
     start = _line_start(data, at, lo)
     answer = None
     for prefix in flat_prefixes(data, start, at):
+        first = data.find(prefix, lo, hi)  # the key's own name holds one
+        if data.find(prefix, first + 1, hi) == -1:
+            continue  # no other line can start with it: no pattern to make
         for s in flat_siblings(prefix).finditer(data, lo, hi):
             if s.start() == start:
                 continue
