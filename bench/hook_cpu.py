@@ -30,6 +30,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -46,18 +48,41 @@ BETTERLEAKS = ["git", ".", "--staged", "--isolate-rule", "togetherai-api-key",
                "--no-banner", "--no-color", "-l", "error", "-o", "-"]
 
 
-def commands(venvs: dict[str, Path], files: list[str]) -> list[tuple[str, list[str]]]:
+# A legacy key under a generic name, in a YAML block headed ``together``:
+# judged by the structure around it (``detect/context.py``).  Written
+# untracked into the copy (the other rows name their files, ``scan
+# --staged`` reads only what is staged), a seeded random value.
+GENERIC_LEGACY = "src/flask/deploy.yaml"  # a folder the repository has: no new probes
+
+
+def generic_legacy(repo: Path) -> None:
+    value = "%064x" % random.Random("hook_cpu-generic-legacy").getrandbits(256)
+    (repo / GENERIC_LEGACY).write_text(f"together:\n  model: llama\n  token: {value}\n")
+
+
+def commands(venvs: dict[str, Path], files: list[str], repo: Path) -> list[tuple[str, list[str]]]:
+    # The staged files by what they hold: a current key (``tgp_v1_``), a
+    # legacy one (64 hex digits under a Together name), or neither.
+    kinds = {f: (repo / f).read_bytes() for f in files}
+    tgp = [f for f in files if b"tgp_v1_" in kinds[f]]
+    legacy = [f for f in files if f not in tgp and re.search(rb"[0-9a-f]{64}", kinds[f])]
+    clean = [f for f in files if f not in tgp and f not in legacy]
+    three_clean = ["pyproject.toml", "src/flask/app.py", "src/flask/ctx.py"]
     out = []
     for name, venv in venvs.items():
         b = venv / "bin"
+        hook = [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline"]
         out += [
-            (f"{name}: detect-together-keys (blocks)",
-             [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline", *files]),
+            (f"{name}: detect-together-keys (blocks)", [*hook, *files]),
             (f"{name}: detect-together-keys (blocks), as pre-commit runs it",
-             ["PRE_COMMIT", str(b / "detect-together-keys"), "--baseline", ".secrets.baseline", *files]),
-            (f"{name}: detect-together-keys, 3 clean files",
-             [str(b / "detect-together-keys"), "--baseline", ".secrets.baseline",
-              "pyproject.toml", "src/flask/app.py", "src/flask/ctx.py"]),
+             ["PRE_COMMIT", *hook, *files]),
+            (f"{name}: detect-together-keys, blocks on current keys only", [*hook, *tgp, *clean]),
+            (f"{name}: detect-together-keys, blocks on a legacy key only", [*hook, *legacy, *clean]),
+            (f"{name}: detect-together-keys, blocks on a legacy key under a generic name",
+             [*hook, GENERIC_LEGACY, *clean]),
+            (f"{name}: detect-together-keys, 3 clean files", [*hook, *three_clean]),
+            (f"{name}: detect-together-keys, 3 clean files, as pre-commit runs it",
+             ["PRE_COMMIT", *hook, *three_clean]),
             (f"{name}: scan --staged --format json (blocks)",
              [str(b / "together-hooks"), "scan", "--staged", "--format", "json"]),
             (f"{name}: forbid-env-files", [str(b / "forbid-env-files"), *files]),
@@ -93,7 +118,8 @@ def main() -> int:
         repo = Path(tmp) / "repo"
         shutil.copytree(corpus / "repo", repo, symlinks=True)  # never write into the cache
         pristine = (repo / ".secrets.baseline").read_bytes()
-        todo = commands(venvs, files)
+        generic_legacy(repo)
+        todo = commands(venvs, files, repo)
         cpu: dict[str, list[float]] = {name: [] for name, _ in todo}
         wall: dict[str, list[float]] = {name: [] for name, _ in todo}
         for i in range(opts.runs + 1):  # the first round warms caches, uncounted

@@ -278,9 +278,9 @@ def test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module(
     but ``BLOCKED_COMMIT_MODULES``: every key found all the same.  So does
     ``scan --staged --format json`` and an audited commit: their JSON is
     written without the json package (``messages.json_text``).  (A
-    legacy key under a generic name is judged by the structure around it,
-    whose walkers compile patterns made from the file's own names: that
-    one needs ``re``.)"""
+    legacy key under a generic name is judged by the structure around it:
+    where that takes a pattern made from the file's own names, that one
+    needs ``re``; see the next test.)"""
     key, legacy, other = keys(), keys('hex'), keys()
     write(git_repo, 'app.py', f'client = Together(api_key="{key}")\n')
     write(git_repo, 'notes.md', f'Use `{other}` here.\n')
@@ -303,3 +303,38 @@ def test_a_blocked_commit_with_a_warm_cache_loads_no_regex_module(
     if '--audit-log' in argv:
         with open(os.path.join(git_repo, 'audit.jsonl')) as f:
             assert f.read().count('\n') == 2  # a line a run
+
+
+@pytest.mark.parametrize(('name', 'text'), [
+    ('deploy.yaml', 'together:\n  model: llama\n  token: {legacy}\n'),
+    ('settings.ini', '[together]\ntoken = {legacy}\n'),
+    # The endpoint in the call around the key decides before the name it
+    # is bound to is looked for.
+    ('client.py', 'client = Client(\n    base_url="https://api.together.xyz/v1",\n    token="{legacy}",\n)\n'),
+    # A flat name's prefix (``api_``) no other line starts with: no
+    # sibling to look for.
+    ('cfg.py', 'API_BASE = "https://api.together.xyz/v1"\napi_key = "{legacy}"\n'),
+])
+def test_a_legacy_key_in_a_structure_named_together_loads_no_regex_module(
+        git_repo, keys, monkeypatch, tmp_path, name, text,
+):
+    """A legacy key under a generic name is judged by the structure around
+    it (``detect.context``): a YAML block or an INI section headed
+    ``together`` says it is Together's, and so does the endpoint in the
+    call around it.  The walker's patterns are the rules' own, built from
+    the user's cache; only a pattern made from the file's own names (the
+    uses of an identifier bound to the endpoint, the lines sharing a flat
+    name's prefix) needs ``re``, made only where another occurrence of the
+    name or prefix could match, so these commits load none of it."""
+    write(git_repo, name, text.format(legacy=keys('hex')))
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'cache'))
+    code = _probe(HOOK, [name], BLOCKED_COMMIT_MODULES)
+    for _ in range(2):  # the first fills the regex cache
+        proc = subprocess.run(
+            (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True,
+        )
+        CAPTURED.extend((proc.stdout, proc.stderr))
+        assert proc.returncode == 1, proc.stdout + proc.stderr
+        assert proc.stdout.count('together-legacy-api-key') == 1, proc.stdout
+    assert proc.stderr.endswith('loaded: []\n'), proc.stderr

@@ -17,13 +17,13 @@ context needs.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from together_hooks import regex_cache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Iterator
 
 # Field names that say where a credential goes: a structure holding one
@@ -46,7 +46,7 @@ _TARGET = regex_cache.compile(
 # provider's ``config:`` block holds the model; the provider is named a
 # level up, as in mem0's ``{"provider": "together", "config": {...}}``).
 _MODEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])model["\']?\s{0,8}[:=]')
-_BRACKETS = re.compile(rb'[][(){}]')
+_BRACKETS = regex_cache.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
 _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
@@ -363,16 +363,6 @@ class Walker:
         names = frozenset(
             name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
         )
-        bound = None
-        if names:
-            bound = self._bound.get(names)
-            if bound is None:
-                # A use of the name, not another assignment to it (a HAR
-                # file's next ``"url": ...`` is another request's URL).
-                bound = self._bound[names] = re.compile(
-                    rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
-                    rb'(?!["\']?[ \t]*[:=](?!=))',
-                )
         # Where the structure holding a model field starts (its brace and
         # its indented block are one structure, seen twice).
         model = -1
@@ -387,7 +377,7 @@ class Walker:
                 return mentions and _beside(data, index, label_start, end, model)
             if mentions and _inside(index.mention, label_start, end):
                 return True
-            if mentions and bound is not None and bound.search(data, label_start, end):
+            if mentions and self._used(names, data, label_start, end):
                 return True
             if model == label_start:
                 continue
@@ -401,10 +391,27 @@ class Walker:
         if group is not None:
             return group
         if statements:
-            return _inside(index.mention, lo, hi) or (
-                bound is not None and bound.search(data, lo, hi) is not None
-            )
+            return _inside(index.mention, lo, hi) or self._used(names, data, lo, hi)
         return False
+
+    def _used(self, names: frozenset[bytes], data: bytes, start: int, end: int) -> bool:
+        """One of ``names`` (identifiers bound to the endpoint) is used
+        between ``start`` and ``end``, not assigned again (a HAR file's
+        next ``"url": ...`` is another request's URL).  Its pattern is made
+        from the file's own names (``re``, never cached): only where one
+        of them is there to match, which most structures a key sits in
+        hold none of."""
+        if not any(data.find(name, start, end) != -1 for name in names):
+            return False
+        uses = self._bound.get(names)
+        if uses is None:
+            import re
+
+            uses = self._bound[names] = re.compile(
+                rb'(?<![\w])(?:' + b'|'.join(map(re.escape, sorted(names))) + rb')(?![\w])'
+                rb'(?!["\']?[ \t]*[:=](?!=))',
+            )
+        return uses.search(data, start, end) is not None
 
 
 # A flat name (``.env``, ``.properties``, shell exports): a prefix, then
@@ -425,6 +432,8 @@ def flat_siblings(prefix: bytes) -> re.Pattern[bytes]:
     """The lines naming a field of the same group: ``prefix`` and one
     more word (``LLM_PROVIDER``, ``LLM_BASE_URL``; not ``APP_LLM_PROVIDER``
     for ``APP_SECRET``: an app's prefix groups everything it configures)."""
+    import re  # made from the file's own name: never cached
+
     return re.compile(
         rb'(?m)^[ \t]*(?:export[ \t]+)?' + re.escape(prefix)
         + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?[ \t]*[:=]',
@@ -441,6 +450,9 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
     start = _line_start(data, at, lo)
     answer = None
     for prefix in flat_prefixes(data, start, at):
+        first = data.find(prefix, lo, hi)  # the key's own name holds one
+        if data.find(prefix, first + 1, hi) == -1:
+            continue  # no other line can start with it: no pattern to make
         for s in flat_siblings(prefix).finditer(data, lo, hi):
             if s.start() == start:
                 continue

@@ -12,6 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
     from typing import Callable
+    from typing import Iterable
     from typing import Iterator
     from typing import Sequence
 
@@ -132,10 +133,8 @@ def _unlike_in_commit(
     from together_hooks.sources.content import could_be_offered
 
     given = {os.fsencode(n) for n in named}
-    top = os.fsencode(root)
-    if entries is not None and len(entries) <= INDEX_ENTRIES_LSTAT and all(
-            name in given or could_be_offered(os.fsdecode(os.path.join(top, name)))
-            for name in entries
+    if entries is not None and len(entries) <= INDEX_ENTRIES_LSTAT and _all_offered(
+            os.fsencode(root), (name for name in entries if name not in given),
     ):
         # Every entry not given is in the work tree, where pre-commit could
         # pass it: none is "unseen", and each given file is held to its
@@ -168,6 +167,46 @@ def _unlike_in_commit(
     yield from path_names(unseen)
     if by_sha:
         yield from blob_contents(root, by_sha)
+
+
+def _all_offered(top: bytes, names: Iterable[bytes]) -> bool:
+    """Whether pre-commit could pass each of ``names`` (relative to the
+    work tree ``top``): ``content.could_be_offered``, a file or a symlink
+    in the work tree.  A folder holding several is listed once (its
+    entries' types come with the listing) instead of an lstat per name,
+    and read only as far as they need (a folder of untracked files is not
+    read whole); a name the listing does not show as a file or a link
+    (another type, a name the file system folds) is asked of lstat, as
+    each one was."""
+    from together_hooks.sources.content import could_be_offered
+
+    folders: dict[bytes, set[bytes]] = {}
+    for name in names:
+        folder, _slash, base = name.rpartition(b'/')
+        folders.setdefault(folder, set()).add(base)
+    for folder, wanted in folders.items():
+        path = os.path.join(top, folder) if folder else top
+        if len(wanted) >= _LISTED:
+            others = len(wanted) + _LISTED_EXTRA  # entries read that are none of them
+            try:
+                with os.scandir(path) as listing:
+                    for entry in listing:
+                        if entry.name in wanted and (
+                                entry.is_file(follow_symlinks=False) or entry.is_symlink()
+                        ):
+                            wanted.discard(entry.name)
+                            if not wanted:
+                                break
+                        else:
+                            others -= 1
+                            if not others:
+                                break
+            except OSError:
+                pass
+        for base in wanted:
+            if not could_be_offered(os.fsdecode(os.path.join(path, base))):
+                return False
+    return True
 
 
 def _blob_ids(path: str, width: int) -> tuple[str, ...]:
@@ -219,7 +258,12 @@ INDEX_LIMIT = 1 << 20  # bytes
 # Entries: above this many, parsing them in Python (and, under pre-commit,
 # one lstat each) costs more CPU than the git process it saves.
 INDEX_ENTRIES_MAX = 1000
-INDEX_ENTRIES_LSTAT = 400  # under pre-commit: each entry also costs an lstat
+INDEX_ENTRIES_LSTAT = 400  # under pre-commit: each entry is also looked for in the work tree
+# A folder holding this many entries is listed rather than each entry
+# lstat'ed (``_all_offered``); the listing stops after reading as many
+# other names again and this many more.
+_LISTED = 4
+_LISTED_EXTRA = 64
 ASSUME_VALID = 0x8000  # ``assume-unchanged``, in the entry's flags
 SKIP_WORKTREE = 0x4000 << 16  # extended flags (v3+), shifted above the flags
 INTENT_TO_ADD = 0x2000 << 16  # ``git add -N``: nothing staged yet
