@@ -451,6 +451,41 @@ def test_sigterm_to_history_parent_leaves_no_child(git_repo):
     assert left == []
 
 
+@pytest.mark.skipif(not sys.platform.startswith('linux'), reason='reads /proc')
+def test_a_history_worker_killed_fails_closed_in_one_line(git_repo):
+    """The forked process that scans half of history's blobs, killed
+    (SIGKILL: no ``finally``, no result sent): the run ends with exit 2
+    and one line, never with the other half's findings alone."""
+    for i in range(4):
+        (git_repo / f'f{i}.py').write_bytes(b'Together(' * (1 << 20) + b'%d\n' % i)
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'm')
+    err_file = open(git_repo.parent / 'err.txt', 'w+b')
+    proc = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan', '--history'), cwd=git_repo,
+        stdout=subprocess.PIPE, stderr=err_file,
+    )
+    worker = None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and worker is None:
+        seen = _descendants(proc.pid)
+        if sum('cat-file' in _cmdline(p) for p in seen) >= 2:  # both halves read
+            worker = next((
+                p for p in seen if 'together-hooks' in _cmdline(p) and 'scan' in _cmdline(p)
+            ), None)
+        time.sleep(0.02)
+    assert worker is not None and proc.poll() is None, 'the scan ended before both halves started'
+    os.kill(worker, signal.SIGKILL)
+    out, _none = proc.communicate(timeout=120)
+    err_file.seek(0)
+    err = err_file.read().decode('utf-8', 'replace')
+    err_file.close()
+    assert proc.returncode == 2, (proc.returncode, err)
+    assert 'Traceback' not in err and len(err.strip().splitlines()) == 1, err
+    assert 'scan worker failed' in err, err
+    assert out == b''
+
+
 def test_a_folder_gone_under_git_is_not_git_missing(tmp_path):
     """A folder deleted between finding it and asking git about it (a race
     with the user's shell or a build) is named, never "git is not installed"."""

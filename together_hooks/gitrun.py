@@ -336,15 +336,18 @@ def git_probe(root: str, *args: str) -> bytes | None:
 
 def git_stream(
         root: str, *args: str, stdin: bool = False, errors: IO[bytes] | None = None,
+        source: IO[bytes] | None = None,
 ) -> subprocess.Popen[bytes]:
     """A git process read as it runs (stdout piped; stderr piped unless
     ``stdin`` is asked for, when it is dropped, or ``errors``, a file that
-    takes it: a pipe nobody reads while stdout is read could fill)."""
+    takes it: a pipe nobody reads while stdout is read could fill).
+    ``source``: what git reads instead (another git's stdout: a pipeline)."""
     import subprocess
 
     return subprocess.Popen(
         **_command(args, None), cwd=root, bufsize=1 << 20,
-        stdin=subprocess.PIPE if stdin else None, stdout=subprocess.PIPE,
+        stdin=source if source is not None else subprocess.PIPE if stdin else None,
+        stdout=subprocess.PIPE,
         stderr=errors if errors is not None else (
             subprocess.DEVNULL if stdin else subprocess.PIPE),
     )

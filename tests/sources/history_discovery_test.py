@@ -2,6 +2,8 @@
 (or left over from) other histories costs nothing extra, and finds the same."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.cli_run import scan
@@ -9,6 +11,8 @@ from tests.conftest import git
 from tests.conftest import write
 from tests.sources.histories import branchy_history
 from tests.sources.histories import tree_walks
+from together_hooks import gitrun
+from together_hooks.errors import InputError
 from together_hooks.sources import history
 
 
@@ -128,15 +132,63 @@ def test_one_walk_of_the_commits_lists_and_counts_them(git_repo, keys):
 def test_a_listed_blob_git_cannot_find_fails_in_one_line(git_repo):
     """A blob a walk names but the store lacks (a damaged repository) is an
     InputError, never skipped: skipping it would pass whatever it holds."""
-    from together_hooks.errors import InputError
-
     write(git_repo, 'a.py', 'x = 1\n')
     commit(git_repo)
     kept = blob_of(git_repo, 'HEAD:a.py')
-    assert history._sized(str(git_repo), kept + b'\n') == [(kept, 6)]
+
+    def sized(listed: bytes) -> list[tuple[bytes, int]]:
+        return history._blobs_of(gitrun.git(str(git_repo), 'cat-file', history._LISTING, input=listed))
+
+    assert sized(kept + b'\n') == [(kept, 6)]
     gone = b'0' * len(kept)  # no object has this id
     with pytest.raises(InputError, match=f'{gone.decode()} is missing'):
-        history._sized(str(git_repo), kept + b'\n' + gone + b'\n')
+        sized(kept + b'\n' + gone + b'\n')
+
+
+def _store_shared_with(tmp_path, git_repo, keys) -> tuple:
+    """A clone borrowing ``git_repo``'s loose objects (alternates), which
+    has three commits, each adding a file (a key in the second)."""
+    for name, text in (('a.py', 'x = 1\n'), ('b.py', f'K = "{keys()}"\n'), ('c.py', 'y = 2\n')):
+        write(git_repo, name, text)
+        commit(git_repo, f'add {name}')
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', '--shared', str(git_repo), str(clone))
+    assert history._shares_store(str(clone))
+    return str(clone)
+
+
+def test_a_shared_store_is_sized_as_its_walk_goes(tmp_path, git_repo, keys):
+    """The walk's blobs are sized by a cat-file reading the walk's own
+    output (a pipe from one git to the other): exactly what the walk and
+    then cat-file asked one after the other give, in the walk's order."""
+    clone = _store_shared_with(tmp_path, git_repo, keys)
+    for more, names in (((), 'abc'), (('--not', git(git_repo, 'rev-parse', 'HEAD~1').strip()), 'c')):
+        walked = gitrun.git(clone, *history._REACHABLE, *more)
+        expected = history._blobs_of(gitrun.git(clone, 'cat-file', history._LISTING, input=walked))
+        assert [sha for sha, _n in expected] == [blob_of(git_repo, f'HEAD:{n}.py') for n in names]
+        sized = history._Sized(clone, *more)
+        try:
+            assert sized.blobs() == expected
+        finally:
+            sized.close()
+
+
+def test_a_walk_cut_short_fails_in_one_line(tmp_path, git_repo, keys):
+    """When the walk fails partway (a tree the store lacks), cat-file has
+    sized what it was sent and ends well: the walk's own failure is the
+    answer (exit 2, one line), never the blobs listed so far."""
+    clone = _store_shared_with(tmp_path, git_repo, keys)
+    tree = git(git_repo, 'rev-parse', 'HEAD~2^{tree}').strip()
+    os.remove(os.path.join(git_repo, '.git', 'objects', tree[:2], tree[2:]))
+    sized = history._Sized(clone)
+    try:
+        with pytest.raises(InputError, match='^git rev-list failed: '):
+            sized.blobs()
+    finally:
+        sized.close()
+    got = scan('--history', cwd=clone)
+    assert got.rc == 2, got
+    assert 'Traceback' not in got.err and len(got.err.strip().splitlines()) == 1, got.err
 
 
 def test_a_pack_is_read_from_its_end_so_each_base_is_built_once(git_repo):

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
     from typing import Iterator
+    from typing import IO
     from typing import Sequence
     from typing import TextIO
 
@@ -155,9 +156,11 @@ def blob_keys(
 # Every blob some ref reaches.  A pack bitmap, where the store has one (a
 # server's or a mirror's repository, and the local clones that hard-link its
 # packs), answers this without walking a tree; elsewhere it is ignored.
+# ``--in-commit-order``: each commit's new blobs as the walk meets them, not
+# all at its end (the same order), so what reads the walk works alongside.
 _REACHABLE = (
     *PACK_READING, 'rev-list', '--objects', '--no-object-names',
-    '--filter=object:type=blob', '--use-bitmap-index', '--all',
+    '--filter=object:type=blob', '--use-bitmap-index', '--in-commit-order', '--all',
 )
 _LISTING = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
 
@@ -209,9 +212,9 @@ class _Background:
     """A git command whose whole output is read in a thread from when it is
     made, so git runs while the caller does something else."""
 
-    def __init__(self, root: str, *args: str) -> None:
+    def __init__(self, root: str, *args: str, source: IO[bytes] | None = None) -> None:
         self.command = command_name(args)
-        self.proc = git_stream(root, *args)
+        self.proc = git_stream(root, *args, source=source)
         self._answer: list[tuple[bytes, bytes]] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -241,6 +244,51 @@ class _Background:
         self.proc.wait()
 
 
+class _Sized:
+    """The blobs a walk (``_REACHABLE`` and ``more``) lists, with their
+    sizes: ``git rev-list | git cat-file --batch-check``, one git reading
+    the other's output as it comes, so the sizes are asked while the walk
+    goes on rather than after it.  Made in the background; ``blobs``
+    waits for the answer, and either git's failure is one line."""
+
+    def __init__(self, root: str, *more: str) -> None:
+        args = (*_REACHABLE, *more)
+        self.command = command_name(args)
+        self.walk = git_stream(root, *args)
+        assert self.walk.stdout is not None and self.walk.stderr is not None
+        self._err: list[bytes] = []
+        stderr = self.walk.stderr
+        self._err_reader = threading.Thread(target=lambda: self._err.append(stderr.read()), daemon=True)
+        self._err_reader.start()
+        try:
+            self.sizes = _Background(root, 'cat-file', _LISTING, source=self.walk.stdout)
+        except BaseException:
+            self._stop_walk()
+            raise
+        finally:
+            self.walk.stdout.close()  # cat-file's now: the walk sees it go
+
+    def blobs(self) -> list[tuple[bytes, int]]:
+        out = self.sizes.result()
+        self._err_reader.join()
+        code = self.walk.wait()
+        if code != 0:  # cat-file saw the end of a walk cut short
+            raise _failed(self.command, code, self._err[0] if self._err else b'')
+        return _blobs_of(out)
+
+    def _stop_walk(self) -> None:
+        if self.walk.poll() is None:
+            self.walk.kill()
+        self._err_reader.join()
+        self.walk.wait()
+        assert self.walk.stderr is not None
+        self.walk.stderr.close()
+
+    def close(self) -> None:
+        self.sizes.close()
+        self._stop_walk()
+
+
 def _oldest_first(listed: list[tuple[bytes, int]]) -> list[tuple[bytes, int]]:
     """A store's listing (pack order) in the order git reads fastest: from
     its end.  A pack git wrote (a clone, a fetch, gc) holds each file's
@@ -261,7 +309,8 @@ class Listing:
 
     In a store shared with another repository (``_shares_store``), the
     blobs the refs reach are walked (``_REACHABLE``: a pack bitmap answers
-    at once where there is one) and read in the walk's order: in a pack
+    at once where there is one), sized as the walk goes (``_Sized``), and
+    read in the walk's order: in a pack
     that also holds other histories, git inflates them faster in that
     order than in the pack's, and the listing of the whole store is not
     made at all.  Elsewhere the store is listed whole (``--batch-all-objects``)
@@ -280,9 +329,10 @@ class Listing:
         self.shared = shared
         self._store: _Background | None = None
         self._commits = None if shared else commits
+        self._walk = _Sized(root) if shared else None
         self._beside = _Background(
-            root, *(_REACHABLE if shared else ('rev-list', '--all', '--count')),
-        ) if shared or commits is None else None
+            root, 'rev-list', '--all', '--count',
+        ) if not shared and commits is None else None
         if shared:
             return
         try:
@@ -298,8 +348,8 @@ class Listing:
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
         if self._store is None:
-            assert self._beside is not None
-            return _sized(self.root, self._beside.result())
+            assert self._walk is not None
+            return self._walk.blobs()
         out = self._store.result()
         blobs = _oldest_first(_blobs_of(out))
         commits = out.count(b'\ncommit ') + out.startswith(b'commit ')
@@ -319,6 +369,8 @@ class Listing:
             self._store.close()
         if self._beside is not None:
             self._beside.close()
+        if self._walk is not None:
+            self._walk.close()
 
 
 class CommitList:
@@ -343,18 +395,16 @@ class CommitList:
         self.walk.close()
 
 
-def _sized(root: str, listed: bytes) -> list[tuple[bytes, int]]:
-    """(sha, size) of each blob of a ``rev-list --objects`` answer, in its
-    order (the tips' commits it lists too are left out)."""
-    return _blobs_of(git(root, 'cat-file', _LISTING, input=listed) if listed else b'')
-
-
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
     """(sha, size) of the blobs to scan, in an order git reads fast: every
     blob a ref reaches (``Listing``), or with ``since`` only those
     reachable from some ref but not from ``since``."""
     if since is not None:
-        return _sized(root, git(root, *_REACHABLE, '--not', since))
+        walk = _Sized(root, '--not', since)
+        try:
+            return walk.blobs()
+        finally:
+            walk.close()
     listing = Listing(root, _shares_store(root))
     try:
         return listing.blobs()
