@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from together_hooks.errors import InputError
+from together_hooks.userregex import bounded
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,8 +63,12 @@ class Config:
         self._allow_res = [
             _regex(a, source) for a in self.allow if a not in self._hashes
         ]
+        self._allow_what = f'{source or "config"}: allow'
+        self._exclude_what = f'{source or "config"}: exclude'
         for r in self._allow_res:
-            if any(r.fullmatch(k) for k in _any_keys()):
+            with bounded(self._allow_what):
+                matches_any = any(r.fullmatch(k) for k in _any_keys())
+            if matches_any:
                 raise InputError(
                     f'{source}: allow: {r.pattern!r} matches any key, so the '
                     'hooks would find none; allow a placeholder\'s own pattern '
@@ -90,22 +95,26 @@ class Config:
         if not self._excludes:
             return False
         parts = path.strip('/').split('/')
-        for i in range(1, len(parts) + 1):
-            here = '/'.join(parts[:i])
-            is_folder = i < len(parts)
-            state = False
-            for negate, dir_only, regex in self._excludes:
-                if (is_folder or not dir_only) and regex.fullmatch(here):
-                    state = not negate
-            if state:
-                return True
+        with bounded(self._exclude_what):
+            for i in range(1, len(parts) + 1):
+                here = '/'.join(parts[:i])
+                is_folder = i < len(parts)
+                state = False
+                for negate, dir_only, regex in self._excludes:
+                    if (is_folder or not dir_only) and regex.fullmatch(here):
+                        state = not negate
+                if state:
+                    return True
         return False
 
     def allowed(self, value: str, hashed_secret: str) -> bool:
         """Is this value allowed (by its hashed_secret or a regex)?"""
-        return hashed_secret in self._hashes or any(
-            r.fullmatch(value) for r in self._allow_res
-        )
+        if hashed_secret in self._hashes:
+            return True
+        if not self._allow_res:
+            return False
+        with bounded(self._allow_what):
+            return any(r.fullmatch(value) for r in self._allow_res)
 
     def allowed_key(self, key: str, hashed_secret: str) -> bool:
         """``allowed``, for a key a rule found: an ``allow`` entry that
@@ -283,6 +292,8 @@ def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pat
         if body.startswith('**/', i) and (i == 0 or body[i - 1] == '/'):
             out.append('(?:.*/)?')
             i += 3
+            while body.startswith('**/', i):  # **/**/ is **/, and never backtracks
+                i += 3
         elif body.startswith('**', i) and i + 2 == len(body) and (i == 0 or body[i - 1] == '/'):
             out.append('.*')
             i += 2
