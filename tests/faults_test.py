@@ -298,13 +298,23 @@ def test_non_regular_files_are_skipped_and_reported(tmp_path, keys):
     top.mkdir()
     (top / 'a.txt').write_text(f'k = "{keys()}"\n')
     os.mkfifo(top / 'pipe.env')
+    # A socket cannot be opened at all (ENXIO): skipped as a FIFO is, not
+    # an unreadable file that fails the run.
+    import socket
+
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(top / 'sock.env'))
     for argv in (('together-hooks', 'scan', str(top)),
-                 ('together-hooks', 'scan', str(top / 'pipe.env'), str(top / 'a.txt')),
-                 ('detect-together-keys', str(top / 'pipe.env'), str(top / 'a.txt'))):
+                 ('together-hooks', 'scan', str(top / 'pipe.env'), str(top / 'sock.env'),
+                  str(top / 'a.txt')),
+                 ('detect-together-keys', str(top / 'pipe.env'), str(top / 'sock.env'),
+                  str(top / 'a.txt'))):
         r = spawn(*argv, cwd=tmp_path, timeout=30)
         assert r.rc == 1, (argv, r.err)
         assert FINDING in r.out
-        assert 'pipe.env' in r.err and 'not a regular file' in r.err, (argv, r.err)
+        for name in ('pipe.env', 'sock.env'):
+            assert f'{name}: not a regular file' in r.err, (argv, r.err)
+    sock.close()
 
 
 def test_unreadable_file_does_not_stop_the_scan(tmp_path, keys):

@@ -62,14 +62,26 @@ def _open_regular(path: str) -> tuple[int, int] | None:
     except OSError as e:
         if e.errno == errno.ELOOP:  # a symlink
             return None
+        if e.errno == errno.ENXIO and _is_socket(path):  # open() of a socket
+            raise NotScanned(_NOT_REGULAR, fatal=False)
         raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             return None
-        raise NotScanned('not a regular file (a FIFO, a socket or a device): skipped', fatal=False)
+        raise NotScanned(_NOT_REGULAR, fatal=False)
     return fd, info.st_size
+
+
+_NOT_REGULAR = 'not a regular file (a FIFO, a socket or a device): skipped'
+
+
+def _is_socket(path: str) -> bool:
+    try:
+        return stat.S_ISSOCK(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def read_file(path: str) -> bytes | None:
