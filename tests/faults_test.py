@@ -151,6 +151,22 @@ def test_usage_with_a_closed_stderr_is_exit_2(git_repo, argv):
     assert (r.rc, r.out, r.err) == (2, '', '')
 
 
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'pre-receive'), ('together-hooks', 'baseline', 'audit'),
+))
+def test_a_closed_stdin_is_one_line(git_repo, keys, argv):
+    """What reads its stdin (the ref updates git gives pre-receive, the
+    labels of an interactive audit) started with it closed (``<&-``): one
+    line, exit 2, never ``internal error (AttributeError)`` nor the
+    detect-secrets child's ``lost sys.stdin`` under ours."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    assert run('together-hooks', 'baseline', 'create', cwd=git_repo).rc == 0
+    r = spawn(*argv, cwd=git_repo, shell_prefix='exec 0<&-; ')
+    assert_error_line(r, 'standard input is closed')
+    assert r.out == ''
+
+
 def test_verify_base_with_port_zero_is_refused(git_repo, keys):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
     for base in ('http://127.0.0.1:0/', 'http://localhost:0', 'https://[::1]:0'):

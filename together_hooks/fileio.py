@@ -31,6 +31,17 @@ _MAX_READ = 0x7ffff000  # Linux returns at most this much from one read()
 WINDOW = 4 << 20
 
 
+def stdin_bytes() -> BinaryIO:
+    """Our standard input, as bytes.  A process started with it closed
+    (``<&-``) has none: one line (InputError), never an empty input that
+    passes nor an AttributeError."""
+    import sys
+
+    if sys.stdin is None:
+        raise InputError('cannot read: standard input is closed')
+    return sys.stdin.buffer
+
+
 def is_file_arg(arg: str) -> bool:
     """Whether a hook's argument is a file name, never an option: one that
     does not start with ``-``, or a path that exists (``lexists``: a
