@@ -246,6 +246,25 @@ def test_doctor_with_nested_yaml_aliases_is_bounded(git_repo):
     assert '.pre-commit-config.yaml' in r.out + r.err
 
 
+def test_doctor_with_yaml_nested_too_deep_checks_nothing_from_it(git_repo):
+    """20,000 nested mappings: PyYAML's composer recurses once per level.
+    Every check that reads the config says it could not (it was
+    ``RecursionError`` in two checks, and a pass of detect-secrets-plugins:
+    "no detect-secrets hook" in a config it never read; now a warning, as
+    hooks-installed fails on it)."""
+    (git_repo / '.pre-commit-config.yaml').write_text(
+        'repos: ' + '{x: ' * 20_000 + '1' + '}' * 20_000 + '\n',
+    )
+    r = spawn('together-hooks', 'doctor', '--format', 'json', cwd=git_repo, timeout=60)
+    assert r.rc == 1, r.err
+    checks = {c['id']: c for c in r.json()['checks']}
+    assert 'RecursionError' not in r.out + r.err
+    for cid, status in (('hooks-installed', 'fail'), ('detect-secrets-plugins', 'warn')):
+        assert checks[cid]['status'] == status, checks[cid]
+        assert 'nested too deep' in checks[cid]['detail'], checks[cid]
+    assert 'could not check' not in checks['no-hardcoded-keys']['detail']
+
+
 # The same bomb where the detect-secrets check reads it (a hook's
 # additional_dependencies), for doctor and for baseline create.
 DS_ALIASES = ALIASES.replace(

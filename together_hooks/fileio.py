@@ -286,14 +286,19 @@ def too_large(path: str, limit: int) -> InputError:
 MAX_YAML_ALIASES = 100
 
 
-class TooManyAliases(ValueError):
+class YamlRefused(ValueError):
+    """A YAML text we do not read whole: its message says why."""
+
+
+class TooManyAliases(YamlRefused):
     """A YAML text with more than ``MAX_YAML_ALIASES`` aliases."""
 
 
 def load_yaml(text: str) -> Any:
     """``text`` read by PyYAML's safe loader, with at most
-    ``MAX_YAML_ALIASES`` aliases (TooManyAliases past that; yaml.YAMLError
-    for text that is not YAML)."""
+    ``MAX_YAML_ALIASES`` aliases (TooManyAliases past that; YamlRefused
+    for one nested deeper than the parser goes, a RecursionError in
+    PyYAML's composer; yaml.YAMLError for text that is not YAML)."""
     import yaml
 
     class BoundedLoader(yaml.SafeLoader):
@@ -306,7 +311,10 @@ def load_yaml(text: str) -> Any:
                     raise TooManyAliases(f'more than {MAX_YAML_ALIASES} YAML aliases')
             return super().compose_node(parent, index)
 
-    return yaml.load(text, Loader=BoundedLoader)
+    try:
+        return yaml.load(text, Loader=BoundedLoader)
+    except RecursionError:
+        raise YamlRefused('nested too deep to read') from None
 
 
 def _refuse_leaving(path: str, within: str, what: str) -> None:
