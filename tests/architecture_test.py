@@ -24,7 +24,7 @@ ROOT = os.path.dirname(os.path.abspath(together_hooks.__file__))
 LAYERS: tuple[tuple[str, ...], ...] = (
     ('together_hooks', 'regex_cache'),
     ('errors', 'findings', 'rules', 'messages'),
-    ('gitrun', 'fileio'),
+    ('gitrun', 'fileio', 'userregex'),
     ('detect', 'config'),
     ('sources', 'env'),
     ('baseline',),

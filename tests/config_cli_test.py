@@ -114,6 +114,10 @@ INVALID = (
     ('exclude = "fixtures/"', 'exclude must be a list'),
     ('baseline = 3', 'baseline must be'),
     ('allow = ["(unclosed"]', 'not a valid regex'),
+    # Brackets git reads and re does not: named, never "internal error".
+    ('exclude = ["[z-a]*.py"]', 'is not a valid pattern'),
+    ('exclude = ["[[:nope:]]"]', 'is not a character class'),
+    ('exclude = ["[!]"]', 'unclosed ['),
     # Hostile files: bounded, and named as config errors (not internal ones).
     ('exclude = ' + '[' * 5000 + ']' * 5000, 'nested too deep'),
     ('exclude = [' + '"fixtures/",' * 100_000 + ']', 'larger than'),

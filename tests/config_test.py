@@ -14,6 +14,7 @@ PATHS = (
     'tmp', 'a/tmp/x', 'xy.txt', 'x/xy.txt', 'a.py', 'c.py', 'out/keep.txt',
     'out/y', 'src/a.gen.py', 'src/z/a.gen.py', 'top.txt', 'z/top.txt',
     'a/b/c/d', 'a/q/b/c', 'dir with space/f', 'ünï/côdé.py',
+    '1.py', 'd.py', ']x', 'f[x', 'src/7.py',
 )
 
 
@@ -23,6 +24,10 @@ PATHS = (
     ['**/tmp'], ['x?.txt'], ['[ab].py'], ['[!ab].py'], ['out/', '!out/keep.txt'],
     ['out/*', '!out/keep.txt'], ['src/*.gen.py'], ['/top.txt'], ['a/**/b/'],
     ['*', '!*.py'], ['dir with space/'], ['ünï/'],
+    # Brackets as git's wildmatch reads them: POSIX classes, a ] first,
+    # a [ inside, an escape.
+    ['[[:digit:]].py'], ['[![:alpha:]].py'], ['[]]x'], ['f[[]x'], ['[\\d].py'],
+    ['[[:alpha:][:digit:]].py'], ['[^a-c].py'],
 ))
 def test_exclude_patterns_match_as_git_reads_a_gitignore(tmp_path, patterns):
     """git itself is the oracle: the same patterns in a .gitignore."""

@@ -151,6 +151,22 @@ def test_usage_with_a_closed_stderr_is_exit_2(git_repo, argv):
     assert (r.rc, r.out, r.err) == (2, '', '')
 
 
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'pre-receive'), ('together-hooks', 'baseline', 'audit'),
+))
+def test_a_closed_stdin_is_one_line(git_repo, keys, argv):
+    """What reads its stdin (the ref updates git gives pre-receive, the
+    labels of an interactive audit) started with it closed (``<&-``): one
+    line, exit 2, never ``internal error (AttributeError)`` nor the
+    detect-secrets child's ``lost sys.stdin`` under ours."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    assert run('together-hooks', 'baseline', 'create', cwd=git_repo).rc == 0
+    r = spawn(*argv, cwd=git_repo, shell_prefix='exec 0<&-; ')
+    assert_error_line(r, 'standard input is closed')
+    assert r.out == ''
+
+
 def test_verify_base_with_port_zero_is_refused(git_repo, keys):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
     for base in ('http://127.0.0.1:0/', 'http://localhost:0', 'https://[::1]:0'):
@@ -230,6 +246,25 @@ def test_doctor_with_nested_yaml_aliases_is_bounded(git_repo):
     assert '.pre-commit-config.yaml' in r.out + r.err
 
 
+def test_doctor_with_yaml_nested_too_deep_checks_nothing_from_it(git_repo):
+    """20,000 nested mappings: PyYAML's composer recurses once per level.
+    Every check that reads the config says it could not (it was
+    ``RecursionError`` in two checks, and a pass of detect-secrets-plugins:
+    "no detect-secrets hook" in a config it never read; now a warning, as
+    hooks-installed fails on it)."""
+    (git_repo / '.pre-commit-config.yaml').write_text(
+        'repos: ' + '{x: ' * 20_000 + '1' + '}' * 20_000 + '\n',
+    )
+    r = spawn('together-hooks', 'doctor', '--format', 'json', cwd=git_repo, timeout=60)
+    assert r.rc == 1, r.err
+    checks = {c['id']: c for c in r.json()['checks']}
+    assert 'RecursionError' not in r.out + r.err
+    for cid, status in (('hooks-installed', 'fail'), ('detect-secrets-plugins', 'warn')):
+        assert checks[cid]['status'] == status, checks[cid]
+        assert 'nested too deep' in checks[cid]['detail'], checks[cid]
+    assert 'could not check' not in checks['no-hardcoded-keys']['detail']
+
+
 # The same bomb where the detect-secrets check reads it (a hook's
 # additional_dependencies), for doctor and for baseline create.
 DS_ALIASES = ALIASES.replace(
@@ -298,13 +333,23 @@ def test_non_regular_files_are_skipped_and_reported(tmp_path, keys):
     top.mkdir()
     (top / 'a.txt').write_text(f'k = "{keys()}"\n')
     os.mkfifo(top / 'pipe.env')
+    # A socket cannot be opened at all (ENXIO): skipped as a FIFO is, not
+    # an unreadable file that fails the run.
+    import socket
+
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(top / 'sock.env'))
     for argv in (('together-hooks', 'scan', str(top)),
-                 ('together-hooks', 'scan', str(top / 'pipe.env'), str(top / 'a.txt')),
-                 ('detect-together-keys', str(top / 'pipe.env'), str(top / 'a.txt'))):
+                 ('together-hooks', 'scan', str(top / 'pipe.env'), str(top / 'sock.env'),
+                  str(top / 'a.txt')),
+                 ('detect-together-keys', str(top / 'pipe.env'), str(top / 'sock.env'),
+                  str(top / 'a.txt'))):
         r = spawn(*argv, cwd=tmp_path, timeout=30)
         assert r.rc == 1, (argv, r.err)
         assert FINDING in r.out
-        assert 'pipe.env' in r.err and 'not a regular file' in r.err, (argv, r.err)
+        for name in ('pipe.env', 'sock.env'):
+            assert f'{name}: not a regular file' in r.err, (argv, r.err)
+    sock.close()
 
 
 def test_unreadable_file_does_not_stop_the_scan(tmp_path, keys):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from together_hooks.errors import InputError
+from together_hooks.userregex import bounded
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,8 +63,12 @@ class Config:
         self._allow_res = [
             _regex(a, source) for a in self.allow if a not in self._hashes
         ]
+        self._allow_what = f'{source or "config"}: allow'
+        self._exclude_what = f'{source or "config"}: exclude'
         for r in self._allow_res:
-            if any(r.fullmatch(k) for k in _any_keys()):
+            with bounded(self._allow_what):
+                matches_any = any(r.fullmatch(k) for k in _any_keys())
+            if matches_any:
                 raise InputError(
                     f'{source}: allow: {r.pattern!r} matches any key, so the '
                     'hooks would find none; allow a placeholder\'s own pattern '
@@ -90,22 +95,26 @@ class Config:
         if not self._excludes:
             return False
         parts = path.strip('/').split('/')
-        for i in range(1, len(parts) + 1):
-            here = '/'.join(parts[:i])
-            is_folder = i < len(parts)
-            state = False
-            for negate, dir_only, regex in self._excludes:
-                if (is_folder or not dir_only) and regex.fullmatch(here):
-                    state = not negate
-            if state:
-                return True
+        with bounded(self._exclude_what):
+            for i in range(1, len(parts) + 1):
+                here = '/'.join(parts[:i])
+                is_folder = i < len(parts)
+                state = False
+                for negate, dir_only, regex in self._excludes:
+                    if (is_folder or not dir_only) and regex.fullmatch(here):
+                        state = not negate
+                if state:
+                    return True
         return False
 
     def allowed(self, value: str, hashed_secret: str) -> bool:
         """Is this value allowed (by its hashed_secret or a regex)?"""
-        return hashed_secret in self._hashes or any(
-            r.fullmatch(value) for r in self._allow_res
-        )
+        if hashed_secret in self._hashes:
+            return True
+        if not self._allow_res:
+            return False
+        with bounded(self._allow_what):
+            return any(r.fullmatch(value) for r in self._allow_res)
 
     def allowed_key(self, key: str, hashed_secret: str) -> bool:
         """``allowed``, for a key a rule found: an ``allow`` entry that
@@ -262,6 +271,51 @@ def _regex(text: str, where: str | None) -> re.Pattern[str]:
         raise InputError(f'{where}: allow: {text!r} is not a valid regex ({e})') from None
 
 
+# The POSIX classes git's wildmatch knows inside a bracket ([[:digit:]]).
+_CLASSES = {
+    'alnum': 'a-zA-Z0-9', 'alpha': 'a-zA-Z', 'blank': ' \\t', 'cntrl': '\\x00-\\x1f\\x7f',
+    'digit': '0-9', 'graph': '!-~', 'lower': 'a-z', 'print': ' -~',
+    'punct': '!-/:-@\\[-`{-~', 'space': ' \\t\\n\\r\\f\\v', 'upper': 'A-Z',
+    'xdigit': '0-9A-Fa-f',
+}
+
+
+def _bracket(body: str, i: int, pattern: str, where: str | None) -> tuple[str, int]:
+    """The regex of the bracket expression starting at ``body[i]`` (``[``),
+    and where the pattern goes on: ``!`` or ``^`` negates, a ``]`` first
+    is a character, ``[:alpha:]`` a POSIX class, a ``[`` itself."""
+    import re
+
+    j = i + 1
+    out = ['[']
+    if j < len(body) and body[j] in '!^':
+        out.append('^')
+        j += 1
+    first = True
+    while j < len(body):
+        c = body[j]
+        if c == ']' and not first:
+            return ''.join(out) + ']', j + 1
+        if body.startswith('[:', j):
+            end = body.find(':]', j + 2)
+            name = body[j + 2:end] if end >= 0 else ''
+            if name not in _CLASSES:
+                raise InputError(
+                    f'{where}: exclude: {pattern!r}: [:{name}:] is not a character class '
+                    f'({", ".join(sorted(_CLASSES))})',
+                )
+            out.append(_CLASSES[name])
+            j = end + 2
+        elif c == '\\' and j + 1 < len(body):
+            out.append(re.escape(body[j + 1]))  # [\d] is a "d", never a digit
+            j += 2
+        else:
+            out.append('\\' + c if c in '[]\\^' else c)
+            j += 1
+        first = False
+    raise InputError(f'{where}: exclude: {pattern!r} has an unclosed [')
+
+
 def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pattern[str]]:
     """(negated, folders only, regex over a root-relative path) for one
     gitignore-style pattern."""
@@ -283,6 +337,8 @@ def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pat
         if body.startswith('**/', i) and (i == 0 or body[i - 1] == '/'):
             out.append('(?:.*/)?')
             i += 3
+            while body.startswith('**/', i):  # **/**/ is **/, and never backtracks
+                i += 3
         elif body.startswith('**', i) and i + 2 == len(body) and (i == 0 or body[i - 1] == '/'):
             out.append('.*')
             i += 2
@@ -293,18 +349,15 @@ def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pat
             out.append('[^/]')
             i += 1
         elif body[i] == '[':
-            end = body.find(']', i + 2)
-            if end < 0:
-                raise InputError(f'{where}: exclude: {pattern!r} has an unclosed [')
-            inner = body[i + 1:end]
-            if inner.startswith('!'):
-                inner = '^' + inner[1:]
-            out.append('[' + inner.replace('\\', '\\\\') + ']')
-            i = end + 1
+            text, i = _bracket(body, i, pattern, where)
+            out.append(text)
         elif body[i] == '\\' and i + 1 < len(body):
             out.append(re.escape(body[i + 1]))
             i += 2
         else:
             out.append(re.escape(body[i]))
             i += 1
-    return negate, dir_only, re.compile(''.join(out), re.S)
+    try:
+        return negate, dir_only, re.compile(''.join(out), re.S)
+    except re.error as e:  # a bracket git reads and re does not ([z-a], [!])
+        raise InputError(f'{where}: exclude: {pattern!r} is not a valid pattern ({e})') from None

@@ -31,6 +31,17 @@ _MAX_READ = 0x7ffff000  # Linux returns at most this much from one read()
 WINDOW = 4 << 20
 
 
+def stdin_bytes() -> BinaryIO:
+    """Our standard input, as bytes.  A process started with it closed
+    (``<&-``) has none: one line (InputError), never an empty input that
+    passes nor an AttributeError."""
+    import sys
+
+    if sys.stdin is None:
+        raise InputError('cannot read: standard input is closed')
+    return sys.stdin.buffer
+
+
 def is_file_arg(arg: str) -> bool:
     """Whether a hook's argument is a file name, never an option: one that
     does not start with ``-``, or a path that exists (``lexists``: a
@@ -62,14 +73,26 @@ def _open_regular(path: str) -> tuple[int, int] | None:
     except OSError as e:
         if e.errno == errno.ELOOP:  # a symlink
             return None
+        if e.errno == errno.ENXIO and _is_socket(path):  # open() of a socket
+            raise NotScanned(_NOT_REGULAR, fatal=False)
         raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             return None
-        raise NotScanned('not a regular file (a FIFO, a socket or a device): skipped', fatal=False)
+        raise NotScanned(_NOT_REGULAR, fatal=False)
     return fd, info.st_size
+
+
+_NOT_REGULAR = 'not a regular file (a FIFO, a socket or a device): skipped'
+
+
+def _is_socket(path: str) -> bool:
+    try:
+        return stat.S_ISSOCK(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def read_file(path: str) -> bytes | None:
@@ -263,14 +286,19 @@ def too_large(path: str, limit: int) -> InputError:
 MAX_YAML_ALIASES = 100
 
 
-class TooManyAliases(ValueError):
+class YamlRefused(ValueError):
+    """A YAML text we do not read whole: its message says why."""
+
+
+class TooManyAliases(YamlRefused):
     """A YAML text with more than ``MAX_YAML_ALIASES`` aliases."""
 
 
 def load_yaml(text: str) -> Any:
     """``text`` read by PyYAML's safe loader, with at most
-    ``MAX_YAML_ALIASES`` aliases (TooManyAliases past that; yaml.YAMLError
-    for text that is not YAML)."""
+    ``MAX_YAML_ALIASES`` aliases (TooManyAliases past that; YamlRefused
+    for one nested deeper than the parser goes, a RecursionError in
+    PyYAML's composer; yaml.YAMLError for text that is not YAML)."""
     import yaml
 
     class BoundedLoader(yaml.SafeLoader):
@@ -283,7 +311,10 @@ def load_yaml(text: str) -> Any:
                     raise TooManyAliases(f'more than {MAX_YAML_ALIASES} YAML aliases')
             return super().compose_node(parent, index)
 
-    return yaml.load(text, Loader=BoundedLoader)
+    try:
+        return yaml.load(text, Loader=BoundedLoader)
+    except RecursionError:
+        raise YamlRefused('nested too deep to read') from None
 
 
 def _refuse_leaving(path: str, within: str, what: str) -> None:

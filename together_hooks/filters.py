@@ -10,6 +10,7 @@ Inline allow comments are honoured during detection (``detect/pragmas.py``).
 from __future__ import annotations
 
 from together_hooks.config import EMPTY
+from together_hooks.userregex import bounded
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class Exclusions:
     """What a run leaves out.  Paths are relative to the repository root;
     ``prefix`` turns a reported path into one (a scan of a subfolder)."""
 
-    __slots__ = ('config', 'prefix', '_files', '_lines', '_secrets')
+    __slots__ = ('config', 'prefix', '_files', '_lines', '_secrets', '_what')
 
     def __init__(
             self, config: Config = EMPTY, baseline: Baseline | None = None,
@@ -44,6 +45,9 @@ class Exclusions:
             if baseline is not None else [[], [], []]
         )
         self._files, self._lines, self._secrets = map(_compiled, patterns)
+        # The baseline's detect-secrets filters are the repository's own
+        # regexes: run under a CPU budget (``userregex``).
+        self._what = f'{baseline.path if baseline is not None else "baseline"}: filters_used'
 
     def __bool__(self) -> bool:
         return bool(
@@ -54,7 +58,12 @@ class Exclusions:
     def path(self, path: str) -> bool:
         """Is the file at this reported path left out?"""
         name = self.prefix + path.replace('\\', '/')
-        return self.config.excluded(name) or any(r.search(name) for r in self._files)
+        if self.config.excluded(name):
+            return True
+        if not self._files:
+            return False
+        with bounded(self._what):
+            return any(r.search(name) for r in self._files)
 
     def findings(self, findings: list[Finding], data: bytes) -> list[Finding]:
         """The findings no allow value, excluded secret or excluded line
@@ -70,11 +79,14 @@ class Exclusions:
             return False
         if self.config.allow and self.config.allowed_key(f.secret, f.hashed_secret):
             return True
-        if any(r.search(f.secret) for r in self._secrets):
-            return True
-        return bool(self._lines) and any(
-            r.search(_line(data, f.line)) for r in self._lines
-        )
+        if not (self._secrets or self._lines):
+            return False
+        with bounded(self._what):
+            if any(r.search(f.secret) for r in self._secrets):
+                return True
+            return bool(self._lines) and any(
+                r.search(_line(data, f.line)) for r in self._lines
+            )
 
 
 def _line(data: bytes, number: int) -> str:

@@ -231,6 +231,9 @@ BAD_BASELINES = [
     pytest.param('  \n', 'empty', id='blank'),
     pytest.param('{"version": "1.5.0", "results": {"app.py": [', 'not valid JSON', id='truncated'),
     pytest.param('\x00\x01garbage', 'not valid JSON', id='garbage'),
+    # Valid JSON nested deeper than the parser goes: not "truncated or corrupt?".
+    pytest.param('{"version": "1.5.0", "results": {"a": ' + '[' * 100_000 + ']' * 100_000 + '}}',
+                 'nested too deep', id='deep'),
     pytest.param('[]', 'not a detect-secrets baseline', id='list'),
     pytest.param('{"version": "1.5.0"}', '"results"', id='no-results'),
     pytest.param('{"version": "1.5.0", "results": []}', '"results"', id='results-list'),

@@ -256,11 +256,14 @@ def test_a_repository_named_with_a_key_leaves_no_part_of_it_in_the_cache(tmp_pat
     (('report', '--store', 'missing.sqlite'), ('no such store',)),
     (('--repos', 'creds.txt', '--store', 's.sqlite'), ('credentials', 'GITHUB_TOKEN')),
     (('report', '--store', 'r.txt'), ('not a scan-org store',)),
+    # It was "disk I/O error ... free some space".
+    (('--repos', 'r.txt', '--store', 'fifo'), ('fifo', 'not a regular file')),
     (('merge', '--store', 'r.txt', 'r.txt'), ('is the store being written',)),
     (('merge', '--store', 'r.txt', 'missing.sqlite'), ('missing.sqlite', 'no such store')),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, args, words):
     write_lines(tmp_path / 'r.txt', 'https://example.invalid/a.git')
+    os.mkfifo(tmp_path / 'fifo')
     # Built here so no credential-shaped URL sits in the source.
     write_lines(tmp_path / 'creds.txt', 'https://user:' + 'hunter2' + '@example.invalid/a.git')
     result = scan_org(*args, cwd=tmp_path)

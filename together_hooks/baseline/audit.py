@@ -271,6 +271,10 @@ def run_audit(path: str, flags: list[str]) -> int | str:
     import tempfile
 
     current = bl.load(path)
+    if not flags:  # the labels are read from our stdin, by the child
+        from together_hooks.fileio import stdin_bytes
+
+        stdin_bytes()
     if importlib.util.find_spec('detect_secrets') is None:
         raise InputError(
             "baseline audit runs detect-secrets' own audit: "

@@ -252,7 +252,12 @@ def parse(text: str, path: str) -> Baseline:
         )
     try:
         doc = json_loads(text)
-    except (ValueError, RecursionError) as e:
+    except RecursionError:
+        raise InputError(
+            f'{path}: the baseline is nested too deep to read (no baseline '
+            'detect-secrets writes is); the file was left as it is',
+        )
+    except ValueError as e:
         where = f' at line {e.lineno} column {e.colno}' if hasattr(e, 'lineno') else ''
         raise InputError(
             f'{path}: the baseline is not valid JSON{where} (truncated or '

@@ -175,7 +175,9 @@ class _Deadline:
 
 
 def run(args: argparse.Namespace) -> int:
-    updates = parse_updates(sys.stdin.buffer)
+    from together_hooks.fileio import stdin_bytes
+
+    updates = parse_updates(stdin_bytes())
     root = '.'  # git runs the hook in the repository (GIT_DIR is set)
     if updates:
         from together_hooks import gitrun

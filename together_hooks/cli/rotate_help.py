@@ -315,6 +315,7 @@ def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
     findings: list[Finding] = []
     sealed: dict[str, None] = {}
     unread: list[str] = []
+    skipped: list[str] = []  # not a regular file (a FIFO, a device), a submodule
     for content in contents:
         for f in scanner.scan_one(content):
             if args.hashed_secret is None or f.hashed_secret == args.hashed_secret:
@@ -323,13 +324,19 @@ def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
                     sealed[content.path if args.hashed_secret is not None
                            else path_from_top(content.path) or content.path] = None
                 findings.append(f)
-        if content.problem is not None and content.problem.fatal:
-            unread.append(f'{content.path}: {content.problem.reason}')
+        if content.problem is not None:
+            (unread if content.problem.fatal else skipped).append(
+                f'{content.path}: {content.problem.reason}',
+            )
     learn({f.secret for f in findings})  # nothing shown holds a piece of one
-    if unread:  # it may hold the key: never "no key found", never a partial recipe
+    # A file it could not read may hold the key: never "no key found",
+    # never a partial recipe.  One it skipped (a FIFO named as the file)
+    # holds no committed key, yet "no key found in the given paths" is
+    # never said of a path it did not read.
+    if unread or (skipped and args.paths and not findings):
         from together_hooks.messages import cut_short
 
-        raise InputError(cut_short(unread, 1, more=' (and {} more)'))
+        raise InputError(cut_short(unread or skipped, 1, more=' (and {} more)'))
     return findings, list(sealed)
 
 

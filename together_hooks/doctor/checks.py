@@ -116,12 +116,15 @@ class Config:
             return cls(True, _hooks_from_text(text))
         from together_hooks.fileio import MAX_YAML_ALIASES
         from together_hooks.fileio import TooManyAliases
+        from together_hooks.fileio import YamlRefused
         from together_hooks.fileio import load_yaml
 
         try:
             doc = load_yaml(text)
         except TooManyAliases:
             return cls(True, {}, f'{CONFIG} uses more than {MAX_YAML_ALIASES} YAML aliases; not read')
+        except YamlRefused as e:
+            return cls(True, {}, f'{CONFIG} is {e}; not read')
         except yaml.YAMLError as e:
             mark = getattr(e, 'problem_mark', None)
             where = f' at line {mark.line + 1}' if mark is not None else ''
@@ -467,6 +470,10 @@ def check_detect_secrets_plugins(repo: Repo) -> Check:
     from together_hooks.doctor import ds_hooks
 
     cid = 'detect-secrets-plugins'
+    error = repo.config().error
+    if error:  # never "no detect-secrets hook" of a config it could not read;
+        # hooks-installed fails on it already, so one problem is one failure
+        return Check(cid, WARN, f'could not check: {error}', f'fix {CONFIG} (pre-commit validate-config)')
     hooks = ds_hooks.team_hooks(repo.root)
     if not hooks:
         return Check(cid, PASS, f'no detect-secrets hook in {CONFIG}')

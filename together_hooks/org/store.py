@@ -140,6 +140,12 @@ class Store:
     def __init__(self, path: str, create: bool = True) -> None:
         if not create and not os.path.isfile(path):
             raise InputError(f'{path}: no such store')
+        if os.path.exists(path) and not os.path.isfile(path):
+            # sqlite would open a FIFO and call it a disk I/O error, a full disk
+            raise InputError(
+                f'{path}: not a regular file (a FIFO, a device, or a link to one); '
+                '--store names the file scan-org keeps its results in',
+            )
         self._lock = None
         self.path = path
         try:

@@ -4,6 +4,7 @@ commits of a range add is ``sources/commits.py``."""
 from __future__ import annotations
 
 from together_hooks.errors import InputError
+from together_hooks.gitrun import git
 from together_hooks.gitrun import git_output
 
 FULL_HISTORY = (
@@ -45,7 +46,9 @@ def resolve_commit(root: str, rev: str, what: str) -> str:
         raise InputError(f'{what}: {rev!r} is not a revision')
     out = git_output(root, 'rev-parse', '--verify', '--quiet', f'{rev}^{{commit}}')
     if out is None:
-        if not git_output(root, 'rev-list', '-n1', '--all'):  # nothing to fetch into
+        # Nothing to fetch into; a history git cannot read (a missing
+        # object, a truncated pack) is git's own words, never "no commits".
+        if not git(root, 'rev-list', '-n1', '--all'):
             raise InputError(
                 f'{what}: {rev} names no commit: this repository has no commits '
                 'yet (commit first, or run it in a clone that has them)',

@@ -1,0 +1,81 @@
+"""Regexes a repository supplies, run with a CPU budget.
+
+A config's ``allow`` and ``exclude`` patterns and a baseline's
+detect-secrets filters are regexes (or globs turned into regexes) written
+by whoever edits the repository.  Python's ``re`` backtracks: ``(a+)+$``
+on a line of forty ``a`` and a ``!`` takes longer than anyone waits, and
+so does ``**/**/ … /x`` on a deep path.  A commit must never hang on one:
+a match that runs past ``BUDGET`` seconds of CPU is stopped and the run
+fails closed (``InputError``: one line, exit 2), naming where the pattern
+came from.  ``re`` checks for signals while it matches, so a CPU timer
+(``ITIMER_VIRTUAL``: a loaded machine does not count against it) raises
+inside the match.
+
+Only the main thread can be interrupted so; elsewhere (and where there
+is no ``setitimer``) a match runs unbounded, as before.
+"""
+from __future__ import annotations
+
+from together_hooks.errors import InputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+# CPU seconds one guarded block may take: a path's exclude checks, one
+# finding's filters.  A sane pattern takes microseconds on any input we
+# hand it; one that backtracks without end takes years.
+BUDGET = 2.0
+
+_armed: str | None = None  # what the running block is, while it runs
+_main: int | None = None  # the thread our SIGVTALRM handler was installed from
+
+
+def _fire(signum: int, frame: object) -> None:
+    global _armed
+    what, _armed = _armed, None
+    if what is not None:
+        raise InputError(
+            f'{what}: a regex ran past {BUDGET:g} s of CPU on one input and was '
+            'stopped (it backtracks without end: a repeat inside a repeat, such '
+            'as (a+)+ or **/**/); rewrite it',
+        )
+
+
+class bounded:
+    """``with bounded(what):`` runs its block under the budget; ``what``
+    names the patterns' source (``.together-hooks.toml: allow``)."""
+
+    __slots__ = ('what', 'timer')
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.timer = False
+
+    def __enter__(self) -> bounded:
+        global _armed, _main
+        import _thread
+
+        if _armed is not None:  # inside another bounded block: its budget holds
+            return self
+        try:
+            import _signal
+
+            if _main != _thread.get_ident():
+                _signal.signal(_signal.SIGVTALRM, _fire)  # ValueError off the main thread
+                _main = _thread.get_ident()
+            _armed = self.what
+            _signal.setitimer(_signal.ITIMER_VIRTUAL, BUDGET)
+            self.timer = True
+        except (AttributeError, ValueError):  # no setitimer, or not the main thread
+            _armed = None
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        global _armed
+        if self.timer:
+            import _signal
+
+            _armed = None  # first: a tick landing now finds nothing to stop
+            _signal.setitimer(_signal.ITIMER_VIRTUAL, 0)
+            self.timer = False
