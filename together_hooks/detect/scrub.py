@@ -20,8 +20,10 @@ What goes:
   context (the engine's own rules), a key wrapped across lines (learnt,
   so its pieces go);
 - a key in letters that fold to it (NFKC: fullwidth ``ｔｇｐ＿ｖ１＿…``,
-  mathematical bold), read as folded, and in decoded text a key in UTF-16
-  or UTF-32 (its NUL bytes dropped);
+  mathematical bold) or are drawn as its own (Cyrillic ``о``, Greek
+  ``ν``: ``_LOOK_ALIKE``), read as folded, and in decoded text a key in
+  UTF-16 or UTF-32 (its NUL bytes dropped); a known legacy key in
+  capitals;
 - control characters (ESC, BEL, CR inside a line, C1, DEL), written as
   ``\\u00XX`` (valid inside JSON strings too);
 - ``::`` at the start of a line (a GitHub workflow command from a file
@@ -140,6 +142,11 @@ def _forms(secret: str) -> set[str]:
     found = {secret}
     if secret.startswith('tgp_v1_'):
         found.add(secret[7:])
+    elif len(secret) == 64 and not secret.strip('0123456789abcdef'):  # legacy
+        # Hex reads the same in capitals (a name or a ref someone wrote
+        # so): the engine takes only lower case as a key, but this one is
+        # known, and a reader lowers it.
+        found.add(secret.upper())
     found.update(form.decode('ascii') for form, _ in encoded_forms(raw))
     return {f for f in found if len(f) >= 24}
 
@@ -446,6 +453,26 @@ class Scrubber:
         return run
 
 
+# Letters of other scripts drawn as a key's own (Unicode's confusables,
+# UTS #39, for the characters a key holds): Cyrillic ``а``, ``о``, ``р``,
+# Greek ``ο``, ``ν``, Armenian ``օ``, dashes drawn as ``-``.  No key holds
+# them, but a reader copies what they see by typing it: a run that reads
+# as a key once they are read as their Latin twins is one.  NFKC leaves
+# them alone (they are letters of their own), so they are read after it.
+_LOOK_ALIKE = str.maketrans(dict((  # each pair: the twin, then its letter
+    # Cyrillic
+    'аa еe һh іi јj оo сc рp ԁd ѕs уy хx ԛq ԝw ӏl б6 '
+    'АA ВB ЕE З3 ІI ЈJ КK МM НH ОO РP СC ЅS ТT ХX УY ҮY ԚQ ԜW ӀI '
+    # Greek
+    'αa γy ιi οo νv ρp υu χx '
+    'ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX '
+    # Latin's own and Armenian
+    'ıi ɑa ɡg օo հh ոn սu զq '
+    # dashes
+    '\u2010- \u2011- \u2012- \u2013- \u2212- \u02d7-'
+).split()))
+
+
 def _folds(text: str) -> bool:
     """Whether ``text`` reads otherwise once folded (``_folded``); the
     ellipsis of every redaction (``tgp_v1_Ab…yz``) folds to ``...`` and
@@ -455,16 +482,18 @@ def _folds(text: str) -> bool:
         return False
     import unicodedata
 
-    return not unicodedata.is_normalized('NFKC', text)
+    return not unicodedata.is_normalized('NFKC', text) or text.translate(_LOOK_ALIKE) != text
 
 
 def _folded(text: str) -> str:
     """``text`` as a reader (or a copy and paste into a search box) takes
     it: compatibility forms folded, NFKC (fullwidth ``ｔｇｐ＿ｖ１＿``,
-    mathematical ``𝐭𝐠𝐩``, circled or superscript letters read as theirs)."""
+    mathematical ``𝐭𝐠𝐩``, circled or superscript letters read as theirs),
+    then letters of other scripts drawn as Latin ones read as those
+    (``_LOOK_ALIKE``)."""
     import unicodedata
 
-    return unicodedata.normalize('NFKC', text)
+    return unicodedata.normalize('NFKC', text).translate(_LOOK_ALIKE)
 
 
 def _readings(plain: str) -> Iterator[str]:
