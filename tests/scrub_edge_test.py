@@ -685,3 +685,30 @@ def test_a_key_in_look_alike_letters_is_never_shown(git_repo, keys):
         texts += [out, err]
     assert 'a.py:1: ' in texts[0]
     assert leaked([key, named, argued], *_read_as_latin(*texts)) == []
+
+
+def test_a_key_cut_by_folders_and_found_nowhere_is_never_shown(git_repo, keys):
+    """A key that only a path holds, cut by a ``/`` (a folder named with its
+    start, ``tgp_v`` cut from ``1_…`` too): the file's own path in every
+    report, and a path typed as an argument that an error echoes.  The
+    reader drops the slash; no part of the key is in any file."""
+    from tests.cli_run import leaked
+
+    key, typed, held = keys(), keys(), keys()
+    for cut in (25, 5):
+        folder = git_repo / f'{cut}{key[:cut]}'
+        folder.mkdir()
+        (folder / key[cut:]).write_text(f'k = "{held}"\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'm')
+    texts = []
+    for fmt in FORMATS:
+        for extra in ((), ('--history',)):
+            rc, out, err = call('together-hooks', 'scan', '--format', fmt, *extra, cwd=git_repo)
+            assert rc == 1, (fmt, extra, err)
+            texts += [out, err]
+    for cut in (20, 4):
+        texts += _echoed_by_errors(f'no/{typed[:cut]}/{typed[cut:]}', git_repo)
+    assert 'together-api-key: tgp_v1_' in texts[0]
+    joined = [t.replace('/', '') for t in texts]
+    assert leaked([key, typed, held], *texts, *joined) == []

@@ -290,6 +290,8 @@ class Scrubber:
             self._learn_wrapped(text)
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
+        if '/' in text:
+            self._learn_cut(text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -329,6 +331,17 @@ class Scrubber:
             secret = _pattern(_BREAK).sub('', m.group())
             if secret != m.group():
                 self.learn([secret])
+
+    def _learn_cut(self, text: str) -> None:
+        """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
+        typed as an argument, a file's own path), found nowhere else, is
+        learnt: a reader drops the slash, and ``_gapped_out`` reads past
+        it.  A key starts a run: its first 50 characters are the key."""
+        joined = text.replace('/', '')
+        if 'tgp_v1_' in joined:
+            for m in _pattern(_TGP_RUN).finditer(joined):
+                if m.group() not in text:
+                    self.learn([m.group()[:50]])
 
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
