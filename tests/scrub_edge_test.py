@@ -712,3 +712,42 @@ def test_a_key_cut_by_folders_and_found_nowhere_is_never_shown(git_repo, keys):
     assert 'together-api-key: tgp_v1_' in texts[0]
     joined = [t.replace('/', '') for t in texts]
     assert leaked([key, typed, held], *texts, *joined) == []
+
+
+def _as_bash_reads(text: str) -> str:
+    """``text`` with each ``$'…'`` word as bash gives it back (its ``\\xNN``
+    escapes the bytes of the name), and the characters a terminal does
+    not show (``IGNORABLE``, a zero-width space) unseen."""
+    def word(m: re.Match[str]) -> str:
+        spelt = b''.join(
+            bytes((int(byte, 16),)) if byte else other.encode()
+            for byte, other in re.findall(r'\\x([0-9a-fA-F]{2})|(\\.|[^\\])', m[1], re.S)
+        )
+        return spelt.decode('utf-8', 'replace')
+
+    shown = re.sub(r"\$'((?:[^'\\]|\\.)*)'", word, text)
+    return re.sub('[%s\u200b]' % ''.join(IGNORABLE), '', shown)
+
+
+@pytest.mark.parametrize('invisible', ['\u00ad', '\u200b'])
+def test_a_key_in_a_path_quoted_for_bash_is_never_shown(git_repo, keys, invisible):
+    """A baseline path holding a key cut every 6 characters by an invisible
+    character: the error names the path, and the commands to create it
+    quote it for bash (``$'…\\xc2\\xad…'``, the character's UTF-8 bytes),
+    which gives the name back, key and all; each piece is too short to be
+    one."""
+    from tests.cli_run import leaked
+
+    key = keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    cut = 'd' + invisible.join(key[i:i + 6] for i in range(0, len(key), 6))
+    texts = []
+    for argv in (
+        ('detect-together-keys', '--baseline', cut, 'a.txt'),
+        ('together-hooks', 'scan', '--baseline', f'{cut}.json'),
+        ('together-hooks', 'baseline', 'update', '--baseline', cut),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc == 2 and 'baseline not found' in err and 'Traceback' not in err, (argv, err)
+        texts += [out, err]
+    assert leaked([key], *texts, *map(_as_bash_reads, texts)) == []

@@ -101,15 +101,44 @@ def _pattern(source: str) -> re.Pattern[str]:
     return cached(source)
 
 
-# A character written by its code, as a report escapes one it may not show.
-_ESCAPED_CODE = r'\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})'
+# A character written by its code, as a report escapes one it may not show:
+# ``\u200b``, or its UTF-8 bytes, ``\xc2\xad`` (bash's ``$'…'``, in the
+# commands a message tells you to run: ``messages.shell_quote``) or
+# ``\302\255`` (git's quoted paths); not a backslash's own escape's tail.
+_ESCAPED_CODE = (
+    r'(?<!\\)(?:(?:\\x[0-9a-fA-F]{2})+|(?:\\[0-3][0-7]{2})+'
+    r'|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8})'
+)
 
 
 def _dropped_if_invisible(m: re.Match[str]) -> str:
     """Nothing for the escape of a character ``_CONTROL`` drops from a
-    reading (it splits no key a reader sees), else the escape as it is."""
-    code = int(m.group()[2:], 16)
-    return '' if code <= 0x10ffff and _pattern(_CONTROL).fullmatch(chr(code)) else m.group()
+    reading (it splits no key a reader sees), else the escape as it is.
+    A run of byte escapes is read as the UTF-8 it spells (``\xc2\xad``,
+    a soft hyphen), else byte by byte, each as the character of its code
+    (``\xad``, as ``_escaped`` shows a byte of a name that is not UTF-8)."""
+    text = m.group()
+    if text[1] in 'uU':
+        return '' if _invisible(int(text[2:], 16)) else text
+    width, base = (4, 16) if text[1] == 'x' else (4, 8)
+    escapes = [text[i:i + width] for i in range(0, len(text), width)]
+    codes = bytes(int(e[-2:] if base == 16 else e[1:], base) for e in escapes)
+    try:
+        chars = codes.decode('utf-8')
+    except UnicodeDecodeError:
+        return ''.join('' if _invisible(c) else e for c, e in zip(codes, escapes))
+    out, at = [], 0
+    for char in chars:
+        size = len(char.encode('utf-8'))
+        if not _invisible(ord(char)):
+            out += escapes[at:at + size]
+        at += size
+    return ''.join(out)
+
+
+def _invisible(code: int) -> bool:
+    """Whether ``_CONTROL`` drops the character of ``code`` from a reading."""
+    return code <= 0x10ffff and _pattern(_CONTROL).fullmatch(chr(code)) is not None
 
 
 def _escaped(char: str) -> str:
@@ -353,15 +382,16 @@ class Scrubber:
         # shows whole is already hidden there, and the line keeps its
         # escapes (a JSON report stays JSON).
         own = self._keys_out(line)
-        readings = [_pattern(_CONTROL).sub('', own)]
-        if readings[0] == own:
-            readings = []
+        # Unseen: invisible characters, raw or shown escaped
+        # (``tgp\xad_v1\xad_…``, ``$'tgp\xc2\xad_v1…'``), in one reading: a
+        # line may hold a name raw and quoted for a command, which goes too.
+        plain = own
+        if '\\' in own:
+            plain = _pattern(_ESCAPED_CODE).sub(_dropped_if_invisible, own)
+        plain = _pattern(_CONTROL).sub('', plain)
+        readings = [plain] if plain != own else []
         if _folds(own):
-            readings.append(_pattern(_CONTROL).sub('', _folded(own)))
-        if '\\' in own:  # an invisible character shown escaped (``tgp\xad_v1\xad_…``)
-            dropped = _pattern(_ESCAPED_CODE).sub(_dropped_if_invisible, own)
-            if dropped != own:
-                readings.append(_pattern(_CONTROL).sub('', dropped))
+            readings.append(_pattern(_CONTROL).sub('', _folded(plain)))
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
