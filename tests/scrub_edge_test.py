@@ -602,3 +602,152 @@ def test_a_key_split_by_invisible_characters_in_a_file_name_is_never_shown(git_r
         assert rc == 1, err
         texts += [out, err]
     assert leaked([key, named], *texts) == []
+
+
+def test_a_known_legacy_key_in_capitals_is_never_shown(git_repo, keys):
+    """A legacy key the run knows (found in a file, or in
+    ``TOGETHER_API_KEY``) written in capitals, in a file name, a commit
+    message and an argument: hex reads the same in either case, so a
+    reader lowers it back.  (The engine takes only lower case as a key;
+    an unknown run in capitals stays, as any 64-hex digest does.)"""
+    hexkey = keys('hex')
+    capitals = hexkey.upper()
+    (git_repo / 'a.py').write_text(f'TOGETHER_API_KEY = "{hexkey}"\n')
+    (git_repo / f'{capitals}.py').write_text(f'TOGETHER_API_KEY = "{hexkey}"\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', f'rotate {capitals}')
+    texts = []
+    for fmt in FORMATS:
+        for extra in ((), ('--history',)):
+            rc, out, err = call('together-hooks', 'scan', '--format', fmt, *extra, cwd=git_repo)
+            assert rc == 1, (fmt, extra, err)
+            texts += [out, err]
+    rc, out, err = call(
+        'together-hooks', 'scan', '--diff', capitals, cwd=git_repo,
+        env=_env(TOGETHER_API_KEY=hexkey),
+    )
+    assert rc == 2 and 'Traceback' not in err, err
+    texts += [out, err]
+    assert '.py:1: together-legacy-api-key: ' in texts[0]  # the findings are still shown
+    assert [t for t in texts if hexkey in t.lower()] == []
+
+
+# Letters of other scripts a reader takes for Latin ones (Unicode's
+# confusables), written here independently of the scrubber's table.
+LOOK_ALIKE = {
+    'a': 'а', 'c': 'с', 'e': 'е', 'o': 'о', 'p': 'р', 'x': 'х', 'y': 'у',
+    'A': 'А', 'B': 'В', 'E': 'Е', 'H': 'Н', 'K': 'К', 'M': 'М', 'O': 'Ο',
+    'P': 'Р', 'T': 'Τ', 'X': 'Χ', 'v': 'ν', 'i': 'і',
+}
+
+
+def _look_alike(key: str) -> str:
+    """``key`` with every letter that has a Cyrillic or Greek twin written
+    as that twin (``tgр_ν1_…``): it reads as the key, and folds to it by no
+    normal form."""
+    return ''.join(LOOK_ALIKE.get(c, c) for c in key)
+
+
+def _read_as_latin(*texts: str) -> list[str]:
+    """Each text, and as a reader types it back: twins as Latin letters,
+    percent-escapes (a SARIF uri) undone first."""
+    from urllib.parse import unquote
+
+    latin = {twin: c for c, twin in LOOK_ALIKE.items()}
+    return [t for text in texts for t in (
+        text, ''.join(latin.get(c, c) for c in unquote(text, errors='replace')),
+    )]
+
+
+def test_a_key_in_look_alike_letters_is_never_shown(git_repo, keys):
+    """A key written in part with Cyrillic and Greek letters drawn as its
+    Latin ones (``о`` for ``o``): a file name holding a key the run found
+    elsewhere, one holding a key found nowhere, and an argument, in every
+    format.  No normal form folds them (they are letters of their own),
+    and the reader sees the key."""
+    from tests.cli_run import leaked
+
+    key, named, argued = keys(), keys(), keys()
+    (git_repo / 'a.py').write_text(f'KEY = "{key}"\n')
+    for n, shown in enumerate((key, named)):
+        (git_repo / f'{n}{_look_alike(shown)}.txt').write_text(f'k = "{key}"\n')
+    texts = []
+    for fmt in FORMATS:
+        rc, out, err = call('together-hooks', 'scan', '--format', fmt, cwd=git_repo)
+        assert rc == 1, err
+        texts += [out, err]
+    for argv in (
+        ('together-hooks', 'scan', f'dir/{_look_alike(argued)}/f'),
+        ('detect-together-keys', '--baseline', _look_alike(argued), 'x.txt'),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc == 2 and 'Traceback' not in err, (argv, err)
+        texts += [out, err]
+    assert 'a.py:1: ' in texts[0]
+    assert leaked([key, named, argued], *_read_as_latin(*texts)) == []
+
+
+def test_a_key_cut_by_folders_and_found_nowhere_is_never_shown(git_repo, keys):
+    """A key that only a path holds, cut by a ``/`` (a folder named with its
+    start, ``tgp_v`` cut from ``1_…`` too): the file's own path in every
+    report, and a path typed as an argument that an error echoes.  The
+    reader drops the slash; no part of the key is in any file."""
+    from tests.cli_run import leaked
+
+    key, typed, held = keys(), keys(), keys()
+    for cut in (25, 5):
+        folder = git_repo / f'{cut}{key[:cut]}'
+        folder.mkdir()
+        (folder / key[cut:]).write_text(f'k = "{held}"\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'm')
+    texts = []
+    for fmt in FORMATS:
+        for extra in ((), ('--history',)):
+            rc, out, err = call('together-hooks', 'scan', '--format', fmt, *extra, cwd=git_repo)
+            assert rc == 1, (fmt, extra, err)
+            texts += [out, err]
+    for cut in (20, 4):
+        texts += _echoed_by_errors(f'no/{typed[:cut]}/{typed[cut:]}', git_repo)
+    assert 'together-api-key: tgp_v1_' in texts[0]
+    joined = [t.replace('/', '') for t in texts]
+    assert leaked([key, typed, held], *texts, *joined) == []
+
+
+def _as_bash_reads(text: str) -> str:
+    """``text`` with each ``$'…'`` word as bash gives it back (its ``\\xNN``
+    escapes the bytes of the name), and the characters a terminal does
+    not show (``IGNORABLE``, a zero-width space) unseen."""
+    def word(m: re.Match[str]) -> str:
+        spelt = b''.join(
+            bytes((int(byte, 16),)) if byte else other.encode()
+            for byte, other in re.findall(r'\\x([0-9a-fA-F]{2})|(\\.|[^\\])', m[1], re.S)
+        )
+        return spelt.decode('utf-8', 'replace')
+
+    shown = re.sub(r"\$'((?:[^'\\]|\\.)*)'", word, text)
+    return re.sub('[%s\u200b]' % ''.join(IGNORABLE), '', shown)
+
+
+@pytest.mark.parametrize('invisible', ['\u00ad', '\u200b'])
+def test_a_key_in_a_path_quoted_for_bash_is_never_shown(git_repo, keys, invisible):
+    """A baseline path holding a key cut every 6 characters by an invisible
+    character: the error names the path, and the commands to create it
+    quote it for bash (``$'…\\xc2\\xad…'``, the character's UTF-8 bytes),
+    which gives the name back, key and all; each piece is too short to be
+    one."""
+    from tests.cli_run import leaked
+
+    key = keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    cut = 'd' + invisible.join(key[i:i + 6] for i in range(0, len(key), 6))
+    texts = []
+    for argv in (
+        ('detect-together-keys', '--baseline', cut, 'a.txt'),
+        ('together-hooks', 'scan', '--baseline', f'{cut}.json'),
+        ('together-hooks', 'baseline', 'update', '--baseline', cut),
+    ):
+        rc, out, err = call(*argv, cwd=git_repo)
+        assert rc == 2 and 'baseline not found' in err and 'Traceback' not in err, (argv, err)
+        texts += [out, err]
+    assert leaked([key], *texts, *map(_as_bash_reads, texts)) == []

@@ -20,8 +20,10 @@ What goes:
   context (the engine's own rules), a key wrapped across lines (learnt,
   so its pieces go);
 - a key in letters that fold to it (NFKC: fullwidth ``ｔｇｐ＿ｖ１＿…``,
-  mathematical bold), read as folded, and in decoded text a key in UTF-16
-  or UTF-32 (its NUL bytes dropped);
+  mathematical bold) or are drawn as its own (Cyrillic ``о``, Greek
+  ``ν``: ``_LOOK_ALIKE``), read as folded, and in decoded text a key in
+  UTF-16 or UTF-32 (its NUL bytes dropped); a known legacy key in
+  capitals;
 - control characters (ESC, BEL, CR inside a line, C1, DEL), written as
   ``\\u00XX`` (valid inside JSON strings too);
 - ``::`` at the start of a line (a GitHub workflow command from a file
@@ -99,15 +101,44 @@ def _pattern(source: str) -> re.Pattern[str]:
     return cached(source)
 
 
-# A character written by its code, as a report escapes one it may not show.
-_ESCAPED_CODE = r'\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})'
+# A character written by its code, as a report escapes one it may not show:
+# ``\u200b``, or its UTF-8 bytes, ``\xc2\xad`` (bash's ``$'…'``, in the
+# commands a message tells you to run: ``messages.shell_quote``) or
+# ``\302\255`` (git's quoted paths); not a backslash's own escape's tail.
+_ESCAPED_CODE = (
+    r'(?<!\\)(?:(?:\\x[0-9a-fA-F]{2})+|(?:\\[0-3][0-7]{2})+'
+    r'|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8})'
+)
 
 
 def _dropped_if_invisible(m: re.Match[str]) -> str:
     """Nothing for the escape of a character ``_CONTROL`` drops from a
-    reading (it splits no key a reader sees), else the escape as it is."""
-    code = int(m.group()[2:], 16)
-    return '' if code <= 0x10ffff and _pattern(_CONTROL).fullmatch(chr(code)) else m.group()
+    reading (it splits no key a reader sees), else the escape as it is.
+    A run of byte escapes is read as the UTF-8 it spells (``\xc2\xad``,
+    a soft hyphen), else byte by byte, each as the character of its code
+    (``\xad``, as ``_escaped`` shows a byte of a name that is not UTF-8)."""
+    text = m.group()
+    if text[1] in 'uU':
+        return '' if _invisible(int(text[2:], 16)) else text
+    width, base = (4, 16) if text[1] == 'x' else (4, 8)
+    escapes = [text[i:i + width] for i in range(0, len(text), width)]
+    codes = bytes(int(e[-2:] if base == 16 else e[1:], base) for e in escapes)
+    try:
+        chars = codes.decode('utf-8')
+    except UnicodeDecodeError:
+        return ''.join('' if _invisible(c) else e for c, e in zip(codes, escapes))
+    out, at = [], 0
+    for char in chars:
+        size = len(char.encode('utf-8'))
+        if not _invisible(ord(char)):
+            out += escapes[at:at + size]
+        at += size
+    return ''.join(out)
+
+
+def _invisible(code: int) -> bool:
+    """Whether ``_CONTROL`` drops the character of ``code`` from a reading."""
+    return code <= 0x10ffff and _pattern(_CONTROL).fullmatch(chr(code)) is not None
 
 
 def _escaped(char: str) -> str:
@@ -140,6 +171,11 @@ def _forms(secret: str) -> set[str]:
     found = {secret}
     if secret.startswith('tgp_v1_'):
         found.add(secret[7:])
+    elif len(secret) == 64 and not secret.strip('0123456789abcdef'):  # legacy
+        # Hex reads the same in capitals (a name or a ref someone wrote
+        # so): the engine takes only lower case as a key, but this one is
+        # known, and a reader lowers it.
+        found.add(secret.upper())
     found.update(form.decode('ascii') for form, _ in encoded_forms(raw))
     return {f for f in found if len(f) >= 24}
 
@@ -283,6 +319,8 @@ class Scrubber:
             self._learn_wrapped(text)
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
+        if '/' in text:
+            self._learn_cut(text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -323,6 +361,17 @@ class Scrubber:
             if secret != m.group():
                 self.learn([secret])
 
+    def _learn_cut(self, text: str) -> None:
+        """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
+        typed as an argument, a file's own path), found nowhere else, is
+        learnt: a reader drops the slash, and ``_gapped_out`` reads past
+        it.  A key starts a run: its first 50 characters are the key."""
+        joined = text.replace('/', '')
+        if 'tgp_v1_' in joined:
+            for m in _pattern(_TGP_RUN).finditer(joined):
+                if m.group() not in text:
+                    self.learn([m.group()[:50]])
+
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
         characters are escaped or unseen, or once its escapes, ANSI codes
@@ -333,15 +382,16 @@ class Scrubber:
         # shows whole is already hidden there, and the line keeps its
         # escapes (a JSON report stays JSON).
         own = self._keys_out(line)
-        readings = [_pattern(_CONTROL).sub('', own)]
-        if readings[0] == own:
-            readings = []
+        # Unseen: invisible characters, raw or shown escaped
+        # (``tgp\xad_v1\xad_…``, ``$'tgp\xc2\xad_v1…'``), in one reading: a
+        # line may hold a name raw and quoted for a command, which goes too.
+        plain = own
+        if '\\' in own:
+            plain = _pattern(_ESCAPED_CODE).sub(_dropped_if_invisible, own)
+        plain = _pattern(_CONTROL).sub('', plain)
+        readings = [plain] if plain != own else []
         if _folds(own):
-            readings.append(_pattern(_CONTROL).sub('', _folded(own)))
-        if '\\' in own:  # an invisible character shown escaped (``tgp\xad_v1\xad_…``)
-            dropped = _pattern(_ESCAPED_CODE).sub(_dropped_if_invisible, own)
-            if dropped != own:
-                readings.append(_pattern(_CONTROL).sub('', dropped))
+            readings.append(_pattern(_CONTROL).sub('', _folded(plain)))
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
@@ -446,6 +496,26 @@ class Scrubber:
         return run
 
 
+# Letters of other scripts drawn as a key's own (Unicode's confusables,
+# UTS #39, for the characters a key holds): Cyrillic ``а``, ``о``, ``р``,
+# Greek ``ο``, ``ν``, Armenian ``օ``, dashes drawn as ``-``.  No key holds
+# them, but a reader copies what they see by typing it: a run that reads
+# as a key once they are read as their Latin twins is one.  NFKC leaves
+# them alone (they are letters of their own), so they are read after it.
+_LOOK_ALIKE = str.maketrans(dict((  # each pair: the twin, then its letter
+    # Cyrillic
+    'аa еe һh іi јj оo сc рp ԁd ѕs уy хx ԛq ԝw ӏl б6 '
+    'АA ВB ЕE З3 ІI ЈJ КK МM НH ОO РP СC ЅS ТT ХX УY ҮY ԚQ ԜW ӀI '
+    # Greek
+    'αa γy ιi οo νv ρp υu χx '
+    'ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX '
+    # Latin's own and Armenian
+    'ıi ɑa ɡg օo հh ոn սu զq '
+    # dashes
+    '\u2010- \u2011- \u2012- \u2013- \u2212- \u02d7-'
+).split()))
+
+
 def _folds(text: str) -> bool:
     """Whether ``text`` reads otherwise once folded (``_folded``); the
     ellipsis of every redaction (``tgp_v1_Ab…yz``) folds to ``...`` and
@@ -455,16 +525,18 @@ def _folds(text: str) -> bool:
         return False
     import unicodedata
 
-    return not unicodedata.is_normalized('NFKC', text)
+    return not unicodedata.is_normalized('NFKC', text) or text.translate(_LOOK_ALIKE) != text
 
 
 def _folded(text: str) -> str:
     """``text`` as a reader (or a copy and paste into a search box) takes
     it: compatibility forms folded, NFKC (fullwidth ``ｔｇｐ＿ｖ１＿``,
-    mathematical ``𝐭𝐠𝐩``, circled or superscript letters read as theirs)."""
+    mathematical ``𝐭𝐠𝐩``, circled or superscript letters read as theirs),
+    then letters of other scripts drawn as Latin ones read as those
+    (``_LOOK_ALIKE``)."""
     import unicodedata
 
-    return unicodedata.normalize('NFKC', text)
+    return unicodedata.normalize('NFKC', text).translate(_LOOK_ALIKE)
 
 
 def _readings(plain: str) -> Iterator[str]:
