@@ -324,3 +324,27 @@ def test_the_readme_way_to_fill_in_rev_pins_the_newest_commit(tmp_path, env, rev
     assert rc == 0, out
     (pinned,) = re.findall(r'^    rev: (\S+)', (user / '.pre-commit-config.yaml').read_text(), re.M)
     assert pinned == newest, out
+
+
+def test_the_readme_try_repo_command_runs_the_hooks_once(tmp_path, git_repo, env, rev):
+    """The README's ``pre-commit try-repo`` line, run as printed in a
+    user's repository with ``path/to/together-hooks`` a clone: it runs the
+    hooks on every tracked file (a key fails it, shown redacted) and
+    installs nothing into the repository."""
+    import subprocess
+
+    (command,) = re.findall(r'`(pre-commit try-repo [^`]+)`', _section('Add to pre-commit'))
+    clone = tmp_path / 'together-hooks'
+    subprocess.run(('git', 'clone', '-q', rev[0], str(clone)), check=True)
+    git(clone, 'checkout', '-q', rev[1])
+    argv = [str(clone) if w == 'path/to/together-hooks' else w for w in command.split()]
+    assert str(clone) in argv
+    (git_repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+    (git_repo / 'app.py').write_text(f'client = Together(api_key="{SAMPLE_KEY}")\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'leak')  # no hooks yet: committed
+    rc, out = _run(git_repo, env, PRE_COMMIT, *argv[1:])
+    assert rc == 1, out
+    assert 'app.py:1: together-api-key' in out, out
+    assert leaked([SAMPLE_KEY], out) == []
+    assert not (git_repo / '.git' / 'hooks' / 'pre-commit').exists()
