@@ -304,7 +304,10 @@ def test_the_readme_way_to_fill_in_rev_pins_the_newest_commit(tmp_path, env, rev
     """The README says which ``pre-commit autoupdate`` fills in ``REV``.
     Where the repository holds an older tag (a milestone, an old release),
     plain ``autoupdate`` would pin that tag's old code; the documented
-    command must pin the newest commit, as a SHA that cannot move."""
+    command must pin the newest commit, as a SHA that cannot move.  And
+    only ours: the user's config already pins other hooks at their
+    releases, which ``--bleeding-edge`` alone moved to their newest
+    untagged commits."""
     import subprocess
 
     upstream = tmp_path / 'upstream'
@@ -313,17 +316,26 @@ def test_the_readme_way_to_fill_in_rev_pins_the_newest_commit(tmp_path, env, rev
     git(upstream, 'tag', '-a', 'milestone', '-m', 'an old milestone')
     git(upstream, 'commit', '-q', '--allow-empty', '-m', 'newer work')
     newest = _head(upstream)
+    other = tmp_path / 'other-hooks'  # a hook repository with releases
+    subprocess.run(('git', 'clone', '-q', rev[0], str(other)), check=True)
+    git(other, 'checkout', '-q', rev[1])
+    git(other, 'tag', '-a', 'v1.0.0', '-m', 'a release')
+    git(other, 'commit', '-q', '--allow-empty', '-m', 'unreleased work')
     config = _blocks('Add to pre-commit', 'yaml')[0]
-    (command,) = re.findall(r'^    rev: REV  # .*`(pre-commit autoupdate[^`]*)`', config, re.M)
-    assert f'run `{command}`' in _section('Add to pre-commit')
+    assert re.search(r'^    rev: REV  # .*autoupdate', config, re.M)
+    (command,) = re.findall(r'`(pre-commit autoupdate --bleeding-edge[^`]*)`', _section('Add to pre-commit'))[:1]
+    assert re.search(r'run\s+`' + re.escape(command) + '`', _section('Add to pre-commit'))
     user = tmp_path / 'user'
     user.mkdir()
     git(user, 'init', '-q')
-    (user / '.pre-commit-config.yaml').write_text(config.replace(UPSTREAM, str(upstream)))
-    rc, out = _run(user, env, PRE_COMMIT, *command.split()[1:])
+    (user / '.pre-commit-config.yaml').write_text(
+        config.replace(UPSTREAM, str(upstream))
+        + f'-   repo: {other}\n    rev: v1.0.0\n    hooks:\n    -   id: forbid-env-files\n',
+    )
+    rc, out = _run(user, env, PRE_COMMIT, *command.replace(UPSTREAM, str(upstream)).split()[1:])
     assert rc == 0, out
-    (pinned,) = re.findall(r'^    rev: (\S+)', (user / '.pre-commit-config.yaml').read_text(), re.M)
-    assert pinned == newest, out
+    pinned = re.findall(r'^    rev: (\S+)', (user / '.pre-commit-config.yaml').read_text(), re.M)
+    assert pinned == [newest, 'v1.0.0'], out
 
 
 def test_the_readme_try_repo_command_runs_the_hooks_once(tmp_path, git_repo, env, rev):
