@@ -360,3 +360,26 @@ def test_the_readme_try_repo_command_runs_the_hooks_once(tmp_path, git_repo, env
     assert 'app.py:1: together-api-key' in out, out
     assert leaked([SAMPLE_KEY], out) == []
     assert not (git_repo / '.git' / 'hooks' / 'pre-commit').exists()
+
+
+def test_the_readme_pre_push_install_refuses_a_push_of_a_no_verify_commit(tmp_path, git_repo, env, rev):
+    """The README's ``--hook-type pre-push`` line, run as printed: a key
+    committed with ``--no-verify`` is refused on ``git push`` to a real
+    bare remote, which receives nothing."""
+    (command,) = re.findall(r'`(pre-commit install --hook-type pre-push)`', _section('Add to pre-commit'))
+    installed(git_repo, env, rev)
+    remote = tmp_path / 'remote.git'
+    git(tmp_path, 'init', '-q', '--bare', str(remote))
+    git(git_repo, 'remote', 'add', 'origin', str(remote))
+    rc, out = _run(git_repo, env, 'git', 'push', '-q', 'origin', 'HEAD:refs/heads/main')
+    assert rc == 0, out
+    rc, out = _run(git_repo, env, PRE_COMMIT, *command.split()[1:])
+    assert rc == 0, out
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-q', '--no-verify', '-m', 'leak')
+    assert rc == 0, out
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'HEAD:refs/heads/main')
+    assert rc != 0, out
+    assert 'app.py:3: together-api-key' in out, out
+    assert leaked([SAMPLE_KEY], out) == []
+    assert git(remote, 'rev-parse', 'main').strip() != _head(git_repo)
