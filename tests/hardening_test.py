@@ -576,6 +576,8 @@ USAGE = (
     (('together-hooks', 'protect'), '(here: scan --staged)'),
     (('together-hooks', 'detect'), '(here: scan --history)'),
     (('together-hooks', 'audit'), '(here: baseline audit)'),
+    (('together-hooks', 'scan', '--json'), '--json (here: --format json)'),
+    (('together-hooks', 'scan', '-v'), '-v (here: nothing: every finding is listed'),
     # A mistyped command or value names the closest choice.
     (('together-hooks', 'scna'), "invalid choice: 'scna'"),
     (('together-hooks', 'scna'), '(did you mean scan?)'),

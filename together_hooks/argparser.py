@@ -115,6 +115,10 @@ OTHER_TOOLS = {
     '--exclude-secrets': '`allow` in the config file, docs/configuration.md',
     '--config': 'the config file .together-hooks.toml, read from the repository root',
     '--redact': 'nothing: no report shows a whole key',
+    '--json': '--format json',
+    '--sarif': '--format sarif',
+    '--verbose': 'nothing: every finding is listed; --format json has every field',
+    '-v': 'nothing: every finding is listed; --format json has every field',
     'protect': 'scan --staged',
     'detect': 'scan --history',
     'git': 'scan --history',
@@ -158,12 +162,12 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
     hints = []
     for word in message[len(prefix):].split():
         name = word.split('=', 1)[0]
+        if name in OTHER_TOOLS and name not in known:
+            return _other_tool(name)
         if name.startswith('--') and name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
             if close:
                 hints.append(close[0])
-            elif name in OTHER_TOOLS:
-                return _other_tool(name)
     return f' (did you mean {" or ".join(hints)}?)' if hints else ''
 
 
