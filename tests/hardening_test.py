@@ -576,6 +576,7 @@ USAGE = (
     (('together-hooks', 'protect'), '(here: scan --staged)'),
     (('together-hooks', 'detect'), '(here: scan --history)'),
     (('together-hooks', 'audit'), '(here: baseline audit)'),
+    (('together-hooks', 'stdin'), '(here: none; save the text to a file and run scan PATH)'),
     (('together-hooks', 'scan', '--json'), '--json (here: --format json)'),
     (('together-hooks', 'scan', '-v'), '-v (here: nothing: every finding is listed'),
     # A mistyped command or value names the closest choice.

@@ -124,6 +124,7 @@ OTHER_TOOLS = {
     'git': 'scan --history',
     'dir': 'scan PATH',
     'audit': 'baseline audit',
+    'stdin': 'none; save the text to a file and run scan PATH',
 }
 
 
