@@ -566,6 +566,19 @@ USAGE = (
     (('detect-together-keys', '--basline', 'b.json', 'a.txt'), '(did you mean --baseline?)'),
     (('check-env-gitignored', '--fx'), '(did you mean --fix?)'),
     (('together-hooks', 'scan', '--format', 'sarif2'), "--format: invalid choice: 'sarif2'"),
+    # The subcommand given the unknown option names itself: its --help lists them.
+    (('together-hooks', 'scan', '--histroy'), 'together-hooks scan: error: unrecognized arguments'),
+    (('together-hooks', 'baseline', 'create', '--bogus'), 'together-hooks baseline create: error:'),
+    # What users of gitleaks and detect-secrets type: what it is here.
+    (('together-hooks', 'scan', '--report-format', 'json'), '--report-format (here: --format)'),
+    (('together-hooks', 'scan', '--report-path', 'r.json'), '--report-path (here: --output)'),
+    (('detect-together-keys', '--exclude-files', 'x', 'a.txt'), '(here: `exclude` in the config file'),
+    (('together-hooks', 'protect'), '(here: scan --staged)'),
+    (('together-hooks', 'detect'), '(here: scan --history)'),
+    (('together-hooks', 'audit'), '(here: baseline audit)'),
+    (('together-hooks', 'stdin'), '(here: none; save the text to a file and run scan PATH)'),
+    (('together-hooks', 'scan', '--json'), '--json (here: --format json)'),
+    (('together-hooks', 'scan', '-v'), '-v (here: nothing: every finding is listed'),
     # A mistyped command or value names the closest choice.
     (('together-hooks', 'scna'), "invalid choice: 'scna'"),
     (('together-hooks', 'scna'), '(did you mean scan?)'),

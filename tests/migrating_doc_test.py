@@ -49,3 +49,23 @@ def test_gitleaks_allow_on_a_line(git_repo, rng):
     git(git_repo, 'add', '.')
     r = run('detect-together-keys', 'a.py', cwd=git_repo)
     assert (r.rc, r.out) == (0, ''), r.out
+
+
+def test_other_tools_comments_the_page_lists_do_not_silence_a_key(git_repo, rng):
+    """Each marker the page says is not honoured leaves the key reported;
+    the ones it says are honoured silence it."""
+    with open(DOC, encoding='utf-8') as f:
+        section = f.read().split("\n## Other tools' inline comments\n", 1)[1]
+    honoured, _sep, rest = section.partition('**not** honoured')
+    markers = re.findall(r'`([^`]+)`', rest.split('They tell', 1)[0])
+    assert {'# nosec', 'trufflehog:ignore', 'NOSONAR'} <= set(markers), markers
+    key = make_key(rng)
+    for i, marker in enumerate(markers):
+        comment = marker if marker.startswith('#') else f'# {marker}'
+        (git_repo / f'm{i}.py').write_text(f'TOGETHER_API_KEY = "{key}"  {comment}\n')
+    (git_repo / 'ok.py').write_text(f'TOGETHER_API_KEY = "{key}"  # {re.findall(r"`([^`]+)`", honoured)[0]}\n')
+    git(git_repo, 'add', '.')
+    r = run('together-hooks', 'scan', '--format', 'json', cwd=git_repo)
+    assert r.rc == 1, r.err
+    assert sorted(path for path, *_rest in r.found()) == [f'm{i}.py' for i in range(len(markers))]
+    assert leaked([key], r.out, r.err) == []

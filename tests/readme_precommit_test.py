@@ -304,7 +304,10 @@ def test_the_readme_way_to_fill_in_rev_pins_the_newest_commit(tmp_path, env, rev
     """The README says which ``pre-commit autoupdate`` fills in ``REV``.
     Where the repository holds an older tag (a milestone, an old release),
     plain ``autoupdate`` would pin that tag's old code; the documented
-    command must pin the newest commit, as a SHA that cannot move."""
+    command must pin the newest commit, as a SHA that cannot move.  And
+    only ours: the user's config already pins other hooks at their
+    releases, which ``--bleeding-edge`` alone moved to their newest
+    untagged commits."""
     import subprocess
 
     upstream = tmp_path / 'upstream'
@@ -313,14 +316,70 @@ def test_the_readme_way_to_fill_in_rev_pins_the_newest_commit(tmp_path, env, rev
     git(upstream, 'tag', '-a', 'milestone', '-m', 'an old milestone')
     git(upstream, 'commit', '-q', '--allow-empty', '-m', 'newer work')
     newest = _head(upstream)
+    other = tmp_path / 'other-hooks'  # a hook repository with releases
+    subprocess.run(('git', 'clone', '-q', rev[0], str(other)), check=True)
+    git(other, 'checkout', '-q', rev[1])
+    git(other, 'tag', '-a', 'v1.0.0', '-m', 'a release')
+    git(other, 'commit', '-q', '--allow-empty', '-m', 'unreleased work')
     config = _blocks('Add to pre-commit', 'yaml')[0]
-    (command,) = re.findall(r'^    rev: REV  # .*`(pre-commit autoupdate[^`]*)`', config, re.M)
-    assert f'run `{command}`' in _section('Add to pre-commit')
+    assert re.search(r'^    rev: REV  # .*autoupdate', config, re.M)
+    (command,) = re.findall(r'`(pre-commit autoupdate --bleeding-edge[^`]*)`', _section('Add to pre-commit'))[:1]
+    assert re.search(r'run\s+`' + re.escape(command) + '`', _section('Add to pre-commit'))
     user = tmp_path / 'user'
     user.mkdir()
     git(user, 'init', '-q')
-    (user / '.pre-commit-config.yaml').write_text(config.replace(UPSTREAM, str(upstream)))
-    rc, out = _run(user, env, PRE_COMMIT, *command.split()[1:])
+    (user / '.pre-commit-config.yaml').write_text(
+        config.replace(UPSTREAM, str(upstream))
+        + f'-   repo: {other}\n    rev: v1.0.0\n    hooks:\n    -   id: forbid-env-files\n',
+    )
+    rc, out = _run(user, env, PRE_COMMIT, *command.replace(UPSTREAM, str(upstream)).split()[1:])
     assert rc == 0, out
-    (pinned,) = re.findall(r'^    rev: (\S+)', (user / '.pre-commit-config.yaml').read_text(), re.M)
-    assert pinned == newest, out
+    pinned = re.findall(r'^    rev: (\S+)', (user / '.pre-commit-config.yaml').read_text(), re.M)
+    assert pinned == [newest, 'v1.0.0'], out
+
+
+def test_the_readme_try_repo_command_runs_the_hooks_once(tmp_path, git_repo, env, rev):
+    """The README's ``pre-commit try-repo`` line, run as printed in a
+    user's repository with ``path/to/together-hooks`` a clone: it runs the
+    hooks on every tracked file (a key fails it, shown redacted) and
+    installs nothing into the repository."""
+    import subprocess
+
+    (command,) = re.findall(r'`(pre-commit try-repo [^`]+)`', _section('Add to pre-commit'))
+    clone = tmp_path / 'together-hooks'
+    subprocess.run(('git', 'clone', '-q', rev[0], str(clone)), check=True)
+    git(clone, 'checkout', '-q', rev[1])
+    argv = [str(clone) if w == 'path/to/together-hooks' else w for w in command.split()]
+    assert str(clone) in argv
+    (git_repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+    (git_repo / 'app.py').write_text(f'client = Together(api_key="{SAMPLE_KEY}")\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'leak')  # no hooks yet: committed
+    rc, out = _run(git_repo, env, PRE_COMMIT, *argv[1:])
+    assert rc == 1, out
+    assert 'app.py:1: together-api-key' in out, out
+    assert leaked([SAMPLE_KEY], out) == []
+    assert not (git_repo / '.git' / 'hooks' / 'pre-commit').exists()
+
+
+def test_the_readme_pre_push_install_refuses_a_push_of_a_no_verify_commit(tmp_path, git_repo, env, rev):
+    """The README's ``--hook-type pre-push`` line, run as printed: a key
+    committed with ``--no-verify`` is refused on ``git push`` to a real
+    bare remote, which receives nothing."""
+    (command,) = re.findall(r'`(pre-commit install --hook-type pre-push)`', _section('Add to pre-commit'))
+    installed(git_repo, env, rev)
+    remote = tmp_path / 'remote.git'
+    git(tmp_path, 'init', '-q', '--bare', str(remote))
+    git(git_repo, 'remote', 'add', 'origin', str(remote))
+    rc, out = _run(git_repo, env, 'git', 'push', '-q', 'origin', 'HEAD:refs/heads/main')
+    assert rc == 0, out
+    rc, out = _run(git_repo, env, PRE_COMMIT, *command.split()[1:])
+    assert rc == 0, out
+    _stage_sample_key(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'commit', '-q', '--no-verify', '-m', 'leak')
+    assert rc == 0, out
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'HEAD:refs/heads/main')
+    assert rc != 0, out
+    assert 'app.py:3: together-api-key' in out, out
+    assert leaked([SAMPLE_KEY], out) == []
+    assert git(remote, 'rev-parse', 'main').strip() != _head(git_repo)

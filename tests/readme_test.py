@@ -117,6 +117,35 @@ def test_first_commands_not_a_key_advice_works_from_where_it_ran(tmp_path, keys)
     assert run('together-hooks', 'scan', str(repo), cwd=here).rc == 0
 
 
+def test_first_commands_advice_for_a_key_in_an_unignored_env_file_works(tmp_path, keys):
+    """The Quick start's scan of a repository whose ``.env`` git does not
+    ignore yet: the key is where it belongs, the file is the problem.  The
+    advice said to take the key out of the file; it names the command that
+    makes git ignore the file, which, run as printed from where the scan
+    ran, makes the scan pass with the key kept."""
+    from tests.cli_run import BIN
+    from tests.cli_run import leaked
+    from tests.cli_run import run
+
+    repo = tmp_path / 'your-repo'
+    repo.mkdir()
+    subprocess.run(('git', 'init', '-q', str(repo)), check=True)
+    key = keys()
+    (repo / '.env').write_text(f'TOGETHER_API_KEY={key}\n')
+    (repo / 'app.py').write_text('import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    first = run('together-hooks', 'scan', str(repo), cwd=tmp_path)
+    assert first.rc == 1, first.err
+    assert leaked([key], first.out, first.err) == []
+    (todo,) = [line for line in first.out.splitlines() if line.startswith('What to do:')]
+    assert 'take each key out of the file' not in todo, todo
+    (command,) = re.findall(r'run `([^`]*--fix)`', todo)
+    env = dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH'])
+    subprocess.run(('sh', '-c', command), cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert (repo / '.env').read_text() == f'TOGETHER_API_KEY={key}\n'
+    after = run('together-hooks', 'scan', str(repo), cwd=tmp_path)
+    assert after.rc == 0, after.out + after.err
+
+
 def test_missing_baseline_error_names_a_command_that_makes_it(tmp_path, keys):
     """``--baseline FILE`` that does not exist yet: the command the error
     line names, run from the same folder, writes that FILE."""

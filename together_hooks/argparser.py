@@ -22,12 +22,23 @@ if TYPE_CHECKING:
     from typing import Sequence
 
 
+# What every command's --help ends with, unless it says more precisely.
+EXIT_CODES = (
+    'exit codes: 0 nothing found, 1 findings, 2 usage or input error '
+    '(one line on stderr)'
+)
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """argparse whose errors are one line on stderr and exit 2, and whose
-    every command and subcommand takes ``-V``/``--version``."""
+    every command and subcommand takes ``-V``/``--version``.
+
+    ``epilog`` (examples, one a line, then the exit codes) is printed as
+    written, after the options; without one, ``EXIT_CODES``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault('formatter_class', _formatter)
+        self.raw_epilog = kwargs.pop('epilog', None) or EXIT_CODES
         super().__init__(*args, **kwargs)
         if self.add_help:
             from together_hooks import __version__
@@ -38,6 +49,9 @@ class ArgumentParser(argparse.ArgumentParser):
                 version=f'{self.prog.split()[0]} {__version__}',
                 help='show the version and exit',
             )
+
+    def format_help(self) -> str:
+        return f'{super().format_help()}\n{self.raw_epilog}\n'
 
     def _print_message(self, message: str, file: Any = None) -> None:
         """Help, the version and usage errors are written before any
@@ -60,10 +74,63 @@ class ArgumentParser(argparse.ArgumentParser):
                 pass  # nowhere to say it: the exit code does
             raise SystemExit(EXIT_ERROR)
 
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """As argparse's, but an unknown option is reported by the
+        subcommand it was given to (``together-hooks scan: error: ...``),
+        which is the one whose ``--help`` lists the options."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            _chosen(self, parsed).error(f'unrecognized arguments: {" ".join(extras)}')
+        return parsed
+
     def error(self, message: str) -> NoReturn:
         # argparse echoes the bad value, which may be a pasted key.
         message = one_line(message) + _did_you_mean(self, message)
         self.exit(EXIT_ERROR, f'{self.prog}: error: {message} (see --help)\n')
+
+
+def _chosen(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> argparse.ArgumentParser:
+    """The innermost subcommand's parser that ``parsed`` went through."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            sub = action.choices.get(getattr(parsed, action.dest, None) or '')
+            if sub is not None:
+                return _chosen(sub, parsed)
+    return parser
+
+
+# What users of gitleaks, detect-secrets and pre-commit type, and what it is
+# here: named when nothing of ours is close to what they typed.
+OTHER_TOOLS = {
+    '--report-format': '--format',
+    '--report-path': '--output',
+    '--baseline-path': '--baseline',
+    '--log-opts': '--diff BASE...HEAD, or --commits REV --since REV',
+    '--no-git': 'scan PATH',
+    '--source': 'scan PATH',
+    '--all-files': 'scan (every tracked and not-ignored file)',
+    '--exclude': '`exclude` in the config file, docs/configuration.md',
+    '--exclude-files': '`exclude` in the config file, docs/configuration.md',
+    '--exclude-lines': '`allow` in the config file, or an inline pragma',
+    '--exclude-secrets': '`allow` in the config file, docs/configuration.md',
+    '--config': 'the config file .together-hooks.toml, read from the repository root',
+    '--redact': 'nothing: no report shows a whole key',
+    '--json': '--format json',
+    '--sarif': '--format sarif',
+    '--verbose': 'nothing: every finding is listed; --format json has every field',
+    '-v': 'nothing: every finding is listed; --format json has every field',
+    'protect': 'scan --staged',
+    'detect': 'scan --history',
+    'git': 'scan --history',
+    'dir': 'scan PATH',
+    'audit': 'baseline audit',
+    'stdin': 'none; save the text to a file and run scan PATH',
+}
+
+
+def _other_tool(name: str) -> str:
+    meant = OTHER_TOOLS.get(name)
+    return f' (here: {meant})' if meant else ''
 
 
 def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
@@ -80,7 +147,7 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
         listed = choice.group(2)  # quoted before Python 3.12.8, bare after
         options = re.findall(r"'([^']*)'", listed) or listed.split(', ')
         close = difflib.get_close_matches(choice.group(1), options, n=1, cutoff=0.6)
-        return f' (did you mean {close[0]}?)' if close else ''
+        return f' (did you mean {close[0]}?)' if close else _other_tool(choice.group(1))
     if not message.startswith(prefix):
         return ''
     known: set[str] = set()
@@ -96,6 +163,8 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
     hints = []
     for word in message[len(prefix):].split():
         name = word.split('=', 1)[0]
+        if name in OTHER_TOOLS and name not in known:
+            return _other_tool(name)
         if name.startswith('--') and name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
             if close:

@@ -28,6 +28,8 @@ OWN_FILE = '.together-hooks.toml'
 DEFAULT_BASELINE = '.secrets.baseline'
 PYPROJECT = 'pyproject.toml'
 TABLE = 'together-hooks'
+# Where a message tells the user the config file is.
+WHERE = f'{OWN_FILE}, or [tool.{TABLE}] in {PYPROJECT}'
 # key -> the type its value must have: a list of strings, or a string.
 KEYS = {'exclude': list, 'allow': list, 'baseline': str, 'env-templates': list}
 # A hashed_secret (SHA-1 hex); compiled by re on first use, not at import.

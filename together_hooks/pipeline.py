@@ -578,6 +578,7 @@ def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str
     files cannot record it: then its ``hashed_secret`` in the config's
     ``allow`` is the route that works."""
     from together_hooks.config import DEFAULT_BASELINE
+    from together_hooks.config import WHERE as config_where
     from together_hooks.env import hints
     from together_hooks.messages import shell_quote as quote
 
@@ -607,8 +608,7 @@ def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str
         step = step[:-1] + (
             ' (it records only keys a file still holds); a key only in '
             f'history: `allow = [{shown}]` in the config file '
-            '(.together-hooks.toml, or [tool.together-hooks] in '
-            'pyproject.toml), committed.'
+            f'({config_where}), committed.'
         )
         if len(committed) > 3:
             step += f' The other {len(committed) - 3}: each one\'s hashed_secret above.'

@@ -70,10 +70,50 @@ def rotate_command(findings: Sequence[Finding], cd: str = '') -> str:
 
 def advice(findings: Sequence[Finding], cd: str = '') -> str:
     """What to do about these keys: rotate first when any is committed;
-    the rotate-help named is one for these keys, to run as printed."""
-    text = COMMITTED_ADVICE if any(f.commit for f in findings) else ADVICE
-    return text.replace(
+    the rotate-help named is one for these keys, to run as printed.  A
+    key in an env file that git does not ignore is where it belongs: the
+    file is what to keep out of git (``env_file_advice``)."""
+    committed = any(f.commit for f in findings)
+    envs = _env_files(findings)
+    if envs and not committed and len(envs) == len({f.path for f in findings}):
+        return 'What to do: ' + env_file_advice(envs, cd)
+    text = COMMITTED_ADVICE if committed else ADVICE
+    text = text.replace(
         '`together-hooks rotate-help FILE`', rotate_command(findings, cd),
+    )
+    return f'{text} {env_file_advice(envs, cd)}' if envs else text
+
+
+def _env_files(findings: Sequence[Finding]) -> list[str]:
+    """The env files (``.env``, ``.env.local``; not a template) among the
+    findings' paths, each named as printed (not one whose name holds a
+    key, nor a logical location such as ``<commit message>``)."""
+    if not any('.env' in f.path.lower() for f in findings):
+        return []
+    from together_hooks.detect.scrub import scrub
+    from together_hooks.env.names import is_secret_env_file
+
+    return [
+        p for p in dict.fromkeys(f.path for f in findings)
+        if not p.startswith('<') and scrub(p) == p and is_secret_env_file(p)
+    ]
+
+
+def env_file_advice(paths: Sequence[str], cd: str = '') -> str:
+    """An env file is the place for a key, as long as git ignores it and
+    does not track it: the commands that make it so, to run as printed."""
+    from together_hooks.env import hints
+    from together_hooks.messages import cut_short
+    from together_hooks.messages import shell_quote
+
+    words = [shell_quote(p) for p in paths]
+    fix = f'run `{cd}{hints.FIXER} --fix`' if cd else hints.fix_command()
+    dashes = '-- ' if any(p.startswith('-') for p in paths) else ''
+    return (
+        f'{cut_short(words, 3)}: an env file is the place for a key, but git '
+        f'must ignore it: keep the key there and {fix}; if git tracks the file, '
+        f'also `{cd}git rm --cached {dashes}{" ".join(words)}`, and rotate the key '
+        f'at {ROTATE_URL} if it was ever committed.'
     )
 
 

@@ -170,6 +170,38 @@ def env_tracked(b: Built) -> None:
     git(b.repo, 'add', '-f', 'services/api/.env')
 
 
+def env_template_in_config(b: Built) -> None:
+    """A tracked fixture named a template in the config file, with the
+    rule ``check-env-gitignored --fix`` then appends: the hook passes, so
+    doctor must too (it said "remove that rule" and "untrack it")."""
+    write(b.repo, 'tests/app/.env', 'FOO=bar\n')
+    write(b.repo, '.together-hooks.toml', 'env-templates = ["tests/app/.env"]\n')
+    with open(b.repo / '.gitignore', 'a') as f:
+        f.write('!/tests/app/.env\n')
+    git(b.repo, 'add', '-f', '.')
+    git(b.repo, 'commit', '-q', '--no-verify', '-m', 'fixture')
+
+
+def env_template_in_hook_args(b: Built) -> None:
+    """The same fixture named by ``--allow`` in the hooks' args."""
+    write(b.repo, 'tests/app/.env', 'FOO=bar\n')
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        'args: [--audit-log=audit.jsonl]\n', 'args: [--audit-log=audit.jsonl, --allow, tests/app/.env]\n',
+    ) + (
+        '    -   id: check-env-gitignored\n'
+        '        name: Check .gitignore covers .env files\n'
+        '        entry: check-env-gitignored\n'
+        '        language: system\n'
+        '        pass_filenames: false\n'
+        '        args: [--allow=tests/app/.env, --audit-log=audit.jsonl]\n'
+    ))
+    with open(b.repo / '.gitignore', 'a') as f:
+        f.write('!/tests/app/.env\n')
+    git(b.repo, 'add', '-f', '.')
+    git(b.repo, 'commit', '-q', '--no-verify', '-m', 'fixture')
+
+
 def gitignore_without_env(b: Built) -> None:
     write(b.repo, '.gitignore', 'audit.jsonl\n')
 
@@ -305,6 +337,8 @@ CASES = [
     (key_labelled_real, {'no-hardcoded-keys': F, 'baseline-audited': F}),
     (env_tracked, {'env-files-ignored': F}),
     (gitignore_without_env, {'env-files-ignored': F}),
+    (env_template_in_config, {}),
+    (env_template_in_hook_args, {}),
     (stages_share_key, {'keys-differ-per-stage': F}),
     (stages_own_keys, {}),
     (no_config, {'hooks-installed': F, 'audit-log-configured': W}),

@@ -210,10 +210,34 @@ def test_tracked_env_files(no_global_excludes):
         '.env', 'api/.env.production', 'tools/.env/pyvenv.cfg',
     ]
     problems = gitignore.gitignore_problems(str(repo))
-    assert '.env: tracked by git, so .gitignore does not apply to it; untrack it with `git rm --cached .env` (a fixture with no secret in it: name it in `env-templates`, docs/env-policy.md)' in problems
+    assert any(p.startswith('.env: tracked by git, so .gitignore does not apply to it; untrack it with `git rm --cached .env` (a fixture with no secret in it: name it in `env-templates` in the config file') for p in problems)
     assert any('api/.env.production: tracked' in p for p in problems)
     assert any(p.startswith('tools/.env/: tracked') and 'git rm -r --cached tools/.env`' in p for p in problems)
     assert not any(p.startswith('.env.example') for p in problems)
+
+
+def test_a_tracked_fixture_named_a_template_as_the_message_says_passes(no_global_excludes):
+    """A tracked env fixture: the message names where `env-templates`
+    goes and what to run then; done as said, the check passes (it named
+    the key alone, and the template was then ignored by `.env`)."""
+    import os
+    import re
+
+    from tests.cli_run import BIN
+
+    repo = no_global_excludes
+    _repo(repo, {'.gitignore': GOOD, 'tests/app/.env': 'FOO=bar\n', 'main.py': ''})
+    git(repo, 'add', '-f', '.')
+    git(repo, 'commit', '-qm', 'fixture')
+    (problem,) = [p for p in gitignore.gitignore_problems(str(repo)) if p.startswith('tests/app/.env')]
+    where = re.search(r'`env-templates` in the config file \(([^,]+),', problem).group(1)
+    (repo / where).write_text('env-templates = ["tests/app/.env"]\n')
+    (command,) = re.findall(r'then run `([^`]+)`', problem)
+    env = dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH'])
+    subprocess.run(('sh', '-c', command), cwd=repo, env=env, capture_output=True, check=False)
+    git(repo, 'add', '.gitignore')
+    done = subprocess.run(('sh', '-c', 'check-env-gitignored'), cwd=repo, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_many_folders_are_sampled(no_global_excludes, monkeypatch):

@@ -30,6 +30,15 @@ COMMANDS = (
     'pre-receive',
 )
 
+EPILOG = """\
+examples:
+  together-hooks scan               this repository's tracked and not-ignored files
+  together-hooks scan --history     every commit of every branch and tag
+  together-hooks doctor             the Together security checklist
+  together-hooks scan --help        a command's options and exit codes
+
+exit codes: 0 nothing found, 1 findings, 2 usage or input error (one line on stderr)"""
+
 
 def _module(name: str):  # type: ignore[no-untyped-def]
     import importlib  # (and its warnings) only where a parser is built
@@ -47,6 +56,7 @@ def build_parser(only: str | None = None) -> ArgumentParser:
     parser = ArgumentParser(
         prog=PROG,
         description='Keep Together AI API keys and .env files out of git.',
+        epilog=EPILOG,
     )
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
     for name in COMMANDS:
@@ -54,7 +64,10 @@ def build_parser(only: str | None = None) -> ArgumentParser:
             sub.add_parser(name)
             continue
         module = _module(name)
-        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        cmd = sub.add_parser(
+            name, help=module.HELP, description=module.HELP,
+            epilog=getattr(module, 'EPILOG', None),
+        )
         module.add_arguments(cmd)
         cmd.set_defaults(run=module.run)
     return parser

@@ -38,24 +38,32 @@ if TYPE_CHECKING:
 HELP = 'create, update or audit a detect-secrets baseline (.secrets.baseline)'
 
 PROG = 'together-hooks baseline'
+EPILOG = """\
+examples:
+  together-hooks baseline create        write .secrets.baseline of every key found now
+  together-hooks baseline update        add new keys, keep the labels
+  together-hooks baseline audit         label each entry real or false positive
+
+exit codes: 0 done, 2 usage or input error (one line on stderr)"""
+_DONE = 'exit codes: 0 done, 2 usage or input error (one line on stderr)'
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest='action', metavar='ACTION')
     actions.required = True
     create = actions.add_parser(
-        'create', help='write a baseline holding every key found now',
+        'create', epilog=_DONE, help='write a baseline holding every key found now',
         description='Scan the repository (tracked and untracked, not ignored '
                     'files) and write a detect-secrets baseline of every key.',
     )
     update = actions.add_parser(
-        'update', help='rescan; add new keys, keep every label and entry',
+        'update', epilog=_DONE, help='rescan; add new keys, keep every label and entry',
         description='Rescan the repository and merge into the baseline: new '
                     'keys are added, all labels kept; entries of keys that '
                     'left their file are dropped.  Unchanged, it is not written.',
     )
     audit = actions.add_parser(
-        'audit', help="run detect-secrets' audit on the baseline",
+        'audit', epilog=_DONE, help="run detect-secrets' audit on the baseline",
         description="Run detect-secrets' own audit on the baseline (on any "
                     'machine: the plugin path is pointed at this install in a '
                     'temp copy).  Without --stats/--report it is the '

@@ -18,6 +18,13 @@ from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_FINDINGS
 
 HELP = 'check a repository against the Together security checklist'
+EPILOG = """\
+examples:
+  together-hooks doctor                 the current repository
+  together-hooks doctor --format json   the checks as JSON
+
+exit codes: 0 no check failed (warnings allowed), 1 a check failed,
+  2 usage or input error (one line on stderr)"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

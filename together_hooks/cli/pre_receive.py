@@ -44,6 +44,12 @@ from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 
 HELP = 'server-side gate: refuse a push that adds a Together key (a pre-receive hook)'
+EPILOG = """\
+examples (in a bare repository's hooks/pre-receive; git gives the ref lines on stdin):
+  together-hooks pre-receive --timeout 30
+
+exit codes: 0 push accepted, 1 push refused (keys found), 2 push refused
+  (an error, or --timeout with --on-timeout refuse; one line on stderr)"""
 PROG = 'together-hooks pre-receive'
 # Server hooks hold the pusher's connection (and a server worker) open;
 # GitHub Enterprise stops its own pre-receive hooks after 5 s.  30 s

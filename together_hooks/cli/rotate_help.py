@@ -29,6 +29,14 @@ from together_hooks.report import shown_path
 from together_hooks.rules import ROTATE_URL
 
 HELP = 'walk through rotating a leaked key and purging it from git history'
+EPILOG = """\
+examples:
+  together-hooks rotate-help app.py     the keys app.py holds
+  together-hooks rotate-help --hashed-secret 0123456789abcdef0123456789abcdef01234567
+                                        a key a report showed by its hashed_secret
+
+exit codes: 0 the walk-through was printed, 2 usage or input error (one line
+  on stderr)"""
 REPLACEMENT = '***REMOVED***'
 _HEX = re.compile(r'[0-9a-f]{64}')
 _SHA1 = re.compile(r'[0-9a-f]{40}')

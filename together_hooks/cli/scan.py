@@ -20,6 +20,21 @@ if TYPE_CHECKING:
     from together_hooks.sources.content import Content
 
 HELP = 'scan a repository, folders or files for Together API keys'
+EPILOG = """\
+examples:
+  together-hooks scan                   this repository's tracked and not-ignored files
+  together-hooks scan src config.yaml   these folders and files
+  together-hooks scan --staged          what the next commit holds
+  together-hooks scan --diff origin/main...HEAD
+                                        every commit a pull request brings (CI)
+  together-hooks scan --history         every commit of every branch and tag
+  together-hooks scan --format sarif --output keys.sarif
+
+Paths to leave out: `exclude` in the config file (docs/configuration.md).
+
+exit codes: 0 no key found (or each one allowed or in the baseline),
+  1 keys found (--env-reuse: a key shared by stages), 2 usage or input error
+  (one line on stderr)"""
 
 # The arguments' defaults, and the options ``hookargs`` reads without
 # argparse (``cli.main``: ``scan --staged`` runs on every commit in some
@@ -46,10 +61,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         '--diff', metavar='BASE...HEAD',
-        help='scan only the lines a pull request adds: BASE...HEAD (since '
-             'HEAD forked from BASE; a bare BASE means BASE...HEAD) or '
-             'BASE..HEAD (against the tip of BASE); findings at their path '
-             'and line in HEAD',
+        help='scan every commit a pull request brings, one by one: '
+             'BASE...HEAD or BASE..HEAD (the commits of HEAD that BASE '
+             'lacks; a bare BASE means BASE...HEAD); a key a later commit '
+             'removes still counts, reported at the commit that added it',
     )
     parser.add_argument(
         '--history', action='store_true',

@@ -16,6 +16,14 @@ from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 
 HELP = 'audit the history of every repository of an organisation (resumable; local or Dask)'
+EPILOG = """\
+examples:
+  together-hooks scan-org --repos repos.txt --store audit.sqlite
+  together-hooks scan-org --github-org ORG --store audit.sqlite
+  together-hooks scan-org report --store audit.sqlite --format json
+
+exit codes: 0 no key found, 1 keys found, 2 usage or input error (one line
+  on stderr)"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

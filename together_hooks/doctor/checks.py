@@ -177,6 +177,17 @@ def _option(args: list[str], name: str) -> str | None:
     return None
 
 
+def _option_values(args: list[str], name: str) -> list[str]:
+    """Every value of a repeatable ``--name X`` / ``--name=X``."""
+    values = []
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            values.append(args[i + 1])
+        elif arg.startswith(name + '='):
+            values.append(arg[len(name) + 1:])
+    return values
+
+
 def _listed(items: list[str]) -> str:
     return cut_short(items, SHOWN, '; ', '; and {} more')
 
@@ -251,11 +262,12 @@ def _baseline_option(repo: Repo) -> str:
 def check_env_ignored(repo: Repo) -> Check:
     from together_hooks.env import gitignore
 
-    tracked = gitignore.tracked_env_files(repo.root)
+    templates = env_templates(repo)
+    tracked = gitignore.tracked_env_files(repo.root, templates)
     # problems_of already names tracked env files.
     files = gitignore.listing(repo.root)
-    found = gitignore.probes(repo.root, (), files)
-    problems = gitignore.problems_of(found, files.tracked, (), repo.root)
+    found = gitignore.probes(repo.root, templates, files)
+    problems = gitignore.problems_of(found, files.tracked, templates, repo.root)
     unshared = gitignore.uncommitted_rules(found, files.tracked, repo.root)
     problems += [
         f'{p}: tracked by git' for p in tracked if not any(m.startswith(p + ':') for m in problems)
@@ -276,6 +288,18 @@ def check_env_ignored(repo: Repo) -> Check:
     if unshared:
         fixes.append('commit the .gitignore that holds them')
     return Check('env-files-ignored', FAIL, _listed(problems), '; '.join(fixes))
+
+
+def env_templates(repo: Repo) -> list[str]:
+    """The templates the env hooks are told of, as they judge: the config
+    file's ``env-templates`` and each hook's ``--allow`` in
+    ``.pre-commit-config.yaml``."""
+    from together_hooks import config
+
+    templates = list(config.load(repo.root).env_templates)
+    for hook_id in ('check-env-gitignored', 'forbid-env-files'):
+        templates += _option_values(repo.config().args_of(hook_id), '--allow')
+    return templates
 
 
 # --- 3. a different key per environment ------------------------------------

@@ -254,6 +254,8 @@ def problems_of(
     """One message per problem: failing probes grouped by cause, then
     tracked env files (which no ignore rule can cover), each with the
     command that untracks it, to run from here (paths are from ``root``)."""
+    from together_hooks.config import WHERE as config_where
+    from together_hooks.env.hints import fix_command
     from together_hooks.env.hints import untrack_command
 
     allow = tuple(allow)
@@ -318,7 +320,8 @@ def problems_of(
             messages.append(
                 f'{path}: tracked by git, so .gitignore does not apply to it; '
                 f'untrack it with {untrack_command([path], root=root)} (a '
-                'fixture with no secret in it: name it in `env-templates`, '
+                'fixture with no secret in it: name it in `env-templates` in '
+                f'the config file ({config_where}), then {fix_command()}; '
                 'docs/env-policy.md)',
             )
     for folder in folders:

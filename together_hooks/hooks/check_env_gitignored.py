@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from typing import Sequence
 
 PROG = 'check-env-gitignored'
+EPILOG = """\
+examples:
+  check-env-gitignored          report what .gitignore misses
+  check-env-gitignored --fix    append the missing rules, then stage .gitignore
+
+exit codes: 0 .gitignore covers the env files, 1 a rule is missing, an env
+  file is tracked, or --fix changed .gitignore, 2 usage or input error (one
+  line on stderr)"""
 
 
 def run(root: str, fix: bool = False, allow: Sequence[str] = ()) -> int:
@@ -77,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         description='Check that .gitignore covers .env, .env.local, '
                     '.env.*.local and .env.<stage> (root and subfolders) and '
                     'leaves templates committable.',
+        epilog=EPILOG,
     )
     parser.add_argument('filenames', nargs='*', help='ignored (runs once per repository)')
     parser.add_argument('--fix', action='store_true', help='append the missing rules to .gitignore')

@@ -23,6 +23,17 @@ if TYPE_CHECKING:
     from together_hooks.sources.content import Content
 
 PROG = 'detect-together-keys'
+EPILOG = """\
+examples (pre-commit passes the staged files):
+  detect-together-keys app.py config/settings.yaml
+  detect-together-keys --baseline config/.secrets.baseline app.py
+
+Not a key? `# pragma: allowlist secret` (or `gitleaks:allow`) on its line,
+or a baseline entry: `together-hooks baseline create`. Paths to leave out:
+`exclude` in the config file (docs/configuration.md).
+
+exit codes: 0 no key found, 1 keys found, 2 usage or input error (one line
+  on stderr)"""
 
 
 def hook_contents(
@@ -105,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog=PROG,
         description='Fail when any given file holds a Together AI API key.',
+        epilog=EPILOG,
     )
     parser.add_argument('filenames', nargs='*', help='files to check')
     pipeline.add_options(parser)

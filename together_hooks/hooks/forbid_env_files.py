@@ -21,6 +21,13 @@ if TYPE_CHECKING:
     from together_hooks.config import Config
 
 PROG = 'forbid-env-files'
+EPILOG = """\
+examples (pre-commit passes the staged files):
+  forbid-env-files .env.example
+  forbid-env-files --allow '.env.defaults' .env.defaults
+
+exit codes: 0 no env file refused, 1 an env file refused, 2 usage or input
+  error (one line on stderr)"""
 
 
 def env_file_message(path: str, ignored_by: str | None = None) -> str:
@@ -203,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
         description='Refuse .env files and .env/ folders; templates '
                     '(.env.example, .env.sample, .env.template, .env.dist) '
                     'pass while they hold no real key.',
+        epilog=EPILOG,
     )
     parser.add_argument('filenames', nargs='*', help='files to check')
     parser.add_argument(

@@ -1,0 +1,110 @@
+"""Every command's ``--help``: its exit codes, examples that run, and
+options described as they behave."""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import io
+import re
+import shlex
+
+import pytest
+
+from tests.cli_run import run
+
+HOOKS = ('detect-together-keys', 'forbid-env-files', 'check-env-gitignored')
+SCRIPTS = ('together-hooks', *HOOKS)
+
+
+def _parsers() -> list[tuple[str, argparse.ArgumentParser]]:
+    """(prog, parser) of every command and subcommand a user can ask for
+    --help, the hooks included."""
+    from together_hooks import cli
+
+    found = []
+    todo = [cli.build_parser()]
+    todo += [importlib.import_module(f'together_hooks.hooks.{h.replace("-", "_")}').build_parser() for h in HOOKS]
+    while todo:
+        parser = todo.pop(0)
+        found.append((parser.prog, parser))
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(dict.fromkeys(action.choices.values()))
+    return found
+
+
+PARSERS = _parsers()
+
+
+def test_every_command_is_walked():
+    progs = {prog for prog, _p in PARSERS}
+    assert {'together-hooks scan', 'together-hooks baseline create', 'together-hooks scan-org report',
+            'together-hooks pre-receive', *HOOKS} <= progs
+
+
+@pytest.mark.parametrize(('prog', 'parser'), PARSERS, ids=[p for p, _ in PARSERS])
+def test_help_states_the_exit_codes(prog, parser):
+    """pre-commit, CI and scripts act on the exit code: every --help says
+    what 0 and 2 mean (and 1 where a run can find something)."""
+    text = parser.format_help()
+    codes = ' '.join(text.split('\nexit codes: ', 1)[1].split())
+    assert codes.startswith('0 '), prog
+    assert ', 2 usage or input error' in codes or ', 2 push refused' in codes, prog
+
+
+def _examples(text: str) -> list[str]:
+    """The example command lines of a help text: indented, starting with
+    one of our scripts, up to a run of two blanks (the comment)."""
+    found = []
+    for line in text.split('\nexamples', 1)[-1].splitlines():
+        m = re.match(r'  ((?:%s)\b.*?)(?:\s{2,}.*)?$' % '|'.join(map(re.escape, SCRIPTS)), line)
+        if m:
+            found.append(m.group(1))
+    return found
+
+
+def test_help_examples_parse():
+    """Each example a --help prints is parsed by the real parser: a
+    renamed option or command would be a usage error the first time a
+    user copies it."""
+    from together_hooks import cli
+
+    examples = [e for _prog, parser in PARSERS for e in _examples(parser.format_help())]
+    assert len(examples) > 15, examples
+    bad = []
+    for example in examples:
+        argv = shlex.split(example)
+        if argv[0] == 'together-hooks':
+            parser = cli.build_parser()
+        else:
+            parser = importlib.import_module(f'together_hooks.hooks.{argv[0].replace("-", "_")}').build_parser()
+        err = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+                parser.parse_args(argv[1:])
+        except SystemExit as e:
+            if e.code not in (0, None):
+                bad.append((example, err.getvalue().strip()))
+    assert bad == []
+
+
+def test_diff_help_says_what_it_reports():
+    """``--diff`` reports a key any commit of the range adds, even one a
+    later commit removes, at the commit that added it (docs/cli.md); its
+    help said "only the lines a pull request adds ... at their path and
+    line in HEAD"."""
+    scan = dict(PARSERS)['together-hooks scan']
+    text = ' '.join(scan.format_help().split())
+    assert 'only the lines' not in text and 'line in HEAD' not in text
+    assert 'every commit a pull request brings' in text
+    assert 'a key a later commit removes still counts' in text
+
+
+@pytest.mark.parametrize('script', SCRIPTS)
+def test_help_of_the_console_scripts(script, tmp_path):
+    """As a user runs it: exit 0, the usage first, the exit codes last."""
+    r = run(script, '--help', cwd=tmp_path)
+    assert r.rc == 0, r.err
+    assert r.out.startswith(f'usage: {script} ')
+    assert r.out.rstrip().rsplit('\n\n', 1)[-1].startswith('exit codes: 0 ')
