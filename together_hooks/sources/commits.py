@@ -557,9 +557,25 @@ class _Batch:
         self._scan_one(*held[0])
 
 
-# Header lines that hold only object ids (a sha-256 id is 64 hex: kept out
-# so the legacy rule never reads one).
-_ID_HEADERS = (b'tree ', b'parent ', b'object ', b'type ')
+# Header lines that hold only an object id (a sha-256 id is 64 hex: kept
+# out so the legacy rule never reads one), or a tag's ``type``.  Left out
+# by their value, never by their name alone: git reads these headers only
+# where it expects them, so a hand-made object can carry one more (after
+# the author) with any text in it, and git stores it.
+_ID_HEADERS = (b'tree ', b'parent ', b'object ')
+_TYPE_HEADERS = frozenset((b'type commit', b'type tree', b'type blob', b'type tag'))
+_HEX = frozenset(b'0123456789abcdef')
+
+
+def _id_only(line: bytes) -> bool:
+    """Whether a header line is an id header holding an id and nothing
+    else, or a tag's ``type`` line."""
+    if line in _TYPE_HEADERS:
+        return True
+    if not line.startswith(_ID_HEADERS):
+        return False
+    value = line.partition(b' ')[2]
+    return len(value) in (40, 64) and _HEX.issuperset(value)
 
 
 def object_parts(raw: bytes) -> tuple[bytes, bytes]:
@@ -570,7 +586,7 @@ def object_parts(raw: bytes) -> tuple[bytes, bytes]:
     with its UTF-8 reading appended, when Python knows the encoding."""
     head, _sep, message = raw.partition(b'\n\n')
     lines = head.split(b'\n')
-    kept = b'\n'.join(line for line in lines if not line.startswith(_ID_HEADERS))
+    kept = b'\n'.join(line for line in lines if not _id_only(line))
     for line in lines:
         if line.startswith(b'encoding ') and message:
             message += _as_utf8(message, line[len(b'encoding '):])
