@@ -988,30 +988,16 @@ def pushed(
     ask, ``_first_batch``) what belongs to no passed file (paths pre-commit
     never saw, path names, messages, tags), so the push is reported once.
     """
+    described = push_range(root, environ)
+    if described is None:
+        return None
+    include, exclude, listed = described
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
-    exclude = [f'--remotes={remote}'] if remote else []
-    if from_ref and to_ref:
-        include, exclude = [to_ref, *_pushable(root, remote)], [from_ref, *exclude]
-        # The files pre-commit was shown, by its own command: its diff
-        # follows renames (a moved file's old name is not offered) and sees
-        # replace refs and grafts; a path only they hide was never offered.
-        listed = _offered(root, from_ref, to_ref)
-    elif remote and local:
-        include = [local, *_pushable(root, remote)]
-        listed = git(root, 'ls-files', '-z')
-    else:
-        return None
-    here = os.path.realpath('.')
-    passed = {
-        to_display(os.path.relpath(os.path.join(here, f), root)) for f in filenames
-    }
-    considered = {
-        p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
-        if could_be_offered(os.path.join(root, p))
-    }
+    passed = passed_paths(root, filenames)
+    considered = offered_paths(root, listed)
 
     import sys
 
@@ -1037,6 +1023,43 @@ def pushed(
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
     )
+
+
+def push_range(
+        root: str, environ: dict[str, str] | os._Environ[str],
+) -> tuple[list[str], list[str], bytes] | None:
+    """(include, exclude, the files pre-commit offers, NUL-separated) of
+    the push pre-commit describes to a pre-push hook (``pushed``); None
+    when this is not a push."""
+    from_ref = environ.get('PRE_COMMIT_FROM_REF')
+    to_ref = environ.get('PRE_COMMIT_TO_REF')
+    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
+    local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
+    exclude = [f'--remotes={remote}'] if remote else []
+    if from_ref and to_ref:
+        # The files pre-commit was shown, by its own command: its diff
+        # follows renames (a moved file's old name is not offered) and sees
+        # replace refs and grafts; a path only they hide was never offered.
+        return [to_ref, *_pushable(root, remote)], [from_ref, *exclude], _offered(root, from_ref, to_ref)
+    if remote and local:
+        return [local, *_pushable(root, remote)], exclude, git(root, 'ls-files', '-z')
+    return None
+
+
+def passed_paths(root: str, filenames: Sequence[str]) -> set[str]:
+    """The files pre-commit passed the hook, as paths from the top."""
+    here = os.path.realpath('.')
+    return {to_display(os.path.relpath(os.path.join(here, f), root)) for f in filenames}
+
+
+def offered_paths(root: str, listed: bytes) -> set[str]:
+    """Of the files pre-commit offers a push (``push_range``), those it
+    could pass a hook: one of them it did not pass was filtered out by the
+    user's config (``files``, ``exclude``, ``types``)."""
+    return {
+        p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
+        if could_be_offered(os.path.join(root, p))
+    }
 
 
 def submodule_commits(
