@@ -263,7 +263,8 @@ def added_by_commits(
     entries = [e for e in entries if e.new and (wanted is None or wanted(e.path))]
     return itertools.chain(
         in_names,
-        _attribute(root, entries, boundary, scan, commits if messages else [], walked),
+        _attribute(root, entries, boundary, scan, commits if messages else [], walked,
+                   lfs_note=what in ('--diff', '--commits')),
     )
 
 
@@ -291,7 +292,7 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
 
 def _attribute(
         root: str, entries: list[Change], boundary: list[str], scan: Scan,
-        commits: list[str], walked: Walked | None = None,
+        commits: list[str], walked: Walked | None = None, lfs_note: bool = False,
 ) -> Iterator[Content]:
     # Every blob the range adds, read and scanned once: a small one whole
     # (kept when it holds a key), a larger one in windows as it streams
@@ -333,6 +334,8 @@ def _attribute(
             stream=BlobAt(root, sha.decode(), large[sha]) if sha in large else None,
         )
     yield from lfs.large_objects(entries)
+    if lfs_note:
+        lfs.note_missing(entries)
     if commits:
         yield from commit_messages(root, commits, scan)
 
@@ -371,6 +374,7 @@ class _LfsStore:
         self.root = root
         self.folder: str | None = None
         self.large: dict[bytes, str] = {}  # pointer blob -> its large object's file
+        self.missing: set[bytes] = set()  # pointer blobs whose object is not here
 
     def content(self, sha: bytes, data: bytes, scan: Scan) -> bytes:
         """What to scan for the blob ``sha`` holding ``data``: the object
@@ -397,6 +401,7 @@ class _LfsStore:
         try:
             size = os.stat(path).st_size
         except OSError:
+            self.missing.add(sha)
             return data
         if size > LFS_MAX:
             self.large[sha] = path
@@ -404,6 +409,28 @@ class _LfsStore:
         from together_hooks.fileio import read_file
 
         return read_file(path) or data
+
+    def note_missing(self, entries: list[Change]) -> None:
+        """One line on stderr when pointers of the range name objects that
+        are not here (a CI clone fetches none of the range's by itself):
+        only their pointers were scanned, never a silent pass.  Not for a
+        push: an object not here is not sent from here either."""
+        if not self.missing:
+            return
+        import sys
+
+        from together_hooks.detect.scrub import scrub
+
+        paths = sorted({e.path for e in entries if e.new in self.missing})
+        shown = scrub(paths[0])  # a name may hold a key, or a newline
+        if not shown.isprintable():
+            shown = shown.encode('unicode_escape').decode('ascii')
+        print(
+            f'together-hooks: {len(paths)} Git LFS file(s) of the range ({shown}'
+            f'{", ..." if len(paths) > 1 else ""}) name objects that are not in this '
+            f'clone, so only their pointers were scanned; fetch them first to scan '
+            f'them too (git lfs fetch --all)', file=sys.stderr,
+        )
 
     def large_objects(self, entries: list[Change]) -> Iterator[Content]:
         """Each large object, once, at the first path and commit that name
