@@ -78,7 +78,7 @@ def env_pushing(git_repo, tmp_path):
 def _env_then_gone(repo, path: str) -> str:
     """One commit adds the env file ``path`` (past the hooks), the next
     takes it out again; the adding commit."""
-    write(repo, path, 'DB_PASSWORD=s3cr3t-but-no-together-key\n')
+    write(repo, path, 'LOCAL_SETTING=1\n')
     git(repo, 'add', '-f', path)
     git(repo, 'commit', '-q', '--no-verify', '-m', 'env')
     adding = git(repo, 'rev-parse', 'HEAD').strip()
