@@ -124,3 +124,26 @@ def test_a_key_in_the_pointer_text_itself_is_found_beside_its_object(git_repo, k
     assert rc != 0, out
     assert hash_secret(key) in out and hash_secret(other) in out
     assert git(git_repo, 'ls-remote', 'origin', 'main').split()[0] == before
+
+
+def test_a_range_says_which_lfs_objects_it_could_not_scan(git_repo):
+    """A CI clone has none of the range's LFS objects (the checkout fetches
+    at most HEAD's): their pointers were scanned and the range passed
+    without a word.  One line on stderr now names them and the fetch."""
+    write(git_repo, '.gitattributes', '*.json filter=lfs diff=lfs merge=lfs -text\n')
+    base = commit(git_repo)
+    _lfs_file(git_repo, 'data/here.json', b'{"x": 1}\n')
+    oid = hashlib.sha256(b'elsewhere').hexdigest()
+    write(git_repo, 'data/gone.json',
+          f'version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize 9\n')
+    commit(git_repo)
+    result = scan('--diff', f'{base}..HEAD')
+    assert result.rc == 0, result.err
+    assert ('1 Git LFS file(s) of the range (data/gone.json) name objects that '
+            'are not in this clone') in result.err
+    assert 'git lfs fetch --all' in result.err
+    # Fetched (the same pointer, its object now in the store): not a word.
+    _lfs_file(git_repo, 'data/gone.json', b'elsewhere')
+    assert git(git_repo, 'status', '--porcelain') == ''
+    result = scan('--diff', f'{base}..HEAD')
+    assert result.rc == 0 and 'Git LFS' not in result.err, result.err

@@ -699,6 +699,20 @@ def report_skipped(summary: Summary, code: int) -> int:
     return EXIT_ERROR if fatal else code
 
 
+def distinct(findings: list[Finding]) -> list[Finding]:
+    """Each key at each place once.  A source may give one content twice:
+    the hook scans a staged file and, where it cannot tell them the same
+    (a file larger than a window is not hashed), its staged blob too."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for f in findings:
+        place = (f.path, f.line, f.column, f.rule, f.secret, f.encoding, f.commit, f.tag)
+        if place not in seen:
+            seen.add(place)
+            kept.append(f)
+    return kept
+
+
 def run(
         contents: Iterable[Content], args: argparse.Namespace,
         scanner: Scanner | None = None,
@@ -725,7 +739,7 @@ def run(
         )
     if scanner.own_keys:
         learn(scanner.own_keys.keys)
-    findings = scan_contents(contents, summary, scanner)  # learnt: never shown
+    findings = distinct(scan_contents(contents, summary, scanner))  # learnt: never shown
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
     if known is not None and findings:

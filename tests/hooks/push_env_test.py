@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import git
 from tests.conftest import write
+from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import install
@@ -53,3 +54,99 @@ def test_run_all_files_with_a_range_left_in_the_environment(git_repo, committing
                     PRE_COMMIT_FROM_REF='HEAD', PRE_COMMIT_TO_REF='HEAD')
     rc, out = run(git_repo, env, 'pre-commit', 'run', '--all-files')
     assert rc == 1 and hashed in out, out
+
+
+# ------------------------------------------- env files inside a push
+
+@pytest.fixture
+def env_pushing(git_repo, tmp_path):
+    """``origin`` is a real bare repository with a clean ``main``;
+    forbid-env-files runs on pre-push, installed by the real pre-commit as
+    its manifest publishes it."""
+    git(git_repo, 'remote', 'add', 'origin', bare(tmp_path / 'remote.git'))
+    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
+        ('forbid-env-files', manifest('forbid-env-files')), stages='pre-push'))
+    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
+    install(git_repo, env)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    return env
+
+
+def _env_then_gone(repo, path: str) -> str:
+    """One commit adds the env file ``path`` (past the hooks), the next
+    takes it out again; the adding commit."""
+    write(repo, path, 'LOCAL_SETTING=1\n')
+    git(repo, 'add', '-f', path)
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'env')
+    adding = git(repo, 'rev-parse', 'HEAD').strip()
+    git(repo, 'rm', '-q', '-r', '--cached', path.split('/')[0] if path.startswith('.env/') else path)
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'untracked')
+    return adding
+
+
+@pytest.mark.parametrize('path', ['.env', 'svc/.env.production', '.env/bin/activate'])
+def test_pre_push_refuses_an_env_file_added_and_removed_inside_the_push(
+        git_repo, env_pushing, path):
+    """pre-commit passes forbid-env-files only the files the whole push
+    changes: a ``.env`` one commit added and the next removed was in no
+    list (the hook was skipped, "no files to check"), and the remote got
+    it in history.  Its name and adding commit are reported now."""
+    adding = _env_then_gone(git_repo, path)
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 1, out
+    shown = '.env/' if path.startswith('.env/') else path
+    assert f'{shown}: env file in pushed commit {adding[:12]}' in out
+    assert git(git_repo, 'ls-remote', 'origin', 'main').split()[0] != adding
+
+
+def test_pre_push_refuses_an_env_file_on_a_second_pushed_branch(git_repo, env_pushing):
+    """pre-commit describes only the first ref of ``git push origin main
+    topic``: a ``.env`` on ``topic`` passed."""
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    git(git_repo, 'checkout', '-q', '-b', 'topic')
+    write(git_repo, '.env.local', 'SECRET=1\n')
+    git(git_repo, 'add', '-f', '.env.local')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'env')
+    git(git_repo, 'checkout', '-q', 'main')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main', 'topic')
+    assert rc == 1, out
+    assert '.env.local: env file in pushed commit' in out
+    assert git(git_repo, 'ls-remote', 'origin', 'topic') == ''
+
+
+def test_pre_push_passes_templates_and_excluded_env_files(git_repo, env_pushing, tmp_path):
+    """A template added and removed passes by name (its keys are
+    detect-together-keys' to find); so does an env file the config
+    file's ``exclude`` leaves out, and a clean push."""
+    _env_then_gone(git_repo, '.env.example')
+    write(git_repo, '.together-hooks.toml', 'exclude = ["fixtures/*"]\n')
+    commit(git_repo, 'config')
+    _env_then_gone(git_repo, 'fixtures/.env')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+
+
+def test_a_commit_with_no_env_file_stays_quiet(git_repo, tmp_path):
+    """``always_run`` makes the hook run on every commit: with no env file
+    staged it passes, whatever push variables a shell left behind and
+    whatever env file history holds; a staged one is still refused."""
+    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
+        ('forbid-env-files', manifest('forbid-env-files'))))
+    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never',
+                    PRE_COMMIT_REMOTE_NAME='origin', PRE_COMMIT_LOCAL_BRANCH='main')
+    install(git_repo, env)
+    commit(git_repo, 'config')
+    _env_then_gone(git_repo, '.env')
+    write(git_repo, 'c.py', 'z = 3\n')
+    git(git_repo, 'add', 'c.py')
+    rc, out = run(git_repo, env, 'git', 'commit', '-m', 'c')
+    assert rc == 0, out
+    assert 'forbid-env-files' in out and 'Passed' in out, out
+    write(git_repo, '.env', 'X=1\n')
+    git(git_repo, 'add', '-f', '.env')
+    rc, out = run(git_repo, env, 'git', 'commit', '-m', 'env')
+    assert rc == 1 and '.env: env file staged' in out, out

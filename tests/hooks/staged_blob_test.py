@@ -127,3 +127,21 @@ def test_crlf_line_ends_git_stores_as_lf_are_one_finding(git_repo, keys, monkeyp
     res = hook('a.py', '--format', 'json', cwd=git_repo)
     assert res.rc == 1, res.err
     assert [(f[0], f[3]) for f in res.found()] == [('a.py', hash_secret(key))]
+
+
+def test_a_file_larger_than_a_window_is_one_finding_a_key(git_repo, committing, keys):
+    """A staged file larger than a window is not hashed, so its blob is
+    scanned beside the file (``unlike_work_tree``): each key was reported
+    twice at the same place through the real pre-commit, and counted
+    twice ("2 Together API key(s) found in 1 file(s)")."""
+    from together_hooks.fileio import WINDOW
+
+    key = keys()
+    with open(os.path.join(git_repo, 'dump.sql'), 'w') as f:
+        f.write('-- rows\n' * (WINDOW // 8 + 1))
+        f.write(f'INSERT INTO settings VALUES (\'together\', \'{key}\');\n')
+    git(git_repo, 'add', 'dump.sql')
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', 'change')
+    assert rc == 1, out
+    assert out.count(hash_secret(key)) == 1, out
+    assert '1 Together API key(s) found in 1 file(s)' in out, out

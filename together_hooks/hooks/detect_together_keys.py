@@ -49,6 +49,9 @@ def hook_contents(
     comes with the scanner it ran.  Otherwise (pre-commit, manual) the
     files as given.
     """
+    message = _commit_message(filenames)
+    if message is not None:
+        return message, None
     filenames = _not_forbid_env_files(filenames)
     if os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'):
         root = git_toplevel('.')
@@ -66,6 +69,39 @@ def hook_contents(
                     found = itertools.chain(found, _as_committed(loose))
                 return found, scanner
     return _as_committed(filenames), None
+
+
+# The files git gives its commit-msg hook: the message being committed.
+MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
+
+
+def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
+    """Under git's ``commit-msg`` hook (pre-commit's ``commit-msg`` stage)
+    the one file given is the message about to be committed: scanned as
+    ``<commit message>``, up to git's scissors line (``git commit -v``
+    shows the staged diff below it, which git drops and the pre-commit
+    stage has checked).  None for any other run: git sets
+    ``GIT_INDEX_FILE`` for a commit's hooks only, and the file must be
+    the one in the git folder, not a tracked file of that name."""
+    if len(filenames) != 1 or not os.environ.get('GIT_INDEX_FILE'):
+        return None
+    name = os.path.basename(filenames[0])
+    if name not in MESSAGE_FILES:
+        return None
+    from together_hooks.gitrun import git_probe
+
+    where = git_probe('.', 'rev-parse', '--git-path', name)
+    if not where or os.path.realpath(os.fsdecode(where.rstrip(b'\n'))) != os.path.realpath(filenames[0]):
+        return None
+    import re
+
+    from together_hooks.fileio import read_file
+    from together_hooks.findings import COMMIT_MESSAGE
+    from together_hooks.sources.content import Content
+
+    data = read_file(filenames[0]) or b''
+    scissors = re.search(rb'^\S+ -{24} >8 -{24}\r?$', data, re.M)  # any comment character
+    return [Content(COMMIT_MESSAGE, data[:scissors.start()] if scissors else data)]
 
 
 def _as_committed(filenames: Sequence[str]) -> list[Content]:

@@ -197,6 +197,57 @@ def check(
     return messages
 
 
+def pushed_env_files(
+        filenames: Sequence[str], allow: Iterable[str] = (), config: Config = EMPTY,
+) -> list[str]:
+    """Under a push (pre-commit's pre-push stage), one message per env file
+    (or ``.env/`` folder) a pushed commit adds that pre-commit did not pass:
+    one added and removed again inside the push, or on another pushed
+    branch than the one pre-commit describes.  The remote receives every
+    commit, not only the last tree.  The range is the one
+    ``detect-together-keys`` scans (``sources.commits.push_range``); a path
+    pre-commit could have passed but did not was filtered out by the
+    user's config.  Empty under a commit: pre-commit's variables may be
+    left over in a shell, and git sets ``GIT_INDEX_FILE`` for a commit's
+    hooks only."""
+    if os.environ.get('GIT_INDEX_FILE') or not (
+            os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME')):
+        return []
+    from together_hooks.gitrun import git_toplevel
+
+    root = git_toplevel('.')
+    if root is None:
+        return []
+    from together_hooks.sources.commits import changes
+    from together_hooks.sources.commits import offered_paths
+    from together_hooks.sources.commits import passed_paths
+    from together_hooks.sources.commits import push_range
+
+    described = push_range(root, os.environ)
+    if described is None:
+        return []
+    include, exclude, listed = described
+    seen = passed_paths(root, filenames) | offered_paths(root, listed)
+    allow = (*allow, *config.env_templates)
+    first: dict[str, str] = {}  # an env file, or a folder ending in /: its commit
+    for change in changes(root, include, exclude):
+        path = change.path
+        if not change.new or path in seen or (config.exclude and config.excluded(path)):
+            continue  # a folder or submodule entry; or pre-commit's to pass
+        folder = names.env_folder(path)
+        if folder is not None:
+            first.setdefault(folder + '/', change.commit.sha)
+        elif names.is_secret_env_file(path, allow):
+            first.setdefault(path, change.commit.sha)
+    return [
+        f'{named}: env file in pushed commit {sha[:12]}; the remote receives '
+        'every commit of a push, also one a later commit undoes. Take it out '
+        'of the commits that add it (git rebase -i), push again, and rotate '
+        'what it held'
+        for named, sha in sorted(first.items())
+    ]
+
+
 # The arguments' defaults, and the options hookargs reads without argparse.
 DEFAULTS = {'filenames': [], 'allow': [], **audit_log.defaults(PROG)}
 QUICK_OPTIONS = {'--allow': list, **audit_log.QUICK_OPTIONS}
@@ -230,7 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from together_hooks import config
         from together_hooks.gitrun import worktree_root
 
-        messages = check(args.filenames, args.allow, config.load(worktree_root('.') or '.'))
+        settings = config.load(worktree_root('.') or '.')
+        messages = check(args.filenames, args.allow, settings)
+        messages += pushed_env_files(args.filenames, args.allow, settings)
         if messages:
             from together_hooks.report import shown_path
 

@@ -263,7 +263,8 @@ def added_by_commits(
     entries = [e for e in entries if e.new and (wanted is None or wanted(e.path))]
     return itertools.chain(
         in_names,
-        _attribute(root, entries, boundary, scan, commits if messages else [], walked),
+        _attribute(root, entries, boundary, scan, commits if messages else [], walked,
+                   lfs_note=what in ('--diff', '--commits')),
     )
 
 
@@ -291,7 +292,7 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
 
 def _attribute(
         root: str, entries: list[Change], boundary: list[str], scan: Scan,
-        commits: list[str], walked: Walked | None = None,
+        commits: list[str], walked: Walked | None = None, lfs_note: bool = False,
 ) -> Iterator[Content]:
     # Every blob the range adds, read and scanned once: a small one whole
     # (kept when it holds a key), a larger one in windows as it streams
@@ -333,6 +334,8 @@ def _attribute(
             stream=BlobAt(root, sha.decode(), large[sha]) if sha in large else None,
         )
     yield from lfs.large_objects(entries)
+    if lfs_note:
+        lfs.note_missing(entries)
     if commits:
         yield from commit_messages(root, commits, scan)
 
@@ -371,6 +374,7 @@ class _LfsStore:
         self.root = root
         self.folder: str | None = None
         self.large: dict[bytes, str] = {}  # pointer blob -> its large object's file
+        self.missing: set[bytes] = set()  # pointer blobs whose object is not here
 
     def content(self, sha: bytes, data: bytes, scan: Scan) -> bytes:
         """What to scan for the blob ``sha`` holding ``data``: the object
@@ -397,6 +401,7 @@ class _LfsStore:
         try:
             size = os.stat(path).st_size
         except OSError:
+            self.missing.add(sha)
             return data
         if size > LFS_MAX:
             self.large[sha] = path
@@ -404,6 +409,28 @@ class _LfsStore:
         from together_hooks.fileio import read_file
 
         return read_file(path) or data
+
+    def note_missing(self, entries: list[Change]) -> None:
+        """One line on stderr when pointers of the range name objects that
+        are not here (a CI clone fetches none of the range's by itself):
+        only their pointers were scanned, never a silent pass.  Not for a
+        push: an object not here is not sent from here either."""
+        if not self.missing:
+            return
+        import sys
+
+        from together_hooks.detect.scrub import scrub
+
+        paths = sorted({e.path for e in entries if e.new in self.missing})
+        shown = scrub(paths[0])  # a name may hold a key, or a newline
+        if not shown.isprintable():
+            shown = shown.encode('unicode_escape').decode('ascii')
+        print(
+            f'together-hooks: {len(paths)} Git LFS file(s) of the range ({shown}'
+            f'{", ..." if len(paths) > 1 else ""}) name objects that are not in this '
+            f'clone, so only their pointers were scanned; fetch them first to scan '
+            f'them too (git lfs fetch --all)', file=sys.stderr,
+        )
 
     def large_objects(self, entries: list[Change]) -> Iterator[Content]:
         """Each large object, once, at the first path and commit that name
@@ -557,9 +584,25 @@ class _Batch:
         self._scan_one(*held[0])
 
 
-# Header lines that hold only object ids (a sha-256 id is 64 hex: kept out
-# so the legacy rule never reads one).
-_ID_HEADERS = (b'tree ', b'parent ', b'object ', b'type ')
+# Header lines that hold only an object id (a sha-256 id is 64 hex: kept
+# out so the legacy rule never reads one), or a tag's ``type``.  Left out
+# by their value, never by their name alone: git reads these headers only
+# where it expects them, so a hand-made object can carry one more (after
+# the author) with any text in it, and git stores it.
+_ID_HEADERS = (b'tree ', b'parent ', b'object ')
+_TYPE_HEADERS = frozenset((b'type commit', b'type tree', b'type blob', b'type tag'))
+_HEX = frozenset(b'0123456789abcdef')
+
+
+def _id_only(line: bytes) -> bool:
+    """Whether a header line is an id header holding an id and nothing
+    else, or a tag's ``type`` line."""
+    if line in _TYPE_HEADERS:
+        return True
+    if not line.startswith(_ID_HEADERS):
+        return False
+    value = line.partition(b' ')[2]
+    return len(value) in (40, 64) and _HEX.issuperset(value)
 
 
 def object_parts(raw: bytes) -> tuple[bytes, bytes]:
@@ -570,7 +613,7 @@ def object_parts(raw: bytes) -> tuple[bytes, bytes]:
     with its UTF-8 reading appended, when Python knows the encoding."""
     head, _sep, message = raw.partition(b'\n\n')
     lines = head.split(b'\n')
-    kept = b'\n'.join(line for line in lines if not line.startswith(_ID_HEADERS))
+    kept = b'\n'.join(line for line in lines if not _id_only(line))
     for line in lines:
         if line.startswith(b'encoding ') and message:
             message += _as_utf8(message, line[len(b'encoding '):])
@@ -972,30 +1015,16 @@ def pushed(
     ask, ``_first_batch``) what belongs to no passed file (paths pre-commit
     never saw, path names, messages, tags), so the push is reported once.
     """
+    described = push_range(root, environ)
+    if described is None:
+        return None
+    include, exclude, listed = described
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
-    exclude = [f'--remotes={remote}'] if remote else []
-    if from_ref and to_ref:
-        include, exclude = [to_ref, *_pushable(root, remote)], [from_ref, *exclude]
-        # The files pre-commit was shown, by its own command: its diff
-        # follows renames (a moved file's old name is not offered) and sees
-        # replace refs and grafts; a path only they hide was never offered.
-        listed = _offered(root, from_ref, to_ref)
-    elif remote and local:
-        include = [local, *_pushable(root, remote)]
-        listed = git(root, 'ls-files', '-z')
-    else:
-        return None
-    here = os.path.realpath('.')
-    passed = {
-        to_display(os.path.relpath(os.path.join(here, f), root)) for f in filenames
-    }
-    considered = {
-        p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
-        if could_be_offered(os.path.join(root, p))
-    }
+    passed = passed_paths(root, filenames)
+    considered = offered_paths(root, listed)
 
     import sys
 
@@ -1021,6 +1050,43 @@ def pushed(
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
     )
+
+
+def push_range(
+        root: str, environ: dict[str, str] | os._Environ[str],
+) -> tuple[list[str], list[str], bytes] | None:
+    """(include, exclude, the files pre-commit offers, NUL-separated) of
+    the push pre-commit describes to a pre-push hook (``pushed``); None
+    when this is not a push."""
+    from_ref = environ.get('PRE_COMMIT_FROM_REF')
+    to_ref = environ.get('PRE_COMMIT_TO_REF')
+    remote = environ.get('PRE_COMMIT_REMOTE_NAME')
+    local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
+    exclude = [f'--remotes={remote}'] if remote else []
+    if from_ref and to_ref:
+        # The files pre-commit was shown, by its own command: its diff
+        # follows renames (a moved file's old name is not offered) and sees
+        # replace refs and grafts; a path only they hide was never offered.
+        return [to_ref, *_pushable(root, remote)], [from_ref, *exclude], _offered(root, from_ref, to_ref)
+    if remote and local:
+        return [local, *_pushable(root, remote)], exclude, git(root, 'ls-files', '-z')
+    return None
+
+
+def passed_paths(root: str, filenames: Sequence[str]) -> set[str]:
+    """The files pre-commit passed the hook, as paths from the top."""
+    here = os.path.realpath('.')
+    return {to_display(os.path.relpath(os.path.join(here, f), root)) for f in filenames}
+
+
+def offered_paths(root: str, listed: bytes) -> set[str]:
+    """Of the files pre-commit offers a push (``push_range``), those it
+    could pass a hook: one of them it did not pass was filtered out by the
+    user's config (``files``, ``exclude``, ``types``)."""
+    return {
+        p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
+        if could_be_offered(os.path.join(root, p))
+    }
 
 
 def submodule_commits(

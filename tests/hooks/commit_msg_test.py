@@ -1,0 +1,68 @@
+"""A key typed into a commit message passed every commit hook (only a
+push found it, after the commit, so a rebase to take it out): in git's
+``commit-msg`` stage the hook now reads the message before it is a
+commit.  Real git, the real pre-commit."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.conftest import git
+from tests.conftest import write
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import install
+from tests.gitplay import local_hooks_config
+from tests.gitplay import manifest
+from tests.gitplay import run
+from together_hooks.findings import hash_secret
+
+
+@pytest.fixture
+def committing(git_repo, tmp_path):
+    config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+    write(git_repo, '.pre-commit-config.yaml', config.replace(
+        '[pre-commit, pre-push]', '[pre-commit, commit-msg]'))
+    write(git_repo, '.together-hooks.toml', 'exclude = ["fixtures/*"]\n')
+    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
+    install(git_repo, env)
+    commit(git_repo, 'config')
+    return env
+
+
+def test_a_key_in_the_commit_message_is_refused_before_it_is_a_commit(
+        git_repo, committing, keys):
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', f'deploy with {key}')
+    assert rc == 1, out
+    assert hash_secret(key) in out and '<commit message>' in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', 'deploy')
+    assert rc == 0, out
+
+
+def test_the_diff_git_commit_v_shows_below_the_scissors_is_not_the_message(
+        git_repo, committing, keys):
+    """``git commit -v`` puts the staged diff below a scissors line in the
+    message file; git drops it, and a key there is the pre-commit stage's
+    (here: a path the config file excludes)."""
+    key = keys()
+    write(git_repo, 'fixtures/k.py', f'K = "{key}"\n')
+    git(git_repo, 'add', 'fixtures/k.py')
+    env = dict(committing, GIT_EDITOR='true')
+    rc, out = run(git_repo, env, 'git', 'commit', '-q', '-v', '-e', '-m', 'fixture')
+    assert rc == 0, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '2'
+
+
+def test_the_manifest_runs_the_hook_in_the_commit_msg_stage():
+    """The local hooks above take every stage; users' pre-commit takes the
+    stages the manifest publishes."""
+    here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(here, '.pre-commit-hooks.yaml'), encoding='utf-8') as f:
+        block = f.read().split('-   id: detect-together-keys\n', 1)[1].split('\n-   id:', 1)[0]
+    stages = [ln for ln in block.splitlines() if ln.strip().startswith('stages:')]
+    assert stages and 'commit-msg' in stages[0]
