@@ -381,22 +381,19 @@ def _member(
     if first is None:
         return
     second = next(windows, None)
-    was = budget.open_end  # the scan this member's container came from: restored
     if second is None:  # read whole: UTF-16 text is decoded as in a file
-        budget.open_end = False
+        was = budget.edge()  # the scan this member's container came from: restored
+        budget.set_edge((False, 0, []))
         try:
             found += scan(first[3], path, True)
         finally:
-            budget.open_end = was
+            budget.set_edge(was)
         return
-    budget.open_end = True  # a value that runs to a window's end is cut there
-    try:
-        found += scan_stream_windows(
-            first, chain((second,), windows), None,
-            lambda data: scan(data, path, False), lambda data: scan(data, path, False),
-        )
-    finally:
-        budget.open_end = was
+    found += scan_stream_windows(  # it tells ``budget`` how each window stands
+        first, chain((second,), windows), None,
+        lambda data: scan(data, path, False), lambda data: scan(data, path, False),
+        budget,
+    )
 
 
 def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:
