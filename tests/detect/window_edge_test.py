@@ -14,6 +14,7 @@ import subprocess
 import pytest
 
 from tests.keys import make_key
+from together_hooks.errors import InputError
 from together_hooks.fileio import WINDOW
 from together_hooks.findings import hash_secret
 from together_hooks.pipeline import Scanner
@@ -111,3 +112,13 @@ def test_the_cli_reads_a_hunk_across_a_windows_edge_exit_1(tmp_path):
     assert run.returncode == 1, run.stderr
     assert key not in run.stdout + run.stderr
     assert 'big.patch:' in run.stdout and 'git binary patch' in run.stdout
+
+
+def test_a_value_left_to_the_next_window_and_cut_by_its_end_too_fails_closed(tmp_path):
+    """Larger than a window: the next window, which it was left to, holds
+    it cut as well; it fails closed there, never passes."""
+    key = make_key(_rng)
+    packed = gzip.compress(f'TOGETHER_API_KEY={key}\n'.encode() + _rng.randbytes(WINDOW), compresslevel=1)
+    data = _at(WINDOW - 1000, b'blob: ' + base64.b64encode(packed) + b'\n', b'# tail\n' * 100)
+    with pytest.raises(InputError, match=r'^big\.yaml: a base64 value of a gzip of more than \d+ KB across the edge of a window'):
+        _file_scan(tmp_path, 'big.yaml', data)

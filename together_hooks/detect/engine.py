@@ -498,7 +498,7 @@ def _git_binary_hits(
                 for f in scan_inflated(raw, path, scan, budget):
                     if f.rule in by_id:
                         found.setdefault(f.secret, by_id[f.rule])
-            if side == 'here' and edge[0] and budget.spent - spent < size and len(data) - end < _HUNK_LINE:
+            if side != 'next' and edge[0] and budget.spent - spent < size and len(data) - end < _HUNK_LINE:
                 from together_hooks.fileio import WINDOW
 
                 raise InputError(
@@ -622,7 +622,7 @@ def _packed_hits(
                 '(each is decompressed and scanned: a file of them could take any time)',
             )
         found, whole = scan_packed(raw, path, scan, budget)
-        if side == 'here' and edge[0] and end >= len(data) and not whole:
+        if side != 'next' and edge[0] and end >= len(data) and not whole:
             from together_hooks.fileio import WINDOW
 
             raise InputError(
