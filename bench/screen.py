@@ -93,6 +93,11 @@ def main() -> int:
     source.add_argument('--tree', metavar='DIR')
     parser.add_argument('--against', metavar='CHECKOUT', help='another checkout of together-hooks')
     parser.add_argument('--runs', type=int, default=5)
+    parser.add_argument(
+        '--extra', metavar='NEEDLE', action='append', default=[],
+        help='time the grouped route with this needle added too (repeat; backslash escapes): '
+             'what a new encoded form would cost the screen',
+    )
     args = parser.parse_args()
 
     sys.path.insert(0, os.path.dirname(HERE))
@@ -109,6 +114,11 @@ def main() -> int:
     if args.against:
         other = _prefilter_of(args.against, 'against_prefilter').Keywords(needles)
         routes['against grouped'] = other._where_grouped()
+    if args.extra:
+        import codecs
+
+        extra = tuple(codecs.escape_decode(e.encode())[0] for e in args.extra)  # type: ignore[attr-defined]
+        routes['grouped +extra'] = prefilter.Keywords(tuple(sorted({*needles, *extra})))._where_grouped()
 
     spent = {name: [0.0] * args.runs for name in routes}
     nbytes = nblobs = 0

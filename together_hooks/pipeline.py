@@ -168,20 +168,17 @@ class Scanner:
             budget: Budget,
     ) -> list[Finding]:
         """``scan_one`` of a large file read in windows
-        (``windows.scan_stream_windows``: wide text decoded as it is read);
-        a value running to a window's end may be cut there (``open_end``)."""
+        (``windows.scan_stream_windows``: wide text decoded as it is read;
+        it tells ``budget`` how each window stands)."""
         from together_hooks.detect.windows import scan_stream_windows
 
         path = content.path
-        budget.open_end = True
-        try:
-            return scan_stream_windows(
-                first, windows, content.size,
-                lambda data: self._scan_kept(data, path, False, budget),
-                lambda data: self._scan_text(data, path, budget),
-            )
-        finally:
-            budget.open_end = False
+        return scan_stream_windows(
+            first, windows, content.size,
+            lambda data: self._scan_kept(data, path, False, budget),
+            lambda data: self._scan_text(data, path, budget),
+            budget,
+        )
 
     def _with_members(
             self, found: list[Finding], source: bytes | BinaryIO, path: str,
@@ -226,13 +223,7 @@ class Scanner:
                     return self._with_members(found, opened, path, budget)
             except OSError as e:
                 raise InputError(f'{path}: cannot read ({e.strerror or e})') from None
-        def scan_raw(data: bytes) -> list[Finding]:
-            was, budget.open_end = budget.open_end, True  # a member's scan sets its own
-            try:
-                return self._scan_kept(data, path, False, budget)
-            finally:
-                budget.open_end = was
-        raw = WindowScan(scan_raw)
+        raw = WindowScan(lambda data: self._scan_kept(data, path, False, budget), budget)
         stream = WindowStream(chain((first,), windows), raw.add)
         members = self._with_members([], stream, path, budget)
         stream.rest()  # never left unscanned

@@ -7,7 +7,8 @@ wrapped with line breaks written as escapes (JSON holding
 ``source``).  A value is reported on the line where it starts.
 
 Decoys: a base64 gzip cut short (an example in a document) is text, not
-a damaged file: nothing to report, no error."""
+a damaged file: nothing to report, no error; a cut ``.tar.gz`` or zip
+holding a key before the cut is read up to it."""
 from __future__ import annotations
 
 import base64
@@ -110,6 +111,41 @@ def truncated_gzip_example(m):
     return text, []
 
 
+def _tar_of(members: list[tuple[str, bytes]]) -> bytes:
+    import tarfile
+
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode='w') as tar:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return raw.getvalue()
+
+
+def cut_tgz_example(m):
+    # A backup pasted into a README as base64 and cut at the first screen:
+    # it stopped the run with tarfile's ReadError.
+    key = m.key()
+    log = ''.join(f'GET /items/{i * 7919 % 10007} 200 {i * 31 % 977}ms\n' for i in range(400)).encode()
+    members = [('backup/.env', f'TOGETHER_API_KEY={key}\n'.encode()), ('backup/app.log', log)]
+    blob = _b64(gzip.compress(_tar_of(members), mtime=0))
+    text = f'# Restoring\n\nThe backup (cut):\n\n    {blob[:len(blob) * 2 // 3]}...\n'
+    return text, [(5, key)]
+
+
+def cut_zip_example(m):
+    # A zip cut before its central directory: zipfile opens nothing.
+    key = m.key()
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('config/.env', f'# prod\nTOGETHER_API_KEY={key}\n' + '# padding\n' * 40)
+        z.writestr('README.md', '# config\n' * 300)
+    blob = _b64(raw.getvalue())
+    text = f'attachment: {blob[:len(blob) // 2]}\n'
+    return text, [(1, key)]
+
+
 CASES = [
     Case('helm-release-secret', 'k8s/release.yaml', helm_release_secret),
     Case('helm-release-legacy', 'k8s/release.json', helm_release_legacy),
@@ -121,6 +157,8 @@ CASES = [
     Case('escaped-newlines-json', 'export/env.json', escaped_newlines_json),
     Case('notebook-lines', 'notebooks/setup.ipynb', notebook_lines),
     Case('truncated-gzip-example', 'docs/helm.md', truncated_gzip_example),
+    Case('cut-tgz-example', 'docs/restore.md', cut_tgz_example),
+    Case('cut-zip-example', 'notes/mail.yaml', cut_zip_example),
 ]
 
 results, test_case = make_tests(CASES)

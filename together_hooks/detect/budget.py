@@ -19,18 +19,30 @@ EXPANDED = 256 << 20
 
 class Budget:
     """The decompression budget of one file (``EXPANDED``
-    bytes), and how the bytes scanned now stand in it: ``open_end`` when
+    bytes), and how the bytes scanned now stand in it
+    (``windows.WindowScan`` sets these for each window): ``open_end`` when
     they are a window with more of the file (or member) after them, so a
-    value that runs to their end may be cut there; ``opened``, the base64
-    values opened as containers so far (``engine._packed_hits``)."""
+    value that runs to their end may be cut there; ``lead``, how many of
+    their first bytes the window before held too (0: none); ``carried``,
+    the offsets of findings starting there that the window before left
+    to this one (``engine._window_edge``); ``opened``, the base64 values
+    opened as containers so far (``engine._packed_hits``)."""
 
-    __slots__ = ('path', 'spent', 'open_end', 'opened')
+    __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'opened')
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.spent = 0
         self.open_end = False
+        self.lead = 0
+        self.carried: list[int] = []
         self.opened = 0
+
+    def edge(self) -> tuple[bool, int, list[int]]:
+        return self.open_end, self.lead, self.carried
+
+    def set_edge(self, edge: tuple[bool, int, list[int]]) -> None:
+        self.open_end, self.lead, self.carried = edge
 
     def take(self, n: int, where: str) -> None:
         self.spent += n

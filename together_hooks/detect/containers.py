@@ -153,22 +153,40 @@ def scan_packed(
 ) -> tuple[list[Finding], bool]:
     """The findings in the container ``data``, decoded from a value in a
     file (a Helm release's base64 of gzip, a zip in a JSON field), and
-    whether it decompressed whole.  A gzip, bzip2 or xz cut short (an
-    example in a document, a value cut by a window's end) is scanned as
-    far as it decompresses; a zip, tar or PDF that does not open gives
-    nothing.  Held to ``budget`` and ``DEPTH`` as any container is,
-    failing closed past them; the caller judges a value not whole."""
+    whether it decompressed whole.  A value cut short (an example in a
+    document, a value cut by a window's end) is scanned as far as it
+    decompresses: a gzip, bzip2 or xz, a tar (also inside them: its
+    members up to the cut, the one cut as far as it goes), a zip without
+    its central directory (its entries by their local headers, as
+    ``_locals`` reads them: one whose method or size leaves it undecided
+    fails closed), a PDF's streams.  Held to ``budget`` and ``DEPTH`` as
+    any container is, failing closed past them; the caller judges a value
+    not whole."""
     kind = container_kind(data)
     found: list[Finding] = []
     if kind is None:
         return found, True
     damaged: list[bool] = []
+    stream: Any = io.BytesIO(data)
     try:
         if kind in ('gzip', 'bzip2', 'xz'):
-            _compressed(kind, io.BytesIO(data), path, scan, budget, 1, found, damaged)  # type: ignore[arg-type]
+            _compressed(kind, stream, path, scan, budget, 1, found, damaged)
+        elif kind == 'tar':
+            _tar(stream, path, scan, budget, 1, found, damaged)
+        elif kind == 'zip':
+            try:
+                _open(kind, data[:_HEAD], stream, path, scan, budget, 1, found)
+            except _Damaged:  # no central directory: cut short
+                damaged.append(True)
+                del found[:]
+                _locals(stream, {}, path, scan, budget, 1, found, damaged)
         else:
-            _open(kind, data[:_HEAD], io.BytesIO(data), path, scan, budget, 1, found)  # type: ignore[arg-type]
+            _open(kind, data[:_HEAD], stream, path, scan, budget, 1, found)
     except _Damaged:
+        damaged.append(True)
+    except InputError:
+        raise
+    except Exception:  # zlib.error, tarfile.ReadError, ...: damaged where it stops
         damaged.append(True)
     return found, not damaged
 
@@ -269,7 +287,9 @@ def _compressed(
         if damaged:
             return b''
         try:
-            return reader.read(n)  # type: ignore[no-any-return]
+            # ``read1``: GzipFile's ``read`` drops what it decompressed
+            # before the error, up to n bytes.
+            return (reader.read1 if streams is None else reader.read)(n)  # type: ignore[no-any-return]
         except InputError:
             raise
         except Exception:  # zlib.error, EOFError, BadGzipFile, OSError, ...
@@ -280,7 +300,7 @@ def _compressed(
         metered = _Metered(reader.read if damaged is None else forgiving, budget, path)
         head = _read_head(metered.read)
         if container_kind(head) == 'tar':
-            _tar(_whole_stream(metered, head), path, scan, budget, depth, found)  # type: ignore[arg-type]
+            _tar(_whole_stream(metered, head), path, scan, budget, depth, found, damaged)  # type: ignore[arg-type]
         else:
             _member(head, metered.read, f'{path}!{_inner_name(path, kind)}', scan, budget, depth, found)
         if metered.read(1):  # never: every reader reads to the end
@@ -381,22 +401,19 @@ def _member(
     if first is None:
         return
     second = next(windows, None)
-    was = budget.open_end  # the scan this member's container came from: restored
     if second is None:  # read whole: UTF-16 text is decoded as in a file
-        budget.open_end = False
+        was = budget.edge()  # the scan this member's container came from: restored
+        budget.set_edge((False, 0, []))
         try:
             found += scan(first[3], path, True)
         finally:
-            budget.open_end = was
+            budget.set_edge(was)
         return
-    budget.open_end = True  # a value that runs to a window's end is cut there
-    try:
-        found += scan_stream_windows(
-            first, chain((second,), windows), None,
-            lambda data: scan(data, path, False), lambda data: scan(data, path, False),
-        )
-    finally:
-        budget.open_end = was
+    found += scan_stream_windows(  # it tells ``budget`` how each window stands
+        first, chain((second,), windows), None,
+        lambda data: scan(data, path, False), lambda data: scan(data, path, False),
+        budget,
+    )
 
 
 def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:
@@ -462,12 +479,14 @@ _LOCAL_SIZE = 30
 
 def _locals(
         stream: BinaryIO, covered: dict[int, Any], path: str, scan: Scan,
-        budget: Budget, depth: int, found: list[Finding],
+        budget: Budget, depth: int, found: list[Finding], cut: list[bool] | None = None,
 ) -> None:
     """The local file headers, in order, as ``unzip`` may read them: an
     entry the central directory does not name (a zip after a zip), or
     names with another method or sizes, is decompressed as its local
-    header says (stored or deflated; any other: InputError)."""
+    header says (stored or deflated; any other: InputError).  ``cut``
+    given (a value cut short): an entry cut at the end is read as far as
+    it goes, and noted there, instead of failing."""
     import struct
 
     names: list[str] = []
@@ -481,6 +500,9 @@ def _locals(
         stream.seek(at)
         fixed = stream.read(_LOCAL_SIZE)
         if len(fixed) < _LOCAL_SIZE:
+            if cut is not None:
+                cut.append(True)
+                break
             raise _Damaged(f'{path}: a zip local header cut short at {at}: not scanned whole')
         _sig, _version, flags, method, _time, _date, _crc, csize, usize, nlen, elen = struct.unpack(_LOCAL, fixed)
         raw_name = stream.read(nlen)
@@ -501,7 +523,7 @@ def _locals(
         if len(names) > MEMBERS:
             raise InputError(f'{path}: a zip of more than {MEMBERS} members: not scanned whole')
         at = _local_member(stream, data_at, method, csize if sized else None,
-                           f'{path}!{name}', scan, budget, depth, found)
+                           f'{path}!{name}', scan, budget, depth, found, cut)
     # An entry both read (the local header's sizes differ, its bytes do
     # not): its keys once.
     found[before:] = [f for f in found[before:] if (f.path, f.line, f.column, f.secret) not in seen]
@@ -547,12 +569,20 @@ def _zip64_sizes(extra: bytes, csize: int, usize: int) -> tuple[int, int]:
 def _local_member(
         stream: BinaryIO, at: int, method: int, csize: int | None, where: str,
         scan: Scan, budget: Budget, depth: int, found: list[Finding],
+        cut: list[bool] | None = None,
 ) -> int:
     """Scan a zip entry from its local header's word (its data at ``at``):
-    where its data ends."""
+    where its data ends.  Cut short: ``_Damaged``, or with ``cut`` given,
+    read as far as it goes and noted there."""
     import zlib
 
     state = {'pos': at}
+
+    def short(message: str) -> bytes:
+        if cut is None:
+            raise _Damaged(message)
+        cut.append(True)
+        return b''
     if method == 0 and csize is not None:
         end = at + csize
 
@@ -563,7 +593,7 @@ def _local_member(
             stream.seek(state['pos'])
             data = stream.read(want)
             if not data:
-                raise _Damaged(f'{where}: a zip entry cut short: not scanned whole')
+                return short(f'{where}: a zip entry cut short: not scanned whole')
             state['pos'] += len(data)
             return data
     elif method == 8:
@@ -576,7 +606,7 @@ def _local_member(
                     stream.seek(state['pos'])
                     data = stream.read(_CHUNK)
                     if not data:
-                        raise _Damaged(f'{where}: a deflated zip entry cut short: not scanned whole')
+                        return short(f'{where}: a deflated zip entry cut short: not scanned whole')
                     state['pos'] += len(data)
                 out = decoder.decompress(data, n)
                 if out:
@@ -614,10 +644,18 @@ class _Blocks:
         self.count = 0
         self.keep = 0  # bytes still to keep
         self.held: list[bytes] = []
+        self.ended = False  # the stream ended within a read (a tar cut short)
+        self.since: list[bytes] | None = None  # what was read since ``mark``
+
+    def mark(self) -> None:
+        self.since = []
 
     def read(self, n: int) -> bytes:
         data = filled(self._read, b'', n)
         self.count += len(data)
+        self.ended = self.ended or len(data) < n
+        if self.since is not None:
+            self.since.append(data)
         if self.keep > 0:
             self.held.append(data[:self.keep])
             self.keep -= len(data)
@@ -638,7 +676,7 @@ class _Blocks:
 
 def _tar(
         stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int,
-        found: list[Finding],
+        found: list[Finding], cut: list[bool] | None = None,
 ) -> None:
     """Every member of a tar, and of the tars after it (``tar -i``: past
     the zero blocks that end one, another may start); what follows them
@@ -646,7 +684,9 @@ def _tar(
     that is no header before those zero blocks is a damaged tar.  A sparse
     member counts against the budget as it reads (its holes are
     decompressed bytes); names, link targets and pax header values are
-    scanned as the container's ``<path name>``."""
+    scanned as the container's ``<path name>``.  ``cut`` given (a value
+    cut short): a tar whose stream ends early is read up to its end, the
+    member it cuts as far as it goes, and noted there, instead of failing."""
     import tarfile
 
     blocks = _Blocks(stream.read)
@@ -717,8 +757,16 @@ def _tar(
                 # holes are made as it reads.
                 where = f'{path}!{info.name}'
                 read = _Metered(member.read, budget, where).read if info.issparse() else member.read
+                if cut is not None:
+                    read = _forgiving(read, blocks, cut)
                 _member(_read_head(read), read, where, scan, budget, depth, found)
-    except _NotAHeader as e:
+    except (_NotAHeader, tarfile.ReadError) as e:
+        if cut is not None and blocks.ended:  # cut short: what came before it is read
+            cut.append(True)
+            _names(path, names + list(extra), scan, found)
+            return
+        if not isinstance(e, _NotAHeader):
+            raise
         at = blocks.count - len(e.block)
         if not ended[0] or archive is None or at != archive.offset:
             raise InputError(f'{path}: a tar whose header at byte {at} is damaged: not scanned whole') from None
@@ -727,6 +775,28 @@ def _tar(
     _names(path, names + list(extra), scan, found)
     if after is not None:
         _member(after, blocks.read, f'{path}!<after the tar>', scan, budget, depth, found)
+
+
+def _forgiving(read: Callable[[int], bytes], blocks: _Blocks, cut: list[bool]) -> Callable[[int], bytes]:
+    """A tar member's ``read`` that, where the tar's stream ends within
+    it, gives the bytes read for it before the end (``tarfile`` drops
+    them), then b'', and notes the cut in ``cut``."""
+    import tarfile
+
+    def forgiving(n: int) -> bytes:
+        if blocks.ended and cut:
+            return b''
+        blocks.mark()
+        try:
+            return read(n)
+        except tarfile.ReadError:
+            if not blocks.ended:
+                raise
+            cut.append(True)
+            return b''.join(blocks.since or ())
+        finally:
+            blocks.since = None
+    return forgiving
 
 
 # pax (a member's, the global, Solaris') and GNU long-name headers

@@ -391,10 +391,11 @@ def _hits(
     """(offset, secret, rule, encoding) of every key in ``data`` and in its
     other readings (``codec``): escapes undone, literals joined, base64
     decoded, a base64 value of a container decompressed (``budget``: the
-    file's; ``open_end``: ``data`` may be cut at its end, ``budget``'s
-    word when not given); offsets are always into ``data``."""
-    if open_end is None:
-        open_end = budget.open_end
+    file's; ``open_end``: ``data`` may be cut at its end, no window before
+    it; ``budget``'s word on both when not given: ``_window_edge``);
+    offsets are always into ``data``."""
+    # How ``data`` stands as a window: the budget's word unless told.
+    edge = budget.edge() if open_end is None else (open_end, 0, [])
     # Where each keyword and base64 form is, in one pass (the same passes
     # as the bare screen's): every keyword test below reads it instead of
     # searching the bytes again.
@@ -441,9 +442,9 @@ def _hits(
     if depth < 2:
         hits += _b64_hits(data, path, rules, depth, where, budget)
         if any(magic in where for magic in B64_MAGIC):
-            hits += _packed_hits(data, path, rules, depth, where, budget, open_end)
+            hits += _packed_hits(data, path, rules, depth, where, budget, edge)
         if GIT_BINARY in where:
-            hits += _git_binary_hits(data, path, rules, where, budget, open_end)
+            hits += _git_binary_hits(data, path, rules, where, budget, edge)
     return hits
 
 
@@ -456,23 +457,27 @@ _DELTA_HELD = 4 << 20
 
 def _git_binary_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: Budget,
-        open_end: bool,
+        edge: tuple[bool, int, list[int]],
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in the files a patch changes as binary (``git format-patch
     --binary``: base85 of zlib data, the new content and the old), inflated
     (``containers.scan_inflated``: bounded as a container is) and reported
-    where each hunk's data starts.  A hunk that inflates to less than its
-    header's size and runs to the end of ``data`` when that may be cut
-    (a window of a large patch) fails closed: the rest is in the next."""
+    where each hunk's data starts.  A hunk that runs to the end of a
+    window is left to the next or read here (``_window_edge``); read
+    here, one that inflates to less than its header's size fails closed."""
     from together_hooks.detect.codec import delta_inserts
     from together_hooks.detect.codec import git_binary_hunks
     from together_hooks.detect.containers import scan_inflated
 
-    by_id = {rule.id: rule for rule in rules}
+    by_id, scan = _member_scan(rules, budget)
     hits = []
     for at in where.offsets(GIT_BINARY):
         for start, end, delta, size, raw in git_binary_hunks(data, at + len(GIT_BINARY)):
+            side = _window_edge(data, start, end, _HUNK_LINE, edge)
+            if side == 'next':
+                continue
             spent = budget.spent
+            found: dict[str, Rule] = {}
             if delta and size <= _DELTA_HELD:
                 # Held whole (its header says how large), to take its inserts out.
                 from zlib import decompressobj
@@ -483,30 +488,65 @@ def _git_binary_hits(
                 except error:  # damaged: git apply would refuse it too
                     inflated = b''
                 budget.take(len(inflated), path)
-                found = {
-                    secret: rule
-                    for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, budget, 2, False)
-                }
+                for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, budget, 2, False):
+                    found.setdefault(secret, rule)
                 # A key swapped for another: the delta copies the name and
                 # the prefix from the old content and inserts the body.
                 for _o, secret, rule, _e in _hits(delta_inserts(inflated, KEY_PREFIX), path, rules, budget, 2, False):
                     found.setdefault(secret, rule)
-                hits += [(start, secret, rule, 'git binary patch') for secret, rule in found.items()]
             else:
-                def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
-                    return scan_bytes(member, name, rules, wide, budget)
-                hits += [
-                    (start, f.secret, by_id[f.rule], 'git binary patch')
-                    for f in scan_inflated(raw, path, scan, budget) if f.rule in by_id
-                ]
-            if open_end and budget.spent - spent < size and len(data) - end < _HUNK_LINE:
+                for f in scan_inflated(raw, path, scan, budget):
+                    if f.rule in by_id:
+                        found.setdefault(f.secret, by_id[f.rule])
+            if side != 'next' and edge[0] and budget.spent - spent < size and len(data) - end < _HUNK_LINE:
                 from together_hooks.fileio import WINDOW
 
                 raise InputError(
-                    f'{path}: a GIT binary patch hunk larger than the window a large file is '
-                    f'read in ({WINDOW >> 20} MB), or cut short at its end: not scanned whole',
+                    f'{path}: a GIT binary patch hunk of more than {2 * MAX_CONTEXT >> 10} KB across '
+                    f'the edge of a window a large file is read in ({WINDOW >> 20} MB), or cut short '
+                    'at its end: not scanned whole',
                 )
+            if side == 'carried' and found:
+                edge[2].append(start)
+            hits += [(start, secret, rule, 'git binary patch') for secret, rule in found.items()]
     return hits
+
+
+def _member_scan(
+        rules: tuple[Rule, ...], budget: Budget,
+) -> tuple[dict[str, Rule], Callable[[bytes, str, bool], list[Finding]]]:
+    """The rules by id, and the scan of what a base64 value or a binary
+    patch hunk decompresses to (``containers.Scan``): ``rules``, on the
+    file's ``budget``."""
+    def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
+        return scan_bytes(member, name, rules, wide, budget)
+    return {rule.id: rule for rule in rules}, scan
+
+
+def _window_edge(
+        data: bytes, at: int, end: int, slack: int, edge: tuple[bool, int, list[int]],
+) -> str:
+    """Where a base64 value of a container or a binary patch hunk, from
+    ``at`` to ``end`` in ``data``, is read when ``data`` is a window of a
+    large file (``edge``: ``Budget.edge``; it runs to the window's end
+    when it ends within ``slack`` bytes of it).  Windows overlap by
+    ``MAX_CONTEXT`` on each side, so the next window's bytes start
+    ``2 * MAX_CONTEXT`` before this one's end, and its region (where its
+    findings count) ``MAX_CONTEXT`` before it.  'next': it runs to the
+    end and starts in the next window's bytes, which read it whole (to
+    the window after them: fewer than 4 MB); 'carried': it starts in the
+    bytes the window before held too (``lead``) and runs to where that
+    window ended, so that window left it here, and its findings count
+    here though they are not in the region (``WindowScan``); else
+    'here', where a value cut at the window's end fails closed when it
+    does not decompress whole."""
+    open_end, lead, _carried = edge
+    size = len(data)
+    if open_end and size - end < slack and at >= size - 2 * MAX_CONTEXT:
+        return 'next'
+    if at < lead and min(size, lead + MAX_CONTEXT) - end < slack:
+        return 'carried'
+    return 'here'
 
 
 # A line of a binary patch's hunk: its count, 65 characters, CR LF.
@@ -533,7 +573,7 @@ _B64_BYTES = _KEY_BYTES | frozenset(b'+/')
 
 def _packed_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: Budget, open_end: bool,
+        budget: Budget, edge: tuple[bool, int, list[int]],
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside a container written as a base64 value (a Helm
     release's gzip, ``base64 < dump.sql.gz``, a zip in a JSON field), or
@@ -541,14 +581,14 @@ def _packed_hits(
     (``containers.scan_packed``: bounded, failing closed on a bomb) and
     reported where the value starts.  A value encoded once more is opened
     only when its decoding starts as such a value does (one regex match,
-    no scan of it); a value that does not decompress whole and runs to
-    the end of ``data`` when that may be cut (``open_end``: a window of a
-    large file) fails closed."""
+    no scan of it).  A value that runs to the end of a window is left to
+    the next or read here (``_window_edge``); read here, one that does
+    not decompress whole fails closed."""
     from together_hooks.detect.codec import b64_value_at
     from together_hooks.detect.containers import scan_packed
     from together_hooks.regex_cache import cached
 
-    by_id = {rule.id: rule for rule in rules}
+    by_id, scan = _member_scan(rules, budget)
     hits: list[tuple[int, str, Rule, str]] = []
     starts = [at for at in (where.next_at(magic, 0) for magic in B64_MAGIC) if at != -1]
     search = cached(_PACKED_START).search
@@ -563,10 +603,8 @@ def _packed_hits(
         if value is None:
             continue
         raw, end = value
-        cut = open_end and end >= len(data)
-        if cut and at >= len(data) - 2 * MAX_CONTEXT:
-            # Windows overlap by MAX_CONTEXT on each side: the next one's
-            # bytes start before this value, and it reads the value whole.
+        side = _window_edge(data, at, end, 1, edge)
+        if side == 'next':
             continue
         kind = container_kind(raw)
         if kind is None and depth < 1 and cached(_PACKED_START).match(raw):  # encoded once more
@@ -583,11 +621,8 @@ def _packed_hits(
                 f'{path}: more than {VALUES_OPENED} base64 values of containers: not scanned whole '
                 '(each is decompressed and scanned: a file of them could take any time)',
             )
-
-        def scan(member: bytes, name: str, wide: bool) -> list[Finding]:
-            return scan_bytes(member, name, rules, wide, budget)
         found, whole = scan_packed(raw, path, scan, budget)
-        if cut and not whole:
+        if side != 'next' and edge[0] and end >= len(data) and not whole:
             from together_hooks.fileio import WINDOW
 
             raise InputError(
@@ -595,7 +630,10 @@ def _packed_hits(
                 f'the edge of a window a large file is read in ({WINDOW >> 20} MB), or cut short '
                 'at its end: not scanned whole',
             )
-        hits += [(at, f.secret, by_id[f.rule], f'base64 {kind}') for f in found if f.rule in by_id]
+        found = [f for f in found if f.rule in by_id]
+        if side == 'carried' and found:
+            edge[2].append(at)
+        hits += [(at, f.secret, by_id[f.rule], f'base64 {kind}') for f in found]
     return hits
 
 

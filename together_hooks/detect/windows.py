@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from typing import Iterator
 
+    from together_hooks.detect.budget import Budget
     from together_hooks.findings import Finding
 
     Window = tuple[int, int, int, bytes]
@@ -28,11 +29,11 @@ WINDOW = fileio.WINDOW  # the pipeline's window size
 
 def scan_windows(
         windows: Iterable[tuple[int, int, int, bytes]],
-        scan: Callable[[bytes], list[Finding]],
+        scan: Callable[[bytes], list[Finding]], budget: Budget | None = None,
 ) -> list[Finding]:
     """The findings of ``scan`` over each window, kept where its region
-    holds them, with file lines and columns."""
-    scanned = WindowScan(scan)
+    holds them, with file lines and columns (``WindowScan``)."""
+    scanned = WindowScan(scan, budget)
     for window in windows:
         scanned.add(window)
     return scanned.found
@@ -41,7 +42,7 @@ def scan_windows(
 def scan_stream_windows(
         first: Window, windows: Iterator[Window], size: int | None,
         scan_raw: Callable[[bytes], list[Finding]],
-        scan_text: Callable[[bytes], list[Finding]],
+        scan_text: Callable[[bytes], list[Finding]], budget: Budget | None = None,
 ) -> list[Finding]:
     """The findings of a stream too large to read whole (a large file, a
     large container member), read in windows (``first``, then
@@ -49,10 +50,11 @@ def scan_stream_windows(
     (UTF-16/32, told by the first window's head) is decoded as it is read
     and scanned in windows of its own (``scan_text``), and its raw bytes
     as well (``scan_raw``), merged as ``Scanner.scan_data`` merges them
-    for a whole read: the one home of that logic."""
+    for a whole read: the one home of that logic.  ``budget``: the file's,
+    told how each window stands (``WindowScan``)."""
     from itertools import chain
 
-    raw = WindowScan(scan_raw)
+    raw = WindowScan(scan_raw, budget)
     guess = wide_layout(first[3])
     if guess is None:
         raw.add(first)
@@ -62,7 +64,7 @@ def scan_stream_windows(
     from together_hooks.detect.widetext import decoded_windows
     from together_hooks.rules import MAX_CONTEXT
 
-    text = WindowScan(scan_text)
+    text = WindowScan(scan_text, budget)
     rest = chain((first,), windows)
     for window in decoded_windows(rest, guess, size, WINDOW, MAX_CONTEXT, raw.add):
         text.add(window)
@@ -101,12 +103,18 @@ def merge_wide(text: list[Finding], raw: list[Finding]) -> list[Finding]:
 
 
 class WindowScan:
-    """``scan_windows`` fed one window at a time (``add``), in order."""
+    """``scan_windows`` fed one window at a time (``add``), in order.
+    ``budget``: the file's, told how each window stands while it is
+    scanned (``Budget.open_end``, ``lead``) and the findings the window
+    before left to it (``carried``: a base64 value of a container or a
+    binary patch hunk starting in its lead that the window before saw
+    cut: ``engine._window_edge``), kept though not in its region."""
 
-    __slots__ = ('scan', 'found', '_newlines', '_last_newline')
+    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline')
 
-    def __init__(self, scan: Callable[[bytes], list[Finding]]) -> None:
+    def __init__(self, scan: Callable[[bytes], list[Finding]], budget: Budget | None = None) -> None:
         self.scan = scan
+        self.budget = budget
         self.found: list[Finding] = []
         self._newlines = 0  # in the file before the current region
         self._last_newline = -1  # where the last of them is
@@ -115,8 +123,19 @@ class WindowScan:
         base, lo, hi, data = window
         head = data.count(b'\n', 0, lo - base)
         lines_before = self._newlines - head  # in the file before ``base``
-        for f, offset in _offsets(data, self.scan(data)):
-            if lo <= base + offset < hi:
+        carried: list[int] = []
+        budget = self.budget
+        if budget is None:
+            found = self.scan(data)
+        else:  # a member's windows inside this one set their own: restored
+            was = budget.edge()
+            budget.set_edge((base + len(data) > hi, lo - base, carried))
+            try:
+                found = self.scan(data)
+            finally:
+                budget.set_edge(was)
+        for f, offset in _offsets(data, found):
+            if lo <= base + offset < hi or offset in carried:
                 if f.line == 1:  # its line starts before this window
                     f.column += base - (self._last_newline + 1)
                 f.line += lines_before
