@@ -316,8 +316,9 @@ _LEGACY_NAME = (
 # Go's `` string``, Rust's ``: &str``), one assignment or separator (``=``,
 # ``:``, ``=>``, ``:=``, ``?=``; ``,`` before a call's next argument; a
 # fallback ``||``, ``??``, ``or``, ``||=``; ``>`` closing an XML start tag;
-# ``|`` in a markdown table, ``│`` in a box-drawn one (doppler, rich);
-# blanks after a CLI flag), maybe a line break,
+# ``|`` in a markdown table, ``│`` in a box-drawn one (doppler, rich); a
+# dash or an arrow between blanks, as prose and mail subjects write one
+# (``Together API key - <key>``, ``→``); blanks after a CLI flag), maybe a line break,
 # an opening call or list (``String::from(``, ``Field(default=``, ``[``)
 # or a YAML block scalar (``>-``), after a YAML tag (``!!str``), then the
 # value's quotes (``_QUOTE``).  Or the name's XML element closes and the
@@ -372,7 +373,7 @@ _BRACKETED = (
 )
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:-[ \t]{1,8})?<<<|<-|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:-[ \t]{1,8})?<<<|<-|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
@@ -383,6 +384,9 @@ _LEGACY_ASSIGN = (
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
     rb'["\']?[ \t]{0,8}[=:]|>'
+    # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
+    # PsySH's ``=``; ``=>`` and ``>`` above)
+    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=(?=[ \t])'
     rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented)
     rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
@@ -1148,6 +1152,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # store's path naming Together.
         '  def client do\n    OpenaiEx.new("{hex}")\n    |> OpenaiEx.with_base_url("https://api.together.xyz/v1")\n  end',
         '$ vault kv get secret/together\n===== Data =====\nKey        Value\n---        -----\napi_key    {hex}',
+        # A REPL's result after the line naming the key (IPython, PsySH);
+        # a dash or an arrow between the name and the key.
+        'In [2]: os.environ["TOGETHER_API_KEY"]\nOut[2]: \'{hex}\'',
+        "> config('services.together.key')\n= \"{hex}\"",
+        'Subject: Together AI API Key - {hex}',
+        'TOGETHER_API_KEY \u2192 {hex}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1320,6 +1330,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  def verify(body)\n    mac = OpenSSL::HMAC.new("{hex}", "sha256")\n    post("https://api.together.xyz/v1/x")\n  end',
         '  def client do\n    OpenaiEx.new("{hex}")\n    |> OpenaiEx.with_base_url("https://api.openai.com/v1")\n  end\n# together',
         '$ vault kv get secret/together-cache\n===== Data =====\nKey        Value\n---        -----\napi_key    {hex}',
+        'In [3]: hashlib.sha256(os.environ["TOGETHER_API_KEY"].encode()).hexdigest()\nOut[3]: \'{hex}\'',
+        'TOGETHER_API_KEY_SHA256 - {hex}',
+        'together_api_key_hash\n= "{hex}"',
     ),
 )
 
