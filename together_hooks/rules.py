@@ -416,7 +416,7 @@ _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
 # <value>``).  Not a path segment (``checksum/secret``).
 _GENERIC_NAME = (
     rb'(?<![\w./-])["\']?(?P<name>[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token|secret|password|passwd|credential|key))'
+    rb'|token|secret|password|passwd|credentials?|key))'
     # 1Password's field assignment names its type (``credential[password]=``)
     rb'(?:\[(?i:password|concealed|text)\])?' + _CREDENTIAL_SUFFIX
 )
@@ -499,6 +499,10 @@ TOGETHER_CONTEXT = Context(
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
         rb'|<together(?:[_-]?ai)?>'
+        # a Markdown heading of Together's alone (``## Together AI``,
+        # ``### Together API keys``; not ``## Working together``)
+        rb'|#{1,6}[ \t]+(?:the[ \t]+)?together(?:[ _.-]?ai)?'
+        rb'(?:[ \t]+(?:\([\w -]{1,20}\)|api|keys?|credentials?|secrets?|tokens?|account))*'
         # or an XML start tag whose id, name or class names it (Spring's
         # ``<bean id="togetherClient" class="ai.together.TogetherClient">``)
         rb'|<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}=["\'][^"\'<>\r\n]{0,120}["\'])*?[ \t]+(?:id|name|class)=["\']'
@@ -580,7 +584,7 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
     # password manager's API Credential field)
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
-     rb'|-{0,2}key|credential)',
+     rb'|-{0,2}key|credentials?)',
      TOGETHER_STRUCTURE),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
@@ -1158,6 +1162,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "> config('services.together.key')\n= \"{hex}\"",
         'Subject: Together AI API Key - {hex}',
         'TOGETHER_API_KEY \u2192 {hex}',
+        # A Markdown heading of Together's over the lines under it (a team
+        # wiki); a ``credentials`` field (Prometheus' ``authorization:``).
+        '## Together AI\n\nAPI key: {hex}',
+        '# Together\n\nAPI_KEY={hex}',
+        "- job_name: together\n  static_configs:\n    - targets: ['api.together.xyz']\n"
+        '  authorization:\n    type: Bearer\n    credentials: {hex}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1333,6 +1343,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'In [3]: hashlib.sha256(os.environ["TOGETHER_API_KEY"].encode()).hexdigest()\nOut[3]: \'{hex}\'',
         'TOGETHER_API_KEY_SHA256 - {hex}',
         'together_api_key_hash\n= "{hex}"',
+        '## Working together\n\napi_key: {hex}',
+        '## Together AI\n\nx\n\n## OpenAI\n\napi_key: {hex}',
+        '## Together AI\n\nchecksums:\n  api_key: {hex}',
+        "- job_name: node\n  static_configs:\n    - targets: ['10.0.0.1:9100']\n"
+        '  authorization:\n    type: Bearer\n    credentials: {hex}\n# together',
+        'together:\n  credentials_sha256: {hex}',
     ),
 )
 
