@@ -307,7 +307,7 @@ _LEGACY_NAME = (
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
-    rb'|(?:Together\w{0,16}|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:(?:\.|::)new)?)'
+    rb'|(?:Together(?!\w{0,16}?(?i:hash|digest|sha\d|md5|checksum|fingerprint))\w{0,16}(?:(?:\.|::)new)?|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:(?:\.|::)new)?)'
     rb'\s{0,32}\('
     rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey|access_token|accessToken)|(?i:\bwith_?api_?key)))?)'
 )
@@ -823,7 +823,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
-        rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host))(?![\w])'
+        rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host)|[_.-]base)(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z]'
@@ -831,7 +831,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # an XML start tag's attribute naming it, the tag ending its line
         # (Spring's ``<bean id="togetherClient" class="...">``)
         rb'|\w{0,16}["\'][^<>\r\n]{0,200}(?<!/)>[ \t]{0,32}(?:\r?\n|\Z))'
-        rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
+        rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)(?:builder|new)\())'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
@@ -1168,6 +1168,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '# Together\n\nAPI_KEY={hex}',
         "- job_name: together\n  static_configs:\n    - targets: ['api.together.xyz']\n"
         '  authorization:\n    type: Bearer\n    credentials: {hex}',
+        # A Together type's ``::new``/``.new``; an endpoint field set from a
+        # setting named ``TOGETHER_BASE``.
+        'let together = Together::new("{hex}");',
+        'client = openai.OpenAI(\n    base_url=TOGETHER_BASE,\n    api_key="{hex}",\n)',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1349,6 +1353,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "- job_name: node\n  static_configs:\n    - targets: ['10.0.0.1:9100']\n"
         '  authorization:\n    type: Bearer\n    credentials: {hex}\n# together',
         'together:\n  credentials_sha256: {hex}',
+        'x = TogetherSha256("{hex}")',
+        'digest = TogetherDigest.new("{hex}")',
+        'TOGETHER_BASE_SHA = "x"\nclient = openai.OpenAI(base_url=OPENAI_BASE, api_key="{hex}")',
     ),
 )
 

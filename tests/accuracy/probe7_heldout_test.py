@@ -735,6 +735,21 @@ scrape_configs:
       type: Bearer
       credentials: {hex}
 '''),
+    ('rust-together-type-new', 'src/bin/chat.rs', '''\
+use together_rs::Together;
+
+fn main() {{
+    let together = Together::new("{hex}");
+}}
+'''),
+    ('openai-base-url-from-together-base', 'app/clients.py', '''\
+from app.settings import TOGETHER_BASE
+
+client = openai.OpenAI(
+    base_url=TOGETHER_BASE,
+    api_key="{hex}",
+)
+'''),
     ('tgp-key-in-hocon', 'conf/prod.conf', '''\
 together {{ api-key = {key} }}
 '''),
@@ -1052,6 +1067,9 @@ scrape_configs:
     authorization:
       type: Bearer
       credentials: {_hex}
+'''),
+    ('decoy-together-digest-type', 'src/integrity.py', '''\
+EXPECTED = TogetherSha256("{_hex}")
 '''),
     ('decoy-ruby-hmac-new', 'app/webhooks.rb', '''\
   def verify(body)
