@@ -373,7 +373,7 @@ _BRACKETED = (
 )
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:-[ \t]{1,8})?<<<|<-|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
@@ -388,8 +388,9 @@ _LEGACY_ASSIGN = (
     # PsySH's ``=``; ``=>`` and ``>`` above)
     rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=(?=[ \t])'
     rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=))[ \t]{0,32}'
-    # a YAML block scalar (``value: >-`` then the key indented)
-    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # a YAML block scalar (``value: >-`` then the key indented), or a
+    # heredoc (HCL's ``default = <<EOT`` then the key)
+    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|' + _HEREDOC + rb')?'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -1172,6 +1173,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # setting named ``TOGETHER_BASE``.
         'let together = Together::new("{hex}");',
         'client = openai.OpenAI(\n    base_url=TOGETHER_BASE,\n    api_key="{hex}",\n)',
+        # A value field's heredoc (Terraform); a here-string after a flag
+        # reading stdin or a CLI's environment word.
+        'variable "together_api_key" {{\n  sensitive = true\n  default   = <<EOT\n{hex}\nEOT\n}}',
+        'gcloud secrets create together-api-key --replication-policy=automatic --data-file=- <<< "{hex}"',
+        'vercel env add TOGETHER_API_KEY production <<< {hex}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1354,6 +1360,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  authorization:\n    type: Bearer\n    credentials: {hex}\n# together',
         'together:\n  credentials_sha256: {hex}',
         'x = TogetherSha256("{hex}")',
+        'variable "together_api_key_sha256" {{\n  default   = <<EOT\n{hex}\nEOT\n}}',
+        'vercel env add TOGETHER_API_KEY_SHA256 production <<< {hex}',
+        'echo TOGETHER_API_KEY | sha256sum <<< {hex}',
+        'gcloud secrets create together-api-key-sha256 --data-file=- <<< "{hex}"',
+        'together_tokenizer <<< {hex}',
         'digest = TogetherDigest.new("{hex}")',
         'TOGETHER_BASE_SHA = "x"\nclient = openai.OpenAI(base_url=OPENAI_BASE, api_key="{hex}")',
     ),

@@ -750,6 +750,21 @@ client = openai.OpenAI(
     api_key="{hex}",
 )
 '''),
+    ('tf-variable-heredoc-default', 'infra/variables.tf', '''\
+variable "together_api_key" {{
+  type      = string
+  sensitive = true
+  default   = <<EOT
+{hex}
+EOT
+}}
+'''),
+    ('gcloud-secret-here-string', 'ops/gcp.sh', '''\
+gcloud secrets create together-api-key --replication-policy=automatic --data-file=- <<< "{hex}"
+'''),
+    ('vercel-env-add-here-string', 'ops/vercel.sh', '''\
+vercel env add TOGETHER_API_KEY production <<< {hex}
+'''),
     ('tgp-key-in-hocon', 'conf/prod.conf', '''\
 together {{ api-key = {key} }}
 '''),
