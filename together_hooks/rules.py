@@ -307,7 +307,7 @@ _LEGACY_NAME = (
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
-    rb'|(?:Together\w{0,16}|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:\.new)?)'
+    rb'|(?:Together(?!\w{0,16}?(?i:hash|digest|sha\d|md5|checksum|fingerprint))\w{0,16}(?:(?:\.|::)new)?|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:(?:\.|::)new)?)'
     rb'\s{0,32}\('
     rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey|access_token|accessToken)|(?i:\bwith_?api_?key)))?)'
 )
@@ -316,7 +316,9 @@ _LEGACY_NAME = (
 # Go's `` string``, Rust's ``: &str``), one assignment or separator (``=``,
 # ``:``, ``=>``, ``:=``, ``?=``; ``,`` before a call's next argument; a
 # fallback ``||``, ``??``, ``or``, ``||=``; ``>`` closing an XML start tag;
-# ``|`` in a markdown table; blanks after a CLI flag), maybe a line break,
+# ``|`` in a markdown table, ``│`` in a box-drawn one (doppler, rich); a
+# dash or an arrow between blanks, as prose and mail subjects write one
+# (``Together API key - <key>``, ``→``); blanks after a CLI flag), maybe a line break,
 # an opening call or list (``String::from(``, ``Field(default=``, ``[``)
 # or a YAML block scalar (``>-``), after a YAML tag (``!!str``), then the
 # value's quotes (``_QUOTE``).  Or the name's XML element closes and the
@@ -371,7 +373,7 @@ _BRACKETED = (
 )
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:-[ \t]{1,8})?<<<|<-|[=:,>|]|(?:or|is|was|to)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
@@ -380,11 +382,15 @@ _LEGACY_ASSIGN = (
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
-    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure)[_-]?)?(?i:value|default)'
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
     rb'["\']?[ \t]{0,8}[=:]|>'
+    # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
+    # PsySH's ``=``; ``=>`` and ``>`` above)
+    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=(?=[ \t])'
     rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=))[ \t]{0,32}'
-    # a YAML block scalar (``value: >-`` then the key indented)
-    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # a YAML block scalar (``value: >-`` then the key indented), or a
+    # heredoc (HCL's ``default = <<EOT`` then the key)
+    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|' + _HEREDOC + rb')?'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -411,7 +417,7 @@ _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
 # <value>``).  Not a path segment (``checksum/secret``).
 _GENERIC_NAME = (
     rb'(?<![\w./-])["\']?(?P<name>[\w.-]{0,40}?(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token'
-    rb'|token|secret|password|passwd|credential|key))'
+    rb'|token|secret|password|passwd|credentials?|key))'
     # 1Password's field assignment names its type (``credential[password]=``)
     rb'(?:\[(?i:password|concealed|text)\])?' + _CREDENTIAL_SUFFIX
 )
@@ -474,8 +480,11 @@ TOGETHER_CONTEXT = Context(
         # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
         # ``kubectl create secret generic together``, a Postman environment
         # ``"name": "Together"``)
-        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?i:together(?:[ _.-]?ai)?'
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
+        # or a secret store's path ending in Together (``vault kv get
+        # secret/together`` and the ``secret/data/together`` it prints)
+        rb'|(?<![\w/-])(?:secrets?|kv)/(?:data/)?(?:[\w.-]{1,40}/){0,3}(?i:together(?:[_-]?ai)?)(?![\w./-])'
         # or a CLI's title or name flag for the item it stores (1Password's
         # ``op item create --title "Together AI" credential=<key>``), the
         # whole title Together's
@@ -486,11 +495,20 @@ TOGETHER_CONTEXT = Context(
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
-        rb'|together(?:[_.-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*[{\[]?|,)'
+        rb'|together(?:[_.-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
-        rb'|<together(?:[_-]?ai)?>)[ \t]*\r?\Z'
+        rb'|<together(?:[_-]?ai)?>'
+        # a Markdown heading of Together's alone (``## Together AI``,
+        # ``### Together API keys``; not ``## Working together``)
+        rb'|#{1,6}[ \t]+(?:the[ \t]+)?together(?:[ _.-]?ai)?'
+        rb'(?:[ \t]+(?:\([\w -]{1,20}\)|api|keys?|credentials?|secrets?|tokens?|account))*'
+        # or an XML start tag whose id, name or class names it (Spring's
+        # ``<bean id="togetherClient" class="ai.together.TogetherClient">``)
+        rb'|<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}=["\'][^"\'<>\r\n]{0,120}["\'])*?[ \t]+(?:id|name|class)=["\']'
+        rb'(?:[\w-]{1,40}[.:/]){0,6}\w{0,16}?together\w{0,16}["\'][^<>\r\n/]{0,200}>'
+        rb')[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
     # A HAR entry's headers, a curl over continuation lines, a URL constant
@@ -567,7 +585,7 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
     # password manager's API Credential field)
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
-     rb'|-{0,2}key|credential)',
+     rb'|-{0,2}key|credentials?)',
      TOGETHER_STRUCTURE),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
@@ -770,6 +788,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?<![\w.])(?:new[ \t]+)?(?:[A-Za-z_]\w{0,30}(?:\.|::|->)){0,3}'
                 rb'\w{0,30}(?i:client|config)\w{0,12}[ \t]{0,8}\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_CONTEXT),
+        # Or a type's constructor, where the structure around it (not only
+        # the file) is Together's (Elixir's ``OpenaiEx.new(<key>)`` piped
+        # into ``OpenaiEx.with_base_url(<Together's endpoint>)``).
+        # Not a digest's or a cipher's (``OpenSSL::HMAC.new(<secret>, ...)``).
+        Pattern(rb'(?<![\w.])(?![\w.:]{0,60}(?i:hmac|digest|sha\d|md5|cipher|crypt|hash|aes))'
+                rb'(?:[A-Z]\w{0,30}(?:\.|::)){1,3}new[ \t]{0,8}\([ \t]{0,8}'
+                + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # curl's ``-u user:<key>`` (an empty user too) to Together's endpoint.
         Pattern(rb'(?<![\w-])(?:-u|--user)(?:[ \t]{1,8}|=)["\']?[^\s:"\']{0,64}:' + _HEX_KEY,
                 context=TOGETHER_CONTEXT),
@@ -799,13 +824,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
     anchor=(
         rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
-        rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host))(?![\w])'
+        rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host)|[_.-]base)(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
         rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z]'
-        rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>))'
-        rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)builder\())'
-        rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:\.new)?\s{0,32}\('
+        rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
+        # an XML start tag's attribute naming it, the tag ending its line
+        # (Spring's ``<bean id="togetherClient" class="...">``)
+        rb'|\w{0,16}["\'][^<>\r\n]{0,200}(?<!/)>[ \t]{0,32}(?:\r?\n|\Z))'
+        rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)(?:builder|new)\())'
+        rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
     # run); the longest pattern (a name, then a value field 6 lines on)
@@ -1115,6 +1143,41 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"name": "Together AI", "apiKey": "{hex}"}}',
         '{{"together.ai": {{"apiKey": "{hex}"}}}}',
         'ChatOpenAI(base_url="https://api.together.xyz/v1", api_key=SecretStr("{hex}"))',
+        # A YAML heading with an anchor; a box-drawn table (doppler, rich);
+        # Rust's ``Type::new``; pydantic's error echoing ``input_value``; an
+        # object named by a path; an XML start tag whose id or class names
+        # Together (Spring beans).
+        'together: &together\n  api_key: {hex}\nstaging:\n  <<: *together',
+        '\u2502 TOGETHER_API_KEY \u2502 {hex} \u2502',
+        'let client = together::Client::new("{hex}");',
+        "together_api_key\n  String should have at most 40 characters [type=string_too_long, input_value='{hex}', input_type=str]",
+        '{{"Name": "prod/together", "SecretString": "{{\\"api_key\\":\\"{hex}\\"}}"}}',
+        '<bean id="togetherClient" class="ai.together.TogetherClient">\n  <property name="apiKey" value="{hex}"/>\n</bean>',
+        # A type's constructor piped into Together's endpoint; a secret
+        # store's path naming Together.
+        '  def client do\n    OpenaiEx.new("{hex}")\n    |> OpenaiEx.with_base_url("https://api.together.xyz/v1")\n  end',
+        '$ vault kv get secret/together\n===== Data =====\nKey        Value\n---        -----\napi_key    {hex}',
+        # A REPL's result after the line naming the key (IPython, PsySH);
+        # a dash or an arrow between the name and the key.
+        'In [2]: os.environ["TOGETHER_API_KEY"]\nOut[2]: \'{hex}\'',
+        "> config('services.together.key')\n= \"{hex}\"",
+        'Subject: Together AI API Key - {hex}',
+        'TOGETHER_API_KEY \u2192 {hex}',
+        # A Markdown heading of Together's over the lines under it (a team
+        # wiki); a ``credentials`` field (Prometheus' ``authorization:``).
+        '## Together AI\n\nAPI key: {hex}',
+        '# Together\n\nAPI_KEY={hex}',
+        "- job_name: together\n  static_configs:\n    - targets: ['api.together.xyz']\n"
+        '  authorization:\n    type: Bearer\n    credentials: {hex}',
+        # A Together type's ``::new``/``.new``; an endpoint field set from a
+        # setting named ``TOGETHER_BASE``.
+        'let together = Together::new("{hex}");',
+        'client = openai.OpenAI(\n    base_url=TOGETHER_BASE,\n    api_key="{hex}",\n)',
+        # A value field's heredoc (Terraform); a here-string after a flag
+        # reading stdin or a CLI's environment word.
+        'variable "together_api_key" {{\n  sensitive = true\n  default   = <<EOT\n{hex}\nEOT\n}}',
+        'gcloud secrets create together-api-key --replication-policy=automatic --data-file=- <<< "{hex}"',
+        'vercel env add TOGETHER_API_KEY production <<< {hex}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1277,6 +1340,33 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'sha256_TOGETHER_API_KEY = "{hex}"',
         'Together API key (sha256):\n{hex}',
         '| Together API key (SHA-256 fingerprint) | {hex} |',
+        # The same new shapes for a digest or another provider.
+        'checksums: &together\n  api_key: {hex}',
+        '\u2502 TOGETHER_API_KEY_SHA256 \u2502 {hex} \u2502',
+        "together_api_key\n  Field required [type=missing, input_value={{'model_sha256': '{hex}'}}, input_type=dict]",
+        '{{"Name": "prod/together-proxy", "SecretString": "{{\\"api_key\\":\\"{hex}\\"}}"}}',
+        '<package id="together" version="1.3.3">\n  <sha256>{hex}</sha256>\n</package>',
+        '<bean id="openaiClient" class="ai.OpenAIClient">\n  <property name="apiKey" value="{hex}"/>\n</bean> <!-- together -->',
+        '  def verify(body)\n    mac = OpenSSL::HMAC.new("{hex}", "sha256")\n    post("https://api.together.xyz/v1/x")\n  end',
+        '  def client do\n    OpenaiEx.new("{hex}")\n    |> OpenaiEx.with_base_url("https://api.openai.com/v1")\n  end\n# together',
+        '$ vault kv get secret/together-cache\n===== Data =====\nKey        Value\n---        -----\napi_key    {hex}',
+        'In [3]: hashlib.sha256(os.environ["TOGETHER_API_KEY"].encode()).hexdigest()\nOut[3]: \'{hex}\'',
+        'TOGETHER_API_KEY_SHA256 - {hex}',
+        'together_api_key_hash\n= "{hex}"',
+        '## Working together\n\napi_key: {hex}',
+        '## Together AI\n\nx\n\n## OpenAI\n\napi_key: {hex}',
+        '## Together AI\n\nchecksums:\n  api_key: {hex}',
+        "- job_name: node\n  static_configs:\n    - targets: ['10.0.0.1:9100']\n"
+        '  authorization:\n    type: Bearer\n    credentials: {hex}\n# together',
+        'together:\n  credentials_sha256: {hex}',
+        'x = TogetherSha256("{hex}")',
+        'variable "together_api_key_sha256" {{\n  default   = <<EOT\n{hex}\nEOT\n}}',
+        'vercel env add TOGETHER_API_KEY_SHA256 production <<< {hex}',
+        'echo TOGETHER_API_KEY | sha256sum <<< {hex}',
+        'gcloud secrets create together-api-key-sha256 --data-file=- <<< "{hex}"',
+        'together_tokenizer <<< {hex}',
+        'digest = TogetherDigest.new("{hex}")',
+        'TOGETHER_BASE_SHA = "x"\nclient = openai.OpenAI(base_url=OPENAI_BASE, api_key="{hex}")',
     ),
 )
 

@@ -49,6 +49,11 @@ _MODEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])model["\']?\s{0,8}[:=]')
 _BRACKETS = regex_cache.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
 _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
+# A Markdown heading (a team wiki's ``## Together AI`` over its ``API key:``
+# line), an empty line after it, as Markdown writes one: a ``# comment``
+# right above a line of code is no heading and cuts no INI section.  It
+# holds the lines up to the next such heading.
+_HEADING = regex_cache.compile(rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?)[ \t]*\r?\n[ \t]*\r?$')
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
 _LEVELS = 4
 _MARKS = 512
@@ -193,9 +198,10 @@ def _spans(
         (start, _line_heading(data, start, at), _line_end(data, at, hi)),
         *bracket_spans(data, at, lo, hi, index.brackets), *indent_spans(data, at, lo, hi),
     ]
-    section = section_span(at, lo, hi, index.sections)
-    if section is not None:
-        spans.append(section)
+    for found in (index.sections, index.headings):
+        section = section_span(at, lo, hi, found)
+        if section is not None:
+            spans.append(section)
     # Of two structures with the same extent (a line that is all one
     # ``together = { ... }`` inline table), the labelled one speaks first.
     spans.sort(key=lambda s: (s[2] - s[0], s[1] == s[0]))
@@ -223,7 +229,7 @@ class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
 
-    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections')
+    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings')
 
     def __init__(self, walker: Walker, data: bytes, lo: int, hi: int) -> None:
         def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
@@ -241,6 +247,8 @@ class _Index:
         ] if walker.endpoint.search(data, lo, hi) else []
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
         self.sections = where(_SECTION)
+        headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, lo, hi)]
+        self.headings = [a for a, _b in headings], [b for _a, b in headings]
 
 
 def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
