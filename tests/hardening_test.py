@@ -707,7 +707,7 @@ BAD_BASELINE_FILES = (
     ('empty', b'', 'empty'),
     ('truncated', b'{"version": "1.5.0", "results": {"a.txt": [{"type": "Together', 'not valid JSON'),
     ('corrupt', b'\x00\x89PNG\r\n', 'not UTF-8'),
-    ('nested', b'[' * 100000 + b']' * 100000, 'not valid JSON'),
+    ('nested', b'[' * 100000 + b']' * 100000, 'nested too deep'),
     ('wrong-version', b'{"version": "3.0.0", "results": {}}', 'not supported'),
     ('utf16', '{"version": "1.5.0", "results": {}}'.encode('utf-16'), 'not UTF-8'),
     ('folder', 'dir', 'is a folder'),
