@@ -129,3 +129,27 @@ def assert_error_text(rc: int, err: str, *words: str, out: str = '') -> None:
 def assert_error_line(result: Result, *words: str) -> None:
     """``assert_error_text`` for a console-script run."""
     assert_error_text(result.rc, result.err, *words, out=result.out)
+
+
+def usage_error(argv: list[str]) -> str | None:
+    """What the real parser of ``argv[0]`` (a console script) says of
+    ``argv[1:]`` when it refuses it as a usage error, parsed in this process
+    and not run; None when it parses (or only asks for help)."""
+    import contextlib
+    import importlib
+    import io
+
+    from together_hooks import cli
+
+    if argv[0] == 'together-hooks':
+        parser = cli.build_parser(argv[1] if len(argv) > 1 and argv[1] in cli.COMMANDS else None)
+    else:
+        parser = importlib.import_module(f'together_hooks.hooks.{argv[0].replace("-", "_")}').build_parser()
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            parser.parse_args(argv[1:])
+    except SystemExit as e:
+        if e.code not in (0, None):
+            return err.getvalue().strip()
+    return None

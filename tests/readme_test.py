@@ -338,7 +338,7 @@ def test_cli_reference_names_every_json_key():
     summary = Summary()
     summary.walked = Walked()
     page = (ROOT / 'docs' / 'cli.md').read_text(encoding='utf-8')
-    section = page.split('`--format json` prints', 1)[1].split('\n\n', 1)[0]
+    assert '`--format json` prints' in page
     named = set(re.findall(r'`(\w+)`', page.split('## together-hooks scan', 1)[1]))
     keys = {'tool', 'findings', 'summary', *finding.to_dict(), *summary.to_dict()}
     assert keys - named == set()
@@ -398,27 +398,11 @@ def test_every_documented_command_parses():
     """A renamed or removed option, a misspelt command in any README/docs/
     examples line is a usage error a new user meets first: each one is
     parsed by the real parser (not run)."""
-    import contextlib
-    import io
-
-    from together_hooks import cli
+    from tests.cli_run import usage_error
 
     commands = documented_commands()
     assert len(commands) > 40  # the extraction itself works
-    bad = []
-    for where, argv in commands:
-        if argv[0] == 'together-hooks':
-            parser = cli.build_parser(argv[1] if len(argv) > 1 and argv[1] in cli.COMMANDS else None)
-        else:
-            module = importlib.import_module(f'together_hooks.hooks.{argv[0].replace("-", "_")}')
-            parser = module.build_parser()
-        err = io.StringIO()
-        try:
-            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-                parser.parse_args(argv[1:])
-        except SystemExit as e:
-            if e.code not in (0, None):
-                bad.append((where, err.getvalue().strip()))
+    bad = [(where, error) for where, argv in commands if (error := usage_error(argv))]
     assert bad == []
 
 

@@ -3,15 +3,13 @@ options described as they behave."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
-import io
 import re
 import shlex
 
 import pytest
 
-from tests.cli_run import run
+from tests.cli_run import run, usage_error
 
 HOOKS = ('detect-together-keys', 'forbid-env-files', 'check-env-gitignored')
 SCRIPTS = ('together-hooks', *HOOKS)
@@ -68,24 +66,9 @@ def test_help_examples_parse():
     """Each example a --help prints is parsed by the real parser: a
     renamed option or command would be a usage error the first time a
     user copies it."""
-    from together_hooks import cli
-
     examples = [e for _prog, parser in PARSERS for e in _examples(parser.format_help())]
     assert len(examples) > 15, examples
-    bad = []
-    for example in examples:
-        argv = shlex.split(example)
-        if argv[0] == 'together-hooks':
-            parser = cli.build_parser()
-        else:
-            parser = importlib.import_module(f'together_hooks.hooks.{argv[0].replace("-", "_")}').build_parser()
-        err = io.StringIO()
-        try:
-            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-                parser.parse_args(argv[1:])
-        except SystemExit as e:
-            if e.code not in (0, None):
-                bad.append((example, err.getvalue().strip()))
+    bad = [(e, error) for e in examples if (error := usage_error(shlex.split(e)))]
     assert bad == []
 
 
