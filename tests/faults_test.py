@@ -461,14 +461,19 @@ def _cmdline(pid: int) -> str:
         return ''
 
 
-@pytest.mark.skipif(not sys.platform.startswith('linux'), reason='reads /proc')
-def test_sigterm_to_history_parent_leaves_no_child(git_repo):
-    # Slow to scan, quick to store: two halves of history, each blob a few
-    # MB of a Together client call repeated.
+def _slow_history(git_repo) -> None:
+    """A commit slow to scan and quick to store: four blobs, each a few MB
+    of a Together client call repeated, so each half of history's blobs
+    keeps its process busy for a while."""
     for i in range(4):
         (git_repo / f'f{i}.py').write_bytes(b'Together(' * (1 << 20) + b'%d\n' % i)
     git(git_repo, 'add', '.')
     git(git_repo, 'commit', '-qm', 'm')
+
+
+@pytest.mark.skipif(not sys.platform.startswith('linux'), reason='reads /proc')
+def test_sigterm_to_history_parent_leaves_no_child(git_repo):
+    _slow_history(git_repo)
     # Not a pipe: reading one would wait for every process holding it.
     err_file = open(git_repo.parent / 'err.txt', 'w+b')
     proc = subprocess.Popen(
@@ -501,10 +506,7 @@ def test_a_history_worker_killed_fails_closed_in_one_line(git_repo):
     """The forked process that scans half of history's blobs, killed
     (SIGKILL: no ``finally``, no result sent): the run ends with exit 2
     and one line, never with the other half's findings alone."""
-    for i in range(4):
-        (git_repo / f'f{i}.py').write_bytes(b'Together(' * (1 << 20) + b'%d\n' % i)
-    git(git_repo, 'add', '.')
-    git(git_repo, 'commit', '-qm', 'm')
+    _slow_history(git_repo)
     err_file = open(git_repo.parent / 'err.txt', 'w+b')
     proc = subprocess.Popen(
         (os.path.join(BIN, 'together-hooks'), 'scan', '--history'), cwd=git_repo,
