@@ -78,9 +78,9 @@ MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
 def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
     """Under git's ``commit-msg`` hook (pre-commit's ``commit-msg`` stage)
     the one file given is the message about to be committed: scanned as
-    ``<commit message>``, up to git's own scissors block (``_message_end``: ``git commit -v``
-    shows the staged diff below it, which git drops and the pre-commit
-    stage has checked).  None for any other run: git sets
+    ``<commit message>``, up to git's own scissors block
+    (``_message_end``: ``git commit -v`` shows the staged diff below it,
+    which git drops and the pre-commit stage has checked).  None for any other run: git sets
     ``GIT_INDEX_FILE`` for a commit's hooks only, and the file must be
     the one in the git folder, not a tracked file of that name."""
     if len(filenames) != 1 or not os.environ.get('GIT_INDEX_FILE'):
