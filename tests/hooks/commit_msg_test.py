@@ -114,6 +114,11 @@ def test_git_commit_v_of_a_clean_change_passes(git_repo, committing, tmp_path):
         rc, out = run(git_repo, env, 'git', '-c', f'core.commentChar={char}', 'commit', '-q', '-v')
         assert rc == 0, out
         assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'tidy'
+    write(git_repo, 'a.py', 'x = 2\n')  # ``-v -v``: the unstaged diff too
+    git(git_repo, 'add', 'a.py')
+    write(git_repo, 'a.py', 'x = 3\n')
+    rc, out = run(git_repo, env, 'git', 'commit', '-q', '-v', '-v')
+    assert rc == 0, out
 
 
 def test_a_key_below_git_own_scissors_is_the_pre_commit_stage_s(
