@@ -145,3 +145,19 @@ def test_a_comment_line_with_a_key_is_refused_though_git_strips_it(git_repo, com
     rc, out = run(git_repo, committing, 'git', 'commit', '-q', '--allow-empty',
                   '--cleanup=strip', '-m', f's\n# {key}')
     assert rc == 1 and hash_secret(key) in out, out
+
+
+def test_git_commit_v_taking_a_key_out_passes(git_repo, committing, keys, tmp_path):
+    """The commit that removes a leaked key: ``git commit -v`` shows it as
+    a ``-`` line of the staged diff, below git's scissors block."""
+    key = keys()
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo, 'leak')
+    write(git_repo, 'k.py', 'K = None\n')
+    git(git_repo, 'add', 'k.py')
+    script = tmp_path / 'editor.sh'
+    script.write_text('#!/bin/sh\n{ echo "unleak"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n')
+    script.chmod(0o755)
+    rc, out = run(git_repo, dict(committing, GIT_EDITOR=str(script)), 'git', 'commit', '-q', '-v')
+    assert rc == 0, out
+    assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'unleak'
