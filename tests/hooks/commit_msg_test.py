@@ -66,3 +66,98 @@ def test_the_manifest_runs_the_hook_in_the_commit_msg_stage():
         block = f.read().split('-   id: detect-together-keys\n', 1)[1].split('\n-   id:', 1)[0]
     stages = [ln for ln in block.splitlines() if ln.strip().startswith('stages:')]
     assert stages and 'commit-msg' in stages[0]
+
+
+SCISSORS = '------------------------ >8 ------------------------'
+
+
+@pytest.mark.parametrize('prefix', ['#', ';'])
+def test_a_scissors_line_git_does_not_cut_at_is_read_past(
+        git_repo, committing, keys, prefix):
+    """git drops what follows a scissors line only under ``-v`` or
+    ``--cleanup=scissors``, at its own comment character: a scissors line
+    typed into ``-m`` stays in the commit, and so does the key below it."""
+    key = keys()
+    message = f'subject\n{prefix} {SCISSORS}\nTOGETHER_API_KEY={key}\n'
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '--allow-empty', '-m', message)
+    assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+def test_a_scissors_line_typed_in_the_editor_is_read_past(
+        git_repo, committing, keys, tmp_path):
+    """The editor's default cleanup (strip) keeps what follows a scissors
+    line that is not git's own (no ``-v``)."""
+    key = keys()
+    script = tmp_path / 'editor.sh'
+    script.write_text(
+        '#!/bin/sh\nprintf "subject\\n# %s\\nTOGETHER_API_KEY=%s\\n" "$SCISSORS" "$KEY" > "$1"\n')
+    script.chmod(0o755)
+    env = dict(committing, GIT_EDITOR=str(script), SCISSORS=SCISSORS, KEY=key)
+    rc, out = run(git_repo, env, 'git', 'commit', '-q', '--allow-empty')
+    assert rc == 1 and hash_secret(key) in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+def test_git_commit_v_of_a_clean_change_passes(git_repo, committing, tmp_path):
+    """git's own scissors block (``git commit -v``, here under
+    ``core.commentChar`` ``;`` and ``auto`` too): the staged diff below it is not the message,
+    also where it removes a key (``-`` lines)."""
+    script = tmp_path / 'editor.sh'
+    script.write_text('#!/bin/sh\n{ echo "tidy"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n')
+    script.chmod(0o755)
+    write(git_repo, 'a.py', 'x = 1\n')
+    env = dict(committing, GIT_EDITOR=str(script))
+    for char in ('#', ';', 'auto'):
+        write(git_repo, 'a.py', f'x = "{char}"\n')
+        git(git_repo, 'add', 'a.py')
+        rc, out = run(git_repo, env, 'git', '-c', f'core.commentChar={char}', 'commit', '-q', '-v')
+        assert rc == 0, out
+        assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'tidy'
+    write(git_repo, 'a.py', 'x = 2\n')  # ``-v -v``: the unstaged diff too
+    git(git_repo, 'add', 'a.py')
+    write(git_repo, 'a.py', 'x = 3\n')
+    rc, out = run(git_repo, env, 'git', 'commit', '-q', '-v', '-v')
+    assert rc == 0, out
+
+
+def test_a_key_below_git_own_scissors_is_the_pre_commit_stage_s(
+        git_repo, committing, keys, tmp_path):
+    """A key in the staged diff that ``git commit -v`` shows below its
+    scissors block is not in the message (git drops it): this stage passes
+    it, the ``pre-commit`` stage reports the file (here a path the config
+    excludes, so the commit goes through with the key only in the file)."""
+    key = keys()
+    write(git_repo, 'fixtures/k.py', f'K = "{key}"\n')
+    git(git_repo, 'add', 'fixtures/k.py')
+    script = tmp_path / 'editor.sh'
+    script.write_text('#!/bin/sh\n{ echo "fixture"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n')
+    script.chmod(0o755)
+    rc, out = run(git_repo, dict(committing, GIT_EDITOR=str(script)), 'git', 'commit', '-q', '-v')
+    assert rc == 0, out
+    assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'fixture'
+
+
+def test_a_comment_line_with_a_key_is_refused_though_git_strips_it(git_repo, committing, keys):
+    """Fail-closed: the hook does not redo git's cleanup; a key on a
+    comment line ``--cleanup=strip`` would drop is refused too."""
+    key = keys()
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '--allow-empty',
+                  '--cleanup=strip', '-m', f's\n# {key}')
+    assert rc == 1 and hash_secret(key) in out, out
+
+
+def test_git_commit_v_taking_a_key_out_passes(git_repo, committing, keys, tmp_path):
+    """The commit that removes a leaked key: ``git commit -v`` shows it as
+    a ``-`` line of the staged diff, below git's scissors block."""
+    key = keys()
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo, 'leak')
+    write(git_repo, 'k.py', 'K = None\n')
+    git(git_repo, 'add', 'k.py')
+    script = tmp_path / 'editor.sh'
+    script.write_text('#!/bin/sh\n{ echo "unleak"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n')
+    script.chmod(0o755)
+    rc, out = run(git_repo, dict(committing, GIT_EDITOR=str(script)), 'git', 'commit', '-q', '-v')
+    assert rc == 0, out
+    assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'unleak'

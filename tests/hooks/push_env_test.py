@@ -4,6 +4,8 @@ environment, they made the commit hook scan a push range instead of what
 is being committed, and pass.  Real git, the real pre-commit."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from tests.conftest import git
@@ -150,3 +152,56 @@ def test_a_commit_with_no_env_file_stays_quiet(git_repo, tmp_path):
     git(git_repo, 'add', '-f', '.env')
     rc, out = run(git_repo, env, 'git', 'commit', '-m', 'env')
     assert rc == 1 and '.env: env file staged' in out, out
+
+
+def _env_on_wip(repo) -> str:
+    """A ``.env`` committed on a local branch ``wip`` that is not pushed;
+    ``main`` gets a clean commit to push.  The ``wip`` commit."""
+    git(repo, 'checkout', '-q', '-b', 'wip')
+    write(repo, '.env', 'SECRET=1\n')
+    git(repo, 'add', '-f', '.env')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'wipenv')
+    adding = git(repo, 'rev-parse', 'HEAD').strip()
+    git(repo, 'checkout', '-q', 'main')
+    git(repo, 'branch', '-q', '--set-upstream-to=origin/main')  # for a bare ``git push origin``
+    write(repo, 'b.py', 'y = 2\n')
+    commit(repo)
+    return adding
+
+
+@pytest.mark.parametrize('push', [
+    ('origin', 'main'), ('origin', 'main:main'), ('origin',), ('origin', 'HEAD'),
+])
+def test_pre_push_passes_an_env_file_on_a_branch_not_pushed(git_repo, env_pushing, push):
+    """A push is judged by the commits it sends: a ``.env`` on a local
+    branch ``wip`` that ``git push origin main`` does not send was named
+    "env file in pushed commit" and refused the push."""
+    _env_on_wip(git_repo)
+    rc, out = run(git_repo, env_pushing, 'git', 'push', *push)
+    assert rc == 0, out
+    assert '.env' not in out, out
+    assert git(git_repo, 'ls-remote', 'origin', 'wip') == ''
+
+
+def test_pre_push_of_the_branch_with_the_env_file_is_refused(git_repo, env_pushing):
+    adding = _env_on_wip(git_repo)
+    for push in (('origin', 'wip'), ('origin', 'main', 'wip'), ('--all', 'origin')):
+        rc, out = run(git_repo, env_pushing, 'git', 'push', *push)
+        assert rc == 1, (push, out)
+        assert f'.env: env file in pushed commit {adding[:12]}' in out, out
+    assert git(git_repo, 'ls-remote', 'origin', 'wip') == ''
+
+
+def test_a_push_whose_refspecs_cannot_be_read_names_other_branches_truly(
+        git_repo, env_pushing, tmp_path):
+    """git run under another name: the ``git push`` cannot be seen, so
+    every local branch the remote lacks may be sent and is read, and the
+    message says so rather than "pushed commit"."""
+    adding = _env_on_wip(git_repo)
+    renamed = tmp_path / 'bin' / 'gitx'  # not git-*: git takes that for a command
+    renamed.parent.mkdir()
+    renamed.symlink_to(shutil.which('git'))
+    rc, out = run(git_repo, env_pushing, str(renamed), 'push', 'origin', 'main')
+    assert rc == 1, out
+    assert 'env file in pushed commit' not in out, out
+    assert f'.env: env file in commit {adding[:12]} on a local ref' in out, out

@@ -204,8 +204,10 @@ def pushed_env_files(
     (or ``.env/`` folder) a pushed commit adds that pre-commit did not pass:
     one added and removed again inside the push, or on another pushed
     branch than the one pre-commit describes.  The remote receives every
-    commit, not only the last tree.  The range is the one
-    ``detect-together-keys`` scans (``sources.commits.push_range``); a path
+    commit, not only the last tree.  The range is that of the refs the
+    ``git push`` sends (``sources.commits.sent_refs``; not the wider one
+    ``detect-together-keys`` scans): a branch it does not send is not
+    blamed, except where the push cannot be read, and then named so; a path
     pre-commit could have passed but did not was filtered out by the
     user's config.  Empty under a commit: pre-commit's variables may be
     left over in a shell, and git sets ``GIT_INDEX_FILE`` for a commit's
@@ -222,11 +224,21 @@ def pushed_env_files(
     from together_hooks.sources.commits import offered_paths
     from together_hooks.sources.commits import passed_paths
     from together_hooks.sources.commits import push_range
+    from together_hooks.sources.commits import sent_refs
 
-    described = push_range(root, os.environ)
+    # The commits this push sends; where its refspecs cannot be read, every
+    # local ref it may send, and those beyond pre-commit's own ref named so.
+    sent = sent_refs(root, os.environ.get('PRE_COMMIT_REMOTE_NAME'))
+    described = push_range(root, os.environ, sent)
     if described is None:
         return []
     include, exclude, listed = described
+    sure = None
+    if sent is None:
+        from together_hooks.gitrun import git
+
+        own = push_range(root, os.environ, [])  # pre-commit's own ref: sent
+        sure = set(git(root, 'rev-list', *own[0], '--not', *own[1], '--').decode().split()) if own else set()
     seen = passed_paths(root, filenames) | offered_paths(root, listed)
     allow = (*allow, *config.env_templates)
     first: dict[str, str] = {}  # an env file, or a folder ending in /: its commit
@@ -240,10 +252,12 @@ def pushed_env_files(
         elif names.is_secret_env_file(path, allow):
             first.setdefault(path, change.commit.sha)
     return [
-        f'{named}: env file in pushed commit {sha[:12]}; the remote receives '
-        'every commit of a push, also one a later commit undoes. Take it out '
-        'of the commits that add it (git rebase -i), push again, and rotate '
-        'what it held'
+        (f'{named}: env file in pushed commit {sha[:12]}' if sure is None or sha in sure else
+         f'{named}: env file in commit {sha[:12]} on a local ref the remote does not '
+         'have, which this push may send (its refspecs cannot be read)')
+        + '; the remote receives every commit of a push, also one a later '
+        'commit undoes. Take it out of the commits that add it (git rebase -i), '
+        'push again, and rotate what it held'
         for named, sha in sorted(first.items())
     ]
 

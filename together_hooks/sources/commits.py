@@ -1053,24 +1053,85 @@ def pushed(
 
 
 def push_range(
-        root: str, environ: dict[str, str] | os._Environ[str],
+        root: str, environ: dict[str, str] | os._Environ[str], sent: list[str] | None = None,
 ) -> tuple[list[str], list[str], bytes] | None:
     """(include, exclude, the files pre-commit offers, NUL-separated) of
     the push pre-commit describes to a pre-push hook (``pushed``); None
-    when this is not a push."""
+    when this is not a push.  ``sent``: the refs besides pre-commit's
+    first one to read (``sent_refs``); every ref this push may send
+    (``_pushable``) when not given."""
     from_ref = environ.get('PRE_COMMIT_FROM_REF')
     to_ref = environ.get('PRE_COMMIT_TO_REF')
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     local = environ.get('PRE_COMMIT_LOCAL_BRANCH')
     exclude = [f'--remotes={remote}'] if remote else []
+    more = _pushable(root, remote) if sent is None else sent
     if from_ref and to_ref:
         # The files pre-commit was shown, by its own command: its diff
         # follows renames (a moved file's old name is not offered) and sees
         # replace refs and grafts; a path only they hide was never offered.
-        return [to_ref, *_pushable(root, remote)], [from_ref, *exclude], _offered(root, from_ref, to_ref)
+        return [to_ref, *more], [from_ref, *exclude], _offered(root, from_ref, to_ref)
     if remote and local:
-        return [local, *_pushable(root, remote)], exclude, git(root, 'ls-files', '-z')
+        return [local, *more], exclude, git(root, 'ls-files', '-z')
     return None
+
+
+def sent_refs(root: str, remote: str | None) -> list[str] | None:
+    """The refs the ``git push`` running the hook sends, as git picks them
+    (besides the one pre-commit describes): its refspecs' sources, else the
+    remote's ``remote.<name>.push``, else the current branch (``push.default``
+    simple, current, upstream); every branch for ``--all``, every tag for
+    ``--tags``, every ref for ``--mirror`` or a mirror remote.  None where
+    that is not known: the ``git push`` cannot be seen (no ``/proc``, git
+    run under another name), or it sends the branches the remote has names
+    for (``:``, ``push.default=matching``)."""
+    if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
+        return ['--all']
+    argv = _git_push_argv()
+    if argv is None:
+        return None
+    every = []
+    for arg in argv:
+        if arg == '--':
+            break
+        name = arg.partition('=')[0]
+        for option, refs in (('--all', '--branches'), ('--branches', '--branches'),
+                             ('--mirror', '--all'), ('--tags', '--tags')):
+            if name.startswith('--') and len(name) >= 4 and option.startswith(name):
+                every.append(refs)
+        if arg in ('-d', '--delete'):
+            return []  # deletions send no commit
+    if every:
+        named = sent_refspecs(root, _positionals(argv)[1:])
+        return None if named is None else [*every, *named]
+    words = _positionals(argv)
+    specs = words[1:]
+    if not specs and remote:
+        specs = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)).decode(
+            'utf-8', 'surrogateescape').split()
+    if not specs:
+        default = git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip()
+        return None if default == b'matching' else ['HEAD']
+    return sent_refspecs(root, specs)
+
+
+def sent_refspecs(root: str, specs: Sequence[str]) -> list[str] | None:
+    """The revisions push refspecs send (``sent_refs``); None for ``:``."""
+    revs = []
+    for spec in specs:
+        source = spec.lstrip('+').partition(':')[0]
+        if spec.lstrip('+') == ':':
+            return None  # matching: every branch the remote has a name for
+        if source.startswith('^') or not source:
+            continue  # a negative refspec, a deletion: nothing sent
+        if '*' in source:
+            revs.append(f'--glob={source}')
+            continue
+        sha = git(root, 'rev-parse', '--verify', '--quiet', '--end-of-options',
+                  f'{source}^{{commit}}', ok=(0, 1)).strip()
+        if sha:
+            revs.append(sha.decode())
+    return revs
 
 
 def passed_paths(root: str, filenames: Sequence[str]) -> set[str]:
