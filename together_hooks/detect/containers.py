@@ -27,6 +27,7 @@ from itertools import chain
 
 from together_hooks import regex_cache
 from together_hooks.detect.budget import Budget
+from together_hooks.detect.budget import no_edge
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.windows import WINDOW
@@ -403,7 +404,7 @@ def _member(
     second = next(windows, None)
     if second is None:  # read whole: UTF-16 text is decoded as in a file
         was = budget.edge()  # the scan this member's container came from: restored
-        budget.set_edge((False, 0, []))
+        budget.set_edge(no_edge())
         try:
             found += scan(first[3], path, True)
         finally:

@@ -1,0 +1,104 @@
+"""A base64 container value or a ``GIT binary patch`` hunk that one
+window of a large file leaves to the next (``engine._window_edge``) is
+read there, wherever its marker lies, and counted once; one cut where
+no window holds it whole fails closed.  Small windows (the same
+``MAX_CONTEXT`` overlap) keep the offset sweeps fast."""
+from __future__ import annotations
+
+import functools
+import random
+import tempfile
+
+import pytest
+
+from tests.keys import make_key
+from together_hooks.detect.budget import Budget
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.windows import scan_windows
+from together_hooks.errors import InputError
+from together_hooks.fileio import read_windows
+from together_hooks.findings import hash_secret
+from together_hooks.rules import MAX_CONTEXT
+from together_hooks.rules import RULES
+
+_rng = random.Random('window-handoff')
+STEP = 600_000  # the first window's bytes: [0, STEP + MAX_CONTEXT)
+SIZE1 = STEP + MAX_CONTEXT
+NEXT = SIZE1 - 2 * MAX_CONTEXT  # where the next window's bytes start
+
+
+def _windowed(data: bytes, name: str = 'f.patch') -> list[tuple[int, int, str, str]]:
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(data)
+        f.flush()
+        budget = Budget(name)
+        found = scan_windows(
+            read_windows(f.name, STEP, MAX_CONTEXT),
+            lambda d: scan_bytes(d, name, RULES, False, budget), budget,
+        )
+    return sorted((x.line, x.column, x.hashed_secret, x.encoding) for x in found)
+
+
+def _at(start: int, text: bytes, tail: bytes = b'# tail\n' * 20_000) -> bytes:
+    """Filler lines, then ``text`` at offset ``start``, then ``tail``."""
+    line = b'# padding, nothing secret here\n'
+    head = (line * (start // len(line) + 1))[:start - 1] + b'\n'
+    assert len(head) == start
+    return head + text + tail
+
+
+@functools.lru_cache(maxsize=None)
+def _patches() -> tuple[str, bytes, str, bytes]:
+    """A patch adding a binary file that holds a key (one hunk), and one
+    replacing such a file (its old content, with the key, in the second
+    hunk), each with its key."""
+    from tests.accuracy.git_binary_patch_test import _patch
+
+    key = make_key(_rng)
+    blob = b'\0\1TOGETHER_API_KEY=' + key.encode() + b'\n' + _rng.randbytes(200_000)
+    one = _patch(None, blob).encode()
+    key2 = make_key(_rng)
+    old = b'\0\1TOGETHER_API_KEY=' + key2.encode() + b'\n' + _rng.randbytes(200_000)
+    two = _patch(old, b'\0\2' + _rng.randbytes(200_000)).encode()
+    return key, one, key2, two
+
+
+@pytest.mark.parametrize('shift', [*range(-40, 41, 4), MAX_CONTEXT - 100, MAX_CONTEXT + 7, 2 * MAX_CONTEXT - 300])
+def test_a_hunk_left_to_the_next_window_is_read_there_wherever_its_marker_is(shift):
+    """The hunk's data starts ``shift`` bytes into the next window's bytes
+    and runs past this window's end: its ``GIT binary patch`` marker (32
+    bytes before) may lie before the next window's bytes; it was left
+    there and never read (exit 0).  Starting before them, no window holds
+    it whole: it fails closed."""
+    key, patch, _key2, _two = _patches()
+    marker = patch.index(b'GIT binary patch')
+    hunk = patch.index(b'\n', patch.index(b'literal ', marker)) + 1
+    data = _at(NEXT + shift - hunk, patch)
+    assert data.index(b'GIT binary patch') + (hunk - marker) == NEXT + shift
+    assert len(patch) - hunk > 2 * MAX_CONTEXT + 1000  # past this window's end
+    if shift < 0:
+        with pytest.raises(InputError, match=r'^f\.patch: a GIT binary patch hunk of more than'):
+            _windowed(data)
+        return
+    line = data.count(b'\n', 0, NEXT + shift) + 1
+    assert [(ln, h) for ln, _c, h, _e in _windowed(data)] == [(line, hash_secret(key))]
+
+
+@pytest.mark.parametrize('shift', [0, 1, 1000, MAX_CONTEXT - 5000, MAX_CONTEXT + 1000, -3000])
+def test_the_second_hunk_of_a_patch_left_to_the_next_window_is_read_there(shift):
+    """``git format-patch --binary`` of a binary file replaced: the old
+    content (its key) is the second hunk; the marker is before the first,
+    hundreds of KB before the next window's bytes."""
+    _key, _one, key, patch = _patches()
+    marker = patch.index(b'GIT binary patch')
+    second = patch.index(b'\n\nliteral ', marker) + 2
+    second = patch.index(b'\n', second) + 1  # its data
+    data = _at(NEXT + shift - second, patch)
+    assert data.index(b'GIT binary patch') < NEXT - 2 * MAX_CONTEXT
+    if shift < 0:
+        with pytest.raises(InputError, match=r'^f\.patch: a GIT binary patch hunk of more than'):
+            _windowed(data)
+        return
+    line = data.count(b'\n', 0, NEXT + shift) + 1
+    assert [(ln, h) for ln, _c, h, _e in _windowed(data)] == [(line, hash_secret(key))]
+
