@@ -5,7 +5,9 @@ no window holds it whole fails closed.  Small windows (the same
 ``MAX_CONTEXT`` overlap) keep the offset sweeps fast."""
 from __future__ import annotations
 
+import base64
 import functools
+import gzip
 import random
 import tempfile
 
@@ -101,4 +103,40 @@ def test_the_second_hunk_of_a_patch_left_to_the_next_window_is_read_there(shift)
         return
     line = data.count(b'\n', 0, NEXT + shift) + 1
     assert [(ln, h) for ln, _c, h, _e in _windowed(data)] == [(line, hash_secret(key))]
+
+def _wrapped_value(key: str, width: int) -> bytes:
+    """A gzip in base64 wrapped at ``width`` columns, the key past 200 KB
+    of text (so only a whole read of the value finds it)."""
+    words = [_rng.randbytes(4).hex().encode() for _ in range(2000)]
+    text = b' '.join(_rng.choice(words) for _ in range(60_000))
+    packed = base64.b64encode(gzip.compress(text + b'\nTOGETHER_API_KEY=' + key.encode() + b'\n', mtime=0))
+    return b''.join(packed[i:i + width] + b'\n' for i in range(0, len(packed), width))
+
+
+@pytest.mark.parametrize('width', [64, 76])
+@pytest.mark.parametrize('past', [-2, -1, 0, 1, 2, 30])
+def test_a_wrapped_value_cut_by_a_windows_end_on_a_line_break_fails_closed(width, past):
+    """The window ends ``past`` bytes after a line break of the value (0:
+    right after it): the value's run ends a byte short of the window's
+    end, it counted as whole, was read in part, the key missed (exit 0)."""
+    key = make_key(_rng)
+    value = _wrapped_value(key, width)
+    lines = 2 * MAX_CONTEXT // (width + 1) + 40  # starts before the next window's bytes
+    start = SIZE1 - lines * (width + 1) - past
+    data = _at(start, value)
+    assert data[SIZE1 - past - 1:SIZE1 - past] == b'\n' and len(value) > SIZE1 - start + 1000
+    with pytest.raises(InputError, match=r'^f\.yaml: a base64 value of a gzip of more than'):
+        _windowed(data, 'f.yaml')
+
+
+@pytest.mark.parametrize('width', [64, 76])
+@pytest.mark.parametrize('past', [0, 1, 40])
+def test_a_wrapped_value_left_to_the_next_window_on_a_line_break_is_read_there(width, past):
+    key = make_key(_rng)
+    value = _wrapped_value(key, width)
+    lines = MAX_CONTEXT // (width + 1)  # starts in the next window's bytes
+    start = SIZE1 - lines * (width + 1) - past
+    data = _at(start, value)
+    assert data[SIZE1 - past - 1:SIZE1 - past] == b'\n'
+    assert [(ln, h) for ln, _c, h, _e in _windowed(data, 'f.yaml')] == [(data.count(b'\n', 0, start) + 1, hash_secret(key))]
 

@@ -586,6 +586,9 @@ _HUNK_LINE = 68
 VALUES_OPENED = 4096
 _PACKED_START = rb'(?:' + b'|'.join(B64_MAGIC) + rb')[A-Za-z0-9+/_-]{40}'
 _B64_STRETCH = rb'[A-Za-z0-9+/_-]*'
+# What may follow a value that runs to a window's end: a line break cut
+# there does not end the value (the window after may hold its next line).
+_SPACE_TO_END = rb'[ \t\r\n]*\Z'
 _B64_BYTES = _KEY_BYTES | frozenset(b'+/')
 
 
@@ -622,6 +625,8 @@ def _packed_hits(
         if value is None:
             continue
         raw, end = value
+        if edge[0] and cached(_SPACE_TO_END).match(data, end):  # to the window's end, but for a line break
+            end = len(data)
         visited.add(at)
         side = _window_edge(data, at, end, 1, edge)
         if side == 'next':
