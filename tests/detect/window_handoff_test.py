@@ -104,6 +104,7 @@ def test_the_second_hunk_of_a_patch_left_to_the_next_window_is_read_there(shift)
     line = data.count(b'\n', 0, NEXT + shift) + 1
     assert [(ln, h) for ln, _c, h, _e in _windowed(data)] == [(line, hash_secret(key))]
 
+
 def _wrapped_value(key: str, width: int) -> bytes:
     """A gzip in base64 wrapped at ``width`` columns, the key past 200 KB
     of text (so only a whole read of the value finds it)."""
@@ -139,4 +140,20 @@ def test_a_wrapped_value_left_to_the_next_window_on_a_line_break_is_read_there(w
     data = _at(start, value)
     assert data[SIZE1 - past - 1:SIZE1 - past] == b'\n'
     assert [(ln, h) for ln, _c, h, _e in _windowed(data, 'f.yaml')] == [(data.count(b'\n', 0, start) + 1, hash_secret(key))]
+
+
+@pytest.mark.parametrize('shift', [0, 10, MAX_CONTEXT - 10])
+def test_a_carried_value_is_one_finding_as_in_a_whole_read(shift):
+    """A gzip that stores its key as it is (random bytes do not compress)
+    shows it twice in one value: as ``base64 gzip`` from its start and as
+    plain ``base64`` further on.  Left to the next window, the value's
+    finding was kept there and the other in this window: 2 keys for 1."""
+    key = make_key(_rng)
+    payload = b'TOGETHER_API_KEY=' + key.encode() + b'\n' + _rng.randbytes(200_000)
+    value = base64.b64encode(gzip.compress(payload, mtime=0))
+    data = _at(NEXT + shift - len(b'"data": "'), b'"data": "' + value + b'"\n')
+    whole = scan_bytes(data, 'f.json')
+    assert len(whole) == 1
+    expect = [(f.line, f.column, f.hashed_secret, f.encoding) for f in whole]
+    assert _windowed(data, 'f.json') == expect
 

@@ -109,9 +109,11 @@ class WindowScan:
     containers and binary patch hunks the window before left to it
     (``handed``: they run to its end and start in this one's bytes,
     ``engine._window_edge``) and the findings of those (``carried``),
-    kept though not in its region."""
+    kept though not in its region.  One key found at one place (its line)
+    by two windows is one finding, as in a whole read (the first in the
+    line kept)."""
 
-    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline', '_deferred')
+    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline', '_deferred', '_at')
 
     def __init__(self, scan: Callable[[bytes], list[Finding]], budget: Budget | None = None) -> None:
         self.scan = scan
@@ -120,6 +122,7 @@ class WindowScan:
         self._newlines = 0  # in the file before the current region
         self._last_newline = -1  # where the last of them is
         self._deferred: dict[int, tuple[bool, int, int] | None] = {}  # file offsets: to the next window
+        self._at: dict[tuple[int, str], int] = {}  # (line, secret): its index in ``found``
 
     def add(self, window: tuple[int, int, int, bytes]) -> None:
         base, lo, hi, data = window
@@ -151,12 +154,23 @@ class WindowScan:
                 if f.line == 1:  # its line starts before this window
                     f.column += base - (self._last_newline + 1)
                 f.line += lines_before
-                self.found.append(f)
+                self._keep(f)
         region = data[lo - base:hi - base]
         count = region.count(b'\n')
         if count:
             self._newlines += count
             self._last_newline = lo + region.rfind(b'\n')
+
+    def _keep(self, f: Finding) -> None:
+        """``f``, unless its key is found on its line already: the first
+        in the line of the two kept (a carried value's finding, counted in
+        the window after the one that found its key further on)."""
+        at = self._at.get((f.line, f.secret))
+        if at is None:
+            self._at[f.line, f.secret] = len(self.found)
+            self.found.append(f)
+        elif f.column < self.found[at].column:
+            self.found[at] = f
 
 
 def _offsets(data: bytes, findings: list[Finding]) -> list[tuple[Finding, int]]:
