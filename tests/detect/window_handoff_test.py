@@ -157,3 +157,15 @@ def test_a_carried_value_is_one_finding_as_in_a_whole_read(shift):
     expect = [(f.line, f.column, f.hashed_secret, f.encoding) for f in whole]
     assert _windowed(data, 'f.json') == expect
 
+
+
+@pytest.mark.parametrize('handed', [{0: (False, 5000, 0)}, {3: None}])
+def test_a_value_or_hunk_left_to_a_window_and_not_found_there_fails_closed(handed):
+    """Never a silent pass: what the window before left to this one and
+    this one cannot read is one line and exit 2."""
+    from together_hooks.detect.engine import _hits
+
+    budget = Budget('f.patch')
+    budget.set_edge((False, 0, [], handed, {}))
+    with pytest.raises(InputError, match=r'^f\.patch: a (GIT binary patch hunk|base64 value) left by one window'):
+        _hits(b'# no hunk here\nH4sI' + b'#' * 60 + b'\n', 'f.patch', RULES, budget)

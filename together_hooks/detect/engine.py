@@ -484,7 +484,13 @@ def _git_binary_hits(
             hunks.setdefault(hunk[0], hunk)
     for at, how in edge[3].items():  # left here by the window before: its marker may be before these bytes
         if how is not None:
-            for hunk in git_binary_hunks(data, at, how):
+            handed = git_binary_hunks(data, at, how)
+            if not handed:
+                raise InputError(
+                    f'{path}: a GIT binary patch hunk left by one window of a large file to the '
+                    'next was not found there: not scanned whole',
+                )
+            for hunk in handed:
                 hunks.setdefault(hunk[0], hunk)
     for start, end, delta, size, raw, follow in hunks.values():
         side = _window_edge(data, start, end, _HUNK_LINE, edge, (delta, size, follow))
