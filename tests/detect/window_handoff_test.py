@@ -169,3 +169,26 @@ def test_a_value_or_hunk_left_to_a_window_and_not_found_there_fails_closed(hande
     budget.set_edge((False, 0, [], handed, {}))
     with pytest.raises(InputError, match=r'^f\.patch: a (GIT binary patch hunk|base64 value) left by one window'):
         _hits(b'# no hunk here\nH4sI' + b'#' * 60 + b'\n', 'f.patch', RULES, budget)
+
+
+def test_a_containers_member_names_are_not_read_as_the_window_it_is_in():
+    """A tar's names are scanned as a member is, not with the edge of the
+    window holding the tar (a hunk left to that window is not in them)."""
+    import io
+    import tarfile
+
+    from together_hooks.detect.containers import scan_packed
+    from together_hooks.detect.engine import _member_scan
+
+    key = make_key(_rng)
+    body = b'TOGETHER_API_KEY=' + key.encode() + b'\n'
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode='w:gz') as tar:
+        info = tarfile.TarInfo('config/app.env')
+        info.size = len(body)
+        tar.addfile(info, io.BytesIO(body))
+    budget = Budget('f.patch')
+    budget.set_edge((True, 0, [], {0: (False, 5000, 0)}, {}))
+    _by_id, scan = _member_scan(RULES, budget)
+    found, whole = scan_packed(out.getvalue(), 'f.patch', scan, budget)
+    assert whole and [f.hashed_secret for f in found] == [hash_secret(key)]
