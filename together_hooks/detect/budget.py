@@ -17,6 +17,22 @@ from together_hooks.errors import InputError
 EXPANDED = 256 << 20
 
 
+# How the bytes scanned now stand as a window (``Budget.edge``): open at
+# its end, its lead, the offsets of findings carried, the values and
+# hunks the window before left to it and those it leaves to the next
+# (offsets into it: None for a base64 value, a hunk's header read there
+# for a binary patch hunk: ``codec.git_binary_hunks``).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    Handed = dict[int, tuple[bool, int, int] | None]
+    Edge = tuple[bool, int, list[int], Handed, Handed]
+
+
+def no_edge() -> Edge:
+    """Bytes that are not a window: whole, nothing left to them."""
+    return False, 0, [], {}, {}
+
+
 class Budget:
     """The decompression budget of one file (``EXPANDED``
     bytes), and how the bytes scanned now stand in it
@@ -25,24 +41,24 @@ class Budget:
     value that runs to their end may be cut there; ``lead``, how many of
     their first bytes the window before held too (0: none); ``carried``,
     the offsets of findings starting there that the window before left
-    to this one (``engine._window_edge``); ``opened``, the base64 values
-    opened as containers so far (``engine._packed_hits``)."""
+    to this one (``engine._window_edge``); ``handed``, the values and
+    hunks the window before left to this one, and ``deferred``, those this
+    one leaves to the next; ``opened``, the base64 values opened as
+    containers so far (``engine._packed_hits``)."""
 
-    __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'opened')
+    __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'handed', 'deferred', 'opened')
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.spent = 0
-        self.open_end = False
-        self.lead = 0
-        self.carried: list[int] = []
+        self.open_end, self.lead, self.carried, self.handed, self.deferred = no_edge()
         self.opened = 0
 
-    def edge(self) -> tuple[bool, int, list[int]]:
-        return self.open_end, self.lead, self.carried
+    def edge(self) -> Edge:
+        return self.open_end, self.lead, self.carried, self.handed, self.deferred
 
-    def set_edge(self, edge: tuple[bool, int, list[int]]) -> None:
-        self.open_end, self.lead, self.carried = edge
+    def set_edge(self, edge: Edge) -> None:
+        self.open_end, self.lead, self.carried, self.handed, self.deferred = edge
 
     def take(self, n: int, where: str) -> None:
         self.spent += n

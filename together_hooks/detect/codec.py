@@ -622,24 +622,42 @@ def _char_positions(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
 # each zlib data written as lines of base85 (git's alphabet, Python's
 # ``b85``), each line's first character its count of bytes (``A``-``Z``
 # 1-26, ``a``-``z`` 27-52).
+# A hunk's lines of base85: its count, then up to 65 characters.
+_GIT_HUNK_LINES = rb'(?:[A-Za-z][0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~-]{5,65}\r?\n)+'
 _GIT_HUNK = regex_cache.compile(
-    rb'\r?\n(?P<kind>literal|delta) (?P<size>[0-9]{1,12})\r?\n((?:[A-Za-z][0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~-]{5,65}\r?\n)+)',
+    rb'\r?\n(?P<kind>literal|delta) (?P<size>[0-9]{1,12})\r?\n(' + _GIT_HUNK_LINES + rb')',
 )
+_GIT_HUNK_BODY = regex_cache.compile(_GIT_HUNK_LINES)
 
 
-def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, int, bool, int, bytes]]:
+def git_binary_hunks(
+        data: bytes, at: int, first: tuple[bool, int, int] | None = None,
+) -> list[tuple[int, int, bool, int, bytes, int]]:
     """(where it starts and ends, whether it is a delta, its size inflated,
-    its zlib data) of each hunk of the binary patch whose header line ends at
-    ``at``: as far as its lines decode."""
+    its zlib data, how many hunks of its patch may follow it) of each hunk
+    of the binary patch whose header line ends at ``at``: as far as its
+    lines decode.  ``first``: the lines of a hunk start at ``at``, whose
+    header (whether a delta, its size, how many may follow) was read
+    elsewhere (in the window before: ``engine._window_edge``)."""
     from base64 import b85decode
 
     out = []
-    for _ in range(2):
-        m = _GIT_HUNK.match(data, at)
-        if m is None:
-            break
+    left = 2 if first is None else first[2] + 1
+    while left:
+        left -= 1
+        if first is not None:
+            m = _GIT_HUNK_BODY.match(data, at)
+            if m is None:
+                break
+            delta, size, body = first[0], first[1], m.group()
+            first = None
+        else:
+            m = _GIT_HUNK.match(data, at)
+            if m is None:
+                break
+            delta, size, body = m.group('kind') == b'delta', int(m.group('size')), m.group(3)
         raw = []
-        for line in m.group(3).split(b'\n'):
+        for line in body.split(b'\n'):
             line = line.rstrip(b'\r')
             if not line:
                 continue
@@ -648,7 +666,7 @@ def git_binary_hunks(data: bytes, at: int) -> list[tuple[int, int, bool, int, by
                 raw.append(b85decode(line[1:])[:count])
             except ValueError:
                 break
-        out.append((m.start(3), m.end(), m.group('kind') == b'delta', int(m.group('size')), b''.join(raw)))
+        out.append((m.end() - len(body), m.end(), delta, size, b''.join(raw), left))
         at = m.end()
     return out
 

@@ -27,6 +27,7 @@ from itertools import chain
 
 from together_hooks import regex_cache
 from together_hooks.detect.budget import Budget
+from together_hooks.detect.budget import no_edge
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.windows import WINDOW
@@ -403,7 +404,7 @@ def _member(
     second = next(windows, None)
     if second is None:  # read whole: UTF-16 text is decoded as in a file
         was = budget.edge()  # the scan this member's container came from: restored
-        budget.set_edge((False, 0, []))
+        budget.set_edge(no_edge())
         try:
             found += scan(first[3], path, True)
         finally:
@@ -455,7 +456,7 @@ def _zip(
     stream.seek(0)
     with zipfile.ZipFile(stream) as archive:
         infos = archive.infolist()
-        _names(path, [info.filename for info in infos], scan, found)
+        _names(path, [info.filename for info in infos], scan, budget, found)
         for info in infos:
             if info.flag_bits & 0x1:  # encrypted
                 continue
@@ -528,7 +529,7 @@ def _locals(
     # not): its keys once.
     found[before:] = [f for f in found[before:] if (f.path, f.line, f.column, f.secret) not in seen]
     if names:
-        _names(path, names, scan, found)
+        _names(path, names, scan, budget, found)
 
 
 def _next_local(stream: BinaryIO, at: int) -> int:
@@ -763,7 +764,7 @@ def _tar(
     except (_NotAHeader, tarfile.ReadError) as e:
         if cut is not None and blocks.ended:  # cut short: what came before it is read
             cut.append(True)
-            _names(path, names + list(extra), scan, found)
+            _names(path, names + list(extra), scan, budget, found)
             return
         if not isinstance(e, _NotAHeader):
             raise
@@ -772,7 +773,7 @@ def _tar(
             raise InputError(f'{path}: a tar whose header at byte {at} is damaged: not scanned whole') from None
         after = e.block
     extra.update(dict.fromkeys(blocks.records()))  # a pax header no member follows
-    _names(path, names + list(extra), scan, found)
+    _names(path, names + list(extra), scan, budget, found)
     if after is not None:
         _member(after, blocks.read, f'{path}!<after the tar>', scan, budget, depth, found)
 
@@ -803,15 +804,21 @@ def _forgiving(read: Callable[[int], bytes], blocks: _Blocks, cut: list[bool]) -
 _TAR_HELD = (b'x', b'g', b'X', b'L', b'K')
 
 
-def _names(path: str, names: list[str], scan: Scan, found: list[Finding]) -> None:
+def _names(path: str, names: list[str], scan: Scan, budget: Budget, found: list[Finding]) -> None:
     """The members' names, as a tree's are (``<path name>``, line = which;
     a tar's link targets and pax records after them): a tar.gz holds them
-    compressed, and a name can hold a key."""
+    compressed, and a name can hold a key.  Scanned whole, as a member
+    read whole is (``_member``): not as the window its container is in."""
     from together_hooks.findings import PATH_NAME
 
     if names:
         data = '\n'.join(names).encode('utf-8', 'surrogateescape')
-        found += scan(data, f'{path}!{PATH_NAME}', False)
+        was = budget.edge()
+        budget.set_edge(no_edge())
+        try:
+            found += scan(data, f'{path}!{PATH_NAME}', False)
+        finally:
+            budget.set_edge(was)
 
 
 _PDF_STREAM = regex_cache.compile(rb'(?<!end)stream\r?\n')

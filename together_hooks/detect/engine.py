@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     import re
     from typing import Callable
 
+    from together_hooks.detect.budget import Edge
     from together_hooks.detect.codec import View
     from together_hooks.detect.prefilter import Where
 
@@ -395,14 +396,15 @@ def _hits(
     it; ``budget``'s word on both when not given: ``_window_edge``);
     offsets are always into ``data``."""
     # How ``data`` stands as a window: the budget's word unless told.
-    edge = budget.edge() if open_end is None else (open_end, 0, [])
+    edge = budget.edge() if open_end is None else (open_end, 0, [], {}, {})
     # Where each keyword and base64 form is, in one pass (the same passes
     # as the bare screen's): every keyword test below reads it instead of
     # searching the bytes again.
     screen = keyword_screen(rules)
     where = screen.where(data)
     if not where:  # most files: no keyword, no base64 form, no escape mark
-        return []
+        # but a window may be left a binary patch hunk whose marker is before it
+        return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
     # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
     # ``\u0074gp_v1_``, every character ``&#NN;``): found by its readings.
     marks = _escape_marks(data, rules, where)
@@ -443,9 +445,14 @@ def _hits(
         hits += _b64_hits(data, path, rules, depth, where, budget)
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge)
-        if GIT_BINARY in where:
+        if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
     return hits
+
+
+def _hunks_handed(edge: Edge) -> bool:
+    """Whether the window before left binary patch hunks to this one."""
+    return any(how is not None for how in edge[3].values())
 
 
 # The header line of a binary file's change in a patch (``codec.git_binary_hunks``).
@@ -457,7 +464,7 @@ _DELTA_HELD = 4 << 20
 
 def _git_binary_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: Budget,
-        edge: tuple[bool, int, list[int]],
+        edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in the files a patch changes as binary (``git format-patch
     --binary``: base85 of zlib data, the new content and the old), inflated
@@ -471,44 +478,57 @@ def _git_binary_hits(
 
     by_id, scan = _member_scan(rules, budget)
     hits = []
+    hunks = {}  # by where each starts: one a marker here and the window before both lead to is one
     for at in where.offsets(GIT_BINARY):
-        for start, end, delta, size, raw in git_binary_hunks(data, at + len(GIT_BINARY)):
-            side = _window_edge(data, start, end, _HUNK_LINE, edge)
-            if side == 'next':
-                continue
-            spent = budget.spent
-            found: dict[str, Rule] = {}
-            if delta and size <= _DELTA_HELD:
-                # Held whole (its header says how large), to take its inserts out.
-                from zlib import decompressobj
-                from zlib import error
-
-                try:
-                    inflated = decompressobj().decompress(raw, size + 1)
-                except error:  # damaged: git apply would refuse it too
-                    inflated = b''
-                budget.take(len(inflated), path)
-                for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, budget, 2, False):
-                    found.setdefault(secret, rule)
-                # A key swapped for another: the delta copies the name and
-                # the prefix from the old content and inserts the body.
-                for _o, secret, rule, _e in _hits(delta_inserts(inflated, KEY_PREFIX), path, rules, budget, 2, False):
-                    found.setdefault(secret, rule)
-            else:
-                for f in scan_inflated(raw, path, scan, budget):
-                    if f.rule in by_id:
-                        found.setdefault(f.secret, by_id[f.rule])
-            if side != 'next' and edge[0] and budget.spent - spent < size and len(data) - end < _HUNK_LINE:
-                from together_hooks.fileio import WINDOW
-
+        for hunk in git_binary_hunks(data, at + len(GIT_BINARY)):
+            hunks.setdefault(hunk[0], hunk)
+    for at, how in edge[3].items():  # left here by the window before: its marker may be before these bytes
+        if how is not None:
+            handed = git_binary_hunks(data, at, how)
+            if not handed:
                 raise InputError(
-                    f'{path}: a GIT binary patch hunk of more than {2 * MAX_CONTEXT >> 10} KB across '
-                    f'the edge of a window a large file is read in ({WINDOW >> 20} MB), or cut short '
-                    'at its end: not scanned whole',
+                    f'{path}: a GIT binary patch hunk left by one window of a large file to the '
+                    'next was not found there: not scanned whole',
                 )
-            if side == 'carried' and found:
-                edge[2].append(start)
-            hits += [(start, secret, rule, 'git binary patch') for secret, rule in found.items()]
+            for hunk in handed:
+                hunks.setdefault(hunk[0], hunk)
+    for start, end, delta, size, raw, follow in hunks.values():
+        side = _window_edge(data, start, end, _HUNK_LINE, edge, (delta, size, follow))
+        if side == 'next':
+            continue
+        spent = budget.spent
+        found: dict[str, Rule] = {}
+        if delta and size <= _DELTA_HELD:
+            # Held whole (its header says how large), to take its inserts out.
+            from zlib import decompressobj
+            from zlib import error
+
+            try:
+                inflated = decompressobj().decompress(raw, size + 1)
+            except error:  # damaged: git apply would refuse it too
+                inflated = b''
+            budget.take(len(inflated), path)
+            for _o, secret, rule, _e in _hits(delta_inserts(inflated), path, rules, budget, 2, False):
+                found.setdefault(secret, rule)
+            # A key swapped for another: the delta copies the name and
+            # the prefix from the old content and inserts the body.
+            for _o, secret, rule, _e in _hits(delta_inserts(inflated, KEY_PREFIX), path, rules, budget, 2, False):
+                found.setdefault(secret, rule)
+        else:
+            for f in scan_inflated(raw, path, scan, budget):
+                if f.rule in by_id:
+                    found.setdefault(f.secret, by_id[f.rule])
+        if side != 'next' and edge[0] and budget.spent - spent < size and len(data) - end < _HUNK_LINE:
+            from together_hooks.fileio import WINDOW
+
+            raise InputError(
+                f'{path}: a GIT binary patch hunk of more than {2 * MAX_CONTEXT >> 10} KB across '
+                f'the edge of a window a large file is read in ({WINDOW >> 20} MB), or cut short '
+                'at its end: not scanned whole',
+            )
+        if side == 'carried' and found:
+            edge[2].append(start)
+        hits += [(start, secret, rule, 'git binary patch') for secret, rule in found.items()]
     return hits
 
 
@@ -524,7 +544,8 @@ def _member_scan(
 
 
 def _window_edge(
-        data: bytes, at: int, end: int, slack: int, edge: tuple[bool, int, list[int]],
+        data: bytes, at: int, end: int, slack: int, edge: Edge,
+        how: tuple[bool, int, int] | None = None,
 ) -> str:
     """Where a base64 value of a container or a binary patch hunk, from
     ``at`` to ``end`` in ``data``, is read when ``data`` is a window of a
@@ -534,18 +555,21 @@ def _window_edge(
     ``2 * MAX_CONTEXT`` before this one's end, and its region (where its
     findings count) ``MAX_CONTEXT`` before it.  'next': it runs to the
     end and starts in the next window's bytes, which read it whole (to
-    the window after them: fewer than 4 MB); 'carried': it starts in the
-    bytes the window before held too (``lead``) and runs to where that
-    window ended, so that window left it here, and its findings count
-    here though they are not in the region (``WindowScan``); else
-    'here', where a value cut at the window's end fails closed when it
-    does not decompress whole."""
-    open_end, lead, _carried = edge
+    the window after them: fewer than 4 MB): it is left to them
+    (``Budget.deferred``, with ``how``, a hunk's header: its marker may
+    lie before them); 'carried': the window before left it here
+    (``Budget.handed``), or it starts in the bytes that window held too
+    (``lead``) and runs to where it ended, and its findings count here
+    though they are not in the region (``WindowScan``); else 'here',
+    where a value cut at the window's end fails closed when it does not
+    decompress whole."""
+    open_end, lead, _carried, handed, deferred = edge
     size = len(data)
-    if open_end and size - end < slack and at >= size - 2 * MAX_CONTEXT:
-        return 'next'
-    if at < lead and min(size, lead + MAX_CONTEXT) - end < slack:
+    if at in handed or at < lead and min(size, lead + MAX_CONTEXT) - end < slack:
         return 'carried'
+    if open_end and size - end < slack and at >= size - 2 * MAX_CONTEXT:
+        deferred[at] = how
+        return 'next'
     return 'here'
 
 
@@ -568,12 +592,15 @@ _HUNK_LINE = 68
 VALUES_OPENED = 4096
 _PACKED_START = rb'(?:' + b'|'.join(B64_MAGIC) + rb')[A-Za-z0-9+/_-]{40}'
 _B64_STRETCH = rb'[A-Za-z0-9+/_-]*'
+# What may follow a value that runs to a window's end: a line break cut
+# there does not end the value (the window after may hold its next line).
+_SPACE_TO_END = rb'[ \t\r\n]*\Z'
 _B64_BYTES = _KEY_BYTES | frozenset(b'+/')
 
 
 def _packed_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: Budget, edge: tuple[bool, int, list[int]],
+        budget: Budget, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside a container written as a base64 value (a Helm
     release's gzip, ``base64 < dump.sql.gz``, a zip in a JSON field), or
@@ -593,6 +620,7 @@ def _packed_hits(
     starts = [at for at in (where.next_at(magic, 0) for magic in B64_MAGIC) if at != -1]
     search = cached(_PACKED_START).search
     m = search(data, min(starts)) if starts else None
+    visited: set[int] = set()
     while m is not None:
         at = m.start()
         if at and data[at - 1] in _B64_BYTES:  # inside another value: past it
@@ -603,6 +631,9 @@ def _packed_hits(
         if value is None:
             continue
         raw, end = value
+        if edge[0] and cached(_SPACE_TO_END).match(data, end):  # to the window's end, but for a line break
+            end = len(data)
+        visited.add(at)
         side = _window_edge(data, at, end, 1, edge)
         if side == 'next':
             continue
@@ -634,6 +665,11 @@ def _packed_hits(
         if side == 'carried' and found:
             edge[2].append(at)
         hits += [(at, f.secret, by_id[f.rule], f'base64 {kind}') for f in found]
+    if any(how is None and at not in visited for at, how in edge[3].items()):
+        raise InputError(
+            f'{path}: a base64 value left by one window of a large file to the next '
+            'was not found there: not scanned whole',
+        )
     return hits
 
 

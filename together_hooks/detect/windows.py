@@ -105,12 +105,15 @@ def merge_wide(text: list[Finding], raw: list[Finding]) -> list[Finding]:
 class WindowScan:
     """``scan_windows`` fed one window at a time (``add``), in order.
     ``budget``: the file's, told how each window stands while it is
-    scanned (``Budget.open_end``, ``lead``) and the findings the window
-    before left to it (``carried``: a base64 value of a container or a
-    binary patch hunk starting in its lead that the window before saw
-    cut: ``engine._window_edge``), kept though not in its region."""
+    scanned (``Budget.open_end``, ``lead``), the base64 values of
+    containers and binary patch hunks the window before left to it
+    (``handed``: they run to its end and start in this one's bytes,
+    ``engine._window_edge``) and the findings of those (``carried``),
+    kept though not in its region.  One key found at one place (its line)
+    by two windows is one finding, as in a whole read (the first in the
+    line kept)."""
 
-    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline')
+    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline', '_deferred', '_at')
 
     def __init__(self, scan: Callable[[bytes], list[Finding]], budget: Budget | None = None) -> None:
         self.scan = scan
@@ -118,6 +121,8 @@ class WindowScan:
         self.found: list[Finding] = []
         self._newlines = 0  # in the file before the current region
         self._last_newline = -1  # where the last of them is
+        self._deferred: dict[int, tuple[bool, int, int] | None] = {}  # file offsets: to the next window
+        self._at: dict[tuple[int, str], int] = {}  # (line, secret): its index in ``found``
 
     def add(self, window: tuple[int, int, int, bytes]) -> None:
         base, lo, hi, data = window
@@ -128,23 +133,44 @@ class WindowScan:
         if budget is None:
             found = self.scan(data)
         else:  # a member's windows inside this one set their own: restored
+            handed = {at - base: how for at, how in self._deferred.items()}
+            if any(not 0 <= at < len(data) for at in handed):
+                from together_hooks.errors import InputError
+
+                raise InputError(
+                    f'{budget.path}: a value left to the next window of a large file is not in it '
+                    '(the file changed while read?): not scanned whole',
+                )
+            deferred: dict[int, tuple[bool, int, int] | None] = {}
             was = budget.edge()
-            budget.set_edge((base + len(data) > hi, lo - base, carried))
+            budget.set_edge((base + len(data) > hi, lo - base, carried, handed, deferred))
             try:
                 found = self.scan(data)
             finally:
                 budget.set_edge(was)
+            self._deferred = {base + at: how for at, how in deferred.items()}
         for f, offset in _offsets(data, found):
             if lo <= base + offset < hi or offset in carried:
                 if f.line == 1:  # its line starts before this window
                     f.column += base - (self._last_newline + 1)
                 f.line += lines_before
-                self.found.append(f)
+                self._keep(f)
         region = data[lo - base:hi - base]
         count = region.count(b'\n')
         if count:
             self._newlines += count
             self._last_newline = lo + region.rfind(b'\n')
+
+    def _keep(self, f: Finding) -> None:
+        """``f``, unless its key is found on its line already: the first
+        in the line of the two kept (a carried value's finding, counted in
+        the window after the one that found its key further on)."""
+        at = self._at.get((f.line, f.secret))
+        if at is None:
+            self._at[f.line, f.secret] = len(self.found)
+            self.found.append(f)
+        elif f.column < self.found[at].column:
+            self.found[at] = f
 
 
 def _offsets(data: bytes, findings: list[Finding]) -> list[tuple[Finding, int]]:
