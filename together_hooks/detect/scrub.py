@@ -89,8 +89,9 @@ _GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`]){0,8}'
 # ``_TGP_RUN``).
 _BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
-# Key characters cut by ``/`` (folders): where ``_learn_cut`` looks.
-_CUT_RUN = r'[A-Za-z0-9_-]*(?:/[A-Za-z0-9_-]*)+'
+# Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
+# class, so a long run without a ``/`` is never backtracked into).
+_CUT_RUN = r'[A-Za-z0-9_/-]+'
 
 
 def _placeholder(body: str) -> bool:
@@ -385,7 +386,7 @@ class Scrubber:
         for run in _pattern(_CUT_RUN).finditer(text):
             pieces = run.group().split('/')
             joined = ''.join(pieces)
-            start = joined.find('tgp_v1_')
+            start = joined.find('tgp_v1_') if len(pieces) > 1 else -1
             if start < 0:
                 continue
             cuts, at = set(), 0
