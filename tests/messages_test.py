@@ -345,3 +345,19 @@ def test_the_advice_for_an_env_file_says_what_git_does_with_it(git_repo, keys, t
     git(git_repo, 'add', '-f', '.env')  # tracked: .gitignore does not apply to it
     tracked = _advice(scan('.env', cwd=git_repo))
     assert 'must ignore it' in tracked and 'git rm --cached .env' in tracked
+
+
+def test_the_env_advice_stays_when_git_cannot_say(monkeypatch, tmp_path):
+    """Where git cannot answer (no repository, a folder it may not enter),
+    an env file counts as not ignored: the advice to fix it stays, never
+    an internal error in a report of keys."""
+    from together_hooks import gitrun
+    from together_hooks import report
+
+    assert report._ignored(['.env'], str(tmp_path)) == set()  # no repository
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, 'Permission denied')
+
+    monkeypatch.setattr(gitrun, '_run', refused)
+    assert report._ignored(['.env', 'sub/.env'], str(tmp_path)) == set()

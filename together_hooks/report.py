@@ -147,7 +147,7 @@ def _check_ignore(folder: str, paths: list[str]) -> set[str] | None:
             folder, 'check-ignore', '--verbose', '--stdin', '-z',
             input=b''.join(os.fsencode(p) + b'\0' for p in paths), ok=(0, 1),
         )
-    except InputError:
+    except (InputError, OSError):  # no git, no repository, a folder we may not enter
         return None
     fields = out.split(b'\0')
     ignored = set()
