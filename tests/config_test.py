@@ -41,6 +41,7 @@ BYTE_PATHS = (
     'x/y', 'xay', 'xby', 'x]y', 'x-y', 'x5y', 'xcy', 'x[y', 'x\\y', 'x/y/z',
     'config/prod.yaml', 'config_prod.yaml', 'configXprod.yaml',
     'café.py', 'cafe.py', 'xéy', 'xe\u0301y', 'é.py', 'x€y', 'd/xéy', 'b',
+    'x\\', 'a\\', '\\', 'd/x\\/f',
 )
 
 
@@ -51,6 +52,10 @@ BYTE_PATHS = (
     ['caf?.py'], ['x?y'], ['x??y'], ['x???y'], ['x[é]y'], ['x[!é]y'],
     ['x[!é][!é]y'], ['[[:alpha:]]*.py'], ['?.py'], ['??.py'], ['x*y'],
     ['xéy'], ['x€y'], ['x[€][€][€]y'],
+    # A trailing backslash escapes nothing: git matches nothing with it.
+    ['x\\'], ['?\\'], ['\\'], ['x\\/'],
+    # Only the last slash says "folders only": ``x//`` matches nothing.
+    ['x//'], ['d//'], ['/d//'], ['d/x//'],
 ))
 def test_brackets_and_question_marks_match_bytes_as_git_does(tmp_path, patterns):
     _assert_as_git(tmp_path, patterns, BYTE_PATHS)

@@ -338,8 +338,8 @@ def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pat
     negate = pattern.startswith('!')
     body = _as_bytes(pattern[1:] if negate else pattern)
     dir_only = body.endswith('/')
-    body = body.rstrip('/')
-    if not body:
+    body = body[:-1] if dir_only else body  # one: ``bb//`` is ``bb/``, which no name is
+    if not body.strip('/'):
         raise InputError(f'{where}: exclude: {pattern!r} matches nothing')
     # A slash at the start or in the middle anchors it at the root;
     # otherwise it matches a name at any depth.
@@ -370,6 +370,9 @@ def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pat
         elif body[i] == '\\' and i + 1 < len(body):
             out.append(re.escape(body[i + 1]))
             i += 2
+        elif body[i] == '\\':  # a trailing one escapes nothing: git's wildmatch matches nothing
+            out.append('(?!)')
+            i += 1
         else:
             out.append(re.escape(body[i]))
             i += 1
