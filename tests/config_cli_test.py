@@ -238,3 +238,22 @@ def test_an_exclude_that_takes_some_paths_back_still_works(git_repo, keys):
     _config(git_repo, 'exclude = ["*", "!*.py", "!*/"]\n')
     git(git_repo, 'add', '.')
     assert hook('vendor/app.py', cwd=git_repo).rc == 1
+
+
+@pytest.mark.parametrize('entry', ['config[!_]prod.yaml', 'config[/]prod.yaml', 'caf?.py'])
+def test_an_exclude_bracket_never_skips_a_path_git_would_keep(git_repo, keys, entry):
+    """A bracket never matches "/" and ? is one byte, as in git's wildmatch:
+    ``config[!_]prod.yaml`` leaves out ``config-prod.yaml``, never the key
+    in ``config/prod.yaml`` (nor ``caf?.py`` the one in ``café.py``)."""
+    write(git_repo, 'config/prod.yaml', f'key: "{keys()}"\n')
+    write(git_repo, 'café.py', f'K = "{keys()}"\n')
+    write(git_repo, 'config-prod.yaml', f'key: "{keys()}"\n')
+    _config(git_repo, f'exclude = ["{entry}"]\n')
+    git(git_repo, 'add', '.')
+    result = scan('--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.err
+    found = _found_paths(result)
+    assert 'config/prod.yaml' in found and 'café.py' in found
+    assert ('config-prod.yaml' in found) == (entry != 'config[!_]prod.yaml')
+    assert hook('config/prod.yaml', cwd=git_repo).rc == 1
+    assert hook('café.py', cwd=git_repo).rc == 1

@@ -572,6 +572,13 @@ USAGE = (
     # What users of gitleaks and detect-secrets type: what it is here.
     (('together-hooks', 'scan', '--report-format', 'json'), '--report-format (here: --format)'),
     (('together-hooks', 'scan', '--report-path', 'r.json'), '--report-path (here: --output)'),
+    # The flag with its value before the command: the value is no command,
+    # and the flag is named all the same.
+    (('together-hooks', '--report-format', 'json'), "invalid choice: 'json'"),
+    (('together-hooks', '--report-format', 'json'), '(--report-format, here: --format)'),
+    (('together-hooks', '--report-path', 'r.json'), '(--report-path, here: --output)'),
+    (('together-hooks', '--source', '.'), '(--source, here: scan PATH)'),
+    (('together-hooks', 'baseline', '--baseline-path', 'b.json'), '(--baseline-path, here: --baseline)'),
     (('detect-together-keys', '--exclude-files', 'x', 'a.txt'), '(here: `exclude` in the config file'),
     (('together-hooks', 'protect'), '(here: scan --staged)'),
     (('together-hooks', 'detect'), '(here: scan --history)'),

@@ -314,3 +314,50 @@ def test_json_text_is_json_dumps_with_names_bytes_escaped(doc, options):
             json_text(doc, **options)
         return
     assert json_text(doc, **options) == expected
+
+
+def _advice(result) -> str:
+    lines = [line for line in (result.out + result.err).splitlines() if line.startswith('What to do')]
+    assert len(lines) == 1, result.out + result.err
+    return lines[0]
+
+
+def test_the_advice_for_an_env_file_says_what_git_does_with_it(git_repo, keys, tmp_path):
+    """An env file git already ignores (its .gitignore) and does not track
+    is where the key belongs: no "git must ignore it ... --fix" (git does);
+    one it does not ignore, or tracks all the same, keeps that advice."""
+    write(git_repo, '.gitignore', '.env\n')
+    write(git_repo, '.env', f'TOGETHER_API_KEY={keys()}\n')
+    write(git_repo, '.env.local', f'TOGETHER_API_KEY={keys()}\n')
+    git(git_repo, 'add', '.gitignore')
+    ignored = _advice(scan('.env', cwd=git_repo))
+    assert ignored.startswith('What to do: .env: an env file is the place for a key, and git ignores it')
+    assert 'must ignore' not in ignored and '--fix' not in ignored
+    # From outside the repository (paths named from it, `cd <repo> && `).
+    outside = _advice(scan(str(git_repo / '.env'), cwd=tmp_path))
+    assert 'must ignore' not in outside and 'git ignores it' in outside
+    not_ignored = _advice(scan('.env.local', cwd=git_repo))
+    assert '.env.local: an env file is the place for a key, but git must ignore it' in not_ignored
+    assert '--fix' in not_ignored
+    both = _advice(scan('.env', '.env.local', cwd=git_repo))
+    assert '.env.local: an env file is the place for a key, but git must ignore it' in both
+    assert '.env: an env file is the place for a key, and git ignores it' in both
+    git(git_repo, 'add', '-f', '.env')  # tracked: .gitignore does not apply to it
+    tracked = _advice(scan('.env', cwd=git_repo))
+    assert 'must ignore it' in tracked and 'git rm --cached .env' in tracked
+
+
+def test_the_env_advice_stays_when_git_cannot_say(monkeypatch, tmp_path):
+    """Where git cannot answer (no repository, a folder it may not enter),
+    an env file counts as not ignored: the advice to fix it stays, never
+    an internal error in a report of keys."""
+    from together_hooks import gitrun
+    from together_hooks import report
+
+    assert report._ignored(['.env'], str(tmp_path)) == set()  # no repository
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, 'Permission denied')
+
+    monkeypatch.setattr(gitrun, '_run', refused)
+    assert report._ignored(['.env', 'sub/.env'], str(tmp_path)) == set()

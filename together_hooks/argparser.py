@@ -78,6 +78,8 @@ class ArgumentParser(argparse.ArgumentParser):
         """As argparse's, but an unknown option is reported by the
         subcommand it was given to (``together-hooks scan: error: ...``),
         which is the one whose ``--help`` lists the options."""
+        global _ARGV
+        _ARGV = list(sys.argv[1:] if args is None else args)
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             _chosen(self, parsed).error(f'unrecognized arguments: {" ".join(extras)}')
@@ -128,6 +130,11 @@ OTHER_TOOLS = {
 }
 
 
+# The words the command line's parse was given (``parse_args``): an
+# error names another tool's flag given before the value it rejects.
+_ARGV: list[str] = []
+
+
 def _other_tool(name: str) -> str:
     meant = OTHER_TOOLS.get(name)
     return f' (here: {meant})' if meant else ''
@@ -146,18 +153,14 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
 
         listed = choice.group(2)  # quoted before Python 3.12.8, bare after
         options = re.findall(r"'([^']*)'", listed) or listed.split(', ')
+        flag = _flag_before(choice.group(1), parser)
+        if flag:  # ``--report-format json``: json is no command; the flag is another tool's
+            return f' ({flag}, {_other_tool(flag)[2:-1]})'
         close = difflib.get_close_matches(choice.group(1), options, n=1, cutoff=0.6)
         return f' (did you mean {close[0]}?)' if close else _other_tool(choice.group(1))
     if not message.startswith(prefix):
         return ''
-    known: set[str] = set()
-    todo = [parser]
-    while todo:
-        p = todo.pop()
-        known.update(o for o in p._option_string_actions if o.startswith('--'))
-        for action in p._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                todo.extend(action.choices.values())
+    known = _known_options(parser)
     import difflib  # only a mistyped command pays for it
 
     hints = []
@@ -170,6 +173,30 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
             if close:
                 hints.append(close[0])
     return f' (did you mean {" or ".join(hints)}?)' if hints else ''
+
+
+def _known_options(parser: argparse.ArgumentParser) -> set[str]:
+    """The long options ``parser`` and its subcommands take."""
+    known: set[str] = set()
+    todo = [parser]
+    while todo:
+        p = todo.pop()
+        known.update(o for o in p._option_string_actions if o.startswith('--'))
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(action.choices.values())
+    return known
+
+
+def _flag_before(value: str, parser: argparse.ArgumentParser) -> str | None:
+    """Another tool's flag (``OTHER_TOOLS``), none of ours, given right
+    before ``value`` on the command line: argparse took the flag for an
+    unknown option and its value for the command."""
+    for before, word in zip(_ARGV, _ARGV[1:]):
+        if word == value and before in OTHER_TOOLS and before.startswith('-'):
+            if before not in _known_options(parser):
+                return before
+    return None
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:

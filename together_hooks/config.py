@@ -96,7 +96,7 @@ class Config:
         (``!pattern`` takes one back)."""
         if not self._excludes:
             return False
-        parts = path.strip('/').split('/')
+        parts = _as_bytes(path).strip('/').split('/')
         with bounded(self._exclude_what):
             for i in range(1, len(parts) + 1):
                 here = '/'.join(parts[:i])
@@ -297,7 +297,8 @@ def _bracket(body: str, i: int, pattern: str, where: str | None) -> tuple[str, i
     while j < len(body):
         c = body[j]
         if c == ']' and not first:
-            return ''.join(out) + ']', j + 1
+            # git's wildmatch never lets a bracket match a "/" ([!a], [/]).
+            return '(?!/)' + ''.join(out) + ']', j + 1
         if body.startswith('[:', j):
             end = body.find(':]', j + 2)
             name = body[j + 2:end] if end >= 0 else ''
@@ -318,14 +319,27 @@ def _bracket(body: str, i: int, pattern: str, where: str | None) -> tuple[str, i
     raise InputError(f'{where}: exclude: {pattern!r} has an unclosed [')
 
 
+def _as_bytes(text: str) -> str:
+    """``text``'s UTF-8 bytes, one character each (latin-1): git's wildmatch
+    reads bytes, so ``?`` or a bracket matches one byte, and an ``é`` (two)
+    is never one ``?``.  Patterns and paths both go through here."""
+    if text.isascii():
+        return text
+    try:
+        data = text.encode('utf-8', 'surrogateescape')  # as os.fsdecode left it
+    except UnicodeEncodeError:
+        data = text.encode('utf-8', 'surrogatepass')
+    return data.decode('latin-1')
+
+
 def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pattern[str]]:
     """(negated, folders only, regex over a root-relative path) for one
     gitignore-style pattern."""
     negate = pattern.startswith('!')
-    body = pattern[1:] if negate else pattern
+    body = _as_bytes(pattern[1:] if negate else pattern)
     dir_only = body.endswith('/')
-    body = body.rstrip('/')
-    if not body:
+    body = body[:-1] if dir_only else body  # one: ``bb//`` is ``bb/``, which no name is
+    if not body.strip('/'):
         raise InputError(f'{where}: exclude: {pattern!r} matches nothing')
     # A slash at the start or in the middle anchors it at the root;
     # otherwise it matches a name at any depth.
@@ -356,6 +370,9 @@ def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pat
         elif body[i] == '\\' and i + 1 < len(body):
             out.append(re.escape(body[i + 1]))
             i += 2
+        elif body[i] == '\\':  # a trailing one escapes nothing: git's wildmatch matches nothing
+            out.append('(?!)')
+            i += 1
         else:
             out.append(re.escape(body[i]))
             i += 1

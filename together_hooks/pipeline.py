@@ -739,6 +739,7 @@ def run(
     if findings:
         summary.next_step = next_step(args, findings)
         summary.cd = to_paths(args)
+        summary.paths_from = getattr(args, 'paths_from', '.')
     emit(findings, summary, args)
     if confirmed:
         stream = sys.stdout if args.format == 'text' or args.output else sys.stderr

@@ -68,20 +68,30 @@ def rotate_command(findings: Sequence[Finding], cd: str = '') -> str:
     return command
 
 
-def advice(findings: Sequence[Finding], cd: str = '') -> str:
+def advice(findings: Sequence[Finding], cd: str = '', folder: str = '.') -> str:
     """What to do about these keys: rotate first when any is committed;
     the rotate-help named is one for these keys, to run as printed.  A
-    key in an env file that git does not ignore is where it belongs: the
-    file is what to keep out of git (``env_file_advice``)."""
+    key in an env file is where it belongs: the file is what to keep out
+    of git (``env_file_advice``), unless git already ignores it and does
+    not track it (asked of git in ``folder``, where the paths are named
+    from: ``ignored_env_advice``)."""
     committed = any(f.commit for f in findings)
     envs = _env_files(findings)
+    ignored = _ignored(envs, folder) if envs else set()
+    words = ' '.join(
+        part for part in (
+            env_file_advice([p for p in envs if p not in ignored], cd)
+            if len(ignored) < len(envs) else '',
+            ignored_env_advice([p for p in envs if p in ignored]) if ignored else '',
+        ) if part
+    )
     if envs and not committed and len(envs) == len({f.path for f in findings}):
-        return 'What to do: ' + env_file_advice(envs, cd)
+        return 'What to do: ' + words
     text = COMMITTED_ADVICE if committed else ADVICE
     text = text.replace(
         '`together-hooks rotate-help FILE`', rotate_command(findings, cd),
     )
-    return f'{text} {env_file_advice(envs, cd)}' if envs else text
+    return f'{text} {words}' if envs else text
 
 
 def _env_files(findings: Sequence[Finding]) -> list[str]:
@@ -99,6 +109,55 @@ def _env_files(findings: Sequence[Finding]) -> list[str]:
     ]
 
 
+def _ignored(paths: Sequence[str], folder: str) -> set[str]:
+    """The ``paths`` (named from ``folder``) git ignores by the repository's
+    .gitignore, as ``check-env-gitignored`` wants, and does not track (a
+    tracked file is no ignored one): one ``git check-ignore`` for them all,
+    asked only when a report has env files to advise on; where git cannot
+    answer for them all (the run is outside the repository: a path named
+    from elsewhere), one in each file's folder.  A path git cannot say of
+    is not ignored."""
+    import os
+
+    ignored = _check_ignore(folder, list(paths))
+    if ignored is not None:
+        return ignored
+    ignored = set()
+    by_folder: dict[str, dict[str, str]] = {}
+    for p in paths:
+        where, name = os.path.split(os.path.join(folder, p))
+        by_folder.setdefault(where, {})[name] = p
+    for where, names in by_folder.items():
+        found = _check_ignore(where, list(names)) or set()
+        ignored.update(names[n] for n in found if n in names)
+    return ignored
+
+
+def _check_ignore(folder: str, paths: list[str]) -> set[str] | None:
+    """``_ignored``'s one question to git, in ``folder``; None when git
+    cannot answer it there."""
+    import os
+
+    from together_hooks.env.gitignore import Probe
+    from together_hooks.errors import InputError
+    from together_hooks.gitrun import git
+
+    try:
+        out = git(
+            folder, 'check-ignore', '--verbose', '--stdin', '-z',
+            input=b''.join(os.fsencode(p) + b'\0' for p in paths), ok=(0, 1),
+        )
+    except (InputError, OSError):  # no git, no repository, a folder we may not enter
+        return None
+    fields = out.split(b'\0')
+    ignored = set()
+    for i in range(0, len(fields) - 3, 4):
+        source, line, pattern, path = map(os.fsdecode, fields[i:i + 4])
+        if Probe(path, True, source, int(line or 0), pattern).ok:
+            ignored.add(path)
+    return ignored
+
+
 def env_file_advice(paths: Sequence[str], cd: str = '') -> str:
     """An env file is the place for a key, as long as git ignores it and
     does not track it: the commands that make it so, to run as printed."""
@@ -114,6 +173,21 @@ def env_file_advice(paths: Sequence[str], cd: str = '') -> str:
         f'must ignore it: keep the key there and {fix}; if git tracks the file, '
         f'also `{cd}git rm --cached {dashes}{" ".join(words)}`, and rotate the key '
         f'at {ROTATE_URL} if it was ever committed.'
+    )
+
+
+def ignored_env_advice(paths: Sequence[str]) -> str:
+    """Env files git already ignores (the repository's .gitignore) and does not
+    track: the key may stay; nothing to fix."""
+    from together_hooks.messages import cut_short
+    from together_hooks.messages import shell_quote
+
+    words = [shell_quote(p) for p in paths]
+    return (
+        f'{cut_short(words, 3)}: an env file is the place for a key, and git '
+        'ignores it (the repository\'s .gitignore) and does not track it: keep the '
+        f'key there; rotate it at {ROTATE_URL} only if it was ever committed '
+        'or shared.'
     )
 
 
@@ -136,7 +210,7 @@ class Summary:
 
     __slots__ = (
         'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
-        'next_step', 'skipped', 'walked', 'cd',
+        'next_step', 'skipped', 'walked', 'cd', 'paths_from',
     )
 
     def __init__(self) -> None:
@@ -154,6 +228,8 @@ class Summary:
         # ``cd <repo> && `` when the report's paths are named from the
         # repository scanned and the run is elsewhere (``scan path/to/repo``).
         self.cd = ''
+        # The folder the report's paths are named from (git is asked there).
+        self.paths_from = '.'
         # What a walk of commits read (``sources.content.Walked``), if any.
         self.walked: Walked | None = None
 
@@ -278,7 +354,7 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{files} file(s).' + _verified_counts(findings),
     )
-    lines.append(advice(findings, summary.cd))
+    lines.append(advice(findings, summary.cd, summary.paths_from))
     # Together just accepted every key: no "not a real key?" route then.
     if not all(f.verification == 'live' for f in findings):
         lines.append(summary.next_step)
@@ -535,7 +611,7 @@ def github(findings: Sequence[Finding], summary: Summary) -> str:
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{files} file(s).',
     )
-    lines.append(advice(findings, summary.cd))
+    lines.append(advice(findings, summary.cd, summary.paths_from))
     return '\n'.join(lines) + '\n'
 
 

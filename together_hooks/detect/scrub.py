@@ -89,6 +89,17 @@ _GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`]){0,8}'
 # ``_TGP_RUN``).
 _BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
+# Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
+# class, so a long run without a ``/`` is never backtracked into).
+_CUT_RUN = r'[A-Za-z0-9_/-]+'
+
+
+def _placeholder(body: str) -> bool:
+    """The engine's own test: is this key body a placeholder?"""
+    from together_hooks.detect.shapes import is_placeholder
+    from together_hooks.rules import TOGETHER_API_KEY
+
+    return is_placeholder(body, TOGETHER_API_KEY)
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -365,12 +376,32 @@ class Scrubber:
         """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
         typed as an argument, a file's own path), found nowhere else, is
         learnt: a reader drops the slash, and ``_gapped_out`` reads past
-        it.  A key starts a run: its first 50 characters are the key."""
-        joined = text.replace('/', '')
-        if 'tgp_v1_' in joined:
-            for m in _pattern(_TGP_RUN).finditer(joined):
-                if m.group() not in text:
-                    self.learn([m.group()[:50]])
+        it.  Only a key by the engine's rules: ``tgp_v1_`` and exactly 43
+        key characters that end where a folder's name (or the run) ends,
+        not a placeholder (``shapes.is_placeholder``); a folder named
+        ``tgp_v1_placeholder`` with enough folders under it is none (the
+        key's start may be glued to a name, as ``_TGP_RUN`` scrubs it)."""
+        if 'tgp_v1_' not in text.replace('/', ''):
+            return
+        for run in _pattern(_CUT_RUN).finditer(text):
+            pieces = run.group().split('/')
+            joined = ''.join(pieces)
+            start = joined.find('tgp_v1_') if len(pieces) > 1 else -1
+            if start < 0:
+                continue
+            cuts, at = set(), 0
+            for piece in pieces[:-1]:
+                at += len(piece)
+                cuts.add(at)
+            while start >= 0:
+                end = start + 50
+                if (
+                        end <= len(joined) and (end == len(joined) or end in cuts)
+                        and any(start < cut < end for cut in cuts)
+                        and not _placeholder(joined[start + 7:end])
+                ):
+                    self.learn([joined[start:end]])
+                start = joined.find('tgp_v1_', start + 1)
 
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
