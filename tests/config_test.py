@@ -56,6 +56,8 @@ BYTE_PATHS = (
     ['x\\'], ['?\\'], ['\\'], ['x\\/'],
     # Only the last slash says "folders only": ``x//`` matches nothing.
     ['x//'], ['d//'], ['/d//'], ['d/x//'],
+    # git strips one leading slash: ``//d`` and ``///x/y`` match nothing.
+    ['//d'], ['//x/y'], ['///x/y'], ['//x'],
 ))
 def test_brackets_and_question_marks_match_bytes_as_git_does(tmp_path, patterns):
     _assert_as_git(tmp_path, patterns, BYTE_PATHS)

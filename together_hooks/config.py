@@ -346,7 +346,7 @@ def _ignore_pattern(pattern: str, where: str | None) -> tuple[bool, bool, re.Pat
     import re
 
     anchored = '/' in body
-    body = body.lstrip('/')
+    body = body[1:] if body.startswith('/') else body  # one, as git: ``//x`` matches nothing
     out = [] if anchored or body.startswith('**/') else ['(?:.*/)?']
     i = 0
     while i < len(body):
