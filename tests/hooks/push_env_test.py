@@ -185,7 +185,10 @@ def test_pre_push_passes_an_env_file_on_a_branch_not_pushed(git_repo, env_pushin
 
 def test_pre_push_of_the_branch_with_the_env_file_is_refused(git_repo, env_pushing):
     adding = _env_on_wip(git_repo)
-    for push in (('origin', 'wip'), ('origin', 'main', 'wip'), ('--all', 'origin')):
+    # ``-d`` as a push option's value deletes nothing (it was read as
+    # ``--delete``, so the push counted as sending no commit, and passed).
+    for push in (('origin', 'wip'), ('origin', 'main', 'wip'), ('--all', 'origin'),
+                 ('-o', '-d', 'origin', 'main', 'wip'), ('--push-option', '--delete', 'origin', 'wip')):
         rc, out = run(git_repo, env_pushing, 'git', 'push', *push)
         assert rc == 1, (push, out)
         assert f'.env: env file in pushed commit {adding[:12]}' in out, out

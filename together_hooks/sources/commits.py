@@ -1090,10 +1090,14 @@ def sent_refs(root: str, remote: str | None) -> list[str] | None:
     argv = _git_push_argv()
     if argv is None:
         return None
-    every = []
+    every, value = [], False
     for arg in argv:
+        if value:  # an option's value (``-o -d``), never an option
+            value = False
+            continue
         if arg == '--':
             break
+        value = arg in _VALUED
         name = arg.partition('=')[0]
         for option, refs in (('--all', '--branches'), ('--branches', '--branches'),
                              ('--mirror', '--all'), ('--tags', '--tags')):
