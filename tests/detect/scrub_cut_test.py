@@ -22,11 +22,6 @@ def _not_keys() -> list[str]:
         # engine's own test.
         'a/tgp_v1_abcdefghijklmnopqrstu/vwxyzABCDEFGHIJKLMNOPQ/f.txt',
         'a/tgp_v1_' + 'ab' * 10 + '/' + 'cd' * 11 + 'e/f.txt',
-        # Random key characters, but the joined run is not 43 between cut
-        # points: it goes on into the next folder's name (44, 45, 60).
-        f'a/tgp_v1_{body[:20]}/{body[20:]}x/f.txt',
-        f'a/tgp_v1_{body[:20]}/{body[20:]}/more/f.txt'.replace('/more/', 'yz/more/'),
-        f'a/tgp_v1_{body[:20]}/{body[20:30]}/{body[30:]}{body[:17]}/f.txt',
         # Short of 43.
         f'a/tgp_v1_{body[:20]}/{body[20:40]}/f.txt',
     ]
@@ -47,6 +42,12 @@ CUTS = {
     'glued-after-a-name': lambda k: f'a/25{k[:25]}/{k[25:]}',
     'prefix-cut': lambda k: f'{k[:5]}/{k[5:]}',
     'three-pieces': lambda k: f'x/{k[:7]}/{k[7:20]}/{k[20:]}/y',
+    # The run goes on into the last folder's name (a key renamed with a
+    # suffix): an uncut run that does is scrubbed too, so this one is;
+    # the key showed whole once the slash was dropped.
+    'suffixed': lambda k: f'a/{k[:20]}/{k[20:]}-old/settings.py',
+    'suffixed-one-letter': lambda k: f'a/{k[:27]}/{k[27:]}x/f.txt',
+    'suffixed-across-folders': lambda k: f'a/{k[:27]}/{k[27:37]}/{k[37:]}{k[7:24]}/f.txt',
 }
 
 

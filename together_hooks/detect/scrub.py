@@ -376,9 +376,11 @@ class Scrubber:
         """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
         typed as an argument, a file's own path), found nowhere else, is
         learnt: a reader drops the slash, and ``_gapped_out`` reads past
-        it.  Only a key by the engine's rules: ``tgp_v1_`` and exactly 43
-        key characters that end where a folder's name (or the run) ends,
-        not a placeholder (``shapes.is_placeholder``); a folder named
+        it.  ``tgp_v1_`` and the 43 key characters after it, cut by a
+        folder, not a placeholder (``shapes.is_placeholder``); the run may
+        go on past them (``…-old/``), as ``_TGP_RUN`` scrubs an uncut run
+        that does (a key renamed with a suffix is still shown by no
+        reader).  A folder named
         ``tgp_v1_placeholder`` with enough folders under it is none (the
         key's start may be glued to a name, as ``_TGP_RUN`` scrubs it)."""
         if 'tgp_v1_' not in text.replace('/', ''):
@@ -396,8 +398,7 @@ class Scrubber:
             while start >= 0:
                 end = start + 50
                 if (
-                        end <= len(joined) and (end == len(joined) or end in cuts)
-                        and any(start < cut < end for cut in cuts)
+                        end <= len(joined) and any(start < cut < end for cut in cuts)
                         and not _placeholder(joined[start + 7:end])
                 ):
                     self.learn([joined[start:end]])
