@@ -578,6 +578,12 @@ USAGE = (
     (('together-hooks', '--report-format', 'json'), '(--report-format, here: --format)'),
     (('together-hooks', '--report-path', 'r.json'), '(--report-path, here: --output)'),
     (('together-hooks', '--source', '.'), '(--source, here: scan PATH)'),
+    # One of our commands' options before the command: said where it goes.
+    (('together-hooks', '--format', 'json'),
+     '(--format is an option of scan, doctor, scan-org, pre-receive: put it after the command, '
+     'as in together-hooks scan --format json)'),
+    (('together-hooks', '--history'), 'as in together-hooks scan --history)'),
+    (('together-hooks', '--slim'), '(--slim is an option of baseline'),
     (('together-hooks', 'baseline', '--baseline-path', 'b.json'), '(--baseline-path, here: --baseline)'),
     (('detect-together-keys', '--exclude-files', 'x', 'a.txt'), '(here: `exclude` in the config file'),
     (('together-hooks', 'protect'), '(here: scan --staged)'),

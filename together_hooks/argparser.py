@@ -156,6 +156,9 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
         flag = _flag_before(choice.group(1), parser)
         if flag:  # ``--report-format json``: json is no command; the flag is another tool's
             return f' ({flag}, {_other_tool(flag)[2:-1]})'
+        ours = _command_option_before(choice.group(1), parser)
+        if ours:  # ``--format json``: a command's option, given before the command
+            return ours
         close = difflib.get_close_matches(choice.group(1), options, n=1, cutoff=0.6)
         return f' (did you mean {close[0]}?)' if close else _other_tool(choice.group(1))
     if not message.startswith(prefix):
@@ -168,6 +171,8 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
         name = word.split('=', 1)[0]
         if name in OTHER_TOOLS and name not in known:
             return _other_tool(name)
+        if name in known and _after_the_command(word, parser):  # ``together-hooks --history``
+            return _after_the_command(word, parser)
         if name.startswith('--') and name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
             if close:
@@ -186,6 +191,54 @@ def _known_options(parser: argparse.ArgumentParser) -> set[str]:
             if isinstance(action, argparse._SubParsersAction):
                 todo.extend(action.choices.values())
     return known
+
+
+def _command_option_before(value: str, parser: argparse.ArgumentParser) -> str:
+    """The hint of ``_after_the_command`` for one of our commands' options
+    that came right before ``value``, which argparse then took for the
+    command (``together-hooks --format json``); '' otherwise."""
+    for before, word in zip(_ARGV, _ARGV[1:]):
+        if word == value and before.startswith('-'):
+            hint = _after_the_command(before, parser)
+            if hint:
+                return hint
+    return ''
+
+
+def _after_the_command(option: str, parser: argparse.ArgumentParser) -> str:
+    """`` (--format is an option of scan and doctor: put it after the
+    command, as in together-hooks scan --format json)`` for an option one
+    of ``parser``'s commands takes and ``parser`` itself does not; ''
+    otherwise."""
+    name = option.split('=', 1)[0]
+    if name in parser._option_string_actions:
+        return ''
+    takers, todo = [], [('', parser)]
+    while todo:  # commands and their commands (``baseline update``), in order
+        path, p = todo.pop(0)
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for c, sub in action.choices.items():
+                    command = f'{path} {c}'.strip()
+                    if name in sub._option_string_actions and not (
+                            path and name in p._option_string_actions):
+                        takers.append(command)
+                    todo.append((command, sub))
+    if not takers:
+        return ''
+    example = 'scan' if 'scan' in takers else takers[0]
+    words = ' '.join(w for w in (example, option, _value_after(option)) if w)
+    return (f' ({name} is an option of {", ".join(takers)}: put it after the command, '
+            f'as in {parser.prog} {words})')
+
+
+def _value_after(option: str) -> str:
+    """The word given after ``option`` on the command line, when it is no
+    option itself (its value, as argparse would read it); '' otherwise."""
+    for before, word in zip(_ARGV, _ARGV[1:]):
+        if before == option and not word.startswith('-') and '=' not in option:
+            return word
+    return ''
 
 
 def _flag_before(value: str, parser: argparse.ArgumentParser) -> str | None:
