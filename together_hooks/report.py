@@ -80,7 +80,7 @@ def advice(findings: Sequence[Finding], cd: str = '', folder: str = '.') -> str:
     ignored = _ignored(envs, folder) if envs else set()
     words = ' '.join(
         part for part in (
-            env_file_advice([p for p in envs if p not in ignored], cd)
+            env_file_advice([p for p in envs if p not in ignored], cd, folder)
             if len(ignored) < len(envs) else '',
             ignored_env_advice([p for p in envs if p in ignored]) if ignored else '',
         ) if part
@@ -158,20 +158,20 @@ def _check_ignore(folder: str, paths: list[str]) -> set[str] | None:
     return ignored
 
 
-def env_file_advice(paths: Sequence[str], cd: str = '') -> str:
+def env_file_advice(paths: Sequence[str], cd: str = '', folder: str = '.') -> str:
     """An env file is the place for a key, as long as git ignores it and
-    does not track it: the commands that make it so, to run as printed."""
+    does not track it: the commands that make it so, to run as printed
+    (``paths`` named from ``folder``, ``cd`` its way there)."""
     from together_hooks.env import hints
     from together_hooks.messages import cut_short
     from together_hooks.messages import shell_quote
 
     words = [shell_quote(p) for p in paths]
     fix = f'run `{cd}{hints.FIXER} --fix`' if cd else hints.fix_command()
-    dashes = '-- ' if any(p.startswith('-') for p in paths) else ''
     return (
         f'{cut_short(words, 3)}: an env file is the place for a key, but git '
         f'must ignore it: keep the key there and {fix}; if git tracks the file, '
-        f'also `{cd}git rm --cached {dashes}{" ".join(words)}`, and rotate the key '
+        f'also {hints.untrack_command(paths, root=folder)}, and rotate the key '
         f'at {ROTATE_URL} if it was ever committed.'
     )
 
