@@ -180,17 +180,21 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
     return f' (did you mean {" or ".join(hints)}?)' if hints else ''
 
 
-def _known_options(parser: argparse.ArgumentParser) -> set[str]:
-    """The long options ``parser`` and its subcommands take."""
-    known: set[str] = set()
-    todo = [parser]
+def _commands(parser: argparse.ArgumentParser):
+    """(command words, its parser) for ``parser`` ('') and each command
+    under it, theirs too (``baseline update``), parents first."""
+    todo = [('', parser)]
     while todo:
-        p = todo.pop()
-        known.update(o for o in p._option_string_actions if o.startswith('--'))
+        path, p = todo.pop(0)
+        yield path, p
         for action in p._actions:
             if isinstance(action, argparse._SubParsersAction):
-                todo.extend(action.choices.values())
-    return known
+                todo.extend((f'{path} {c}'.strip(), sub) for c, sub in action.choices.items())
+
+
+def _known_options(parser: argparse.ArgumentParser) -> set[str]:
+    """The long options ``parser`` and its subcommands take."""
+    return {o for _path, p in _commands(parser) for o in p._option_string_actions if o.startswith('--')}
 
 
 def _command_option_before(value: str, parser: argparse.ArgumentParser) -> str:
@@ -213,17 +217,13 @@ def _after_the_command(option: str, parser: argparse.ArgumentParser) -> str:
     name = option.split('=', 1)[0]
     if name in parser._option_string_actions:
         return ''
-    takers, todo = [], [('', parser)]
-    while todo:  # commands and their commands (``baseline update``), in order
-        path, p = todo.pop(0)
-        for action in p._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                for c, sub in action.choices.items():
-                    command = f'{path} {c}'.strip()
-                    if name in sub._option_string_actions and not (
-                            path and name in p._option_string_actions):
-                        takers.append(command)
-                    todo.append((command, sub))
+    # A command's own option, not one its parent command takes too.
+    parents = dict(_commands(parser))
+    takers = [
+        path for path, p in _commands(parser)
+        if path and name in p._option_string_actions
+        and name not in parents[path.rpartition(' ')[0]]._option_string_actions
+    ]
     if not takers:
         return ''
     example = 'scan' if 'scan' in takers else takers[0]
