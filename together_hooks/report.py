@@ -136,26 +136,18 @@ def _ignored(paths: Sequence[str], folder: str) -> set[str]:
 def _check_ignore(folder: str, paths: list[str]) -> set[str] | None:
     """``_ignored``'s one question to git, in ``folder``; None when git
     cannot answer it there."""
-    import os
-
     from together_hooks.env.gitignore import Probe
+    from together_hooks.env.gitignore import check_ignore
     from together_hooks.errors import InputError
-    from together_hooks.gitrun import git
 
     try:
-        out = git(
-            folder, 'check-ignore', '--verbose', '--stdin', '-z',
-            input=b''.join(os.fsencode(p) + b'\0' for p in paths), ok=(0, 1),
-        )
+        rules = check_ignore(folder, paths, tracked_too=False)
     except (InputError, OSError):  # no git, no repository, a folder we may not enter
         return None
-    fields = out.split(b'\0')
-    ignored = set()
-    for i in range(0, len(fields) - 3, 4):
-        source, line, pattern, path = map(os.fsdecode, fields[i:i + 4])
-        if Probe(path, True, source, int(line or 0), pattern).ok:
-            ignored.add(path)
-    return ignored
+    return {
+        path for path, (source, line, pattern) in rules.items()
+        if Probe(path, True, source, line, pattern).ok
+    }
 
 
 def env_file_advice(paths: Sequence[str], cd: str = '', folder: str = '.') -> str:

@@ -122,14 +122,18 @@ def _literal(path: str) -> str:
     return ''.join('\\' + c if c in '*?[]\\!# ' else c for c in path)
 
 
-def check_ignore(root: str, paths: list[str]) -> dict[str, tuple[str, int, str]]:
-    """path -> (source, line, pattern) of the deciding rule ('' if none)."""
+def check_ignore(
+        root: str, paths: list[str], tracked_too: bool = True,
+) -> dict[str, tuple[str, int, str]]:
+    """path -> (source, line, pattern) of the deciding rule ('' if none).
+    ``tracked_too=False``: as git judges the index too, so a tracked path
+    is matched by no rule."""
     if not paths:
         return {}
     out = git(
-        root, 'check-ignore', '--no-index', '--verbose', '--non-matching',
-        '--stdin', '-z', input=b''.join(os.fsencode(p) + b'\0' for p in paths),
-        ok=(0, 1),
+        root, 'check-ignore', *(('--no-index',) if tracked_too else ()), '--verbose',
+        '--non-matching', '--stdin', '-z',
+        input=b''.join(os.fsencode(p) + b'\0' for p in paths), ok=(0, 1),
     )
     fields = out.split(b'\0')
     result = {}
