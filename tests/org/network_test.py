@@ -9,12 +9,15 @@ import time
 
 import pytest
 
+from tests.cli_run import assert_error_line
 from tests.org.scan_org_test import FakeGitHub
 from tests.org.scan_org_test import api_repo
 from tests.org.scan_org_test import found
 from tests.org.scan_org_test import github  # noqa: F401 (a fixture)
 from tests.org.scan_org_test import hashed
+from tests.org.scan_org_test import commit
 from tests.org.scan_org_test import key_repo
+from tests.org.scan_org_test import new_repo
 from tests.org.scan_org_test import scan_org
 from tests.org.scan_org_test import serve_repos
 
@@ -131,6 +134,19 @@ class Failing(http.server.BaseHTTPRequestHandler):
             if self.path == '/busy':
                 self.send_response(503)
                 self.send_header('Retry-After', '7')
+            elif self.path in ('/secondary', '/forbidden', '/dated'):
+                message = (b'Resource not accessible by integration' if self.path == '/forbidden'
+                           else b'You have exceeded a secondary rate limit.')
+                self.send_response(403)
+                if self.path == '/dated':
+                    import email.utils
+
+                    self.send_header('Retry-After', email.utils.formatdate(
+                        time.time() + 120, usegmt=True))
+                self.send_header('Content-Length', str(len(message) + 16))
+                self.end_headers()
+                self.wfile.write(b'{"message": "' + message + b'"}')
+                return
             else:
                 self.send_response(502)
             self.end_headers()
@@ -239,3 +255,113 @@ def test_a_503_that_says_when_to_come_back_is_waited_for(failing):
     Failing.failures = {'/busy': 1}
     assert list(client.pages('/busy')) == [{'a': 1}]
     assert waits == [7]
+
+
+class Renamed(FakeGitHub):
+    """An organisation renamed (or moved): its old listing URL answers a
+    redirect to ``moved_to``; the listing shows the private repositories
+    only to a request with the token, as GitHub's does."""
+
+    moved_to = ''
+    private: dict = {}
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path.startswith('/orgs/old/'):
+            self.seen.append((self.path, self.headers.get('Authorization')))
+            self.send_response(301)
+            self.send_header('Location', self.moved_to)
+            self.end_headers()
+            return
+        body, link = self.routes.get(self.path, (None, None))
+        if body is not None and self.headers.get('Authorization'):
+            self.routes = {**self.routes, self.path: (body + [self.private], link)}
+        super().do_GET()
+
+
+@pytest.fixture
+def renamed():
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Renamed)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.served = {}, [], None
+    yield f'http://127.0.0.1:{server.server_address[1]}'
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_redirected_listing_keeps_the_token_on_the_api_host(tmp_path, keys, renamed):
+    """GitHub answers a renamed organisation or repository with a 301 on
+    its own host.  urllib followed it and dropped the token (it was an
+    unredirected header), so the listing came back without the private
+    repositories and the audit read as clean (exit 0) without them.  Now
+    a redirect on the API's own host is followed with the token."""
+    key = keys()
+    key_repo(tmp_path / 'secret', key)
+    clean = new_repo(tmp_path / 'public')
+    commit(clean, {'a.txt': 'nothing\n'})
+    url = serve_repos(renamed, tmp_path, 'public', 'secret')
+    listing = '/organizations/7/repos?per_page=100&type=all'
+    Renamed.moved_to = f'{renamed}{listing}'
+    Renamed.private = api_repo('secret', url['secret'], private=True)
+    FakeGitHub.routes = {listing: ([api_repo('public', url['public'])], None)}
+    result = scan_org('--github-org', 'old', '--github-api-url', renamed, '--format', 'json',
+                      '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'),
+                      env={'GITHUB_TOKEN': 'gh-test-token-1234'})
+    assert result.rc == 1, result.err
+    assert {f['repo'] for f in result.json()['findings']} == {url['secret']}
+    assert '2 repositories (2 scanned' in result.err
+    api_calls = [(p, a) for p, a in FakeGitHub.seen if not p.startswith('/git/')]
+    assert api_calls == [('/orgs/old/repos?per_page=100&type=all', 'Bearer gh-test-token-1234'),
+                         (listing, 'Bearer gh-test-token-1234')]
+    assert 'gh-test-token-1234' not in result.out + result.err
+
+
+def test_a_listing_redirected_off_the_api_host_stops(tmp_path, renamed, elsewhere):
+    """A redirect to another host was followed (without the token, but
+    the listing then came from a host the user never named, and paging
+    went on from there).  Now it stops the run: one line, exit 2."""
+    Renamed.moved_to = f'{elsewhere}/orgs/acme/repos'
+    result = scan_org('--github-org', 'old', '--github-api-url', renamed,
+                      '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'),
+                      env={'GITHUB_TOKEN': 'gh-test-token-1234'})
+    assert Elsewhere.asked == []
+    assert_error_line(result, 'redirect')
+
+
+def test_redirects_are_followed_a_bounded_number_of_times(tmp_path, renamed):
+    """A redirect that leads to itself ends with one line, exit 2 (urllib
+    bounded it too; the redirects are followed by our code now)."""
+    Renamed.moved_to = f'{renamed}/orgs/old/repos?per_page=100&type=all'
+    result = scan_org('--github-org', 'old', '--github-api-url', renamed,
+                      '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'),
+                      env={'GITHUB_TOKEN': 'gh-test-token-1234'})
+    assert_error_line(result, 'redirect')
+    assert len(FakeGitHub.seen) <= 6
+
+
+def test_a_secondary_rate_limit_without_headers_is_waited_for(failing):
+    """GitHub's secondary rate limit can come as a ``403`` with neither
+    ``Retry-After`` nor ``X-RateLimit-Remaining: 0``, only its message;
+    GitHub asks for a wait of at least a minute, longer each time.  It
+    ended the listing (exit 2) at once: an audit of thousands of
+    repositories lost to one burst.  A ``403`` that is "no access" is
+    still one line at once, and ``Retry-After`` as an HTTP date (which
+    the standard allows) was not read as a wait either."""
+    from together_hooks.errors import InputError
+    from together_hooks.org.inputs import GitHub
+
+    waits: list[float] = []
+    client = GitHub(failing, None, sleep=waits.append, say=lambda _t: None)
+    Failing.failures = {'/secondary': 2}
+    assert list(client.pages('/secondary')) == [{'a': 1}]
+    assert waits == [60, 120]
+
+    waits.clear()
+    Failing.failures = {'/dated': 1}
+    assert list(client.pages('/dated')) == [{'a': 1}]
+    assert len(waits) == 1 and 100 < waits[0] <= 121
+
+    waits.clear()
+    Failing.failures = {'/forbidden': 1}
+    with pytest.raises(InputError, match='403'):
+        list(client.pages('/forbidden'))
+    assert waits == []

@@ -34,6 +34,8 @@ RETRIES = 5
 # repositories outlives a passing 502, but a server that keeps failing
 # ends the run (exit 2) in well under a minute.
 TRANSIENT = (500, 502, 503, 504)
+REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 5
 # A page of 100 repositories is a few hundred KB; anything far bigger is
 # not GitHub, and is not read into memory.
 MAX_BODY = 64 * 1024 * 1024
@@ -166,6 +168,40 @@ def _transient(reason: object) -> str:
     return ''
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect comes back as its HTTPError, for ``GitHub._fetch``."""
+
+    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return None
+
+
+def _seconds_until(retry_after: str) -> float | None:
+    """``Retry-After``: seconds, or an HTTP date; None when it is neither."""
+    try:
+        return float(retry_after)
+    except ValueError:
+        pass
+    import email.utils
+
+    try:
+        when = email.utils.parsedate_to_datetime(retry_after)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return when.timestamp() - time.time()
+
+
+def _says_rate_limit(e: urllib.error.HTTPError) -> bool:
+    """A ``403`` whose message is GitHub's rate limit one (a ``403`` is
+    also "no access", which waiting does not mend)."""
+    try:
+        body = e.read(64 * 1024)
+    except (OSError, http.client.HTTPException):
+        return False
+    return b'rate limit' in body.lower()
+
+
 def _next_link(header: str | None) -> str | None:
     """The ``rel="next"`` URL of a Link header."""
     for part in (header or '').split(','):
@@ -212,8 +248,15 @@ class GitHub:
 
     def _fetch(self, url: str) -> tuple[bytes, str | None]:
         """(body, Link header): a rate limit waited for, a transient
-        failure tried again, a bounded number of times."""
-        for attempt in range(RETRIES + 1):
+        failure tried again, a bounded number of times.  A redirect is
+        followed here, not by urllib: urllib drops the token on the way
+        (GitHub answers a renamed organisation or repository with a 301
+        on its own host, and the listing without the token has no private
+        repository), and would follow one to any host."""
+        opener = urllib.request.build_opener(_NoRedirect)
+        redirects = 0
+        attempt = 0
+        while True:
             request = urllib.request.Request(url, headers={
                 'Accept': 'application/vnd.github+json',
                 'User-Agent': 'together-hooks-scan-org',
@@ -223,7 +266,7 @@ class GitHub:
                 request.add_unredirected_header('Authorization', f'Bearer {self._token}')
             after = f' (after {attempt + 1} attempts)' if attempt else ''
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with opener.open(request, timeout=self.timeout) as response:
                     body = response.read(MAX_BODY + 1)
                     length = response.headers.get('Content-Length', '')
                     if length.isdigit() and len(body) < min(int(length), MAX_BODY + 1):
@@ -231,10 +274,15 @@ class GitHub:
                         raise http.client.IncompleteRead(body, int(length) - len(body))
                     return body, response.headers.get('Link')
             except urllib.error.HTTPError as e:
-                wait = self._wait(e)
+                if e.code in REDIRECTS:
+                    redirects += 1
+                    url = self._redirected(url, e.headers.get('Location'), redirects)
+                    continue
+                wait = self._wait(e, attempt)
                 if wait is not None and attempt < RETRIES:
                     self.say(f'together-hooks: scan-org: GitHub API rate limit; waiting {wait:g}s')
                     self.sleep(wait)
+                    attempt += 1
                     continue
                 failure = f'{e.code} {e.reason}'
                 if e.code not in TRANSIENT or attempt == RETRIES:
@@ -249,31 +297,50 @@ class GitHub:
             self.say(f'together-hooks: scan-org: GitHub API: {failure}; '
                      f'trying again in {2 ** attempt}s')
             self.sleep(2 ** attempt)
-        raise AssertionError('unreachable')  # pragma: no cover
+            attempt += 1
+
+    def _redirected(self, url: str, location: str | None, count: int) -> str:
+        """Where a redirect leads: the API's own host only (the token goes
+        there), a bounded number of times."""
+        if not location:
+            raise InputError(f'GitHub API: {self._shown(url)}: a redirect without a Location')
+        if count > MAX_REDIRECTS:
+            raise InputError(f'GitHub API: {self._shown(url)}: more than {MAX_REDIRECTS} redirects')
+        target = urllib.parse.urljoin(url, location)
+        parts = urllib.parse.urlsplit(target)
+        if (parts.scheme, parts.netloc) != (self.scheme, self.host):
+            raise InputError(
+                f'GitHub API: {self._shown(url)}: a redirect to another host; stopping',
+            )
+        return target
 
     @staticmethod
     def _shown(url: str) -> str:
         return urllib.parse.urlsplit(url)._replace(query='').geturl()
 
     @staticmethod
-    def _wait(e: urllib.error.HTTPError) -> float | None:
+    def _wait(e: urllib.error.HTTPError, attempt: int = 0) -> float | None:
         """Seconds to wait before retrying, or None when it is no rate limit
-        (a ``503`` that says when to come back is one too)."""
+        (a ``503`` that says when to come back is one too).  GitHub's
+        secondary rate limit may come with neither header (a ``403`` or
+        ``429`` whose message says so): GitHub asks for at least a minute,
+        then longer each time."""
         if e.code not in (403, 429, 503):
             return None
         retry_after = e.headers.get('Retry-After')
         if e.code == 503 and retry_after is None:
             return None  # a server error: tried again as one
         if retry_after is not None:
-            try:
-                wait = float(retry_after)
-            except ValueError:
+            wait = _seconds_until(retry_after)
+            if wait is None:
                 return None
         elif e.headers.get('X-RateLimit-Remaining') == '0':
             try:
                 wait = float(e.headers.get('X-RateLimit-Reset', '')) - time.time() + 1
             except ValueError:
                 return None
+        elif e.code == 429 or _says_rate_limit(e):
+            wait = 60.0 * 2 ** attempt
         else:
             return None
         if not math.isfinite(wait) or wait > MAX_WAIT:
