@@ -357,7 +357,10 @@ class GitHub:
             data, url = self.get(url)
             if not isinstance(data, list):
                 raise InputError(f'GitHub API: {path}: expected a list')
-            yield from (item for item in data if isinstance(item, dict))
+            if not all(isinstance(item, dict) for item in data):
+                # dropped, it would be a repository never scanned
+                raise InputError(f'GitHub API: {path}: an entry of the list is not an object')
+            yield from data
 
 
 def github_targets(
