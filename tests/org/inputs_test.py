@@ -21,12 +21,13 @@ class Api(http.server.BaseHTTPRequestHandler):
     body = b'[]'
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        body = b'{"public_repos": 0}' if self.path == '/orgs/acme' else self.body
         self.send_response(self.status)
         for name, value in self.headers_out.items():
             self.send_header(name, value)
-        self.send_header('Content-Length', str(len(self.body)))
+        self.send_header('Content-Length', str(len(body)))
         self.end_headers()
-        self.wfile.write(self.body)
+        self.wfile.write(body)
 
     def log_message(self, *args) -> None:
         pass

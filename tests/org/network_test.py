@@ -310,8 +310,9 @@ def test_a_redirected_listing_keeps_the_token_on_the_api_host(tmp_path, keys, re
     assert {f['repo'] for f in result.json()['findings']} == {url['secret']}
     assert '2 repositories (2 scanned' in result.err
     api_calls = [(p, a) for p, a in FakeGitHub.seen if not p.startswith('/git/')]
-    assert api_calls == [('/orgs/old/repos?per_page=100&type=all', 'Bearer gh-test-token-1234'),
-                         (listing, 'Bearer gh-test-token-1234')]
+    assert api_calls[:2] == [('/orgs/old/repos?per_page=100&type=all', 'Bearer gh-test-token-1234'),
+                             (listing, 'Bearer gh-test-token-1234')]
+    assert {a for _, a in api_calls} == {'Bearer gh-test-token-1234'}
     assert 'gh-test-token-1234' not in result.out + result.err
 
 
@@ -365,3 +366,42 @@ def test_a_secondary_rate_limit_without_headers_is_waited_for(failing):
     with pytest.raises(InputError, match='403'):
         list(client.pages('/forbidden'))
     assert waits == []
+
+
+def test_a_listing_short_of_the_organisations_counts_fails_closed(tmp_path, github):
+    """The listing is all the audit reads: a token that cannot read some
+    private repositories lists the others without a word, and GitHub
+    pages by offset, so a repository deleted while the listing is read
+    shifts the next page and one that exists is never listed.  The run
+    read as clean (exit 0).  Now the listing is held against the
+    organisation's own counts (``GET /orgs/ORG``): what it scanned is
+    kept and reported, and the run exits 2 naming what is missing."""
+    clean = new_repo(tmp_path / 'app')
+    commit(clean, {'a.txt': 'nothing\n'})
+    url = serve_repos(github, tmp_path, 'app')
+    listing = '/orgs/acme/repos?per_page=100&type=all'
+    FakeGitHub.routes = {
+        listing: ([api_repo('app', url['app'])], None),
+        '/orgs/acme': ({'login': 'acme', 'public_repos': 2, 'total_private_repos': 1}, None),
+    }
+    args = ('--github-org', 'acme', '--github-api-url', github,
+            '--cache-dir', str(tmp_path / 'c'))
+    token = {'GITHUB_TOKEN': 'gh-test-token-1234'}
+    short = scan_org(*args, '--store', str(tmp_path / 's.sqlite'), env=token)
+    assert short.rc == 2, short.err
+    assert '1 repositories (1 scanned, 0 unchanged, 0 failed)' in short.out
+    assert short.err.strip().splitlines()[-1] == (
+        'together-hooks: scan-org: not scanned: the GitHub API listed 1 of its 2 public and '
+        '0 of its 1 private repositories of acme (GET /orgs/acme): the others are not '
+        'scanned (a token that cannot read them, or repositories created or deleted while '
+        'the listing was read: run again)')
+
+    # The counts met: clean.  A token the organisation does not show its
+    # private count to is said to see only what it can read.
+    FakeGitHub.routes['/orgs/acme'] = ({'login': 'acme', 'public_repos': 1}, None)
+    hidden = scan_org(*args, '--store', str(tmp_path / 't.sqlite'), env=token)
+    assert hidden.rc == 0, hidden.err
+    assert 'cannot see how many private repositories acme has' in hidden.err
+    del FakeGitHub.routes['/orgs/acme']  # the fake's own counts, with the token
+    met = scan_org(*args, '--store', str(tmp_path / 'u.sqlite'), env=token)
+    assert met.rc == 0 and 'private' not in met.err, met.err

@@ -377,6 +377,9 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
             self.wfile.write(b'{"message": "secondary rate limit"}')
             return
         body, link = self.routes.get(self.path, (None, None))
+        org = re.fullmatch(r'/orgs/([^/?]+)', self.path)
+        if body is None and org:  # GET /orgs/ORG: its counts, as its listing has them
+            body = self.org_counts(org[1])
         if body is None:
             self.send_response(404)
             self.end_headers()
@@ -389,6 +392,16 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
             self.send_header('Link', link)
         self.end_headers()
         self.wfile.write(data)
+
+    def org_counts(self, org: str) -> dict:
+        """``public_repos`` of the listing's routes, and to a request with
+        a token ``total_private_repos`` (GitHub shows it to members)."""
+        listed = [repo for path, (body, _) in self.routes.items()
+                  if path.startswith(f'/orgs/{org}/repos') for repo in body]
+        counts = {'login': org, 'public_repos': sum(not r.get('private') for r in listed)}
+        if self.headers.get('Authorization'):
+            counts['total_private_repos'] = sum(bool(r.get('private')) for r in listed)
+        return counts
 
     def log_message(self, *args) -> None:
         pass

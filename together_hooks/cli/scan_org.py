@@ -212,7 +212,7 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from together_hooks.org import inputs
 
     if args.repos:
-        return inputs.read_repos_file(args.repos), None, None, f'repos file {args.repos}'
+        return inputs.read_repos_file(args.repos), None, None, f'repos file {args.repos}', ''
     if not args.github_org:
         raise InputError('scan-org needs --repos FILE or --github-org ORG')
     secret = inputs.token()
@@ -233,7 +233,13 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         said.append(f'{left_out["archived"]} archived repositories (--skip-archived)')
     if said:
         print(f'together-hooks: scan-org: left out {" and ".join(said)}', file=sys.stderr)
-    return targets, token_host, scheme, f'github org {args.github_org}'
+    shortfall, hidden = inputs.listing_shortfall(client, args.github_org, left_out)
+    if hidden and secret is not None:
+        print(f'together-hooks: scan-org: the token cannot see how many private repositories '
+              f'{args.github_org} has (GET /orgs/{args.github_org} gives no '
+              'total_private_repos): a private one it cannot read is neither listed nor scanned',
+              file=sys.stderr)
+    return targets, token_host, scheme, f'github org {args.github_org}', shortfall
 
 
 def scan(args: argparse.Namespace) -> int:
@@ -249,7 +255,7 @@ def scan(args: argparse.Namespace) -> int:
     shard = inputs.parse_shard(args.shard) if args.shard else None
     if args.retries < 0:
         raise InputError('--retries must be 0 or more')
-    targets, token_host, scheme, source = _targets(args)
+    targets, token_host, scheme, source, shortfall = _targets(args)
     if shard is not None:
         targets = [t for t in targets if inputs.shard_of(t.key, shard[1]) == shard[0]]
     cache = args.cache_dir or os.path.join(
@@ -284,4 +290,7 @@ def scan(args: argparse.Namespace) -> int:
         f'{out.stores} object store(s); store {args.store}'
     )
     print(summary, file=sys.stdout if args.format == 'text' else sys.stderr)
+    if shortfall:  # an audit of part of the organisation is no clean audit
+        print(f'together-hooks: scan-org: not scanned: {shortfall}', file=sys.stderr)
+        return EXIT_ERROR
     return code

@@ -381,6 +381,9 @@ def github_targets(
     targets = []
     refused: list[Target] = []
     for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
+        if left_out is not None:  # every entry, for listing_shortfall
+            seen = 'listed private' if repo.get('private') else 'listed public'
+            left_out[seen] = left_out.get(seen, 0) + 1
         why = ('archived' if repo.get('archived') and not include_archived
                else 'fork' if repo.get('fork') and not include_forks else '')
         if why:
@@ -407,6 +410,37 @@ def github_targets(
         if kept:
             targets.append(Target(tuple(kept), size))
     return dedupe(targets + refused)  # a refused URL is in no network
+
+
+def listing_shortfall(client: GitHub, org: str, listed: dict[str, int]) -> tuple[str, bool]:
+    """What the listing missed, by the organisation's own counts
+    (``GET /orgs/ORG``: ``public_repos``, and ``total_private_repos`` when
+    the token may see it); '' when nothing.  GitHub pages by offset, so a
+    repository deleted while the listing is read shifts the next page and
+    one that still exists is never listed; a token that cannot read some
+    private repositories lists the others without a word.  Either way an
+    audit of what was listed must not read as one of the organisation.
+    Second: whether the organisation hides its private count from this
+    token (then its private repositories may be listed only in part)."""
+    data, _ = client.get(f'{client.api}/orgs/{org}')
+    if not isinstance(data, dict):
+        raise InputError(f'GitHub API: /orgs/{org}: expected an object')
+    missed = []
+    for kind, field in (('public', 'public_repos'), ('private', 'total_private_repos')):
+        total = data.get(field)
+        if total is None and kind == 'private':
+            continue  # not shown to this token
+        if not isinstance(total, int) or isinstance(total, bool) or total < 0:
+            raise InputError(f'GitHub API: /orgs/{org}: {field} is not a count')
+        got = listed.get(f'listed {kind}', 0)
+        if got < total:
+            missed.append(f'{got} of its {total} {kind}')
+    hidden = data.get('total_private_repos') is None
+    if not missed:
+        return '', hidden
+    return (f'the GitHub API listed {" and ".join(missed)} repositories of {org} '
+            f'(GET /orgs/{org}): the others are not scanned (a token that cannot read them, '
+            'or repositories created or deleted while the listing was read: run again)'), hidden
 
 
 def _off_origin(url: str, origin: tuple[str, str]) -> str:
