@@ -10,12 +10,13 @@ import time
 import pytest
 
 from tests.cli_run import assert_error_line
+from tests.conftest import git
 from tests.org.scan_org_test import FakeGitHub
 from tests.org.scan_org_test import api_repo
+from tests.org.scan_org_test import commit
 from tests.org.scan_org_test import found
 from tests.org.scan_org_test import github  # noqa: F401 (a fixture)
 from tests.org.scan_org_test import hashed
-from tests.org.scan_org_test import commit
 from tests.org.scan_org_test import key_repo
 from tests.org.scan_org_test import new_repo
 from tests.org.scan_org_test import scan_org
@@ -405,3 +406,39 @@ def test_a_listing_short_of_the_organisations_counts_fails_closed(tmp_path, gith
     del FakeGitHub.routes['/orgs/acme']  # the fake's own counts, with the token
     met = scan_org(*args, '--store', str(tmp_path / 'u.sqlite'), env=token)
     assert met.rc == 0 and 'private' not in met.err, met.err
+
+
+def test_wikis_are_scanned_with_include_wikis(tmp_path, keys, github):
+    """A GitHub wiki is a git repository of its own (``NAME.wiki.git``),
+    where keys get pasted into setup pages; it was never read, and
+    nothing said so.  ``--include-wikis`` scans each wiki a repository
+    has turned on (``has_wiki``); one with no page yet (GitHub answers
+    "not found") is no failure.  Without the flag the run says how many
+    wikis it left out."""
+    app_key, wiki_key = keys(), keys()
+    for name, key in (('app', app_key), ('app.wiki', wiki_key), ('lib', None)):
+        src = new_repo(tmp_path / 'src' / name)
+        commit(src, {'Home.md' if 'wiki' in name else 'a.py':
+                     f'TOGETHER_API_KEY = "{key}"\n' if key else 'nothing\n'})
+        git(tmp_path, 'clone', '-q', '--bare', src, str(tmp_path / f'{name}.git'))
+        git(tmp_path / f'{name}.git', 'update-server-info')
+    FakeGitHub.served = str(tmp_path)
+    FakeGitHub.routes = {'/orgs/acme/repos?per_page=100&type=all': ([
+        api_repo('app', f'{github}/git/app.git', has_wiki=True),
+        api_repo('lib', f'{github}/git/lib.git', has_wiki=True),  # no page: no wiki repository
+    ], None)}
+    args = ('--github-org', 'acme', '--github-api-url', github, '--format', 'json',
+            '--cache-dir', str(tmp_path / 'c'))
+    without = scan_org(*args, '--store', str(tmp_path / 's.sqlite'), env={})
+    assert without.rc == 1, without.err
+    assert {f['hashed_secret'] for f in without.json()['findings']} == {hashed(app_key)}
+    assert 'left out 2 wiki(s) (--include-wikis scans them)' in without.err
+
+    wikis = scan_org(*args, '--include-wikis', '--store', str(tmp_path / 't.sqlite'), env={})
+    assert wikis.rc == 1, wikis.err
+    assert {(f['repo'], f['path'], f['hashed_secret']) for f in wikis.json()['findings']} == {
+        (f'{github}/git/app.git', 'a.py', hashed(app_key)),
+        (f'{github}/git/app.wiki.git', 'Home.md', hashed(wiki_key)),
+    }
+    assert '4 repositories (4 scanned, 0 unchanged, 0 failed)' in wikis.err
+    assert 'not scanned' not in wikis.err and 'left out' not in wikis.err

@@ -50,6 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              'shared blob once, findings attributed to every fork that holds them',
     )
     parser.add_argument(
+        '--include-wikis', action='store_true',
+        help="scan each repository's wiki too (GitHub keeps it in a git "
+             'repository of its own, NAME.wiki.git)',
+    )
+    parser.add_argument(
         '--skip-archived', action='store_true',
         help='leave archived repositories out (they are scanned by default)',
     )
@@ -225,12 +230,15 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     left_out: dict[str, int] = {}
     targets = inputs.github_targets(
         client, args.github_org, args.include_forks, not args.skip_archived, left_out,
+        include_wikis=args.include_wikis,
     )
     said = []  # not scanned by choice: said, so the audit's reach is plain
     if left_out.get('fork'):
         said.append(f'{left_out["fork"]} fork(s) of the organisation (--include-forks scans them)')
     if left_out.get('archived'):
         said.append(f'{left_out["archived"]} archived repositories (--skip-archived)')
+    if left_out.get('wiki'):
+        said.append(f'{left_out["wiki"]} wiki(s) (--include-wikis scans them)')
     if said:
         print(f'together-hooks: scan-org: left out {" and ".join(said)}', file=sys.stderr)
     shortfall, hidden = inputs.listing_shortfall(client, args.github_org, left_out)

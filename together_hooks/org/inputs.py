@@ -49,6 +49,9 @@ class Target(NamedTuple):
     urls: tuple[str, ...]  # one repository, or a network: parent first
     size: int = 0  # KB as the API reports it; 0 when unknown
     refused: str = ''  # why it is not cloned at all (a clone URL off the API's host)
+    # A repository's wiki: GitHub answers "not found" for one with no page
+    # yet, which is no failure (its repository was readable, so is it).
+    wiki: bool = False
 
     @property
     def key(self) -> str:
@@ -365,12 +368,14 @@ class GitHub:
 
 def github_targets(
         client: GitHub, org: str, include_forks: bool, include_archived: bool,
-        left_out: dict[str, int] | None = None,
+        left_out: dict[str, int] | None = None, include_wikis: bool = False,
 ) -> list[Target]:
     """The organisation's repositories; with ``include_forks``, each with
     its forks as one network (the forks listed by the API, any owner).
     ``left_out`` counts the repositories of the org not listed, by why
-    (``fork``, ``archived``), for the caller to say so.
+    (``fork``, ``archived``), and the wikis not listed (``wiki``), for the
+    caller to say so.  With ``include_wikis`` each repository with its wiki
+    on (``has_wiki``) brings a target of its own, ``wiki`` set.
 
     A clone URL off the API's own host (``clone_origin``): a ``file://``
     URL, a local path, ssh, another host) is never cloned: it comes back
@@ -409,7 +414,18 @@ def github_targets(
                 kept.append(member)
         if kept:
             targets.append(Target(tuple(kept), size))
+        if repo.get('has_wiki') and url in kept:
+            if include_wikis:
+                targets.append(Target((wiki_url(url),), 0, wiki=True))
+            elif left_out is not None:
+                left_out['wiki'] = left_out.get('wiki', 0) + 1
     return dedupe(targets + refused)  # a refused URL is in no network
+
+
+def wiki_url(clone_url: str) -> str:
+    """GitHub keeps a repository's wiki beside it: ``NAME.wiki.git``."""
+    base = clone_url[:-4] if clone_url.endswith('.git') else clone_url.rstrip('/')
+    return f'{base}.wiki.git'
 
 
 def listing_shortfall(client: GitHub, org: str, listed: dict[str, int]) -> tuple[str, bool]:

@@ -83,6 +83,12 @@ def git(args: list[str], cwd: str, env: dict[str, str], timeout: float) -> bytes
         raise GitError(_no_userinfo(str(e)))
 
 
+def not_found(error: str) -> bool:
+    """Whether a clone or fetch failed because the server has no such
+    repository (git: ``fatal: repository 'URL' not found``)."""
+    return re.search(r"fatal: repository '[^']*' not found$", error) is not None
+
+
 def _no_userinfo(text: str) -> str:
     return re.sub(r'(://)[^/@\s]*@', r'\1', text)
 
