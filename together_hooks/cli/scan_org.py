@@ -200,6 +200,23 @@ def merge(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _say_unlisted(store, listed: list[dict]) -> None:  # type: ignore[no-untyped-def]
+    """Findings the store keeps of repositories this run did not list (a
+    repository deleted, renamed or taken off the list since): not this
+    run's answer, but a key once pushed stays leaked, so they are said."""
+    every = store.findings()
+    if len(every) <= len(listed):
+        return
+    ours = {f['repo'] for f in listed}
+    others = {f['repo'] for f in every} - ours
+    count = sum(f['repo'] in others for f in every)
+    if others:
+        print(f'together-hooks: scan-org: note: the store also holds {count} finding(s) in '
+              f'{len(others)} repositories this run did not list (deleted, renamed or taken off '
+              'the list since; a key once pushed stays leaked): '
+              '`together-hooks scan-org report --store STORE` lists them', file=sys.stderr)
+
+
 def _emit(store, repos: list[str] | None, fmt: str) -> int:  # type: ignore[no-untyped-def]
     from together_hooks.org.report import RENDER
 
@@ -208,6 +225,8 @@ def _emit(store, repos: list[str] | None, fmt: str) -> int:  # type: ignore[no-u
     sys.stdout.write(RENDER[fmt](findings, failures))
     for url, error in failures:
         print(f'together-hooks: scan-org: {url}: not scanned: {error}', file=sys.stderr)
+    if repos is not None:
+        _say_unlisted(store, findings)
     if failures:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_CLEAN
