@@ -21,6 +21,7 @@ from tests.org.scan_org_test import key_repo
 from tests.org.scan_org_test import new_repo
 from tests.org.scan_org_test import scan_org
 from tests.org.scan_org_test import serve_repos
+from tests.org.scan_org_test import write_lines
 
 
 class Elsewhere(http.server.BaseHTTPRequestHandler):
@@ -442,3 +443,29 @@ def test_wikis_are_scanned_with_include_wikis(tmp_path, keys, github):
     }
     assert '4 repositories (4 scanned, 0 unchanged, 0 failed)' in wikis.err
     assert 'not scanned' not in wikis.err and 'left out' not in wikis.err
+
+
+def test_a_clone_failing_on_the_way_is_tried_again(tmp_path, keys, github):
+    """A 502 from the git host (or a connection cut) during a clone made
+    the repository "not scanned" and the run exit 2: an audit of
+    thousands of repositories never came out whole.  A clone or fetch
+    that fails so is tried again (after 2 and 4 seconds); one that keeps
+    failing is still not scanned, named with its attempts."""
+    key = keys()
+    repo, added = key_repo(tmp_path / 'app', key)
+    url = serve_repos(github, tmp_path, 'app')['app']
+    refs = '/git/app/.git/info/refs'
+    args = ('--format', 'json', '--cache-dir', str(tmp_path / 'c'))
+    FakeGitHub.flaky = {refs: 2}
+    listing = write_lines(tmp_path / 'r.txt', url)
+    result = scan_org('--repos', listing, '--store', str(tmp_path / 's.sqlite'), *args)
+    assert result.rc == 1, result.err
+    assert found(result) == {(url, added, 'config.py', hashed(key))}
+    assert FakeGitHub.flaky[refs] == 0
+
+    FakeGitHub.flaky = {refs: 100}
+    failing = scan_org('--repos', listing, '--store', str(tmp_path / 't.sqlite'),
+                       '--format', 'json', '--cache-dir', str(tmp_path / 'd'))
+    assert failing.rc == 2
+    assert 'returned error: 502 (after 3 attempts)' in failing.err
+    assert FakeGitHub.flaky[refs] == 97

@@ -362,9 +362,17 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
     seen: list = []
     limited: set = set()
     served: str | None = None
+    flaky: dict = {}  # path -> how many more times it answers 502
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         self.seen.append((self.path, self.headers.get('Authorization')))
+        plain = self.path.split('?')[0]
+        if self.flaky.get(plain):  # a git host failing on the way: 502
+            self.flaky[plain] -= 1
+            self.send_response(502)
+            self.send_header('Content-Length', '0')
+            self.end_headers()
+            return
         if self.path.startswith('/git/') and self.served:
             serve_file(self, os.path.join(self.served, self.path[len('/git/'):].split('?')[0]))
             return
@@ -438,7 +446,7 @@ def github():
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.limited = {}, [], set()
-    FakeGitHub.served = None
+    FakeGitHub.served, FakeGitHub.flaky = None, {}
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
     server.server_close()
