@@ -469,3 +469,39 @@ def test_a_clone_failing_on_the_way_is_tried_again(tmp_path, keys, github):
     assert failing.rc == 2
     assert 'returned error: 502 (after 3 attempts)' in failing.err
     assert FakeGitHub.flaky[refs] == 97
+
+
+def test_include_forks_reads_forks_of_forks(tmp_path, keys, github):
+    """GitHub lists a repository's own forks only: a fork of a fork (its
+    commits in the same network, reachable from the parent's URL on
+    GitHub) was never listed, and a key only it held was missed.  Each
+    fork with forks of its own is now asked in turn."""
+    app_key, deep_key = keys(), keys()
+    app, app_commit = key_repo(tmp_path / 'app', app_key)
+    git(tmp_path, 'clone', '-q', app, str(tmp_path / 'bob'))
+    git(tmp_path, 'clone', '-q', str(tmp_path / 'bob'), str(tmp_path / 'carol'))
+    carol = str(tmp_path / 'carol')
+    git(carol, 'config', 'user.email', 'carol@example.com')
+    git(carol, 'config', 'user.name', 'Carol')
+    deep_commit = commit(carol, {'deep.py': f'TOGETHER_API_KEY = "{deep_key}"\n'})
+    url = serve_repos(github, tmp_path, 'app', 'bob', 'carol')
+    FakeGitHub.routes = {
+        '/orgs/acme/repos?per_page=100&type=all': (
+            [api_repo('app', url['app'], forks_count=1)], None),
+        '/repos/acme/app/forks?per_page=100': (
+            [dict(api_repo('app', url['bob'], fork=True, forks_count=1), full_name='bob/app')],
+            None),
+        '/repos/bob/app/forks?per_page=100': (
+            [dict(api_repo('app', url['carol'], fork=True), full_name='carol/app')], None),
+    }
+    result = scan_org('--github-org', 'acme', '--github-api-url', github, '--include-forks',
+                      '--format', 'json', '--store', str(tmp_path / 's.sqlite'),
+                      '--cache-dir', str(tmp_path / 'c'), env={})
+    assert result.rc == 1, result.err
+    assert found(result) == {
+        (url['app'], app_commit, 'config.py', hashed(app_key)),
+        (url['bob'], app_commit, 'config.py', hashed(app_key)),
+        (url['carol'], app_commit, 'config.py', hashed(app_key)),
+        (url['carol'], deep_commit, 'deep.py', hashed(deep_key)),
+    }
+    assert '3 repositories (3 scanned, 0 unchanged, 0 failed)' in result.err

@@ -398,11 +398,7 @@ def github_targets(
         url = _clone_url(repo)
         urls = [url]
         if include_forks and repo.get('forks_count'):
-            name = repo.get('full_name') or f'{org}/{repo.get("name")}'
-            if not isinstance(name, str):
-                raise InputError(f'GitHub API: {url}: full_name is not a name')
-            forks = client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100')
-            urls += [_clone_url(f) for f in forks]
+            urls += _forks(client, repo, f'{org}/{repo.get("name")}', url)
         size = _size(repo, url)
         kept = []
         for member in dict.fromkeys(urls):
@@ -420,6 +416,29 @@ def github_targets(
             elif left_out is not None:
                 left_out['wiki'] = left_out.get('wiki', 0) + 1
     return dedupe(targets + refused)  # a refused URL is in no network
+
+
+def _forks(client: GitHub, repo: dict, default_name: str | None, url: str) -> list[str]:
+    """The clone URLs of ``repo``'s whole fork network below it: GitHub
+    lists a repository's own forks only, so each fork with forks of its
+    own (``forks_count``) is asked in turn; each repository once."""
+    out: list[str] = []
+    asked: set[str] = set()
+    todo = [(repo, default_name, url)]
+    while todo:
+        parent, fallback, shown = todo.pop()
+        name = parent.get('full_name') or fallback
+        if not isinstance(name, str) or not name:
+            raise InputError(f'GitHub API: {shown}: full_name is not a name')
+        if name in asked:
+            continue
+        asked.add(name)
+        for fork in client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100'):
+            clone = _clone_url(fork)
+            out.append(clone)
+            if fork.get('forks_count'):
+                todo.append((fork, None, clone))
+    return out
 
 
 def wiki_url(clone_url: str) -> str:
