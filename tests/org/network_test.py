@@ -384,7 +384,7 @@ def test_a_listing_short_of_the_organisations_counts_fails_closed(tmp_path, gith
     listing = '/orgs/acme/repos?per_page=100&type=all'
     FakeGitHub.routes = {
         listing: ([api_repo('app', url['app'])], None),
-        '/orgs/acme': ({'login': 'acme', 'public_repos': 2, 'total_private_repos': 1}, None),
+        '/orgs/acme': ({'login': 'acme', 'public_repos': 2, 'owned_private_repos': 1}, None),
     }
     args = ('--github-org', 'acme', '--github-api-url', github,
             '--cache-dir', str(tmp_path / 'c'))

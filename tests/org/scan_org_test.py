@@ -403,12 +403,12 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
 
     def org_counts(self, org: str) -> dict:
         """``public_repos`` of the listing's routes, and to a request with
-        a token ``total_private_repos`` (GitHub shows it to members)."""
+        a token ``owned_private_repos`` (GitHub shows it to members)."""
         listed = [repo for path, (body, _) in self.routes.items()
                   if path.startswith(f'/orgs/{org}/repos') for repo in body]
         counts = {'login': org, 'public_repos': sum(not r.get('private') for r in listed)}
         if self.headers.get('Authorization'):
-            counts['total_private_repos'] = sum(bool(r.get('private')) for r in listed)
+            counts['owned_private_repos'] = sum(bool(r.get('private')) for r in listed)
         return counts
 
     def log_message(self, *args) -> None:

@@ -264,7 +264,7 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if hidden and secret is not None:
         print(f'together-hooks: scan-org: the token cannot see how many private repositories '
               f'{args.github_org} has (GET /orgs/{args.github_org} gives no '
-              'total_private_repos): a private one it cannot read is neither listed nor scanned',
+              'owned_private_repos): a private one it cannot read is neither listed nor scanned',
               file=sys.stderr)
     return targets, token_host, scheme, f'github org {args.github_org}', shortfall
 

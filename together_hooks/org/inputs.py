@@ -387,7 +387,9 @@ def github_targets(
     refused: list[Target] = []
     for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
         if left_out is not None:  # every entry, for listing_shortfall
-            seen = 'listed private' if repo.get('private') else 'listed public'
+            # internal (GitHub Enterprise) counts with the private ones
+            private = repo.get('private') or repo.get('visibility') in ('private', 'internal')
+            seen = 'listed private' if private else 'listed public'
             left_out[seen] = left_out.get(seen, 0) + 1
         why = ('archived' if repo.get('archived') and not include_archived
                else 'fork' if repo.get('fork') and not include_forks else '')
@@ -449,7 +451,7 @@ def wiki_url(clone_url: str) -> str:
 
 def listing_shortfall(client: GitHub, org: str, listed: dict[str, int]) -> tuple[str, bool]:
     """What the listing missed, by the organisation's own counts
-    (``GET /orgs/ORG``: ``public_repos``, and ``total_private_repos`` when
+    (``GET /orgs/ORG``: ``public_repos``, and ``owned_private_repos`` when
     the token may see it); '' when nothing.  GitHub pages by offset, so a
     repository deleted while the listing is read shifts the next page and
     one that still exists is never listed; a token that cannot read some
@@ -461,7 +463,7 @@ def listing_shortfall(client: GitHub, org: str, listed: dict[str, int]) -> tuple
     if not isinstance(data, dict):
         raise InputError(f'GitHub API: /orgs/{org}: expected an object')
     missed = []
-    for kind, field in (('public', 'public_repos'), ('private', 'total_private_repos')):
+    for kind, field in (('public', 'public_repos'), ('private', 'owned_private_repos')):
         total = data.get(field)
         if total is None and kind == 'private':
             continue  # not shown to this token
@@ -470,7 +472,7 @@ def listing_shortfall(client: GitHub, org: str, listed: dict[str, int]) -> tuple
         got = listed.get(f'listed {kind}', 0)
         if got < total:
             missed.append(f'{got} of its {total} {kind}')
-    hidden = data.get('total_private_repos') is None
+    hidden = data.get('owned_private_repos') is None
     if not missed:
         return '', hidden
     return (f'the GitHub API listed {" and ".join(missed)} repositories of {org} '
