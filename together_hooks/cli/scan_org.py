@@ -126,7 +126,9 @@ def _store_option(
 
 
 def _format_option(parser: argparse.ArgumentParser, default: object = 'text') -> None:
-    parser.add_argument('--format', choices=('text', 'json', 'sarif'), default=default,
+    from together_hooks.org.report import FORMATS
+
+    parser.add_argument('--format', choices=FORMATS, default=default,
                         help='report format (default: text)')
 
 
