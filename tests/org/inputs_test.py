@@ -21,12 +21,13 @@ class Api(http.server.BaseHTTPRequestHandler):
     body = b'[]'
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        body = b'{"public_repos": 0}' if self.path == '/orgs/acme' else self.body
         self.send_response(self.status)
         for name, value in self.headers_out.items():
             self.send_header(name, value)
-        self.send_header('Content-Length', str(len(self.body)))
+        self.send_header('Content-Length', str(len(body)))
         self.end_headers()
-        self.wfile.write(self.body)
+        self.wfile.write(body)
 
     def log_message(self, *args) -> None:
         pass
@@ -84,6 +85,10 @@ def test_a_rate_limit_with_no_usable_wait_is_an_http_error(api, header):
     json.dumps([{'clone_url': 'https://example.com/a.git', 'size': 'big'}]).encode(),
     json.dumps([{'clone_url': 'https://example.com/a.git', 'forks_count': 1,
                  'full_name': ['a']}]).encode(),
+    # An entry that is no repository was dropped without a word: a listing
+    # of them read as an organisation with nothing to scan (exit 0).
+    b'[1]',
+    b'[null, "acme/app"]',
 ])
 def test_a_malformed_listing_is_one_line_and_exit_2(api, tmp_path, body):
     Api.body = body

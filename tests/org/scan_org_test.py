@@ -362,9 +362,17 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
     seen: list = []
     limited: set = set()
     served: str | None = None
+    flaky: dict = {}  # path -> how many more times it answers 502
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         self.seen.append((self.path, self.headers.get('Authorization')))
+        plain = self.path.split('?')[0]
+        if self.flaky.get(plain):  # a git host failing on the way: 502
+            self.flaky[plain] -= 1
+            self.send_response(502)
+            self.send_header('Content-Length', '0')
+            self.end_headers()
+            return
         if self.path.startswith('/git/') and self.served:
             serve_file(self, os.path.join(self.served, self.path[len('/git/'):].split('?')[0]))
             return
@@ -377,6 +385,9 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
             self.wfile.write(b'{"message": "secondary rate limit"}')
             return
         body, link = self.routes.get(self.path, (None, None))
+        org = re.fullmatch(r'/orgs/([^/?]+)', self.path)
+        if body is None and org:  # GET /orgs/ORG: its counts, as its listing has them
+            body = self.org_counts(org[1])
         if body is None:
             self.send_response(404)
             self.end_headers()
@@ -389,6 +400,16 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
             self.send_header('Link', link)
         self.end_headers()
         self.wfile.write(data)
+
+    def org_counts(self, org: str) -> dict:
+        """``public_repos`` of the listing's routes, and to a request with
+        a token ``owned_private_repos`` (GitHub shows it to members)."""
+        listed = [repo for path, (body, _) in self.routes.items()
+                  if path.startswith(f'/orgs/{org}/repos') for repo in body]
+        counts = {'login': org, 'public_repos': sum(not r.get('private') for r in listed)}
+        if self.headers.get('Authorization'):
+            counts['owned_private_repos'] = sum(bool(r.get('private')) for r in listed)
+        return counts
 
     def log_message(self, *args) -> None:
         pass
@@ -425,7 +446,7 @@ def github():
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.limited = {}, [], set()
-    FakeGitHub.served = None
+    FakeGitHub.served, FakeGitHub.flaky = None, {}
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
     server.server_close()

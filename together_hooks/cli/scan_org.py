@@ -50,6 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              'shared blob once, findings attributed to every fork that holds them',
     )
     parser.add_argument(
+        '--include-wikis', action='store_true',
+        help="scan each repository's wiki too (GitHub keeps it in a git "
+             'repository of its own, NAME.wiki.git)',
+    )
+    parser.add_argument(
         '--skip-archived', action='store_true',
         help='leave archived repositories out (they are scanned by default)',
     )
@@ -121,7 +126,9 @@ def _store_option(
 
 
 def _format_option(parser: argparse.ArgumentParser, default: object = 'text') -> None:
-    parser.add_argument('--format', choices=('text', 'json', 'sarif'), default=default,
+    from together_hooks.org.report import FORMATS
+
+    parser.add_argument('--format', choices=FORMATS, default=default,
                         help='report format (default: text)')
 
 
@@ -195,6 +202,23 @@ def merge(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _say_unlisted(store, listed: list[dict]) -> None:  # type: ignore[no-untyped-def]
+    """Findings the store keeps of repositories this run did not list (a
+    repository deleted, renamed or taken off the list since): not this
+    run's answer, but a key once pushed stays leaked, so they are said."""
+    every = store.findings()
+    if len(every) <= len(listed):
+        return
+    ours = {f['repo'] for f in listed}
+    others = {f['repo'] for f in every} - ours
+    count = sum(f['repo'] in others for f in every)
+    if others:
+        print(f'together-hooks: scan-org: note: the store also holds {count} finding(s) in '
+              f'{len(others)} repositories this run did not list (deleted, renamed or taken off '
+              'the list since; a key once pushed stays leaked): '
+              '`together-hooks scan-org report --store STORE` lists them', file=sys.stderr)
+
+
 def _emit(store, repos: list[str] | None, fmt: str) -> int:  # type: ignore[no-untyped-def]
     from together_hooks.org.report import RENDER
 
@@ -203,6 +227,8 @@ def _emit(store, repos: list[str] | None, fmt: str) -> int:  # type: ignore[no-u
     sys.stdout.write(RENDER[fmt](findings, failures))
     for url, error in failures:
         print(f'together-hooks: scan-org: {url}: not scanned: {error}', file=sys.stderr)
+    if repos is not None:
+        _say_unlisted(store, findings)
     if failures:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_CLEAN
@@ -212,7 +238,7 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from together_hooks.org import inputs
 
     if args.repos:
-        return inputs.read_repos_file(args.repos), None, None, f'repos file {args.repos}'
+        return inputs.read_repos_file(args.repos), None, None, f'repos file {args.repos}', ''
     if not args.github_org:
         raise InputError('scan-org needs --repos FILE or --github-org ORG')
     secret = inputs.token()
@@ -225,15 +251,24 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     left_out: dict[str, int] = {}
     targets = inputs.github_targets(
         client, args.github_org, args.include_forks, not args.skip_archived, left_out,
+        include_wikis=args.include_wikis,
     )
     said = []  # not scanned by choice: said, so the audit's reach is plain
     if left_out.get('fork'):
         said.append(f'{left_out["fork"]} fork(s) of the organisation (--include-forks scans them)')
     if left_out.get('archived'):
         said.append(f'{left_out["archived"]} archived repositories (--skip-archived)')
+    if left_out.get('wiki'):
+        said.append(f'{left_out["wiki"]} wiki(s) (--include-wikis scans them)')
     if said:
         print(f'together-hooks: scan-org: left out {" and ".join(said)}', file=sys.stderr)
-    return targets, token_host, scheme, f'github org {args.github_org}'
+    shortfall, hidden = inputs.listing_shortfall(client, args.github_org, left_out)
+    if hidden and secret is not None:
+        print(f'together-hooks: scan-org: the token cannot see how many private repositories '
+              f'{args.github_org} has (GET /orgs/{args.github_org} gives no '
+              'owned_private_repos): a private one it cannot read is neither listed nor scanned',
+              file=sys.stderr)
+    return targets, token_host, scheme, f'github org {args.github_org}', shortfall
 
 
 def scan(args: argparse.Namespace) -> int:
@@ -249,7 +284,7 @@ def scan(args: argparse.Namespace) -> int:
     shard = inputs.parse_shard(args.shard) if args.shard else None
     if args.retries < 0:
         raise InputError('--retries must be 0 or more')
-    targets, token_host, scheme, source = _targets(args)
+    targets, token_host, scheme, source, shortfall = _targets(args)
     if shard is not None:
         targets = [t for t in targets if inputs.shard_of(t.key, shard[1]) == shard[0]]
     cache = args.cache_dir or os.path.join(
@@ -284,4 +319,7 @@ def scan(args: argparse.Namespace) -> int:
         f'{out.stores} object store(s); store {args.store}'
     )
     print(summary, file=sys.stdout if args.format == 'text' else sys.stderr)
+    if shortfall:  # an audit of part of the organisation is no clean audit
+        print(f'together-hooks: scan-org: not scanned: {shortfall}', file=sys.stderr)
+        return EXIT_ERROR
     return code

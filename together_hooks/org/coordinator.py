@@ -172,6 +172,7 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
             'verify': options.verify, 'verify_timeout': options.verify_timeout,
             'known': known, 'token_host': options.token_host,
             'clone_scheme': options.clone_scheme, 'drop': options.drop_mirrors,
+            'wiki': target.wiki,
         }
         try:
             flying[pool.executor.submit(run_task, payload)] = (target, previous, attempt)

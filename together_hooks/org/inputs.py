@@ -34,6 +34,8 @@ RETRIES = 5
 # repositories outlives a passing 502, but a server that keeps failing
 # ends the run (exit 2) in well under a minute.
 TRANSIENT = (500, 502, 503, 504)
+REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 5
 # A page of 100 repositories is a few hundred KB; anything far bigger is
 # not GitHub, and is not read into memory.
 MAX_BODY = 64 * 1024 * 1024
@@ -47,6 +49,9 @@ class Target(NamedTuple):
     urls: tuple[str, ...]  # one repository, or a network: parent first
     size: int = 0  # KB as the API reports it; 0 when unknown
     refused: str = ''  # why it is not cloned at all (a clone URL off the API's host)
+    # A repository's wiki: GitHub answers "not found" for one with no page
+    # yet, which is no failure (its repository was readable, so is it).
+    wiki: bool = False
 
     @property
     def key(self) -> str:
@@ -166,6 +171,40 @@ def _transient(reason: object) -> str:
     return ''
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect comes back as its HTTPError, for ``GitHub._fetch``."""
+
+    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return None
+
+
+def _seconds_until(retry_after: str) -> float | None:
+    """``Retry-After``: seconds, or an HTTP date; None when it is neither."""
+    try:
+        return float(retry_after)
+    except ValueError:
+        pass
+    import email.utils
+
+    try:
+        when = email.utils.parsedate_to_datetime(retry_after)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return when.timestamp() - time.time()
+
+
+def _says_rate_limit(e: urllib.error.HTTPError) -> bool:
+    """A ``403`` whose message is GitHub's rate limit one (a ``403`` is
+    also "no access", which waiting does not mend)."""
+    try:
+        body = e.read(64 * 1024)
+    except (OSError, http.client.HTTPException):
+        return False
+    return b'rate limit' in body.lower()
+
+
 def _next_link(header: str | None) -> str | None:
     """The ``rel="next"`` URL of a Link header."""
     for part in (header or '').split(','):
@@ -212,8 +251,15 @@ class GitHub:
 
     def _fetch(self, url: str) -> tuple[bytes, str | None]:
         """(body, Link header): a rate limit waited for, a transient
-        failure tried again, a bounded number of times."""
-        for attempt in range(RETRIES + 1):
+        failure tried again, a bounded number of times.  A redirect is
+        followed here, not by urllib: urllib drops the token on the way
+        (GitHub answers a renamed organisation or repository with a 301
+        on its own host, and the listing without the token has no private
+        repository), and would follow one to any host."""
+        opener = urllib.request.build_opener(_NoRedirect)
+        redirects = 0
+        attempt = 0
+        while True:
             request = urllib.request.Request(url, headers={
                 'Accept': 'application/vnd.github+json',
                 'User-Agent': 'together-hooks-scan-org',
@@ -223,7 +269,7 @@ class GitHub:
                 request.add_unredirected_header('Authorization', f'Bearer {self._token}')
             after = f' (after {attempt + 1} attempts)' if attempt else ''
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with opener.open(request, timeout=self.timeout) as response:
                     body = response.read(MAX_BODY + 1)
                     length = response.headers.get('Content-Length', '')
                     if length.isdigit() and len(body) < min(int(length), MAX_BODY + 1):
@@ -231,10 +277,15 @@ class GitHub:
                         raise http.client.IncompleteRead(body, int(length) - len(body))
                     return body, response.headers.get('Link')
             except urllib.error.HTTPError as e:
-                wait = self._wait(e)
+                if e.code in REDIRECTS:
+                    redirects += 1
+                    url = self._redirected(url, e.headers.get('Location'), redirects)
+                    continue
+                wait = self._wait(e, attempt)
                 if wait is not None and attempt < RETRIES:
                     self.say(f'together-hooks: scan-org: GitHub API rate limit; waiting {wait:g}s')
                     self.sleep(wait)
+                    attempt += 1
                     continue
                 failure = f'{e.code} {e.reason}'
                 if e.code not in TRANSIENT or attempt == RETRIES:
@@ -249,31 +300,50 @@ class GitHub:
             self.say(f'together-hooks: scan-org: GitHub API: {failure}; '
                      f'trying again in {2 ** attempt}s')
             self.sleep(2 ** attempt)
-        raise AssertionError('unreachable')  # pragma: no cover
+            attempt += 1
+
+    def _redirected(self, url: str, location: str | None, count: int) -> str:
+        """Where a redirect leads: the API's own host only (the token goes
+        there), a bounded number of times."""
+        if not location:
+            raise InputError(f'GitHub API: {self._shown(url)}: a redirect without a Location')
+        if count > MAX_REDIRECTS:
+            raise InputError(f'GitHub API: {self._shown(url)}: more than {MAX_REDIRECTS} redirects')
+        target = urllib.parse.urljoin(url, location)
+        parts = urllib.parse.urlsplit(target)
+        if (parts.scheme, parts.netloc) != (self.scheme, self.host):
+            raise InputError(
+                f'GitHub API: {self._shown(url)}: a redirect to another host; stopping',
+            )
+        return target
 
     @staticmethod
     def _shown(url: str) -> str:
         return urllib.parse.urlsplit(url)._replace(query='').geturl()
 
     @staticmethod
-    def _wait(e: urllib.error.HTTPError) -> float | None:
+    def _wait(e: urllib.error.HTTPError, attempt: int = 0) -> float | None:
         """Seconds to wait before retrying, or None when it is no rate limit
-        (a ``503`` that says when to come back is one too)."""
+        (a ``503`` that says when to come back is one too).  GitHub's
+        secondary rate limit may come with neither header (a ``403`` or
+        ``429`` whose message says so): GitHub asks for at least a minute,
+        then longer each time."""
         if e.code not in (403, 429, 503):
             return None
         retry_after = e.headers.get('Retry-After')
         if e.code == 503 and retry_after is None:
             return None  # a server error: tried again as one
         if retry_after is not None:
-            try:
-                wait = float(retry_after)
-            except ValueError:
+            wait = _seconds_until(retry_after)
+            if wait is None:
                 return None
         elif e.headers.get('X-RateLimit-Remaining') == '0':
             try:
                 wait = float(e.headers.get('X-RateLimit-Reset', '')) - time.time() + 1
             except ValueError:
                 return None
+        elif e.code == 429 or _says_rate_limit(e):
+            wait = 60.0 * 2 ** attempt
         else:
             return None
         if not math.isfinite(wait) or wait > MAX_WAIT:
@@ -290,17 +360,22 @@ class GitHub:
             data, url = self.get(url)
             if not isinstance(data, list):
                 raise InputError(f'GitHub API: {path}: expected a list')
-            yield from (item for item in data if isinstance(item, dict))
+            if not all(isinstance(item, dict) for item in data):
+                # dropped, it would be a repository never scanned
+                raise InputError(f'GitHub API: {path}: an entry of the list is not an object')
+            yield from data
 
 
 def github_targets(
         client: GitHub, org: str, include_forks: bool, include_archived: bool,
-        left_out: dict[str, int] | None = None,
+        left_out: dict[str, int] | None = None, include_wikis: bool = False,
 ) -> list[Target]:
     """The organisation's repositories; with ``include_forks``, each with
     its forks as one network (the forks listed by the API, any owner).
     ``left_out`` counts the repositories of the org not listed, by why
-    (``fork``, ``archived``), for the caller to say so.
+    (``fork``, ``archived``), and the wikis not listed (``wiki``), for the
+    caller to say so.  With ``include_wikis`` each repository with its wiki
+    on (``has_wiki``) brings a target of its own, ``wiki`` set.
 
     A clone URL off the API's own host (``clone_origin``): a ``file://``
     URL, a local path, ssh, another host) is never cloned: it comes back
@@ -311,6 +386,11 @@ def github_targets(
     targets = []
     refused: list[Target] = []
     for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
+        if left_out is not None:  # every entry, for listing_shortfall
+            # internal (GitHub Enterprise) counts with the private ones
+            private = repo.get('private') or repo.get('visibility') in ('private', 'internal')
+            seen = 'listed private' if private else 'listed public'
+            left_out[seen] = left_out.get(seen, 0) + 1
         why = ('archived' if repo.get('archived') and not include_archived
                else 'fork' if repo.get('fork') and not include_forks else '')
         if why:
@@ -320,11 +400,7 @@ def github_targets(
         url = _clone_url(repo)
         urls = [url]
         if include_forks and repo.get('forks_count'):
-            name = repo.get('full_name') or f'{org}/{repo.get("name")}'
-            if not isinstance(name, str):
-                raise InputError(f'GitHub API: {url}: full_name is not a name')
-            forks = client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100')
-            urls += [_clone_url(f) for f in forks]
+            urls += _forks(client, repo, f'{org}/{repo.get("name")}', url)
         size = _size(repo, url)
         kept = []
         for member in dict.fromkeys(urls):
@@ -336,7 +412,72 @@ def github_targets(
                 kept.append(member)
         if kept:
             targets.append(Target(tuple(kept), size))
+        if repo.get('has_wiki') and url in kept:
+            if include_wikis:
+                targets.append(Target((wiki_url(url),), 0, wiki=True))
+            elif left_out is not None:
+                left_out['wiki'] = left_out.get('wiki', 0) + 1
     return dedupe(targets + refused)  # a refused URL is in no network
+
+
+def _forks(client: GitHub, repo: dict, default_name: str | None, url: str) -> list[str]:
+    """The clone URLs of ``repo``'s whole fork network below it: GitHub
+    lists a repository's own forks only, so each fork with forks of its
+    own (``forks_count``) is asked in turn; each repository once."""
+    out: list[str] = []
+    asked: set[str] = set()
+    todo = [(repo, default_name, url)]
+    while todo:
+        parent, fallback, shown = todo.pop()
+        name = parent.get('full_name') or fallback
+        if not isinstance(name, str) or not name:
+            raise InputError(f'GitHub API: {shown}: full_name is not a name')
+        if name in asked:
+            continue
+        asked.add(name)
+        for fork in client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100'):
+            clone = _clone_url(fork)
+            out.append(clone)
+            if fork.get('forks_count'):
+                todo.append((fork, None, clone))
+    return out
+
+
+def wiki_url(clone_url: str) -> str:
+    """GitHub keeps a repository's wiki beside it: ``NAME.wiki.git``."""
+    base = clone_url[:-4] if clone_url.endswith('.git') else clone_url.rstrip('/')
+    return f'{base}.wiki.git'
+
+
+def listing_shortfall(client: GitHub, org: str, listed: dict[str, int]) -> tuple[str, bool]:
+    """What the listing missed, by the organisation's own counts
+    (``GET /orgs/ORG``: ``public_repos``, and ``owned_private_repos`` when
+    the token may see it); '' when nothing.  GitHub pages by offset, so a
+    repository deleted while the listing is read shifts the next page and
+    one that still exists is never listed; a token that cannot read some
+    private repositories lists the others without a word.  Either way an
+    audit of what was listed must not read as one of the organisation.
+    Second: whether the organisation hides its private count from this
+    token (then its private repositories may be listed only in part)."""
+    data, _ = client.get(f'{client.api}/orgs/{org}')
+    if not isinstance(data, dict):
+        raise InputError(f'GitHub API: /orgs/{org}: expected an object')
+    missed = []
+    for kind, field in (('public', 'public_repos'), ('private', 'owned_private_repos')):
+        total = data.get(field)
+        if total is None and kind == 'private':
+            continue  # not shown to this token
+        if not isinstance(total, int) or isinstance(total, bool) or total < 0:
+            raise InputError(f'GitHub API: /orgs/{org}: {field} is not a count')
+        got = listed.get(f'listed {kind}', 0)
+        if got < total:
+            missed.append(f'{got} of its {total} {kind}')
+    hidden = data.get('owned_private_repos') is None
+    if not missed:
+        return '', hidden
+    return (f'the GitHub API listed {" and ".join(missed)} repositories of {org} '
+            f'(GET /orgs/{org}): the others are not scanned (a token that cannot read them, '
+            'or repositories created or deleted while the listing was read: run again)'), hidden
 
 
 def _off_origin(url: str, origin: tuple[str, str]) -> str:

@@ -19,11 +19,22 @@ import os
 import re
 import shutil
 import tempfile
+import time
 
 from together_hooks import gitrun
 from together_hooks.errors import InputError
 
 FORKS = 'refs/forks/'
+# A clone or fetch that failed on the way (a 502 or 429 from the git host,
+# a connection cut): tried again after 2 and 4 seconds, within the task's
+# timeout.  Anything else (no such repository, no access) is the same
+# next time, and is the task's failure at once.
+_TRANSIENT = re.compile(
+    r'returned error: (?:429|5\d\d)\b|early EOF|RPC failed|remote end hung up unexpectedly'
+    r'|Connection reset|Connection timed out|Operation timed out|transfer closed', re.I,
+)
+TRIES = 3
+PAUSE = 2.0
 
 
 class GitError(Exception):
@@ -81,6 +92,12 @@ def git(args: list[str], cwd: str, env: dict[str, str], timeout: float) -> bytes
         return gitrun.git(cwd, *args, env=env, timeout=timeout)
     except InputError as e:
         raise GitError(_no_userinfo(str(e)))
+
+
+def not_found(error: str) -> bool:
+    """Whether a clone or fetch failed because the server has no such
+    repository (git: ``fatal: repository 'URL' not found``)."""
+    return re.search(r"fatal: repository '[^']*' not found$", error) is not None
 
 
 def _no_userinfo(text: str) -> str:
@@ -161,7 +178,21 @@ class Mirror:
             shutil.rmtree(aside, ignore_errors=True)
 
     def update(self) -> None:
-        """Clone into the cache, or fetch what changed."""
+        """Clone into the cache, or fetch what changed; a failure on the
+        way (``_TRANSIENT``) tried again, what it left cleared first."""
+        for attempt in range(1, TRIES + 1):
+            try:
+                self._update()
+                return
+            except GitError as e:
+                if attempt == TRIES or not _TRANSIENT.search(str(e)):
+                    if attempt > 1:
+                        raise GitError(f'{e} (after {attempt} attempts)')
+                    raise
+            _clear_debris(self.path)
+            time.sleep(PAUSE * attempt)
+
+    def _update(self) -> None:
         if os.path.isdir(self.path):
             self._fetch(self.path)
             return

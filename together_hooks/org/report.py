@@ -1,4 +1,4 @@
-"""Reports from the store: text, json, sarif.
+"""Reports from the store: text, json, sarif, markdown.
 
 Rows hold only what the store holds (``hashed_secret``, the redacted key),
 so no format can show a whole key.
@@ -15,7 +15,7 @@ from together_hooks.report import sarif_uri
 from together_hooks.report import shown_path
 from together_hooks.rules import ROTATE_URL
 
-FORMATS = ('text', 'json', 'sarif')
+FORMATS = ('text', 'json', 'sarif', 'markdown')
 
 
 def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
@@ -112,4 +112,47 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
     return json_text(doc, indent=2) + '\n'
 
 
-RENDER = {'text': text, 'json': json_, 'sarif': sarif}
+def _cell(value: object) -> str:
+    """One table cell as code: on one line (``shown_path``), a ``|`` that
+    would end the cell escaped (GFM reads ``\\|`` so even in code), and a
+    fence longer than any run of backticks in it, so a path or an author
+    cannot close it and turn into a link, an image or HTML."""
+    import re
+
+    text = shown_path(str(value)).replace('|', '\\|')
+    if not text:
+        return ''
+    fence = '`' * (max((len(run) for run in re.findall('`+', text)), default=0) + 1)
+    return f'{fence} {text} {fence}'
+
+
+def markdown(findings: list[dict], failures: list[tuple[str, str]]) -> str:
+    """A section per repository (for an issue or a pull request comment):
+    a table of its findings, then the repositories not scanned."""
+    by_repo: dict[str, list[dict]] = {}
+    for f in findings:
+        by_repo.setdefault(f['repo'], []).append(f)
+    out = ['# Together API keys in the organisation\'s history', '',
+           f'{len(findings)} finding(s) in {len(by_repo)} repositories; '
+           f'{len(failures)} repositories not scanned.', '']
+    for repo, rows in sorted(by_repo.items()):
+        out += [f'## {_cell(repo)}', '',
+                '| path | line | rule | key | hashed_secret | commit | author | date | status |',
+                '|---|---:|---|---|---|---|---|---|---|']
+        for f in rows:
+            out.append('| ' + ' | '.join(_cell(v) for v in (
+                f['path'], f['line'], f['rule'], f['redacted'], f['hashed_secret'],
+                f['commit'][:12], f['author'], f['date'], f.get('verification') or '',
+            )) + ' |')
+        out.append('')
+    if failures:
+        out += ['## Not scanned', '', '| repository | why |', '|---|---|']
+        out += [f'| {_cell(url)} | {_cell(error)} |' for url, error in failures]
+        out.append('')
+    if findings:
+        out += [f'Rotate every key found at {ROTATE_URL}, then revoke the old one: a key '
+                'in history is leaked even when a later commit removed it.', '']
+    return '\n'.join(out)
+
+
+RENDER = {'text': text, 'json': json_, 'sarif': sarif, 'markdown': markdown}

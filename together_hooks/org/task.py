@@ -32,6 +32,7 @@ from together_hooks.org import mirror
 DONE = 'done'
 UNCHANGED = 'unchanged'
 FAILED = 'failed'
+NO_WIKI = 'no wiki'  # the refs fingerprint of a wiki GitHub has no repository for
 
 
 # The scan processes this process started and has not reaped: the local
@@ -140,7 +141,17 @@ def scan(payload: dict) -> dict:
     try:
         store = mirror.Mirror(payload['cache_dir'], urls, env, float(payload['timeout']))
         try:
-            store.update()
+            try:
+                store.update()
+            except mirror.GitError as e:
+                if not (payload.get('wiki') and mirror.not_found(str(e))):
+                    raise
+                # A wiki with no page yet: nothing to scan (one removed
+                # since keeps its findings in the store).
+                store.drop()
+                return {'urls': list(urls), 'status': DONE, 'fingerprint': NO_WIKI, 'size': 0,
+                        'error': None, 'findings': [], 'blobs': 0,
+                        'seconds': round(time.monotonic() - started, 3)}
             fingerprint = store.fingerprint()
             size = store.size_kb()
             result = {
