@@ -391,3 +391,99 @@ def test_a_clean_history_says_how_much_it_read(git_repo):
     said = re.match(r'together-hooks: (\d+) commits?, (\d+) blobs?, (\d+\.\d) MB, no Together keys', r.err)
     assert said and said.groups() == ('4', '4', '0.9'), r.err
     assert scan('--history', '--format', 'json', cwd=git_repo).json()['summary']['blobs_scanned'] == 4
+
+
+def _history_in_process(repo, monkeypatch, capsys, log, slow_pid=None):
+    """``scan --history --format json`` run in this process with the blob
+    scan forked however small the history (``FORK_MIN_BYTES``); each read
+    of commit objects and the start of attribution are written to ``log``
+    (by whichever process does them: appends are atomic); ``slow_pid``:
+    'parent' or 'child', whose share of the blobs takes two seconds longer."""
+    import time
+
+    from together_hooks.cli import main
+    from together_hooks.sources import commits as commits_source
+    from together_hooks.sources import parallel
+
+    if not parallel.available():
+        pytest.skip('no fork, or one core: the blob scan runs in one process')
+    monkeypatch.setattr(history, 'FORK_MIN_BYTES', 0)
+    me = os.getpid()
+
+    def note(what: str) -> None:
+        side = 'parent' if os.getpid() == me else 'child'
+        with open(log, 'a') as f:
+            f.write(f'{what} {side}\n')
+
+    commit_shas = set(git(repo, 'rev-list', '--all').split())
+    streamed = commits_source.stream_blobs
+
+    def spied(root, shas):
+        shas = list(shas)
+        if shas and all(
+                (s.decode() if isinstance(s, bytes) else s) in commit_shas for s in shas
+        ):
+            note('messages')
+        return streamed(root, shas)
+
+    monkeypatch.setattr(commits_source, 'stream_blobs', spied)
+    attribute = history.attribute
+
+    def noted(*args, **kwargs):
+        note('attribute')
+        return attribute(*args, **kwargs)
+
+    monkeypatch.setattr(history, 'attribute', noted)
+    part = history._discover_part
+
+    def timed(*args, **kwargs):
+        got = part(*args, **kwargs)
+        if slow_pid == ('parent' if os.getpid() == me else 'child'):
+            time.sleep(2)
+        return got
+
+    monkeypatch.setattr(history, '_discover_part', timed)
+    monkeypatch.chdir(repo)
+    open(log, 'w').close()
+    rc = main(['scan', '--history', '--format', 'json'])
+    out = capsys.readouterr().out
+    import json
+
+    found = sorted(
+        (f['path'], f['line'], f['hashed_secret'], f['commit'])
+        for f in json.loads(out)['findings']
+    )
+    with open(log) as f:
+        return rc, found, f.read().split('\n')[:-1]
+
+
+def test_commit_messages_are_read_beside_the_blob_scan(git_repo, keys, monkeypatch, capsys, tmp_path):
+    """The commit messages are read by whichever process of the forked
+    blob scan is done with its blobs first, while the other still scans
+    (``history.Beside``), not by one process after attribution with the
+    second core idle; whichever does it, the same keys are found with the
+    same commits as by one process."""
+    in_file, in_message = keys(), keys()
+    for i in range(6):
+        write(git_repo, f'f{i}.py', 'pad\n' * 50 + (f'K = "{in_file}"\n' if i == 2 else ''))
+        commit(git_repo, f'deploy with {in_message}' if i == 4 else f'c{i}')
+    log = str(tmp_path / 'log')
+    routes = {}
+    for slow in ('child', 'parent', None):
+        rc, found, events = _history_in_process(git_repo, monkeypatch, capsys, log, slow)
+        monkeypatch.undo()  # each route spies on the code as it is
+        assert rc == 1
+        routes[slow] = found
+        assert [e for e in events if e.startswith('messages')], events
+        read, attributed = (
+            next(i for i, e in enumerate(events) if e.startswith(what))
+            for what in ('messages', 'attribute')
+        )
+        assert read < attributed, events  # beside the blobs, not after them
+        if slow is not None:  # the other process was free first
+            assert events[read] == 'messages ' + ('parent' if slow == 'child' else 'child'), events
+    assert routes['child'] == routes['parent'] == routes[None]
+    assert {h for _p, _l, h, _c in routes[None]} == {hash_secret(in_file), hash_secret(in_message)}
+    assert sorted(
+        (f['path'], f['line'], f['hashed_secret'], f['commit']) for f in findings(cwd=git_repo)
+    ) == routes[None]

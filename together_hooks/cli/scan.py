@@ -162,18 +162,23 @@ def commits(
         import itertools
 
         from together_hooks.sources.commits import history_extras
+        from together_hooks.sources.commits import message_keys
         from together_hooks.sources.history import scan_history
 
+        messages_worth = scanner.blob_test(0)
         found = scan_history(
             root, scan, args.since, progress=sys.stderr.isatty(),
             worth=scanner.blob_test, matters=scanner.path_matters, names=True,
             walked=walked,
+            # The commit messages are read by whichever process of the
+            # blob scan is done with its blobs first.
+            beside=lambda commits: message_keys(root, commits, scan, messages_worth),
         )
         # Messages, tag messages, ref and path names are content too (the
         # path names from the walk the blob scan attributes keys with).
         return itertools.chain(found, history_extras(
-            root, args.since, scan, log=found.log, worth=scanner.blob_test(0),
-            commits=found.commits, walked=walked,
+            root, args.since, scan, log=found.log, worth=messages_worth,
+            commits=found.commits, walked=walked, messages=found.beside,
         ))
     import itertools
 

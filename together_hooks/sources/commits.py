@@ -41,6 +41,7 @@ from together_hooks.sources.content import could_be_offered
 from together_hooks.sources.content import Revision
 from together_hooks.sources.content import to_display
 from together_hooks.sources.history import AddedNames
+from together_hooks.sources.history import Beside
 from together_hooks.sources.history import Commit
 from together_hooks.sources.history import CommitList
 from together_hooks.sources.history import CommitLog
@@ -64,6 +65,17 @@ if TYPE_CHECKING:
     from together_hooks.sources.content import Walked
 
     Scan = Callable[[Content], list[Finding]]
+    # What ``message_keys`` found: (the commits whose message or header
+    # holds a key first -> each (``COMMIT_HEADER`` or ``COMMIT_MESSAGE``,
+    # its bytes or None when too large to hold, the keys), their authors ->
+    # (``name <email>``, date), the sizes of those too large to hold).
+    # Plain data: a forked process of the blob scan may find it
+    # (``history.Beside``).
+    MessageKeys = tuple[
+        dict[str, list[tuple[str, bytes | None, set[str]]]],
+        dict[str, tuple[str, str]],
+        dict[str, int],
+    ]
 
 # Regular files, executables and symlinks: a symlink's blob is its target.
 CONTENT_MODES = (b'100644', b'100755', b'120000')
@@ -476,16 +488,38 @@ def _first_adds(
 def commit_messages(
         root: str, commits: Sequence[str], scan: Scan,
         worth: Callable[[bytes], bool] | None = None,
+        found: MessageKeys | None = None,
 ) -> Iterator[Revision]:
     """Each key in the commits' messages and headers, once, as the first
     listed commit's ``<commit message>`` or ``<commit header>``: an author
-    name or an extra header is as public as a file.  ``worth``: a test
+    name or an extra header is as public as a file.  ``worth``: see
+    ``message_keys``; ``found``: its answer, when made already (by the
+    process of the blob scan that was free first)."""
+    hits, people, large = found if found is not None else message_keys(root, commits, scan, worth)
+    for sha in commits:
+        if sha not in hits:
+            continue
+        commit = Commit(sha, *people[sha])  # scrubs the author: once a commit
+        for where, data, keys in hits[sha]:
+            yield Revision(
+                where, data, FirstOf(keys),
+                commit=commit.sha, author=commit.author, date=commit.date,
+                stream=BlobAt(root, sha, large[sha], 'commit') if data is None else None,
+            )
+
+
+def message_keys(
+        root: str, commits: Sequence[str], scan: Scan,
+        worth: Callable[[bytes], bool] | None = None,
+) -> MessageKeys:
+    """The keys in the commits' messages and headers, each for the first
+    listed commit holding it (``MessageKeys``).  ``worth``: a test
     every content ``scan`` could find something in passes (the blob test):
     commits are then asked it a batch at a time, and only a batch that
     passes is scanned commit by commit."""
     first: set[str] = set()
     hits: dict[str, list[tuple[str, bytes | None, set[str]]]] = {}
-    people: dict[str, Commit] = {}
+    people: dict[str, tuple[str, str]] = {}
     large: dict[str, int] = {}
 
     def scan_one(sha: str, raw: bytes) -> None:
@@ -497,8 +531,7 @@ def commit_messages(
                 first |= new
                 hits.setdefault(sha, []).append((where, data, new))
         if sha in hits:
-            author, date = _person(head, b'author ')
-            people[sha] = Commit(sha, author, date)
+            people[sha] = _person(head, b'author ')
 
     batch = _Batch(worth, scan_one)
     for sha, obj in stream_blobs(root, list(commits)):
@@ -508,19 +541,12 @@ def commit_messages(
             if new:
                 first |= new
                 large[sha] = obj.size
-                hits[sha] = [(COMMIT_MESSAGE, None, new)]
-                people[sha] = Commit(sha, *_person(_head_of(root, sha, 'commit', obj.size), b'author '))
+                hits[sha] = [(COMMIT_MESSAGE, None, set(new))]
+                people[sha] = _person(_head_of(root, sha, 'commit', obj.size), b'author ')
             continue
         batch.add(sha, obj.read())
     batch.flush()
-    for sha in commits:
-        for where, data, keys in hits.get(sha, ()):
-            commit = people[sha]
-            yield Revision(
-                where, data, FirstOf(keys),
-                commit=commit.sha, author=commit.author, date=commit.date,
-                stream=BlobAt(root, sha, large[sha], 'commit') if data is None else None,
-            )
+    return hits, people, large
 
 
 def _head_of(root: str, sha: str, kind: str, size: int | None = None) -> bytes:
@@ -907,7 +933,7 @@ def _refs(root: str, *patterns: str) -> tuple[list[str], list[str], list[str]]:
 def history_extras(
         root: str, since: str | None, scan: Scan, log: CommitLog | None = None,
         worth: Callable[[bytes], bool] | None = None, commits: CommitList | None = None,
-        walked: Walked | None = None,
+        walked: Walked | None = None, messages: Beside | None = None,
 ) -> Iterator[Content]:
     """``--history`` beyond blobs: every commit message, tag message and
     ref name (only commits not reachable from ``since``, with it).
@@ -919,7 +945,9 @@ def history_extras(
     whose path names are taken instead of a walk of their own, and
     ``commits``: its list of the commits (``scan_history(names=True)``);
     both closed here.  ``worth``: see ``commit_messages``; ``walked``
-    counts the commits."""
+    counts the commits; ``messages``: ``message_keys`` of the commits,
+    when the blob scan was given it to do beside (``history.Beside``):
+    its answer is taken where the scan did it."""
     args = ['--all', '--not', since] if since else ['--all']
     try:
         listed = commits if commits is not None else CommitList(root, args)
@@ -929,19 +957,21 @@ def history_extras(
             if walk is not None:
                 walk.close()
         raise
-    return _extras(root, since, args, scan, listed, named, worth, walked)
+    return _extras(root, since, args, scan, listed, named, worth, walked, messages)
 
 
 def _extras(
         root: str, since: str | None, args: list[str], scan: Scan,
         listed: CommitList, named: CommitLog | tuple[Walk, set[bytes]],
         worth: Callable[[bytes], bool] | None = None, walked: Walked | None = None,
+        messages: Beside | None = None,
 ) -> Iterator[Content]:
     try:
         commits = listed.result()
         if walked is not None:
             walked.commits = len(commits)
-        yield from commit_messages(root, commits, scan, worth)
+        found = messages.result if messages is not None and messages.done else None
+        yield from commit_messages(root, commits, scan, worth, found)  # type: ignore[arg-type]
         tags, names, tips = _refs(root)
         yield from tag_messages(root, tags, scan)
         yield from ref_names(names, scan)

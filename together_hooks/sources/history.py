@@ -496,10 +496,37 @@ def _no_key() -> None:
     pass
 
 
+class Beside:
+    """Work that needs no blob (the commit messages: ``scan_history``'s
+    ``beside``), done by whichever process of a forked discovery is done
+    with its share of the blobs first, while the other still scans: after
+    discovery a single process would do it while the second core idles.
+    ``work()`` gives plain data (it may come back from the forked process,
+    ``parallel.split``); ``ready()`` is called before the fork, so that
+    what the work reads is whole in both processes (a walk read by a
+    thread of this one); ``done`` says whether discovery did the work (not
+    when it did not fork: then the caller does it itself, as before)."""
+
+    __slots__ = ('work', 'ready', 'done', 'result')
+
+    def __init__(self, work: Callable[[], object], ready: Callable[[], object] = _no_key) -> None:
+        self.work = work
+        self.ready = ready
+        self.done = False
+        self.result: object = None
+
+    def take(self, turns: Iterable[int]) -> tuple[bool, object]:
+        """(True, the work's result) for the first process to ask, else
+        (False, None)."""
+        for _turn in turns:
+            return True, self.work()
+        return False, None
+
+
 def discover(
         root: str, blobs: list[tuple[bytes, int]], progress: Progress,
         scan: Scan, on_key: Callable[[], None] = _no_key,
-        worth: Worth | None = None,
+        worth: Worth | None = None, beside: Beside | None = None,
 ) -> dict[bytes, frozenset[str]]:
     """The blobs that hold a key: sha -> the hashed_secret of each key.
 
@@ -509,7 +536,8 @@ def discover(
     chosen for this many bytes of blobs.
     On two cores a forked child takes the second half (by bytes, so each
     keeps its stretch of the pack) with its own ``git cat-file``: git's
-    inflating and our scanning both run twice as wide.
+    inflating and our scanning both run twice as wide; then ``beside``'s
+    work is done by the process that is free first (``Beside``).
     """
     total = len(blobs)
     size = sum(n for _sha, n in blobs)
@@ -537,14 +565,30 @@ def discover(
         other_done, other_bytes, other_found = struct.unpack_from('qqq', counts, 0)
         alone(done + other_done, nbytes + other_bytes, found + other_found)
 
-    flagged, theirs = parallel.split(
-        lambda: _discover_part(
+    if beside is not None:
+        beside.ready()
+    turns = parallel.Turns(1 if beside is not None else 0)
+
+    def child() -> tuple[dict[bytes, frozenset[str]], tuple[bool, object]]:
+        part = _discover_part(
             root, blobs[cut:],
             lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan, test,
-        ),
-        lambda: _discover_part(root, blobs[:cut], tick, scan, test),
-    )
+        )
+        return part, beside.take(turns) if beside is not None else (False, None)
+
+    def parent() -> tuple[dict[bytes, frozenset[str]], tuple[bool, object]]:
+        part = _discover_part(root, blobs[:cut], tick, scan, test)
+        return part, beside.take(turns) if beside is not None else (False, None)
+
+    try:
+        (flagged, mine), (theirs, other) = parallel.split(child, parent)
+    finally:
+        turns.close()
     flagged.update(theirs)
+    if beside is not None:
+        for took, result in (mine, other):
+            if took:
+                beside.done, beside.result = True, result
     tick(cut, sum(n for _sha, n in blobs[:cut]), len(flagged))
     return flagged
 
@@ -834,15 +878,18 @@ class HistoryScan:
     """``scan_history``'s answer: iterate it for the revisions; ``log`` is
     the commit walk it started at once (``names=True``), whose
     ``added_names`` the caller reads, and ``commits`` the list of the
-    commits (``CommitList``); the caller closes both; else None."""
+    commits (``CommitList``); the caller closes both; else None.
+    ``beside``: the work given to be done beside the blob scan
+    (``Beside``: once iterated, whether it was done, and its result)."""
 
     def __init__(
             self, revisions: Iterator[Revision], log: CommitLog | None,
-            commits: CommitList | None = None,
+            commits: CommitList | None = None, beside: Beside | None = None,
     ) -> None:
         self.revisions = revisions
         self.log = log
         self.commits = commits
+        self.beside = beside
 
     def __iter__(self) -> Iterator[Revision]:
         return self.revisions
@@ -852,13 +899,17 @@ def scan_history(
         root: str, scan: Scan, since: str | None = None, progress: bool = False,
         worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
         names: bool = False, walked: Walked | None = None,
+        beside: Callable[[list[str]], object] | None = None,
 ) -> HistoryScan:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
     ``worth``: see ``discover``; ``matters``: see ``keys_at``; ``names``:
     start the commit walk now and list the path names it adds too
     (``CommitLog``), and list the commits (``CommitList``; the caller
-    closes both); ``walked``: counts the blobs read and their bytes.  A bad
+    closes both); ``walked``: counts the blobs read and their bytes;
+    ``beside(commits)``, with ``names``: work on the list of the commits
+    that needs no blob (the commit messages), done by a process of the
+    blob scan that is free first (``Beside``; the answer's ``beside``).  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -878,9 +929,12 @@ def scan_history(
         if commits is not None:
             commits.close()
         raise
+    listed = commits
+    work = Beside(lambda: beside(listed.shas), listed.result) if (
+        beside is not None and listed is not None) else None
     return HistoryScan(
-        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked),
-        log, commits,
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked, work),
+        log, commits, work,
     )
 
 
@@ -931,7 +985,7 @@ def _scan(
         root: str, since_sha: str | None, shown: Progress, scan: Scan,
         worth: Worth | None, matters: Callable[[str], bool] | None,
         listing: Listing | None, shared_log: CommitLog | None = None,
-        walked: Walked | None = None,
+        walked: Walked | None = None, beside: Beside | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
@@ -948,7 +1002,7 @@ def _scan(
         if walked is not None:
             walked.blobs = len(blobs)
             walked.nbytes = sum(n for _sha, n in blobs)
-        flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth)
+        flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside)
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()
