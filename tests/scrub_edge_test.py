@@ -190,6 +190,27 @@ def test_arguments_and_settings_echoed_scrubbed(git_repo, keys):
     assert leaks([key, hexkey, own], *texts) == []
 
 
+def test_an_unknown_key_an_argument_spells_so_a_reader_still_reads_it(git_repo, keys):
+    """A key (never learnt: the run finds none) cut by a space or a tab,
+    legacy hex with its Together name in capitals (some or all: a reader
+    lowers hex), base64 of a key wrapped over an argument's lines: each
+    error echoing the argument shows it redacted."""
+    import textwrap
+
+    key, hexkey, wrapped = keys(), keys('hex'), keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    mixed = ''.join(c.upper() if i % 2 else c for i, c in enumerate(hexkey))
+    texts = []
+    for value in (
+            f'{key[:25]} {key[25:]}', f'dir/{key[:30]}\t{key[30:]}.txt',
+            f'TOGETHER_API_KEY={mixed}', f'TOGETHER_API_KEY={hexkey.upper()}',
+            '\n'.join(textwrap.wrap(base64.b64encode(wrapped.encode()).decode(), 20)),
+    ):
+        texts += _echoed_by_errors(value, git_repo)
+    reads = [re.sub(r'\s', '', t) for t in texts]
+    assert leaks([key, hexkey, wrapped], *texts, *reads, *(t.lower() for t in texts)) == []
+
+
 def test_baseline_audit_never_shows_an_encoded_key(git_repo, keys):
     key, hexkey = keys(), keys('hex')
     (git_repo / 'k8s.yaml').write_text(
@@ -354,7 +375,7 @@ def test_a_file_named_with_a_key_wrapped_narrow_is_never_shown(git_repo, keys):
 # joiner, a variation selector, a tag, a Mongolian vowel separator), and
 # the line and paragraph separators, which break a line or show as a space.
 IGNORABLE = ('\u00ad', '\u034f', '\u180e', '\u2028', '\u2029', '\u2065', '\u3164',
-             '\ufe0f', '\U000e0001', '\U0001d173')
+             '\ufe0f', '\U000e0001', '\U0001d173', '\ufff0')
 
 
 def test_a_key_split_by_any_ignorable_character_is_never_shown(git_repo, keys):
