@@ -29,7 +29,7 @@ def _cut(text: str, sep: str, width: int) -> str:
 
 def _read(text: str) -> str:
     """What a reader reassembles: white space and escapes unseen."""
-    return re.sub(r'\s|\\u[0-9a-f]{4}|\\[nrt]', '', text)
+    return re.sub(r'\s|\\u[0-9a-f]{4}|\\[nrt]|%20', '', text)
 
 
 def _shows(secret: str, shown: str) -> int:
@@ -42,6 +42,7 @@ def _shows(secret: str, shown: str) -> int:
 @pytest.mark.parametrize(('sep', 'width'), [
     (' ', 25), (' ', 10), (' ', 1), ('\t', 25), ('  ', 7), ('\xa0', 10), ('\u3000', 20),
     ('\\t', 25), (' \n', 15),  # a tab escaped (JSON, a name git quotes); a break too
+    ('%20', 25),  # a SARIF uri
 ])
 def test_an_unknown_key_cut_by_spaces_is_never_shown(sep, width):
     cut = 'tgp_v1_' + _cut(KEY[7:], sep, width)

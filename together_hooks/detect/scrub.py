@@ -96,9 +96,10 @@ _BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 # A key cut by white space (a path typed with a space or a tab, an error
 # putting an argument's lines on one, a line break besides), raw or escaped
-# (``\t`` in JSON, in a name git or bash quotes): ``tgp_v1_`` and 43 key
-# characters, the last ending a run, with gaps between them.
-_SPACE = r'\s|\\[nrt]'
+# (``\t`` in JSON, in a name git or bash quotes; ``%20`` in a SARIF uri):
+# ``tgp_v1_`` and 43 key characters, the last ending a run, with gaps
+# between them.
+_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])'
 _SPACED_KEY = r'tgp_v1_(?:(?:%s){0,4}[A-Za-z0-9_-]){43}(?![A-Za-z0-9_-])' % _SPACE
 # Base64 wrapped across lines (raw or escaped breaks, indented or not): a
 # value ``base64`` wraps at 76, pasted as an argument, at any width.  From
