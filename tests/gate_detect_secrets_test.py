@@ -129,3 +129,24 @@ def test_doctor_fails_when_the_hook_cannot_load_a_named_plugin(git_repo, team, o
     bad = [c for c in checks.values() if c['status'] == 'fail'
            and 'detect_secrets_plugin.py' in c['detail']]
     assert bad, checks
+
+
+def test_detect_secrets_never_shows_a_key_once_it_loads_our_plugin(git_repo, own_env, keys):
+    """detect-secrets prints each file's name (its hook's ``Location:``,
+    a baseline's results on stdout): once it loads our plugin, what it
+    prints goes through our scrub, as our own commands' output does."""
+    from tests.cli_run import leaked
+    from together_hooks.baseline.format import PLUGIN_FILE
+
+    key, named = keys(), keys()
+    write(git_repo, f'{named}.py', f'TOGETHER_API_KEY = "{key}"\n')
+    git(git_repo, 'add', '-A')
+    rc, hook_out = run(git_repo, clean_env(), own_env, '--plugin', PLUGIN_FILE, f'{named}.py')
+    blocked = rc == 1 and 'Together API Key' in hook_out and 'Traceback' not in hook_out
+    assert blocked
+    rc, scan_out = run(
+        git_repo, clean_env(), sys.executable, '-m', 'detect_secrets', 'scan', '--plugin', PLUGIN_FILE,
+    )
+    assert rc == 0
+    assert 'Together API Key' in scan_out and '.py' in json.dumps(json.loads(scan_out)['results'])
+    assert leaked([key, named], hook_out, scan_out) == []

@@ -190,6 +190,27 @@ def test_arguments_and_settings_echoed_scrubbed(git_repo, keys):
     assert leaks([key, hexkey, own], *texts) == []
 
 
+def test_an_unknown_key_an_argument_spells_so_a_reader_still_reads_it(git_repo, keys):
+    """A key (never learnt: the run finds none) cut by a space or a tab,
+    legacy hex with its Together name in capitals (some or all: a reader
+    lowers hex), base64 of a key wrapped over an argument's lines: each
+    error echoing the argument shows it redacted."""
+    import textwrap
+
+    key, hexkey, wrapped = keys(), keys('hex'), keys()
+    (git_repo / 'a.txt').write_text('nothing here\n')
+    mixed = ''.join(c.upper() if i % 2 else c for i, c in enumerate(hexkey))
+    texts = []
+    for value in (
+            f'{key[:25]} {key[25:]}', f'dir/{key[:30]}\t{key[30:]}.txt',
+            f'TOGETHER_API_KEY={mixed}', f'TOGETHER_API_KEY={hexkey.upper()}',
+            '\n'.join(textwrap.wrap(base64.b64encode(wrapped.encode()).decode(), 20)),
+    ):
+        texts += _echoed_by_errors(value, git_repo)
+    reads = [re.sub(r'\s', '', t) for t in texts]
+    assert leaks([key, hexkey, wrapped], *texts, *reads, *(t.lower() for t in texts)) == []
+
+
 def test_baseline_audit_never_shows_an_encoded_key(git_repo, keys):
     key, hexkey = keys(), keys('hex')
     (git_repo / 'k8s.yaml').write_text(
@@ -215,12 +236,11 @@ def test_baseline_audit_never_shows_an_encoded_key(git_repo, keys):
 
 
 def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, keys):
-    """A baseline detect-secrets wrote itself holds file names as they are:
-    its interactive audit (a child process writing to the terminal) shows
-    each name in its header, scrubbed like any other output."""
+    """A baseline detect-secrets wrote without our plugin (its own found
+    the key: a high-entropy string) holds file names as they are: its
+    interactive audit (a child process writing to the terminal) shows each
+    name in its header, scrubbed like any other output."""
     import sys
-
-    from together_hooks.baseline import format as bl
 
     key, named = keys(), keys()
     folder = git_repo / f'd{named}'
@@ -228,7 +248,7 @@ def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, k
     (folder / 'a.py').write_text(f'TOKEN = "{key}"\n')
     git(git_repo, 'add', '.')
     proc = subprocess.run(
-        (sys.executable, '-m', 'detect_secrets', 'scan', '--plugin', bl.PLUGIN_FILE),
+        (sys.executable, '-m', 'detect_secrets', 'scan'),
         cwd=git_repo, capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
@@ -354,7 +374,7 @@ def test_a_file_named_with_a_key_wrapped_narrow_is_never_shown(git_repo, keys):
 # joiner, a variation selector, a tag, a Mongolian vowel separator), and
 # the line and paragraph separators, which break a line or show as a space.
 IGNORABLE = ('\u00ad', '\u034f', '\u180e', '\u2028', '\u2029', '\u2065', '\u3164',
-             '\ufe0f', '\U000e0001', '\U0001d173')
+             '\ufe0f', '\U000e0001', '\U0001d173', '\ufff0')
 
 
 def test_a_key_split_by_any_ignorable_character_is_never_shown(git_repo, keys):

@@ -53,6 +53,35 @@ _detect = _together_hooks.detect.engine
 _rules = _together_hooks.rules
 
 
+def _detect_secrets_runs() -> bool:
+    """Whether the program is detect-secrets' own (``detect-secrets``,
+    ``detect-secrets-hook``, ``python -m detect_secrets``), not a process of
+    ours or a test that loads the plugin to scan with it."""
+    program = sys.argv[0] if sys.argv else ''
+    name = os.path.splitext(os.path.basename(program))[0]
+    return name in ('detect-secrets', 'detect-secrets-hook') or (
+        name == '__main__' and os.path.basename(os.path.dirname(program)) == 'detect_secrets'
+    )
+
+
+def _scrub_output() -> Any:
+    """What detect-secrets prints goes through our scrub from now on, as
+    our own commands' output does: it names each file it reports
+    (``Location:``, a baseline's results on stdout), and a name may hold a
+    key.  Its own colours pass (it draws them).  Our processes put the
+    sink in front themselves (``baseline audit``'s child: its screen)."""
+    from together_hooks.detect import scrub
+
+    if _detect_secrets_runs() and scrub.run_scrubber() is None:
+        scrub.install()
+        for stream in (sys.stdout, sys.stderr):
+            stream.colours = True
+    return scrub
+
+
+_scrub = _scrub_output()
+
+
 def _str_regex(pattern: Any) -> re.Pattern[str]:
     # Our rules match bytes; detect-secrets hands plugins str lines.
     return re.compile(pattern.regex.pattern.decode('ascii'), re.ASCII)
@@ -67,7 +96,9 @@ class _TogetherDetector(RegexBasedDetector):
     def _scan(self, text: str, filename: str) -> list[Any]:
         data = text.encode('utf-8', 'surrogateescape')
         rule = _rules.RULES_BY_ID[self.rule_id]
-        return _detect.scan_bytes(data, filename, (rule,))
+        found = _detect.scan_bytes(data, filename, (rule,))
+        _scrub.learn(f.secret for f in found)
+        return found
 
     def analyze_string(self, string: str) -> Iterator[str]:
         for finding in self._scan(string, ''):

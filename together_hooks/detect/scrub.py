@@ -17,13 +17,14 @@ What goes:
   shows; a name cut to fit holds only a piece;
 - anything format-valid, known or not: a ``tgp_v1_`` run, base64 or
   percent-encoding that decodes to one, a legacy key with its Together
-  context (the engine's own rules), a key wrapped across lines (learnt,
-  so its pieces go);
+  context (the engine's own rules), a key wrapped across lines, cut by
+  spaces or tabs, or in base64 wrapped across lines (learnt, so its
+  pieces go);
 - a key in letters that fold to it (NFKC: fullwidth ``ｔｇｐ＿ｖ１＿…``,
   mathematical bold) or are drawn as its own (Cyrillic ``о``, Greek
   ``ν``: ``_LOOK_ALIKE``), read as folded, and in decoded text a key in
-  UTF-16 or UTF-32 (its NUL bytes dropped); a known legacy key in
-  capitals;
+  UTF-16 or UTF-32 (its NUL bytes dropped); a legacy key in capitals,
+  all or some (known, or with its Together context);
 - control characters (ESC, BEL, CR inside a line, C1, DEL), written as
   ``\\u00XX`` (valid inside JSON strings too);
 - ``::`` at the start of a line (a GitHub workflow command from a file
@@ -52,19 +53,23 @@ _PCT_RUN = r'(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9_.~+/=-])+'
 # C0 (but tab and newline), DEL, C1, and the characters a terminal does
 # not show: Unicode's default-ignorable code points (zero-width ones, bidi
 # controls that reorder what is shown, BOM, soft hyphen, combining
-# grapheme joiner, Hangul fillers, variation selectors, tags), the line and
+# grapheme joiner, Hangul fillers, variation selectors, tags, the
+# unassigned specials U+FFF0-FFF8) and the interlinear annotation marks
+# (U+FFF9-FFFB, format characters a terminal draws as nothing), the line and
 # paragraph separators (a break, or a space); a byte of a name that is
 # not UTF-8 (its surrogate escape), and any other lone surrogate (JSON
 # may hold one: no UTF-8 encodes it).
 _CONTROL = (
     r'[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5'
     r'\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f'
-    r'\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff'
+    r'\ufeff\uffa0\ufff0-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff'
     r'\ud800-\udfff]'
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
 _LEGACY = r'[0-9a-f]{64}'
+# A run that may hold a legacy key in capitals, all or some of them.
+_CASED_HEX = r'[0-9A-Fa-f]{64,}'
 # A Together variable's value that is a key (``_environ_keys``).
 _ENV_KEY = f'{_TGP_RUN}|{_LEGACY}'
 _SGR = r'\x1b\[[0-9;]*m'
@@ -89,6 +94,21 @@ _GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`]){0,8}'
 # ``_TGP_RUN``).
 _BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
+# A key cut by white space (a path typed with a space or a tab, an error
+# putting an argument's lines on one, a line break besides), raw or escaped
+# (``\t`` in JSON, in a name git or bash quotes; ``%20`` in a SARIF uri):
+# ``tgp_v1_`` and 43 key characters, the last ending a run, with gaps
+# between them.
+_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])'
+_SPACED_KEY = r'tgp_v1_(?:(?:%s){0,4}[A-Za-z0-9_-]){43}(?![A-Za-z0-9_-])' % _SPACE
+# Base64 wrapped across lines (raw or escaped breaks, indented or not): a
+# value ``base64`` wraps at 76, pasted as an argument, at any width.  From
+# where a run starts only: a long run ending in no break is read once.
+_WRAPPED_B64 = (
+    r'(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{2,}'
+    r'(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*[A-Za-z0-9+/_-]{2,})+={0,2}'
+)
+_NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 # Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
 # class, so a long run without a ``/`` is never backtracked into).
 _CUT_RUN = r'[A-Za-z0-9_/-]+'
@@ -330,8 +350,11 @@ class Scrubber:
             self._learn_wrapped(text)
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
+            self._learn_wrapped_b64(text)
         if '/' in text:
             self._learn_cut(text)
+        if 'tgp_v1_' in text:
+            self._learn_spaced(text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -363,6 +386,23 @@ class Scrubber:
         if view is not None:
             self.learn(_pattern(_TGP_RUN).findall(view.data.decode('utf-8', 'replace')))
 
+    def _learn_wrapped_b64(self, text: str) -> None:
+        """A key inside base64 wrapped across lines (``_WRAPPED_B64``),
+        which no line shows whole, is learnt when the joined value decodes
+        to text the engine finds it in: its base64 pieces go
+        (``_pieces_out``)."""
+        for m in _pattern(_WRAPPED_B64).finditer(text):
+            chars = _pattern(_NOT_B64).sub('', m.group())
+            if len(chars) < 40:
+                continue
+            for plain in _decodings(chars):
+                for reading in _readings(plain):
+                    if 'tgp_v1_' in reading or 'ogether' in reading.lower():
+                        from together_hooks.detect.engine import scan_bytes
+
+                        found = scan_bytes(reading.encode('utf-8', 'replace'), '<message>')
+                        self.learn(f.secret for f in found)
+
     def _learn_broken(self, text: str) -> None:
         """A key wrapped so narrow that its ``tgp_v1_`` is cut too (a
         column of 3 to 6), which the engine's join starts from, is learnt
@@ -370,6 +410,16 @@ class Scrubber:
         for m in _pattern(_BROKEN_KEY).finditer(text):
             secret = _pattern(_BREAK).sub('', m.group())
             if secret != m.group():
+                self.learn([secret])
+
+    def _learn_spaced(self, text: str) -> None:
+        """A key cut by spaces or tabs (``_SPACED_KEY``), found nowhere
+        else, is learnt when it is one by the engine's rules (not a
+        placeholder: prose about the prefix is none): a reader drops the
+        gaps, and ``_gapped_out`` reads past them."""
+        for m in _pattern(_SPACED_KEY).finditer(text):
+            secret = _pattern(_SPACE).sub('', m.group())
+            if secret != m.group() and not _placeholder(secret[7:]):
                 self.learn([secret])
 
     def _learn_cut(self, text: str) -> None:
@@ -452,10 +502,45 @@ class Scrubber:
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
         if 'ogether' in text.lower():
             text = _in_context(text)
+        text = self._cased_hex_out(text)
         if self._grams:
             text = self._gapped_out(text)
             text = self._pieces_out(text)
         return text
+
+    def _cased_hex_out(self, text: str) -> str:
+        """``text`` with every legacy key written in capitals, all or some
+        (a reader lowers hex), redacted: read lowered, a known one, or one
+        the rules find with its Together context, as in lower case."""
+        runs = [
+            m.span() for m in _pattern(_CASED_HEX).finditer(text)
+            if not m.group().islower() and not m.group().isdigit()
+        ]
+        if not runs:
+            return text
+        lowered = list(text)
+        for a, b in runs:
+            lowered[a:b] = text[a:b].lower()
+        low = ''.join(lowered)  # as long as ``text``: its places are the text's
+        secrets = {k for k in self._known if len(k) == 64 and k in low}
+        if 'ogether' in low.lower():
+            from together_hooks.detect.engine import scan_bytes
+
+            secrets.update(
+                f.secret for f in scan_bytes(low.encode('utf-8', 'replace'), '<message>')
+                if f.encoding == 'raw'
+            )
+        spans = sorted(
+            (at, at + len(secret)) for secret in secrets
+            for at in _places(low, secret)
+            if any(a <= at < b for a, b in runs)
+        )
+        shown, last = [], 0
+        for a, b in spans:
+            if a >= last:  # apart (two keys never overlap; one found twice)
+                shown += [text[last:a], redact(text[a:b])]
+                last = b
+        return ''.join(shown) + text[last:]
 
     def _gapped_out(self, text: str) -> str:
         """``text`` with every known key spelt out with gaps redacted: a
@@ -600,6 +685,14 @@ def _decodings(run: str) -> Iterator[str]:
         raw = b64_decode(run.encode('ascii'), shift)
         if raw is not None:
             yield raw.decode('latin-1')
+
+
+def _places(text: str, needle: str) -> Iterator[int]:
+    """Where ``needle`` starts in ``text``, apart."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + len(needle))
 
 
 def encoded_runs(text: str, secret: str) -> list[str]:

@@ -1,0 +1,116 @@
+"""The output scrub hides a key the run never learnt, written as a reader
+still reads it: cut by spaces or tabs (an error echoing a path typed with
+one), cut by an invisible character, legacy hex in capitals (all or some:
+a reader lowers hex), base64 wrapped across the lines of an argument.
+What is no key (prose about the prefix, a digest in capitals with no
+Together context) is shown as it is."""
+from __future__ import annotations
+
+import base64
+import random
+import re
+import textwrap
+
+import pytest
+
+from tests.keys import make_hex
+from tests.keys import make_key
+from tests.scrub_edge_test import forms
+from together_hooks.detect.scrub import Scrubber
+
+RNG = random.Random('scrub-unknown')
+KEY = make_key(RNG)
+HEX = make_hex(RNG)
+
+
+def _cut(text: str, sep: str, width: int) -> str:
+    return sep.join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def _read(text: str) -> str:
+    """What a reader reassembles: white space and escapes unseen."""
+    return re.sub(r'\s|\\u[0-9a-f]{4}|\\[nrt]|%20', '', text)
+
+
+def _shows(secret: str, shown: str) -> int:
+    """How many whole forms of ``secret`` a reader finds (a count: a
+    failing test never prints a key)."""
+    reads = (shown, _read(shown), _read(shown).lower())
+    return sum(any(f in r for r in reads) for f in forms(secret))
+
+
+@pytest.mark.parametrize(('sep', 'width'), [
+    (' ', 25), (' ', 10), (' ', 1), ('\t', 25), ('  ', 7), ('\xa0', 10), ('\u3000', 20),
+    ('\\t', 25), (' \n', 15),  # a tab escaped (JSON, a name git quotes); a break too
+    ('%20', 25),  # a SARIF uri
+])
+def test_an_unknown_key_cut_by_spaces_is_never_shown(sep, width):
+    cut = 'tgp_v1_' + _cut(KEY[7:], sep, width)
+    for text in (
+            f'error: {cut}: no such file or directory',
+            f'error: dir/{cut}.txt: no such file',
+            f'{cut}\n',
+    ):
+        shown = Scrubber().scrub(text)
+        leaked = _shows(KEY, shown)
+        assert leaked == 0, (sep, width)
+        redacted = 'tgp_v1_' in shown
+        assert redacted  # not dropped
+
+
+@pytest.mark.parametrize('text', [
+    'a tgp_v1_ key is the prefix and fortythree characters of url safe base64 text',
+    'tgp_v1_ then 43 key characters: tgp_v1_ A-Z a-z 0-9 - and _ make the key text here',
+])
+def test_prose_about_the_prefix_is_shown_as_it_is(text):
+    assert Scrubber().scrub(text) == text
+
+
+@pytest.mark.parametrize('char', ['\ufff0', '\ufff4', '\ufff8', '\ufff9', '\ufffb'])
+def test_an_unknown_key_cut_by_an_unassigned_special_is_never_shown(char):
+    shown = Scrubber().scrub(f'error: {KEY[:25]}{char}{KEY[25:]}: no such file')
+    escaped = char not in shown
+    assert escaped  # a terminal shows it as nothing
+    leaked = _shows(KEY, shown)
+    assert leaked == 0
+
+
+def _mixed(hexkey: str) -> str:
+    return ''.join(c.upper() if i % 3 else c for i, c in enumerate(hexkey))
+
+
+@pytest.mark.parametrize('cased', [str.upper, _mixed])
+def test_a_legacy_key_in_capitals_with_its_context_is_never_shown(cased):
+    for text in (
+            f'error: TOGETHER_API_KEY={cased(HEX)}: no such file',
+            f'together_api_key: "{cased(HEX)}"',
+    ):
+        shown = Scrubber().scrub(text)
+        leaked = _shows(HEX, shown)
+        assert leaked == 0, cased
+        redacted = HEX[:4] in shown.lower()
+        assert redacted  # not dropped
+
+
+def test_a_known_legacy_key_in_mixed_case_is_never_shown():
+    shown = Scrubber([HEX]).scrub(f'error: refs/heads/{_mixed(HEX)}: not a ref')
+    leaked = _shows(HEX, shown)
+    assert leaked == 0
+
+
+def test_a_digest_in_capitals_with_no_together_context_is_shown_as_it_is():
+    text = f'sha256 {HEX.upper()} {_mixed(HEX)} ok'
+    assert Scrubber().scrub(text) == text
+
+
+@pytest.mark.parametrize('width', [76, 64, 20, 12])
+@pytest.mark.parametrize('value', ['{key}', 'TOGETHER_API_KEY={key}\n'])
+def test_an_unknown_key_in_wrapped_base64_is_never_shown(width, value):
+    encoded = base64.b64encode(value.format(key=KEY).encode()).decode()
+    for text in (
+            'error: ' + '\n'.join(textwrap.wrap(encoded, width)) + ': no such file',
+            'error: ' + '\\n'.join(textwrap.wrap(encoded, width)),  # quoted
+    ):
+        shown = Scrubber().scrub(text)
+        leaked = _shows(KEY, shown)
+        assert leaked == 0, width
