@@ -30,10 +30,11 @@ exit codes: 0 no env file refused, 1 an env file refused, 2 usage or input
   error (one line on stderr)"""
 
 
-def env_file_message(path: str, ignored_by: str | None = None) -> str:
-    """The refusal of a staged env file; ``ignored_by`` names the rule
-    that already ignores it (it was added with ``git add -f``, or tracked
-    before the rule), so no ignore advice is given then."""
+def env_file_message(path: str, ignored_by: str | None = None, pushed: bool = False) -> str:
+    """The refusal of a staged env file (``pushed``: one a push sends,
+    as pre-commit passes it to the pre-push stage); ``ignored_by`` names
+    the rule that already ignores it (it was added with ``git add -f``, or
+    tracked before the rule), so no ignore advice is given then."""
     from together_hooks.env import hints
 
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
@@ -45,7 +46,8 @@ def env_file_message(path: str, ignored_by: str | None = None) -> str:
             f'{hints.fix_command()}), '
         )
     return (
-        f'{path}: env file staged; it holds local settings and secrets. '
+        f'{path}: env file {"in the pushed commits" if pushed else "staged"}; '
+        'it holds local settings and secrets. '
         f'Untrack it with {hints.untrack_command([path])}, {ignore}and commit '
         f'a template with placeholder values (.env.example) instead'
     )
@@ -69,18 +71,19 @@ def is_virtualenv(folder: str, files: Iterable[str]) -> bool:
     )
 
 
-def env_folder_message(folder: str, files: list[str]) -> str:
+def env_folder_message(folder: str, files: list[str], pushed: bool = False) -> str:
+    staged = 'in the pushed commits' if pushed else 'staged'
     count = f'{len(files)} file{"s" if len(files) != 1 else ""}, e.g. {files[0]}'
     from together_hooks.env.hints import untrack_command
 
     untrack = untrack_command([folder], recursive=True)
     if is_virtualenv(folder, files):
         return (
-            f'{folder}/: a virtualenv was staged ({count}). Untrack it with '
+            f'{folder}/: a virtualenv {"is" if pushed else "was"} {staged} ({count}). Untrack it with '
             f'{untrack} and add `.env/` to .gitignore (or recreate it as .venv/)'
         )
     return (
-        f'{folder}/: files inside a .env/ folder were staged ({count}); such '
+        f'{folder}/: files inside a .env/ folder {"are" if pushed else "were"} {staged} ({count}); such '
         f'folders hold local environment settings. Untrack it with {untrack} '
         f'and add `.env/` to .gitignore'
     )
@@ -190,11 +193,21 @@ def check(
         from together_hooks.env.gitignore import ignoring_rules
 
         ignored = ignoring_rules(refused, root)
-        messages.extend(env_file_message(p, ignored.get(p)) for p in refused)
+        pushed = pushing()
+        messages.extend(env_file_message(p, ignored.get(p), pushed) for p in refused)
     for folder, files in folders.items():
-        messages.append(env_folder_message(folder, files))
+        messages.append(env_folder_message(folder, files, pushing()))
     messages.extend(template_problems(templates, config, root or '.'))
     return messages
+
+
+def pushing() -> bool:
+    """Whether pre-commit runs the hook for a push (its pre-push stage):
+    its push variables are set, and git runs no commit (git sets
+    ``GIT_INDEX_FILE`` for a commit's hooks only; pre-commit's variables
+    may be left over in a shell)."""
+    return not os.environ.get('GIT_INDEX_FILE') and bool(
+        os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'))
 
 
 def pushed_env_files(
@@ -212,8 +225,7 @@ def pushed_env_files(
     user's config.  Empty under a commit: pre-commit's variables may be
     left over in a shell, and git sets ``GIT_INDEX_FILE`` for a commit's
     hooks only."""
-    if os.environ.get('GIT_INDEX_FILE') or not (
-            os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME')):
+    if not pushing():
         return []
     from together_hooks.gitrun import git_toplevel
 
@@ -251,7 +263,7 @@ def pushed_env_files(
             first.setdefault(folder + '/', change.commit.sha)
         elif names.is_secret_env_file(path, allow):
             first.setdefault(path, change.commit.sha)
-    return [
+    return [*_tree_messages(root, allow, config), *(
         (f'{named}: env file in pushed commit {sha[:12]}' if sure is None or sha in sure else
          f'{named}: env file in commit {sha[:12]} on a local ref the remote does not '
          'have, which this push may send (its refspecs cannot be read)')
@@ -259,6 +271,33 @@ def pushed_env_files(
         'commit undoes. Take it out of the commits that add it (git rebase -i), '
         'push again, and rotate what it held'
         for named, sha in sorted(first.items())
+    )]
+
+
+def _tree_messages(root: str, allow: Iterable[str], config: Config) -> list[str]:
+    """One message per env file (or ``.env/`` folder) in a tree that a
+    ref the push sends names instead of a commit (``git tag -a snap
+    <tree>``; ``sources.commits.sent_trees``): git sends the whole tree."""
+    from together_hooks.sources.commits import sent_trees
+    from together_hooks.sources.commits import tree_paths
+
+    trees, sure = sent_trees(root, os.environ.get('PRE_COMMIT_REMOTE_NAME'))
+    found: dict[str, str] = {}
+    for ref, tree in trees:
+        for path in tree_paths(root, tree):
+            if config.exclude and config.excluded(path):
+                continue
+            folder = names.env_folder(path)
+            if folder is not None:
+                found.setdefault(folder + '/', ref)
+            elif names.is_secret_env_file(path, allow):
+                found.setdefault(path, ref)
+    sends = 'sends' if sure else 'may send (its refspecs cannot be read)'
+    return [
+        f'{named}: env file in the tree that {ref} names (no commit: this push '
+        f'{sends} every file of it). Delete that ref (git tag -d), make it '
+        'again without the env file, and rotate what it held'
+        for named, ref in sorted(found.items())
     ]
 
 
