@@ -6,12 +6,11 @@ import os
 import sys
 
 from together_hooks import audit_log
-from together_hooks import hookargs
-from together_hooks.config import EMPTY
 from together_hooks.env import names
-from together_hooks.runtime import configure_process
-from together_hooks.runtime import guard
 
+# Nothing else at the top: with no file to check and no push (most
+# commits: the hook runs on every one, ``always_run``) ``main`` returns
+# before importing git, the config or the report (``_nothing_to_check``).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
@@ -90,7 +89,7 @@ def env_folder_message(folder: str, files: list[str], pushed: bool = False) -> s
 
 
 def template_problems(
-        paths: list[str], config: Config = EMPTY, root: str | None = None,
+        paths: list[str], config: Config | None = None, root: str | None = None,
 ) -> list[str]:
     """``path:line`` for every real Together key (or a copy of one of the
     developer's own keys) in templates and ``.envrc`` files, and for any
@@ -100,6 +99,8 @@ def template_problems(
     folder if not given), whose local env files hold the own keys."""
     if not paths:  # most commits: no template to read, nothing to import
         return []
+    if config is None:
+        from together_hooks.config import EMPTY as config
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
     from together_hooks.env.values import secret_values
     from together_hooks.errors import InputError
@@ -163,12 +164,14 @@ def template_problems(
 
 
 def check(
-        paths: Iterable[str], allow: Iterable[str] = (), config: Config = EMPTY,
+        paths: Iterable[str], allow: Iterable[str] = (), config: Config | None = None,
 ) -> list[str]:
     """One message per refused file (or ``.env/`` folder); empty when fine.
 
     The config file's ``env-templates`` are templates too, and its
     ``exclude`` patterns leave paths out."""
+    if config is None:
+        from together_hooks.config import EMPTY as config
     allow = (*allow, *config.env_templates)
     messages = []
     folders: dict[str, list[str]] = {}
@@ -211,7 +214,7 @@ def pushing() -> bool:
 
 
 def pushed_env_files(
-        filenames: Sequence[str], allow: Iterable[str] = (), config: Config = EMPTY,
+        filenames: Sequence[str], allow: Iterable[str] = (), config: Config | None = None,
 ) -> list[str]:
     """Under a push (pre-commit's pre-push stage), one message per env file
     (or ``.env/`` folder) a pushed commit adds that pre-commit did not pass:
@@ -227,6 +230,8 @@ def pushed_env_files(
     hooks only."""
     if not pushing():
         return []
+    if config is None:
+        from together_hooks.config import EMPTY as config
     from together_hooks.gitrun import git_toplevel
 
     root = git_toplevel('.')
@@ -326,7 +331,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _nothing_to_check(argv: Sequence[str]) -> bool:
+    """Whether a run has nothing to judge: no file given (only ``--allow``
+    patterns, which judge files), no push, no audit log to write.  The
+    config file is not read then: it only says how to judge files."""
+    rest = iter(argv)
+    for arg in rest:
+        if arg == '--allow':
+            next(rest, None)
+        elif not arg.startswith('--allow='):
+            return False
+    return not pushing() and audit_log.log_path() is None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if _nothing_to_check(sys.argv[1:] if argv is None else argv):
+        return 0
+    from together_hooks import hookargs
+    from together_hooks.runtime import configure_process
+    from together_hooks.runtime import guard
+
     configure_process()
     args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
 
