@@ -250,6 +250,7 @@ def test_pre_push_refuses_a_tag_of_a_tree_holding_an_env_file(git_repo, env_push
     assert rc == 1, out
     shown = '.env/' if path.startswith('.env/') else path
     assert f'{shown}: env file in the tree' in out, out
+    assert out.count(': env file in the tree') == 1, out  # a .env/ folder is no .env file
     assert 'staged' not in out, out
     assert git(git_repo, 'ls-remote', 'origin', 'snap') == ''
 

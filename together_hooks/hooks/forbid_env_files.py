@@ -221,7 +221,7 @@ def pushed_env_files(
     one added and removed again inside the push, or on another pushed
     branch than the one pre-commit describes.  The remote receives every
     commit, not only the last tree.  The range is that of the refs the
-    ``git push`` sends (``sources.commits.sent_refs``; not the wider one
+    ``git push`` sends (``sources.commits.sent_sources``; not the wider one
     ``detect-together-keys`` scans): a branch it does not send is not
     blamed, except where the push cannot be read, and then named so; a path
     pre-commit could have passed but did not was filtered out by the
@@ -242,10 +242,14 @@ def pushed_env_files(
     from together_hooks.sources.commits import passed_paths
     from together_hooks.sources.commits import push_range
     from together_hooks.sources.commits import sent_refs
+    from together_hooks.sources.commits import sent_sources
 
     # The commits this push sends; where its refspecs cannot be read, every
     # local ref it may send, and those beyond pre-commit's own ref named so.
-    sent = sent_refs(root, os.environ.get('PRE_COMMIT_REMOTE_NAME'))
+    # The ``git push`` is read once, for its commits and its trees.
+    remote = os.environ.get('PRE_COMMIT_REMOTE_NAME')
+    sources = sent_sources(root, remote)
+    sent = sent_refs(root, sources)
     described = push_range(root, os.environ, sent)
     if described is None:
         return []
@@ -268,7 +272,7 @@ def pushed_env_files(
             first.setdefault(folder + '/', change.commit.sha)
         elif names.is_secret_env_file(path, allow):
             first.setdefault(path, change.commit.sha)
-    return [*_tree_messages(root, allow, config), *(
+    return [*_tree_messages(root, remote, sources, allow, config), *(
         (f'{named}: env file in pushed commit {sha[:12]}' if sure is None or sha in sure else
          f'{named}: env file in commit {sha[:12]} on a local ref the remote does not '
          'have, which this push may send (its refspecs cannot be read)')
@@ -279,14 +283,17 @@ def pushed_env_files(
     )]
 
 
-def _tree_messages(root: str, allow: Iterable[str], config: Config) -> list[str]:
+def _tree_messages(
+        root: str, remote: str | None, sources: list[str] | None, allow: Iterable[str],
+        config: Config,
+) -> list[str]:
     """One message per env file (or ``.env/`` folder) in a tree that a
     ref the push sends names instead of a commit (``git tag -a snap
     <tree>``; ``sources.commits.sent_trees``): git sends the whole tree."""
     from together_hooks.sources.commits import sent_trees
     from together_hooks.sources.commits import tree_paths
 
-    trees, sure = sent_trees(root, os.environ.get('PRE_COMMIT_REMOTE_NAME'))
+    trees, sure = sent_trees(root, remote, sources)
     found: dict[str, str] = {}
     for ref, tree in trees:
         for path in tree_paths(root, tree):

@@ -1076,16 +1076,16 @@ def push_range(
     return None
 
 
-def sent_refs(root: str, remote: str | None) -> list[str] | None:
+def sent_refs(root: str, sources: list[str] | None) -> list[str] | None:
     """The revisions the ``git push`` running the hook sends, as git picks
-    them (besides the one pre-commit describes): ``sent_sources``, each
-    name as the commit it names (a ref naming no commit sends none)."""
-    sources = sent_sources(root, remote)
+    them (besides the one pre-commit describes), from its ``sent_sources``:
+    each name as the commit it names (a ref naming no commit sends none;
+    ``sent_trees`` reads those); None when those are not known."""
     if sources is None:
         return None
     revs = []
     for source in sources:
-        if source.startswith('-'):
+        if source in _SOURCE_REFS or source.startswith('--glob='):
             revs.append(source)
             continue
         sha = git(root, 'rev-parse', '--verify', '--quiet', '--end-of-options',
@@ -1157,15 +1157,16 @@ def _refspec_sources(specs: Sequence[str]) -> list[str] | None:
 _SOURCE_REFS = {'--branches': ('refs/heads',), '--tags': ('refs/tags',), '--all': ()}
 
 
-def sent_trees(root: str, remote: str | None) -> tuple[list[tuple[str, str]], bool]:
+def sent_trees(
+        root: str, remote: str | None, sources: list[str] | None,
+) -> tuple[list[tuple[str, str]], bool]:
     """(ref, tree) of each ref the ``git push`` running the hook sends
-    that names a tree, not a commit (``git tag -a snap <tree>``, through
-    any chain of tags): git sends every object of that tree, and no
-    commit lists its paths.  Trees the remote's tracking refs already
-    reach are left out.  The flag: whether those refs are surely sent
-    (False: the ``git push`` cannot be read, and every local branch, tag,
-    note and replace ref is taken)."""
-    sources = sent_sources(root, remote)
+    (``sent_sources``) that names a tree, not a commit (``git tag -a snap
+    <tree>``, through any chain of tags): git sends every object of that
+    tree, and no commit lists its paths.  Trees the remote's tracking refs
+    already reach are left out.  The flag: whether those refs are surely
+    sent (False: the ``git push`` cannot be read, and every local branch,
+    tag, note and replace ref is taken)."""
     sure = sources is not None
     if sources is None:
         sources = ['--all']
@@ -1192,8 +1193,10 @@ def sent_trees(root: str, remote: str | None) -> tuple[list[tuple[str, str]], bo
 
 
 def tree_paths(root: str, tree: str) -> list[str]:
-    """Every path in a tree, folders too."""
-    out = git(root, 'ls-tree', '-r', '-t', '-z', '--name-only', '--full-tree', tree)
+    """Every file (and submodule) path in a tree; a folder is on its
+    files' paths, never a path of its own (a ``.env/`` folder is not an
+    ``.env`` file)."""
+    out = git(root, 'ls-tree', '-r', '-z', '--name-only', '--full-tree', tree)
     return [os.fsdecode(n) for n in out.split(b'\0') if n]
 
 
@@ -1305,20 +1308,10 @@ def _pushable(root: str, remote: str | None) -> list[str]:
         # as for a mirror, so a later refspec naming the stash or another
         # remote's ref lets no key through.
         return ['--all']
-    extra = []
-    for spec in _push_refspecs(root, remote, argv):
-        source = spec.lstrip('+').partition(':')[0]
-        if source.startswith('^'):
-            continue  # a negative refspec sends nothing
-        if '*' in source:
-            extra.append(f'--glob={source}')
-        elif source and not source.startswith('-'):
-            sha = git(
-                root, 'rev-parse', '--verify', '--quiet', '--end-of-options', f'{source}^{{commit}}',
-                ok=(0, 1),
-            )
-            if sha.strip():
-                extra.append(sha.decode().strip())
+    # Each refspec's source as ``sent_refs`` reads it (``:``, matching, adds
+    # nothing to every local ref).
+    specs = [s for s in _push_refspecs(root, remote, argv) if s.lstrip('+') != ':']
+    extra = sent_refs(root, _refspec_sources(specs)) or []
     return [*LOCAL_REFS, *extra]
 
 
