@@ -218,3 +218,23 @@ def test_cleanup_scissors_with_the_editor_cuts(git_repo, committing, keys, tmp_p
     rc, out = run(git_repo, env, 'git', 'commit', '-q', '--allow-empty', '--cleanup=scissors')
     assert rc == 0, out
     assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'tidy'
+
+
+@pytest.mark.parametrize('config, end', [
+    ([], 'cut at #'),
+    (['core.commentChar', ';'], 'cut at ;'),
+    (['core.commentString', ';'], 'cut at ;'),  # git 2.45+ cuts at ;, older git at #: the later
+    (['core.commentChar', 'auto'], 'whole'),  # no block of git's own: not known
+])
+def test_where_a_verbose_commit_s_message_is_cut(git_repo, config, end):
+    """The cut is never before git's: ``core.commentString`` (git 2.45)
+    is read too, and where git's comment character is not certain the
+    message is read up to the latest candidate's scissors line."""
+    from together_hooks.sources.message import message_end
+
+    if config:
+        git(git_repo, 'config', *config)
+    data = f's\n# {SCISSORS}\nA\n; {SCISSORS}\nB\n'.encode()
+    expected = {'cut at #': 2, 'cut at ;': data.index(b'\n;') + 1, 'whole': len(data)}[end]
+    assert message_end(data, True) == expected
+    assert message_end(data, False) == len(data)

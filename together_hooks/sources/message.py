@@ -196,20 +196,36 @@ def git_cuts(argv: Sequence[str] | None) -> bool:
     return cleanup == 'scissors' and options.uses_editor()
 
 
+def comment_strings() -> list[bytes]:
+    """What git may take for its comment character: ``core.commentChar``
+    and ``core.commentString`` (git 2.45 and later read the second, older
+    ones ignore it and use ``#``): every value set, and ``#`` unless
+    ``core.commentChar`` is set."""
+    from together_hooks.gitrun import git_probe
+
+    out = git_probe('.', 'config', '--get-regexp', r'^core\.comment(char|string)$') or b''
+    found, char_set = [], False
+    for line in out.splitlines():
+        name, _sep, value = line.partition(b' ')
+        if value:
+            found.append(value)
+            char_set = char_set or name == b'core.commentchar'
+    return list(dict.fromkeys(found if char_set else [*found, b'#']))
+
+
 def message_end(data: bytes, cuts: bool) -> int:
     """Where git's cut leaves the message file ``data``: at its first
     scissors line of git's comment character when git cuts (``cuts``),
-    else its end.  Under ``core.commentChar=auto`` git's character is the
-    one of git's own block (its scissors line and two explanation lines,
-    the last such block); without one it cannot be told, and the whole
-    file is read (fail-closed)."""
+    else its end.  Where git's character is not certain
+    (``comment_strings``), the latest of the candidates' cuts: git keeps
+    no more than that.  Under ``core.commentChar=auto`` git's character is
+    the one of git's own block (its scissors line and two explanation
+    lines, the last such block); without one it cannot be told, and the
+    whole file is read (fail-closed)."""
     if not cuts:
         return len(data)
-    from together_hooks.gitrun import git_probe
-
-    configured = git_probe('.', 'config', '--get', 'core.commentChar')
-    char = (configured or b'#').rstrip(b'\n') or b'#'
-    if char == b'auto':
+    chars = comment_strings()
+    if b'auto' in chars:
         blocks = [
             (data.rfind(c + CUT_LINE + b''.join(c + line for line in CUT_EXPLANATION)), c)
             for c in (bytes([b]) for b in AUTO_COMMENT_CHARS)
@@ -217,8 +233,12 @@ def message_end(data: bytes, cuts: bool) -> int:
         at, found = max(blocks)
         if at < 0 or not (at == 0 or data[at - 1:at] == b'\n'):
             return len(data)
-        char = found
-    if data.startswith(char + CUT_LINE):
-        return 0
-    at = data.find(b'\n' + char + CUT_LINE)
-    return len(data) if at < 0 else at + 1
+        chars = [found]
+    ends = []
+    for char in chars:
+        if data.startswith(char + CUT_LINE):
+            ends.append(0)
+            continue
+        at = data.find(b'\n' + char + CUT_LINE)
+        ends.append(len(data) if at < 0 else at + 1)
+    return max(ends)
