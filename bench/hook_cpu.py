@@ -86,6 +86,10 @@ def commands(venvs: dict[str, Path], files: list[str], repo: Path) -> list[tuple
             (f"{name}: scan --staged --format json (blocks)",
              [str(b / "together-hooks"), "scan", "--staged", "--format", "json"]),
             (f"{name}: forbid-env-files", [str(b / "forbid-env-files"), *files]),
+            # always_run: every commit that stages no env file starts it
+            # with no file, as pre-commit runs it.
+            (f"{name}: forbid-env-files, no file (a commit with no env file)",
+             ["PRE_COMMIT", str(b / "forbid-env-files")]),
             (f"{name}: check-env-gitignored", [str(b / "check-env-gitignored")]),
         ]
     python = str(next(iter(venvs.values())) / "bin" / "python")

@@ -25,7 +25,6 @@ import time
 
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
-from together_hooks.gitrun import worktree_root
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -184,6 +183,8 @@ def log_run(
         return exit_code
     action = action or getattr(args, 'audit_action', None) or os.path.basename(sys.argv[0])
     if root is None:
+        from together_hooks.gitrun import worktree_root
+
         root = worktree_root('.') or os.path.abspath('.')
     try:
         append(path, record(
@@ -232,6 +233,8 @@ def scan_root(args: argparse.Namespace) -> str:
     """The repository a run worked on: the one folder given, else the cwd's."""
     given = getattr(args, 'paths', None)
     start = given[0] if given and len(given) == 1 and os.path.isdir(given[0]) else '.'
+    from together_hooks.gitrun import worktree_root
+
     return worktree_root(start) or os.path.abspath(start)
 
 

@@ -161,3 +161,80 @@ def test_git_commit_v_taking_a_key_out_passes(git_repo, committing, keys, tmp_pa
     rc, out = run(git_repo, dict(committing, GIT_EDITOR=str(script)), 'git', 'commit', '-q', '-v')
     assert rc == 0, out
     assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'unleak'
+
+
+GIT_BLOCK = (f'# {SCISSORS}\n# Do not modify or remove the line above.\n'
+             '# Everything below it will be ignored.\n')
+
+
+@pytest.mark.parametrize('args', [
+    ['commit', '-m'],  # cleanup whitespace: git keeps every line
+    ['commit', '--cleanup=verbatim', '-m'],
+    ['commit', '--cleanup=scissors', '-m'],  # scissors cuts only with the editor
+    ['-c', 'commit.cleanup=scissors', 'commit', '-m'],
+    ['commit', '-v', '--no-verbose', '-m'],
+    ['-c', 'commit.verbose=true', 'commit', '--no-verbose', '-m'],
+])
+def test_git_own_scissors_block_in_a_message_git_keeps_is_read_past(
+        git_repo, committing, keys, args):
+    """A message holding git's exact scissors block (and a diff header
+    below it) given where git does not cut: git stores what follows it,
+    so the key there is refused (the hook read the block as git's and cut)."""
+    key = keys()
+    message = f'subject\n{GIT_BLOCK}diff --git a/x b/x\nTOGETHER_API_KEY={key}\n'
+    rc, out = run(git_repo, committing, 'git', *args[:-1], '-q', '--allow-empty', '-m', message)
+    assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+@pytest.mark.parametrize('args', [
+    ['commit', '-v'],
+    ['commit', '-qv'],
+    ['commit', '--verb'],
+    ['commit', '--cleanup=verbatim', '-v'],
+    ['-c', 'commit.verbose=true', 'commit'],
+    ['-c', 'commit.verbose=2', 'commit'],
+    ['-c', 'alias.ci=commit -v', 'ci'],
+])
+def test_a_message_git_cuts_at_a_scissors_line_is_read_up_to_it(
+        git_repo, committing, keys, args):
+    """Verbose (``-v``, bundled, abbreviated, ``commit.verbose``, through
+    an alias): git cuts at the first scissors line, so what follows is not
+    stored (a ``-`` line of a diff that takes a key out, say)."""
+    key = keys()
+    message = f'subject\n# {SCISSORS}\n-TOGETHER_API_KEY={key}\n'
+    rc, out = run(git_repo, committing, 'git', *args, '-q', '--allow-empty', '-m', message)
+    assert rc == 0, out
+    assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'subject'
+
+
+def test_cleanup_scissors_with_the_editor_cuts(git_repo, committing, keys, tmp_path):
+    """``--cleanup=scissors`` and the editor: git cuts at its own block."""
+    key = keys()
+    script = tmp_path / 'editor.sh'
+    script.write_text('#!/bin/sh\n{ echo "tidy"; cat "$1"; echo "-K=$KEY"; } > "$1.new" && mv "$1.new" "$1"\n')
+    script.chmod(0o755)
+    env = dict(committing, GIT_EDITOR=str(script), KEY=key)
+    rc, out = run(git_repo, env, 'git', 'commit', '-q', '--allow-empty', '--cleanup=scissors')
+    assert rc == 0, out
+    assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'tidy'
+
+
+@pytest.mark.parametrize('config, end', [
+    ([], 'cut at #'),
+    (['core.commentChar', ';'], 'cut at ;'),
+    (['core.commentString', ';'], 'cut at ;'),  # git 2.45+ cuts at ;, older git at #: the later
+    (['core.commentChar', 'auto'], 'whole'),  # no block of git's own: not known
+])
+def test_where_a_verbose_commit_s_message_is_cut(git_repo, config, end):
+    """The cut is never before git's: ``core.commentString`` (git 2.45)
+    is read too, and where git's comment character is not certain the
+    message is read up to the latest candidate's scissors line."""
+    from together_hooks.sources.message import message_end
+
+    if config:
+        git(git_repo, 'config', *config)
+    data = f's\n# {SCISSORS}\nA\n; {SCISSORS}\nB\n'.encode()
+    expected = {'cut at #': 2, 'cut at ;': data.index(b'\n;') + 1, 'whole': len(data)}[end]
+    assert message_end(data, True) == expected
+    assert message_end(data, False) == len(data)

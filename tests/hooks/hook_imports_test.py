@@ -338,3 +338,47 @@ def test_a_legacy_key_in_a_structure_named_together_loads_no_regex_module(
         assert proc.returncode == 1, proc.stdout + proc.stderr
         assert proc.stdout.count('together-legacy-api-key') == 1, proc.stdout
     assert proc.stderr.endswith('loaded: []\n'), proc.stderr
+
+
+@pytest.mark.parametrize('argv', [[], ['--allow', '.env.defaults'], ['--allow=.env.ci']])
+def test_forbid_env_files_with_no_file_imports_no_git_config_or_report(git_repo, argv, monkeypatch):
+    """``always_run``: the hook starts on every commit, most of which stage
+    no env file.  With no file, no push and no audit log it has nothing to
+    judge, and returns before importing git, the config, the scrubbed
+    output or argument parsing (bench/hook_cpu.py measures the gain)."""
+    for name in ('PRE_COMMIT_TO_REF', 'PRE_COMMIT_REMOTE_NAME', 'TOGETHER_HOOKS_AUDIT_LOG'):
+        monkeypatch.delenv(name, raising=False)
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.hooks.forbid_env_files import main\n'
+        f'rc = main({argv!r})\n'
+        'print("loaded:", sorted(m for m in sys.modules if m.startswith("together_hooks")), file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run((sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True)
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 0 and proc.stdout == '', proc.stderr
+    loaded = eval(proc.stderr.rpartition('loaded: ')[2])
+    assert set(loaded) == {
+        'together_hooks', 'together_hooks.hooks', 'together_hooks.hooks.forbid_env_files',
+        'together_hooks.audit_log', 'together_hooks.errors', 'together_hooks.env',
+        'together_hooks.env.names',
+    }, loaded
+
+
+def test_forbid_env_files_with_no_file_still_logs_and_refuses_bad_options(git_repo, tmp_path, monkeypatch):
+    """The short way out is only for a run with nothing to judge: an audit
+    log still gets its line, a bad option still exits 2."""
+    from together_hooks.hooks import forbid_env_files
+
+    for name in ('PRE_COMMIT_TO_REF', 'PRE_COMMIT_REMOTE_NAME', 'TOGETHER_HOOKS_AUDIT_LOG'):
+        monkeypatch.delenv(name, raising=False)
+    log = tmp_path / 'audit.jsonl'
+    monkeypatch.setenv('TOGETHER_HOOKS_AUDIT_LOG', str(log))
+    assert forbid_env_files.main([]) == 0
+    assert '"forbid-env-files"' in log.read_text()
+    monkeypatch.delenv('TOGETHER_HOOKS_AUDIT_LOG')
+    with pytest.raises(SystemExit) as exit_:
+        forbid_env_files.main(['--no-such-option'])
+    assert exit_.value.code == 2

@@ -208,3 +208,84 @@ def test_a_push_whose_refspecs_cannot_be_read_names_other_branches_truly(
     assert rc == 1, out
     assert 'env file in pushed commit' not in out, out
     assert f'.env: env file in commit {adding[:12]} on a local ref' in out, out
+
+
+def _tree_with(repo, path: str) -> str:
+    """A tree holding ``path`` (an env file) and ``a.py``, made by git
+    from an index of its own, never committed."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, GIT_INDEX_FILE=os.path.join(str(repo), '.git', 'other-index'))
+
+    def out(*args: str, stdin: str | None = None) -> str:
+        return subprocess.run(('git', *args), cwd=repo, env=env, input=stdin, check=True,
+                              capture_output=True, text=True).stdout.strip()
+
+    out('read-tree', '--empty')
+    for name, text in ((path, 'LOCAL_SETTING=1\n'), ('a.py', 'x = 1\n')):
+        sha = out('hash-object', '-w', '--stdin', stdin=text)
+        out('update-index', '--add', '--cacheinfo', f'100644,{sha},{name}')
+    return out('write-tree')
+
+
+@pytest.mark.parametrize('how', ['annotated', 'lightweight', 'tag-of-tag'])
+@pytest.mark.parametrize('path', ['.env', 'svc/.env.production', '.env/bin/activate'])
+def test_pre_push_refuses_a_tag_of_a_tree_holding_an_env_file(git_repo, env_pushing, how, path):
+    """A tag of a tree (no commit) is pushed with every object the tree
+    holds: only refs to commits were read, so its ``.env`` passed.  (With
+    a new commit beside it: pre-commit runs no pre-push hook for a push
+    that brings no commit, examples/pre-push.md.)"""
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    tree = _tree_with(git_repo, path)
+    if how == 'lightweight':
+        git(git_repo, 'tag', 'snap', tree)
+    else:
+        git(git_repo, 'tag', '-a', '-m', 'snapshot', 'snap' if how == 'annotated' else 'inner', tree)
+        if how == 'tag-of-tag':
+            git(git_repo, 'tag', '-a', '-m', 'outer', 'snap', 'inner')
+            git(git_repo, 'tag', '-d', 'inner')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main', 'snap')
+    assert rc == 1, out
+    shown = '.env/' if path.startswith('.env/') else path
+    assert f'{shown}: env file in the tree' in out, out
+    assert out.count(': env file in the tree') == 1, out  # a .env/ folder is no .env file
+    assert 'staged' not in out, out
+    assert git(git_repo, 'ls-remote', 'origin', 'snap') == ''
+
+
+def test_pre_push_of_tags_refuses_a_tag_of_a_tree_holding_an_env_file(git_repo, env_pushing):
+    """``git push --tags`` of a tag of a tree with a ``.env`` beside a
+    new commit: refused; a tag of a tree without one passes."""
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    git(git_repo, 'tag', '-a', '-m', 'envsnap', 'envsnap', _tree_with(git_repo, '.env.local'))
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out  # the tag is not sent
+    write(git_repo, 'b.py', 'y = 3\n')
+    commit(git_repo)
+    git(git_repo, 'tag', '-a', '-m', 'clean', 'clean', _tree_with(git_repo, 'c.py'))
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main', 'clean')
+    assert rc == 0, out
+    write(git_repo, 'b.py', 'y = 4\n')
+    commit(git_repo)
+    rc, out = run(git_repo, env_pushing, 'git', 'push', '--tags', 'origin', 'main')
+    assert rc == 1, out
+    assert '.env.local: env file in the tree' in out, out
+
+
+@pytest.mark.parametrize('path, said', [
+    ('.env', '.env: env file in the pushed commits'),
+    ('.env/bin/activate', '.env/: a virtualenv is in the pushed commits'),
+    ('.env/settings', '.env/: files inside a .env/ folder are in the pushed commits'),
+])
+def test_a_pushed_env_file_is_not_called_staged(git_repo, env_pushing, path, said):
+    """On pre-push, pre-commit passes the files the push changes: a
+    ``.env`` there was named "env file staged", though nothing is staged."""
+    write(git_repo, path, 'SECRET=1\n')
+    git(git_repo, 'add', '-f', path)
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'env')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 1 and said in out, out
+    assert 'staged' not in out, out

@@ -78,9 +78,10 @@ MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
 def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
     """Under git's ``commit-msg`` hook (pre-commit's ``commit-msg`` stage)
     the one file given is the message about to be committed: scanned as
-    ``<commit message>``, up to git's own scissors block
-    (``_message_end``: ``git commit -v`` shows the staged diff below it,
-    which git drops and the pre-commit stage has checked).  None for any other run: git sets
+    ``<commit message>``, up to the scissors line where git will cut it
+    (``sources.message``: ``git commit -v`` shows the staged diff below
+    it, which git drops and the pre-commit stage has checked; a ``-m``
+    message keeps what follows one).  None for any other run: git sets
     ``GIT_INDEX_FILE`` for a commit's hooks only, and the file must be
     the one in the git folder, not a tracked file of that name."""
     if len(filenames) != 1 or not os.environ.get('GIT_INDEX_FILE'):
@@ -96,49 +97,12 @@ def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
     from together_hooks.fileio import read_file
     from together_hooks.findings import COMMIT_MESSAGE
     from together_hooks.sources.content import Content
+    from together_hooks.sources.message import git_cuts
+    from together_hooks.sources.message import message_end
+    from together_hooks.sources.message import running_commit_argv
 
     data = read_file(filenames[0]) or b''
-    return [Content(COMMIT_MESSAGE, data[:_message_end(data, git_probe)])]
-
-
-# The block git writes above the staged diff of ``git commit -v`` (and
-# under ``--cleanup=scissors``), each line behind its comment character.
-CUT_LINE = b' ------------------------ >8 ------------------------\n'
-CUT_EXPLANATION = (b' Do not modify or remove the line above.\n',
-                   b' Everything below it will be ignored.\n')
-# The characters ``core.commentChar=auto`` picks from (git's own list).
-AUTO_COMMENT_CHARS = b'#;@!$%^&|:'
-
-
-def _message_end(data: bytes, git_probe) -> int:
-    """Where git's scissors block starts in a message file: the first
-    scissors line git itself would cut at (its comment character, a LF line
-    end, at the start of a line), when git's two explanation lines follow
-    it and then nothing, or the diff ``git commit -v`` (``-v -v``) writes.
-    git cuts there only under ``-v`` or ``--cleanup=scissors``, which the
-    hook cannot see; that block is what git writes for them.  Anything
-    else (a scissors line typed into ``-m`` or the editor, another comment
-    character, a CRLF end, text between the block and the diff): the whole
-    file, fail-closed."""
-    configured = git_probe('.', 'config', '--get', 'core.commentChar')
-    char = (configured or b'#').rstrip(b'\n') or b'#'
-    chars = [bytes([c]) for c in AUTO_COMMENT_CHARS] if char == b'auto' else [char]
-    starts = []
-    for c in chars:
-        at = 0 if data.startswith(c + CUT_LINE) else data.find(b'\n' + c + CUT_LINE) + 1
-        if at or data.startswith(c + CUT_LINE):
-            starts.append((at, c))
-    if not starts:
-        return len(data)
-    start, c = min(starts)
-    block = c + CUT_LINE + b''.join(c + line for line in CUT_EXPLANATION)
-    rest = data[start + len(block):] if data.startswith(block, start) else None
-    if rest is None:
-        return len(data)
-    if rest == b'' or rest.startswith(b'diff --git ') or rest.startswith(
-            c + b'\n' + c + b' Changes to be committed:\n'):
-        return start
-    return len(data)
+    return [Content(COMMIT_MESSAGE, data[:message_end(data, git_cuts(running_commit_argv()))])]
 
 
 def _as_committed(filenames: Sequence[str]) -> list[Content]:

@@ -6,12 +6,11 @@ import os
 import sys
 
 from together_hooks import audit_log
-from together_hooks import hookargs
-from together_hooks.config import EMPTY
 from together_hooks.env import names
-from together_hooks.runtime import configure_process
-from together_hooks.runtime import guard
 
+# Nothing else at the top: with no file to check and no push (most
+# commits: the hook runs on every one, ``always_run``) ``main`` returns
+# before importing git, the config or the report (``_nothing_to_check``).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
@@ -30,10 +29,11 @@ exit codes: 0 no env file refused, 1 an env file refused, 2 usage or input
   error (one line on stderr)"""
 
 
-def env_file_message(path: str, ignored_by: str | None = None) -> str:
-    """The refusal of a staged env file; ``ignored_by`` names the rule
-    that already ignores it (it was added with ``git add -f``, or tracked
-    before the rule), so no ignore advice is given then."""
+def env_file_message(path: str, ignored_by: str | None = None, pushed: bool = False) -> str:
+    """The refusal of a staged env file (``pushed``: one a push sends,
+    as pre-commit passes it to the pre-push stage); ``ignored_by`` names
+    the rule that already ignores it (it was added with ``git add -f``, or
+    tracked before the rule), so no ignore advice is given then."""
     from together_hooks.env import hints
 
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
@@ -45,7 +45,8 @@ def env_file_message(path: str, ignored_by: str | None = None) -> str:
             f'{hints.fix_command()}), '
         )
     return (
-        f'{path}: env file staged; it holds local settings and secrets. '
+        f'{path}: env file {"in the pushed commits" if pushed else "staged"}; '
+        'it holds local settings and secrets. '
         f'Untrack it with {hints.untrack_command([path])}, {ignore}and commit '
         f'a template with placeholder values (.env.example) instead'
     )
@@ -69,25 +70,26 @@ def is_virtualenv(folder: str, files: Iterable[str]) -> bool:
     )
 
 
-def env_folder_message(folder: str, files: list[str]) -> str:
+def env_folder_message(folder: str, files: list[str], pushed: bool = False) -> str:
+    staged = 'in the pushed commits' if pushed else 'staged'
     count = f'{len(files)} file{"s" if len(files) != 1 else ""}, e.g. {files[0]}'
     from together_hooks.env.hints import untrack_command
 
     untrack = untrack_command([folder], recursive=True)
     if is_virtualenv(folder, files):
         return (
-            f'{folder}/: a virtualenv was staged ({count}). Untrack it with '
+            f'{folder}/: a virtualenv {"is" if pushed else "was"} {staged} ({count}). Untrack it with '
             f'{untrack} and add `.env/` to .gitignore (or recreate it as .venv/)'
         )
     return (
-        f'{folder}/: files inside a .env/ folder were staged ({count}); such '
+        f'{folder}/: files inside a .env/ folder {"are" if pushed else "were"} {staged} ({count}); such '
         f'folders hold local environment settings. Untrack it with {untrack} '
         f'and add `.env/` to .gitignore'
     )
 
 
 def template_problems(
-        paths: list[str], config: Config = EMPTY, root: str | None = None,
+        paths: list[str], config: Config | None = None, root: str | None = None,
 ) -> list[str]:
     """``path:line`` for every real Together key (or a copy of one of the
     developer's own keys) in templates and ``.envrc`` files, and for any
@@ -97,6 +99,8 @@ def template_problems(
     folder if not given), whose local env files hold the own keys."""
     if not paths:  # most commits: no template to read, nothing to import
         return []
+    if config is None:
+        from together_hooks.config import EMPTY as config
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
     from together_hooks.env.values import secret_values
     from together_hooks.errors import InputError
@@ -160,12 +164,14 @@ def template_problems(
 
 
 def check(
-        paths: Iterable[str], allow: Iterable[str] = (), config: Config = EMPTY,
+        paths: Iterable[str], allow: Iterable[str] = (), config: Config | None = None,
 ) -> list[str]:
     """One message per refused file (or ``.env/`` folder); empty when fine.
 
     The config file's ``env-templates`` are templates too, and its
     ``exclude`` patterns leave paths out."""
+    if config is None:
+        from together_hooks.config import EMPTY as config
     allow = (*allow, *config.env_templates)
     messages = []
     folders: dict[str, list[str]] = {}
@@ -190,31 +196,42 @@ def check(
         from together_hooks.env.gitignore import ignoring_rules
 
         ignored = ignoring_rules(refused, root)
-        messages.extend(env_file_message(p, ignored.get(p)) for p in refused)
+        pushed = pushing()
+        messages.extend(env_file_message(p, ignored.get(p), pushed) for p in refused)
     for folder, files in folders.items():
-        messages.append(env_folder_message(folder, files))
+        messages.append(env_folder_message(folder, files, pushing()))
     messages.extend(template_problems(templates, config, root or '.'))
     return messages
 
 
+def pushing() -> bool:
+    """Whether pre-commit runs the hook for a push (its pre-push stage):
+    its push variables are set, and git runs no commit (git sets
+    ``GIT_INDEX_FILE`` for a commit's hooks only; pre-commit's variables
+    may be left over in a shell)."""
+    return not os.environ.get('GIT_INDEX_FILE') and bool(
+        os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'))
+
+
 def pushed_env_files(
-        filenames: Sequence[str], allow: Iterable[str] = (), config: Config = EMPTY,
+        filenames: Sequence[str], allow: Iterable[str] = (), config: Config | None = None,
 ) -> list[str]:
     """Under a push (pre-commit's pre-push stage), one message per env file
     (or ``.env/`` folder) a pushed commit adds that pre-commit did not pass:
     one added and removed again inside the push, or on another pushed
     branch than the one pre-commit describes.  The remote receives every
     commit, not only the last tree.  The range is that of the refs the
-    ``git push`` sends (``sources.commits.sent_refs``; not the wider one
+    ``git push`` sends (``sources.commits.sent_sources``; not the wider one
     ``detect-together-keys`` scans): a branch it does not send is not
     blamed, except where the push cannot be read, and then named so; a path
     pre-commit could have passed but did not was filtered out by the
     user's config.  Empty under a commit: pre-commit's variables may be
     left over in a shell, and git sets ``GIT_INDEX_FILE`` for a commit's
     hooks only."""
-    if os.environ.get('GIT_INDEX_FILE') or not (
-            os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME')):
+    if not pushing():
         return []
+    if config is None:
+        from together_hooks.config import EMPTY as config
     from together_hooks.gitrun import git_toplevel
 
     root = git_toplevel('.')
@@ -225,10 +242,14 @@ def pushed_env_files(
     from together_hooks.sources.commits import passed_paths
     from together_hooks.sources.commits import push_range
     from together_hooks.sources.commits import sent_refs
+    from together_hooks.sources.commits import sent_sources
 
     # The commits this push sends; where its refspecs cannot be read, every
     # local ref it may send, and those beyond pre-commit's own ref named so.
-    sent = sent_refs(root, os.environ.get('PRE_COMMIT_REMOTE_NAME'))
+    # The ``git push`` is read once, for its commits and its trees.
+    remote = os.environ.get('PRE_COMMIT_REMOTE_NAME')
+    sources = sent_sources(root, remote)
+    sent = sent_refs(root, sources)
     described = push_range(root, os.environ, sent)
     if described is None:
         return []
@@ -251,7 +272,7 @@ def pushed_env_files(
             first.setdefault(folder + '/', change.commit.sha)
         elif names.is_secret_env_file(path, allow):
             first.setdefault(path, change.commit.sha)
-    return [
+    return [*_tree_messages(root, remote, sources, allow, config), *(
         (f'{named}: env file in pushed commit {sha[:12]}' if sure is None or sha in sure else
          f'{named}: env file in commit {sha[:12]} on a local ref the remote does not '
          'have, which this push may send (its refspecs cannot be read)')
@@ -259,6 +280,36 @@ def pushed_env_files(
         'commit undoes. Take it out of the commits that add it (git rebase -i), '
         'push again, and rotate what it held'
         for named, sha in sorted(first.items())
+    )]
+
+
+def _tree_messages(
+        root: str, remote: str | None, sources: list[str] | None, allow: Iterable[str],
+        config: Config,
+) -> list[str]:
+    """One message per env file (or ``.env/`` folder) in a tree that a
+    ref the push sends names instead of a commit (``git tag -a snap
+    <tree>``; ``sources.commits.sent_trees``): git sends the whole tree."""
+    from together_hooks.sources.commits import sent_trees
+    from together_hooks.sources.commits import tree_paths
+
+    trees, sure = sent_trees(root, remote, sources)
+    found: dict[str, str] = {}
+    for ref, tree in trees:
+        for path in tree_paths(root, tree):
+            if config.exclude and config.excluded(path):
+                continue
+            folder = names.env_folder(path)
+            if folder is not None:
+                found.setdefault(folder + '/', ref)
+            elif names.is_secret_env_file(path, allow):
+                found.setdefault(path, ref)
+    sends = 'sends' if sure else 'may send (its refspecs cannot be read)'
+    return [
+        f'{named}: env file in the tree that {ref} names (no commit: this push '
+        f'{sends} every file of it). Delete that ref (git tag -d), make it '
+        'again without the env file, and rotate what it held'
+        for named, ref in sorted(found.items())
     ]
 
 
@@ -287,7 +338,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _nothing_to_check(argv: Sequence[str]) -> bool:
+    """Whether a run has nothing to judge: no file given (only ``--allow``
+    patterns, which judge files), no push, no audit log to write.  The
+    config file is not read then: it only says how to judge files."""
+    rest = iter(argv)
+    for arg in rest:
+        if arg == '--allow':
+            next(rest, None)
+        elif not arg.startswith('--allow='):
+            return False
+    return not pushing() and audit_log.log_path() is None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if _nothing_to_check(sys.argv[1:] if argv is None else argv):
+        return 0
+    from together_hooks import hookargs
+    from together_hooks.runtime import configure_process
+    from together_hooks.runtime import guard
+
     configure_process()
     args = hookargs.parse(argv, build_parser, DEFAULTS, QUICK_OPTIONS)
 

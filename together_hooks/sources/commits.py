@@ -1106,15 +1106,35 @@ def push_range(
     return None
 
 
-def sent_refs(root: str, remote: str | None) -> list[str] | None:
+def sent_refs(root: str, sources: list[str] | None) -> list[str] | None:
+    """The revisions the ``git push`` running the hook sends, as git picks
+    them (besides the one pre-commit describes), from its ``sent_sources``:
+    each name as the commit it names (a ref naming no commit sends none;
+    ``sent_trees`` reads those); None when those are not known."""
+    if sources is None:
+        return None
+    revs = []
+    for source in sources:
+        if source in _SOURCE_REFS or source.startswith('--glob='):
+            revs.append(source)
+            continue
+        sha = git(root, 'rev-parse', '--verify', '--quiet', '--end-of-options',
+                  f'{source}^{{commit}}', ok=(0, 1)).strip()
+        if sha:
+            revs.append(sha.decode())
+    return revs
+
+
+def sent_sources(root: str, remote: str | None) -> list[str] | None:
     """The refs the ``git push`` running the hook sends, as git picks them
-    (besides the one pre-commit describes): its refspecs' sources, else the
-    remote's ``remote.<name>.push``, else the current branch (``push.default``
-    simple, current, upstream); every branch for ``--all``, every tag for
-    ``--tags``, every ref for ``--mirror`` or a mirror remote.  None where
-    that is not known: the ``git push`` cannot be seen (no ``/proc``, git
-    run under another name), or it sends the branches the remote has names
-    for (``:``, ``push.default=matching``)."""
+    (besides the one pre-commit describes), as named: its refspecs'
+    sources (a name, or ``--glob=<pattern>``), else the remote's
+    ``remote.<name>.push``, else the current branch (``push.default``
+    simple, current, upstream: ``HEAD``); ``--branches`` for ``--all``,
+    ``--tags`` for ``--tags``, ``--all`` for ``--mirror`` or a mirror
+    remote.  None where that is not known: the ``git push`` cannot be seen
+    (no ``/proc``, git run under another name), or it sends the branches
+    the remote has names for (``:``, ``push.default=matching``)."""
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
@@ -1136,7 +1156,7 @@ def sent_refs(root: str, remote: str | None) -> list[str] | None:
         if arg in ('-d', '--delete'):
             return []  # deletions send no commit
     if every:
-        named = sent_refspecs(root, _positionals(argv)[1:])
+        named = _refspec_sources(_positionals(argv)[1:])
         return None if named is None else [*every, *named]
     words = _positionals(argv)
     specs = words[1:]
@@ -1146,26 +1166,68 @@ def sent_refs(root: str, remote: str | None) -> list[str] | None:
     if not specs:
         default = git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip()
         return None if default == b'matching' else ['HEAD']
-    return sent_refspecs(root, specs)
+    return _refspec_sources(specs)
 
 
-def sent_refspecs(root: str, specs: Sequence[str]) -> list[str] | None:
-    """The revisions push refspecs send (``sent_refs``); None for ``:``."""
-    revs = []
+def _refspec_sources(specs: Sequence[str]) -> list[str] | None:
+    """The sources push refspecs send, as named (``--glob=`` for a
+    pattern); None for ``:``."""
+    sources = []
     for spec in specs:
         source = spec.lstrip('+').partition(':')[0]
         if spec.lstrip('+') == ':':
             return None  # matching: every branch the remote has a name for
         if source.startswith('^') or not source:
             continue  # a negative refspec, a deletion: nothing sent
-        if '*' in source:
-            revs.append(f'--glob={source}')
+        sources.append(f'--glob={source}' if '*' in source else source)
+    return sources
+
+
+# What ``sent_sources``' sets of refs are, as ``for-each-ref`` patterns.
+_SOURCE_REFS = {'--branches': ('refs/heads',), '--tags': ('refs/tags',), '--all': ()}
+
+
+def sent_trees(
+        root: str, remote: str | None, sources: list[str] | None,
+) -> tuple[list[tuple[str, str]], bool]:
+    """(ref, tree) of each ref the ``git push`` running the hook sends
+    (``sent_sources``) that names a tree, not a commit (``git tag -a snap
+    <tree>``, through any chain of tags): git sends every object of that
+    tree, and no commit lists its paths.  Trees the remote's tracking refs
+    already reach are left out.  The flag: whether those refs are surely
+    sent (False: the ``git push`` cannot be read, and every local branch,
+    tag, note and replace ref is taken)."""
+    sure = sources is not None
+    if sources is None:
+        sources = ['--all']
+    names: list[str] = []
+    for source in sources:
+        if not source.startswith('-'):
+            names.append(source)
             continue
-        sha = git(root, 'rev-parse', '--verify', '--quiet', '--end-of-options',
-                  f'{source}^{{commit}}', ok=(0, 1)).strip()
-        if sha:
-            revs.append(sha.decode())
-    return revs
+        if source.startswith('--glob='):
+            patterns: tuple[str, ...] = (source[len('--glob='):],)
+        else:
+            patterns = _SOURCE_REFS.get(source, ()) or (
+                'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
+        names.extend(git(root, 'for-each-ref', '--format=%(refname)', *patterns).decode(
+            'utf-8', 'surrogateescape').splitlines())
+    trees = [(name, sha) for name, sha, kind in _peeled(root, list(dict.fromkeys(names)))
+             if kind == 'tree']
+    if trees and remote:
+        out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _n, sha in trees},
+                  '--not', f'--remotes={remote}', '--')
+        new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
+        trees = [(name, sha) for name, sha in trees if sha in new]
+    return trees, sure
+
+
+def tree_paths(root: str, tree: str) -> list[str]:
+    """Every file (and submodule) path in a tree; a folder is on its
+    files' paths, never a path of its own (a ``.env/`` folder is not an
+    ``.env`` file)."""
+    out = git(root, 'ls-tree', '-r', '-z', '--name-only', '--full-tree', tree)
+    return [os.fsdecode(n) for n in out.split(b'\0') if n]
 
 
 def passed_paths(root: str, filenames: Sequence[str]) -> set[str]:
@@ -1276,20 +1338,10 @@ def _pushable(root: str, remote: str | None) -> list[str]:
         # as for a mirror, so a later refspec naming the stash or another
         # remote's ref lets no key through.
         return ['--all']
-    extra = []
-    for spec in _push_refspecs(root, remote, argv):
-        source = spec.lstrip('+').partition(':')[0]
-        if source.startswith('^'):
-            continue  # a negative refspec sends nothing
-        if '*' in source:
-            extra.append(f'--glob={source}')
-        elif source and not source.startswith('-'):
-            sha = git(
-                root, 'rev-parse', '--verify', '--quiet', '--end-of-options', f'{source}^{{commit}}',
-                ok=(0, 1),
-            )
-            if sha.strip():
-                extra.append(sha.decode().strip())
+    # Each refspec's source as ``sent_refs`` reads it (``:``, matching, adds
+    # nothing to every local ref).
+    specs = [s for s in _push_refspecs(root, remote, argv) if s.lstrip('+') != ':']
+    extra = sent_refs(root, _refspec_sources(specs)) or []
     return [*LOCAL_REFS, *extra]
 
 

@@ -1,0 +1,244 @@
+"""The message a ``git commit`` is about to store, as its ``commit-msg``
+hook sees it: the message file, and where git will cut it.
+
+git cuts the file at the first scissors line of its comment character
+(``<char> ------------------------ >8 ------------------------``) only
+when the commit is verbose (``-v``, ``commit.verbose``: the staged diff
+``git commit -v`` shows below that line is dropped) or its cleanup is
+``scissors`` with an editor; in every other case it keeps what follows a
+scissors line, which a ``-m``, ``-F`` or ``--cleanup=verbatim`` message
+can hold.  The hook cannot ask git: it reads the running ``git commit``'s
+arguments (Linux ``/proc``, as ``commits`` reads ``git push``'s) and
+git's config.  Where that cannot be told (no ``/proc``, a hook run by
+``git merge``, an alias of an alias): the whole file, fail-closed.
+"""
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Sequence
+
+# git's scissors line, after its comment character.
+CUT_LINE = b' ------------------------ >8 ------------------------\n'
+# The two lines git writes below its own scissors line.
+CUT_EXPLANATION = (b' Do not modify or remove the line above.\n',
+                   b' Everything below it will be ignored.\n')
+# The characters ``core.commentChar=auto`` picks from (git's own list).
+AUTO_COMMENT_CHARS = b'#;@!$%^&|:'
+
+# Where a process's command line and parent are read (Linux).
+_PROC = '/proc'
+
+# git's options before the command that take the next argument.
+_GIT_VALUED = ('-c', '-C', '--git-dir', '--work-tree', '--namespace',
+               '--super-prefix', '--config-env')
+# ``git commit``'s options that take a value (the next argument when not
+# attached), and those whose value can only be attached.
+_VALUED_LONG = (
+    '--file', '--author', '--date', '--message', '--reedit-message',
+    '--reuse-message', '--fixup', '--squash', '--template', '--cleanup',
+    '--trailer', '--pathspec-from-file',
+)
+_OTHER_LONG = (
+    '--verbose', '--no-verbose', '--edit', '--no-edit', '--quiet', '--dry-run',
+    '--short', '--branch', '--ahead-behind', '--porcelain', '--long', '--null',
+    '--reset-author', '--signoff', '--no-signoff', '--all', '--include',
+    '--interactive', '--patch', '--only', '--no-verify', '--verify',
+    '--allow-empty', '--allow-empty-message', '--untracked-files', '--amend',
+    '--no-post-rewrite', '--status', '--no-status', '--gpg-sign',
+    '--no-gpg-sign', '--pathspec-file-nul',
+)
+_VALUED_SHORT = 'mFcCt'  # the rest of the word, else the next argument
+_ATTACHED_SHORT = 'uS'  # an optional value: the rest of the word only
+
+
+def running_commit_argv() -> list[str] | None:
+    """The arguments after ``commit`` of the ``git commit`` running this
+    hook: the nearest git among this process's ancestors (hook <-
+    pre-commit <- hook script <- git), its alias read once
+    (``alias.ci = commit -v``).  None when that git runs no commit, or
+    the ancestors cannot be read."""
+    argv = _nearest_git()
+    if argv is None:
+        return None
+    if os.path.basename(argv[0]) == 'git-commit':
+        return argv[1:]
+    words = _after_global_options(argv[1:])
+    if not words:
+        return None
+    command, rest = words[0], words[1:]
+    if command == 'commit':
+        return rest
+    from together_hooks.gitrun import git_probe
+
+    alias = git_probe('.', 'config', '--get', f'alias.{command}')
+    expanded = (alias or b'').decode('utf-8', 'surrogateescape').split()
+    if expanded and expanded[0] == 'commit':
+        return [*expanded[1:], *rest]
+    return None
+
+
+def _nearest_git() -> list[str] | None:
+    pid = os.getppid()
+    for _ in range(6):
+        try:
+            with open(f'{_PROC}/{pid}/cmdline', 'rb') as f:
+                argv = [os.fsdecode(a) for a in f.read().split(b'\0')[:-1]]
+            with open(f'{_PROC}/{pid}/stat', 'rb') as f:
+                pid = int(f.read().rpartition(b')')[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            return None
+        if argv and os.path.basename(argv[0]) in ('git', 'git-commit'):
+            return argv
+        if pid <= 1:
+            return None
+    return None
+
+
+def _after_global_options(args: Sequence[str]) -> list[str]:
+    """``git [options] <command> [args]``: the command and its args."""
+    i = 0
+    while i < len(args) and args[i].startswith('-'):
+        i += 2 if args[i] in _GIT_VALUED else 1
+    return list(args[i:])
+
+
+def _long(arg: str) -> tuple[str | None, str | None]:
+    """(the ``git commit`` long option ``arg`` names, by the unique prefix
+    git accepts; its attached value)."""
+    name, eq, value = arg.partition('=')
+    known = (*_VALUED_LONG, *_OTHER_LONG)
+    if name in known:
+        return name, value if eq else None
+    matches = [k for k in known if k.startswith(name)]
+    return (matches[0] if len(matches) == 1 else None), value if eq else None
+
+
+class CommitOptions:
+    """What decides the cut, from ``git commit``'s arguments."""
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        self.verbose: int | None = None  # None: not given (config decides)
+        self.cleanup: str | None = None
+        self.edit: bool | None = None
+        self.message_given = False
+        rest = iter(argv)
+        for arg in rest:
+            if arg == '--' or not arg.startswith('-') or arg == '-':
+                if arg == '--':
+                    break
+                continue  # a path
+            if arg.startswith('--'):
+                name, value = _long(arg)
+                if name in _VALUED_LONG and value is None:
+                    value = next(rest, '')
+                self._long(name, value)
+                continue
+            for i, char in enumerate(arg[1:], 1):
+                if char in _VALUED_SHORT:
+                    self._short(char)
+                    if i == len(arg) - 1:
+                        next(rest, '')
+                    break
+                if char in _ATTACHED_SHORT:
+                    break
+                self._short(char)
+
+    def _short(self, char: str) -> None:
+        if char == 'v':
+            self.verbose = (self.verbose or 0) + 1
+        elif char == 'e':
+            self.edit = True
+        elif char in 'mFcC':
+            self.message_given = True
+
+    def _long(self, name: str | None, value: str | None) -> None:
+        if name == '--verbose':
+            self.verbose = (self.verbose or 0) + 1
+        elif name == '--no-verbose':
+            self.verbose = 0
+        elif name == '--cleanup':
+            self.cleanup = value
+        elif name == '--edit':
+            self.edit = True
+        elif name == '--no-edit':
+            self.edit = False
+        elif name in ('--message', '--file', '--reuse-message', '--reedit-message', '--fixup'):
+            self.message_given = True
+
+    def uses_editor(self) -> bool:
+        """Whether git opens the editor: ``-e``, else no message given."""
+        return self.edit if self.edit is not None else not self.message_given
+
+
+def git_cuts(argv: Sequence[str] | None) -> bool:
+    """Whether the ``git commit`` with arguments ``argv`` cuts its message
+    at a scissors line: verbose, or cleanup ``scissors`` with the editor.
+    None (not known): False, the whole message is scanned."""
+    if argv is None:
+        return False
+    from together_hooks.gitrun import git_probe
+
+    options = CommitOptions(argv)
+    verbose = options.verbose
+    if verbose is None:
+        configured = git_probe('.', 'config', '--type=bool-or-int', '--get', 'commit.verbose')
+        text = (configured or b'').strip()
+        verbose = 1 if text == b'true' else int(text) if text.lstrip(b'-').isdigit() else 0
+    if verbose > 0:
+        return True
+    cleanup = options.cleanup
+    if cleanup is None:
+        cleanup = (git_probe('.', 'config', '--get', 'commit.cleanup') or b'').decode(
+            'utf-8', 'replace').strip()
+    return cleanup == 'scissors' and options.uses_editor()
+
+
+def comment_strings() -> list[bytes]:
+    """What git may take for its comment character: ``core.commentChar``
+    and ``core.commentString`` (git 2.45 and later read the second, older
+    ones ignore it and use ``#``): every value set, and ``#`` unless
+    ``core.commentChar`` is set."""
+    from together_hooks.gitrun import git_probe
+
+    out = git_probe('.', 'config', '--get-regexp', r'^core\.comment(char|string)$') or b''
+    found, char_set = [], False
+    for line in out.splitlines():
+        name, _sep, value = line.partition(b' ')
+        if value:
+            found.append(value)
+            char_set = char_set or name == b'core.commentchar'
+    return list(dict.fromkeys(found if char_set else [*found, b'#']))
+
+
+def message_end(data: bytes, cuts: bool) -> int:
+    """Where git's cut leaves the message file ``data``: at its first
+    scissors line of git's comment character when git cuts (``cuts``),
+    else its end.  Where git's character is not certain
+    (``comment_strings``), the latest of the candidates' cuts: git keeps
+    no more than that.  Under ``core.commentChar=auto`` git's character is
+    the one of git's own block (its scissors line and two explanation
+    lines, the last such block); without one it cannot be told, and the
+    whole file is read (fail-closed)."""
+    if not cuts:
+        return len(data)
+    chars = comment_strings()
+    if b'auto' in chars:
+        blocks = [
+            (data.rfind(c + CUT_LINE + b''.join(c + line for line in CUT_EXPLANATION)), c)
+            for c in (bytes([b]) for b in AUTO_COMMENT_CHARS)
+        ]
+        at, found = max(blocks)
+        if at < 0 or not (at == 0 or data[at - 1:at] == b'\n'):
+            return len(data)
+        chars = [found]
+    ends = []
+    for char in chars:
+        if data.startswith(char + CUT_LINE):
+            ends.append(0)
+            continue
+        at = data.find(b'\n' + char + CUT_LINE)
+        ends.append(len(data) if at < 0 else at + 1)
+    return max(ends)
