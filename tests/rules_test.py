@@ -76,12 +76,24 @@ def test_escape_marks_are_the_key_prefixes_marks():
 def test_b64_keywords_are_each_keyword_inside_base64():
     """A rule's written-out base64 keyword forms are exactly what its
     keywords look like inside base64; a keyword that is itself base64
-    ("dGdwX3Yx", a key's prefix encoded) has its own forms too: a value
-    encoded twice."""
+    ("dGdwX3Yx", a key's prefix encoded; "ZEdkd1gzWX", encoded twice) has
+    its own forms too: a value encoded twice, three times.  A keyword that
+    is no other's encoding also has its UTF-16LE text's forms
+    (``-EncodedCommand``)."""
     from together_hooks.detect.codec import b64_forms
 
     for rule in RULES:
-        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in b64_forms(k)}, rule.id
+        forms = {k: b64_forms(k) for k in rule.keywords}
+        encoded = {
+            k for k in rule.keywords
+            for other in rule.keywords if other != k
+            for form in forms[other] if k in form or form in k
+        }
+        wide = {
+            f for k in rule.keywords if k not in encoded
+            for f in b64_forms(k.decode('latin-1').encode('utf-16-le'))
+        }
+        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide, rule.id
 
 
 VALUE_SHAPED = st.text(

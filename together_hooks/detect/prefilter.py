@@ -86,6 +86,17 @@ def _anchors(needles: tuple[bytes, ...]) -> dict[bytes, list[bytes]]:
         anchor = bytes((best,))
         groups[anchor] = [n for n in left if anchor in n]
         left = [n for n in left if anchor not in n]
+    # Each group is a pass over every byte, a needle more in a group only a
+    # try where its anchor is: a group whose needles all hold another
+    # group's anchor is folded into those groups (the rarest anchor each
+    # holds), so an encoded form that holds an anchor already searched
+    # costs no pass (``-EncodedCommand``'s forms hold ``X`` and ``H``).
+    for anchor in sorted(groups, key=lambda a: len(groups[a])):
+        others = [a for a in groups if a != anchor]
+        if all(any(a in n for a in others) for n in groups[anchor]):
+            for needle in groups.pop(anchor):
+                home = min((a for a in others if a in needle), key=lambda a: _commonness(a[0]))
+                groups[home].append(needle)
     return groups
 
 
