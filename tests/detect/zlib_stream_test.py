@@ -58,3 +58,13 @@ def test_a_cut_zlib_stream_fails_closed(tmp_path, keys):
     (tmp_path / 'dump.zz').write_bytes(_loose(f'TOGETHER_API_KEY={key}\n'.encode() * 400)[:-40])
     r = scan('dump.zz', cwd=tmp_path)
     assert_error_line(r, 'dump.zz', 'zlib', 'not scanned whole')
+
+
+def test_a_zlib_bomb_fails_closed(tmp_path):
+    """300 MB of NULs in 300 KB: past the file's decompression budget,
+    exit 2 with one line, as a gzip bomb (checked as bytes come out)."""
+    packer = zlib.compressobj(9)
+    chunks = [packer.compress(bytes(1 << 20)) for _ in range(300)]
+    (tmp_path / 'bomb.zz').write_bytes(b''.join(chunks) + packer.flush())
+    r = scan('bomb.zz', cwd=tmp_path)
+    assert_error_line(r, 'bomb.zz', 'not scanned whole')
