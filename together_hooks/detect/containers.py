@@ -7,8 +7,8 @@ by the window whatever a member's size; a finding names the container and
 the member (``backup.zip!config/.env``, line and column in the member).
 Read here: zip (stored, deflated, bzip2 and LZMA members; zip64 and data
 descriptors, as ``zipfile`` reads them from the central directory), gzip
-(every member), bzip2 and xz (every stream, and what follows the last),
-a tar (plain or inside any of these; the tars after it, and what follows
+(every member), bzip2, xz and zlib (a git loose object: every stream,
+and what follows the last), a tar (plain or inside any of these; the tars after it, and what follows
 them), a PDF's zlib streams, and a container inside a member, up to
 ``DEPTH`` deep.
 
