@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tests.keys import fill
 from together_hooks.findings import hash_secret
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.rules import KEY_PREFIX
 from together_hooks.rules import RULES
 
 TRUE_POSITIVES = [
@@ -76,12 +77,19 @@ def test_escape_marks_are_the_key_prefixes_marks():
 def test_b64_keywords_are_each_keyword_inside_base64():
     """A rule's written-out base64 keyword forms are exactly what its
     keywords look like inside base64; a keyword that is itself base64
-    ("dGdwX3Yx", a key's prefix encoded) has its own forms too: a value
-    encoded twice."""
+    ("dGdwX3Yx", a key's prefix encoded; "ZEdkd1gzWX", encoded twice) has
+    its own forms too: a value encoded twice, three times.  A key's prefix
+    also has its UTF-16LE text's forms (``-EncodedCommand``); the legacy
+    rule's names do not (they cost the hyperscan route a fifth)."""
     from together_hooks.detect.codec import b64_forms
 
     for rule in RULES:
-        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in b64_forms(k)}, rule.id
+        forms = {k: b64_forms(k) for k in rule.keywords}
+        wide = {
+            f for k in rule.keywords if k == KEY_PREFIX
+            for f in b64_forms(k.decode('latin-1').encode('utf-16-le'))
+        }
+        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide, rule.id
 
 
 VALUE_SHAPED = st.text(

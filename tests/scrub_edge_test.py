@@ -235,6 +235,31 @@ def test_baseline_audit_never_shows_an_encoded_key(git_repo, keys):
     assert leaks([key, hexkey], *texts) == []
 
 
+def test_baseline_audit_never_shows_a_key_encoded_deeper(git_repo, keys):
+    """The lines ``baseline audit`` shows: a key encoded three times, or
+    in PowerShell's ``-EncodedCommand`` (base64 of UTF-16LE), is found,
+    and its line is not shown (decoded, it is the key)."""
+    key, other = keys(), keys()
+
+    def b64(raw: bytes) -> bytes:
+        return base64.b64encode(raw)
+
+    script = f'$env:TOGETHER_API_KEY = "{other}"'.encode('utf-16-le')
+    (git_repo / 'three.env').write_text(f'LLM_KEY_B64X3={b64(b64(b64(key.encode()))).decode()}\n')
+    (git_repo / 'run.cmd').write_text(f'powershell -EncodedCommand {b64(script).decode()}\n')
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    rc, out, err = call('together-hooks', 'baseline', 'audit', '--report', cwd=git_repo)
+    assert rc == 0, err
+    assert len(json.loads(out)['results']) == 2
+    shown = json.dumps(json.loads(out))
+    assert 'LLM_KEY_B64X3=' in shown  # the line is there, its value redacted
+    assert b64(b64(b64(key.encode())))[:40].decode() not in shown
+    assert b64(script)[:40].decode() not in shown
+    assert leaks([key, other], out, err) == []
+
+
 def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, keys):
     """A baseline detect-secrets wrote without our plugin (its own found
     the key: a high-entropy string) holds file names as they are: its

@@ -647,12 +647,20 @@ TOGETHER_API_KEY = Rule(
                 decoded=rb'(?P<secret>tgp_v1_[' + KEY_CHARS + rb']{43})\s*\Z',
                 keyword=b'dGdwX3Yx'),
     ),
-    keywords=(b'tgp_v1_', b'dGdwX3Yx'),
+    # "ZEdkd1gzWX": the prefix encoded twice, as a whole value is.
+    keywords=(b'tgp_v1_', b'dGdwX3Yx', b'ZEdkd1gzWX'),
     # The prefix at each alignment, and "dGdwX3Yx" itself at each: a
     # value encoded twice (a Secret made from an already encoded key, an
-    # encoded .env holding an encoded value).
+    # encoded .env holding an encoded value); "ZEdkd1gzWX" at each: a
+    # whole value encoded three times, or such a value in an encoded
+    # file.  And the prefix in UTF-16LE at each: PowerShell's
+    # ``-EncodedCommand`` (base64 of the script's UTF-16LE).  Every form
+    # holds an anchor of the keyword screen's other needles: no pass more
+    # (``prefilter._anchors``, docs/performance.md).
     b64_keywords=(
         b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV', b'ZEdkd1gzWX', b'RHZHdYM1l4', b'kR2R3WDNZe',
+        b'WkVka2QxZ3pXW', b'aRWRrZDFneldY', b'pFZGtkMWd6V1',
+        b'0AGcAcABfAHYAMQBfA', b'QAZwBwAF8AdgAxAF8A', b'dABnAHAAXwB2ADEAXw',
     ),
     escape_marks=(b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b'),
     entropy_floor=4.0,
@@ -808,6 +816,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_CONTEXT),
     ),
     keywords=(b'ogether', b'OGETHER'),
+    # Not in UTF-16LE (a legacy key in ``-EncodedCommand``): their six
+    # forms cost the hyperscan route ~20% (docs/performance.md).
     b64_keywords=(
         b'b2dldGhlc', b'vZ2V0aGVy', b'9nZXRoZX',
         b'T0dFVEhFU', b'PR0VUSEVS', b'9HRVRIRV',
@@ -1376,6 +1386,11 @@ RULES_BY_ID = {rule.id: rule for rule in RULES}
 # Encoded characters decoded around a base64 keyword form: the key and its
 # name sit near the keyword, so a 5 MB base64 image is never decoded whole.
 B64_REACH = 8192
+# Base64 inside base64 is decoded this deep (the engine, and the scrubber
+# of what is shown): a whole value encoded three times (``echo -n $KEY |
+# base64 | base64 | base64``), or an encoded file holding a value
+# encoded twice.
+B64_DEPTH = 3
 
 
 def longest_context(rules: tuple[Rule, ...] = RULES) -> int:

@@ -7,8 +7,9 @@ outer encoding's three byte alignments.
 
 Not here, on purpose (docs/detection.md): a key that is not where its
 inner encoding starts, encoded twice (``base64(base64("KEY=" + key))``):
-its forms would add a pass to the keyword screen every file passes, as
-base64 of UTF-16 text would; base64 nested three times; compressed data."""
+its forms would add a pass to the keyword screen every file passes;
+compressed data.  Base64 nested three times and base64 of UTF-16 text:
+tests/accuracy/encoded_forms_test.py."""
 from __future__ import annotations
 
 import base64

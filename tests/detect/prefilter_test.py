@@ -161,3 +161,26 @@ def test_may_be_wide_reads_the_head_as_it_always_did(data):
     assert prefilter.may_be_wide(data) is (
         b'\0' in data[:4096] or data[:2] in (b'\xff\xfe', b'\xfe\xff')
     )
+
+
+def test_no_anchor_group_is_a_pass_its_needles_do_not_need():
+    """Each anchor group is a pass over every byte: a needle that holds an
+    anchor some other group searches joins that group, so the encoded
+    forms (``-EncodedCommand``'s hold ``X`` and ``H``; three levels of
+    base64) add no pass.  Every group keeps a needle no other anchor
+    finds, and every needle is in the group of an anchor it holds."""
+    screen = engine.keyword_screen(RULES)
+    groups = prefilter._anchors(screen.keywords)
+    for anchor, needles in groups.items():
+        assert all(anchor in n for n in needles), anchor
+        assert any(not any(a in n for a in groups if a != anchor) for n in needles), anchor
+    assert sorted(n for ns in groups.values() for n in ns) == sorted(screen.keywords)
+    # Folding keeps each needle's search: the grouped route places every
+    # needle exactly as ``find`` does.
+    rng = random.Random(17)
+    data = b' '.join(rng.choice(screen.needles) + bytes(rng.randrange(256) for _ in range(9)) for _ in range(300))
+    got = screen._where_grouped()(data)
+    plain = screen._where_plain(data)
+    assert {n: got.offsets(n) for n in screen.needles if n in got} == {
+        n: plain.offsets(n) for n in screen.needles if n in plain
+    }

@@ -472,11 +472,13 @@ def b64_decode(text: bytes, shift: int = 0) -> bytes | None:
 # only where the next line is wholly base64; and across a line break
 # written as an escape inside a string (JSON holding ``base64.encodebytes``'
 # output: ``"...\\n..."``), or between the strings of a JSON list of
-# lines (a notebook's ``["...\\n", "..."]``).
+# lines (a notebook's ``["...\\n", "..."]``), or of a list of pieces
+# (``["QUJD", "REVG"]``: a value split across strings) after an unpadded one.
 _B64_RUN = regex_cache.compile(
     rb'(?:[' + _B64_CHARS + rb']+={0,2}'
     rb'(?:\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
-    rb'|(?:\\r)?\\n(?:"[ \t]*,[ \t]*\r?\n?[ \t]*")?(?=[' + _B64_CHARS + rb']))?)+',
+    rb'|(?:\\r)?\\n(?:"[ \t]*,[ \t]*\r?\n?[ \t]*")?(?=[' + _B64_CHARS + rb'])'
+    rb'|(?<=[' + _B64_CHARS + rb'])"[ \t]*,[ \t]*\r?\n?[ \t]*"(?=[' + _B64_CHARS + rb']{4}))?)+',
 )
 # What is not a base64 character in such a value: an escaped line break
 # (its ``n`` is no character of the value), a lone backslash, the rest.
@@ -524,25 +526,50 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
             if len(chars) - shift < 8:
                 break
             raw = b64_decode(chars, shift)
-            if raw is not None and any(k in raw for k in plain):
+            if raw is None:
+                continue
+            if any(k in raw for k in plain):
                 shift, raw = _glued_start(chars, shift, raw, plain)
                 # Each 3-byte group maps to its 4 characters in the
                 # original: a key is reported where its encoding starts.
-                from bisect import bisect_right
+                step, parity, text = 3, 0, raw
+            else:
+                wide = _narrowed(raw, plain)
+                if wide is None:
+                    continue
+                # UTF-16LE text (PowerShell's ``-EncodedCommand``): each
+                # character maps to the group its first byte is in.
+                step, (parity, text) = 1, wide
+            from bisect import bisect_right
 
-                positions = _char_positions(data, start, end)
-                index = [p[0] for p in positions]
-                for group in range(0, len(raw), 3):
-                    char = shift + group // 3 * 4
-                    i = bisect_right(index, char) - 1
-                    starts.append(size + group)
-                    sources.append(positions[i][1] + char - positions[i][0])
-                parts.append(raw + b'\n')
-                size += len(raw) + 1
-                break
+            positions = _char_positions(data, start, end)
+            index = [p[0] for p in positions]
+            for at in range(0, len(text), step):
+                char = shift + (parity + 2 * at if step == 1 else at) // 3 * 4
+                i = bisect_right(index, char) - 1
+                starts.append(size + at)
+                sources.append(positions[i][1] + char - positions[i][0])
+            parts.append(text + b'\n')
+            size += len(text) + 1
+            break
     if not parts:
         return None
     return View(b''.join(parts), 'base64', None, starts, sources, [False] * len(starts))
+
+
+def _narrowed(raw: bytes, plain: tuple[bytes, ...]) -> tuple[int, bytes] | None:
+    """(the byte each character starts at, 0 or 1; the text) of ``raw``
+    read as UTF-16LE, where it holds one of the ``plain`` keywords so
+    written; a character past ASCII becomes ``?``.  None where it holds
+    none."""
+    for keyword in plain:
+        at = raw.find(keyword.decode('latin-1').encode('utf-16-le'))
+        if at != -1:
+            parity = at & 1
+            return parity, bytes(
+                low if high == 0 else 0x3f for low, high in zip(raw[parity::2], raw[parity + 1::2])
+            )
+    return None
 
 
 # Bytes that are not text: what a name's letters decoded as base64 make.

@@ -7,8 +7,8 @@ by the window whatever a member's size; a finding names the container and
 the member (``backup.zip!config/.env``, line and column in the member).
 Read here: zip (stored, deflated, bzip2 and LZMA members; zip64 and data
 descriptors, as ``zipfile`` reads them from the central directory), gzip
-(every member), bzip2 and xz (every stream, and what follows the last),
-a tar (plain or inside any of these; the tars after it, and what follows
+(every member), bzip2, xz and zlib (a git loose object: every stream,
+and what follows the last), a tar (plain or inside any of these; the tars after it, and what follows
 them), a PDF's zlib streams, and a container inside a member, up to
 ``DEPTH`` deep.
 
@@ -170,7 +170,7 @@ def scan_packed(
     damaged: list[bool] = []
     stream: Any = io.BytesIO(data)
     try:
-        if kind in ('gzip', 'bzip2', 'xz'):
+        if kind in ('gzip', 'bzip2', 'xz', 'zlib'):
             _compressed(kind, stream, path, scan, budget, 1, found, damaged)
         elif kind == 'tar':
             _tar(stream, path, scan, budget, 1, found, damaged)
@@ -336,6 +336,8 @@ class _Streams:
             import bz2
 
             return bz2.BZ2Decompressor()
+        if self._kind == 'zlib':
+            return _Zlib()
         import lzma
 
         return lzma.LZMADecompressor(lzma.FORMAT_XZ, memlimit=XZ_MEMORY)
@@ -376,6 +378,33 @@ class _Streams:
             self._decoder, self._pending = self._new(), head
         else:
             self._decoder, self.after = None, head
+
+
+class _Zlib:
+    """A zlib stream's decoder as ``_Streams`` drives bzip2's and xz's:
+    ``needs_input`` once it has given all it can of what it was given
+    (less than asked, nothing held back unread)."""
+
+    def __init__(self) -> None:
+        import zlib
+
+        self._decoder = zlib.decompressobj()
+        self.needs_input = True
+
+    @property
+    def eof(self) -> bool:
+        return self._decoder.eof  # type: ignore[no-any-return]
+
+    @property
+    def unused_data(self) -> bytes:
+        return self._decoder.unused_data  # type: ignore[no-any-return]
+
+    def decompress(self, data: bytes, n: int) -> bytes:
+        decoder = self._decoder
+        n = max(n, 0)  # zlib's "no limit"
+        out: bytes = decoder.decompress(decoder.unconsumed_tail + data, n)
+        self.needs_input = not decoder.unconsumed_tail and (not n or len(out) < n)
+        return out
 
 
 def _read_head(read: Callable[[int], bytes]) -> bytes:

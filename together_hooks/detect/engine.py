@@ -25,6 +25,7 @@ from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.errors import InputError
 from together_hooks.findings import Finding
+from together_hooks.rules import B64_DEPTH
 from together_hooks.rules import Context
 from together_hooks.rules import KEY_CHARS
 from together_hooks.rules import KEY_LENGTH
@@ -441,8 +442,9 @@ def _hits(
                     view.data, active, walkers, screen.where(view.data), (data, origin),
                 )
             ]
-    if depth < 2:
+    if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget)
+    if depth < 2:
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge)
         if GIT_BINARY in where or _hunks_handed(edge):

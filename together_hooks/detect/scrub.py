@@ -676,15 +676,25 @@ def _readings(plain: str) -> Iterator[str]:
             yield folded
 
 
-def _decodings(run: str) -> Iterator[str]:
+def _decodings(run: str, depth: int | None = None) -> Iterator[str]:
     """A base64 run decoded from each of its first four characters (one
-    of them is where the encoding of a value inside it starts)."""
+    of them is where the encoding of a value inside it starts), and the
+    base64 runs that decoding holds decoded too, as deep as the engine
+    decodes (a value encoded three times)."""
     from together_hooks.detect.codec import b64_decode
 
+    if depth is None:
+        from together_hooks.rules import B64_DEPTH
+
+        depth = B64_DEPTH
     for shift in range(4):
         raw = b64_decode(run.encode('ascii'), shift)
         if raw is not None:
-            yield raw.decode('latin-1')
+            plain = raw.decode('latin-1')
+            yield plain
+            if depth > 1:
+                for inner in _pattern(_B64_RUN).finditer(plain):
+                    yield from _decodings(inner.group(), depth - 1)
 
 
 def _places(text: str, needle: str) -> Iterator[int]:

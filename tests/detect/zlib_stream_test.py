@@ -1,0 +1,70 @@
+"""A file that is one zlib stream (a committed git loose object: ``blob
+<size>\\0`` and the content, deflated; a ``.zz``) is read as a container
+of one member, in every mode (docs/detection.md, "Inside compressed
+containers"); a cut one fails closed; a zlib stream of text without a
+key, and random bytes that start with a zlib header, pass."""
+from __future__ import annotations
+
+import random
+import zlib
+
+from tests.cli_run import assert_error_line
+from tests.cli_run import leaked
+from tests.cli_run import scan
+from tests.conftest import git
+from together_hooks.detect.prefilter import container_kind
+
+
+def _loose(content: bytes, level: int = -1) -> bytes:
+    return zlib.compress(b'blob %d\0' % len(content) + content, level)
+
+
+def test_a_key_in_a_git_loose_object_is_found_in_the_tree_and_the_history(git_repo, keys):
+    key, other = keys(), keys()
+    objects = git_repo / 'fixtures' / 'bare.git' / 'objects' / 'ab'
+    objects.mkdir(parents=True)
+    (objects / 'cdef01').write_bytes(_loose(f'TOGETHER_API_KEY={key}\n'.encode()))
+    (objects / 'cdef02').write_bytes(_loose(f'# cfg\n\nx = "{other}"\n'.encode(), 9))
+    (git_repo / 'notes.zz').write_bytes(_loose(b'hello, no key in here\n' * 200, 1))
+    rng = random.Random(3)
+    (git_repo / 'noise.bin').write_bytes(b'x\x9c' + rng.randbytes(4000))
+    git(git_repo, 'add', '.')
+    want = {
+        ('fixtures/bare.git/objects/ab/cdef01!cdef01', 1),
+        ('fixtures/bare.git/objects/ab/cdef02!cdef02', 3),
+    }
+    for args in (('.',), ('--staged',), ('--history',)):
+        if args == ('--history',):
+            git(git_repo, 'commit', '-qm', 'fixtures')
+        r = scan('--format', 'json', *args, cwd=git_repo)
+        assert r.rc == 1, (args, r.err)
+        assert {(f['path'], f['line']) for f in r.json()['findings']} == want, args
+        assert leaked([key, other], r.out, r.err) == []
+
+
+def test_random_bytes_after_a_zlib_header_are_no_container():
+    rng = random.Random(5)
+    told = sum(
+        container_kind(header + rng.randbytes(200)) == 'zlib'
+        for header in (b'x\x01', b'x\x9c', b'x\xda') for _ in range(300)
+    )
+    assert told == 0
+    assert container_kind(_loose(b'text')) == 'zlib'
+    assert container_kind(b'x^2 + y^2 = 1\n') is None
+
+
+def test_a_cut_zlib_stream_fails_closed(tmp_path, keys):
+    key = keys()
+    (tmp_path / 'dump.zz').write_bytes(_loose(f'TOGETHER_API_KEY={key}\n'.encode() * 400)[:-40])
+    r = scan('dump.zz', cwd=tmp_path)
+    assert_error_line(r, 'dump.zz', 'zlib', 'not scanned whole')
+
+
+def test_a_zlib_bomb_fails_closed(tmp_path):
+    """300 MB of NULs in 300 KB: past the file's decompression budget,
+    exit 2 with one line, as a gzip bomb (checked as bytes come out)."""
+    packer = zlib.compressobj(9)
+    chunks = [packer.compress(bytes(1 << 20)) for _ in range(300)]
+    (tmp_path / 'bomb.zz').write_bytes(b''.join(chunks) + packer.flush())
+    r = scan('bomb.zz', cwd=tmp_path)
+    assert_error_line(r, 'bomb.zz', 'not scanned whole')
