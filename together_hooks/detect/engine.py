@@ -326,6 +326,9 @@ def _candidates(
     return found
 
 
+_GLUED_KEY = b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_LENGTH - len(KEY_PREFIX))
+
+
 def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
     """In a binary file, the keys in a run of key characters longer than
     a key (``start``, ``end``; it starts with the prefix): from each
@@ -334,7 +337,7 @@ def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
     from together_hooks.regex_cache import cached
 
     out = []
-    key = cached(b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_LENGTH - len(KEY_PREFIX)))
+    key = cached(_GLUED_KEY)
     while start != -1 and start + KEY_LENGTH <= end:
         m = key.match(data, start)
         if m is None:  # cannot happen: the run is all key characters
@@ -746,6 +749,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
         Walker(*key)
     cached(_ESCAPE_BEFORE)
     cached(_PRINTABLE)
+    cached(_PACKED_START)
+    cached(_GLUED_KEY)
     b64_decode(b'')  # their own imports (binascii, math)
     entropy('')
 
