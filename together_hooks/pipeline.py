@@ -160,6 +160,8 @@ class Scanner:
             found = self._scan_kept(data, content.path, budget=budget)
             if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path, budget)
+        if found:
+            _past_bom(found, content.path, first[3] if first is not None else content.data)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
 
@@ -262,6 +264,17 @@ class Scanner:
         if self.own_keys:
             return None
         return keyword_screen(self.rules).blob_test(nbytes)
+
+
+def _past_bom(found: list[Finding], path: str, head: bytes) -> None:
+    """Columns on the first line of a file that starts with a UTF-8 BOM
+    (a Windows editor's) counted from after it: the BOM is no character the
+    user sees, and the column is where their editor shows the key.  The
+    engine counts it (its columns are offsets into the bytes it scanned)."""
+    if head[:3] == b'\xef\xbb\xbf':
+        for f in found:
+            if f.line == 1 and f.path == path and f.column > 3:
+                f.column -= 3
 
 
 def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
@@ -590,7 +603,7 @@ def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str
         if source != 'found':
             command += f' --baseline {quote(path)}'
     step = (
-        'Not a real key? Add "# pragma: allowlist secret" to its line, or '
+        f'Not a real key? {_allow_inline(findings)}'
         f'record it in the baseline: `{cd}{command}`, then commit {path}.'
     )
     committed = list(dict.fromkeys(f.hashed_secret for f in findings if f.commit))
@@ -606,6 +619,33 @@ def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
+
+
+def _allow_inline(findings: Sequence[Finding]) -> str:
+    """The start of ``next_step``: the allow comment that works in each
+    file found (``detect.pragmas.allow_comment``: a ``#`` one is no use in
+    a .js file, and JSON has none, so there only the baseline is named)."""
+    from together_hooks.detect.pragmas import allow_comment
+    from together_hooks.messages import cut_short
+    from together_hooks.report import shown_path
+
+    by_comment: dict[str, list[str]] = {}
+    none: list[str] = []
+    for path in dict.fromkeys(f.path for f in findings if not f.path.startswith('<')):
+        comment = allow_comment(path)
+        if comment is None:
+            none.append(scrub(shown_path(path)))
+        else:
+            by_comment.setdefault(comment, []).append(scrub(shown_path(path)))
+    if not by_comment:
+        return 'JSON has no comments: ' if none else 'Add "# pragma: allowlist secret" to its line, or '
+    json_too = f'{cut_short(none, 2)}: none, JSON has no comments' if none else ''
+    if len(by_comment) == 1:
+        step = f'Add "{next(iter(by_comment))}" to its line'
+        return step + (f' ({json_too}), or ' if none else ', or ')
+    return 'Add an allow comment to its line (' + '; '.join([
+        f'{cut_short(paths, 2)}: "{comment}"' for comment, paths in by_comment.items()
+    ] + ([json_too] if none else [])) + '), or '
 
 
 def configure(

@@ -1,0 +1,112 @@
+"""A new user's first findings: where they point, and what the advice says.
+
+Every test runs the installed console script in a real repository.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.cli_run import run
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+
+BOM = '\ufeff'
+
+
+@pytest.mark.parametrize('fmt', ['json', 'sarif'])
+def test_column_in_a_file_with_a_bom_is_the_editors(git_repo, keys, fmt):
+    # A Windows editor's UTF-8 BOM is not a character the user sees: the key
+    # sits at the same column with it as without it.
+    key = keys()
+    write(git_repo, 'plain.py', f'KEY = "{key}"\n')
+    write(git_repo, 'bom.py', f'{BOM}KEY = "{key}"\nB = "{key}"\n')
+    git(git_repo, 'add', '.')
+    result = scan('--format', fmt, '.')
+    assert result.rc == 1, result.err
+    if fmt == 'json':
+        found = {(f['path'], f['line']): f['column'] for f in result.json()['findings']}
+    else:
+        found = {
+            (loc['physicalLocation']['artifactLocation']['uri'],
+             loc['physicalLocation']['region']['startLine']):
+            loc['physicalLocation']['region']['startColumn']
+            for r in result.json()['runs'][0]['results'] for loc in r['locations']
+        }
+    assert found == {('plain.py', 1): 8, ('bom.py', 1): 8, ('bom.py', 2): 6}
+
+
+@pytest.mark.parametrize('text', [
+    BOM + 'KEY = "{key}"  # pragma: allowlist secret\n',
+    BOM + '# pragma: allowlist nextline secret\nKEY = "{key}"\n',
+    BOM + '// pragma: allowlist nextline secret\r\nconst KEY = "{key}";\r\n',
+])
+def test_pragma_on_the_first_line_of_a_file_with_a_bom(git_repo, keys, text):
+    # The BOM is no hidden text before the comment: the pragma counts.
+    write(git_repo, 'bom.py', text.format(key=keys()))
+    git(git_repo, 'add', '.')
+    result = scan('.')
+    assert (result.rc, result.out) == (0, ''), result.err
+
+
+def _advice(result) -> str:
+    return next(line for line in result.out.splitlines() if line.startswith('Not a real key?'))
+
+
+@pytest.mark.parametrize('name, text, comment', [
+    ('app.py', 'KEY = "{key}"', '  # pragma: allowlist secret'),
+    ('web/app.ts', 'const KEY = "{key}";', '  // pragma: allowlist secret'),
+    ('db/seed.sql', "INSERT INTO k VALUES ('{key}');", '  -- pragma: allowlist secret'),
+    ('README.md', 'Use `{key}`.', ' <!-- pragma: allowlist secret -->'),
+])
+def test_not_a_key_advice_names_the_comment_that_works_there(git_repo, keys, name, text, comment):
+    line = text.format(key=keys())
+    write(git_repo, name, line + '\n')
+    git(git_repo, 'add', '.')
+    result = scan('.')
+    assert result.rc == 1
+    assert f'Add "{comment.strip()}" to its line, or record it in the baseline' in _advice(result)
+    # Doing as it says is enough.
+    write(git_repo, name, line + comment + '\n')
+    assert scan('.').rc == 0
+
+
+def test_not_a_key_in_json_names_the_baseline_not_a_comment(git_repo, keys):
+    # JSON has no comments: a pragma would break the file.  The advice names
+    # what works there, and following it passes.
+    write(git_repo, 'config.json', '{"together": {"api_key": "%s"}}\n' % keys())
+    write(git_repo, 'app.py', 'KEY = "%s"\n' % keys())
+    git(git_repo, 'add', '.')
+    both = _advice(scan('.'))
+    assert 'app.py: "# pragma: allowlist secret"' not in both  # one comment: no list
+    assert both.startswith(
+        'Not a real key? Add "# pragma: allowlist secret" to its line '
+        '(config.json: none, JSON has no comments), or record it in the baseline: '
+        '`together-hooks baseline create`',
+    )
+    git(git_repo, 'rm', '-q', '-f', 'app.py')
+    result = scan('.')
+    assert result.rc == 1
+    advice = _advice(result)
+    assert 'pragma' not in advice
+    assert advice.startswith(
+        'Not a real key? JSON has no comments: record it in the baseline: '
+        '`together-hooks baseline create`, then commit .secrets.baseline.',
+    )
+    created = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert created.rc == 0, created.err
+    git(git_repo, 'add', '.secrets.baseline')
+    assert scan('.').rc == 0
+
+
+def test_not_a_key_in_files_of_several_kinds(git_repo, keys):
+    write(git_repo, 'a.py', 'K = "%s"\n' % keys())
+    write(git_repo, 'b.ts', 'const K = "%s";\n' % keys())
+    write(git_repo, 'c.json', '["%s"]\n' % keys())
+    git(git_repo, 'add', '.')
+    assert _advice(scan('.')).startswith(
+        'Not a real key? Add an allow comment to its line (a.py: "# pragma: allowlist '
+        'secret"; b.ts: "// pragma: allowlist secret"; c.json: none, JSON has no '
+        'comments), or record it in the baseline',
+    )
+
