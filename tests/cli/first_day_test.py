@@ -110,3 +110,43 @@ def test_not_a_key_in_files_of_several_kinds(git_repo, keys):
         'comments), or record it in the baseline',
     )
 
+
+def _what_to_do(result) -> str:
+    return next(line for line in result.out.splitlines() if line.startswith('What to do:'))
+
+
+def test_history_of_a_now_ignored_env_file_says_rotate_only(git_repo, keys):
+    # The key was committed: it is leaked, whatever git does with the file
+    # now.  The advice must not also say to keep it there.
+    write(git_repo, '.env', f'TOGETHER_API_KEY={keys()}\n')
+    git(git_repo, 'add', '.env')
+    git(git_repo, 'commit', '-qm', 'env')
+    git(git_repo, 'rm', '-q', '--cached', '.env')
+    write(git_repo, '.gitignore', '.env\n')
+    git(git_repo, 'add', '.gitignore')
+    git(git_repo, 'commit', '-qm', 'ignore it')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    advice = _what_to_do(result)
+    assert 'rotate it now' in advice
+    assert 'keep the key there' not in advice and 'only if it was ever committed' not in advice
+    assert '.env: git now ignores it and does not track it: put the new key there.' in advice
+
+
+def test_env_file_outside_a_repository_names_no_git_fix(tmp_path, monkeypatch, keys):
+    # check-env-gitignored --fix (and git rm --cached) fail outside git:
+    # the advice says when they apply.
+    folder = tmp_path / 'plain'
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    write(folder, '.env', f'TOGETHER_API_KEY={keys()}\n')
+    result = scan('.')
+    assert result.rc == 1, result.err
+    advice = _what_to_do(result)
+    assert 'git rm' not in advice and 'run `check-env-gitignored --fix`;' not in advice
+    assert advice == (
+        'What to do: .env: an env file is the place for a key, and no git '
+        'repository holds this folder: keep the key there; if it goes into one, '
+        'first run `check-env-gitignored --fix` in that repository, so git ignores the file.'
+    )
