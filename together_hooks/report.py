@@ -77,7 +77,7 @@ def advice(findings: Sequence[Finding], cd: str = '', folder: str = '.') -> str:
     from: ``ignored_env_advice``)."""
     committed = any(f.commit for f in findings)
     envs = _env_files(findings)
-    if envs and not committed and _outside_git(folder):
+    if envs and not committed and _outside_git(envs, folder):
         words = outside_git_env_advice(envs)
     else:
         ignored = _ignored(envs, folder) if envs else set()
@@ -218,10 +218,13 @@ def outside_git_env_advice(paths: Sequence[str]) -> str:
     )
 
 
-def _outside_git(folder: str) -> bool:
+def _outside_git(paths: Sequence[str], folder: str) -> bool:
+    """Is no one of ``paths`` (named from ``folder``) in a git work tree?"""
+    import os
+
     from together_hooks.gitrun import worktree_root
 
-    return worktree_root(folder) is None
+    return all(worktree_root(os.path.join(folder, p)) is None for p in paths)
 
 
 # What to do about a false positive, when the run did not say more
