@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 from together_hooks.findings import Finding
+from together_hooks.messages import PROJECT_URL
 from together_hooks.rules import ROTATE_URL
 
 TYPE_CHECKING = False
@@ -461,7 +462,7 @@ SARIF_SCHEMA = (
     'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/'
     'sarif-schema-2.1.0.json'
 )
-INFORMATION_URI = 'https://github.com/together-hooks/together-hooks'
+INFORMATION_URI = PROJECT_URL
 
 
 def repo_path(path: str, summary: Summary) -> str:

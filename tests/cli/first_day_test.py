@@ -150,3 +150,40 @@ def test_env_file_outside_a_repository_names_no_git_fix(tmp_path, monkeypatch, k
         'repository holds this folder: keep the key there; if it goes into one, '
         'first run `check-env-gitignored --fix` in that repository, so git ignores the file.'
     )
+
+
+DOCS = 'https://github.com/together-hooks/together-hooks/blob/main/docs/'
+
+
+def _doc_pointers(text: str) -> list[str]:
+    """Every docs page ``text`` names, asserting each is named by its URL
+    (a user's repository has no docs/ folder) and exists."""
+    import os
+    import re
+
+    pages = []
+    for m in re.finditer(r'(\S*)docs/([\w.-]+\.md)', text):
+        assert m.group(1).endswith('/blob/main/') and m.group(0).endswith(DOCS[8:] + m.group(2)), m.group(0)
+        pages.append(m.group(2))
+        assert os.path.exists(os.path.join(os.path.dirname(__file__), '..', '..', 'docs', m.group(2)))
+    return pages
+
+
+@pytest.mark.parametrize('argv', [
+    ('together-hooks', 'scan', '--help'),
+    ('detect-together-keys', '--help'),
+    ('together-hooks', 'scan', '--exclude', 'vendor'),
+    ('together-hooks', 'scan', '--exclude-secrets', 'x'),
+])
+def test_docs_are_named_by_a_url_a_user_can_open(git_repo, argv):
+    result = run(*argv, cwd=git_repo)
+    assert _doc_pointers(result.out + result.err) == ['configuration.md']
+
+
+def test_a_tracked_env_file_points_to_the_policy_by_url(git_repo):
+    write(git_repo, '.env', 'DEBUG=1\n')
+    write(git_repo, '.gitignore', '.env\n')
+    git(git_repo, 'add', '-f', '.env', '.gitignore')
+    result = run('check-env-gitignored', cwd=git_repo)
+    assert result.rc == 1
+    assert _doc_pointers(result.out + result.err) == ['env-policy.md']

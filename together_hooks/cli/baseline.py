@@ -30,6 +30,7 @@ from together_hooks.baseline.update import updated
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import InputError
+from together_hooks.messages import doc_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -225,7 +226,7 @@ def _warn_plugin_path(doc: dict[str, Any], root: str) -> None:
             f'own hook: the baseline names our plugin as {recorded}, which '
             'it cannot load here (it would scan nothing); our hooks and '
             '`together-hooks baseline audit` read the baseline as it is. '
-            'To run both: docs/baseline.md.',
+            f'To run both: {doc_url("baseline.md")}.',
             file=sys.stderr,
         )
 
