@@ -574,13 +574,18 @@ def to_paths(args: argparse.Namespace) -> str:
     return _cd(folder, os.path.realpath(folder) != os.path.realpath('.'))
 
 
-def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str:
+def next_step(
+        args: argparse.Namespace, findings: Sequence[Finding] = (),
+        confirmed: Sequence[Finding] = (),
+) -> str:
     """What to do about a false positive, naming the exact command for this
     repository's baseline (and how to get the command, when pre-commit
     installed us where the user's shell cannot see).  A key found in a
     commit may be in no file any more, where a baseline made from the
     files cannot record it: then its ``hashed_secret`` in the config's
-    ``allow`` is the route that works."""
+    ``allow`` is the route that works.  A key the baseline labels real
+    (``confirmed``) is in it already: recording it again changes nothing,
+    its label is what to change."""
     from together_hooks.config import DEFAULT_BASELINE
     from together_hooks.config import WHERE as config_where
     from together_hooks.env import hints
@@ -602,6 +607,14 @@ def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str
         path = os.path.relpath(args.baseline, root) if away else args.baseline
         if source != 'found':
             command += f' --baseline {quote(path)}'
+    labelled = {f.hashed_secret for f in confirmed}
+    findings = [f for f in findings if f.hashed_secret not in labelled]
+    if not findings:
+        return (
+            'Labelled a real key by mistake? Set its "is_secret" to false in '
+            f'{path} and commit that (`together-hooks baseline audit` asks '
+            'only about keys with no label).'
+        )
     step = (
         f'Not a real key? {_allow_inline(findings)}'
         f'record it in the baseline: `{cd}{command}`, then commit {path}.'
@@ -777,7 +790,7 @@ def run(
         findings, confirmed = baseline_step(findings, known, summary, args)
     findings = verify_step(findings, args, where)
     if findings:
-        summary.next_step = next_step(args, findings)
+        summary.next_step = next_step(args, findings, confirmed)
         summary.cd = to_paths(args)
         summary.paths_from = getattr(args, 'paths_from', '.')
     emit(findings, summary, args)

@@ -4,8 +4,13 @@ Every test runs the installed console script in a real repository.
 """
 from __future__ import annotations
 
+import os
+import subprocess
+
 import pytest
 
+from tests.cli_run import BIN
+from tests.cli_run import CAPTURED
 from tests.cli_run import run
 from tests.cli_run import scan
 from tests.conftest import git
@@ -187,3 +192,34 @@ def test_a_tracked_env_file_points_to_the_policy_by_url(git_repo):
     result = run('check-env-gitignored', cwd=git_repo)
     assert result.rc == 1
     assert _doc_pointers(result.out + result.err) == ['env-policy.md']
+
+
+def test_a_key_labelled_real_is_not_told_to_go_in_the_baseline(git_repo, keys):
+    # An audit answered "no, not to be committed": the baseline labels it
+    # real.  Recording it in the baseline again changes nothing; the advice
+    # names its label, and changing the label is enough.
+    import json
+
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    assert run('together-hooks', 'baseline', 'create', cwd=git_repo).rc == 0
+    audit = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'baseline', 'audit'), cwd=git_repo,
+        input=b'n\n', capture_output=True, timeout=120,
+    )
+    CAPTURED.extend((audit.stdout.decode(), audit.stderr.decode()))  # checked for keys
+    assert audit.returncode == 0, audit.stderr
+    result = scan('.')
+    assert result.rc == 1
+    assert 'is a confirmed real key' in result.out
+    assert 'Not a real key?' not in result.out
+    assert (
+        'Labelled a real key by mistake? Set its "is_secret" to false in '
+        '.secrets.baseline and commit that'
+    ) in result.out
+    doc = json.loads((git_repo / '.secrets.baseline').read_text())
+    (entry,) = doc['results']['app.py']
+    assert entry['is_secret'] is True
+    entry['is_secret'] = False
+    (git_repo / '.secrets.baseline').write_text(json.dumps(doc, indent=2) + '\n')
+    assert scan('.').rc == 0
