@@ -223,3 +223,14 @@ def test_a_key_labelled_real_is_not_told_to_go_in_the_baseline(git_repo, keys):
     entry['is_secret'] = False
     (git_repo / '.secrets.baseline').write_text(json.dumps(doc, indent=2) + '\n')
     assert scan('.').rc == 0
+
+
+@pytest.mark.parametrize('argv, next_command', [
+    (('doctor',), '`together-hooks doctor path/to/repo`'),
+    (('baseline',), '{create,update,audit}'),
+])
+def test_an_error_names_what_to_type_next(tmp_path, monkeypatch, argv, next_command):
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    result = run('together-hooks', *argv, cwd=tmp_path)
+    assert result.rc == 2 and result.out == ''
+    assert len(result.err.splitlines()) == 1 and next_command in result.err, result.err

@@ -50,7 +50,8 @@ _DONE = 'exit codes: 0 done, 2 usage or input error (one line on stderr)'
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest='action', metavar='ACTION')
+    # The actions in the error for none given, as argparse names choices.
+    actions = parser.add_subparsers(dest='action', metavar='{create,update,audit}')
     actions.required = True
     create = actions.add_parser(
         'create', epilog=_DONE, help='write a baseline holding every key found now',

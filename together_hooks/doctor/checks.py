@@ -67,7 +67,10 @@ class Repo:
             raise InputError(f'{path}: no such file or folder')
         root = git_toplevel(path)
         if root is None:
-            raise no_repository(f'{path}: not inside a git work tree', path)
+            raise no_repository(
+                f'{path}: not inside a git work tree (run it in a repository, or '
+                'name one: `together-hooks doctor path/to/repo`)', path,
+            )
         return cls(root)
 
     def git(self, *args: str) -> bytes:
