@@ -128,6 +128,13 @@ OTHER_TOOLS = {
     'dir': 'scan PATH',
     'audit': 'baseline audit',
     'stdin': 'none; save the text to a file and run scan PATH',
+    # trufflehog's
+    'filesystem': 'scan PATH',
+    'github': 'scan-org --github-org ORG',
+    '--only-verified': '--verify --only-live',
+    '--results': '--verify, and --only-live for the live keys only',
+    '--no-verification': 'nothing: keys are checked only with --verify',
+    '--fail': 'nothing: exit 1 whenever a key is found',
 }
 
 
