@@ -8,7 +8,7 @@ if TYPE_CHECKING:
 
 
 # The project's home, and where its docs are read: a message names a doc
-# by this URL, never as ``docs/x.md`` (no such file in the user's repository).
+# by this URL, never by its path here (no docs folder in a user's repository).
 PROJECT_URL = 'https://github.com/together-hooks/together-hooks'
 
 
