@@ -592,7 +592,7 @@ def next_step(
     from together_hooks.messages import shell_quote as quote
 
     if getattr(args, 'not_a_key', None):  # a caller that knows better (a server)
-        return args.not_a_key
+        return args.not_a_key.replace(ALLOW_INLINE, _allow_inline(findings))
     source = getattr(args, 'baseline_source', 'none')
     # The baseline commands work on the repository they run in: from
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
@@ -632,6 +632,11 @@ def next_step(
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
+
+
+# Where a caller's own not-a-key step (``args.not_a_key``) takes the allow
+# comment that works in the files found.
+ALLOW_INLINE = '<allow-inline>'
 
 
 def _allow_inline(findings: Sequence[Finding]) -> str:
