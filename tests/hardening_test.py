@@ -605,7 +605,7 @@ USAGE = (
     (('together-hooks', 'scan', '--history', 'a.txt'), '--history takes no PATH'),
     (('together-hooks', 'scan', '--staged', 'a.txt'), '--staged takes no PATH'),
     (('together-hooks', 'scan', '--env-reuse', 'a.txt'), '--env-reuse takes at most one folder'),
-    (('together-hooks', 'baseline'), 'required: ACTION'),
+    (('together-hooks', 'baseline'), 'required: {create,update,audit}'),
     (('together-hooks', 'baseline', 'create', '--bogus'), 'unrecognized arguments: --bogus'),
     (('together-hooks', 'baseline', 'audit', '--json'), '--json needs --stats'),
     # Each names only the flag given, and what it needs.

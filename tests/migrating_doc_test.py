@@ -69,3 +69,31 @@ def test_other_tools_comments_the_page_lists_do_not_silence_a_key(git_repo, rng)
     assert r.rc == 1, r.err
     assert sorted(path for path, *_rest in r.found()) == [f'm{i}.py' for i in range(len(markers))]
     assert leaked([key], r.out, r.err) == []
+
+
+def _trufflehog_rows() -> dict[str, str]:
+    with open(DOC, encoding='utf-8') as f:
+        text = f.read()
+    table = text.split('## From trufflehog', 1)[1].split('\n## ', 1)[0]
+    return dict(re.findall(r'^\| `([^`]+)`[^|]*\| `([^`]+)`', table, re.M))
+
+
+def test_trufflehog_words_typed_here_name_the_page_s_replacement(git_repo):
+    # A trufflehog user types what they know; the one error line names what
+    # the page says to use instead.
+    rows = _trufflehog_rows()
+    typed = {
+        'trufflehog filesystem PATH': ('filesystem', '.'),
+        'trufflehog github --org=ORG': ('github', '--org=x'),
+        '--only-verified': ('scan', '--only-verified'),
+        '--json': ('scan', '--json'),
+    }
+    for row, argv in typed.items():
+        result = run('together-hooks', *argv, cwd=git_repo)
+        assert result.rc == 2 and len(result.err.splitlines()) == 1, result.err
+        meant = rows[row].removeprefix('together-hooks ').split(' --store')[0]
+        assert f'(here: {meant})' in result.err, (row, result.err)
+    # The commands the page gives run as written.
+    for row in ('trufflehog git file://.', 'trufflehog filesystem PATH'):
+        command = rows[row].replace('PATH', '.').split()[1:]
+        assert run('together-hooks', *command, cwd=git_repo).rc == 0

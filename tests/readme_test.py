@@ -352,6 +352,8 @@ def test_every_page_a_message_points_to_exists():
         text = path.read_text(encoding='utf-8')
         for page in re.findall(r'\b(docs/[\w-]+\.md|examples/[\w.-]+)', text):
             assert (ROOT / page).is_file(), (path.name, page)
+        for page in re.findall(r'\bdoc_url\([\'"]([\w-]+\.md)', text):  # by URL
+            assert (ROOT / 'docs' / page).is_file(), (path.name, page)
         for section in re.findall(r'README "([^"]+)"', text):
             assert section in headings, (path.name, section)
 

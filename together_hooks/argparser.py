@@ -13,6 +13,7 @@ import sys
 
 from together_hooks.errors import EXIT_ERROR
 from together_hooks.fileio import is_file_arg
+from together_hooks.messages import doc_url
 from together_hooks.detect.scrub import one_line
 
 TYPE_CHECKING = False
@@ -111,10 +112,10 @@ OTHER_TOOLS = {
     '--no-git': 'scan PATH',
     '--source': 'scan PATH',
     '--all-files': 'scan (every tracked and not-ignored file)',
-    '--exclude': '`exclude` in the config file, docs/configuration.md',
-    '--exclude-files': '`exclude` in the config file, docs/configuration.md',
+    '--exclude': f'`exclude` in the config file, {doc_url("configuration.md")}',
+    '--exclude-files': f'`exclude` in the config file, {doc_url("configuration.md")}',
     '--exclude-lines': '`allow` in the config file, or an inline pragma',
-    '--exclude-secrets': '`allow` in the config file, docs/configuration.md',
+    '--exclude-secrets': f'`allow` in the config file, {doc_url("configuration.md")}',
     '--config': 'the config file .together-hooks.toml, read from the repository root',
     '--redact': 'nothing: no report shows a whole key',
     '--json': '--format json',
@@ -127,6 +128,13 @@ OTHER_TOOLS = {
     'dir': 'scan PATH',
     'audit': 'baseline audit',
     'stdin': 'none; save the text to a file and run scan PATH',
+    # trufflehog's
+    'filesystem': 'scan PATH',
+    'github': 'scan-org --github-org ORG',
+    '--only-verified': '--verify --only-live',
+    '--results': '--verify, and --only-live for the live keys only',
+    '--no-verification': 'nothing: keys are checked only with --verify',
+    '--fail': 'nothing: exit 1 whenever a key is found',
 }
 
 

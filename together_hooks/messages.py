@@ -7,6 +7,16 @@ if TYPE_CHECKING:
     from typing import Sequence
 
 
+# The project's home, and where its docs are read: a message names a doc
+# by this URL, never by its path here (no docs folder in a user's repository).
+PROJECT_URL = 'https://github.com/together-hooks/together-hooks'
+
+
+def doc_url(page: str) -> str:
+    """The URL of ``docs/<page>`` (``page`` may hold an ``#anchor``)."""
+    return f'{PROJECT_URL}/blob/main/docs/{page}'
+
+
 # What a shell word may hold unquoted: ``shlex.quote``'s own set (ASCII
 # ``\w`` and ``@%+=:,./-``), written out: a blocked commit's report names
 # a command, and importing shlex (and compiling its regex) for it is paid

@@ -160,6 +160,8 @@ class Scanner:
             found = self._scan_kept(data, content.path, budget=budget)
             if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path, budget)
+        if found:
+            _past_bom(found, content.path, first[3] if first is not None else content.data)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
 
@@ -262,6 +264,17 @@ class Scanner:
         if self.own_keys:
             return None
         return keyword_screen(self.rules).blob_test(nbytes)
+
+
+def _past_bom(found: list[Finding], path: str, head: bytes) -> None:
+    """Columns on the first line of a file that starts with a UTF-8 BOM
+    (a Windows editor's) counted from after it: the BOM is no character the
+    user sees, and the column is where their editor shows the key.  The
+    engine counts it (its columns are offsets into the bytes it scanned)."""
+    if head[:3] == b'\xef\xbb\xbf':
+        for f in found:
+            if f.line == 1 and f.path == path and f.column > 3:
+                f.column -= 3
 
 
 def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
@@ -561,20 +574,25 @@ def to_paths(args: argparse.Namespace) -> str:
     return _cd(folder, os.path.realpath(folder) != os.path.realpath('.'))
 
 
-def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str:
+def next_step(
+        args: argparse.Namespace, findings: Sequence[Finding] = (),
+        confirmed: Sequence[Finding] = (),
+) -> str:
     """What to do about a false positive, naming the exact command for this
     repository's baseline (and how to get the command, when pre-commit
     installed us where the user's shell cannot see).  A key found in a
     commit may be in no file any more, where a baseline made from the
     files cannot record it: then its ``hashed_secret`` in the config's
-    ``allow`` is the route that works."""
+    ``allow`` is the route that works.  A key the baseline labels real
+    (``confirmed``) is in it already: recording it again changes nothing,
+    its label is what to change."""
     from together_hooks.config import DEFAULT_BASELINE
     from together_hooks.config import WHERE as config_where
     from together_hooks.env import hints
     from together_hooks.messages import shell_quote as quote
 
     if getattr(args, 'not_a_key', None):  # a caller that knows better (a server)
-        return args.not_a_key
+        return args.not_a_key.replace(ALLOW_INLINE, _allow_inline(findings))
     source = getattr(args, 'baseline_source', 'none')
     # The baseline commands work on the repository they run in: from
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
@@ -589,8 +607,16 @@ def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str
         path = os.path.relpath(args.baseline, root) if away else args.baseline
         if source != 'found':
             command += f' --baseline {quote(path)}'
+    labelled = {f.hashed_secret for f in confirmed}
+    findings = [f for f in findings if f.hashed_secret not in labelled]
+    if not findings:
+        return (
+            'Labelled a real key by mistake? Set its "is_secret" to false in '
+            f'{path} and commit that (`together-hooks baseline audit` asks '
+            'only about keys with no label).'
+        )
     step = (
-        'Not a real key? Add "# pragma: allowlist secret" to its line, or '
+        f'Not a real key? {_allow_inline(findings)}'
         f'record it in the baseline: `{cd}{command}`, then commit {path}.'
     )
     committed = list(dict.fromkeys(f.hashed_secret for f in findings if f.commit))
@@ -606,6 +632,38 @@ def next_step(args: argparse.Namespace, findings: Sequence[Finding] = ()) -> str
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
+
+
+# Where a caller's own not-a-key step (``args.not_a_key``) takes the allow
+# comment that works in the files found.
+ALLOW_INLINE = '<allow-inline>'
+
+
+def _allow_inline(findings: Sequence[Finding]) -> str:
+    """The start of ``next_step``: the allow comment that works in each
+    file found (``detect.pragmas.allow_comment``: a ``#`` one is no use in
+    a .js file, and JSON has none, so there only the baseline is named)."""
+    from together_hooks.detect.pragmas import allow_comment
+    from together_hooks.messages import cut_short
+    from together_hooks.report import shown_path
+
+    by_comment: dict[str, list[str]] = {}
+    none: list[str] = []
+    for path in dict.fromkeys(f.path for f in findings if not f.path.startswith('<')):
+        comment = allow_comment(path)
+        if comment is None:
+            none.append(scrub(shown_path(path)))
+        else:
+            by_comment.setdefault(comment, []).append(scrub(shown_path(path)))
+    if not by_comment:
+        return 'JSON has no comments: ' if none else 'Add "# pragma: allowlist secret" to its line, or '
+    json_too = f'{cut_short(none, 2)}: none, JSON has no comments' if none else ''
+    if len(by_comment) == 1:
+        step = f'Add "{next(iter(by_comment))}" to its line'
+        return step + (f' ({json_too}), or ' if none else ', or ')
+    return 'Add an allow comment to its line (' + '; '.join([
+        f'{cut_short(paths, 2)}: "{comment}"' for comment, paths in by_comment.items()
+    ] + ([json_too] if none else [])) + '), or '
 
 
 def configure(
@@ -737,7 +795,7 @@ def run(
         findings, confirmed = baseline_step(findings, known, summary, args)
     findings = verify_step(findings, args, where)
     if findings:
-        summary.next_step = next_step(args, findings)
+        summary.next_step = next_step(args, findings, confirmed)
         summary.cd = to_paths(args)
         summary.paths_from = getattr(args, 'paths_from', '.')
     emit(findings, summary, args)

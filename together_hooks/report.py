@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 from together_hooks.findings import Finding
+from together_hooks.messages import PROJECT_URL
 from together_hooks.rules import ROTATE_URL
 
 TYPE_CHECKING = False
@@ -77,14 +78,18 @@ def advice(findings: Sequence[Finding], cd: str = '', folder: str = '.') -> str:
     from: ``ignored_env_advice``)."""
     committed = any(f.commit for f in findings)
     envs = _env_files(findings)
-    ignored = _ignored(envs, folder) if envs else set()
-    words = ' '.join(
-        part for part in (
-            env_file_advice([p for p in envs if p not in ignored], cd, folder)
-            if len(ignored) < len(envs) else '',
-            ignored_env_advice([p for p in envs if p in ignored]) if ignored else '',
-        ) if part
-    )
+    if envs and not committed and _outside_git(envs, folder):
+        words = outside_git_env_advice(envs)
+    else:
+        ignored = _ignored(envs, folder) if envs else set()
+        words = ' '.join(
+            part for part in (
+                env_file_advice([p for p in envs if p not in ignored], cd, folder, committed)
+                if len(ignored) < len(envs) else '',
+                ignored_env_advice([p for p in envs if p in ignored], committed)
+                if ignored else '',
+            ) if part
+        )
     if envs and not committed and len(envs) == len({f.path for f in findings}):
         return 'What to do: ' + words
     text = COMMITTED_ADVICE if committed else ADVICE
@@ -150,37 +155,77 @@ def _check_ignore(folder: str, paths: list[str]) -> set[str] | None:
     }
 
 
-def env_file_advice(paths: Sequence[str], cd: str = '', folder: str = '.') -> str:
+def env_file_advice(
+        paths: Sequence[str], cd: str = '', folder: str = '.', committed: bool = False,
+) -> str:
     """An env file is the place for a key, as long as git ignores it and
     does not track it: the commands that make it so, to run as printed
-    (``paths`` named from ``folder``, ``cd`` its way there)."""
+    (``paths`` named from ``folder``, ``cd`` its way there).  ``committed``:
+    the keys were found in commits, so the advice before this one has them
+    rotated; the file is where the new key goes."""
     from together_hooks.env import hints
     from together_hooks.messages import cut_short
     from together_hooks.messages import shell_quote
 
     words = [shell_quote(p) for p in paths]
     fix = f'run `{cd}{hints.FIXER} --fix`' if cd else hints.fix_command()
+    untrack = hints.untrack_command(paths, root=folder)
+    if committed:
+        return (
+            f'{cut_short(words, 3)}: an env file is the place for the new key, but '
+            f'git must ignore it: {fix}; if git tracks the file, also {untrack}.'
+        )
     return (
         f'{cut_short(words, 3)}: an env file is the place for a key, but git '
         f'must ignore it: keep the key there and {fix}; if git tracks the file, '
-        f'also {hints.untrack_command(paths, root=folder)}, and rotate the key '
-        f'at {ROTATE_URL} if it was ever committed.'
+        f'also {untrack}, and rotate the key at {ROTATE_URL} if it was ever committed.'
     )
 
 
-def ignored_env_advice(paths: Sequence[str]) -> str:
+def ignored_env_advice(paths: Sequence[str], committed: bool = False) -> str:
     """Env files git already ignores (the repository's .gitignore) and does not
-    track: the key may stay; nothing to fix."""
+    track: the key may stay; nothing to fix.  ``committed``: the keys were
+    found in commits (rotated, by the advice before this one): the file is
+    where the new key goes."""
     from together_hooks.messages import cut_short
     from together_hooks.messages import shell_quote
 
     words = [shell_quote(p) for p in paths]
+    if committed:
+        return (
+            f'{cut_short(words, 3)}: git now ignores it and does not track it: '
+            'put the new key there.'
+        )
     return (
         f'{cut_short(words, 3)}: an env file is the place for a key, and git '
         'ignores it (the repository\'s .gitignore) and does not track it: keep the '
         f'key there; rotate it at {ROTATE_URL} only if it was ever committed '
         'or shared.'
     )
+
+
+def outside_git_env_advice(paths: Sequence[str]) -> str:
+    """Env files in a folder no git repository holds: nothing can commit
+    them yet, and git's commands would fail here; what to do before one does."""
+    from together_hooks.env import hints
+    from together_hooks.messages import cut_short
+    from together_hooks.messages import shell_quote
+
+    words = [shell_quote(p) for p in paths]
+    return (
+        f'{cut_short(words, 3)}: an env file is the place for a key, and no git '
+        'repository holds this folder: keep the key there; if it goes into one, '
+        f'first run `{hints.FIXER} --fix` in that repository, so git ignores the file.'
+    )
+
+
+def _outside_git(paths: Sequence[str], folder: str) -> bool:
+    """Is no one of ``paths`` (named from ``folder``) in a git work tree?"""
+    import os
+
+    from together_hooks.gitrun import worktree_root
+
+    return all(worktree_root(os.path.join(folder, p)) is None for p in paths)
 
 
 # What to do about a false positive, when the run did not say more
@@ -417,7 +462,7 @@ SARIF_SCHEMA = (
     'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/'
     'sarif-schema-2.1.0.json'
 )
-INFORMATION_URI = 'https://github.com/together-hooks/together-hooks'
+INFORMATION_URI = PROJECT_URL
 
 
 def repo_path(path: str, summary: Summary) -> str:

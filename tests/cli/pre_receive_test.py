@@ -469,3 +469,14 @@ def test_objects_a_push_brings_beside_its_refs_are_scanned(git_repo, server, env
     rc, out = _receive(server, git_repo, env, (old, new, 'refs/heads/main'), objects)
     assert 'ok refs/heads/main' in out, out
     assert remote_has(server, 'refs/heads/main') == new
+
+
+def test_refusal_names_the_allow_comment_of_the_file(git_repo, server, env, keys):
+    """A key in a .ts file: a `#` pragma is no comment there; the refusal
+    names `//`, as the hooks' report does."""
+    write(git_repo, 'web/app.ts', f'const K = "{keys()}";\n')
+    commit(git_repo, 'ts')
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    assert 'remote: Not a real key? Add "// pragma: allowlist secret" to its line, or record it in' in out
+    assert '<allow-inline>' not in out

@@ -30,6 +30,7 @@ from together_hooks.baseline.update import updated
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
 from together_hooks.errors import InputError
+from together_hooks.messages import doc_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ _DONE = 'exit codes: 0 done, 2 usage or input error (one line on stderr)'
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest='action', metavar='ACTION')
+    # The actions in the error for none given, as argparse names choices.
+    actions = parser.add_subparsers(dest='action', metavar='{create,update,audit}')
     actions.required = True
     create = actions.add_parser(
         'create', epilog=_DONE, help='write a baseline holding every key found now',
@@ -225,7 +227,7 @@ def _warn_plugin_path(doc: dict[str, Any], root: str) -> None:
             f'own hook: the baseline names our plugin as {recorded}, which '
             'it cannot load here (it would scan nothing); our hooks and '
             '`together-hooks baseline audit` read the baseline as it is. '
-            'To run both: docs/baseline.md.',
+            f'To run both: {doc_url("baseline.md")}.',
             file=sys.stderr,
         )
 

@@ -290,8 +290,7 @@ def _check(
     ns = argparse.Namespace(**vars(args))
     # A baseline the push brings is not read (above): say what counts.
     ns.not_a_key = (
-        'Not a real key? Add "# pragma: allowlist secret" to its line, or '
-        f'record it in {name} (`together-hooks baseline create|update`) in a '
+        f'Not a real key? {pipeline.ALLOW_INLINE}record it in {name} (`together-hooks baseline create|update`) in a '
         'commit of its own and get that onto the default branch first: this '
         f'server reads {name} on the default branch, never from a push.'
     )

@@ -8,6 +8,7 @@ from together_hooks import audit_log
 from together_hooks import gitrun
 from together_hooks import pipeline
 from together_hooks.errors import InputError
+from together_hooks.messages import doc_url
 from together_hooks.rules import ROTATE_URL
 from together_hooks.sources import files
 from together_hooks.sources.content import Walked
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from together_hooks.sources.content import Content
 
 HELP = 'scan a repository, folders or files for Together API keys'
-EPILOG = """\
+EPILOG = f"""\
 examples:
   together-hooks scan                   this repository's tracked and not-ignored files
   together-hooks scan src config.yaml   these folders and files
@@ -30,7 +31,7 @@ examples:
   together-hooks scan --history         every commit of every branch and tag
   together-hooks scan --format sarif --output keys.sarif
 
-Paths to leave out: `exclude` in the config file (docs/configuration.md).
+Paths to leave out: `exclude` in the config file ({doc_url("configuration.md")}).
 
 exit codes: 0 no key found (or each one allowed or in the baseline),
   1 keys found (--env-reuse: a key shared by stages), 2 usage or input error

@@ -69,6 +69,7 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
     ) != -1:
         import re
 
+        start = _past_bom(data, start)
         line = _strip_cr(data[start:end])
         found = re.compile(_ALLOW_LINE).search(line)
         if found is not None and _seen(data, start, line, found):
@@ -82,10 +83,18 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
         if data.find(b'pragma', prev_start, prev_end) != -1:
             import re
 
+            prev_start = _past_bom(data, prev_start)
             line = data[prev_start:prev_end]
             found = re.compile(_ALLOW_NEXTLINE).search(line)
             return found is not None and _seen(data, prev_start, line, found)
     return False
+
+
+def _past_bom(data: bytes, start: int) -> int:
+    """Where the first line's text begins: past the UTF-8 BOM a Windows
+    editor writes at the top of a file (no character anyone sees, nor
+    text hidden before the comment)."""
+    return 3 if start == 0 and data[:3] == b'\xef\xbb\xbf' else start
 
 
 def _seen(data: bytes, start: int, line: bytes, found: re.Match[bytes]) -> bool:
@@ -141,3 +150,34 @@ def _width(text: str) -> int:
         _TAB if c == '\t' else 2 if unicodedata.east_asian_width(c) in 'WF' else 1
         for c in text
     )
+
+
+# The allow comment to suggest for a file, by its name's last suffix: the
+# comment its language has (each one ``allowed_inline`` reads).  JSON has
+# no comment at all: there a baseline entry, or ``allow`` in the config.
+_NO_COMMENT = frozenset(('.json', '.ipynb', '.jsonl', '.geojson', '.har'))
+_SLASHES = frozenset((
+    '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.go',
+    '.java', '.kt', '.kts', '.scala', '.groovy', '.gradle', '.c', '.h',
+    '.cc', '.cpp', '.cxx', '.hpp', '.cs', '.swift', '.rs', '.dart', '.php',
+    '.jsonc', '.json5', '.proto', '.zig', '.vue', '.svelte',
+))
+_DASHES = frozenset(('.sql', '.lua', '.hs', '.elm', '.ada'))
+_MARKUP = frozenset(('.html', '.htm', '.xml', '.md', '.markdown', '.svg', '.xhtml'))
+
+
+def allow_comment(path: str) -> str | None:
+    """The same-line allow comment that works in the file at ``path``
+    (``# pragma: allowlist secret`` where nothing says otherwise), or None
+    where the format has no comment (JSON)."""
+    name = path.rsplit('/', 1)[-1].rsplit('!', 1)[-1].lower()
+    suffix = name[name.rfind('.'):] if '.' in name.lstrip('.') else ''
+    if suffix in _NO_COMMENT:
+        return None
+    if suffix in _SLASHES:
+        return '// pragma: allowlist secret'
+    if suffix in _DASHES:
+        return '-- pragma: allowlist secret'
+    if suffix in _MARKUP:
+        return '<!-- pragma: allowlist secret -->'
+    return '# pragma: allowlist secret'

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from together_hooks.errors import InputError
 from together_hooks.messages import cut_short
+from together_hooks.messages import PROJECT_URL
 from together_hooks.messages import shell_quote
 from together_hooks.rules import ROTATE_URL
 
@@ -66,7 +67,10 @@ class Repo:
             raise InputError(f'{path}: no such file or folder')
         root = git_toplevel(path)
         if root is None:
-            raise no_repository(f'{path}: not inside a git work tree', path)
+            raise no_repository(
+                f'{path}: not inside a git work tree (run it in a repository, or '
+                'name one: `together-hooks doctor path/to/repo`)', path,
+            )
         return cls(root)
 
     def git(self, *args: str) -> bytes:
@@ -324,7 +328,7 @@ def check_stage_keys(repo: Repo) -> Check:
 # --- 4. the hooks configured and installed ----------------------------------
 
 _CONFIG_SNIPPET = (
-    'repos: [{repo: https://github.com/together-hooks/together-hooks, rev: REV, '
+    f'repos: [{{repo: {PROJECT_URL}, rev: REV, '
     'hooks: [{id: detect-together-keys}, {id: forbid-env-files}, {id: check-env-gitignored}]}]'
 )
 

@@ -261,6 +261,7 @@ def problems_of(
     from together_hooks.config import WHERE as config_where
     from together_hooks.env.hints import fix_command
     from together_hooks.env.hints import untrack_command
+    from together_hooks.messages import doc_url
 
     allow = tuple(allow)
     groups: dict[tuple[object, ...], list[Probe]] = {}
@@ -326,7 +327,7 @@ def problems_of(
                 f'untrack it with {untrack_command([path], root=root)} (a '
                 'fixture with no secret in it: name it in `env-templates` in '
                 f'the config file ({config_where}), then {fix_command()}; '
-                'docs/env-policy.md)',
+                f'{doc_url("env-policy.md")})',
             )
     for folder in folders:
         messages.append(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import sys
 
+from together_hooks.messages import PROJECT_URL
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Sequence
@@ -20,7 +22,7 @@ FIXER = 'check-env-gitignored'
 FORBIDDER = 'forbid-env-files'
 CONFIG = '.pre-commit-config.yaml'
 # How a pre-commit user gets our commands on their own PATH.
-INSTALL = 'pipx install git+https://github.com/together-hooks/together-hooks'
+INSTALL = f'pipx install git+{PROJECT_URL}'
 
 
 def under_pre_commit() -> bool:

@@ -8,6 +8,7 @@ from together_hooks import hookargs
 from together_hooks import pipeline
 from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
+from together_hooks.messages import doc_url
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
 from together_hooks.sources.files import from_paths
@@ -23,14 +24,14 @@ if TYPE_CHECKING:
     from together_hooks.sources.content import Content
 
 PROG = 'detect-together-keys'
-EPILOG = """\
+EPILOG = f"""\
 examples (pre-commit passes the staged files):
   detect-together-keys app.py config/settings.yaml
   detect-together-keys --baseline config/.secrets.baseline app.py
 
 Not a key? `# pragma: allowlist secret` (or `gitleaks:allow`) on its line,
 or a baseline entry: `together-hooks baseline create`. Paths to leave out:
-`exclude` in the config file (docs/configuration.md).
+`exclude` in the config file ({doc_url("configuration.md")}).
 
 exit codes: 0 no key found, 1 keys found, 2 usage or input error (one line
   on stderr)"""
