@@ -302,8 +302,13 @@ _QUALIFIER = (
     rb'(?:prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test(?:ing)?|ci|qa|uat|local'
     rb'|live|old|new|prev(?:ious)?|backup|primary|secondary|alt|legacy|personal|v?\d{1,2})'
 )
+# Prose names the provider after the key word too (``the key for
+# together:``, ``API key for Together AI -``, ``key (together):``), or as
+# the owner (``Together's API key:``).
 _LEGACY_NAME = (
-    rb'(?:(?i:together' + _ARG_SEP + rb'(?:ai' + _SEP + rb')?'
+    rb'(?:(?<![\w-])(?i:(?:api[ _-]?)?(?:key|token)(?:[ \t]{1,4}(?:for|of)[ \t]{1,4}(?:the[ \t]{1,4})?'
+    rb'together(?:[ _-]?ai)?(?![\w-])|[ \t]{0,4}\([ \t]{0,4}together(?:[ _-]?ai)?[ \t]{0,4}\)))'
+    rb'|(?i:together(?:\'s)?' + _ARG_SEP + rb'(?:ai(?:\'s)?' + _SEP + rb')?'
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
@@ -336,8 +341,10 @@ _LEGACY_NAME = (
 # angle bracket or ``;`` in between, so the field belongs to the same
 # object, call or element.
 # A line break before a value, maybe after a comment and whole comment
-# lines (YAML ``together_api_key: # rotated``, then the value indented).
-_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:#[^\r\n]{0,120}\r?\n[ \t]{0,32}){0,3}'
+# lines (YAML ``together_api_key: # rotated``, then the value indented)
+# or empty ones (a mail's ``the new Together API key:``, a blank line,
+# then the key).
+_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}){0,3}'
 # A Ruby (or shell) heredoc opened after the assignment, its body the value
 # (``KEY = <<~KEY``, ``<<-EOS.chomp``).
 _HEREDOC = rb'<<[~-]?["\']?[A-Za-z_]\w{0,20}["\']?(?:\.\w{1,12})?[ \t]{0,32}\r?\n[ \t]{0,32}'
@@ -351,9 +358,9 @@ _SUBST = (
     rb'(?=["\']?[0-9a-f]{64}["\']?[ \t]{0,8}[)`])'
 )
 # A declared type between a name and its ``=`` (``: &str``, ``: String``,
-# Go's `` string``).
+# Go's `` string``, Zig's ``: []const u8``).
 _TYPE = (
-    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*]{0,2}(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
+    rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*?]{0,2}(?:\[\w{0,8}\])?(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
     rb'[ \t]{0,32}(?==))?'
 )
 # A CI logging command's properties between the name and the ``]`` that
@@ -377,7 +384,9 @@ _LEGACY_ASSIGN = (
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
-    rb'|' + _FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]|' + _HEREDOC + rb'|' + _SUBST + rb')?'
+    rb'|' + _FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
+    # (make's default: ``$(or $(VAR),<key>)``)
+    rb'|\$\(or[ \t]{1,8}\$[({][\w.]{1,64}[)}],[ \t]{0,8}|' + _HEREDOC + rb'|' + _SUBST + rb')?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
@@ -441,7 +450,8 @@ _SECRET_WRAPPER = (
     rb'\w{0,12}(?:\.\w{1,20})?\([ \t]{0,8})?'
 )
 _GENERIC_VALUE = (
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     + _SECRET_WRAPPER +
     rb'|[ \t]{1,32}'
     # or the next item of an argument list: a quoted name (a flag) and the
@@ -450,7 +460,11 @@ _GENERIC_VALUE = (
     rb'|(?<=["\'])[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?(?=["\'])'
     rb'|[ \t]{0,32}\r?\n[ \t]{0,32}-[ \t]{1,8}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
-    rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32})' + _QUOTE
+    rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}'
+    # or the name's XML element closes and the value's opens (a KeePass
+    # export's ``<Key>Password</Key><Value ProtectInMemory="True">``)
+    rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}'
+    rb'(?:[ \t]{1,8}[\w:.-]{1,40}=["\'][^"\'<>\r\n]{0,60}["\'])*>)' + _QUOTE
 )
 # A heading under which 64-hex values are digests (``checksums:``,
 # ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``): it answers no for
@@ -458,6 +472,12 @@ _GENERIC_VALUE = (
 _DIGEST_HEADING = (
     rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
     rb'|(?<![a-z])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
+)
+# The words of a heading of Together's alone (``Together AI``, ``The
+# Together API keys``).
+_HEADING_WORDS = (
+    rb'(?:the[ \t]+)?together(?:[ _.-]?ai)?'
+    rb'(?:[ \t]+(?:\([\w -]{1,20}\)|api|keys?|credentials?|secrets?|tokens?|account))*'
 )
 # What makes the structure around a generically named key Together's.
 TOGETHER_CONTEXT = Context(
@@ -482,28 +502,35 @@ TOGETHER_CONTEXT = Context(
         # ``"name": "Together"``)
         rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
+        # or a name or title element's value (a KeePass export's
+        # ``<Key>Title</Key><Value>Together</Value>``)
+        rb'|(?<![\w-])(?i:title|name)</[\w:.-]{1,40}>[ \t]{0,8}<[\w:.-]{1,40}>(?i:together(?:[ _.-]?ai)?)(?=<)'
         # or a secret store's path ending in Together (``vault kv get
         # secret/together`` and the ``secret/data/together`` it prints)
         rb'|(?<![\w/-])(?:secrets?|kv)/(?:data/)?(?:[\w.-]{1,40}/){0,3}(?i:together(?:[_-]?ai)?)(?![\w./-])'
         # or a CLI's title or name flag for the item it stores (1Password's
-        # ``op item create --title "Together AI" credential=<key>``), the
-        # whole title Together's
-        rb'|(?<![\w-])--(?i:title|name)(?:[ \t]{1,8}|=)(?:(?P<q>["\'])(?i:together(?:[ _-]?ai)?)(?P=q)'
+        # ``op item create --title "Together AI" credential=<key>``, Windows'
+        # ``cmdkey /generic:together /pass:<key>``), the whole title Together's
+        rb'|(?<![\w-])(?:--(?i:title|name)(?:[ \t]{1,8}|=)|/(?i:generic|target|title|name):)(?:(?P<q>["\'])(?i:together(?:[ _-]?ai)?)(?P=q)'
         rb'|(?i:together(?:[_-]?ai)?)(?=[ \t\r\n]|\Z))'
         # or a model flag naming a Together model (llm's ``-m together/<model>``)
         rb'|(?<![\w-])(?:-m|--model)(?:[ \t]{1,8}|=)["\']?(?i:together(?:[_-]?ai)?)/'
     ),
     label=(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
-        rb'|together(?:[_.-]?ai)?\\?["\'\]]?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        # (Jsonnet's ``together+:`` merges into the field)
+        rb'|together(?:[_.-]?ai)?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
         rb'|<together(?:[_-]?ai)?>'
         # a Markdown heading of Together's alone (``## Together AI``,
-        # ``### Together API keys``; not ``## Working together``)
-        rb'|#{1,6}[ \t]+(?:the[ \t]+)?together(?:[ _.-]?ai)?'
-        rb'(?:[ \t]+(?:\([\w -]{1,20}\)|api|keys?|credentials?|secrets?|tokens?|account))*'
+        # ``### Together API keys``; not ``## Working together``), also
+        # underlined (setext: ``Together AI`` over ``===``) or all bold
+        # (``**Together AI**``)
+        rb'|#{1,6}[ \t]+' + _HEADING_WORDS
+        + rb'|(?<![^\n])' + _HEADING_WORDS + rb'[ \t]*\r?\n(?:={3,}|-{3,})'
+        + rb'|(?<![^\n])\*\*' + _HEADING_WORDS + rb'\*\*'
         # or an XML start tag whose id, name or class names it (Spring's
         # ``<bean id="togetherClient" class="ai.together.TogetherClient">``)
         rb'|<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}=["\'][^"\'<>\r\n]{0,120}["\'])*?[ \t]+(?:id|name|class)=["\']'
@@ -567,6 +594,20 @@ TOGETHER_PIPED_NAME = Context(
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
+)
+# A CSV's header and a row under it naming Together (its host, or a
+# field all Together's: a password manager's export, ``Together
+# AI,https://api.together.xyz,...``): the key in the column the header
+# names for a credential (``Title,Website,Username,Password``), ``n``
+# fields from the row's start, up to 50 rows down (an export's header
+# within ``value_reach`` of the key).  Only the row itself answers.
+_CSV_CREDENTIAL = (
+    rb'(?:[^\r\n,]{0,200},){%d}"?(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)"?(?=,|\r?\n)'
+    rb'[^\r\n]{0,2000}\r?\n(?:[^\r\n]{0,2000}\r?\n){0,50}?'
+    # (a row with a key's shape in the column first: cheap, and most fail)
+    rb'(?=(?:[^\r\n,]{0,200},){%d}"?[0-9a-f]{64})'
+    rb'(?=[^\r\n]{0,2000}?(?:api\.together\.(?:xyz|ai)\b|(?<![^,\n])"?(?i:together(?:[ _-]?ai)?)"?(?=,|\r?\n|\Z)))'
+    rb'(?:[^\r\n,]{0,200},){%d}'
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -755,9 +796,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
+        # The last of a colon-separated line's fields after Together's host
+        # (``.pgpass``'s ``host:port:db:user:<key>``).
+        Pattern(rb'(?<![\w.-])(?i:api\.together\.(?:xyz|ai))(?::[^:\s]{0,64}){1,4}:' + _HEX_KEY),
         # The key printed into a command that stores it under a Together
-        # key's name (``echo <key> | pass insert together/api-key``).
-        Pattern(rb'(?<![\w-])(?:echo|printf)(?:[ \t]{1,8}-{1,2}[\w-]{1,12})*[ \t]{1,8}' + _QUOTE + _HEX_KEY,
+        # key's name (``echo <key> | pass insert together/api-key``,
+        # ``printf '%s' <key> | secret-tool store --label='Together API key'``).
+        Pattern(rb'(?<![\w-])(?:echo|printf)(?:[ \t]{1,8}-{1,2}[\w-]{1,12})*'
+                rb'(?:[ \t]{1,8}["\']?%s(?:\\n)?["\']?)?[ \t]{1,8}' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_PIPED_NAME),
         # The provider's own name as the JSON key (llm's keys.json,
         # ``{"together": "<key>"}``), or a YAML one (``keys:`` then
@@ -777,10 +823,21 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # the value flag after it (``llm keys set together --value <key>``).
         Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
                 rb'(?:[ \t]{1,8}|=)["\']?' + _HEX_KEY, context=TOGETHER_NAMED),
+        # A YAML list of keys (``together:`` then ``keys:`` and ``- <key>``
+        # items): its first key, and its last (matches do not overlap, so
+        # one regex finds one key of a list; a key between two others is
+        # missed, a list of keys being rarely longer than two).
+        *(Pattern(rb'(?<![\w./-])["\']?(?i:(?:api[_.-]?)?keys|tokens)["\']?[ \t]{0,32}:[ \t]{0,32}(?:#[^\r\n]{0,120})?'
+                  rb'(?:\r?\n[ \t]{0,32}-[ \t]{1,8}[^\r\n]{1,200})' + items + rb'\r?\n[ \t]{0,32}-[ \t]{1,8}'
+                  + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE) for items in (rb'{0,8}?', rb'{1,8}')),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
-        Pattern(_API_KEY_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_CONTEXT),
+        # (or base64-encoded as a whole value: a Kubernetes Secret's
+        # ``data:`` ``token: <base64>`` under ``name: together-credentials``)
+        Pattern(_API_KEY_NAME + _GENERIC_VALUE
+                + rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
+                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT),
         # A list of keys, one per endpoint of a parallel list of URLs (Open
         # WebUI's ``OPENAI_API_KEYS="<k1>;<k2>"``, ``api_keys: [k1, k2]``):
         # the key after up to 8 other items.
@@ -803,6 +860,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?<![\w.])(?![\w.:]{0,60}(?i:hmac|digest|sha\d|md5|cipher|crypt|hash|aes))'
                 rb'(?:[A-Z]\w{0,30}(?:\.|::)){1,3}new[ \t]{0,8}\([ \t]{0,8}'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
+        # A password manager's CSV export, the key in the credential
+        # column of a row naming Together (one alternative per column).
+        Pattern(rb'(?m:^)(?:' + rb'|'.join(_CSV_CREDENTIAL % (n, n, n) for n in range(12)) + rb')'
+                rb'"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)'),
+        # A Windows-style password option (``cmdkey /generic:together
+        # /user:x /pass:<key>``), where the command says Together's.
+        Pattern(rb'(?<![\w-])/(?i:pass(?:word)?|p)[:=]' + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # curl's ``-u user:<key>`` (an empty user too) to Together's endpoint.
         Pattern(rb'(?<![\w-])(?:-u|--user)(?:[ \t]{1,8}|=)["\']?[^\s:"\']{0,64}:' + _HEX_KEY,
                 context=TOGETHER_CONTEXT),
@@ -832,12 +896,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # ``new TogetherOptions {``), and a setting named for its endpoint
     # (``TOGETHER_BASE_URL``).
     anchor=(
-        rb'(?:(?i:together)(?:(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
+        rb'(?:(?i:together)(?:(?:\'s)?(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
         rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host)|[_.-]base)(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
-        rb'|(?i:[_-]?ai)?["\'`]?\]?[ \t]{0,32}[:=\]{/]'
-        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}>]|\r?\n|\Z)|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}--?[a-z]'
+        rb'|(?i:[_-]?ai)?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
+        # (then a list's or an element's end, a closing bracket, bold's
+        # ``**``, a dash between blanks: ``key (together):``,
+        # ``<Value>Together</Value>``, ``API key for Together AI - <key>``)
+        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*]|-[ \t]|\r?\n|\Z)'
+        # (or a flag: ``--value``, Windows' ``/pass:``)
+        rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
         # an XML start tag's attribute naming it, the tag ending its line
         # (Spring's ``<bean id="togetherClient" class="...">``)
@@ -1188,6 +1257,37 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'variable "together_api_key" {{\n  sensitive = true\n  default   = <<EOT\n{hex}\nEOT\n}}',
         'gcloud secrets create together-api-key --replication-policy=automatic --data-file=- <<< "{hex}"',
         'vercel env add TOGETHER_API_KEY production <<< {hex}',
+        # Prose naming the provider after the key word, or as its owner;
+        # the key a blank line below its name (a mail).
+        'the key for together: {hex}',
+        "Together's API key: {hex}",
+        'API key for Together AI - {hex}',
+        'key (together): {hex}',
+        'Hi team, here is the new Together API key:\n\n{hex}\n',
+        # Password stores: Windows' cmdkey, secret-tool fed by printf, a
+        # KeePass export's entry titled Together, a CSV export's row.
+        'cmdkey /generic:together /user:ml-team /pass:{hex}',
+        "printf '%s' '{hex}' | secret-tool store --label='Together API key' service together",
+        '<Entry>\n  <String><Key>Password</Key><Value ProtectInMemory="True">{hex}</Value></String>\n'
+        '  <String><Key>Title</Key><Value>Together</Value></String>\n</Entry>',
+        'Title,Website,Username,Password\nTogether AI,https://api.together.xyz,ml-team,{hex}',
+        # A Markdown table's cell under a Together heading; setext and
+        # bold headings.
+        '## Together AI\n\n| setting | value |\n|---|---|\n| api_key | {hex} |',
+        'Together AI\n===========\n\napi key: {hex}',
+        'Together\n--------\n\ntoken: `{hex}`',
+        '**Together AI**\n\n- API key: {hex}',
+        # A YAML list of keys under together:, the second item too.
+        'together:\n  keys:\n    - {hex}',
+        'together:\n  keys:\n    - x\n    - {hex}',
+        # A .pgpass-like line of Together's host; Jsonnet's ``+:``; make's
+        # ``$(or ...)`` default; Zig's slice type; a generic token's base64
+        # in a Together Secret.
+        'api.together.xyz:443:*:ml-team:{hex}',
+        "base {{\n  together+: {{\n    api_key: '{hex}',\n  }},\n}}",
+        'eval:\n\tTOGETHER_API_KEY=$(or $(KEY),{hex}) python -m evals.run',
+        'pub const together_key: []const u8 = "{hex}";',
+        'metadata:\n  name: together-credentials\ndata:\n  token: {b64hex}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1377,6 +1477,23 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_tokenizer <<< {hex}',
         'digest = TogetherDigest.new("{hex}")',
         'TOGETHER_BASE_SHA = "x"\nclient = openai.OpenAI(base_url=OPENAI_BASE, api_key="{hex}")',
+        # The probe8 shapes holding digests or another service's secret.
+        'the sha256 of my together key is {hex}',
+        'the fix for together is in {hex}',
+        'Working together\n================\n\nSigning key: {hex}',
+        '**Together AI**\n\n- sha256: {hex}',
+        'together:\n  checksums:\n    - {hex}',
+        '## Together AI\n\n| file | sha256 |\n|---|---|\n| together-1.3.3.tar.gz | {hex} |',
+        '<Entry>\n  <String><Key>Title</Key><Value>Together</Value></String>\n</Entry>\n'
+        '<Entry>\n  <String><Key>Title</Key><Value>GitHub</Value></String>\n'
+        '  <String><Key>Password</Key><Value>{hex}</Value></String>\n</Entry>',
+        'Title,Website,Password\nTogether AI,https://api.together.xyz,\nGitHub,https://github.com,{hex}',
+        'name,url,password,sha256\nTogether,https://api.together.xyz,,{hex}',
+        'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',
+        'db.example.com:5432:together:app:{hex}',
+        'cmdkey /generic:together /user:ml-team /pass:%TOGETHER_API_KEY%\nREM build {hex}',
+        "echo '{hex}  together-cli.tar.gz' | sha256sum -c",
+        '.together = .{{ .hash = "1220{hex}" }}',
     ),
 )
 

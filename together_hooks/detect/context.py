@@ -35,6 +35,9 @@ _TARGET = regex_cache.compile(
     # '/chat/completions'`` beside its ``base_url``).
     rb'(?!\s{0,8}["\']?/(?!/))'
     rb'|^[ \t]*machine[ \t]|https?://|:authority\b'
+    # An entry's title (a KeePass export's ``<Key>Title</Key><Value>``):
+    # another entry's key is another service's.
+    rb'|(?<![\w-])title</[\w:.-]{1,40}>[ \t]{0,8}<[\w:.-]{1,40}>'
     # An object named or typed for another provider (``- name: openai``,
     # ``- type: openai`` in a list whose next item is Together's).
     rb'|(?<![\w-])(?:name|id|type)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?(?:openai|anthropic|azure(?:[_-]?openai)?'
@@ -50,10 +53,14 @@ _BRACKETS = regex_cache.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
 _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
 # A Markdown heading (a team wiki's ``## Together AI`` over its ``API key:``
-# line), an empty line after it, as Markdown writes one: a ``# comment``
-# right above a line of code is no heading and cuts no INI section.  It
-# holds the lines up to the next such heading.
-_HEADING = regex_cache.compile(rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?)[ \t]*\r?\n[ \t]*\r?$')
+# line; or underlined, setext's ``===`` or ``---`` line under it; or a
+# line all bold, ``**Together AI**``), an empty line after it, as Markdown
+# writes one: a ``# comment`` right above a line of code is no heading and
+# cuts no INI section.  It holds the lines up to the next such heading.
+_HEADING = regex_cache.compile(
+    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?'
+    rb'|[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)[ \t]*\r?\n[ \t]*\r?$',
+)
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
 _LEVELS = 4
 _MARKS = 512
