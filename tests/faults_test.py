@@ -626,3 +626,42 @@ def test_ctrl_c_while_a_console_script_imports_is_one_line(tmp_path):
     )
     assert proc.returncode != 0
     assert proc.stderr == 'together-hooks: interrupted\n', proc.stderr
+
+
+# ------------------------------------------------------------------ a git that is not git
+
+def _fake_git(tmp_path, output: bytes):
+    """A ``git`` first on PATH that answers every command with ``output``
+    and exit 0 (a wrapper printing a banner, a broken shim)."""
+    folder = tmp_path / 'fakebin'
+    folder.mkdir(exist_ok=True)
+    (folder / 'out').write_bytes(output)
+    script = folder / 'git'
+    script.write_text(f'#!/bin/sh\ncat {str(folder / "out")!r}\n')
+    script.chmod(0o755)
+    return {'PATH': f'{folder}{os.pathsep}{os.environ["PATH"]}'}
+
+
+@pytest.mark.parametrize('output', (
+    b'garbage output here\n',  # no NUL: not a -z listing
+    b'garbage\0output\0',  # NUL-separated, but no diff --raw record
+    b':100644 100644 zz 00 M\0a.txt\0',  # a record of no object
+), ids=('text', 'fields', 'record'))
+def test_staged_with_git_output_we_cannot_read_fails_closed(git_repo, keys, tmp_path, output):
+    # It was "0 files, no Together keys", exit 0: a commit let through.
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    r = spawn('together-hooks', 'scan', '--staged', cwd=git_repo, env=_fake_git(tmp_path, output))
+    assert_error_line(r, "not git's", 'git on PATH')
+
+
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'scan'),  # was "1 file, no Together keys", exit 0
+    ('check-env-gitignored',),  # was "would not be ignored" for every name
+))
+def test_a_listing_that_is_not_git_output_fails_closed(git_repo, keys, tmp_path, argv):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    r = spawn(*argv, cwd=git_repo, env=_fake_git(tmp_path, b'garbage output here\n'))
+    assert_error_line(r, "not git's", 'git on PATH')
+
