@@ -379,7 +379,7 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     # landing inside mkstemp would leave a file no clean-up knows of.
     held = _hold_signals()
     try:
-        fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
     except OSError as e:  # name the user's file, not our temp file
         _release_signals(held)
         raise InputError(f'{path}: cannot write ({e.strerror or e})')
@@ -414,6 +414,47 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
         except OSError:
             pass
         raise
+    sweep_stale_temps(folder)
+
+
+TEMP_PREFIX = '.together-hooks-'
+# A temp file of ours this much older than now was left by a write that
+# was killed (SIGKILL, a power cut: no clean-up ran); a write in progress
+# lasts seconds.
+STALE_AFTER = 3600.0
+_MKSTEMP_CHARS = frozenset('abcdefghijklmnopqrstuvwxyz0123456789_')
+
+
+def sweep_stale_temps(folder: str) -> list[str]:
+    """Remove the temp files a killed ``write_atomic`` left in ``folder``
+    (the names removed): only names ``mkstemp`` gives ours, only regular
+    files of our own user with one link, only ones not written for
+    ``STALE_AFTER`` seconds.  A link is never followed (``lstat``, and
+    ``unlink`` removes a name, never what it points to); anything that
+    goes wrong leaves the file where it is: the write itself succeeded."""
+    import time
+
+    removed = []
+    oldest = time.time() - STALE_AFTER
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(TEMP_PREFIX) and len(name) == len(TEMP_PREFIX) + 8
+                and _MKSTEMP_CHARS.issuperset(name[len(TEMP_PREFIX):])):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if (stat.S_ISREG(info.st_mode) and info.st_nlink == 1
+                    and info.st_uid == getattr(os, 'geteuid', lambda: info.st_uid)()
+                    and info.st_mtime < oldest):
+                os.unlink(entry.path)
+                removed.append(name)
+        except OSError:
+            continue
+    return removed
 
 
 def _hold_signals() -> object:
