@@ -665,3 +665,59 @@ def test_a_listing_that_is_not_git_output_fails_closed(git_repo, keys, tmp_path,
     r = spawn(*argv, cwd=git_repo, env=_fake_git(tmp_path, b'garbage output here\n'))
     assert_error_line(r, "not git's", 'git on PATH')
 
+
+# ------------------------------------------------------------------ files that change while read
+
+def test_a_file_that_never_stops_growing_is_read_as_it_was_opened(git_repo, keys):
+    """A file another process keeps extending (a log written to) was read
+    in windows to its end, and the scan ended only when the writer did.
+    It is read as it was when opened."""
+    big = git_repo / 'big.log'
+    with open(big, 'wb') as f:
+        f.write(f'k = "{keys()}"\n'.encode())
+        f.truncate(6 << 20)  # larger than a window
+    env = dict(os.environ, PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
+    scan = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan', 'big.log'), cwd=git_repo, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and scan.poll() is None and not _holds(scan.pid, big):
+        time.sleep(0.001)
+    grower = subprocess.Popen((sys.executable, '-c', (
+        'import os, sys, time\n'
+        'fd = os.open(sys.argv[1], os.O_WRONLY)\n'
+        'size = os.fstat(fd).st_size\n'
+        'end = time.monotonic() + 120\n'
+        'while time.monotonic() < end:\n'  # sparse: no disk is used
+        '    size += 16 << 20\n'
+        '    os.ftruncate(fd, size)\n'
+        '    time.sleep(0.01)\n'
+    ), str(big)))
+    try:
+        out, err = scan.communicate(timeout=150)
+        still_growing = grower.poll() is None
+    finally:
+        scan.kill()
+        grower.kill()
+        grower.wait()
+        big.unlink()
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert still_growing, 'the scan read on until the writer stopped'
+    assert scan.returncode == 1, err
+    assert 'big.log:1' + FINDING in out.decode()
+
+
+def _holds(pid: int, path) -> bool:
+    """Whether process ``pid`` has ``path`` open (Linux)."""
+    try:
+        fds = os.listdir(f'/proc/{pid}/fd')
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f'/proc/{pid}/fd/{fd}') == str(path):
+                return True
+        except OSError:
+            pass
+    return False

@@ -134,17 +134,25 @@ def read_whole(path: str, limit: int) -> bytes | int | None:
 
 def _read_opened(fd: int, size: int) -> bytes:
     """The bytes of the regular file open at ``fd`` (``size`` by fstat),
-    which is closed after."""
+    which is closed after.
+
+    What the file held when it was opened: bytes appended while it is read
+    (a log being written) are left for the next scan, so a file that never
+    stops growing is read in bounded time and memory.  A file that reports
+    no size (``/proc``, ``/sys``, some FUSE mounts) is read to its end, up
+    to ``WINDOW`` bytes; more is refused (NotScanned) rather than held."""
     try:
-        # One read of the size fstat gave (no file object): a short read of
-        # a regular file is its end.  A file that grew since, or one larger
-        # than a single read returns, is read on to its end.
-        data = os.read(fd, size + 1)
-        if len(data) <= size and len(data) < _MAX_READ:
+        if not size:
+            data = filled(lambda n: os.read(fd, n), b'', WINDOW + 1)
+            if len(data) > WINDOW:
+                raise NotScanned(
+                    f'reports a size of 0 but holds more than {WINDOW >> 20} MB '
+                    '(a /proc or FUSE file): not scanned', fatal=True,
+                )
             return data
-        with open(fd, 'rb', buffering=0, closefd=False) as f:
-            rest = f.readall()
-        return data + rest if rest else data
+        # One read for the size fstat gave (no file object) in the common
+        # case; a short read is the end of a file that shrank.
+        return filled(lambda n: os.read(fd, min(n, _MAX_READ)), b'', size)
     except OSError as e:
         raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     finally:
@@ -179,9 +187,10 @@ def read_windows(path: str, step: int, overlap: int) -> Iterator[tuple[int, int,
     opened = _open_regular(path)
     if opened is None:
         return
-    fd, _size = opened
+    fd, size = opened
     try:
-        yield from _tile(lambda at, n: os.pread(fd, n, at), step, overlap)
+        # As ``read_file``: the file as it was opened, however it grows.
+        yield from _tile(lambda at, n: os.pread(fd, max(0, min(n, size - at)), at), step, overlap)
     except OSError as e:
         raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     finally:
