@@ -78,6 +78,7 @@ def test_the_config_applies_to_stdin_and_a_baseline_is_per_file(git_repo, keys):
     (('-', 'a.txt'), ('standard input is scanned alone', './-')),
     (('--staged', '-'), ('--staged takes no PATH',)),
     (('--history', '-'), ('takes no PATH',)),
+    (('--diff', 'HEAD', '-'), ('takes no PATH',)),
 ))
 def test_stdin_with_what_it_does_not_go_with(git_repo, args, words):
     assert_error_line(piped(*args, data=b'x', cwd=git_repo), *words)
@@ -87,3 +88,30 @@ def test_a_file_named_dash_is_dot_slash_dash(git_repo, keys):
     (git_repo / '-').write_text(f'k = "{keys()}"\n')
     r = piped('./-', data=b'', cwd=git_repo)
     assert r.rc == 1 and '-:1: together-api-key' in r.out, r.err
+
+
+@pytest.mark.parametrize(('redirect', 'words'), (
+    ('<&-', ('standard input is closed',)),  # no stdin at all
+    ('0>"$0"', ('<stdin>: cannot read standard input', 'Bad file descriptor')),  # opened for writing
+), ids=('closed', 'write-only'))
+def test_a_stdin_that_cannot_be_read_is_one_line(git_repo, redirect, words):
+    """Never an empty input that passes: one line naming standard input."""
+    proc = subprocess.run(
+        ('sh', '-c', f'exec "$1" scan - {redirect}', str(git_repo / 'w.txt'),
+         os.path.join(BIN, 'together-hooks')),
+        cwd=git_repo, capture_output=True, timeout=120,
+        env=dict(os.environ, PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8'),
+    )
+    r = Result(proc)
+    CAPTURED.extend((r.out, r.err))
+    assert_error_line(r, *words)
+
+
+def test_stdin_report_to_a_file(git_repo, keys):
+    """``--output``: the report of stdin written to a file, as for a file."""
+    key = keys()
+    r = piped('-', '--format', 'json', '--output', 'report.json',
+              data=f'TOGETHER_API_KEY={key}\n'.encode(), cwd=git_repo)
+    assert r.rc == 1, r.err
+    report = json.loads((git_repo / 'report.json').read_text())
+    assert [(f['path'], f['line']) for f in report['findings']] == [('<stdin>', 1)]

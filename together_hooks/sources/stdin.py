@@ -63,5 +63,13 @@ class Piped(Content):
 
 
 def piped() -> Piped:
-    """Standard input (InputError when it is closed)."""
-    return Piped(stdin_bytes().read)
+    """Standard input (InputError when it is closed, or when reading it
+    fails: a descriptor opened for writing only, EIO)."""
+    stream = stdin_bytes()
+
+    def read(n: int) -> bytes:
+        try:
+            return stream.read(n)
+        except OSError as e:
+            raise InputError(f'{STDIN}: cannot read standard input ({e.strerror or e})') from None
+    return Piped(read)
