@@ -721,3 +721,46 @@ def _holds(pid: int, path) -> bool:
         except OSError:
             pass
     return False
+
+
+# ------------------------------------------------------------------ per-process limits
+
+# Python's own start-up under a limit too low for it (before any code of
+# ours runs) is out of our reach; such a run says so in Python's words
+# (its parser, out of memory compiling a module, says SyntaxError).
+_PYTHON_DIED = ('Fatal Python error', 'lost sys.stderr', 'error while loading shared libraries',
+                'SyntaxError')
+
+
+def _under_limits(git_repo, keys, argv, which, values, words):
+    """``argv`` run under each limit in ``values``: it finds the key
+    (exit 1), or says in one line which limit stopped it (exit 2, every
+    one of ``words``), never ``internal error``; at least one run must be
+    stopped by the limit inside our code."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    git(git_repo, 'commit', '-qm', 'a key')
+    stopped = []
+    for value in values:
+        r = spawn(*argv, cwd=git_repo, limits={which: value})
+        if r.rc != 2 and (any(w in r.err for w in _PYTHON_DIED) or r.err.strip() == 'MemoryError'):
+            continue
+        if r.rc == 1:
+            assert 'a.txt:1' + FINDING in r.out, (value, r.err)
+            continue
+        assert_error_line(r, *words)
+        stopped.append(value)
+    assert stopped, 'no limit stopped the run inside our code'
+
+
+def test_a_memory_limit_too_low_is_one_line(git_repo, keys):
+    # Each was "internal error (MemoryError)" or "internal error
+    # (RuntimeError): can't start new thread".
+    _under_limits(git_repo, keys, ('together-hooks', 'scan', '--history'), resource.RLIMIT_AS,
+                  [mb << 20 for mb in range(14, 48, 2)], ('ulimit -v',))
+
+
+def test_an_open_file_limit_too_low_says_so(git_repo, keys):
+    # It was "Too many open files": which limit, and what to do, unsaid.
+    _under_limits(git_repo, keys, ('together-hooks', 'scan'), resource.RLIMIT_NOFILE,
+                  range(3, 12), ('Too many open files', 'ulimit -n'))
