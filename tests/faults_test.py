@@ -628,6 +628,24 @@ def test_ctrl_c_while_a_console_script_imports_is_one_line(tmp_path):
     assert proc.stderr == 'together-hooks: interrupted\n', proc.stderr
 
 
+def test_ctrl_c_while_importing_names_the_console_script(tmp_path):
+    """The hook a user ran, as its guard names it (it said together-hooks
+    for every console script)."""
+    script = tmp_path / 'detect-together-keys'
+    script.write_text(
+        'import os, signal, together_hooks\n'
+        'signal.signal(signal.SIGINT, signal.default_int_handler)\n'
+        'os.kill(os.getpid(), signal.SIGINT)\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'main()\n',
+    )
+    proc = subprocess.run(
+        (sys.executable, str(script)), cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode != 0
+    assert proc.stderr == 'detect-together-keys: interrupted\n', proc.stderr
+
+
 # ------------------------------------------------------------------ a git that is not git
 
 def _fake_git(tmp_path, output: bytes):

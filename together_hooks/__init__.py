@@ -7,10 +7,10 @@ __version__ = '0.1.0'
 # The guard's words (runtime) when memory runs out; made now, as bytes,
 # for a MemoryError before the guard runs, when there is none to make them.
 NO_MEMORY = "out of memory: a memory limit (ulimit -v, a container's) is below what this run needs"
-_NO_MEMORY = (
-    f'{(_sys.argv[0] if _sys.argv and _sys.argv[0] else "together-hooks").rsplit("/", 1)[-1]}: '
-    f'error: {NO_MEMORY}\n'
-).encode('utf-8', 'backslashreplace')
+# The console script running (detect-together-keys, ...), as its guard names it.
+_PROG = (_sys.argv[0] if _sys.argv else '').rsplit('/', 1)[-1]
+_PROG = _PROG if _PROG and not _PROG.startswith('-') else 'together-hooks'
+_NO_MEMORY = f'{_PROG}: error: {NO_MEMORY}\n'.encode('utf-8', 'backslashreplace')
 
 
 def _interrupted(kind, value, tb, _shown=_sys.excepthook):  # type: ignore[no-untyped-def]
@@ -29,7 +29,7 @@ def _interrupted(kind, value, tb, _shown=_sys.excepthook):  # type: ignore[no-un
     if not issubclass(kind, KeyboardInterrupt):
         return _shown(kind, value, tb)
     try:
-        print('together-hooks: interrupted', file=_sys.stderr, flush=True)
+        print(f'{_PROG}: interrupted', file=_sys.stderr, flush=True)
     except Exception:
         pass
 
