@@ -782,3 +782,21 @@ def test_an_open_file_limit_too_low_says_so(git_repo, keys):
     # It was "Too many open files": which limit, and what to do, unsaid.
     _under_limits(git_repo, keys, ('together-hooks', 'scan'), resource.RLIMIT_NOFILE,
                   range(3, 12), ('Too many open files', 'ulimit -n'))
+
+
+# ------------------------------------------------------------------ a broken repository
+
+@pytest.mark.parametrize('argv', (
+    ('check-env-gitignored',), ('together-hooks', 'doctor'),
+    ('together-hooks', 'scan', '--staged'), ('together-hooks', 'scan', '--history'),
+))
+def test_a_git_file_pointing_nowhere_is_named_not_no_repository(tmp_path, argv):
+    """A ``.git`` file whose ``gitdir:`` is gone (a moved worktree or
+    submodule): git's reason and the path, not "needs a git repository
+    (run it inside one)" said to someone inside one."""
+    top = tmp_path / 'wt'
+    top.mkdir()
+    (top / '.git').write_text(f'gitdir: {tmp_path / "gone" / "worktrees" / "wt"}\n')
+    (top / 'a.txt').write_text('hello\n')
+    r = spawn(*argv, cwd=top)
+    assert_error_line(r, 'git refuses the repository here', 'not a git repository', 'gone')

@@ -544,7 +544,10 @@ def git_refusal(where: str) -> str | None:
         return None
     lines = [line.strip() for line in proc.stderr.decode('utf-8', 'replace').splitlines()]
     fatal = [line[len('fatal:'):].strip() for line in lines if line.startswith('fatal:')]
-    if proc.returncode == 0 or not fatal or fatal[0].startswith('not a git repository'):
+    # "not a git repository (or any of the parent directories)": none here.
+    # "not a git repository: PATH": a .git file or GIT_DIR naming one that
+    # is gone (a moved worktree or submodule): there is one, and it is broken.
+    if proc.returncode == 0 or not fatal or fatal[0].startswith('not a git repository ('):
         return None
     remedy = [line for line in lines if 'safe.directory' in line and line.startswith('git ')]
     trust = f'; if you trust it: {remedy[0]}' if remedy else ''
