@@ -800,3 +800,38 @@ def test_a_git_file_pointing_nowhere_is_named_not_no_repository(tmp_path, argv):
     (top / 'a.txt').write_text('hello\n')
     r = spawn(*argv, cwd=top)
     assert_error_line(r, 'git refuses the repository here', 'not a git repository', 'gone')
+
+
+# ------------------------------------------------------------------ a named pipe written to
+
+@pytest.mark.parametrize(('argv', 'name'), (
+    (('together-hooks', 'baseline', 'create', '--force'), '.secrets.baseline'),
+    (('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe'), 'report.pipe'),
+), ids=('baseline', 'output'))
+def test_a_named_pipe_no_process_reads_is_one_line_not_a_hang(git_repo, keys, argv, name):
+    """A FIFO where a report or baseline goes is written to (``>(...)``, a
+    log shipper): with no process reading it, open() blocked for good."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    os.mkfifo(git_repo / name)
+    r = spawn(*argv, cwd=git_repo, timeout=60)
+    assert_error_line(r, name, 'a named pipe no process reads', 'cannot write')
+    assert os.path.exists(git_repo / name)
+
+
+def test_a_named_pipe_with_a_reader_gets_the_report(git_repo, keys):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    fifo = git_repo / 'report.pipe'
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(('cat', str(fifo)), stdout=subprocess.PIPE)
+    try:
+        time.sleep(0.5)  # cat has the pipe open for reading
+        r = spawn('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe',
+                  cwd=git_repo)
+        got, _ = reader.communicate(timeout=60)
+    finally:
+        reader.kill()
+    CAPTURED.append(got.decode())
+    assert r.rc == 1, r.err
+    assert [f['path'] for f in json.loads(got)['findings']] == ['a.txt']

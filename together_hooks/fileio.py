@@ -357,6 +357,21 @@ def leaves(path: str, within: str) -> str | None:
     return 'is a symlink' if os.path.islink(path) else 'goes through a symlinked folder'
 
 
+def pipe_writer(path: str) -> int:
+    """A descriptor writing to the named pipe ``path``.  Opened to write, a
+    FIFO blocks until a process reads it: with none (a pipe left over, a
+    reader that died) for good; so it is opened without blocking, and no
+    reader is an OSError that says so."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, 'O_CLOEXEC', 0))
+    except OSError as e:
+        if e.errno == errno.ENXIO:
+            e.strerror = 'a named pipe no process reads'
+        raise
+    os.set_blocking(fd, True)
+    return fd
+
+
 def write_atomic(path: str, text: str, within: str | None = None) -> None:
     """Write ``text`` to ``path`` through a temp file and a rename.
 
@@ -367,13 +382,17 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     import tempfile
 
     try:
-        special = not stat.S_ISREG(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except OSError:
-        special = False
-    if special:  # /dev/stdout, a FIFO: write to it; never replace the node
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):  # /dev/stdout, a FIFO: write to it; never replace the node
         try:
-            with open(path, 'w', encoding='utf-8', errors='backslashreplace',
-                      newline='') as out:
+            if stat.S_ISFIFO(mode):
+                out = open(pipe_writer(path), 'w', encoding='utf-8', errors='backslashreplace',
+                           newline='')
+            else:
+                out = open(path, 'w', encoding='utf-8', errors='backslashreplace', newline='')
+            with out:
                 out.write(text)
         except OSError as e:
             raise InputError(f'{path}: cannot write ({e.strerror or e})')
