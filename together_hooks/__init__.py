@@ -19,7 +19,9 @@ def _interrupted(kind, value, tb, _shown=_sys.excepthook):  # type: ignore[no-un
     never a traceback.  So is running out of memory there (a memory limit
     just above what Python needs to start), with exit 2, as the guard
     says it.  Anything else is shown as it was."""
-    if issubclass(kind, MemoryError):  # written as it is: no memory to make a str
+    # Written as made at import (no memory to make a str); never at an
+    # interactive prompt, which goes on after an error.
+    if issubclass(kind, MemoryError) and not hasattr(_sys, 'ps1'):
         import os
 
         try:
