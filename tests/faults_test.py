@@ -626,3 +626,212 @@ def test_ctrl_c_while_a_console_script_imports_is_one_line(tmp_path):
     )
     assert proc.returncode != 0
     assert proc.stderr == 'together-hooks: interrupted\n', proc.stderr
+
+
+def test_ctrl_c_while_importing_names_the_console_script(tmp_path):
+    """The hook a user ran, as its guard names it (it said together-hooks
+    for every console script)."""
+    script = tmp_path / 'detect-together-keys'
+    script.write_text(
+        'import os, signal, together_hooks\n'
+        'signal.signal(signal.SIGINT, signal.default_int_handler)\n'
+        'os.kill(os.getpid(), signal.SIGINT)\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'main()\n',
+    )
+    proc = subprocess.run(
+        (sys.executable, str(script)), cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode != 0
+    assert proc.stderr == 'detect-together-keys: interrupted\n', proc.stderr
+
+
+# ------------------------------------------------------------------ a git that is not git
+
+def _fake_git(tmp_path, output: bytes):
+    """A ``git`` first on PATH that answers every command with ``output``
+    and exit 0 (a wrapper printing a banner, a broken shim)."""
+    folder = tmp_path / 'fakebin'
+    folder.mkdir(exist_ok=True)
+    (folder / 'out').write_bytes(output)
+    script = folder / 'git'
+    script.write_text(f'#!/bin/sh\ncat {str(folder / "out")!r}\n')
+    script.chmod(0o755)
+    return {'PATH': f'{folder}{os.pathsep}{os.environ["PATH"]}'}
+
+
+@pytest.mark.parametrize('output', (
+    b'garbage output here\n',  # no NUL: not a -z listing
+    b'garbage\0output\0',  # NUL-separated, but no diff --raw record
+    b':100644 100644 zz 00 M\0a.txt\0',  # a record of no object
+), ids=('text', 'fields', 'record'))
+def test_staged_with_git_output_we_cannot_read_fails_closed(git_repo, keys, tmp_path, output):
+    # It was "0 files, no Together keys", exit 0: a commit let through.
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    r = spawn('together-hooks', 'scan', '--staged', cwd=git_repo, env=_fake_git(tmp_path, output))
+    assert_error_line(r, "not git's", 'git on PATH')
+
+
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'scan'),  # was "1 file, no Together keys", exit 0
+    ('check-env-gitignored',),  # was "would not be ignored" for every name
+))
+def test_a_listing_that_is_not_git_output_fails_closed(git_repo, keys, tmp_path, argv):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    r = spawn(*argv, cwd=git_repo, env=_fake_git(tmp_path, b'garbage output here\n'))
+    assert_error_line(r, "not git's", 'git on PATH')
+
+
+# ------------------------------------------------------------------ files that change while read
+
+def test_a_file_that_never_stops_growing_is_read_as_it_was_opened(git_repo, keys):
+    """A file another process keeps extending (a log written to) was read
+    in windows to its end, and the scan ended only when the writer did.
+    It is read as it was when opened."""
+    big = git_repo / 'big.log'
+    with open(big, 'wb') as f:
+        f.write(f'k = "{keys()}"\n'.encode())
+        f.truncate(6 << 20)  # larger than a window
+    env = dict(os.environ, PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
+    scan = subprocess.Popen(
+        (os.path.join(BIN, 'together-hooks'), 'scan', 'big.log'), cwd=git_repo, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and scan.poll() is None and not _holds(scan.pid, big):
+        time.sleep(0.001)
+    grower = subprocess.Popen((sys.executable, '-c', (
+        'import os, sys, time\n'
+        'fd = os.open(sys.argv[1], os.O_WRONLY)\n'
+        'size = os.fstat(fd).st_size\n'
+        'end = time.monotonic() + 120\n'
+        'while time.monotonic() < end:\n'  # sparse: no disk is used
+        '    size += 16 << 20\n'
+        '    os.ftruncate(fd, size)\n'
+        '    time.sleep(0.01)\n'
+    ), str(big)))
+    try:
+        out, err = scan.communicate(timeout=150)
+        still_growing = grower.poll() is None
+    finally:
+        scan.kill()
+        grower.kill()
+        grower.wait()
+        big.unlink()
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert still_growing, 'the scan read on until the writer stopped'
+    assert scan.returncode == 1, err
+    assert 'big.log:1' + FINDING in out.decode()
+
+
+def _holds(pid: int, path) -> bool:
+    """Whether process ``pid`` has ``path`` open (Linux)."""
+    try:
+        fds = os.listdir(f'/proc/{pid}/fd')
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f'/proc/{pid}/fd/{fd}') == str(path):
+                return True
+        except OSError:
+            pass
+    return False
+
+
+# ------------------------------------------------------------------ per-process limits
+
+# Python's own start-up under a limit too low for it (before any code of
+# ours runs) is out of our reach; such a run says so in Python's words
+# (its parser, out of memory compiling a module, says SyntaxError).
+_PYTHON_DIED = ('Fatal Python error', 'lost sys.stderr', 'error while loading shared libraries',
+                'SyntaxError')
+
+
+def _under_limits(git_repo, keys, argv, which, values, words):
+    """``argv`` run under each limit in ``values``: it finds the key
+    (exit 1), or says in one line which limit stopped it (exit 2, every
+    one of ``words``), never ``internal error``; at least one run must be
+    stopped by the limit inside our code."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    git(git_repo, 'commit', '-qm', 'a key')
+    stopped = []
+    for value in values:
+        r = spawn(*argv, cwd=git_repo, limits={which: value})
+        if any(w in r.err for w in _PYTHON_DIED) or r.err.strip() == 'MemoryError':
+            continue
+        if r.rc == 1:
+            assert 'a.txt:1' + FINDING in r.out, (value, r.err)
+            continue
+        assert_error_line(r, *words)
+        stopped.append(value)
+    assert stopped, 'no limit stopped the run inside our code'
+
+
+def test_a_memory_limit_too_low_is_one_line(git_repo, keys):
+    # Each was "internal error (MemoryError)" or "internal error
+    # (RuntimeError): can't start new thread".
+    _under_limits(git_repo, keys, ('together-hooks', 'scan', '--history'), resource.RLIMIT_AS,
+                  [mb << 20 for mb in range(14, 48, 2)], ('ulimit -v',))
+
+
+def test_an_open_file_limit_too_low_says_so(git_repo, keys):
+    # It was "Too many open files": which limit, and what to do, unsaid.
+    _under_limits(git_repo, keys, ('together-hooks', 'scan'), resource.RLIMIT_NOFILE,
+                  range(3, 12), ('Too many open files', 'ulimit -n'))
+
+
+# ------------------------------------------------------------------ a broken repository
+
+@pytest.mark.parametrize('argv', (
+    ('check-env-gitignored',), ('together-hooks', 'doctor'),
+    ('together-hooks', 'scan', '--staged'), ('together-hooks', 'scan', '--history'),
+))
+def test_a_git_file_pointing_nowhere_is_named_not_no_repository(tmp_path, argv):
+    """A ``.git`` file whose ``gitdir:`` is gone (a moved worktree or
+    submodule): git's reason and the path, not "needs a git repository
+    (run it inside one)" said to someone inside one."""
+    top = tmp_path / 'wt'
+    top.mkdir()
+    (top / '.git').write_text(f'gitdir: {tmp_path / "gone" / "worktrees" / "wt"}\n')
+    (top / 'a.txt').write_text('hello\n')
+    r = spawn(*argv, cwd=top)
+    assert_error_line(r, 'git refuses the repository here', 'not a git repository', 'gone')
+
+
+# ------------------------------------------------------------------ a named pipe written to
+
+@pytest.mark.parametrize(('argv', 'name'), (
+    (('together-hooks', 'baseline', 'create', '--force'), '.secrets.baseline'),
+    (('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe'), 'report.pipe'),
+), ids=('baseline', 'output'))
+def test_a_named_pipe_no_process_reads_is_one_line_not_a_hang(git_repo, keys, argv, name):
+    """A FIFO where a report or baseline goes is written to (``>(...)``, a
+    log shipper): with no process reading it, open() blocked for good."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    os.mkfifo(git_repo / name)
+    r = spawn(*argv, cwd=git_repo, timeout=60)
+    assert_error_line(r, name, 'a named pipe no process reads', 'cannot write')
+    assert os.path.exists(git_repo / name)
+
+
+def test_a_named_pipe_with_a_reader_gets_the_report(git_repo, keys):
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    git(git_repo, 'add', 'a.txt')
+    fifo = git_repo / 'report.pipe'
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(('cat', str(fifo)), stdout=subprocess.PIPE)
+    try:
+        time.sleep(0.5)  # cat has the pipe open for reading
+        r = spawn('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe',
+                  cwd=git_repo)
+        got, _ = reader.communicate(timeout=60)
+    finally:
+        reader.kill()
+    CAPTURED.append(got.decode())
+    assert r.rc == 1, r.err
+    assert [f['path'] for f in json.loads(got)['findings']] == ['a.txt']

@@ -60,3 +60,46 @@ def test_a_folder_linked_out_of_the_repository_is_not_written_through(
     result = run('together-hooks', *[real if a == 'reports/report.json' else a for a in command],
                  cwd=git_repo)
     assert result.rc in (0, 1) and os.path.isfile(real), result.err
+
+
+def test_temp_files_a_killed_write_left_are_swept_by_the_next(git_repo, tmp_path, keys):
+    """A write killed by SIGKILL leaves its temp file (the old file whole):
+    the next write in that folder removes it, and only it."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    write(git_repo, 'a.txt', keys())
+    outside = tmp_path / 'outside.txt'
+    outside.write_text('mine\n')
+    # A real killed write: held after mkstemp, then SIGKILL.
+    held = subprocess.Popen((sys.executable, '-c', (
+        'import os, sys, tempfile, time\n'
+        "fd, name = tempfile.mkstemp(prefix='.together-hooks-', dir='.')\n"
+        "os.write(fd, b'half'); print(name, flush=True); time.sleep(60)\n"
+    )), cwd=git_repo, stdout=subprocess.PIPE, text=True)
+    killed = os.path.basename(held.stdout.readline().strip())
+    held.send_signal(signal.SIGKILL)
+    held.wait()
+    held.stdout.close()
+    old = time.time() - 2 * 3600
+    names = {
+        'killed': killed,
+        'fresh': '.together-hooks-fresh123',  # a write running now
+        'link': '.together-hooks-link1234',  # a link named as ours
+        'folder': '.together-hooks-folder12',
+        'other': '.together-hooks-not-ours-at-all',  # not a name mkstemp gives
+    }
+    (git_repo / names['fresh']).write_text('x')
+    os.symlink(outside, git_repo / names['link'])
+    (git_repo / names['folder']).mkdir()
+    (git_repo / names['other']).write_text('x')
+    for key, name in names.items():
+        if key != 'fresh':
+            os.utime(git_repo / name, (old, old), follow_symlinks=False)
+    r = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert r.rc == 0, r.err
+    left = {n for n in os.listdir(git_repo) if n.startswith('.together-hooks-')}
+    assert left == {names['fresh'], names['link'], names['folder'], names['other']}
+    assert outside.read_text() == 'mine\n'

@@ -40,7 +40,7 @@ _MEASURE = (
 
 def peak(
         *argv: str, cwd, address_space: int = 3 << 30, env: dict[str, str] | None = None,
-        stdin: bytes | None = None,
+        stdin: bytes | None = None, stdin_path: str | None = None,
 ) -> tuple[Result, int]:
     """(result, peak RSS in bytes) of one console-script run, measured on a
     child forked afresh (``_MEASURE``), under an address-space limit
@@ -50,14 +50,15 @@ def peak(
     script = f'ulimit -v {address_space >> 10} && exec "$@"'
     with open(os.path.join(cwd, '..', 'out.txt'), 'w+b') as out, \
             open(os.path.join(cwd, '..', 'err.txt'), 'w+b') as err, \
-            open(os.path.join(cwd, '..', 'in.txt'), 'w+b') as fd_in:
-        fd_in.write(stdin or b'')
-        fd_in.seek(0)
+            open(stdin_path or os.path.join(cwd, '..', 'in.txt'), 'rb' if stdin_path else 'w+b') as fd_in:
+        if stdin_path is None:
+            fd_in.write(stdin or b'')
+            fd_in.seek(0)
         code = subprocess.call(
             ('sh', '-c', script, 'sh', sys.executable, '-c', _MEASURE,
              os.path.join(BIN, argv[0]), *argv[1:]),
             cwd=cwd, stdout=out, stderr=err, env=env,
-            stdin=subprocess.DEVNULL if stdin is None else fd_in,
+            stdin=subprocess.DEVNULL if stdin is None and stdin_path is None else fd_in,
         )
         out.seek(0)
         err.seek(0)
@@ -140,3 +141,22 @@ def test_pre_receive_holds_a_wide_commit_in_bounded_memory(tmp_path, keys):
                        stdin=f'{"0" * 40} {sha} refs/heads/main\n'.encode())
     assert result.rc == 1 and 'k.py:1' in result.out, (result.out, result.err)
     assert rss < 110 << 20, rss >> 20
+
+
+@pytest.mark.parametrize('size', (
+    pytest.param(600 << 20, id='600MB'),
+    pytest.param(1 << 30, id='1GB', marks=_slow('1 GB of zeros to read')),
+))
+def test_stdin_is_read_in_bounded_memory(tmp_path, keys, size):
+    """``scan -``: standard input in windows, keys across the run found
+    at their lines and columns (a file given as stdin: ``< big.bin``)."""
+    top = tmp_path / 'top'
+    top.mkdir()
+    want = _sparse(tmp_path, keys, size)
+    result, rss = peak('together-hooks', 'scan', '--format', 'json', '-', cwd=top,
+                       stdin_path=str(tmp_path / 'big.bin'))
+    assert result.rc == 1, result.err
+    found = {(f['path'], f['line'], f['column'], f['rule']) for f in result.json()['findings']}
+    assert found == {('<stdin>',) + w[1:] for w in want if w[0] == 'big.bin'}
+    assert result.json()['summary']['bytes_scanned'] == size
+    assert rss < MAX_RSS, f'peak RSS {rss >> 20} MB'

@@ -80,3 +80,31 @@ def test_exclude_globs_on_a_deep_path(git_repo, keys):
     )
     r = run('together-hooks', 'scan', cwd=git_repo)
     assert_error_line(r, '.together-hooks.toml: exclude', 'rewrite it')
+
+
+def test_a_repository_regex_off_the_main_thread_is_refused_not_unbounded():
+    """``re`` holds the GIL and handles signals only on the main thread:
+    a repository's regex matched in another thread could not be stopped
+    (it ran without a budget, a hang for good); it is refused instead,
+    and the main thread keeps its budget."""
+    import threading
+
+    from together_hooks.config import Config
+    from together_hooks.errors import InputError
+
+    config = Config(allow=['(a+)+$'], source='.together-hooks.toml')
+    got: list[BaseException | bool] = []
+
+    def work() -> None:
+        try:
+            got.append(config.allowed('a' * 8 + '!', '0' * 40))
+        except BaseException as e:
+            got.append(e)
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive()
+    assert len(got) == 1 and isinstance(got[0], InputError), got
+    assert '.together-hooks.toml: allow' in str(got[0]) and 'main thread' in str(got[0])
+    with pytest.raises(InputError, match='ran past'):
+        config.allowed(BACKTRACKS, '0' * 40)

@@ -4,14 +4,34 @@ import sys as _sys
 __version__ = '0.1.0'
 
 
+# The guard's words (runtime) when memory runs out; made now, as bytes,
+# for a MemoryError before the guard runs, when there is none to make them.
+NO_MEMORY = "out of memory: a memory limit (ulimit -v, a container's) is below what this run needs"
+# The console script running (detect-together-keys, ...), as its guard names it.
+_PROG = (_sys.argv[0] if _sys.argv else '').rsplit('/', 1)[-1]
+_PROG = _PROG if _PROG and not _PROG.startswith('-') else 'together-hooks'
+_NO_MEMORY = f'{_PROG}: error: {NO_MEMORY}\n'.encode('utf-8', 'backslashreplace')
+
+
 def _interrupted(kind, value, tb, _shown=_sys.excepthook):  # type: ignore[no-untyped-def]
     """Ctrl-C before a command's guard runs (the console script is still
     importing, which takes a while on a loaded machine) or after: one line,
-    never a traceback.  Anything else is shown as it was."""
+    never a traceback.  So is running out of memory there (a memory limit
+    just above what Python needs to start), with exit 2, as the guard
+    says it.  Anything else is shown as it was."""
+    # Written as made at import (no memory to make a str); never at an
+    # interactive prompt, which goes on after an error.
+    if issubclass(kind, MemoryError) and not hasattr(_sys, 'ps1'):
+        import os
+
+        try:
+            os.write(2, _NO_MEMORY)
+        finally:
+            os._exit(2)
     if not issubclass(kind, KeyboardInterrupt):
         return _shown(kind, value, tb)
     try:
-        print('together-hooks: interrupted', file=_sys.stderr, flush=True)
+        print(f'{_PROG}: interrupted', file=_sys.stderr, flush=True)
     except Exception:
         pass
 

@@ -129,13 +129,10 @@ def append(path: str, rec: dict[str, Any]) -> None:
     except OSError:
         is_pipe = False
     if is_pipe:  # a log shipper's pipe: only with a reader (else the line is lost)
+        from together_hooks.fileio import pipe_writer
+
+        fd = pipe_writer(path)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, 'O_CLOEXEC', 0))
-        except OSError as e:
-            e.strerror = 'a named pipe no process reads'
-            raise
-        try:
-            os.set_blocking(fd, True)
             written = 0
             while written < len(data):
                 written += os.write(fd, data[written:])

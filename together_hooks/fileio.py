@@ -134,17 +134,25 @@ def read_whole(path: str, limit: int) -> bytes | int | None:
 
 def _read_opened(fd: int, size: int) -> bytes:
     """The bytes of the regular file open at ``fd`` (``size`` by fstat),
-    which is closed after."""
+    which is closed after.
+
+    What the file held when it was opened: bytes appended while it is read
+    (a log being written) are left for the next scan, so a file that never
+    stops growing is read in bounded time and memory.  A file that reports
+    no size (``/proc``, ``/sys``, some FUSE mounts) is read to its end, up
+    to ``WINDOW`` bytes; more is refused (NotScanned) rather than held."""
     try:
-        # One read of the size fstat gave (no file object): a short read of
-        # a regular file is its end.  A file that grew since, or one larger
-        # than a single read returns, is read on to its end.
-        data = os.read(fd, size + 1)
-        if len(data) <= size and len(data) < _MAX_READ:
+        if not size:
+            data = filled(lambda n: os.read(fd, n), b'', WINDOW + 1)
+            if len(data) > WINDOW:
+                raise NotScanned(
+                    f'reports a size of 0 but holds more than {WINDOW >> 20} MB '
+                    '(a /proc or FUSE file): not scanned', fatal=True,
+                )
             return data
-        with open(fd, 'rb', buffering=0, closefd=False) as f:
-            rest = f.readall()
-        return data + rest if rest else data
+        # One read for the size fstat gave (no file object) in the common
+        # case; a short read is the end of a file that shrank.
+        return filled(lambda n: os.read(fd, min(n, _MAX_READ)), b'', size)
     except OSError as e:
         raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     finally:
@@ -179,9 +187,10 @@ def read_windows(path: str, step: int, overlap: int) -> Iterator[tuple[int, int,
     opened = _open_regular(path)
     if opened is None:
         return
-    fd, _size = opened
+    fd, size = opened
     try:
-        yield from _tile(lambda at, n: os.pread(fd, n, at), step, overlap)
+        # As ``read_file``: the file as it was opened, however it grows.
+        yield from _tile(lambda at, n: os.pread(fd, max(0, min(n, size - at)), at), step, overlap)
     except OSError as e:
         raise NotScanned(f'cannot read ({e.strerror or e})', fatal=True)
     finally:
@@ -348,6 +357,21 @@ def leaves(path: str, within: str) -> str | None:
     return 'is a symlink' if os.path.islink(path) else 'goes through a symlinked folder'
 
 
+def pipe_writer(path: str) -> int:
+    """A descriptor writing to the named pipe ``path``.  Opened to write, a
+    FIFO blocks until a process reads it: with none (a pipe left over, a
+    reader that died) for good; so it is opened without blocking, and no
+    reader is an OSError that says so."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, 'O_CLOEXEC', 0))
+    except OSError as e:
+        if e.errno == errno.ENXIO:
+            e.strerror = 'a named pipe no process reads'
+        raise
+    os.set_blocking(fd, True)
+    return fd
+
+
 def write_atomic(path: str, text: str, within: str | None = None) -> None:
     """Write ``text`` to ``path`` through a temp file and a rename.
 
@@ -358,13 +382,17 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     import tempfile
 
     try:
-        special = not stat.S_ISREG(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except OSError:
-        special = False
-    if special:  # /dev/stdout, a FIFO: write to it; never replace the node
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):  # /dev/stdout, a FIFO: write to it; never replace the node
         try:
-            with open(path, 'w', encoding='utf-8', errors='backslashreplace',
-                      newline='') as out:
+            if stat.S_ISFIFO(mode):
+                out = open(pipe_writer(path), 'w', encoding='utf-8', errors='backslashreplace',
+                           newline='')
+            else:
+                out = open(path, 'w', encoding='utf-8', errors='backslashreplace', newline='')
+            with out:
                 out.write(text)
         except OSError as e:
             raise InputError(f'{path}: cannot write ({e.strerror or e})')
@@ -379,7 +407,7 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     # landing inside mkstemp would leave a file no clean-up knows of.
     held = _hold_signals()
     try:
-        fd, tmp = tempfile.mkstemp(prefix='.together-hooks-', dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
     except OSError as e:  # name the user's file, not our temp file
         _release_signals(held)
         raise InputError(f'{path}: cannot write ({e.strerror or e})')
@@ -414,6 +442,47 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
         except OSError:
             pass
         raise
+    sweep_stale_temps(folder)
+
+
+TEMP_PREFIX = '.together-hooks-'
+# A temp file of ours this much older than now was left by a write that
+# was killed (SIGKILL, a power cut: no clean-up ran); a write in progress
+# lasts seconds.
+STALE_AFTER = 3600.0
+_MKSTEMP_CHARS = frozenset('abcdefghijklmnopqrstuvwxyz0123456789_')
+
+
+def sweep_stale_temps(folder: str) -> list[str]:
+    """Remove the temp files a killed ``write_atomic`` left in ``folder``
+    (the names removed): only names ``mkstemp`` gives ours, only regular
+    files of our own user with one link, only ones not written for
+    ``STALE_AFTER`` seconds.  A link is never followed (``lstat``, and
+    ``unlink`` removes a name, never what it points to); anything that
+    goes wrong leaves the file where it is: the write itself succeeded."""
+    import time
+
+    removed = []
+    oldest = time.time() - STALE_AFTER
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(TEMP_PREFIX) and len(name) == len(TEMP_PREFIX) + 8
+                and _MKSTEMP_CHARS.issuperset(name[len(TEMP_PREFIX):])):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if (stat.S_ISREG(info.st_mode) and info.st_nlink == 1
+                    and info.st_uid == getattr(os, 'geteuid', lambda: info.st_uid)()
+                    and info.st_mtime < oldest):
+                os.unlink(entry.path)
+                removed.append(name)
+        except OSError:
+            continue
+    return removed
 
 
 def _hold_signals() -> object:

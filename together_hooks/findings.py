@@ -21,6 +21,8 @@ PACKED_OBJECT = '<unreferenced object>'
 # ``git push --signed``: the certificate (pusher, push options, ref lines)
 # that git stores on the server as a blob before its hooks run.
 PUSH_CERTIFICATE = '<push certificate>'
+# ``together-hooks scan -``: standard input, read as one file.
+STDIN = '<stdin>'
 NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, PATH_NAME,
                        TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT, PUSH_CERTIFICATE))
 

@@ -355,7 +355,29 @@ def git_stream(
 
 def zsplit(out: bytes) -> list[str]:
     """The paths of a ``-z`` listing."""
-    return [os.fsdecode(p) for p in out.split(b'\0') if p]
+    return [os.fsdecode(p) for p in zfields(out) if p]
+
+
+def zfields(out: bytes) -> list[bytes]:
+    """The fields of a ``-z`` output, each of which git ends with a NUL.
+    Output that does not end so is not git's (a ``git`` on PATH that is
+    something else, a wrapper printing a banner): read as a listing, it
+    would be an empty or made-up one and the scan would pass on nothing,
+    so it is refused (``unreadable``)."""
+    if not out:
+        return []
+    if not out.endswith(b'\0'):
+        raise unreadable(out)
+    return out[:-1].split(b'\0')
+
+
+def unreadable(out: bytes) -> InputError:
+    """Output of ``git`` that is not what git writes: one line, exit 2."""
+    shown = out[:60].decode('utf-8', 'backslashreplace')
+    return InputError(
+        f'git gave output that is not git\'s ({shown!r}{"..." if len(out) > 60 else ""}); '
+        'is the git on PATH git? (`git --version`, `command -v git`)',
+    )
 
 
 def worktree_root(path: str = '.') -> str | None:
@@ -522,7 +544,10 @@ def git_refusal(where: str) -> str | None:
         return None
     lines = [line.strip() for line in proc.stderr.decode('utf-8', 'replace').splitlines()]
     fatal = [line[len('fatal:'):].strip() for line in lines if line.startswith('fatal:')]
-    if proc.returncode == 0 or not fatal or fatal[0].startswith('not a git repository'):
+    # "not a git repository (or any of the parent directories)": none here.
+    # "not a git repository: PATH": a .git file or GIT_DIR naming one that
+    # is gone (a moved worktree or submodule): there is one, and it is broken.
+    if proc.returncode == 0 or not fatal or fatal[0].startswith('not a git repository ('):
         return None
     remedy = [line for line in lines if 'safe.directory' in line and line.startswith('git ')]
     trust = f'; if you trust it: {remedy[0]}' if remedy else ''

@@ -535,8 +535,9 @@ def _sarif_location(
     """A file's physical location; a commit message, tag message or ref
     name is no file: a logical location naming it and its object."""
     from together_hooks.findings import NOT_FILES
+    from together_hooks.findings import STDIN
 
-    if f.path not in NOT_FILES:
+    if f.path not in NOT_FILES and f.path != STDIN:
         return {'physicalLocation': {'artifactLocation': artifact, 'region': region}}
     what = f.path.strip('<>')
     name = f'{what} of {f.commit}' if f.commit else what

@@ -84,9 +84,18 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
         return EXIT_ERROR
     except OSError as e:
         name = f' {e.filename!r}' if e.filename else ''
-        msg = _one_line(f'{e.strerror or e}{name}')
+        msg = _one_line(f'{e.strerror or e}{name}{_limit_hint(e)}')
     except RecursionError:
         msg = _one_line('internal error: nested too deep')
+    except MemoryError:  # a limit the run was given, not a bug of ours
+        from together_hooks import NO_MEMORY
+
+        msg = NO_MEMORY
+    except RuntimeError as e:
+        if "can't start new thread" not in str(e):
+            msg = _one_line(f'internal error (RuntimeError): {e}')
+        else:  # the thread's stack could not be mapped, or no process slot was left
+            msg = 'cannot start a thread: a memory or process limit (ulimit -v, ulimit -u) is too low for this run'
     except Exception as e:  # fail closed, but say why
         msg = _one_line(f'internal error ({type(e).__name__}): {e}')
     _say(f'{prog}: error: {msg}')
@@ -98,6 +107,21 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
         except FileNotFoundError:  # no current folder: no repository to log for
             pass
     return EXIT_ERROR
+
+
+def _limit_hint(e: OSError) -> str:
+    """What to change when a per-process limit refused a file."""
+    import errno
+
+    if e.errno != errno.EMFILE:
+        return ''
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ImportError, OSError, ValueError):
+        return ' (raise the open-file limit, ulimit -n)'
+    return f' (the open-file limit, ulimit -n, is {soft}; raise it)'
 
 
 def _current_folder() -> None:

@@ -11,8 +11,13 @@ came from.  ``re`` checks for signals while it matches, so a CPU timer
 (``ITIMER_VIRTUAL``: a loaded machine does not count against it) raises
 inside the match.
 
-Only the main thread can be interrupted so; elsewhere (and where there
-is no ``setitimer``) a match runs unbounded, as before.
+Only the main thread can be interrupted so: ``re`` holds the GIL while
+it matches and checks for signals only there.  None of our threads (git
+readers and feeders, ``--verify``'s requests, ``scan-org``'s pool, whose
+scans run in child processes) runs one; a caller that would, off the
+main thread, is refused (``InputError``) rather than run without a bound
+that could hang it for good.  Where there is no ``setitimer`` (Windows)
+a match runs unbounded.
 """
 from __future__ import annotations
 
@@ -56,19 +61,27 @@ class bounded:
         global _armed, _main
         import _thread
 
-        if _armed is not None:  # inside another bounded block: its budget holds
+        here = _thread.get_ident()
+        if _armed is not None and _main == here:  # inside another bounded block: its budget holds
             return self
         try:
             import _signal
 
-            if _main != _thread.get_ident():
+            if _main != here:
                 _signal.signal(_signal.SIGVTALRM, _fire)  # ValueError off the main thread
-                _main = _thread.get_ident()
-            _armed = self.what
-            _signal.setitimer(_signal.ITIMER_VIRTUAL, BUDGET)
-            self.timer = True
-        except (AttributeError, ValueError):  # no setitimer, or not the main thread
-            _armed = None
+                _main = here
+            _signal.setitimer  # AttributeError: no interval timers here
+        except AttributeError:  # no setitimer: as before, unbounded
+            return self
+        except ValueError:  # not the main thread: nothing could stop it
+            raise InputError(
+                f'{self.what}: a regex the repository supplies would run off the '
+                'main thread, where no CPU budget can stop one that backtracks '
+                'without end; run it from the main thread',
+            ) from None
+        _armed = self.what
+        _signal.setitimer(_signal.ITIMER_VIRTUAL, BUDGET)
+        self.timer = True
         return self
 
     def __exit__(self, *exc: Any) -> None:

@@ -480,3 +480,28 @@ def test_refusal_names_the_allow_comment_of_the_file(git_repo, server, env, keys
     assert rc != 0, out
     assert 'remote: Not a real key? Add "// pragma: allowlist secret" to its line, or record it in' in out
     assert '<allow-inline>' not in out
+
+
+def test_a_baseline_that_cannot_be_copied_leaves_no_temp_file(git_repo, server, env, tmp_path, keys):
+    """The default branch's baseline is copied to a temp file for the scan:
+    a copy that cannot be written (a full TMPDIR; here ``ulimit -f``) is
+    one line naming the baseline, the push refused, and no half-written
+    temp file left in TMPDIR (one was left on every such push)."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    rc, out = run(git_repo, env, os.path.join(BIN, 'together-hooks'), 'baseline', 'create')
+    assert rc == 0, out
+    commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0
+    tmp = tmp_path / 'server-tmp'
+    tmp.mkdir()
+    hook = os.path.join(server, 'hooks', 'pre-receive')
+    with open(hook, 'w') as f:  # 512 bytes: less than a baseline, enough for nothing else
+        f.write(f'#!/bin/sh\nulimit -f 1\nTMPDIR={tmp} exec together-hooks pre-receive\n')
+    write(git_repo, 'b.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    said = [line for line in out.splitlines() if 'together-hooks' in line and 'error' in line]
+    assert len(said) == 1 and '.secrets.baseline' in said[0] and 'File too large' in said[0], out
+    assert 'Traceback' not in out
+    assert os.listdir(tmp) == []

@@ -297,8 +297,15 @@ def _check(
     path = None
     if baseline is not None:
         fd, path = tempfile.mkstemp(prefix='together-hooks-baseline-', suffix='.json')
-        with os.fdopen(fd, 'wb') as f:
-            f.write(baseline)
+        try:
+            with os.fdopen(fd, 'wb') as f:
+                f.write(baseline)
+        except OSError as e:  # a full TMPDIR: no half copy left behind
+            os.unlink(path)
+            raise InputError(
+                f'{name} of the default branch: cannot copy it to a temporary file '
+                f'({e.strerror or e}); is TMPDIR full?',
+            ) from None
         ns.baseline = path
     try:
         # Nothing is read from the server's folder: the files above are it.

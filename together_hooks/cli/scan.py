@@ -25,6 +25,8 @@ EPILOG = f"""\
 examples:
   together-hooks scan                   this repository's tracked and not-ignored files
   together-hooks scan src config.yaml   these folders and files
+  kubectl logs POD | together-hooks scan -
+                                        standard input
   together-hooks scan --staged          what the next commit holds
   together-hooks scan --diff origin/main...HEAD
                                         every commit a pull request brings (CI)
@@ -54,7 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         'paths', nargs='*', metavar='PATH',
         help='files or folders (default: the current repository; a folder '
-             'outside git is walked)',
+             'outside git is walked); - alone: standard input',
     )
     parser.add_argument(
         '--staged', action='store_true',
@@ -128,6 +130,16 @@ def contents(
                 'this repository tracks (name a folder to walk it whole without git)',
             )
         return files.from_tree(root or '.', names=True)
+    if '-' in args.paths:
+        if args.paths != ['-']:
+            raise InputError(
+                '-: standard input is scanned alone; give no other PATH '
+                '(a file named -: ./-)',
+            )
+        from together_hooks.sources.stdin import piped
+
+        args.repo_prefix = files.repo_prefix('.')
+        return [piped()]
     if len(args.paths) == 1 and os.path.isdir(args.paths[0]):
         # One folder: it is the scan root; paths are shown relative to it.
         args.repo_prefix = files.repo_prefix(args.paths[0])

@@ -16,6 +16,8 @@ from together_hooks.env.names import is_secret_env_file
 from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
 from together_hooks.gitrun import git
+from together_hooks.gitrun import unreadable
+from together_hooks.gitrun import zfields
 from together_hooks.gitrun import zsplit
 from together_hooks.messages import cut_short
 
@@ -135,10 +137,14 @@ def check_ignore(
         '--non-matching', '--stdin', '-z',
         input=b''.join(os.fsencode(p) + b'\0' for p in paths), ok=(0, 1),
     )
-    fields = out.split(b'\0')
+    fields = zfields(out)
+    if len(fields) % 4:
+        raise unreadable(out)
     result = {}
     for i in range(0, len(fields) - 3, 4):
         source, line, pattern, path = fields[i:i + 4]
+        if line and not line.isdigit():
+            raise unreadable(out)
         result[os.fsdecode(path)] = (
             os.fsdecode(source), int(line) if line else 0, os.fsdecode(pattern),
         )

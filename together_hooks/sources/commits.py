@@ -32,6 +32,7 @@ from together_hooks.findings import REF_NAME
 from together_hooks.findings import TAG_MESSAGE
 from together_hooks.findings import TAGGED_BLOB
 from together_hooks.gitrun import git
+from together_hooks.gitrun import zfields
 from together_hooks.gitrun import git_output
 from together_hooks.fileio import WINDOW
 from together_hooks.gitrun import BlobAt
@@ -862,7 +863,7 @@ def tree_names(root: str, tips: Sequence[str]) -> set[bytes]:
     for _tip, sha, kind in _peeled(root, tips):
         if kind == 'tree':
             out = git(root, 'ls-tree', '-r', '-t', '-z', '--name-only', sha)
-            names.update(n for n in out.split(b'\0') if n)
+            names.update(n for n in zfields(out) if n)
     return names
 
 
@@ -1241,7 +1242,7 @@ def offered_paths(root: str, listed: bytes) -> set[str]:
     could pass a hook: one of them it did not pass was filtered out by the
     user's config (``files``, ``exclude``, ``types``)."""
     return {
-        p for p in (os.fsdecode(n) for n in listed.split(b'\0') if n)
+        p for p in (os.fsdecode(n) for n in zfields(listed) if n)
         if could_be_offered(os.path.join(root, p))
     }
 
@@ -1310,7 +1311,7 @@ def unpushed_files(
     to_ref = environ.get('PRE_COMMIT_TO_REF')
     if not (from_ref and to_ref) or not filenames:
         return []
-    offered = {to_display(os.fsdecode(n)) for n in _offered(root, from_ref, to_ref).split(b'\0') if n}
+    offered = {to_display(os.fsdecode(n)) for n in zfields(_offered(root, from_ref, to_ref)) if n}
     here = os.path.realpath('.')
     return [
         f for f in filenames

@@ -14,6 +14,7 @@ import sys
 from together_hooks.errors import InputError
 from together_hooks.fileio import NotScanned
 from together_hooks.gitrun import git
+from together_hooks.gitrun import zfields
 from together_hooks.gitrun import git_dir_without_work_tree
 from together_hooks.gitrun import git_may_claim
 from together_hooks.gitrun import git_probe
@@ -193,7 +194,7 @@ def _outside_sparse_cone(top: str, base: str) -> dict[str, str]:
     if git_probe(top, 'config', '--bool', 'core.sparseCheckout') != b'true\n':
         return {}
     outside = {}
-    for record in git(top, 'ls-files', '-z', '-s', '-t', '--', '.').split(b'\0'):
+    for record in zfields(git(top, 'ls-files', '-z', '-s', '-t', '--', '.')):
         tag, _sp, rest = record.partition(b' ')
         meta, _tab, name = rest.partition(b'\t')
         fields = meta.split()

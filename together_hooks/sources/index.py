@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 
 from together_hooks.gitrun import git
+from together_hooks.gitrun import unreadable
+from together_hooks.gitrun import zfields
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import blob_contents
 from together_hooks.sources.content import path_names
@@ -44,15 +46,36 @@ def staged_changes(root: str) -> list[tuple[str, str, str]]:
     changes: one diff of the index against HEAD, ``:old-mode new-mode
     old-sha new-sha status`` then the path (a submodule's too, whatever
     config or .gitmodules says to ignore)."""
-    fields = git(
+    out = git(
         root, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames',
         '--ignore-submodules=none', '--diff-filter=ACMT',
-    ).split(b'\0')
+    )
+    fields = zfields(out)
+    if len(fields) % 2:
+        raise unreadable(out)
     records = []
     for meta, name in zip(fields[0::2], fields[1::2]):
-        _old_mode, mode, _old_sha, sha, _status = meta.decode().split()
-        records.append((os.fsdecode(name), mode, sha))
+        record = _raw_record(meta)
+        if record is None or not name:
+            raise unreadable(meta)
+        records.append((os.fsdecode(name), *record))
     return records
+
+
+_HEX = frozenset(b'0123456789abcdef')
+
+
+def _raw_record(meta: bytes) -> tuple[str, str] | None:
+    """(new mode, new object id) of one ``diff --raw --no-abbrev`` record
+    (``:old-mode new-mode old-id new-id status``), None for anything else."""
+    parts = meta.split(b' ')
+    if len(parts) != 5 or parts[0][:1] != b':' or parts[4] not in (b'A', b'C', b'M', b'T'):
+        return None
+    old_mode, mode, old_id, new_id = parts[0][1:], parts[1], parts[2], parts[3]
+    for field, sizes in ((old_mode, (6,)), (mode, (6,)), (old_id, (40, 64)), (new_id, (40, 64))):
+        if len(field) not in sizes or not _HEX.issuperset(field):
+            return None
+    return mode.decode(), new_id.decode()
 
 
 def unlike_work_tree(
@@ -115,9 +138,9 @@ def _staged_by_git(root: str, named: dict[str, str]) -> dict[str, str]:
     }
     odd = [n for n in named if '\n' in n]
     if odd:
-        listed = git(
+        listed = zfields(git(
             root, 'ls-files', '--stage', '-z', '--', *(f':(literal){n}' for n in odd),
-        ).split(b'\0')
+        ))
         for record in listed:
             meta, _tab, name = record.partition(b'\t')
             fields = meta.split()
