@@ -230,12 +230,12 @@ class GitHub:
         self.say = say or (lambda text: print(text, file=sys.stderr))
         self.scheme, self.host = urllib.parse.urlsplit(self.api)[:2]
 
-    def _same_host(self, url: str) -> str:
-        """Paging URLs come from the server: never send the token elsewhere
-        (another host, or the same one without TLS)."""
+    def _same_host(self, url: str, how: str = 'pointed') -> str:
+        """Paging URLs and redirects come from the server: never send the
+        token elsewhere (another host, or the same one without TLS)."""
         parts = urllib.parse.urlsplit(url)
         if (parts.scheme, parts.netloc) != (self.scheme, self.host):
-            raise InputError('the GitHub API pointed to another host; stopping')
+            raise InputError(f'the GitHub API {how} to another host; stopping')
         return url
 
     def get(self, url: str) -> tuple[object, str | None]:
@@ -309,13 +309,7 @@ class GitHub:
             raise InputError(f'GitHub API: {self._shown(url)}: a redirect without a Location')
         if count > MAX_REDIRECTS:
             raise InputError(f'GitHub API: {self._shown(url)}: more than {MAX_REDIRECTS} redirects')
-        target = urllib.parse.urljoin(url, location)
-        parts = urllib.parse.urlsplit(target)
-        if (parts.scheme, parts.netloc) != (self.scheme, self.host):
-            raise InputError(
-                f'GitHub API: {self._shown(url)}: a redirect to another host; stopping',
-            )
-        return target
+        return self._same_host(urllib.parse.urljoin(url, location), 'redirected')
 
     @staticmethod
     def _shown(url: str) -> str:
