@@ -363,6 +363,10 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
     limited: set = set()
     served: str | None = None
     flaky: dict = {}  # path -> how many more times it answers 502
+    # path -> routes that change once it is answered (a repository deleted
+    # while the listing is read: the organisation's counts change)
+    changes: dict = {}
+    owner = True  # whether a token is an owner's (GitHub shows it the private count)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         self.seen.append((self.path, self.headers.get('Authorization')))
@@ -385,6 +389,7 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
             self.wfile.write(b'{"message": "secondary rate limit"}')
             return
         body, link = self.routes.get(self.path, (None, None))
+        self.routes.update(self.changes.pop(self.path, {}))
         org = re.fullmatch(r'/orgs/([^/?]+)', self.path)
         if body is None and org:  # GET /orgs/ORG: its counts, as its listing has them
             body = self.org_counts(org[1])
@@ -403,11 +408,12 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
 
     def org_counts(self, org: str) -> dict:
         """``public_repos`` of the listing's routes, and to a request with
-        a token ``owned_private_repos`` (GitHub shows it to members)."""
+        an owner's token ``owned_private_repos`` (GitHub shows it to the
+        organisation's owners, a token with ``admin:org``, not to members)."""
         listed = [repo for path, (body, _) in self.routes.items()
                   if path.startswith(f'/orgs/{org}/repos') for repo in body]
         counts = {'login': org, 'public_repos': sum(not r.get('private') for r in listed)}
-        if self.headers.get('Authorization'):
+        if self.headers.get('Authorization') and self.owner:
             counts['owned_private_repos'] = sum(bool(r.get('private')) for r in listed)
         return counts
 
@@ -447,6 +453,7 @@ def github():
     thread.start()
     FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.limited = {}, [], set()
     FakeGitHub.served, FakeGitHub.flaky = None, {}
+    FakeGitHub.changes, FakeGitHub.owner = {}, True
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
     server.server_close()

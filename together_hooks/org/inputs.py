@@ -230,12 +230,12 @@ class GitHub:
         self.say = say or (lambda text: print(text, file=sys.stderr))
         self.scheme, self.host = urllib.parse.urlsplit(self.api)[:2]
 
-    def _same_host(self, url: str) -> str:
-        """Paging URLs come from the server: never send the token elsewhere
-        (another host, or the same one without TLS)."""
+    def _same_host(self, url: str, how: str = 'pointed') -> str:
+        """Paging URLs and redirects come from the server: never send the
+        token elsewhere (another host, or the same one without TLS)."""
         parts = urllib.parse.urlsplit(url)
         if (parts.scheme, parts.netloc) != (self.scheme, self.host):
-            raise InputError('the GitHub API pointed to another host; stopping')
+            raise InputError(f'the GitHub API {how} to another host; stopping')
         return url
 
     def get(self, url: str) -> tuple[object, str | None]:
@@ -309,13 +309,7 @@ class GitHub:
             raise InputError(f'GitHub API: {self._shown(url)}: a redirect without a Location')
         if count > MAX_REDIRECTS:
             raise InputError(f'GitHub API: {self._shown(url)}: more than {MAX_REDIRECTS} redirects')
-        target = urllib.parse.urljoin(url, location)
-        parts = urllib.parse.urlsplit(target)
-        if (parts.scheme, parts.netloc) != (self.scheme, self.host):
-            raise InputError(
-                f'GitHub API: {self._shown(url)}: a redirect to another host; stopping',
-            )
-        return target
+        return self._same_host(urllib.parse.urljoin(url, location), 'redirected')
 
     @staticmethod
     def _shown(url: str) -> str:
@@ -385,12 +379,10 @@ def github_targets(
     origin = clone_origin(client.api)
     targets = []
     refused: list[Target] = []
+    distinct: set[object] = set()
     for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
-        if left_out is not None:  # every entry, for listing_shortfall
-            # internal (GitHub Enterprise) counts with the private ones
-            private = repo.get('private') or repo.get('visibility') in ('private', 'internal')
-            seen = 'listed private' if private else 'listed public'
-            left_out[seen] = left_out.get(seen, 0) + 1
+        if left_out is not None:  # each repository once, for listing_shortfall
+            _count_listed(repo, left_out, distinct)
         why = ('archived' if repo.get('archived') and not include_archived
                else 'fork' if repo.get('fork') and not include_forks else '')
         if why:
@@ -400,7 +392,8 @@ def github_targets(
         url = _clone_url(repo)
         urls = [url]
         if include_forks and repo.get('forks_count'):
-            urls += _forks(client, repo, f'{org}/{repo.get("name")}', url)
+            urls += _forks(client, repo, f'{org}/{repo.get("name")}', url,
+                           left_out if include_wikis else None)
         size = _size(repo, url)
         kept = []
         for member in dict.fromkeys(urls):
@@ -420,10 +413,16 @@ def github_targets(
     return dedupe(targets + refused)  # a refused URL is in no network
 
 
-def _forks(client: GitHub, repo: dict, default_name: str | None, url: str) -> list[str]:
+def _forks(
+        client: GitHub, repo: dict, default_name: str | None, url: str,
+        left_out: dict[str, int] | None = None,
+) -> list[str]:
     """The clone URLs of ``repo``'s whole fork network below it: GitHub
     lists a repository's own forks only, so each fork with forks of its
-    own (``forks_count``) is asked in turn; each repository once."""
+    own (``forks_count``) is asked in turn; each repository once.  The
+    forks' own wikis are not scanned (most forks are outside the
+    organisation): those with one on are counted in ``left_out``
+    (``fork wiki``), for the caller to say so."""
     out: list[str] = []
     asked: set[str] = set()
     todo = [(repo, default_name, url)]
@@ -438,6 +437,8 @@ def _forks(client: GitHub, repo: dict, default_name: str | None, url: str) -> li
         for fork in client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100'):
             clone = _clone_url(fork)
             out.append(clone)
+            if left_out is not None and fork.get('has_wiki'):
+                left_out['fork wiki'] = left_out.get('fork wiki', 0) + 1
             if fork.get('forks_count'):
                 todo.append((fork, None, clone))
     return out
@@ -449,35 +450,79 @@ def wiki_url(clone_url: str) -> str:
     return f'{base}.wiki.git'
 
 
-def listing_shortfall(client: GitHub, org: str, listed: dict[str, int]) -> tuple[str, bool]:
-    """What the listing missed, by the organisation's own counts
-    (``GET /orgs/ORG``: ``public_repos``, and ``owned_private_repos`` when
-    the token may see it); '' when nothing.  GitHub pages by offset, so a
-    repository deleted while the listing is read shifts the next page and
-    one that still exists is never listed; a token that cannot read some
-    private repositories lists the others without a word.  Either way an
-    audit of what was listed must not read as one of the organisation.
-    Second: whether the organisation hides its private count from this
-    token (then its private repositories may be listed only in part)."""
+def _count_listed(repo: dict, listed: dict[str, int], distinct: set[object]) -> None:
+    """Count one entry of the listing as ``listed public``, ``listed
+    private`` or ``listed internal``, once per repository (its ``id``, else
+    its ``full_name``): GitHub pages by offset, so an entry given twice
+    (a repository created while the listing is read shifts the next page
+    back) must not stand in for one never given."""
+    ident = repo.get('id')
+    if not isinstance(ident, int) or isinstance(ident, bool):
+        name = repo.get('full_name')
+        ident = name if isinstance(name, str) and name else _clone_url(repo)
+    if ident in distinct:
+        return
+    distinct.add(ident)
+    visibility = repo.get('visibility')
+    kind = ('internal' if visibility == 'internal'
+            else 'private' if repo.get('private') or visibility == 'private' else 'public')
+    listed[f'listed {kind}'] = listed.get(f'listed {kind}', 0) + 1
+
+
+def org_counts(client: GitHub, org: str) -> dict[str, int | None]:
+    """The organisation's own counts (``GET /orgs/ORG``): ``public``
+    (``public_repos``) and ``private`` (``owned_private_repos``, None when
+    GitHub hides it: it shows it to the organisation's owners, a token
+    with ``admin:org``, not to its members)."""
     data, _ = client.get(f'{client.api}/orgs/{org}')
     if not isinstance(data, dict):
         raise InputError(f'GitHub API: /orgs/{org}: expected an object')
-    missed = []
+    counts: dict[str, int | None] = {}
     for kind, field in (('public', 'public_repos'), ('private', 'owned_private_repos')):
         total = data.get(field)
         if total is None and kind == 'private':
-            continue  # not shown to this token
+            counts[kind] = None  # not shown to this token
+            continue
         if not isinstance(total, int) or isinstance(total, bool) or total < 0:
             raise InputError(f'GitHub API: /orgs/{org}: {field} is not a count')
+        counts[kind] = total
+    return counts
+
+
+def listing_shortfall(
+        org: str, before: dict[str, int | None], after: dict[str, int | None],
+        listed: dict[str, int],
+) -> str:
+    """What the listing missed, by the organisation's counts read before
+    and after it (``org_counts``); '' when nothing.  GitHub pages by
+    offset, so a repository deleted while the listing is read shifts the
+    next page and one that still exists is never listed: the distinct
+    repositories listed must reach both counts.  A token that cannot read
+    some private repositories lists the others without a word.  GitHub's
+    documentation does not say whether ``owned_private_repos`` counts
+    internal repositories (GitHub Enterprise), so they are not counted
+    with the private ones: an internal one listed never hides a private
+    one missed (an organisation with internal repositories whose count
+    holds them reads short, fail closed, and says so)."""
+    missed = []
+    for kind in ('public', 'private'):
+        totals = [c[kind] for c in (before, after) if c.get(kind) is not None]
+        if not totals:
+            continue
+        total = max(totals)  # type: ignore[type-var]
         got = listed.get(f'listed {kind}', 0)
-        if got < total:
+        if got < total:  # type: ignore[operator]
             missed.append(f'{got} of its {total} {kind}')
-    hidden = data.get('owned_private_repos') is None
     if not missed:
-        return '', hidden
+        return ''
+    internal = listed.get('listed internal', 0)
+    aside = (f'; {internal} internal repositories listed are not counted as private, as '
+             "GitHub's documentation does not say owned_private_repos counts them"
+             if internal and 'private' in ' '.join(missed) else '')
     return (f'the GitHub API listed {" and ".join(missed)} repositories of {org} '
-            f'(GET /orgs/{org}): the others are not scanned (a token that cannot read them, '
-            'or repositories created or deleted while the listing was read: run again)'), hidden
+            f'(GET /orgs/{org} before and after the listing): the others are not scanned '
+            '(a token that cannot read them, or repositories created or deleted while the '
+            f'listing was read: run again){aside}')
 
 
 def _off_origin(url: str, origin: tuple[str, str]) -> str:
