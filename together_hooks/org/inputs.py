@@ -451,11 +451,14 @@ def wiki_url(clone_url: str) -> str:
 
 
 def _count_listed(repo: dict, listed: dict[str, int], distinct: set[object]) -> None:
-    """Count one entry of the listing as ``listed public``, ``listed
-    private`` or ``listed internal``, once per repository (its ``id``, else
-    its ``full_name``): GitHub pages by offset, so an entry given twice
-    (a repository created while the listing is read shifts the next page
-    back) must not stand in for one never given."""
+    """Count one entry of the listing as ``listed public`` or ``listed
+    private``, once per repository (its ``id``, else its ``full_name``):
+    GitHub pages by offset, so an entry given twice (a repository created
+    while the listing is read shifts the next page back) must not stand in
+    for one never given.  An internal repository (GitHub Enterprise) is a
+    private one to the API (``"private": true``), and counted so: an
+    organisation's count of its own private repositories is held against
+    every repository it does not show the public."""
     ident = repo.get('id')
     if not isinstance(ident, int) or isinstance(ident, bool):
         name = repo.get('full_name')
@@ -464,8 +467,7 @@ def _count_listed(repo: dict, listed: dict[str, int], distinct: set[object]) -> 
         return
     distinct.add(ident)
     visibility = repo.get('visibility')
-    kind = ('internal' if visibility == 'internal'
-            else 'private' if repo.get('private') or visibility == 'private' else 'public')
+    kind = 'private' if repo.get('private') or visibility in ('private', 'internal') else 'public'
     listed[f'listed {kind}'] = listed.get(f'listed {kind}', 0) + 1
 
 
@@ -498,12 +500,7 @@ def listing_shortfall(
     offset, so a repository deleted while the listing is read shifts the
     next page and one that still exists is never listed: the distinct
     repositories listed must reach both counts.  A token that cannot read
-    some private repositories lists the others without a word.  GitHub's
-    documentation does not say whether ``owned_private_repos`` counts
-    internal repositories (GitHub Enterprise), so they are not counted
-    with the private ones: an internal one listed never hides a private
-    one missed (an organisation with internal repositories whose count
-    holds them reads short, fail closed, and says so)."""
+    some private repositories lists the others without a word."""
     missed = []
     for kind in ('public', 'private'):
         totals = [c[kind] for c in (before, after) if c.get(kind) is not None]
@@ -515,14 +512,10 @@ def listing_shortfall(
             missed.append(f'{got} of its {total} {kind}')
     if not missed:
         return ''
-    internal = listed.get('listed internal', 0)
-    aside = (f'; {internal} internal repositories listed are not counted as private, as '
-             "GitHub's documentation does not say owned_private_repos counts them"
-             if internal and 'private' in ' '.join(missed) else '')
     return (f'the GitHub API listed {" and ".join(missed)} repositories of {org} '
             f'(GET /orgs/{org} before and after the listing): the others are not scanned '
             '(a token that cannot read them, or repositories created or deleted while the '
-            f'listing was read: run again){aside}')
+            f'listing was read: run again)')
 
 
 def _off_origin(url: str, origin: tuple[str, str]) -> str:
