@@ -359,9 +359,15 @@ def build_parser() -> argparse.ArgumentParser:
 def _nothing_to_check(argv: Sequence[str]) -> bool:
     """Whether a run has nothing to judge: no file given (only ``--allow``
     patterns, which judge files), no push, no audit log to write.  The
-    config file is not read then: it only says how to judge files."""
+    config file is not read then: it only says how to judge files.  An
+    argument naming a path that exists is a file, as ``hookargs`` reads
+    it (a staged ``--allow=x/.env``)."""
+    from together_hooks.fileio import is_file_arg
+
     rest = iter(argv)
     for arg in rest:
+        if arg.startswith('-') and is_file_arg(arg):
+            return False
         if arg == '--allow':
             next(rest, None)
         elif not arg.startswith('--allow='):
