@@ -363,7 +363,7 @@ def test_forbid_env_files_with_no_file_imports_no_git_config_or_report(git_repo,
     assert set(loaded) == {
         'together_hooks', 'together_hooks.hooks', 'together_hooks.hooks.forbid_env_files',
         'together_hooks.audit_log', 'together_hooks.errors', 'together_hooks.env',
-        'together_hooks.env.names', 'together_hooks.fileio',  # is_file_arg: small
+        'together_hooks.env.names',
     }, loaded
 
 
