@@ -238,3 +238,92 @@ def test_where_a_verbose_commit_s_message_is_cut(git_repo, config, end):
     expected = {'cut at #': 2, 'cut at ;': data.index(b'\n;') + 1, 'whole': len(data)}[end]
     assert message_end(data, True) == expected
     assert message_end(data, False) == len(data)
+    if config == ['core.commentChar', 'auto']:  # git's own block below: the latest cut
+        assert message_end(data, True, own_block=True) == data.index(b'\n;') + 1
+
+
+def _semi_block() -> str:
+    return (f'; {SCISSORS}\n; Do not modify or remove the line above.\n'
+            '; Everything below it will be ignored.\n')
+
+
+@pytest.mark.parametrize('pre, args, editor, char', [
+    # --no-cleanup (abbreviated too) is git's default cleanup, not scissors
+    ([], ['--cleanup=scissors', '--no-cleanup', '-e'], 'true', '#'),
+    (['-c', 'commit.cleanup=scissors'], ['--no-cleanup', '-e'], 'true', '#'),
+    (['-c', 'commit.cleanup=scissors'], ['--no-cl', '-e'], 'true', '#'),
+    # an option the hook does not know: the whole message is read
+    (['-c', 'commit.cleanup=scissors'], ['--no-template', '-e'], 'true', '#'),
+    # core.commentChar=auto: git picks # for a message with no #, so a
+    # typed ; block is the message's, whatever the hook saw
+    (['-c', 'core.commentChar=auto'], ['-v'], None, ';'),
+    (['-c', 'core.commentChar=auto', '-c', 'commit.verbose=true'], [], None, ';'),
+    (['-c', 'core.commentChar=auto'], ['-v', '-e', '--no-status'], 'true', ';'),
+    # an alias's quotes: -m "x -v" is a message, not -v
+    (['-c', 'alias.ci=commit -m "x -v"'], [], None, '#'),
+])
+def test_a_scissors_line_git_keeps_is_read_past(
+        git_repo, committing, keys, pre, args, editor, char):
+    """Where git does not cut at the message's scissors line (options
+    that undo the cut, ``core.commentChar=auto``, an alias's quoting), the
+    key below it is stored by git: refused (the hook cut there).  An
+    option the hook does not know: it cannot tell, and reads it all."""
+    key = keys()
+    block = GIT_BLOCK if char == '#' else _semi_block()
+    message = f'subject\n{block}TOGETHER_API_KEY={key}\n'
+    env = dict(committing, GIT_EDITOR=editor) if editor else committing
+    command = 'ci' if any(p.startswith('alias.') for p in pre) else 'commit'
+    rc, out = run(git_repo, env, 'git', *pre, command, *args, '-q', '--allow-empty', '-m', message)
+    assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+def test_end_of_options_ends_the_options_like_a_double_dash(git_repo, committing, keys):
+    """``--end-of-options -v``: ``-v`` is a path, the commit is not
+    verbose and git keeps what follows the scissors line."""
+    key = keys()
+    write(git_repo, '-v', 'x\n')
+    git(git_repo, 'add', '--', '-v')
+    message = f'subject\n{GIT_BLOCK}TOGETHER_API_KEY={key}\n'
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', message, '--end-of-options', '-v')
+    assert rc == 1 and hash_secret(key) in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+@pytest.mark.parametrize('pre', [
+    ['-c', 'core.commentChar=auto'],
+    ['-c', 'core.commentChar=auto', '-c', 'commit.cleanup=scissors'],
+])
+def test_auto_comment_char_with_a_typed_block_above_git_s_own(
+        git_repo, committing, keys, tmp_path, pre):
+    """The editor types a ``;`` block and a key above git's own ``#``
+    block: git cuts at ``#``, after the key."""
+    key = keys()
+    script = tmp_path / 'editor.sh'
+    script.write_text(
+        '#!/bin/sh\n{ echo "tidy"; printf "; %s\\n; Do not modify or remove the line above.\\n'
+        '; Everything below it will be ignored.\\nK=$KEY\\n" "$S"; cat "$1"; } > "$1.n" && mv "$1.n" "$1"\n')
+    script.chmod(0o755)
+    env = dict(committing, GIT_EDITOR=str(script), KEY=key, S=SCISSORS)
+    rc, out = run(git_repo, env, 'git', *pre, 'commit', '-q', '-v', '--allow-empty')
+    assert rc == 1 and hash_secret(key) in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+def test_auto_comment_char_verbose_commit_taking_a_key_out_passes(
+        git_repo, committing, keys, tmp_path):
+    """``core.commentChar=auto`` and ``git commit -v`` in the editor: git
+    writes its own block, the cut is at it, the diff's ``-`` key line is
+    not the message."""
+    key = keys()
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo, 'leak')
+    write(git_repo, 'k.py', 'K = None\n')
+    git(git_repo, 'add', 'k.py')
+    script = tmp_path / 'editor.sh'
+    script.write_text('#!/bin/sh\n{ echo "unleak"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n')
+    script.chmod(0o755)
+    rc, out = run(git_repo, dict(committing, GIT_EDITOR=str(script)),
+                  'git', '-c', 'core.commentChar=auto', 'commit', '-q', '-v')
+    assert rc == 0, out
+    assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'unleak'

@@ -482,3 +482,31 @@ def test_precommit_untrack_command_for_a_name_holding_a_key(git_repo, precommit_
     assert rc == 0, said
     staged = git(repo, 'diff', '--cached', '--name-only').split()
     assert staged == ['.pre-commit-config.yaml', 'cfg/.env.other']
+
+
+@pytest.mark.parametrize('path', ['--allow=x/.env', '--allow'])
+def test_a_staged_env_file_named_like_an_option_is_refused(git_repo, tmp_path, path):
+    """A staged ``--allow=x/.env`` is a file (it exists, as ``hookargs``
+    reads it), not an ``--allow`` pattern, and a staged ``--allow`` no
+    option taking the ``.env`` after it: the early exit for runs with no
+    file took them for options and passed.  Real git, the real pre-commit."""
+    from tests.conftest import write
+    from tests.gitplay import clean_env
+    from tests.gitplay import commit
+    from tests.gitplay import install
+    from tests.gitplay import local_hooks_config
+    from tests.gitplay import manifest
+    from tests.gitplay import run as run_git
+
+    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
+        ('forbid-env-files', manifest('forbid-env-files'))))
+    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
+    install(git_repo, env)
+    commit(git_repo, 'config')
+    staged = [path] if path != '--allow' else ['--allow', '.env']  # '--allow' took '.env'
+    for name in staged:
+        write(git_repo, name, 'SECRET=1\n')
+    git(git_repo, 'add', '-f', '--', *staged)
+    rc, out = run_git(git_repo, env, 'git', 'commit', '-q', '-m', 'x')
+    assert rc == 1 and '.env: env file' in out, out
+    assert _head(git_repo) == '1'

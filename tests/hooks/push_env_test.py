@@ -289,3 +289,75 @@ def test_a_pushed_env_file_is_not_called_staged(git_repo, env_pushing, path, sai
     rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
     assert rc == 1 and said in out, out
     assert 'staged' not in out, out
+
+
+@pytest.mark.parametrize('case', [
+    'glob', 'partial-glob', 'config-glob', 'mirror', 'mirror-remote', 'unreadable', 'url'])
+def test_pre_push_refuses_a_tree_under_any_ref_the_push_sends(git_repo, env_pushing, tmp_path, case):
+    """A tree with a ``.env`` under a ref whose name holds a ``/``: git's
+    refspec ``*`` matches across ``/`` (``refs/tags/*`` sends
+    ``refs/tags/snap/x``; a ``for-each-ref`` pattern does not take it),
+    and ``--mirror`` (or a mirror remote, or a push that cannot be read)
+    sends every ref, ``refs/snap/x`` too."""
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    tree = _tree_with(git_repo, '.env')
+    remote = str(tmp_path / 'remote.git')
+    ref = 'refs/tags/snap/x'
+    if case in ('mirror', 'mirror-remote', 'unreadable'):
+        ref = 'refs/snap/x'
+        git(git_repo, 'update-ref', ref, tree)
+    else:
+        git(git_repo, 'tag', '-a', '-m', 'snapshot', 'snap/x', tree)
+    git_cmd = 'git'
+    if case == 'unreadable':  # git under another name: the push's argv is not read
+        renamed = tmp_path / 'bin' / 'gitx'
+        renamed.parent.mkdir()
+        renamed.symlink_to(shutil.which('git'))
+        git_cmd = str(renamed)
+    args = {
+        'glob': ['origin', 'main', 'refs/tags/*'],
+        'partial-glob': ['origin', 'main', 'refs/tags/sna*'],
+        'config-glob': ['origin'],
+        'mirror': ['--mirror', 'origin'],
+        'mirror-remote': ['origin'],
+        'unreadable': ['origin', 'main', 'refs/snap/x'],
+        'url': [remote, 'main', 'snap/x'],
+    }[case]
+    if case == 'config-glob':
+        git(git_repo, 'config', '--add', 'remote.origin.push', 'refs/heads/*:refs/heads/*')
+        git(git_repo, 'config', '--add', 'remote.origin.push', 'refs/tags/*:refs/tags/*')
+    if case == 'mirror-remote':
+        git(git_repo, 'config', 'remote.origin.mirror', 'true')
+    rc, out = run(git_repo, env_pushing, git_cmd, 'push', *args)
+    assert rc == 1, out
+    assert '.env: env file in the tree that' in out, out
+    if ref.startswith('refs/tags/'):
+        assert 'git tag -d' in out, out
+    else:
+        assert f'git update-ref -d {ref}' in out and 'git tag -d' not in out, out
+    assert 'snap' not in git(git_repo, 'ls-remote', remote), out
+
+
+@pytest.mark.parametrize('name', ['snap', 'snap/x'])
+def test_a_glob_refspec_with_no_tree_matching_passes(git_repo, env_pushing, name):
+    """The glob's match is git's: ``refs/tags/other*`` takes no
+    ``refs/tags/snap...``, and the push passes."""
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    git(git_repo, 'tag', '-a', '-m', 's', name, _tree_with(git_repo, '.env'))
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main', 'refs/tags/other*')
+    assert rc == 0, out
+
+
+def test_a_tree_pushed_by_its_id_is_named_so(git_repo, env_pushing, tmp_path):
+    """``git push origin <tree>:refs/tags/t``: the refusal names the tree
+    by its id and says to leave it out, not to delete a tag."""
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    tree = _tree_with(git_repo, '.env')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main', f'{tree}:refs/tags/t')
+    assert rc == 1, out
+    assert f'.env: env file in the tree {tree} the push names by its id' in out, out
+    assert 'Leave it out of the push' in out and 'git tag -d' not in out, out
+    assert git(git_repo, 'ls-remote', str(tmp_path / 'remote.git'), 'refs/tags/t') == ''

@@ -98,12 +98,12 @@ def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
     from together_hooks.fileio import read_file
     from together_hooks.findings import COMMIT_MESSAGE
     from together_hooks.sources.content import Content
-    from together_hooks.sources.message import git_cuts
+    from together_hooks.sources.message import git_cut
     from together_hooks.sources.message import message_end
     from together_hooks.sources.message import running_commit_argv
 
     data = read_file(filenames[0]) or b''
-    return [Content(COMMIT_MESSAGE, data[:message_end(data, git_cuts(running_commit_argv()))])]
+    return [Content(COMMIT_MESSAGE, data[:message_end(data, *git_cut(running_commit_argv()))])]
 
 
 def _as_committed(filenames: Sequence[str]) -> list[Content]:

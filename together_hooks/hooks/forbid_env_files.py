@@ -306,11 +306,29 @@ def _tree_messages(
                 found.setdefault(path, ref)
     sends = 'sends' if sure else 'may send (its refspecs cannot be read)'
     return [
-        f'{named}: env file in the tree that {ref} names (no commit: this push '
-        f'{sends} every file of it). Delete that ref (git tag -d), make it '
-        'again without the env file, and rotate what it held'
+        f'{named}: env file in the {_named_tree(ref)} (no commit: this push '
+        f'{sends} every file of it). {_tree_remedy(ref)}, and rotate what it held'
         for named, ref in sorted(found.items())
     ]
+
+
+def _is_object_id(ref: str) -> bool:
+    return len(ref) in (40, 64) and all(c in '0123456789abcdef' for c in ref)
+
+
+def _named_tree(ref: str) -> str:
+    """How a pushed tree is named: by a ref, or by its id."""
+    return f'tree {ref} the push names by its id' if _is_object_id(ref) else f'tree that {ref} names'
+
+
+def _tree_remedy(ref: str) -> str:
+    """What takes a pushed tree out: a tag deleted, another ref deleted,
+    or a tree pushed by its id left out of the push."""
+    if _is_object_id(ref):
+        return 'Leave it out of the push'
+    if ref.startswith('refs/') and not ref.startswith('refs/tags/'):
+        return f'Delete that ref (git update-ref -d {ref}), make it again without the env file'
+    return 'Delete that ref (git tag -d), make it again without the env file'
 
 
 # The arguments' defaults, and the options hookargs reads without argparse.
@@ -341,9 +359,15 @@ def build_parser() -> argparse.ArgumentParser:
 def _nothing_to_check(argv: Sequence[str]) -> bool:
     """Whether a run has nothing to judge: no file given (only ``--allow``
     patterns, which judge files), no push, no audit log to write.  The
-    config file is not read then: it only says how to judge files."""
+    config file is not read then: it only says how to judge files.  An
+    argument naming a path that exists is a file, as ``hookargs`` reads
+    it (a staged ``--allow=x/.env``): ``fileio.is_file_arg``'s rule, its
+    ``lexists`` here, since importing ``fileio`` costs this exit some 5 ms
+    of CPU."""
     rest = iter(argv)
     for arg in rest:
+        if arg.startswith('-') and os.path.lexists(arg):  # fileio.is_file_arg's rule
+            return False
         if arg == '--allow':
             next(rest, None)
         elif not arg.startswith('--allow='):

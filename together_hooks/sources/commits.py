@@ -1184,8 +1184,19 @@ def _refspec_sources(specs: Sequence[str]) -> list[str] | None:
     return sources
 
 
-# What ``sent_sources``' sets of refs are, as ``for-each-ref`` patterns.
+# What ``sent_sources``' sets of refs are, as ``for-each-ref`` patterns
+# (``--all``: every ref, ``refs/snap/x`` too).
 _SOURCE_REFS = {'--branches': ('refs/heads',), '--tags': ('refs/tags',), '--all': ()}
+
+
+def refspec_glob_matches(pattern: str, ref: str) -> bool:
+    """Whether a push refspec's source pattern matches a ref as git's
+    refspecs match: its one ``*`` stands for any run of characters, ``/``
+    too (``refs/tags/*`` takes ``refs/tags/snap/x``, which a
+    ``for-each-ref`` pattern does not)."""
+    head, star, tail = pattern.partition('*')
+    return (bool(star) and len(ref) >= len(head) + len(tail)
+            and ref.startswith(head) and ref.endswith(tail))
 
 
 def sent_trees(
@@ -1196,22 +1207,24 @@ def sent_trees(
     <tree>``, through any chain of tags): git sends every object of that
     tree, and no commit lists its paths.  Trees the remote's tracking refs
     already reach are left out.  The flag: whether those refs are surely
-    sent (False: the ``git push`` cannot be read, and every local branch,
-    tag, note and replace ref is taken)."""
+    sent (False: the ``git push`` cannot be read, and every local ref is
+    taken, as ``--mirror`` sends them)."""
     sure = sources is not None
     if sources is None:
         sources = ['--all']
     names: list[str] = []
+    every: list[str] | None = None
     for source in sources:
         if not source.startswith('-'):
             names.append(source)
             continue
         if source.startswith('--glob='):
-            patterns: tuple[str, ...] = (source[len('--glob='):],)
-        else:
-            patterns = _SOURCE_REFS.get(source, ()) or (
-                'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
-        names.extend(git(root, 'for-each-ref', '--format=%(refname)', *patterns).decode(
+            if every is None:
+                every = _every_ref(root)
+            names.extend(r for r in every if refspec_glob_matches(source[len('--glob='):], r))
+            continue
+        names.extend(git(root, 'for-each-ref', '--format=%(refname)',
+                         *_SOURCE_REFS.get(source, ())).decode(
             'utf-8', 'surrogateescape').splitlines())
     trees = [(name, sha) for name, sha, kind in _peeled(root, list(dict.fromkeys(names)))
              if kind == 'tree']
@@ -1221,6 +1234,11 @@ def sent_trees(
         new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
         trees = [(name, sha) for name, sha in trees if sha in new]
     return trees, sure
+
+
+def _every_ref(root: str) -> list[str]:
+    return git(root, 'for-each-ref', '--format=%(refname)').decode(
+        'utf-8', 'surrogateescape').splitlines()
 
 
 def tree_paths(root: str, tree: str) -> list[str]:

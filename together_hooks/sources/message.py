@@ -10,7 +10,8 @@ scissors line, which a ``-m``, ``-F`` or ``--cleanup=verbatim`` message
 can hold.  The hook cannot ask git: it reads the running ``git commit``'s
 arguments (Linux ``/proc``, as ``commits`` reads ``git push``'s) and
 git's config.  Where that cannot be told (no ``/proc``, a hook run by
-``git merge``, an alias of an alias): the whole file, fail-closed.
+``git merge``, an alias of an alias, an option this module does not
+know): the whole file, fail-closed.
 """
 from __future__ import annotations
 
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
 
 # git's scissors line, after its comment character.
 CUT_LINE = b' ------------------------ >8 ------------------------\n'
-# The two lines git writes below its own scissors line.
-CUT_EXPLANATION = (b' Do not modify or remove the line above.\n',
-                   b' Everything below it will be ignored.\n')
 # The characters ``core.commentChar=auto`` picks from (git's own list).
 AUTO_COMMENT_CHARS = b'#;@!$%^&|:'
 
@@ -52,6 +50,24 @@ _OTHER_LONG = (
 )
 _VALUED_SHORT = 'mFcCt'  # the rest of the word, else the next argument
 _ATTACHED_SHORT = 'uS'  # an optional value: the rest of the word only
+_FLAG_SHORT = 'vqseaiopnz'  # ``git commit``'s other one-letter options
+# git accepts ``--no-<option>`` for each (``--<option>`` for a ``--no-``
+# one): the negations the cut depends on are read, the others are options
+# whose effect on the message is not modelled (``--no-message``).
+_NEGATED = tuple(
+    f'--{name[5:]}' if name.startswith('--no-') else f'--no-{name[2:]}'
+    for name in (*_VALUED_LONG, *_OTHER_LONG)
+)
+_KNOWN_LONG = tuple(dict.fromkeys((*_VALUED_LONG, *_OTHER_LONG, *_NEGATED)))
+# Negations that change nothing the cut depends on.
+_HARMLESS_NEGATED = (
+    '--no-quiet', '--no-dry-run', '--no-short', '--no-branch', '--no-ahead-behind',
+    '--no-porcelain', '--no-long', '--no-null', '--no-reset-author', '--no-all',
+    '--no-include', '--no-interactive', '--no-patch', '--no-only', '--no-allow-empty',
+    '--no-allow-empty-message', '--no-untracked-files', '--no-amend', '--post-rewrite',
+    '--no-trailer', '--no-pathspec-from-file', '--no-pathspec-file-nul', '--no-author',
+    '--no-date',
+)
 
 
 def running_commit_argv() -> list[str] | None:
@@ -74,7 +90,12 @@ def running_commit_argv() -> list[str] | None:
     from together_hooks.gitrun import git_probe
 
     alias = git_probe('.', 'config', '--get', f'alias.{command}')
-    expanded = (alias or b'').decode('utf-8', 'surrogateescape').split()
+    import shlex
+
+    try:  # git splits an alias as a shell would its quotes: ``-m "x -v"``
+        expanded = shlex.split((alias or b'').decode('utf-8', 'surrogateescape'))
+    except ValueError:
+        return None
     if expanded and expanded[0] == 'commit':
         return [*expanded[1:], *rest]
     return None
@@ -109,10 +130,9 @@ def _long(arg: str) -> tuple[str | None, str | None]:
     """(the ``git commit`` long option ``arg`` names, by the unique prefix
     git accepts; its attached value)."""
     name, eq, value = arg.partition('=')
-    known = (*_VALUED_LONG, *_OTHER_LONG)
-    if name in known:
+    if name in _KNOWN_LONG:
         return name, value if eq else None
-    matches = [k for k in known if k.startswith(name)]
+    matches = [k for k in _KNOWN_LONG if k.startswith(name)]
     return (matches[0] if len(matches) == 1 else None), value if eq else None
 
 
@@ -123,12 +143,16 @@ class CommitOptions:
         self.verbose: int | None = None  # None: not given (config decides)
         self.cleanup: str | None = None
         self.edit: bool | None = None
+        self.status: bool | None = None  # None: not given (config decides)
         self.message_given = False
+        # An option not known here: what git makes of it is not known,
+        # and the whole message is read (fail-closed).
+        self.unknown = False
         rest = iter(argv)
         for arg in rest:
-            if arg == '--' or not arg.startswith('-') or arg == '-':
-                if arg == '--':
-                    break
+            if arg in ('--', '--end-of-options'):
+                break  # the rest are paths, even ``-v``
+            if not arg.startswith('-') or arg == '-':
                 continue  # a path
             if arg.startswith('--'):
                 name, value = _long(arg)
@@ -144,6 +168,8 @@ class CommitOptions:
                     break
                 if char in _ATTACHED_SHORT:
                     break
+                if char not in _FLAG_SHORT:
+                    self.unknown = True
                 self._short(char)
 
     def _short(self, char: str) -> None:
@@ -161,39 +187,52 @@ class CommitOptions:
             self.verbose = 0
         elif name == '--cleanup':
             self.cleanup = value
+        elif name == '--no-cleanup':
+            self.cleanup = 'default'  # git's own default, not commit.cleanup
         elif name == '--edit':
             self.edit = True
         elif name == '--no-edit':
             self.edit = False
+        elif name in ('--status', '--no-status'):
+            self.status = name == '--status'
         elif name in ('--message', '--file', '--reuse-message', '--reedit-message', '--fixup'):
             self.message_given = True
+        elif name is None or name not in (*_VALUED_LONG, *_OTHER_LONG, *_HARMLESS_NEGATED):
+            self.unknown = True
 
     def uses_editor(self) -> bool:
         """Whether git opens the editor: ``-e``, else no message given."""
         return self.edit if self.edit is not None else not self.message_given
 
 
-def git_cuts(argv: Sequence[str] | None) -> bool:
-    """Whether the ``git commit`` with arguments ``argv`` cuts its message
-    at a scissors line: verbose, or cleanup ``scissors`` with the editor.
-    None (not known): False, the whole message is scanned."""
+def git_cut(argv: Sequence[str] | None) -> tuple[bool, bool]:
+    """(whether the ``git commit`` with arguments ``argv`` cuts its
+    message at a scissors line: verbose, or cleanup ``scissors`` with the
+    editor; whether git itself wrote a scissors block into the file: the
+    editor with its status and the verbose diff).  Not known (None, an
+    option not known here): no cut, the whole message is scanned."""
     if argv is None:
-        return False
+        return False, False
     from together_hooks.gitrun import git_probe
 
     options = CommitOptions(argv)
+    if options.unknown:
+        return False, False
     verbose = options.verbose
     if verbose is None:
         configured = git_probe('.', 'config', '--type=bool-or-int', '--get', 'commit.verbose')
         text = (configured or b'').strip()
         verbose = 1 if text == b'true' else int(text) if text.lstrip(b'-').isdigit() else 0
     if verbose > 0:
-        return True
+        status = options.status
+        if status is None:
+            status = git_probe('.', 'config', '--bool', '--get', 'commit.status') != b'false\n'
+        return True, options.uses_editor() and status
     cleanup = options.cleanup
     if cleanup is None:
         cleanup = (git_probe('.', 'config', '--get', 'commit.cleanup') or b'').decode(
             'utf-8', 'replace').strip()
-    return cleanup == 'scissors' and options.uses_editor()
+    return cleanup == 'scissors' and options.uses_editor(), False
 
 
 def comment_strings() -> list[bytes]:
@@ -213,27 +252,31 @@ def comment_strings() -> list[bytes]:
     return list(dict.fromkeys(found if char_set else [*found, b'#']))
 
 
-def message_end(data: bytes, cuts: bool) -> int:
+def message_end(data: bytes, cuts: bool, own_block: bool = False) -> int:
     """Where git's cut leaves the message file ``data``: at its first
     scissors line of git's comment character when git cuts (``cuts``),
     else its end.  Where git's character is not certain
     (``comment_strings``), the latest of the candidates' cuts: git keeps
-    no more than that.  Under ``core.commentChar=auto`` git's character is
-    the one of git's own block (its scissors line and two explanation
-    lines, the last such block); without one it cannot be told, and the
-    whole file is read (fail-closed)."""
+    no more than that.
+
+    ``core.commentChar=auto``: git picks ``#`` for a message holding no
+    ``#``, else the first of ``AUTO_COMMENT_CHARS`` that starts none of
+    its lines, so no scissors line of the message git was given is ever
+    git's.  Only a block git wrote itself below the message
+    (``own_block``: the editor, its status, the verbose diff) can be: the
+    latest cut of any character's scissors line.  Without one the whole
+    file is read."""
     if not cuts:
         return len(data)
     chars = comment_strings()
     if b'auto' in chars:
-        blocks = [
-            (data.rfind(c + CUT_LINE + b''.join(c + line for line in CUT_EXPLANATION)), c)
-            for c in (bytes([b]) for b in AUTO_COMMENT_CHARS)
-        ]
-        at, found = max(blocks)
-        if at < 0 or not (at == 0 or data[at - 1:at] == b'\n'):
+        if not own_block:
             return len(data)
-        chars = [found]
+        chars = [bytes([b]) for b in AUTO_COMMENT_CHARS
+                 if data.startswith(bytes([b]) + CUT_LINE)
+                 or b'\n' + bytes([b]) + CUT_LINE in data]
+        if not chars:
+            return len(data)
     ends = []
     for char in chars:
         if data.startswith(char + CUT_LINE):
