@@ -85,3 +85,17 @@ def test_a_zlib_bomb_fails_closed(tmp_path):
     r = scan('bomb.zz', cwd=tmp_path)
     assert_error_line(r, 'bomb.zz', 'not scanned whole')
 
+
+def test_a_cut_gzip_in_the_history_is_named_by_its_path_and_commit(git_repo):
+    """History discovery scans blobs with no path: its error names the
+    path and the commit that hold the blob, not ``error: : a gzip``."""
+    import gzip
+
+    (git_repo / 'logs').mkdir()
+    (git_repo / 'logs' / 'run.log.gz').write_bytes(gzip.compress(b'step ok\n' * 2000)[:-30])
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'logs')
+    commit = git(git_repo, 'rev-parse', 'HEAD').strip()
+    r = scan('--history', cwd=git_repo)
+    assert_error_line(r, 'logs/run.log.gz', commit[:12], 'gzip', 'not scanned whole')
+    assert ': : ' not in r.err
