@@ -1277,6 +1277,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Together AI\n===========\n\napi key: {hex}',
         'Together\n--------\n\ntoken: `{hex}`',
         '**Together AI**\n\n- API key: {hex}',
+        # Sub-labels under a Together ATX heading stay in its section.
+        '## Together AI\n\n**Staging**\n\nAPI key: {hex}\n\n**Production**\n\nAPI key: x',
+        '### Together\n\n**staging**\n\nTOKEN={hex}',
+        '## Together AI\n\nProduction\n----------\n\napi_key: {hex}',
         # A YAML list of keys under together:, the second item too.
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
@@ -1382,6 +1386,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  - model_name: a\n    litellm_params:\n      model: together_ai/m\n'
         '  - model_name: b\n    litellm_params:\n      model: azure/gpt\n      api_key: {hex}',
         '[together]\nmodel = "m"\n[openai]\napi_key = "{hex}"',
+        # Another provider's sub-label under a Together heading; ATX
+        # sections do not nest.
+        '## Together AI\n\n**OpenAI**\n\napi key: {hex}',
+        '# Together\n\n## OpenAI\n\napi key: {hex}',
         # Named after Together, but not its key.
         'TOGETHER_MODEL_HASH={hex}',
         'TOGETHER_MODEL_KEY={hex}',
