@@ -798,7 +798,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
-        Pattern(rb'(?<![\w.-])(?i:api\.together\.(?:xyz|ai))(?::[^:\s]{0,64}){1,4}:' + _HEX_KEY),
+        # Its whole shape, a line's five fields: a Redis key or a pin file
+        # (``ratelimit:api.together.xyz:443:<sha256>``,
+        # ``api.together.xyz:443:sha256:<hex>``) holds a digest.
+        Pattern(rb'(?m:^)[ \t]{0,8}(?i:api\.together\.(?:xyz|ai)):(?:\d{1,5}|\*)'
+                rb'(?::(?!(?i:[^:\s]{0,64}?(?:sha\d|hash|digest|checksum|md5|fingerprint|cache)))[^:\s/]{1,64}){2}:'
+                + _HEX_KEY + rb'(?=[ \t]*(?m:$))'),
         # The key printed into a command that stores it under a Together
         # key's name (``echo <key> | pass insert together/api-key``,
         # ``printf '%s' <key> | secret-tool store --label='Together API key'``).
@@ -1390,6 +1395,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # sections do not nest.
         '## Together AI\n\n**OpenAI**\n\napi key: {hex}',
         '# Together\n\n## OpenAI\n\napi key: {hex}',
+        # A Redis key, a pin file, a URL: no .pgpass line's five fields.
+        '1) "llm-cache:api.together.xyz:v1/chat/completions:{hex}"',
+        '2) "ratelimit:api.together.xyz:443:{hex}"',
+        'api.together.xyz:443:sha256:{hex}',
+        'api.together.xyz:443:cache:sha256:{hex}',
+        'curl -v https://api.together.xyz:443/v1/blobs/sha256:{hex}',
         # Named after Together, but not its key.
         'TOGETHER_MODEL_HASH={hex}',
         'TOGETHER_MODEL_KEY={hex}',
