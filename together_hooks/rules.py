@@ -609,6 +609,17 @@ _CSV_CREDENTIAL = (
     rb'(?=[^\r\n]{0,2000}?(?:api\.together\.(?:xyz|ai)\b|(?<![^,\n])"?(?i:together(?:[ _-]?ai)?)"?(?=,|\r?\n|\Z)))'
     rb'(?:[^\r\n,]{0,200},){%d}'
 )
+# A password manager's export header, as 1Password, LastPass, Bitwarden,
+# Chrome, KeePass and Dashlane write it: a username or login column and
+# a title, name or URL column; not a log's or a usage export's (LiteLLM's
+# spend logs: ``request_id,call_type,api_key,spend,...``, its ``api_key`` a
+# virtual key's sha256), with a request id, spend, tokens, hash or model column.
+_CSV_FIELD = rb'(?:[^\r\n]{0,2000}?,)?"?(?i:%s)"?(?=,|\r?\n)'
+_CSV_EXPORT_HEADER = (
+    rb'(?=' + _CSV_FIELD % rb'(?:login[ _]?)?(?:user[ _]?name|e-?mail)|login(?:[ _]?name)?|user' + rb')'
+    rb'(?=' + _CSV_FIELD % rb'title|name|url|uri|login_uri|web[ _]?site|account' + rb')'
+    rb'(?!' + _CSV_FIELD % rb'[^\r\n,]{0,40}?(?:request[ _]?id|spend|tokens|hash|model)[^\r\n,]{0,40}' + rb')'
+)
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
 # names a digest (``hashed_token``, ``sha256.secret``); an API key or
@@ -867,7 +878,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # A password manager's CSV export, the key in the credential
         # column of a row naming Together (one alternative per column).
-        Pattern(rb'(?m:^)(?:' + rb'|'.join(_CSV_CREDENTIAL % (n, n, n) for n in range(12)) + rb')'
+        Pattern(rb'(?m:^)' + _CSV_EXPORT_HEADER + rb'(?:' + rb'|'.join(_CSV_CREDENTIAL % (n, n, n) for n in range(12)) + rb')'
                 rb'"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)'),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
@@ -1509,6 +1520,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Title,Website,Password\nTogether AI,https://api.together.xyz,\nGitHub,https://github.com,{hex}',
         'name,url,password,sha256\nTogether,https://api.together.xyz,,{hex}',
         'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',
+        # LiteLLM's spend logs and daily spend: ``api_key`` holds a virtual
+        # key's sha256; no password manager's header.
+        'request_id,call_type,api_key,spend,total_tokens,model,api_base,user\n'
+        'chatcmpl-1,acompletion,{hex},0.0001,100,together_ai/m,https://api.together.xyz/v1,alice\n'
+        'chatcmpl-2,acompletion,{hex},0.0001,100,together_ai/m,https://api.together.xyz/v1,alice\n',
+        'id,user_id,date,api_key,model,custom_llm_provider,prompt_tokens,spend\n'
+        'a1,alice,2025-05-01,{hex},meta-llama/m,together_ai,1200,0.002\n'
+        'a2,alice,2025-05-02,{hex},meta-llama/m,together_ai,1200,0.002\n',
+        'name,url,username,api_key,model\nTogether,https://api.together.xyz,alice,{hex},m',
+        'provider,api_key\ntogether,{hex}',
         'db.example.com:5432:together:app:{hex}',
         'cmdkey /generic:together /user:ml-team /pass:%TOGETHER_API_KEY%\nREM build {hex}',
         "echo '{hex}  together-cli.tar.gz' | sha256sum -c",
