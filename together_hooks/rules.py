@@ -609,6 +609,17 @@ _CSV_CREDENTIAL = (
     rb'(?=[^\r\n]{0,2000}?(?:api\.together\.(?:xyz|ai)\b|(?<![^,\n])"?(?i:together(?:[ _-]?ai)?)"?(?=,|\r?\n|\Z)))'
     rb'(?:[^\r\n,]{0,200},){%d}'
 )
+# A password manager's export header, as 1Password, LastPass, Bitwarden,
+# Chrome, KeePass and Dashlane write it: a username or login column and
+# a title, name or URL column; not a log's or a usage export's (LiteLLM's
+# spend logs: ``request_id,call_type,api_key,spend,...``, its ``api_key`` a
+# virtual key's sha256), with a request id, spend, tokens, hash or model column.
+_CSV_FIELD = rb'(?:[^\r\n]{0,2000}?,)?"?(?i:%s)"?(?=,|\r?\n)'
+_CSV_EXPORT_HEADER = (
+    rb'(?=' + _CSV_FIELD % rb'(?:login[ _]?)?(?:user[ _]?name|e-?mail)|login(?:[ _]?name)?|user' + rb')'
+    rb'(?=' + _CSV_FIELD % rb'title|name|url|uri|login_uri|web[ _]?site|account' + rb')'
+    rb'(?!' + _CSV_FIELD % rb'[^\r\n,]{0,40}?(?:request[ _]?id|spend|tokens|hash|model)[^\r\n,]{0,40}' + rb')'
+)
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
 # names a digest (``hashed_token``, ``sha256.secret``); an API key or
@@ -798,7 +809,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
-        Pattern(rb'(?<![\w.-])(?i:api\.together\.(?:xyz|ai))(?::[^:\s]{0,64}){1,4}:' + _HEX_KEY),
+        # Its whole shape, a line's five fields: a Redis key or a pin file
+        # (``ratelimit:api.together.xyz:443:<sha256>``,
+        # ``api.together.xyz:443:sha256:<hex>``) holds a digest.
+        Pattern(rb'(?m:^)[ \t]{0,8}(?i:api\.together\.(?:xyz|ai)):(?:\d{1,5}|\*)'
+                rb'(?::(?!(?i:[^:\s]{0,64}?(?:sha\d|hash|digest|checksum|md5|fingerprint|cache)))[^:\s/]{1,64}){2}:'
+                + _HEX_KEY + rb'(?=[ \t]*(?m:$))'),
         # The key printed into a command that stores it under a Together
         # key's name (``echo <key> | pass insert together/api-key``,
         # ``printf '%s' <key> | secret-tool store --label='Together API key'``).
@@ -862,7 +878,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # A password manager's CSV export, the key in the credential
         # column of a row naming Together (one alternative per column).
-        Pattern(rb'(?m:^)(?:' + rb'|'.join(_CSV_CREDENTIAL % (n, n, n) for n in range(12)) + rb')'
+        Pattern(rb'(?m:^)' + _CSV_EXPORT_HEADER + rb'(?:' + rb'|'.join(_CSV_CREDENTIAL % (n, n, n) for n in range(12)) + rb')'
                 rb'"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)'),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
@@ -1277,6 +1293,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Together AI\n===========\n\napi key: {hex}',
         'Together\n--------\n\ntoken: `{hex}`',
         '**Together AI**\n\n- API key: {hex}',
+        # Sub-labels under a Together ATX heading stay in its section.
+        '## Together AI\n\n**Staging**\n\nAPI key: {hex}\n\n**Production**\n\nAPI key: x',
+        '### Together\n\n**staging**\n\nTOKEN={hex}',
+        '## Together AI\n\nProduction\n----------\n\napi_key: {hex}',
         # A YAML list of keys under together:, the second item too.
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
@@ -1382,6 +1402,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  - model_name: a\n    litellm_params:\n      model: together_ai/m\n'
         '  - model_name: b\n    litellm_params:\n      model: azure/gpt\n      api_key: {hex}',
         '[together]\nmodel = "m"\n[openai]\napi_key = "{hex}"',
+        # Another provider's sub-label under a Together heading; ATX
+        # sections do not nest.
+        '## Together AI\n\n**OpenAI**\n\napi key: {hex}',
+        '# Together\n\n## OpenAI\n\napi key: {hex}',
+        # A Redis key, a pin file, a URL: no .pgpass line's five fields.
+        '1) "llm-cache:api.together.xyz:v1/chat/completions:{hex}"',
+        '2) "ratelimit:api.together.xyz:443:{hex}"',
+        'api.together.xyz:443:sha256:{hex}',
+        'api.together.xyz:443:cache:sha256:{hex}',
+        'curl -v https://api.together.xyz:443/v1/blobs/sha256:{hex}',
         # Named after Together, but not its key.
         'TOGETHER_MODEL_HASH={hex}',
         'TOGETHER_MODEL_KEY={hex}',
@@ -1490,6 +1520,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Title,Website,Password\nTogether AI,https://api.together.xyz,\nGitHub,https://github.com,{hex}',
         'name,url,password,sha256\nTogether,https://api.together.xyz,,{hex}',
         'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',
+        # LiteLLM's spend logs and daily spend: ``api_key`` holds a virtual
+        # key's sha256; no password manager's header.
+        'request_id,call_type,api_key,spend,total_tokens,model,api_base,user\n'
+        'chatcmpl-1,acompletion,{hex},0.0001,100,together_ai/m,https://api.together.xyz/v1,alice\n'
+        'chatcmpl-2,acompletion,{hex},0.0001,100,together_ai/m,https://api.together.xyz/v1,alice\n',
+        'id,user_id,date,api_key,model,custom_llm_provider,prompt_tokens,spend\n'
+        'a1,alice,2025-05-01,{hex},meta-llama/m,together_ai,1200,0.002\n'
+        'a2,alice,2025-05-02,{hex},meta-llama/m,together_ai,1200,0.002\n',
+        'name,url,username,api_key,model\nTogether,https://api.together.xyz,alice,{hex},m',
+        'provider,api_key\ntogether,{hex}',
         'db.example.com:5432:together:app:{hex}',
         'cmdkey /generic:together /user:ml-team /pass:%TOGETHER_API_KEY%\nREM build {hex}',
         "echo '{hex}  together-cli.tar.gz' | sha256sum -c",

@@ -1,7 +1,7 @@
 """A file that is one zlib stream (a committed git loose object: ``blob
 <size>\\0`` and the content, deflated; a ``.zz``) is read as a container
 of one member, in every mode (docs/detection.md, "Inside compressed
-containers"); a cut one fails closed; a zlib stream of text without a
+containers"); a cut one is scanned as far as it inflates; a zlib stream of text without a
 key, and random bytes that start with a zlib header, pass."""
 from __future__ import annotations
 
@@ -53,11 +53,27 @@ def test_random_bytes_after_a_zlib_header_are_no_container():
     assert container_kind(b'x^2 + y^2 = 1\n') is None
 
 
-def test_a_cut_zlib_stream_fails_closed(tmp_path, keys):
-    key = keys()
-    (tmp_path / 'dump.zz').write_bytes(_loose(f'TOGETHER_API_KEY={key}\n'.encode() * 400)[:-40])
-    r = scan('dump.zz', cwd=tmp_path)
-    assert_error_line(r, 'dump.zz', 'zlib', 'not scanned whole')
+def test_a_cut_zlib_stream_is_scanned_as_far_as_it_inflates(git_repo, keys):
+    """A zlib stream is told by a heuristic, not a magic: cut short (a
+    corrupt loose object, a 2-byte ``x\\x9c`` file) it is no error; what
+    inflates before the cut is scanned (a key there is found), the file's
+    bytes as plain bytes, in every mode."""
+    key, raw = keys(), keys()
+    (git_repo / 'dump.zz').write_bytes(_loose(f'TOGETHER_API_KEY={key}\n'.encode() * 400)[:-40])
+    (git_repo / 'tiny.bin').write_bytes(b'x\x9c')
+    (git_repo / 'corrupt.obj').write_bytes(_loose(b'hello\n' * 50)[:9])
+    # A plain key right after a header-like start, in bytes that do not inflate whole.
+    (git_repo / 'head.txt').write_bytes(b'x\xda' + f'\nTOGETHER_API_KEY={raw}\n'.encode())
+    git(git_repo, 'add', '.')
+    for args in (('.',), ('--staged',), ('--history',)):
+        if args == ('--history',):
+            git(git_repo, 'commit', '-qm', 'fixtures')
+        r = scan('--format', 'json', *args, cwd=git_repo)
+        assert r.rc == 1, (args, r.err[-300:])
+        paths = {f['path'] for f in r.json()['findings']}
+        assert any(p.startswith('dump.zz') for p in paths), (args, paths)
+        assert 'head.txt' in paths, (args, paths)
+        assert leaked([key, raw], r.out, r.err) == []
 
 
 def test_a_zlib_bomb_fails_closed(tmp_path):
@@ -68,3 +84,18 @@ def test_a_zlib_bomb_fails_closed(tmp_path):
     (tmp_path / 'bomb.zz').write_bytes(b''.join(chunks) + packer.flush())
     r = scan('bomb.zz', cwd=tmp_path)
     assert_error_line(r, 'bomb.zz', 'not scanned whole')
+
+
+def test_a_cut_gzip_in_the_history_is_named_by_its_path_and_commit(git_repo):
+    """History discovery scans blobs with no path: its error names the
+    path and the commit that hold the blob, not ``error: : a gzip``."""
+    import gzip
+
+    (git_repo / 'logs').mkdir()
+    (git_repo / 'logs' / 'run.log.gz').write_bytes(gzip.compress(b'step ok\n' * 2000)[:-30])
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'logs')
+    commit = git(git_repo, 'rev-parse', 'HEAD').strip()
+    r = scan('--history', cwd=git_repo)
+    assert_error_line(r, 'logs/run.log.gz', commit[:12], 'gzip', 'not scanned whole')
+    assert ': : ' not in r.err

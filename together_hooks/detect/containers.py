@@ -15,7 +15,8 @@ them), a PDF's zlib streams, and a container inside a member, up to
 A container is told by its magic bytes (``prefilter.container_kind``, the
 one test every mode shares).  Fail closed: what cannot be scanned whole
 (past ``budget.EXPANDED`` bytes decompressed for one file, nested deeper than
-``DEPTH``, a member that does not decompress) stops the run with one line
+``DEPTH``, a member that does not decompress; not a zlib stream cut short,
+told by a heuristic only, scanned as far as it inflates) stops the run with one line
 and exit 2 (``InputError``), in every mode alike: a zip bomb costs at most
 the budget, and a container that cannot be vouched for is never passed.
 An encrypted zip member is left unread, like any encrypted data.
@@ -235,6 +236,12 @@ def _open(
             _pdf(_whole_stream(stream, head), path, scan, budget, depth, found)
         elif kind == 'tar':
             _tar(_whole_stream(stream, head), path, scan, budget, depth, found)
+        elif kind == 'zlib':
+            # Told by a heuristic (two bytes and what inflates after them),
+            # not a magic: a stream cut short is scanned as far as it
+            # inflates, its bytes as they are by the file's own scan; only
+            # the budget (a bomb) fails closed.
+            _compressed(kind, _whole_stream(stream, head), path, scan, budget, depth, found, [])
         else:
             _compressed(kind, _whole_stream(stream, head), path, scan, budget, depth, found)
     except InputError:

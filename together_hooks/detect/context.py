@@ -26,6 +26,13 @@ if TYPE_CHECKING:
     import re
     from typing import Iterator
 
+# Other providers, by name (one home: the field pattern below and the
+# Markdown sub-labels read it).
+_OTHERS = (
+    rb'(?:openai|anthropic|azure(?:[_-]?openai)?'
+    rb'|mistral(?:ai)?|groq|cohere|gemini|google|fireworks(?:[_-]?ai)?|deepseek|perplexity|openrouter'
+    rb'|ollama|replicate|huggingface|bedrock|vertex(?:[_-]?ai)?|xai|cerebras|deepinfra|anyscale)'
+)
 # Field names that say where a credential goes: a structure holding one
 # decides the question (a sibling's Together endpoint does not leak in).
 _TARGET = regex_cache.compile(
@@ -40,10 +47,10 @@ _TARGET = regex_cache.compile(
     rb'|(?<![\w-])title</[\w:.-]{1,40}>[ \t]{0,8}<[\w:.-]{1,40}>'
     # An object named or typed for another provider (``- name: openai``,
     # ``- type: openai`` in a list whose next item is Together's).
-    rb'|(?<![\w-])(?:name|id|type)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?(?:openai|anthropic|azure(?:[_-]?openai)?'
-    rb'|mistral(?:ai)?|groq|cohere|gemini|google|fireworks(?:[_-]?ai)?|deepseek|perplexity|openrouter'
-    rb'|ollama|replicate|huggingface|bedrock|vertex(?:[_-]?ai)?|xai|cerebras|deepinfra|anyscale)(?![\w.-]))',
+    rb'|(?<![\w-])(?:name|id|type)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-]))',
 )
+# A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
+_OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
 # A model field names what runs, not where: many hosts serve the same
 # open model, so it decides only with the structure right around it (a
 # provider's ``config:`` block holds the model; the provider is named a
@@ -56,7 +63,10 @@ _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?
 # line; or underlined, setext's ``===`` or ``---`` line under it; or a
 # line all bold, ``**Together AI**``), an empty line after it, as Markdown
 # writes one: a ``# comment`` right above a line of code is no heading and
-# cuts no INI section.  It holds the lines up to the next such heading.
+# cuts no INI section.  An ATX ``#`` heading holds the lines up to the
+# next ATX heading of its level or higher; a setext or bold one is a
+# sub-label (a wiki's ``**Staging**`` under ``## Together AI``): it holds
+# the lines up to the next heading of any kind and ends no ATX section.
 _HEADING = regex_cache.compile(
     rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?'
     rb'|[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)[ \t]*\r?\n[ \t]*\r?$',
@@ -195,6 +205,39 @@ def section_span(
     return starts[i], ends[i], end
 
 
+_SUBLABEL = 7
+
+
+def heading_spans(
+        at: int, lo: int, hi: int, headings: tuple[list[int], list[int]], levels: list[int],
+        data: bytes,
+) -> Iterator[tuple[int, int, int]]:
+    """The Markdown section holding ``at``: (heading, heading end, end),
+    up to the next heading of its level or higher; and when that is a
+    setext or bold sub-label (level ``_SUBLABEL``: it ends at any heading,
+    never an ATX ``#`` section) not naming another provider, the ATX
+    section holding it.  ATX sections do not nest here (a ``## OpenAI``
+    under ``# Together`` is OpenAI's)."""
+    starts, ends = headings
+    i = bisect_left(starts, at) - 1
+    if i < 0 or starts[i] < lo:
+        return
+    yield starts[i], ends[i], _section_end(starts, levels, i, hi)
+    if levels[i] != _SUBLABEL or _OTHER_LABEL.search(data, starts[i], ends[i]):
+        return
+    while i >= 0 and starts[i] >= lo and levels[i] == _SUBLABEL:
+        i -= 1
+    if i >= 0 and starts[i] >= lo:
+        yield starts[i], ends[i], _section_end(starts, levels, i, hi)
+
+
+def _section_end(starts: list[int], levels: list[int], i: int, hi: int) -> int:
+    j = i + 1
+    while j < len(starts) and starts[j] < hi and levels[j] > levels[i]:
+        j += 1
+    return starts[j] if j < len(starts) and starts[j] < hi else hi
+
+
 def _spans(
         data: bytes, at: int, lo: int, hi: int, index: _Index,
 ) -> list[tuple[int, int, int]]:
@@ -205,10 +248,10 @@ def _spans(
         (start, _line_heading(data, start, at), _line_end(data, at, hi)),
         *bracket_spans(data, at, lo, hi, index.brackets), *indent_spans(data, at, lo, hi),
     ]
-    for found in (index.sections, index.headings):
-        section = section_span(at, lo, hi, found)
-        if section is not None:
-            spans.append(section)
+    section = section_span(at, lo, hi, index.sections)
+    if section is not None:
+        spans.append(section)
+    spans.extend(heading_spans(at, lo, hi, index.headings, index.levels, data))
     # Of two structures with the same extent (a line that is all one
     # ``together = { ... }`` inline table), the labelled one speaks first.
     spans.sort(key=lambda s: (s[2] - s[0], s[1] == s[0]))
@@ -236,7 +279,7 @@ class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
 
-    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings')
+    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels')
 
     def __init__(self, walker: Walker, data: bytes, lo: int, hi: int) -> None:
         def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
@@ -256,6 +299,12 @@ class _Index:
         self.sections = where(_SECTION)
         headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, lo, hi)]
         self.headings = [a for a, _b in headings], [b for _a, b in headings]
+        # An ATX heading's level is its ``#`` count; setext and bold ones
+        # are sub-labels below every ATX level.
+        self.levels = [
+            len(h) - len(h.lstrip(b'#')) or _SUBLABEL
+            for h in (data[a:b] for a, b in headings)
+        ]
 
 
 def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:

@@ -153,6 +153,32 @@ def blob_keys(
     return keys_in(scan, data) if worth is None or worth(data) else _NONE
 
 
+def _named_keys(
+        root: str, scan: Scan, sha: bytes, blob: Blob,
+        worth: Callable[[bytes], bool] | None = None,
+) -> frozenset[str]:
+    """``blob_keys``; a blob that cannot be scanned whole (scanned with no
+    path, its error names none) is named by a path and a commit that hold it."""
+    try:
+        return blob_keys(scan, blob, worth)
+    except InputError as e:
+        text = str(e)
+        if not text.startswith(': '):
+            raise
+        raise InputError(f'{_blob_where(root, sha.decode("ascii"))}{text}') from None
+
+
+def _blob_where(root: str, sha: str) -> str:
+    """``path at commit <sha>`` of a commit that adds or removes blob
+    ``sha`` (the newest), else ``blob <sha>`` (only for an error's words)."""
+    out = git_output(root, 'log', '--all', f'--find-object={sha}', '--format=%H', '--name-only', '-z', '-1')
+    fields = [f for f in (out or b'').replace(b'\n', b'').split(b'\0') if f]
+    if len(fields) >= 2:  # the commit, then its paths holding the blob
+        commit, path = fields[0].decode('ascii', 'replace'), fields[1].decode('utf-8', 'replace')
+        return f'{path} (blob {sha[:12]}) at commit {commit[:12]}'
+    return f'blob {sha}'
+
+
 # Every blob some ref reaches.  A pack bitmap, where the store has one (a
 # server's or a mirror's repository, and the local clones that hard-link its
 # packs), answers this without walking a tree; elsewhere it is ignored.
@@ -480,7 +506,7 @@ def _discover_part(
     flagged: dict[bytes, frozenset[str]] = {}
     done = nbytes = 0
     for sha, blob in stream_blobs(root, (sha for sha, _size in blobs)):
-        keys = blob_keys(scan, blob, worth)
+        keys = _named_keys(root, scan, sha, blob, worth)
         if keys:
             flagged[sha] = keys
             tick(done, nbytes, len(flagged))
@@ -792,7 +818,7 @@ def attribute(
             if old not in flagged
         }
         for sha, blob in stream_blobs(root, sorted(unknown)):
-            keys = blob_keys(scan, blob)
+            keys = _named_keys(root, scan, sha, blob)
             if keys:
                 flagged[sha] = keys
     return first_adds(entries, keys_at(root, scan, flagged, entries, matters=matters))
