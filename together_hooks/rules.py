@@ -1297,6 +1297,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '## Together AI\n\n**Staging**\n\nAPI key: {hex}\n\n**Production**\n\nAPI key: x',
         '### Together\n\n**staging**\n\nTOKEN={hex}',
         '## Together AI\n\nProduction\n----------\n\napi_key: {hex}',
+        # An ATX sub-heading under a Together one stays in its section.
+        '## Together AI\n\n### Production\n\nAPI key: {hex}\n\n### Staging\n\nAPI key: x',
+        '# Providers\n\n## Together\n\n### prod\n\n**EU**\n\ntoken: {hex}',
         # A YAML list of keys under together:, the second item too.
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
@@ -1406,6 +1409,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # sections do not nest.
         '## Together AI\n\n**OpenAI**\n\napi key: {hex}',
         '# Together\n\n## OpenAI\n\napi key: {hex}',
+        '# Together\n\n## OpenAI\n\n### prod\n\napi key: {hex}',
+        '## Together AI\n\nx\n\n## Other\n\n### prod\n\napi_key: {hex}',
         # A Redis key, a pin file, a URL: no .pgpass line's five fields.
         '1) "llm-cache:api.together.xyz:v1/chat/completions:{hex}"',
         '2) "ratelimit:api.together.xyz:443:{hex}"',

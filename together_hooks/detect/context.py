@@ -212,22 +212,25 @@ def heading_spans(
         at: int, lo: int, hi: int, headings: tuple[list[int], list[int]], levels: list[int],
         data: bytes,
 ) -> Iterator[tuple[int, int, int]]:
-    """The Markdown section holding ``at``: (heading, heading end, end),
-    up to the next heading of its level or higher; and when that is a
-    setext or bold sub-label (level ``_SUBLABEL``: it ends at any heading,
-    never an ATX ``#`` section) not naming another provider, the ATX
-    section holding it.  ATX sections do not nest here (a ``## OpenAI``
-    under ``# Together`` is OpenAI's)."""
+    """The Markdown sections holding ``at``, innermost first: (heading,
+    heading end, end), each up to the next heading of its level or
+    higher.  A setext or bold sub-label (level ``_SUBLABEL``: it ends at
+    any heading, never an ATX ``#`` section) sits in the ATX section
+    holding it, and an ATX section in the one of a lower level holding it
+    (a wiki's ``### Production`` under ``## Together AI``), up to a
+    heading naming another provider: a ``## OpenAI`` under ``# Together``
+    is OpenAI's alone."""
     starts, ends = headings
     i = bisect_left(starts, at) - 1
     if i < 0 or starts[i] < lo:
         return
     yield starts[i], ends[i], _section_end(starts, levels, i, hi)
-    if levels[i] != _SUBLABEL or _OTHER_LABEL.search(data, starts[i], ends[i]):
-        return
-    while i >= 0 and starts[i] >= lo and levels[i] == _SUBLABEL:
-        i -= 1
-    if i >= 0 and starts[i] >= lo:
+    while not _OTHER_LABEL.search(data, starts[i], ends[i]):
+        level = levels[i]
+        while i >= 0 and starts[i] >= lo and levels[i] >= level:
+            i -= 1
+        if i < 0 or starts[i] < lo:
+            return
         yield starts[i], ends[i], _section_end(starts, levels, i, hi)
 
 
