@@ -96,11 +96,16 @@ _BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 # A key cut by white space (a path typed with a space or a tab, an error
 # putting an argument's lines on one, a line break besides), raw or escaped
-# (``\t`` in JSON, in a name git or bash quotes; ``%20`` in a SARIF uri):
-# ``tgp_v1_`` and 43 key characters, the last ending a run, with gaps
-# between them.
-_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])'
-_SPACED_KEY = r'tgp_v1_(?:(?:%s){0,4}[A-Za-z0-9_-]){43}(?![A-Za-z0-9_-])' % _SPACE
+# (``\t`` in JSON, in a name git or bash quotes; ``%20`` in a SARIF uri;
+# ``\xa0``, ``\u3000`` in a repr or JSON), and by folders too (``/``):
+# ``tgp_v1_`` and 43 key characters, with gaps anywhere between them (the
+# prefix too), as many as ``_GAP`` reads past.  The run may go on past
+# them (``…-old``): the engine's placeholder test decides.
+_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}'
+_SPACED_KEY = (
+    '(?:%s){0,8}'.join('tgp_v1_') % ((_SPACE,) * 6)
+    + r'(?:(?:%s){0,8}[A-Za-z0-9_-]){43}' % _SPACE
+)
 # Base64 wrapped across lines (raw or escaped breaks, indented or not): a
 # value ``base64`` wraps at 76, pasted as an argument, at any width.  From
 # where a run starts only: a long run ending in no break is read once.
@@ -353,8 +358,7 @@ class Scrubber:
             self._learn_wrapped_b64(text)
         if '/' in text:
             self._learn_cut(text)
-        if 'tgp_v1_' in text:
-            self._learn_spaced(text)
+        self._learn_spaced(text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -417,6 +421,10 @@ class Scrubber:
         else, is learnt when it is one by the engine's rules (not a
         placeholder: prose about the prefix is none): a reader drops the
         gaps, and ``_gapped_out`` reads past them."""
+        if 'tgp_v1_' not in text and (
+                '1' not in text or 'tgp_v1_' not in _pattern(_SPACE).sub('', text)
+        ):
+            return
         for m in _pattern(_SPACED_KEY).finditer(text):
             secret = _pattern(_SPACE).sub('', m.group())
             if secret != m.group() and not _placeholder(secret[7:]):
@@ -484,6 +492,12 @@ class Scrubber:
                     self._learn_wrapped(decoded)
                 readings.append(_pattern(_CONTROL).sub('', decoded))
         for joined in readings:
+            # A key cut two ways (an invisible character and a space, a
+            # name repr() escapes) is whole in no reading but this one's
+            # gaps: learnt from it, as the raw text's are (``scrub``).
+            if '/' in joined:
+                self._learn_cut(joined)
+            self._learn_spaced(joined)
             scrubbed = self._keys_out(joined)
             if scrubbed != joined:
                 return scrubbed
