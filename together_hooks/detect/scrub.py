@@ -817,14 +817,39 @@ class Sink:
 
 def install() -> Scrubber:
     """Scrub ``sys.stdout`` and ``sys.stderr`` from now on (once per
-    process); the scrubber both share."""
+    process); the scrubber both share.  A character the stream cannot
+    encode (a redaction's ``…`` on an ASCII terminal) is escaped, not an
+    error; a log handler bound to a stream before (detect-secrets binds
+    one to stderr when imported, before its plugin installs this) writes
+    through the scrub from now on."""
     current = run_scrubber()
     if current is not None:
         return current
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors='backslashreplace')  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     scrubber = Scrubber()
+    raw = {id(sys.stdout): 'stdout', id(sys.stderr): 'stderr'}
     sys.stdout = Sink(sys.stdout, scrubber, 'standard output')  # type: ignore[assignment]
     sys.stderr = Sink(sys.stderr, scrubber, 'standard error')  # type: ignore[assignment]
+    if 'logging' in sys.modules:  # no logger made yet otherwise
+        _follow_sinks(raw)
     return scrubber
+
+
+def _follow_sinks(raw: dict[int, str]) -> None:
+    """Point every log handler that writes to a raw standard stream
+    (``raw``: its id -> its name in ``sys``) at the sink now in front."""
+    import logging
+
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    for logger in loggers:
+        for handler in getattr(logger, 'handlers', ()):
+            name = raw.get(id(getattr(handler, 'stream', None)))
+            if name is not None and isinstance(handler, logging.StreamHandler):
+                handler.setStream(getattr(sys, name))
 
 
 def run_scrubber() -> Scrubber | None:
