@@ -84,6 +84,13 @@ _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
 _PIECE = 9
 _GRAM = 6
 _PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
+# Where a known form may start (``_present``): every form is at least
+# ``_HEAD`` characters long, and a form of these characters only is found
+# by its first ``_HEAD`` (one dict look-up a place, however many keys the
+# run knows); any other form is looked for as it is.
+_HEAD = 24
+_FORM_CHARS = r'[A-Za-z0-9+/=_%-]'
+_FORM_RUN = r'%s{%d,}' % (_FORM_CHARS, _HEAD)
 # What may come between the characters of a known key that a reader
 # still reads as one: white space and line breaks (escaped too: ``\n``,
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
@@ -242,7 +249,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
-        '_gapped',
+        '_gapped', '_heads', '_odd',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -255,6 +262,8 @@ class Scrubber:
         self._grams: dict[str, list[tuple[str, int]]] = {}
         self._environ_read = False
         self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
+        self._heads: dict[str, list[str]] = {}  # a form's first _HEAD -> forms
+        self._odd: list[str] = []  # forms not of _FORM_CHARS only
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -279,6 +288,10 @@ class Scrubber:
                     if form not in self._forms:
                         self._forms[form] = shown
                         self._index_pieces(form, ends)
+                        if _pattern(_FORM_CHARS + '+').fullmatch(form):
+                            self._heads.setdefault(form[:_HEAD], []).append(form)
+                        else:
+                            self._odd.append(form)
             self._new = []
             self._ordered = sorted(self._forms, key=len, reverse=True)
         return self._ordered
@@ -293,9 +306,10 @@ class Scrubber:
             return
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
+        shown = {end[i:i + _GRAM] for end in ends for i in range(len(end) - _GRAM + 1)}
         for at in range(first, len(form) - _GRAM + 1, step):
             gram = form[at:at + _GRAM]
-            if not any(gram in end for end in ends):
+            if gram not in shown:
                 self._grams.setdefault(gram, []).append((form, at))
 
     def _pieces_out(self, text: str) -> str:
@@ -328,8 +342,21 @@ class Scrubber:
     def _present(self, text: str) -> tuple[str, ...]:
         """The known forms in ``text``, longest first: a form absent from
         the text is never matched, so leaving it out of the regex changes
-        nothing but the cost (most text shown holds none: no compile)."""
-        return tuple(form for form in self._known_forms() if form in text)
+        nothing but the cost (most text shown holds none: no compile).
+        Found by their heads (``_HEAD``), in the runs that may hold one:
+        the cost grows with the text, not with the keys known times the
+        text (a detect-secrets run learns every key it finds)."""
+        if not self._known_forms():
+            return ()
+        heads = self._heads
+        found = {form for form in self._odd if form in text}
+        if heads:
+            for run in _pattern(_FORM_RUN).finditer(text):
+                for at in range(run.start(), run.end() - _HEAD + 1):
+                    for form in heads.get(text[at:at + _HEAD], ()):
+                        if text.startswith(form, at):
+                            found.add(form)
+        return tuple(sorted(found, key=lambda form: (-len(form), form)))
 
     def _known_regex(self, present: tuple[str, ...]) -> re.Pattern[str]:
         regex = self._regexes.get(present)
@@ -562,7 +589,7 @@ class Scrubber:
         of 8, each line too short to be one), or cut by spaces (an error
         puts the lines of an argument on one), or by quotes and ``+``."""
         stripped = _pattern(_GAP).sub('', text)
-        known = frozenset(k for k in self._known if k in stripped)
+        known = frozenset(k for k in self._present(stripped) if k in self._known)
         if not known:  # the common case: no key spelt out, nothing compiled
             return text
         if self._gapped is None or self._gapped[0] != known:
@@ -593,7 +620,7 @@ class Scrubber:
         """Whether decoded text holds a key, in any of its readings."""
         return any(
             _pattern(_TGP_RUN).search(reading) is not None
-            or any(form in reading for form in self._known_forms())
+            or bool(self._present(reading))
             for reading in _readings(plain)
         )
 
@@ -760,6 +787,7 @@ class Sink:
         # (detect-secrets' interactive audit, in its child process).
         self.colours = False
         self._line_start = True
+        self._text_flushed = False
 
     def write(self, text: str) -> int:
         if self.stream is None:
@@ -786,13 +814,19 @@ class Sink:
     def _write(self, text: str) -> None:
         """All of ``text`` or an error: a text stream drops what its buffer
         does not take (a file cut by ``ulimit -f`` takes part of a write,
-        then fails), so the bytes go to the buffer until none is left."""
+        then fails), so the bytes go to the buffer until none is left.
+        Buffered as the stream is (flushed each write only when it is
+        line-buffered or written through, a terminal's): a flush a write
+        made the scrubbed output of a run that prints much cost a system
+        call a line."""
         stream = self.stream
         buffer = getattr(stream, 'buffer', None)
         if buffer is None or os.linesep != '\n':
             stream.write(text)
             return
-        stream.flush()  # after whatever the text layer holds
+        if not self._text_flushed:  # after what the text layer held before us
+            self._text_flushed = True
+            stream.flush()
         view = memoryview(text.encode(stream.encoding, stream.errors or 'strict'))
         while view:
             written = buffer.write(view)
