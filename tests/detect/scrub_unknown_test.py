@@ -155,3 +155,19 @@ def test_an_unknown_key_cut_by_space_and_one_more_separator_is_never_shown(text)
     leaked = sum(_B in r for r in reads)
     assert leaked == 0
     assert 'tgp_v1_' in shown  # redacted, not dropped
+
+
+@pytest.mark.parametrize('cased', [str.lower, str.upper], ids=['lower', 'upper'])
+@pytest.mark.parametrize('sep', [' ', '\t', '  ', '\\t'], ids=['space', 'tab', 'two', 'escaped-tab'])
+def test_a_legacy_key_cut_by_white_space_with_its_context_is_never_shown(cased, sep):
+    text = f'error: TOGETHER_API_KEY={cased(HEX[:32])}{sep}{cased(HEX[32:])}: no such file'
+    shown = Scrubber().scrub(text)
+    reads = (shown, _read_all(shown), _read_all(shown).lower())
+    leaked = sum(HEX in r for r in reads)
+    assert leaked == 0
+    assert 'TOGETHER_API_KEY=' in shown  # redacted, the rest shown
+
+
+def test_digests_cut_by_white_space_with_no_together_context_are_shown_as_they_are():
+    text = f'sha256 {HEX[:32]} {HEX[32:]} ok'
+    assert Scrubber().scrub(text) == text

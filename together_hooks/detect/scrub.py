@@ -113,6 +113,9 @@ _SPACED_KEY = (
     '(?:%s){0,8}'.join('tgp_v1_') % ((_SPACE,) * 6)
     + r'(?:(?:%s){0,8}[A-Za-z0-9_-]){43}' % _SPACE
 )
+# A legacy key cut by the same gaps, in capitals or not: 64 hex digits
+# starting a run, learnt only with its Together context (``_learn_spaced_hex``).
+_SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SPACE
 # Base64 wrapped across lines (raw or escaped breaks, indented or not): a
 # value ``base64`` wraps at 76, pasted as an argument, at any width.  From
 # where a run starts only: a long run ending in no break is read once.
@@ -386,6 +389,7 @@ class Scrubber:
         if '/' in text:
             self._learn_cut(text)
         self._learn_spaced(text)
+        self._learn_spaced_hex(text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -457,6 +461,23 @@ class Scrubber:
             if secret != m.group() and not _placeholder(secret[7:]):
                 self.learn([secret])
 
+    def _learn_spaced_hex(self, text: str) -> None:
+        """A legacy key cut by white space (``_SPACED_HEX``), lower case or
+        capitals, is learnt when the rules find it, lowered, in the text
+        with its gaps closed (its Together context: a name before it); a
+        digest cut so with no such context is none."""
+        if 'ogether' not in text.lower():
+            return
+        for m in _pattern(_SPACED_HEX).finditer(text):
+            secret = _pattern(_SPACE).sub('', m.group()).lower()
+            if len(secret) != 64 or secret == m.group():
+                continue
+            from together_hooks.detect.engine import scan_bytes
+
+            closed = text[:m.start()] + secret + text[m.end():]
+            found = scan_bytes(closed.encode('utf-8', 'replace'), '<message>')
+            self.learn(f.secret for f in found if f.secret == secret)
+
     def _learn_cut(self, text: str) -> None:
         """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
         typed as an argument, a file's own path), found nowhere else, is
@@ -525,6 +546,7 @@ class Scrubber:
             if '/' in joined:
                 self._learn_cut(joined)
             self._learn_spaced(joined)
+            self._learn_spaced_hex(joined)
             scrubbed = self._keys_out(joined)
             if scrubbed != joined:
                 return scrubbed
@@ -589,7 +611,9 @@ class Scrubber:
         of 8, each line too short to be one), or cut by spaces (an error
         puts the lines of an argument on one), or by quotes and ``+``."""
         stripped = _pattern(_GAP).sub('', text)
-        known = frozenset(k for k in self._present(stripped) if k in self._known)
+        known = frozenset(
+            k for k in self._present(stripped) if k in self._known or k.lower() in self._known
+        )
         if not known:  # the common case: no key spelt out, nothing compiled
             return text
         if self._gapped is None or self._gapped[0] != known:
@@ -613,7 +637,8 @@ class Scrubber:
         import re
 
         secret = re.sub(_GAP, '', m.group())
-        shown = redact(secret) if secret in self._known else m.group()
+        known = secret in self._known or secret.lower() in self._known
+        shown = redact(secret) if known else m.group()
         return shown + '\n' * m.group().count('\n')
 
     def _holds_key(self, plain: str) -> bool:
