@@ -150,3 +150,41 @@ def test_detect_secrets_never_shows_a_key_once_it_loads_our_plugin(git_repo, own
     assert rc == 0
     assert 'Together API Key' in scan_out and '.py' in json.dumps(json.loads(scan_out)['results'])
     assert leaked([key, named], hook_out, scan_out) == []
+
+
+def test_detect_secrets_log_lines_are_scrubbed_too(git_repo, keys):
+    """``-v`` logs ``Checking file: <name>`` through a handler detect-secrets
+    bound to the stderr of its import, before our plugin put the scrub in
+    front of it: the handler follows the scrub."""
+    from tests.cli_run import leaked
+    from together_hooks.baseline.format import PLUGIN_FILE
+
+    key, named = keys(), keys()
+    write(git_repo, f'{named}.py', f'TOGETHER_API_KEY = "{key}"\n')
+    git(git_repo, 'add', '-A')
+    rc, out = run(
+        git_repo, clean_env(), sys.executable, '-m', 'detect_secrets', '-v', 'scan',
+        '--plugin', PLUGIN_FILE,
+    )
+    assert rc == 0
+    logged = 'Checking file: tgp_v1_' in out
+    assert logged
+    assert leaked([key, named], out) == []
+
+
+def test_detect_secrets_with_our_plugin_on_an_ascii_terminal_escapes_not_fails(git_repo, keys):
+    """A redaction's ``…`` on a stream that cannot encode it is escaped, as
+    on our own commands' streams: never a UnicodeEncodeError."""
+    from tests.cli_run import leaked
+    from together_hooks.baseline.format import PLUGIN_FILE
+
+    key, named = keys(), keys()
+    write(git_repo, f'{named}.py', f'TOGETHER_API_KEY = "{key}"\n')
+    git(git_repo, 'add', '-A')
+    rc, out = run(
+        git_repo, clean_env(PYTHONIOENCODING='ascii'), sys.executable, '-m', 'detect_secrets',
+        'scan', '--plugin', PLUGIN_FILE,
+    )
+    assert rc == 0 and 'Traceback' not in out
+    assert 'Together API Key' in json.dumps(json.loads(out)['results'])
+    assert leaked([key, named], out) == []

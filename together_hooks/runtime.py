@@ -186,11 +186,6 @@ def configure_process() -> None:
 
     from together_hooks.detect.scrub import install
 
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors='backslashreplace')  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
-    install()  # everything printed from here on is scrubbed
+    install()  # everything printed from here on is scrubbed (and escaped)
     atexit.unregister(gc.freeze)  # once, however often main() runs in a process
     atexit.register(gc.freeze)

@@ -84,6 +84,13 @@ _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
 _PIECE = 9
 _GRAM = 6
 _PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
+# Where a known form may start (``_present``): every form is at least
+# ``_HEAD`` characters long, and a form of these characters only is found
+# by its first ``_HEAD`` (one dict look-up a place, however many keys the
+# run knows); any other form is looked for as it is.
+_HEAD = 24
+_FORM_CHARS = r'[A-Za-z0-9+/=_%-]'
+_FORM_RUN = r'%s{%d,}' % (_FORM_CHARS, _HEAD)
 # What may come between the characters of a known key that a reader
 # still reads as one: white space and line breaks (escaped too: ``\n``,
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
@@ -96,11 +103,19 @@ _BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 # A key cut by white space (a path typed with a space or a tab, an error
 # putting an argument's lines on one, a line break besides), raw or escaped
-# (``\t`` in JSON, in a name git or bash quotes; ``%20`` in a SARIF uri):
-# ``tgp_v1_`` and 43 key characters, the last ending a run, with gaps
-# between them.
-_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])'
-_SPACED_KEY = r'tgp_v1_(?:(?:%s){0,4}[A-Za-z0-9_-]){43}(?![A-Za-z0-9_-])' % _SPACE
+# (``\t`` in JSON, in a name git or bash quotes; ``%20`` in a SARIF uri;
+# ``\xa0``, ``\u3000`` in a repr or JSON), and by folders too (``/``):
+# ``tgp_v1_`` and 43 key characters, with gaps anywhere between them (the
+# prefix too), as many as ``_GAP`` reads past.  The run may go on past
+# them (``…-old``): the engine's placeholder test decides.
+_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}'
+_SPACED_KEY = (
+    '(?:%s){0,8}'.join('tgp_v1_') % ((_SPACE,) * 6)
+    + r'(?:(?:%s){0,8}[A-Za-z0-9_-]){43}' % _SPACE
+)
+# A legacy key cut by the same gaps, in capitals or not: 64 hex digits
+# starting a run, learnt only with its Together context (``_learn_spaced_hex``).
+_SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SPACE
 # Base64 wrapped across lines (raw or escaped breaks, indented or not): a
 # value ``base64`` wraps at 76, pasted as an argument, at any width.  From
 # where a run starts only: a long run ending in no break is read once.
@@ -237,7 +252,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
-        '_gapped',
+        '_gapped', '_heads', '_odd',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -250,6 +265,8 @@ class Scrubber:
         self._grams: dict[str, list[tuple[str, int]]] = {}
         self._environ_read = False
         self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
+        self._heads: dict[str, list[str]] = {}  # a form's first _HEAD -> forms
+        self._odd: list[str] = []  # forms not of _FORM_CHARS only
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -274,6 +291,10 @@ class Scrubber:
                     if form not in self._forms:
                         self._forms[form] = shown
                         self._index_pieces(form, ends)
+                        if _pattern(_FORM_CHARS + '+').fullmatch(form):
+                            self._heads.setdefault(form[:_HEAD], []).append(form)
+                        else:
+                            self._odd.append(form)
             self._new = []
             self._ordered = sorted(self._forms, key=len, reverse=True)
         return self._ordered
@@ -288,9 +309,10 @@ class Scrubber:
             return
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
+        shown = {end[i:i + _GRAM] for end in ends for i in range(len(end) - _GRAM + 1)}
         for at in range(first, len(form) - _GRAM + 1, step):
             gram = form[at:at + _GRAM]
-            if not any(gram in end for end in ends):
+            if gram not in shown:
                 self._grams.setdefault(gram, []).append((form, at))
 
     def _pieces_out(self, text: str) -> str:
@@ -323,8 +345,21 @@ class Scrubber:
     def _present(self, text: str) -> tuple[str, ...]:
         """The known forms in ``text``, longest first: a form absent from
         the text is never matched, so leaving it out of the regex changes
-        nothing but the cost (most text shown holds none: no compile)."""
-        return tuple(form for form in self._known_forms() if form in text)
+        nothing but the cost (most text shown holds none: no compile).
+        Found by their heads (``_HEAD``), in the runs that may hold one:
+        the cost grows with the text, not with the keys known times the
+        text (a detect-secrets run learns every key it finds)."""
+        if not self._known_forms():
+            return ()
+        heads = self._heads
+        found = {form for form in self._odd if form in text}
+        if heads:
+            for run in _pattern(_FORM_RUN).finditer(text):
+                for at in range(run.start(), run.end() - _HEAD + 1):
+                    for form in heads.get(text[at:at + _HEAD], ()):
+                        if text.startswith(form, at):
+                            found.add(form)
+        return tuple(sorted(found, key=lambda form: (-len(form), form)))
 
     def _known_regex(self, present: tuple[str, ...]) -> re.Pattern[str]:
         regex = self._regexes.get(present)
@@ -353,8 +388,8 @@ class Scrubber:
             self._learn_wrapped_b64(text)
         if '/' in text:
             self._learn_cut(text)
-        if 'tgp_v1_' in text:
-            self._learn_spaced(text)
+        self._learn_spaced(text)
+        self._learn_spaced_hex(text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -417,10 +452,31 @@ class Scrubber:
         else, is learnt when it is one by the engine's rules (not a
         placeholder: prose about the prefix is none): a reader drops the
         gaps, and ``_gapped_out`` reads past them."""
+        if 'tgp_v1_' not in text and (
+                '1' not in text or 'tgp_v1_' not in _pattern(_SPACE).sub('', text)
+        ):
+            return
         for m in _pattern(_SPACED_KEY).finditer(text):
             secret = _pattern(_SPACE).sub('', m.group())
             if secret != m.group() and not _placeholder(secret[7:]):
                 self.learn([secret])
+
+    def _learn_spaced_hex(self, text: str) -> None:
+        """A legacy key cut by white space (``_SPACED_HEX``), lower case or
+        capitals, is learnt when the rules find it, lowered, in the text
+        with its gaps closed (its Together context: a name before it); a
+        digest cut so with no such context is none."""
+        if 'ogether' not in text.lower():
+            return
+        for m in _pattern(_SPACED_HEX).finditer(text):
+            secret = _pattern(_SPACE).sub('', m.group()).lower()
+            if len(secret) != 64 or secret == m.group():
+                continue
+            from together_hooks.detect.engine import scan_bytes
+
+            closed = text[:m.start()] + secret + text[m.end():]
+            found = scan_bytes(closed.encode('utf-8', 'replace'), '<message>')
+            self.learn(f.secret for f in found if f.secret == secret)
 
     def _learn_cut(self, text: str) -> None:
         """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
@@ -484,6 +540,13 @@ class Scrubber:
                     self._learn_wrapped(decoded)
                 readings.append(_pattern(_CONTROL).sub('', decoded))
         for joined in readings:
+            # A key cut two ways (an invisible character and a space, a
+            # name repr() escapes) is whole in no reading but this one's
+            # gaps: learnt from it, as the raw text's are (``scrub``).
+            if '/' in joined:
+                self._learn_cut(joined)
+            self._learn_spaced(joined)
+            self._learn_spaced_hex(joined)
             scrubbed = self._keys_out(joined)
             if scrubbed != joined:
                 return scrubbed
@@ -548,7 +611,9 @@ class Scrubber:
         of 8, each line too short to be one), or cut by spaces (an error
         puts the lines of an argument on one), or by quotes and ``+``."""
         stripped = _pattern(_GAP).sub('', text)
-        known = frozenset(k for k in self._known if k in stripped)
+        known = frozenset(
+            k for k in self._present(stripped) if k in self._known or k.lower() in self._known
+        )
         if not known:  # the common case: no key spelt out, nothing compiled
             return text
         if self._gapped is None or self._gapped[0] != known:
@@ -572,14 +637,15 @@ class Scrubber:
         import re
 
         secret = re.sub(_GAP, '', m.group())
-        shown = redact(secret) if secret in self._known else m.group()
+        known = secret in self._known or secret.lower() in self._known
+        shown = redact(secret) if known else m.group()
         return shown + '\n' * m.group().count('\n')
 
     def _holds_key(self, plain: str) -> bool:
         """Whether decoded text holds a key, in any of its readings."""
         return any(
             _pattern(_TGP_RUN).search(reading) is not None
-            or any(form in reading for form in self._known_forms())
+            or bool(self._present(reading))
             for reading in _readings(plain)
         )
 
@@ -746,6 +812,7 @@ class Sink:
         # (detect-secrets' interactive audit, in its child process).
         self.colours = False
         self._line_start = True
+        self._text_flushed = False
 
     def write(self, text: str) -> int:
         if self.stream is None:
@@ -772,13 +839,19 @@ class Sink:
     def _write(self, text: str) -> None:
         """All of ``text`` or an error: a text stream drops what its buffer
         does not take (a file cut by ``ulimit -f`` takes part of a write,
-        then fails), so the bytes go to the buffer until none is left."""
+        then fails), so the bytes go to the buffer until none is left.
+        Buffered as the stream is (flushed each write only when it is
+        line-buffered or written through, a terminal's): a flush a write
+        made the scrubbed output of a run that prints much cost a system
+        call a line."""
         stream = self.stream
         buffer = getattr(stream, 'buffer', None)
         if buffer is None or os.linesep != '\n':
             stream.write(text)
             return
-        stream.flush()  # after whatever the text layer holds
+        if not self._text_flushed:  # after what the text layer held before us
+            self._text_flushed = True
+            stream.flush()
         view = memoryview(text.encode(stream.encoding, stream.errors or 'strict'))
         while view:
             written = buffer.write(view)
@@ -803,14 +876,39 @@ class Sink:
 
 def install() -> Scrubber:
     """Scrub ``sys.stdout`` and ``sys.stderr`` from now on (once per
-    process); the scrubber both share."""
+    process); the scrubber both share.  A character the stream cannot
+    encode (a redaction's ``…`` on an ASCII terminal) is escaped, not an
+    error; a log handler bound to a stream before (detect-secrets binds
+    one to stderr when imported, before its plugin installs this) writes
+    through the scrub from now on."""
     current = run_scrubber()
     if current is not None:
         return current
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors='backslashreplace')  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     scrubber = Scrubber()
+    raw = {id(sys.stdout): 'stdout', id(sys.stderr): 'stderr'}
     sys.stdout = Sink(sys.stdout, scrubber, 'standard output')  # type: ignore[assignment]
     sys.stderr = Sink(sys.stderr, scrubber, 'standard error')  # type: ignore[assignment]
+    if 'logging' in sys.modules:  # no logger made yet otherwise
+        _follow_sinks(raw)
     return scrubber
+
+
+def _follow_sinks(raw: dict[int, str]) -> None:
+    """Point every log handler that writes to a raw standard stream
+    (``raw``: its id -> its name in ``sys``) at the sink now in front."""
+    import logging
+
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    for logger in loggers:
+        for handler in getattr(logger, 'handlers', ()):
+            name = raw.get(id(getattr(handler, 'stream', None)))
+            if name is not None and isinstance(handler, logging.StreamHandler):
+                handler.setStream(getattr(sys, name))
 
 
 def run_scrubber() -> Scrubber | None:
