@@ -192,7 +192,10 @@ class Scanner:
         from together_hooks.detect.containers import scan_container
 
         def scan(data: bytes, name: str, wide: bool) -> list[Finding]:
-            return self._scan_kept(data, name, wide, budget)
+            found = self._scan_kept(data, name, wide, budget)
+            if found:  # a member's columns as its editor shows them too
+                _past_bom(found, name, data)
+            return found
         return _merge_members(found, scan_container(source, path, scan, budget))
 
     def _scan_large_container(
