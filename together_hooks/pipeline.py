@@ -667,7 +667,10 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
             order = git_probe(root, 'rev-list', '--no-walk', '--topo-order', *commits)
             if order is not None and order.split():
                 earliest = order.split()[-1].decode()
-        how = f'`git rebase -i {earliest[:12]}^` and edit that commit'
+        # The first commit has no parent to start from: --root.
+        parent = git_probe(root, 'rev-parse', '-q', '--verify', f'{earliest}^')
+        start = f'{earliest[:12]}^' if parent is not None or head is None else '--root'
+        how = f'`git rebase -i {start}` and edit that commit'
     return (
         ' Not pushed yet (or a real key)? Take it out of the commit that added it, '
         f'not in a new one: {how}; a key that is real is leaked anyway: rotate it.'

@@ -73,6 +73,25 @@ def test_a_key_in_an_older_commit_is_told_to_rebase_from_it(git_repo, keys):
     assert scan('--history').rc == 0
 
 
+def test_a_key_in_the_first_commit_is_told_to_rebase_from_the_root(git_repo, keys):
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'key')
+    write(git_repo, 'other.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'later')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    assert '`git rebase -i --root` and edit that commit' in _advice(result)
+    env = dict(os.environ, GIT_SEQUENCE_EDITOR="sed -i -e '1s/^pick/edit/'")
+    import subprocess
+    subprocess.run(('git', 'rebase', '-q', '-i', '--root'), cwd=git_repo, env=env, check=True)
+    write(git_repo, 'app.py', 'import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(git_repo, 'commit', '-qa', '--amend', '--no-edit')
+    git(git_repo, 'rebase', '--continue')
+    assert scan('--history').rc == 0
+
+
 def test_a_committed_env_file_now_ignored_gets_no_comment_advice(git_repo, keys):
     write(git_repo, '.env', f'TOGETHER_API_KEY={keys()}\n')
     git(git_repo, 'add', '.env')
