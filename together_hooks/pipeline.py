@@ -192,7 +192,10 @@ class Scanner:
         from together_hooks.detect.containers import scan_container
 
         def scan(data: bytes, name: str, wide: bool) -> list[Finding]:
-            return self._scan_kept(data, name, wide, budget)
+            found = self._scan_kept(data, name, wide, budget)
+            if found:  # a member's columns as its editor shows them too
+                _past_bom(found, name, data)
+            return found
         return _merge_members(found, scan_container(source, path, scan, budget))
 
     def _scan_large_container(
@@ -589,10 +592,15 @@ def next_step(
     from together_hooks.config import DEFAULT_BASELINE
     from together_hooks.config import WHERE as config_where
     from together_hooks.env import hints
+    from together_hooks.gitrun import worktree_root
     from together_hooks.messages import shell_quote as quote
 
     if getattr(args, 'not_a_key', None):  # a caller that knows better (a server)
-        return args.not_a_key.replace(ALLOW_INLINE, _allow_inline(findings))
+        inline = _allow_inline(findings)
+        text = args.not_a_key.replace(ALLOW_INLINE, inline)
+        if not inline:
+            text = text.replace('? record', '? Record', 1)
+        return text + take_out_step(findings, getattr(args, 'repo_root', '.'))
     source = getattr(args, 'baseline_source', 'none')
     # The baseline commands work on the repository they run in: from
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
@@ -615,10 +623,15 @@ def next_step(
             f'{path} and commit that (`together-hooks baseline audit` asks '
             'only about keys with no label).'
         )
-    step = (
-        f'Not a real key? {_allow_inline(findings)}'
-        f'record it in the baseline: `{cd}{command}`, then commit {path}.'
+    inline = _allow_inline(findings)
+    # Outside git there is nothing to commit the baseline to.
+    keep = (
+        f', then commit {path}.'
+        if any(f.commit for f in findings) or worktree_root(root) is not None
+        else f' (it writes {path}).'
     )
+    record = f'record it in the baseline: `{cd}{command}`{keep}'
+    step = f'Not a real key? {inline}{record if inline else "R" + record[1:]}'
     committed = list(dict.fromkeys(f.hashed_secret for f in findings if f.commit))
     if committed:
         shown = ', '.join(f'"{h}"' for h in committed[:3])
@@ -629,9 +642,39 @@ def next_step(
         )
         if len(committed) > 3:
             step += f' The other {len(committed) - 3}: each one\'s hashed_secret above.'
+    step += take_out_step(findings, root)
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
+
+
+def take_out_step(findings: Sequence[Finding], root: str) -> str:
+    """For keys found in commits: an allow comment a later commit adds
+    does not change the commit checked, but a commit not pushed yet can
+    lose the key itself.  Names the command: ``git commit --amend`` for
+    HEAD, else an interactive rebase from before the earliest commit."""
+    from together_hooks.gitrun import git_probe
+
+    commits = list(dict.fromkeys(f.commit for f in findings if f.commit))
+    if not commits:
+        return ''
+    head = git_probe(root, 'rev-parse', '-q', '--verify', 'HEAD^{commit}')
+    if head is not None and commits == [head.decode().strip()]:
+        how = '`git commit --amend` (it is HEAD)'
+    else:
+        earliest = commits[-1]
+        if len(commits) > 1:
+            order = git_probe(root, 'rev-list', '--no-walk', '--topo-order', *commits)
+            if order is not None and order.split():
+                earliest = order.split()[-1].decode()
+        # The first commit has no parent to start from: --root.
+        parent = git_probe(root, 'rev-parse', '-q', '--verify', f'{earliest}^')
+        start = f'{earliest[:12]}^' if parent is not None or head is None else '--root'
+        how = f'`git rebase -i {start}` and edit that commit'
+    return (
+        ' Not pushed yet (or a real key)? Take it out of the commit that added it, '
+        f'not in a new one: {how}; a key that is real is leaked anyway: rotate it.'
+    )
 
 
 # Where a caller's own not-a-key step (``args.not_a_key``) takes the allow
@@ -642,28 +685,49 @@ ALLOW_INLINE = '<allow-inline>'
 def _allow_inline(findings: Sequence[Finding]) -> str:
     """The start of ``next_step``: the allow comment that works in each
     file found (``detect.pragmas.allow_comment``: a ``#`` one is no use in
-    a .js file, and JSON has none, so there only the baseline is named)."""
+    a .js file, and JSON has none, so there only the baseline is named).
+    Only for keys in files: a key found in a commit is checked as that
+    commit holds it, so a comment a later commit adds changes nothing."""
     from together_hooks.detect.pragmas import allow_comment
+    from together_hooks.detect.pragmas import is_json
+    from together_hooks.detect.pragmas import NEXTLINE
     from together_hooks.messages import cut_short
     from together_hooks.report import shown_path
 
     by_comment: dict[str, list[str]] = {}
     none: list[str] = []
-    for path in dict.fromkeys(f.path for f in findings if not f.path.startswith('<')):
+    paths = [f.path for f in findings if not f.commit and not f.path.startswith('<')]
+    for path in dict.fromkeys(paths):
         comment = allow_comment(path)
         if comment is None:
             none.append(scrub(shown_path(path)))
         else:
             by_comment.setdefault(comment, []).append(scrub(shown_path(path)))
+    if not by_comment and not none:
+        return '' if any(f.commit for f in findings) else (
+            'Add "# pragma: allowlist secret" to its line, or '
+        )
+    json_only = all(is_json(p) for p in none)
+    why = 'JSON has no comments' if json_only else 'no comment our hooks read there'
     if not by_comment:
-        return 'JSON has no comments: ' if none else 'Add "# pragma: allowlist secret" to its line, or '
-    json_too = f'{cut_short(none, 2)}: none, JSON has no comments' if none else ''
+        return f'{why[0].upper()}{why[1:]}: ' if json_only else f'{cut_short(none, 2)}: {why}: '
+    no_comment = f'{cut_short(none, 2)}: none, {why}' if none else ''
+
+    def where(comment: str) -> str:
+        return 'on its own line above it' if comment == NEXTLINE else 'to its line'
     if len(by_comment) == 1:
-        step = f'Add "{next(iter(by_comment))}" to its line'
-        return step + (f' ({json_too}), or ' if none else ', or ')
-    return 'Add an allow comment to its line (' + '; '.join([
-        f'{cut_short(paths, 2)}: "{comment}"' for comment, paths in by_comment.items()
-    ] + ([json_too] if none else [])) + '), or '
+        comment = next(iter(by_comment))
+        verb = 'Put' if comment == NEXTLINE else 'Add'
+        step = f'{verb} "{comment}" {where(comment)}'
+        return step + (f' ({no_comment}), or ' if none else ', or ')
+    if NEXTLINE not in by_comment:
+        return 'Add an allow comment to its line (' + '; '.join([
+            f'{cut_short(paths, 2)}: "{comment}"' for comment, paths in by_comment.items()
+        ] + ([no_comment] if none else [])) + '), or '
+    return 'Add an allow comment (' + '; '.join([
+        f'{cut_short(paths, 2)}: "{comment}" {where(comment)}'
+        for comment, paths in by_comment.items()
+    ] + ([no_comment] if none else [])) + '), or '
 
 
 def configure(

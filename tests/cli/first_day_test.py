@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import zipfile
 
 import pytest
 
@@ -39,6 +40,18 @@ def test_column_in_a_file_with_a_bom_is_the_editors(git_repo, keys, fmt):
             for r in result.json()['runs'][0]['results'] for loc in r['locations']
         }
     assert found == {('plain.py', 1): 8, ('bom.py', 1): 8, ('bom.py', 2): 6}
+
+
+def test_column_in_a_zip_member_with_a_bom(git_repo, keys):
+    key = keys()
+    with zipfile.ZipFile(os.path.join(git_repo, 'bundle.zip'), 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('plain.py', f'KEY = "{key}"\n')
+        z.writestr('bom.py', f'{BOM}KEY = "{key}"\n')
+    git(git_repo, 'add', '.')
+    result = scan('--format', 'json', '.')
+    assert result.rc == 1, result.err
+    found = {(f['path'], f['line']): f['column'] for f in result.json()['findings']}
+    assert found == {('bundle.zip!plain.py', 1): 8, ('bundle.zip!bom.py', 1): 8}, found
 
 
 @pytest.mark.parametrize('text', [

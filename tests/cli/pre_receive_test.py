@@ -471,14 +471,18 @@ def test_objects_a_push_brings_beside_its_refs_are_scanned(git_repo, server, env
     assert remote_has(server, 'refs/heads/main') == new
 
 
-def test_refusal_names_the_allow_comment_of_the_file(git_repo, server, env, keys):
-    """A key in a .ts file: a `#` pragma is no comment there; the refusal
-    names `//`, as the hooks' report does."""
+def test_refusal_names_no_comment_but_the_commit_to_change(git_repo, server, env, keys):
+    """Each pushed commit is checked as it is: a comment a later commit adds
+    changes nothing, so the refusal names no comment (``<allow-inline>``
+    left empty) but the commit that added the key, to rewrite."""
     write(git_repo, 'web/app.ts', f'const K = "{keys()}";\n')
     commit(git_repo, 'ts')
+    added = git(git_repo, 'rev-parse', 'HEAD').strip()
     rc, out = push(git_repo, env, 'main')
     assert rc != 0, out
-    assert 'remote: Not a real key? Add "// pragma: allowlist secret" to its line, or record it in' in out
+    assert 'remote: Not a real key? Record it in' in out
+    assert 'pragma' not in out.split('Not a real key?')[1]
+    assert f'`git rebase -i {added[:12]}^`' in ' '.join(out.replace('remote: ', '').split())
     assert '<allow-inline>' not in out
 
 

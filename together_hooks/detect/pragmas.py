@@ -153,29 +153,54 @@ def _width(text: str) -> int:
 
 
 # The allow comment to suggest for a file, by its name's last suffix: the
-# comment its language has (each one ``allowed_inline`` reads).  JSON has
-# no comment at all: there a baseline entry, or ``allow`` in the config.
-_NO_COMMENT = frozenset(('.json', '.ipynb', '.jsonl', '.geojson', '.har'))
+# comment its language has (each one ``allowed_inline`` reads).  JSON and
+# CSV have no comment at all, nor one our parser reads in batch files (REM)
+# or TeX (%): there a baseline entry, or ``allow`` in the config.
+_JSON = frozenset(('.json', '.ipynb', '.jsonl', '.geojson', '.har'))
+_NO_COMMENT = _JSON | frozenset(('.csv', '.tsv', '.bat', '.cmd', '.tex'))
 _SLASHES = frozenset((
     '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.go',
     '.java', '.kt', '.kts', '.scala', '.groovy', '.gradle', '.c', '.h',
     '.cc', '.cpp', '.cxx', '.hpp', '.cs', '.swift', '.rs', '.dart', '.php',
     '.jsonc', '.json5', '.proto', '.zig', '.vue', '.svelte',
 ))
+_STARS = frozenset(('.css', '.scss', '.less'))
 _DASHES = frozenset(('.sql', '.lua', '.hs', '.elm', '.ada'))
 _MARKUP = frozenset(('.html', '.htm', '.xml', '.md', '.markdown', '.svg', '.xhtml'))
+# Formats where ``#`` starts a comment only at the start of a line: after
+# a value, configparser and Java's Properties keep it as part of the value,
+# and a Dockerfile passes it on (``ENV K=v # x``).  There the nextline
+# pragma, on a line of its own above the key.
+_LINE_START = frozenset(('.ini', '.properties', '.cfg', '.dockerfile'))
+NEXTLINE = '# pragma: allowlist nextline secret'
+
+
+def _suffix(path: str) -> tuple[str, str]:
+    """The file name of ``path`` (a container member's own), lowercased,
+    and its last suffix ('' for none)."""
+    name = path.rsplit('/', 1)[-1].rsplit('!', 1)[-1].lower()
+    return name, name[name.rfind('.'):] if '.' in name.lstrip('.') else ''
+
+
+def is_json(path: str) -> bool:
+    """Is the file at ``path`` JSON (no comment at all)?"""
+    return _suffix(path)[1] in _JSON
 
 
 def allow_comment(path: str) -> str | None:
-    """The same-line allow comment that works in the file at ``path``
-    (``# pragma: allowlist secret`` where nothing says otherwise), or None
-    where the format has no comment (JSON)."""
-    name = path.rsplit('/', 1)[-1].rsplit('!', 1)[-1].lower()
-    suffix = name[name.rfind('.'):] if '.' in name.lstrip('.') else ''
+    """The allow comment that works in the file at ``path`` (``# pragma:
+    allowlist secret`` where nothing says otherwise): a same-line one, or
+    ``NEXTLINE``, for its own line above the key; None where the format
+    has no comment our parser reads (JSON, CSV)."""
+    name, suffix = _suffix(path)
     if suffix in _NO_COMMENT:
         return None
+    if suffix in _LINE_START or name in ('dockerfile', 'containerfile') or name.startswith('dockerfile.'):
+        return NEXTLINE
     if suffix in _SLASHES:
         return '// pragma: allowlist secret'
+    if suffix in _STARS:
+        return '/* pragma: allowlist secret */'
     if suffix in _DASHES:
         return '-- pragma: allowlist secret'
     if suffix in _MARKUP:

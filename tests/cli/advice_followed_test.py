@@ -1,0 +1,207 @@
+"""The not-a-key advice, followed literally: the run after it passes, and
+the file still works for its format (read with its real parser).
+
+Every test runs the installed console script in a real repository.
+"""
+from __future__ import annotations
+
+import configparser
+import csv
+import os
+import re
+
+import pytest
+
+from tests.cli_run import run
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+
+def _advice(result) -> str:
+    return next(line for line in result.out.splitlines() if line.startswith('Not a real key?'))
+
+
+# --- keys found in commits: a later comment does not change the commit ---
+
+def test_a_key_in_head_is_told_to_amend_not_to_add_a_comment(git_repo, keys):
+    write(git_repo, 'app.py', 'print(1)\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'first')
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'commit', '-qam', 'key')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    advice = _advice(result)
+    assert 'pragma' not in advice, advice
+    assert '`git commit --amend` (it is HEAD)' in advice
+    # The comment the old advice named, in a new commit: still found.
+    with open('app.py', encoding='utf-8') as f:
+        line = f.read().rstrip('\n')
+    write(git_repo, 'app.py', line + '  # pragma: allowlist secret\n')
+    git(git_repo, 'commit', '-qam', 'allow it')
+    assert scan('--history').rc == 1
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    # As the advice says: out of the commit that added it.
+    write(git_repo, 'app.py', 'import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(git_repo, 'commit', '-qa', '--amend', '--no-edit')
+    assert scan('--history').rc == 0
+
+
+def test_a_key_in_an_older_commit_is_told_to_rebase_from_it(git_repo, keys):
+    write(git_repo, 'README.md', 'hi\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'first')
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'key')
+    added = git(git_repo, 'rev-parse', 'HEAD').strip()
+    write(git_repo, 'other.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'later')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    advice = _advice(result)
+    assert 'pragma' not in advice
+    assert f'`git rebase -i {added[:12]}^` and edit that commit' in advice
+    # Done as named (the editor marks that commit `edit`).
+    env = dict(os.environ, GIT_SEQUENCE_EDITOR="sed -i -e '1s/^pick/edit/'")
+    import subprocess
+    subprocess.run(('git', 'rebase', '-q', '-i', f'{added[:12]}^'), cwd=git_repo, env=env, check=True)
+    write(git_repo, 'app.py', 'import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(git_repo, 'commit', '-qa', '--amend', '--no-edit')
+    git(git_repo, 'rebase', '--continue')
+    assert scan('--history').rc == 0
+
+
+def test_a_key_in_the_first_commit_is_told_to_rebase_from_the_root(git_repo, keys):
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'key')
+    write(git_repo, 'other.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'later')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    assert '`git rebase -i --root` and edit that commit' in _advice(result)
+    env = dict(os.environ, GIT_SEQUENCE_EDITOR="sed -i -e '1s/^pick/edit/'")
+    import subprocess
+    subprocess.run(('git', 'rebase', '-q', '-i', '--root'), cwd=git_repo, env=env, check=True)
+    write(git_repo, 'app.py', 'import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(git_repo, 'commit', '-qa', '--amend', '--no-edit')
+    git(git_repo, 'rebase', '--continue')
+    assert scan('--history').rc == 0
+
+
+def test_a_committed_env_file_now_ignored_gets_no_comment_advice(git_repo, keys):
+    write(git_repo, '.env', f'TOGETHER_API_KEY={keys()}\n')
+    git(git_repo, 'add', '.env')
+    git(git_repo, 'commit', '-qm', 'env')
+    git(git_repo, 'rm', '-q', '--cached', '.env')
+    write(git_repo, '.gitignore', '.env\n')
+    git(git_repo, 'add', '.gitignore')
+    git(git_repo, 'commit', '-qm', 'ignore it')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    advice = _advice(result)
+    assert 'pragma' not in advice
+    assert advice.startswith('Not a real key? Record it in the baseline')
+    assert '`git rebase -i ' in advice
+
+
+# --- a comment that works for the file's format ---
+
+def _configparser(text: str) -> str:
+    parser = configparser.ConfigParser()
+    parser.read_string(text)
+    return parser['together']['api_key']
+
+
+@pytest.mark.parametrize('name, text, value', [
+    ('site.css', ':root {{ --api-key: "{key}"; }}\n', None),
+    ('theme.scss', '$api-key: "{key}";\n', None),
+    ('Dockerfile', 'FROM python:3.12\nENV TOGETHER_API_KEY={key}\n', None),
+    ('settings.ini', '[together]\napi_key = {key}\n', _configparser),
+    ('setup.cfg', '[together]\napi_key = {key}\n', _configparser),
+    ('app.properties', 'together.api_key={key}\n', None),
+])
+def test_the_comment_advised_passes_and_keeps_the_file_working(git_repo, keys, name, text, value):
+    key = keys()
+    write(git_repo, name, text.format(key=key))
+    git(git_repo, 'add', '.')
+    result = scan('.')
+    assert result.rc == 1, result.err
+    advice = _advice(result)
+    m = re.match(r'Not a real key\? (Add|Put) "([^"]+)" (to its line|on its own line above it), or ', advice)
+    assert m, advice
+    comment, where = m.group(2), m.group(3)
+    lines = text.format(key=key).splitlines()
+    at = next(i for i, line in enumerate(lines) if key in line)
+    if where == 'to its line':
+        lines[at] += '  ' + comment
+    else:
+        lines.insert(at, comment)
+    edited = '\n'.join(lines) + '\n'
+    write(git_repo, name, edited)
+    assert scan('.').rc == 0
+    if value is not None:  # its own parser still reads the key, whole
+        assert value(edited) == key
+    if name == 'Dockerfile' or name.endswith('.properties'):
+        # '#' is a comment only at the start of a line there
+        assert lines[at].startswith('#') and lines[at + 1].endswith(key)
+    if name.endswith(('.css', '.scss')):
+        assert comment.startswith('/*') and comment.endswith('*/')
+
+
+@pytest.mark.parametrize('name, text', [
+    ('keys.csv', 'name,key\ntogether,{key}\n'),
+    ('keys.tsv', 'name\tkey\ntogether\t{key}\n'),
+    ('run.bat', 'set TOGETHER_API_KEY={key}\n'),
+    ('run.cmd', 'set TOGETHER_API_KEY={key}\n'),
+    ('paper.tex', '\\newcommand{{\\togetherkey}}{{{key}}}\n'),
+])
+def test_a_format_with_no_comment_we_read_is_told_the_baseline(git_repo, keys, name, text):
+    key = keys()
+    write(git_repo, name, text.format(key=key))
+    git(git_repo, 'add', '.')
+    result = scan('.')
+    assert result.rc == 1, result.err
+    advice = _advice(result)
+    assert 'pragma' not in advice, advice
+    assert f'{name}: no comment our hooks read there: record it in the baseline' in advice
+    created = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert created.rc == 0, created.err
+    git(git_repo, 'add', '.secrets.baseline')
+    assert scan('.').rc == 0
+    if name.endswith(('.csv', '.tsv')):
+        with open(name, newline='', encoding='utf-8') as f:
+            rows = list(csv.reader(f, delimiter=',' if name.endswith('.csv') else '\t'))
+        assert rows[1] == ['together', key]
+
+
+def test_files_needing_a_same_line_and_a_nextline_comment(git_repo, keys):
+    write(git_repo, 'a.py', 'K = "%s"\n' % keys())
+    write(git_repo, 'b.ini', '[together]\napi_key = %s\n' % keys())
+    git(git_repo, 'add', '.')
+    assert _advice(scan('.')).startswith(
+        'Not a real key? Add an allow comment (a.py: "# pragma: allowlist secret" to '
+        'its line; b.ini: "# pragma: allowlist nextline secret" on its own line '
+        'above it), or record it in the baseline',
+    )
+
+
+# --- outside git ---
+
+def test_baseline_advice_outside_git_says_no_commit(tmp_path, monkeypatch, keys):
+    folder = tmp_path / 'plain'
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    write(folder, 'app.py', f'KEY = "{keys()}"\n')
+    result = scan('.')
+    assert result.rc == 1, result.err
+    advice = _advice(result)
+    assert 'commit' not in advice, advice
+    assert '`together-hooks baseline create` (it writes .secrets.baseline).' in advice
+    created = run('together-hooks', 'baseline', 'create', cwd=folder)
+    assert created.rc == 0, created.err
+    assert scan('.').rc == 0
