@@ -611,21 +611,52 @@ def test_ctrl_c_while_a_console_script_imports_is_one_line(tmp_path):
     """SIGINT before a command's guard runs (importing the command, which
     takes a second on a loaded machine): one line, never a traceback, as
     the guard says it once running."""
-    code = (
+    script = tmp_path / 'together-hooks'  # as the console script is named
+    script.write_text(
         'import os, signal, together_hooks\n'
         # A shell starts background jobs (CI's, too) with SIGINT ignored, and
         # Python then installs no handler: give it the one a terminal's has.
         'signal.signal(signal.SIGINT, signal.default_int_handler)\n'
         'os.kill(os.getpid(), signal.SIGINT)\n'  # raised in the next import
         'from together_hooks.cli import main\n'
-        'main()\n'
+        'main()\n',
     )
     proc = subprocess.run(
-        (sys.executable, '-c', code), cwd=tmp_path, capture_output=True, text=True,
+        (sys.executable, str(script)), cwd=tmp_path, capture_output=True, text=True,
         timeout=60,
     )
     assert proc.returncode != 0
     assert proc.stderr == 'together-hooks: interrupted\n', proc.stderr
+
+
+def test_importing_together_hooks_leaves_a_programs_excepthook_alone(tmp_path):
+    """Only our console scripts get the one-line excepthook: any other
+    program importing the package (a test runner, a notebook) keeps its
+    own, and its KeyboardInterrupt and MemoryError as it shows them."""
+    code = (
+        'import sys\n'
+        'before = sys.excepthook\n'
+        'import together_hooks, together_hooks.cli\n'
+        'print(sys.excepthook is before)\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code), cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert (proc.returncode, proc.stdout) == (0, 'True\n'), proc.stderr
+
+
+def test_the_console_scripts_are_the_ones_setup_cfg_installs():
+    """``together_hooks.SCRIPTS`` (which programs get the excepthook) is
+    setup.cfg's ``console_scripts``."""
+    import configparser
+
+    import together_hooks
+
+    setup = configparser.ConfigParser()
+    setup.read(os.path.join(os.path.dirname(together_hooks.__file__), '..', 'setup.cfg'))
+    installed = {line.split('=')[0].strip()
+                 for line in setup['options.entry_points']['console_scripts'].splitlines()
+                 if line.strip()}
+    assert installed == together_hooks.SCRIPTS
 
 
 def test_ctrl_c_while_importing_names_the_console_script(tmp_path):
@@ -802,6 +833,21 @@ def test_a_git_file_pointing_nowhere_is_named_not_no_repository(tmp_path, argv):
     assert_error_line(r, 'git refuses the repository here', 'not a git repository', 'gone')
 
 
+def test_a_git_file_pointing_nowhere_is_named_in_any_language(tmp_path):
+    """git in German writes ``Schwerwiegend:``, not ``fatal:``: the probe
+    runs git with its messages in English, so the reason is still named."""
+    top = tmp_path / 'wt'
+    top.mkdir()
+    (top / '.git').write_text(f'gitdir: {tmp_path / "gone" / "worktrees" / "wt"}\n')
+    german = {'LANGUAGE': 'de', 'LANG': 'de_DE.UTF-8'}  # spawn adds LC_ALL=C.UTF-8
+    said = subprocess.run(('git', 'rev-parse', '--git-dir'), cwd=top, capture_output=True,
+                          text=True, env=dict(os.environ, LC_ALL='C.UTF-8', **german))
+    if 'fatal:' in said.stderr:
+        pytest.skip('git has no German messages here')
+    r = spawn('together-hooks', 'scan', '--staged', cwd=top, env=german)
+    assert_error_line(r, 'git refuses the repository here', 'not a git repository', 'gone')
+
+
 # ------------------------------------------------------------------ a named pipe written to
 
 @pytest.mark.parametrize(('argv', 'name'), (
@@ -829,6 +875,25 @@ def test_a_named_pipe_with_a_reader_gets_the_report(git_repo, keys):
         time.sleep(0.5)  # cat has the pipe open for reading
         r = spawn('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe',
                   cwd=git_repo)
+        got, _ = reader.communicate(timeout=60)
+    finally:
+        reader.kill()
+    CAPTURED.append(got.decode())
+    assert r.rc == 1, r.err
+    assert [f['path'] for f in json.loads(got)['findings']] == ['a.txt']
+
+
+def test_a_named_pipe_whose_reader_attaches_late_gets_the_report(git_repo, keys):
+    """``mkfifo p; (sleep 2; cat p) & together-hooks scan a.txt --output p``:
+    the reader is waited for a few seconds, not refused at once."""
+    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+    fifo = git_repo / 'report.pipe'
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(('sh', '-c', 'sleep 3; exec cat "$0"', str(fifo)),
+                              stdout=subprocess.PIPE)
+    try:
+        r = spawn('together-hooks', 'scan', 'a.txt', '--format', 'json',
+                  '--output', 'report.pipe', cwd=git_repo)
         got, _ = reader.communicate(timeout=60)
     finally:
         reader.kill()

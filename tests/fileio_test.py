@@ -76,7 +76,7 @@ def test_temp_files_a_killed_write_left_are_swept_by_the_next(git_repo, tmp_path
     # A real killed write: held after mkstemp, then SIGKILL.
     held = subprocess.Popen((sys.executable, '-c', (
         'import os, sys, tempfile, time\n'
-        "fd, name = tempfile.mkstemp(prefix='.together-hooks-', dir='.')\n"
+        "fd, name = tempfile.mkstemp(prefix='.together-hooks-tmp-', suffix='.partial', dir='.')\n"
         "os.write(fd, b'half'); print(name, flush=True); time.sleep(60)\n"
     )), cwd=git_repo, stdout=subprocess.PIPE, text=True)
     killed = os.path.basename(held.stdout.readline().strip())
@@ -86,20 +86,27 @@ def test_temp_files_a_killed_write_left_are_swept_by_the_next(git_repo, tmp_path
     old = time.time() - 2 * 3600
     names = {
         'killed': killed,
-        'fresh': '.together-hooks-fresh123',  # a write running now
-        'link': '.together-hooks-link1234',  # a link named as ours
-        'folder': '.together-hooks-folder12',
+        'fresh': '.together-hooks-tmp-fresh123.partial',  # a write running now
+        'link': '.together-hooks-tmp-link1234.partial',  # a link named as ours
+        'folder': '.together-hooks-tmp-folder12.partial',
         'other': '.together-hooks-not-ours-at-all',  # not a name mkstemp gives
+        # A user's file (tracked) with a name as long as a temp's once was.
+        'user': '.together-hooks-baseline',
+        'unmarked': '.together-hooks-tmp-abcdefgh',
     }
     (git_repo / names['fresh']).write_text('x')
     os.symlink(outside, git_repo / names['link'])
     (git_repo / names['folder']).mkdir()
     (git_repo / names['other']).write_text('x')
+    (git_repo / names['unmarked']).write_text('x')
+    (git_repo / names['user']).write_text('mine\n')
+    subprocess.run(('git', 'add', names['user']), cwd=git_repo, check=True)
     for key, name in names.items():
         if key != 'fresh':
             os.utime(git_repo / name, (old, old), follow_symlinks=False)
     r = run('together-hooks', 'baseline', 'create', cwd=git_repo)
     assert r.rc == 0, r.err
     left = {n for n in os.listdir(git_repo) if n.startswith('.together-hooks-')}
-    assert left == {names['fresh'], names['link'], names['folder'], names['other']}
+    assert left == {names['fresh'], names['link'], names['folder'], names['other'],
+                    names['user'], names['unmarked']}
     assert outside.read_text() == 'mine\n'

@@ -7,9 +7,14 @@ __version__ = '0.1.0'
 # The guard's words (runtime) when memory runs out; made now, as bytes,
 # for a MemoryError before the guard runs, when there is none to make them.
 NO_MEMORY = "out of memory: a memory limit (ulimit -v, a container's) is below what this run needs"
-# The console script running (detect-together-keys, ...), as its guard names it.
-_PROG = (_sys.argv[0] if _sys.argv else '').rsplit('/', 1)[-1]
-_PROG = _PROG if _PROG and not _PROG.startswith('-') else 'together-hooks'
+# Our console scripts (setup.cfg's ``console_scripts``).
+SCRIPTS = frozenset(('together-hooks', 'detect-together-keys', 'forbid-env-files',
+                     'check-env-gitignored'))
+# The program running, as its guard names it (detect-together-keys, ...).
+_PROG = (_sys.argv[0] if _sys.argv else '').replace('\\', '/').rsplit('/', 1)[-1]
+_PROG = _PROG[:-4] if _PROG.lower().endswith('.exe') else _PROG
+_OURS = _PROG in SCRIPTS
+_PROG = _PROG if _OURS else 'together-hooks'
 _NO_MEMORY = f'{_PROG}: error: {NO_MEMORY}\n'.encode('utf-8', 'backslashreplace')
 
 
@@ -36,4 +41,7 @@ def _interrupted(kind, value, tb, _shown=_sys.excepthook):  # type: ignore[no-un
         pass
 
 
-_sys.excepthook = _interrupted
+# Only in our own console scripts: a program that imports together_hooks
+# (a test runner, a notebook, an IDE) keeps its own excepthook.
+if _OURS:
+    _sys.excepthook = _interrupted

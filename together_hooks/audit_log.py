@@ -131,7 +131,9 @@ def append(path: str, rec: dict[str, Any]) -> None:
     if is_pipe:  # a log shipper's pipe: only with a reader (else the line is lost)
         from together_hooks.fileio import pipe_writer
 
-        fd = pipe_writer(path)
+        # No wait for a late reader: a hook runs on every commit, and a
+        # shipper reads its pipe all along or not at all.
+        fd = pipe_writer(path, wait=0)
         try:
             written = 0
             while written < len(data):

@@ -357,17 +357,34 @@ def leaves(path: str, within: str) -> str | None:
     return 'is a symlink' if os.path.islink(path) else 'goes through a symlinked folder'
 
 
-def pipe_writer(path: str) -> int:
+# How long a named pipe's reader may take to attach (``cat p`` started
+# after the scan, ``(sleep 2; cat p) &``) before there is none.
+PIPE_READER_WAIT = 5.0
+
+
+def pipe_writer(path: str, wait: float = PIPE_READER_WAIT) -> int:
     """A descriptor writing to the named pipe ``path``.  Opened to write, a
     FIFO blocks until a process reads it: with none (a pipe left over, a
-    reader that died) for good; so it is opened without blocking, and no
-    reader is an OSError that says so."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, 'O_CLOEXEC', 0))
-    except OSError as e:
-        if e.errno == errno.ENXIO:
-            e.strerror = 'a named pipe no process reads'
-        raise
+    reader that died) for good; so it is opened without blocking, retried
+    with a short backoff for ``wait`` seconds (a reader attaching late),
+    and then no reader is an OSError that says so."""
+    import time
+
+    deadline = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, 'O_CLOEXEC', 0))
+            break
+        except OSError as e:
+            left = deadline - time.monotonic()
+            if e.errno != errno.ENXIO:
+                raise
+            if left <= 0:
+                e.strerror = f'a named pipe no process reads (waited {wait:g} s)'
+                raise
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.25)
     os.set_blocking(fd, True)
     return fd
 
@@ -407,7 +424,7 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     # landing inside mkstemp would leave a file no clean-up knows of.
     held = _hold_signals()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as e:  # name the user's file, not our temp file
         _release_signals(held)
         raise InputError(f'{path}: cannot write ({e.strerror or e})')
@@ -445,7 +462,10 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     sweep_stale_temps(folder)
 
 
-TEMP_PREFIX = '.together-hooks-'
+# ``write_atomic``'s temp files: a marker no user would choose, so the
+# sweep below never takes a user's file (``.together-hooks-baseline``).
+TEMP_PREFIX = '.together-hooks-tmp-'
+TEMP_SUFFIX = '.partial'
 # A temp file of ours this much older than now was left by a write that
 # was killed (SIGKILL, a power cut: no clean-up ran); a write in progress
 # lasts seconds.
@@ -470,8 +490,9 @@ def sweep_stale_temps(folder: str) -> list[str]:
         return removed
     for entry in entries:
         name = entry.name
-        if not (name.startswith(TEMP_PREFIX) and len(name) == len(TEMP_PREFIX) + 8
-                and _MKSTEMP_CHARS.issuperset(name[len(TEMP_PREFIX):])):
+        if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
+                and len(name) == len(TEMP_PREFIX) + 8 + len(TEMP_SUFFIX)
+                and _MKSTEMP_CHARS.issuperset(name[len(TEMP_PREFIX):-len(TEMP_SUFFIX)])):
             continue
         try:
             info = entry.stat(follow_symlinks=False)

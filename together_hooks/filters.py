@@ -114,12 +114,16 @@ def apply_baseline(
     """
     from together_hooks.baseline.format import candidate_names
     from together_hooks.baseline.format import root_of
+    from together_hooks.findings import STDIN
 
     kept: list[Finding] = []
     confirmed: list[Finding] = []
     known = 0
     root: str | None = None
     for finding in findings:
+        if finding.path == STDIN:  # no file: an entry naming ``<stdin>`` passes nothing
+            kept.append(finding)
+            continue
         hashed = finding.hashed_secret
         label = baseline.label(finding.path, hashed)
         if label is None:

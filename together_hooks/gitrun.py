@@ -531,6 +531,13 @@ def no_repository(message: str, where: str = '.') -> InputError:
     return InputError(refused if refused else message)
 
 
+def parsed_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment (``env``, default ours) of a git whose stderr is
+    read for its words (``fatal:``): git's messages in English whatever
+    the user's language (``Schwerwiegend:`` under ``LANG=de_DE.UTF-8``)."""
+    return {**(os.environ if env is None else env), 'LC_ALL': 'C'}
+
+
 def git_refusal(where: str) -> str | None:
     """Why git will not open the repository that holds ``where`` (git's
     ``fatal:`` line, and its ``safe.directory`` remedy when it gives one);
@@ -539,7 +546,7 @@ def git_refusal(where: str) -> str | None:
     if not os.path.isdir(folder) or not git_may_claim(folder):
         return None
     try:
-        proc = _run(folder, ('rev-parse', '--git-dir'), None, errors=True)
+        proc = _run(folder, ('rev-parse', '--git-dir'), None, errors=True, env=parsed_env())
     except (FileNotFoundError, NotADirectoryError):
         return None
     lines = [line.strip() for line in proc.stderr.decode('utf-8', 'replace').splitlines()]

@@ -176,7 +176,7 @@ class Scanner:
 
         path = content.path
         return scan_stream_windows(
-            first, windows, content.size,
+            first, windows, content.size if content.size_known else None,
             lambda data: self._scan_kept(data, path, False, budget),
             lambda data: self._scan_text(data, path, budget),
             budget,

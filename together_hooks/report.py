@@ -541,9 +541,15 @@ def _sarif_location(
         return {'physicalLocation': {'artifactLocation': artifact, 'region': region}}
     what = f.path.strip('<>')
     name = f'{what} of {f.commit}' if f.commit else what
-    return {'logicalLocations': [{
+    location: dict[str, object] = {'logicalLocations': [{
         'name': name, 'fullyQualifiedName': name, 'kind': 'resource',
     }]}
+    if f.path == STDIN:  # no file to name, but a line and column all the same
+        location['physicalLocation'] = {
+            'artifactLocation': {'description': {'text': 'standard input'}},
+            'region': region,
+        }
+    return location
 
 
 def sarif(findings: Sequence[Finding], summary: Summary) -> str:

@@ -37,11 +37,50 @@ def test_a_key_on_stdin_is_found_at_its_line_and_column(git_repo, keys):
     assert report['summary']['files_scanned'] == 1
 
 
-@pytest.mark.parametrize('data', (b'', b'nothing here\n', bytes(range(256)) * 64))
+@pytest.mark.parametrize('data', (b'nothing here\n', bytes(range(256)) * 64))
 def test_clean_stdin_passes_and_says_what_it_read(git_repo, data):
     r = piped('-', data=data, cwd=git_repo)
     assert r.rc == 0, r.err
     assert r.err.startswith('together-hooks: 1 file'), r.err
+
+
+def test_empty_stdin_passes_but_says_it_was_empty(git_repo):
+    """``failing-cmd | together-hooks scan -``: nothing came.  It passes
+    (an empty ``git diff`` is clean, as gitleaks has it) but says so,
+    with the remedy, on stderr (docs/cli.md)."""
+    r = piped('-', data=b'', cwd=git_repo)
+    assert r.rc == 0, r.err
+    note, summary = r.err.splitlines()
+    assert note.startswith('together-hooks: <stdin>: standard input was empty (0 bytes)')
+    assert 'pipefail' in note
+    assert summary.startswith('together-hooks: 1 file, 0.0 MB')
+
+
+def test_stdin_on_a_terminal_says_it_waits_for_end_of_input(git_repo, keys):
+    """On a terminal, ``scan -`` says it reads until Ctrl-D, not a silent
+    wait; what is typed is scanned."""
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            (os.path.join(BIN, 'together-hooks'), 'scan', '-'), cwd=git_repo, stdin=slave,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env=dict(os.environ, PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8'),
+        )
+        os.close(slave)
+        slave = -1
+        os.write(master, f'TOGETHER_API_KEY={keys()}\n'.encode())
+        os.write(master, b'\x04')  # Ctrl-D at the start of a line: end of input
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(master)
+        if slave >= 0:
+            os.close(slave)
+    CAPTURED.extend((out.decode(), err.decode()))
+    assert proc.returncode == 1, err
+    assert err.decode().startswith('together-hooks: reading standard input until end of input'), err
+    assert b'<stdin>:1: together-api-key' in out
 
 
 def test_a_key_across_window_edges_on_stdin(git_repo, keys):
@@ -115,3 +154,62 @@ def test_stdin_report_to_a_file(git_repo, keys):
     assert r.rc == 1, r.err
     report = json.loads((git_repo / 'report.json').read_text())
     assert [(f['path'], f['line']) for f in report['findings']] == [('<stdin>', 1)]
+
+
+@pytest.mark.parametrize('codec', ('utf-16', 'utf-16-le'), ids=('bom', 'no-bom'))
+def test_a_key_in_wide_stdin_past_the_first_read(git_repo, keys, codec):
+    """UTF-16 on stdin is decoded to its end, not to the size of the first
+    read (4 MB and an overlap): a key 5 MB in is found as in a file."""
+    key = keys()
+    filler = ('x' * 63 + '\n') * ((5 << 20) // 128)  # 5 MB once wide
+    text = filler + f'TOGETHER_API_KEY={key}\n' + ('y' * 63 + '\n') * 8192
+    data = text.encode(codec)
+    assert len(data) > 6 << 20
+    (git_repo / 'f.txt').write_bytes(data)
+    assert piped('f.txt', data=b'', cwd=git_repo).rc == 1
+    r = piped('-', '--format', 'json', data=data, cwd=git_repo)
+    assert r.rc == 1, r.err
+    assert [f['hashed_secret'] for f in r.json()['findings']] == [hash_secret(key)]
+
+
+def test_sarif_of_stdin_keeps_line_and_column(git_repo, keys):
+    """A finding on stdin names no file (a logical location) but keeps its
+    region, as docs/cli.md says; the document still validates."""
+    import jsonschema
+
+    from tests.sarif_test import SCHEMA_PATH
+
+    key = keys()
+    r = piped('-', '--format', 'sarif', data=f'one\nexport TOGETHER_API_KEY={key}\n'.encode(),
+              cwd=git_repo)
+    assert r.rc == 1, r.err
+    doc = json.loads(r.out)
+    schema = json.loads(SCHEMA_PATH.read_text(encoding='utf-8'))
+    assert [e.message for e in jsonschema.Draft4Validator(schema).iter_errors(doc)] == []
+    [location] = doc['runs'][0]['results'][0]['locations']
+    assert location['logicalLocations'][0]['name'] == 'stdin'
+    region = location['physicalLocation']['region']
+    assert (region['startLine'], region['startColumn']) == (2, 25)
+    assert 'uri' not in location['physicalLocation']['artifactLocation']
+
+
+def test_a_baseline_entry_for_stdin_passes_no_key_on_stdin(git_repo, keys):
+    """docs/cli.md: a baseline never passes a key on stdin, even an entry
+    someone wrote for ``<stdin>`` (stdin is no file a baseline could name)."""
+    key = keys()
+    data = f'TOGETHER_API_KEY={key}\n'.encode()
+    (git_repo / 'a.txt').write_bytes(data)
+    made = subprocess.run((os.path.join(BIN, 'together-hooks'), 'baseline', 'create'),
+                          cwd=git_repo, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    path = git_repo / '.secrets.baseline'
+    baseline = json.loads(path.read_text())
+    entries = baseline['results'].pop('a.txt')
+    for entry in entries:
+        entry['filename'] = '<stdin>'
+    baseline['results']['<stdin>'] = entries
+    path.write_text(json.dumps(baseline, indent=2) + '\n')
+    (git_repo / 'a.txt').unlink()
+    r = piped('-', data=data, cwd=git_repo)
+    assert r.rc == 1, (r.out, r.err)
+    assert 'known' not in r.err

@@ -66,7 +66,7 @@ def git_env(token: str | None, token_host: str | None,
     be on its host), git speaks that transport alone and follows no HTTP
     redirect: a server answering for the API's host could otherwise send
     git to another host (git follows a redirect of its first request)."""
-    env = dict(os.environ, GIT_TERMINAL_PROMPT='0', GIT_ASKPASS='true', LC_ALL='C')
+    env = gitrun.parsed_env(dict(os.environ, GIT_TERMINAL_PROMPT='0', GIT_ASKPASS='true'))
     env.pop('GIT_DIR', None)
     env.setdefault('GIT_SSH_COMMAND', 'ssh -o BatchMode=yes')  # fail, never ask
     config = []

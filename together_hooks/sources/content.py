@@ -79,6 +79,10 @@ class Content:
 
     __slots__ = ('path', '_data', 'fs_path', 'size', 'problem', 'stream')
 
+    # Whether ``size`` is the whole size before it is all read (a file's,
+    # a blob's); a stream's counts only what was read so far.
+    size_known = True
+
     def __init__(
             self, path: str, data: bytes | None = None, fs_path: str | None = None,
             stream: Blob | BlobAt | None = None,

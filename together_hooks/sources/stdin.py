@@ -24,6 +24,8 @@ class Piped(Content):
 
     __slots__ = ('_read',)
 
+    size_known = False  # ``size`` grows as it is read: the end not known
+
     def __init__(self, read: Callable[[int], bytes]) -> None:
         Content.__init__(self, STDIN)
         self._read = read
@@ -33,6 +35,8 @@ class Piped(Content):
             return None
         head = filled(self._read, b'', step + overlap + 1)
         self.size = len(head)
+        if not head:
+            _say_empty()
         if len(head) <= step + overlap:
             self._data = head
             return None
@@ -57,19 +61,56 @@ class Piped(Content):
         if self._data is None:
             self._data = filled(self._read, b'', MAX_WHOLE + 1)
             self.size = len(self._data)
+            if not self._data:
+                _say_empty()
             if len(self._data) > MAX_WHOLE:
                 raise InputError(f'{STDIN}: more than {MAX_WHOLE >> 20} MB to read whole')
         return self._data
 
 
+def _say(line: str) -> None:
+    import sys
+
+    if sys.stderr is not None:
+        sys.stderr.write(f'together-hooks: {line}\n')
+        sys.stderr.flush()
+
+
+def _say_empty() -> None:
+    """Nothing came: it passes (a ``git diff`` with nothing in it is
+    clean), but said, as a failed command before the pipe gives nothing
+    too (``set -o pipefail`` makes the shell tell)."""
+    _say(f'{STDIN}: standard input was empty (0 bytes); if the command before '
+         'the pipe failed, set -o pipefail')
+
+
 def piped() -> Piped:
     """Standard input (InputError when it is closed, or when reading it
-    fails: a descriptor opened for writing only, EIO)."""
+    fails: a descriptor opened for writing only, EIO).  On a terminal a
+    line says it is read until end of input, not a silent wait."""
     stream = stdin_bytes()
+    try:
+        interactive = stream.isatty()
+    except (OSError, ValueError):
+        interactive = False
+    if interactive:
+        _say('reading standard input until end of input (Ctrl-D; Ctrl-Z Enter on Windows)')
+        # Read as typed: a buffered read goes on past a Ctrl-D that ends
+        # a line's read (the end of input shows only as an empty read).
+        stream = getattr(stream, 'raw', stream)
+
+    ended = False
 
     def read(n: int) -> bytes:
+        # The end read once is the end: a terminal's Ctrl-D ends one read
+        # only, and asking again would wait for another.
+        nonlocal ended
+        if ended:
+            return b''
         try:
-            return stream.read(n)
+            more = stream.read(n)
         except OSError as e:
             raise InputError(f'{STDIN}: cannot read standard input ({e.strerror or e})') from None
+        ended = not more
+        return more
     return Piped(read)
