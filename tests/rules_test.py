@@ -10,6 +10,8 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from tests.keys import fill
+from tests.keys import make_hex
+from tests.keys import make_key
 from together_hooks.findings import hash_secret
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.rules import KEY_PREFIX
@@ -125,3 +127,50 @@ def test_pattern_keywords_are_rule_keywords():
     for rule in RULES:
         for pattern in rule.patterns:
             assert pattern.keyword is None or pattern.keyword in rule.keywords, rule.id
+
+
+# Lists of keys (a rotation: the new key beside the old ones), every item
+# a key; ``{}`` marks each item.  Each list must be found whole: regex
+# matches do not overlap, so a regex consuming a list's name finds one of
+# its items only.
+KEY_LISTS = (
+    'together:\n  keys:\n    - {}\n    - {}\n    - {}\n    - {}\n',
+    'together:\n  api_keys:\n  - "{}"\n  - "{}"\n  - "{}"\n',
+    'together:\n  tokens:  # rotated monthly\n    - {}\n    # old\n    - {}\n    - {}\n',
+    '## Together AI\n\nkeys:\n- {}\n- {}\n- {}\n',
+    'together:\n  keys: [{}, {}, {}]\n',
+    'together:\n  api_keys: ["{}", "{}", "{}", "{}"]\n',
+    '{{"together": {{"keys": ["{}", "{}", "{}"]}}}}\n',
+    '{{\n  "together": {{\n    "keys": [\n      "{}",\n      "{}",\n      "{}"\n    ]\n  }}\n}}\n',
+    '[together]\nkeys = ["{}", "{}", "{}"]\n',
+    '[together]\napi_keys = [\n  "{}",\n  "{}",\n  "{}",\n]\n',
+)
+# The same lists' shapes holding digests, under Together's name.
+DIGEST_LISTS = (
+    'together:\n  checksums:\n    - {}\n    - {}\n    - {}\n',
+    'together:\n  sha256:\n  - {}\n  - {}\n  - {}\n',
+    'together:\n  version: 1.2.0\n  digests:\n    - {}\n    - {}\n    - {}\n',
+    'packages:\n  together:\n    version: 1.2.0\n    hashes: [{}, {}, {}]\n',
+    '[together]\nsha256 = ["{}", "{}", "{}"]\n',
+    '{{"together": {{"checksums": ["{}", "{}", "{}"]}}}}\n',
+    'together:\n  public_keys:\n    - {}\n    - {}\n    - {}\n',
+)
+
+
+@pytest.mark.parametrize('make', [make_hex, make_key], ids=['legacy', 'current'])
+@pytest.mark.parametrize('template', KEY_LISTS)
+def test_every_key_of_a_list_is_found(template, make):
+    for seed in range(5):
+        rng = random.Random(seed)
+        keys = [make(rng) for _ in range(template.count('{}'))]
+        text = template.format(*keys)
+        got = [f.hashed_secret for f in scan_bytes(text.encode(), 'config.yaml')]
+        assert got == [hash_secret(k) for k in keys], (template, seed)
+
+
+@pytest.mark.parametrize('template', DIGEST_LISTS)
+def test_a_list_of_digests_under_together_is_clean(template):
+    for seed in range(5):
+        rng = random.Random(seed)
+        text = template.format(*(make_hex(rng) for _ in range(template.count('{}'))))
+        assert scan_bytes(text.encode(), 'config.yaml') == [], (template, seed)

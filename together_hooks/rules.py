@@ -52,6 +52,11 @@ class Pattern:
     key), so one regex serves names of several kinds.  ``veto_before``:
     a regex that, found ending where the match starts (on its line), says
     the name is not the key's (``sha256(TOGETHER_API_KEY) = <digest>``).
+    ``before``: a regex that must be found ending where the match starts
+    (``\\Z`` there), within ``engine._BEFORE_REACH`` bytes before it: what
+    a match needs above it that a regex may not consume (a list's name
+    above each of its items: matches do not overlap, so a regex that
+    consumed the name would find one item of the list).
     """
 
     __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name')
@@ -64,12 +69,13 @@ class Pattern:
             keyword: bytes | None = None,
             by_name: tuple[tuple[bytes, Context | None], ...] = (),
             veto_before: bytes | None = None,
+            before: bytes | None = None,
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
         # one key compiles only what judging it needs.
-        self._sources = (regex, decoded, veto_before)
-        self._compiled: list[re.Pattern[bytes] | None] = [None, None, None]
+        self._sources = (regex, decoded, veto_before, before)
+        self._compiled: list[re.Pattern[bytes] | None] = [None, None, None, None]
         self.context = context
         self.keyword = keyword
         # (regex, context) pairs: the first regex matching the whole of the
@@ -127,6 +133,10 @@ class Pattern:
     @property
     def veto_before(self) -> re.Pattern[bytes] | None:
         return self._get(2)
+
+    @property
+    def before(self) -> re.Pattern[bytes] | None:
+        return self._get(3)
 
 
 class Context:
@@ -609,6 +619,18 @@ _CSV_CREDENTIAL = (
     rb'(?=[^\r\n]{0,2000}?(?:api\.together\.(?:xyz|ai)\b|(?<![^,\n])"?(?i:together(?:[ _-]?ai)?)"?(?=,|\r?\n|\Z)))'
     rb'(?:[^\r\n,]{0,200},){%d}'
 )
+# A list of keys above one of its items (``Pattern.before``, ending where
+# the item starts): its name (``keys``, ``api_keys``, ``tokens``; not
+# ``public_keys``) then, in block form, a comment and the items and
+# comment lines before it, or, in flow form, the items before it
+# (unquoted, quoted; no nested list or map).  Each repetition starts on
+# a character the one before cannot take: linear on any text.
+_KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
+_KEY_LIST_BEFORE = (
+    rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?i:(?:api[_.-]?)?(?:keys|tokens))["\']?[ \t]{0,32}[=:][ \t]{0,32}'
+    rb'(?:(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{0,32}(?:-[ \t]{1,8}[^\r\n]{1,200}|#[^\r\n]{0,200})?){0,64}\r?\n'
+    rb'|\[(?:' + _KEY_LIST_ITEM + rb',){0,64}' + _KEY_LIST_ITEM + rb')?\Z'
+)
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
 # names a digest (``hashed_token``, ``sha256.secret``); an API key or
@@ -823,13 +845,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # the value flag after it (``llm keys set together --value <key>``).
         Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
                 rb'(?:[ \t]{1,8}|=)["\']?' + _HEX_KEY, context=TOGETHER_NAMED),
-        # A YAML list of keys (``together:`` then ``keys:`` and ``- <key>``
-        # items): its first key, and its last (matches do not overlap, so
-        # one regex finds one key of a list; a key between two others is
-        # missed, a list of keys being rarely longer than two).
-        *(Pattern(rb'(?<![\w./-])["\']?(?i:(?:api[_.-]?)?keys|tokens)["\']?[ \t]{0,32}:[ \t]{0,32}(?:#[^\r\n]{0,120})?'
-                  rb'(?:\r?\n[ \t]{0,32}-[ \t]{1,8}[^\r\n]{1,200})' + items + rb'\r?\n[ \t]{0,32}-[ \t]{1,8}'
-                  + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE) for items in (rb'{0,8}?', rb'{1,8}')),
+        # Each key of a list of keys (a rotation: ``together:`` then ``keys:``
+        # and ``- <key>`` items; ``keys: [<k1>, <k2>, <k3>]``, JSON's
+        # ``"keys": [...]``, TOML's ``keys = [...]``): the item alone, the
+        # list's name above it (``before``: a regex consuming the name
+        # would find one item of each list, matches not overlapping).
+        Pattern(rb'(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|[\[,][ \t]{0,32}(?:\r?\n[ \t]{0,32})?)' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_STRUCTURE, before=_KEY_LIST_BEFORE),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
@@ -1277,9 +1299,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Together AI\n===========\n\napi key: {hex}',
         'Together\n--------\n\ntoken: `{hex}`',
         '**Together AI**\n\n- API key: {hex}',
-        # A YAML list of keys under together:, the second item too.
+        # A list of keys under together:, any item (block, flow, JSON, TOML).
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
+        'together:\n  tokens:  # rotated\n    - x\n    # old\n    - {hex}\n    - y',
+        'together:\n  keys: [x, {hex}, y]',
+        '{{"together": {{"keys": ["x", "{hex}", "y"]}}}}',
+        '[together]\napi_keys = [\n  "x",\n  "{hex}",\n  "y",\n]',
         # A .pgpass-like line of Together's host; Jsonnet's ``+:``; make's
         # ``$(or ...)`` default; Zig's slice type; a generic token's base64
         # in a Together Secret.
@@ -1489,6 +1515,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  <String><Key>Password</Key><Value>{hex}</Value></String>\n</Entry>',
         'Title,Website,Password\nTogether AI,https://api.together.xyz,\nGitHub,https://github.com,{hex}',
         'name,url,password,sha256\nTogether,https://api.together.xyz,,{hex}',
+        # A list that is not of keys, or not under Together's name.
+        'together:\n  public_keys:\n    - x\n    - {hex}',
+        'together:\n  keys:\n    - x\n  hashes:\n    - {hex}',
+        '[together]\nkeys = ["x"]\nsha256 = ["y", "{hex}"]',
+        'openai:\n  keys: [x, {hex}, y]',
         'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',
         'db.example.com:5432:together:app:{hex}',
         'cmdkey /generic:together /user:ml-team /pass:%TOGETHER_API_KEY%\nREM build {hex}',

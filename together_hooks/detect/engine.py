@@ -262,6 +262,9 @@ def _secret_of(
         line = data.rfind(b'\n', 0, m.start()) + 1
         if veto.search(data, max(line, m.start() - _VETO_REACH), m.start()):
             return None
+    before = pattern.before
+    if before is not None and not before.search(data, max(0, m.start() - _BEFORE_REACH), m.start()):
+        return None
     if context is not None:
         if (start, secret) in had:
             # Found by a pattern before (a key under a Together name also
@@ -277,6 +280,9 @@ def _secret_of(
 
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
+# How far before a match ``Pattern.before`` looks (a list of 32 keys, each
+# on its line, and comments between them).
+_BEFORE_REACH = 4096
 
 
 def _holds(where: Where, keyword: bytes, lo: int, hi: int) -> bool:
@@ -726,6 +732,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
             pattern.regex  # noqa: B018 (each compiled on first use)
             pattern.decoded  # noqa: B018
             pattern.veto_before  # noqa: B018
+            pattern.before  # noqa: B018
             for context in pattern.contexts():
                 walkers.add(_walker_key(context))
         rule.value  # noqa: B018
