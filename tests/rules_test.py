@@ -174,3 +174,52 @@ def test_a_list_of_digests_under_together_is_clean(template):
         rng = random.Random(seed)
         text = template.format(*(make_hex(rng) for _ in range(template.count('{}'))))
         assert scan_bytes(text.encode(), 'config.yaml') == [], (template, seed)
+
+
+def _export(rows_above: int, row: str, header: str = 'Title,Website,Username,Password,Notes') -> str:
+    """A password manager's CSV export, ``rows_above`` other items between
+    the header and ``row``; some fields quoted, with commas inside."""
+    rng = random.Random(rows_above)
+    lines = [header]
+    for i in range(rows_above):
+        lines.append(f'"Site {i}, shared",https://s{i}.example.com,user{i},{make_hex(rng)[:20]},"a, b"')
+    return '\n'.join([*lines, row, 'GitHub,https://github.com,me,pw,']) + '\n'
+
+
+@pytest.mark.parametrize(('rows_above', 'row'), [
+    # The header 5-20 KB above (a big export).
+    (100, 'Together AI,https://api.together.xyz,ml-team,{},'),
+    (400, '"Together AI",https://api.together.xyz,ml-team,"{}",rotated'),
+    # Quoted fields holding commas before the key's column.
+    (2, '"Together, prod","https://api.together.xyz/v1, dashboard",ml-team,{},"x, y"'),
+    (3, '"Together AI","ml, team",,"{}",'),
+])
+def test_a_csv_exports_credential_column_is_found(rows_above, row):
+    for seed in range(5):
+        key = make_hex(random.Random(seed))
+        text = _export(rows_above, row.format(key))
+        got = [f.hashed_secret for f in scan_bytes(text.encode(), 'export.csv')]
+        assert got == [hash_secret(key)], (rows_above, row, seed)
+
+
+@pytest.mark.parametrize(('rows_above', 'row'), [
+    # Not the credential column: a quoted comma must not shift the count.
+    (2, '"Together, prod",https://api.together.xyz,"{}",pw,'),
+    (100, 'Together AI,https://api.together.xyz,ml-team,,{}'),
+    # Not a row naming Together.
+    (100, 'GitLab,https://gitlab.com,me,{},'),
+    (2, '"Working together, GitLab",https://gitlab.com,me,{},'),
+])
+def test_a_csv_exports_other_columns_stay_clean(rows_above, row):
+    for seed in range(5):
+        key = make_hex(random.Random(seed))
+        text = _export(rows_above, row.format(key))
+        assert scan_bytes(text.encode(), 'export.csv') == [], (rows_above, row, seed)
+
+
+def test_a_csv_header_nearer_than_the_first_line_rules():
+    key = make_hex(random.Random(1))
+    text = ('Title,Website,Username,Password\nA,https://a.example,me,pw\n\n'
+            'name,url,sha256,password\n'
+            f'Together,https://api.together.xyz,{key},\n')
+    assert scan_bytes(text.encode(), 'export.csv') == []

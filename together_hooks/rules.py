@@ -56,10 +56,15 @@ class Pattern:
     (``\\Z`` there), within ``engine._BEFORE_REACH`` bytes before it: what
     a match needs above it that a regex may not consume (a list's name
     above each of its items: matches do not overlap, so a regex that
-    consumed the name would find one item of the list).
+    consumed the name would find one item of the list); ``before_words``:
+    lower-case words at one of which every match of ``before`` starts
+    (the engine tries it only there).  ``csv_column``:
+    (header, names), two ``str`` regexes: the key is a whole field of a CSV
+    row one of whose fields ``names`` matches, under a header whose field
+    of that column ``header`` matches whole (``detect.csvrow``).
     """
 
-    __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name')
+    __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name', '_csv_column', 'before_words')
 
     def __init__(
             self,
@@ -70,12 +75,16 @@ class Pattern:
             by_name: tuple[tuple[bytes, Context | None], ...] = (),
             veto_before: bytes | None = None,
             before: bytes | None = None,
+            csv_column: tuple[str, str] | None = None,
+            before_words: tuple[bytes, ...] = (),
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
         # one key compiles only what judging it needs.
         self._sources = (regex, decoded, veto_before, before)
         self._compiled: list[re.Pattern[bytes] | None] = [None, None, None, None]
+        self._csv_column: tuple[str, str] | tuple[re.Pattern[str], re.Pattern[str]] | None = csv_column
+        self.before_words = before_words
         self.context = context
         self.keyword = keyword
         # (regex, context) pairs: the first regex matching the whole of the
@@ -137,6 +146,15 @@ class Pattern:
     @property
     def before(self) -> re.Pattern[bytes] | None:
         return self._get(3)
+
+    @property
+    def csv_column(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        pair = self._csv_column
+        if pair is not None and isinstance(pair[0], str):
+            from together_hooks import regex_cache
+
+            pair = self._csv_column = (regex_cache.compile(pair[0]), regex_cache.compile(pair[1]))
+        return pair  # type: ignore[return-value]
 
 
 class Context:
@@ -605,19 +623,14 @@ TOGETHER_PIPED_NAME = Context(
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
 )
-# A CSV's header and a row under it naming Together (its host, or a
-# field all Together's: a password manager's export, ``Together
-# AI,https://api.together.xyz,...``): the key in the column the header
-# names for a credential (``Title,Website,Username,Password``), ``n``
-# fields from the row's start, up to 50 rows down (an export's header
-# within ``value_reach`` of the key).  Only the row itself answers.
+# A CSV's credential column (``Title,Website,Username,Password``) in a
+# row naming Together (its host, or a field all Together's: a password
+# manager's export, ``Together AI,https://api.together.xyz,...``), the
+# header anywhere above (``Pattern.csv_column``): its fields' names for a
+# credential, and a row's field naming Together.
 _CSV_CREDENTIAL = (
-    rb'(?:[^\r\n,]{0,200},){%d}"?(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)"?(?=,|\r?\n)'
-    rb'[^\r\n]{0,2000}\r?\n(?:[^\r\n]{0,2000}\r?\n){0,50}?'
-    # (a row with a key's shape in the column first: cheap, and most fail)
-    rb'(?=(?:[^\r\n,]{0,200},){%d}"?[0-9a-f]{64})'
-    rb'(?=[^\r\n]{0,2000}?(?:api\.together\.(?:xyz|ai)\b|(?<![^,\n])"?(?i:together(?:[ _-]?ai)?)"?(?=,|\r?\n|\Z)))'
-    rb'(?:[^\r\n,]{0,200},){%d}'
+    r'(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)',
+    r'\A\s*(?i:together(?:[ _-]?ai)?)\s*\Z|api\.together\.(?:xyz|ai)\b',
 )
 # A list of keys above one of its items (``Pattern.before``, ending where
 # the item starts): its name (``keys``, ``api_keys``, ``tokens``; not
@@ -627,7 +640,8 @@ _CSV_CREDENTIAL = (
 # a character the one before cannot take: linear on any text.
 _KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
 _KEY_LIST_BEFORE = (
-    rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?i:(?:api[_.-]?)?(?:keys|tokens))["\']?[ \t]{0,32}[=:][ \t]{0,32}'
+    # (the match starts at the word: ``Pattern.before_words``)
+    rb'(?:(?<![\w-])|(?<=(?<![\w-])api)|(?<=(?<![\w-])api[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
     rb'(?:(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{0,32}(?:-[ \t]{1,8}[^\r\n]{1,200}|#[^\r\n]{0,200})?){0,64}\r?\n'
     rb'|\[(?:' + _KEY_LIST_ITEM + rb',){0,64}' + _KEY_LIST_ITEM + rb')?\Z'
 )
@@ -851,7 +865,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # list's name above it (``before``: a regex consuming the name
         # would find one item of each list, matches not overlapping).
         Pattern(rb'(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|[\[,][ \t]{0,32}(?:\r?\n[ \t]{0,32})?)' + _QUOTE + _HEX_KEY,
-                context=TOGETHER_STRUCTURE, before=_KEY_LIST_BEFORE),
+                context=TOGETHER_STRUCTURE, before=_KEY_LIST_BEFORE, before_words=(b'keys', b'tokens')),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
@@ -882,10 +896,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?<![\w.])(?![\w.:]{0,60}(?i:hmac|digest|sha\d|md5|cipher|crypt|hash|aes))'
                 rb'(?:[A-Z]\w{0,30}(?:\.|::)){1,3}new[ \t]{0,8}\([ \t]{0,8}'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
-        # A password manager's CSV export, the key in the credential
-        # column of a row naming Together (one alternative per column).
-        Pattern(rb'(?m:^)(?:' + rb'|'.join(_CSV_CREDENTIAL % (n, n, n) for n in range(12)) + rb')'
-                rb'"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)'),
+        # A password manager's CSV export, the key a whole field in the
+        # credential column of a row naming Together.
+        Pattern(rb'(?<![^,\n])"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)', csv_column=_CSV_CREDENTIAL),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
         Pattern(rb'(?<![\w-])/(?i:pass(?:word)?|p)[:=]' + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
@@ -1293,6 +1306,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<Entry>\n  <String><Key>Password</Key><Value ProtectInMemory="True">{hex}</Value></String>\n'
         '  <String><Key>Title</Key><Value>Together</Value></String>\n</Entry>',
         'Title,Website,Username,Password\nTogether AI,https://api.together.xyz,ml-team,{hex}',
+        '"Title","Website","Username","Password"\n"Together, prod","https://api.together.xyz","ml, team","{hex}"',
         # A Markdown table's cell under a Together heading; setext and
         # bold headings.
         '## Together AI\n\n| setting | value |\n|---|---|\n| api_key | {hex} |',
@@ -1515,6 +1529,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  <String><Key>Password</Key><Value>{hex}</Value></String>\n</Entry>',
         'Title,Website,Password\nTogether AI,https://api.together.xyz,\nGitHub,https://github.com,{hex}',
         'name,url,password,sha256\nTogether,https://api.together.xyz,,{hex}',
+        'Title,Website,Username,Password\n"Together, prod",https://api.together.xyz,"{hex}",x',
         # A list that is not of keys, or not under Together's name.
         'together:\n  public_keys:\n    - x\n    - {hex}',
         'together:\n  keys:\n    - x\n  hashes:\n    - {hex}',
