@@ -10,6 +10,8 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from tests.keys import fill
+from tests.keys import make_hex
+from tests.keys import make_key
 from together_hooks.findings import hash_secret
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.rules import KEY_PREFIX
@@ -125,3 +127,99 @@ def test_pattern_keywords_are_rule_keywords():
     for rule in RULES:
         for pattern in rule.patterns:
             assert pattern.keyword is None or pattern.keyword in rule.keywords, rule.id
+
+
+# Lists of keys (a rotation: the new key beside the old ones), every item
+# a key; ``{}`` marks each item.  Each list must be found whole: regex
+# matches do not overlap, so a regex consuming a list's name finds one of
+# its items only.
+KEY_LISTS = (
+    'together:\n  keys:\n    - {}\n    - {}\n    - {}\n    - {}\n',
+    'together:\n  api_keys:\n  - "{}"\n  - "{}"\n  - "{}"\n',
+    'together:\n  tokens:  # rotated monthly\n    - {}\n    # old\n    - {}\n    - {}\n',
+    '## Together AI\n\nkeys:\n- {}\n- {}\n- {}\n',
+    'together:\n  keys: [{}, {}, {}]\n',
+    'together:\n  api_keys: ["{}", "{}", "{}", "{}"]\n',
+    '{{"together": {{"keys": ["{}", "{}", "{}"]}}}}\n',
+    '{{\n  "together": {{\n    "keys": [\n      "{}",\n      "{}",\n      "{}"\n    ]\n  }}\n}}\n',
+    '[together]\nkeys = ["{}", "{}", "{}"]\n',
+    '[together]\napi_keys = [\n  "{}",\n  "{}",\n  "{}",\n]\n',
+)
+# The same lists' shapes holding digests, under Together's name.
+DIGEST_LISTS = (
+    'together:\n  checksums:\n    - {}\n    - {}\n    - {}\n',
+    'together:\n  sha256:\n  - {}\n  - {}\n  - {}\n',
+    'together:\n  version: 1.2.0\n  digests:\n    - {}\n    - {}\n    - {}\n',
+    'packages:\n  together:\n    version: 1.2.0\n    hashes: [{}, {}, {}]\n',
+    '[together]\nsha256 = ["{}", "{}", "{}"]\n',
+    '{{"together": {{"checksums": ["{}", "{}", "{}"]}}}}\n',
+    'together:\n  public_keys:\n    - {}\n    - {}\n    - {}\n',
+)
+
+
+@pytest.mark.parametrize('make', [make_hex, make_key], ids=['legacy', 'current'])
+@pytest.mark.parametrize('template', KEY_LISTS)
+def test_every_key_of_a_list_is_found(template, make):
+    for seed in range(5):
+        rng = random.Random(seed)
+        keys = [make(rng) for _ in range(template.count('{}'))]
+        text = template.format(*keys)
+        got = [f.hashed_secret for f in scan_bytes(text.encode(), 'config.yaml')]
+        assert got == [hash_secret(k) for k in keys], (template, seed)
+
+
+@pytest.mark.parametrize('template', DIGEST_LISTS)
+def test_a_list_of_digests_under_together_is_clean(template):
+    for seed in range(5):
+        rng = random.Random(seed)
+        text = template.format(*(make_hex(rng) for _ in range(template.count('{}'))))
+        assert scan_bytes(text.encode(), 'config.yaml') == [], (template, seed)
+
+
+def _export(rows_above: int, row: str, header: str = 'Title,Website,Username,Password,Notes') -> str:
+    """A password manager's CSV export, ``rows_above`` other items between
+    the header and ``row``; some fields quoted, with commas inside."""
+    rng = random.Random(rows_above)
+    lines = [header]
+    for i in range(rows_above):
+        lines.append(f'"Site {i}, shared",https://s{i}.example.com,user{i},{make_hex(rng)[:20]},"a, b"')
+    return '\n'.join([*lines, row, 'GitHub,https://github.com,me,pw,']) + '\n'
+
+
+@pytest.mark.parametrize(('rows_above', 'row'), [
+    # The header 5-20 KB above (a big export).
+    (100, 'Together AI,https://api.together.xyz,ml-team,{},'),
+    (400, '"Together AI",https://api.together.xyz,ml-team,"{}",rotated'),
+    # Quoted fields holding commas before the key's column.
+    (2, '"Together, prod","https://api.together.xyz/v1, dashboard",ml-team,{},"x, y"'),
+    (3, '"Together AI","ml, team",,"{}",'),
+])
+def test_a_csv_exports_credential_column_is_found(rows_above, row):
+    for seed in range(5):
+        key = make_hex(random.Random(seed))
+        text = _export(rows_above, row.format(key))
+        got = [f.hashed_secret for f in scan_bytes(text.encode(), 'export.csv')]
+        assert got == [hash_secret(key)], (rows_above, row, seed)
+
+
+@pytest.mark.parametrize(('rows_above', 'row'), [
+    # Not the credential column: a quoted comma must not shift the count.
+    (2, '"Together, prod",https://api.together.xyz,"{}",pw,'),
+    (100, 'Together AI,https://api.together.xyz,ml-team,,{}'),
+    # Not a row naming Together.
+    (100, 'GitLab,https://gitlab.com,me,{},'),
+    (2, '"Working together, GitLab",https://gitlab.com,me,{},'),
+])
+def test_a_csv_exports_other_columns_stay_clean(rows_above, row):
+    for seed in range(5):
+        key = make_hex(random.Random(seed))
+        text = _export(rows_above, row.format(key))
+        assert scan_bytes(text.encode(), 'export.csv') == [], (rows_above, row, seed)
+
+
+def test_a_csv_header_nearer_than_the_first_line_rules():
+    key = make_hex(random.Random(1))
+    text = ('Title,Website,Username,Password\nA,https://a.example,me,pw\n\n'
+            'name,url,sha256,password\n'
+            f'Together,https://api.together.xyz,{key},\n')
+    assert scan_bytes(text.encode(), 'export.csv') == []

@@ -52,9 +52,21 @@ class Pattern:
     key), so one regex serves names of several kinds.  ``veto_before``:
     a regex that, found ending where the match starts (on its line), says
     the name is not the key's (``sha256(TOGETHER_API_KEY) = <digest>``).
+    ``before``: a regex that must be found ending where the match starts
+    (``\\Z`` there), within ``engine._BEFORE_REACH`` bytes before it: what
+    a match needs above it that a regex may not consume (a list's name
+    above each of its items: matches do not overlap, so a regex that
+    consumed the name would find one item of the list); ``before_words``:
+    lower-case words at one of which every match of ``before`` starts
+    (the engine tries it only there).  ``csv_column``:
+    (header, names, user, title, veto), five ``str`` regexes: the key is a
+    whole field of a CSV row one of whose fields ``names`` matches, under
+    a header whose field of that column ``header`` matches whole, with a
+    field ``user`` and one ``title`` match whole and none ``veto`` finds
+    (``detect.csvrow``).
     """
 
-    __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name')
+    __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name', '_csv_column', 'before_words')
 
     def __init__(
             self,
@@ -64,12 +76,17 @@ class Pattern:
             keyword: bytes | None = None,
             by_name: tuple[tuple[bytes, Context | None], ...] = (),
             veto_before: bytes | None = None,
+            before: bytes | None = None,
+            csv_column: tuple[str, ...] | None = None,
+            before_words: tuple[bytes, ...] = (),
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
         # one key compiles only what judging it needs.
-        self._sources = (regex, decoded, veto_before)
-        self._compiled: list[re.Pattern[bytes] | None] = [None, None, None]
+        self._sources = (regex, decoded, veto_before, before)
+        self._compiled: list[re.Pattern[bytes] | None] = [None, None, None, None]
+        self._csv_column: tuple[str, ...] | tuple[re.Pattern[str], ...] | None = csv_column
+        self.before_words = before_words
         self.context = context
         self.keyword = keyword
         # (regex, context) pairs: the first regex matching the whole of the
@@ -127,6 +144,19 @@ class Pattern:
     @property
     def veto_before(self) -> re.Pattern[bytes] | None:
         return self._get(2)
+
+    @property
+    def before(self) -> re.Pattern[bytes] | None:
+        return self._get(3)
+
+    @property
+    def csv_column(self) -> tuple[re.Pattern[str], ...] | None:
+        regexes = self._csv_column
+        if regexes is not None and isinstance(regexes[0], str):
+            from together_hooks import regex_cache
+
+            regexes = self._csv_column = tuple(regex_cache.compile(r) for r in regexes)  # type: ignore[arg-type]
+        return regexes  # type: ignore[return-value]
 
 
 class Context:
@@ -595,30 +625,38 @@ TOGETHER_PIPED_NAME = Context(
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
 )
-# A CSV's header and a row under it naming Together (its host, or a
-# field all Together's: a password manager's export, ``Together
-# AI,https://api.together.xyz,...``): the key in the column the header
-# names for a credential (``Title,Website,Username,Password``), ``n``
-# fields from the row's start, up to 50 rows down (an export's header
-# within ``value_reach`` of the key).  Only the row itself answers.
+# A CSV's credential column (``Title,Website,Username,Password``) in a
+# row naming Together (its host, or a field all Together's: a password
+# manager's export, ``Together AI,https://api.together.xyz,...``), the
+# header anywhere above (``Pattern.csv_column``): its fields' names for a
+# credential, and a row's field naming Together.
 _CSV_CREDENTIAL = (
-    rb'(?:[^\r\n,]{0,200},){%d}"?(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)"?(?=,|\r?\n)'
-    rb'[^\r\n]{0,2000}\r?\n(?:[^\r\n]{0,2000}\r?\n){0,50}?'
-    # (a row with a key's shape in the column first: cheap, and most fail)
-    rb'(?=(?:[^\r\n,]{0,200},){%d}"?[0-9a-f]{64})'
-    rb'(?=[^\r\n]{0,2000}?(?:api\.together\.(?:xyz|ai)\b|(?<![^,\n])"?(?i:together(?:[ _-]?ai)?)"?(?=,|\r?\n|\Z)))'
-    rb'(?:[^\r\n,]{0,200},){%d}'
+    r'(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)',
+    r'\A\s*(?i:together(?:[ _-]?ai)?)\s*\Z|api\.together\.(?:xyz|ai)\b',
+)
+# A list of keys above one of its items (``Pattern.before``, ending where
+# the item starts): its name (``keys``, ``api_keys``, ``tokens``; not
+# ``public_keys``) then, in block form, a comment and the items and
+# comment lines before it, or, in flow form, the items before it
+# (unquoted, quoted; no nested list or map).  Each repetition starts on
+# a character the one before cannot take: linear on any text.
+_KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
+_KEY_LIST_BEFORE = (
+    # (the match starts at the word: ``Pattern.before_words``)
+    rb'(?:(?<![\w-])|(?<=(?<![\w-])api)|(?<=(?<![\w-])api[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
+    rb'(?:(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{0,32}(?:-[ \t]{1,8}[^\r\n]{1,200}|#[^\r\n]{0,200})?){0,64}\r?\n'
+    rb'|\[(?:' + _KEY_LIST_ITEM + rb',){0,64}' + _KEY_LIST_ITEM + rb')?\Z'
 )
 # A password manager's export header, as 1Password, LastPass, Bitwarden,
-# Chrome, KeePass and Dashlane write it: a username or login column and
-# a title, name or URL column; not a log's or a usage export's (LiteLLM's
-# spend logs: ``request_id,call_type,api_key,spend,...``, its ``api_key`` a
-# virtual key's sha256), with a request id, spend, tokens, hash or model column.
-_CSV_FIELD = rb'(?:[^\r\n]{0,2000}?,)?"?(?i:%s)"?(?=,|\r?\n)'
+# Chrome, KeePass and Dashlane write it (each a whole field): a username
+# or login column and a title, name or URL column; not a log's or a usage
+# export's (LiteLLM's spend logs: ``request_id,call_type,api_key,spend,...``,
+# its ``api_key`` a virtual key's sha256), with a request id, spend,
+# tokens, hash or model column (searched in each field).
 _CSV_EXPORT_HEADER = (
-    rb'(?=' + _CSV_FIELD % rb'(?:login[ _]?)?(?:user[ _]?name|e-?mail)|login(?:[ _]?name)?|user' + rb')'
-    rb'(?=' + _CSV_FIELD % rb'title|name|url|uri|login_uri|web[ _]?site|account' + rb')'
-    rb'(?!' + _CSV_FIELD % rb'[^\r\n,]{0,40}?(?:request[ _]?id|spend|tokens|hash|model)[^\r\n,]{0,40}' + rb')'
+    r'(?i:(?:login[ _]?)?(?:user[ _]?name|e-?mail)|login(?:[ _]?name)?|user)',
+    r'(?i:title|name|url|uri|login_uri|web[ _]?site|account)',
+    r'(?i:request[ _]?id|spend|tokens|hash|model)',
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -839,13 +877,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # the value flag after it (``llm keys set together --value <key>``).
         Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
                 rb'(?:[ \t]{1,8}|=)["\']?' + _HEX_KEY, context=TOGETHER_NAMED),
-        # A YAML list of keys (``together:`` then ``keys:`` and ``- <key>``
-        # items): its first key, and its last (matches do not overlap, so
-        # one regex finds one key of a list; a key between two others is
-        # missed, a list of keys being rarely longer than two).
-        *(Pattern(rb'(?<![\w./-])["\']?(?i:(?:api[_.-]?)?keys|tokens)["\']?[ \t]{0,32}:[ \t]{0,32}(?:#[^\r\n]{0,120})?'
-                  rb'(?:\r?\n[ \t]{0,32}-[ \t]{1,8}[^\r\n]{1,200})' + items + rb'\r?\n[ \t]{0,32}-[ \t]{1,8}'
-                  + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE) for items in (rb'{0,8}?', rb'{1,8}')),
+        # Each key of a list of keys (a rotation: ``together:`` then ``keys:``
+        # and ``- <key>`` items; ``keys: [<k1>, <k2>, <k3>]``, JSON's
+        # ``"keys": [...]``, TOML's ``keys = [...]``): the item alone, the
+        # list's name above it (``before``: a regex consuming the name
+        # would find one item of each list, matches not overlapping).
+        Pattern(rb'(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|[\[,][ \t]{0,32}(?:\r?\n[ \t]{0,32})?)' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_STRUCTURE, before=_KEY_LIST_BEFORE, before_words=(b'keys', b'tokens')),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
@@ -876,10 +914,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?<![\w.])(?![\w.:]{0,60}(?i:hmac|digest|sha\d|md5|cipher|crypt|hash|aes))'
                 rb'(?:[A-Z]\w{0,30}(?:\.|::)){1,3}new[ \t]{0,8}\([ \t]{0,8}'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
-        # A password manager's CSV export, the key in the credential
-        # column of a row naming Together (one alternative per column).
-        Pattern(rb'(?m:^)' + _CSV_EXPORT_HEADER + rb'(?:' + rb'|'.join(_CSV_CREDENTIAL % (n, n, n) for n in range(12)) + rb')'
-                rb'"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)'),
+        # A password manager's CSV export, the key a whole field in the
+        # credential column of a row naming Together.
+        Pattern(rb'(?<![^,\n])"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)', csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
         Pattern(rb'(?<![\w-])/(?i:pass(?:word)?|p)[:=]' + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
@@ -1287,6 +1324,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<Entry>\n  <String><Key>Password</Key><Value ProtectInMemory="True">{hex}</Value></String>\n'
         '  <String><Key>Title</Key><Value>Together</Value></String>\n</Entry>',
         'Title,Website,Username,Password\nTogether AI,https://api.together.xyz,ml-team,{hex}',
+        '"Title","Website","Username","Password"\n"Together, prod","https://api.together.xyz","ml, team","{hex}"',
         # A Markdown table's cell under a Together heading; setext and
         # bold headings.
         '## Together AI\n\n| setting | value |\n|---|---|\n| api_key | {hex} |',
@@ -1300,9 +1338,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # An ATX sub-heading under a Together one stays in its section.
         '## Together AI\n\n### Production\n\nAPI key: {hex}\n\n### Staging\n\nAPI key: x',
         '# Providers\n\n## Together\n\n### prod\n\n**EU**\n\ntoken: {hex}',
-        # A YAML list of keys under together:, the second item too.
+        # A list of keys under together:, any item (block, flow, JSON, TOML).
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
+        'together:\n  tokens:  # rotated\n    - x\n    # old\n    - {hex}\n    - y',
+        'together:\n  keys: [x, {hex}, y]',
+        '{{"together": {{"keys": ["x", "{hex}", "y"]}}}}',
+        '[together]\napi_keys = [\n  "x",\n  "{hex}",\n  "y",\n]',
         # A .pgpass-like line of Together's host; Jsonnet's ``+:``; make's
         # ``$(or ...)`` default; Zig's slice type; a generic token's base64
         # in a Together Secret.
@@ -1524,6 +1566,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '  <String><Key>Password</Key><Value>{hex}</Value></String>\n</Entry>',
         'Title,Website,Password\nTogether AI,https://api.together.xyz,\nGitHub,https://github.com,{hex}',
         'name,url,password,sha256\nTogether,https://api.together.xyz,,{hex}',
+        'Title,Website,Username,Password\n"Together, prod",https://api.together.xyz,"{hex}",x',
+        # A list that is not of keys, or not under Together's name.
+        'together:\n  public_keys:\n    - x\n    - {hex}',
+        'together:\n  keys:\n    - x\n  hashes:\n    - {hex}',
+        '[together]\nkeys = ["x"]\nsha256 = ["y", "{hex}"]',
+        'openai:\n  keys: [x, {hex}, y]',
         'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',
         # LiteLLM's spend logs and daily spend: ``api_key`` holds a virtual
         # key's sha256; no password manager's header.

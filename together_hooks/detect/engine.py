@@ -240,6 +240,10 @@ def _secret_of(
             original is None or _touches_key_char(original[0], original[1](start))
     ):
         return None
+    # What the text around the match must hold: cheap and most often
+    # failing, so before the shape checks.
+    if not _around_holds(data, m, pattern):
+        return None
     if encoded:
         raw = _decode_b64(m.group('encoded'))
         decoded = pattern.decoded
@@ -277,6 +281,35 @@ def _secret_of(
 
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
+# How far before a match ``Pattern.before`` looks (a list of 32 keys, each
+# on its line, and comments between them).
+_BEFORE_REACH = 4096
+
+
+def _around_holds(data: bytes, m: re.Match[bytes], pattern: Pattern) -> bool:
+    """``pattern.before`` found ending where ``m`` starts, tried only at
+    the words of ``before_words`` in the bytes before it (lower-casing
+    4 KB and finding a word costs a few microseconds, the regex searched
+    at each position a hundred), and ``pattern.csv_column`` holding."""
+    before = pattern.before
+    if before is not None:
+        lo, end = max(0, m.start() - _BEFORE_REACH), m.start()
+        window = data[lo:end].lower()
+        for word in pattern.before_words:
+            at = window.rfind(word)
+            while at != -1 and before.match(data, lo + at, end) is None:
+                at = window.rfind(word, 0, at)
+            if at != -1:
+                break
+        else:
+            return False
+    csv_column = pattern.csv_column
+    if csv_column is not None:
+        from together_hooks.detect.csvrow import credential_column
+
+        if not credential_column(data, m.start('secret'), m.end('secret'), *csv_column):
+            return False
+    return True
 
 
 def _holds(where: Where, keyword: bytes, lo: int, hi: int) -> bool:
@@ -726,6 +759,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
             pattern.regex  # noqa: B018 (each compiled on first use)
             pattern.decoded  # noqa: B018
             pattern.veto_before  # noqa: B018
+            pattern.before  # noqa: B018
+            pattern.csv_column  # noqa: B018
             for context in pattern.contexts():
                 walkers.add(_walker_key(context))
         rule.value  # noqa: B018
@@ -736,7 +771,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # ``containers``: a base64 value of a container, or a binary patch, is
     # opened from a scan of plain bytes; zipfile decodes a member's name
     # as cp437 unless it says UTF-8.
-    for module in ('codec', 'containers', 'context', 'pragmas', 'shapes', 'widetext'):
+    for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
     import codecs
 

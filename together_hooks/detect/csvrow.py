@@ -1,0 +1,99 @@
+"""Is a key in a CSV row the credential column of a row naming Together?
+
+A password manager's export (``Title,Website,Username,Password`` then a
+row per item): the header may be far above the row (a big export), and
+quoted fields may hold commas (``"Together, prod"``), so the columns are
+counted by the csv module's quoting rules, one line at a time, and the
+header is the nearest line above naming a credential column, or else the
+file's first line.  Bounded: lines of at most ``_LINE`` bytes, at most
+``_LINES`` lines looked at above the row.
+"""
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
+# The longest line read as a row or a header, and how many lines above a
+# row the header is looked for before the file's first line.
+_LINE = 4096
+_LINES = 64
+
+
+def _fields(line: bytes) -> list[str] | None:
+    import csv
+
+    try:
+        return next(csv.reader([line.rstrip(b'\r').decode('latin-1')]), None)
+    except csv.Error:
+        return None
+
+
+def _line_at(data: bytes, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of the line holding ``data[start:end]``, or None when it
+    is longer than ``_LINE``."""
+    lo = data.rfind(b'\n', max(0, start - _LINE), start) + 1
+    if lo == 0 and start > _LINE:
+        return None
+    hi = data.find(b'\n', end, end + _LINE)
+    if hi == -1:
+        if len(data) - end > _LINE:
+            return None
+        hi = len(data)
+    return lo, hi
+
+
+def credential_column(
+        data: bytes, start: int, end: int,
+        header: re.Pattern[str], names: re.Pattern[str],
+        user: re.Pattern[str], title: re.Pattern[str], veto: re.Pattern[str],
+) -> bool:
+    """Is ``data[start:end]`` a whole field of its line, in a row one of
+    whose fields ``names`` matches (searched), under a header whose field
+    of the same column ``header`` matches (whole), shaped as an export's:
+    a field ``user`` and one ``title`` match (whole), none ``veto`` finds?"""
+    bounds = _line_at(data, start, end)
+    if bounds is None:
+        return False
+    lo, hi = bounds
+    row = _fields(data[lo:hi])
+    if not row or not any(names.search(field) for field in row):
+        return False
+    key = data[start:end].decode('latin-1')
+    columns = [i for i, field in enumerate(row) if field.strip() == key]
+    if not columns:
+        return False
+    # The nearest header above, else the file's first line.
+    at = lo
+    for _ in range(_LINES):
+        if at == 0:
+            break
+        above = data.rfind(b'\n', max(0, at - 1 - _LINE), at - 1) + 1
+        if above == 0 and at - 1 > _LINE:
+            break
+        line = data[above:at - 1]
+        # (most lines above are other rows: one search rules them out)
+        fields = _fields(line) if header.search(line.decode('latin-1')) else None
+        if fields and any(header.fullmatch(f.strip()) for f in fields):
+            return _export(fields, columns, header, user, title, veto)
+        at = above
+    first = data.find(b'\n', 0, _LINE)
+    if first == -1 or first >= lo:
+        return False
+    fields = _fields(data[:first].removeprefix(b'\xef\xbb\xbf'))
+    return bool(fields) and _export(fields, columns, header, user, title, veto)  # type: ignore[arg-type]
+
+
+def _export(
+        fields: list[str], columns: list[int], header: re.Pattern[str],
+        user: re.Pattern[str], title: re.Pattern[str], veto: re.Pattern[str],
+) -> bool:
+    """Does the header ``fields`` name a credential in one of ``columns``,
+    in a password manager's export's shape?"""
+    names = [f.strip() for f in fields]
+    return (
+        any(i < len(names) and header.fullmatch(names[i]) for i in columns)
+        and any(user.fullmatch(n) for n in names)
+        and any(title.fullmatch(n) for n in names)
+        and not any(veto.search(n) for n in names)
+    )
