@@ -369,7 +369,8 @@ def _nothing_to_check(argv: Sequence[str]) -> bool:
         if arg.startswith('-') and os.path.lexists(arg):  # fileio.is_file_arg's rule
             return False
         if arg == '--allow':
-            next(rest, None)
+            if next(rest, None) is None:  # no pattern: argparse says so
+                return False
         elif not arg.startswith('--allow='):
             return False
     return not pushing() and audit_log.log_path() is None
