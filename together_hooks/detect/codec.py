@@ -506,26 +506,33 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     scan, not one each).  A value split across a JSON list's strings is
     decoded joined, and each string holding a hit on its own too (a
     string that ends in a key may be followed by one that does not
-    continue it: joined, the key would not end on a boundary)."""
+    continue it: joined, the key would not end on a boundary).  The runs
+    are walked once, in ascending order, across all hits: a file of
+    thousands of encoded keywords costs one pass, not one window each."""
     from bisect import bisect_left
 
     order = sorted(hits)
     out = _Parts()
     done_to = -1
+    scanned = 0  # every run before this offset has been walked
+    run = None
     for n, hit in enumerate(order):
         if hit < done_to:
             continue
-        lo = max(0, hit - B64_REACH)
-        hi = min(len(data), hit + B64_REACH)
-        run = None
-        for m in _B64_RUN.finditer(data, lo, hi):
-            if m.start() <= hit < m.end():
-                run = m
-                break
-            if m.start() > hit:
-                break
-        if run is None:
-            continue
+        if run is None or hit >= run.end():
+            lo = max(scanned, hit - B64_REACH)
+            hi = min(len(data), hit + B64_REACH)
+            run = None
+            for m in _B64_RUN.finditer(data, lo, hi):
+                if m.start() <= hit < m.end():
+                    run = m
+                    break
+                if m.start() > hit:
+                    break
+                scanned = m.end()
+            if run is None:
+                continue
+            scanned = run.end()
         start, end = _value_at(data, run.start(), run.end(), hit)
         done_to = end
         out.decode(data, start, end, plain)
