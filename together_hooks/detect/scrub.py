@@ -102,11 +102,13 @@ _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-])
 _SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])'
 _SPACED_KEY = r'tgp_v1_(?:(?:%s){0,4}[A-Za-z0-9_-]){43}(?![A-Za-z0-9_-])' % _SPACE
 # Base64 wrapped across lines (raw or escaped breaks, indented or not): a
-# value ``base64`` wraps at 76, pasted as an argument, at any width.  From
-# where a run starts only: a long run ending in no break is read once.
+# value ``base64`` wraps at 76, pasted as an argument, at any width; or
+# split across a JSON list's strings (``"QUJD", "REVG"``, as the engine's
+# ``codec._B64_RUN`` joins them).  From where a run starts only: a long
+# run ending in no break is read once.
 _WRAPPED_B64 = (
     r'(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{2,}'
-    r'(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*[A-Za-z0-9+/_-]{2,})+={0,2}'
+    r'(?:(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*|"[ \t]*,[ \t]*")[A-Za-z0-9+/_-]{2,})+={0,2}'
 )
 _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 # Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
@@ -350,6 +352,8 @@ class Scrubber:
             self._learn_wrapped(text)
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
+            self._learn_wrapped_b64(text)
+        elif '",' in text:  # base64 split across a JSON list's strings
             self._learn_wrapped_b64(text)
         if '/' in text:
             self._learn_cut(text)
