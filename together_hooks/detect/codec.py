@@ -533,7 +533,10 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
             if run is None:
                 continue
             scanned = run.end()
-        start, end = _value_at(data, run.start(), run.end(), hit)
+            done_to = run.start()
+        # A later value of the same run starts after the one before: its
+        # ``=`` separators are walked once too.
+        start, end = _value_at(data, max(done_to, run.start()), run.end(), hit)
         done_to = end
         out.decode(data, start, end, plain)
         if b'"' not in data[start:end]:
