@@ -79,6 +79,19 @@ def json_array(m):
     return json.dumps({'env_b64': parts}, indent=1) + '\n', [(3 + len(lead) // 3 * 4 // 16, key)]
 
 
+def json_string_then_more(shape: str):
+    """A whole value in one JSON string, a key at its end (its length a
+    multiple of 3: no padding), and a short string after it: decoded
+    joined with that string, the key would run on into its bytes; each
+    string is decoded alone too."""
+    def build(m):
+        key = m.key()
+        if shape == 'object':
+            return json.dumps({'auth': _b64(f'Bearer {key}'), 'description': 'prod'}) + '\n', [(1, key)]
+        return json.dumps(['prod', _b64(f'xxTOGETHER_API_KEY={key}'), 'abcdefgh']) + '\n', [(1, key)]
+    return build
+
+
 def decoy_encoded(m):
     rng = m.rng
     lines = [
@@ -103,6 +116,8 @@ CASES = [
     Case('data-uri', 'site/index.html', data_uri),
     Case('kubeconfig-token', 'kube/config', kubeconfig),
     Case('json-array-base64', 'cfg/env.json', json_array),
+    Case('json-object-string-then-more', 'cfg/auth.json', json_string_then_more('object')),
+    Case('json-array-string-then-more', 'cfg/list.json', json_string_then_more('array')),
     Case('decoy-encoded', 'data/blobs.txt', decoy_encoded),
 ]
 

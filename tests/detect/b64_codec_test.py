@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from tests.detect.adversarial_test import assert_linear
 from tests.keys import make_hex
 from together_hooks.detect.codec import b64_decode
 from together_hooks.detect.codec import b64_forms
@@ -103,3 +104,13 @@ def test_a_base64_text_value_keeps_every_line(head, name):
     data = name.encode() + base64.b64encode(ini) + b'\n'
     found = scan_bytes(data, 'x.txt')
     assert [f.secret for f in found] == [hx]
+
+
+def test_many_encoded_keywords_scan_in_linear_time():
+    unit = b'-EncodedCommand dABnAHAAXwB2ADEAXwAAAA\n'  # "tgp_v1_" in UTF-16LE
+    # Each hit once searched the runs of the 8 KB before it: below that
+    # reach, 4x the lines cost 16x.  The runs are now walked once.
+    small = unit * (2048 // len(unit))
+    large = unit * (8192 // len(unit))
+    assert scan_bytes(large, 'run.cmd') == []
+    assert_linear(lambda: scan_bytes(small, 'run.cmd'), lambda: scan_bytes(large, 'run.cmd'))

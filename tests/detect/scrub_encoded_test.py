@@ -66,3 +66,22 @@ def test_a_lone_surrogate_never_stops_the_scrub(text):
     shown = Scrubber().scrub(text)
     assert '\ud852' not in shown and '\\ud852' in shown
     assert KEY[7:20] not in shown and KEY[20:] not in shown
+
+
+@pytest.mark.parametrize('lead', range(3))
+def test_an_unknown_key_in_a_json_list_of_base64_pieces_is_scrubbed(lead):
+    # One line (a value split across a JSON list's strings, as the engine
+    # reads it): no piece holds the key's encoding whole, and no line
+    # break joins them; the scrub never learnt the key.
+    import base64
+
+    name = f'{"x" * lead}TOGETHER_API_KEY='
+    enc = base64.b64encode(f'{name}{KEY}\n'.encode()).decode()
+    pieces = [enc[i:i + 16] for i in range(0, len(enc), 16)]
+    line = json.dumps(pieces)
+    # The pieces wholly inside the key's encoding.
+    first, last = len(name) * 4 // 3 + 4, (len(name) + len(KEY)) * 4 // 3
+    inside = [p for i, p in enumerate(pieces) if i * 16 >= first and (i + 1) * 16 <= last]
+    assert len(inside) >= 2
+    out = Scrubber(()).scrub(line)
+    assert [p for p in inside if p in out] == []

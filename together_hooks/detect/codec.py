@@ -474,12 +474,16 @@ def b64_decode(text: bytes, shift: int = 0) -> bytes | None:
 # output: ``"...\\n..."``), or between the strings of a JSON list of
 # lines (a notebook's ``["...\\n", "..."]``), or of a list of pieces
 # (``["QUJD", "REVG"]``: a value split across strings) after an unpadded one.
-_B64_RUN = regex_cache.compile(
-    rb'(?:[' + _B64_CHARS + rb']+={0,2}'
-    rb'(?:\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
+_B64_VALUE = rb'[' + _B64_CHARS + rb']+={0,2}'
+_B64_WRAP = (
+    rb'\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
     rb'|(?:\\r)?\\n(?:"[ \t]*,[ \t]*\r?\n?[ \t]*")?(?=[' + _B64_CHARS + rb'])'
-    rb'|(?<=[' + _B64_CHARS + rb'])"[ \t]*,[ \t]*\r?\n?[ \t]*"(?=[' + _B64_CHARS + rb']{4}))?)+',
 )
+_B64_PIECES = rb'(?<=[' + _B64_CHARS + rb'])"[ \t]*,[ \t]*\r?\n?[ \t]*"(?=[' + _B64_CHARS + rb']{4})'
+_B64_RUN = regex_cache.compile(rb'(?:' + _B64_VALUE + rb'(?:' + _B64_WRAP + rb'|' + _B64_PIECES + rb')?)+')
+# The same within one string (or a notebook's list of lines): each piece
+# of a list of pieces alone (``b64_view`` decodes both).
+_B64_ONE = regex_cache.compile(rb'(?:' + _B64_VALUE + rb'(?:' + _B64_WRAP + rb')?)+')
 # What is not a base64 character in such a value: an escaped line break
 # (its ``n`` is no character of the value), a lone backslash, the rest.
 _NOT_B64 = regex_cache.compile(rb'\\r\\n|\\[rn]|[^\\' + _B64_CHARS + rb']+|\\')
@@ -499,28 +503,69 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     """The base64 values around ``hits`` (offsets of encoded keywords)
     that decode to one of the ``plain`` keywords, decoded and joined by
     newlines into one view (thousands of small encoded values cost one
-    scan, not one each)."""
-    parts: list[bytes] = []
-    starts: list[int] = []
-    sources: list[int] = []
-    size = 0
+    scan, not one each).  A value split across a JSON list's strings is
+    decoded joined, and each string holding a hit on its own too (a
+    string that ends in a key may be followed by one that does not
+    continue it: joined, the key would not end on a boundary).  The runs
+    are walked once, in ascending order, across all hits: a file of
+    thousands of encoded keywords costs one pass, not one window each."""
+    from bisect import bisect_left
+
+    order = sorted(hits)
+    out = _Parts()
     done_to = -1
-    for hit in sorted(hits):
+    scanned = 0  # every run before this offset has been walked
+    run = None
+    for n, hit in enumerate(order):
         if hit < done_to:
             continue
-        lo = max(0, hit - B64_REACH)
-        hi = min(len(data), hit + B64_REACH)
-        run = None
-        for m in _B64_RUN.finditer(data, lo, hi):
-            if m.start() <= hit < m.end():
-                run = m
-                break
-            if m.start() > hit:
-                break
-        if run is None:
-            continue
-        start, end = _value_at(data, run.start(), run.end(), hit)
+        if run is None or hit >= run.end():
+            lo = max(scanned, hit - B64_REACH)
+            hi = min(len(data), hit + B64_REACH)
+            run = None
+            for m in _B64_RUN.finditer(data, lo, hi):
+                if m.start() <= hit < m.end():
+                    run = m
+                    break
+                if m.start() > hit:
+                    break
+                scanned = m.end()
+            if run is None:
+                continue
+            scanned = run.end()
+            done_to = run.start()
+        # A later value of the same run starts after the one before: its
+        # ``=`` separators are walked once too.
+        start, end = _value_at(data, max(done_to, run.start()), run.end(), hit)
         done_to = end
+        out.decode(data, start, end, plain)
+        if b'"' not in data[start:end]:
+            continue
+        # Each string (or notebook's list of lines) holding a hit, alone.
+        for m in _B64_ONE.finditer(data, start, end):
+            i = bisect_left(order, m.start(), n)
+            if i < len(order) and order[i] < m.end():
+                one_start, one_end = _value_at(data, m.start(), m.end(), order[i])
+                if (one_start, one_end) != (start, end):
+                    out.decode(data, one_start, one_end, plain)
+    if not out.parts:
+        return None
+    return View(b''.join(out.parts), 'base64', None, out.starts, out.sources, [False] * len(out.starts))
+
+
+class _Parts:
+    """The decoded values of a ``b64_view``, with where each of their
+    bytes came from."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.starts: list[int] = []
+        self.sources: list[int] = []
+        self.size = 0
+
+    def decode(self, data: bytes, start: int, end: int, plain: tuple[bytes, ...]) -> None:
+        """Add the value ``start``-``end`` of ``data``, decoded at the
+        first alignment that holds one of the ``plain`` keywords."""
         chars = _NOT_B64.sub(b'', data[start:end])
         for shift in range(4):
             if len(chars) - shift < 8:
@@ -547,14 +592,11 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
             for at in range(0, len(text), step):
                 char = shift + (parity + 2 * at if step == 1 else at) // 3 * 4
                 i = bisect_right(index, char) - 1
-                starts.append(size + at)
-                sources.append(positions[i][1] + char - positions[i][0])
-            parts.append(text + b'\n')
-            size += len(text) + 1
-            break
-    if not parts:
-        return None
-    return View(b''.join(parts), 'base64', None, starts, sources, [False] * len(starts))
+                self.starts.append(self.size + at)
+                self.sources.append(positions[i][1] + char - positions[i][0])
+            self.parts.append(text + b'\n')
+            self.size += len(text) + 1
+            return
 
 
 def _narrowed(raw: bytes, plain: tuple[bytes, ...]) -> tuple[int, bytes] | None:

@@ -117,11 +117,13 @@ _SPACED_KEY = (
 # starting a run, learnt only with its Together context (``_learn_spaced_hex``).
 _SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SPACE
 # Base64 wrapped across lines (raw or escaped breaks, indented or not): a
-# value ``base64`` wraps at 76, pasted as an argument, at any width.  From
-# where a run starts only: a long run ending in no break is read once.
+# value ``base64`` wraps at 76, pasted as an argument, at any width; or
+# split across a JSON list's strings (``"QUJD", "REVG"``, as the engine's
+# ``codec._B64_RUN`` joins them).  From where a run starts only: a long
+# run ending in no break is read once.
 _WRAPPED_B64 = (
     r'(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{2,}'
-    r'(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*[A-Za-z0-9+/_-]{2,})+={0,2}'
+    r'(?:(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*|"[ \t]*,[ \t]*")[A-Za-z0-9+/_-]{2,})+={0,2}'
 )
 _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 # Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
@@ -385,6 +387,8 @@ class Scrubber:
             self._learn_wrapped(text)
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
+            self._learn_wrapped_b64(text)
+        elif '",' in text:  # base64 split across a JSON list's strings
             self._learn_wrapped_b64(text)
         if '/' in text:
             self._learn_cut(text)
