@@ -156,12 +156,12 @@ class Scanner:
             # A large file: memory bounded, the findings of a whole read.
             found = self._scan_windows(first, windows, content, budget)  # type: ignore[arg-type]
         else:
-            data = content.data
+            data = content.data  # (read once: an in-memory content's is made each time)
             found = self._scan_kept(data, content.path, budget=budget)
             if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path, budget)
         if found:
-            _past_bom(found, content.path, first[3] if first is not None else content.data)
+            _past_bom(found, content.path, first[3] if first is not None else data)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
 
