@@ -629,6 +629,35 @@ def test_ctrl_c_while_a_console_script_imports_is_one_line(tmp_path):
     assert proc.stderr == 'together-hooks: interrupted\n', proc.stderr
 
 
+@pytest.mark.parametrize('module', ['together_hooks', 'together_hooks.hooks.detect_together_keys'])
+def test_ctrl_c_while_python_m_imports_is_one_line(tmp_path, module):
+    """``python -m together_hooks`` (and a hook's module) gets the same one
+    line: while runpy imports the package, ``sys.argv[0]`` is ``-m``, not
+    a console script's name (a traceback and exit 130 before)."""
+    site = tmp_path / 'site'
+    site.mkdir()
+    # Interrupted as the command's imports begin, as a loaded machine's Ctrl-C is.
+    (site / 'sitecustomize.py').write_text(
+        'import signal, sys\n'
+        'signal.signal(signal.SIGINT, signal.default_int_handler)\n'
+        'class _Ctrl_C:\n'
+        '    def find_spec(self, name, path=None, target=None):\n'
+        '        if name == "together_hooks.runtime":\n'
+        '            sys.meta_path.remove(self)\n'
+        '            raise KeyboardInterrupt\n'
+        'sys.meta_path.insert(0, _Ctrl_C())\n',
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(site), os.environ.get('PYTHONPATH', '')]).rstrip(os.pathsep))
+    proc = subprocess.run(
+        (sys.executable, '-m', module, 'scan', 'x') if module == 'together_hooks'
+        else (sys.executable, '-m', module, 'x'),
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert 'Traceback' not in proc.stderr, proc.stderr
+    assert proc.stderr.endswith(': interrupted\n'), proc.stderr
+
+
 def test_importing_together_hooks_leaves_a_programs_excepthook_alone(tmp_path):
     """Only our console scripts get the one-line excepthook: any other
     program importing the package (a test runner, a notebook) keeps its

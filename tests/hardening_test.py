@@ -555,6 +555,8 @@ USAGE = (
     (('detect-together-keys', '--only-live', 'a.txt'), '--only-live needs --verify'),
     (('forbid-env-files', '--bogus'), 'unrecognized arguments: --bogus'),
     (('forbid-env-files', '--allow'), '--allow: expected one argument'),
+    (('forbid-env-files', '--allow', '--allow'), '--allow: expected one argument'),
+    (('forbid-env-files', '--allow', '-x'), '--allow: expected one argument'),
     (('check-env-gitignored', '--bogus'), 'unrecognized arguments: --bogus'),
     (('together-hooks',), 'a command is required'),
     (('together-hooks', '--bogus'), 'unrecognized arguments: --bogus'),

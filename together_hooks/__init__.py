@@ -13,7 +13,10 @@ SCRIPTS = frozenset(('together-hooks', 'detect-together-keys', 'forbid-env-files
 # The program running, as its guard names it (detect-together-keys, ...).
 _PROG = (_sys.argv[0] if _sys.argv else '').replace('\\', '/').rsplit('/', 1)[-1]
 _PROG = _PROG[:-4] if _PROG.lower().endswith('.exe') else _PROG
-_OURS = _PROG in SCRIPTS
+# ``python -m together_hooks...``: while runpy imports the package of
+# the module it runs, ``sys.argv[0]`` is ``-m`` (a program that imports
+# us later has its own path there by then).
+_OURS = _PROG in SCRIPTS or _PROG == '-m'
 _PROG = _PROG if _OURS else 'together-hooks'
 _NO_MEMORY = f'{_PROG}: error: {NO_MEMORY}\n'.encode('utf-8', 'backslashreplace')
 
@@ -41,7 +44,7 @@ def _interrupted(kind, value, tb, _shown=_sys.excepthook):  # type: ignore[no-un
         pass
 
 
-# Only in our own console scripts: a program that imports together_hooks
+# Only in our own console scripts (or ``-m``): a program that imports together_hooks
 # (a test runner, a notebook, an IDE) keeps its own excepthook.
 if _OURS:
     _sys.excepthook = _interrupted

@@ -369,7 +369,8 @@ def _nothing_to_check(argv: Sequence[str]) -> bool:
         if arg.startswith('-') and os.path.lexists(arg):  # fileio.is_file_arg's rule
             return False
         if arg == '--allow':
-            if next(rest, None) is None:  # no pattern: argparse says so
+            pattern = next(rest, None)
+            if pattern is None or pattern.startswith('-'):  # no pattern: argparse says so
                 return False
         elif not arg.startswith('--allow='):
             return False
