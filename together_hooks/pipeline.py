@@ -667,10 +667,27 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
             order = git_probe(root, 'rev-list', '--no-walk', '--topo-order', *commits)
             if order is not None and order.split():
                 earliest = order.split()[-1].decode()
-        # The first commit has no parent to start from: --root.
-        parent = git_probe(root, 'rev-parse', '-q', '--verify', f'{earliest}^')
-        start = f'{earliest[:12]}^' if parent is not None or head is None else '--root'
-        how = f'`git rebase -i {start}` and edit that commit'
+        # Its parents: none (the first commit: --root), several (a merge:
+        # only --rebase-merges lists it), or unknown here (X^).
+        line = git_probe(root, 'rev-list', '--parents', '-n', '1', earliest)
+        parents = len(line.split()) - 1 if line is not None and line.split() else 1
+        start = '--root' if parents == 0 else f'{earliest[:12]}^'
+        merges = ' --rebase-merges' if parents > 1 else ''
+        # Run on the branch that holds it (a pre-push of another branch than
+        # the one checked out): named, or the rebase rewrites HEAD's.
+        branch = ''
+        if head is not None and git_probe(
+                root, 'merge-base', '--is-ancestor', earliest, 'HEAD') is None:
+            held = git_probe(root, 'for-each-ref', '--contains', earliest,
+                             '--format=%(refname:short)', 'refs/heads')
+            names = held.decode('utf-8', 'replace').split() if held is not None else []
+            if names:
+                from together_hooks.messages import shell_quote
+
+                branch = f' {shell_quote(names[0])}'
+        what = ("and put a `break` after that merge's line" if parents > 1
+                else 'and edit that commit')
+        how = f'`git rebase -i{merges} {start}{branch}` {what}'
     return (
         ' Not pushed yet (or a real key)? Take it out of the commit that added it, '
         f'not in a new one: {how}; a key that is real is leaked anyway: rotate it.'

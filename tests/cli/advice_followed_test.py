@@ -92,6 +92,61 @@ def test_a_key_in_the_first_commit_is_told_to_rebase_from_the_root(git_repo, key
     assert scan('--history').rc == 0
 
 
+def test_a_key_on_another_branch_than_head_names_that_branch(git_repo, keys):
+    """The key's commit is on a branch not checked out (a pre-push of
+    `f` from `main`): `git rebase -i X^` run here would rewrite main's
+    history, so the advice names the branch, and doing so works."""
+    write(git_repo, 'README.md', 'hi\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'first')
+    git(git_repo, 'checkout', '-qb', 'f')
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'key')
+    added = git(git_repo, 'rev-parse', 'HEAD').strip()
+    write(git_repo, 'other.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'later')
+    git(git_repo, 'checkout', '-q', '-')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    assert f'`git rebase -i {added[:12]}^ f` and edit that commit' in _advice(result)
+    env = dict(os.environ, GIT_SEQUENCE_EDITOR="sed -i -e '1s/^pick/edit/'")
+    import subprocess
+    subprocess.run(('git', 'rebase', '-q', '-i', f'{added[:12]}^', 'f'), cwd=git_repo, env=env, check=True)
+    write(git_repo, 'app.py', 'import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(git_repo, 'commit', '-qa', '--amend', '--no-edit')
+    git(git_repo, 'rebase', '--continue')
+    assert scan('--history').rc == 0
+
+
+def test_a_key_a_merge_brings_is_told_to_rebase_merges(git_repo, keys):
+    """A key added by a merge commit itself (an evil merge): `git rebase -i
+    M^` lists no merge; only --rebase-merges does."""
+    write(git_repo, 'README.md', 'hi\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'first')
+    git(git_repo, 'checkout', '-qb', 'side')
+    write(git_repo, 'side.txt', 's\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'side')
+    git(git_repo, 'checkout', '-q', '-')
+    write(git_repo, 'main.txt', 'm\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'main')
+    git(git_repo, 'merge', '-q', '--no-commit', 'side')
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'merge')
+    merge = git(git_repo, 'rev-parse', 'HEAD').strip()
+    write(git_repo, 'other.py', 'x = 1\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'later')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    assert f'`git rebase -i --rebase-merges {merge[:12]}^` and put a `break`' in _advice(result)
+
+
 def test_a_committed_env_file_now_ignored_gets_no_comment_advice(git_repo, keys):
     write(git_repo, '.env', f'TOGETHER_API_KEY={keys()}\n')
     git(git_repo, 'add', '.env')

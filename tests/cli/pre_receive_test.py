@@ -482,8 +482,19 @@ def test_refusal_names_no_comment_but_the_commit_to_change(git_repo, server, env
     assert rc != 0, out
     assert 'remote: Not a real key? Record it in' in out
     assert 'pragma' not in out.split('Not a real key?')[1]
-    assert f'`git rebase -i {added[:12]}^`' in ' '.join(out.replace('remote: ', '').split())
+    # The first commit pushed to an empty server: no parent to name (`X^`
+    # fails there with "invalid upstream").
+    assert '`git rebase -i --root`' in ' '.join(out.replace('remote: ', '').split())
     assert '<allow-inline>' not in out
+    write(git_repo, 'web/app.ts', 'const K = process.env.TOGETHER_API_KEY;\n')
+    git(git_repo, 'commit', '-q', '--amend', '-a', '--no-edit')
+    assert push(git_repo, env, 'main')[0] == 0
+    write(git_repo, 'web/b.ts', f'const K = "{keys()}";\n')
+    commit(git_repo, 'ts')
+    added = git(git_repo, 'rev-parse', 'HEAD').strip()
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    assert f'`git rebase -i {added[:12]}^`' in ' '.join(out.replace('remote: ', '').split())
 
 
 def test_a_baseline_that_cannot_be_copied_leaves_no_temp_file(git_repo, server, env, tmp_path, keys):
