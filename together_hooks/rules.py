@@ -1338,6 +1338,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # An ATX sub-heading under a Together one stays in its section.
         '## Together AI\n\n### Production\n\nAPI key: {hex}\n\n### Staging\n\nAPI key: x',
         '# Providers\n\n## Together\n\n### prod\n\n**EU**\n\ntoken: {hex}',
+        '# Secrets, hashes and keys\n\n## Together AI\n\n### prod\n\nAPI key: {hex}',
         # A list of keys under together:, any item (block, flow, JSON, TOML).
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
@@ -1453,6 +1454,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '# Together\n\n## OpenAI\n\napi key: {hex}',
         '# Together\n\n## OpenAI\n\n### prod\n\napi key: {hex}',
         '## Together AI\n\nx\n\n## Other\n\n### prod\n\napi_key: {hex}',
+        '# Together\n\nA project.\n\n## Deploy\n\nJWT_SECRET={hex}',
         # A Redis key, a pin file, a URL: no .pgpass line's five fields.
         '1) "llm-cache:api.together.xyz:v1/chat/completions:{hex}"',
         '2) "ratelimit:api.together.xyz:443:{hex}"',

@@ -51,6 +51,10 @@ _TARGET = regex_cache.compile(
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
+# A heading naming Together: the sections around it are not walked on
+# (their digest words are not the key's: ``# Secrets, hashes and keys``
+# over ``## Together AI``).
+_TOGETHER_LABEL = regex_cache.compile(rb'(?i)together')
 # A model field names what runs, not where: many hosts serve the same
 # open model, so it decides only with the structure right around it (a
 # provider's ``config:`` block holds the model; the provider is named a
@@ -217,19 +221,23 @@ def heading_spans(
     higher.  A setext or bold sub-label (level ``_SUBLABEL``: it ends at
     any heading, never an ATX ``#`` section) sits in the ATX section
     holding it, and an ATX section in the one of a lower level holding it
-    (a wiki's ``### Production`` under ``## Together AI``), up to a
-    heading naming another provider: a ``## OpenAI`` under ``# Together``
-    is OpenAI's alone."""
+    (a wiki's ``### Production`` under ``## Together AI``; not in a
+    document's title, ``# Together``), up to a heading naming Together or
+    another provider: a ``## OpenAI`` under ``# Together`` is OpenAI's
+    alone."""
     starts, ends = headings
     i = bisect_left(starts, at) - 1
     if i < 0 or starts[i] < lo:
         return
     yield starts[i], ends[i], _section_end(starts, levels, i, hi)
-    while not _OTHER_LABEL.search(data, starts[i], ends[i]):
+    while not (_OTHER_LABEL.search(data, starts[i], ends[i])
+               or _TOGETHER_LABEL.search(data, starts[i], ends[i])):
         level = levels[i]
         while i >= 0 and starts[i] >= lo and levels[i] >= level:
             i -= 1
-        if i < 0 or starts[i] < lo:
+        # A document's title (``# Together``, a project so named) holds no
+        # sub-heading's section: only a sub-label sits in it.
+        if i < 0 or starts[i] < lo or (levels[i] == 1 and level != _SUBLABEL):
             return
         yield starts[i], ends[i], _section_end(starts, levels, i, hi)
 
