@@ -42,13 +42,16 @@ SETTINGS = settings(
 
 
 class EveryForm(Scrubber):
-    """The scrubber as it was: one regex of every known form, whatever
-    the text holds."""
+    """The scrubber as it was: every known form looked for in the whole
+    text (``in``), not by its head in the runs that may hold one.  (Not
+    every form whatever the text holds: ``_present`` also answers whether
+    a decoded reading holds a key.)"""
 
     __slots__ = ()
 
     def _present(self, text: str) -> tuple[str, ...]:
-        return tuple(self._known_forms())
+        found = {form for form in self._known_forms() if form in text}
+        return tuple(sorted(found, key=lambda form: (-len(form), form)))
 
 
 def _encodings(secret: str, align: int) -> list[str]:

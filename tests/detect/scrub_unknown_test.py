@@ -157,6 +157,20 @@ def test_an_unknown_key_cut_by_space_and_one_more_separator_is_never_shown(text)
     assert 'tgp_v1_' in shown  # redacted, not dropped
 
 
+@pytest.mark.parametrize('sep', [' ', '\t', '/', '\xa0'], ids=['space', 'tab', 'slash', 'nbsp'])
+@pytest.mark.parametrize('lead', ['# ', '// ', '> '], ids=['hash', 'slashes', 'quote'])
+def test_an_unknown_key_cut_by_a_gap_and_a_commented_line_break_is_never_shown(sep, lead):
+    """A key wrapped in a comment (``\n# `` before its last piece) and cut
+    by a space, a tab, a folder or a no-break space besides: the wrapped
+    line's lead is one gap too."""
+    text = f'# key: tgp_v1_{_B[:13]}{sep}{_B[13:28]}\n{lead}{_B[28:]}\n'
+    shown = Scrubber().scrub(text)
+    joined = re.sub(r'\n(?:#|//|>) ', '', shown)
+    reads = (shown, _read_all(joined))
+    assert sum(_B in r for r in reads) == 0
+    assert 'tgp_v1_' in shown
+
+
 @pytest.mark.parametrize('cased', [str.lower, str.upper], ids=['lower', 'upper'])
 @pytest.mark.parametrize('sep', [' ', '\t', '  ', '\\t'], ids=['space', 'tab', 'two', 'escaped-tab'])
 def test_a_legacy_key_cut_by_white_space_with_its_context_is_never_shown(cased, sep):

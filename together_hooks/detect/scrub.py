@@ -107,8 +107,9 @@ _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-])
 # ``\xa0``, ``\u3000`` in a repr or JSON), and by folders too (``/``):
 # ``tgp_v1_`` and 43 key characters, with gaps anywhere between them (the
 # prefix too), as many as ``_GAP`` reads past.  The run may go on past
-# them (``…-old``): the engine's placeholder test decides.
-_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}'
+# them (``…-old``): the engine's placeholder test decides.  A line break
+# with a comment's lead (``\n# ``) is one gap too.
+_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}' + '|' + _BREAK
 _SPACED_KEY = (
     '(?:%s){0,8}'.join('tgp_v1_') % ((_SPACE,) * 6)
     + r'(?:(?:%s){0,8}[A-Za-z0-9_-]){43}' % _SPACE
@@ -268,7 +269,7 @@ class Scrubber:
         self._environ_read = False
         self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
         self._heads: dict[str, list[str]] = {}  # a form's first _HEAD -> forms
-        self._odd: list[str] = []  # forms not of _FORM_CHARS only
+        self._odd: list[str] = []  # forms not of _FORM_CHARS only, or short
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -293,7 +294,7 @@ class Scrubber:
                     if form not in self._forms:
                         self._forms[form] = shown
                         self._index_pieces(form, ends)
-                        if _pattern(_FORM_CHARS + '+').fullmatch(form):
+                        if len(form) >= _HEAD and _pattern(_FORM_CHARS + '+').fullmatch(form):
                             self._heads.setdefault(form[:_HEAD], []).append(form)
                         else:
                             self._odd.append(form)
