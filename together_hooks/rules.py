@@ -852,7 +852,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``api.together.xyz:443:sha256:<hex>``) holds a digest.
         Pattern(rb'(?m:^)[ \t]{0,8}(?i:api\.together\.(?:xyz|ai)):(?:\d{1,5}|\*)'
                 rb'(?::(?!(?i:[^:\s]{0,64}?(?:sha\d|hash|digest|checksum|md5|fingerprint|cache)))[^:\s/]{1,64}){2}:'
-                + _HEX_KEY + rb'(?=[ \t]*(?m:$))'),
+                + _HEX_KEY + rb'(?=[ \t]*\r?(?m:$))'),
         # The key printed into a command that stores it under a Together
         # key's name (``echo <key> | pass insert together/api-key``,
         # ``printf '%s' <key> | secret-tool store --label='Together API key'``).
@@ -1324,6 +1324,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<Entry>\n  <String><Key>Password</Key><Value ProtectInMemory="True">{hex}</Value></String>\n'
         '  <String><Key>Title</Key><Value>Together</Value></String>\n</Entry>',
         'Title,Website,Username,Password\nTogether AI,https://api.together.xyz,ml-team,{hex}',
+        # A row naming a credential (an item called ``API Key``) is no header.
+        'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n'
+        ',,login,API Key,,,0,https://example.com,bob,xyz,\n'
+        ',,login,Together AI,,,0,https://api.together.xyz,alice,{hex},\n',
         '"Title","Website","Username","Password"\n"Together, prod","https://api.together.xyz","ml, team","{hex}"',
         # A Markdown table's cell under a Together heading; setext and
         # bold headings.
@@ -1350,6 +1354,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``$(or ...)`` default; Zig's slice type; a generic token's base64
         # in a Together Secret.
         'api.together.xyz:443:*:ml-team:{hex}',
+        'api.together.xyz:443:*:ml-team:{hex}\r\napi.together.xyz:443:*:ops:x\r\n',
         "base {{\n  together+: {{\n    api_key: '{hex}',\n  }},\n}}",
         'eval:\n\tTOGETHER_API_KEY=$(or $(KEY),{hex}) python -m evals.run',
         'pub const together_key: []const u8 = "{hex}";',

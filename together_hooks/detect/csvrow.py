@@ -4,8 +4,8 @@ A password manager's export (``Title,Website,Username,Password`` then a
 row per item): the header may be far above the row (a big export), and
 quoted fields may hold commas (``"Together, prod"``), so the columns are
 counted by the csv module's quoting rules, one line at a time, and the
-header is the nearest line above naming a credential column, or else the
-file's first line.  Bounded: lines of at most ``_LINE`` bytes, at most
+header is the nearest line above naming a credential column in an
+export's shape, or else the file's first line.  Bounded: lines of at most ``_LINE`` bytes, at most
 ``_LINES`` lines looked at above the row.
 """
 from __future__ import annotations
@@ -74,8 +74,10 @@ def credential_column(
         line = data[above:at - 1]
         # (most lines above are other rows: one search rules them out)
         fields = _fields(line) if header.search(line.decode('latin-1')) else None
-        if fields and any(header.fullmatch(f.strip()) for f in fields):
-            return _export(fields, columns, header, user, title, veto)
+        # (a row may name a credential too, ``API Key`` an item's name:
+        # only an export's header ends the search)
+        if fields and _export(fields, columns, header, user, title, veto):
+            return True
         at = above
     first = data.find(b'\n', 0, _LINE)
     if first == -1 or first >= lo:
