@@ -114,3 +114,21 @@ def test_many_encoded_keywords_scan_in_linear_time():
     large = unit * (8192 // len(unit))
     assert scan_bytes(large, 'run.cmd') == []
     assert_linear(lambda: scan_bytes(small, 'run.cmd'), lambda: scan_bytes(large, 'run.cmd'))
+
+
+def test_every_value_of_a_long_json_list_of_encoded_env_lines_is_found():
+    """A one-line JSON list of 300 strings, each the base64 of
+    ``TOGETHER_API_KEY=<key>``: the run read around the first hits is cut
+    by its window mid-string; the values past the cut are read from their
+    own start (one in 74 was missed, read from mid-string)."""
+    import hashlib
+    import json
+
+    rng = random.Random(74)
+    keys = [make_hex(rng) for _ in range(300)]
+    data = json.dumps([
+        base64.b64encode(f'TOGETHER_API_KEY={k}'.encode()).decode() for k in keys
+    ]).encode()
+    found = {f.hashed_secret for f in scan_bytes(data, 'list.json')}
+    missed = [i for i, k in enumerate(keys) if hashlib.sha1(k.encode()).hexdigest() not in found]
+    assert missed == []

@@ -515,28 +515,35 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     out = _Parts()
     done_to = -1
     scanned = 0  # every run before this offset has been walked
-    run = None
+    run = None  # (start, end) of the run holding the hits being read
     for n, hit in enumerate(order):
         if hit < done_to:
             continue
-        if run is None or hit >= run.end():
+        if run is None or hit >= run[1]:
             lo = max(scanned, hit - B64_REACH)
             hi = min(len(data), hit + B64_REACH)
             run = None
             for m in _B64_RUN.finditer(data, lo, hi):
                 if m.start() <= hit < m.end():
-                    run = m
+                    run = m.start(), m.end()
                     break
                 if m.start() > hit:
                     break
                 scanned = m.end()
             if run is None:
                 continue
-            scanned = run.end()
-            done_to = run.start()
+            if run[1] == hi < len(data):
+                # Cut by the window: read up to its last string's start, and
+                # the hits past it from there (found again from mid-string,
+                # a value would decode at the wrong alignment).
+                quote = data.rfind(b'"', hit + 1, hi)
+                if quote != -1:
+                    run = run[0], quote
+            scanned = run[1]
+            done_to = run[0]
         # A later value of the same run starts after the one before: its
         # ``=`` separators are walked once too.
-        start, end = _value_at(data, max(done_to, run.start()), run.end(), hit)
+        start, end = _value_at(data, max(done_to, run[0]), run[1], hit)
         done_to = end
         out.decode(data, start, end, plain)
         if b'"' not in data[start:end]:
