@@ -1479,8 +1479,6 @@ def _option_values(args: list[str]) -> list[str]:
     return values
 
 
-# Where a process's command line and parent are read (Linux).
-_PROC = '/proc'
 
 
 def _git_push_argv() -> list[str] | None:
@@ -1488,18 +1486,10 @@ def _git_push_argv() -> list[str] | None:
     process's ancestors (hook <- pre-commit <- hook script <- git), when
     there is one (Linux ``/proc``); None when there is none, or the
     ancestors cannot be read."""
-    pid = os.getppid()
-    for _ in range(6):
-        try:
-            with open(f'{_PROC}/{pid}/cmdline', 'rb') as f:
-                argv = [os.fsdecode(a) for a in f.read().split(b'\0')[:-1]]
-            with open(f'{_PROC}/{pid}/stat', 'rb') as f:
-                pid = int(f.read().rpartition(b')')[2].split()[1])
-        except (OSError, ValueError, IndexError):
-            return None
-        if argv and os.path.basename(argv[0]) == 'git' and 'push' in argv:
-            return argv[argv.index('push') + 1:]
-    return None
+    from together_hooks.sources.ancestors import ancestor_argv
+
+    argv = ancestor_argv(lambda argv: os.path.basename(argv[0]) == 'git' and 'push' in argv)
+    return argv[argv.index('push') + 1:] if argv is not None else None
 
 
 # git push options that take the next argument as their value.
@@ -1539,11 +1529,13 @@ def _first_batch(root: str, push: str) -> bool:
     import hashlib
     import time
 
+    from together_hooks.sources import ancestors
+
     ppid = os.getppid()
     try:
-        with open(f'{_PROC}/{ppid}/cmdline', 'rb') as f:
+        with open(f'{ancestors.PROC}/{ppid}/cmdline', 'rb') as f:
             cmdline = f.read()
-        with open(f'{_PROC}/{ppid}/stat', 'rb') as f:
+        with open(f'{ancestors.PROC}/{ppid}/stat', 'rb') as f:
             started = f.read().rpartition(b')')[2].split()[19]
     except (OSError, IndexError):
         return True

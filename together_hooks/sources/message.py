@@ -26,9 +26,6 @@ CUT_LINE = b' ------------------------ >8 ------------------------\n'
 # The characters ``core.commentChar=auto`` picks from (git's own list).
 AUTO_COMMENT_CHARS = b'#;@!$%^&|:'
 
-# Where a process's command line and parent are read (Linux).
-_PROC = '/proc'
-
 # git's options before the command that take the next argument.
 _GIT_VALUED = ('-c', '-C', '--git-dir', '--work-tree', '--namespace',
                '--super-prefix', '--config-env')
@@ -102,20 +99,9 @@ def running_commit_argv() -> list[str] | None:
 
 
 def _nearest_git() -> list[str] | None:
-    pid = os.getppid()
-    for _ in range(6):
-        try:
-            with open(f'{_PROC}/{pid}/cmdline', 'rb') as f:
-                argv = [os.fsdecode(a) for a in f.read().split(b'\0')[:-1]]
-            with open(f'{_PROC}/{pid}/stat', 'rb') as f:
-                pid = int(f.read().rpartition(b')')[2].split()[1])
-        except (OSError, ValueError, IndexError):
-            return None
-        if argv and os.path.basename(argv[0]) in ('git', 'git-commit'):
-            return argv
-        if pid <= 1:
-            return None
-    return None
+    from together_hooks.sources.ancestors import ancestor_argv
+
+    return ancestor_argv(lambda argv: os.path.basename(argv[0]) in ('git', 'git-commit'))
 
 
 def _after_global_options(args: Sequence[str]) -> list[str]:
