@@ -350,7 +350,10 @@ class Listing:
     is the count.
     """
 
-    def __init__(self, root: str, shared: bool, commits: CommitList | None = None) -> None:
+    def __init__(
+            self, root: str, shared: bool, commits: CommitList | None = None,
+            counted: bool = True,
+    ) -> None:
         self.root = root
         self.shared = shared
         self._store: _Background | None = None
@@ -358,7 +361,7 @@ class Listing:
         self._walk = _Sized(root) if shared else None
         self._beside = _Background(
             root, 'rev-list', '--all', '--count',
-        ) if not shared and commits is None else None
+        ) if not shared and commits is None and counted else None
         if shared:
             return
         try:
@@ -370,6 +373,12 @@ class Listing:
             if self._beside is not None:
                 self._beside.close()
             raise
+
+    def counted_by(self, commits: CommitList) -> None:
+        """The list of the commits, made after this listing (``counted=False``)
+        so that the listing, which discovery waits for, starts first."""
+        if not self.shared:
+            self._commits = commits
 
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
@@ -943,17 +952,21 @@ def scan_history(
     since_sha = resolve_commit(root, since, '--since') if since else None
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
-    log = commits = None
+    log = commits = listing = None
     try:
+        # What discovery waits for first (the listing of the blobs, then
+        # the commits it is counted against), the walk it needs only after.
+        if since_sha is None:
+            listing = Listing(root, shared, counted=not names)
         if names:
-            log = CommitLog(root, since_sha, names=True)
             commits = CommitList(root, ['--all', *(['--not', since_sha] if since_sha else [])])
-        listing = Listing(root, shared, commits) if since_sha is None else None
+            if listing is not None:
+                listing.counted_by(commits)
+            log = CommitLog(root, since_sha, names=True)
     except BaseException:
-        if log is not None:
-            log.close()
-        if commits is not None:
-            commits.close()
+        for started in (listing, commits, log):
+            if started is not None:
+                started.close()
         raise
     listed = commits
     work = Beside(lambda: beside(listed.shas), listed.result) if (
