@@ -259,6 +259,11 @@ class Scanner:
             found = self.exclusions.findings(found, data)
         return found
 
+    def prepare(self, nbytes: int) -> None:
+        """Load and compile now what scanning ``nbytes`` would need
+        (``engine.prepare``): before a scan forks, once for both processes."""
+        prepare(self.rules, lambda n: nbytes >= n)
+
     def blob_test(self, nbytes: int) -> Callable[[bytes], bool] | None:
         """For a source about to read ``nbytes`` of blobs: a test every
         blob ``scan_one`` could find something in passes, the fastest for

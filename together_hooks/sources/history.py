@@ -562,6 +562,7 @@ def discover(
         root: str, blobs: list[tuple[bytes, int]], progress: Progress,
         scan: Scan, on_key: Callable[[], None] = _no_key,
         worth: Worth | None = None, beside: Beside | None = None,
+        prepare: Callable[[int], None] | None = None,
 ) -> dict[bytes, frozenset[str]]:
     """The blobs that hold a key: sha -> the hashed_secret of each key.
 
@@ -573,6 +574,9 @@ def discover(
     keeps its stretch of the pack) with its own ``git cat-file``: git's
     inflating and our scanning both run twice as wide; then ``beside``'s
     work is done by the process that is free first (``Beside``).
+    ``prepare(nbytes)`` loads and compiles what scanning that many bytes
+    needs (the engine's regexes and modules) before the fork, so that the
+    two processes share it rather than each doing it on its first key word.
     """
     total = len(blobs)
     size = sum(n for _sha, n in blobs)
@@ -602,6 +606,8 @@ def discover(
 
     if beside is not None:
         beside.ready()
+    if prepare is not None:
+        prepare(size)
     turns = parallel.Turns(1 if beside is not None else 0)
 
     def child() -> tuple[dict[bytes, frozenset[str]], tuple[bool, object]]:
@@ -935,6 +941,7 @@ def scan_history(
         worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
         names: bool = False, walked: Walked | None = None,
         beside: Callable[[list[str]], object] | None = None,
+        prepare: Callable[[int], None] | None = None,
 ) -> HistoryScan:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
@@ -944,7 +951,8 @@ def scan_history(
     closes both); ``walked``: counts the blobs read and their bytes;
     ``beside(commits)``, with ``names``: work on the list of the commits
     that needs no blob (the commit messages), done by a process of the
-    blob scan that is free first (``Beside``; the answer's ``beside``).  A bad
+    blob scan that is free first (``Beside``; the answer's ``beside``);
+    ``prepare``: see ``discover``.  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -972,7 +980,8 @@ def scan_history(
     work = Beside(lambda: beside(listed.shas), listed.result) if (
         beside is not None and listed is not None) else None
     return HistoryScan(
-        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked, work),
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked, work,
+              prepare),
         log, commits, work,
     )
 
@@ -1025,6 +1034,7 @@ def _scan(
         worth: Worth | None, matters: Callable[[str], bool] | None,
         listing: Listing | None, shared_log: CommitLog | None = None,
         walked: Walked | None = None, beside: Beside | None = None,
+        prepare: Callable[[int], None] | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
@@ -1041,7 +1051,9 @@ def _scan(
         if walked is not None:
             walked.blobs = len(blobs)
             walked.nbytes = sum(n for _sha, n in blobs)
-        flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside)
+        flagged = discover(
+            root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
+        )
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()
