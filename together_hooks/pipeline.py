@@ -259,6 +259,11 @@ class Scanner:
             found = self.exclusions.findings(found, data)
         return found
 
+    def prepare(self, nbytes: int) -> None:
+        """Load and compile now what scanning ``nbytes`` would need
+        (``engine.prepare``): before a scan forks, once for both processes."""
+        prepare(self.rules, lambda n: nbytes >= n)
+
     def blob_test(self, nbytes: int) -> Callable[[bytes], bool] | None:
         """For a source about to read ``nbytes`` of blobs: a test every
         blob ``scan_one`` could find something in passes, the fastest for
@@ -876,7 +881,9 @@ def run(
         findings, confirmed = baseline_step(findings, known, summary, args)
     findings = verify_step(findings, args, where)
     if findings:
-        summary.next_step = next_step(args, findings, confirmed)
+        # Made only if the report shows it: for keys in commits git is asked
+        # which commit to rewrite (``take_out_step``).
+        summary.next_step = lambda: next_step(args, findings, confirmed)
         summary.cd = to_paths(args)
         summary.paths_from = getattr(args, 'paths_from', '.')
     emit(findings, summary, args)

@@ -247,7 +247,7 @@ class Summary:
 
     __slots__ = (
         'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
-        'next_step', 'skipped', 'walked', 'cd', 'paths_from',
+        '_next_step', 'skipped', 'walked', 'cd', 'paths_from',
     )
 
     def __init__(self) -> None:
@@ -261,7 +261,7 @@ class Summary:
         # Where the reported paths sit in the repository ('' at its top):
         # SARIF and GitHub annotations must name files from the repo root.
         self.repo_prefix = ''
-        self.next_step = NOT_A_KEY
+        self._next_step: str | Callable[[], str] = NOT_A_KEY
         # ``cd <repo> && `` when the report's paths are named from the
         # repository scanned and the run is elsewhere (``scan path/to/repo``).
         self.cd = ''
@@ -269,6 +269,20 @@ class Summary:
         self.paths_from = '.'
         # What a walk of commits read (``sources.content.Walked``), if any.
         self.walked: Walked | None = None
+
+    @property
+    def next_step(self) -> str:
+        """What to do about a false positive.  It may be given as a function,
+        called the first time a report asks: for keys in commits it asks git
+        up to five questions (``pipeline.take_out_step``), one a walk of the
+        history, and only the text report shows it."""
+        if callable(self._next_step):
+            self._next_step = self._next_step()
+        return self._next_step
+
+    @next_step.setter
+    def next_step(self, step: str | Callable[[], str]) -> None:
+        self._next_step = step
 
     def to_dict(self) -> dict[str, int]:
         counts = {

@@ -13,6 +13,7 @@ from tests.sources.histories import branchy_history
 from tests.sources.histories import tree_walks
 from together_hooks import gitrun
 from together_hooks.errors import InputError
+from together_hooks.pipeline import Scanner
 from together_hooks.sources import history
 
 
@@ -127,6 +128,43 @@ def test_one_walk_of_the_commits_lists_and_counts_them(git_repo, keys):
         assert walks.result.rc == 0, walks.result
         commit_walks = [a for a in walks.started if 'rev-list' in a and '--objects' not in a]
         assert len(commit_walks) == 1, commit_walks
+
+
+@pytest.mark.parametrize('how', [(), ('--no-local',)])
+def test_what_discovery_waits_for_is_asked_of_git_first(tmp_path, git_repo, keys, monkeypatch, how):
+    """Discovery waits for the listing of the blobs (in a store of its own,
+    also for the list of the commits it is counted against); the walk of
+    the tree diffs (``log --raw``) is read only after discovery, so git is
+    asked for it last."""
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    write(git_repo, 'a.py', 'K = None\n')
+    commit(git_repo)
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', *how, str(git_repo), str(clone))
+    started: list[tuple[str, ...]] = []
+    real = history.git_stream
+
+    def recorded(root, *args, **kw):
+        started.append(args)
+        return real(root, *args, **kw)
+
+    monkeypatch.setattr(history, 'git_stream', recorded)
+    scanner = Scanner.for_run()
+    found = history.scan_history(str(clone), scanner.scan_one, names=True, worth=scanner.blob_test)
+    try:
+        assert [r.path for r in found] == ['a.py']
+    finally:
+        found.log.close()
+        found.commits.close()
+    kinds = [
+        'listing' if '--batch-all-objects' in a or '--objects' in a
+        else 'commits' if 'rev-list' in a
+        else 'log' if 'log' in a else None
+        for a in started
+    ]
+    kinds = [k for k in kinds if k is not None]
+    assert kinds == ['listing', 'commits', 'log'], started
 
 
 def test_a_listed_blob_git_cannot_find_fails_in_one_line(git_repo):

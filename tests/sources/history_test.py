@@ -2,6 +2,7 @@
 that first added it, on real repositories with branches and merges."""
 from __future__ import annotations
 
+import json
 import os
 import pty
 import random
@@ -487,3 +488,38 @@ def test_commit_messages_are_read_beside_the_blob_scan(git_repo, keys, monkeypat
     assert sorted(
         (f['path'], f['line'], f['hashed_secret'], f['commit']) for f in findings(cwd=git_repo)
     ) == routes[None]
+
+
+def test_a_forked_history_scan_prepares_the_engine_before_it_forks(git_repo, keys, tmp_path):
+    """What the first blob holding a key word loads and compiles (the
+    engine's regexes, the decoders' modules: ``engine.prepare``) is done
+    once before discovery forks, not again by each process on its own."""
+    for i in range(4):
+        write(git_repo, f'f{i}.py', 'pad\n' * 200 + f'together = "{keys()}"\n')
+        commit(git_repo, f'c{i}')
+    seen = tmp_path / 'seen'
+    seen.mkdir()
+    code = (
+        'import os, sys\n'
+        'from together_hooks.cli import main\n'
+        'from together_hooks import pipeline\n'
+        'from together_hooks.sources import history\n'
+        'history.FORK_MIN_BYTES = 0\n'
+        'scan_one = pipeline.Scanner.scan_one\n'
+        'def first(self, content):\n'
+        f'    name = os.path.join({str(seen)!r}, str(os.getpid()))\n'
+        '    if not os.path.exists(name):\n'
+        '        with open(name, "w") as f:\n'
+        '            f.write(" ".join(m for m in sys.modules if m.startswith("together_hooks.detect.")))\n'
+        '    return scan_one(self, content)\n'
+        'pipeline.Scanner.scan_one = first\n'
+        'sys.exit(main(["scan", "--history", "--format", "json"]))\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code), cwd=git_repo, capture_output=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert len(json.loads(proc.stdout)['findings']) == 4
+    loaded = [p.read_text().split() for p in seen.iterdir()]
+    assert len(loaded) == 2, loaded  # both processes of the forked discovery scanned
+    for modules in loaded:
+        for module in ('codec', 'containers', 'context', 'shapes', 'widetext'):
+            assert f'together_hooks.detect.{module}' in modules, (module, modules)

@@ -182,7 +182,7 @@ def commits(
         found = scan_history(
             root, scan, args.since, progress=sys.stderr.isatty(),
             worth=scanner.blob_test, matters=scanner.path_matters, names=True,
-            walked=walked,
+            walked=walked, prepare=scanner.prepare,
             # The commit messages are read by whichever process of the
             # blob scan is done with its blobs first.
             beside=lambda commits: message_keys(root, commits, scan, messages_worth),

@@ -350,7 +350,10 @@ class Listing:
     is the count.
     """
 
-    def __init__(self, root: str, shared: bool, commits: CommitList | None = None) -> None:
+    def __init__(
+            self, root: str, shared: bool, commits: CommitList | None = None,
+            counted: bool = True,
+    ) -> None:
         self.root = root
         self.shared = shared
         self._store: _Background | None = None
@@ -358,7 +361,7 @@ class Listing:
         self._walk = _Sized(root) if shared else None
         self._beside = _Background(
             root, 'rev-list', '--all', '--count',
-        ) if not shared and commits is None else None
+        ) if not shared and commits is None and counted else None
         if shared:
             return
         try:
@@ -370,6 +373,12 @@ class Listing:
             if self._beside is not None:
                 self._beside.close()
             raise
+
+    def counted_by(self, commits: CommitList) -> None:
+        """The list of the commits, made after this listing (``counted=False``)
+        so that the listing, which discovery waits for, starts first."""
+        if not self.shared:
+            self._commits = commits
 
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
@@ -553,6 +562,7 @@ def discover(
         root: str, blobs: list[tuple[bytes, int]], progress: Progress,
         scan: Scan, on_key: Callable[[], None] = _no_key,
         worth: Worth | None = None, beside: Beside | None = None,
+        prepare: Callable[[int], None] | None = None,
 ) -> dict[bytes, frozenset[str]]:
     """The blobs that hold a key: sha -> the hashed_secret of each key.
 
@@ -564,6 +574,9 @@ def discover(
     keeps its stretch of the pack) with its own ``git cat-file``: git's
     inflating and our scanning both run twice as wide; then ``beside``'s
     work is done by the process that is free first (``Beside``).
+    ``prepare(nbytes)`` loads and compiles what scanning that many bytes
+    needs (the engine's regexes and modules) before the fork, so that the
+    two processes share it rather than each doing it on its first key word.
     """
     total = len(blobs)
     size = sum(n for _sha, n in blobs)
@@ -593,6 +606,8 @@ def discover(
 
     if beside is not None:
         beside.ready()
+    if prepare is not None:
+        prepare(size)
     turns = parallel.Turns(1 if beside is not None else 0)
 
     def child() -> tuple[dict[bytes, frozenset[str]], tuple[bool, object]]:
@@ -926,6 +941,7 @@ def scan_history(
         worth: Worth | None = None, matters: Callable[[str], bool] | None = None,
         names: bool = False, walked: Walked | None = None,
         beside: Callable[[list[str]], object] | None = None,
+        prepare: Callable[[int], None] | None = None,
 ) -> HistoryScan:
     """Every (key, path) ever added, as the blob of the commit that added it.
 
@@ -935,7 +951,8 @@ def scan_history(
     closes both); ``walked``: counts the blobs read and their bytes;
     ``beside(commits)``, with ``names``: work on the list of the commits
     that needs no blob (the commit messages), done by a process of the
-    blob scan that is free first (``Beside``; the answer's ``beside``).  A bad
+    blob scan that is free first (``Beside``; the answer's ``beside``);
+    ``prepare``: see ``discover``.  A bad
     ``since``, a partial or a shallow clone fails here, before anything is
     scanned; then the listing of the blobs starts at once, in the
     background (``Listing``), and the scan when the result is iterated.
@@ -943,23 +960,28 @@ def scan_history(
     since_sha = resolve_commit(root, since, '--since') if since else None
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
-    log = commits = None
+    log = commits = listing = None
     try:
+        # What discovery waits for first (the listing of the blobs, then
+        # the commits it is counted against), the walk it needs only after.
+        if since_sha is None:
+            listing = Listing(root, shared, counted=not names)
         if names:
-            log = CommitLog(root, since_sha, names=True)
             commits = CommitList(root, ['--all', *(['--not', since_sha] if since_sha else [])])
-        listing = Listing(root, shared, commits) if since_sha is None else None
+            if listing is not None:
+                listing.counted_by(commits)
+            log = CommitLog(root, since_sha, names=True)
     except BaseException:
-        if log is not None:
-            log.close()
-        if commits is not None:
-            commits.close()
+        for started in (listing, commits, log):
+            if started is not None:
+                started.close()
         raise
     listed = commits
     work = Beside(lambda: beside(listed.shas), listed.result) if (
         beside is not None and listed is not None) else None
     return HistoryScan(
-        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked, work),
+        _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked, work,
+              prepare),
         log, commits, work,
     )
 
@@ -1012,6 +1034,7 @@ def _scan(
         worth: Worth | None, matters: Callable[[str], bool] | None,
         listing: Listing | None, shared_log: CommitLog | None = None,
         walked: Walked | None = None, beside: Beside | None = None,
+        prepare: Callable[[int], None] | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
 
@@ -1028,7 +1051,9 @@ def _scan(
         if walked is not None:
             walked.blobs = len(blobs)
             walked.nbytes = sum(n for _sha, n in blobs)
-        flagged = discover(root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside)
+        flagged = discover(
+            root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
+        )
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()
