@@ -405,3 +405,29 @@ def test_pre_push_refuses_an_env_file_in_a_submodule_commit_the_push_sends(
                   '--recurse-submodules=on-demand', 'origin', 'main')
     assert rc == 0, out
     assert git(upstream, 'rev-parse', 'main').strip() == git(sub, 'rev-parse', 'HEAD').strip()
+
+
+def test_the_plain_hook_as_pre_push_legacy_refuses_a_tree_tag_pushed_alone(
+        git_repo, env_pushing):
+    """pre-commit runs no pre-push hook for a push that brings no commit:
+    a tag of a tree holding ``.env``, pushed alone, passed forbid-env-files.
+    pre-commit runs ``.git/hooks/pre-push.legacy`` on every push; the
+    documented plain hook there runs forbid-env-files for the push too."""
+    from tests.gate_push_test import _plain_hook
+
+    tree = _tree_with(git_repo, '.env')
+    git(git_repo, 'tag', '-a', 'snap', '-m', 'snapshot', tree)
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'snap')
+    assert rc == 0, out  # pre-commit alone: no hook ran
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', ':refs/tags/snap')
+    assert rc == 0, out
+    _plain_hook(git_repo, 'pre-push.legacy')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'snap')
+    assert rc == 1, out
+    assert '.env: env file in the tree that' in out and 'snap' in out, out
+    assert git(git_repo, 'ls-remote', 'origin', 'refs/tags/snap') == ''
+    # A branch push with no env file passes the plain hook's new line.
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
