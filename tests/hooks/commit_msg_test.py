@@ -5,11 +5,13 @@ commit.  Real git, the real pre-commit."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
 from tests.conftest import git
 from tests.conftest import write
+from tests.gitplay import BIN
 from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import install
@@ -327,3 +329,80 @@ def test_auto_comment_char_verbose_commit_taking_a_key_out_passes(
                   'git', '-c', 'core.commentChar=auto', 'commit', '-q', '-v')
     assert rc == 0, out
     assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'unleak'
+
+
+# ------------------------------------------- where /proc cannot be read
+
+@pytest.fixture
+def committing_without_proc(git_repo, tmp_path):
+    """The commit-msg hook run by the real pre-commit, in a process that
+    cannot read its ancestors (``/proc`` missing, as on macOS): the
+    running ``git commit``'s arguments are unknown."""
+    entry = tmp_path / 'detect-together-keys-no-proc'
+    entry.write_text(
+        f'#!{sys.executable}\nimport sys\n'
+        'from together_hooks.sources import ancestors\n'
+        f'ancestors.PROC = {str(tmp_path / "no-proc")!r}\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'sys.exit(main())\n')
+    entry.chmod(0o755)
+    config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+    config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg]')
+    config = config.replace(os.path.join(BIN, 'detect-together-keys'), str(entry))
+    write(git_repo, '.pre-commit-config.yaml', config)
+    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
+    install(git_repo, env)
+    commit(git_repo, 'config')
+    return env
+
+
+def _editor(tmp_path, subject: str) -> str:
+    script = tmp_path / 'editor.sh'
+    script.write_text(f'#!/bin/sh\n{{ echo "{subject}"; cat "$1"; }} > "$1.new" && mv "$1.new" "$1"\n')
+    script.chmod(0o755)
+    return str(script)
+
+
+@pytest.mark.parametrize('amend', [False, True])
+def test_without_proc_git_commit_v_taking_a_key_out_passes(
+        git_repo, committing_without_proc, keys, tmp_path, amend):
+    """Without ``/proc`` the hook scanned the whole file, so the commit
+    that takes a leaked key out with ``git commit -v`` was refused for the
+    ``-`` line of git's own diff below its scissors block.  That block is
+    now recognised by its content: the staged diff, byte for byte."""
+    key = keys()
+    write(git_repo, 'k.py', f'K = "{key}"\nx = 1\n')
+    commit(git_repo, 'leak')
+    if amend:
+        write(git_repo, 'other.py', 'y = 2\n')
+        commit(git_repo, 'other')
+    write(git_repo, 'k.py', 'K = None\nx = 1\n')
+    git(git_repo, 'add', 'k.py')
+    env = dict(committing_without_proc, GIT_EDITOR=_editor(tmp_path, 'unleak'))
+    args = ('--amend',) if amend else ()
+    rc, out = run(git_repo, env, 'git', 'commit', '-q', '-v', *args)
+    assert rc == 0, out
+    assert git(git_repo, 'log', '-1', '--format=%B').strip() == ('unleak\nother' if amend else 'unleak')
+    # A key typed above git's block is still the message's.
+    write(git_repo, 'k.py', 'K = 0\nx = 1\n')
+    git(git_repo, 'add', 'k.py')
+    other = keys()
+    env = dict(committing_without_proc, GIT_EDITOR=_editor(tmp_path, f'token {other}'))
+    rc, out = run(git_repo, env, 'git', 'commit', '-q', '-v')
+    assert rc == 1 and hash_secret(other) in out and '<commit message>' in out, out
+
+
+def test_without_proc_a_typed_scissors_block_git_keeps_is_read_past(
+        git_repo, committing_without_proc, keys):
+    """git's block typed into ``-m`` with something other than the staged
+    diff below it: git keeps it all, and the key there is refused."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    staged = git(git_repo, 'diff', '--cached', '--no-ext-diff', '--no-color')
+    for below in (f'diff --git a/x b/x\nTOGETHER_API_KEY={key}\n',
+                  f'{staged}TOGETHER_API_KEY={key}\n'):
+        message = f'subject\n{GIT_BLOCK}{below}'
+        rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '-m', message)
+        assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
+        assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'

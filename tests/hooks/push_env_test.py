@@ -4,6 +4,7 @@ environment, they made the commit hook scan a push range instead of what
 is being committed, and pass.  Real git, the real pre-commit."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -361,3 +362,72 @@ def test_a_tree_pushed_by_its_id_is_named_so(git_repo, env_pushing, tmp_path):
     assert f'.env: env file in the tree {tree} the push names by its id' in out, out
     assert 'Leave it out of the push' in out and 'git tag -d' not in out, out
     assert git(git_repo, 'ls-remote', str(tmp_path / 'remote.git'), 'refs/tags/t') == ''
+
+
+def test_pre_push_refuses_an_env_file_in_a_submodule_commit_the_push_sends(
+        git_repo, env_pushing, tmp_path):
+    """``git push --recurse-submodules=on-demand`` first pushes, from the
+    submodule, the commits a pushed gitlink names, and no hook of the
+    submodule's runs for them: a ``.env`` one of them adds (and a later
+    one removes) reached the submodule's remote past forbid-env-files,
+    which read the superproject's commits only."""
+    upstream = bare(tmp_path / 'lib.git')
+    seed = tmp_path / 'seed'
+    git(tmp_path, 'clone', '-q', upstream, str(seed))
+    write(seed, 'lib.py', 'x = 1\n')
+    commit(seed)
+    git(seed, 'push', '-q', 'origin', 'HEAD:main')
+    file_ok = ('-c', 'protocol.file.allow=always')
+    git(git_repo, *file_ok, 'submodule', 'add', '-q', upstream, 'lib')
+    commit(git_repo, 'lib')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    sub = git_repo / 'lib'
+    git(sub, 'config', 'user.email', 'a@b.c')
+    git(sub, 'config', 'user.name', 'a')
+    adding = _env_then_gone(sub, 'conf/.env.production')
+    commit(git_repo, 'bump lib')
+    before = git(upstream, 'rev-parse', 'main').strip()
+    rc, out = run(git_repo, env_pushing, 'git', *file_ok, 'push',
+                  '--recurse-submodules=on-demand', 'origin', 'main')
+    assert rc == 1, out
+    assert f'lib/conf/.env.production: env file in pushed commit {adding[:12]}' in out, out
+    assert 'submodule lib' in out, out
+    assert git(upstream, 'rev-parse', 'main').strip() == before
+    # Once the submodule's history holds no env file, both go.
+    git(git_repo, 'reset', '-q', 'HEAD~1')
+    git(sub, 'reset', '-q', '--hard', 'HEAD~2')
+    os.remove(sub / 'conf' / '.env.production')  # untracked, left on disk
+    write(sub, 'ok.py', 'y = 2\n')
+    commit(sub, 'clean')
+    commit(git_repo, 'bump lib again')
+    rc, out = run(git_repo, env_pushing, 'git', *file_ok, 'push',
+                  '--recurse-submodules=on-demand', 'origin', 'main')
+    assert rc == 0, out
+    assert git(upstream, 'rev-parse', 'main').strip() == git(sub, 'rev-parse', 'HEAD').strip()
+
+
+def test_the_plain_hook_as_pre_push_legacy_refuses_a_tree_tag_pushed_alone(
+        git_repo, env_pushing):
+    """pre-commit runs no pre-push hook for a push that brings no commit:
+    a tag of a tree holding ``.env``, pushed alone, passed forbid-env-files.
+    pre-commit runs ``.git/hooks/pre-push.legacy`` on every push; the
+    documented plain hook there runs forbid-env-files for the push too."""
+    from tests.gate_push_test import _plain_hook
+
+    tree = _tree_with(git_repo, '.env')
+    git(git_repo, 'tag', '-a', 'snap', '-m', 'snapshot', tree)
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'snap')
+    assert rc == 0, out  # pre-commit alone: no hook ran
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', ':refs/tags/snap')
+    assert rc == 0, out
+    _plain_hook(git_repo, 'pre-push.legacy')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'snap')
+    assert rc == 1, out
+    assert '.env: env file in the tree that' in out and 'snap' in out, out
+    assert git(git_repo, 'ls-remote', 'origin', 'refs/tags/snap') == ''
+    # A branch push with no env file passes the plain hook's new line.
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out

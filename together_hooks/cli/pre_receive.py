@@ -86,6 +86,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              'from the default branch as it was before the push: a baseline the '
              'push brings is not used',
     )
+    parser.add_argument(
+        '--forbid-env-files', action='store_true',
+        help='also refuse a push that brings an env file (.env, .env.local, a '
+             '.env/ folder; templates such as .env.example pass) in any pushed '
+             'commit or in a tree a pushed tag names, as forbid-env-files does on '
+             'the developer\'s machine',
+    )
     pipeline.add_options(parser)
 
 
@@ -238,8 +245,11 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     if certificate:  # a signed push: git has stored it already
         stored = ([], functools.partial(push_certificate, root, certificate))
         checks.append(stored)
+    envs = _env_files(root, pushed, source) if args.forbid_env_files and pushed else EXIT_CLEAN
+    keyed = False
     for check in checks:
         code = _check(root, *check, args, source)
+        keyed = keyed or code == EXIT_FINDINGS
         if check is stored and code == EXIT_FINDINGS:
             print(
                 f'{PROG}: git stored this signed push\'s certificate '
@@ -249,14 +259,64 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
             )
         if code != EXIT_CLEAN and worst != EXIT_ERROR:
             worst = code
-    if worst == EXIT_FINDINGS:
+    if keyed:
         print(
             f'{PROG}: push refused, {"no ref was updated" if certificate else "nothing was stored"}. '
             'Take the key out of '
             'the commits that added it (git rebase -i, or git commit --amend '
             'for the last one), rotate it all the same, and push again.',
         )
-    return worst
+    elif envs == EXIT_FINDINGS and worst == EXIT_CLEAN:
+        print(f'{PROG}: push refused (--forbid-env-files), nothing was stored.')
+    return worst if worst != EXIT_CLEAN else envs
+
+
+def _env_files(root: str, pushed: Sequence[tuple[str, str]], source: str | None) -> int:
+    """``--forbid-env-files``: one line per env file (or ``.env/`` folder)
+    that the pushed updates bring and no ref of the repository has: added
+    by a pushed commit (also one a later commit of the push removes), or
+    in a tree a pushed ref names (``git tag snap <tree>``: no commit lists
+    its paths, and pre-commit runs no pre-push hook for such a push).  The
+    default branch's config (before the push) gives ``env-templates`` and
+    ``exclude``.  EXIT_FINDINGS when there is one."""
+    from together_hooks import config
+    from together_hooks.env import names
+    from together_hooks.gitrun import git
+    from together_hooks.sources.commits import changes
+    from together_hooks.sources.commits import peeled
+    from together_hooks.sources.commits import tree_paths
+
+    settings = config.load_from(lambda name: _trusted(root, source, [], name))
+    excluded = settings.excluded if settings.exclude else None
+    ref_of = {}
+    for ref, new in pushed:
+        ref_of.setdefault(new, ref)
+    tips = peeled(root, list(ref_of))
+    commits = [tip for tip, _sha, kind in tips if kind == 'commit']
+    trees = [(ref_of[tip], sha) for tip, sha, kind in tips if kind == 'tree']
+    if trees:  # those the repository has already are not this push's
+        out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _r, sha in trees},
+                  '--not', '--all', '--')
+        new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
+        trees = [(ref, sha) for ref, sha in trees if sha in new]
+    found = names.first_env_paths(
+        ((c.path, 'pushed commit ' + c.commit.sha[:12])
+         for c in (changes(root, commits, ['--all']) if commits else ()) if c.new),
+        settings.env_templates, excluded,
+    )
+    names.first_env_paths(
+        ((path, f'the tree that {ref} names') for ref, tree in trees
+         for path in tree_paths(root, tree)),
+        settings.env_templates, excluded, into=found,
+    )
+    for named, where in sorted(found.items()):
+        print(
+            f'{named}: env file in {where}; this server takes no env files (they '
+            'hold local settings and secrets). Take it out of the commits or tree '
+            'that hold it (git rebase -i; a tag: make it again), push again, and '
+            'rotate what it held',
+        )
+    return EXIT_FINDINGS if found else EXIT_CLEAN
 
 
 def push_options_given(environ: Mapping[str, str]) -> list[str]:

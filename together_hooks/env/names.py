@@ -14,6 +14,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
     from typing import Iterable
 
 TEMPLATE_SUFFIXES = ('example', 'sample', 'template', 'dist')
@@ -110,6 +111,29 @@ def ignore_rule(name: str) -> str:
 def is_secret_env_file(path: str, allow: Iterable[str] = ()) -> bool:
     """An env file that must never be committed (not a template)."""
     return is_env_file(path) and not is_template(path, allow)
+
+
+def first_env_paths(
+        paths: Iterable[tuple[str, str]], allow: Iterable[str] = (),
+        excluded: Callable[[str], bool] | None = None, into: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Of ``(path, where)`` pairs (where: the commit or ref that holds the
+    path, oldest first), each env file and each ``.env/`` folder (named
+    with a trailing ``/``) that must not be committed, with the first
+    ``where`` it came in; ``excluded`` leaves paths out (the config's
+    ``exclude``).  Added to ``into`` when given: a name already there
+    keeps its ``where``."""
+    allow = tuple(allow)
+    found: dict[str, str] = {} if into is None else into
+    for path, where in paths:
+        if excluded is not None and excluded(path):
+            continue
+        folder = env_folder(path)
+        if folder is not None:
+            found.setdefault(folder + '/', where)
+        elif is_secret_env_file(path, allow):
+            found.setdefault(path, where)
+    return found
 
 
 _STAGE_ALIASES = {

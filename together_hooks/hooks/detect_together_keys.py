@@ -103,7 +103,14 @@ def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
     from together_hooks.sources.message import running_commit_argv
 
     data = read_file(filenames[0]) or b''
-    return [Content(COMMIT_MESSAGE, data[:message_end(data, *git_cut(running_commit_argv()))])]
+    argv = running_commit_argv()
+    end = message_end(data, *git_cut(argv))
+    if argv is None and end == len(data):  # how git runs cannot be read
+        from together_hooks.sources.message import verbose_block_start
+
+        start = verbose_block_start(data)
+        end = end if start is None else start
+    return [Content(COMMIT_MESSAGE, data[:end])]
 
 
 def _as_committed(filenames: Sequence[str]) -> list[Content]:

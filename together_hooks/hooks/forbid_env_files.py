@@ -243,6 +243,7 @@ def pushed_env_files(
     from together_hooks.sources.commits import push_range
     from together_hooks.sources.commits import sent_refs
     from together_hooks.sources.commits import sent_sources
+    from together_hooks.sources.commits import submodule_ranges
 
     # The commits this push sends; where its refspecs cannot be read, every
     # local ref it may send, and those beyond pre-commit's own ref named so.
@@ -262,18 +263,31 @@ def pushed_env_files(
         sure = set(git(root, 'rev-list', *own[0], '--not', *own[1], '--').decode().split()) if own else set()
     seen = passed_paths(root, filenames) | offered_paths(root, listed)
     allow = (*allow, *config.env_templates)
-    first: dict[str, str] = {}  # an env file, or a folder ending in /: its commit
-    for change in changes(root, include, exclude):
-        path = change.path
-        if not change.new or path in seen or (config.exclude and config.excluded(path)):
-            continue  # a folder or submodule entry; or pre-commit's to pass
-        folder = names.env_folder(path)
-        if folder is not None:
-            first.setdefault(folder + '/', change.commit.sha)
-        elif names.is_secret_env_file(path, allow):
-            first.setdefault(path, change.commit.sha)
+    excluded = config.excluded if config.exclude else None
+    entries = changes(root, include, exclude)
+    first = names.first_env_paths(
+        ((c.path, c.commit.sha) for c in entries if c.new and c.path not in seen),
+        allow, excluded,
+    )  # an env file, or a folder ending in /: its commit
+    # The commits ``git push --recurse-submodules=on-demand`` sends from
+    # each submodule first (no hook of the submodule's runs for them), as
+    # detect-together-keys reads them: a gitlink to such a commit is one
+    # push away from the submodule's remote without that option too.
+    inside: dict[str, str] = {}  # a submodule's commit: its path
+    for path, sub, sub_include, sub_exclude in submodule_ranges(
+            root, include, exclude, entries=entries):
+        found = names.first_env_paths(
+            ((f'{path}/{c.path}', c.commit.sha) for c in changes(sub, sub_include, sub_exclude)
+             if c.new), allow, excluded,
+        )
+        for named, sha in found.items():
+            first.setdefault(named, sha)
+            inside.setdefault(sha, path)
     return [*_tree_messages(root, remote, sources, allow, config), *(
-        (f'{named}: env file in pushed commit {sha[:12]}' if sure is None or sha in sure else
+        (f'{named}: env file in pushed commit {sha[:12]} of submodule {inside[sha]} '
+         '(git push --recurse-submodules sends it to that submodule\'s remote)'
+         if sha in inside else
+         f'{named}: env file in pushed commit {sha[:12]}' if sure is None or sha in sure else
          f'{named}: env file in commit {sha[:12]} on a local ref the remote does not '
          'have, which this push may send (its refspecs cannot be read)')
         + '; the remote receives every commit of a push, also one a later '
@@ -294,16 +308,10 @@ def _tree_messages(
     from together_hooks.sources.commits import tree_paths
 
     trees, sure = sent_trees(root, remote, sources)
-    found: dict[str, str] = {}
-    for ref, tree in trees:
-        for path in tree_paths(root, tree):
-            if config.exclude and config.excluded(path):
-                continue
-            folder = names.env_folder(path)
-            if folder is not None:
-                found.setdefault(folder + '/', ref)
-            elif names.is_secret_env_file(path, allow):
-                found.setdefault(path, ref)
+    found = names.first_env_paths(
+        ((path, ref) for ref, tree in trees for path in tree_paths(root, tree)),
+        allow, config.excluded if config.exclude else None,
+    )
     sends = 'sends' if sure else 'may send (its refspecs cannot be read)'
     return [
         f'{named}: env file in the {_named_tree(ref)} (no commit: this push '

@@ -806,7 +806,7 @@ def beside_commits(
     tree, or as ``<tagged blob>``, with the tip that reaches it.  A tagged
     tree's entry names (files, folders, submodules) are ``<path name>``.
     """
-    starts = [(tip, sha) for tip, sha, kind in _peeled(root, tips) if kind in ('blob', 'tree')]
+    starts = [(tip, sha) for tip, sha, kind in peeled(root, tips) if kind in ('blob', 'tree')]
     for tip, start in starts:
         out = git(root, 'rev-list', '--objects', start,
                   *(['--not', *exclude] if exclude else []), '--')
@@ -860,14 +860,14 @@ def tree_names(root: str, tips: Sequence[str]) -> set[bytes]:
     """Every path name in the trees ``tips`` peel to (a tag of a tree, a
     ref naming one): no commit's log lists them."""
     names: set[bytes] = set()
-    for _tip, sha, kind in _peeled(root, tips):
+    for _tip, sha, kind in peeled(root, tips):
         if kind == 'tree':
             out = git(root, 'ls-tree', '-r', '-t', '-z', '--name-only', sha)
             names.update(n for n in zfields(out) if n)
     return names
 
 
-def _peeled(root: str, tips: Sequence[str]) -> list[tuple[str, str, str]]:
+def peeled(root: str, tips: Sequence[str]) -> list[tuple[str, str, str]]:
     """(tip, the object it peels to through any chain of tags, its type)."""
     listed = [t for t in tips if t]
     if not listed:
@@ -1226,7 +1226,7 @@ def sent_trees(
         names.extend(git(root, 'for-each-ref', '--format=%(refname)',
                          *_SOURCE_REFS.get(source, ())).decode(
             'utf-8', 'surrogateescape').splitlines())
-    trees = [(name, sha) for name, sha, kind in _peeled(root, list(dict.fromkeys(names)))
+    trees = [(name, sha) for name, sha, kind in peeled(root, list(dict.fromkeys(names)))
              if kind == 'tree']
     if trees and remote:
         out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _n, sha in trees},
@@ -1266,18 +1266,33 @@ def offered_paths(root: str, listed: bytes) -> set[str]:
 
 
 def submodule_commits(
-        root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan, depth: int = 0,
+        root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
 ) -> Iterator[Content]:
     """What ``git push --recurse-submodules=on-demand`` (or
     ``push.recurseSubmodules``) sends from submodules before the
-    superproject: for each submodule checked out here at a path whose
-    gitlink the range sets, the commits of that gitlink and of the
-    submodule's local refs that its remote-tracking refs do not have,
-    their paths named from the superproject (``lib/k.py``); nested
-    submodules likewise.  No hook of the submodule's own runs for them
-    (nobody installs one there)."""
+    superproject (``submodule_ranges``), each key as the commit that added
+    it, its path named from the superproject (``lib/k.py``).  No hook of
+    the submodule's own runs for them (nobody installs one there)."""
+    for path, sub, sub_include, sub_exclude in submodule_ranges(root, include, exclude):
+        for content in added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}'):
+            if content.path not in NOT_FILES:
+                content.path = f'{path}/{content.path}'
+            yield content
+
+
+def submodule_ranges(
+        root: str, include: Sequence[str], exclude: Sequence[str], depth: int = 0,
+        entries: Sequence[Change] | None = None,
+) -> Iterator[tuple[str, str, list[str], list[str]]]:
+    """(its path from ``root``, its folder, include, exclude) of each
+    submodule checked out here at a path whose gitlink the range sets: the
+    commits of that gitlink and of the submodule's local refs that its
+    remote-tracking refs do not have, what a push with
+    ``--recurse-submodules=on-demand`` sends from it; nested submodules
+    likewise (their paths from ``root`` too).  ``entries``: the range's
+    ``changes`` where the caller has them already."""
     targets: dict[str, set[str]] = {}
-    for change in changes(root, include, exclude):
+    for change in changes(root, include, exclude) if entries is None else entries:
         if change.link:
             targets.setdefault(change.path, set()).add(change.link.decode('ascii'))
     for path, shas in sorted(targets.items()):
@@ -1287,17 +1302,11 @@ def submodule_commits(
             continue  # not checked out here: nothing here to send
         here = [s for s in sorted(shas) if git_output(sub, 'cat-file', '-t', s) == b'commit\n']
         sub_include, sub_exclude = [*here, *LOCAL_REFS], ['--remotes']
-        found = added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}')
+        yield path, sub, sub_include, sub_exclude
         if depth < _MAX_NESTING:
-            import itertools
-
-            found = itertools.chain(
-                found, submodule_commits(sub, sub_include, sub_exclude, scan, depth + 1),
-            )
-        for content in found:
-            if content.path not in NOT_FILES:
-                content.path = f'{path}/{content.path}'
-            yield content
+            for inner, folder, inner_include, inner_exclude in submodule_ranges(
+                    sub, sub_include, sub_exclude, depth + 1):
+                yield f'{path}/{inner}', folder, inner_include, inner_exclude
 
 
 _MAX_NESTING = 8  # submodules of submodules, as deep as any real project

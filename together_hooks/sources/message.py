@@ -271,3 +271,64 @@ def message_end(data: bytes, cuts: bool, own_block: bool = False) -> int:
         at = data.find(b'\n' + char + CUT_LINE)
         ends.append(len(data) if at < 0 else at + 1)
     return max(ends)
+
+
+def verbose_block_start(data: bytes) -> int | None:
+    """Where the running ``git commit``'s arguments cannot be read (no
+    ``/proc``, as on macOS): the start of the block ``git commit -v``
+    wrote at the end of the message file, None when there is none.
+
+    That block is a scissors line of git's comment character, git's
+    comment lines, then exactly the staged diff git shows (``git diff
+    --cached``, against ``HEAD``, or ``HEAD^`` for ``--amend``), and git
+    drops it; its ``-`` lines and context hold what the repository has
+    already (a key the commit takes out), its ``+`` lines are the
+    pre-commit stage's.  Only a block that equals that diff byte for byte
+    counts, its own scissors line the cut (not an earlier one): a
+    scissors line typed into a message git keeps is read past, as before.
+    The diff is read no further than the file's tail: memory stays the
+    message's."""
+    chars = comment_strings()
+    if b'auto' in chars:
+        chars = [bytes([b]) for b in AUTO_COMMENT_CHARS]
+    tails = {}
+    for char in chars:
+        line = char + CUT_LINE
+        at = data.rfind(b'\n' + line)
+        at = at + 1 if at >= 0 else 0 if data.startswith(line) else -1
+        if at < 0:
+            continue
+        rest = at + len(line)
+        while data.startswith(char, rest):  # git's comment lines below it
+            end = data.find(b'\n', rest)
+            rest = len(data) if end < 0 else end + 1
+        tails[at] = data[rest:]
+    if not tails:
+        return None
+    from together_hooks.gitrun import git_probe
+
+    for base in ((), ('HEAD^',)):
+        if base and git_probe('.', 'rev-parse', '--verify', '--quiet', 'HEAD^') is None:
+            break
+        diff = _diff_prefix(base, max(len(t) for t in tails.values()) + 1)
+        if diff is None:
+            return None
+        for at, tail in sorted(tails.items()):
+            if tail == diff:
+                return at
+    return None
+
+
+def _diff_prefix(base: tuple[str, ...], limit: int) -> bytes | None:
+    """The first ``limit`` bytes of the staged diff as ``git commit -v``
+    shows it (no colour, no external diff); None when git fails."""
+    from together_hooks.gitrun import git_stream
+
+    proc = git_stream('.', 'diff', '--cached', '--no-ext-diff', '--no-color', *base, '--')
+    assert proc.stdout is not None
+    try:
+        out = proc.stdout.read(limit)
+    finally:
+        proc.kill()
+        proc.communicate()
+    return out if proc.returncode in (0, -9) else None
