@@ -91,6 +91,17 @@ def _is_submodule(path: str) -> bool:
     return os.path.exists(os.path.join(path, '.git'))
 
 
+def lstat_given(path: str) -> os.stat_result:
+    """``os.lstat`` of a path the user named, or one line saying why it
+    cannot be opened: a name too long, a component that is a file, a folder
+    we may not enter are each named, never taken for a missing file."""
+    try:
+        return os.lstat(path)
+    except OSError as e:
+        why = (e.strerror or str(e)).lower()
+        raise InputError(f'{path}: {why}') from None
+
+
 def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     """Files named on the command line (a hook's arguments), as given.
 
@@ -103,10 +114,7 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     given = []
     for path in paths:
         given.append(path)
-        try:
-            st = os.lstat(path)
-        except FileNotFoundError:
-            raise InputError(f'{path}: no such file or directory')
+        st = lstat_given(path)
         if stat.S_ISLNK(st.st_mode):
             # Never followed: the link's own blob, its target, is scanned.
             yield Content(to_display(path), link_target(path) or b'')
