@@ -17,6 +17,7 @@ from together_hooks.gitrun import git
 from together_hooks.gitrun import zfields
 from together_hooks.gitrun import git_dir_without_work_tree
 from together_hooks.gitrun import git_may_claim
+from together_hooks.gitrun import git_refusal
 from together_hooks.gitrun import git_probe
 from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
@@ -171,6 +172,14 @@ def from_tree(top: str, display_prefix: str = '', names: bool = False) -> Iterab
                   file=sys.stderr)
             rels = walk(top)
     else:
+        refused = git_refusal(top) if claimed else None
+        if refused:
+            # A broken repository (HEAD, objects or refs gone, a .git file
+            # naming a folder that is gone) fails closed, as a broken index
+            # does: walked as a plain folder, "the repository's files"
+            # would quietly become every file, its index and the blobs
+            # outside a sparse cone unread.
+            raise InputError(f'{refused}; repair it, or move it aside to scan the folder without git')
         if claimed and git_dir_without_work_tree(top) is not None:
             # Walking git's compressed objects would find nothing and pass.
             raise InputError(
