@@ -565,7 +565,9 @@ def git_refusal(where: str) -> str | None:
         # folder it cannot read (HEAD, objects/ or refs/ missing or
         # corrupt) as if it were not there.  It is there, and broken.
         broken = nearest_git_entry(folder)
-        if broken is None or not os.path.isdir(broken) or 'GIT_DIR' in os.environ:
+        if broken is None or not os.path.isdir(broken) or 'GIT_DIR' in os.environ or not any(
+                os.path.lexists(os.path.join(broken, part)) for part in ('HEAD', 'objects', 'refs')
+        ):  # a folder named .git that never was a repository (a config alone)
             return None
         return (
             f'git refuses the repository here: {broken} is not a repository '
