@@ -311,7 +311,9 @@ def git(
     if proc.returncode not in ok:
         # A repository git cannot open: its reason, not the last line of
         # the usage text some commands print outside one (``git diff``).
-        refused = git_refusal(root) if env is None else None
+        # Asked only when git gave up (128, or 129 with its usage): an
+        # answer such as ``config``'s 1 for "unset" starts no other git.
+        refused = git_refusal(root) if env is None and proc.returncode >= 128 else None
         if refused:
             raise InputError(refused)
         err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
