@@ -283,3 +283,33 @@ def test_a_streamed_scan_keeps_only_the_paths_one_line_shows(tmp_path):
     rec = json.loads(log.read_text())
     assert rec['resource']['paths_total'] == total
     assert rec['resource']['paths'] == [f'dir/file{i}.py' for i in range(audit_log.MAX_PATHS)]
+
+
+@pytest.mark.parametrize('bad', ['link-out.jsonl', 'linked-folder/log.jsonl'])
+def test_a_log_named_in_the_repository_never_appends_through_a_link_out(git_repo, tmp_path, bad):
+    """A committed link (``audit.jsonl -> ~/.bashrc``, ``logs -> ~``) named
+    by the hook's args is never appended through, as a baseline or a
+    report is never written through one: one line, exit 2, the file
+    outside untouched."""
+    outside = tmp_path / 'outside'
+    outside.mkdir()
+    victim = outside / 'log.jsonl'
+    victim.write_text('precious\n')
+    (git_repo / 'link-out.jsonl').symlink_to(victim)
+    (git_repo / 'linked-folder').symlink_to(outside)
+    (git_repo / 'f.py').write_text('k = 1\n')
+    result = run('detect-together-keys', 'f.py', '--audit-log', bad, cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'cannot write audit log', 'out of the repository',
+                      out=result.out)
+    assert victim.read_text() == 'precious\n'
+
+
+def test_a_log_named_outside_the_repository_may_be_a_link(git_repo, tmp_path):
+    """A path named outside any repository is the user's own choice."""
+    real = tmp_path / 'real.jsonl'
+    (tmp_path / 'link.jsonl').symlink_to(real)
+    (git_repo / 'f.py').write_text('k = 1\n')
+    result = run('detect-together-keys', 'f.py', '--audit-log', str(tmp_path / 'link.jsonl'),
+                 cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert json.loads(real.read_text())['result'] == 'success'

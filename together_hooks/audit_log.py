@@ -19,6 +19,7 @@ saying why (an audit trail that silently stops is worse than a loud one).
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -123,6 +124,21 @@ def append(path: str, rec: dict[str, Any]) -> None:
     data = to_line(rec)
     flags = os.O_APPEND | os.O_CREAT | getattr(os, 'O_CLOEXEC', 0)
     import stat
+
+    from together_hooks.fileio import leaves
+    from together_hooks.gitrun import worktree_root
+
+    # A log named inside a repository (a committed hook's args) is never
+    # appended through a link out of it (``audit.jsonl -> ~/.bashrc``), as
+    # a baseline or a report is never written through one; a path named
+    # outside every repository is the user's own choice.
+    within = worktree_root(path)
+    how = leaves(path, within) if within is not None else None
+    if how is not None:
+        raise PermissionError(
+            errno.EPERM, f'{how} out of the repository; it is never written through '
+            '(replace the link with a file, or name the real path)', path,
+        )
 
     try:
         is_pipe = stat.S_ISFIFO(os.stat(path).st_mode)

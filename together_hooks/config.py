@@ -194,9 +194,11 @@ def _parse(data: bytes, name: str) -> dict[str, Any]:
         import tomllib
     except ImportError:  # Python < 3.11
         import tomli as tomllib  # type: ignore[no-redef]
+    from together_hooks.fileio import text_start
+
     try:
         # A BOM (Windows editors) is dropped, as for the baseline.
-        return tomllib.loads(data.decode('utf-8').removeprefix('\ufeff'))
+        return tomllib.loads(data[text_start(data):].decode('utf-8'))
     except UnicodeDecodeError:
         raise InputError(f'{name}: not UTF-8 text') from None
     except tomllib.TOMLDecodeError as e:

@@ -3,6 +3,7 @@ link), reading what we are told to read (a baseline, a config), and atomic
 writes."""
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -29,6 +30,13 @@ _MAX_READ = 0x7ffff000  # Linux returns at most this much from one read()
 # a few windows' worth of memory however large the file (a 30 GB file, a
 # file of Together( calls whose every hit the engine records).
 WINDOW = 4 << 20
+
+
+def text_start(data: bytes) -> int:
+    """Where the text of ``data`` begins: past the UTF-8 BOM a Windows
+    editor writes at the top of a file (no character anyone sees), else 0.
+    The one place that knows what a BOM is; every reader skips it here."""
+    return len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
 
 
 def stdin_bytes() -> BinaryIO:

@@ -309,6 +309,13 @@ def git(
     except (FileNotFoundError, NotADirectoryError):
         raise _cannot_run(root)
     if proc.returncode not in ok:
+        # A repository git cannot open: its reason, not the last line of
+        # the usage text some commands print outside one (``git diff``).
+        # Asked only when git gave up (128, or 129 with its usage): an
+        # answer such as ``config``'s 1 for "unset" starts no other git.
+        refused = git_refusal(root) if env is None and proc.returncode >= 128 else None
+        if refused:
+            raise InputError(refused)
         err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
         reason = err[-1] if err else f'exit {proc.returncode}'
         raise InputError(f'git {command_name(args)} failed: {reason}')
@@ -551,11 +558,23 @@ def git_refusal(where: str) -> str | None:
         return None
     lines = [line.strip() for line in proc.stderr.decode('utf-8', 'replace').splitlines()]
     fatal = [line[len('fatal:'):].strip() for line in lines if line.startswith('fatal:')]
-    # "not a git repository (or any of the parent directories)": none here.
     # "not a git repository: PATH": a .git file or GIT_DIR naming one that
     # is gone (a moved worktree or submodule): there is one, and it is broken.
-    if proc.returncode == 0 or not fatal or fatal[0].startswith('not a git repository ('):
+    if proc.returncode == 0 or not fatal:
         return None
+    if fatal[0].startswith('not a git repository ('):
+        # "(or any of the parent directories)": git passes over a .git
+        # folder it cannot read (HEAD, objects/ or refs/ missing or
+        # corrupt) as if it were not there.  It is there, and broken.
+        broken = nearest_git_entry(folder)
+        if broken is None or not os.path.isdir(broken) or 'GIT_DIR' in os.environ or not any(
+                os.path.lexists(os.path.join(broken, part)) for part in ('HEAD', 'objects', 'refs')
+        ):  # a folder named .git that never was a repository (a config alone)
+            return None
+        return (
+            f'git refuses the repository here: {broken} is not a repository '
+            'git can read (its HEAD, objects or refs are missing or corrupt)'
+        )
     remedy = [line for line in lines if 'safe.directory' in line and line.startswith('git ')]
     trust = f'; if you trust it: {remedy[0]}' if remedy else ''
     return f'git refuses the repository here: {fatal[0]}{trust}'
@@ -569,6 +588,12 @@ def git_may_claim(folder: str) -> bool:
     doubt is left to git itself."""
     if 'GIT_DIR' in os.environ or 'GIT_WORK_TREE' in os.environ:
         return True
+    return nearest_git_entry(folder) is not None
+
+
+def nearest_git_entry(folder: str) -> str | None:
+    """The nearest ``.git`` entry (or git folder: HEAD and objects/) in or
+    above ``folder``, as git looks for one; None when there is none."""
     here = os.path.abspath(folder)
     # As git does: never look in or above a GIT_CEILING_DIRECTORIES entry.
     ceilings = {
@@ -576,14 +601,14 @@ def git_may_claim(folder: str) -> bool:
         for c in os.environ.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep) if c
     }
     while True:
-        if os.path.lexists(os.path.join(here, '.git')) or (
-                os.path.isfile(os.path.join(here, 'HEAD'))
-                and os.path.isdir(os.path.join(here, 'objects'))
-        ):
-            return True
+        dot_git = os.path.join(here, '.git')
+        if os.path.lexists(dot_git):
+            return dot_git
+        if os.path.isfile(os.path.join(here, 'HEAD')) and os.path.isdir(os.path.join(here, 'objects')):
+            return here
         parent = os.path.dirname(here)
         if parent == here or parent in ceilings:
-            return False
+            return None
         here = parent
 
 

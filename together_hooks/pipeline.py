@@ -27,6 +27,7 @@ from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 from together_hooks.fileio import WINDOW
 from together_hooks.fileio import inside
+from together_hooks.fileio import text_start
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
 from together_hooks.findings import Finding
@@ -161,7 +162,7 @@ class Scanner:
             if container_kind(data, whole=True) is not None:  # a stub's too
                 found = self._with_members(found, data, content.path, budget)
         if found:
-            _past_bom(found, content.path, first[3] if first is not None else data)
+            _columns_past_bom(found, content.path, first[3] if first is not None else data)
         # A file at a commit keeps only what its range or commit added.
         return content.select(found) if found else found
 
@@ -194,7 +195,7 @@ class Scanner:
         def scan(data: bytes, name: str, wide: bool) -> list[Finding]:
             found = self._scan_kept(data, name, wide, budget)
             if found:  # a member's columns as its editor shows them too
-                _past_bom(found, name, data)
+                _columns_past_bom(found, name, data)
             return found
         return _merge_members(found, scan_container(source, path, scan, budget))
 
@@ -274,15 +275,16 @@ class Scanner:
         return keyword_screen(self.rules).blob_test(nbytes)
 
 
-def _past_bom(found: list[Finding], path: str, head: bytes) -> None:
+def _columns_past_bom(found: list[Finding], path: str, head: bytes) -> None:
     """Columns on the first line of a file that starts with a UTF-8 BOM
     (a Windows editor's) counted from after it: the BOM is no character the
     user sees, and the column is where their editor shows the key.  The
     engine counts it (its columns are offsets into the bytes it scanned)."""
-    if head[:3] == b'\xef\xbb\xbf':
+    bom = text_start(head)
+    if bom:
         for f in found:
-            if f.line == 1 and f.path == path and f.column > 3:
-                f.column -= 3
+            if f.line == 1 and f.path == path and f.column > bom:
+                f.column -= bom
 
 
 def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:

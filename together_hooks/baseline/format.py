@@ -323,6 +323,7 @@ def _check_exclude_filters(path: str, filters: list[Any]) -> None:
 def load(path: str) -> Baseline:
     """Read and validate ``path``; a one-line InputError if it is unusable."""
     from together_hooks.fileio import read_config_file
+    from together_hooks.fileio import text_start
     from together_hooks.gitrun import worktree_root
 
     try:
@@ -343,7 +344,7 @@ def load(path: str) -> Baseline:
     except OSError as e:
         raise InputError(f'{path}: cannot read the baseline ({e.strerror})')
     try:  # a BOM (Windows editors) is dropped, as 'utf-8-sig' would
-        text = raw[3 if raw[:3] == b'\xef\xbb\xbf' else 0:].decode('utf-8')
+        text = raw[text_start(raw):].decode('utf-8')
     except UnicodeDecodeError:
         raise InputError(f'{path}: the baseline is not UTF-8 text; the file was left as it is')
     return parse(text, path)

@@ -146,8 +146,7 @@ def contents(
         return files.from_tree(args.paths[0], names=True)
     args.repo_prefix = files.repo_prefix('.')
     for path in args.paths:
-        if not os.path.lexists(path):
-            raise InputError(f'{path}: no such file or directory')
+        files.lstat_given(path)
     return list(files.from_paths(args.paths, names=True))
 
 

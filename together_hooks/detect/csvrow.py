@@ -10,6 +10,8 @@ export's shape, or else the file's first line.  Bounded: lines of at most ``_LIN
 """
 from __future__ import annotations
 
+from together_hooks.fileio import text_start
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
@@ -82,7 +84,7 @@ def credential_column(
     first = data.find(b'\n', 0, _LINE)
     if first == -1 or first >= lo:
         return False
-    fields = _fields(data[:first].removeprefix(b'\xef\xbb\xbf'))
+    fields = _fields(data[text_start(data):first])
     return bool(fields) and _export(fields, columns, header, user, title, veto)  # type: ignore[arg-type]
 
 

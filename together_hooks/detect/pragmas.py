@@ -6,6 +6,8 @@ detect-secrets accepts, and gitleaks' ``gitleaks:allow``.
 """
 from __future__ import annotations
 
+from together_hooks.fileio import text_start
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
@@ -69,7 +71,7 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
     ) != -1:
         import re
 
-        start = _past_bom(data, start)
+        start = start or text_start(data)
         line = _strip_cr(data[start:end])
         found = re.compile(_ALLOW_LINE).search(line)
         if found is not None and _seen(data, start, line, found):
@@ -83,18 +85,11 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
         if data.find(b'pragma', prev_start, prev_end) != -1:
             import re
 
-            prev_start = _past_bom(data, prev_start)
+            prev_start = prev_start or text_start(data)
             line = data[prev_start:prev_end]
             found = re.compile(_ALLOW_NEXTLINE).search(line)
             return found is not None and _seen(data, prev_start, line, found)
     return False
-
-
-def _past_bom(data: bytes, start: int) -> int:
-    """Where the first line's text begins: past the UTF-8 BOM a Windows
-    editor writes at the top of a file (no character anyone sees, nor
-    text hidden before the comment)."""
-    return 3 if start == 0 and data[:3] == b'\xef\xbb\xbf' else start
 
 
 def _seen(data: bytes, start: int, line: bytes, found: re.Match[bytes]) -> bool:

@@ -17,6 +17,7 @@ from together_hooks.gitrun import git
 from together_hooks.gitrun import zfields
 from together_hooks.gitrun import git_dir_without_work_tree
 from together_hooks.gitrun import git_may_claim
+from together_hooks.gitrun import git_refusal
 from together_hooks.gitrun import git_probe
 from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
@@ -91,6 +92,17 @@ def _is_submodule(path: str) -> bool:
     return os.path.exists(os.path.join(path, '.git'))
 
 
+def lstat_given(path: str) -> os.stat_result:
+    """``os.lstat`` of a path the user named, or one line saying why it
+    cannot be opened: a name too long, a component that is a file, a folder
+    we may not enter are each named, never taken for a missing file."""
+    try:
+        return os.lstat(path)
+    except OSError as e:
+        why = (e.strerror or str(e)).lower()
+        raise InputError(f'{path}: {why}') from None
+
+
 def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     """Files named on the command line (a hook's arguments), as given.
 
@@ -103,10 +115,7 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     given = []
     for path in paths:
         given.append(path)
-        try:
-            st = os.lstat(path)
-        except FileNotFoundError:
-            raise InputError(f'{path}: no such file or directory')
+        st = lstat_given(path)
         if stat.S_ISLNK(st.st_mode):
             # Never followed: the link's own blob, its target, is scanned.
             yield Content(to_display(path), link_target(path) or b'')
@@ -163,6 +172,14 @@ def from_tree(top: str, display_prefix: str = '', names: bool = False) -> Iterab
                   file=sys.stderr)
             rels = walk(top)
     else:
+        refused = git_refusal(top) if claimed else None
+        if refused:
+            # A broken repository (HEAD, objects or refs gone, a .git file
+            # naming a folder that is gone) fails closed, as a broken index
+            # does: walked as a plain folder, "the repository's files"
+            # would quietly become every file, its index and the blobs
+            # outside a sparse cone unread.
+            raise InputError(f'{refused}; repair it, or move it aside to scan the folder without git')
         if claimed and git_dir_without_work_tree(top) is not None:
             # Walking git's compressed objects would find nothing and pass.
             raise InputError(

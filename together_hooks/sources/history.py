@@ -687,11 +687,11 @@ class CommitLog:
 
     def __init__(
             self, root: str, since: str | None, names: bool = False,
-            keep: int = 64 << 20,
+            keep: int = 64 << 20, blobs: bool = False,
     ) -> None:
         self.root = root
         self.since = since
-        self.names = AddedNames() if names else None
+        self.names = AddedNames(blobs) if names else None
         self.proc = git_stream(root, *self.args(since))
         self.chunks: list[bytes] | None = []
         self.keep = keep
@@ -737,6 +737,20 @@ class CommitLog:
         self._wait()
         return self.names.names
 
+    def missing_blobs(self, listed: Iterable[bytes]) -> list[bytes]:
+        """The file blobs the walk's commits hold that are not among
+        ``listed`` (the store's listing) and that git cannot find: a
+        damaged store (a loose object deleted, a pack cut short) lists
+        what it holds, and a blob it lost would pass unscanned.  Made
+        with ``names=True``."""
+        assert self.names is not None and self.names.blobs is not None
+        self._wait()
+        unlisted = self.names.blobs.difference(listed)
+        if not unlisted:
+            return []
+        out = git(self.root, 'cat-file', '--batch-check', input=b'\n'.join(sorted(unlisted)) + b'\n')
+        return [line.split(b' ')[0] for line in out.splitlines() if line.endswith(b' missing')]
+
     def output(self) -> list[bytes]:
         self._wait()
         if self.chunks is None:  # too large to keep: walk again
@@ -754,12 +768,15 @@ class CommitLog:
 class AddedNames:
     """The paths a ``log --raw -z`` stream adds (an entry whose status,
     against any parent, is ``A``), fed chunk by chunk: what
-    ``--diff-filter=A`` would list."""
+    ``--diff-filter=A`` would list.  ``blobs`` (when asked for): every
+    file blob a commit of the walk put at a path (what ``missing_blobs``
+    holds the store's listing against)."""
 
-    __slots__ = ('names', '_rest', '_path_next')
+    __slots__ = ('names', 'blobs', '_rest', '_path_next')
 
-    def __init__(self) -> None:
+    def __init__(self, blobs: bool = False) -> None:
         self.names: set[bytes] = set()
+        self.blobs: set[bytes] | None = set() if blobs else None
         self._rest = b''
         self._path_next: bool | None = None  # True: add it; False: skip it
 
@@ -767,6 +784,7 @@ class AddedNames:
         tokens = (self._rest + chunk).split(b'\0')
         self._rest = tokens.pop()
         add = self.names.add
+        blob = self.blobs.add if self.blobs is not None else None
         path_next = self._path_next
         for token in tokens:
             if path_next is not None:
@@ -774,7 +792,13 @@ class AddedNames:
                     add(token)
                 path_next = None
             elif token[:1] == b':' or token.lstrip(b'\n')[:1] == b':':
-                path_next = b'A' in token[token.rfind(b' ') + 1:]
+                if blob is None:
+                    path_next = b'A' in token[token.rfind(b' ') + 1:]
+                    continue
+                fields = token.split(b' ')
+                path_next = b'A' in fields[-1]
+                if fields[len(fields) // 2 - 1] in _REGULAR:  # the new side's mode
+                    blob(fields[-2])
         self._path_next = path_next
 
 
@@ -970,7 +994,9 @@ def scan_history(
             commits = CommitList(root, ['--all', *(['--not', since_sha] if since_sha else [])])
             if listing is not None:
                 listing.counted_by(commits)
-            log = CommitLog(root, since_sha, names=True)
+            # The blobs it names too where the store is listed for what it
+            # holds (``Listing``, not shared): what ``_scan`` holds it against.
+            log = CommitLog(root, since_sha, names=True, blobs=not shared and since_sha is None)
     except BaseException:
         for started in (listing, commits, log):
             if started is not None:
@@ -1054,6 +1080,16 @@ def _scan(
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
         )
+        if listing is not None and shared_log is not None and not listing.shared:
+            # The store was listed for what it holds: a blob a commit names
+            # that it lost fails the run, as a walk of the refs does (asked
+            # once the blobs are scanned: the walk runs beside the scan).
+            lost = shared_log.missing_blobs(sha for sha, _size in blobs)
+            if lost:
+                raise InputError(
+                    f'git cat-file: object {lost[0].decode("ascii", "replace")} is missing '
+                    f'({len(lost)} blob(s) commits hold; a damaged repository? git fsck names them)',
+                )
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
             start_log()

@@ -1,0 +1,61 @@
+"""``scan --history`` in a damaged object store fails closed: a blob a
+commit holds that git lost (a loose object deleted, garbage in its place,
+a pack cut short or overwritten) is one line and exit 2, never a run that
+passes with the blob unscanned."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.cli_run import assert_error_line
+from tests.cli_run import scan
+from tests.conftest import git
+
+
+@pytest.fixture
+def history(git_repo, keys):
+    """A key committed, then removed: only the history holds it."""
+    (git_repo / 'cfg.py').write_text(f'TOGETHER_API_KEY = "{keys()}"\n')
+    git(git_repo, 'add', 'cfg.py')
+    git(git_repo, 'commit', '-qm', 'key')
+    (git_repo / 'cfg.py').write_text('TOGETHER_API_KEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(git_repo, 'commit', '-qam', 'env')
+    assert scan('--history').rc == 1  # found while the store is whole
+    return git_repo
+
+
+def _loose(repo) -> str:
+    sha = git(repo, 'rev-parse', 'HEAD~1:cfg.py').strip()
+    path = repo / '.git' / 'objects' / sha[:2] / sha[2:]
+    os.chmod(path, 0o644)
+    return str(path)
+
+
+def test_a_lost_loose_blob_fails_closed(history):
+    os.remove(_loose(history))
+    result = scan('--history')
+    assert_error_line(result, 'is missing', 'damaged repository')
+
+
+def test_garbage_in_a_loose_blob_fails_closed(history):
+    with open(_loose(history), 'wb') as f:
+        f.write(b'garbage')
+    assert_error_line(scan('--history'), 'damaged repository')
+
+
+@pytest.mark.parametrize('damage', ('cut', 'overwritten'))
+def test_a_damaged_pack_fails_closed(history, damage):
+    git(history, 'gc', '-q')
+    pack_dir = history / '.git' / 'objects' / 'pack'
+    pack = next(pack_dir / n for n in os.listdir(pack_dir) if n.endswith('.pack'))
+    os.chmod(pack, 0o644)
+    data = bytearray(pack.read_bytes())
+    if damage == 'cut':
+        data = data[:-40]
+    else:
+        data[100:-30] = bytes(b ^ 0x55 for b in data[100:-30])
+    pack.write_bytes(bytes(data))
+    result = scan('--history')
+    assert result.rc == 2 and len(result.err.splitlines()) == 1, (result.rc, result.err)
+    assert 'Traceback' not in result.err

@@ -1,0 +1,48 @@
+"""Paths the system refuses to open say why: a name too long, a component
+that is a file, a folder we may not enter.  One line naming the reason,
+exit 2; never "no such file" for a path that may well exist."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.cli_run import assert_error_line
+from tests.cli_run import hook
+from tests.cli_run import scan
+
+LONG = 'a' * 300  # over NAME_MAX (255 bytes) on every common file system
+
+
+@pytest.mark.parametrize('run', (scan, hook), ids=('scan', 'hook'))
+def test_a_name_over_255_bytes_says_too_long(git_repo, run):
+    result = run(LONG)
+    assert_error_line(result, 'too long')
+    assert 'no such file' not in result.err
+
+
+@pytest.mark.parametrize('run', (scan, hook), ids=('scan', 'hook'))
+def test_a_path_through_a_file_says_not_a_directory(git_repo, run):
+    (git_repo / 'notes.txt').write_text('plain\n')
+    result = run(os.path.join('notes.txt', 'x'))
+    assert_error_line(result, 'not a directory')
+    assert 'no such file' not in result.err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason='root enters any folder')
+@pytest.mark.parametrize('run', (scan, hook), ids=('scan', 'hook'))
+def test_a_file_in_a_folder_we_cannot_enter_says_permission_denied(git_repo, run):
+    locked = git_repo / 'locked'
+    locked.mkdir()
+    (locked / 'a.txt').write_text('plain\n')
+    locked.chmod(0)
+    try:
+        result = run(os.path.join('locked', 'a.txt'))
+    finally:
+        locked.chmod(0o755)
+    assert_error_line(result, 'permission denied')
+
+
+@pytest.mark.parametrize('run', (scan, hook), ids=('scan', 'hook'))
+def test_a_missing_file_still_says_no_such_file(git_repo, run):
+    assert_error_line(run('gone.txt'), 'gone.txt', 'no such file or directory')
