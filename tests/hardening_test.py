@@ -601,6 +601,7 @@ USAGE = (
     (('detect-together-keys', '--format', 'jsn', 'a.txt'), '(did you mean json?)'),
     # A mistyped option before its value: the value was taken for the
     # action; the option is what to fix.
+    (('together-hooks', 'scan-org', '--org=acme', '--store', 'a.sqlite'), '--org=acme (here: scan-org --github-org ORG)'),
     (('together-hooks', 'scan-org', '--github-orgg', 'acme'), '(--github-orgg is no option: did you mean --github-org?)'),
     (('together-hooks', '--formta', 'json', 'scan'), 'did you mean --format?) (--format is an option of scan'),
     (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history or --commits'),

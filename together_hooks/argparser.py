@@ -131,6 +131,7 @@ OTHER_TOOLS = {
     # trufflehog's
     'filesystem': 'scan PATH',
     'github': 'scan-org --github-org ORG',
+    '--org': 'scan-org --github-org ORG',  # trufflehog github --org=ORG
     '--only-verified': '--verify --only-live',
     '--results': '--verify, and --only-live for the live keys only',
     '--no-verification': 'nothing: keys are checked only with --verify',
