@@ -599,6 +599,11 @@ USAGE = (
     (('together-hooks', 'scna'), '(did you mean scan?)'),
     (('together-hooks', 'baseline', 'updat'), '(did you mean update?)'),
     (('detect-together-keys', '--format', 'jsn', 'a.txt'), '(did you mean json?)'),
+    # A mistyped option before its value: the value was taken for the
+    # action; the option is what to fix.
+    (('together-hooks', 'scan-org', '--org=acme', '--store', 'a.sqlite'), '--org=acme (here: scan-org --github-org ORG)'),
+    (('together-hooks', 'scan-org', '--github-orgg', 'acme'), '(--github-orgg is no option: did you mean --github-org?)'),
+    (('together-hooks', '--formta', 'json', 'scan'), 'did you mean --format?) (--format is an option of scan'),
     (('together-hooks', 'scan', '--since', 'HEAD'), '--since needs --history or --commits'),
     (('together-hooks', 'scan', '--diff', ''), "--diff BASE: '' is not a revision"),
     (('together-hooks', 'scan', '--diff', '--history'), '--diff: expected one argument'),

@@ -362,6 +362,31 @@ def test_the_readme_try_repo_command_runs_the_hooks_once(tmp_path, git_repo, env
     assert not (git_repo / '.git' / 'hooks' / 'pre-commit').exists()
 
 
+def test_try_repo_names_a_fix_that_works_without_a_config(tmp_path, git_repo, env, rev):
+    """``pre-commit try-repo`` runs from a config of its own: the fix hint
+    said to add ``args: [--fix]`` to the hook in .pre-commit-config.yaml,
+    which this repository does not have.  It now names the command and
+    how to get it; the command, run, makes the try pass."""
+    import subprocess
+
+    clone = tmp_path / 'together-hooks'
+    subprocess.run(('git', 'clone', '-q', rev[0], str(clone)), check=True)
+    (git_repo / 'app.py').write_text('print(1)\n')
+    git(git_repo, 'add', '.')
+    user = _without_our_scripts(env)
+    argv = ('try-repo', str(clone), 'check-env-gitignored', '--ref', rev[1], '--all-files')
+    rc, out = _run(git_repo, user, PRE_COMMIT, *argv)
+    assert rc == 1, out
+    assert '.pre-commit-config.yaml' not in out and 'args: [--fix]' not in out, out
+    assert 'run `check-env-gitignored --fix` (to get the command: `pipx install ' in out, out
+    # Followed (the command installed: ours), the try passes.
+    rc, fixed = _run(git_repo, env, os.path.join(BIN, 'check-env-gitignored'), '--fix')
+    assert rc == 1 and 'added to .gitignore' in fixed, fixed
+    git(git_repo, 'add', '.gitignore')
+    rc, out = _run(git_repo, user, PRE_COMMIT, *argv)
+    assert rc == 0, out
+
+
 def test_the_readme_pre_push_install_refuses_a_push_of_a_no_verify_commit(tmp_path, git_repo, env, rev):
     """The README's ``--hook-type pre-push`` line, run as printed: a key
     committed with ``--no-verify`` is refused on ``git push`` to a real

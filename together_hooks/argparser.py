@@ -131,6 +131,7 @@ OTHER_TOOLS = {
     # trufflehog's
     'filesystem': 'scan PATH',
     'github': 'scan-org --github-org ORG',
+    '--org': 'scan-org --github-org ORG',  # trufflehog github --org=ORG
     '--only-verified': '--verify --only-live',
     '--results': '--verify, and --only-live for the live keys only',
     '--no-verification': 'nothing: keys are checked only with --verify',
@@ -167,6 +168,9 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
         ours = _command_option_before(choice.group(1), parser)
         if ours:  # ``--format json``: a command's option, given before the command
             return ours
+        typo = _typo_before(choice.group(1), parser)
+        if typo:  # ``scan-org --github-orgg ORG``: ORG was taken for the action
+            return typo
         close = difflib.get_close_matches(choice.group(1), options, n=1, cutoff=0.6)
         return f' (did you mean {close[0]}?)' if close else _other_tool(choice.group(1))
     if not message.startswith(prefix):
@@ -246,6 +250,24 @@ def _value_after(option: str) -> str:
     for before, word in zip(_ARGV, _ARGV[1:]):
         if before == option and not word.startswith('-') and '=' not in option:
             return word
+    return ''
+
+
+def _typo_before(value: str, parser: argparse.ArgumentParser) -> str:
+    """`` (--github-orgg is no option: did you mean --github-org?)`` for a
+    mistyped option given right before ``value``: argparse set the unknown
+    option aside and took its value for a command or an action, and would
+    name only the value; '' otherwise."""
+    import difflib
+
+    known = _known_options(parser)
+    for before, word in zip(_ARGV, _ARGV[1:]):
+        name = before.split('=', 1)[0]
+        if word == value and name.startswith('--') and name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+            if close:  # and where it goes, when it is a command's option
+                return (f' ({name} is no option: did you mean {close[0]}?)'
+                        + _after_the_command(close[0], parser))
     return ''
 
 

@@ -15,6 +15,7 @@ from together_hooks.userregex import bounded
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from typing import Container
     from typing import Sequence
     from together_hooks.baseline.format import Baseline
     from together_hooks.config import Config
@@ -103,6 +104,7 @@ def _line(data: bytes, number: int) -> str:
 
 def apply_baseline(
         findings: list[Finding], baseline: Baseline, bases: Sequence[str] = ('.',),
+        held: Container[str] = (),
 ) -> tuple[list[Finding], list[Finding], int]:
     """Drop what the baseline knows: (kept, confirmed real, how many dropped).
 
@@ -110,7 +112,10 @@ def apply_baseline(
     file, on any line, by any plugin type.  A known one labelled
     ``is_secret: true`` is a confirmed real key: kept, and also returned in
     ``confirmed`` so the report can say to rotate it.  ``bases`` are the
-    folders a reported path may be relative to.
+    folders a reported path may be relative to.  ``held``: the
+    ``hashed_secret`` of each key the developer holds (``OwnKeys.hashes``):
+    a copy of one is a real key, kept whatever the baseline records, as no
+    pragma excuses it either.
     """
     from together_hooks.baseline.format import candidate_names
     from together_hooks.baseline.format import root_of
@@ -125,6 +130,9 @@ def apply_baseline(
             kept.append(finding)
             continue
         hashed = finding.hashed_secret
+        if hashed in held:
+            kept.append(finding)
+            continue
         label = baseline.label(finding.path, hashed)
         if label is None:
             # Only a miss pays for git: the usual path is already root-relative.

@@ -586,6 +586,33 @@ def to_paths(args: argparse.Namespace) -> str:
 
 def next_step(
         args: argparse.Namespace, findings: Sequence[Finding] = (),
+        confirmed: Sequence[Finding] = (), held: Sequence[str] = (),
+) -> str:
+    """What to do about the findings that may be false positives
+    (``_not_a_key_step``), and first about copies of a key the developer
+    holds (``held``: their hashes): never a false positive, so no allow
+    comment or baseline is offered for them (neither would excuse them)."""
+    from together_hooks.report import shown_path
+
+    yours = [f for f in findings if f.hashed_secret in held]
+    if not yours:
+        return _not_a_key_step(args, findings, confirmed)
+    from together_hooks.messages import cut_short
+
+    paths = list(dict.fromkeys(scrub(shown_path(f.path)) for f in yours))
+    step = (
+        f'{cut_short(paths, 3)}: a copy of a key you hold (in your environment '
+        'or a local env file), so a real key: no allow comment or baseline '
+        'excuses it' + ('.' if all(f.commit for f in yours) else '; take it out of the file.')
+    )
+    rest = [f for f in findings if f.hashed_secret not in held]
+    if rest:
+        return f'{step} {_not_a_key_step(args, rest, confirmed)}'
+    return step + take_out_step(yours, getattr(args, 'repo_root', '.'))
+
+
+def _not_a_key_step(
+        args: argparse.Namespace, findings: Sequence[Finding] = (),
         confirmed: Sequence[Finding] = (),
 ) -> str:
     """What to do about a false positive, naming the exact command for this
@@ -809,14 +836,16 @@ def committed_config(root: str, commit: str) -> Config:
 
 def baseline_step(
         findings: list[Finding], known: Baseline, summary: Summary,
-        args: argparse.Namespace,
+        args: argparse.Namespace, held: tuple[str, ...] = (),
 ) -> tuple[list[Finding], list[Finding]]:
-    """Drop baselined findings; (the rest, those audited as real keys)."""
+    """Drop baselined findings; (the rest, those audited as real keys).
+    ``held``: the hashes of the developer's own keys, which no baseline
+    entry excuses."""
     # Reported paths are relative to the current folder, the repository
     # root, or the one folder scanned (together-hooks scan DIR).
     bases = ['.']
     bases += [p for p in getattr(args, 'paths', None) or () if os.path.isdir(p)]
-    kept, confirmed, dropped = apply_baseline(findings, known, bases)
+    kept, confirmed, dropped = apply_baseline(findings, known, bases, frozenset(held))
     summary.baselined += dropped
     return kept, confirmed
 
@@ -879,13 +908,14 @@ def run(
     findings = distinct(scan_contents(contents, summary, scanner))  # learnt: never shown
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
+    held = scanner.own_keys.hashes if scanner.own_keys else ()
     if known is not None and findings:
-        findings, confirmed = baseline_step(findings, known, summary, args)
+        findings, confirmed = baseline_step(findings, known, summary, args, held)
     findings = verify_step(findings, args, where)
     if findings:
         # Made only if the report shows it: for keys in commits git is asked
         # which commit to rewrite (``take_out_step``).
-        summary.next_step = lambda: next_step(args, findings, confirmed)
+        summary.next_step = lambda: next_step(args, findings, confirmed, held)
         summary.cd = to_paths(args)
         summary.paths_from = getattr(args, 'paths_from', '.')
     emit(findings, summary, args)

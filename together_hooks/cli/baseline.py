@@ -29,6 +29,7 @@ from together_hooks.baseline.update import unloadable_plugin_path
 from together_hooks.baseline.update import updated
 from together_hooks.errors import EXIT_CLEAN
 from together_hooks.errors import EXIT_ERROR
+from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 from together_hooks.messages import doc_url
 
@@ -143,11 +144,14 @@ def run(args: argparse.Namespace) -> int:
 
 def scan_repository(
         root: str, skip: str, current: Any = None,
-) -> tuple[dict[tuple[str, str], Found], set[str]]:
+) -> tuple[dict[tuple[str, str], Found], set[str], dict[tuple[str, str], Found]]:
     """Our findings by (file, hashed_secret), and every file name present,
     with the developer's own keys as the hook has them.  What the config
     file (and the ``current`` baseline's detect-secrets filters) leave out
-    is not scanned, as the hooks do not scan it."""
+    is not scanned, as the hooks do not scan it.  A copy of a key the
+    developer holds is not returned (no entry would excuse it: the hooks
+    keep it whatever the baseline says); it is named on stderr, and the
+    command exits 1."""
     from together_hooks import config
     from together_hooks import pipeline
     from together_hooks.baseline.format import normalise
@@ -159,7 +163,25 @@ def scan_repository(
     scanned = {normalise(c.path) for c in contents}
     exclusions = Exclusions(config.load(root), current)
     scanner = pipeline.Scanner.for_run(where=root, exclusions=exclusions)
-    return found_by_key(pipeline.scan_contents(contents, Summary(), scanner)), scanned
+    found = found_by_key(pipeline.scan_contents(contents, Summary(), scanner))
+    held = set(scanner.own_keys.hashes) if scanner.own_keys else set()
+    yours = {k: v for k, v in found.items() if k[1] in held}
+    return {k: v for k, v in found.items() if k not in yours}, scanned, yours
+
+
+def _not_recorded(yours: dict[tuple[str, str], Found]) -> int:
+    """Names each copy of a key the developer holds that was found and
+    not recorded; EXIT_FINDINGS when there is one."""
+    from together_hooks.report import shown_path
+
+    for (name, hashed), hit in sorted(yours.items()):
+        print(
+            f'  not recorded {shown_path(name)}:{hit.line}: {hit.finding.redacted} '
+            f'(hashed_secret {hashed}): a copy of a key you hold (in your environment '
+            'or a local env file), so a real key: take it out of the file',
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if yours else EXIT_CLEAN
 
 
 def create(path: str, slim: bool = False, force: bool = False) -> int:
@@ -173,7 +195,7 @@ def create(path: str, slim: bool = False, force: bool = False) -> int:
             'its labels (--force replaces it and loses them)',
         )
     root = bl.root_of(path)
-    found, _scanned = scan_repository(root, rel(path, root))
+    found, _scanned, yours = scan_repository(root, rel(path, root))
     doc = created(found, slim)
     refuse_unusable(doc, root, path, create=True)
     bl.save(bl.Baseline(path, doc))
@@ -184,7 +206,7 @@ def create(path: str, slim: bool = False, force: bool = False) -> int:
         f'{len(doc["results"])} file(s).',
     )
     _warn_plugin_path(doc, root)
-    return EXIT_CLEAN
+    return _not_recorded(yours)
 
 
 def update(path: str, slim: bool = False) -> int:
@@ -195,11 +217,14 @@ def update(path: str, slim: bool = False) -> int:
     current = bl.load(path)
     check_updatable(current)
     root = bl.root_of(path)
-    found, scanned = scan_repository(root, rel(path, root), current)
+    found, scanned, yours = scan_repository(root, rel(path, root), current)
+    # An entry already there stays (it excuses nothing now); none is added.
+    found.update((k, v) for k, v in yours.items() if current.label(*k) is not None)
+    yours = {k: v for k, v in yours.items() if k not in found}
     change = updated(current, found, scanned, root, slim)
     if change is None:
         print(f'together-hooks: {shown_path(path)} is up to date (file unchanged).')
-        return EXIT_CLEAN
+        return _not_recorded(yours)
     refuse_unusable(change.doc, root, path)
     bl.save(bl.Baseline(path, change.doc))
     for name, hashed, hit in change.added:
@@ -216,7 +241,7 @@ def update(path: str, slim: bool = False) -> int:
         + '; every label kept.',
     )
     _warn_plugin_path(change.doc, root)
-    return EXIT_CLEAN
+    return _not_recorded(yours)
 
 
 def _warn_plugin_path(doc: dict[str, Any], root: str) -> None:

@@ -180,7 +180,11 @@ def report(args: argparse.Namespace) -> int:
 
     store = Store(args.store, create=False)
     try:
-        return _emit(store, None, args.format)
+        listings = store.listings()  # a listing that missed some: no complete audit
+        code = _emit(store, None, args.format, listings)
+        for _where, why in listings:
+            print(f'together-hooks: scan-org: not scanned: {why}', file=sys.stderr)
+        return code
     finally:
         store.close()
 
@@ -227,27 +231,28 @@ def _say_unlisted(store, listed: list[dict]) -> None:  # type: ignore[no-untyped
 
 
 def _emit(  # type: ignore[no-untyped-def]
-        store, repos: list[str] | None, fmt: str, listing: tuple[str, str] | None = None,
+        store, repos: list[str] | None, fmt: str, listings: list[tuple[str, str]] = (),
 ) -> int:
-    """The report; ``listing`` (where, why) a listing that may have missed
-    repositories: a failure row of the report like a repository not
+    """The report; ``listings`` (where, why) each listing that may have
+    missed repositories: a failure row of the report like a repository not
     scanned, so no format reads as a complete audit (said on stderr by
     the caller, last)."""
     from together_hooks.org.report import RENDER
 
     findings = store.findings(repos)
     failures = store.failures(repos)
-    sys.stdout.write(RENDER[fmt](findings, failures + ([listing] if listing else [])))
+    sys.stdout.write(RENDER[fmt](findings, failures + list(listings)))
     for url, error in failures:
         print(f'together-hooks: scan-org: {url}: not scanned: {error}', file=sys.stderr)
     if repos is not None:
         _say_unlisted(store, findings)
-    if failures or listing:
+    if failures or listings:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_CLEAN
 
 
 def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from together_hooks.messages import cut_short
     from together_hooks.org import inputs
 
     if args.repos:
@@ -266,9 +271,10 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     # caught only by the count from before.
     before = inputs.org_counts(client, args.github_org)
     left_out: dict[str, int] = {}
+    short_forks: list[str] = []
     targets = inputs.github_targets(
         client, args.github_org, args.include_forks, not args.skip_archived, left_out,
-        include_wikis=args.include_wikis,
+        include_wikis=args.include_wikis, short_forks=short_forks,
     )
     after = inputs.org_counts(client, args.github_org)
     said = []  # not scanned by choice: said, so the audit's reach is plain
@@ -285,6 +291,11 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         print(f'together-hooks: scan-org: left out {" and ".join(said)}', file=sys.stderr)
     org = args.github_org
     shortfall = inputs.listing_shortfall(org, before, after, left_out)
+    if short_forks:  # forks_count: what GitHub counts, held against what it listed
+        forks = (f'the GitHub API listed {cut_short(short_forks, 3, "; ")} (forks_count): '
+                 'the others are not scanned (forks the token cannot read, or forks created '
+                 'or deleted while the listing was read: run again)')
+        shortfall = f'{shortfall}; {forks}' if shortfall else forks
     hidden = before['private'] is None or after['private'] is None
     if not shortfall and hidden and secret is not None:
         if args.trust_listing:
@@ -339,8 +350,10 @@ def scan(args: argparse.Namespace) -> int:
         drop_mirrors=args.drop_mirrors,
     )
     try:
+        store.note_listing(source, listing)  # for `scan-org report --store` too
         out = coordinator.run(targets, store, pool, options)
-        code = _emit(store, [u for t in targets for u in t.urls], args.format, listing)
+        code = _emit(store, [u for t in targets for u in t.urls], args.format,
+                     [listing] if listing else [])
     finally:
         pool.close()
         store.close()

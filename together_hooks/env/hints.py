@@ -44,8 +44,13 @@ def on_users_path(script: str) -> bool:
 
 
 def fix_command() -> str:
-    """How this user appends the missing ignore rules."""
+    """How this user appends the missing ignore rules.  Under pre-commit
+    with no config naming the hook (``pre-commit try-repo`` runs from a
+    config of its own), there is no hook entry to give ``--fix``: the
+    command, and how to get it."""
     if under_pre_commit() and not on_users_path(FIXER):
+        if not hook_configured(FIXER):
+            return f'run `{FIXER} --fix` (to get the command: `{INSTALL}`)'
         return (
             f'add `args: [--fix]` to the {FIXER} hook in {CONFIG} and run '
             f'`pre-commit run {FIXER} --hook-stage manual`'

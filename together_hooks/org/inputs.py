@@ -345,6 +345,11 @@ class GitHub:
         return max(wait, 0.0)
 
     def pages(self, path: str) -> Iterable[dict]:
+        for data in self.page_lists(path):
+            yield from data
+
+    def page_lists(self, path: str) -> Iterable[list[dict]]:
+        """Each page of a listing, as the list of its entries."""
         url: str | None = f'{self.api}{path}'
         seen: set[str] = set()
         while url is not None:
@@ -357,18 +362,22 @@ class GitHub:
             if not all(isinstance(item, dict) for item in data):
                 # dropped, it would be a repository never scanned
                 raise InputError(f'GitHub API: {path}: an entry of the list is not an object')
-            yield from data
+            yield data
 
 
 def github_targets(
         client: GitHub, org: str, include_forks: bool, include_archived: bool,
         left_out: dict[str, int] | None = None, include_wikis: bool = False,
+        short_forks: list[str] | None = None,
 ) -> list[Target]:
     """The organisation's repositories; with ``include_forks``, each with
     its forks as one network (the forks listed by the API, any owner).
     ``left_out`` counts the repositories of the org not listed, by why
     (``fork``, ``archived``), and the wikis not listed (``wiki``), for the
-    caller to say so.  With ``include_wikis`` each repository with its wiki
+    caller to say so.  ``short_forks`` gets, for each repository whose
+    fork network listed holds fewer repositories than its ``forks_count``
+    (forks the token cannot read, or a listing that moved), what was
+    listed of how many.  With ``include_wikis`` each repository with its wiki
     on (``has_wiki``) brings a target of its own, ``wiki`` set.
 
     A clone URL off the API's own host (``clone_origin``): a ``file://``
@@ -380,7 +389,7 @@ def github_targets(
     targets = []
     refused: list[Target] = []
     distinct: set[object] = set()
-    for repo in client.pages(f'/orgs/{org}/repos?per_page=100&type=all'):
+    for repo in list_repos(client, f'/orgs/{org}/repos?per_page=100&type=all'):
         if left_out is not None:  # each repository once, for listing_shortfall
             _count_listed(repo, left_out, distinct)
         why = ('archived' if repo.get('archived') and not include_archived
@@ -392,8 +401,13 @@ def github_targets(
         url = _clone_url(repo)
         urls = [url]
         if include_forks and repo.get('forks_count'):
-            urls += _forks(client, repo, f'{org}/{repo.get("name")}', url,
+            forks = _forks(client, repo, f'{org}/{repo.get("name")}', url,
                            left_out if include_wikis else None)
+            counted = _count(repo, 'forks_count', url)
+            if len(set(forks)) < counted and short_forks is not None:
+                short_forks.append(f'{len(set(forks))} of the {counted} forks of '
+                                   f'{repo.get("full_name") or url}')
+            urls += forks
         size = _size(repo, url)
         kept = []
         for member in dict.fromkeys(urls):
@@ -411,6 +425,53 @@ def github_targets(
             elif left_out is not None:
                 left_out['wiki'] = left_out.get('wiki', 0) + 1
     return dedupe(targets + refused)  # a refused URL is in no network
+
+
+# Passes over a listing of several pages at most: a pass that brings a
+# repository none before it gave shows the listing changed as it was read,
+# so one more is made.
+MAX_PASSES = 3
+
+
+def list_repos(client: GitHub, path: str) -> list[dict]:
+    """Every repository a listing gives, each once (``_ident``).
+
+    GitHub pages by offset.  A repository deleted (or moved out) while the
+    listing is read shifts the pages after it forward, so one that exists
+    is never given; one created shifts them back.  The organisation's
+    counts catch the first alone, not both at once: the deleted one was
+    listed, the created one was not, the count is the same, and the
+    repository skipped is missed without a word.  So a listing of more
+    than one page is read again, and the passes are joined; a pass that
+    gives a repository none before it gave means the listing moved, and
+    another is read (``MAX_PASSES`` in all).  One page is one answer, read
+    once.  A repository the passes give that has gone since fails its
+    clone, a row of the report."""
+    union: dict[object, dict] = {}
+    passes = 0
+    while passes < MAX_PASSES:
+        passes += 1
+        pages = 0
+        new = 0
+        for pages, data in enumerate(client.page_lists(path), 1):
+            for repo in data:
+                ident = _ident(repo)
+                if ident not in union:
+                    union[ident] = repo
+                    new += 1
+        if pages <= 1 or (passes > 1 and not new):
+            break
+    return list(union.values())
+
+
+def _ident(repo: dict) -> object:
+    """A repository's identity across the listing's pages: its ``id``
+    (it survives a rename), else its ``full_name``, else its clone URL."""
+    ident = repo.get('id')
+    if not isinstance(ident, int) or isinstance(ident, bool):
+        name = repo.get('full_name')
+        ident = name if isinstance(name, str) and name else _clone_url(repo)
+    return ident
 
 
 def _forks(
@@ -434,7 +495,7 @@ def _forks(
         if name in asked:
             continue
         asked.add(name)
-        for fork in client.pages(f'/repos/{urllib.parse.quote(name)}/forks?per_page=100'):
+        for fork in list_repos(client, f'/repos/{urllib.parse.quote(name)}/forks?per_page=100'):
             clone = _clone_url(fork)
             out.append(clone)
             if left_out is not None and fork.get('has_wiki'):
@@ -459,10 +520,7 @@ def _count_listed(repo: dict, listed: dict[str, int], distinct: set[object]) -> 
     private one to the API (``"private": true``), and counted so: an
     organisation's count of its own private repositories is held against
     every repository it does not show the public."""
-    ident = repo.get('id')
-    if not isinstance(ident, int) or isinstance(ident, bool):
-        name = repo.get('full_name')
-        ident = name if isinstance(name, str) and name else _clone_url(repo)
+    ident = _ident(repo)
     if ident in distinct:
         return
     distinct.add(ident)
@@ -528,6 +586,14 @@ def _off_origin(url: str, origin: tuple[str, str]) -> str:
     ):
         return ''
     return f'refused: the API gave a clone URL that is not {scheme}://{host}/'
+
+
+def _count(repo: dict, field: str, url: str) -> int:
+    """A count the API gives for a repository (``forks_count``)."""
+    value = repo.get(field)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise InputError(f'GitHub API: {url}: {field} is not a count')
+    return value
 
 
 def _size(repo: dict, url: str) -> int:

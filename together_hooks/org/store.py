@@ -217,6 +217,28 @@ class Store:
             (now(), repositories, blobs, run),
         )
 
+    # -------------------------------------------------------- listings
+
+    @_writes
+    def note_listing(self, source: str, shortfall: tuple[str, str] | None) -> None:
+        """Keep what ``source``'s listing missed ((where, why), a failure
+        row of every report until a listing of it misses nothing), or
+        forget it.  In ``meta``: a store of an earlier version reads it."""
+        key = f'listing {source}'
+        if shortfall is None:
+            self.db.execute('DELETE FROM meta WHERE key=?', (key,))
+        else:
+            self.db.execute('INSERT OR REPLACE INTO meta VALUES (?, ?)',
+                            (key, '\n'.join(shortfall)))
+
+    @_reads
+    def listings(self) -> list[tuple[str, str]]:
+        """(where, why) of each listing kept that missed repositories."""
+        rows = self.db.execute(
+            "SELECT value FROM meta WHERE key LIKE 'listing %' ORDER BY key",
+        ).fetchall()
+        return [tuple(r[0].split('\n', 1)) for r in rows if '\n' in r[0]]  # type: ignore[misc]
+
     # ---------------------------------------------------- repositories
 
     @_reads
@@ -333,6 +355,9 @@ class Store:
                     'WHERE excluded.updated >= repositories.updated',
                     row,
                 )
+            for row in other.db.execute(  # a shortfall of either stays said
+                    "SELECT key, value FROM meta WHERE key LIKE 'listing %'"):
+                self.db.execute('INSERT OR IGNORE INTO meta VALUES (?, ?)', row)
             for row in other.db.execute(
                     f'SELECT {_FINDINGS}, first_run, last_run FROM findings'):
                 self.db.execute(

@@ -1,0 +1,97 @@
+"""A copy of a key the developer holds (in an ignored .env), committed by
+a first-day user who follows the advice the block prints.
+
+The advice once said "Not a real key? Add a pragma, or record it in the
+baseline" for it.  The pragma never silenced it (the block came back
+saying the same), and the baseline did: `baseline create` recorded the
+key of the user's own .env, and the commit of it passed.
+
+Every test runs the installed console scripts in a real repository.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli_run import hook
+from tests.cli_run import run
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+
+
+@pytest.fixture
+def own_key_in_app(git_repo, keys, monkeypatch):
+    """app.py holds the key that the ignored .env holds, staged."""
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    key = keys()
+    write(git_repo, '.gitignore', '.env\n')
+    write(git_repo, '.env', f'TOGETHER_API_KEY={key}\n')
+    write(git_repo, 'app.py', f'import together\nclient = together.Together(api_key="{key}")\n')
+    git(git_repo, 'add', '.gitignore', 'app.py')
+    return key
+
+
+def _step(result) -> str:
+    return result.out.splitlines()[-1]
+
+
+def test_the_advice_for_your_own_key_names_it_and_offers_no_pragma(own_key_in_app, git_repo):
+    first = hook('app.py')
+    assert first.rc == 1, first.err
+    assert 'a copy of a key you hold' in _step(first), first.out
+    assert 'pragma' not in _step(first) and 'baseline create' not in _step(first)
+    # The pragma the old advice named: still blocked, and not told it again.
+    with open(git_repo / 'app.py', encoding='utf-8') as f:
+        lines = f.read().splitlines()
+    lines[1] += '  # pragma: allowlist secret'
+    write(git_repo, 'app.py', '\n'.join(lines) + '\n')
+    second = hook('app.py')
+    assert second.rc == 1, second.err
+    assert 'together-own-key' in second.out
+    assert 'a copy of a key you hold' in _step(second) and 'pragma' not in _step(second)
+
+
+def test_a_false_positive_beside_your_own_key_still_gets_its_advice(own_key_in_app, git_repo, keys):
+    write(git_repo, 'fixture.py', f'FAKE = "{keys()}"\n')
+    result = hook('app.py', 'fixture.py')
+    assert result.rc == 1, result.err
+    step = _step(result)
+    assert step.startswith('app.py: a copy of a key you hold'), step
+    assert 'Not a real key? Add "# pragma: allowlist secret"' in step, step
+
+
+def test_baseline_create_does_not_record_your_own_key(own_key_in_app, git_repo, keys):
+    write(git_repo, 'fixture.py', f'FAKE = "{keys()}"\n')
+    git(git_repo, 'add', 'fixture.py')
+    created = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert created.rc == 1, created.err
+    assert 'not recorded app.py:2:' in created.err and 'a copy of a key you hold' in created.err
+    with open(git_repo / '.secrets.baseline', encoding='utf-8') as f:
+        assert sorted(json.load(f)['results']) == ['fixture.py']
+    git(git_repo, 'add', '.secrets.baseline')
+    after = hook('--format', 'json', 'app.py', 'fixture.py')
+    assert after.rc == 1 and [f[0] for f in after.found()] == ['app.py'], after.out
+    # update adds it neither, and says so again.
+    updated = run('together-hooks', 'baseline', 'update', cwd=git_repo)
+    assert updated.rc == 1 and 'not recorded app.py:2:' in updated.err, updated.err
+
+
+def test_a_baseline_entry_does_not_excuse_your_own_key(own_key_in_app, git_repo):
+    """A baseline made before (by an older version, or by detect-secrets)
+    that records the key: the hook, scan and doctor still fail on it."""
+    from together_hooks.findings import hash_secret
+
+    entry = {'type': 'Together API Key', 'filename': 'app.py',
+             'hashed_secret': hash_secret(own_key_in_app), 'is_verified': False, 'line_number': 2}
+    doc = {'version': '1.5.0', 'plugins_used': [], 'filters_used': [],
+           'results': {'app.py': [entry]}, 'generated_at': '2026-01-01T00:00:00Z'}
+    write(git_repo, '.secrets.baseline', json.dumps(doc, indent=2) + '\n')
+    git(git_repo, 'add', '.secrets.baseline')
+    assert hook('app.py').rc == 1
+    assert scan('.').rc == 1
+    git(git_repo, 'commit', '-qm', 'c', '--no-verify')
+    doctor = run('together-hooks', 'doctor', '--format', 'json', cwd=git_repo)
+    check, = [c for c in json.loads(doctor.out)['checks'] if c['id'] == 'no-hardcoded-keys']
+    assert check['status'] == 'fail', check
