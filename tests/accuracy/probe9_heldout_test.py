@@ -1168,13 +1168,6 @@ MISSED = {
     # A generic name in a name/value list item, Together's URL in a
     # sibling item's value.
     'kubectl-get-pod-yaml-generic': 'generic name/value item beside an endpoint item',
-    # Missed on a89cd92, fixed in the grammar next.
-    **{case_id: 'a89cd92' for case_id in (
-        'legacy-pickle-settings', 'legacy-binary-plist', 'legacy-form-urlencoded',
-        'sops-unencrypted-suffix', 'gh-secret-set-short-b', 'psql-table-output',
-        'mysql-table-output', 'sql-copy-tabs', 'ollama-openai-compat-env', 'bash-assoc-array',
-        'powershell-hashtable', 'csv-db-export', 'tsv-export', 'decoy-laravel-env-helper',
-    )},
 }
 
 results, test_case = make_tests(CASES, MISSED)
