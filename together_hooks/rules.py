@@ -425,8 +425,9 @@ _LEGACY_ASSIGN = (
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
     rb'["\']?[ \t]{0,8}[=:]|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
-    # PsySH's ``=``; ``=>`` and ``>`` above)
-    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=(?=[ \t])'
+    # PsySH's ``=``, irb's ``=>`` at a line's start; ``>`` above, never
+    # a ``=>`` inside a line: a PHP array's next field)
+    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])'
     rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), or a
     # heredoc (HCL's ``default = <<EOT`` then the key)
@@ -635,6 +636,10 @@ _CSV_CREDENTIAL = (
     r'(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)',
     r'\A\s*(?i:together(?:[ _-]?ai)?)\s*\Z|api\.together\.(?:xyz|ai)\b',
 )
+# A word one of the first regex's matches always holds, lower-cased: a
+# line without any is no header, told without the regex
+# (``detect.csvrow``; tests/rules_test.py holds them together).
+CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
 # A list of keys above one of its items (``Pattern.before``, ending where
 # the item starts): its name (``keys``, ``api_keys``, ``tokens``; not
 # ``public_keys``) then, in block form, a comment and the items and
@@ -1406,6 +1411,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '}}\x94(\x8c\x10together_api_key\x94\x8c@{hex}\x94\x8c\x07timeout',
         '\xd1\x04\x05_\x10\x10TOGETHER_API_KEY_\x10@{hex}]ai.local',
         '\x01\x00\x10TOGETHER_API_KEY\x01\x00@{hex}\x01\x00\nSourceFile',
+        # irb's result at a line's start, under the line naming the key.
+        'irb(main):001> ENV["TOGETHER_API_KEY"]\n=> "{hex}"',
         # An entry named for Together in a map of keys.
         'declare -A API_KEYS=([together]={hex} [local]=none)',
         "$keys = @{{ Together = '{hex}'; Local = 'none' }}",
