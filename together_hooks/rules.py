@@ -649,7 +649,7 @@ CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
 _KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
 _KEY_LIST_BEFORE = (
     # (the match starts at the word: ``Pattern.before_words``)
-    rb'(?:(?<![\w-])|(?<=(?<![\w-])api)|(?<=(?<![\w-])api[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
+    rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
     rb'(?:(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{0,32}(?:-[ \t]{1,8}[^\r\n]{1,200}|#[^\r\n]{0,200})?){0,64}\r?\n'
     rb'|\[(?:' + _KEY_LIST_ITEM + rb',){0,64}' + _KEY_LIST_ITEM + rb')?\Z'
 )
@@ -1411,6 +1411,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '}}\x94(\x8c\x10together_api_key\x94\x8c@{hex}\x94\x8c\x07timeout',
         '\xd1\x04\x05_\x10\x10TOGETHER_API_KEY_\x10@{hex}]ai.local',
         '\x01\x00\x10TOGETHER_API_KEY\x01\x00@{hex}\x01\x00\nSourceFile',
+        # A list of keys named in capitals (``API_KEYS:``).
+        'together:\n  API_KEYS:\n    - {hex}',
         # irb's result at a line's start, under the line naming the key.
         'irb(main):001> ENV["TOGETHER_API_KEY"]\n=> "{hex}"',
         # An entry named for Together in a map of keys.
