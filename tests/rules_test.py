@@ -223,3 +223,36 @@ def test_a_csv_header_nearer_than_the_first_line_rules():
             'name,url,sha256,password\n'
             f'Together,https://api.together.xyz,{key},\n')
     assert scan_bytes(text.encode(), 'export.csv') == []
+
+
+def test_every_csv_header_holds_one_of_the_header_words():
+    """``detect.csvrow`` rules out a line holding none of
+    ``CSV_HEADER_WORDS`` without the header regex: each of the regex's
+    alternatives holds one."""
+    import re as _re
+
+    from together_hooks.rules import _CSV_CREDENTIAL
+    from together_hooks.rules import CSV_HEADER_WORDS
+
+    source = _CSV_CREDENTIAL[0]
+    assert source.startswith('(?i:') and source.endswith(')')
+    for alternative in source[4:-1].split('|'):
+        assert any(w.decode() in alternative.lower() for w in CSV_HEADER_WORDS), alternative
+    header = _re.compile(source)
+    for name in ('Password', 'login_password', 'API Key', 'api-key', 'ApiKey', 'SECRET', 'Token', 'credential'):
+        assert header.fullmatch(name), name
+        assert any(w in name.lower().encode() for w in CSV_HEADER_WORDS), name
+
+
+@pytest.mark.parametrize('delimiter', [',', '\t', ' | '])
+def test_a_tables_header_far_above_still_names_the_column(delimiter):
+    """The header within 64 lines above a row, other rows between (each
+    holding no header word); past that, the file's first line."""
+    for seed in range(3):
+        rng = random.Random(seed)
+        key = make_hex(rng)
+        head = delimiter.join(['provider', 'api_key', 'created_at'])
+        rows = [delimiter.join(['other', make_hex(rng), '2024-05-01']) for _ in range(50)]
+        text = '\n'.join([head, *rows, delimiter.join(['together', key, '2024-05-01'])]) + '\n'
+        got = [f.hashed_secret for f in scan_bytes(text.encode(), 'dump.txt')]
+        assert got == [hash_secret(key)], (delimiter, seed)

@@ -59,10 +59,11 @@ class Pattern:
     consumed the name would find one item of the list); ``before_words``:
     lower-case words at one of which every match of ``before`` starts
     (the engine tries it only there).  ``csv_column``:
-    (header, names, user, title, veto), five ``str`` regexes: the key is a
-    whole field of a CSV row one of whose fields ``names`` matches, under
+    (header, names, user, title, veto, owner), six ``str`` regexes: the key is a
+    whole field of a CSV (TSV, ``|`` table) row one of whose fields ``names`` matches, under
     a header whose field of that column ``header`` matches whole, with a
-    field ``user`` and one ``title`` match whole and none ``veto`` finds
+    field ``user`` and one ``title`` match whole and none ``veto`` finds,
+    or a field ``owner`` matches whole over the row's field naming Together
     (``detect.csvrow``).
     """
 
@@ -330,7 +331,7 @@ _ARG_SEP = rb'(?:' + _SEP + rb'|(?P<argsep>["\'][ \t]{0,8},[ \t]{0,8}["\']))'
 # these words: TOGETHER_API_KEY_SHA256 or a together_cache_key holds a digest.
 _QUALIFIER = (
     rb'(?:prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test(?:ing)?|ci|qa|uat|local'
-    rb'|live|old|new|prev(?:ious)?|backup|primary|secondary|alt|legacy|personal|v?\d{1,2})'
+    rb'|live|old|new|prev(?:ious)?|backup|primary|secondary|alt|legacy|personal|unencrypted|v?\d{1,2})'
 )
 # Prose names the provider after the key word too (``the key for
 # together:``, ``API key for Together AI -``, ``key (together):``), or as
@@ -422,11 +423,12 @@ _LEGACY_ASSIGN = (
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
-    rb'["\']?[ \t]{0,8}[=:]|>'
+    rb'["\']?[ \t]{0,8}[=:]|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
-    # PsySH's ``=``; ``=>`` and ``>`` above)
-    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=(?=[ \t])'
-    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=))[ \t]{0,32}'
+    # PsySH's ``=``, irb's ``=>`` at a line's start; ``>`` above, never
+    # a ``=>`` inside a line: a PHP array's next field)
+    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])'
+    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), or a
     # heredoc (HCL's ``default = <<EOT`` then the key)
     rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|' + _HEREDOC + rb')?'
@@ -446,7 +448,7 @@ _DIGEST_BEFORE = (
     rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
     rb'|[ \t]{1,4}|[_-])\Z'
 )
-_CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data))?["\']?'
+_CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data|unencrypted))?["\']?'
 # A generic credential name, one regex for every kind (``NAME_KINDS``
 # tells them apart on a match): an API key or token under any prefix
 # (``api_key``, ``LLM_TOKEN``), a bare secret, password or ``key``, a
@@ -634,6 +636,10 @@ _CSV_CREDENTIAL = (
     r'(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)',
     r'\A\s*(?i:together(?:[ _-]?ai)?)\s*\Z|api\.together\.(?:xyz|ai)\b',
 )
+# A word one of the first regex's matches always holds, lower-cased: a
+# line without any is no header, told without the regex
+# (``detect.csvrow``; tests/rules_test.py holds them together).
+CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
 # A list of keys above one of its items (``Pattern.before``, ending where
 # the item starts): its name (``keys``, ``api_keys``, ``tokens``; not
 # ``public_keys``) then, in block form, a comment and the items and
@@ -643,9 +649,17 @@ _CSV_CREDENTIAL = (
 _KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
 _KEY_LIST_BEFORE = (
     # (the match starts at the word: ``Pattern.before_words``)
-    rb'(?:(?<![\w-])|(?<=(?<![\w-])api)|(?<=(?<![\w-])api[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
+    rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
     rb'(?:(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{0,32}(?:-[ \t]{1,8}[^\r\n]{1,200}|#[^\r\n]{0,200})?){0,64}\r?\n'
     rb'|\[(?:' + _KEY_LIST_ITEM + rb',){0,64}' + _KEY_LIST_ITEM + rb')?\Z'
+)
+# A map of keys above one of its entries (``Pattern.before``, ending
+# where the entry starts): its name (``keys``, ``api_keys``, ``tokens``)
+# and the map's opening (bash's ``declare -A API_KEYS=(``, PowerShell's
+# ``$keys = @{``, Lua's and HCL's ``{``), the entries before it.
+_KEY_MAP_BEFORE = (
+    rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
+    rb'(?:@?\{|\()[^{}()]{0,400}\Z'
 )
 # A password manager's export header, as 1Password, LastPass, Bitwarden,
 # Chrome, KeePass and Dashlane write it (each a whole field): a username
@@ -657,6 +671,9 @@ _CSV_EXPORT_HEADER = (
     r'(?i:(?:login[ _]?)?(?:user[ _]?name|e-?mail)|login(?:[ _]?name)?|user)',
     r'(?i:title|name|url|uri|login_uri|web[ _]?site|account)',
     r'(?i:request[ _]?id|spend|tokens|hash|model)',
+    # or a database table's (a CSV or TSV dump, ``psql``'s and ``mysql``'s
+    # output): a provider or name column naming Together in the row
+    r'(?i:provider|vendor|service|platform|integration|name)',
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -845,6 +862,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
+        # A serialised object's adjacent strings (a pickle, a binary plist,
+        # a Java class's constant pool): the name, then the next string's
+        # type and length bytes (``\\x94\\x8c@``, ``_\\x10@``,
+        # ``\\x01\\x00@``: 64 is ``@``), then the key.
+        Pattern(_LEGACY_NAME + rb'[\x21-\x7e]?[\x00-\x08\x0e-\x1f\x7f-\xff]{1,4}@?' + _HEX_KEY,
+                veto_before=_DIGEST_BEFORE),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
         # Its whole shape, a line's five fields: a Redis key or a pin file
@@ -873,6 +896,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + _HEX_KEY, context=TOGETHER_NAMED),
         Pattern(rb'[tT"\'](?<=[ \t][tT"\'])(?:(?<=["\'])[tT]|(?<=[tT]))(?i:ogether(?:[_-]?ai)?)=["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
+        # Or an entry named for the provider in a map of keys (bash's
+        # ``API_KEYS=([together]=<key>)``, PowerShell's ``$keys = @{
+        # Together = <key> }``, Lua's ``keys = { together = <key> }``).
+        Pattern(rb'(?:\[["\']?(?i:together(?:[_-]?ai)?)["\']?\]|(?<![\w.-])(?i:together(?:[_-]?ai)?))'
+                rb'[ \t]{0,8}=[ \t]{0,8}' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_NAMED, before=_KEY_MAP_BEFORE, before_words=(b'keys', b'tokens')),
         # Or the provider's name as a CLI's positional argument, its key in
         # the value flag after it (``llm keys set together --value <key>``).
         Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
@@ -897,7 +926,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # the key after up to 8 other items.
         Pattern(rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:openai)[_.-]?)?'
                 rb'(?i:api[_.-]?keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}[\[(]?[ \t]{0,32}["\']?'
-                rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?){1,8}' + _HEX_KEY,
+                rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?){0,8}' + _HEX_KEY,
                 context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
@@ -917,6 +946,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A password manager's CSV export, the key a whole field in the
         # credential column of a row naming Together.
         Pattern(rb'(?<![^,\n])"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)', csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
+        # Or a TSV's, a ``psql`` or ``mysql`` table's (``together | <key>``).
+        Pattern(rb'(?:(?<=[|\t])|(?<=\| ))' + _HEX_KEY + rb'(?=[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
+                csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
         Pattern(rb'(?<![\w-])/(?i:pass(?:word)?|p)[:=]' + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
@@ -957,7 +989,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (then a list's or an element's end, a closing bracket, bold's
         # ``**``, a dash between blanks: ``key (together):``,
         # ``<Value>Together</Value>``, ``API key for Together AI - <key>``)
-        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*]|-[ \t]|\r?\n|\Z)'
+        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*&;|\t]|-[ \t]|\r?\n|\Z)'
         # (or a flag: ``--value``, Windows' ``/pass:``)
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
@@ -1359,6 +1391,34 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'eval:\n\tTOGETHER_API_KEY=$(or $(KEY),{hex}) python -m evals.run',
         'pub const together_key: []const u8 = "{hex}";',
         'metadata:\n  name: together-credentials\ndata:\n  token: {b64hex}',
+        # A form body's or a connection string's fields (``&``, ``;``);
+        # sops' ``_unencrypted`` suffix; gh's ``-b"<key>"``; a plural
+        # name holding one key (Open WebUI's ``OPENAI_API_KEYS``).
+        'provider=together&api_key={hex}&model=llama-3',
+        'Server=x;Provider=Together;ApiKey={hex}',
+        'together:\n    api_key_unencrypted: {hex}\nsops:\n    unencrypted_suffix: _unencrypted',
+        'TOGETHER_API_KEY_UNENCRYPTED: {hex}',
+        'gh secret set TOGETHER_API_KEY -b"{hex}"',
+        'OPENAI_API_BASE_URLS=https://api.together.xyz/v1\nOPENAI_API_KEYS={hex}',
+        # A database's rows: a CSV or TSV dump, psql's and mysql's tables,
+        # pg_dump's COPY block; the row's provider column names Together.
+        'provider,api_key,created_at\ntogether,{hex},2024-05-01',
+        'provider\tapi_key\tcreated_at\ntogether\t{hex}\t2024-05-01',
+        ' provider | api_key\n----------+---------\n together | {hex}\n(1 row)',
+        '+------+\n| name     | secret |\n+------+\n| together | {hex} |\n+------+',
+        'COPY public.creds (id, provider, api_key, created_at) FROM stdin;\n1\ttogether\t{hex}\t2024-05-01\n\\.',
+        # A pickle's, a binary plist's, a Java class's adjacent strings.
+        '}}\x94(\x8c\x10together_api_key\x94\x8c@{hex}\x94\x8c\x07timeout',
+        '\xd1\x04\x05_\x10\x10TOGETHER_API_KEY_\x10@{hex}]ai.local',
+        '\x01\x00\x10TOGETHER_API_KEY\x01\x00@{hex}\x01\x00\nSourceFile',
+        # A list of keys named in capitals (``API_KEYS:``).
+        'together:\n  API_KEYS:\n    - {hex}',
+        # irb's result at a line's start, under the line naming the key.
+        'irb(main):001> ENV["TOGETHER_API_KEY"]\n=> "{hex}"',
+        # An entry named for Together in a map of keys.
+        'declare -A API_KEYS=([together]={hex} [local]=none)',
+        "$keys = @{{ Together = '{hex}'; Local = 'none' }}",
+        'api_keys = {{\n  openai   = "x"\n  together = "{hex}"\n}}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -1589,11 +1649,31 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'a1,alice,2025-05-01,{hex},meta-llama/m,together_ai,1200,0.002\n'
         'a2,alice,2025-05-02,{hex},meta-llama/m,together_ai,1200,0.002\n',
         'name,url,username,api_key,model\nTogether,https://api.together.xyz,alice,{hex},m',
-        'provider,api_key\ntogether,{hex}',
         'db.example.com:5432:together:app:{hex}',
         'cmdkey /generic:together /user:ml-team /pass:%TOGETHER_API_KEY%\nREM build {hex}',
         "echo '{hex}  together-cli.tar.gz' | sha256sum -c",
         '.together = .{{ .hash = "1220{hex}" }}',
+        # ``=>`` is no XML start tag's end: a PHP array's digest field
+        # after an env lookup of the key's name.
+        "'together' => ['key' => env('TOGETHER_API_KEY'), 'checksum' => '{hex}'],",
+        'provider=openai&api_key={hex}&note=together',
+        'x=together&sha256={hex}',
+        'OPENAI_API_KEYS={hex}',
+        'together_api_key_unencrypted_sha256: {hex}',
+        'gh release upload v1 -b"{hex}" # together',
+        # A table's other columns: a digest's, another provider's, a model's.
+        ' provider | sha256\n----------+-------\n together | {hex}',
+        'name\tsha256\ntogether\t{hex}',
+        'provider,api_key\nopenai,{hex}',
+        'provider,api_key,model\ntogether,{hex},m',
+        'COPY public.m (id, provider, sha256) FROM stdin;\n1\ttogether\t{hex}\n\\.',
+        # A digest of the key, pickled beside its name's digest word.
+        '\x8c\x17sha256_together_api_key\x94\x8c@{hex}\x94',
+        '\x8c\x08together\x94\x8c\x0cmodel_sha256\x94\x8c@{hex}\x94',
+        # A map of something else than keys; a digest map's entry.
+        "$checksums = @{{ Together = '{hex}' }}",
+        'cache_keys = {{ together = "{hex}" }}',
+        'together = "{hex}"',
     ),
 )
 

@@ -165,11 +165,17 @@ def run_cases(root: os.PathLike[str] | str, cases: list[Case]) -> Results:
     assert r.rc in (0, 1), r.err
     assert leaked(made_all, r.out, r.err) == []
     for f in r.json()['findings']:
-        case_id = by_path[f['path']]
+        case_id = by_path[outer_path(f['path'])]
         results.found[case_id].append((f['line'], f['hashed_secret']))
     for case_id in results.found:
         results.found[case_id].sort()
     return results
+
+
+def outer_path(path: str) -> str:
+    """The file a finding is in: a container's member is reported as
+    ``file!member`` (``backup.zip!config/.env``)."""
+    return path.split('!', 1)[0]
 
 
 def _sha1(secret: str) -> str:
@@ -177,11 +183,16 @@ def _sha1(secret: str) -> str:
     return hashlib.sha1(secret.encode()).hexdigest()
 
 
-def make_tests(cases: list[Case]) -> tuple[Callable[..., Results], Callable[..., None]]:
+def make_tests(
+        cases: list[Case], missed: dict[str, str] | None = None,
+) -> tuple[Callable[..., Results], Callable[..., None]]:
     """A module-scoped ``results`` fixture (one scan of all ``cases``) and
     ``test_case``, one test per case.  In a test module::
 
         results, test_case = make_tests(CASES)
+
+    ``missed``: case ids known to be missed, with why (a strict xfail:
+    a case found again fails until its entry is removed).
 
     Without pytest (bench/run.py reads only ``CASES``, standard library
     only) there are no tests to make.
@@ -195,7 +206,14 @@ def make_tests(cases: list[Case]) -> tuple[Callable[..., Results], Callable[...,
     def results(tmp_path_factory: pytest.TempPathFactory) -> Results:
         return run_cases(tmp_path_factory.mktemp('cases'), cases)
 
-    @pytest.mark.parametrize('case_id', [c.id for c in cases])
+    missed = missed or {}
+    assert set(missed) <= {c.id for c in cases}, set(missed) - {c.id for c in cases}
+
+    @pytest.mark.parametrize('case_id', [
+        pytest.param(c.id, marks=pytest.mark.xfail(reason=missed[c.id], strict=True))
+        if c.id in missed else c.id
+        for c in cases
+    ])
     def test_case(results: Results, case_id: str) -> None:
         found, expected = results.found[case_id], results.expected[case_id]
         assert found == expected, (results.paths[case_id], found, expected)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tests.accuracy import Case
+from tests.accuracy import outer_path
 from tests.accuracy import write_cases
 from tests.cli_run import leaked
 from tests.cli_run import run as run_script
@@ -29,7 +30,7 @@ def _write_cases(root, cases: list[Case]) -> tuple[list[str], set[tuple[str, str
 
 def _found(result) -> set[tuple[str, str]]:
     assert result.rc in (0, 1), result.err
-    return {(f['path'], f['hashed_secret']) for f in result.json()['findings']}
+    return {(outer_path(f['path']), f['hashed_secret']) for f in result.json()['findings']}
 
 
 def every_mode_finds_the_same_keys(git_repo, pushing, cases: list[Case]) -> None:
