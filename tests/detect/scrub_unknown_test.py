@@ -185,3 +185,18 @@ def test_a_legacy_key_cut_by_white_space_with_its_context_is_never_shown(cased, 
 def test_digests_cut_by_white_space_with_no_together_context_are_shown_as_they_are():
     text = f'sha256 {HEX[:32]} {HEX[32:]} ok'
     assert Scrubber().scrub(text) == text
+
+
+@pytest.mark.parametrize('text', [
+    # ``git log --oneline | grep tgp_v1_``: short ids and subjects after it
+    '$ git log --oneline | grep tgp_v1_\nabc1234 Fix the build\nbcd2345 Add docs for it\ncde3456 More\n',
+    '$ git log --oneline -S tgp_v1_\n3f2a9c1 Drop Key\n8e7d6b5 Use Env\n1a2b3c4 Init Repo\nZ\n',
+    # a listing, one name a line, after a line ending in the prefix
+    '$ grep -l tgp_v1_ *\nREADME\nsetup\nsrc\nTests\ndocs\nexamples\nLICENSE\nMakefile\nTox9\nzz\n',
+    'grep tgp_v1_ -r .\n  Src\n  lib\n  Docs1\n  ci\n  build\n  x2\n  Ab\n  dist9\n  out\n  qq\n  e\n',
+], ids=['log-grep', 'log-pickaxe', 'listing', 'indented-listing'])
+def test_words_and_ids_on_the_lines_after_the_prefix_are_shown_as_they_are(text):
+    """A key cut across lines is cut at one width (a column, a terminal's
+    width) or in at most three pieces: words and ids of every width after
+    a line ending in ``tgp_v1_`` are no key, and are not eaten."""
+    assert Scrubber().scrub(text) == text

@@ -132,6 +132,22 @@ _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 _CUT_RUN = r'[A-Za-z0-9_/-]+'
 
 
+def _cut_evenly(run: str, gap: str) -> bool:
+    """Whether ``run``, cut by ``gap``, is cut as a key is: in at most
+    three pieces (a path typed with a space, a folder and a wrapped line),
+    or at one width (a column, a terminal's width, each character apart):
+    every piece between the first (where the line started anywhere) and
+    the last (the key's end) as long as the others, the last no longer.
+    Words and short ids on lines after a line ending in ``tgp_v1_``
+    (``git log --oneline | grep tgp_v1_``) are of every width: no key."""
+    # A line break first: its comment's lead (``\n# ``) is one gap.
+    pieces = [piece for piece in _pattern('(?:%s|%s)+' % (_BREAK, gap)).split(run) if piece]
+    if len(pieces) <= 3:
+        return True
+    width = len(pieces[1])
+    return all(len(piece) == width for piece in pieces[2:-1]) and len(pieces[-1]) <= width
+
+
 def _placeholder(body: str) -> bool:
     """The engine's own test: is this key body a placeholder?"""
     from together_hooks.detect.shapes import is_placeholder
@@ -449,7 +465,10 @@ class Scrubber:
         all the same: its pieces go (``_gapped_out``)."""
         for m in _pattern(_BROKEN_KEY).finditer(text):
             secret = _pattern(_BREAK).sub('', m.group())
-            if secret != m.group():
+            if (
+                    secret != m.group() and _cut_evenly(m.group(), _BREAK)
+                    and not _placeholder(secret[7:])
+            ):
                 self.learn([secret])
 
     def _learn_spaced(self, text: str) -> None:
@@ -461,10 +480,16 @@ class Scrubber:
                 '1' not in text or 'tgp_v1_' not in _pattern(_SPACE).sub('', text)
         ):
             return
-        for m in _pattern(_SPACED_KEY).finditer(text):
+        spaced = _pattern(_SPACED_KEY)
+        m = spaced.search(text)
+        while m is not None:
             secret = _pattern(_SPACE).sub('', m.group())
-            if secret != m.group() and not _placeholder(secret[7:]):
-                self.learn([secret])
+            if secret == m.group() or _placeholder(secret[7:]) or not _cut_evenly(m.group(), _SPACE):
+                # Not one: a key cut further on may start inside this run.
+                m = spaced.search(text, m.start() + 1)
+                continue
+            self.learn([secret])
+            m = spaced.search(text, m.end())
 
     def _learn_spaced_hex(self, text: str) -> None:
         """A legacy key cut by white space (``_SPACED_HEX``), lower case or
