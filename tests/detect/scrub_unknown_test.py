@@ -200,3 +200,27 @@ def test_words_and_ids_on_the_lines_after_the_prefix_are_shown_as_they_are(text)
     width) or in at most three pieces: words and ids of every width after
     a line ending in ``tgp_v1_`` are no key, and are not eaten."""
     assert Scrubber().scrub(text) == text
+
+
+@pytest.mark.parametrize('width', [76, 20, 8, 4, 2])
+@pytest.mark.parametrize('join', [' ', '\n# ', '\n', '\n    '], ids=['spaces', 'commented', 'lines', 'indented'])
+@pytest.mark.parametrize('value', ['{key}', 'TOGETHER_API_KEY={key}\n'], ids=['key', 'env'])
+def test_an_unknown_key_in_base64_wrapped_narrow_joined_or_commented_is_never_shown(
+        width, join, value,
+):
+    """Base64 of a key wrapped narrower than a piece (``_PIECE``), its
+    lines joined by spaces (``$(cat f.b64)``), or each led by ``# `` (a
+    commented block): a reader joins the lines, and finds no key."""
+    encoded = base64.b64encode(value.format(key=KEY).encode()).decode()
+    lead = '# ' if '#' in join else ''
+    text = f'error: {lead}' + join.join(textwrap.wrap(encoded, width)) + ': no such file'
+    shown = Scrubber().scrub(text)
+    joined = re.sub(r'\s|#', '', shown)
+    leaked = sum(f in joined or f in shown for f in forms(KEY))
+    assert leaked == 0
+    assert shown.startswith(f'error: {lead}')  # redacted, the rest shown
+
+
+def test_prose_joined_by_spaces_is_not_read_as_base64():
+    text = 'error: could not open the file named in the argument: ' + 'abcd ' * 20 + 'end'
+    assert Scrubber().scrub(text) == text

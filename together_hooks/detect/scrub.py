@@ -96,6 +96,9 @@ _FORM_RUN = r'%s{%d,}' % (_FORM_CHARS, _HEAD)
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
 # a comment's lead on a wrapped line, quotes and ``+`` of literals joined.
 _GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`]){0,8}'
+# The same between the characters of a known key's base64, but ``/`` and
+# ``+``, which base64 holds.
+_B64_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#*>;"\'`]){0,8}'
 # A line break (or its escape) where a key is wrapped, and a key cut by
 # them anywhere, ``tgp_v1_`` too, glued to other text or not (as
 # ``_TGP_RUN``).
@@ -122,10 +125,20 @@ _SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SP
 # split across a JSON list's strings (``"QUJD", "REVG"``, as the engine's
 # ``codec._B64_RUN`` joins them).  From where a run starts only: a long
 # run ending in no break is read once.
-_WRAPPED_B64 = (
-    r'(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{2,}'
-    r'(?:(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*|"[ \t]*,[ \t]*")[A-Za-z0-9+/_-]{2,})+={0,2}'
+#
+# Its lines may be led by a comment's ``# `` (a commented block), or
+# joined by spaces (``$(cat f.b64)``, an error putting an argument's lines
+# on one); so joined, only a stretch cut at one width is read as one
+# value (``_even_stretches``): words of prose are joined by spaces too.
+_B64_JOIN = (
+    r'[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*(?:[#>;*][ \t]?)?|"[ \t]*,[ \t]*"|[ \t]+'
 )
+_WRAPPED_B64 = (
+    r'(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]+'
+    r'(?:(?:%s)[A-Za-z0-9+/_-]+)+={0,2}' % _B64_JOIN
+)
+# A join that is a line break, escaped or not, or a JSON list's comma.
+_B64_LINE_JOIN = r'\n|\\n|",'
 _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 # Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
 # class, so a long run without a ``/`` is never backtracked into).
@@ -146,6 +159,23 @@ def _cut_evenly(run: str, gap: str) -> bool:
         return True
     width = len(pieces[1])
     return all(len(piece) == width for piece in pieces[2:-1]) and len(pieces[-1]) <= width
+
+
+def _even_stretches(pieces: list[str]) -> list[str]:
+    """The values of ``pieces`` joined where they are cut at one width: each
+    stretch of pieces of one length, with the piece before it (a line's
+    tail) and the one after it when no longer (the value's end)."""
+    values, at = [], 0
+    while at < len(pieces):
+        end = at + 1
+        while end < len(pieces) and len(pieces[end]) == len(pieces[at]):
+            end += 1
+        first = max(at - 1, 0)
+        last = end + 1 if end < len(pieces) and len(pieces[end]) <= len(pieces[at]) else end
+        if last - first > 1:
+            values.append(''.join(pieces[first:last]))
+        at = end
+    return values
 
 
 def _placeholder(body: str) -> bool:
@@ -271,7 +301,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
-        '_gapped', '_heads', '_odd',
+        '_gapped', '_heads', '_odd', '_b64',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -286,6 +316,7 @@ class Scrubber:
         self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
         self._heads: dict[str, list[str]] = {}  # a form's first _HEAD -> forms
         self._odd: list[str] = []  # forms not of _FORM_CHARS only, or short
+        self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -303,9 +334,12 @@ class Scrubber:
             self._environ_read = True
             self.learn(_environ_keys())
         if self._new:
+            from together_hooks.detect.codec import b64_forms
+
             for secret in self._new:
                 shown = redact(secret)
                 ends = _shown_forms(secret)
+                self._b64.update(f.decode('ascii') for f in b64_forms(_bytes(secret)))
                 for form in _forms(secret):
                     if form not in self._forms:
                         self._forms[form] = shown
@@ -405,7 +439,8 @@ class Scrubber:
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
             self._learn_wrapped_b64(text)
-        elif '",' in text:  # base64 split across a JSON list's strings
+        elif '",' in text or ' ' in text or '\t' in text:
+            # base64 split across a JSON list's strings, or joined by spaces
             self._learn_wrapped_b64(text)
         if '/' in text:
             self._learn_cut(text)
@@ -448,10 +483,18 @@ class Scrubber:
         to text the engine finds it in: its base64 pieces go
         (``_pieces_out``)."""
         for m in _pattern(_WRAPPED_B64).finditer(text):
-            chars = _pattern(_NOT_B64).sub('', m.group())
-            if len(chars) < 40:
-                continue
-            for plain in _decodings(chars):
+            run = m.group()
+            if _pattern(r'[ \t]').search(run) and not _pattern(_B64_LINE_JOIN).search(run):
+                values = _even_stretches(_pattern('(?:%s)+' % _B64_JOIN).split(run))
+            else:
+                values = [_pattern(_NOT_B64).sub('', run)]
+            for chars in values:
+                if len(chars) >= 40:
+                    self._learn_decoded(chars)
+
+    def _learn_decoded(self, chars: str) -> None:
+        """The keys the engine finds in the decodings of base64 ``chars``."""
+        for plain in _decodings(chars):
                 for reading in _readings(plain):
                     if 'tgp_v1_' in reading or 'ogether' in reading.lower():
                         from together_hooks.detect.engine import scan_bytes
@@ -644,6 +687,9 @@ class Scrubber:
         known = frozenset(
             k for k in self._present(stripped) if k in self._known or k.lower() in self._known
         )
+        if '/' in text or '+' in text:  # base64's own characters: not gaps there
+            stripped = _pattern(_B64_GAP).sub('', text)
+        known |= frozenset(k for k in self._present(stripped) if k in self._b64)
         if not known:  # the common case: no key spelt out, nothing compiled
             return text
         if self._gapped is None or self._gapped[0] != known:
@@ -656,7 +702,9 @@ class Scrubber:
             # once, not once per key.
             current = sorted(k[7:] for k in known if k.startswith('tgp_v1_'))
             others = sorted((k for k in known if not k.startswith('tgp_v1_')), key=len, reverse=True)
-            parts = [spelt(k) for k in others]
+            parts = [
+                _B64_GAP.join(map(re.escape, k)) if k in self._b64 else spelt(k) for k in others
+            ]
             if current:
                 parts.append(spelt('tgp_v1_') + _GAP + '(?:' + '|'.join(map(spelt, current)) + ')')
             self._gapped = (known, re.compile('|'.join(parts)))
@@ -664,12 +712,13 @@ class Scrubber:
 
     def _gap_redacted(self, m: re.Match[str]) -> str:
         """The key redacted, the line breaks it spanned kept."""
-        import re
-
-        secret = re.sub(_GAP, '', m.group())
-        known = secret in self._known or secret.lower() in self._known
-        shown = redact(secret) if known else m.group()
-        return shown + '\n' * m.group().count('\n')
+        group = m.group()
+        shown = self._forms.get(_pattern(_B64_GAP).sub('', group))  # base64
+        if shown is None:
+            secret = _pattern(_GAP).sub('', group)
+            known = secret in self._known or secret.lower() in self._known
+            shown = redact(secret) if known else group
+        return shown + '\n' * group.count('\n')
 
     def _holds_key(self, plain: str) -> bool:
         """Whether decoded text holds a key, in any of its readings."""
