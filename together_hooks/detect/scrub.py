@@ -666,10 +666,17 @@ class Scrubber:
                 f.secret for f in scan_bytes(low.encode('utf-8', 'replace'), '<message>')
                 if f.encoding == 'raw'
             )
+        from bisect import bisect_right
+
+        starts = [a for a, _ in runs]  # apart and in order: one look-up a place
+
+        def in_run(at: int) -> bool:
+            i = bisect_right(starts, at) - 1
+            return i >= 0 and at < runs[i][1]
+
         spans = sorted(
             (at, at + len(secret)) for secret in secrets
-            for at in _places(low, secret)
-            if any(a <= at < b for a, b in runs)
+            for at in _places(low, secret) if in_run(at)
         )
         shown, last = [], 0
         for a, b in spans:
