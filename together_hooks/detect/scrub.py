@@ -76,8 +76,12 @@ _SGR = r'\x1b\[[0-9;]*m'
 _SGR_OR_CONTROL = _SGR + '|' + _CONTROL
 # A line that starts with ``::``: a GitHub workflow command.
 _COMMAND = r'(?m)^::'
-# What the engine's escape readings start from (``codec.escapes_view``).
-_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+# What the engine's escape readings start from (``codec.escapes_view``),
+# quoted-printable's ``=5F`` too: read so wherever a line holds one (the
+# engine asks a file to say it is quoted-printable; a line shown may be
+# cut from one that did).
+_QP_ESCAPE = r'=[0-9A-F]{2}'
+_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8|' + _QP_ESCAPE
 # Pieces of known forms: every piece of ``_PIECE`` characters or more
 # holds a ``_GRAM`` at one of the indexed places of its form (every
 # ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
@@ -94,15 +98,16 @@ _FORM_RUN = r'%s{%d,}' % (_FORM_CHARS, _HEAD)
 # What may come between the characters of a known key that a reader
 # still reads as one: white space and line breaks (escaped too: ``\n``,
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
-# a comment's lead on a wrapped line, quotes and ``+`` of literals joined.
-_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`]){0,8}'
+# a comment's lead on a wrapped line, quotes and ``+`` of literals joined,
+# quoted-printable's soft line break (``=`` ending a line).
+_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`=]){0,8}'
 # The same between the characters of a known key's base64, but ``/`` and
 # ``+``, which base64 holds.
 _B64_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#*>;"\'`]){0,8}'
 # A line break (or its escape) where a key is wrapped, and a key cut by
 # them anywhere, ``tgp_v1_`` too, glued to other text or not (as
 # ``_TGP_RUN``).
-_BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
+_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 # A key cut by white space (a path typed with a space or a tab, an error
 # putting an argument's lines on one, a line break besides), raw or escaped
@@ -606,7 +611,7 @@ class Scrubber:
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
-            view = escapes_view(_bytes(own))
+            view = escapes_view(_bytes(own), qp=_pattern(_QP_ESCAPE).search(own) is not None)
             if view is not None:
                 decoded = view.data.decode('utf-8', 'replace')
                 if '\n' in decoded and 'tgp_v1_' in decoded:  # ``\n`` wraps a key
