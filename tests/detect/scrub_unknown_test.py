@@ -237,3 +237,21 @@ def test_repeats_of_a_known_legacy_key_in_mixed_case_are_redacted_in_linear_time
     shown = scrubber._cased_hex_out(small)
     assert HEX not in shown.lower() and shown.count('…') == 1000
     assert_linear(lambda: scrubber._cased_hex_out(small), lambda: scrubber._cased_hex_out(large))
+
+
+def test_learning_a_key_a_line_costs_linear_time():
+    """A run that learns a key and prints its lines, key after key
+    (detect-secrets with our plugin), makes each key's forms once: the
+    forms known are not sorted again for each key learnt."""
+    from tests.detect.adversarial_test import assert_linear
+
+    rng = random.Random('learn-a-key-a-line')
+    keys = [make_key(rng) for _ in range(3200)]
+
+    def run(n: int) -> None:
+        scrubber = Scrubber()
+        for key in keys[:n]:
+            scrubber.learn([key])
+            scrubber.scrub('Secret Type: Together AI API key\n')
+
+    assert_linear(lambda: run(800), lambda: run(3200))

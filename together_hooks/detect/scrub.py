@@ -195,10 +195,18 @@ def _pattern(source: str) -> re.Pattern[str]:
     """One of this module's patterns, built from the program in the
     user's cache once per process (a blocked commit's report is scrubbed:
     generating them afresh cost about a millisecond each run).  Patterns
-    made from keys never go there (``_known_regex``)."""
-    from together_hooks.regex_cache import cached
+    made from keys never go there (``_known_regex``), so the memo
+    here holds this module's few constant sources: a report of many lines
+    looks each up a dozen times a line."""
+    compiled = _PATTERNS.get(source)
+    if compiled is None:
+        from together_hooks.regex_cache import cached
 
-    return cached(source)
+        compiled = _PATTERNS[source] = cached(source)
+    return compiled
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 # A character written by its code, as a report escapes one it may not show:
@@ -263,21 +271,24 @@ def _bytes(text: str) -> bytes:
         return text.encode('utf-8', 'backslashreplace')
 
 
-def _forms(secret: str) -> set[str]:
-    """Every whole-key form of ``secret`` worth looking for."""
+def _forms(secret: str) -> dict[str, str]:
+    """Every whole-key form of ``secret`` worth looking for, and its
+    encoding (``raw``, ``url``, ``base64``)."""
     from together_hooks.detect.ownkeys import encoded_forms
 
     raw = _bytes(secret)
-    found = {secret}
+    plain = [secret]
     if secret.startswith('tgp_v1_'):
-        found.add(secret[7:])
+        plain.append(secret[7:])
     elif len(secret) == 64 and not secret.strip('0123456789abcdef'):  # legacy
         # Hex reads the same in capitals (a name or a ref someone wrote
         # so): the engine takes only lower case as a key, but this one is
         # known, and a reader lowers it.
-        found.add(secret.upper())
-    found.update(form.decode('ascii') for form, _ in encoded_forms(raw))
-    return {f for f in found if len(f) >= 24}
+        plain.append(secret.upper())
+    found = dict.fromkeys(plain, 'raw')
+    for form, kind in encoded_forms(raw):
+        found.setdefault(form.decode('ascii'), kind)
+    return {f: kind for f, kind in found.items() if len(f) >= 24}
 
 
 def _shown_forms(secret: str) -> tuple[str, ...]:
@@ -305,7 +316,7 @@ class Scrubber:
     """The run's known keys, and the one ``scrub`` every output passes."""
 
     __slots__ = (
-        '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
+        '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
         '_gapped', '_heads', '_odd', '_b64',
     )
 
@@ -313,7 +324,6 @@ class Scrubber:
         self._known: set[str] = set()
         self._new: list[str] = []  # learnt, forms not made yet
         self._forms: dict[str, str] = {}  # form -> what is shown instead
-        self._ordered: list[str] = []  # the forms, longest first
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
         # gram -> (form, where in it), at the indexed places of each form
         self._grams: dict[str, list[tuple[str, int]]] = {}
@@ -333,19 +343,20 @@ class Scrubber:
                 self._known.add(secret)
                 self._new.append(secret)
 
-    def _known_forms(self) -> list[str]:
-        """Every form of every known key, longest first."""
+    def _known_forms(self) -> dict[str, str]:
+        """Every form of every known key, and what is shown instead (in
+        no order: a run that learns a key a file, as detect-secrets' does,
+        sorted them all again each key)."""
         if not self._environ_read:
             self._environ_read = True
             self.learn(_environ_keys())
         if self._new:
-            from together_hooks.detect.codec import b64_forms
-
             for secret in self._new:
                 shown = redact(secret)
                 ends = _shown_forms(secret)
-                self._b64.update(f.decode('ascii') for f in b64_forms(_bytes(secret)))
-                for form in _forms(secret):
+                for form, kind in _forms(secret).items():
+                    if kind == 'base64':
+                        self._b64.add(form)
                     if form not in self._forms:
                         self._forms[form] = shown
                         self._index_pieces(form, ends)
@@ -354,8 +365,7 @@ class Scrubber:
                         else:
                             self._odd.append(form)
             self._new = []
-            self._ordered = sorted(self._forms, key=len, reverse=True)
-        return self._ordered
+        return self._forms
 
     def _index_pieces(self, form: str, ends: tuple[str, ...]) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
