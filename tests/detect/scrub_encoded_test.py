@@ -85,3 +85,32 @@ def test_an_unknown_key_in_a_json_list_of_base64_pieces_is_scrubbed(lead):
     assert len(inside) >= 2
     out = Scrubber(()).scrub(line)
     assert [p for p in inside if p in out] == []
+
+
+def _qp_read(text: str) -> str:
+    """Quoted-printable undone, as a reader of a mail decodes it."""
+    import quopri
+
+    return quopri.decodestring(text.encode()).decode('latin-1')
+
+
+@pytest.mark.parametrize('qp', [
+    ''.join(f'={b:02X}' for b in KEY.encode()),  # every byte
+    KEY.replace('_', '=5F'),  # the underscores, as a mail writer does
+    f'{KEY[:30]}=\n{KEY[30:]}',  # a soft line break
+    f'{KEY[:20]}=\r\n{KEY[20:40]}=\r\n{KEY[40:]}',
+], ids=['every-byte', 'underscores', 'soft-break', 'soft-breaks-crlf'])
+def test_an_unknown_key_in_quoted_printable_is_scrubbed(qp):
+    """A line cut from a quoted-printable mail (a file that said so: the
+    line shown need not) reads as the key once decoded."""
+    text = f'error: bad argument {qp} (see --help)'
+    for learnt in ((), (KEY,)):
+        shown = Scrubber(learnt).scrub(text)
+        leaked = sum(KEY[7:] in t for t in (shown, _qp_read(shown)))
+        assert leaked == 0, bool(learnt)
+        assert shown.startswith('error: bad argument ')
+
+
+def test_a_line_with_an_equals_and_hex_keeps_it():
+    text = 'set MODE=3D and x=FF, a=0A b=\nc'
+    assert Scrubber().scrub(text) == text

@@ -76,8 +76,12 @@ _SGR = r'\x1b\[[0-9;]*m'
 _SGR_OR_CONTROL = _SGR + '|' + _CONTROL
 # A line that starts with ``::``: a GitHub workflow command.
 _COMMAND = r'(?m)^::'
-# What the engine's escape readings start from (``codec.escapes_view``).
-_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+# What the engine's escape readings start from (``codec.escapes_view``),
+# quoted-printable's ``=5F`` too: read so wherever a line holds one (the
+# engine asks a file to say it is quoted-printable; a line shown may be
+# cut from one that did).
+_QP_ESCAPE = r'=[0-9A-F]{2}'
+_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8|' + _QP_ESCAPE
 # Pieces of known forms: every piece of ``_PIECE`` characters or more
 # holds a ``_GRAM`` at one of the indexed places of its form (every
 # ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
@@ -94,12 +98,16 @@ _FORM_RUN = r'%s{%d,}' % (_FORM_CHARS, _HEAD)
 # What may come between the characters of a known key that a reader
 # still reads as one: white space and line breaks (escaped too: ``\n``,
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
-# a comment's lead on a wrapped line, quotes and ``+`` of literals joined.
-_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`]){0,8}'
+# a comment's lead on a wrapped line, quotes and ``+`` of literals joined,
+# quoted-printable's soft line break (``=`` ending a line).
+_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`=]){0,8}'
+# The same between the characters of a known key's base64, but ``/`` and
+# ``+``, which base64 holds.
+_B64_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#*>;"\'`]){0,8}'
 # A line break (or its escape) where a key is wrapped, and a key cut by
 # them anywhere, ``tgp_v1_`` too, glued to other text or not (as
 # ``_TGP_RUN``).
-_BREAK = r'(?:[ \t]*(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
+_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 # A key cut by white space (a path typed with a space or a tab, an error
 # putting an argument's lines on one, a line break besides), raw or escaped
@@ -122,14 +130,57 @@ _SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SP
 # split across a JSON list's strings (``"QUJD", "REVG"``, as the engine's
 # ``codec._B64_RUN`` joins them).  From where a run starts only: a long
 # run ending in no break is read once.
-_WRAPPED_B64 = (
-    r'(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{2,}'
-    r'(?:(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*|"[ \t]*,[ \t]*")[A-Za-z0-9+/_-]{2,})+={0,2}'
+#
+# Its lines may be led by a comment's ``# `` (a commented block), or
+# joined by spaces (``$(cat f.b64)``, an error putting an argument's lines
+# on one); so joined, only a stretch cut at one width is read as one
+# value (``_even_stretches``): words of prose are joined by spaces too.
+_B64_JOIN = (
+    r'[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*(?:[#>;*][ \t]?)?|"[ \t]*,[ \t]*"|[ \t]+'
 )
+_WRAPPED_B64 = (
+    r'(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]+'
+    r'(?:(?:%s)[A-Za-z0-9+/_-]+)+={0,2}' % _B64_JOIN
+)
+# A join that is a line break, escaped or not, or a JSON list's comma.
+_B64_LINE_JOIN = r'\n|\\n|",'
 _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 # Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
 # class, so a long run without a ``/`` is never backtracked into).
 _CUT_RUN = r'[A-Za-z0-9_/-]+'
+
+
+def _cut_evenly(run: str, gap: str) -> bool:
+    """Whether ``run``, cut by ``gap``, is cut as a key is: in at most
+    three pieces (a path typed with a space, a folder and a wrapped line),
+    or at one width (a column, a terminal's width, each character apart):
+    every piece between the first (where the line started anywhere) and
+    the last (the key's end) as long as the others, the last no longer.
+    Words and short ids on lines after a line ending in ``tgp_v1_``
+    (``git log --oneline | grep tgp_v1_``) are of every width: no key."""
+    # A line break first: its comment's lead (``\n# ``) is one gap.
+    pieces = [piece for piece in _pattern('(?:%s|%s)+' % (_BREAK, gap)).split(run) if piece]
+    if len(pieces) <= 3:
+        return True
+    width = len(pieces[1])
+    return all(len(piece) == width for piece in pieces[2:-1]) and len(pieces[-1]) <= width
+
+
+def _even_stretches(pieces: list[str]) -> list[str]:
+    """The values of ``pieces`` joined where they are cut at one width: each
+    stretch of pieces of one length, with the piece before it (a line's
+    tail) and the one after it when no longer (the value's end)."""
+    values, at = [], 0
+    while at < len(pieces):
+        end = at + 1
+        while end < len(pieces) and len(pieces[end]) == len(pieces[at]):
+            end += 1
+        first = max(at - 1, 0)
+        last = end + 1 if end < len(pieces) and len(pieces[end]) <= len(pieces[at]) else end
+        if last - first > 1:
+            values.append(''.join(pieces[first:last]))
+        at = end
+    return values
 
 
 def _placeholder(body: str) -> bool:
@@ -144,10 +195,18 @@ def _pattern(source: str) -> re.Pattern[str]:
     """One of this module's patterns, built from the program in the
     user's cache once per process (a blocked commit's report is scrubbed:
     generating them afresh cost about a millisecond each run).  Patterns
-    made from keys never go there (``_known_regex``)."""
-    from together_hooks.regex_cache import cached
+    made from keys never go there (``_known_regex``), so the memo
+    here holds this module's few constant sources: a report of many lines
+    looks each up a dozen times a line."""
+    compiled = _PATTERNS.get(source)
+    if compiled is None:
+        from together_hooks.regex_cache import cached
 
-    return cached(source)
+        compiled = _PATTERNS[source] = cached(source)
+    return compiled
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 # A character written by its code, as a report escapes one it may not show:
@@ -212,21 +271,24 @@ def _bytes(text: str) -> bytes:
         return text.encode('utf-8', 'backslashreplace')
 
 
-def _forms(secret: str) -> set[str]:
-    """Every whole-key form of ``secret`` worth looking for."""
+def _forms(secret: str) -> dict[str, str]:
+    """Every whole-key form of ``secret`` worth looking for, and its
+    encoding (``raw``, ``url``, ``base64``)."""
     from together_hooks.detect.ownkeys import encoded_forms
 
     raw = _bytes(secret)
-    found = {secret}
+    plain = [secret]
     if secret.startswith('tgp_v1_'):
-        found.add(secret[7:])
+        plain.append(secret[7:])
     elif len(secret) == 64 and not secret.strip('0123456789abcdef'):  # legacy
         # Hex reads the same in capitals (a name or a ref someone wrote
         # so): the engine takes only lower case as a key, but this one is
         # known, and a reader lowers it.
-        found.add(secret.upper())
-    found.update(form.decode('ascii') for form, _ in encoded_forms(raw))
-    return {f for f in found if len(f) >= 24}
+        plain.append(secret.upper())
+    found = dict.fromkeys(plain, 'raw')
+    for form, kind in encoded_forms(raw):
+        found.setdefault(form.decode('ascii'), kind)
+    return {f: kind for f, kind in found.items() if len(f) >= 24}
 
 
 def _shown_forms(secret: str) -> tuple[str, ...]:
@@ -254,15 +316,14 @@ class Scrubber:
     """The run's known keys, and the one ``scrub`` every output passes."""
 
     __slots__ = (
-        '_known', '_new', '_forms', '_ordered', '_regexes', '_environ_read', '_grams',
-        '_gapped', '_heads', '_odd',
+        '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
+        '_gapped', '_heads', '_odd', '_b64',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         self._known: set[str] = set()
         self._new: list[str] = []  # learnt, forms not made yet
         self._forms: dict[str, str] = {}  # form -> what is shown instead
-        self._ordered: list[str] = []  # the forms, longest first
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
         # gram -> (form, where in it), at the indexed places of each form
         self._grams: dict[str, list[tuple[str, int]]] = {}
@@ -270,6 +331,7 @@ class Scrubber:
         self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
         self._heads: dict[str, list[str]] = {}  # a form's first _HEAD -> forms
         self._odd: list[str] = []  # forms not of _FORM_CHARS only, or short
+        self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -281,8 +343,10 @@ class Scrubber:
                 self._known.add(secret)
                 self._new.append(secret)
 
-    def _known_forms(self) -> list[str]:
-        """Every form of every known key, longest first."""
+    def _known_forms(self) -> dict[str, str]:
+        """Every form of every known key, and what is shown instead (in
+        no order: a run that learns a key a file, as detect-secrets' does,
+        sorted them all again each key)."""
         if not self._environ_read:
             self._environ_read = True
             self.learn(_environ_keys())
@@ -290,7 +354,9 @@ class Scrubber:
             for secret in self._new:
                 shown = redact(secret)
                 ends = _shown_forms(secret)
-                for form in _forms(secret):
+                for form, kind in _forms(secret).items():
+                    if kind == 'base64':
+                        self._b64.add(form)
                     if form not in self._forms:
                         self._forms[form] = shown
                         self._index_pieces(form, ends)
@@ -299,8 +365,7 @@ class Scrubber:
                         else:
                             self._odd.append(form)
             self._new = []
-            self._ordered = sorted(self._forms, key=len, reverse=True)
-        return self._ordered
+        return self._forms
 
     def _index_pieces(self, form: str, ends: tuple[str, ...]) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
@@ -389,7 +454,8 @@ class Scrubber:
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
             self._learn_wrapped_b64(text)
-        elif '",' in text:  # base64 split across a JSON list's strings
+        elif '",' in text or ' ' in text or '\t' in text:
+            # base64 split across a JSON list's strings, or joined by spaces
             self._learn_wrapped_b64(text)
         if '/' in text:
             self._learn_cut(text)
@@ -432,10 +498,18 @@ class Scrubber:
         to text the engine finds it in: its base64 pieces go
         (``_pieces_out``)."""
         for m in _pattern(_WRAPPED_B64).finditer(text):
-            chars = _pattern(_NOT_B64).sub('', m.group())
-            if len(chars) < 40:
-                continue
-            for plain in _decodings(chars):
+            run = m.group()
+            if _pattern(r'[ \t]').search(run) and not _pattern(_B64_LINE_JOIN).search(run):
+                values = _even_stretches(_pattern('(?:%s)+' % _B64_JOIN).split(run))
+            else:
+                values = [_pattern(_NOT_B64).sub('', run)]
+            for chars in values:
+                if len(chars) >= 40:
+                    self._learn_decoded(chars)
+
+    def _learn_decoded(self, chars: str) -> None:
+        """The keys the engine finds in the decodings of base64 ``chars``."""
+        for plain in _decodings(chars):
                 for reading in _readings(plain):
                     if 'tgp_v1_' in reading or 'ogether' in reading.lower():
                         from together_hooks.detect.engine import scan_bytes
@@ -449,7 +523,10 @@ class Scrubber:
         all the same: its pieces go (``_gapped_out``)."""
         for m in _pattern(_BROKEN_KEY).finditer(text):
             secret = _pattern(_BREAK).sub('', m.group())
-            if secret != m.group():
+            if (
+                    secret != m.group() and _cut_evenly(m.group(), _BREAK)
+                    and not _placeholder(secret[7:])
+            ):
                 self.learn([secret])
 
     def _learn_spaced(self, text: str) -> None:
@@ -461,10 +538,16 @@ class Scrubber:
                 '1' not in text or 'tgp_v1_' not in _pattern(_SPACE).sub('', text)
         ):
             return
-        for m in _pattern(_SPACED_KEY).finditer(text):
+        spaced = _pattern(_SPACED_KEY)
+        m = spaced.search(text)
+        while m is not None:
             secret = _pattern(_SPACE).sub('', m.group())
-            if secret != m.group() and not _placeholder(secret[7:]):
-                self.learn([secret])
+            if secret == m.group() or _placeholder(secret[7:]) or not _cut_evenly(m.group(), _SPACE):
+                # Not one: a key cut further on may start inside this run.
+                m = spaced.search(text, m.start() + 1)
+                continue
+            self.learn([secret])
+            m = spaced.search(text, m.end())
 
     def _learn_spaced_hex(self, text: str) -> None:
         """A legacy key cut by white space (``_SPACED_HEX``), lower case or
@@ -538,7 +621,7 @@ class Scrubber:
         if _pattern(_ESCAPE_LEAD).search(own):
             from together_hooks.detect.codec import escapes_view
 
-            view = escapes_view(_bytes(own))
+            view = escapes_view(_bytes(own), qp=_pattern(_QP_ESCAPE).search(own) is not None)
             if view is not None:
                 decoded = view.data.decode('utf-8', 'replace')
                 if '\n' in decoded and 'tgp_v1_' in decoded:  # ``\n`` wraps a key
@@ -598,10 +681,17 @@ class Scrubber:
                 f.secret for f in scan_bytes(low.encode('utf-8', 'replace'), '<message>')
                 if f.encoding == 'raw'
             )
+        from bisect import bisect_right
+
+        starts = [a for a, _ in runs]  # apart and in order: one look-up a place
+
+        def in_run(at: int) -> bool:
+            i = bisect_right(starts, at) - 1
+            return i >= 0 and at < runs[i][1]
+
         spans = sorted(
             (at, at + len(secret)) for secret in secrets
-            for at in _places(low, secret)
-            if any(a <= at < b for a, b in runs)
+            for at in _places(low, secret) if in_run(at)
         )
         shown, last = [], 0
         for a, b in spans:
@@ -619,6 +709,9 @@ class Scrubber:
         known = frozenset(
             k for k in self._present(stripped) if k in self._known or k.lower() in self._known
         )
+        if '/' in text or '+' in text:  # base64's own characters: not gaps there
+            stripped = _pattern(_B64_GAP).sub('', text)
+        known |= frozenset(k for k in self._present(stripped) if k in self._b64)
         if not known:  # the common case: no key spelt out, nothing compiled
             return text
         if self._gapped is None or self._gapped[0] != known:
@@ -631,7 +724,9 @@ class Scrubber:
             # once, not once per key.
             current = sorted(k[7:] for k in known if k.startswith('tgp_v1_'))
             others = sorted((k for k in known if not k.startswith('tgp_v1_')), key=len, reverse=True)
-            parts = [spelt(k) for k in others]
+            parts = [
+                _B64_GAP.join(map(re.escape, k)) if k in self._b64 else spelt(k) for k in others
+            ]
             if current:
                 parts.append(spelt('tgp_v1_') + _GAP + '(?:' + '|'.join(map(spelt, current)) + ')')
             self._gapped = (known, re.compile('|'.join(parts)))
@@ -639,12 +734,13 @@ class Scrubber:
 
     def _gap_redacted(self, m: re.Match[str]) -> str:
         """The key redacted, the line breaks it spanned kept."""
-        import re
-
-        secret = re.sub(_GAP, '', m.group())
-        known = secret in self._known or secret.lower() in self._known
-        shown = redact(secret) if known else m.group()
-        return shown + '\n' * m.group().count('\n')
+        group = m.group()
+        shown = self._forms.get(_pattern(_B64_GAP).sub('', group))  # base64
+        if shown is None:
+            secret = _pattern(_GAP).sub('', group)
+            known = secret in self._known or secret.lower() in self._known
+            shown = redact(secret) if known else group
+        return shown + '\n' * group.count('\n')
 
     def _holds_key(self, plain: str) -> bool:
         """Whether decoded text holds a key, in any of its readings."""
