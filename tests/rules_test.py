@@ -94,6 +94,19 @@ def test_b64_keywords_are_each_keyword_inside_base64():
         assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide, rule.id
 
 
+
+def test_b32_keywords_are_each_text_keyword_inside_base32():
+    """A rule's written-out base32 forms are exactly what its text
+    keywords (a key's prefix, a Together name) look like inside base32 at
+    the 5 byte alignments; its base64 keywords have none (base64 inside
+    base32 is not read)."""
+    from together_hooks.detect.codec import b32_forms
+
+    for rule in RULES:
+        texts = [k for k in rule.keywords if k.lower() in (KEY_PREFIX, b'ogether')]
+        assert texts, rule.id
+        assert set(rule.b32_keywords) == {f for k in texts for f in b32_forms(k)}, rule.id
+
 VALUE_SHAPED = st.text(
     alphabet=st.sampled_from('0123456789abcdefABCXYZ+/_-= \n'), max_size=400,
 ).map(str.encode)

@@ -204,7 +204,7 @@ class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
         'min_distinct', 'max_run', 'skip_files', 'classes', '_value', 'value_reach', 'value_run',
-        'b64_keywords', 'escape_marks',
+        'b64_keywords', 'b32_keywords', 'escape_marks',
         'true_positives', 'false_positives', 'help', 'window', '_anchor',
     )
 
@@ -228,6 +228,7 @@ class Rule:
             value_reach: int = 0,
             value_run: tuple[bytes, int] | None = None,
             b64_keywords: tuple[bytes, ...] = (),
+            b32_keywords: tuple[bytes, ...] = (),
             escape_marks: tuple[bytes, ...] = (),
     ) -> None:
         self.id = id
@@ -263,6 +264,11 @@ class Rule:
         # one occurs, the base64 around it is decoded and scanned.  Written
         # out so a hook run computes (and imports) nothing for them.
         self.b64_keywords = b64_keywords
+        # The text keywords (a key's prefix, a Together name) as they look
+        # inside base32 (RFC 4648's upper-case alphabet), at the 5 byte
+        # alignments (``detect.codec.b32_forms``, checked the same way):
+        # where one occurs, the base32 around it is decoded and scanned.
+        self.b32_keywords = b32_keywords
         # What a keyword written with some of its characters escaped
         # (``tgp%5Fv1%5F``, ``\\u0074gp_v1_``, every character ``&#NN;``)
         # still holds (``detect.codec.escape_marks``, checked by
@@ -752,6 +758,10 @@ TOGETHER_API_KEY = Rule(
         b'WkVka2QxZ3pXW', b'aRWRrZDFneldY', b'pFZGtkMWd6V1',
         b'0AGcAcABfAHYAMQBfA', b'QAZwBwAF8AdgAxAF8A', b'dABnAHAAXwB2ADEAXw',
     ),
+    # The prefix inside base32 at each alignment: upper-case letters and
+    # digits, most holding an anchor the screen searches already; the
+    # rest add a ``memchr`` of a rare capital (docs/performance.md).
+    b32_keywords=(b'ORTXAX3WGFP', b'5DHOBPXMMK7', b'IZ3QL53DCX', b'2GO4C7OYYV', b'UM5YF65RRL'),
     escape_marks=(b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b'),
     entropy_floor=4.0,
     min_distinct=16,
@@ -938,6 +948,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
     b64_keywords=(
         b'b2dldGhlc', b'vZ2V0aGVy', b'9nZXRoZX',
         b'T0dFVEhFU', b'PR0VUSEVS', b'9HRVRIRV',
+    ),
+    b32_keywords=(
+        b'XWOZLUNBSX', b'N5TWK5DIMVZ', b'33HMV2GQZLS', b'6Z3FORUGK4', b'PM5SXI2DFO',
+        b'J5DUKVCIIVJ', b'PI5CVISCFK', b'T2HIVKEQRKS', b'6R2FKREEKU', b'HUORKUJBCV',
     ),
     window=4096,
     # Where a pattern of this rule can start, or what its context needs:

@@ -560,6 +560,94 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     return View(b''.join(out.parts), 'base64', None, out.starts, out.sources, [False] * len(out.starts))
 
 
+# A base32 value (RFC 4648's upper-case alphabet: ``base32``, TOTP
+# secrets, ``b32encode``): runs of its characters, ``=`` padding ending a
+# value (``NAME=<base32>`` is two runs), joined across line breaks
+# (``base32`` wraps at 76) where the next line is wholly base32.
+_B32_RUN = regex_cache.compile(
+    rb'(?:[A-Z2-7]+(?:=+(?![A-Z2-7]))?(?:\r?\n[ \t]*(?=[A-Z2-7]+=*[ \t]*(?:\r?\n|\Z)))?)+',
+)
+_NOT_B32 = regex_cache.compile(rb'[^A-Z2-7]+')
+# A last group of so many characters holds whole bytes (1, 2, 3, 4).
+_B32_TAILS = frozenset((0, 2, 4, 5, 7))
+
+
+def b32_forms(raw: bytes) -> set[bytes]:
+    """What ``raw`` looks like inside any longer base32 text, at each of
+    the 5 byte alignments: the characters its bytes alone determine
+    (``Rule.b32_keywords``)."""
+    from base64 import b32encode
+
+    out = set()
+    for shift in range(5):
+        enc = b32encode(b'\0' * shift + raw)
+        core = enc[-(-8 * shift // 5):8 * (shift + len(raw)) // 5]
+        if len(core) >= 8:
+            out.add(core)
+    return out
+
+
+def b32_decode(chars: bytes, shift: int = 0) -> bytes | None:
+    """Base32 ``chars`` (its characters only) decoded from the ``shift``-th
+    on; a last group too short for a byte is dropped; None when they do
+    not decode."""
+    from base64 import b32decode
+    from binascii import Error
+
+    chars = chars[shift:]
+    while len(chars) % 8 not in _B32_TAILS:
+        chars = chars[:-1]
+    try:
+        return b32decode(chars + b'=' * (-len(chars) % 8))
+    except Error:
+        return None
+
+
+def b32_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View | None:
+    """The base32 values around ``hits`` (offsets of encoded keywords)
+    that decode to one of the ``plain`` keywords, decoded and joined by
+    newlines into one view; a key is reported where its encoding starts.
+    Each run is walked and decoded once, however many hits it holds."""
+    out = _Parts()
+    done_to = -1
+    for hit in sorted(hits):
+        if hit < done_to:
+            continue
+        run = None
+        for m in _B32_RUN.finditer(data, max(done_to, hit - B64_REACH), min(len(data), hit + B64_REACH)):
+            if m.start() <= hit < m.end():
+                run = m
+                break
+            if m.start() > hit:
+                break
+        if run is None:
+            continue
+        start, end = run.span()
+        done_to = end
+        chars = _NOT_B32.sub(b'', data[start:end])
+        # Any of the 8 character alignments: a value glued to a name by
+        # base32 characters of its own (``B32VALUE``) starts a group late.
+        for shift in range(8):
+            raw = b32_decode(chars, shift)
+            if raw is None or not any(k in raw for k in plain):
+                continue
+            from bisect import bisect_right
+
+            positions = _char_positions(data, start, end, _NOT_B32)
+            index = [p[0] for p in positions]
+            for at in range(0, len(raw), 5):
+                char = shift + at // 5 * 8
+                i = bisect_right(index, char) - 1
+                out.starts.append(out.size + at)
+                out.sources.append(positions[i][1] + char - positions[i][0])
+            out.parts.append(raw + b'\n')
+            out.size += len(raw) + 1
+            break
+    if not out.parts:
+        return None
+    return View(b''.join(out.parts), 'base32', None, out.starts, out.sources, [False] * len(out.starts))
+
+
 class _Parts:
     """The decoded values of a ``b64_view``, with where each of their
     bytes came from."""
@@ -676,13 +764,16 @@ def _value_at(data: bytes, start: int, end: int, hit: int) -> tuple[int, int]:
     return start, end
 
 
-def _char_positions(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
+def _char_positions(
+        data: bytes, start: int, end: int, between: re.Pattern[bytes] | None = None,
+) -> list[tuple[int, int]]:
     """(index among the run's base64 characters, offset in ``data``) at
-    the start of each stretch of them (between ``_NOT_B64``'s)."""
+    the start of each stretch of them (between ``_NOT_B64``'s, or
+    ``between``'s: base32's)."""
     out = []
     count = 0
     at = start
-    for m in _NOT_B64.finditer(data, start, end):
+    for m in (between or _NOT_B64).finditer(data, start, end):
         if m.start() > at:
             out.append((count, at))
             count += m.start() - at

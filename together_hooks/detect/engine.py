@@ -480,6 +480,7 @@ def _hits(
             ]
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget)
+        hits += _b32_hits(data, path, rules, depth, where, budget)
     if depth < 2:
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge)
@@ -738,7 +739,9 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
     screen = _SCREENS.get(key)
     if screen is None:
         screen = _SCREENS[key] = Keywords(
-            (*(k for rule in rules for k in (*rule.keywords, *rule.b64_keywords, *rule.escape_marks)),
+            (*(k for rule in rules for k in (
+                *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.escape_marks,
+            )),
              *B64_MAGIC, GIT_BINARY),
         )
     return screen
@@ -842,6 +845,28 @@ def _b64_hits(
         return []
     return [
         (view.origin(offset), secret, rule, 'base64')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+    ]
+
+
+def _b32_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
+        budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys inside base32 values: only where a rule keyword's base32 form
+    occurs; what they decode to is read as any bytes are (base64 inside
+    it too, up to ``B64_DEPTH`` in all)."""
+    found = [f for rule in rules for f in rule.b32_keywords if f in where]
+    if not found:
+        return []
+    from together_hooks.detect.codec import b32_view
+
+    plain = tuple(k for rule in rules for k in rule.keywords)
+    view = b32_view(data, [i for form in found for i in where.offsets(form)], plain)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'base32')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
 

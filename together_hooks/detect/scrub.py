@@ -67,6 +67,8 @@ _CONTROL = (
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
+# A base64 run (``_B64_RUN``) that is base32 (``_decodings``).
+_B32_RUN = r'[A-Z2-7]+=*'
 _LEGACY = r'[0-9a-f]{64}'
 # A run that may hold a legacy key in capitals, all or some of them.
 _CASED_HEX = r'[0-9A-Fa-f]{64,}'
@@ -766,6 +768,16 @@ def _decodings(run: str, depth: int | None = None) -> Iterator[str]:
             if depth > 1:
                 for inner in _pattern(_B64_RUN).finditer(plain):
                     yield from _decodings(inner.group(), depth - 1)
+    # A run of base32's characters alone is read as base32 too, as the
+    # engine reads it (``codec.b32_view``): from each of its first eight.
+    if _pattern(_B32_RUN).fullmatch(run) is not None:
+        from together_hooks.detect.codec import b32_decode
+
+        chars = run.rstrip('=').encode('ascii')
+        for shift in range(8):
+            raw = b32_decode(chars, shift)
+            if raw is not None:
+                yield raw.decode('latin-1')
 
 
 def _places(text: str, needle: str) -> Iterator[int]:
