@@ -107,6 +107,17 @@ def test_b32_keywords_are_each_text_keyword_inside_base32():
         assert texts, rule.id
         assert set(rule.b32_keywords) == {f for k in texts for f in b32_forms(k)}, rule.id
 
+
+def test_b85_keywords_are_the_key_prefix_inside_base85():
+    """The key rule's base85 forms are its prefix's 4-byte groups
+    (``codec.b85_forms``); the legacy rule has none (its names' forms need
+    anchors of their own: docs/detection.md)."""
+    from together_hooks.detect.codec import b85_forms
+
+    for rule in RULES:
+        prefix = [k for k in rule.keywords if k == KEY_PREFIX]
+        assert set(rule.b85_keywords) == {f for k in prefix for f in b85_forms(k)}, rule.id
+
 VALUE_SHAPED = st.text(
     alphabet=st.sampled_from('0123456789abcdefABCXYZ+/_-= \n'), max_size=400,
 ).map(str.encode)

@@ -204,7 +204,7 @@ class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
         'min_distinct', 'max_run', 'skip_files', 'classes', '_value', 'value_reach', 'value_run',
-        'b64_keywords', 'b32_keywords', 'escape_marks',
+        'b64_keywords', 'b32_keywords', 'b85_keywords', 'escape_marks',
         'true_positives', 'false_positives', 'help', 'window', '_anchor',
     )
 
@@ -229,6 +229,7 @@ class Rule:
             value_run: tuple[bytes, int] | None = None,
             b64_keywords: tuple[bytes, ...] = (),
             b32_keywords: tuple[bytes, ...] = (),
+            b85_keywords: tuple[bytes, ...] = (),
             escape_marks: tuple[bytes, ...] = (),
     ) -> None:
         self.id = id
@@ -269,6 +270,10 @@ class Rule:
         # alignments (``detect.codec.b32_forms``, checked the same way):
         # where one occurs, the base32 around it is decoded and scanned.
         self.b32_keywords = b32_keywords
+        # And inside base85 (Python's ``b85encode``, git's alphabet): a
+        # group of 4 of the keyword's bytes at each of the 4 alignments
+        # (``detect.codec.b85_forms``).
+        self.b85_keywords = b85_keywords
         # What a keyword written with some of its characters escaped
         # (``tgp%5Fv1%5F``, ``\\u0074gp_v1_``, every character ``&#NN;``)
         # still holds (``detect.codec.escape_marks``, checked by
@@ -762,6 +767,9 @@ TOGETHER_API_KEY = Rule(
     # digits, most holding an anchor the screen searches already; the
     # rest add a ``memchr`` of a rare capital (docs/performance.md).
     b32_keywords=(b'ORTXAX3WGFP', b'5DHOBPXMMK7', b'IZ3QL53DCX', b'2GO4C7OYYV', b'UM5YF65RRL'),
+    # In base85 each holds an anchor the base32 forms brought (``K``,
+    # ``Y``) or one searched before; the legacy rule's names have none.
+    b85_keywords=(b'bZ2m1', b'a9?&Y', b'XK-J3', b'Uv@EH'),
     escape_marks=(b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b'),
     entropy_floor=4.0,
     min_distinct=16,

@@ -69,6 +69,8 @@ _CONTROL = (
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
 # A base64 run (``_B64_RUN``) that is base32 (``_decodings``).
 _B32_RUN = r'[A-Z2-7]+=*'
+# A base85 run long enough to hold a key (63 characters; ``codec.radix_view``).
+_B85_RUN = r'[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{60,}'
 _LEGACY = r'[0-9a-f]{64}'
 # A run that may hold a legacy key in capitals, all or some of them.
 _CASED_HEX = r'[0-9A-Fa-f]{64,}'
@@ -570,6 +572,7 @@ class Scrubber:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
+        text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
         if 'ogether' in text.lower():
             text = _in_context(text)
         text = self._cased_hex_out(text)
@@ -675,6 +678,16 @@ class Scrubber:
         for shift in (0, 1):
             even = run[shift:len(run) - (len(run) - shift) % 2]
             if self._holds_key(bytes.fromhex(even).decode('latin-1')):
+                return redact(run)
+        return run
+
+    def _decoded_base85(self, m: re.Match[str]) -> str:
+        from together_hooks.detect.codec import b85_decode
+
+        run = m.group()
+        for shift in range(5):
+            plain = b85_decode(run.encode('ascii'), shift).decode('latin-1')
+            if 'tgp_v1_' in plain and self._holds_key(plain):
                 return redact(run)
         return run
 
