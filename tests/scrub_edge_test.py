@@ -266,7 +266,7 @@ def test_baseline_audit_never_shows_a_base32_key(git_repo, keys):
     its line is shown with the value redacted (decoded, it is the key)."""
     key, other = keys(), keys()
     whole = base64.b32encode(key.encode()).decode()
-    env = base64.b32encode(f'#x\nTOGETHER_API_KEY={other}\n'.encode()).decode()
+    env = base64.b32encode(f'#xx\nTOGETHER_API_KEY={other}\n'.encode()).decode()
     (git_repo / 'b32.env').write_text(f'LLM_KEY_B32={whole}\nENV_B32={env}\n')
     git(git_repo, 'add', '.')
     rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
@@ -282,7 +282,7 @@ def test_baseline_audit_never_shows_a_base32_key(git_repo, keys):
 
 def test_baseline_audit_never_shows_a_base85_key(git_repo, keys):
     key = keys()
-    whole = base64.b85encode(f'Bearer {key}'.encode()).decode()
+    whole = base64.b85encode(f'api_key: {key}'.encode()).decode()
     (git_repo / 'b85.py').write_text(f'TOKEN_B85 = "{whole}"\n')
     git(git_repo, 'add', '.')
     rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)

@@ -266,13 +266,14 @@ class Rule:
         # out so a hook run computes (and imports) nothing for them.
         self.b64_keywords = b64_keywords
         # The text keywords (a key's prefix, a Together name) as they look
-        # inside base32 (RFC 4648's upper-case alphabet), at the 5 byte
-        # alignments (``detect.codec.b32_forms``, checked the same way):
+        # inside base32 (RFC 4648's upper-case alphabet), at those of the 5
+        # byte alignments whose form holds an anchor of the keyword screen
+        # (``detect.codec.b32_forms``, checked by tests/rules_test.py):
         # where one occurs, the base32 around it is decoded and scanned.
         self.b32_keywords = b32_keywords
         # And inside base85 (Python's ``b85encode``, git's alphabet): a
-        # group of 4 of the keyword's bytes at each of the 4 alignments
-        # (``detect.codec.b85_forms``).
+        # group of 4 of the keyword's bytes, one for each of the 4
+        # alignments (``detect.codec.b85_forms``), those holding an anchor.
         self.b85_keywords = b85_keywords
         # What a keyword written with some of its characters escaped
         # (``tgp%5Fv1%5F``, ``\\u0074gp_v1_``, every character ``&#NN;``)
@@ -763,13 +764,14 @@ TOGETHER_API_KEY = Rule(
         b'WkVka2QxZ3pXW', b'aRWRrZDFneldY', b'pFZGtkMWd6V1',
         b'0AGcAcABfAHYAMQBfA', b'QAZwBwAF8AdgAxAF8A', b'dABnAHAAXwB2ADEAXw',
     ),
-    # The prefix inside base32 at each alignment: upper-case letters and
-    # digits, most holding an anchor the screen searches already; the
-    # rest add a ``memchr`` of a rare capital (docs/performance.md).
-    b32_keywords=(b'ORTXAX3WGFP', b'5DHOBPXMMK7', b'IZ3QL53DCX', b'2GO4C7OYYV', b'UM5YF65RRL'),
-    # In base85 each holds an anchor the base32 forms brought (``K``,
-    # ``Y``) or one searched before; the legacy rule's names have none.
-    b85_keywords=(b'bZ2m1', b'a9?&Y', b'XK-J3', b'Uv@EH'),
+    # The prefix inside base32 and base85, at the alignments whose form
+    # holds an anchor the screen searches already (``G``, ``H``, ``Q``,
+    # ``Z``): no pass more.  Not at the others (base32's 5th,
+    # ``UM5YF65RRL``; base85's 3rd and 4th, ``a9?&Y``, ``XK-J3``): each
+    # would add an anchor group (``Y``, ``X``, ``K``), a pass every file
+    # pays (docs/performance.md, "Base32 and base85").
+    b32_keywords=(b'ORTXAX3WGFP', b'2GO4C7OYYV', b'IZ3QL53DCX', b'5DHOBPXMMK7'),
+    b85_keywords=(b'bZ2m1', b'Uv@EH'),
     escape_marks=(b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b'),
     entropy_floor=4.0,
     min_distinct=16,
@@ -957,9 +959,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         b'b2dldGhlc', b'vZ2V0aGVy', b'9nZXRoZX',
         b'T0dFVEhFU', b'PR0VUSEVS', b'9HRVRIRV',
     ),
+    # Inside base32, at the alignments whose form holds an anchor the
+    # screen searches already (not ``ogether``'s 5th, ``PM5SXI2DFO``, nor
+    # ``OGETHER``'s 3rd, ``6R2FKREEKU``); not inside base85 (two forms of
+    # each name hold none).
     b32_keywords=(
-        b'XWOZLUNBSX', b'N5TWK5DIMVZ', b'33HMV2GQZLS', b'6Z3FORUGK4', b'PM5SXI2DFO',
-        b'J5DUKVCIIVJ', b'PI5CVISCFK', b'T2HIVKEQRKS', b'6R2FKREEKU', b'HUORKUJBCV',
+        b'N5TWK5DIMVZ', b'XWOZLUNBSX', b'6Z3FORUGK4', b'33HMV2GQZLS',
+        b'J5DUKVCIIVJ', b'HUORKUJBCV', b'T2HIVKEQRKS', b'PI5CVISCFK',
     ),
     window=4096,
     # Where a pattern of this rule can start, or what its context needs:

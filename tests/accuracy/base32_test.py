@@ -1,7 +1,7 @@
 """Keys inside base32 (RFC 4648's upper-case alphabet: ``base32``,
 ``base64.b32encode``, a TOTP-style secret field): a whole key encoded, a
-``.env`` encoded whole with the key at each of the 5 byte alignments
-(``base32`` wraps at 76 columns), a legacy key with its Together name
+``.env`` encoded whole with the key at each of the 4 byte alignments
+read (of 5: docs/detection.md; ``base32`` wraps at 76 columns), a legacy key with its Together name
 encoded with it; and decoys: random base32 lines,
 TOTP secrets, base32 of text and of a checksum list naming together, a
 legacy key encoded with no Together context."""
@@ -36,7 +36,8 @@ def whole(m):
 
 def env_at(pad: int, name: str = 'TOGETHER_API_KEY'):
     """A ``.env`` encoded whole (``base32 .env``, wrapped at 76), the key
-    at byte alignment ``(pad + len(name) + 2) % 5``."""
+    at byte alignment ``(pad + len(name) + 2) % 5`` (pads 1-4 with the
+    Together name: 0-3, the alignments read)."""
     def build(m):
         key = m.key()
         env = f'#{"x" * pad}\n{name}={key}\nDEBUG=0\n'
@@ -46,6 +47,7 @@ def env_at(pad: int, name: str = 'TOGETHER_API_KEY'):
 
 
 def legacy_env(pad: int):
+    """``OGETHER`` at alignment ``(pad + 3) % 5``: 3, 4 and 0 are read."""
     def build(m):
         key = m.hex()
         env = f'#{"-" * pad}\nTOGETHER_API_KEY={key}\n'
@@ -92,7 +94,7 @@ def decoy_legacy_no_context(m):
 
 CASES = [
     Case('b32-whole', 'env/b32.env', whole),
-    *(Case(f'b32-env-{pad}', f'k8s/env{pad}.yaml', env_at(pad)) for pad in range(5)),
+    *(Case(f'b32-env-{pad}', f'k8s/env{pad}.yaml', env_at(pad)) for pad in range(1, 5)),
     Case('b32-env-generic-name', 'k8s/generic.yaml', env_at(1, 'API_KEY')),
     *(Case(f'b32-legacy-{pad}', f'legacy/env{pad}.txt', legacy_env(pad)) for pad in range(3)),
     Case('b32-json-field', 'cfg/secret.json', json_field),

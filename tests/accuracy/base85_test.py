@@ -1,6 +1,6 @@
 """Keys inside base85 (Python's ``base64.b85encode``, git's alphabet): a
-whole key encoded, a ``.env`` encoded whole with the key at each of the 4
-byte alignments, glued to its name (``KEY_B85=<base85>``), wrapped; and
+whole key encoded, a ``.env`` encoded whole with the key at the 2 byte
+alignments read (of 4: docs/detection.md), glued to its name (``KEY_B85=<base85>``), wrapped; and
 decoys: random base85 lines, base85 of text about Together, and ASCII85
 (``<~…~>``, not read: docs/detection.md)."""
 from __future__ import annotations
@@ -22,7 +22,8 @@ def whole(m):
 
 def env_at(pad: int):
     """``.env`` encoded whole, wrapped at 60; the key at alignment
-    ``(pad + 19) % 4``; reported on the line of its first byte's group."""
+    ``(pad + 19) % 4`` (pads 1 and 2: 0 and 1, the alignments read);
+    reported on the line of its first byte's group."""
     def build(m):
         key = m.key()
         env = f'#{"x" * pad}\nTOGETHER_API_KEY={key}\nDEBUG=0\n'
@@ -35,7 +36,7 @@ def env_at(pad: int):
 
 def glued(m):
     key = m.key()
-    return f'KEY_B85={_b85(f"Bearer {key}")}\n', [(1, key)]
+    return f'KEY_B85={_b85(f"api_key: {key}")}\n', [(1, key)]
 
 
 def decoy_random(m):
@@ -50,7 +51,7 @@ def decoy_text(m):
 
 CASES = [
     Case('b85-whole', 'app/secret.py', whole),
-    *(Case(f'b85-env-{pad}', f'env/env{pad}.txt', env_at(pad)) for pad in range(4)),
+    *(Case(f'b85-env-{pad}', f'env/env{pad}.txt', env_at(pad)) for pad in (1, 2)),
     Case('b85-glued', 'env/glued.env', glued),
     Case('decoy-b85-random', 'data/random.txt', decoy_random),
     Case('decoy-b85-text', 'data/text.txt', decoy_text),
