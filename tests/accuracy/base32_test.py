@@ -60,6 +60,15 @@ def json_field(m):
     return json.dumps({'name': 'llm', 'secret': _b32(f'Bearer {key}')}) + '\n', [(1, key)]
 
 
+def padded_lines(m):
+    """One padded value a line (a list of encoded settings): each line is
+    a value of its own, not the wrapped rest of the one above."""
+    keys = [m.key() for _ in range(12)]
+    lines = [_b32(f'TOGETHER_API_KEY={key}\n') for key in keys]
+    assert all(line.endswith('=') for line in lines)
+    return '\n'.join(lines) + '\n', [(i + 1, key) for i, key in enumerate(keys)]
+
+
 def decoy_random(m):
     rng = m.rng
     lines = [_b32(rng.randbytes(rng.randrange(5, 60))) for _ in range(200)]
@@ -98,6 +107,7 @@ CASES = [
     Case('b32-env-generic-name', 'k8s/generic.yaml', env_at(1, 'API_KEY')),
     *(Case(f'b32-legacy-{pad}', f'legacy/env{pad}.txt', legacy_env(pad)) for pad in range(3)),
     Case('b32-json-field', 'cfg/secret.json', json_field),
+    Case('b32-padded-lines', 'cfg/settings.b32', padded_lines),
     Case('decoy-b32-random', 'data/random.txt', decoy_random),
     Case('decoy-b32-totp', 'data/totp.txt', decoy_totp),
     Case('decoy-b32-text', 'data/text.txt', decoy_text),

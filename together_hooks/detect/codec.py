@@ -561,11 +561,12 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
 
 
 # A base32 value (RFC 4648's upper-case alphabet: ``base32``, TOTP
-# secrets, ``b32encode``): runs of its characters, ``=`` padding ending a
-# value (``NAME=<base32>`` is two runs), joined across line breaks
-# (``base32`` wraps at 76) where the next line is wholly base32.
+# secrets, ``b32encode``): runs of its characters joined across line
+# breaks (``base32`` wraps at 76) where the next line is wholly base32,
+# ``=`` padding ending it (``NAME=<base32>`` is two values, and so are
+# two lines each a padded value).
 _B32_RUN = regex_cache.compile(
-    rb'(?:[A-Z2-7]+(?:=+(?![A-Z2-7]))?(?:\r?\n[ \t]*(?=[A-Z2-7]+=*[ \t]*(?:\r?\n|\Z)))?)+',
+    rb'(?:[A-Z2-7]+\r?\n[ \t]*(?=[A-Z2-7]+=*[ \t]*(?:\r?\n|\Z)))*[A-Z2-7]+(?:=+(?![A-Z2-7]))?',
 )
 _NOT_B32 = regex_cache.compile(rb'[^A-Z2-7]+')
 # A last group of so many characters holds whole bytes (1, 2, 3, 4).
