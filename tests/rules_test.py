@@ -94,6 +94,33 @@ def test_b64_keywords_are_each_keyword_inside_base64():
         assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide, rule.id
 
 
+
+def test_radix_keywords_are_the_forms_holding_an_anchor_of_the_screen():
+    """A rule's base32 forms are what its text keywords (a key's prefix, a
+    Together name) look like inside base32 at the byte alignments whose
+    form holds an anchor the keyword screen searches without them; its
+    base85 forms the same for the key's prefix (``codec.b32_forms``,
+    ``b85_forms``).  A form holding none would add an anchor group, a
+    pass over every byte (docs/detection.md); base64 inside base32 is not
+    read."""
+    from together_hooks.detect.codec import b32_forms
+    from together_hooks.detect.codec import b85_forms
+    from together_hooks.detect.engine import keyword_screen
+    from together_hooks.detect.prefilter import Keywords
+    from together_hooks.detect.prefilter import _anchors
+
+    radix = {f for rule in RULES for f in (*rule.b32_keywords, *rule.b85_keywords)}
+    screen = Keywords(tuple(n for n in keyword_screen(RULES).needles if n not in radix))
+    anchors = set(b''.join(_anchors(screen.keywords)))
+    assert set(b''.join(_anchors(keyword_screen(RULES).keywords))) == anchors
+    for rule in RULES:
+        texts = [k for k in rule.keywords if k.lower() in (KEY_PREFIX, b'ogether')]
+        assert texts, rule.id
+        b32 = {f for k in texts for f in b32_forms(k)}
+        assert set(rule.b32_keywords) == {f for f in b32 if set(f) & anchors}, rule.id
+        b85 = {f for k in texts if k == KEY_PREFIX for f in b85_forms(k)}
+        assert set(rule.b85_keywords) == {f for f in b85 if set(f) & anchors}, rule.id
+
 VALUE_SHAPED = st.text(
     alphabet=st.sampled_from('0123456789abcdefABCXYZ+/_-= \n'), max_size=400,
 ).map(str.encode)

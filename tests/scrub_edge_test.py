@@ -260,6 +260,41 @@ def test_baseline_audit_never_shows_a_key_encoded_deeper(git_repo, keys):
     assert leaks([key, other], out, err) == []
 
 
+
+def test_baseline_audit_never_shows_a_base32_key(git_repo, keys):
+    """A key found inside base32 (a whole value, an encoded ``.env``):
+    its line is shown with the value redacted (decoded, it is the key)."""
+    key, other = keys(), keys()
+    whole = base64.b32encode(key.encode()).decode()
+    env = base64.b32encode(f'#xx\nTOGETHER_API_KEY={other}\n'.encode()).decode()
+    (git_repo / 'b32.env').write_text(f'LLM_KEY_B32={whole}\nENV_B32={env}\n')
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    rc, out, err = call('together-hooks', 'baseline', 'audit', '--report', cwd=git_repo)
+    assert rc == 0, err
+    assert len(json.loads(out)['results']) == 2
+    shown = json.dumps(json.loads(out))
+    assert 'LLM_KEY_B32=' in shown and 'ENV_B32=' in shown  # the lines are there
+    assert whole[:40] not in shown and env[16:56] not in shown
+    assert leaks([key, other], out, err) == []
+
+
+def test_baseline_audit_never_shows_a_base85_key(git_repo, keys):
+    key = keys()
+    whole = base64.b85encode(f'api_key: {key}'.encode()).decode()
+    (git_repo / 'b85.py').write_text(f'TOKEN_B85 = "{whole}"\n')
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    rc, out, err = call('together-hooks', 'baseline', 'audit', '--report', cwd=git_repo)
+    assert rc == 0, err
+    assert len(json.loads(out)['results']) == 1
+    shown = json.dumps(json.loads(out))
+    assert 'TOKEN_B85 = ' in shown  # the line is there
+    assert whole[10:50] not in shown
+    assert leaks([key], out, err) == []
+
 def test_interactive_baseline_audit_never_shows_a_key_in_a_file_name(git_repo, keys):
     """A baseline detect-secrets wrote without our plugin (its own found
     the key: a high-entropy string) holds file names as they are: its

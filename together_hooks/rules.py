@@ -205,7 +205,7 @@ class Rule:
     __slots__ = (
         'id', 'description', 'patterns', 'keywords', 'entropy_floor',
         'min_distinct', 'max_run', 'skip_files', 'classes', '_value', 'value_reach', 'value_run',
-        'b64_keywords', 'escape_marks',
+        'b64_keywords', 'b32_keywords', 'b85_keywords', 'escape_marks',
         'true_positives', 'false_positives', 'help', 'window', '_anchor',
     )
 
@@ -229,6 +229,8 @@ class Rule:
             value_reach: int = 0,
             value_run: tuple[bytes, int] | None = None,
             b64_keywords: tuple[bytes, ...] = (),
+            b32_keywords: tuple[bytes, ...] = (),
+            b85_keywords: tuple[bytes, ...] = (),
             escape_marks: tuple[bytes, ...] = (),
     ) -> None:
         self.id = id
@@ -264,6 +266,16 @@ class Rule:
         # one occurs, the base64 around it is decoded and scanned.  Written
         # out so a hook run computes (and imports) nothing for them.
         self.b64_keywords = b64_keywords
+        # The text keywords (a key's prefix, a Together name) as they look
+        # inside base32 (RFC 4648's upper-case alphabet), at those of the 5
+        # byte alignments whose form holds an anchor of the keyword screen
+        # (``detect.codec.b32_forms``, checked by tests/rules_test.py):
+        # where one occurs, the base32 around it is decoded and scanned.
+        self.b32_keywords = b32_keywords
+        # And inside base85 (Python's ``b85encode``, git's alphabet): a
+        # group of 4 of the keyword's bytes, one for each of the 4
+        # alignments (``detect.codec.b85_forms``), those holding an anchor.
+        self.b85_keywords = b85_keywords
         # What a keyword written with some of its characters escaped
         # (``tgp%5Fv1%5F``, ``\\u0074gp_v1_``, every character ``&#NN;``)
         # still holds (``detect.codec.escape_marks``, checked by
@@ -769,6 +781,14 @@ TOGETHER_API_KEY = Rule(
         b'WkVka2QxZ3pXW', b'aRWRrZDFneldY', b'pFZGtkMWd6V1',
         b'0AGcAcABfAHYAMQBfA', b'QAZwBwAF8AdgAxAF8A', b'dABnAHAAXwB2ADEAXw',
     ),
+    # The prefix inside base32 and base85, at the alignments whose form
+    # holds an anchor the screen searches already (``G``, ``H``, ``Q``,
+    # ``Z``): no pass more.  Not at the others (base32's 5th,
+    # ``UM5YF65RRL``; base85's 3rd and 4th, ``a9?&Y``, ``XK-J3``): each
+    # would add an anchor group (``Y``, ``X``, ``K``), a pass every file
+    # pays (docs/performance.md, "Base32 and base85").
+    b32_keywords=(b'ORTXAX3WGFP', b'2GO4C7OYYV', b'IZ3QL53DCX', b'5DHOBPXMMK7'),
+    b85_keywords=(b'bZ2m1', b'Uv@EH'),
     escape_marks=(b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b'),
     entropy_floor=4.0,
     min_distinct=16,
@@ -970,6 +990,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
     b64_keywords=(
         b'b2dldGhlc', b'vZ2V0aGVy', b'9nZXRoZX',
         b'T0dFVEhFU', b'PR0VUSEVS', b'9HRVRIRV',
+    ),
+    # Inside base32, at the alignments whose form holds an anchor the
+    # screen searches already (not ``ogether``'s 5th, ``PM5SXI2DFO``, nor
+    # ``OGETHER``'s 3rd, ``6R2FKREEKU``); not inside base85 (two forms of
+    # each name hold none).
+    b32_keywords=(
+        b'N5TWK5DIMVZ', b'XWOZLUNBSX', b'6Z3FORUGK4', b'33HMV2GQZLS',
+        b'J5DUKVCIIVJ', b'HUORKUJBCV', b'T2HIVKEQRKS', b'PI5CVISCFK',
     ),
     window=4096,
     # Where a pattern of this rule can start, or what its context needs:

@@ -1,6 +1,6 @@
 """The grouped keyword screen (``prefilter.Keywords.grouped``) flags exactly
 the inputs the plain ``in`` checks flag: every rule keyword, escape mark and
-every base64 form of a keyword, standard and URL-safe, at every alignment, in random bytes; and
+every base64 form of a keyword, standard and URL-safe, base32 and base85 form, at every alignment, in random bytes; and
 history's blob test lets through every blob the engine finds a key in,
 base64-encoded ones included."""
 from __future__ import annotations
@@ -26,7 +26,7 @@ from together_hooks.rules import RULES
 from together_hooks.sources import history
 
 PLAIN = tuple(k for rule in RULES for k in rule.keywords)
-FORMS = tuple(f for rule in RULES for f in rule.b64_keywords)
+FORMS = tuple(f for rule in RULES for f in (*rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords))
 MARKS = tuple(m for rule in RULES for m in rule.escape_marks)
 # A container written as a base64 value, a binary file's change in a patch.
 MAGIC = (*prefilter.B64_MAGIC, GIT_BINARY)
@@ -42,7 +42,8 @@ def old_prefilter(data: bytes) -> bool:
 
 def _encodings(text: bytes) -> list[bytes]:
     """``text`` base64-encoded at each alignment, standard and URL-safe,
-    with and without line wrapping."""
+    with and without line wrapping (base32 and base85 are read at some
+    alignments only: ``test_every_input_with_a_finding_is_flagged``)."""
     out = []
     for lead in (b'', b'A', b'Ab'):
         enc = base64.b64encode(lead + text)
@@ -97,7 +98,7 @@ def test_every_input_with_a_finding_is_flagged():
     for _ in range(40):
         key = make_key(rng) if rng.random() < 0.5 else make_hex(rng)
         env = rng.choice(['', 'A=1\n', 'AB=2\n']) + f'TOGETHER_API_KEY={key}\n'
-        enc = base64.b64encode(env.encode())
+        enc = rng.choice((base64.b64encode, base64.b32encode, base64.b85encode))(env.encode())
         data = bytes(rng.getrandbits(8) for _ in range(rng.randrange(200))) + b'\n.env: ' + enc + b'\n'
         if scan_bytes(data, 's.yaml'):
             assert GROUPED(data) and SCREEN.blob_test(0)(data)

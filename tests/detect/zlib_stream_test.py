@@ -99,3 +99,41 @@ def test_a_cut_gzip_in_the_history_is_named_by_its_path_and_commit(git_repo):
     r = scan('--history', cwd=git_repo)
     assert_error_line(r, 'logs/run.log.gz', commit[:12], 'gzip', 'not scanned whole')
     assert ': : ' not in r.err
+
+
+def test_a_zlib_looking_member_of_an_archive_is_scanned_as_plain_bytes_too(git_repo, keys):
+    """A member of a zip or tar that starts like a zlib stream (a header,
+    then bytes that inflate for a while) but is cut or goes on as plain
+    bytes: what inflates is scanned, and the member's bytes as they are
+    too, as a file's own are (a key after the deflated part was missed)."""
+    import io
+    import tarfile
+    import zipfile
+
+    key, other, inner = keys(), keys(), keys()
+    rng = random.Random(5)
+    deflated = zlib.compress(f'x = "{inner}"\n'.encode() + rng.randbytes(3000))
+    filler = b'# padding, compressible\n' * 2000  # so the archives' deflate codes the key
+    member = deflated[:-20] + f'\nTOGETHER_API_KEY={key}\n'.encode() + filler
+    assert container_kind(member) == 'zlib'
+    # Compressed archives: their own bytes do not show the member's.
+    with zipfile.ZipFile(git_repo / 'bundle.zip', 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('data/blob.bin', member)
+    with tarfile.open(git_repo / 'bundle.tgz', 'w:gz') as t:
+        data = deflated[:-20] + f'\nTOGETHER_API_KEY={other}\n'.encode() + filler
+        info = tarfile.TarInfo('blob.bin')
+        info.size = len(data)
+        t.addfile(info, io.BytesIO(data))
+    git(git_repo, 'add', '.')
+    for args in (('.',), ('--staged',), ('--history',)):
+        if args == ('--history',):
+            git(git_repo, 'commit', '-qm', 'fixtures')
+        r = scan('--format', 'json', *args, cwd=git_repo)
+        assert r.rc == 1, (args, r.err[-300:])
+        found = {(f['path'], f['hashed_secret']) for f in r.json()['findings']}
+        paths = {p for p, _ in found}
+        assert 'bundle.zip!data/blob.bin' in paths, (args, paths)
+        assert 'bundle.tgz!blob.bin' in paths, (args, paths)
+        assert any(p.startswith('bundle.zip!data/blob.bin!') for p in paths), (args, paths)
+        assert len({h for _, h in found}) == 3, (args, found)
+        assert leaked([key, other, inner], r.out, r.err) == []

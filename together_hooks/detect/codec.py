@@ -560,6 +560,148 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     return View(b''.join(out.parts), 'base64', None, out.starts, out.sources, [False] * len(out.starts))
 
 
+# A base32 value (RFC 4648's upper-case alphabet: ``base32``, TOTP
+# secrets, ``b32encode``): runs of its characters joined across line
+# breaks (``base32`` wraps at 76) where the next line is wholly base32,
+# ``=`` padding ending it (``NAME=<base32>`` is two values, and so are
+# two lines each a padded value).
+_B32_RUN = regex_cache.compile(
+    rb'(?:[A-Z2-7]+\r?\n[ \t]*(?=[A-Z2-7]+=*[ \t]*(?:\r?\n|\Z)))*[A-Z2-7]+(?:=+(?![A-Z2-7]))?',
+)
+_NOT_B32 = regex_cache.compile(rb'[^A-Z2-7]+')
+# A last group of so many characters holds whole bytes (1, 2, 3, 4).
+_B32_TAILS = frozenset((0, 2, 4, 5, 7))
+# A base85 value (Python's ``b85encode``, git's alphabet), joined across
+# line breaks the same way.
+_B85 = rb'0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~'
+_B85_RUN = regex_cache.compile(
+    rb'(?:[' + _B85 + rb']+(?:\r?\n[ \t]*(?=[' + _B85 + rb']+[ \t]*(?:\r?\n|\Z)))?)+',
+)
+_NOT_B85 = regex_cache.compile(rb'[^' + _B85 + rb']+')
+
+
+def b32_forms(raw: bytes) -> set[bytes]:
+    """What ``raw`` looks like inside any longer base32 text, at each of
+    the 5 byte alignments: the characters its bytes alone determine
+    (``Rule.b32_keywords``)."""
+    from base64 import b32encode
+
+    out = set()
+    for shift in range(5):
+        enc = b32encode(b'\0' * shift + raw)
+        core = enc[-(-8 * shift // 5):8 * (shift + len(raw)) // 5]
+        if len(core) >= 8:
+            out.add(core)
+    return out
+
+
+def b85_forms(raw: bytes) -> set[bytes]:
+    """What ``raw`` looks like inside any longer base85 text, at each of
+    the 4 byte alignments: base85 packs 4 bytes into 5 characters as one
+    number, so only a group of 4 of its bytes is told, one for each
+    alignment (``Rule.b85_keywords``)."""
+    from base64 import b85encode
+
+    return {b85encode(raw[i:i + 4]) for i in range(len(raw) - 3)}
+
+
+def b32_decode(chars: bytes, shift: int = 0) -> bytes | None:
+    """Base32 ``chars`` (its characters only) decoded from the ``shift``-th
+    on; a last group too short for a byte is dropped; None when they do
+    not decode."""
+    from base64 import b32decode
+    from binascii import Error
+
+    chars = chars[shift:]
+    while len(chars) % 8 not in _B32_TAILS:
+        chars = chars[:-1]
+    try:
+        return b32decode(chars + b'=' * (-len(chars) % 8))
+    except Error:
+        return None
+
+
+def b85_decode(chars: bytes, shift: int = 0) -> bytes:
+    """Base85 ``chars`` (its characters only) decoded from the ``shift``-th
+    on; a group past base85's range (a name's letters glued before the
+    value) gives 4 NUL bytes, so the groups after it keep their places; a
+    last group of one character is dropped."""
+    from base64 import b85decode
+
+    chars = chars[shift:]
+    if len(chars) % 5 == 1:
+        chars = chars[:-1]
+    try:
+        return b85decode(chars)
+    except ValueError:
+        pass
+    out = []
+    for at in range(0, len(chars), 5):
+        try:
+            out.append(b85decode(chars[at:at + 5]))
+        except ValueError:
+            out.append(b'\0' * (len(chars[at:at + 5]) - 1))
+    return b''.join(out)
+
+
+# How each base-N reading is found and decoded: its runs, what is not its
+# character, characters and bytes in a group, the decoder.
+RADIX = {
+    'base32': (_B32_RUN, _NOT_B32, 8, 5, b32_decode),
+    'base85': (_B85_RUN, _NOT_B85, 5, 4, b85_decode),
+}
+
+
+def radix_view(
+        data: bytes, hits: Iterable[int], plain: tuple[bytes, ...], kind: str,
+) -> View | None:
+    """The base32 or base85 (``kind``) values around ``hits`` (offsets of
+    encoded keywords) that decode to one of the ``plain`` keywords,
+    decoded and joined by newlines into one view; a key is reported where
+    its encoding starts.  Each run is walked and decoded once, however
+    many hits it holds."""
+    run_re, not_chars, width, size, decode = RADIX[kind]
+    out = _Parts()
+    done_to = -1
+    for hit in sorted(hits):
+        if hit < done_to:
+            continue
+        run = None
+        for m in run_re.finditer(data, max(done_to, hit - B64_REACH), min(len(data), hit + B64_REACH)):
+            if m.start() <= hit < m.end():
+                run = m
+                break
+            if m.start() > hit:
+                break
+        if run is None:
+            continue
+        start, end = run.span()
+        done_to = end
+        chars = not_chars.sub(b'', data[start:end])
+        # Any character alignment: a value glued to a name by characters
+        # of its own alphabet (``B32VALUE``, ``KEY=`` in base85) starts a
+        # group late.
+        for shift in range(width):
+            raw = decode(chars, shift)
+            if raw is None or not any(k in raw for k in plain):
+                continue
+            from bisect import bisect_right
+
+            positions = _char_positions(data, start, end, not_chars)
+            index = [p[0] for p in positions]
+            for at in range(0, len(raw), size):
+                char = shift + at // size * width
+                i = bisect_right(index, char) - 1
+                out.starts.append(out.size + at)
+                out.sources.append(positions[i][1] + char - positions[i][0])
+            out.parts.append(raw + b'\n')
+            out.size += len(raw) + 1
+            break
+    if not out.parts:
+        return None
+    return View(b''.join(out.parts), kind, None, out.starts, out.sources, [False] * len(out.starts))
+
+
 class _Parts:
     """The decoded values of a ``b64_view``, with where each of their
     bytes came from."""
@@ -676,13 +818,16 @@ def _value_at(data: bytes, start: int, end: int, hit: int) -> tuple[int, int]:
     return start, end
 
 
-def _char_positions(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
+def _char_positions(
+        data: bytes, start: int, end: int, between: re.Pattern[bytes] | None = None,
+) -> list[tuple[int, int]]:
     """(index among the run's base64 characters, offset in ``data``) at
-    the start of each stretch of them (between ``_NOT_B64``'s)."""
+    the start of each stretch of them (between ``_NOT_B64``'s, or
+    ``between``'s: base32's)."""
     out = []
     count = 0
     at = start
-    for m in _NOT_B64.finditer(data, start, end):
+    for m in (between or _NOT_B64).finditer(data, start, end):
         if m.start() > at:
             out.append((count, at))
             count += m.start() - at

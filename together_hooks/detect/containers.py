@@ -420,11 +420,26 @@ def _read_head(read: Callable[[int], bytes]) -> bytes:
 
 def _member(
         head: bytes, read: Callable[[int], bytes], path: str, scan: Scan,
-        budget: Budget, depth: int, found: list[Finding],
+        budget: Budget, depth: int, found: list[Finding], plain: bool = False,
 ) -> None:
     """Scan one member (``head``: its first bytes, already read; ``read``:
-    the rest), or open it as the container its head says it is."""
-    kind = container_kind(head)
+    the rest), or open it as the container its head says it is (not when
+    ``plain``: its bytes as they are)."""
+    kind = None if plain else container_kind(head)
+    if kind == 'zlib':
+        # Told by a heuristic (``_open``): inflated as far as it goes, and
+        # its bytes scanned as they are too, as a file's own are (plain
+        # bytes after a zlib-looking start).  Held up to ``HELD``; past
+        # that it is inflated as it streams (a real stream's bytes hold
+        # no key as they are).
+        held, more = _held_up_to(head, read)
+        if not more:
+            _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, found)
+            _member(held[:_HEAD], io.BytesIO(held[_HEAD:]).read, path, scan, budget, depth, found, plain=True)
+            return
+        rest = _Prefixed(held[len(head):] + more, read)
+        _open(kind, head, io.BufferedReader(rest, _CHUNK), path, scan, budget, depth + 1, found)  # type: ignore[arg-type]
+        return
     if kind is not None:
         stream: BinaryIO
         if kind == 'zip':
@@ -451,6 +466,21 @@ def _member(
         lambda data: scan(data, path, False), lambda data: scan(data, path, False),
         budget,
     )
+
+
+def _held_up_to(head: bytes, read: Callable[[int], bytes]) -> tuple[bytes, bytes]:
+    """A member's bytes from ``head`` on, up to ``HELD``, and the first
+    bytes read past that (empty: the member was read whole)."""
+    parts = [head]
+    size = len(head)
+    while size <= HELD:
+        more = read(_CHUNK)
+        if not more:
+            return b''.join(parts), b''
+        size += len(more)
+        parts.append(more)
+    whole = b''.join(parts)
+    return whole[:HELD], whole[HELD:]
 
 
 def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:

@@ -480,6 +480,7 @@ def _hits(
             ]
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget)
+        hits += _radix_hits(data, path, rules, depth, where, budget)
     if depth < 2:
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge)
@@ -738,7 +739,10 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
     screen = _SCREENS.get(key)
     if screen is None:
         screen = _SCREENS[key] = Keywords(
-            (*(k for rule in rules for k in (*rule.keywords, *rule.b64_keywords, *rule.escape_marks)),
+            (*(k for rule in rules for k in (
+                *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
+                *rule.escape_marks,
+            )),
              *B64_MAGIC, GIT_BINARY),
         )
     return screen
@@ -844,6 +848,33 @@ def _b64_hits(
         (view.origin(offset), secret, rule, 'base64')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
+
+
+def _radix_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
+        budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys inside base32 and base85 values: only where a rule keyword's
+    form in that encoding occurs; what they decode to is read as any
+    bytes are (base64 inside it too, up to ``B64_DEPTH`` in all)."""
+    hits: list[tuple[int, str, Rule, str]] = []
+    for kind, forms in (
+            ('base32', [f for rule in rules for f in rule.b32_keywords if f in where]),
+            ('base85', [f for rule in rules for f in rule.b85_keywords if f in where]),
+    ):
+        if not forms:
+            continue
+        from together_hooks.detect.codec import radix_view
+
+        plain = tuple(k for rule in rules for k in rule.keywords)
+        view = radix_view(data, [i for form in forms for i in where.offsets(form)], plain, kind)
+        if view is None:
+            continue
+        hits += [
+            (view.origin(offset), secret, rule, kind)
+            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+        ]
+    return hits
 
 
 def _scan(data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget) -> list[Finding]:

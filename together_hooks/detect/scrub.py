@@ -67,6 +67,10 @@ _CONTROL = (
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
+# A base64 run (``_B64_RUN``) that is base32 (``_decodings``).
+_B32_RUN = r'[A-Z2-7]+=*'
+# A base85 run long enough to hold a key (63 characters; ``codec.radix_view``).
+_B85_RUN = r'[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{60,}'
 _LEGACY = r'[0-9a-f]{64}'
 # A run that may hold a legacy key in capitals, all or some of them.
 _CASED_HEX = r'[0-9A-Fa-f]{64,}'
@@ -651,6 +655,7 @@ class Scrubber:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
+        text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
         if 'ogether' in text.lower():
             text = _in_context(text)
         text = self._cased_hex_out(text)
@@ -772,6 +777,16 @@ class Scrubber:
                 return redact(run)
         return run
 
+    def _decoded_base85(self, m: re.Match[str]) -> str:
+        from together_hooks.detect.codec import b85_decode
+
+        run = m.group()
+        for shift in range(5):
+            plain = b85_decode(run.encode('ascii'), shift).decode('latin-1')
+            if 'tgp_v1_' in plain and self._holds_key(plain):
+                return redact(run)
+        return run
+
     def _decoded_base64(self, m: re.Match[str]) -> str:
         run = m.group()
         for plain in _decodings(run):
@@ -862,6 +877,16 @@ def _decodings(run: str, depth: int | None = None) -> Iterator[str]:
             if depth > 1:
                 for inner in _pattern(_B64_RUN).finditer(plain):
                     yield from _decodings(inner.group(), depth - 1)
+    # A run of base32's characters alone is read as base32 too, as the
+    # engine reads it (``codec.b32_view``): from each of its first eight.
+    if _pattern(_B32_RUN).fullmatch(run) is not None:
+        from together_hooks.detect.codec import b32_decode
+
+        chars = run.rstrip('=').encode('ascii')
+        for shift in range(8):
+            raw = b32_decode(chars, shift)
+            if raw is not None:
+                yield raw.decode('latin-1')
 
 
 def _places(text: str, needle: str) -> Iterator[int]:
