@@ -95,3 +95,26 @@ def test_a_baseline_entry_does_not_excuse_your_own_key(own_key_in_app, git_repo)
     doctor = run('together-hooks', 'doctor', '--format', 'json', cwd=git_repo)
     check, = [c for c in json.loads(doctor.out)['checks'] if c['id'] == 'no-hardcoded-keys']
     assert check['status'] == 'fail', check
+
+
+@pytest.mark.parametrize('folder', ['', 'tests/'])
+def test_a_committed_env_file_is_no_key_you_hold(git_repo, keys, monkeypatch, folder):
+    """A tracked env file is the repository's (docs/env-policy.md), so its
+    key is an ordinary finding the baseline may record: at the root and in
+    a subfolder, for baseline create, scan and the hook alike (the hook on
+    one staged file read the tracked tests/.env as yours and failed, on 300
+    it passed)."""
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    key = keys()
+    write(git_repo, f'{folder}.env', f'TOGETHER_API_KEY={key}\n')
+    write(git_repo, f'{folder}test_app.py', f'import together\nclient = together.Together(api_key="{key}")\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'c', '--no-verify')
+    created = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert created.rc == 0 and 'not recorded' not in created.err, created.err
+    with open(git_repo / '.secrets.baseline', encoding='utf-8') as f:
+        assert sorted(json.load(f)['results']) == [f'{folder}.env', f'{folder}test_app.py']
+    git(git_repo, 'add', '.secrets.baseline')
+    assert scan('.').rc == 0
+    assert hook(f'{folder}test_app.py').rc == 0
+    assert hook(f'{folder}.env', f'{folder}test_app.py').rc == 0
