@@ -592,8 +592,18 @@ def next_step(
     (``_not_a_key_step``), and first about copies of a key the developer
     holds (``held``: their hashes): never a false positive, so no allow
     comment or baseline is offered for them (neither would excuse them)."""
+    from together_hooks.env.names import is_secret_env_file
     from together_hooks.report import shown_path
 
+    def original(f: Finding) -> bool:
+        # The local env file a held key was read from holds the original,
+        # not a copy: the report's env-file advice (keep it there, have
+        # git ignore the file) is the whole step for it.
+        return f.hashed_secret in held and not f.commit and is_secret_env_file(f.path)
+
+    findings = [f for f in findings if not original(f)]
+    if not findings:
+        return ''
     yours = [f for f in findings if f.hashed_secret in held]
     if not yours:
         return _not_a_key_step(args, findings, confirmed)
@@ -607,13 +617,15 @@ def next_step(
     )
     rest = [f for f in findings if f.hashed_secret not in held]
     if rest:
-        return f'{step} {_not_a_key_step(args, rest, confirmed)}'
+        # One take-out for every commit holding a key, yours included (the
+        # others' alone named HEAD and left yours in the commit before).
+        return f'{step} {_not_a_key_step(args, rest, confirmed, taken=findings)}'
     return step + take_out_step(yours, getattr(args, 'repo_root', '.'))
 
 
 def _not_a_key_step(
         args: argparse.Namespace, findings: Sequence[Finding] = (),
-        confirmed: Sequence[Finding] = (),
+        confirmed: Sequence[Finding] = (), taken: Sequence[Finding] | None = None,
 ) -> str:
     """What to do about a false positive, naming the exact command for this
     repository's baseline (and how to get the command, when pre-commit
@@ -622,7 +634,8 @@ def _not_a_key_step(
     files cannot record it: then its ``hashed_secret`` in the config's
     ``allow`` is the route that works.  A key the baseline labels real
     (``confirmed``) is in it already: recording it again changes nothing,
-    its label is what to change."""
+    its label is what to change.  ``taken``: the findings whose commits
+    the take-out step names (default ``findings``)."""
     from together_hooks.config import DEFAULT_BASELINE
     from together_hooks.config import WHERE as config_where
     from together_hooks.env import hints
@@ -634,7 +647,8 @@ def _not_a_key_step(
         text = args.not_a_key.replace(ALLOW_INLINE, inline)
         if not inline:
             text = text.replace('? record', '? Record', 1)
-        return text + take_out_step(findings, getattr(args, 'repo_root', '.'))
+        return text + take_out_step(
+            findings if taken is None else taken, getattr(args, 'repo_root', '.'))
     source = getattr(args, 'baseline_source', 'none')
     # The baseline commands work on the repository they run in: from
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
@@ -676,7 +690,7 @@ def _not_a_key_step(
         )
         if len(committed) > 3:
             step += f' The other {len(committed) - 3}: each one\'s hashed_secret above.'
-    step += take_out_step(findings, root)
+    step += take_out_step(findings if taken is None else taken, root)
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step

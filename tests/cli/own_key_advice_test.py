@@ -118,3 +118,32 @@ def test_a_committed_env_file_is_no_key_you_hold(git_repo, keys, monkeypatch, fo
     assert scan('.').rc == 0
     assert hook(f'{folder}test_app.py').rc == 0
     assert hook(f'{folder}.env', f'{folder}test_app.py').rc == 0
+
+
+def test_an_unignored_env_file_holding_your_key_is_told_one_thing(git_repo, keys, monkeypatch):
+    """The env file a held key is read from holds the original: the report
+    says keep it there and have git ignore the file, and no longer also
+    calls it a copy to take out of the file."""
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    write(git_repo, '.env', f'TOGETHER_API_KEY={keys()}\n')
+    result = scan('.')
+    assert result.rc == 1, result.err
+    assert 'keep the key there' in result.out, result.out
+    assert 'a copy of a key you hold' not in result.out, result.out
+    assert 'take it out of the file' not in result.out, result.out
+
+
+def test_the_take_out_names_the_commit_of_your_key_when_another_key_is_later(
+        own_key_in_app, git_repo, keys):
+    """Your key committed in fixtures.py, another key in the next commit:
+    the take-out names the first commit, not `--amend` of HEAD."""
+    git(git_repo, 'commit', '-qm', 'app', '--no-verify')
+    write(git_repo, 'other.py', f'FAKE = "{keys()}"\n')
+    git(git_repo, 'add', 'other.py')
+    git(git_repo, 'commit', '-qm', 'other', '--no-verify')
+    first = git(git_repo, 'rev-parse', 'HEAD~1').strip()
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    step = _step(result)
+    assert 'a copy of a key you hold' in step, step
+    assert '--amend' not in step and (f'{first[:12]}^' in step or '--root' in step), step
