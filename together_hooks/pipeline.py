@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     from typing import BinaryIO
     from typing import Callable
     from typing import Iterable
+    from typing import Mapping
     from typing import Sequence
     from typing import Iterator
     from together_hooks.baseline.format import Baseline
@@ -586,7 +587,7 @@ def to_paths(args: argparse.Namespace) -> str:
 
 def next_step(
         args: argparse.Namespace, findings: Sequence[Finding] = (),
-        confirmed: Sequence[Finding] = (), held: Sequence[str] = (),
+        confirmed: Sequence[Finding] = (), held: Mapping[str, str] | Sequence[str] = (),
 ) -> str:
     """What to do about the findings that may be false positives
     (``_not_a_key_step``), and first about copies of a key the developer
@@ -594,6 +595,7 @@ def next_step(
     comment or baseline is offered for them (neither would excuse them)."""
     from together_hooks.env.names import is_secret_env_file
     from together_hooks.report import shown_path
+    from together_hooks.rules import ROTATE_URL
 
     def original(f: Finding) -> bool:
         # The local env file a held key was read from holds the original,
@@ -610,10 +612,17 @@ def next_step(
     from together_hooks.messages import cut_short
 
     paths = list(dict.fromkeys(scrub(shown_path(f.path)) for f in yours))
+    where = list(dict.fromkeys(
+        scrub(held.get(f.hashed_secret, '')) if isinstance(held, dict) else ''
+        for f in yours))
+    where = [w for w in where if w]
+    source = ' and '.join(where[:3]) if where else 'your environment or a local env file'
     step = (
-        f'{cut_short(paths, 3)}: a copy of a key you hold (in your environment '
-        'or a local env file), so a real key: no allow comment or baseline '
-        'excuses it' + ('.' if all(f.commit for f in yours) else '; take it out of the file.')
+        f'{cut_short(paths, 3)}: a copy of a key you hold (in {source}), so a real '
+        'key: no allow comment or baseline excuses it'
+        + ('.' if all(f.commit for f in yours) else '; take it out of the file.')
+        + f' Not a real key (a test value)? Change it in {source}; a real one: rotate it '
+        f'at {ROTATE_URL}.'
     )
     rest = [f for f in findings if f.hashed_secret not in held]
     if rest:
@@ -922,7 +931,7 @@ def run(
     findings = distinct(scan_contents(contents, summary, scanner))  # learnt: never shown
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
-    held = scanner.own_keys.hashes if scanner.own_keys else ()
+    held = scanner.own_keys.held() if scanner.own_keys else {}
     if known is not None and findings:
         findings, confirmed = baseline_step(findings, known, summary, args, held)
     findings = verify_step(findings, args, where)

@@ -147,3 +147,21 @@ def test_the_take_out_names_the_commit_of_your_key_when_another_key_is_later(
     step = _step(result)
     assert 'a copy of a key you hold' in step, step
     assert '--amend' not in step and (f'{first[:12]}^' in step or '--root' in step), step
+
+
+def test_the_block_names_where_the_held_key_comes_from_and_the_way_out(
+        own_key_in_app, git_repo, keys, monkeypatch):
+    """CI sets TOGETHER_API_KEY to a fixture key: the block named no way
+    out.  It names the variable (or the env file) and what to do there."""
+    step = _step(hook('app.py'))
+    assert 'a copy of a key you hold (in the env file .env)' in step, step
+    assert 'Change it in the env file .env' in step and 'rotate it at' in step, step
+    fixture = keys()
+    monkeypatch.setenv('TOGETHER_API_KEY', fixture)
+    write(git_repo, 'test_client.py', f'KEY = "{fixture}"\n')
+    result = hook('test_client.py')
+    assert result.rc == 1, result.err
+    step = _step(result)
+    assert 'a copy of a key you hold (in the variable TOGETHER_API_KEY)' in step, step
+    assert 'Change it in the variable TOGETHER_API_KEY' in step, step
+    assert fixture not in result.out + result.err

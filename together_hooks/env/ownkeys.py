@@ -110,13 +110,17 @@ def own_keys(
     With ``near`` (folders relative to ``root``), only env files at the root
     and in those folders are read, without asking git which are ignored.
     """
-    values = keys_in_environ(os.environ if environ is None else environ)
+    sources: dict[str, str] = {}
+    for name, value in (os.environ if environ is None else environ).items():
+        for key in keys_in_environ({name: value}):
+            sources.setdefault(key, f'the variable {name}')
     files = local_env_files(root) if near is None else _env_files_near(root, near)
     for rel in _untracked(root, files):
         if is_template(rel) and path_parts(rel)[-1].lower() != '.envrc':
             continue
         data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
         if data:
-            values |= keys_in_env(data)
-    return OwnKeys(values)
+            for key in keys_in_env(data):
+                sources.setdefault(key, f'the env file {rel}')
+    return OwnKeys(sources, sources)
 
