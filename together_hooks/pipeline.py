@@ -721,9 +721,15 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
     else:
         earliest = commits[-1]
         if len(commits) > 1:
-            order = git_probe(root, 'rev-list', '--no-walk', '--topo-order', *commits)
-            if order is not None and order.split():
-                earliest = order.split()[-1].decode()
+            # On one line of history the oldest is every other's merge base;
+            # --no-walk orders by date alone (commits of one second tie).
+            base = git_probe(root, 'merge-base', '--octopus', *commits)
+            if base is not None and base.strip().decode() in commits:
+                earliest = base.strip().decode()
+            else:
+                order = git_probe(root, 'rev-list', '--no-walk', '--topo-order', *commits)
+                if order is not None and order.split():
+                    earliest = order.split()[-1].decode()
         # Its parents: none (the first commit: --root), several (a merge:
         # only --rebase-merges lists it), or unknown here (X^).
         line = git_probe(root, 'rev-list', '--parents', '-n', '1', earliest)

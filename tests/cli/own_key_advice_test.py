@@ -134,13 +134,16 @@ def test_an_unignored_env_file_holding_your_key_is_told_one_thing(git_repo, keys
 
 
 def test_the_take_out_names_the_commit_of_your_key_when_another_key_is_later(
-        own_key_in_app, git_repo, keys):
+        own_key_in_app, git_repo, keys, monkeypatch):
     """Your key committed in fixtures.py, another key in the next commit:
     the take-out names the first commit, not `--amend` of HEAD."""
     git(git_repo, 'commit', '-qm', 'app', '--no-verify')
     write(git_repo, 'other.py', f'FAKE = "{keys()}"\n')
     git(git_repo, 'add', 'other.py')
+    # Dated before its parent (a skewed clock): date order is not history's.
+    monkeypatch.setenv('GIT_COMMITTER_DATE', '2001-01-01T00:00:00Z')
     git(git_repo, 'commit', '-qm', 'other', '--no-verify')
+    monkeypatch.delenv('GIT_COMMITTER_DATE')
     first = git(git_repo, 'rev-parse', 'HEAD~1').strip()
     result = scan('--history')
     assert result.rc == 1, result.err
