@@ -621,8 +621,8 @@ def next_step(
         f'{cut_short(paths, 3)}: a copy of a key you hold (in {source}), so a real '
         'key: no allow comment or baseline excuses it'
         + ('.' if all(f.commit for f in yours) else '; take it out of the file.')
-        + f' Not a real key (a test value)? Change it in {source}; a real one: rotate it '
-        f'at {ROTATE_URL}.'
+        + f' If it is only a test value, change it in {source}; if it is real, rotate '
+        f'it at {ROTATE_URL}.'
     )
     rest = [f for f in findings if f.hashed_secret not in held]
     if rest:

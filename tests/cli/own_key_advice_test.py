@@ -158,7 +158,7 @@ def test_the_block_names_where_the_held_key_comes_from_and_the_way_out(
     out.  It names the variable (or the env file) and what to do there."""
     step = _step(hook('app.py'))
     assert 'a copy of a key you hold (in the env file .env)' in step, step
-    assert 'Change it in the env file .env' in step and 'rotate it at' in step, step
+    assert 'change it in the env file .env' in step and 'rotate it at' in step, step
     fixture = keys()
     monkeypatch.setenv('TOGETHER_API_KEY', fixture)
     write(git_repo, 'test_client.py', f'KEY = "{fixture}"\n')
@@ -166,5 +166,5 @@ def test_the_block_names_where_the_held_key_comes_from_and_the_way_out(
     assert result.rc == 1, result.err
     step = _step(result)
     assert 'a copy of a key you hold (in the variable TOGETHER_API_KEY)' in step, step
-    assert 'Change it in the variable TOGETHER_API_KEY' in step, step
+    assert 'change it in the variable TOGETHER_API_KEY' in step, step
     assert fixture not in result.out + result.err
