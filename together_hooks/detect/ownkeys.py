@@ -56,10 +56,13 @@ class OwnKeys:
     file costs one ``in`` check per variant unless one is present.
     """
 
-    __slots__ = ('_keys', '_variants', '_hashes')
+    __slots__ = ('_keys', '_variants', '_hashes', '_sources')
 
-    def __init__(self, values: Iterable[str]) -> None:
+    def __init__(self, values: Iterable[str], sources: dict[str, str] | None = None) -> None:
         self._keys = tuple(sorted({v for v in values if v}))
+        # Where each key was read ('the variable NAME', 'the env file PATH'),
+        # by key value: told to the user, who may hold a test key there.
+        self._sources = sources or {}
         self._hashes: tuple[str, ...] = ()
         self._variants: tuple[tuple[bytes, int, str], ...] = ()
         if not self._keys:  # the common case: nothing to import or build
@@ -89,6 +92,10 @@ class OwnKeys:
     def hashes(self) -> tuple[str, ...]:
         """``hashed_secret`` of each key (what may be shown or stored)."""
         return self._hashes
+
+    def held(self) -> dict[str, str]:
+        """Where each key was read, by its ``hashed_secret`` ('' unknown)."""
+        return {h: self._sources.get(k, '') for h, k in zip(self._hashes, self._keys)}
 
     def _hits(self, data: bytes) -> list[tuple[int, int, str]]:
         hits = []
