@@ -566,10 +566,8 @@ def git_refusal(where: str) -> str | None:
         # "(or any of the parent directories)": git passes over a .git
         # folder it cannot read (HEAD, objects/ or refs/ missing or
         # corrupt) as if it were not there.  It is there, and broken.
-        broken = nearest_git_entry(folder)
-        if broken is None or not os.path.isdir(broken) or 'GIT_DIR' in os.environ or not any(
-                os.path.lexists(os.path.join(broken, part)) for part in ('HEAD', 'objects', 'refs')
-        ):  # a folder named .git that never was a repository (a config alone)
+        broken = _skipped_git_dir(folder)
+        if broken is None or 'GIT_DIR' in os.environ:
             return None
         return (
             f'git refuses the repository here: {broken} is not a repository '
@@ -578,6 +576,41 @@ def git_refusal(where: str) -> str | None:
     remedy = [line for line in lines if 'safe.directory' in line and line.startswith('git ')]
     trust = f'; if you trust it: {remedy[0]}' if remedy else ''
     return f'git refuses the repository here: {fatal[0]}{trust}'
+
+
+def _skipped_git_dir(folder: str) -> str | None:
+    """The ``.git`` folder git passed over on its way up from ``folder``
+    (as git walks: from the real path, a link resolved, never in or above
+    a ceiling, never across a filesystem boundary unless
+    GIT_DISCOVERY_ACROSS_FILESYSTEM), when it holds what only a repository
+    holds (HEAD, objects/ or refs/) and git still did not take it: a
+    repository, broken.  None when the nearest one git reached is no such
+    folder (a ``.git`` config alone, a folder that holds a file HEAD)."""
+    here = os.path.realpath(folder)
+    ceilings = set()
+    for c in os.environ.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep):
+        if c:
+            ceilings |= {os.path.abspath(c), os.path.realpath(c)}
+    across = os.environ.get('GIT_DISCOVERY_ACROSS_FILESYSTEM', '').lower() in (
+        '1', 'true', 'yes', 'on')
+    try:
+        device = os.stat(here).st_dev
+        while True:
+            dot_git = os.path.join(here, '.git')
+            if os.path.lexists(dot_git):
+                if os.path.isdir(dot_git) and any(
+                        os.path.lexists(os.path.join(dot_git, part))
+                        for part in ('HEAD', 'objects', 'refs')):
+                    return dot_git
+                return None
+            parent = os.path.dirname(here)
+            if parent == here or parent in ceilings:
+                return None
+            if not across and os.stat(parent).st_dev != device:
+                return None  # git stops at a filesystem boundary
+            here = parent
+    except OSError:
+        return None
 
 
 def git_may_claim(folder: str) -> bool:
