@@ -59,3 +59,22 @@ def test_a_damaged_pack_fails_closed(history, damage):
     result = scan('--history')
     assert result.rc == 2 and len(result.err.splitlines()) == 1, (result.rc, result.err)
     assert 'Traceback' not in result.err
+
+
+def test_keys_found_before_a_lost_blob_are_still_reported(git_repo, keys):
+    """A damaged store fails the run after the findings are shown: the key
+    in k.py (still in the store) is reported, then the lost blob, exit 2."""
+    (git_repo / 'k.py').write_text(f'TOGETHER_API_KEY = "{keys()}"\n')
+    git(git_repo, 'add', 'k.py')
+    git(git_repo, 'commit', '-qm', 'key')
+    (git_repo / 'o.txt').write_text('other\n')
+    git(git_repo, 'add', 'o.txt')
+    git(git_repo, 'commit', '-qm', 'other')
+    sha = git(git_repo, 'rev-parse', 'HEAD:o.txt').strip()
+    os.remove(git_repo / '.git' / 'objects' / sha[:2] / sha[2:])
+    result = scan('--history', cwd=git_repo)
+    assert result.rc == 2, (result.rc, result.err)
+    assert 'k.py' in result.out
+    assert 'Traceback' not in result.err
+    errors = [line for line in result.err.splitlines() if 'is missing' in line]
+    assert len(errors) == 1 and sha[:7] in errors[0] and 'damaged repository' in errors[0], result.err
