@@ -411,6 +411,23 @@ def worktree_root(path: str = '.') -> str | None:
         here = parent
 
 
+def repository_naming(path: str, start: str = '.') -> str | None:
+    """The work tree a run works on (the one holding ``start``, found from
+    its real path as git finds it) when ``path`` is named inside it, else
+    None.  What a written file must stay inside: a path named outside that
+    repository is the user's own choice, whichever repository sits above
+    it (a dotfiles ``~/.git``), and a folder link's own ``.git`` (``logs
+    -> ../victim``) never makes its target "the repository"."""
+    root = worktree_root(os.path.realpath(start))
+    if root is None:
+        return None
+    named = os.path.abspath(path)
+    for top in (os.path.abspath(root), os.path.realpath(root)):
+        if named == top or named.startswith(top.rstrip(os.sep) + os.sep):
+            return root
+    return None
+
+
 def _git_dir(root: str) -> str | None:
     """The git folder of the work tree ``root`` (``GIT_DIR``, or its
     ``.git`` folder, or where a ``.git`` file points), or None."""
