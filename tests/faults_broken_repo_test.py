@@ -116,3 +116,18 @@ def test_a_mount_inside_a_healthy_repository_is_scanned(keyed_repo, tmp_path, ke
     assert 'rc=1' in proc.stderr, proc.stderr
     assert 'config.py' in proc.stdout
     assert 'refuses' not in proc.stderr
+
+
+@pytest.mark.parametrize('argv', ((), ('.',)), ids=('scan', 'scan-dot'))
+def test_a_repository_of_another_user_fails_closed_naming_safe_directory(keyed_repo, argv):
+    """Owned by another user (container CI): git refuses it, so the scan
+    fails closed as gitleaks' git mode does, with git's own remedy on the
+    one line, and no advice to "repair" a healthy repository."""
+    import subprocess
+
+    subprocess.run(('chown', '-R', '65534:65534', str(keyed_repo)), capture_output=True)
+    if os.stat(keyed_repo).st_uid == os.geteuid():
+        pytest.skip('could not give the repository to another user')
+    result = scan(*argv, cwd=keyed_repo)
+    assert_error_line(result, 'dubious ownership', 'git config --global --add safe.directory')
+    assert 'repair' not in result.err

@@ -187,6 +187,11 @@ def from_tree(top: str, display_prefix: str = '', names: bool = False) -> Iterab
             # does: walked as a plain folder, "the repository's files"
             # would quietly become every file, its index and the blobs
             # outside a sparse cone unread.
+            # A repository of another user's (safe.directory) is git's
+            # choice to trust, as gitleaks' git mode leaves it: the remedy
+            # is git's own line, never "repair it".
+            if 'safe.directory' in refused:
+                raise InputError(refused)
             raise InputError(f'{refused}; repair it, or move it aside to scan the folder without git')
         if claimed and git_dir_without_work_tree(top) is not None:
             # Walking git's compressed objects would find nothing and pass.
