@@ -351,13 +351,38 @@ def git_stream(
     ``source``: what git reads instead (another git's stdout: a pipeline)."""
     import subprocess
 
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         **_command(args, None), cwd=root, bufsize=1 << 20,
         stdin=source if source is not None else subprocess.PIPE if stdin else None,
         stdout=subprocess.PIPE,
         stderr=errors if errors is not None else (
             subprocess.DEVNULL if stdin else subprocess.PIPE),
     )
+    _STREAMS[:] = [(pid, p) for pid, p in _STREAMS if p.poll() is None]
+    _STREAMS.append((os.getpid(), proc))
+    return proc
+
+
+# Every ``git_stream`` git still running, with the process that started it
+# (a forked scan process stops only its own).
+_STREAMS: list[tuple[int, subprocess.Popen[bytes]]] = []
+
+
+def stop_streams() -> None:
+    """Kill and reap every git this process streams from: a scan stopped
+    (SIGTERM, Ctrl-C) leaves no git running on as an orphan (``git log
+    --raw`` of a whole history) nor a zombie."""
+    me = os.getpid()
+    for pid, proc in _STREAMS:
+        if pid != me:
+            continue
+        try:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+        except OSError:
+            pass
+    _STREAMS.clear()
 
 
 def zsplit(out: bytes) -> list[str]:
