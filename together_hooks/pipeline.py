@@ -458,12 +458,12 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
     if args.output:
-        from together_hooks.gitrun import worktree_root
+        from together_hooks.gitrun import repository_naming
 
         try:
             write_atomic(
                 args.output, scrub(report, commands=github),
-                within=worktree_root(args.output),
+                within=repository_naming(args.output, getattr(args, 'repo_root', None) or '.'),
             )
         except (InputError, OSError) as e:
             if findings:

@@ -43,6 +43,7 @@ from together_hooks.gitrun import git_stream
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
 from together_hooks.fileio import WINDOW
+from together_hooks.fileio import NotScanned
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.ranges import FULL_HISTORY
@@ -1063,6 +1064,7 @@ def _scan(
         prepare: Callable[[int], None] | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
+    damaged: Content | None = None
 
     def start_log() -> None:
         if not logs:
@@ -1086,9 +1088,12 @@ def _scan(
             # once the blobs are scanned: the walk runs beside the scan).
             lost = shared_log.missing_blobs(sha for sha, _size in blobs)
             if lost:
-                raise InputError(
-                    f'git cat-file: object {lost[0].decode("ascii", "replace")} is missing '
-                    f'({len(lost)} blob(s) commits hold; a damaged repository? git fsck names them)',
+                # Failed after what was found is shown: the keys the
+                # store still holds are reported, then exit 2.
+                damaged = Content(f'object {lost[0].decode("ascii", "replace")}', b'')
+                damaged.problem = NotScanned(
+                    f'is missing from the store ({len(lost)} blob(s) commits hold; '
+                    'a damaged repository? git fsck names them)', fatal=True,
                 )
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
@@ -1104,6 +1109,8 @@ def _scan(
     by_blob: dict[tuple[str, str, bytes], tuple[Commit, set[str]]] = {}
     for (hashed, path), (commit, sha) in first.items():
         by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
+    if damaged is not None:
+        yield damaged  # shown after the findings, and the run fails closed
     if not by_blob:
         return
     # Blob by blob, each read once (a large one again by a process of its
