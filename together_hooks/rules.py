@@ -435,11 +435,13 @@ _LEGACY_ASSIGN = (
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
-    rb'["\']?[ \t]{0,8}[=:]|(?<![=-])>'
+    # (a hash's ``'value' => <key>`` too)
+    rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
-    # PsySH's ``=``, irb's ``=>`` at a line's start; ``>`` above, never
-    # a ``=>`` inside a line: a PHP array's next field)
-    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])'
+    # PsySH's ``=``, irb's ``=>`` at a line's start or in the comment a
+    # Ruby example writes it in, ``# =>``; ``>`` above, never another
+    # ``=>`` inside a line: a PHP array's next field)
+    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
     rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), or a
     # heredoc (HCL's ``default = <<EOT`` then the key)
@@ -1443,6 +1445,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  API_KEYS:\n    - {hex}',
         # irb's result at a line's start, under the line naming the key.
         'irb(main):001> ENV["TOGETHER_API_KEY"]\n=> "{hex}"',
+        # A name/value hash (PHP, Perl, Ruby), also over lines; Ruby's
+        # ``# =>`` result comment.
+        "['name' => 'TOGETHER_API_KEY', 'value' => '{hex}'],",
+        "[\n    'name' => 'TOGETHER_API_KEY',\n    'value' => '{hex}',\n],",
+        '{{ name => "TOGETHER_API_KEY", value => "{hex}" }}',
+        '{{ :name => "TOGETHER_API_KEY", :value => "{hex}" }}',
+        'ENV["TOGETHER_API_KEY"] # => "{hex}"',
+        'ENV["TOGETHER_API_KEY"] #=> "{hex}"',
         # An entry named for Together in a map of keys.
         'declare -A API_KEYS=([together]={hex} [local]=none)',
         "$keys = @{{ Together = '{hex}'; Local = 'none' }}",
@@ -1684,6 +1694,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``=>`` is no XML start tag's end: a PHP array's digest field
         # after an env lookup of the key's name.
         "'together' => ['key' => env('TOGETHER_API_KEY'), 'checksum' => '{hex}'],",
+        "'together' => [\n  'key' => env('TOGETHER_API_KEY'),\n  'checksum' => '{hex}',\n],",
+        "[ 'name' => 'TOGETHER_API_KEY', 'sha256' => '{hex}' ]",
         'provider=openai&api_key={hex}&note=together',
         'x=together&sha256={hex}',
         'OPENAI_API_KEYS={hex}',
