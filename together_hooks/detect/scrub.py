@@ -159,15 +159,29 @@ def _cut_evenly(run: str, gap: str) -> bool:
     three pieces (a path typed with a space, a folder and a wrapped line),
     or at one width (a column, a terminal's width, each character apart):
     every piece between the first (where the line started anywhere) and
-    the last (the key's end) as long as the others, the last no longer.
-    Words and short ids on lines after a line ending in ``tgp_v1_``
+    the last (the key's end) as long as the others, the last no longer,
+    but a piece a wrap cut short at a hyphen (``textwrap`` breaks a word
+    after its ``-``); or in pieces as long as a known key's pieces shown
+    nowhere.  Words and short ids on lines after a line ending in ``tgp_v1_``
     (``git log --oneline | grep tgp_v1_``) are of every width: no key."""
     # A line break first: its comment's lead (``\n# ``) is one gap.
     pieces = [piece for piece in _pattern('(?:%s|%s)+' % (_BREAK, gap)).split(run) if piece]
     if len(pieces) <= 3:
         return True
-    width = len(pieces[1])
-    return all(len(piece) == width for piece in pieces[2:-1]) and len(pieces[-1]) <= width
+    # Pieces as long as the known keys' pieces shown nowhere (``_PIECE``):
+    # a reader joins them (a key cut by hand, a log's uneven chunks);
+    # short ids and words are shorter.
+    if all(len(piece) >= _PIECE for piece in pieces[1:-1]):
+        return True
+    # A line wrapped at a hyphen (``textwrap``, ``fmt``) may end short of
+    # the width; every other middle piece is as long as the others.
+    full = {
+        len(piece) for piece, after in zip(pieces[1:-1], pieces[2:])
+        if not (piece.endswith('-') or after.startswith('-'))
+    }
+    if len(full) > 1:
+        return False
+    return not full or len(pieces[-1]) <= full.pop()
 
 
 def _even_stretches(pieces: list[str]) -> list[str]:
