@@ -80,12 +80,20 @@ _SGR = r'\x1b\[[0-9;]*m'
 _SGR_OR_CONTROL = _SGR + '|' + _CONTROL
 # A line that starts with ``::``: a GitHub workflow command.
 _COMMAND = r'(?m)^::'
-# What the engine's escape readings start from (``codec.escapes_view``),
-# quoted-printable's ``=5F`` too: read so wherever a line holds one (the
-# engine asks a file to say it is quoted-printable; a line shown may be
-# cut from one that did).
+# What the engine's escape readings start from (``codec.escapes_view``).
+_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+# Quoted-printable that may hold a key (``_qp_read``): an encoded ``_``
+# (a current key's prefix; a mail header's every one), an encoded ``=``
+# (before a value: the mark the engine reads a file by), or three escapes
+# in a run (every byte encoded); in either case.  ``port=80`` is none.  A
+# line shown may be cut from a file that said it is quoted-printable.
+_QP_LEAD = r'=5[Ff]|=3[Dd]|(?:=[0-9A-Fa-f]{2}){3}'
 _QP_ESCAPE = r'=[0-9A-F]{2}'
-_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8|' + _QP_ESCAPE
+# A line of quoted-printable: its soft line breaks (``=`` ending a line,
+# which a conformant writer puts every 76 characters) join the next.
+_QP_LINE = r'(?:[^\n]*=\r?\n)*[^\n]+'
+_QP_SOFT = r'=\r?\n'
+_QP_BYTE = rb'=([0-9A-Fa-f]{2})'
 # Pieces of known forms: every piece of ``_PIECE`` characters or more
 # holds a ``_GRAM`` at one of the indexed places of its form (every
 # ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
@@ -479,6 +487,8 @@ class Scrubber:
             self._learn_cut(text)
         self._learn_spaced(text)
         self._learn_spaced_hex(text)
+        if _pattern(_QP_LEAD).search(text):
+            text = _pattern(_QP_LINE).sub(self._qp_read, text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -657,6 +667,21 @@ class Scrubber:
             if scrubbed != joined:
                 return scrubbed
         return line
+
+    def _qp_read(self, m: re.Match[str]) -> str:
+        """A line as a mail's reader shows it, quoted-printable undone
+        (soft line breaks joined, escapes in either case), when it shows a
+        key only so: the line goes so, key redacted."""
+        line = m.group()
+        if not _pattern(_QP_LEAD).search(line):
+            return line
+        joined = _bytes(_pattern(_QP_SOFT).sub('', line))
+        from together_hooks.regex_cache import cached
+
+        plain = cached(_QP_BYTE).sub(lambda e: bytes((int(e.group(1), 16),)), joined)
+        decoded = plain.decode('utf-8', 'replace')
+        scrubbed = self._keys_out(decoded)
+        return scrubbed if scrubbed != decoded else line
 
     def _keys_out(self, text: str) -> str:
         """``text`` with every key form in it redacted."""
