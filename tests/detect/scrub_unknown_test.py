@@ -235,6 +235,20 @@ def test_an_unknown_key_textwrap_cut_at_its_hyphens_is_never_shown(prefix):
     assert leaked == 0
 
 
+@pytest.mark.parametrize('lead', ['+', '+ ', '> > ', '>> ', '# > '], ids=['diff', 'diff-space', 'quoted-twice', 'quoted-close', 'commented-quote'])
+def test_an_unknown_key_wrapped_with_a_lead_on_each_line_is_never_shown(lead):
+    """A key wrapped in a diff's added lines, or in a reply quoted twice:
+    each line's lead (up to three marks) is one gap."""
+    rng = random.Random(f'lead-{lead}')
+    for _ in range(8):
+        key = make_key(rng)
+        for width in (10, 17):
+            text = ''.join(f'{lead}{key[i:i + width]}\n' for i in range(0, len(key), width))
+            shown = Scrubber().scrub(text)
+            assert key[7:] not in re.sub(r'[^A-Za-z0-9_-]|\n', '', shown.replace(lead, ''))
+            assert 'tgp_v1_' in shown
+
+
 @pytest.mark.parametrize(('cuts', 'join'), [
     ((5, 21, 41), '\n'), ((5, 21, 41), ' '), ((5, 21, 41), '\n> '), ((13, 22, 40), ' '),
 ], ids=['prefix-cut-lines', 'prefix-cut-spaces', 'prefix-cut-quoted', 'prefix-whole-spaces'])

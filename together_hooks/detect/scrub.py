@@ -116,10 +116,11 @@ _GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`=]){0,8}'
 # The same between the characters of a known key's base64, but ``/`` and
 # ``+``, which base64 holds.
 _B64_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#*>;"\'`]){0,8}'
-# A line break (or its escape) where a key is wrapped, and a key cut by
-# them anywhere, ``tgp_v1_`` too, glued to other text or not (as
-# ``_TGP_RUN``).
-_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
+# A line break (or its escape) where a key is wrapped, with the next
+# line's lead (a comment's, a reply's ``> > ``, a diff's ``+``; up to
+# three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
+# text or not (as ``_TGP_RUN``).
+_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;|\+)[ \t]?){0,3})'
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 # A key cut by white space (a path typed with a space or a tab, an error
 # putting an argument's lines on one, a line break besides), raw or escaped
