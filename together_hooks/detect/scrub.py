@@ -80,12 +80,20 @@ _SGR = r'\x1b\[[0-9;]*m'
 _SGR_OR_CONTROL = _SGR + '|' + _CONTROL
 # A line that starts with ``::``: a GitHub workflow command.
 _COMMAND = r'(?m)^::'
-# What the engine's escape readings start from (``codec.escapes_view``),
-# quoted-printable's ``=5F`` too: read so wherever a line holds one (the
-# engine asks a file to say it is quoted-printable; a line shown may be
-# cut from one that did).
+# What the engine's escape readings start from (``codec.escapes_view``).
+_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+# Quoted-printable that may hold a key (``_qp_read``): an encoded ``_``
+# (a current key's prefix; a mail header's every one), an encoded ``=``
+# (before a value: the mark the engine reads a file by), or three escapes
+# in a run (every byte encoded); in either case.  ``port=80`` is none.  A
+# line shown may be cut from a file that said it is quoted-printable.
+_QP_LEAD = r'=5[Ff]|=3[Dd]|(?:=[0-9A-Fa-f]{2}){3}'
 _QP_ESCAPE = r'=[0-9A-F]{2}'
-_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8|' + _QP_ESCAPE
+# A line of quoted-printable: its soft line breaks (``=`` ending a line,
+# which a conformant writer puts every 76 characters) join the next.
+_QP_LINE = r'(?:[^\n]*=\r?\n)*[^\n]+'
+_QP_SOFT = r'=\r?\n'
+_QP_BYTE = rb'=([0-9A-Fa-f]{2})'
 # Pieces of known forms: every piece of ``_PIECE`` characters or more
 # holds a ``_GRAM`` at one of the indexed places of its form (every
 # ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
@@ -108,10 +116,11 @@ _GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`=]){0,8}'
 # The same between the characters of a known key's base64, but ``/`` and
 # ``+``, which base64 holds.
 _B64_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#*>;"\'`]){0,8}'
-# A line break (or its escape) where a key is wrapped, and a key cut by
-# them anywhere, ``tgp_v1_`` too, glued to other text or not (as
-# ``_TGP_RUN``).
-_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
+# A line break (or its escape) where a key is wrapped, with the next
+# line's lead (a comment's, a reply's ``> > ``, a diff's ``+``; up to
+# three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
+# text or not (as ``_TGP_RUN``).
+_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;|\+)[ \t]?){0,3})'
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 # A key cut by white space (a path typed with a space or a tab, an error
 # putting an argument's lines on one, a line break besides), raw or escaped
@@ -159,15 +168,29 @@ def _cut_evenly(run: str, gap: str) -> bool:
     three pieces (a path typed with a space, a folder and a wrapped line),
     or at one width (a column, a terminal's width, each character apart):
     every piece between the first (where the line started anywhere) and
-    the last (the key's end) as long as the others, the last no longer.
-    Words and short ids on lines after a line ending in ``tgp_v1_``
+    the last (the key's end) as long as the others, the last no longer,
+    but a piece a wrap cut short at a hyphen (``textwrap`` breaks a word
+    after its ``-``); or in pieces as long as a known key's pieces shown
+    nowhere.  Words and short ids on lines after a line ending in ``tgp_v1_``
     (``git log --oneline | grep tgp_v1_``) are of every width: no key."""
     # A line break first: its comment's lead (``\n# ``) is one gap.
     pieces = [piece for piece in _pattern('(?:%s|%s)+' % (_BREAK, gap)).split(run) if piece]
     if len(pieces) <= 3:
         return True
-    width = len(pieces[1])
-    return all(len(piece) == width for piece in pieces[2:-1]) and len(pieces[-1]) <= width
+    # Pieces as long as the known keys' pieces shown nowhere (``_PIECE``):
+    # a reader joins them (a key cut by hand, a log's uneven chunks);
+    # short ids and words are shorter.
+    if all(len(piece) >= _PIECE for piece in pieces[1:-1]):
+        return True
+    # A line wrapped at a hyphen (``textwrap``, ``fmt``) may end short of
+    # the width; every other middle piece is as long as the others.
+    full = {
+        len(piece) for piece, after in zip(pieces[1:-1], pieces[2:])
+        if not (piece.endswith('-') or after.startswith('-'))
+    }
+    if len(full) > 1:
+        return False
+    return not full or len(pieces[-1]) <= full.pop()
 
 
 def _even_stretches(pieces: list[str]) -> list[str]:
@@ -465,6 +488,8 @@ class Scrubber:
             self._learn_cut(text)
         self._learn_spaced(text)
         self._learn_spaced_hex(text)
+        if _pattern(_QP_LEAD).search(text):
+            text = _pattern(_QP_LINE).sub(self._qp_read, text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -643,6 +668,21 @@ class Scrubber:
             if scrubbed != joined:
                 return scrubbed
         return line
+
+    def _qp_read(self, m: re.Match[str]) -> str:
+        """A line as a mail's reader shows it, quoted-printable undone
+        (soft line breaks joined, escapes in either case), when it shows a
+        key only so: the line goes so, key redacted."""
+        line = m.group()
+        if not _pattern(_QP_LEAD).search(line):
+            return line
+        joined = _bytes(_pattern(_QP_SOFT).sub('', line))
+        from together_hooks.regex_cache import cached
+
+        plain = cached(_QP_BYTE).sub(lambda e: bytes((int(e.group(1), 16),)), joined)
+        decoded = plain.decode('utf-8', 'replace')
+        scrubbed = self._keys_out(decoded)
+        return scrubbed if scrubbed != decoded else line
 
     def _keys_out(self, text: str) -> str:
         """``text`` with every key form in it redacted."""
