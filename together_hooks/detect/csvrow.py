@@ -84,16 +84,56 @@ def credential_column(
         return False
     lo, hi = bounds
     delimiter = _delimiter(data, start)
-    row = _fields(data[lo:hi], delimiter)
-    if not row or not any(names.search(field) for field in row):
+    row, heads = _row_and_heads(data, lo, hi, delimiter, header, names)
+    if not row:
         return False
     key = data[start:end].decode('latin-1')
     columns = [i for i, field in enumerate(row) if field.strip() == key]
     if not columns:
         return False
+    return any(
+        _export(fields, columns, header, user, title, veto)  # type: ignore[arg-type]
+        or _owned(fields, row, columns, header, names, veto, owner)  # type: ignore[arg-type]
+        for fields in heads
+    )
+
+
+# The last row read and the headers above it: every key of a wide row (a
+# table of 60 digest columns) asks for the same row, so it is read and its
+# headers looked for once, not once a key (the first version's walk of 64
+# lines for each key cost 18 s a MB).  The bytes are held, not their id:
+# an id may be reused by other bytes once these are freed.
+_LAST: list[object] = [None, None, None]
+
+
+def _row_and_heads(
+        data: bytes, lo: int, hi: int, delimiter: str, header: re.Pattern[str],
+        names: re.Pattern[str],
+) -> tuple[list[str] | None, list[list[str]]]:
+    """The fields of the row at ``data[lo:hi]`` (None when it names no
+    Together, ``names``) and the fields of each header candidate above it,
+    nearest first (the lines within ``_LINES`` naming a credential,
+    ``header``), then the file's first line."""
+    asked = (lo, hi, delimiter, header, names)
+    if _LAST[0] is data and _LAST[1] == asked:
+        return _LAST[2]  # type: ignore[return-value]
+    row = _fields(data[lo:hi], delimiter)
+    heads: list[list[str]] = []
+    if row and any(names.search(field) for field in row):
+        heads = _heads(data, lo, delimiter, header)
+    else:
+        row = None
+    _LAST[:] = [data, asked, (row, heads)]
+    return row, heads
+
+
+def _heads(data: bytes, lo: int, delimiter: str, header: re.Pattern[str]) -> list[list[str]]:
+    """The header candidates above the line at ``lo``, nearest first (see
+    ``_row_and_heads``)."""
     # The nearest header above, else the file's first line.
     from together_hooks.rules import CSV_HEADER_WORDS
 
+    heads: list[list[str]] = []
     starts = []  # of the lines above, nearest first
     at = lo
     for _ in range(_LINES):
@@ -118,18 +158,15 @@ def credential_column(
                 fields = _fields(data[above:at - 1], delimiter)
                 # (a row may name a credential too, ``API Key`` an item's
                 # name: only an export's header ends the search)
-                if fields and (
-                        _export(fields, columns, header, user, title, veto)
-                        or _owned(fields, row, columns, header, names, veto, owner)):
-                    return True
+                if fields:
+                    heads.append(fields)
             at = above
     first = data.find(b'\n', 0, _LINE)
-    if first == -1 or first >= lo:
-        return False
-    fields = _fields(data[text_start(data):first], delimiter)
-    return bool(fields) and (
-        _export(fields, columns, header, user, title, veto)  # type: ignore[arg-type]
-        or _owned(fields, row, columns, header, names, veto, owner))  # type: ignore[arg-type]
+    if first != -1 and first < lo:
+        fields = _fields(data[text_start(data):first], delimiter)
+        if fields:
+            heads.append(fields)
+    return heads
 
 
 def _owned(
