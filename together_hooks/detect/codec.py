@@ -605,6 +605,17 @@ def b85_forms(raw: bytes) -> set[bytes]:
     return {b85encode(raw[i:i + 4]) for i in range(len(raw) - 3)}
 
 
+def b85_whole_forms(raw: bytes) -> set[bytes]:
+    """What ``raw`` looks like inside any longer base85 text, at each of
+    the 4 byte alignments: the groups its bytes alone make, joined (a
+    known key's base85, ``ownkeys.encoded_forms``)."""
+    from base64 import b85encode
+
+    return {
+        b85encode(raw[s:s + (len(raw) - s) // 4 * 4]) for s in range(4) if len(raw) - s >= 8
+    }
+
+
 def b32_decode(chars: bytes, shift: int = 0) -> bytes | None:
     """Base32 ``chars`` (its characters only) decoded from the ``shift``-th
     on; a last group too short for a byte is dropped; None when they do
