@@ -164,3 +164,18 @@ def test_a_zlib_looking_member_over_the_held_size_fails_closed(git_repo, keys):
         assert_error_line(r, 'big.tgz!blob.bin', 'not scanned whole')
     assert leaked([key], r.out, r.err) == []
 
+
+def test_a_stored_zlib_member_reports_its_key_once(git_repo, keys):
+    """A zip member that is a level-0 zlib stream holds its text as it
+    is: the key was reported twice (the member's bytes and what they
+    inflate to); it is one finding, where it inflates."""
+    import zipfile
+
+    key = keys()
+    with zipfile.ZipFile(git_repo / 'dup.zip', 'w') as z:
+        z.writestr('cfg.z', zlib.compress(f'TOGETHER_API_KEY={key}\n'.encode() * 1, 0))
+    r = scan('--format', 'json', 'dup.zip', cwd=git_repo)
+    assert r.rc == 1, r.err[-300:]
+    paths = [f['path'] for f in r.json()['findings']]
+    assert paths == ['dup.zip!cfg.z!cfg'], paths
+    assert leaked([key], r.out, r.err) == []

@@ -442,8 +442,14 @@ def _member(
         # no key as they are).
         held, more = _held_up_to(head, read)
         if not more:
-            _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, found)
-            _member(held[:_HEAD], _Prefixed(held, _no_more, _HEAD).read, path, scan, budget, depth, found, plain=True)
+            inflated: list[Finding] = []
+            _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, inflated)
+            as_is: list[Finding] = []
+            _member(held[:_HEAD], _Prefixed(held, _no_more, _HEAD).read, path, scan, budget, depth, as_is, plain=True)
+            # A stored (level 0) stream holds its text as it is: a key is
+            # reported once, where it inflates.
+            keys = {f.secret for f in inflated}
+            found += inflated + [f for f in as_is if f.secret not in keys]
             return
         rest = _Prefixed(held, _Prefixed(more, read).read, len(head))
         del held
