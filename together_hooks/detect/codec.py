@@ -516,6 +516,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     done_to = -1
     scanned = 0  # every run before this offset has been walked
     run = None  # (start, end) of the run holding the hits being read
+    cut = -1  # where the window cut that run, if it did
     for n, hit in enumerate(order):
         if hit < done_to:
             continue
@@ -532,6 +533,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 scanned = m.end()
             if run is None:
                 continue
+            cut = -1
             if run[1] == hi < len(data):
                 # Cut by the window: read up to its last string's start, and
                 # the hits past it from there (found again from mid-string,
@@ -539,6 +541,8 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 quote = data.rfind(b'"', hit + 1, hi)
                 if quote != -1:
                     run = run[0], quote
+                else:
+                    cut = hi
             scanned = run[1]
             done_to = run[0]
         # A later value of the same run starts after the one before: its
@@ -546,6 +550,12 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
         start, end = _value_at(data, max(done_to, run[0]), run[1], hit)
         done_to = end
         out.decode(data, start, end, plain)
+        if end == cut:
+            # A value cut by the window: a later hit near the cut may have
+            # its key past it, so the hits of the window's last half are
+            # read again in a window of their own (from there on).
+            done_to = scanned = end - B64_REACH // 2
+            run = None
         if b'"' not in data[start:end]:
             continue
         # Each string (or notebook's list of lines) holding a hit, alone.
@@ -603,6 +613,17 @@ def b85_forms(raw: bytes) -> set[bytes]:
     from base64 import b85encode
 
     return {b85encode(raw[i:i + 4]) for i in range(len(raw) - 3)}
+
+
+def b85_whole_forms(raw: bytes) -> set[bytes]:
+    """What ``raw`` looks like inside any longer base85 text, at each of
+    the 4 byte alignments: the groups its bytes alone make, joined (a
+    known key's base85, ``ownkeys.encoded_forms``)."""
+    from base64 import b85encode
+
+    return {
+        b85encode(raw[s:s + (len(raw) - s) // 4 * 4]) for s in range(4) if len(raw) - s >= 8
+    }
 
 
 def b32_decode(chars: bytes, shift: int = 0) -> bytes | None:
@@ -667,7 +688,8 @@ def radix_view(
         if hit < done_to:
             continue
         run = None
-        for m in run_re.finditer(data, max(done_to, hit - B64_REACH), min(len(data), hit + B64_REACH)):
+        hi = min(len(data), hit + B64_REACH)
+        for m in run_re.finditer(data, max(done_to, hit - B64_REACH), hi):
             if m.start() <= hit < m.end():
                 run = m
                 break
@@ -676,7 +698,10 @@ def radix_view(
         if run is None:
             continue
         start, end = run.span()
-        done_to = end
+        # A run cut by the window: a later hit near the cut may have its
+        # key past it, so the hits of the window's last half are read
+        # again in a window of their own (from there on).
+        done_to = end - B64_REACH // 2 if end == hi < len(data) else end
         chars = not_chars.sub(b'', data[start:end])
         # Any character alignment: a value glued to a name by characters
         # of its own alphabet (``B32VALUE``, ``KEY=`` in base85) starts a

@@ -36,9 +36,12 @@ def _url_quoted(raw: bytes) -> bytes:
 def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
     """(form, encoding) of every encoded whole copy of ``raw`` looked for:
     URL-quoted, every byte percent-encoded (upper- and lower-case hex),
-    base64 at each alignment (``codec.b64_forms``).  The own-key matcher and
-    the output scrubber (``scrub._forms``) both use these."""
+    base64, base32 and base85 at each alignment (``codec.b64_forms``,
+    ``b32_forms``, ``b85_whole_forms``).  The own-key matcher and the
+    output scrubber (``scrub._forms``) both use these."""
+    from together_hooks.detect.codec import b32_forms
     from together_hooks.detect.codec import b64_forms
+    from together_hooks.detect.codec import b85_whole_forms
 
     forms = [
         (_url_quoted(raw), 'url'),
@@ -46,6 +49,8 @@ def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
         (_pct(raw, '%%%02x'), 'url'),
     ]
     forms += [(needle, 'base64') for needle in sorted(b64_forms(raw))]
+    forms += [(needle, 'base32') for needle in sorted(b32_forms(raw))]
+    forms += [(needle, 'base85') for needle in sorted(b85_whole_forms(raw))]
     return forms
 
 

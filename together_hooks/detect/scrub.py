@@ -99,7 +99,8 @@ _QP_BYTE = rb'=([0-9A-Fa-f]{2})'
 # ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
 _PIECE = 9
 _GRAM = 6
-_PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
+# base64's and base85's characters (a known key's base85 holds ``;#*``).
+_PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~-]{%d,}' % _PIECE
 # Where a known form may start (``_present``): every form is at least
 # ``_HEAD`` characters long, and a form of these characters only is found
 # by its first ``_HEAD`` (one dict look-up a place, however many keys the
@@ -382,11 +383,11 @@ class Scrubber:
                 shown = redact(secret)
                 ends = _shown_forms(secret)
                 for form, kind in _forms(secret).items():
-                    if kind == 'base64':
+                    if kind in ('base64', 'base32'):
                         self._b64.add(form)
                     if form not in self._forms:
                         self._forms[form] = shown
-                        self._index_pieces(form, ends)
+                        self._index_pieces(form, kind, ends)
                         if len(form) >= _HEAD and _pattern(_FORM_CHARS + '+').fullmatch(form):
                             self._heads.setdefault(form[:_HEAD], []).append(form)
                         else:
@@ -394,13 +395,13 @@ class Scrubber:
             self._new = []
         return self._forms
 
-    def _index_pieces(self, form: str, ends: tuple[str, ...]) -> None:
+    def _index_pieces(self, form: str, kind: str, ends: tuple[str, ...]) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
         left out (its pieces are ``%XX`` runs any URL has), and so is the
         prefix every current key shares, and any piece of what the
         redaction shows (``ends``: in ``rotate-help``'s expressions the
         base64 of ``tgp_v1_Ab`` matches a key by what a report shows)."""
-        if '%' in form:
+        if kind == 'url':
             return
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
@@ -481,6 +482,7 @@ class Scrubber:
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
             self._learn_wrapped_b64(text)
+            self._learn_wrapped_b85(text)
         elif '",' in text or ' ' in text or '\t' in text:
             # base64 split across a JSON list's strings, or joined by spaces
             self._learn_wrapped_b64(text)
@@ -536,15 +538,35 @@ class Scrubber:
                 if len(chars) >= 40:
                     self._learn_decoded(chars)
 
+    def _learn_wrapped_b85(self, text: str) -> None:
+        """A key inside base85 wrapped across lines (joined as the engine
+        joins it, ``codec.RADIX``), which no line shows whole, is learnt
+        when the joined value decodes to text the engine finds it in: its
+        base85 pieces go (``_pieces_out``)."""
+        from together_hooks.detect.codec import RADIX
+
+        run_re, not_chars, width, _, decode = RADIX['base85']
+        data = _bytes(text)
+        for m in run_re.finditer(data):
+            if m.end() - m.start() < 64 or b'\n' not in m.group():
+                continue  # one line: its whole key is redacted where shown
+            chars = not_chars.sub(b'', m.group())
+            for shift in range(width):
+                self._learn_read(decode(chars, shift).decode('latin-1'))
+
+    def _learn_read(self, plain: str) -> None:
+        """The keys the engine finds in decoded text, in any reading."""
+        for reading in _readings(plain):
+            if 'tgp_v1_' in reading or 'ogether' in reading.lower():
+                from together_hooks.detect.engine import scan_bytes
+
+                found = scan_bytes(reading.encode('utf-8', 'replace'), '<message>')
+                self.learn(f.secret for f in found)
+
     def _learn_decoded(self, chars: str) -> None:
         """The keys the engine finds in the decodings of base64 ``chars``."""
         for plain in _decodings(chars):
-                for reading in _readings(plain):
-                    if 'tgp_v1_' in reading or 'ogether' in reading.lower():
-                        from together_hooks.detect.engine import scan_bytes
-
-                        found = scan_bytes(reading.encode('utf-8', 'replace'), '<message>')
-                        self.learn(f.secret for f in found)
+            self._learn_read(plain)
 
     def _learn_broken(self, text: str) -> None:
         """A key wrapped so narrow that its ``tgp_v1_`` is cut too (a
