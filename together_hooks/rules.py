@@ -678,6 +678,10 @@ CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
 # comment lines before it, or, in flow form, the items before it
 # (unquoted, quoted; no nested list or map).  Each repetition starts on
 # a character the one before cannot take: linear on any text.
+# A plural keys name's opening and one item before the key
+# (``OPENAI_API_KEYS="<k1>;<k2>"``, ``api_keys: [k1, k2]``).
+_KEYS_OPEN = rb'["\']?[ \t]{0,32}[=:][ \t]{0,32}[\[(]?[ \t]{0,32}["\']?'
+_KEYS_ITEM = rb'[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?'
 _KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
 _KEY_LIST_BEFORE = (
     # (the match starts at the word: ``Pattern.before_words``)
@@ -963,10 +967,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT),
         # A list of keys, one per endpoint of a parallel list of URLs (Open
         # WebUI's ``OPENAI_API_KEYS="<k1>;<k2>"``, ``api_keys: [k1, k2]``):
-        # the key after up to 8 other items.
+        # the key after up to 8 other items; an API keys name may hold one
+        # key alone, a bare ``tokens`` (a count, ``tokens: 512``, as often
+        # as a list) only as a list's later item.
         Pattern(rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:openai)[_.-]?)?'
-                rb'(?i:api[_.-]?keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}[\[(]?[ \t]{0,32}["\']?'
-                rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?){0,8}' + _HEX_KEY,
+                rb'(?:(?i:api[_.-]?keys)' + _KEYS_OPEN + rb'(?:' + _KEYS_ITEM + rb'){0,8}'
+                rb'|(?i:tokens)' + _KEYS_OPEN + rb'(?:' + _KEYS_ITEM + rb'){1,8})' + _HEX_KEY,
                 context=TOGETHER_CONTEXT),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
@@ -1723,6 +1729,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'provider=openai&api_key={hex}&note=together',
         'x=together&sha256={hex}',
         'OPENAI_API_KEYS={hex}',
+        # (a bare ``tokens`` holding one value beside Together's endpoint
+        # is a count's or a digest's name, not a list of keys)
+        'base_url: https://api.together.xyz/v1\ntokens: {hex}',
+        'OPENAI_BASE_URL=https://api.together.xyz/v1\nusage.tokens={hex}',
         'together_api_key_unencrypted_sha256: {hex}',
         'gh release upload v1 -b"{hex}" # together',
         # A table's other columns: a digest's, another provider's, a model's.
