@@ -89,8 +89,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         '--forbid-env-files', action='store_true',
         help='also refuse a push that brings an env file (.env, .env.local, a '
-             '.env/ folder; templates such as .env.example pass) in any pushed '
-             'commit or in a tree a pushed tag names, as forbid-env-files does on '
+             '.env/ folder; templates such as .env.example pass) in any commit '
+             'the push brings or in a tree a pushed tag names, as forbid-env-files does on '
              'the developer\'s machine',
     )
     pipeline.add_options(parser)

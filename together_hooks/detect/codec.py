@@ -590,15 +590,46 @@ _B85_RUN = regex_cache.compile(
 _NOT_B85 = regex_cache.compile(rb'[^' + _B85 + rb']+')
 
 
+_B32_ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+_B85_ALPHABET = b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~'
+
+
+def _b32encode(data: bytes) -> bytes:
+    """``base64.b32encode`` (padded), without importing ``base64`` (it
+    imports ``re`` and ``struct``: a blocked commit's report learns each
+    key's forms, and its path imports only what it needs)."""
+    out = bytearray()
+    for at in range(0, len(data), 5):
+        chunk = data[at:at + 5]
+        n = int.from_bytes(chunk.ljust(5, b'\0'), 'big')
+        chars = bytes(_B32_ALPHABET[(n >> (35 - 5 * i)) & 31] for i in range(8))
+        used = -(-len(chunk) * 8 // 5)
+        out += chars[:used] + b'=' * (8 - used)
+    return bytes(out)
+
+
+def _b85encode(data: bytes) -> bytes:
+    """``base64.b85encode`` (no padding), without importing ``base64`` (see
+    ``_b32encode``)."""
+    pad = -len(data) % 4
+    padded = data + b'\0' * pad
+    out = bytearray()
+    for at in range(0, len(padded), 4):
+        n = int.from_bytes(padded[at:at + 4], 'big')
+        group = bytearray(5)
+        for i in range(4, -1, -1):
+            n, group[i] = divmod(n, 85)
+        out += bytes(_B85_ALPHABET[c] for c in group)
+    return bytes(out[:len(out) - pad]) if pad else bytes(out)
+
+
 def b32_forms(raw: bytes) -> set[bytes]:
     """What ``raw`` looks like inside any longer base32 text, at each of
     the 5 byte alignments: the characters its bytes alone determine
     (``Rule.b32_keywords``)."""
-    from base64 import b32encode
-
     out = set()
     for shift in range(5):
-        enc = b32encode(b'\0' * shift + raw)
+        enc = _b32encode(b'\0' * shift + raw)
         core = enc[-(-8 * shift // 5):8 * (shift + len(raw)) // 5]
         if len(core) >= 8:
             out.add(core)
@@ -610,19 +641,15 @@ def b85_forms(raw: bytes) -> set[bytes]:
     the 4 byte alignments: base85 packs 4 bytes into 5 characters as one
     number, so only a group of 4 of its bytes is told, one for each
     alignment (``Rule.b85_keywords``)."""
-    from base64 import b85encode
-
-    return {b85encode(raw[i:i + 4]) for i in range(len(raw) - 3)}
+    return {_b85encode(raw[i:i + 4]) for i in range(len(raw) - 3)}
 
 
 def b85_whole_forms(raw: bytes) -> set[bytes]:
     """What ``raw`` looks like inside any longer base85 text, at each of
     the 4 byte alignments: the groups its bytes alone make, joined (a
     known key's base85, ``ownkeys.encoded_forms``)."""
-    from base64 import b85encode
-
     return {
-        b85encode(raw[s:s + (len(raw) - s) // 4 * 4]) for s in range(4) if len(raw) - s >= 8
+        _b85encode(raw[s:s + (len(raw) - s) // 4 * 4]) for s in range(4) if len(raw) - s >= 8
     }
 
 

@@ -192,6 +192,29 @@ _REACHABLE = (
 _LISTING = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
 
 
+class _Reader(threading.Thread):
+    """A daemon thread reading a git's output from when it is made; what it
+    raised is raised again where its answer is waited for (``done``): a
+    reader that died (a MemoryError under ``ulimit -v``) left a listing
+    cut short, and the scan passed on what it had, exit 0."""
+
+    def __init__(self, target: Callable[[], object]) -> None:
+        super().__init__(target=target, daemon=True)
+        self.failed: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except BaseException as e:  # given to the waiting thread
+            self.failed = e
+
+    def done(self) -> None:
+        """Joined; what the reader raised, raised here."""
+        self.join()
+        if self.failed is not None:
+            raise self.failed
+
+
 class Walk:
     """A git listing read in the background from when it is made, so git
     walks on the other core while blobs are scanned; each line of it is
@@ -202,7 +225,7 @@ class Walk:
         self.proc = git_stream(root, *args)
         self.each = each
         self.err = b''
-        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader = _Reader(self._read)
         self.reader.start()
 
     def _read(self) -> None:
@@ -214,7 +237,7 @@ class Walk:
 
     def wait(self) -> None:
         """Until git has answered whole; git's own words if it failed."""
-        self.reader.join()
+        self.reader.done()
         code = self.proc.wait()
         assert self.proc.stdout is not None and self.proc.stderr is not None
         self.proc.stdout.close()
@@ -243,7 +266,7 @@ class _Background:
         self.command = command_name(args)
         self.proc = git_stream(root, *args, source=source)
         self._answer: list[tuple[bytes, bytes]] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader = _Reader(self._read)
         self._reader.start()
 
     def _read(self) -> None:
@@ -251,13 +274,13 @@ class _Background:
 
     def output(self) -> bytes | None:
         """git's output, or None when it failed."""
-        self._reader.join()
+        self._reader.done()
         code = self.proc.wait()
         return self._answer[0][0] if self._answer and code == 0 else None
 
     def result(self, ok: tuple[int, ...] = (0,)) -> bytes:
         """git's output; a failure is one line with git's own words."""
-        self._reader.join()
+        self._reader.done()
         code = self.proc.wait()
         out, err = self._answer[0] if self._answer else (b'', b'')
         if code not in ok:
@@ -285,7 +308,7 @@ class _Sized:
         assert self.walk.stdout is not None and self.walk.stderr is not None
         self._err: list[bytes] = []
         stderr = self.walk.stderr
-        self._err_reader = threading.Thread(target=lambda: self._err.append(stderr.read()), daemon=True)
+        self._err_reader = _Reader(lambda: self._err.append(stderr.read()))
         self._err_reader.start()
         try:
             self.sizes = _Background(root, 'cat-file', _LISTING, source=self.walk.stdout)
@@ -297,7 +320,7 @@ class _Sized:
 
     def blobs(self) -> list[tuple[bytes, int]]:
         out = self.sizes.result()
-        self._err_reader.join()
+        self._err_reader.done()
         code = self.walk.wait()
         if code != 0:  # cat-file saw the end of a walk cut short
             raise _failed(self.command, code, self._err[0] if self._err else b'')
@@ -697,7 +720,7 @@ class CommitLog:
         self.chunks: list[bytes] | None = []
         self.keep = keep
         self.err = b''
-        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader = _Reader(self._read)
         self.reader.start()
 
     @staticmethod
@@ -726,7 +749,7 @@ class CommitLog:
         self.err = self.proc.stderr.read()
 
     def _wait(self) -> None:
-        self.reader.join()
+        self.reader.done()
         code = self.proc.wait()
         if code != 0:
             raise _failed('log', code, self.err)
