@@ -590,7 +590,7 @@ _B85_RUN = regex_cache.compile(
 _NOT_B85 = regex_cache.compile(rb'[^' + _B85 + rb']+')
 
 
-_B32_ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+_B32_ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'  # pragma: allowlist secret
 _B85_ALPHABET = b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~'
 
 
