@@ -565,9 +565,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 one_start, one_end = _value_at(data, m.start(), m.end(), order[i])
                 if (one_start, one_end) != (start, end):
                     out.decode(data, one_start, one_end, plain)
-    if not out.parts:
-        return None
-    return View(b''.join(out.parts), 'base64', None, out.starts, out.sources, [False] * len(out.starts))
+    return out.view('base64')
 
 
 # A base32 value (RFC 4648's upper-case alphabet: ``base32``, TOTP
@@ -737,32 +735,46 @@ def radix_view(
             raw = decode(chars, shift)
             if raw is None or not any(k in raw for k in plain):
                 continue
-            from bisect import bisect_right
-
-            positions = _char_positions(data, start, end, not_chars)
-            index = [p[0] for p in positions]
-            for at in range(0, len(raw), size):
-                char = shift + at // size * width
-                i = bisect_right(index, char) - 1
-                out.starts.append(out.size + at)
-                out.sources.append(positions[i][1] + char - positions[i][0])
-            out.parts.append(raw + b'\n')
-            out.size += len(raw) + 1
+            out.add(data, start, end, raw, size, lambda at: shift + at // size * width, not_chars)
             break
-    if not out.parts:
-        return None
-    return View(b''.join(out.parts), kind, None, out.starts, out.sources, [False] * len(out.starts))
+    return out.view(kind)
 
 
 class _Parts:
-    """The decoded values of a ``b64_view``, with where each of their
-    bytes came from."""
+    """The decoded values of a ``b64_view`` (or a ``radix_view``), with
+    where each of their bytes came from."""
 
     def __init__(self) -> None:
         self.parts: list[bytes] = []
         self.starts: list[int] = []
         self.sources: list[int] = []
         self.size = 0
+
+    def add(
+            self, data: bytes, start: int, end: int, text: bytes, step: int,
+            char_of: Callable[[int], int], between: re.Pattern[bytes] | None = None,
+    ) -> None:
+        """Add ``text``, decoded from the run ``start``-``end`` of ``data``:
+        each ``step``-th of its bytes, ``at``, maps to the run's
+        ``char_of(at)``-th encoded character (``between``: what is not
+        one, ``_char_positions``), where a key is reported."""
+        from bisect import bisect_right
+
+        positions = _char_positions(data, start, end, between)
+        index = [p[0] for p in positions]
+        for at in range(0, len(text), step):
+            char = char_of(at)
+            i = bisect_right(index, char) - 1
+            self.starts.append(self.size + at)
+            self.sources.append(positions[i][1] + char - positions[i][0])
+        self.parts.append(text + b'\n')
+        self.size += len(text) + 1
+
+    def view(self, kind: str) -> View | None:
+        """The values joined by newlines into one view; None when none."""
+        if not self.parts:
+            return None
+        return View(b''.join(self.parts), kind, None, self.starts, self.sources, [False] * len(self.starts))
 
     def decode(self, data: bytes, start: int, end: int, plain: tuple[bytes, ...]) -> None:
         """Add the value ``start``-``end`` of ``data``, decoded at the
@@ -786,17 +798,8 @@ class _Parts:
                 # UTF-16LE text (PowerShell's ``-EncodedCommand``): each
                 # character maps to the group its first byte is in.
                 step, (parity, text) = 1, wide
-            from bisect import bisect_right
-
-            positions = _char_positions(data, start, end)
-            index = [p[0] for p in positions]
-            for at in range(0, len(text), step):
-                char = shift + (parity + 2 * at if step == 1 else at) // 3 * 4
-                i = bisect_right(index, char) - 1
-                self.starts.append(self.size + at)
-                self.sources.append(positions[i][1] + char - positions[i][0])
-            self.parts.append(text + b'\n')
-            self.size += len(text) + 1
+            self.add(data, start, end, text, step,
+                     lambda at: shift + (parity + 2 * at if step == 1 else at) // 3 * 4)
             return
 
 
