@@ -369,23 +369,20 @@ class Listing:
     the refs reach are counted: only when the store holds more commits than
     that (a long-lived clone keeps what rebases left behind) are the
     reachable blobs walked too, and the others dropped.  A clean clone
-    pays for a count, not a walk.  ``commits``: the list of every commit
-    the refs reach, when one is made anyway (``CommitList``): its length
-    is the count.
+    pays for a count, not a walk.  ``counted=False``: the list of every
+    commit the refs reach is made anyway and given after (``counted_by``):
+    its length is the count.
     """
 
-    def __init__(
-            self, root: str, shared: bool, commits: CommitList | None = None,
-            counted: bool = True,
-    ) -> None:
+    def __init__(self, root: str, shared: bool, counted: bool = True) -> None:
         self.root = root
         self.shared = shared
         self._store: _Background | None = None
-        self._commits = None if shared else commits
+        self._commits: CommitList | None = None
         self._walk = _Sized(root) if shared else None
         self._beside = _Background(
             root, 'rev-list', '--all', '--count',
-        ) if not shared and commits is None and counted else None
+        ) if not shared and counted else None
         if shared:
             return
         try:
