@@ -587,12 +587,13 @@ def to_paths(args: argparse.Namespace) -> str:
 
 def next_step(
         args: argparse.Namespace, findings: Sequence[Finding] = (),
-        confirmed: Sequence[Finding] = (), held: Mapping[str, str] | Sequence[str] = (),
+        confirmed: Sequence[Finding] = (), held: Mapping[str, str] | None = None,
 ) -> str:
     """What to do about the findings that may be false positives
     (``_not_a_key_step``), and first about copies of a key the developer
-    holds (``held``: their hashes): never a false positive, so no allow
-    comment or baseline is offered for them (neither would excuse them)."""
+    holds (``held``: their hashes, with where each was read): never a
+    false positive, so no allow comment or baseline is offered for them
+    (neither would excuse them)."""
     from together_hooks.env.names import is_secret_env_file
     from together_hooks.report import shown_path
     from together_hooks.rules import ROTATE_URL
@@ -603,6 +604,7 @@ def next_step(
         # git ignore the file) is the whole step for it.
         return f.hashed_secret in held and not f.commit and is_secret_env_file(f.path)
 
+    held = held or {}
     findings = [f for f in findings if not original(f)]
     if not findings:
         return ''
@@ -613,8 +615,7 @@ def next_step(
 
     paths = list(dict.fromkeys(scrub(shown_path(f.path)) for f in yours))
     where = list(dict.fromkeys(
-        scrub(held.get(f.hashed_secret, '')) if isinstance(held, dict) else ''
-        for f in yours))
+        scrub(held.get(f.hashed_secret, '')) for f in yours))
     where = [w for w in where if w]
     source = ' and '.join(where[:3]) if where else 'your environment or a local env file'
     step = (
@@ -865,7 +866,7 @@ def committed_config(root: str, commit: str) -> Config:
 
 def baseline_step(
         findings: list[Finding], known: Baseline, summary: Summary,
-        args: argparse.Namespace, held: tuple[str, ...] = (),
+        args: argparse.Namespace, held: Iterable[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """Drop baselined findings; (the rest, those audited as real keys).
     ``held``: the hashes of the developer's own keys, which no baseline
