@@ -302,7 +302,7 @@ def load_own_keys(where: str = '.') -> OwnKeys | None:
     ``scan`` and ``baseline create`` (every ignored one, the untracked ones
     at the root), so a pragma or a baseline entry never passes the hook
     while ``scan .`` fails on the same key.  Finding the ignored ones walks
-    the work tree (one ``git ls-files``: 4-8 ms CPU a commit on 3,000
+    the work tree (one ``git ls-files``: 6-11 ms CPU a commit on 3,000
     files, docs/performance.md); the hook used to read only those at the
     root and beside the staged files."""
     from together_hooks.gitrun import worktree_root
