@@ -112,9 +112,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--venv", action="append", required=True, metavar="NAME=DIR")
     ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--corpus", type=Path, default=CACHE / "corpora" / "full" / "hook",
+                    help="a folder holding repo/ and planted.json as run.py's hook corpus does "
+                         "(e.g. a copy of it with a few thousand more files committed)")
     opts = ap.parse_args()
     venvs = {k: Path(v).resolve() for k, _, v in (s.partition("=") for s in opts.venv)}
-    corpus = CACHE / "corpora" / "full" / "hook"
+    corpus = opts.corpus
     if not (corpus / "repo").is_dir():
         raise SystemExit("no hook corpus: run `python bench/run.py --only hook` first")
     files = json.loads((corpus / "planted.json").read_text())["extra"]["files"]

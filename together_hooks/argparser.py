@@ -189,7 +189,70 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
             close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
             if close:
                 hints.append(close[0])
+    for word in message[len(prefix):].split():
+        name = word.split('=', 1)[0]
+        if name.startswith('--') and name not in known:
+            # ``detect-together-keys --history``: scan's option, not a typo
+            # of one it takes; ``--hsitory``: close to none of its own
+            elsewhere = _elsewhere(name, parser, exact=bool(hints))
+            if elsewhere:
+                return elsewhere
     return f' (did you mean {" or ".join(hints)}?)' if hints else ''
+
+
+def _elsewhere(name: str, parser: argparse.ArgumentParser, exact: bool = False) -> str:
+    """`` (--history is an option of together-hooks scan)`` for an option
+    (or a close typo of one: `` (did you mean --history? It is an option of
+    together-hooks scan)``) that another console script or command of this
+    package takes and ``parser`` does not; '' otherwise.  The scripts are
+    the installed package's own entry points, each module's
+    ``build_parser``: built only on this error's path.  ``exact``: the
+    option itself only (``parser`` takes one close to it)."""
+    import difflib
+
+    takers: dict[str, list[str]] = {}
+    for prog, other in _other_parsers():
+        for path, p in _commands(other):
+            for option in p._option_string_actions:
+                if option.startswith('--') and option not in ('--help', '--version'):
+                    where = f'{prog} {path}'.strip()
+                    if where != parser.prog and where not in takers.setdefault(option, []):
+                        takers[option].append(where)
+    meant = name if name in takers else '' if exact else next(iter(
+        difflib.get_close_matches(name, sorted(takers), n=1, cutoff=0.75)), '')
+    if not meant:
+        return ''
+    where = ', '.join(takers[meant][:3]) + (' ...' if len(takers[meant]) > 3 else '')
+    if meant == name:
+        return f' ({name} is an option of {where})'
+    return f' (did you mean {meant}? It is an option of {where})'
+
+
+def _other_parsers() -> list[tuple[str, argparse.ArgumentParser]]:
+    """(script name, its parser) for every console script the installed
+    package declares (setup.cfg's ``console_scripts``, read from its
+    metadata: one home), each by its module's ``build_parser``; none when
+    the package is not installed."""
+    import importlib
+    from importlib import metadata
+
+    found = []
+    try:
+        scripts = [
+            e for e in metadata.entry_points(group='console_scripts')
+            if e.value.startswith('together_hooks.')
+        ]
+    except Exception:  # no metadata to read: no hint, the error stands
+        return []
+    for entry in sorted(scripts, key=lambda e: e.name):
+        try:
+            module = importlib.import_module(entry.value.split(':', 1)[0])
+            build = getattr(module, 'build_parser', None)
+            if build is not None:
+                found.append((entry.name, build()))
+        except Exception:  # a hint is not worth a traceback: the error stands
+            continue
+    return found
 
 
 def _commands(parser: argparse.ArgumentParser):

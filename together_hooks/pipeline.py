@@ -120,12 +120,9 @@ class Scanner:
         self.exclusions = exclusions or None
 
     @classmethod
-    def for_run(
-            cls, contents: Iterable[Content] = (), quick: bool = False,
-            where: str = '.', exclusions: Exclusions | None = None,
-    ) -> Scanner:
+    def for_run(cls, where: str = '.', exclusions: Exclusions | None = None) -> Scanner:
         """The rules, and the own keys of the repository at ``where``."""
-        return cls(own_keys=load_own_keys(contents, quick, where), exclusions=exclusions)
+        return cls(own_keys=load_own_keys(where), exclusions=exclusions)
 
     def skips(self, content: Content) -> bool:
         """Is this file left out of the run (config ``exclude``, baseline filter)?"""
@@ -297,48 +294,23 @@ def _merge_members(raw: list[Finding], members: list[Finding]) -> list[Finding]:
     return [f for f in raw if f.secret not in secrets] + members
 
 
-def load_own_keys(
-        contents: Iterable[Content] = (), quick: bool = False, where: str = '.',
-) -> OwnKeys | None:
-    """The keys this developer holds: the environment and the local,
-    ignored env files of the repository at ``where``.
+def load_own_keys(where: str = '.') -> OwnKeys | None:
+    """The keys this developer holds: the environment and the local env
+    files of the repository at ``where`` (``env.ownkeys.own_keys``).
 
-    ``quick`` (the hook, given a short list of files): only the env files
-    at the root and beside those files are read, found without starting
-    git: a full ``git ls-files --ignored`` walk of a large tree would cost
-    more than the whole scan on every commit.
-    """
+    One definition for every command: the hook reads the same env files as
+    ``scan`` and ``baseline create`` (every ignored one, the untracked ones
+    at the root), so a pragma or a baseline entry never passes the hook
+    while ``scan .`` fails on the same key.  Finding the ignored ones walks
+    the work tree (one ``git ls-files``: 6-11 ms CPU a commit on 3,000
+    files, docs/performance.md); the hook used to read only those at the
+    root and beside the staged files."""
     from together_hooks.gitrun import worktree_root
 
     root = worktree_root(where) or where
-    near = None
-    if quick and isinstance(contents, list) and len(contents) < PARALLEL_MIN_FILES:
-        near = sorted({
-            os.path.dirname(os.path.relpath(c.fs_path, root))
-            for c in contents if c.fs_path is not None
-        })
-        if not _may_hold_own_keys(root, near):
-            return None  # most commits: no env file near, no key set
     from together_hooks.env.ownkeys import own_keys
 
-    return own_keys(root, near=near)
-
-
-def _may_hold_own_keys(root: str, folders: list[str]) -> bool:
-    """A cheap superset of what ``env.ownkeys.own_keys`` reads: a variable
-    named like Together or holding a ``tgp_v1_`` value, or an env-looking
-    file (``.env*``) at the root or in ``folders``."""
-    for name, value in os.environ.items():
-        if 'TOGETHER' in name.upper() or 'tgp_v1_' in value:
-            return True
-    for folder in {'', *folders}:
-        try:
-            names = os.listdir(os.path.join(root, folder) if folder else root)
-        except OSError:
-            continue
-        if any(n[:4].lower() == '.env' for n in names):
-            return True
-    return False
+    return own_keys(root)
 
 
 def _scan_serial(
@@ -929,10 +901,7 @@ def run(
     if audit is not None:
         contents = audit.watch(contents)
     if scanner is None:
-        scanner = Scanner.for_run(
-            contents, quick=getattr(args, 'filenames', None) is not None,
-            exclusions=args.exclusions,
-        )
+        scanner = Scanner.for_run(exclusions=args.exclusions)
     if scanner.own_keys:
         learn(scanner.own_keys.keys)
     findings = distinct(scan_contents(contents, summary, scanner))  # learnt: never shown

@@ -24,8 +24,8 @@ scrub match at each call), never one built from data: a pattern made
 from a developer's keys must not reach a file.  The file is
 ``$XDG_CACHE_HOME/together-hooks/regex-programs`` (``~/.cache/...``),
 beside scan-org's mirrors.  No variable of our own
-names it: a variable named like Together makes every hook run look for
-the developer's own keys (``pipeline._may_hold_own_keys``).
+names it: a variable named like Together is read as one of the
+developer's own keys (``env.values.keys_in_environ``).
 """
 from __future__ import annotations
 

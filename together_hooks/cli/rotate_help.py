@@ -168,9 +168,12 @@ def _places(findings: Sequence[Finding], secret: str) -> str:
 def walkthrough(
         findings: Sequence[Finding], hashed: str | None = None,
         written: str | None = None, sealed: Sequence[str] = (),
+        excused: dict[str, list[str]] | None = None,
 ) -> str:
     """The whole walk-through; names the keys in ``findings`` (if any);
-    ``sealed``: the files holding one compressed, removed from history."""
+    ``sealed``: the files holding one compressed, removed from history;
+    ``excused``: what excuses a key in a scan (a pragma, the baseline, the
+    config's ``allow``), by the key."""
     out: list[str] = ['Rotating a leaked Together API key', '']
     keys = _distinct(findings)
     if keys:
@@ -180,6 +183,17 @@ def walkthrough(
                 f'Key {f.redacted} (hashed_secret {f.hashed_secret}) in '
                 f'{_places(findings, secret)}',
             )
+            why = (excused or {}).get(secret)
+            if why:  # scans pass it; the key is there all the same
+                import textwrap
+
+                out += textwrap.wrap(
+                    f'It is there, and excused by {" and by ".join(why)}: scans '
+                    'pass it, yet an excuse does not make a real key harmless. If it '
+                    'is real, rotate it as below, then take the excuse out.',
+                    width=72, initial_indent='  ', subsequent_indent='  ',
+                    break_on_hyphens=False, break_long_words=False,
+                )
         out.append('')
     elif hashed:
         out += [
@@ -299,12 +313,16 @@ def walkthrough(
     return '\n'.join(out) + '\n'
 
 
-def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
+def find_leaks(
+        args: argparse.Namespace,
+) -> tuple[list[Finding], list[str], dict[str, list[str]]]:
     """The keys in the given paths (or the repository's files, for
     ``--hashed-secret``), found as ``scan`` finds them: inside containers
-    and base64 values of containers too, a large file read in windows; and
-    the files holding one compressed (a zip member, a base64 value of a
-    gzip), which no ``--replace-text`` rewrites."""
+    and base64 values of containers too, a large file read in windows; the
+    files holding one compressed (a zip member, a base64 value of a gzip),
+    which no ``--replace-text`` rewrites; and what excuses each key in a
+    scan (``excuses``).  A key a pragma excuses is found too: it was
+    "no key found" (a key is rotated whatever excuses it)."""
     from together_hooks.detect.scrub import learn
     from together_hooks.gitrun import git_toplevel
     from together_hooks.gitrun import path_from_top
@@ -318,14 +336,15 @@ def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
     elif args.paths:
         contents = from_paths(args.paths)
     else:
-        return [], []
+        return [], [], {}
     scanner = Scanner()
     findings: list[Finding] = []
     sealed: dict[str, None] = {}
     unread: list[str] = []
     skipped: list[str] = []  # not a regular file (a FIFO, a device), a submodule
+    pragmas: dict[str, list[str]] = {}
     for content in contents:
-        for f in scanner.scan_one(content):
+        for f in scanner.scan_one(content) + _under_pragmas(scanner, content, pragmas):
             if args.hashed_secret is None or f.hashed_secret == args.hashed_secret:
                 if f.path != content.path or f.encoding.startswith('base64 '):
                     # filter-repo runs at a clone's top: the path from there
@@ -345,7 +364,65 @@ def find_leaks(args: argparse.Namespace) -> tuple[list[Finding], list[str]]:
         from together_hooks.messages import cut_short
 
         raise InputError(cut_short(unread or skipped, 1, more=' (and {} more)'))
-    return findings, list(sealed)
+    return findings, list(sealed), excuses(findings, pragmas)
+
+
+# A file read again with its pragmas made inert is read whole: up to this.
+_PRAGMA_READ = 16 << 20
+
+
+def _under_pragmas(
+        scanner: object, content: object, pragmas: dict[str, list[str]],
+) -> list[Finding]:
+    """The keys only a pragma hides in a file on disk (its pragmas made
+    inert, ``detect.pragmas.inert``); where each is, in ``pragmas``."""
+    from together_hooks.detect.pragmas import inert
+    from together_hooks.fileio import read_small
+    from together_hooks.sources.content import Content
+
+    fs_path = getattr(content, 'fs_path', None)
+    if fs_path is None:
+        return []
+    data = read_small(fs_path, _PRAGMA_READ)
+    if not data or (b'pragma' not in data and b'gitleaks:allow' not in data):
+        return []
+    path = content.path  # type: ignore[attr-defined]
+    seen = {(f.line, f.secret) for f in scanner.scan_one(Content(path, data))}  # type: ignore[attr-defined]
+    hidden = [
+        f for f in scanner.scan_one(Content(path, inert(data)))  # type: ignore[attr-defined]
+        if (f.line, f.secret) not in seen
+    ]
+    for f in hidden:
+        pragmas.setdefault(f.secret, []).append(f'{shown_path(f.path)}:{f.line}')
+    return hidden
+
+
+def excuses(findings: Sequence[Finding], pragmas: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What lets each key pass a scan of this repository: a pragma on its
+    line, an entry of the baseline (``scan``'s: the flag-less default), or
+    the config file's ``allow``."""
+    from together_hooks.filters import apply_baseline
+    from together_hooks.pipeline import configure
+
+    why: dict[str, list[str]] = {}
+    for secret, places in pragmas.items():
+        why.setdefault(secret, []).append(f'a pragma ({cut_short(places, 2)})')
+    if not findings:
+        return why
+    settings = argparse.Namespace(baseline=None)
+    configure(settings)  # a bad config or baseline: one line, exit 2
+    if settings.known is not None:
+        kept, confirmed, _ = apply_baseline(list(findings), settings.known)
+        left = {id(f) for f in kept} | {id(f) for f in confirmed}
+        for f in findings:
+            if id(f) not in left and f'the baseline {settings.baseline}' not in why.get(f.secret, []):
+                why.setdefault(f.secret, []).append(f'the baseline {settings.baseline}')
+    if settings.config.allow:
+        for f in findings:
+            if settings.config.allowed_key(f.secret, f.hashed_secret) and (
+                    'the config file\'s allow' not in why.get(f.secret, [])):
+                why.setdefault(f.secret, []).append("the config file's allow")
+    return why
 
 
 def run(args: argparse.Namespace) -> int:
@@ -357,7 +434,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(
                 '--hashed-secret takes the 40-hex hashed_secret a report shows',
             )
-    findings, sealed = find_leaks(args)
+    findings, sealed, excused = find_leaks(args)
     if args.replacements:
         if not findings:
             raise InputError(
@@ -373,5 +450,5 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.paths and not findings:
         print('No Together API key found in the given paths.\n')
-    print(walkthrough(findings, args.hashed_secret, args.replacements, sealed), end='')
+    print(walkthrough(findings, args.hashed_secret, args.replacements, sealed, excused), end='')
     return 0

@@ -19,7 +19,6 @@ from together_hooks.gitrun import zsplit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Iterable
     from typing import Mapping
 
 # An env file is a few lines; a larger one is no env file of ours.
@@ -58,33 +57,10 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
     )
 
 
-def _env_files_near(root: str, folders: Iterable[str]) -> list[str]:
-    """Env files at the root and in ``folders`` (relative), by name only;
-    a folder reached through a symlink is not looked in (it may lead out of
-    the repository)."""
-    found = set()
-    real_root = os.path.realpath(root)
-    for folder in {'', *folders}:
-        if folder.startswith('..'):
-            continue
-        if folder and os.path.realpath(os.path.join(root, folder)) != os.path.normpath(
-                os.path.join(real_root, folder)):
-            continue
-        try:
-            names = os.listdir(os.path.join(root, folder) if folder else root)
-        except OSError:
-            continue
-        for name in names:
-            if is_dotenv_name(name) or is_envrc_name(name):
-                found.add(f'{folder}/{name}' if folder else name)
-    return sorted(p for p in found if env_folder(p) is None)
-
-
 def _untracked(root: str, files: list[str]) -> list[str]:
     """``files`` less those git tracks: a committed env file is the
     repository's, not the developer's (docs/env-policy.md), so its key is
-    no key you hold, whichever command asks (the hook near a few files,
-    ``scan``, ``baseline create``)."""
+    no key you hold, whichever command asks."""
     from together_hooks.errors import InputError
     from together_hooks.gitrun import git_may_claim
 
@@ -98,24 +74,18 @@ def _untracked(root: str, files: list[str]) -> list[str]:
     return [f for f in files if f not in tracked]
 
 
-def own_keys(
-        root: str = '.', environ: Mapping[str, str] | None = None,
-        near: Iterable[str] | None = None,
-) -> OwnKeys:
+def own_keys(root: str = '.', environ: Mapping[str, str] | None = None) -> OwnKeys:
     """The key values this developer holds: ``TOGETHER_*KEY`` variables (and
     any variable holding a ``tgp_v1_`` key) in the environment, and keys in
     the repo's local env files (untracked or ignored, not templates; never
-    a tracked one).
-
-    With ``near`` (folders relative to ``root``), only env files at the root
-    and in those folders are read, without asking git which are ignored.
+    a tracked one): ``local_env_files``, whichever command asks (the hook,
+    ``scan``, ``baseline create``), so all agree on which keys you hold.
     """
     sources: dict[str, str] = {}
     for name, value in (os.environ if environ is None else environ).items():
         for key in keys_in_environ({name: value}):
             sources.setdefault(key, f'the variable {name}')
-    files = local_env_files(root) if near is None else _env_files_near(root, near)
-    for rel in _untracked(root, files):
+    for rel in _untracked(root, local_env_files(root)):
         if is_template(rel) and path_parts(rel)[-1].lower() != '.envrc':
             continue
         data = read_small(os.path.join(root, rel), MAX_ENV_FILE)

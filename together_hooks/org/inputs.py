@@ -238,10 +238,11 @@ class GitHub:
             raise InputError(f'the GitHub API {how} to another host; stopping')
         return url
 
-    def get(self, url: str) -> tuple[object, str | None]:
-        """(decoded JSON, next page URL)."""
+    def get(self, url: str, missing_ok: bool = False) -> tuple[object, str | None]:
+        """(decoded JSON, next page URL); ``missing_ok``: (None, None) for
+        a 404 (a repository that is gone), which is otherwise an error."""
         url = self._same_host(url)
-        body, link = self._fetch(url)
+        body, link = self._fetch(url, missing_ok)
         if len(body) > MAX_BODY:
             raise InputError(f'GitHub API: {self._shown(url)}: answer too large')
         try:
@@ -249,7 +250,7 @@ class GitHub:
         except (ValueError, RecursionError):
             raise InputError(f'GitHub API: {self._shown(url)} did not answer JSON')
 
-    def _fetch(self, url: str) -> tuple[bytes, str | None]:
+    def _fetch(self, url: str, missing_ok: bool = False) -> tuple[bytes, str | None]:
         """(body, Link header): a rate limit waited for, a transient
         failure tried again, a bounded number of times.  A redirect is
         followed here, not by urllib: urllib drops the token on the way
@@ -277,6 +278,8 @@ class GitHub:
                         raise http.client.IncompleteRead(body, int(length) - len(body))
                     return body, response.headers.get('Link')
             except urllib.error.HTTPError as e:
+                if e.code == 404 and missing_ok:
+                    return b'null', None
                 if e.code in REDIRECTS:
                     redirects += 1
                     url = self._redirected(url, e.headers.get('Location'), redirects)
@@ -390,8 +393,11 @@ def github_targets(
     targets = []
     refused: list[Target] = []
     distinct: set[object] = set()
-    for repo in list_repos(client, f'/orgs/{org}/repos?per_page=100&type=all', unsettled):
-        if left_out is not None:  # each repository once, for listing_shortfall
+    last: set[object] = set()
+    for repo in list_repos(client, f'/orgs/{org}/repos?per_page=100&type=all', unsettled, last):
+        # Each repository once, for listing_shortfall; one an earlier pass
+        # gave and the last did not only while it is still the org's.
+        if left_out is not None and (_ident(repo) in last or _still_in(client, org, repo)):
             _count_listed(repo, left_out, distinct)
         why = ('archived' if repo.get('archived') and not include_archived
                else 'fork' if repo.get('fork') and not include_forks else '')
@@ -436,6 +442,7 @@ MAX_PASSES = 3
 
 def list_repos(
         client: GitHub, path: str, unsettled: list[str] | None = None,
+        last: set[object] | None = None,
 ) -> list[dict]:
     """Every repository a listing gives, each once (``_ident``).
 
@@ -451,16 +458,24 @@ def list_repos(
     once.  A repository the passes give that has gone since fails its
     clone, a row of the report.  A last pass that still brings a new one
     may have skipped another: ``path`` goes in ``unsettled`` for the
-    caller to fail closed (without a list to tell, an InputError)."""
+    caller to fail closed (without a list to tell, an InputError).
+    ``last`` gets the identities the last pass gave.
+
+    The passes' union also holds repositories that have gone since an
+    earlier pass gave them: counted, they would stand in for one every pass
+    skipped (``github_targets`` counts one only while it is still there)."""
     union: dict[object, dict] = {}
     passes = 0
+    this: set[object] = set()
     while passes < MAX_PASSES:
         passes += 1
         pages = 0
         new = 0
+        this = set()
         for pages, data in enumerate(client.page_lists(path), 1):
             for repo in data:
                 ident = _ident(repo)
+                this.add(ident)
                 if ident not in union:
                     union[ident] = repo
                     new += 1
@@ -471,7 +486,27 @@ def list_repos(
             raise InputError(f'GitHub API: {path}: the listing still changed after '
                              f'{MAX_PASSES} passes: run again')
         unsettled.append(path)
+    if last is not None:
+        last.update(this)
     return list(union.values())
+
+
+def _still_in(client: GitHub, org: str, repo: dict) -> bool:
+    """Is ``repo``, which an earlier pass of the listing gave and the last
+    did not, still a repository of ``org`` (``GET /repos/{full_name}``,
+    a rename followed)?  Gone (404) or moved to another owner: no.  Asked
+    only of such repositories: none on a listing that did not move."""
+    name = repo.get('full_name')
+    if not isinstance(name, str) or '/' not in name:
+        return False  # not to be asked: not counted (a shortfall, never a pass)
+    data, _ = client.get(f'{client.api}/repos/{urllib.parse.quote(name)}', missing_ok=True)
+    if data is None:
+        return False
+    if not isinstance(data, dict):
+        raise InputError(f'GitHub API: /repos/{name}: expected an object')
+    owner = data.get('owner')
+    login = owner.get('login') if isinstance(owner, dict) else None
+    return isinstance(login, str) and login.lower() == org.lower()
 
 
 def _ident(repo: dict) -> object:

@@ -1,0 +1,88 @@
+"""The hook and ``scan`` agree on which keys you hold.
+
+The hook read only the env files at the root and beside the staged files;
+``scan`` and ``baseline create`` every ignored one.  A key held in
+``services/api/.env`` (ignored), copied into the root's ``app.py`` with a
+pragma or a baseline entry, passed the hook while ``scan .`` failed.  Now
+both read the same env files (docs/env-policy.md#your-own-keys).
+
+Every test runs the installed console scripts in a real repository.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli_run import hook
+from tests.cli_run import run
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+
+
+@pytest.fixture
+def held_far(git_repo, keys, monkeypatch):
+    """A key in an ignored env file two folders down, nothing at the root."""
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    write(git_repo, '.gitignore', '.env\n')
+    write(git_repo, 'services/api/main.py', 'print("api")\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'c', '--no-verify')
+    return git_repo
+
+
+def _hold(repo, key: str) -> None:
+    write(repo, 'services/api/.env', f'TOGETHER_API_KEY={key}\n')
+
+
+def test_a_pragma_on_a_key_you_hold_far_away_fails_the_hook_as_scan(held_far, keys):
+    key = keys()
+    _hold(held_far, key)
+    write(held_far, 'app.py', f'KEY = "{key}"  # pragma: allowlist secret\n')
+    git(held_far, 'add', 'app.py')
+    assert scan('.').rc == 1
+    result = hook('app.py')
+    assert result.rc == 1, result.out + result.err
+    assert 'a copy of a key you hold (in the env file services/api/.env)' in result.out, result.out
+
+
+def test_a_baseline_entry_for_a_key_you_hold_far_away_fails_the_hook_as_scan(held_far, keys):
+    key = keys()
+    write(held_far, 'app.py', f'KEY = "{key}"\n')
+    git(held_far, 'add', 'app.py')
+    created = run('together-hooks', 'baseline', 'create', cwd=held_far)
+    assert created.rc == 0, created.err  # not held yet: recorded
+    with open(held_far / '.secrets.baseline', encoding='utf-8') as f:
+        assert list(json.load(f)['results']) == ['app.py']
+    git(held_far, 'add', '.secrets.baseline')
+    assert hook('--baseline', '.secrets.baseline', 'app.py').rc == 0
+    _hold(held_far, key)  # now it is the key in your services/api/.env
+    assert scan('.').rc == 1
+    result = hook('--baseline', '.secrets.baseline', 'app.py')
+    assert result.rc == 1, result.out + result.err
+    assert 'a copy of a key you hold' in result.out, result.out
+
+
+def test_a_legacy_key_you_hold_far_away_is_found_with_no_context(held_far, keys):
+    """Only the own-key rule finds a bare 64-hex copy: the hook found it only
+    when the env file was beside the file."""
+    key = keys('hex')
+    _hold(held_far, key)
+    write(held_far, 'fixtures.txt', f'{key}\n')
+    git(held_far, 'add', 'fixtures.txt')
+    assert scan('.').rc == 1
+    result = hook('fixtures.txt')
+    assert result.rc == 1, result.out + result.err
+    assert 'together-own-key' in result.out, result.out
+
+
+def test_an_env_file_git_tracks_is_still_not_yours(held_far, keys):
+    """The walk keeps the rule that a committed env file is the repository's."""
+    key = keys()
+    write(held_far, 'services/api/.env', f'TOGETHER_API_KEY={key}\n')
+    git(held_far, 'add', '-f', 'services/api/.env')
+    git(held_far, 'commit', '-qm', 'env', '--no-verify')
+    write(held_far, 'app.py', f'KEY = "{key}"  # pragma: allowlist secret\n')
+    git(held_far, 'add', 'app.py')
+    assert hook('app.py').rc == 0
