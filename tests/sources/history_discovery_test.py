@@ -167,6 +167,101 @@ def test_what_discovery_waits_for_is_asked_of_git_first(tmp_path, git_repo, keys
     assert kinds == ['listing', 'commits', 'log'], started
 
 
+@pytest.mark.parametrize('how', [(), ('--no-local',)])
+def test_the_history_is_listed_before_the_own_keys_are_looked_for(
+        tmp_path, git_repo, keys, monkeypatch, capsys, how):
+    """``scan --history`` asks git for what discovery waits for (the
+    listing, the commits, the tree diffs) before it looks for the
+    developer's own keys (``ls-files --ignored`` of the work tree, the env
+    files read): git lists while they are read.  The own keys still apply
+    to the whole history: a legacy key with no Together word near it is
+    found in a commit because the ignored .env holds it."""
+    from together_hooks.cli import main
+
+    held = keys('hex')
+    write(git_repo, 'a.py', f'DIGEST = "{held}"\n')
+    commit(git_repo)
+    write(git_repo, 'a.py', 'DIGEST = None\n')
+    commit(git_repo)
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', *how, str(git_repo), str(clone))
+    write(clone, '.gitignore', '.env\n')
+    write(clone, '.env', f'TOGETHER_API_KEY={held}\n')
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    started: list[tuple[str, ...]] = []
+    real = gitrun._command
+
+    def recorded(args, *more, **kw):
+        started.append(tuple(args))
+        return real(args, *more, **kw)
+
+    monkeypatch.setattr(gitrun, '_command', recorded)
+    monkeypatch.chdir(clone)
+    assert main(['scan', '--history', '--format', 'json']) == 1
+    out = capsys.readouterr().out
+    assert '"path": "a.py"' in out and held not in out
+    kinds = [
+        'own keys' if 'ls-files' in a and '--ignored' in a
+        else 'listing' if '--batch-all-objects' in a or '--objects' in a
+        else 'commits' if 'rev-list' in a and '--topo-order' in a
+        else 'log' if 'log' in a and '--raw' in a else None
+        for a in started
+    ]
+    kinds = [k for k in kinds if k is not None]
+    assert kinds[:4] == ['listing', 'commits', 'log', 'own keys'], started
+
+
+def test_own_keys_that_fail_stop_the_history_gits_started(
+        tmp_path, git_repo, keys, monkeypatch, capsys):
+    """The own keys are read after the history's gits are started: when
+    reading them fails, the run is one line, exit 2, and every git started
+    for the history is stopped and reaped (a slow walk, here a ``git log``
+    that sleeps first, does not run on as an orphan)."""
+    import shutil
+
+    from together_hooks import pipeline
+    from together_hooks.cli import main
+
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    shim = tmp_path / 'bin'
+    shim.mkdir()
+    real_git = shutil.which('git')
+    (shim / 'git').write_text(
+        '#!/bin/sh\n'
+        'for a in "$@"; do [ "$a" = log ] && exec sleep 60; done\n'
+        f'exec {real_git} "$@"\n',
+    )
+    (shim / 'git').chmod(0o755)
+    monkeypatch.setenv('PATH', f'{shim}{os.pathsep}{os.environ["PATH"]}')
+    streamed = []
+    real = history.git_stream
+
+    def recorded(root, *args, **kw):
+        proc = real(root, *args, **kw)
+        streamed.append((args, proc))
+        return proc
+
+    def broken(*_args, **_kw):
+        raise InputError('.env: cannot read it')
+
+    monkeypatch.setattr(history, 'git_stream', recorded)
+    monkeypatch.setattr(pipeline, 'load_own_keys', broken)
+    monkeypatch.chdir(git_repo)
+    assert main(['scan', '--history', '--format', 'json']) == 2
+    assert '.env: cannot read it' in capsys.readouterr().err
+    logs = [proc for args, proc in streamed if 'log' in args]
+    try:
+        assert len(logs) == 1 and len(streamed) >= 3, streamed
+        assert all(proc.returncode is not None for _args, proc in streamed), streamed
+    finally:
+        for _args, proc in streamed:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
 def test_a_listed_blob_git_cannot_find_fails_in_one_line(git_repo):
     """A blob a walk names but the store lacks (a damaged repository) is an
     InputError, never skipped: skipping it would pass whatever it holds."""
