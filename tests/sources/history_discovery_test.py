@@ -348,3 +348,32 @@ def test_a_pack_is_read_from_its_end_so_each_base_is_built_once(git_repo):
     deltas = [(sha, bases[sha]) for sha in order if bases[sha] in at]
     assert len(deltas) >= 8, 'gc made no deltas to read'
     assert all(at[sha] < at[base] for sha, base in deltas)
+
+
+def test_the_tags_are_peeled_once_for_the_trees_and_the_blobs_they_reach(git_repo, keys):
+    """``scan --history`` peels the refs that are no commit (annotated
+    tags) once, for both the tagged trees' path names and the blobs a tag
+    reaches through no commit (it asked git twice, and once more for each
+    tagged blob or tree).  The key in the tagged blob is still found."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'tag', '-a', '-m', 'release', 'v1')
+    write(git_repo, 'loose.py', f'K = "{keys()}"\n')
+    blob = git(git_repo, 'hash-object', '-w', 'loose.py').strip()
+    os.remove(git_repo / 'loose.py')
+    git(git_repo, 'tag', '-a', '-m', 'a blob', 'b1', blob)
+    write(git_repo, 'tree/k.txt', 'y = 2\n')
+    git(git_repo, 'add', '-A')
+    tree = git(git_repo, 'write-tree').strip()
+    git(git_repo, 'reset', '-q', '--hard')
+    git(git_repo, 'clean', '-qfd')
+    git(git_repo, 'tag', '-a', '-m', 'a tree', 't1', tree)
+    walks = tree_walks(lambda: scan('--history', '--format', 'json'))
+    assert walks.result.rc == 1, walks.result.err
+    assert [f[0] for f in walks.result.found()] == ['<tagged blob>'], walks.result.out
+    peels = [a for a in walks.started if 'cat-file' in a and any(
+        x.startswith('--batch-check=%(objectname) %(objecttype)') for x in a)]
+    # One peel of the three tags, then for each tag of a blob or a tree one
+    # look at the kinds of the objects it reaches (the tree's names are read
+    # without peeling it again): 6 before.
+    assert len(peels) == 3, walks.started
