@@ -167,6 +167,101 @@ def test_what_discovery_waits_for_is_asked_of_git_first(tmp_path, git_repo, keys
     assert kinds == ['listing', 'commits', 'log'], started
 
 
+@pytest.mark.parametrize('how', [(), ('--no-local',)])
+def test_the_history_is_listed_before_the_own_keys_are_looked_for(
+        tmp_path, git_repo, keys, monkeypatch, capsys, how):
+    """``scan --history`` asks git for what discovery waits for (the
+    listing, the commits, the tree diffs) before it looks for the
+    developer's own keys (``ls-files --ignored`` of the work tree, the env
+    files read): git lists while they are read.  The own keys still apply
+    to the whole history: a legacy key with no Together word near it is
+    found in a commit because the ignored .env holds it."""
+    from together_hooks.cli import main
+
+    held = keys('hex')
+    write(git_repo, 'a.py', f'DIGEST = "{held}"\n')
+    commit(git_repo)
+    write(git_repo, 'a.py', 'DIGEST = None\n')
+    commit(git_repo)
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', *how, str(git_repo), str(clone))
+    write(clone, '.gitignore', '.env\n')
+    write(clone, '.env', f'TOGETHER_API_KEY={held}\n')
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    started: list[tuple[str, ...]] = []
+    real = gitrun._command
+
+    def recorded(args, *more, **kw):
+        started.append(tuple(args))
+        return real(args, *more, **kw)
+
+    monkeypatch.setattr(gitrun, '_command', recorded)
+    monkeypatch.chdir(clone)
+    assert main(['scan', '--history', '--format', 'json']) == 1
+    out = capsys.readouterr().out
+    assert '"path": "a.py"' in out and held not in out
+    kinds = [
+        'own keys' if 'ls-files' in a and '--ignored' in a
+        else 'listing' if '--batch-all-objects' in a or '--objects' in a
+        else 'commits' if 'rev-list' in a and '--topo-order' in a
+        else 'log' if 'log' in a and '--raw' in a else None
+        for a in started
+    ]
+    kinds = [k for k in kinds if k is not None]
+    assert kinds[:4] == ['listing', 'commits', 'log', 'own keys'], started
+
+
+def test_own_keys_that_fail_stop_the_history_gits_started(
+        tmp_path, git_repo, keys, monkeypatch, capsys):
+    """The own keys are read after the history's gits are started: when
+    reading them fails, the run is one line, exit 2, and every git started
+    for the history is stopped and reaped (a slow walk, here a ``git log``
+    that sleeps first, does not run on as an orphan)."""
+    import shutil
+
+    from together_hooks import pipeline
+    from together_hooks.cli import main
+
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    shim = tmp_path / 'bin'
+    shim.mkdir()
+    real_git = shutil.which('git')
+    (shim / 'git').write_text(
+        '#!/bin/sh\n'
+        'for a in "$@"; do [ "$a" = log ] && exec sleep 60; done\n'
+        f'exec {real_git} "$@"\n',
+    )
+    (shim / 'git').chmod(0o755)
+    monkeypatch.setenv('PATH', f'{shim}{os.pathsep}{os.environ["PATH"]}')
+    streamed = []
+    real = history.git_stream
+
+    def recorded(root, *args, **kw):
+        proc = real(root, *args, **kw)
+        streamed.append((args, proc))
+        return proc
+
+    def broken(*_args, **_kw):
+        raise InputError('.env: cannot read it')
+
+    monkeypatch.setattr(history, 'git_stream', recorded)
+    monkeypatch.setattr(pipeline, 'load_own_keys', broken)
+    monkeypatch.chdir(git_repo)
+    assert main(['scan', '--history', '--format', 'json']) == 2
+    assert '.env: cannot read it' in capsys.readouterr().err
+    logs = [proc for args, proc in streamed if 'log' in args]
+    try:
+        assert len(logs) == 1 and len(streamed) >= 3, streamed
+        assert all(proc.returncode is not None for _args, proc in streamed), streamed
+    finally:
+        for _args, proc in streamed:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
 def test_a_listed_blob_git_cannot_find_fails_in_one_line(git_repo):
     """A blob a walk names but the store lacks (a damaged repository) is an
     InputError, never skipped: skipping it would pass whatever it holds."""
@@ -253,3 +348,32 @@ def test_a_pack_is_read_from_its_end_so_each_base_is_built_once(git_repo):
     deltas = [(sha, bases[sha]) for sha in order if bases[sha] in at]
     assert len(deltas) >= 8, 'gc made no deltas to read'
     assert all(at[sha] < at[base] for sha, base in deltas)
+
+
+def test_the_tags_are_peeled_once_for_the_trees_and_the_blobs_they_reach(git_repo, keys):
+    """``scan --history`` peels the refs that are no commit (annotated
+    tags) once, for both the tagged trees' path names and the blobs a tag
+    reaches through no commit (it asked git twice, and once more for each
+    tagged blob or tree).  The key in the tagged blob is still found."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'tag', '-a', '-m', 'release', 'v1')
+    write(git_repo, 'loose.py', f'K = "{keys()}"\n')
+    blob = git(git_repo, 'hash-object', '-w', 'loose.py').strip()
+    os.remove(git_repo / 'loose.py')
+    git(git_repo, 'tag', '-a', '-m', 'a blob', 'b1', blob)
+    write(git_repo, 'tree/k.txt', 'y = 2\n')
+    git(git_repo, 'add', '-A')
+    tree = git(git_repo, 'write-tree').strip()
+    git(git_repo, 'reset', '-q', '--hard')
+    git(git_repo, 'clean', '-qfd')
+    git(git_repo, 'tag', '-a', '-m', 'a tree', 't1', tree)
+    walks = tree_walks(lambda: scan('--history', '--format', 'json'))
+    assert walks.result.rc == 1, walks.result.err
+    assert [f[0] for f in walks.result.found()] == ['<tagged blob>'], walks.result.out
+    peels = [a for a in walks.started if 'cat-file' in a and any(
+        x.startswith('--batch-check=%(objectname) %(objecttype)') for x in a)]
+    # One peel of the three tags, then for each tag of a blob or a tree one
+    # look at the kinds of the objects it reaches (the tree's names are read
+    # without peeling it again): 6 before.
+    assert len(peels) == 3, walks.started

@@ -186,6 +186,15 @@ def commits(
             # blob scan is done with its blobs first.
             beside=lambda commits: message_keys(root, commits, scan, messages_worth),
         )
+        if getattr(args, 'own_keys_later', False):
+            # Read while git lists (the listing, the commits, the tree
+            # diffs: discovery waits for the first two), before any blob
+            # is scanned: they apply to the whole history.
+            try:
+                scanner.own_keys = pipeline.load_own_keys()
+            except BaseException:
+                found.close()
+                raise
         # Messages, tag messages, ref and path names are content too (the
         # path names from the walk the blob scan attributes keys with).
         return itertools.chain(found, history_extras(
@@ -298,6 +307,10 @@ def run(args: argparse.Namespace) -> int:
     # History discovery and ranges scan as they list: they get the run's scanner.
     scanner = (
         pipeline.Scanner.for_run(exclusions=args.exclusions)
-        if args.history or args.diff is not None or args.commits is not None else None
+        if args.diff is not None or args.commits is not None else None
     )
+    if args.history:
+        # Its own keys are read once git lists the history (``commits``).
+        scanner = pipeline.Scanner(exclusions=args.exclusions)
+        args.own_keys_later = True
     return pipeline.run(contents(args, scanner), args, scanner)

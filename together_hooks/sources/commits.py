@@ -797,6 +797,7 @@ def _lines(label: str, texts: Iterable[str], scan: Scan) -> Iterator[Content]:
 
 def beside_commits(
         root: str, tips: Sequence[str], exclude: Sequence[str], scan: Scan,
+        peel: list[tuple[str, str, str]] | None = None,
 ) -> Iterator[Revision]:
     """Blobs a ref reaches through no commit: a tag (lightweight or
     annotated, through any chain of tags) or any ref naming a blob or a
@@ -805,9 +806,11 @@ def beside_commits(
     reaches are not scanned; a blob is reported at its path in the tagged
     tree, or as ``<tagged blob>``, with the tip that reaches it.  A tagged
     tree's entry names (files, folders, submodules) are ``<path name>``.
+    ``peel``: ``peeled(root, tips)``, when the caller has it.
     """
-    starts = [(tip, sha) for tip, sha, kind in peeled(root, tips) if kind in ('blob', 'tree')]
-    for tip, start in starts:
+    peel = peeled(root, tips) if peel is None else peel
+    starts = [(tip, sha, kind) for tip, sha, kind in peel if kind in ('blob', 'tree')]
+    for tip, start, kind in starts:
         out = git(root, 'rev-list', '--objects', start,
                   *(['--not', *exclude] if exclude else []), '--')
         names: dict[str, str] = {}
@@ -830,7 +833,7 @@ def beside_commits(
             if keys_in(scan, data, path):
                 yield Revision(path, data, _all, commit=tip)
         if start in names:  # a tree ``exclude`` does not reach: its entries' names too
-            listed = b'\n'.join(sorted(tree_names(root, [start])))
+            listed = b'\n'.join(sorted(tree_names(root, [start], [(tip, start, kind)])))
             if listed and keys_in(scan, listed):
                 yield Revision(PATH_NAME, listed, _all, commit=tip)
 
@@ -856,11 +859,14 @@ def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:
     return walk, names.names
 
 
-def tree_names(root: str, tips: Sequence[str]) -> set[bytes]:
+def tree_names(
+        root: str, tips: Sequence[str], peel: list[tuple[str, str, str]] | None = None,
+) -> set[bytes]:
     """Every path name in the trees ``tips`` peel to (a tag of a tree, a
-    ref naming one): no commit's log lists them."""
+    ref naming one): no commit's log lists them.  ``peel``:
+    ``peeled(root, tips)``, when the caller has it."""
     names: set[bytes] = set()
-    for _tip, sha, kind in peeled(root, tips):
+    for _tip, sha, kind in peeled(root, tips) if peel is None else peel:
         if kind == 'tree':
             out = git(root, 'ls-tree', '-r', '-t', '-z', '--name-only', sha)
             names.update(n for n in zfields(out) if n)
@@ -981,10 +987,11 @@ def _extras(
         else:
             named[0].wait()
             added = named[1]
-        yield from history_path_names(root, args, scan, added | tree_names(root, tips))
+        peel = peeled(root, tips)  # one git for both questions
+        yield from history_path_names(root, args, scan, added | tree_names(root, tips, peel))
         # What a branch reaches, the commit log above has scanned already.
         yield from beside_commits(
-            root, tips, ['--branches', '--remotes', *([since] if since else [])], scan,
+            root, tips, ['--branches', '--remotes', *([since] if since else [])], scan, peel,
         )
     finally:
         listed.close()

@@ -971,11 +971,20 @@ class HistoryScan:
     def __init__(
             self, revisions: Iterator[Revision], log: CommitLog | None,
             commits: CommitList | None = None, beside: Beside | None = None,
+            listing: Listing | None = None,
     ) -> None:
         self.revisions = revisions
         self.log = log
         self.commits = commits
         self.beside = beside
+        self._listing = listing
+
+    def close(self) -> None:
+        """Every git it started stopped and reaped (a run that fails
+        before iterating it: the scan closes the listing itself)."""
+        for started in (self._listing, self.log, self.commits):
+            if started is not None:
+                started.close()
 
     def __iter__(self) -> Iterator[Revision]:
         return self.revisions
@@ -1029,7 +1038,7 @@ def scan_history(
     return HistoryScan(
         _scan(root, since_sha, Progress(progress), scan, worth, matters, listing, log, walked, work,
               prepare),
-        log, commits, work,
+        log, commits, work, listing,
     )
 
 
