@@ -838,6 +838,46 @@ def test_a_memory_limit_too_low_is_one_line(git_repo, keys):
                   [mb << 20 for mb in range(14, 48, 2)], ('ulimit -v',))
 
 
+# A command's guard with the process at its memory limit when it reports:
+# every byte the limit leaves is held (by a global, as a run's other
+# threads and tables hold theirs: a traceback is not made when no memory
+# is left) while the guard says why it stopped.
+_AT_THE_LIMIT = (
+    'import sys\n'
+    "sys.argv[0] = 'together-hooks'  # as the console script names itself\n"
+    'import resource\n'
+    'from together_hooks import runtime\n'
+    'runtime.configure_process()\n'
+    'held = []\n'
+    'def fill():\n'
+    "    with open('/proc/self/status') as f:\n"
+    "        vm = next(int(l.split()[1]) for l in f if l.startswith('VmSize:')) << 10\n"
+    '    resource.setrlimit(resource.RLIMIT_AS, (vm + (32 << 20), resource.RLIM_INFINITY))\n'
+    '    size = 1 << 20\n'
+    '    while size >= 16:\n'
+    '        try:\n'
+    '            held.append(bytearray(size))\n'
+    '        except MemoryError:\n'
+    '            size //= 2\n'
+    '    raise MemoryError\n'
+    "raise SystemExit(runtime.guard('together-hooks', fill))\n"
+)
+
+
+def test_out_of_memory_while_saying_so_is_still_one_line(tmp_path):
+    """The guard's error line goes through the output's scrub, whose first
+    use imports and compiles what it needs: at the limit that raised
+    MemoryError, and the line was dropped (exit 2, nothing on stderr: the
+    memory-limit test below, once under load)."""
+    proc = subprocess.run((sys.executable, '-c', _AT_THE_LIMIT), cwd=tmp_path,
+                          capture_output=True, timeout=120)
+    err = proc.stderr.decode('utf-8', 'replace')
+    CAPTURED.append(err)
+    assert proc.returncode == 2, err
+    assert err.count('\n') == 1 and err.startswith('together-hooks: error: out of memory'), err
+    assert 'ulimit -v' in err
+
+
 def test_an_open_file_limit_too_low_says_so(git_repo, keys):
     # It was "Too many open files": which limit, and what to do, unsaid.
     _under_limits(git_repo, keys, ('together-hooks', 'scan'), resource.RLIMIT_NOFILE,
