@@ -408,13 +408,18 @@ def test_signal_during_baseline_write_leaves_no_temp_file(git_repo, keys, sig):
                 (os.path.join(BIN, 'together-hooks'), 'baseline', 'update'), cwd=git_repo,
                 stdout=subprocess.DEVNULL, stderr=err_file,
             )
-            deadline = time.monotonic() + 60
+            # Safety nets, not speed checks: a loaded machine took minutes.
+            deadline = time.monotonic() + 600
             while proc.poll() is None and time.monotonic() < deadline:
                 if any(n.startswith(TEMP_PREFIX) for n in os.listdir(git_repo)):
                     proc.send_signal(sig)
                     hit += 1
                     break
-            proc.wait(timeout=60)
+                # A look a millisecond: the temp file lives for the whole
+                # write of the baseline, while a loop with no pause took a
+                # core from the update it waits for.
+                time.sleep(0.001)
+            proc.wait(timeout=600)
             err_file.seek(0)
             err = err_file.read()
         assert b'Traceback' not in err
