@@ -6,8 +6,9 @@ import subprocess
 
 import pytest
 
-# A failing test's report never shows a whole key (tests/report_scrub.py).
-pytest_plugins = ('tests.report_scrub',)
+# A failing test's report never shows a whole key (tests/report_scrub.py);
+# the package is compiled once for the processes tests start (tests/bytecode.py).
+pytest_plugins = ('tests.report_scrub', 'tests.bytecode')
 
 
 @pytest.fixture

@@ -137,7 +137,9 @@ def test_pre_receive_holds_a_wide_commit_in_bounded_memory(tmp_path, keys):
                          capture_output=True).stdout.decode().strip()
     # The objects, as a push's quarantine holds them, with no ref naming them.
     subprocess.run(('git', 'update-ref', '-d', 'refs/heads/incoming'), cwd=remote, check=True)
-    result, rss = peak('together-hooks', 'pre-receive', cwd=remote,
+    # The gate's own --timeout (30 s of wall time by default) is a safety
+    # net here, not a speed check: a loaded machine took longer than that.
+    result, rss = peak('together-hooks', 'pre-receive', '--timeout', '900', cwd=remote,
                        stdin=f'{"0" * 40} {sha} refs/heads/main\n'.encode())
     assert result.rc == 1 and 'k.py:1' in result.out, (result.out, result.err)
     assert rss < 110 << 20, rss >> 20

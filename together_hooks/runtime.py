@@ -176,6 +176,18 @@ def _say(line: str) -> None:
     try:
         print(line, file=sys.stderr)
         sys.stderr.flush()
+    except MemoryError:
+        # The scrub every line goes through imports and compiles on first
+        # use: at a memory limit the line was lost (exit 2, stderr empty).
+        # The words made at start-up instead, as the excepthook writes them.
+        import os
+
+        from together_hooks import _NO_MEMORY
+
+        try:
+            os.write(2, _NO_MEMORY)
+        except OSError:
+            pass
     except Exception:
         pass
 
