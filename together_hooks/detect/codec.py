@@ -541,6 +541,59 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
     return View(b''.join(out), 'hex', None, starts, sources, copied)
 
 
+# A uuencoded block: ``begin <mode> <name>``, then lines whose first
+# character gives how many bytes they hold (``M``: 45, in 60 characters),
+# to a line of no bytes (a backquote or a blank) and ``end``.
+_UU_BEGIN = regex_cache.compile(rb'begin [0-7]{3,4} [^\r\n]*\r?\n')
+_UU_LINE = regex_cache.compile(rb'([!-`])([ -`]*?)[ \t]*\r?\n')
+
+
+def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
+    """The uuencoded blocks starting at ``hits`` (offsets of ``begin``
+    lines), decoded and joined by newlines into one view; each group of 3
+    decoded bytes maps to its 4 characters.  A line that does not decode
+    ends its block."""
+    from binascii import Error
+    from binascii import a2b_uu
+
+    out = _Parts()
+    done_to = -1
+    for hit in hits:
+        if hit < done_to:
+            continue
+        begin = _UU_BEGIN.match(data, hit)
+        if begin is None:
+            continue
+        at = begin.end()
+        parts: list[bytes] = []
+        starts: list[int] = []
+        while True:
+            line = _UU_LINE.match(data, at)
+            if line is None or line.group(1) in b' `':
+                break
+            try:
+                raw = a2b_uu(line.group(1) + line.group(2))
+            except Error:
+                break
+            starts.append(line.start())
+            parts.append(raw)
+            at = line.end()
+        done_to = at
+        if not parts:
+            continue
+        # Each 3-byte group maps to its 4 characters, after the line's
+        # length character: groups never span lines.
+        size = out.size
+        for start, raw in zip(starts, parts):
+            for j in range(0, len(raw), 3):
+                out.starts.append(size + j)
+                out.sources.append(start + 1 + j // 3 * 4)
+            size += len(raw)
+        out.parts.append(b''.join(parts) + b'\n')
+        out.size = size + 1
+    return out.view('uuencode')
+
+
 def b64_forms(raw: bytes) -> set[bytes]:
     """What ``raw`` looks like inside any longer base64 text, at each of
     the 3 byte alignments: the encoded characters its bytes alone

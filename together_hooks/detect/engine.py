@@ -503,6 +503,8 @@ def _hits(
     if depth < 2:
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge)
+        if any(mark in where for mark in UU_BEGIN):
+            hits += _uu_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
     return hits
@@ -515,6 +517,11 @@ def _hunks_handed(edge: Edge) -> bool:
 
 # The header line of a binary file's change in a patch (``codec.git_binary_hunks``).
 GIT_BINARY = b'GIT binary patch'
+# A uuencoded file's first line (``uuencode``, Python's ``uu``, a mail's
+# attachment): ``begin <mode> <name>``, modes 4xx, 6xx and 7xx.  Each
+# holds ``g``, an anchor the keyword screen searches already: no pass more
+# (docs/performance.md, "Hex text").
+UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7')
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
@@ -762,7 +769,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN),
         )
     return screen
 
@@ -918,6 +925,23 @@ def _hex_hits(
             for offset, secret, rule in _candidates(view.data, active, walkers, where, (data, origin))
         ]
     return hits
+
+
+def _uu_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
+        budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys inside uuencoded blocks (``codec.uu_view``): what they decode
+    to is read as any bytes are."""
+    from together_hooks.detect.codec import uu_view
+
+    view = uu_view(data, sorted(at for mark in UU_BEGIN for at in where.offsets(mark)))
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'uuencode')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+    ]
 
 
 def _radix_hits(
