@@ -162,3 +162,26 @@ def test_stdin_is_read_in_bounded_memory(tmp_path, keys, size):
     assert found == {('<stdin>',) + w[1:] for w in want if w[0] == 'big.bin'}
     assert result.json()['summary']['bytes_scanned'] == size
     assert rss < MAX_RSS, f'peak RSS {rss >> 20} MB'
+
+
+def test_a_zip_inside_a_zip_is_held_once(tmp_path, keys):
+    """A stored zip member that is itself a zip is held whole (its
+    central directory is at its end), once: written into one buffer as
+    it is read, not a list of chunks joined (the member twice: a 63.9 MB
+    inner zip peaked at 149 MB)."""
+    import zipfile
+
+    from together_hooks.detect.containers import HELD
+
+    top = tmp_path / 'top'
+    top.mkdir()
+    inner = tmp_path / 'inner.zip'
+    with zipfile.ZipFile(inner, 'w', zipfile.ZIP_STORED) as z:
+        z.writestr('log.txt', bytes(HELD - (1 << 20)) + f'\nTOGETHER_API_KEY={keys()}\n'.encode())
+    with zipfile.ZipFile(top / 'outer.zip', 'w', zipfile.ZIP_STORED) as z:
+        z.write(inner, 'inner.zip')
+    inner.unlink()
+    result, rss = peak('together-hooks', 'scan', '--format', 'json', '.', cwd=top)
+    assert result.rc == 1, result.err
+    assert [f['rule'] for f in result.json()['findings']] == ['together-api-key']
+    assert rss < 2 * HELD, f'peak RSS {rss >> 20} MB'

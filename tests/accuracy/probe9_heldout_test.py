@@ -1152,9 +1152,6 @@ CASES = SPECIAL + LEAKS + DECOYS
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED = {
-    # hex text (a REG_EXPAND_SZ value's ``hex(2):`` bytes): NAME enc's
-    # new encodings (detect/codec.py)
-    'legacy-reg-hex2-utf16': 'enc',
     # A .pyc's constants precede the names tuple: nothing ties the key
     # to TOGETHER_API_KEY but the bytecode.
     'legacy-pyc-constant': 'marshal: the name is in another tuple than the key',

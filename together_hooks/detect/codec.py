@@ -429,6 +429,171 @@ def joined_view(data: bytes) -> View | None:
     return rewrite(data, _JOIN, lambda m: b'', 'concatenated')
 
 
+# A key's bytes written as hex text: ``xxd -p``, ``.hex()``, Postgres'
+# ``\x…`` bytea, C's ``"\x74\x67…"``, Java's and C's byte arrays
+# ``{0x74, 0x67, …}``, a registry export's ``hex(2):74,00,67,00,…``
+# continued by ``,\`` and a line break, bytes apart by a blank, a comma
+# or a colon, wrapped over lines.  A run is at least 7 bytes (a key's
+# prefix); its marker (``hex(2):``, ``hex:``) goes with it, so the name
+# before it stands right before the decoded value.
+_HEX_RUN = regex_cache.compile(
+    rb'(?:hex(?:\([0-9a-fA-F]{1,8}\))?:)?'
+    rb'(?:(?:\\x|(?:\(byte\) ?)?0[xX])?[0-9A-Fa-f]{2}(?:,?[ \t]*\\?\r?\n[ \t]*|[ ,:]{1,2})?){7,}',
+)
+# Seven hex bytes in a row, whatever their leads and separators: the
+# cheap search that tells a stretch worth a ``hex_view``.
+HEX_RUN_MARK = regex_cache.compile(rb'(?:(?:\\x|(?:\(byte\) ?)?0[xX])?[0-9A-Fa-f]{2}[ ,:]{0,2}){7}')
+_HEX_DIGIT = regex_cache.compile(rb'hex(?:\([0-9a-fA-F]{1,8}\))?:|\\x|(?:\(byte\) ?)?0[xX]|[0-9A-Fa-f]')
+# How far past a keyword's stretch a run starting in it is read: a
+# UTF-16 legacy key as registry bytes takes about 400 characters.
+HEX_REACH = 2048
+_HEX_CHARS = frozenset(b'0123456789abcdefABCDEF'[i:i + 1] for i in range(22))
+_ARRAY_CLOSE = regex_cache.compile(rb'[ \t\r\n,]*[}\]]')
+_PRINTABLE_BYTES = bytes(range(0x20, 0x7f)) + b'\t\r\n'
+_NOT_HEX_DIGIT = regex_cache.compile(
+    rb'hex(?:\([0-9a-fA-F]{1,8}\))?:|\\x|(?:\(byte\) ?)?0[xX]|[^0-9A-Fa-f(]+|\(',
+)
+
+
+def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, list[int]] | None:
+    """The text the hex run ``start``-``end`` of ``data`` holds, and where
+    each of its bytes' digits start; None when it decodes to no text (a
+    digest, a binary's bytes).  UTF-16LE bytes (a registry value) are
+    read as their text; a run of bare digits is read at either parity.
+    Told apart in C (a ``sub``, ``a2b_hex``, a ``translate``): a log of
+    digests near Together names is mostly runs that hold none."""
+    # A key (50 bytes; a legacy key's text 64) takes 100 digits: a digest
+    # (32-64 digits) holds none.
+    if end - start < 2 * KEY_LENGTH:
+        return None
+    from binascii import a2b_hex
+
+    chars = _NOT_HEX_DIGIT.sub(b'', data[start:end])
+    if len(chars) < 2 * KEY_LENGTH:
+        return None
+    gapless = len(chars) == end - start
+    for parity in ((0, 1) if gapless else (0,)):
+        size = (len(chars) - parity) // 2 * 2
+        raw = a2b_hex(chars[parity:parity + size])
+        wide = len(raw) >= 4 and not raw[1::2].strip(b'\0') and raw[0::2].strip(b'\0')
+        if wide:
+            raw = raw[0::2]  # UTF-16LE
+        text = raw.rstrip(b'\0')
+        if len(text) < 7 or (
+                KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text)
+        ):
+            continue
+        digits = [m.start() for m in _HEX_DIGIT.finditer(data, start, end) if m.end() - m.start() == 1]
+        at = digits[parity:parity + size:2]
+        return text, at[0::2][:len(text)] if wide else at[:len(text)]
+    return None
+
+
+def hex_view(data: bytes, lo: int, hi: int) -> View | None:
+    """``data[lo:]`` up to the last hex run starting before ``hi`` (it may
+    run ``HEX_REACH`` past it), each run that holds text (``_hex_text``)
+    replaced by that text, each of whose bytes maps to its digits; offsets
+    are from ``lo``.  None where no run holds text."""
+    out: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[bool] = []
+    size = 0
+    last = lo
+    for m in _HEX_RUN.finditer(data, lo, min(len(data), hi + HEX_REACH)):
+        if m.start() >= hi:
+            break
+        start, end = m.span()
+        if start < last:  # within the braces or digit taken with the run before
+            continue
+        if data[end:end + 1] in _HEX_CHARS:  # an odd run's last digit
+            end += 1
+        decoded = _hex_text(data, start, end)
+        if decoded is None:
+            continue
+        text, at = decoded
+        # A byte array's braces go too (``{0x74, …}``): the name before it
+        # stands right before the value.
+        close = _ARRAY_CLOSE.match(data, end)
+        before = start
+        while before > last and data[before - 1] in b' \t\r\n':
+            before -= 1
+        if close is not None and before > last and data[before - 1:before] in b'{[':
+            start, end = before - 1, close.end()
+        starts.append(size)
+        sources.append(last - lo)
+        copied.append(True)
+        out.append(data[last:start])
+        size += start - last
+        for i, offset in enumerate(at):
+            starts.append(size + i)
+            sources.append(offset - lo)
+            copied.append(False)
+        out.append(text)
+        size += len(text)
+        last = end
+    if not out:
+        return None
+    starts.append(size)
+    sources.append(last - lo)
+    copied.append(True)
+    out.append(data[last:min(len(data), max(hi, last))])
+    return View(b''.join(out), 'hex', None, starts, sources, copied)
+
+
+# A uuencoded block: ``begin <mode> <name>``, then lines whose first
+# character gives how many bytes they hold (``M``: 45, in 60 characters),
+# to a line of no bytes (a backquote or a blank) and ``end``.
+_UU_BEGIN = regex_cache.compile(rb'begin [0-7]{3,4} [^\r\n]*\r?\n')
+_UU_LINE = regex_cache.compile(rb'([!-`])([ -`]*?)[ \t]*\r?\n')
+
+
+def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
+    """The uuencoded blocks starting at ``hits`` (offsets of ``begin``
+    lines), decoded and joined by newlines into one view; each group of 3
+    decoded bytes maps to its 4 characters.  A line that does not decode
+    ends its block."""
+    from binascii import Error
+    from binascii import a2b_uu
+
+    out = _Parts()
+    done_to = -1
+    for hit in hits:
+        if hit < done_to:
+            continue
+        begin = _UU_BEGIN.match(data, hit)
+        if begin is None:
+            continue
+        at = begin.end()
+        parts: list[bytes] = []
+        starts: list[int] = []
+        while True:
+            line = _UU_LINE.match(data, at)
+            if line is None or line.group(1) in b' `':
+                break
+            try:
+                raw = a2b_uu(line.group(1) + line.group(2))
+            except Error:
+                break
+            starts.append(line.start())
+            parts.append(raw)
+            at = line.end()
+        done_to = at
+        if not parts:
+            continue
+        # Each 3-byte group maps to its 4 characters, after the line's
+        # length character: groups never span lines.
+        size = out.size
+        for start, raw in zip(starts, parts):
+            for j in range(0, len(raw), 3):
+                out.starts.append(size + j)
+                out.sources.append(start + 1 + j // 3 * 4)
+            size += len(raw)
+        out.parts.append(b''.join(parts) + b'\n')
+        out.size = size + 1
+    return out.view('uuencode')
+
+
 def b64_forms(raw: bytes) -> set[bytes]:
     """What ``raw`` looks like inside any longer base64 text, at each of
     the 3 byte alignments: the encoded characters its bytes alone

@@ -155,22 +155,39 @@ def rule_applies(rule: Rule, path: str) -> bool:
     return not any(glob_match(name, pat) for pat in rule.skip_files)
 
 
+# The last bytes' anchored keyword offsets, per rule: the windows and the
+# hex reading (``_hex_hits``) ask for them in one scan.
+_ANCHORED: dict[Rule, tuple[bytes, list[int]]] = {}
+
+
+def _anchored(data: bytes, rule: Rule, where: Where) -> list[int]:
+    """Offsets of ``rule``'s keywords in ``data`` that open a window (its
+    anchor matches from the byte before: a Together name, not "together"
+    in prose), keyword by keyword."""
+    last = _ANCHORED.get(rule)  # read once: history's walks scan in other threads
+    if last is not None and last[0] is data:
+        return last[1]
+    anchor = rule.anchor
+    out = [
+        at for keyword in rule.keywords for at in where.offsets(keyword)
+        if anchor is None or anchor.match(data, max(0, at - 1)) is not None
+    ]
+    _ANCHORED[rule] = (data, out)
+    return out
+
+
 def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
     """The stretches of ``data`` worth running ``rule``'s patterns on."""
     window = rule.window
     if window is None:
         return [(0, len(data))]
-    anchor = rule.anchor
     raw = []
-    for keyword in rule.keywords:
-        for at in where.offsets(keyword):
-            if anchor is not None and anchor.match(data, max(0, at - 1)) is None:
-                continue
-            # End on a line end where there is one near, else after a second
-            # window (a 10 MB minified line is not rescanned whole for each
-            # hit); _candidates rechecks a match that touches the cut.
-            end = data.find(b'\n', at + window, at + 2 * window)
-            raw.append((max(0, at - window), min(len(data), at + 2 * window) if end == -1 else end))
+    for at in _anchored(data, rule, where):
+        # End on a line end where there is one near, else after a second
+        # window (a 10 MB minified line is not rescanned whole for each
+        # hit); _candidates rechecks a match that touches the cut.
+        end = data.find(b'\n', at + window, at + 2 * window)
+        raw.append((max(0, at - window), min(len(data), at + 2 * window) if end == -1 else end))
     spans = _merged(raw)
     value = rule.value
     if value is None:
@@ -478,12 +495,16 @@ def _hits(
                     view.data, active, walkers, screen.where(view.data), (data, origin),
                 )
             ]
+    if active:
+        hits += _hex_hits(data, path, rules, active, walkers, where)
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget)
         hits += _radix_hits(data, path, rules, depth, where, budget)
     if depth < 2:
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge)
+        if any(mark in where for mark in UU_BEGIN):
+            hits += _uu_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
     return hits
@@ -496,6 +517,11 @@ def _hunks_handed(edge: Edge) -> bool:
 
 # The header line of a binary file's change in a patch (``codec.git_binary_hunks``).
 GIT_BINARY = b'GIT binary patch'
+# A uuencoded file's first line (``uuencode``, Python's ``uu``, a mail's
+# attachment): ``begin <mode> <name>``, modes 4xx, 6xx and 7xx.  Each
+# holds ``g``, an anchor the keyword screen searches already: no pass more
+# (docs/performance.md, "Hex text").
+UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7')
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
@@ -743,7 +769,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN),
         )
     return screen
 
@@ -846,6 +872,74 @@ def _b64_hits(
         return []
     return [
         (view.origin(offset), secret, rule, 'base64')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+    ]
+
+
+# Where hex text is read: from this far before a keyword that opens a
+# rule's window (a Together name, a key's prefix) to this far after it;
+# a run starting there is read to its end (``codec.HEX_REACH`` more).
+_HEX_BEFORE = 256
+_HEX_AFTER = 1024
+
+
+def _hex_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], active: tuple[Rule, ...],
+        walkers: dict[object, object], where: Where,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys written as hex text near a keyword (``codec.hex_view``): a
+    Together name before a key's bytes in hex, a registry value's
+    ``hex(2):``.  Hex text holds no keyword the screen could search for
+    without a pass more over every byte every file pays
+    (docs/detection.md), so it is read only near a keyword that opens one
+    of the ``active`` rules' windows (its anchor: a Together name, not
+    "together" in prose); the rules run on it are those whose keywords
+    the decoded text holds (a ``tgp_v1_`` key under a Together name)."""
+    raw = [
+        (max(0, at - _HEX_BEFORE), min(len(data), at + _HEX_AFTER))
+        for rule in active for at in _anchored(data, rule, where)
+    ]
+    if not raw:
+        return []
+    from together_hooks.detect.codec import HEX_RUN_MARK
+    from together_hooks.detect.codec import hex_view
+
+    hits: list[tuple[int, str, Rule, str]] = []
+    screen = keyword_screen(rules)
+    for lo, hi in _merged(raw):
+        if HEX_RUN_MARK.search(data, lo, hi) is None:
+            continue
+        view = hex_view(data, lo, hi)
+        if view is None:
+            continue
+        where = screen.where(view.data)
+        active = tuple(
+            rule for rule in rules
+            if any(k in where for k in rule.keywords) and rule_applies(rule, path)
+        )
+
+        def origin(offset: int, lo: int = lo, view: View = view) -> int:
+            return lo + view.origin(offset)
+        hits += [
+            (origin(offset), secret, rule, 'hex')
+            for offset, secret, rule in _candidates(view.data, active, walkers, where, (data, origin))
+        ]
+    return hits
+
+
+def _uu_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
+        budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys inside uuencoded blocks (``codec.uu_view``): what they decode
+    to is read as any bytes are."""
+    from together_hooks.detect.codec import uu_view
+
+    view = uu_view(data, sorted(at for mark in UU_BEGIN for at in where.offsets(mark)))
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'uuencode')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
 
