@@ -3,8 +3,20 @@ from __future__ import annotations
 import os
 import random
 import subprocess
+import sys
 
 import pytest
+
+# Every console script the suite starts imports the package from this
+# checkout (an editable install).  With PYTHONDONTWRITEBYTECODE set, as
+# some shells and CI images set it, each of those thousands of starts
+# compiled every module it imports again (about 0.1 s CPU a start, against
+# 0.04 s with bytecode), and pytest rewrote every test module again in each
+# worker.  A user's installed package has its bytecode, so the processes
+# under test get theirs (``__pycache__`` is ignored by git).
+# tools/mutate.py sets the variable again for the mutated copies it runs.
+os.environ.pop('PYTHONDONTWRITEBYTECODE', None)
+sys.dont_write_bytecode = False
 
 # A failing test's report never shows a whole key (tests/report_scrub.py).
 pytest_plugins = ('tests.report_scrub',)
