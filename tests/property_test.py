@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import json
 import random
-from datetime import timedelta
 
 from hypothesis import assume
 from hypothesis import example
@@ -35,10 +34,11 @@ from together_hooks.errors import InputError
 from together_hooks.detect.scrub import one_line
 from together_hooks.rules import PLACEHOLDER_KEYS
 
-SETTINGS = settings(
-    max_examples=120, deadline=timedelta(seconds=2), database=None,
-    derandomize=True,
-)
+# No deadline: hypothesis times each example by the wall clock, which on a
+# shared, loaded machine says how busy the machine is, not how fast the
+# code is (an example taking 0.2 s CPU took 2.9 s).  Speed is measured in
+# bench/ and guarded by the tests that compare growth (csv_wide_test.py).
+SETTINGS = settings(max_examples=120, deadline=None, database=None, derandomize=True)
 
 # Pieces that steer random input into every path of the engine.
 PIECES = (
@@ -349,7 +349,7 @@ CONTEXT_PIECES = (
 )
 
 
-@settings(max_examples=400, deadline=timedelta(seconds=2), database=None, derandomize=True)
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)  # see SETTINGS
 @given(
     pieces=st.lists(st.sampled_from(CONTEXT_PIECES), min_size=1, max_size=40),
     where=st.floats(min_value=0, max_value=1),
