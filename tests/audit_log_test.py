@@ -361,3 +361,67 @@ def test_a_log_under_another_repository_above_is_not_refused(tmp_path, git_repo,
     result = run('together-hooks', 'scan', 'a.py', cwd=git_repo)
     assert result.rc == 0, result.err
     assert json.loads((elsewhere / 'audit.jsonl').read_text())['result'] == 'success'
+
+
+# Enough runs that the unfixed open lost the race in every run of the test
+# (it wrote outside 4 to 6 times in 300-400, 1 in 60 before that).
+RACE_RUNS = 1000
+_SWAPPER = r'''
+import os, sys, time
+name, target, stop = sys.argv[1:4]
+kind = sys.argv[4]
+tmp_link, tmp_real = name + '.swap-link', name + '.swap-real'
+deadline = time.monotonic() + 60
+while not os.path.exists(stop) and time.monotonic() < deadline:
+    try:
+        os.symlink(target, tmp_link)
+        os.replace(tmp_link, name)         # the name is now a link out
+        if kind == 'folder':
+            os.mkdir(tmp_real)
+        else:
+            open(tmp_real, 'w').close()
+        try:
+            os.rename(tmp_real, name)      # and a plain file/folder again
+        except OSError:                    # a folder over a link: unlink first
+            os.unlink(name)
+            os.rename(tmp_real, name)
+    except OSError:
+        pass
+'''
+
+
+@pytest.mark.parametrize(('kind', 'named'), [('file', 'audit.jsonl'), ('folder', 'logs/audit.jsonl')])
+def test_a_link_swapped_in_while_the_log_is_opened_is_never_followed(git_repo, tmp_path, kind, named):
+    """The check that a log leads nowhere out of the repository and its
+    open were two steps: a link swapped in between (another process of
+    the user's, racing) had the line appended outside in about 1 of 60
+    runs.  The open itself now follows no link from the repository's top
+    (``O_NOFOLLOW`` on each folder and on the file), so however the race
+    falls, nothing is written outside: each run appends in the repository
+    or is refused with an error."""
+    outside = tmp_path / 'outside'
+    outside.mkdir()
+    victim = outside / 'audit.jsonl'
+    victim.write_text('precious\n')
+    swapped = git_repo / named.split('/')[0]
+    if kind == 'folder':
+        swapped.mkdir()
+    stop = tmp_path / 'stop'
+    swapper = subprocess.Popen((
+        sys.executable, '-c', _SWAPPER, str(swapped),
+        str(victim if kind == 'file' else outside), str(stop), kind,
+    ))
+    rec = audit_log.record('race', 0, root=str(git_repo))
+    refused = written = 0
+    try:
+        for _ in range(RACE_RUNS):
+            try:
+                audit_log.append(str(git_repo / named), rec, start=str(git_repo))
+                written += 1
+            except OSError:
+                refused += 1
+    finally:
+        stop.touch()
+        swapper.wait(timeout=60)
+    assert victim.read_text() == 'precious\n', f'written outside ({written} runs wrote, {refused} refused)'
+    assert written + refused == RACE_RUNS

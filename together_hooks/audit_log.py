@@ -126,7 +126,7 @@ def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
     flags = os.O_APPEND | os.O_CREAT | getattr(os, 'O_CLOEXEC', 0)
     import stat
 
-    from together_hooks.fileio import leaves
+    from together_hooks.fileio import open_inside
     from together_hooks.gitrun import repository_naming
 
     # A log named inside the repository the run works on (a committed
@@ -135,23 +135,36 @@ def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
     # report is never written through one; a path named outside it is the
     # user's own choice, whichever repository sits above it.
     within = repository_naming(path, start)
-    how = leaves(path, within) if within is not None else None
-    if how is not None:
-        raise PermissionError(
-            errno.EPERM, f'{how}; it is never written through '
-            '(replace the link with a file, or name the real path)', path,
-        )
-
+    if within is None:
+        def opener(how: int) -> int:
+            return os.open(path, flags | how, 0o644)
+    else:  # checked and opened in one step: no link swapped in between
+        def opener(how: int) -> int:
+            return open_inside(path, within, flags | how | os.O_NONBLOCK)
     try:
-        is_pipe = stat.S_ISFIFO(os.stat(path).st_mode)
+        is_pipe = within is None and stat.S_ISFIFO(os.stat(path).st_mode)
     except OSError:
         is_pipe = False
+    if not is_pipe:
+        try:
+            fd = opener(os.O_RDWR)
+            readable = True
+        except PermissionError as e:
+            if e.errno == errno.EPERM:  # refused, not a mode
+                raise
+            fd = opener(os.O_WRONLY)  # a write-only log: append without the check
+            readable = False
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):  # opened read-write, a pipe reads itself
+            os.close(fd)
+            is_pipe = True
+        else:
+            os.set_blocking(fd, True)
     if is_pipe:  # a log shipper's pipe: only with a reader (else the line is lost)
         from together_hooks.fileio import pipe_writer
 
         # No wait for a late reader: a hook runs on every commit, and a
         # shipper reads its pipe all along or not at all.
-        fd = pipe_writer(path, wait=0)
+        fd = pipe_writer(path, wait=0, within=within)
         try:
             written = 0
             while written < len(data):
@@ -159,12 +172,6 @@ def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
         finally:
             os.close(fd)
         return
-    try:
-        fd = os.open(path, flags | os.O_RDWR, 0o644)
-        readable = True
-    except PermissionError:  # a write-only log: append without the check
-        fd = os.open(path, flags | os.O_WRONLY, 0o644)
-        readable = False
     try:
         try:
             import fcntl
