@@ -127,7 +127,7 @@ def test_parallel_appends_never_interleave(tmp_path):
 
 def test_parallel_batches_through_pre_commit(files, tmp_path):
     repo, names, keys = files
-    log = tmp_path / 'audit.jsonl'
+    log = repo / 'audit.jsonl'  # a committed config names only logs in the work tree
     hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
     (repo / '.pre-commit-config.yaml').write_text(
         'repos:\n-   repo: local\n    hooks:\n'
@@ -425,3 +425,63 @@ def test_a_link_swapped_in_while_the_log_is_opened_is_never_followed(git_repo, t
         swapper.wait(timeout=60)
     assert victim.read_text() == 'precious\n', f'written outside ({written} runs wrote, {refused} refused)'
     assert written + refused == RACE_RUNS
+
+
+def _pre_commit_with_log(repo, tmp_path, log_arg, env_log=None):
+    """A committed config whose hook names ``log_arg`` as its log, run by
+    the real pre-commit."""
+    hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
+    (repo / '.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        '    -   id: detect-together-keys\n        name: keys\n'
+        f'        entry: {hook}\n        language: system\n        types: [file]\n'
+        + (f'        args: [--audit-log={log_arg}]\n' if log_arg else ''),
+    )
+    (repo / 'f.py').write_text('k = 1\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'config', '--no-verify')
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / 'pc-home'))
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    if env_log is not None:
+        env['TOGETHER_HOOKS_AUDIT_LOG'] = env_log
+    return subprocess.run(
+        (sys.executable, '-m', 'pre_commit', 'run', '--files', 'f.py'), cwd=repo,
+        env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.mark.parametrize('inside', ['hooks/post-commit', 'config', 'audit.jsonl'])
+def test_a_log_named_in_the_git_folder_is_refused(git_repo, tmp_path, inside):
+    """A committed ``--audit-log=.git/hooks/post-commit`` named directly
+    (no link) made the hook write a file git runs: code execution from a
+    committed config.  Nothing inside .git is ever the log: one line,
+    exit 2, the file not made or changed."""
+    target = git_repo / '.git' / inside
+    before = target.read_bytes() if target.exists() else None
+    proc = _pre_commit_with_log(git_repo, tmp_path, f'.git/{inside}')
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "cannot write audit log .git/" in proc.stdout and "inside the repository's .git folder" in proc.stdout
+    assert 'Traceback' not in proc.stdout
+    assert (target.read_bytes() if target.exists() else None) == before
+    # Typed by hand too: the log is never git's own file.
+    result = run('detect-together-keys', 'f.py', f'--audit-log=.git/{inside}', cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'cannot write audit log', '.git folder', out=result.out)
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_a_committed_config_names_no_log_outside_the_work_tree(git_repo, tmp_path):
+    """The hooks' args come from the committed config, which decides for
+    every clone: ``--audit-log=../../.bashrc`` appended a line holding the
+    commit's file names to a file outside the repository.  A log named in
+    the args of a hook pre-commit runs must be inside the work tree; one
+    outside is the user's own choice through TOGETHER_HOOKS_AUDIT_LOG."""
+    outside = tmp_path / 'outside.jsonl'
+    proc = _pre_commit_with_log(git_repo, tmp_path, '../outside.jsonl')
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert 'cannot write audit log ../outside.jsonl' in proc.stdout
+    assert 'TOGETHER_HOOKS_AUDIT_LOG' in proc.stdout and 'Traceback' not in proc.stdout
+    assert not outside.exists()
+    # The same place through the environment, which the user sets: logged.
+    proc = _pre_commit_with_log(git_repo, tmp_path, None, env_log=str(outside))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert [r['result'] for r in lines_of(outside)] == ['success']

@@ -119,9 +119,12 @@ def to_line(rec: dict[str, Any]) -> bytes:
     return line.encode('utf-8', 'backslashreplace') + b'\n'
 
 
-def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
+def append(path: str, rec: dict[str, Any], start: str = '.', committed: bool = False) -> None:
     """Append one line atomically with respect to other writers.
-    ``start``: where the run worked (the repository it scanned)."""
+    ``start``: where the run worked (the repository it scanned);
+    ``committed``: the path is named by the config every clone runs (a
+    hook's args under pre-commit), which may name no file outside the work
+    tree (``--audit-log=../../.bashrc``)."""
     data = to_line(rec)
     flags = os.O_APPEND | os.O_CREAT | getattr(os, 'O_CLOEXEC', 0)
     import stat
@@ -135,6 +138,11 @@ def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
     # report is never written through one; a path named outside it is the
     # user's own choice, whichever repository sits above it.
     within = repository_naming(path, start)
+    if within is None and committed:
+        raise PermissionError(
+            errno.EPERM, 'is outside the work tree, and the config every clone runs names '
+            f'no file there (export {ENV_VAR}=FILE to log outside it)', path,
+        )
     if within is None:
         def opener(how: int) -> int:
             return os.open(path, flags | how, 0o644)
@@ -210,11 +218,14 @@ def log_run(
         from together_hooks.gitrun import worktree_root
 
         root = worktree_root('.') or os.path.abspath('.')
+    # pre-commit runs a hook with the args its config gives (PRE_COMMIT=1):
+    # the option is then the committed config's choice, the variable the user's.
+    committed = bool(getattr(args, 'audit_log', None)) and os.environ.get('PRE_COMMIT') == '1'
     try:
         append(path, record(
             action, exit_code, root=root, paths=paths, metadata=metadata,
             paths_total=paths_total,
-        ), start=root)
+        ), start=root, committed=committed)
     except OSError as e:
         from together_hooks.detect.scrub import one_line
 
