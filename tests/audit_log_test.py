@@ -485,3 +485,13 @@ def test_a_committed_config_names_no_log_outside_the_work_tree(git_repo, tmp_pat
     proc = _pre_commit_with_log(git_repo, tmp_path, None, env_log=str(outside))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert [r['result'] for r in lines_of(outside)] == ['success']
+
+
+@pytest.mark.parametrize(('named', 'why'), [('.', 'Is a directory'), ('f.py/x', 'Not a directory')])
+def test_a_log_path_that_cannot_be_a_file_says_why_not_a_link(git_repo, named, why):
+    """Opened one folder at a time, a path through a plain file or naming
+    the repository's top still gets the system's reason, not a race's."""
+    (git_repo / 'f.py').write_text('k = 1\n')
+    result = run('detect-together-keys', 'f.py', f'--audit-log={named}', cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'cannot write audit log', why, out=result.out)
+    assert 'symlink' not in result.err

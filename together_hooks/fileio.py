@@ -387,6 +387,20 @@ def in_git_folder(path: str, within: str) -> bool:
 _SWAPPED = 'changed into a symlink while being opened; it is never written through'
 
 
+def _a_link_on_the_way(top: str, parts: list[str]) -> bool:
+    """Whether a name on the way from ``top`` through ``parts`` is a link
+    now (it was not when they were resolved)."""
+    here = top
+    for part in parts:
+        here = os.path.join(here, part)
+        try:
+            if stat.S_ISLNK(os.lstat(here).st_mode):
+                return True
+        except OSError:
+            return False
+    return False
+
+
 def open_inside(path: str, within: str, flags: int, mode: int = 0o644) -> int:
     """A descriptor for ``path``, named inside the work tree ``within``,
     opened so that no link is followed from the tree's real top: each
@@ -399,18 +413,23 @@ def open_inside(path: str, within: str, flags: int, mode: int = 0o644) -> int:
     PermissionError (EPERM, saying why) for a path that leads out of the
     tree, into its ``.git`` folder, or that changed into a link meanwhile."""
     how = leaves(path, within)
-    if how is None and in_git_folder(path, within):
-        how = "is inside the repository's .git folder"
     if how is not None:
         raise PermissionError(
             errno.EPERM, f'{how}; it is never written through '
             '(replace the link with a file, or name the real path)', path,
         )
+    if in_git_folder(path, within):
+        raise PermissionError(
+            errno.EPERM, "is inside the repository's .git folder, which holds git's "
+            'own files and the hooks it runs; name a file in the work tree', path,
+        )
     top = os.path.realpath(within)
     # Resolved once, and walked as resolved: the path named may have
     # become a link out since ``leaves`` resolved it.
     parts = os.path.relpath(os.path.realpath(path), top).split(os.sep)
-    if os.pardir in parts or parts[0] in (os.curdir, '.git'):
+    if parts == [os.curdir]:
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    if os.pardir in parts or parts[0] == '.git':
         raise PermissionError(errno.EPERM, _SWAPPED, path)
     nofollow = getattr(os, 'O_NOFOLLOW', 0)
     if not nofollow or os.open not in os.supports_dir_fd:  # Windows: the check alone
@@ -424,7 +443,8 @@ def open_inside(path: str, within: str, flags: int, mode: int = 0o644) -> int:
             folder = inner
         return os.open(parts[-1], flags | nofollow | cloexec, mode, dir_fd=folder)
     except OSError as e:
-        if e.errno in (errno.ELOOP, errno.ENOTDIR):  # a link where the check saw none
+        # A link where the check saw none (not a plain file on the way: a.py/x)
+        if e.errno in (errno.ELOOP, errno.ENOTDIR) and _a_link_on_the_way(top, parts):
             raise PermissionError(errno.EPERM, _SWAPPED, path) from None
         raise
     finally:
