@@ -127,7 +127,7 @@ def test_parallel_appends_never_interleave(tmp_path):
 
 def test_parallel_batches_through_pre_commit(files, tmp_path):
     repo, names, keys = files
-    log = tmp_path / 'audit.jsonl'
+    log = repo / 'audit.jsonl'  # a committed config names only logs in the work tree
     hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
     (repo / '.pre-commit-config.yaml').write_text(
         'repos:\n-   repo: local\n    hooks:\n'
@@ -361,3 +361,137 @@ def test_a_log_under_another_repository_above_is_not_refused(tmp_path, git_repo,
     result = run('together-hooks', 'scan', 'a.py', cwd=git_repo)
     assert result.rc == 0, result.err
     assert json.loads((elsewhere / 'audit.jsonl').read_text())['result'] == 'success'
+
+
+# Enough runs that the unfixed open lost the race in every run of the test
+# (it wrote outside 4 to 6 times in 300-400, 1 in 60 before that).
+RACE_RUNS = 1000
+_SWAPPER = r'''
+import os, sys, time
+name, target, stop = sys.argv[1:4]
+kind = sys.argv[4]
+tmp_link, tmp_real = name + '.swap-link', name + '.swap-real'
+deadline = time.monotonic() + 60
+while not os.path.exists(stop) and time.monotonic() < deadline:
+    try:
+        os.symlink(target, tmp_link)
+        os.replace(tmp_link, name)         # the name is now a link out
+        if kind == 'folder':
+            os.mkdir(tmp_real)
+        else:
+            open(tmp_real, 'w').close()
+        try:
+            os.rename(tmp_real, name)      # and a plain file/folder again
+        except OSError:                    # a folder over a link: unlink first
+            os.unlink(name)
+            os.rename(tmp_real, name)
+    except OSError:
+        pass
+'''
+
+
+@pytest.mark.parametrize(('kind', 'named'), [('file', 'audit.jsonl'), ('folder', 'logs/audit.jsonl')])
+def test_a_link_swapped_in_while_the_log_is_opened_is_never_followed(git_repo, tmp_path, kind, named):
+    """The check that a log leads nowhere out of the repository and its
+    open were two steps: a link swapped in between (another process of
+    the user's, racing) had the line appended outside in about 1 of 60
+    runs.  The open itself now follows no link from the repository's top
+    (``O_NOFOLLOW`` on each folder and on the file), so however the race
+    falls, nothing is written outside: each run appends in the repository
+    or is refused with an error."""
+    outside = tmp_path / 'outside'
+    outside.mkdir()
+    victim = outside / 'audit.jsonl'
+    victim.write_text('precious\n')
+    swapped = git_repo / named.split('/')[0]
+    if kind == 'folder':
+        swapped.mkdir()
+    stop = tmp_path / 'stop'
+    swapper = subprocess.Popen((
+        sys.executable, '-c', _SWAPPER, str(swapped),
+        str(victim if kind == 'file' else outside), str(stop), kind,
+    ))
+    rec = audit_log.record('race', 0, root=str(git_repo))
+    refused = written = 0
+    try:
+        for _ in range(RACE_RUNS):
+            try:
+                audit_log.append(str(git_repo / named), rec, start=str(git_repo))
+                written += 1
+            except OSError:
+                refused += 1
+    finally:
+        stop.touch()
+        swapper.wait(timeout=60)
+    assert victim.read_text() == 'precious\n', f'written outside ({written} runs wrote, {refused} refused)'
+    assert written + refused == RACE_RUNS
+
+
+def _pre_commit_with_log(repo, tmp_path, log_arg, env_log=None):
+    """A committed config whose hook names ``log_arg`` as its log, run by
+    the real pre-commit."""
+    hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
+    (repo / '.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        '    -   id: detect-together-keys\n        name: keys\n'
+        f'        entry: {hook}\n        language: system\n        types: [file]\n'
+        + (f'        args: [--audit-log={log_arg}]\n' if log_arg else ''),
+    )
+    (repo / 'f.py').write_text('k = 1\n')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-qm', 'config', '--no-verify')
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / 'pc-home'))
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    if env_log is not None:
+        env['TOGETHER_HOOKS_AUDIT_LOG'] = env_log
+    return subprocess.run(
+        (sys.executable, '-m', 'pre_commit', 'run', '--files', 'f.py'), cwd=repo,
+        env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.mark.parametrize('inside', ['hooks/post-commit', 'config', 'audit.jsonl'])
+def test_a_log_named_in_the_git_folder_is_refused(git_repo, tmp_path, inside):
+    """A committed ``--audit-log=.git/hooks/post-commit`` named directly
+    (no link) made the hook write a file git runs: code execution from a
+    committed config.  Nothing inside .git is ever the log: one line,
+    exit 2, the file not made or changed."""
+    target = git_repo / '.git' / inside
+    before = target.read_bytes() if target.exists() else None
+    proc = _pre_commit_with_log(git_repo, tmp_path, f'.git/{inside}')
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "cannot write audit log .git/" in proc.stdout and "inside the repository's .git folder" in proc.stdout
+    assert 'Traceback' not in proc.stdout
+    assert (target.read_bytes() if target.exists() else None) == before
+    # Typed by hand too: the log is never git's own file.
+    result = run('detect-together-keys', 'f.py', f'--audit-log=.git/{inside}', cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'cannot write audit log', '.git folder', out=result.out)
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_a_committed_config_names_no_log_outside_the_work_tree(git_repo, tmp_path):
+    """The hooks' args come from the committed config, which decides for
+    every clone: ``--audit-log=../../.bashrc`` appended a line holding the
+    commit's file names to a file outside the repository.  A log named in
+    the args of a hook pre-commit runs must be inside the work tree; one
+    outside is the user's own choice through TOGETHER_HOOKS_AUDIT_LOG."""
+    outside = tmp_path / 'outside.jsonl'
+    proc = _pre_commit_with_log(git_repo, tmp_path, '../outside.jsonl')
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert 'cannot write audit log ../outside.jsonl' in proc.stdout
+    assert 'TOGETHER_HOOKS_AUDIT_LOG' in proc.stdout and 'Traceback' not in proc.stdout
+    assert not outside.exists()
+    # The same place through the environment, which the user sets: logged.
+    proc = _pre_commit_with_log(git_repo, tmp_path, None, env_log=str(outside))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert [r['result'] for r in lines_of(outside)] == ['success']
+
+
+@pytest.mark.parametrize(('named', 'why'), [('.', 'Is a directory'), ('f.py/x', 'Not a directory')])
+def test_a_log_path_that_cannot_be_a_file_says_why_not_a_link(git_repo, named, why):
+    """Opened one folder at a time, a path through a plain file or naming
+    the repository's top still gets the system's reason, not a race's."""
+    (git_repo / 'f.py').write_text('k = 1\n')
+    result = run('detect-together-keys', 'f.py', f'--audit-log={named}', cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'cannot write audit log', why, out=result.out)
+    assert 'symlink' not in result.err

@@ -113,6 +113,8 @@ INVALID = (
     ('scan-depth = 3', "unknown key 'scan-depth' (this together-hooks knows only exclude"),
     ('exclude = "fixtures/"', 'exclude must be a list'),
     ('baseline = 3', 'baseline must be'),
+    # A NUL no path can hold: was "internal error (ValueError)".
+    ('baseline = "\\u0000x"', 'baseline holds a NUL byte'),
     ('allow = ["(unclosed"]', 'not a valid regex'),
     # Brackets git reads and re does not: named, never "internal error".
     ('exclude = ["[z-a]*.py"]', 'is not a valid pattern'),

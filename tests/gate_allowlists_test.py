@@ -128,3 +128,37 @@ def test_a_config_linked_out_of_the_repository_is_refused(git_repo, tmp_path, ke
     result = scan('--diff', 'HEAD', cwd=git_repo)
     assert result.rc == 2, result.err
     assert '.together-hooks.toml is a symlink out of the repository' in result.err
+
+
+@pytest.mark.parametrize('how', ('dot-dot', 'folder link', 'root link'))
+def test_a_baseline_another_repositorys_config_names_out_of_it_is_refused(
+        git_repo, tmp_path, keys, how,
+):
+    """``scan ../other`` from another repository: the baseline ``other``'s
+    config names was checked against the repository the run stood in, not
+    against ``other``, so a config naming ``../elsewhere/x.baseline`` (or
+    a committed link out) excused every key ``other`` holds.  A baseline
+    that leads out of the repository scanned: one line, exit 2."""
+    other = tmp_path / 'other'
+    other.mkdir()
+    git(other, 'init', '-q', '-b', 'main')
+    key = keys()
+    write(other, 'app.py', f'K = "{key}"\n')
+    outside = _outside_baseline(other, tmp_path)
+    named = {'dot-dot': os.path.relpath(outside, other), 'folder link': 'cfg/outside.baseline',
+             'root link': '.secrets.baseline'}[how]
+    if how == 'folder link':
+        os.symlink(os.path.dirname(outside), other / 'cfg')
+    if how == 'root link':
+        os.symlink(outside, other / '.secrets.baseline')
+    else:
+        write(other, '.together-hooks.toml', f'baseline = "{named}"\n')
+    # Run from the other repository's own root, the baseline is refused ...
+    result = scan('.', cwd=other)
+    assert result.rc == 2, (result.out, result.err)
+    assert len(result.err.splitlines()) == 1 and 'Traceback' not in result.err
+    # ... and run from another repository, it was read.
+    result = scan('../other', cwd=git_repo)
+    assert result.rc == 2, (result.out, result.err)
+    assert len(result.err.splitlines()) == 1 and 'Traceback' not in result.err
+    assert 'out of the repository' in result.err, result.err

@@ -119,14 +119,17 @@ def to_line(rec: dict[str, Any]) -> bytes:
     return line.encode('utf-8', 'backslashreplace') + b'\n'
 
 
-def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
+def append(path: str, rec: dict[str, Any], start: str = '.', committed: bool = False) -> None:
     """Append one line atomically with respect to other writers.
-    ``start``: where the run worked (the repository it scanned)."""
+    ``start``: where the run worked (the repository it scanned);
+    ``committed``: the path is named by the config every clone runs (a
+    hook's args under pre-commit), which may name no file outside the work
+    tree (``--audit-log=../../.bashrc``)."""
     data = to_line(rec)
     flags = os.O_APPEND | os.O_CREAT | getattr(os, 'O_CLOEXEC', 0)
     import stat
 
-    from together_hooks.fileio import leaves
+    from together_hooks.fileio import open_inside
     from together_hooks.gitrun import repository_naming
 
     # A log named inside the repository the run works on (a committed
@@ -135,23 +138,41 @@ def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
     # report is never written through one; a path named outside it is the
     # user's own choice, whichever repository sits above it.
     within = repository_naming(path, start)
-    how = leaves(path, within) if within is not None else None
-    if how is not None:
+    if within is None and committed:
         raise PermissionError(
-            errno.EPERM, f'{how}; it is never written through '
-            '(replace the link with a file, or name the real path)', path,
+            errno.EPERM, 'is outside the work tree, and the config every clone runs names '
+            f'no file there (export {ENV_VAR}=FILE to log outside it)', path,
         )
-
+    if within is None:
+        def opener(how: int) -> int:
+            return os.open(path, flags | how, 0o644)
+    else:  # checked and opened in one step: no link swapped in between
+        def opener(how: int) -> int:
+            return open_inside(path, within, flags | how | os.O_NONBLOCK)
     try:
-        is_pipe = stat.S_ISFIFO(os.stat(path).st_mode)
+        is_pipe = within is None and stat.S_ISFIFO(os.stat(path).st_mode)
     except OSError:
         is_pipe = False
+    if not is_pipe:
+        try:
+            fd = opener(os.O_RDWR)
+            readable = True
+        except PermissionError as e:
+            if e.errno == errno.EPERM:  # refused, not a mode
+                raise
+            fd = opener(os.O_WRONLY)  # a write-only log: append without the check
+            readable = False
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):  # opened read-write, a pipe reads itself
+            os.close(fd)
+            is_pipe = True
+        else:
+            os.set_blocking(fd, True)
     if is_pipe:  # a log shipper's pipe: only with a reader (else the line is lost)
         from together_hooks.fileio import pipe_writer
 
         # No wait for a late reader: a hook runs on every commit, and a
         # shipper reads its pipe all along or not at all.
-        fd = pipe_writer(path, wait=0)
+        fd = pipe_writer(path, wait=0, within=within)
         try:
             written = 0
             while written < len(data):
@@ -159,12 +180,6 @@ def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
         finally:
             os.close(fd)
         return
-    try:
-        fd = os.open(path, flags | os.O_RDWR, 0o644)
-        readable = True
-    except PermissionError:  # a write-only log: append without the check
-        fd = os.open(path, flags | os.O_WRONLY, 0o644)
-        readable = False
     try:
         try:
             import fcntl
@@ -203,11 +218,14 @@ def log_run(
         from together_hooks.gitrun import worktree_root
 
         root = worktree_root('.') or os.path.abspath('.')
+    # pre-commit runs a hook with the args its config gives (PRE_COMMIT=1):
+    # the option is then the committed config's choice, the variable the user's.
+    committed = bool(getattr(args, 'audit_log', None)) and os.environ.get('PRE_COMMIT') == '1'
     try:
         append(path, record(
             action, exit_code, root=root, paths=paths, metadata=metadata,
             paths_total=paths_total,
-        ), start=root)
+        ), start=root, committed=committed)
     except OSError as e:
         from together_hooks.detect.scrub import one_line
 

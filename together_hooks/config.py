@@ -216,6 +216,8 @@ def _validated(table: Any, where: str) -> Config:
             raise InputError(f'{where}: unknown key {key!r} ({_hint(key)})')
         if kind is str and not (isinstance(value, str) and value):
             raise InputError(f'{where}: {key} must be a non-empty string')
+        if kind is str and '\0' in value:  # no path holds one
+            raise InputError(f'{where}: {key} holds a NUL byte, which no file name can')
         if kind is list and not (
                 isinstance(value, list) and all(isinstance(v, str) and v for v in value)
         ):

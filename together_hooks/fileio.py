@@ -375,24 +375,102 @@ def leaves(path: str, within: str) -> str | None:
     return None
 
 
+def in_git_folder(path: str, within: str) -> bool:
+    """Whether ``path`` really lies in the ``.git`` folder of the work
+    tree ``within`` (named there directly, or through a link): git runs
+    what its ``hooks`` folder holds, and reads its ``config``."""
+    git_dir = os.path.join(os.path.realpath(within), '.git')
+    real = os.path.realpath(path)
+    return os.path.commonpath([git_dir, real]) == git_dir
+
+
+_SWAPPED = 'changed into a symlink while being opened; it is never written through'
+
+
+def _a_link_on_the_way(top: str, parts: list[str]) -> bool:
+    """Whether a name on the way from ``top`` through ``parts`` is a link
+    now (it was not when they were resolved)."""
+    here = top
+    for part in parts:
+        here = os.path.join(here, part)
+        try:
+            if stat.S_ISLNK(os.lstat(here).st_mode):
+                return True
+        except OSError:
+            return False
+    return False
+
+
+def open_inside(path: str, within: str, flags: int, mode: int = 0o644) -> int:
+    """A descriptor for ``path``, named inside the work tree ``within``,
+    opened so that no link is followed from the tree's real top: each
+    folder on the way and the file are opened ``O_NOFOLLOW`` relative to
+    the one before (``dir_fd``).  What ``leaves`` judged is then what is
+    opened: a link swapped in after the check (a race) makes the open
+    fail, never write elsewhere.  A link inside the tree that stays
+    inside it is resolved first, as before.
+
+    PermissionError (EPERM, saying why) for a path that leads out of the
+    tree, into its ``.git`` folder, or that changed into a link meanwhile."""
+    how = leaves(path, within)
+    if how is not None:
+        raise PermissionError(
+            errno.EPERM, f'{how}; it is never written through '
+            '(replace the link with a file, or name the real path)', path,
+        )
+    if in_git_folder(path, within):
+        raise PermissionError(
+            errno.EPERM, "is inside the repository's .git folder, which holds git's "
+            'own files and the hooks it runs; name a file in the work tree', path,
+        )
+    top = os.path.realpath(within)
+    # Resolved once, and walked as resolved: the path named may have
+    # become a link out since ``leaves`` resolved it.
+    parts = os.path.relpath(os.path.realpath(path), top).split(os.sep)
+    if parts == [os.curdir]:
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    if os.pardir in parts or parts[0] == '.git':
+        raise PermissionError(errno.EPERM, _SWAPPED, path)
+    nofollow = getattr(os, 'O_NOFOLLOW', 0)
+    if not nofollow or os.open not in os.supports_dir_fd:  # Windows: the check alone
+        return os.open(path, flags, mode)
+    cloexec = getattr(os, 'O_CLOEXEC', 0)
+    folder = os.open(top, os.O_RDONLY | os.O_DIRECTORY | cloexec)
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | nofollow | cloexec, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+        return os.open(parts[-1], flags | nofollow | cloexec, mode, dir_fd=folder)
+    except OSError as e:
+        # A link where the check saw none (not a plain file on the way: a.py/x)
+        if e.errno in (errno.ELOOP, errno.ENOTDIR) and _a_link_on_the_way(top, parts):
+            raise PermissionError(errno.EPERM, _SWAPPED, path) from None
+        raise
+    finally:
+        os.close(folder)
+
+
 # How long a named pipe's reader may take to attach (``cat p`` started
 # after the scan, ``(sleep 2; cat p) &``) before there is none.
 PIPE_READER_WAIT = 5.0
 
 
-def pipe_writer(path: str, wait: float = PIPE_READER_WAIT) -> int:
+def pipe_writer(path: str, wait: float = PIPE_READER_WAIT, within: str | None = None) -> int:
     """A descriptor writing to the named pipe ``path``.  Opened to write, a
     FIFO blocks until a process reads it: with none (a pipe left over, a
     reader that died) for good; so it is opened without blocking, retried
     with a short backoff for ``wait`` seconds (a reader attaching late),
-    and then no reader is an OSError that says so."""
+    and then no reader is an OSError that says so.  ``within``: the work
+    tree ``path`` is named in, opened as ``open_inside`` opens."""
     import time
 
     deadline = time.monotonic() + wait
     pause = 0.01
     while True:
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, 'O_CLOEXEC', 0))
+            how = os.O_WRONLY | os.O_NONBLOCK | getattr(os, 'O_CLOEXEC', 0)
+            fd = os.open(path, how) if within is None else open_inside(path, within, how)
             break
         except OSError as e:
             left = deadline - time.monotonic()

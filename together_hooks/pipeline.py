@@ -505,13 +505,17 @@ def verify_endpoint(args: argparse.Namespace) -> Endpoint | None:
 
 
 def load_baseline(args: argparse.Namespace) -> Baseline | None:
-    """The ``--baseline`` file, read as JSON (detect-secrets is never imported)."""
+    """The ``--baseline`` file, read as JSON (detect-secrets is never imported).
+    One the repository names (its config, or its root's) must not lead out
+    of it, wherever the run stands (``scan ../other``)."""
     path = getattr(args, 'baseline', None)
     if not path:
         return None
     from together_hooks.baseline.format import load
 
-    return load(path)
+    named_by_repository = getattr(args, 'baseline_source', None) in ('config', 'found')
+    root = getattr(args, 'repo_root', None) if named_by_repository else None
+    return load(path, root)
 
 
 def baseline_location(root: str, flag: str | None, config: Config) -> tuple[str | None, str]:

@@ -176,7 +176,11 @@ def test_key_as_a_symlink_target_is_refused(git_repo, server, env, keys):
     assert 'link:1: together-api-key' in out and hash_secret(key) in out
 
 
-def test_inline_pragma_and_pushed_baseline_are_honoured(git_repo, server, env, keys):
+def test_inline_pragma_is_honoured_and_a_first_pushs_own_baseline_is_not(
+        git_repo, server, env, keys):
+    """A pragma counts, as on the developer's machine; the baseline the
+    first push into an empty repository brings does not (it would judge
+    itself: test_the_first_push_into_an_empty_repository_brings_no_settings)."""
     allowed, known = keys(), keys()
     write(git_repo, 'a.py', f'K = "{allowed}"  # pragma: allowlist secret\n')
     write(git_repo, 'b.py', f'K = "{known}"\n')
@@ -184,7 +188,8 @@ def test_inline_pragma_and_pushed_baseline_are_honoured(git_repo, server, env, k
     assert rc == 0, out
     commit(git_repo)
     rc, out = push(git_repo, env, 'main')
-    assert rc == 0, out
+    assert rc != 0, out
+    assert hash_secret(known) in out and hash_secret(allowed) not in out, out
 
 
 def test_refusal_says_how_a_baseline_counts_on_the_server(git_repo, server, env, keys):
@@ -393,6 +398,41 @@ def test_the_first_push_trusts_only_the_default_branch_it_brings(
         rc, out = push(git_repo, env, *refs)
         assert rc != 0 and hash_secret(key) in out, (refs, out)
         assert remote_has(server, 'refs/heads/evil') == ''
+
+
+@pytest.mark.parametrize('brings', ('config', 'baseline'))
+def test_the_first_push_into_an_empty_repository_brings_no_settings(
+        git_repo, server, env, keys, brings):
+    """The first push into an empty repository was judged by the config
+    and baseline it brought itself: a ``.together-hooks.toml`` excluding
+    the key's folder, or a baseline recording the key, let the key in.
+    Nothing stands before that push to hold them against, so the rules
+    alone judge it, and one line says so; the settings count from the
+    next push, once they are on the default branch."""
+    from tests.cli_run import run as cli
+
+    key = keys()
+    write(git_repo, 'secret/app.py', f'K = "{key}"\n')
+    if brings == 'config':
+        write(git_repo, '.together-hooks.toml', 'exclude = ["secret/"]\n')
+    else:
+        made = cli('together-hooks', 'baseline', 'create', cwd=git_repo)
+        assert made.rc == 0, made.err
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert remote_has(server, 'refs/heads/main') == ''
+    assert out.count('first push into an empty repository') == 1, out
+    # A first push of the settings alone, then the key: judged by them.
+    git(git_repo, 'checkout', '-q', '--orphan', 'settings')
+    git(git_repo, 'rm', '-q', '-r', '--cached', 'secret')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'settings first')
+    rc, out = push(git_repo, env, 'settings:main')
+    assert rc == 0, out
+    git(git_repo, 'add', 'secret')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'the key, known')
+    rc, out = push(git_repo, env, 'settings:main')
+    assert rc == 0, out
 
 
 @pytest.mark.parametrize('deleting', (False, True))

@@ -525,3 +525,18 @@ def test_the_plain_hook_reads_a_tree_tag(git_repo, plain_pushing, keys):
     assert rc == 1 and hash_secret(key) in out, out
     remote = git(git_repo, 'ls-remote', 'origin')
     assert 'refs/tags/t2' not in remote and 'refs/tags/t3' not in remote and 'snap' not in remote
+
+
+def test_the_plain_hook_names_an_env_file_once_for_a_push_of_many_refs(git_repo, plain_pushing):
+    """The plain hook runs forbid-env-files once per pushed ref, and each
+    run reads every commit the remote lacks: ``git push origin main topic
+    topic2`` with one committed ``.env`` printed its message three times.
+    One line per file, whatever the number of refs."""
+    env = plain_pushing
+    adding = _commit_env(git_repo)
+    git(git_repo, 'branch', 'topic')
+    git(git_repo, 'branch', 'topic2')
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main', 'topic', 'topic2')
+    assert rc == 1, out
+    assert out.count(f'.env: env file in pushed commit {adding[:12]}') == 1, out
+    assert adding not in git(git_repo, 'ls-remote', 'origin')

@@ -320,17 +320,24 @@ def _check_exclude_filters(path: str, filters: list[Any]) -> None:
                 raise _shape_error(path, f'{f["path"]}: {pattern!r} is not a valid regex ({e})')
 
 
-def load(path: str) -> Baseline:
-    """Read and validate ``path``; a one-line InputError if it is unusable."""
+def load(path: str, repository: str | None = None) -> Baseline:
+    """Read and validate ``path``; a one-line InputError if it is unusable.
+    ``repository``: the work tree whose config (or root) named the file,
+    which it must not lead out of; else the one the path is named in."""
     from together_hooks.fileio import read_config_file
     from together_hooks.fileio import text_start
     from together_hooks.gitrun import repository_naming
 
+    if repository is not None and not _named_inside(path, repository):
+        raise InputError(
+            f'{path}: the baseline the repository names is out of the repository; '
+            'refusing to read it: keep it in the repository, or name it with --baseline',
+        )
     try:
         # A FIFO or device: one line, no hang.  A link out of the work tree
         # is refused, as for the config: the repository's baseline is the
         # one it holds (``save`` never writes through one either).
-        raw = read_config_file(path, within=repository_naming(path))
+        raw = read_config_file(path, within=repository or repository_naming(path))
     except FileNotFoundError:
         from together_hooks.messages import shell_quote
 
@@ -348,6 +355,11 @@ def load(path: str) -> Baseline:
     except UnicodeDecodeError:
         raise InputError(f'{path}: the baseline is not UTF-8 text; the file was left as it is')
     return parse(text, path)
+
+
+def _named_inside(path: str, folder: str) -> bool:
+    named, top = os.path.abspath(path), os.path.abspath(folder)
+    return os.path.commonpath([named, top]) == top
 
 
 def save(baseline: Baseline) -> None:

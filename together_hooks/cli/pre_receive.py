@@ -15,9 +15,8 @@ developer's machine.  The ``.secrets.baseline`` that counts is the one the
 repository's default branch (``HEAD``) held before the push: a baseline
 entry the push itself brings would let a pusher allowlist their own key,
 with no reviewer between them and the server (a baseline changes on the
-default branch through review).  Only the very first push into an empty
-repository, with nothing to hold it against, brings the baseline it uses:
-the one of the branch HEAD names; when HEAD names no branch there is, none.
+default branch through review).  The very first push into an empty
+repository has nothing to hold one against: the rules alone judge it.
 
 git runs the hook inside its quarantine (the pushed objects sit in a
 temporary object directory named by ``GIT_QUARANTINE_PATH`` and
@@ -223,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     worst = EXIT_CLEAN
-    source = _settings_source(root, updates)
+    source = _settings_source(root)
     from together_hooks.sources.commits import brought_by
     from together_hooks.sources.commits import packed_beside_refs
     from together_hooks.sources.commits import push_certificate
@@ -407,13 +406,13 @@ def _check(
             os.unlink(path)
 
 
-def _settings_source(root: str, updates: list[Update]) -> str | None:
+def _settings_source(root: str) -> str | None:
     """The commit whose config file and baseline judge this push: the
-    default branch (what HEAD names) as it was before the push; into an
-    empty repository, that branch as this push brings it.  None when there
-    is no such commit (HEAD names a branch the repository lacks and the
-    push does not create): then no pushed file is trusted, the rules alone
-    judge, and one line says how to name the default branch."""
+    default branch (what HEAD names) as it was before the push.  None when
+    there is no such commit: into an empty repository (one line says that
+    only the rules judge), or when HEAD names a branch the repository
+    lacks (one line says how to name the default branch); then no pushed
+    file is trusted."""
     from together_hooks.gitrun import git_output
 
     head = git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}')
@@ -423,9 +422,16 @@ def _settings_source(root: str, updates: list[Update]) -> str | None:
         'utf-8', 'surrogateescape').strip()
     empty = not git_output(root, 'for-each-ref', '--count=1', '--format=%(refname)')
     if empty:
-        for update in updates:
-            if update.ref == branch and not update.deletes:
-                return update.new
+        # Nothing stands before the first push to hold its settings
+        # against: a config or baseline it brings would judge itself.
+        print(
+            f'{PROG}: note: first push into an empty repository: no config file or '
+            'baseline is used, only the rules (a push cannot bring the settings it '
+            'is judged by); push the settings alone first, or give the hook a '
+            'server-side --baseline FILE',
+            file=sys.stderr,
+        )
+        return None
     print(
         f'{PROG}: note: HEAD names {branch or "no branch"}, which '
         f'{"this push does not create" if empty else "this repository does not have"}, '

@@ -471,7 +471,7 @@ def check_audit_log(repo: Repo) -> Check:
     cid = 'audit-log-configured'
     fix = (
         f'add --audit-log=FILE to the args of each together-hooks hook in {CONFIG} '
-        f'(a path outside the repository or ignored by git), or export {ENV_VAR}=FILE'
+        f'(a path in the work tree git ignores), or export {ENV_VAR}=FILE for one outside it'
     )
     from_env = os.environ.get(ENV_VAR)
     config = repo.config()
