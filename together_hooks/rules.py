@@ -180,16 +180,21 @@ class Context:
     ``LLM_URL``; a ``cache_key`` under ``together:`` is not a key);
     ``named``, the pattern's match is Together context in itself and only
     ``veto`` is checked; ``field``, only ``mention`` in the key's line or
-    the one structure right around it.  ``veto``: a heading under which 64-hex values
+    the one structure right around it; ``parent``, the nearest structure
+    around the key with a name of its own other than ``own`` (the
+    list's: ``keys:``) decides, by its label or a ``mention`` in it
+    (``together:`` then ``keys:`` yes, ``together:`` then ``cache:`` then
+    ``keys:`` no).  ``own``: a regex matching the whole of a name that is
+    the key's own list's (``scope='parent'``).  ``veto``: a heading under which 64-hex values
     are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
     innermost heading.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own')
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
-            scope: str = 'structure', veto: bytes | None = None,
+            scope: str = 'structure', veto: bytes | None = None, own: bytes | None = None,
     ) -> None:
         self.mention = mention
         self.label = label
@@ -198,6 +203,7 @@ class Context:
         self.statements = statements
         self.scope = scope
         self.veto = veto
+        self.own = own
 
 
 class Rule:
@@ -641,6 +647,8 @@ _CSV_CREDENTIAL = (
 # (unquoted, quoted; no nested list or map).  Each repetition starts on
 # a character the one before cannot take: linear on any text.
 _KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
+# A list of keys' own name (``keys``, ``api_keys``, ``tokens``).
+_KEY_LIST_NAME = rb'(?i:(?:api[_.-]?)?(?:keys|tokens))'
 _KEY_LIST_BEFORE = (
     # (the match starts at the word: ``Pattern.before_words``)
     rb'(?:(?<![\w-])|(?<=(?<![\w-])api)|(?<=(?<![\w-])api[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
@@ -657,6 +665,15 @@ _CSV_EXPORT_HEADER = (
     r'(?i:(?:login[ _]?)?(?:user[ _]?name|e-?mail)|login(?:[ _]?name)?|user)',
     r'(?i:title|name|url|uri|login_uri|web[ _]?site|account)',
     r'(?i:request[ _]?id|spend|tokens|hash|model)',
+)
+# A list of keys' parent: its nearest named structure (not the list's
+# own name) must be Together's (``together:`` then ``keys:``; not
+# ``together:`` then ``cache:`` or ``idempotency:`` then ``keys:``, a
+# cache's digests).
+TOGETHER_PARENT = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING,
+    own=_KEY_LIST_NAME,
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -883,7 +900,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # list's name above it (``before``: a regex consuming the name
         # would find one item of each list, matches not overlapping).
         Pattern(rb'(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|[\[,][ \t]{0,32}(?:\r?\n[ \t]{0,32})?)' + _QUOTE + _HEX_KEY,
-                context=TOGETHER_STRUCTURE, before=_KEY_LIST_BEFORE, before_words=(b'keys', b'tokens')),
+                context=TOGETHER_PARENT, before=_KEY_LIST_BEFORE, before_words=(b'keys', b'tokens')),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
@@ -1350,6 +1367,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  keys: [x, {hex}, y]',
         '{{"together": {{"keys": ["x", "{hex}", "y"]}}}}',
         '[together]\napi_keys = [\n  "x",\n  "{hex}",\n  "y",\n]',
+        # The list's nearest named parent decides: Together's by name, by
+        # an anchor, by a provider field in it.
+        'together: &t\n  keys:\n    - {hex}',
+        'llm:\n  provider: together\n  keys:\n    - {hex}',
+        'providers:\n  - name: together\n    keys:\n      - {hex}',
         # A .pgpass-like line of Together's host; Jsonnet's ``+:``; make's
         # ``$(or ...)`` default; Zig's slice type; a generic token's base64
         # in a Together Secret.
@@ -1579,6 +1601,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  keys:\n    - x\n  hashes:\n    - {hex}',
         '[together]\nkeys = ["x"]\nsha256 = ["y", "{hex}"]',
         'openai:\n  keys: [x, {hex}, y]',
+        # A list of keys whose nearest named parent is another thing's
+        # (a cache's or an idempotency store's digests under together:).
+        'together:\n  cache:\n    keys: [x, {hex}, y]',
+        'together:\n  idempotency:\n    keys:\n      - {hex}',
+        '{{"together": {{"cache": {{"keys": ["x", "{hex}"]}}}}}}',
+        '[together.cache]\nkeys = ["x", "{hex}"]',
         'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',
         # LiteLLM's spend logs and daily spend: ``api_key`` holds a virtual
         # key's sha256; no password manager's header.

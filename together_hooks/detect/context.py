@@ -283,6 +283,14 @@ def _line_heading(data: bytes, start: int, at: int) -> int:
 
 
 _ASSIGNS = regex_cache.compile(rb'(?<![\s,;{(\[]):|=')
+# The name a structure's label gives it, the label's last: a YAML or JSON
+# key, an assignment, an INI or TOML section (``together:``, ``"cache": {``,
+# ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
+# comment after it.
+_LABEL_NAME = regex_cache.compile(
+    rb'(?P<name>[\w.-]{1,64})\\?["\']?\]{0,2}[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?[ \t]*)?'
+    rb'(?:#[^\r\n]{0,200})?\r?\Z',
+)
 _BLOCK = 1 << 16
 
 
@@ -396,7 +404,10 @@ class Walker:
             index = self._indexes[key] = _Index(self, data, lo, hi)
         return index
 
-    def holds(self, data: bytes, at: int, statements: bool = True, scope: str = 'structure') -> bool:
+    def holds(
+            self, data: bytes, at: int, statements: bool = True, scope: str = 'structure',
+            list_name: bytes | None = None,
+    ) -> bool:
         """Is the key at ``at`` inside a structure about Together (or,
         with ``statements``, among statements about it)?  ``scope`` (see
         ``rules.Context``): ``structure``, any Together context in a
@@ -404,7 +415,8 @@ class Walker:
         (or the key's flat group); ``group``, only the key's flat group;
         ``named``, the pattern itself said Together and only ``veto`` may
         answer no; ``field``, a ``mention`` in the key's line or the one
-        structure right around it.  The innermost heading matching ``veto`` answers no
+        structure right around it; ``parent``, the nearest named structure
+        other than ``list_name`` (the key's list's).  The innermost heading matching ``veto`` answers no
         first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
         hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
@@ -424,6 +436,8 @@ class Walker:
                 return False
         if scope == 'named':
             return True
+        if scope == 'parent':
+            return self._parent_holds(data, spans, index, _rule_regex(list_name or rb'(?!)'))
         if scope == 'field':
             # The structure right around the key: its line, or when that
             # is all of the key's line, the one around the line.
@@ -467,6 +481,26 @@ class Walker:
             return group
         if statements:
             return _inside(index.mention, lo, hi) or self._used(names, data, lo, hi)
+        return False
+
+    def _parent_holds(
+            self, data: bytes, spans: list[tuple[int, int, int]], index: _Index, own: re.Pattern[bytes],
+    ) -> bool:
+        """The nearest structure around the key named other than ``own``
+        (the key's list) decides: Together's by its label or a mention
+        in it, else not (``together:`` then ``cache:`` then ``keys:``).
+        A structure without a name of its own (an anonymous object in a
+        list) answers only by a mention or another destination in it."""
+        for label_start, label_end, end in spans:
+            if label_end > label_start and self.label.search(data, label_start, label_end):
+                return True
+            name = _LABEL_NAME.search(data, label_start, label_end) if label_end > label_start else None
+            if name is not None and own.fullmatch(name.group('name')):
+                continue
+            if _inside(index.mention, label_start, end):
+                return True
+            if name is not None or _inside(index.target, label_start, end):
+                return False
         return False
 
     def _used(self, names: frozenset[bytes], data: bytes, start: int, end: int) -> bool:

@@ -119,7 +119,7 @@ def _context_holds(
         from together_hooks.detect.context import Walker
 
         walker = seen[key] = Walker(*key)
-    return walker.holds(data, offset, context.statements, context.scope)  # type: ignore[attr-defined]
+    return walker.holds(data, offset, context.statements, context.scope, context.own)  # type: ignore[attr-defined]
 
 
 def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None]:
