@@ -1,23 +1,26 @@
 """Is a key in a CSV row the credential column of a row naming Together?
 
 A password manager's export (``Title,Website,Username,Password`` then a
-row per item): the header may be far above the row (a big export), and
-quoted fields may hold commas (``"Together, prod"``), so the columns are
-counted by the csv module's quoting rules, one line at a time, and the
-header is the nearest line above naming a credential column in an
-export's shape, or else the file's first line.  Bounded: lines of at most ``_LINE`` bytes, at most
-``_LINES`` lines looked at above the row.
+row per item): the header may be any distance above the row (a big
+export), and quoted fields may hold commas (``"Together, prod"``), so the
+columns are counted by the csv module's quoting rules, one line at a
+time.  The header is the nearest export header above the row (``Headers``:
+the export headers of the bytes scanned are found once, in one search,
+however many rows ask), else the file's first line (a window of a large
+file is told it: ``Budget.head``).  Bounded: lines of at most ``_LINE``
+bytes.
 """
 from __future__ import annotations
+
+import codecs
+from bisect import bisect_left
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
 
-# The longest line read as a row or a header, and how many lines above a
-# row the header is looked for before the file's first line.
+# The longest line read as a row or a header.
 _LINE = 4096
-_LINES = 64
 
 
 def _fields(line: bytes) -> list[str] | None:
@@ -43,15 +46,63 @@ def _line_at(data: bytes, start: int, end: int) -> tuple[int, int] | None:
     return lo, hi
 
 
+def first_line(data: bytes) -> bytes:
+    """A file's first line, its BOM taken off (a CSV's header; empty when
+    longer than ``_LINE``)."""
+    end = data.find(b'\n', 0, _LINE)
+    return b'' if end == -1 else data[:end].removeprefix(codecs.BOM_UTF8)
+
+
+class Headers:
+    """The export headers of one stretch of bytes (a file, or a window of
+    one), found once, in one search for a credential column's name
+    (``header``) over all of it: each row then finds the nearest above by
+    bisection, so an export of many Together rows costs one pass, not a
+    look above each row.  ``head``: the file's first line, for rows with no
+    header above them in these bytes (a window past the file's start)."""
+
+    __slots__ = ('data', '_starts', '_fields', '_head')
+
+    def __init__(
+            self, data: bytes, head: bytes, header: re.Pattern[str], user: re.Pattern[str],
+            title: re.Pattern[str], veto: re.Pattern[str],
+    ) -> None:
+        self.data = data
+        self._starts: list[int] = []
+        self._fields: list[list[str]] = []
+        text = data.decode('latin-1')
+        at = 0
+        for m in header.finditer(text):
+            if m.start() < at:
+                continue  # on a line already read
+            lo = text.rfind('\n', 0, m.start()) + 1
+            hi = text.find('\n', m.end())
+            at = len(text) if hi == -1 else hi
+            if at - lo > _LINE:
+                continue
+            fields = _fields(data[lo:at].removeprefix(codecs.BOM_UTF8) if lo == 0 else data[lo:at])
+            if fields and _export(fields, header, user, title, veto):
+                self._starts.append(lo)
+                self._fields.append([f.strip() for f in fields])
+        head_fields = _fields(head) if head else None
+        self._head = (
+            [f.strip() for f in head_fields]
+            if head_fields and _export(head_fields, header, user, title, veto) else None
+        )
+
+    def above(self, lo: int) -> list[str] | None:
+        """The fields of the nearest export header above the line at ``lo``."""
+        i = bisect_left(self._starts, lo) - 1
+        return self._fields[i] if i >= 0 else self._head
+
+
 def credential_column(
-        data: bytes, start: int, end: int,
+        data: bytes, start: int, end: int, headers: Headers,
         header: re.Pattern[str], names: re.Pattern[str],
-        user: re.Pattern[str], title: re.Pattern[str], veto: re.Pattern[str],
 ) -> bool:
     """Is ``data[start:end]`` a whole field of its line, in a row one of
-    whose fields ``names`` matches (searched), under a header whose field
-    of the same column ``header`` matches (whole), shaped as an export's:
-    a field ``user`` and one ``title`` match (whole), none ``veto`` finds?"""
+    whose fields ``names`` matches (searched), under an export header
+    (``headers``) whose field of the same column ``header`` matches whole?"""
     bounds = _line_at(data, start, end)
     if bounds is None:
         return False
@@ -60,41 +111,23 @@ def credential_column(
     if not row or not any(names.search(field) for field in row):
         return False
     key = data[start:end].decode('latin-1')
-    columns = [i for i, field in enumerate(row) if field.strip() == key]
-    if not columns:
-        return False
-    # The nearest header above, else the file's first line.
-    at = lo
-    for _ in range(_LINES):
-        if at == 0:
-            break
-        above = data.rfind(b'\n', max(0, at - 1 - _LINE), at - 1) + 1
-        if above == 0 and at - 1 > _LINE:
-            break
-        line = data[above:at - 1]
-        # (most lines above are other rows: one search rules them out)
-        fields = _fields(line) if header.search(line.decode('latin-1')) else None
-        # (a row may name a credential too, ``API Key`` an item's name:
-        # only an export's header ends the search)
-        if fields and _export(fields, columns, header, user, title, veto):
-            return True
-        at = above
-    first = data.find(b'\n', 0, _LINE)
-    if first == -1 or first >= lo:
-        return False
-    fields = _fields(data[:first].removeprefix(b'\xef\xbb\xbf'))
-    return bool(fields) and _export(fields, columns, header, user, title, veto)  # type: ignore[arg-type]
+    fields = headers.above(lo)
+    return fields is not None and any(
+        field.strip() == key and i < len(fields) and header.fullmatch(fields[i]) is not None
+        for i, field in enumerate(row)
+    )
 
 
 def _export(
-        fields: list[str], columns: list[int], header: re.Pattern[str],
+        fields: list[str], header: re.Pattern[str],
         user: re.Pattern[str], title: re.Pattern[str], veto: re.Pattern[str],
 ) -> bool:
-    """Does the header ``fields`` name a credential in one of ``columns``,
-    in a password manager's export's shape?"""
+    """Are ``fields`` a password manager's export header: a credential
+    column, a user and a title column (whole fields), nothing ``veto``
+    finds?"""
     names = [f.strip() for f in fields]
     return (
-        any(i < len(names) and header.fullmatch(names[i]) for i in columns)
+        any(header.fullmatch(n) for n in names)
         and any(user.fullmatch(n) for n in names)
         and any(title.fullmatch(n) for n in names)
         and not any(veto.search(n) for n in names)

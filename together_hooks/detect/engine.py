@@ -242,7 +242,7 @@ def _secret_of(
         return None
     # What the text around the match must hold: cheap and most often
     # failing, so before the shape checks.
-    if not _around_holds(data, m, pattern):
+    if not _around_holds(data, m, pattern, walkers):
         return None
     if encoded:
         raw = _decode_b64(m.group('encoded'))
@@ -279,6 +279,11 @@ def _secret_of(
     return start, secret
 
 
+# Keys of a scan's ``walkers`` that hold no walker: the export headers of
+# the bytes scanned (``csvrow.Headers``), and the file's first line when
+# they are a window past its start (``Budget.head``).
+_CSV_HEADERS = 'csv headers'
+_FILE_HEAD = 'file head'
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
 # How far before a match ``Pattern.before`` looks (a list of 32 keys, each
@@ -286,11 +291,15 @@ _VETO_REACH = 160
 _BEFORE_REACH = 4096
 
 
-def _around_holds(data: bytes, m: re.Match[bytes], pattern: Pattern) -> bool:
+def _around_holds(
+        data: bytes, m: re.Match[bytes], pattern: Pattern, walkers: dict[object, object],
+) -> bool:
     """``pattern.before`` found ending where ``m`` starts, tried only at
     the words of ``before_words`` in the bytes before it (lower-casing
     4 KB and finding a word costs a few microseconds, the regex searched
-    at each position a hundred), and ``pattern.csv_column`` holding."""
+    at each position a hundred), and ``pattern.csv_column`` holding (the
+    export headers of ``data`` found once per scan, kept in ``walkers``,
+    with the file's first line there for a window: ``_FILE_HEAD``)."""
     before = pattern.before
     if before is not None:
         lo, end = max(0, m.start() - _BEFORE_REACH), m.start()
@@ -305,9 +314,16 @@ def _around_holds(data: bytes, m: re.Match[bytes], pattern: Pattern) -> bool:
             return False
     csv_column = pattern.csv_column
     if csv_column is not None:
+        from together_hooks.detect.csvrow import Headers
         from together_hooks.detect.csvrow import credential_column
 
-        if not credential_column(data, m.start('secret'), m.end('secret'), *csv_column):
+        header, names, user, title, veto = csv_column
+        key = (_CSV_HEADERS, id(pattern), id(data))
+        headers = walkers.get(key)
+        if not isinstance(headers, Headers) or headers.data is not data:
+            head = walkers.get(_FILE_HEAD, b'')
+            headers = walkers[key] = Headers(data, head, header, user, title, veto)  # type: ignore[arg-type]
+        if not credential_column(data, m.start('secret'), m.end('secret'), headers, header, names):
             return False
     return True
 
@@ -433,7 +449,7 @@ def _hits(
     it; ``budget``'s word on both when not given: ``_window_edge``);
     offsets are always into ``data``."""
     # How ``data`` stands as a window: the budget's word unless told.
-    edge = budget.edge() if open_end is None else (open_end, 0, [], {}, {})
+    edge = budget.edge() if open_end is None else (open_end, 0, [], {}, {}, b'')
     # Where each keyword and base64 form is, in one pass (the same passes
     # as the bare screen's): every keyword test below reads it instead of
     # searching the bytes again.
@@ -460,7 +476,7 @@ def _hits(
         if any(k in where or (spans and k in found) for k in rule.keywords)
         and rule_applies(rule, path)
     )
-    walkers: dict[object, object] = {}
+    walkers: dict[object, object] = {_FILE_HEAD: edge[5] if edge[1] else b''}
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
         for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
@@ -601,7 +617,7 @@ def _window_edge(
     though they are not in the region (``WindowScan``); else 'here',
     where a value cut at the window's end fails closed when it does not
     decompress whole."""
-    open_end, lead, _carried, handed, deferred = edge
+    open_end, lead, _carried, handed, deferred, _head = edge
     size = len(data)
     if at in handed or at < lead and min(size, lead + MAX_CONTEXT) - end < slack:
         return 'carried'
