@@ -655,6 +655,27 @@ _KEY_LIST_BEFORE = (
     rb'(?:(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{0,32}(?:-[ \t]{1,8}[^\r\n]{1,200}|#[^\r\n]{0,200})?){0,64}\r?\n'
     rb'|\[(?:' + _KEY_LIST_ITEM + rb',){0,64}' + _KEY_LIST_ITEM + rb')?\Z'
 )
+# An inline list's name and the items before one of its items
+# (``Pattern.before``): ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``, commas or
+# blanks between them, a flow list ``api_keys = ["<k1>", "<k2>"]``.
+# Each repetition starts on a character the one before cannot take.
+_INLINE_ITEMS = (
+    rb'["\']?[ \t]{0,32}(?:=>|[=:])[ \t]{0,32}[\[(]?\s{0,40}["\']?'
+    rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?(?:[ \t]{0,8}[;,][ \t]{0,8}(?:\r?\n[ \t]{0,32})?|[ \t]{1,8})["\']?){0,31}\Z'
+)
+# Its name: an API keys or tokens name, unprefixed or OpenAI's, maybe an
+# object's attribute (Open WebUI's ``OPENAI_API_KEYS``, paired with
+# ``OPENAI_API_BASE_URLS``), each word of it a ``before_words``; or a
+# Together name (``TOGETHER_API_KEYS``, ``together_tokens``).
+_API_KEYS_BEFORE = (
+    rb'(?:(?<![\w./-])|(?<=\.)|(?<=(?<![\w./-])(?i:openai)[_.-]))(?i:api[_.-]?keys|tokens)' + _INLINE_ITEMS
+)
+_TOGETHER_KEYS_BEFORE = (
+    rb'(?<![\w-])(?i:together(?:[_.-]?ai)?[_.-]?(?:api[_.-]?)?(?:keys|tokens))' + _INLINE_ITEMS
+)
+# An item of a list (``_INLINE_ITEMS``, the list's name above): the key,
+# right after a separator, an opener or a quote.
+_LIST_ITEM = rb'(?<=[;,=:\[( \t"\'\n])' + _HEX_KEY
 # A password manager's export header, as 1Password, LastPass, Bitwarden,
 # Chrome, KeePass and Dashlane write it (each a whole field): a username
 # or login column and a title, name or URL column; not a log's or a usage
@@ -909,13 +930,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_API_KEY_NAME + _GENERIC_VALUE
                 + rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT),
-        # A list of keys, one per endpoint of a parallel list of URLs (Open
-        # WebUI's ``OPENAI_API_KEYS="<k1>;<k2>"``, ``api_keys: [k1, k2]``):
-        # the key after up to 8 other items.
-        Pattern(rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:openai)[_.-]?)?'
-                rb'(?i:api[_.-]?keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}[\[(]?[ \t]{0,32}["\']?'
-                rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?){1,8}' + _HEX_KEY,
-                context=TOGETHER_CONTEXT),
+        # Each key of an inline list of keys, one per endpoint of a
+        # parallel list of URLs (Open WebUI's ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``,
+        # ``api_keys: [k1, k2]``), or under a Together name
+        # (``TOGETHER_API_KEYS=<k1>,<k2>``): the item alone, the list's name
+        # and the items before it above it (``before``, as for ``keys:``).
+        Pattern(_LIST_ITEM, context=TOGETHER_CONTEXT, before=_API_KEYS_BEFORE,
+                before_words=(b'api_keys', b'api-keys', b'api.keys', b'apikeys', b'tokens')),
+        Pattern(_LIST_ITEM, context=TOGETHER_NAMED, before=_TOGETHER_KEYS_BEFORE,
+                before_words=(b'together',)),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
         # The key as a client's or config's first argument, unnamed
@@ -1215,6 +1238,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
+        # Any item of an inline list under a Together name, or a generic
+        # one where the context is Together's (each item its own match).
+        'TOGETHER_API_KEYS=x,{hex},y',
+        'TOGETHER_API_KEYS="x {hex} y"',
+        "together_tokens = ['x', '{hex}']",
+        'OPENAI_API_BASE_URLS="https://a.example/v1;https://api.together.xyz/v1"\nOPENAI_API_KEYS="{hex};sk-b"',
         'LLM_KEY={hex}\nLLM_URL=https://api.together.xyz/v1',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  LLM_KEY = "{hex}"\n}}',
         '{{"keys": {{"together": "{hex}"}}}}',
@@ -1434,6 +1463,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'cache.set("together", "sha256", "{hex}")',
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'api_keys: [x, {hex}]  # shared with the together team',
+        'TOGETHER_KEY_HASHES="x;{hex}"',
+        'TOGETHER_API_KEYS="x"\nOTHER="a {hex}"',
+        'TOGETHER_API_KEYS=x y\nz {hex}',
         'together:\n  cache_key: {hex}',
         '{{"url": "https://api.together.xyz/settings", "headers": [{{"name": "x-csrf-token", "value": "{hex}"}}]}}',
         'TOGETHER = {{"base_url": "https://api.together.xyz/v1", "session_token": "{hex}"}}',
