@@ -187,14 +187,17 @@ class Context:
     ``keys:`` no).  ``own``: a regex matching the whole of a name that is
     the key's own list's (``scope='parent'``).  ``veto``: a heading under which 64-hex values
     are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
-    innermost heading.
+    innermost heading.  ``section_reach``: how far above a key a Markdown
+    heading may hold it in its section (a team wiki's ``## Together AI``
+    over many entries), past ``reach``.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own', 'section_reach')
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
             scope: str = 'structure', veto: bytes | None = None, own: bytes | None = None,
+            section_reach: int = 32 << 10,
     ) -> None:
         self.mention = mention
         self.label = label
@@ -204,6 +207,7 @@ class Context:
         self.scope = scope
         self.veto = veto
         self.own = own
+        self.section_reach = section_reach
 
 
 class Rule:
@@ -553,18 +557,23 @@ TOGETHER_CONTEXT = Context(
         rb'|(?<![\w-])(?:-m|--model)(?:[ \t]{1,8}|=)["\']?(?i:together(?:[_-]?ai)?)/'
     ),
     label=(
-        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
+        # (a TOML table under it too, ``[together.auth]``: as YAML's
+        # ``together:`` then ``auth:``)
+        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
         rb'|together(?:[_.-]?ai)?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        # (a YAML block anchored as Together's, ``defaults: &together``,
+        # merged where it is used: ``<<: *together``)
+        rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
         rb'|<together(?:[_-]?ai)?>'
         # a Markdown heading of Together's alone (``## Together AI``,
-        # ``### Together API keys``; not ``## Working together``), also
-        # underlined (setext: ``Together AI`` over ``===``) or all bold
-        # (``**Together AI**``)
-        rb'|#{1,6}[ \t]+' + _HEADING_WORDS
+        # ``### Together API keys``, closed ``## Together AI ##``; not
+        # ``## Working together``), also underlined (setext: ``Together
+        # AI`` over ``===``) or all bold (``**Together AI**``)
+        rb'|#{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+#+)?'
         + rb'|(?<![^\n])' + _HEADING_WORDS + rb'[ \t]*\r?\n(?:={3,}|-{3,})'
         + rb'|(?<![^\n])\*\*' + _HEADING_WORDS + rb'\*\*'
         # or an XML start tag whose id, name or class names it (Spring's
@@ -995,9 +1004,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         rb'|(?i:[_-]?ai)?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
         # (then a list's or an element's end, a closing bracket, bold's
-        # ``**``, a dash between blanks: ``key (together):``,
-        # ``<Value>Together</Value>``, ``API key for Together AI - <key>``)
-        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*]|-[ \t]|\r?\n|\Z)'
+        # ``**``, a closed heading's ``#``, a dash between blanks: ``key
+        # (together):``, ``<Value>Together</Value>``, ``## Together AI ##``,
+        # ``API key for Together AI - <key>``)
+        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#]|-[ \t]|\r?\n|\Z)'
         # (or a flag: ``--value``, Windows' ``/pass:``)
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
@@ -1389,6 +1399,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '## Together AI\n\n### Production\n\nAPI key: {hex}\n\n### Staging\n\nAPI key: x',
         '# Providers\n\n## Together\n\n### prod\n\n**EU**\n\ntoken: {hex}',
         '# Secrets, hashes and keys\n\n## Together AI\n\n### prod\n\nAPI key: {hex}',
+        # A sub-heading right under its heading (no empty line between),
+        # a closed ATX heading.
+        '## Together AI\n### Production\n\nAPI key: {hex}\n\n### Staging\n\nAPI key: x',
+        '## Together AI\n### Production\n#### EU\n\nAPI key: {hex}',
+        '## Together AI ##\n\nAPI key: {hex}',
+        # A key far below its heading, in the heading's section.
+        '## Together AI\n\n' + '- a note on the setup\n' * 400 + '\nAPI key: {hex}',
+        # A YAML block anchored as Together's and merged; a TOML table
+        # under Together's (as YAML's ``together:`` then ``auth:``).
+        'defaults: &together\n  api_key: {hex}\nprod:\n  <<: *together',
+        '[together.auth]\napi_key = "{hex}"',
+        '[providers.together.auth]\ntoken = "{hex}"',
         # A list of keys under together:, any item (block, flow, JSON, TOML).
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
@@ -1602,6 +1624,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_API_KEY_SHA256 - {hex}',
         'together_api_key_hash\n= "{hex}"',
         '## Working together\n\napi_key: {hex}',
+        '## Working together ##\n\napi_key: {hex}',
+        '# Together\n\n## OpenAI\n### prod\n\napi key: {hex}',
+        '## OpenAI ##\n\napi key: {hex}\n\n## Together AI ##\n\nx',
+        '# Together\n## Deploy\n\nJWT_SECRET={hex}',
+        '## OpenAI\n\n' + '- a note on the setup\n' * 400 + '\nAPI key: {hex}\n\n## Together AI\n\nx',
+        '## Together AI\n\nx\n\n## Other\n\n' + '- a note on the setup\n' * 400 + '\nAPI key: {hex}',
         '## Together AI\n\nx\n\n## OpenAI\n\napi_key: {hex}',
         '## Together AI\n\nchecksums:\n  api_key: {hex}',
         "- job_name: node\n  static_configs:\n    - targets: ['10.0.0.1:9100']\n"
@@ -1639,6 +1667,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  idempotency:\n    keys:\n      - {hex}',
         '{{"together": {{"cache": {{"keys": ["x", "{hex}"]}}}}}}',
         '[together.cache]\nkeys = ["x", "{hex}"]',
+        'defaults: &openai\n  api_key: {hex}\n# together later',
+        '[together.checksums]\napi_key = "{hex}"',
+        '[tool.together]\nx = 1\n[openai.auth]\napi_key = "{hex}"',
         'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',
         # LiteLLM's spend logs and daily spend: ``api_key`` holds a virtual
         # key's sha256; no password manager's header.
@@ -1681,6 +1712,7 @@ def longest_context(rules: tuple[Rule, ...] = RULES) -> int:
     for rule in rules:
         reaches += [2 * (rule.window or 0), rule.value_reach]
         reaches += [p.context.reach for p in rule.patterns if p.context is not None]
+        reaches += [p.context.section_reach for p in rule.patterns if p.context is not None]
     return max(reaches)
 
 

@@ -122,10 +122,10 @@ def _context_holds(
     return walker.holds(data, offset, context.statements, context.scope, context.own)  # type: ignore[attr-defined]
 
 
-def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None]:
+def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None, int]:
     # Contexts that differ only in ``statements`` or ``scope`` share one
     # walker (and its index of the file).
-    return (context.mention, context.label, context.url, context.reach, context.veto)
+    return (context.mention, context.label, context.url, context.reach, context.veto, context.section_reach)
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -170,7 +170,12 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
             # window (a 10 MB minified line is not rescanned whole for each
             # hit); _candidates rechecks a match that touches the cut.
             end = data.find(b'\n', at + window, at + 2 * window)
-            raw.append((max(0, at - window), min(len(data), at + 2 * window) if end == -1 else end))
+            hi = min(len(data), at + 2 * window) if end == -1 else end
+            # A Markdown heading's window runs on over its section (the
+            # keys a team wiki lists under ``## Together AI``).
+            if _on_heading(data, at):
+                hi = max(hi, min(len(data), at + _section_reach(rule)))
+            raw.append((max(0, at - window), hi))
     spans = _merged(raw)
     value = rule.value
     if value is None:
@@ -183,6 +188,19 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
         for m in value.finditer(data, lo, hi):
             near_values.append((max(lo, m.start() - rule.value_reach), min(hi, m.end() + _VALUE_TAIL)))
     return _merged(near_values)
+
+
+def _on_heading(data: bytes, at: int) -> bool:
+    """Is the keyword at ``at`` on a Markdown heading's line (an ATX or
+    bold one: ``#`` or ``*`` starts it; or a setext one)?"""
+    start = data.rfind(b'\n', max(0, at - 128), at) + 1
+    from together_hooks.detect.context import is_heading
+
+    return is_heading(data, start)
+
+
+def _section_reach(rule: Rule) -> int:
+    return max((p.context.section_reach for p in rule.patterns if p.context is not None), default=0)
 
 
 # Bytes after a value a pattern's lookahead may read: the boundary
@@ -770,6 +788,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
 
     keyword_screen(rules).prepare(enough)
     walkers = set()
+    lists = set()  # the names of lists of keys (``Context.own``)
     for rule in rules:
         for pattern in rule.patterns:
             pattern.regex  # noqa: B018 (each compiled on first use)
@@ -779,6 +798,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
             pattern.csv_column  # noqa: B018
             for context in pattern.contexts():
                 walkers.add(_walker_key(context))
+                if context.own is not None:
+                    lists.add(context.own)
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
         _run_test(rule.value_run)
@@ -794,10 +815,13 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     codecs.lookup('cp437')
     from together_hooks.detect.codec import b64_decode
     from together_hooks.detect.context import Walker
+    from together_hooks.detect.context import rule_regex
     from together_hooks.detect.shapes import entropy
 
-    for key in walkers:  # each pattern compiled once a process (context._rule_regex)
+    for key in walkers:  # each pattern compiled once a process (context.rule_regex)
         Walker(*key)
+    for source in lists:
+        rule_regex(source)
     cached(_ESCAPE_BEFORE)
     cached(_PRINTABLE)
     cached(_PACKED_START)
