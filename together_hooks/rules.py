@@ -1251,7 +1251,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Any item of an inline list under a Together name, or a generic
         # one where the context is Together's (each item its own match).
         'TOGETHER_API_KEYS=x,{hex},y',
-        'TOGETHER_API_KEYS="x {hex} y"',
+        'TOGETHER_API_KEYS="x {hex} y"',  # pragma: allowlist secret
         "together_tokens = ['x', '{hex}']",
         'OPENAI_API_BASE_URLS="https://a.example/v1;https://api.together.xyz/v1"\nOPENAI_API_KEYS="{hex};sk-b"',
         'LLM_KEY={hex}\nLLM_URL=https://api.together.xyz/v1',

@@ -1,8 +1,9 @@
 """Lists of keys: every item of a list under a Together name, or under a
-generic name where the context is Together's (``OPENAI_API_KEYS="a;b;c"``
-beside Together's endpoint), whatever the separator; a ``keys:`` list only
-where its nearest named parent is Together's.  Each case holds several
-different keys (a rule sample holds one)."""
+generic name where the context is Together's (Open WebUI's
+``OPENAI_API_KEYS`` split by ``;`` beside Together's endpoint), whatever
+the separator; a ``keys:`` list only where its nearest named parent is
+Together's.  Each case holds several different keys (a rule sample holds
+one)."""
 from __future__ import annotations
 
 import random
