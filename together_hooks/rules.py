@@ -478,7 +478,7 @@ _GENERIC_NAME = (
 # credentials (``JWT_SECRET``, ``DB_PASSWORD``) need a structure of their own.
 _API_KEY_NAME = (
     rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?|(?i:x-))?(?:(?i:openai)[_.-]?)?'
-    rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
+    rb'(?P<name>(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
     rb'|(?i:key))["\']?'
 )
 # A secret type wrapping the value (pydantic's ``SecretStr(<key>)``,
@@ -565,6 +565,10 @@ TOGETHER_CONTEXT = Context(
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
         rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
+        # (the parts of a dotted name before the key's own, Together's the
+        # first or one after it: TOML's or a property's
+        # ``together.profiles.prod.api_key =``, as YAML's nesting)
+        rb'|(?<![\w-])together(?:[_-]?ai)?(?:\.[\w-]{1,40}){0,4}\.'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
@@ -656,8 +660,12 @@ _CSV_CREDENTIAL = (
 # (unquoted, quoted; no nested list or map).  Each repetition starts on
 # a character the one before cannot take: linear on any text.
 _KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
-# A list of keys' own name (``keys``, ``api_keys``, ``tokens``).
-_KEY_LIST_NAME = rb'(?i:(?:api[_.-]?)?(?:keys|tokens))'
+# A parent's name that only says its keys are credentials (``auth:``,
+# ``credentials:``, ``secrets:``): passed over to the name above it.
+_CREDENTIAL_PARENT = rb'auth(?:entication)?|credentials?|secrets?'
+# A list of keys' own name (``keys``, ``api_keys``, ``tokens``), or such a
+# parent's.
+_KEY_LIST_NAME = rb'(?i:(?:api[_.-]?)?(?:keys|tokens)|' + _CREDENTIAL_PARENT + rb')'
 _KEY_LIST_BEFORE = (
     # (the match starts at the word: ``Pattern.before_words``)
     rb'(?:(?<![\w-])|(?<=(?<![\w-])api)|(?<=(?<![\w-])api[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
@@ -705,6 +713,12 @@ TOGETHER_PARENT = Context(
     reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING,
     own=_KEY_LIST_NAME,
 )
+# A bare ``key``'s parent, as a list's.
+TOGETHER_KEY_PARENT = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING,
+    own=rb'(?i:' + _CREDENTIAL_PARENT + rb')',
+)
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
 # names a digest (``hashed_token``, ``sha256.secret``); an API key or
@@ -722,8 +736,12 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
     # password manager's API Credential field)
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
-     rb'|-{0,2}key|credentials?)',
+     rb'|credentials?)',
      TOGETHER_STRUCTURE),
+    # A bare ``key`` names a cache's or a map's key as often: its nearest
+    # named parent decides (``together:`` then ``key:``; not ``together:``
+    # then ``cache:`` then ``key:``).
+    (rb'(?i:-{0,2}key)', TOGETHER_KEY_PARENT),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
     (rb'(?s:.*)', None),  # ``monkey``
@@ -938,7 +956,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``data:`` ``token: <base64>`` under ``name: together-credentials``)
         Pattern(_API_KEY_NAME + _GENERIC_VALUE
                 + rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
-                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT),
+                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT,
+                by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT))),
         # Each key of an inline list of keys, one per endpoint of a
         # parallel list of URLs (Open WebUI's ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``,
         # ``api_keys: [k1, k2]``), or under a Together name
@@ -1002,6 +1021,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
         rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host)|[_.-]base)(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
+        # (the first of a dotted name's parts: a TOML table or key, a
+        # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
+        rb'|(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
         rb'|(?i:[_-]?ai)?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
         # (then a list's or an element's end, a closing bracket, bold's
         # ``**``, a closed heading's ``#``, a dash between blanks: ``key
@@ -1411,6 +1433,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'defaults: &together\n  api_key: {hex}\nprod:\n  <<: *together',
         '[together.auth]\napi_key = "{hex}"',
         '[providers.together.auth]\ntoken = "{hex}"',
+        # A dotted name's parts are its parents (TOML, properties); a
+        # bare key's or a list's parent that only says it holds credentials
+        # is passed over.
+        'together.profiles.prod.api_key = "{hex}"',
+        '[together.profiles.prod]\napi_key = "{hex}"',
+        'together:\n  auth:\n    key: {hex}',
+        'together:\n  credentials:\n    keys: [x, {hex}]',
         # A list of keys under together:, any item (block, flow, JSON, TOML).
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
@@ -1668,6 +1697,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"together": {{"cache": {{"keys": ["x", "{hex}"]}}}}}}',
         '[together.cache]\nkeys = ["x", "{hex}"]',
         'defaults: &openai\n  api_key: {hex}\n# together later',
+        # A bare key whose nearest named parent is another thing's (a
+        # cache's), in YAML, JSON, TOML tables and dotted names.
+        'together:\n  cache:\n    key: {hex}',
+        '{{"together": {{"cache": {{"key": "{hex}"}}}}}}',
+        '[together.cache]\nkey = "{hex}"',
+        'together.cache.key = "{hex}"',
+        'together.checksum.api_key = "{hex}"',
+        'openai.profiles.prod.api_key = "{hex}"  # together later',
         '[together.checksums]\napi_key = "{hex}"',
         '[tool.together]\nx = 1\n[openai.auth]\napi_key = "{hex}"',
         'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',

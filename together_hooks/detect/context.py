@@ -284,10 +284,14 @@ def _spans(
 def _line_heading(data: bytes, start: int, at: int) -> int:
     """Where the label of the key's own line ends: after the item before
     the key's field when that item is a bare word (Elixir's ``config :app,
-    :together, api_key: <key>``), not a field (``"provider": "x",``)."""
+    :together, api_key: <key>``), not a field (``"provider": "x",``); after
+    the parts of a dotted name before the key's own."""
     head = max(start, *(data.rfind(c, start, at) + 1 for c in _SEPARATORS))
     if head == start:
-        return start
+        # A dotted name's parts before its own are its headings (TOML's or a
+        # property's ``together.profiles.prod.api_key =``, as YAML nests them).
+        dotted = _DOTTED.match(data, start, at)
+        return start if dotted is None else dotted.end('parts')
     item = max(start, *(data.rfind(c, start, head - 1) + 1 for c in _SEPARATORS))
     if _ASSIGNS.search(data, item, head - 1) is not None:
         return start
@@ -295,6 +299,8 @@ def _line_heading(data: bytes, start: int, at: int) -> int:
 
 
 _ASSIGNS = regex_cache.compile(rb'(?<![\s,;{(\[]):|=')
+_DOTTED = regex_cache.compile(
+    rb'[ \t]*(?:export[ \t]+)?["\']?(?P<parts>(?:[\w-]{1,40}\.){1,5})[\w-]{1,40}["\']?[ \t]*[:=]')
 # The name a structure's label gives it, the label's last: a YAML or JSON
 # key, an assignment, an INI or TOML section (``together:``, ``"cache": {``,
 # ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
@@ -509,13 +515,19 @@ class Walker:
         A structure without a name of its own (an anonymous object in a
         list) answers only by a mention or another destination in it."""
         for label_start, label_end, end in spans:
-            found = _LABEL_NAME.search(data, label_start, label_end) if label_end > label_start else None
+            # (a Markdown heading is no name: ``### Production`` under
+            # ``## Together AI`` is Together's section's)
+            found = (
+                _LABEL_NAME.search(data, label_start, label_end)
+                if label_end > label_start and not is_heading(data, label_start) else None
+            )
             # (a dotted name is nested names, the last the nearest:
             # ``[together.cache]`` is ``cache`` under ``together``)
-            name = None if found is None else found.group('name').rsplit(b'.', 1)[-1]
+            whole = None if found is None else found.group('name').rstrip(b'.')
+            name = None if not whole else whole.rsplit(b'.', 1)[-1]
             if name is not None and own.fullmatch(name):
                 continue
-            if name is not None and found.group('name') != name:  # type: ignore[union-attr]
+            if name is not None and whole != name:
                 return _TOGETHER_NAME.fullmatch(name) is not None
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
