@@ -318,7 +318,7 @@ class _Index:
 
     __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels')
 
-    def __init__(self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int) -> None:
+    def __init__(self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int | None = None) -> None:
         def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
             found = [(m.start(), m.end()) for m in regex.finditer(data, lo, hi)]
             return [a for a, _b in found], [b for _a, b in found]
@@ -335,7 +335,8 @@ class _Index:
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
         self.sections = where(_SECTION)
         # (from farther above: a heading holds its section, ``section_reach``)
-        headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, heading_lo, hi)]
+        start = lo if heading_lo is None else heading_lo
+        headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, start, hi)]
         self.headings = [a for a, _b in headings], [b for _a, b in headings]
         # An ATX heading's level is its ``#`` count; setext and bold ones
         # are sub-labels below every ATX level.
