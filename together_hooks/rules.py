@@ -716,7 +716,7 @@ TOGETHER_PARENT = Context(
 # A bare ``key``'s parent, as a list's.
 TOGETHER_KEY_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING,
+    reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING,
     own=rb'(?i:' + _CREDENTIAL_PARENT + rb')',
 )
 # What a generic name's kind asks of the structure around its key, the
@@ -736,12 +736,12 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
     # password manager's API Credential field)
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
-     rb'|credentials?)',
+     rb'|-{1,2}key|credentials?)',
      TOGETHER_STRUCTURE),
     # A bare ``key`` names a cache's or a map's key as often: its nearest
     # named parent decides (``together:`` then ``key:``; not ``together:``
     # then ``cache:`` then ``key:``).
-    (rb'(?i:-{0,2}key)', TOGETHER_KEY_PARENT),
+    (rb'(?i:key)', TOGETHER_KEY_PARENT),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
     (rb'(?s:.*)', None),  # ``monkey``

@@ -306,7 +306,7 @@ _DOTTED = regex_cache.compile(
 # ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
 # comment after it.
 _LABEL_NAME = regex_cache.compile(
-    rb'(?P<name>[\w.-]{1,64})\\?["\']?\]{0,2}[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?[ \t]*)?'
+    rb'(?P<name>[\w.-]{1,64})\\?["\']?(?:\]{1,2}|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|[\[{(]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
 _BLOCK = 1 << 16
@@ -461,7 +461,17 @@ class Walker:
         if scope == 'named':
             return True
         if scope == 'parent':
-            return self._parent_holds(data, spans, index, rule_regex(list_name or rb'(?!)'))
+            parent = self._parent_holds(data, spans, index, rule_regex(list_name or rb'(?!)'))
+            if parent is not None or not statements:
+                return bool(parent)
+            # No named parent (a flat file): the statements around answer.
+            group = _flat_group(data, at, lo, hi, index)
+            if group is not None:
+                return group
+            names = frozenset(
+                name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
+            )
+            return _inside(index.mention, lo, hi) or self._used(names, data, lo, hi)
         if scope == 'field':
             # The structure right around the key: its line, or when that
             # is all of the key's line, the one around the line.
@@ -509,7 +519,7 @@ class Walker:
 
     def _parent_holds(
             self, data: bytes, spans: list[tuple[int, int, int]], index: _Index, own: re.Pattern[bytes],
-    ) -> bool:
+    ) -> bool | None:
         """The nearest structure around the key named other than ``own``
         (the key's list) decides: Together's by its label or a mention
         in it, else not (``together:`` then ``cache:`` then ``keys:``).
@@ -536,7 +546,7 @@ class Walker:
                 return True
             if name is not None or _inside(index.target, label_start, end):
                 return False
-        return False
+        return None
 
     def _used(self, names: frozenset[bytes], data: bytes, start: int, end: int) -> bool:
         """One of ``names`` (identifiers bound to the endpoint) is used
