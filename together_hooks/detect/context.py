@@ -51,6 +51,8 @@ _TARGET = regex_cache.compile(
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
+# A name that is Together's alone (the last of a dotted name).
+_TOGETHER_NAME = regex_cache.compile(rb'["\']?(?i:together(?:[_-]?ai)?)["\']?')
 # A heading naming Together: the sections around it are not walked on
 # (their digest words are not the key's: ``# Secrets, hashes and keys``
 # over ``## Together AI``).
@@ -67,14 +69,23 @@ _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?
 # line; or underlined, setext's ``===`` or ``---`` line under it; or a
 # line all bold, ``**Together AI**``), an empty line after it, as Markdown
 # writes one: a ``# comment`` right above a line of code is no heading and
-# cuts no INI section.  An ATX ``#`` heading holds the lines up to the
+# cuts no INI section.  An ATX heading right over another ATX heading is
+# one too (``## Together AI`` then ``### Production``): the last of such a
+# run has the empty line after it.  An ATX ``#`` heading holds the lines up to the
 # next ATX heading of its level or higher; a setext or bold one is a
 # sub-label (a wiki's ``**Staging**`` under ``## Together AI``): it holds
 # the lines up to the next heading of any kind and ends no ATX section.
 _HEADING = regex_cache.compile(
-    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?'
-    rb'|[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)[ \t]*\r?\n[ \t]*\r?$',
+    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?\n(?:#{1,6}[ \t]+[^\s#][^\r\n]{0,100}\r?\n)*[ \t]*\r?$)'
+    rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))',
 )
+
+
+def is_heading(data: bytes, start: int) -> bool:
+    """Is the line at ``start`` a Markdown heading (``_HEADING``)?"""
+    return _HEADING.match(data, start) is not None
+
+
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
 _LEVELS = 4
 _MARKS = 512
@@ -250,10 +261,11 @@ def _section_end(starts: list[int], levels: list[int], i: int, hi: int) -> int:
 
 
 def _spans(
-        data: bytes, at: int, lo: int, hi: int, index: _Index,
+        data: bytes, at: int, lo: int, hi: int, index: _Index, heading_lo: int,
 ) -> list[tuple[int, int, int]]:
     """(label start, label end, span end) of every structure around ``at``
-    (its own line among them), smallest first."""
+    (its own line among them), smallest first; Markdown sections from a
+    heading at or after ``heading_lo``."""
     start = _line_start(data, at, lo)
     spans = [
         (start, _line_heading(data, start, at), _line_end(data, at, hi)),
@@ -262,7 +274,7 @@ def _spans(
     section = section_span(at, lo, hi, index.sections)
     if section is not None:
         spans.append(section)
-    spans.extend(heading_spans(at, lo, hi, index.headings, index.levels, data))
+    spans.extend(heading_spans(at, heading_lo, hi, index.headings, index.levels, data))
     # Of two structures with the same extent (a line that is all one
     # ``together = { ... }`` inline table), the labelled one speaks first.
     spans.sort(key=lambda s: (s[2] - s[0], s[1] == s[0]))
@@ -272,10 +284,14 @@ def _spans(
 def _line_heading(data: bytes, start: int, at: int) -> int:
     """Where the label of the key's own line ends: after the item before
     the key's field when that item is a bare word (Elixir's ``config :app,
-    :together, api_key: <key>``), not a field (``"provider": "x",``)."""
+    :together, api_key: <key>``), not a field (``"provider": "x",``); after
+    the parts of a dotted name before the key's own."""
     head = max(start, *(data.rfind(c, start, at) + 1 for c in _SEPARATORS))
     if head == start:
-        return start
+        # A dotted name's parts before its own are its headings (TOML's or a
+        # property's ``together.profiles.prod.api_key =``, as YAML nests them).
+        dotted = _DOTTED.match(data, start, at)
+        return start if dotted is None else dotted.end('parts')
     item = max(start, *(data.rfind(c, start, head - 1) + 1 for c in _SEPARATORS))
     if _ASSIGNS.search(data, item, head - 1) is not None:
         return start
@@ -283,6 +299,16 @@ def _line_heading(data: bytes, start: int, at: int) -> int:
 
 
 _ASSIGNS = regex_cache.compile(rb'(?<![\s,;{(\[]):|=')
+_DOTTED = regex_cache.compile(
+    rb'[ \t]*(?:export[ \t]+)?["\']?(?P<parts>(?:[\w-]{1,40}\.){1,5})[\w-]{1,40}["\']?[ \t]*[:=]')
+# The name a structure's label gives it, the label's last: a YAML or JSON
+# key, an assignment, an INI or TOML section (``together:``, ``"cache": {``,
+# ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
+# comment after it.
+_LABEL_NAME = regex_cache.compile(
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|[\[{(]))[ \t]*'
+    rb'(?:#[^\r\n]{0,200})?\r?\Z',
+)
 _BLOCK = 1 << 16
 
 
@@ -292,7 +318,7 @@ class _Index:
 
     __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels')
 
-    def __init__(self, walker: Walker, data: bytes, lo: int, hi: int) -> None:
+    def __init__(self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int | None = None) -> None:
         def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
             found = [(m.start(), m.end()) for m in regex.finditer(data, lo, hi)]
             return [a for a, _b in found], [b for _a, b in found]
@@ -308,7 +334,9 @@ class _Index:
         ] if walker.endpoint.search(data, lo, hi) else []
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
         self.sections = where(_SECTION)
-        headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, lo, hi)]
+        # (from farther above: a heading holds its section, ``section_reach``)
+        start = lo if heading_lo is None else heading_lo
+        headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, start, hi)]
         self.headings = [a for a, _b in headings], [b for _a, b in headings]
         # An ATX heading's level is its ``#`` count; setext and bold ones
         # are sub-labels below every ATX level.
@@ -352,7 +380,7 @@ def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
 _RULE_REGEXES: dict[bytes, re.Pattern[bytes]] = {}
 
 
-def _rule_regex(source: bytes) -> re.Pattern[bytes]:
+def rule_regex(source: bytes) -> re.Pattern[bytes]:
     """A context's pattern (the rules', never one built from data): from
     ``regex_cache``'s program, once per process (a walker is made for each
     file that needs one)."""
@@ -368,19 +396,23 @@ class Walker:
     structure's heading (``together:``, ``"Together": {``, ``[together]``),
     ``url`` an endpoint an identifier may be bound to."""
 
-    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', 'veto', 'veto_field', '_indexes', '_bound')
+    __slots__ = (
+        'mention', 'label', 'url', 'endpoint', 'reach', 'veto', 'veto_field', 'section_reach', '_indexes', '_bound',
+    )
 
     def __init__(
             self, mention: bytes, label: bytes, url: bytes, reach: int, veto: bytes | None = None,
+            section_reach: int = 0,
     ) -> None:
-        self.mention = _rule_regex(mention)
-        self.label = _rule_regex(label)
-        self.veto = None if veto is None else _rule_regex(veto)
-        self.veto_field = None if veto is None else _rule_regex(
+        self.mention = rule_regex(mention)
+        self.label = rule_regex(label)
+        self.veto = None if veto is None else rule_regex(veto)
+        self.veto_field = None if veto is None else rule_regex(
             rb'(?<![\w-])\\?["\']?\w{0,20}(?:' + veto + rb')\w{0,20}\\?["\']?[ \t]{0,8}[:=]')
-        self.url = _rule_regex(_URL_NAME + url)
-        self.endpoint = _rule_regex(url)
+        self.url = rule_regex(_URL_NAME + url)
+        self.endpoint = rule_regex(url)
         self.reach = reach
+        self.section_reach = max(reach, section_reach)
         self._indexes: dict[tuple[int, int], _Index] = {}
         self._bound: dict[frozenset[bytes], re.Pattern[bytes]] = {}
 
@@ -393,10 +425,13 @@ class Walker:
         if index is None:
             lo = max(0, block * _BLOCK - self.reach)
             hi = min(len(data), (block + 1) * _BLOCK + self.reach)
-            index = self._indexes[key] = _Index(self, data, lo, hi)
+            index = self._indexes[key] = _Index(self, data, lo, hi, max(0, block * _BLOCK - self.section_reach))
         return index
 
-    def holds(self, data: bytes, at: int, statements: bool = True, scope: str = 'structure') -> bool:
+    def holds(
+            self, data: bytes, at: int, statements: bool = True, scope: str = 'structure',
+            list_name: bytes | None = None,
+    ) -> bool:
         """Is the key at ``at`` inside a structure about Together (or,
         with ``statements``, among statements about it)?  ``scope`` (see
         ``rules.Context``): ``structure``, any Together context in a
@@ -404,14 +439,15 @@ class Walker:
         (or the key's flat group); ``group``, only the key's flat group;
         ``named``, the pattern itself said Together and only ``veto`` may
         answer no; ``field``, a ``mention`` in the key's line or the one
-        structure right around it.  The innermost heading matching ``veto`` answers no
+        structure right around it; ``parent``, the nearest named structure
+        other than ``list_name`` (the key's list's).  The innermost heading matching ``veto`` answers no
         first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
         hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
         index = self._index(data, at)
         if scope == 'group':
             return _flat_group(data, at, lo, hi, index) is True
-        spans = _spans(data, at, lo, hi, index)
+        spans = _spans(data, at, lo, hi, index, max(0, at - self.section_reach))
         if self.veto is not None:
             # A digest heading over any structure around the key (a
             # ``content_hashes: [...]`` list of ``{name, key}`` entries), or
@@ -424,6 +460,18 @@ class Walker:
                 return False
         if scope == 'named':
             return True
+        if scope == 'parent':
+            parent = self._parent_holds(data, spans, index, rule_regex(list_name or rb'(?!)'))
+            if parent is not None or not statements:
+                return bool(parent)
+            # No named parent (a flat file): the statements around answer.
+            group = _flat_group(data, at, lo, hi, index)
+            if group is not None:
+                return group
+            names = frozenset(
+                name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
+            )
+            return _inside(index.mention, lo, hi) or self._used(names, data, lo, hi)
         if scope == 'field':
             # The structure right around the key: its line, or when that
             # is all of the key's line, the one around the line.
@@ -468,6 +516,37 @@ class Walker:
         if statements:
             return _inside(index.mention, lo, hi) or self._used(names, data, lo, hi)
         return False
+
+    def _parent_holds(
+            self, data: bytes, spans: list[tuple[int, int, int]], index: _Index, own: re.Pattern[bytes],
+    ) -> bool | None:
+        """The nearest structure around the key named other than ``own``
+        (the key's list) decides: Together's by its label or a mention
+        in it, else not (``together:`` then ``cache:`` then ``keys:``).
+        A structure without a name of its own (an anonymous object in a
+        list) answers only by a mention or another destination in it."""
+        for label_start, label_end, end in spans:
+            # (a Markdown heading is no name: ``### Production`` under
+            # ``## Together AI`` is Together's section's)
+            found = (
+                _LABEL_NAME.search(data, label_start, label_end)
+                if label_end > label_start and not is_heading(data, label_start) else None
+            )
+            # (a dotted name is nested names, the last the nearest:
+            # ``[together.cache]`` is ``cache`` under ``together``)
+            whole = None if found is None else found.group('name').rstrip(b'.')
+            name = None if not whole else whole.rsplit(b'.', 1)[-1]
+            if name is not None and own.fullmatch(name):
+                continue
+            if name is not None and whole != name:
+                return _TOGETHER_NAME.fullmatch(name) is not None
+            if label_end > label_start and self.label.search(data, label_start, label_end):
+                return True
+            if _inside(index.mention, label_start, end):
+                return True
+            if name is not None or _inside(index.target, label_start, end):
+                return False
+        return None
 
     def _used(self, names: frozenset[bytes], data: bytes, start: int, end: int) -> bool:
         """One of ``names`` (identifiers bound to the endpoint) is used

@@ -119,13 +119,13 @@ def _context_holds(
         from together_hooks.detect.context import Walker
 
         walker = seen[key] = Walker(*key)
-    return walker.holds(data, offset, context.statements, context.scope)  # type: ignore[attr-defined]
+    return walker.holds(data, offset, context.statements, context.scope, context.own)  # type: ignore[attr-defined]
 
 
-def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None]:
+def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None, int]:
     # Contexts that differ only in ``statements`` or ``scope`` share one
     # walker (and its index of the file).
-    return (context.mention, context.label, context.url, context.reach, context.veto)
+    return (context.mention, context.label, context.url, context.reach, context.veto, context.section_reach)
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -170,7 +170,12 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
             # window (a 10 MB minified line is not rescanned whole for each
             # hit); _candidates rechecks a match that touches the cut.
             end = data.find(b'\n', at + window, at + 2 * window)
-            raw.append((max(0, at - window), min(len(data), at + 2 * window) if end == -1 else end))
+            hi = min(len(data), at + 2 * window) if end == -1 else end
+            # A Markdown heading's window runs on over its section (the
+            # keys a team wiki lists under ``## Together AI``).
+            if _on_heading(data, at):
+                hi = max(hi, min(len(data), at + _section_reach(rule)))
+            raw.append((max(0, at - window), hi))
     spans = _merged(raw)
     value = rule.value
     if value is None:
@@ -183,6 +188,37 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
         for m in value.finditer(data, lo, hi):
             near_values.append((max(lo, m.start() - rule.value_reach), min(hi, m.end() + _VALUE_TAIL)))
     return _merged(near_values)
+
+
+def _keyword_lines(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
+    """The lines holding one of ``rule``'s keywords (a table's rows naming
+    Together), up to a row's length (``csvrow``) on each side of it."""
+    from together_hooks.detect.csvrow import ROW
+
+    lines = []
+    for keyword in rule.keywords:
+        hi = -1
+        for at in where.offsets(keyword):
+            if at < hi:
+                continue  # on a line already taken
+            lo = data.rfind(b'\n', max(0, at - ROW), at) + 1 or max(0, at - ROW)
+            hi = data.find(b'\n', at, at + ROW)
+            hi = min(len(data), at + ROW) if hi == -1 else hi
+            lines.append((lo, hi))
+    return lines
+
+
+def _on_heading(data: bytes, at: int) -> bool:
+    """Is the keyword at ``at`` on a Markdown heading's line (an ATX or
+    bold one: ``#`` or ``*`` starts it; or a setext one)?"""
+    start = data.rfind(b'\n', max(0, at - 128), at) + 1
+    from together_hooks.detect.context import is_heading
+
+    return is_heading(data, start)
+
+
+def _section_reach(rule: Rule) -> int:
+    return max((p.context.section_reach for p in rule.patterns if p.context is not None), default=0)
 
 
 # Bytes after a value a pattern's lookahead may read: the boundary
@@ -242,7 +278,7 @@ def _secret_of(
         return None
     # What the text around the match must hold: cheap and most often
     # failing, so before the shape checks.
-    if not _around_holds(data, m, pattern):
+    if not _around_holds(data, m, pattern, walkers):
         return None
     if encoded:
         raw = _decode_b64(m.group('encoded'))
@@ -279,6 +315,11 @@ def _secret_of(
     return start, secret
 
 
+# Keys of a scan's ``walkers`` that hold no walker: the export headers of
+# the bytes scanned (``csvrow.Headers``), and the file's first line when
+# they are a window past its start (``Budget.head``).
+_CSV_HEADERS = 'csv headers'
+_FILE_HEAD = 'file head'
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
 # How far before a match ``Pattern.before`` looks (a list of 32 keys, each
@@ -286,11 +327,15 @@ _VETO_REACH = 160
 _BEFORE_REACH = 4096
 
 
-def _around_holds(data: bytes, m: re.Match[bytes], pattern: Pattern) -> bool:
+def _around_holds(
+        data: bytes, m: re.Match[bytes], pattern: Pattern, walkers: dict[object, object],
+) -> bool:
     """``pattern.before`` found ending where ``m`` starts, tried only at
     the words of ``before_words`` in the bytes before it (lower-casing
     4 KB and finding a word costs a few microseconds, the regex searched
-    at each position a hundred), and ``pattern.csv_column`` holding."""
+    at each position a hundred), and ``pattern.csv_column`` holding (the
+    export headers of ``data`` found once per scan, kept in ``walkers``,
+    with the file's first line there for a window: ``_FILE_HEAD``)."""
     before = pattern.before
     if before is not None:
         lo, end = max(0, m.start() - _BEFORE_REACH), m.start()
@@ -305,9 +350,18 @@ def _around_holds(data: bytes, m: re.Match[bytes], pattern: Pattern) -> bool:
             return False
     csv_column = pattern.csv_column
     if csv_column is not None:
+        from together_hooks.detect.csvrow import Headers
         from together_hooks.detect.csvrow import credential_column
 
-        if not credential_column(data, m.start('secret'), m.end('secret'), *csv_column):
+        header, names, user, title, veto, owner = csv_column
+        # (one index for the patterns sharing these regexes: a CSV's and a
+        # TSV's or ``|`` table's)
+        key = (_CSV_HEADERS, header, user, title, veto, owner, id(data))
+        headers = walkers.get(key)
+        if not isinstance(headers, Headers) or headers.data is not data:
+            head = walkers.get(_FILE_HEAD, b'')
+            headers = walkers[key] = Headers(data, head, header, user, title, veto, owner)  # type: ignore[arg-type]
+        if not credential_column(data, m.start('secret'), m.end('secret'), headers, names):
             return False
     return True
 
@@ -331,10 +385,18 @@ def _candidates(
     found = []
     for rule in rules:
         spans = _spans(data, rule, where)
+        rows: list[tuple[int, int]] | None = None
         had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
             keyword = pattern.keyword
-            for lo, hi in spans:
+            pattern_spans = spans
+            if pattern.csv_column is not None:
+                # A table's row needs no anchor: its header, however far
+                # above, says which column is a credential (``csvrow``).
+                if rows is None:
+                    rows = _merged(spans + _keyword_lines(data, rule, where))
+                pattern_spans = rows
+            for lo, hi in pattern_spans:
                 if keyword is not None and not _holds(where, keyword, lo, hi):
                     continue
                 for m in pattern.regex.finditer(data, lo, hi):
@@ -433,7 +495,7 @@ def _hits(
     it; ``budget``'s word on both when not given: ``_window_edge``);
     offsets are always into ``data``."""
     # How ``data`` stands as a window: the budget's word unless told.
-    edge = budget.edge() if open_end is None else (open_end, 0, [], {}, {})
+    edge = budget.edge() if open_end is None else (open_end, 0, [], {}, {}, b'')
     # Where each keyword and base64 form is, in one pass (the same passes
     # as the bare screen's): every keyword test below reads it instead of
     # searching the bytes again.
@@ -460,7 +522,7 @@ def _hits(
         if any(k in where or (spans and k in found) for k in rule.keywords)
         and rule_applies(rule, path)
     )
-    walkers: dict[object, object] = {}
+    walkers: dict[object, object] = {_FILE_HEAD: edge[5] if edge[1] else b''}
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
         for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
@@ -602,7 +664,7 @@ def _window_edge(
     though they are not in the region (``WindowScan``); else 'here',
     where a value cut at the window's end fails closed when it does not
     decompress whole."""
-    open_end, lead, _carried, handed, deferred = edge
+    open_end, lead, _carried, handed, deferred, _head = edge
     size = len(data)
     if at in handed or at < lead and min(size, lead + MAX_CONTEXT) - end < slack:
         return 'carried'
@@ -758,6 +820,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
 
     keyword_screen(rules).prepare(enough)
     walkers = set()
+    lists = set()  # the names of lists of keys (``Context.own``)
     for rule in rules:
         for pattern in rule.patterns:
             pattern.regex  # noqa: B018 (each compiled on first use)
@@ -767,6 +830,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
             pattern.csv_column  # noqa: B018
             for context in pattern.contexts():
                 walkers.add(_walker_key(context))
+                if context.own is not None:
+                    lists.add(context.own)
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
         _run_test(rule.value_run)
@@ -782,10 +847,13 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     codecs.lookup('cp437')
     from together_hooks.detect.codec import b64_decode
     from together_hooks.detect.context import Walker
+    from together_hooks.detect.context import rule_regex
     from together_hooks.detect.shapes import entropy
 
-    for key in walkers:  # each pattern compiled once a process (context._rule_regex)
+    for key in walkers:  # each pattern compiled once a process (context.rule_regex)
         Walker(*key)
+    for source in lists:
+        rule_regex(source)
     cached(_ESCAPE_BEFORE)
     cached(_PRINTABLE)
     cached(_PACKED_START)
