@@ -313,3 +313,51 @@ def test_a_log_named_outside_the_repository_may_be_a_link(git_repo, tmp_path):
                  cwd=git_repo)
     assert result.rc == 0, result.err
     assert json.loads(real.read_text())['result'] == 'success'
+
+
+def test_a_folder_link_to_another_repository_is_not_the_repository(git_repo, tmp_path):
+    """``logs -> ../victim`` where victim holds a .git: the link's own
+    .git made victim "the repository" and the log appended to
+    victim/.bashrc."""
+    victim = tmp_path / 'victim'
+    victim.mkdir()
+    (victim / '.git').mkdir()
+    (victim / '.bashrc').write_text('precious\n')
+    (git_repo / 'logs').symlink_to(victim)
+    (git_repo / 'f.py').write_text('k = 1\n')
+    result = run('detect-together-keys', 'f.py', '--audit-log=logs/.bashrc', cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'cannot write audit log', 'out of the repository',
+                      out=result.out)
+    assert (victim / '.bashrc').read_text() == 'precious\n'
+
+
+@pytest.mark.parametrize('inside', ['config', 'hooks/pre-commit'])
+def test_a_log_linked_into_the_git_folder_is_refused(git_repo, inside):
+    """A committed ``audit.jsonl -> .git/config`` appended to git's own
+    config (the repository broken) or to a hook."""
+    target = git_repo / '.git' / inside
+    if not target.exists():
+        target.write_text('#!/bin/sh\n')
+    before = target.read_bytes()
+    (git_repo / 'audit.jsonl').symlink_to(os.path.join('.git', inside))
+    (git_repo / 'f.py').write_text('k = 1\n')
+    result = run('detect-together-keys', 'f.py', '--audit-log=audit.jsonl', cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'cannot write audit log', '.git', out=result.out)
+    assert target.read_bytes() == before
+
+
+def test_a_log_under_another_repository_above_is_not_refused(tmp_path, git_repo, monkeypatch):
+    """A dotfiles repository at ~/.git and ~/logs linked elsewhere: a log
+    at ~/logs/audit.jsonl, scanning a project repository, failed every
+    run (the repository above the log was taken for the one scanned)."""
+    home = tmp_path / 'home'
+    home.mkdir()
+    subprocess.run(('git', 'init', '-q', str(home)), check=True)
+    elsewhere = tmp_path / 'elsewhere'
+    elsewhere.mkdir()
+    (home / 'logs').symlink_to(elsewhere)
+    (git_repo / 'a.py').write_text('k = 1\n')
+    monkeypatch.setenv('TOGETHER_HOOKS_AUDIT_LOG', str(home / 'logs' / 'audit.jsonl'))
+    result = run('together-hooks', 'scan', 'a.py', cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert json.loads((elsewhere / 'audit.jsonl').read_text())['result'] == 'success'

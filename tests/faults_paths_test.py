@@ -46,3 +46,44 @@ def test_a_file_in_a_folder_we_cannot_enter_says_permission_denied(git_repo, run
 @pytest.mark.parametrize('run', (scan, hook), ids=('scan', 'hook'))
 def test_a_missing_file_still_says_no_such_file(git_repo, run):
     assert_error_line(run('gone.txt'), 'gone.txt', 'no such file or directory')
+
+
+def _as_nobody():
+    """The argv prefix running a command as nobody (root enters any
+    folder, so the refusal is only seen as another user)."""
+    import shutil
+
+    if os.geteuid() != 0 or shutil.which('setpriv') is None:
+        pytest.skip('needs root and setpriv(1) to run as nobody')
+    return ('setpriv', '--reuid=65534', '--regid=65534', '--clear-groups')
+
+
+@pytest.mark.parametrize('named', ('d', '.'), ids=('folder', 'inside'))
+def test_a_folder_nobody_may_enter_says_permission_denied_as_nobody(named):
+    """``scan d`` (and a folder we may not enter inside the one named)
+    printed the OS's wording, ``Permission denied 'd'``."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    prefix = _as_nobody()
+    top = tempfile.mkdtemp(prefix='together-hooks-nobody-')
+    try:
+        os.chmod(top, 0o755)
+        os.makedirs(os.path.join(top, 'd'))
+        with open(os.path.join(top, 'd', 'a.txt'), 'w') as f:
+            f.write('plain\n')
+        os.chmod(os.path.join(top, 'd'), 0)
+        scanner = os.path.join(os.path.dirname(sys.executable), 'together-hooks')
+        proc = subprocess.run(
+            (*prefix, scanner, 'scan', named), cwd=top, capture_output=True, text=True,
+            timeout=120, env=dict(os.environ, GIT_CEILING_DIRECTORIES=os.path.dirname(top)),
+        )
+    finally:
+        os.chmod(os.path.join(top, 'd'), 0o755)
+        shutil.rmtree(top)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and 'Traceback' not in proc.stderr, proc.stderr
+    assert lines[0].endswith('d: permission denied'), lines[0]

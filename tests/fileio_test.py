@@ -110,3 +110,37 @@ def test_temp_files_a_killed_write_left_are_swept_by_the_next(git_repo, tmp_path
     assert left == {names['fresh'], names['link'], names['folder'], names['other'],
                     names['user'], names['unmarked']}
     assert outside.read_text() == 'mine\n'
+
+
+@pytest.mark.parametrize('command', [
+    ('scan', '--format', 'json', '--output', 'reports/report.json'),
+    ('baseline', 'create', '--force', '--baseline', 'reports/report.json'),
+])
+def test_a_folder_link_to_another_repository_is_not_written_through(
+        git_repo, tmp_path, keys, command,
+):
+    """``reports -> ../victim`` where victim holds a .git: the link's own
+    .git made victim "the repository", and the file was written there."""
+    victim = tmp_path / 'victim'
+    victim.mkdir()
+    (victim / '.git').mkdir()
+    write(git_repo, 'a.txt', keys())
+    os.symlink(victim, git_repo / 'reports')
+    result = run('together-hooks', *command, cwd=git_repo)
+    assert_error_line(result, 'reports/report.json', 'symlink', 'out of the repository')
+    assert sorted(os.listdir(victim)) == ['.git']
+
+
+@pytest.mark.parametrize('command', [
+    ('scan', '--format', 'json', '--output', 'report.json'),
+    ('baseline', 'create', '--force', '--baseline', 'report.json'),
+])
+def test_a_link_into_the_git_folder_is_not_written_through(git_repo, keys, command):
+    """A committed ``report.json -> .git/config`` replaced git's config."""
+    write(git_repo, 'a.txt', keys())
+    config = git_repo / '.git' / 'config'
+    before = config.read_bytes()
+    os.symlink(os.path.join('.git', 'config'), git_repo / 'report.json')
+    result = run('together-hooks', *command, cwd=git_repo)
+    assert_error_line(result, 'report.json', 'symlink', '.git')
+    assert config.read_bytes() == before

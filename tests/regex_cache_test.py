@@ -42,7 +42,7 @@ def our_patterns() -> list[tuple[bytes | str, int]]:
     sources.update((
         scrub._CONTROL, scrub._ESCAPE_LEAD, scrub._SGR_OR_CONTROL, scrub._COMMAND,
         scrub._TGP_RUN, scrub._PCT_RUN, scrub._B64_RUN, scrub._HEX_RUN, scrub._ENV_KEY,
-        scrub._PIECE_RUN,
+        scrub._PIECE_RUN, scrub._QP_LEAD,
     ))
     return sorted(((s, 0) for s in sources), key=repr)
 

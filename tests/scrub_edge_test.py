@@ -831,3 +831,32 @@ def test_a_key_in_a_path_quoted_for_bash_is_never_shown(git_repo, keys, invisibl
         assert rc == 2 and 'baseline not found' in err and 'Traceback' not in err, (argv, err)
         texts += [out, err]
     assert leaked([key], *texts, *map(_as_bash_reads, texts)) == []
+
+
+@pytest.mark.parametrize('kind', ['b32', 'b85'])
+def test_baseline_audit_never_shows_a_piece_of_a_wrapped_radix_key(git_repo, keys, kind):
+    """A ``.env`` encoded in base32 or base85 and wrapped at 76: no line
+    shows the whole key, yet none may show a piece of its encoding either
+    (as for base64: learnt from the joined value, its pieces redacted)."""
+    key = keys()
+    env = f'#xx\nAPI_KEY={key}\nDEBUG=0\n'.encode()
+    encode, group, size = {
+        'b32': (base64.b32encode, 8, 5), 'b85': (base64.b85encode, 5, 4),
+    }[kind]
+    text = encode(env).decode()
+    at = env.index(key.encode())
+    first = -(-at // size) * group  # the characters the key's bytes alone make
+    last = (at + len(key)) // size * group
+    core = text[first:last]
+    (git_repo / f'{kind}.txt').write_text(
+        '\n'.join(text[i:i + 76] for i in range(0, len(text), 76)) + '\n')
+    git(git_repo, 'add', '.')
+    rc, out, err = call('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert rc == 0, err
+    rc, out, err = call('together-hooks', 'baseline', 'audit', '--report', cwd=git_repo)
+    assert rc == 0, err
+    assert len(json.loads(out)['results']) == 1
+    shown = out + err + json.dumps(json.loads(out))
+    pieces = {core[i:i + 9] for i in range(len(core) - 8)}
+    assert [p for p in pieces if p in shown] == []
+    assert leaks([key], out, err) == []

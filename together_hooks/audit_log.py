@@ -119,24 +119,26 @@ def to_line(rec: dict[str, Any]) -> bytes:
     return line.encode('utf-8', 'backslashreplace') + b'\n'
 
 
-def append(path: str, rec: dict[str, Any]) -> None:
-    """Append one line atomically with respect to other writers."""
+def append(path: str, rec: dict[str, Any], start: str = '.') -> None:
+    """Append one line atomically with respect to other writers.
+    ``start``: where the run worked (the repository it scanned)."""
     data = to_line(rec)
     flags = os.O_APPEND | os.O_CREAT | getattr(os, 'O_CLOEXEC', 0)
     import stat
 
     from together_hooks.fileio import leaves
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitrun import repository_naming
 
-    # A log named inside a repository (a committed hook's args) is never
-    # appended through a link out of it (``audit.jsonl -> ~/.bashrc``), as
-    # a baseline or a report is never written through one; a path named
-    # outside every repository is the user's own choice.
-    within = worktree_root(path)
+    # A log named inside the repository the run works on (a committed
+    # hook's args) is never appended through a link out of it
+    # (``audit.jsonl -> ~/.bashrc``) nor into its .git, as a baseline or a
+    # report is never written through one; a path named outside it is the
+    # user's own choice, whichever repository sits above it.
+    within = repository_naming(path, start)
     how = leaves(path, within) if within is not None else None
     if how is not None:
         raise PermissionError(
-            errno.EPERM, f'{how} out of the repository; it is never written through '
+            errno.EPERM, f'{how}; it is never written through '
             '(replace the link with a file, or name the real path)', path,
         )
 
@@ -205,7 +207,7 @@ def log_run(
         append(path, record(
             action, exit_code, root=root, paths=paths, metadata=metadata,
             paths_total=paths_total,
-        ))
+        ), start=root)
     except OSError as e:
         from together_hooks.detect.scrub import one_line
 

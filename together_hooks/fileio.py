@@ -339,7 +339,7 @@ def _refuse_leaving(path: str, within: str, what: str) -> None:
     how = leaves(path, within)
     if how is not None:
         raise InputError(
-            f'{path} {how} out of the repository; {what}: '
+            f'{path} {how}; {what}: '
             'replace the link with a file, or name the real path',
         )
 
@@ -352,7 +352,10 @@ def inside(path: str, folder: str) -> bool:
 
 def leaves(path: str, within: str) -> str | None:
     """How ``path``, named inside the folder ``within``, really lies outside
-    it ('is a symlink', 'goes through a symlinked folder'), or None.
+    it ('is a symlink out of the repository', 'goes through a symlinked
+    folder out of the repository'), or in its ``.git`` folder through a
+    link (a committed ``audit.jsonl -> .git/config``, ``.git/hooks/…``),
+    or None.
 
     Where it really is counts: a link at its name, or at any folder on the
     way (a committed ``reports -> ~/.ssh``).  A path named outside
@@ -360,9 +363,16 @@ def leaves(path: str, within: str) -> str | None:
     top = os.path.realpath(within)
     real = os.path.realpath(path)
     named = os.path.abspath(path)
-    if real == named or os.path.commonpath([top, real]) == top:
-        return None
-    return 'is a symlink' if os.path.islink(path) else 'goes through a symlinked folder'
+    link = 'is a symlink' if os.path.islink(path) else 'goes through a symlinked folder'
+    if real != named and os.path.commonpath([top, real]) != top:
+        return f'{link} out of the repository'
+    git_dir = os.path.join(top, '.git')
+    if os.path.commonpath([git_dir, real]) == git_dir and not any(
+            os.path.commonpath([t, named]) == t
+            for t in {os.path.join(os.path.abspath(within), '.git'), git_dir}
+    ):
+        return f"{link} into the repository's .git folder"
+    return None
 
 
 # How long a named pipe's reader may take to attach (``cat p`` started

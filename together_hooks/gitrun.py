@@ -351,13 +351,38 @@ def git_stream(
     ``source``: what git reads instead (another git's stdout: a pipeline)."""
     import subprocess
 
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         **_command(args, None), cwd=root, bufsize=1 << 20,
         stdin=source if source is not None else subprocess.PIPE if stdin else None,
         stdout=subprocess.PIPE,
         stderr=errors if errors is not None else (
             subprocess.DEVNULL if stdin else subprocess.PIPE),
     )
+    _STREAMS[:] = [(pid, p) for pid, p in _STREAMS if p.poll() is None]
+    _STREAMS.append((os.getpid(), proc))
+    return proc
+
+
+# Every ``git_stream`` git still running, with the process that started it
+# (a forked scan process stops only its own).
+_STREAMS: list[tuple[int, subprocess.Popen[bytes]]] = []
+
+
+def stop_streams() -> None:
+    """Kill and reap every git this process streams from: a scan stopped
+    (SIGTERM, Ctrl-C) leaves no git running on as an orphan (``git log
+    --raw`` of a whole history) nor a zombie."""
+    me = os.getpid()
+    for pid, proc in _STREAMS:
+        if pid != me:
+            continue
+        try:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+        except OSError:
+            pass
+    _STREAMS.clear()
 
 
 def zsplit(out: bytes) -> list[str]:
@@ -409,6 +434,23 @@ def worktree_root(path: str = '.') -> str | None:
         if parent == here or parent in ceilings:
             return None
         here = parent
+
+
+def repository_naming(path: str, start: str = '.') -> str | None:
+    """The work tree a run works on (the one holding ``start``, found from
+    its real path as git finds it) when ``path`` is named inside it, else
+    None.  What a written file must stay inside: a path named outside that
+    repository is the user's own choice, whichever repository sits above
+    it (a dotfiles ``~/.git``), and a folder link's own ``.git`` (``logs
+    -> ../victim``) never makes its target "the repository"."""
+    root = worktree_root(os.path.realpath(start))
+    if root is None:
+        return None
+    named = os.path.abspath(path)
+    for top in (os.path.abspath(root), os.path.realpath(root)):
+        if named == top or named.startswith(top.rstrip(os.sep) + os.sep):
+            return root
+    return None
 
 
 def _git_dir(root: str) -> str | None:
@@ -566,10 +608,8 @@ def git_refusal(where: str) -> str | None:
         # "(or any of the parent directories)": git passes over a .git
         # folder it cannot read (HEAD, objects/ or refs/ missing or
         # corrupt) as if it were not there.  It is there, and broken.
-        broken = nearest_git_entry(folder)
-        if broken is None or not os.path.isdir(broken) or 'GIT_DIR' in os.environ or not any(
-                os.path.lexists(os.path.join(broken, part)) for part in ('HEAD', 'objects', 'refs')
-        ):  # a folder named .git that never was a repository (a config alone)
+        broken = _skipped_git_dir(folder)
+        if broken is None or 'GIT_DIR' in os.environ:
             return None
         return (
             f'git refuses the repository here: {broken} is not a repository '
@@ -578,6 +618,41 @@ def git_refusal(where: str) -> str | None:
     remedy = [line for line in lines if 'safe.directory' in line and line.startswith('git ')]
     trust = f'; if you trust it: {remedy[0]}' if remedy else ''
     return f'git refuses the repository here: {fatal[0]}{trust}'
+
+
+def _skipped_git_dir(folder: str) -> str | None:
+    """The ``.git`` folder git passed over on its way up from ``folder``
+    (as git walks: from the real path, a link resolved, never in or above
+    a ceiling, never across a filesystem boundary unless
+    GIT_DISCOVERY_ACROSS_FILESYSTEM), when it holds what only a repository
+    holds (HEAD, objects/ or refs/) and git still did not take it: a
+    repository, broken.  None when the nearest one git reached is no such
+    folder (a ``.git`` config alone, a folder that holds a file HEAD)."""
+    here = os.path.realpath(folder)
+    ceilings = set()
+    for c in os.environ.get('GIT_CEILING_DIRECTORIES', '').split(os.pathsep):
+        if c:
+            ceilings |= {os.path.abspath(c), os.path.realpath(c)}
+    across = os.environ.get('GIT_DISCOVERY_ACROSS_FILESYSTEM', '').lower() in (
+        '1', 'true', 'yes', 'on')
+    try:
+        device = os.stat(here).st_dev
+        while True:
+            dot_git = os.path.join(here, '.git')
+            if os.path.lexists(dot_git):
+                if os.path.isdir(dot_git) and any(
+                        os.path.lexists(os.path.join(dot_git, part))
+                        for part in ('HEAD', 'objects', 'refs')):
+                    return dot_git
+                return None
+            parent = os.path.dirname(here)
+            if parent == here or parent in ceilings:
+                return None
+            if not across and os.stat(parent).st_dev != device:
+                return None  # git stops at a filesystem boundary
+            here = parent
+    except OSError:
+        return None
 
 
 def git_may_claim(folder: str) -> bool:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # verify (and its network modules) load only with --verify
     from typing import BinaryIO
     from typing import Callable
     from typing import Iterable
+    from typing import Mapping
     from typing import Sequence
     from typing import Iterator
     from together_hooks.baseline.format import Baseline
@@ -457,12 +458,12 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
     if args.output:
-        from together_hooks.gitrun import worktree_root
+        from together_hooks.gitrun import repository_naming
 
         try:
             write_atomic(
                 args.output, scrub(report, commands=github),
-                within=worktree_root(args.output),
+                within=repository_naming(args.output, getattr(args, 'repo_root', None) or '.'),
             )
         except (InputError, OSError) as e:
             if findings:
@@ -586,34 +587,55 @@ def to_paths(args: argparse.Namespace) -> str:
 
 def next_step(
         args: argparse.Namespace, findings: Sequence[Finding] = (),
-        confirmed: Sequence[Finding] = (), held: Sequence[str] = (),
+        confirmed: Sequence[Finding] = (), held: Mapping[str, str] | None = None,
 ) -> str:
     """What to do about the findings that may be false positives
     (``_not_a_key_step``), and first about copies of a key the developer
-    holds (``held``: their hashes): never a false positive, so no allow
-    comment or baseline is offered for them (neither would excuse them)."""
+    holds (``held``: their hashes, with where each was read): never a
+    false positive, so no allow comment or baseline is offered for them
+    (neither would excuse them)."""
+    from together_hooks.env.names import is_secret_env_file
     from together_hooks.report import shown_path
+    from together_hooks.rules import ROTATE_URL
 
+    def original(f: Finding) -> bool:
+        # The local env file a held key was read from holds the original,
+        # not a copy: the report's env-file advice (keep it there, have
+        # git ignore the file) is the whole step for it.
+        return f.hashed_secret in held and not f.commit and is_secret_env_file(f.path)
+
+    held = held or {}
+    findings = [f for f in findings if not original(f)]
+    if not findings:
+        return ''
     yours = [f for f in findings if f.hashed_secret in held]
     if not yours:
         return _not_a_key_step(args, findings, confirmed)
     from together_hooks.messages import cut_short
 
     paths = list(dict.fromkeys(scrub(shown_path(f.path)) for f in yours))
+    where = list(dict.fromkeys(
+        scrub(held.get(f.hashed_secret, '')) for f in yours))
+    where = [w for w in where if w]
+    source = ' and '.join(where[:3]) if where else 'your environment or a local env file'
     step = (
-        f'{cut_short(paths, 3)}: a copy of a key you hold (in your environment '
-        'or a local env file), so a real key: no allow comment or baseline '
-        'excuses it' + ('.' if all(f.commit for f in yours) else '; take it out of the file.')
+        f'{cut_short(paths, 3)}: a copy of a key you hold (in {source}), so a real '
+        'key: no allow comment or baseline excuses it'
+        + ('.' if all(f.commit for f in yours) else '; take it out of the file.')
+        + f' If it is only a test value, change it in {source}; if it is real, rotate '
+        f'it at {ROTATE_URL}.'
     )
     rest = [f for f in findings if f.hashed_secret not in held]
     if rest:
-        return f'{step} {_not_a_key_step(args, rest, confirmed)}'
+        # One take-out for every commit holding a key, yours included (the
+        # others' alone named HEAD and left yours in the commit before).
+        return f'{step} {_not_a_key_step(args, rest, confirmed, taken=findings)}'
     return step + take_out_step(yours, getattr(args, 'repo_root', '.'))
 
 
 def _not_a_key_step(
         args: argparse.Namespace, findings: Sequence[Finding] = (),
-        confirmed: Sequence[Finding] = (),
+        confirmed: Sequence[Finding] = (), taken: Sequence[Finding] | None = None,
 ) -> str:
     """What to do about a false positive, naming the exact command for this
     repository's baseline (and how to get the command, when pre-commit
@@ -622,7 +644,8 @@ def _not_a_key_step(
     files cannot record it: then its ``hashed_secret`` in the config's
     ``allow`` is the route that works.  A key the baseline labels real
     (``confirmed``) is in it already: recording it again changes nothing,
-    its label is what to change."""
+    its label is what to change.  ``taken``: the findings whose commits
+    the take-out step names (default ``findings``)."""
     from together_hooks.config import DEFAULT_BASELINE
     from together_hooks.config import WHERE as config_where
     from together_hooks.env import hints
@@ -634,7 +657,8 @@ def _not_a_key_step(
         text = args.not_a_key.replace(ALLOW_INLINE, inline)
         if not inline:
             text = text.replace('? record', '? Record', 1)
-        return text + take_out_step(findings, getattr(args, 'repo_root', '.'))
+        return text + take_out_step(
+            findings if taken is None else taken, getattr(args, 'repo_root', '.'))
     source = getattr(args, 'baseline_source', 'none')
     # The baseline commands work on the repository they run in: from
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
@@ -676,7 +700,7 @@ def _not_a_key_step(
         )
         if len(committed) > 3:
             step += f' The other {len(committed) - 3}: each one\'s hashed_secret above.'
-    step += take_out_step(findings, root)
+    step += take_out_step(findings if taken is None else taken, root)
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
@@ -698,9 +722,15 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
     else:
         earliest = commits[-1]
         if len(commits) > 1:
-            order = git_probe(root, 'rev-list', '--no-walk', '--topo-order', *commits)
-            if order is not None and order.split():
-                earliest = order.split()[-1].decode()
+            # On one line of history the oldest is every other's merge base;
+            # --no-walk orders by date alone (commits of one second tie).
+            base = git_probe(root, 'merge-base', '--octopus', *commits)
+            if base is not None and base.strip().decode() in commits:
+                earliest = base.strip().decode()
+            else:
+                order = git_probe(root, 'rev-list', '--no-walk', '--topo-order', *commits)
+                if order is not None and order.split():
+                    earliest = order.split()[-1].decode()
         # Its parents: none (the first commit: --root), several (a merge:
         # only --rebase-merges lists it), or unknown here (X^).
         line = git_probe(root, 'rev-list', '--parents', '-n', '1', earliest)
@@ -836,7 +866,7 @@ def committed_config(root: str, commit: str) -> Config:
 
 def baseline_step(
         findings: list[Finding], known: Baseline, summary: Summary,
-        args: argparse.Namespace, held: tuple[str, ...] = (),
+        args: argparse.Namespace, held: Iterable[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """Drop baselined findings; (the rest, those audited as real keys).
     ``held``: the hashes of the developer's own keys, which no baseline
@@ -908,7 +938,7 @@ def run(
     findings = distinct(scan_contents(contents, summary, scanner))  # learnt: never shown
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     confirmed: list[Finding] = []
-    held = scanner.own_keys.hashes if scanner.own_keys else ()
+    held = scanner.own_keys.held() if scanner.own_keys else {}
     if known is not None and findings:
         findings, confirmed = baseline_step(findings, known, summary, args, held)
     findings = verify_step(findings, args, where)

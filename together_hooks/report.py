@@ -407,7 +407,8 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
     )
     lines.append(advice(findings, summary.cd, summary.paths_from))
     # Together just accepted every key: no "not a real key?" route then.
-    if not all(f.verification == 'live' for f in findings):
+    # An env file's own key gets no step beyond the advice above ('').
+    if not all(f.verification == 'live' for f in findings) and summary.next_step:
         lines.append(summary.next_step)
     lines.extend(live_block(findings, summary.cd))
     return '\n'.join(lines) + '\n'

@@ -445,11 +445,13 @@ _LEGACY_ASSIGN = (
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
-    rb'["\']?[ \t]{0,8}[=:]|(?<![=-])>'
+    # (a hash's ``'value' => <key>`` too)
+    rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
-    # PsySH's ``=``, irb's ``=>`` at a line's start; ``>`` above, never
-    # a ``=>`` inside a line: a PHP array's next field)
-    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])'
+    # PsySH's ``=``, irb's ``=>`` at a line's start or in the comment a
+    # Ruby example writes it in, ``# =>``; ``>`` above, never another
+    # ``=>`` inside a line: a PHP array's next field)
+    rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
     rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), or a
     # heredoc (HCL's ``default = <<EOT`` then the key)
@@ -457,6 +459,24 @@ _LEGACY_ASSIGN = (
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
+# What a serialised object writes between a string (a key's name) and the
+# next one when that is a 64-character string, each format's own bytes
+# (a compiled program's adjacent NUL-ended strings are none of them):
+# a pickle's memo of the name (protocol 4+ ``\x94``, 1-3 ``q<i>`` or
+# ``r<i32>``) then a str or bytes of 64 (``\x8c@``, ``X@\0\0\0``, ``C@``,
+# ``B@\0\0\0``); protocol 0's memo line then ``V``; a binary plist's
+# ASCII string of 64 (``_\x10@``); a Java class's next CONSTANT_Utf8
+# (``\x01\x00@``), or javac's field entries: the descriptor, a final
+# field's ``ConstantValue``, the CONSTANT_String naming the key's Utf8;
+# msgpack's str8 (``\xd9@``), CBOR's text (``x@``), BSON's string length
+# after its name's NUL (``\0A\0\0\0``).  Only protocol 0 says no length
+# (``unsized``).
+_SERIALISED_NEXT = (
+    rb'(?:(?:\x94|q[\x00-\xff]|r[\x00-\xff]{4})?(?:\x8c@|X@\x00\x00\x00|C@|B@\x00\x00\x00)'
+    rb'|(?P<unsized>\np\d{1,9}\nV)|_\x10@|\x01\x00@'
+    rb'|\x01\x00\x12Ljava/lang/String;(?:\x01\x00\rConstantValue)?\x08[\x00-\xff]{2}\x01\x00@'
+    rb'|\xd9@|x@|\x00A\x00\x00\x00)'
+)
 # A digest word applied to a key's name, or governing the sentence that
 # names it, just before the name: the value is the key's digest, not the
 # key (``sha256(TOGETHER_API_KEY) = <hex>``, ``hashlib.sha256(b"...``,
@@ -468,7 +488,7 @@ _DIGEST_BEFORE = (
     rb'(?<![A-Za-z])(?i:sha-?\d{1,3}(?:sum)?|md5(?:sum)?|hash(?:ed|es)?|checksum|digest|fingerprint)'
     rb'(?:\w{0,16}[ \t]{0,4}\([ \t]{0,4}(?:b?["\'`])?'
     rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
-    rb'|[ \t]{1,4}|[_-])\Z'
+    rb'|[ \t]{1,4}|[_-](?:(?i:of|for)[_-])?)\Z'
 )
 _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data|unencrypted))?["\']?'
 # A generic credential name, one regex for every kind (``NAME_KINDS``
@@ -954,11 +974,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + rb'(?:' + _HEX_KEY
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
-        # A serialised object's adjacent strings (a pickle, a binary plist,
-        # a Java class's constant pool): the name, then the next string's
-        # type and length bytes (``\\x94\\x8c@``, ``_\\x10@``,
-        # ``\\x01\\x00@``: 64 is ``@``), then the key.
-        Pattern(_LEGACY_NAME + rb'[\x21-\x7e]?[\x00-\x08\x0e-\x1f\x7f-\xff]{1,4}@?' + _HEX_KEY,
+        # A serialised object's adjacent strings: the name, then the next
+        # string's own type and length bytes (64 is ``@``), then the key.
+        # The length bytes end the key (a pickle's next opcode may be a
+        # letter: ``q``), protocol 0's text as any key ends.
+        Pattern(_LEGACY_NAME + _SERIALISED_NEXT + rb'(?P<secret>[0-9a-f]{64})(?(unsized)(?![0-9A-Za-z_-]))',
                 veto_before=_DIGEST_BEFORE),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
@@ -1562,13 +1582,27 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'base_url: https://api.together.xyz/v1\ntokens: x, {hex}',
         'base_url: https://api.together.xyz/v1\ntokens: {hex}, x',
         # A pickle's, a binary plist's, a Java class's adjacent strings.
-        '}}\x94(\x8c\x10together_api_key\x94\x8c@{hex}\x94\x8c\x07timeout',
+        # (a sample is UTF-8 encoded: ASCII bytes only; the real libraries'
+        # bytes, protocols 0-5, in tests/detect/binary_formats_test.py)
+        '}}q\x00(X\x10\x00\x00\x00together_api_keyq\x01X@\x00\x00\x00{hex}q\x02X\x07\x00\x00\x00timeout',
+        '(dp0\nVTOGETHER_API_KEY\np1\nV{hex}\np2\ns.',
         '\xd1\x04\x05_\x10\x10TOGETHER_API_KEY_\x10@{hex}]ai.local',
         '\x01\x00\x10TOGETHER_API_KEY\x01\x00@{hex}\x01\x00\nSourceFile',
+        # (javac's order: the field's name, descriptor, ConstantValue, then
+        # the CONSTANT_String and the key's Utf8)
+        '\x01\x00\x10TOGETHER_API_KEY\x01\x00\x12Ljava/lang/String;\x01\x00\rConstantValue\x08\x00\r\x01\x00@{hex}\x01\x00\x04Code',
         # A list of keys named in capitals (``API_KEYS:``).
         'together:\n  API_KEYS:\n    - {hex}',
         # irb's result at a line's start, under the line naming the key.
         'irb(main):001> ENV["TOGETHER_API_KEY"]\n=> "{hex}"',
+        # A name/value hash (PHP, Perl, Ruby), also over lines; Ruby's
+        # ``# =>`` result comment.
+        "['name' => 'TOGETHER_API_KEY', 'value' => '{hex}'],",
+        "[\n    'name' => 'TOGETHER_API_KEY',\n    'value' => '{hex}',\n],",
+        '{{ name => "TOGETHER_API_KEY", value => "{hex}" }}',
+        '{{ :name => "TOGETHER_API_KEY", :value => "{hex}" }}',
+        'ENV["TOGETHER_API_KEY"] # => "{hex}"',
+        'ENV["TOGETHER_API_KEY"] #=> "{hex}"',
         # An entry named for Together in a map of keys.
         'declare -A API_KEYS=([together]={hex} [local]=none)',
         "$keys = @{{ Together = '{hex}'; Local = 'none' }}",
@@ -1836,9 +1870,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``=>`` is no XML start tag's end: a PHP array's digest field
         # after an env lookup of the key's name.
         "'together' => ['key' => env('TOGETHER_API_KEY'), 'checksum' => '{hex}'],",
+        "'together' => [\n  'key' => env('TOGETHER_API_KEY'),\n  'checksum' => '{hex}',\n],",
+        "[ 'name' => 'TOGETHER_API_KEY', 'sha256' => '{hex}' ]",
         'provider=openai&api_key={hex}&note=together',
         'x=together&sha256={hex}',
         'OPENAI_API_KEYS={hex}',
+        # (a bare ``tokens`` holding one value beside Together's endpoint
+        # is a count's or a digest's name, not a list of keys)
+        'base_url: https://api.together.xyz/v1\ntokens: {hex}',
+        'OPENAI_BASE_URL=https://api.together.xyz/v1\nusage.tokens={hex}',
         'together_api_key_unencrypted_sha256: {hex}',
         'gh release upload v1 -b"{hex}" # together',
         # A table's other columns: a digest's, another provider's, a model's.
@@ -1855,7 +1895,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'provider,api_key,model\ntogether,{hex},m',
         'COPY public.m (id, provider, sha256) FROM stdin;\n1\ttogether\t{hex}\n\\.',
         # A digest of the key, pickled beside its name's digest word.
-        '\x8c\x17sha256_together_api_key\x94\x8c@{hex}\x94',
+        'X\x17\x00\x00\x00sha256_together_api_keyq\x01X@\x00\x00\x00{hex}q\x02',
+        'X\x1a\x00\x00\x00sha256_of_together_api_keyq\x01X@\x00\x00\x00{hex}q\x02',
+        '(dp0\nVhash_of_together_api_key\np1\nV{hex}\np2\ns.',
+        # A compiled program's adjacent strings (gcc's .rodata: a getenv
+        # name, then a digest it prints), and a class's SHA256 constant
+        # after a together-named field.
+        'TOGETHER_API_KEY\x00\x00\x00\x00\x00\x00\x00\x00{hex}\x00',
+        'TOGETHER_API_KEY\x00\x01\x02{hex}\x00',
+        '\x01\x00\x10together_api_key\x01\x00\x12Ljava/lang/String;\x01\x00\x06SHA256\x01\x00\rConstantValue\x08\x00\x18\x01\x00@{hex}',
         '\x8c\x08together\x94\x8c\x0cmodel_sha256\x94\x8c@{hex}\x94',
         # A map of something else than keys; a digest map's entry.
         "$checksums = @{{ Together = '{hex}' }}",

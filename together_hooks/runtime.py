@@ -57,6 +57,14 @@ def guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
         gc.unfreeze()
 
 
+def _stop_git() -> None:
+    """Every git a stopped command still streams from, killed and reaped
+    (only where git was started: gitrun is never imported for this)."""
+    gitrun = sys.modules.get('together_hooks.gitrun')
+    if gitrun is not None:
+        gitrun.stop_streams()
+
+
 def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
     """Run a command; turn every failure into one line and exit 2.
 
@@ -74,9 +82,11 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
     except InputError as e:
         msg = _one_line(str(e))
     except Terminated:
+        _stop_git()
         _say(f'{prog}: terminated')
         return 128 + 15
     except KeyboardInterrupt:
+        _stop_git()
         _say(f'{prog}: interrupted')
         return 130
     except BrokenPipeError:

@@ -120,3 +120,60 @@ def test_templates_and_the_default_branch_settings_pass(git_repo, gated):
     rc, out = run(git_repo, env, 'git', 'push', '--no-verify', 'origin', 'main')
     assert rc != 0, out
     assert 'secrets/.env: env file in pushed commit' in out, out
+
+
+# ------------------------------------------------ reviewer's repros (fixgate)
+
+def test_a_tag_of_a_tree_the_server_already_has_is_not_blamed(git_repo, gated):
+    """The server already tracks ``.env`` (pushed before the option was
+    on): a tag of main's tree brings nothing new and passes, as the docs
+    say.  ``rev-list --objects --not --all`` listed that tree all the
+    same (a tree only a commit reaches), so the tag was refused."""
+    remote, env = gated
+    install_gate(remote)
+    write(git_repo, '.env', 'LOCAL_SETTING=1\n')
+    git(git_repo, 'add', '-f', '.env')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'env')
+    rc, out = run(git_repo, env, 'git', 'push', '--no-verify', 'origin', 'main')
+    assert rc == 0, out
+    install_gate(remote, '--forbid-env-files')
+    rc, out = run(git_repo, env, 'git', 'push', '--no-verify', 'origin', 'main^{tree}:refs/tags/t1')
+    assert rc == 0, out
+    assert remote_has(remote, 'refs/tags/t1') != ''
+    # A new tree with an env file is still this push's.
+    _tree_tag(git_repo, 'svc/.env.production')
+    rc, out = run(git_repo, env, 'git', 'push', '--no-verify', 'origin', 'snap')
+    assert rc != 0 and 'svc/.env.production: env file in the tree' in out, out
+
+
+def test_an_env_file_name_with_a_newline_is_printed_escaped(git_repo, gated):
+    """A path ``x\\nremote: all good: push accepted/.env`` printed raw
+    faked a line of the server's output."""
+    remote, env = gated
+    path = 'x\nremote: all good: push accepted/.env'
+    write(git_repo, path, 'LOCAL_SETTING=1\n')
+    git(git_repo, 'add', '-f', path)
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'env')
+    rc, out = run(git_repo, env, 'git', 'push', '--no-verify', 'origin', 'main')
+    assert rc != 0, out
+    assert 'x\\nremote: all good: push accepted/.env: env file in pushed commit' in out, out
+    assert not any(line.startswith('remote: all good') or line.startswith('remote: remote: all good')
+                   for line in out.splitlines()), out
+
+
+def test_a_pushed_config_does_not_count_on_the_first_push_into_an_empty_repo(git_repo, tmp_path):
+    """Into an empty repository (HEAD names main), a push of main holding
+    a config whose env-templates name ``.env``, and ``.env``: the pushed
+    config counted, and the env file passed."""
+    remote = bare(tmp_path / 'empty.git')
+    install_gate(remote, '--forbid-env-files')
+    git(remote, 'symbolic-ref', 'HEAD', 'refs/heads/main')
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, '.together-hooks.toml', 'env-templates = [".env"]\n')
+    write(git_repo, '.env', 'LOCAL_SETTING=1\n')
+    git(git_repo, 'add', '-f', '.together-hooks.toml', '.env')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'first')
+    rc, out = run(git_repo, clean_env(), 'git', 'push', '--no-verify', 'origin', 'main')
+    assert rc != 0, out
+    assert '.env: env file in pushed commit' in out, out
+    assert remote_has(remote, 'refs/heads/main') == ''

@@ -133,3 +133,103 @@ def test_glued_runs_in_a_binary_file_scan_in_linear_time(unit):
     small = b'\0' + unit * (64 * 1024 // len(unit))
     large = b'\0' + unit * (256 * 1024 // len(unit))
     assert_linear(lambda: scan_bytes(small, 'bait.bin'), lambda: scan_bytes(large, 'bait.bin'))
+
+
+# -- a Together key name, then a serialised string's own type and length bytes --------
+
+_NAMES = ['together_api_key', 'TOGETHER_API_KEY']
+
+
+@pytest.mark.parametrize('protocol', range(pickle.HIGHEST_PROTOCOL + 1))
+@pytest.mark.parametrize('name', _NAMES)
+def test_a_legacy_key_named_in_a_pickle_is_found_at_every_protocol(protocol, name):
+    # Protocols 1-3 memoize the name (``q\x01``), then ``X@\0\0\0``, and
+    # the next opcode after the key is a letter (``q``).
+    hexkey = make_hex(_rng)
+    data = pickle.dumps({'provider': 'together', name: hexkey, 'timeout': 30}, protocol=protocol)
+    assert _secrets(data) == [hexkey]
+
+
+@pytest.mark.parametrize('protocol', range(3, pickle.HIGHEST_PROTOCOL + 1))
+def test_a_legacy_key_pickled_as_bytes_is_found(protocol):
+    hexkey = make_hex(_rng)
+    assert _secrets(pickle.dumps({'together_api_key': hexkey.encode()}, protocol=protocol)) == [hexkey]
+
+
+@pytest.mark.parametrize('protocol', range(pickle.HIGHEST_PROTOCOL + 1))
+@pytest.mark.parametrize('name', ['sha256_of_together_api_key', 'hash_of_together_api_key',
+                                  'sha256_together_api_key', 'together_api_key_sha256'])
+def test_a_digest_named_for_the_key_in_a_pickle_is_clean(protocol, name):
+    hexkey = make_hex(_rng)
+    assert _secrets(pickle.dumps({name: hexkey}, protocol=protocol)) == []
+
+
+def test_a_legacy_key_in_a_binary_plist_is_found():
+    import plistlib
+
+    hexkey = make_hex(_rng)
+    data = plistlib.dumps({'EnvironmentVariables': {'TOGETHER_API_KEY': hexkey}, 'Label': 'ai.local'},
+                          fmt=plistlib.FMT_BINARY)
+    assert _secrets(data) == [hexkey]
+
+
+@pytest.mark.parametrize('data', [
+    # msgpack: a fixstr name, then str8 of 64 (``\xd9@``)
+    lambda n, k: b'\x82' + bytes([0xa0 | len(n)]) + n + b'\xd9@' + k + b'\xa7timeout\x1e',
+    # CBOR: a text name, then text of 64 (``x@``)
+    lambda n, k: b'\xa1' + bytes([0x60 | len(n)]) + n + b'x@' + k,
+    # BSON: a string element: type 2, the name's cstring, int32 65
+    lambda n, k: b'\x60\x00\x00\x00\x02' + n + b'\x00A\x00\x00\x00' + k + b'\x00\x00',
+], ids=['msgpack', 'cbor', 'bson'])
+def test_a_legacy_key_in_a_serialised_map_is_found(data):
+    hexkey = make_hex(_rng)
+    assert _secrets(data(b'together_api_key', hexkey.encode())) == [hexkey]
+
+
+def _compile(tmp_path, tool: str, argv: list[str]) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which(tool) is None:
+        pytest.skip(f'{tool} is not installed')
+    subprocess.run(argv, cwd=tmp_path, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(('modifiers', 'method'), [
+    ('public static final', ''),
+    ('public static', '    public String get() { return TOGETHER_API_KEY; }\n'),
+])
+def test_a_legacy_key_in_a_javac_constant_is_found(tmp_path, modifiers, method):
+    # The pool: the field's name, ``Ljava/lang/String;``, a final field's
+    # ``ConstantValue``, the CONSTANT_String, the key's Utf8 (a non-final
+    # field read by a method puts its Fieldref first, the same order).
+    # Not yet: a pool with the key first (a method inlining the final
+    # constant, a field set only in ``<clinit>``): the name comes after.
+    hexkey = make_hex(_rng)
+    (tmp_path / 'Config.java').write_text(
+        f'public class Config {{\n    {modifiers} String TOGETHER_API_KEY = "{hexkey}";\n{method}}}\n')
+    _compile(tmp_path, 'javac', ['javac', '-d', '.', 'Config.java'])
+    assert _secrets((tmp_path / 'Config.class').read_bytes()) == [hexkey]
+
+
+def test_a_javac_digest_constant_beside_a_together_field_is_clean(tmp_path):
+    hexkey = make_hex(_rng)
+    (tmp_path / 'Pins.java').write_text(
+        f'public class Pins {{\n    static final String SHA256 = "{hexkey}";\n    String togetherApiKey;\n'
+        '    String together_api_key = System.getenv("TOGETHER_API_KEY");\n}\n')
+    _compile(tmp_path, 'javac', ['javac', '-d', '.', 'Pins.java'])
+    assert _secrets((tmp_path / 'Pins.class').read_bytes()) == []
+
+
+def test_a_compiled_programs_adjacent_strings_are_no_key(tmp_path):
+    # gcc -O2 lays getenv's name and a printed digest side by side in
+    # .rodata, NULs between them: no serialised string's length bytes.
+    hexkey = make_hex(_rng)
+    (tmp_path / 'm.c').write_text(
+        '#include <stdio.h>\n#include <stdlib.h>\n'
+        'int main(void) { if (!getenv("TOGETHER_API_KEY")) return 1; '
+        f'puts("{hexkey}"); return 0; }}\n')
+    _compile(tmp_path, 'gcc', ['gcc', '-O2', '-o', 'm', 'm.c'])
+    data = (tmp_path / 'm').read_bytes()
+    assert b'TOGETHER_API_KEY' in data and hexkey.encode() in data
+    assert _secrets(data) == []

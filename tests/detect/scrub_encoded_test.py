@@ -5,11 +5,13 @@ run never learnt the key (an argument echoed in an error)."""
 from __future__ import annotations
 
 import json
+import quopri
 import random
 import re
 
 import pytest
 
+from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect.codec import escapes_view
 from together_hooks.detect.engine import scan_bytes
@@ -94,12 +96,24 @@ def _qp_read(text: str) -> str:
     return quopri.decodestring(text.encode()).decode('latin-1')
 
 
+_EVERY_BYTE = ''.join(f'={b:02X}' for b in KEY.encode())
+_UNDERSCORES = KEY.replace('_', '=5F')
+
+
 @pytest.mark.parametrize('qp', [
-    ''.join(f'={b:02X}' for b in KEY.encode()),  # every byte
-    KEY.replace('_', '=5F'),  # the underscores, as a mail writer does
+    _EVERY_BYTE,
+    _UNDERSCORES,  # as a mail writer does
     f'{KEY[:30]}=\n{KEY[30:]}',  # a soft line break
-    f'{KEY[:20]}=\r\n{KEY[20:40]}=\r\n{KEY[40:]}',
-], ids=['every-byte', 'underscores', 'soft-break', 'soft-breaks-crlf'])
+    # a conformant writer's soft break (lines of 76 at most)
+    f'{_EVERY_BYTE[:75]}=\n{_EVERY_BYTE[75:]}',
+    _UNDERSCORES.replace('=5F', '=5f'),  # hex in lower case: RFC 2045 reads it
+    f'{_UNDERSCORES[:30]}=\n{_UNDERSCORES[30:]}',
+    # a mail header's encoding (``_`` and ``=`` encoded)
+    quopri.encodestring(b'TOGETHER_API_KEY=' + KEY.encode(), header=True).decode(),
+], ids=[
+    'every-byte', 'underscores', 'soft-break', 'every-byte-soft-break', 'lower-case',
+    'underscores-soft-break', 'header',
+])
 def test_an_unknown_key_in_quoted_printable_is_scrubbed(qp):
     """A line cut from a quoted-printable mail (a file that said so: the
     line shown need not) reads as the key once decoded."""
@@ -109,6 +123,30 @@ def test_an_unknown_key_in_quoted_printable_is_scrubbed(qp):
         leaked = sum(KEY[7:] in t for t in (shown, _qp_read(shown)))
         assert leaked == 0, bool(learnt)
         assert shown.startswith('error: bad argument ')
+
+
+@pytest.mark.parametrize('header', [False, True], ids=['body', 'header'])
+def test_an_unknown_legacy_key_in_quoted_printable_is_scrubbed(header):
+    """The name's ``=`` (and ``_`` in a header) encoded: the key's hex is
+    raw, its Together context is read once decoded."""
+    hexkey = make_hex(random.Random('scrub-encoded-qp'))
+    qp = quopri.encodestring(b'TOGETHER_API_KEY=' + hexkey.encode(), header=header).decode()
+    shown = Scrubber().scrub(f'error: bad argument {qp} (see --help)')
+    leaked = sum(hexkey in t for t in (shown, _qp_read(shown)))
+    assert leaked == 0
+    assert shown.startswith('error: bad argument ')
+
+
+def test_key_value_logs_are_not_read_as_quoted_printable(monkeypatch):
+    """``port=80`` has an escape's shape but can hold no key: such lines
+    reach neither the quoted-printable reading nor the escape readings
+    (each a pass of its own over every line of a log)."""
+    read: list[str] = []
+    monkeypatch.setattr(Scrubber, '_qp_read', lambda self, m: read.append(m.group()) or m.group(), raising=False)
+    monkeypatch.setattr(Scrubber, '_rejoined', lambda self, line: read.append(line) or line)
+    text = 'ts=1 level=2 port=80 retries=10 code=FF\nts=2 level=3 port=443 a=0A b=\nc\n'
+    assert Scrubber().scrub(text) == text
+    assert read == []
 
 
 def test_a_line_with_an_equals_and_hex_keeps_it():

@@ -191,15 +191,79 @@ def test_digests_cut_by_white_space_with_no_together_context_are_shown_as_they_a
     # ``git log --oneline | grep tgp_v1_``: short ids and subjects after it
     '$ git log --oneline | grep tgp_v1_\nabc1234 Fix the build\nbcd2345 Add docs for it\ncde3456 More\n',
     '$ git log --oneline -S tgp_v1_\n3f2a9c1 Drop Key\n8e7d6b5 Use Env\n1a2b3c4 Init Repo\nZ\n',
-    # a listing, one name a line, after a line ending in the prefix
-    '$ grep -l tgp_v1_ *\nREADME\nsetup\nsrc\nTests\ndocs\nexamples\nLICENSE\nMakefile\nTox9\nzz\n',
-    'grep tgp_v1_ -r .\n  Src\n  lib\n  Docs1\n  ci\n  build\n  x2\n  Ab\n  dist9\n  out\n  qq\n  e\n',
+    # a listing, one name a line, after a line ending in the prefix: names
+    # generated (no words, which the placeholder test already rejects)
+    '$ git grep -l tgp_v1_\nk3Xq9\nZr7vT2\nb8\nQm4nW5p\nJ2x\nv9Lk3R\nH4tq\nWc8zN1\nxY3\nP7mK\nR2d5G\n',
+    '$ grep -rl tgp_v1_\n  Nq7xK\n  b3\n  Zt8Lm2\n  Fv4\n  k9Rw3X\n  T2q\n  m8Hc5v\n  Y7\n  p4Dz9\n  Lr3\n  s6Q\n',
 ], ids=['log-grep', 'log-pickaxe', 'listing', 'indented-listing'])
 def test_words_and_ids_on_the_lines_after_the_prefix_are_shown_as_they_are(text):
     """A key cut across lines is cut at one width (a column, a terminal's
-    width) or in at most three pieces: words and ids of every width after
-    a line ending in ``tgp_v1_`` are no key, and are not eaten."""
+    width, short at a hyphen), in at most three pieces, or in long pieces:
+    words and short ids of every width after a line ending in ``tgp_v1_``
+    are no key, and are not eaten."""
     assert Scrubber().scrub(text) == text
+
+
+def _hyphened(rng: random.Random) -> str:
+    """A key holding a ``-`` or three (where ``textwrap`` cuts a word)."""
+    body = list(make_key(rng)[7:])
+    for _ in range(rng.randint(1, 3)):
+        body[rng.randrange(2, 41)] = '-'
+    return 'tgp_v1_' + ''.join(body)
+
+
+@pytest.mark.parametrize('prefix', ['', '> ', '# ', '    '], ids=['bare', 'quote', 'hash', 'indent'])
+def test_an_unknown_key_textwrap_cut_at_its_hyphens_is_never_shown(prefix):
+    """``textwrap`` (Python's default ``break_on_hyphens``) cuts a key
+    after each ``-`` it holds, so its lines are of every width: a reader
+    still joins them (keys with and without a ``-``; lines joined by
+    spaces too, as an error puts an argument's lines on one)."""
+    rng = random.Random(f'textwrap-{prefix}')
+    leaked = cases = 0
+    for n in range(120):
+        key = _hyphened(rng) if n % 3 else make_key(rng)
+        lines = textwrap.wrap(
+            f'error: the key {key} was rejected by the server', (16, 20, 27)[n % 3],
+            initial_indent=prefix, subsequent_indent=prefix,
+        )
+        for join in ('\n', '\r\n', ' ') if not prefix else ('\n',):
+            shown = Scrubber().scrub(join.join(lines))
+            cases += 1
+            leaked += key[7:] in re.sub(r'[^A-Za-z0-9_-]', '', shown.replace(prefix.strip() or ' ', ''))
+            assert 'tgp_v1_' in shown
+    assert cases >= 120
+    assert leaked == 0
+
+
+@pytest.mark.parametrize('lead', ['+', '+ ', '> > ', '>> ', '# > '], ids=['diff', 'diff-space', 'quoted-twice', 'quoted-close', 'commented-quote'])
+def test_an_unknown_key_wrapped_with_a_lead_on_each_line_is_never_shown(lead):
+    """A key wrapped in a diff's added lines, or in a reply quoted twice:
+    each line's lead (up to three marks) is one gap."""
+    rng = random.Random(f'lead-{lead}')
+    for _ in range(8):
+        key = make_key(rng)
+        for width in (10, 17):
+            text = ''.join(f'{lead}{key[i:i + width]}\n' for i in range(0, len(key), width))
+            shown = Scrubber().scrub(text)
+            assert key[7:] not in re.sub(r'[^A-Za-z0-9_-]|\n', '', shown.replace(lead, ''))
+            assert 'tgp_v1_' in shown
+
+
+@pytest.mark.parametrize(('cuts', 'join'), [
+    ((5, 21, 41), '\n'), ((5, 21, 41), ' '), ((5, 21, 41), '\n> '), ((13, 22, 40), ' '),
+], ids=['prefix-cut-lines', 'prefix-cut-spaces', 'prefix-cut-quoted', 'prefix-whole-spaces'])
+def test_an_unknown_key_cut_unevenly_in_long_pieces_is_never_shown(cuts, join):
+    """Four pieces of uneven widths, each but the ends at least as long as
+    a known key's piece shown nowhere (``_PIECE``): short ids and words
+    are shorter (``test_words_and_ids_on_the_lines_after_the_prefix_are_shown_as_they_are``)."""
+    rng = random.Random('uneven')
+    for _ in range(12):
+        key = make_key(rng)
+        a, b, c = cuts
+        text = 'error: ' + join.join([key[:a], key[a:b], key[b:c], key[c:]]) + ' was rejected'
+        shown = Scrubber().scrub(text)
+        assert key[7:] not in shown.replace(join, '')
+        assert 'tgp_v1_' in shown
 
 
 @pytest.mark.parametrize('width', [76, 20, 8, 4, 2])

@@ -137,3 +137,45 @@ def test_a_zlib_looking_member_of_an_archive_is_scanned_as_plain_bytes_too(git_r
         assert any(p.startswith('bundle.zip!data/blob.bin!') for p in paths), (args, paths)
         assert len({h for _, h in found}) == 3, (args, found)
         assert leaked([key, other, inner], r.out, r.err) == []
+
+
+def test_a_zlib_looking_member_over_the_held_size_fails_closed(git_repo, keys):
+    """A zlib-looking member larger than ``HELD`` (64 MB) that does not
+    inflate whole: its bytes are not held to scan them as they are, so a
+    key after its deflated part was passed silently (rc 0). It now fails
+    closed, naming the member."""
+    import io
+    import tarfile
+
+    from together_hooks.detect.containers import HELD
+
+    key = keys()
+    rng = random.Random(5)
+    deflated = zlib.compress(b'x = 1\n' + rng.randbytes(3000))
+    head = deflated[:-20] + f'\nTOGETHER_API_KEY={key}\n'.encode()
+    size = HELD + (1 << 20)
+    with tarfile.open(git_repo / 'big.tgz', 'w:gz', compresslevel=1) as t:
+        info = tarfile.TarInfo('blob.bin')
+        info.size = size
+        t.addfile(info, io.BytesIO(head + b'# padding\n' * ((size - len(head)) // 10 + 1)))
+    r = scan('big.tgz', cwd=git_repo)
+    assert r.rc in (1, 2), r.err[-300:]
+    if r.rc == 2:
+        assert_error_line(r, 'big.tgz!blob.bin', 'not scanned whole')
+    assert leaked([key], r.out, r.err) == []
+
+
+def test_a_stored_zlib_member_reports_its_key_once(git_repo, keys):
+    """A zip member that is a level-0 zlib stream holds its text as it
+    is: the key was reported twice (the member's bytes and what they
+    inflate to); it is one finding, where it inflates."""
+    import zipfile
+
+    key = keys()
+    with zipfile.ZipFile(git_repo / 'dup.zip', 'w') as z:
+        z.writestr('cfg.z', zlib.compress(f'TOGETHER_API_KEY={key}\n'.encode() * 1, 0))
+    r = scan('--format', 'json', 'dup.zip', cwd=git_repo)
+    assert r.rc == 1, r.err[-300:]
+    paths = [f['path'] for f in r.json()['findings']]
+    assert paths == ['dup.zip!cfg.z!cfg'], paths
+    assert leaked([key], r.out, r.err) == []

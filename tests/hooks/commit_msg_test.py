@@ -406,3 +406,50 @@ def test_without_proc_a_typed_scissors_block_git_keeps_is_read_past(
         rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '-m', message)
         assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
         assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+# ------------- comment lines below a scissors line git keeps (fixgate #1)
+
+def _key_comment_message(key: str) -> str:
+    return f'm\n\n# {SCISSORS}\n# TOGETHER_API_KEY={key}\n'
+
+
+@pytest.mark.parametrize('strategy', [(), ('-s', 'ours')])
+def test_git_merge_with_a_key_on_a_comment_line_below_a_scissors_line_is_refused(
+        git_repo, committing, keys, strategy):
+    """``git merge`` runs commit-msg with arguments the hook cannot read as
+    ``git commit``'s: the block below a scissors line was taken for git's
+    own verbose block and its comment lines skipped unread, so the key
+    reached the merge commit.  ``-s ours`` makes the staged diff empty,
+    which must not make the typed block git's."""
+    git(git_repo, 'checkout', '-q', '-b', 'o')
+    write(git_repo, 'o.py', 'o = 1\n')
+    commit(git_repo, 'o')
+    git(git_repo, 'checkout', '-q', '-')
+    write(git_repo, 'main.py', 'm = 1\n')
+    commit(git_repo, 'main')
+    key = keys()
+    rc, out = run(git_repo, committing, 'git', 'merge', '-q', '--no-ff', *strategy,
+                  '-m', _key_comment_message(key), 'o')
+    assert rc != 0 and hash_secret(key) in out and '<commit message>' in out, out
+    assert key not in git(git_repo, 'log', '--all', '--format=%B')
+
+
+def test_without_proc_a_key_on_a_comment_line_below_a_scissors_line_is_refused(
+        git_repo, committing_without_proc, keys, tmp_path):
+    """Without ``/proc``: ``-F`` with a key on a comment line below a
+    scissors line (nothing staged), and the same with the exact staged
+    diff below it: only the diff is git's, the lines above it are read."""
+    key = keys()
+    message = tmp_path / 'msg'
+    message.write_text(_key_comment_message(key))
+    rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '--allow-empty',
+                  '-F', str(message))
+    assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    staged = git(git_repo, 'diff', '--cached', '--no-ext-diff', '--no-color')
+    message.write_text(_key_comment_message(key) + staged)
+    rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '-F', str(message))
+    assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'

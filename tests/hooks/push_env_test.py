@@ -431,3 +431,97 @@ def test_the_plain_hook_as_pre_push_legacy_refuses_a_tree_tag_pushed_alone(
     commit(git_repo)
     rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main')
     assert rc == 0, out
+
+
+# ------------------------- the plain hook alone, per pushed ref (fixgate)
+
+@pytest.fixture
+def plain_pushing(git_repo, tmp_path):
+    """``origin`` a real bare repository with a clean ``main``; the plain
+    hook of examples/pre-push.md as ``.git/hooks/pre-push`` (no pre-commit)."""
+    from tests.gate_push_test import _plain_hook
+
+    git(git_repo, 'remote', 'add', 'origin', bare(tmp_path / 'remote.git'))
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    env = clean_env()
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    _plain_hook(git_repo)
+    return env
+
+
+def _commit_env(repo, path: str = '.env') -> str:
+    write(repo, path, 'LOCAL_SETTING=1\n')
+    git(repo, 'add', '-f', path)
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'env')
+    return git(repo, 'rev-parse', 'HEAD').strip()
+
+
+@pytest.mark.parametrize('how', ['checked-out', 'new-branch', 'unborn-head'])
+def test_the_plain_hook_refuses_an_env_file_on_the_pushed_ref(git_repo, plain_pushing, how):
+    """The plain hook ran forbid-env-files with FROM=TO=HEAD, which made
+    the checked-out branch the exclude list: ``git push origin main`` with
+    a committed ``.env`` passed; and with HEAD unborn it did not run."""
+    env = plain_pushing
+    if how != 'checked-out':
+        git(git_repo, 'checkout', '-q', '-b', 'topic')
+    adding = _commit_env(git_repo)
+    ref = 'main' if how == 'checked-out' else 'topic'
+    if how == 'unborn-head':
+        git(git_repo, 'checkout', '-q', '--orphan', 'fresh')
+        git(git_repo, 'rm', '-q', '-r', '--cached', '.')
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', ref)
+    assert rc == 1, out
+    assert f'.env: env file in pushed commit {adding[:12]}' in out, out
+    assert git(git_repo, 'ls-remote', 'origin', f'refs/heads/{ref}') == '' or ref == 'main'
+    assert adding not in git(git_repo, 'ls-remote', 'origin')
+
+
+def test_the_plain_hook_passes_a_clean_push_after_an_env_push_elsewhere(git_repo, plain_pushing):
+    """A clean commit on main passes; a templates-only push passes too."""
+    env = plain_pushing
+    write(git_repo, 'b.py', 'y = 2\n')
+    write(git_repo, '.env.example', 'SETTING=placeholder\n')
+    git(git_repo, 'add', '-f', 'b.py', '.env.example')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'clean')
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main', 'main:refs/heads/other')
+    assert rc == 0, out
+
+
+def _tree_holding(repo, name: str, text: str) -> str:
+    import subprocess
+
+    env = dict(os.environ, GIT_INDEX_FILE=os.path.join(str(repo), '.git', 'tree-index'))
+    subprocess.run(('git', 'read-tree', 'HEAD'), cwd=repo, env=env, check=True)
+    sha = subprocess.run(('git', 'hash-object', '-w', '--stdin'), cwd=repo, env=env, input=text,
+                         check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run(('git', 'update-index', '--add', '--cacheinfo', f'100644,{sha},{name}'),
+                   cwd=repo, env=env, check=True)
+    return subprocess.run(('git', 'write-tree'), cwd=repo, env=env, check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def test_the_plain_hook_reads_a_tree_tag(git_repo, plain_pushing, keys):
+    """``git push origin <tree>:refs/tags/t`` failed every push (``--commits:
+    <tree> is not a commit``), clean or not.  A clean tree passes; one with
+    an env file or a key is refused."""
+    env = plain_pushing
+    clean = git(git_repo, 'write-tree').strip()
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', f'{clean}:refs/tags/t0')
+    assert rc == 0, out
+    fresh = _tree_holding(git_repo, 'b.py', 'y = 2\n')
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', f'{fresh}:refs/tags/t1')
+    assert rc == 0, out
+    with_env = _tree_holding(git_repo, '.env', 'LOCAL_SETTING=1\n')
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', f'{with_env}:refs/tags/t2')
+    assert rc == 1 and '.env: env file in the tree' in out, out
+    key = keys()
+    with_key = _tree_holding(git_repo, 'k.py', f'K = "{key}"\n')
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', f'{with_key}:refs/tags/t3')
+    assert rc == 1 and hash_secret(key) in out and key not in out, out
+    git(git_repo, 'tag', '-a', 'snap', '-m', 'snapshot', with_key)
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'snap')
+    assert rc == 1 and hash_secret(key) in out, out
+    remote = git(git_repo, 'ls-remote', 'origin')
+    assert 'refs/tags/t2' not in remote and 'refs/tags/t3' not in remote and 'snap' not in remote

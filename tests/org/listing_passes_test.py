@@ -19,6 +19,7 @@ from tests.org.scan_org_test import api_repo
 from tests.org.scan_org_test import commit
 from tests.org.scan_org_test import github  # noqa: F401 (a fixture)
 from tests.org.scan_org_test import hashed
+from tests.org.scan_org_test import key_repo
 from tests.org.scan_org_test import new_repo
 from tests.org.scan_org_test import scan_org
 from tests.org.scan_org_test import serve_repos
@@ -126,3 +127,61 @@ def test_report_of_the_store_shows_the_listings_shortfall(tmp_path, github):  # 
     assert _run(tmp_path, github).rc == 0
     report = scan_org('report', '--store', store)
     assert report.rc == 0 and 'NOT SCANNED' not in report.out, report.out
+
+
+class _Moves(dict):
+    """``FakeGitHub.changes``: each read of a path takes the next change."""
+
+    def __init__(self, seq):
+        super().__init__()
+        self.seq = seq
+
+    def pop(self, path, default=None):
+        queue = self.seq.get(path)
+        return queue.pop(0) if queue else {}
+
+
+def test_a_listing_still_moving_on_its_last_pass_fails_closed(tmp_path, keys, github):  # noqa: F811,E501
+    """Each pass brings a new repository (aa, then ab) in page 1's place,
+    and c, holding a key, is never given: the third pass still brought one
+    new, so it may have skipped another as well.  The run exited 0 with c
+    never listed; it is a shortfall now."""
+    k = keys()
+    key_repo(tmp_path / 'c', k)
+    for n in ('a', 'b', 'd', 'x', 'aa', 'ab'):
+        commit(new_repo(tmp_path / n), {'x.txt': 'n\n'})
+    url = serve_repos(github, tmp_path, 'a', 'b', 'c', 'd', 'x', 'aa', 'ab')
+    ids = dict(a=1, b=2, c=3, d=4, x=5, aa=6, ab=7)
+
+    def repo(n):
+        return api_repo(n, url[n], id=ids[n])
+
+    nxt = f'<{github}{PAGE2}>; rel="next"'
+    FakeGitHub.routes = {'/orgs/acme': ({'login': 'acme', 'public_repos': 4}, None),
+                         FIRST: ([repo('a'), repo('b')], nxt), PAGE2: ([repo('d'), repo('x')], None)}
+    FakeGitHub.changes = _Moves({PAGE2: [{FIRST: ([repo('aa'), repo('b')], nxt)},
+                                         {FIRST: ([repo('ab'), repo('b')], nxt)}, {}]})
+    r = _run(tmp_path, github, '--format', 'json')
+    assert hashed(k) not in r.out
+    assert r.rc == 2, r.err
+    last = r.err.strip().splitlines()[-1]
+    assert 'still changed after 3 passes' in last and 'run again' in last, last
+
+
+def test_trust_listing_accepts_a_fork_network_the_token_cannot_read(tmp_path, github):  # noqa: F811,E501
+    """Forks the token cannot read fail every run the same ("run again"
+    cannot help): --trust-listing takes the network as listed, and says so."""
+    for n in ('app', 'fork'):
+        commit(new_repo(tmp_path / n), {'x.txt': 'n\n'})
+    url = serve_repos(github, tmp_path, 'app', 'fork')
+    fork = api_repo('fork', url['fork'], full_name='other/app', fork=True)
+    FakeGitHub.routes = {
+        FIRST: ([api_repo('app', url['app'], forks_count=3)], None),
+        '/repos/acme/app/forks?per_page=100': ([fork], None),
+        '/orgs/acme': ({'login': 'acme', 'public_repos': 1}, None),
+    }
+    r = _run(tmp_path, github, '--include-forks')
+    assert r.rc == 2 and '--trust-listing accepts that' in r.err, r.err
+    r = _run(tmp_path, github, '--include-forks', '--trust-listing')
+    assert r.rc == 0, r.err
+    assert 'note (--trust-listing)' in r.err and '1 of the 3 forks of acme/app' in r.err, r.err

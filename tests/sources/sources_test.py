@@ -596,12 +596,15 @@ def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_pa
     for info in pkgutil.iter_modules(accuracy.__path__):
         if not info.name.endswith('_test'):
             continue
-        for case in getattr(importlib.import_module(f'tests.accuracy.{info.name}'), 'CASES', ()):
+        module = importlib.import_module(f'tests.accuracy.{info.name}')
+        known_missed = getattr(module, 'MISSED', {})  # a set's strict xfails
+        for case in getattr(module, 'CASES', ()):
             text, keys = case.build(accuracy.Made(case.id))
             path = top / info.name / case.id / case.path
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(text.encode() if isinstance(text, str) else text)
-            expected.update(key for _line, key in keys)
+            if case.id not in known_missed:
+                expected.update(key for _line, key in keys)
     rng = random.Random(20261203)  # nothing is printed: no output to check
     extra = [make_key(rng) for _ in range(4)]
     legacy = make_hex(rng)

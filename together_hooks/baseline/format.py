@@ -324,13 +324,13 @@ def load(path: str) -> Baseline:
     """Read and validate ``path``; a one-line InputError if it is unusable."""
     from together_hooks.fileio import read_config_file
     from together_hooks.fileio import text_start
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitrun import repository_naming
 
     try:
         # A FIFO or device: one line, no hang.  A link out of the work tree
         # is refused, as for the config: the repository's baseline is the
         # one it holds (``save`` never writes through one either).
-        raw = read_config_file(path, within=worktree_root(path))
+        raw = read_config_file(path, within=repository_naming(path))
     except FileNotFoundError:
         from together_hooks.messages import shell_quote
 
@@ -354,10 +354,10 @@ def save(baseline: Baseline) -> None:
     """Write atomically: the old file stays whole if anything fails."""
     from together_hooks.detect.scrub import scrub
     from together_hooks.fileio import write_atomic
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.gitrun import repository_naming
 
     # An entry kept from an older file may still name a key: never again.
-    write_atomic(baseline.path, scrub(baseline.dumps()), within=worktree_root(baseline.path))
+    write_atomic(baseline.path, scrub(baseline.dumps()), within=repository_naming(baseline.path))
 
 
 def root_of(path: str) -> str:

@@ -89,8 +89,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         '--forbid-env-files', action='store_true',
         help='also refuse a push that brings an env file (.env, .env.local, a '
-             '.env/ folder; templates such as .env.example pass) in any pushed '
-             'commit or in a tree a pushed tag names, as forbid-env-files does on '
+             '.env/ folder; templates such as .env.example pass) in any commit '
+             'the push brings or in a tree a pushed tag names, as forbid-env-files does on '
              'the developer\'s machine',
     )
     pipeline.add_options(parser)
@@ -281,11 +281,16 @@ def _env_files(root: str, pushed: Sequence[tuple[str, str]], source: str | None)
     ``exclude``.  EXIT_FINDINGS when there is one."""
     from together_hooks import config
     from together_hooks.env import names
-    from together_hooks.gitrun import git
+    from together_hooks.gitrun import git_output
     from together_hooks.sources.commits import changes
     from together_hooks.sources.commits import peeled
     from together_hooks.sources.commits import tree_paths
 
+    if git_output(root, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}') is None:
+        # Into an empty repository the default branch is this push's own:
+        # a pushed config does not count here (no env-templates of its
+        # own to pass its .env), only forbid-env-files' naming rules.
+        source = None
     settings = config.load_from(lambda name: _trusted(root, source, [], name))
     excluded = settings.excluded if settings.exclude else None
     ref_of = {}
@@ -295,10 +300,8 @@ def _env_files(root: str, pushed: Sequence[tuple[str, str]], source: str | None)
     commits = [tip for tip, _sha, kind in tips if kind == 'commit']
     trees = [(ref_of[tip], sha) for tip, sha, kind in tips if kind == 'tree']
     if trees:  # those the repository has already are not this push's
-        out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _r, sha in trees},
-                  '--not', '--all', '--')
-        new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
-        trees = [(ref, sha) for ref, sha in trees if sha in new]
+        had = _stored_before(root, {sha for _r, sha in trees})
+        trees = [(ref, sha) for ref, sha in trees if sha not in had]
     found = names.first_env_paths(
         ((c.path, 'pushed commit ' + c.commit.sha[:12])
          for c in (changes(root, commits, ['--all']) if commits else ()) if c.new),
@@ -309,14 +312,37 @@ def _env_files(root: str, pushed: Sequence[tuple[str, str]], source: str | None)
          for path in tree_paths(root, tree)),
         settings.env_templates, excluded, into=found,
     )
+    from together_hooks.report import shown_path
+
     for named, where in sorted(found.items()):
-        print(
-            f'{named}: env file in {where}; this server takes no env files (they '
+        print(  # a name with a newline would fake a line of the server's
+            f'{shown_path(named)}: env file in {where}; this server takes no env files (they '
             'hold local settings and secrets). Take it out of the commits or tree '
             'that hold it (git rebase -i; a tag: make it again), push again, and '
             'rotate what it held',
         )
     return EXIT_FINDINGS if found else EXIT_CLEAN
+
+
+def _stored_before(root: str, shas: set[str]) -> set[str]:
+    """Those of ``shas`` the repository had before the push: objects of
+    its own store, not of the quarantine git receives the push into
+    (``GIT_QUARANTINE_PATH``, git 2.11 and later).  ``rev-list --objects
+    --not --all`` cannot say it: it lists a tree that only a commit of
+    the repository reaches.  Without a quarantine (an older git, a run by
+    hand): those a ref reaches as a tree, as before."""
+    from together_hooks.gitrun import git
+
+    if not os.environ.get('GIT_QUARANTINE_PATH'):
+        out = git(root, 'rev-list', '--objects', '--no-walk', *shas, '--not', '--all', '--')
+        listed = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
+        return shas - listed
+    env = {k: v for k, v in os.environ.items() if k not in (
+        'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH')}
+    out = git(root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+              input=''.join(f'{sha}\n' for sha in shas).encode(), env=env)
+    return {line.split(b' ')[0].decode() for line in out.splitlines()
+            if line.endswith(b' tree')}
 
 
 def push_options_given(environ: Mapping[str, str]) -> list[str]:

@@ -365,11 +365,11 @@ def run(args: argparse.Namespace) -> int:
                 'for the typed recipe',
             )
         from together_hooks.fileio import write_atomic
-        from together_hooks.gitrun import worktree_root
+        from together_hooks.gitrun import repository_naming
 
         write_atomic(
             args.replacements, '\n'.join(replacements(findings)) + '\n',
-            within=worktree_root(args.replacements),
+            within=repository_naming(args.replacements),
         )
     if args.paths and not findings:
         print('No Together API key found in the given paths.\n')

@@ -203,7 +203,6 @@ def commits(
     if args.commits is not None:
         # What a push sends: REV's commits a set of refs lacks (none, into
         # an empty repository), a commit on no local ref too.
-        head_sha = ranges.resolve_commit(root, args.commits, '--commits')
         # --since may name several, space-separated (no ref name holds a
         # space): ``--exclude=origin/main --remotes=origin``.
         # A word that is no ref set is one commit (a range, ``^!`` or ``^X``
@@ -212,6 +211,18 @@ def commits(
             word if word.startswith('-') else ranges.resolve_commit(root, word, '--since')
             for word in (args.since.split() if args.since else [])
         ]
+        if ranges.names_no_commit(root, args.commits):
+            # A tag of a tree or blob (``git push origin <tree>:refs/tags/t``,
+            # as a pre-push hook is given it): the objects it names that
+            # the refs of --since lack, and its tags' messages.
+            from together_hooks.sources.commits import beside_commits
+
+            return itertools.chain(
+                beside_commits(root, [args.commits], exclude, scan),
+                tags_on_the_way(root, args.commits, scan),
+                under_a_push(root, [], [], scan),
+            )
+        head_sha = ranges.resolve_commit(root, args.commits, '--commits')
         return itertools.chain(
             added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked),
             tags_on_the_way(root, args.commits, scan),

@@ -58,8 +58,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         '--trust-listing', action='store_true',
         help="accept GitHub's listing as complete when the token may not see "
              "the organisation's private repository count (a member's token: "
-             'GitHub shows it to owners only); the run says so.  Without it '
-             'such a run exits 2 after scanning what was listed',
+             'GitHub shows it to owners only), and fork networks shorter than '
+             'their forks_count (forks the token cannot read); the run says so.  '
+             'Without it such a run exits 2 after scanning what was listed',
     )
     parser.add_argument(
         '--skip-archived', action='store_true',
@@ -272,9 +273,10 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     before = inputs.org_counts(client, args.github_org)
     left_out: dict[str, int] = {}
     short_forks: list[str] = []
+    unsettled: list[str] = []
     targets = inputs.github_targets(
         client, args.github_org, args.include_forks, not args.skip_archived, left_out,
-        include_wikis=args.include_wikis, short_forks=short_forks,
+        include_wikis=args.include_wikis, short_forks=short_forks, unsettled=unsettled,
     )
     after = inputs.org_counts(client, args.github_org)
     said = []  # not scanned by choice: said, so the audit's reach is plain
@@ -293,9 +295,18 @@ def _targets(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     shortfall = inputs.listing_shortfall(org, before, after, left_out)
     if short_forks:  # forks_count: what GitHub counts, held against what it listed
         forks = (f'the GitHub API listed {cut_short(short_forks, 3, "; ")} (forks_count): '
-                 'the others are not scanned (forks the token cannot read, or forks created '
-                 'or deleted while the listing was read: run again)')
-        shortfall = f'{shortfall}; {forks}' if shortfall else forks
+                 'the others are not scanned (forks the token cannot read: --trust-listing '
+                 'accepts that; or forks created or deleted while the listing was read: '
+                 'run again)')
+        if args.trust_listing:  # a fork the token cannot read: every run the same
+            print(f'together-hooks: scan-org: note (--trust-listing): {forks}', file=sys.stderr)
+        else:
+            shortfall = f'{shortfall}; {forks}' if shortfall else forks
+    if unsettled:  # the listing moved on every pass: one skipped may be unread
+        moved = (f'the GitHub API listing {cut_short(unsettled, 3, "; ")} still changed after '
+                 f'{inputs.MAX_PASSES} passes, so a repository it skipped is not scanned: '
+                 'run again')
+        shortfall = f'{shortfall}; {moved}' if shortfall else moved
     hidden = before['private'] is None or after['private'] is None
     if not shortfall and hidden and secret is not None:
         if args.trust_listing:

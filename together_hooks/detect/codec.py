@@ -516,6 +516,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     done_to = -1
     scanned = 0  # every run before this offset has been walked
     run = None  # (start, end) of the run holding the hits being read
+    cut = -1  # where the window cut that run, if it did
     for n, hit in enumerate(order):
         if hit < done_to:
             continue
@@ -532,6 +533,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 scanned = m.end()
             if run is None:
                 continue
+            cut = -1
             if run[1] == hi < len(data):
                 # Cut by the window: read up to its last string's start, and
                 # the hits past it from there (found again from mid-string,
@@ -539,6 +541,8 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 quote = data.rfind(b'"', hit + 1, hi)
                 if quote != -1:
                     run = run[0], quote
+                else:
+                    cut = hi
             scanned = run[1]
             done_to = run[0]
         # A later value of the same run starts after the one before: its
@@ -546,6 +550,12 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
         start, end = _value_at(data, max(done_to, run[0]), run[1], hit)
         done_to = end
         out.decode(data, start, end, plain)
+        if end == cut:
+            # A value cut by the window: a later hit near the cut may have
+            # its key past it, so the hits of the window's last half are
+            # read again in a window of their own (from there on).
+            done_to = scanned = end - B64_REACH // 2
+            run = None
         if b'"' not in data[start:end]:
             continue
         # Each string (or notebook's list of lines) holding a hit, alone.
@@ -555,9 +565,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
                 one_start, one_end = _value_at(data, m.start(), m.end(), order[i])
                 if (one_start, one_end) != (start, end):
                     out.decode(data, one_start, one_end, plain)
-    if not out.parts:
-        return None
-    return View(b''.join(out.parts), 'base64', None, out.starts, out.sources, [False] * len(out.starts))
+    return out.view('base64')
 
 
 # A base32 value (RFC 4648's upper-case alphabet: ``base32``, TOTP
@@ -580,15 +588,46 @@ _B85_RUN = regex_cache.compile(
 _NOT_B85 = regex_cache.compile(rb'[^' + _B85 + rb']+')
 
 
+_B32_ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'  # pragma: allowlist secret
+_B85_ALPHABET = b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~'
+
+
+def _b32encode(data: bytes) -> bytes:
+    """``base64.b32encode`` (padded), without importing ``base64`` (it
+    imports ``re`` and ``struct``: a blocked commit's report learns each
+    key's forms, and its path imports only what it needs)."""
+    out = bytearray()
+    for at in range(0, len(data), 5):
+        chunk = data[at:at + 5]
+        n = int.from_bytes(chunk.ljust(5, b'\0'), 'big')
+        chars = bytes(_B32_ALPHABET[(n >> (35 - 5 * i)) & 31] for i in range(8))
+        used = -(-len(chunk) * 8 // 5)
+        out += chars[:used] + b'=' * (8 - used)
+    return bytes(out)
+
+
+def _b85encode(data: bytes) -> bytes:
+    """``base64.b85encode`` (no padding), without importing ``base64`` (see
+    ``_b32encode``)."""
+    pad = -len(data) % 4
+    padded = data + b'\0' * pad
+    out = bytearray()
+    for at in range(0, len(padded), 4):
+        n = int.from_bytes(padded[at:at + 4], 'big')
+        group = bytearray(5)
+        for i in range(4, -1, -1):
+            n, group[i] = divmod(n, 85)
+        out += bytes(_B85_ALPHABET[c] for c in group)
+    return bytes(out[:len(out) - pad]) if pad else bytes(out)
+
+
 def b32_forms(raw: bytes) -> set[bytes]:
     """What ``raw`` looks like inside any longer base32 text, at each of
     the 5 byte alignments: the characters its bytes alone determine
     (``Rule.b32_keywords``)."""
-    from base64 import b32encode
-
     out = set()
     for shift in range(5):
-        enc = b32encode(b'\0' * shift + raw)
+        enc = _b32encode(b'\0' * shift + raw)
         core = enc[-(-8 * shift // 5):8 * (shift + len(raw)) // 5]
         if len(core) >= 8:
             out.add(core)
@@ -600,9 +639,16 @@ def b85_forms(raw: bytes) -> set[bytes]:
     the 4 byte alignments: base85 packs 4 bytes into 5 characters as one
     number, so only a group of 4 of its bytes is told, one for each
     alignment (``Rule.b85_keywords``)."""
-    from base64 import b85encode
+    return {_b85encode(raw[i:i + 4]) for i in range(len(raw) - 3)}
 
-    return {b85encode(raw[i:i + 4]) for i in range(len(raw) - 3)}
+
+def b85_whole_forms(raw: bytes) -> set[bytes]:
+    """What ``raw`` looks like inside any longer base85 text, at each of
+    the 4 byte alignments: the groups its bytes alone make, joined (a
+    known key's base85, ``ownkeys.encoded_forms``)."""
+    return {
+        _b85encode(raw[s:s + (len(raw) - s) // 4 * 4]) for s in range(4) if len(raw) - s >= 8
+    }
 
 
 def b32_decode(chars: bytes, shift: int = 0) -> bytes | None:
@@ -667,7 +713,8 @@ def radix_view(
         if hit < done_to:
             continue
         run = None
-        for m in run_re.finditer(data, max(done_to, hit - B64_REACH), min(len(data), hit + B64_REACH)):
+        hi = min(len(data), hit + B64_REACH)
+        for m in run_re.finditer(data, max(done_to, hit - B64_REACH), hi):
             if m.start() <= hit < m.end():
                 run = m
                 break
@@ -676,7 +723,10 @@ def radix_view(
         if run is None:
             continue
         start, end = run.span()
-        done_to = end
+        # A run cut by the window: a later hit near the cut may have its
+        # key past it, so the hits of the window's last half are read
+        # again in a window of their own (from there on).
+        done_to = end - B64_REACH // 2 if end == hi < len(data) else end
         chars = not_chars.sub(b'', data[start:end])
         # Any character alignment: a value glued to a name by characters
         # of its own alphabet (``B32VALUE``, ``KEY=`` in base85) starts a
@@ -685,32 +735,46 @@ def radix_view(
             raw = decode(chars, shift)
             if raw is None or not any(k in raw for k in plain):
                 continue
-            from bisect import bisect_right
-
-            positions = _char_positions(data, start, end, not_chars)
-            index = [p[0] for p in positions]
-            for at in range(0, len(raw), size):
-                char = shift + at // size * width
-                i = bisect_right(index, char) - 1
-                out.starts.append(out.size + at)
-                out.sources.append(positions[i][1] + char - positions[i][0])
-            out.parts.append(raw + b'\n')
-            out.size += len(raw) + 1
+            out.add(data, start, end, raw, size, lambda at: shift + at // size * width, not_chars)
             break
-    if not out.parts:
-        return None
-    return View(b''.join(out.parts), kind, None, out.starts, out.sources, [False] * len(out.starts))
+    return out.view(kind)
 
 
 class _Parts:
-    """The decoded values of a ``b64_view``, with where each of their
-    bytes came from."""
+    """The decoded values of a ``b64_view`` (or a ``radix_view``), with
+    where each of their bytes came from."""
 
     def __init__(self) -> None:
         self.parts: list[bytes] = []
         self.starts: list[int] = []
         self.sources: list[int] = []
         self.size = 0
+
+    def add(
+            self, data: bytes, start: int, end: int, text: bytes, step: int,
+            char_of: Callable[[int], int], between: re.Pattern[bytes] | None = None,
+    ) -> None:
+        """Add ``text``, decoded from the run ``start``-``end`` of ``data``:
+        each ``step``-th of its bytes, ``at``, maps to the run's
+        ``char_of(at)``-th encoded character (``between``: what is not
+        one, ``_char_positions``), where a key is reported."""
+        from bisect import bisect_right
+
+        positions = _char_positions(data, start, end, between)
+        index = [p[0] for p in positions]
+        for at in range(0, len(text), step):
+            char = char_of(at)
+            i = bisect_right(index, char) - 1
+            self.starts.append(self.size + at)
+            self.sources.append(positions[i][1] + char - positions[i][0])
+        self.parts.append(text + b'\n')
+        self.size += len(text) + 1
+
+    def view(self, kind: str) -> View | None:
+        """The values joined by newlines into one view; None when none."""
+        if not self.parts:
+            return None
+        return View(b''.join(self.parts), kind, None, self.starts, self.sources, [False] * len(self.starts))
 
     def decode(self, data: bytes, start: int, end: int, plain: tuple[bytes, ...]) -> None:
         """Add the value ``start``-``end`` of ``data``, decoded at the
@@ -734,17 +798,8 @@ class _Parts:
                 # UTF-16LE text (PowerShell's ``-EncodedCommand``): each
                 # character maps to the group its first byte is in.
                 step, (parity, text) = 1, wide
-            from bisect import bisect_right
-
-            positions = _char_positions(data, start, end)
-            index = [p[0] for p in positions]
-            for at in range(0, len(text), step):
-                char = shift + (parity + 2 * at if step == 1 else at) // 3 * 4
-                i = bisect_right(index, char) - 1
-                self.starts.append(self.size + at)
-                self.sources.append(positions[i][1] + char - positions[i][0])
-            self.parts.append(text + b'\n')
-            self.size += len(text) + 1
+            self.add(data, start, end, text, step,
+                     lambda at: shift + (parity + 2 * at if step == 1 else at) // 3 * 4)
             return
 
 

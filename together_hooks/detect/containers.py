@@ -109,13 +109,17 @@ class _Metered(_Reader):
 class _Prefixed(_Reader):
     """``head`` then the rest of a stream: the bytes peeked at, given back."""
 
-    def __init__(self, head: bytes, read: Callable[[int], bytes]) -> None:
+    def __init__(self, head: bytes, read: Callable[[int], bytes], at: int = 0) -> None:
         self._head = head
+        self._at = at  # ``head`` given back from here: never copied whole again
         self._read = read
 
     def _take(self, n: int) -> bytes:
-        if self._head:
-            out, self._head = self._head[:n], self._head[n:]
+        if self._at < len(self._head):
+            out = self._head[self._at:self._at + n]
+            self._at += len(out)
+            if self._at >= len(self._head):
+                self._head = b''  # freed once given back
             return out
         return self._read(n)
 
@@ -221,10 +225,11 @@ def scan_inflated(data: bytes, path: str, scan: Scan, budget: object) -> list[Fi
 
 def _open(
         kind: str, head: bytes, stream: BinaryIO, path: str, scan: Scan,
-        budget: Budget, depth: int, found: list[Finding],
+        budget: Budget, depth: int, found: list[Finding], damaged: list[bool] | None = None,
 ) -> None:
     """Scan the container ``stream``: seekable and at its start, or not
-    seekable and just past ``head``, its first bytes."""
+    seekable and just past ``head``, its first bytes.  A zlib stream that
+    does not inflate whole is forgiven; ``damaged`` is told so."""
     if depth > DEPTH:
         raise InputError(
             f'{path}: containers nested more than {DEPTH} deep: not scanned whole',
@@ -241,7 +246,10 @@ def _open(
             # not a magic: a stream cut short is scanned as far as it
             # inflates, its bytes as they are by the file's own scan; only
             # the budget (a bomb) fails closed.
-            _compressed(kind, _whole_stream(stream, head), path, scan, budget, depth, found, [])
+            _compressed(
+                kind, _whole_stream(stream, head), path, scan, budget, depth, found,
+                [] if damaged is None else damaged,
+            )
         else:
             _compressed(kind, _whole_stream(stream, head), path, scan, budget, depth, found)
     except InputError:
@@ -434,11 +442,24 @@ def _member(
         # no key as they are).
         held, more = _held_up_to(head, read)
         if not more:
-            _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, found)
-            _member(held[:_HEAD], io.BytesIO(held[_HEAD:]).read, path, scan, budget, depth, found, plain=True)
+            inflated: list[Finding] = []
+            _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, inflated)
+            as_is: list[Finding] = []
+            _member(held[:_HEAD], _Prefixed(held, _no_more, _HEAD).read, path, scan, budget, depth, as_is, plain=True)
+            # A stored (level 0) stream holds its text as it is: a key is
+            # reported once, where it inflates.
+            keys = {f.secret for f in inflated}
+            found += inflated + [f for f in as_is if f.secret not in keys]
             return
-        rest = _Prefixed(held[len(head):] + more, read)
-        _open(kind, head, io.BufferedReader(rest, _CHUNK), path, scan, budget, depth + 1, found)  # type: ignore[arg-type]
+        rest = _Prefixed(held, _Prefixed(more, read).read, len(head))
+        del held
+        damaged: list[bool] = []
+        _open(kind, head, io.BufferedReader(rest, _CHUNK), path, scan, budget, depth + 1, found, damaged)  # type: ignore[arg-type]
+        if damaged:  # plain bytes after a zlib-looking start: not held to scan
+            raise InputError(
+                f'{path}: a member larger than {HELD >> 20} MB that starts like zlib data '
+                'but does not inflate whole: not scanned whole',
+            )
         return
     if kind is not None:
         stream: BinaryIO
@@ -479,8 +500,14 @@ def _held_up_to(head: bytes, read: Callable[[int], bytes]) -> tuple[bytes, bytes
             return b''.join(parts), b''
         size += len(more)
         parts.append(more)
-    whole = b''.join(parts)
-    return whole[:HELD], whole[HELD:]
+    past = size - HELD  # only the last part is cut: the rest joined once, not copied again
+    last = parts.pop()
+    parts.append(last[:len(last) - past])
+    return b''.join(parts), last[len(last) - past:]
+
+
+def _no_more(n: int) -> bytes:
+    return b''
 
 
 def _held(head: bytes, read: Callable[[int], bytes], path: str) -> bytes:

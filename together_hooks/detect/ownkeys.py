@@ -36,9 +36,12 @@ def _url_quoted(raw: bytes) -> bytes:
 def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
     """(form, encoding) of every encoded whole copy of ``raw`` looked for:
     URL-quoted, every byte percent-encoded (upper- and lower-case hex),
-    base64 at each alignment (``codec.b64_forms``).  The own-key matcher and
-    the output scrubber (``scrub._forms``) both use these."""
+    base64, base32 and base85 at each alignment (``codec.b64_forms``,
+    ``b32_forms``, ``b85_whole_forms``).  The own-key matcher and the
+    output scrubber (``scrub._forms``) both use these."""
+    from together_hooks.detect.codec import b32_forms
     from together_hooks.detect.codec import b64_forms
+    from together_hooks.detect.codec import b85_whole_forms
 
     forms = [
         (_url_quoted(raw), 'url'),
@@ -46,6 +49,8 @@ def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
         (_pct(raw, '%%%02x'), 'url'),
     ]
     forms += [(needle, 'base64') for needle in sorted(b64_forms(raw))]
+    forms += [(needle, 'base32') for needle in sorted(b32_forms(raw))]
+    forms += [(needle, 'base85') for needle in sorted(b85_whole_forms(raw))]
     return forms
 
 
@@ -56,10 +61,13 @@ class OwnKeys:
     file costs one ``in`` check per variant unless one is present.
     """
 
-    __slots__ = ('_keys', '_variants', '_hashes')
+    __slots__ = ('_keys', '_variants', '_hashes', '_sources')
 
-    def __init__(self, values: Iterable[str]) -> None:
+    def __init__(self, values: Iterable[str], sources: dict[str, str] | None = None) -> None:
         self._keys = tuple(sorted({v for v in values if v}))
+        # Where each key was read ('the variable NAME', 'the env file PATH'),
+        # by key value: told to the user, who may hold a test key there.
+        self._sources = sources or {}
         self._hashes: tuple[str, ...] = ()
         self._variants: tuple[tuple[bytes, int, str], ...] = ()
         if not self._keys:  # the common case: nothing to import or build
@@ -89,6 +97,10 @@ class OwnKeys:
     def hashes(self) -> tuple[str, ...]:
         """``hashed_secret`` of each key (what may be shown or stored)."""
         return self._hashes
+
+    def held(self) -> dict[str, str]:
+        """Where each key was read, by its ``hashed_secret`` ('' unknown)."""
+        return {h: self._sources.get(k, '') for h, k in zip(self._hashes, self._keys)}
 
     def _hits(self, data: bytes) -> list[tuple[int, int, str]]:
         hits = []

@@ -80,18 +80,27 @@ _SGR = r'\x1b\[[0-9;]*m'
 _SGR_OR_CONTROL = _SGR + '|' + _CONTROL
 # A line that starts with ``::``: a GitHub workflow command.
 _COMMAND = r'(?m)^::'
-# What the engine's escape readings start from (``codec.escapes_view``),
-# quoted-printable's ``=5F`` too: read so wherever a line holds one (the
-# engine asks a file to say it is quoted-printable; a line shown may be
-# cut from one that did).
+# What the engine's escape readings start from (``codec.escapes_view``).
+_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+# Quoted-printable that may hold a key (``_qp_read``): an encoded ``_``
+# (a current key's prefix; a mail header's every one), an encoded ``=``
+# (before a value: the mark the engine reads a file by), or three escapes
+# in a run (every byte encoded); in either case.  ``port=80`` is none.  A
+# line shown may be cut from a file that said it is quoted-printable.
+_QP_LEAD = r'=5[Ff]|=3[Dd]|(?:=[0-9A-Fa-f]{2}){3}'
 _QP_ESCAPE = r'=[0-9A-F]{2}'
-_ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8|' + _QP_ESCAPE
+# A line of quoted-printable: its soft line breaks (``=`` ending a line,
+# which a conformant writer puts every 76 characters) join the next.
+_QP_LINE = r'(?:[^\n]*=\r?\n)*[^\n]+'
+_QP_SOFT = r'=\r?\n'
+_QP_BYTE = rb'=([0-9A-Fa-f]{2})'
 # Pieces of known forms: every piece of ``_PIECE`` characters or more
 # holds a ``_GRAM`` at one of the indexed places of its form (every
 # ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
 _PIECE = 9
 _GRAM = 6
-_PIECE_RUN = r'[A-Za-z0-9+/=_-]{%d,}' % _PIECE
+# base64's and base85's characters (a known key's base85 holds ``;#*``).
+_PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~-]{%d,}' % _PIECE
 # Where a known form may start (``_present``): every form is at least
 # ``_HEAD`` characters long, and a form of these characters only is found
 # by its first ``_HEAD`` (one dict look-up a place, however many keys the
@@ -108,10 +117,11 @@ _GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`=]){0,8}'
 # The same between the characters of a known key's base64, but ``/`` and
 # ``+``, which base64 holds.
 _B64_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#*>;"\'`]){0,8}'
-# A line break (or its escape) where a key is wrapped, and a key cut by
-# them anywhere, ``tgp_v1_`` too, glued to other text or not (as
-# ``_TGP_RUN``).
-_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?)'
+# A line break (or its escape) where a key is wrapped, with the next
+# line's lead (a comment's, a reply's ``> > ``, a diff's ``+``; up to
+# three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
+# text or not (as ``_TGP_RUN``).
+_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;|\+)[ \t]?){0,3})'
 _BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
 # A key cut by white space (a path typed with a space or a tab, an error
 # putting an argument's lines on one, a line break besides), raw or escaped
@@ -159,15 +169,29 @@ def _cut_evenly(run: str, gap: str) -> bool:
     three pieces (a path typed with a space, a folder and a wrapped line),
     or at one width (a column, a terminal's width, each character apart):
     every piece between the first (where the line started anywhere) and
-    the last (the key's end) as long as the others, the last no longer.
-    Words and short ids on lines after a line ending in ``tgp_v1_``
+    the last (the key's end) as long as the others, the last no longer,
+    but a piece a wrap cut short at a hyphen (``textwrap`` breaks a word
+    after its ``-``); or in pieces as long as a known key's pieces shown
+    nowhere.  Words and short ids on lines after a line ending in ``tgp_v1_``
     (``git log --oneline | grep tgp_v1_``) are of every width: no key."""
     # A line break first: its comment's lead (``\n# ``) is one gap.
     pieces = [piece for piece in _pattern('(?:%s|%s)+' % (_BREAK, gap)).split(run) if piece]
     if len(pieces) <= 3:
         return True
-    width = len(pieces[1])
-    return all(len(piece) == width for piece in pieces[2:-1]) and len(pieces[-1]) <= width
+    # Pieces as long as the known keys' pieces shown nowhere (``_PIECE``):
+    # a reader joins them (a key cut by hand, a log's uneven chunks);
+    # short ids and words are shorter.
+    if all(len(piece) >= _PIECE for piece in pieces[1:-1]):
+        return True
+    # A line wrapped at a hyphen (``textwrap``, ``fmt``) may end short of
+    # the width; every other middle piece is as long as the others.
+    full = {
+        len(piece) for piece, after in zip(pieces[1:-1], pieces[2:])
+        if not (piece.endswith('-') or after.startswith('-'))
+    }
+    if len(full) > 1:
+        return False
+    return not full or len(pieces[-1]) <= full.pop()
 
 
 def _even_stretches(pieces: list[str]) -> list[str]:
@@ -359,11 +383,11 @@ class Scrubber:
                 shown = redact(secret)
                 ends = _shown_forms(secret)
                 for form, kind in _forms(secret).items():
-                    if kind == 'base64':
+                    if kind in ('base64', 'base32'):
                         self._b64.add(form)
                     if form not in self._forms:
                         self._forms[form] = shown
-                        self._index_pieces(form, ends)
+                        self._index_pieces(form, kind, ends)
                         if len(form) >= _HEAD and _pattern(_FORM_CHARS + '+').fullmatch(form):
                             self._heads.setdefault(form[:_HEAD], []).append(form)
                         else:
@@ -371,13 +395,13 @@ class Scrubber:
             self._new = []
         return self._forms
 
-    def _index_pieces(self, form: str, ends: tuple[str, ...]) -> None:
+    def _index_pieces(self, form: str, kind: str, ends: tuple[str, ...]) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
         left out (its pieces are ``%XX`` runs any URL has), and so is the
         prefix every current key shares, and any piece of what the
         redaction shows (``ends``: in ``rotate-help``'s expressions the
         base64 of ``tgp_v1_Ab`` matches a key by what a report shows)."""
-        if '%' in form:
+        if kind == 'url':
             return
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
@@ -458,6 +482,7 @@ class Scrubber:
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
             self._learn_broken(text)  # a break escaped in JSON or a URI too
             self._learn_wrapped_b64(text)
+            self._learn_wrapped_b85(text)
         elif '",' in text or ' ' in text or '\t' in text:
             # base64 split across a JSON list's strings, or joined by spaces
             self._learn_wrapped_b64(text)
@@ -465,6 +490,8 @@ class Scrubber:
             self._learn_cut(text)
         self._learn_spaced(text)
         self._learn_spaced_hex(text)
+        if _pattern(_QP_LEAD).search(text):
+            text = _pattern(_QP_LINE).sub(self._qp_read, text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
                 or _folds(text)
@@ -511,15 +538,35 @@ class Scrubber:
                 if len(chars) >= 40:
                     self._learn_decoded(chars)
 
+    def _learn_wrapped_b85(self, text: str) -> None:
+        """A key inside base85 wrapped across lines (joined as the engine
+        joins it, ``codec.RADIX``), which no line shows whole, is learnt
+        when the joined value decodes to text the engine finds it in: its
+        base85 pieces go (``_pieces_out``)."""
+        from together_hooks.detect.codec import RADIX
+
+        run_re, not_chars, width, _, decode = RADIX['base85']
+        data = _bytes(text)
+        for m in run_re.finditer(data):
+            if m.end() - m.start() < 64 or b'\n' not in m.group():
+                continue  # one line: its whole key is redacted where shown
+            chars = not_chars.sub(b'', m.group())
+            for shift in range(width):
+                self._learn_read(decode(chars, shift).decode('latin-1'))
+
+    def _learn_read(self, plain: str) -> None:
+        """The keys the engine finds in decoded text, in any reading."""
+        for reading in _readings(plain):
+            if 'tgp_v1_' in reading or 'ogether' in reading.lower():
+                from together_hooks.detect.engine import scan_bytes
+
+                found = scan_bytes(reading.encode('utf-8', 'replace'), '<message>')
+                self.learn(f.secret for f in found)
+
     def _learn_decoded(self, chars: str) -> None:
         """The keys the engine finds in the decodings of base64 ``chars``."""
         for plain in _decodings(chars):
-                for reading in _readings(plain):
-                    if 'tgp_v1_' in reading or 'ogether' in reading.lower():
-                        from together_hooks.detect.engine import scan_bytes
-
-                        found = scan_bytes(reading.encode('utf-8', 'replace'), '<message>')
-                        self.learn(f.secret for f in found)
+            self._learn_read(plain)
 
     def _learn_broken(self, text: str) -> None:
         """A key wrapped so narrow that its ``tgp_v1_`` is cut too (a
@@ -643,6 +690,21 @@ class Scrubber:
             if scrubbed != joined:
                 return scrubbed
         return line
+
+    def _qp_read(self, m: re.Match[str]) -> str:
+        """A line as a mail's reader shows it, quoted-printable undone
+        (soft line breaks joined, escapes in either case), when it shows a
+        key only so: the line goes so, key redacted."""
+        line = m.group()
+        if not _pattern(_QP_LEAD).search(line):
+            return line
+        joined = _bytes(_pattern(_QP_SOFT).sub('', line))
+        from together_hooks.regex_cache import cached
+
+        plain = cached(_QP_BYTE).sub(lambda e: bytes((int(e.group(1), 16),)), joined)
+        decoded = plain.decode('utf-8', 'replace')
+        scrubbed = self._keys_out(decoded)
+        return scrubbed if scrubbed != decoded else line
 
     def _keys_out(self, text: str) -> str:
         """``text`` with every key form in it redacted."""

@@ -80,24 +80,47 @@ def _env_files_near(root: str, folders: Iterable[str]) -> list[str]:
     return sorted(p for p in found if env_folder(p) is None)
 
 
+def _untracked(root: str, files: list[str]) -> list[str]:
+    """``files`` less those git tracks: a committed env file is the
+    repository's, not the developer's (docs/env-policy.md), so its key is
+    no key you hold, whichever command asks (the hook near a few files,
+    ``scan``, ``baseline create``)."""
+    from together_hooks.errors import InputError
+    from together_hooks.gitrun import git_may_claim
+
+    if not files or not git_may_claim(root):
+        return files
+    try:
+        tracked = set(zsplit(git(root, 'ls-files', '-z', '--cached', '--', *(
+            f':(literal){f}' for f in files))))
+    except InputError:  # not a git work tree: nothing is tracked
+        return files
+    return [f for f in files if f not in tracked]
+
+
 def own_keys(
         root: str = '.', environ: Mapping[str, str] | None = None,
         near: Iterable[str] | None = None,
 ) -> OwnKeys:
     """The key values this developer holds: ``TOGETHER_*KEY`` variables (and
     any variable holding a ``tgp_v1_`` key) in the environment, and keys in
-    the repo's local env files (untracked or ignored, not templates).
+    the repo's local env files (untracked or ignored, not templates; never
+    a tracked one).
 
     With ``near`` (folders relative to ``root``), only env files at the root
     and in those folders are read, without asking git which are ignored.
     """
-    values = keys_in_environ(os.environ if environ is None else environ)
+    sources: dict[str, str] = {}
+    for name, value in (os.environ if environ is None else environ).items():
+        for key in keys_in_environ({name: value}):
+            sources.setdefault(key, f'the variable {name}')
     files = local_env_files(root) if near is None else _env_files_near(root, near)
-    for rel in files:
+    for rel in _untracked(root, files):
         if is_template(rel) and path_parts(rel)[-1].lower() != '.envrc':
             continue
         data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
         if data:
-            values |= keys_in_env(data)
-    return OwnKeys(values)
+            for key in keys_in_env(data):
+                sources.setdefault(key, f'the env file {rel}')
+    return OwnKeys(sources, sources)
 

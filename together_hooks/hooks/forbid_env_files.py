@@ -253,7 +253,9 @@ def pushed_env_files(
     sent = sent_refs(root, sources)
     described = push_range(root, os.environ, sent)
     if described is None:
-        return []
+        # A push described by its remote alone (the plain pre-push hook,
+        # for a ref naming a tree or blob): the trees it sends.
+        return _tree_messages(root, remote, sources, (*allow, *config.env_templates), config)
     include, exclude, listed = described
     sure = None
     if sent is None:
@@ -261,7 +263,11 @@ def pushed_env_files(
 
         own = push_range(root, os.environ, [])  # pre-commit's own ref: sent
         sure = set(git(root, 'rev-list', *own[0], '--not', *own[1], '--').decode().split()) if own else set()
-    seen = passed_paths(root, filenames) | offered_paths(root, listed)
+    # The files pre-commit offered were passed to it (and refused by name)
+    # only when pre-commit runs it; run by the plain pre-push hook with
+    # pre-commit's variables, none were.
+    seen = passed_paths(root, filenames) | (
+        offered_paths(root, listed) if os.environ.get('PRE_COMMIT') == '1' else set())
     allow = (*allow, *config.env_templates)
     excluded = config.excluded if config.exclude else None
     entries = changes(root, include, exclude)

@@ -368,7 +368,7 @@ class GitHub:
 def github_targets(
         client: GitHub, org: str, include_forks: bool, include_archived: bool,
         left_out: dict[str, int] | None = None, include_wikis: bool = False,
-        short_forks: list[str] | None = None,
+        short_forks: list[str] | None = None, unsettled: list[str] | None = None,
 ) -> list[Target]:
     """The organisation's repositories; with ``include_forks``, each with
     its forks as one network (the forks listed by the API, any owner).
@@ -377,7 +377,8 @@ def github_targets(
     caller to say so.  ``short_forks`` gets, for each repository whose
     fork network listed holds fewer repositories than its ``forks_count``
     (forks the token cannot read, or a listing that moved), what was
-    listed of how many.  With ``include_wikis`` each repository with its wiki
+    listed of how many.  ``unsettled`` gets each listing whose every pass
+    brought a repository none before it gave (``list_repos``).  With ``include_wikis`` each repository with its wiki
     on (``has_wiki``) brings a target of its own, ``wiki`` set.
 
     A clone URL off the API's own host (``clone_origin``): a ``file://``
@@ -389,7 +390,7 @@ def github_targets(
     targets = []
     refused: list[Target] = []
     distinct: set[object] = set()
-    for repo in list_repos(client, f'/orgs/{org}/repos?per_page=100&type=all'):
+    for repo in list_repos(client, f'/orgs/{org}/repos?per_page=100&type=all', unsettled):
         if left_out is not None:  # each repository once, for listing_shortfall
             _count_listed(repo, left_out, distinct)
         why = ('archived' if repo.get('archived') and not include_archived
@@ -402,7 +403,7 @@ def github_targets(
         urls = [url]
         if include_forks and repo.get('forks_count'):
             forks = _forks(client, repo, f'{org}/{repo.get("name")}', url,
-                           left_out if include_wikis else None)
+                           left_out if include_wikis else None, unsettled)
             counted = _count(repo, 'forks_count', url)
             if len(set(forks)) < counted and short_forks is not None:
                 short_forks.append(f'{len(set(forks))} of the {counted} forks of '
@@ -433,7 +434,9 @@ def github_targets(
 MAX_PASSES = 3
 
 
-def list_repos(client: GitHub, path: str) -> list[dict]:
+def list_repos(
+        client: GitHub, path: str, unsettled: list[str] | None = None,
+) -> list[dict]:
     """Every repository a listing gives, each once (``_ident``).
 
     GitHub pages by offset.  A repository deleted (or moved out) while the
@@ -446,7 +449,9 @@ def list_repos(client: GitHub, path: str) -> list[dict]:
     gives a repository none before it gave means the listing moved, and
     another is read (``MAX_PASSES`` in all).  One page is one answer, read
     once.  A repository the passes give that has gone since fails its
-    clone, a row of the report."""
+    clone, a row of the report.  A last pass that still brings a new one
+    may have skipped another: ``path`` goes in ``unsettled`` for the
+    caller to fail closed (without a list to tell, an InputError)."""
     union: dict[object, dict] = {}
     passes = 0
     while passes < MAX_PASSES:
@@ -461,6 +466,11 @@ def list_repos(client: GitHub, path: str) -> list[dict]:
                     new += 1
         if pages <= 1 or (passes > 1 and not new):
             break
+    else:  # every pass moved: the last may have skipped one as the first did
+        if unsettled is None:
+            raise InputError(f'GitHub API: {path}: the listing still changed after '
+                             f'{MAX_PASSES} passes: run again')
+        unsettled.append(path)
     return list(union.values())
 
 
@@ -476,7 +486,7 @@ def _ident(repo: dict) -> object:
 
 def _forks(
         client: GitHub, repo: dict, default_name: str | None, url: str,
-        left_out: dict[str, int] | None = None,
+        left_out: dict[str, int] | None = None, unsettled: list[str] | None = None,
 ) -> list[str]:
     """The clone URLs of ``repo``'s whole fork network below it: GitHub
     lists a repository's own forks only, so each fork with forks of its
@@ -495,7 +505,8 @@ def _forks(
         if name in asked:
             continue
         asked.add(name)
-        for fork in list_repos(client, f'/repos/{urllib.parse.quote(name)}/forks?per_page=100'):
+        forks = f'/repos/{urllib.parse.quote(name)}/forks?per_page=100'
+        for fork in list_repos(client, forks, unsettled):
             clone = _clone_url(fork)
             out.append(clone)
             if left_out is not None and fork.get('has_wiki'):

@@ -69,8 +69,12 @@ def walk(top: str) -> list[str]:
     stack = ['']
     while stack:
         rel = stack.pop()
-        with os.scandir(os.path.join(top, rel) if rel else top) as it:
-            entries = sorted(it, key=lambda e: e.name)
+        folder = os.path.join(top, rel) if rel else top
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:  # a folder we may not enter: said as a path given is
+            raise _cannot_open(folder, e) from None
         folders = []
         for entry in entries:
             path = f'{rel}/{entry.name}' if rel else entry.name
@@ -99,8 +103,12 @@ def lstat_given(path: str) -> os.stat_result:
     try:
         return os.lstat(path)
     except OSError as e:
-        why = (e.strerror or str(e)).lower()
-        raise InputError(f'{path}: {why}') from None
+        raise _cannot_open(path, e) from None
+
+
+def _cannot_open(path: str, e: OSError) -> InputError:
+    """``path: why`` in our words' case (``permission denied``), one line."""
+    return InputError(f'{to_display(path)}: {(e.strerror or str(e)).lower()}')
 
 
 def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
@@ -179,6 +187,11 @@ def from_tree(top: str, display_prefix: str = '', names: bool = False) -> Iterab
             # does: walked as a plain folder, "the repository's files"
             # would quietly become every file, its index and the blobs
             # outside a sparse cone unread.
+            # A repository of another user's (safe.directory) is git's
+            # choice to trust, as gitleaks' git mode leaves it: the remedy
+            # is git's own line, never "repair it".
+            if 'safe.directory' in refused:
+                raise InputError(refused)
             raise InputError(f'{refused}; repair it, or move it aside to scan the folder without git')
         if claimed and git_dir_without_work_tree(top) is not None:
             # Walking git's compressed objects would find nothing and pass.

@@ -43,6 +43,7 @@ from together_hooks.gitrun import git_stream
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
 from together_hooks.fileio import WINDOW
+from together_hooks.fileio import NotScanned
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import Revision
 from together_hooks.sources.ranges import FULL_HISTORY
@@ -191,6 +192,29 @@ _REACHABLE = (
 _LISTING = '--batch-check=%(objecttype) %(objectname) %(objectsize)'
 
 
+class _Reader(threading.Thread):
+    """A daemon thread reading a git's output from when it is made; what it
+    raised is raised again where its answer is waited for (``done``): a
+    reader that died (a MemoryError under ``ulimit -v``) left a listing
+    cut short, and the scan passed on what it had, exit 0."""
+
+    def __init__(self, target: Callable[[], object]) -> None:
+        super().__init__(target=target, daemon=True)
+        self.failed: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except BaseException as e:  # given to the waiting thread
+            self.failed = e
+
+    def done(self) -> None:
+        """Joined; what the reader raised, raised here."""
+        self.join()
+        if self.failed is not None:
+            raise self.failed
+
+
 class Walk:
     """A git listing read in the background from when it is made, so git
     walks on the other core while blobs are scanned; each line of it is
@@ -201,7 +225,7 @@ class Walk:
         self.proc = git_stream(root, *args)
         self.each = each
         self.err = b''
-        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader = _Reader(self._read)
         self.reader.start()
 
     def _read(self) -> None:
@@ -213,7 +237,7 @@ class Walk:
 
     def wait(self) -> None:
         """Until git has answered whole; git's own words if it failed."""
-        self.reader.join()
+        self.reader.done()
         code = self.proc.wait()
         assert self.proc.stdout is not None and self.proc.stderr is not None
         self.proc.stdout.close()
@@ -242,7 +266,7 @@ class _Background:
         self.command = command_name(args)
         self.proc = git_stream(root, *args, source=source)
         self._answer: list[tuple[bytes, bytes]] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader = _Reader(self._read)
         self._reader.start()
 
     def _read(self) -> None:
@@ -250,13 +274,13 @@ class _Background:
 
     def output(self) -> bytes | None:
         """git's output, or None when it failed."""
-        self._reader.join()
+        self._reader.done()
         code = self.proc.wait()
         return self._answer[0][0] if self._answer and code == 0 else None
 
     def result(self, ok: tuple[int, ...] = (0,)) -> bytes:
         """git's output; a failure is one line with git's own words."""
-        self._reader.join()
+        self._reader.done()
         code = self.proc.wait()
         out, err = self._answer[0] if self._answer else (b'', b'')
         if code not in ok:
@@ -284,7 +308,7 @@ class _Sized:
         assert self.walk.stdout is not None and self.walk.stderr is not None
         self._err: list[bytes] = []
         stderr = self.walk.stderr
-        self._err_reader = threading.Thread(target=lambda: self._err.append(stderr.read()), daemon=True)
+        self._err_reader = _Reader(lambda: self._err.append(stderr.read()))
         self._err_reader.start()
         try:
             self.sizes = _Background(root, 'cat-file', _LISTING, source=self.walk.stdout)
@@ -296,7 +320,7 @@ class _Sized:
 
     def blobs(self) -> list[tuple[bytes, int]]:
         out = self.sizes.result()
-        self._err_reader.join()
+        self._err_reader.done()
         code = self.walk.wait()
         if code != 0:  # cat-file saw the end of a walk cut short
             raise _failed(self.command, code, self._err[0] if self._err else b'')
@@ -345,23 +369,20 @@ class Listing:
     the refs reach are counted: only when the store holds more commits than
     that (a long-lived clone keeps what rebases left behind) are the
     reachable blobs walked too, and the others dropped.  A clean clone
-    pays for a count, not a walk.  ``commits``: the list of every commit
-    the refs reach, when one is made anyway (``CommitList``): its length
-    is the count.
+    pays for a count, not a walk.  ``counted=False``: the list of every
+    commit the refs reach is made anyway and given after (``counted_by``):
+    its length is the count.
     """
 
-    def __init__(
-            self, root: str, shared: bool, commits: CommitList | None = None,
-            counted: bool = True,
-    ) -> None:
+    def __init__(self, root: str, shared: bool, counted: bool = True) -> None:
         self.root = root
         self.shared = shared
         self._store: _Background | None = None
-        self._commits = None if shared else commits
+        self._commits: CommitList | None = None
         self._walk = _Sized(root) if shared else None
         self._beside = _Background(
             root, 'rev-list', '--all', '--count',
-        ) if not shared and commits is None and counted else None
+        ) if not shared and counted else None
         if shared:
             return
         try:
@@ -696,7 +717,7 @@ class CommitLog:
         self.chunks: list[bytes] | None = []
         self.keep = keep
         self.err = b''
-        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader = _Reader(self._read)
         self.reader.start()
 
     @staticmethod
@@ -725,7 +746,7 @@ class CommitLog:
         self.err = self.proc.stderr.read()
 
     def _wait(self) -> None:
-        self.reader.join()
+        self.reader.done()
         code = self.proc.wait()
         if code != 0:
             raise _failed('log', code, self.err)
@@ -1063,6 +1084,7 @@ def _scan(
         prepare: Callable[[int], None] | None = None,
 ) -> Iterator[Revision]:
     logs: list[CommitLog] = [] if shared_log is None else [shared_log]
+    damaged: Content | None = None
 
     def start_log() -> None:
         if not logs:
@@ -1086,9 +1108,12 @@ def _scan(
             # once the blobs are scanned: the walk runs beside the scan).
             lost = shared_log.missing_blobs(sha for sha, _size in blobs)
             if lost:
-                raise InputError(
-                    f'git cat-file: object {lost[0].decode("ascii", "replace")} is missing '
-                    f'({len(lost)} blob(s) commits hold; a damaged repository? git fsck names them)',
+                # Failed after what was found is shown: the keys the
+                # store still holds are reported, then exit 2.
+                damaged = Content(f'object {lost[0].decode("ascii", "replace")}', b'')
+                damaged.problem = NotScanned(
+                    f'is missing from the store ({len(lost)} blob(s) commits hold; '
+                    'a damaged repository? git fsck names them)', fatal=True,
                 )
         first: dict[tuple[str, str], tuple[Commit, bytes]] = {}
         if flagged:
@@ -1104,6 +1129,8 @@ def _scan(
     by_blob: dict[tuple[str, str, bytes], tuple[Commit, set[str]]] = {}
     for (hashed, path), (commit, sha) in first.items():
         by_blob.setdefault((commit.sha, path, sha), (commit, set()))[1].add(hashed)
+    if damaged is not None:
+        yield damaged  # shown after the findings, and the run fails closed
     if not by_blob:
         return
     # Blob by blob, each read once (a large one again by a process of its

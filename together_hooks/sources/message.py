@@ -276,16 +276,20 @@ def message_end(data: bytes, cuts: bool, own_block: bool = False) -> int:
 def verbose_block_start(data: bytes) -> int | None:
     """Where the running ``git commit``'s arguments cannot be read (no
     ``/proc``, as on macOS): the start of the block ``git commit -v``
-    wrote at the end of the message file, None when there is none.
+    wrote at the end of the message file, None when there is none: where
+    its diff starts (the file is read up to there).
 
     That block is a scissors line of git's comment character, git's
     comment lines, then exactly the staged diff git shows (``git diff
     --cached``, against ``HEAD``, or ``HEAD^`` for ``--amend``), and git
     drops it; its ``-`` lines and context hold what the repository has
     already (a key the commit takes out), its ``+`` lines are the
-    pre-commit stage's.  Only a block that equals that diff byte for byte
-    counts, its own scissors line the cut (not an earlier one): a
-    scissors line typed into a message git keeps is read past, as before.
+    pre-commit stage's.  Only a non-empty tail that equals that diff byte
+    for byte counts, and only the diff is dropped: the scissors and
+    comment lines above it are read (git's own are fixed text; a typed
+    block in a message git keeps, ``git merge -m`` included, may hold a
+    key there), and a scissors line typed into a message git keeps is
+    read past, as before.
     The diff is read no further than the file's tail: memory stays the
     message's."""
     chars = comment_strings()
@@ -302,7 +306,8 @@ def verbose_block_start(data: bytes) -> int | None:
         while data.startswith(char, rest):  # git's comment lines below it
             end = data.find(b'\n', rest)
             rest = len(data) if end < 0 else end + 1
-        tails[at] = data[rest:]
+        if rest < len(data):  # an empty diff makes no block git's
+            tails[rest] = data[rest:]
     if not tails:
         return None
     from together_hooks.gitrun import git_probe
@@ -313,9 +318,9 @@ def verbose_block_start(data: bytes) -> int | None:
         diff = _diff_prefix(base, max(len(t) for t in tails.values()) + 1)
         if diff is None:
             return None
-        for at, tail in sorted(tails.items()):
+        for rest, tail in sorted(tails.items()):
             if tail == diff:
-                return at
+                return rest
     return None
 
 

@@ -40,6 +40,16 @@ def unborn_head(root: str) -> bool:
             and git_probe(root, 'symbolic-ref', '--quiet', 'HEAD') is not None)
 
 
+def names_no_commit(root: str, rev: str) -> bool:
+    """``rev`` names a tree or a blob (through any chain of tags), not a
+    commit: a tag of a tree.  False when it names nothing
+    (``resolve_commit`` says why)."""
+    if not rev or rev.startswith(('-', '^')):
+        return False
+    out = git_output(root, 'cat-file', '-t', f'{rev}^{{}}')
+    return out is not None and out.strip() in (b'tree', b'blob')
+
+
 def resolve_commit(root: str, rev: str, what: str) -> str:
     """The commit ``rev`` names, or one line saying why it cannot be had."""
     if not rev or rev.startswith(('-', '^')):
