@@ -182,23 +182,26 @@ class Context:
     ``named``, the pattern's match is Together context in itself and only
     ``veto`` is checked; ``field``, only ``mention`` in the key's line or
     the one structure right around it; ``parent``, the nearest structure
-    around the key with a name of its own other than ``own`` (the
-    list's: ``keys:``) decides, by its label or a ``mention`` in it
-    (``together:`` then ``keys:`` yes, ``together:`` then ``cache:`` then
-    ``keys:`` no).  ``own``: a regex matching the whole of a name that is
-    the key's own list's (``scope='parent'``).  ``veto``: a heading under which 64-hex values
+    around the key, inner first, skipping ``own`` (the list's:
+    ``keys:``): one naming Together, by its label or a ``mention`` in
+    it, answers yes (``together:`` then ``prod:`` then ``keys:``), one
+    named for ``purpose`` or another provider, or holding another
+    destination, answers no (``together:`` then ``cache:`` then ``keys:``).  ``own``: a regex matching the whole of a name that is
+    the key's own list's (``scope='parent'``).  ``purpose``: a regex
+    found in a parent's name that says its keys are no credentials
+    (``cache``): the nearest such parent answers no (``scope='parent'``).  ``veto``: a heading under which 64-hex values
     are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
     innermost heading.  ``section_reach``: how far above a key a Markdown
     heading may hold it in its section (a team wiki's ``## Together AI``
     over many entries), past ``reach``.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own', 'section_reach')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own', 'purpose', 'section_reach')
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
             scope: str = 'structure', veto: bytes | None = None, own: bytes | None = None,
-            section_reach: int = 32 << 10,
+            purpose: bytes | None = None, section_reach: int = 32 << 10,
     ) -> None:
         self.mention = mention
         self.label = label
@@ -208,6 +211,7 @@ class Context:
         self.scope = scope
         self.veto = veto
         self.own = own
+        self.purpose = purpose
         self.section_reach = section_reach
 
 
@@ -760,20 +764,33 @@ _CSV_EXPORT_HEADER = (
     # output): a provider or name column naming Together in the row
     r'(?i:provider|vendor|service|platform|integration|name)',
 )
-# A list of keys' parent: its nearest named structure (not the list's
-# own name) must be Together's (``together:`` then ``keys:``; not
-# ``together:`` then ``cache:`` or ``idempotency:`` then ``keys:``, a
-# cache's digests).
+# A parent's name saying its keys serve a purpose other than a credential
+# (searched in each name, each part of a dotted one): a cache's,
+# an idempotency or dedup store's, a lock's, a session's, a page cursor's,
+# a digest's, a signing or encryption key's, a public one's, a database
+# index's.  ``together:`` then ``cache:`` then ``key:`` holds a cache's
+# sha256; ``together:`` then ``prod:`` then ``key:`` a Together key.
+# (the samples: ``TOGETHER_LEGACY_API_KEY``'s, ``together:\n  cache:``)
+NON_KEY_PURPOSE = (
+    rb'(?i:cach|idempoten|dedup|nonce|cursor|paginat|e-?tag|hash|checksum|digest|fingerprint'
+    rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
+    rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
+)
+# A list of keys' parent: any structure around it (not the list's own
+# name) naming Together (``together:`` then ``keys:``, also with
+# ``prod:`` between them), unless a nearer one names another purpose
+# (``together:`` then ``cache:`` or ``idempotency:`` then ``keys:``, a
+# cache's digests) or another provider.
 TOGETHER_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
     reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING,
-    own=_KEY_LIST_NAME,
+    own=_KEY_LIST_NAME, purpose=NON_KEY_PURPOSE,
 )
 # A bare ``key``'s parent, as a list's.
 TOGETHER_KEY_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
     reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING,
-    own=rb'(?i:' + _CREDENTIAL_PARENT + rb')',
+    own=rb'(?i:' + _CREDENTIAL_PARENT + rb')', purpose=NON_KEY_PURPOSE,
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -794,9 +811,10 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
      rb'|-{1,2}key|credentials?)',
      TOGETHER_STRUCTURE),
-    # A bare ``key`` names a cache's or a map's key as often: its nearest
-    # named parent decides (``together:`` then ``key:``; not ``together:``
-    # then ``cache:`` then ``key:``).
+    # A bare ``key`` names a cache's or a map's key as often: any parent
+    # naming Together counts unless a nearer one names another purpose
+    # (``together:`` then ``prod:`` then ``key:``; not ``together:`` then
+    # ``cache:`` then ``key:``: ``NON_KEY_PURPOSE``).
     (rb'(?i:key)', TOGETHER_KEY_PARENT),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
@@ -1549,6 +1567,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together: &t\n  keys:\n    - {hex}',
         'llm:\n  provider: together\n  keys:\n    - {hex}',
         'providers:\n  - name: together\n    keys:\n      - {hex}',
+        # Any parent naming Together, with others between it and the key
+        # (a profile's, an environment's): YAML, JSON, HCL, an INI or TOML
+        # section over a dotted name, a dotted name.
+        'together:\n  prod:\n    key: {hex}',
+        'together:\n  prod:\n    keys:\n      - x\n      - {hex}',
+        '{{"together":{{"prod":{{"key":"{hex}"}}}}}}',
+        '{{\n  "together": {{\n    "prod": {{\n      "keys": ["x", "{hex}"]\n    }}\n  }}\n}}',
+        'provider "together" {{\n  prod {{\n    key = "{hex}"\n  }}\n}}',
+        '[together]\nprod.key = {hex}',
+        '[together]\nprod.key = "{hex}"',
+        'together.prod.key = {hex}',
+        'llm:\n  together:\n    us-east:\n      prod:\n        key: {hex}',
         # A .pgpass-like line of Together's host; Jsonnet's ``+:``; make's
         # ``$(or ...)`` default; Zig's slice type; a generic token's base64
         # in a Together Secret.
@@ -1849,6 +1879,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"together": {{"cache": {{"key": "{hex}"}}}}}}',
         '[together.cache]\nkey = "{hex}"',
         'together.cache.key = "{hex}"',
+        # A nearer parent naming another purpose than a credential
+        # (``rules.NON_KEY_PURPOSE``), or another provider, under one
+        # naming Together.
+        'together:\n  prod:\n    idempotency:\n      key: {hex}',
+        'together:\n  response_cache:\n    prod:\n      key: {hex}',
+        '{{"together":{{"prod":{{"dedup":{{"keys":["x","{hex}"]}}}}}}}}',
+        'provider "together" {{\n  session {{\n    key = "{hex}"\n  }}\n}}',
+        '[together]\nlocks.key = {hex}',
+        'together.prod.cursor.key = {hex}',
+        'together:\n  signing:\n    key: {hex}',
+        'together:\n  fallback:\n    openai:\n      key: {hex}',
+        'together:\n  prod:\n    public:\n      keys:\n        - {hex}',
         'together.checksum.api_key = "{hex}"',
         'openai.profiles.prod.api_key = "{hex}"  # together later',
         '[together.checksums]\napi_key = "{hex}"',

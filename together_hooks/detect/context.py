@@ -430,7 +430,7 @@ class Walker:
 
     def holds(
             self, data: bytes, at: int, statements: bool = True, scope: str = 'structure',
-            list_name: bytes | None = None,
+            list_name: bytes | None = None, purpose: bytes | None = None,
     ) -> bool:
         """Is the key at ``at`` inside a structure about Together (or,
         with ``statements``, among statements about it)?  ``scope`` (see
@@ -439,8 +439,9 @@ class Walker:
         (or the key's flat group); ``group``, only the key's flat group;
         ``named``, the pattern itself said Together and only ``veto`` may
         answer no; ``field``, a ``mention`` in the key's line or the one
-        structure right around it; ``parent``, the nearest named structure
-        other than ``list_name`` (the key's list's).  The innermost heading matching ``veto`` answers no
+        structure right around it; ``parent``, the structures around the
+        key other than ``list_name`` (the key's list's), a nearer one named
+        for ``purpose`` answering no (``_parent_holds``).  The innermost heading matching ``veto`` answers no
         first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
         hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
@@ -461,7 +462,8 @@ class Walker:
         if scope == 'named':
             return True
         if scope == 'parent':
-            parent = self._parent_holds(data, spans, index, rule_regex(list_name or rb'(?!)'))
+            parent = self._parent_holds(
+                data, spans, index, rule_regex(list_name or rb'(?!)'), rule_regex(purpose or rb'(?!)'))
             if parent is not None or not statements:
                 return bool(parent)
             # No named parent (a flat file): the statements around answer.
@@ -519,12 +521,17 @@ class Walker:
 
     def _parent_holds(
             self, data: bytes, spans: list[tuple[int, int, int]], index: _Index, own: re.Pattern[bytes],
+            purpose: re.Pattern[bytes],
     ) -> bool | None:
-        """The nearest structure around the key named other than ``own``
-        (the key's list) decides: Together's by its label or a mention
-        in it, else not (``together:`` then ``cache:`` then ``keys:``).
-        A structure without a name of its own (an anonymous object in a
-        list) answers only by a mention or another destination in it."""
+        """The structures around the key, inner first, their names other
+        than ``own`` (the key's list) passed over: any naming Together, by
+        its label or a mention in it, answers yes (``together:`` then
+        ``prod:`` then ``key:``); one named for ``purpose`` (a cache, an
+        idempotency store) or for another provider, or holding another
+        destination, nearer than that answers no (``together:`` then
+        ``cache:`` then ``keys:``).  Each part of a dotted name is a
+        parent of its own, the last the nearest (``[together.cache]`` is
+        ``cache`` under ``together``).  None: no structure said either."""
         for label_start, label_end, end in spans:
             # (a Markdown heading is no name: ``### Production`` under
             # ``## Together AI`` is Together's section's)
@@ -532,19 +539,19 @@ class Walker:
                 _LABEL_NAME.search(data, label_start, label_end)
                 if label_end > label_start and not is_heading(data, label_start) else None
             )
-            # (a dotted name is nested names, the last the nearest:
-            # ``[together.cache]`` is ``cache`` under ``together``)
-            whole = None if found is None else found.group('name').rstrip(b'.')
-            name = None if not whole else whole.rsplit(b'.', 1)[-1]
-            if name is not None and own.fullmatch(name):
-                continue
-            if name is not None and whole != name:
-                return _TOGETHER_NAME.fullmatch(name) is not None
+            names = () if found is None else reversed(found.group('name').split(b'.'))
+            for name in names:
+                if not name or own.fullmatch(name):
+                    continue
+                if _TOGETHER_NAME.fullmatch(name):
+                    return True
+                if purpose.search(name) or _OTHER_LABEL.search(name):
+                    return False
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
             if _inside(index.mention, label_start, end):
                 return True
-            if name is not None or _inside(index.target, label_start, end):
+            if _inside(index.target, label_start, end):
                 return False
         return None
 

@@ -119,7 +119,8 @@ def _context_holds(
         from together_hooks.detect.context import Walker
 
         walker = seen[key] = Walker(*key)
-    return walker.holds(data, offset, context.statements, context.scope, context.own)  # type: ignore[attr-defined]
+    return walker.holds(  # type: ignore[attr-defined]
+        data, offset, context.statements, context.scope, context.own, context.purpose)
 
 
 def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None, int]:
@@ -820,7 +821,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
 
     keyword_screen(rules).prepare(enough)
     walkers = set()
-    lists = set()  # the names of lists of keys (``Context.own``)
+    lists = set()  # a list of keys' own names and its parents' purposes (``Context.own``, ``purpose``)
     for rule in rules:
         for pattern in rule.patterns:
             pattern.regex  # noqa: B018 (each compiled on first use)
@@ -830,8 +831,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
             pattern.csv_column  # noqa: B018
             for context in pattern.contexts():
                 walkers.add(_walker_key(context))
-                if context.own is not None:
-                    lists.add(context.own)
+                lists.update(r for r in (context.own, context.purpose) if r is not None)
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
         _run_test(rule.value_run)
