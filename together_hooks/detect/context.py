@@ -71,13 +71,16 @@ _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?
 # writes one: a ``# comment`` right above a line of code is no heading and
 # cuts no INI section.  An ATX heading right over another ATX heading is
 # one too (``## Together AI`` then ``### Production``): the last of such a
-# run has the empty line after it.  An ATX ``#`` heading holds the lines up to the
+# run has the empty line after it, at most ``_HEADING_RUN`` lines below
+# (each line looks that far ahead, never to the run's end: 16,000 ``# x``
+# lines cost 18 s when it did).  An ATX ``#`` heading holds the lines up to the
 # next ATX heading of its level or higher; a setext or bold one is a
 # sub-label (a wiki's ``**Staging**`` under ``## Together AI``): it holds
 # the lines up to the next heading of any kind and ends no ATX section.
+_HEADING_RUN = 8
 _HEADING = regex_cache.compile(
-    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?\n(?:#{1,6}[ \t]+[^\s#][^\r\n]{0,100}\r?\n)*[ \t]*\r?$)'
-    rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))',
+    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?\n(?:#{1,6}[ \t]+[^\s#][^\r\n]{0,100}\r?\n){0,%d}[ \t]*\r?$)'
+    rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))' % _HEADING_RUN,
 )
 
 
