@@ -725,11 +725,24 @@ _KEY_MAP_BEFORE = (
 # An inline list's name and the items before one of its items
 # (``Pattern.before``): ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``, commas or
 # blanks between them, a flow list ``api_keys = ["<k1>", "<k2>"]``.
-# Each repetition starts on a character the one before cannot take.
-_INLINE_OPEN = rb'["\']?[ \t]{0,32}(?:=>|[=:])[ \t]{0,32}[\[(]?\s{0,40}["\']?'
+# Each repetition starts on a character the one before cannot take.  An
+# item followed by blanks alone holds no ``:`` or ``=``: that is the next
+# field's name (``together_tokens=512 prompt_sha256: <sha256>``).
+_INLINE_OPEN = rb'["\']?[ \t]{0,32}(?:=>|[=:])[ \t]{0,32}[\[(]?\s{0,40}(?:-[ \t]{1,8})?["\']?'
 _INLINE_ITEM = (
-    rb'(?:[^\s;,"\'()\[\]]{1,200}["\']?(?:[ \t]{0,8}[;,][ \t]{0,8}(?:\r?\n[ \t]{0,32})?|[ \t]{1,8})["\']?)'
+    rb'(?:(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
+    rb'|[^\s;,"\'()\[\]:=]{1,200}["\']?(?:[ \t]{0,8}\r?\n[ \t]{0,32}-)?[ \t]{1,8})["\']?)'
 )
+# What may part an item of a list of keys from the one before it (a
+# separator, blanks, a YAML block item's line break and dash, comments
+# and comment lines), nothing naming a field: an item after one that was
+# found is in the same list, however long the list (``LIST_GAP_REACH``
+# bytes at most between them; ``engine``).
+LIST_GAP = (
+    rb'["\']?[ \t]{0,8}(?:[;,][ \t]{0,8})?(?:#[^\r\n]{0,200})?'
+    rb'(?:\r?\n[ \t]{0,32}(?:#[^\r\n]{0,200})?){0,8}(?:-[ \t]{1,8})?["\']?'
+)
+LIST_GAP_REACH = 512
 _INLINE_ITEMS = _INLINE_OPEN + _INLINE_ITEM + rb'{0,31}\Z'
 # Its name: an API keys name, unprefixed or OpenAI's, maybe an object's
 # attribute (Open WebUI's ``OPENAI_API_KEYS``, paired with
@@ -743,7 +756,10 @@ _API_KEYS_BEFORE = _API_KEYS_NAME + rb'(?i:api[_.-]?keys)' + _INLINE_ITEMS
 # (``_TOKENS_OPEN``, then ``_MORE_ITEMS`` after it).
 _TOKENS_BEFORE = _API_KEYS_NAME + rb'(?i:tokens)' + _INLINE_OPEN + _INLINE_ITEM + rb'{1,31}\Z'
 _TOKENS_OPEN = _API_KEYS_NAME + rb'(?i:tokens)' + _INLINE_OPEN + rb'\Z'
-_MORE_ITEMS = rb'(?=["\']?(?:[ \t]{0,8}[;,][ \t]{0,8}|[ \t]{1,8})["\']?[^\s;,"\'()\[\]])'
+_MORE_ITEMS = (
+    rb'(?=["\']?(?:(?:[ \t]{0,8}[;,][ \t]{0,8}|[ \t]{0,8}\r?\n[ \t]{0,32}-[ \t]{1,8})["\']?[^\s;,"\'()\[\]]'
+    rb'|[ \t]{1,8}["\']?[^\s;,"\'()\[\]:=]{1,200}(?![^\s;,"\'()\[\]])))'
+)
 _TOGETHER_KEYS_BEFORE = (
     rb'(?<![\w-])(?i:together(?:[_.-]?ai)?[_.-]?(?:api[_.-]?)?(?:keys|tokens))' + _INLINE_ITEMS
 )
@@ -1921,6 +1937,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # is a count's or a digest's name, not a list of keys)
         'base_url: https://api.together.xyz/v1\ntokens: {hex}',
         'OPENAI_BASE_URL=https://api.together.xyz/v1\nusage.tokens={hex}',
+        # Blanks part a list's items, never a list from the next field
+        # (a name holds a ``:`` or ``=``).
+        'together_tokens=512 prompt_sha256: {hex}',
+        'together_tokens=512 prompt_sha256={hex}',
+        'OPENAI_BASE_URL=https://api.together.xyz/v1\ntokens: {hex} cached: 12',
+        'together_api_keys=x digest: {hex}',
         'together_api_key_unencrypted_sha256: {hex}',
         'gh release upload v1 -b"{hex}" # together',
         # A table's other columns: a digest's, another provider's, a model's.
@@ -1932,6 +1954,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'deploy key for together\t{hex}',
         # A bare tokens name holding one value (a count's, a digest's).
         'OPENAI_BASE_URL=https://api.together.xyz/v1\nusage.tokens={hex}',
+        # Blanks part a list's items, never a list from the next field
+        # (a name holds a ``:`` or ``=``).
+        'together_tokens=512 prompt_sha256: {hex}',
+        'together_tokens=512 prompt_sha256={hex}',
+        'OPENAI_BASE_URL=https://api.together.xyz/v1\ntokens: {hex} cached: 12',
+        'together_api_keys=x digest: {hex}',
         'base_url: https://api.together.xyz/v1\ntokens: {hex}',
         'provider,api_key\nopenai,{hex}',
         'provider,api_key,model\ntogether,{hex},m',

@@ -30,6 +30,8 @@ from together_hooks.rules import Context
 from together_hooks.rules import KEY_CHARS
 from together_hooks.rules import KEY_LENGTH
 from together_hooks.rules import KEY_PREFIX
+from together_hooks.rules import LIST_GAP
+from together_hooks.rules import LIST_GAP_REACH
 from together_hooks.rules import MAX_CONTEXT
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
@@ -183,12 +185,34 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
         return spans
     run = _run_test(rule.value_run)
     near_values = []
-    for lo, hi in spans:
+    for lo, hi in _list_runs(data, spans, value):
         if run is not None and run[1] not in data[lo:hi].translate(run[0]):
             continue  # no value can be here
         for m in value.finditer(data, lo, hi):
             near_values.append((max(lo, m.start() - rule.value_reach), min(hi, m.end() + _VALUE_TAIL)))
     return _merged(near_values)
+
+
+def _list_runs(data: bytes, spans: list[tuple[int, int]], value: re.Pattern[bytes]) -> list[tuple[int, int]]:
+    """``spans``, each run on over the list of values its last value
+    starts or continues (``rules.LIST_GAP`` between them): every key of a
+    list longer than a window is near its name's span."""
+    from together_hooks.regex_cache import cached
+
+    gap = cached(LIST_GAP)
+    out = []
+    for lo, hi in spans:
+        last = None
+        for m in value.finditer(data, max(lo, hi - 2 * LIST_GAP_REACH), hi):
+            last = m
+        while last is not None:
+            g = gap.match(data, last.end(), last.end() + LIST_GAP_REACH)
+            nxt = None if g is None else value.match(data, g.end())
+            if nxt is None or nxt.end() <= hi:
+                break
+            hi, last = nxt.end() + _VALUE_TAIL, nxt
+        out.append((lo, min(hi, len(data))))
+    return _merged(out)
 
 
 def _keyword_lines(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
@@ -311,8 +335,16 @@ def _secret_of(
         # In a reading of a stretch of the file, the structure is the
         # original's (the stretch would cut it short).
         where, at = (original[0], original[1](start)) if original else (data, start)
-        if not _context_holds(where, at, context, walkers):
-            return None
+        # An item of a list whose item before it was found in Together's
+        # structure is in it too (a list longer than the context's reach).
+        chain = None if pattern.before is None else (_LIST_END, pattern.before)
+        link = walkers.get(chain) if chain is not None else None
+        if not (isinstance(link, tuple) and link[0] == m.end() and link[1] is True):
+            held = _context_holds(where, at, context, walkers)
+            if chain is not None:
+                walkers[chain] = (m.end(), held)
+            if not held:
+                return None
     return start, secret
 
 
@@ -321,6 +353,8 @@ def _secret_of(
 # they are a window past its start (``Budget.head``).
 _CSV_HEADERS = 'csv headers'
 _FILE_HEAD = 'file head'
+# (and where the last item found of a list ``Pattern.before`` names ended)
+_LIST_END = 'list end'
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
 # How far before a match ``Pattern.before`` looks (a list of 32 keys, each
@@ -340,15 +374,30 @@ def _around_holds(
     before = pattern.before
     if before is not None:
         lo, end = max(0, m.start() - _BEFORE_REACH), m.start()
-        window = data[lo:end].lower()
-        for word in pattern.before_words:
-            at = window.rfind(word)
-            while at != -1 and before.match(data, lo + at, end) is None:
-                at = window.rfind(word, 0, at)
-            if at != -1:
-                break
-        else:
-            return False
+        # The item right after an item of the same list found before it
+        # is in the list too, however far its name is (every key of a
+        # list of hundreds); the match ends where its key does.
+        from together_hooks.regex_cache import cached
+
+        chain = (_LIST_END, before)
+        last = walkers.get(chain)
+        chained = (
+            isinstance(last, tuple) and 0 <= end - last[0] <= LIST_GAP_REACH
+            and cached(LIST_GAP).fullmatch(data, last[0], end) is not None
+        )
+        if not chained:
+            window = data[lo:end].lower()
+            for word in pattern.before_words:
+                at = window.rfind(word)
+                while at != -1 and before.match(data, lo + at, end) is None:
+                    at = window.rfind(word, 0, at)
+                if at != -1:
+                    break
+            else:
+                return False
+        # (and whether the list's structure was found Together's, which an
+        # item chained to it is too: ``_secret_of``)
+        walkers[chain] = (m.end(), last[1] if chained else None)  # type: ignore[index]
     csv_column = pattern.csv_column
     if csv_column is not None:
         from together_hooks.detect.csvrow import Headers
@@ -858,6 +907,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     cached(_PRINTABLE)
     cached(_PACKED_START)
     cached(_GLUED_KEY)
+    cached(LIST_GAP)
     b64_decode(b'')  # their own imports (binascii, math)
     entropy('')
 
