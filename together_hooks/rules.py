@@ -780,6 +780,26 @@ _CSV_EXPORT_HEADER = (
     # output): a provider or name column naming Together in the row
     r'(?i:provider|vendor|service|platform|integration|name)',
 )
+# Documents read as prose (a wiki page, notes, a commit message): their
+# Markdown headings hold the sections under them, up to
+# ``Context.section_reach`` (a team wiki's ``## Together AI`` over its
+# entries).  In any other file (code, configs, scripts) a comment shaped
+# like a heading (``# Together AI`` and an empty line) holds only the
+# block right under it: its lines up to the next empty line.
+PROSE_SUFFIXES = (
+    '.md', '.markdown', '.mdown', '.mkd', '.mdx', '.rst', '.txt', '.text', '.adoc', '.asciidoc',
+    '.org', '.wiki', '.mediawiki', '.textile', '.rdoc', '.pod', '.eml', '.mbox',
+)
+PROSE_NAMES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'TAG_EDITMSG', 'SQUASH_MSG', '-')
+
+
+def is_prose(path: str) -> bool:
+    """Is the file at ``path`` (a container's member by its own name) a
+    document whose headings hold their sections (``PROSE_SUFFIXES``)?"""
+    name = path.rsplit('!', 1)[-1].replace('\\', '/').rsplit('/', 1)[-1]
+    return name in PROSE_NAMES or name.lower().endswith(PROSE_SUFFIXES)
+
+
 # A parent's name saying its keys serve a purpose other than a credential
 # (searched in each name, each part of a dotted one): a cache's,
 # an idempotency or dedup store's, a lock's, a session's, a page cursor's,

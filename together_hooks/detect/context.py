@@ -256,6 +256,16 @@ def heading_spans(
         yield starts[i], ends[i], _section_end(starts, levels, i, hi)
 
 
+_BLOCK_END = regex_cache.compile(rb'\S[^\n]*(?:\n[ \t]*\S[^\n]*)*')
+
+
+def _block_end(data: bytes, start: int, end: int) -> int:
+    """Where the block of lines right under a heading ending at ``start``
+    ends (at its first empty line after a non-empty one, by ``end``)."""
+    m = _BLOCK_END.search(data, start, end)
+    return start if m is None else m.end()
+
+
 def _section_end(starts: list[int], levels: list[int], i: int, hi: int) -> int:
     j = i + 1
     while j < len(starts) and starts[j] < hi and levels[j] > levels[i]:
@@ -264,11 +274,12 @@ def _section_end(starts: list[int], levels: list[int], i: int, hi: int) -> int:
 
 
 def _spans(
-        data: bytes, at: int, lo: int, hi: int, index: _Index, heading_lo: int,
+        data: bytes, at: int, lo: int, hi: int, index: _Index, heading_lo: int, prose: bool = True,
 ) -> list[tuple[int, int, int]]:
     """(label start, label end, span end) of every structure around ``at``
     (its own line among them), smallest first; Markdown sections from a
-    heading at or after ``heading_lo``."""
+    heading at or after ``heading_lo``, each only over the block right
+    under it unless ``prose``."""
     start = _line_start(data, at, lo)
     spans = [
         (start, _line_heading(data, start, at), _line_end(data, at, hi)),
@@ -277,7 +288,13 @@ def _spans(
     section = section_span(at, lo, hi, index.sections)
     if section is not None:
         spans.append(section)
-    spans.extend(heading_spans(at, heading_lo, hi, index.headings, index.levels, data))
+    sections = heading_spans(at, heading_lo, hi, index.headings, index.levels, data)
+    if prose:
+        spans.extend(sections)
+    else:
+        # A comment shaped like a heading, in code or a config: the block
+        # right under it (its lines up to the next empty line).
+        spans.extend(s for s in sections if at < _block_end(data, s[1], s[2]))
     # Of two structures with the same extent (a line that is all one
     # ``together = { ... }`` inline table), the labelled one speaks first.
     spans.sort(key=lambda s: (s[2] - s[0], s[1] == s[0]))
@@ -433,7 +450,7 @@ class Walker:
 
     def holds(
             self, data: bytes, at: int, statements: bool = True, scope: str = 'structure',
-            list_name: bytes | None = None, purpose: bytes | None = None,
+            list_name: bytes | None = None, purpose: bytes | None = None, prose: bool = True,
     ) -> bool:
         """Is the key at ``at`` inside a structure about Together (or,
         with ``statements``, among statements about it)?  ``scope`` (see
@@ -444,14 +461,17 @@ class Walker:
         answer no; ``field``, a ``mention`` in the key's line or the one
         structure right around it; ``parent``, the structures around the
         key other than ``list_name`` (the key's list's), a nearer one named
-        for ``purpose`` answering no (``_parent_holds``).  The innermost heading matching ``veto`` answers no
+        for ``purpose`` answering no (``_parent_holds``).  ``prose``: the
+        file is a document (``rules.is_prose``), whose Markdown headings
+        hold their sections; elsewhere a heading-shaped comment holds the
+        block right under it.  The innermost heading matching ``veto`` answers no
         first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
         hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
         index = self._index(data, at)
         if scope == 'group':
             return _flat_group(data, at, lo, hi, index) is True
-        spans = _spans(data, at, lo, hi, index, max(0, at - self.section_reach))
+        spans = _spans(data, at, lo, hi, index, max(0, at - self.section_reach) if prose else lo, prose)
         if self.veto is not None:
             # A digest heading over any structure around the key (a
             # ``content_hashes: [...]`` list of ``{name, key}`` entries), or

@@ -35,6 +35,7 @@ from together_hooks.rules import LIST_GAP_REACH
 from together_hooks.rules import MAX_CONTEXT
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
+from together_hooks.rules import is_prose
 from together_hooks.rules import Rule
 
 TYPE_CHECKING = False
@@ -122,7 +123,8 @@ def _context_holds(
 
         walker = seen[key] = Walker(*key)
     return walker.holds(  # type: ignore[attr-defined]
-        data, offset, context.statements, context.scope, context.own, context.purpose)
+        data, offset, context.statements, context.scope, context.own, context.purpose,
+        seen.get(_PROSE, True))
 
 
 def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None, int]:
@@ -158,8 +160,9 @@ def rule_applies(rule: Rule, path: str) -> bool:
     return not any(glob_match(name, pat) for pat in rule.skip_files)
 
 
-def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
-    """The stretches of ``data`` worth running ``rule``'s patterns on."""
+def _spans(data: bytes, rule: Rule, where: Where, prose: bool = True) -> list[tuple[int, int]]:
+    """The stretches of ``data`` worth running ``rule``'s patterns on
+    (``prose``: a document, whose headings hold their sections)."""
     window = rule.window
     if window is None:
         return [(0, len(data))]
@@ -176,7 +179,7 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
             hi = min(len(data), at + 2 * window) if end == -1 else end
             # A Markdown heading's window runs on over its section (the
             # keys a team wiki lists under ``## Together AI``).
-            if _on_heading(data, at):
+            if prose and _on_heading(data, at):
                 hi = max(hi, min(len(data), at + _section_reach(rule)))
             raw.append((max(0, at - window), hi))
     spans = _merged(raw)
@@ -355,6 +358,9 @@ _CSV_HEADERS = 'csv headers'
 _FILE_HEAD = 'file head'
 # (and where the last item found of a list ``Pattern.before`` names ended)
 _LIST_END = 'list end'
+# (and whether the file is a document whose headings hold their sections:
+# ``rules.is_prose``)
+_PROSE = 'prose'
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
 # How far before a match ``Pattern.before`` looks (a list of 32 keys, each
@@ -434,7 +440,7 @@ def _candidates(
     context is the original's: its structure is indexed once)."""
     found = []
     for rule in rules:
-        spans = _spans(data, rule, where)
+        spans = _spans(data, rule, where, walkers.get(_PROSE, True) is True)
         rows: list[tuple[int, int]] | None = None
         had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
@@ -572,7 +578,7 @@ def _hits(
         if any(k in where or (spans and k in found) for k in rule.keywords)
         and rule_applies(rule, path)
     )
-    walkers: dict[object, object] = {_FILE_HEAD: edge[5] if edge[1] else b''}
+    walkers: dict[object, object] = {_FILE_HEAD: edge[5] if edge[1] else b'', _PROSE: is_prose(path)}
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
         for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
