@@ -80,3 +80,25 @@ def test_a_together_row_windows_below_the_header_of_a_large_export(tmp_path):
     (tmp_path / 'export.csv').write_bytes(data.replace(b'Username', b'Request ID', 1))
     result = run('together-hooks', 'scan', '--format', 'json', 'export.csv', cwd=tmp_path)
     assert result.rc == 0, result.err
+
+
+def test_a_table_header_between_does_not_hide_the_export_header():
+    # A line shaped like a database table's header (a credential and an
+    # owner column) between the export's header and a Together row whose
+    # columns it does not fit: the export's header still reads the row.
+    rng = random.Random(6)
+    row, key = _row(rng, 'Together AI', 'https://api.together.xyz', 0)
+    data = f'{HEADER}\nx,https://x.example,bob,y,\nprovider,secret\n{row}\n'.encode()
+    assert [f.hashed_secret for f in scan_bytes(data, 'export.csv')] == [hash_secret(key)]
+
+
+def test_a_windowed_export_whose_header_is_its_second_line(tmp_path):
+    # A title or ``sep=,`` line first: the header is line 2; the Together
+    # rows are past the first window.
+    others = 2 * WINDOW // 3000
+    data, keys = _export(3, others=others)
+    for first in (b'sep=,\n', b'1Password export 2024-05-01\n'):
+        (tmp_path / 'export.csv').write_bytes(first + data)
+        result = run('together-hooks', 'scan', '--format', 'json', 'export.csv', cwd=tmp_path)
+        assert result.rc == 1, result.err
+        assert sorted(h for _p, _l, _r, h in result.found()) == sorted(hash_secret(k) for k in keys)

@@ -45,7 +45,7 @@ class Budget:
     the offsets of findings starting there that the window before left
     to this one (``engine._window_edge``); ``handed``, the values and
     hunks the window before left to this one, and ``deferred``, those this
-    one leaves to the next; ``head``, the file's first line; ``opened``, the base64 values opened as
+    one leaves to the next; ``head``, the file's first lines (``csvrow.first_line``); ``opened``, the base64 values opened as
     containers so far (``engine._packed_hits``)."""
 
     __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'handed', 'deferred', 'head', 'opened')

@@ -88,11 +88,21 @@ def _line_at(data: bytes, start: int, end: int) -> tuple[int, int] | None:
     return lo, hi
 
 
+# The lines at a file's start a table's header may be (a title, a
+# ``sep=,`` line or a comment may come first).
+HEAD_LINES = 8
+
+
 def first_line(data: bytes) -> bytes:
-    """A file's first line, its BOM taken off (a table's header; empty
-    when longer than ``ROW``)."""
-    end = data.find(b'\n', 0, ROW)
-    return b'' if end == -1 else data[text_start(data):end]
+    """A file's first lines (``HEAD_LINES``), its BOM taken off (where a
+    table's header is; those up to the first longer than ``ROW``)."""
+    start = end = text_start(data)
+    for _ in range(HEAD_LINES):
+        nxt = data.find(b'\n', end, end + ROW)
+        if nxt == -1:
+            break
+        end = nxt + 1
+    return data[start:end]
 
 
 class _Header:
@@ -136,11 +146,11 @@ class Headers:
     credential column's name (``header``) over all of it, the first time
     a row asks: each row then finds the nearest above by bisection, so a
     table of many Together rows costs one pass, not a look above each row.
-    ``head``: the file's first line, for rows with no header above them in
+    ``head``: the file's first lines, for rows with no header above them in
     these bytes (a window past the file's start).  The last row read is
     kept: a wide row of keys is read once, not once for each of them."""
 
-    __slots__ = ('data', '_head', '_regexes', '_starts', '_found', '_heads', '_row')
+    __slots__ = ('data', '_head', '_regexes', '_starts', '_found', '_exports', '_heads', '_row')
 
     def __init__(
             self, data: bytes, head: bytes, header: re.Pattern[str], user: re.Pattern[str],
@@ -151,6 +161,7 @@ class Headers:
         self._regexes = header, user, title, veto, owner
         self._starts: dict[str, list[int]] | None = None
         self._found: dict[str, list[_Header]] = {}
+        self._exports: dict[str, list[int]] = {}
         self._heads: dict[str, _Header | None] = {}
         # (lo, hi, delimiter) of the last row read, and the columns of it
         # holding a Together row's credential, by the field's text
@@ -186,7 +197,14 @@ class Headers:
                 if shape is not None:
                     starts[d].append(lo)
                     found[d].append(shape)
-        self._starts, self._found = starts, found
+        # For each header, the nearest export header at or above it.
+        exports: dict[str, list[int]] = {}
+        for d, shapes in found.items():
+            last, exports[d] = -1, []
+            for i, shape in enumerate(shapes):
+                last = i if shape.export else last
+                exports[d].append(last)
+        self._starts, self._found, self._exports = starts, found, exports
         return starts
 
     def above(self, lo: int, delimiter: str = ',') -> _Header | None:
@@ -196,11 +214,26 @@ class Headers:
         i = bisect_left(starts[delimiter], lo) - 1
         if i >= 0:
             return self._found[delimiter][i]
+        return self._head_shape(delimiter)
+
+    def _head_shape(self, delimiter: str) -> _Header | None:
         if delimiter not in self._heads:
-            self._heads[delimiter] = (
-                _header(_fields(self._head, delimiter), *self._regexes) if self._head else None
-            )
+            # (the last of the file's first lines that is one: the nearest)
+            shapes = [_header(_fields(line, delimiter), *self._regexes) for line in self._head.splitlines()]
+            self._heads[delimiter] = next((h for h in reversed(shapes) if h is not None), None)
         return self._heads[delimiter]
+
+    def export_above(self, lo: int, delimiter: str) -> _Header | None:
+        """The nearest password manager's export header above the line at
+        ``lo`` (a nearer table's header, a row naming a credential and an
+        owner column, does not end the search), else the file's head's."""
+        starts = self._starts if self._starts is not None else self._index()
+        i = bisect_left(starts[delimiter], lo) - 1
+        j = self._exports[delimiter][i] if i >= 0 else -1
+        if j >= 0:
+            return self._found[delimiter][j]
+        head = self._head_shape(delimiter)
+        return head if head is not None and head.export else None
 
     def holds(self, start: int, end: int, names: re.Pattern[str]) -> bool:
         """Is ``data[start:end]`` a whole field of its row, in a credential
@@ -229,8 +262,9 @@ class Headers:
         if shape is None:
             return {}
         held = set()
-        if shape.export:
-            held |= shape.credentials
+        export = shape if shape.export else self.export_above(lo, delimiter)
+        if export is not None:
+            held |= export.credentials
         if len(shape.names) == len(row):
             owned = [j for j in shape.owners if names.search(row[j])]
             held |= {i for i in shape.credentials if any(j != i for j in owned)}

@@ -123,7 +123,7 @@ class WindowScan:
         self._last_newline = -1  # where the last of them is
         self._deferred: dict[int, tuple[bool, int, int] | None] = {}  # file offsets: to the next window
         self._at: dict[tuple[int, str], int] = {}  # (line, secret): its index in ``found``
-        self._head = b''  # the file's first line, from its first window
+        self._head = b''  # the file's first lines, from its first window
 
     def add(self, window: tuple[int, int, int, bytes]) -> None:
         base, lo, hi, data = window
