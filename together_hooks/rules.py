@@ -1615,6 +1615,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[together]\nprod.key = "{hex}"',
         'together.prod.key = {hex}',
         'llm:\n  together:\n    us-east:\n      prod:\n        key: {hex}',
+        # (a parent named for another provider holding Together's endpoint:
+        # an OpenAI-compatible client's section)
+        '{{\n  "OpenAI": {{\n    "Endpoint": "https://api.together.xyz/v1",\n    "Key": "{hex}"\n  }}\n}}',
+        'openai:\n  base_url: https://api.together.xyz/v1\n  keys:\n    - {hex}',
         # A .pgpass-like line of Together's host; Jsonnet's ``+:``; make's
         # ``$(or ...)`` default; Zig's slice type; a generic token's base64
         # in a Together Secret.

@@ -550,9 +550,9 @@ class Walker:
         than ``own`` (the key's list) passed over: any naming Together, by
         its label or a mention in it, answers yes (``together:`` then
         ``prod:`` then ``key:``); one named for ``purpose`` (a cache, an
-        idempotency store) or for another provider, or holding another
-        destination, nearer than that answers no (``together:`` then
-        ``cache:`` then ``keys:``).  Each part of a dotted name is a
+        idempotency store), or for another provider or holding another
+        destination without a mention of Together's, nearer than that
+        answers no (``together:`` then ``cache:`` then ``keys:``).  Each part of a dotted name is a
         parent of its own, the last the nearest (``[together.cache]`` is
         ``cache`` under ``together``).  None: no structure said either."""
         for label_start, label_end, end in spans:
@@ -563,18 +563,25 @@ class Walker:
                 if label_end > label_start and not is_heading(data, label_start) else None
             )
             names = () if found is None else reversed(found.group('name').split(b'.'))
+            other = False
             for name in names:
                 if not name or own.fullmatch(name):
                     continue
                 if _TOGETHER_NAME.fullmatch(name):
                     return True
-                if purpose.search(name) or _OTHER_LABEL.search(name):
+                if purpose.search(name):
                     return False
+                if _OTHER_LABEL.search(name):
+                    other = True
+                    break
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
+            # (a structure named for another provider holding Together's
+            # endpoint is Together's: an OpenAI-compatible client's
+            # ``"OpenAI": {"Endpoint": "https://api.together.xyz/v1", "Key": ...}``)
             if _inside(index.mention, label_start, end):
                 return True
-            if _inside(index.target, label_start, end):
+            if other or _inside(index.target, label_start, end):
                 return False
         return None
 
