@@ -735,12 +735,16 @@ _INLINE_ITEM = (
 )
 # What may part an item of a list of keys from the one before it (a
 # separator, blanks, a YAML block item's line break and dash, comments
-# and comment lines), nothing naming a field: an item after one that was
+# and comment lines; a line break alone never), nothing naming a field:
+# an item after one that was
 # found is in the same list, however long the list (``LIST_GAP_REACH``
 # bytes at most between them; ``engine``).
 LIST_GAP = (
-    rb'["\']?[ \t]{0,8}(?:[;,][ \t]{0,8})?(?:#[^\r\n]{0,200})?'
-    rb'(?:\r?\n[ \t]{0,32}(?:#[^\r\n]{0,200})?){0,8}(?:-[ \t]{1,8})?["\']?'
+    rb'["\']?[ \t]{0,8}(?:#[^\r\n]{0,200})?'
+    # a separator, then maybe line breaks (a flow list over lines), or
+    # line breaks (and comment lines) then a YAML item's dash; or blanks
+    rb'(?:[;,][ \t]{0,8}(?:\r?\n[ \t]{0,32}(?:#[^\r\n]{0,200})?){0,8}'
+    rb'|(?:\r?\n[ \t]{0,32}(?:#[^\r\n]{0,200})?){0,8}\r?\n[ \t]{0,32}-[ \t]{1,8})?["\']?'
 )
 LIST_GAP_REACH = 512
 _INLINE_ITEMS = _INLINE_OPEN + _INLINE_ITEM + rb'{0,31}\Z'

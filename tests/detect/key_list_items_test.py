@@ -74,3 +74,11 @@ def test_a_long_list_of_digests_stays_clean(text):
 ])
 def test_a_field_after_blanks_is_no_list_item(line):
     assert _found(line.format(make_hex(random.Random(4))), 'run.log') == set()
+
+
+def test_a_value_on_the_line_after_a_list_is_not_its_item():
+    # (a line break alone parts no items: a dash or a separator does)
+    rng = random.Random(8)
+    first, other = make_hex(rng), make_hex(rng)
+    text = f'TOGETHER_API_KEYS={first}\n{other}\n'
+    assert _found(text, '.env') == {first}

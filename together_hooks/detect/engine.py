@@ -387,9 +387,11 @@ def _around_holds(
 
         chain = (_LIST_END, before)
         last = walkers.get(chain)
+        # (from the key itself: a YAML item's match starts at its dash)
+        item = m.start('secret') if 'secret' in m.re.groupindex and m.start('secret') != -1 else end
         chained = (
-            isinstance(last, tuple) and 0 <= end - last[0] <= LIST_GAP_REACH
-            and cached(LIST_GAP).fullmatch(data, last[0], end) is not None
+            isinstance(last, tuple) and 0 <= item - last[0] <= LIST_GAP_REACH
+            and cached(LIST_GAP).fullmatch(data, last[0], item) is not None
         )
         if not chained:
             window = data[lo:end].lower()
