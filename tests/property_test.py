@@ -394,7 +394,7 @@ def test_context_index_agrees_with_searching_each_structure(pieces, where):
         return found
 
     structures = None
-    for start, label_end, end in context._spans(data, at, lo, hi, index):
+    for start, label_end, end in context._spans(data, at, lo, hi, index, lo):
         if label_end > start and walker.label.search(data, start, label_end):
             structures = True
             break

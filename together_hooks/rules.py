@@ -181,16 +181,27 @@ class Context:
     ``LLM_URL``; a ``cache_key`` under ``together:`` is not a key);
     ``named``, the pattern's match is Together context in itself and only
     ``veto`` is checked; ``field``, only ``mention`` in the key's line or
-    the one structure right around it.  ``veto``: a heading under which 64-hex values
+    the one structure right around it; ``parent``, the nearest structure
+    around the key, inner first, skipping ``own`` (the list's:
+    ``keys:``): one naming Together, by its label or a ``mention`` in
+    it, answers yes (``together:`` then ``prod:`` then ``keys:``), one
+    named for ``purpose`` or another provider, or holding another
+    destination, answers no (``together:`` then ``cache:`` then ``keys:``).  ``own``: a regex matching the whole of a name that is
+    the key's own list's (``scope='parent'``).  ``purpose``: a regex
+    found in a parent's name that says its keys are no credentials
+    (``cache``): the nearest such parent answers no (``scope='parent'``).  ``veto``: a heading under which 64-hex values
     are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
-    innermost heading.
+    innermost heading.  ``section_reach``: how far above a key a Markdown
+    heading may hold it in its section (a team wiki's ``## Together AI``
+    over many entries), past ``reach``.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto')
+    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own', 'purpose', 'section_reach')
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
-            scope: str = 'structure', veto: bytes | None = None,
+            scope: str = 'structure', veto: bytes | None = None, own: bytes | None = None,
+            purpose: bytes | None = None, section_reach: int = 32 << 10,
     ) -> None:
         self.mention = mention
         self.label = label
@@ -199,6 +210,9 @@ class Context:
         self.statements = statements
         self.scope = scope
         self.veto = veto
+        self.own = own
+        self.purpose = purpose
+        self.section_reach = section_reach
 
 
 class Rule:
@@ -502,7 +516,7 @@ _GENERIC_NAME = (
 # credentials (``JWT_SECRET``, ``DB_PASSWORD``) need a structure of their own.
 _API_KEY_NAME = (
     rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:with|set)_?|(?i:x-))?(?:(?i:openai)[_.-]?)?'
-    rb'(?:(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
+    rb'(?P<name>(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)(?i:[_.-]?credentials?)?'
     rb'|(?i:key))["\']?'
 )
 # A secret type wrapping the value (pydantic's ``SecretStr(<key>)``,
@@ -581,18 +595,27 @@ TOGETHER_CONTEXT = Context(
         rb'|(?<![\w-])(?:-m|--model)(?:[ \t]{1,8}|=)["\']?(?i:together(?:[_-]?ai)?)/'
     ),
     label=(
-        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?[ \t]*\]'
+        # (a TOML table under it too, ``[together.auth]``: as YAML's
+        # ``together:`` then ``auth:``)
+        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
         rb'|together(?:[_.-]?ai)?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        # (a YAML block anchored as Together's, ``defaults: &together``,
+        # merged where it is used: ``<<: *together``)
+        rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
+        # (the parts of a dotted name before the key's own, Together's the
+        # first or one after it: TOML's or a property's
+        # ``together.profiles.prod.api_key =``, as YAML's nesting)
+        rb'|(?<![\w-])together(?:[_-]?ai)?(?:\.[\w-]{1,40}){0,4}\.'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
         rb'|<together(?:[_-]?ai)?>'
         # a Markdown heading of Together's alone (``## Together AI``,
-        # ``### Together API keys``; not ``## Working together``), also
-        # underlined (setext: ``Together AI`` over ``===``) or all bold
-        # (``**Together AI**``)
-        rb'|#{1,6}[ \t]+' + _HEADING_WORDS
+        # ``### Together API keys``, closed ``## Together AI ##``; not
+        # ``## Working together``), also underlined (setext: ``Together
+        # AI`` over ``===``) or all bold (``**Together AI**``)
+        rb'|#{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+#+)?'
         + rb'|(?<![^\n])' + _HEADING_WORDS + rb'[ \t]*\r?\n(?:={3,}|-{3,})'
         + rb'|(?<![^\n])\*\*' + _HEADING_WORDS + rb'\*\*'
         # or an XML start tag whose id, name or class names it (Spring's
@@ -678,11 +701,13 @@ CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
 # comment lines before it, or, in flow form, the items before it
 # (unquoted, quoted; no nested list or map).  Each repetition starts on
 # a character the one before cannot take: linear on any text.
-# A plural keys name's opening and one item before the key
-# (``OPENAI_API_KEYS="<k1>;<k2>"``, ``api_keys: [k1, k2]``).
-_KEYS_OPEN = rb'["\']?[ \t]{0,32}[=:][ \t]{0,32}[\[(]?[ \t]{0,32}["\']?'
-_KEYS_ITEM = rb'[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}["\']?'
 _KEY_LIST_ITEM = rb'\s{0,40}[^,\[\]{}\s][^,\[\]{}\r\n]{0,200}'
+# A parent's name that only says its keys are credentials (``auth:``,
+# ``credentials:``, ``secrets:``): passed over to the name above it.
+_CREDENTIAL_PARENT = rb'auth(?:entication)?|credentials?|secrets?'
+# A list of keys' own name (``keys``, ``api_keys``, ``tokens``), or such a
+# parent's.
+_KEY_LIST_NAME = rb'(?i:(?:api[_.-]?)?(?:keys|tokens)|' + _CREDENTIAL_PARENT + rb')'
 _KEY_LIST_BEFORE = (
     # (the match starts at the word: ``Pattern.before_words``)
     rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
@@ -697,6 +722,54 @@ _KEY_MAP_BEFORE = (
     rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
     rb'(?:@?\{|\()[^{}()]{0,400}\Z'
 )
+# An inline list's name and the items before one of its items
+# (``Pattern.before``): ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``, commas or
+# blanks between them, a flow list ``api_keys = ["<k1>", "<k2>"]``.
+# Each repetition starts on a character the one before cannot take.  An
+# item followed by blanks alone holds no ``:`` or ``=``: that is the next
+# field's name (``together_tokens=512 prompt_sha256: <sha256>``).
+_INLINE_OPEN = rb'["\']?[ \t]{0,32}(?:=>|[=:])[ \t]{0,32}[\[(]?\s{0,40}(?:-[ \t]{1,8})?["\']?'
+_INLINE_ITEM = (
+    rb'(?:(?:[^\s;,"\'()\[\]]{1,200}["\']?[ \t]{0,8}[;,][ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
+    rb'|[^\s;,"\'()\[\]:=]{1,200}["\']?(?:[ \t]{0,8}\r?\n[ \t]{0,32}-)?[ \t]{1,8})["\']?)'
+)
+# What may part an item of a list of keys from the one before it (a
+# separator, blanks, a YAML block item's line break and dash, comments
+# and comment lines; a line break alone never), nothing naming a field:
+# an item after one that was
+# found is in the same list, however long the list (``LIST_GAP_REACH``
+# bytes at most between them; ``engine``).
+LIST_GAP = (
+    rb'["\']?[ \t]{0,8}(?:#[^\r\n]{0,200})?'
+    # a separator, then maybe line breaks (a flow list over lines), or
+    # line breaks (and comment lines) then a YAML item's dash; or blanks
+    rb'(?:[;,][ \t]{0,8}(?:\r?\n[ \t]{0,32}(?:#[^\r\n]{0,200})?){0,8}'
+    rb'|(?:\r?\n[ \t]{0,32}(?:#[^\r\n]{0,200})?){0,8}\r?\n[ \t]{0,32}-[ \t]{1,8})?["\']?'
+)
+LIST_GAP_REACH = 512
+_INLINE_ITEMS = _INLINE_OPEN + _INLINE_ITEM + rb'{0,31}\Z'
+# Its name: an API keys name, unprefixed or OpenAI's, maybe an object's
+# attribute (Open WebUI's ``OPENAI_API_KEYS``, paired with
+# ``OPENAI_API_BASE_URLS``), each word of it a ``before_words``; or a
+# Together name (``TOGETHER_API_KEYS``, ``together_tokens``).
+_API_KEYS_NAME = rb'(?:(?<![\w./-])|(?<=\.)|(?<=(?<![\w./-])(?i:openai)[_.-]))'
+_API_KEYS_BEFORE = _API_KEYS_NAME + rb'(?i:api[_.-]?keys)' + _INLINE_ITEMS
+# A bare ``tokens`` list holds keys only with more than one item (a
+# single ``usage.tokens=<sha256>`` is a count's or a digest's): an item
+# after another (``_TOKENS_BEFORE``), or the first before another
+# (``_TOKENS_OPEN``, then ``_MORE_ITEMS`` after it).
+_TOKENS_BEFORE = _API_KEYS_NAME + rb'(?i:tokens)' + _INLINE_OPEN + _INLINE_ITEM + rb'{1,31}\Z'
+_TOKENS_OPEN = _API_KEYS_NAME + rb'(?i:tokens)' + _INLINE_OPEN + rb'\Z'
+_MORE_ITEMS = (
+    rb'(?=["\']?(?:(?:[ \t]{0,8}[;,][ \t]{0,8}|[ \t]{0,8}\r?\n[ \t]{0,32}-[ \t]{1,8})["\']?[^\s;,"\'()\[\]]'
+    rb'|[ \t]{1,8}["\']?[^\s;,"\'()\[\]:=]{1,200}(?![^\s;,"\'()\[\]])))'
+)
+_TOGETHER_KEYS_BEFORE = (
+    rb'(?<![\w-])(?i:together(?:[_.-]?ai)?[_.-]?(?:api[_.-]?)?(?:keys|tokens))' + _INLINE_ITEMS
+)
+# An item of a list (``_INLINE_ITEMS``, the list's name above): the key,
+# right after a separator, an opener or a quote.
+_LIST_ITEM = rb'(?<=[;,=:\[( \t"\'\n])' + _HEX_KEY
 # A password manager's export header, as 1Password, LastPass, Bitwarden,
 # Chrome, KeePass and Dashlane write it (each a whole field): a username
 # or login column and a title, name or URL column; not a log's or a usage
@@ -710,6 +783,54 @@ _CSV_EXPORT_HEADER = (
     # or a database table's (a CSV or TSV dump, ``psql``'s and ``mysql``'s
     # output): a provider or name column naming Together in the row
     r'(?i:provider|vendor|service|platform|integration|name)',
+)
+# Documents read as prose (a wiki page, notes, a commit message): their
+# Markdown headings hold the sections under them, up to
+# ``Context.section_reach`` (a team wiki's ``## Together AI`` over its
+# entries).  In any other file (code, configs, scripts) a comment shaped
+# like a heading (``# Together AI`` and an empty line) holds only the
+# block right under it: its lines up to the next empty line.
+PROSE_SUFFIXES = (
+    '.md', '.markdown', '.mdown', '.mkd', '.mdx', '.rst', '.txt', '.text', '.adoc', '.asciidoc',
+    '.org', '.wiki', '.mediawiki', '.textile', '.rdoc', '.pod', '.eml', '.mbox',
+)
+PROSE_NAMES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'TAG_EDITMSG', 'SQUASH_MSG', '-')
+
+
+def is_prose(path: str) -> bool:
+    """Is the file at ``path`` (a container's member by its own name) a
+    document whose headings hold their sections (``PROSE_SUFFIXES``)?"""
+    name = path.rsplit('!', 1)[-1].replace('\\', '/').rsplit('/', 1)[-1]
+    return name in PROSE_NAMES or name.lower().endswith(PROSE_SUFFIXES)
+
+
+# A parent's name saying its keys serve a purpose other than a credential
+# (searched in each name, each part of a dotted one): a cache's,
+# an idempotency or dedup store's, a lock's, a session's, a page cursor's,
+# a digest's, a signing or encryption key's, a public one's, a database
+# index's.  ``together:`` then ``cache:`` then ``key:`` holds a cache's
+# sha256; ``together:`` then ``prod:`` then ``key:`` a Together key.
+# (the samples: ``TOGETHER_LEGACY_API_KEY``'s, ``together:\n  cache:``)
+NON_KEY_PURPOSE = (
+    rb'(?i:cach|idempoten|dedup|nonce|cursor|paginat|e-?tag|hash|checksum|digest|fingerprint'
+    rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
+    rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
+)
+# A list of keys' parent: any structure around it (not the list's own
+# name) naming Together (``together:`` then ``keys:``, also with
+# ``prod:`` between them), unless a nearer one names another purpose
+# (``together:`` then ``cache:`` or ``idempotency:`` then ``keys:``, a
+# cache's digests) or another provider.
+TOGETHER_PARENT = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING,
+    own=_KEY_LIST_NAME, purpose=NON_KEY_PURPOSE,
+)
+# A bare ``key``'s parent, as a list's.
+TOGETHER_KEY_PARENT = Context(
+    mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
+    reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING,
+    own=rb'(?i:' + _CREDENTIAL_PARENT + rb')', purpose=NON_KEY_PURPOSE,
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -728,8 +849,13 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
     # password manager's API Credential field)
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
-     rb'|-{0,2}key|credentials?)',
+     rb'|-{1,2}key|credentials?)',
      TOGETHER_STRUCTURE),
+    # A bare ``key`` names a cache's or a map's key as often: any parent
+    # naming Together counts unless a nearer one names another purpose
+    # (``together:`` then ``prod:`` then ``key:``; not ``together:`` then
+    # ``cache:`` then ``key:``: ``NON_KEY_PURPOSE``).
+    (rb'(?i:key)', TOGETHER_KEY_PARENT),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
     (rb'(?s:.*)', None),  # ``monkey``
@@ -956,7 +1082,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # list's name above it (``before``: a regex consuming the name
         # would find one item of each list, matches not overlapping).
         Pattern(rb'(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|[\[,][ \t]{0,32}(?:\r?\n[ \t]{0,32})?)' + _QUOTE + _HEX_KEY,
-                context=TOGETHER_STRUCTURE, before=_KEY_LIST_BEFORE, before_words=(b'keys', b'tokens')),
+                context=TOGETHER_PARENT, before=_KEY_LIST_BEFORE, before_words=(b'keys', b'tokens')),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
@@ -964,16 +1090,20 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``data:`` ``token: <base64>`` under ``name: together-credentials``)
         Pattern(_API_KEY_NAME + _GENERIC_VALUE
                 + rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
-                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT),
-        # A list of keys, one per endpoint of a parallel list of URLs (Open
-        # WebUI's ``OPENAI_API_KEYS="<k1>;<k2>"``, ``api_keys: [k1, k2]``):
-        # the key after up to 8 other items; an API keys name may hold one
-        # key alone, a bare ``tokens`` (a count, ``tokens: 512``, as often
-        # as a list) only as a list's later item.
-        Pattern(rb'(?<![\w./-])["\']?(?:\w{1,30}\.){0,3}(?:(?i:openai)[_.-]?)?'
-                rb'(?:(?i:api[_.-]?keys)' + _KEYS_OPEN + rb'(?:' + _KEYS_ITEM + rb'){0,8}'
-                rb'|(?i:tokens)' + _KEYS_OPEN + rb'(?:' + _KEYS_ITEM + rb'){1,8})' + _HEX_KEY,
-                context=TOGETHER_CONTEXT),
+                decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT,
+                by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT))),
+        # Each key of an inline list of keys, one per endpoint of a
+        # parallel list of URLs (Open WebUI's ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``,
+        # ``api_keys: [k1, k2]``), or under a Together name
+        # (``TOGETHER_API_KEYS=<k1>,<k2>``): the item alone, the list's name
+        # and the items before it above it (``before``, as for ``keys:``).
+        Pattern(_LIST_ITEM, context=TOGETHER_CONTEXT, before=_API_KEYS_BEFORE,
+                before_words=(b'api_keys', b'api-keys', b'api.keys', b'apikeys')),
+        Pattern(_LIST_ITEM, context=TOGETHER_CONTEXT, before=_TOKENS_BEFORE, before_words=(b'tokens',)),
+        Pattern(_LIST_ITEM + _MORE_ITEMS, context=TOGETHER_CONTEXT, before=_TOKENS_OPEN,
+                before_words=(b'tokens',)),
+        Pattern(_LIST_ITEM, context=TOGETHER_NAMED, before=_TOGETHER_KEYS_BEFORE,
+                before_words=(b'together',)),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
         # The key as a client's or config's first argument, unnamed
@@ -992,8 +1122,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A password manager's CSV export, the key a whole field in the
         # credential column of a row naming Together.
         Pattern(rb'(?<![^,\n])"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)', csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
-        # Or a TSV's, a ``psql`` or ``mysql`` table's (``together | <key>``).
-        Pattern(rb'(?:(?<=[|\t])|(?<=\| ))' + _HEX_KEY + rb'(?=[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
+        # Or a TSV's, a ``psql`` or ``mysql`` table's (``together | <key>``),
+        # also in the row's first column (``<key>\ttogether``, psql's
+        # `` <key> | together``, a delimiter after it).
+        Pattern(rb'(?:(?<=[|\t])|(?<=\| )'
+                rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
+                + _HEX_KEY + rb'(?=[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
@@ -1039,11 +1173,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
         rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host)|[_.-]base)(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
+        # (the first of a dotted name's parts: a TOML table or key, a
+        # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
+        rb'|(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
         rb'|(?i:[_-]?ai)?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
         # (then a list's or an element's end, a closing bracket, bold's
-        # ``**``, a dash between blanks: ``key (together):``,
-        # ``<Value>Together</Value>``, ``API key for Together AI - <key>``)
-        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*&;|\t]|-[ \t]|\r?\n|\Z)'
+        # ``**``, a closed heading's ``#``, a dash between blanks: ``key
+        # (together):``, ``<Value>Together</Value>``, ``## Together AI ##``,
+        # ``API key for Together AI - <key>``; a form body's or a connection
+        # string's ``&`` and ``;``: ``provider=together&api_key=``.  Not a
+        # ``|`` or a tab, prose's as often as a table's: a table's row needs
+        # no anchor, its header says which column is a credential)
+        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#&;]|-[ \t]|\r?\n|\Z)'
         # (or a flag: ``--value``, Windows' ``/pass:``)
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
@@ -1284,6 +1425,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'OPENAI_API_BASE_URLS="https://api.openai.com/v1;https://api.together.xyz/v1"\n'
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'base_urls: [https://a.example/v1, https://api.together.xyz/v1]\napi_keys: [x, {hex}]',
+        # Any item of an inline list under a Together name, or a generic
+        # one where the context is Together's (each item its own match).
+        'TOGETHER_API_KEYS=x,{hex},y',
+        'TOGETHER_API_KEYS="x {hex} y"',  # pragma: allowlist secret
+        "together_tokens = ['x', '{hex}']",
+        'OPENAI_API_BASE_URLS="https://a.example/v1;https://api.together.xyz/v1"\nOPENAI_API_KEYS="{hex};sk-b"',
         'LLM_KEY={hex}\nLLM_URL=https://api.together.xyz/v1',
         'variables = {{\n  LLM_ENDPOINT = "https://api.together.xyz/v1"\n  LLM_KEY = "{hex}"\n}}',
         '{{"keys": {{"together": "{hex}"}}}}',
@@ -1429,6 +1576,25 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '## Together AI\n\n### Production\n\nAPI key: {hex}\n\n### Staging\n\nAPI key: x',
         '# Providers\n\n## Together\n\n### prod\n\n**EU**\n\ntoken: {hex}',
         '# Secrets, hashes and keys\n\n## Together AI\n\n### prod\n\nAPI key: {hex}',
+        # A sub-heading right under its heading (no empty line between),
+        # a closed ATX heading.
+        '## Together AI\n### Production\n\nAPI key: {hex}\n\n### Staging\n\nAPI key: x',
+        '## Together AI\n### Production\n#### EU\n\nAPI key: {hex}',
+        '## Together AI ##\n\nAPI key: {hex}',
+        # A key far below its heading, in the heading's section.
+        '## Together AI\n\n' + '- a note on the setup\n' * 400 + '\nAPI key: {hex}',
+        # A YAML block anchored as Together's and merged; a TOML table
+        # under Together's (as YAML's ``together:`` then ``auth:``).
+        'defaults: &together\n  api_key: {hex}\nprod:\n  <<: *together',
+        '[together.auth]\napi_key = "{hex}"',
+        '[providers.together.auth]\ntoken = "{hex}"',
+        # A dotted name's parts are its parents (TOML, properties); a
+        # bare key's or a list's parent that only says it holds credentials
+        # is passed over.
+        'together.profiles.prod.api_key = "{hex}"',
+        '[together.profiles.prod]\napi_key = "{hex}"',
+        'together:\n  auth:\n    key: {hex}',
+        'together:\n  credentials:\n    keys: [x, {hex}]',
         # A list of keys under together:, any item (block, flow, JSON, TOML).
         'together:\n  keys:\n    - {hex}',
         'together:\n  keys:\n    - x\n    - {hex}',
@@ -1436,6 +1602,27 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  keys: [x, {hex}, y]',
         '{{"together": {{"keys": ["x", "{hex}", "y"]}}}}',
         '[together]\napi_keys = [\n  "x",\n  "{hex}",\n  "y",\n]',
+        # The list's nearest named parent decides: Together's by name, by
+        # an anchor, by a provider field in it.
+        'together: &t\n  keys:\n    - {hex}',
+        'llm:\n  provider: together\n  keys:\n    - {hex}',
+        'providers:\n  - name: together\n    keys:\n      - {hex}',
+        # Any parent naming Together, with others between it and the key
+        # (a profile's, an environment's): YAML, JSON, HCL, an INI or TOML
+        # section over a dotted name, a dotted name.
+        'together:\n  prod:\n    key: {hex}',
+        'together:\n  prod:\n    keys:\n      - x\n      - {hex}',
+        '{{"together":{{"prod":{{"key":"{hex}"}}}}}}',
+        '{{\n  "together": {{\n    "prod": {{\n      "keys": ["x", "{hex}"]\n    }}\n  }}\n}}',
+        'provider "together" {{\n  prod {{\n    key = "{hex}"\n  }}\n}}',
+        '[together]\nprod.key = {hex}',
+        '[together]\nprod.key = "{hex}"',
+        'together.prod.key = {hex}',
+        'llm:\n  together:\n    us-east:\n      prod:\n        key: {hex}',
+        # (a parent named for another provider holding Together's endpoint:
+        # an OpenAI-compatible client's section)
+        '{{\n  "OpenAI": {{\n    "Endpoint": "https://api.together.xyz/v1",\n    "Key": "{hex}"\n  }}\n}}',
+        'openai:\n  base_url: https://api.together.xyz/v1\n  keys:\n    - {hex}',
         # A .pgpass-like line of Together's host; Jsonnet's ``+:``; make's
         # ``$(or ...)`` default; Zig's slice type; a generic token's base64
         # in a Together Secret.
@@ -1461,6 +1648,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         ' provider | api_key\n----------+---------\n together | {hex}\n(1 row)',
         '+------+\n| name     | secret |\n+------+\n| together | {hex} |\n+------+',
         'COPY public.creds (id, provider, api_key, created_at) FROM stdin;\n1\ttogether\t{hex}\t2024-05-01\n\\.',
+        # The key in a row's first column (a delimiter after it).
+        'api_key\tprovider\n{hex}\ttogether',
+        ' api_key | provider\n---------+---------\n {hex} | together\n(1 row)',
+        'COPY c (api_key, provider) FROM stdin;\n{hex}\ttogether\n\\.',
+        # A bare tokens list of more than one item, beside Together's endpoint.
+        'base_url: https://api.together.xyz/v1\ntokens: x, {hex}',
+        'base_url: https://api.together.xyz/v1\ntokens: {hex}, x',
         # A pickle's, a binary plist's, a Java class's adjacent strings.
         # (a sample is UTF-8 encoded: ASCII bytes only; the real libraries'
         # bytes, protocols 0-5, in tests/detect/binary_formats_test.py)
@@ -1540,6 +1734,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'cache.set("together", "sha256", "{hex}")',
         'OPENAI_API_KEYS="sk-x;{hex}"',  # pragma: allowlist secret
         'api_keys: [x, {hex}]  # shared with the together team',
+        'TOGETHER_KEY_HASHES="x;{hex}"',
+        'TOGETHER_API_KEYS="x"\nOTHER="a {hex}"',
+        'TOGETHER_API_KEYS=x y\nz {hex}',
         'together:\n  cache_key: {hex}',
         '{{"url": "https://api.together.xyz/settings", "headers": [{{"name": "x-csrf-token", "value": "{hex}"}}]}}',
         'TOGETHER = {{"base_url": "https://api.together.xyz/v1", "session_token": "{hex}"}}',
@@ -1676,6 +1873,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_API_KEY_SHA256 - {hex}',
         'together_api_key_hash\n= "{hex}"',
         '## Working together\n\napi_key: {hex}',
+        '## Working together ##\n\napi_key: {hex}',
+        '# Together\n\n## OpenAI\n### prod\n\napi key: {hex}',
+        '## OpenAI ##\n\napi key: {hex}\n\n## Together AI ##\n\nx',
+        '# Together\n## Deploy\n\nJWT_SECRET={hex}',
+        '## OpenAI\n\n' + '- a note on the setup\n' * 400 + '\nAPI key: {hex}\n\n## Together AI\n\nx',
+        '## Together AI\n\nx\n\n## Other\n\n' + '- a note on the setup\n' * 400 + '\nAPI key: {hex}',
         '## Together AI\n\nx\n\n## OpenAI\n\napi_key: {hex}',
         '## Together AI\n\nchecksums:\n  api_key: {hex}',
         "- job_name: node\n  static_configs:\n    - targets: ['10.0.0.1:9100']\n"
@@ -1707,6 +1910,35 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  keys:\n    - x\n  hashes:\n    - {hex}',
         '[together]\nkeys = ["x"]\nsha256 = ["y", "{hex}"]',
         'openai:\n  keys: [x, {hex}, y]',
+        # A list of keys whose nearest named parent is another thing's
+        # (a cache's or an idempotency store's digests under together:).
+        'together:\n  cache:\n    keys: [x, {hex}, y]',
+        'together:\n  idempotency:\n    keys:\n      - {hex}',
+        '{{"together": {{"cache": {{"keys": ["x", "{hex}"]}}}}}}',
+        '[together.cache]\nkeys = ["x", "{hex}"]',
+        'defaults: &openai\n  api_key: {hex}\n# together later',
+        # A bare key whose nearest named parent is another thing's (a
+        # cache's), in YAML, JSON, TOML tables and dotted names.
+        'together:\n  cache:\n    key: {hex}',
+        '{{"together": {{"cache": {{"key": "{hex}"}}}}}}',
+        '[together.cache]\nkey = "{hex}"',
+        'together.cache.key = "{hex}"',
+        # A nearer parent naming another purpose than a credential
+        # (``rules.NON_KEY_PURPOSE``), or another provider, under one
+        # naming Together.
+        'together:\n  prod:\n    idempotency:\n      key: {hex}',
+        'together:\n  response_cache:\n    prod:\n      key: {hex}',
+        '{{"together":{{"prod":{{"dedup":{{"keys":["x","{hex}"]}}}}}}}}',
+        'provider "together" {{\n  session {{\n    key = "{hex}"\n  }}\n}}',
+        '[together]\nlocks.key = {hex}',
+        'together.prod.cursor.key = {hex}',
+        'together:\n  signing:\n    key: {hex}',
+        'together:\n  fallback:\n    openai:\n      key: {hex}',
+        'together:\n  prod:\n    public:\n      keys:\n        - {hex}',
+        'together.checksum.api_key = "{hex}"',
+        'openai.profiles.prod.api_key = "{hex}"  # together later',
+        '[together.checksums]\napi_key = "{hex}"',
+        '[tool.together]\nx = 1\n[openai.auth]\napi_key = "{hex}"',
         'date,method,url,request_id\n2024-06-01,POST,https://api.together.xyz/v1/chat,{hex}',
         # LiteLLM's spend logs and daily spend: ``api_key`` holds a virtual
         # key's sha256; no password manager's header.
@@ -1733,11 +1965,30 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # is a count's or a digest's name, not a list of keys)
         'base_url: https://api.together.xyz/v1\ntokens: {hex}',
         'OPENAI_BASE_URL=https://api.together.xyz/v1\nusage.tokens={hex}',
+        # Blanks part a list's items, never a list from the next field
+        # (a name holds a ``:`` or ``=``).
+        'together_tokens=512 prompt_sha256: {hex}',
+        'together_tokens=512 prompt_sha256={hex}',
+        'OPENAI_BASE_URL=https://api.together.xyz/v1\ntokens: {hex} cached: 12',
+        'together_api_keys=x digest: {hex}',
         'together_api_key_unencrypted_sha256: {hex}',
         'gh release upload v1 -b"{hex}" # together',
         # A table's other columns: a digest's, another provider's, a model's.
         ' provider | sha256\n----------+-------\n together | {hex}',
         'name\tsha256\ntogether\t{hex}',
+        # Prose naming Together before a ``|`` or a tab, no table header
+        # naming a credential column above it.
+        'ssh host key for together | {hex}',
+        'deploy key for together\t{hex}',
+        # A bare tokens name holding one value (a count's, a digest's).
+        'OPENAI_BASE_URL=https://api.together.xyz/v1\nusage.tokens={hex}',
+        # Blanks part a list's items, never a list from the next field
+        # (a name holds a ``:`` or ``=``).
+        'together_tokens=512 prompt_sha256: {hex}',
+        'together_tokens=512 prompt_sha256={hex}',
+        'OPENAI_BASE_URL=https://api.together.xyz/v1\ntokens: {hex} cached: 12',
+        'together_api_keys=x digest: {hex}',
+        'base_url: https://api.together.xyz/v1\ntokens: {hex}',
         'provider,api_key\nopenai,{hex}',
         'provider,api_key,model\ntogether,{hex},m',
         'COPY public.m (id, provider, sha256) FROM stdin;\n1\ttogether\t{hex}\n\\.',
@@ -1783,6 +2034,7 @@ def longest_context(rules: tuple[Rule, ...] = RULES) -> int:
     for rule in rules:
         reaches += [2 * (rule.window or 0), rule.value_reach]
         reaches += [p.context.reach for p in rule.patterns if p.context is not None]
+        reaches += [p.context.section_reach for p in rule.patterns if p.context is not None]
     return max(reaches)
 
 

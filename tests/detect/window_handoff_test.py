@@ -166,7 +166,7 @@ def test_a_value_or_hunk_left_to_a_window_and_not_found_there_fails_closed(hande
     from together_hooks.detect.engine import _hits
 
     budget = Budget('f.patch')
-    budget.set_edge((False, 0, [], handed, {}))
+    budget.set_edge((False, 0, [], handed, {}, b''))
     with pytest.raises(InputError, match=r'^f\.patch: a (GIT binary patch hunk|base64 value) left by one window'):
         _hits(b'# no hunk here\nH4sI' + b'#' * 60 + b'\n', 'f.patch', RULES, budget)
 
@@ -188,7 +188,7 @@ def test_a_containers_member_names_are_not_read_as_the_window_it_is_in():
         info.size = len(body)
         tar.addfile(info, io.BytesIO(body))
     budget = Budget('f.patch')
-    budget.set_edge((True, 0, [], {0: (False, 5000, 0)}, {}))
+    budget.set_edge((True, 0, [], {0: (False, 5000, 0)}, {}, b''))
     _by_id, scan = _member_scan(RULES, budget)
     found, whole = scan_packed(out.getvalue(), 'f.patch', scan, budget)
     assert whole and [f.hashed_secret for f in found] == [hash_secret(key)]

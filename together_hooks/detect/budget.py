@@ -21,16 +21,18 @@ EXPANDED = 256 << 20
 # its end, its lead, the offsets of findings carried, the values and
 # hunks the window before left to it and those it leaves to the next
 # (offsets into it: None for a base64 value, a hunk's header read there
-# for a binary patch hunk: ``codec.git_binary_hunks``).
+# for a binary patch hunk: ``codec.git_binary_hunks``), and the file's
+# first line (a CSV export's header, for rows windows below it:
+# ``csvrow.Headers``).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     Handed = dict[int, tuple[bool, int, int] | None]
-    Edge = tuple[bool, int, list[int], Handed, Handed]
+    Edge = tuple[bool, int, list[int], Handed, Handed, bytes]
 
 
 def no_edge() -> Edge:
     """Bytes that are not a window: whole, nothing left to them."""
-    return False, 0, [], {}, {}
+    return False, 0, [], {}, {}, b''
 
 
 class Budget:
@@ -43,22 +45,22 @@ class Budget:
     the offsets of findings starting there that the window before left
     to this one (``engine._window_edge``); ``handed``, the values and
     hunks the window before left to this one, and ``deferred``, those this
-    one leaves to the next; ``opened``, the base64 values opened as
+    one leaves to the next; ``head``, the file's first lines (``csvrow.first_line``); ``opened``, the base64 values opened as
     containers so far (``engine._packed_hits``)."""
 
-    __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'handed', 'deferred', 'opened')
+    __slots__ = ('path', 'spent', 'open_end', 'lead', 'carried', 'handed', 'deferred', 'head', 'opened')
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.spent = 0
-        self.open_end, self.lead, self.carried, self.handed, self.deferred = no_edge()
+        self.open_end, self.lead, self.carried, self.handed, self.deferred, self.head = no_edge()
         self.opened = 0
 
     def edge(self) -> Edge:
-        return self.open_end, self.lead, self.carried, self.handed, self.deferred
+        return self.open_end, self.lead, self.carried, self.handed, self.deferred, self.head
 
     def set_edge(self, edge: Edge) -> None:
-        self.open_end, self.lead, self.carried, self.handed, self.deferred = edge
+        self.open_end, self.lead, self.carried, self.handed, self.deferred, self.head = edge
 
     def take(self, n: int, where: str) -> None:
         self.spent += n

@@ -51,6 +51,8 @@ _TARGET = regex_cache.compile(
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
+# A name that is Together's alone (the last of a dotted name).
+_TOGETHER_NAME = regex_cache.compile(rb'["\']?(?i:together(?:[_-]?ai)?)["\']?')
 # A heading naming Together: the sections around it are not walked on
 # (their digest words are not the key's: ``# Secrets, hashes and keys``
 # over ``## Together AI``).
@@ -67,14 +69,26 @@ _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?
 # line; or underlined, setext's ``===`` or ``---`` line under it; or a
 # line all bold, ``**Together AI**``), an empty line after it, as Markdown
 # writes one: a ``# comment`` right above a line of code is no heading and
-# cuts no INI section.  An ATX ``#`` heading holds the lines up to the
+# cuts no INI section.  An ATX heading right over another ATX heading is
+# one too (``## Together AI`` then ``### Production``): the last of such a
+# run has the empty line after it, at most ``_HEADING_RUN`` lines below
+# (each line looks that far ahead, never to the run's end: 16,000 ``# x``
+# lines cost 18 s when it did).  An ATX ``#`` heading holds the lines up to the
 # next ATX heading of its level or higher; a setext or bold one is a
 # sub-label (a wiki's ``**Staging**`` under ``## Together AI``): it holds
 # the lines up to the next heading of any kind and ends no ATX section.
+_HEADING_RUN = 8
 _HEADING = regex_cache.compile(
-    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?'
-    rb'|[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)[ \t]*\r?\n[ \t]*\r?$',
+    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?\n(?:#{1,6}[ \t]+[^\s#][^\r\n]{0,100}\r?\n){0,%d}[ \t]*\r?$)'
+    rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))' % _HEADING_RUN,
 )
+
+
+def is_heading(data: bytes, start: int) -> bool:
+    """Is the line at ``start`` a Markdown heading (``_HEADING``)?"""
+    return _HEADING.match(data, start) is not None
+
+
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
 _LEVELS = 4
 _MARKS = 512
@@ -242,6 +256,16 @@ def heading_spans(
         yield starts[i], ends[i], _section_end(starts, levels, i, hi)
 
 
+_BLOCK_END = regex_cache.compile(rb'\S[^\n]*(?:\n[ \t]*\S[^\n]*)*')
+
+
+def _block_end(data: bytes, start: int, end: int) -> int:
+    """Where the block of lines right under a heading ending at ``start``
+    ends (at its first empty line after a non-empty one, by ``end``)."""
+    m = _BLOCK_END.search(data, start, end)
+    return start if m is None else m.end()
+
+
 def _section_end(starts: list[int], levels: list[int], i: int, hi: int) -> int:
     j = i + 1
     while j < len(starts) and starts[j] < hi and levels[j] > levels[i]:
@@ -250,10 +274,12 @@ def _section_end(starts: list[int], levels: list[int], i: int, hi: int) -> int:
 
 
 def _spans(
-        data: bytes, at: int, lo: int, hi: int, index: _Index,
+        data: bytes, at: int, lo: int, hi: int, index: _Index, heading_lo: int, prose: bool = True,
 ) -> list[tuple[int, int, int]]:
     """(label start, label end, span end) of every structure around ``at``
-    (its own line among them), smallest first."""
+    (its own line among them), smallest first; Markdown sections from a
+    heading at or after ``heading_lo``, each only over the block right
+    under it unless ``prose``."""
     start = _line_start(data, at, lo)
     spans = [
         (start, _line_heading(data, start, at), _line_end(data, at, hi)),
@@ -262,7 +288,13 @@ def _spans(
     section = section_span(at, lo, hi, index.sections)
     if section is not None:
         spans.append(section)
-    spans.extend(heading_spans(at, lo, hi, index.headings, index.levels, data))
+    sections = heading_spans(at, heading_lo, hi, index.headings, index.levels, data)
+    if prose:
+        spans.extend(sections)
+    else:
+        # A comment shaped like a heading, in code or a config: the block
+        # right under it (its lines up to the next empty line).
+        spans.extend(s for s in sections if at < _block_end(data, s[1], s[2]))
     # Of two structures with the same extent (a line that is all one
     # ``together = { ... }`` inline table), the labelled one speaks first.
     spans.sort(key=lambda s: (s[2] - s[0], s[1] == s[0]))
@@ -272,10 +304,14 @@ def _spans(
 def _line_heading(data: bytes, start: int, at: int) -> int:
     """Where the label of the key's own line ends: after the item before
     the key's field when that item is a bare word (Elixir's ``config :app,
-    :together, api_key: <key>``), not a field (``"provider": "x",``)."""
+    :together, api_key: <key>``), not a field (``"provider": "x",``); after
+    the parts of a dotted name before the key's own."""
     head = max(start, *(data.rfind(c, start, at) + 1 for c in _SEPARATORS))
     if head == start:
-        return start
+        # A dotted name's parts before its own are its headings (TOML's or a
+        # property's ``together.profiles.prod.api_key =``, as YAML nests them).
+        dotted = _DOTTED.match(data, start, at)
+        return start if dotted is None else dotted.end('parts')
     item = max(start, *(data.rfind(c, start, head - 1) + 1 for c in _SEPARATORS))
     if _ASSIGNS.search(data, item, head - 1) is not None:
         return start
@@ -283,6 +319,16 @@ def _line_heading(data: bytes, start: int, at: int) -> int:
 
 
 _ASSIGNS = regex_cache.compile(rb'(?<![\s,;{(\[]):|=')
+_DOTTED = regex_cache.compile(
+    rb'[ \t]*(?:export[ \t]+)?["\']?(?P<parts>(?:[\w-]{1,40}\.){1,5})[\w-]{1,40}["\']?[ \t]*[:=]')
+# The name a structure's label gives it, the label's last: a YAML or JSON
+# key, an assignment, an INI or TOML section (``together:``, ``"cache": {``,
+# ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
+# comment after it.
+_LABEL_NAME = regex_cache.compile(
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|[\[{(]))[ \t]*'
+    rb'(?:#[^\r\n]{0,200})?\r?\Z',
+)
 _BLOCK = 1 << 16
 
 
@@ -292,7 +338,7 @@ class _Index:
 
     __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels')
 
-    def __init__(self, walker: Walker, data: bytes, lo: int, hi: int) -> None:
+    def __init__(self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int | None = None) -> None:
         def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
             found = [(m.start(), m.end()) for m in regex.finditer(data, lo, hi)]
             return [a for a, _b in found], [b for _a, b in found]
@@ -308,7 +354,9 @@ class _Index:
         ] if walker.endpoint.search(data, lo, hi) else []
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
         self.sections = where(_SECTION)
-        headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, lo, hi)]
+        # (from farther above: a heading holds its section, ``section_reach``)
+        start = lo if heading_lo is None else heading_lo
+        headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, start, hi)]
         self.headings = [a for a, _b in headings], [b for _a, b in headings]
         # An ATX heading's level is its ``#`` count; setext and bold ones
         # are sub-labels below every ATX level.
@@ -352,7 +400,7 @@ def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
 _RULE_REGEXES: dict[bytes, re.Pattern[bytes]] = {}
 
 
-def _rule_regex(source: bytes) -> re.Pattern[bytes]:
+def rule_regex(source: bytes) -> re.Pattern[bytes]:
     """A context's pattern (the rules', never one built from data): from
     ``regex_cache``'s program, once per process (a walker is made for each
     file that needs one)."""
@@ -368,19 +416,23 @@ class Walker:
     structure's heading (``together:``, ``"Together": {``, ``[together]``),
     ``url`` an endpoint an identifier may be bound to."""
 
-    __slots__ = ('mention', 'label', 'url', 'endpoint', 'reach', 'veto', 'veto_field', '_indexes', '_bound')
+    __slots__ = (
+        'mention', 'label', 'url', 'endpoint', 'reach', 'veto', 'veto_field', 'section_reach', '_indexes', '_bound',
+    )
 
     def __init__(
             self, mention: bytes, label: bytes, url: bytes, reach: int, veto: bytes | None = None,
+            section_reach: int = 0,
     ) -> None:
-        self.mention = _rule_regex(mention)
-        self.label = _rule_regex(label)
-        self.veto = None if veto is None else _rule_regex(veto)
-        self.veto_field = None if veto is None else _rule_regex(
+        self.mention = rule_regex(mention)
+        self.label = rule_regex(label)
+        self.veto = None if veto is None else rule_regex(veto)
+        self.veto_field = None if veto is None else rule_regex(
             rb'(?<![\w-])\\?["\']?\w{0,20}(?:' + veto + rb')\w{0,20}\\?["\']?[ \t]{0,8}[:=]')
-        self.url = _rule_regex(_URL_NAME + url)
-        self.endpoint = _rule_regex(url)
+        self.url = rule_regex(_URL_NAME + url)
+        self.endpoint = rule_regex(url)
         self.reach = reach
+        self.section_reach = max(reach, section_reach)
         self._indexes: dict[tuple[int, int], _Index] = {}
         self._bound: dict[frozenset[bytes], re.Pattern[bytes]] = {}
 
@@ -393,10 +445,13 @@ class Walker:
         if index is None:
             lo = max(0, block * _BLOCK - self.reach)
             hi = min(len(data), (block + 1) * _BLOCK + self.reach)
-            index = self._indexes[key] = _Index(self, data, lo, hi)
+            index = self._indexes[key] = _Index(self, data, lo, hi, max(0, block * _BLOCK - self.section_reach))
         return index
 
-    def holds(self, data: bytes, at: int, statements: bool = True, scope: str = 'structure') -> bool:
+    def holds(
+            self, data: bytes, at: int, statements: bool = True, scope: str = 'structure',
+            list_name: bytes | None = None, purpose: bytes | None = None, prose: bool = True,
+    ) -> bool:
         """Is the key at ``at`` inside a structure about Together (or,
         with ``statements``, among statements about it)?  ``scope`` (see
         ``rules.Context``): ``structure``, any Together context in a
@@ -404,14 +459,19 @@ class Walker:
         (or the key's flat group); ``group``, only the key's flat group;
         ``named``, the pattern itself said Together and only ``veto`` may
         answer no; ``field``, a ``mention`` in the key's line or the one
-        structure right around it.  The innermost heading matching ``veto`` answers no
+        structure right around it; ``parent``, the structures around the
+        key other than ``list_name`` (the key's list's), a nearer one named
+        for ``purpose`` answering no (``_parent_holds``).  ``prose``: the
+        file is a document (``rules.is_prose``), whose Markdown headings
+        hold their sections; elsewhere a heading-shaped comment holds the
+        block right under it.  The innermost heading matching ``veto`` answers no
         first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
         hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
         index = self._index(data, at)
         if scope == 'group':
             return _flat_group(data, at, lo, hi, index) is True
-        spans = _spans(data, at, lo, hi, index)
+        spans = _spans(data, at, lo, hi, index, max(0, at - self.section_reach) if prose else lo, prose)
         if self.veto is not None:
             # A digest heading over any structure around the key (a
             # ``content_hashes: [...]`` list of ``{name, key}`` entries), or
@@ -424,6 +484,19 @@ class Walker:
                 return False
         if scope == 'named':
             return True
+        if scope == 'parent':
+            parent = self._parent_holds(
+                data, spans, index, rule_regex(list_name or rb'(?!)'), rule_regex(purpose or rb'(?!)'))
+            if parent is not None or not statements:
+                return bool(parent)
+            # No named parent (a flat file): the statements around answer.
+            group = _flat_group(data, at, lo, hi, index)
+            if group is not None:
+                return group
+            names = frozenset(
+                name for pos, name in index.urls[bisect_left(index.urls, (lo,)):] if pos < hi
+            )
+            return _inside(index.mention, lo, hi) or self._used(names, data, lo, hi)
         if scope == 'field':
             # The structure right around the key: its line, or when that
             # is all of the key's line, the one around the line.
@@ -468,6 +541,49 @@ class Walker:
         if statements:
             return _inside(index.mention, lo, hi) or self._used(names, data, lo, hi)
         return False
+
+    def _parent_holds(
+            self, data: bytes, spans: list[tuple[int, int, int]], index: _Index, own: re.Pattern[bytes],
+            purpose: re.Pattern[bytes],
+    ) -> bool | None:
+        """The structures around the key, inner first, their names other
+        than ``own`` (the key's list) passed over: any naming Together, by
+        its label or a mention in it, answers yes (``together:`` then
+        ``prod:`` then ``key:``); one named for ``purpose`` (a cache, an
+        idempotency store), or for another provider or holding another
+        destination without a mention of Together's, nearer than that
+        answers no (``together:`` then ``cache:`` then ``keys:``).  Each part of a dotted name is a
+        parent of its own, the last the nearest (``[together.cache]`` is
+        ``cache`` under ``together``).  None: no structure said either."""
+        for label_start, label_end, end in spans:
+            # (a Markdown heading is no name: ``### Production`` under
+            # ``## Together AI`` is Together's section's)
+            found = (
+                _LABEL_NAME.search(data, label_start, label_end)
+                if label_end > label_start and not is_heading(data, label_start) else None
+            )
+            names = () if found is None else reversed(found.group('name').split(b'.'))
+            other = False
+            for name in names:
+                if not name or own.fullmatch(name):
+                    continue
+                if _TOGETHER_NAME.fullmatch(name):
+                    return True
+                if purpose.search(name):
+                    return False
+                if _OTHER_LABEL.search(name):
+                    other = True
+                    break
+            if label_end > label_start and self.label.search(data, label_start, label_end):
+                return True
+            # (a structure named for another provider holding Together's
+            # endpoint is Together's: an OpenAI-compatible client's
+            # ``"OpenAI": {"Endpoint": "https://api.together.xyz/v1", "Key": ...}``)
+            if _inside(index.mention, label_start, end):
+                return True
+            if other or _inside(index.target, label_start, end):
+                return False
+        return None
 
     def _used(self, names: frozenset[bytes], data: bytes, start: int, end: int) -> bool:
         """One of ``names`` (identifiers bound to the endpoint) is used

@@ -1,18 +1,24 @@
 """Is a key in a table's row the credential column of a row naming Together?
 
 A password manager's export (``Title,Website,Username,Password`` then a
-row per item), or a database's rows (a CSV or TSV export, a ``psql`` or
-``mysql`` table: ``provider | api_key`` then ``together | <key>``, the
-row's provider column naming Together): the header may be far above the
-row (a big export), and
-quoted fields may hold commas (``"Together, prod"``), so the columns are
-counted by the csv module's quoting rules, one line at a time, and the
-header is the nearest line above naming a credential column in an
-export's or a database table's shape, or else the file's first line.  The
-delimiter is the one before the key: a comma, a tab or a ``|``.  Bounded: lines of at most ``_LINE`` bytes, at most
-``_LINES`` lines looked at above the row.
+row per item), or a database's rows (a CSV or TSV dump, a ``psql`` or
+``mysql`` table: ``provider | api_key`` then ``together | <key>``,
+pg_dump's ``COPY t (provider, api_key) FROM stdin;`` over its
+tab-separated rows; the row's provider column naming Together).  The
+header may be any distance above the row (a big export, a long query
+result), and quoted fields may hold commas (``"Together, prod"``), so the
+columns are counted by the csv module's quoting rules, one line at a
+time.  A row's delimiter is the one beside its key (a comma, a tab or a
+``|``), and its header is the nearest table header above it of that
+delimiter (``Headers``: the headers of the bytes scanned are found once,
+in one search, however many rows ask), else the file's first line (a
+window of a large file is told it: ``Budget.head``).  Bounded: lines of at
+most ``ROW`` bytes; a row's fields are read once, however many of them
+are keys (a wide table's row of digests).
 """
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from together_hooks.fileio import text_start
 
@@ -20,10 +26,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
 
-# The longest line read as a row or a header, and how many lines above a
-# row the header is looked for before the file's first line.
-_LINE = 4096
-_LINES = 64
+# The longest line read as a row or a header.
+ROW = 4096
+# The delimiters a table's row may have, the comma CSV's.
+_DELIMITERS = (',', '\t', '|')
 
 
 def _fields(line: bytes, delimiter: str = ',') -> list[str] | None:
@@ -44,158 +50,233 @@ def _fields(line: bytes, delimiter: str = ',') -> list[str] | None:
         return None
 
 
-def _delimiter(data: bytes, start: int) -> str:
-    """The delimiter before the field at ``start`` (blanks passed over)."""
+def _delimiters(line: bytes) -> tuple[str, ...]:
+    """The delimiters ``line`` may be a table's line of (a comma always:
+    one field is no header)."""
+    return ',', *(
+        d for d, there in (('\t', b'\t' in line or line.startswith(b'COPY ')), ('|', b'|' in line)) if there
+    )
+
+
+def _delimiter(data: bytes, start: int, end: int) -> str:
+    """The delimiter beside the field ``data[start:end]``: the one before
+    it (blanks and a quote passed over), or, in a row's first column,
+    the one after it."""
     at = start - 1
     while at >= 0 and data[at] in b' "':
         at -= 1
-    return {0x7c: '|', 0x09: '\t'}.get(data[at], ',') if at >= 0 else ','
+    if at < 0 or data[at] == 0x0a:
+        at = end
+        while at < len(data) and data[at] in b' "':
+            at += 1
+        if at == len(data):
+            return ','
+    return {0x7c: '|', 0x09: '\t'}.get(data[at], ',')
 
 
 def _line_at(data: bytes, start: int, end: int) -> tuple[int, int] | None:
     """The bounds of the line holding ``data[start:end]``, or None when it
-    is longer than ``_LINE``."""
-    lo = data.rfind(b'\n', max(0, start - _LINE), start) + 1
-    if lo == 0 and start > _LINE:
+    is longer than ``ROW``."""
+    lo = data.rfind(b'\n', max(0, start - ROW), start) + 1
+    if lo == 0 and start > ROW:
         return None
-    hi = data.find(b'\n', end, end + _LINE)
+    hi = data.find(b'\n', end, end + ROW)
     if hi == -1:
-        if len(data) - end > _LINE:
+        if len(data) - end > ROW:
             return None
         hi = len(data)
     return lo, hi
 
 
-def credential_column(
-        data: bytes, start: int, end: int,
-        header: re.Pattern[str], names: re.Pattern[str],
-        user: re.Pattern[str], title: re.Pattern[str], veto: re.Pattern[str],
-        owner: re.Pattern[str] | None = None,
-) -> bool:
-    """Is ``data[start:end]`` a whole field of its line, in a row one of
-    whose fields ``names`` matches (searched), under a header whose field
-    of the same column ``header`` matches (whole), shaped as an export's:
-    a field ``user`` and one ``title`` match (whole), none ``veto`` finds?
-    Or, with ``owner``, a database table's: the header's field ``owner``
-    matches (whole) heads a column whose field in the row ``names``
-    matches (``provider | api_key`` over ``together | <key>``)."""
-    bounds = _line_at(data, start, end)
-    if bounds is None:
-        return False
-    lo, hi = bounds
-    delimiter = _delimiter(data, start)
-    row, heads = _row_and_heads(data, lo, hi, delimiter, header, names)
-    if not row:
-        return False
-    key = data[start:end].decode('latin-1')
-    columns = [i for i, field in enumerate(row) if field.strip() == key]
-    if not columns:
-        return False
-    return any(
-        _export(fields, columns, header, user, title, veto)  # type: ignore[arg-type]
-        or _owned(fields, row, columns, header, names, veto, owner)  # type: ignore[arg-type]
-        for fields in heads
-    )
+# The lines at a file's start a table's header may be (a title, a
+# ``sep=,`` line or a comment may come first).
+HEAD_LINES = 8
 
 
-# The last row read and the headers above it: every key of a wide row (a
-# table of 60 digest columns) asks for the same row, so it is read and its
-# headers looked for once, not once a key (the first version's walk of 64
-# lines for each key cost 18 s a MB).  The bytes are held, not their id:
-# an id may be reused by other bytes once these are freed.
-_LAST: list[object] = [None, None, None]
-
-
-def _row_and_heads(
-        data: bytes, lo: int, hi: int, delimiter: str, header: re.Pattern[str],
-        names: re.Pattern[str],
-) -> tuple[list[str] | None, list[list[str]]]:
-    """The fields of the row at ``data[lo:hi]`` (None when it names no
-    Together, ``names``) and the fields of each header candidate above it,
-    nearest first (the lines within ``_LINES`` naming a credential,
-    ``header``), then the file's first line."""
-    asked = (lo, hi, delimiter, header, names)
-    if _LAST[0] is data and _LAST[1] == asked:
-        return _LAST[2]  # type: ignore[return-value]
-    row = _fields(data[lo:hi], delimiter)
-    heads: list[list[str]] = []
-    if row and any(names.search(field) for field in row):
-        heads = _heads(data, lo, delimiter, header)
-    else:
-        row = None
-    _LAST[:] = [data, asked, (row, heads)]
-    return row, heads
-
-
-def _heads(data: bytes, lo: int, delimiter: str, header: re.Pattern[str]) -> list[list[str]]:
-    """The header candidates above the line at ``lo``, nearest first (see
-    ``_row_and_heads``)."""
-    # The nearest header above, else the file's first line.
-    from together_hooks.rules import CSV_HEADER_WORDS
-
-    heads: list[list[str]] = []
-    starts = []  # of the lines above, nearest first
-    at = lo
-    for _ in range(_LINES):
-        if at == 0:
+def first_line(data: bytes) -> bytes:
+    """A file's first lines (``HEAD_LINES``), its BOM taken off (where a
+    table's header is; those up to the first longer than ``ROW``)."""
+    start = end = text_start(data)
+    for _ in range(HEAD_LINES):
+        nxt = data.find(b'\n', end, end + ROW)
+        if nxt == -1:
             break
-        above = data.rfind(b'\n', max(0, at - 1 - _LINE), at - 1) + 1
-        if above == 0 and at - 1 > _LINE:
-            break
-        starts.append(above)
-        at = above
-    # (most lines above are other rows: a word every header holds, looked
-    # for in all of them at once, rules them out; the case-insensitive
-    # regex costs ~40 us a line, 20,000 rows of a table took 18 s)
-    top = starts[-1] if starts else lo
-    low = data[top:lo].lower()
-    if any(word in low for word in CSV_HEADER_WORDS):
-        at = lo
-        for above in starts:
-            line = low[above - top:at - 1 - top]
-            if any(word in line for word in CSV_HEADER_WORDS) and header.search(
-                    data[above:at - 1].decode('latin-1')):
-                fields = _fields(data[above:at - 1], delimiter)
-                # (a row may name a credential too, ``API Key`` an item's
-                # name: only an export's header ends the search)
-                if fields:
-                    heads.append(fields)
-            at = above
-    first = data.find(b'\n', 0, _LINE)
-    if first != -1 and first < lo:
-        fields = _fields(data[text_start(data):first], delimiter)
-        if fields:
-            heads.append(fields)
-    return heads
+        end = nxt + 1
+    return data[start:end]
 
 
-def _owned(
-        fields: list[str], row: list[str], columns: list[int], header: re.Pattern[str],
-        names: re.Pattern[str], veto: re.Pattern[str], owner: re.Pattern[str] | None,
-) -> bool:
-    """Does the header ``fields`` name a credential in one of ``columns``
-    and, in another column, the owner (``provider``) whose field in ``row``
-    names Together?"""
-    if owner is None or len(fields) != len(row):
-        return False
-    heads = [f.strip() for f in fields]
-    return (
-        any(header.fullmatch(heads[i]) for i in columns)
-        and any(owner.fullmatch(h) and names.search(row[j]) for j, h in enumerate(heads) if j not in columns)
-        and not any(veto.search(h) for h in heads)
-    )
+class _Header:
+    """A table header's column names and what they make it: ``credentials``,
+    the columns naming a credential; ``export``, a password manager's
+    export's shape (a user and a title column); ``owners``, the columns
+    naming a row's owner (``provider``), a database table's shape."""
+
+    __slots__ = ('names', 'credentials', 'export', 'owners')
+
+    def __init__(self, names: list[str], credentials: set[int], export: bool, owners: list[int]) -> None:
+        self.names = names
+        self.credentials = credentials
+        self.export = export
+        self.owners = owners
 
 
-def _export(
-        fields: list[str], columns: list[int], header: re.Pattern[str],
-        user: re.Pattern[str], title: re.Pattern[str], veto: re.Pattern[str],
-) -> bool:
-    """Does the header ``fields`` name a credential in one of ``columns``,
-    in a password manager's export's shape?"""
+def _header(
+        fields: list[str] | None, header: re.Pattern[str], user: re.Pattern[str],
+        title: re.Pattern[str], veto: re.Pattern[str], owner: re.Pattern[str] | None,
+) -> _Header | None:
+    """``fields`` as a table's header: a credential column, and either an
+    export's user and title columns or an owner column; nothing ``veto``
+    finds (a request log's, a usage export's)."""
+    if not fields:
+        return None
     names = [f.strip() for f in fields]
-    return (
-        any(i < len(names) and header.fullmatch(names[i]) for i in columns)
-        and any(user.fullmatch(n) for n in names)
-        and any(title.fullmatch(n) for n in names)
-        and not any(veto.search(n) for n in names)
-    )
+    credentials = {i for i, n in enumerate(names) if header.fullmatch(n)}
+    if not credentials or any(veto.search(n) for n in names):
+        return None
+    export = any(user.fullmatch(n) for n in names) and any(title.fullmatch(n) for n in names)
+    owners = [i for i, n in enumerate(names) if owner is not None and owner.fullmatch(n)]
+    if not export and not owners:
+        return None
+    return _Header(names, credentials, export, owners)
+
+
+class Headers:
+    """The table headers of one stretch of bytes (a file, or a window of
+    one), each with its delimiter, found once, in one search for a
+    credential column's name (``header``) over all of it, the first time
+    a row asks: each row then finds the nearest above by bisection, so a
+    table of many Together rows costs one pass, not a look above each row.
+    ``head``: the file's first lines, for rows with no header above them in
+    these bytes (a window past the file's start).  The last row read is
+    kept: a wide row of keys is read once, not once for each of them."""
+
+    __slots__ = ('data', '_head', '_regexes', '_starts', '_found', '_exports', '_heads', '_row')
+
+    def __init__(
+            self, data: bytes, head: bytes, header: re.Pattern[str], user: re.Pattern[str],
+            title: re.Pattern[str], veto: re.Pattern[str], owner: re.Pattern[str] | None = None,
+    ) -> None:
+        self.data = data
+        self._head = head
+        self._regexes = header, user, title, veto, owner
+        self._starts: dict[str, list[int]] | None = None
+        self._found: dict[str, list[_Header]] = {}
+        self._exports: dict[str, list[int]] = {}
+        self._heads: dict[str, _Header | None] = {}
+        # (lo, hi, delimiter) of the last row read, and the columns of it
+        # holding a Together row's credential, by the field's text
+        self._row: tuple[int, int, str, dict[str, bool]] = (-1, -1, '', {})
+
+    def _index(self) -> dict[str, list[int]]:
+        from together_hooks.rules import CSV_HEADER_WORDS
+
+        starts: dict[str, list[int]] = {d: [] for d in _DELIMITERS}
+        found: dict[str, list[_Header]] = {d: [] for d in _DELIMITERS}
+        data = self.data
+        # The lines holding a word every header holds, found with bytes'
+        # own search (the case-insensitive regex over all the bytes costs
+        # ~0.3 s a MB), each read once.
+        low = data.lower()
+        lines: set[int] = set()
+        for word in CSV_HEADER_WORDS:
+            at = low.find(word)
+            while at != -1:
+                lo = low.rfind(b'\n', 0, at) + 1
+                lines.add(lo)
+                hi = low.find(b'\n', at)
+                at = -1 if hi == -1 else low.find(word, hi)
+        for lo in sorted(lines):
+            hi = data.find(b'\n', lo, lo + ROW + 1)
+            if hi == -1 and len(data) - lo > ROW:
+                continue
+            line = data[text_start(data) if lo == 0 else lo:len(data) if hi == -1 else hi]
+            if self._regexes[0].search(line.decode('latin-1')) is None:
+                continue
+            for d in _delimiters(line):
+                shape = _header(_fields(line, d), *self._regexes)
+                if shape is not None:
+                    starts[d].append(lo)
+                    found[d].append(shape)
+        # For each header, the nearest export header at or above it.
+        exports: dict[str, list[int]] = {}
+        for d, shapes in found.items():
+            last, exports[d] = -1, []
+            for i, shape in enumerate(shapes):
+                last = i if shape.export else last
+                exports[d].append(last)
+        self._starts, self._found, self._exports = starts, found, exports
+        return starts
+
+    def above(self, lo: int, delimiter: str = ',') -> _Header | None:
+        """The nearest table header of ``delimiter`` above the line at ``lo``,
+        else the file's first line read as one."""
+        starts = self._starts if self._starts is not None else self._index()
+        i = bisect_left(starts[delimiter], lo) - 1
+        if i >= 0:
+            return self._found[delimiter][i]
+        return self._head_shape(delimiter)
+
+    def _head_shape(self, delimiter: str) -> _Header | None:
+        if delimiter not in self._heads:
+            # (the last of the file's first lines that is one: the nearest)
+            shapes = [_header(_fields(line, delimiter), *self._regexes) for line in self._head.splitlines()]
+            self._heads[delimiter] = next((h for h in reversed(shapes) if h is not None), None)
+        return self._heads[delimiter]
+
+    def export_above(self, lo: int, delimiter: str) -> _Header | None:
+        """The nearest password manager's export header above the line at
+        ``lo`` (a nearer table's header, a row naming a credential and an
+        owner column, does not end the search), else the file's head's."""
+        starts = self._starts if self._starts is not None else self._index()
+        i = bisect_left(starts[delimiter], lo) - 1
+        j = self._exports[delimiter][i] if i >= 0 else -1
+        if j >= 0:
+            return self._found[delimiter][j]
+        head = self._head_shape(delimiter)
+        return head if head is not None and head.export else None
+
+    def holds(self, start: int, end: int, names: re.Pattern[str]) -> bool:
+        """Is ``data[start:end]`` a whole field of its row, in a credential
+        column of the header above (``above``) and of a row naming
+        Together: one of its fields ``names`` finds, which for a database
+        table is the owner column's?"""
+        data = self.data
+        lo, hi, delimiter, columns = self._row
+        if not (lo <= start and end <= hi and _delimiter(data, start, end) == delimiter):
+            bounds = _line_at(data, start, end)
+            if bounds is None:
+                return False
+            lo, hi = bounds
+            delimiter = _delimiter(data, start, end)
+            columns = self._columns(lo, hi, delimiter, names)
+            self._row = lo, hi, delimiter, columns
+        return columns.get(data[start:end].decode('latin-1'), False)
+
+    def _columns(self, lo: int, hi: int, delimiter: str, names: re.Pattern[str]) -> dict[str, bool]:
+        """Each field of the row ``data[lo:hi]`` (stripped): is it in a
+        column holding a Together row's credential?"""
+        row = _fields(self.data[lo:hi], delimiter)
+        if not row or not any(names.search(field) for field in row):
+            return {}
+        shape = self.above(lo, delimiter)
+        if shape is None:
+            return {}
+        held = set()
+        export = shape if shape.export else self.export_above(lo, delimiter)
+        if export is not None:
+            held |= export.credentials
+        if len(shape.names) == len(row):
+            owned = [j for j in shape.owners if names.search(row[j])]
+            held |= {i for i in shape.credentials if any(j != i for j in owned)}
+        columns: dict[str, bool] = {}
+        for i, field in enumerate(row):
+            key = field.strip()
+            columns[key] = columns.get(key, False) or i in held
+        return columns
+
+
+def credential_column(data: bytes, start: int, end: int, headers: Headers, names: re.Pattern[str]) -> bool:
+    """Is ``data[start:end]`` a whole field of its line, in a row naming
+    Together (``names``), under a table header (``headers``) whose field of
+    the same column names a credential?"""
+    return headers.data is data and headers.holds(start, end, names)

@@ -30,9 +30,12 @@ from together_hooks.rules import Context
 from together_hooks.rules import KEY_CHARS
 from together_hooks.rules import KEY_LENGTH
 from together_hooks.rules import KEY_PREFIX
+from together_hooks.rules import LIST_GAP
+from together_hooks.rules import LIST_GAP_REACH
 from together_hooks.rules import MAX_CONTEXT
 from together_hooks.rules import Pattern
 from together_hooks.rules import RULES
+from together_hooks.rules import is_prose
 from together_hooks.rules import Rule
 
 TYPE_CHECKING = False
@@ -119,13 +122,15 @@ def _context_holds(
         from together_hooks.detect.context import Walker
 
         walker = seen[key] = Walker(*key)
-    return walker.holds(data, offset, context.statements, context.scope)  # type: ignore[attr-defined]
+    return walker.holds(  # type: ignore[attr-defined]
+        data, offset, context.statements, context.scope, context.own, context.purpose,
+        seen.get(_PROSE, True))
 
 
-def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None]:
+def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None, int]:
     # Contexts that differ only in ``statements`` or ``scope`` share one
     # walker (and its index of the file).
-    return (context.mention, context.label, context.url, context.reach, context.veto)
+    return (context.mention, context.label, context.url, context.reach, context.veto, context.section_reach)
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -176,8 +181,9 @@ def _anchored(data: bytes, rule: Rule, where: Where) -> list[int]:
     return out
 
 
-def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
-    """The stretches of ``data`` worth running ``rule``'s patterns on."""
+def _spans(data: bytes, rule: Rule, where: Where, prose: bool = True) -> list[tuple[int, int]]:
+    """The stretches of ``data`` worth running ``rule``'s patterns on
+    (``prose``: a document, whose headings hold their sections)."""
     window = rule.window
     if window is None:
         return [(0, len(data))]
@@ -187,19 +193,77 @@ def _spans(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
         # window (a 10 MB minified line is not rescanned whole for each
         # hit); _candidates rechecks a match that touches the cut.
         end = data.find(b'\n', at + window, at + 2 * window)
-        raw.append((max(0, at - window), min(len(data), at + 2 * window) if end == -1 else end))
+        hi = min(len(data), at + 2 * window) if end == -1 else end
+        # A Markdown heading's window runs on over its section (the
+        # keys a team wiki lists under ``## Together AI``).
+        if prose and _on_heading(data, at):
+            hi = max(hi, min(len(data), at + _section_reach(rule)))
+        raw.append((max(0, at - window), hi))
     spans = _merged(raw)
     value = rule.value
     if value is None:
         return spans
     run = _run_test(rule.value_run)
     near_values = []
-    for lo, hi in spans:
+    for lo, hi in _list_runs(data, spans, value):
         if run is not None and run[1] not in data[lo:hi].translate(run[0]):
             continue  # no value can be here
         for m in value.finditer(data, lo, hi):
             near_values.append((max(lo, m.start() - rule.value_reach), min(hi, m.end() + _VALUE_TAIL)))
     return _merged(near_values)
+
+
+def _list_runs(data: bytes, spans: list[tuple[int, int]], value: re.Pattern[bytes]) -> list[tuple[int, int]]:
+    """``spans``, each run on over the list of values its last value
+    starts or continues (``rules.LIST_GAP`` between them): every key of a
+    list longer than a window is near its name's span."""
+    from together_hooks.regex_cache import cached
+
+    gap = cached(LIST_GAP)
+    out = []
+    for lo, hi in spans:
+        last = None
+        for m in value.finditer(data, max(lo, hi - 2 * LIST_GAP_REACH), hi):
+            last = m
+        while last is not None:
+            g = gap.match(data, last.end(), last.end() + LIST_GAP_REACH)
+            nxt = None if g is None else value.match(data, g.end())
+            if nxt is None or nxt.end() <= hi:
+                break
+            hi, last = nxt.end() + _VALUE_TAIL, nxt
+        out.append((lo, min(hi, len(data))))
+    return _merged(out)
+
+
+def _keyword_lines(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int]]:
+    """The lines holding one of ``rule``'s keywords (a table's rows naming
+    Together), up to a row's length (``csvrow``) on each side of it."""
+    from together_hooks.detect.csvrow import ROW
+
+    lines = []
+    for keyword in rule.keywords:
+        hi = -1
+        for at in where.offsets(keyword):
+            if at < hi:
+                continue  # on a line already taken
+            lo = data.rfind(b'\n', max(0, at - ROW), at) + 1 or max(0, at - ROW)
+            hi = data.find(b'\n', at, at + ROW)
+            hi = min(len(data), at + ROW) if hi == -1 else hi
+            lines.append((lo, hi))
+    return lines
+
+
+def _on_heading(data: bytes, at: int) -> bool:
+    """Is the keyword at ``at`` on a Markdown heading's line (an ATX or
+    bold one: ``#`` or ``*`` starts it; or a setext one)?"""
+    start = data.rfind(b'\n', max(0, at - 128), at) + 1
+    from together_hooks.detect.context import is_heading
+
+    return is_heading(data, start)
+
+
+def _section_reach(rule: Rule) -> int:
+    return max((p.context.section_reach for p in rule.patterns if p.context is not None), default=0)
 
 
 # Bytes after a value a pattern's lookahead may read: the boundary
@@ -259,7 +323,7 @@ def _secret_of(
         return None
     # What the text around the match must hold: cheap and most often
     # failing, so before the shape checks.
-    if not _around_holds(data, m, pattern):
+    if not _around_holds(data, m, pattern, walkers):
         return None
     if encoded:
         raw = _decode_b64(m.group('encoded'))
@@ -291,11 +355,29 @@ def _secret_of(
         # In a reading of a stretch of the file, the structure is the
         # original's (the stretch would cut it short).
         where, at = (original[0], original[1](start)) if original else (data, start)
-        if not _context_holds(where, at, context, walkers):
-            return None
+        # An item of a list whose item before it was found in Together's
+        # structure is in it too (a list longer than the context's reach).
+        chain = None if pattern.before is None else (_LIST_END, pattern.before)
+        link = walkers.get(chain) if chain is not None else None
+        if not (isinstance(link, tuple) and link[0] == m.end() and link[1] is True):
+            held = _context_holds(where, at, context, walkers)
+            if chain is not None:
+                walkers[chain] = (m.end(), held)
+            if not held:
+                return None
     return start, secret
 
 
+# Keys of a scan's ``walkers`` that hold no walker: the export headers of
+# the bytes scanned (``csvrow.Headers``), and the file's first line when
+# they are a window past its start (``Budget.head``).
+_CSV_HEADERS = 'csv headers'
+_FILE_HEAD = 'file head'
+# (and where the last item found of a list ``Pattern.before`` names ended)
+_LIST_END = 'list end'
+# (and whether the file is a document whose headings hold their sections:
+# ``rules.is_prose``)
+_PROSE = 'prose'
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
 # How far before a match ``Pattern.before`` looks (a list of 32 keys, each
@@ -303,28 +385,58 @@ _VETO_REACH = 160
 _BEFORE_REACH = 4096
 
 
-def _around_holds(data: bytes, m: re.Match[bytes], pattern: Pattern) -> bool:
+def _around_holds(
+        data: bytes, m: re.Match[bytes], pattern: Pattern, walkers: dict[object, object],
+) -> bool:
     """``pattern.before`` found ending where ``m`` starts, tried only at
     the words of ``before_words`` in the bytes before it (lower-casing
     4 KB and finding a word costs a few microseconds, the regex searched
-    at each position a hundred), and ``pattern.csv_column`` holding."""
+    at each position a hundred), and ``pattern.csv_column`` holding (the
+    export headers of ``data`` found once per scan, kept in ``walkers``,
+    with the file's first line there for a window: ``_FILE_HEAD``)."""
     before = pattern.before
     if before is not None:
         lo, end = max(0, m.start() - _BEFORE_REACH), m.start()
-        window = data[lo:end].lower()
-        for word in pattern.before_words:
-            at = window.rfind(word)
-            while at != -1 and before.match(data, lo + at, end) is None:
-                at = window.rfind(word, 0, at)
-            if at != -1:
-                break
-        else:
-            return False
+        # The item right after an item of the same list found before it
+        # is in the list too, however far its name is (every key of a
+        # list of hundreds); the match ends where its key does.
+        from together_hooks.regex_cache import cached
+
+        chain = (_LIST_END, before)
+        last = walkers.get(chain)
+        # (from the key itself: a YAML item's match starts at its dash)
+        item = m.start('secret') if 'secret' in m.re.groupindex and m.start('secret') != -1 else end
+        chained = (
+            isinstance(last, tuple) and 0 <= item - last[0] <= LIST_GAP_REACH
+            and cached(LIST_GAP).fullmatch(data, last[0], item) is not None
+        )
+        if not chained:
+            window = data[lo:end].lower()
+            for word in pattern.before_words:
+                at = window.rfind(word)
+                while at != -1 and before.match(data, lo + at, end) is None:
+                    at = window.rfind(word, 0, at)
+                if at != -1:
+                    break
+            else:
+                return False
+        # (and whether the list's structure was found Together's, which an
+        # item chained to it is too: ``_secret_of``)
+        walkers[chain] = (m.end(), last[1] if chained else None)  # type: ignore[index]
     csv_column = pattern.csv_column
     if csv_column is not None:
+        from together_hooks.detect.csvrow import Headers
         from together_hooks.detect.csvrow import credential_column
 
-        if not credential_column(data, m.start('secret'), m.end('secret'), *csv_column):
+        header, names, user, title, veto, owner = csv_column
+        # (one index for the patterns sharing these regexes: a CSV's and a
+        # TSV's or ``|`` table's)
+        key = (_CSV_HEADERS, header, user, title, veto, owner, id(data))
+        headers = walkers.get(key)
+        if not isinstance(headers, Headers) or headers.data is not data:
+            head = walkers.get(_FILE_HEAD, b'')
+            headers = walkers[key] = Headers(data, head, header, user, title, veto, owner)  # type: ignore[arg-type]
+        if not credential_column(data, m.start('secret'), m.end('secret'), headers, names):
             return False
     return True
 
@@ -347,11 +459,19 @@ def _candidates(
     context is the original's: its structure is indexed once)."""
     found = []
     for rule in rules:
-        spans = _spans(data, rule, where)
+        spans = _spans(data, rule, where, walkers.get(_PROSE, True) is True)
+        rows: list[tuple[int, int]] | None = None
         had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
             keyword = pattern.keyword
-            for lo, hi in spans:
+            pattern_spans = spans
+            if pattern.csv_column is not None:
+                # A table's row needs no anchor: its header, however far
+                # above, says which column is a credential (``csvrow``).
+                if rows is None:
+                    rows = _merged(spans + _keyword_lines(data, rule, where))
+                pattern_spans = rows
+            for lo, hi in pattern_spans:
                 if keyword is not None and not _holds(where, keyword, lo, hi):
                     continue
                 for m in pattern.regex.finditer(data, lo, hi):
@@ -450,7 +570,7 @@ def _hits(
     it; ``budget``'s word on both when not given: ``_window_edge``);
     offsets are always into ``data``."""
     # How ``data`` stands as a window: the budget's word unless told.
-    edge = budget.edge() if open_end is None else (open_end, 0, [], {}, {})
+    edge = budget.edge() if open_end is None else (open_end, 0, [], {}, {}, b'')
     # Where each keyword and base64 form is, in one pass (the same passes
     # as the bare screen's): every keyword test below reads it instead of
     # searching the bytes again.
@@ -477,7 +597,7 @@ def _hits(
         if any(k in where or (spans and k in found) for k in rule.keywords)
         and rule_applies(rule, path)
     )
-    walkers: dict[object, object] = {}
+    walkers: dict[object, object] = {_FILE_HEAD: edge[5] if edge[1] else b'', _PROSE: is_prose(path)}
     hits = [
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
         for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
@@ -628,7 +748,7 @@ def _window_edge(
     though they are not in the region (``WindowScan``); else 'here',
     where a value cut at the window's end fails closed when it does not
     decompress whole."""
-    open_end, lead, _carried, handed, deferred = edge
+    open_end, lead, _carried, handed, deferred, _head = edge
     size = len(data)
     if at in handed or at < lead and min(size, lead + MAX_CONTEXT) - end < slack:
         return 'carried'
@@ -784,6 +904,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
 
     keyword_screen(rules).prepare(enough)
     walkers = set()
+    lists = set()  # a list of keys' own names and its parents' purposes (``Context.own``, ``purpose``)
     for rule in rules:
         for pattern in rule.patterns:
             pattern.regex  # noqa: B018 (each compiled on first use)
@@ -793,6 +914,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
             pattern.csv_column  # noqa: B018
             for context in pattern.contexts():
                 walkers.add(_walker_key(context))
+                lists.update(r for r in (context.own, context.purpose) if r is not None)
         rule.value  # noqa: B018
         rule.anchor  # noqa: B018
         _run_test(rule.value_run)
@@ -808,14 +930,18 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     codecs.lookup('cp437')
     from together_hooks.detect.codec import b64_decode
     from together_hooks.detect.context import Walker
+    from together_hooks.detect.context import rule_regex
     from together_hooks.detect.shapes import entropy
 
-    for key in walkers:  # each pattern compiled once a process (context._rule_regex)
+    for key in walkers:  # each pattern compiled once a process (context.rule_regex)
         Walker(*key)
+    for source in lists:
+        rule_regex(source)
     cached(_ESCAPE_BEFORE)
     cached(_PRINTABLE)
     cached(_PACKED_START)
     cached(_GLUED_KEY)
+    cached(LIST_GAP)
     b64_decode(b'')  # their own imports (binascii, math)
     entropy('')
 

@@ -113,7 +113,7 @@ class WindowScan:
     by two windows is one finding, as in a whole read (the first in the
     line kept)."""
 
-    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline', '_deferred', '_at')
+    __slots__ = ('scan', 'budget', 'found', '_newlines', '_last_newline', '_deferred', '_at', '_head')
 
     def __init__(self, scan: Callable[[bytes], list[Finding]], budget: Budget | None = None) -> None:
         self.scan = scan
@@ -123,6 +123,7 @@ class WindowScan:
         self._last_newline = -1  # where the last of them is
         self._deferred: dict[int, tuple[bool, int, int] | None] = {}  # file offsets: to the next window
         self._at: dict[tuple[int, str], int] = {}  # (line, secret): its index in ``found``
+        self._head = b''  # the file's first lines, from its first window
 
     def add(self, window: tuple[int, int, int, bytes]) -> None:
         base, lo, hi, data = window
@@ -143,7 +144,11 @@ class WindowScan:
                 )
             deferred: dict[int, tuple[bool, int, int] | None] = {}
             was = budget.edge()
-            budget.set_edge((base + len(data) > hi, lo - base, carried, handed, deferred))
+            if base == 0:
+                from together_hooks.detect.csvrow import first_line
+
+                self._head = first_line(data)
+            budget.set_edge((base + len(data) > hi, lo - base, carried, handed, deferred, self._head))
             try:
                 found = self.scan(data)
             finally:

@@ -1,0 +1,42 @@
+"""A Markdown heading holds its section only in a document (Markdown, RST,
+text, a commit message: ``rules.is_prose``); in code or a config a comment
+shaped like one (``# Together AI`` then an empty line) holds the block
+right under it, never the 32 KB below it."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.keys import make_hex
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.rules import is_prose
+
+FILLER = 'x = 1\n' * 2000
+
+
+def _found(text: str, path: str) -> bool:
+    key = make_hex(random.Random(11))
+    return [f.secret for f in scan_bytes(text.format(key=key).encode(), path)] == [key]
+
+
+@pytest.mark.parametrize('path', ['app.py', 'settings.yaml', 'deploy.sh', '.env', 'main.tf', 'pkg.zip!src/app.py'])
+def test_a_heading_comment_in_code_holds_no_section(path):
+    assert not _found('# Together AI\n\n' + FILLER + '\napi_key = "{key}"\n', path)
+    assert not _found('# Together AI\n\nbase = 1\n\napi_key = "{key}"\n', path)
+
+
+@pytest.mark.parametrize('path', ['app.py', 'settings.yaml', '.env'])
+def test_a_heading_comment_in_code_holds_the_block_under_it(path):
+    assert _found('# Together AI\n\napi_key = "{key}"\n\n# OpenAI\n', path)
+    assert _found('# Together AI\n\n# prod\nretries = 3\napi_key = "{key}"\n', path)
+
+
+@pytest.mark.parametrize('path', ['wiki.md', 'notes.txt', 'guide.rst', 'COMMIT_EDITMSG', 'docs.zip!wiki/Keys.md'])
+def test_a_heading_in_a_document_holds_its_section(path):
+    assert _found('## Together AI\n\n' + 'Some text.\n' * 2000 + '\napi_key: {key}\n', path)
+
+
+def test_documents_by_name():
+    assert is_prose('docs/Keys.MD') and is_prose('a.zip!b/c.rst') and is_prose('.git/COMMIT_EDITMSG')
+    assert not is_prose('app.py') and not is_prose('.env') and not is_prose('Makefile')
