@@ -151,20 +151,12 @@ _B64_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#*>;"\'`,]){0,8}' % _LINE_GLUE
 # three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
 # text or not (as ``_TGP_RUN``).
 _BREAK = '(?:%s)' % _LINE_GLUE
-_BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
-# A key cut by white space (a path typed with a space or a tab, an error
-# putting an argument's lines on one, a line break besides), raw or escaped
-# (``\t`` in JSON, in a name git or bash quotes; ``%20`` in a SARIF uri;
-# ``\xa0``, ``\u3000`` in a repr or JSON), and by folders too (``/``):
-# ``tgp_v1_`` and 43 key characters, with gaps anywhere between them (the
-# prefix too), as many as ``_GAP`` reads past.  The run may go on past
-# them (``…-old``): the engine's placeholder test decides.  A line break
-# with a comment's lead (``\n# ``) is one gap too.
+# What may cut a legacy key (``_SPACED_HEX``): white space (a path typed
+# with a space or a tab, an error putting an argument's lines on one, a
+# line break and the next line's lead), raw or escaped (``\t`` in JSON,
+# ``%20`` in a SARIF uri; ``\xa0``, ``\u3000`` in a repr or JSON), folders'
+# ``/``, quotes and commas of a list's strings.
 _SPACE = _BREAK + r'|\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[,"\'`+]'
-_SPACED_KEY = (
-    '(?:%s){0,8}'.join('tgp_v1_') % ((_SPACE,) * 6)
-    + r'(?:(?:%s){0,8}[A-Za-z0-9_-]){43}' % _SPACE
-)
 # A legacy key cut by the same gaps, in capitals or not: 64 hex digits
 # starting a run, learnt only with its Together context (``_learn_spaced_hex``).
 _SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SPACE
@@ -702,43 +694,6 @@ class Scrubber:
                         continue
                 if _cut_as_a_key([view[a:b] for a, b in zip(bounds, bounds[1:])], runs_on):
                     self.learn([view[start:end]])
-
-    def _learn_broken(self, text: str) -> None:
-        """A key wrapped so narrow that its ``tgp_v1_`` is cut too (a
-        column of 3 to 6), which the engine's join starts from, is learnt
-        all the same: its pieces go (``_gapped_out``)."""
-        for m in _pattern(_BROKEN_KEY).finditer(text):
-            secret = _pattern(_BREAK).sub('', m.group())
-            if (
-                    secret != m.group()
-                    and _cut_evenly(m.group(), _BREAK, text[m.end():m.end() + 1] in _KEY_CHARS)
-                    and not _placeholder(secret[7:])
-            ):
-                self.learn([secret])
-
-    def _learn_spaced(self, text: str) -> None:
-        """A key cut by spaces or tabs (``_SPACED_KEY``), found nowhere
-        else, is learnt when it is one by the engine's rules (not a
-        placeholder: prose about the prefix is none): a reader drops the
-        gaps, and ``_gapped_out`` reads past them."""
-        if 'tgp_v1_' not in text and (
-                '1' not in text or 'tgp_v1_' not in _pattern(_SPACE).sub('', text)
-        ):
-            return
-        spaced = _pattern(_SPACED_KEY)
-        m = spaced.search(text)
-        while m is not None:
-            secret = _pattern(_SPACE).sub('', m.group())
-            runs_on = text[m.end():m.end() + 1] in _KEY_CHARS
-            if (
-                    secret == m.group() or _placeholder(secret[7:])
-                    or not _cut_evenly(m.group(), _SPACE, runs_on)
-            ):
-                # Not one: a key cut further on may start inside this run.
-                m = spaced.search(text, m.start() + 1)
-                continue
-            self.learn([secret])
-            m = spaced.search(text, m.end())
 
     def _learn_spaced_hex(self, text: str) -> None:
         """A legacy key cut by white space (``_SPACED_HEX``), lower case or
