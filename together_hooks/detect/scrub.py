@@ -113,29 +113,50 @@ _FORM_RUN = r'%s{%d,}' % (_FORM_CHARS, _HEAD)
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
 # a comment's lead on a wrapped line, quotes and ``+`` of literals joined,
 # quoted-printable's soft line break (``=`` ending a line).
-_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#/*>;"\'+`=]){0,8}'
+# A line's lead, known by its shape: what a program puts before each line
+# it prints, and a reader skips when joining a value cut across lines (up
+# to four, any order): a worker's or a job's ``[worker-1]``, a timestamp
+# (ISO, or a clock's ``03:04:05.123``), a label (``remote:``, ``stderr:``),
+# a line number (``12:``, ``12 |``), a comment's or a reply's lead (``#``,
+# ``//``, ``*``, ``>``, ``;``, ``|``), a diff's gutter (``+``, ``-``,
+# ``--``; a space is white space).  A gutter's ``-`` is a key's character
+# too, and ``+`` base64's: ``_unglued`` reads a run both ways.
+_LEAD_ONE = (
+    r'\[[^\]\n]{1,40}\]'
+    r'|\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?'
+    r'|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?'
+    r'|[A-Za-z][A-Za-z0-9_.-]{0,30}:(?=[ \t])'
+    r'|\d{1,7}(?::|[ \t]*\|)'
+    r'|//|--|[#*>;|+-]'
+)
+_LEAD = r'(?:[ \t]*(?:%s)){0,4}[ \t]*' % _LEAD_ONE
+# The same but a gutter's ``-`` (a key's character: ``_unglued``).
+_LEAD_NO_DASH = _LEAD.replace('|//|--|[#*>;|+-]', '|//|[#*>;|+]')
+# A line break, raw or escaped (JSON's ``\n``, a URI's ``%0A``), after
+# quoted-printable's soft ``=`` or not, and the next line's lead.
+_NEWLINE = r'[ \t]*=?(?:\r?\n|(?:\\r)?\\n|(?:%0[Dd])?%0[Aa])'
+_LINE_GLUE = _NEWLINE + _LEAD
+# What may come between the characters of a known key that a reader
+# still reads as one: white space and line breaks (escaped too: ``\n``,
+# ``%0A`` in a SARIF uri or a workflow command's ``file=``) with the
+# next line's lead (``_LEAD``), quotes, commas and ``+`` of literals or a
+# list's strings joined, quoted-printable's soft line break (``=`` ending
+# a line).
+_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#/*>;"\'+`=,]){0,8}' % _LINE_GLUE
 # The same between the characters of a known key's base64, but ``/`` and
-# ``+``, which base64 holds.
-_B64_GAP = r'(?:\s|\\[nrt]|%0[9ADad]|%20|[#*>;"\'`]){0,8}'
+# ``+``, which base64 holds (but as a line's lead).
+_B64_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#*>;"\'`,]){0,8}' % _LINE_GLUE
 # A line break (or its escape) where a key is wrapped, with the next
 # line's lead (a comment's, a reply's ``> > ``, a diff's ``+``; up to
 # three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
 # text or not (as ``_TGP_RUN``).
-_BREAK = r'(?:[ \t]*=?(?:\r?\n|\\n|(?:%0[Dd])?%0[Aa])[ \t]*(?:(?:#|//|\*|>|;|\+)[ \t]?){0,3})'
-_BROKEN_KEY = (_BREAK + '?').join('tgp_v1_') + '(?:' + _BREAK + '?[A-Za-z0-9_-]){43}'
-# A key cut by white space (a path typed with a space or a tab, an error
-# putting an argument's lines on one, a line break besides), raw or escaped
-# (``\t`` in JSON, in a name git or bash quotes; ``%20`` in a SARIF uri;
-# ``\xa0``, ``\u3000`` in a repr or JSON), and by folders too (``/``):
-# ``tgp_v1_`` and 43 key characters, with gaps anywhere between them (the
-# prefix too), as many as ``_GAP`` reads past.  The run may go on past
-# them (``…-old``): the engine's placeholder test decides.  A line break
-# with a comment's lead (``\n# ``) is one gap too.
-_SPACE = r'\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}' + '|' + _BREAK
-_SPACED_KEY = (
-    '(?:%s){0,8}'.join('tgp_v1_') % ((_SPACE,) * 6)
-    + r'(?:(?:%s){0,8}[A-Za-z0-9_-]){43}' % _SPACE
-)
+_BREAK = '(?:%s)' % _LINE_GLUE
+# What may cut a legacy key (``_SPACED_HEX``): white space (a path typed
+# with a space or a tab, an error putting an argument's lines on one, a
+# line break and the next line's lead), raw or escaped (``\t`` in JSON,
+# ``%20`` in a SARIF uri; ``\xa0``, ``\u3000`` in a repr or JSON), folders'
+# ``/``, quotes and commas of a list's strings.
+_SPACE = _BREAK + r'|\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[,"\'`+]'
 # A legacy key cut by the same gaps, in capitals or not: 64 hex digits
 # starting a run, learnt only with its Together context (``_learn_spaced_hex``).
 _SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SPACE
@@ -149,22 +170,78 @@ _SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SP
 # joined by spaces (``$(cat f.b64)``, an error putting an argument's lines
 # on one); so joined, only a stretch cut at one width is read as one
 # value (``_even_stretches``): words of prose are joined by spaces too.
-_B64_JOIN = (
-    r'[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*(?:[#>;*][ \t]?)?|"[ \t]*,[ \t]*"|[ \t]+'
-)
+_B64_JOIN = _LINE_GLUE + r'|"[ \t]*,[ \t]*"|[ \t]+'
 _WRAPPED_B64 = (
     r'(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]+'
     r'(?:(?:%s)[A-Za-z0-9+/_-]+)+={0,2}' % _B64_JOIN
 )
 # A join that is a line break, escaped or not, or a JSON list's comma.
-_B64_LINE_JOIN = r'\n|\\n|",'
+_B64_JOIN_NO_GUTTER = (
+    _NEWLINE + _LEAD.replace('|//|--|[#*>;|+-]', '|//|[#*>;|]') + r'|"[ \t]*,[ \t]*"|[ \t]+'
+)
+_B64_LINE_JOIN = r'\n|\\n|%0[Aa]|",'
 _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 # Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
 # class, so a long run without a ``/`` is never backtracked into).
 _CUT_RUN = r'[A-Za-z0-9_/-]+'
 
 
-def _cut_evenly(run: str, gap: str) -> bool:
+# Glue: what a reader skips when joining the pieces of a value cut up in
+# output (``_unglued``): white space and line breaks, raw or escaped, each
+# line's lead (``_LEAD``), quotes, commas and ``+`` (a list's strings, or
+# literals joined), folders' ``/``, escaped characters.  A key's characters are never glue, but a gutter's
+# ``-`` may be (read both ways).
+_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%(?:0[9ADad]|20)|[,"\'`+]'
+_GLUE = '(?:' + _LINE_GLUE + _GLUE_ONE + ')+'
+_GLUE_NO_DASH = '(?:' + _NEWLINE + _LEAD_NO_DASH + _GLUE_ONE + ')+'
+# A line's start with a gutter's ``-``: a run is read both ways.
+_DASH_LEAD = _NEWLINE + _LEAD_NO_DASH + '-'
+_KEY_IN_VIEW = r'tgp_v1_[A-Za-z0-9_-]{43}'
+_KEY_CHARS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
+# A piece that reads as a name (``README``, ``Makefile``, ``test_scrub``,
+# ``v2``), not as random characters.
+_WORD_PART = r'[A-Z][a-z]+|[a-z]{2,}|[A-Z]{2,}|[0-9a-f]{7,40}'
+_WORD = r'[_-]*(?:%s)(?:[_.-]?(?:%s))*' % (_WORD_PART, _WORD_PART)
+
+
+def _unglued(text: str, glue: str) -> tuple[str, list[int], list[int]]:
+    """``text`` as a stream of pieces with the glue between them dropped
+    (``_GLUE``), as a reader joins a value cut up: the joined text, and
+    where each piece starts in it and in ``text``."""
+    pieces: list[str] = []
+    joined: list[int] = []
+    shown: list[int] = []
+    at = size = 0
+    for m in _pattern(glue).finditer(text):
+        if m.start() > at:
+            pieces.append(text[at:m.start()])
+            joined.append(size)
+            shown.append(at)
+            size += m.start() - at
+        at = m.end()
+    if at < len(text):
+        pieces.append(text[at:])
+        joined.append(size)
+        shown.append(at)
+    return ''.join(pieces), joined, shown
+
+
+def _a_listing(pieces: list[str], runs_on: bool) -> bool:
+    """Whether the pieces of a key's body joined across glue are names, one
+    a piece (a listing after a line ending in ``tgp_v1_``: ``git log
+    --oneline | grep tgp_v1_``, file names): the pieces before the last
+    (which is cut where a key would end), three or more, each a name of
+    three characters or more (``_WORD``); two, where the last one's name
+    goes on past where a key would end (``runs_on``: a key ends where its
+    last piece does, but glued to a suffix, ``…-old``).  A key's random
+    pieces are all names about once in 40,000 random cuts."""
+    named = pieces[:-1]
+    return len(named) >= (2 if runs_on else 3) and all(
+        len(piece) >= 3 and _pattern(_WORD).fullmatch(piece) for piece in named
+    )
+
+
+def _cut_evenly(run: str, gap: str, runs_on: bool) -> bool:
     """Whether ``run``, cut by ``gap``, is cut as a key is: in at most
     three pieces (a path typed with a space, a folder and a wrapped line),
     or at one width (a column, a terminal's width, each character apart):
@@ -176,6 +253,19 @@ def _cut_evenly(run: str, gap: str) -> bool:
     (``git log --oneline | grep tgp_v1_``) are of every width: no key."""
     # A line break first: its comment's lead (``\n# ``) is one gap.
     pieces = [piece for piece in _pattern('(?:%s|%s)+' % (_BREAK, gap)).split(run) if piece]
+    if pieces and pieces[0].startswith('tgp_v1_'):  # how its prefix was cut says nothing
+        pieces[0] = pieces[0][7:]
+        pieces = [piece for piece in pieces if piece]
+    return _cut_as_a_key(pieces, runs_on)
+
+
+def _cut_as_a_key(pieces: list[str], runs_on: bool) -> bool:
+    """``_cut_evenly`` for the pieces a key's body was cut in, never where
+    they are names, one a piece (``_a_listing``)."""
+    if _a_listing(pieces, runs_on):
+        return False
+    if not runs_on:  # it ends where a piece does, as a key cut up does
+        return True
     if len(pieces) <= 3:
         return True
     # Pieces as long as the known keys' pieces shown nowhere (``_PIECE``):
@@ -480,7 +570,6 @@ class Scrubber:
         if '\n' in text and 'tgp_v1_' in text:
             self._learn_wrapped(text)
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
-            self._learn_broken(text)  # a break escaped in JSON or a URI too
             self._learn_wrapped_b64(text)
             self._learn_wrapped_b85(text)
         elif '",' in text or ' ' in text or '\t' in text:
@@ -488,7 +577,7 @@ class Scrubber:
             self._learn_wrapped_b64(text)
         if '/' in text:
             self._learn_cut(text)
-        self._learn_spaced(text)
+        self._learn_glued(text)
         self._learn_spaced_hex(text)
         if _pattern(_QP_LEAD).search(text):
             text = _pattern(_QP_LINE).sub(self._qp_read, text)
@@ -533,7 +622,12 @@ class Scrubber:
             if _pattern(r'[ \t]').search(run) and not _pattern(_B64_LINE_JOIN).search(run):
                 values = _even_stretches(_pattern('(?:%s)+' % _B64_JOIN).split(run))
             else:
-                values = [_pattern(_NOT_B64).sub('', run)]
+                # Its lines' leads dropped, a gutter's ``+`` or ``-`` too
+                # (or kept: base64 holds them).
+                values = list(dict.fromkeys(
+                    _pattern(_NOT_B64).sub('', _pattern(join).sub('', run))
+                    for join in (_B64_JOIN, _B64_JOIN_NO_GUTTER)
+                ))
             for chars in values:
                 if len(chars) >= 40:
                     self._learn_decoded(chars)
@@ -568,37 +662,38 @@ class Scrubber:
         for plain in _decodings(chars):
             self._learn_read(plain)
 
-    def _learn_broken(self, text: str) -> None:
-        """A key wrapped so narrow that its ``tgp_v1_`` is cut too (a
-        column of 3 to 6), which the engine's join starts from, is learnt
-        all the same: its pieces go (``_gapped_out``)."""
-        for m in _pattern(_BROKEN_KEY).finditer(text):
-            secret = _pattern(_BREAK).sub('', m.group())
-            if (
-                    secret != m.group() and _cut_evenly(m.group(), _BREAK)
-                    and not _placeholder(secret[7:])
-            ):
-                self.learn([secret])
-
-    def _learn_spaced(self, text: str) -> None:
-        """A key cut by spaces or tabs (``_SPACED_KEY``), found nowhere
-        else, is learnt when it is one by the engine's rules (not a
-        placeholder: prose about the prefix is none): a reader drops the
-        gaps, and ``_gapped_out`` reads past them."""
-        if 'tgp_v1_' not in text and (
-                '1' not in text or 'tgp_v1_' not in _pattern(_SPACE).sub('', text)
-        ):
+    def _learn_glued(self, text: str) -> None:
+        """A key cut into pieces with glue between them (``_GLUE``: white
+        space, line breaks and each line's lead, quotes and commas, escaped
+        breaks), which a reader joins by dropping the glue, is learnt when
+        the joined key is one by the engine's rules (not a placeholder) and
+        its middle pieces are not a listing of names (``_a_listing``); its
+        pieces go (``_gapped_out``, ``_pieces_out``).  A whole key is left
+        to ``_keys_out``."""
+        if '1' not in text or 'tgp_v1_' not in _pattern(_GLUE).sub('', text):
             return
-        spaced = _pattern(_SPACED_KEY)
-        m = spaced.search(text)
-        while m is not None:
-            secret = _pattern(_SPACE).sub('', m.group())
-            if secret == m.group() or _placeholder(secret[7:]) or not _cut_evenly(m.group(), _SPACE):
-                # Not one: a key cut further on may start inside this run.
-                m = spaced.search(text, m.start() + 1)
-                continue
-            self.learn([secret])
-            m = spaced.search(text, m.end())
+        glues = [_GLUE]
+        if _pattern(_DASH_LEAD).search(text):
+            glues.append(_GLUE_NO_DASH)
+        from bisect import bisect_right
+
+        for glue in glues:
+            view, joined, _ = _unglued(text, glue)
+            for m in _pattern('(?=(%s))' % _KEY_IN_VIEW).finditer(view):
+                start, end = m.start(), m.start() + 50
+                first, last = bisect_right(joined, start) - 1, bisect_right(joined, end - 1) - 1
+                if first == last or _placeholder(view[start + 7:end]):
+                    continue
+                # The body's pieces: how a cut ``tgp_v1_`` was cut says nothing.
+                bounds = [start + 7, *(j for j in joined[first + 1:last + 1] if j > start + 7), end]
+                after = bisect_right(joined, end) - 1  # the piece ``end`` is in
+                runs_on = end < len(view) and joined[after] != end and view[end] in _KEY_CHARS
+                if runs_on:  # a name or a digest going on past a key's end is none
+                    tail = view[joined[after]:joined[after + 1] if after + 1 < len(joined) else None]
+                    if _pattern(_WORD).fullmatch(tail):
+                        continue
+                if _cut_as_a_key([view[a:b] for a, b in zip(bounds, bounds[1:])], runs_on):
+                    self.learn([view[start:end]])
 
     def _learn_spaced_hex(self, text: str) -> None:
         """A legacy key cut by white space (``_SPACED_HEX``), lower case or
@@ -684,7 +779,7 @@ class Scrubber:
             # gaps: learnt from it, as the raw text's are (``scrub``).
             if '/' in joined:
                 self._learn_cut(joined)
-            self._learn_spaced(joined)
+            self._learn_glued(joined)
             self._learn_spaced_hex(joined)
             scrubbed = self._keys_out(joined)
             if scrubbed != joined:

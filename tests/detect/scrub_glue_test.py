@@ -1,0 +1,63 @@
+"""Leaks the glue reading closes (each shown whole before it): a key cut
+unevenly across a JSON list's strings, a cut prefix with a short piece,
+lines led by a worker's tag, a timestamp, ``remote:`` or a line number;
+the base64 of a ``.env`` led by a diff's gutter, ``--``, ``remote:`` or
+joined by ``%0A``.  And listings of names after ``tgp_v1_`` stay."""
+from __future__ import annotations
+
+import base64
+import random
+
+import pytest
+
+from tests.keys import make_key
+from together_hooks.detect.scrub import Scrubber
+
+KEY = make_key(random.Random('scrub-glue'))
+ENV = base64.b64encode(f'TOGETHER_API_KEY={KEY}\n'.encode()).decode()
+
+
+def _pieces(value: str, *cuts: int) -> list[str]:
+    return [value[a:b] for a, b in zip((0, *cuts), (*cuts, len(value)))]
+
+
+def _lines(value: str, width: int) -> list[str]:
+    return [value[i:i + width] for i in range(0, len(value), width)]
+
+
+LEADS = ['[worker-1] ', '2024-01-02T03:04:05.123Z ', 'remote: ', '12:', '  12 | ']
+
+
+@pytest.mark.parametrize('text, pieces', [
+    ('["{}", "{}"]', _pieces(KEY, 13)),
+    ('["{}", "{}", "{}"]', _pieces(KEY, 5, 31)),
+    ('["{}","{}","{}","{}"]', _pieces(KEY, 9, 20, 38)),
+    ('{}\n{}\n{}\n{}', _pieces(KEY, 2, 9, 30)),
+    *[(lead + ('\n' + lead).join(['{}'] * 3), _pieces(KEY, 11, 30)) for lead in LEADS],
+    *[(lead + ('\n' + lead).join(['{}'] * 5), _pieces(KEY, 10, 20, 30, 40)) for lead in LEADS],
+], ids=[
+    'list-2', 'list-3', 'list-4', 'tg-short-middle',
+    *[f'lead{i}-uneven' for i in range(len(LEADS))],
+    *[f'lead{i}-even' for i in range(len(LEADS))],
+])
+def test_a_key_cut_with_glue_is_never_shown_whole(text, pieces):
+    shown = Scrubber().scrub(text.format(*pieces) + '\n')
+    assert not all(piece in shown for piece in pieces)
+    assert 'tgp_v1_' in shown  # redacted, not dropped
+
+
+@pytest.mark.parametrize('width', [8, 20, 76])
+@pytest.mark.parametrize('lead', ['+', '--', '-', 'remote: ', '[worker-1] ', '%0A'])
+def test_a_wrapped_base64_env_with_line_leads_is_never_shown_whole(width, lead):
+    lines = _lines(ENV, width)
+    text = '%0A'.join(lines) if lead == '%0A' else lead + ('\n' + lead).join(lines)
+    shown = Scrubber().scrub(text + '\n')
+    assert not all(line in shown for line in lines)
+
+
+@pytest.mark.parametrize('text', [
+    'grep -l tgp_v1_\nTestRunnerAlpha\nMyComponentView\nDataLoaderFactory\nUserModelSerializer\n',
+    '$ ls | grep tgp_v1_\nREADME_together\nCHANGELOG_old\nMakefile_Linux\nDockerfile_prod\n',
+])
+def test_a_listing_of_names_after_the_prefix_is_shown_as_it_is(text):
+    assert Scrubber().scrub(text) == text
