@@ -117,3 +117,16 @@ def test_the_env_walk_never_enters_an_ignored_folder(git_repo, keys, monkeypatch
     write(git_repo, 'web/.ENV.Local', f'TOGETHER_API_KEY={keys()}\n')
     write(git_repo, 'web/.env', f'TOGETHER_API_KEY={keys()}\n')
     assert local_env_files(str(git_repo)) == ['web/.ENV.Local', 'web/.env']
+
+
+def test_literal_pathspecs_in_the_environment_do_not_blind_the_walk(held_far, keys, monkeypatch):
+    """The walk names env files by glob pathspecs; ``GIT_LITERAL_PATHSPECS=1``
+    made them match nothing, so the hook read no env file and passed."""
+    key = keys()
+    _hold(held_far, key)
+    write(held_far, 'app.py', f'KEY = "{key}"  # pragma: allowlist secret\n')
+    git(held_far, 'add', 'app.py')
+    monkeypatch.setenv('GIT_LITERAL_PATHSPECS', '1')
+    result = hook('app.py')
+    assert result.rc == 1, result.out + result.err
+    assert 'a copy of a key you hold (in the env file services/api/.env)' in result.out, result.out

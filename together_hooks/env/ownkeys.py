@@ -73,7 +73,10 @@ def untracked_env_files(root: str) -> list[str]:
     whether ignored or not: a key you keep in ``api/.env`` is yours whether
     or not a ``.gitignore`` rule covers it yet (``forbid-env-files`` stops
     its commit; its copy in ``api/app.py`` under a pragma must fail too)."""
-    return zsplit(git(root, *_ENV_WALK))
+    # The walk's pathspecs are globs: ``GIT_LITERAL_PATHSPECS=1`` (a user's
+    # or a tool's setting) would make them match no file, every key unread.
+    env = {k: v for k, v in os.environ.items() if k != 'GIT_LITERAL_PATHSPECS'}
+    return zsplit(git(root, *_ENV_WALK, env=env))
 
 
 def _untracked(root: str, files: list[str]) -> list[str]:
