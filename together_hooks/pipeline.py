@@ -299,9 +299,9 @@ def load_own_keys(where: str = '.') -> OwnKeys | None:
     files of the repository at ``where`` (``env.ownkeys.own_keys``).
 
     One definition for every command: the hook reads the same env files as
-    ``scan`` and ``baseline create`` (every ignored one, the untracked ones
-    at the root), so a pragma or a baseline entry never passes the hook
-    while ``scan .`` fails on the same key.  Finding the ignored ones walks
+    ``scan`` and ``baseline create`` (every untracked one, ignored or not,
+    outside ignored folders), so a pragma or a baseline entry never passes
+    the hook while ``scan .`` fails on the same key.  Finding them walks
     the work tree (one ``git ls-files``: 6-11 ms CPU a commit on 3,000
     files, docs/performance.md); the hook used to read only those at the
     root and beside the staged files."""

@@ -86,3 +86,47 @@ def test_an_env_file_git_tracks_is_still_not_yours(held_far, keys):
     write(held_far, 'app.py', f'KEY = "{key}"  # pragma: allowlist secret\n')
     git(held_far, 'add', 'app.py')
     assert hook('app.py').rc == 0
+
+
+@pytest.mark.parametrize('folder', ['api', 'new/api'])
+def test_a_key_in_an_env_file_no_rule_ignores_yet_is_yours_in_any_folder(git_repo, keys, monkeypatch, folder):
+    """No ``.gitignore`` rule yet covers ``api/.env``: git neither tracks
+    nor ignores it.  The hook used to read it beside ``api/app.py``; the
+    one walk of ignored files lost it, so the key's copy under a pragma
+    passed the hook and ``scan``.  Nor in a folder git knows nothing of."""
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    key = keys()
+    write(git_repo, f'{folder}/.env.local', f'TOGETHER_API_KEY={key}\n')
+    write(git_repo, f'{folder}/app.py', f'KEY = "{key}"  # pragma: allowlist secret\n')
+    git(git_repo, 'add', f'{folder}/app.py')
+    result = hook(f'{folder}/app.py')
+    assert result.rc == 1, result.out + result.err
+    assert f'a copy of a key you hold (in the env file {folder}/.env.local)' in result.out, result.out
+    assert scan('.').rc == 1
+
+
+def test_the_env_walk_never_enters_an_ignored_folder(git_repo, keys, monkeypatch):
+    """Env files are let back in past ``.env`` rules, not folders: a
+    virtualenv named ``.env/`` is not walked, its files never read."""
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    from together_hooks.env.ownkeys import local_env_files
+
+    write(git_repo, '.gitignore', '.env\nnode_modules/\n')
+    write(git_repo, 'svc/.env/lib/.env.site', f'TOGETHER_API_KEY={keys()}\n')
+    write(git_repo, 'node_modules/pkg/.env.local', f'TOGETHER_API_KEY={keys()}\n')
+    write(git_repo, 'web/.ENV.Local', f'TOGETHER_API_KEY={keys()}\n')
+    write(git_repo, 'web/.env', f'TOGETHER_API_KEY={keys()}\n')
+    assert local_env_files(str(git_repo)) == ['web/.ENV.Local', 'web/.env']
+
+
+def test_literal_pathspecs_in_the_environment_do_not_blind_the_walk(held_far, keys, monkeypatch):
+    """The walk names env files by glob pathspecs; ``GIT_LITERAL_PATHSPECS=1``
+    made them match nothing, so the hook read no env file and passed."""
+    key = keys()
+    _hold(held_far, key)
+    write(held_far, 'app.py', f'KEY = "{key}"  # pragma: allowlist secret\n')
+    git(held_far, 'add', 'app.py')
+    monkeypatch.setenv('GIT_LITERAL_PATHSPECS', '1')
+    result = hook('app.py')
+    assert result.rc == 1, result.out + result.err
+    assert 'a copy of a key you hold (in the env file services/api/.env)' in result.out, result.out

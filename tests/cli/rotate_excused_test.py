@@ -62,3 +62,40 @@ def test_a_key_nothing_excuses_says_nothing_of_excuses(git_repo, keys):
     git(git_repo, 'add', 'app.py')
     out = _rotate(git_repo, 'app.py')
     assert 'excused' not in out, out
+
+
+def _excused_file(repo, kind: str, line: str) -> tuple[str, str]:
+    """``line`` written as ``kind`` reads it: (the path given, where the
+    pragma's line is shown)."""
+    import gzip
+    import zipfile
+
+    if kind == 'utf-16':
+        (repo / 'app.py').write_bytes(line.encode('utf-16'))
+        return 'app.py', 'app.py:1'
+    if kind == 'zip':
+        with zipfile.ZipFile(repo / 'bundle.zip', 'w', zipfile.ZIP_DEFLATED) as z:
+            z.writestr('src/app.py', 'import os\n' + line)
+        return 'bundle.zip', 'bundle.zip!src/app.py:2'
+    (repo / 'app.py.gz').write_bytes(gzip.compress(('\n' * 2 + line).encode()))
+    return 'app.py.gz', 'app.py.gz!app.py:3'
+
+
+@pytest.mark.parametrize('kind', ['utf-16', 'zip', 'gzip'])
+def test_a_key_a_pragma_excuses_is_found_wherever_scan_reads_it(git_repo, keys, kind):
+    """The pragma was made inert in the raw bytes only: a UTF-16 file, or
+    a zip or gzip member, holding the pragma's key still said "No
+    Together API key found".  Scans read these; so does rotate-help."""
+    key = keys()
+    path, place = _excused_file(git_repo, kind, f'KEY = "{key}"  # pragma: allowlist secret\n')
+    git(git_repo, 'add', '.')
+    assert scan('.').rc == 0  # the pragma passes it
+    out = _rotate(git_repo, path)
+    assert f'It is there, and excused by a pragma ({place})' in out, out
+    assert key[7:] not in out
+
+
+def test_a_pragma_with_no_key_under_it_finds_nothing(git_repo):
+    write(git_repo, 'app.py', 'DEBUG = True  # pragma: allowlist secret\n')
+    result = run('together-hooks', 'rotate-help', 'app.py', cwd=git_repo)
+    assert result.rc == 0 and 'No Together API key found' in result.out, result.out

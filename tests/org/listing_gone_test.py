@@ -70,8 +70,8 @@ def test_one_the_last_pass_lacked_that_is_still_there_counts(tmp_path, keys, git
     k, url = _four(tmp_path, keys, github)
     commit(new_repo(tmp_path / 'e'), {'x.txt': 'new\n'})
     url.update(serve_repos(github, tmp_path, 'a', 'b', 'c', 'd', 'e'))
-    _moving(github, url, {'/repos/acme/a': ({'full_name': 'acme/a', 'owner': {'login': 'acme'}},
-                                            None)})
+    _moving(github, url, {'/repos/acme/a': (
+        {'id': 1, 'full_name': 'acme/a', 'owner': {'login': 'acme'}}, None)})
     r = _run(tmp_path, github, '--format', 'json')
     assert r.rc == 0, r.err
     assert _asked('/repos/') == ['/repos/acme/a']
@@ -99,3 +99,29 @@ def test_a_listing_that_did_not_move_asks_nothing_more(tmp_path, github):  # noq
     r = _run(tmp_path, github)
     assert r.rc == 0, r.err
     assert _asked('/repos/') == []
+
+
+def test_one_whose_name_another_repository_took_does_not_count(tmp_path, keys, github):  # noqa: F811
+    """a deleted and a new acme/a made since: GET /repos/acme/a answers,
+    in acme, for another repository (another id).  a is gone all the same;
+    counted, it stood in for c, and c was never scanned."""
+    k, url = _four(tmp_path, keys, github)
+    commit(new_repo(tmp_path / 'e'), {'x.txt': 'new\n'})
+    url.update(serve_repos(github, tmp_path, 'a', 'b', 'c', 'd', 'e'))
+    _moving(github, url, {'/repos/acme/a': (
+        {'id': 99, 'full_name': 'acme/a', 'owner': {'login': 'acme'}}, None)})
+    r = _run(tmp_path, github)
+    assert r.rc == 2, r.err
+    assert hashed(k) not in r.out
+    assert 'listed 3 of its 4 public repositories' in r.err, r.err
+
+
+def test_an_answer_without_an_id_does_not_count(tmp_path, keys, github):  # noqa: F811
+    """Which repository answered is unknown: not counted, fail closed."""
+    k, url = _four(tmp_path, keys, github)
+    commit(new_repo(tmp_path / 'e'), {'x.txt': 'new\n'})
+    url.update(serve_repos(github, tmp_path, 'a', 'b', 'c', 'd', 'e'))
+    _moving(github, url, {'/repos/acme/a': (
+        {'full_name': 'acme/a', 'owner': {'login': 'acme'}}, None)})
+    r = _run(tmp_path, github)
+    assert r.rc == 2, r.err

@@ -344,7 +344,8 @@ def find_leaks(
     skipped: list[str] = []  # not a regular file (a FIFO, a device), a submodule
     pragmas: dict[str, list[str]] = {}
     for content in contents:
-        for f in scanner.scan_one(content) + _under_pragmas(scanner, content, pragmas):
+        first = scanner.scan_one(content)
+        for f in first + _under_pragmas(scanner, content, pragmas, first):
             if args.hashed_secret is None or f.hashed_secret == args.hashed_secret:
                 if f.path != content.path or f.encoding.startswith('base64 '):
                     # filter-repo runs at a clone's top: the path from there
@@ -367,31 +368,25 @@ def find_leaks(
     return findings, list(sealed), excuses(findings, pragmas)
 
 
-# A file read again with its pragmas made inert is read whole: up to this.
-_PRAGMA_READ = 16 << 20
-
-
 def _under_pragmas(
         scanner: object, content: object, pragmas: dict[str, list[str]],
+        found: Sequence[Finding] = (),
 ) -> list[Finding]:
-    """The keys only a pragma hides in a file on disk (its pragmas made
-    inert, ``detect.pragmas.inert``); where each is, in ``pragmas``."""
-    from together_hooks.detect.pragmas import inert
-    from together_hooks.fileio import read_small
+    """The keys only a pragma hides in a file on disk (``found``: what the
+    scan with pragmas gave): the file scanned again as ``scan`` reads it,
+    UTF-16 text, archive and compressed members and base64 values
+    included, with no pragma honoured (``detect.pragmas.ignored``); where
+    each is, in ``pragmas``."""
+    from together_hooks.detect.pragmas import ignored
     from together_hooks.sources.content import Content
 
     fs_path = getattr(content, 'fs_path', None)
     if fs_path is None:
         return []
-    data = read_small(fs_path, _PRAGMA_READ)
-    if not data or (b'pragma' not in data and b'gitleaks:allow' not in data):
-        return []
-    path = content.path  # type: ignore[attr-defined]
-    seen = {(f.line, f.secret) for f in scanner.scan_one(Content(path, data))}  # type: ignore[attr-defined]
-    hidden = [
-        f for f in scanner.scan_one(Content(path, inert(data)))  # type: ignore[attr-defined]
-        if (f.line, f.secret) not in seen
-    ]
+    seen = {(f.path, f.line, f.secret) for f in found}
+    with ignored():
+        again = scanner.scan_one(Content(content.path, fs_path=fs_path))  # type: ignore[attr-defined]
+    hidden = [f for f in again if (f.path, f.line, f.secret) not in seen]
     for f in hidden:
         pragmas.setdefault(f.secret, []).append(f'{shown_path(f.path)}:{f.line}')
     return hidden

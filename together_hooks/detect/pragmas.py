@@ -59,6 +59,23 @@ def _strip_cr(line: bytes) -> bytes:
     return line[:-1] if line.endswith(b'\r') else line
 
 
+# False only inside ``ignored()`` (rotate-help): no pragma excuses a key.
+_HONOURED = [True]
+
+
+class ignored:
+    """``with ignored():`` scans find what a pragma hides, wherever it
+    is read (a UTF-16 file, a zip or gzip member, a base64 value): what a
+    key would be found as without its excuse (``rotate-help`` names the
+    key a pragma excuses; a pragma never makes a key harmless)."""
+
+    def __enter__(self) -> None:
+        _HONOURED.append(False)
+
+    def __exit__(self, *exc: object) -> None:
+        _HONOURED.pop()
+
+
 def allowed_inline(data: bytes, start: int, end: int) -> bool:
     """Is the line ``data[start:end]`` (no newline) allowed by a pragma?
 
@@ -66,6 +83,8 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
     callers pass the CR-bounded part of the line that holds the finding:
     one pragma must never cover a whole file that has no ``\n``.
     """
+    if not _HONOURED[-1]:
+        return False
     if data.find(b'pragma', start, end) != -1 or data.find(
             b'gitleaks:allow', start, end,
     ) != -1:
@@ -90,14 +109,6 @@ def allowed_inline(data: bytes, start: int, end: int) -> bool:
             found = re.compile(_ALLOW_NEXTLINE).search(line)
             return found is not None and _seen(data, prev_start, line, found)
     return False
-
-
-def inert(data: bytes) -> bytes:
-    """``data`` with every pragma made one no scan honours (its words upper
-    case; the same length, so lines and columns stay): what a key would be
-    found as without its excuse (``rotate-help`` names the key a pragma
-    excuses; a pragma never makes a key harmless)."""
-    return data.replace(b'pragma', b'PRAGMA').replace(b'gitleaks:allow', b'GITLEAKS:ALLOW')
 
 
 def _seen(data: bytes, start: int, line: bytes, found: re.Match[bytes]) -> bool:

@@ -1,6 +1,6 @@
 """Loading the developer's own keys: ``TOGETHER_*KEY`` variables in the
-environment, keys in the repo's ignored env files and its untracked root
-ones.  Matching them is ``detect/ownkeys.py``'s job."""
+environment, keys in the env files git does not track (ignored or not, outside
+ignored folders).  Matching them is ``detect/ownkeys.py``'s job."""
 from __future__ import annotations
 
 import os
@@ -26,9 +26,10 @@ MAX_ENV_FILE = 1 << 20
 
 
 def local_env_files(root: str, everywhere: bool = False) -> list[str]:
-    """Env files in the work tree: ignored ones in any folder and untracked
-    ones at the root; ``everywhere`` adds untracked and tracked ones in any
-    folder (two more walks of the tree, too slow for the hook's path)."""
+    """Env files in the work tree: untracked ones, ignored or not, in any
+    folder but an ignored one (``untracked_env_files``: one walk), and
+    those at the root; ``everywhere`` adds every untracked and tracked
+    one (two more walks of the tree, too slow for the hook's path)."""
     try:
         names = os.listdir(root)
     except OSError:
@@ -39,10 +40,8 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
 
     if not git_may_claim(root):  # no repository: its top folder is all we know
         return sorted(found)
-    from together_hooks.env.gitignore import ignored_files  # not on the hook's path (near)
-
     try:
-        found.update(ignored_files(root))
+        found.update(untracked_env_files(root))
     except InputError:  # not a git work tree: its top folder is all we know
         return sorted(found)
     if everywhere:
@@ -55,6 +54,29 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
         if not p.endswith('/') and env_folder(p) is None
         and (is_dotenv_name(path_parts(p)[-1]) or is_envrc_name(path_parts(p)[-1]))
     )
+
+
+# Every env file git does not track, ignored or not, in one walk that
+# never enters an ignored folder (``node_modules/``, ``.venv/``): git's own
+# ignore rules, with env files let back in (``!.env``) but not folders
+# named like them (a virtualenv in ``.env/``); only env names are listed.
+_ENV_NAMES = ('.[eE][nN][vV]', '.[eE][nN][vV].*', '.[eE][nN][vV][rR][cC]', '.[eE][nN][vV][rR][cC].*')
+_ENV_WALK = (
+    'ls-files', '-z', '--others', '--exclude-standard',
+    *(f'--exclude=!{n}' for n in _ENV_NAMES), *(f'--exclude={n}/' for n in _ENV_NAMES),
+    '--', *(f':(glob,icase)**/{n}' for n in ('.env', '.env.*', '.envrc', '.envrc.*')),
+)
+
+
+def untracked_env_files(root: str) -> list[str]:
+    """Env files git does not track, in any folder but an ignored one,
+    whether ignored or not: a key you keep in ``api/.env`` is yours whether
+    or not a ``.gitignore`` rule covers it yet (``forbid-env-files`` stops
+    its commit; its copy in ``api/app.py`` under a pragma must fail too)."""
+    # The walk's pathspecs are globs: ``GIT_LITERAL_PATHSPECS=1`` (a user's
+    # or a tool's setting) would make them match no file, every key unread.
+    env = {k: v for k, v in os.environ.items() if k != 'GIT_LITERAL_PATHSPECS'}
+    return zsplit(git(root, *_ENV_WALK, env=env))
 
 
 def _untracked(root: str, files: list[str]) -> list[str]:

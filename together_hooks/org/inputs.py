@@ -494,7 +494,8 @@ def list_repos(
 def _still_in(client: GitHub, org: str, repo: dict) -> bool:
     """Is ``repo``, which an earlier pass of the listing gave and the last
     did not, still a repository of ``org`` (``GET /repos/{full_name}``,
-    a rename followed)?  Gone (404) or moved to another owner: no.  Asked
+    a rename followed)?  Gone (404), moved to another owner, or its name
+    now another repository's (another ``id``): no.  Asked
     only of such repositories: none on a listing that did not move."""
     name = repo.get('full_name')
     if not isinstance(name, str) or '/' not in name:
@@ -504,6 +505,8 @@ def _still_in(client: GitHub, org: str, repo: dict) -> bool:
         return False
     if not isinstance(data, dict):
         raise InputError(f'GitHub API: /repos/{name}: expected an object')
+    if 'id' in repo and data.get('id') != repo['id']:
+        return False  # its name is another repository's now: it is gone
     owner = data.get('owner')
     login = owner.get('login') if isinstance(owner, dict) else None
     return isinstance(login, str) and login.lower() == org.lower()
