@@ -2,6 +2,7 @@
 (or left over from) other histories costs nothing extra, and finds the same."""
 from __future__ import annotations
 
+import base64
 import os
 
 import pytest
@@ -210,6 +211,33 @@ def test_the_history_is_listed_before_the_own_keys_are_looked_for(
     ]
     kinds = [k for k in kinds if k is not None]
     assert kinds[:4] == ['listing', 'commits', 'log', 'own keys'], started
+
+
+@pytest.mark.parametrize('encode', [str, lambda k: base64.b64encode(k.encode()).decode()])
+def test_the_own_keys_apply_to_the_commit_messages_and_headers_too(
+        git_repo, keys, monkeypatch, encode):
+    """The own keys read while git lists apply to the commits' messages
+    and headers as to the blobs: a legacy key with no Together word near it
+    (or its base64) in a commit message or an author's name is found because
+    the ignored .env holds it (the messages' test was made before they were
+    read: no commit was read for a key held)."""
+    held = keys('hex')
+    write(git_repo, '.gitignore', '.env\n')
+    write(git_repo, '.env', f'TOGETHER_API_KEY={held}\n')
+    commit(git_repo)
+    git(git_repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', f'note {encode(held)}')
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(git_repo)
+    result = scan('--history', '--format', 'json')
+    assert result.rc == 1, result.err
+    assert [f[0] for f in result.found()] == ['<commit message>'], result.out
+    git(git_repo, 'commit', '--amend', '-q', '--allow-empty', '--no-verify', '-m', 'note',
+        f'--author={encode(held)} <a@b>')
+    result = scan('--history', '--format', 'json')
+    assert result.rc == 1, result.err
+    assert [f[0] for f in result.found()] == ['<commit header>'], result.out
+    assert held not in result.out + result.err
 
 
 def test_own_keys_that_fail_stop_the_history_gits_started(
