@@ -405,3 +405,25 @@ def test_the_tags_are_peeled_once_for_the_trees_and_the_blobs_they_reach(git_rep
     # look at the kinds of the objects it reaches (the tree's names are read
     # without peeling it again): 6 before.
     assert len(peels) == 3, walks.started
+
+
+def test_own_keys_git_cannot_list_fail_the_history_run(git_repo, keys, monkeypatch):
+    """Where git cannot list the ignored files of a work tree (a damaged
+    index), the env files in its folders are not read: the run is one
+    line and exit 2, never a pass without the keys they hold (a legacy key
+    with no Together word near it, held in ``sub/.env``)."""
+    held = keys('hex')
+    write(git_repo, '.gitignore', '.env\n')
+    write(git_repo, 'sub/.env', f'TOGETHER_API_KEY={held}\n')
+    write(git_repo, 'a.txt', f'{held}\n')
+    git(git_repo, 'add', '.gitignore', 'a.txt')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'c')
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(git_repo)
+    assert scan('--history').rc == 1
+    (git_repo / '.git' / 'index').write_bytes(b'DIRC\0\0\0\2\0\0\0\5damaged')
+    result = scan('--history')
+    assert result.rc == 2, (result.rc, result.out, result.err)
+    assert result.err.count('\n') == 1 and 'Traceback' not in result.err, result.err
+    assert held not in result.out + result.err

@@ -43,7 +43,13 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
 
     try:
         found.update(ignored_files(root))
-    except InputError:  # not a git work tree: its top folder is all we know
+    except InputError as e:
+        if os.path.lexists(os.path.join(root, '.git')):
+            # A work tree git cannot list (a damaged index, a broken .git
+            # file): going on would pass the keys its env files hold.
+            raise InputError(f'cannot list the ignored env files whose keys you hold: {e}')
+        # Not a git work tree (a bare repository, a folder git does not
+        # claim): its top folder is all we know.
         return sorted(found)
     if everywhere:
         found.update(zsplit(git(root, 'ls-files', '-z', '--cached')))
