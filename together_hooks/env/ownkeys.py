@@ -44,12 +44,13 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
     try:
         found.update(ignored_files(root))
     except InputError as e:
-        if os.path.lexists(os.path.join(root, '.git')):
-            # A work tree git cannot list (a damaged index, a broken .git
-            # file): going on would pass the keys its env files hold.
+        if str(e).startswith('git ls-files failed') and os.path.lexists(os.path.join(root, '.git')):
+            # A work tree git ran in and failed to list (a damaged index):
+            # going on would pass the keys its env files hold.
             raise InputError(f'cannot list the ignored env files whose keys you hold: {e}')
         # Not a git work tree (a bare repository, a folder git does not
-        # claim): its top folder is all we know.
+        # claim, one it refuses to open) or no git to ask: its top folder
+        # is all we know.
         return sorted(found)
     if everywhere:
         found.update(zsplit(git(root, 'ls-files', '-z', '--cached')))
