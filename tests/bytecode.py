@@ -10,7 +10,8 @@ the rest of a small run (docs/performance.md, "The test suite's time").
 The controller writes it once, where Python itself would (``__pycache__``
 beside each module: git-ignored), before any worker starts.  Nothing else
 changes: a module edited later is compiled again at its next import (the
-cache records the source's mtime and size), and a checkout we may not
+cache records the hash of the source, checked at each import: an mtime
+and a size miss an edit made within the second of the compile), and a checkout we may not
 write to is only as slow as before.  The processes tests start keep the
 environment they had: one writing bytecode could leave ``__pycache__`` in
 a test's repository.
@@ -30,10 +31,42 @@ import pytest
 PACKAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'together_hooks')
 
 
-def compile_package() -> bool:
-    import compileall
+def compile_package(package: str = PACKAGE) -> bool:
+    """Checked against each source's hash, not its mtime and size: a module
+    edited within the second it was compiled in, to the same size (a
+    one-character change, a checkout), would be run as it was before, by
+    this run and by every later one (compileall finds it fresh).  A module
+    whose cache holds its source's hash already is not compiled again."""
+    import importlib.util
+    import py_compile
 
-    return bool(compileall.compile_dir(PACKAGE, quiet=2, workers=1))
+    ok = True
+    for top, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != '__pycache__')
+        for name in sorted(files):
+            if not name.endswith('.py'):
+                continue
+            source = os.path.join(top, name)
+            cached = importlib.util.cache_from_source(source)
+            try:
+                with open(source, 'rb') as f:
+                    data = f.read()
+                with open(cached, 'rb') as f:
+                    head = f.read(16)
+            except OSError:
+                head = b''
+            else:
+                if head == (importlib.util.MAGIC_NUMBER + (3).to_bytes(4, 'little')
+                            + importlib.util.source_hash(data)):
+                    continue
+            try:
+                py_compile.compile(
+                    source, cached, doraise=True,
+                    invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
+                )
+            except (py_compile.PyCompileError, OSError):
+                ok = False  # a tree we may not write to: only as slow as before
+    return ok
 
 
 def pytest_configure(config) -> None:  # type: ignore[no-untyped-def]

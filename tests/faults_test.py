@@ -869,7 +869,7 @@ _AT_THE_LIMIT = (
     '            held.append(bytearray(size))\n'
     '        except MemoryError:\n'
     '            size //= 2\n'
-    '    raise MemoryError\n'
+    '    raise STOP\n'
     "raise SystemExit(runtime.guard('together-hooks', fill))\n"
 )
 
@@ -879,13 +879,28 @@ def test_out_of_memory_while_saying_so_is_still_one_line(tmp_path):
     use imports and compiles what it needs: at the limit that raised
     MemoryError, and the line was dropped (exit 2, nothing on stderr: the
     memory-limit test below, once under load)."""
-    proc = subprocess.run((sys.executable, '-c', _AT_THE_LIMIT), cwd=tmp_path,
-                          capture_output=True, timeout=120)
+    proc = subprocess.run((sys.executable, '-c', _AT_THE_LIMIT.replace('STOP', 'MemoryError')),
+                          cwd=tmp_path, capture_output=True, timeout=120)
     err = proc.stderr.decode('utf-8', 'replace')
     CAPTURED.append(err)
     assert proc.returncode == 2, err
     assert err.count('\n') == 1 and err.startswith('together-hooks: error: out of memory'), err
     assert 'ulimit -v' in err
+
+
+@pytest.mark.parametrize(('stop', 'code', 'line'), (
+    ('KeyboardInterrupt', 130, 'together-hooks: interrupted\n'),
+    ('runtime.Terminated', 143, 'together-hooks: terminated\n'),
+))
+def test_stopped_at_the_memory_limit_says_it_was_stopped(tmp_path, stop, code, line):
+    """Ctrl-C or SIGTERM with no memory left to scrub the line: the guard's
+    own words (nothing a run read is in them) are written as they are, not
+    the out-of-memory line, which named a cause the run did not stop for."""
+    proc = subprocess.run((sys.executable, '-c', _AT_THE_LIMIT.replace('STOP', stop)),
+                          cwd=tmp_path, capture_output=True, timeout=300)
+    err = proc.stderr.decode('utf-8', 'replace')
+    CAPTURED.append(err)
+    assert (proc.returncode, err) == (code, line)
 
 
 def test_an_open_file_limit_too_low_says_so(git_repo, keys):

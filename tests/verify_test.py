@@ -60,6 +60,8 @@ class Api:
         self.max_in_flight = 0
         self.delay = 0.0
         self.port = 0
+        # Answers of ``stall`` and ``drip`` the server is still holding back.
+        self.held_back = 0
 
     def reply(self, key: str, *reply: object) -> None:
         self.replies[hash_secret(key)] = reply
@@ -94,15 +96,14 @@ def _handler(api: Api) -> type:
             self._answer(api.replies.get(hashed or '', (401, '{}')))
 
         def _answer(self, reply: tuple) -> None:
-            if reply[0] == 'stall':
-                api.release.wait(30)
-                return
-            if reply[0] == 'drip':  # one header byte at a time, forever-ish
-                for byte in b'HTTP/1.1 200 OK\r\nX-Slow: ' + b'a' * 200:
-                    if api.release.wait(0.2):
-                        return
-                    self.wfile.write(bytes([byte]))
-                    self.wfile.flush()
+            if reply[0] in ('stall', 'drip'):
+                with api.lock:
+                    api.held_back += 1
+                try:
+                    self._hold_back(reply[0])
+                finally:
+                    with api.lock:
+                        api.held_back -= 1
                 return
             status, body = reply[0], reply[1]
             data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
@@ -113,6 +114,19 @@ def _handler(api: Api) -> type:
             self.send_header('Content-Length', str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+
+        def _hold_back(self, mode: str) -> None:
+            """Until the test releases it (the waits are safety nets of
+            minutes): nothing, or one header byte at a time (two minutes
+            of them: a client waiting per read gets them all, then fails)."""
+            if mode == 'stall':
+                api.release.wait(600)
+                return
+            for byte in b'HTTP/1.1 200 OK\r\nX-Slow: ' + b'a' * 600:
+                if api.release.wait(0.2):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
 
     return Handler
 
@@ -222,11 +236,13 @@ def test_each_distinct_key_once_with_bounded_concurrency(api):
 def test_stalled_server_is_unknown_within_timeout(api, mode):
     key, = _keys(1)
     api.reply(key, mode)
-    start = time.monotonic()
     verdict = verify.verify_keys([key], _where(api), timeout=1)[key]
-    elapsed = time.monotonic() - start
     assert verdict == ('unknown', 'timed out after 1s')
-    assert elapsed < 1 + 2 + 1, elapsed  # timeout + the run's 1 s slack + noise
+    # The server still holds its answer back (it does until the test ends):
+    # the check gave up on its own deadline, not when the server stopped
+    # (a wait per read would have waited out the whole drip).  Counted, not
+    # timed: wall time under load says nothing.
+    assert api.held_back == 1, api.held_back
 
 
 def test_closed_port_is_unknown():
@@ -540,13 +556,12 @@ def test_no_network_is_unknown_with_the_normal_exit(git_repo, monkeypatch, rng):
     monkeypatch.setenv(verify.ENV_BASE, f'http://127.0.0.1:{port}')
     key = make_key(rng)
     (git_repo / 'app.py').write_text(f'KEY = "{key}"\n')
-    start = time.monotonic()
     result = scan('--verify', '--verify-timeout', '2', '--format', 'json')
     assert result.rc == 1, result.err
     finding, = result.json()['findings']
     assert finding['verification'] == 'unknown'
+    # Refused at once, not waited out: a check that timed out says so.
     assert finding['verification_reason'].startswith('no network')
-    assert time.monotonic() - start < 30
     assert not leaked([key], result.out, result.err)
 
 

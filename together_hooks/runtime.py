@@ -83,11 +83,11 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
         msg = _one_line(str(e))
     except Terminated:
         _stop_git()
-        _say(f'{prog}: terminated')
+        _say(f'{prog}: terminated', plain=True)
         return 128 + 15
     except KeyboardInterrupt:
         _stop_git()
-        _say(f'{prog}: interrupted')
+        _say(f'{prog}: interrupted', plain=True)
         return 130
     except BrokenPipeError:
         _silence(sys.stdout)
@@ -172,20 +172,28 @@ def _silence(stream: Any) -> None:
         pass
 
 
-def _say(line: str) -> None:
+def _say(line: str, plain: bool = False) -> None:
+    """``plain``: the line is the program's name and our own words only
+    (nothing a run read), so it may be written unscrubbed."""
     try:
         print(line, file=sys.stderr)
         sys.stderr.flush()
     except MemoryError:
         # The scrub every line goes through imports and compiles on first
         # use: at a memory limit the line was lost (exit 2, stderr empty).
-        # The words made at start-up instead, as the excepthook writes them.
+        # A plain line as it is (a run stopped by Ctrl-C or SIGTERM, not by
+        # the limit, says so); else the words made at start-up, as the
+        # excepthook writes them (an error line may hold what a run read).
         import os
 
         from together_hooks import _NO_MEMORY
 
         try:
-            os.write(2, _NO_MEMORY)
+            try:
+                said = (line + '\n').encode('utf-8', 'backslashreplace') if plain else _NO_MEMORY
+            except MemoryError:
+                said = _NO_MEMORY
+            os.write(2, said)
         except OSError:
             pass
     except Exception:

@@ -2,6 +2,7 @@
 (or left over from) other histories costs nothing extra, and finds the same."""
 from __future__ import annotations
 
+import base64
 import os
 
 import pytest
@@ -212,6 +213,33 @@ def test_the_history_is_listed_before_the_own_keys_are_looked_for(
     assert kinds[:4] == ['listing', 'commits', 'log', 'own keys'], started
 
 
+@pytest.mark.parametrize('encode', [str, lambda k: base64.b64encode(k.encode()).decode()])
+def test_the_own_keys_apply_to_the_commit_messages_and_headers_too(
+        git_repo, keys, monkeypatch, encode):
+    """The own keys read while git lists apply to the commits' messages
+    and headers as to the blobs: a legacy key with no Together word near it
+    (or its base64) in a commit message or an author's name is found because
+    the ignored .env holds it (the messages' test was made before they were
+    read: no commit was read for a key held)."""
+    held = keys('hex')
+    write(git_repo, '.gitignore', '.env\n')
+    write(git_repo, '.env', f'TOGETHER_API_KEY={held}\n')
+    commit(git_repo)
+    git(git_repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', f'note {encode(held)}')
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(git_repo)
+    result = scan('--history', '--format', 'json')
+    assert result.rc == 1, result.err
+    assert [f[0] for f in result.found()] == ['<commit message>'], result.out
+    git(git_repo, 'commit', '--amend', '-q', '--allow-empty', '--no-verify', '-m', 'note',
+        f'--author={encode(held)} <a@b>')
+    result = scan('--history', '--format', 'json')
+    assert result.rc == 1, result.err
+    assert [f[0] for f in result.found()] == ['<commit header>'], result.out
+    assert held not in result.out + result.err
+
+
 def test_own_keys_that_fail_stop_the_history_gits_started(
         tmp_path, git_repo, keys, monkeypatch, capsys):
     """The own keys are read after the history's gits are started: when
@@ -377,3 +405,25 @@ def test_the_tags_are_peeled_once_for_the_trees_and_the_blobs_they_reach(git_rep
     # look at the kinds of the objects it reaches (the tree's names are read
     # without peeling it again): 6 before.
     assert len(peels) == 3, walks.started
+
+
+def test_own_keys_git_cannot_list_fail_the_history_run(git_repo, keys, monkeypatch):
+    """Where git cannot list the ignored files of a work tree (a damaged
+    index), the env files in its folders are not read: the run is one
+    line and exit 2, never a pass without the keys they hold (a legacy key
+    with no Together word near it, held in ``sub/.env``)."""
+    held = keys('hex')
+    write(git_repo, '.gitignore', '.env\n')
+    write(git_repo, 'sub/.env', f'TOGETHER_API_KEY={held}\n')
+    write(git_repo, 'a.txt', f'{held}\n')
+    git(git_repo, 'add', '.gitignore', 'a.txt')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'c')
+    for name in [n for n in os.environ if 'TOGETHER' in n.upper()]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(git_repo)
+    assert scan('--history').rc == 1
+    (git_repo / '.git' / 'index').write_bytes(b'DIRC\0\0\0\2\0\0\0\5damaged')
+    result = scan('--history')
+    assert result.rc == 2, (result.rc, result.out, result.err)
+    assert result.err.count('\n') == 1 and 'Traceback' not in result.err, result.err
+    assert held not in result.out + result.err

@@ -177,7 +177,11 @@ def commits(
         from together_hooks.sources.commits import message_keys
         from together_hooks.sources.history import scan_history
 
-        messages_worth = scanner.blob_test(0)
+        # The commits' messages and headers are screened with the test
+        # the own keys make (``blob_test``: none when there are any), so it
+        # is made once they are read, below; the work reading them asks
+        # for it only then (a blob-scan process, once the scan iterates).
+        messages_worth = None
         found = scan_history(
             root, scan, args.since, progress=sys.stderr.isatty(),
             worth=scanner.blob_test, matters=scanner.path_matters, names=True,
@@ -186,15 +190,20 @@ def commits(
             # blob scan is done with its blobs first.
             beside=lambda commits: message_keys(root, commits, scan, messages_worth),
         )
-        if getattr(args, 'own_keys_later', False):
-            # Read while git lists (the listing, the commits, the tree
-            # diffs: discovery waits for the first two), before any blob
-            # is scanned: they apply to the whole history.
-            try:
+        try:
+            if getattr(args, 'own_keys_later', False):
+                # Read while git lists (the listing, the commits, the tree
+                # diffs: discovery waits for the first two), before any blob
+                # is scanned: they apply to the whole history.
                 scanner.own_keys = pipeline.load_own_keys()
-            except BaseException:
-                found.close()
-                raise
+                if scanner.own_keys:  # as ``pipeline.run`` does with a scanner that has them
+                    from together_hooks.detect.scrub import learn
+
+                    learn(scanner.own_keys.keys)
+            messages_worth = scanner.blob_test(0)
+        except BaseException:
+            found.close()
+            raise
         # Messages, tag messages, ref and path names are content too (the
         # path names from the walk the blob scan attributes keys with).
         return itertools.chain(found, history_extras(

@@ -42,7 +42,14 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
         return sorted(found)
     try:
         found.update(untracked_env_files(root))
-    except InputError:  # not a git work tree: its top folder is all we know
+    except InputError as e:
+        if str(e).startswith('git ls-files failed') and os.path.lexists(os.path.join(root, '.git')):
+            # A work tree git ran in and failed to list (a damaged index):
+            # going on would pass the keys its env files hold.
+            raise InputError(f'cannot list the untracked env files whose keys you hold: {e}')
+        # Not a git work tree (a bare repository, a folder git does not
+        # claim, one it refuses to open) or no git to ask: its top folder
+        # is all we know.
         return sorted(found)
     if everywhere:
         found.update(zsplit(git(root, 'ls-files', '-z', '--cached')))
