@@ -173,7 +173,7 @@ def test_the_history_is_listed_before_the_own_keys_are_looked_for(
         tmp_path, git_repo, keys, monkeypatch, capsys, how):
     """``scan --history`` asks git for what discovery waits for (the
     listing, the commits, the tree diffs) before it looks for the
-    developer's own keys (``ls-files --ignored`` of the work tree, the env
+    developer's own keys (``ls-files --others`` of the work tree, the env
     files read): git lists while they are read.  The own keys still apply
     to the whole history: a legacy key with no Together word near it is
     found in a commit because the ignored .env holds it."""
@@ -203,7 +203,7 @@ def test_the_history_is_listed_before_the_own_keys_are_looked_for(
     out = capsys.readouterr().out
     assert '"path": "a.py"' in out and held not in out
     kinds = [
-        'own keys' if 'ls-files' in a and '--ignored' in a
+        'own keys' if 'ls-files' in a and '--others' in a
         else 'listing' if '--batch-all-objects' in a or '--objects' in a
         else 'commits' if 'rev-list' in a and '--topo-order' in a
         else 'log' if 'log' in a and '--raw' in a else None
