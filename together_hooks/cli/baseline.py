@@ -110,7 +110,7 @@ def baseline_path(args: argparse.Namespace) -> str:
 
     root = git_toplevel('.')
     path, why = baseline_location(root or '.', args.baseline, config.load(root or '.'))
-    if path and why != 'flag':  # the repository named it: it is written where the repository may
+    if path and why in ('config', 'found'):  # the repository named it: it is written where the repository may
         from together_hooks.fileio import refuse_committed_write
 
         refuse_committed_write(path, root, 'the baseline')
