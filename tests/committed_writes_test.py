@@ -131,3 +131,27 @@ def test_a_configured_baseline_is_never_written_in_git_or_outside(git_repo, tmp_
                  cwd=git_repo)
     assert result.rc == 0, result.err
     assert (tmp_path / 'mine.baseline').exists()
+
+
+def test_a_repository_reached_through_a_link_keeps_its_git_folder(git_repo, tmp_path):
+    """From a symlinked path to the repository (``cd ~/link-to-repo``),
+    ``--audit-log=$PWD/.git/hooks/post-merge`` was judged outside the
+    repository (named under the link, not its real top) and written where
+    git runs it; and a log in the work tree named that way, from a
+    committed config, was refused as outside it."""
+    (git_repo / 'f.py').write_text('k = 1\n')
+    link = tmp_path / 'link'
+    os.symlink(git_repo, link)
+    before = _hooks_before(git_repo)
+    result = run('detect-together-keys', 'f.py', f'--audit-log={link}/.git/hooks/post-merge',
+                 cwd=str(link))
+    assert result.rc == 2 and ".git folder" in result.err, result.err
+    assert _hooks_before(git_repo) == before
+    env = dict(os.environ, PRE_COMMIT='1')
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    proc = subprocess.run(
+        ('detect-together-keys', 'f.py', f'--audit-log={link}/audit.jsonl'), cwd=str(link),
+        env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (git_repo / 'audit.jsonl').exists()

@@ -446,7 +446,7 @@ def refuse_committed_write(path: str, within: str | None, what: str) -> None:
     if not any(
             os.path.commonpath([top, named]) == top
             for top in {os.path.abspath(within), os.path.realpath(within)}
-    ):
+    ) and not inside(path, within):  # (named through a link to the tree: in it)
         raise InputError(
             f'{shown}: {what} named by a committed setting is outside the work tree; '
             'refusing to write it (name a file inside the repository)',
