@@ -155,3 +155,17 @@ def test_a_repository_reached_through_a_link_keeps_its_git_folder(git_repo, tmp_
     )
     assert proc.returncode == 0, proc.stderr
     assert (git_repo / 'audit.jsonl').exists()
+
+
+@pytest.mark.parametrize('named', ['.GIT/hooks/x', '.git./x', 'Git~1/x'])
+def test_a_log_named_as_git_on_another_file_system_is_refused(git_repo, tmp_path, named):
+    """``--audit-log=.GIT/hooks/post-commit`` on macOS or Windows is the
+    file git runs; only ``.git`` spelt exactly was refused.  Such names are
+    refused on every system (git refuses them in a tree too)."""
+    folder = git_repo / named.rsplit('/', 1)[0]
+    folder.mkdir(parents=True)  # as a case-insensitive or NTFS system has it
+    proc = _pre_commit(git_repo, tmp_path, f'[--audit-log={named}]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "inside the repository's .git folder" in out and 'Traceback' not in out
+    assert os.listdir(folder) == []
