@@ -153,6 +153,7 @@ def test_a_baseline_another_repositorys_config_names_out_of_it_is_refused(
         os.symlink(outside, other / '.secrets.baseline')
     else:
         write(other, '.together-hooks.toml', f'baseline = "{named}"\n')
+        git(other, 'add', '.together-hooks.toml')  # as a clone brings it
     # Run from the other repository's own root, the baseline is refused ...
     result = scan('.', cwd=other)
     assert result.rc == 2, (result.out, result.err)
@@ -162,3 +163,27 @@ def test_a_baseline_another_repositorys_config_names_out_of_it_is_refused(
     assert result.rc == 2, (result.out, result.err)
     assert len(result.err.splitlines()) == 1 and 'Traceback' not in result.err
     assert 'out of the repository' in result.err, result.err
+
+
+def test_an_untracked_config_names_the_users_own_baseline_anywhere(git_repo, tmp_path, keys):
+    """A config file git does not track is the user's own (no clone brings
+    it): its ``baseline = "../shared/x.baseline"`` is as if typed with
+    --baseline, and was refused as "out of the repository" (read and
+    written).  Once the same config is tracked, it is the repository's,
+    and refused as before."""
+    key = keys()
+    write(git_repo, 'app.py', f'K = "{key}"\n')
+    outside = _outside_baseline(git_repo, tmp_path)
+    write(git_repo, '.together-hooks.toml', f'baseline = "{os.path.relpath(outside, git_repo)}"\n')
+    result = scan('.', cwd=git_repo)
+    assert result.rc == 0, (result.out, result.err)
+    made = run(git_repo, clean_env(), 'together-hooks', 'baseline', 'update')
+    assert made[0] == 0, made[1]
+    # From another folder too (scan path/to/repo).
+    result = scan(str(git_repo), cwd=tmp_path)
+    assert result.rc == 0, (result.out, result.err)
+    git(git_repo, 'add', '.together-hooks.toml')
+    result = scan('.', cwd=git_repo)
+    assert result.rc == 2 and 'out of the repository' in result.err, result.err
+    made = run(git_repo, clean_env(), 'together-hooks', 'baseline', 'update')
+    assert made[0] == 2 and 'outside the work tree' in made[1], made[1]

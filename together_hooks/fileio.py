@@ -375,13 +375,88 @@ def leaves(path: str, within: str) -> str | None:
     return None
 
 
+def _is_git_name(part: str) -> bool:
+    """Whether a path component names ``.git`` on some file system git
+    runs on: any case (macOS, Windows), trailing dots or spaces and an
+    NTFS stream (``.git.``, ``.git::$INDEX_ALLOCATION``), the 8.3 short
+    name (``GIT~1``): the names git itself refuses in a tree."""
+    name = part.split(':', 1)[0].rstrip(' .').casefold()
+    return name in ('.git', 'git~1')
+
+
+def git_folders(within: str) -> list[str]:
+    """The real folders git keeps the work tree ``within``'s files in: its
+    ``.git`` (a folder, or where a ``.git`` file points: a worktree's or a
+    submodule's), and the common one a worktree shares (``commondir``)."""
+    top = os.path.realpath(within)
+    found = [os.path.join(top, '.git')]
+    dot_git = found[0]
+    if os.path.isfile(dot_git):
+        try:
+            with open(dot_git, encoding='utf-8', errors='surrogateescape') as f:
+                line = f.readline().strip()
+        except OSError:
+            line = ''
+        if line.startswith('gitdir:'):
+            found.append(os.path.realpath(os.path.join(top, line[len('gitdir:'):].strip())))
+    if os.environ.get('GIT_DIR'):
+        found.append(os.path.realpath(os.environ['GIT_DIR']))
+    for folder in list(found[1:]):
+        try:
+            with open(os.path.join(folder, 'commondir'), encoding='utf-8',
+                      errors='surrogateescape') as f:
+                common = f.readline().strip()
+        except OSError:
+            continue
+        if common:
+            found.append(os.path.realpath(os.path.join(folder, common)))
+    return found
+
+
 def in_git_folder(path: str, within: str) -> bool:
-    """Whether ``path`` really lies in the ``.git`` folder of the work
-    tree ``within`` (named there directly, or through a link): git runs
+    """Whether ``path`` lies in the ``.git`` of the work tree ``within``:
+    named there (``.git/hooks/x``, ``sub/../.GIT/config``, a worktree's or
+    submodule's ``.git`` file itself), or really there through a link, or
+    in the folder a ``.git`` file or ``GIT_DIR`` points to.  git runs
     what its ``hooks`` folder holds, and reads its ``config``."""
-    git_dir = os.path.join(os.path.realpath(within), '.git')
+    named = os.path.abspath(path)
+    for base in {os.path.abspath(within), os.path.realpath(within)}:
+        if os.path.commonpath([base, named]) == base and any(
+                _is_git_name(part) for part in os.path.relpath(named, base).split(os.sep)
+        ):
+            return True
     real = os.path.realpath(path)
-    return os.path.commonpath([git_dir, real]) == git_dir
+    return any(os.path.commonpath([g, real]) == g for g in git_folders(within))
+
+
+def refuse_committed_write(path: str, within: str | None, what: str) -> None:
+    """One line (InputError) unless ``path``, a file to WRITE that a setting
+    the repository commits names (a hook's args in .pre-commit-config.yaml,
+    the config file's ``baseline``), lies in the work tree ``within`` and
+    outside its ``.git``: every clone runs that setting, and a file git
+    runs (``.git/hooks/post-checkout``) or one of the user's elsewhere
+    (``../../.bashrc``) is no report, log or baseline.  A link out of the
+    tree or into ``.git`` is refused where the file is written."""
+    if within is None:
+        return
+    from together_hooks.messages import shell_quote
+
+    shown = shell_quote(path)
+    named = os.path.abspath(path)
+    if not any(
+            os.path.commonpath([top, named]) == top
+            for top in {os.path.abspath(within), os.path.realpath(within)}
+    ) and not inside(path, within):  # (named through a link to the tree: in it)
+        raise InputError(
+            f'{shown}: {what} named by a committed setting is outside the work tree; '
+            'refusing to write it (name a file inside the repository)',
+        )
+    if in_git_folder(named, within):
+        raise InputError(
+            f"{shown}: {what} named by a committed setting is inside the repository's .git "
+            "folder, which holds git's own files and the hooks it runs; refusing to write "
+            'it (name a file in the work tree)',
+        )
 
 
 _SWAPPED = 'changed into a symlink while being opened; it is never written through'

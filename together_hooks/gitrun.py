@@ -450,6 +450,11 @@ def repository_naming(path: str, start: str = '.') -> str | None:
     for top in (os.path.abspath(root), os.path.realpath(root)):
         if named == top or named.startswith(top.rstrip(os.sep) + os.sep):
             return root
+    # Named through a link to the repository (the cwd a symlinked path to
+    # it, ``$PWD/.git/hooks/x``): it is there all the same.
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+        return root
     return None
 
 

@@ -430,8 +430,14 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
     if args.output:
+        from together_hooks.fileio import refuse_committed_write
         from together_hooks.gitrun import repository_naming
+        from together_hooks.gitrun import worktree_root
 
+        if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
+            refuse_committed_write(
+                args.output, worktree_root(getattr(args, 'repo_root', None) or '.'), 'the report',
+            )
         try:
             write_atomic(
                 args.output, scrub(report, commands=github),
@@ -513,6 +519,7 @@ def load_baseline(args: argparse.Namespace) -> Baseline | None:
         return None
     from together_hooks.baseline.format import load
 
+    # ('own config': an untracked config file, the user's own: as a flag.)
     named_by_repository = getattr(args, 'baseline_source', None) in ('config', 'found')
     root = getattr(args, 'repo_root', None) if named_by_repository else None
     return load(path, root)
@@ -527,12 +534,33 @@ def baseline_location(root: str, flag: str | None, config: Config) -> tuple[str 
     from together_hooks.config import DEFAULT_BASELINE as DEFAULT_NAME
 
     if config.baseline:
-        return _from_here(root, config.baseline), 'config'
+        path = _from_here(root, config.baseline)
+        return path, 'config' if _the_repositorys(root, path, config) else 'own config'
     # lexists: a FIFO or a folder in its place is an error when read, not
     # a silent "no baseline".
     if os.path.lexists(os.path.join(root, DEFAULT_NAME)):
         return _from_here(root, DEFAULT_NAME), 'found'
     return None, 'none'
+
+
+def _the_repositorys(root: str, path: str, config: Config) -> bool:
+    """Whether the baseline ``path`` that ``config`` names is the
+    repository's choice, held to stay inside it: always, but for one
+    named out of it by a config file git does not track (the
+    user's own, which no clone brings: as if typed with --baseline).
+    Only a baseline named out of it pays for asking git."""
+    if _inside_named(path, root):  # a link in it that leads out stays refused
+        return True
+    name = config.source.split(' ', 1)[0]
+    from together_hooks.gitrun import git_probe
+
+    # Not known to be untracked (no work tree, git failing): the repository's.
+    return git_probe(root, 'ls-files', '-z', '--', name) != b''
+
+
+def _inside_named(path: str, root: str) -> bool:
+    named, top = os.path.abspath(path), os.path.abspath(root)
+    return os.path.commonpath([named, top]) == top
 
 
 def _from_here(root: str, name: str) -> str:

@@ -109,7 +109,11 @@ def baseline_path(args: argparse.Namespace) -> str:
     from together_hooks.pipeline import baseline_location
 
     root = git_toplevel('.')
-    path, _why = baseline_location(root or '.', args.baseline, config.load(root or '.'))
+    path, why = baseline_location(root or '.', args.baseline, config.load(root or '.'))
+    if path and why in ('config', 'found'):  # the repository named it: it is written where the repository may
+        from together_hooks.fileio import refuse_committed_write
+
+        refuse_committed_write(path, root, 'the baseline')
     if path:
         return path
     return os.path.relpath(os.path.join(root, DEFAULT_NAME)) if root else DEFAULT_NAME

@@ -1,0 +1,171 @@
+"""A file the repository's committed settings make us WRITE (a hook's
+``--output`` or ``--audit-log`` in .pre-commit-config.yaml, the config
+file's ``baseline``) is never in ``.git`` (named directly, through ``..``,
+in another case, a worktree's or submodule's ``.git`` file) and never
+outside the work tree: every clone runs those settings, and git runs what
+``.git/hooks`` holds.  Real git, real pre-commit."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli_run import run
+from tests.conftest import git
+
+HOOK = 'post-checkout'
+SCRIPT = b'#!/bin/sh\necho mine\n'
+
+
+def _pre_commit(repo, tmp_path, args):
+    """A committed config whose key hook has ``args``, run by pre-commit."""
+    hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
+    (repo / '.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        '    -   id: detect-together-keys\n        name: keys\n'
+        f'        entry: {hook}\n        language: system\n        types: [file]\n'
+        f'        args: {args}\n',
+    )
+    (repo / 'f.py').write_text('k = 1\n')
+    git(repo, 'add', 'f.py', '.pre-commit-config.yaml')
+    git(repo, 'commit', '-qm', 'config', '--no-verify', '--allow-empty')
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / 'pc-home'))
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    return subprocess.run(
+        (sys.executable, '-m', 'pre_commit', 'run', '--files', 'f.py'), cwd=repo,
+        env=env, capture_output=True, text=True,
+    )
+
+
+def _hooks_before(repo):
+    hooks = repo / '.git' / 'hooks'
+    hooks.mkdir(exist_ok=True)
+    (hooks / HOOK).write_bytes(SCRIPT)
+    (hooks / HOOK).chmod(0o755)
+    return {p.name: p.read_bytes() for p in (repo / '.git').rglob('*') if p.is_file()
+            and 'objects' not in p.parts and p.name not in ('index', 'ORIG_HEAD')
+            and 'logs' not in p.parts and 'refs' not in p.parts and p.name != 'COMMIT_EDITMSG'}
+
+
+@pytest.mark.parametrize('named', [
+    f'.git/hooks/{HOOK}', 'sub/../.git/config', '.git/hooks/pre-commit', '.GIT/hooks/x',
+    '.git./x',
+])
+def test_a_committed_output_is_never_inside_git(git_repo, tmp_path, named):
+    """``args: [--output, .git/hooks/post-checkout]`` in a committed
+    .pre-commit-config.yaml replaced the hook git runs on the next checkout
+    with the report (its mode kept: executable).  Refused in one line, the
+    .git folder as it was; on a case-insensitive or NTFS file system
+    ``.GIT`` and ``.git.`` are .git, so their names are refused anywhere."""
+    for odd in ('.GIT', '.git.'):
+        (git_repo / odd / 'hooks').mkdir(parents=True)  # as such a file system has it
+    (git_repo / 'sub').mkdir()
+    before = _hooks_before(git_repo)
+    proc = _pre_commit(git_repo, tmp_path, f'[--output, {named}]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "inside the repository's .git folder" in out and 'Traceback' not in out
+    assert _hooks_before(git_repo) == before
+    assert not os.listdir(git_repo / '.GIT' / 'hooks') and os.listdir(git_repo / '.git.') == ['hooks']
+
+
+def test_a_committed_output_is_never_outside_the_work_tree(git_repo, tmp_path):
+    proc = _pre_commit(git_repo, tmp_path, '[--output, ../outside.txt]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert 'outside the work tree' in out and 'Traceback' not in out
+    assert not (tmp_path / 'outside.txt').exists()
+    # In the work tree: written.
+    proc = _pre_commit(git_repo, tmp_path, '[--output, reports/keys.txt]')
+    assert proc.returncode == 1, proc.stdout  # no such folder: one line, nothing elsewhere
+    (git_repo / 'reports').mkdir()
+    proc = _pre_commit(git_repo, tmp_path, '[--output, reports/keys.txt]')
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (git_repo / 'reports' / 'keys.txt').exists()
+
+
+def test_a_committed_output_never_replaces_a_worktrees_git_file(git_repo, tmp_path):
+    """In a linked worktree (and a submodule) ``.git`` is a file naming
+    where git keeps the tree: a committed ``--output .git`` replaced it
+    with the report, and the folder it names holds the hooks too."""
+    (git_repo / 'f.py').write_text('k = 1\n')
+    git(git_repo, 'add', 'f.py')
+    git(git_repo, 'commit', '-qm', 'one', '--no-verify')
+    tree = tmp_path / 'tree'
+    git(git_repo, 'worktree', 'add', '-q', str(tree))
+    pointer = (tree / '.git').read_bytes()
+    proc = _pre_commit(tree, tmp_path, '[--output, .git]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "inside the repository's .git folder" in out
+    assert (tree / '.git').read_bytes() == pointer
+    gitdir = pointer.decode().split(':', 1)[1].strip()
+    proc = _pre_commit(tree, tmp_path, f'[--output, {os.path.relpath(gitdir, tree)}/x]')
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert not os.path.exists(os.path.join(gitdir, 'x'))
+
+
+@pytest.mark.parametrize(('named', 'why'), [
+    (f'.git/hooks/{HOOK}', "inside the repository's .git folder"),
+    ('x/../.git/config', "inside the repository's .git folder"),
+    ('../outside.baseline', 'outside the work tree'),
+])
+def test_a_configured_baseline_is_never_written_in_git_or_outside(git_repo, tmp_path, named, why):
+    """``baseline = ".git/hooks/post-checkout"`` in the committed config
+    made ``together-hooks baseline create`` write the baseline where git
+    runs it, and ``../outside.baseline`` wrote outside the repository."""
+    (git_repo / '.together-hooks.toml').write_text(f'baseline = "{named}"\n')
+    git(git_repo, 'add', '.together-hooks.toml')
+    git(git_repo, 'commit', '-qm', 'config', '--no-verify')
+    before = _hooks_before(git_repo)
+    result = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert result.rc == 2, result.out + result.err
+    assert why in result.err and 'Traceback' not in result.err
+    assert len([ln for ln in result.err.splitlines() if 'error' in ln]) == 1
+    assert _hooks_before(git_repo) == before
+    assert not (tmp_path / 'outside.baseline').exists()
+    # Typed on the command line, it is the user's own choice.
+    result = run('together-hooks', 'baseline', 'create', '--baseline', '../mine.baseline',
+                 cwd=git_repo)
+    assert result.rc == 0, result.err
+    assert (tmp_path / 'mine.baseline').exists()
+
+
+def test_a_repository_reached_through_a_link_keeps_its_git_folder(git_repo, tmp_path):
+    """From a symlinked path to the repository (``cd ~/link-to-repo``),
+    ``--audit-log=$PWD/.git/hooks/post-merge`` was judged outside the
+    repository (named under the link, not its real top) and written where
+    git runs it; and a log in the work tree named that way, from a
+    committed config, was refused as outside it."""
+    (git_repo / 'f.py').write_text('k = 1\n')
+    link = tmp_path / 'link'
+    os.symlink(git_repo, link)
+    before = _hooks_before(git_repo)
+    result = run('detect-together-keys', 'f.py', f'--audit-log={link}/.git/hooks/post-merge',
+                 cwd=str(link))
+    assert result.rc == 2 and ".git folder" in result.err, result.err
+    assert _hooks_before(git_repo) == before
+    env = dict(os.environ, PRE_COMMIT='1')
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    proc = subprocess.run(
+        ('detect-together-keys', 'f.py', f'--audit-log={link}/audit.jsonl'), cwd=str(link),
+        env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (git_repo / 'audit.jsonl').exists()
+
+
+@pytest.mark.parametrize('named', ['.GIT/hooks/x', '.git./x', 'Git~1/x'])
+def test_a_log_named_as_git_on_another_file_system_is_refused(git_repo, tmp_path, named):
+    """``--audit-log=.GIT/hooks/post-commit`` on macOS or Windows is the
+    file git runs; only ``.git`` spelt exactly was refused.  Such names are
+    refused on every system (git refuses them in a tree too)."""
+    folder = git_repo / named.rsplit('/', 1)[0]
+    folder.mkdir(parents=True)  # as a case-insensitive or NTFS system has it
+    proc = _pre_commit(git_repo, tmp_path, f'[--audit-log={named}]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "inside the repository's .git folder" in out and 'Traceback' not in out
+    assert os.listdir(folder) == []
