@@ -300,6 +300,73 @@ def test_local_install_config_from_the_docs(git_repo, env):
     assert rc == 0 and _head(git_repo) != before, out
 
 
+def _local_install_config() -> str:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / 'docs' / 'configuration.md').read_text()
+    section = doc.split('\n## Hooks from a local install\n', 1)[1]
+    (config,) = re.findall(r'```yaml\n(.*?)```', section, re.DOTALL)[:1]
+    assert 'repo: local' in config
+    return config
+
+
+# pre-commit's defaults for a hook setting its entry leaves out.
+_HOOK_DEFAULTS = {
+    'types': ['file'], 'types_or': [], 'files': '', 'exclude': '^$',
+    'always_run': False, 'pass_filenames': True, 'require_serial': False,
+    'stages': None,
+}
+
+
+def test_local_install_config_runs_where_and_when_the_manifest_does():
+    """Each hook of docs/configuration.md's ``repo: local`` block gets the
+    files and stages ``.pre-commit-hooks.yaml`` gives it (a ``local`` hook
+    does not inherit them): without ``types: []`` pre-commit's default
+    ``types: [file]`` dropped every symlink, and without ``always_run`` the
+    pre-push stage skipped a push whose files end unchanged."""
+    from pathlib import Path
+
+    manifest = {
+        hook['id']: hook for hook in yaml.safe_load(
+            (Path(__file__).resolve().parent.parent / '.pre-commit-hooks.yaml').read_text())
+    }
+    (local,) = yaml.safe_load(_local_install_config())['repos']
+    assert [h['id'] for h in local['hooks']] == list(manifest)
+    for hook in local['hooks']:
+        for name, default in _HOOK_DEFAULTS.items():
+            assert hook.get(name, default) == manifest[hook['id']].get(name, default), (hook['id'], name)
+
+
+def test_local_install_config_refuses_a_symlink_and_an_added_and_removed_key(tmp_path, git_repo, env):
+    """Real pre-commit with the docs' ``repo: local`` block: a symlink whose
+    target is a key is refused at ``git commit``, and a key added and
+    removed again in two ``--no-verify`` commits is refused at ``git push``
+    (the README's ``pre-commit install --hook-type pre-push``)."""
+    from tests.gitplay import bare
+
+    env = dict(env, PATH=BIN + os.pathsep + env.get('PATH', ''))
+    installed(git_repo, env, ('', ''), _local_install_config())
+    rc, out = _run(git_repo, env, PRE_COMMIT, 'install', '--hook-type', 'pre-push')
+    assert rc == 0, out
+    remote = bare(tmp_path / 'remote.git')
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    git(git_repo, 'push', '-q', '--no-verify', 'origin', 'HEAD:refs/heads/main')
+    os.symlink(SAMPLE_KEY, git_repo / 'link')
+    git(git_repo, 'add', 'link')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'link')
+    assert rc == 1 and 'link:1: together-api-key' in out, out
+    git(git_repo, 'rm', '-q', '--cached', 'link')
+    (git_repo / 'link').unlink()
+    _stage_sample_key(git_repo)
+    git(git_repo, 'add', 'app.py')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'leak')
+    git(git_repo, 'rm', '-q', 'app.py')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'take it out')
+    rc, out = _run(git_repo, env, 'git', 'push', 'origin', 'HEAD:refs/heads/main')
+    assert rc == 1 and 'app.py:3: together-api-key' in out, out
+    assert leaked([SAMPLE_KEY], out) == []
+
+
 def test_the_readme_way_to_fill_in_rev_pins_the_newest_commit(tmp_path, env, rev):
     """The README says which ``pre-commit autoupdate`` fills in ``REV``.
     Where the repository holds an older tag (a milestone, an old release),
