@@ -49,7 +49,7 @@ class Trickle(io.BytesIO):
         return super().read(self.most if n < 0 else min(n, self.most))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, database=None, derandomize=True)
 @given(
     st.binary(max_size=5000) | st.integers(0, 60_000).map(lambda n: os.urandom(n)),
     st.integers(1, 9_000), st.integers(0, 3_000), st.integers(1, 70_000),
@@ -92,7 +92,7 @@ def windowed_scan(data: bytes, step: int, stream: bool) -> list:
 WIDE = ('utf-16', 'utf-16-le', 'utf-16-be', 'utf-32', 'utf-32-le', 'utf-32-be')
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=20, deadline=None, database=None, derandomize=True)
 @given(
     files(), st.sampled_from(WIDE), st.sampled_from((1 << 14, 100_004)),
     st.booleans(), st.binary(max_size=3), st.text(max_size=30),
