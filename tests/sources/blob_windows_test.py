@@ -280,7 +280,9 @@ def test_a_large_blob_pre_receive_gets_is_scanned_in_windows(git_repo, keys):
     git(git_repo, 'checkout', '-q', 'main')
     git(git_repo, 'branch', '-q', '-D', 'side')  # no ref has it yet, as in a push
     result, rss = peak(
-        'together-hooks', 'pre-receive', '--format', 'json', cwd=git_repo,
+        # (a server's wall-clock limit: at load 20 this scan took longer
+        # than the default 30 s; the test is about memory, not that limit)
+        'together-hooks', 'pre-receive', '--timeout', '900', '--format', 'json', cwd=git_repo,
         stdin=f'{"0" * 40} {head} refs/heads/side\n'.encode(),
     )
     _in_big(result, where)
