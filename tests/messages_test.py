@@ -155,7 +155,7 @@ def test_colour_on_a_terminal_honouring_no_color(git_repo, keys):
 
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
 @given(st.text(alphabet=st.sampled_from(list("aZ09_@%+=:,./-' \"$`\\!*?~#&;|<>()[]{}é")), max_size=12))
 def test_shell_quote_is_shlex_quote(word):
     """Written out so a blocked commit's report does not import shlex (a
@@ -165,7 +165,7 @@ def test_shell_quote_is_shlex_quote(word):
     assert shell_quote(word) == shlex.quote(word)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None, derandomize=True)
 @given(st.binary(min_size=1, max_size=12).filter(lambda b: b'\0' not in b))
 def test_shell_quote_gives_a_name_that_is_not_utf8_back_to_bash(name):
     """A file name git stores as bytes (here as Python reads it, with
@@ -180,7 +180,7 @@ def test_shell_quote_gives_a_name_that_is_not_utf8_back_to_bash(name):
     assert out.stdout == name
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None, derandomize=True)
 @given(st.text(alphabet=st.sampled_from(list("a' \\\n\t\x1b\x7f\x85\u2028é$")), min_size=1, max_size=12))
 def test_shell_quote_gives_a_name_with_controls_back_to_bash_after_the_scrub(word):
     """A newline, tab or ESC in a name: single-quoted, the output's scrub
@@ -288,7 +288,7 @@ _json_values = st.recursive(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)
 @given(
     doc=_json_values,
     options=st.sampled_from([

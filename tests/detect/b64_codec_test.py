@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from tests.detect.adversarial_test import assert_linear
+from tests.detect.baits import ENCODED_KEYWORD_UNIT
+from tests.detect.baits import units
 from tests.keys import make_hex
 from together_hooks.detect.codec import b64_decode
 from together_hooks.detect.codec import b64_forms
@@ -106,14 +107,10 @@ def test_a_base64_text_value_keeps_every_line(head, name):
     assert [f.secret for f in found] == [hx]
 
 
-def test_many_encoded_keywords_scan_in_linear_time():
-    unit = b'-EncodedCommand dABnAHAAXwB2ADEAXwAAAA\n'  # "tgp_v1_" in UTF-16LE
+def test_many_encoded_keywords_are_no_key():
     # Each hit once searched the runs of the 8 KB before it: below that
-    # reach, 4x the lines cost 16x.  The runs are now walked once.
-    small = unit * (2048 // len(unit))
-    large = unit * (8192 // len(unit))
-    assert scan_bytes(large, 'run.cmd') == []
-    assert_linear(lambda: scan_bytes(small, 'run.cmd'), lambda: scan_bytes(large, 'run.cmd'))
+    # reach, 4x the lines cost 16x (now walked once: bench/complexity.py).
+    assert scan_bytes(units(ENCODED_KEYWORD_UNIT, 8192), 'run.cmd') == []
 
 
 def test_every_value_of_a_long_json_list_of_encoded_env_lines_is_found():

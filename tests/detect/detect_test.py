@@ -151,12 +151,19 @@ def test_utf16_legacy_key():
     ]
 
 
-def test_50mb_single_line_with_key_at_the_end(tmp_path):
+def test_a_long_single_line_with_key_at_the_end(tmp_path):
     # One minified line: a prefilter hit early (the keyword), filler that
     # looks like key characters, and the only real key at the very end.
+    # Long enough that this input alone takes the screen past each route's
+    # threshold (the grouped searches, then hyperscan's one pass where
+    # installed) and the key lies past every window of a line (50 MB
+    # before: the same boundaries, 3x the time).
+    from together_hooks.detect.prefilter import GROUPED_MIN_BYTES
+    from together_hooks.detect.prefilter import WHERE_ONE_PASS_MIN_BYTES
+
     key = make_key(random.Random(10))
     filler = b'var tgp_v1_=together;function a(b){return b+1};' + b'A' * 4096
-    size = 50 * 1024 * 1024
+    size = max(GROUPED_MIN_BYTES, WHERE_ONE_PASS_MIN_BYTES) + 2 * len(filler)
     data = (filler * (size // len(filler) + 1))[:size] + b';k="' + key.encode() + b'"'
     got = scan_bytes(data, 'app.min.js')
     assert [(f.line, f.column, f.hashed_secret) for f in got] == [

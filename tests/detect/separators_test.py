@@ -9,7 +9,9 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.detect.adversarial_test import assert_linear
+from tests.detect.baits import ESCAPE_MARK_UNITS
+from tests.detect.baits import KB
+from tests.detect.baits import units
 from tests.keys import make_key
 from together_hooks.detect import codec
 from together_hooks.detect.engine import scan_bytes
@@ -135,10 +137,7 @@ def test_an_escape_left_by_the_first_unescaping_is_undone_once_more():
     assert view is not None and view.data == b'"ab \n"'
 
 
-@pytest.mark.parametrize('unit', [
-    b'tg\\e[0m', b'tg\x1b[1m', b'tg\\\\u001b[0mp', b'x\\\\u001b[0mtgp_v1_', b'%1B%5B0mtg%5C',
-])
-def test_escape_marks_and_a_second_undoing_scan_in_linear_time(unit):
-    small = unit * (64 * 1024 // len(unit))
-    large = unit * (256 * 1024 // len(unit))
-    assert_linear(lambda: scan_bytes(small, 'bait.log'), lambda: scan_bytes(large, 'bait.log'))
+@pytest.mark.parametrize('unit', ESCAPE_MARK_UNITS)
+def test_escape_marks_and_a_second_undoing_scan_are_no_key(unit):
+    # (their time at 4x the size: bench/complexity.py)
+    assert scan_bytes(units(unit, 64 * KB), 'bait.log') == []

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""How the scanner's cost grows: each input of ``tests/detect/baits.py`` (and
+the few others the suite once timed) at two sizes, the larger 4x the smaller
+(``own-key-miss``: one size, ms a MB).
+
+    python bench/complexity.py                  # every family
+    python bench/complexity.py --only adversarial,scrub --rounds 3
+    python bench/complexity.py --list
+
+Linear work gives about 4x the CPU, quadratic about 16x: a case passes under
+8x.  Each size's time is the best of ``--rounds`` interleaved runs (CPU of
+this process, the cyclic GC off while timed): a loaded machine slows single
+runs, not the best.  Prints one line a case and one verdict line a family;
+exits 1 if any case fails.  The suite checks what each input yields (no test
+asserts a time); this is where their time is held.
+
+Standard library only; run it from a checkout with the package importable
+(its venv, or ``pip install -e .``).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import sys
+import time
+from typing import Callable
+from typing import Iterator
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+LIMIT = 8.0  # the larger input (4x) must cost under this many times the smaller
+FLOOR = 0.002  # s: timer resolution must not decide the ratio of two near-free runs
+OWN_MISS_MS_PER_MB = 50.0  # the own-key check of a file holding no variant
+
+
+def cpu(func: Callable[[], object]) -> float:
+    """CPU seconds of one call, without the cyclic GC (its pauses depend on
+    what ran before, not on this input)."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        func()
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+def growth(small: Callable[[], object], large: Callable[[], object], rounds: int) -> tuple[float, float, float]:
+    """(best small, best large, ratio).  Each once untimed first: the screen
+    picks its route by the bytes a process has seen (hyperscan, where
+    installed, once there are enough), and the best small time must not
+    come from another route than the large ones."""
+    small()
+    large()
+    t_small = t_large = float('inf')
+    for _ in range(rounds):
+        t_small = min(t_small, cpu(small))
+        t_large = min(t_large, cpu(large))
+    return t_small, t_large, t_large / max(t_small, FLOOR)
+
+
+def _baits(table, name: str) -> Iterator[tuple[str, Callable[[], object], Callable[[], object]]]:
+    from together_hooks.detect.engine import scan_bytes
+
+    for bait_id, bait, size, _count in table:
+        small, large = bait(size), bait(4 * size)
+        yield (bait_id, lambda s=small: scan_bytes(s, name), lambda b=large: scan_bytes(b, name))
+
+
+def family_adversarial():
+    from tests.detect.baits import ADVERSARIAL
+
+    yield from _baits(ADVERSARIAL, 'bait.txt')
+
+
+def family_escaped():
+    from tests.detect.baits import ESCAPED
+
+    yield from _baits(ESCAPED, 'bait.txt')
+
+
+def family_grammar():
+    from tests.detect.baits import GRAMMAR
+
+    yield from _baits(GRAMMAR, 'bait.txt')
+
+
+def family_own_keys():
+    from tests.detect.baits import KB
+    from tests.detect.baits import MB
+    from tests.detect.baits import OWN
+    from tests.detect.baits import repeat
+    from together_hooks.detect.ownkeys import OwnKeys
+
+    own = OwnKeys([OWN])
+    for sep, sep_id in ((b'\n', 'lines'), (b' ', 'one-line'), (b'\\u005f', 'escapes')):
+        unit = OWN.encode() + sep
+        small, large = repeat(unit, 256 * KB), repeat(unit, MB)
+        yield (f'copies-{sep_id}', lambda s=small: own.find(s, 'x'), lambda b=large: own.find(b, 'x'))
+
+
+def family_readings():
+    """Binary glued runs, escape marks undone by a second scan, encoded
+    keywords, a wide table of digests."""
+    from tests.detect.baits import ENCODED_KEYWORD_UNIT
+    from tests.detect.baits import ESCAPE_MARK_UNITS
+    from tests.detect.baits import GLUED_UNITS
+    from tests.detect.baits import glued
+    from tests.detect.baits import KB
+    from tests.detect.baits import units
+    from tests.detect.baits import wide_table
+    from together_hooks.detect.engine import scan_bytes
+
+    def pair(case_id: str, small: bytes, large: bytes, name: str):
+        return (case_id, lambda: scan_bytes(small, name), lambda: scan_bytes(large, name))
+
+    for i, unit in enumerate(GLUED_UNITS):
+        yield pair(f'binary-glued-{i}', glued(unit, 64 * KB), glued(unit, 256 * KB), 'bait.bin')
+    for i, unit in enumerate(ESCAPE_MARK_UNITS):
+        yield pair(f'escape-marks-{i}', units(unit, 64 * KB), units(unit, 256 * KB), 'bait.log')
+    yield pair('encoded-keywords', units(ENCODED_KEYWORD_UNIT, 2048), units(ENCODED_KEYWORD_UNIT, 8192), 'run.cmd')
+    # twice the columns and twice the rows: 4x the bytes
+    yield pair('wide-table', wide_table(15, 40), wide_table(30, 80), 't.tsv')
+
+
+def family_scrub():
+    from tests.detect.baits import long_run_text
+    from tests.detect.baits import mixed_case
+    from tests.keys import make_hex
+    from tests.keys import make_key
+    from together_hooks.detect.scrub import Scrubber
+
+    hexkey = make_hex(random.Random('complexity'))
+    scrubber = Scrubber([hexkey])
+    small, large = (' '.join([mixed_case(hexkey)] * n) for n in (1000, 4000))
+    yield ('cased-hex-repeats', lambda: scrubber._cased_hex_out(small), lambda: scrubber._cased_hex_out(large))
+
+    rng = random.Random('learn-a-key-a-line')
+    keys = [make_key(rng) for _ in range(3200)]
+
+    def learn(n: int) -> None:
+        s = Scrubber()
+        for key in keys[:n]:
+            s.learn([key])
+            s.scrub('Secret Type: Together AI API key\n')
+
+    yield ('learn-a-key-a-line', lambda: learn(800), lambda: learn(3200))
+    short, long = long_run_text(8_000), long_run_text(32_000)
+    yield ('long-run-no-folder', lambda: Scrubber().scrub(short), lambda: Scrubber().scrub(long))
+
+
+FAMILIES = {
+    'adversarial': family_adversarial,
+    'escaped': family_escaped,
+    'grammar': family_grammar,
+    'own-keys': family_own_keys,
+    'readings': family_readings,
+    'scrub': family_scrub,
+}
+
+
+def own_key_miss(rounds: int) -> bool:
+    """The own-key check of a ~1 MB file holding no variant: ms a MB."""
+    from tests.keys import make_hex
+    from tests.keys import make_key
+    from together_hooks.detect.ownkeys import OwnKeys
+
+    rng = random.Random(14)
+    own = OwnKeys([make_key(rng), make_hex(rng)])
+    data = b'lorem ipsum dolor sit amet ' * 40000
+    own.find(data, 'big.txt')
+    best = min(cpu(lambda: own.find(data, 'big.txt')) for _ in range(max(rounds, 1) * 4))
+    per_mb = best * 1000 / (len(data) / (1 << 20))
+    ok = per_mb < OWN_MISS_MS_PER_MB
+    print(f'  {"no-hit-1MB":32} {per_mb:8.2f} ms/MB  {"PASS" if ok else "FAIL"}')
+    print(f'own-key-miss: {"PASS" if ok else "FAIL"} (under {OWN_MISS_MS_PER_MB:.0f} ms a MB)')
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = [*FAMILIES, 'own-key-miss']
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    ap.add_argument('--only', default=','.join(names), help=f'comma list of {",".join(names)}')
+    ap.add_argument('--rounds', type=int, default=5, help='interleaved runs a size (best taken)')
+    ap.add_argument('--list', action='store_true', help='list the cases and exit')
+    args = ap.parse_args(argv)
+    only = [s.strip() for s in args.only.split(',') if s.strip()]
+    bad = [s for s in only if s not in names]
+    if bad or args.rounds < 1:
+        print(f'error: unknown family {",".join(bad)} (known: {",".join(names)})' if bad
+              else 'error: --rounds must be 1 or more', file=sys.stderr)
+        return 2
+    failed = False
+    for name in only:
+        if name == 'own-key-miss':
+            if args.list:
+                print('own-key-miss: no-hit-1MB')
+            else:
+                failed |= not own_key_miss(args.rounds)
+            continue
+        cases = list(FAMILIES[name]())
+        if args.list:
+            print(f'{name}: {" ".join(c[0] for c in cases)}')
+            continue
+        worst = 0.0
+        fails = 0
+        for case_id, small, large in cases:
+            t_small, t_large, ratio = growth(small, large, args.rounds)
+            ok = ratio < LIMIT
+            fails += not ok
+            worst = max(worst, ratio)
+            print(f'  {case_id:32} {t_small:8.3f}s {t_large:8.3f}s  {ratio:5.1f}x  {"PASS" if ok else "FAIL"}',
+                  flush=True)
+        verdict = 'PASS' if not fails else 'FAIL'
+        print(f'{name}: {verdict} ({len(cases) - fails}/{len(cases)} under {LIMIT:.0f}x for 4x the input;'
+              f' worst {worst:.1f}x)', flush=True)
+        failed |= bool(fails)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
