@@ -506,6 +506,10 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
         start, end = m.span()
         if start < last:  # within the braces or digit taken with the run before
             continue
+        # The separator after the last byte stays (a line break between the
+        # decoded key and a next line's ``REGION=us``).
+        while data[end - 1:end] not in _HEX_CHARS:
+            end -= 1
         if data[end:end + 1] in _HEX_CHARS:  # an odd run's last digit
             end += 1
         decoded = _hex_text(data, start, end)
@@ -519,7 +523,11 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
         while before > last and data[before - 1] in b' \t\r\n':
             before -= 1
         if close is not None and before > last and data[before - 1:before] in b'{[':
-            start, end = before - 1, close.end()
+            # A type's name right before the brace keeps it (Go's
+            # ``[]byte{…}``): the key does not run into ``byte``.
+            glued = data[before - 2:before - 1]
+            start = before if glued and (glued.isalnum() or glued in b'_-') else before - 1
+            end = close.end()
         starts.append(size)
         sources.append(last - lo)
         copied.append(True)
