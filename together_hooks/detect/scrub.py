@@ -19,7 +19,8 @@ What goes:
   percent-encoding that decodes to one, a legacy key with its Together
   context (the engine's own rules), a key wrapped across lines, cut by
   spaces or tabs, or in base64 wrapped across lines (learnt, so its
-  pieces go);
+  pieces go); a uuencoded line holding some of a key (``_uu_out``: read
+  with the next two, a key's prefix there, or a known key's piece);
 - a key in letters that fold to it (NFKC: fullwidth ``ｔｇｐ＿ｖ１＿…``,
   mathematical bold) or are drawn as its own (Cyrillic ``о``, Greek
   ``ν``: ``_LOOK_ALIKE``), read as folded, and in decoded text a key in
