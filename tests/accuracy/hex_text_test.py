@@ -22,11 +22,13 @@ def _hx(raw: bytes, sep: str = '', lead: str = '', upper: bool = False) -> str:
     return sep.join(lead + form.format(b) for b in raw)
 
 
-def _named(value_of, legacy: bool = False):
-    """``TOGETHER_API_KEY = <the key's bytes in some hex form>``."""
+def _named(value_of, legacy: bool = False, after: str = ''):
+    """``TOGETHER_API_KEY = <the key's bytes in some hex form>``, then
+    ``after`` (the file's next lines: the decoded key must not run into
+    them)."""
     def build(m):
         key = m.hex() if legacy else m.key()
-        return f'# deploy settings\nTOGETHER_API_KEY = {value_of(key.encode())}\n', [(2, key)]
+        return f'# deploy settings\nTOGETHER_API_KEY = {value_of(key.encode())}\n{after}', [(2, key)]
     return build
 
 
@@ -53,6 +55,13 @@ def c_array(upper: bool, per_line: int):
         body = ',\n    '.join(lines)
         return f'static const char together_key[] = {{\n    {body}\n}};\n', [(2, key)]
     return build
+
+
+def go_slice(m):
+    """Go's ``[]byte{0x74, …}``: the type's name right before the brace
+    (the decoded key must not run into it)."""
+    key = m.key()
+    return f'package cfg\n\nvar togetherAPIKey = []byte{{{_hx(key.encode(), ", ", "0x")}}}\n', [(3, key)]
 
 
 def java_array(m):
@@ -135,6 +144,13 @@ CASES = [
     *(Case(f'hex-{name}', f'cfg/{name}.txt', _named(form)) for name, form in FORMS.items()),
     *(Case(f'hex-legacy-{name}', f'legacy/{name}.txt', _named(form, True))
       for name, form in FORMS.items() if name in ('hex', 'hex-upper', 'blanks', 'backslash-x')),
+    # The next line starts with a key character: the run's line break
+    # stays between the decoded key and it.
+    *(Case(f'hex-{name}-next-line', f'cfg/next-{name}.txt', _named(form, after='REGION=us\nDEBUG=0\n'))
+      for name, form in FORMS.items()),
+    *(Case(f'hex-legacy-{name}-next-line', f'legacy/next-{name}.txt', _named(form, True, 'model: llama\n'))
+      for name, form in FORMS.items() if name in ('hex', 'blanks')),
+    Case('hex-go-slice', 'src/cfg.go', go_slice),
     Case('hex-c-array', 'src/key.c', c_array(False, 12)),
     Case('hex-c-array-upper', 'src/key_upper.c', c_array(True, 8)),
     Case('hex-java-array-legacy', 'src/Cfg.java', java_array),

@@ -30,11 +30,11 @@ def whole(m):
     return _uu(key.encode(), 'key.txt', '600'), [(2, key)]
 
 
-def env_at(pad: int, legacy: bool = False):
+def env_at(pad: int, legacy: bool = False, mode: str = '644'):
     def build(m):
         key = m.hex() if legacy else m.key()
         raw = f'#{"x" * pad}\nTOGETHER_API_KEY={key}\nDEBUG=0\n'.encode()
-        return _uu(raw, '.env'), [(_line_of(raw, key, 0), key)]
+        return _uu(raw, '.env', mode), [(_line_of(raw, key, 0), key)]
     return build
 
 
@@ -70,6 +70,8 @@ CASES = [
     Case('uu-whole', 'keys/key.uu', whole),
     *(Case(f'uu-env-{pad}', f'env/env{pad}.uu', env_at(pad)) for pad in range(0, 47, 5)),
     *(Case(f'uu-legacy-{pad}', f'legacy/env{pad}.uu', env_at(pad, True)) for pad in (0, 1, 2, 30)),
+    # The mode in four digits (``begin 0644``), as some encoders write it.
+    *(Case(f'uu-mode-{mode}', f'modes/env{mode}.uu', env_at(9, mode=mode)) for mode in ('0644', '0600', '0755')),
     Case('uu-mail', 'mail/settings.eml', mail),
     Case('decoy-uu-random', 'data/random.uu', decoy_random),
     Case('decoy-uu-text', 'data/notes.uu', decoy_text),

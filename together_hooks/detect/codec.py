@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import re
     from typing import Callable
     from typing import Iterable
+    from typing import Sequence
 
 _B64_CHARS = b'A-Za-z0-9+/_-'
 _TO_STD = bytes.maketrans(b'-_', b'+/')
@@ -455,7 +456,7 @@ _NOT_HEX_DIGIT = regex_cache.compile(
 )
 
 
-def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, list[int]] | None:
+def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, Sequence[int]] | None:
     """The text the hex run ``start``-``end`` of ``data`` holds, and where
     each of its bytes' digits start; None when it decodes to no text (a
     digest, a binary's bytes).  UTF-16LE bytes (a registry value) are
@@ -483,8 +484,12 @@ def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, list[int]] | No
                 KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text)
         ):
             continue
-        digits = [m.start() for m in _HEX_DIGIT.finditer(data, start, end) if m.end() - m.start() == 1]
-        at = digits[parity:parity + size:2]
+        at: Sequence[int]
+        if gapless:  # each byte's digits two on from the last's
+            at = range(start + parity, start + parity + size, 2)
+        else:
+            digits = [m.start() for m in _HEX_DIGIT.finditer(data, start, end) if m.end() - m.start() == 1]
+            at = digits[parity:parity + size:2]
         return text, at[0::2][:len(text)] if wide else at[:len(text)]
     return None
 
@@ -506,6 +511,10 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
         start, end = m.span()
         if start < last:  # within the braces or digit taken with the run before
             continue
+        # The separator after the last byte stays (a line break between the
+        # decoded key and a next line's ``REGION=us``).
+        while data[end - 1:end] not in _HEX_CHARS:
+            end -= 1
         if data[end:end + 1] in _HEX_CHARS:  # an odd run's last digit
             end += 1
         decoded = _hex_text(data, start, end)
@@ -519,16 +528,21 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
         while before > last and data[before - 1] in b' \t\r\n':
             before -= 1
         if close is not None and before > last and data[before - 1:before] in b'{[':
-            start, end = before - 1, close.end()
+            # A type's name right before the brace keeps it (Go's
+            # ``[]byte{…}``): the key does not run into ``byte``.
+            glued = data[before - 2:before - 1]
+            start = before if glued and (glued.isalnum() or glued in b'_-') else before - 1
+            end = close.end()
         starts.append(size)
         sources.append(last - lo)
         copied.append(True)
         out.append(data[last:start])
         size += start - last
-        for i, offset in enumerate(at):
-            starts.append(size + i)
-            sources.append(offset - lo)
-            copied.append(False)
+        starts.extend(range(size, size + len(at)))
+        sources.extend(
+            range(at.start - lo, at.stop - lo, at.step) if isinstance(at, range) else [offset - lo for offset in at],
+        )
+        copied.extend([False] * len(at))
         out.append(text)
         size += len(text)
         last = end

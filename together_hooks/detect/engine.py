@@ -638,10 +638,11 @@ def _hunks_handed(edge: Edge) -> bool:
 # The header line of a binary file's change in a patch (``codec.git_binary_hunks``).
 GIT_BINARY = b'GIT binary patch'
 # A uuencoded file's first line (``uuencode``, Python's ``uu``, a mail's
-# attachment): ``begin <mode> <name>``, modes 4xx, 6xx and 7xx.  Each
-# holds ``g``, an anchor the keyword screen searches already: no pass more
-# (docs/performance.md, "Hex text").
-UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7')
+# attachment): ``begin <mode> <name>``, modes 4xx, 6xx and 7xx, and
+# written with four digits (``begin 0644``, as ``codec.uu_view`` reads
+# it).  Each holds ``g``, an anchor the keyword screen searches already:
+# no pass more (docs/performance.md, "Hex text").
+UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7', b'begin 0')
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20

@@ -19,7 +19,8 @@ What goes:
   percent-encoding that decodes to one, a legacy key with its Together
   context (the engine's own rules), a key wrapped across lines, cut by
   spaces or tabs, or in base64 wrapped across lines (learnt, so its
-  pieces go);
+  pieces go); a uuencoded line holding some of a key (``_uu_out``: read
+  with the next two, a key's prefix there, or a known key's piece);
 - a key in letters that fold to it (NFKC: fullwidth ``ｔｇｐ＿ｖ１＿…``,
   mathematical bold) or are drawn as its own (Cyrillic ``о``, Greek
   ``ν``: ``_LOOK_ALIKE``), read as folded, and in decoded text a key in
@@ -813,6 +814,8 @@ class Scrubber:
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
         text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
+        if '\n' in text:
+            text = self._uu_out(text)
         if 'ogether' in text.lower():
             text = _in_context(text)
         text = self._cased_hex_out(text)
@@ -934,6 +937,46 @@ class Scrubber:
                 return redact(run)
         return run
 
+    def _uu_out(self, text: str) -> str:
+        """``text`` with each uuencoded line (after a lead such as
+        ``baseline audit``'s ``2:``) that holds some of a key redacted: read
+        joined with the next two (a key's 50 bytes span up to three lines of
+        45), a key's prefix there (each way a line may read, ``_uu_bodies``),
+        or a piece of a known key on the line alone (a line with less
+        shows at most 8 of its characters)."""
+        from itertools import product
+
+        lines = text.splitlines(keepends=True)
+        bodies = [_uu_bodies(line) for line in lines]
+        if not any(bodies):
+            return text
+        hide = set()
+        for i, read in enumerate(bodies):
+            if not read:
+                continue
+            if self._grams and any(self._pieces_out(plain) != plain for _at, plain in read):
+                hide.add(i)
+            group = [i]
+            while len(group) < 3 and i + len(group) < len(lines) and bodies[i + len(group)]:
+                group.append(i + len(group))
+            for combo in product(*(bodies[j] for j in group)):
+                joined = ''.join(plain for _at, plain in combo)
+                if 'tgp_v1_' not in joined:
+                    continue
+                spans = [(at, at + 50) for at in _places(joined, 'tgp_v1_')]
+                lo = 0
+                for j, (_at, plain) in zip(group, combo):
+                    hi = lo + len(plain)
+                    if any(a < hi and lo < b for a, b in spans):
+                        hide.add(j)
+                    lo = hi
+        for i in hide:
+            line = lines[i]
+            start = bodies[i][0][0]  # type: ignore[index]
+            end = len(line.rstrip('\r\n'))
+            lines[i] = line[:start] + redact(line[start:end]) + line[end:]
+        return ''.join(lines)
+
     def _decoded_base85(self, m: re.Match[str]) -> str:
         from together_hooks.detect.codec import b85_decode
 
@@ -970,6 +1013,41 @@ _LOOK_ALIKE = str.maketrans(dict((  # each pair: the twin, then its letter
     # dashes
     '\u2010- \u2011- \u2012- \u2013- \u2212- \u02d7-'
 ).split()))
+
+
+def _uu_bodies(line: str) -> list[tuple[int, str]]:
+    """The ways ``line`` ends in a uuencoded line: where its length
+    character is (the line's end pins it: ``M`` and 60 characters for 45
+    bytes, up to three blanks at its end maybe trimmed) and what it
+    decodes to, first place first (a lead before it, ``2:``, may read as
+    one too); at most three."""
+    body = line.rstrip('\r\n')
+    # How many of its last characters are uuencode's (a line of text ends
+    # in a lower case letter or so: none).
+    tail = len(body) - len(body.rstrip(_UU_CHARS))
+    if tail < 5:
+        return []
+    from binascii import Error
+    from binascii import a2b_uu
+
+    out = []
+    for at in range(len(body) - tail, len(body) - 4):
+        n = ord(body[at]) - 32
+        trimmed = (n + 2) // 3 * 4 - (len(body) - at - 1)
+        if not 0 < n <= 45 or not 0 <= trimmed <= 3:
+            continue
+        try:
+            raw = a2b_uu(body[at:] + ' ' * trimmed)
+        except Error:
+            continue
+        out.append((at, raw.decode('latin-1')))
+        if len(out) == 3:
+            break
+    return out
+
+
+# uuencode's characters (a blank to a backquote).
+_UU_CHARS = ''.join(chr(c) for c in range(32, 97))
 
 
 def _folds(text: str) -> bool:
