@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from tests.cli_run import run
+from tests.cli_run import BIN, run
 from tests.conftest import git
 
 HOOK = 'post-checkout'
@@ -150,7 +150,8 @@ def test_a_repository_reached_through_a_link_keeps_its_git_folder(git_repo, tmp_
     env = dict(os.environ, PRE_COMMIT='1')
     env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
     proc = subprocess.run(
-        ('detect-together-keys', 'f.py', f'--audit-log={link}/audit.jsonl'), cwd=str(link),
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', f'--audit-log={link}/audit.jsonl'),
+        cwd=str(link),
         env=env, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stderr
