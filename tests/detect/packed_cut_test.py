@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import gzip
 import io
+import os
 import random
 import subprocess
 import tarfile
@@ -14,6 +15,7 @@ import zipfile
 
 import pytest
 
+from tests.cli_run import BIN
 from tests.keys import make_key
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.errors import InputError
@@ -110,7 +112,7 @@ def test_the_cli_finds_a_key_in_a_cut_tar_gz_value_exit_1(tmp_path):
     key = make_key(_rng)
     packed = gzip.compress(_tar([('.env', _env(key)), ('data.txt', _filler(3000))]), mtime=0)
     (tmp_path / 'notes.md').write_bytes(b'backup:\n' + base64.b64encode(packed)[:1500] + b'\n')
-    run = subprocess.run(('together-hooks', 'scan', 'notes.md'), cwd=tmp_path, capture_output=True, text=True)
+    run = subprocess.run((os.path.join(BIN, 'together-hooks'), 'scan', 'notes.md'), cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 1, run.stderr
     assert 'notes.md:2:' in run.stdout and 'base64 gzip' in run.stdout
     assert key not in run.stdout + run.stderr
