@@ -204,21 +204,31 @@ _WORD_PART = r'[A-Z][a-z]+|[a-z]{2,}|[A-Z]{2,}|[0-9a-f]{7,40}'
 _WORD = r'[_-]*(?:%s)(?:[_.-]?(?:%s))*' % (_WORD_PART, _WORD_PART)
 
 
-def _unglued(text: str, glue: str) -> tuple[str, list[int], list[int]]:
+def _unglued(text: str, glue: str, give_back: int = 0) -> tuple[str, list[int], list[int]]:
     """``text`` as a stream of pieces with the glue between them dropped
     (``_GLUE``), as a reader joins a value cut up: the joined text, and
-    where each piece starts in it and in ``text``."""
+    where each piece starts in it and in ``text``.  ``give_back``: up to
+    that many of the ``-`` ending a line's lead are the next piece's (a
+    gutter's ``--`` before a piece starting with a key's ``-``); ``-1``:
+    those past the fewest any line's lead ends in (each line led alike)."""
     pieces: list[str] = []
     joined: list[int] = []
     shown: list[int] = []
     at = size = 0
-    for m in _pattern(glue).finditer(text):
-        if m.start() > at:
-            pieces.append(text[at:m.start()])
+    matches = list(_pattern(glue).finditer(text))
+    ends = [len(m.group()) - len(m.group().rstrip('-')) for m in matches]
+    fewest = min((n for n in ends if n), default=0)
+    for m, dashes in zip(matches, ends):
+        start, end = m.start(), m.end()
+        if give_back and dashes:
+            back = dashes - fewest if give_back < 0 else give_back
+            end -= min(back, dashes, end - start - 1)
+        if start > at:
+            pieces.append(text[at:start])
             joined.append(size)
             shown.append(at)
-            size += m.start() - at
-        at = m.end()
+            size += start - at
+        at = end
     if at < len(text):
         pieces.append(text[at:])
         joined.append(size)
@@ -672,13 +682,16 @@ class Scrubber:
         to ``_keys_out``."""
         if '1' not in text or 'tgp_v1_' not in _pattern(_GLUE).sub('', text):
             return
-        glues = [_GLUE]
+        glues = [(_GLUE, 0)]
         if _pattern(_DASH_LEAD).search(text):
-            glues.append(_GLUE_NO_DASH)
+            # A gutter's ``-`` read as glue, as the key's, or as its lead's
+            # but for the last one or two (``--`` then a piece ``-P…``), or
+            # but for those past the fewest a line's lead ends in.
+            glues += [(_GLUE_NO_DASH, 0), (_GLUE, 1), (_GLUE, 2), (_GLUE, -1)]
         from bisect import bisect_right
 
-        for glue in glues:
-            view, joined, _ = _unglued(text, glue)
+        for glue, give_back in glues:
+            view, joined, _ = _unglued(text, glue, give_back)
             for m in _pattern('(?=(%s))' % _KEY_IN_VIEW).finditer(view):
                 start, end = m.start(), m.start() + 50
                 first, last = bisect_right(joined, start) - 1, bisect_right(joined, end - 1) - 1
