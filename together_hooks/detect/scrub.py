@@ -67,6 +67,11 @@ _CONTROL = (
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
+# Hex text with its bytes apart (``xxd -p`` wrapped, ``74 67 70``,
+# ``74:67``, ``0x74, 0x67``, ``\\x74``): what the engine reads as hex text
+# (``codec``), shown only redacted once its digits joined hold a key.
+_HEX_SEP = r'(?:[ \t,:]|\r?\n|0x|\\x)+'
+_GAPPED_HEX_RUN = r'(?<![0-9A-Za-z])(?:0x|\\x)?[0-9A-Fa-f]{2,}(?:%s[0-9A-Fa-f]{2,})+' % _HEX_SEP
 # A base64 run (``_B64_RUN``) that is base32 (``_decodings``).
 _B32_RUN = r'[A-Z2-7]+=*'
 # A base85 run long enough to hold a key (63 characters; ``codec.radix_view``).
@@ -825,6 +830,7 @@ class Scrubber:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
+        text = _pattern(_GAPPED_HEX_RUN).sub(self._decoded_gapped_hex, text)
         text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
         if 'ogether' in text.lower():
             text = _in_context(text)
@@ -946,6 +952,13 @@ class Scrubber:
             if self._holds_key(bytes.fromhex(even).decode('latin-1')):
                 return redact(run)
         return run
+
+    def _decoded_gapped_hex(self, m: re.Match[str]) -> str:
+        run = m.group()
+        digits = _pattern(_HEX_SEP).sub('', run)
+        if len(digits) < 100 or len(digits) == len(run):
+            return run
+        return redact(run) if self._decoded_hex(_pattern(_HEX_RUN).fullmatch(digits)) != digits else run
 
     def _decoded_base85(self, m: re.Match[str]) -> str:
         from together_hooks.detect.codec import b85_decode
