@@ -209,7 +209,9 @@ _WORD_PART = r'[A-Z][a-z]+|[a-z]{2,}|[A-Z]{2,}|[0-9a-f]{7,40}'
 _WORD = r'[_-]*(?:%s)(?:[_.-]?(?:%s))*' % (_WORD_PART, _WORD_PART)
 
 
-def _unglued(text: str, glue: str, give_back: int = 0) -> tuple[str, list[int], list[int]]:
+def _unglued(
+        text: str, glue: str, give_back: int = 0, spans: list[tuple[int, int, int]] | None = None,
+) -> tuple[str, list[int], list[int]]:
     """``text`` as a stream of pieces with the glue between them dropped
     (``_GLUE``), as a reader joins a value cut up: the joined text, and
     where each piece starts in it and in ``text``.  ``give_back``: up to
@@ -220,11 +222,10 @@ def _unglued(text: str, glue: str, give_back: int = 0) -> tuple[str, list[int], 
     joined: list[int] = []
     shown: list[int] = []
     at = size = 0
-    matches = list(_pattern(glue).finditer(text))
-    ends = [len(m.group()) - len(m.group().rstrip('-')) for m in matches]
-    fewest = min((n for n in ends if n), default=0)
-    for m, dashes in zip(matches, ends):
-        start, end = m.start(), m.end()
+    if spans is None:
+        spans = _glue_spans(text, glue)
+    fewest = min((n for _, _, n in spans if n), default=0)
+    for start, end, dashes in spans:
         if give_back and dashes:
             back = dashes - fewest if give_back < 0 else give_back
             end -= min(back, dashes, end - start - 1)
@@ -239,6 +240,16 @@ def _unglued(text: str, glue: str, give_back: int = 0) -> tuple[str, list[int], 
         joined.append(size)
         shown.append(at)
     return ''.join(pieces), joined, shown
+
+
+def _glue_spans(text: str, glue: str) -> list[tuple[int, int, int]]:
+    """Where ``glue`` stands in ``text`` (``_unglued``): start, end, and
+    how many ``-`` it ends in."""
+    spans = []
+    for m in _pattern(glue).finditer(text):
+        glued = m.group()
+        spans.append((m.start(), m.end(), len(glued) - len(glued.rstrip('-'))))
+    return spans
 
 
 def _a_listing(pieces: list[str], runs_on: bool) -> bool:
@@ -695,12 +706,27 @@ class Scrubber:
             glues += [(_GLUE_NO_DASH, 0), (_GLUE, 1), (_GLUE, 2), (_GLUE, -1)]
         from bisect import bisect_right
 
+        seen: set[str] = set()
+        placeholder: dict[str, bool] = {}
+        spans = _glue_spans(text, _GLUE)  # the readings of ``_GLUE`` share it
+        most = max((n for _, _, n in spans), default=0)
+        fewest = min((n for _, _, n in spans if n), default=0)
         for glue, give_back in glues:
-            view, joined, _ = _unglued(text, glue, give_back)
+            if give_back and (most <= 1 or give_back < 0 and most == fewest):
+                continue  # read so already (a lone dash given back: ``_GLUE_NO_DASH``)
+            view, joined, _ = _unglued(text, glue, give_back, spans if glue == _GLUE else None)
+            if view in seen:  # read so already
+                continue
+            seen.add(view)
             for m in _pattern('(?=(%s))' % _KEY_IN_VIEW).finditer(view):
                 start, end = m.start(), m.start() + 50
                 first, last = bisect_right(joined, start) - 1, bisect_right(joined, end - 1) - 1
-                if first == last or _placeholder(view[start + 7:end]):
+                if first == last:
+                    continue
+                body = view[start + 7:end]
+                if body not in placeholder:  # each reading finds most bodies again
+                    placeholder[body] = _placeholder(body)
+                if placeholder[body]:
                     continue
                 # The body's pieces: how a cut ``tgp_v1_`` was cut says nothing.
                 bounds = [start + 7, *(j for j in joined[first + 1:last + 1] if j > start + 7), end]
