@@ -68,6 +68,11 @@ _CONTROL = (
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
+# Hex text with its bytes apart (``xxd -p`` wrapped, ``74 67 70``,
+# ``74:67``, ``0x74, 0x67``, ``\\x74``): what the engine reads as hex text
+# (``codec``), shown only redacted once its digits joined hold a key.
+_HEX_SEP = r'(?:[ \t,:]|\r?\n|0x|\\x)+'
+_GAPPED_HEX_RUN = r'(?<![0-9A-Za-z])(?:0x|\\x)?[0-9A-Fa-f]{2,}(?:%s[0-9A-Fa-f]{2,})+' % _HEX_SEP
 # A base64 run (``_B64_RUN``) that is base32 (``_decodings``).
 _B32_RUN = r'[A-Z2-7]+=*'
 # A base85 run long enough to hold a key (63 characters; ``codec.radix_view``).
@@ -205,26 +210,47 @@ _WORD_PART = r'[A-Z][a-z]+|[a-z]{2,}|[A-Z]{2,}|[0-9a-f]{7,40}'
 _WORD = r'[_-]*(?:%s)(?:[_.-]?(?:%s))*' % (_WORD_PART, _WORD_PART)
 
 
-def _unglued(text: str, glue: str) -> tuple[str, list[int], list[int]]:
+def _unglued(
+        text: str, glue: str, give_back: int = 0, spans: list[tuple[int, int, int]] | None = None,
+) -> tuple[str, list[int], list[int]]:
     """``text`` as a stream of pieces with the glue between them dropped
     (``_GLUE``), as a reader joins a value cut up: the joined text, and
-    where each piece starts in it and in ``text``."""
+    where each piece starts in it and in ``text``.  ``give_back``: up to
+    that many of the ``-`` ending a line's lead are the next piece's (a
+    gutter's ``--`` before a piece starting with a key's ``-``); ``-1``:
+    those past the fewest any line's lead ends in (each line led alike)."""
     pieces: list[str] = []
     joined: list[int] = []
     shown: list[int] = []
     at = size = 0
-    for m in _pattern(glue).finditer(text):
-        if m.start() > at:
-            pieces.append(text[at:m.start()])
+    if spans is None:
+        spans = _glue_spans(text, glue)
+    fewest = min((n for _, _, n in spans if n), default=0)
+    for start, end, dashes in spans:
+        if give_back and dashes:
+            back = dashes - fewest if give_back < 0 else give_back
+            end -= min(back, dashes, end - start - 1)
+        if start > at:
+            pieces.append(text[at:start])
             joined.append(size)
             shown.append(at)
-            size += m.start() - at
-        at = m.end()
+            size += start - at
+        at = end
     if at < len(text):
         pieces.append(text[at:])
         joined.append(size)
         shown.append(at)
     return ''.join(pieces), joined, shown
+
+
+def _glue_spans(text: str, glue: str) -> list[tuple[int, int, int]]:
+    """Where ``glue`` stands in ``text`` (``_unglued``): start, end, and
+    how many ``-`` it ends in."""
+    spans = []
+    for m in _pattern(glue).finditer(text):
+        glued = m.group()
+        spans.append((m.start(), m.end(), len(glued) - len(glued.rstrip('-'))))
+    return spans
 
 
 def _a_listing(pieces: list[str], runs_on: bool) -> bool:
@@ -673,17 +699,35 @@ class Scrubber:
         to ``_keys_out``."""
         if '1' not in text or 'tgp_v1_' not in _pattern(_GLUE).sub('', text):
             return
-        glues = [_GLUE]
+        glues = [(_GLUE, 0)]
         if _pattern(_DASH_LEAD).search(text):
-            glues.append(_GLUE_NO_DASH)
+            # A gutter's ``-`` read as glue, as the key's, or as its lead's
+            # but for the last one or two (``--`` then a piece ``-P…``), or
+            # but for those past the fewest a line's lead ends in.
+            glues += [(_GLUE_NO_DASH, 0), (_GLUE, 1), (_GLUE, 2), (_GLUE, -1)]
         from bisect import bisect_right
 
-        for glue in glues:
-            view, joined, _ = _unglued(text, glue)
+        seen: set[str] = set()
+        placeholder: dict[str, bool] = {}
+        spans = _glue_spans(text, _GLUE)  # the readings of ``_GLUE`` share it
+        most = max((n for _, _, n in spans), default=0)
+        fewest = min((n for _, _, n in spans if n), default=0)
+        for glue, give_back in glues:
+            if give_back and (most <= 1 or give_back < 0 and most == fewest):
+                continue  # read so already (a lone dash given back: ``_GLUE_NO_DASH``)
+            view, joined, _ = _unglued(text, glue, give_back, spans if glue == _GLUE else None)
+            if view in seen:  # read so already
+                continue
+            seen.add(view)
             for m in _pattern('(?=(%s))' % _KEY_IN_VIEW).finditer(view):
                 start, end = m.start(), m.start() + 50
                 first, last = bisect_right(joined, start) - 1, bisect_right(joined, end - 1) - 1
-                if first == last or _placeholder(view[start + 7:end]):
+                if first == last:
+                    continue
+                body = view[start + 7:end]
+                if body not in placeholder:  # each reading finds most bodies again
+                    placeholder[body] = _placeholder(body)
+                if placeholder[body]:
                     continue
                 # The body's pieces: how a cut ``tgp_v1_`` was cut says nothing.
                 bounds = [start + 7, *(j for j in joined[first + 1:last + 1] if j > start + 7), end]
@@ -813,6 +857,7 @@ class Scrubber:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
+        text = _pattern(_GAPPED_HEX_RUN).sub(self._decoded_gapped_hex, text)
         text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
         if '\n' in text:
             text = self._uu_out(text)
@@ -976,6 +1021,13 @@ class Scrubber:
             end = len(line.rstrip('\r\n'))
             lines[i] = line[:start] + redact(line[start:end]) + line[end:]
         return ''.join(lines)
+
+    def _decoded_gapped_hex(self, m: re.Match[str]) -> str:
+        run = m.group()
+        digits = _pattern(_HEX_SEP).sub('', run)
+        if len(digits) < 100 or len(digits) == len(run):
+            return run
+        return redact(run) if self._decoded_hex(_pattern(_HEX_RUN).fullmatch(digits)) != digits else run
 
     def _decoded_base85(self, m: re.Match[str]) -> str:
         from together_hooks.detect.codec import b85_decode
