@@ -90,7 +90,7 @@ def is_heading(data: bytes, start: int) -> bool:
 
 
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
-_LEVELS = 4
+_LEVELS = 8
 _MARKS = 512
 
 
