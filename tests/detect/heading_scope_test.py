@@ -40,3 +40,17 @@ def test_a_heading_in_a_document_holds_its_section(path):
 def test_documents_by_name():
     assert is_prose('docs/Keys.MD') and is_prose('a.zip!b/c.rst') and is_prose('.git/COMMIT_EDITMSG')
     assert not is_prose('app.py') and not is_prose('.env') and not is_prose('Makefile')
+
+
+@pytest.mark.parametrize('path', ['wiki.md', 'notes.txt', 'COMMIT_EDITMSG', 'docs.zip!wiki/Keys.md'])
+def test_a_document_heading_needs_no_empty_line_under_it(path):
+    # (in a document ``## Together AI`` is a heading whatever follows it;
+    # only in code is it as often a comment over the line under it)
+    assert _found('## Together AI\napi_key: {key}\n', path)
+    assert _found('## Together AI\nSome text.\n\n' + 'More text.\n' * 2000 + '\napi_key: {key}\n', path)
+    assert not _found('## Together AI\nSome text.\n\n## OpenAI\napi_key: {key}\n', path)
+
+
+@pytest.mark.parametrize('path', ['app.py', 'settings.yaml', '.env'])
+def test_a_comment_right_over_code_is_no_heading(path):
+    assert not _found('# Together AI\n' + FILLER + 'api_key = "{key}"\n', path)

@@ -84,13 +84,23 @@ _HEADING = regex_cache.compile(
 )
 
 
-def is_heading(data: bytes, start: int) -> bool:
-    """Is the line at ``start`` a Markdown heading (``_HEADING``)?"""
-    return _HEADING.match(data, start) is not None
+# In a document (``rules.is_prose``) an ATX line is a heading whatever
+# follows it (``## Together AI`` then ``API key: ...`` on the next line):
+# only in code is the same line as often a comment over the line under it.
+_PROSE_HEADING = regex_cache.compile(
+    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?$)'
+    rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))',
+)
+
+
+def is_heading(data: bytes, start: int, prose: bool = False) -> bool:
+    """Is the line at ``start`` a Markdown heading (``_HEADING``; in a
+    document ``_PROSE_HEADING``)?"""
+    return (_PROSE_HEADING if prose else _HEADING).match(data, start) is not None
 
 
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
-_LEVELS = 4
+_LEVELS = 8
 _MARKS = 512
 
 
@@ -338,7 +348,9 @@ class _Index:
 
     __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels')
 
-    def __init__(self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int | None = None) -> None:
+    def __init__(
+            self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int | None = None, prose: bool = False,
+    ) -> None:
         def where(regex: re.Pattern[bytes]) -> tuple[list[int], list[int]]:
             found = [(m.start(), m.end()) for m in regex.finditer(data, lo, hi)]
             return [a for a, _b in found], [b for _a, b in found]
@@ -356,7 +368,7 @@ class _Index:
         self.sections = where(_SECTION)
         # (from farther above: a heading holds its section, ``section_reach``)
         start = lo if heading_lo is None else heading_lo
-        headings = [(m.start(), m.end('h')) for m in _HEADING.finditer(data, start, hi)]
+        headings = [(m.start(), m.end('h')) for m in (_PROSE_HEADING if prose else _HEADING).finditer(data, start, hi)]
         self.headings = [a for a, _b in headings], [b for _a, b in headings]
         # An ATX heading's level is its ``#`` count; setext and bold ones
         # are sub-labels below every ATX level.
@@ -433,19 +445,21 @@ class Walker:
         self.endpoint = rule_regex(url)
         self.reach = reach
         self.section_reach = max(reach, section_reach)
-        self._indexes: dict[tuple[int, int], _Index] = {}
+        self._indexes: dict[tuple[int, int, bool], _Index] = {}
         self._bound: dict[frozenset[bytes], re.Pattern[bytes]] = {}
 
-    def _index(self, data: bytes, at: int) -> _Index:
+    def _index(self, data: bytes, at: int, prose: bool = False) -> _Index:
         # One index per 64 KB block (and the reach around it), so a key in
         # a 50 MB file costs a pass over its block, not the file.
         block = at // _BLOCK
-        key = (id(data), block)
+        key = (id(data), block, prose)
         index = self._indexes.get(key)
         if index is None:
             lo = max(0, block * _BLOCK - self.reach)
             hi = min(len(data), (block + 1) * _BLOCK + self.reach)
-            index = self._indexes[key] = _Index(self, data, lo, hi, max(0, block * _BLOCK - self.section_reach))
+            index = self._indexes[key] = _Index(
+                self, data, lo, hi, max(0, block * _BLOCK - self.section_reach), prose,
+            )
         return index
 
     def holds(
@@ -468,7 +482,7 @@ class Walker:
         first (a ``checksums:`` or ``EXPECTED_SHA256 = {`` map of names to
         hex values holds digests)."""
         lo, hi = max(0, at - self.reach), min(len(data), at + self.reach)
-        index = self._index(data, at)
+        index = self._index(data, at, prose)
         if scope == 'group':
             return _flat_group(data, at, lo, hi, index) is True
         spans = _spans(data, at, lo, hi, index, max(0, at - self.section_reach) if prose else lo, prose)

@@ -259,7 +259,7 @@ def _on_heading(data: bytes, at: int) -> bool:
     start = data.rfind(b'\n', max(0, at - 128), at) + 1
     from together_hooks.detect.context import is_heading
 
-    return is_heading(data, start)
+    return is_heading(data, start, True)
 
 
 def _section_reach(rule: Rule) -> int:
