@@ -445,21 +445,25 @@ class Walker:
         self.endpoint = rule_regex(url)
         self.reach = reach
         self.section_reach = max(reach, section_reach)
-        self._indexes: dict[tuple[int, int, bool], _Index] = {}
+        self._indexes: dict[tuple[int, int, bool], tuple[bytes, _Index]] = {}
         self._bound: dict[frozenset[bytes], re.Pattern[bytes]] = {}
 
     def _index(self, data: bytes, at: int, prose: bool = False) -> _Index:
         # One index per 64 KB block (and the reach around it), so a key in
         # a 50 MB file costs a pass over its block, not the file.
+        # Keyed by the data's id and holding the data itself: an id is
+        # unique only while its object lives, and a walker kept past one
+        # scan must never hand a freed buffer's index to the bytes that
+        # took its address.
         block = at // _BLOCK
         key = (id(data), block, prose)
-        index = self._indexes.get(key)
-        if index is None:
-            lo = max(0, block * _BLOCK - self.reach)
-            hi = min(len(data), (block + 1) * _BLOCK + self.reach)
-            index = self._indexes[key] = _Index(
-                self, data, lo, hi, max(0, block * _BLOCK - self.section_reach), prose,
-            )
+        held = self._indexes.get(key)
+        if held is not None and held[0] is data:
+            return held[1]
+        lo = max(0, block * _BLOCK - self.reach)
+        hi = min(len(data), (block + 1) * _BLOCK + self.reach)
+        index = _Index(self, data, lo, hi, max(0, block * _BLOCK - self.section_reach), prose)
+        self._indexes[key] = (data, index)
         return index
 
     def holds(
