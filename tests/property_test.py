@@ -340,9 +340,13 @@ def test_readable_share_agrees_with_walking_one_by_one(body):
     assert readable_share(body) == _readable_share_one_by_one(body)
 
 
+# (no ``model:`` field: a key in a structure holding one is judged by the
+# structures beside it (``Walker.holds``' model rule), which the search
+# below does not model; ``model: m`` then ``api.together.xyz`` made the two
+# disagree once hypothesis drew it. The rule's own samples are in rules.)
 CONTEXT_PIECES = (
     b'\n', b'\n', b'\r\n', b' ', b'  ', b'- ', b'{', b'}', b'(', b')', b'[', b']',
-    b'api.together.xyz', b'url: https://example.com', b'model: m', b'provider: together',
+    b'api.together.xyz', b'url: https://example.com', b'provider: together',
     b'together:', b'[together]', b'"Together": {', b'URL = "https://api.together.xyz"', b'URL',
     b'x' * 3000, b'y' * 5000, b'key: ',
     b'LLM_API_KEY=', b'LLM_PROVIDER=together', b'LLM_URL=https://example.com', b'export LLM_TOKEN="',
