@@ -989,12 +989,12 @@ class Scrubber:
         45), a key's prefix there (each way a line may read, ``_uu_bodies``),
         or a piece of a known key on the line alone (a line with less
         shows at most 8 of its characters)."""
-        from itertools import product
-
         lines = text.splitlines(keepends=True)
         bodies = [_uu_bodies(line) for line in lines]
         if not any(bodies):
             return text
+        from itertools import product  # (only here: a blocked commit's report loads no more)
+
         hide = set()
         for i, read in enumerate(bodies):
             if not read:
