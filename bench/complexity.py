@@ -152,6 +152,23 @@ def family_scrub():
     yield ('long-run-no-folder', lambda: Scrubber().scrub(short), lambda: Scrubber().scrub(long))
 
 
+def family_tables():
+    """A password manager's export with many Together rows, a wide and a
+    long table of digests, a long run of heading lines over a key."""
+    from tests.detect.csv_export_test import _export
+    from tests.detect.csv_table_test import _table
+    from tests.detect.heading_linear_test import _wiki
+    from together_hooks.detect.engine import scan_bytes
+
+    def pair(case_id: str, small: bytes, large: bytes, name: str):
+        return (case_id, lambda: scan_bytes(small, name), lambda: scan_bytes(large, name))
+
+    yield pair('export-rows', _export(16, seed=1)[0], _export(64, seed=2)[0], 'export.csv')
+    yield pair('table-columns', _table(16, 14, 2)[0].encode(), _table(16, 59, 3)[0].encode(), 'a.tsv')
+    yield pair('table-rows', _table(12, 59, 4)[0].encode(), _table(48, 59, 5)[0].encode(), 'a.tsv')
+    yield pair('heading-run', _wiki(4000, 'a' * 64), _wiki(16000, 'a' * 64), 'wiki.md')
+
+
 FAMILIES = {
     'adversarial': family_adversarial,
     'escaped': family_escaped,
@@ -159,6 +176,7 @@ FAMILIES = {
     'own-keys': family_own_keys,
     'readings': family_readings,
     'scrub': family_scrub,
+    'tables': family_tables,
 }
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import random
 
 from tests.cli_run import run
-from tests.detect.adversarial_test import assert_linear
 from tests.keys import make_hex
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.fileio import WINDOW
@@ -58,12 +57,13 @@ def test_the_nearest_header_above_decides():
     assert [f.hashed_secret for f in scan_bytes(data, 'export.csv')] == [hash_secret(key)]
 
 
-def test_many_together_rows_scan_in_linear_time():
-    # Each row once read the lines above it, up to 64 (500 rows of 3 KB:
-    # 8-11 s): below 64 rows, 4x the rows cost 16x.
-    small, _ = _export(16, seed=1)
-    large, _ = _export(64, seed=2)
-    assert_linear(lambda: scan_bytes(small, 'export.csv'), lambda: scan_bytes(large, 'export.csv'))
+def test_many_together_rows_are_each_found():
+    # (each row once read the lines above it, up to 64: 500 rows of 3 KB
+    # took 8-11 s; its growth is measured in bench/complexity.py, family
+    # ``tables``)
+    for rows, seed in ((16, 1), (64, 2)):
+        data, keys = _export(rows, seed=seed)
+        assert sorted(f.hashed_secret for f in scan_bytes(data, 'export.csv')) == sorted(map(hash_secret, keys))
 
 
 def test_a_together_row_windows_below_the_header_of_a_large_export(tmp_path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 
-from tests.detect.adversarial_test import assert_linear
 from tests.keys import make_hex
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.findings import hash_secret
@@ -62,13 +61,10 @@ def test_every_key_of_a_table_is_found():
     assert _hashes(text) == sorted(hash_secret(k) for k in keys)
 
 
-def test_a_wide_table_scans_in_linear_time():
-    # Each digest of a row read the row again, and the lines above it
-    # (1 MB of 60 columns: 18 s): 4x the columns cost 16x, 4x the rows
-    # (under 64) 16x too.
-    narrow, _ = _table(16, 14, 2)
-    wide, _ = _table(16, 59, 3)
-    assert_linear(lambda: scan_bytes(narrow.encode(), 'a.tsv'), lambda: scan_bytes(wide.encode(), 'a.tsv'))
-    short, _ = _table(12, 59, 4)
-    long, _ = _table(48, 59, 5)
-    assert_linear(lambda: scan_bytes(short.encode(), 'a.tsv'), lambda: scan_bytes(long.encode(), 'a.tsv'))
+def test_wide_and_long_tables_have_each_key_found():
+    # (each digest of a row read the row again, and the lines above it: 1 MB
+    # of 60 columns took 18 s; the growth is measured in bench/complexity.py,
+    # family ``tables``)
+    for rows, width, seed in ((16, 14, 2), (16, 59, 3), (12, 59, 4), (48, 59, 5)):
+        text, keys = _table(rows, width, seed)
+        assert sorted(f.hashed_secret for f in scan_bytes(text.encode(), 'a.tsv')) == sorted(map(hash_secret, keys))
