@@ -976,11 +976,16 @@ class Scrubber:
 
     def _decoded_hex(self, m: re.Match[str]) -> str:
         run = m.group()
+        return redact(run) if self._hex_holds_key(run) else run
+
+    def _hex_holds_key(self, digits: str) -> bool:
+        """Whether the bytes the hex ``digits`` spell, read from either
+        digit, hold a key."""
         for shift in (0, 1):
-            even = run[shift:len(run) - (len(run) - shift) % 2]
+            even = digits[shift:len(digits) - (len(digits) - shift) % 2]
             if self._holds_key(bytes.fromhex(even).decode('latin-1')):
-                return redact(run)
-        return run
+                return True
+        return False
 
     def _uu_out(self, text: str) -> str:
         """``text`` with each uuencoded line (after a lead such as
@@ -1027,7 +1032,7 @@ class Scrubber:
         digits = _pattern(_HEX_SEP).sub('', run)
         if len(digits) < 100 or len(digits) == len(run):
             return run
-        return redact(run) if self._decoded_hex(_pattern(_HEX_RUN).fullmatch(digits)) != digits else run
+        return redact(run) if self._hex_holds_key(digits) else run
 
     def _decoded_base85(self, m: re.Match[str]) -> str:
         from together_hooks.detect.codec import b85_decode
