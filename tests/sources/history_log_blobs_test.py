@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
@@ -176,3 +178,29 @@ def test_a_store_with_a_bitmap_is_still_walked(tmp_path, git_repo, keys):
     walks = tree_walks(lambda: scan('--history', cwd=clone))
     assert walks.result.rc == 0
     assert any('--use-bitmap-index' in a for a in walks.argvs)
+
+
+def test_a_commit_walk_read_in_part_fails_the_run(tmp_path, git_repo, keys, monkeypatch):
+    """The walk's reader dying partway (a MemoryError under ``ulimit -v``)
+    fed only part of the blobs to be sized: discovery must not scan that
+    part and pass; the reader's failure is raised where the listing is
+    waited for."""
+    from together_hooks.pipeline import Scanner
+
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', str(git_repo), str(clone))
+    assert history._shares_store(str(clone))
+
+    def dies(self, chunk):
+        raise MemoryError('the reader died')
+
+    monkeypatch.setattr(history.AddedNames, '__call__', dies)
+    scanner = Scanner.for_run()
+    found = history.scan_history(str(clone), scanner.scan_one, names=True, worth=scanner.blob_test)
+    try:
+        with pytest.raises(MemoryError, match='the reader died'):
+            list(found)
+    finally:
+        found.close()

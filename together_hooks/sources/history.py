@@ -363,6 +363,7 @@ class LogSized:
             os.close(self._write)
             raise
         self._lock = threading.Lock()
+        self.log: CommitLog | None = None  # the walk feeding it (``CommitLog``)
 
     def feed(self, shas: list[bytes]) -> None:
         """Ask for these blobs' sizes (git stopped: its answer says why)."""
@@ -385,7 +386,12 @@ class LogSized:
         """(sha, size) of each blob, newest first: the walk (``--reverse``)
         meets each blob where it first appears, and git reads a pack
         fastest from its newest versions, as ``_oldest_first`` says."""
-        return _blobs_of(self.sizes.result())[::-1]
+        blobs = _blobs_of(self.sizes.result())[::-1]
+        if self.log is not None:
+            # A walk that failed, or a reader that died (a MemoryError),
+            # fed only part of the blobs: that fails the run, here.
+            self.log.wait()
+        return blobs
 
     def close(self) -> None:
         self.sizes.close()  # first: a ``feed`` blocked on a full pipe fails
@@ -788,6 +794,8 @@ class CommitLog:
         self.root = root
         self.since = since
         self.sized = sized
+        if sized is not None:
+            sized.log = self
         self.names = AddedNames(blobs, fresh=sized is not None) if names or sized else None
         self.proc = git_stream(root, *self.args(since))
         self.chunks: list[bytes] | None = []
@@ -832,10 +840,11 @@ class CommitLog:
         """Every file blob a commit of the walk put at a path (``blobs=True``
         or ``sized``): all that attribution can ever name."""
         assert self.names is not None and self.names.blobs is not None
-        self._wait()
+        self.wait()
         return self.names.blobs
 
-    def _wait(self) -> None:
+    def wait(self) -> None:
+        """Until git has answered whole; git's own words if it failed."""
         self.reader.done()
         code = self.proc.wait()
         if code != 0:
@@ -845,7 +854,7 @@ class CommitLog:
         """Every path name a commit of the walk added (a folder, a
         submodule too): made with ``names=True``."""
         assert self.names is not None
-        self._wait()
+        self.wait()
         return self.names.names
 
     def missing_blobs(self, listed: Iterable[bytes]) -> list[bytes]:
@@ -861,7 +870,7 @@ class CommitLog:
         return [line.split(b' ')[0] for line in out.splitlines() if line.endswith(b' missing')]
 
     def output(self) -> list[bytes]:
-        self._wait()
+        self.wait()
         if self.chunks is None:  # too large to keep: walk again
             out = git(self.root, *self.args(self.since))
             return [out]
