@@ -422,12 +422,15 @@ class Listing:
     read in the walk's order: in a pack
     that also holds other histories, git inflates them faster in that
     order than in the pack's, and the listing of the whole store is not
-    made at all.  Elsewhere the store is listed whole (``--batch-all-objects``)
+    made at all; given ``sized`` (``scan --history``, no pack bitmap), the
+    blobs the commit walk names instead (``LogSized``), newest first, and
+    no walk of its own.  Elsewhere the store is listed whole (``--batch-all-objects``)
     and read in pack order from its end (``_oldest_first``: what git reads
     fastest there) and, alongside, the commits
     the refs reach are counted: only when the store holds more commits than
     that (a long-lived clone keeps what rebases left behind) are the
-    reachable blobs walked too, and the others dropped.  A clean clone
+    reachable blobs kept too (those the commit walk names, given it by
+    ``counted_by``; else a walk of the refs), and the others dropped.  A clean clone
     pays for a count, not a walk.  ``counted=False``: the list of every
     commit the refs reach is made anyway and given after (``counted_by``):
     its length is the count.
