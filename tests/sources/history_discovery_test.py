@@ -65,15 +65,15 @@ def test_a_local_clone_reads_only_what_its_refs_reach(tmp_path, git_repo, keys, 
     assert history._shares_store(str(clone)) is (how != ('--no-local',))
     assert blob_of(git_repo, 'wip:wip.py') not in listed(clone)
     assert blob_of(git_repo, 'main~1:b.py') in listed(clone)
-    # A shared store: the reachable blobs are walked (and read in the walk's
-    # order) beside the commit walk that names paths and attributes keys;
-    # the store itself is never listed whole.
+    # A shared store: the blobs the commit walk (which names paths and
+    # attributes keys) names are read, sized as it goes: no second walk of
+    # the trees; the store itself is never listed whole.
     walks = tree_walks(lambda: scan('--history', '--format', 'json', cwd=clone))
     got = walks.result
     assert got.rc == 1
     assert [f['path'] for f in got.json()['findings']] == ['b.py']
     if how != ('--no-local',):
-        assert len(walks.argvs) == 2, walks.argvs
+        assert len(walks.argvs) == 1, walks.argvs
         assert not any('--batch-all-objects' in a for a in walks.started), walks.started
 
 
@@ -160,12 +160,15 @@ def test_what_discovery_waits_for_is_asked_of_git_first(tmp_path, git_repo, keys
         found.commits.close()
     kinds = [
         'listing' if '--batch-all-objects' in a or '--objects' in a
+        else 'sizes' if 'cat-file' in a
         else 'commits' if 'rev-list' in a
         else 'log' if 'log' in a else None
         for a in started
     ]
     kinds = [k for k in kinds if k is not None]
-    assert kinds == ['listing', 'commits', 'log'], started
+    # A shared store: the blobs the tree diffs name, sized as they come
+    # (``LogSized``), so that walk is what discovery waits for.
+    assert kinds == (['listing', 'commits', 'log'] if how else ['sizes', 'log', 'commits']), started
 
 
 @pytest.mark.parametrize('how', [(), ('--no-local',)])
@@ -205,12 +208,15 @@ def test_the_history_is_listed_before_the_own_keys_are_looked_for(
     kinds = [
         'own keys' if 'ls-files' in a and '--others' in a
         else 'listing' if '--batch-all-objects' in a or '--objects' in a
+        else 'sizes' if 'cat-file' in a and '--batch-check=%(objecttype) %(objectname) %(objectsize)' in a
         else 'commits' if 'rev-list' in a and '--topo-order' in a
         else 'log' if 'log' in a and '--raw' in a else None
         for a in started
     ]
     kinds = [k for k in kinds if k is not None]
-    assert kinds[:4] == ['listing', 'commits', 'log', 'own keys'], started
+    assert kinds[:4] == (
+        ['listing', 'commits', 'log', 'own keys'] if how else ['sizes', 'log', 'commits', 'own keys']
+    ), started
 
 
 @pytest.mark.parametrize('encode', [str, lambda k: base64.b64encode(k.encode()).decode()])

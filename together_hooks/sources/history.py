@@ -339,6 +339,65 @@ class _Sized:
         self._stop_walk()
 
 
+class LogSized:
+    """The sizes of the file blobs a commit walk (``CommitLog``) names,
+    asked of one ``git cat-file --batch-check`` fed each blob as the walk
+    first meets it (``feed``, from the thread reading the walk), so the
+    sizes come while git walks; ``blobs`` waits for the answer.
+
+    These are exactly the blobs attribution can name (``changes``: a key
+    is reported only at a path a commit put its blob at), so a store shared
+    with other histories is read for them without a reachability walk of
+    its own (``_REACHABLE``: the trees walked a second time).  Blobs a ref
+    reaches through no commit (a tag of a blob or a tree) are not among
+    them: ``commits.beside_commits`` scans those, as it did when discovery
+    read them and attribution dropped them.  A blob the walk names that
+    the store lacks fails the run (``_blobs_of``)."""
+
+    def __init__(self, root: str) -> None:
+        read, self._write = os.pipe()
+        try:
+            with open(read, 'rb', buffering=0) as source:  # git's now
+                self.sizes = _Background(root, 'cat-file', _LISTING, source=source)
+        except BaseException:
+            os.close(self._write)
+            raise
+        self._lock = threading.Lock()
+        self.log: CommitLog | None = None  # the walk feeding it (``CommitLog``)
+
+    def feed(self, shas: list[bytes]) -> None:
+        """Ask for these blobs' sizes (git stopped: its answer says why)."""
+        data = memoryview(b'\n'.join(shas) + b'\n')
+        with self._lock:
+            try:
+                while data and self._write >= 0:
+                    data = data[os.write(self._write, data):]
+            except OSError:  # git is gone (a broken pipe): ``blobs`` says why
+                pass
+
+    def end(self) -> None:
+        """No more blobs: git answers the last ones and stops."""
+        with self._lock:
+            if self._write >= 0:
+                os.close(self._write)
+                self._write = -1
+
+    def blobs(self) -> list[tuple[bytes, int]]:
+        """(sha, size) of each blob, newest first: the walk (``--reverse``)
+        meets each blob where it first appears, and git reads a pack
+        fastest from its newest versions, as ``_oldest_first`` says."""
+        blobs = _blobs_of(self.sizes.result())[::-1]
+        if self.log is not None:
+            # A walk that failed, or a reader that died (a MemoryError),
+            # fed only part of the blobs: that fails the run, here.
+            self.log.wait()
+        return blobs
+
+    def close(self) -> None:
+        self.sizes.close()  # first: a ``feed`` blocked on a full pipe fails
+        self.end()
+
+
 def _oldest_first(listed: list[tuple[bytes, int]]) -> list[tuple[bytes, int]]:
     """A store's listing (pack order) in the order git reads fastest: from
     its end.  A pack git wrote (a clone, a fetch, gc) holds each file's
@@ -363,23 +422,30 @@ class Listing:
     read in the walk's order: in a pack
     that also holds other histories, git inflates them faster in that
     order than in the pack's, and the listing of the whole store is not
-    made at all.  Elsewhere the store is listed whole (``--batch-all-objects``)
+    made at all; given ``sized`` (``scan --history``, no pack bitmap), the
+    blobs the commit walk names instead (``LogSized``), newest first, and
+    no walk of its own.  Elsewhere the store is listed whole (``--batch-all-objects``)
     and read in pack order from its end (``_oldest_first``: what git reads
     fastest there) and, alongside, the commits
     the refs reach are counted: only when the store holds more commits than
     that (a long-lived clone keeps what rebases left behind) are the
-    reachable blobs walked too, and the others dropped.  A clean clone
+    reachable blobs kept too (those the commit walk names, given it by
+    ``counted_by``; else a walk of the refs), and the others dropped.  A clean clone
     pays for a count, not a walk.  ``counted=False``: the list of every
     commit the refs reach is made anyway and given after (``counted_by``):
     its length is the count.
     """
 
-    def __init__(self, root: str, shared: bool, counted: bool = True) -> None:
+    def __init__(
+            self, root: str, shared: bool, counted: bool = True, sized: LogSized | None = None,
+    ) -> None:
         self.root = root
         self.shared = shared
         self._store: _Background | None = None
         self._commits: CommitList | None = None
-        self._walk = _Sized(root) if shared else None
+        self._log: CommitLog | None = None
+        self._sized = sized if shared else None
+        self._walk = _Sized(root) if shared and sized is None else None
         self._beside = _Background(
             root, 'rev-list', '--all', '--count',
         ) if not shared and counted else None
@@ -395,15 +461,20 @@ class Listing:
                 self._beside.close()
             raise
 
-    def counted_by(self, commits: CommitList) -> None:
+    def counted_by(self, commits: CommitList, log: CommitLog | None = None) -> None:
         """The list of the commits, made after this listing (``counted=False``)
-        so that the listing, which discovery waits for, starts first."""
+        so that the listing, which discovery waits for, starts first;
+        ``log``: the commit walk naming every file blob (``blobs=True``),
+        which keeps the blobs of a store holding more than the refs reach."""
         if not self.shared:
             self._commits = commits
+            self._log = log
 
     def blobs(self) -> list[tuple[bytes, int]]:
         """(sha, size) of the blobs to scan, in an order git reads fast."""
         if self._store is None:
+            if self._sized is not None:
+                return self._sized.blobs()
             assert self._walk is not None
             return self._walk.blobs()
         out = self._store.result()
@@ -417,7 +488,10 @@ class Listing:
             reached = None if said is None else int(said.strip() or 0)
         if reached is not None and commits <= reached:
             return blobs
-        keep = set(git(self.root, *_REACHABLE).split())
+        # The blobs the commit walk names (``LogSized`` says why they are
+        # all that can be reported), else those a walk of the refs reaches.
+        keep = self._log.file_blobs() if self._log is not None else set(
+            git(self.root, *_REACHABLE).split())
         return [blob for blob in blobs if blob[0] in keep]
 
     def close(self) -> None:
@@ -427,6 +501,8 @@ class Listing:
             self._beside.close()
         if self._walk is not None:
             self._walk.close()
+        if self._sized is not None:
+            self._sized.close()
 
 
 class CommitList:
@@ -502,6 +578,14 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
         return any(os.stat(path).st_nlink > 1 for path in looked_at)
     except OSError:  # gone meanwhile (git gc): let the count decide
         return False
+
+
+def _has_bitmap(objects: str | None) -> bool:
+    """Whether the store has a pack bitmap (``git repack -b``, a
+    multi-pack index's), which answers ``_REACHABLE`` without a walk."""
+    if objects is None:
+        return False
+    return any(n.endswith('.bitmap') for n in _names(os.path.join(objects, 'pack')))
 
 
 def _names(folder: str) -> list[str]:
@@ -708,11 +792,14 @@ class CommitLog:
 
     def __init__(
             self, root: str, since: str | None, names: bool = False,
-            keep: int = 64 << 20, blobs: bool = False,
+            keep: int = 64 << 20, blobs: bool = False, sized: LogSized | None = None,
     ) -> None:
         self.root = root
         self.since = since
-        self.names = AddedNames(blobs) if names else None
+        self.sized = sized
+        if sized is not None:
+            sized.log = self
+        self.names = AddedNames(blobs, fresh=sized is not None) if names or sized else None
         self.proc = git_stream(root, *self.args(since))
         self.chunks: list[bytes] | None = []
         self.keep = keep
@@ -734,18 +821,33 @@ class CommitLog:
     def _read(self) -> None:
         assert self.proc.stdout is not None and self.proc.stderr is not None
         kept = 0
-        for chunk in _chunks(self.proc.stdout):
-            if self.names is not None:
-                self.names(chunk)
-            if self.chunks is not None:
-                kept += len(chunk)
-                if kept > self.keep:
-                    self.chunks = None  # walked again if a key needs it
-                else:
-                    self.chunks.append(chunk)
+        sized = self.sized
+        try:
+            for chunk in _chunks(self.proc.stdout):
+                if self.names is not None:
+                    self.names(chunk)
+                    if sized is not None and self.names.fresh:
+                        sized.feed(self.names.fresh)
+                if self.chunks is not None:
+                    kept += len(chunk)
+                    if kept > self.keep:
+                        self.chunks = None  # walked again if a key needs it
+                    else:
+                        self.chunks.append(chunk)
+        finally:
+            if sized is not None:
+                sized.end()  # its answer is whole, or git's failure says why
         self.err = self.proc.stderr.read()
 
-    def _wait(self) -> None:
+    def file_blobs(self) -> set[bytes]:
+        """Every file blob a commit of the walk put at a path (``blobs=True``
+        or ``sized``): all that attribution can ever name."""
+        assert self.names is not None and self.names.blobs is not None
+        self.wait()
+        return self.names.blobs
+
+    def wait(self) -> None:
+        """Until git has answered whole; git's own words if it failed."""
         self.reader.done()
         code = self.proc.wait()
         if code != 0:
@@ -755,7 +857,7 @@ class CommitLog:
         """Every path name a commit of the walk added (a folder, a
         submodule too): made with ``names=True``."""
         assert self.names is not None
-        self._wait()
+        self.wait()
         return self.names.names
 
     def missing_blobs(self, listed: Iterable[bytes]) -> list[bytes]:
@@ -764,16 +866,14 @@ class CommitLog:
         damaged store (a loose object deleted, a pack cut short) lists
         what it holds, and a blob it lost would pass unscanned.  Made
         with ``names=True``."""
-        assert self.names is not None and self.names.blobs is not None
-        self._wait()
-        unlisted = self.names.blobs.difference(listed)
+        unlisted = self.file_blobs().difference(listed)
         if not unlisted:
             return []
         out = git(self.root, 'cat-file', '--batch-check', input=b'\n'.join(sorted(unlisted)) + b'\n')
         return [line.split(b' ')[0] for line in out.splitlines() if line.endswith(b' missing')]
 
     def output(self) -> list[bytes]:
-        self._wait()
+        self.wait()
         if self.chunks is None:  # too large to keep: walk again
             out = git(self.root, *self.args(self.since))
             return [out]
@@ -784,6 +884,8 @@ class CommitLog:
             self.proc.kill()
         self.reader.join()
         self.proc.wait()
+        if self.sized is not None:
+            self.sized.close()
 
 
 class AddedNames:
@@ -791,13 +893,17 @@ class AddedNames:
     against any parent, is ``A``), fed chunk by chunk: what
     ``--diff-filter=A`` would list.  ``blobs`` (when asked for): every
     file blob a commit of the walk put at a path (what ``missing_blobs``
-    holds the store's listing against)."""
+    holds the store's listing against); ``fresh`` too: after each chunk,
+    the blobs first met in it, in the walk's order (what ``LogSized``
+    is fed)."""
 
-    __slots__ = ('names', 'blobs', '_rest', '_path_next')
+    __slots__ = ('names', 'blobs', 'fresh', '_rest', '_path_next')
 
-    def __init__(self, blobs: bool = False) -> None:
+    def __init__(self, blobs: bool = False, fresh: bool = False) -> None:
         self.names: set[bytes] = set()
-        self.blobs: set[bytes] | None = set() if blobs else None
+        self.blobs: set[bytes] | None = set() if blobs or fresh else None
+        # With ``fresh``: the blobs first met in the last chunk, in order.
+        self.fresh: list[bytes] | None = [] if fresh else None
         self._rest = b''
         self._path_next: bool | None = None  # True: add it; False: skip it
 
@@ -805,7 +911,10 @@ class AddedNames:
         tokens = (self._rest + chunk).split(b'\0')
         self._rest = tokens.pop()
         add = self.names.add
-        blob = self.blobs.add if self.blobs is not None else None
+        blobs = self.blobs
+        fresh = self.fresh
+        if fresh:
+            fresh.clear()
         path_next = self._path_next
         for token in tokens:
             if path_next is not None:
@@ -813,13 +922,17 @@ class AddedNames:
                     add(token)
                 path_next = None
             elif token[:1] == b':' or token.lstrip(b'\n')[:1] == b':':
-                if blob is None:
+                if blobs is None:
                     path_next = b'A' in token[token.rfind(b' ') + 1:]
                     continue
                 fields = token.split(b' ')
                 path_next = b'A' in fields[-1]
                 if fields[len(fields) // 2 - 1] in _REGULAR:  # the new side's mode
-                    blob(fields[-2])
+                    sha = fields[-2]
+                    if sha not in blobs:
+                        blobs.add(sha)
+                        if fresh is not None:
+                            fresh.append(sha)
         self._path_next = path_next
 
 
@@ -1015,20 +1128,29 @@ def scan_history(
     objects = _check_clone(root)
     shared = since_sha is None and objects is not None and _shares_store(root, objects)
     log = commits = listing = None
+    sized: LogSized | None = None
     try:
         # What discovery waits for first (the listing of the blobs, then
         # the commits it is counted against), the walk it needs only after.
+        # A shared store: the blobs the commit walk names, sized as it
+        # walks (``LogSized``), rather than a reachability walk of its own.
+        # Not where a pack bitmap answers the reachability walk at once (a
+        # server's or a mirror's store): then discovery need not wait for
+        # the commit walk to end.
+        sized = LogSized(root) if names and shared and not _has_bitmap(objects) else None
         if since_sha is None:
-            listing = Listing(root, shared, counted=not names)
+            listing = Listing(root, shared, counted=not names, sized=sized)
+        if sized is not None:  # then discovery waits for the commit walk first
+            log = CommitLog(root, None, names=True, sized=sized)
         if names:
             commits = CommitList(root, ['--all', *(['--not', since_sha] if since_sha else [])])
-            if listing is not None:
-                listing.counted_by(commits)
             # The blobs it names too where the store is listed for what it
             # holds (``Listing``, not shared): what ``_scan`` holds it against.
-            log = CommitLog(root, since_sha, names=True, blobs=not shared and since_sha is None)
+            log = log or CommitLog(root, since_sha, names=True, blobs=not shared and since_sha is None)
+            if listing is not None:
+                listing.counted_by(commits, log if since_sha is None else None)
     except BaseException:
-        for started in (listing, commits, log):
+        for started in (listing, commits, log, sized):
             if started is not None:
                 started.close()
         raise

@@ -1,0 +1,206 @@
+"""``scan --history`` reads the file blobs its commit walk (``git log
+--raw``) names, sized as the walk goes (``history.LogSized``), instead of a
+reachability walk of its own where the store holds more than the refs reach
+(a local clone's hard-linked packs, alternates, a clone left with commits
+no ref reaches).  Those are exactly the blobs attribution can name; the
+findings stay those of a clone that holds only what its refs reach."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.sources.histories import branchy_history
+from tests.sources.histories import tree_walks
+from together_hooks import gitrun
+from together_hooks.sources import history
+
+
+def commit(repo, msg: str = 'c') -> str:
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-q', '--no-verify', '-m', msg)
+    return git(repo, 'rev-parse', 'HEAD').strip()
+
+
+def _log_sized(root: str) -> list[tuple[bytes, int]]:
+    sized = history.LogSized(root)
+    log = history.CommitLog(root, None, sized=sized)
+    try:
+        return sized.blobs()
+    finally:
+        log.close()
+        sized.close()
+
+
+def _walk_sized(root: str) -> list[tuple[bytes, int]]:
+    walk = history._Sized(root)
+    try:
+        return walk.blobs()
+    finally:
+        walk.close()
+
+
+def _planted(repo, keys) -> str:
+    """Keys where a commit walk could miss them: only in a merge's
+    resolution, as a symlink's target, added then removed, in a file a
+    merge took from one side, under a note; the branchy history around
+    them (a submodule, a ``-s ours`` merge, a file deleted and added
+    again); a tag of a blob (reached through no commit).  The blob tagged."""
+    branchy_history(repo, commit)
+    write(repo, 'conf.py', 'x = 1\n')
+    commit(repo, 'conf')
+    git(repo, 'checkout', '-q', '-b', 'two')
+    write(repo, 'conf.py', 'x = 2\n')
+    write(repo, 'theirs.py', f'K = "{keys()}"\n')
+    commit(repo, 'two')
+    git(repo, 'checkout', '-q', 'main')
+    write(repo, 'conf.py', 'x = 3\n')
+    commit(repo, 'three')
+    git(repo, 'merge', '-q', '--no-edit', 'two', '--no-commit', '--strategy-option=ours')
+    write(repo, 'conf.py', f'client = Together(api_key="{keys()}")\n')
+    commit(repo, 'merge two, the key only in the resolution')
+    os.symlink(keys(), os.path.join(repo, 'key-link'))
+    commit(repo, 'a link whose target is a key')
+    write(repo, 'gone.py', f'TOGETHER_API_KEY = "{keys()}"\n')
+    commit(repo, 'add a key')
+    os.unlink(os.path.join(repo, 'gone.py'))
+    commit(repo, 'remove it')
+    git(repo, 'notes', 'add', '-m', f'TOGETHER_API_KEY={keys()}', 'HEAD')
+    blob = gitrun.git(str(repo), 'hash-object', '-w', '--stdin', input=f'TOGETHER_API_KEY={keys()}\n'.encode())
+    git(repo, 'tag', 'a-blob', blob.decode().strip())
+    git(repo, 'tag', '-a', 'v1', '-m', 'release', 'HEAD~1')
+    return blob.decode().strip()
+
+
+def test_the_commit_walk_names_every_blob_a_commit_reaches(git_repo, keys):
+    """Merges (a resolution, ``-s ours``), symlinks, a submodule, notes,
+    a file deleted and added again: the walk's blobs are the reachability
+    walk's, with the same sizes, but for a blob only a tag reaches."""
+    tagged = _planted(git_repo, keys).encode()
+    from_log = dict(_log_sized(str(git_repo)))
+    walked = dict(_walk_sized(str(git_repo)))
+    assert walked.keys() - from_log.keys() == {tagged}
+    assert not from_log.keys() - walked.keys()
+    assert all(walked[sha] == size for sha, size in from_log.items())
+    # Each blob once, newest first: the walk is oldest first, so the first
+    # commit's blobs (in path order) come last.
+    listed = [sha for sha, _n in _log_sized(str(git_repo))]
+    assert len(listed) == len(set(listed))
+    root = git(git_repo, 'rev-list', '--max-parents=0', 'main', '--').strip()
+    assert listed[-2:] == [
+        git(git_repo, 'rev-parse', f'{root}:{name}').strip().encode() for name in ('link', 'a/b.py')
+    ]
+
+
+def test_a_shared_store_reads_what_the_commit_walk_names(tmp_path, git_repo, keys):
+    """A local clone (hard-linked packs) holding a branch it did not clone:
+    one walk of the trees (the commit log), no reachability walk, and the
+    findings of a ``--no-local`` clone, key for key."""
+    _planted(git_repo, keys)
+    git(git_repo, 'checkout', '-q', '-b', 'wip')
+    write(git_repo, 'wip.py', f'K = "{keys()}"\n')  # reached by no ref of the clones
+    commit(git_repo, 'wip')
+    git(git_repo, 'checkout', '-q', 'main')
+    git(git_repo, 'gc', '-q')
+    found = {}
+    for how in ('--no-local', '--local'):
+        clone = tmp_path / how.strip('-')
+        git(tmp_path, 'clone', '-q', '--single-branch', how, str(git_repo), str(clone))
+        git(clone, 'fetch', '-q', 'origin', 'refs/notes/*:refs/notes/*', 'refs/tags/*:refs/tags/*')
+        walks = tree_walks(lambda: scan('--history', '--format', 'json', cwd=clone))
+        got = walks.result
+        assert got.rc == 1, got
+        found[how] = sorted(
+            (f['path'], f.get('commit'), f['hashed_secret']) for f in got.json()['findings'])
+        if how == '--local':
+            assert history._shares_store(str(clone))
+            # (The tag of a blob is walked from that blob alone.)
+            assert [a for a in walks.argvs if '--all' in a] == [
+                a for a in walks.argvs if 'log' in a], walks.argvs
+            assert len([a for a in walks.argvs if 'log' in a]) == 1, walks.argvs
+    assert found['--local'] == found['--no-local']
+    paths = {path for path, _c, _h in found['--local']}
+    assert {'conf.py', 'key-link', 'gone.py', 'theirs.py'} <= paths
+    assert 'wip.py' not in paths
+    assert len(found['--local']) == 6, paths  # four in files, a note, a tagged blob
+
+
+def test_a_store_with_commits_no_ref_reaches_keeps_what_the_walk_names(git_repo, keys):
+    """A store that is not shared but holds an abandoned commit (a reset):
+    the blobs the commit walk names are kept, with no second walk of the
+    trees (before: a reachability walk, after the listing)."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    write(git_repo, 'b.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'abandoned')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    write(git_repo, 'c.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'kept')
+    assert not history._shares_store(str(git_repo))
+    walks = tree_walks(lambda: scan('--history', '--format', 'json'))
+    got = walks.result
+    assert got.rc == 1, got
+    assert [f['path'] for f in got.json()['findings']] == ['c.py']
+    assert [a for a in walks.argvs if '--objects' in a] == [], walks.argvs
+
+
+def test_a_blob_the_walk_names_that_a_shared_store_lacks_fails_closed(tmp_path, git_repo, keys):
+    """A clone borrowing its objects (alternates) whose source lost a blob
+    a commit holds: one line naming it, exit 2 (the walk of the trees reads
+    no blob, so it cannot tell)."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    write(git_repo, 'b.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', '--shared', str(git_repo), str(clone))
+    lost = git(git_repo, 'rev-parse', 'HEAD:b.py').strip()
+    os.remove(os.path.join(git_repo, '.git', 'objects', lost[:2], lost[2:]))
+    got = scan('--history', cwd=clone)
+    assert got.rc == 2, got
+    assert 'Traceback' not in got.err and len(got.err.strip().splitlines()) == 1, got.err
+    assert lost in got.err
+
+
+def test_a_store_with_a_bitmap_is_still_walked(tmp_path, git_repo, keys):
+    """A pack bitmap answers the reachability walk at once, so discovery
+    need not wait for the commit log: that store keeps the walk."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'repack', '-q', '-a', '-d', '-b')
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', str(git_repo), str(clone))
+    assert history._has_bitmap(os.path.join(clone, '.git', 'objects'))
+    assert not history._has_bitmap(os.path.join(git_repo, 'nothing'))
+    walks = tree_walks(lambda: scan('--history', cwd=clone))
+    assert walks.result.rc == 0
+    assert any('--use-bitmap-index' in a for a in walks.argvs)
+
+
+def test_a_commit_walk_read_in_part_fails_the_run(tmp_path, git_repo, keys, monkeypatch):
+    """The walk's reader dying partway (a MemoryError under ``ulimit -v``)
+    fed only part of the blobs to be sized: discovery must not scan that
+    part and pass; the reader's failure is raised where the listing is
+    waited for."""
+    from together_hooks.pipeline import Scanner
+
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', str(git_repo), str(clone))
+    assert history._shares_store(str(clone))
+
+    def dies(self, chunk):
+        raise MemoryError('the reader died')
+
+    monkeypatch.setattr(history.AddedNames, '__call__', dies)
+    scanner = Scanner.for_run()
+    found = history.scan_history(str(clone), scanner.scan_one, names=True, worth=scanner.blob_test)
+    try:
+        with pytest.raises(MemoryError, match='the reader died'):
+            list(found)
+    finally:
+        found.close()
