@@ -688,7 +688,9 @@ TOGETHER_PIPED_NAME = Context(
 # header anywhere above (``Pattern.csv_column``): its fields' names for a
 # credential, and a row's field naming Together.
 _CSV_CREDENTIAL = (
-    r'(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)',
+    # (a whole column name: ``Key`` alone too, as a wiki's ``| Service |
+    # Key |`` table heads it; never ``cache_key`` or ``public key``)
+    r'(?i:(?:login_)?password|(?:api[ _-]?)?key|secret|token|credential)',
     r'\A\s*(?i:together(?:[ _-]?ai)?)\s*\Z|api\.together\.(?:xyz|ai)\b',
 )
 # A word one of the first regex's matches always holds, lower-cased: a
@@ -1125,9 +1127,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Or a TSV's, a ``psql`` or ``mysql`` table's (``together | <key>``),
         # also in the row's first column (``<key>\ttogether``, psql's
         # `` <key> | together``, a delimiter after it).
-        Pattern(rb'(?:(?<=[|\t])|(?<=\| )'
+        # A Markdown table's cell may write it as code (``| Together AI |
+        # `<key>` |``): the backticks are the cell's markup, not its text.
+        Pattern(rb'(?:(?<=[|\t])|(?<=\| )|(?<=\|`)|(?<=\| `)'
                 rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
-                + _HEX_KEY + rb'(?=[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
+                + _HEX_KEY + rb'(?=`?[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
@@ -1652,6 +1656,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'api_key\tprovider\n{hex}\ttogether',
         ' api_key | provider\n---------+---------\n {hex} | together\n(1 row)',
         'COPY c (api_key, provider) FROM stdin;\n{hex}\ttogether\n\\.',
+        # A wiki's Markdown table: a ``Key`` column, the cell written as code.
+        '| Service | Environment | Key |\n|---|---|---|\n| Together AI | prod | `{hex}` |',
+        '| provider | key |\n|---|---|\n| together | {hex} |',
+        '| Provider | API key |\n|---|---|\n| Together | `{hex}` |',
         # A bare tokens list of more than one item, beside Together's endpoint.
         'base_url: https://api.together.xyz/v1\ntokens: x, {hex}',
         'base_url: https://api.together.xyz/v1\ntokens: {hex}, x',
@@ -1976,6 +1984,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A table's other columns: a digest's, another provider's, a model's.
         ' provider | sha256\n----------+-------\n together | {hex}',
         'name\tsha256\ntogether\t{hex}',
+        # A key column is a whole column name: not a cache's, a public
+        # key's or a key's fingerprint; not a row of another owner.
+        '| provider | cache key |\n|---|---|\n| together | `{hex}` |',
+        '| provider | public key |\n|---|---|\n| together | `{hex}` |',
+        '| provider | key fingerprint |\n|---|---|\n| together | `{hex}` |',
+        '| provider | key |\n|---|---|\n| together-cache | `{hex}` |',
+        '| file | key |\n|---|---|\n| together.tar.gz | `{hex}` |',
         # Prose naming Together before a ``|`` or a tab, no table header
         # naming a credential column above it.
         'ssh host key for together | {hex}',
