@@ -966,17 +966,6 @@ together_api_key            = ""
 CASES = INFRA + CI + TOOLS + CODE + DATA + DECOYS
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
-MISSED = {
-    # A generic name in a name/value list item, Together's URL in a
-    # sibling item's value (probe9's kubectl case, in a Deployment).
-    'k8s-deployment-generic-sibling': 'generic name/value item beside an endpoint item',
-    # A flat group's provider (``LLM_PROVIDER: together``) beside a name
-    # whose value sits in its own ``value:`` child.
-    'gitlab-ci-variable-value': 'flat group with the value one level down',
-    # A heading-shaped comment right over the code it labels.
-    'py-comment-over-assignment': 'code comment with no empty line under it',
-    # A provider field, then a top-level keys list beside it.
-    'yaml-provider-then-keys': 'top-level keys list beside a provider field',
-}
+MISSED: dict[str, str] = {}
 
 results, test_case = make_tests(CASES, MISSED)
