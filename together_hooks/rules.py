@@ -602,7 +602,9 @@ TOGETHER_CONTEXT = Context(
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's
         # ``together:`` then ``auth:``)
-        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}[ \t]*\]'
+        # (git-config style, a subsection after it: ``[together "prod"]``)
+        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}'
+        rb'(?:[ \t]+"[\w.:/-]{1,40}")?[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
         rb'|together(?:[_.-]?ai)?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
@@ -1196,6 +1198,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#&;]|-[ \t]|\r?\n|\Z)'
         # (or a flag: ``--value``, Windows' ``/pass:``)
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
+        # (or a git-config style subsection: ``[together "prod"]``)
+        rb'|(?i:[_-]?ai)?[ \t]{1,8}"[\w.:/-]{1,40}"[ \t]{0,8}\]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
         # an XML start tag's attribute naming it, the tag ending its line
         # (Spring's ``<bean id="togetherClient" class="...">``)
@@ -1615,6 +1619,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # an anchor, by a provider field in it.
         'together: &t\n  keys:\n    - {hex}',
         'llm:\n  provider: together\n  keys:\n    - {hex}',
+        # A git-config style section of Together's with a subsection
+        # (``[together "prod"]``), its bare ``key`` or generic name.
+        '[together "prod"]\n\tkey = {hex}',
+        '[together "prod"]\n\tapi_key = {hex}\n\tmodel = llama3',
         # A list at the top level: the document is its parent, a top-level
         # field of Together's beside it.
         'provider: together\nkeys:\n  - x\n  - {hex}',
@@ -1938,6 +1946,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a cache's or an idempotency store's digests under together:).
         'together:\n  cache:\n    keys: [x, {hex}, y]',
         'together:\n  idempotency:\n    keys:\n      - {hex}',
+        # A git-config style subsection of another purpose, or a digest
+        # in Together's.
+        '[together "cache"]\n\tkey = {hex}',
+        '[together "prod"]\n\tsha256 = {hex}',
         # A top-level list beside another provider's field, a nested
         # field of Together's, or a top-level list of another purpose.
         'provider: openai\nkeys:\n  - {hex}\n# together later',

@@ -962,10 +962,364 @@ together_api_key            = ""
 '''),
 )
 
+# -- deployment platforms, IDE and agent configs, git-config sections ------------------
 
-CASES = INFRA + CI + TOOLS + CODE + DATA + DECOYS
+PLATFORMS = key_cases(
+    ('gitconfig-together-prod', 'config/llm.gitconfig', '''\
+[together "prod"]
+\tkey = {hex}
+\tmodel = llama3
+'''),
+    ('gitconfig-remote-together', '.llmconfig', '''\
+[remote "together"]
+\turl = https://api.together.xyz/v1
+\ttoken = {hex}
+'''),
+    ('json-one-line-array', 'data/providers.json', '{{"together": [' + ', '.join(['{{"name": "k%d", "note": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}}' % i for i in range(60)]) + ', {{"name": "prod", "key": "{hex}"}}]}}\n'),
+    ('helm-set-file', 'scripts/deploy.sh', '''\
+helm upgrade --install chat ./charts/chat \\
+  --set llm.provider=together \\
+  --set llm.apiKey={hex}
+'''),
+    ('tf-plan-output', 'logs/plan.txt', '''\
+  # kubernetes_secret.together will be created
+  + resource "kubernetes_secret" "together" {{
+      + data = {{
+          + "api-key" = "{hex}"
+        }}
+      + id   = (known after apply)
+    }}
+'''),
+    ('docker-run-env', 'scripts/run.sh', '''\
+docker run --rm -e TOGETHER_API_KEY={hex} -p 8080:8080 ghcr.io/acme/chat:1.0
+'''),
+    ('docker-inspect-env', 'notes/inspect.json', '''\
+[{{"Id": "3f2a", "Config": {{"Env": ["PATH=/usr/local/bin", "TOGETHER_API_KEY={hex}"], "Image": "chat:1.0"}}}}]
+'''),
+    ('env-json-aws-ecs', 'deploy/taskdef.json', '''\
+{{"containerDefinitions": [{{"name": "chat", "image": "chat:1.0",
+  "environment": [
+    {{"name": "LLM_BASE_URL", "value": "https://api.together.xyz/v1"}},
+    {{"name": "LLM_API_KEY", "value": "{hex}"}}
+  ]}}]}}
+'''),
+    ('ecs-generic-apikey', 'deploy/taskdef2.json', '''\
+{{
+  "containerDefinitions": [
+    {{
+      "name": "chat",
+      "environment": [
+        {{
+          "name": "BASE_URL",
+          "value": "https://api.together.xyz/v1"
+        }},
+        {{
+          "name": "API_KEY",
+          "value": "{hex}"
+        }}
+      ]
+    }}
+  ]
+}}
+'''),
+    ('cloudrun-yaml', 'deploy/service.yaml', '''\
+apiVersion: serving.knative.dev/v1
+kind: Service
+spec:
+  template:
+    spec:
+      containers:
+      - image: gcr.io/acme/chat
+        env:
+        - name: OPENAI_API_BASE
+          value: https://api.together.xyz/v1
+        - name: OPENAI_API_KEY
+          value: {hex}
+'''),
+    ('fly-toml', 'fly.toml', '''\
+app = "chat"
+[env]
+  TOGETHER_API_KEY = "{hex}"
+'''),
+    ('render-yaml', 'render.yaml', '''\
+services:
+  - type: web
+    name: chat
+    envVars:
+      - key: TOGETHER_API_KEY
+        value: {hex}
+'''),
+    ('render-yaml-generic', 'render2.yaml', '''\
+services:
+  - type: web
+    name: chat
+    envVars:
+      - key: LLM_BASE_URL
+        value: https://api.together.xyz/v1
+      - key: LLM_API_KEY
+        value: {hex}
+'''),
+    ('app-yaml-gae', 'app.yaml', '''\
+runtime: python312
+env_variables:
+  TOGETHER_API_KEY: "{hex}"
+'''),
+    ('procfile-env', 'Procfile', '''\
+web: TOGETHER_API_KEY={hex} gunicorn app:app
+'''),
+    ('pm2-ecosystem', 'ecosystem.config.js', '''\
+module.exports = {{
+  apps: [{{
+    name: "chat",
+    script: "server.js",
+    env: {{ TOGETHER_API_KEY: "{hex}" }}
+  }}]
+}};
+'''),
+    ('vscode-launch', '.vscode/launch.json', '''\
+{{
+  "configurations": [
+    {{"name": "chat", "type": "python", "request": "launch", "program": "app.py",
+      "env": {{"TOGETHER_API_KEY": "{hex}"}}}}
+  ]
+}}
+'''),
+    ('intellij-runconfig', '.idea/runConfigurations/chat.xml', '''\
+<component name="ProjectRunConfigurationManager">
+  <configuration name="chat" type="PythonConfigurationType">
+    <envs>
+      <env name="TOGETHER_API_KEY" value="{hex}" />
+    </envs>
+  </configuration>
+</component>
+'''),
+    ('intellij-generic', '.idea/runConfigurations/llm.xml', '''\
+<component name="ProjectRunConfigurationManager">
+  <configuration name="llm" type="PythonConfigurationType">
+    <envs>
+      <env name="OPENAI_BASE_URL" value="https://api.together.xyz/v1" />
+      <env name="OPENAI_API_KEY" value="{hex}" />
+    </envs>
+  </configuration>
+</component>
+'''),
+    ('direnv-envrc', '.envrc', '''\
+export TOGETHER_API_KEY="{hex}"
+'''),
+    ('powershell-profile', 'profile.ps1', '''\
+$env:TOGETHER_API_KEY = "{hex}"
+'''),
+    ('cmd-set', 'run.bat', '''\
+@echo off
+set TOGETHER_API_KEY={hex}
+python app.py
+'''),
+    ('github-secret-cli', 'notes/gh.txt', '''\
+$ gh secret set TOGETHER_API_KEY --body "{hex}" --repo acme/chat
+'''),
+    ('continue-config-json', '.continue/config.json', '''\
+{{"models": [{{"title": "Llama 3 70B", "provider": "together", "model": "meta-llama/Llama-3-70b-chat-hf", "apiKey": "{hex}"}}]}}
+'''),
+    ('cursor-mcp-json', '.cursor/mcp.json', '''\
+{{"mcpServers": {{"together": {{"command": "npx", "args": ["-y", "together-mcp"], "env": {{"API_KEY": "{hex}"}}}}}}}}
+'''),
+    ('claude-desktop-config', 'claude_desktop_config.json', '''\
+{{
+  "mcpServers": {{
+    "llm-router": {{
+      "command": "uvx",
+      "args": ["llm-router"],
+      "env": {{
+        "OPENAI_BASE_URL": "https://api.together.xyz/v1",
+        "OPENAI_API_KEY": "{hex}"
+      }}
+    }}
+  }}
+}}
+'''),
+    ('litellm-proxy-config', 'litellm_config.yaml', '''\
+model_list:
+  - model_name: llama-3-70b
+    litellm_params:
+      model: together_ai/meta-llama/Llama-3-70b-chat-hf
+      api_key: {hex}
+'''),
+    ('dspy-lm', 'app/dspy_setup.py', '''\
+import dspy
+lm = dspy.LM("together_ai/meta-llama/Llama-3-70b-chat-hf", api_key="{hex}")
+'''),
+    ('haystack', 'app/pipe.py', '''\
+generator = OpenAIGenerator(api_key=Secret.from_token("{hex}"), api_base_url="https://api.together.xyz/v1")
+'''),
+    ('pydantic-settings-env', 'app/config.py', '''\
+class Settings(BaseSettings):
+    together_api_key: str = "{hex}"
+'''),
+    ('streamlit-secrets', '.streamlit/secrets.toml', '''\
+[together]
+api_key = "{hex}"
+'''),
+    ('mlflow-gateway', 'gateway.yaml', '''\
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: togetherai
+      name: meta-llama/Llama-3-70b-chat-hf
+      config:
+        togetherai_api_key: {hex}
+'''),
+    ('openwebui-env', 'open-webui.env', '''\
+OPENAI_API_BASE_URL=https://api.together.xyz/v1
+OPENAI_API_KEY={hex}
+'''),
+    ('go-env-default', 'internal/cfg/cfg.go', '''\
+package cfg
+
+var TogetherAPIKey = getenv("TOGETHER_API_KEY", "{hex}")
+'''),
+    ('yaml-comment-heading', 'config/llm.yaml', '''\
+# Together AI
+api_key: {hex}
+model: meta-llama/Llama-3-8b-chat-hf
+'''),
+    ('log-kv-together-prefix', 'logs/worker.log', '''\
+level=debug msg="client init" provider=together base_url=https://api.together.xyz/v1 api_key={hex}
+'''),
+    ('python-dict-providers', 'app/providers.py', '''\
+PROVIDERS = {{
+    "together": {{"base_url": "https://api.together.xyz/v1", "api_key": "{hex}"}},
+    "openai": {{"base_url": "https://api.openai.com/v1", "api_key": os.environ["OPENAI_API_KEY"]}},
+}}
+'''),
+)
+
+# -- decoys: lock files and build pins of many ecosystems, digests beside the
+# -- forms the fixes above read (a value field, a top-level list, a code comment) --
+
+DECOYS_MORE = key_cases(
+    ('decoy-mix-lock', 'mix.lock', '''\
+%{{
+  "together": {{:hex, :together, "0.2.1", "{_hex}", [:mix], [{{:req, "~> 0.4", [hex: :req, repo: "hexpm", optional: false]}}], "hexpm", "{_hex2}"}},
+}}
+'''),
+    ('decoy-gemfile-lock-checksums', 'Gemfile.lock', '''\
+GEM
+  remote: https://rubygems.org/
+  specs:
+    together-ruby (0.1.0)
+
+CHECKSUMS
+  together-ruby (0.1.0) sha256={_hex}
+'''),
+    ('decoy-pubspec-lock', 'pubspec.lock', '''\
+packages:
+  together_ai:
+    dependency: "direct main"
+    description:
+      name: together_ai
+      sha256: "{_hex}"
+      url: "https://pub.dev"
+    source: hosted
+    version: "0.1.2"
+'''),
+    ('decoy-pipfile-lock', 'Pipfile.lock', '''\
+{{"default": {{"together": {{"hashes": ["sha256:{_hex}", "sha256:{_hex2}"], "index": "pypi", "version": "==1.3.3"}}}}}}
+'''),
+    ('decoy-uv-lock', 'uv.lock', '''\
+[[package]]
+name = "together"
+version = "1.3.3"
+source = {{ registry = "https://pypi.org/simple" }}
+sdist = {{ url = "https://files.pythonhosted.org/packages/together-1.3.3.tar.gz", hash = "sha256:{_hex}", size = 51234 }}
+'''),
+    ('decoy-conda-lock', 'conda-lock.yml', '''\
+package:
+- name: together
+  version: 1.3.3
+  manager: pip
+  url: https://files.pythonhosted.org/packages/together-1.3.3-py3-none-any.whl
+  hash:
+    sha256: {_hex}
+'''),
+    ('decoy-bazel-http-archive', 'WORKSPACE', '''\
+http_archive(
+    name = "together_sdk",
+    sha256 = "{_hex}",
+    urls = ["https://github.com/togethercomputer/together-go/archive/v0.1.0.tar.gz"],
+)
+'''),
+    ('decoy-nix-fetchurl', 'nix/together.nix', '''\
+src = fetchurl {{
+  url = "https://github.com/togethercomputer/together-cli/releases/download/v1.0/together-linux.tar.gz";
+  sha256 = "{_hex}";
+}};
+'''),
+    ('decoy-homebrew-formula', 'Formula/together-cli.rb', '''\
+class TogetherCli < Formula
+  desc "Together AI command line"
+  url "https://github.com/togethercomputer/together-cli/archive/v1.0.tar.gz"
+  sha256 "{_hex}"
+end
+'''),
+    ('decoy-oci-index', 'oci/index.json', '''\
+{{"schemaVersion": 2, "manifests": [{{"mediaType": "application/vnd.oci.image.manifest.v1+json",
+  "digest": "sha256:{_hex}", "size": 1024,
+  "annotations": {{"org.opencontainers.image.title": "together-proxy"}}}}]}}
+'''),
+    ('decoy-ecs-image-digest', 'deploy/taskdef3.json', '''\
+{{"containerDefinitions": [{{"name": "together-proxy", "image": "123.dkr.ecr.us-east-1.amazonaws.com/together-proxy@sha256:{_hex}",
+  "secrets": [{{"name": "TOGETHER_API_KEY", "valueFrom": "arn:aws:ssm:us-east-1:123:parameter/together"}}]}}]}}
+'''),
+    ('decoy-sha256-file', 'dist/together-cli.tar.gz.sha256', '''\
+{_hex}  together-cli.tar.gz
+'''),
+    ('decoy-k8s-env-digest-value', 'k8s/env-digest.yaml', '''\
+env:
+  - name: TOGETHER_BASE_URL
+    value: https://api.together.xyz/v1
+  - name: CONFIG_SHA256
+    value: {_hex}
+  - name: TOGETHER_API_KEY
+    valueFrom:
+      secretKeyRef: {{name: together, key: api-key}}
+'''),
+    ('decoy-gitlab-variable-digest', '.gitlab/ci/vars.yml', '''\
+variables:
+  LLM_PROVIDER: together
+  LLM_MODEL_SHA:
+    value: "{_hex}"
+    description: "model weights digest"
+'''),
+    ('decoy-toplevel-checksums', 'release.yaml', '''\
+provider: together
+checksums:
+  - {_hex}
+  - {_hex2}
+'''),
+    ('decoy-git-config-subsection-hash', 'config/gitcfg', '''\
+[together "cache"]
+\tkey = {_hex}
+'''),
+    ('decoy-code-comment-together-hash', 'app/pin.py', '''\
+# Together AI
+WHEEL_SHA256 = "{_hex}"
+'''),
+    ('decoy-markdown-key-fingerprint', 'docs/keys2.md', '''\
+| Service | Key fingerprint |
+|---------|-----------------|
+| Together AI | `{_hex}` |
+'''),
+)
+
+
+CASES = INFRA + CI + TOOLS + CODE + DATA + PLATFORMS + DECOYS + DECOYS_MORE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
-MISSED: dict[str, str] = {}
+MISSED = {
+    # A one-line JSON array under ``"together"`` whose label is more than
+    # 4 KB before the key (the structure walk's reach).
+    'json-one-line-array': 'label beyond the context reach on one line',
+}
 
 results, test_case = make_tests(CASES, MISSED)
