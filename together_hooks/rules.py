@@ -539,6 +539,10 @@ _GENERIC_VALUE = (
     rb'|[ \t]{0,32}\r?\n[ \t]{0,32}-[ \t]{1,8}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}'
+    # or a value field on the next line: a name/value item (Kubernetes'
+    # ``- name: API_KEY`` then ``value: <key>``), or the name's own block
+    # (GitLab CI's ``LLM_API_KEY:`` then ``value: <key>``)
+    rb'|["\']?[ \t]{0,8}:?[ \t]{0,8}\r?\n[ \t]{0,32}["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}'
     # or the name's XML element closes and the value's opens (a KeePass
     # export's ``<Key>Password</Key><Value ProtectInMemory="True">``)
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}'
@@ -552,8 +556,9 @@ _DIGEST_HEADING = (
     rb'|(?<![a-z])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
 )
 # The words of a heading of Together's alone (``Together AI``, ``The
-# Together API keys``).
-_HEADING_WORDS = (
+# Together API keys``; ``detect.context`` reads a code comment of them
+# alone as a heading over the lines right under it).
+HEADING_WORDS = _HEADING_WORDS = (
     rb'(?:the[ \t]+)?together(?:[ _.-]?ai)?'
     rb'(?:[ \t]+(?:\([\w -]{1,20}\)|api|keys?|credentials?|secrets?|tokens?|account))*'
 )
@@ -597,7 +602,9 @@ TOGETHER_CONTEXT = Context(
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's
         # ``together:`` then ``auth:``)
-        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}[ \t]*\]'
+        # (git-config style, a subsection after it: ``[together "prod"]``)
+        rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}'
+        rb'(?:[ \t]+"[\w.:/-]{1,40}")?[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
         rb'|together(?:[_.-]?ai)?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
@@ -688,7 +695,9 @@ TOGETHER_PIPED_NAME = Context(
 # header anywhere above (``Pattern.csv_column``): its fields' names for a
 # credential, and a row's field naming Together.
 _CSV_CREDENTIAL = (
-    r'(?i:(?:login_)?password|api[ _-]?key|secret|token|credential)',
+    # (a whole column name: ``Key`` alone too, as a wiki's ``| Service |
+    # Key |`` table heads it; never ``cache_key`` or ``public key``)
+    r'(?i:(?:login_)?password|(?:api[ _-]?)?key|secret|token|credential)',
     r'\A\s*(?i:together(?:[ _-]?ai)?)\s*\Z|api\.together\.(?:xyz|ai)\b',
 )
 # A word one of the first regex's matches always holds, lower-cased: a
@@ -1125,9 +1134,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Or a TSV's, a ``psql`` or ``mysql`` table's (``together | <key>``),
         # also in the row's first column (``<key>\ttogether``, psql's
         # `` <key> | together``, a delimiter after it).
-        Pattern(rb'(?:(?<=[|\t])|(?<=\| )'
+        # A Markdown table's cell may write it as code (``| Together AI |
+        # `<key>` |``): the backticks are the cell's markup, not its text.
+        Pattern(rb'(?:(?<=[|\t])|(?<=\| )|(?<=\|`)|(?<=\| `)'
                 rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
-                + _HEX_KEY + rb'(?=[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
+                + _HEX_KEY + rb'(?=`?[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
@@ -1187,6 +1198,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#&;]|-[ \t]|\r?\n|\Z)'
         # (or a flag: ``--value``, Windows' ``/pass:``)
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
+        # (or a git-config style subsection: ``[together "prod"]``)
+        rb'|(?i:[_-]?ai)?[ \t]{1,8}"[\w.:/-]{1,40}"[ \t]{0,8}\]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
         # an XML start tag's attribute naming it, the tag ending its line
         # (Spring's ``<bean id="togetherClient" class="...">``)
@@ -1606,6 +1619,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # an anchor, by a provider field in it.
         'together: &t\n  keys:\n    - {hex}',
         'llm:\n  provider: together\n  keys:\n    - {hex}',
+        # A git-config style section of Together's with a subsection
+        # (``[together "prod"]``), its bare ``key`` or generic name.
+        '[together "prod"]\n\tkey = {hex}',
+        '[together "prod"]\n\tapi_key = {hex}\n\tmodel = llama3',
+        # A list at the top level: the document is its parent, a top-level
+        # field of Together's beside it.
+        'provider: together\nkeys:\n  - x\n  - {hex}',
+        'keys:\n  - {hex}\nbase_url: https://api.together.xyz/v1',
+        'provider = "together"\nkeys = ["{hex}"]',
         'providers:\n  - name: together\n    keys:\n      - {hex}',
         # Any parent naming Together, with others between it and the key
         # (a profile's, an environment's): YAML, JSON, HCL, an INI or TOML
@@ -1652,6 +1674,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'api_key\tprovider\n{hex}\ttogether',
         ' api_key | provider\n---------+---------\n {hex} | together\n(1 row)',
         'COPY c (api_key, provider) FROM stdin;\n{hex}\ttogether\n\\.',
+        # A generic name's value field on the next line: a Kubernetes env
+        # item beside one holding Together's endpoint, GitLab CI's
+        # variable block in a flat group with its provider.
+        'env:\n  - name: LLM_BASE_URL\n    value: https://api.together.xyz/v1\n  - name: LLM_API_KEY\n    value: {hex}',
+        'env:\n  - name: API_KEY\n    value: "{hex}"\n  - name: BASE_URL\n    value: https://api.together.xyz/v1',
+        'variables:\n  LLM_PROVIDER: together\n  LLM_API_KEY:\n    value: "{hex}"\n    description: inference',
+        # A wiki's Markdown table: a ``Key`` column, the cell written as code.
+        '| Service | Environment | Key |\n|---|---|---|\n| Together AI | prod | `{hex}` |',
+        '| provider | key |\n|---|---|\n| together | {hex} |',
+        '| Provider | API key |\n|---|---|\n| Together | `{hex}` |',
         # A bare tokens list of more than one item, beside Together's endpoint.
         'base_url: https://api.together.xyz/v1\ntokens: x, {hex}',
         'base_url: https://api.together.xyz/v1\ntokens: {hex}, x',
@@ -1914,6 +1946,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a cache's or an idempotency store's digests under together:).
         'together:\n  cache:\n    keys: [x, {hex}, y]',
         'together:\n  idempotency:\n    keys:\n      - {hex}',
+        # A git-config style subsection of another purpose, or a digest
+        # in Together's.
+        '[together "cache"]\n\tkey = {hex}',
+        '[together "prod"]\n\tsha256 = {hex}',
+        # A top-level list beside another provider's field, a nested
+        # field of Together's, or a top-level list of another purpose.
+        'provider: openai\nkeys:\n  - {hex}\n# together later',
+        'openai:\n  provider: together-compatible\nkeys:\n  - {hex}\nllm:\n  provider: together',
+        'provider: together\ncache:\n  keys:\n    - {hex}',
+        'provider: together\npublic_keys:\n  - {hex}',
         '{{"together": {{"cache": {{"keys": ["x", "{hex}"]}}}}}}',
         '[together.cache]\nkeys = ["x", "{hex}"]',
         'defaults: &openai\n  api_key: {hex}\n# together later',
@@ -1976,6 +2018,19 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A table's other columns: a digest's, another provider's, a model's.
         ' provider | sha256\n----------+-------\n together | {hex}',
         'name\tsha256\ntogether\t{hex}',
+        # A value field on the next line: another purpose's name, a
+        # digest of the key, another provider's group or endpoint.
+        'env:\n  - name: CACHE_KEY\n    value: {hex}\n  - name: BASE_URL\n    value: https://api.together.xyz/v1',
+        'env:\n  - name: API_KEY_SHA256\n    value: {hex}\n  - name: BASE_URL\n    value: https://api.together.xyz/v1',
+        'variables:\n  LLM_PROVIDER: openai\n  LLM_API_KEY:\n    value: "{hex}"\n# together next quarter',
+        'env:\n  - name: API_KEY\n    value: {hex}\n  - name: BASE_URL\n    value: https://api.openai.com/v1',
+        # A key column is a whole column name: not a cache's, a public
+        # key's or a key's fingerprint; not a row of another owner.
+        '| provider | cache key |\n|---|---|\n| together | `{hex}` |',
+        '| provider | public key |\n|---|---|\n| together | `{hex}` |',
+        '| provider | key fingerprint |\n|---|---|\n| together | `{hex}` |',
+        '| provider | key |\n|---|---|\n| together-cache | `{hex}` |',
+        '| file | key |\n|---|---|\n| together.tar.gz | `{hex}` |',
         # Prose naming Together before a ``|`` or a tab, no table header
         # naming a credential column above it.
         'ssh host key for together | {hex}',

@@ -1162,9 +1162,6 @@ MISSED = {
     # shared strings, the cell layout in another member).
     'legacy-docx-runs': 'xml text runs not joined',
     'legacy-xlsx-shared-strings': 'xlsx: shared strings have no structure',
-    # A generic name in a name/value list item, Together's URL in a
-    # sibling item's value.
-    'kubectl-get-pod-yaml-generic': 'generic name/value item beside an endpoint item',
 }
 
 results, test_case = make_tests(CASES, MISSED)

@@ -54,3 +54,17 @@ def test_a_document_heading_needs_no_empty_line_under_it(path):
 @pytest.mark.parametrize('path', ['app.py', 'settings.yaml', '.env'])
 def test_a_comment_right_over_code_is_no_heading(path):
     assert not _found('# Together AI\n' + FILLER + 'api_key = "{key}"\n', path)
+
+
+@pytest.mark.parametrize('path', ['app.py', 'settings.yaml', '.env', 'main.tf'])
+def test_a_comment_of_together_alone_labels_the_block_right_under_it(path):
+    # (a comment of Together's heading words alone is no comment about the
+    # line under it: it names whose the block is, empty line or not)
+    assert _found('# Together AI\napi_key = "{key}"\ntimeout = 30\n', path)
+    assert _found('# Together API keys\nretries = 3\napi_key = "{key}"\n', path)
+    assert _found('## Together ##\napi_key = "{key}"\n', path)
+    # up to the next empty line only, and not a comment saying more
+    assert not _found('# Together AI\nretries = 3\n\napi_key = "{key}"\n', path)
+    assert not _found('# sha256 of together.tar.gz\ndigest = "{key}"\n', path)
+    assert not _found('# Working together\napi_key = "{key}"\n', path)
+    assert not _found('# Together AI\ncache_key = "{key}"\n', path)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from together_hooks import regex_cache
+from together_hooks.rules import HEADING_WORDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -77,10 +78,16 @@ _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?
 # next ATX heading of its level or higher; a setext or bold one is a
 # sub-label (a wiki's ``**Staging**`` under ``## Together AI``): it holds
 # the lines up to the next heading of any kind and ends no ATX section.
+# In code a comment of Together's heading words alone (``# Together
+# AI``, ``# Together API keys``; not ``# sha256 of together.tar.gz``) is
+# a heading with no empty line after it too: it labels the block right
+# under it (``# Together AI`` over ``api_key = <key>``).
 _HEADING_RUN = 8
 _HEADING = regex_cache.compile(
-    rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?\n(?:#{1,6}[ \t]+[^\s#][^\r\n]{0,100}\r?\n){0,%d}[ \t]*\r?$)'
-    rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))' % _HEADING_RUN,
+    (rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?\n(?:#{1,6}[ \t]+[^\s#][^\r\n]{0,100}\r?\n){0,%d}[ \t]*\r?$)'
+     % _HEADING_RUN)
+    + rb'|#{1,6}[ \t]+(?i:' + HEADING_WORDS + rb')(?:[ \t]+#+)?(?=[ \t]*\r?$)'
+    rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))',
 )
 
 
@@ -401,6 +408,32 @@ def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
     return False
 
 
+def _root_holds(
+        data: bytes, spans: list[tuple[int, int, int]], index: _Index, lo: int, hi: int,
+) -> bool | None:
+    """A list at a document's top level (``keys:`` with no indentation)
+    has the document as its parent: a top-level field naming Together
+    (``provider: together`` beside it) answers yes, one naming another
+    destination answers no.  None: the list is not at the top level, or
+    no top-level field says either."""
+    outer = max(spans, key=lambda s: s[2] - s[0])
+    if outer[1] <= outer[0] or data[outer[0]:outer[0] + 1] in (b' ', b'\t', b'-', b'#', b''):
+        return None
+    # (Together's endpoint is a destination too: a mention speaks first)
+    for found, answer in ((index.mention, True), (index.target, False)):
+        starts, ends = found
+        for i in range(bisect_left(starts, lo), len(starts)):
+            at = starts[i]
+            if ends[i] > hi:
+                break
+            start = _line_start(data, at, lo)
+            # (a field of the top level: its line unindented, outside the list)
+            if outer[0] <= at < outer[2] or data[start:start + 1] in (b' ', b'\t', b'-', b'#'):
+                continue
+            return answer
+    return None
+
+
 def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
     """Does a match lie wholly in [a, b)?  (Matches do not overlap: the
     first one starting at or after ``a`` ends first.)"""
@@ -505,6 +538,8 @@ class Walker:
         if scope == 'parent':
             parent = self._parent_holds(
                 data, spans, index, rule_regex(list_name or rb'(?!)'), rule_regex(purpose or rb'(?!)'))
+            if parent is None:
+                parent = _root_holds(data, spans, index, lo, hi)
             if parent is not None or not statements:
                 return bool(parent)
             # No named parent (a flat file): the statements around answer.

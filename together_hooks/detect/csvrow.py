@@ -60,14 +60,14 @@ def _delimiters(line: bytes) -> tuple[str, ...]:
 
 def _delimiter(data: bytes, start: int, end: int) -> str:
     """The delimiter beside the field ``data[start:end]``: the one before
-    it (blanks and a quote passed over), or, in a row's first column,
-    the one after it."""
+    it (blanks, a quote and a Markdown code span's backtick passed over),
+    or, in a row's first column, the one after it."""
     at = start - 1
-    while at >= 0 and data[at] in b' "':
+    while at >= 0 and data[at] in b' "`':
         at -= 1
     if at < 0 or data[at] == 0x0a:
         at = end
-        while at < len(data) and data[at] in b' "':
+        while at < len(data) and data[at] in b' "`':
             at += 1
         if at == len(data):
             return ','
@@ -270,7 +270,9 @@ class Headers:
             held |= {i for i in shape.credentials if any(j != i for j in owned)}
         columns: dict[str, bool] = {}
         for i, field in enumerate(row):
-            key = field.strip()
+            # (a Markdown cell written as code, `` `<key>` ``: the field's
+            # text inside the backticks)
+            key = field.strip().strip('`')
             columns[key] = columns.get(key, False) or i in held
         return columns
 
