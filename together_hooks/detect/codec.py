@@ -555,6 +555,98 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
     return View(b''.join(out), 'hex', None, starts, sources, copied)
 
 
+# A hex dump's line: its offset (``xxd``'s ``00000000:``, ``hexdump -C``'s
+# ``00000000``, ``od``'s octal ``0000000`` or ``-A x``'s ``000000``), then
+# the bytes; ``xxd -p`` lines are bare digits.
+_DUMP_OFFSET = regex_cache.compile(rb'([0-9a-fA-F]{6,16})(:?)(?=[ \t]|$)')
+_OD_ESCAPES = {
+    b'\\0': b'\0', b'\\a': b'\a', b'\\b': b'\b', b'\\f': b'\f', b'\\n': b'\n',
+    b'\\r': b'\r', b'\\t': b'\t', b'\\v': b'\v', b'\\\\': b'\\',
+}
+_OCTAL = frozenset(b'01234567')
+
+
+def _dump_line(line: bytes) -> bytes | None:
+    """The bytes one line of a hex dump shows, or None: ``xxd`` (groups
+    of digits up to the ASCII column after two blanks), ``hexdump -C``
+    (two digits a byte, the ASCII column between bars), ``od -t x1``
+    (``z``'s column between ``>`` and ``<``), ``od -c`` (a character, an
+    escape or three octal digits in each 4-wide field), ``xxd -p`` (digits
+    alone)."""
+    m = _DUMP_OFFSET.match(line)
+    if m is None or m.end() == len(line) and len(line) % 2 == 0 and not m.group(2):
+        # Digits alone: ``xxd -p`` (an offset alone ends ``od``: no bytes).
+        try:
+            return bytes.fromhex(line.decode('ascii')) if m is not None or line else None
+        except ValueError:
+            return None
+    rest = line[m.end():]
+    if m.group(2):  # xxd
+        rest = rest.lstrip(b' ').split(b'  ', 1)[0]
+    else:
+        for mark in (b'|', b'>'):
+            at = rest.find(mark)
+            if at != -1:
+                rest = rest[:at]
+    tokens = rest.split()
+    if all(len(t) in (2, 4) and not t.translate(None, b'0123456789abcdefABCDEF') for t in tokens):
+        return bytes.fromhex(b''.join(tokens).decode('ascii'))
+    out = []
+    for i in range(0, len(rest), 4):  # od -c's 4-wide fields
+        field = rest[i:i + 4].strip(b' ')
+        if not field:
+            out.append(b' ')
+        elif len(field) == 1:
+            out.append(field)
+        elif field in _OD_ESCAPES:
+            out.append(_OD_ESCAPES[field])
+        elif len(field) == 3 and _OCTAL.issuperset(field) and field < b'400':
+            out.append(bytes((int(field, 8),)))
+        elif field == b'**':  # a UTF-8 character's later bytes, shown at its first
+            continue
+        else:
+            return None
+    return b''.join(out)
+
+
+def dump_view(data: bytes) -> View | None:
+    """A file that is a hex dump (``prefilter.dump_head``), as the bytes
+    it shows: each line's bytes follow the line before's, and map to the
+    line's start, where a key is reported.  A line that is no dump line
+    (``hexdump``'s ``*`` for repeated lines, a note) is a line break; a
+    dump of UTF-16 text is read as its text, every byte mapping to the
+    dump's start."""
+    parts: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    size = pos = 0
+    while pos < len(data):
+        end = data.find(b'\n', pos)
+        if end == -1:
+            end = len(data)
+        raw = _dump_line(data[pos:end].rstrip(b'\r'))
+        if raw is None:
+            raw = b'\n'
+        if raw:
+            starts.append(size)
+            sources.append(pos)
+            parts.append(raw)
+            size += len(raw)
+        pos = end + 1
+    if not parts:
+        return None
+    text = b''.join(parts)
+    from together_hooks.detect.prefilter import may_be_wide
+
+    if may_be_wide(text):
+        from together_hooks.detect.widetext import decode_wide
+
+        wide = decode_wide(text)
+        if wide is not None:
+            return View(wide, 'hex', None, [0], [0], [False])
+    return View(text, 'hex', None, starts, sources, [False] * len(starts))
+
+
 # A uuencoded block: ``begin <mode> <name>``, then lines whose first
 # character gives how many bytes they hold (``M``: 45, in 60 characters),
 # to a line of no bytes (a backquote or a blank) and ``end``.
