@@ -555,6 +555,37 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
     return View(b''.join(out), 'hex', None, starts, sources, copied)
 
 
+# Office Open XML's text (a Word document's ``<w:t>`` runs, a slide's
+# ``<a:t>``): a tag, its prefix and name.
+_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+)\b[^>]*>')
+# Tags that end a line of the text (a paragraph, a break, a table row)
+# or part its cells.
+_OOXML_LINE = frozenset((b'p', b'br', b'cr', b'tr'))
+_OOXML_CELL = frozenset((b'tab', b'tc'))
+OOXML_TEXT = (b'<w:t', b'<a:t')
+_OOXML_CELL_END = regex_cache.compile(rb'</(?:[A-Za-z]+:)?tc>')
+
+
+def _ooxml_piece(m: re.Match[bytes]) -> bytes:
+    name = m.group(2)
+    if name in _OOXML_LINE and (m.group(1) or m.group(0).endswith(b'/>')):
+        # A cell's last paragraph ends with the cell: its row goes on.
+        if name == b'p' and _OOXML_CELL_END.match(m.string, m.end()):
+            return b''
+        return b'\n'
+    if name in _OOXML_CELL and (m.group(1) or name == b'tab'):
+        return b'\t'
+    return b''
+
+
+def ooxml_text_view(data: bytes) -> View | None:
+    """An Office Open XML part (``word/document.xml``, a slide) as the
+    text a reader sees: the tags gone, so a paragraph's runs join (a
+    label in one run, the key in the next, in another font), each
+    paragraph, break or table row a line, each cell or tab apart."""
+    return rewrite(data, _OOXML_TAG, _ooxml_piece, 'raw')
+
+
 # A hex dump's line: its offset (``xxd``'s ``00000000:``, ``hexdump -C``'s
 # ``00000000``, ``od``'s octal ``0000000`` or ``-A x``'s ``000000``), then
 # the bytes; ``xxd -p`` lines are bare digits.

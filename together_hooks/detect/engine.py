@@ -25,6 +25,7 @@ from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.detect.prefilter import wrapped_b64
+from together_hooks.detect.sqlite import MAGIC as SQLITE_MAGIC
 from together_hooks.errors import InputError
 from together_hooks.findings import Finding
 from together_hooks.rules import B64_DEPTH
@@ -630,6 +631,10 @@ def _hits(
         hits += _radix_hits(data, path, rules, depth, where, budget)
     if dumped:
         hits += _dump_hits(data, path, rules, depth, budget)
+    if depth == 0 and data.startswith(SQLITE_MAGIC):
+        hits += _sqlite_hits(data, path, rules, budget)
+    if depth == 0 and data.startswith(b'<?xml') and _ooxml_text(data):
+        hits += _ooxml_hits(data, path, rules, budget)
     if depth < 2:
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge)
@@ -1098,6 +1103,46 @@ def _dump_hits(
     return [
         (view.origin(offset), secret, rule, 'hex')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+    ]
+
+
+def _ooxml_text(data: bytes) -> bool:
+    from together_hooks.detect.codec import OOXML_TEXT
+
+    return any(data.find(tag) != -1 for tag in OOXML_TEXT)
+
+
+def _ooxml_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in an Office document's text (``codec.ooxml_text_view``): a
+    label and its key in two runs of one paragraph read as one line."""
+    from together_hooks.detect.codec import ooxml_text_view
+
+    view = ooxml_text_view(data)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'raw')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
+    ]
+
+
+def _sqlite_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a SQLite database's rows read as a tab-separated table
+    under its columns' names (``detect.sqlite``): a value apart from the
+    next column's, a key under its column's name and beside its row's
+    provider."""
+    from together_hooks.detect.sqlite import sqlite_view
+
+    view = sqlite_view(data)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'raw')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
     ]
 
 
