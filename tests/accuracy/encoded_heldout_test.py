@@ -522,9 +522,8 @@ CASES = [
 
 # Missed, and why (strict: a case found again fails until removed).
 MISSED: dict[str, str] = {
-    # Decimal byte arrays hold no hex run; a byte literal with no name
-    # near is read only as hex near a keyword (docs/detection.md).
-    'java-byte-array-decimal': 'decimal byte arrays are not read',
+    # A byte literal with no name near is read only near a keyword
+    # (docs/detection.md).
     'go-byte-literal-no-name': 'hex text is read only near a keyword',
     # ASCII85 is not read; base85 only at the prefix's alignments whose
     # form holds a screen anchor (docs/performance.md).

@@ -678,6 +678,58 @@ def dump_view(data: bytes) -> View | None:
     return View(text, 'hex', None, starts, sources, [False] * len(starts))
 
 
+# A byte array written in decimal (Java's ``new byte[] {116, 103, …}``,
+# C's ``unsigned char k[] = {116, …}``, ``bytes([116, …])``, JavaScript's
+# ``Uint8Array.of(…)``): at least 7 numbers (a key's prefix) between
+# brackets or braces, signed or not, apart by commas.
+_DEC_ARRAY = regex_cache.compile(
+    rb'[{\[(][ \t\r\n]*((?:-?\d{1,3}[ \t]*,[ \t\r\n]*){6,}-?\d{1,3})[ \t\r\n,]*[}\])]',
+)
+DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3}, ?){7}')
+_DEC_NUMBER = regex_cache.compile(rb'-?\d{1,3}')
+
+
+def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
+    """``data[lo:]`` up to the last decimal byte array starting before
+    ``hi`` (``HEX_REACH`` past it at most), each array whose numbers are
+    bytes (-128 to 255) spelling text (as ``_hex_text`` tells it)
+    replaced, its brackets too, by that text; each byte maps to its
+    number.  Offsets are from ``lo``; None where no array holds text."""
+    out: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[bool] = []
+    size = 0
+    last = lo
+    for m in _DEC_ARRAY.finditer(data, lo, min(len(data), hi + HEX_REACH)):
+        if m.start() >= hi:
+            break
+        numbers = [(int(n.group()), n.start()) for n in _DEC_NUMBER.finditer(data, m.start(1), m.end(1))]
+        if len(numbers) < 7 or any(not -128 <= n <= 255 for n, _at in numbers):
+            continue
+        text = bytes(n & 0xFF for n, _at in numbers)
+        if KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text):
+            continue
+        starts.append(size)
+        sources.append(last - lo)
+        copied.append(True)
+        out.append(data[last:m.start()])
+        size += m.start() - last
+        starts.extend(range(size, size + len(text)))
+        sources.extend(at - lo for _n, at in numbers)
+        copied.extend([False] * len(text))
+        out.append(text)
+        size += len(text)
+        last = m.end()
+    if not out:
+        return None
+    starts.append(size)
+    sources.append(last - lo)
+    copied.append(True)
+    out.append(data[last:min(len(data), max(hi, last))])
+    return View(b''.join(out), 'hex', None, starts, sources, copied)
+
+
 # A uuencoded block: ``begin <mode> <name>``, then lines whose first
 # character gives how many bytes they hold (``M``: 45, in 60 characters),
 # to a line of no bytes (a backquote or a blank) and ``end``.
