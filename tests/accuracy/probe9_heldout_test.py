@@ -1155,12 +1155,8 @@ MISSED = {
     # A .pyc's constants precede the names tuple: nothing ties the key
     # to TOGETHER_API_KEY but the bytecode.
     'legacy-pyc-constant': 'marshal: the name is in another tuple than the key',
-    # A SQLite record's columns lie side by side: the key runs into the
-    # next column's digits (the record header's lengths are not read).
-    'legacy-sqlite-credentials': 'sqlite: record header not read',
-    # The label and the key in separate XML runs (docx) or strings (xlsx's
-    # shared strings, the cell layout in another member).
-    'legacy-docx-runs': 'xml text runs not joined',
+    # The label and the key in separate strings (xlsx's shared strings,
+    # the cell layout in another member).
     'legacy-xlsx-shared-strings': 'xlsx: shared strings have no structure',
 }
 

@@ -555,6 +555,181 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
     return View(b''.join(out), 'hex', None, starts, sources, copied)
 
 
+# Office Open XML's text (a Word document's ``<w:t>`` runs, a slide's
+# ``<a:t>``): a tag, its prefix and name.
+_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+)\b[^>]*>')
+# Tags that end a line of the text (a paragraph, a break, a table row)
+# or part its cells.
+_OOXML_LINE = frozenset((b'p', b'br', b'cr', b'tr'))
+_OOXML_CELL = frozenset((b'tab', b'tc'))
+OOXML_TEXT = (b'<w:t', b'<a:t')
+_OOXML_CELL_END = regex_cache.compile(rb'</(?:[A-Za-z]+:)?tc>')
+
+
+def _ooxml_piece(m: re.Match[bytes]) -> bytes:
+    name = m.group(2)
+    if name in _OOXML_LINE and (m.group(1) or m.group(0).endswith(b'/>')):
+        # A cell's last paragraph ends with the cell: its row goes on.
+        if name == b'p' and _OOXML_CELL_END.match(m.string, m.end()):
+            return b''
+        return b'\n'
+    if name in _OOXML_CELL and (m.group(1) or name == b'tab'):
+        return b'\t'
+    return b''
+
+
+def ooxml_text_view(data: bytes) -> View | None:
+    """An Office Open XML part (``word/document.xml``, a slide) as the
+    text a reader sees: the tags gone, so a paragraph's runs join (a
+    label in one run, the key in the next, in another font), each
+    paragraph, break or table row a line, each cell or tab apart."""
+    return rewrite(data, _OOXML_TAG, _ooxml_piece, 'raw')
+
+
+# A hex dump's line: its offset (``xxd``'s ``00000000:``, ``hexdump -C``'s
+# ``00000000``, ``od``'s octal ``0000000`` or ``-A x``'s ``000000``), then
+# the bytes; ``xxd -p`` lines are bare digits.
+_DUMP_OFFSET = regex_cache.compile(rb'([0-9a-fA-F]{6,16})(:?)(?=[ \t]|$)')
+_OD_ESCAPES = {
+    b'\\0': b'\0', b'\\a': b'\a', b'\\b': b'\b', b'\\f': b'\f', b'\\n': b'\n',
+    b'\\r': b'\r', b'\\t': b'\t', b'\\v': b'\v', b'\\\\': b'\\',
+}
+_OCTAL = frozenset(b'01234567')
+
+
+def _dump_line(line: bytes) -> bytes | None:
+    """The bytes one line of a hex dump shows, or None: ``xxd`` (groups
+    of digits up to the ASCII column after two blanks), ``hexdump -C``
+    (two digits a byte, the ASCII column between bars), ``od -t x1``
+    (``z``'s column between ``>`` and ``<``), ``od -c`` (a character, an
+    escape or three octal digits in each 4-wide field), ``xxd -p`` (digits
+    alone)."""
+    m = _DUMP_OFFSET.match(line)
+    if m is None or m.end() == len(line) and len(line) % 2 == 0 and not m.group(2):
+        # Digits alone: ``xxd -p`` (an offset alone ends ``od``: no bytes).
+        try:
+            return bytes.fromhex(line.decode('ascii')) if m is not None or line else None
+        except ValueError:
+            return None
+    rest = line[m.end():]
+    if m.group(2):  # xxd
+        rest = rest.lstrip(b' ').split(b'  ', 1)[0]
+    else:
+        for mark in (b'|', b'>'):
+            at = rest.find(mark)
+            if at != -1:
+                rest = rest[:at]
+    tokens = rest.split()
+    if all(len(t) in (2, 4) and not t.translate(None, b'0123456789abcdefABCDEF') for t in tokens):
+        return bytes.fromhex(b''.join(tokens).decode('ascii'))
+    out = []
+    for i in range(0, len(rest), 4):  # od -c's 4-wide fields
+        field = rest[i:i + 4].strip(b' ')
+        if not field:
+            out.append(b' ')
+        elif len(field) == 1:
+            out.append(field)
+        elif field in _OD_ESCAPES:
+            out.append(_OD_ESCAPES[field])
+        elif len(field) == 3 and _OCTAL.issuperset(field) and field < b'400':
+            out.append(bytes((int(field, 8),)))
+        elif field == b'**':  # a UTF-8 character's later bytes, shown at its first
+            continue
+        else:
+            return None
+    return b''.join(out)
+
+
+def dump_view(data: bytes) -> View | None:
+    """A file that is a hex dump (``prefilter.dump_head``), as the bytes
+    it shows: each line's bytes follow the line before's, and map to the
+    line's start, where a key is reported.  A line that is no dump line
+    (``hexdump``'s ``*`` for repeated lines, a note) is a line break; a
+    dump of UTF-16 text is read as its text, every byte mapping to the
+    dump's start."""
+    parts: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    size = pos = 0
+    while pos < len(data):
+        end = data.find(b'\n', pos)
+        if end == -1:
+            end = len(data)
+        raw = _dump_line(data[pos:end].rstrip(b'\r'))
+        if raw is None:
+            raw = b'\n'
+        if raw:
+            starts.append(size)
+            sources.append(pos)
+            parts.append(raw)
+            size += len(raw)
+        pos = end + 1
+    if not parts:
+        return None
+    text = b''.join(parts)
+    from together_hooks.detect.prefilter import may_be_wide
+
+    if may_be_wide(text):
+        from together_hooks.detect.widetext import decode_wide
+
+        wide = decode_wide(text)
+        if wide is not None:
+            return View(wide, 'hex', None, [0], [0], [False])
+    return View(text, 'hex', None, starts, sources, [False] * len(starts))
+
+
+# A byte array written in decimal (Java's ``new byte[] {116, 103, …}``,
+# C's ``unsigned char k[] = {116, …}``, ``bytes([116, …])``, JavaScript's
+# ``Uint8Array.of(…)``): at least 7 numbers (a key's prefix) between
+# brackets or braces, signed or not, apart by commas.
+_DEC_ARRAY = regex_cache.compile(
+    rb'[{\[(][ \t\r\n]*((?:-?\d{1,3}[ \t]*,[ \t\r\n]*){6,}-?\d{1,3})[ \t\r\n,]*[}\])]',
+)
+DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3}, ?){7}')
+_DEC_NUMBER = regex_cache.compile(rb'-?\d{1,3}')
+
+
+def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
+    """``data[lo:]`` up to the last decimal byte array starting before
+    ``hi`` (``HEX_REACH`` past it at most), each array whose numbers are
+    bytes (-128 to 255) spelling text (as ``_hex_text`` tells it)
+    replaced, its brackets too, by that text; each byte maps to its
+    number.  Offsets are from ``lo``; None where no array holds text."""
+    out: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[bool] = []
+    size = 0
+    last = lo
+    for m in _DEC_ARRAY.finditer(data, lo, min(len(data), hi + HEX_REACH)):
+        if m.start() >= hi:
+            break
+        numbers = [(int(n.group()), n.start()) for n in _DEC_NUMBER.finditer(data, m.start(1), m.end(1))]
+        if len(numbers) < 7 or any(not -128 <= n <= 255 for n, _at in numbers):
+            continue
+        text = bytes(n & 0xFF for n, _at in numbers)
+        if KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text):
+            continue
+        starts.append(size)
+        sources.append(last - lo)
+        copied.append(True)
+        out.append(data[last:m.start()])
+        size += m.start() - last
+        starts.extend(range(size, size + len(text)))
+        sources.extend(at - lo for _n, at in numbers)
+        copied.extend([False] * len(text))
+        out.append(text)
+        size += len(text)
+        last = m.end()
+    if not out:
+        return None
+    starts.append(size)
+    sources.append(last - lo)
+    copied.append(True)
+    out.append(data[last:min(len(data), max(hi, last))])
+    return View(b''.join(out), 'hex', None, starts, sources, copied)
+
+
 # A uuencoded block: ``begin <mode> <name>``, then lines whose first
 # character gives how many bytes they hold (``M``: 45, in 60 characters),
 # to a line of no bytes (a backquote or a blank) and ``end``.

@@ -22,7 +22,10 @@ from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import container_kind
+from together_hooks.detect.prefilter import dump_head
 from together_hooks.detect.prefilter import may_be_wide
+from together_hooks.detect.prefilter import wrapped_b64
+from together_hooks.detect.sqlite import MAGIC as SQLITE_MAGIC
 from together_hooks.errors import InputError
 from together_hooks.findings import Finding
 from together_hooks.rules import B64_DEPTH
@@ -576,7 +579,13 @@ def _hits(
     # searching the bytes again.
     screen = keyword_screen(rules)
     where = screen.where(data)
-    if not where:  # most files: no keyword, no base64 form, no escape mark
+    # A wrapped base64 block at the file's head: read whatever forms the
+    # screen found (a form cut by a line break is not one of them).
+    wrapped = wrapped_b64(data) if depth < B64_DEPTH else -1
+    # A hex dump (``xxd``, ``hexdump -C``, ``od``, ``xxd -p``) holds no form
+    # the screen searches for: read whole when the file starts as one.
+    dumped = depth < 2 and dump_head(data)
+    if not where and wrapped == -1 and not dumped:  # most files: no keyword, no base64 form, no escape mark
         # but a window may be left a binary patch hunk whose marker is before it
         return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
     # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
@@ -618,8 +627,14 @@ def _hits(
     if active:
         hits += _hex_hits(data, path, rules, active, walkers, where)
     if depth < B64_DEPTH:
-        hits += _b64_hits(data, path, rules, depth, where, budget)
+        hits += _b64_hits(data, path, rules, depth, where, budget, wrapped)
         hits += _radix_hits(data, path, rules, depth, where, budget)
+    if dumped:
+        hits += _dump_hits(data, path, rules, depth, budget)
+    if depth == 0 and data.startswith(SQLITE_MAGIC):
+        hits += _sqlite_hits(data, path, rules, budget)
+    if depth == 0 and data.startswith(b'<?xml') and _ooxml_text(data):
+        hits += _ooxml_hits(data, path, rules, budget)
     if depth < 2:
         if any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge)
@@ -983,17 +998,21 @@ def _may_escape(data: bytes) -> bool:
 
 def _b64_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: Budget,
+        budget: Budget, wrapped: int = -1,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside base64 values: only where a rule keyword's base64 form
-    occurs."""
+    occurs, and in a wrapped block at the file's head (``wrapped``, its
+    start: ``prefilter.wrapped_b64``), where a form may be cut by a line
+    break."""
     found = [f for rule in rules for f in rule.b64_keywords if f in where]
-    if not found:
+    if not found and wrapped == -1:
         return []
     from together_hooks.detect.codec import b64_view
 
     plain = tuple(k for rule in rules for k in rule.keywords)
     at = [i for form in found for i in where.offsets(form)]
+    if wrapped != -1:
+        at.append(wrapped)
     view = b64_view(data, at, plain)
     if view is None:
         return []
@@ -1028,15 +1047,20 @@ def _hex_hits(
     ]
     if not raw:
         return []
+    from together_hooks.detect.codec import DEC_ARRAY_MARK
     from together_hooks.detect.codec import HEX_RUN_MARK
+    from together_hooks.detect.codec import decimal_view
     from together_hooks.detect.codec import hex_view
 
     hits: list[tuple[int, str, Rule, str]] = []
     screen = keyword_screen(rules)
+    views = []
     for lo, hi in _merged(raw):
-        if HEX_RUN_MARK.search(data, lo, hi) is None:
-            continue
-        view = hex_view(data, lo, hi)
+        if HEX_RUN_MARK.search(data, lo, hi) is not None:
+            views.append((lo, hex_view(data, lo, hi)))
+        if DEC_ARRAY_MARK.search(data, lo, hi) is not None:
+            views.append((lo, decimal_view(data, lo, hi)))
+    for lo, view in views:
         if view is None:
             continue
         where = screen.where(view.data)
@@ -1068,6 +1092,62 @@ def _uu_hits(
     return [
         (view.origin(offset), secret, rule, 'uuencode')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+    ]
+
+
+def _dump_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a file that is a hex dump (``codec.dump_view``): what it
+    shows is read as any bytes are."""
+    from together_hooks.detect.codec import dump_view
+
+    view = dump_view(data)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'hex')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+    ]
+
+
+def _ooxml_text(data: bytes) -> bool:
+    from together_hooks.detect.codec import OOXML_TEXT
+
+    return any(data.find(tag) != -1 for tag in OOXML_TEXT)
+
+
+def _ooxml_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in an Office document's text (``codec.ooxml_text_view``): a
+    label and its key in two runs of one paragraph read as one line."""
+    from together_hooks.detect.codec import ooxml_text_view
+
+    view = ooxml_text_view(data)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'raw')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
+    ]
+
+
+def _sqlite_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a SQLite database's rows read as a tab-separated table
+    under its columns' names (``detect.sqlite``): a value apart from the
+    next column's, a key under its column's name and beside its row's
+    provider."""
+    from together_hooks.detect.sqlite import sqlite_view
+
+    view = sqlite_view(data)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'raw')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
     ]
 
 

@@ -366,12 +366,17 @@ class Keywords:
         rules of these keywords (and base64 forms): one that holds one, or
         may be UTF-16/UTF-32 text (decoded before keywords are looked
         for), or is a compressed container (its members are scanned).  Asked about ``nbytes`` of blobs in all: enough to pay for
-        hyperscan's set-up, it is set up at once."""
+        hyperscan's set-up, it is set up at once.  And one that starts a
+        wrapped base64 block (``wrapped_b64``) or a hex dump (``dump_head``)."""
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
             self._where = hyperscan_where(self.needles)
 
         def worth(data: bytes) -> bool:
-            return bool(self.where(data)) or may_be_wide(data) or container_kind(data, whole=True) is not None
+            return (
+                bool(self.where(data)) or may_be_wide(data) or dump_head(data)
+                or wrapped_b64(data) != -1
+                or container_kind(data, whole=True) is not None
+            )
 
         return worth
 
@@ -380,6 +385,66 @@ def _budget(data: bytes) -> int:
     """How many occurrences a one-pass route reports before leaving
     ``data`` to the ``find`` loops (``WHERE_DENSE``)."""
     return 64 + len(data) // WHERE_DENSE
+
+
+# A wrapped base64 block: ``base64``'s 76 columns, ``openssl base64``'s
+# and PEM's 64, a MIME part's 76 with CRLF.  A keyword's base64 form cut by
+# one of its line breaks (~1 in 8 alignments for a 9-character form at 76
+# columns) is no needle the screen finds, and a needle for each cut would
+# cost the screen ~50% (docs/performance.md).  A block that starts within
+# a file's first lines is told instead, two lines of one width all of
+# base64's characters, a few ``find``s a file: a whole ``.env`` encoded, an
+# armoured block under a header.
+WRAPPED_WIDTHS = (40, 120)
+WRAPPED_HEAD_LINES = 16
+WRAPPED_HEAD = 2048
+_B64_CHARS = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\r\n'  # pragma: allowlist secret
+
+
+def wrapped_b64(data: bytes) -> int:
+    """Where a wrapped base64 block starts among ``data``'s first
+    ``WRAPPED_HEAD_LINES`` lines (within ``WRAPPED_HEAD`` bytes): the
+    first of two lines of one width (``WRAPPED_WIDTHS``), a line break
+    (LF or CRLF) after each, every character base64's; -1 if none.  Asked
+    of every file the screen passes over: a ``find`` a line, no ``re``."""
+    low, high = WRAPPED_WIDTHS
+    high += 1  # a CR counted in
+    find = data.find
+    start = before = 0
+    width_before = -1
+    for _ in range(WRAPPED_HEAD_LINES):
+        end = find(b'\n', start, WRAPPED_HEAD)
+        if end == -1:
+            return -1
+        width = end - start
+        if width == width_before and not data[before:end].translate(None, _B64_CHARS):
+            return before
+        before, width_before = start, (width if low <= width <= high else -1)
+        start = end + 1
+    return -1
+
+
+_HEX_DIGITS = b'0123456789abcdefABCDEF'
+
+
+def dump_head(data: bytes) -> bool:
+    """Whether ``data`` is a hex dump read whole (``codec.dump_view``): it
+    starts with a dump's first offset (``xxd``, ``hexdump -C``, ``od``:
+    ``000000``), or its first line is hex digits alone, 32 or more
+    (``xxd -p``, ``.hex()`` written out).  A hex dump holds no keyword in
+    any form the screen searches for, and a needle for hex text costs a
+    full pass (docs/performance.md): a file that is one is told by its
+    first bytes instead, a few byte comparisons."""
+    if data[:1] not in _HEX_FIRST:
+        return False
+    if data.startswith(b'000000'):
+        return True
+    end = data.find(b'\n', 0, WRAPPED_HEAD)
+    line = data[:end if end != -1 else WRAPPED_HEAD].rstrip(b'\r')
+    return len(line) >= 32 and not line.translate(None, _HEX_DIGITS)
+
+
+_HEX_FIRST = frozenset(_HEX_DIGITS[i:i + 1] for i in range(len(_HEX_DIGITS)))
 
 
 def may_be_wide(data: bytes) -> bool:

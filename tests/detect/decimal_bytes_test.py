@@ -1,0 +1,56 @@
+"""A key's bytes written as a decimal byte array near a Together name
+(``codec.decimal_view``): Java's signed ``byte[]``, C's ``unsigned
+char[]``, Python's ``bytes([…])``, JavaScript's ``Uint8Array.of(…)``,
+wrapped over lines; random bytes and plain number lists stay clean."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from together_hooks.detect.engine import scan_bytes
+from tests.keys import make_hex
+from tests.keys import make_key
+
+
+def _nums(text: str, signed: bool, per_line: int = 0) -> str:
+    out = [str(b - 256 if signed and b > 127 else b) for b in text.encode()]
+    if per_line:
+        return ',\n    '.join(', '.join(out[i:i + per_line]) for i in range(0, len(out), per_line))
+    return ', '.join(out)
+
+
+SHAPES = {
+    'java': ('K.java', 'class K {{\n  static final byte[] TOGETHER_API_KEY = new byte[] {{{}}};\n}}\n', False, 0),
+    'java-wrapped': ('K.java', 'class K {{\n  static final byte[] TOGETHER_API_KEY = {{\n    {}\n  }};\n}}\n', False, 12),
+    'c': ('k.c', 'static const unsigned char together_api_key[] = {{{}}};\n', False, 0),
+    'python': ('k.py', 'TOGETHER_API_KEY = bytes([{}]).decode()\n', False, 0),
+    'js': ('k.js', 'const togetherApiKey = new TextDecoder().decode(Uint8Array.of({}));\n', False, 0),
+}
+
+
+# A legacy key needs its name right before its value: a type or a call
+# between them (``= new byte[] {…}``, ``key[] =``, ``Uint8Array.of(``)
+# leaves it unread, as for its hex (docs/detection.md).
+CASES = [(shape, False) for shape in sorted(SHAPES)] + [('java-wrapped', True), ('python', True)]
+
+
+@pytest.mark.parametrize('shape,legacy', CASES)
+def test_found(shape: str, legacy: bool) -> None:
+    path, template, signed, per_line = SHAPES[shape]
+    rng = random.Random(f'{shape}{legacy}')
+    key = make_hex(rng) if legacy else make_key(rng)
+    data = template.format(_nums(key, signed, per_line)).encode()
+    assert [f.secret for f in scan_bytes(data, path)] == [key]
+
+
+def test_clean() -> None:
+    rng = random.Random('clean')
+    noise = ', '.join(str(rng.randrange(-128, 128)) for _ in range(64))
+    ports = ', '.join(str(8000 + i) for i in range(20))
+    small = ', '.join(str(rng.randrange(10)) for _ in range(80))
+    data = (
+        f'// Together AI client\nstatic final byte[] TOGETHER_IV = new byte[] {{{noise}}};\n'
+        f'TOGETHER_PORTS = [{ports}]\nTOGETHER_WEIGHTS = [{small}]\n'
+    ).encode()
+    assert scan_bytes(data, 'K.java') == []

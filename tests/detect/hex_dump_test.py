@@ -1,0 +1,73 @@
+"""A file that is a hex dump, written by the real tools (``xxd``,
+``hexdump -C``, ``od -c``, ``od -t x1z``, ``xxd -p``): the bytes it shows
+are read (``codec.dump_view``), wherever the key sits in them, though no
+keyword is in the dump (``prefilter.dump_head``)."""
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+
+import pytest
+
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.prefilter import dump_head
+from tests.keys import make_hex
+from tests.keys import make_key
+
+TOOLS = {
+    'xxd': ['xxd'], 'xxd-p': ['xxd', '-p'], 'hexdump-C': ['hexdump', '-C'],
+    'od-c': ['od', '-c'], 'od-x1z': ['od', '-A', 'x', '-t', 'x1z', '-v'],
+}
+pytestmark = pytest.mark.skipif(
+    not all(shutil.which(t) for t in ('xxd', 'hexdump', 'od')), reason='xxd, hexdump and od are needed',
+)
+
+
+def _dump(tool: str, data: bytes) -> bytes:
+    return subprocess.run(TOOLS[tool], input=data, capture_output=True, check=True).stdout
+
+
+@pytest.mark.parametrize('tool', sorted(TOOLS))
+@pytest.mark.parametrize('legacy', [False, True])
+def test_an_env_file_dumped(tool: str, legacy: bool) -> None:
+    rng = random.Random(f'{tool}{legacy}')
+    for pad in (0, 5, 11, 3000):  # the key's bytes across the dump's lines, and deep in
+        key = make_hex(rng) if legacy else make_key(rng)
+        env = f'APP={"x" * pad}\nTOGETHER_API_KEY={key}\nREGION=us\n'.encode()
+        found = [f.secret for f in scan_bytes(_dump(tool, env), 'env.dump')]
+        assert found == [key], (tool, pad, len(found))
+
+
+@pytest.mark.parametrize('tool', sorted(TOOLS))
+def test_a_key_alone_dumped(tool: str) -> None:
+    # ``xxd -p key.txt``: no name, no keyword, a current key by its shape.
+    key = make_key(random.Random(tool))
+    found = [f.secret for f in scan_bytes(_dump(tool, key.encode() + b'\n'), 'key.hex')]
+    assert found == [key]
+
+
+@pytest.mark.parametrize('encoding', ['utf-16-le', 'utf-16', 'utf-16-be'])
+def test_utf16_text_as_hex(encoding: str) -> None:
+    key = make_key(random.Random(encoding))
+    data = f'TOGETHER_API_KEY={key}\n'.encode(encoding).hex().encode() + b'\n'
+    assert [f.secret for f in scan_bytes(data, 'env16.hex')] == [key]
+
+
+@pytest.mark.parametrize('tool', sorted(TOOLS))
+def test_dumps_without_keys_stay_clean(tool: str) -> None:
+    rng = random.Random(tool)
+    assert scan_bytes(_dump(tool, rng.randbytes(5000)), 'random.dump') == []
+    text = b'Working together: set TOGETHER_API_KEY in your environment.\n' * 40
+    assert scan_bytes(_dump(tool, text), 'text.dump') == []
+
+
+def test_what_is_told_a_dump() -> None:
+    assert dump_head(b'00000000: 4150  AP\n')
+    assert dump_head(b'0000000   A   P\n')
+    assert dump_head(b'a1' * 30 + b'\n')
+    # A digest list, a number, prose, code: no dump.
+    assert not dump_head(b'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  file.txt\n')
+    assert not dump_head(b'12345\n')
+    assert not dump_head(b'deadbeef is a word\n')
+    assert not dump_head(b'import os\n')

@@ -1,0 +1,78 @@
+"""Word documents and slides as a reader sees them (``codec.ooxml_text_view``):
+a label and a key in two runs of one paragraph (another font, a spell-check
+mark between) read as one line; a table's cells apart; each paragraph a
+line of its own.  Written as Word writes them, zipped by ``zipfile``,
+scanned by a real ``together-hooks scan``."""
+from __future__ import annotations
+
+import hashlib
+import io
+import random
+import zipfile
+
+import pytest
+
+from tests.cli_run import leaked
+from tests.cli_run import scan
+from tests.keys import make_hex
+from tests.keys import make_key
+
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+
+
+def _docx(body: str) -> bytes:
+    doc = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+        f'<w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types/>')
+        z.writestr('word/document.xml', doc)
+    return out.getvalue()
+
+
+def _run(text: str, mono: bool = False) -> str:
+    props = '<w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/><w:sz w:val="18"/></w:rPr>' if mono else ''
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _para(*runs: str) -> str:
+    return '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>' + ''.join(runs) + '</w:p>'
+
+
+BODIES = {
+    'two-runs': lambda k: _para(_run('Together AI API key: '), _run(k, mono=True)),
+    'proof-mark': lambda k: _para(
+        _run('TOGETHER_API_KEY='), '<w:proofErr w:type="spellStart"/>', _run(k[:30], True),
+        '<w:proofErr w:type="spellEnd"/>', _run(k[30:], True),
+    ),
+    'table-cells': lambda k: (
+        '<w:tbl><w:tr><w:tc><w:p>' + _run('provider') + '</w:p></w:tc><w:tc><w:p>' + _run('api_key')
+        + '</w:p></w:tc></w:tr><w:tr><w:tc><w:p>' + _run('together') + '</w:p></w:tc><w:tc><w:p>'
+        + _run(k) + '</w:p></w:tc></w:tr></w:tbl>'
+    ),
+    'current-split': lambda k: _para(_run('key '), _run(k[:7]), _run(k[7:], True)),
+}
+
+
+@pytest.mark.parametrize('shape', sorted(BODIES))
+def test_found(tmp_path, shape: str) -> None:
+    rng = random.Random(shape)
+    key = make_key(rng) if shape == 'current-split' else make_hex(rng)
+    (tmp_path / 'Handover.docx').write_bytes(_docx(_para(_run('Handover')) + BODIES[shape](key)))
+    r = scan('--format', 'json', '.', cwd=tmp_path)
+    assert leaked([key], r.out, r.err) == []
+    assert [f['hashed_secret'] for f in r.json()['findings']] == [hashlib.sha1(key.encode()).hexdigest()]
+
+
+def test_paragraphs_stay_apart(tmp_path) -> None:
+    # A label in one paragraph and a digest in the next are two lines.
+    rng = random.Random('apart')
+    body = (
+        _para(_run('Release notes for the Together AI client')) + _para(_run('sha256 of the wheel:'))
+        + _para(_run(make_hex(rng), True)) + _para(_run('Working together on keys'))
+    )
+    (tmp_path / 'Notes.docx').write_bytes(_docx(body))
+    r = scan('--format', 'json', '.', cwd=tmp_path)
+    assert r.rc == 0 and r.json()['findings'] == []

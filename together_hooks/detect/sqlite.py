@@ -1,0 +1,208 @@
+"""A SQLite database file's rows as text (``sqlite_view``): each table a
+tab-separated header of its columns (from its ``CREATE TABLE``) and its
+rows, as ``sqlite3 -header -separator $'\\t'`` prints them, so the rules
+read a row's columns apart and under their names.
+
+In the raw file a record's values lie side by side with nothing between
+them: a legacy key runs into the next column's digits
+(``together<key>2024-05-01``) and its column's name is in another page.
+The record header gives each value's length (the file format,
+https://www.sqlite.org/fileformat2.html): the table b-trees are walked
+from ``sqlite_schema``'s root pages, every leaf cell's record decoded.
+Values that spill onto overflow pages are read as far as the cell's own
+page holds them.  Bounded by the file: every page is visited at most
+once, and the text stops at twice the file's size.  A page
+or record that does not parse is passed over (the raw bytes are scanned
+anyway)."""
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from together_hooks.detect.codec import View
+
+MAGIC = b'SQLite format 3\0'
+_INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
+_SEPARATOR = b'\t'
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    value = 0
+    for i in range(9):
+        byte = data[at + i]
+        if i == 8:
+            return (value << 8) | byte, at + 9
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return value, at + i + 1
+    raise IndexError  # pragma: no cover
+
+
+class _Db:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        size = int.from_bytes(data[16:18], 'big')
+        self.page_size = 65536 if size == 1 else size
+        if self.page_size < 512 or self.page_size & (self.page_size - 1):
+            raise ValueError('page size')
+        self.usable = self.page_size - data[20]
+        self.pages = len(data) // self.page_size
+
+    def cells(self, root: int) -> list[tuple[int, int, int, int]]:
+        """(rowid, payload start, local payload length, payload size) of
+        every leaf cell of the table b-tree at ``root``."""
+        out: list[tuple[int, int, int, int]] = []
+        seen: set[int] = set()
+        todo = [root]
+        data, page_size, usable = self.data, self.page_size, self.usable
+        while todo:
+            page = todo.pop()
+            if page in seen or not 1 <= page <= self.pages:
+                continue
+            seen.add(page)
+            base = (page - 1) * page_size
+            head = base + (100 if page == 1 else 0)
+            kind = data[head]
+            count = int.from_bytes(data[head + 3:head + 5], 'big')
+            if kind == 0x05:
+                todo.append(int.from_bytes(data[head + 8:head + 12], 'big'))
+                pointers = head + 12
+            elif kind == 0x0D:
+                pointers = head + 8
+            else:
+                continue
+            for i in range(count):
+                cell = base + int.from_bytes(data[pointers + 2 * i:pointers + 2 * i + 2], 'big')
+                if kind == 0x05:
+                    todo.append(int.from_bytes(data[cell:cell + 4], 'big'))
+                    continue
+                size, at = _varint(data, cell)
+                rowid, at = _varint(data, at)
+                local = size
+                most = usable - 35
+                if size > most:
+                    least = (usable - 12) * 32 // 255 - 23
+                    local = least + (size - least) % (usable - 4)
+                    if local > most:
+                        local = least
+                out.append((rowid, at, min(local, base + page_size - at), size))
+        return out
+
+    def records(self, root: int):  # type: ignore[no-untyped-def]
+        """Each row of the table at ``root``: (rowid, [(value, where)])."""
+        data = self.data
+        for rowid, start, local, _size in self.cells(root):
+            end = start + local
+            header, at = _varint(data, start)
+            types = []
+            while at < start + header and at < end:
+                serial, at = _varint(data, at)
+                types.append(serial)
+            body = start + header
+            values: list[tuple[bytes | int | None, int]] = []
+            for serial in types:
+                if serial in _INT_SIZES:
+                    n = _INT_SIZES[serial]
+                    values.append((int.from_bytes(data[body:body + n], 'big', signed=True), body))
+                elif serial in (8, 9):
+                    values.append((serial - 8, body))
+                    n = 0
+                elif serial == 7 or serial == 0:
+                    values.append((None, body))
+                    n = 8 if serial == 7 else 0
+                else:
+                    n = (serial - 12) // 2
+                    values.append((data[body:min(body + n, end)] if serial & 1 else None, body))
+                body += n
+            yield rowid, values
+
+
+class _Full(Exception):
+    pass
+
+
+def _columns(sql: bytes) -> list[bytes]:
+    """The column names of a ``CREATE TABLE`` statement."""
+    open_at = sql.find(b'(')
+    close_at = sql.rfind(b')')
+    if open_at == -1 or close_at < open_at:
+        return []
+    names = []
+    depth = 0
+    piece = bytearray()
+    for byte in sql[open_at + 1:close_at] + b',':
+        if byte == 0x28:
+            depth += 1
+        elif byte == 0x29:
+            depth -= 1
+        if byte == 0x2C and depth == 0:
+            words = bytes(piece).split()
+            piece.clear()
+            if not words:
+                continue
+            first = words[0].strip(b'"`[]\'')
+            if first.upper() in (b'PRIMARY', b'UNIQUE', b'CONSTRAINT', b'FOREIGN', b'CHECK'):
+                continue
+            names.append(first)
+        else:
+            piece.append(byte)
+    return names
+
+
+def sqlite_view(data: bytes) -> View | None:
+    """The database ``data`` (a whole file starting with ``MAGIC``) as
+    text: per table its name, a header and its rows, tab-separated; each
+    value maps to where it is in the file.  None when nothing parses."""
+    from together_hooks.detect.codec import View
+
+    try:
+        db = _Db(data)
+        schema = list(db.records(1))
+    except (ValueError, IndexError):
+        return None
+    parts: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[bool] = []
+    size = 0
+
+    # Cells may share bytes (a crafted page pointing at one cell many
+    # times): the text stops at twice the file's size.
+    most = 2 * len(data) + 4096
+
+    def put(text: bytes, source: int, verbatim: bool) -> None:
+        nonlocal size
+        if size > most:
+            raise _Full
+        starts.append(size)
+        sources.append(source)
+        copied.append(verbatim)
+        parts.append(text)
+        size += len(text)
+
+    for _rowid, row in schema:
+        if len(row) < 5 or row[0][0] != b'table' or not isinstance(row[3][0], int):
+            continue
+        name, sql = row[1], row[4]
+        columns = _columns(sql[0]) if isinstance(sql[0], bytes) else []
+        put(name[0] if isinstance(name[0], bytes) else b'', name[1], True)
+        put(b'\n' + _SEPARATOR.join(columns) + b'\n', sql[1], False)
+        try:
+            for rowid, values in db.records(row[3][0]):
+                for i, (value, where) in enumerate(values):
+                    if i:
+                        put(_SEPARATOR, where, False)
+                    if isinstance(value, bytes):
+                        put(value, where, True)
+                    elif isinstance(value, int):
+                        put(str(value).encode(), where, False)
+                    elif value is None and i == 0 and columns:
+                        put(str(rowid).encode(), where, False)  # an INTEGER PRIMARY KEY
+                put(b'\n', where, False)
+        except IndexError:
+            continue
+        except _Full:
+            break
+        put(b'\n', sql[1], False)
+    if not parts:
+        return None
+    return View(b''.join(parts), 'sqlite', None, starts, sources, copied)
