@@ -57,9 +57,21 @@ def add_option(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(**defaults(parser.prog))
 
 
+EMPTY = (
+    '--audit-log names no file (an empty value); name the log file, or drop '
+    'the option to log only where $' + ENV_VAR + ' says'
+)
+
+
 def log_path(args: argparse.Namespace | None = None) -> str | None:
-    """Where to log, or None when audit logging is off."""
+    """Where to log, or None when audit logging is off.  An option given
+    with an empty value (``--audit-log=``, an unset variable in a hook's
+    args) is an InputError (EMPTY), never logging silently turned off."""
     path = getattr(args, 'audit_log', None) if args is not None else None
+    if path == '':
+        from together_hooks.errors import InputError
+
+        raise InputError(EMPTY)
     return path or os.environ.get(ENV_VAR) or None
 
 
