@@ -7,7 +7,6 @@ push is accepted.  Real git, real HTTP, real pushes."""
 from __future__ import annotations
 
 import http.server
-import os
 import subprocess
 import threading
 
