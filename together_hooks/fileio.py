@@ -613,11 +613,9 @@ def write_atomic(
     except OSError:
         mode = stat.S_IFREG
     if not stat.S_ISREG(mode):  # /dev/stdout, a FIFO: write to it; never replace the node
-        if within is not None:
-            _refuse_leaving(path, within, 'it is never written through')
         try:
             if stat.S_ISFIFO(mode):
-                out = open(pipe_writer(path, within=within), 'w', encoding='utf-8',
+                out = open(pipe_writer(path), 'w', encoding='utf-8',
                            errors='backslashreplace', newline='')
             else:
                 out = open(path, 'w', encoding='utf-8', errors='backslashreplace', newline='')
