@@ -170,3 +170,60 @@ def test_a_log_named_as_git_on_another_file_system_is_refused(git_repo, tmp_path
     assert proc.returncode == 1, out
     assert "inside the repository's .git folder" in out and 'Traceback' not in out
     assert os.listdir(folder) == []
+
+
+@pytest.mark.parametrize(('option', 'named', 'why'), [
+    ('--output', 'Makefile', 'a file git tracks'),
+    ('--output', 'f.py', 'a file git tracks'),
+    ('--output', 'link-to-makefile', 'a file git tracks'),
+    ('--output', '.env', 'an env file'),
+    ('--output', 'api/.env.local', 'an env file'),
+    ('--output', '.gitattributes', 'a file git reads'),
+    ('--audit-log', 'Makefile', 'a file git tracks'),
+    ('--audit-log', '.env', 'an env file'),
+])
+def test_a_committed_setting_never_replaces_a_tracked_or_env_file(
+        git_repo, tmp_path, option, named, why):
+    """``args: [--output, Makefile]`` in a committed config replaced the
+    tracked Makefile with the report in every clone on its next commit;
+    ``--output .env`` replaced the developer's own env file (their keys,
+    ignored, untracked).  Refused in one line, the file as it was."""
+    (git_repo / 'Makefile').write_text('all:\n\ttrue\n')
+    os.symlink('Makefile', git_repo / 'link-to-makefile')
+    git(git_repo, 'add', 'Makefile', 'link-to-makefile')
+    (git_repo / '.gitignore').write_text('.env\n.env.*\n')
+    (git_repo / 'api').mkdir()
+    for env_file in ('.env', 'api/.env.local', '.gitattributes'):
+        (git_repo / env_file).write_text('A=1\n')
+    before = {p: (git_repo / p).read_bytes() for p in
+              ('Makefile', '.env', 'api/.env.local', '.gitattributes')}
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert why in out and 'Traceback' not in out
+    assert {p: (git_repo / p).read_bytes() for p in before} == before
+    # A file of its own (untracked, no env file): written, and again.
+    for _ in range(2):
+        proc = _pre_commit(git_repo, tmp_path, f'[{option}=together-report.txt]')
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (git_repo / 'together-report.txt').exists()
+
+
+def test_a_configured_baseline_is_never_an_env_file(git_repo):
+    """``baseline = ".env"`` in the committed config made ``baseline
+    create`` replace the developer's env file; a tracked baseline stays
+    the config's to write (teams commit it)."""
+    (git_repo / '.env').write_text('A=1\n')
+    (git_repo / '.together-hooks.toml').write_text('baseline = ".env"\n')
+    git(git_repo, 'add', '.together-hooks.toml')
+    git(git_repo, 'commit', '-qm', 'config', '--no-verify')
+    result = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert result.rc == 2 and 'an env file' in result.err, result.out + result.err
+    assert (git_repo / '.env').read_text() == 'A=1\n'
+    (git_repo / '.together-hooks.toml').write_text('baseline = "b/.secrets.baseline"\n')
+    (git_repo / 'b').mkdir()
+    result = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert result.rc == 0, result.err
+    git(git_repo, 'add', 'b/.secrets.baseline', '.together-hooks.toml')
+    result = run('together-hooks', 'baseline', 'update', cwd=git_repo)
+    assert result.rc == 0, result.err

@@ -57,9 +57,21 @@ def add_option(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(**defaults(parser.prog))
 
 
+EMPTY = (
+    '--audit-log names no file (an empty value); name the log file, or drop '
+    'the option to log only where $' + ENV_VAR + ' says'
+)
+
+
 def log_path(args: argparse.Namespace | None = None) -> str | None:
-    """Where to log, or None when audit logging is off."""
+    """Where to log, or None when audit logging is off.  An option given
+    with an empty value (``--audit-log=``, an unset variable in a hook's
+    args) is an InputError (EMPTY), never logging silently turned off."""
     path = getattr(args, 'audit_log', None) if args is not None else None
+    if path == '':
+        from together_hooks.errors import InputError
+
+        raise InputError(EMPTY)
     return path or os.environ.get(ENV_VAR) or None
 
 
@@ -221,15 +233,23 @@ def log_run(
     # pre-commit runs a hook with the args its config gives (PRE_COMMIT=1):
     # the option is then the committed config's choice, the variable the user's.
     committed = bool(getattr(args, 'audit_log', None)) and os.environ.get('PRE_COMMIT') == '1'
+    from together_hooks.errors import InputError
+
     try:
+        if committed:
+            from together_hooks.env import committed as committed_writes
+            from together_hooks.gitrun import repository_naming
+
+            committed_writes.refuse(path, repository_naming(path, root), 'the audit log')
         append(path, record(
             action, exit_code, root=root, paths=paths, metadata=metadata,
             paths_total=paths_total,
         ), start=root, committed=committed)
-    except OSError as e:
+    except (OSError, InputError) as e:
         from together_hooks.detect.scrub import one_line
 
-        msg = one_line(f'cannot write audit log {path}: {e.strerror or e}')
+        why = e.strerror or e if isinstance(e, OSError) else e
+        msg = one_line(f'cannot write audit log {path}: {why}')
         print(f'{action}: error: {msg}', file=sys.stderr)
         return exit_code if exit_code != EXIT_CLEAN else EXIT_ERROR
     return exit_code

@@ -476,17 +476,26 @@ def _a_link_on_the_way(top: str, parts: list[str]) -> bool:
     return False
 
 
-def open_inside(path: str, within: str, flags: int, mode: int = 0o644) -> int:
-    """A descriptor for ``path``, named inside the work tree ``within``,
-    opened so that no link is followed from the tree's real top: each
-    folder on the way and the file are opened ``O_NOFOLLOW`` relative to
-    the one before (``dir_fd``).  What ``leaves`` judged is then what is
-    opened: a link swapped in after the check (a race) makes the open
-    fail, never write elsewhere.  A link inside the tree that stays
-    inside it is resolved first, as before.
+def _no_links() -> bool:
+    """Whether this platform opens relative to a folder without following
+    a link (``O_NOFOLLOW`` and ``dir_fd``); Windows has neither."""
+    return bool(getattr(os, 'O_NOFOLLOW', 0)) and os.open in os.supports_dir_fd
+
+
+def folder_inside(path: str, within: str, follow_name: bool = True) -> tuple[int, str]:
+    """(a descriptor of the folder ``path`` lies in, its name there) for a
+    ``path`` named inside the work tree ``within``, the folder reached so
+    that no link is followed from the tree's real top: each folder on the
+    way is opened ``O_NOFOLLOW`` relative to the one before (``dir_fd``).
+    What ``leaves`` judged is then what is held: a link swapped in after
+    the check (a race) makes the walk fail, never lead elsewhere.  A link
+    inside the tree that stays inside it is resolved first, as before.
 
     PermissionError (EPERM, saying why) for a path that leads out of the
-    tree, into its ``.git`` folder, or that changed into a link meanwhile."""
+    tree, into its ``.git`` folder, or that changed into a link meanwhile.
+    ``follow_name=False``: a link at the name itself is not resolved (the
+    name returned is the link's, to be replaced).  The caller closes the
+    descriptor."""
     how = leaves(path, within)
     if how is not None:
         raise PermissionError(
@@ -501,27 +510,47 @@ def open_inside(path: str, within: str, flags: int, mode: int = 0o644) -> int:
     top = os.path.realpath(within)
     # Resolved once, and walked as resolved: the path named may have
     # become a link out since ``leaves`` resolved it.
-    parts = os.path.relpath(os.path.realpath(path), top).split(os.sep)
+    resolved = os.path.realpath(path) if follow_name else os.path.join(
+        os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+    parts = os.path.relpath(resolved, top).split(os.sep)
     if parts == [os.curdir]:
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
     if os.pardir in parts or parts[0] == '.git':
         raise PermissionError(errno.EPERM, _SWAPPED, path)
-    nofollow = getattr(os, 'O_NOFOLLOW', 0)
-    if not nofollow or os.open not in os.supports_dir_fd:  # Windows: the check alone
-        return os.open(path, flags, mode)
     cloexec = getattr(os, 'O_CLOEXEC', 0)
+    if not _no_links():  # Windows: the check alone
+        return os.open(os.path.dirname(os.path.abspath(path)) or os.curdir, os.O_RDONLY), parts[-1]
+    nofollow = os.O_NOFOLLOW
     folder = os.open(top, os.O_RDONLY | os.O_DIRECTORY | cloexec)
     try:
         for part in parts[:-1]:
             inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | nofollow | cloexec, dir_fd=folder)
             os.close(folder)
             folder = inner
-        return os.open(parts[-1], flags | nofollow | cloexec, mode, dir_fd=folder)
     except OSError as e:
+        os.close(folder)
         # A link where the check saw none (not a plain file on the way: a.py/x)
         if e.errno in (errno.ELOOP, errno.ENOTDIR) and _a_link_on_the_way(top, parts):
             raise PermissionError(errno.EPERM, _SWAPPED, path) from None
         raise
+    return folder, parts[-1]
+
+
+def open_inside(path: str, within: str, flags: int, mode: int = 0o644) -> int:
+    """A descriptor for ``path``, named inside the work tree ``within``,
+    opened in the folder ``folder_inside`` holds, ``O_NOFOLLOW``: no link
+    on the way or at its name is followed (PermissionError as there)."""
+    folder, name = folder_inside(path, within)
+    try:
+        if not _no_links():
+            return os.open(path, flags, mode)
+        cloexec = getattr(os, 'O_CLOEXEC', 0)
+        try:
+            return os.open(name, flags | os.O_NOFOLLOW | cloexec, mode, dir_fd=folder)
+        except OSError as e:  # the name resolved is no link: one now was swapped in
+            if e.errno == errno.ELOOP:
+                raise PermissionError(errno.EPERM, _SWAPPED, path) from None
+            raise
     finally:
         os.close(folder)
 
@@ -560,15 +589,25 @@ def pipe_writer(path: str, wait: float = PIPE_READER_WAIT, within: str | None = 
     return fd
 
 
-def write_atomic(path: str, text: str, within: str | None = None) -> None:
-    """Write ``text`` to ``path`` through a temp file and a rename.
+def write_atomic(
+        path: str, text: str, within: str | None = None, through_link: bool = True,
+) -> None:
+    """Write ``text`` to ``path`` through a temp file and a rename: the one
+    way every file we write is replaced (a report, a baseline, a
+    replacements file, a .gitignore).
+
+    The folder is opened once and held (``folder_inside``), the temp file
+    created in it ``O_EXCL | O_NOFOLLOW`` and renamed within it, so a
+    folder swapped for a link while we write never moves the write
+    elsewhere: it lands where the check said, or nowhere.
 
     ``within``: the repository ``path`` is in (None: in none); a symlink
     there is written where it points only while that stays inside it (a
-    committed link could point at any file of the user's).
+    committed link could point at any file of the user's), and nothing
+    on the way is followed out of it.  ``through_link=False``: a link at
+    the name is never written through, even one that stays inside (the
+    caller refused one; one swapped in since is replaced, not followed).
     """
-    import tempfile
-
     try:
         mode = os.stat(path).st_mode
     except OSError:
@@ -576,8 +615,8 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
     if not stat.S_ISREG(mode):  # /dev/stdout, a FIFO: write to it; never replace the node
         try:
             if stat.S_ISFIFO(mode):
-                out = open(pipe_writer(path), 'w', encoding='utf-8', errors='backslashreplace',
-                           newline='')
+                out = open(pipe_writer(path), 'w', encoding='utf-8',
+                           errors='backslashreplace', newline='')
             else:
                 out = open(path, 'w', encoding='utf-8', errors='backslashreplace', newline='')
             with out:
@@ -587,50 +626,92 @@ def write_atomic(path: str, text: str, within: str | None = None) -> None:
         return
     # A symlinked file (a baseline kept elsewhere) is written where it
     # points, and the link stays a link.
-    target = os.path.realpath(path) if os.path.islink(path) else path
-    if within is not None:
-        _refuse_leaving(path, within, 'it is never written through')
-    folder = os.path.dirname(os.path.abspath(target))
+    target = os.path.realpath(path) if through_link and os.path.islink(path) else path
+    try:
+        if within is not None:
+            if through_link:
+                _refuse_leaving(path, within, 'it is never written through')
+            folder, name = folder_inside(target, within, follow_name=through_link)
+        else:  # the user's own path: their links are theirs
+            folder = os.open(os.path.dirname(os.path.abspath(target)),
+                             os.O_RDONLY | getattr(os, 'O_DIRECTORY', 0) | getattr(os, 'O_CLOEXEC', 0))
+            name = os.path.basename(target)
+    except OSError as e:  # name the user's file
+        raise InputError(f'{path}: cannot write ({e.strerror or e})')
+    try:
+        _replace_in(folder, name, text, path, os.path.dirname(os.path.abspath(target)))
+        sweep_stale_temps(folder)
+    finally:
+        os.close(folder)
+
+
+def _replace_in(folder: int, name: str, text: str, path: str, base: str) -> None:
+    """``text`` as the file ``name`` of the folder held open at ``folder``:
+    a temp file of ours beside it, flushed to the disk, renamed over it.
+    ``path``: how the user named it, for messages; ``base``: the folder's
+    path, used only where ``dir_fd`` is not (Windows)."""
+    at = {'dir_fd': folder} if _no_links() else {}
+    if not at:
+        name = os.path.join(base, name)
+    flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, 'O_NOFOLLOW', 0)
+             | getattr(os, 'O_CLOEXEC', 0) | getattr(os, 'O_BINARY', 0))
     # SIGINT/SIGTERM wait until the temp file's name is held below: one
-    # landing inside mkstemp would leave a file no clean-up knows of.
+    # landing between its creation and ``tmp`` would leave a file no
+    # clean-up knows of.
     held = _hold_signals()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+        while True:
+            tmp = TEMP_PREFIX + ''.join(_TEMP_CHARS[b % len(_TEMP_CHARS)]
+                                        for b in os.urandom(8)) + TEMP_SUFFIX
+            try:
+                if not at:
+                    tmp = os.path.join(base, tmp)
+                fd = os.open(tmp, flags, 0o600, **at)
+                break
+            except FileExistsError:
+                continue
     except OSError as e:  # name the user's file, not our temp file
         _release_signals(held)
         raise InputError(f'{path}: cannot write ({e.strerror or e})')
     try:
         _release_signals(held)  # a signal held meanwhile lands here
+        # The temp file is 0600: keep the user's file mode (.gitignore 0644),
+        # set on the descriptor (a name can be swapped, it cannot).
+        try:
+            old = os.stat(name, follow_symlinks=False, **at).st_mode
+            mode = old & 0o7777 if stat.S_ISREG(old) else None
+        except FileNotFoundError:
+            mode = None
+        if mode is None:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o666 & ~umask
         # A file name that is not UTF-8 reaches us with surrogate escapes;
         # "\udcff" keeps it readable (and valid JSON) instead of a crash.
         try:
-            with os.fdopen(
-                    fd, 'w', encoding='utf-8', errors='backslashreplace', newline='',
-            ) as f:
+            with open(fd, 'w', encoding='utf-8', errors='backslashreplace', newline='') as f:
+                if hasattr(os, 'fchmod'):
+                    os.fchmod(f.fileno(), mode)
+                else:
+                    os.chmod(tmp, mode)
                 f.write(text)
                 f.flush()
                 os.fsync(f.fileno())
         except OSError as e:  # a full disk, a quota: the user's file, untouched
             raise InputError(f'{path}: cannot write ({e.strerror or e})')
-        # mkstemp makes 0600: keep the user's file mode (.gitignore 0644).
         try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0o022)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        try:
-            os.replace(tmp, target)
+            if at:
+                os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+            else:
+                os.replace(tmp, name)
         except OSError as e:  # a folder, a read-only mount: name the user's path
             raise InputError(f'{path}: cannot write ({e.strerror or e})')
     except BaseException:
         try:
-            os.unlink(tmp)
+            os.unlink(tmp, **at)
         except OSError:
             pass
         raise
-    sweep_stale_temps(folder)
 
 
 # ``write_atomic``'s temp files: a marker no user would choose, so the
@@ -641,10 +722,12 @@ TEMP_SUFFIX = '.partial'
 # was killed (SIGKILL, a power cut: no clean-up ran); a write in progress
 # lasts seconds.
 STALE_AFTER = 3600.0
-_MKSTEMP_CHARS = frozenset('abcdefghijklmnopqrstuvwxyz0123456789_')
+# As mkstemp names them: a-z, 0-9 and _
+_TEMP_CHARS = ''.join(map(chr, range(ord('a'), ord('z') + 1))) + '0123456789_'
+_MKSTEMP_CHARS = frozenset(_TEMP_CHARS)
 
 
-def sweep_stale_temps(folder: str) -> list[str]:
+def sweep_stale_temps(folder: str | int) -> list[str]:
     """Remove the temp files a killed ``write_atomic`` left in ``folder``
     (the names removed): only names ``mkstemp`` gives ours, only regular
     files of our own user with one link, only ones not written for
@@ -670,7 +753,10 @@ def sweep_stale_temps(folder: str) -> list[str]:
             if (stat.S_ISREG(info.st_mode) and info.st_nlink == 1
                     and info.st_uid == getattr(os, 'geteuid', lambda: info.st_uid)()
                     and info.st_mtime < oldest):
-                os.unlink(entry.path)
+                if isinstance(folder, int):  # a folder held open: its names, never a path
+                    os.unlink(name, dir_fd=folder)
+                else:
+                    os.unlink(entry.path)
                 removed.append(name)
         except OSError:
             continue

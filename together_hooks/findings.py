@@ -21,10 +21,12 @@ PACKED_OBJECT = '<unreferenced object>'
 # ``git push --signed``: the certificate (pusher, push options, ref lines)
 # that git stores on the server as a blob before its hooks run.
 PUSH_CERTIFICATE = '<push certificate>'
+# ``git notes`` on a commit (``refs/notes/*``: pushed and fetched as refs).
+NOTE = '<note>'
 # ``together-hooks scan -``: standard input, read as one file.
 STDIN = '<stdin>'
 NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, PATH_NAME,
-                       TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT, PUSH_CERTIFICATE))
+                       TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT, PUSH_CERTIFICATE, NOTE))
 
 
 def hash_secret(secret: str) -> str:

@@ -430,12 +430,13 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
     if args.output:
-        from together_hooks.fileio import refuse_committed_write
         from together_hooks.gitrun import repository_naming
-        from together_hooks.gitrun import worktree_root
 
         if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
-            refuse_committed_write(
+            from together_hooks.env import committed
+            from together_hooks.gitrun import worktree_root
+
+            committed.refuse(
                 args.output, worktree_root(getattr(args, 'repo_root', None) or '.'), 'the report',
             )
         try:

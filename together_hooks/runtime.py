@@ -76,6 +76,10 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
     """
     try:
         _current_folder()
+        if getattr(args, 'audit_log', None) == '':  # before any work: no run goes unlogged
+            from together_hooks.audit_log import EMPTY
+
+            raise InputError(EMPTY)
         code = func()
         _flush(sys.stdout)
         return code
@@ -114,7 +118,7 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
 
         try:
             audit_log.log_error(args, msg)
-        except FileNotFoundError:  # no current folder: no repository to log for
+        except (FileNotFoundError, InputError):  # no current folder; no log named
             pass
     return EXIT_ERROR
 

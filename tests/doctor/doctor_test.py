@@ -146,6 +146,19 @@ def key_in_code(b: Built) -> None:
     git(b.repo, 'add', 'src/settings.py')
 
 
+def key_behind_pragma(b: Built) -> None:
+    write(b.repo, 'src/settings.py',
+          f'TOGETHER_API_KEY = "{b.key()}"  # pragma: allowlist secret\n')
+    git(b.repo, 'add', 'src/settings.py')
+
+
+def key_behind_pragma_in_utf16(b: Built) -> None:
+    text = f'# pragma: allowlist nextline secret\nTOGETHER_API_KEY = "{b.key()}"\n'
+    (b.repo / 'src').mkdir(exist_ok=True)
+    (b.repo / 'src' / 'wide.py').write_bytes(text.encode('utf-16'))
+    git(b.repo, 'add', 'src/wide.py')
+
+
 def key_untracked_only(b: Built) -> None:
     write(b.repo, 'scratch.py', f'TOGETHER_API_KEY = "{b.key()}"\n')  # never added
 
@@ -332,6 +345,9 @@ CASES = [
     (nothing, {}),
     (key_in_code, {'no-hardcoded-keys': F}),
     (key_untracked_only, {}),
+    # Excused, yet there: said so, never "no Together key".
+    (key_behind_pragma, {'no-hardcoded-keys': W}),
+    (key_behind_pragma_in_utf16, {'no-hardcoded-keys': W}),
     # As the hook judges: a recorded key passes; the audit is still owed.
     (key_baselined_unaudited, {'baseline-audited': W}),
     (key_labelled_real, {'no-hardcoded-keys': F, 'baseline-audited': F}),
@@ -693,3 +709,14 @@ def test_the_false_positive_route_no_hardcoded_keys_names_works_as_printed(git_r
     after = run('together-hooks', 'doctor', '--format', 'json', cwd=git_repo).json()
     check = next(c for c in after['checks'] if c['id'] == 'no-hardcoded-keys')
     assert check['status'] == 'pass', check
+
+
+def test_a_key_behind_a_pragma_is_named_as_there_and_excused(built):
+    """doctor said "no Together key in N tracked files" of a repository
+    whose settings.py held a key behind ``# pragma: allowlist secret``:
+    the first-day check now says it is there, where, and what excuses it."""
+    key_behind_pragma(built)
+    result = run('together-hooks', 'doctor', cwd=built.repo)
+    line = next(ln for ln in result.out.splitlines() if 'no-hardcoded-keys' in ln)
+    assert 'src/settings.py:1' in line and 'pragma' in line, result.out
+    assert not leaked(built.keys, result.out, result.err)

@@ -111,9 +111,9 @@ def baseline_path(args: argparse.Namespace) -> str:
     root = git_toplevel('.')
     path, why = baseline_location(root or '.', args.baseline, config.load(root or '.'))
     if path and why in ('config', 'found'):  # the repository named it: it is written where the repository may
-        from together_hooks.fileio import refuse_committed_write
+        from together_hooks.env import committed
 
-        refuse_committed_write(path, root, 'the baseline')
+        committed.refuse(path, root, 'the baseline', tracked_ok=True)  # teams commit it
     if path:
         return path
     return os.path.relpath(os.path.join(root, DEFAULT_NAME)) if root else DEFAULT_NAME

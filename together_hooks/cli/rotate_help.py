@@ -436,7 +436,7 @@ def run(args: argparse.Namespace) -> int:
                 'no key found to build --replacements from; run without it '
                 'for the typed recipe',
             )
-        from together_hooks.fileio import refuse_committed_write
+        from together_hooks.env import committed
         from together_hooks.fileio import write_atomic
         from together_hooks.gitrun import repository_naming
         from together_hooks.gitrun import worktree_root
@@ -444,7 +444,7 @@ def run(args: argparse.Namespace) -> int:
         import os
 
         if os.environ.get('PRE_COMMIT') == '1':  # a hook's args in the committed config
-            refuse_committed_write(args.replacements, worktree_root('.'), 'the replacements file')
+            committed.refuse(args.replacements, worktree_root('.'), 'the replacements file')
         write_atomic(
             args.replacements, '\n'.join(replacements(findings)) + '\n',
             within=repository_naming(args.replacements),

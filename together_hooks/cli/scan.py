@@ -214,6 +214,7 @@ def commits(
 
     from together_hooks.sources import ranges
     from together_hooks.sources.commits import added_by_commits
+    from together_hooks.sources.commits import notes_on
     from together_hooks.sources.commits import runs_under_a_push
     from together_hooks.sources.commits import tags_on_the_way
     from together_hooks.sources.commits import under_a_push
@@ -260,6 +261,9 @@ def commits(
     return itertools.chain(
         added_by_commits(root, [head_sha], [base_sha], scan, walked=walked),
         tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
+        # Notes on the range's commits travel with a push of refs/notes/*
+        # (a CI job's --diff; under a git push, the refs it sends decide).
+        () if runs_under_a_push() else notes_on(root, [head_sha], [base_sha], scan),
         # Run by a pre-push hook: push options and submodules' commits go too.
         under_a_push(root, [head_sha], [base_sha], scan),
     )

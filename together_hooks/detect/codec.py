@@ -946,33 +946,54 @@ _B32_ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'  # pragma: allowlist secret
 _B85_ALPHABET = b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~'
 
 
+_PAIRS: dict[str, list[bytes]] = {}
+
+
+def _pairs(alphabet: bytes) -> list[bytes]:
+    """Every two characters of ``alphabet``, by their value as one number
+    (as ``base64`` keeps them): a group of digits is then one lookup, not
+    one per character (a developer holding 5,000 keys learns every key's
+    forms on each commit).  Built on first use."""
+    key = alphabet.decode('latin-1')
+    table = _PAIRS.get(key)
+    if table is None:
+        chars = [bytes((c,)) for c in alphabet]
+        table = _PAIRS[key] = [a + b for a in chars for b in chars]
+    return table
+
+
 def _b32encode(data: bytes) -> bytes:
     """``base64.b32encode`` (padded), without importing ``base64`` (it
     imports ``re`` and ``struct``: a blocked commit's report learns each
     key's forms, and its path imports only what it needs)."""
-    out = bytearray()
-    for at in range(0, len(data), 5):
-        chunk = data[at:at + 5]
-        n = int.from_bytes(chunk.ljust(5, b'\0'), 'big')
-        chars = bytes(_B32_ALPHABET[(n >> (35 - 5 * i)) & 31] for i in range(8))
-        used = -(-len(chunk) * 8 // 5)
-        out += chars[:used] + b'=' * (8 - used)
-    return bytes(out)
+    pairs = _pairs(_B32_ALPHABET)
+    whole = len(data) // 5 * 5
+    parts = []
+    for at in range(0, whole, 5):
+        n = int.from_bytes(data[at:at + 5], 'big')
+        parts += (pairs[n >> 30], pairs[(n >> 20) & 1023], pairs[(n >> 10) & 1023], pairs[n & 1023])
+    rest = data[whole:]
+    if rest:
+        n = int.from_bytes(rest.ljust(5, b'\0'), 'big')
+        chars = pairs[n >> 30] + pairs[(n >> 20) & 1023] + pairs[(n >> 10) & 1023] + pairs[n & 1023]
+        used = -(-len(rest) * 8 // 5)
+        parts.append(chars[:used] + b'=' * (8 - used))
+    return b''.join(parts)
 
 
 def _b85encode(data: bytes) -> bytes:
     """``base64.b85encode`` (no padding), without importing ``base64`` (see
     ``_b32encode``)."""
+    pairs = _pairs(_B85_ALPHABET)
     pad = -len(data) % 4
     padded = data + b'\0' * pad
-    out = bytearray()
+    one = _B85_ALPHABET
+    parts = []
     for at in range(0, len(padded), 4):
         n = int.from_bytes(padded[at:at + 4], 'big')
-        group = bytearray(5)
-        for i in range(4, -1, -1):
-            n, group[i] = divmod(n, 85)
-        out += bytes(_B85_ALPHABET[c] for c in group)
-    return bytes(out[:len(out) - pad]) if pad else bytes(out)
+        parts += (pairs[n // 614125], pairs[n // 85 % 7225], one[n % 85:n % 85 + 1])
+    out = b''.join(parts)
+    return out[:len(out) - pad] if pad else out
 
 
 def b32_forms(raw: bytes) -> set[bytes]:

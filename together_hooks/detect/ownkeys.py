@@ -14,8 +14,12 @@ OWN_KEY_RULE = 'together-own-key'
 _ESCAPES = rb'\\u00([0-7][0-9A-Fa-f])|\\x([0-7][0-9A-Fa-f])|\\\r?\n|\\(/)'
 
 
-def _pct(data: bytes, fmt: str) -> bytes:
-    return ''.join(fmt % b for b in data).encode('ascii')
+def _pct(data: bytes, upper: bool) -> bytes:
+    """Every byte of ``data`` percent-encoded (``%4A``, or ``%4a``)."""
+    if not data:
+        return b''
+    text = '%' + data.hex('%')
+    return (text.upper() if upper else text).encode('ascii')
 
 
 # What ``urllib.parse.quote`` never quotes.
@@ -45,8 +49,8 @@ def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
 
     forms = [
         (_url_quoted(raw), 'url'),
-        (_pct(raw, '%%%02X'), 'url'),
-        (_pct(raw, '%%%02x'), 'url'),
+        (_pct(raw, upper=True), 'url'),
+        (_pct(raw, upper=False), 'url'),
     ]
     forms += [(needle, 'base64') for needle in sorted(b64_forms(raw))]
     forms += [(needle, 'base32') for needle in sorted(b32_forms(raw))]

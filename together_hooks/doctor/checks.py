@@ -219,6 +219,7 @@ def check_keys(repo: Repo) -> Check:
     scanner = Scanner.for_run(where=repo.root, exclusions=exclusions)
     findings = scan_contents(list(from_files(repo.root, repo.tracked)), summary, scanner)
     findings.sort(key=lambda f: (f.path, f.line, f.column))
+    hidden = _behind_pragmas(repo, exclusions, findings)
     excused = unaudited = 0
     shown: list[str] = []
     held = scanner.own_keys.hashes if scanner.own_keys else ()
@@ -238,6 +239,16 @@ def check_keys(repo: Repo) -> Check:
     also = f'; {excused} recorded in the baseline' if excused else ''
     if unaudited:
         also += f' ({unaudited} not audited yet: see baseline-audited)'
+    if not shown and hidden:
+        # Excused, yet there: never "no Together key" (a real key behind a
+        # pragma is the mistake a pragma makes easy).
+        return Check(
+            'no-hardcoded-keys', WARN,
+            f'no Together key in {files} but the {_plural(len(hidden), "one")} a pragma '
+            f'excuses: {_listed(hidden)}{also}',
+            'a pragma is for a value that is not a key: if one is real, rotate it '
+            f'({ROTATE_URL}; together-hooks rotate-help FILE) and read it from the environment',
+        )
     if not shown:
         return Check('no-hardcoded-keys', PASS, f'no Together key in {files}{also}')
     # `baseline audit` labels only what the baseline records: record first.
@@ -253,6 +264,29 @@ def check_keys(repo: Repo) -> Check:
         f'label it a false positive (together-hooks baseline audit{opt}) and '
         'commit the baseline, or add "# pragma: allowlist secret" to its line',
     )
+
+
+def _behind_pragmas(repo: Repo, exclusions: object, found: list[Any]) -> list[str]:
+    """Where the tracked files hold a key that only a pragma excuses
+    (``path:line: rule: redacted (hashed_secret …)``): the files scanned
+    again with no pragma honoured (``detect.pragmas.ignored``), as
+    rotate-help finds them."""
+    from together_hooks.detect.pragmas import ignored
+    from together_hooks.pipeline import Scanner
+    from together_hooks.pipeline import scan_contents
+    from together_hooks.report import Summary
+    from together_hooks.sources.files import from_files
+
+    seen = {(f.path, f.line, f.hashed_secret) for f in found}
+    with ignored():
+        scanner = Scanner.for_run(where=repo.root, exclusions=exclusions)
+        again = scan_contents(list(from_files(repo.root, repo.tracked)), Summary(), scanner)
+    again.sort(key=lambda f: (f.path, f.line, f.column))
+    return [
+        f'{f.path}:{f.line}: {f.rule}: {f.redacted} (hashed_secret {f.hashed_secret}; '
+        'behind a pragma)'
+        for f in again if (f.path, f.line, f.hashed_secret) not in seen
+    ]
 
 
 def _baseline_option(repo: Repo) -> str:

@@ -448,7 +448,9 @@ def _append(path: str, text: str, new: list[str]) -> str:
     out += ''.join(line + eol for line in new)
     from together_hooks.fileio import write_atomic
 
-    write_atomic(path, out)
+    # Held as checked: a link swapped in for it meanwhile is replaced, never
+    # written through (fileio.folder_inside).
+    write_atomic(path, out, within=os.path.dirname(path) or '.', through_link=False)
     return out
 
 

@@ -24,6 +24,7 @@ from together_hooks.errors import InputError
 from together_hooks.findings import COMMIT_HEADER
 from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import NOT_FILES
+from together_hooks.findings import NOTE
 from together_hooks.findings import PACKED_OBJECT
 from together_hooks.findings import PATH_NAME
 from together_hooks.findings import PUSH_CERTIFICATE
@@ -743,6 +744,38 @@ def _tag_message(sha: str, raw: bytes, scan: Scan) -> Iterator[Revision]:
     for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
         if data and keys_in(scan, data):
             yield Revision(where, data, _all, commit=sha, author=tagger, date=date, tag=name)
+
+
+def notes_on(
+        root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
+) -> Iterator[Revision]:
+    """The notes every ``refs/notes/*`` ref holds on the commits of the
+    range (``range_commits``; listed only where a notes ref is) (``git
+    notes``: a note is a blob in the notes ref's tree, named by the id of
+    the commit it is on, pushed with ``git push origin refs/notes/*``), as
+    ``<note>`` stamped with that commit: ``--diff`` reads them as the
+    server gate reads a pushed notes ref."""
+    refs = git(root, 'for-each-ref', '--format=%(refname)', 'refs/notes').decode(
+        'utf-8', 'surrogateescape').split()
+    if not refs:
+        return
+    wanted = set(range_commits(root, include, exclude, '--diff')[0])
+    on: dict[str, str] = {}  # note blob -> the commit it is on
+    for ref in refs:
+        for entry in zfields(git(root, 'ls-tree', '-r', '-z', '--full-tree', ref, '--')):
+            meta, _, name = entry.partition(b'\t')
+            target = name.replace(b'/', b'').decode('ascii', 'replace')
+            fields = meta.split()
+            if target in wanted and len(fields) == 3 and fields[1] == b'blob':
+                on.setdefault(fields[2].decode('ascii'), target)
+    for sha, blob in stream_blobs(root, list(on)):
+        if blob.size > WINDOW:
+            if streamed_keys(scan, blob):
+                yield Revision(NOTE, None, _all, commit=on[sha], stream=BlobAt(root, sha, blob.size))
+            continue
+        data = blob.read()
+        if keys_in(scan, data):
+            yield Revision(NOTE, data, _all, commit=on[sha])
 
 
 def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:

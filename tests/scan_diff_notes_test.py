@@ -1,0 +1,48 @@
+"""``scan --diff BASE...HEAD`` reads the notes (``git notes``, any
+``refs/notes/*`` ref) on the range's commits, as the server gate reads a
+pushed notes ref: a note travels with ``git push origin refs/notes/*``.
+Before, a key in a note on a commit of the range passed ``--diff``.
+Real git."""
+from __future__ import annotations
+
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.gitplay import commit
+from together_hooks.findings import hash_secret
+
+
+def _range(repo):
+    write(repo, 'a.py', 'x = 1\n')
+    base = commit(repo, 'one')
+    git(repo, 'branch', 'base')
+    write(repo, 'b.py', 'y = 2\n')
+    head = commit(repo, 'two')
+    return base, head
+
+
+def test_a_key_in_a_note_on_a_range_commit_is_found(git_repo, keys):
+    key = keys()
+    _base, head = _range(git_repo)
+    git(git_repo, 'notes', 'add', '-m', f'deploy with TOGETHER_API_KEY={key}', head)
+    result = scan('--diff', 'base...HEAD', '--format', 'json', cwd=git_repo)
+    assert result.rc == 1, result.out + result.err
+    found = result.json()['findings']
+    assert [(f['path'], f['hashed_secret']) for f in found] == [('<note>', hash_secret(key))]
+    assert found[0]['commit'].startswith(head[:12])
+
+
+def test_every_notes_ref_counts(git_repo, keys):
+    key = keys()
+    _base, head = _range(git_repo)
+    git(git_repo, 'notes', '--ref=review', 'add', '-m', f'together key {key}', head)
+    result = scan('--diff', 'base...HEAD', cwd=git_repo)
+    assert result.rc == 1 and hash_secret(key) in result.out, result.out + result.err
+
+
+def test_a_note_on_a_commit_outside_the_range_is_not_blamed(git_repo, keys):
+    key = keys()
+    base, _head = _range(git_repo)
+    git(git_repo, 'notes', 'add', '-m', f'TOGETHER_API_KEY={key}', base)
+    result = scan('--diff', 'base...HEAD', cwd=git_repo)
+    assert result.rc == 0, result.out + result.err

@@ -1,0 +1,68 @@
+"""Which files a setting the repository commits may make us WRITE (a
+hook's ``--output``, ``--audit-log`` or ``--replacements`` in
+.pre-commit-config.yaml, the config file's ``baseline``).
+
+Every clone runs those settings, so they are the repository's choice, not
+the developer's, and may name only a file of their own: inside the work
+tree and outside its ``.git`` (``fileio.refuse_committed_write``), and
+never one of the files a developer keeps beside the code.  Refused:
+
+- a file git tracks (a committed ``--output Makefile`` would replace the
+  Makefile in every clone on the next commit); the configured baseline
+  is the exception, as teams commit it;
+- an env file (``.env``, ``.env.local``, ``.envrc``: the developer's own
+  keys, never tracked, which a report written over would destroy);
+- the files git itself reads from the work tree, tracked or not
+  (``.gitignore``, ``.gitattributes``, ``.gitmodules``, ``.mailmap``).
+
+A path typed on the command line, or named by a variable or an untracked
+local config, stays the user's own choice.
+"""
+from __future__ import annotations
+
+import os
+
+from together_hooks.env.names import is_env_file
+from together_hooks.env.names import path_parts
+from together_hooks.errors import InputError
+
+GIT_READS = frozenset(('.gitignore', '.gitattributes', '.gitmodules', '.mailmap'))
+
+
+def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -> None:
+    """One line (InputError) unless a committed setting may write ``path``
+    (the module docstring); ``within``: the work tree (None: none, nothing
+    to guard)."""
+    from together_hooks.fileio import refuse_committed_write
+
+    refuse_committed_write(path, within, what)
+    if within is None:
+        return
+    from together_hooks.messages import shell_quote
+
+    shown = shell_quote(path)
+    name = (path_parts(path) or [''])[-1]
+    if is_env_file(path) or name.lower() == '.envrc':
+        raise InputError(
+            f'{shown}: {what} named by a committed setting is an env file, where a '
+            'developer keeps their own keys; refusing to write it (name another file)',
+        )
+    if name.lower() in GIT_READS:
+        raise InputError(
+            f'{shown}: {what} named by a committed setting is a file git reads '
+            '(its rules for the work tree); refusing to write it (name another file)',
+        )
+    if not tracked_ok and _tracked(path, within):
+        raise InputError(
+            f'{shown}: {what} named by a committed setting is a file git tracks; '
+            'refusing to replace it (name a file git does not track, and ignore it)',
+        )
+
+
+def _tracked(path: str, within: str) -> bool:
+    """Whether the index of the work tree ``within`` holds ``path``."""
+    from together_hooks.gitrun import git
+
+    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(within))
+    out = git(within, '--literal-pathspecs', 'ls-files', '-z', '--', rel)
+    return bool(out.strip(b'\0'))
