@@ -73,8 +73,9 @@ _HEX_RUN = r'[0-9A-Fa-f]{100,}'
 # (``codec``), shown only redacted once its digits joined hold a key.
 _HEX_SEP = r'(?:[ \t,:]|\r?\n|0x|\\x)+'
 _GAPPED_HEX_RUN = r'(?<![0-9A-Za-z])(?:0x|\\x)?[0-9A-Fa-f]{2,}(?:%s[0-9A-Fa-f]{2,})+' % _HEX_SEP
-# A base64 run (``_B64_RUN``) that is base32 (``_decodings``).
-_B32_RUN = r'[A-Z2-7]+=*'
+# A run of base32 inside a base64 run (``_B64_RUN``), as long as one
+# (``_decodings``).
+_B32_RUN = r'[A-Z2-7]{40,}=*'
 # A base85 run long enough to hold a key (63 characters; ``codec.radix_view``).
 _B85_RUN = r'[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{60,}'
 _LEGACY = r'[0-9a-f]{64}'
@@ -1169,12 +1170,14 @@ def _decodings(run: str, depth: int | None = None) -> Iterator[str]:
             if depth > 1:
                 for inner in _pattern(_B64_RUN).finditer(plain):
                     yield from _decodings(inner.group(), depth - 1)
-    # A run of base32's characters alone is read as base32 too, as the
-    # engine reads it (``codec.b32_view``): from each of its first eight.
-    if _pattern(_B32_RUN).fullmatch(run) is not None:
+    # Each run of base32's characters in it long enough to hold a key is
+    # read as base32 too, as the engine reads one inside other text
+    # (``codec.b32_view``: ``--ORTX…``, a folder ``…/ORTX…/``): from each
+    # of its first eight.
+    for b32 in _pattern(_B32_RUN).finditer(run):
         from together_hooks.detect.codec import b32_decode
 
-        chars = run.rstrip('=').encode('ascii')
+        chars = b32.group().rstrip('=').encode('ascii')
         for shift in range(8):
             raw = b32_decode(chars, shift)
             if raw is not None:
