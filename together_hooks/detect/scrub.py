@@ -158,13 +158,16 @@ _B64_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#*>;"\'`,]){0,8}' % _LINE_GLUE
 # three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
 # text or not (as ``_TGP_RUN``).
 _BREAK = '(?:%s)' % _LINE_GLUE
-# What may cut a legacy key (``_SPACED_HEX``): white space (a path typed
-# with a space or a tab, an error putting an argument's lines on one, a
-# line break and the next line's lead), raw or escaped (``\t`` in JSON,
-# ``%20`` in a SARIF uri; ``\xa0``, ``\u3000`` in a repr or JSON), folders'
-# ``/``, quotes and commas of a list's strings.
-_SPACE = _BREAK + r'|\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[,"\'`+]'
-# A legacy key cut by the same gaps, in capitals or not: 64 hex digits
+# Glue: what a reader skips when joining the pieces of a value cut up in
+# output (one piece of it; ``_GLUE``, a run): a line break, raw or escaped,
+# with the next line's lead (``_LEAD``); white space, raw or escaped
+# (``\t`` in JSON, ``%20`` in a SARIF uri; ``\xa0``, ``\u3000`` in a repr
+# or JSON), any escaped character; folders' ``/``; quotes, commas and
+# ``+`` (a list's strings, or literals joined).  A key's characters are
+# never glue, but a gutter's ``-`` may be (read both ways: ``_unglued``).
+_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%(?:0[9ADad]|20)|[,"\'`+]'
+_SPACE = _BREAK + _GLUE_ONE
+# A legacy key cut by glue, in capitals or not: 64 hex digits
 # starting a run, learnt only with its Together context (``_learn_spaced_hex``).
 _SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SPACE
 # Base64 wrapped across lines (raw or escaped breaks, indented or not): a
@@ -193,13 +196,8 @@ _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 _CUT_RUN = r'[A-Za-z0-9_/-]+'
 
 
-# Glue: what a reader skips when joining the pieces of a value cut up in
-# output (``_unglued``): white space and line breaks, raw or escaped, each
-# line's lead (``_LEAD``), quotes, commas and ``+`` (a list's strings, or
-# literals joined), folders' ``/``, escaped characters.  A key's characters are never glue, but a gutter's
-# ``-`` may be (read both ways).
-_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%(?:0[9ADad]|20)|[,"\'`+]'
-_GLUE = '(?:' + _LINE_GLUE + _GLUE_ONE + ')+'
+# A run of glue (``_unglued``, ``_learn_glued``).
+_GLUE = '(?:%s)+' % _SPACE
 _GLUE_NO_DASH = '(?:' + _NEWLINE + _LEAD_NO_DASH + _GLUE_ONE + ')+'
 # A line's start with a gutter's ``-``: a run is read both ways.
 _DASH_LEAD = _NEWLINE + _LEAD_NO_DASH + '-'
