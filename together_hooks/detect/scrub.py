@@ -73,8 +73,9 @@ _HEX_RUN = r'[0-9A-Fa-f]{100,}'
 # (``codec``), shown only redacted once its digits joined hold a key.
 _HEX_SEP = r'(?:[ \t,:]|\r?\n|0x|\\x)+'
 _GAPPED_HEX_RUN = r'(?<![0-9A-Za-z])(?:0x|\\x)?[0-9A-Fa-f]{2,}(?:%s[0-9A-Fa-f]{2,})+' % _HEX_SEP
-# A base64 run (``_B64_RUN``) that is base32 (``_decodings``).
-_B32_RUN = r'[A-Z2-7]+=*'
+# A run of base32 inside a base64 run (``_B64_RUN``), as long as one
+# (``_decodings``).
+_B32_RUN = r'[A-Z2-7]{40,}=*'
 # A base85 run long enough to hold a key (63 characters; ``codec.radix_view``).
 _B85_RUN = r'[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{60,}'
 _LEGACY = r'[0-9a-f]{64}'
@@ -157,13 +158,16 @@ _B64_GAP = r'(?:%s|\s|\\[nrt]|%%0[9ADad]|%%20|[#*>;"\'`,]){0,8}' % _LINE_GLUE
 # three), and a key cut by them anywhere, ``tgp_v1_`` too, glued to other
 # text or not (as ``_TGP_RUN``).
 _BREAK = '(?:%s)' % _LINE_GLUE
-# What may cut a legacy key (``_SPACED_HEX``): white space (a path typed
-# with a space or a tab, an error putting an argument's lines on one, a
-# line break and the next line's lead), raw or escaped (``\t`` in JSON,
-# ``%20`` in a SARIF uri; ``\xa0``, ``\u3000`` in a repr or JSON), folders'
-# ``/``, quotes and commas of a list's strings.
-_SPACE = _BREAK + r'|\s|\\[nrt]|%(?:20|09|0[ADad])|/|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[,"\'`+]'
-# A legacy key cut by the same gaps, in capitals or not: 64 hex digits
+# Glue: what a reader skips when joining the pieces of a value cut up in
+# output (one piece of it; ``_GLUE``, a run): a line break, raw or escaped,
+# with the next line's lead (``_LEAD``); white space, raw or escaped
+# (``\t`` in JSON, ``%20`` in a SARIF uri; ``\xa0``, ``\u3000`` in a repr
+# or JSON), any escaped character; folders' ``/``; quotes, commas and
+# ``+`` (a list's strings, or literals joined).  A key's characters are
+# never glue, but a gutter's ``-`` may be (read both ways: ``_unglued``).
+_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%(?:0[9ADad]|20)|[,"\'`+]'
+_SPACE = _BREAK + _GLUE_ONE
+# A legacy key cut by glue, in capitals or not: 64 hex digits
 # starting a run, learnt only with its Together context (``_learn_spaced_hex``).
 _SPACED_HEX = r'(?<![0-9A-Fa-f])(?:[0-9A-Fa-f](?:%s){0,8}){63}[0-9A-Fa-f]' % _SPACE
 # Base64 wrapped across lines (raw or escaped breaks, indented or not): a
@@ -192,13 +196,8 @@ _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 _CUT_RUN = r'[A-Za-z0-9_/-]+'
 
 
-# Glue: what a reader skips when joining the pieces of a value cut up in
-# output (``_unglued``): white space and line breaks, raw or escaped, each
-# line's lead (``_LEAD``), quotes, commas and ``+`` (a list's strings, or
-# literals joined), folders' ``/``, escaped characters.  A key's characters are never glue, but a gutter's
-# ``-`` may be (read both ways).
-_GLUE_ONE = r'|\s|/|\\[nrt]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%(?:0[9ADad]|20)|[,"\'`+]'
-_GLUE = '(?:' + _LINE_GLUE + _GLUE_ONE + ')+'
+# A run of glue (``_unglued``, ``_learn_glued``).
+_GLUE = '(?:%s)+' % _SPACE
 _GLUE_NO_DASH = '(?:' + _NEWLINE + _LEAD_NO_DASH + _GLUE_ONE + ')+'
 # A line's start with a gutter's ``-``: a run is read both ways.
 _DASH_LEAD = _NEWLINE + _LEAD_NO_DASH + '-'
@@ -208,6 +207,10 @@ _KEY_CHARS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 # ``v2``), not as random characters.
 _WORD_PART = r'[A-Z][a-z]+|[a-z]{2,}|[A-Z]{2,}|[0-9a-f]{7,40}'
 _WORD = r'[_-]*(?:%s)(?:[_.-]?(?:%s))*' % (_WORD_PART, _WORD_PART)
+# A piece of a listing too short for a name, a count, or the prefix a
+# listing was searched for: ``ok``, ``v2``, ``967``, ``tgp_v1_``; a key's
+# random pieces are seldom all of these (``_a_listing``).
+_SHORT_WORD = r'[a-z]{2}|[a-z][0-9]|[0-9]+|tgp_v1_'
 
 
 def _unglued(
@@ -260,11 +263,14 @@ def _a_listing(pieces: list[str], runs_on: bool) -> bool:
     (which is cut where a key would end), three or more, each a name of
     three characters or more (``_WORD``); two, where the last one's name
     goes on past where a key would end (``runs_on``: a key ends where its
-    last piece does, but glued to a suffix, ``…-old``).  A key's random
-    pieces are all names about once in 40,000 random cuts."""
+    last piece does, but glued to a suffix, ``…-old``); a name may be a
+    short word or a number (``_SHORT_WORD``).  A key's random pieces are
+    all names about once in 12,000 random cuts, and with ``runs_on`` once
+    in 1,600 (counted over 200,000 seeded cuts in 2 to 20 pieces)."""
     named = pieces[:-1]
     return len(named) >= (2 if runs_on else 3) and all(
-        len(piece) >= 3 and _pattern(_WORD).fullmatch(piece) for piece in named
+        _pattern(_SHORT_WORD).fullmatch(piece)
+        or len(piece) >= 3 and _pattern(_WORD).fullmatch(piece) for piece in named
     )
 
 
@@ -462,7 +468,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
-        '_gapped', '_heads', '_odd', '_b64',
+        '_gapped', '_heads', '_odd', '_b64', '_legacy',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -477,6 +483,7 @@ class Scrubber:
         self._heads: dict[str, list[str]] = {}  # a form's first _HEAD -> forms
         self._odd: list[str] = []  # forms not of _FORM_CHARS only, or short
         self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
+        self._legacy: set[str] = set()  # known legacy keys (``_gapped_out``)
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -487,6 +494,8 @@ class Scrubber:
             if secret and secret not in self._known:
                 self._known.add(secret)
                 self._new.append(secret)
+                if len(secret) == 64 and not secret.strip('0123456789abcdef'):
+                    self._legacy.add(secret)
 
     def _known_forms(self) -> dict[str, str]:
         """Every form of every known key, and what is shown instead (in
@@ -919,6 +928,9 @@ class Scrubber:
         known = frozenset(
             k for k in self._present(stripped) if k in self._known or k.lower() in self._known
         )
+        if self._legacy:  # in capitals here and there (a reader lowers hex)
+            low = stripped.lower()
+            known |= frozenset(k for k in self._legacy if k in low)
         if '/' in text or '+' in text:  # base64's own characters: not gaps there
             stripped = _pattern(_B64_GAP).sub('', text)
         known |= frozenset(k for k in self._present(stripped) if k in self._b64)
@@ -928,7 +940,13 @@ class Scrubber:
             import re
 
             def spelt(text: str) -> str:
-                return _GAP.join(map(re.escape, text))
+                # hex in either case, a letter at a time (a known legacy
+                # key's only letters; a current key's are its own case)
+                cased = (
+                    (f'[{c}{c.upper()}]' if c in 'abcdef' else c for c in text)
+                    if text in self._legacy else map(re.escape, text)
+                )
+                return _GAP.join(cased)
 
             # ``tgp_v1_`` once, for every current key: the text is walked
             # once, not once per key.
@@ -1169,12 +1187,14 @@ def _decodings(run: str, depth: int | None = None) -> Iterator[str]:
             if depth > 1:
                 for inner in _pattern(_B64_RUN).finditer(plain):
                     yield from _decodings(inner.group(), depth - 1)
-    # A run of base32's characters alone is read as base32 too, as the
-    # engine reads it (``codec.b32_view``): from each of its first eight.
-    if _pattern(_B32_RUN).fullmatch(run) is not None:
+    # Each run of base32's characters in it long enough to hold a key is
+    # read as base32 too, as the engine reads one inside other text
+    # (``codec.b32_view``: ``--ORTX…``, a folder ``…/ORTX…/``): from each
+    # of its first eight.
+    for b32 in _pattern(_B32_RUN).finditer(run):
         from together_hooks.detect.codec import b32_decode
 
-        chars = run.rstrip('=').encode('ascii')
+        chars = b32.group().rstrip('=').encode('ascii')
         for shift in range(8):
             raw = b32_decode(chars, shift)
             if raw is not None:
