@@ -4,10 +4,16 @@ scan, ``--staged``, ``--history`` (JSON and SARIF), ``--diff``, the hook
 and a real push."""
 from __future__ import annotations
 
-from tests.accuracy import encoded_forms_test as encoded
+import pytest
+
+from tests.accuracy.modes import every_mode
 from tests.accuracy.modes import every_mode_finds_the_same_keys
-from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 
 
-def test_every_mode_finds_the_same_keys(git_repo, pushing):
-    every_mode_finds_the_same_keys(git_repo, pushing, encoded.CASES)
+@pytest.fixture
+def modes(tmp_path_factory):
+    return every_mode(tmp_path_factory, 'encoded_forms')
+
+
+def test_every_mode_finds_the_same_keys(modes):
+    every_mode_finds_the_same_keys(modes, 'encoded_forms')

@@ -4,11 +4,16 @@ scan, ``--staged``, ``--history`` (JSON and SARIF), ``--diff``, the hook
 and a real push."""
 from __future__ import annotations
 
-from tests.accuracy import probe8_heldout_test as heldout
+import pytest
+
+from tests.accuracy.modes import every_mode
 from tests.accuracy.modes import every_mode_finds_the_same_keys
-from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 
 
-def test_every_mode_finds_the_same_keys(git_repo, pushing):
-    # The module, not its CASES: bench/run.py counts each module's CASES.
-    every_mode_finds_the_same_keys(git_repo, pushing, heldout.CASES)
+@pytest.fixture
+def modes(tmp_path_factory):
+    return every_mode(tmp_path_factory, 'probe8')
+
+
+def test_every_mode_finds_the_same_keys(modes):
+    every_mode_finds_the_same_keys(modes, 'probe8')

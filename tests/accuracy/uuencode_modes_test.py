@@ -4,10 +4,16 @@ key reaches the scanner (tests/accuracy/modes.py): the file scan,
 real push."""
 from __future__ import annotations
 
-from tests.accuracy import uuencode_test as cases
+import pytest
+
+from tests.accuracy.modes import every_mode
 from tests.accuracy.modes import every_mode_finds_the_same_keys
-from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 
 
-def test_every_mode_finds_the_same_keys(git_repo, pushing):
-    every_mode_finds_the_same_keys(git_repo, pushing, cases.CASES)
+@pytest.fixture
+def modes(tmp_path_factory):
+    return every_mode(tmp_path_factory, 'uuencode')
+
+
+def test_every_mode_finds_the_same_keys(modes):
+    every_mode_finds_the_same_keys(modes, 'uuencode')
