@@ -7,12 +7,16 @@ from __future__ import annotations
 import pytest
 
 from tests.accuracy import encoded_heldout_test as heldout
+from tests.accuracy.modes import every_mode
 from tests.accuracy.modes import every_mode_finds_the_same_keys
-from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 
 
-def test_every_mode_finds_the_same_keys(git_repo, pushing):
+@pytest.fixture
+def modes(tmp_path_factory):
     if not heldout._tools_present():
         pytest.skip('base64, openssl, kubectl, xxd, hexdump and od are needed')
-    cases = [c for c in heldout.CASES if c.id not in heldout.MISSED]
-    every_mode_finds_the_same_keys(git_repo, pushing, cases)
+    return every_mode(tmp_path_factory, 'encoded_heldout')
+
+
+def test_every_mode_finds_the_same_keys(modes):
+    every_mode_finds_the_same_keys(modes, 'encoded_heldout')

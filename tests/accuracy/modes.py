@@ -43,6 +43,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import base64_packed_test
     from tests.accuracy import base85_test
     from tests.accuracy import encoded_forms_test
+    from tests.accuracy import encoded_heldout_test
     from tests.accuracy import git_binary_patch_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import probe2_heldout_test
@@ -52,6 +53,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe7_heldout_test
     from tests.accuracy import probe8_heldout_test
     from tests.accuracy import probe9_heldout_test
+    from tests.accuracy import probe10_heldout_test
     from tests.accuracy import uuencode_test
 
     return {
@@ -72,6 +74,14 @@ def _sets() -> dict[str, list[Case]]:
             c for c in probe9_heldout_test.CASES
             if c.id not in probe9_heldout_test.MISSED
         ],
+        'probe10': [
+            c for c in probe10_heldout_test.CASES
+            if c.id not in probe10_heldout_test.MISSED
+        ],
+        'encoded_heldout': [
+            c for c in encoded_heldout_test.CASES
+            if c.id not in encoded_heldout_test.MISSED
+        ],
         'uuencode': uuencode_test.CASES,
     }
 
@@ -80,7 +90,12 @@ def _sets() -> dict[str, list[Case]]:
 # every set made ``scan --history --format sarif`` take 27 CPU-s (the
 # scrub of a report looks for every known key's forms in every line it
 # shows), against a few seconds for the probe sets one by one.
-_ALONE = frozenset(('probe3', 'probe4', 'probe6', 'probe7', 'probe8', 'probe9'))
+# The encoded held-out set needs real tools (base64, xxd, ...) its test
+# may skip without, so it runs alone too.
+_ALONE = frozenset((
+    'probe3', 'probe4', 'probe6', 'probe7', 'probe8', 'probe9', 'probe10',
+    'encoded_heldout',
+))
 
 
 def _group(name: str) -> dict[str, list[Case]]:
