@@ -88,9 +88,10 @@ class Templates:
     """Repositories set up once per session and copied into each test's.
 
     ``into(repo, name, build)`` gives ``repo`` (a test's fresh ``git_repo``)
-    the ``.git`` that ``build(path)`` made, the first time, in a fresh
-    repository of its own: with real git and the real ``pre-commit install``
-    (and its first commit), which then run once, not once a test.  Every
+    the work tree and ``.git`` that ``build(path)`` made, the first time,
+    in a fresh repository of its own: with real git and the real
+    ``pre-commit install`` (and its first commit), which then run once,
+    not once a test (copied, the files and modes are the same).  Every
     test keeps a repository of its own and its own real commits and pushes.
     ``build`` must not depend on the test (no keys: they are the test's).
     The hooks run with ``env`` (one pre-commit home for the session).
@@ -106,7 +107,11 @@ class Templates:
         if made is None:
             made = self.root / name
             shutil.copytree(repo, made, symlinks=True)
-            build(made)
+            try:
+                build(made)
+            except BaseException:  # the next test builds it again, from scratch
+                shutil.rmtree(made, ignore_errors=True)
+                raise
             self._built[name] = made
         shutil.rmtree(repo / '.git')
         shutil.copytree(made, repo, symlinks=True, dirs_exist_ok=True)
