@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 
 import pytest
@@ -22,15 +23,33 @@ def git(cwd: os.PathLike[str] | str, *args: str) -> str:
     ).stdout
 
 
-@pytest.fixture
-def git_repo(tmp_path, monkeypatch):
-    """A fresh real git repository as the working directory."""
-    repo = tmp_path / 'repo'
+@pytest.fixture(scope='session')
+def git_repo_template(tmp_path_factory):
+    """One real ``git init`` (and its settings) per session; each test's
+    repository is a copy of it (four git processes a test saved)."""
+    repo = tmp_path_factory.mktemp('git-template') / 'repo'
     repo.mkdir()
     git(repo, 'init', '-q', '-b', 'main')
     git(repo, 'config', 'user.email', 'dev@example.com')
     git(repo, 'config', 'user.name', 'Dev')
     git(repo, 'config', 'commit.gpgsign', 'false')
+    return repo
+
+
+@pytest.fixture(scope='session')
+def repo_templates(tmp_path_factory):
+    """Repositories set up once per session (tests/gitplay.Templates)."""
+    from tests.gitplay import Templates
+    return Templates(tmp_path_factory.mktemp('repo-templates'))
+
+
+@pytest.fixture
+def git_repo(tmp_path, monkeypatch, git_repo_template):
+    """A fresh real git repository as the working directory: a copy of the
+    session's freshly initialised one, byte for byte what ``git init``
+    and the three settings make."""
+    repo = tmp_path / 'repo'
+    shutil.copytree(git_repo_template, repo, symlinks=True)
     monkeypatch.chdir(repo)
     return repo
 

@@ -29,16 +29,17 @@ from together_hooks.findings import hash_secret
 
 
 @pytest.fixture
-def committing(git_repo, tmp_path):
-    """The hook installed for the pre-commit stage by the real pre-commit."""
-    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('detect-together-keys', manifest('detect-together-keys')), stages='pre-commit'))
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    install(git_repo, env)
-    git(git_repo, 'add', '.pre-commit-config.yaml')
-    rc, out = run(git_repo, env, 'git', 'commit', '-q', '-m', 'hooks')
-    assert rc == 0, out
-    return env
+def committing(git_repo, repo_templates):
+    """The hook installed for the pre-commit stage by the real pre-commit
+    (once a session: tests/gitplay.Templates)."""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('detect-together-keys', manifest('detect-together-keys')), stages='pre-commit'))
+        install(repo, repo_templates.env)
+        git(repo, 'add', '.pre-commit-config.yaml')
+        rc, out = run(repo, repo_templates.env, 'git', 'commit', '-q', '-m', 'hooks')
+        assert rc == 0, out
+    return repo_templates.into(git_repo, 'allowlists-committing', build)
 
 
 def _commit(repo, env) -> tuple[int, str]:

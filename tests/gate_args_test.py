@@ -63,18 +63,19 @@ def api():
 
 
 @pytest.fixture
-def committing(git_repo, tmp_path, api):
-    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('detect-together-keys', ''), ('forbid-env-files', ''),
-        ('check-env-gitignored', 'pass_filenames: true'),
-    ))
-    write(git_repo, '.gitignore', IGNORE)
-    commit(git_repo, 'config')
-    env = clean_env(
-        PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never',
-        TOGETHER_HOOKS_API_BASE=f'http://127.0.0.1:{api.server_address[1]}',
-    )
-    install(git_repo, env)
+def committing(git_repo, repo_templates, api):
+    """The three hooks installed by the real pre-commit (once a session:
+    tests/gitplay.Templates), the API at the loopback stub."""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('detect-together-keys', ''), ('forbid-env-files', ''),
+            ('check-env-gitignored', 'pass_filenames: true'),
+        ))
+        write(repo, '.gitignore', IGNORE)
+        commit(repo, 'config')
+        install(repo, repo_templates.env)
+    env = repo_templates.into(git_repo, 'args-committing', build)
+    env['TOGETHER_HOOKS_API_BASE'] = f'http://127.0.0.1:{api.server_address[1]}'
     return env
 
 

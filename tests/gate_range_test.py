@@ -16,7 +16,6 @@ from tests.cli_run import scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.gitplay import bare
-from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import install
 from tests.gitplay import local_hooks_config
@@ -148,14 +147,15 @@ def test_shallow_history_is_exit_2_with_the_fix(added_then_removed, git_repo, tm
 # ------------------------------------------------------------ pre-push, real git push
 
 @pytest.fixture
-def pushing(git_repo, tmp_path):
+def pushing(git_repo, tmp_path, repo_templates):
     """``origin`` is a real bare repository; the hook is installed for
-    pre-push by the real pre-commit."""
+    pre-push by the real pre-commit (once a session: gitplay.Templates)."""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('detect-together-keys', manifest('detect-together-keys')), stages='pre-push'))
+        install(repo, repo_templates.env)
+    env = repo_templates.into(git_repo, 'range-pushing', build)
     git(git_repo, 'remote', 'add', 'origin', bare(tmp_path / 'remote.git'))
-    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('detect-together-keys', manifest('detect-together-keys')), stages='pre-push'))
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    install(git_repo, env)
     return env
 
 

@@ -353,18 +353,22 @@ repos:
 
 
 @pytest.fixture
-def pushing(git_repo, tmp_path):
+def pushing(git_repo, tmp_path, repo_templates):
     """A repository with a bare ``origin`` and the hook installed for
     pre-push by the real pre-commit (a ``local`` hook running this
-    checkout's console script)."""
+    checkout's console script; installed once a session:
+    tests/gitplay.Templates)."""
+    env = _hook_env(PRE_COMMIT_HOME=repo_templates.env['PRE_COMMIT_HOME'], PRE_COMMIT_COLOR='never')
+
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', PUSH_CONFIG.format(
+            entry=os.path.join(BIN, 'detect-together-keys')))
+        rc, out = _run(repo, env, os.path.join(BIN, 'pre-commit'), 'install')
+        assert rc == 0, out
+    repo_templates.into(git_repo, 'gate-pushing', build)
     remote = tmp_path / 'remote.git'
     subprocess.run(('git', 'init', '-q', '--bare', str(remote)), check=True)
     git(git_repo, 'remote', 'add', 'origin', str(remote))
-    write(git_repo, '.pre-commit-config.yaml', PUSH_CONFIG.format(
-        entry=os.path.join(BIN, 'detect-together-keys')))
-    env = _hook_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    rc, out = _run(git_repo, env, os.path.join(BIN, 'pre-commit'), 'install')
-    assert rc == 0, out
     return env
 
 

@@ -7,8 +7,11 @@ Every command runs as a real process; what it prints is kept in
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+from typing import Callable
 
 from tests.cli_run import CAPTURED
 from tests.conftest import git
@@ -79,3 +82,37 @@ def manifest(hook: str) -> str:
     block = text.split(f'-   id: {hook}\n', 1)[1].split('\n-   id:', 1)[0]
     keep = ('types:', 'types_or:', 'files:', 'always_run:', 'pass_filenames:')
     return '\n'.join(ln.strip() for ln in block.splitlines() if ln.strip().startswith(keep))
+
+
+class Templates:
+    """Repositories set up once per session and copied into each test's.
+
+    ``into(repo, name, build)`` gives ``repo`` (a test's fresh ``git_repo``)
+    the work tree and ``.git`` that ``build(path)`` made, the first time,
+    in a fresh repository of its own: with real git and the real
+    ``pre-commit install`` (and its first commit), which then run once,
+    not once a test (copied, the files and modes are the same).  Every
+    test keeps a repository of its own and its own real commits and pushes.
+    ``build`` must not depend on the test (no keys: they are the test's).
+    The hooks run with ``env`` (one pre-commit home for the session).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.env = clean_env(PRE_COMMIT_HOME=str(root / 'pre-commit-home'), PRE_COMMIT_COLOR='never')
+        self._built: dict[str, Path] = {}
+
+    def into(self, repo: Path, name: str, build: Callable[[Path], None]) -> dict[str, str]:
+        made = self._built.get(name)
+        if made is None:
+            made = self.root / name
+            shutil.copytree(repo, made, symlinks=True)
+            try:
+                build(made)
+            except BaseException:  # the next test builds it again, from scratch
+                shutil.rmtree(made, ignore_errors=True)
+                raise
+            self._built[name] = made
+        shutil.rmtree(repo / '.git')
+        shutil.copytree(made, repo, symlinks=True, dirs_exist_ok=True)
+        return dict(self.env)

@@ -54,14 +54,23 @@ def readme_args(section: str) -> list[str]:
     return entry['args']
 
 
-def installed(repo, env, rev, config: str | None = None) -> None:
-    (repo / '.pre-commit-config.yaml').write_text(config or readme_config(rev))
-    (repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
-    rc, out = _run(repo, env, PRE_COMMIT, 'install')
-    assert rc == 0, out
-    git(repo, 'add', '.')
-    rc, out = _run(repo, env, 'git', 'commit', '-qm', 'hooks')
-    assert rc == 0, out
+def installed(repo, env, rev, config: str | None = None, templates=None) -> None:
+    """The config (the README's by default) installed by the real
+    pre-commit and committed with the hooks running.  Given ``templates``
+    (tests/gitplay.Templates) and a repository with nothing in it yet, the
+    README's config is installed once a session and copied."""
+    def build(repo):
+        (repo / '.pre-commit-config.yaml').write_text(config or readme_config(rev))
+        (repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
+        rc, out = _run(repo, env, PRE_COMMIT, 'install')
+        assert rc == 0, out
+        git(repo, 'add', '.')
+        rc, out = _run(repo, env, 'git', 'commit', '-qm', 'hooks')
+        assert rc == 0, out
+    if templates is None or config is not None or os.listdir(repo) != ['.git']:
+        build(repo)
+    else:
+        templates.into(repo, f'readme-installed-{rev[1]}', build)
 
 
 # The key behind the README's sample failure (its redaction and hash are
@@ -76,8 +85,8 @@ def _stage_sample_key(repo) -> None:
     git(repo, 'add', 'app.py')
 
 
-def test_readme_config_blocks_with_the_sample_failure(git_repo, env, rev):
-    installed(git_repo, env, rev)
+def test_readme_config_blocks_with_the_sample_failure(git_repo, env, rev, repo_templates):
+    installed(git_repo, env, rev, templates=repo_templates)
     before = _head(git_repo)
     _stage_sample_key(git_repo)
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
@@ -94,8 +103,8 @@ def test_readme_config_blocks_with_the_sample_failure(git_repo, env, rev):
         at = lines.index(want, at) + 1
 
 
-def test_skip_lets_an_emergency_commit_through(git_repo, env, rev):
-    installed(git_repo, env, rev)
+def test_skip_lets_an_emergency_commit_through(git_repo, env, rev, repo_templates):
+    installed(git_repo, env, rev, templates=repo_templates)
     advice = _section('When it blocks you')
     match = re.search(r'`(SKIP=\S+) git commit \.\.\.`', advice)
     assert match, advice
@@ -107,8 +116,8 @@ def test_skip_lets_an_emergency_commit_through(git_repo, env, rev):
     assert leaked([SAMPLE_KEY], out) == []
 
 
-def test_pragma_from_the_readme_silences_the_line(git_repo, env, rev):
-    installed(git_repo, env, rev)
+def test_pragma_from_the_readme_silences_the_line(git_repo, env, rev, repo_templates):
+    installed(git_repo, env, rev, templates=repo_templates)
     pragma = re.search(r'add\s+`(# pragma: [^`]+)` to its line', _section('When it blocks you'))
     assert pragma
     (git_repo / 'test_app.py').write_text(f'FAKE = "{SAMPLE_KEY}"  {pragma.group(1)}\n')
@@ -147,9 +156,9 @@ def _failed_hooks(out: str) -> list[str]:
     return re.findall(r'^(.+?)\.{3,}Failed$', out, re.M)
 
 
-def test_root_baseline_is_found_without_args(git_repo, env, rev):
+def test_root_baseline_is_found_without_args(git_repo, env, rev, repo_templates):
     """"Many known values" as the README says: `baseline create`, commit."""
-    installed(git_repo, env, rev)
+    installed(git_repo, env, rev, templates=repo_templates)
     assert 'together-hooks baseline create' in _section('When it blocks you')
     _stage_sample_key(git_repo)
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
@@ -168,8 +177,8 @@ def test_root_baseline_is_found_without_args(git_repo, env, rev):
     ), out
 
 
-def test_one_staged_env_file_is_one_failure(git_repo, env, rev):
-    installed(git_repo, env, rev)
+def test_one_staged_env_file_is_one_failure(git_repo, env, rev, repo_templates):
+    installed(git_repo, env, rev, templates=repo_templates)
     (git_repo / '.env').write_text(f'TOGETHER_API_KEY={SAMPLE_KEY}\n')
     git(git_repo, 'add', '-f', '.env')  # past a .gitignore that is right
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'oops')
@@ -189,8 +198,8 @@ def _without_our_scripts(env: dict[str, str]) -> dict[str, str]:
     return dict(env, PATH=path)
 
 
-def test_fix_hint_names_what_works_under_pre_commit(git_repo, env, rev):
-    installed(git_repo, env, rev)
+def test_fix_hint_names_what_works_under_pre_commit(git_repo, env, rev, repo_templates):
+    installed(git_repo, env, rev, templates=repo_templates)
     (git_repo / '.gitignore').write_text('*.pyc\n')
     git(git_repo, 'add', '.gitignore')
     # together-hooks installed where the user's shell finds it: its command.
@@ -218,8 +227,8 @@ def test_fix_hint_names_what_works_under_pre_commit(git_repo, env, rev):
     assert rc == 0, out
 
 
-def test_template_with_public_values_pragma_and_allow(git_repo, env, rev):
-    installed(git_repo, env, rev)
+def test_template_with_public_values_pragma_and_allow(git_repo, env, rev, repo_templates):
+    installed(git_repo, env, rev, templates=repo_templates)
     rng = random.Random(5)
     alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
@@ -454,12 +463,13 @@ def test_try_repo_names_a_fix_that_works_without_a_config(tmp_path, git_repo, en
     assert rc == 0, out
 
 
-def test_the_readme_pre_push_install_refuses_a_push_of_a_no_verify_commit(tmp_path, git_repo, env, rev):
+def test_the_readme_pre_push_install_refuses_a_push_of_a_no_verify_commit(
+        tmp_path, git_repo, env, rev, repo_templates):
     """The README's ``--hook-type pre-push`` line, run as printed: a key
     committed with ``--no-verify`` is refused on ``git push`` to a real
     bare remote, which receives nothing."""
     (command,) = re.findall(r'`(pre-commit install --hook-type pre-push)`', _section('Add to pre-commit'))
-    installed(git_repo, env, rev)
+    installed(git_repo, env, rev, templates=repo_templates)
     remote = tmp_path / 'remote.git'
     git(tmp_path, 'init', '-q', '--bare', str(remote))
     git(git_repo, 'remote', 'add', 'origin', str(remote))

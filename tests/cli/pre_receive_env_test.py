@@ -28,19 +28,21 @@ from tests.gitplay import run
 
 
 @pytest.fixture
-def gated(git_repo, tmp_path):
+def gated(git_repo, tmp_path, repo_templates):
     """(the server, the developer's environment): origin runs the gate
     with ``--forbid-env-files``; the clone has forbid-env-files installed
-    on pre-push by the real pre-commit, and a clean ``main`` pushed."""
+    on pre-push by the real pre-commit (once a session:
+    tests/gitplay.Templates), and a clean ``main`` pushed."""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('forbid-env-files', manifest('forbid-env-files')), stages='pre-push'))
+        install(repo, repo_templates.env)
+        write(repo, 'a.py', 'x = 1\n')
+        commit(repo)
+    env = repo_templates.into(git_repo, 'pre-receive-env-gated', build)
     remote = bare(tmp_path / 'server.git')
     install_gate(remote, '--forbid-env-files')
     git(git_repo, 'remote', 'add', 'origin', remote)
-    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('forbid-env-files', manifest('forbid-env-files')), stages='pre-push'))
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    install(git_repo, env)
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
     rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
     assert rc == 0, out
     return remote, env

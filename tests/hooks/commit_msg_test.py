@@ -12,7 +12,6 @@ import pytest
 from tests.conftest import git
 from tests.conftest import write
 from tests.gitplay import BIN
-from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import install
 from tests.gitplay import local_hooks_config
@@ -22,15 +21,17 @@ from together_hooks.findings import hash_secret
 
 
 @pytest.fixture
-def committing(git_repo, tmp_path):
-    config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
-    write(git_repo, '.pre-commit-config.yaml', config.replace(
-        '[pre-commit, pre-push]', '[pre-commit, commit-msg]'))
-    write(git_repo, '.together-hooks.toml', 'exclude = ["fixtures/*"]\n')
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    install(git_repo, env)
-    commit(git_repo, 'config')
-    return env
+def committing(git_repo, repo_templates):
+    """The hook installed for the pre-commit and commit-msg stages by the
+    real pre-commit (once a session: tests/gitplay.Templates)."""
+    def build(repo):
+        config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+        write(repo, '.pre-commit-config.yaml', config.replace(
+            '[pre-commit, pre-push]', '[pre-commit, commit-msg]'))
+        write(repo, '.together-hooks.toml', 'exclude = ["fixtures/*"]\n')
+        install(repo, repo_templates.env)
+        commit(repo, 'config')
+    return repo_templates.into(git_repo, 'commit-msg-committing', build)
 
 
 def test_a_key_in_the_commit_message_is_refused_before_it_is_a_commit(
@@ -334,26 +335,27 @@ def test_auto_comment_char_verbose_commit_taking_a_key_out_passes(
 # ------------------------------------------- where /proc cannot be read
 
 @pytest.fixture
-def committing_without_proc(git_repo, tmp_path):
+def committing_without_proc(git_repo, repo_templates):
     """The commit-msg hook run by the real pre-commit, in a process that
     cannot read its ancestors (``/proc`` missing, as on macOS): the
-    running ``git commit``'s arguments are unknown."""
-    entry = tmp_path / 'detect-together-keys-no-proc'
-    entry.write_text(
-        f'#!{sys.executable}\nimport sys\n'
-        'from together_hooks.sources import ancestors\n'
-        f'ancestors.PROC = {str(tmp_path / "no-proc")!r}\n'
-        'from together_hooks.hooks.detect_together_keys import main\n'
-        'sys.exit(main())\n')
-    entry.chmod(0o755)
-    config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
-    config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg]')
-    config = config.replace(os.path.join(BIN, 'detect-together-keys'), str(entry))
-    write(git_repo, '.pre-commit-config.yaml', config)
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    install(git_repo, env)
-    commit(git_repo, 'config')
-    return env
+    running ``git commit``'s arguments are unknown.  Installed once a
+    session (tests/gitplay.Templates), the entry script beside it."""
+    def build(repo):
+        entry = repo.parent / 'detect-together-keys-no-proc'
+        entry.write_text(
+            f'#!{sys.executable}\nimport sys\n'
+            'from together_hooks.sources import ancestors\n'
+            f'ancestors.PROC = {str(repo.parent / "no-proc")!r}\n'
+            'from together_hooks.hooks.detect_together_keys import main\n'
+            'sys.exit(main())\n')
+        entry.chmod(0o755)
+        config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+        config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg]')
+        config = config.replace(os.path.join(BIN, 'detect-together-keys'), str(entry))
+        write(repo, '.pre-commit-config.yaml', config)
+        install(repo, repo_templates.env)
+        commit(repo, 'config')
+    return repo_templates.into(git_repo, 'commit-msg-without-proc', build)
 
 
 def _editor(tmp_path, subject: str) -> str:

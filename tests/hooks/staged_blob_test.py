@@ -14,7 +14,6 @@ import pytest
 from tests.cli_run import hook
 from tests.conftest import git
 from tests.conftest import write
-from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import install
 from tests.gitplay import local_hooks_config
@@ -24,13 +23,15 @@ from together_hooks.findings import hash_secret
 
 
 @pytest.fixture
-def committing(git_repo, tmp_path):
-    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('detect-together-keys', manifest('detect-together-keys'))))
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    install(git_repo, env)
-    commit(git_repo, 'config')
-    return env
+def committing(git_repo, repo_templates):
+    """The hook installed by the real pre-commit (once a session:
+    tests/gitplay.Templates)."""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('detect-together-keys', manifest('detect-together-keys'))))
+        install(repo, repo_templates.env)
+        commit(repo, 'config')
+    return repo_templates.into(git_repo, 'staged-blob-committing', build)
 
 
 def _blocked(repo, env, hashed: str) -> None:
