@@ -581,11 +581,41 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
 
 
 def _has_bitmap(objects: str | None) -> bool:
-    """Whether the store has a pack bitmap (``git repack -b``, a
-    multi-pack index's), which answers ``_REACHABLE`` without a walk."""
-    if objects is None:
-        return False
-    return any(n.endswith('.bitmap') for n in _names(os.path.join(objects, 'pack')))
+    """Whether the store, or one it borrows from (alternates, followed as
+    git follows them: a chain, a relative path), has a pack bitmap (``git
+    repack -b``, a multi-pack index's): git answers ``_REACHABLE`` from it
+    without a walk (a ``--shared`` clone, a server's fork of a pooled
+    repository, whose own packs hold no bitmap)."""
+    seen: set[str] = set()
+    todo = [objects] if objects is not None else []
+    while todo and len(seen) < _ALTERNATES_MAX:
+        folder = os.path.realpath(todo.pop())
+        if folder in seen:
+            continue
+        seen.add(folder)
+        if any(n.endswith('.bitmap') for n in _names(os.path.join(folder, 'pack'))):
+            return True
+        todo.extend(_alternates(folder))
+    return False
+
+
+# As many object stores as ``_has_bitmap`` looks into (git follows
+# alternates five deep).
+_ALTERNATES_MAX = 16
+
+
+def _alternates(objects: str) -> list[str]:
+    """The object stores ``objects/info/alternates`` names (a relative one
+    is relative to ``objects``); none when it cannot be read."""
+    try:
+        with open(os.path.join(objects, 'info', 'alternates'), 'rb') as f:
+            lines = f.read(1 << 16).splitlines()
+    except OSError:
+        return []
+    return [
+        os.path.join(objects, os.fsdecode(line.strip()))
+        for line in lines if line.strip() and not line.startswith((b'#', b'"'))
+    ]
 
 
 def _names(folder: str) -> list[str]:
