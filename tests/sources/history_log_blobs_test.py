@@ -252,3 +252,27 @@ def test_a_store_borrowing_no_bitmap_reads_the_log_blobs(tmp_path, git_repo):
     walks = tree_walks(lambda: scan('--history', cwd=clone))
     assert walks.result.rc == 0, walks.result
     assert not any('--objects' in a for a in walks.argvs), walks.argvs
+
+
+def test_a_store_with_a_bitmap_and_commits_no_ref_reaches_is_still_walked(git_repo, keys):
+    """A store that is not shared, holds commits no ref reaches (a branch
+    force-pushed over, before git gc prunes it: a server's, a mirror's)
+    and has a pack bitmap: the bitmap answers which blobs the refs reach
+    at once, so discovery does not wait for the commit log to keep them
+    (before: the log's blobs, whatever the store had)."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    write(git_repo, 'b.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'abandoned')
+    git(git_repo, 'repack', '-q', '-a', '-d', '-b')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    git(git_repo, 'reflog', 'expire', '--expire=now', '--all')
+    write(git_repo, 'c.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'kept')
+    assert not history._shares_store(str(git_repo))
+    assert history._has_bitmap(os.path.join(git_repo, '.git', 'objects'))
+    walks = tree_walks(lambda: scan('--history', '--format', 'json'))
+    got = walks.result
+    assert got.rc == 1, got
+    assert [f['path'] for f in got.json()['findings']] == ['c.py']
+    assert any('--use-bitmap-index' in a for a in walks.argvs), walks.argvs

@@ -465,7 +465,8 @@ class Listing:
         """The list of the commits, made after this listing (``counted=False``)
         so that the listing, which discovery waits for, starts first;
         ``log``: the commit walk naming every file blob (``blobs=True``),
-        which keeps the blobs of a store holding more than the refs reach."""
+        which keeps the blobs of a store holding more than the refs reach
+        (none where a pack bitmap answers the walk of the refs at once)."""
         if not self.shared:
             self._commits = commits
             self._log = log
@@ -1167,7 +1168,10 @@ def scan_history(
         # Not where a pack bitmap answers the reachability walk at once (a
         # server's or a mirror's store): then discovery need not wait for
         # the commit walk to end.
-        sized = LogSized(root) if names and shared and not _has_bitmap(objects) else None
+        # Nor, there, to keep what the refs reach of a store that holds
+        # more (``Listing.counted_by``).
+        bitmap = _has_bitmap(objects)
+        sized = LogSized(root) if names and shared and not bitmap else None
         if since_sha is None:
             listing = Listing(root, shared, counted=not names, sized=sized)
         if sized is not None:  # then discovery waits for the commit walk first
@@ -1178,7 +1182,7 @@ def scan_history(
             # holds (``Listing``, not shared): what ``_scan`` holds it against.
             log = log or CommitLog(root, since_sha, names=True, blobs=not shared and since_sha is None)
             if listing is not None:
-                listing.counted_by(commits, log if since_sha is None else None)
+                listing.counted_by(commits, log if since_sha is None and not bitmap else None)
     except BaseException:
         for started in (listing, commits, log, sized):
             if started is not None:
