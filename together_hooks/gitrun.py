@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 # a terminal, or hashing work-tree files; ``GIT_CONFIG_NOSYSTEM`` is left
 # alone, system config is the admin's.
 SAFE_CONFIG = ('-c', 'core.fsmonitor=false')
+# Output as the walks that read it expect, whatever a user's config says:
+# ``log.showSignature`` puts gpg's verdict on each signed commit into the
+# stream a commit walk is parsed from, and ``i18n.logOutputEncoding``
+# re-encodes each formatted line (UTF-16: NUL bytes inside a ``-z``
+# record).  Either one left ``scan --commits`` reading no blob, exit 0.
+OUTPUT_CONFIG = ('-c', 'log.showSignature=false', '-c', 'i18n.logOutputEncoding=UTF-8')
 # Objects as they are stored and sent, never as a local rewrite shows them:
 # ``git replace`` refs (which a push can even bring to a server first) and
 # an ``info/grafts`` file make every walk show another commit, or other
@@ -39,7 +45,7 @@ SAFE_CONFIG = ('-c', 'core.fsmonitor=false')
 # cannot exist the second.
 # (``rewrites=True`` keeps them: to see what another tool, pre-commit,
 # was shown.)
-GIT = ('git', '--no-replace-objects', *SAFE_CONFIG)
+GIT = ('git', '--no-replace-objects', *SAFE_CONFIG, *OUTPUT_CONFIG)
 _NO_GRAFTS = {'GIT_GRAFT_FILE': os.path.join(os.devnull, 'no-grafts')}
 
 
@@ -47,7 +53,7 @@ def _command(args: tuple[str, ...], env: dict[str, str] | None, rewrites: bool =
     """Popen's command and environment: ``env`` (default ours), without
     replace refs and grafts unless ``rewrites``."""
     if rewrites:
-        return {'args': ('git', *SAFE_CONFIG, *args), 'env': env}
+        return {'args': ('git', *SAFE_CONFIG, *OUTPUT_CONFIG, *args), 'env': env}
     return {'args': (*GIT, *args), 'env': {**(os.environ if env is None else env), **_NO_GRAFTS}}
 
 

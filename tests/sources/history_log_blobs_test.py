@@ -204,3 +204,75 @@ def test_a_commit_walk_read_in_part_fails_the_run(tmp_path, git_repo, keys, monk
             list(found)
     finally:
         found.close()
+
+
+@pytest.mark.parametrize('how', ['shared', 'chain', 'relative'])
+def test_a_store_borrowing_a_bitmap_is_still_walked(tmp_path, git_repo, keys, how):
+    """A store that borrows its objects (alternates: ``git clone --shared``,
+    a server's fork of a pooled repository) from one with a pack bitmap:
+    git answers the reachability walk from that bitmap at once, so this
+    store keeps the walk too, and discovery does not wait for the commit
+    log (before: only the store's own packs were looked at).  Through a
+    chain of alternates, and a relative one, as git follows them; the key
+    is found either way."""
+    write(git_repo, 'a.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    git(git_repo, 'repack', '-q', '-a', '-d', '-b')
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', '--shared', str(git_repo), str(clone))
+    if how == 'chain':
+        middle, clone = clone, tmp_path / 'clone2'
+        git(tmp_path, 'clone', '-q', '--shared', str(middle), str(clone))
+    elif how == 'relative':
+        objects = os.path.join(clone, '.git', 'objects')
+        source = os.path.join(git_repo, '.git', 'objects')
+        with open(os.path.join(objects, 'info', 'alternates'), 'w') as f:
+            f.write(f'# borrowed\n\n{os.path.relpath(source, objects)}\n')
+    objects = os.path.join(clone, '.git', 'objects')
+    assert not [n for n in os.listdir(os.path.join(objects, 'pack')) if n.endswith('.bitmap')]
+    assert history._shares_store(str(clone))
+    walks = tree_walks(lambda: scan('--history', '--format', 'json', cwd=clone))
+    assert walks.result.rc == 1, walks.result
+    assert [f['path'] for f in walks.result.json()['findings']] == ['a.py']
+    assert any('--use-bitmap-index' in a for a in walks.argvs), walks.argvs
+    assert history._has_bitmap(objects)
+
+
+def test_a_store_borrowing_no_bitmap_reads_the_log_blobs(tmp_path, git_repo):
+    """Alternates that lead to no bitmap (a missing folder, a loop of
+    alternates): the commit walk's blobs, no reachability walk."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', '--shared', str(git_repo), str(clone))
+    objects = os.path.join(clone, '.git', 'objects')
+    with open(os.path.join(git_repo, '.git', 'objects', 'info', 'alternates'), 'w') as f:
+        f.write(f'{objects}\n{tmp_path / "nowhere"}\n')  # back to the clone: a loop
+    assert not history._has_bitmap(objects)
+    walks = tree_walks(lambda: scan('--history', cwd=clone))
+    assert walks.result.rc == 0, walks.result
+    assert not any('--objects' in a for a in walks.argvs), walks.argvs
+
+
+def test_a_store_with_a_bitmap_and_commits_no_ref_reaches_is_still_walked(git_repo, keys):
+    """A store that is not shared, holds commits no ref reaches (a branch
+    force-pushed over, before git gc prunes it: a server's, a mirror's)
+    and has a pack bitmap: the bitmap answers which blobs the refs reach
+    at once, so discovery does not wait for the commit log to keep them
+    (before: the log's blobs, whatever the store had)."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    write(git_repo, 'b.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'abandoned')
+    git(git_repo, 'repack', '-q', '-a', '-d', '-b')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    git(git_repo, 'reflog', 'expire', '--expire=now', '--all')
+    write(git_repo, 'c.py', f'K = "{keys()}"\n')
+    commit(git_repo, 'kept')
+    assert not history._shares_store(str(git_repo))
+    assert history._has_bitmap(os.path.join(git_repo, '.git', 'objects'))
+    walks = tree_walks(lambda: scan('--history', '--format', 'json'))
+    got = walks.result
+    assert got.rc == 1, got
+    assert [f['path'] for f in got.json()['findings']] == ['c.py']
+    assert any('--use-bitmap-index' in a for a in walks.argvs), walks.argvs

@@ -465,7 +465,8 @@ class Listing:
         """The list of the commits, made after this listing (``counted=False``)
         so that the listing, which discovery waits for, starts first;
         ``log``: the commit walk naming every file blob (``blobs=True``),
-        which keeps the blobs of a store holding more than the refs reach."""
+        which keeps the blobs of a store holding more than the refs reach
+        (none where a pack bitmap answers the walk of the refs at once)."""
         if not self.shared:
             self._commits = commits
             self._log = log
@@ -581,11 +582,41 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
 
 
 def _has_bitmap(objects: str | None) -> bool:
-    """Whether the store has a pack bitmap (``git repack -b``, a
-    multi-pack index's), which answers ``_REACHABLE`` without a walk."""
-    if objects is None:
-        return False
-    return any(n.endswith('.bitmap') for n in _names(os.path.join(objects, 'pack')))
+    """Whether the store, or one it borrows from (alternates, followed as
+    git follows them: a chain, a relative path), has a pack bitmap (``git
+    repack -b``, a multi-pack index's): git answers ``_REACHABLE`` from it
+    without a walk (a ``--shared`` clone, a server's fork of a pooled
+    repository, whose own packs hold no bitmap)."""
+    seen: set[str] = set()
+    todo = [objects] if objects is not None else []
+    while todo and len(seen) < _ALTERNATES_MAX:
+        folder = os.path.realpath(todo.pop())
+        if folder in seen:
+            continue
+        seen.add(folder)
+        if any(n.endswith('.bitmap') for n in _names(os.path.join(folder, 'pack'))):
+            return True
+        todo.extend(_alternates(folder))
+    return False
+
+
+# As many object stores as ``_has_bitmap`` looks into (git follows
+# alternates five deep).
+_ALTERNATES_MAX = 16
+
+
+def _alternates(objects: str) -> list[str]:
+    """The object stores ``objects/info/alternates`` names (a relative one
+    is relative to ``objects``); none when it cannot be read."""
+    try:
+        with open(os.path.join(objects, 'info', 'alternates'), 'rb') as f:
+            lines = f.read(1 << 16).splitlines()
+    except OSError:
+        return []
+    return [
+        os.path.join(objects, os.fsdecode(line.strip()))
+        for line in lines if line.strip() and not line.startswith((b'#', b'"'))
+    ]
 
 
 def _names(folder: str) -> list[str]:
@@ -1137,7 +1168,10 @@ def scan_history(
         # Not where a pack bitmap answers the reachability walk at once (a
         # server's or a mirror's store): then discovery need not wait for
         # the commit walk to end.
-        sized = LogSized(root) if names and shared and not _has_bitmap(objects) else None
+        # Nor, there, to keep what the refs reach of a store that holds
+        # more (``Listing.counted_by``).
+        bitmap = _has_bitmap(objects)
+        sized = LogSized(root) if names and shared and not bitmap else None
         if since_sha is None:
             listing = Listing(root, shared, counted=not names, sized=sized)
         if sized is not None:  # then discovery waits for the commit walk first
@@ -1148,7 +1182,7 @@ def scan_history(
             # holds (``Listing``, not shared): what ``_scan`` holds it against.
             log = log or CommitLog(root, since_sha, names=True, blobs=not shared and since_sha is None)
             if listing is not None:
-                listing.counted_by(commits, log if since_sha is None else None)
+                listing.counted_by(commits, log if since_sha is None and not bitmap else None)
     except BaseException:
         for started in (listing, commits, log, sized):
             if started is not None:
