@@ -181,16 +181,31 @@ def test_a_log_named_as_git_on_another_file_system_is_refused(git_repo, tmp_path
     ('--output', '.gitattributes', 'a file git reads'),
     ('--audit-log', 'Makefile', 'a file git tracks'),
     ('--audit-log', '.env', 'an env file'),
+    # A committed link to them, at the name or on the way: where it is written.
+    ('--output', 'link-to-env', 'an env file'),
+    ('--audit-log', 'link-to-env', 'an env file'),
+    ('--output', 'links/local', 'an env file'),
+    ('--output', 'link-to-attributes', 'a file git reads'),
+    ('--audit-log', 'links/attributes', 'a file git reads'),
+    ('--output', 'link-to-api/.env.local', 'an env file'),
 ])
 def test_a_committed_setting_never_replaces_a_tracked_or_env_file(
         git_repo, tmp_path, option, named, why):
     """``args: [--output, Makefile]`` in a committed config replaced the
     tracked Makefile with the report in every clone on its next commit;
     ``--output .env`` replaced the developer's own env file (their keys,
-    ignored, untracked).  Refused in one line, the file as it was."""
+    ignored, untracked).  Refused in one line, the file as it was; so is a
+    committed link to one (``link-to-env -> .env``): it is written where
+    it points."""
     (git_repo / 'Makefile').write_text('all:\n\ttrue\n')
     os.symlink('Makefile', git_repo / 'link-to-makefile')
-    git(git_repo, 'add', 'Makefile', 'link-to-makefile')
+    (git_repo / 'links').mkdir()
+    for link, to in (('link-to-env', '.env'), ('links/local', '../api/.env.local'),
+                     ('link-to-attributes', '.gitattributes'),
+                     ('links/attributes', '../.gitattributes'), ('link-to-api', 'api')):
+        os.symlink(to, git_repo / link)
+    git(git_repo, 'add', 'Makefile', 'link-to-makefile', 'links', 'link-to-env',
+        'link-to-attributes', 'link-to-api')
     (git_repo / '.gitignore').write_text('.env\n.env.*\n')
     (git_repo / 'api').mkdir()
     for env_file in ('.env', 'api/.env.local', '.gitattributes'):

@@ -41,13 +41,19 @@ def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -
     from together_hooks.messages import shell_quote
 
     shown = shell_quote(path)
-    name = (path_parts(path) or [''])[-1]
-    if is_env_file(path) or name.lower() == '.envrc':
+    # Judged as named and where it really is: a committed link
+    # (``report.txt -> .env``, ``logs -> api``) is written where it points.
+    names = [path]
+    real = os.path.relpath(os.path.realpath(path), os.path.realpath(within))
+    if real != os.curdir and not real.startswith(os.pardir + os.sep):
+        names.append(real)
+    last = [(path_parts(each) or [''])[-1].lower() for each in names]
+    if any(is_env_file(each) for each in names) or '.envrc' in last:
         raise InputError(
             f'{shown}: {what} named by a committed setting is an env file, where a '
             'developer keeps their own keys; refusing to write it (name another file)',
         )
-    if name.lower() in GIT_READS:
+    if GIT_READS.intersection(last):
         raise InputError(
             f'{shown}: {what} named by a committed setting is a file git reads '
             '(its rules for the work tree); refusing to write it (name another file)',
