@@ -242,3 +242,38 @@ def test_a_configured_baseline_is_never_an_env_file(git_repo):
     git(git_repo, 'add', 'b/.secrets.baseline', '.together-hooks.toml')
     result = run('together-hooks', 'baseline', 'update', cwd=git_repo)
     assert result.rc == 0, result.err
+
+
+@pytest.mark.parametrize('option', ['--output', '--audit-log'])
+@pytest.mark.parametrize('to', ['file', 'pipe', 'folder'])
+def test_a_committed_link_out_of_the_tree_is_refused_in_one_clear_line(
+        git_repo, tmp_path, option, to):
+    """A committed ``report.txt -> ../outside`` (or ``reports -> ..``):
+    the check of tracked files asked ``git ls-files`` about a path outside
+    the repository and the run failed on git's own "fatal: … is outside
+    repository" line; a link to a named pipe outside was written into by
+    the first parent.  Now one line saying the link leads out, and
+    nothing written there, whatever it points at."""
+    outside = tmp_path / 'outside'
+    if to == 'pipe':
+        os.mkfifo(outside)
+        named = 'report.txt'
+        os.symlink(outside, git_repo / named)
+    elif to == 'file':
+        outside.write_text('mine\n')
+        named = 'report.txt'
+        os.symlink(outside, git_repo / named)
+    else:
+        outside.mkdir()
+        os.symlink(outside, git_repo / 'reports')
+        named = 'reports/r.txt'
+    git(git_repo, 'add', named.split('/')[0])
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert 'out of the repository' in out, out
+    assert 'git ls-files' not in out and 'Traceback' not in out
+    if to == 'file':
+        assert outside.read_text() == 'mine\n'
+    elif to == 'folder':
+        assert os.listdir(outside) == []

@@ -41,6 +41,15 @@ def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -
     from together_hooks.messages import shell_quote
 
     shown = shell_quote(path)
+    if not tracked_ok:  # (a baseline is read too: its link out is refused where it is written)
+        from together_hooks.fileio import leaves
+
+        how = leaves(path, within)
+        if how is not None:  # a committed link out: to a file, a pipe, a device of the user's
+            raise InputError(
+                f'{shown}: {what} named by a committed setting {how}; refusing to write '
+                'it (name a file inside the repository)',
+            )
     # Judged as named and where it really is: a committed link
     # (``report.txt -> .env``, ``logs -> api``) is written where it points.
     names = [path]
@@ -70,5 +79,7 @@ def _tracked(path: str, within: str) -> bool:
     from together_hooks.gitrun import git
 
     rel = os.path.relpath(os.path.realpath(path), os.path.realpath(within))
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return False  # not the tree's (git would fail on it)
     out = git(within, '--literal-pathspecs', 'ls-files', '-z', '--', rel)
     return bool(out.strip(b'\0'))
