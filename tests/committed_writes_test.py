@@ -277,3 +277,39 @@ def test_a_committed_link_out_of_the_tree_is_refused_in_one_clear_line(
         assert outside.read_text() == 'mine\n'
     elif to == 'folder':
         assert os.listdir(outside) == []
+
+
+@pytest.mark.parametrize('option', ['--output', '--audit-log'])
+def test_a_committed_setting_never_replaces_a_file_a_submodule_tracks(
+        git_repo, tmp_path, option):
+    """``git ls-files`` in the outer repository lists no file inside a
+    submodule (or a repository cloned into the tree): a committed
+    ``--output lib/README`` replaced the submodule's tracked README in
+    every clone.  The repository that holds the file's folder is asked."""
+    lib = tmp_path / 'lib-src'
+    lib.mkdir()
+    git(lib, 'init', '-q', '-b', 'main')
+    (lib / 'README').write_text('the library\n')
+    git(lib, 'add', 'README')
+    git(lib, '-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'lib')
+    git(git_repo, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', str(lib), 'lib')
+    git(lib, 'clone', '-q', str(lib), str(git_repo / 'vendor'))  # a nested clone, untracked
+    for named in ('lib/README', 'vendor/README'):
+        proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
+        out = proc.stdout + proc.stderr
+        assert proc.returncode == 1, out
+        assert 'a file git tracks' in out and 'Traceback' not in out
+        assert (git_repo / named).read_text() == 'the library\n'
+    # Run by ``git commit``, whose hooks are given the outer index.
+    env = dict(os.environ, PRE_COMMIT='1', GIT_INDEX_FILE=str(git_repo / '.git' / 'index'))
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    proc = subprocess.run(
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', f'{option}=lib/README'),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and 'a file git tracks' in proc.stderr, proc.stderr
+    assert (git_repo / 'lib' / 'README').read_text() == 'the library\n'
+    # A file of its own in the submodule's folder: written.
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}=lib/report.txt]')
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (git_repo / 'lib' / 'report.txt').exists()

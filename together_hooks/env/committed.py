@@ -75,11 +75,34 @@ def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -
 
 
 def _tracked(path: str, within: str) -> bool:
-    """Whether the index of the work tree ``within`` holds ``path``."""
+    """Whether a repository tracks ``path``: the work tree ``within``'s
+    index, or the one of the repository its folder really lies in (a
+    submodule, a repository cloned into the tree: the outer index lists
+    none of their files)."""
     from together_hooks.gitrun import git
 
-    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(within))
+    real = os.path.realpath(path)
+    rel = os.path.relpath(real, os.path.realpath(within))
     if rel == os.pardir or rel.startswith(os.pardir + os.sep):
         return False  # not the tree's (git would fail on it)
     out = git(within, '--literal-pathspecs', 'ls-files', '-z', '--', rel)
+    if out.strip(b'\0'):
+        return True
+    folder = os.path.dirname(real)
+    if folder == os.path.realpath(within) or not os.path.isdir(folder):
+        return False
+    # Asked of the folder's own repository: not the index a hook run under
+    # ``git commit`` is given (GIT_INDEX_FILE, the outer one's).
+    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
+    try:
+        out = git(folder, '--literal-pathspecs', 'ls-files', '-z', '--',
+                  os.path.basename(real), env=env)
+    except InputError:  # in no repository, or one git cannot read: none tracks it
+        return False
     return bool(out.strip(b'\0'))
+
+
+_REPOSITORY_VARIABLES = frozenset((
+    'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_PREFIX',
+    'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE',
+))
