@@ -313,3 +313,33 @@ def test_a_committed_setting_never_replaces_a_file_a_submodule_tracks(
     proc = _pre_commit(git_repo, tmp_path, f'[{option}=lib/report.txt]')
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (git_repo / 'lib' / 'report.txt').exists()
+
+
+@pytest.mark.parametrize(('named', 'why'), [
+    ('.gitignore.', 'a file git reads'),
+    ('.GitAttributes ', 'a file git reads'),
+    ('.gitmodules::$DATA', 'a file git reads'),
+    ('GITMOD~1', 'a file git reads'),
+    ('sub/.Mailmap.', 'a file git reads'),
+    ('.env ', 'an env file'),
+    ('.env::$DATA', 'an env file'),
+    ('.ENVRC.', 'an env file'),
+    ('ENV~1', 'an env file'),
+])
+def test_a_committed_setting_names_no_env_or_git_file_as_another_system_spells_it(
+        git_repo, named, why):
+    """On Windows ``.gitignore.`` and ``.env::$DATA`` are .gitignore and
+    .env (trailing dots and blanks dropped, a stream of the file), so are
+    8.3 short names (``GITMOD~1``), and macOS ignores case; ``.git`` was
+    refused so spelt, the files beside it were written.  Refused on every
+    system, as git refuses such names for .git and .gitmodules."""
+    (git_repo / 'sub').mkdir()
+    env = dict(os.environ, PRE_COMMIT='1')
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    (git_repo / 'f.py').write_text('k = 1\n')
+    proc = subprocess.run(
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', '--output', named),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and why in proc.stderr, proc.stdout + proc.stderr
+    assert not (git_repo / named).exists()

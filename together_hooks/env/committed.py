@@ -21,12 +21,25 @@ local config, stays the user's own choice.
 from __future__ import annotations
 
 import os
+import re
 
 from together_hooks.env.names import is_env_file
 from together_hooks.env.names import path_parts
 from together_hooks.errors import InputError
 
 GIT_READS = frozenset(('.gitignore', '.gitattributes', '.gitmodules', '.mailmap'))
+# Their 8.3 short names on Windows (``GITMOD~1``, ``ENV~1``, ``ENV~1.LOC``),
+# as git refuses ``GIT~1`` and ``GITMOD~1`` in a tree.
+_GIT_READS_SHORT = re.compile(r'(?:gitign|gitatt|gitmod|mailma)~[0-9]+\Z')
+_ENV_SHORT = re.compile(r'env(?:rc)?~[0-9]+(?:\.[^.]*)?\Z')
+
+
+def spelt(name: str) -> str:
+    """The file ``name`` is where case does not count (macOS, Windows)
+    and NTFS drops trailing dots and blanks and reads ``NAME::$DATA`` (a
+    stream) as NAME: ``.gitignore.`` and ``.env::$DATA`` are .gitignore
+    and .env there (``fileio._is_git_name`` reads ``.git`` so)."""
+    return name.split(':', 1)[0].rstrip(' .').casefold()
 
 
 def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -> None:
@@ -56,13 +69,15 @@ def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -
     real = os.path.relpath(os.path.realpath(path), os.path.realpath(within))
     if real != os.curdir and not real.startswith(os.pardir + os.sep):
         names.append(real)
-    last = [(path_parts(each) or [''])[-1].lower() for each in names]
-    if any(is_env_file(each) for each in names) or '.envrc' in last:
+    # As the file system it lands on reads it (see ``spelt``).
+    last = [spelt((path_parts(each) or [''])[-1]) for each in names]
+    if (any(is_env_file(each) for each in names) or any(is_env_file(each) for each in last)
+            or any(_ENV_SHORT.match(each) for each in last) or '.envrc' in last):
         raise InputError(
             f'{shown}: {what} named by a committed setting is an env file, where a '
             'developer keeps their own keys; refusing to write it (name another file)',
         )
-    if GIT_READS.intersection(last):
+    if GIT_READS.intersection(last) or any(_GIT_READS_SHORT.match(each) for each in last):
         raise InputError(
             f'{shown}: {what} named by a committed setting is a file git reads '
             '(its rules for the work tree); refusing to write it (name another file)',
