@@ -343,3 +343,32 @@ def test_a_committed_setting_names_no_env_or_git_file_as_another_system_spells_i
     )
     assert proc.returncode == 2 and why in proc.stderr, proc.stdout + proc.stderr
     assert not (git_repo / named).exists()
+
+
+@pytest.mark.parametrize('named', ['MAKEFILE', 'Lib/makefile'])
+def test_a_tracked_file_named_in_another_case_is_tracked_where_case_does_not_count(
+        git_repo, named):
+    """On macOS and Windows (``core.ignorecase`` true) ``--output MAKEFILE``
+    is the tracked Makefile, yet ``git ls-files MAKEFILE`` lists nothing:
+    a committed setting so spelt replaced it there.  Asked as git asks
+    where case does not count."""
+    (git_repo / 'lib').mkdir()
+    for each in ('Makefile', 'lib/Makefile'):
+        (git_repo / each).write_text('all:\n')
+    git(git_repo, 'add', 'Makefile', 'lib/Makefile')
+    git(git_repo, 'config', 'core.ignorecase', 'true')
+    env = dict(os.environ, PRE_COMMIT='1')
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    (git_repo / 'f.py').write_text('k = 1\n')
+    (git_repo / 'Lib').mkdir()  # the same folder there
+    proc = subprocess.run(
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', '--output', named),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and 'a file git tracks' in proc.stderr, proc.stdout + proc.stderr
+    git(git_repo, 'config', 'core.ignorecase', 'false')  # where case counts: another file
+    proc = subprocess.run(
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', '--output', named),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

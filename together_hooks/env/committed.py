@@ -100,7 +100,7 @@ def _tracked(path: str, within: str) -> bool:
     rel = os.path.relpath(real, os.path.realpath(within))
     if rel == os.pardir or rel.startswith(os.pardir + os.sep):
         return False  # not the tree's (git would fail on it)
-    out = git(within, '--literal-pathspecs', 'ls-files', '-z', '--', rel)
+    out = git(within, 'ls-files', '-z', '--', _spec(within, rel))
     if out.strip(b'\0'):
         return True
     folder = os.path.dirname(real)
@@ -110,11 +110,24 @@ def _tracked(path: str, within: str) -> bool:
     # ``git commit`` is given (GIT_INDEX_FILE, the outer one's).
     env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
     try:
-        out = git(folder, '--literal-pathspecs', 'ls-files', '-z', '--',
-                  os.path.basename(real), env=env)
+        out = git(folder, 'ls-files', '-z', '--', _spec(folder, os.path.basename(real), env),
+                  env=env)
     except InputError:  # in no repository, or one git cannot read: none tracks it
         return False
     return bool(out.strip(b'\0'))
+
+
+def _spec(where: str, rel: str, env: dict[str, str] | None = None) -> str:
+    """``rel`` as a pathspec naming that one file, in any case where the
+    repository says case does not count (``core.ignorecase``: macOS,
+    Windows, where ``MAKEFILE`` is the Makefile)."""
+    from together_hooks.gitrun import git
+
+    try:
+        ignorecase = git(where, 'config', '--type=bool', 'core.ignorecase', ok=(0, 1), env=env)
+    except InputError:
+        ignorecase = b''
+    return (':(literal,icase)' if ignorecase.strip() == b'true' else ':(literal)') + rel
 
 
 _REPOSITORY_VARIABLES = frozenset((
