@@ -46,3 +46,19 @@ def test_a_note_on_a_commit_outside_the_range_is_not_blamed(git_repo, keys):
     git(git_repo, 'notes', 'add', '-m', f'TOGETHER_API_KEY={key}', base)
     result = scan('--diff', 'base...HEAD', cwd=git_repo)
     assert result.rc == 0, result.out + result.err
+
+
+def test_a_ref_under_refs_notes_holding_no_notes_fails_no_scan(git_repo, keys):
+    """A ref under refs/notes that names a blob or a tag (left by a tool,
+    ``git update-ref refs/notes/x <blob>``) made every ``--diff`` fail on
+    git's "fatal: not a tree object", the range's keys unreported.  Such a
+    ref holds no notes; the notes refs beside it are still read."""
+    key = keys()
+    _base, head = _range(git_repo)
+    git(git_repo, 'notes', 'add', '-m', f'TOGETHER_API_KEY={key}', head)
+    blob = git(git_repo, 'rev-parse', 'HEAD:b.py').strip()
+    git(git_repo, 'update-ref', 'refs/notes/a-blob', blob)
+    git(git_repo, 'tag', '-a', '-m', 'a tag', 'notes-tag', blob)
+    git(git_repo, 'update-ref', 'refs/notes/a-tag', git(git_repo, 'rev-parse', 'notes-tag').strip())
+    result = scan('--diff', 'base...HEAD', cwd=git_repo)
+    assert result.rc == 1 and hash_secret(key) in result.out, result.out + result.err
