@@ -313,13 +313,28 @@ def _may_hold_a_pragma(path: str) -> bool:
     """Whether the file ``path`` may hold a pragma as the scanner reads
     it (``_pragma_needles``; a compressed container or a database, whose
     text only decoding shows, always may).  Read in 1 MB pieces (memory
-    bounded); an unreadable file may (the scan says why)."""
+    bounded); a regular file only: a link, a device or a FIFO holds no
+    text of its own here (one to /dev/zero never ends)."""
     from together_hooks.detect.prefilter import container_kind
+
+    import stat
 
     needles = _pragma_needles()
     keep = max(map(len, needles)) - 1
+    try:  # a regular file only, never through a link (a device, a FIFO: no end)
+        fd = os.open(path, os.O_RDONLY | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_NONBLOCK', 0)
+                     | getattr(os, 'O_CLOEXEC', 0))
+    except OSError:
+        return False  # a link, or gone: no text of its own (the scan judges it)
     try:
-        with open(path, 'rb') as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return False
+    except OSError:
+        os.close(fd)
+        return False
+    try:
+        with open(fd, 'rb') as f:
             head = f.read(1 << 20)
             if container_kind(head[:512]) is not None or head.startswith(b'SQLite format 3\0'):
                 return True
