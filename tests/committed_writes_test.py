@@ -181,16 +181,31 @@ def test_a_log_named_as_git_on_another_file_system_is_refused(git_repo, tmp_path
     ('--output', '.gitattributes', 'a file git reads'),
     ('--audit-log', 'Makefile', 'a file git tracks'),
     ('--audit-log', '.env', 'an env file'),
+    # A committed link to them, at the name or on the way: where it is written.
+    ('--output', 'link-to-env', 'an env file'),
+    ('--audit-log', 'link-to-env', 'an env file'),
+    ('--output', 'links/local', 'an env file'),
+    ('--output', 'link-to-attributes', 'a file git reads'),
+    ('--audit-log', 'links/attributes', 'a file git reads'),
+    ('--output', 'link-to-api/.env.local', 'an env file'),
 ])
 def test_a_committed_setting_never_replaces_a_tracked_or_env_file(
         git_repo, tmp_path, option, named, why):
     """``args: [--output, Makefile]`` in a committed config replaced the
     tracked Makefile with the report in every clone on its next commit;
     ``--output .env`` replaced the developer's own env file (their keys,
-    ignored, untracked).  Refused in one line, the file as it was."""
+    ignored, untracked).  Refused in one line, the file as it was; so is a
+    committed link to one (``link-to-env -> .env``): it is written where
+    it points."""
     (git_repo / 'Makefile').write_text('all:\n\ttrue\n')
     os.symlink('Makefile', git_repo / 'link-to-makefile')
-    git(git_repo, 'add', 'Makefile', 'link-to-makefile')
+    (git_repo / 'links').mkdir()
+    for link, to in (('link-to-env', '.env'), ('links/local', '../api/.env.local'),
+                     ('link-to-attributes', '.gitattributes'),
+                     ('links/attributes', '../.gitattributes'), ('link-to-api', 'api')):
+        os.symlink(to, git_repo / link)
+    git(git_repo, 'add', 'Makefile', 'link-to-makefile', 'links', 'link-to-env',
+        'link-to-attributes', 'link-to-api')
     (git_repo / '.gitignore').write_text('.env\n.env.*\n')
     (git_repo / 'api').mkdir()
     for env_file in ('.env', 'api/.env.local', '.gitattributes'):
@@ -227,3 +242,133 @@ def test_a_configured_baseline_is_never_an_env_file(git_repo):
     git(git_repo, 'add', 'b/.secrets.baseline', '.together-hooks.toml')
     result = run('together-hooks', 'baseline', 'update', cwd=git_repo)
     assert result.rc == 0, result.err
+
+
+@pytest.mark.parametrize('option', ['--output', '--audit-log'])
+@pytest.mark.parametrize('to', ['file', 'pipe', 'folder'])
+def test_a_committed_link_out_of_the_tree_is_refused_in_one_clear_line(
+        git_repo, tmp_path, option, to):
+    """A committed ``report.txt -> ../outside`` (or ``reports -> ..``):
+    the check of tracked files asked ``git ls-files`` about a path outside
+    the repository and the run failed on git's own "fatal: … is outside
+    repository" line; a link to a named pipe outside was written into by
+    the first parent.  Now one line saying the link leads out, and
+    nothing written there, whatever it points at."""
+    outside = tmp_path / 'outside'
+    if to == 'pipe':
+        os.mkfifo(outside)
+        named = 'report.txt'
+        os.symlink(outside, git_repo / named)
+    elif to == 'file':
+        outside.write_text('mine\n')
+        named = 'report.txt'
+        os.symlink(outside, git_repo / named)
+    else:
+        outside.mkdir()
+        os.symlink(outside, git_repo / 'reports')
+        named = 'reports/r.txt'
+    git(git_repo, 'add', named.split('/')[0])
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert 'out of the repository' in out, out
+    assert 'git ls-files' not in out and 'Traceback' not in out
+    if to == 'file':
+        assert outside.read_text() == 'mine\n'
+    elif to == 'folder':
+        assert os.listdir(outside) == []
+
+
+@pytest.mark.parametrize('option', ['--output', '--audit-log'])
+def test_a_committed_setting_never_replaces_a_file_a_submodule_tracks(
+        git_repo, tmp_path, option):
+    """``git ls-files`` in the outer repository lists no file inside a
+    submodule (or a repository cloned into the tree): a committed
+    ``--output lib/README`` replaced the submodule's tracked README in
+    every clone.  The repository that holds the file's folder is asked."""
+    lib = tmp_path / 'lib-src'
+    lib.mkdir()
+    git(lib, 'init', '-q', '-b', 'main')
+    (lib / 'README').write_text('the library\n')
+    git(lib, 'add', 'README')
+    git(lib, '-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'lib')
+    git(git_repo, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', str(lib), 'lib')
+    git(lib, 'clone', '-q', str(lib), str(git_repo / 'vendor'))  # a nested clone, untracked
+    for named in ('lib/README', 'vendor/README'):
+        proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
+        out = proc.stdout + proc.stderr
+        assert proc.returncode == 1, out
+        assert 'a file git tracks' in out and 'Traceback' not in out
+        assert (git_repo / named).read_text() == 'the library\n'
+    # Run by ``git commit``, whose hooks are given the outer index.
+    env = dict(os.environ, PRE_COMMIT='1', GIT_INDEX_FILE=str(git_repo / '.git' / 'index'))
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    proc = subprocess.run(
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', f'{option}=lib/README'),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and 'a file git tracks' in proc.stderr, proc.stderr
+    assert (git_repo / 'lib' / 'README').read_text() == 'the library\n'
+    # A file of its own in the submodule's folder: written.
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}=lib/report.txt]')
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (git_repo / 'lib' / 'report.txt').exists()
+
+
+@pytest.mark.parametrize(('named', 'why'), [
+    ('.gitignore.', 'a file git reads'),
+    ('.GitAttributes ', 'a file git reads'),
+    ('.gitmodules::$DATA', 'a file git reads'),
+    ('GITMOD~1', 'a file git reads'),
+    ('sub/.Mailmap.', 'a file git reads'),
+    ('.env ', 'an env file'),
+    ('.env::$DATA', 'an env file'),
+    ('.ENVRC.', 'an env file'),
+    ('ENV~1', 'an env file'),
+])
+def test_a_committed_setting_names_no_env_or_git_file_as_another_system_spells_it(
+        git_repo, named, why):
+    """On Windows ``.gitignore.`` and ``.env::$DATA`` are .gitignore and
+    .env (trailing dots and blanks dropped, a stream of the file), so are
+    8.3 short names (``GITMOD~1``), and macOS ignores case; ``.git`` was
+    refused so spelt, the files beside it were written.  Refused on every
+    system, as git refuses such names for .git and .gitmodules."""
+    (git_repo / 'sub').mkdir()
+    env = dict(os.environ, PRE_COMMIT='1')
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    (git_repo / 'f.py').write_text('k = 1\n')
+    proc = subprocess.run(
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', '--output', named),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and why in proc.stderr, proc.stdout + proc.stderr
+    assert not (git_repo / named).exists()
+
+
+@pytest.mark.parametrize('named', ['MAKEFILE', 'Lib/makefile'])
+def test_a_tracked_file_named_in_another_case_is_tracked_where_case_does_not_count(
+        git_repo, named):
+    """On macOS and Windows (``core.ignorecase`` true) ``--output MAKEFILE``
+    is the tracked Makefile, yet ``git ls-files MAKEFILE`` lists nothing:
+    a committed setting so spelt replaced it there.  Asked as git asks
+    where case does not count."""
+    (git_repo / 'lib').mkdir()
+    for each in ('Makefile', 'lib/Makefile'):
+        (git_repo / each).write_text('all:\n')
+    git(git_repo, 'add', 'Makefile', 'lib/Makefile')
+    git(git_repo, 'config', 'core.ignorecase', 'true')
+    env = dict(os.environ, PRE_COMMIT='1')
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    (git_repo / 'f.py').write_text('k = 1\n')
+    (git_repo / 'Lib').mkdir()  # the same folder there
+    proc = subprocess.run(
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', '--output', named),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and 'a file git tracks' in proc.stderr, proc.stdout + proc.stderr
+    git(git_repo, 'config', 'core.ignorecase', 'false')  # where case counts: another file
+    proc = subprocess.run(
+        (os.path.join(BIN, 'detect-together-keys'), 'f.py', '--output', named),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -716,11 +716,21 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
     does not change the commit checked, but a commit not pushed yet can
     lose the key itself.  Names the command: ``git commit --amend`` for
     HEAD, else an interactive rebase from before the earliest commit."""
+    from together_hooks.findings import NOTE
     from together_hooks.gitrun import git_probe
 
-    commits = list(dict.fromkeys(f.commit for f in findings if f.commit))
+    # A note (``git notes``) is no part of the commit it is on: an amend or
+    # a rebase leaves it where it is, on the old commit, in the notes ref.
+    noted = list(dict.fromkeys(f.commit for f in findings if f.commit and f.path == NOTE))
+    notes = (
+        ' A key in a note (<note>) is no part of its commit: take it out with '
+        f'`git notes remove {" ".join(c[:12] for c in noted)}` (`git notes --ref=NAME '
+        "remove …` for another notes ref; the ref's history keeps it), not by "
+        'rewriting the commit; a key that is real is leaked anyway: rotate it.'
+    ) if noted else ''
+    commits = list(dict.fromkeys(f.commit for f in findings if f.commit and f.path != NOTE))
     if not commits:
-        return ''
+        return notes
     head = git_probe(root, 'rev-parse', '-q', '--verify', 'HEAD^{commit}')
     if head is not None and commits == [head.decode().strip()]:
         how = '`git commit --amend` (it is HEAD)'
@@ -760,7 +770,7 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
     return (
         ' Not pushed yet (or a real key)? Take it out of the commit that added it, '
         f'not in a new one: {how}; a key that is real is leaked anyway: rotate it.'
-    )
+    ) + notes
 
 
 # Where a caller's own not-a-key step (``args.not_a_key``) takes the allow

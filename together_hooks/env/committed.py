@@ -21,12 +21,25 @@ local config, stays the user's own choice.
 from __future__ import annotations
 
 import os
+import re
 
 from together_hooks.env.names import is_env_file
 from together_hooks.env.names import path_parts
 from together_hooks.errors import InputError
 
 GIT_READS = frozenset(('.gitignore', '.gitattributes', '.gitmodules', '.mailmap'))
+# Their 8.3 short names on Windows (``GITMOD~1``, ``ENV~1``, ``ENV~1.LOC``),
+# as git refuses ``GIT~1`` and ``GITMOD~1`` in a tree.
+_GIT_READS_SHORT = re.compile(r'(?:gitign|gitatt|gitmod|mailma)~[0-9]+\Z')
+_ENV_SHORT = re.compile(r'env(?:rc)?~[0-9]+(?:\.[^.]*)?\Z')
+
+
+def spelt(name: str) -> str:
+    """The file ``name`` is where case does not count (macOS, Windows)
+    and NTFS drops trailing dots and blanks and reads ``NAME::$DATA`` (a
+    stream) as NAME: ``.gitignore.`` and ``.env::$DATA`` are .gitignore
+    and .env there (``fileio._is_git_name`` reads ``.git`` so)."""
+    return name.split(':', 1)[0].rstrip(' .').casefold()
 
 
 def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -> None:
@@ -41,13 +54,30 @@ def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -
     from together_hooks.messages import shell_quote
 
     shown = shell_quote(path)
-    name = (path_parts(path) or [''])[-1]
-    if is_env_file(path) or name.lower() == '.envrc':
+    if not tracked_ok:  # (a baseline is read too: its link out is refused where it is written)
+        from together_hooks.fileio import leaves
+
+        how = leaves(path, within)
+        if how is not None:  # a committed link out: to a file, a pipe, a device of the user's
+            raise InputError(
+                f'{shown}: {what} named by a committed setting {how}; refusing to write '
+                'it (name a file inside the repository)',
+            )
+    # Judged as named and where it really is: a committed link
+    # (``report.txt -> .env``, ``logs -> api``) is written where it points.
+    names = [path]
+    real = os.path.relpath(os.path.realpath(path), os.path.realpath(within))
+    if real != os.curdir and not real.startswith(os.pardir + os.sep):
+        names.append(real)
+    # As the file system it lands on reads it (see ``spelt``).
+    last = [spelt((path_parts(each) or [''])[-1]) for each in names]
+    if (any(is_env_file(each) for each in names) or any(is_env_file(each) for each in last)
+            or any(_ENV_SHORT.match(each) for each in last) or '.envrc' in last):
         raise InputError(
             f'{shown}: {what} named by a committed setting is an env file, where a '
             'developer keeps their own keys; refusing to write it (name another file)',
         )
-    if name.lower() in GIT_READS:
+    if GIT_READS.intersection(last) or any(_GIT_READS_SHORT.match(each) for each in last):
         raise InputError(
             f'{shown}: {what} named by a committed setting is a file git reads '
             '(its rules for the work tree); refusing to write it (name another file)',
@@ -60,9 +90,47 @@ def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -
 
 
 def _tracked(path: str, within: str) -> bool:
-    """Whether the index of the work tree ``within`` holds ``path``."""
+    """Whether a repository tracks ``path``: the work tree ``within``'s
+    index, or the one of the repository its folder really lies in (a
+    submodule, a repository cloned into the tree: the outer index lists
+    none of their files)."""
     from together_hooks.gitrun import git
 
-    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(within))
-    out = git(within, '--literal-pathspecs', 'ls-files', '-z', '--', rel)
+    real = os.path.realpath(path)
+    rel = os.path.relpath(real, os.path.realpath(within))
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return False  # not the tree's (git would fail on it)
+    out = git(within, 'ls-files', '-z', '--', _spec(within, rel))
+    if out.strip(b'\0'):
+        return True
+    folder = os.path.dirname(real)
+    if folder == os.path.realpath(within) or not os.path.isdir(folder):
+        return False
+    # Asked of the folder's own repository: not the index a hook run under
+    # ``git commit`` is given (GIT_INDEX_FILE, the outer one's).
+    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
+    try:
+        out = git(folder, 'ls-files', '-z', '--', _spec(folder, os.path.basename(real), env),
+                  env=env)
+    except InputError:  # in no repository, or one git cannot read: none tracks it
+        return False
     return bool(out.strip(b'\0'))
+
+
+def _spec(where: str, rel: str, env: dict[str, str] | None = None) -> str:
+    """``rel`` as a pathspec naming that one file, in any case where the
+    repository says case does not count (``core.ignorecase``: macOS,
+    Windows, where ``MAKEFILE`` is the Makefile)."""
+    from together_hooks.gitrun import git
+
+    try:
+        ignorecase = git(where, 'config', '--type=bool', 'core.ignorecase', ok=(0, 1), env=env)
+    except InputError:
+        ignorecase = b''
+    return (':(literal,icase)' if ignorecase.strip() == b'true' else ':(literal)') + rel
+
+
+_REPOSITORY_VARIABLES = frozenset((
+    'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_PREFIX',
+    'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE',
+))

@@ -755,14 +755,22 @@ def notes_on(
     the commit it is on, pushed with ``git push origin refs/notes/*``), as
     ``<note>`` stamped with that commit: ``--diff`` reads them as the
     server gate reads a pushed notes ref."""
-    refs = git(root, 'for-each-ref', '--format=%(refname)', 'refs/notes').decode(
-        'utf-8', 'surrogateescape').split()
+    # Only a ref naming a commit (or a tag of one) holds notes: one a tool
+    # left naming a blob or a tree has none, and must fail no scan.
+    refs = [
+        name for kind, peeled, name in (
+            line.split(' ', 2) for line in git(
+                root, 'for-each-ref', '--format=%(objecttype) %(*objecttype) %(refname)',
+                'refs/notes',
+            ).decode('utf-8', 'surrogateescape').splitlines() if line.count(' ') >= 2
+        ) if kind == 'commit' or peeled == 'commit'
+    ]
     if not refs:
         return
     wanted = set(range_commits(root, include, exclude, '--diff')[0])
     on: dict[str, str] = {}  # note blob -> the commit it is on
     for ref in refs:
-        for entry in zfields(git(root, 'ls-tree', '-r', '-z', '--full-tree', ref, '--')):
+        for entry in zfields(git(root, 'ls-tree', '-r', '-z', '--full-tree', ref + '^{tree}', '--')):
             meta, _, name = entry.partition(b'\t')
             target = name.replace(b'/', b'').decode('ascii', 'replace')
             fields = meta.split()
