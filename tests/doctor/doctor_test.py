@@ -720,3 +720,17 @@ def test_a_key_behind_a_pragma_is_named_as_there_and_excused(built):
     line = next(ln for ln in result.out.splitlines() if 'no-hardcoded-keys' in ln)
     assert 'src/settings.py:1' in line and 'pragma' in line, result.out
     assert not leaked(built.keys, result.out, result.err)
+
+
+def test_a_failing_keys_check_still_names_the_key_behind_a_pragma(built):
+    """One key in code and one behind a pragma: the check failed on the
+    first and said nothing of the second ("1 Together key in N tracked
+    files"), so a real key a pragma excused went unmentioned."""
+    key_behind_pragma(built)
+    write(built.repo, 'app.py', f'TOGETHER_API_KEY = "{built.key()}"\n')
+    git(built.repo, 'add', 'app.py')
+    result = run('together-hooks', 'doctor', cwd=built.repo)
+    line = next(ln for ln in result.out.splitlines() if 'no-hardcoded-keys' in ln)
+    assert line.startswith('[FAIL]') and 'app.py:1' in line, result.out
+    assert 'src/settings.py:1' in line and 'pragma' in line, result.out
+    assert not leaked(built.keys, result.out, result.err)
