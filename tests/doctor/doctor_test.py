@@ -329,6 +329,20 @@ def audit_log_folder_missing(b: Built) -> None:
     write(b.repo, '.pre-commit-config.yaml', text.replace('audit.jsonl', 'logs/audit.jsonl'))
 
 
+def audit_log_not_ignored(b: Built) -> None:
+    """docs/audit-log.md's example, followed as shown: the log is not
+    ignored, the next `git add -A` commits it, and from then on every
+    hook exits 2 on the tracked log; doctor said "pass"."""
+    write(b.repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    git(b.repo, 'commit', '-q', '-m', 'no ignore rule for the log', '--', '.gitignore')
+    write(b.repo, 'audit.jsonl', '')
+
+
+def audit_log_tracked(b: Built) -> None:
+    audit_log_not_ignored(b)
+    git(b.repo, 'add', 'audit.jsonl')
+
+
 def audit_log_from_env(b: Built) -> None:
     audit_log_off(b)
     b.monkeypatch.setenv('TOGETHER_HOOKS_AUDIT_LOG', str(b.repo.parent / 'audit.jsonl'))
@@ -375,6 +389,8 @@ CASES = [
     (audit_log_on_one_hook, {'audit-log-configured': W}),
     (audit_log_off, {'audit-log-configured': W}),
     (audit_log_folder_missing, {'audit-log-configured': W}),
+    (audit_log_not_ignored, {'audit-log-configured': W}),
+    (audit_log_tracked, {'audit-log-configured': W}),
     (audit_log_from_env, {}),
 ]
 
