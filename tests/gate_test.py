@@ -464,6 +464,23 @@ def test_github_actions_example_runs(git_repo, keys):
     assert rc == 0, out
 
 
+def test_github_actions_scan_step_fails_on_a_key_without_bash_e(git_repo, keys):
+    """The scan step's commands, copied into a shell that is not ``bash -e``
+    (a local run, another CI, ``shell: bash {0}``): the pull request's
+    key was found and printed, yet the step exited 0 (the SARIF scan's
+    status was dropped by ``exit "$pushed"``)."""
+    import yaml
+
+    with open(os.path.join(EXAMPLES, 'github-actions.yml'), encoding='utf-8') as f:
+        steps = yaml.safe_load(f)['jobs']['together-keys']['steps']
+    scan_step = next(s for s in steps if s.get('id') == 'scan')
+    base = _pr_merge_checkout(git_repo, keys())
+    rc, out = _run(git_repo, _ci_env(RANGE=f'{base}...HEAD'), 'bash', '-c', scan_step['run'])
+    assert rc == 1 and 'pr.py:2' in out, out
+    rc, out = _run(git_repo, _ci_env(RANGE=''), 'bash', '-c', scan_step['run'])
+    assert rc == 1 and 'pr.py:2' in out, out
+
+
 def test_ci_examples_after_a_force_push_say_so_and_scan_what_no_other_branch_has(git_repo, keys):
     """After a force-push the push's `before` commit is not fetched: `git
     cat-file -e` failed and the commit scan was skipped without a word,

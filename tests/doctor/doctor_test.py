@@ -329,6 +329,20 @@ def audit_log_folder_missing(b: Built) -> None:
     write(b.repo, '.pre-commit-config.yaml', text.replace('audit.jsonl', 'logs/audit.jsonl'))
 
 
+def audit_log_not_ignored(b: Built) -> None:
+    """docs/audit-log.md's example, followed as shown: the log is not
+    ignored, the next `git add -A` commits it, and from then on every
+    hook exits 2 on the tracked log; doctor said "pass"."""
+    write(b.repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    git(b.repo, 'commit', '-q', '-m', 'no ignore rule for the log', '--', '.gitignore')
+    write(b.repo, 'audit.jsonl', '')
+
+
+def audit_log_tracked(b: Built) -> None:
+    audit_log_not_ignored(b)
+    git(b.repo, 'add', 'audit.jsonl')
+
+
 def audit_log_from_env(b: Built) -> None:
     audit_log_off(b)
     b.monkeypatch.setenv('TOGETHER_HOOKS_AUDIT_LOG', str(b.repo.parent / 'audit.jsonl'))
@@ -375,6 +389,8 @@ CASES = [
     (audit_log_on_one_hook, {'audit-log-configured': W}),
     (audit_log_off, {'audit-log-configured': W}),
     (audit_log_folder_missing, {'audit-log-configured': W}),
+    (audit_log_not_ignored, {'audit-log-configured': W}),
+    (audit_log_tracked, {'audit-log-configured': W}),
     (audit_log_from_env, {}),
 ]
 
@@ -755,3 +771,17 @@ def test_only_files_that_may_hold_a_pragma_are_scanned_twice(git_repo, monkeypat
     assert check.status == 'warn' and 'settings.py:1' in check.detail, check
     assert len(read) == 2 and len(read[0]) == 24, read
     assert read[1] == ['encoded.txt', 'packed.gz', 'settings.py', 'wide.py'], read
+
+
+def test_a_failing_keys_check_still_names_the_key_behind_a_pragma(built):
+    """One key in code and one behind a pragma: the check failed on the
+    first and said nothing of the second ("1 Together key in N tracked
+    files"), so a real key a pragma excused went unmentioned."""
+    key_behind_pragma(built)
+    write(built.repo, 'app.py', f'TOGETHER_API_KEY = "{built.key()}"\n')
+    git(built.repo, 'add', 'app.py')
+    result = run('together-hooks', 'doctor', cwd=built.repo)
+    line = next(ln for ln in result.out.splitlines() if 'no-hardcoded-keys' in ln)
+    assert line.startswith('[FAIL]') and 'app.py:1' in line, result.out
+    assert 'src/settings.py:1' in line and 'pragma' in line, result.out
+    assert not leaked(built.keys, result.out, result.err)

@@ -251,6 +251,9 @@ def check_keys(repo: Repo) -> Check:
         )
     if not shown:
         return Check('no-hardcoded-keys', PASS, f'no Together key in {files}{also}')
+    if hidden:
+        # Failing on one key must not hide another a pragma excuses.
+        also += f'; {len(hidden)} more a pragma excuses: {_listed(hidden)}'
     # `baseline audit` labels only what the baseline records: record first.
     opt = _baseline_option(repo)
     record = 'update' if known is not None else 'create'
@@ -583,11 +586,35 @@ def check_audit_log(repo: Repo) -> Check:
         return Check(cid, WARN, f'the audit log folder does not exist: {", ".join(missing_dirs)}', 'create the folder, or point --audit-log elsewhere')
     if from_env:
         return Check(cid, PASS, f'{ENV_VAR} is set: every run logs to {from_env}')
+    # A committed setting's log must be one git ignores: `git add -A`
+    # commits any other, and a tracked log stops every hook (exit 2).
+    unignored = _not_ignored(repo, sorted({p for p in paths if not os.path.isabs(os.path.expanduser(p))}))
+    if unignored:
+        return Check(
+            cid, WARN,
+            f'the audit log is not ignored by git: {", ".join(unignored)} (`git add -A` commits it, '
+            'and a tracked log makes every hook exit 2)',
+            f'add {unignored[0]} to .gitignore (and `git rm --cached {shell_quote(unignored[0])}` if git tracks it)',
+        )
     if ours and not without:
         return Check(cid, PASS, f'{", ".join(ours)} log to {", ".join(sorted(set(paths)))}')
     if ours and len(without) < len(ours):
         return Check(cid, WARN, f'{", ".join(without)} run without --audit-log', fix)
     return Check(cid, WARN, 'no audit log: hook runs leave no record', fix)
+
+
+def _not_ignored(repo: Repo, paths: list[str]) -> list[str]:
+    """The ``paths`` inside the work tree that git does not ignore (a
+    tracked file is no ignored one)."""
+    from together_hooks.gitrun import git
+    from together_hooks.gitrun import zsplit
+
+    inside = [p for p in paths if not os.path.relpath(os.path.join(repo.root, p), repo.root).startswith('..')]
+    if not inside:
+        return []
+    out = git(repo.root, 'check-ignore', '-z', '--stdin', input=b'\0'.join(p.encode() for p in inside) + b'\0', ok=(0, 1))
+    ignored = set(zsplit(out))
+    return [p for p in inside if p not in ignored]
 
 
 def check_detect_secrets_plugins(repo: Repo) -> Check:
