@@ -408,18 +408,31 @@ def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
     return False
 
 
+# A YAML stream's document marker (``---``, ``...``): the documents of
+# one file are separate, a field of one is no parent of another's list.
+_DOCUMENT_MARK = regex_cache.compile(rb'(?m)^(?:---|\.\.\.)(?=[ \t]|\r?$)')
+
+
 def _root_holds(
         data: bytes, spans: list[tuple[int, int, int]], index: _Index, lo: int, hi: int,
 ) -> bool | None:
     """A list at a document's top level (``keys:`` with no indentation)
-    has the document as its parent: a top-level field naming Together
-    (``provider: together`` beside it) answers yes, one naming another
-    destination answers no.  None: the list is not at the top level, or
-    no top-level field says either."""
+    has the document as its parent: the top-level field nearest the list
+    naming Together (``provider: together`` beside it) answers yes, one
+    naming another destination answers no, only in the list's own YAML
+    document (``---`` lines bound it).  None: the list is not at the top
+    level, or no top-level field says either."""
     outer = max(spans, key=lambda s: s[2] - s[0])
     if outer[1] <= outer[0] or data[outer[0]:outer[0] + 1] in (b' ', b'\t', b'-', b'#', b''):
         return None
-    # (Together's endpoint is a destination too: a mention speaks first)
+    for mark in _DOCUMENT_MARK.finditer(data, lo, outer[0]):
+        lo = mark.end()
+    mark = _DOCUMENT_MARK.search(data, outer[2], hi)
+    if mark is not None:
+        hi = mark.start()
+    best: tuple[int, bool] | None = None
+    # (Together's endpoint is a destination too: at the same distance a
+    # mention speaks first)
     for found, answer in ((index.mention, True), (index.target, False)):
         starts, ends = found
         for i in range(bisect_left(starts, lo), len(starts)):
@@ -430,8 +443,11 @@ def _root_holds(
             # (a field of the top level: its line unindented, outside the list)
             if outer[0] <= at < outer[2] or data[start:start + 1] in (b' ', b'\t', b'-', b'#'):
                 continue
-            return answer
-    return None
+            # (by its line: a URL's host is later on the line than its scheme)
+            distance = outer[0] - start if start < outer[0] else start - outer[2]
+            if best is None or distance < best[0]:
+                best = distance, answer
+    return None if best is None else best[1]
 
 
 def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
