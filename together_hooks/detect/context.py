@@ -273,12 +273,18 @@ def heading_spans(
         yield starts[i], ends[i], _section_end(starts, levels, i, hi)
 
 
-_BLOCK_END = regex_cache.compile(rb'\S[^\n]*(?:\n[ \t]*\S[^\n]*)*')
+# The block under a heading-shaped comment: the comment lines right under
+# it, then its lines up to the next empty line or the next comment at
+# the line's start after a line of code (an ``.env.example``'s ``#
+# Postgres`` group right after ``# Together AI``'s, no empty line
+# between; an indented comment inside the block does not end it).
+_BLOCK_END = regex_cache.compile(rb'(?:#[^\n]*\n)*[ \t]*\S[^\n]*(?:\n(?!#)[ \t]*\S[^\n]*)*')
 
 
 def _block_end(data: bytes, start: int, end: int) -> int:
     """Where the block of lines right under a heading ending at ``start``
-    ends (at its first empty line after a non-empty one, by ``end``)."""
+    ends (at its first empty line after a non-empty one, or its next
+    group's comment, by ``end``)."""
     m = _BLOCK_END.search(data, start, end)
     return start if m is None else m.end()
 
