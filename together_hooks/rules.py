@@ -623,6 +623,11 @@ TOGETHER_CONTEXT = Context(
         # ``## Working together``), also underlined (setext: ``Together
         # AI`` over ``===``) or all bold (``**Together AI**``)
         rb'|#{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+#+)?'
+        # (in code, the same words alone in any line or block comment:
+        # ``// Together AI``, ``-- Together``, ``; Together``, ``REM
+        # Together``, ``/* Together AI */``)
+        + rb'|(?<![^\n])(?://|--|;{1,2}|%{1,2}|(?i:rem)|::)[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+(?://|--))?'
+        + rb'|(?<![^\n])/\*+[ \t]*' + _HEADING_WORDS + rb'[ \t]*\*+/'
         + rb'|(?<![^\n])' + _HEADING_WORDS + rb'[ \t]*\r?\n(?:={3,}|-{3,})'
         + rb'|(?<![^\n])\*\*' + _HEADING_WORDS + rb'\*\*'
         # or an XML start tag whose id, name or class names it (Spring's

@@ -83,10 +83,16 @@ _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?
 # a heading with no empty line after it too: it labels the block right
 # under it (``# Together AI`` over ``api_key = <key>``).
 _HEADING_RUN = 8
+# A line comment's leader at a line's start.
+_COMMENT_LEADER = rb'#{1,6}|//|--(?!-)|;{1,2}|%{1,2}|(?i:rem)(?=[ \t])|::'
 _HEADING = regex_cache.compile(
     (rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?\n(?:#{1,6}[ \t]+[^\s#][^\r\n]{0,100}\r?\n){0,%d}[ \t]*\r?$)'
      % _HEADING_RUN)
-    + rb'|#{1,6}[ \t]+(?i:' + HEADING_WORDS + rb')(?:[ \t]+#+)?(?=[ \t]*\r?$)'
+    # (in any language's line comment, ``// Together AI``, SQL's ``--``,
+    # INI's ``;``, TeX's ``%``, batch's ``REM`` or ``::``, or a block
+    # comment on its own line, ``/* Together AI */``)
+    + rb'|(?:' + _COMMENT_LEADER + rb')[ \t]+(?i:' + HEADING_WORDS + rb')(?:[ \t]+(?:#+|//|--))?(?=[ \t]*\r?$)'
+    + rb'|/\*+[ \t]*(?i:' + HEADING_WORDS + rb')[ \t]*\*+/(?=[ \t]*\r?$)'
     rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))',
 )
 
@@ -278,7 +284,13 @@ def heading_spans(
 # the line's start after a line of code (an ``.env.example``'s ``#
 # Postgres`` group right after ``# Together AI``'s, no empty line
 # between; an indented comment inside the block does not end it).
-_BLOCK_END = regex_cache.compile(rb'(?:#[^\n]*\n)*[ \t]*\S[^\n]*(?:\n(?!#)[ \t]*\S[^\n]*)*')
+# (a comment's leader then a blank, but ``#`` alone: ``#Postgres``;
+# never a flag on a continuation line, ``--header``)
+_BLOCK_COMMENT = rb'#|(?://|--|;|%|(?i:rem)|::)(?=[ \t\r\n])|/\*|<!--'
+_BLOCK_END = regex_cache.compile(
+    rb'(?:(?:' + _BLOCK_COMMENT + rb')[^\n]*\n)*[ \t]*\S[^\n]*'
+    rb'(?:\n(?!' + _BLOCK_COMMENT + rb')[ \t]*\S[^\n]*)*'
+)
 
 
 def _block_end(data: bytes, start: int, end: int) -> int:
