@@ -1143,7 +1143,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # `<key>` |``): the backticks are the cell's markup, not its text.
         Pattern(rb'(?:(?<=[|\t])|(?<=\| )|(?<=\|`)|(?<=\| `)'
                 rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
-                + _HEX_KEY + rb'(?=`?[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
+                + _HEX_KEY + rb'(?=`?[ ]{0,64}\||`?[ \t]{0,64}(?:\t|\r?\n|\Z))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from together_hooks import regex_cache
 from together_hooks.fileio import text_start
 
 TYPE_CHECKING = False
@@ -41,13 +42,25 @@ def _fields(line: bytes, delimiter: str = ',') -> list[str] | None:
     if delimiter == '|':
         # (a psql table ``a | b``, a mysql or Markdown one ``| a | b |``:
         # the same split for the header and the row keeps columns aligned)
-        return text.split('|')
+        return [_cell(field) for field in text.split('|')]
     import csv
 
     try:
         return next(csv.reader([text], delimiter=delimiter), None)
     except csv.Error:
         return None
+
+
+# A Markdown link's text (``[Together AI](https://www.together.ai)``).
+_LINK = regex_cache.compile(r'\[([^\]\r\n]{0,200})\]\([^)\r\n]{0,400}\)')
+
+
+def _cell(field: str) -> str:
+    """A ``|`` table's cell as its text: a Markdown link's text, bold or
+    italic markup taken off (``**Together AI**``, ``__Together__``)."""
+    if '[' in field:
+        field = _LINK.sub(r'\1', field)
+    return field.strip().strip('*_').strip()
 
 
 def _delimiters(line: bytes) -> tuple[str, ...]:
