@@ -527,6 +527,14 @@ _SECRET_WRAPPER = (
     rb'(?:(?:new[ \t]{1,8})?(?:\w{0,20}?[a-z\d](?=[A-Z]))?(?i:secret|str|credential|token)s?(?![a-z])'
     rb'\w{0,12}(?:\.\w{1,20})?\([ \t]{0,8})?'
 )
+# Up to three other fields of a name's item or block between the name and
+# its value field (GitLab CI's ``description:`` and ``expand:`` before
+# ``value:``), each with a value on its line, none a value field nor one
+# saying a digest (``description: sha256 of the key``).
+_ITEM_FIELDS = (
+    rb'(?:\r?\n[ \t]{1,32}(?!-|["\']?value)["\']?[\w-]{1,40}["\']?[ \t]{0,8}:[ \t]{1,8}'
+    rb'(?![^\r\n]{0,200}(?i:sha-?\d|md5|hash|checksum|digest|fingerprint))[^\s][^\r\n]{0,200}){0,3}'
+)
 _GENERIC_VALUE = (
     # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
     rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
@@ -539,14 +547,25 @@ _GENERIC_VALUE = (
     rb'|[ \t]{0,32}\r?\n[ \t]{0,32}-[ \t]{1,8}'
     # or a key/value pair (Postman: ``{"key": "token", "value": <key>}``)
     rb'|["\']?[ \t]{0,32},[ \t]{0,32}(?:\r?\n[ \t]{0,32})?["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}'
-    # or a value field on the next line: a name/value item (Kubernetes'
-    # ``- name: API_KEY`` then ``value: <key>``), or the name's own block
-    # (GitLab CI's ``LLM_API_KEY:`` then ``value: <key>``)
-    rb'|["\']?[ \t]{0,8}:?[ \t]{0,8}\r?\n[ \t]{0,32}["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}'
+    # or a value field on the next line, of the name's own block (GitLab
+    # CI's ``LLM_API_KEY:`` then ``value: <key>``; a name/value item,
+    # Kubernetes' ``- name: API_KEY`` then ``value: <key>``, is
+    # ``_NAME_ITEM``'s: a line merely ending in the word, a description's
+    # ``"... not a token"`` or a comment's ``# the cache key``, is neither)
+    rb'|["\']?[ \t]{0,8}:[ \t]{0,8}' + _ITEM_FIELDS + rb'\r?\n[ \t]{0,32}["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}'
     # or the name's XML element closes and the value's opens (a KeePass
     # export's ``<Key>Password</Key><Value ProtectInMemory="True">``)
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}'
     rb'(?:[ \t]{1,8}[\w:.-]{1,40}=["\'][^"\'<>\r\n]{0,60}["\'])*>)' + _QUOTE
+)
+# A name/value item's name field then its value field on the next line
+# (Kubernetes' ``- name: API_KEY`` then ``value: <key>``, AWS's and
+# Azure's JSON ``"name": "API_KEY",`` then ``"value": ...``, Render's
+# ``- key: LLM_API_KEY`` then ``value:``): the name is the whole value of
+# a ``name`` or ``key`` field.
+_NAME_ITEM = (
+    rb'(?:(?<![^\n])[ \t]{0,32}(?:-[ \t]{1,8})?|[{,][ \t]{0,8})["\']?(?i:name|key)["\']?[ \t]{0,8}:[ \t]{0,8}(?=\S)',
+    rb'[ \t]{0,8},?[ \t]{0,8}' + _ITEM_FIELDS + rb'\r?\n[ \t]{0,32}["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}' + _QUOTE,
 )
 # A heading under which 64-hex values are digests (``checksums:``,
 # ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``): it answers no for
@@ -604,7 +623,7 @@ TOGETHER_CONTEXT = Context(
         # ``together:`` then ``auth:``)
         # (git-config style, a subsection after it: ``[together "prod"]``)
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}'
-        rb'(?:[ \t]+"[\w.:/-]{1,40}")?[ \t]*\]'
+        rb'(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
         rb'|together(?:[_.-]?ai)?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
@@ -623,6 +642,11 @@ TOGETHER_CONTEXT = Context(
         # ``## Working together``), also underlined (setext: ``Together
         # AI`` over ``===``) or all bold (``**Together AI**``)
         rb'|#{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+#+)?'
+        # (in code, the same words alone in any line or block comment:
+        # ``// Together AI``, ``-- Together``, ``; Together``, ``REM
+        # Together``, ``/* Together AI */``)
+        + rb'|(?<![^\n])(?://|--|;{1,2}|%{1,2}|(?i:rem)|::)[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+(?://|--))?'
+        + rb'|(?<![^\n])/\*+[ \t]*' + _HEADING_WORDS + rb'[ \t]*\*+/'
         + rb'|(?<![^\n])' + _HEADING_WORDS + rb'[ \t]*\r?\n(?:={3,}|-{3,})'
         + rb'|(?<![^\n])\*\*' + _HEADING_WORDS + rb'\*\*'
         # or an XML start tag whose id, name or class names it (Spring's
@@ -1101,6 +1125,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + rb'(?:' + _HEX_KEY + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', context=TOGETHER_CONTEXT,
                 by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT))),
+        Pattern(_NAME_ITEM[0] + _API_KEY_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_CONTEXT,
+                by_name=((rb'(?i:key)', TOGETHER_KEY_PARENT), (rb'(?s:.*)', TOGETHER_CONTEXT))),
         # Each key of an inline list of keys, one per endpoint of a
         # parallel list of URLs (Open WebUI's ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``,
         # ``api_keys: [k1, k2]``), or under a Together name
@@ -1114,6 +1140,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(_LIST_ITEM, context=TOGETHER_NAMED, before=_TOGETHER_KEYS_BEFORE,
                 before_words=(b'together',)),
         Pattern(_GENERIC_NAME + _GENERIC_VALUE + _HEX_KEY, context=TOGETHER_STRUCTURE,
+                by_name=NAME_KINDS),
+        Pattern(_NAME_ITEM[0] + _GENERIC_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
         # The key as a client's or config's first argument, unnamed
         # (go-openai's ``openai.DefaultConfig(<key>)`` then ``.BaseURL``,
@@ -1138,7 +1166,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # `<key>` |``): the backticks are the cell's markup, not its text.
         Pattern(rb'(?:(?<=[|\t])|(?<=\| )|(?<=\|`)|(?<=\| `)'
                 rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
-                + _HEX_KEY + rb'(?=`?[ ]{0,64}\||[ \t]{0,64}(?:\t|\r?\n|\Z))',
+                + _HEX_KEY + rb'(?=`?[ ]{0,64}\||`?[ \t]{0,64}(?:\t|\r?\n|\Z))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
@@ -1199,7 +1227,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (or a flag: ``--value``, Windows' ``/pass:``)
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         # (or a git-config style subsection: ``[together "prod"]``)
-        rb'|(?i:[_-]?ai)?[ \t]{1,8}"[\w.:/-]{1,40}"[ \t]{0,8}\]'
+        rb'|(?i:[_-]?ai)?[ \t]{1,8}"[^"\\\r\n]{1,40}"[ \t]{0,8}\]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
         # an XML start tag's attribute naming it, the tag ending its line
         # (Spring's ``<bean id="togetherClient" class="...">``)

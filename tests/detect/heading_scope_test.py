@@ -68,3 +68,38 @@ def test_a_comment_of_together_alone_labels_the_block_right_under_it(path):
     assert not _found('# sha256 of together.tar.gz\ndigest = "{key}"\n', path)
     assert not _found('# Working together\napi_key = "{key}"\n', path)
     assert not _found('# Together AI\ncache_key = "{key}"\n', path)
+
+
+@pytest.mark.parametrize('path', ['app.py', 'settings.yaml', '.env', 'main.tf'])
+def test_a_comment_heading_s_block_ends_at_the_next_comment_group(path):
+    # (an .env.example's groups, each under its own comment, no empty
+    # line between them: the next group's secret is not Together's)
+    assert not _found('# Together AI\nmodel = "llama"\n# Postgres\ndb_password = "{key}"\n', path)
+    assert not _found('# Together AI\n\nmodel = "llama"\n# Redis\npassword = "{key}"\n', path)
+    assert not _found('# Together AI\nmodel = "llama"\n# GitHub\ngithub_token = "{key}"\n', path)
+    # comments right under the heading, before its first line, are its own
+    assert _found('# Together AI\n# prod\nretries = 3\npassword = "{key}"\n', path)
+    assert _found('# Together AI\n\n# prod\nretries = 3\npassword = "{key}"\n', path)
+    assert _found('# Together AI\nretries = 3\n  # rotated monthly\npassword = "{key}"\n', path)
+
+
+@pytest.mark.parametrize('path, text', [
+    ('app.js', '// Together AI\nconst apiKey = "{key}";\n'),
+    ('app.go', '// Together AI\nvar password = "{key}"\n'),
+    ('seed.sql', "-- Together AI\nINSERT INTO settings (name, value) VALUES ('api_key', '{key}');\n"),
+    ('app.ini', '; Together AI\npassword = {key}\n'),
+    ('conf.m', "% Together AI\npassword = '{key}';\n"),
+    ('env.bat', 'REM Together AI\nset PASSWORD={key}\n'),
+    ('env.cmd', ':: Together AI\nset PASSWORD={key}\n'),
+    ('app.c', '/* Together AI */\nstatic const char *password = "{key}";\n'),
+])
+def test_a_comment_of_together_alone_labels_its_block_in_any_comment_syntax(path, text):
+    assert _found(text, path)
+    # its block only: the next comment group, or past an empty line
+    other = '// Postgres' if '//' in text else '-- Postgres' if '--' in text else '# Postgres'
+    lines = text.split('\n', 1)
+    assert not _found(lines[0] + '\nretries = 3\n\n' + lines[1], path)
+    if '//' in text or '--' in text:
+        assert not _found(lines[0] + '\nretries = 3\n' + other + '\n' + lines[1], path)
+    # not a comment saying more
+    assert not _found(text.replace('Together AI', 'sha256 of together.tar.gz'), path)

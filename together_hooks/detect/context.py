@@ -83,10 +83,16 @@ _SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?
 # a heading with no empty line after it too: it labels the block right
 # under it (``# Together AI`` over ``api_key = <key>``).
 _HEADING_RUN = 8
+# A line comment's leader at a line's start.
+_COMMENT_LEADER = rb'#{1,6}|//|--(?!-)|;{1,2}|%{1,2}|(?i:rem)(?=[ \t])|::'
 _HEADING = regex_cache.compile(
     (rb'(?m)^(?P<h>#{1,6}[ \t]+[^\s#][^\r\n]{0,100}?(?=[ \t]*\r?\n(?:#{1,6}[ \t]+[^\s#][^\r\n]{0,100}\r?\n){0,%d}[ \t]*\r?$)'
      % _HEADING_RUN)
-    + rb'|#{1,6}[ \t]+(?i:' + HEADING_WORDS + rb')(?:[ \t]+#+)?(?=[ \t]*\r?$)'
+    # (in any language's line comment, ``// Together AI``, SQL's ``--``,
+    # INI's ``;``, TeX's ``%``, batch's ``REM`` or ``::``, or a block
+    # comment on its own line, ``/* Together AI */``)
+    + rb'|(?:' + _COMMENT_LEADER + rb')[ \t]+(?i:' + HEADING_WORDS + rb')(?:[ \t]+(?:#+|//|--))?(?=[ \t]*\r?$)'
+    + rb'|/\*+[ \t]*(?i:' + HEADING_WORDS + rb')[ \t]*\*+/(?=[ \t]*\r?$)'
     rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))',
 )
 
@@ -273,12 +279,24 @@ def heading_spans(
         yield starts[i], ends[i], _section_end(starts, levels, i, hi)
 
 
-_BLOCK_END = regex_cache.compile(rb'\S[^\n]*(?:\n[ \t]*\S[^\n]*)*')
+# The block under a heading-shaped comment: the comment lines right under
+# it, then its lines up to the next empty line or the next comment at
+# the line's start after a line of code (an ``.env.example``'s ``#
+# Postgres`` group right after ``# Together AI``'s, no empty line
+# between; an indented comment inside the block does not end it).
+# (a comment's leader then a blank, but ``#`` alone: ``#Postgres``;
+# never a flag on a continuation line, ``--header``)
+_BLOCK_COMMENT = rb'#|(?://|--|;|%|(?i:rem)|::)(?=[ \t\r\n])|/\*|<!--'
+_BLOCK_END = regex_cache.compile(
+    rb'(?:(?:' + _BLOCK_COMMENT + rb')[^\n]*\n)*[ \t]*\S[^\n]*'
+    rb'(?:\n(?!' + _BLOCK_COMMENT + rb')[ \t]*\S[^\n]*)*'
+)
 
 
 def _block_end(data: bytes, start: int, end: int) -> int:
     """Where the block of lines right under a heading ending at ``start``
-    ends (at its first empty line after a non-empty one, by ``end``)."""
+    ends (at its first empty line after a non-empty one, or its next
+    group's comment, by ``end``)."""
     m = _BLOCK_END.search(data, start, end)
     return start if m is None else m.end()
 
@@ -408,18 +426,31 @@ def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
     return False
 
 
+# A YAML stream's document marker (``---``, ``...``): the documents of
+# one file are separate, a field of one is no parent of another's list.
+_DOCUMENT_MARK = regex_cache.compile(rb'(?m)^(?:---|\.\.\.)(?=[ \t]|\r?$)')
+
+
 def _root_holds(
         data: bytes, spans: list[tuple[int, int, int]], index: _Index, lo: int, hi: int,
 ) -> bool | None:
     """A list at a document's top level (``keys:`` with no indentation)
-    has the document as its parent: a top-level field naming Together
-    (``provider: together`` beside it) answers yes, one naming another
-    destination answers no.  None: the list is not at the top level, or
-    no top-level field says either."""
+    has the document as its parent: the top-level field nearest the list
+    naming Together (``provider: together`` beside it) answers yes, one
+    naming another destination answers no, only in the list's own YAML
+    document (``---`` lines bound it).  None: the list is not at the top
+    level, or no top-level field says either."""
     outer = max(spans, key=lambda s: s[2] - s[0])
     if outer[1] <= outer[0] or data[outer[0]:outer[0] + 1] in (b' ', b'\t', b'-', b'#', b''):
         return None
-    # (Together's endpoint is a destination too: a mention speaks first)
+    for mark in _DOCUMENT_MARK.finditer(data, lo, outer[0]):
+        lo = mark.end()
+    mark = _DOCUMENT_MARK.search(data, outer[2], hi)
+    if mark is not None:
+        hi = mark.start()
+    best: tuple[int, bool] | None = None
+    # (Together's endpoint is a destination too: at the same distance a
+    # mention speaks first)
     for found, answer in ((index.mention, True), (index.target, False)):
         starts, ends = found
         for i in range(bisect_left(starts, lo), len(starts)):
@@ -430,8 +461,11 @@ def _root_holds(
             # (a field of the top level: its line unindented, outside the list)
             if outer[0] <= at < outer[2] or data[start:start + 1] in (b' ', b'\t', b'-', b'#'):
                 continue
-            return answer
-    return None
+            # (by its line: a URL's host is later on the line than its scheme)
+            distance = outer[0] - start if start < outer[0] else start - outer[2]
+            if best is None or distance < best[0]:
+                best = distance, answer
+    return None if best is None else best[1]
 
 
 def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from together_hooks import regex_cache
 from together_hooks.fileio import text_start
 
 TYPE_CHECKING = False
@@ -41,13 +42,25 @@ def _fields(line: bytes, delimiter: str = ',') -> list[str] | None:
     if delimiter == '|':
         # (a psql table ``a | b``, a mysql or Markdown one ``| a | b |``:
         # the same split for the header and the row keeps columns aligned)
-        return text.split('|')
+        return [_cell(field) for field in text.split('|')]
     import csv
 
     try:
         return next(csv.reader([text], delimiter=delimiter), None)
     except csv.Error:
         return None
+
+
+# A Markdown link's text (``[Together AI](https://www.together.ai)``).
+_LINK = regex_cache.compile(r'\[([^\]\r\n]{0,200})\]\([^)\r\n]{0,400}\)')
+
+
+def _cell(field: str) -> str:
+    """A ``|`` table's cell as its text: a Markdown link's text, bold or
+    italic markup taken off (``**Together AI**``, ``__Together__``)."""
+    if '[' in field:
+        field = _LINK.sub(r'\1', field)
+    return field.strip().strip('*_').strip()
 
 
 def _delimiters(line: bytes) -> tuple[str, ...]:
@@ -120,6 +133,15 @@ class _Header:
         self.owners = owners
 
 
+# A listing's columns (a cache's, an object store's): its ``key`` column
+# names the entries.
+_LISTING = regex_cache.compile(
+    r'(?i:ttl|hits|misses|e-?tag|bucket|size|bytes|last[ _-]?modified|storage[ _-]?class)')
+_BARE_KEY = regex_cache.compile(r'(?i:key)')
+# A row's cell naming a digest algorithm: its hex value is that digest.
+_DIGEST_CELL = regex_cache.compile(r'(?i:sha-?(?:1|224|256|384|512)|sha3-?\d{3}|md5|blake2[bs]?|blake3)')
+
+
 def _header(
         fields: list[str] | None, header: re.Pattern[str], user: re.Pattern[str],
         title: re.Pattern[str], veto: re.Pattern[str], owner: re.Pattern[str] | None,
@@ -131,6 +153,10 @@ def _header(
         return None
     names = [f.strip() for f in fields]
     credentials = {i for i, n in enumerate(names) if header.fullmatch(n)}
+    if any(_LISTING.fullmatch(n) for n in names):
+        # (a bare ``key`` beside a cache's or an object store's columns
+        # names an entry, not a credential)
+        credentials = {i for i in credentials if not _BARE_KEY.fullmatch(names[i])}
     if not credentials or any(veto.search(n) for n in names):
         return None
     export = any(user.fullmatch(n) for n in names) and any(title.fullmatch(n) for n in names)
@@ -257,6 +283,9 @@ class Headers:
         column holding a Together row's credential?"""
         row = _fields(self.data[lo:hi], delimiter)
         if not row or not any(names.search(field) for field in row):
+            return {}
+        if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):
+            # (``| together | <hex> | sha256 |``: the row is a digest's)
             return {}
         shape = self.above(lo, delimiter)
         if shape is None:
