@@ -151,6 +151,16 @@ def family_scrub():
     short, long = long_run_text(8_000), long_run_text(32_000)
     yield ('long-run-no-folder', lambda: Scrubber().scrub(short), lambda: Scrubber().scrub(long))
 
+    # A run's report: n keys known (current and legacy), n findings shown,
+    # each line looked for every known form (``needles``); 4x both.
+    from tests.detect.scrub_known_forms_test import keys_and_report
+
+    def report(n: int) -> Callable[[], object]:
+        keys, text = keys_and_report(n)
+        return lambda: Scrubber(keys).scrub(text)
+
+    yield ('keys-times-lines', report(100), report(400))
+
 
 def family_tables():
     """A password manager's export with many Together rows, a wide and a

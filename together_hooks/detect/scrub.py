@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from typing import Iterable
     from typing import Iterator
 
+    from together_hooks.detect.needles import Needles
+
 _TGP_RUN = r'tgp_v1_[A-Za-z0-9_-]{43,}'
 # Long enough to hold a key's 50 bytes at any alignment (68 chars), with
 # room to spare: a base64 or percent run that might decode to a key.
@@ -108,13 +110,6 @@ _PIECE = 9
 _GRAM = 6
 # base64's and base85's characters (a known key's base85 holds ``;#*``).
 _PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~-]{%d,}' % _PIECE
-# Where a known form may start (``_present``): every form is at least
-# ``_HEAD`` characters long, and a form of these characters only is found
-# by its first ``_HEAD`` (one dict look-up a place, however many keys the
-# run knows); any other form is looked for as it is.
-_HEAD = 24
-_FORM_CHARS = r'[A-Za-z0-9+/=_%-]'
-_FORM_RUN = r'%s{%d,}' % (_FORM_CHARS, _HEAD)
 # What may come between the characters of a known key that a reader
 # still reads as one: white space and line breaks (escaped too: ``\n``,
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
@@ -468,7 +463,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
-        '_gapped', '_heads', '_odd', '_b64', '_legacy',
+        '_gapped', '_needles', '_b64', '_legacy',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -480,8 +475,7 @@ class Scrubber:
         self._grams: dict[str, list[tuple[str, int]]] = {}
         self._environ_read = False
         self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
-        self._heads: dict[str, list[str]] = {}  # a form's first _HEAD -> forms
-        self._odd: list[str] = []  # forms not of _FORM_CHARS only, or short
+        self._needles: Needles | None = None  # every form (``_present``)
         self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
         self._legacy: set[str] = set()  # known legacy keys (``_gapped_out``)
         self.learn(secrets)
@@ -514,10 +508,11 @@ class Scrubber:
                     if form not in self._forms:
                         self._forms[form] = shown
                         self._index_pieces(form, kind, ends)
-                        if len(form) >= _HEAD and _pattern(_FORM_CHARS + '+').fullmatch(form):
-                            self._heads.setdefault(form[:_HEAD], []).append(form)
-                        else:
-                            self._odd.append(form)
+                        if self._needles is None:
+                            from together_hooks.detect.needles import Needles
+
+                            self._needles = Needles()
+                        self._needles.add(form)
             self._new = []
         return self._forms
 
@@ -568,20 +563,18 @@ class Scrubber:
         """The known forms in ``text``, longest first: a form absent from
         the text is never matched, so leaving it out of the regex changes
         nothing but the cost (most text shown holds none: no compile).
-        Found by their heads (``_HEAD``), in the runs that may hold one:
-        the cost grows with the text, not with the keys known times the
-        text (a detect-secrets run learns every key it finds)."""
-        if not self._known_forms():
-            return ()
-        heads = self._heads
-        found = {form for form in self._odd if form in text}
-        if heads:
-            for run in _pattern(_FORM_RUN).finditer(text):
-                for at in range(run.start(), run.end() - _HEAD + 1):
-                    for form in heads.get(text[at:at + _HEAD], ()):
-                        if text.startswith(form, at):
-                            found.add(form)
+        Found in one walk of the text (``needles.Needles``): the cost
+        grows with the text, not with the forms known times the text (a
+        run learns every key it finds)."""
+        found = self._forms_in(text)
         return tuple(sorted(found, key=lambda form: (-len(form), form)))
+
+    def _forms_in(self, text: str) -> set[str]:
+        """The known forms in ``text``, as ``{f for f in forms if f in
+        text}`` (every raw key is one of its own forms)."""
+        if not self._known_forms() or self._needles is None:
+            return set()
+        return self._needles.found_in(text)
 
     def _known_regex(self, present: tuple[str, ...]) -> re.Pattern[str]:
         regex = self._regexes.get(present)
@@ -892,7 +885,9 @@ class Scrubber:
         for a, b in runs:
             lowered[a:b] = text[a:b].lower()
         low = ''.join(lowered)  # as long as ``text``: its places are the text's
-        secrets = {k for k in self._known if len(k) == 64 and k in low}
+        # Known keys of 64 characters in ``low``: each is one of its own
+        # forms (one walk of the text, however many keys are known).
+        secrets = {k for k in self._forms_in(low) if len(k) == 64 and k in self._known}
         if 'ogether' in low.lower():
             from together_hooks.detect.engine import scan_bytes
 
@@ -930,7 +925,7 @@ class Scrubber:
         )
         if self._legacy:  # in capitals here and there (a reader lowers hex)
             low = stripped.lower()
-            known |= frozenset(k for k in self._legacy if k in low)
+            known |= self._forms_in(low) & self._legacy
         if '/' in text or '+' in text:  # base64's own characters: not gaps there
             stripped = _pattern(_B64_GAP).sub('', text)
         known |= frozenset(k for k in self._present(stripped) if k in self._b64)
