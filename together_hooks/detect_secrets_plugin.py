@@ -87,21 +87,49 @@ def _str_regex(pattern: Any) -> re.Pattern[str]:
     return re.compile(pattern.regex.pattern.decode('ascii'), re.ASCII)
 
 
+def _scan(text: str, filename: str, rules: tuple[Any, ...]) -> list[Any]:
+    found = _detect.scan_bytes(text.encode('utf-8', 'surrogateescape'), filename, rules)
+    _scrub.learn(f.secret for f in found)
+    return found
+
+
+# The window last scanned: its file's name, what detect-secrets handed
+# over (its code snippet, held so that no other object takes its id, or
+# the line), and every rule's findings in it.
+_last: tuple[str, Any, list[Any]] = ('', None, [])
+
+
+def _window_findings(filename: str, line: str, context: Any) -> list[Any]:
+    """Every rule's findings in the window ``context`` (detect-secrets'
+    code snippet: five lines either side of ``line``; else ``line`` alone).
+
+    detect-secrets asks each plugin in turn about one line, handing each
+    the same snippet: the first detector of ours to ask scans the window
+    for every rule, the next reads that scan (one engine pass a window,
+    not one a rule; a rule's findings are the same either way).  Only the
+    last window is kept.
+    """
+    global _last
+    name, seen, found = _last
+    if name == filename and (seen is context if context is not None else seen == line):
+        return found
+    if context is not None and context.lines:
+        text = '\n'.join(item.rstrip('\r\n') for item in context.lines)
+    else:
+        text = line
+    found = _scan(text, filename, _rules.RULES)
+    _last = (filename, line if context is None else context, found)
+    return found
+
+
 class _TogetherDetector(RegexBasedDetector):
     """One rule of ours as a detect-secrets plugin (subclassed per rule)."""
 
     rule_id = ''
     denylist: tuple[re.Pattern[str], ...] = ()
 
-    def _scan(self, text: str, filename: str) -> list[Any]:
-        data = text.encode('utf-8', 'surrogateescape')
-        rule = _rules.RULES_BY_ID[self.rule_id]
-        found = _detect.scan_bytes(data, filename, (rule,))
-        _scrub.learn(f.secret for f in found)
-        return found
-
     def analyze_string(self, string: str) -> Iterator[str]:
-        for finding in self._scan(string, ''):
+        for finding in _scan(string, '', (_rules.RULES_BY_ID[self.rule_id],)):
             yield finding.secret
 
     def analyze_line(
@@ -117,15 +145,10 @@ class _TogetherDetector(RegexBasedDetector):
         detect-secrets calls this line by line; our context checks look a few
         lines up and down, and its code snippet holds five lines each way.
         """
-        if context is not None and context.lines:
-            lines = [item.rstrip('\r\n') for item in context.lines]
-            target = context.target_index + 1
-        else:
-            lines = [line]
-            target = 1
+        target = context.target_index + 1 if context is not None and context.lines else 1
         output = set()
-        for finding in self._scan('\n'.join(lines), filename):
-            if finding.line == target:
+        for finding in _window_findings(filename, line, context):
+            if finding.line == target and finding.rule == self.rule_id:
                 output.add(PotentialSecret(
                     type=self.secret_type,
                     filename=filename,
