@@ -260,18 +260,90 @@ def _a_listing(pieces: list[str], runs_on: bool) -> bool:
     """Whether the pieces of a key's body joined across glue are names, one
     a piece (a listing after a line ending in ``tgp_v1_``: ``git log
     --oneline | grep tgp_v1_``, file names): the pieces before the last
-    (which is cut where a key would end), three or more, each a name of
-    three characters or more (``_WORD``); two, where the last one's name
-    goes on past where a key would end (``runs_on``: a key ends where its
-    last piece does, but glued to a suffix, ``…-old``); a name may be a
-    short word or a number (``_SHORT_WORD``).  A key's random pieces are
-    all names about once in 12,000 random cuts, and with ``runs_on`` once
-    in 1,600 (counted over 200,000 seeded cuts in 2 to 20 pieces)."""
+    (which is cut where a key would end, or goes on past it: ``runs_on``)
+    each a name of three characters or more (``_WORD``), a short word or a
+    number (``_SHORT_WORD``), a gutter's ``-`` before it or not; and all
+    of them, the last too, holding so few kinds of characters that a key's
+    random pieces do as well less often than ``_LISTING_CHANCE``
+    (``_named_beyond_chance``).  A grammar of names alone lets through a
+    random key's pieces once in thousands of cuts (``ok``, ``v2``, ``Xy``
+    read as names); that bound holds for any cut."""
     named = pieces[:-1]
-    return len(named) >= (2 if runs_on else 3) and all(
-        _pattern(_SHORT_WORD).fullmatch(piece)
+    return bool(named) and all(
+        _pattern(_SHORT_WORD).fullmatch(piece.lstrip('-'))
         or len(piece) >= 3 and _pattern(_WORD).fullmatch(piece) for piece in named
-    )
+    ) and _named_beyond_chance(pieces)
+
+
+# The chance a key's random pieces look as named as a listing's may, at
+# most (``_named_beyond_chance``): a key cut so is shown whole once in so
+# many cuts, whatever its pieces' lengths.
+_LISTING_CHANCE = 1e-6
+# The classes of a key's characters, and how many each holds.
+_CLASSES = (
+    ('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 26), ('abcdef', 6), ('ghijklmnopqrstuvwxyz', 20),
+    ('0123456789', 10), ('_-', 2),
+)
+
+
+def _named_beyond_chance(pieces: list[str]) -> bool:
+    """Whether ``pieces`` (a key's body as cut: the last one ends where a
+    key would) hold so few of the key characters' classes (capitals,
+    ``a-f``, ``g-z``, digits, ``_-``) that a key's random pieces of their
+    lengths do as well less often than ``_LISTING_CHANCE``.  Names keep to
+    one or two classes a piece (``config``, ``README``, a commit id's
+    ``[0-9a-f]``, ``87190``); a key's pieces mix them.  The score of a
+    piece is how likely a random one of its length uses only as many
+    characters as its classes hold; a random key's scores are summed
+    exactly (``_score_tail``), so the bound holds for any number of pieces
+    of any length.  (A grammar of names alone does not: a random key's
+    short pieces read as ``ok``, ``v2``, ``Xy-old`` one cut in thousands.)"""
+    import math
+
+    total = 0.0
+    for piece in pieces:
+        held = sum(size for chars, size in _CLASSES if any(c in chars for c in piece))
+        # the prefix a listing was searched for: one string of its length
+        total += len(piece) * math.log((1 if piece == 'tgp_v1_' else held) / 64)
+    return _score_tail(tuple(len(piece) for piece in pieces), total) < _LISTING_CHANCE
+
+
+_BIN = 0.1  # nats: scores are summed in steps so wide (rounded to the safe side)
+
+
+def _score_tail(lengths: tuple[int, ...], observed: float) -> float:
+    """The chance that random pieces of ``lengths`` score at most
+    ``observed`` (``_named_beyond_chance``): each piece's classes drawn as
+    a random piece's are (inclusion and exclusion over the classes), the
+    scores summed over the pieces, each rounded down (toward a listing)."""
+    import math
+    from itertools import combinations
+
+    sizes = [size for _, size in _CLASSES]
+    limit = math.ceil(observed / _BIN)  # the observed score rounded up
+    dist, done = {0: 1.0}, 0.0  # scores only fall: at the limit, counted for good
+    for length in lengths:
+        law: dict[int, float] = {}
+        for n in range(1, len(sizes) + 1):
+            for chosen in combinations(sizes, n):
+                exact = sum(
+                    (-1) ** (n - k) * (sum(sub) / 64) ** length
+                    for k in range(1, n + 1) for sub in combinations(chosen, k)
+                )
+                score = math.floor(length * math.log(sum(chosen) / 64) / _BIN)
+                law[score] = law.get(score, 0.0) + exact
+        if length == 7:  # ``tgp_v1_`` (counted twice: to the safe side)
+            score = math.floor(-7 * math.log(64) / _BIN)
+            law[score] = law.get(score, 0.0) + 64.0 ** -7
+        nxt: dict[int, float] = {}
+        for have, p in dist.items():
+            for score, q in law.items():
+                if have + score <= limit:
+                    done += p * q
+                else:
+                    nxt[have + score] = nxt.get(have + score, 0.0) + p * q
+        dist = nxt
+    return done + sum(p for have, p in dist.items() if have <= limit)
 
 
 def _cut_evenly(run: str, gap: str, runs_on: bool) -> bool:
@@ -293,28 +365,12 @@ def _cut_evenly(run: str, gap: str, runs_on: bool) -> bool:
 
 
 def _cut_as_a_key(pieces: list[str], runs_on: bool) -> bool:
-    """``_cut_evenly`` for the pieces a key's body was cut in, never where
-    they are names, one a piece (``_a_listing``)."""
-    if _a_listing(pieces, runs_on):
-        return False
-    if not runs_on:  # it ends where a piece does, as a key cut up does
-        return True
-    if len(pieces) <= 3:
-        return True
-    # Pieces as long as the known keys' pieces shown nowhere (``_PIECE``):
-    # a reader joins them (a key cut by hand, a log's uneven chunks);
-    # short ids and words are shorter.
-    if all(len(piece) >= _PIECE for piece in pieces[1:-1]):
-        return True
-    # A line wrapped at a hyphen (``textwrap``, ``fmt``) may end short of
-    # the width; every other middle piece is as long as the others.
-    full = {
-        len(piece) for piece, after in zip(pieces[1:-1], pieces[2:])
-        if not (piece.endswith('-') or after.startswith('-'))
-    }
-    if len(full) > 1:
-        return False
-    return not full or len(pieces[-1]) <= full.pop()
+    """Whether the pieces a key's body was cut in (the last one ending
+    where a key would, ``runs_on`` when its piece goes on past) are a key's:
+    always but where they are names, one a piece (``_a_listing``).  How
+    the pieces are cut says nothing: a log's uneven chunks and a key
+    glued to a suffix (``…-old``) are cut anywhere, as a listing is."""
+    return not _a_listing(pieces, runs_on)
 
 
 def _even_stretches(pieces: list[str]) -> list[str]:
@@ -742,10 +798,6 @@ class Scrubber:
                 bounds = [start + 7, *(j for j in joined[first + 1:last + 1] if j > start + 7), end]
                 after = bisect_right(joined, end) - 1  # the piece ``end`` is in
                 runs_on = end < len(view) and joined[after] != end and view[end] in _KEY_CHARS
-                if runs_on:  # a name or a digest going on past a key's end is none
-                    tail = view[joined[after]:joined[after + 1] if after + 1 < len(joined) else None]
-                    if _pattern(_WORD).fullmatch(tail):
-                        continue
                 if _cut_as_a_key([view[a:b] for a, b in zip(bounds, bounds[1:])], runs_on):
                     self.learn([view[start:end]])
 
