@@ -277,8 +277,10 @@ def _a_listing(pieces: list[str], runs_on: bool) -> bool:
 
 # The chance a key's random pieces look as named as a listing's may, at
 # most (``_named_beyond_chance``): a key cut so is shown whole once in so
-# many cuts, whatever its pieces' lengths.
-_LISTING_CHANCE = 1e-6
+# many cuts at most, whatever its pieces' lengths (and far fewer: its
+# pieces must read as names too).  Lower, and three camel-cased names
+# after ``tgp_v1_`` (``grep -l``: ``TestRunnerAlpha``) read as a key.
+_LISTING_CHANCE = 1e-5
 # The classes of a key's characters, and how many each holds.
 _CLASSES = (
     ('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 26), ('abcdef', 6), ('ghijklmnopqrstuvwxyz', 20),
@@ -292,9 +294,10 @@ def _named_beyond_chance(pieces: list[str]) -> bool:
     ``a-f``, ``g-z``, digits, ``_-``) that a key's random pieces of their
     lengths do as well less often than ``_LISTING_CHANCE``.  Names keep to
     one or two classes a piece (``config``, ``README``, a commit id's
-    ``[0-9a-f]``, ``87190``); a key's pieces mix them.  The score of a
-    piece is how likely a random one of its length uses only as many
-    characters as its classes hold; a random key's scores are summed
+    ``[0-9a-f]``, ``87190``), or are capitalised words run together
+    (``_CAMEL``); a key's pieces mix them.  The score of a piece is how
+    likely a random one of its length uses only as many characters as its
+    classes hold (or is camel-cased); a random key's scores are summed
     exactly (``_score_tail``), so the bound holds for any number of pieces
     of any length.  (A grammar of names alone does not: a random key's
     short pieces read as ``ok``, ``v2``, ``Xy-old`` one cut in thousands.)"""
@@ -304,8 +307,24 @@ def _named_beyond_chance(pieces: list[str]) -> bool:
     for piece in pieces:
         held = sum(size for chars, size in _CLASSES if any(c in chars for c in piece))
         # the prefix a listing was searched for: one string of its length
-        total += len(piece) * math.log((1 if piece == 'tgp_v1_' else held) / 64)
+        score = len(piece) * math.log((1 if piece == 'tgp_v1_' else held) / 64)
+        if _pattern(_CAMEL).fullmatch(piece):  # ``MyComponentView``
+            score = min(score, math.log(_camel_count(len(piece)) / 64 ** len(piece)))
+        total += score
     return _score_tail(tuple(len(piece) for piece in pieces), total) < _LISTING_CHANCE
+
+
+# Capitalised words run together, after a lower-case one or not.
+_CAMEL = r'[a-z]*(?:[A-Z][a-z]+)+'
+
+
+def _camel_count(length: int) -> int:
+    """How many strings of ``length`` letters are ``_CAMEL``."""
+    lower = upper = done = 0  # ending so: before a capital, after one, after its word
+    lower = 1  # the empty start
+    for _ in range(length):
+        lower, upper, done = lower * 26, (lower + done) * 26, (upper + done) * 26
+    return done
 
 
 _BIN = 0.1  # nats: scores are summed in steps so wide (rounded to the safe side)
@@ -335,6 +354,10 @@ def _score_tail(lengths: tuple[int, ...], observed: float) -> float:
         if length == 7:  # ``tgp_v1_`` (counted twice: to the safe side)
             score = math.floor(-7 * math.log(64) / _BIN)
             law[score] = law.get(score, 0.0) + 64.0 ** -7
+        camel = _camel_count(length) / 64 ** length
+        if camel:  # a camel-cased name (counted twice: to the safe side)
+            score = math.floor(math.log(camel) / _BIN)
+            law[score] = law.get(score, 0.0) + camel
         nxt: dict[int, float] = {}
         for have, p in dist.items():
             for score, q in law.items():
