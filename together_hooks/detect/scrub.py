@@ -36,6 +36,8 @@ from __future__ import annotations
 import os
 import sys
 
+from functools import lru_cache as _lru_cache
+
 from together_hooks.findings import redact
 
 TYPE_CHECKING = False
@@ -336,37 +338,53 @@ def _score_tail(lengths: tuple[int, ...], observed: float) -> float:
     a random piece's are (inclusion and exclusion over the classes), the
     scores summed over the pieces, each rounded down (toward a listing)."""
     import math
-    from itertools import combinations
 
-    sizes = [size for _, size in _CLASSES]
-    limit = math.ceil(observed / _BIN)  # the observed score rounded up
+    return _tail(lengths, math.ceil(observed / _BIN))  # the observed score rounded up
+
+
+@_lru_cache(maxsize=4096)
+def _tail(lengths: tuple[int, ...], limit: int) -> float:
+    """``_score_tail`` in steps of ``_BIN`` (a listing's lengths recur)."""
     dist, done = {0: 1.0}, 0.0  # scores only fall: at the limit, counted for good
     for length in lengths:
-        law: dict[int, float] = {}
-        for n in range(1, len(sizes) + 1):
-            for chosen in combinations(sizes, n):
-                exact = sum(
-                    (-1) ** (n - k) * (sum(sub) / 64) ** length
-                    for k in range(1, n + 1) for sub in combinations(chosen, k)
-                )
-                score = math.floor(length * math.log(sum(chosen) / 64) / _BIN)
-                law[score] = law.get(score, 0.0) + exact
-        if length == 7:  # ``tgp_v1_`` (counted twice: to the safe side)
-            score = math.floor(-7 * math.log(64) / _BIN)
-            law[score] = law.get(score, 0.0) + 64.0 ** -7
-        camel = _camel_count(length) / 64 ** length
-        if camel:  # a camel-cased name (counted twice: to the safe side)
-            score = math.floor(math.log(camel) / _BIN)
-            law[score] = law.get(score, 0.0) + camel
         nxt: dict[int, float] = {}
         for have, p in dist.items():
-            for score, q in law.items():
+            for score, q in _law(length):
                 if have + score <= limit:
                     done += p * q
                 else:
                     nxt[have + score] = nxt.get(have + score, 0.0) + p * q
         dist = nxt
     return done + sum(p for have, p in dist.items() if have <= limit)
+
+
+@_lru_cache(maxsize=64)
+def _law(length: int) -> tuple[tuple[int, float], ...]:
+    """How a random piece of ``length`` scores (``_named_beyond_chance``),
+    in steps of ``_BIN`` rounded down: each set of classes it may hold
+    just those of (inclusion and exclusion), ``tgp_v1_`` and camel-cased
+    names counted again (to the safe side)."""
+    import math
+    from itertools import combinations
+
+    sizes = [size for _, size in _CLASSES]
+    law: dict[int, float] = {}
+    for n in range(1, len(sizes) + 1):
+        for chosen in combinations(sizes, n):
+            exact = sum(
+                (-1) ** (n - k) * (sum(sub) / 64) ** length
+                for k in range(1, n + 1) for sub in combinations(chosen, k)
+            )
+            score = math.floor(length * math.log(sum(chosen) / 64) / _BIN)
+            law[score] = law.get(score, 0.0) + exact
+    if length == 7:
+        score = math.floor(-7 * math.log(64) / _BIN)
+        law[score] = law.get(score, 0.0) + 64.0 ** -7
+    camel = _camel_count(length) / 64 ** length
+    if camel:
+        score = math.floor(math.log(camel) / _BIN)
+        law[score] = law.get(score, 0.0) + camel
+    return tuple(law.items())
 
 
 def _cut_evenly(run: str, gap: str, runs_on: bool) -> bool:
@@ -1006,6 +1024,13 @@ class Scrubber:
         if self._legacy:  # in capitals here and there (a reader lowers hex)
             low = stripped.lower()
             known |= frozenset(k for k in self._legacy if k in low)
+        dashed = [k for k in self._known if '-' in k and k not in known]
+        if dashed and _pattern(_DASH_LEAD).search(text):
+            # A key's ``-`` starting a line after its lead (``[job 12] -``)
+            # reads as a gutter's and is stripped with it: the spelt
+            # pattern, which may read it as the key's, decides.
+            undashed = stripped.replace('-', '')
+            known |= frozenset(k for k in dashed if k.replace('-', '') in undashed)
         if '/' in text or '+' in text:  # base64's own characters: not gaps there
             stripped = _pattern(_B64_GAP).sub('', text)
         known |= frozenset(k for k in self._present(stripped) if k in self._b64)
@@ -1041,8 +1066,15 @@ class Scrubber:
         shown = self._forms.get(_pattern(_B64_GAP).sub('', group))  # base64
         if shown is None:
             secret = _pattern(_GAP).sub('', group)
-            known = secret in self._known or secret.lower() in self._known
-            shown = redact(secret) if known else group
+            if secret not in self._known and secret.lower() not in self._known:
+                # A key's ``-`` starting a line after its lead was stripped
+                # as a gutter's: the pattern spells known keys only, so
+                # the key is the one it spells (never shown as it is).
+                bare = secret.replace('-', '').lower()
+                secret = next(
+                    (k for k in self._known if k.replace('-', '').lower() == bare), secret,
+                )
+            shown = redact(secret)
         return shown + '\n' * group.count('\n')
 
     def _holds_key(self, plain: str) -> bool:
