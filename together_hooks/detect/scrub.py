@@ -36,8 +36,6 @@ from __future__ import annotations
 import os
 import sys
 
-from functools import lru_cache as _lru_cache
-
 from together_hooks.findings import redact
 
 TYPE_CHECKING = False
@@ -342,9 +340,8 @@ def _score_tail(lengths: tuple[int, ...], observed: float) -> float:
     return _tail(lengths, math.ceil(observed / _BIN))  # the observed score rounded up
 
 
-@_lru_cache(maxsize=4096)
 def _tail(lengths: tuple[int, ...], limit: int) -> float:
-    """``_score_tail`` in steps of ``_BIN`` (a listing's lengths recur)."""
+    """``_score_tail`` in steps of ``_BIN``."""
     dist, done = {0: 1.0}, 0.0  # scores only fall: at the limit, counted for good
     for length in lengths:
         nxt: dict[int, float] = {}
@@ -358,12 +355,16 @@ def _tail(lengths: tuple[int, ...], limit: int) -> float:
     return done + sum(p for have, p in dist.items() if have <= limit)
 
 
-@_lru_cache(maxsize=64)
+_LAWS: dict[int, tuple[tuple[int, float], ...]] = {}  # ``_law``'s, a length each
+
+
 def _law(length: int) -> tuple[tuple[int, float], ...]:
     """How a random piece of ``length`` scores (``_named_beyond_chance``),
     in steps of ``_BIN`` rounded down: each set of classes it may hold
     just those of (inclusion and exclusion), ``tgp_v1_`` and camel-cased
     names counted again (to the safe side)."""
+    if length in _LAWS:
+        return _LAWS[length]
     import math
     from itertools import combinations
 
@@ -384,7 +385,8 @@ def _law(length: int) -> tuple[tuple[int, float], ...]:
     if camel:
         score = math.floor(math.log(camel) / _BIN)
         law[score] = law.get(score, 0.0) + camel
-    return tuple(law.items())
+    _LAWS[length] = tuple(law.items())
+    return _LAWS[length]
 
 
 def _cut_evenly(run: str, gap: str, runs_on: bool) -> bool:
