@@ -181,3 +181,52 @@ def test_a_listing_of_short_words_and_numbers_after_the_prefix_is_no_key(text):
     """Decoys the seeded property draws past its seeds: names after
     ``tgp_v1_`` with a short word, a number or the prefix among them."""
     assert Scrubber().scrub(text + '\n') == text + '\n'
+
+
+SUFFIXES = ['', '', '-old', '_bak', 'Backup', '2', 'x', '.txt']
+
+
+@pytest.mark.parametrize('seed', SEEDS)
+def test_a_key_cut_after_its_prefix_ends_a_line_is_never_shown_whole(seed):
+    """``tgp_v1_`` ending a line and the key's body cut at random on the
+    lines after it, ending there or glued to a suffix (``…-old``, a
+    renamed copy): a listing of names looks so, but a key's random pieces
+    are seldom names, and never shown whole (leaks counted over the seed;
+    none)."""
+    rng = random.Random(f'glue-listing-{seed}')
+    leaks = []
+    for case in range(CASES):
+        key = make_key(rng)
+        pieces = ['tgp_v1_', *_cut(rng, key[7:], rng.randint(2, 19))]
+        pieces[-1] += rng.choice(SUFFIXES)
+        text, glues = _glued(rng, pieces, rng.choice(LEADS))
+        shown = Scrubber().scrub(text + '\n')
+        if key in _recovered(shown, glues):
+            leaks.append(case)
+    assert leaks == [], (seed, leaks)
+
+
+@pytest.mark.parametrize('lengths', [(2, 3, 4, 2), (6, 6, 6), (1, 1, 2, 1, 2, 3), (10, 10, 10, 13)])
+def test_the_listing_bound_holds_for_a_keys_random_pieces(lengths):
+    """``_score_tail`` is a bound: random pieces of those lengths score at
+    most a quantile's score no more often than it says."""
+    import math
+
+    from tests.keys import KEY_ALPHABET
+    from together_hooks.detect.scrub import _CLASSES
+    from together_hooks.detect.scrub import _score_tail
+
+    def score(pieces):
+        return sum(len(piece) * math.log(sum(
+            size for chars, size in _CLASSES if any(c in chars for c in piece)) / 64)
+            for piece in pieces)
+
+    rng = random.Random(f'listing-bound-{lengths}')
+    scores = sorted(
+        score([''.join(rng.choice(KEY_ALPHABET) for _ in range(n)) for n in lengths])
+        for _ in range(20000)
+    )
+    for quantile in (0.002, 0.02, 0.2):
+        observed = scores[int(quantile * len(scores))]
+        share = sum(1 for s in scores if s <= observed) / len(scores)
+        assert share <= _score_tail(lengths, observed) * 1.1 + 0.001, (quantile, share)

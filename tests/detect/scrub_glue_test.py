@@ -87,3 +87,26 @@ def test_a_key_cut_before_its_dashes_under_a_dash_gutter_is_never_shown_whole(se
         )
         shown = Scrubber().scrub(text + '\n')
         assert not all(piece in shown for piece in pieces), (seed, case)
+
+
+@pytest.mark.parametrize('lead', ['[job 12] ', '  12 | ', 'remote: ', '', '> '])
+@pytest.mark.parametrize('newline', ['\n', '\\n', '%0A'])
+@pytest.mark.parametrize('learnt', [False, True])
+def test_a_key_piece_starting_with_a_dash_after_a_lines_lead_is_redacted(lead, newline, learnt):
+    """A piece of a key starting with its ``-`` at a line's start after the
+    line's lead (``[job 12] -``) reads as a gutter's ``-`` too: the key is
+    spelt and redacted, never shown as it is because the dash was taken
+    for the lead's."""
+    import random
+
+    from tests.keys import make_key
+
+    rng = random.Random(f'dash-piece-{lead}-{newline}')
+    key = make_key(rng)
+    key = key[:19] + '-' + key[20:]
+    pieces = [key[at:at + 4] for at in range(3, 50, 4)]  # short: no piece is redacted alone
+    assert pieces[4] == '-' + key[20:23]
+    glue = newline + lead
+    text = lead + key[:3] + glue.join(pieces) + '\n'
+    shown = Scrubber([key] if learnt else ()).scrub(text)
+    assert key not in shown.replace(glue, ''), (lead, newline)

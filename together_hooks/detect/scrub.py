@@ -255,18 +255,133 @@ def _a_listing(pieces: list[str], runs_on: bool) -> bool:
     """Whether the pieces of a key's body joined across glue are names, one
     a piece (a listing after a line ending in ``tgp_v1_``: ``git log
     --oneline | grep tgp_v1_``, file names): the pieces before the last
-    (which is cut where a key would end), three or more, each a name of
-    three characters or more (``_WORD``); two, where the last one's name
-    goes on past where a key would end (``runs_on``: a key ends where its
-    last piece does, but glued to a suffix, ``…-old``); a name may be a
-    short word or a number (``_SHORT_WORD``).  A key's random pieces are
-    all names about once in 12,000 random cuts, and with ``runs_on`` once
-    in 1,600 (counted over 200,000 seeded cuts in 2 to 20 pieces)."""
+    (which is cut where a key would end, or goes on past it: ``runs_on``)
+    each a name of three characters or more (``_WORD``), a short word or a
+    number (``_SHORT_WORD``), a gutter's ``-`` before it or not; and all
+    of them, the last too, holding so few kinds of characters that a key's
+    random pieces do as well less often than ``_LISTING_CHANCE``
+    (``_named_beyond_chance``).  A grammar of names alone lets through a
+    random key's pieces once in thousands of cuts (``ok``, ``v2``, ``Xy``
+    read as names); that bound holds for any cut."""
     named = pieces[:-1]
-    return len(named) >= (2 if runs_on else 3) and all(
-        _pattern(_SHORT_WORD).fullmatch(piece)
+    return bool(named) and all(
+        _pattern(_SHORT_WORD).fullmatch(piece.lstrip('-'))
         or len(piece) >= 3 and _pattern(_WORD).fullmatch(piece) for piece in named
-    )
+    ) and _named_beyond_chance(pieces)
+
+
+# The chance a key's random pieces look as named as a listing's may, at
+# most (``_named_beyond_chance``): a key cut so is shown whole once in so
+# many cuts at most, whatever its pieces' lengths (and far fewer: its
+# pieces must read as names too).  Lower, and three camel-cased names
+# after ``tgp_v1_`` (``grep -l``: ``TestRunnerAlpha``) read as a key.
+_LISTING_CHANCE = 1e-5
+# The classes of a key's characters, and how many each holds.
+_CLASSES = (
+    ('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 26), ('abcdef', 6), ('ghijklmnopqrstuvwxyz', 20),
+    ('0123456789', 10), ('_-', 2),
+)
+
+
+def _named_beyond_chance(pieces: list[str]) -> bool:
+    """Whether ``pieces`` (a key's body as cut: the last one ends where a
+    key would) hold so few of the key characters' classes (capitals,
+    ``a-f``, ``g-z``, digits, ``_-``) that a key's random pieces of their
+    lengths do as well less often than ``_LISTING_CHANCE``.  Names keep to
+    one or two classes a piece (``config``, ``README``, a commit id's
+    ``[0-9a-f]``, ``87190``), or are capitalised words run together
+    (``_CAMEL``); a key's pieces mix them.  The score of a piece is how
+    likely a random one of its length uses only as many characters as its
+    classes hold (or is camel-cased); a random key's scores are summed
+    exactly (``_score_tail``), so the bound holds for any number of pieces
+    of any length.  (A grammar of names alone does not: a random key's
+    short pieces read as ``ok``, ``v2``, ``Xy-old`` one cut in thousands.)"""
+    import math
+
+    total = 0.0
+    for piece in pieces:
+        held = sum(size for chars, size in _CLASSES if any(c in chars for c in piece))
+        # the prefix a listing was searched for: one string of its length
+        score = len(piece) * math.log((1 if piece == 'tgp_v1_' else held) / 64)
+        if _pattern(_CAMEL).fullmatch(piece):  # ``MyComponentView``
+            score = min(score, math.log(_camel_count(len(piece)) / 64 ** len(piece)))
+        total += score
+    return _score_tail(tuple(len(piece) for piece in pieces), total) < _LISTING_CHANCE
+
+
+# Capitalised words run together, after a lower-case one or not.
+_CAMEL = r'[a-z]*(?:[A-Z][a-z]+)+'
+
+
+def _camel_count(length: int) -> int:
+    """How many strings of ``length`` letters are ``_CAMEL``."""
+    lower = upper = done = 0  # ending so: before a capital, after one, after its word
+    lower = 1  # the empty start
+    for _ in range(length):
+        lower, upper, done = lower * 26, (lower + done) * 26, (upper + done) * 26
+    return done
+
+
+_BIN = 0.1  # nats: scores are summed in steps so wide (rounded to the safe side)
+
+
+def _score_tail(lengths: tuple[int, ...], observed: float) -> float:
+    """The chance that random pieces of ``lengths`` score at most
+    ``observed`` (``_named_beyond_chance``): each piece's classes drawn as
+    a random piece's are (inclusion and exclusion over the classes), the
+    scores summed over the pieces, each rounded down (toward a listing)."""
+    import math
+
+    return _tail(lengths, math.ceil(observed / _BIN))  # the observed score rounded up
+
+
+def _tail(lengths: tuple[int, ...], limit: int) -> float:
+    """``_score_tail`` in steps of ``_BIN``."""
+    dist, done = {0: 1.0}, 0.0  # scores only fall: at the limit, counted for good
+    for length in lengths:
+        nxt: dict[int, float] = {}
+        for have, p in dist.items():
+            for score, q in _law(length):
+                if have + score <= limit:
+                    done += p * q
+                else:
+                    nxt[have + score] = nxt.get(have + score, 0.0) + p * q
+        dist = nxt
+    return done + sum(p for have, p in dist.items() if have <= limit)
+
+
+_LAWS: dict[int, tuple[tuple[int, float], ...]] = {}  # ``_law``'s, a length each
+
+
+def _law(length: int) -> tuple[tuple[int, float], ...]:
+    """How a random piece of ``length`` scores (``_named_beyond_chance``),
+    in steps of ``_BIN`` rounded down: each set of classes it may hold
+    just those of (inclusion and exclusion), ``tgp_v1_`` and camel-cased
+    names counted again (to the safe side)."""
+    if length in _LAWS:
+        return _LAWS[length]
+    import math
+    from itertools import combinations
+
+    sizes = [size for _, size in _CLASSES]
+    law: dict[int, float] = {}
+    for n in range(1, len(sizes) + 1):
+        for chosen in combinations(sizes, n):
+            exact = sum(
+                (-1) ** (n - k) * (sum(sub) / 64) ** length
+                for k in range(1, n + 1) for sub in combinations(chosen, k)
+            )
+            score = math.floor(length * math.log(sum(chosen) / 64) / _BIN)
+            law[score] = law.get(score, 0.0) + exact
+    if length == 7:
+        score = math.floor(-7 * math.log(64) / _BIN)
+        law[score] = law.get(score, 0.0) + 64.0 ** -7
+    camel = _camel_count(length) / 64 ** length
+    if camel:
+        score = math.floor(math.log(camel) / _BIN)
+        law[score] = law.get(score, 0.0) + camel
+    _LAWS[length] = tuple(law.items())
+    return _LAWS[length]
 
 
 def _cut_evenly(run: str, gap: str, runs_on: bool) -> bool:
@@ -288,28 +403,12 @@ def _cut_evenly(run: str, gap: str, runs_on: bool) -> bool:
 
 
 def _cut_as_a_key(pieces: list[str], runs_on: bool) -> bool:
-    """``_cut_evenly`` for the pieces a key's body was cut in, never where
-    they are names, one a piece (``_a_listing``)."""
-    if _a_listing(pieces, runs_on):
-        return False
-    if not runs_on:  # it ends where a piece does, as a key cut up does
-        return True
-    if len(pieces) <= 3:
-        return True
-    # Pieces as long as the known keys' pieces shown nowhere (``_PIECE``):
-    # a reader joins them (a key cut by hand, a log's uneven chunks);
-    # short ids and words are shorter.
-    if all(len(piece) >= _PIECE for piece in pieces[1:-1]):
-        return True
-    # A line wrapped at a hyphen (``textwrap``, ``fmt``) may end short of
-    # the width; every other middle piece is as long as the others.
-    full = {
-        len(piece) for piece, after in zip(pieces[1:-1], pieces[2:])
-        if not (piece.endswith('-') or after.startswith('-'))
-    }
-    if len(full) > 1:
-        return False
-    return not full or len(pieces[-1]) <= full.pop()
+    """Whether the pieces a key's body was cut in (the last one ending
+    where a key would, ``runs_on`` when its piece goes on past) are a key's:
+    always but where they are names, one a piece (``_a_listing``).  How
+    the pieces are cut says nothing: a log's uneven chunks and a key
+    glued to a suffix (``…-old``) are cut anywhere, as a listing is."""
+    return not _a_listing(pieces, runs_on)
 
 
 def _even_stretches(pieces: list[str]) -> list[str]:
@@ -735,10 +834,6 @@ class Scrubber:
                 bounds = [start + 7, *(j for j in joined[first + 1:last + 1] if j > start + 7), end]
                 after = bisect_right(joined, end) - 1  # the piece ``end`` is in
                 runs_on = end < len(view) and joined[after] != end and view[end] in _KEY_CHARS
-                if runs_on:  # a name or a digest going on past a key's end is none
-                    tail = view[joined[after]:joined[after + 1] if after + 1 < len(joined) else None]
-                    if _pattern(_WORD).fullmatch(tail):
-                        continue
                 if _cut_as_a_key([view[a:b] for a, b in zip(bounds, bounds[1:])], runs_on):
                     self.learn([view[start:end]])
 
@@ -926,6 +1021,13 @@ class Scrubber:
         if self._legacy:  # in capitals here and there (a reader lowers hex)
             low = stripped.lower()
             known |= self._forms_in(low) & self._legacy
+        dashed = [k for k in self._known if '-' in k and k not in known]
+        if dashed and _pattern(_DASH_LEAD).search(text):
+            # A key's ``-`` starting a line after its lead (``[job 12] -``)
+            # reads as a gutter's and is stripped with it: the spelt
+            # pattern, which may read it as the key's, decides.
+            undashed = stripped.replace('-', '')
+            known |= frozenset(k for k in dashed if k.replace('-', '') in undashed)
         if '/' in text or '+' in text:  # base64's own characters: not gaps there
             stripped = _pattern(_B64_GAP).sub('', text)
         known |= frozenset(k for k in self._present(stripped) if k in self._b64)
@@ -961,8 +1063,15 @@ class Scrubber:
         shown = self._forms.get(_pattern(_B64_GAP).sub('', group))  # base64
         if shown is None:
             secret = _pattern(_GAP).sub('', group)
-            known = secret in self._known or secret.lower() in self._known
-            shown = redact(secret) if known else group
+            if secret not in self._known and secret.lower() not in self._known:
+                # A key's ``-`` starting a line after its lead was stripped
+                # as a gutter's: the pattern spells known keys only, so
+                # the key is the one it spells (never shown as it is).
+                bare = secret.replace('-', '').lower()
+                secret = next(
+                    (k for k in self._known if k.replace('-', '').lower() == bare), secret,
+                )
+            shown = redact(secret)
         return shown + '\n' * group.count('\n')
 
     def _holds_key(self, plain: str) -> bool:
