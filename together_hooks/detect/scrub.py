@@ -35,6 +35,9 @@ from __future__ import annotations
 
 import os
 import sys
+from array import array
+from bisect import bisect_left
+from bisect import insort
 
 from together_hooks.findings import redact
 
@@ -105,6 +108,25 @@ _QP_BYTE = rb'=([0-9A-Fa-f]{2})'
 # ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
 _PIECE = 9
 _GRAM = 6
+# The pieces' index (``Scrubber._index_pieces``): 64-bit entries, a
+# gram's hash tag, its form's number and its place in it, in buckets by
+# the hash's low bits: about 8 bytes a place (a dict of tuples by gram
+# took 230: 70 KB a key, 2.9 GB for a file of 40,000 legacy keys).
+_BUCKET_BITS = 16
+_BUCKETS = 1 << _BUCKET_BITS
+_AT_BITS = 14
+_MAX_AT = 1 << _AT_BITS  # a form's places past this are not indexed
+_NUMBER_BITS = 26
+_NUMBER_MASK = (1 << _NUMBER_BITS) - 1
+_TAG_SHIFT = _AT_BITS + _NUMBER_BITS
+_TAG_MASK = (1 << (64 - _TAG_SHIFT)) - 1
+
+
+def _gram_entry(code: int, number: int, at: int) -> int:
+    return (
+        ((code >> _BUCKET_BITS) & _TAG_MASK) << _TAG_SHIFT
+        | (number & _NUMBER_MASK) << _AT_BITS | at
+    )
 # base64's and base85's characters (a known key's base85 holds ``;#*``).
 _PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~-]{%d,}' % _PIECE
 # Where a known form may start (``_present``): every form is at least
@@ -114,6 +136,12 @@ _PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~-]{%d,}' % _PIECE
 _HEAD = 24
 _FORM_CHARS = r'[A-Za-z0-9+/=_%-]'
 _FORM_RUN = r'%s{%d,}' % (_FORM_CHARS, _HEAD)
+# A form of other printable characters (base85's ``!#$&()*;<>?@^`{|}~``)
+# is found by its head too, in runs of those: never tried one by one on
+# every text shown (a run learning thousands of keys showed thousands of
+# lines: its time grew as their product).
+_PRINTABLE = r'[!-~]'
+_PRINTABLE_RUN = r'%s{%d,}' % (_PRINTABLE, _HEAD)
 # What may come between the characters of a known key that a reader
 # still reads as one: white space and line breaks (escaped too: ``\n``,
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
@@ -462,7 +490,8 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
-        '_gapped', '_heads', '_odd', '_b64',
+        '_form_ids',
+        '_gapped', '_heads', '_odd_heads', '_odd', '_b64',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -470,12 +499,16 @@ class Scrubber:
         self._new: list[str] = []  # learnt, forms not made yet
         self._forms: dict[str, str] = {}  # form -> what is shown instead
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
-        # gram -> (form, where in it), at the indexed places of each form
-        self._grams: dict[str, list[tuple[str, int]]] = {}
+        # The indexed places of each form (``_index_pieces``): a bucket by
+        # a gram's hash, of 64-bit entries (``_gram_entry``) kept sorted; a
+        # form by its number in ``_form_ids``.
+        self._grams: list[array[int] | None] = []
+        self._form_ids: list[str] = []
         self._environ_read = False
         self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
         self._heads: dict[str, list[str]] = {}  # a form's first _HEAD -> forms
-        self._odd: list[str] = []  # forms not of _FORM_CHARS only, or short
+        self._odd_heads: dict[str, list[str]] = {}  # the same, of _PRINTABLE forms
+        self._odd: list[str] = []  # forms neither of these hold (a learnt secret's)
         self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
         self.learn(secrets)
 
@@ -507,6 +540,8 @@ class Scrubber:
                         self._index_pieces(form, kind, ends)
                         if len(form) >= _HEAD and _pattern(_FORM_CHARS + '+').fullmatch(form):
                             self._heads.setdefault(form[:_HEAD], []).append(form)
+                        elif len(form) >= _HEAD and _pattern(_PRINTABLE + '+').fullmatch(form):
+                            self._odd_heads.setdefault(form[:_HEAD], []).append(form)
                         else:
                             self._odd.append(form)
             self._new = []
@@ -523,22 +558,50 @@ class Scrubber:
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
         shown = {end[i:i + _GRAM] for end in ends for i in range(len(end) - _GRAM + 1)}
-        for at in range(first, len(form) - _GRAM + 1, step):
+        if not self._grams:
+            self._grams = [None] * _BUCKETS
+        number = len(self._form_ids)
+        self._form_ids.append(form)
+        buckets = self._grams
+        for at in range(first, min(len(form), _MAX_AT) - _GRAM + 1, step):
             gram = form[at:at + _GRAM]
             if gram not in shown:
-                self._grams.setdefault(gram, []).append((form, at))
+                code = hash(gram)
+                bucket = code & (_BUCKETS - 1)
+                entries = buckets[bucket]
+                if entries is None:
+                    entries = buckets[bucket] = array('Q')
+                insort(entries, _gram_entry(code, number, at))
+
+    def _places_of(self, gram: str) -> Iterator[tuple[str, int]]:
+        """(form, where in it) of each indexed place holding ``gram``."""
+        code = hash(gram)
+        bucket = code & (_BUCKETS - 1)
+        entries = self._grams[bucket]
+        if entries is None:
+            return
+        tag = (code >> _BUCKET_BITS) & _TAG_MASK
+        i = bisect_left(entries, tag << _TAG_SHIFT)
+        forms = self._form_ids
+        while i < len(entries) and entries[i] >> _TAG_SHIFT == tag:
+            entry = entries[i]
+            form = forms[(entry >> _AT_BITS) & _NUMBER_MASK]
+            at = entry & (_MAX_AT - 1)
+            if form.startswith(gram, at):  # a tag shared by another gram
+                yield form, at
+            i += 1
 
     def _pieces_out(self, text: str) -> str:
         """``text`` with every piece of ``_PIECE`` characters or more of a
         known form redacted (as the whole key)."""
         spans: list[tuple[int, int, str]] = []
-        grams = self._grams
+        places = self._places_of
         for run in _pattern(_PIECE_RUN).finditer(text):
             floor, end = run.span()  # a piece never reaches into the one before
             t = floor
             while t + _GRAM <= end:
                 best = None
-                for form, at in grams.get(text[t:t + _GRAM], ()):
+                for form, at in places(text[t:t + _GRAM]):
                     a, b = t, t + _GRAM
                     while a > floor and a - t + at > 0 and text[a - 1] == form[a - 1 - t + at]:
                         a -= 1
@@ -564,10 +627,11 @@ class Scrubber:
         text (a detect-secrets run learns every key it finds)."""
         if not self._known_forms():
             return ()
-        heads = self._heads
         found = {form for form in self._odd if form in text}
-        if heads:
-            for run in _pattern(_FORM_RUN).finditer(text):
+        for heads, run_pattern in ((self._heads, _FORM_RUN), (self._odd_heads, _PRINTABLE_RUN)):
+            if not heads:
+                continue
+            for run in _pattern(run_pattern).finditer(text):
                 for at in range(run.start(), run.end() - _HEAD + 1):
                     for form in heads.get(text[at:at + _HEAD], ()):
                         if text.startswith(form, at):
