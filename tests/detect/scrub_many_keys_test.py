@@ -44,17 +44,21 @@ def test_every_key_of_a_dense_file_is_reported_at_each_size(tmp_path, make, temp
 
 
 def _work(func) -> int:
-    """Lines of the package's code ``func`` runs: work, not time."""
+    """Bytecodes of the package's code ``func`` runs (a comprehension's
+    every turn counted): work, not time."""
     count = 0
 
     def local(frame, event, arg):
         nonlocal count
-        if event == 'line':
+        if event == 'opcode':
             count += 1
         return local
 
     def tracer(frame, event, arg):
-        return local if frame.f_globals.get('__name__', '').startswith(_PACKAGE) else None
+        if not frame.f_globals.get('__name__', '').startswith(_PACKAGE):
+            return None
+        frame.f_trace_opcodes = True
+        return local
 
     sys.settrace(tracer)
     try:
@@ -101,3 +105,19 @@ def test_a_piece_of_a_known_form_is_still_scrubbed_among_many():
     piece = form[20:40]
     shown = Scrubber(keys).scrub(f'x={piece};')
     assert piece not in shown
+
+
+def _cased_work(n: int) -> int:
+    keys = _keys(n, 11 * n)
+    scrubber = Scrubber(keys)
+    scrubber.scrub('warm up\n')
+    lines = [f'ref {k[:32].upper()}{k[32:]} of line {i}\n' for i, k in enumerate(keys)]
+    return _work(lambda: [scrubber.scrub(line) for line in lines])
+
+
+def test_a_key_in_capitals_a_line_is_scrubbed_in_work_linear_in_the_keys():
+    keys = _keys(20, 12)
+    shown = Scrubber(keys).scrub(f'ref {keys[7][:32].upper()}{keys[7][32:]} end')
+    assert keys[7][32:] not in shown and leaked([keys[7]], shown.lower()) == []
+    small, large = _cased_work(40), _cased_work(320)  # 8x the keys and lines
+    assert large < 10 * small, (small, large)

@@ -947,7 +947,11 @@ class Scrubber:
         for a, b in runs:
             lowered[a:b] = text[a:b].lower()
         low = ''.join(lowered)  # as long as ``text``: its places are the text's
-        secrets = {k for k in self._known if len(k) == 64 and k in low}
+        # Each run's 64-wide windows looked up: not every key learnt tried
+        # on the text (a report of many keys, each line with cased hex).
+        known = self._known
+        secrets = {low[at:at + 64] for a, b in runs for at in range(a, b - 63)}
+        secrets &= known
         if 'ogether' in low.lower():
             from together_hooks.detect.engine import scan_bytes
 
