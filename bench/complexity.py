@@ -148,6 +148,20 @@ def family_scrub():
             s.scrub('Secret Type: Together AI API key\n')
 
     yield ('learn-a-key-a-line', lambda: learn(800), lambda: learn(3200))
+
+    # A dense file's report: a line shown a legacy key learnt (each line
+    # was checked against every base85 form of every key: quadratic).
+    hexes = [make_hex(rng) for _ in range(2000)]
+
+    def report(n: int) -> None:
+        from together_hooks.findings import hash_secret
+        from together_hooks.findings import redact
+
+        s = Scrubber(hexes[:n])
+        for i, k in enumerate(hexes[:n], 1):
+            s.scrub(f'keys.env:{i}: together-legacy-api-key: {redact(k)} (hashed_secret {hash_secret(k)})\n')
+
+    yield ('many-keys-report', lambda: report(500), lambda: report(2000))
     short, long = long_run_text(8_000), long_run_text(32_000)
     yield ('long-run-no-folder', lambda: Scrubber().scrub(short), lambda: Scrubber().scrub(long))
 

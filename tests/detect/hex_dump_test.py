@@ -18,6 +18,11 @@ from tests.keys import make_key
 TOOLS = {
     'xxd': ['xxd'], 'xxd-p': ['xxd', '-p'], 'hexdump-C': ['hexdump', '-C'],
     'od-c': ['od', '-c'], 'od-x1z': ['od', '-A', 'x', '-t', 'x1z', '-v'],
+    # Words in the machine's (little-endian) order, and od without offsets:
+    # each read as nothing before.
+    'hexdump': ['hexdump'], 'od-x': ['od', '-x'], 'od-x4': ['od', '-t', 'x4'],
+    'od-An-x1': ['od', '-An', '-t', 'x1'], 'od-An-x1z': ['od', '-An', '-t', 'x1z'],
+    'xxd-c32': ['xxd', '-c', '32'],
 }
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ('xxd', 'hexdump', 'od')), reason='xxd, hexdump and od are needed',

@@ -106,3 +106,80 @@ def test_cells_sharing_bytes_are_bounded(tmp_path) -> None:
     data[page + 8:page + 8 + 3000] = pointer * 1500
     view = sqlite_view(bytes(data))
     assert view is not None and len(view.data) <= 2 * len(data) + 4096 + 200
+
+
+def _crafted(pages: int, pointers: int, record: bytes, tail: bytes = b'') -> bytes:
+    """A database of 64 KB pages: its schema names one table ``pointers``
+    times (one cell, pointed at again and again), page 2 is an interior
+    page over pages 3 to ``pages``, each a leaf pointing ``pointers``
+    times at its one cell holding ``record``; ``tail`` after the pages."""
+    size = 65536
+    out = [bytearray(size) for _ in range(pages)]
+
+    def serial(text: bytes) -> int:
+        return 2 * len(text) + 13
+
+    sql = b'CREATE TABLE together_keys (api_key TEXT)'
+    values = [b'table', b'together_keys', b'together_keys', b'\x02', sql]
+    types = bytes([serial(values[0]), serial(values[1]), serial(values[2]), 1])
+    types += bytes([0x80 | serial(sql) >> 7, serial(sql) & 0x7F])
+    schema = bytes([len(types) + 1]) + types + b''.join(values)
+    cell = bytes([len(schema), 1]) + schema
+    first = out[0]
+    first[:16] = b'SQLite format 3\0'
+    first[16:18] = (1).to_bytes(2, 'big')  # 64 KB pages
+    first[18:24] = bytes([1, 1, 0, 64, 32, 32])
+    first[100] = 0x0D
+    first[103:105] = pointers.to_bytes(2, 'big')
+    first[size - len(cell):] = cell
+    first[108:108 + 2 * pointers] = (size - len(cell)).to_bytes(2, 'big') * pointers
+    interior = out[1]
+    kids = list(range(3, pages + 1))
+    interior[0] = 0x05
+    interior[3:5] = (len(kids) - 1).to_bytes(2, 'big')
+    interior[8:12] = kids[-1].to_bytes(4, 'big')
+    at = size
+    for i, kid in enumerate(kids[:-1]):
+        child = kid.to_bytes(4, 'big') + bytes([i + 1])
+        at -= len(child)
+        interior[at:at + len(child)] = child
+        interior[12 + 2 * i:14 + 2 * i] = at.to_bytes(2, 'big')
+    leaf_cell = bytes([len(record), 1]) + record
+    for kid in kids:
+        leaf = out[kid - 1]
+        leaf[0] = 0x0D
+        leaf[3:5] = pointers.to_bytes(2, 'big')
+        leaf[size - len(leaf_cell):] = leaf_cell
+        leaf[8:8 + 2 * pointers] = (size - len(leaf_cell)).to_bytes(2, 'big') * pointers
+    return b''.join(out) + tail
+
+
+def test_a_record_of_no_values_is_passed_over_and_the_file_still_scanned() -> None:
+    # A record whose header lists no value: was an internal error (exit 2)
+    # for the whole file, a key in its raw bytes never reported.
+    key = make_key(random.Random('empty-record'))
+    data = _crafted(4, 8, b'\x01', tail=f'\nTOGETHER_API_KEY={key}\n'.encode())
+    view = sqlite_view(data)
+    assert view is not None and b'together_keys' in view.data
+    assert [f.secret for f in scan_bytes(data, 'a.db')] == [key]
+
+
+def test_cells_and_tables_named_again_and_again_cost_work_bounded_by_the_file(monkeypatch) -> None:
+    # 4 MB of such pages: 280 MB and 4 s before a table's cells were
+    # counted against the file (1.5 GB and 24 s once the record of no
+    # values above no longer failed first).
+    from together_hooks.detect import sqlite
+
+    calls = 0
+    real = sqlite._varint
+
+    def counted(data: bytes, at: int) -> tuple[int, int]:
+        nonlocal calls
+        calls += 1
+        return real(data, at)
+
+    monkeypatch.setattr(sqlite, '_varint', counted)
+    data = _crafted(6, 30000, b'\x02\x08')  # one value: the integer 0
+    view = sqlite_view(data)
+    assert view is not None and b'together_keys\n' in view.data
+    assert calls <= 2 * len(data), (calls, len(data))  # 1,990,440 before

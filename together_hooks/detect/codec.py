@@ -605,6 +605,8 @@ def _dump_line(line: bytes) -> bytes | None:
     escape or three octal digits in each 4-wide field), ``xxd -p`` (digits
     alone)."""
     m = _DUMP_OFFSET.match(line)
+    if m is None and line.startswith(b' ') and b'>' in line:
+        line = line[:line.find(b'>')]  # ``od -An -t x1z``: no offset, a text column
     if m is None or m.end() == len(line) and len(line) % 2 == 0 and not m.group(2):
         # Digits alone: ``xxd -p`` (an offset alone ends ``od``: no bytes).
         try:
@@ -620,7 +622,14 @@ def _dump_line(line: bytes) -> bytes | None:
             if at != -1:
                 rest = rest[:at]
     tokens = rest.split()
-    if all(len(t) in (2, 4) and not t.translate(None, b'0123456789abcdefABCDEF') for t in tokens):
+    if all(len(t) in (2, 4, 8) and not t.translate(None, b'0123456789abcdefABCDEF') for t in tokens):
+        if not m.group(2) and tokens and all(len(t) == len(tokens[0]) > 2 for t in tokens):
+            # ``hexdump``'s default and ``od -x``, ``-t x2``, ``-t x4``: words
+            # in the machine's order, little-endian (``xxd``'s, after its
+            # colon, are in the bytes' order).
+            return b''.join(bytes.fromhex(t.decode('ascii'))[::-1] for t in tokens)
+        if any(len(t) == 8 for t in tokens):
+            return None
         return bytes.fromhex(b''.join(tokens).decode('ascii'))
     out = []
     for i in range(0, len(rest), 4):  # od -c's 4-wide fields

@@ -458,6 +458,8 @@ def dump_head(data: bytes) -> bool:
     any form the screen searches for, and a needle for hex text costs a
     full pass (docs/performance.md): a file that is one is told by its
     first bytes instead, a few byte comparisons."""
+    if data[:1] == b' ' and _pattern_od_bare().match(data):
+        return True  # ``od -An -t x1``: the bytes without their offsets
     if data[:1] not in _HEX_FIRST:
         return False
     if data.startswith(b'000000'):
@@ -465,6 +467,12 @@ def dump_head(data: bytes) -> bool:
     end = data.find(b'\n', 0, WRAPPED_HEAD)
     line = data[:end if end != -1 else WRAPPED_HEAD].rstrip(b'\r')
     return len(line) >= 32 and not line.translate(None, _HEX_DIGITS)
+
+
+def _pattern_od_bare():  # type: ignore[no-untyped-def]
+    from together_hooks import regex_cache
+
+    return regex_cache.compile(rb' [0-9a-f]{2}(?: [0-9a-f]{2}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
 
 
 _HEX_FIRST = frozenset(_HEX_DIGITS[i:i + 1] for i in range(len(_HEX_DIGITS)))

@@ -35,6 +35,9 @@ from __future__ import annotations
 
 import os
 import sys
+from array import array
+from bisect import bisect_left
+from bisect import insort
 
 from together_hooks.findings import redact
 
@@ -108,6 +111,25 @@ _QP_BYTE = rb'=([0-9A-Fa-f]{2})'
 # ``_PIECE - _GRAM + 1``-th); the index stays a quarter of the forms' size.
 _PIECE = 9
 _GRAM = 6
+# The pieces' index (``Scrubber._index_pieces``): 64-bit entries, a
+# gram's hash tag, its form's number and its place in it, in buckets by
+# the hash's low bits: about 8 bytes a place (a dict of tuples by gram
+# took 230: 70 KB a key, 2.9 GB for a file of 40,000 legacy keys).
+_BUCKET_BITS = 16
+_BUCKETS = 1 << _BUCKET_BITS
+_AT_BITS = 14
+_MAX_AT = 1 << _AT_BITS  # a form's places past this are not indexed
+_NUMBER_BITS = 26
+_NUMBER_MASK = (1 << _NUMBER_BITS) - 1
+_TAG_SHIFT = _AT_BITS + _NUMBER_BITS
+_TAG_MASK = (1 << (64 - _TAG_SHIFT)) - 1
+
+
+def _gram_entry(code: int, number: int, at: int) -> int:
+    return (
+        ((code >> _BUCKET_BITS) & _TAG_MASK) << _TAG_SHIFT
+        | (number & _NUMBER_MASK) << _AT_BITS | at
+    )
 # base64's and base85's characters (a known key's base85 holds ``;#*``).
 _PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~-]{%d,}' % _PIECE
 # What may come between the characters of a known key that a reader
@@ -562,7 +584,8 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
-        '_gapped', '_needles', '_b64', '_legacy',
+        '_form_ids',
+        '_gapped', '_needles', '_b64', '_legacy', '_dashed',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -570,13 +593,17 @@ class Scrubber:
         self._new: list[str] = []  # learnt, forms not made yet
         self._forms: dict[str, str] = {}  # form -> what is shown instead
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
-        # gram -> (form, where in it), at the indexed places of each form
-        self._grams: dict[str, list[tuple[str, int]]] = {}
+        # The indexed places of each form (``_index_pieces``): a bucket by
+        # a gram's hash, of 64-bit entries (``_gram_entry``) kept sorted; a
+        # form by its number in ``_form_ids``.
+        self._grams: list[array[int] | None] = []
+        self._form_ids: list[str] = []
         self._environ_read = False
         self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
         self._needles: Needles | None = None  # every form (``_present``)
         self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
         self._legacy: set[str] = set()  # known legacy keys (``_gapped_out``)
+        self._dashed: list[str] = []  # known keys holding a ``-`` (``_gapped_out``)
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -589,6 +616,8 @@ class Scrubber:
                 self._new.append(secret)
                 if len(secret) == 64 and not secret.strip('0123456789abcdef'):
                     self._legacy.add(secret)
+                if '-' in secret:
+                    self._dashed.append(secret)
 
     def _known_forms(self) -> dict[str, str]:
         """Every form of every known key, and what is shown instead (in
@@ -626,22 +655,50 @@ class Scrubber:
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
         shown = {end[i:i + _GRAM] for end in ends for i in range(len(end) - _GRAM + 1)}
-        for at in range(first, len(form) - _GRAM + 1, step):
+        if not self._grams:
+            self._grams = [None] * _BUCKETS
+        number = len(self._form_ids)
+        self._form_ids.append(form)
+        buckets = self._grams
+        for at in range(first, min(len(form), _MAX_AT) - _GRAM + 1, step):
             gram = form[at:at + _GRAM]
             if gram not in shown:
-                self._grams.setdefault(gram, []).append((form, at))
+                code = hash(gram)
+                bucket = code & (_BUCKETS - 1)
+                entries = buckets[bucket]
+                if entries is None:
+                    entries = buckets[bucket] = array('Q')
+                insort(entries, _gram_entry(code, number, at))
+
+    def _places_of(self, gram: str) -> Iterator[tuple[str, int]]:
+        """(form, where in it) of each indexed place holding ``gram``."""
+        code = hash(gram)
+        bucket = code & (_BUCKETS - 1)
+        entries = self._grams[bucket]
+        if entries is None:
+            return
+        tag = (code >> _BUCKET_BITS) & _TAG_MASK
+        i = bisect_left(entries, tag << _TAG_SHIFT)
+        forms = self._form_ids
+        while i < len(entries) and entries[i] >> _TAG_SHIFT == tag:
+            entry = entries[i]
+            form = forms[(entry >> _AT_BITS) & _NUMBER_MASK]
+            at = entry & (_MAX_AT - 1)
+            if form.startswith(gram, at):  # a tag shared by another gram
+                yield form, at
+            i += 1
 
     def _pieces_out(self, text: str) -> str:
         """``text`` with every piece of ``_PIECE`` characters or more of a
         known form redacted (as the whole key)."""
         spans: list[tuple[int, int, str]] = []
-        grams = self._grams
+        places = self._places_of
         for run in _pattern(_PIECE_RUN).finditer(text):
             floor, end = run.span()  # a piece never reaches into the one before
             t = floor
             while t + _GRAM <= end:
                 best = None
-                for form, at in grams.get(text[t:t + _GRAM], ()):
+                for form, at in places(text[t:t + _GRAM]):
                     a, b = t, t + _GRAM
                     while a > floor and a - t + at > 0 and text[a - 1] == form[a - 1 - t + at]:
                         a -= 1
@@ -980,9 +1037,11 @@ class Scrubber:
         for a, b in runs:
             lowered[a:b] = text[a:b].lower()
         low = ''.join(lowered)  # as long as ``text``: its places are the text's
-        # Known keys of 64 characters in ``low``: each is one of its own
-        # forms (one walk of the text, however many keys are known).
-        secrets = {k for k in self._forms_in(low) if len(k) == 64 and k in self._known}
+        # Each run's 64-wide windows looked up: not every key learnt tried
+        # on the text (a report of many keys, each line with cased hex).
+        known = self._known
+        secrets = {low[at:at + 64] for a, b in runs for at in range(a, b - 63)}
+        secrets &= known
         if 'ogether' in low.lower():
             from together_hooks.detect.engine import scan_bytes
 
@@ -1021,8 +1080,10 @@ class Scrubber:
         if self._legacy:  # in capitals here and there (a reader lowers hex)
             low = stripped.lower()
             known |= self._forms_in(low) & self._legacy
-        dashed = [k for k in self._known if '-' in k and k not in known]
-        if dashed and _pattern(_DASH_LEAD).search(text):
+        # (Only where a line's lead is followed by a ``-``: not every known
+        # key tried on every text shown.)
+        if self._dashed and _pattern(_DASH_LEAD).search(text):
+            dashed = [k for k in self._dashed if k not in known]
             # A key's ``-`` starting a line after its lead (``[job 12] -``)
             # reads as a gutter's and is stripped with it: the spelt
             # pattern, which may read it as the key's, decides.
