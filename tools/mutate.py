@@ -320,9 +320,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       'the own key in TOGETHER_TOKEN is not searched for'),
     # --- writes ------------------------------------------------------------------------------
     M('atomic-write', 'together_hooks/fileio.py',
-      '            os.replace(tmp, target)',
-      "            shutil_copy = __import__('shutil').copyfile\n"
-      '            shutil_copy(tmp, target)\n            os.unlink(tmp)',
+      '            if at:\n'
+      '                os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)\n'
+      '            else:\n'
+      '                os.replace(tmp, name)',
+      '            src = os.open(tmp, os.O_RDONLY, **at)\n'
+      '            dst = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, **at)\n'
+      '            os.write(dst, os.read(src, 1 << 30))\n'
+      '            os.close(src)\n            os.close(dst)\n            os.unlink(tmp, **at)',
       ('tests/hardening_test.py::test_output_through_symlinks_and_devices',
        'tests/baseline/baseline_test.py'),
       'the report is copied over the target, not renamed into place'),
