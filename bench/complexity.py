@@ -169,11 +169,11 @@ def family_scrub():
     # each line looked for every known form (``needles``); 4x both.
     from tests.detect.scrub_known_forms_test import keys_and_report
 
-    def report(n: int) -> Callable[[], object]:
+    def known_report(n: int) -> Callable[[], object]:
         keys, text = keys_and_report(n)
         return lambda: Scrubber(keys).scrub(text)
 
-    yield ('keys-times-lines', report(100), report(400))
+    yield ('keys-times-lines', known_report(100), known_report(400))
 
 
 def family_tables():
