@@ -21,17 +21,18 @@ local config, stays the user's own choice.
 from __future__ import annotations
 
 import os
-import re
 
+from together_hooks import regex_cache
 from together_hooks.env.names import is_env_file
 from together_hooks.env.names import path_parts
 from together_hooks.errors import InputError
 
 GIT_READS = frozenset(('.gitignore', '.gitattributes', '.gitmodules', '.mailmap'))
 # Their 8.3 short names on Windows (``GITMOD~1``, ``ENV~1``, ``ENV~1.LOC``),
-# as git refuses ``GIT~1`` and ``GITMOD~1`` in a tree.
-_GIT_READS_SHORT = re.compile(r'(?:gitign|gitatt|gitmod|mailma)~[0-9]+\Z')
-_ENV_SHORT = re.compile(r'env(?:rc)?~[0-9]+(?:\.[^.]*)?\Z')
+# as git refuses ``GIT~1`` and ``GITMOD~1`` in a tree.  (From the user's
+# cache: a committed-settings check under pre-commit imports no ``re``.)
+_GIT_READS_SHORT = regex_cache.compile(r'(?:gitign|gitatt|gitmod|mailma)~[0-9]+\Z')
+_ENV_SHORT = regex_cache.compile(r'env(?:rc)?~[0-9]+(?:\.[^.]*)?\Z')
 
 
 def spelt(name: str) -> str:
