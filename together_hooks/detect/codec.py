@@ -494,18 +494,59 @@ def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, Sequence[int]] 
     return None
 
 
+class _Splice:
+    """``data[lo:]`` with runs replaced by what they spell (``hex_view``,
+    ``decimal_view``): the pieces, and where each came from (offsets from
+    ``lo``) for the view's maps."""
+
+    def __init__(self, data: bytes, lo: int) -> None:
+        self.data, self.lo, self.last = data, lo, lo
+        self.out: list[bytes] = []
+        self.starts: list[int] = []
+        self.sources: list[int] = []
+        self.copied: list[bool] = []
+        self.size = 0
+
+    def replace(self, start: int, end: int, text: bytes, sources: Iterable[int]) -> None:
+        """``data[start:end]`` read as ``text``, whose bytes come from
+        ``sources`` (offsets in ``data``); what lies before it is copied."""
+        lo = self.lo
+        self.starts.append(self.size)
+        self.sources.append(self.last - lo)
+        self.copied.append(True)
+        self.out.append(self.data[self.last:start])
+        self.size += start - self.last
+        self.starts.extend(range(self.size, self.size + len(text)))
+        self.sources.extend(
+            range(sources.start - lo, sources.stop - lo, sources.step) if isinstance(sources, range)
+            else [offset - lo for offset in sources],
+        )
+        self.copied.extend([False] * len(text))
+        self.out.append(text)
+        self.size += len(text)
+        self.last = end
+
+    def view(self, hi: int) -> View | None:
+        """The text up to ``hi`` (or the last run's end); None when no run
+        was replaced."""
+        if not self.out:
+            return None
+        data, last = self.data, self.last
+        self.starts.append(self.size)
+        self.sources.append(last - self.lo)
+        self.copied.append(True)
+        self.out.append(data[last:min(len(data), max(hi, last))])
+        return View(b''.join(self.out), 'hex', None, self.starts, self.sources, self.copied)
+
+
 def hex_view(data: bytes, lo: int, hi: int) -> View | None:
     """``data[lo:]`` up to the last hex run starting before ``hi`` (it may
     run ``HEX_REACH`` past it), each run that holds text (``_hex_text``)
     replaced by that text, each of whose bytes maps to its digits; offsets
     are from ``lo``.  None where no run holds text."""
-    out: list[bytes] = []
-    starts: list[int] = []
-    sources: list[int] = []
-    copied: list[bool] = []
-    size = 0
-    last = lo
+    splice = _Splice(data, lo)
     for m in _HEX_RUN.finditer(data, lo, min(len(data), hi + HEX_REACH)):
+        last = splice.last
         if m.start() >= hi:
             break
         start, end = m.span()
@@ -533,26 +574,8 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
             glued = data[before - 2:before - 1]
             start = before if glued and (glued.isalnum() or glued in b'_-') else before - 1
             end = close.end()
-        starts.append(size)
-        sources.append(last - lo)
-        copied.append(True)
-        out.append(data[last:start])
-        size += start - last
-        starts.extend(range(size, size + len(at)))
-        sources.extend(
-            range(at.start - lo, at.stop - lo, at.step) if isinstance(at, range) else [offset - lo for offset in at],
-        )
-        copied.extend([False] * len(at))
-        out.append(text)
-        size += len(text)
-        last = end
-    if not out:
-        return None
-    starts.append(size)
-    sources.append(last - lo)
-    copied.append(True)
-    out.append(data[last:min(len(data), max(hi, last))])
-    return View(b''.join(out), 'hex', None, starts, sources, copied)
+        splice.replace(start, end, text, at)
+    return splice.view(hi)
 
 
 # Office Open XML's text (a Word document's ``<w:t>`` runs, a slide's
@@ -704,12 +727,7 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
     bytes (-128 to 255) spelling text (as ``_hex_text`` tells it)
     replaced, its brackets too, by that text; each byte maps to its
     number.  Offsets are from ``lo``; None where no array holds text."""
-    out: list[bytes] = []
-    starts: list[int] = []
-    sources: list[int] = []
-    copied: list[bool] = []
-    size = 0
-    last = lo
+    splice = _Splice(data, lo)
     for m in _DEC_ARRAY.finditer(data, lo, min(len(data), hi + HEX_REACH)):
         if m.start() >= hi:
             break
@@ -719,24 +737,8 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
         text = bytes(n & 0xFF for n, _at in numbers)
         if KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text):
             continue
-        starts.append(size)
-        sources.append(last - lo)
-        copied.append(True)
-        out.append(data[last:m.start()])
-        size += m.start() - last
-        starts.extend(range(size, size + len(text)))
-        sources.extend(at - lo for _n, at in numbers)
-        copied.extend([False] * len(text))
-        out.append(text)
-        size += len(text)
-        last = m.end()
-    if not out:
-        return None
-    starts.append(size)
-    sources.append(last - lo)
-    copied.append(True)
-    out.append(data[last:min(len(data), max(hi, last))])
-    return View(b''.join(out), 'hex', None, starts, sources, copied)
+        splice.replace(m.start(), m.end(), text, [at for _n, at in numbers])
+    return splice.view(hi)
 
 
 # A uuencoded block: ``begin <mode> <name>``, then lines whose first
