@@ -429,7 +429,7 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
 
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
-    if args.output:
+    if args.output and args.output != '-':  # '-': standard output, as with no --output
         from together_hooks.gitrun import repository_naming
 
         if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
