@@ -438,6 +438,7 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
 
             committed.refuse(
                 args.output, worktree_root(getattr(args, 'repo_root', None) or '.'), 'the report',
+                replaces=True,
             )
         try:
             write_atomic(
