@@ -229,3 +229,21 @@ def test_env_files_and_keys_are_judged_from_one_log_of_the_push(git_repo, tmp_pa
     assert walks() == 1
     assert remote_has(remote, 'refs/heads/main') == git(git_repo, 'rev-parse', 'main~2').strip()
 
+
+def test_the_server_docs_say_env_files_are_refused_with_the_option():
+    """docs/server-side-gate.md said, beside the LFS note, "Env files by
+    name (`forbid-env-files`) are not refused here either: this hook
+    looks for keys", a line older than ``--forbid-env-files`` that an
+    admin would read as "this gate cannot refuse them".  Each sentence of
+    the page on env files by name names the option."""
+    import re
+
+    path = os.path.join(os.path.dirname(__file__), '..', '..', 'docs', 'server-side-gate.md')
+    with open(path, encoding='utf-8') as f:
+        text = ' '.join(f.read().split())
+    sentences = [s for s in re.split(r'(?<=[.:])\s+(?=[A-Z*])', text)
+                 if re.search(r'env files? by name', s, re.I)]
+    assert sentences
+    for sentence in sentences:
+        assert '--forbid-env-files' in sentence, sentence
+        assert 'not refused here' not in sentence, sentence
