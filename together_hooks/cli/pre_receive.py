@@ -191,15 +191,17 @@ def run(args: argparse.Namespace) -> int:
     from together_hooks.fileio import stdin_bytes
 
     updates = parse_updates(stdin_bytes())
+    if not updates:  # git runs pre-receive only with one; ``update`` gets none
+        raise InputError(NO_UPDATES)
     root = '.'  # git runs the hook in the repository (GIT_DIR is set)
-    if updates:
-        from together_hooks import gitrun
+    from together_hooks import gitrun
 
-        if gitrun.git_probe(root, 'rev-parse', '--git-dir') is None:
-            raise gitrun.no_repository(
-                'pre-receive runs in the repository receiving the push (git '
-                'runs it there, in hooks/pre-receive); no git repository here',
-            )
+    if gitrun.git_probe(root, 'rev-parse', '--git-dir') is None:
+        raise gitrun.no_repository(
+            'pre-receive runs in the repository receiving the push (git '
+            'runs it there, in hooks/pre-receive); no git repository here',
+        )
+    _before_the_refs_move(root, updates)
     try:
         with _Deadline(args.timeout):
             return _gate(root, updates, args)
@@ -219,6 +221,37 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_ERROR
+
+
+NO_UPDATES = (
+    'no ref update on stdin: git gives its pre-receive hook one "<old> <new> '
+    '<ref>" line per ref a push updates (installed as hooks/update it gets '
+    'none, and every push would pass unchecked); install it as hooks/pre-receive'
+)
+
+
+def _before_the_refs_move(root: str, updates: Sequence[Update]) -> None:
+    """One line (InputError) when every pushed ref already points where
+    the push takes it: the push has happened (the script installed as
+    ``post-receive``, or run by hand after it), and ``--not --all`` would
+    leave every pushed commit out, a key included: a pass that checked
+    nothing.  Before the refs move, each is still at its ``old``."""
+    from together_hooks.gitrun import git
+
+    moved = [u for u in updates if not u.deletes and u.new != u.old]
+    if not moved:
+        return
+    out = git(root, 'for-each-ref', '--format=%(objectname) %(refname)')
+    now = dict(
+        reversed(line.split(' ', 1))
+        for line in out.decode('utf-8', 'surrogateescape').splitlines() if ' ' in line
+    )
+    if all(now.get(u.ref) == u.new for u in moved):
+        raise InputError(
+            'the pushed refs already point at what the push brings: this runs after '
+            'the push (as hooks/post-receive?), too late to refuse it, and would '
+            'check nothing; install it as hooks/pre-receive',
+        )
 
 
 def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
