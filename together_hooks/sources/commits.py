@@ -1354,10 +1354,17 @@ def submodule_ranges(
         here = [s for s in sorted(shas) if git_output(sub, 'cat-file', '-t', s) == b'commit\n']
         sub_include, sub_exclude = [*here, *LOCAL_REFS], ['--remotes']
         yield path, sub, sub_include, sub_exclude
+        inner_ranges = submodule_ranges(sub, sub_include, sub_exclude, depth + 1)
         if depth < _MAX_NESTING:
-            for inner, folder, inner_include, inner_exclude in submodule_ranges(
-                    sub, sub_include, sub_exclude, depth + 1):
+            for inner, folder, inner_include, inner_exclude in inner_ranges:
                 yield f'{path}/{inner}', folder, inner_include, inner_exclude
+        elif next(inner_ranges, None) is not None:  # never a silent stop
+            raise InputError(
+                f'submodule {path} holds submodules nested more than {_MAX_NESTING + 1} '
+                'deep, which this hook does not follow: their commits would be pushed '
+                'unchecked; push them from their own checkouts first (their own hooks '
+                'run there), or run `together-hooks scan --history` inside them',
+            )
 
 
 _MAX_NESTING = 8  # submodules of submodules, as deep as any real project
