@@ -7,6 +7,7 @@ outside the work tree: every clone runs those settings, and git runs what
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 
@@ -14,6 +15,7 @@ import pytest
 
 from tests.cli_run import BIN, run
 from tests.conftest import git
+from tests.keys import make_key
 
 HOOK = 'post-checkout'
 SCRIPT = b'#!/bin/sh\necho mine\n'
@@ -206,7 +208,7 @@ def test_a_committed_setting_never_replaces_a_tracked_or_env_file(
         os.symlink(to, git_repo / link)
     git(git_repo, 'add', 'Makefile', 'link-to-makefile', 'links', 'link-to-env',
         'link-to-attributes', 'link-to-api')
-    (git_repo / '.gitignore').write_text('.env\n.env.*\n')
+    (git_repo / '.gitignore').write_text('.env\n.env.*\ntogether-report.txt\n')
     (git_repo / 'api').mkdir()
     for env_file in ('.env', 'api/.env.local', '.gitattributes'):
         (git_repo / env_file).write_text('A=1\n')
@@ -217,7 +219,7 @@ def test_a_committed_setting_never_replaces_a_tracked_or_env_file(
     assert proc.returncode == 1, out
     assert why in out and 'Traceback' not in out
     assert {p: (git_repo / p).read_bytes() for p in before} == before
-    # A file of its own (untracked, no env file): written, and again.
+    # A file of its own (untracked, ignored, no env file): written, and again.
     for _ in range(2):
         proc = _pre_commit(git_repo, tmp_path, f'[{option}=together-report.txt]')
         assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -372,3 +374,54 @@ def test_a_tracked_file_named_in_another_case_is_tracked_where_case_does_not_cou
         cwd=git_repo, env=env, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize('named', ['notes.txt', 'src/new_module.py', 'link-to-notes'])
+def test_a_committed_output_never_replaces_work_not_added_yet(git_repo, tmp_path, named):
+    """``args: [--output, notes.txt]`` in a committed config replaced the
+    developer's untracked, unignored ``notes.txt`` (or a module they had
+    not ``git add``-ed yet) with the report on their next commit.  An
+    existing file git neither tracks nor ignores is refused in one line
+    and kept; once ignored (a report the team means to write) it is
+    written, and a new file is written as before."""
+    (git_repo / 'src').mkdir()
+    for work in ('notes.txt', 'src/new_module.py'):
+        (git_repo / work).write_text('my own work, not added yet\n')
+    os.symlink('notes.txt', git_repo / 'link-to-notes')
+    git(git_repo, 'add', 'link-to-notes')
+    proc = _pre_commit(git_repo, tmp_path, f'[--output={named}]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert 'neither tracks nor ignores' in out and 'Traceback' not in out
+    for work in ('notes.txt', 'src/new_module.py'):
+        assert (git_repo / work).read_text() == 'my own work, not added yet\n'
+    # A new file: written (and, ignored, again); an ignored one: replaced.
+    (git_repo / '.gitignore').write_text('report.json\nnotes.txt\n')
+    for target in ('report.json', 'report.json', named):
+        proc = _pre_commit(git_repo, tmp_path, f'[--output={target}]')
+        if target == 'src/new_module.py':
+            assert proc.returncode == 1 and 'neither tracks nor ignores' in proc.stdout
+            continue
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (git_repo / 'report.json').exists()
+    if named != 'src/new_module.py':  # ignored now: the team's report, replaced
+        assert (git_repo / 'notes.txt').read_text() != 'my own work, not added yet\n'
+
+
+def test_a_committed_replacements_file_never_replaces_work_not_added_yet(git_repo):
+    """``rotate-help --replacements FILE`` from a committed config (under
+    pre-commit) likewise: an existing unignored untracked file is kept."""
+    key = make_key(random.Random(4102))
+    (git_repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    git(git_repo, 'add', 'app.py')
+    (git_repo / 'notes.txt').write_text('mine\n')
+    env = dict(os.environ, PRE_COMMIT='1')
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    proc = subprocess.run(
+        (os.path.join(BIN, 'together-hooks'), 'rotate-help', '--replacements', 'notes.txt',
+         'app.py'), cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and 'neither tracks nor ignores' in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert (git_repo / 'notes.txt').read_text() == 'mine\n'
+    assert key not in proc.stdout + proc.stderr

@@ -17,6 +17,7 @@ from tests.conftest import git
 from tests.conftest import write
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 from tests.gitplay import bare
+from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import run
 from together_hooks.findings import hash_secret
@@ -520,3 +521,49 @@ def test_a_commit_on_no_local_ref_pushed_into_an_empty_remote(git_repo, keys, pu
     rc, out = _push(git_repo, pushing, f'{sha}:refs/heads/main')
     assert rc != 0 and hash_secret(key) in out, out
     assert 'refs/heads/main' not in _remote_refs(git_repo)
+
+
+def test_submodules_nested_deeper_than_the_hook_follows_fail_closed(tmp_path, keys):
+    """``git push --recurse-submodules=on-demand`` with
+    ``push.recurseSubmodules`` set in each submodule pushes nested
+    submodules' commits at any depth; the pre-push hook read them down to
+    its nesting limit (``commits._MAX_NESTING``) and stopped there without
+    a word: a key in a submodule nested one deeper went out with "no
+    Together keys".  Past the limit the hook now refuses in one line
+    (exit 2), and pushes nothing; real git, the plain hook, 10 levels."""
+    from together_hooks.sources.commits import _MAX_NESTING
+
+    key = keys()
+    depth = _MAX_NESTING + 2
+    file_ok = ('-c', 'protocol.file.allow=always')
+    for level in range(depth, -1, -1):  # each level a bare remote and a seed holding the next
+        remote = bare(tmp_path / f'b{level}')
+        seed = tmp_path / f'seed{level}'
+        git(tmp_path, 'clone', '-q', remote, str(seed))
+        write(seed, f'f{level}.txt', f'{level}\n')
+        git(seed, 'add', '.')
+        if level < depth:
+            git(seed, *file_ok, 'submodule', 'add', '-q', str(tmp_path / f'b{level + 1}'), 's')
+        commit(seed, f'level {level}')
+        git(seed, 'push', '-q', 'origin', 'HEAD:main')
+    top = tmp_path / 'top'
+    git(tmp_path, *file_ok, 'clone', '-q', '--recursive', str(tmp_path / 'b0'), str(top))
+    levels = [top / os.path.join(*['s'] * n) if n else top for n in range(depth + 1)]
+    for folder in levels:
+        git(folder, 'checkout', '-q', '-B', 'main')
+        git(folder, 'branch', '-q', '-u', 'origin/main')
+        git(folder, 'config', 'push.recurseSubmodules', 'on-demand')
+        git(folder, 'config', 'user.email', 'a@b.c')
+        git(folder, 'config', 'user.name', 'a')
+    write(levels[-1], 'k.py', f'K = "{key}"\n')
+    commit(levels[-1], 'key')
+    for folder in reversed(levels[:-1]):
+        git(folder, 'add', 's')
+        commit(folder, 'bump')
+    before = git(tmp_path / f'b{depth}', 'rev-parse', 'main').strip()
+    _plain_hook(top)
+    rc, out = run(top, clean_env(), 'git', *file_ok, 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert 'nested more than' in out and 'no Together keys' not in out, out
+    assert key not in out and 'Traceback' not in out
+    assert git(tmp_path / f'b{depth}', 'rev-parse', 'main').strip() == before

@@ -35,7 +35,10 @@ class ArgumentParser(argparse.ArgumentParser):
     every command and subcommand takes ``-V``/``--version``.
 
     ``epilog`` (examples, one a line, then the exit codes) is printed as
-    written, after the options; without one, ``EXIT_CODES``."""
+    written; without one, ``EXIT_CODES``.  Its ``examples:`` paragraph
+    comes first, under the description, the rest after the options: the
+    first screen of a ``--help`` is what a new user needs (what the
+    command does and how it is typed), the option reference below it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault('formatter_class', _formatter)
@@ -52,7 +55,23 @@ class ArgumentParser(argparse.ArgumentParser):
             )
 
     def format_help(self) -> str:
-        return f'{super().format_help()}\n{self.raw_epilog}\n'
+        examples, rest = '', self.raw_epilog
+        if rest.startswith('examples:'):
+            examples, _sep, rest = rest.partition('\n\n')
+        if not examples:
+            return f'{super().format_help()}\n{rest}\n'
+        head = self._get_formatter()
+        head.add_usage(self.usage, self._actions, self._mutually_exclusive_groups)
+        head.add_text(self.description)
+        options = self._get_formatter()
+        # The command's own groups (what to scan, the report, ...) first;
+        # -h, -V and any option in no group last.
+        for group in (*self._action_groups[2:], *self._action_groups[:2]):
+            options.start_section(group.title)
+            options.add_text(group.description)
+            options.add_arguments(group._group_actions)
+            options.end_section()
+        return f'{head.format_help()}\n{examples}\n\n{options.format_help()}\n{rest}\n'
 
     def _print_message(self, message: str, file: Any = None) -> None:
         """Help, the version and usage errors are written before any

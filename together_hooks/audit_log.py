@@ -72,7 +72,12 @@ def log_path(args: argparse.Namespace | None = None) -> str | None:
         from together_hooks.errors import InputError
 
         raise InputError(EMPTY)
-    return path or os.environ.get(ENV_VAR) or None
+    path = path or os.environ.get(ENV_VAR) or None
+    if path is not None:  # blank, or '-': one line, never a file named so
+        from together_hooks.fileio import refuse_unnamed
+
+        refuse_unnamed(path, '--audit-log' if getattr(args, 'audit_log', None) else '$' + ENV_VAR)
+    return path
 
 
 def timestamp(now: float | None = None) -> str:

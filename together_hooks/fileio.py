@@ -589,6 +589,20 @@ def pipe_writer(path: str, wait: float = PIPE_READER_WAIT, within: str | None = 
     return fd
 
 
+def refuse_unnamed(path: str, what: str) -> None:
+    """One line (InputError) when ``path``, the value of an option naming
+    a file to write, names none: blank (``--audit-log=' '``, a variable
+    holding a space or a newline) or ``-`` (standard output, which only
+    ``--output`` takes, before it gets here): never a file called that."""
+    if path.strip() == '':
+        raise InputError(f'{what} names no file (a blank value); name the file')
+    if path == '-':
+        raise InputError(
+            f"{what} is '-', which names no file here (it does not take standard "
+            'output); name a file',
+        )
+
+
 def write_atomic(
         path: str, text: str, within: str | None = None, through_link: bool = True,
 ) -> None:
@@ -608,6 +622,7 @@ def write_atomic(
     the name is never written through, even one that stays inside (the
     caller refused one; one swapped in since is replaced, not followed).
     """
+    refuse_unnamed(path, 'the file to write')
     try:
         mode = os.stat(path).st_mode
     except OSError:

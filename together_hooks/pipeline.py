@@ -71,31 +71,33 @@ QUICK_OPTIONS = {
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    report = parser.add_argument_group('the report')
+    report.add_argument(
         '--format', choices=sorted(FORMATS),
         help=f'report format (default: {DEFAULTS["format"]})',
     )
-    parser.add_argument(
+    report.add_argument(
         '--output', metavar='FILE',
         help='write the report to FILE; a text summary still goes to stdout',
     )
-    parser.add_argument(
+    report.add_argument(
         '--baseline', metavar='FILE',
         help='a detect-secrets baseline (.secrets.baseline): keys recorded '
              'for the same file pass, whatever their line; entries audited '
              'as real (is_secret: true) still fail. Never rewritten.',
     )
     # Live verification: opt-in only, never switched on by CI or a file.
-    parser.add_argument(
+    live = parser.add_argument_group('checking keys live (opt-in: each key is sent to the API)')
+    live.add_argument(
         '--verify', action='store_true',
         help='send each distinct key found, once, to GET /v1/models at '
              'api.together.xyz and report it live, invalid or unknown',
     )
-    parser.add_argument(
+    live.add_argument(
         '--verify-timeout', metavar='SECONDS', type=_verify_timeout,
         help=f'timeout of each --verify request (default: {DEFAULTS["verify_timeout"]:g})',
     )
-    parser.add_argument(
+    live.add_argument(
         '--only-live', action='store_true',
         help='with --verify: leave out keys the API calls invalid (a key it could not '
              'check stays; exit 0 only when every key is invalid)',
@@ -429,7 +431,7 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
 
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
-    if args.output:
+    if args.output and args.output != '-':  # '-': standard output, as with no --output
         from together_hooks.gitrun import repository_naming
 
         if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
@@ -438,6 +440,7 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
 
             committed.refuse(
                 args.output, worktree_root(getattr(args, 'repo_root', None) or '.'), 'the report',
+                replaces=True,
             )
         try:
             write_atomic(

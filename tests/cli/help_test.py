@@ -91,3 +91,25 @@ def test_help_of_the_console_scripts(script, tmp_path):
     assert r.rc == 0, r.err
     assert r.out.startswith(f'usage: {script} ')
     assert r.out.rstrip().rsplit('\n\n', 1)[-1].startswith('exit codes: 0 ')
+
+
+@pytest.mark.parametrize('command', ['scan', 'scan-org'])
+def test_the_first_screen_of_help_is_what_a_new_user_needs(command, tmp_path):
+    """``scan --help`` was 73 lines and ``scan-org --help`` 78, their
+    examples at the bottom, under a 7- and 12-line usage of every option:
+    a terminal showed a new user the option soup and none of the
+    examples.  The first screen (24 lines) now holds the one-line usage,
+    what the command does and every example; every option is still
+    listed below, in groups, and the exit codes last."""
+    r = run('together-hooks', command, '--help', cwd=tmp_path)
+    assert r.rc == 0, r.err
+    lines = r.out.splitlines()
+    first = '\n'.join(lines[:24])
+    examples = _examples(r.out)
+    assert examples and all(e in first for e in examples), first
+    assert lines[0].startswith(f'usage: together-hooks {command} ') and len(lines[0]) <= 100
+    parser = dict(PARSERS)[f'together-hooks {command}']
+    for action in parser._actions:
+        for option in action.option_strings:
+            assert re.search(r'(?:  |, )%s\b' % re.escape(option), r.out), option
+    assert r.out.rstrip().rsplit('\n\n', 1)[-1].startswith('exit codes: 0 ')

@@ -179,3 +179,71 @@ def test_a_pushed_config_does_not_count_on_the_first_push_into_an_empty_repo(git
     assert rc != 0, out
     assert '.env: env file in pushed commit' in out, out
     assert remote_has(remote, 'refs/heads/main') == ''
+
+
+def test_env_files_and_keys_are_judged_from_one_log_of_the_push(git_repo, tmp_path, keys):
+    """``--forbid-env-files`` read the pushed commits' paths with a
+    ``git log --raw`` of its own, beside the one the key check makes of
+    the same range: two walks of every pushed commit (a mirror push of a
+    project's history, twice).  Now one, and both still refuse: an env
+    file and a key, each added and removed inside the push, both named."""
+    import json
+
+    from together_hooks.findings import hash_secret
+
+    key = keys()
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote, '--forbid-env-files')
+    trace = tmp_path / 'trace.json'
+    hook = os.path.join(remote, 'hooks', 'pre-receive')
+    with open(hook) as f:
+        script = f.read()
+    with open(hook, 'w') as f:  # git's own trace of the gate's gits
+        f.write(script.replace('exec ', f'GIT_TRACE2_EVENT={trace} exec ', 1))
+    git(git_repo, 'remote', 'add', 'origin', remote)
+
+    def walks() -> int:
+        with open(trace, encoding='utf-8') as f:
+            events = [json.loads(line) for line in f if line.strip()]
+        trace.unlink()
+        return sum(
+            1 for e in events if e.get('event') == 'start'
+            and 'log' in e['argv'] and '--raw' in e['argv']
+        )
+
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    assert walks() == 1
+    write(git_repo, '.env', 'LOCAL=1\n')
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    git(git_repo, 'add', '-f', '.env', 'k.py')
+    git(git_repo, 'commit', '-qm', 'oops', '--no-verify')
+    git(git_repo, 'rm', '-q', '--cached', '.env', 'k.py')
+    git(git_repo, 'commit', '-qm', 'fixed', '--no-verify')
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert '.env: env file in pushed commit' in out and hash_secret(key) in out, out
+    assert key not in out
+    assert walks() == 1
+    assert remote_has(remote, 'refs/heads/main') == git(git_repo, 'rev-parse', 'main~2').strip()
+
+
+def test_the_server_docs_say_env_files_are_refused_with_the_option():
+    """docs/server-side-gate.md said, beside the LFS note, "Env files by
+    name (`forbid-env-files`) are not refused here either: this hook
+    looks for keys", a line older than ``--forbid-env-files`` that an
+    admin would read as "this gate cannot refuse them".  Each sentence of
+    the page on env files by name names the option."""
+    import re
+
+    path = os.path.join(os.path.dirname(__file__), '..', '..', 'docs', 'server-side-gate.md')
+    with open(path, encoding='utf-8') as f:
+        text = ' '.join(f.read().split())
+    sentences = [s for s in re.split(r'(?<=[.:])\s+(?=[A-Z*])', text)
+                 if re.search(r'env files? by name', s, re.I)]
+    assert sentences
+    for sentence in sentences:
+        assert '--forbid-env-files' in sentence, sentence
+        assert 'not refused here' not in sentence, sentence

@@ -560,3 +560,37 @@ def test_a_baseline_that_cannot_be_copied_leaves_no_temp_file(git_repo, server, 
     assert len(said) == 1 and '.secrets.baseline' in said[0] and 'File too large' in said[0], out
     assert 'Traceback' not in out
     assert os.listdir(tmp) == []
+
+
+@pytest.mark.parametrize('hook', ['update', 'post-receive'])
+def test_the_gate_installed_as_another_hook_refuses_instead_of_passing(
+        git_repo, tmp_path, env, keys, hook):
+    """The example script copied to ``hooks/update`` (GitLab and Gitea take
+    custom ``update`` hooks too): git gives an update hook its ref as
+    arguments and nothing on stdin, so the gate read no ref update and
+    exited 0 on every push, a key included.  No ref update on stdin is
+    one line and exit 2 now: the push is refused with the reason, until
+    the script is installed as ``pre-receive``.  As ``post-receive`` it
+    runs after the refs moved, so ``--not --all`` left every pushed commit
+    out and it passed having checked nothing; it cannot refuse there, but
+    says it is installed where it checks nothing."""
+    key = keys()
+    remote = bare(tmp_path / 'server.git')
+    path = os.path.join(remote, 'hooks', hook)
+    shutil.copyfile(EXAMPLE, path)
+    os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    why = 'no ref update on stdin' if hook == 'update' else 'this runs after the push'
+    assert why in out and 'install it as hooks/pre-receive' in out, out
+    assert 'Traceback' not in out and key not in out
+    if hook == 'update':
+        assert rc != 0 and remote_has(remote, 'refs/heads/main') == '', out
+
+
+def test_no_ref_update_on_stdin_is_one_line_exit_2(tmp_path, env):
+    remote = bare(tmp_path / 'r.git')
+    rc, out = run(remote, env, os.path.join(BIN, 'together-hooks'), 'pre-receive', stdin=b'')
+    assert rc == 2 and len(out.splitlines()) == 1 and 'no ref update on stdin' in out, out

@@ -66,7 +66,7 @@ def build_parser(only: str | None = None) -> ArgumentParser:
         module = _module(name)
         cmd = sub.add_parser(
             name, help=module.HELP, description=module.HELP,
-            epilog=getattr(module, 'EPILOG', None),
+            epilog=getattr(module, 'EPILOG', None), usage=getattr(module, 'USAGE', None),
         )
         module.add_arguments(cmd)
         cmd.set_defaults(run=module.run)

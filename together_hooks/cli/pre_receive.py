@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from typing import Mapping
     from typing import Sequence
 
+    from together_hooks.sources.commits import Change
     from together_hooks.sources.commits import Scan
     from together_hooks.sources.content import Content
 
@@ -190,15 +191,17 @@ def run(args: argparse.Namespace) -> int:
     from together_hooks.fileio import stdin_bytes
 
     updates = parse_updates(stdin_bytes())
+    if not updates:  # git runs pre-receive only with one; ``update`` gets none
+        raise InputError(NO_UPDATES)
     root = '.'  # git runs the hook in the repository (GIT_DIR is set)
-    if updates:
-        from together_hooks import gitrun
+    from together_hooks import gitrun
 
-        if gitrun.git_probe(root, 'rev-parse', '--git-dir') is None:
-            raise gitrun.no_repository(
-                'pre-receive runs in the repository receiving the push (git '
-                'runs it there, in hooks/pre-receive); no git repository here',
-            )
+    if gitrun.git_probe(root, 'rev-parse', '--git-dir') is None:
+        raise gitrun.no_repository(
+            'pre-receive runs in the repository receiving the push (git '
+            'runs it there, in hooks/pre-receive); no git repository here',
+        )
+    _before_the_refs_move(root, updates)
     try:
         with _Deadline(args.timeout):
             return _gate(root, updates, args)
@@ -220,6 +223,37 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_ERROR
 
 
+NO_UPDATES = (
+    'no ref update on stdin: git gives its pre-receive hook one "<old> <new> '
+    '<ref>" line per ref a push updates (installed as hooks/update it gets '
+    'none, and every push would pass unchecked); install it as hooks/pre-receive'
+)
+
+
+def _before_the_refs_move(root: str, updates: Sequence[Update]) -> None:
+    """One line (InputError) when every pushed ref already points where
+    the push takes it: the push has happened (the script installed as
+    ``post-receive``, or run by hand after it), and ``--not --all`` would
+    leave every pushed commit out, a key included: a pass that checked
+    nothing.  Before the refs move, each is still at its ``old``."""
+    from together_hooks.gitrun import git
+
+    moved = [u for u in updates if not u.deletes and u.new != u.old]
+    if not moved:
+        return
+    out = git(root, 'for-each-ref', '--format=%(objectname) %(refname)')
+    now = dict(
+        reversed(line.split(' ', 1))
+        for line in out.decode('utf-8', 'surrogateescape').splitlines() if ' ' in line
+    )
+    if all(now.get(u.ref) == u.new for u in moved):
+        raise InputError(
+            'the pushed refs already point at what the push brings: this runs after '
+            'the push (as hooks/post-receive?), too late to refuse it, and would '
+            'check nothing; install it as hooks/pre-receive',
+        )
+
+
 def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     worst = EXIT_CLEAN
     source = _settings_source(root)
@@ -232,8 +266,15 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     news = list(dict.fromkeys(new for _ref, new in pushed))
     # Every ref of the push in one scan: a commit many of them reach is
     # read once, and reported once.
+    # The paths the pushed commits set, read once (one ``git log --raw``)
+    # where two checks judge them: env files by name, and keys.
+    entries = None
+    if args.forbid_env_files and pushed:
+        from together_hooks.sources.commits import changes
+
+        entries = changes(root, news, ['--all'])
     checks: list[tuple[list[str], Callable[[Scan], Iterable[Content]]]] = [
-        (news, functools.partial(brought_by, root, pushed)),
+        (news, functools.partial(brought_by, root, pushed, entries=entries)),
     ] if pushed else []
     checks.append(([], functools.partial(packed_beside_refs, root, news)))
     options = push_options_given(os.environ)
@@ -244,7 +285,7 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     if certificate:  # a signed push: git has stored it already
         stored = ([], functools.partial(push_certificate, root, certificate))
         checks.append(stored)
-    envs = _env_files(root, pushed, source) if args.forbid_env_files and pushed else EXIT_CLEAN
+    envs = _env_files(root, pushed, source, entries) if entries is not None else EXIT_CLEAN
     keyed = False
     for check in checks:
         code = _check(root, *check, args, source)
@@ -270,18 +311,22 @@ def _gate(root: str, updates: list[Update], args: argparse.Namespace) -> int:
     return worst if worst != EXIT_CLEAN else envs
 
 
-def _env_files(root: str, pushed: Sequence[tuple[str, str]], source: str | None) -> int:
+def _env_files(
+        root: str, pushed: Sequence[tuple[str, str]], source: str | None,
+        entries: Sequence[Change],
+) -> int:
     """``--forbid-env-files``: one line per env file (or ``.env/`` folder)
     that the pushed updates bring and no ref of the repository has: added
     by a pushed commit (also one a later commit of the push removes), or
     in a tree a pushed ref names (``git tag snap <tree>``: no commit lists
     its paths, and pre-commit runs no pre-push hook for such a push).  The
     default branch's config (before the push) gives ``env-templates`` and
-    ``exclude``.  EXIT_FINDINGS when there is one."""
+    ``exclude``.  ``entries``: the paths the pushed commits set
+    (``changes``, as the key check reads them).  EXIT_FINDINGS when there
+    is one."""
     from together_hooks import config
     from together_hooks.env import names
     from together_hooks.gitrun import git_output
-    from together_hooks.sources.commits import changes
     from together_hooks.sources.commits import peeled
     from together_hooks.sources.commits import tree_paths
 
@@ -296,14 +341,13 @@ def _env_files(root: str, pushed: Sequence[tuple[str, str]], source: str | None)
     for ref, new in pushed:
         ref_of.setdefault(new, ref)
     tips = peeled(root, list(ref_of))
-    commits = [tip for tip, _sha, kind in tips if kind == 'commit']
     trees = [(ref_of[tip], sha) for tip, sha, kind in tips if kind == 'tree']
     if trees:  # those the repository has already are not this push's
         had = _stored_before(root, {sha for _r, sha in trees})
         trees = [(ref, sha) for ref, sha in trees if sha not in had]
     found = names.first_env_paths(
         ((c.path, 'pushed commit ' + c.commit.sha[:12])
-         for c in (changes(root, commits, ['--all']) if commits else ()) if c.new),
+         for c in entries if c.new),
         settings.env_templates, excluded,
     )
     names.first_env_paths(

@@ -444,7 +444,9 @@ def run(args: argparse.Namespace) -> int:
         import os
 
         if os.environ.get('PRE_COMMIT') == '1':  # a hook's args in the committed config
-            committed.refuse(args.replacements, worktree_root('.'), 'the replacements file')
+            committed.refuse(
+                args.replacements, worktree_root('.'), 'the replacements file', replaces=True,
+            )
         write_atomic(
             args.replacements, '\n'.join(replacements(findings)) + '\n',
             within=repository_naming(args.replacements),

@@ -52,41 +52,46 @@ QUICK_OPTIONS = {
 }
 
 
+# One line: the options are listed by group below the examples.
+USAGE = '%(prog)s [PATH ...] [options]'
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    what = parser.add_argument_group('what to scan (default: this repository)')
+    what.add_argument(
         'paths', nargs='*', metavar='PATH',
         help='files or folders (default: the current repository; a folder '
              'outside git is walked); - alone: standard input',
     )
-    parser.add_argument(
+    what.add_argument(
         '--staged', action='store_true',
         help='scan exactly what the next commit will contain (the git index)',
     )
-    parser.add_argument(
+    what.add_argument(
         '--diff', metavar='BASE...HEAD',
         help='scan every commit a pull request brings, one by one: '
              'BASE...HEAD or BASE..HEAD (the commits of HEAD that BASE '
              'lacks; a bare BASE means BASE...HEAD); a key a later commit '
              'removes still counts, reported at the commit that added it',
     )
-    parser.add_argument(
+    what.add_argument(
         '--history', action='store_true',
         help='scan every commit reachable from any ref: each key ever added, '
              'once per key and path, with the commit that first added it',
     )
-    parser.add_argument(
+    what.add_argument(
         '--commits', metavar='REV',
         help='scan the commits of REV (also one on no branch, as a pre-push '
              'hook is given it), each key once, as --diff does; with --since, '
              'only those not reachable from it',
     )
-    parser.add_argument(
+    what.add_argument(
         '--since', metavar='REV',
         help='with --history or --commits: only commits not reachable from '
              'REV (with --commits, also a set of refs, several separated by '
              'spaces: --since="--exclude=origin/main --remotes=origin")',
     )
-    parser.add_argument(
+    what.add_argument(
         '--env-reuse', action='store_true',
         help='instead of scanning: report env files of different stages '
              '(.env.development, .env.production, ...) that hold the same '

@@ -26,10 +26,16 @@ exit codes: 0 no key found, 1 keys found, 2 usage or input error (one line
   on stderr)"""
 
 
+# One line: the options are listed by group below the examples.
+USAGE = '%(prog)s (--repos FILE | --github-org ORG) --store FILE [options]\n' \
+    '       %(prog)s report|merge --store FILE ...'
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from together_hooks.org.inputs import DEFAULT_API
 
-    source = parser.add_mutually_exclusive_group()
+    what = parser.add_argument_group('which repositories')
+    source = what.add_mutually_exclusive_group()
     source.add_argument(
         '--repos', metavar='FILE',
         help='one clone URL or local path a line; several on one line are '
@@ -40,21 +46,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='every repository of ORG, listed by the GitHub API; the token '
              'is read from TOGETHER_HOOKS_GITHUB_TOKEN or GITHUB_TOKEN only',
     )
-    parser.add_argument(
+    what.add_argument(
         '--github-api-url', metavar='URL', default=DEFAULT_API,
         help='the API root of GitHub Enterprise Server (https://HOST/api/v3)',
     )
-    parser.add_argument(
+    what.add_argument(
         '--include-forks', action='store_true',
         help="scan each repository's forks with it, in one object store: each "
              'shared blob once, findings attributed to every fork that holds them',
     )
-    parser.add_argument(
+    what.add_argument(
         '--include-wikis', action='store_true',
         help="scan each repository's wiki too (GitHub keeps it in a git "
              'repository of its own, NAME.wiki.git)',
     )
-    parser.add_argument(
+    what.add_argument(
         '--trust-listing', action='store_true',
         help="accept GitHub's listing as complete when the token may not see "
              "the organisation's private repository count (a member's token: "
@@ -62,23 +68,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              'their forks_count (forks the token cannot read); the run says so.  '
              'Without it such a run exits 2 after scanning what was listed',
     )
-    parser.add_argument(
+    what.add_argument(
         '--skip-archived', action='store_true',
         help='leave archived repositories out (they are scanned by default)',
     )
-    _store_option(parser)
-    parser.add_argument(
+    store = parser.add_argument_group('the store and the mirrors')
+    _store_option(store)
+    store.add_argument(
         '--cache-dir', metavar='DIR',
         help='where mirror clones are kept between runs (default: '
              '$XDG_CACHE_HOME/together-hooks/mirrors); with --scheduler, a '
              'path on each worker',
     )
-    parser.add_argument(
+    store.add_argument(
         '--drop-mirrors', action='store_true',
         help='remove each mirror once its repository is scanned: the cache '
              'holds at most the mirrors in flight (a rerun clones again)',
     )
-    where = parser.add_mutually_exclusive_group()
+    running = parser.add_argument_group('running (local workers or a Dask cluster)')
+    where = running.add_mutually_exclusive_group()
     where.add_argument(
         '--workers', metavar='N', type=_positive_int,
         help='repositories scanned at once on this machine (default: the core count)',
@@ -88,34 +96,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='run the tasks on the Dask cluster at tcp://HOST:8786 or tls://HOST:8786 '
              "(pip install 'together-hooks[cluster]')",
     )
-    parser.add_argument(
+    running.add_argument(
         '--shard', metavar='I/N',
         help='only the repositories whose URL hashes to shard I of N (0 <= I < N)',
     )
-    parser.add_argument(
+    running.add_argument(
         '--timeout', metavar='SECONDS', type=_positive_float, default=3600.0,
         help='give up on one repository after this long (default: 3600)',
     )
-    parser.add_argument(
+    running.add_argument(
         '--retries', metavar='N', type=int, default=2,
         help='hand a repository out again this many times when its worker is lost (default: 2)',
     )
-    parser.add_argument(
+    running.add_argument(
         '--max-in-flight', metavar='N', type=_positive_int,
         help='tasks handed out at once, each holding a mirror on disk '
              '(default: twice the workers)',
     )
-    parser.add_argument(
+    report = parser.add_argument_group('the report')
+    report.add_argument(
         '--verify', action='store_true',
         help='check each key found, once, with GET /v1/models at api.together.xyz '
              '(from the worker; statuses kept in the store)',
     )
-    parser.add_argument(
+    report.add_argument(
         '--verify-timeout', metavar='SECONDS', type=_verify_timeout, default=5.0,
         help='timeout of each --verify request (default: 5)',
     )
-    _format_option(parser)
-    sub = parser.add_subparsers(dest='org_action', metavar='ACTION')
+    _format_option(report)
+    # prog given: argparse would build it from USAGE ('scan-org (--repos ...) report').
+    sub = parser.add_subparsers(dest='org_action', metavar='ACTION', prog=parser.prog)
     # An action's own copy of an option given before the action must not
     # reset it to the default: the copies have none.
     report = sub.add_parser('report', help='print the findings of a store')
@@ -127,13 +137,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _store_option(
-        parser: argparse.ArgumentParser, text: str = 'the sqlite audit store',
+        parser: argparse._ActionsContainer, text: str = 'the sqlite audit store',
         default: object = None,
 ) -> None:
     parser.add_argument('--store', metavar='FILE', help=text, default=default)
 
 
-def _format_option(parser: argparse.ArgumentParser, default: object = 'text') -> None:
+def _format_option(parser: argparse._ActionsContainer, default: object = 'text') -> None:
     from together_hooks.org.report import FORMATS
 
     parser.add_argument('--format', choices=FORMATS, default=default,

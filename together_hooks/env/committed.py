@@ -13,7 +13,11 @@ never one of the files a developer keeps beside the code.  Refused:
 - an env file (``.env``, ``.env.local``, ``.envrc``: the developer's own
   keys, never tracked, which a report written over would destroy);
 - the files git itself reads from the work tree, tracked or not
-  (``.gitignore``, ``.gitattributes``, ``.gitmodules``, ``.mailmap``).
+  (``.gitignore``, ``.gitattributes``, ``.gitmodules``, ``.mailmap``);
+- for a setting whose file is replaced (a report, a replacements file),
+  an existing file git neither tracks nor ignores: work the developer has
+  not added yet (``--output src/new_module.py``, ``notes.txt``).  A
+  report the team means to keep writing is ignored, as the docs ask.
 
 A path typed on the command line, or named by a variable or an untracked
 local config, stays the user's own choice.
@@ -43,10 +47,13 @@ def spelt(name: str) -> str:
     return name.split(':', 1)[0].rstrip(' .').casefold()
 
 
-def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -> None:
+def refuse(
+        path: str, within: str | None, what: str, tracked_ok: bool = False,
+        replaces: bool = False,
+) -> None:
     """One line (InputError) unless a committed setting may write ``path``
     (the module docstring); ``within``: the work tree (None: none, nothing
-    to guard)."""
+    to guard); ``replaces``: the write replaces the file (not an append)."""
     from together_hooks.fileio import refuse_committed_write
 
     refuse_committed_write(path, within, what)
@@ -88,6 +95,12 @@ def refuse(path: str, within: str | None, what: str, tracked_ok: bool = False) -
             f'{shown}: {what} named by a committed setting is a file git tracks; '
             'refusing to replace it (name a file git does not track, and ignore it)',
         )
+    if replaces and os.path.lexists(path) and not _ignored(path, within):
+        raise InputError(
+            f'{shown}: {what} named by a committed setting is an existing file git '
+            'neither tracks nor ignores (work not added yet?); refusing to replace it '
+            '(ignore the file in .gitignore, or name another one)',
+        )
 
 
 def _tracked(path: str, within: str) -> bool:
@@ -116,6 +129,22 @@ def _tracked(path: str, within: str) -> bool:
     except InputError:  # in no repository, or one git cannot read: none tracks it
         return False
     return bool(out.strip(b'\0'))
+
+
+def _ignored(path: str, within: str) -> bool:
+    """Whether git ignores ``path`` where it really lies (the repository
+    of its folder: a submodule's own rules for a file in it)."""
+    from together_hooks.gitrun import git
+
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real)
+    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
+    try:  # it names the file when ignored (exit 0), nothing when not (exit 1)
+        out = git(folder, 'check-ignore', '--no-index', '--', os.path.basename(real),
+                  ok=(0, 1), env=env)
+    except InputError:  # in no repository: nothing ignores it
+        return False
+    return bool(out.strip())
 
 
 def _spec(where: str, rel: str, env: dict[str, str] | None = None) -> str:

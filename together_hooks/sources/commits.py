@@ -260,10 +260,12 @@ def added_by_commits(
         root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
         what: str = '--diff', wanted: Callable[[str], bool] | None = None,
         messages: bool = True, names: bool = True, walked: Walked | None = None,
+        entries: list[Change] | None = None,
 ) -> Iterator[Content]:
     """Each key a commit of the range adds, once per (key, path), as the
     blob of the oldest commit that added it.  ``wanted`` narrows paths;
-    ``walked`` counts the commits and the blobs read."""
+    ``walked`` counts the commits and the blobs read; ``entries``: the
+    range's ``changes``, where the caller has read them already."""
     commits, boundary = range_commits(root, include, exclude, what)
     if walked is not None:
         walked.commits = len(commits)
@@ -271,7 +273,8 @@ def added_by_commits(
         return iter(())
     import itertools
 
-    entries = changes(root, include, exclude)
+    if entries is None:
+        entries = changes(root, include, exclude)
     # Every path: a name is no file to filter.
     in_names = path_names(entries, scan) if names else iter(())
     entries = [e for e in entries if e.new and (wanted is None or wanted(e.path))]
@@ -1351,10 +1354,17 @@ def submodule_ranges(
         here = [s for s in sorted(shas) if git_output(sub, 'cat-file', '-t', s) == b'commit\n']
         sub_include, sub_exclude = [*here, *LOCAL_REFS], ['--remotes']
         yield path, sub, sub_include, sub_exclude
+        inner_ranges = submodule_ranges(sub, sub_include, sub_exclude, depth + 1)
         if depth < _MAX_NESTING:
-            for inner, folder, inner_include, inner_exclude in submodule_ranges(
-                    sub, sub_include, sub_exclude, depth + 1):
+            for inner, folder, inner_include, inner_exclude in inner_ranges:
                 yield f'{path}/{inner}', folder, inner_include, inner_exclude
+        elif next(inner_ranges, None) is not None:  # never a silent stop
+            raise InputError(
+                f'submodule {path} holds submodules nested more than {_MAX_NESTING + 1} '
+                'deep, which this hook does not follow: their commits would be pushed '
+                'unchecked; push them from their own checkouts first (their own hooks '
+                'run there), or run `together-hooks scan --history` inside them',
+            )
 
 
 _MAX_NESTING = 8  # submodules of submodules, as deep as any real project
@@ -1623,13 +1633,18 @@ def _first_batch(root: str, push: str) -> bool:
     return True
 
 
-def brought_by(root: str, updates: Sequence[tuple[str, str]], scan: Scan) -> Iterator[Content]:
+def brought_by(
+        root: str, updates: Sequence[tuple[str, str]], scan: Scan,
+        entries: list[Change] | None = None,
+) -> Iterator[Content]:
     """What pushed updates ``(ref, new)`` bring that no ref has yet
     (``pre-receive``): their names, annotated tags' messages, whatever a
     tag or tree names beside commits, and what their commits add.  One
     range for all of them: a commit that several pushed refs reach is read
     once (``git push --mirror`` or ``--tags`` of a project into a new
-    repository walks its history once, not once per tag)."""
+    repository walks its history once, not once per tag).  ``entries``:
+    ``changes(root, <the updates' new ids>, ['--all'])``, where the caller
+    read them already (``--forbid-env-files`` judges the same paths)."""
     if not updates:
         return
     yield from ref_names([ref for ref, _new in updates], scan)
@@ -1647,7 +1662,7 @@ def brought_by(root: str, updates: Sequence[tuple[str, str]], scan: Scan) -> Ite
     others = [n for n in news if kinds[n] != 'commit']
     if others:
         yield from beside_commits(root, others, ['--all'], scan)
-    yield from added_by_commits(root, news, ['--all'], scan, what='pre-receive')
+    yield from added_by_commits(root, news, ['--all'], scan, what='pre-receive', entries=entries)
 
 
 def packed_beside_refs(root: str, news: Sequence[str], scan: Scan) -> Iterator[Content]:

@@ -1,0 +1,103 @@
+"""An option naming a file to write with a value that names none: ``-``
+and a blank (``' '``, a variable holding a newline).  ``--output -`` wrote
+a file called ``-`` in the repository (and the next ``git add -A``
+committed it); ``--audit-log=' '`` appended to a file called `` ``, exit
+0.  Now ``--output -`` is standard output (as with no ``--output``: the
+report alone on stdout, so ``--format sarif --output -`` pipes), and a
+blank or ``-`` anywhere else is one line and exit 2, no file made.
+Real processes, real git, real pre-commit."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli_run import run
+from tests.conftest import git
+from tests.keys import make_key
+
+
+def _files(repo):
+    return sorted(p.name for p in repo.iterdir() if p.name != '.git')
+
+
+@pytest.mark.parametrize('fmt', ['json', 'sarif'])
+def test_output_dash_is_standard_output_and_writes_no_file(git_repo, fmt):
+    key = make_key(random.Random(4101))
+    (git_repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    git(git_repo, 'add', 'app.py')
+    before = _files(git_repo)
+    result = run('together-hooks', 'scan', '--format', fmt, '--output', '-', 'app.py',
+                 cwd=git_repo)
+    assert result.rc == 1, (result.out, result.err)
+    assert _files(git_repo) == before  # no file named '-'
+    report = json.loads(result.out)  # the report alone on stdout: it parses
+    assert 'runs' in report if fmt == 'sarif' else report['findings']
+    assert key not in result.out + result.err
+
+
+@pytest.mark.parametrize(('script', 'args', 'says'), [
+    ('together-hooks', ('scan', '--audit-log= ', 'f.py'), 'blank'),
+    ('together-hooks', ('scan', '--audit-log=\n', 'f.py'), 'blank'),
+    ('together-hooks', ('scan', '--audit-log=-', 'f.py'), "'-'"),
+    ('detect-together-keys', ('--audit-log= ', 'f.py'), 'blank'),
+    ('forbid-env-files', ('--audit-log=\t', 'f.py'), 'blank'),
+    ('check-env-gitignored', ('--audit-log=-', 'f.py'), "'-'"),
+    ('together-hooks', ('scan', '--output= ', 'f.py'), 'blank'),
+    ('detect-together-keys', ('--output= ', 'f.py'), 'blank'),
+    ('together-hooks', ('baseline', 'create', '--baseline', ' '), 'blank'),
+    ('together-hooks', ('baseline', 'create', '--baseline', '-'), "'-'"),
+])
+def test_a_blank_or_dash_file_to_write_is_one_line_and_exit_2(git_repo, script, args, says):
+    (git_repo / 'f.py').write_text('k = 1\n')
+    git(git_repo, 'add', 'f.py')
+    before = _files(git_repo)
+    result = run(script, *args, cwd=git_repo)
+    assert result.rc == 2, (result.out, result.err)
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and 'names no file' in lines[0] and says in lines[0], result.err
+    assert 'Traceback' not in result.out + result.err
+    assert _files(git_repo) == before
+
+
+def test_a_blank_audit_log_variable_is_one_line_and_exit_2(git_repo):
+    """``TOGETHER_HOOKS_AUDIT_LOG=''`` stays off (how a shell unsets it);
+    one holding only a blank is a mistake, not a file called `` ``."""
+    (git_repo / 'f.py').write_text('k = 1\n')
+    git(git_repo, 'add', 'f.py')
+    env = dict(os.environ, TOGETHER_HOOKS_AUDIT_LOG=' ')
+    proc = subprocess.run(
+        (os.path.join(os.path.dirname(sys.executable), 'detect-together-keys'), 'f.py'),
+        cwd=git_repo, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert 'TOGETHER_HOOKS_AUDIT_LOG names no file' in proc.stderr
+    assert _files(git_repo) == ['f.py']
+
+
+def test_a_blank_audit_log_in_a_committed_config_blocks_the_commit(git_repo, tmp_path):
+    """``args: ['--audit-log= ']`` in the committed config, through the
+    real pre-commit: refused with the reason, no file `` `` made."""
+    hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
+    (git_repo / '.pre-commit-config.yaml').write_text(
+        'repos:\n-   repo: local\n    hooks:\n'
+        '    -   id: detect-together-keys\n        name: keys\n'
+        f'        entry: {hook}\n        language: system\n        types: [file]\n'
+        "        args: ['--audit-log= ', '--output=-']\n",
+    )
+    (git_repo / 'f.py').write_text('k = 1\n')
+    git(git_repo, 'add', 'f.py', '.pre-commit-config.yaml')
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / 'pc-home'))
+    env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
+    proc = subprocess.run(
+        (sys.executable, '-m', 'pre_commit', 'run', '--files', 'f.py'), cwd=git_repo,
+        env=env, capture_output=True, text=True,
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and '--audit-log names no file' in out, out
+    assert 'Traceback' not in out
+    assert _files(git_repo) == ['.pre-commit-config.yaml', 'f.py']
