@@ -101,6 +101,26 @@ def family_own_keys():
         small, large = repeat(unit, 256 * KB), repeat(unit, MB)
         yield (f'copies-{sep_id}', lambda s=small: own.find(s, 'x'), lambda b=large: own.find(b, 'x'))
 
+    # 4x the keys held, one 38 KB file of code holding none (a string
+    # escape in it: the escaped-copies path too): each variant was an
+    # ``in`` over the file (~85,000 for 5,000 keys: 4x here), now one walk
+    # of it (~1x).
+    import random
+
+    from tests.keys import make_key
+    from together_hooks.detect import ownkeys
+
+    code = ''.join(f'value_{i} = compute("name\\x2d{i}", 1.0)  # a comment\n' for i in range(700)).encode()
+
+    def held(n: int):
+        rng = random.Random(f'held-{n}')
+        keys = OwnKeys([make_key(rng) for _ in range(n)])
+        # past the index's build (``INDEX_AFTER``)
+        keys.find(b' ' * (ownkeys.INDEX_AFTER // len(keys._variants) + 1), 'warm-up.txt')
+        return lambda: keys.find(code, 'f.py')
+
+    yield ('held-keys-file', held(250), held(1000))
+
 
 def family_readings():
     """Binary glued runs, escape marks undone by a second scan, encoded

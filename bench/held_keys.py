@@ -13,7 +13,8 @@ For each ``--src`` (a checkout: its ``together_hooks`` is imported through
 - ``hook``: ``python -m together_hooks.hooks.detect_together_keys f.py`` in
   a fresh repository whose ignored ``.env`` holds the keys as
   ``TOGETHER_API_KEY_n=`` lines and whose one staged file holds none
-  (the child's user+sys CPU, ``wait4``).
+  (the child's user+sys CPU, ``wait4``); ``--staged-kb`` makes that file
+  about that many KB of code (each held variant was one pass over it).
 
 The keys are format-valid, from a seeded generator, never printed. CPU
 only: a loaded machine makes wall time meaningless.  Medians are printed,
@@ -51,7 +52,7 @@ def _git(cwd: str, *args: str) -> None:
     subprocess.run(('git', *args), cwd=cwd, check=True, capture_output=True)
 
 
-def _repo(keys: list[str]) -> str:
+def _repo(keys: list[str], staged_kb: int = 0) -> str:
     repo = tempfile.mkdtemp(prefix='held-keys-')
     _git(repo, 'init', '-q')
     with open(os.path.join(repo, '.gitignore'), 'w') as f:
@@ -60,6 +61,13 @@ def _repo(keys: list[str]) -> str:
         f.writelines(f'TOGETHER_API_KEY_{i}={k}\n' for i, k in enumerate(keys))
     with open(os.path.join(repo, 'f.py'), 'w') as f:
         f.write('x = 1\n')
+        line = 'value_%d = compute("name", 1.0, key=None)  # a comment\n'
+        size = 0
+        for i in range(staged_kb * 1024):
+            if size >= staged_kb * 1024:
+                break
+            f.write(line % i)
+            size += len(line % i)
     _git(repo, 'add', '.gitignore', 'f.py')
     return repo
 
@@ -77,13 +85,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--keys', type=int, nargs='+', default=[5000])
     parser.add_argument('--runs', type=int, default=3)
+    parser.add_argument('--staged-kb', type=int, default=0)
     parser.add_argument('--src', action='append', required=True, metavar='NAME=CHECKOUT')
     args = parser.parse_args()
     sources = [tuple(s.split('=', 1)) for s in args.src]
     results: dict[tuple[str, int, str], list[float]] = {}
     for n in args.keys:
         keys = _keys(n)
-        repo = _repo(keys)
+        repo = _repo(keys, args.staged_kb)
         listed = os.path.join(repo, '.git', 'held-keys.txt')  # inside .git: never scanned
         with open(listed, 'w') as f:
             f.writelines(k + '\n' for k in keys)

@@ -582,7 +582,7 @@ class Scrubber:
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
         '_form_ids',
-        '_gapped', '_needles', '_b64', '_legacy', '_dashed',
+        '_gapped', '_needles', '_b64', '_legacy', '_dashed', '_undashed',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -601,6 +601,9 @@ class Scrubber:
         self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
         self._legacy: set[str] = set()  # known legacy keys (``_gapped_out``)
         self._dashed: list[str] = []  # known keys holding a ``-`` (``_gapped_out``)
+        # Those keys without their ``-``s: (how many of ``_dashed`` are in,
+        # an index of the long ones, the others, each one's keys).
+        self._undashed: tuple[int, Needles, list[str], dict[str, list[str]]] | None = None
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -1087,12 +1090,11 @@ class Scrubber:
         # (Only where a line's lead is followed by a ``-``: not every known
         # key tried on every text shown.)
         if self._dashed and _pattern(_DASH_LEAD).search(text):
-            dashed = [k for k in self._dashed if k not in known]
             # A key's ``-`` starting a line after its lead (``[job 12] -``)
             # reads as a gutter's and is stripped with it: the spelt
             # pattern, which may read it as the key's, decides.
             undashed = stripped.replace('-', '')
-            known |= frozenset(k for k in dashed if k.replace('-', '') in undashed)
+            known |= frozenset(k for k in self._dashed_in(undashed) if k not in known)
         if '/' in text or '+' in text:  # base64's own characters: not gaps there
             stripped = _pattern(_B64_GAP).sub('', text)
         known |= frozenset(k for k in self._present(stripped) if k in self._b64)
@@ -1121,6 +1123,31 @@ class Scrubber:
                 parts.append(spelt('tgp_v1_') + _GAP + '(?:' + '|'.join(map(spelt, current)) + ')')
             self._gapped = (known, re.compile('|'.join(parts)))
         return self._gapped[1].sub(self._gap_redacted, text)
+
+    def _dashed_in(self, text: str) -> set[str]:
+        """The known keys holding a ``-`` that ``text`` holds with their
+        ``-``s taken out: ``{k for k in _dashed if k.replace('-', '') in
+        text}``, in one walk of ``text`` (``needles``) whatever the keys
+        known (each was an ``in`` on every line shown with a ``-`` lead)."""
+        from together_hooks.detect.needles import LEAST
+        from together_hooks.detect.needles import Needles
+
+        if self._undashed is None:
+            self._undashed = (0, Needles(), [], {})
+        done, index, short, keys = self._undashed
+        for key in self._dashed[done:]:
+            bare = key.replace('-', '')
+            if bare not in keys:
+                keys[bare] = []
+                if len(bare) >= LEAST:
+                    index.add(bare)
+                else:
+                    short.append(bare)
+            keys[bare].append(key)
+        self._undashed = (len(self._dashed), index, short, keys)
+        found = index.found_in(text) if index else set()
+        found.update(bare for bare in short if bare in text)
+        return {key for bare in found for key in keys[bare]}  # type: ignore[index]
 
     def _gap_redacted(self, m: re.Match[str]) -> str:
         """The key redacted, the line breaks it spanned kept."""
