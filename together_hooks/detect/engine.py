@@ -1047,18 +1047,18 @@ def _hex_hits(
     ]
     if not raw:
         return []
-    from together_hooks.detect.codec import DEC_ARRAY_MARK
-    from together_hooks.detect.codec import HEX_RUN_MARK
+    from together_hooks.detect.codec import dec_marked
     from together_hooks.detect.codec import decimal_view
+    from together_hooks.detect.codec import hex_marked
     from together_hooks.detect.codec import hex_view
 
     hits: list[tuple[int, str, Rule, str]] = []
     screen = keyword_screen(rules)
     views = []
     for lo, hi in _merged(raw):
-        if HEX_RUN_MARK.search(data, lo, hi) is not None:
+        if hex_marked(data, lo, hi):
             views.append((lo, hex_view(data, lo, hi)))
-        if DEC_ARRAY_MARK.search(data, lo, hi) is not None:
+        if dec_marked(data, lo, hi):
             views.append((lo, decimal_view(data, lo, hi)))
     for lo, view in views:
         if view is None:
