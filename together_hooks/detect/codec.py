@@ -444,6 +444,10 @@ _HEX_RUN = regex_cache.compile(
 # Seven hex bytes in a row, whatever their leads and separators: the
 # cheap search that tells a stretch worth a ``hex_view``.
 HEX_RUN_MARK = regex_cache.compile(rb'(?:(?:\\x|(?:\(byte\) ?)?0[xX])?[0-9A-Fa-f]{2}[ ,:]{0,2}){7}')
+# Every byte a ``HEX_RUN_MARK`` match can hold (hex digits, the leads
+# ``\x``, ``0x`` and ``(byte) ``, the separators), 14 or more in a row:
+# the stretches the mark is searched in (``hex_marked``).
+_HEX_MARK_ROOM = regex_cache.compile(rb'[0-9A-Fa-f ,:\\xX()byt]{14,}')
 _HEX_DIGIT = regex_cache.compile(rb'hex(?:\([0-9a-fA-F]{1,8}\))?:|\\x|(?:\(byte\) ?)?0[xX]|[0-9A-Fa-f]')
 # How far past a keyword's stretch a run starting in it is read: a
 # UTF-16 legacy key as registry bytes takes about 400 characters.
@@ -718,7 +722,35 @@ _DEC_ARRAY = regex_cache.compile(
     rb'[{\[(][ \t\r\n]*((?:-?\d{1,3}[ \t]*,[ \t\r\n]*){6,}-?\d{1,3})[ \t\r\n,]*[}\])]',
 )
 DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3}, ?){7}')
+# Every byte a ``DEC_ARRAY_MARK`` match can hold, 14 or more in a row
+# (``dec_marked``).
+_DEC_MARK_ROOM = regex_cache.compile(rb'[0-9, ]{14,}')
 _DEC_NUMBER = regex_cache.compile(rb'-?\d{1,3}')
+
+
+def _marked(room: re.Pattern[bytes], mark: re.Pattern[bytes], data: bytes, lo: int, hi: int) -> bool:
+    """``mark.search(data, lo, hi) is not None``, searched only inside the
+    stretches of ``room`` (a run of the bytes a match of ``mark`` can hold,
+    as long as its shortest match or longer): a match lies inside one such
+    stretch, and ``mark`` has no anchors or look-arounds, so the answer is
+    the same.  ``re`` runs a one-class loop several times faster than the
+    marks' repeated groups, which it tries at every hex letter or digit
+    of code and prose (history's flagged blobs: docs/performance.md,
+    "Issue 17, thirteenth round")."""
+    for stretch in room.finditer(data, lo, hi):
+        if mark.search(data, stretch.start(), stretch.end()) is not None:
+            return True
+    return False
+
+
+def hex_marked(data: bytes, lo: int, hi: int) -> bool:
+    """Whether ``HEX_RUN_MARK`` matches in ``data[lo:hi]``."""
+    return _marked(_HEX_MARK_ROOM, HEX_RUN_MARK, data, lo, hi)
+
+
+def dec_marked(data: bytes, lo: int, hi: int) -> bool:
+    """Whether ``DEC_ARRAY_MARK`` matches in ``data[lo:hi]``."""
+    return _marked(_DEC_MARK_ROOM, DEC_ARRAY_MARK, data, lo, hi)
 
 
 def decimal_view(data: bytes, lo: int, hi: int) -> View | None:

@@ -208,7 +208,7 @@ def _spans(data: bytes, rule: Rule, where: Where, prose: bool = True) -> list[tu
         return spans
     run = _run_test(rule.value_run)
     near_values = []
-    for lo, hi in _list_runs(data, spans, value):
+    for lo, hi in _list_runs(data, spans, value, run):
         if run is not None and run[1] not in data[lo:hi].translate(run[0]):
             continue  # no value can be here
         for m in value.finditer(data, lo, hi):
@@ -216,18 +216,25 @@ def _spans(data: bytes, rule: Rule, where: Where, prose: bool = True) -> list[tu
     return _merged(near_values)
 
 
-def _list_runs(data: bytes, spans: list[tuple[int, int]], value: re.Pattern[bytes]) -> list[tuple[int, int]]:
+def _list_runs(
+        data: bytes, spans: list[tuple[int, int]], value: re.Pattern[bytes],
+        run: tuple[bytes, bytes] | None = None,
+) -> list[tuple[int, int]]:
     """``spans``, each run on over the list of values its last value
     starts or continues (``rules.LIST_GAP`` between them): every key of a
-    list longer than a window is near its name's span."""
+    list longer than a window is near its name's span.  ``run``: the
+    rule's ``_run_test``, which a span's end must pass to hold a value
+    (one ``translate`` where ``value`` would be tried at every letter)."""
     from together_hooks.regex_cache import cached
 
     gap = cached(LIST_GAP)
     out = []
     for lo, hi in spans:
         last = None
-        for m in value.finditer(data, max(lo, hi - 2 * LIST_GAP_REACH), hi):
-            last = m
+        tail = max(lo, hi - 2 * LIST_GAP_REACH)
+        if run is None or run[1] in data[tail:hi].translate(run[0]):
+            for m in value.finditer(data, tail, hi):
+                last = m
         while last is not None:
             g = gap.match(data, last.end(), last.end() + LIST_GAP_REACH)
             nxt = None if g is None else value.match(data, g.end())
@@ -1047,18 +1054,18 @@ def _hex_hits(
     ]
     if not raw:
         return []
-    from together_hooks.detect.codec import DEC_ARRAY_MARK
-    from together_hooks.detect.codec import HEX_RUN_MARK
+    from together_hooks.detect.codec import dec_marked
     from together_hooks.detect.codec import decimal_view
+    from together_hooks.detect.codec import hex_marked
     from together_hooks.detect.codec import hex_view
 
     hits: list[tuple[int, str, Rule, str]] = []
     screen = keyword_screen(rules)
     views = []
     for lo, hi in _merged(raw):
-        if HEX_RUN_MARK.search(data, lo, hi) is not None:
+        if hex_marked(data, lo, hi):
             views.append((lo, hex_view(data, lo, hi)))
-        if DEC_ARRAY_MARK.search(data, lo, hi) is not None:
+        if dec_marked(data, lo, hi):
             views.append((lo, decimal_view(data, lo, hi)))
     for lo, view in views:
         if view is None:

@@ -1,0 +1,85 @@
+"""``codec.hex_marked`` and ``codec.dec_marked``: the hex and decimal marks
+searched only inside the stretches that can hold a match give exactly the
+answer of the mark searched over the whole window (``_hex_hits`` asks
+them of every window near a Together name: history's flagged blobs)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from together_hooks.detect import codec
+
+# Bytes of the marks' leads, digits and separators, with a few that break
+# a stretch (a newline, a letter past f, a semicolon, a tab).
+_PIECES = [
+    b'0', b'7', b'9', b'a', b'F', b'e', b' ', b',', b':', b', ', b'\\x', b'0x', b'0X',
+    b'(byte)', b'(byte) 0x', b'b', b'y', b't', b'(', b')', b'x', b'X',
+    b'\n', b'g', b';', b'\t', b'z', b'123, ', b'-', b'74', b'67',
+]
+
+
+def _reference(mark, data: bytes, lo: int, hi: int) -> bool:
+    return mark.search(data, lo, hi) is not None
+
+
+@settings(max_examples=3000, derandomize=True, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=80),
+    st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=400),
+)
+def test_the_same_answer_as_the_mark_searched_whole(pieces, lo, hi):
+    data = b''.join(pieces)
+    assert codec.hex_marked(data, lo, hi) == _reference(codec.HEX_RUN_MARK, data, lo, hi)
+    assert codec.dec_marked(data, lo, hi) == _reference(codec.DEC_ARRAY_MARK, data, lo, hi)
+
+
+@pytest.mark.parametrize('text, hexed, dec', [
+    (b'x = "74677";', False, False),
+    (b'74677076315f', False, False),  # six bytes: one short
+    (b'74677076315f76', True, False),  # seven bytes, fourteen digits: the shortest
+    (b'k 74 67 70 5f 76 31 5f', True, False),
+    (b'\\x74\\x67\\x70\\x5f\\x76\\x31\\x5f', True, False),
+    (b'{(byte) 0x74, (byte) 0x67, (byte) 0x70, (byte) 0x5f, (byte) 0x76, (byte) 0x31, (byte) 0x5f}', True, False),
+    (b'74:67:70:5f:76:31:5f', True, False),
+    (b'74 67 70 5f\n76 31 5f', False, False),  # a line break ends the stretch
+    (b'116, 103, 112, 95, 118, 49, 95', False, False),  # the seventh needs its comma
+    (b'116, 103, 112, 95, 118, 49, 95,', False, True),
+    (b'116,103,112,95,118,49,95,', False, True),
+    (b'11,22,33,44,55,66,77,', True, True),  # hex pairs too: both marks
+    (b'1,2,3,4,5,6,7,', False, True),  # fourteen bytes: the shortest
+    (b'1,2,3,4,5,6,7', False, False),
+    (b'116, 103, 112, 95, 118, 49', False, False),  # six numbers
+    (b'a' * 13 + b'g' + b'b' * 13, False, False),
+    (b'deadbeefcafe01', True, False),
+])
+def test_edges(text, hexed, dec):
+    for pad in (b'', b'together ', b'zz\n'):
+        data = pad + text + pad[::-1]
+        assert codec.hex_marked(data, 0, len(data)) is hexed
+        assert codec.dec_marked(data, 0, len(data)) is dec
+        assert _reference(codec.HEX_RUN_MARK, data, 0, len(data)) is hexed
+        assert _reference(codec.DEC_ARRAY_MARK, data, 0, len(data)) is dec
+
+
+def test_the_window_bounds_cut_a_stretch_as_they_cut_the_mark():
+    data = b'name: ' + b'74 67 70 5f 76 31 5f' + b' end'
+    start = data.index(b'74')
+    end = start + len(b'74 67 70 5f 76 31 5f')
+    for lo in range(0, end + 1):
+        for hi in range(lo, len(data) + 1):
+            assert codec.hex_marked(data, lo, hi) == _reference(codec.HEX_RUN_MARK, data, lo, hi), (lo, hi)
+
+
+def test_random_text_of_the_marks_bytes():
+    rng = random.Random(17)
+    alphabet = b'0123456789abcdefABCDEF ,:\\xX()byt\ng;'
+    for _ in range(2000):
+        data = bytes(rng.choice(alphabet) for _ in range(rng.randrange(0, 120)))
+        lo = rng.randrange(0, len(data) + 1)
+        hi = rng.randrange(lo, len(data) + 2)
+        assert codec.hex_marked(data, lo, hi) == _reference(codec.HEX_RUN_MARK, data, lo, hi)
+        assert codec.dec_marked(data, lo, hi) == _reference(codec.DEC_ARRAY_MARK, data, lo, hi)
