@@ -199,6 +199,32 @@ def test_a_committed_setting_never_replaces_a_tracked_or_env_file(
     ignored, untracked).  Refused in one line, the file as it was; so is a
     committed link to one (``link-to-env -> .env``): it is written where
     it points."""
+    before = _tracked_links_and_env_files(git_repo)
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert why in out and 'Traceback' not in out
+    assert {p: (git_repo / p).read_bytes() for p in before} == before
+
+
+@pytest.mark.parametrize('option', ['--output', '--audit-log'])
+def test_a_committed_setting_naming_a_file_of_its_own_writes_it(git_repo, tmp_path, option):
+    """Beside the files above, after one refused: a file of its own
+    (untracked, ignored, no env file) is written, and again.  (Once per option:
+    each case above ran these two commits too, the same every time.)"""
+    before = _tracked_links_and_env_files(git_repo)
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}=Makefile]')
+    assert proc.returncode == 1 and 'a file git tracks' in proc.stdout + proc.stderr
+    for _ in range(2):
+        proc = _pre_commit(git_repo, tmp_path, f'[{option}=together-report.txt]')
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (git_repo / 'together-report.txt').exists()
+    assert {p: (git_repo / p).read_bytes() for p in before} == before
+
+
+def _tracked_links_and_env_files(git_repo) -> dict[str, bytes]:
+    """A tracked Makefile, committed links to it and to env files and
+    ``.gitattributes``, the env files (ignored): their bytes."""
     (git_repo / 'Makefile').write_text('all:\n\ttrue\n')
     os.symlink('Makefile', git_repo / 'link-to-makefile')
     (git_repo / 'links').mkdir()
@@ -212,18 +238,8 @@ def test_a_committed_setting_never_replaces_a_tracked_or_env_file(
     (git_repo / 'api').mkdir()
     for env_file in ('.env', 'api/.env.local', '.gitattributes'):
         (git_repo / env_file).write_text('A=1\n')
-    before = {p: (git_repo / p).read_bytes() for p in
-              ('Makefile', '.env', 'api/.env.local', '.gitattributes')}
-    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
-    out = proc.stdout + proc.stderr
-    assert proc.returncode == 1, out
-    assert why in out and 'Traceback' not in out
-    assert {p: (git_repo / p).read_bytes() for p in before} == before
-    # A file of its own (untracked, ignored, no env file): written, and again.
-    for _ in range(2):
-        proc = _pre_commit(git_repo, tmp_path, f'[{option}=together-report.txt]')
-        assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert (git_repo / 'together-report.txt').exists()
+    return {p: (git_repo / p).read_bytes() for p in
+            ('Makefile', '.env', 'api/.env.local', '.gitattributes')}
 
 
 def test_a_configured_baseline_is_never_an_env_file(git_repo):

@@ -408,8 +408,13 @@ def _big_baseline(repo, entries: int = 10000) -> None:
 def test_signal_during_baseline_write_leaves_no_temp_file(git_repo, keys, sig):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
     left, hit = [], 0
-    for _attempt in range(2):
-        _big_baseline(git_repo)  # without a.txt's key: the update writes
+    # Until two writes were signalled (at most six tries).  The temp file
+    # lives for the write alone, after the update's work: 3,000 entries
+    # give it ~15 ms for ~3 CPU-s of work (10,000: ~30 ms for ~12 CPU-s).
+    for _attempt in range(6):
+        if hit == 2:
+            break
+        _big_baseline(git_repo, 3000)  # without a.txt's key: the update writes
         with open(git_repo.parent / 'err.txt', 'w+b') as err_file:
             proc = subprocess.Popen(  # no pipe: a full one would stall the update
                 (os.path.join(BIN, 'together-hooks'), 'baseline', 'update'), cwd=git_repo,
@@ -474,11 +479,16 @@ def _cmdline(pid: int) -> str:
 
 
 def _slow_history(git_repo) -> None:
-    """A commit slow to scan and quick to store: four blobs, each a few MB
-    of a Together client call repeated, so each half of history's blobs
-    keeps its process busy for a while."""
+    """A commit slow to scan and quick to store: four blobs, each 2.4 MB
+    of a Together client call repeated (9.4 MB in all, over history's 8 MB
+    fork threshold), so each half of history's blobs keeps its process
+    busy for seconds (four times that with 9 MB blobs: a killed half's
+    sibling ran on for all of it)."""
+    from together_hooks.sources.history import FORK_MIN_BYTES
+
     for i in range(4):
-        (git_repo / f'f{i}.py').write_bytes(b'Together(' * (1 << 20) + b'%d\n' % i)
+        (git_repo / f'f{i}.py').write_bytes(b'Together(' * (1 << 18) + b'%d\n' % i)
+    assert 4 * 9 << 18 > FORK_MIN_BYTES
     git(git_repo, 'add', '.')
     git(git_repo, 'commit', '-qm', 'm')
 

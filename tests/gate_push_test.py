@@ -19,6 +19,9 @@ from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
+from tests.gitplay import install
+from tests.gitplay import local_hooks_config
+from tests.gitplay import manifest
 from tests.gitplay import run
 from together_hooks.findings import hash_secret
 
@@ -35,12 +38,25 @@ def _pushed_main(repo, env) -> str:
     return sha
 
 
+@pytest.fixture
+def main_pushed(git_repo, tmp_path, repo_templates):
+    """``pushing`` after ``_pushed_main``: the hook installed for pre-push
+    by the real pre-commit and ``main`` (``a.py``) pushed through it to a
+    real bare ``origin``, once a session (tests/gitplay.Templates.pushed);
+    each test has its own copies of the repository and of ``origin``."""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('detect-together-keys', manifest('detect-together-keys')), stages='pre-push'))
+        install(repo, repo_templates.env)
+        _pushed_main(repo, repo_templates.env)
+    return repo_templates.pushed(git_repo, tmp_path / 'remote.git', 'push-main-pushed', build)
+
+
 def _options_remote(repo, env, *branches: str) -> str:
-    """origin's path, set to advertise push options, with main pushed to it
-    (and to each of ``branches``)."""
+    """origin's path (``main`` pushed to it: ``main_pushed``), set to
+    advertise push options, with main pushed to each of ``branches``."""
     remote = git(repo, 'remote', 'get-url', 'origin').strip()
     git(remote, 'config', 'receive.advertisePushOptions', 'true')
-    _pushed_main(repo, env)
     for branch in branches:
         rc, out = _push(repo, env, f'main:refs/heads/{branch}')
         assert rc == 0, out
@@ -71,11 +87,11 @@ def _plain_hook(repo, name: str = 'pre-push') -> None:
     hook.chmod(0o755)
 
 
-def test_push_tags_with_a_branch_scans_the_tagged_commit(git_repo, keys, pushing):
+def test_push_tags_with_a_branch_scans_the_tagged_commit(git_repo, keys, main_pushed):
     """``git push origin main --tags``: pre-commit describes ``main``; the
     tag's commit, on no branch, is pushed too."""
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     tagged = _off_branch_commit(git_repo, key)
     git(git_repo, 'tag', 'v1', tagged)
     write(git_repo, 'b.py', 'y = 2\n')
@@ -86,9 +102,9 @@ def test_push_tags_with_a_branch_scans_the_tagged_commit(git_repo, keys, pushing
     assert 'refs/tags/v1' not in _remote_refs(git_repo)
 
 
-def test_push_of_an_annotated_tag_alone(git_repo, keys, pushing):
+def test_push_of_an_annotated_tag_alone(git_repo, keys, main_pushed):
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     tagged = _off_branch_commit(git_repo, key)
     git(git_repo, 'tag', '-a', '-m', 'release', 'v1', tagged)
     rc, out = _push(git_repo, pushing, '--tags')
@@ -104,11 +120,11 @@ def _blob(repo, text: str) -> str:
     ).stdout.decode().strip()
 
 
-def test_tags_on_blobs_and_trees_and_tag_messages_ride_with_a_branch(git_repo, keys, pushing):
+def test_tags_on_blobs_and_trees_and_tag_messages_ride_with_a_branch(git_repo, keys, main_pushed):
     """Objects no commit reaches, and an annotated tag's message, pushed
     along with a branch that brings a commit."""
     made = {name: keys() for name in ('blob', 'tree', 'message', 'name')}
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     git(git_repo, 'tag', 'on-blob', _blob(git_repo, f'K = "{made["blob"]}"\n'))
     tree = subprocess.run(
         ('git', 'mktree'), cwd=git_repo, check=True, capture_output=True, text=True,
@@ -126,8 +142,8 @@ def test_tags_on_blobs_and_trees_and_tag_messages_ride_with_a_branch(git_repo, k
     assert 'refs/tags' not in _remote_refs(git_repo)
 
 
-def test_a_clean_tag_push_passes(git_repo, keys, pushing):
-    _pushed_main(git_repo, pushing)
+def test_a_clean_tag_push_passes(git_repo, keys, main_pushed):
+    pushing = main_pushed
     git(git_repo, 'checkout', '-q', '-b', 'side')
     write(git_repo, 'c.py', 'z = 3\n')
     sha = commit(git_repo)
@@ -138,13 +154,13 @@ def test_a_clean_tag_push_passes(git_repo, keys, pushing):
     assert 'refs/tags/v1' in _remote_refs(git_repo)
 
 
-def test_a_push_is_reported_once_whatever_the_batches(git_repo, keys, pushing):
+def test_a_push_is_reported_once_whatever_the_batches(git_repo, keys, main_pushed):
     """pre-commit splits many files into batches, one hook process each
     (in parallel): every key is still reported once, whichever batch has
     its file, and what belongs to no file (a commit message, a path's
     name, a file added and deleted again) by one batch only."""
     in_file, in_message, in_name, gone = keys(), keys(), keys(), keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     for i in range(40):
         write(git_repo, f'm{i:02}.py', f'n = {i}\n')
     write(git_repo, 'm17.py', f'K = "{in_file}"\n')
@@ -159,12 +175,12 @@ def test_a_push_is_reported_once_whatever_the_batches(git_repo, keys, pushing):
         assert out.count(f'(hashed_secret {hash_secret(key)})') == 1, out
 
 
-def test_notes_and_a_detached_commit_ride_with_a_branch(git_repo, keys, pushing):
+def test_notes_and_a_detached_commit_ride_with_a_branch(git_repo, keys, main_pushed):
     """``git push origin main refs/notes/commits`` and ``git push origin
     main HEAD:refs/heads/x`` from a detached HEAD: refs beside branches
     and tags."""
     in_note, detached = keys(), keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     git(git_repo, 'notes', 'add', '-m', f'note {in_note}', 'HEAD')
     write(git_repo, 'b.py', 'y = 2\n')
     commit(git_repo)
@@ -178,14 +194,15 @@ def test_notes_and_a_detached_commit_ride_with_a_branch(git_repo, keys, pushing)
 
 
 def test_a_new_tag_on_a_pushed_commit_and_the_plain_hook_beside_pre_commit(
-        git_repo, keys, pushing, tmp_path):
+        git_repo, keys, main_pushed, tmp_path):
     """A push that brings no commit (an annotated tag on a commit the
     remote has) runs no pre-commit pre-push hook at all: pre-commit finds
     nothing new and skips.  It still runs ``.git/hooks/pre-push.legacy``
     on every push, and the plain hook of examples/pre-push.md there
     refuses the tag's message."""
     key = keys()
-    sha = _pushed_main(git_repo, pushing)
+    pushing = main_pushed
+    sha = git(git_repo, 'rev-parse', 'HEAD').strip()
     git(git_repo, 'remote', 'set-head', 'origin', '--auto')
     git(git_repo, 'tag', '-a', '-m', f'release notes TOGETHER_API_KEY={key}', 'v1', sha)
     rc, out = _push(git_repo, pushing, '--dry-run', 'v1')
@@ -202,13 +219,13 @@ def test_a_new_tag_on_a_pushed_commit_and_the_plain_hook_beside_pre_commit(
     assert 'refs/tags/v2' in _remote_refs(git_repo)
 
 
-def test_push_of_a_branch_whose_file_is_a_folder_in_the_work_tree(git_repo, keys, pushing):
+def test_push_of_a_branch_whose_file_is_a_folder_in_the_work_tree(git_repo, keys, main_pushed):
     """``git push origin feat`` while ``main`` is checked out, where the
     path ``feat`` keys is a folder: pre-commit passes no folder to a hook
     (``types_or: [file, symlink]``), so no filter of the user's left it
     out, and it is scanned."""
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     git(git_repo, 'checkout', '-q', '-b', 'feat')
     write(git_repo, 'cfg', f'K = "{key}"\n')
     adding = commit(git_repo, 'key')
@@ -244,11 +261,11 @@ def test_push_of_a_key_whose_file_a_later_commit_renames(git_repo, keys, pushing
     assert 'refs/heads/feat' not in _remote_refs(git_repo)
 
 
-def test_mirror_push_sends_the_stash_and_other_remotes_refs(git_repo, keys, pushing, tmp_path):
+def test_mirror_push_sends_the_stash_and_other_remotes_refs(git_repo, keys, main_pushed, tmp_path):
     """``git push --mirror`` sends every ref: the stash and another
     remote's tracking refs too, which an ordinary push never does."""
     stashed, fetched = keys(), keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     other = bare(tmp_path / 'other.git')
     git(git_repo, 'remote', 'add', 'other', other)
     git(git_repo, 'checkout', '-q', '-b', 'theirs')
@@ -267,9 +284,9 @@ def test_mirror_push_sends_the_stash_and_other_remotes_refs(git_repo, keys, push
     assert 'refs/stash' not in _remote_refs(git_repo)
 
 
-def test_ordinary_push_is_not_held_up_by_the_stash(git_repo, keys, pushing):
+def test_ordinary_push_is_not_held_up_by_the_stash(git_repo, keys, main_pushed):
     stashed = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     write(git_repo, 'a.py', f'x = "{stashed}"\n')
     git(git_repo, 'stash', '-q')
     write(git_repo, 'b.py', 'y = 2\n')
@@ -279,12 +296,12 @@ def test_ordinary_push_is_not_held_up_by_the_stash(git_repo, keys, pushing):
 
 
 @pytest.mark.parametrize('second', ('sha', 'other-remote', 'glob'))
-def test_a_later_ref_naming_a_commit_no_local_ref_reaches(git_repo, keys, pushing, tmp_path, second):
+def test_a_later_ref_naming_a_commit_no_local_ref_reaches(git_repo, keys, main_pushed, tmp_path, second):
     """``git push origin main <src>:refs/heads/x``: pre-commit describes
     only ``main``; ``<src>`` (a commit on no branch, another remote's
     tracking ref, a glob over them) is read from the ``git push`` itself."""
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     git(git_repo, 'remote', 'add', 'other', bare(tmp_path / 'other.git'))
     git(git_repo, 'checkout', '-q', '-b', 'theirs')
     write(git_repo, 'k.py', f'K = "{key}"\n')
@@ -306,7 +323,7 @@ def test_a_later_ref_naming_a_commit_no_local_ref_reaches(git_repo, keys, pushin
 
 @pytest.mark.parametrize('unseen', ('no-proc', 'no-git-push'))
 def test_where_the_git_push_cannot_be_seen_every_ref_is_scanned(
-        git_repo, keys, pushing, tmp_path, monkeypatch, unseen,
+        git_repo, keys, main_pushed, tmp_path, monkeypatch, unseen,
 ):
     """``git push origin main upstream/theirs:refs/heads/x`` where the
     hook cannot read that ``git push`` (no ``/proc``: macOS, a container;
@@ -318,7 +335,7 @@ def test_where_the_git_push_cannot_be_seen_every_ref_is_scanned(
     from together_hooks.sources import commits
 
     key = keys()
-    base = _pushed_main(git_repo, pushing)
+    base = git(git_repo, 'rev-parse', 'HEAD').strip()  # main, pushed (main_pushed)
     git(git_repo, 'remote', 'add', 'upstream', bare(tmp_path / 'upstream.git'))
     git(git_repo, 'checkout', '-q', '-b', 'theirs')
     write(git_repo, 'k.py', f'K = "{key}"\n')
@@ -347,12 +364,13 @@ def test_where_the_git_push_cannot_be_seen_every_ref_is_scanned(
     ('-o', '{}'), ('--push-option={}',), ('--push-option', '{}'), ('-o{}',), ('--push-opt={}',),
     ('config',),
 ))
-def test_a_key_in_a_push_option_is_refused(git_repo, keys, pushing, how):
+def test_a_key_in_a_push_option_is_refused(git_repo, keys, main_pushed, how):
     """``git push -o ci.variable=TOGETHER_API_KEY=<key>`` (GitLab turns it
     into a pipeline variable, stored and shown on the server) sends the
     option's text to the remote with the commits; so does each
     ``push.pushOption`` value when no ``-o`` is given."""
     key = keys()
+    pushing = main_pushed
     remote = _options_remote(git_repo, pushing)
     write(git_repo, 'b.py', 'y = 2\n')
     commit(git_repo)
@@ -369,7 +387,8 @@ def test_a_key_in_a_push_option_is_refused(git_repo, keys, pushing, how):
     assert git(remote, 'rev-parse', 'main').strip() == before
 
 
-def test_a_clean_push_option_passes(git_repo, keys, pushing):
+def test_a_clean_push_option_passes(git_repo, keys, main_pushed):
+    pushing = main_pushed
     _options_remote(git_repo, pushing)
     write(git_repo, 'b.py', 'y = 2\n')
     commit(git_repo)
@@ -377,11 +396,12 @@ def test_a_clean_push_option_passes(git_repo, keys, pushing):
     assert rc == 0, out
 
 
-def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
+def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, main_pushed):
     """examples/pre-push.md's plain hook (``scan --diff``) reads the
     ``git push`` it runs under for its push options; the same scan in a
     CI job (no ``git push``) has none."""
     key = keys()
+    pushing = main_pushed
     _options_remote(git_repo, pushing)
     _plain_hook(git_repo)
     write(git_repo, 'b.py', 'y = 2\n')
@@ -394,12 +414,13 @@ def test_the_plain_hook_refuses_a_key_in_a_push_option(git_repo, keys, pushing):
 
 
 @pytest.mark.parametrize('hook', ('pre-push', 'pre-push.legacy'))
-def test_a_key_in_a_push_option_of_a_push_that_only_deletes(git_repo, keys, pushing, hook):
+def test_a_key_in_a_push_option_of_a_push_that_only_deletes(git_repo, keys, main_pushed, hook):
     """git sends push options with a push that only deletes; pre-commit
     then runs none of its hooks, and the plain hook skipped every line.
     It now scans the options of such a push too, alone or as
     pre-commit's ``pre-push.legacy``."""
     key = keys()
+    pushing = main_pushed
     _options_remote(git_repo, pushing, 'old')
     _plain_hook(git_repo, hook)
     rc, out = _push(git_repo, pushing, '-o', f'TOGETHER_API_KEY={key}', ':old')
@@ -412,13 +433,13 @@ def test_a_key_in_a_push_option_of_a_push_that_only_deletes(git_repo, keys, push
 
 
 @pytest.mark.parametrize('hook', ('pre-push', 'pre-push.legacy'))
-def test_a_key_in_a_ref_name_of_a_push_that_brings_no_commit(git_repo, keys, pushing, hook):
+def test_a_key_in_a_ref_name_of_a_push_that_brings_no_commit(git_repo, keys, main_pushed, hook):
     """The plain hook scanned commits only: a branch or tag named with a
     key, on a commit the remote has, reached the remote (where ref names
     are listed, mailed and shown); pre-commit runs no hook of its own for
     such a push.  It now scans the names the push may create."""
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     _plain_hook(git_repo, hook)
     git(git_repo, 'remote', 'set-head', 'origin', '--auto')
     rc, out = _push(git_repo, pushing, f'main:refs/heads/wip/{key}')
@@ -435,7 +456,7 @@ def test_a_key_in_a_ref_name_of_a_push_that_brings_no_commit(git_repo, keys, pus
 
 
 @pytest.mark.parametrize('how', ('on-demand', 'config', 'plain hook'))
-def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, pushing, tmp_path, how):
+def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, main_pushed, tmp_path, how):
     """``git push --recurse-submodules=on-demand`` (or
     ``push.recurseSubmodules``) first pushes, from the submodule, the
     commits a pushed gitlink names; no hook of the submodule's runs (nobody
@@ -443,7 +464,7 @@ def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, pushing,
     of the submodule's refs and of each pushed gitlink that the
     submodule's remote-tracking refs do not have."""
     key = keys()
-    _pushed_main(git_repo, pushing)
+    pushing = main_pushed
     upstream = bare(tmp_path / 'lib.git')
     seed = tmp_path / 'seed'
     git(tmp_path, 'clone', '-q', upstream, str(seed))
@@ -486,12 +507,13 @@ def test_a_key_in_a_submodule_commit_the_push_sends_too(git_repo, keys, pushing,
     assert git(upstream, 'rev-parse', 'main').strip() == git(sub, 'rev-parse', 'HEAD').strip()
 
 
-def test_a_push_that_only_deletes_from_a_clone_with_no_commit(git_repo, keys, pushing, tmp_path):
+def test_a_push_that_only_deletes_from_a_clone_with_no_commit(git_repo, keys, main_pushed, tmp_path):
     """A clone whose HEAD is unborn (``git init`` + ``git fetch``) deleting
     a remote branch: the plain hook's ``scan --diff HEAD...HEAD`` scans
     the push's options (exit 1 on a key, 0 when clean), where it stopped
     with "no commits yet" (exit 2) whatever the push sent."""
     key = keys()
+    pushing = main_pushed
     remote = _options_remote(git_repo, pushing, 'old')
     fresh = tmp_path / 'fresh'
     git(tmp_path, 'init', '-q', '-b', 'main', str(fresh))

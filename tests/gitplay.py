@@ -116,3 +116,20 @@ class Templates:
         shutil.rmtree(repo / '.git')
         shutil.copytree(made, repo, symlinks=True, dirs_exist_ok=True)
         return dict(self.env)
+
+    def pushed(self, repo: Path, remote: Path, name: str,
+               build: Callable[[Path], None]) -> dict[str, str]:
+        """``into``, for a repository with a bare ``origin``: ``build``
+        finds ``origin`` added (a bare repository of the template's own) and
+        may push to it; each test gets a copy of that origin at ``remote``,
+        its own, with ``origin`` pointing there."""
+        origin = self.root / f'{name}.origin.git'
+
+        def with_origin(made: Path) -> None:
+            shutil.rmtree(origin, ignore_errors=True)
+            git(made, 'remote', 'add', 'origin', bare(origin))
+            build(made)
+        env = self.into(repo, name, with_origin)
+        shutil.copytree(origin, remote, symlinks=True)
+        git(repo, 'remote', 'set-url', 'origin', str(remote))
+        return env

@@ -22,12 +22,15 @@ from together_hooks.findings import hash_secret
 
 
 @pytest.fixture
-def committing(git_repo, tmp_path):
-    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('detect-together-keys', manifest('detect-together-keys'))))
-    install(git_repo, clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home')))
-    commit(git_repo, 'config')
-    return str(tmp_path / 'pc-home')
+def committing(git_repo, repo_templates):
+    """The hook installed by the real pre-commit and its config committed
+    (once a session: tests/gitplay.Templates); the pre-commit home."""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('detect-together-keys', manifest('detect-together-keys'))))
+        install(repo, repo_templates.env)
+        commit(repo, 'config')
+    return repo_templates.into(git_repo, 'push-env-committing', build)['PRE_COMMIT_HOME']
 
 
 @pytest.mark.parametrize('stale', [
@@ -62,20 +65,21 @@ def test_run_all_files_with_a_range_left_in_the_environment(git_repo, committing
 # ------------------------------------------- env files inside a push
 
 @pytest.fixture
-def env_pushing(git_repo, tmp_path):
+def env_pushing(git_repo, tmp_path, repo_templates):
     """``origin`` is a real bare repository with a clean ``main``;
     forbid-env-files runs on pre-push, installed by the real pre-commit as
-    its manifest publishes it."""
-    git(git_repo, 'remote', 'add', 'origin', bare(tmp_path / 'remote.git'))
-    write(git_repo, '.pre-commit-config.yaml', local_hooks_config(
-        ('forbid-env-files', manifest('forbid-env-files')), stages='pre-push'))
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    install(git_repo, env)
-    write(git_repo, 'a.py', 'x = 1\n')
-    commit(git_repo)
-    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
-    assert rc == 0, out
-    return env
+    its manifest publishes it.  Installed, committed and pushed once a
+    session (tests/gitplay.Templates): each test has its own copies of the
+    repository and of ``origin`` (``tmp_path / 'remote.git'``)."""
+    def build(repo):
+        write(repo, '.pre-commit-config.yaml', local_hooks_config(
+            ('forbid-env-files', manifest('forbid-env-files')), stages='pre-push'))
+        install(repo, repo_templates.env)
+        write(repo, 'a.py', 'x = 1\n')
+        commit(repo)
+        rc, out = run(repo, repo_templates.env, 'git', 'push', 'origin', 'main')
+        assert rc == 0, out
+    return repo_templates.pushed(git_repo, tmp_path / 'remote.git', 'push-env-pushing', build)
 
 
 def _env_then_gone(repo, path: str) -> str:

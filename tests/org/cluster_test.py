@@ -34,6 +34,9 @@ def test_a_cluster_that_lost_every_worker_fails_closed(tmp_path, keys, victim):
              str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'), '--scheduler',
              address, '--timeout', '5'),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            # The client waits this long for a lost scheduler to come back
+            # (Dask's default 30s) before its calls fail: the same path.
+            env={**os.environ, 'DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT': '4s'},
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None and not _children(worker.pid):

@@ -3,6 +3,7 @@ git reaches no host but the API's own, paging cannot loop, and a failing
 server is retried a bounded number of times, then one line and exit 2."""
 from __future__ import annotations
 
+import concurrent.futures
 import http.server
 import threading
 import time
@@ -457,22 +458,29 @@ def test_a_clone_failing_on_the_way_is_tried_again(tmp_path, keys, github):
     failing is still not scanned, named with its attempts."""
     key = keys()
     repo, added = key_repo(tmp_path / 'app', key)
-    url = serve_repos(github, tmp_path, 'app')['app']
-    refs = '/git/app/.git/info/refs'
+    key_repo(tmp_path / 'lib', keys())
+    urls = serve_repos(github, tmp_path, 'app', 'lib')
+    url = urls['app']
+    refs, lib_refs = '/git/app/.git/info/refs', '/git/lib/.git/info/refs'
     args = ('--format', 'json', '--cache-dir', str(tmp_path / 'c'))
-    FakeGitHub.flaky = {refs: 2}
+    # Both runs at once (each waits 2 + 4 s between its attempts), each
+    # on a repository of its own: app fails twice, lib every time.
+    FakeGitHub.flaky = {refs: 2, lib_refs: 100}
     listing = write_lines(tmp_path / 'r.txt', url)
-    result = scan_org('--repos', listing, '--store', str(tmp_path / 's.sqlite'), *args)
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        failing_run = pool.submit(
+            scan_org, '--repos', write_lines(tmp_path / 'l.txt', urls['lib']),
+            '--store', str(tmp_path / 't.sqlite'), '--format', 'json',
+            '--cache-dir', str(tmp_path / 'd'))
+        result = scan_org('--repos', listing, '--store', str(tmp_path / 's.sqlite'), *args)
+        failing = failing_run.result()
     assert result.rc == 1, result.err
     assert found(result) == {(url, added, 'config.py', hashed(key))}
     assert FakeGitHub.flaky[refs] == 0
 
-    FakeGitHub.flaky = {refs: 100}
-    failing = scan_org('--repos', listing, '--store', str(tmp_path / 't.sqlite'),
-                       '--format', 'json', '--cache-dir', str(tmp_path / 'd'))
     assert failing.rc == 2
     assert 'returned error: 502 (after 3 attempts)' in failing.err
-    assert FakeGitHub.flaky[refs] == 97
+    assert FakeGitHub.flaky[lib_refs] == 97
 
 
 def test_include_forks_reads_forks_of_forks(tmp_path, keys, github):

@@ -56,9 +56,12 @@ def local(workers: int | None) -> Pool:
     )
 
 
-def dask(address: str, timeout: float = 30.0) -> Pool:
+def dask(address: str, timeout: float | None = None) -> Pool:
     """A client of the cluster at ``address``; a version mismatch between
-    this client, the scheduler and the workers fails here, before any task."""
+    this client, the scheduler and the workers fails here, before any task.
+    How long it waits to connect, and to reconnect to a scheduler that went
+    away, is ``timeout`` or else Dask's own ``distributed.comm.timeouts.connect``
+    (30s unless configured)."""
     if not address.startswith(('tcp://', 'tls://')):
         raise InputError(f'--scheduler {address!r}: expected tcp://HOST:PORT or tls://HOST:PORT')
     try:
@@ -68,7 +71,8 @@ def dask(address: str, timeout: float = 30.0) -> Pool:
             "--scheduler needs Dask distributed: pip install 'together-hooks[cluster]'",
         )
     try:
-        client = distributed.Client(address, timeout=timeout, set_as_default=False)
+        waits = {} if timeout is None else {'timeout': timeout}
+        client = distributed.Client(address, set_as_default=False, **waits)
     except (OSError, TimeoutError) as e:
         raise InputError(f'--scheduler {address}: cannot connect ({e})')
     try:
