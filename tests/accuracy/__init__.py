@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+from typing import Any
 from typing import Callable
 from typing import NamedTuple
 from typing import Union
@@ -203,8 +204,14 @@ def make_tests(
         return None, None  # type: ignore[return-value]
 
     @pytest.fixture(scope='module')
-    def results(tmp_path_factory: pytest.TempPathFactory) -> Results:
-        return run_cases(tmp_path_factory.mktemp('cases'), cases)
+    def results(request: Any, tmp_path_factory: pytest.TempPathFactory) -> Results:
+        from tests.once import once
+
+        # One scan a run, not one a worker (tests/once.py).
+        return once(
+            tmp_path_factory, request.module.__name__,
+            lambda: run_cases(tmp_path_factory.mktemp('cases'), cases),
+        )
 
     missed = missed or {}
     assert set(missed) <= {c.id for c in cases}, set(missed) - {c.id for c in cases}

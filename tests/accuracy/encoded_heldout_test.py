@@ -550,9 +550,14 @@ except ImportError:  # bench/run.py reads CASES only
 if pytest is not None:
     @pytest.fixture(scope='module')
     def results(tmp_path_factory) -> Results:
+        from tests.once import once
+
         if not _tools_present():
             pytest.skip('base64, openssl, kubectl, xxd, hexdump and od are needed')
-        return run_cases(tmp_path_factory.mktemp('cases'), CASES)
+        return once(  # one scan a run, not one a worker (tests/once.py)
+            tmp_path_factory, __name__,
+            lambda: run_cases(tmp_path_factory.mktemp('cases'), CASES),
+        )
 
     @pytest.mark.parametrize('case_id', [
         pytest.param(c.id, marks=pytest.mark.xfail(reason=MISSED[c.id], strict=True))

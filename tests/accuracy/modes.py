@@ -8,8 +8,9 @@ as the file scan, and no output may hold a whole key.
 The small sets share one repository, each set under its own folder
 (``<set>/<case id>/...``), and each mode runs once over all of them: one
 real process per mode, not one per mode and set; each probe set (100 or
-more findings) keeps its own repository, because the report's scrub grows
-with the keys known times the lines shown (``_ALONE``).  A set's test
+more findings) keeps its own repository (``_ALONE``), and each group is
+run once a test run, by whichever xdist worker asks first
+(tests/once.py).  A set's test
 (``tests/accuracy/*_modes_test.py``) checks its own folder's findings in
 its group's result, and also what only the whole group can say (the
 hook's and the push's hashes, their exit codes)."""
@@ -86,10 +87,12 @@ def _sets() -> dict[str, list[Case]]:
     }
 
 
-# Sets run in a repository of their own.  Together, the 840 findings of
-# every set made ``scan --history --format sarif`` take 27 CPU-s (the
-# scrub of a report looks for every known key's forms in every line it
-# shows), against a few seconds for the probe sets one by one.
+# Sets run in a repository of their own.  All sets in one repository
+# (1,002 findings) cost 51 CPU-s against 61 for these groups one by one
+# (session 15, load 6-13; ``scan --history --format sarif`` alone 25 of
+# the 51: its scrub reads each line naming Together again), but as one
+# run they are one ~50 s build the other worker would wait on
+# (tests/once.py); apart, the two workers build different groups.
 # The encoded held-out set needs real tools (base64, xxd, ...) its test
 # may skip without, so it runs alone too.
 _ALONE = frozenset((
@@ -132,11 +135,17 @@ _MODES: dict[str, Modes] = {}
 
 def every_mode(tmp_path_factory: Any, name: str) -> Modes:
     """The one run of every mode over set ``name``'s group (once a
-    process: a module-level cache, so each set's module can ask for it)."""
+    process: a module-level cache, so each set's module can ask for it;
+    and once a test run: tests/once.py)."""
+    from tests.once import once
+
     group = _group(name)
     key = min(group)
     if key not in _MODES:
-        _MODES[key] = _run_every_mode(tmp_path_factory.mktemp('modes'), group)
+        _MODES[key] = once(
+            tmp_path_factory, f'modes-{key}',
+            lambda: _run_every_mode(tmp_path_factory.mktemp('modes'), group),
+        )
     return _MODES[key]
 
 
