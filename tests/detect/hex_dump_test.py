@@ -23,6 +23,9 @@ TOOLS = {
     'hexdump': ['hexdump'], 'od-x': ['od', '-x'], 'od-x4': ['od', '-t', 'x4'],
     'od-An-x1': ['od', '-An', '-t', 'x1'], 'od-An-x1z': ['od', '-An', '-t', 'x1z'],
     'xxd-c32': ['xxd', '-c', '32'],
+    # Decimal bytes (fields 4 wide unsigned, 5 wide signed; read as
+    # nothing before) and octal ones.
+    'od-d1': ['od', '-t', 'd1'], 'od-u1': ['od', '-A', 'd', '-t', 'u1'], 'od-b': ['od', '-b'],
 }
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ('xxd', 'hexdump', 'od')), reason='xxd, hexdump and od are needed',
