@@ -458,12 +458,15 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
     find = data.find
     start = before = 0
     width_before = -1
+    mark = find(b'<~', 0, WRAPPED_HEAD)
     for _ in range(WRAPPED_HEAD_LINES):
         end = find(b'\n', start, WRAPPED_HEAD)
         if end == -1:
             return -1, ''
         width = end - start
-        if data.startswith(b'<~', start) and low // 2 <= width and not data[start:end].translate(None, A85_CHARS):
+        if mark != -1 and mark < start:  # the next ``<~`` (one ``find`` a mark, not a test a line)
+            mark = find(b'<~', start, WRAPPED_HEAD)
+        if mark == start and low // 2 <= width and not data[start:end].translate(None, A85_CHARS):
             return start, 'ascii85'  # Adobe's mark: a block of one line and a bit
         if width == width_before:
             pair = data[before:end]
