@@ -679,18 +679,29 @@ def _dump_line(line: bytes) -> bytes | None:
 _OD_DECIMAL = regex_cache.compile(rb'-?[0-9]{1,3}')
 
 
+def _od_number(token: bytes) -> bool:
+    """Whether ``token`` is a number as ``od`` writes a decimal byte:
+    never zero-padded (``od -c``'s ``002`` is an octal escape)."""
+    digits = token[1:] if token[:1] == b'-' else token
+    return _OD_DECIMAL.fullmatch(token) is not None and (len(digits) == 1 or digits[:1] != b'0')
+
+
 def _od_decimal(rest: bytes, tokens: list[bytes]) -> bytes | None:
     """The bytes of an ``od -t u1`` line (fields 4 wide, 0 to 255) or an
     ``od -t d1`` line (5 wide, -128 to 127), or None.  Told from ``od
     -t x1`` (3 wide) and ``od -b`` (4 wide, always three octal digits) by
-    the fields' width: each token right-aligned in its field."""
+    the fields' width: each token right-aligned in its field, and from
+    ``od -c``'s fields (4 wide too) by its octal escapes' zeros and a
+    line of single characters."""
     width = len(rest) // len(tokens)
     if width not in (4, 5) or len(rest) != width * len(tokens):
         return None
-    if not all(_OD_DECIMAL.fullmatch(t) for t in tokens):
+    if not all(_od_number(t) for t in tokens):
         return None
     if width == 4 and all(len(t) == 3 and _OCTAL.issuperset(t) for t in tokens):
         return None  # ``od -b``: octal, read as ``od -c``'s fields
+    if width == 4 and all(len(t) == 1 for t in tokens):
+        return None  # ``od -c`` of digits: a character in each field
     lo, hi = (0, 255) if width == 4 else (-128, 127)
     out = bytearray()
     for i, t in enumerate(tokens):
