@@ -944,8 +944,9 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
             cached(chars)
     # ``containers``: a base64 value of a container, or a binary patch, is
     # opened from a scan of plain bytes; zipfile decodes a member's name
-    # as cp437 unless it says UTF-8.
-    for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'widetext'):
+    # as cp437 unless it says UTF-8; ``sqlite``: a database is read as
+    # tables whatever its bytes hold.
+    for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'sqlite', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
     import codecs
 
