@@ -44,6 +44,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import base64_packed_test
     from tests.accuracy import base85_test
     from tests.accuracy import encoded_forms_test
+    from tests.accuracy import encoded_heldout2_test
     from tests.accuracy import encoded_heldout_test
     from tests.accuracy import git_binary_patch_test
     from tests.accuracy import hex_text_test
@@ -83,6 +84,10 @@ def _sets() -> dict[str, list[Case]]:
             c for c in encoded_heldout_test.CASES
             if c.id not in encoded_heldout_test.MISSED
         ],
+        'encoded_heldout2': [
+            c for c in encoded_heldout2_test.CASES
+            if c.id not in encoded_heldout2_test.MISSED
+        ],
         'uuencode': uuencode_test.CASES,
     }
 
@@ -93,11 +98,11 @@ def _sets() -> dict[str, list[Case]]:
 # the 51: its scrub reads each line naming Together again), but as one
 # run they are one ~50 s build the other worker would wait on
 # (tests/once.py); apart, the two workers build different groups.
-# The encoded held-out set needs real tools (base64, xxd, ...) its test
-# may skip without, so it runs alone too.
+# The encoded held-out sets need real tools (base64, xxd, ...): each runs
+# alone too, with the cases this machine can write.
 _ALONE = frozenset((
     'probe3', 'probe4', 'probe6', 'probe7', 'probe8', 'probe9', 'probe10',
-    'encoded_heldout',
+    'encoded_heldout', 'encoded_heldout2',
 ))
 
 

@@ -23,6 +23,9 @@ TOOLS = {
     'hexdump': ['hexdump'], 'od-x': ['od', '-x'], 'od-x4': ['od', '-t', 'x4'],
     'od-An-x1': ['od', '-An', '-t', 'x1'], 'od-An-x1z': ['od', '-An', '-t', 'x1z'],
     'xxd-c32': ['xxd', '-c', '32'],
+    # Decimal bytes (fields 4 wide unsigned, 5 wide signed; read as
+    # nothing before) and octal ones.
+    'od-d1': ['od', '-t', 'd1'], 'od-u1': ['od', '-A', 'd', '-t', 'u1'], 'od-b': ['od', '-b'],
 }
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ('xxd', 'hexdump', 'od')), reason='xxd, hexdump and od are needed',
@@ -76,3 +79,19 @@ def test_what_is_told_a_dump() -> None:
     assert not dump_head(b'12345\n')
     assert not dump_head(b'deadbeef is a word\n')
     assert not dump_head(b'import os\n')
+
+
+def test_od_c_of_a_line_of_digits_is_read_as_characters() -> None:
+    # ``od -c`` shows a digit as itself in a 4-wide field, as ``od -t u1``
+    # shows a byte below 10: a line of 16 digit characters was read as
+    # control bytes, the legacy key through it lost.
+    rng = random.Random('od-c-digits')
+    key = make_hex(rng)[:48] + ''.join(rng.choice('0123456789') for _ in range(16))
+    head = 'TOGETHER_API_KEY='
+    pad = -(len(head) + 48) % 16  # the key's digits fill one line of the dump
+    env = f'{"x" * pad}\n{head}{key}\n'.encode()
+    assert env.index(key[48:].encode()) % 16 == 1
+    env = env[1:]  # (the line break above counted: now at a line's start)
+    dump = _dump('od-c', env)
+    assert any(line.split()[1:] == list(key[48:]) for line in dump.decode().splitlines() if line.split())
+    assert [f.secret for f in scan_bytes(dump, 'env.od')] == [key]

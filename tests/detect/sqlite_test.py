@@ -183,3 +183,72 @@ def test_cells_and_tables_named_again_and_again_cost_work_bounded_by_the_file(mo
     view = sqlite_view(data)
     assert view is not None and b'together_keys\n' in view.data
     assert calls <= 2 * len(data), (calls, len(data))  # 1,990,440 before
+
+
+def _overflowing(tmp_path, name: str, key: str, legacy: bool) -> list[bytes]:
+    """Databases whose one value is longer than a page, ``key`` in its
+    tail on overflow pages, cut by a page's edge in every one (the raw
+    file does not hold it whole): SQLite fills the overflow pages from the
+    value's end, so what follows the key decides where the edge falls."""
+    out = []
+    for pad in range(0, 4096, 13):
+        value = (
+            'x' * 3000 + f'\nTOGETHER_API_KEY={key}\n' + 'y' * (2000 + pad) if legacy
+            else '{"notes": "%s", "api_key": "%s", "tail": "%s"}' % ('n' * 5000, key, 't' * pad)
+        )
+
+        def setup(con, value: str = value):  # type: ignore[no-untyped-def]
+            con.execute('create table settings (name text, value text)')
+            con.execute('insert into settings values (?, ?)', ('app', value))
+        data = _db(tmp_path, name, setup)
+        os.remove(os.path.join(tmp_path, name))
+        if key.encode() not in data:
+            out.append(data)
+    return out
+
+
+@pytest.mark.parametrize('legacy', [False, True])
+def test_a_key_cut_by_an_overflow_page_edge(tmp_path, legacy: bool) -> None:
+    # Was missed: a value's part on overflow pages was not read.
+    rng = random.Random(f'overflow{legacy}')
+    key = make_hex(rng) if legacy else make_key(rng)
+    cut = _overflowing(tmp_path, 'o.db', key, legacy)
+    assert len(cut) >= 3
+    for data in cut[:3]:
+        assert [f.secret for f in scan_bytes(data, 'o.db')] == [key]
+
+
+def test_overflow_chains_shared_or_looping_cost_work_bounded_by_the_file(tmp_path, monkeypatch) -> None:
+    # 300 records each claiming a long value, every overflow pointer
+    # rewritten to the first record's chain, whose last page points back
+    # at its first: each overflow page is read once in the whole file.
+    from together_hooks.detect import sqlite
+
+    def setup(con):  # type: ignore[no-untyped-def]
+        con.execute('create table notes (body text)')
+        con.executemany('insert into notes values (?)', [('z' * 9000,)] * 300)
+    data = bytearray(_db(tmp_path, 'n.db', setup))
+    db = sqlite._Db(bytes(data))
+    cells = list(db.cells(2))
+    assert len(cells) == 300 and all(size > local for _r, _s, local, size in cells)
+    first = data[cells[0][1] + cells[0][2]:cells[0][1] + cells[0][2] + 4]
+    chain, page = [], int.from_bytes(first, 'big')
+    while page:
+        chain.append(page)
+        page = int.from_bytes(data[(page - 1) * 4096:(page - 1) * 4096 + 4], 'big')
+    data[(chain[-1] - 1) * 4096:(chain[-1] - 1) * 4096 + 4] = first
+    for _rowid, start, local, _size in cells:
+        data[start + local:start + local + 4] = first
+    read = 0
+    real = sqlite._Db.payload
+
+    def counted(self, start: int, local: int, size: int):  # type: ignore[no-untyped-def]
+        nonlocal read
+        out = real(self, start, local, size)
+        read += len(out[0])
+        return out
+
+    monkeypatch.setattr(sqlite._Db, 'payload', counted)
+    view = sqlite_view(bytes(data))
+    assert view is not None and view.data.count(b'z' * 9000) == 1
+    assert read <= 2 * len(data), (read, len(data))

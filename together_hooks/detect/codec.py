@@ -649,6 +649,10 @@ def _dump_line(line: bytes) -> bytes | None:
             if at != -1:
                 rest = rest[:at]
     tokens = rest.split()
+    if not m.group(2) and tokens:
+        decimal = _od_decimal(rest, tokens)
+        if decimal is not None:
+            return decimal
     if all(len(t) in (2, 4, 8) and not t.translate(None, b'0123456789abcdefABCDEF') for t in tokens):
         if not m.group(2) and tokens and all(len(t) == len(tokens[0]) > 2 for t in tokens):
             # ``hexdump``'s default and ``od -x``, ``-t x2``, ``-t x4``: words
@@ -674,6 +678,44 @@ def _dump_line(line: bytes) -> bytes | None:
         else:
             return None
     return b''.join(out)
+
+
+_OD_DECIMAL = regex_cache.compile(rb'-?[0-9]{1,3}')
+
+
+def _od_number(token: bytes) -> bool:
+    """Whether ``token`` is a number as ``od`` writes a decimal byte:
+    never zero-padded (``od -c``'s ``002`` is an octal escape)."""
+    digits = token[1:] if token[:1] == b'-' else token
+    return _OD_DECIMAL.fullmatch(token) is not None and (len(digits) == 1 or digits[:1] != b'0')
+
+
+def _od_decimal(rest: bytes, tokens: list[bytes]) -> bytes | None:
+    """The bytes of an ``od -t u1`` line (fields 4 wide, 0 to 255) or an
+    ``od -t d1`` line (5 wide, -128 to 127), or None.  Told from ``od
+    -t x1`` (3 wide) and ``od -b`` (4 wide, always three octal digits) by
+    the fields' width: each token right-aligned in its field, and from
+    ``od -c``'s fields (4 wide too) by its octal escapes' zeros and a
+    line of single characters."""
+    width = len(rest) // len(tokens)
+    if width not in (4, 5) or len(rest) != width * len(tokens):
+        return None
+    if not all(_od_number(t) for t in tokens):
+        return None
+    if width == 4 and all(len(t) == 3 and _OCTAL.issuperset(t) for t in tokens):
+        return None  # ``od -b``: octal, read as ``od -c``'s fields
+    if width == 4 and all(len(t) == 1 for t in tokens):
+        return None  # ``od -c`` of digits: a character in each field
+    lo, hi = (0, 255) if width == 4 else (-128, 127)
+    out = bytearray()
+    for i, t in enumerate(tokens):
+        if rest[i * width:(i + 1) * width].lstrip(b' ') != t:
+            return None
+        n = int(t)
+        if not lo <= n <= hi:
+            return None
+        out.append(n & 0xff)
+    return bytes(out)
 
 
 def dump_view(data: bytes) -> View | None:
@@ -824,6 +866,73 @@ def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
         out.parts.append(b''.join(parts) + b'\n')
         out.size = size + 1
     return out.view('uuencode')
+
+
+# ASCII85 (``<~ … ~>``: PostScript, PDF, Python's ``a85encode``; its
+# btoa form with ``z`` and ``y`` for runs of zeros and spaces) and ZeroMQ's
+# Z85 (``basenc --z85``): 5 characters for 4 bytes, read as a block wrapped
+# at one width (``prefilter.wrapped_block``).
+_Z85_TO_B85 = bytes.maketrans(
+    b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#',
+    b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~',
+)
+
+
+def _a85_decode(chars: bytes, kind: str) -> bytes | None:
+    """``chars`` (no white space) decoded, as far as they decode: a block
+    cut at a line's width may end inside a group."""
+    from base64 import a85decode
+    from base64 import b85decode
+
+    for cut in range(5):
+        part = chars[:len(chars) - cut]
+        try:
+            if kind == 'z85':
+                return b85decode(part.translate(_Z85_TO_B85))
+            return a85decode(part, foldspaces=True)
+        except ValueError:
+            continue
+    return None
+
+
+def a85_view(data: bytes, start: int, kind: str, alphabet: bytes) -> View | None:
+    """The ASCII85 or Z85 (``kind``) block whose first line starts at
+    ``start``: its lines while each is all ``alphabet``'s (ASCII85's
+    ``<~`` and ``~>`` marks dropped), ``B64_REACH`` decoded bytes at most,
+    decoded; each line's bytes map to the line's start, where a key is
+    reported.  None when it does not decode."""
+    chars: list[bytes] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    count = 0
+    most = B64_REACH * 5 // 4
+    pos = start
+    while pos < len(data) and count < most:
+        end = data.find(b'\n', pos)
+        if end == -1:
+            end = len(data)
+        line = data[pos:end].strip(b' \t\r')
+        if not line or line.translate(None, alphabet):
+            break
+        if kind == 'ascii85':
+            if line.startswith(b'<~'):
+                line = line[2:]
+            close = line.find(b'~>')
+            if close != -1:
+                line = line[:close]
+        starts.append(count)
+        sources.append(pos)
+        chars.append(line)
+        count += len(line)
+        if kind == 'ascii85' and close != -1:
+            break
+        pos = end + 1
+    text = _a85_decode(b''.join(chars)[:most], kind)
+    if not text:
+        return None
+    # A line's characters to its first decoded byte: 4 bytes a 5-character
+    # group (``z`` and ``y`` make a line's bytes only later, never earlier).
+    return View(text, kind, None, [n * 4 // 5 for n in starts], sources, [False] * len(starts))
 
 
 def b64_forms(raw: bytes) -> set[bytes]:

@@ -21,11 +21,11 @@ from __future__ import annotations
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
+from together_hooks.detect.prefilter import SQLITE_MAGIC
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
 from together_hooks.detect.prefilter import may_be_wide
-from together_hooks.detect.prefilter import wrapped_b64
-from together_hooks.detect.sqlite import MAGIC as SQLITE_MAGIC
+from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
 from together_hooks.findings import Finding
 from together_hooks.rules import B64_DEPTH
@@ -588,11 +588,15 @@ def _hits(
     where = screen.where(data)
     # A wrapped base64 block at the file's head: read whatever forms the
     # screen found (a form cut by a line break is not one of them).
-    wrapped = wrapped_b64(data) if depth < B64_DEPTH else -1
+    # (Or an ASCII85 or Z85 block: read as its kind, ``_a85_hits``.)
+    wrapped, wrapped_kind = wrapped_block(data) if depth < B64_DEPTH else (-1, '')
     # A hex dump (``xxd``, ``hexdump -C``, ``od``, ``xxd -p``) holds no form
     # the screen searches for: read whole when the file starts as one.
     dumped = depth < 2 and dump_head(data)
-    if not where and wrapped == -1 and not dumped:  # most files: no keyword, no base64 form, no escape mark
+    # A SQLite database's values may be cut by its pages (an overflow
+    # chain): its rows are read even where no keyword is whole in the bytes.
+    tables = depth == 0 and data.startswith(SQLITE_MAGIC)
+    if not where and wrapped == -1 and not dumped and not tables:  # most files: no keyword, no base64 form, no escape mark
         # but a window may be left a binary patch hunk whose marker is before it
         return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
     # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
@@ -634,11 +638,13 @@ def _hits(
     if active:
         hits += _hex_hits(data, path, rules, active, walkers, where)
     if depth < B64_DEPTH:
-        hits += _b64_hits(data, path, rules, depth, where, budget, wrapped)
+        hits += _b64_hits(data, path, rules, depth, where, budget, wrapped if wrapped_kind == 'base64' else -1)
+        if wrapped_kind in ('ascii85', 'z85'):
+            hits += _a85_hits(data, path, rules, depth, budget, wrapped, wrapped_kind)
         hits += _radix_hits(data, path, rules, depth, where, budget)
     if dumped:
         hits += _dump_hits(data, path, rules, depth, budget)
-    if depth == 0 and data.startswith(SQLITE_MAGIC):
+    if tables:
         hits += _sqlite_hits(data, path, rules, budget)
     if depth == 0 and data.startswith(b'<?xml') and _ooxml_text(data):
         hits += _ooxml_hits(data, path, rules, budget)
@@ -945,8 +951,9 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
             cached(chars)
     # ``containers``: a base64 value of a container, or a binary patch, is
     # opened from a scan of plain bytes; zipfile decodes a member's name
-    # as cp437 unless it says UTF-8.
-    for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'widetext'):
+    # as cp437 unless it says UTF-8; ``sqlite``: a database is read as
+    # tables whatever its bytes hold.
+    for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'sqlite', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
     import codecs
 
@@ -1098,6 +1105,36 @@ def _uu_hits(
         return []
     return [
         (view.origin(offset), secret, rule, 'uuencode')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+    ]
+
+
+def _a85_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget,
+        start: int, kind: str,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys inside an ASCII85 or Z85 block at the file's head
+    (``prefilter.wrapped_block``, ``codec.a85_view``): what it decodes to
+    is read as any bytes are."""
+    from together_hooks.detect.codec import a85_view
+    from together_hooks.detect.prefilter import A85_CHARS
+    from together_hooks.detect.prefilter import Z85_CHARS
+
+    view = a85_view(data, start, kind, A85_CHARS if kind == 'ascii85' else Z85_CHARS)
+    if view is None:
+        return []
+    packed = container_kind(view.data)
+    if packed is not None:
+        # A compressed stream so encoded (PostScript's and PDF's
+        # ``/ASCII85Decode`` over ``/FlateDecode``): decompressed on the
+        # file's budget (``containers.scan_packed``), reported at the block.
+        from together_hooks.detect.containers import scan_packed
+
+        by_id, scan = _member_scan(rules, budget)
+        found, _whole = scan_packed(view.data, path, scan, budget)
+        return [(start, f.secret, by_id[f.rule], f'{kind} {packed}') for f in found if f.rule in by_id]
+    return [
+        (view.origin(offset), secret, rule, kind)
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
 

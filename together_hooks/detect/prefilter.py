@@ -390,15 +390,17 @@ class Keywords:
         may be UTF-16/UTF-32 text (decoded before keywords are looked
         for), or is a compressed container (its members are scanned).  Asked about ``nbytes`` of blobs in all: enough to pay for
         hyperscan's set-up, it is set up at once.  And one that starts a
-        wrapped base64 block (``wrapped_b64``) or a hex dump (``dump_head``)."""
+        wrapped base64 block (``wrapped_b64``) or a hex dump (``dump_head``),
+        or is a SQLite database (its values may be cut by its pages)."""
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
             self._where = hyperscan_where(self.needles)
 
         def worth(data: bytes) -> bool:
             return (
                 bool(self.where(data)) or may_be_wide(data) or dump_head(data)
-                or wrapped_b64(data) != -1
+                or wrapped_block(data)[0] != -1
                 or container_kind(data, whole=True) is not None
+                or data.startswith(SQLITE_MAGIC)
             )
 
         return worth
@@ -424,27 +426,59 @@ WRAPPED_HEAD = 2048
 _B64_CHARS = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\r\n'  # pragma: allowlist secret
 
 
+# ASCII85's characters (``!`` to ``u``, ``z`` and ``y`` for runs of zeros
+# and spaces in its btoa form, ``~`` of its ``<~ ~>`` marks) and Z85's
+# (``basenc --z85``): a block of either is told as a base64 block is, by
+# two lines of one width, and read as its kind (``codec.a85_view``).
+A85_CHARS = bytes(range(0x21, 0x76)) + b'zy~\r\n'
+Z85_CHARS = b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#\r\n'
+
+
 def wrapped_b64(data: bytes) -> int:
-    """Where a wrapped base64 block starts among ``data``'s first
-    ``WRAPPED_HEAD_LINES`` lines (within ``WRAPPED_HEAD`` bytes): the
-    first of two lines of one width (``WRAPPED_WIDTHS``), a line break
-    (LF or CRLF) after each, every character base64's; -1 if none.  Asked
-    of every file the screen passes over: a ``find`` a line, no ``re``."""
+    """Where a wrapped base64 block starts among ``data``'s first lines
+    (``wrapped_block``), -1 if none (or the block there is another
+    encoding's)."""
+    at, kind = wrapped_block(data)
+    return at if kind == 'base64' else -1
+
+
+def wrapped_block(data: bytes) -> tuple[int, str]:
+    """Where a wrapped block of an encoding starts among ``data``'s first
+    ``WRAPPED_HEAD_LINES`` lines (within ``WRAPPED_HEAD`` bytes), and its
+    kind: the first of two lines of one width (``WRAPPED_WIDTHS``), a line
+    break (LF or CRLF) after each, every character base64's (``base64``),
+    else ASCII85's (``ascii85``), else Z85's (``z85``); or a line of 20
+    or more ASCII85 characters starting with its ``<~`` mark (a block
+    shorter than two lines); (-1, '') if none.
+    Asked of every file the screen passes over: a ``find`` a line, no
+    ``re``; the other alphabets only for two lines of one width that are
+    not base64."""
     low, high = WRAPPED_WIDTHS
     high += 1  # a CR counted in
     find = data.find
     start = before = 0
     width_before = -1
+    mark = find(b'<~', 0, WRAPPED_HEAD)
     for _ in range(WRAPPED_HEAD_LINES):
         end = find(b'\n', start, WRAPPED_HEAD)
         if end == -1:
-            return -1
+            return -1, ''
         width = end - start
-        if width == width_before and not data[before:end].translate(None, _B64_CHARS):
-            return before
+        if mark != -1 and mark < start:  # the next ``<~`` (one ``find`` a mark, not a test a line)
+            mark = find(b'<~', start, WRAPPED_HEAD)
+        if mark == start and low // 2 <= width and not data[start:end].translate(None, A85_CHARS):
+            return start, 'ascii85'  # Adobe's mark: a block of one line and a bit
+        if width == width_before:
+            pair = data[before:end]
+            if not pair.translate(None, _B64_CHARS):
+                return before, 'base64'
+            if not pair.translate(None, A85_CHARS):
+                return before, 'ascii85'
+            if not pair.translate(None, Z85_CHARS):
+                return before, 'z85'
         before, width_before = start, (width if low <= width <= high else -1)
         start = end + 1
-    return -1
+    return -1, ''
 
 
 _HEX_DIGITS = b'0123456789abcdefABCDEF'
@@ -512,6 +546,10 @@ _MAGIC = {
 # header of its own encoded twice are left out (docs/performance.md).
 # ``tests/detect/packed_test.py`` derives them from ``_MAGIC``.
 B64_MAGIC = (b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo')
+
+
+# A SQLite database's first bytes (``detect.sqlite`` reads its tables).
+SQLITE_MAGIC = b'SQLite format 3\0'
 
 
 def container_kind(data: bytes, whole: bool = False) -> str | None:

@@ -9,9 +9,12 @@ them: a legacy key runs into the next column's digits
 The record header gives each value's length (the file format,
 https://www.sqlite.org/fileformat2.html): the table b-trees are walked
 from ``sqlite_schema``'s root pages, every leaf cell's record decoded.
-Values that spill onto overflow pages are read as far as the cell's own
-page holds them.  Bounded by the file: every page is visited at most
-once, and the text stops at twice the file's size.  A page
+A record longer than its cell's page holds the rest on a chain of
+overflow pages (each starts with the next one's number): the chain is
+followed and the record read whole.  Bounded by the file: every page is
+visited at most once (an overflow page belongs to one record: a page met
+again ends the chain, as a damaged one does), and the text stops at twice
+the file's size.  A page
 or record that does not parse is passed over (the raw bytes are scanned
 anyway)."""
 from __future__ import annotations
@@ -21,8 +24,6 @@ if TYPE_CHECKING:
     from typing import Iterator
 
     from together_hooks.detect.codec import View
-
-MAGIC = b'SQLite format 3\0'
 
 
 class _Full(Exception):
@@ -56,6 +57,31 @@ class _Db:
         # Each cell takes a 2-byte pointer and 2 bytes or more of its own:
         # more cells than a quarter of the file's bytes share them.
         self.left = len(data) // 4
+        # Overflow pages already read: each belongs to one record.
+        self.overflowed: set[int] = set()
+
+    def payload(self, start: int, local: int, size: int) -> tuple[bytes, int]:
+        """A cell's whole payload (``size`` bytes): its ``local`` bytes at
+        ``start``, then its overflow chain (the page number after them;
+        each page's next number, then its bytes); and where the local part
+        ends.  A chain cut short (a page out of the file, read before,
+        damaged) gives what it holds so far."""
+        data, page_size = self.data, self.page_size
+        end = start + local
+        if size <= local:
+            return data[start:end], end
+        parts = [data[start:end]]
+        have = local
+        page = int.from_bytes(data[end:end + 4], 'big')
+        room = self.usable - 4
+        while have < size and 1 <= page <= self.pages and page not in self.overflowed:
+            self.overflowed.add(page)
+            base = (page - 1) * page_size
+            piece = data[base + 4:base + 4 + min(room, size - have)]
+            parts.append(piece)
+            have += len(piece)
+            page = int.from_bytes(data[base:base + 4], 'big')
+        return b''.join(parts), end
 
     def cells(self, root: int) -> Iterator[tuple[int, int, int, int]]:
         """(rowid, payload start, local payload length, payload size) of
@@ -104,29 +130,37 @@ class _Db:
 
     def records(self, root: int):  # type: ignore[no-untyped-def]
         """Each row of the table at ``root``: (rowid, where, [(value, where)])."""
-        data = self.data
-        for rowid, start, local, _size in self.cells(root):
-            end = start + local
-            header, at = _varint(data, start)
+        for rowid, start, local, size in self.cells(root):
+            # The record whole: offsets below are into it; one past the
+            # cell's local part maps to where that part ends.
+            data, local_end = self.payload(start, local, size)
+            end = len(data)
+            header, at = _varint(data, 0)
             types = []
-            while at < start + header and at < end:
+            while at < header and at < end:
                 serial, at = _varint(data, at)
                 types.append(serial)
-            body = start + header
-            values: list[tuple[bytes | int | None, int]] = []
+            body = header
+            values: list[tuple[bytes | int | None, int, bool]] = []
             for serial in types:
+                # Where the value is in the file, and whether its bytes
+                # lie there one to one (not past the cell's own page).
+                where = start + body if start + body < local_end else local_end
                 if serial in _INT_SIZES:
                     n = _INT_SIZES[serial]
-                    values.append((int.from_bytes(data[body:body + n], 'big', signed=True), body))
+                    values.append((int.from_bytes(data[body:body + n], 'big', signed=True), where, False))
                 elif serial in (8, 9):
-                    values.append((serial - 8, body))
+                    values.append((serial - 8, where, False))
                     n = 0
                 elif serial == 7 or serial == 0:
-                    values.append((None, body))
+                    values.append((None, where, False))
                     n = 8 if serial == 7 else 0
                 else:
                     n = (serial - 12) // 2
-                    values.append((data[body:min(body + n, end)] if serial & 1 else None, body))
+                    values.append((
+                        data[body:min(body + n, end)] if serial & 1 else None, where,
+                        start + body + n <= local_end,
+                    ))
                 body += n
             yield rowid, start, values
 
@@ -160,7 +194,7 @@ def _columns(sql: bytes) -> list[bytes]:
 
 
 def sqlite_view(data: bytes) -> View | None:
-    """The database ``data`` (a whole file starting with ``MAGIC``) as
+    """The database ``data`` (a whole file starting with ``prefilter.SQLITE_MAGIC``) as
     text: per table its name, a header and its rows, tab-separated; each
     value maps to where it is in the file.  None when nothing parses."""
     from together_hooks.detect.codec import View
@@ -195,15 +229,15 @@ def sqlite_view(data: bytes) -> View | None:
             continue
         name, sql = row[1], row[4]
         columns = _columns(sql[0]) if isinstance(sql[0], bytes) else []
-        put(name[0] if isinstance(name[0], bytes) else b'', name[1], True)
+        put(name[0] if isinstance(name[0], bytes) else b'', name[1], name[2])
         put(b'\n' + _SEPARATOR.join(columns) + b'\n', sql[1], False)
         try:
             for rowid, start, values in db.records(row[3][0]):
-                for i, (value, where) in enumerate(values):
+                for i, (value, where, whole) in enumerate(values):
                     if i:
                         put(_SEPARATOR, where, False)
                     if isinstance(value, bytes):
-                        put(value, where, True)
+                        put(value, where, whole)
                     elif isinstance(value, int):
                         put(str(value).encode(), where, False)
                     elif value is None and i == 0 and columns:

@@ -1,0 +1,107 @@
+"""ASCII85 and Z85 blocks (``prefilter.wrapped_block``, ``codec.a85_view``):
+Python's ``a85encode`` (Adobe's ``<~ ~>``, the btoa form's ``z``/``y``),
+a PDF stream, PostScript's ``/ASCII85Decode`` over ``/FlateDecode``, and
+``basenc --z85``, each read as the bytes it encodes.  Keys made at run
+time (``tests/keys.py``)."""
+from __future__ import annotations
+
+import base64
+import bz2
+import random
+import shutil
+import subprocess
+import zlib
+
+import pytest
+
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.prefilter import wrapped_block
+from together_hooks.errors import InputError
+from tests.keys import make_hex
+from tests.keys import make_key
+
+
+def _env(key: str, pad: int = 0) -> bytes:
+    return (
+        f'APP_ENV=production{"x" * pad}\nDATABASE_URL=postgres://app@db/app\n'
+        f'TOGETHER_API_KEY={key}\nLOG_LEVEL=info\n'
+    ).encode()
+
+
+def _z85(data: bytes) -> bytes:
+    data += b'#' * (-len(data) % 4)
+    return subprocess.run(['basenc', '--z85'], input=data, capture_output=True, check=True).stdout
+
+
+FORMS = {
+    'adobe': lambda d: base64.a85encode(d, adobe=True, wrapcol=75) + b'\n',
+    'adobe-under-a-comment': lambda d: b'# env, ascii85\n' + base64.a85encode(d, adobe=True, wrapcol=75) + b'\n',
+    'btoa': lambda d: b'xbtoa Begin\n' + base64.a85encode(d, foldspaces=True, wrapcol=72) + b'\nxbtoa End\n',
+    'pdf': lambda d: (
+        b'%PDF-1.4\n1 0 obj\n<< /Filter /ASCII85Decode >>\nstream\n'
+        + base64.a85encode(d, adobe=True, wrapcol=75) + b'\nendstream\nendobj\n'
+    ),
+    'postscript-flate': lambda d: (
+        b'%!PS-Adobe-3.0\n/env currentfile /ASCII85Decode filter /FlateDecode filter def\n'
+        + base64.a85encode(zlib.compress(d), adobe=True, wrapcol=75) + b'\n'
+    ),
+    'z85': _z85,
+}
+
+
+def _needs(form: str) -> None:
+    if form == 'z85' and shutil.which('basenc') is None:
+        pytest.skip('basenc is needed')
+
+
+@pytest.mark.parametrize('form', sorted(FORMS))
+@pytest.mark.parametrize('legacy', [False, True])
+def test_an_env_file_encoded(form: str, legacy: bool) -> None:
+    # Was missed in every form: ASCII85 and Z85 were not read.
+    _needs(form)
+    rng = random.Random(f'{form}{legacy}')
+    for pad in (0, 1, 2, 3, 200):  # the key at each byte of a group, and lines down
+        key = make_hex(rng) if legacy else make_key(rng)
+        found = [f.secret for f in scan_bytes(FORMS[form](_env(key, pad)), 'env.a85')]
+        assert found == [key], (form, pad, len(found))
+
+
+def test_a_block_of_one_line_and_a_bit_under_its_mark() -> None:
+    # Shorter than two lines of one width: told by Adobe's ``<~``.
+    key = make_key(random.Random('short'))
+    data = base64.a85encode(f'TOGETHER_API_KEY={key}\n'.encode(), adobe=True, wrapcol=75) + b'\n'
+    assert data.count(b'\n') == 2
+    assert [f.secret for f in scan_bytes(data, 'k.a85')] == [key]
+
+
+@pytest.mark.parametrize('form', sorted(FORMS))
+def test_random_blocks_and_prose_stay_clean(form: str) -> None:
+    _needs(form)
+    rng = random.Random(form)
+    assert scan_bytes(FORMS[form](rng.randbytes(6000)), 'random.a85') == []
+    text = b'We work together; set TOGETHER_API_KEY in your environment.\n' * 40
+    assert scan_bytes(FORMS[form](text), 'prose.a85') == []
+
+
+def test_what_is_told_a_block() -> None:
+    rng = random.Random('told')
+    b64 = base64.b64encode(rng.randbytes(300))
+    a85 = base64.a85encode(rng.randbytes(300), wrapcol=60)
+    assert wrapped_block(b64[:76] + b'\n' + b64[76:152] + b'\n') == (0, 'base64')
+    assert wrapped_block(a85 + b'\n')[1] == 'ascii85'
+    z85 = b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#'
+    assert wrapped_block(b'# z\n' + z85[:60] + b'\n' + z85[20:80] + b'\n') == (4, 'z85')
+    # Code and prose: words apart by blanks, no two lines of one width
+    # in one alphabet.
+    assert wrapped_block(b'def f(x):\n    return x\n' * 10) == (-1, '')
+
+
+def test_a_bomb_so_encoded_fails_closed() -> None:
+    # 300 MB of zeros as bzip2 (a few hundred bytes), ASCII85 in
+    # PostScript's way: past the file's decompression budget, exit 2.
+    packer = bz2.BZ2Compressor(9)
+    chunk = bytes(1 << 20)
+    packed = b''.join(packer.compress(chunk) for _ in range(300)) + packer.flush()
+    data = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
+    with pytest.raises(InputError, match='decompressed'):
+        scan_bytes(data, 'bomb.ps')
