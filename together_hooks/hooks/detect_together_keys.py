@@ -8,6 +8,7 @@ from together_hooks import hookargs
 from together_hooks import pipeline
 from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
+from together_hooks.hooks.first_stage import MESSAGE_FILES
 from together_hooks.messages import doc_url
 from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
@@ -70,10 +71,6 @@ def hook_contents(
                     found = itertools.chain(found, _as_committed(loose))
                 return found, scanner
     return _as_committed(filenames), None
-
-
-# The files git gives its commit-msg hook: the message being committed.
-MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
 
 
 def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
