@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import glob
 import importlib
+import json
 import os
 import random
 import subprocess
@@ -32,6 +33,10 @@ from tests.keys import make_key
 from together_hooks.env.held import may_hold
 from together_hooks.hooks.first_stage import certainly_clean
 
+EMPTY_BASELINE = {
+    'version': '1.5.0', 'plugins_used': [], 'filters_used': [], 'results': {},
+    'generated_at': '2020-09-13T12:26:40Z',
+}
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.dirname(HERE)
 
@@ -57,8 +62,7 @@ def plain_env(monkeypatch):
 
 def full_hook(repo, args: list[str], **extra: str) -> int:
     """The full hook's exit code, as its own process."""
-    env = {k: v for k, v in os.environ.items() if not may_hold(k, v)}
-    env.update(extra)
+    env = {**os.environ, **extra}  # plain_env took the runner's own keys out
     proc = subprocess.run(
         (sys.executable, '-m', 'together_hooks.hooks.detect_together_keys', *args),
         cwd=repo, env=env, capture_output=True, timeout=600,
@@ -198,10 +202,11 @@ def _scenario(repo, rng: random.Random, monkeypatch) -> tuple[list[str], set[str
             write(repo, f'src/k{n}.py', clean_text(rng, 3) + _keyed_text(rng) + clean_text(rng, 3))
         elif op == 'env':  # a local env file: its key is the developer's own
             key = make_hex(rng)
+            write(repo, '.gitignore', '.env*\n')  # ignored: still a file whose keys you hold
             write(repo, rng.choice(('.env', 'api/.env.local', '.envrc')), f'TOGETHER_API_KEY={key}\n')
             write(repo, f'src/b{n}.py', f'X = "{base64.b64encode(key.encode()).decode()}"\n')
-        elif op == 'envvar':
-            key = make_key(rng)
+        elif op == 'envvar':  # legacy: its base64 holds no needle, only the own key finds it
+            key = make_hex(rng)
             monkeypatch.setenv('TOGETHER_API_KEY', key)
             write(repo, f'src/b{n}.py', f'X = "{base64.b64encode(key.encode()).decode()}"\n')
         elif op == 'symlink':
@@ -266,6 +271,9 @@ def _scenario(repo, rng: random.Random, monkeypatch) -> tuple[list[str], set[str
         if op not in ('intent', 'sparse', 'assume', 'submodule', 'delete', 'rename', 'merge'):
             git(repo, 'add', '-A', '--', '.', ':!src/m*.py')
     names = staged_names(repo)
+    if rng.random() < 0.3:  # a team's baseline, named in the hook's args
+        write(repo, '.secrets.baseline', json.dumps(EMPTY_BASELINE))
+        extra_args[:0] = ['--baseline', '.secrets.baseline']
     return [*names, *(a for a in extra_args if a not in names)], done
 
 
@@ -311,7 +319,8 @@ def test_the_random_commits_are_not_all_handed_off(git_repo, plain_env, monkeypa
 
 @pytest.mark.parametrize('why', [
     'keyword', 'env-file', 'env-var', 'option', 'push', 'message', 'config', 'bad-baseline',
-    'symlink', 'staged-differs', 'sparse', 'huge', 'audit-log',
+    'symlink', 'staged-differs', 'sparse', 'huge', 'audit-log', 'missing-baseline-flag',
+    'baseline-flag-twice',
 ])
 def test_each_reason_to_hand_off(git_repo, plain_env, monkeypatch, why):
     """One case per reason: each hands off (and each would pass clean
@@ -357,4 +366,21 @@ def test_each_reason_to_hand_off(git_repo, plain_env, monkeypatch, why):
         git(git_repo, 'add', 'app.py')
     elif why == 'audit-log':
         monkeypatch.setenv('TOGETHER_HOOKS_AUDIT_LOG', str(git_repo / 'audit.jsonl'))
+    elif why == 'missing-baseline-flag':
+        args = ['--baseline', 'nowhere.baseline', 'app.py']
+    elif why == 'baseline-flag-twice':
+        write(git_repo, 'b.json', json.dumps(EMPTY_BASELINE))
+        args = ['--baseline', 'b.json', '--baseline=b.json', 'app.py']
     assert judge(args) is False
+
+
+@pytest.mark.parametrize('form', [['--baseline', 'cfg/b.json'], ['--baseline=cfg/b.json']])
+def test_a_baseline_named_by_the_flag_is_read_and_passes(git_repo, plain_env, form):
+    write(git_repo, 'app.py', 'x = 1\n')
+    write(git_repo, 'cfg/b.json', json.dumps(EMPTY_BASELINE))
+    git(git_repo, 'add', '-A')
+    assert judge([*form, 'app.py']) is True
+    assert full_hook(git_repo, [*form, 'app.py'], PRE_COMMIT='1') == 0
+    write(git_repo, 'cfg/b.json', '[]')  # no baseline: the full hook's exit 2
+    assert judge([*form, 'app.py']) is False
+    assert full_hook(git_repo, [*form, 'app.py'], PRE_COMMIT='1') == 2

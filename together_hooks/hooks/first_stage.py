@@ -9,7 +9,7 @@ had never run; it reads, screens, reports and fails closed on its own.
 
 Certainly clean means all of:
 
-- the run is a plain one: file names only (no option, no ``@file``), no
+- the run is a plain one: file names (and ``--baseline``) only, no
   push (pre-commit's push variables), no commit message (git's message
   files), no env file by name (``forbid-env-files``' or the full scan's);
 - the developer holds no key: no environment variable that may hold one
@@ -66,6 +66,9 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     environ = os.environ if environ is None else environ  # type: ignore[assignment]
     if any(v in environ for v in PUSH_VARIABLES):
         return False
+    args, baseline = _files_and_baseline(args)
+    if args is None:
+        return False
     for arg in args:
         if (
                 not arg or arg[0] in '-@' or '.env' in arg.lower()
@@ -81,7 +84,7 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     root = worktree_root('.')
     if root is None:
         return False
-    if not _default_settings(root):
+    if not _default_settings(root, baseline):
         return False
     from together_hooks.env.held import local_env_files
 
@@ -106,17 +109,42 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     return not any(worth(data) for data in datas)
 
 
-def _default_settings(root: str) -> bool:
-    """No config table; the baseline at the root (if any) reads."""
+def _files_and_baseline(args: list[str]) -> tuple[list[str] | None, str | None]:
+    """(the file names, ``--baseline``'s value): the one option read
+    here (pre-commit configs pass it); (None, None) for anything else
+    (another option, ``--baseline`` twice or empty, ``--``)."""
+    files: list[str] = []
+    baseline = None
+    it = iter(args)
+    for arg in it:
+        if arg == '--baseline' or arg.startswith('--baseline='):
+            value = next(it, '') if arg == '--baseline' else arg.partition('=')[2]
+            if baseline is not None or not value:
+                return None, None
+            baseline = value
+        else:
+            files.append(arg)
+    return files, baseline
+
+
+def _default_settings(root: str, flag: str | None) -> bool:
+    """No config table; the baseline (``flag``, else the one at the root,
+    if any) reads as the full hook reads it (``pipeline.load_baseline``:
+    only one the repository names must stay inside it)."""
     from together_hooks import config
 
     if config.load(root) is not config.EMPTY:
         return False
+    if flag is not None:
+        from together_hooks.baseline.format import load
+
+        load(flag, None)  # a bad one raises: the full hook says so, exit 2
+        return True
     baseline = os.path.join(root, config.DEFAULT_BASELINE)
     if os.path.lexists(baseline):
         from together_hooks.baseline.format import load
 
-        load(baseline, root)  # a bad one raises: the full hook says so, exit 2
+        load(baseline, root)
     return True
 
 
