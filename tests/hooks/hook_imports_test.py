@@ -393,6 +393,7 @@ FIRST_STAGE_OURS = {
     'together_hooks.config', 'together_hooks.userregex',
     'together_hooks.baseline', 'together_hooks.baseline.format',
     'together_hooks.sources', 'together_hooks.sources.index', 'together_hooks.sources.content',
+    'together_hooks.sources.message',
     'together_hooks.findings',
     'together_hooks.detect', 'together_hooks.detect.prefilter', 'together_hooks.detect.screen_needles',
 }

@@ -41,8 +41,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Sequence
 
-# The files git gives its commit-msg hook: the message being committed.
-MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
 # How pre-commit describes a push to the hook (then every pushed commit
 # is read: ``hooks.detect_together_keys.hook_contents``).
 PUSH_VARIABLES = ('PRE_COMMIT_TO_REF', 'PRE_COMMIT_FROM_REF', 'PRE_COMMIT_REMOTE_NAME')
@@ -69,6 +67,8 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     args, baseline = _files_and_baseline(args)
     if args is None:
         return False
+    from together_hooks.sources.message import MESSAGE_FILES
+
     for arg in args:
         if (
                 not arg or arg[0] in '-@' or '.env' in arg.lower()
