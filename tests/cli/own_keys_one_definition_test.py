@@ -109,7 +109,7 @@ def test_the_env_walk_never_enters_an_ignored_folder(git_repo, keys, monkeypatch
     """Env files are let back in past ``.env`` rules, not folders: a
     virtualenv named ``.env/`` is not walked, its files never read."""
     monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
-    from together_hooks.env.ownkeys import local_env_files
+    from together_hooks.env.held import local_env_files
 
     write(git_repo, '.gitignore', '.env\nnode_modules/\n')
     write(git_repo, 'svc/.env/lib/.env.site', f'TOGETHER_API_KEY={keys()}\n')

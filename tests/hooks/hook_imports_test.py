@@ -382,3 +382,60 @@ def test_forbid_env_files_with_no_file_still_logs_and_refuses_bad_options(git_re
     with pytest.raises(SystemExit) as exit_:
         forbid_env_files.main(['--no-such-option'])
     assert exit_.value.code == 2
+
+
+# What the first stage of detect-together-keys loads on a clean commit
+# (hooks.first_stage): the console script's whole import set then.
+FIRST_STAGE_OURS = {
+    'together_hooks', 'together_hooks.hooks', 'together_hooks.hooks.first_stage',
+    'together_hooks.env', 'together_hooks.env.held', 'together_hooks.env.names',
+    'together_hooks.errors', 'together_hooks.gitrun', 'together_hooks.fileio',
+    'together_hooks.config', 'together_hooks.userregex',
+    'together_hooks.baseline', 'together_hooks.baseline.format',
+    'together_hooks.sources', 'together_hooks.sources.index', 'together_hooks.sources.content',
+    'together_hooks.sources.message',
+    'together_hooks.findings',
+    'together_hooks.detect', 'together_hooks.detect.prefilter', 'together_hooks.detect.screen_needles',
+}
+# Beyond what Python's start loads with site (os and its parts): C
+# modules and two small ones.
+FIRST_STAGE_STANDARD = {
+    '__future__', '_json', '_sha1', 'errno', 'select', 'stat', '_stat',
+    'os', 'os.path', 'posixpath', 'genericpath', '_collections_abc',
+}
+
+
+@pytest.mark.parametrize('baseline', [False, True])
+def test_a_clean_commit_loads_only_the_first_stage(git_repo, monkeypatch, baseline):
+    """The console script's module answers a clean commit itself: no
+    engine, rules, pipeline, report or scrub, no ``re``, no full hook."""
+    write(git_repo, 'app.py', 'print("hello")\n')
+    write(git_repo, 'lib/util.py', 'def f():\n    return 1\n')
+    if baseline:
+        write(git_repo, '.secrets.baseline', json.dumps({
+            'version': '1.5.0', 'plugins_used': [], 'filters_used': [], 'results': {},
+            'generated_at': '2020-09-13T12:26:40Z',
+        }))
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    env = {
+        k: v for k, v in os.environ.items()
+        if 'TOGETHER' not in k.upper() and 'tgp_v1_' not in v and not k.startswith('PRE_COMMIT')
+    }
+    env['PRE_COMMIT'] = '1'
+    code = (
+        'import sys\n'
+        'before = set(sys.modules)\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.hooks.first_stage import main\n'
+        'rc = main(["app.py", "lib/util.py"])\n'
+        'print("loaded:", sorted(set(sys.modules) - before), file=sys.stderr)\n'
+        'raise SystemExit(rc)\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code), cwd=git_repo, capture_output=True, text=True, env=env,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 0, proc.stderr
+    loaded = set(eval(proc.stderr.rpartition('loaded: ')[2]))
+    assert loaded - FIRST_STAGE_OURS - FIRST_STAGE_STANDARD == set()
+    assert 'together_hooks.hooks.first_stage' in loaded

@@ -11,7 +11,7 @@ from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
 from together_hooks.env.names import stage_of
 from together_hooks.env.ownkeys import MAX_ENV_FILE
-from together_hooks.env.ownkeys import local_env_files
+from together_hooks.env.held import local_env_files
 from together_hooks.env.values import keys_in_env
 from together_hooks.fileio import read_small
 

@@ -3,6 +3,7 @@ developer's own keys), and which look like any real credential (what a
 template must not hold)."""
 from __future__ import annotations
 
+from together_hooks.env.held import may_hold
 from together_hooks.regex_cache import cached
 
 TYPE_CHECKING = False
@@ -122,7 +123,7 @@ def keys_in_env(data: bytes) -> set[str]:
 def keys_in_environ(environ: Mapping[str, str]) -> set[str]:
     found: set[str] = set()
     for name, value in environ.items():
-        if 'TOGETHER' not in name.upper() and 'tgp_v1_' not in value:
+        if not may_hold(name, value):
             continue  # most variables: no regex (a clean commit loads no ``re``)
         value = value.strip()
         if cached(_NAMED_KEY).search(name):

@@ -13,6 +13,7 @@ from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
 from together_hooks.sources.files import from_paths
 from together_hooks.sources.files import repo_prefix
+from together_hooks.sources.message import MESSAGE_FILES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -70,10 +71,6 @@ def hook_contents(
                     found = itertools.chain(found, _as_committed(loose))
                 return found, scanner
     return _as_committed(filenames), None
-
-
-# The files git gives its commit-msg hook: the message being committed.
-MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
 
 
 def _commit_message(filenames: Sequence[str]) -> list[Content] | None:

@@ -1,0 +1,173 @@
+"""``detect-together-keys``' first stage: a clean commit passed with
+almost nothing imported.
+
+pre-commit starts the hook on every commit and most commits hold no key,
+so the console script starts here.  This stage answers only "certainly
+clean" (exit 0, nothing printed) or "cannot tell": then the full hook
+(``hooks.detect_together_keys.main``) runs from scratch, as if this stage
+had never run; it reads, screens, reports and fails closed on its own.
+
+Certainly clean means all of:
+
+- the run is a plain one: file names (and ``--baseline``) only, no
+  push (pre-commit's push variables), no commit message (git's message
+  files), no env file by name (``forbid-env-files``' or the full scan's);
+- the developer holds no key: no environment variable that may hold one
+  (``env.held.may_hold``, which also catches our own ``TOGETHER_HOOKS_*``
+  settings) and no local env file (``env.held.local_env_files``: the
+  same walk ``own_keys`` reads);
+- the repository's settings are the defaults: no config table, and a
+  ``.secrets.baseline`` at the root reads as the full hook reads it;
+- nothing is staged that the full hook would read besides the files
+  (``sources.index.unlike_work_tree`` gives nothing: no staged blob
+  differs from its file, no staged change pre-commit could not pass);
+- each file given is a regular file of at most a window, and neither
+  the files nor their names pass the full keyword screen's blob test
+  (``detect.prefilter.Keywords.blob_test`` over ``detect.screen_needles``:
+  a keyword or its encoded form, text that may be UTF-16, a hex dump or a
+  wrapped base64 block at its start, a compressed container).
+
+Every finding the full hook can make needs one of those, so a commit
+passed here is one the full hook passes (``tests/hooks/first_stage_test.py``
+holds both to that on every accuracy case and on seeded random commits).
+Anything this stage cannot decide, and any exception, hands off.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Sequence
+
+# How pre-commit describes a push to the hook (then every pushed commit
+# is read: ``hooks.detect_together_keys.hook_contents``).
+PUSH_VARIABLES = ('PRE_COMMIT_TO_REF', 'PRE_COMMIT_FROM_REF', 'PRE_COMMIT_REMOTE_NAME')
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        clean = certainly_clean(sys.argv[1:] if argv is None else list(argv))
+    except Exception:  # an odd state: the full hook decides, from scratch
+        clean = False
+    if clean:
+        return 0
+    from together_hooks.hooks.detect_together_keys import main as full
+
+    return full(argv)
+
+
+def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> bool:
+    """Whether the full hook, run with ``args`` here, would pass for
+    certain (see the module's docstring); False when it cannot tell."""
+    environ = os.environ if environ is None else environ  # type: ignore[assignment]
+    if any(v in environ for v in PUSH_VARIABLES):
+        return False
+    args, baseline = _files_and_baseline(args)
+    if args is None:
+        return False
+    from together_hooks.sources.message import MESSAGE_FILES
+
+    for arg in args:
+        if (
+                not arg or arg[0] in '-@' or '.env' in arg.lower()
+                or os.path.basename(arg) in MESSAGE_FILES
+        ):
+            return False
+    from together_hooks.env.held import may_hold
+
+    if any(may_hold(name, value) for name, value in environ.items()):
+        return False
+    from together_hooks.gitrun import worktree_root
+
+    root = worktree_root('.')
+    if root is None:
+        return False
+    # The screen first: a commit that adds a key hands off here, having
+    # spent the least (no config, baseline, git process or index read).
+    datas = _read_files(args)
+    if datas is None:
+        return False
+    from together_hooks.detect.prefilter import Keywords
+    from together_hooks.detect.screen_needles import NEEDLES
+    from together_hooks.sources.content import path_names
+
+    datas += [names.data for names in path_names(args)]
+    worth = Keywords(NEEDLES).blob_test(sum(map(len, datas)))
+    if any(worth(data) for data in datas):
+        return False
+    if not _default_settings(root, baseline):
+        return False
+    from together_hooks.env.held import local_env_files
+
+    if local_env_files(root):
+        return False
+    committing = environ.get('PRE_COMMIT') == '1' or bool(environ.get('GIT_INDEX_FILE'))
+    if args or committing:
+        from together_hooks.sources.index import unlike_work_tree
+
+        staged = unlike_work_tree(root, args, committing)
+        if next(iter(staged), None) is not None:
+            return False
+    return True
+
+
+def _files_and_baseline(args: list[str]) -> tuple[list[str] | None, str | None]:
+    """(the file names, ``--baseline``'s value): the one option read
+    here (pre-commit configs pass it); (None, None) for anything else
+    (another option, ``--baseline`` twice or empty, ``--``)."""
+    files: list[str] = []
+    baseline = None
+    it = iter(args)
+    for arg in it:
+        if arg == '--baseline' or arg.startswith('--baseline='):
+            value = next(it, '') if arg == '--baseline' else arg.partition('=')[2]
+            if baseline is not None or not value:
+                return None, None
+            baseline = value
+        else:
+            files.append(arg)
+    return files, baseline
+
+
+def _default_settings(root: str, flag: str | None) -> bool:
+    """No config table; the baseline (``flag``, else the one at the root,
+    if any) reads as the full hook reads it (``pipeline.load_baseline``:
+    only one the repository names must stay inside it)."""
+    from together_hooks import config
+
+    if config.load(root) is not config.EMPTY:
+        return False
+    if flag is not None:
+        from together_hooks.baseline.format import load
+
+        load(flag, None)  # a bad one raises: the full hook says so, exit 2
+        return True
+    baseline = os.path.join(root, config.DEFAULT_BASELINE)
+    if os.path.lexists(baseline):
+        from together_hooks.baseline.format import load
+
+        load(baseline, root)
+    return True
+
+
+def _read_files(args: list[str]) -> list[bytes] | None:
+    """Each file's bytes; None when one is no regular file of at most a
+    window (a symlink, a folder, a submodule, a large file: the full
+    hook's)."""
+    import stat
+
+    from together_hooks.fileio import WINDOW
+    from together_hooks.fileio import read_whole
+
+    datas = []
+    for arg in args:
+        st = os.lstat(arg)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > WINDOW:
+            return None
+        data = read_whole(arg, WINDOW)
+        if not isinstance(data, bytes) or len(data) != st.st_size:
+            return None
+        datas.append(data)
+    return datas
