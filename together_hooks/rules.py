@@ -1017,9 +1017,19 @@ TOGETHER_API_KEY = Rule(
         '<key>{key}</key>',
         '{{"source": "import os\\n{key}"}}',
         'x = "{key}"  # pragma: allowlist nextline secret',
+        # A string prefix on the next piece; a method appending it; a
+        # shell word's quotes; a literal interpolated.
+        'KEY = b"".join([b"{key_a}", b"{key_b}"])',
+        'var key = @"{key_a}" + @"{key_b}";',
+        'String k = new StringBuilder("{key_a}").append("{key_b}").toString();',
+        'KEY={key_a}"{key_b}"',
+        'const key = `{key_a}${{"{key_b}"}}`;',
+        'KEY = f"{key_a}{{\'{key_b}\'}}"',
     ),
     false_positives=(
         *PLACEHOLDER_KEYS,
+        # (pieces with a name between them are no key)
+        'KEY = "{key_a}" + suffix + "{key_b}"',
         'TOGETHER_API_KEY=tgp_v1_<your-key>',
         'TOGETHER_API_KEY=tgp_v1_...',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',

@@ -1210,12 +1210,6 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'js-template-literal': 'a literal interpolated into a template (`${"..."}`) is not joined',
-    'python-fstring-piece': "a literal in an f-string's replacement field is not joined",
-    'java-stringbuilder': 'pieces joined by a method (`).append(`) are not joined',
-    'python-bytes-join': 'a string prefix on the next piece (`b"`) stops the join',
-    'csharp-verbatim': 'a string prefix on the next piece (`@"`) stops the join',
-    'shell-unquoted-prefix': 'a shell word\'s quote after the prefix (`tgp_v1_"..."`) is not removed',
     'typescript-backspace-in-key': "a terminal's backspaces (`Q\\b \\b`) are not applied",
     'html-comment-over-input': 'an HTML comment `<!-- Together AI -->` is no heading',
     '1password-op-item-json': 'an item\'s `"title": "Together AI"` names no object',

@@ -19,7 +19,9 @@ PLAIN_UNESCAPE = re.compile(
     rb'|\\(?P<c>[\\"\'/`nrtabefv0])',
 )
 PLAIN_JOIN = re.compile(
-    rb'(\\?["\'`])[ \t]*' + codec._OP + rb'(?:\\?\r?\n[ \t]*' + codec._OP + rb')?\1',
+    rb'(\\?["\'`])[ \t]*' + codec._OP + rb'(?:\\?\r?\n[ \t]*' + codec._OP + rb')?' + codec._STRING_PREFIX + rb'\1'
+    rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))'
+    rb'|(?<=[\w-])(?:(["\'])(?=[\w-]{1,64}\2(?![\w-]))|\$?\{(["\'])(?=[\w-]{1,64}\3\}))',
 )
 
 
@@ -40,6 +42,7 @@ PIECES = [
     b'u00', b'41', b'7f', b'x', b'4a', b'n', b'r', b't', b'"', b"'", b'`', b'/', b' ', b'\t',
     b'\n', b'\r\n', b'+', b'u{', b'}', b'{', b'0000', b'012', b'137', b'177', b'a', b'f', b'v',
     b'.', b'..', b'&', b'||', b',', b'tgp_v1_', b'abc', b'9',
+    b'b', b'@', b'$', b'L', b'u8', b').append(', b'.concat(', b'${',
 ]
 texts = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=60).map(b''.join),

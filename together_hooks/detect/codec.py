@@ -177,16 +177,26 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # String concatenation: a literal's closing quote, an optional operator
 # (+ in Python/JS/Java/C#/Go, . in PHP/Perl, .. in Lua, & in VB, || in
 # SQL, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
-# or a JS ``[...].join('')``), at most one line break (a backslash
-# continuation included), and the next literal's opening quote of the
-# same kind; not a literal that is a field's name (JSON's
-# ``{"name":"together","key":...}`` holds two fields, not one word).
-_OP = rb'(?:(?:\+|\.\.?|&|\|\||,)[ \t]*)?'
+# or a JS ``[...].join('')``; a method appending the next piece, Java's
+# ``).append(`` and JS's ``.concat(``), at most one line break (a
+# backslash continuation included), and the next literal's opening quote
+# of the same kind, maybe after its string prefix (Python's ``b"``/``r"``,
+# C#'s ``@"``/``$"``, C's ``L"``/``u8"``); not a literal that is a
+# field's name (JSON's ``{"name":"together","key":...}`` holds two
+# fields, not one word).  Also the pieces a shell or a template joins
+# inside one word: a quote opened right after a word's characters and
+# closed after more of them (``KEY=tgp_v1_"<rest>"``), and a literal
+# interpolated right after them (JS's `` `tgp_v1_${"<rest>"}` ``,
+# Python's ``f"tgp_v1_{'<rest>'}"``): the opening quote or ``${"`` goes,
+# the closing one is the key's boundary.
+_OP = rb'(?:(?:\)?[ \t]*\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
+_STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@|\$@?|L|u8)?'
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = regex_cache.compile(
-    rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1'
-    rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
+    rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?' + _STRING_PREFIX + rb'\1'
+    rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))'
+    rb'|(?<=[\w-])(?:(["\'])(?=[\w-]{1,64}\2(?![\w-]))|\$?\{(["\'])(?=[\w-]{1,64}\3\}))',
 )
 
 
