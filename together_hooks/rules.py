@@ -1025,11 +1025,15 @@ TOGETHER_API_KEY = Rule(
         'KEY={key_a}"{key_b}"',
         'const key = `{key_a}${{"{key_b}"}}`;',
         'KEY = f"{key_a}{{\'{key_b}\'}}"',
+        # A typo rubbed out with backspaces, as ``script`` records it.
+        '$ export TOGETHER_API_KEY={key_a}Q\x08 \x08{key_b}\r',
     ),
     false_positives=(
         *PLACEHOLDER_KEYS,
         # (pieces with a name between them are no key)
         'KEY = "{key_a}" + suffix + "{key_b}"',
+        # (a rubbed-out character leaves the key glued to the next one)
+        '{key_a}Q\x08{key_b}Y',
         'TOGETHER_API_KEY=tgp_v1_<your-key>',
         'TOGETHER_API_KEY=tgp_v1_...',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',

@@ -217,8 +217,14 @@ def _utf7(m: re.Match[bytes]) -> bytes:
     return raw[:len(raw) // 2 * 2].decode('utf-16-be', 'replace').encode('utf-8')
 
 
+# A terminal's backspaces, as ``script`` records a typo rubbed out
+# (``Q\b \b``) or ``man`` and ``less`` overstrike a bold letter
+# (``t\bt``): each character before a backspace is gone from the screen.
+_OVERSTRIKE = regex_cache.compile(rb'(?:[^\x08\r\n]\x08)+')
+
+
 def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
-    """Escapes undone, one level: UTF-7, string escapes, ANSI colour codes,
+    """Escapes undone, one level: UTF-7, a terminal's backspaces, string escapes, ANSI colour codes,
     quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
     is quoted-printable (None: ``data`` says it; asked only where the
@@ -231,6 +237,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
         (_UTF7_MARK in data, _UTF7, _utf7),
+        (b'\x08' in data, _OVERSTRIKE, lambda m: b''),
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
         (True, _QP, _hex_byte),
         (b'&' in data, _ENTITY, _entity),
