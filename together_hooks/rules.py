@@ -644,9 +644,10 @@ TOGETHER_CONTEXT = Context(
         rb'|#{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+#+)?'
         # (in code, the same words alone in any line or block comment:
         # ``// Together AI``, ``-- Together``, ``; Together``, ``REM
-        # Together``, ``/* Together AI */``)
+        # Together``, ``/* Together AI */``, ``<!-- Together AI -->``)
         + rb'|(?<![^\n])(?://|--|;{1,2}|%{1,2}|(?i:rem)|::)[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+(?://|--))?'
         + rb'|(?<![^\n])/\*+[ \t]*' + _HEADING_WORDS + rb'[ \t]*\*+/'
+        + rb'|(?<![^\n])[ \t]*<!--[ \t]*' + _HEADING_WORDS + rb'[ \t]*-->'
         + rb'|(?<![^\n])' + _HEADING_WORDS + rb'[ \t]*\r?\n(?:={3,}|-{3,})'
         + rb'|(?<![^\n])\*\*' + _HEADING_WORDS + rb'\*\*'
         # or an XML start tag whose id, name or class names it (Spring's
@@ -1234,10 +1235,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``**``, a closed heading's ``#``, a dash between blanks: ``key
         # (together):``, ``<Value>Together</Value>``, ``## Together AI ##``,
         # ``API key for Together AI - <key>``; a form body's or a connection
-        # string's ``&`` and ``;``: ``provider=together&api_key=``.  Not a
+        # string's ``&`` and ``;``: ``provider=together&api_key=``; an HTML
+        # comment's close, ``<!-- Together AI -->``.  Not a
         # ``|`` or a tab, prose's as often as a table's: a table's row needs
         # no anchor, its header says which column is a credential)
-        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#&;]|-[ \t]|\r?\n|\Z)'
+        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#&;]|-->|-[ \t]|\r?\n|\Z)'
         # (or a flag: ``--value``, Windows' ``/pass:``)
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         # (or a git-config style subsection: ``[together "prod"]``)
@@ -2104,6 +2106,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "$checksums = @{{ Together = '{hex}' }}",
         'cache_keys = {{ together = "{hex}" }}',
         'together = "{hex}"',
+        '<!-- Working together -->\napi_key = "{hex}"',
+        '<!-- Together AI -->\n<p>cache</p>\n\napi_key = "{hex}"',
     ),
 )
 

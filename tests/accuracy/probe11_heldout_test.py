@@ -1210,7 +1210,6 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'html-comment-over-input': 'an HTML comment `<!-- Together AI -->` is no heading',
     '1password-op-item-json': 'an item\'s `"title": "Together AI"` names no object',
     'openrouter-style-provider-list': 'a provider list\'s `"slug": "together"` names no object',
     'csv-semicolon': 'a CSV of semicolons is no table',

@@ -90,9 +90,12 @@ _HEADING = regex_cache.compile(
      % _HEADING_RUN)
     # (in any language's line comment, ``// Together AI``, SQL's ``--``,
     # INI's ``;``, TeX's ``%``, batch's ``REM`` or ``::``, or a block
-    # comment on its own line, ``/* Together AI */``)
+    # comment on its own line, ``/* Together AI */``, an HTML comment)
     + rb'|(?:' + _COMMENT_LEADER + rb')[ \t]+(?i:' + HEADING_WORDS + rb')(?:[ \t]+(?:#+|//|--))?(?=[ \t]*\r?$)'
     + rb'|/\*+[ \t]*(?i:' + HEADING_WORDS + rb')[ \t]*\*+/(?=[ \t]*\r?$)'
+    # (an HTML or XML comment, indented as the markup around it is:
+    # ``<!-- Together AI -->`` over a form's ``<input>``)
+    + rb'|[ \t]*<!--[ \t]*(?i:' + HEADING_WORDS + rb')[ \t]*-->(?=[ \t]*\r?$)'
     rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))',
 )
 
