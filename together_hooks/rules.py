@@ -599,10 +599,12 @@ TOGETHER_CONTEXT = Context(
         # ``"BACKEND": "llm.backends.Together"``)
         rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
         rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
-        # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
-        # ``kubectl create secret generic together``, a Postman environment
-        # ``"name": "Together"``)
-        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
+        # or an object's own name, id, title or slug (a Kubernetes Secret
+        # ``name: together-credentials``, ``kubectl create secret generic
+        # together``, a Postman environment ``"name": "Together"``, a
+        # password manager's item ``"title": "Together AI"``, a provider
+        # list's ``{"slug": "together", "key": ...}``)
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
         # or a name or title element's value (a KeePass export's
         # ``<Key>Title</Key><Value>Together</Value>``)
@@ -1757,6 +1759,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'declare -A API_KEYS=([together]={hex} [local]=none)',
         "$keys = @{{ Together = '{hex}'; Local = 'none' }}",
         'api_keys = {{\n  openai   = "x"\n  together = "{hex}"\n}}',
+        # An item's title or slug.
+        '{{"title": "Together AI", "fields": [{{"label": "credential", "value": "{hex}"}}]}}',
+        '{{"provider_keys": [{{"slug": "together", "key": "{hex}"}}]}}',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -2108,6 +2113,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together = "{hex}"',
         '<!-- Working together -->\napi_key = "{hex}"',
         '<!-- Together AI -->\n<p>cache</p>\n\napi_key = "{hex}"',
+        '{{"title": "OpenAI", "fields": [{{"label": "credential", "value": "{hex}"}}]}}',
+        '{{"provider_keys": [{{"slug": "together-cache", "key": "{hex}"}}]}}',
     ),
 )
 

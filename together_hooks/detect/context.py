@@ -48,7 +48,7 @@ _TARGET = regex_cache.compile(
     rb'|(?<![\w-])title</[\w:.-]{1,40}>[ \t]{0,8}<[\w:.-]{1,40}>'
     # An object named or typed for another provider (``- name: openai``,
     # ``- type: openai`` in a list whose next item is Together's).
-    rb'|(?<![\w-])(?:name|id|type)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-]))',
+    rb'|(?<![\w-])(?:name|id|type|title|slug)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-]))',
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
