@@ -1174,8 +1174,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 rb'(?:[A-Z]\w{0,30}(?:\.|::)){1,3}new[ \t]{0,8}\([ \t]{0,8}'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # A password manager's CSV export, the key a whole field in the
-        # credential column of a row naming Together.
-        Pattern(rb'(?<![^,\n])"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)', csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
+        # credential column of a row naming Together (also a CSV of
+        # semicolons, as a European spreadsheet writes one).
+        Pattern(rb'(?<![^,;\n])"?' + _HEX_KEY + rb'"?(?=[,;]|\r?\n|\Z)', csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # Or a TSV's, a ``psql`` or ``mysql`` table's (``together | <key>``),
         # also in the row's first column (``<key>\ttogether``, psql's
         # `` <key> | together``, a delimiter after it).
@@ -1762,6 +1763,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # An item's title or slug.
         '{{"title": "Together AI", "fields": [{{"label": "credential", "value": "{hex}"}}]}}',
         '{{"provider_keys": [{{"slug": "together", "key": "{hex}"}}]}}',
+        # A CSV of semicolons.
+        'service;api_key;owner\ntogether;{hex};ops@example.com',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -2115,6 +2118,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '<!-- Together AI -->\n<p>cache</p>\n\napi_key = "{hex}"',
         '{{"title": "OpenAI", "fields": [{{"label": "credential", "value": "{hex}"}}]}}',
         '{{"provider_keys": [{{"slug": "together-cache", "key": "{hex}"}}]}}',
+        'service;sha256;owner\ntogether;{hex};ops@example.com',
     ),
 )
 

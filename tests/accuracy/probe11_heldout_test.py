@@ -1210,7 +1210,6 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'csv-semicolon': 'a CSV of semicolons is no table',
     'json-minified-models-then-key': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~6 KB above the key",
     'js-bundle-minified': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~5 KB above the key",
     'json-one-line-tenants-array': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~5 KB above the key",
