@@ -20,8 +20,10 @@ PLAIN_UNESCAPE = re.compile(
 )
 PLAIN_JOIN = re.compile(
     rb'(\\?["\'`])[ \t]*' + codec._OP + rb'(?:\\?\r?\n[ \t]*' + codec._OP + rb')?' + codec._STRING_PREFIX + rb'\1'
-    rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))'
-    rb'|(?<=[\w-])(?:(["\'])(?=[\w-]{1,64}\2(?![\w-]))|\$?\{(["\'])(?=[\w-]{1,64}\3\}))',
+    rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
+)
+PLAIN_WORD_JOIN = re.compile(
+    rb'(?<=[\w-])(?:(["\'])(?=[\w-]{1,64}\1(?![\w-]))|\$?\{(["\'])(?=[\w-]{1,64}\2\}))',
 )
 
 
@@ -64,6 +66,14 @@ def test_unescape_matches_its_plain_spelling(data):
 def test_join_matches_its_plain_spelling(data):
     assert [m.span() for m in codec._JOIN.finditer(data)] == [
         m.span() for m in PLAIN_JOIN.finditer(data)
+    ]
+
+
+@settings(max_examples=600, deadline=None, database=None, derandomize=True)
+@given(texts)
+def test_word_join_matches_its_plain_spelling(data):
+    assert [m.span() for m in codec._WORD_JOIN.finditer(data)] == [
+        m.span() for m in PLAIN_WORD_JOIN.finditer(data)
     ]
 
 
