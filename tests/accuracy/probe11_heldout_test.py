@@ -26,6 +26,8 @@ in tests/accuracy/probe11_modes_test.py.
 """
 from __future__ import annotations
 
+import string
+
 from tests.accuracy import Case
 from tests.accuracy import key_cases
 from tests.accuracy import line_of
@@ -1106,15 +1108,6 @@ DECOYS_TEXT = key_cases(
     ('decoy-placeholder-angle', '.env.sample', '''\
 TOGETHER_API_KEY=tgp_v1_<your-together-api-key-goes-here>
 '''),
-    ('decoy-placeholder-x', 'docs/setup.md', '''\
-export TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-'''),
-    ('decoy-readable-run', 'docs/example.md', '''\
-TOGETHER_API_KEY=tgp_v1_REPLACE_WITH_YOUR_OWN_TOGETHER_API_KEY_HERE
-'''),
-    ('decoy-sequential-run', 'tests/fixtures/fake.env', '''\
-TOGETHER_API_KEY=tgp_v1_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ
-'''),
     ('decoy-env-ref-gha', '.github/workflows/eval.yml', '''\
 env:
   TOGETHER_API_KEY: ${{{{ secrets.TOGETHER_API_KEY }}}}
@@ -1202,6 +1195,14 @@ DECOYS_MADE = [
     decoy('decoy-key-id', 'notes/keys-list.json',
           lambda rng: f'[{{"id": "{_key_id(rng)}", "name": "together-prod", "created": "2026-01-12"}}]\n'),
     decoy('decoy-op-reference', '.env.op', lambda _rng: f'{_NAME}="op://Private/Together AI/credential"\n'),
+    # Key-shaped placeholders, built here so the repository holds no
+    # literal key-shaped run (rules.PLACEHOLDER_KEYS does the same).
+    decoy('decoy-placeholder-x', 'docs/setup.md',
+          lambda _rng: f'export {_NAME}=tgp_v1_' + 'x' * 43 + '\n'),
+    decoy('decoy-readable-run', 'docs/example.md',
+          lambda _rng: f'{_NAME}=tgp_v1_' + '_'.join(('REPLACE', 'WITH', 'YOUR', 'OWN', 'TOGETHER', 'API', 'KEY', 'HERE')) + '\n'),
+    decoy('decoy-sequential-run', 'tests/fixtures/fake.env',
+          lambda _rng: f'{_NAME}=tgp_v1_' + string.ascii_lowercase + string.ascii_uppercase[:17] + '\n'),
     decoy('decoy-sha256-test-vector', 'tests/test_together_hash.py', _sha256_abc),
     decoy('decoy-hmac-test-vector', 'tests/test_together_webhook.py', _hmac_rfc4231),
 ]
