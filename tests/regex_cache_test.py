@@ -26,6 +26,7 @@ def our_patterns() -> list[tuple[bytes | str, int]]:
     engine's checks and the scrub of every report match
     (``regex_cache.cached``)."""
     compiled = [codec._UNESCAPE, codec._ENTITY, codec._QP, codec._PERCENT, codec._JOIN,
+                codec._WORD_JOIN, codec._OVERSTRIKE,
                 codec._B64_RUN, codec._NOT_B64, codec._GIT_HUNK,
                 context._TARGET, context._MODEL, context._SECTION, context._ASSIGNS,
                 *context._FLAT_NAMES]

@@ -599,10 +599,12 @@ TOGETHER_CONTEXT = Context(
         # ``"BACKEND": "llm.backends.Together"``)
         rb'|(?<![\w])(?i:_target_|class|backend)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}\\?["\']?'
         rb'(?:[\w-]{1,40}[.:]){1,6}\w{0,16}?Together(?:AI|Ai)?\w{0,16}(?![\w-])'
-        # or an object's own name (a Kubernetes Secret ``name: together-credentials``,
-        # ``kubectl create secret generic together``, a Postman environment
-        # ``"name": "Together"``)
-        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
+        # or an object's own name, id, title or slug (a Kubernetes Secret
+        # ``name: together-credentials``, ``kubectl create secret generic
+        # together``, a Postman environment ``"name": "Together"``, a
+        # password manager's item ``"title": "Together AI"``, a provider
+        # list's ``{"slug": "together", "key": ...}``)
+        rb'|(?<![\w-])(?:(?:[Nn]ame|[Ii]d|[Tt]itle|[Ss]lug)\\?["\']?[ \t]{0,8}[:=]|secret[ \t]+generic)[ \t]{0,8}\\?["\']?(?:[\w.-]{1,40}/){0,4}(?i:together(?:[ _.-]?ai)?'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*)(?![\w.-])'
         # or a name or title element's value (a KeePass export's
         # ``<Key>Title</Key><Value>Together</Value>``)
@@ -644,9 +646,10 @@ TOGETHER_CONTEXT = Context(
         rb'|#{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+#+)?'
         # (in code, the same words alone in any line or block comment:
         # ``// Together AI``, ``-- Together``, ``; Together``, ``REM
-        # Together``, ``/* Together AI */``)
+        # Together``, ``/* Together AI */``, ``<!-- Together AI -->``)
         + rb'|(?<![^\n])(?://|--|;{1,2}|%{1,2}|(?i:rem)|::)[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+(?://|--))?'
         + rb'|(?<![^\n])/\*+[ \t]*' + _HEADING_WORDS + rb'[ \t]*\*+/'
+        + rb'|(?<![^\n])[ \t]*<!--[ \t]*' + _HEADING_WORDS + rb'[ \t]*-->'
         + rb'|(?<![^\n])' + _HEADING_WORDS + rb'[ \t]*\r?\n(?:={3,}|-{3,})'
         + rb'|(?<![^\n])\*\*' + _HEADING_WORDS + rb'\*\*'
         # or an XML start tag whose id, name or class names it (Spring's
@@ -1017,9 +1020,23 @@ TOGETHER_API_KEY = Rule(
         '<key>{key}</key>',
         '{{"source": "import os\\n{key}"}}',
         'x = "{key}"  # pragma: allowlist nextline secret',
+        # A string prefix on the next piece; a method appending it; a
+        # shell word's quotes; a literal interpolated.
+        'KEY = b"".join([b"{key_a}", b"{key_b}"])',
+        'var key = @"{key_a}" + @"{key_b}";',
+        'String k = new StringBuilder("{key_a}").append("{key_b}").toString();',
+        'KEY={key_a}"{key_b}"',
+        'const key = `{key_a}${{"{key_b}"}}`;',
+        'KEY = f"{key_a}{{\'{key_b}\'}}"',
+        # A typo rubbed out with backspaces, as ``script`` records it.
+        '$ export TOGETHER_API_KEY={key_a}Q\x08 \x08{key_b}\r',
     ),
     false_positives=(
         *PLACEHOLDER_KEYS,
+        # (pieces with a name between them are no key)
+        'KEY = "{key_a}" + suffix + "{key_b}"',
+        # (a rubbed-out character leaves the key glued to the next one)
+        '{key_a}Q\x08{key_b}Y',
         'TOGETHER_API_KEY=tgp_v1_<your-key>',
         'TOGETHER_API_KEY=tgp_v1_...',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY}}',
@@ -1157,8 +1174,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 rb'(?:[A-Z]\w{0,30}(?:\.|::)){1,3}new[ \t]{0,8}\([ \t]{0,8}'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
         # A password manager's CSV export, the key a whole field in the
-        # credential column of a row naming Together.
-        Pattern(rb'(?<![^,\n])"?' + _HEX_KEY + rb'"?(?=,|\r?\n|\Z)', csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
+        # credential column of a row naming Together (also a CSV of
+        # semicolons, as a European spreadsheet writes one).
+        Pattern(rb'(?<![^,;\n])"?' + _HEX_KEY + rb'"?(?=[,;]|\r?\n|\Z)', csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # Or a TSV's, a ``psql`` or ``mysql`` table's (``together | <key>``),
         # also in the row's first column (``<key>\ttogether``, psql's
         # `` <key> | together``, a delimiter after it).
@@ -1220,10 +1238,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``**``, a closed heading's ``#``, a dash between blanks: ``key
         # (together):``, ``<Value>Together</Value>``, ``## Together AI ##``,
         # ``API key for Together AI - <key>``; a form body's or a connection
-        # string's ``&`` and ``;``: ``provider=together&api_key=``.  Not a
+        # string's ``&`` and ``;``: ``provider=together&api_key=``; an HTML
+        # comment's close, ``<!-- Together AI -->``.  Not a
         # ``|`` or a tab, prose's as often as a table's: a table's row needs
         # no anchor, its header says which column is a credential)
-        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#&;]|-[ \t]|\r?\n|\Z)'
+        rb'|(?i:[ _-]?ai)?["\'`]?[ \t]{0,32}(?:[,}><)*#&;]|-->|-[ \t]|\r?\n|\Z)'
         # (or a flag: ``--value``, Windows' ``/pass:``)
         rb'|(?i:[_-]?ai)?["\'`]?[ \t]{1,32}(?:--?|/)[a-z]'
         # (or a git-config style subsection: ``[together "prod"]``)
@@ -1741,6 +1760,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'declare -A API_KEYS=([together]={hex} [local]=none)',
         "$keys = @{{ Together = '{hex}'; Local = 'none' }}",
         'api_keys = {{\n  openai   = "x"\n  together = "{hex}"\n}}',
+        # An item's title or slug.
+        '{{"title": "Together AI", "fields": [{{"label": "credential", "value": "{hex}"}}]}}',
+        '{{"provider_keys": [{{"slug": "together", "key": "{hex}"}}]}}',
+        # A CSV of semicolons.
+        'service;api_key;owner\ntogether;{hex};ops@example.com',
     ),
     false_positives=(
         'openai:\n  api_key: {hex}',
@@ -2090,6 +2114,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "$checksums = @{{ Together = '{hex}' }}",
         'cache_keys = {{ together = "{hex}" }}',
         'together = "{hex}"',
+        '<!-- Working together -->\napi_key = "{hex}"',
+        '<!-- Together AI -->\n<p>cache</p>\n\napi_key = "{hex}"',
+        '{{"title": "OpenAI", "fields": [{{"label": "credential", "value": "{hex}"}}]}}',
+        '{{"provider_keys": [{{"slug": "together-cache", "key": "{hex}"}}]}}',
+        'service;sha256;owner\ntogether;{hex};ops@example.com',
     ),
 )
 

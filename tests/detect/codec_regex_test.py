@@ -19,7 +19,11 @@ PLAIN_UNESCAPE = re.compile(
     rb'|\\(?P<c>[\\"\'/`nrtabefv0])',
 )
 PLAIN_JOIN = re.compile(
-    rb'(\\?["\'`])[ \t]*' + codec._OP + rb'(?:\\?\r?\n[ \t]*' + codec._OP + rb')?\1',
+    rb'(\\?["\'`])[ \t]*' + codec._OP + rb'(?:\\?\r?\n[ \t]*' + codec._OP + rb')?' + codec._STRING_PREFIX + rb'\1'
+    rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
+)
+PLAIN_WORD_JOIN = re.compile(
+    rb'(?<=[\w-])(?:(["\'])(?=[\w-]{1,64}\1(?![\w-]))|\$?\{(["\'])(?=[\w-]{1,64}\2\}))',
 )
 
 
@@ -40,6 +44,7 @@ PIECES = [
     b'u00', b'41', b'7f', b'x', b'4a', b'n', b'r', b't', b'"', b"'", b'`', b'/', b' ', b'\t',
     b'\n', b'\r\n', b'+', b'u{', b'}', b'{', b'0000', b'012', b'137', b'177', b'a', b'f', b'v',
     b'.', b'..', b'&', b'||', b',', b'tgp_v1_', b'abc', b'9',
+    b'b', b'@', b'$', b'L', b'u8', b').append(', b'.concat(', b'${',
 ]
 texts = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=60).map(b''.join),
@@ -61,6 +66,14 @@ def test_unescape_matches_its_plain_spelling(data):
 def test_join_matches_its_plain_spelling(data):
     assert [m.span() for m in codec._JOIN.finditer(data)] == [
         m.span() for m in PLAIN_JOIN.finditer(data)
+    ]
+
+
+@settings(max_examples=600, deadline=None, database=None, derandomize=True)
+@given(texts)
+def test_word_join_matches_its_plain_spelling(data):
+    assert [m.span() for m in codec._WORD_JOIN.finditer(data)] == [
+        m.span() for m in PLAIN_WORD_JOIN.finditer(data)
     ]
 
 

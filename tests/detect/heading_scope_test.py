@@ -92,6 +92,8 @@ def test_a_comment_heading_s_block_ends_at_the_next_comment_group(path):
     ('env.bat', 'REM Together AI\nset PASSWORD={key}\n'),
     ('env.cmd', ':: Together AI\nset PASSWORD={key}\n'),
     ('app.c', '/* Together AI */\nstatic const char *password = "{key}";\n'),
+    ('page.html', '<!-- Together AI -->\n<input type="hidden" name="api_key" value="{key}">\n'),
+    ('Settings.vue', '  <!-- Together AI -->\n  <input type="password" name="token" value="{key}">\n'),
 ])
 def test_a_comment_of_together_alone_labels_its_block_in_any_comment_syntax(path, text):
     assert _found(text, path)

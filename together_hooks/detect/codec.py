@@ -177,16 +177,35 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # String concatenation: a literal's closing quote, an optional operator
 # (+ in Python/JS/Java/C#/Go, . in PHP/Perl, .. in Lua, & in VB, || in
 # SQL, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
-# or a JS ``[...].join('')``), at most one line break (a backslash
-# continuation included), and the next literal's opening quote of the
-# same kind; not a literal that is a field's name (JSON's
-# ``{"name":"together","key":...}`` holds two fields, not one word).
-_OP = rb'(?:(?:\+|\.\.?|&|\|\||,)[ \t]*)?'
+# or a JS ``[...].join('')``; a method appending the next piece, Java's
+# ``).append(`` and JS's ``.concat(``), at most one line break (a
+# backslash continuation included), and the next literal's opening quote
+# of the same kind, maybe after its string prefix (Python's ``b"``/``r"``,
+# C#'s ``@"``/``$"``, C's ``L"``/``u8"``); not a literal that is a
+# field's name (JSON's ``{"name":"together","key":...}`` holds two
+# fields, not one word).  Also the pieces a shell or a template joins
+# inside one word: a quote opened right after a word's characters and
+# closed after more of them (``KEY=tgp_v1_"<rest>"``), and a literal
+# interpolated right after them (JS's `` `tgp_v1_${"<rest>"}` ``,
+# Python's ``f"tgp_v1_{'<rest>'}"``): the opening quote or ``${"`` goes,
+# the closing one is the key's boundary.
+_OP = rb'(?:(?:\)?[ \t]*\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
+_STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@|\$@?|L|u8)?'
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = regex_cache.compile(
-    rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?\1'
+    rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?' + _STRING_PREFIX + rb'\1'
     rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
+)
+# Inside one word: a shell's quote, or a template's ``${"`` (Python's
+# ``{'``), right after a word's characters and closed after more of them.
+# Its own regex, every alternative starting on its literal quote, ``$``
+# or ``{`` and looking back from there: in ``_JOIN``'s alternation (or
+# with a lookbehind first) ``re`` would try every position (4x its CPU).
+_WORD_JOIN = regex_cache.compile(
+    rb'"(?<=[\w-]")(?=[\w-]{1,64}"(?![\w-]))|\'(?<=[\w-]\')(?=[\w-]{1,64}\'(?![\w-]))'
+    rb'|\$\{"(?<=[\w-]\$\{")(?=[\w-]{1,64}"\})|\$\{\'(?<=[\w-]\$\{\')(?=[\w-]{1,64}\'\})'
+    rb'|\{"(?<=[\w-]\{")(?=[\w-]{1,64}"\})|\{\'(?<=[\w-]\{\')(?=[\w-]{1,64}\'\})',
 )
 
 
@@ -207,8 +226,14 @@ def _utf7(m: re.Match[bytes]) -> bytes:
     return raw[:len(raw) // 2 * 2].decode('utf-16-be', 'replace').encode('utf-8')
 
 
+# A terminal's backspaces, as ``script`` records a typo rubbed out
+# (``Q\b \b``) or ``man`` and ``less`` overstrike a bold letter
+# (``t\bt``): each character before a backspace is gone from the screen.
+_OVERSTRIKE = regex_cache.compile(rb'(?:[^\x08\r\n]\x08)+')
+
+
 def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
-    """Escapes undone, one level: UTF-7, string escapes, ANSI colour codes,
+    """Escapes undone, one level: UTF-7, a terminal's backspaces, string escapes, ANSI colour codes,
     quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
     is quoted-printable (None: ``data`` says it; asked only where the
@@ -221,6 +246,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
         (_UTF7_MARK in data, _UTF7, _utf7),
+        (b'\x08' in data, _OVERSTRIKE, lambda m: b''),
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
         (True, _QP, _hex_byte),
         (b'&' in data, _ENTITY, _entity),
@@ -427,7 +453,9 @@ def _cut(data: bytes, cuts: list[tuple[int, int]], encoding: str) -> View:
 def joined_view(data: bytes) -> View | None:
     """Adjacent string literals joined (``"tgp_v1_" + "..."``, also with
     escaped quotes inside another string); None when there are none."""
-    return rewrite(data, _JOIN, lambda m: b'', 'concatenated')
+    view = rewrite(data, _JOIN, lambda m: b'', 'concatenated')
+    inner = rewrite(data if view is None else view.data, _WORD_JOIN, lambda m: b'', 'concatenated', view)
+    return view if inner is None else inner
 
 
 # A key's bytes written as hex text: ``xxd -p``, ``.hex()``, Postgres'

@@ -48,7 +48,7 @@ _TARGET = regex_cache.compile(
     rb'|(?<![\w-])title</[\w:.-]{1,40}>[ \t]{0,8}<[\w:.-]{1,40}>'
     # An object named or typed for another provider (``- name: openai``,
     # ``- type: openai`` in a list whose next item is Together's).
-    rb'|(?<![\w-])(?:name|id|type)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-]))',
+    rb'|(?<![\w-])(?:name|id|type|title|slug)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-]))',
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
@@ -90,9 +90,12 @@ _HEADING = regex_cache.compile(
      % _HEADING_RUN)
     # (in any language's line comment, ``// Together AI``, SQL's ``--``,
     # INI's ``;``, TeX's ``%``, batch's ``REM`` or ``::``, or a block
-    # comment on its own line, ``/* Together AI */``)
+    # comment on its own line, ``/* Together AI */``, an HTML comment)
     + rb'|(?:' + _COMMENT_LEADER + rb')[ \t]+(?i:' + HEADING_WORDS + rb')(?:[ \t]+(?:#+|//|--))?(?=[ \t]*\r?$)'
     + rb'|/\*+[ \t]*(?i:' + HEADING_WORDS + rb')[ \t]*\*+/(?=[ \t]*\r?$)'
+    # (an HTML or XML comment, indented as the markup around it is:
+    # ``<!-- Together AI -->`` over a form's ``<input>``)
+    + rb'|[ \t]*<!--[ \t]*(?i:' + HEADING_WORDS + rb')[ \t]*-->(?=[ \t]*\r?$)'
     rb'|(?:[^\s#|=-][^\r\n]{0,100}?\r?\n(?:={3,}|-{3,})|\*\*[^\r\n*]{1,100}\*\*)(?=[ \t]*\r?\n[ \t]*\r?$))',
 )
 

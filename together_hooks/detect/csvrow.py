@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 
 # The longest line read as a row or a header.
 ROW = 4096
-# The delimiters a table's row may have, the comma CSV's.
-_DELIMITERS = (',', '\t', '|')
+# The delimiters a table's row may have, the comma CSV's (a semicolon
+# where a spreadsheet's locale writes decimals with a comma: Excel's CSV
+# in most of Europe).
+_DELIMITERS = (',', '\t', '|', ';')
 
 
 def _fields(line: bytes, delimiter: str = ',') -> list[str] | None:
@@ -67,7 +69,9 @@ def _delimiters(line: bytes) -> tuple[str, ...]:
     """The delimiters ``line`` may be a table's line of (a comma always:
     one field is no header)."""
     return ',', *(
-        d for d, there in (('\t', b'\t' in line or line.startswith(b'COPY ')), ('|', b'|' in line)) if there
+        d for d, there in (
+            ('\t', b'\t' in line or line.startswith(b'COPY ')), ('|', b'|' in line), (';', b';' in line),
+        ) if there
     )
 
 
@@ -84,7 +88,7 @@ def _delimiter(data: bytes, start: int, end: int) -> str:
             at += 1
         if at == len(data):
             return ','
-    return {0x7c: '|', 0x09: '\t'}.get(data[at], ',')
+    return {0x7c: '|', 0x09: '\t', 0x3b: ';'}.get(data[at], ',')
 
 
 def _line_at(data: bytes, start: int, end: int) -> tuple[int, int] | None:
