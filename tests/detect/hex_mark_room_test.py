@@ -45,6 +45,8 @@ def test_the_same_answer_as_the_mark_searched_whole(pieces, lo, hi):
     (b'\\x74\\x67\\x70\\x5f\\x76\\x31\\x5f', True, False),
     (b'{(byte) 0x74, (byte) 0x67, (byte) 0x70, (byte) 0x5f, (byte) 0x76, (byte) 0x31, (byte) 0x5f}', True, False),
     (b'74:67:70:5f:76:31:5f', True, False),
+    (b'{0X74, 0X67, 0X70, 0X5F, 0X76, 0X31, 0X5F}', True, False),  # the upper-case lead
+    (b'(byte)0X74,(byte)0X67,(byte)0X70,(byte)0X5f,(byte)0X76,(byte)0X31,(byte)0X5f', True, False),
     (b'74 67 70 5f\n76 31 5f', False, False),  # a line break ends the stretch
     (b'116, 103, 112, 95, 118, 49, 95', False, False),  # the seventh needs its comma
     (b'116, 103, 112, 95, 118, 49, 95,', False, True),
@@ -83,3 +85,39 @@ def test_random_text_of_the_marks_bytes():
         hi = rng.randrange(lo, len(data) + 2)
         assert codec.hex_marked(data, lo, hi) == _reference(codec.HEX_RUN_MARK, data, lo, hi)
         assert codec.dec_marked(data, lo, hi) == _reference(codec.DEC_ARRAY_MARK, data, lo, hi)
+
+
+def _hex_mark_match(rng: random.Random) -> bytes:
+    """A string ``HEX_RUN_MARK`` matches, drawn from its grammar: each of
+    seven bytes behind any of its leads (``\\x``, ``0x``, ``0X``,
+    ``(byte)``, ``(byte) ``), in either case, then up to two separators."""
+    out = []
+    for _ in range(7):
+        lead = rng.choice([b'', b'\\x', b'0x', b'0X', b'(byte)0x', b'(byte) 0X', b'(byte)0X', b'(byte) 0x'])
+        pair = bytes(rng.choice(b'0123456789abcdefABCDEF') for _ in range(2))
+        sep = bytes(rng.choice(b' ,:') for _ in range(rng.randrange(3)))
+        out.append(lead + pair + sep)
+    return b''.join(out)
+
+
+def _dec_mark_match(rng: random.Random) -> bytes:
+    return b''.join(
+        str(rng.randrange(10 ** rng.randrange(1, 4))).encode() + b',' + rng.choice([b'', b' ']) for _ in range(7)
+    )
+
+
+def test_every_match_the_marks_grammar_allows_is_in_a_room():
+    """The rooms must hold every byte a mark can match: a lead left out of
+    ``_HEX_MARK_ROOM`` (``0X``'s ``X``, a blank after ``(byte)``) would cut
+    every such array into stretches too short and miss its key."""
+    rng = random.Random(1702)
+    pads = [b'', b'k = {', b'together\n', b'zz;', b'\t']
+    for _ in range(3000):
+        for make, marked, mark in (
+            (_hex_mark_match, codec.hex_marked, codec.HEX_RUN_MARK),
+            (_dec_mark_match, codec.dec_marked, codec.DEC_ARRAY_MARK),
+        ):
+            body = make(rng)
+            data = rng.choice(pads) + body + rng.choice(pads)
+            assert mark.search(data) is not None
+            assert marked(data, 0, len(data)), data
