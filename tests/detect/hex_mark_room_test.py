@@ -121,3 +121,61 @@ def test_every_match_the_marks_grammar_allows_is_in_a_room():
             data = rng.choice(pads) + body + rng.choice(pads)
             assert mark.search(data) is not None
             assert marked(data, 0, len(data)), data
+
+
+
+def _parser():
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as p  # type: ignore[attr-defined]
+    except ImportError:  # Python < 3.11
+        import sre_constants as c
+        import sre_parse as p
+    return c, p
+
+
+def _bytes_of(pattern: bytes) -> set[int]:
+    """Every byte a match of ``pattern`` can hold, read from its parse
+    (literals, classes and ranges; no negated class, no wildcard)."""
+    c, p = _parser()
+    out: set[int] = set()
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is c.LITERAL:
+                out.add(av)
+            elif op is c.IN:
+                for iop, iav in av:
+                    if iop is c.LITERAL:
+                        out.add(iav)
+                    elif iop is c.RANGE:
+                        out.update(range(iav[0], iav[1] + 1))
+                    elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                        out.update(b'0123456789')
+                    else:  # a negated class, another category
+                        raise AssertionError((iop, iav))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                walk(av[2])
+            elif op is c.SUBPATTERN:
+                walk(av[-1])
+            elif op is c.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            else:  # a wildcard, an anchor or a look-around: _marked's reasoning no longer holds
+                raise AssertionError(op)
+
+    walk(p.parse(pattern))
+    return out
+
+
+@pytest.mark.parametrize('room, mark', [
+    (codec._HEX_MARK_ROOM, codec.HEX_RUN_MARK),
+    (codec._DEC_MARK_ROOM, codec.DEC_ARRAY_MARK),
+])
+def test_a_room_holds_every_byte_of_its_mark_and_its_shortest_match(room, mark):
+    """Whatever a later change adds to a mark (a lead, a separator), its
+    room must hold it and be no longer than the mark's shortest match, or
+    ``_marked`` says no where the mark says yes."""
+    cls, _, least = room.pattern.rpartition(b'{')
+    assert _bytes_of(mark.pattern) <= _bytes_of(cls)
+    assert int(least.rstrip(b',}')) <= _parser()[1].parse(mark.pattern).getwidth()[0]
