@@ -47,12 +47,15 @@ def test_the_same_answer_as_the_mark_searched_whole(pieces, lo, hi):
     (b'74:67:70:5f:76:31:5f', True, False),
     (b'{0X74, 0X67, 0X70, 0X5F, 0X76, 0X31, 0X5F}', True, False),  # the upper-case lead
     (b'(byte)0X74,(byte)0X67,(byte)0X70,(byte)0X5f,(byte)0X76,(byte)0X31,(byte)0X5f', True, False),
-    (b'74 67 70 5f\n76 31 5f', False, False),  # a line break ends the stretch
+    (b'74 67 70 5f\n76 31 5f', True, False),  # bytes wrapped over lines
     (b'116, 103, 112, 95, 118, 49, 95', False, False),  # the seventh needs its comma
     (b'116, 103, 112, 95, 118, 49, 95,', False, True),
     (b'116,103,112,95,118,49,95,', False, True),
     (b'11,22,33,44,55,66,77,', True, True),  # hex pairs too: both marks
     (b'1,2,3,4,5,6,7,', False, True),  # fourteen bytes: the shortest
+    (b'116,\n    103,\n    112,\n    95,\r\n    118,\n    49,\n    95,', False, True),  # one a line (black)
+    (b'0x74,\n    0x67,\n    0x70,\n    0x5f,\r\n    0x76,\n    0x31,\n    0x5f,', True, False),
+    (b'0x74,\t0x67,\t0x70,\t0x5f,\t0x76,\t0x31,\t0x5f', True, False),
     (b'1,2,3,4,5,6,7', False, False),
     (b'116, 103, 112, 95, 118, 49', False, False),  # six numbers
     (b'a' * 13 + b'g' + b'b' * 13, False, False),
