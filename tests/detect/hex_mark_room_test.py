@@ -45,12 +45,17 @@ def test_the_same_answer_as_the_mark_searched_whole(pieces, lo, hi):
     (b'\\x74\\x67\\x70\\x5f\\x76\\x31\\x5f', True, False),
     (b'{(byte) 0x74, (byte) 0x67, (byte) 0x70, (byte) 0x5f, (byte) 0x76, (byte) 0x31, (byte) 0x5f}', True, False),
     (b'74:67:70:5f:76:31:5f', True, False),
-    (b'74 67 70 5f\n76 31 5f', False, False),  # a line break ends the stretch
+    (b'{0X74, 0X67, 0X70, 0X5F, 0X76, 0X31, 0X5F}', True, False),  # the upper-case lead
+    (b'(byte)0X74,(byte)0X67,(byte)0X70,(byte)0X5f,(byte)0X76,(byte)0X31,(byte)0X5f', True, False),
+    (b'74 67 70 5f\n76 31 5f', True, False),  # bytes wrapped over lines
     (b'116, 103, 112, 95, 118, 49, 95', False, False),  # the seventh needs its comma
     (b'116, 103, 112, 95, 118, 49, 95,', False, True),
     (b'116,103,112,95,118,49,95,', False, True),
     (b'11,22,33,44,55,66,77,', True, True),  # hex pairs too: both marks
     (b'1,2,3,4,5,6,7,', False, True),  # fourteen bytes: the shortest
+    (b'116,\n    103,\n    112,\n    95,\r\n    118,\n    49,\n    95,', False, True),  # one a line (black)
+    (b'0x74,\n    0x67,\n    0x70,\n    0x5f,\r\n    0x76,\n    0x31,\n    0x5f,', True, False),
+    (b'0x74,\t0x67,\t0x70,\t0x5f,\t0x76,\t0x31,\t0x5f', True, False),
     (b'1,2,3,4,5,6,7', False, False),
     (b'116, 103, 112, 95, 118, 49', False, False),  # six numbers
     (b'a' * 13 + b'g' + b'b' * 13, False, False),
@@ -83,3 +88,97 @@ def test_random_text_of_the_marks_bytes():
         hi = rng.randrange(lo, len(data) + 2)
         assert codec.hex_marked(data, lo, hi) == _reference(codec.HEX_RUN_MARK, data, lo, hi)
         assert codec.dec_marked(data, lo, hi) == _reference(codec.DEC_ARRAY_MARK, data, lo, hi)
+
+
+def _hex_mark_match(rng: random.Random) -> bytes:
+    """A string ``HEX_RUN_MARK`` matches, drawn from its grammar: each of
+    seven bytes behind any of its leads (``\\x``, ``0x``, ``0X``,
+    ``(byte)``, ``(byte) ``), in either case, then up to two separators."""
+    out = []
+    for _ in range(7):
+        lead = rng.choice([b'', b'\\x', b'0x', b'0X', b'(byte)0x', b'(byte) 0X', b'(byte)0X', b'(byte) 0x'])
+        pair = bytes(rng.choice(b'0123456789abcdefABCDEF') for _ in range(2))
+        sep = bytes(rng.choice(b' ,:') for _ in range(rng.randrange(3)))
+        out.append(lead + pair + sep)
+    return b''.join(out)
+
+
+def _dec_mark_match(rng: random.Random) -> bytes:
+    return b''.join(
+        str(rng.randrange(10 ** rng.randrange(1, 4))).encode() + b',' + rng.choice([b'', b' ']) for _ in range(7)
+    )
+
+
+def test_every_match_the_marks_grammar_allows_is_in_a_room():
+    """The rooms must hold every byte a mark can match: a lead left out of
+    ``_HEX_MARK_ROOM`` (``0X``'s ``X``, a blank after ``(byte)``) would cut
+    every such array into stretches too short and miss its key."""
+    rng = random.Random(1702)
+    pads = [b'', b'k = {', b'together\n', b'zz;', b'\t']
+    for _ in range(3000):
+        for make, marked, mark in (
+            (_hex_mark_match, codec.hex_marked, codec.HEX_RUN_MARK),
+            (_dec_mark_match, codec.dec_marked, codec.DEC_ARRAY_MARK),
+        ):
+            body = make(rng)
+            data = rng.choice(pads) + body + rng.choice(pads)
+            assert mark.search(data) is not None
+            assert marked(data, 0, len(data)), data
+
+
+
+def _parser():
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as p  # type: ignore[attr-defined]
+    except ImportError:  # Python < 3.11
+        import sre_constants as c
+        import sre_parse as p
+    return c, p
+
+
+def _bytes_of(pattern: bytes) -> set[int]:
+    """Every byte a match of ``pattern`` can hold, read from its parse
+    (literals, classes and ranges; no negated class, no wildcard)."""
+    c, p = _parser()
+    out: set[int] = set()
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is c.LITERAL:
+                out.add(av)
+            elif op is c.IN:
+                for iop, iav in av:
+                    if iop is c.LITERAL:
+                        out.add(iav)
+                    elif iop is c.RANGE:
+                        out.update(range(iav[0], iav[1] + 1))
+                    elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                        out.update(b'0123456789')
+                    else:  # a negated class, another category
+                        raise AssertionError((iop, iav))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                walk(av[2])
+            elif op is c.SUBPATTERN:
+                walk(av[-1])
+            elif op is c.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            else:  # a wildcard, an anchor or a look-around: _marked's reasoning no longer holds
+                raise AssertionError(op)
+
+    walk(p.parse(pattern))
+    return out
+
+
+@pytest.mark.parametrize('room, mark', [
+    (codec._HEX_MARK_ROOM, codec.HEX_RUN_MARK),
+    (codec._DEC_MARK_ROOM, codec.DEC_ARRAY_MARK),
+])
+def test_a_room_holds_every_byte_of_its_mark_and_its_shortest_match(room, mark):
+    """Whatever a later change adds to a mark (a lead, a separator), its
+    room must hold it and be no longer than the mark's shortest match, or
+    ``_marked`` says no where the mark says yes."""
+    cls, _, least = room.pattern.rpartition(b'{')
+    assert _bytes_of(mark.pattern) <= _bytes_of(cls)
+    assert int(least.rstrip(b',}')) <= _parser()[1].parse(mark.pattern).getwidth()[0]

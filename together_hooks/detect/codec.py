@@ -467,15 +467,21 @@ def joined_view(data: bytes) -> View | None:
 # before it stands right before the decoded value.
 _HEX_RUN = regex_cache.compile(
     rb'(?:hex(?:\([0-9a-fA-F]{1,8}\))?:)?'
-    rb'(?:(?:\\x|(?:\(byte\) ?)?0[xX])?[0-9A-Fa-f]{2}(?:,?[ \t]*\\?\r?\n[ \t]*|[ ,:]{1,2})?){7,}',
+    rb'(?:(?:\\x|(?:\(byte\) ?)?0[xX])?[0-9A-Fa-f]{2}(?:,?[ \t]*\\?\r?\n[ \t]*|[ \t,:]{1,2})?){7,}',
 )
-# Seven hex bytes in a row, whatever their leads and separators: the
-# cheap search that tells a stretch worth a ``hex_view``.
-HEX_RUN_MARK = regex_cache.compile(rb'(?:(?:\\x|(?:\(byte\) ?)?0[xX])?[0-9A-Fa-f]{2}[ ,:]{0,2}){7}')
+# Seven hex bytes in a row, whatever their leads and separators (line
+# breaks as ``_HEX_RUN`` takes them: black leaves a long ``bytes([0x74,
+# …])`` one byte a line): the cheap search that tells a stretch worth a
+# ``hex_view``.
+HEX_RUN_MARK = regex_cache.compile(
+    rb'(?:(?:\\x|(?:\(byte\) ?)?0[xX])?[0-9A-Fa-f]{2}(?:,?[ \t]*\\?\r?\n[ \t]*|[ \t,:]{0,2})){7}',
+)
 # Every byte a ``HEX_RUN_MARK`` match can hold (hex digits, the leads
 # ``\x``, ``0x`` and ``(byte) ``, the separators), 14 or more in a row:
-# the stretches the mark is searched in (``hex_marked``).
-_HEX_MARK_ROOM = regex_cache.compile(rb'[0-9A-Fa-f ,:\\xX()byt]{14,}')
+# the stretches the mark is searched in (``hex_marked``).  Its blanks and
+# line ends too: ``tests/detect/hex_mark_room_test.py`` checks the room
+# holds every byte of the mark.
+_HEX_MARK_ROOM = regex_cache.compile(rb'[0-9A-Fa-f ,:\\xX()byt\t\r\n]{14,}')
 _HEX_DIGIT = regex_cache.compile(rb'hex(?:\([0-9a-fA-F]{1,8}\))?:|\\x|(?:\(byte\) ?)?0[xX]|[0-9A-Fa-f]')
 # How far past a keyword's stretch a run starting in it is read: a
 # UTF-16 legacy key as registry bytes takes about 400 characters.
@@ -791,10 +797,10 @@ def dump_view(data: bytes) -> View | None:
 _DEC_ARRAY = regex_cache.compile(
     rb'[{\[(][ \t\r\n]*((?:-?\d{1,3}[ \t]*,[ \t\r\n]*){6,}-?\d{1,3})[ \t\r\n,]*[}\])]',
 )
-DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3}, ?){7}')
+DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3},[ \t\r\n]{0,40}){7}')
 # Every byte a ``DEC_ARRAY_MARK`` match can hold, 14 or more in a row
 # (``dec_marked``).
-_DEC_MARK_ROOM = regex_cache.compile(rb'[0-9, ]{14,}')
+_DEC_MARK_ROOM = regex_cache.compile(rb'[0-9, \t\r\n]{14,}')
 _DEC_NUMBER = regex_cache.compile(rb'-?\d{1,3}')
 
 
