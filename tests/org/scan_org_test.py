@@ -952,8 +952,37 @@ def test_tasks_in_flight_are_bounded(tmp_path):
     assert most == 1  # seen running, never two at once
 
 
+@pytest.fixture(scope='module')
+def full_disk_org(tmp_path_factory):
+    """(listing, reference store, keys) the full-disk cases share: three
+    repositories, each with a key in its history and a 400 KB file a clone
+    must copy, and the store of a run that never failed.  The cases only
+    read them (each clones into a cache and writes a store of its own), so
+    they are built, and the reference run made, once, not once a case."""
+    import random
+
+    from tests.keys import make_key
+
+    top = tmp_path_factory.mktemp('full-disk-org')
+    rng = random.Random('full-disk-org')
+    made, repos = [], []
+    for i in range(3):
+        made.append(make_key(rng))
+        repo, _added = key_repo(top / f'r{i}', made[-1])
+        commit(repo, {'noise.txt': rng.randbytes(200_000).hex()})  # a clone must copy it
+        repos.append(f'file://{repo}')
+    listing = write_lines(top / 'r.txt', *repos)
+    reference = str(top / 'ref.sqlite')
+    first = scan_org('--repos', listing, '--store', reference, '--cache-dir', str(top / 'c0'))
+    assert first.rc == 1, first.err
+    from tests.cli_run import leaked
+
+    assert leaked(made, first.out, first.err) == []
+    return listing, reference, repos, made
+
+
 @pytest.mark.parametrize('limit_kb', [16, 80, 160])
-def test_a_full_disk_is_one_line_and_a_rerun_repairs_the_store(tmp_path, keys, limit_kb):
+def test_a_full_disk_is_one_line_and_a_rerun_repairs_the_store(tmp_path, keys, limit_kb, full_disk_org):  # keys: CAPTURED cleared
     """Writes past a file size limit (RLIMIT_FSIZE, as a full disk fails
     them) at store creation, in the store, or in a mirror's clone: one
     line and exit 2, no temporary clone left, every repository recorded
@@ -961,15 +990,10 @@ def test_a_full_disk_is_one_line_and_a_rerun_repairs_the_store(tmp_path, keys, l
     the run, and the store then equals a run that never failed."""
     import resource
 
-    repos = []
-    for i in range(3):
-        repo, _added = key_repo(tmp_path / f'r{i}', keys())
-        commit(repo, {'noise.txt': os.urandom(200_000).hex()})  # a clone must copy it
-        repos.append(f'file://{repo}')
-    listing = write_lines(tmp_path / 'r.txt', *repos)
-    reference = str(tmp_path / 'ref.sqlite')
-    assert scan_org('--repos', listing, '--store', reference, '--cache-dir',
-                    str(tmp_path / 'c0')).rc == 1
+    from tests.cli_run import CAPTURED
+    from tests.cli_run import leaked
+
+    listing, reference, repos, made = full_disk_org
     store = str(tmp_path / 'audit.sqlite')
     cache = tmp_path / 'c1'
     args = ('--repos', listing, '--store', store, '--cache-dir', str(cache), '--workers', '1')
@@ -982,6 +1006,7 @@ def test_a_full_disk_is_one_line_and_a_rerun_repairs_the_store(tmp_path, keys, l
         capture_output=True, timeout=120,
     )
     err = proc.stderr.decode()
+    CAPTURED.extend((proc.stdout.decode('utf-8', 'replace'), err))
     assert proc.returncode == 2, err
     assert len(err.splitlines()) <= 3 and 'Traceback' not in err, err  # a line per repository at most
     assert 'internal error' not in err and 'not a scan-org store' not in err, err
@@ -991,6 +1016,7 @@ def test_a_full_disk_is_one_line_and_a_rerun_repairs_the_store(tmp_path, keys, l
     assert stored(store) == stored(reference)
     with sqlite3.connect(store) as db:
         assert {r[0] for r in db.execute("SELECT url FROM repositories WHERE status='done'")} == set(repos)
+    assert leaked(made, *CAPTURED) == []
 
 
 def test_the_store_keeps_no_key_of_a_repository_url(tmp_path, keys):
