@@ -43,8 +43,11 @@ def spelt(name: str) -> str:
     """The file ``name`` is where case does not count (macOS, Windows)
     and NTFS drops trailing dots and blanks and reads ``NAME::$DATA`` (a
     stream) as NAME: ``.gitignore.`` and ``.env::$DATA`` are .gitignore
-    and .env there (``fileio._is_git_name`` reads ``.git`` so)."""
-    return name.split(':', 1)[0].rstrip(' .').casefold()
+    and .env there (``fileio._is_git_name`` reads ``.git`` so): as
+    ``names.read_as`` reads it."""
+    from together_hooks.env.names import read_as
+
+    return read_as(name)
 
 
 def refuse(
