@@ -22,6 +22,7 @@ READ_AS_ENV = [
     '.env\u3000', '.env\u2028', '.env\u200b', '.\u200benv', '.e\u200dnv', '\ufeff.env',
     ' .env', '.ENV', '.Env ', '.env::$DATA', '.ENV:secret', '\uff0eenv', '\uff0e\uff25\uff2e\uff36',
     '.env\ufe0f', 'svc/.env.production ', 'svc/.env.local\r', '.envrc.local ', 'a\\.env\u00a0',
+    '.env\udca0', '\udcff/.env\udca0',  # no UTF-8: the byte 0xa0, Latin-1's no-break space
 ]
 NOT_ENV = [
     'environment.py', '.env-cmdrc', 'src/env.ts', 'a.env', '.environment', 'x.env ',

@@ -73,7 +73,7 @@ def test_the_client_hook_refuses_the_commit_and_the_push(git_repo, hooked, path)
         != git(git_repo, 'rev-parse', 'HEAD').strip()
 
 
-@pytest.mark.parametrize('path', NAMES)
+@pytest.mark.parametrize('path', [*NAMES, os.fsdecode(b'.env\xa0'), os.fsdecode(b'\xff/.env')])
 def test_the_server_refuses_the_push(git_repo, tmp_path, path):
     remote = bare(tmp_path / 'server.git')
     install_gate(remote, '--forbid-env-files')

@@ -57,6 +57,11 @@ def _folded(text: str) -> str:
         return text.lower()
     import unicodedata
 
+    if any('\udc80' <= c <= '\udcff' for c in text):
+        # Bytes that are no UTF-8 (git's paths are bytes, decoded with
+        # surrogateescape): read as a legacy system shows them, Latin-1
+        # (``.env\xa0``: .env and a no-break space).
+        text = text.encode('utf-8', 'surrogateescape').decode('latin-1')
     text = ''.join(c for c in text if not _unseen(c))
     return unicodedata.normalize('NFKC', text).casefold()
 
