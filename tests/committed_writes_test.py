@@ -79,7 +79,9 @@ def test_a_committed_output_is_never_outside_the_work_tree(git_repo, tmp_path):
     assert proc.returncode == 1, out
     assert 'outside the work tree' in out and 'Traceback' not in out
     assert not (tmp_path / 'outside.txt').exists()
-    # In the work tree: written.
+    # In the work tree (and ignored, as a committed report must be): written.
+    (git_repo / '.git' / 'info').mkdir(exist_ok=True)
+    (git_repo / '.git' / 'info' / 'exclude').write_text('/reports/\n')
     proc = _pre_commit(git_repo, tmp_path, '[--output, reports/keys.txt]')
     assert proc.returncode == 1, proc.stdout  # no such folder: one line, nothing elsewhere
     (git_repo / 'reports').mkdir()
@@ -327,7 +329,8 @@ def test_a_committed_setting_never_replaces_a_file_a_submodule_tracks(
     )
     assert proc.returncode == 2 and 'a file git tracks' in proc.stderr, proc.stderr
     assert (git_repo / 'lib' / 'README').read_text() == 'the library\n'
-    # A file of its own in the submodule's folder: written.
+    # A file of its own in the submodule's folder (ignored there): written.
+    (git_repo / 'lib' / '.gitignore').write_text('/report.txt\n')
     proc = _pre_commit(git_repo, tmp_path, f'[{option}=lib/report.txt]')
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (git_repo / 'lib' / 'report.txt').exists()
@@ -385,6 +388,8 @@ def test_a_tracked_file_named_in_another_case_is_tracked_where_case_does_not_cou
     )
     assert proc.returncode == 2 and 'a file git tracks' in proc.stderr, proc.stdout + proc.stderr
     git(git_repo, 'config', 'core.ignorecase', 'false')  # where case counts: another file
+    (git_repo / '.git' / 'info').mkdir(exist_ok=True)
+    (git_repo / '.git' / 'info' / 'exclude').write_text(f'/{named}\n')  # a report: ignored
     proc = subprocess.run(
         (os.path.join(BIN, 'detect-together-keys'), 'f.py', '--output', named),
         cwd=git_repo, env=env, capture_output=True, text=True,
@@ -441,3 +446,29 @@ def test_a_committed_replacements_file_never_replaces_work_not_added_yet(git_rep
     assert len(proc.stderr.strip().splitlines()) == 1
     assert (git_repo / 'notes.txt').read_text() == 'mine\n'
     assert key not in proc.stdout + proc.stderr
+
+
+def test_a_committed_output_git_does_not_ignore_is_refused_on_the_first_run(git_repo, tmp_path):
+    """A committed ``--output report.json`` that .gitignore does not list
+    was written on the first run, then refused on every run after (the
+    hook's own report, untracked and unignored, read as work not added
+    yet): the second commit of every clone failed.  Now the first run
+    says so, in one line, and writes nothing; ignored, every run writes."""
+    proc = _pre_commit(git_repo, tmp_path, '[--format=json, --output=report.json]')
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert 'must be a file git ignores' in out and 'Traceback' not in out, out
+    assert not (git_repo / 'report.json').exists()
+    (git_repo / '.gitignore').write_text('/report.json\n')
+    for _run in range(2):
+        proc = _pre_commit(git_repo, tmp_path, '[--format=json, --output=report.json]')
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (git_repo / 'report.json').exists()
+    # Typed on the command line, the user's choice: written, and again.
+    for _run in range(2):
+        proc = subprocess.run(
+            (os.path.join(BIN, 'detect-together-keys'), '--output', 'mine.json', 'f.py'),
+            cwd=git_repo, capture_output=True, text=True,
+            env={k: v for k, v in os.environ.items() if k != 'PRE_COMMIT'},
+        )
+        assert proc.returncode == 0, proc.stdout + proc.stderr

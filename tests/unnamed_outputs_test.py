@@ -101,3 +101,40 @@ def test_a_blank_audit_log_in_a_committed_config_blocks_the_commit(git_repo, tmp
     assert proc.returncode == 1 and '--audit-log names no file' in out, out
     assert 'Traceback' not in out
     assert _files(git_repo) == ['.pre-commit-config.yaml', 'f.py']
+
+
+@pytest.mark.parametrize('fmt', ['json', 'sarif'])
+def test_output_dash_keeps_a_confirmed_keys_warning_off_the_report(git_repo, fmt):
+    """A key the baseline audits as real (``is_secret: true``) adds a line
+    beside the report: with ``--output -`` it went to stdout after the
+    JSON/SARIF (``--output -`` counted as a file), which then did not parse."""
+    key = make_key(random.Random(4103))
+    (git_repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    git(git_repo, 'add', 'app.py')
+    made = run('together-hooks', 'baseline', 'create', cwd=git_repo)
+    assert made.rc == 0, made.err
+    baseline = json.loads((git_repo / '.secrets.baseline').read_text())
+    for entries in baseline['results'].values():
+        for entry in entries:
+            entry['is_secret'] = True
+    (git_repo / '.secrets.baseline').write_text(json.dumps(baseline))
+    result = run('together-hooks', 'scan', '--format', fmt, '--output', '-',
+                 '--baseline', '.secrets.baseline', 'app.py', cwd=git_repo)
+    assert result.rc == 1, (result.out, result.err)
+    json.loads(result.out)  # the report alone: it parses
+    assert 'confirmed real key' in result.err
+    assert key not in result.out + result.err
+
+
+@pytest.mark.parametrize('script', [('together-hooks', 'scan'), ('detect-together-keys',)])
+def test_an_empty_output_is_one_line_and_exit_2(git_repo, script):
+    """``--output=''`` (a variable unset where a config or a CI job builds
+    the option) printed the report to stdout and exited 0: no file, no word."""
+    (git_repo / 'f.py').write_text('k = 1\n')
+    git(git_repo, 'add', 'f.py')
+    before = _files(git_repo)
+    result = run(*script, '--format', 'json', '--output=', 'f.py', cwd=git_repo)
+    assert result.rc == 2, (result.out, result.err)
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and '--output names no file' in lines[0], result.err
+    assert _files(git_repo) == before

@@ -27,6 +27,7 @@ from together_hooks.errors import EXIT_FINDINGS
 from together_hooks.errors import InputError
 from together_hooks.fileio import WINDOW
 from together_hooks.fileio import inside
+from together_hooks.fileio import refuse_unnamed
 from together_hooks.fileio import text_start
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
@@ -423,6 +424,12 @@ def _scan_contents(
     return _scan_serial(contents, summary, scanner)
 
 
+def _to_file(args: argparse.Namespace) -> bool:
+    """Whether the report goes to a file: ``--output`` given and not
+    ``-`` (standard output, the report alone there)."""
+    return args.output is not None and args.output != '-'
+
+
 def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) -> None:
     """The report, scrubbed at the edge (``detect.scrub``): on stdout, or in
     ``--output`` with a text summary on stdout.  An ``--output`` that cannot
@@ -431,18 +438,21 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
 
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
-    if args.output and args.output != '-':  # '-': standard output, as with no --output
+    if _to_file(args):
         from together_hooks.gitrun import repository_naming
 
-        if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
-            from together_hooks.env import committed
-            from together_hooks.gitrun import worktree_root
-
-            committed.refuse(
-                args.output, worktree_root(getattr(args, 'repo_root', None) or '.'), 'the report',
-                replaces=True,
-            )
         try:
+            # An empty --output ('', a variable unset in a committed
+            # config) names no file either: one line, not stdout.
+            refuse_unnamed(args.output, '--output')
+            if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
+                from together_hooks.env import committed
+                from together_hooks.gitrun import worktree_root
+
+                committed.refuse(
+                    args.output, worktree_root(getattr(args, 'repo_root', None) or '.'),
+                    'the report', replaces=True,
+                )
             write_atomic(
                 args.output, scrub(report, commands=github),
                 within=repository_naming(args.output, getattr(args, 'repo_root', None) or '.'),
@@ -965,7 +975,9 @@ def run(
         summary.paths_from = getattr(args, 'paths_from', '.')
     emit(findings, summary, args)
     if confirmed:
-        stream = sys.stdout if args.format == 'text' or args.output else sys.stderr
+        # Beside a report on stdout (any format but text, ``--output -``
+        # too) only on stderr: the report alone there, so it parses.
+        stream = sys.stdout if args.format == 'text' or _to_file(args) else sys.stderr
         for finding in confirmed:
             print(confirmed_message(finding, args.baseline), file=stream)
     code = EXIT_FINDINGS if findings else EXIT_CLEAN

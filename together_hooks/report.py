@@ -103,10 +103,12 @@ def _env_files(findings: Sequence[Finding]) -> list[str]:
     """The env files (``.env``, ``.env.local``; not a template) among the
     findings' paths, each named as printed (not one whose name holds a
     key, nor a logical location such as ``<commit message>``)."""
-    if not any('.env' in f.path.lower() for f in findings):
+    from together_hooks.env.names import is_secret_env_file
+    from together_hooks.env.names import may_name_env
+
+    if not any(may_name_env(f.path) for f in findings):
         return []
     from together_hooks.detect.scrub import scrub
-    from together_hooks.env.names import is_secret_env_file
 
     return [
         p for p in dict.fromkeys(f.path for f in findings)

@@ -15,9 +15,10 @@ never one of the files a developer keeps beside the code.  Refused:
 - the files git itself reads from the work tree, tracked or not
   (``.gitignore``, ``.gitattributes``, ``.gitmodules``, ``.mailmap``);
 - for a setting whose file is replaced (a report, a replacements file),
-  an existing file git neither tracks nor ignores: work the developer has
-  not added yet (``--output src/new_module.py``, ``notes.txt``).  A
-  report the team means to keep writing is ignored, as the docs ask.
+  any file git does not ignore: an existing one is work the developer has
+  not added yet (``--output src/new_module.py``, ``notes.txt``), and a
+  new one, written, would be that on the next run.  A report the team
+  means to keep writing is ignored, as the docs ask.
 
 A path typed on the command line, or named by a variable or an untracked
 local config, stays the user's own choice.
@@ -43,8 +44,11 @@ def spelt(name: str) -> str:
     """The file ``name`` is where case does not count (macOS, Windows)
     and NTFS drops trailing dots and blanks and reads ``NAME::$DATA`` (a
     stream) as NAME: ``.gitignore.`` and ``.env::$DATA`` are .gitignore
-    and .env there (``fileio._is_git_name`` reads ``.git`` so)."""
-    return name.split(':', 1)[0].rstrip(' .').casefold()
+    and .env there (``fileio._is_git_name`` reads ``.git`` so): as
+    ``names.read_as`` reads it."""
+    from together_hooks.env.names import read_as
+
+    return read_as(name)
 
 
 def refuse(
@@ -95,11 +99,20 @@ def refuse(
             f'{shown}: {what} named by a committed setting is a file git tracks; '
             'refusing to replace it (name a file git does not track, and ignore it)',
         )
-    if replaces and os.path.lexists(path) and not _ignored(path, within):
+    if replaces and not _ignored(path, within):
+        if os.path.lexists(path):
+            raise InputError(
+                f'{shown}: {what} named by a committed setting is an existing file git '
+                'neither tracks nor ignores (work not added yet?); refusing to replace it '
+                '(ignore the file in .gitignore, or name another one)',
+            )
+        # Not there yet: written now, it would be refused on the next run
+        # (as work not added yet), or staged by ``git add -A`` and then
+        # refused as tracked.  Said on the first run, not the second.
         raise InputError(
-            f'{shown}: {what} named by a committed setting is an existing file git '
-            'neither tracks nor ignores (work not added yet?); refusing to replace it '
-            '(ignore the file in .gitignore, or name another one)',
+            f'{shown}: {what} named by a committed setting must be a file git ignores '
+            '(every run replaces it; unignored, the next run would take it for work '
+            'not added yet, or it would be committed); add it to .gitignore',
         )
 
 
@@ -137,10 +150,13 @@ def _ignored(path: str, within: str) -> bool:
     from together_hooks.gitrun import git
 
     real = os.path.realpath(path)
-    folder = os.path.dirname(real)
+    folder, name = os.path.split(real)
+    while folder and not os.path.isdir(folder):  # a folder not made yet: from its parent
+        folder, up = os.path.split(folder)
+        name = os.path.join(up, name)
     env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
     try:  # it names the file when ignored (exit 0), nothing when not (exit 1)
-        out = git(folder, 'check-ignore', '--no-index', '--', os.path.basename(real),
+        out = git(folder, 'check-ignore', '--no-index', '--', name,
                   ok=(0, 1), env=env)
     except InputError:  # in no repository: nothing ignores it
         return False

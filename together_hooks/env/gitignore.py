@@ -12,6 +12,7 @@ import os
 from together_hooks.env.names import env_folder
 from together_hooks.env.names import ignore_rule
 from together_hooks.env.names import is_env_file
+from together_hooks.env.names import is_envrc_script
 from together_hooks.env.names import is_secret_env_file
 from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
@@ -227,7 +228,7 @@ def probes(
             want[f'{folder}/{name}' if folder else name] = True
     templates = [  # an ignored one too: that is the problem to report
         p for p in sorted(set(present) | set(files.ignored))
-        if is_template(p, allow) and path_parts(p)[-1].lower() != '.envrc'
+        if is_template(p, allow) and not is_envrc_script(p)
     ]
     present = set()
     for path in files.untracked:  # present, not ignored: about to be committed

@@ -9,6 +9,16 @@ folder named ``.env/`` (usually a virtualenv) is refused too.  direnv's
 ``.envrc`` is a script teams commit, so it is checked like a template
 (refused only when it holds a key); ``.envrc.<anything>`` is direnv's
 private-overrides convention and is refused like ``.env.local``.
+
+A name is judged as it is read (``read_as``): by the file systems it
+lands on and by the person reading ``git status``.  Case does not count
+(macOS, Windows); Windows drops trailing dots and blanks and reads
+``NAME:stream`` as a part of NAME (``.env::$DATA`` is .env's own data);
+macOS ignores zero-width and other default-ignorable characters; a blank
+or control character at either end (``.env\r`` from a script with CRLF
+line ends, a no-break space) and compatibility forms (a fullwidth dot)
+are not seen.  So ``.env `` , ``.env\t``, ``.ENV``, ``.env\u200b`` and
+``\uff0eenv`` are env files, as ``.env`` is.
 """
 from __future__ import annotations
 
@@ -19,6 +29,70 @@ if TYPE_CHECKING:
 
 TEMPLATE_SUFFIXES = ('example', 'sample', 'template', 'dist')
 
+# Unicode's default-ignorable code points beyond the format characters
+# (Cf): HFS+/APFS and most renderers skip them, as git's own ``.git``
+# check does (``is_hfs_dotgit``).
+_IGNORABLE = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF),
+)
+
+
+def _unseen(c: str) -> bool:
+    """A character no one sees in a name (zero-width, a direction mark)."""
+    import unicodedata
+
+    if unicodedata.category(c) == 'Cf':
+        return True
+    code = ord(c)
+    return any(lo <= code <= hi for lo, hi in _IGNORABLE)
+
+
+def _folded(text: str) -> str:
+    """``text`` lower-cased; beyond ASCII, without the characters no one
+    sees, in compatibility form (NFKC: a fullwidth dot is a dot, a
+    no-break space a space) and case-folded."""
+    if text.isascii():  # nearly every path: nothing more to fold
+        return text.lower()
+    import unicodedata
+
+    if any('\udc80' <= c <= '\udcff' for c in text):
+        # Bytes that are no UTF-8 (git's paths are bytes, decoded with
+        # surrogateescape): read as a legacy system shows them, Latin-1
+        # (``.env\xa0``: .env and a no-break space).
+        text = text.encode('utf-8', 'surrogateescape').decode('latin-1')
+    text = ''.join(c for c in text if not _unseen(c))
+    return unicodedata.normalize('NFKC', text).casefold()
+
+
+def _end(c: str) -> bool:
+    """A character that does not count at the end of a name: a blank or
+    control character (not seen), a dot (Windows drops it)."""
+    return c.isspace() or c == '.' or ord(c) < 0x20 or ord(c) == 0x7F
+
+
+def read_as(name: str) -> str:
+    """The name ``name`` (one part of a path) is read as (the module
+    docstring): folded, cut at a ``:`` (an NTFS stream of the file before
+    it), blanks and controls at either end and trailing dots dropped.
+    ``.env `` and ``.ENV::$DATA`` read as ``.env``; ``.env.local.`` as
+    ``.env.local``."""
+    name = _folded(name).split(':', 1)[0]
+    end = len(name)
+    while end and _end(name[end - 1]):
+        end -= 1
+    start = 0
+    while start < end and (name[start].isspace() or ord(name[start]) < 0x20):
+        start += 1
+    return name[start:end]
+
+
+def may_name_env(path: str) -> bool:
+    """Cheap first look: False when no part of ``path`` can read as an env
+    name (nearly every path), True when one may."""
+    return '.env' in _folded(path)
+
 
 def path_parts(path: str) -> list[str]:
     path = path.replace('\\', '/')
@@ -26,22 +100,28 @@ def path_parts(path: str) -> list[str]:
 
 
 def is_dotenv_name(name: str) -> bool:
-    low = name.lower()
+    low = read_as(name)
     return low == '.env' or low.startswith('.env.')
 
 
 def is_envrc_name(name: str) -> bool:
-    low = name.lower()
+    low = read_as(name)
     return low == '.envrc' or low.startswith('.envrc.')
+
+
+def is_envrc_script(path: str) -> bool:
+    """direnv's ``.envrc`` itself (committed, checked for keys)."""
+    parts = path_parts(path)
+    return bool(parts) and read_as(parts[-1]) == '.envrc'
 
 
 def env_folder(path: str) -> str | None:
     """The ``.env/`` folder ``path`` lies in (``a/.env``), or None."""
-    if '.env/' not in path.replace('\\', '/').lower():
-        return None  # most paths: no part is .env with more after it
+    if not may_name_env(path):
+        return None  # most paths: no part reads as .env
     parts = path_parts(path)
     for i, part in enumerate(parts[:-1]):
-        if part.lower() == '.env':
+        if read_as(part) == '.env':
             return '/'.join(parts[:i + 1])
     return None
 
@@ -53,28 +133,30 @@ def _allowed(path: str, allow: Iterable[str]) -> bool:
     from fnmatch import fnmatchcase  # only with --allow patterns
 
     parts = path_parts(path)
-    name = parts[-1] if parts else ''
-    full = '/'.join(parts)
-    for pattern in patterns:
-        target = full if '/' in pattern else name
-        if fnmatchcase(target, pattern.strip('/') if '/' in pattern else pattern):
-            return True
+    read = [read_as(p) for p in parts]  # as written, or as read
+    for each in (parts, read):
+        name = each[-1] if each else ''
+        full = '/'.join(each)
+        for pattern in patterns:
+            target = full if '/' in pattern else name
+            if fnmatchcase(target, pattern.strip('/') if '/' in pattern else pattern):
+                return True
     return False
 
 
 def is_template(path: str, allow: Iterable[str] = ()) -> bool:
     """An env file that may be committed while it holds no real key."""
-    if '.env' not in path.lower():
+    if not may_name_env(path):
         return False  # most paths: no name starts with .env
     parts = path_parts(path)
     if not parts or env_folder(path) is not None:
         return False
-    name = parts[-1]
+    name = read_as(parts[-1])
     if not (is_dotenv_name(name) or is_envrc_name(name)):
         return False
-    if name.lower() == '.envrc':
+    if name == '.envrc':
         return True  # a direnv script: committed, checked for keys
-    suffix = name.rsplit('.', 1)[-1].lower()
+    suffix = name.rsplit('.', 1)[-1]
     return suffix in TEMPLATE_SUFFIXES or _allowed(path, allow)
 
 
@@ -86,23 +168,23 @@ def is_env_file(path: str) -> bool:
     names that merely contain "env" (``environment.py``, ``src/env.ts``,
     ``.envrc`` itself, ``.env-cmdrc``).
     """
-    if '.env' not in path.lower():
+    if not may_name_env(path):
         return False  # most paths: no part starts with .env
     parts = path_parts(path)
     if not parts:
         return False
     if env_folder(path) is not None:
         return True
-    name = parts[-1]
+    name = read_as(parts[-1])
     return is_dotenv_name(name) or (
-        is_envrc_name(name) and name.lower() != '.envrc'
+        is_envrc_name(name) and name != '.envrc'
     )
 
 
 def ignore_rule(name: str) -> str:
     """The .gitignore line that ignores env files named like ``name``
     (``.env``, ``.env.*``, direnv's ``.envrc.*``)."""
-    low = name.lower()
+    low = read_as(name)
     if low.startswith('.envrc.'):
         return '.envrc.*'
     return '.env' if low == '.env' else '.env.*'
@@ -147,7 +229,7 @@ _STAGE_ALIASES = {
 def stage_of(path: str) -> str:
     """``.env.production.local`` -> ``production``; ``.env`` and
     ``.env.local`` are the local default, ``development``."""
-    name = path_parts(path)[-1].lower()
+    name = read_as(path_parts(path)[-1])
     words = [w for w in name.split('.')[2:] if w and w != 'local']
     if not words:
         return 'development'

@@ -7,6 +7,7 @@ import os
 
 from together_hooks.detect.ownkeys import OwnKeys
 from together_hooks.env.held import local_env_files
+from together_hooks.env.names import is_envrc_script
 from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
 from together_hooks.env.values import keys_in_env
@@ -52,7 +53,7 @@ def own_keys(root: str = '.', environ: Mapping[str, str] | None = None) -> OwnKe
         for key in keys_in_environ({name: value}):
             sources.setdefault(key, f'the variable {name}')
     for rel in _untracked(root, local_env_files(root)):
-        if is_template(rel) and path_parts(rel)[-1].lower() != '.envrc':
+        if is_template(rel) and not is_envrc_script(rel):
             continue
         data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
         if data:

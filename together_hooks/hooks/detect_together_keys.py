@@ -134,10 +134,11 @@ def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:
     refuses by name (``.env``, ``.env.local``, a ``.env/`` folder) are its
     to report when pre-commit runs it too: one staged ``.env``, one
     failure, one message.  Cheap when no file name mentions ``.env``."""
-    if not any('.env' in f.lower() for f in filenames):
+    from together_hooks.env import names
+
+    if not any(names.may_name_env(f) for f in filenames):
         return filenames
     from together_hooks.env import hints
-    from together_hooks.env import names
 
     if not hints.forbid_env_files_runs():
         return filenames

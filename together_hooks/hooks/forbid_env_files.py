@@ -130,7 +130,7 @@ def template_problems(
                 where=root or '.', exclusions=Exclusions(config),
             )
         findings = scanner.scan_one(Content(path, data))
-        is_envrc = path.replace('\\', '/').rsplit('/', 1)[-1].lower() == '.envrc'
+        is_envrc = names.is_envrc_script(path)
         for f in sorted(findings, key=lambda f: (f.line, f.column)):
             whose = 'your own Together key' if f.rule == OWN_KEY_RULE else 'a Together API key'
             if is_envrc:
