@@ -70,3 +70,21 @@ def test_lines_with_a_dash_lead_cost_the_same_whatever_the_keys_known():
     # comprehension in the package each): 4x the keys, ~2x the work here.
     small, large = _dash_lines_work(200), _dash_lines_work(800)
     assert large < 1.2 * small, (small, large)
+
+
+def test_an_odd_learnt_value_is_no_walk_of_the_whole_text():
+    # A learnt value with a '-' and a character no key form has (a space,
+    # a '.') was indexed apart and probed at every 8th place of the whole
+    # text shown, in Python; it is one ``in`` check, as a short one is.
+    rng = random.Random('scrub-dashed-odd')
+    odd = 'session-' + make_key(rng)[7:] + '.v2 x'
+    scrubber = Scrubber([_dashed_key(rng) for _ in range(20)] + [odd])
+    text = ''.join(f'[job {i}] - step {i} ok, took {i} s\n' for i in range(400))
+
+    def work(text: str) -> int:
+        assert scrubber._dashed_in(text) == _naive(scrubber, text)
+        return _work(lambda: scrubber._dashed_in(text))
+
+    small, large = work(text), work(text * 4)
+    assert large < 1.3 * small, (small, large)
+    assert scrubber._dashed_in(text + odd.replace('-', '')) == {odd}

@@ -59,12 +59,15 @@ def encoded_forms(raw: bytes) -> list[tuple[bytes, str]]:
     return forms
 
 
-# From this many variants (~15 keys) on, which of them a file holds is asked
+# From this many variants (~60 keys) on, which of them a file holds is asked
 # of an index of their slices (``detect/needles.py``: one walk of the
 # file) instead of one ``in`` each: 5,000 held keys made ~85,000 passes
-# over every file (0.35 s of CPU for a 38 KB file, 3.3 s for 380 KB).  A
-# few keys keep the ``in`` checks, cheaper for them and importing nothing.
-INDEX_MIN_VARIANTS = 256
+# over every file (0.35 s of CPU for a 38 KB file, 3.3 s for 380 KB).
+# Fewer keys keep the ``in`` checks, cheaper for them and importing
+# nothing: the index probes every place of a run of key characters in
+# Python, and on a dense file (4 MB of base64) 40 keys' ~600 ``in``
+# checks took 0.40 s of CPU, the index 0.91 s (100 keys: 1.01 s, 0.70 s).
+INDEX_MIN_VARIANTS = 1024
 # Building the index of 5,000 keys' variants costs about what their ``in``
 # checks spend on ~25 KB of files: it is built once the checks have
 # passed over this many (bytes x variants), so a commit of one small file
@@ -75,15 +78,21 @@ INDEX_AFTER = 1 << 31
 def _indexed(
         numbered: dict[bytes, int],
 ) -> tuple[Needles, tuple[bytes, ...], dict[bytes, int]]:
-    """An index of the needles of ``numbered`` long enough for one, the
-    others, and each needle's number."""
+    """An index of the needles of ``numbered`` long enough for one and of
+    ``needles.CHARS`` only (every key's forms), the others, and each
+    needle's number.  An odd held value (a JWT's ``.``) is one ``in``
+    check: an index probes such a string at every place of every file,
+    in Python."""
+    from together_hooks.detect.needles import CHARS
     from together_hooks.detect.needles import LEAST
     from together_hooks.detect.needles import Needles
+    from together_hooks.regex_cache import cached
 
     index = Needles(step=1)  # one slice a needle: thousands indexed for a file or two
+    chars = cached((CHARS + '+').encode())
     short = []
     for needle in numbered:
-        if len(needle) >= LEAST:
+        if len(needle) >= LEAST and chars.fullmatch(needle):
             index.add(needle)
         else:
             short.append(needle)

@@ -1129,17 +1129,21 @@ class Scrubber:
         ``-``s taken out: ``{k for k in _dashed if k.replace('-', '') in
         text}``, in one walk of ``text`` (``needles``) whatever the keys
         known (each was an ``in`` on every line shown with a ``-`` lead)."""
+        from together_hooks.detect.needles import CHARS
         from together_hooks.detect.needles import LEAST
         from together_hooks.detect.needles import Needles
 
         if self._undashed is None:
             self._undashed = (0, Needles(), [], {})
         done, index, short, keys = self._undashed
+        chars = _pattern(CHARS + '+')
         for key in self._dashed[done:]:
             bare = key.replace('-', '')
             if bare not in keys:
                 keys[bare] = []
-                if len(bare) >= LEAST:
+                # An odd value (a space, a '.') is one ``in``: indexed, the
+                # whole text would be probed for it in Python.
+                if len(bare) >= LEAST and chars.fullmatch(bare):
                     index.add(bare)
                 else:
                     short.append(bare)
