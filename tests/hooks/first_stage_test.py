@@ -419,3 +419,31 @@ def test_the_screen_holds_one_file_at_a_time(git_repo, plain_env):
 
     one, all_of_them = peak(names[:1]), peak(names)
     assert all_of_them - one < 4 * size // 1024, (one, all_of_them)
+
+
+@pytest.mark.parametrize('name', ['.env', '.env.local', '.envrc'])
+def test_a_key_held_at_the_top_hands_off_before_any_read(git_repo, plain_env, monkeypatch, name):
+    """A developer's ``.env`` at the top (the commonest place for the key
+    a Together developer holds) makes every commit the full hook's: the
+    first stage says so from one listing, before it reads a file, the
+    config or the baseline or starts git (the env-file walk), which the
+    full hook then does all over again."""
+    from together_hooks import config
+    from together_hooks import fileio
+    from together_hooks import gitrun
+
+    write(git_repo, 'app.py', 'x = 1\n')
+    git(git_repo, 'add', '-A')
+    write(git_repo, name, 'TOGETHER_API_KEY=\n')
+    spent = []
+
+    def spend(what):
+        def record(*args, **kwargs):
+            spent.append(what)
+            raise AssertionError(what)
+        return record
+    monkeypatch.setattr(fileio, 'read_whole', spend('a file read'))
+    monkeypatch.setattr(config, 'load', spend('the config read'))
+    monkeypatch.setattr(gitrun, 'git', spend('a git process'))
+    assert judge(['app.py']) is False
+    assert spent == []

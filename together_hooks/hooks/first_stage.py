@@ -84,6 +84,10 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     root = worktree_root('.')
     if root is None:
         return False
+    from together_hooks.env.held import root_env_files
+
+    if root_env_files(root):  # a key held at the top (one listing): before any read
+        return False
     # The screen first: a commit that adds a key hands off here, having
     # spent the least (no config, baseline, git process or index read).
     if not _screened_clean(args):
