@@ -384,3 +384,66 @@ def test_a_baseline_named_by_the_flag_is_read_and_passes(git_repo, plain_env, fo
     write(git_repo, 'cfg/b.json', '[]')  # no baseline: the full hook's exit 2
     assert judge([*form, 'app.py']) is False
     assert full_hook(git_repo, [*form, 'app.py'], PRE_COMMIT='1') == 2
+
+
+PEAK_RSS = '''
+import resource, sys
+from together_hooks.hooks.first_stage import certainly_clean
+clean = certainly_clean(sys.argv[1:])
+print(clean, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+'''
+
+
+def test_the_screen_holds_one_file_at_a_time(git_repo, plain_env):
+    """Memory bounded as the full hook's: pre-commit passes a batch of
+    files in one run (thousands on an ``--all-files`` run), each up to a
+    window; the first stage read them all before screening any (16 files
+    of ~4 MB: ~60 MB more at its peak than for one, where the full hook
+    holds one at a time)."""
+    from together_hooks.fileio import WINDOW
+
+    size = WINDOW - 4096
+    names = [f'data/f{i}.txt' for i in range(16)]
+    for i, name in enumerate(names):
+        os.makedirs(git_repo / 'data', exist_ok=True)
+        (git_repo / name).write_bytes(b'x = 1\n' * (size // 6 - 1) + b'y = %d\n' % i)
+    git(git_repo, 'add', '-A')
+
+    def peak(args: list[str]) -> int:  # KiB
+        out = subprocess.run(
+            (sys.executable, '-c', PEAK_RSS, *args), cwd=git_repo, check=True,
+            capture_output=True, text=True,
+        ).stdout.split()
+        assert out[0] == 'True'  # clean: every file read and screened
+        return int(out[1])
+
+    one, all_of_them = peak(names[:1]), peak(names)
+    assert all_of_them - one < 4 * size // 1024, (one, all_of_them)
+
+
+@pytest.mark.parametrize('name', ['.env', '.env.local', '.envrc'])
+def test_a_key_held_at_the_top_hands_off_before_any_read(git_repo, plain_env, monkeypatch, name):
+    """A developer's ``.env`` at the top (the commonest place for the key
+    a Together developer holds) makes every commit the full hook's: the
+    first stage says so from one listing, before it reads a file, the
+    config or the baseline or starts git (the env-file walk), which the
+    full hook then does all over again."""
+    from together_hooks import config
+    from together_hooks import fileio
+    from together_hooks import gitrun
+
+    write(git_repo, 'app.py', 'x = 1\n')
+    git(git_repo, 'add', '-A')
+    write(git_repo, name, 'TOGETHER_API_KEY=\n')
+    spent = []
+
+    def spend(what):
+        def record(*args, **kwargs):
+            spent.append(what)
+            raise AssertionError(what)
+        return record
+    monkeypatch.setattr(fileio, 'read_whole', spend('a file read'))
+    monkeypatch.setattr(config, 'load', spend('the config read'))
+    monkeypatch.setattr(gitrun, 'git', spend('a git process'))
+    assert judge(['app.py']) is False
+    assert spent == []

@@ -29,11 +29,7 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
     folder but an ignored one (``untracked_env_files``: one walk), and
     those at the root; ``everywhere`` adds every untracked and tracked
     one (two more walks of the tree, too slow for the hook's path)."""
-    try:
-        names = os.listdir(root)
-    except OSError:
-        names = []
-    found = {n for n in names if is_dotenv_name(n) or is_envrc_name(n)}
+    found = set(root_env_files(root))
     from together_hooks.errors import InputError
     from together_hooks.gitrun import git
     from together_hooks.gitrun import git_may_claim
@@ -65,6 +61,18 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
         if not p.endswith('/') and env_folder(p) is None
         and (is_dotenv_name(path_parts(p)[-1]) or is_envrc_name(path_parts(p)[-1]))
     )
+
+
+def root_env_files(root: str) -> list[str]:
+    """The env files at the top of the work tree ``root``, by name (one
+    listing, no git): the first of ``local_env_files``' answers, where a
+    developer's ``.env`` most often is, so a caller that hands off on any
+    asks it before paying for anything else."""
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return []
+    return sorted(n for n in names if is_dotenv_name(n) or is_envrc_name(n))
 
 
 # Every env file git does not track, ignored or not, in one walk that

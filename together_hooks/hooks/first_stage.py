@@ -84,18 +84,13 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     root = worktree_root('.')
     if root is None:
         return False
+    from together_hooks.env.held import root_env_files
+
+    if root_env_files(root):  # a key held at the top (one listing): before any read
+        return False
     # The screen first: a commit that adds a key hands off here, having
     # spent the least (no config, baseline, git process or index read).
-    datas = _read_files(args)
-    if datas is None:
-        return False
-    from together_hooks.detect.prefilter import Keywords
-    from together_hooks.detect.screen_needles import NEEDLES
-    from together_hooks.sources.content import path_names
-
-    datas += [names.data for names in path_names(args)]
-    worth = Keywords(NEEDLES).blob_test(sum(map(len, datas)))
-    if any(worth(data) for data in datas):
+    if not _screened_clean(args):
         return False
     if not _default_settings(root, baseline):
         return False
@@ -152,22 +147,30 @@ def _default_settings(root: str, flag: str | None) -> bool:
     return True
 
 
-def _read_files(args: list[str]) -> list[bytes] | None:
-    """Each file's bytes; None when one is no regular file of at most a
-    window (a symlink, a folder, a submodule, a large file: the full
-    hook's)."""
+def _screened_clean(args: list[str]) -> bool:
+    """Whether each file given is a regular file of at most a window and
+    neither the files nor their names pass the full screen's blob test;
+    False for a symlink, a folder, a submodule or a large file (the full
+    hook's).  Each file is read, screened and let go before the next:
+    one file's bytes held at a time, as the full hook holds them, however
+    many pre-commit passes at once."""
     import stat
 
+    from together_hooks.detect.prefilter import Keywords
+    from together_hooks.detect.screen_needles import NEEDLES
     from together_hooks.fileio import WINDOW
     from together_hooks.fileio import read_whole
+    from together_hooks.sources.content import path_names
 
-    datas = []
+    sizes = []
     for arg in args:
         st = os.lstat(arg)
         if not stat.S_ISREG(st.st_mode) or st.st_size > WINDOW:
-            return None
+            return False
+        sizes.append(st.st_size)
+    worth = Keywords(NEEDLES).blob_test(sum(sizes))
+    for arg, size in zip(args, sizes):
         data = read_whole(arg, WINDOW)
-        if not isinstance(data, bytes) or len(data) != st.st_size:
-            return None
-        datas.append(data)
-    return datas
+        if not isinstance(data, bytes) or len(data) != size or worth(data):
+            return False
+    return not any(worth(names.data) for names in path_names(args))
