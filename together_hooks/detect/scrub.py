@@ -582,7 +582,7 @@ class Scrubber:
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
         '_form_ids',
-        '_gapped', '_needles', '_b64', '_legacy', '_dashed', '_undashed',
+        '_needles', '_b64', '_legacy', '_dashed', '_undashed',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -596,7 +596,6 @@ class Scrubber:
         self._grams: list[list[int] | None] = []
         self._form_ids: list[str] = []
         self._environ_read = False
-        self._gapped: tuple[frozenset[str], re.Pattern[str]] | None = None
         self._needles: Needles | None = None  # every form (``_present``)
         self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
         self._legacy: set[str] = set()  # known legacy keys (``_gapped_out``)
@@ -1098,31 +1097,29 @@ class Scrubber:
         if '/' in text or '+' in text:  # base64's own characters: not gaps there
             stripped = _pattern(_B64_GAP).sub('', text)
         known |= frozenset(k for k in self._present(stripped) if k in self._b64)
-        if not known:  # the common case: no key spelt out, nothing compiled
+        if not known:  # the common case: no key spelt out
             return text
-        if self._gapped is None or self._gapped[0] != known:
-            import re
+        from together_hooks.detect.spelt import Spelling
+        from together_hooks.detect.spelt import spans
 
-            def spelt(text: str) -> str:
-                # hex in either case, a letter at a time (a known legacy
-                # key's only letters; a current key's are its own case)
-                cased = (
-                    (f'[{c}{c.upper()}]' if c in 'abcdef' else c for c in text)
-                    if text in self._legacy else map(re.escape, text)
-                )
-                return _GAP.join(cased)
-
-            # ``tgp_v1_`` once, for every current key: the text is walked
-            # once, not once per key.
-            current = sorted(k[7:] for k in known if k.startswith('tgp_v1_'))
-            others = sorted((k for k in known if not k.startswith('tgp_v1_')), key=len, reverse=True)
-            parts = [
-                _B64_GAP.join(map(re.escape, k)) if k in self._b64 else spelt(k) for k in others
-            ]
-            if current:
-                parts.append(spelt('tgp_v1_') + _GAP + '(?:' + '|'.join(map(spelt, current)) + ')')
-            self._gapped = (known, re.compile('|'.join(parts)))
-        return self._gapped[1].sub(self._gap_redacted, text)
+        # The alternation a regex of the keys would be, in its order
+        # (``spelt``: matched by hand, nothing compiled a key): the
+        # longest first, then ``tgp_v1_`` once for every current key.
+        others = sorted((k for k in known if not k.startswith('tgp_v1_')), key=len, reverse=True)
+        order = [
+            Spelling(k, _B64_GAP) if k in self._b64 else Spelling(k, _GAP, k in self._legacy)
+            for k in others
+        ]
+        bodies = [Spelling(k[7:], _GAP) for k in sorted(k for k in known if k.startswith('tgp_v1_'))]
+        fast = {_GAP: _pattern(_GAP), _B64_GAP: _pattern(_B64_GAP)}
+        found = spans(text, order, Spelling('tgp_v1_', _GAP), bodies, fast)
+        if not found:
+            return text
+        shown, last = [], 0
+        for a, b in found:
+            shown += [text[last:a], self._gap_redacted(text[a:b])]
+            last = b
+        return ''.join(shown) + text[last:]
 
     def _dashed_in(self, text: str) -> set[str]:
         """The known keys holding a ``-`` that ``text`` holds with their
@@ -1153,9 +1150,9 @@ class Scrubber:
         found.update(bare for bare in short if bare in text)
         return {key for bare in found for key in keys[bare]}  # type: ignore[index]
 
-    def _gap_redacted(self, m: re.Match[str]) -> str:
-        """The key redacted, the line breaks it spanned kept."""
-        group = m.group()
+    def _gap_redacted(self, group: str) -> str:
+        """The key (spelt out with gaps) redacted, the line breaks it
+        spanned kept."""
         shown = self._forms.get(_pattern(_B64_GAP).sub('', group))  # base64
         if shown is None:
             secret = _pattern(_GAP).sub('', group)
