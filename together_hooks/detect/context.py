@@ -759,6 +759,12 @@ class Scopes:
 
     def labelled(self, at: int) -> int:
         """Where the structure ends whose label holds ``at`` (0: none)."""
+        # (most keywords are on no label, ``work together``: only the bytes
+        # around one are read, never the file up to it)
+        start = max(0, at - _LABEL_MAX)
+        end = self.data.find(b'\n', at, at + _LABEL_MAX)
+        if self._label.search(self.data, start, at + _LABEL_MAX if end == -1 else end) is None:
+            return 0
         self._scan(at + _LABEL_MAX)
         i = bisect_left(self.starts, at + 1) - 1
         return self.ends[i] if i >= 0 and at < self.heads[i] else 0
