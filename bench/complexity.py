@@ -213,8 +213,24 @@ def family_tables():
     yield pair('heading-run', _wiki(4000, 'a' * 64), _wiki(16000, 'a' * 64), 'wiki.md')
 
 
+def family_structure():
+    """Structure labels holding their whole structure (``context.Scopes``):
+    many tenants under one ``together:``, unclosed and nested labels."""
+    from tests.detect.structure_scope_test import _tenants
+    from together_hooks.detect.engine import scan_bytes
+
+    def pair(case_id: str, small: bytes, large: bytes, name: str):
+        return (case_id, lambda: scan_bytes(small, name), lambda: scan_bytes(large, name))
+
+    yield pair('yaml-tenants', _tenants(250)[0], _tenants(1000)[0], 'tenants.yaml')
+    yield pair('unclosed-labels', b'{"together":{"api_key":1,' * 2000, b'{"together":{"api_key":1,' * 8000, 'a.json')
+    yield pair('nested-labels', b'{"together":' * 2000 + b'1' + b'}' * 2000,
+               b'{"together":' * 8000 + b'1' + b'}' * 8000, 'a.json')
+
+
 FAMILIES = {
     'adversarial': family_adversarial,
+    'structure': family_structure,
     'escaped': family_escaped,
     'grammar': family_grammar,
     'own-keys': family_own_keys,

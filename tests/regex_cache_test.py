@@ -35,8 +35,10 @@ def our_patterns() -> list[tuple[bytes | str, int]]:
         for pattern in rule.patterns:
             compiled += [pattern.regex, pattern.decoded]
             for ctx in pattern.contexts():
-                walker = context.Walker(ctx.mention, ctx.label, ctx.url, ctx.reach, ctx.veto)
-                compiled += [walker.mention, walker.label, walker.veto, walker.url, walker.endpoint]
+                walker = context.Walker(ctx.mention, ctx.label, ctx.url, ctx.reach, ctx.veto,
+                                        structure_label=ctx.structure_label)
+                compiled += [walker.mention, walker.label, walker.veto, walker.url, walker.endpoint,
+                             walker.structure]
     sources = {c.pattern for c in compiled if c is not None}
     sources.update(c for rule in RULES for c in rule.classes)
     sources.update((engine._ESCAPE_BEFORE, engine._PRINTABLE))

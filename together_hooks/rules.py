@@ -193,15 +193,24 @@ class Context:
     are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
     innermost heading.  ``section_reach``: how far above a key a Markdown
     heading may hold it in its section (a team wiki's ``## Together AI``
-    over many entries), past ``reach``.
+    over many entries), past ``reach``.  ``structure_label``: a label
+    (``together:``, ``"together": {``, ``[together]``) whose whole
+    structure, however long, holds the context: to its matching bracket,
+    the end of its indented block or the next section, found by one
+    forward scan (``detect.context.Scopes``) up to ``STRUCTURE_REACH``
+    bytes; it answers only where nothing within ``reach`` decided.
     """
 
-    __slots__ = ('mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own', 'purpose', 'section_reach')
+    __slots__ = (
+        'mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own', 'purpose', 'section_reach',
+        'structure_label',
+    )
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
             scope: str = 'structure', veto: bytes | None = None, own: bytes | None = None,
             purpose: bytes | None = None, section_reach: int = 32 << 10,
+            structure_label: bytes | None = None,
     ) -> None:
         self.mention = mention
         self.label = label
@@ -213,6 +222,7 @@ class Context:
         self.own = own
         self.purpose = purpose
         self.section_reach = section_reach
+        self.structure_label = structure_label
 
 
 class Rule:
@@ -581,6 +591,25 @@ HEADING_WORDS = _HEADING_WORDS = (
     rb'(?:the[ \t]+)?together(?:[ _.-]?ai)?'
     rb'(?:[ \t]+(?:\([\w -]{1,20}\)|api|keys?|credentials?|secrets?|tokens?|account))*'
 )
+# A label whose whole structure is Together's, however long (a minified
+# ``{"together":{"models":[...],"api_key":...}}``, many tenants under one
+# YAML ``together:``, a long ``[together]`` section): ``o``, an opening
+# bracket after it (its structure ends at the matching one); ``block``,
+# a YAML key ending its line (to the next line indented as far or less);
+# ``section``, an INI/TOML section (to the next section).  Its name's
+# whole word is Together's (``together``, ``together_ai``,
+# ``providers.together``; not ``node_modules/together``, a lockfile's
+# package), and a label naming a digest or another purpose
+# (``TOGETHER_CHECKSUMS = {``, ``[together.cache]``) opens none.
+STRUCTURE_LABEL = (
+    rb'(?im)(?:(?<![\w/@-])["\']?together(?:[_-]?ai)?["\']?[ \t]*(?:=>|[:=])[ \t]*(?P<o>[{\[])'
+    rb'|^[ \t]*(?:-[ \t]+)?(?P<block>["\']?(?:together(?:[_-]?ai)?)["\']?[ \t]*:)[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:#[^\r\n]*)?\r?$'
+    rb'|^[ \t]*(?P<section>\[\[?[ \t]*(?:[\w-]{1,40}\.){0,4}["\']?together(?:[_-]?ai)?["\']?'
+    rb'(?:\.[\w-]{1,40}){0,4}(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]\]?)[ \t]*\r?$)'
+)
+# How far a structure label's structure may run (past it, the structure
+# is taken as not Together's: a truncated file's unclosed bracket).
+STRUCTURE_REACH = 1 << 20
 # What makes the structure around a generically named key Together's.
 TOGETHER_CONTEXT = Context(
     # Quotes may be escaped (``\\"``): the structure is judged in the file as
@@ -663,11 +692,13 @@ TOGETHER_CONTEXT = Context(
     # a few statements above its request: all well inside 4 KB.
     reach=4096,
     veto=_DIGEST_HEADING,
+    structure_label=STRUCTURE_LABEL,
 )
 # The same, but only a structure around the key answers.
 TOGETHER_STRUCTURE = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
     reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING,
+    structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # Only a Together heading (or the name's own flat group): for another
 # service's secret (``SESSION_SECRET``, ``db_password``) in a block that
@@ -675,6 +706,7 @@ TOGETHER_STRUCTURE = Context(
 TOGETHER_HEADING = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
     reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING,
+    structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # Only the name's flat group: for a prefixed ``_KEY`` (``LLM_KEY`` beside
 # ``LLM_URL``), a word that names many other keys (``cache_key``,
@@ -861,12 +893,14 @@ TOGETHER_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
     reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING,
     own=_KEY_LIST_NAME, purpose=NON_KEY_PURPOSE,
+    structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # A bare ``key``'s parent, as a list's.
 TOGETHER_KEY_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
     reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING,
     own=rb'(?i:' + _CREDENTIAL_PARENT + rb')', purpose=NON_KEY_PURPOSE,
+    structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # What a generic name's kind asks of the structure around its key, the
 # first that matches the whole name: a name qualified by a digest word
@@ -1275,6 +1309,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[together]\napi_key = "{hex}"',
         '[providers.together]\nbase_url = "https://api.together.xyz"\napi_key = "{hex}"',
         '{{\n  "together": {{\n    "apiKey": "{hex}"\n  }}\n}}',
+        # A structure label holds its whole structure, the key 8 KB and
+        # more below it (``STRUCTURE_LABEL``): a YAML block, a minified
+        # JSON object, an INI section.
+        'together:\n  models:\n' + '    - name: llama-3-70b-instruct\n      max_tokens: 4096\n' * 160
+        + '  api_key: {hex}',
+        '{{"together":{{"models":[' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
+        + '{{"id":"x"}}],"api_key":"{hex}"}}}}',
+        '[together]\n' + 'timeout_seconds_for_the_batch_jobs = 60\n' * 240 + 'key = {hex}',
         'TOGETHER_API_KEY={hex}',
         'TOGETHER_API_KEY_PROD={hex}',
         'TOGETHER_STAGING_API_KEY={hex}',
@@ -1777,6 +1819,20 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_API_KEY=' + '0123456789abcdef' * 4,
         'TOGETHER_API_KEY=<your-key>',
         'TOGETHER_API_KEY=key_{hex}',
+        # Outside a Together structure, or inside a structure within it
+        # named for another provider or a cache, however long the
+        # structure (``STRUCTURE_LABEL``).
+        'together:\n  models:\n' + '    - name: llama-3-70b-instruct\n      max_tokens: 4096\n' * 160
+        + 'openai:\n  api_key: {hex}',
+        'together:\n  models:\n' + '    - name: llama-3-70b-instruct\n      max_tokens: 4096\n' * 160
+        + '  openai:\n' + '    timeout: 60\n' * 400 + '    api_key: {hex}',
+        'together:\n  cache:\n' + '    - path: /var/cache/llm/responses\n      ttl: 3600\n' * 160
+        + '    key: {hex}',
+        '{{"together":{{"models":[' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
+        + '{{"id":"x"}}]}},"api_key":"{hex}"}}',
+        '[together]\n' + 'timeout_seconds_for_the_batch_jobs = 60\n' * 240 + '[openai]\napi_key = {hex}',
+        '{{"packages":{{"together":{{"version":"1.3.0","files":['
+        + '{{"file":"together-1.3.0-py3-none-any.whl","size":123456}},' * 160 + '],"sha256":"{hex}"}}}}}}',
         'TOGETHER_API_KEY={hex}ff',
         'TOGETHER_API_KEY={HEX}',
         'sha256 = "{hex}"  # together',

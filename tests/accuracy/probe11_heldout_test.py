@@ -1211,14 +1211,6 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'json-minified-models-then-key': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~6 KB above the key",
-    'js-bundle-minified': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~5 KB above the key",
-    'json-one-line-tenants-array': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~5 KB above the key",
-    'yaml-many-tenants': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is more than 4 KB above the key for the 18 last tenants",
-    'helm-values-long': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~5 KB above the key",
-    'json-pretty-long-models': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~5 KB above the key",
-    'toml-section-long-array': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~5 KB above the key",
-    'ini-section-many-options': "label beyond the context reach (TOGETHER_CONTEXT, 4 KB): the structure's label is ~5 KB above the key",
     'html-table-row': 'an HTML table is not read as a table (its header row names the credential column)',
     'html-table-rows-multiline': 'an HTML table is not read as a table (its header row names the credential column)',
     'html-comment-over-script': "a model field in the key's object defers to the structure right around it (`<script>`), never the heading above",

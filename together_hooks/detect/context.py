@@ -500,11 +500,12 @@ class Walker:
 
     __slots__ = (
         'mention', 'label', 'url', 'endpoint', 'reach', 'veto', 'veto_field', 'section_reach', '_indexes', '_bound',
+        'structure', '_scopes',
     )
 
     def __init__(
             self, mention: bytes, label: bytes, url: bytes, reach: int, veto: bytes | None = None,
-            section_reach: int = 0,
+            section_reach: int = 0, structure_label: bytes | None = None,
     ) -> None:
         self.mention = rule_regex(mention)
         self.label = rule_regex(label)
@@ -517,6 +518,25 @@ class Walker:
         self.section_reach = max(reach, section_reach)
         self._indexes: dict[tuple[int, int, bool], tuple[bytes, _Index]] = {}
         self._bound: dict[frozenset[bytes], re.Pattern[bytes]] = {}
+        self.structure = None if structure_label is None else rule_regex(structure_label)
+        self._scopes: Scopes | None = None
+
+    def _far(self, data: bytes, at: int, spans: list[tuple[int, int, int]], purpose: bytes | None = None) -> bool:
+        """Is ``at`` inside a structure labelled Together's farther up than
+        ``reach`` (``rules.STRUCTURE_LABEL``), no structure around it
+        within reach named for another provider, a digest or ``purpose``?"""
+        if self.structure is None:
+            return False
+        scopes = self._scopes
+        if scopes is None or scopes.data is not data:
+            scopes = self._scopes = Scopes(self.structure, data, self.veto)
+        if not scopes.holds(at):
+            return False
+        other = rule_regex(purpose) if purpose is not None else None
+        for a, b, _end in spans:
+            if b > a and (_OTHER_LABEL.search(data, a, b) or (other is not None and other.search(data, a, b))):
+                return False
+        return True
 
     def _index(self, data: bytes, at: int, prose: bool = False) -> _Index:
         # One index per 64 KB block (and the reach around it), so a key in
@@ -577,6 +597,8 @@ class Walker:
                 data, spans, index, rule_regex(list_name or rb'(?!)'), rule_regex(purpose or rb'(?!)'))
             if parent is None:
                 parent = _root_holds(data, spans, index, lo, hi)
+            if parent is None and self._far(data, at, spans, purpose):
+                return True
             if parent is not None or not statements:
                 return bool(parent)
             # No named parent (a flat file): the statements around answer.
@@ -625,6 +647,8 @@ class Walker:
                 model = label_start
         if model != -1:
             return False
+        if self._far(data, at, spans):
+            return True
         group = _flat_group(data, at, lo, hi, index)
         if group is not None:
             return group
@@ -693,6 +717,161 @@ class Walker:
                 rb'(?!["\']?[ \t]*[:=](?!=))',
             )
         return uses.search(data, start, end) is not None
+
+
+class Scopes:
+    """The structures of one file labelled Together's (``rules.STRUCTURE_LABEL``),
+    found by one forward scan as far as a key asks: each label's
+    structure runs to its matching bracket, the end of its indented block
+    or the next section, at most ``rules.STRUCTURE_REACH`` bytes; a label
+    inside a structure already found is passed over (the outer one holds
+    it), so each byte is read a constant number of times however many
+    labels and keys the file holds.  A label naming a digest or
+    ``purpose`` (``TOGETHER_CHECKSUMS = {``, ``[together.cache]``) opens
+    none."""
+
+    __slots__ = ('data', '_label', '_veto', '_purpose', '_hole', '_pos', 'starts', 'heads', 'ends', 'holes')
+
+    def __init__(self, label: re.Pattern[bytes], data: bytes, veto: re.Pattern[bytes] | None) -> None:
+        from together_hooks.rules import NON_KEY_PURPOSE
+
+        self.data = data
+        self._label = label
+        self._veto = veto
+        self._purpose = rule_regex(NON_KEY_PURPOSE)
+        # A structure inside one of Together's named for another provider
+        # or a purpose other than a credential is not Together's.
+        self._hole = rule_regex(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])|' + NON_KEY_PURPOSE)
+        self.holes: list[tuple[int, int]] = []
+        self._pos = 0
+        self.starts: list[int] = []
+        self.heads: list[int] = []
+        self.ends: list[int] = []
+
+    def holds(self, at: int) -> bool:
+        """Is ``at`` inside a structure labelled Together's?"""
+        self._scan(at)
+        i = bisect_left(self.starts, at) - 1
+        if i < 0 or at >= self.ends[i]:
+            return False
+        j = bisect_left(self.holes, (at + 1,)) - 1
+        return j < 0 or at >= self.holes[j][1]
+
+    def labelled(self, at: int) -> int:
+        """Where the structure ends whose label holds ``at`` (0: none)."""
+        # (most keywords are on no label, ``work together``: only the bytes
+        # around one are read, never the file up to it)
+        start = max(0, at - _LABEL_MAX)
+        end = self.data.find(b'\n', at, at + _LABEL_MAX)
+        if self._label.search(self.data, start, at + _LABEL_MAX if end == -1 else end) is None:
+            return 0
+        self._scan(at + _LABEL_MAX)
+        i = bisect_left(self.starts, at + 1) - 1
+        return self.ends[i] if i >= 0 and at < self.heads[i] else 0
+
+    def _scan(self, at: int) -> None:
+        """Find the labels before ``at`` not yet found."""
+        from together_hooks.rules import STRUCTURE_REACH
+
+        data = self.data
+        if self._pos >= at:
+            return
+        # (to a line's end: a label is never cut, ``together:`` of ``together: x``)
+        at = data.find(b'\n', at)
+        at = len(data) if at == -1 else at
+        while self._pos < at:
+            m = self._label.search(data, self._pos, at)
+            if m is None:
+                self._pos = at
+                return
+            # (the label's name and what leads it on its line: ``sha256: {together: {``)
+            head = data[max(_line_start(data, m.start(), max(0, m.start() - 64)), m.start() - 64):m.end()]
+            if self._purpose.search(head) or (self._veto is not None and self._veto.search(head)):
+                self._pos = m.end()
+                continue
+            cap = min(len(data), m.end() + STRUCTURE_REACH)
+            if m.group('o') is not None:
+                end = _matching(data, m.end('o') - 1, cap, self._hole, self.holes)
+                if end is None:
+                    # An unclosed bracket (a truncated file): no structure,
+                    # and the labels inside it are passed over too, so it
+                    # costs one scan to the cap.
+                    self._pos = cap
+                    continue
+            elif m.group('block') is not None:
+                end = _block_close(data, m.start(), m.end(), cap, self._hole, self.holes)
+            else:
+                s = _SECTION.search(data, m.end(), cap)
+                end = cap if s is None else s.start()
+            self.starts.append(m.start())
+            self.heads.append(m.end())
+            self.ends.append(end)
+            self._pos = end
+
+
+# The longest a label is (``_scan`` reads past a keyword this far to
+# find the label holding it).
+_LABEL_MAX = 256
+
+
+def _matching(
+        data: bytes, opener: int, cap: int, hole: re.Pattern[bytes], holes: list[tuple[int, int]],
+) -> int | None:
+    """The end of the bracket at ``opener``'s structure (past its matching
+    bracket), or None when none closes it by ``cap``; the outermost
+    structures inside it whose label ``hole`` matches (``"openai": {``,
+    ``"cache": {``) appended to ``holes``."""
+    depth = 0
+    inside = 0  # the depth of the hole being passed, 0 for none
+    start = 0
+    for m in _BRACKETS.finditer(data, opener, cap):
+        at = m.start()
+        if data[at] in _OPEN:
+            depth += 1
+            if not inside and depth > 1 and hole.search(data, _heading_start(data, at, max(0, at - 64)), at):
+                inside, start = depth, at
+        else:
+            if inside == depth:
+                holes.append((start, m.end()))
+                inside = 0
+            depth -= 1
+            if depth == 0:
+                return m.end()
+    return None
+
+
+def _block_close(
+        data: bytes, start: int, end: int, cap: int, hole: re.Pattern[bytes], holes: list[tuple[int, int]],
+) -> int:
+    """The end of the YAML block under the label line at ``start``: the
+    first non-empty line indented as far or less (a comment too), by
+    ``cap``; the outermost blocks inside it whose label line ``hole``
+    matches (``openai:``, ``cache:``) appended to ``holes``."""
+    base = _raw_indent(data[start:end])
+    inside = -1  # the indentation of the hole's label line, -1 for none
+    hole_start = 0
+    pos = data.find(b'\n', end, cap)
+    while pos != -1:
+        nxt = data.find(b'\n', pos + 1, cap)
+        line = data[pos + 1:cap if nxt == -1 else nxt]
+        if line.strip():
+            indent = _raw_indent(line)
+            if inside != -1 and indent <= inside:
+                holes.append((hole_start, pos + 1))
+                inside = -1
+            if indent <= base:
+                return pos + 1
+            if inside == -1 and _BLOCK_LABEL.match(line) and hole.search(line):
+                inside, hole_start = indent, pos + 1
+        pos = nxt
+    if inside != -1:
+        holes.append((hole_start, cap))
+    return cap
+
+
+# A YAML key ending its line (a block's label).
+_BLOCK_LABEL = regex_cache.compile(
+    rb'[ \t]*(?:-[ \t]+)?["\']?[\w.-]{1,64}["\']?[ \t]*:[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:#[^\r\n]*)?\r?\Z')
 
 
 # A flat name (``.env``, ``.properties``, shell exports): a prefix, then

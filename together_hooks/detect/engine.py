@@ -130,10 +130,13 @@ def _context_holds(
         seen.get(_PROSE, True))
 
 
-def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None, int]:
+def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None, int, bytes | None]:
     # Contexts that differ only in ``statements`` or ``scope`` share one
     # walker (and its index of the file).
-    return (context.mention, context.label, context.url, context.reach, context.veto, context.section_reach)
+    return (
+        context.mention, context.label, context.url, context.reach, context.veto, context.section_reach,
+        context.structure_label,
+    )
 
 
 def glob_match(name: str, pattern: str) -> bool:
@@ -191,6 +194,8 @@ def _spans(data: bytes, rule: Rule, where: Where, prose: bool = True) -> list[tu
     if window is None:
         return [(0, len(data))]
     raw = []
+    structure = _structure(rule)
+    scopes = None
     for at in _anchored(data, rule, where):
         # End on a line end where there is one near, else after a second
         # window (a 10 MB minified line is not rescanned whole for each
@@ -201,6 +206,16 @@ def _spans(data: bytes, rule: Rule, where: Where, prose: bool = True) -> list[tu
         # keys a team wiki lists under ``## Together AI``).
         if prose and _on_heading(data, at):
             hi = max(hi, min(len(data), at + _section_reach(rule)))
+        # A structure label's (``together:``, ``"together": {``,
+        # ``[together]``) runs on over its structure, however long.
+        if scopes is None and structure is not None:
+            from together_hooks.detect.context import Scopes
+            from together_hooks.detect.context import rule_regex
+
+            scopes = Scopes(rule_regex(structure.structure_label), data,
+                            None if structure.veto is None else rule_regex(structure.veto))
+        if scopes is not None:
+            hi = max(hi, scopes.labelled(at))
         raw.append((max(0, at - window), hi))
     spans = _merged(raw)
     value = rule.value
@@ -270,6 +285,13 @@ def _on_heading(data: bytes, at: int) -> bool:
     from together_hooks.detect.context import is_heading
 
     return is_heading(data, start, True)
+
+
+def _structure(rule: Rule) -> Context | None:
+    """The first of ``rule``'s contexts whose structure labels hold their
+    whole structure (``Context.structure_label``)."""
+    return next((p.context for p in rule.patterns
+                 if p.context is not None and p.context.structure_label is not None), None)
 
 
 def _section_reach(rule: Rule) -> int:

@@ -1,0 +1,114 @@
+"""A structure label (``together:``, ``"together": {``, ``[together]``)
+holds its whole structure, however long (``rules.STRUCTURE_LABEL``,
+``detect.context.Scopes``): a legacy key under a key name anywhere in it
+has Together context, one outside it or in a structure inside it named
+for another provider or a cache has none; and finding the structures is
+one forward scan, linear in the bytes however many labels, nested or
+unclosed, and keys there are (work counted in bytecodes, not time; the
+bench/complexity.py ``structure`` family times the same inputs)."""
+from __future__ import annotations
+
+import random
+import sys
+
+from tests.keys import make_hex
+from together_hooks.detect.context import Scopes
+from together_hooks.detect.context import rule_regex
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.findings import hash_secret
+from together_hooks.rules import STRUCTURE_LABEL
+
+_PACKAGE = Scopes.__module__.split('.', 1)[0]
+
+
+def _work(func) -> int:
+    """Bytecodes of the package's code ``func`` runs: work, not time."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == 'opcode':
+            count += 1
+        return local
+
+    def tracer(frame, event, arg):
+        if not frame.f_globals.get('__name__', '').startswith(_PACKAGE):
+            return None
+        frame.f_trace_opcodes = True
+        return local
+
+    sys.settrace(tracer)
+    try:
+        func()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _tenants(n: int, seed: int = 0) -> tuple[bytes, list[str]]:
+    rng = random.Random(seed)
+    keys = [make_hex(rng) for _ in range(n)]
+    text = 'together:\n  tenants:\n' + ''.join(
+        f'    - name: tenant-{i:04d}\n      region: us-east-1\n      owner: team-{i:04d}@example.com\n'
+        f'      api_key: {k}\n' for i, k in enumerate(keys))
+    return text.encode(), keys
+
+
+def test_every_tenant_under_one_label_is_found_past_the_reach():
+    data, keys = _tenants(120)
+    assert len(data) > 4 * 4096
+    found = sorted(f.hashed_secret for f in scan_bytes(data, 'deploy/tenants.yaml'))
+    assert found == sorted(map(hash_secret, keys))
+
+
+def test_a_sibling_block_after_the_structure_gains_nothing():
+    data, keys = _tenants(60)
+    rng = random.Random(9)
+    other = make_hex(rng)
+    text = data + f'openai:\n  tenants:\n    - name: x\n      api_key: {other}\n'.encode()
+    found = {f.hashed_secret for f in scan_bytes(text, 'deploy/tenants.yaml')}
+    assert hash_secret(other) not in found
+    assert found == set(map(hash_secret, keys))
+
+
+def _scopes_work(data: bytes, step: int) -> int:
+    def run():
+        scopes = Scopes(rule_regex(STRUCTURE_LABEL), data, None)
+        for at in range(0, len(data), step):
+            scopes.holds(at)
+            scopes.labelled(at)
+    return _work(run)
+
+
+def _linear(make, step: int = 64) -> float:
+    small, large = make(500), make(2000)
+    return _scopes_work(large, step) / _scopes_work(small, step)
+
+
+def test_many_separate_structures_cost_linear_work():
+    assert _linear(lambda n: b'together:\n  model: m\n  other: 1\nx: 2\n' * n) < 5
+
+
+def test_unclosed_brackets_cost_linear_work():
+    # A truncated file: each label's bracket never closes.
+    assert _linear(lambda n: b'{"together":{"a":1,' * n) < 5
+
+
+def test_nested_labels_cost_linear_work():
+    # Labels inside a structure already found are passed over.
+    assert _linear(lambda n: b'{"together":' * n + b'1' + b'}' * n) < 5
+
+
+def test_nested_holes_cost_linear_work():
+    assert _linear(lambda n: b'{"together":' + b'{"openai":' * n + b'1' + b'}' * n + b'}') < 5
+
+
+def test_yaml_holes_cost_linear_work():
+    assert _linear(lambda n: b'together:\n' + b'  openai:\n    timeout: 60\n    retries: 2\n' * n) < 5
+
+
+def test_the_engine_over_many_tenants_is_linear():
+    small, _ = _tenants(100)
+    large, _ = _tenants(400)
+    ratio = _work(lambda: scan_bytes(large, 't.yaml')) / _work(lambda: scan_bytes(small, 't.yaml'))
+    assert ratio < 5
