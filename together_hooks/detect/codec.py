@@ -180,9 +180,10 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # SQL, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
 # or a JS ``[...].join('')``; a method appending the next piece, Java's
 # ``).append(`` and JS's ``.concat(``), at most one line break (a
-# backslash continuation included), and the next literal's opening quote
+# backslash continuation included; a chain's ``.append(`` on the next
+# line), and the next literal's opening quote
 # of the same kind, maybe after its string prefix (Python's ``b"``/``r"``,
-# C#'s ``@"``/``$"``, C's ``L"``/``u8"``); not a literal that is a
+# C#'s ``@"``/``$"``/``@$"``, C's ``L"``/``u8"``); not a literal that is a
 # field's name (JSON's ``{"name":"together","key":...}`` holds two
 # fields, not one word).  Also the pieces a shell or a template joins
 # inside one word: a quote opened right after a word's characters and
@@ -190,8 +191,8 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # interpolated right after them (JS's `` `tgp_v1_${"<rest>"}` ``,
 # Python's ``f"tgp_v1_{'<rest>'}"``): the opening quote or ``${"`` goes,
 # the closing one is the key's boundary.
-_OP = rb'(?:(?:\)?[ \t]*\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
-_STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@|\$@?|L|u8)?'
+_OP = rb'(?:(?:\)?[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
+_STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@\$?|\$@?|L|u8)?'
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = regex_cache.compile(
