@@ -24,6 +24,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
     from typing import Callable
+    from typing import Iterator
     from typing import Iterable
     from typing import Sequence
 
@@ -179,9 +180,10 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # SQL, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
 # or a JS ``[...].join('')``; a method appending the next piece, Java's
 # ``).append(`` and JS's ``.concat(``), at most one line break (a
-# backslash continuation included), and the next literal's opening quote
+# backslash continuation included; a chain's ``.append(`` on the next
+# line), and the next literal's opening quote
 # of the same kind, maybe after its string prefix (Python's ``b"``/``r"``,
-# C#'s ``@"``/``$"``, C's ``L"``/``u8"``); not a literal that is a
+# C#'s ``@"``/``$"``/``@$"``, C's ``L"``/``u8"``); not a literal that is a
 # field's name (JSON's ``{"name":"together","key":...}`` holds two
 # fields, not one word).  Also the pieces a shell or a template joins
 # inside one word: a quote opened right after a word's characters and
@@ -189,8 +191,8 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # interpolated right after them (JS's `` `tgp_v1_${"<rest>"}` ``,
 # Python's ``f"tgp_v1_{'<rest>'}"``): the opening quote or ``${"`` goes,
 # the closing one is the key's boundary.
-_OP = rb'(?:(?:\)?[ \t]*\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
-_STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@|\$@?|L|u8)?'
+_OP = rb'(?:(?:\)?[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
+_STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@\$?|\$@?|L|u8)?'
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = regex_cache.compile(
@@ -229,7 +231,44 @@ def _utf7(m: re.Match[bytes]) -> bytes:
 # A terminal's backspaces, as ``script`` records a typo rubbed out
 # (``Q\b \b``) or ``man`` and ``less`` overstrike a bold letter
 # (``t\bt``): each character before a backspace is gone from the screen.
-_OVERSTRIKE = regex_cache.compile(rb'(?:[^\x08\r\n]\x08)+')
+# Several rubbed out at once nest (``QW\b \b\b \b``: readline's echo of
+# two backspaces, ``QW\b\b\x1b[K``), each backspace taking the character
+# its cursor is on, to a depth of 12.  A cursor moved left (``\x1b[D``)
+# and ``^H`` as ``cat -v`` and ``less`` show a backspace are backspaces
+# too.  Matched in the reversed text, where each level starts on its
+# backspace: ``re`` skips to those and stays linear (forward, each level
+# starts on any character: 100x the CPU of a plain file).
+_BACKSPACE_REVERSED = rb'(?:\x08|D\[\x1b|H\^)'
+_RUBBED_REVERSED = _BACKSPACE_REVERSED + rb'[^\x08\r\n]'
+for _ in range(11):
+    _RUBBED_REVERSED = _BACKSPACE_REVERSED + rb'(?:' + _RUBBED_REVERSED + rb')*[^\x08\r\n]'
+_OVERSTRIKE = regex_cache.compile(rb'(?:' + _RUBBED_REVERSED + rb')+')
+
+
+class _Span:
+    """A match's place, as ``rewrite`` reads it."""
+    __slots__ = ('_start', '_end')
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+class _Overstrikes:
+    """Each run of characters rubbed out, in order (``_OVERSTRIKE`` in
+    the reversed text)."""
+
+    @staticmethod
+    def finditer(data: bytes) -> Iterator[_Span]:
+        size = len(data)
+        spans = [(size - m.end(), size - m.start()) for m in _OVERSTRIKE.finditer(data[::-1])]
+        for start, end in reversed(spans):
+            yield _Span(start, end)
 
 
 def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
@@ -246,7 +285,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
         (_UTF7_MARK in data, _UTF7, _utf7),
-        (b'\x08' in data, _OVERSTRIKE, lambda m: b''),
+        (b'\x08' in data or b'\x1b[D' in data or b'^H' in data, _Overstrikes, lambda m: b''),  # type: ignore[list-item]
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
         (True, _QP, _hex_byte),
         (b'&' in data, _ENTITY, _entity),
