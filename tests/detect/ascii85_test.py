@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import bz2
+import gzip
 import random
 import shutil
 import subprocess
@@ -102,6 +103,31 @@ def test_a_bomb_so_encoded_fails_closed() -> None:
     packer = bz2.BZ2Compressor(9)
     chunk = bytes(1 << 20)
     packed = b''.join(packer.compress(chunk) for _ in range(300)) + packer.flush()
+    data = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
+    with pytest.raises(InputError, match='decompressed'):
+        scan_bytes(data, 'bomb.ps')
+
+
+@pytest.mark.parametrize('pack', ['zlib', 'gzip'])
+def test_a_compressed_stream_longer_than_the_reach_is_read_whole(pack: str) -> None:
+    # Was missed: the block was decoded to ``B64_REACH`` bytes only, so a
+    # stream more than 8 KB compressed was cut there and its later keys
+    # lost, with no word of it.
+    rng = random.Random(f'long {pack}')
+    key = make_key(rng)
+    lines = ''.join(f'VAR_{i}={rng.getrandbits(96):x}\n' for i in range(2500))
+    data = (lines + f'TOGETHER_API_KEY={key}\n').encode()
+    packed = zlib.compress(data) if pack == 'zlib' else gzip.compress(data)
+    assert len(packed) > 4 * 8192
+    text = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
+    assert [f.secret for f in scan_bytes(text, 'long.ps')] == [key]
+
+
+def test_a_zlib_bomb_longer_than_the_reach_fails_closed() -> None:
+    # 1 GB of zeros as zlib is 1 MB: cut at 8 KB it passed unread.
+    packer = zlib.compressobj(9)
+    chunk = bytes(1 << 20)
+    packed = b''.join(packer.compress(chunk) for _ in range(1024)) + packer.flush()
     data = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
     with pytest.raises(InputError, match='decompressed'):
         scan_bytes(data, 'bomb.ps')

@@ -895,17 +895,18 @@ def _a85_decode(chars: bytes, kind: str) -> bytes | None:
     return None
 
 
-def a85_view(data: bytes, start: int, kind: str, alphabet: bytes) -> View | None:
+def a85_view(data: bytes, start: int, kind: str, alphabet: bytes, whole: bool = False) -> View | None:
     """The ASCII85 or Z85 (``kind``) block whose first line starts at
     ``start``: its lines while each is all ``alphabet``'s (ASCII85's
-    ``<~`` and ``~>`` marks dropped), ``B64_REACH`` decoded bytes at most,
-    decoded; each line's bytes map to the line's start, where a key is
-    reported.  None when it does not decode."""
+    ``<~`` and ``~>`` marks dropped), ``B64_REACH`` decoded bytes at most
+    (all of them when ``whole``: a compressed stream, cut, would lose
+    what follows the cut), decoded; each line's bytes map to the line's
+    start, where a key is reported.  None when it does not decode."""
     chars: list[bytes] = []
     starts: list[int] = []
     sources: list[int] = []
     count = 0
-    most = B64_REACH * 5 // 4
+    most = len(data) if whole else B64_REACH * 5 // 4
     pos = start
     while pos < len(data) and count < most:
         end = data.find(b'\n', pos)
