@@ -634,6 +634,12 @@ def _dump_line(line: bytes) -> bytes | None:
     m = _DUMP_OFFSET.match(line)
     if m is None and line.startswith(b' ') and b'>' in line:
         line = line[:line.find(b'>')]  # ``od -An -t x1z``: no offset, a text column
+    if m is None and line.startswith(b' '):
+        # ``od -An -t u1`` / ``-t d1``: decimal fields, no offset.
+        tokens = line.split()
+        decimal = _od_decimal(line, tokens) if tokens else None
+        if decimal is not None:
+            return decimal
     if m is None or m.end() == len(line) and len(line) % 2 == 0 and not m.group(2):
         # Digits alone: ``xxd -p`` (an offset alone ends ``od``: no bytes).
         try:
@@ -697,6 +703,7 @@ def _od_decimal(rest: bytes, tokens: list[bytes]) -> bytes | None:
     the fields' width: each token right-aligned in its field, and from
     ``od -c``'s fields (4 wide too) by its octal escapes' zeros and a
     line of single characters."""
+    rest = rest.rstrip(b' \t')  # ``z``'s text column's padding: the fields are right-aligned
     width = len(rest) // len(tokens)
     if width not in (4, 5) or len(rest) != width * len(tokens):
         return None

@@ -492,8 +492,8 @@ def dump_head(data: bytes) -> bool:
     any form the screen searches for, and a needle for hex text costs a
     full pass (docs/performance.md): a file that is one is told by its
     first bytes instead, a few byte comparisons."""
-    if data[:1] == b' ' and _pattern_od_bare().match(data):
-        return True  # ``od -An -t x1``: the bytes without their offsets
+    if data[:1] == b' ' and (_pattern_od_bare().match(data) or _pattern_od_bare_decimal().match(data)):
+        return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
     if data[:1] not in _HEX_FIRST:
         return False
     if data.startswith(b'000000'):
@@ -507,6 +507,13 @@ def _pattern_od_bare():  # type: ignore[no-untyped-def]
     from together_hooks import regex_cache
 
     return regex_cache.compile(rb' [0-9a-f]{2}(?: [0-9a-f]{2}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
+
+
+def _pattern_od_bare_decimal():  # type: ignore[no-untyped-def]
+    from together_hooks import regex_cache
+
+    # ``od -An -t u1`` (fields 4 wide) or ``-t d1`` (5 wide): 8 or more.
+    return regex_cache.compile(rb' {1,4}-?[0-9]{1,3}(?: {1,4}-?[0-9]{1,3}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
 
 
 _HEX_FIRST = frozenset(_HEX_DIGITS[i:i + 1] for i in range(len(_HEX_DIGITS)))
