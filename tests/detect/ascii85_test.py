@@ -131,3 +131,41 @@ def test_a_zlib_bomb_longer_than_the_reach_fails_closed() -> None:
     data = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
     with pytest.raises(InputError, match='decompressed'):
         scan_bytes(data, 'bomb.ps')
+
+
+SHORT_FORMS = {
+    # A block of one full line and a shorter one, or one line alone: no
+    # two lines of one width, and no Adobe mark.
+    'z85': lambda d: _z85(d),
+    'z85-under-a-comment': lambda d: b'# z85\n' + _z85(d),
+    'btoa': lambda d: base64.a85encode(d, foldspaces=True, wrapcol=72) + b'\n',
+    'a85-one-line': lambda d: base64.a85encode(d) + b'\n',
+    'a85-one-line-no-break': lambda d: base64.a85encode(d),
+    'z85-crlf': lambda d: _z85(d).replace(b'\n', b'\r\n'),
+}
+
+
+@pytest.mark.parametrize('form', sorted(SHORT_FORMS))
+@pytest.mark.parametrize('legacy', [False, True])
+def test_a_short_block_without_a_mark(form: str, legacy: bool) -> None:
+    # Was missed: a one-line .env file so encoded is a block of two lines
+    # of different widths (or one line), told neither by width nor mark.
+    if form.startswith('z85'):
+        _needs('z85')
+    rng = random.Random(f'short {form} {legacy}')
+    for pad in (0, 1, 2, 3):
+        key = make_hex(rng) if legacy else make_key(rng)
+        data = SHORT_FORMS[form](f'{"#" * pad}TOGETHER_API_KEY={key}\n'.encode())
+        assert data.count(b'\n') <= 2 + form.endswith('comment')
+        assert [f.secret for f in scan_bytes(data, 'env.b85')] == [key], (form, pad)
+
+
+def test_short_lines_that_are_not_blocks_stay_clean() -> None:
+    rng = random.Random('short clean')
+    for text in (
+            b'-' * 72 + b'\n', b'=' * 60 + b'\n' + b'=' * 20 + b'\n',
+            b'# title\n' + b'*' * 50 + b'\n',
+            base64.a85encode(rng.randbytes(60)) + b'\n',
+            _z85(rng.randbytes(64)) if shutil.which('basenc') else b'',
+    ):
+        assert scan_bytes(text, 'short.txt') == []

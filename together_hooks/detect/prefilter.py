@@ -449,7 +449,9 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
     break (LF or CRLF) after each, every character base64's (``base64``),
     else ASCII85's (``ascii85``), else Z85's (``z85``); or a line of 20
     or more ASCII85 characters starting with its ``<~`` mark (a block
-    shorter than two lines); (-1, '') if none.
+    shorter than two lines), or an ASCII85 or Z85 block of one or two
+    lines ending a file shorter than the head (``_short_block``: a short
+    file so encoded); (-1, '') if none.
     Asked of every file the screen passes over: a ``find`` a line, no
     ``re``; the other alphabets only for two lines of one width that are
     not base64."""
@@ -462,7 +464,9 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
     for _ in range(WRAPPED_HEAD_LINES):
         end = find(b'\n', start, WRAPPED_HEAD)
         if end == -1:
-            return -1, ''
+            # A file shorter than the head: its last line, or a line and
+            # a shorter last one (a short file so encoded, no mark).
+            return _short_block(data) if len(data) <= WRAPPED_HEAD else (-1, '')
         width = end - start
         if mark != -1 and mark < start:  # the next ``<~`` (one ``find`` a mark, not a test a line)
             mark = find(b'<~', start, WRAPPED_HEAD)
@@ -478,6 +482,30 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
                 return before, 'z85'
         before, width_before = start, (width if low <= width <= high else -1)
         start = end + 1
+    return -1, ''
+
+
+def _short_block(data: bytes) -> tuple[int, str]:
+    """An ASCII85 or Z85 block ending a short file (``wrapped_block``):
+    its last line, ``WRAPPED_WIDTHS[0]`` or more characters, or a line
+    of ``WRAPPED_WIDTHS`` and a last line no wider, all of one of their
+    alphabets and not all base64's (the screen finds base64's forms)."""
+    low, high = WRAPPED_WIDTHS
+    body = data.rstrip(b'\r\n')
+    cut = body.rfind(b'\n')
+    last = body[cut + 1:].rstrip(b'\r')
+    at, block = cut + 1, last
+    if cut != -1:
+        before = body.rfind(b'\n', 0, cut) + 1
+        line = body[before:cut].rstrip(b'\r')
+        if low <= len(line) <= high and len(last) <= len(line):
+            at, block = before, line + last
+    if len(block) < low or not block.translate(None, _B64_CHARS):
+        return -1, ''
+    if not block.translate(None, A85_CHARS):
+        return at, 'ascii85'
+    if not block.translate(None, Z85_CHARS):
+        return at, 'z85'
     return -1, ''
 
 
