@@ -502,9 +502,12 @@ def _short_block(data: bytes) -> tuple[int, str]:
             at, block = before, line + last
     if len(block) < low or not block.translate(None, _B64_CHARS):
         return -1, ''
-    if not block.translate(None, A85_CHARS):
+    # Lengths the encodings write: Z85's are whole groups of 5; ASCII85's
+    # last group is 2 characters or more (``z`` and ``y`` a group each).
+    groups = len(block) + 4 * (block.count(b'z') + block.count(b'y'))
+    if groups % 5 != 1 and not block.translate(None, A85_CHARS):
         return at, 'ascii85'
-    if not block.translate(None, Z85_CHARS):
+    if len(block) % 5 == 0 and not block.translate(None, Z85_CHARS):
         return at, 'z85'
     return -1, ''
 
