@@ -133,6 +133,9 @@ def test_a_zlib_bomb_longer_than_the_reach_fails_closed() -> None:
         scan_bytes(data, 'bomb.ps')
 
 
+_Z85 = b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#'
+_B85 = b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~'
+
 SHORT_FORMS = {
     # A block of one full line and a shorter one, or one line alone: no
     # two lines of one width, and no Adobe mark.
@@ -169,3 +172,32 @@ def test_short_lines_that_are_not_blocks_stay_clean() -> None:
             _z85(rng.randbytes(64)) if shutil.which('basenc') else b'',
     ):
         assert scan_bytes(text, 'short.txt') == []
+
+
+@pytest.mark.parametrize('kind', ['ascii85', 'z85'])
+@pytest.mark.parametrize('legacy', [False, True])
+def test_a_known_keys_ascii85_and_z85_are_scrubbed(kind: str, legacy: bool) -> None:
+    # ``baseline audit`` shows a finding's lines: those of an ASCII85 or
+    # Z85 file spelt the key found in it (only base64, base32 and
+    # base85's forms were known to the scrub).
+    from together_hooks.detect.scrub import Scrubber
+
+    if kind == 'z85':
+        _needs('z85')
+    rng = random.Random(f'scrub {kind} {legacy}')
+    for pad in range(4):
+        key = make_hex(rng) if legacy else make_key(rng)
+        env = _env(key, pad)
+        text = (_z85(env) if kind == 'z85' else base64.a85encode(env, adobe=True, wrapcol=75)).decode()
+        # The key's own groups at its alignment here, as the file holds them.
+        at = env.index(key.encode())
+        first = at + -at % 4
+        groups = (text.replace('\n', '')[first // 4 * 5 + (2 if kind == 'ascii85' else 0):])[
+            :(at + len(key) - first) // 4 * 5]
+        assert len(groups) >= 55
+        decode = (lambda g: base64.a85decode(g)) if kind == 'ascii85' else (
+            lambda g: base64.b85decode(g.translate(bytes.maketrans(_Z85, _B85))))
+        assert decode(groups.encode()) == env[first:first + len(groups) // 5 * 4]
+        shown = Scrubber([key]).scrub(text)
+        flat = shown.replace('\n', '')
+        assert not any(groups[i:i + 12] in flat for i in range(len(groups) - 11)), (kind, pad)

@@ -883,6 +883,16 @@ _Z85_TO_B85 = bytes.maketrans(
     b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#',
     b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~',
 )
+# base85's groups in Z85's and ASCII85's letters (the scrub's forms of a
+# known key, ``scrub._forms``).
+B85_TO_Z85 = bytes.maketrans(
+    b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~',
+    b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#',
+)
+B85_TO_A85 = bytes.maketrans(
+    b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~',
+    bytes(range(0x21, 0x76)),
+)
 
 
 def _a85_decode(chars: bytes, kind: str) -> bytes | None:
