@@ -201,3 +201,22 @@ def test_a_known_keys_ascii85_and_z85_are_scrubbed(kind: str, legacy: bool) -> N
         shown = Scrubber([key]).scrub(text)
         flat = shown.replace('\n', '')
         assert not any(groups[i:i + 12] in flat for i in range(len(groups) - 11)), (kind, pad)
+
+
+def test_a_long_block_that_does_not_decode_is_decoded_once(monkeypatch) -> None:
+    # A group that does not decode deep in a long block (a ``z`` inside a
+    # group): each of five cuts decoded the whole block again (counted,
+    # not timed).
+    rng = random.Random('bad group')
+    chars = base64.a85encode(gzip.compress(rng.randbytes(60000)), wrapcol=75)
+    chars = chars[:-100] + b'abzcd' + chars[-95:]
+    calls = []
+    real = base64.a85decode
+
+    def counted(b, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(len(b))
+        return real(b, *args, **kwargs)
+
+    monkeypatch.setattr(base64, 'a85decode', counted)
+    assert scan_bytes(b'%!PS\n<~' + chars + b'~>\n', 'bad.ps') == []
+    assert len([n for n in calls if n > 2 * 8192]) == 1, calls
