@@ -955,6 +955,13 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # tables whatever its bytes hold.
     for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'sqlite', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
+    # ``dump_head``'s tests of a file starting with a blank (``od -An``),
+    # compiled on first use: with no program cached yet, here.
+    from together_hooks.detect.prefilter import _pattern_od_bare
+    from together_hooks.detect.prefilter import _pattern_od_bare_decimal
+
+    _pattern_od_bare()
+    _pattern_od_bare_decimal()
     import codecs
 
     codecs.lookup('cp437')
