@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import bz2
+import gzip
 import random
 import shutil
 import subprocess
@@ -105,3 +106,117 @@ def test_a_bomb_so_encoded_fails_closed() -> None:
     data = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
     with pytest.raises(InputError, match='decompressed'):
         scan_bytes(data, 'bomb.ps')
+
+
+@pytest.mark.parametrize('pack', ['zlib', 'gzip'])
+def test_a_compressed_stream_longer_than_the_reach_is_read_whole(pack: str) -> None:
+    # Was missed: the block was decoded to ``B64_REACH`` bytes only, so a
+    # stream more than 8 KB compressed was cut there and its later keys
+    # lost, with no word of it.
+    rng = random.Random(f'long {pack}')
+    key = make_key(rng)
+    lines = ''.join(f'VAR_{i}={rng.getrandbits(96):x}\n' for i in range(2500))
+    data = (lines + f'TOGETHER_API_KEY={key}\n').encode()
+    packed = zlib.compress(data) if pack == 'zlib' else gzip.compress(data)
+    assert len(packed) > 4 * 8192
+    text = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
+    assert [f.secret for f in scan_bytes(text, 'long.ps')] == [key]
+
+
+def test_a_zlib_bomb_longer_than_the_reach_fails_closed() -> None:
+    # 1 GB of zeros as zlib is 1 MB: cut at 8 KB it passed unread.
+    packer = zlib.compressobj(9)
+    chunk = bytes(1 << 20)
+    packed = b''.join(packer.compress(chunk) for _ in range(1024)) + packer.flush()
+    data = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
+    with pytest.raises(InputError, match='decompressed'):
+        scan_bytes(data, 'bomb.ps')
+
+
+_Z85 = b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#'
+_B85 = b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~'
+
+SHORT_FORMS = {
+    # A block of one full line and a shorter one, or one line alone: no
+    # two lines of one width, and no Adobe mark.
+    'z85': lambda d: _z85(d),
+    'z85-under-a-comment': lambda d: b'# z85\n' + _z85(d),
+    'btoa': lambda d: base64.a85encode(d, foldspaces=True, wrapcol=72) + b'\n',
+    'a85-one-line': lambda d: base64.a85encode(d) + b'\n',
+    'a85-one-line-no-break': lambda d: base64.a85encode(d),
+    'z85-crlf': lambda d: _z85(d).replace(b'\n', b'\r\n'),
+}
+
+
+@pytest.mark.parametrize('form', sorted(SHORT_FORMS))
+@pytest.mark.parametrize('legacy', [False, True])
+def test_a_short_block_without_a_mark(form: str, legacy: bool) -> None:
+    # Was missed: a one-line .env file so encoded is a block of two lines
+    # of different widths (or one line), told neither by width nor mark.
+    if form.startswith('z85'):
+        _needs('z85')
+    rng = random.Random(f'short {form} {legacy}')
+    for pad in (0, 1, 2, 3):
+        key = make_hex(rng) if legacy else make_key(rng)
+        data = SHORT_FORMS[form](f'{"#" * pad}TOGETHER_API_KEY={key}\n'.encode())
+        assert data.count(b'\n') <= 2 + form.endswith('comment')
+        assert [f.secret for f in scan_bytes(data, 'env.b85')] == [key], (form, pad)
+
+
+def test_short_lines_that_are_not_blocks_stay_clean() -> None:
+    rng = random.Random('short clean')
+    for text in (
+            b'-' * 72 + b'\n', b'=' * 60 + b'\n' + b'=' * 20 + b'\n',
+            b'# title\n' + b'*' * 50 + b'\n',
+            base64.a85encode(rng.randbytes(60)) + b'\n',
+            _z85(rng.randbytes(64)) if shutil.which('basenc') else b'',
+    ):
+        assert scan_bytes(text, 'short.txt') == []
+
+
+@pytest.mark.parametrize('kind', ['ascii85', 'z85'])
+@pytest.mark.parametrize('legacy', [False, True])
+def test_a_known_keys_ascii85_and_z85_are_scrubbed(kind: str, legacy: bool) -> None:
+    # ``baseline audit`` shows a finding's lines: those of an ASCII85 or
+    # Z85 file spelt the key found in it (only base64, base32 and
+    # base85's forms were known to the scrub).
+    from together_hooks.detect.scrub import Scrubber
+
+    if kind == 'z85':
+        _needs('z85')
+    rng = random.Random(f'scrub {kind} {legacy}')
+    for pad in range(4):
+        key = make_hex(rng) if legacy else make_key(rng)
+        env = _env(key, pad)
+        text = (_z85(env) if kind == 'z85' else base64.a85encode(env, adobe=True, wrapcol=75)).decode()
+        # The key's own groups at its alignment here, as the file holds them.
+        at = env.index(key.encode())
+        first = at + -at % 4
+        groups = (text.replace('\n', '')[first // 4 * 5 + (2 if kind == 'ascii85' else 0):])[
+            :(at + len(key) - first) // 4 * 5]
+        assert len(groups) >= 55
+        decode = (lambda g: base64.a85decode(g)) if kind == 'ascii85' else (
+            lambda g: base64.b85decode(g.translate(bytes.maketrans(_Z85, _B85))))
+        assert decode(groups.encode()) == env[first:first + len(groups) // 5 * 4]
+        shown = Scrubber([key]).scrub(text)
+        flat = shown.replace('\n', '')
+        assert not any(groups[i:i + 12] in flat for i in range(len(groups) - 11)), (kind, pad)
+
+
+def test_a_long_block_that_does_not_decode_is_decoded_once(monkeypatch) -> None:
+    # A group that does not decode deep in a long block (a ``z`` inside a
+    # group): each of five cuts decoded the whole block again (counted,
+    # not timed).
+    rng = random.Random('bad group')
+    chars = base64.a85encode(gzip.compress(rng.randbytes(60000)), wrapcol=75)
+    chars = chars[:-100] + b'abzcd' + chars[-95:]
+    calls = []
+    real = base64.a85decode
+
+    def counted(b, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(len(b))
+        return real(b, *args, **kwargs)
+
+    monkeypatch.setattr(base64, 'a85decode', counted)
+    assert scan_bytes(b'%!PS\n<~' + chars + b'~>\n', 'bad.ps') == []
+    assert len([n for n in calls if n > 2 * 8192]) == 1, calls

@@ -26,6 +26,10 @@ TOOLS = {
     # Decimal bytes (fields 4 wide unsigned, 5 wide signed; read as
     # nothing before) and octal ones.
     'od-d1': ['od', '-t', 'd1'], 'od-u1': ['od', '-A', 'd', '-t', 'u1'], 'od-b': ['od', '-b'],
+    # Their neighbours: without offsets (as ``od -An -t x1`` is read),
+    # another width, and ``z``'s text column (each missed before).
+    'od-An-u1': ['od', '-An', '-t', 'u1'], 'od-An-d1-w20': ['od', '-An', '-t', 'd1', '-w20'],
+    'od-u1z': ['od', '-t', 'u1z'], 'od-An-d1z': ['od', '-An', '-t', 'd1z', '-w8'],
 }
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ('xxd', 'hexdump', 'od')), reason='xxd, hexdump and od are needed',

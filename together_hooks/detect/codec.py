@@ -707,6 +707,12 @@ def _dump_line(line: bytes) -> bytes | None:
     m = _DUMP_OFFSET.match(line)
     if m is None and line.startswith(b' ') and b'>' in line:
         line = line[:line.find(b'>')]  # ``od -An -t x1z``: no offset, a text column
+    if m is None and line.startswith(b' '):
+        # ``od -An -t u1`` / ``-t d1``: decimal fields, no offset.
+        tokens = line.split()
+        decimal = _od_decimal(line, tokens) if tokens else None
+        if decimal is not None:
+            return decimal
     if m is None or m.end() == len(line) and len(line) % 2 == 0 and not m.group(2):
         # Digits alone: ``xxd -p`` (an offset alone ends ``od``: no bytes).
         try:
@@ -770,6 +776,7 @@ def _od_decimal(rest: bytes, tokens: list[bytes]) -> bytes | None:
     the fields' width: each token right-aligned in its field, and from
     ``od -c``'s fields (4 wide too) by its octal escapes' zeros and a
     line of single characters."""
+    rest = rest.rstrip(b' \t')  # ``z``'s text column's padding: the fields are right-aligned
     width = len(rest) // len(tokens)
     if width not in (4, 5) or len(rest) != width * len(tokens):
         return None
@@ -949,15 +956,32 @@ _Z85_TO_B85 = bytes.maketrans(
     b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#',
     b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~',
 )
+# base85's groups in Z85's and ASCII85's letters (the scrub's forms of a
+# known key, ``scrub._forms``).
+B85_TO_Z85 = bytes.maketrans(
+    b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~',
+    b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#',
+)
+B85_TO_A85 = bytes.maketrans(
+    b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~',
+    bytes(range(0x21, 0x76)),
+)
 
 
 def _a85_decode(chars: bytes, kind: str) -> bytes | None:
     """``chars`` (no white space) decoded, as far as they decode: a block
-    cut at a line's width may end inside a group."""
+    cut at a line's width may end inside a group.  Past ``B64_REACH``
+    (a compressed stream decoded whole) one try, its last group cut by
+    the count alone: a group that does not decode deep in a block of
+    megabytes cost five decodes of it (3.5 s for 4 MB)."""
     from base64 import a85decode
     from base64 import b85decode
 
-    for cut in range(5):
+    cuts: Iterable[int] = range(5)
+    if len(chars) > B64_REACH * 5 // 4:
+        count = len(chars) if kind == 'z85' else len(chars) + 4 * (chars.count(b'z') + chars.count(b'y'))
+        cuts = (count % 5 if kind == 'z85' else int(count % 5 == 1),)
+    for cut in cuts:
         part = chars[:len(chars) - cut]
         try:
             if kind == 'z85':
@@ -968,17 +992,18 @@ def _a85_decode(chars: bytes, kind: str) -> bytes | None:
     return None
 
 
-def a85_view(data: bytes, start: int, kind: str, alphabet: bytes) -> View | None:
+def a85_view(data: bytes, start: int, kind: str, alphabet: bytes, whole: bool = False) -> View | None:
     """The ASCII85 or Z85 (``kind``) block whose first line starts at
     ``start``: its lines while each is all ``alphabet``'s (ASCII85's
-    ``<~`` and ``~>`` marks dropped), ``B64_REACH`` decoded bytes at most,
-    decoded; each line's bytes map to the line's start, where a key is
-    reported.  None when it does not decode."""
+    ``<~`` and ``~>`` marks dropped), ``B64_REACH`` decoded bytes at most
+    (all of them when ``whole``: a compressed stream, cut, would lose
+    what follows the cut), decoded; each line's bytes map to the line's
+    start, where a key is reported.  None when it does not decode."""
     chars: list[bytes] = []
     starts: list[int] = []
     sources: list[int] = []
     count = 0
-    most = B64_REACH * 5 // 4
+    most = len(data) if whole else B64_REACH * 5 // 4
     pos = start
     while pos < len(data) and count < most:
         end = data.find(b'\n', pos)

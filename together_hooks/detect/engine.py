@@ -662,7 +662,7 @@ def _hits(
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget, wrapped if wrapped_kind == 'base64' else -1)
         if wrapped_kind in ('ascii85', 'z85'):
-            hits += _a85_hits(data, path, rules, depth, budget, wrapped, wrapped_kind)
+            hits += _a85_hits(data, path, rules, depth, budget, wrapped, wrapped_kind, edge)
         hits += _radix_hits(data, path, rules, depth, where, budget)
     if dumped:
         hits += _dump_hits(data, path, rules, depth, budget)
@@ -977,6 +977,13 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # tables whatever its bytes hold.
     for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'sqlite', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
+    # ``dump_head``'s tests of a file starting with a blank (``od -An``),
+    # compiled on first use: with no program cached yet, here.
+    from together_hooks.detect.prefilter import _pattern_od_bare
+    from together_hooks.detect.prefilter import _pattern_od_bare_decimal
+
+    _pattern_od_bare()
+    _pattern_od_bare_decimal()
     import codecs
 
     codecs.lookup('cp437')
@@ -1133,7 +1140,7 @@ def _uu_hits(
 
 def _a85_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget,
-        start: int, kind: str,
+        start: int, kind: str, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside an ASCII85 or Z85 block at the file's head
     (``prefilter.wrapped_block``, ``codec.a85_view``): what it decodes to
@@ -1142,18 +1149,30 @@ def _a85_hits(
     from together_hooks.detect.prefilter import A85_CHARS
     from together_hooks.detect.prefilter import Z85_CHARS
 
-    view = a85_view(data, start, kind, A85_CHARS if kind == 'ascii85' else Z85_CHARS)
+    alphabet = A85_CHARS if kind == 'ascii85' else Z85_CHARS
+    view = a85_view(data, start, kind, alphabet)
     if view is None:
         return []
     packed = container_kind(view.data)
     if packed is not None:
         # A compressed stream so encoded (PostScript's and PDF's
-        # ``/ASCII85Decode`` over ``/FlateDecode``): decompressed on the
-        # file's budget (``containers.scan_packed``), reported at the block.
+        # ``/ASCII85Decode`` over ``/FlateDecode``): decoded whole (cut at
+        # ``B64_REACH``, a stream's later keys were lost, and a bomb passed
+        # unread), decompressed on the file's budget
+        # (``containers.scan_packed``), reported at the block.
         from together_hooks.detect.containers import scan_packed
 
+        view = a85_view(data, start, kind, alphabet, whole=True) or view
         by_id, scan = _member_scan(rules, budget)
-        found, _whole = scan_packed(view.data, path, scan, budget)
+        found, whole = scan_packed(view.data, path, scan, budget)
+        if not whole and edge[0]:
+            # A block a window's end may cut: not told from one cut short.
+            from together_hooks.fileio import WINDOW
+
+            raise InputError(
+                f'{path}: an {kind} block of a {packed} that does not decompress whole at the head of '
+                f'a large file read in windows ({WINDOW >> 20} MB): not scanned whole',
+            )
         return [(start, f.secret, by_id[f.rule], f'{kind} {packed}') for f in found if f.rule in by_id]
     return [
         (view.origin(offset), secret, rule, kind)

@@ -449,7 +449,9 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
     break (LF or CRLF) after each, every character base64's (``base64``),
     else ASCII85's (``ascii85``), else Z85's (``z85``); or a line of 20
     or more ASCII85 characters starting with its ``<~`` mark (a block
-    shorter than two lines); (-1, '') if none.
+    shorter than two lines), or an ASCII85 or Z85 block of one or two
+    lines ending a file shorter than the head (``_short_block``: a short
+    file so encoded); (-1, '') if none.
     Asked of every file the screen passes over: a ``find`` a line, no
     ``re``; the other alphabets only for two lines of one width that are
     not base64."""
@@ -462,7 +464,9 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
     for _ in range(WRAPPED_HEAD_LINES):
         end = find(b'\n', start, WRAPPED_HEAD)
         if end == -1:
-            return -1, ''
+            # A file shorter than the head: its last line, or a line and
+            # a shorter last one (a short file so encoded, no mark).
+            return _short_block(data) if len(data) <= WRAPPED_HEAD else (-1, '')
         width = end - start
         if mark != -1 and mark < start:  # the next ``<~`` (one ``find`` a mark, not a test a line)
             mark = find(b'<~', start, WRAPPED_HEAD)
@@ -481,6 +485,33 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
     return -1, ''
 
 
+def _short_block(data: bytes) -> tuple[int, str]:
+    """An ASCII85 or Z85 block ending a short file (``wrapped_block``):
+    its last line, ``WRAPPED_WIDTHS[0]`` or more characters, or a line
+    of ``WRAPPED_WIDTHS`` and a last line no wider, all of one of their
+    alphabets and not all base64's (the screen finds base64's forms)."""
+    low, high = WRAPPED_WIDTHS
+    body = data.rstrip(b'\r\n')
+    cut = body.rfind(b'\n')
+    last = body[cut + 1:].rstrip(b'\r')
+    at, block = cut + 1, last
+    if cut != -1:
+        before = body.rfind(b'\n', 0, cut) + 1
+        line = body[before:cut].rstrip(b'\r')
+        if low <= len(line) <= high and len(last) <= len(line):
+            at, block = before, line + last
+    if len(block) < low or not block.translate(None, _B64_CHARS):
+        return -1, ''
+    # Lengths the encodings write: Z85's are whole groups of 5; ASCII85's
+    # last group is 2 characters or more (``z`` and ``y`` a group each).
+    groups = len(block) + 4 * (block.count(b'z') + block.count(b'y'))
+    if groups % 5 != 1 and not block.translate(None, A85_CHARS):
+        return at, 'ascii85'
+    if len(block) % 5 == 0 and not block.translate(None, Z85_CHARS):
+        return at, 'z85'
+    return -1, ''
+
+
 _HEX_DIGITS = b'0123456789abcdefABCDEF'
 
 
@@ -492,8 +523,8 @@ def dump_head(data: bytes) -> bool:
     any form the screen searches for, and a needle for hex text costs a
     full pass (docs/performance.md): a file that is one is told by its
     first bytes instead, a few byte comparisons."""
-    if data[:1] == b' ' and _pattern_od_bare().match(data):
-        return True  # ``od -An -t x1``: the bytes without their offsets
+    if data[:1] == b' ' and (_pattern_od_bare().match(data) or _pattern_od_bare_decimal().match(data)):
+        return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
     if data[:1] not in _HEX_FIRST:
         return False
     if data.startswith(b'000000'):
@@ -507,6 +538,13 @@ def _pattern_od_bare():  # type: ignore[no-untyped-def]
     from together_hooks import regex_cache
 
     return regex_cache.compile(rb' [0-9a-f]{2}(?: [0-9a-f]{2}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
+
+
+def _pattern_od_bare_decimal():  # type: ignore[no-untyped-def]
+    from together_hooks import regex_cache
+
+    # ``od -An -t u1`` (fields 4 wide) or ``-t d1`` (5 wide): 8 or more.
+    return regex_cache.compile(rb' {1,4}-?[0-9]{1,3}(?: {1,4}-?[0-9]{1,3}){7,}[ \t]*(?:>[^\n]*)?(?:\r?\n|$)')
 
 
 _HEX_FIRST = frozenset(_HEX_DIGITS[i:i + 1] for i in range(len(_HEX_DIGITS)))

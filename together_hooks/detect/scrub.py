@@ -9,7 +9,7 @@ run knows; the pipeline teaches it each key it finds (``learn``).
 What goes:
 - every form of every key known in the run (found, or the developer's
   own): raw, its body, base64 at any alignment (standard and URL-safe),
-  percent-encoded; and any piece of 9 or more characters of one of those
+  base32 and base85 (also in ASCII85's and Z85's letters), percent-encoded; and any piece of 9 or more characters of one of those
   (but percent-encoded), where the whole form is not, and the key spelt
   out with gaps (``_GAP``: a column too narrow for a piece): a key the engine
   finds wrapped across lines (a CI log at its width, base64 at 76
@@ -128,7 +128,8 @@ def _gram_entry(code: int, number: int, at: int) -> int:
         | (number & _NUMBER_MASK) << _AT_BITS | at
     )
 # base64's and base85's characters (a known key's base85 holds ``;#*``).
-_PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~-]{%d,}' % _PIECE
+# (ASCII85's and Z85's letters too: ``"',.:[\]``.)
+_PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~"\',.:\[\\\]-]{%d,}' % _PIECE
 # What may come between the characters of a known key that a reader
 # still reads as one: white space and line breaks (escaped too: ``\n``,
 # ``%0A`` in a SARIF uri or a workflow command's ``file=``),
@@ -552,6 +553,14 @@ def _forms(secret: str) -> dict[str, str]:
     found = dict.fromkeys(plain, 'raw')
     for form, kind in encoded_forms(raw):
         found.setdefault(form.decode('ascii'), kind)
+        if kind == 'base85':
+            # The same groups in ASCII85's and Z85's letters (the engine
+            # reads blocks of both: ``baseline audit`` shows their lines).
+            from together_hooks.detect.codec import B85_TO_A85
+            from together_hooks.detect.codec import B85_TO_Z85
+
+            found.setdefault(form.translate(B85_TO_A85).decode('ascii'), 'base85')
+            found.setdefault(form.translate(B85_TO_Z85).decode('ascii'), 'base85')
     return {f: kind for f, kind in found.items() if len(f) >= 24}
 
 
