@@ -79,7 +79,10 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     report.add_argument(
         '--output', metavar='FILE',
-        help='write the report to FILE; a text summary still goes to stdout',
+        help='write the report to FILE (-: standard output, the report '
+             'alone); a text summary still goes to stdout. In a hook\'s '
+             'args: list FILE in .gitignore (from the second commit on, '
+             'a report git neither tracks nor ignores is refused)',
     )
     report.add_argument(
         '--baseline', metavar='FILE',

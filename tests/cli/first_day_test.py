@@ -247,3 +247,14 @@ def test_an_error_names_what_to_type_next(tmp_path, monkeypatch, argv, next_comm
     result = run('together-hooks', *argv, cwd=tmp_path)
     assert result.rc == 2 and result.out == ''
     assert len(result.err.splitlines()) == 1 and next_command in result.err, result.err
+
+
+@pytest.mark.parametrize('mode', [('--history',), ('--staged',), ('--diff', 'HEAD')])
+def test_a_repository_given_as_path_to_a_git_mode_says_to_cd_into_it(git_repo, tmp_path, mode):
+    """The Quick start scans `path/to/your-repo`; a new user then tries
+    `scan --history path/to/your-repo` too. The refusal says how to run it."""
+    result = run('together-hooks', 'scan', *mode, str(git_repo), cwd=tmp_path)
+    assert result.rc == 2, result.err
+    assert 'takes no PATH' in result.err
+    assert f'cd path/to/your-repo && together-hooks scan {mode[0]}' in result.err
+    assert 'Traceback' not in result.err

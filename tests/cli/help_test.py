@@ -113,3 +113,14 @@ def test_the_first_screen_of_help_is_what_a_new_user_needs(command, tmp_path):
         for option in action.option_strings:
             assert re.search(r'(?:  |, )%s\b' % re.escape(option), r.out), option
     assert r.out.rstrip().rsplit('\n\n', 1)[-1].startswith('exit codes: 0 ')
+
+
+@pytest.mark.parametrize('prog', ['together-hooks scan', 'detect-together-keys'])
+def test_output_help_says_dash_is_stdout_and_a_hook_report_is_ignored(prog):
+    """--output - is standard output, and a hook's --output report is
+    refused from its second commit on unless .gitignore lists it: --help
+    is where a user choosing the option looks, so it says both."""
+    parser = dict(PARSERS)[prog]
+    text = ' '.join(parser.format_help().split())
+    assert '(-: standard output' in text, prog
+    assert 'list FILE in .gitignore' in text, prog

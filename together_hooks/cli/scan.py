@@ -118,7 +118,10 @@ def contents(
         return commits(args, scanner)
     if args.staged:
         if args.paths:
-            raise InputError('--staged takes no PATH')
+            raise InputError(
+                '--staged takes no PATH: it reads the index of the repository it '
+                'runs in (cd path/to/your-repo && together-hooks scan --staged)',
+            )
         root = _toplevel(args)
         if root is None:
             raise gitrun.no_repository('--staged needs a git repository (run it inside one)')
@@ -167,7 +170,11 @@ def commits(
         raise InputError(f'{" and ".join(given)} do not go together')
     mode = given[0]
     if args.paths or args.staged:
-        raise InputError(f'{mode} takes no PATH and no --staged')
+        raise InputError(
+            f'{mode} takes no PATH and no --staged: it reads the repository it '
+            f'runs in (cd path/to/your-repo && together-hooks scan {mode}'
+            + (' ...)' if mode != '--history' else ')'),
+        )
     # History and ranges need no work tree: a bare mirror works too.
     root = _toplevel(args) or gitrun.git_dir_without_work_tree('.')
     if root is None:
