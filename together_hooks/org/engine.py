@@ -47,12 +47,20 @@ def history_hits(root: str) -> Iterator[Hit]:
     contents = itertools.chain(found, history_extras(
         root, None, scan, log=found.log, worth=scanner.blob_test(0), commits=found.commits,
     ))
+    unread = []
     for revision in contents:
         for f in scan(revision):
             yield Hit(
                 f.rule, f.secret, f.hashed_secret, f.redacted,
                 f.commit or '', f.path, f.line, f.author or '', f.date or '',
             )
+        problem = revision.problem
+        if problem is not None and problem.fatal:  # as ``scan --history``'s exit 2
+            unread.append(f'{revision.path}: {problem.reason}')
+    if unread:  # after every hit: the repository fails, never reads as clean
+        from together_hooks.errors import InputError
+
+        raise InputError(f'{unread[0]}' + (f' (and {len(unread) - 1} more)' if len(unread) > 1 else ''))
 
 
 def shown(hits: list[Hit]) -> Callable[[str], str]:

@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 
+from together_hooks.errors import InputError
 from together_hooks.org import engine
 from together_hooks.org import mirror
 
@@ -170,7 +171,9 @@ def scan(payload: dict) -> dict:
             store.close()
     except (mirror.GitError, OSError) as e:
         return failed(payload, str(e), started)
-    except Exception as e:  # the scan refused the store (a partial clone)
+    except InputError as e:  # the scan refused the store (a partial clone, a lost blob)
+        return failed(payload, str(e), started)
+    except Exception as e:
         return failed(payload, f'{type(e).__name__}: {e}', started)
     result['seconds'] = round(time.monotonic() - started, 3)
     return result
