@@ -205,10 +205,6 @@ def test_hooks_table_lists_every_option_of_each_hook():
             if line.startswith(f'| `{hook["id"]}` |')
         )
         module = importlib.import_module(_console_scripts()[hook['entry']].partition(':')[0])
-        if not hasattr(module, 'build_parser'):
-            # detect-together-keys starts in hooks/first_stage, which has no
-            # parser of its own: the options are the full hook's.
-            module = importlib.import_module(f'together_hooks.hooks.{hook["id"].replace("-", "_")}')
         options = _options(module.build_parser())
         assert options, hook['id']
         for opt in options:

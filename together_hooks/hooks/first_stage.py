@@ -58,6 +58,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return full(argv)
 
 
+def build_parser():  # type: ignore[no-untyped-def]
+    """The full hook's parser: the options this console script takes
+    (its ``--help``, the README's hooks table, the wrong-command hints)."""
+    from together_hooks.hooks.detect_together_keys import build_parser
+
+    return build_parser()
+
+
 def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> bool:
     """Whether the full hook, run with ``args`` here, would pass for
     certain (see the module's docstring); False when it cannot tell."""
