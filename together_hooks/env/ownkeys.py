@@ -9,7 +9,6 @@ from together_hooks.detect.ownkeys import OwnKeys
 from together_hooks.env.held import local_env_files
 from together_hooks.env.names import is_envrc_script
 from together_hooks.env.names import is_template
-from together_hooks.env.names import path_parts
 from together_hooks.env.values import keys_in_env
 from together_hooks.env.values import keys_in_environ
 from together_hooks.fileio import read_small
