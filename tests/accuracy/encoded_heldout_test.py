@@ -30,8 +30,7 @@ import zlib
 
 from tests.accuracy import Case
 from tests.accuracy import Made
-from tests.accuracy import Results
-from tests.accuracy import run_cases
+from tests.accuracy import make_tests
 
 ENV = 'APP_ENV=production\nDATABASE_URL=postgres://app@db/app\nTOGETHER_API_KEY={key}\nLOG_LEVEL=info\n'
 
@@ -554,31 +553,7 @@ def missing_tools(case_id: str) -> list[str]:
 CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 
 
-try:
-    import pytest
-except ImportError:  # bench/run.py reads CASES only
-    pytest = None  # type: ignore[assignment]
-
-if pytest is not None:
-    @pytest.fixture(scope='module')
-    def results(tmp_path_factory) -> Results:
-        from tests.once import once
-
-        return once(  # one scan a run, not one a worker (tests/once.py)
-            tmp_path_factory, __name__,
-            lambda: run_cases(tmp_path_factory.mktemp('cases'), CASES),
-        )
-
-    @pytest.mark.parametrize('case_id', [
-        pytest.param(c.id, marks=pytest.mark.xfail(reason=MISSED[c.id], strict=True))
-        if c.id in MISSED else c.id
-        for c in ALL_CASES
-    ])
-    def test_case(results: Results, case_id: str) -> None:
-        if missing_tools(case_id):
-            pytest.skip(f'needs {", ".join(missing_tools(case_id))}')
-        # The keys each file yields, not their lines (the module's note).
-        found = sorted({h for _line, h in results.found[case_id]})
-        expected = sorted({h for _line, h in results.expected[case_id]})
-        assert found == expected, (results.paths[case_id], len(found), len(expected))
+# The keys each file yields, not their lines (the module's note); a case
+# whose tool this machine lacks is skipped, the others run.
+results, test_case = make_tests(ALL_CASES, missed=MISSED, needs=missing_tools, by_key=True)
 
