@@ -164,3 +164,47 @@ def test_a_key_shown_spelt_out_compiles_nothing(monkeypatch):
     redacted = sum(scrubber._gapped_out(text) != text for text in texts)
     assert redacted == len(texts)
     assert len(compiled) == 0
+
+
+def test_near_misses_spelt_out_cost_work_in_proportion(monkeypatch):
+    """Work counted, not timed.  A known key spelt out with gaps of
+    several units (spaces, ``\\u3000``, escaped breaks with a log's lead),
+    beside copies of it whose last character is wrong: the old compiled
+    pattern backtracked through every way of reading each gap (one near
+    miss: past 120 CPU-s, killed); ``spelt`` lists each gap's ends once
+    a place, so its walk grows with the text, not with the readings
+    (16 walks a character; without listing each end once, 36 here and
+    50 on other seeds: this fails)."""
+    from together_hooks.detect import spelt
+
+    walks = [0]
+
+    def counted(real):
+        def call(self, *args):
+            walks[0] += 1
+            return real(self, *args)
+        return call
+
+    # A gap's ends at a place, and a key's characters tried from a place.
+    monkeypatch.setattr(spelt._Gap, '_walk', counted(spelt._Gap._walk))
+    monkeypatch.setattr(spelt._Matcher, '_end', counted(spelt._Matcher._end))
+    rng = random.Random('spelt-near-misses')
+    key = make_key(rng)
+    gaps = ['  \u3000 ', ' \\n  ', '\\n[worker-1] 2024-01-02T03:04:05Z ', '" + "', '\u3000\u3000 \t', '%0A# ']
+
+    def spelt_out(value):
+        return ''.join(c + rng.choice(gaps) for c in value[:-1]) + value[-1]
+
+    work = {}
+    for misses in (2, 8):
+        whole = spelt_out(key)
+        near = [spelt_out(key[:-1] + '!') for _ in range(misses)]
+        shown = '\n'.join([whole] + near)
+        scrubber = Scrubber([key])
+        scrubber._known_forms()
+        walks[0] = 0
+        out = scrubber._gapped_out(shown)
+        assert whole not in out and out.endswith(near[-1])  # the key out, a near miss kept
+        work[misses] = walks[0]
+        assert walks[0] < 24 * len(shown), (misses, walks[0], len(shown))  # 16.3 and 16.5
+    assert work[8] < 4.5 * work[2], work
