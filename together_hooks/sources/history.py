@@ -413,6 +413,11 @@ def _oldest_first(listed: list[tuple[bytes, int]]) -> list[tuple[bytes, int]]:
     return listed[::-1]
 
 
+# At most this many commits no ref reaches: ``Listing`` leaves what only
+# they hold to after discovery instead of waiting for the commit walk.
+FEW_UNREACHED = 256
+
+
 class Listing:
     """The blobs of the whole history, listed in the background from when
     it is made (``blobs`` waits for the answer).
@@ -445,6 +450,9 @@ class Listing:
         self._store: _Background | None = None
         self._commits: CommitList | None = None
         self._log: CommitLog | None = None
+        # Blobs of the store left to after discovery: scanned then if the
+        # commit walk names them (``blobs``, ``apart``).
+        self.deferred: list[tuple[bytes, int]] = []
         self._sized = sized if shared else None
         self._walk = _Sized(root) if shared and sized is None else None
         self._beside = _Background(
@@ -490,11 +498,44 @@ class Listing:
             reached = None if said is None else int(said.strip() or 0)
         if reached is not None and commits <= reached:
             return blobs
+        if self._log is not None:
+            # A few commits no ref reaches (an amend, a rebase, a deleted
+            # branch: ``--all`` reads no reflog): what only they hold is
+            # left to after discovery, scanned then if the commit walk
+            # names it (``apart``); the rest at once, not after the walk.
+            apart = self._apart(out)
+            if apart is not None:
+                self.deferred = [blob for blob in blobs if blob[0] in apart]
+                return [blob for blob in blobs if blob[0] not in apart]
         # The blobs the commit walk names (``LogSized`` says why they are
         # all that can be reported), else those a walk of the refs reaches.
         keep = self._log.file_blobs() if self._log is not None else set(
             git(self.root, *_REACHABLE).split())
         return [blob for blob in blobs if blob[0] in keep]
+
+    def _apart(self, out: bytes) -> set[bytes] | None:
+        """The blobs the store's commits that no ref reaches hold and the
+        commits below them that a ref reaches do not (``rev-list --objects
+        <them> --not --all``: their trees and their edge's, not the whole
+        history's), when there are at most ``FEW_UNREACHED`` such commits;
+        None when more, or when git cannot say.  A blob a ref reaches
+        elsewhere may be among them: ``apart`` is only what is left to
+        after discovery, never what is dropped."""
+        import re
+
+        assert self._commits is not None
+        reached = set(self._commits.result())
+        unreached = [
+            sha for sha in re.findall(rb'^commit ([0-9a-f]+) ', out, re.M)
+            if sha.decode() not in reached
+        ]
+        if not unreached or len(unreached) > FEW_UNREACHED:
+            return None
+        listed = git_output(
+            self.root, 'rev-list', '--objects', '--no-object-names',
+            '--filter=object:type=blob', *(sha.decode() for sha in unreached), '--not', '--all', '--',
+        )
+        return None if listed is None else set(listed.split())
 
     def close(self) -> None:
         if self._store is not None:
@@ -1327,11 +1368,22 @@ def _scan(
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
         )
+        deferred = listing.deferred if listing is not None else []
+        if deferred and shared_log is not None:
+            # What only commits no ref reaches held, and a commit the walk
+            # has (each blob it names is scanned, as when discovery waited).
+            named = shared_log.file_blobs()
+            more = [blob for blob in deferred if blob[0] in named]
+            if more:
+                if walked is not None:
+                    walked.blobs += len(more)
+                    walked.nbytes += sum(n for _sha, n in more)
+                flagged.update(discover(root, more, shown, scan, on_key=start_log, worth=worth))
         if listing is not None and shared_log is not None and not listing.shared:
             # The store was listed for what it holds: a blob a commit names
             # that it lost fails the run, as a walk of the refs does (asked
             # once the blobs are scanned: the walk runs beside the scan).
-            lost = shared_log.missing_blobs(sha for sha, _size in blobs)
+            lost = shared_log.missing_blobs(sha for sha, _size in blobs + deferred)
             if lost:
                 # Failed after what was found is shown: the keys the
                 # store still holds are reported, then exit 2.
