@@ -268,9 +268,10 @@ class Keywords:
         keyword holding an upper-case letter is looked for only where its
         rarest one is (``find``: ``memchr``), each keyword of that letter
         tried there by ``startswith``; the others (no upper-case letter)
-        where their group's shared start is (``_plain_routes``).  Half the
-        passes of one ``in`` a keyword, most of them ``memchr``'s: a
-        hook's few files, ``--staged`` and each source's first bytes."""
+        where their group's shared start is (``_plain_routes``): 13
+        passes for the rules' 48 keywords, most of them ``memchr``'s, where
+        one ``in`` a keyword took 48.  A hook's few files, ``--staged`` and
+        each source's first bytes are screened so."""
         routes = self._plain_routes
         if routes is None:
             routes = self._plain_routes = _plain_routes(self.keywords)
