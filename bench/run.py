@@ -772,8 +772,7 @@ def build_hook(ctx: "Ctx") -> Corpus:
     chosen = sorted(rng.sample(pool, HOOK_FILES))
     planted: List[Planted] = []
     for i, path in enumerate(chosen):
-        with open(path, "a", encoding="utf-8") as fh:  # an ordinary edit in every file
-            fh.write(f"\n\ndef _bench_helper_{i}(value):\n    return value * {i + 2}\n")
+        ordinary_edit(path, i)
     for path, ctx_name in zip(chosen, ["py-string", "py-comment-export", "py-string"]):
         got = plant(repo, rng, [ctx_name], "S", candidates=[path])
         for p in got:
@@ -786,6 +785,38 @@ def build_hook(ctx: "Ctx") -> Corpus:
     save_planted(meta, planted, desc, {"files": files})
     stamp.write_text(key)
     return load_corpus("hook", repo, meta)
+
+
+def ordinary_edit(path: Path, i: int) -> None:
+    """The edit every staged file of the hook corpora gets (a helper appended)."""
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f"\n\ndef _bench_helper_{i}(value):\n    return value * {i + 2}\n")
+
+
+def build_hook_clean(ctx: "Ctx", blocked: Corpus) -> Corpus:
+    """The hook corpus's commit without its keys: the same 5 files staged
+    with only the ordinary edit.  Most commits a hook sees are this one;
+    the blocked commit's rows (where our full hook runs, after the first
+    stage hands off) are not what a developer feels on every commit."""
+    base = ctx.corpora / "hook-clean"
+    repo, meta, stamp = base / "repo", base / "planted.json", base / "stamp"
+    files: List[str] = blocked.extra["files"]  # type: ignore[assignment]
+    key = json.dumps({"v": 1, "sdist": HOOK_SDIST, "seed": SEED, "files": files})
+    if stamp_ok(stamp, key):
+        return load_corpus("hook-clean", repo, meta)
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True)
+    shutil.copytree(blocked.path, repo, symlinks=True)
+    git(repo, "reset", "-q", "--hard", "HEAD")  # the committed sdist and baseline, nothing staged
+    for i, name in enumerate(files):
+        ordinary_edit(repo / name, i)
+    git(repo, "add", *files)
+    desc = (f"git repo: {HOOK_SDIST[0]}=={HOOK_SDIST[1]} sdist committed + .secrets.baseline, "
+            f"{HOOK_FILES} modified .py files staged, no key (the blocked commit's files "
+            "with only their ordinary edit)")
+    save_planted(meta, [], desc, {"files": files})
+    stamp.write_text(key)
+    return load_corpus("hook-clean", repo, meta)
 
 
 def build_adversarial(ctx: "Ctx") -> List[Corpus]:
@@ -1210,6 +1241,8 @@ def peer_script(ctx: Ctx, name: str) -> Tuple[Optional[str], str]:
 
 
 def hook_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    if corpus.name == "hook-clean":
+        return hook_clean_scenario(ctx, corpus)
     repo = corpus.path
     files: List[str] = corpus.extra["files"]  # type: ignore[assignment]
     pristine = (repo / ".secrets.baseline").read_bytes()
@@ -1267,6 +1300,28 @@ def hook_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
     rows = run_scenario(ctx, "hook", tools, corpus.planted, warmup=True)
     restore()
     return rows
+
+
+def hook_clean_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
+    """The commit a developer makes most: nothing to find.  Our hook's
+    first stage passes it (no engine, no `re`); betterleaks runs as on any
+    commit."""
+    repo = corpus.path
+    files: List[str] = corpus.extra["files"]  # type: ignore[assignment]
+    bl = ["--baseline", ".secrets.baseline"]
+    tools = [
+        make_tool("together-hooks: detect-together-keys", ctx.ours("detect-together-keys"), bl + files,
+                  count=count_text_lines, ok_codes=(0,)),
+        make_tool("together-hooks: detect-together-keys, as pre-commit runs it", ctx.ours("detect-together-keys"),
+                  bl + files, count=count_text_lines, env=PRE_COMMIT_ENV, ok_codes=(0,)),
+        make_tool("betterleaks git --staged (Together rule)", ctx.peer("betterleaks"),
+                  ["git", ".", "--staged"] + BL_TOGETHER + BL_QUIET, count=count_findings_key,
+                  baseline_ref=True, ok_codes=(0,)),
+        Tool("floor: python -c pass", [ctx.python(), "-c", "pass"], ok_codes=(0,)),
+    ]
+    for t in tools:
+        t.cwd = repo
+    return run_scenario(ctx, "hook-clean", tools, corpus.planted, warmup=True)
 
 
 def tree_scenario(ctx: Ctx, corpus: Corpus) -> List[Row]:
@@ -1574,7 +1629,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         log(f"together-hooks: n/a ({ctx.ours_error})")
     tool_versions(ctx)
 
-    builders = {"hook": lambda: [build_hook(ctx)], "tree": lambda: [build_tree(ctx)],
+    def hooks() -> List[Corpus]:
+        blocked = build_hook(ctx)
+        return [blocked, build_hook_clean(ctx, blocked)]
+
+    builders = {"hook": hooks, "tree": lambda: [build_tree(ctx)],
                 "accuracy": lambda: [build_accuracy(ctx)],
                 "history": lambda: [build_history(ctx)], "devhistory": lambda: build_devhistory(ctx),
                 "range": lambda: build_range(ctx), "bigfile": lambda: build_bigfile(ctx),
@@ -1583,7 +1642,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                "history": history_scenario,
                "devhistory": devhistory_scenario, "range": range_scenario, "bigfile": bigfile_scenario,
                "adversarial": adversarial_scenario, "repos": repos_scenario}
-    titles = {"hook": "Hook latency (5 staged files)", "tree": "Tree scan",
+    titles = {"hook": "Hook latency (5 staged files, 3 keys: a blocked commit)",
+              "hook-clean": "Hook latency: a clean commit (the same 5 files, no key)", "tree": "Tree scan",
               "accuracy": "Accuracy: leaks as written in the wild, and decoys",
               "history": "Git history scan: one commit per release (42 releases)",
               "range": "Range scan: a pull request's commits", "bigfile": "Single large file"}
@@ -1605,7 +1665,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 rows = runners[name](ctx, corpus)
             except Exception as e:
                 rows, msg = None, f"n/a (scenario crashed: {type(e).__name__}: {str(e)[:300]})"
-            title = titles.get(name) or sub[name].format(corpus.name)
+            title = titles.get(corpus.name) or titles.get(name) or sub[name].format(corpus.name)
             if rows and name == "accuracy":
                 text = accuracy_table(title, corpus, rows, ctx)
             else:

@@ -6,7 +6,8 @@ mid-way, it flags exactly what one ``in`` per needle flags and places every
 needle where a ``find`` loop does: on random bytes, on bytes dense with the
 anchors and the needles, on every rule sample and on every case of
 ``tests/accuracy``; and every one of those the engine finds a key in is
-flagged."""
+flagged.  The plain route (``Keywords.plain``, without ``re``) is held to
+the same answer on each."""
 from __future__ import annotations
 
 import base64
@@ -47,6 +48,7 @@ def holds_to_find(data: bytes) -> None:
         for sparse in (saved, 1, 1 << 40):
             prefilter.SPARSE = sparse
             assert ANY(data) is bool(expected)
+            assert SCREEN.plain(data) is bool(expected)  # the plain route's leads too
             where = WHERE(data)
             assert {n: where.offsets(n) for n in NEEDLES if n in where} == expected
     finally:

@@ -1,0 +1,54 @@
+"""The screen's plain route (``Keywords.plain``) asks the bytes fewer
+passes than one ``in`` a keyword did: work counted, not timed
+(``screen_plain_test.py`` holds it to the same answers)."""
+from __future__ import annotations
+
+from together_hooks.detect import prefilter
+from together_hooks.detect.engine import keyword_screen
+from together_hooks.rules import RULES
+
+SCREEN = prefilter.Keywords(keyword_screen(RULES).needles)
+
+
+class Counted(bytes):
+    """Bytes that count how many of their bytes each ``in`` and ``find``
+    passes over (a ``find`` up to its match, or to the end)."""
+
+    passed = 0
+
+    def __contains__(self, needle: object) -> bool:
+        Counted.passed += len(self)
+        return super().__contains__(needle)  # type: ignore[operator]
+
+    def find(self, sub, start=0, *rest):  # type: ignore[no-untyped-def,override]
+        at = super().find(sub, start, *rest)
+        Counted.passed += (len(self) if at == -1 else at + len(sub)) - start
+        return at
+
+
+def test_clean_bytes_take_fewer_passes_than_one_in_a_keyword():
+    """Work, not time: on bytes holding no keyword each ``in`` a keyword
+    was a pass over all of them (48 for the rules' needles); the plain
+    route asks a ``memchr`` per upper-case lead and a ``find`` per group
+    of the others, 13 passes here; a lead dense in the bytes adds one
+    ``in`` per keyword of its group (the next test's ``V``: 17).  At most
+    half of what it was."""
+    text = (b'def handler(request):\n    """Return the cached value."""\n'
+            b'    return cache.get(request.path, default=None)\n') * 200
+    assert not any(k in text for k in SCREEN.keywords) and len(SCREEN.keywords) >= 40
+    Counted.passed = 0
+    assert SCREEN.plain(Counted(text)) is False
+    assert Counted.passed <= 24 * len(text)
+
+
+def test_a_clean_file_asked_where_takes_the_same_few_passes():
+    """``where`` (the engine's and the hook's first stage's question) of
+    a file holding no keyword, below the grouped searches' threshold: the
+    plain route's passes, not one ``in`` a needle (50)."""
+    text = b'import os\n\nVALUE = os.environ.get("HOME", "/")\n' * 500
+    screen = prefilter.Keywords(keyword_screen(RULES).needles)
+    Counted.passed = 0
+    assert not screen.where(Counted(text))
+    assert Counted.passed <= 24 * len(text)
+    passing = text + b'# together\n'  # a keyword: every needle is then asked, as before
+    assert screen.where(passing) and b'ogether' in screen.where(passing)
