@@ -881,11 +881,6 @@ MISSED: dict[str, str] = {
     'url-percent-every-byte': 'every byte percent-encoded',
     'json-u-escapes-every-char': 'every character a JSON \\u escape',
     'mail-encoded-word-q': 'an RFC 2047 Q encoded word (_ for a space, =5F for _)',
-    # Serialised strings: the length byte before a 50-byte string is '2'
-    # (0x32), a key character, and the file has no NUL to make it binary.
-    'protobuf-wire': "protobuf: the length byte '2' glued to the key, no NUL",
-    'msgpack-map': "msgpack str8: the length byte '2' glued to the key, no NUL",
-    'cbor-map': "CBOR text: the length byte '2' glued to the key, no NUL",
     # UTF-16 inside a binary container.
     'sqlite-utf16': 'a UTF-16 SQLite database: its text cells are UTF-16LE',
     # Legacy context in structures read as rows.
