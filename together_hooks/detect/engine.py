@@ -1068,7 +1068,12 @@ def _b64_hits(
         return []
     from together_hooks.detect.codec import b64_view
 
+    # A value is kept when it decodes to a keyword, or to a keyword's
+    # base64 form while a level is left to read it (base64 of base64 of a
+    # file: the inner form at any alignment, the key's prefix or a name).
     plain = tuple(k for rule in rules for k in rule.keywords)
+    if depth + 1 < B64_DEPTH:
+        plain += tuple(f for rule in rules for f in rule.b64_keywords)
     at = [i for form in found for i in where.offsets(form)]
     if wrapped != -1:
         at.append(wrapped)
