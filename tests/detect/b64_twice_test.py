@@ -39,3 +39,18 @@ def test_a_key_in_json_encoded_twice_is_found_at_every_alignment(inner, outer):
 def test_random_bytes_encoded_twice_are_no_key():
     data = b'\n'.join(base64.b64encode(base64.b64encode(_rng.randbytes(300))) for _ in range(50))
     assert scan_bytes(data, 'blobs.txt') == []
+
+
+def test_deep_nesting_is_read_to_its_depth_and_no_deeper():
+    # Two encodings of a file whose key sits at an inner place the screen
+    # reaches only through the forms encoded again: found.  Thirty (a
+    # hostile file, each level a third larger, ~0.4 MB): decoded at most
+    # B64_DEPTH levels deep, one clean result, no error.
+    key = make_key(_rng)
+    data = json.dumps({'TOGETHER_API_KEY': key}).encode()
+    for _ in range(2):
+        data = base64.b64encode(data)
+    assert [f.secret for f in scan_bytes(data, 'two.b64')] == [key]
+    for _ in range(28):
+        data = base64.b64encode(data)
+    assert scan_bytes(data, 'thirty.b64') == []
