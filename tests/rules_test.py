@@ -91,7 +91,15 @@ def test_b64_keywords_are_each_keyword_inside_base64():
             f for k in rule.keywords if k == KEY_PREFIX
             for f in b64_forms(k.decode('latin-1').encode('utf-16-le'))
         }
-        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide, rule.id
+        # The prefix's forms that are no keyword, encoded again, where the
+        # form holds an anchor the screen searches already (no pass more).
+        again = {
+            f for k in rule.keywords if k == KEY_PREFIX
+            for inner in forms[k] if inner[:8] not in rule.keywords
+            for f in b64_forms(inner) if any(a in f for a in (b'G', b'H', b'Q', b'V', b'Z', b'g'))
+        }
+        assert again == {b'BaM0JmZGpGZ', b'MFozQmZkakZm', b'wWjNCZmRqRm', b'SbmNGOTJNV', b'Um5jRjkyTV'} or not again
+        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide | again, rule.id
 
 
 

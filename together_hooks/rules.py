@@ -995,11 +995,16 @@ TOGETHER_API_KEY = Rule(
     # file.  And the prefix in UTF-16LE at each: PowerShell's
     # ``-EncodedCommand`` (base64 of the script's UTF-16LE).  Every form
     # holds an anchor of the keyword screen's other needles: no pass more
-    # (``prefilter._anchors``, docs/performance.md).
+    # (``prefilter._anchors``, docs/performance.md).  Last, the prefix's
+    # other two forms (``0Z3BfdjFf``, ``RncF92MV``) encoded again, but
+    # ``JuY0Y5Mk1W``, which holds no anchor: base64 of a file holding base64
+    # (an Actions ``toJSON(secrets)`` dump encoded twice), the key at any
+    # place in it.
     b64_keywords=(
         b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV', b'ZEdkd1gzWX', b'RHZHdYM1l4', b'kR2R3WDNZe',
         b'WkVka2QxZ3pXW', b'aRWRrZDFneldY', b'pFZGtkMWd6V1',
         b'0AGcAcABfAHYAMQBfA', b'QAZwBwAF8AdgAxAF8A', b'dABnAHAAXwB2ADEAXw',
+        b'BaM0JmZGpGZ', b'MFozQmZkakZm', b'wWjNCZmRqRm', b'SbmNGOTJNV', b'Um5jRjkyTV',
     ),
     # The prefix inside base32 and base85, at the alignments whose form
     # holds an anchor the screen searches already (``G``, ``H``, ``Q``,

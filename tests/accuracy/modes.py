@@ -45,6 +45,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import base85_test
     from tests.accuracy import encoded_forms_test
     from tests.accuracy import encoded_heldout2_test
+    from tests.accuracy import encoded_heldout3_test
     from tests.accuracy import encoded_heldout_test
     from tests.accuracy import git_binary_patch_test
     from tests.accuracy import hex_text_test
@@ -93,6 +94,10 @@ def _sets() -> dict[str, list[Case]]:
             c for c in encoded_heldout2_test.CASES
             if c.id not in encoded_heldout2_test.MISSED
         ],
+        'encoded_heldout3': [
+            c for c in encoded_heldout3_test.CASES
+            if c.id not in encoded_heldout3_test.MISSED
+        ],
         'uuencode': uuencode_test.CASES,
     }
 
@@ -107,7 +112,7 @@ def _sets() -> dict[str, list[Case]]:
 # alone too, with the cases this machine can write.
 _ALONE = frozenset((
     'probe3', 'probe4', 'probe6', 'probe7', 'probe8', 'probe9', 'probe10', 'probe11',
-    'encoded_heldout', 'encoded_heldout2',
+    'encoded_heldout', 'encoded_heldout2', 'encoded_heldout3',
 ))
 
 

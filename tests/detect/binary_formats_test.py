@@ -1,7 +1,8 @@
 """Keys inside binary files written by the real libraries: a ``.pyc``'s
 marshalled constants, pickles, a SQLite page.  Binary formats lay a
 length or type byte before a string and the next field's byte right
-after it, so in a binary file (a NUL in its first 8 KB, as git judges)
+after it, so in a binary file (a NUL in its first 8 KB, as git judges,
+or a control byte or bytes that are not UTF-8: msgpack, CBOR, protobuf)
 the ``tgp_v1_`` prefix is a key's left edge and its 50th character its
 right edge; a text file keeps the whole-run boundary."""
 from __future__ import annotations
@@ -112,6 +113,47 @@ def test_a_text_file_keeps_the_whole_run_boundary():
     key = make_key(_rng)
     assert _secrets(b'x = "' + key.encode() + b'N"\n') == []
     assert _secrets(b'x = "Q' + key.encode() + b'"\n') == []
+
+
+# -- serialisations with no NUL: a 50-byte string's length byte is "2" -----------
+
+def _msgpack_str(s: bytes) -> bytes:
+    return (bytes([0xA0 | len(s)]) if len(s) < 32 else b'\xd9' + bytes([len(s)])) + s
+
+
+def _cbor_str(s: bytes) -> bytes:
+    return (bytes([0x60 | len(s)]) if len(s) < 24 else b'\x78' + bytes([len(s)])) + s
+
+
+def _pb_field(number: int, value: bytes) -> bytes:
+    assert len(value) < 128
+    return bytes([(number << 3) | 2, len(value)]) + value
+
+
+@pytest.mark.parametrize('form', ['msgpack', 'cbor', 'protobuf'])
+def test_a_key_in_a_serialisation_without_a_nul_is_found(form):
+    # msgpack's ``\xd92``, CBOR's ``x2``, protobuf's ``\x122``: the length
+    # byte of 50 is "2", a key character, glued to the prefix; the next
+    # field's header may be a key character too (CBOR's "h" for 8 bytes).
+    key = make_key(_rng).encode()
+    if form == 'msgpack':
+        data = b'\x83' + b''.join(map(_msgpack_str, [b'provider', b'together', b'api_key', key, b'region', b'eu']))
+    elif form == 'cbor':
+        data = b'\xa3' + b''.join(map(_cbor_str, [b'provider', b'together', b'api_key', key, b'endpoint', b'eu']))
+    else:
+        data = _pb_field(1, b'together') + _pb_field(2, key) + _pb_field(3, b'https://api.together.xyz/v1')
+    assert b'\0' not in data
+    assert _secrets(data) == [key.decode()]
+
+
+@pytest.mark.parametrize('text', [
+    'caf\u00e9 = "{k}N"\n',  # UTF-8 text with an accent
+    '\x1b[1mx = "Q{k}"\x1b[0m\n',  # an ANSI-coloured log
+    'typed\x08\x08 x = "Q{k}"\n',  # a terminal's backspaces
+])
+def test_utf8_text_with_escapes_keeps_the_whole_run_boundary(text):
+    key = make_key(_rng)
+    assert _secrets(text.format(k=key).encode()) == []
 
 
 def test_a_name_starting_with_the_prefix_in_a_binary_file_is_read():

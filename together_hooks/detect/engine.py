@@ -74,12 +74,28 @@ _WINDOW = 4096  # bytes: how far context and pragma checks look on a line
 # marshalled string between its length byte and the next constant's type,
 # ``N`` for None; a pickle's between its length and the next opcode):
 # there the ``tgp_v1_`` prefix is a key's left boundary and its 50th
-# character its right one.  Binary as git judges it: a NUL in the first 8 KB.
+# character its right one.  Binary as git judges it, a NUL in the first
+# 8 KB, or a serialisation that holds none (msgpack, CBOR, protobuf): they
+# put a string's length right before it, and a 50-byte key's is ``2``
+# (0x32), a key character, so the key is glued to it; their framing bytes
+# are C0 controls that text does not hold or bytes that are not UTF-8.
 _BINARY_PROBE = 8000
+# C0 controls but the blanks, backspace and ESC (terminal logs hold those).
+_CONTROL = rb'[\x00-\x07\x0e-\x1a\x1c-\x1f]'
 
 
 def _is_binary(data: bytes) -> bool:
-    return data.find(b'\0', 0, _BINARY_PROBE) != -1
+    from together_hooks.regex_cache import cached
+
+    head = data[:_BINARY_PROBE]
+    if cached(_CONTROL).search(head) is not None:
+        return True
+    try:
+        head.decode('utf-8')
+    except UnicodeDecodeError as e:
+        # A character cut by the probe's end is not a reason.
+        return e.end < len(head) or e.reason != 'unexpected end of data'
+    return False
 
 
 def _touches_key_char(data: bytes, start: int) -> bool:
@@ -1052,7 +1068,12 @@ def _b64_hits(
         return []
     from together_hooks.detect.codec import b64_view
 
+    # A value is kept when it decodes to a keyword, or to a keyword's
+    # base64 form while a level is left to read it (base64 of base64 of a
+    # file: the inner form at any alignment, the key's prefix or a name).
     plain = tuple(k for rule in rules for k in rule.keywords)
+    if depth + 1 < B64_DEPTH:
+        plain += tuple(f for rule in rules for f in rule.b64_keywords)
     at = [i for form in found for i in where.offsets(form)]
     if wrapped != -1:
         at.append(wrapped)
