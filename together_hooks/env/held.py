@@ -67,12 +67,26 @@ def root_env_files(root: str) -> list[str]:
     """The env files at the top of the work tree ``root``, by name (one
     listing, no git): the first of ``local_env_files``' answers, where a
     developer's ``.env`` most often is, so a caller that hands off on any
-    asks it before paying for anything else."""
+    asks it before paying for anything else.  A folder so named (a
+    virtualenv in ``.env/``) is none: it holds no key of yours, and
+    counting it made every commit of its owner the full hook's."""
     try:
-        names = os.listdir(root)
+        with os.scandir(root) as entries:
+            return sorted(
+                e.name for e in entries
+                if (is_dotenv_name(e.name) or is_envrc_name(e.name)) and not _folder(e)
+            )
     except OSError:
         return []
-    return sorted(n for n in names if is_dotenv_name(n) or is_envrc_name(n))
+
+
+def _folder(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a folder, or a link to one (a link to a file
+    outside is a file of yours all the same)."""
+    try:
+        return entry.is_dir()
+    except OSError:  # cannot tell: a file, so the caller reads it
+        return False
 
 
 # Every env file git does not track, ignored or not, in one walk that
