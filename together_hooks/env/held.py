@@ -91,13 +91,22 @@ def _folder(entry: os.DirEntry[str]) -> bool:
 
 # Every env file git does not track, ignored or not, in one walk that
 # never enters an ignored folder (``node_modules/``, ``.venv/``): git's own
-# ignore rules, with env files let back in (``!.env``) but not folders
-# named like them (a virtualenv in ``.env/``); only env names are listed.
-_ENV_NAMES = ('.[eE][nN][vV]', '.[eE][nN][vV].*', '.[eE][nN][vV][rR][cC]', '.[eE][nN][vV][rR][cC].*')
+# ignore rules, with env files let back in (``!.env``; ``.env`` followed
+# by a character no plain name has: ``.env `` or ``.env\r``, which the
+# rule ``check-env-gitignored --fix`` writes for it ignores) but not folders
+# named like them (a virtualenv in ``.env/``).  Listed: names holding
+# ``.env`` in any case, and names beyond ASCII (``\uff0eenv``,
+# ``.e\u200bnv``: bytes 0x80-0xff, as the surrogates ``os.fsencode``
+# makes them); ``local_env_files`` keeps those ``names.read_as`` reads as
+# env files.
+_ENV_NAMES = (
+    '.[eE][nN][vV]', '.[eE][nN][vV].*', '.[eE][nN][vV][rR][cC]', '.[eE][nN][vV][rR][cC].*',
+    '.[eE][nN][vV][!a-zA-Z0-9_.-]*',
+)
 _ENV_WALK = (
     'ls-files', '-z', '--others', '--exclude-standard',
     *(f'--exclude=!{n}' for n in _ENV_NAMES), *(f'--exclude={n}/' for n in _ENV_NAMES),
-    '--', *(f':(glob,icase)**/{n}' for n in ('.env', '.env.*', '.envrc', '.envrc.*')),
+    '--', ':(glob,icase)**/*.env*', ':(glob)**/*[\udc80-\udcff]*',
 )
 
 
