@@ -95,10 +95,10 @@ def _folder(entry: os.DirEntry[str]) -> bool:
 # by a character no plain name has: ``.env `` or ``.env\r``, which the
 # rule ``check-env-gitignored --fix`` writes for it ignores) but not folders
 # named like them (a virtualenv in ``.env/``).  Listed: names holding
-# ``.env`` in any case, and names beyond ASCII (``\uff0eenv``,
-# ``.e\u200bnv``: bytes 0x80-0xff, as the surrogates ``os.fsencode``
-# makes them); ``local_env_files`` keeps those ``names.read_as`` reads as
-# env files.
+# ``.env`` in any case, and names with a byte outside printable ASCII
+# (``\uff0eenv``, ``.e\u200bnv``; the pattern itself stays ASCII, so a
+# ``GIT_TRACE`` of the command is text); ``local_env_files`` keeps those
+# ``names.read_as`` reads as env files.
 _ENV_NAMES = (
     '.[eE][nN][vV]', '.[eE][nN][vV].*', '.[eE][nN][vV][rR][cC]', '.[eE][nN][vV][rR][cC].*',
     '.[eE][nN][vV][!a-zA-Z0-9_.-]*',
@@ -106,7 +106,7 @@ _ENV_NAMES = (
 _ENV_WALK = (
     'ls-files', '-z', '--others', '--exclude-standard',
     *(f'--exclude=!{n}' for n in _ENV_NAMES), *(f'--exclude={n}/' for n in _ENV_NAMES),
-    '--', ':(glob,icase)**/*.env*', ':(glob)**/*[\udc80-\udcff]*',
+    '--', ':(glob,icase)**/*.env*', ':(glob)**/*[! -~]*',
 )
 
 
