@@ -277,6 +277,8 @@ def test_exit_codes_every_mode_and_format(git_repo, keys, mode, fmt, with_key):
     (['--diff', 'HEAD', 'app.py'], ['takes no PATH']),
     (['--history', '--staged'], ['takes no PATH']),
     (['--diff', 'HEAD', '--format', 'xml'], ['invalid choice']),
+    # A range where one commit goes: the hint was a fetch of 'main..HEAD'.
+    (['--commits', 'HEAD~1..HEAD'], ['HEAD~1..HEAD is a range', '--since', '--diff']),
 ])
 def test_usage_and_input_errors_exit_2(git_repo, keys, args, words):
     _mode_repo(git_repo, None)

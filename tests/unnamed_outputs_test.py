@@ -138,3 +138,26 @@ def test_an_empty_output_is_one_line_and_exit_2(git_repo, script):
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and '--output names no file' in lines[0], result.err
     assert _files(git_repo) == before
+
+
+@pytest.mark.parametrize('args', [
+    ('together-hooks', 'baseline', 'create', '--baseline='),
+    ('together-hooks', 'baseline', 'update', '--baseline='),
+    ('together-hooks', 'baseline', 'audit', '--stats', '--baseline='),
+    ('together-hooks', 'scan', '--baseline=', 'f.py'),
+    ('together-hooks', 'scan', '--history', '--baseline= '),
+    ('detect-together-keys', '--baseline=', 'f.py'),
+    ('detect-together-keys', '--baseline', '', 'f.py'),
+])
+def test_an_empty_baseline_is_one_line_and_exit_2(git_repo, args):
+    """``--baseline ''`` (a variable unset where a config or a CI job builds
+    the option) was no option at all: ``baseline create`` quietly wrote
+    .secrets.baseline at the root, and a scan used the one there."""
+    (git_repo / 'f.py').write_text('k = 1\n')
+    git(git_repo, 'add', 'f.py')
+    before = _files(git_repo)
+    result = run(*args, cwd=git_repo)
+    assert result.rc == 2, (result.out, result.err)
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and '--baseline names no file' in lines[0], result.err
+    assert _files(git_repo) == before

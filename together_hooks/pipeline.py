@@ -545,7 +545,10 @@ def load_baseline(args: argparse.Namespace) -> Baseline | None:
 def baseline_location(root: str, flag: str | None, config: Config) -> tuple[str | None, str]:
     """(the baseline to use, why): the flag, else the config's ``baseline``,
     else ``.secrets.baseline`` at the root when there is one.  The path is
-    as the user would type it from here."""
+    as the user would type it from here.  A blank flag (``--baseline ''``,
+    an unset variable) names no file: an error, never the default."""
+    if flag is not None and not flag.strip():
+        raise InputError('--baseline names no file (a blank value); name the file, or leave the option out')
     if flag:
         return flag, 'flag'
     from together_hooks.config import DEFAULT_BASELINE as DEFAULT_NAME

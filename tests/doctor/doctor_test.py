@@ -348,6 +348,28 @@ def audit_log_from_env(b: Built) -> None:
     b.monkeypatch.setenv('TOGETHER_HOOKS_AUDIT_LOG', str(b.repo.parent / 'audit.jsonl'))
 
 
+def report_not_ignored(b: Built) -> None:
+    """``--output`` in the committed hook args, the file not ignored: the
+    hook exits 2 on every commit (it never writes over a file git neither
+    tracks nor ignores) and doctor passed it."""
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        'args: [--audit-log=audit.jsonl]', 'args: [--audit-log=audit.jsonl, --format=sarif, --output=keys.sarif]', 1))
+
+
+def report_ignored(b: Built) -> None:
+    report_not_ignored(b)
+    text = (b.repo / '.gitignore').read_text()
+    write(b.repo, '.gitignore', text + 'keys.sarif\n')
+    git(b.repo, 'commit', '-q', '--no-verify', '-m', 'ignore the report', '--', '.gitignore')
+
+
+def report_to_stdout(b: Built) -> None:
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        'args: [--audit-log=audit.jsonl]', 'args: [--audit-log=audit.jsonl, --output=-]', 1))
+
+
 def nothing(b: Built) -> None:
     pass
 
@@ -392,6 +414,9 @@ CASES = [
     (audit_log_not_ignored, {'audit-log-configured': W}),
     (audit_log_tracked, {'audit-log-configured': W}),
     (audit_log_from_env, {}),
+    (report_not_ignored, {'report-ignored': F}),
+    (report_ignored, {}),
+    (report_to_stdout, {}),
 ]
 
 
@@ -507,7 +532,7 @@ def test_text_report(built):
     assert any(line.startswith('[FAIL] no-hardcoded-keys: ') for line in lines)
     assert any(line.startswith('[WARN] audit-log-configured: ') for line in lines)
     assert any(line.startswith('[pass] hmac-constant-time: ') for line in lines)
-    assert lines[-1] == '1 failed, 1 warning(s), 6 passed'
+    assert lines[-1] == '1 failed, 1 warning(s), 7 passed'
     assert not leaked(built.keys, result.out, result.err)
 
 

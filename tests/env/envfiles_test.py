@@ -703,3 +703,38 @@ def test_fix_re_includes_a_template_by_its_path_not_every_env_file(
         assert gitignore.Probe(secret, True, *verdict).ignored, (secret, added)
     verdict = gitignore.check_ignore(str(repo), [template])[template]
     assert not gitignore.Probe(template, False, *verdict).ignored, added
+
+
+@pytest.mark.parametrize('ignored', [False, True])
+def test_own_keys_in_oddly_named_env_files_in_folders(git_repo, monkeypatch, ignored):
+    """``api/.env `` (a trailing blank), ``api/.env\\r`` (a script with CRLF
+    line ends), ``api/.ENV``, ``api/\\uff0eenv``: env files by their names
+    (``names.read_as``), read at the top of the work tree, but the walk
+    for folders listed only ``.env`` and ``.env.*`` names: a copy of the
+    key they hold, under a pragma, passed the hook.  Ignored or not (the
+    rules ``check-env-gitignored --fix`` writes for them: ``.env\\ ``,
+    ``.env?``).  Not yet: an ignored one whose name differs from ``.env``
+    before its fourth character (``\\uff0eenv``, ``.e\\u200bnv``): letting
+    those back in would walk ignored folders of such names."""
+    from together_hooks.hooks import detect_together_keys
+
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    rng = random.Random(31)
+    odd = ['.env ', '.env\r', '.ENV', '.env\u00a0', '.env::$DATA']
+    if not ignored:
+        odd += ['\uff0eenv', '.e\u200bnv']
+    held = {name: make_hex(rng) for name in odd}
+    files = {f'api/{name}': f'TOGETHER_API_KEY={held[name]}\n' for name in odd}
+    files['.gitignore'] = ''.join(names.ignore_rule(n) + '\n' for n in odd) if ignored else ''
+    files['app.py'] = 'x = 1\n'
+    _repo(git_repo, files)
+    git(git_repo, 'add', '.gitignore', 'app.py')
+    own = ownkeys.own_keys(str(git_repo), environ={})
+    assert sorted(own.hashes) == sorted(hash_secret(k) for k in held.values())
+    (git_repo / 'app.py').write_text(''.join(
+        f'K{i} = "{k}"  # pragma: allowlist secret\n' for i, k in enumerate(held.values())
+    ))
+    git(git_repo, 'add', 'app.py')
+    assert detect_together_keys.main(['--format', 'json', 'app.py']) == 1
+    # Plain names beside them are not listed twice, and a folder so named is none.
+    assert ownkeys.own_keys(str(git_repo), environ={}).hashes == own.hashes

@@ -455,3 +455,30 @@ def test_without_proc_a_key_on_a_comment_line_below_a_scissors_line_is_refused(
     rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '-F', str(message))
     assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+
+
+@pytest.mark.parametrize('how', ['--author', 'config', 'committer-env'])
+def test_a_key_in_the_author_or_committer_is_refused_before_it_is_a_commit(
+        git_repo, committing, keys, how):
+    """The author and committer are in the commit like its message: a key
+    typed as a name or an email (``--author``, ``-c user.name``, git's
+    ``GIT_COMMITTER_*``) was refused only at the push."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    env, cmd = dict(committing), ['git', 'commit', '-q', '-m', 'deploy']
+    if how == '--author':
+        cmd.append(f'--author=Dev <{key}@example.com>')
+    elif how == 'config':
+        cmd[1:1] = ['-c', f'user.name={key}']
+    else:
+        env['GIT_COMMITTER_EMAIL'] = f'{key}@example.com'
+    rc, out = run(git_repo, env, *cmd)
+    assert rc == 1, out
+    assert hash_secret(key) in out and '<commit header>' in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', 'deploy')
+    assert rc == 0, out
+    # An amend keeps the author it had: a clean commit amended stays clean.
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '--amend', '-m', 'deploy 2')
+    assert rc == 0, out

@@ -374,12 +374,41 @@ def test_precommit_framework_fix(git_repo, precommit_env):
 
 
 @pytest.mark.parametrize(('path', 'rule'), [
-    ('.env', '.env'), ('.ENV', '.env'), ('a/.env.local', '.env.*'), ('.envrc.local', '.envrc.*'),
+    ('.env', '.env'), ('.ENV', '.ENV'), ('a/.env.local', '.env.*'), ('.envrc.local', '.envrc.*'),
+    ('.env ', '.env\\ '), ('a/.env\r', '.env?'), ('\uff0eenv', '\uff0eenv'),
 ])
 def test_env_file_message_names_the_rule_fix_adds(path, rule):
     """The .gitignore line forbid-env-files tells you to add is the one
     check-env-gitignored --fix adds."""
     assert f'(`{rule}` in .gitignore;' in forbid_env_files.env_file_message(path)
+
+
+ODD_NAMES = ['.env ', '.env\r', '.env\t', ' .env', '.ENV', '.ENV.local', '\uff0eenv',
+             '.e\u200bnv', '.env\u00a0', '.env.']
+
+
+def test_the_rule_for_an_oddly_named_env_file_ignores_it(git_repo):
+    """``.env `` (a trailing blank) is an env file, and the rule both hooks
+    named for it, ``.env``, does not ignore it: ``--fix`` added nothing
+    that helped and the check failed for ever.  Each odd name, at the top
+    and in a folder, is ignored by the rule ``--fix`` adds, as git reads
+    it; the check then passes."""
+    (git_repo / '.gitignore').write_text('.env\n')
+    git(git_repo, 'add', '.gitignore')
+    (git_repo / 'sub').mkdir()
+    for name in ODD_NAMES:
+        (git_repo / name).write_text('A=1\n')
+        (git_repo / 'sub' / name).write_text('A=1\n')
+    assert run('check-env-gitignored', cwd=git_repo).rc == 1
+    assert run('check-env-gitignored', '--fix', cwd=git_repo).rc == 1  # not staged yet
+    git(git_repo, 'add', '.gitignore')
+    result = run('check-env-gitignored', cwd=git_repo)
+    assert result.rc == 0, result.out + result.err
+    left = git(git_repo, 'ls-files', '-z', '--others', '--exclude-standard')
+    assert left == '', left
+    for name in ODD_NAMES:  # and the refusal names a rule that ignores it
+        rule = forbid_env_files.env_file_message(name).split('ignore it (`', 1)[1].split('`', 1)[0]
+        assert rule in (git_repo / '.gitignore').read_text().splitlines(), (name, rule)
 
 
 def test_the_untrack_command_for_a_name_that_is_not_utf8_works(git_repo):

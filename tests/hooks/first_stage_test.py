@@ -447,3 +447,22 @@ def test_a_key_held_at_the_top_hands_off_before_any_read(git_repo, plain_env, mo
     monkeypatch.setattr(gitrun, 'git', spend('a git process'))
     assert judge(['app.py']) is False
     assert spent == []
+
+
+@pytest.mark.parametrize('name', ['.env', '.envrc', '.env.d'])
+def test_a_folder_named_like_an_env_file_is_no_key_held(git_repo, plain_env, tmp_path, name):
+    """A virtualenv in ``.env/`` at the top (``python -m venv .env``, which
+    ``.gitignore`` lists) holds no key of the developer's: it made every
+    commit of its owner the full hook's.  A link named ``.env`` to a file
+    outside the repository is an env file all the same."""
+    write(git_repo, '.gitignore', f'{name}\n')
+    write(git_repo, 'app.py', 'x = 1\n')
+    git(git_repo, 'add', '-A')
+    write(git_repo, f'{name}/bin/activate', 'export VIRTUAL_ENV=x\n')
+    write(git_repo, f'{name}/pyvenv.cfg', 'home = /usr/bin\n')
+    assert judge(['app.py']) is True
+    assert full_hook(git_repo, ['app.py'], PRE_COMMIT='1') == 0
+    outside = tmp_path / 'outside.env'
+    outside.write_text('TOGETHER_API_KEY=\n')
+    os.symlink(outside, git_repo / '.env.local')
+    assert judge(['app.py']) is False

@@ -603,6 +603,32 @@ def check_audit_log(repo: Repo) -> Check:
     return Check(cid, WARN, 'no audit log: hook runs leave no record', fix)
 
 
+# --- 8. a hook's report is one git ignores ------------------------------------
+
+def check_report_ignored(repo: Repo) -> Check:
+    """A report a committed hook setting writes (``--output FILE``) in the
+    work tree must be ignored: ``git add -A`` commits any other, and the
+    hook refuses to write over one git neither tracks nor ignores."""
+    cid = 'report-ignored'
+    config = repo.config()
+    outputs = sorted({
+        path for hook in OUR_HOOKS if hook in config.hooks
+        for path in [_option(config.args_of(hook), '--output')]
+        if path and path != '-' and not os.path.isabs(os.path.expanduser(path))
+    })
+    if not outputs:
+        return Check(cid, PASS, 'no hook writes a report into the work tree')
+    unignored = _not_ignored(repo, outputs)
+    if unignored:
+        return Check(
+            cid, FAIL,
+            f'the report a hook writes (--output) is not ignored by git: {", ".join(unignored)} '
+            '(`git add -A` commits it, and the hook refuses to write it: exit 2 on every commit)',
+            f'add {unignored[0]} to .gitignore (and `git rm --cached {shell_quote(unignored[0])}` if git tracks it)',
+        )
+    return Check(cid, PASS, f'the hooks\' reports are ignored by git: {", ".join(outputs)}')
+
+
 def _not_ignored(repo: Repo, paths: list[str]) -> list[str]:
     """The ``paths`` inside the work tree that git does not ignore (a
     tracked file is no ignored one)."""
@@ -658,6 +684,7 @@ CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
     ('baseline-audited', check_baseline),
     ('hmac-constant-time', check_hmac),
     ('audit-log-configured', check_audit_log),
+    ('report-ignored', check_report_ignored),
     ('detect-secrets-plugins', check_detect_secrets_plugins),
 )
 

@@ -67,23 +67,46 @@ def root_env_files(root: str) -> list[str]:
     """The env files at the top of the work tree ``root``, by name (one
     listing, no git): the first of ``local_env_files``' answers, where a
     developer's ``.env`` most often is, so a caller that hands off on any
-    asks it before paying for anything else."""
+    asks it before paying for anything else.  A folder so named (a
+    virtualenv in ``.env/``) is none: it holds no key of yours, and
+    counting it made every commit of its owner the full hook's."""
     try:
-        names = os.listdir(root)
+        with os.scandir(root) as entries:
+            return sorted(
+                e.name for e in entries
+                if (is_dotenv_name(e.name) or is_envrc_name(e.name)) and not _folder(e)
+            )
     except OSError:
         return []
-    return sorted(n for n in names if is_dotenv_name(n) or is_envrc_name(n))
+
+
+def _folder(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a folder, or a link to one (a link to a file
+    outside is a file of yours all the same)."""
+    try:
+        return entry.is_dir()
+    except OSError:  # cannot tell: a file, so the caller reads it
+        return False
 
 
 # Every env file git does not track, ignored or not, in one walk that
 # never enters an ignored folder (``node_modules/``, ``.venv/``): git's own
-# ignore rules, with env files let back in (``!.env``) but not folders
-# named like them (a virtualenv in ``.env/``); only env names are listed.
-_ENV_NAMES = ('.[eE][nN][vV]', '.[eE][nN][vV].*', '.[eE][nN][vV][rR][cC]', '.[eE][nN][vV][rR][cC].*')
+# ignore rules, with env files let back in (``!.env``; ``.env`` followed
+# by a character no plain name has: ``.env `` or ``.env\r``, which the
+# rule ``check-env-gitignored --fix`` writes for it ignores) but not folders
+# named like them (a virtualenv in ``.env/``).  Listed: names holding
+# ``.env`` in any case, and names with a byte outside printable ASCII
+# (``\uff0eenv``, ``.e\u200bnv``; the pattern itself stays ASCII, so a
+# ``GIT_TRACE`` of the command is text); ``local_env_files`` keeps those
+# ``names.read_as`` reads as env files.
+_ENV_NAMES = (
+    '.[eE][nN][vV]', '.[eE][nN][vV].*', '.[eE][nN][vV][rR][cC]', '.[eE][nN][vV][rR][cC].*',
+    '.[eE][nN][vV][!a-zA-Z0-9_.-]*',
+)
 _ENV_WALK = (
     'ls-files', '-z', '--others', '--exclude-standard',
     *(f'--exclude=!{n}' for n in _ENV_NAMES), *(f'--exclude={n}/' for n in _ENV_NAMES),
-    '--', *(f':(glob,icase)**/{n}' for n in ('.env', '.env.*', '.envrc', '.envrc.*')),
+    '--', ':(glob,icase)**/*.env*', ':(glob)**/*[! -~]*',
 )
 
 

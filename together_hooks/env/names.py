@@ -183,11 +183,27 @@ def is_env_file(path: str) -> bool:
 
 def ignore_rule(name: str) -> str:
     """The .gitignore line that ignores env files named like ``name``
-    (``.env``, ``.env.*``, direnv's ``.envrc.*``)."""
+    (``.env``, ``.env.*``, direnv's ``.envrc.*``).  A name those rules do
+    not match as git reads them (``.env `` with a trailing blank, ``.ENV``
+    where case counts, ``\uff0eenv``) gets a rule of its own: the name,
+    escaped as a pattern, which ignores it in any folder."""
     low = read_as(name)
-    if low.startswith('.envrc.'):
-        return '.envrc.*'
-    return '.env' if low == '.env' else '.env.*'
+    rule = '.envrc.*' if low.startswith('.envrc.') else '.env' if low == '.env' else '.env.*'
+    if name == rule or (rule.endswith('*') and name.startswith(rule[:-1])):
+        return rule
+    return _as_pattern(name)
+
+
+def _as_pattern(name: str) -> str:
+    """``name`` as a .gitignore pattern that matches it: git's special
+    characters and blanks escaped (an unescaped trailing blank is
+    dropped); a control character, which a .gitignore line cannot hold
+    (a CR or LF ends it), and a byte that is no UTF-8 as ``?``."""
+    return ''.join(
+        '?' if ord(c) < 0x20 or ord(c) == 0x7F or '\udc80' <= c <= '\udcff'
+        else '\\' + c if c in '*?[]\\!# ' else c
+        for c in name
+    )
 
 
 def is_secret_env_file(path: str, allow: Iterable[str] = ()) -> bool:

@@ -107,7 +107,25 @@ def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
 
         start = verbose_block_start(data)
         end = end if start is None else start
-    return [Content(COMMIT_MESSAGE, data[:end])]
+    return [Content(COMMIT_MESSAGE, data[:end]), *_commit_idents()]
+
+
+def _commit_idents() -> list[Content]:
+    """The author and committer the commit will store (``<commit
+    header>``), as git tells its hooks (``git var``: ``--author``,
+    ``-c user.name=...``, ``GIT_AUTHOR_*``/``GIT_COMMITTER_*``): a key
+    typed as a name or an email is in the commit like its message, on
+    every remote it reaches."""
+    from together_hooks.findings import COMMIT_HEADER
+    from together_hooks.gitrun import git_probe
+    from together_hooks.sources.content import Content
+
+    head = b''
+    for field, var in ((b'author ', 'GIT_AUTHOR_IDENT'), (b'committer ', 'GIT_COMMITTER_IDENT')):
+        ident = git_probe('.', 'var', var)
+        if ident:  # git refuses the commit itself without one
+            head += field + ident
+    return [Content(COMMIT_HEADER, head)] if head else []
 
 
 def _as_committed(filenames: Sequence[str]) -> list[Content]:

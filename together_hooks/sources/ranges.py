@@ -55,6 +55,12 @@ def resolve_commit(root: str, rev: str, what: str) -> str:
     if not rev or rev.startswith(('-', '^')):
         raise InputError(f'{what}: {rev!r} is not a revision')
     out = git_output(root, 'rev-parse', '--verify', '--quiet', f'{rev}^{{commit}}')
+    if out is None and '..' in rev:  # a range where one commit goes: no fetch fixes it
+        raise InputError(
+            f'{what}: {rev} is a range, not a commit; give its last commit and '
+            'what to leave out apart (--commits HEAD --since origin/main), or '
+            'use --diff for a range',
+        )
     if out is None:
         # Nothing to fetch into; a history git cannot read (a missing
         # object, a truncated pack) is git's own words, never "no commits".
