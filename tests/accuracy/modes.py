@@ -57,6 +57,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe9_heldout_test
     from tests.accuracy import probe10_heldout_test
     from tests.accuracy import probe11_heldout_test
+    from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
     return {
@@ -93,6 +94,7 @@ def _sets() -> dict[str, list[Case]]:
             c for c in encoded_heldout2_test.CASES
             if c.id not in encoded_heldout2_test.MISSED
         ],
+        'structure_reach': structure_reach_test.CASES,
         'uuencode': uuencode_test.CASES,
     }
 
