@@ -1333,6 +1333,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'provider "together" {{\n' + '  timeout_seconds_for_the_batch_jobs = 60\n' * 240 + '  api_key = "{hex}"\n}}',
         '{{"together":{{"models":[' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
         + '{{"id":"openai/gpt-oss-120b"}}],"api_key":"{hex}"',
+        # (an OpenAI-compatible block is Together's protocol, no other provider)
+        'together:\n  openai_compatible:\n    models:\n'
+        + '      - name: llama-3-70b-instruct\n        max_tokens: 4096\n' * 160 + '    api_key: {hex}',
         'TOGETHER_API_KEY={hex}',
         'TOGETHER_API_KEY_PROD={hex}',
         'TOGETHER_STAGING_API_KEY={hex}',

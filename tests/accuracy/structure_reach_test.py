@@ -48,6 +48,10 @@ CASES = hex_cases(
      'provider "together" {{\n' + _HCL + '  api_key = "{hex}"\n}}\n'),
     ('hcl-bare-block', 'tf/llm.hcl',
      'together {{\n' + _HCL + '  api_key = "{hex}"\n}}\n'),
+    # An OpenAI-compatible block is a protocol's, not another provider's.
+    ('yaml-openai-compatible-block', 'yaml/compat.yaml',
+     'together:\n  openai_compatible:\n    models:\n' + _YAML.replace('\n  ', '\n    ')
+     + '    api_key: {hex}\n'),
     # Decoys: a header with a comment ends the section before it; a
     # string's bracket does not end a hole early.
     ('decoy-ini-next-section-comment', 'ini/two.ini',

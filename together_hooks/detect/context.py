@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     from typing import Iterator
 
 # Other providers, by name (one home: the field pattern below and the
-# Markdown sub-labels read it).
+# Markdown sub-labels read it).  ``openai_compatible`` is a protocol, not
+# a destination (Together's own ``together:`` then ``openai_compatible:``).
 _OTHERS = (
-    rb'(?:openai|anthropic|azure(?:[_-]?openai)?'
+    rb'(?:openai(?![_-]?compat)|anthropic|azure(?:[_-]?openai)?'
     rb'|mistral(?:ai)?|groq|cohere|gemini|google|fireworks(?:[_-]?ai)?|deepseek|perplexity|openrouter'
     rb'|ollama|replicate|huggingface|bedrock|vertex(?:[_-]?ai)?|xai|cerebras|deepinfra|anyscale)'
 )
