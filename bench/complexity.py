@@ -215,7 +215,8 @@ def family_tables():
 
 def family_structure():
     """Structure labels holding their whole structure (``context.Scopes``):
-    many tenants under one ``together:``, unclosed and nested labels."""
+    many tenants under one ``together:``, unclosed and nested labels,
+    strings and comments read past."""
     from tests.detect.structure_scope_test import _tenants
     from together_hooks.detect.engine import scan_bytes
 
@@ -226,6 +227,14 @@ def family_structure():
     yield pair('unclosed-labels', b'{"together":{"api_key":1,' * 2000, b'{"together":{"api_key":1,' * 8000, 'a.json')
     yield pair('nested-labels', b'{"together":' * 2000 + b'1' + b'}' * 2000,
                b'{"together":' * 8000 + b'1' + b'}' * 8000, 'a.json')
+    # Strings and comments read past (``context._matching``): a string no
+    # quote closes, block comments no ``*/`` closes, many short strings.
+    yield pair('open-strings', b'{"together":{"a":"' + b'\\"' * 50000 + b'\n}}',
+               b'{"together":{"a":"' + b'\\"' * 200000 + b'\n}}', 'a.json')
+    yield pair('open-comments', b'{"together":{' + b' /*' * 50000 + b'}}',
+               b'{"together":{' + b' /*' * 200000 + b'}}', 'a.js')
+    yield pair('many-strings', b'{"together":{' + b'"ab":"c}",' * 25000 + b'"z":1}}',
+               b'{"together":{' + b'"ab":"c}",' * 100000 + b'"z":1}}', 'a.json')
 
 
 FAMILIES = {

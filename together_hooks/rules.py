@@ -594,21 +594,24 @@ HEADING_WORDS = _HEADING_WORDS = (
 # A label whose whole structure is Together's, however long (a minified
 # ``{"together":{"models":[...],"api_key":...}}``, many tenants under one
 # YAML ``together:``, a long ``[together]`` section): ``o``, an opening
-# bracket after it (its structure ends at the matching one); ``block``,
+# bracket after it (its structure ends at the matching one; also a
+# block's brace with no ``:`` or ``=``, HCL's ``provider "together" {``,
+# and quotes escaped inside a string, ``{\"together\":{``); ``block``,
 # a YAML key ending its line (to the next line indented as far or less);
-# ``section``, an INI/TOML section (to the next section).  Its name's
-# whole word is Together's (``together``, ``together_ai``,
+# ``section``, an INI/TOML section (to the next section; a comment may
+# follow it, ``[together]  ; prod``).  A UTF-8 BOM may start the file's
+# first label.  Its name's whole word is Together's (``together``, ``together_ai``,
 # ``providers.together``; not ``node_modules/together``, a lockfile's
 # package), and a label naming a digest or another purpose
 # (``TOGETHER_CHECKSUMS = {``, ``[together.cache]``) opens none.
 STRUCTURE_LABEL = (
-    rb'(?im)(?:(?<![\w/@-])["\']?together(?:[_-]?ai)?["\']?[ \t]*(?:=>|[:=])[ \t]*(?P<o>[{\[])'
-    rb'|^[ \t]*(?:-[ \t]+)?(?P<block>["\']?(?:together(?:[_-]?ai)?)["\']?[ \t]*:)[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:#[^\r\n]*)?\r?$'
-    rb'|^[ \t]*(?P<section>\[\[?[ \t]*(?:[\w-]{1,40}\.){0,4}["\']?together(?:[_-]?ai)?["\']?'
-    rb'(?:\.[\w-]{1,40}){0,4}(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]\]?)[ \t]*\r?$)'
+    rb'(?im)(?:(?<![\w/@-])\\?["\']?together(?:[_.-]?ai)?\\?["\']?[ \t]*(?:(?:=>|[:=])[ \t]*|(?=\{))(?P<o>[{\[])'
+    rb'|^(?:\xef\xbb\xbf)?[ \t]*(?:-[ \t]+)?(?P<block>["\']?(?:together(?:[_-]?ai)?)["\']?[ \t]*:)[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:#[^\r\n]*)?\r?$'
+    rb'|^(?:\xef\xbb\xbf)?[ \t]*(?P<section>\[\[?[ \t]*(?:[\w-]{1,40}\.){0,4}["\']?together(?:[_-]?ai)?["\']?'
+    rb'(?:\.[\w-]{1,40}){0,4}(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]\]?)[ \t]*(?:[;#][^\r\n]*)?\r?$)'
 )
-# How far a structure label's structure may run (past it, the structure
-# is taken as not Together's: a truncated file's unclosed bracket).
+# How far a structure label's structure may run (a bracket no bracket
+# closes by then, a truncated file's, holds what follows it up to here).
 STRUCTURE_REACH = 1 << 20
 # What makes the structure around a generically named key Together's.
 TOGETHER_CONTEXT = Context(
@@ -1322,6 +1325,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"together":{{"models":[' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
         + '{{"id":"x"}}],"api_key":"{hex}"}}}}',
         '[together]\n' + 'timeout_seconds_for_the_batch_jobs = 60\n' * 240 + 'key = {hex}',
+        # ... whatever brackets its strings or comments hold, a YAML
+        # comment at a line's start, a section header's comment, HCL's
+        # block, a truncated file (``detect.context._matching``).
+        '{{"together":{{"stop":["}}"],"models":[' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
+        + '{{"id":"x"}}],"api_key":"{hex}"}}}}',
+        'cfg = {{together: {{ // }}\n models: [' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
+        + '{{"id":"x"}}],\n apiKey: "{hex}"}}}}',
+        'together:\n  models:\n' + '    - name: llama-3-70b-instruct\n      max_tokens: 4096\n' * 160
+        + '# api_key: old\n  api_key: {hex}',
+        '[together]  ; prod\n' + 'timeout_seconds_for_the_batch_jobs = 60\n' * 240 + 'key = {hex}',
+        'provider "together" {{\n' + '  timeout_seconds_for_the_batch_jobs = 60\n' * 240 + '  api_key = "{hex}"\n}}',
+        '{{"together":{{"models":[' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
+        + '{{"id":"openai/gpt-oss-120b"}}],"api_key":"{hex}"',
+        # (an OpenAI-compatible block is Together's protocol, no other provider)
+        'together:\n  openai_compatible:\n    models:\n'
+        + '      - name: llama-3-70b-instruct\n        max_tokens: 4096\n' * 160 + '    api_key: {hex}',
         'TOGETHER_API_KEY={hex}',
         'TOGETHER_API_KEY_PROD={hex}',
         'TOGETHER_STAGING_API_KEY={hex}',
@@ -1836,6 +1855,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"together":{{"models":[' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
         + '{{"id":"x"}}]}},"api_key":"{hex}"}}',
         '[together]\n' + 'timeout_seconds_for_the_batch_jobs = 60\n' * 240 + '[openai]\napi_key = {hex}',
+        # (a header with a comment starts the next section; a string's
+        # bracket does not end a hole early)
+        '[together]\n' + 'timeout_seconds_for_the_batch_jobs = 60\n' * 240 + '[openai]  ; fallback\napi_key = {hex}',
+        '{{"together":{{"models":[' + '{{"id":"llama-3-70b-instruct","context_length":131072}},' * 160
+        + '{{"id":"x"}}],"openai":{{"stop":["}}"],"api_key":"{hex}"}}}}}}',
         '{{"packages":{{"together":{{"version":"1.3.0","files":['
         + '{{"file":"together-1.3.0-py3-none-any.whl","size":123456}},' * 160 + '],"sha256":"{hex}"}}}}}}',
         'TOGETHER_API_KEY={hex}ff',

@@ -58,6 +58,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe9_heldout_test
     from tests.accuracy import probe10_heldout_test
     from tests.accuracy import probe11_heldout_test
+    from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
     return {
@@ -98,6 +99,7 @@ def _sets() -> dict[str, list[Case]]:
             c for c in encoded_heldout3_test.CASES
             if c.id not in encoded_heldout3_test.MISSED
         ],
+        'structure_reach': structure_reach_test.CASES,
         'uuencode': uuencode_test.CASES,
     }
 

@@ -112,3 +112,39 @@ def test_the_engine_over_many_tenants_is_linear():
     large, _ = _tenants(400)
     ratio = _work(lambda: scan_bytes(large, 't.yaml')) / _work(lambda: scan_bytes(small, 't.yaml'))
     assert ratio < 5
+
+
+class _Counted(bytes):
+    """Bytes that count what ``find`` reads (C work no bytecode shows)."""
+    read = 0
+
+    def find(self, sub, start=0, end=None):  # type: ignore[override]
+        at = super().find(sub, start, end)
+        stop = len(self) if end is None else end
+        self.read += (stop if at == -1 else at) - start
+        return at
+
+
+def _scopes_read(data: bytes) -> int:
+    counted = _Counted(data)
+    Scopes(rule_regex(STRUCTURE_LABEL), counted, None).holds(len(data) - 1)
+    return counted.read
+
+
+def test_strings_and_comments_cost_linear_work():
+    # A string no quote closes on its line (each escaped quote after it
+    # one more quote), apostrophes, block comments no ``*/`` closes: each
+    # is given up once, not read again from every later one.
+    assert _linear(lambda n: b'{"together":{"a":"' + b'\\"' * n + b'\n}}') < 5
+    assert _linear(lambda n: b"{'together':{'a':" + b" 'x" * n + b'\n}}') < 5
+    assert _linear(lambda n: b'{"together":{' + b' /*' * n + b'}}') < 5
+    small, large = (_scopes_read(b'{"together":{' + b' /*' * n + b'}}') for n in (500, 2000))
+    assert large < 5 * small
+
+
+def test_a_bracket_in_a_string_or_a_comment_is_no_bracket():
+    data = (b'{"together":{"stop":["}"],"p":"a \\"}\\" b", // }\n'
+            b' /* ] } */ "t": `}`, "api_key": 1}, "after": 2}')
+    scopes = Scopes(rule_regex(STRUCTURE_LABEL), data, None)
+    assert scopes.holds(data.index(b'"api_key"'))
+    assert not scopes.holds(data.index(b'"after"'))

@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     from typing import Iterator
 
 # Other providers, by name (one home: the field pattern below and the
-# Markdown sub-labels read it).
+# Markdown sub-labels read it).  ``openai_compatible`` is a protocol, not
+# a destination (Together's own ``together:`` then ``openai_compatible:``).
 _OTHERS = (
-    rb'(?:openai|anthropic|azure(?:[_-]?openai)?'
+    rb'(?:openai(?![_-]?compat)|anthropic|azure(?:[_-]?openai)?'
     rb'|mistral(?:ai)?|groq|cohere|gemini|google|fireworks(?:[_-]?ai)?|deepseek|perplexity|openrouter'
     rb'|ollama|replicate|huggingface|bedrock|vertex(?:[_-]?ai)?|xai|cerebras|deepinfra|anyscale)'
 )
@@ -65,7 +66,9 @@ _TOGETHER_LABEL = regex_cache.compile(rb'(?i)together')
 _MODEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])model["\']?\s{0,8}[:=]')
 _BRACKETS = regex_cache.compile(rb'[][(){}]')
 _OPEN = {ord('('): ord(')'), ord('['): ord(']'), ord('{'): ord('}')}
-_SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?[ \t]*\r?$')
+# (a comment may follow a section's header, ``[openai]  ; prod``: it still
+# starts a section and ends the one before)
+_SECTION = regex_cache.compile(rb'(?m)^[ \t]*\[\[?[^\]\r\n]{1,100}\]\]?(?=[ \t]*(?:[;#][^\r\n]*)?\r?$)')
 # A Markdown heading (a team wiki's ``## Together AI`` over its ``API key:``
 # line; or underlined, setext's ``===`` or ``---`` line under it; or a
 # line all bold, ``**Together AI**``), an empty line after it, as Markdown
@@ -626,6 +629,11 @@ class Walker:
         # Where the structure holding a model field starts (its brace and
         # its indented block are one structure, seen twice).
         model = -1
+        # The key's own line when the reach cuts it (a minified bundle): a
+        # stretch of bytes, not a structure, so another provider's model id
+        # in it (``{"id":"openai/gpt-oss-120b"}`` in Together's model list)
+        # answers nothing inside a structure labelled Together's.
+        cut = _cut_line(data, at, lo, hi)
         for label_start, label_end, end in spans:
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
@@ -639,7 +647,7 @@ class Walker:
                 return True
             if mentions and self._used(names, data, label_start, end):
                 return True
-            if model == label_start:
+            if model == label_start or (cut == (label_start, end) and self._far(data, at, [])):
                 continue
             if _inside(index.target, label_start, end):
                 return False
@@ -719,6 +727,15 @@ class Walker:
         return uses.search(data, start, end) is not None
 
 
+def _cut_line(data: bytes, at: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of ``at``'s line (``_spans``) when the reach [lo, hi) cuts
+    the line short on either side, else None."""
+    start, end = _line_start(data, at, lo), _line_end(data, at, hi)
+    if (start == lo and lo > 0 and data[lo - 1] != 0x0a) or (end == hi and hi < len(data) and data[hi] != 0x0a):
+        return start, end
+    return None
+
+
 class Scopes:
     """The structures of one file labelled Together's (``rules.STRUCTURE_LABEL``),
     found by one forward scan as far as a key asks: each label's
@@ -793,11 +810,11 @@ class Scopes:
             if m.group('o') is not None:
                 end = _matching(data, m.end('o') - 1, cap, self._hole, self.holes)
                 if end is None:
-                    # An unclosed bracket (a truncated file): no structure,
-                    # and the labels inside it are passed over too, so it
-                    # costs one scan to the cap.
-                    self._pos = cap
-                    continue
+                    # An unclosed bracket (a truncated file, a log cut short,
+                    # a structure longer than the cap): what follows it is
+                    # inside it, up to the cap, as a parser reading the
+                    # file's start would take it.
+                    end = cap
             elif m.group('block') is not None:
                 end = _block_close(data, m.start(), m.end(), cap, self._hole, self.holes)
             else:
@@ -820,31 +837,76 @@ def _matching(
     """The end of the bracket at ``opener``'s structure (past its matching
     bracket), or None when none closes it by ``cap``; the outermost
     structures inside it whose label ``hole`` matches (``"openai": {``,
-    ``"cache": {``) appended to ``holes``."""
+    ``"cache": {``) appended to ``holes``.  A bracket inside a string or a
+    comment is none (``"stop": ["}"]``, ``// }``: ``_STRUCTURE_TOKEN``)."""
     depth = 0
     inside = 0  # the depth of the hole being passed, 0 for none
     start = 0
-    for m in _BRACKETS.finditer(data, opener, cap):
-        at = m.start()
+    # A string that finds no end on its line is read to the line's end
+    # once: no quote after it there starts another (an unescaped one would
+    # have closed it, an escaped one starts none).  A block comment that
+    # finds no ``*/`` by ``cap`` is never looked for again (``no_close``):
+    # each byte is read a constant number of times.
+    no_close = False
+    pos = opener
+    search = _STRUCTURE_TOKEN.search
+    while True:
+        m = search(data, pos, cap)
+        if m is None:
+            return None
+        at, pos = m.start(), m.end()
+        kind = m.lastgroup
+        if kind == 'q':
+            s = _STRING_BODY[data[pos - 1]].match(data, pos, cap)
+            if s is not None:
+                pos = s.end()
+            continue
+        if kind == 'c':
+            if data[at + 1] == 0x2a:  # ``/*``
+                close = -1 if no_close else data.find(b'*/', pos, cap)
+                if close == -1:
+                    no_close = True
+                else:
+                    pos = close + 2
+            else:
+                eol = data.find(b'\n', pos, cap)
+                pos = cap if eol == -1 else eol
+            continue
         if data[at] in _OPEN:
             depth += 1
             if not inside and depth > 1 and hole.search(data, _heading_start(data, at, max(0, at - 64)), at):
                 inside, start = depth, at
         else:
             if inside == depth:
-                holes.append((start, m.end()))
+                holes.append((start, pos))
                 inside = 0
             depth -= 1
             if depth == 0:
-                return m.end()
-    return None
+                return pos
+
+
+# What ``_matching`` reads: a bracket, a quote opening a string (``q``:
+# ``"`` not escaped, ``'`` or a backtick not after a letter, as in
+# ``don't``; Python's ``f'`` prefixes too), or a comment (``c``: ``//``,
+# ``/*`` or ``#`` after a blank or at a line's start; not ``https://``,
+# nor a colour ``#fff``).  A string ends on its own line: a stray quote
+# hides at most the rest of one line.
+_STRUCTURE_TOKEN = regex_cache.compile(
+    rb'[][(){}]'
+    rb'|(?P<q>(?<!\\)"|(?<![\w\\])(?:[rRbBfFuU]{1,2})?[\'`])'
+    rb'|(?P<c>(?<!\S)(?://|/\*|#(?![0-9A-Fa-f]{3,8}\b)))'
+)
+_STRING_BODY = {
+    ord(q): regex_cache.compile(rb'(?:[^' + q.encode() + rb'\\\r\n]|\\[^\r\n])*+' + q.encode())
+    for q in '"\'`'
+}
 
 
 def _block_close(
         data: bytes, start: int, end: int, cap: int, hole: re.Pattern[bytes], holes: list[tuple[int, int]],
 ) -> int:
     """The end of the YAML block under the label line at ``start``: the
-    first non-empty line indented as far or less (a comment too), by
+    first line indented as far or less that is neither empty nor a comment, by
     ``cap``; the outermost blocks inside it whose label line ``hole``
     matches (``openai:``, ``cache:``) appended to ``holes``."""
     base = _raw_indent(data[start:end])
@@ -854,7 +916,9 @@ def _block_close(
     while pos != -1:
         nxt = data.find(b'\n', pos + 1, cap)
         line = data[pos + 1:cap if nxt == -1 else nxt]
-        if line.strip():
+        # (a comment line ends no block, at any indentation: YAML's
+        # ``# api_key: old`` at the line's start inside ``together:``)
+        if line.strip() and line.lstrip()[:1] != b'#':
             indent = _raw_indent(line)
             if inside != -1 and indent <= inside:
                 holes.append((hole_start, pos + 1))
