@@ -20,15 +20,45 @@ The same holds for the test modules each xdist worker collects (pytest
 rewrites their asserts): their cache is written while the tests are
 collected, and only then, so no import a test makes from its temporary
 folders writes one.
+
+``work(func)`` counts the bytecodes the package runs in ``func``: the
+work-count tests (a bound on growth, never a time) share it.
 """
 from __future__ import annotations
 
 import os
 import sys
+from typing import Callable
 
 import pytest
 
 PACKAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'together_hooks')
+
+
+def work(func: Callable[[], object], package: str = 'together_hooks') -> int:
+    """Bytecodes of ``package``'s code that ``func`` runs (a comprehension's
+    every turn counted; the tests' own code and the standard library's
+    not): work, not time."""
+    count = 0
+
+    def local(frame, event, arg):  # type: ignore[no-untyped-def]
+        nonlocal count
+        if event == 'opcode':
+            count += 1
+        return local
+
+    def tracer(frame, event, arg):  # type: ignore[no-untyped-def]
+        if not frame.f_globals.get('__name__', '').startswith(package):
+            return None
+        frame.f_trace_opcodes = True
+        return local
+
+    sys.settrace(tracer)
+    try:
+        func()
+    finally:
+        sys.settrace(None)
+    return count
 
 
 def compile_package(package: str = PACKAGE) -> bool:

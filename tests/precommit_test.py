@@ -155,7 +155,22 @@ def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, snapsho
     ]
 
 
-def test_try_repo(git_repo, env, snapshot):
+def tried(tmp_path, out: str, repo: str, rev: str, hook: str) -> str:
+    """The config ``pre-commit try-repo repo hook --ref rev`` wrote for
+    itself (and printed in ``out``), written to a folder of its own.
+    ``pre-commit run --config`` of it with the session's pre-commit home
+    runs what ``try-repo`` ran, less its fresh store: a try-repo builds a
+    store and installs the package into it on every call (about 12 CPU-s),
+    which a second call in the same test proves nothing more by."""
+    text = f'repos:\n-   repo: {repo}\n    rev: {rev}\n    hooks:\n    -   id: {hook}\n'
+    assert f'Using config:\n{"=" * 79}\n{text}{"=" * 79}\n' in out, out
+    config = tmp_path / 'try-repo-config' / '.pre-commit-config.yaml'
+    config.parent.mkdir()
+    config.write_text(text)
+    return str(config)
+
+
+def test_try_repo(tmp_path, git_repo, env, snapshot):
     key = make_key(random.Random(42))
     (git_repo / 'leak.txt').write_text(f'first\n{key}\n')
     (git_repo / 'clean.txt').write_text('clean\n')
@@ -166,7 +181,9 @@ def test_try_repo(git_repo, env, snapshot):
     assert rc == 1, out
     assert f'leak.txt:2: together-api-key: {redact(key)}' in out
     assert leaked([key], out) == []
-    rc, out = _run(git_repo, env, *base, '--files', 'clean.txt')
+    # The config it ran passes a clean file.
+    config = tried(tmp_path, out, repo, rev, HOOK_ID)
+    rc, out = _run(git_repo, env, PRE_COMMIT, 'run', '--config', config, '--files', 'clean.txt')
     assert rc == 0, out
     assert 'Passed' in out
 

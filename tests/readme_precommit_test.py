@@ -24,6 +24,7 @@ from tests.precommit_test import env  # noqa: F401 (fixture)
 from tests.precommit_test import pre_commit_home  # noqa: F401 (fixture)
 from tests.precommit_test import PRE_COMMIT
 from tests.precommit_test import snapshot  # noqa: F401 (fixture)
+from tests.precommit_test import tried
 from tests.readme_test import _section
 
 UPSTREAM = 'https://github.com/together-hooks/together-hooks'
@@ -455,12 +456,16 @@ def test_try_repo_names_a_fix_that_works_without_a_config(tmp_path, git_repo, en
     assert rc == 1, out
     assert '.pre-commit-config.yaml' not in out and 'args: [--fix]' not in out, out
     assert 'run `check-env-gitignored --fix` (to get the command: `pipx install ' in out, out
-    # Followed (the command installed: ours), the try passes.
+    # Followed (the command installed: ours), the try passes: its config
+    # (of the snapshot it cloned, at the same commit), run on the session's
+    # pre-commit home, not a third fresh store (tests/precommit_test.tried).
+    config = tried(tmp_path, out.replace(str(clone), rev[0]), rev[0], rev[1], 'check-env-gitignored')
     rc, fixed = _run(git_repo, env, os.path.join(BIN, 'check-env-gitignored'), '--fix')
     assert rc == 1 and 'added to .gitignore' in fixed, fixed
     git(git_repo, 'add', '.gitignore')
-    rc, out = _run(git_repo, user, PRE_COMMIT, *argv)
+    rc, out = _run(git_repo, user, PRE_COMMIT, 'run', '--config', config, '--all-files')
     assert rc == 0, out
+    assert 'Passed' in out
 
 
 def test_the_readme_pre_push_install_refuses_a_push_of_a_no_verify_commit(

@@ -5,7 +5,10 @@ committed it); ``--audit-log=' '`` appended to a file called `` ``, exit
 0.  Now ``--output -`` is standard output (as with no ``--output``: the
 report alone on stdout, so ``--format sarif --output -`` pipes), and a
 blank or ``-`` anywhere else is one line and exit 2, no file made.
-Real processes, real git, real pre-commit."""
+An empty ``--audit-log=`` (a typo, an unset variable expanded in a hook's
+args) turned audit logging off without a word, exiting 0 as if logged:
+the same line and exit 2, before any work, from every entry point that
+takes the option.  Real processes, real git, real pre-commit."""
 from __future__ import annotations
 
 import json
@@ -41,6 +44,11 @@ def test_output_dash_is_standard_output_and_writes_no_file(git_repo, fmt):
 
 
 @pytest.mark.parametrize(('script', 'args', 'says'), [
+    ('detect-together-keys', ('--audit-log=', 'f.py'), '--audit-log names'),
+    ('detect-together-keys', ('--audit-log', '', 'f.py'), '--audit-log names'),
+    ('forbid-env-files', ('--audit-log=', 'f.py'), '--audit-log names'),
+    ('check-env-gitignored', ('--audit-log=', 'f.py'), '--audit-log names'),
+    ('together-hooks', ('scan', '--audit-log=', '.'), '--audit-log names'),
     ('together-hooks', ('scan', '--audit-log= ', 'f.py'), 'blank'),
     ('together-hooks', ('scan', '--audit-log=\n', 'f.py'), 'blank'),
     ('together-hooks', ('scan', '--audit-log=-', 'f.py'), "'-'"),
@@ -52,7 +60,7 @@ def test_output_dash_is_standard_output_and_writes_no_file(git_repo, fmt):
     ('together-hooks', ('baseline', 'create', '--baseline', ' '), 'blank'),
     ('together-hooks', ('baseline', 'create', '--baseline', '-'), "'-'"),
 ])
-def test_a_blank_or_dash_file_to_write_is_one_line_and_exit_2(git_repo, script, args, says):
+def test_an_empty_blank_or_dash_file_to_write_is_one_line_and_exit_2(git_repo, script, args, says):
     (git_repo / 'f.py').write_text('k = 1\n')
     git(git_repo, 'add', 'f.py')
     before = _files(git_repo)
@@ -64,30 +72,39 @@ def test_a_blank_or_dash_file_to_write_is_one_line_and_exit_2(git_repo, script, 
     assert _files(git_repo) == before
 
 
-def test_a_blank_audit_log_variable_is_one_line_and_exit_2(git_repo):
-    """``TOGETHER_HOOKS_AUDIT_LOG=''`` stays off (how a shell unsets it);
-    one holding only a blank is a mistake, not a file called `` ``."""
+@pytest.mark.parametrize('value', ['', ' '])
+def test_the_audit_log_variable_empty_is_off_and_blank_is_one_line_and_exit_2(git_repo, value):
+    """``TOGETHER_HOOKS_AUDIT_LOG=''`` stays off (how a shell unsets it for
+    one run: the option is what the user or config wrote); one holding
+    only a blank is a mistake, not a file called `` ``."""
     (git_repo / 'f.py').write_text('k = 1\n')
     git(git_repo, 'add', 'f.py')
-    env = dict(os.environ, TOGETHER_HOOKS_AUDIT_LOG=' ')
+    env = dict(os.environ, TOGETHER_HOOKS_AUDIT_LOG=value)
     proc = subprocess.run(
         (os.path.join(os.path.dirname(sys.executable), 'detect-together-keys'), 'f.py'),
         cwd=git_repo, env=env, capture_output=True, text=True,
     )
-    assert proc.returncode == 2, proc.stdout + proc.stderr
-    assert 'TOGETHER_HOOKS_AUDIT_LOG names no file' in proc.stderr
+    if value == '':
+        assert proc.returncode == 0, proc.stderr
+    else:
+        assert proc.returncode == 2, proc.stdout + proc.stderr
+        assert 'TOGETHER_HOOKS_AUDIT_LOG names no file' in proc.stderr
     assert _files(git_repo) == ['f.py']
 
 
-def test_a_blank_audit_log_in_a_committed_config_blocks_the_commit(git_repo, tmp_path):
-    """``args: ['--audit-log= ']`` in the committed config, through the
-    real pre-commit: refused with the reason, no file `` `` made."""
+@pytest.mark.parametrize('args', ["'--audit-log='", "'--audit-log= ', '--output=-'"])
+def test_an_empty_or_blank_audit_log_in_a_committed_config_blocks_the_commit(
+        git_repo, tmp_path, args):
+    """``args: ['--audit-log=']`` in the committed config (empty because
+    the variable it named was unset) or ``['--audit-log= ']``, through the
+    real pre-commit: the commit is refused with the reason, not let
+    through unlogged, and no file `` `` made."""
     hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
     (git_repo / '.pre-commit-config.yaml').write_text(
         'repos:\n-   repo: local\n    hooks:\n'
         '    -   id: detect-together-keys\n        name: keys\n'
         f'        entry: {hook}\n        language: system\n        types: [file]\n'
-        "        args: ['--audit-log= ', '--output=-']\n",
+        f"        args: [{args}]\n",
     )
     (git_repo / 'f.py').write_text('k = 1\n')
     git(git_repo, 'add', 'f.py', '.pre-commit-config.yaml')

@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from tests.detect.scrub_many_keys_test import _work
+from tests.bytecode import work
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect import ownkeys
@@ -100,7 +100,7 @@ def _find_work(n: int) -> int:
     data = ''.join(f'value_{i} = "{rng.random()}\\x2d"\n' for i in range(200)).encode()
     data += own.keys[0].encode() + b'\n'
     assert len(own.find(data, 'f.py')) == 1
-    return _work(lambda: own.find(data, 'f.py'))
+    return work(lambda: own.find(data, 'f.py'))
 
 
 def test_a_files_check_does_not_grow_with_the_keys_held():
@@ -113,7 +113,7 @@ def test_a_files_check_does_not_grow_with_the_keys_held():
 def _dense_work(values: list[str], data: bytes) -> int:
     own = OwnKeys(values)
     own.find(b'x' * (ownkeys.INDEX_AFTER // len(own._variants) + 1), 'warm-up.txt')
-    return _work(lambda: own.find(data, 'f.txt'))
+    return work(lambda: own.find(data, 'f.txt'))
 
 
 def test_an_odd_held_value_is_no_walk_of_every_byte():

@@ -11,8 +11,8 @@ import random
 
 import pytest
 
+from tests.bytecode import work
 from tests.cli_run import leaked
-from tests.detect.scrub_many_keys_test import _work
 from tests.keys import make_key
 from together_hooks.detect.scrub import Scrubber
 
@@ -62,7 +62,7 @@ def _dash_lines_work(n: int) -> int:
     scrubber = Scrubber([_dashed_key(rng) for _ in range(n)])
     scrubber.scrub('warm up: the forms are made here\n[job 1] -x\n')
     lines = [f'[job {i}] step {i} ok\n[job {i}] - done in {i} s\n' for i in range(50)]
-    return _work(lambda: [scrubber.scrub(line) for line in lines])
+    return work(lambda: [scrubber.scrub(line) for line in lines])
 
 
 def test_lines_with_a_dash_lead_cost_the_same_whatever_the_keys_known():
@@ -81,10 +81,10 @@ def test_an_odd_learnt_value_is_no_walk_of_the_whole_text():
     scrubber = Scrubber([_dashed_key(rng) for _ in range(20)] + [odd])
     text = ''.join(f'[job {i}] - step {i} ok, took {i} s\n' for i in range(400))
 
-    def work(text: str) -> int:
+    def asked(text: str) -> int:
         assert scrubber._dashed_in(text) == _naive(scrubber, text)
-        return _work(lambda: scrubber._dashed_in(text))
+        return work(lambda: scrubber._dashed_in(text))
 
-    small, large = work(text), work(text * 4)
+    small, large = asked(text), asked(text * 4)
     assert large < 1.3 * small, (small, large)
     assert scrubber._dashed_in(text + odd.replace('-', '')) == {odd}

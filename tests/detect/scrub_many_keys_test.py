@@ -7,10 +7,10 @@ pieces' index held 230 bytes a place (70 KB a key)."""
 from __future__ import annotations
 
 import random
-import sys
 
 import pytest
 
+from tests.bytecode import work
 from tests.cli_run import leaked
 from tests.cli_run import scan
 from tests.keys import make_hex
@@ -18,8 +18,6 @@ from tests.keys import make_key
 from together_hooks.detect.scrub import Scrubber
 from together_hooks.findings import hash_secret
 from together_hooks.findings import redact
-
-_PACKAGE = Scrubber.__module__.rsplit('.', 2)[0]
 
 
 def _keys(n: int, seed: int, make=make_hex) -> list[str]:
@@ -43,31 +41,6 @@ def test_every_key_of_a_dense_file_is_reported_at_each_size(tmp_path, make, temp
         assert leaked(keys, result.out, result.err) == []
 
 
-def _work(func) -> int:
-    """Bytecodes of the package's code ``func`` runs (a comprehension's
-    every turn counted): work, not time."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == 'opcode':
-            count += 1
-        return local
-
-    def tracer(frame, event, arg):
-        if not frame.f_globals.get('__name__', '').startswith(_PACKAGE):
-            return None
-        frame.f_trace_opcodes = True
-        return local
-
-    sys.settrace(tracer)
-    try:
-        func()
-    finally:
-        sys.settrace(None)
-    return count
-
-
 def _report_work(n: int) -> int:
     keys = _keys(n, 7 * n)
     scrubber = Scrubber(keys)
@@ -76,7 +49,7 @@ def _report_work(n: int) -> int:
         f'keys.env:{i}: together-legacy-api-key: {redact(k)} (hashed_secret {hash_secret(k)})\n'
         for i, k in enumerate(keys, 1)
     ]
-    return _work(lambda: [scrubber.scrub(line) for line in lines])
+    return work(lambda: [scrubber.scrub(line) for line in lines])
 
 
 def test_scrubbing_a_report_line_a_key_grows_linearly_with_the_keys_learnt():
@@ -112,7 +85,7 @@ def _cased_work(n: int) -> int:
     scrubber = Scrubber(keys)
     scrubber.scrub('warm up\n')
     lines = [f'ref {k[:32].upper()}{k[32:]} of line {i}\n' for i, k in enumerate(keys)]
-    return _work(lambda: [scrubber.scrub(line) for line in lines])
+    return work(lambda: [scrubber.scrub(line) for line in lines])
 
 
 def test_a_key_in_capitals_a_line_is_scrubbed_in_work_linear_in_the_keys():

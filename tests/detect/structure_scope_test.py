@@ -9,40 +9,14 @@ bench/complexity.py ``structure`` family times the same inputs)."""
 from __future__ import annotations
 
 import random
-import sys
 
+from tests.bytecode import work
 from tests.keys import make_hex
 from together_hooks.detect.context import Scopes
 from together_hooks.detect.context import rule_regex
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.findings import hash_secret
 from together_hooks.rules import STRUCTURE_LABEL
-
-_PACKAGE = Scopes.__module__.split('.', 1)[0]
-
-
-def _work(func) -> int:
-    """Bytecodes of the package's code ``func`` runs: work, not time."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == 'opcode':
-            count += 1
-        return local
-
-    def tracer(frame, event, arg):
-        if not frame.f_globals.get('__name__', '').startswith(_PACKAGE):
-            return None
-        frame.f_trace_opcodes = True
-        return local
-
-    sys.settrace(tracer)
-    try:
-        func()
-    finally:
-        sys.settrace(None)
-    return count
 
 
 def _tenants(n: int, seed: int = 0) -> tuple[bytes, list[str]]:
@@ -77,7 +51,7 @@ def _scopes_work(data: bytes, step: int) -> int:
         for at in range(0, len(data), step):
             scopes.holds(at)
             scopes.labelled(at)
-    return _work(run)
+    return work(run)
 
 
 def _linear(make, step: int = 64) -> float:
@@ -110,7 +84,7 @@ def test_yaml_holes_cost_linear_work():
 def test_the_engine_over_many_tenants_is_linear():
     small, _ = _tenants(100)
     large, _ = _tenants(400)
-    ratio = _work(lambda: scan_bytes(large, 't.yaml')) / _work(lambda: scan_bytes(small, 't.yaml'))
+    ratio = work(lambda: scan_bytes(large, 't.yaml')) / work(lambda: scan_bytes(small, 't.yaml'))
     assert ratio < 5
 
 
