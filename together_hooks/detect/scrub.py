@@ -37,6 +37,7 @@ import os
 import sys
 
 from together_hooks.findings import redact
+from together_hooks.findings import shown_ends
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -86,6 +87,11 @@ _CASED_HEX = r'[0-9A-Fa-f]{64,}'
 # A Together variable's value that is a key (``_environ_keys``).
 _ENV_KEY = f'{_TGP_RUN}|{_LEGACY}'
 _SGR = r'\x1b\[[0-9;]*m'
+# What a line holds when a reading of it may differ from it (``_still``):
+# ``_ESCAPE_LEAD``'s characters, ``+A`` (of ``+AF8``), a C0 control or DEL,
+# any letter past ASCII but the ellipsis of a redaction (a C1 control, an
+# invisible character or one that folds: ``_CONTROL``, ``_folds``).
+_STIRS = r'[\\\x1b%&\x00-\x08\x0b-\x1f\x7f]|\+A|[^\x00-\x7f\u2026]'
 _SGR_OR_CONTROL = _SGR + '|' + _CONTROL
 # A line that starts with ``::``: a GitHub workflow command.
 _COMMAND = r'(?m)^::'
@@ -591,7 +597,7 @@ class Scrubber:
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
         '_form_ids',
-        '_needles', '_b64', '_legacy', '_dashed', '_undashed',
+        '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -612,6 +618,8 @@ class Scrubber:
         # Those keys without their ``-``s: (how many of ``_dashed`` are in,
         # an index of the long ones, the others, each one's keys).
         self._undashed: tuple[int, Needles, list[str], dict[str, list[str]]] | None = None
+        # Whether a known key's redaction may stir a reading (``_still``).
+        self._odd_shown = False
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -626,6 +634,9 @@ class Scrubber:
                     self._legacy.add(secret)
                 if '-' in secret:
                     self._dashed.append(secret)
+                head, tail = shown_ends(secret)
+                if head.startswith('AF8') or not _KEY_CHARS.issuperset(head + tail):
+                    self._odd_shown = True
 
     def _known_forms(self) -> dict[str, str]:
         """Every form of every known key, and what is shown instead (in
@@ -958,12 +969,32 @@ class Scrubber:
                     self.learn([joined[start:end]])
                 start = joined.find('tgp_v1_', start + 1)
 
+    def _still(self, line: str) -> bool:
+        """Whether ``line`` has no reading but itself (``_rejoined``), known
+        without scrubbing it: its own scrub (``_keys_out``) only puts
+        redactions in place of spans, made of the spans' own characters
+        (their start kept) or of a known key's ends and ``…``, so a line
+        with nothing a reading starts from (a control or invisible
+        character, ``\\``, ESC, ``%``, ``&``, ``+AF8``, a letter that
+        folds) keeps none after it, as long as no known key's ends hold
+        one (``_odd_shown``; ``AF8`` would make ``+AF8`` after a ``+``).  A
+        report's lines mostly are so: each one's scrub, and the engine run
+        on every line naming Together (``_in_context``), cost a SARIF
+        report of 1,000 keys ~25 CPU-s; the whole text is still scrubbed
+        after (``scrub``)."""
+        self._known_forms()  # the environment's keys too
+        if _pattern(_STIRS).search(line):
+            return False
+        return not self._odd_shown or '+' not in line
+
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
         characters are escaped or unseen, or once its escapes, ANSI codes
         and encodings are undone as the engine's readings undo them
         (``codec.escapes_view``: ``tg\\e[1mp_v1_…``, ``tgp%5Fv1%5F…``):
         when a key shows only so, the line goes so, key redacted."""
+        if self._still(line):
+            return line
         # Readings of the line once its own scrub has run: a form the line
         # shows whole is already hidden there, and the line keeps its
         # escapes (a JSON report stays JSON).
