@@ -37,6 +37,7 @@ import os
 import sys
 
 from together_hooks.findings import redact
+from together_hooks.findings import shown_ends
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -86,6 +87,11 @@ _CASED_HEX = r'[0-9A-Fa-f]{64,}'
 # A Together variable's value that is a key (``_environ_keys``).
 _ENV_KEY = f'{_TGP_RUN}|{_LEGACY}'
 _SGR = r'\x1b\[[0-9;]*m'
+# What a line holds when a reading of it may differ from it (``_still``):
+# ``_ESCAPE_LEAD``'s characters, ``+A`` (of ``+AF8``), a C0 control or DEL,
+# any letter past ASCII but the ellipsis of a redaction (a C1 control, an
+# invisible character or one that folds: ``_CONTROL``, ``_folds``).
+_STIRS = r'[\\\x1b%&\x00-\x08\x0b-\x1f\x7f]|\+A|[^\x00-\x7f\u2026]'
 _SGR_OR_CONTROL = _SGR + '|' + _CONTROL
 # A line that starts with ``::``: a GitHub workflow command.
 _COMMAND = r'(?m)^::'
@@ -214,6 +220,14 @@ _CUT_RUN = r'[A-Za-z0-9_/-]+'
 # A run of glue (``_unglued``, ``_learn_glued``).
 _GLUE = '(?:%s)+' % _SPACE
 _GLUE_NO_DASH = '(?:' + _NEWLINE + _LEAD_NO_DASH + _GLUE_ONE + ')+'
+# The same three taken out of a text, tried only where one of their
+# pieces can start (every piece of ``_GAP``, ``_B64_GAP`` and ``_GLUE``
+# starts with one of these characters): a text holds the same with them
+# taken out, and the regex does not try each alternative of a line's lead
+# at every letter (a report line of 120 characters: ~120 -> ~20 us).
+_GAP_OUT = r'(?=[\s=\\%#/*>;"\'+`,])' + _GAP
+_B64_GAP_OUT = r'(?=[\s=\\%#*>;"\'`,])' + _B64_GAP
+_GLUE_OUT = r'(?=[\s=\\%/,"\'`+])' + _GLUE
 # A line's start with a gutter's ``-``: a run is read both ways.
 _DASH_LEAD = _NEWLINE + _LEAD_NO_DASH + '-'
 _KEY_IN_VIEW = r'tgp_v1_[A-Za-z0-9_-]{43}'
@@ -591,7 +605,7 @@ class Scrubber:
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
         '_form_ids',
-        '_needles', '_b64', '_legacy', '_dashed', '_undashed',
+        '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown',
     )
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -612,6 +626,8 @@ class Scrubber:
         # Those keys without their ``-``s: (how many of ``_dashed`` are in,
         # an index of the long ones, the others, each one's keys).
         self._undashed: tuple[int, Needles, list[str], dict[str, list[str]]] | None = None
+        # Whether a known key's redaction may stir a reading (``_still``).
+        self._odd_shown = False
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str]) -> None:
@@ -626,6 +642,9 @@ class Scrubber:
                     self._legacy.add(secret)
                 if '-' in secret:
                     self._dashed.append(secret)
+                head, tail = shown_ends(secret)
+                if head.startswith('AF8') or not _KEY_CHARS.issuperset(head + tail):
+                    self._odd_shown = True
 
     def _known_forms(self) -> dict[str, str]:
         """Every form of every known key, and what is shown instead (in
@@ -870,7 +889,7 @@ class Scrubber:
         its middle pieces are not a listing of names (``_a_listing``); its
         pieces go (``_gapped_out``, ``_pieces_out``).  A whole key is left
         to ``_keys_out``."""
-        if '1' not in text or 'tgp_v1_' not in _pattern(_GLUE).sub('', text):
+        if '1' not in text or 'tgp_v1_' not in _pattern(_GLUE_OUT).sub('', text):
             return
         glues = [(_GLUE, 0)]
         if _pattern(_DASH_LEAD).search(text):
@@ -958,12 +977,32 @@ class Scrubber:
                     self.learn([joined[start:end]])
                 start = joined.find('tgp_v1_', start + 1)
 
+    def _still(self, line: str) -> bool:
+        """Whether ``line`` has no reading but itself (``_rejoined``), known
+        without scrubbing it: its own scrub (``_keys_out``) only puts
+        redactions in place of spans, made of the spans' own characters
+        (their start kept) or of a known key's ends and ``…``, so a line
+        with nothing a reading starts from (a control or invisible
+        character, ``\\``, ESC, ``%``, ``&``, ``+AF8``, a letter that
+        folds) keeps none after it, as long as no known key's ends hold
+        one (``_odd_shown``; ``AF8`` would make ``+AF8`` after a ``+``).  A
+        report's lines mostly are so: each one's scrub, and the engine run
+        on every line naming Together (``_in_context``), cost a SARIF
+        report of 1,000 keys ~25 CPU-s; the whole text is still scrubbed
+        after (``scrub``)."""
+        self._known_forms()  # the environment's keys too
+        if _pattern(_STIRS).search(line):
+            return False
+        return not self._odd_shown or '+' not in line
+
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
         characters are escaped or unseen, or once its escapes, ANSI codes
         and encodings are undone as the engine's readings undo them
         (``codec.escapes_view``: ``tg\\e[1mp_v1_…``, ``tgp%5Fv1%5F…``):
         when a key shows only so, the line goes so, key redacted."""
+        if self._still(line):
+            return line
         # Readings of the line once its own scrub has run: a form the line
         # shows whole is already hidden there, and the line keeps its
         # escapes (a JSON report stays JSON).
@@ -1088,7 +1127,7 @@ class Scrubber:
         key wrapped at a width shorter than a piece (``_PIECE``: a column
         of 8, each line too short to be one), or cut by spaces (an error
         puts the lines of an argument on one), or by quotes and ``+``."""
-        stripped = _pattern(_GAP).sub('', text)
+        stripped = _pattern(_GAP_OUT).sub('', text)
         known = frozenset(
             k for k in self._present(stripped) if k in self._known or k.lower() in self._known
         )
@@ -1104,7 +1143,7 @@ class Scrubber:
             undashed = stripped.replace('-', '')
             known |= frozenset(k for k in self._dashed_in(undashed) if k not in known)
         if '/' in text or '+' in text:  # base64's own characters: not gaps there
-            stripped = _pattern(_B64_GAP).sub('', text)
+            stripped = _pattern(_B64_GAP_OUT).sub('', text)
         known |= frozenset(k for k in self._present(stripped) if k in self._b64)
         if not known:  # the common case: no key spelt out
             return text
@@ -1162,9 +1201,9 @@ class Scrubber:
     def _gap_redacted(self, group: str) -> str:
         """The key (spelt out with gaps) redacted, the line breaks it
         spanned kept."""
-        shown = self._forms.get(_pattern(_B64_GAP).sub('', group))  # base64
+        shown = self._forms.get(_pattern(_B64_GAP_OUT).sub('', group))  # base64
         if shown is None:
-            secret = _pattern(_GAP).sub('', group)
+            secret = _pattern(_GAP_OUT).sub('', group)
             if secret not in self._known and secret.lower() not in self._known:
                 # A key's ``-`` starting a line after its lead was stripped
                 # as a gutter's: the pattern spells known keys only, so
