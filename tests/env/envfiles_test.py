@@ -713,7 +713,7 @@ def test_own_keys_in_oddly_named_env_files_in_folders(git_repo, monkeypatch, ign
     for folders listed only ``.env`` and ``.env.*`` names: a copy of the
     key they hold, under a pragma, passed the hook.  Ignored or not (the
     rules ``check-env-gitignored --fix`` writes for them: ``.env\\ ``,
-    ``.env?``).  Not yet: an ignored one whose name differs from ``.env``
+    ``.env[!!-~]``).  Not yet: an ignored one whose name differs from ``.env``
     before its fourth character (``\\uff0eenv``, ``.e\\u200bnv``): letting
     those back in would walk ignored folders of such names."""
     from together_hooks.hooks import detect_together_keys
