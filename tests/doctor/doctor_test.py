@@ -286,6 +286,17 @@ def baseline_elsewhere(b: Built) -> None:
     git(b.repo, 'add', '-A')
 
 
+def baseline_blank_in_args(b: Built) -> None:
+    """``--baseline=`` in the hook's args (a variable left unset where the
+    config is built): the hook exits 2 on every commit, and doctor read
+    .secrets.baseline at the root and passed it."""
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        '--audit-log=audit.jsonl]', '--audit-log=audit.jsonl, --baseline=]', 1,
+    ))
+    git(b.repo, 'add', '-A')
+
+
 def hmac_eq_python(b: Built) -> None:
     write(b.repo, 'app/hooks.py', (
         'import hashlib, hmac\n\n'
@@ -405,6 +416,7 @@ CASES = [
     (no_baseline, {'no-hardcoded-keys': F, 'baseline-audited': W}),
     (baseline_corrupt, {'no-hardcoded-keys': F, 'baseline-audited': F}),
     (baseline_elsewhere, {}),
+    (baseline_blank_in_args, {'baseline-audited': F}),
     (hmac_eq_python, {'hmac-constant-time': F}),
     (hmac_eq_js, {'hmac-constant-time': F}),
     (hmac_eq_in_tests_only, {}),

@@ -713,7 +713,7 @@ def test_own_keys_in_oddly_named_env_files_in_folders(git_repo, monkeypatch, ign
     for folders listed only ``.env`` and ``.env.*`` names: a copy of the
     key they hold, under a pragma, passed the hook.  Ignored or not (the
     rules ``check-env-gitignored --fix`` writes for them: ``.env\\ ``,
-    ``.env?``).  Not yet: an ignored one whose name differs from ``.env``
+    ``.env[!!-~]``).  Not yet: an ignored one whose name differs from ``.env``
     before its fourth character (``\\uff0eenv``, ``.e\\u200bnv``): letting
     those back in would walk ignored folders of such names."""
     from together_hooks.hooks import detect_together_keys
@@ -738,3 +738,23 @@ def test_own_keys_in_oddly_named_env_files_in_folders(git_repo, monkeypatch, ign
     assert detect_together_keys.main(['--format', 'json', 'app.py']) == 1
     # Plain names beside them are not listed twice, and a folder so named is none.
     assert ownkeys.own_keys(str(git_repo), environ={}).hashes == own.hashes
+
+
+def test_own_keys_in_env_files_inside_folders_named_like_env_with_more(git_repo):
+    """A folder git does not ignore whose name starts with ``.env`` and an
+    odd character (``.env backup/``, ``.env~/``, ``.env (1)/``, what a
+    file manager names a copy) is walked as any folder is: the walk that
+    lets oddly named env files back in took every such folder out of it,
+    and the key held in ``.env backup/.env`` was no longer yours.  A
+    folder whose own name reads as ``.env`` (``.env /``: a virtualenv with
+    a trailing blank) stays out."""
+    rng = random.Random(37)
+    folders = ['.env backup', '.env~', '.env (1)', '.env@prod', 'api']
+    held = {folder: make_hex(rng) for folder in folders}
+    files = {f'{folder}/.env': f'TOGETHER_API_KEY={held[folder]}\n' for folder in folders}
+    files['.env /.env'] = f'TOGETHER_API_KEY={make_hex(rng)}\n'
+    files['app.py'] = 'x = 1\n'
+    _repo(git_repo, files)
+    git(git_repo, 'add', 'app.py')
+    own = ownkeys.own_keys(str(git_repo), environ={})
+    assert sorted(own.hashes) == sorted(hash_secret(k) for k in held.values())

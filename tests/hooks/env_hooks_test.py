@@ -375,7 +375,7 @@ def test_precommit_framework_fix(git_repo, precommit_env):
 
 @pytest.mark.parametrize(('path', 'rule'), [
     ('.env', '.env'), ('.ENV', '.ENV'), ('a/.env.local', '.env.*'), ('.envrc.local', '.envrc.*'),
-    ('.env ', '.env\\ '), ('a/.env\r', '.env?'), ('\uff0eenv', '\uff0eenv'),
+    ('.env ', '.env\\ '), ('a/.env\r', '.env[!!-~]'), ('\uff0eenv', '\uff0eenv'),
 ])
 def test_env_file_message_names_the_rule_fix_adds(path, rule):
     """The .gitignore line forbid-env-files tells you to add is the one
@@ -409,6 +409,29 @@ def test_the_rule_for_an_oddly_named_env_file_ignores_it(git_repo):
     for name in ODD_NAMES:  # and the refusal names a rule that ignores it
         rule = forbid_env_files.env_file_message(name).split('ignore it (`', 1)[1].split('`', 1)[0]
         assert rule in (git_repo / '.gitignore').read_text().splitlines(), (name, rule)
+
+
+def test_the_rule_for_an_oddly_named_env_file_ignores_no_other_name(git_repo):
+    """The rule for ``.env\\r`` or ``\\t.env`` stands for the control
+    character a .gitignore line cannot hold: written ``?``, it ignored
+    ``.envs/``, ``.env1`` and ``a.env`` too (files and folders that are
+    no env files, whose new files then never showed in ``git status``)."""
+    odd = ODD_NAMES + ['\t.env', '.env\x7f', '.env\r\n', '.env\x1b']
+    rules = [forbid_env_files.env_file_message(n).split('ignore it (`', 1)[1].split('`', 1)[0] for n in odd]
+    (git_repo / '.gitignore').write_bytes(''.join(r + '\n' for r in rules).encode())
+    plain = ['.envz', '.env1', '.env~', '.env-cmdrc', 'a.env', '.envs/app.py', '.env12']
+    for name in plain:
+        (git_repo / name).parent.mkdir(exist_ok=True)
+        (git_repo / name).write_text('x = 1\n')
+    for name in odd:
+        (git_repo / name).write_text('A=1\n')
+    out = subprocess.run(
+        ['git', '-c', 'core.ignorecase=false', 'check-ignore', '--no-index', '-z', '--stdin'],
+        cwd=git_repo, input=b''.join(os.fsencode(n) + b'\0' for n in plain + odd),
+        stdout=subprocess.PIPE, check=False,
+    ).stdout
+    ignored = {os.fsdecode(p) for p in out.split(b'\0') if p}
+    assert ignored == set(odd), (rules, sorted(ignored - set(odd)), sorted(set(odd) - ignored))
 
 
 def test_the_untrack_command_for_a_name_that_is_not_utf8_works(git_repo):

@@ -508,6 +508,15 @@ def check_baseline(repo: Repo) -> Check:
     from together_hooks.baseline.format import load
 
     cid = 'baseline-audited'
+    config = repo.config()
+    given = _option(config.args_of('detect-together-keys'), '--baseline') if config.exists else None
+    if given is not None and not given.strip():  # as the hook judges it (pipeline.baseline_location)
+        return Check(
+            cid, FAIL,
+            f"detect-together-keys' --baseline in {CONFIG} names no file (a blank value): "
+            'the hook exits 2 on every commit',
+            f'name the baseline file in its args (--baseline FILE), or take the option out of {CONFIG}',
+        )
     path = baseline_path(repo)
     shown = os.path.relpath(path, repo.root)
     opt = _baseline_option(repo)

@@ -92,16 +92,20 @@ def _folder(entry: os.DirEntry[str]) -> bool:
 # Every env file git does not track, ignored or not, in one walk that
 # never enters an ignored folder (``node_modules/``, ``.venv/``): git's own
 # ignore rules, with env files let back in (``!.env``; ``.env`` followed
-# by a character no plain name has: ``.env `` or ``.env\r``, which the
-# rule ``check-env-gitignored --fix`` writes for it ignores) but not folders
-# named like them (a virtualenv in ``.env/``).  Listed: names holding
+# only by what ``names.read_as`` does not see: ``.env `` or ``.env\r``,
+# which the rule ``check-env-gitignored --fix`` writes for it ignores, a
+# no-break space, an NTFS stream) but not folders named like them (a
+# virtualenv in ``.env/``).  Those odd names are bytes of no printable
+# ASCII (one, or a run that starts and ends with one) or a ``:`` after
+# ``.env``: a folder git does not ignore named ``.env backup/`` or
+# ``.env~/`` (a copy) is walked like any other.  Listed: names holding
 # ``.env`` in any case, and names with a byte outside printable ASCII
 # (``\uff0eenv``, ``.e\u200bnv``; the pattern itself stays ASCII, so a
 # ``GIT_TRACE`` of the command is text); ``local_env_files`` keeps those
 # ``names.read_as`` reads as env files.
 _ENV_NAMES = (
     '.[eE][nN][vV]', '.[eE][nN][vV].*', '.[eE][nN][vV][rR][cC]', '.[eE][nN][vV][rR][cC].*',
-    '.[eE][nN][vV][!a-zA-Z0-9_.-]*',
+    '.[eE][nN][vV][!!-~]', '.[eE][nN][vV][!!-~]*[!!-~]', '.[eE][nN][vV]:*',
 )
 _ENV_WALK = (
     'ls-files', '-z', '--others', '--exclude-standard',

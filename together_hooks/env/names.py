@@ -194,13 +194,20 @@ def ignore_rule(name: str) -> str:
     return _as_pattern(name)
 
 
+# One byte that is no printable ASCII (a control, a blank, a byte of no
+# UTF-8), in a .gitignore pattern: where a control character stands,
+# which a .gitignore line cannot hold (a CR or LF ends it).  A ``?`` there
+# made the rule for ``.env\r`` ignore ``.envs/`` and ``.env1`` too.
+_UNPRINTABLE = '[!!-~]'
+
+
 def _as_pattern(name: str) -> str:
     """``name`` as a .gitignore pattern that matches it: git's special
     characters and blanks escaped (an unescaped trailing blank is
-    dropped); a control character, which a .gitignore line cannot hold
-    (a CR or LF ends it), and a byte that is no UTF-8 as ``?``."""
+    dropped); a control character and a byte that is no UTF-8 as
+    ``_UNPRINTABLE``."""
     return ''.join(
-        '?' if ord(c) < 0x20 or ord(c) == 0x7F or '\udc80' <= c <= '\udcff'
+        _UNPRINTABLE if ord(c) < 0x20 or ord(c) == 0x7F or '\udc80' <= c <= '\udcff'
         else '\\' + c if c in '*?[]\\!# ' else c
         for c in name
     )
