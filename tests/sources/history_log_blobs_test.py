@@ -136,7 +136,7 @@ def test_a_store_with_commits_no_ref_reaches_keeps_what_the_walk_names(git_repo,
     write(git_repo, 'a.py', 'x = 1\n')
     commit(git_repo)
     write(git_repo, 'b.py', f'K = "{keys()}"\n')
-    commit(git_repo, 'abandoned')
+    abandoned = commit(git_repo, 'abandoned')
     git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
     write(git_repo, 'c.py', f'K = "{keys()}"\n')
     commit(git_repo, 'kept')
@@ -145,8 +145,13 @@ def test_a_store_with_commits_no_ref_reaches_keeps_what_the_walk_names(git_repo,
     got = walks.result
     assert got.rc == 1, got
     assert [f['path'] for f in got.json()['findings']] == ['c.py']
-    objects = [a for a in walks.argvs if '--objects' in a]
-    assert len(objects) <= 1 and all(a[-3:] == ['--not', '--all', '--'] for a in objects), walks.argvs
+    # One walk of the trees beside the commit log: the abandoned commit's,
+    # down to its edge, no more.
+    objects = [a[a.index('rev-list'):] for a in walks.argvs if '--objects' in a]
+    assert objects == [[
+        'rev-list', '--objects', '--no-object-names', '--filter=object:type=blob',
+        abandoned, '--not', '--all', '--',
+    ]], walks.argvs
 
 
 def test_a_blob_the_walk_names_that_a_shared_store_lacks_fails_closed(tmp_path, git_repo, keys):

@@ -95,3 +95,12 @@ def test_many_commits_no_ref_reaches_wait_for_the_walk_as_before(git_repo, keys,
     blobs, deferred, waited = _listed(git_repo)
     assert waited and deferred == []
     assert kept.encode() in blobs and lost.encode() not in blobs
+
+
+def test_exactly_few_unreached_commits_are_listed_without_the_walk(git_repo, keys, monkeypatch):
+    """``FEW_UNREACHED`` of them (here two: the amended commit and the
+    deleted branch's) still take the route that does not wait."""
+    kept, lost = _amended_and_lost(git_repo, keys)
+    monkeypatch.setattr(history, 'FEW_UNREACHED', 2)
+    blobs, deferred, waited = _listed(git_repo)
+    assert waited == [] and set(deferred) == {kept.encode(), lost.encode()}
