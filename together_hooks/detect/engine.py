@@ -98,6 +98,15 @@ def _is_binary(data: bytes) -> bool:
     return False
 
 
+def _length_byte(data: bytes, start: int) -> bool:
+    """Whether the key character before ``start`` is a lone ``2`` after a
+    separator (or the file's start): a 50-byte string's length byte, which
+    a serialisation's text may hold with nothing but ASCII around it
+    (protobuf's field 1: its tag is LF, ``\\n2<key>``; a message of that
+    field alone, a ``StringValue``, holds no other byte)."""
+    return data[start - 1] == 0x32 and (start == 1 or data[start - 2] not in _KEY_BYTES)
+
+
 def _touches_key_char(data: bytes, start: int) -> bool:
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
@@ -105,7 +114,7 @@ def _touches_key_char(data: bytes, start: int) -> bool:
     # is one separator.
     if data[start - 2:start] == b':-':
         return False
-    if data.startswith(KEY_PREFIX, start) and _is_binary(data):
+    if data.startswith(KEY_PREFIX, start) and (_length_byte(data, start) or _is_binary(data)):
         return False
     from together_hooks.regex_cache import cached
 
