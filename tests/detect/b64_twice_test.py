@@ -14,6 +14,7 @@ import pytest
 
 from tests.keys import make_key
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.errors import InputError
 
 _rng = random.Random('b64-twice')
 
@@ -43,14 +44,41 @@ def test_random_bytes_encoded_twice_are_no_key():
 
 def test_deep_nesting_is_read_to_its_depth_and_no_deeper():
     # Two encodings of a file whose key sits at an inner place the screen
-    # reaches only through the forms encoded again: found.  Thirty (a
-    # hostile file, each level a third larger, ~0.4 MB): decoded at most
-    # B64_DEPTH levels deep, one clean result, no error.
+    # reaches only through the forms encoded again: found.  Thirty, each
+    # level holding a keyword so that it is kept (a hostile file, ~0.4 MB):
+    # decoded B64_DEPTH levels, then one clear error, not a silent pass nor
+    # thirty levels of work.  (Thirty plain encodings are never decoded at
+    # all: the screen holds no form of a key that deep.)
     key = make_key(_rng)
     data = json.dumps({'TOGETHER_API_KEY': key}).encode()
     for _ in range(2):
         data = base64.b64encode(data)
     assert [f.secret for f in scan_bytes(data, 'two.b64')] == [key]
     for _ in range(28):
-        data = base64.b64encode(data)
-    assert scan_bytes(data, 'thirty.b64') == []
+        data = b'together\n' + base64.encodebytes(data)
+    with pytest.raises(InputError, match=r'^thirty\.b64: .*nested more than 3 levels deep.*: not scanned whole$'):
+        scan_bytes(data, 'thirty.b64')
+
+
+def test_a_keyword_below_the_last_level_read_fails_closed():
+    # ``echo -n $KEY | base64 | base64 | base64 | base64``, wrapped at 76
+    # as the CLI writes it: every level is a wrapped block at the file's
+    # head, read B64_DEPTH deep; a value there that still decodes to a
+    # keyword (or its base64 form) is a level the scan does not read: one
+    # clear error, never a silent pass (it was one).
+    key = make_key(_rng)
+    data = key.encode()
+    for _ in range(3):
+        data = base64.encodebytes(data)
+    assert [f.secret for f in scan_bytes(data, 'three.b64')] == [key]
+    data = base64.encodebytes(data)
+    with pytest.raises(InputError, match=r'^deep\.b64: .*nested more than 3 levels deep.*: not scanned whole$'):
+        scan_bytes(data, 'deep.b64')
+
+
+def test_deep_nesting_of_text_with_no_keyword_is_clean():
+    # The same depth around text with no Together keyword: nothing to refuse.
+    data = json.dumps({'OPENAI_API_KEY': 'sk-' + 'a1B2' * 12}).encode()
+    for _ in range(5):
+        data = base64.encodebytes(data)
+    assert scan_bytes(data, 'deep.b64') == []

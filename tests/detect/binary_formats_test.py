@@ -146,7 +146,23 @@ def test_a_key_in_a_serialisation_without_a_nul_is_found(form):
     assert _secrets(data) == [key.decode()]
 
 
+@pytest.mark.parametrize('after', [
+    b'',  # a message of one field (a ``StringValue``)
+    _pb_field(4, b'https://api.together.xyz/v1/models'),  # '"' and a printable length
+])
+def test_a_key_in_protobuf_field_1_with_no_control_byte_is_found(after):
+    # Field 1's tag is LF (0x0a) and a 50-byte length "2": the message can
+    # hold no control byte and no byte past ASCII, so it reads as text; the
+    # lone "2" right after a separator is the length byte, not a character
+    # of a longer run.
+    key = make_key(_rng).encode()
+    data = _pb_field(1, key) + after
+    assert not any(b < 0x20 and b != 0x0a for b in data)
+    assert _secrets(data) == [key.decode()]
+
+
 @pytest.mark.parametrize('text', [
+    'x = "v2{k}"\n',  # "2" ending a word: the whole-run boundary holds
     'caf\u00e9 = "{k}N"\n',  # UTF-8 text with an accent
     '\x1b[1mx = "Q{k}"\x1b[0m\n',  # an ANSI-coloured log
     'typed\x08\x08 x = "Q{k}"\n',  # a terminal's backspaces

@@ -98,6 +98,15 @@ def _is_binary(data: bytes) -> bool:
     return False
 
 
+def _length_byte(data: bytes, start: int) -> bool:
+    """Whether the key character before ``start`` is a lone ``2`` after a
+    separator (or the file's start): a 50-byte string's length byte, which
+    a serialisation's text may hold with nothing but ASCII around it
+    (protobuf's field 1: its tag is LF, ``\\n2<key>``; a message of that
+    field alone, a ``StringValue``, holds no other byte)."""
+    return data[start - 1] == 0x32 and (start == 1 or data[start - 2] not in _KEY_BYTES)
+
+
 def _touches_key_char(data: bytes, start: int) -> bool:
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
@@ -105,7 +114,7 @@ def _touches_key_char(data: bytes, start: int) -> bool:
     # is one separator.
     if data[start - 2:start] == b':-':
         return False
-    if data.startswith(KEY_PREFIX, start) and _is_binary(data):
+    if data.startswith(KEY_PREFIX, start) and (_length_byte(data, start) or _is_binary(data)):
         return False
     from together_hooks.regex_cache import cached
 
@@ -680,6 +689,8 @@ def _hits(
         if wrapped_kind in ('ascii85', 'z85'):
             hits += _a85_hits(data, path, rules, depth, budget, wrapped, wrapped_kind, edge)
         hits += _radix_hits(data, path, rules, depth, where, budget)
+    elif depth == B64_DEPTH:
+        _b64_past_depth(data, path, rules, where)
     if dumped:
         hits += _dump_hits(data, path, rules, depth, budget)
     if tables:
@@ -1084,6 +1095,29 @@ def _b64_hits(
         (view.origin(offset), secret, rule, 'base64')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
+
+
+def _b64_past_depth(data: bytes, path: str, rules: tuple[Rule, ...], where: Where) -> None:
+    """At the last level read (``B64_DEPTH``): a base64 value that decodes
+    to a keyword, or to a keyword's base64 form, is a level more the scan
+    does not read (``base64 | base64 | base64 | base64``): fail closed,
+    never a silent pass.  Asked only this deep (three levels each kept for
+    a keyword's form), so no file at the top pays it."""
+    found = [f for rule in rules for f in rule.b64_keywords if f in where]
+    wrapped, kind = wrapped_block(data)
+    at = [i for form in found for i in where.offsets(form)]
+    if kind == 'base64':
+        at.append(wrapped)
+    if not at:
+        return
+    from together_hooks.detect.codec import b64_view
+
+    plain = tuple(k for rule in rules for k in rule.keywords + rule.b64_keywords)
+    if b64_view(data, at, plain) is not None:
+        raise InputError(
+            f'{path}: base64 (or another encoding) nested more than {B64_DEPTH} levels deep '
+            'holds a Together keyword: not scanned whole',
+        )
 
 
 # Where hex text is read: from this far before a keyword that opens a
