@@ -39,3 +39,31 @@ def test_taken_out_where_a_piece_starts_leaves_the_same_text(seed):
         for slow, fast in zip(everywhere, where_one_starts):
             assert fast.sub('', text) == slow.sub('', text), (slow.pattern[:30], text)
 
+
+# Every character Python's ``\s`` takes (C0 separators, NEL, Unicode's
+# spaces and separators), escapes cut short or of every kind, each lead
+# form's pieces, quoted-printable's soft breaks, and key characters.
+_WIDE = _PIECES + [
+    '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\u1680', '\u2000', '\u200a', '\u2029',
+    '\u202f', '\u205f', '\u200b', '\ufeff', '\\', '\\r', '\\x4', '\\xZZ', '\\u12',
+    '\\u12G4', '%0', '%0D', '%0D%0A', '%0a', '%2', '%0Z', '=\n', '=\r', ' =\r\n',
+    '[', ']', '[w]', '12 |', '12:', 'T', 'Z', '2026-12-02', '11:01:22', 'stderr:',
+    '+AF8-', '&#95;', '\x1b[1m', 'tgp', 'v1', '\u2026', '-\n-', '\n--', '\n//',
+]
+
+
+@pytest.mark.parametrize('seed', range(4))
+def test_no_piece_starts_where_the_lookahead_skips(seed):
+    """Where a ``_OUT`` pattern's lookahead fails, the pattern tried
+    everywhere matches empty: the lookahead takes out nothing it took
+    out (checked at every place, not only through ``sub``)."""
+    rng = random.Random(1000 + seed)
+    pairs = [(re.compile(a), re.compile(b)) for a, b in _PAIRS]
+    for _ in range(400):
+        text = ''.join(rng.choices(_WIDE, k=rng.randint(0, 50)))
+        for slow, fast in pairs:
+            for at in range(len(text) + 1):
+                if fast.match(text, at) is None:
+                    m = slow.match(text, at)
+                    assert m is None or m.end() == at, (slow.pattern[:30], text, at)
+            assert fast.sub('', text) == slow.sub('', text), (slow.pattern[:30], text)

@@ -126,3 +126,44 @@ def test_a_known_value_with_odd_ends_takes_no_shortcut():
     assert not Scrubber()._still('%SRCROOT%')
     assert not Scrubber()._still('caf\u00e9')
     assert Scrubber()._still('tgp_v1_Ab\u2026yz')
+
+
+def _hostile(rng: random.Random, key: str) -> str:
+    """``key`` in a form a reading may undo, cut, glued or near one."""
+    cuts = sorted(rng.sample(range(1, len(key)), rng.randint(1, 4)))
+    pieces = [key[a:b] for a, b in zip([0, *cuts], [*cuts, len(key)])]
+    hexed = key.encode().hex()
+    glue = rng.choice(['\n', '\n# ', '\n+ ', '\n- ', '\n[job 1] ', ' ', '" + "', '\\n', '\r\n'])
+    forms = [
+        key, key.upper(), glue.join(pieces), key.replace('_', '+AF8-'), '+AF' + key[3:],
+        'AF8' + key, '-' + key + '-', '_' + key + '_', f'x{key}Ab',
+        base64.b32encode(key.encode()).decode(), base64.b64encode(key.encode()).decode(),
+        ' '.join(hexed[i:i + 2] for i in range(0, len(hexed), 2)), hexed.upper(),
+        key.replace('_', '=5F'), ''.join(f'#{ord(c)};' if rng.random() < .2 else c for c in key),
+        ''.join(f'&#{ord(c)};' if rng.random() < .2 else c for c in key),
+        quote(key, safe=''), f'{key[:10]}\x1b[1m{key[10:]}', f'{key[:20]}\u200b{key[20:]}',
+        f'TOGETHER_API_KEY={key}', f'TOGETHER_API_KEY={key.upper()}', f'Together {redact(key)} {key[-30:]}',
+    ]
+    return rng.choice(forms)
+
+
+@pytest.mark.parametrize('seed', range(2))
+def test_the_shortcut_shows_the_same_on_hostile_texts(seed):
+    """Keys cut across lines, encoded, glued to runs, in capitals, with
+    known values learnt on the way, among lines with and without
+    anything a reading starts from: the same shown both ways."""
+    rng = random.Random(100 + seed)
+    keys = [make_key(rng) for _ in range(2)] + [make_hex(rng) for _ in range(2)]
+    plain = ['{', '  "uri": "src/a.py",', 'plain words', '+00:00 by D', 'Together AI key', '']
+    for known in ([], keys[:1], keys[2:], ['AF8' + make_hex(rng)[:30], *keys[:1]]):
+        for _ in range(40):
+            # A new pair a text: a key learnt from one text is caught by
+            # its pieces in the next, whatever the shortcut did.
+            fast, reference = Scrubber(known), _Reference(known)
+            lines = [
+                _hostile(rng, rng.choice(keys)) if rng.random() < .5 else rng.choice(plain)
+                for _ in range(rng.randint(1, 8))
+            ]
+            text = rng.choice(['\n', '\\n']).join(lines) + rng.choice(['', '\n%SRCROOT%', '\ncaf\u00e9'])
+            assert fast.scrub(text) == reference.scrub(text), text
+            assert fast._known == reference._known
