@@ -12,18 +12,26 @@ SCREEN = prefilter.Keywords(keyword_screen(RULES).needles)
 
 class Counted(bytes):
     """Bytes that count how many of their bytes each ``in`` and ``find``
-    passes over (a ``find`` up to its match, or to the end)."""
+    passes over (a ``find`` up to its match, or to the end), and how many
+    ``in``, ``find`` and ``startswith`` calls were made (``calls``)."""
 
     passed = 0
+    calls = 0
 
     def __contains__(self, needle: object) -> bool:
         Counted.passed += len(self)
+        Counted.calls += 1
         return super().__contains__(needle)  # type: ignore[operator]
 
     def find(self, sub, start=0, *rest):  # type: ignore[no-untyped-def,override]
         at = super().find(sub, start, *rest)
         Counted.passed += (len(self) if at == -1 else at + len(sub)) - start
+        Counted.calls += 1
         return at
+
+    def startswith(self, prefix, start=0, *rest):  # type: ignore[no-untyped-def,override]
+        Counted.calls += 1
+        return super().startswith(prefix, start, *rest)
 
 
 def test_clean_bytes_take_fewer_passes_than_one_in_a_keyword():
@@ -52,3 +60,27 @@ def test_a_clean_file_asked_where_takes_the_same_few_passes():
     assert Counted.passed <= 24 * len(text)
     passing = text + b'# together\n'  # a keyword: every needle is then asked, as before
     assert screen.where(passing) and b'ogether' in screen.where(passing)
+
+
+def test_a_lead_dense_in_the_bytes_goes_back_to_in():
+    """Hostile bytes (a hook's file full of one upper-case letter, ``tg``
+    repeated, every lead at once): a lead found more than once in
+    ``SPARSE`` bytes hands its keywords to ``in`` after 16 tries, so the
+    calls stay a few per keyword whatever the size, and the bytes read
+    about one ``in`` a keyword's at most (48.3 passes for bytes dense in
+    every lead at once, where the old route took 48).  Tried at every one of
+    its occurrences instead, 64 KiB of ``Z`` took ~1.1 million calls
+    (1 MiB: 5 s of CPU)."""
+    # A lead that is a whole keyword (``ogether``) is a hit wherever it is.
+    leads = [lead for lead, _needles in prefilter._plain_routes(SCREEN.keywords)
+             if lead not in SCREEN.keywords]
+    assert len(leads) >= 10 and b'Z' in leads and b'tg' in leads
+    size = 64 << 10
+    dense = leads + [b''.join(leads)]
+    for unit in dense + [lead + b'x' * 100 for lead in dense]:
+        text = (unit * (size // len(unit) + 1))[:size]
+        assert not any(k in text for k in SCREEN.keywords), unit[:20]
+        Counted.passed = Counted.calls = 0
+        assert SCREEN.plain(Counted(text)) is False
+        assert Counted.calls <= 40 * len(SCREEN.keywords), unit[:20]
+        assert Counted.passed <= (len(SCREEN.keywords) + 1) * len(text), unit[:20]
