@@ -1013,7 +1013,10 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     _pattern_od_bare_decimal()
     import codecs
 
-    codecs.lookup('cp437')
+    # Wide text's codecs (``widetext``: a UTF-32 file's imported its
+    # codec in the scan) and cp437's.
+    for codec in ('cp437', 'utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be'):
+        codecs.lookup(codec)
     from together_hooks.detect.codec import b64_decode
     from together_hooks.detect.context import Walker
     from together_hooks.detect.context import rule_regex

@@ -82,18 +82,47 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
         finally:
             os._exit(0)
     os.close(write_fd)
-    try:
-        mine = parent()
-    except BaseException:  # interrupted, terminated, failed: stop the other half too
-        import signal
+    import signal
 
-        os.kill(pid, signal.SIGTERM)
-        os.close(read_fd)
+    # The child killed (the OOM killer, a signal) while this half runs:
+    # stop at once, not when this half is done (a half of a large
+    # history ran on for minutes to fail in the end).  Its normal end
+    # (after its result is read: ``os._exit(0)``) stops nothing.
+    reaped: list[int] = []
+
+    def on_child(_signum: int, _frame: object) -> None:
+        if reaped:
+            return
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if done == pid:
+            reaped.append(status)
+            if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+                raise InputError('scan worker failed: worker died')
+
+    try:
+        previous = signal.signal(signal.SIGCHLD, on_child)
+    except ValueError:  # not the main thread: learnt at the end, as before
+        previous = None
+    try:
+        try:
+            mine = parent()
+        except BaseException:  # interrupted, terminated, failed: stop the other half too
+            if not reaped:
+                os.kill(pid, signal.SIGTERM)
+            os.close(read_fd)
+            if not reaped:
+                os.waitpid(pid, 0)
+            raise
+        with os.fdopen(read_fd, 'rb') as f:
+            payload = f.read()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGCHLD, previous)
+    if not reaped:
         os.waitpid(pid, 0)
-        raise
-    with os.fdopen(read_fd, 'rb') as f:
-        payload = f.read()
-    os.waitpid(pid, 0)
     status, theirs = marshal.loads(payload) if payload else ('error', 'worker died')
     if status != 'ok':
         raise InputError(f'scan worker failed: {theirs}')
