@@ -1064,11 +1064,20 @@ TOGETHER_API_KEY = Rule(
         'KEY = f"{key_a}{{\'{key_b}\'}}"',
         # A typo rubbed out with backspaces, as ``script`` records it.
         '$ export TOGETHER_API_KEY={key_a}Q\x08 \x08{key_b}\r',
+        # A statement on the next line appending the rest (``+=``, PHP's
+        # ``.=``, bash's ``+=``, Rust's ``push_str``).
+        'key = "{key_a}"\nkey += "{key_b}"',
+        "$key = '{key_a}';\n$key .= '{key_b}';",
+        'KEY="{key_a}"\nKEY+="{key_b}"',
+        'let mut k = String::from("{key_a}");\nk.push_str("{key_b}");',
     ),
     false_positives=(
         *PLACEHOLDER_KEYS,
         # (pieces with a name between them are no key)
         'KEY = "{key_a}" + suffix + "{key_b}"',
+        # (a plain assignment on the next line appends nothing)
+        'a = "{key_a}"\nb = "{key_b}"',
+        'a = "{key_a}"\nb == "{key_b}"',
         # (a rubbed-out character leaves the key glued to the next one)
         '{key_a}Q\x08{key_b}Y',
         'TOGETHER_API_KEY=tgp_v1_<your-key>',
@@ -1423,6 +1432,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'GET /cb?together_api_key%253D{hex} HTTP/1.1',
         'TOGETHER_API_KEY=\x1b[31m{hex}\x1b[0m',
         'TOGETHER_API_KEY = (\n    "{hex_a}"\n    "{hex_b}"\n)',
+        'const togetherApiKey = "{hex_a}";\ntogetherApiKey += "{hex_b}";',
         '<pre data-config="{{&quot;TOGETHER_API_KEY&quot;: &quot;{hex}&quot;}}">',
         # Types, wrappers, prefixes and layouts of more languages and formats.
         'pub const TOGETHER_API_KEY: &str = "{hex}";',
@@ -1809,6 +1819,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'service;api_key;owner\ntogether;{hex};ops@example.com',
     ),
     false_positives=(
+        # (hex pieces joined by ``+=`` need Together context as any value)
+        'h = "{hex_a}"\nh += "{hex_b}"',
         'openai:\n  api_key: {hex}',
         '[openai]\napi_key = "{hex}"',
         '# work together\nsha = {hex}',

@@ -111,6 +111,12 @@ ADVERSARIAL: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
     ('percent-escapes-double', lambda n: b'together ' + repeat(b'%2525', n), 128 * KB, 0),
     ('concatenated-quotes', lambda n: repeat(b'"tgp_v1_" + ', n), 128 * KB, 0),
     ('concatenated-keys', lambda n: cycle([b'k = "' + k[:20] + b'" "' + k[20:] + b'"\n' for k in KEYS], n), 64 * KB, None),
+    # An appending statement on the next line: names that never reach an
+    # operator, blanks that lead nowhere, and many keys so appended.
+    ('append-near-misses', lambda n: b'together ' + repeat(b'"tgp_v1_";\n' + b'a.' * 40 + b' \t  \n"', n),
+     128 * KB, 0),
+    ('append-keys', lambda n: cycle([b'k = "' + k[:20] + b'";\nk += "' + k[20:] + b'";\n' for k in KEYS], n),
+     64 * KB, None),
 )
 
 
