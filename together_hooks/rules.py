@@ -724,13 +724,22 @@ TOGETHER_NAMED = Context(
 # A value field whose own object, row or statement has a name field
 # naming a Together key, after it as well as before (keys come in any
 # order: ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
-# value = <key> WHERE name = 'together_api_key'``); only the structure
-# right around the value answers.
+# value = <key> WHERE name = 'together_api_key'``), or a label or title
+# field (a UI widget's ``value="<key>", label="Together API key"``); only
+# the structure right around the value answers.
 TOGETHER_NAME_FIELD = Context(
     mention=(
-        rb'(?<![\w-])(?i:name|key)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?' + _LEGACY_NAME
-        + rb'(?![\w-])'
+        rb'(?<![\w-])(?i:name|key|label|title)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?' + _LEGACY_NAME
+        # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
+        + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
     ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    scope='field', veto=_DIGEST_HEADING,
+)
+# A call's string argument whose next argument names a Together key
+# (``vault.create_secret('<key>', 'together_api_key')``).
+TOGETHER_NEXT_ARGUMENT = Context(
+    mention=rb'["\'][ \t]{0,8},[ \t]{0,8}["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
 )
@@ -1116,6 +1125,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # value = <key> WHERE name = 'together_api_key'``).
         Pattern(rb'(?<![\w-])(?i:value)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
                 context=TOGETHER_NAME_FIELD),
+        # A string argument, then the next argument naming it as a Together
+        # key (Supabase Vault's ``vault.create_secret('<key>',
+        # 'together_api_key')``: the value before its name).
+        Pattern(rb'["\'](?:(?<=[(,]["\'])|(?<=[(,][ \t]["\']))' + _HEX_KEY + rb'(?=["\'][ \t]{0,8},)',
+                context=TOGETHER_NEXT_ARGUMENT, veto_before=_DIGEST_BEFORE),
         # A password in a URL to Together's API, or Together's as the user
         # (``~/.git-credentials``, a proxy URL): ``https://user:<key>@api.together.xyz``.
         Pattern(rb'(?i:https?)://(?P<name>[^\s:/@"\'<>]{0,64}):' + _HEX_KEY + rb'(?=@)',
@@ -1433,6 +1447,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_API_KEY=\x1b[31m{hex}\x1b[0m',
         'TOGETHER_API_KEY = (\n    "{hex_a}"\n    "{hex_b}"\n)',
         'const togetherApiKey = "{hex_a}";\ntogetherApiKey += "{hex_b}";',
+        # The value before its name: a widget's label, the next argument.
+        'key = mo.ui.text(value="{hex}", label="Together API key", kind="password")',
+        'gr.Textbox(value="{hex}", label="Together API Key")',
+        "select vault.create_secret('{hex}', 'together_api_key', 'for the edge functions');",
         '<pre data-config="{{&quot;TOGETHER_API_KEY&quot;: &quot;{hex}&quot;}}">',
         # Types, wrappers, prefixes and layouts of more languages and formats.
         'pub const TOGETHER_API_KEY: &str = "{hex}";',
@@ -1819,6 +1837,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'service;api_key;owner\ntogether;{hex};ops@example.com',
     ),
     false_positives=(
+        # (a label naming the key's digest; a name two statements away)
+        'gr.Textbox(value="{hex}", label="Together API key (SHA-256)")',
+        "store('{hex}', 'openai_api_key')\nstore('x', 'together_api_key')",
+        "check('{hex}', 'together_api_key.sha256')",
         # (hex pieces joined by ``+=`` need Together context as any value)
         'h = "{hex_a}"\nh += "{hex_b}"',
         'openai:\n  api_key: {hex}',
