@@ -374,7 +374,10 @@ _QUALIFIER = (
 # the owner (``Together's API key:``).
 _LEGACY_NAME = (
     rb'(?:(?<![\w-])(?i:(?:api[ _-]?)?(?:key|token)(?:[ \t]{1,4}(?:for|of)[ \t]{1,4}(?:the[ \t]{1,4})?'
-    rb'together(?:[ _-]?ai)?(?![\w-])|[ \t]{0,4}\([ \t]{0,4}together(?:[ _-]?ai)?[ \t]{0,4}\)))'
+    rb'together(?:[ _-]?ai)?(?![\w-])|[ \t]{0,4}\([ \t]{0,4}together(?:[ _-]?ai)?[ \t]{0,4}\)'
+    # (the provider after the key word, as one name: SillyTavern's
+    # ``api_key_togetherai``, ``API_KEY_TOGETHER``)
+    rb'|[_-]together(?:[_-]?ai)?(?![\w-])))'
     rb'|(?i:together(?:\'s)?' + _ARG_SEP + rb'(?:ai(?:\'s)?' + _SEP + rb')?'
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
@@ -1447,6 +1450,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'TOGETHER_API_KEY=\x1b[31m{hex}\x1b[0m',
         'TOGETHER_API_KEY = (\n    "{hex_a}"\n    "{hex_b}"\n)',
         'const togetherApiKey = "{hex_a}";\ntogetherApiKey += "{hex_b}";',
+        # The provider after the key word, as one name.
+        '{{\n    "api_key_openai": "",\n    "api_key_togetherai": "{hex}"\n}}',
+        'API_KEY_TOGETHER={hex}',
+        'token_together: {hex}',
         # The value before its name: a widget's label, the next argument.
         'key = mo.ui.text(value="{hex}", label="Together API key", kind="password")',
         'gr.Textbox(value="{hex}", label="Together API Key")',
@@ -1837,6 +1844,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'service;api_key;owner\ntogether;{hex};ops@example.com',
     ),
     false_positives=(
+        # (a cache's key, a digest, a longer word ending in key)
+        'cache_key_together = "{hex}"',
+        'api_key_together_sha256 = "{hex}"',
+        'monkey_together = "{hex}"',
         # (a label naming the key's digest; a name two statements away)
         'gr.Textbox(value="{hex}", label="Together API key (SHA-256)")',
         "store('{hex}', 'openai_api_key')\nstore('x', 'together_api_key')",

@@ -713,7 +713,6 @@ MISSED: dict[str, str] = {
     'php-var-dump-array': 'PHP var_dump puts the value on the line after its name, behind `string(64)`',
     'gdb-print-struct': 'gdb prints a pointer (`0x5555... "…"`) between a field\'s name and its string',
     'django-debug-locals': "an HTML table's rows (`<td>api_key</td><td>…</td>`) are not read as name and value",
-    'sillytavern-secrets': 'a name with the provider after the key word (`api_key_togetherai`) is no Together name',
     'erlang-sys-config': 'an Erlang proplist\'s tuple (`{together, [{api_key, "…"}]}`) is no heading or name',
     'ruby-words-join-current': 'a Ruby `%w[…]` word array joined is no concatenation',
     'prefect-secret-block': 'a value before the name it is saved under (`Secret(value=…).save("together-api-key")`)',
