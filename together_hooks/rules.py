@@ -732,17 +732,24 @@ TOGETHER_NAMED = Context(
 # the structure right around the value answers.
 TOGETHER_NAME_FIELD = Context(
     mention=(
-        rb'(?<![\w-])(?i:name|key|label|title)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?' + _LEGACY_NAME
+        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
+        + _LEGACY_NAME
         # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
         + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
+        # (a label or title names the key only where it ends there: not
+        # ``Together API key ID``, ``... prefix``, ``... rotation commit``)
+        + rb'(?(label)(?=[ \t]{0,4}[:*]?[ \t]{0,4}(?:\\?["\'<,})\r\n]|$)))'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
 )
 # A call's string argument whose next argument names a Together key
-# (``vault.create_secret('<key>', 'together_api_key')``).
+# (``vault.create_secret('<key>', 'together_api_key')``).  The mention
+# holds the value itself: only the argument right before the name is
+# named by it (not ``cache.set('<hex>', 'sha256', 'together_api_key')``;
+# a pattern's lookahead reads only a few bytes past the value).
 TOGETHER_NEXT_ARGUMENT = Context(
-    mention=rb'["\'][ \t]{0,8},[ \t]{0,8}["\']' + _LEGACY_NAME + rb'["\']',
+    mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
 )
@@ -1852,6 +1859,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'gr.Textbox(value="{hex}", label="Together API key (SHA-256)")',
         "store('{hex}', 'openai_api_key')\nstore('x', 'together_api_key')",
         "check('{hex}', 'together_api_key.sha256')",
+        # (a label going on past the name names something else; an
+        # argument two places before the name is not named by it)
+        'gr.Textbox(value="{hex}", label="Together API key ID")',
+        'Card(value="{hex}", title="Together API key rotation commit")',
+        "cache.set('{hex}', 'sha256', 'together_api_key')",
         # (hex pieces joined by ``+=`` need Together context as any value)
         'h = "{hex_a}"\nh += "{hex_b}"',
         'openai:\n  api_key: {hex}',
