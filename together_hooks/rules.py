@@ -374,7 +374,10 @@ _QUALIFIER = (
 # the owner (``Together's API key:``).
 _LEGACY_NAME = (
     rb'(?:(?<![\w-])(?i:(?:api[ _-]?)?(?:key|token)(?:[ \t]{1,4}(?:for|of)[ \t]{1,4}(?:the[ \t]{1,4})?'
-    rb'together(?:[ _-]?ai)?(?![\w-])|[ \t]{0,4}\([ \t]{0,4}together(?:[ _-]?ai)?[ \t]{0,4}\)))'
+    rb'together(?:[ _-]?ai)?(?![\w-])|[ \t]{0,4}\([ \t]{0,4}together(?:[ _-]?ai)?[ \t]{0,4}\)'
+    # (the provider after the key word, as one name: SillyTavern's
+    # ``api_key_togetherai``, ``API_KEY_TOGETHER``)
+    rb'|[_-]together(?:[_-]?ai)?(?![\w-])))'
     rb'|(?i:together(?:\'s)?' + _ARG_SEP + rb'(?:ai(?:\'s)?' + _SEP + rb')?'
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
@@ -727,13 +730,29 @@ TOGETHER_NAMED = Context(
 # A value field whose own object, row or statement has a name field
 # naming a Together key, after it as well as before (keys come in any
 # order: ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
-# value = <key> WHERE name = 'together_api_key'``); only the structure
-# right around the value answers.
+# value = <key> WHERE name = 'together_api_key'``), or a label or title
+# field (a UI widget's ``value="<key>", label="Together API key"``); only
+# the structure right around the value answers.
 TOGETHER_NAME_FIELD = Context(
     mention=(
-        rb'(?<![\w-])(?i:name|key)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?' + _LEGACY_NAME
-        + rb'(?![\w-])'
+        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
+        + _LEGACY_NAME
+        # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
+        + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
+        # (a label or title names the key only where it ends there: not
+        # ``Together API key ID``, ``... prefix``, ``... rotation commit``)
+        + rb'(?(label)(?=[ \t]{0,4}[:*]?[ \t]{0,4}(?:\\?["\'<,})\r\n]|$)))'
     ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    scope='field', veto=_DIGEST_HEADING,
+)
+# A call's string argument whose next argument names a Together key
+# (``vault.create_secret('<key>', 'together_api_key')``).  The mention
+# holds the value itself: only the argument right before the name is
+# named by it (not ``cache.set('<hex>', 'sha256', 'together_api_key')``;
+# a pattern's lookahead reads only a few bytes past the value).
+TOGETHER_NEXT_ARGUMENT = Context(
+    mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
 )
@@ -1072,11 +1091,20 @@ TOGETHER_API_KEY = Rule(
         'KEY = f"{key_a}{{\'{key_b}\'}}"',
         # A typo rubbed out with backspaces, as ``script`` records it.
         '$ export TOGETHER_API_KEY={key_a}Q\x08 \x08{key_b}\r',
+        # A statement on the next line appending the rest (``+=``, PHP's
+        # ``.=``, bash's ``+=``, Rust's ``push_str``).
+        'key = "{key_a}"\nkey += "{key_b}"',
+        "$key = '{key_a}';\n$key .= '{key_b}';",
+        'KEY="{key_a}"\nKEY+="{key_b}"',
+        'let mut k = String::from("{key_a}");\nk.push_str("{key_b}");',
     ),
     false_positives=(
         *PLACEHOLDER_KEYS,
         # (pieces with a name between them are no key)
         'KEY = "{key_a}" + suffix + "{key_b}"',
+        # (a plain assignment on the next line appends nothing)
+        'a = "{key_a}"\nb = "{key_b}"',
+        'a = "{key_a}"\nb == "{key_b}"',
         # (a rubbed-out character leaves the key glued to the next one)
         '{key_a}Q\x08{key_b}Y',
         'TOGETHER_API_KEY=tgp_v1_<your-key>',
@@ -1115,6 +1143,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # value = <key> WHERE name = 'together_api_key'``).
         Pattern(rb'(?<![\w-])(?i:value)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
                 context=TOGETHER_NAME_FIELD),
+        # A string argument, then the next argument naming it as a Together
+        # key (Supabase Vault's ``vault.create_secret('<key>',
+        # 'together_api_key')``: the value before its name).
+        Pattern(rb'["\'](?:(?<=[(,]["\'])|(?<=[(,][ \t]["\']))' + _HEX_KEY + rb'(?=["\'][ \t]{0,8},)',
+                context=TOGETHER_NEXT_ARGUMENT, veto_before=_DIGEST_BEFORE),
         # A password in a URL to Together's API, or Together's as the user
         # (``~/.git-credentials``, a proxy URL): ``https://user:<key>@api.together.xyz``.
         Pattern(rb'(?i:https?)://(?P<name>[^\s:/@"\'<>]{0,64}):' + _HEX_KEY + rb'(?=@)',
@@ -1447,6 +1480,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'GET /cb?together_api_key%253D{hex} HTTP/1.1',
         'TOGETHER_API_KEY=\x1b[31m{hex}\x1b[0m',
         'TOGETHER_API_KEY = (\n    "{hex_a}"\n    "{hex_b}"\n)',
+        'const togetherApiKey = "{hex_a}";\ntogetherApiKey += "{hex_b}";',
+        # The provider after the key word, as one name.
+        '{{\n    "api_key_openai": "",\n    "api_key_togetherai": "{hex}"\n}}',
+        'API_KEY_TOGETHER={hex}',
+        'token_together: {hex}',
+        # The value before its name: a widget's label, the next argument.
+        'key = mo.ui.text(value="{hex}", label="Together API key", kind="password")',
+        'gr.Textbox(value="{hex}", label="Together API Key")',
+        "select vault.create_secret('{hex}', 'together_api_key', 'for the edge functions');",
         '<pre data-config="{{&quot;TOGETHER_API_KEY&quot;: &quot;{hex}&quot;}}">',
         # Types, wrappers, prefixes and layouts of more languages and formats.
         'pub const TOGETHER_API_KEY: &str = "{hex}";',
@@ -1833,6 +1875,21 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'service;api_key;owner\ntogether;{hex};ops@example.com',
     ),
     false_positives=(
+        # (a cache's key, a digest, a longer word ending in key)
+        'cache_key_together = "{hex}"',
+        'api_key_together_sha256 = "{hex}"',
+        'monkey_together = "{hex}"',
+        # (a label naming the key's digest; a name two statements away)
+        'gr.Textbox(value="{hex}", label="Together API key (SHA-256)")',
+        "store('{hex}', 'openai_api_key')\nstore('x', 'together_api_key')",
+        "check('{hex}', 'together_api_key.sha256')",
+        # (a label going on past the name names something else; an
+        # argument two places before the name is not named by it)
+        'gr.Textbox(value="{hex}", label="Together API key ID")',
+        'Card(value="{hex}", title="Together API key rotation commit")',
+        "cache.set('{hex}', 'sha256', 'together_api_key')",
+        # (hex pieces joined by ``+=`` need Together context as any value)
+        'h = "{hex_a}"\nh += "{hex_b}"',
         'openai:\n  api_key: {hex}',
         '[openai]\napi_key = "{hex}"',
         '# work together\nsha = {hex}',

@@ -58,6 +58,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe9_heldout_test
     from tests.accuracy import probe10_heldout_test
     from tests.accuracy import probe11_heldout_test
+    from tests.accuracy import probe12_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -87,6 +88,10 @@ def _sets() -> dict[str, list[Case]]:
             c for c in probe11_heldout_test.CASES
             if c.id not in probe11_heldout_test.MISSED
         ],
+        'probe12': [
+            c for c in probe12_heldout_test.CASES
+            if c.id not in probe12_heldout_test.MISSED
+        ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES
             if c.id not in encoded_heldout_test.MISSED
@@ -113,7 +118,7 @@ def _sets() -> dict[str, list[Case]]:
 # The encoded held-out sets need real tools (base64, xxd, ...): each runs
 # alone too, with the cases this machine can write.
 _ALONE = frozenset((
-    'probe3', 'probe4', 'probe6', 'probe7', 'probe8', 'probe9', 'probe10', 'probe11',
+    'probe3', 'probe4', 'probe6', 'probe7', 'probe8', 'probe9', 'probe10', 'probe11', 'probe12',
     'encoded_heldout', 'encoded_heldout2', 'encoded_heldout3',
 ))
 

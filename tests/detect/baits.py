@@ -111,6 +111,20 @@ ADVERSARIAL: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
     ('percent-escapes-double', lambda n: b'together ' + repeat(b'%2525', n), 128 * KB, 0),
     ('concatenated-quotes', lambda n: repeat(b'"tgp_v1_" + ', n), 128 * KB, 0),
     ('concatenated-keys', lambda n: cycle([b'k = "' + k[:20] + b'" "' + k[20:] + b'"\n' for k in KEYS], n), 64 * KB, None),
+    # An appending statement on the next line: names that never reach an
+    # operator, blanks that lead nowhere, and many keys so appended.
+    ('append-near-misses', lambda n: b'together ' + repeat(b'"tgp_v1_";\n' + b'a.' * 40 + b' \t  \n"', n),
+     128 * KB, 0),
+    ('append-keys', lambda n: cycle([b'k = "' + k[:20] + b'";\nk += "' + k[20:] + b'";\n' for k in KEYS], n),
+     64 * KB, None),
+    # A label or title going on past a Together name, arguments before a
+    # name that are not right before it, and many keys so named.
+    ('label-names-going-on', lambda n: b'value="' + HEXES[0] + b'", '
+     + repeat(b'label="Together API key ID", title="Together token prefix" ', n), 64 * KB, 0),
+    ('next-argument-near-misses', lambda n: repeat(b"f('" + HEXES[0] + b"', 'sha', 'together_api_key');\n", n),
+     32 * KB, 0),
+    ('next-argument-keys', lambda n: cycle([b"vault.create_secret('" + h + b"', 'together_api_key')\n"
+                                           for h in HEXES], n), 64 * KB, None),
 )
 
 

@@ -181,7 +181,8 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # or a JS ``[...].join('')``; a method appending the next piece, Java's
 # ``).append(`` and JS's ``.concat(``), at most one line break (a
 # backslash continuation included; a chain's ``.append(`` on the next
-# line), and the next literal's opening quote
+# line) or an appending statement on the next line (``_APPEND``), and
+# the next literal's opening quote
 # of the same kind, maybe after its string prefix (Python's ``b"``/``r"``,
 # C#'s ``@"``/``$"``/``@$"``, C's ``L"``/``u8"``); not a literal that is a
 # field's name (JSON's ``{"name":"together","key":...}`` holds two
@@ -193,10 +194,20 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # the closing one is the key's boundary.
 _OP = rb'(?:(?:\)?[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
 _STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@\$?|\$@?|L|u8)?'
+# A statement on the next line appending to a variable (``k += "…"``,
+# bash's ``K+="…"``, PHP's and Perl's ``$k .= '…'``, VB's ``k &= "…"``,
+# Ruby's ``k << "…"``, Rust's ``k.push_str("…")``, a builder's
+# ``sb.append("…")``), after the statement before it ends (its ``)`` and
+# ``;`` too: ``String::from("…");``).
+_APPEND = (
+    rb'\)?;?[ \t]*\r?\n[ \t]*(?:[$@]?[A-Za-z_][\w.]{0,63}[ \t]*(?:[+.&]=|<<)'
+    rb'|[A-Za-z_][\w.]{0,63}\.(?:push_str|append|Append|concat|write)\()[ \t]*'
+)
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = regex_cache.compile(
-    rb'(\\["\'`]|"|\'|`)[ \t]*' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?' + _STRING_PREFIX + rb'\1'
+    rb'(\\["\'`]|"|\'|`)[ \t]*(?:' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?|' + _APPEND + rb')'
+    + _STRING_PREFIX + rb'\1'
     rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
 )
 # Inside one word: a shell's quote, or a template's ``${"`` (Python's

@@ -1062,6 +1062,7 @@ def _may_escape(data: bytes) -> bool:
         b'\\' in data or b'\x1b' in data or b'%' in data or b'=3D' in data
         or b'" ' in data or b"' " in data or b'"\n' in data or b"'\n" in data
         or b'` ' in data or b'`\n' in data or b'",' in data or b"'," in data
+        or b'";' in data or b"';" in data  # a statement appending on the next line
         or b'&quot;' in data or b'&#' in data or b'&apos;' in data
         or b'uoted-printable' in data or b'+AF8' in data  # UTF-7's "_"
         or KEY_PREFIX in data  # a key may be wrapped across lines
