@@ -10,10 +10,10 @@ from __future__ import annotations
 import itertools
 import os
 import subprocess
-import sys
 
 import pytest
 
+from tests.bytecode import work as bytecodes
 from tests.conftest import git
 from tests.conftest import write
 from together_hooks import pipeline
@@ -116,30 +116,6 @@ def _many_commits(repo, n: int) -> tuple[bytes, bytes]:
     return blob, _log(repo)
 
 
-def _work(func) -> int:
-    """Bytecodes run in ``sources.history``'s own code: work, not time."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == 'opcode':
-            count += 1
-        return local
-
-    def tracer(frame, event, arg):
-        if frame.f_globals.get('__name__') != history.__name__:
-            return None
-        frame.f_trace_opcodes = True
-        return local
-
-    sys.settrace(tracer)
-    try:
-        func()
-    finally:
-        sys.settrace(None)
-    return count
-
-
 def test_attribution_parses_only_the_commits_of_a_flagged_blob(git_repo):
     """Attribution of one flagged blob in a walk of 1,200 commits (4,800
     raw entries): the parse of every token ran ~20 bytecodes a token; now
@@ -149,8 +125,9 @@ def test_attribution_parses_only_the_commits_of_a_flagged_blob(git_repo):
     log = history.CommitLog(repo, None)
     scan = pipeline.Scanner.for_run().scan_one
     try:
-        work = _work(lambda: history.attribute(
-            repo, {blob: frozenset({'k'})}, None, history.Progress(False), log, scan))
+        work = bytecodes(lambda: history.attribute(
+            repo, {blob: frozenset({'k'})}, None, history.Progress(False), log, scan),
+            package=history.__name__)  # ``sources.history``'s own code
     finally:
         log.close()
     assert out.count(b'\x01') >= 1200
