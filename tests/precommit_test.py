@@ -155,18 +155,29 @@ def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, snapsho
     ]
 
 
-def tried(tmp_path, out: str, repo: str, rev: str, hook: str) -> str:
-    """The config ``pre-commit try-repo repo hook --ref rev`` wrote for
-    itself (and printed in ``out``), written to a folder of its own.
+def tried(
+        tmp_path, out: str, cwd, given: str, rev: str, hook: str, repo: str | None = None,
+) -> str:
+    """The config ``pre-commit try-repo given hook --ref rev`` (run in
+    ``cwd``, a work tree's top) wrote for itself and printed in ``out``,
+    written to a folder of its own, naming ``repo`` (default: ``given``;
+    pre-commit prints a local path relative to the top, as it ran it).
     ``pre-commit run --config`` of it with the session's pre-commit home
     runs what ``try-repo`` ran, less its fresh store: a try-repo builds a
     store and installs the package into it on every call (about 12 CPU-s),
     which a second call in the same test proves nothing more by."""
-    text = f'repos:\n-   repo: {repo}\n    rev: {rev}\n    hooks:\n    -   id: {hook}\n'
-    assert f'Using config:\n{"=" * 79}\n{text}{"=" * 79}\n' in out, out
+    import re
+
+    block = re.search('Using config:\n={79}\n(.*?)={79}\n', out, re.S)
+    assert block is not None, out
+    shown = re.match('repos:\n-   repo: (.*)\n', block.group(1))
+    assert shown is not None, out
+    assert os.path.samefile(os.path.join(cwd, shown.group(1)), given), (shown.group(1), given)
+    template = 'repos:\n-   repo: {}\n    rev: {}\n    hooks:\n    -   id: {}\n'
+    assert block.group(1) == template.format(shown.group(1), rev, hook), out
     config = tmp_path / 'try-repo-config' / '.pre-commit-config.yaml'
     config.parent.mkdir()
-    config.write_text(text)
+    config.write_text(template.format(repo or given, rev, hook))
     return str(config)
 
 
@@ -182,7 +193,7 @@ def test_try_repo(tmp_path, git_repo, env, snapshot):
     assert f'leak.txt:2: together-api-key: {redact(key)}' in out
     assert leaked([key], out) == []
     # The config it ran passes a clean file.
-    config = tried(tmp_path, out, repo, rev, HOOK_ID)
+    config = tried(tmp_path, out, git_repo, repo, rev, HOOK_ID)
     rc, out = _run(git_repo, env, PRE_COMMIT, 'run', '--config', config, '--files', 'clean.txt')
     assert rc == 0, out
     assert 'Passed' in out

@@ -459,7 +459,7 @@ def test_try_repo_names_a_fix_that_works_without_a_config(tmp_path, git_repo, en
     # Followed (the command installed: ours), the try passes: its config
     # (of the snapshot it cloned, at the same commit), run on the session's
     # pre-commit home, not a third fresh store (tests/precommit_test.tried).
-    config = tried(tmp_path, out.replace(str(clone), rev[0]), rev[0], rev[1], 'check-env-gitignored')
+    config = tried(tmp_path, out, git_repo, str(clone), rev[1], 'check-env-gitignored', repo=rev[0])
     rc, fixed = _run(git_repo, env, os.path.join(BIN, 'check-env-gitignored'), '--fix')
     assert rc == 1 and 'added to .gitignore' in fixed, fixed
     git(git_repo, 'add', '.gitignore')
