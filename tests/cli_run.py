@@ -36,9 +36,12 @@ class Result:
 
 def run(script: str, *args: str, cwd: os.PathLike[str] | str) -> Result:
     env = dict(os.environ, PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
+    # A safety net against a hang, not a speed check: at load 23-29 the
+    # accuracy modes' ``scan --history --format sarif`` (a few CPU-s) took
+    # over 120 s of wall time and errored on f19052a and 5e14011 alike.
     proc = subprocess.run(
         (os.path.join(BIN, script), *args), cwd=cwd, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600,
     )
     result = Result(proc)
     CAPTURED.extend((result.out, result.err))

@@ -184,6 +184,34 @@ def _sha1(secret: str) -> str:
     return hashlib.sha1(secret.encode()).hexdigest()
 
 
+class ToolCases:
+    """Cases written by real tools (``base64``, ``xxd``, ``kubectl``...),
+    each with the tools its file needs, for ``make_tests``' ``needs=``.
+
+    ``case(build, path, *tools)``: a case named after ``build``, whose
+    ``build(m)`` returns the file's bytes and the keys it holds (each
+    expected, at line 0: the encoded sets hold a case to its keys,
+    ``by_key=True``).  ``missing(case_id)``: the tools of that case this
+    machine lacks."""
+
+    def __init__(self) -> None:
+        self.tools: dict[str, tuple[str, ...]] = {}
+
+    def case(self, build: Callable[[Made], Any], path: str, *tools: str) -> Case:
+        def fill(m: Made) -> tuple[Text, list[tuple[int, str]]]:
+            data, keys = build(m)
+            return data, [(0, k) for k in keys]
+        case = Case(build.__name__.replace('_', '-'), path, fill)
+        assert case.id not in self.tools, case.id
+        self.tools[case.id] = tools
+        return case
+
+    def missing(self, case_id: str) -> list[str]:
+        import shutil
+
+        return [t for t in self.tools[case_id] if shutil.which(t) is None]
+
+
 def make_tests(
         cases: list[Case], missed: dict[str, str] | None = None,
         needs: Callable[[str], list[str]] | None = None, by_key: bool = False,

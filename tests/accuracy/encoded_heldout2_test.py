@@ -28,16 +28,15 @@ import marshal
 import os
 import py_compile
 import quopri
-import shutil
 import sqlite3
 import subprocess
 import tarfile
 import tempfile
 import zlib
 
-from tests.accuracy import Case
 from tests.accuracy import Made
 from tests.accuracy import make_tests
+from tests.accuracy import ToolCases
 from tests.accuracy.encoded_heldout_test import _env
 from tests.accuracy.encoded_heldout_test import _tar_gz
 from tests.accuracy.encoded_heldout_test import _tool
@@ -77,6 +76,9 @@ def _sqlite_py(create: str, insert: str, rows: list[tuple]) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, 'app.db')
         con = sqlite3.connect(path)
+        # No fsync: the same bytes (it is not in the file's format), and
+        # _overflow_split builds hundreds of databases a case.
+        con.execute('PRAGMA synchronous = OFF')
         con.execute(create)
         con.executemany(insert, rows)
         con.commit()
@@ -559,16 +561,10 @@ def decoy_uu_random(m: Made):
 
 # The real tools each builder runs (a case whose tools are missing is
 # skipped alone).
-_NEEDS: dict[str, tuple[str, ...]] = {}
-
-
-def _case(build, path: str, *tools: str) -> Case:
-    def fill(m: Made):
-        data, keys = build(m)
-        return data, [(0, k) for k in keys]
-    case = Case(build.__name__.replace('_', '-'), path, fill)
-    _NEEDS[case.id] = tools
-    return case
+# Each case with the tools its file needs (tests/accuracy.ToolCases).
+_TOOLS = ToolCases()
+_case = _TOOLS.case
+missing_tools = _TOOLS.missing
 
 
 ALL_CASES = [
@@ -643,10 +639,6 @@ ALL_CASES = [
     _case(decoy_tar_gz_b64_stdlib, 'sources.env'),
     _case(decoy_uu_random, 'blob.uu'),
 ]
-
-
-def missing_tools(case_id: str) -> list[str]:
-    return [t for t in _NEEDS[case_id] if shutil.which(t) is None]
 
 
 # The cases this machine can write (a case missing a tool is skipped).

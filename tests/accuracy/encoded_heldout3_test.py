@@ -33,7 +33,6 @@ import lzma
 import os
 import pickle
 import quopri
-import shutil
 import sqlite3
 import struct
 import subprocess
@@ -43,9 +42,9 @@ import urllib.parse
 import zipfile
 import zlib
 
-from tests.accuracy import Case
 from tests.accuracy import Made
 from tests.accuracy import make_tests
+from tests.accuracy import ToolCases
 from tests.accuracy.encoded_heldout2_test import _pyc
 from tests.accuracy.encoded_heldout_test import _env
 from tests.accuracy.encoded_heldout_test import _tool
@@ -755,16 +754,10 @@ def decoy_npmrc_placeholder(m: Made):
 
 # --- the set ---------------------------------------------------------------
 
-_NEEDS: dict[str, tuple[str, ...]] = {}
-
-
-def _case(build, path: str, *tools: str) -> Case:
-    def fill(m: Made):
-        data, keys = build(m)
-        return data, [(0, k) for k in keys]
-    case = Case(build.__name__.replace('_', '-'), path, fill)
-    _NEEDS[case.id] = tools
-    return case
+# Each case with the tools its file needs (tests/accuracy.ToolCases).
+_TOOLS = ToolCases()
+_case = _TOOLS.case
+missing_tools = _TOOLS.missing
 
 
 ALL_CASES = [
@@ -854,10 +847,6 @@ ALL_CASES = [
     _case(decoy_percent_encoded_random, 'decoys/q.txt'),
     _case(decoy_npmrc_placeholder, 'decoys/.npmrc'),
 ]
-
-
-def missing_tools(case_id: str) -> list[str]:
-    return [t for t in _NEEDS[case_id] if shutil.which(t) is None]
 
 
 # The cases this machine can write (a case missing a tool is skipped).

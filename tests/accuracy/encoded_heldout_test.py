@@ -20,7 +20,6 @@ import gzip
 import io
 import os
 import quopri
-import shutil
 import sqlite3
 import subprocess
 import tarfile
@@ -28,9 +27,9 @@ import tempfile
 import zipfile
 import zlib
 
-from tests.accuracy import Case
 from tests.accuracy import Made
 from tests.accuracy import make_tests
+from tests.accuracy import ToolCases
 
 ENV = 'APP_ENV=production\nDATABASE_URL=postgres://app@db/app\nTOGETHER_API_KEY={key}\nLOG_LEVEL=info\n'
 
@@ -455,16 +454,10 @@ def decoy_gzip_base64(m: Made):
 
 # The real tool each builder runs (a case whose tool is missing is
 # skipped alone; the others run).
-_NEEDS: dict[str, tuple[str, ...]] = {}
-
-
-def _case(build, path: str, *tools: str) -> Case:
-    def fill(m: Made):
-        data, keys = build(m)
-        return data, [(0, k) for k in keys]
-    case = Case(build.__name__.replace('_', '-'), path, fill)
-    _NEEDS[case.id] = tools
-    return case
+# Each case with the tools its file needs (tests/accuracy.ToolCases).
+_TOOLS = ToolCases()
+_case = _TOOLS.case
+missing_tools = _TOOLS.missing
 
 
 ALL_CASES = [
@@ -542,10 +535,6 @@ MISSED: dict[str, str] = {
     # Nested text encodings whose outer form hides the inner one's forms.
     'base64-of-hex': 'base64 of hex text is not read',
 }
-
-
-def missing_tools(case_id: str) -> list[str]:
-    return [t for t in _NEEDS[case_id] if shutil.which(t) is None]
 
 
 # The cases this machine can write (a case missing a tool is skipped).
