@@ -493,6 +493,20 @@ A85_CHARS = bytes(range(0x21, 0x76)) + b'zy~\r\n'
 Z85_CHARS = b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#\r\n'
 
 
+# Two lines of one width (``WRAPPED_WIDTHS``) and the line break between
+# them are at least this many bytes of one alphabet (base64's, ASCII85's,
+# Z85's, each with CR and LF): a head without a run of that many bytes of
+# their union holds no block a walk of its lines would find.  The union is
+# every printable byte but space and ``|``: a line of code or prose has a
+# space within 80 bytes, so the head is told in three passes (copy,
+# ``translate``, ``in``) instead of a ``find`` and a dozen bytecodes a line.
+_BLOCK_RUN = b'x' * (2 * WRAPPED_WIDTHS[0] + 1)
+_BLOCK_BYTES = bytes(
+    0x78 if byte in _B64_CHARS or byte in A85_CHARS or byte in Z85_CHARS else 0x20
+    for byte in range(256)
+)
+
+
 def wrapped_b64(data: bytes) -> int:
     """Where a wrapped base64 block starts among ``data``'s first lines
     (``wrapped_block``), -1 if none (or the block there is another
@@ -511,9 +525,23 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
     shorter than two lines), or an ASCII85 or Z85 block of one or two
     lines ending a file shorter than the head (``_short_block``: a short
     file so encoded); (-1, '') if none.
-    Asked of every file the screen passes over: a ``find`` a line, no
-    ``re``; the other alphabets only for two lines of one width that are
-    not base64."""
+    Asked of every file the screen passes over: most heads are told by a
+    few passes over their bytes (``_no_block_run``) before any line is
+    walked; else a ``find`` a line, no ``re``; the other alphabets only for
+    two lines of one width that are not base64."""
+    head = data[:WRAPPED_HEAD]
+    if b'<~' not in head and _BLOCK_RUN not in head.translate(_BLOCK_BYTES):
+        # No mark, and no two lines of one width all of an alphabet's
+        # characters (``_BLOCK_RUN``): only a short file's last lines
+        # (``_short_block``) can be one, as the walk below finds.
+        if len(data) <= WRAPPED_HEAD and head.count(b'\n') < WRAPPED_HEAD_LINES:
+            return _short_block(data)
+        return -1, ''
+    return _walk_block(data)
+
+
+def _walk_block(data: bytes) -> tuple[int, str]:
+    """``wrapped_block`` by a walk of the head's lines."""
     low, high = WRAPPED_WIDTHS
     high += 1  # a CR counted in
     find = data.find
