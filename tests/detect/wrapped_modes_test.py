@@ -3,7 +3,8 @@ line break is a file only ``prefilter.wrapped_block`` tells worth
 reading (the keyword screen's needles do not see it): a false "no
 block" there is a key missed in every mode that screens first.  So the
 key is found end to end by a path scan, ``--staged``, the hook's first
-stage and the full hook, and ``--history`` after the files are gone.
+stage and the full hook, the pre-receive gate on a real push, and the CI
+range scan and ``--history`` after the files are gone.
 
 The pads are those (found by asking the screen with ``wrapped_block``
 answering "none") at which a legacy key's ``.env`` passes the screen only
@@ -18,8 +19,13 @@ import pytest
 from tests.cli_run import hook
 from tests.cli_run import scan
 from tests.conftest import git
+from tests.conftest import write
+from tests.gate_probe_test import _push
+from tests.gate_probe_test import _server
+from tests.gitplay import commit
 from tests.hooks.first_stage_test import plain_env  # noqa: F401  (a fixture)
 from together_hooks.detect.prefilter import Keywords
+from together_hooks.findings import hash_secret
 from together_hooks.detect.screen_needles import NEEDLES
 from together_hooks.hooks.first_stage import certainly_clean
 
@@ -37,11 +43,16 @@ def _names(result) -> set[str]:
 
 
 @pytest.mark.usefixtures('plain_env')
-def test_a_wrapped_env_only_the_block_test_lets_through_is_found_in_every_mode(git_repo, keys) -> None:
-    names = []
+def test_a_wrapped_env_only_the_block_test_lets_through_is_found_in_every_mode(git_repo, tmp_path, keys) -> None:
+    remote = _server(git_repo, tmp_path)
+    write(git_repo, 'a.py', 'x = 1\n')
+    base = commit(git_repo)
+    assert _push(git_repo, 'main')[0] == 0
+    names, made = [], []
     for width, sep, pad in _CASES:
         name = f'env-{width}-{len(sep)}-{pad}.b64'
-        data = _block(keys('hex'), width, sep, pad)
+        made.append(keys('hex'))
+        data = _block(made[-1], width, sep, pad)
         with open(git_repo / name, 'wb') as f:
             f.write(data)
         names.append(name)
@@ -63,5 +74,9 @@ def test_a_wrapped_env_only_the_block_test_lets_through_is_found_in_every_mode(g
     git(git_repo, 'rm', '-q', *names)
     git(git_repo, 'commit', '-qm', 'gone')
     assert not any(os.path.exists(git_repo / name) for name in names)
-    history = scan('--history', '--format', 'json')
-    assert history.rc == 1 and _names(history) == set(names)
+    rc, out = _push(git_repo, 'main')
+    assert rc == 1 and all(hash_secret(key) in out for key in made), out
+    assert git(remote, 'rev-parse', 'main').strip() == base
+    for args in (('--diff', f'{base}..main'), ('--history',)):
+        result = scan(*args, '--format', 'json')
+        assert result.rc == 1 and _names(result) == set(names), args
