@@ -99,3 +99,25 @@ def test_an_ordinary_head_is_told_without_walking_its_lines() -> None:
     # The walk: a ``find`` and ~20 bytecodes for each of 16 lines.
     assert work(lambda: _walk_block(data)) > 600
     assert work(lambda: wrapped_block(data)) < 60
+
+
+def _short_a85_end(lead: bytes) -> bytes:
+    # A short ASCII85 block ending a file: a line of 50 and a shorter last.
+    return lead + base64.a85encode(bytes(range(40))) + b'\nab!\n'
+
+
+def test_the_answer_is_the_walks_at_the_heads_ends() -> None:
+    # The walk reads a short file's last lines when its head has fewer
+    # than 16 lines and the file is no longer than the head: one line and
+    # one byte either side of both bounds, told without a walk (no run).
+    code = b'    x = 1  # ' + b'. ' * 100 + b'\n'
+    cases = {
+        '15 lines': (_short_a85_end(_CODE_LINE * 13), 'ascii85'),
+        '16 lines': (_short_a85_end(_CODE_LINE * 14), ''),
+        '2048 bytes': (_short_a85_end((code * 20)[:1992] + b'\n'), 'ascii85'),
+        '2049 bytes': (_short_a85_end((code * 20)[:1993] + b'\n'), ''),
+    }
+    for name, (data, kind) in cases.items():
+        assert prefilter._BLOCK_RUN not in data[:prefilter.WRAPPED_HEAD].translate(prefilter._BLOCK_BYTES), name
+        assert _walk_block(data)[1] == kind, name
+        assert wrapped_block(data) == _walk_block(data), name
