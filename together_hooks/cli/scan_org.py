@@ -379,7 +379,13 @@ def scan(args: argparse.Namespace) -> int:
     )
     try:
         store.note_listing(source, listing)  # for `scan-org report --store` too
-        out = coordinator.run(targets, store, pool, options)
+        try:
+            out = coordinator.run(targets, store, pool, options)
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (a CI job cancelled): say how on
+            print('together-hooks: scan-org: the store keeps every repository '
+                  'finished; run the same command again to resume (only the '
+                  'repositories not finished are scanned)', file=sys.stderr, flush=True)
+            raise
         code = _emit(store, [u for t in targets for u in t.urls], args.format,
                      [listing] if listing else [])
     finally:
