@@ -50,3 +50,26 @@ def test_a_stopped_run_says_the_same_command_resumes_and_it_does(tmp_path, keys,
     assert again.rc == 1, again.err
     assert 'run 1 (resumed)' in again.out
     assert f'{before} unchanged, 0 failed' in again.out
+
+
+def test_a_run_with_repositories_not_scanned_says_how_to_retry_and_it_does(tmp_path, keys):
+    """Each repository not scanned had its line, then nothing said what to
+    do about them: the same command retries them (and only them)."""
+    done, _ = key_repo(tmp_path / 'done', keys())
+    later = tmp_path / 'later'
+    later.mkdir()  # not a repository yet: its clone fails
+    store = str(tmp_path / 'audit.sqlite')
+    args = ('--repos', write_lines(tmp_path / 'r.txt', done, str(later)), '--store', store,
+            '--cache-dir', str(tmp_path / 'cache'))
+    first = scan_org(*args)
+    assert first.rc == 2, first.err
+    assert ('together-hooks: scan-org: 1 repositories not scanned (each named above with '
+            'why); once that is fixed, run the same command again: it retries them') \
+        in first.err, first.err
+    key_repo(tmp_path / 'later-src', keys())
+    os.rmdir(later)
+    os.rename(tmp_path / 'later-src', later)
+    again = scan_org(*args)
+    assert again.rc == 1, again.err
+    assert '(1 scanned, 1 unchanged, 0 failed)' in again.out, again.out
+    assert 'not scanned' not in again.err

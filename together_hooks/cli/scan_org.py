@@ -398,6 +398,11 @@ def scan(args: argparse.Namespace) -> int:
         f'{out.stores} object store(s); store {args.store}'
     )
     print(summary, file=sys.stdout if args.format == 'text' else sys.stderr)
+    if out.failed:  # what to do about the lines above, and that nothing is redone
+        print(f'together-hooks: scan-org: {out.failed} repositories not scanned (each '
+              'named above with why); once that is fixed, run the same command '
+              'again: it retries them, and rescans a finished repository only '
+              'when its refs changed', file=sys.stderr)
     if listing:  # an audit of part of the organisation is no clean audit
         print(f'together-hooks: scan-org: not scanned: {listing[1]}', file=sys.stderr)
     return code
