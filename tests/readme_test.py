@@ -316,6 +316,31 @@ def test_cli_reference_lists_every_command():
         assert f'`together-hooks {name}' in page, name
 
 
+def test_every_option_is_on_the_page_the_cli_reference_sends_its_command_to():
+    """docs/cli.md documents ``scan`` and the hooks itself and sends every
+    other command to its page (its table of other commands): each option
+    of each command's --help is on that page.  ``scan-org
+    --verify-timeout`` was on none of them."""
+    from tests.cli.help_test import PARSERS
+
+    docs = ROOT / 'docs'
+    cli_page = (docs / 'cli.md').read_text(encoding='utf-8')
+    sends = dict(re.findall(r'^\| `together-hooks ([\w-]+).* \| \[[\w.-]+\]\(([\w.-]+)\) \|$',
+                            cli_page, re.M))
+    assert {'doctor', 'rotate-help', 'baseline', 'scan-org', 'pre-receive'} <= set(sends)
+    missing = []
+    for prog, parser in PARSERS:
+        words = prog.split()
+        page = sends.get(words[1]) if words[0] == 'together-hooks' and len(words) > 1 else None
+        text = (docs / page).read_text(encoding='utf-8') if page else cli_page
+        for action in parser._actions:
+            for option in action.option_strings:
+                if option not in ('-h', '--help', '-V', '--version') and not re.search(
+                        re.escape(option) + r'(?![\w-])', text):
+                    missing.append((prog, option, page or 'cli.md'))
+    assert missing == [], missing
+
+
 def test_doctor_page_lists_every_check():
     """Each check doctor prints has its row in docs/doctor.md."""
     from together_hooks.doctor.checks import CHECKS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from together_hooks.findings import Finding
 from together_hooks.messages import PROJECT_URL
+from together_hooks.rules import ROTATE_STEPS
 from together_hooks.rules import ROTATE_URL
 
 TYPE_CHECKING = False
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
 ADVICE = (
     'What to do: take each key out of the file and read it from the '
     'environment (TOGETHER_API_KEY) instead; then rotate it at '
-    f'{ROTATE_URL} (create a new key, update your environment, verify it, '
-    'then revoke the old one). If a key was ever committed, remove it from '
+    f'{ROTATE_URL} ({ROTATE_STEPS}). If a key was ever committed, remove it from '
     'git history too (git filter-repo --replace-text; '
     '`together-hooks rotate-help FILE` walks through it) and force-push.'
 )
@@ -33,8 +33,7 @@ ADVICE = (
 # whoever has the history has the key, so rotating comes first.
 COMMITTED_ADVICE = (
     'What to do: these keys are in commits, so treat each as leaked: rotate '
-    f'it now at {ROTATE_URL} (create a new key, update your environment, '
-    'verify it, then revoke the old one); then take it out of the file, read '
+    f'it now at {ROTATE_URL} ({ROTATE_STEPS}); then take it out of the file, read '
     'it from the environment (TOGETHER_API_KEY), and remove it from git '
     'history (git filter-repo --replace-text; `together-hooks rotate-help '
     'FILE` walks through it) and force-push.'

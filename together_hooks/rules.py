@@ -28,6 +28,8 @@ KEY_PREFIX = b'tgp_v1_'
 KEY_LENGTH = 50
 # Where a Together key is rotated (every message that says so links here).
 ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
+# What rotating a key is, in the order that keeps everything working.
+ROTATE_STEPS = 'create a new key, update your environment, verify it, then revoke the old one'
 
 
 def _compile(source: bytes) -> re.Pattern[bytes]:

@@ -859,3 +859,41 @@ def test_baseline_never_writes_a_key_a_file_name_holds(git_repo, keys):
     res = run('together-hooks', 'scan', '--format', 'json', cwd=git_repo)
     assert res.rc == 0, res.out + res.err
     assert res.json()['summary']['baselined'] == 1
+
+
+def test_a_baseline_both_branches_updated_conflicts_and_the_message_says_how_out(git_repo, keys):
+    """Two branches each record a key (``baseline update``) and merge: git
+    leaves conflict markers in ``.secrets.baseline``, and every command said
+    only "not valid JSON at line N column 1 (truncated or corrupt?)".  The
+    line names the markers and the way out, and the way out works."""
+    k1, k2 = keys[0], keys[1]
+    (git_repo / 'README.md').write_text('# app\n')
+    assert run('together-hooks', 'baseline', 'create', cwd=git_repo).rc == 0
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'baseline')
+    git(git_repo, 'checkout', '-q', '-b', 'feature')
+    (git_repo / 'a.py').write_text(f'KEY = "{k1}"  # a fixture\n')
+    assert run('together-hooks', 'baseline', 'update', cwd=git_repo).rc == 0
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'a')
+    git(git_repo, 'checkout', '-q', 'main')
+    (git_repo / 'b.py').write_text(f'KEY = "{k2}"  # a fixture\n')
+    assert run('together-hooks', 'baseline', 'update', cwd=git_repo).rc == 0
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'b')
+    merge = subprocess.run(['git', 'merge', '-q', 'feature'], cwd=git_repo, capture_output=True)
+    assert merge.returncode == 1  # the baseline conflicts
+    text = (git_repo / '.secrets.baseline').read_text()
+    marker = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith('<<<<<<<'))
+    for result in (run('together-hooks', 'scan', cwd=git_repo),
+                   hook('a.py', 'b.py', cwd=git_repo),
+                   run('together-hooks', 'baseline', 'update', cwd=git_repo)):
+        assert_error_line(result, '.secrets.baseline', f'merge-conflict markers (line {marker})',
+                          'git checkout --ours -- .secrets.baseline',
+                          'together-hooks baseline update --baseline .secrets.baseline')
+        assert (git_repo / '.secrets.baseline').read_text() == text  # left as it is
+    git(git_repo, 'checkout', '--ours', '--', '.secrets.baseline')
+    assert run('together-hooks', 'baseline', 'update', '--baseline', '.secrets.baseline',
+               cwd=git_repo).rc == 0
+    after = run('together-hooks', 'scan', cwd=git_repo)
+    assert after.rc == 0 and '2 known, in the baseline' in after.err, after.out + after.err

@@ -124,3 +124,46 @@ def test_output_help_says_dash_is_stdout_and_a_hook_report_is_ignored(prog):
     text = ' '.join(parser.format_help().split())
     assert '(-: standard output' in text, prog
     assert 'list FILE in .gitignore' in text, prog
+
+
+def _codes(prog: str) -> str:
+    text = dict(PARSERS)[prog].format_help()
+    return ' '.join(text.split('\nexit codes: ', 1)[1].split())
+
+
+def test_help_names_the_code_each_real_outcome_exits_with(git_repo, keys):
+    """A script acts on the code, and a user reads --help for what it
+    means.  ``baseline create`` and ``update`` exit 1 when a copy of a key
+    you hold is left out (docs/baseline.md), ``scan-org`` and its
+    ``report`` exit 2 when a repository was not scanned (the audit's
+    fail-closed promise, docs/org-audit.md), and ``scan-org merge`` never
+    exits 1: their --help said "0 done, 2 usage or input error", "2 usage
+    or input error" and "1 findings"."""
+    held = keys()
+    (git_repo / '.gitignore').write_text('.env\n')
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={held}\n')
+    (git_repo / 'app.py').write_text(f'KEY = "{held}"\n')
+    for action in ('create', 'update'):
+        r = run('together-hooks', 'baseline', action, cwd=git_repo)
+        assert r.rc == 1 and 'not recorded app.py:1' in r.err, r.err
+        codes = _codes(f'together-hooks baseline {action}')
+        assert ', 1 written, but a copy of a key you hold was not recorded' in codes
+    assert ', 1 ' in _codes('together-hooks baseline')
+    # A baseline's entries of keys gone are dropped: not "keep every entry".
+    baseline_help = ' '.join(dict(PARSERS)['together-hooks baseline'].format_help().split())
+    assert 'keep every label and entry' not in baseline_help
+
+    (git_repo / 'repos.txt').write_text(f'{git_repo / "not-a-repository"}\n')
+    (git_repo / 'not-a-repository').mkdir()
+    store = str(git_repo / 'audit.sqlite')
+    r = run('together-hooks', 'scan-org', '--repos', 'repos.txt', '--store', store,
+            '--cache-dir', str(git_repo / 'cache'), cwd=git_repo)
+    assert r.rc == 2 and 'NOT SCANNED' in r.out, r.out + r.err
+    assert run('together-hooks', 'scan-org', 'report', '--store', store, cwd=git_repo).rc == 2
+    for prog in ('together-hooks scan-org', 'together-hooks scan-org report'):
+        assert 'or a repository (or part of the listing) not scanned' in _codes(prog), prog
+    merged = run('together-hooks', 'scan-org', 'merge', '--store', str(git_repo / 'all.sqlite'),
+                 store, cwd=git_repo)
+    assert merged.rc == 0, merged.err
+    merge_codes = _codes('together-hooks scan-org merge')
+    assert merge_codes.startswith('0 merged, 2 ') and ' 1 ' not in merge_codes

@@ -243,6 +243,17 @@ def json_loads(text: str) -> Any:
     return json.loads(text)
 
 
+def _conflict_line(text: str) -> int:
+    """The line of the first git merge-conflict marker that starts a line
+    (``<<<<<<< ``, ``=======``, ``>>>>>>> ``; git writes each at a line's
+    start), 0 when there is none: two branches that each added to the
+    baseline merge into one that is no longer JSON."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.startswith(('<<<<<<<', '>>>>>>>', '|||||||')) or line.rstrip() == '=======':
+            return n
+    return 0
+
+
 def parse(text: str, path: str) -> Baseline:
     """Validate and index a baseline's text; InputError on anything else."""
     if not text.strip():
@@ -258,6 +269,18 @@ def parse(text: str, path: str) -> Baseline:
             'detect-secrets writes is); the file was left as it is',
         )
     except ValueError as e:
+        conflict = _conflict_line(text)
+        if conflict:
+            from together_hooks.messages import shell_quote
+
+            raise InputError(
+                f'{path}: the baseline holds git merge-conflict markers (line '
+                f'{conflict}); keep one side (`git checkout --ours -- '
+                f'{shell_quote(path)}`, or --theirs), then run `together-hooks '
+                f'baseline update --baseline {shell_quote(path)}` to add the '
+                'keys the files hold now (labels from the other side are not '
+                'carried over); the file was left as it is',
+            )
         where = f' at line {e.lineno} column {e.colno}' if hasattr(e, 'lineno') else ''
         raise InputError(
             f'{path}: the baseline is not valid JSON{where} (truncated or '

@@ -46,8 +46,15 @@ examples:
   together-hooks baseline update        add new keys, keep the labels
   together-hooks baseline audit         label each entry real or false positive
 
-exit codes: 0 done, 2 usage or input error (one line on stderr)"""
+exit codes: 0 done, 1 written, but a copy of a key you hold was not recorded
+  (create, update: named on stderr; take it out of the file), 2 usage or
+  input error (one line on stderr)"""
 _DONE = 'exit codes: 0 done, 2 usage or input error (one line on stderr)'
+# create and update write the rest and exit 1 on a key you hold (docs/baseline.md).
+_WRITTEN = """\
+exit codes: 0 done, 1 written, but a copy of a key you hold was not recorded
+  (named on stderr; take it out of the file), 2 usage or input error (one
+  line on stderr)"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,12 +62,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest='action', metavar='{create,update,audit}')
     actions.required = True
     create = actions.add_parser(
-        'create', epilog=_DONE, help='write a baseline holding every key found now',
+        'create', epilog=_WRITTEN, help='write a baseline holding every key found now',
         description='Scan the repository (tracked and untracked, not ignored '
                     'files) and write a detect-secrets baseline of every key.',
     )
     update = actions.add_parser(
-        'update', epilog=_DONE, help='rescan; add new keys, keep every label and entry',
+        'update', epilog=_WRITTEN,
+        help='rescan; add new keys, keep every label, drop unaudited entries of keys gone',
         description='Rescan the repository and merge into the baseline: new '
                     'keys are added, all labels kept; entries of keys that '
                     'left their file are dropped.  Unchanged, it is not written.',

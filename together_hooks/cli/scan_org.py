@@ -23,7 +23,12 @@ examples:
   together-hooks scan-org report --store audit.sqlite --format json
 
 exit codes: 0 no key found, 1 keys found, 2 usage or input error (one line
-  on stderr)"""
+  on stderr), or a repository (or part of the listing) not scanned: each is
+  listed on stderr and in the report, and the audit never reads as clean"""
+# The codes of ``report`` (a store's repositories not scanned exit 2 there
+# too) and of ``merge`` (no findings are judged: it only combines stores).
+REPORT_EXIT_CODES = 'exit codes:' + EPILOG.split('exit codes:', 1)[1]
+MERGE_EXIT_CODES = 'exit codes: 0 merged, 2 usage or input error (one line on stderr)'
 
 
 # One line: the options are listed by group below the examples.
@@ -128,10 +133,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest='org_action', metavar='ACTION', prog=parser.prog)
     # An action's own copy of an option given before the action must not
     # reset it to the default: the copies have none.
-    report = sub.add_parser('report', help='print the findings of a store')
+    report = sub.add_parser('report', help='print the findings of a store',
+                            epilog=REPORT_EXIT_CODES)
     _store_option(report, default=argparse.SUPPRESS)
     _format_option(report, default=argparse.SUPPRESS)
-    merge = sub.add_parser('merge', help='combine stores (shards) into one')
+    merge = sub.add_parser('merge', help='combine stores (shards) into one',
+                           epilog=MERGE_EXIT_CODES)
     _store_option(merge, 'the store to write (created if missing)', default=argparse.SUPPRESS)
     merge.add_argument('inputs', nargs='+', metavar='STORE', help='stores to add')
 
@@ -372,7 +379,13 @@ def scan(args: argparse.Namespace) -> int:
     )
     try:
         store.note_listing(source, listing)  # for `scan-org report --store` too
-        out = coordinator.run(targets, store, pool, options)
+        try:
+            out = coordinator.run(targets, store, pool, options)
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (a CI job cancelled): say how on
+            print('together-hooks: scan-org: the store keeps every repository '
+                  'finished; run the same command again to resume (only the '
+                  'repositories not finished are scanned)', file=sys.stderr, flush=True)
+            raise
         code = _emit(store, [u for t in targets for u in t.urls], args.format,
                      [listing] if listing else [])
     finally:
@@ -385,6 +398,11 @@ def scan(args: argparse.Namespace) -> int:
         f'{out.stores} object store(s); store {args.store}'
     )
     print(summary, file=sys.stdout if args.format == 'text' else sys.stderr)
+    if out.failed:  # what to do about the lines above, and that nothing is redone
+        print(f'together-hooks: scan-org: {out.failed} repositories not scanned (each '
+              'named above with why); once that is fixed, run the same command '
+              'again: it retries them, and rescans a finished repository only '
+              'when its refs changed', file=sys.stderr)
     if listing:  # an audit of part of the organisation is no clean audit
         print(f'together-hooks: scan-org: not scanned: {listing[1]}', file=sys.stderr)
     return code

@@ -13,9 +13,17 @@ from together_hooks.report import SARIF_SCHEMA
 from together_hooks.report import fingerprint
 from together_hooks.report import sarif_uri
 from together_hooks.report import shown_path
+from together_hooks.rules import ROTATE_STEPS
 from together_hooks.rules import ROTATE_URL
 
 FORMATS = ('text', 'json', 'sarif', 'markdown')
+# After the findings of text and markdown: every step, and the command that
+# walks through one key by the hashed_secret each row shows.
+ROTATE_ALL = (
+    f'Rotate every key found at {ROTATE_URL} ({ROTATE_STEPS}): a key in '
+    'history is leaked even when a later commit removed it. '
+    '`together-hooks rotate-help --hashed-secret HASHED_SECRET` walks through one.'
+)
 
 
 def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
@@ -30,10 +38,7 @@ def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
     for url, error in failures:
         lines.append(f'{shown_path(url)}: NOT SCANNED: {shown_path(error)}')
     if findings:
-        lines.append(
-            f'Rotate every key found at {ROTATE_URL}, then revoke the old one: a key '
-            f'in history is leaked even when a later commit removed it.',
-        )
+        lines.append(ROTATE_ALL)
     return ''.join(line + '\n' for line in lines)
 
 
@@ -78,8 +83,8 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
                 'message': {'text': (
                     f'Together API key {f["redacted"]} (hashed_secret '
                     f'{f["hashed_secret"]}), added in commit {f["commit"][:12]} by '
-                    f'{f["author"]} on {f["date"]}. Rotate it at {ROTATE_URL} and '
-                    f'revoke the old key.'
+                    f'{f["author"]} on {f["date"]}. Rotate it at {ROTATE_URL} '
+                    f'({ROTATE_STEPS}).'
                 )},
                 'locations': [{'physicalLocation': {
                     'artifactLocation': location,
@@ -150,8 +155,7 @@ def markdown(findings: list[dict], failures: list[tuple[str, str]]) -> str:
         out += [f'| {_cell(url)} | {_cell(error)} |' for url, error in failures]
         out.append('')
     if findings:
-        out += [f'Rotate every key found at {ROTATE_URL}, then revoke the old one: a key '
-                'in history is leaked even when a later commit removed it.', '']
+        out += [ROTATE_ALL, '']
     return '\n'.join(out)
 
 
