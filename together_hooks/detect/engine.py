@@ -98,6 +98,21 @@ def _is_binary(data: bytes) -> bool:
     return False
 
 
+def _binary(data: bytes, walkers: dict[object, object]) -> bool:
+    """``_is_binary(data)``, decided once per buffer of a scan: a file of
+    glued candidates asked it (8 KB decoded and searched) for each one.
+    ``walkers`` keeps the answers for the last two buffers asked about
+    (a reading and its original, asked in turn), never more."""
+    held = walkers.get(_BINARY)
+    if isinstance(held, tuple):
+        for buf, answer in held:
+            if buf is data:
+                return answer
+    answer = _is_binary(data)
+    walkers[_BINARY] = ((data, answer),) + (held[:1] if isinstance(held, tuple) else ())
+    return answer
+
+
 def _length_byte(data: bytes, start: int) -> bool:
     """Whether the key character before ``start`` is a lone ``2`` after a
     separator (or the file's start): a 50-byte string's length byte, which
@@ -107,14 +122,14 @@ def _length_byte(data: bytes, start: int) -> bool:
     return data[start - 1] == 0x32 and (start == 1 or data[start - 2] not in _KEY_BYTES)
 
 
-def _touches_key_char(data: bytes, start: int) -> bool:
+def _touches_key_char(data: bytes, start: int, walkers: dict[object, object]) -> bool:
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
     # A shell default (``${TOGETHER_API_KEY:-<key>}``, ``:=``): its ``:-``
     # is one separator.
     if data[start - 2:start] == b':-':
         return False
-    if data.startswith(KEY_PREFIX, start) and (_length_byte(data, start) or _is_binary(data)):
+    if data.startswith(KEY_PREFIX, start) and (_length_byte(data, start) or _binary(data, walkers)):
         return False
     from together_hooks.regex_cache import cached
 
@@ -372,10 +387,10 @@ def _secret_of(
         return None
     encoded = 'encoded' in groups and m.start('encoded') != -1
     start = m.start('encoded' if encoded else 'secret')
-    if _touches_key_char(data, start) and (
+    if _touches_key_char(data, start, walkers) and (
             # A reading takes an ANSI code out with the escapes it decodes:
             # where the original holds a separator before the key, it is one.
-            original is None or _touches_key_char(original[0], original[1](start))
+            original is None or _touches_key_char(original[0], original[1](start), walkers)
     ):
         return None
     # What the text around the match must hold: cheap and most often
@@ -435,6 +450,8 @@ _LIST_END = 'list end'
 # (and whether the file is a document whose headings hold their sections:
 # ``rules.is_prose``)
 _PROSE = 'prose'
+# (and the binary answers of the buffers last asked about: ``_binary``)
+_BINARY = 'binary'
 # How far before a match ``Pattern.veto_before`` looks (on the match's line).
 _VETO_REACH = 160
 # How far before a match ``Pattern.before`` looks (a list of 32 keys, each
@@ -542,7 +559,7 @@ def _candidates(
                     if 'skip' in m.re.groupindex and m.start('skip') != -1 and (
                             m.group().startswith(KEY_PREFIX)
                     ) and (
-                            _is_binary(original[0] if original else data)
+                            _binary(original[0] if original else data, walkers)
                     ):
                         matches = _glued(data, m.start(), m.end())
                     for m in matches:
