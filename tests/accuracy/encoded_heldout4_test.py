@@ -874,8 +874,6 @@ MISSED: dict[str, str] = {
     'git-pack-env': 'a git pack: zlib streams after per-object headers',
     'git-pack-legacy-json': 'a git pack of a JSON config with a legacy key',
     'git-bundle-env': 'a git bundle: a pack after its ref header',
-    # zlib written as base64url holds no anchor the screen searches.
-    'django-signed-cookie-zlib': 'zlib inside base64url (a Django signed cookie)',
     # base85 (RFC 1924, git's binary patch alphabet) of a whole file.
     'base85-env': 'base64.b85encode of a .env',
     # Every character escaped: no prefix left to anchor on.

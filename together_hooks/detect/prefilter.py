@@ -641,8 +641,15 @@ _MAGIC = {
 # a value starting with one (``engine._packed_hits``).  Each group is a
 # pass of the screen every file pays: xz, a stored zip and gzip with a
 # header of its own encoded twice are left out (docs/performance.md).
+# Last, a zlib stream at the default level (``x\x9c``: ``eJ`` and the
+# third character's four values), what ``zlib.compress`` writes: Flask's
+# and Django's signed cookies, a JSON field of compressed logs; each
+# holds ``J``, one rare anchor's group (``eJ`` alone starts ``parseJSON``).
 # ``tests/detect/packed_test.py`` derives them from ``_MAGIC``.
-B64_MAGIC = (b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo')
+B64_MAGIC = (
+    b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo',
+    b'eJw', b'eJx', b'eJy', b'eJz',
+)
 
 
 # A SQLite database's first bytes (``detect.sqlite`` reads its tables).
