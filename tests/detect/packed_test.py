@@ -69,6 +69,7 @@ def test_a_gzip_value_is_found_at_its_line():
 @pytest.mark.parametrize('encode', [base64.b64encode, base64.urlsafe_b64encode])
 @pytest.mark.parametrize('before', ['session=', 'session=.', '"log_z": "'])
 def test_a_zlib_value_is_found(encode, before):
+    _rng = random.Random(f'packed-zlib-{encode.__name__}-{before}')
     # zlib.compress's stream in base64(url): Flask's and Django's signed
     # cookies ('.' + value), a JSON field of compressed logs.
     key = make_key(_rng)
@@ -162,6 +163,7 @@ def test_a_hunk_written_as_git_writes_it_is_found():
 
 
 def test_values_that_start_as_zlib_but_do_not_inflate_are_counted():
+    _rng = random.Random('packed-zlib-counted')
     # Each costs a decompressor's try (``container_kind``): a file of
     # them (random bytes behind a zlib header, in base64) fails closed
     # at the count a file of real containers does, not 20 us a line on.

@@ -43,6 +43,7 @@ NEEDLES = (
     b'Uv@EH',
     b'VUVzREJCUU',
     b'WkVka2QxZ3pXW',
+    b'XK-J3',
     b'XWOZLUNBSX',
     b'ZEdkd1gzWX',
     b'aRWRrZDFneldY',
