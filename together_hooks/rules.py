@@ -1032,12 +1032,13 @@ TOGETHER_API_KEY = Rule(
     ),
     # The prefix inside base32 and base85, at the alignments whose form
     # holds an anchor the screen searches already (``G``, ``H``, ``Q``,
-    # ``Z``): no pass more.  Not at the others (base32's 5th,
-    # ``UM5YF65RRL``; base85's 3rd and 4th, ``a9?&Y``, ``XK-J3``): each
-    # would add an anchor group (``Y``, ``X``, ``K``), a pass every file
-    # pays (docs/performance.md, "Base32 and base85").
+    # ``Z``, and ``J`` since zlib's base64 magic: base85's 4th, ``XK-J3``):
+    # no pass more.  Not at the others (base32's 5th, ``UM5YF65RRL``;
+    # base85's 3rd, ``a9?&Y``): each would add an anchor group (``Y``,
+    # ``X``, ``K``), a pass every file pays (docs/performance.md, "Base32
+    # and base85").
     b32_keywords=(b'ORTXAX3WGFP', b'2GO4C7OYYV', b'IZ3QL53DCX', b'5DHOBPXMMK7'),
-    b85_keywords=(b'bZ2m1', b'Uv@EH'),
+    b85_keywords=(b'bZ2m1', b'Uv@EH', b'XK-J3'),
     escape_marks=(b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b'),
     entropy_floor=4.0,
     min_distinct=16,

@@ -860,9 +860,6 @@ MISSED: dict[str, str] = {
     # grouped screen route, bench/screen.py).
     'b64-in-b64-legacy': 'base64 of base64 of a .env with a legacy key',
     'hex-of-b64-env': 'hex text of base64 of a .env',
-    # zlib written as base64(url) holds no anchor the screen searches.
-    'flask-session-cookie-zlib': 'zlib inside base64url (a Flask session cookie)',
-    'zlib-b64-log-oneline': 'zlib inside base64 (a JSON value)',
     # Every character escaped: no prefix left to anchor on.
     'url-percent-every-byte': 'every byte percent-encoded',
     'json-u-escapes-every-char': 'every character a JSON \\u escape',

@@ -525,12 +525,10 @@ MISSED: dict[str, str] = {
     # A byte literal with no name near is read only near a keyword
     # (docs/detection.md).
     'go-byte-literal-no-name': 'hex text is read only near a keyword',
-    # ASCII85 is not read; base85 only at the prefix's alignments whose
-    # form holds a screen anchor (docs/performance.md).
+    # ASCII85 is not read.
     'ascii85-env': 'ASCII85 (<~ ~>) is not read',
-    'base85-env': 'base85: the name at an alignment without an anchor',
-    # zlib written as base64 (eJ...) is no anchor of the screen: +3-6%.
-    'zlib-base64-json': 'zlib inside base64 is not read',
+    # zlib at level 9 (``eN...``; ``eJ`` at the default level is read):
+    # ``eNo`` starts ``lineNo``, ``N`` a dense anchor.
     'zlib9-base64-yaml': 'zlib inside base64 is not read',
     # Nested text encodings whose outer form hides the inner one's forms.
     'base64-of-hex': 'base64 of hex text is not read',

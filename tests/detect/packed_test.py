@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import base64
 import gzip
+import json
 import random
+import zlib
 
 import pytest
 
@@ -34,10 +36,13 @@ def test_the_magic_forms_are_the_containers_magics_in_base64():
         'gzip': base64.b64encode(base64.b64encode(magics['gzip'] + b'\0' * 7)),  # Go's zeroed header
         'zip': base64.b64encode(once['zip']),
     }
+    # zlib at the default level: its header and any first byte of deflate.
+    zlib_forms = {base64.b64encode(b'x\x9c' + bytes((b,)))[:3] for b in range(256)}
+    assert len(zlib_forms) == 4
     forms = prefilter.B64_MAGIC
-    for encoded in (*once.values(), *twice.values()):
+    for encoded in (*once.values(), *twice.values(), *zlib_forms):
         assert any(encoded.startswith(f) for f in forms), encoded
-    assert all(any(e.startswith(f) for e in (*once.values(), *twice.values())) for f in forms)
+    assert all(any(e.startswith(f) for e in (*once.values(), *twice.values(), *zlib_forms)) for f in forms)
     # Letters and digits only: written into a regex as they are.
     assert all(f.isalnum() for f in forms)
 
@@ -59,6 +64,29 @@ def test_a_gzip_value_is_found_at_its_line():
     assert [(f.line, f.column, f.hashed_secret, f.encoding) for f in found] == [
         (2, 9, hash_secret(key), 'base64 gzip'),
     ]
+
+
+@pytest.mark.parametrize('encode', [base64.b64encode, base64.urlsafe_b64encode])
+@pytest.mark.parametrize('before', ['session=', 'session=.', '"log_z": "'])
+def test_a_zlib_value_is_found(encode, before):
+    _rng = random.Random(f'packed-zlib-{encode.__name__}-{before}')
+    # zlib.compress's stream in base64(url): Flask's and Django's signed
+    # cookies ('.' + value), a JSON field of compressed logs.
+    key = make_key(_rng)
+    payload = json.dumps({'user': 'ana', 'together_api_key': key, 'pad': 'x' * 80}).encode()
+    value = encode(zlib.compress(payload)).decode().rstrip('=')
+    found = scan_bytes(f'# a\n{before}{value}.sig\n'.encode(), 'x.txt')
+    assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [
+        (2, hash_secret(key), 'base64 zlib'),
+    ]
+
+
+def test_a_zlib_bomb_in_base64_fails_closed(monkeypatch):
+    monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
+    value = base64.b64encode(zlib.compress(b'\0' * (4 << 20))).decode()
+    assert value.startswith('eJ')
+    with pytest.raises(InputError, match=r'^bomb\.json: more than 3 MB decompressed'):
+        scan_bytes(f'{{"z": "{value}"}}\n'.encode(), 'bomb.json')
 
 
 def test_the_values_of_one_file_share_one_budget(monkeypatch):
@@ -132,3 +160,19 @@ def test_a_hunk_written_as_git_writes_it_is_found():
     patch = f'GIT binary patch\nliteral {len(content)}\n{hunk}\nliteral 0\nHcmV?d00001\n\n'
     found = scan_bytes(patch.encode(), 'a.patch')
     assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [(3, hash_secret(key), 'git binary patch')]
+
+
+def test_values_that_start_as_zlib_but_do_not_inflate_are_counted():
+    _rng = random.Random('packed-zlib-counted')
+    # Each costs a decompressor's try (``container_kind``): a file of
+    # them (random bytes behind a zlib header, in base64) fails closed
+    # at the count a file of real containers does, not 20 us a line on.
+    from together_hooks.detect.engine import VALUES_OPENED
+
+    lines = ''.join(
+        f'v{i}: {base64.b64encode(b"x" + bytes((0x9c,)) + _rng.randbytes(40)).decode()}\n'
+        for i in range(VALUES_OPENED + 1)
+    )
+    with pytest.raises(InputError, match=rf'^z\.yaml: more than {VALUES_OPENED} base64 values of containers'):
+        scan_bytes(lines.encode(), 'z.yaml')
+    assert scan_bytes(lines.encode()[:len(lines) // 2], 'half.yaml') == []

@@ -152,3 +152,27 @@ def test_key_value_logs_are_not_read_as_quoted_printable(monkeypatch):
 def test_a_line_with_an_equals_and_hex_keeps_it():
     text = 'set MODE=3D and x=FF, a=0A b=\nc'
     assert Scrubber().scrub(text) == text
+
+
+@pytest.mark.parametrize('pack', ['gzip', 'zlib', 'zlib-url', 'zlib-cut'])
+def test_a_key_compressed_in_base64_is_scrubbed_from_a_shown_line(pack):
+    # The line ``baseline audit`` shows for a ``base64 gzip``/``base64
+    # zlib`` finding (a Helm release, a signed cookie), the run never
+    # having learnt the key: the value goes, and it was found by the engine.
+    import base64
+    import gzip
+    import zlib
+
+    from tests.cli_run import leaked
+
+    payload = json.dumps({'together_api_key': KEY, 'pad': 'x' * 80}).encode()
+    packed = gzip.compress(payload) if pack == 'gzip' else zlib.compress(payload)
+    value = (base64.urlsafe_b64encode if pack == 'zlib-url' else base64.b64encode)(packed).decode()
+    if pack == 'zlib-cut':
+        value = value[:-12]  # the stream cut after the key: as far as it inflates
+    line = f'Cookie: sessionid=.{value}:1tZkQx:sig'
+    if pack != 'zlib-cut':
+        assert [f.secret for f in scan_bytes(line.encode(), 'c.txt')] == [KEY]
+    shown = Scrubber().scrub(line)
+    assert value[:12] not in shown and value[-20:] not in shown, shown
+    assert leaked([KEY], shown) == []

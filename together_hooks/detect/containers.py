@@ -56,7 +56,7 @@ DEPTH = 4
 # A zip is read through its central directory, which needs it whole: a
 # zip streamed from git (no file to seek in) is held up to this size.
 HELD = 64 << 20
-# Members of one zip or tar.
+# Members of one zip or tar, objects of one git pack.
 MEMBERS = 1 << 16
 # An xz's decoder (its dictionary, which its header names: up to 4 GiB):
 # xz -9 needs 65 MB.
@@ -241,6 +241,8 @@ def _open(
             _pdf(_whole_stream(stream, head), path, scan, budget, depth, found)
         elif kind == 'tar':
             _tar(_whole_stream(stream, head), path, scan, budget, depth, found)
+        elif kind in ('git pack', 'git bundle'):
+            _git_pack(_whole_stream(stream, head), kind, path, scan, budget, depth, found)
         elif kind == 'zlib':
             # Told by a heuristic (two bytes and what inflates after them),
             # not a magic: a stream cut short is scanned as far as it
@@ -258,6 +260,81 @@ def _open(
         raise _Damaged(
             f'{path}: a {kind} that does not decompress ({_why(e)}): not scanned whole',
         ) from None
+
+
+# A bundle's header (its refs) read before its pack, at most this much.
+_BUNDLE_HEADER = 1 << 20
+_PACK_TYPES = frozenset((1, 2, 3, 4, 6, 7))  # commit, tree, blob, tag, two deltas
+
+
+def _git_pack(
+        stream: BinaryIO, kind: str, path: str, scan: Scan, budget: Budget,
+        depth: int, found: list[Finding],
+) -> None:
+    """A git pack, or a bundle's pack after its header: every object's
+    zlib stream inflated as it streams and scanned as a member
+    (``<object N>``); a delta as its instructions, whose inserted bytes
+    stand whole.  Cut short or damaged, it fails closed (``_open``)."""
+    import zlib
+
+    pending = b''
+
+    def need(n: int) -> bytes:
+        nonlocal pending
+        while len(pending) < n:
+            more = stream.read(_CHUNK)
+            if not more:
+                raise EOFError('cut short')
+            pending += more
+        return pending
+
+    if kind == 'git bundle':
+        while b'\n\n' not in need(len(pending) + 1):
+            if len(pending) > _BUNDLE_HEADER:
+                raise ValueError('a bundle header without its end')
+        pending = pending[pending.index(b'\n\n') + 2:]
+        if not need(8).startswith((b'PACK\0\0\0\2', b'PACK\0\0\0\3')):
+            raise ValueError('no pack after the bundle header')
+    count = int.from_bytes(need(12)[8:12], 'big')
+    if count > MEMBERS:
+        raise InputError(f'{path}: a {kind} of more than {MEMBERS} objects: not scanned whole')
+    pending = pending[12:]
+    for number in range(count):
+        at = 0
+        byte = need(at + 1)[at]
+        kind_of = (byte >> 4) & 7
+        while byte & 0x80:
+            at += 1
+            byte = need(at + 1)[at]
+        at += 1
+        if kind_of not in _PACK_TYPES:
+            raise ValueError(f'object {number} of unknown type {kind_of}')
+        if kind_of == 6:  # a delta against an object this many bytes back
+            while need(at + 1)[at] & 0x80:
+                at += 1
+            at += 1
+        elif kind_of == 7:  # a delta against an object named by its id
+            at += 20
+        need(at)
+        pending = pending[at:]
+        decoder = zlib.decompressobj()
+
+        def inflate(n: int, decoder: Any = decoder) -> bytes:
+            nonlocal pending
+            while not decoder.eof:
+                tail = decoder.unconsumed_tail
+                if not tail:
+                    tail, pending = need(1), b''
+                out: bytes = decoder.decompress(tail, n)
+                if out:
+                    return out
+            return b''
+
+        metered = _Metered(inflate, budget, path)
+        _member(_read_head(metered.read), metered.read, f'{path}!<object {number}>', scan, budget, depth, found)
+        while metered.read(_CHUNK):  # never: a member is read to its end
+            pass
+        pending = decoder.unused_data + pending
 
 
 def _why(e: BaseException) -> str:

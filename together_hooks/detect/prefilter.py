@@ -669,8 +669,22 @@ _MAGIC = {
 # a value starting with one (``engine._packed_hits``).  Each group is a
 # pass of the screen every file pays: xz, a stored zip and gzip with a
 # header of its own encoded twice are left out (docs/performance.md).
+# Last, a zlib stream at the default level (``x\x9c``: ``eJ`` and the
+# third character's four values), what ``zlib.compress`` writes: Flask's
+# and Django's signed cookies, a JSON field of compressed logs; each
+# holds ``J``, one rare anchor's group (``eJ`` alone starts ``parseJSON``).
 # ``tests/detect/packed_test.py`` derives them from ``_MAGIC``.
-B64_MAGIC = (b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo')
+B64_MAGIC = (
+    b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo',
+    b'eJw', b'eJx', b'eJy', b'eJz',
+)
+
+
+# A git pack (``.git/objects/pack/*.pack``, committed into another
+# repository), versions 2 and 3, and a ``git bundle`` (its refs, then a
+# pack): ``detect.containers`` inflates each object.
+_GIT_PACKS = (b'PACK\0\0\0\2', b'PACK\0\0\0\3')
+_GIT_BUNDLES = (b'# v2 git bundle\n', b'# v3 git bundle\n')
 
 
 # A SQLite database's first bytes (``detect.sqlite`` reads its tables).
@@ -692,6 +706,10 @@ def container_kind(data: bytes, whole: bool = False) -> str | None:
         return 'zlib'
     if data.startswith(b'ustar', 257) and _tar_checksum_holds(data):
         return 'tar'
+    if data.startswith(_GIT_PACKS):
+        return 'git pack'
+    if data.startswith(_GIT_BUNDLES):
+        return 'git bundle'
     if whole:
         started = _behind_a_stub(data)
         return started[0] if started is not None else None
