@@ -895,13 +895,8 @@ CASES = LEAKS + DECOYS
 MISSED: dict[str, str] = {
     'instructor-from-provider': "a model id naming its provider (`\"together/<model>\"`) in the call is no Together context for `api_key=`",
     'sealed-secret-raw-input': "a pipe into `kubectl create secret generic together-api … --from-file=api-key=/dev/stdin` names the key only by the secret's name",
-    'jira-wiki-table': "Jira's `||Service||API key||` header row is no table header",
-    'confluence-table-pipes': "Confluence's `|| Provider || Key ||` header row is no table header",
     'json-display-name-object': 'a display name as an object\'s key (`"Together AI": {`) is no Together heading',
-    'decoy-render-from-group': "the `value:` of the list item after `- key: TOGETHER_API_KEY` is taken for that item's value",
-    'decoy-render-other-item-value': "the `value:` of the list item after `- key: TOGETHER_API_KEY` is taken for that item's value",
     'decoy-actions-cache-under-together-job': "an `actions/cache` step's `key:` under a job named `together:` is read as a Together key",
-    'decoy-together-key-id-object': 'a `value` field before `"name": "Together API key id"` (an id, not a key) is reported',
 }
 
 results, test_case = make_tests(CASES, MISSED)
