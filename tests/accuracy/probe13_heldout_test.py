@@ -747,7 +747,7 @@ jobs:
 POST /hooks/together X-Together-Signature: sha256={_hex}
 '''),
     ('decoy-hf-model-sha', 'models/together-llama.json', '''\
-{{"modelId": "togethercomputer/LLaMA-2-7B-32K", "sha": "0123456789abcdef0123456789abcdef01234567", "siblings": [{{"rfilename": "model.safetensors", "lfs": {{"sha256": "{_hex}"}}}}]}}
+{{"modelId": "togethercomputer/LLaMA-2-7B-32K", "siblings": [{{"rfilename": "model.safetensors", "lfs": {{"sha256": "{_hex}"}}}}]}}
 '''),
     ('decoy-lfs-pointer-together', 'weights/together-embed.onnx', '''\
 version https://git-lfs.github.com/spec/v1
