@@ -462,7 +462,9 @@ _LEGACY_ASSIGN = (
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
-    rb'(?:[^\r\n(){}<>;]{0,200}\r?\n){0,6}[^\r\n(){}<>;]{0,200}?'
+    # (not into the next YAML list item: ``- key: NAME`` then ``sync:
+    # false``, then ``- key: BUILD_SHA`` and its own ``value:``)
+    rb'(?:[^\r\n(){}<>;]{0,200}\r?\n(?![ \t]{0,32}-[ \t])){0,6}[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
     # (a hash's ``'value' => <key>`` too)
     rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
@@ -741,9 +743,11 @@ TOGETHER_NAME_FIELD = Context(
         + _LEGACY_NAME
         # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
         + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
-        # (a label or title names the key only where it ends there: not
-        # ``Together API key ID``, ``... prefix``, ``... rotation commit``)
-        + rb'(?(label)(?=[ \t]{0,4}[:*]?[ \t]{0,4}(?:\\?["\'<,})\r\n]|$)))'
+        # (a name, label or title names the key only where it ends there:
+        # not ``Together API key ID``, ``... prefix``, ``... rotation
+        # commit``; a name field may also end at a comment or a separator)
+        + rb'(?(label)(?=[ \t]{0,4}[:*]?[ \t]{0,4}(?:\\?["\'<,})\r\n]|$))'
+        + rb'|(?=[ \t]{0,4}(?:\\?["\'<,;&|#})\]\r\n]|$)))'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
@@ -1842,6 +1846,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '| Service | Environment | Key |\n|---|---|---|\n| Together AI | prod | `{hex}` |',
         '| provider | key |\n|---|---|\n| together | {hex} |',
         '| Provider | API key |\n|---|---|\n| Together | `{hex}` |',
+        # Jira's and Confluence's tables: ``||`` between the header's cells.
+        '||Service||API key||\n|Together AI|{hex}|',
+        '|| Provider || Key ||\n| Together | {hex} |',
         # A bare tokens list of more than one item, beside Together's endpoint.
         'base_url: https://api.together.xyz/v1\ntokens: x, {hex}',
         'base_url: https://api.together.xyz/v1\ntokens: {hex}, x',
@@ -1889,6 +1896,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a label going on past the name names something else; an
         # argument two places before the name is not named by it)
         'gr.Textbox(value="{hex}", label="Together API key ID")',
+        # A name field going on past the key's name names something else
+        # (an id); the next list item's ``value:`` is that item's own.
+        '[{{"value": "{hex}", "name": "Together API key id"}}]',
+        'envVars:\n  - key: TOGETHER_API_KEY\n    sync: false\n  - key: BUILD_SHA\n    value: {hex}',
+        'env:\n  - name: TOGETHER_API_KEY\n    valueFrom:\n      secretKeyRef: x\n  - name: ASSET_ID\n    value: {hex}',
+        '|| Provider || Key ||\n| OpenAI | {hex} |',
         'Card(value="{hex}", title="Together API key rotation commit")',
         "cache.set('{hex}', 'sha256', 'together_api_key')",
         # (hex pieces joined by ``+=`` need Together context as any value)

@@ -400,6 +400,9 @@ def test_own_key_not_reported_twice_and_not_for_others():
     ({'TOGETHER_API_KEY': '${{TOGETHER_API_KEY}}'}, []),
     ({'TOGETHER_API_KEY': ''}, []),
     ({'TOGETHER_API_KEY': 'Zq8fK2mW9xR4tL7vN3bH6jP1sD5gY0cE'}, ['Zq8fK2mW9xR4tL7vN3bH6jP1sD5gY0cE']),
+    # a digest of the key, not the key (probe13's ``.env.tpl`` decoy)
+    ({'TOGETHER_KEY_SHA256': '{hex}', 'TOGETHER_API_KEY_HASH': '{hex}'}, []),
+    ({'TOGETHER_SHARED_KEY': '{hex}'}, ['hex']),  # ``sha`` inside a word is no digest
 ])
 def test_keys_in_environ(environ, held):
     rng = random.Random(9)
@@ -421,6 +424,9 @@ def test_keys_in_environ(environ, held):
     ('TOGETHER_API_KEY=', False),
     ('# TOGETHER_API_KEY=your-key-here', False),
     ('TOGETHER_BASE_URL=https://api.together.xyz/v1', False),
+    ('TOGETHER_KEY_SHA256={hex}', False),
+    ('TOGETHER_API_KEY_SHA={hex}', False),
+    ('together_api_key_md5_checksum={hex}', False),
 ])
 def test_keys_in_env_file(line, found):
     rng = random.Random(10)

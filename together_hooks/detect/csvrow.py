@@ -43,7 +43,11 @@ def _fields(line: bytes, delimiter: str = ',') -> list[str] | None:
         return text[text.index('(') + 1:text.find(')')].replace('"', '').split(',')
     if delimiter == '|':
         # (a psql table ``a | b``, a mysql or Markdown one ``| a | b |``:
-        # the same split for the header and the row keeps columns aligned)
+        # the same split for the header and the row keeps columns aligned;
+        # Jira's and Confluence's header ``||a||b||`` over rows ``|x|y|``:
+        # a line starting with ``||`` has ``||`` between its cells)
+        if text.lstrip().startswith('||'):
+            text = text.replace('||', '|')
         return [_cell(field) for field in text.split('|')]
     import csv
 

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from typing import Mapping
 
 # Regex sources, built on first use from the user's cache (regex_cache.cached).
-_NAMED_KEY = r'(?i)together.*(?:key|token)'
+# (not a name qualified by a digest word: ``TOGETHER_KEY_SHA256`` holds
+# the key's digest, which is no copy of a key to look for everywhere)
+_NAMED_KEY = r'(?i)\A(?!.*(?:sha(?:-?\d|_|\Z)|md5|hash|digest|checksum|fingerprint)).*together.*(?:key|token)'
 _ASSIGN = rb'(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$'
 _VALUE_CHARS = r'[A-Za-z0-9_\-.+/=~]+\Z'
 
