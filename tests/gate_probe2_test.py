@@ -1,0 +1,110 @@
+"""A hostile tester's third round against the gate (session 17).
+
+Each test is an attack that let a key through before its fix: real
+repositories, real git and pre-commit, real ``git push`` to a real bare
+repository with the documented pre-receive hook.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.cli.pre_receive_test import install_gate
+from tests.cli_run import hook
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from tests.gitplay import bare
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import install
+from tests.gitplay import local_hooks_config
+from tests.gitplay import manifest
+from tests.gitplay import run
+from together_hooks.findings import hash_secret
+
+PRAGMA = '# pragma: allowlist secret'
+
+
+# ------------------------------------- a pragma where no file holds it
+
+def test_a_pragma_outside_a_file_excuses_no_key(git_repo, tmp_path, keys):
+    """A pragma is a comment in a file, seen in its diff.  Typed into a
+    file's name, ``user.name``, a commit or tag message, it excused the
+    key there: the commit hooks, the server's gate and ``--history`` all
+    passed it, and the key went to the server with the name or message."""
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    pushed = git(remote, 'rev-parse', 'main')
+    named, author, message, tagged = keys(), keys(), keys(), keys()
+    write(git_repo, f'{named} {PRAGMA}', 'x\n')
+    rc_hook = hook(f'{named} {PRAGMA}', cwd=git_repo)
+    assert rc_hook.rc == 1 and hash_secret(named) in rc_hook.out, rc_hook.out
+    commit(git_repo, 'named')
+    git(git_repo, '-c', f'user.name={author} {PRAGMA}', 'commit', '-q', '--allow-empty', '-m', 'by')
+    git(git_repo, 'commit', '-q', '--allow-empty', '-m', f'token {message} {PRAGMA}')
+    git(git_repo, 'tag', '-a', 'v1', '-m', f'token {tagged} {PRAGMA}')
+    made = {hash_secret(k) for k in (named, author, message, tagged)}
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main', 'v1')
+    assert rc != 0, out
+    assert all(h in out for h in made), out
+    assert git(remote, 'rev-parse', 'main') == pushed
+    assert 'refs/tags/v1' not in git(remote, 'for-each-ref')
+    res = scan('--history', '--format', 'json', cwd=git_repo)
+    assert res.rc == 1, res.err
+    assert made <= {f[3] for f in res.found()}
+    # In a file, the pragma still excuses the key on its line.
+    write(git_repo, 'b.py', f'K = "{keys()}"  {PRAGMA}\n')
+    assert hook('b.py', cwd=git_repo).rc == 0
+
+
+# ------------------------------ the author and committer, pre-commit alone
+
+@pytest.fixture
+def pre_commit_only(git_repo, repo_templates):
+    """The hook installed as most users install it: ``pre-commit install``
+    with no ``default_install_hook_types`` (the pre-commit stage alone, no
+    commit-msg hook)."""
+    def build(repo):
+        config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+        write(repo, '.pre-commit-config.yaml', config.replace(
+            'default_install_hook_types: [pre-commit, pre-push]\n', ''))
+        install(repo, repo_templates.env)
+        commit(repo, 'config')
+    return repo_templates.into(git_repo, 'pre-commit-stage-only', build)
+
+
+@pytest.mark.parametrize('how', ['--author', 'config', 'repo-config', 'committer-env', 'pragma'])
+def test_the_pre_commit_stage_alone_refuses_a_key_in_the_author_or_committer(
+        git_repo, pre_commit_only, keys, how):
+    """Without the commit-msg stage installed, a key typed as the author's
+    or committer's name or email was committed (the first stage and the
+    full hook read only the files), refused only at the push."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    assert not (git_repo / '.git' / 'hooks' / 'commit-msg').exists()
+    env, cmd = dict(pre_commit_only), ['git', 'commit', '-q', '-m', 'deploy']
+    if how == '--author':
+        cmd.append(f'--author=Dev <{key}@example.com>')
+    elif how == 'config':
+        cmd[1:1] = ['-c', f'user.email={key}@example.com']
+    elif how == 'repo-config':  # the committer from .git/config, --author another
+        git(git_repo, 'config', 'user.name', key)
+        cmd.append('--author=Dev <dev@example.com>')
+    elif how == 'committer-env':
+        env['GIT_COMMITTER_NAME'] = key
+    else:
+        cmd[1:1] = ['-c', f'user.name={key} {PRAGMA}']
+    rc, out = run(git_repo, env, *cmd)
+    assert rc == 1, out
+    assert hash_secret(key) in out and '<commit header>' in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+    if how == 'repo-config':
+        git(git_repo, 'config', 'user.name', 'Dev')
+    rc, out = run(git_repo, pre_commit_only, 'git', 'commit', '-q', '-m', 'deploy')
+    assert rc == 0, out
