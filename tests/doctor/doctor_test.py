@@ -297,6 +297,26 @@ def baseline_blank_in_args(b: Built) -> None:
     git(b.repo, 'add', '-A')
 
 
+def baseline_blank_last_in_args(b: Built) -> None:
+    """``--baseline`` twice, the last one blank: argparse takes the last
+    value (the hook exits 2 on every commit); doctor read the first and
+    passed it."""
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        '--audit-log=audit.jsonl]', '--audit-log=audit.jsonl, --baseline=.secrets.baseline, --baseline=]', 1,
+    ))
+    git(b.repo, 'add', '-A')
+
+
+def report_last_not_ignored(b: Built) -> None:
+    """``--output`` twice: the hook writes the last one, not ignored;
+    doctor judged the first (ignored) and passed it."""
+    report_ignored(b)
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        '--output=keys.sarif]', '--output=keys.sarif, --output=other.sarif]', 1))
+
+
 def hmac_eq_python(b: Built) -> None:
     write(b.repo, 'app/hooks.py', (
         'import hashlib, hmac\n\n'
@@ -417,6 +437,7 @@ CASES = [
     (baseline_corrupt, {'no-hardcoded-keys': F, 'baseline-audited': F}),
     (baseline_elsewhere, {}),
     (baseline_blank_in_args, {'baseline-audited': F}),
+    (baseline_blank_last_in_args, {'baseline-audited': F}),
     (hmac_eq_python, {'hmac-constant-time': F}),
     (hmac_eq_js, {'hmac-constant-time': F}),
     (hmac_eq_in_tests_only, {}),
@@ -429,6 +450,7 @@ CASES = [
     (report_not_ignored, {'report-ignored': F}),
     (report_ignored, {}),
     (report_to_stdout, {}),
+    (report_last_not_ignored, {'report-ignored': F}),
 ]
 
 

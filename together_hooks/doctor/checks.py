@@ -172,13 +172,10 @@ def _hooks_from_text(text: str) -> dict[str, list[str]]:
 
 
 def _option(args: list[str], name: str) -> str | None:
-    """The value of ``--name FILE`` / ``--name=FILE`` in a hook's args."""
-    for i, arg in enumerate(args):
-        if arg == name and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith(name + '='):
-            return arg[len(name) + 1:]
-    return None
+    """The value of ``--name FILE`` / ``--name=FILE`` in a hook's args:
+    the last one given, as argparse (the hook) takes it."""
+    values = _option_values(args, name)
+    return values[-1] if values else None
 
 
 def _option_values(args: list[str], name: str) -> list[str]:
