@@ -844,3 +844,20 @@ def test_a_failing_keys_check_still_names_the_key_behind_a_pragma(built):
     assert line.startswith('[FAIL]') and 'app.py:1' in line, result.out
     assert 'src/settings.py:1' in line and 'pragma' in line, result.out
     assert not leaked(built.keys, result.out, result.err)
+
+
+def test_the_install_fix_works_where_core_hooks_path_is_set(built):
+    """With ``core.hooksPath`` set, the fix said "run pre-commit install",
+    which pre-commit refuses there ("Cowardly refusing to install hooks
+    with `core.hooksPath` set"): the fix now says how, and doing what it
+    says installs the hook."""
+    hooks_path_elsewhere(built)
+    check = doctor.check_hooks(doctor.Repo.at(str(built.repo)))
+    assert check.status == F and 'git config --unset-all core.hooksPath' in check.fix, check
+    refused = subprocess.run(
+        (sys.executable, '-m', 'pre_commit', 'install'), cwd=built.repo, capture_output=True, text=True)
+    assert refused.returncode != 0 and 'core.hooksPath' in refused.stdout + refused.stderr
+    git(built.repo, 'config', '--unset-all', 'core.hooksPath')
+    subprocess.run((sys.executable, '-m', 'pre_commit', 'install'), cwd=built.repo, check=True,
+                   capture_output=True)
+    assert doctor.check_hooks(doctor.Repo.at(str(built.repo))).status == P
