@@ -108,3 +108,50 @@ def test_the_pre_commit_stage_alone_refuses_a_key_in_the_author_or_committer(
         git(git_repo, 'config', 'user.name', 'Dev')
     rc, out = run(git_repo, pre_commit_only, 'git', 'commit', '-q', '-m', 'deploy')
     assert rc == 0, out
+
+
+# ------------------------------------ hand-made commit objects (held)
+
+def _commit_object(repo, raw: bytes) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ('git', 'hash-object', '-t', 'commit', '-w', '--literally', '--stdin'), cwd=repo,
+        input=raw, check=True, capture_output=True,
+    ).stdout.decode().strip()
+
+
+def test_hand_made_commit_headers_and_encodings_are_refused(git_repo, tmp_path, keys):
+    """Attacks that held (session 17), kept: a commit written by hand with
+    a message in the encoding its ``encoding`` header names (UTF-16,
+    EBCDIC), a key in a ``gpgsig`` or ``mergetag`` continuation line, in
+    the ``encoding`` header itself, in the author's time zone, or in a
+    header of a commit with no message at all."""
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, 'a.py', 'x = 1\n')
+    head = commit(git_repo)
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    tree = git(git_repo, 'rev-parse', 'HEAD^{tree}').strip()
+    top = f'tree {tree}\nparent {head}\n'.encode()
+    who = b'author T <t@x> 1700000000 +0000\ncommitter T <t@x> 1700000000 +0000\n'
+    cases = {
+        'utf-16': lambda k: top + who + b'encoding UTF-16LE\n\n' + f'msg {k}\n'.encode('utf-16-le'),
+        'ebcdic': lambda k: top + who + b'encoding cp037\n\n' + f'msg {k}\n'.encode('cp037'),
+        'gpgsig': lambda k: top + who + b'gpgsig -----BEGIN PGP SIGNATURE-----\n ' + k.encode()
+        + b'\n -----END PGP SIGNATURE-----\n\nok\n',
+        'mergetag': lambda k: top + who + f'mergetag object {head}\n type commit\n tag v\n'
+        f' tagger T <t@x> 1 +0000\n \n {k}\n\nok\n'.encode(),
+        'encoding': lambda k: top + who + b'encoding ' + k.encode() + b'\n\nok\n',
+        'time zone': lambda k: top + f'author T <t@x> 1700000000 {k}\n'.encode() + who[who.index(b'committer'):]
+        + b'\nok\n',
+        'no message': lambda k: top + who + b'x-note ' + k.encode() + b'\n',
+    }
+    for name, build in cases.items():
+        key = keys()
+        sha = _commit_object(git_repo, build(key))
+        rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', f'{sha}:refs/heads/probe')
+        assert rc != 0 and hash_secret(key) in out, (name, out)
+    assert 'probe' not in git(remote, 'for-each-ref')
