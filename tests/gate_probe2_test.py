@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.cli.pre_receive_test import install_gate
+from tests.cli_run import assert_error_line
 from tests.cli_run import hook
 from tests.cli_run import scan
 from tests.conftest import git
@@ -155,3 +156,25 @@ def test_hand_made_commit_headers_and_encodings_are_refused(git_repo, tmp_path, 
         rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', f'{sha}:refs/heads/probe')
         assert rc != 0 and hash_secret(key) in out, (name, out)
     assert 'probe' not in git(remote, 'for-each-ref')
+
+
+# ------------------------------------------- a blob git cannot read
+
+def test_a_corrupt_blob_no_commit_holds_fails_closed(git_repo):
+    """A dangling blob git cannot inflate (a clone with lost commits, a
+    disk error) may hold a key nobody can read: ``--history`` exits 2 with
+    one line naming it, as in a clean clone, never a pass (decided in
+    session 17: not a regression of the lost-commits route)."""
+    import os
+
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    import subprocess
+
+    sha = subprocess.run(('git', 'hash-object', '-w', '--stdin'), cwd=git_repo, input=b'lost\n',
+                         check=True, capture_output=True).stdout.decode().strip()
+    path = git_repo / '.git' / 'objects' / sha[:2] / sha[2:]
+    os.chmod(path, 0o644)
+    path.write_bytes(b'not zlib')
+    res = scan('--history', cwd=git_repo)
+    assert_error_line(res, sha)
