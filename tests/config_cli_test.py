@@ -113,6 +113,10 @@ INVALID = (
     ('scan-depth = 3', "unknown key 'scan-depth' (this together-hooks knows only exclude"),
     ('exclude = "fixtures/"', 'exclude must be a list'),
     ('baseline = 3', 'baseline must be'),
+    # Blank: was ": baseline not found" (a file named " ") from the hook,
+    # "names no file" from baseline create: now named as the config's.
+    ('baseline = " "', 'baseline must be a non-empty string'),
+    ('baseline = "\\t"', 'baseline must be a non-empty string'),
     # A NUL no path can hold: was "internal error (ValueError)".
     ('baseline = "\\u0000x"', 'baseline holds a NUL byte'),
     ('allow = ["(unclosed"]', 'not a valid regex'),

@@ -214,7 +214,7 @@ def _validated(table: Any, where: str) -> Config:
         kind = KEYS.get(key)
         if kind is None:
             raise InputError(f'{where}: unknown key {key!r} ({_hint(key)})')
-        if kind is str and not (isinstance(value, str) and value):
+        if kind is str and not (isinstance(value, str) and value.strip()):  # " " names no file
             raise InputError(f'{where}: {key} must be a non-empty string')
         if kind is str and '\0' in value:  # no path holds one
             raise InputError(f'{where}: {key} holds a NUL byte, which no file name can')

@@ -297,6 +297,26 @@ def baseline_blank_in_args(b: Built) -> None:
     git(b.repo, 'add', '-A')
 
 
+def baseline_blank_last_in_args(b: Built) -> None:
+    """``--baseline`` twice, the last one blank: argparse takes the last
+    value (the hook exits 2 on every commit); doctor read the first and
+    passed it."""
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        '--audit-log=audit.jsonl]', '--audit-log=audit.jsonl, --baseline=.secrets.baseline, --baseline=]', 1,
+    ))
+    git(b.repo, 'add', '-A')
+
+
+def report_last_not_ignored(b: Built) -> None:
+    """``--output`` twice: the hook writes the last one, not ignored;
+    doctor judged the first (ignored) and passed it."""
+    report_ignored(b)
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        '--output=keys.sarif]', '--output=keys.sarif, --output=other.sarif]', 1))
+
+
 def hmac_eq_python(b: Built) -> None:
     write(b.repo, 'app/hooks.py', (
         'import hashlib, hmac\n\n'
@@ -417,6 +437,7 @@ CASES = [
     (baseline_corrupt, {'no-hardcoded-keys': F, 'baseline-audited': F}),
     (baseline_elsewhere, {}),
     (baseline_blank_in_args, {'baseline-audited': F}),
+    (baseline_blank_last_in_args, {'baseline-audited': F}),
     (hmac_eq_python, {'hmac-constant-time': F}),
     (hmac_eq_js, {'hmac-constant-time': F}),
     (hmac_eq_in_tests_only, {}),
@@ -429,6 +450,7 @@ CASES = [
     (report_not_ignored, {'report-ignored': F}),
     (report_ignored, {}),
     (report_to_stdout, {}),
+    (report_last_not_ignored, {'report-ignored': F}),
 ]
 
 
@@ -822,3 +844,20 @@ def test_a_failing_keys_check_still_names_the_key_behind_a_pragma(built):
     assert line.startswith('[FAIL]') and 'app.py:1' in line, result.out
     assert 'src/settings.py:1' in line and 'pragma' in line, result.out
     assert not leaked(built.keys, result.out, result.err)
+
+
+def test_the_install_fix_works_where_core_hooks_path_is_set(built):
+    """With ``core.hooksPath`` set, the fix said "run pre-commit install",
+    which pre-commit refuses there ("Cowardly refusing to install hooks
+    with `core.hooksPath` set"): the fix now says how, and doing what it
+    says installs the hook."""
+    hooks_path_elsewhere(built)
+    check = doctor.check_hooks(doctor.Repo.at(str(built.repo)))
+    assert check.status == F and 'git config --unset-all core.hooksPath' in check.fix, check
+    refused = subprocess.run(
+        (sys.executable, '-m', 'pre_commit', 'install'), cwd=built.repo, capture_output=True, text=True)
+    assert refused.returncode != 0 and 'core.hooksPath' in refused.stdout + refused.stderr
+    git(built.repo, 'config', '--unset-all', 'core.hooksPath')
+    subprocess.run((sys.executable, '-m', 'pre_commit', 'install'), cwd=built.repo, check=True,
+                   capture_output=True)
+    assert doctor.check_hooks(doctor.Repo.at(str(built.repo))).status == P

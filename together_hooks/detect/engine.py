@@ -28,6 +28,7 @@ from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
 from together_hooks.findings import Finding
+from together_hooks.findings import NOT_FILES
 from together_hooks.rules import B64_DEPTH
 from together_hooks.rules import Context
 from together_hooks.rules import KEY_CHARS
@@ -1358,6 +1359,10 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget) -> li
     line_start = last = 0
     bounds: tuple[int, int] = (-1, -1)
     allowed = False
+    # A pragma is a comment in a file, seen in its diff: in what is no
+    # file (an author's name, a path's name, a message, a push option) it
+    # is only more text, and a key there went on to every remote with it.
+    honoured = path not in NOT_FILES
     for offset, secret, rule, encoding in hits:
         # Offsets are sorted: count newlines once, so many findings on one
         # 50 MB line stay linear.
@@ -1372,7 +1377,7 @@ def _scan(data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget) -> li
         seen.add((line_no, secret))
         if not bounds[0] <= offset <= bounds[1]:
             bounds = _line_bounds(data, offset)
-            allowed = allowed_inline(data, *bounds)
+            allowed = honoured and allowed_inline(data, *bounds)
         if allowed and in_view(data, offset):
             continue
         column = offset - line_start + 1

@@ -172,13 +172,10 @@ def _hooks_from_text(text: str) -> dict[str, list[str]]:
 
 
 def _option(args: list[str], name: str) -> str | None:
-    """The value of ``--name FILE`` / ``--name=FILE`` in a hook's args."""
-    for i, arg in enumerate(args):
-        if arg == name and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith(name + '='):
-            return arg[len(name) + 1:]
-    return None
+    """The value of ``--name FILE`` / ``--name=FILE`` in a hook's args:
+    the last one given, as argparse (the hook) takes it."""
+    values = _option_values(args, name)
+    return values[-1] if values else None
 
 
 def _option_values(args: list[str], name: str) -> list[str]:
@@ -450,6 +447,16 @@ def installed_by_pre_commit(path: str) -> bool:
     return any(h in data for h in _PRE_COMMIT_IDS) or _CALLS_PRE_COMMIT.search(data) is not None
 
 
+def _install(repo: Repo) -> str:
+    """The command that installs the hook: pre-commit refuses to while
+    ``core.hooksPath`` is set ("Cowardly refusing...")."""
+    from together_hooks.gitrun import git_probe
+
+    if git_probe(repo.root, 'config', '--get', 'core.hooksPath'):
+        return 'git config --unset-all core.hooksPath, then pre-commit install'
+    return 'pre-commit install'
+
+
 def check_hooks(repo: Repo) -> Check:
     cid = 'hooks-installed'
     config = repo.config()
@@ -467,11 +474,12 @@ def check_hooks(repo: Repo) -> Check:
     hook = os.path.join(hooks_dir(repo), 'pre-commit')
     shown = os.path.relpath(hook, repo.root)
     if not os.path.isfile(hook):
-        return Check(cid, FAIL, f'{CONFIG} is set up but the git hook {shown} is not installed', 'run pre-commit install')
+        return Check(cid, FAIL, f'{CONFIG} is set up but the git hook {shown} is not installed',
+                     f'run {_install(repo)}')
     if not installed_by_pre_commit(hook):
         return Check(
             cid, FAIL, f'{shown} exists but does not run pre-commit',
-            'run pre-commit install (it keeps the old hook as pre-commit.legacy and runs it too)',
+            f'run {_install(repo)} (it keeps the old hook as pre-commit.legacy and runs it too)',
         )
     if not os.access(hook, os.X_OK):
         return Check(cid, FAIL, f'{shown} is not executable, so git skips it', f'chmod +x {shell_quote(shown)}')

@@ -49,7 +49,9 @@ def hook_contents(
     the remote's name: then each key any pushed commit adds counts, even
     one a later commit removes (``sources.commits.pushed``), and the scan
     comes with the scanner it ran.  Otherwise (pre-commit, manual) the
-    files as given.
+    files as given, and under git's commit (its pre-commit hook) the
+    author and committer it will store (``_commit_idents``): without the
+    commit-msg stage installed nothing else read them before the push.
     """
     message = _commit_message(filenames)
     if message is not None:
@@ -70,6 +72,8 @@ def hook_contents(
 
                     found = itertools.chain(found, _as_committed(loose))
                 return found, scanner
+    if os.environ.get('GIT_INDEX_FILE'):  # git's pre-commit hook: a commit is being made
+        return [*_as_committed(filenames), *_commit_idents()], None
     return _as_committed(filenames), None
 
 

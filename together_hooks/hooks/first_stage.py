@@ -96,9 +96,13 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
 
     if root_env_files(root):  # a key held at the top (one listing): before any read
         return False
+    committing = environ.get('PRE_COMMIT') == '1' or bool(environ.get('GIT_INDEX_FILE'))
     # The screen first: a commit that adds a key hands off here, having
     # spent the least (no config, baseline, git process or index read).
-    if not _screened_clean(args):
+    # Under git's commit (``GIT_INDEX_FILE``) the author and committer
+    # it will store are screened too (the full hook reads them).
+    idents = _ident_sources(root, environ) if environ.get('GIT_INDEX_FILE') else b''
+    if idents is None or not _screened_clean(args, idents):
         return False
     if not _default_settings(root, baseline):
         return False
@@ -106,7 +110,6 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
 
     if local_env_files(root):
         return False
-    committing = environ.get('PRE_COMMIT') == '1' or bool(environ.get('GIT_INDEX_FILE'))
     if args or committing:
         from together_hooks.sources.index import unlike_work_tree
 
@@ -155,9 +158,54 @@ def _default_settings(root: str, flag: str | None) -> bool:
     return True
 
 
-def _screened_clean(args: list[str]) -> bool:
+def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
+    """Everything the author and committer of the commit being made can
+    come from, read without a git process (one costs about as much as the
+    rest of this stage): git's ident variables (``GIT_AUTHOR_*``, which
+    ``git commit`` exports to its hooks, ``--author`` too;
+    ``GIT_COMMITTER_*``; ``-c user.name=...`` as ``GIT_CONFIG_PARAMETERS``)
+    and ``EMAIL``, and the name and email lines of git's config files.
+    None (cannot tell: the full hook asks git) for a config file that
+    includes another, continues a line, cannot be read or is large, and
+    for a repository whose config is not at ``.git/config``."""
+    texts = [v.encode('utf-8', 'surrogateescape') for k, v in environ.items()
+             if k in _IDENT_VARIABLES or k.startswith('GIT_CONFIG_VALUE_')]
+    if 'GIT_DIR' in environ or 'GIT_CONFIG' in environ or not os.path.isdir(os.path.join(root, '.git')):
+        return None
+    home = os.path.expanduser('~')
+    xdg = environ.get('XDG_CONFIG_HOME') or os.path.join(home, '.config')
+    files = [os.path.join(root, '.git', 'config'), os.path.join(root, '.git', 'config.worktree')]
+    files += [environ['GIT_CONFIG_GLOBAL']] if 'GIT_CONFIG_GLOBAL' in environ else [
+        os.path.join(home, '.gitconfig'), os.path.join(xdg, 'git', 'config')]
+    if 'GIT_CONFIG_NOSYSTEM' not in environ:
+        files.append(environ.get('GIT_CONFIG_SYSTEM', '/etc/gitconfig'))
+    for path in files:
+        try:
+            with open(path, 'rb') as f:
+                data = f.read(_CONFIG_CAP + 1)
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError):
+            return None
+        low = data.lower()
+        if len(data) > _CONFIG_CAP or b'include' in low or b'\\\n' in data or b'\\\r' in data:
+            return None
+        texts += [line for line in data.splitlines() if b'name' in line.lower() or b'email' in line.lower()]
+    return b'\n'.join(texts)
+
+
+_IDENT_VARIABLES = frozenset((
+    'GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL',
+    'EMAIL', 'GIT_CONFIG_PARAMETERS',
+))
+# A git config file larger than this is left to git (the full hook).
+_CONFIG_CAP = 64 * 1024
+
+
+def _screened_clean(args: list[str], idents: bytes = b'') -> bool:
     """Whether each file given is a regular file of at most a window and
-    neither the files nor their names pass the full screen's blob test;
+    neither the files, their names nor ``idents`` pass the full screen's
+    blob test;
     False for a symlink, a folder, a submodule or a large file (the full
     hook's).  Each file is read, screened and let go before the next:
     one file's bytes held at a time, as the full hook holds them, however
@@ -181,4 +229,6 @@ def _screened_clean(args: list[str]) -> bool:
         data = read_whole(arg, WINDOW)
         if not isinstance(data, bytes) or len(data) != size or worth(data):
             return False
+    if idents and worth(idents):
+        return False
     return not any(worth(names.data) for names in path_names(args))

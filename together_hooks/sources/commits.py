@@ -290,7 +290,7 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
     entries' names), once, as ``<path name>`` of the first commit that
     names it; its lines are that commit's new paths."""
     paths = {e.path for e in entries}
-    if not paths or not keys_in(scan, '\n'.join(sorted(paths)).encode('utf-8', 'surrogateescape')):
+    if not paths or not keys_in(scan, '\n'.join(sorted(paths)).encode('utf-8', 'surrogateescape'), PATH_NAME):
         return
     first: set[str] = set()
     by_commit: dict[str, tuple[Commit, list[str]]] = {}
@@ -298,7 +298,7 @@ def path_names(entries: Sequence[Change], scan: Scan) -> Iterator[Revision]:
         by_commit.setdefault(e.commit.sha, (e.commit, []))[1].append(e.path)
     for commit, listed in by_commit.values():
         data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
-        new = keys_in(scan, data) - first
+        new = keys_in(scan, data, PATH_NAME) - first
         if new:
             first |= new
             yield Revision(
@@ -531,7 +531,7 @@ def message_keys(
         nonlocal first
         head, message = object_parts(raw)
         for where, data in ((COMMIT_HEADER, head), (COMMIT_MESSAGE, message)):
-            new = keys_in(scan, data) - first if data else set()
+            new = keys_in(scan, data, where) - first if data else set()
             if new:
                 first |= new
                 hits.setdefault(sha, []).append((where, data, new))
@@ -542,7 +542,7 @@ def message_keys(
     for sha, obj in stream_blobs(root, list(commits)):
         if obj.size > WINDOW:  # scanned whole (headers too) in windows
             batch.flush()  # keys go to the first listed commit: keep the order
-            new = streamed_keys(scan, obj) - first
+            new = streamed_keys(scan, obj, COMMIT_MESSAGE) - first
             if new:
                 first |= new
                 large[sha] = obj.size
@@ -706,7 +706,7 @@ def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revisio
                 inner = _tagged_tag(head)
                 if inner is not None:
                     todo.append(inner)
-                if streamed_keys(scan, obj):
+                if streamed_keys(scan, obj, TAG_MESSAGE):
                     tagger, date = _person(head, b'tagger ')
                     yield Revision(
                         TAG_MESSAGE, None, _all, commit=sha, author=tagger, date=date,
@@ -745,7 +745,7 @@ def _tag_message(sha: str, raw: bytes, scan: Scan) -> Iterator[Revision]:
     tagger, date = _person(head, b'tagger ')
     name = _tag_name(head)
     for where, data in ((COMMIT_HEADER, head), (TAG_MESSAGE, message)):
-        if data and keys_in(scan, data):
+        if data and keys_in(scan, data, where):
             yield Revision(where, data, _all, commit=sha, author=tagger, date=date, tag=name)
 
 
@@ -781,11 +781,11 @@ def notes_on(
                 on.setdefault(fields[2].decode('ascii'), target)
     for sha, blob in stream_blobs(root, list(on)):
         if blob.size > WINDOW:
-            if streamed_keys(scan, blob):
+            if streamed_keys(scan, blob, NOTE):
                 yield Revision(NOTE, None, _all, commit=on[sha], stream=BlobAt(root, sha, blob.size))
             continue
         data = blob.read()
-        if keys_in(scan, data):
+        if keys_in(scan, data, NOTE):
             yield Revision(NOTE, data, _all, commit=on[sha])
 
 
@@ -824,18 +824,18 @@ def push_certificate(root: str, sha: str, scan: Scan) -> Iterator[Content]:
     accepted."""
     for _sha, blob in stream_blobs(root, [sha]):
         if blob.size > WINDOW:  # in windows, then again for the report
-            if streamed_keys(scan, blob):
+            if streamed_keys(scan, blob, PUSH_CERTIFICATE):
                 yield Content(PUSH_CERTIFICATE, stream=BlobAt(root, sha, blob.size))
             continue
         data = blob.read()
-        if keys_in(scan, data):
+        if keys_in(scan, data, PUSH_CERTIFICATE):
             yield Content(PUSH_CERTIFICATE, data)
 
 
 def _lines(label: str, texts: Iterable[str], scan: Scan) -> Iterator[Content]:
     listed = [t for t in texts if t]
     data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
-    if listed and keys_in(scan, data):
+    if listed and keys_in(scan, data, label):
         yield Content(label, data)
 
 
@@ -878,7 +878,7 @@ def beside_commits(
                 yield Revision(path, data, _all, commit=tip)
         if start in names:  # a tree ``exclude`` does not reach: its entries' names too
             listed = b'\n'.join(sorted(tree_names(root, [start], [(tip, start, kind)])))
-            if listed and keys_in(scan, listed):
+            if listed and keys_in(scan, listed, PATH_NAME):
                 yield Revision(PATH_NAME, listed, _all, commit=tip)
 
 
@@ -940,11 +940,11 @@ def history_path_names(
     """Each key in the name of a path any commit of ``revs`` has, as
     ``<path name>`` of the oldest commit that added that path (``names``:
     from ``walk_path_names`` and ``tree_names``)."""
-    if not names or not keys_in(scan, b'\n'.join(sorted(names))):
+    if not names or not keys_in(scan, b'\n'.join(sorted(names)), PATH_NAME):
         return
     first: set[str] = set()
     for name in sorted(names):
-        new = keys_in(scan, name) - first
+        new = keys_in(scan, name, PATH_NAME) - first
         if not new:
             continue
         first |= new
@@ -1703,9 +1703,9 @@ def packed_beside_refs(root: str, news: Sequence[str], scan: Scan) -> Iterator[C
         brought -= {line.split()[0] for line in out.splitlines() if not line.endswith(' missing')}
     for sha, blob in stream_blobs(root, sorted(brought)):
         if blob.size > WINDOW:  # in windows, then again for the report
-            if streamed_keys(scan, blob):
+            if streamed_keys(scan, blob, PACKED_OBJECT):
                 yield Content(PACKED_OBJECT, stream=BlobAt(root, sha, blob.size, kinds[sha]))
             continue
         data = blob.read()
-        if keys_in(scan, data):
+        if keys_in(scan, data, PACKED_OBJECT):
             yield Content(PACKED_OBJECT, data)
