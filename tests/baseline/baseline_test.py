@@ -236,6 +236,16 @@ BAD_BASELINES = [
     pytest.param('  \n', 'empty', id='blank'),
     pytest.param('{"version": "1.5.0", "results": {"app.py": [', 'not valid JSON', id='truncated'),
     pytest.param('\x00\x01garbage', 'not valid JSON', id='garbage'),
+    # A conflict's markers start lines as git counts them (at \n only): a
+    # name holding U+2028 (which str.splitlines breaks at) neither moves
+    # the line named, nor makes a truncated file's string a conflict, nor
+    # is a lone ======= one (git writes <<<<<<<, ======= and >>>>>>>).
+    pytest.param('{\n  "version": "1.5.0",\n  "results": {"a\u2028b": [],\n<<<<<<< HEAD\n'
+                 '=======\n  "c": []\n>>>>>>> feature\n}}\n', 'merge-conflict markers (line 4)',
+                 id='conflict-line'),
+    pytest.param('{"version": "1.5.0", "results": {"a\u2028<<<<<<< b": [\n=======\n>>>>>>> c',
+                 'not valid JSON', id='marker-in-a-string'),
+    pytest.param('=======\n', 'not valid JSON', id='lone-separator'),
     # Valid JSON nested deeper than the parser goes: not "truncated or corrupt?".
     pytest.param('{"version": "1.5.0", "results": {"a": ' + '[' * 100_000 + ']' * 100_000 + '}}',
                  'nested too deep', id='deep'),

@@ -594,3 +594,26 @@ def test_no_ref_update_on_stdin_is_one_line_exit_2(tmp_path, env):
     remote = bare(tmp_path / 'r.git')
     rc, out = run(remote, env, os.path.join(BIN, 'together-hooks'), 'pre-receive', stdin=b'')
     assert rc == 2 and len(out.splitlines()) == 1 and 'no ref update on stdin' in out, out
+
+
+def test_a_conflicted_baseline_on_the_default_branch_is_named_as_it_is_there(
+        git_repo, server, env, keys):
+    """The gate reads the default branch's baseline from a temp copy: a
+    baseline merged with conflict markers onto the default branch refused
+    the push naming that copy (``/tmp/together-hooks-baseline-….json``)
+    and told the pusher to ``git checkout --ours --`` it.  The line names
+    the baseline in the repository, the advice too."""
+    write(git_repo, '.secrets.baseline', '{\n<<<<<<< HEAD\n  "a": 1,\n=======\n  "b": 2,\n'
+                                         '>>>>>>> feature\n}\n')
+    commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0  # the first push: nothing judges it yet
+    write(git_repo, 'b.py', f'K = "{keys()}"\n')
+    commit(git_repo)
+    rc, out = push(git_repo, env, 'main')
+    assert rc != 0, out
+    said = [line for line in out.splitlines() if 'together-hooks' in line and 'error' in line]
+    assert len(said) == 1, out
+    assert '.secrets.baseline of the default branch: the baseline holds git merge-conflict ' \
+        'markers (line 2)' in said[0], out
+    assert 'git checkout --ours -- .secrets.baseline`' in said[0], out
+    assert 'together-hooks-baseline-' not in out and 'Traceback' not in out

@@ -10,6 +10,8 @@ import time
 import pytest
 
 from tests.cli_run import BIN
+from tests.org.mirror_test import Stalling
+from tests.org.mirror_test import stalling  # noqa: F401 (a fixture)
 from tests.org.scan_org_test import _done
 from tests.org.scan_org_test import key_repo
 from tests.org.scan_org_test import scan_org
@@ -19,13 +21,17 @@ from tests.org.scan_org_test import write_lines
 @pytest.mark.parametrize(('sig', 'rc', 'said'), [
     (signal.SIGINT, 130, 'interrupted'), (signal.SIGTERM, 143, 'terminated'),
 ], ids=['ctrl-c', 'sigterm'])
-def test_a_stopped_run_says_the_same_command_resumes_and_it_does(tmp_path, keys, sig, rc, said):
+def test_a_stopped_run_says_the_same_command_resumes_and_it_does(
+        tmp_path, keys, stalling, sig, rc, said):
     """It said only "together-hooks: interrupted": nothing told a user
-    that the store kept the repositories finished, nor how to go on."""
-    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(5)]
+    that the store kept the repositories finished, nor how to go on.  One
+    repository is served over HTTP and its clone held until the signal is
+    sent, so the signal always lands mid-run (the run cannot end first),
+    after the others finished."""
+    repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(3)]
     store = str(tmp_path / 'audit.sqlite')
-    args = ('--repos', write_lines(tmp_path / 'r.txt', *repos), '--store', store,
-            '--cache-dir', str(tmp_path / 'cache'), '--workers', '1')
+    args = ('--repos', write_lines(tmp_path / 'r.txt', *repos, stalling), '--store', store,
+            '--cache-dir', str(tmp_path / 'cache'), '--workers', '2')
     # As a terminal delivers Ctrl-C: SIGINT at its default (a shell's `&`
     # would leave it ignored).
     proc = subprocess.Popen(
@@ -33,23 +39,26 @@ def test_a_stopped_run_says_the_same_command_resumes_and_it_does(tmp_path, keys,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 60
-    while _done(store) < 1 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.02)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not (
+            Stalling.asked.is_set() and _done(store) == len(repos)):
+        time.sleep(0.05)
+    assert proc.poll() is None, proc.communicate()  # still held at the held clone
+    assert Stalling.asked.is_set() and _done(store) == len(repos)
     proc.send_signal(sig)
-    out, err = proc.communicate(timeout=60)
-    before = _done(store)
-    if proc.returncode != rc or before >= 5:  # finished before the signal landed
-        pytest.skip(f'the run ended before the signal (rc {proc.returncode}, {before} done)')
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == rc, err
+    assert _done(store) == len(repos)
     err_text = err.decode()
     assert err_text.endswith(f'together-hooks: {said}\n'), err_text
     assert ('together-hooks: scan-org: the store keeps every repository finished; '
             'run the same command again to resume') in err_text, err_text
     assert 'Traceback' not in err_text
+    Stalling.stall.clear()
     again = scan_org(*args)
     assert again.rc == 1, again.err
     assert 'run 1 (resumed)' in again.out
-    assert f'{before} unchanged, 0 failed' in again.out
+    assert f'(1 scanned, {len(repos)} unchanged, 0 failed)' in again.out, again.out
 
 
 def test_a_run_with_repositories_not_scanned_says_how_to_retry_and_it_does(tmp_path, keys):
@@ -64,7 +73,8 @@ def test_a_run_with_repositories_not_scanned_says_how_to_retry_and_it_does(tmp_p
     first = scan_org(*args)
     assert first.rc == 2, first.err
     assert ('together-hooks: scan-org: 1 repositories not scanned (each named above with '
-            'why); once that is fixed, run the same command again: it retries them') \
+            'why); once that is fixed, run the same command again: it retries them, and rescans '
+            'a finished repository only when its refs (or the rules) changed') \
         in first.err, first.err
     key_repo(tmp_path / 'later-src', keys())
     os.rmdir(later)

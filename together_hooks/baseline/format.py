@@ -244,13 +244,20 @@ def json_loads(text: str) -> Any:
 
 
 def _conflict_line(text: str) -> int:
-    """The line of the first git merge-conflict marker that starts a line
-    (``<<<<<<< ``, ``=======``, ``>>>>>>> ``; git writes each at a line's
-    start), 0 when there is none: two branches that each added to the
-    baseline merge into one that is no longer JSON."""
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.startswith(('<<<<<<<', '>>>>>>>', '|||||||')) or line.rstrip() == '=======':
-            return n
+    """The line of the first git merge-conflict marker (``<<<<<<<`` at a
+    line's start, later followed by ``=======`` and ``>>>>>>>`` lines, as
+    git writes them), 0 when there is none: two branches that each added
+    to the baseline merge into one that is no longer JSON.  Lines end at
+    ``\\n`` only, as git and the JSON error count them (``str.splitlines``
+    also breaks at U+2028, which a file name in the baseline may hold)."""
+    start, wants = 0, ('<<<<<<<', '=======', '>>>>>>>')
+    for n, line in enumerate(text.split('\n'), 1):
+        if wants[0] == '=======' and line.rstrip() != '=======':
+            continue
+        if line.startswith(wants[0]):
+            start, wants = start or n, wants[1:]
+            if not wants:
+                return start
     return 0
 
 

@@ -445,6 +445,17 @@ def _check(
         # No developer's own keys on a server: the rules alone.
         scanner = pipeline.Scanner(exclusions=ns.exclusions)
         return pipeline.run(what(scanner.scan_one), ns, scanner)
+    except InputError as e:
+        if path is None or path not in str(e):
+            raise
+        # The copy's name means nothing to whoever pushed: name the file
+        # the repository holds (a conflicted one's advice names it too).
+        from together_hooks.messages import shell_quote
+
+        said = str(e)
+        if said.startswith(f'{path}:'):
+            said = f'{name} of the default branch' + said[len(path):]
+        raise InputError(said.replace(shell_quote(path), shell_quote(name))) from None
     finally:
         if path is not None:
             os.unlink(path)

@@ -402,7 +402,7 @@ def scan(args: argparse.Namespace) -> int:
         print(f'together-hooks: scan-org: {out.failed} repositories not scanned (each '
               'named above with why); once that is fixed, run the same command '
               'again: it retries them, and rescans a finished repository only '
-              'when its refs changed', file=sys.stderr)
+              'when its refs (or the rules) changed', file=sys.stderr)
     if listing:  # an audit of part of the organisation is no clean audit
         print(f'together-hooks: scan-org: not scanned: {listing[1]}', file=sys.stderr)
     return code
