@@ -79,9 +79,14 @@ def pre_commit_only(git_repo, repo_templates):
     return repo_templates.into(git_repo, 'pre-commit-stage-only', build)
 
 
-@pytest.mark.parametrize('how', ['--author', 'config', 'repo-config', 'committer-env', 'pragma'])
+@pytest.mark.parametrize('how', [
+    '--author', 'config', 'repo-config', 'committer-env', 'pragma',
+    # the first stage reads config files itself: where its reading and
+    # git's parted, it neither found the key nor handed off
+    'quoted-config', 'include-by-c', 'system-config-nosystem-0',
+])
 def test_the_pre_commit_stage_alone_refuses_a_key_in_the_author_or_committer(
-        git_repo, pre_commit_only, keys, how):
+        git_repo, pre_commit_only, keys, how, tmp_path):
     """Without the commit-msg stage installed, a key typed as the author's
     or committer's name or email was committed (the first stage and the
     full hook read only the files), refused only at the push."""
@@ -99,6 +104,16 @@ def test_the_pre_commit_stage_alone_refuses_a_key_in_the_author_or_committer(
         cmd.append('--author=Dev <dev@example.com>')
     elif how == 'committer-env':
         env['GIT_COMMITTER_NAME'] = key
+    elif how == 'quoted-config':  # git joins quoted parts: "tg"p_"v"1_... is the key
+        # (the committer: git exports the author to its hooks, not the committer)
+        with open(git_repo / '.git' / 'config', 'a') as f:
+            f.write(f'[committer]\n\tname = "tg"p_"v"1_{key[7:]}\n')
+    elif how == 'include-by-c':  # -c include.path=...: git reads that file
+        write(tmp_path, 'ident.cfg', f'[committer]\n\tname = {key}\n')
+        cmd[1:1] = ['-c', f'include.path={tmp_path / "ident.cfg"}']
+    elif how == 'system-config-nosystem-0':  # "0": git reads the system file
+        write(tmp_path, 'system.cfg', f'[committer]\n\tname = {key}\n')
+        env.update(GIT_CONFIG_NOSYSTEM='0', GIT_CONFIG_SYSTEM=str(tmp_path / 'system.cfg'))
     else:
         cmd[1:1] = ['-c', f'user.name={key} {PRAGMA}']
     rc, out = run(git_repo, env, *cmd)
@@ -107,6 +122,8 @@ def test_the_pre_commit_stage_alone_refuses_a_key_in_the_author_or_committer(
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
     if how == 'repo-config':
         git(git_repo, 'config', 'user.name', 'Dev')
+    if how == 'quoted-config':
+        git(git_repo, 'config', '--unset', 'committer.name')
     rc, out = run(git_repo, pre_commit_only, 'git', 'commit', '-q', '-m', 'deploy')
     assert rc == 0, out
 

@@ -308,6 +308,17 @@ def baseline_blank_last_in_args(b: Built) -> None:
     git(b.repo, 'add', '-A')
 
 
+def baseline_blank_abbreviated(b: Built) -> None:
+    """``--base=`` in the hook's args: argparse takes a unique prefix of
+    an option as that option (the hook exits 2 on every commit); doctor
+    looked only for ``--baseline`` and passed it."""
+    text = (b.repo / '.pre-commit-config.yaml').read_text()
+    write(b.repo, '.pre-commit-config.yaml', text.replace(
+        '--audit-log=audit.jsonl]', '--audit-log=audit.jsonl, --base=]', 1,
+    ))
+    git(b.repo, 'add', '-A')
+
+
 def report_last_not_ignored(b: Built) -> None:
     """``--output`` twice: the hook writes the last one, not ignored;
     doctor judged the first (ignored) and passed it."""
@@ -438,6 +449,7 @@ CASES = [
     (baseline_elsewhere, {}),
     (baseline_blank_in_args, {'baseline-audited': F}),
     (baseline_blank_last_in_args, {'baseline-audited': F}),
+    (baseline_blank_abbreviated, {'baseline-audited': F}),
     (hmac_eq_python, {'hmac-constant-time': F}),
     (hmac_eq_js, {'hmac-constant-time': F}),
     (hmac_eq_in_tests_only, {}),

@@ -179,13 +179,20 @@ def _option(args: list[str], name: str) -> str | None:
 
 
 def _option_values(args: list[str], name: str) -> list[str]:
-    """Every value of a repeatable ``--name X`` / ``--name=X``."""
+    """Every value of a repeatable ``--name X`` / ``--name=X``, or of a
+    prefix of it (``--base=X``), which argparse (the hook) takes as the
+    option it begins when it begins one alone, and refuses otherwise."""
     values = []
-    for i, arg in enumerate(args):
-        if arg == name and i + 1 < len(args):
-            values.append(args[i + 1])
-        elif arg.startswith(name + '='):
-            values.append(arg[len(name) + 1:])
+    i = 0
+    while i < len(args):
+        opt, eq, value = args[i].partition('=')
+        if len(opt) > 2 and opt.startswith('--') and name.startswith(opt):
+            if eq:
+                values.append(value)
+            elif i + 1 < len(args):
+                values.append(args[i + 1])
+                i += 1
+        i += 1
     return values
 
 

@@ -166,19 +166,29 @@ def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
     ``GIT_COMMITTER_*``; ``-c user.name=...`` as ``GIT_CONFIG_PARAMETERS``)
     and ``EMAIL``, and the name and email lines of git's config files.
     None (cannot tell: the full hook asks git) for a config file that
-    includes another, continues a line, cannot be read or is large, and
-    for a repository whose config is not at ``.git/config``."""
+    includes another, continues a line, cannot be read or is large, for
+    ``-c include.path=...`` (an include given on git's command line or in
+    ``GIT_CONFIG_KEY_n``), and for a repository whose config is not at
+    ``.git/config``.  A line's quotes are read as git reads them too: git
+    joins ``"tg"p_"v"1_...`` into one value.  The system file is read
+    whatever ``GIT_CONFIG_NOSYSTEM`` says (git takes "0" and "false" as
+    no): reading one file too many is safe, one too few a leak."""
     texts = [v.encode('utf-8', 'surrogateescape') for k, v in environ.items()
              if k in _IDENT_VARIABLES or k.startswith('GIT_CONFIG_VALUE_')]
-    if 'GIT_DIR' in environ or 'GIT_CONFIG' in environ or not os.path.isdir(os.path.join(root, '.git')):
+    if any('include' in v.lower() for k, v in environ.items()
+           if k == 'GIT_CONFIG_PARAMETERS' or k.startswith('GIT_CONFIG_KEY_')):
+        return None
+    if (
+            'GIT_DIR' in environ or 'GIT_CONFIG' in environ or 'GIT_COMMON_DIR' in environ
+            or not os.path.isdir(os.path.join(root, '.git'))
+    ):
         return None
     home = os.path.expanduser('~')
     xdg = environ.get('XDG_CONFIG_HOME') or os.path.join(home, '.config')
     files = [os.path.join(root, '.git', 'config'), os.path.join(root, '.git', 'config.worktree')]
     files += [environ['GIT_CONFIG_GLOBAL']] if 'GIT_CONFIG_GLOBAL' in environ else [
         os.path.join(home, '.gitconfig'), os.path.join(xdg, 'git', 'config')]
-    if 'GIT_CONFIG_NOSYSTEM' not in environ:
-        files.append(environ.get('GIT_CONFIG_SYSTEM', '/etc/gitconfig'))
+    files.append(environ.get('GIT_CONFIG_SYSTEM', '/etc/gitconfig'))
     for path in files:
         try:
             with open(path, 'rb') as f:
@@ -190,7 +200,9 @@ def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
         low = data.lower()
         if len(data) > _CONFIG_CAP or b'include' in low or b'\\\n' in data or b'\\\r' in data:
             return None
-        texts += [line for line in data.splitlines() if b'name' in line.lower() or b'email' in line.lower()]
+        for line in data.splitlines():
+            if b'name' in line.lower() or b'email' in line.lower():
+                texts += [line, line.replace(b'"', b'')] if b'"' in line else [line]
     return b'\n'.join(texts)
 
 
