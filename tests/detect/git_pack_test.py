@@ -123,3 +123,29 @@ def test_a_pack_of_too_many_objects_fails_closed():
     header = b'PACK\0\0\0\2' + (MEMBERS + 1).to_bytes(4, 'big')
     with pytest.raises(InputError, match=rf'^p\.pack: a git pack of more than {MEMBERS} objects'):
         scan_bytes(header + b'\x30' + b'x\x9c\x03\x00\x00\x00\x00\x01' * 4, 'p.pack')
+
+
+def test_a_pack_holding_more_objects_than_its_header_names_fails_closed(tmp_path):
+    # git writes the blob last (commits, trees, then blobs): a header
+    # naming one object fewer leaves the key's blob past the count, never
+    # read. What follows the last object is its checksum alone, or the
+    # pack is damaged.
+    import hashlib
+
+    key = make_key(_rng)
+    repo = _commits(tmp_path, {'.env': f'TOGETHER_API_KEY={key}\n'.encode()})
+    data = _pack(repo)
+    assert [f.secret for f in scan_bytes(data, 'p.pack')] == [key]
+    count = int.from_bytes(data[8:12], 'big')
+    body = data[:8] + (count - 1).to_bytes(4, 'big') + data[12:-20]
+    with pytest.raises(InputError, match=rf'^p\.pack: a git pack that does not decompress \(\d+ bytes after its {count - 1} objects\)'):
+        scan_bytes(body + hashlib.sha1(body).digest(), 'p.pack')
+
+
+@pytest.mark.parametrize('after', [b'\xb0', b'\x60'])  # a blob's size; an ofs-delta's offset
+def test_a_number_past_64_bits_fails_closed_at_once(after):
+    # A size (or a delta's offset) of byte after byte with its high bit
+    # set is damage: refused at its 10th byte, not read on to the end.
+    data = b'PACK\0\0\0\2\0\0\0\1' + after + b'\xff' * (1 << 20)
+    with pytest.raises(InputError, match=r'^p\.pack: a git pack that does not decompress \(object 0 .*past 64 bits\)'):
+        scan_bytes(data, 'p.pack')

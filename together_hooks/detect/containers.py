@@ -265,6 +265,11 @@ def _open(
 # A bundle's header (its refs) read before its pack, at most this much.
 _BUNDLE_HEADER = 1 << 20
 _PACK_TYPES = frozenset((1, 2, 3, 4, 6, 7))  # commit, tree, blob, tag, two deltas
+# An object's size and a delta's offset: 64 bits, 7 a byte (and 4 in the
+# first); a longer number is damage, never read on byte after byte.
+_VARINT = 10
+# What follows a pack's last object: its checksum, SHA-1 or SHA-256.
+_TRAILER = (20, 32)
 
 
 def _git_pack(
@@ -305,6 +310,8 @@ def _git_pack(
         kind_of = (byte >> 4) & 7
         while byte & 0x80:
             at += 1
+            if at >= _VARINT:
+                raise ValueError(f'object {number} of a size past 64 bits')
             byte = need(at + 1)[at]
         at += 1
         if kind_of not in _PACK_TYPES:
@@ -312,6 +319,8 @@ def _git_pack(
         if kind_of == 6:  # a delta against an object this many bytes back
             while need(at + 1)[at] & 0x80:
                 at += 1
+                if at >= 2 * _VARINT:
+                    raise ValueError(f'object {number} a delta of an offset past 64 bits')
             at += 1
         elif kind_of == 7:  # a delta against an object named by its id
             at += 20
@@ -335,6 +344,16 @@ def _git_pack(
         while metered.read(_CHUNK):  # never: a member is read to its end
             pass
         pending = decoder.unused_data + pending
+    # Then only its checksum (SHA-1 or SHA-256): objects past the count
+    # its header names are never read, so a pack that holds more is
+    # damaged, not clean.
+    while len(pending) <= _TRAILER[-1]:
+        more = stream.read(_CHUNK)
+        if not more:
+            break
+        pending += more
+    if len(pending) not in _TRAILER:
+        raise ValueError(f'{len(pending)} bytes after its {count} objects')
 
 
 def _why(e: BaseException) -> str:
