@@ -123,3 +123,69 @@ def test_a_pack_of_too_many_objects_fails_closed():
     header = b'PACK\0\0\0\2' + (MEMBERS + 1).to_bytes(4, 'big')
     with pytest.raises(InputError, match=rf'^p\.pack: a git pack of more than {MEMBERS} objects'):
         scan_bytes(header + b'\x30' + b'x\x9c\x03\x00\x00\x00\x00\x01' * 4, 'p.pack')
+
+
+def test_a_pack_holding_more_objects_than_its_header_names_fails_closed(tmp_path):
+    # git writes the blob last (commits, trees, then blobs): a header
+    # naming one object fewer leaves the key's blob past the count, never
+    # read. What follows the last object is its checksum alone, or the
+    # pack is damaged.
+    import hashlib
+
+    key = make_key(_rng)
+    repo = _commits(tmp_path, {'.env': f'TOGETHER_API_KEY={key}\n'.encode()})
+    data = _pack(repo)
+    assert [f.secret for f in scan_bytes(data, 'p.pack')] == [key]
+    count = int.from_bytes(data[8:12], 'big')
+    body = data[:8] + (count - 1).to_bytes(4, 'big') + data[12:-20]
+    with pytest.raises(InputError, match=rf'^p\.pack: a git pack that does not decompress \(\d+ bytes after its {count - 1} objects\)'):
+        scan_bytes(body + hashlib.sha1(body).digest(), 'p.pack')
+
+
+@pytest.mark.parametrize('after', [b'\xb0', b'\x60'])  # a blob's size; an ofs-delta's offset
+def test_a_number_past_64_bits_fails_closed_at_once(after):
+    # A size (or a delta's offset) of byte after byte with its high bit
+    # set is damage: refused at its 10th byte, not read on to the end.
+    data = b'PACK\0\0\0\2\0\0\0\1' + after + b'\xff' * (1 << 20)
+    with pytest.raises(InputError, match=r'^p\.pack: a git pack that does not decompress \(object 0 .*past 64 bits\)'):
+        scan_bytes(data, 'p.pack')
+
+
+def test_a_key_across_a_deltas_127_byte_inserts_is_found(tmp_path):
+    # git writes an added run in inserts of at most 127 bytes, each after
+    # its length byte: a key across the 127th byte of a 330-byte added
+    # block is cut by one (\x7f, or its length). The block is in the
+    # older, smaller version: git keeps the newer, larger one whole and
+    # the key's as a delta against it.
+    rng = random.Random('git-pack-127')
+    key = make_key(rng)
+    body = ''.join(f'line {i} of a long enough config file\n' for i in range(400))
+    block = ''.join(rng.choice('abcdefghij klmnop') for _ in range(100))
+    block += f'\ntogether_api_key = {key}\n' + ''.join(rng.choice('qrstuvwxyz QRS') for _ in range(200))
+    later = ''.join(rng.choice('ABCDEFGHIJ') for _ in range(900))
+    repo = _commits(
+        tmp_path, {'cfg.txt': (body[:5000] + block + '\n' + body[5000:]).encode()},
+        {'cfg.txt': (body[:5000] + later + '\n' + body[5000:]).encode()},
+    )
+    data = _pack(repo)
+    assert key.encode() not in data  # stored as a delta (and deflated)
+    assert [f.secret for f in scan_bytes(data, 'p.pack')] == [key]
+
+
+def test_a_delta_of_nothing_but_copies_is_held_to_the_budget(monkeypatch):
+    # Each copy instruction is 2 bytes inflated but a loop turn: charged
+    # _COPY bytes, so millions of them (16 KB of pack) stop at the budget.
+    import hashlib
+    import zlib
+
+    from together_hooks.detect import containers
+
+    monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
+    base = b'\x34' + zlib.compress(b'abcd')
+    count = (3 << 20) // containers._COPY + 1000
+    delta = b'\x04' + bytes((count & 0x7f | 0x80, count >> 7 & 0x7f)) + b'\x90\x01' * count
+    size = len(delta)
+    head = bytes((0xe0 | size & 15, size >> 4 & 0x7f | 0x80, size >> 11 & 0x7f | 0x80, size >> 18))
+    body = b'PACK\0\0\0\2\0\0\0\2' + base + head + bytes((len(base),)) + zlib.compress(delta, 9)
+    with pytest.raises(InputError, match=r'^p\.pack: more than 3 MB decompressed'):
+        scan_bytes(body + hashlib.sha1(body).digest(), 'p.pack')

@@ -265,6 +265,14 @@ def _open(
 # A bundle's header (its refs) read before its pack, at most this much.
 _BUNDLE_HEADER = 1 << 20
 _PACK_TYPES = frozenset((1, 2, 3, 4, 6, 7))  # commit, tree, blob, tag, two deltas
+# An object's size and a delta's offset: 64 bits, 7 a byte (and 4 in the
+# first); a longer number is damage, never read on byte after byte.
+_VARINT = 10
+# A delta's copy instruction, charged to the budget as this many bytes.
+_COPY = 64
+_COPY_STEP = tuple(1 + bin(op & 0x7f).count('1') for op in range(256))
+# What follows a pack's last object: its checksum, SHA-1 or SHA-256.
+_TRAILER = (20, 32)
 
 
 def _git_pack(
@@ -273,8 +281,8 @@ def _git_pack(
 ) -> None:
     """A git pack, or a bundle's pack after its header: every object's
     zlib stream inflated as it streams and scanned as a member
-    (``<object N>``); a delta as its instructions, whose inserted bytes
-    stand whole.  Cut short or damaged, it fails closed (``_open``)."""
+    (``<object N>``); a delta as its inserted bytes (``_DeltaInserts``).
+    Cut short or damaged, it fails closed (``_open``)."""
     import zlib
 
     pending = b''
@@ -305,6 +313,8 @@ def _git_pack(
         kind_of = (byte >> 4) & 7
         while byte & 0x80:
             at += 1
+            if at >= _VARINT:
+                raise ValueError(f'object {number} of a size past 64 bits')
             byte = need(at + 1)[at]
         at += 1
         if kind_of not in _PACK_TYPES:
@@ -312,6 +322,8 @@ def _git_pack(
         if kind_of == 6:  # a delta against an object this many bytes back
             while need(at + 1)[at] & 0x80:
                 at += 1
+                if at >= 2 * _VARINT:
+                    raise ValueError(f'object {number} a delta of an offset past 64 bits')
             at += 1
         elif kind_of == 7:  # a delta against an object named by its id
             at += 20
@@ -331,10 +343,123 @@ def _git_pack(
             return b''
 
         metered = _Metered(inflate, budget, path)
-        _member(_read_head(metered.read), metered.read, f'{path}!<object {number}>', scan, budget, depth, found)
+        where = f'{path}!<object {number}>'
+        if kind_of in (6, 7):
+            inserts = _DeltaInserts(metered.read, budget, path)
+            _member(_read_head(inserts.read), inserts.read, where, scan, budget, depth, found)
+        else:
+            _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
         while metered.read(_CHUNK):  # never: a member is read to its end
             pass
         pending = decoder.unused_data + pending
+    # Then only its checksum (SHA-1 or SHA-256): objects past the count
+    # its header names are never read, so a pack that holds more is
+    # damaged, not clean.
+    while len(pending) <= _TRAILER[-1]:
+        more = stream.read(_CHUNK)
+        if not more:
+            break
+        pending += more
+    if len(pending) not in _TRAILER:
+        raise ValueError(f'{len(pending)} bytes after its {count} objects')
+
+
+class _DeltaInserts(_Reader):
+    """A git delta's inserted bytes, joined as its target holds them: git
+    writes at most 127 bytes an insert instruction, so an added run longer
+    than that is cut every 127 bytes by the next one's length byte (a key
+    across it would pass).  A copy (bytes of the base, not here) stands
+    as one line break.  Each copy is charged ``_COPY`` bytes of the
+    budget: a delta of nothing but copies costs Python a loop turn each."""
+
+    def __init__(self, read: Callable[[int], bytes], budget: Budget, where: str) -> None:
+        self._read = read
+        self._budget = budget
+        self._where = where
+        self._buf = b''
+        self._at = 0
+        self._sizes = 2  # the base's and the target's, first
+        self._insert = 0  # bytes of an insert still to give
+        self._copied = False
+
+    def _more(self) -> bool:
+        if self._at < len(self._buf):
+            return True
+        self._buf, self._at = self._read(_CHUNK), 0
+        return bool(self._buf)
+
+    def _byte(self) -> int:
+        if not self._more():
+            raise EOFError('a delta cut short')
+        self._at += 1
+        return self._buf[self._at - 1]
+
+    def _take(self, n: int) -> bytes:
+        out: list[bytes] = []
+        size = 0
+        while size < n:
+            if self._insert:
+                if not self._more():
+                    raise EOFError('a delta cut short')
+                piece = self._buf[self._at:self._at + min(self._insert, n - size)]
+                self._at += len(piece)
+                self._insert -= len(piece)
+                out.append(piece)
+                size += len(piece)
+            elif self._sizes:
+                while self._byte() & 0x80:
+                    pass
+                self._sizes -= 1
+            elif not self._more():
+                break
+            else:
+                # Instructions read here while whole in the chunk; one
+                # across its end, byte by byte below.
+                buf, at, end = self._buf, self._at, len(self._buf)
+                copies = 0
+                copied = self._copied
+                while at < end and size < n:
+                    op = buf[at]
+                    if op & 0x80:
+                        if at + _COPY_STEP[op] > end:
+                            break
+                        at += _COPY_STEP[op]
+                        copies += 1
+                        if not copied:
+                            out.append(b'\n')
+                            size += 1
+                            copied = True
+                    elif op:
+                        if at + 1 + op > end or op > n - size:
+                            break
+                        out.append(buf[at + 1:at + 1 + op])
+                        size += op
+                        at += 1 + op
+                        copied = False
+                    else:
+                        raise ValueError('a delta instruction 0')
+                self._copied = copied
+                if copies:
+                    self._budget.take(_COPY * copies, self._where)
+                if at != self._at:
+                    self._at = at
+                    continue
+                op = self._byte()
+                if op & 0x80:  # a copy: up to 4 offset and 3 size bytes, by its bits
+                    for bit in range(7):
+                        if op & (1 << bit):
+                            self._byte()
+                    self._budget.take(_COPY, self._where)
+                    if not self._copied:
+                        out.append(b'\n')
+                        size += 1
+                        self._copied = True
+                elif op:
+                    self._insert = op
+                    self._copied = False
+                else:
+                    raise ValueError('a delta instruction 0')
+        return b''.join(out)
 
 
 def _why(e: BaseException) -> str:
