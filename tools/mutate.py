@@ -420,8 +420,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/first_stage_test.py::test_a_folder_named_like_an_env_file_is_no_key_held',),
       'a virtualenv in .env/ sends every commit to the full hook'),
     M('env-own-key-name', 'together_hooks/env/values.py',
-      "fingerprint)).*together.*(?:key|token)'",
-      "fingerprint)).*together.*key'",
+      "    r'.*together.*(?:key|token)'",
+      "    r'.*together.*key'",
       ('tests/env/envfiles_test.py',),
       'the own key in TOGETHER_TOKEN is not searched for'),
     # --- writes ------------------------------------------------------------------------------

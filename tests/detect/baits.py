@@ -205,7 +205,18 @@ GRAMMAR = (
     ('flat-group-keys', lambda n: b'LLM_PROVIDER=together\n' + cycle(
         [b'LLM_API_KEY=' + h + b'\nLLM_X=1\n' for h in HEXES], n), 64 * KB, None),
     ('xml-heading-keys', lambda n: cycle(
-        [b'<Together>\n  <ApiKey>' + h + b'</ApiKey>\n</Together>\n' for h in HEXES], n), 64 * KB, None),
+        [b'<Together>\n  <ApiKey>' + h + b'</ApiKey>\n</Together>\n' for h in HEXES], n), 64 * KB, None),    # Session 17: a value field's list-item boundary, a name field ending
+    # at the name, Jira's ``||`` header rows (and code lines starting ``||``).
+    ('list-items-after-name', lambda n: repeat(
+        b'  - key: TOGETHER_API_KEY\n    sync: false\n  -   name: x\n', n), 128 * KB, 0),
+    ('list-item-other-values', lambda n: cycle(
+        [b'  - key: TOGETHER_API_KEY\n    sync: false\n  - key: BUILD_SHA\n    value: ' + h + b'\n'
+         for h in HEXES], n), 64 * KB, 0),
+    ('name-field-ids', lambda n: cycle(
+        [b'{"value": "' + h + b'", "name": "Together API key id"},\n' for h in HEXES], n), 64 * KB, 0),
+    ('jira-headers', lambda n: repeat(b'||Service||API key||\n  || a || b\n', n), 128 * KB, 0),
+    ('jira-rows', lambda n: b'||Service||API key||\n' + cycle(
+        [b'|Together AI|' + h + b'|\n' for h in HEXES], n), 64 * KB, None),
 )
 
 

@@ -403,6 +403,16 @@ def test_own_key_not_reported_twice_and_not_for_others():
     # a digest of the key, not the key (probe13's ``.env.tpl`` decoy)
     ({'TOGETHER_KEY_SHA256': '{hex}', 'TOGETHER_API_KEY_HASH': '{hex}'}, []),
     ({'TOGETHER_SHARED_KEY': '{hex}'}, ['hex']),  # ``sha`` inside a word is no digest
+    # a digest word only as a whole part of the name: ``sha``, ``hash``
+    # inside another word (a person's, a company's) is no digest, and a
+    # lost own key is a leak
+    ({'NATASHA_TOGETHER_API_KEY': '{hex}'}, ['hex']),
+    ({'SHASHANK_TOGETHER_KEY': '{hex}'}, ['hex']),
+    ({'HASHICORP_TOGETHER_TOKEN': '{hex}'}, ['hex']),
+    ({'TOGETHER_API_KEY_TASHA': '{hex}'}, ['hex']),
+    ({'togetherApiKeyMarsha': '{hex}'}, ['hex']),
+    ({'togetherApiKeySha256': '{hex}', 'TOGETHER_KEY_MD5SUM': '{hex}'}, []),
+    ({'TOGETHER_HASHED_KEY': '{hex}', 'SHA1_OF_TOGETHER_KEY': '{hex}'}, []),
 ])
 def test_keys_in_environ(environ, held):
     rng = random.Random(9)
@@ -427,6 +437,8 @@ def test_keys_in_environ(environ, held):
     ('TOGETHER_KEY_SHA256={hex}', False),
     ('TOGETHER_API_KEY_SHA={hex}', False),
     ('together_api_key_md5_checksum={hex}', False),
+    ('NATASHA_TOGETHER_API_KEY={hex}', True),
+    ('TOGETHER_KEY_SHA256SUM={hex}', False),
 ])
 def test_keys_in_env_file(line, found):
     rng = random.Random(10)

@@ -13,8 +13,16 @@ if TYPE_CHECKING:
 
 # Regex sources, built on first use from the user's cache (regex_cache.cached).
 # (not a name qualified by a digest word: ``TOGETHER_KEY_SHA256`` holds
-# the key's digest, which is no copy of a key to look for everywhere)
-_NAMED_KEY = r'(?i)\A(?!.*(?:sha(?:-?\d|_|\Z)|md5|hash|digest|checksum|fingerprint)).*together.*(?:key|token)'
+# the key's digest, which is no copy of a key to look for everywhere; the
+# word only as a whole part of the name, between ``_``, ``.``, ``-``,
+# digits, its ends or a camelCase hump: ``NATASHA_``, ``SHASHANK_`` or
+# ``HASHICORP_`` hold a real key, and a lost own key is a leak)
+_NAMED_KEY = (
+    r'(?i)\A(?!.*(?-i:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))'
+    r'(?:sha-?\d*|md5|hash(?:ed|es)?|digests?|checksums?|fingerprints?)(?:sums?)?'
+    r'(?-i:(?![A-Za-z])|(?<=[a-z0-9])(?=[A-Z])))'
+    r'.*together.*(?:key|token)'
+)
 _ASSIGN = rb'(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*[=:][ \t]*(.*?)[ \t]*\r?$'
 _VALUE_CHARS = r'[A-Za-z0-9_\-.+/=~]+\Z'
 
