@@ -98,6 +98,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return False",
       ('tests/detect/binary_formats_test.py',),
       "protobuf's field 1 (\\n2<key>, all ASCII) reads as text: the length byte 2 glues the key"),
+    M('binary-any-buffer', 'together_hooks/detect/engine.py',
+      '            if buf is data:\n                return answer',
+      '            if True:\n                return answer',
+      ('tests/detect/binary_once_test.py',),
+      "the scan's binary cache answers for whichever buffer it last asked about:"
+      ' a text file\'s binary reading (or the reverse) gets the other\'s answer'),
     M('b64-twice', 'together_hooks/detect/engine.py',
       "    if depth + 1 < B64_DEPTH:\n        plain += tuple(f for rule in rules for f in rule.b64_keywords)",
       "    if False:\n        plain += tuple(f for rule in rules for f in rule.b64_keywords)",

@@ -3,7 +3,9 @@ searched for control bytes and decoded as UTF-8) is decided once per
 buffer a scan reads, not once per candidate glued to a key character: a
 file of glued candidates paid 8 KB of decoding for each one (4 MB of
 them: 3.1 -> 8.5 CPU-s when the check came in).  A count of the calls,
-never a time; the answers are held by binary_formats_test."""
+never a time; the answers are held by binary_formats_test, and by the
+two cases at the end, where a reading and its buffer differ (each asked
+about itself, never answered for the other)."""
 from __future__ import annotations
 
 import random
@@ -61,5 +63,36 @@ def test_binary_is_decided_once_per_buffer(data, path, secrets):
     calls, found = _asked(data, path)
     assert found == secrets
     # Hundreds of glued candidates; a buffer and a reading of it asked
-    # once each (the old code: once a candidate, 500 or more).
+    # once each (the old code: once a candidate, 292 to 1,000).
     assert 1 <= calls <= 4, calls
+
+
+def _escaped(key: str) -> bytes:
+    # The prefix's first '_' written \u005f: only the escapes' reading
+    # holds the key whole.
+    return key.replace('_', '\\u005f', 1).encode()
+
+
+def test_a_binary_reading_of_text_is_asked_about_itself():
+    # A test fixture holding a SQLite record as a bytes literal: header
+    # size, serial types 0x17 (5 characters) and q (50), then 'alice' and
+    # the key glued to it.  The file is text (the key glued to a letter:
+    # not one); its escapes' reading is binary, where a column's text
+    # follows the one before it.  Answered with the file's "text", the
+    # key is lost.
+    key = _KEYS[0]
+    data = b'ROW = b"\\x03\\x17qalice' + key.encode() + b'"\n'
+    assert sorted({f.secret for f in scan_bytes(data, 'fixture.py')}) == [key]
+
+
+def test_a_text_reading_of_a_binary_file_is_asked_about_itself():
+    # A binary file (a record with a key glued to its serial type: found)
+    # and, past the probe's 8 KB, a text line whose escapes' reading glues
+    # a key to a letter: a 51-character run, not a key.  Answered with
+    # the file's "binary", the reading reports it.
+    glued_in_record, in_text = _KEYS[1], _KEYS[2]
+    data = (
+        b'\0\x01q' + glued_in_record.encode() + b'\0' + b'# filler line\n' * 600
+        + b'TOGETHER_API_KEY="a' + _escaped(in_text) + b'"\n'
+    )
+    assert sorted({f.secret for f in scan_bytes(data, 'blob.bin')}) == [glued_in_record]
