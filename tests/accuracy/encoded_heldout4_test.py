@@ -34,15 +34,14 @@ import json
 import os
 import plistlib
 import random
-import shutil
 import sqlite3
 import struct
 import subprocess
 import tempfile
 import zlib
 
-from tests.accuracy import Case
 from tests.accuracy import Made
+from tests.accuracy import ToolCases
 from tests.accuracy import make_tests
 from tests.accuracy.encoded_heldout_test import _env
 from tests.accuracy.encoded_heldout_test import _tool
@@ -758,16 +757,10 @@ def decoy_html_entities_text(m: Made):
     return f'<p>{ents}</p>\n'.encode(), []
 
 
-_NEEDS: dict[str, tuple[str, ...]] = {}
-
-
-def _case(build, path: str, *tools: str) -> Case:
-    def fill(m: Made):
-        data, keys = build(m)
-        return data, [(0, k) for k in keys]
-    case = Case(build.__name__.replace('_', '-'), path, fill)
-    _NEEDS[case.id] = tools
-    return case
+# Each case with the tools its file needs (tests/accuracy.ToolCases).
+_TOOLS = ToolCases()
+_case = _TOOLS.case
+missing_tools = _TOOLS.missing
 
 
 _OBJ = 'vendor/old-repo.git/objects'
@@ -855,10 +848,6 @@ ALL_CASES = [
     _case(decoy_json_in_json_key_id, 'decoys/key-id.json'),
     _case(decoy_html_entities_text, 'decoys/help.html'),
 ]
-
-
-def missing_tools(case_id: str) -> list[str]:
-    return [t for t in _NEEDS[case_id] if shutil.which(t) is None]
 
 
 # The cases this machine can write (a case missing a tool is skipped).
