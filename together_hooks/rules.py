@@ -462,9 +462,12 @@ _LEGACY_ASSIGN = (
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
-    # (not into the next YAML list item: ``- key: NAME`` then ``sync:
-    # false``, then ``- key: BUILD_SHA`` and its own ``value:``)
-    rb'(?:[^\r\n(){}<>;]{0,200}\r?\n(?![ \t]{0,32}-[ \t])){0,6}[^\r\n(){}<>;]{0,200}?'
+    # (not into the next YAML list item that names its own value: ``-
+    # key: NAME`` then ``sync: false``, then ``- key: BUILD_SHA`` and its
+    # own ``value:``; a name's own list, ``NAME:`` then ``- value:``, is
+    # its value)
+    rb'(?:[^\r\n(){}<>;]{0,200}\r?\n(?![ \t]{0,32}-[ \t]{1,8}["\']?(?i:key|name|id)["\']?[ \t]{0,8}:)){0,6}'
+    rb'[^\r\n(){}<>;]{0,200}?'
     rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
     # (a hash's ``'value' => <key>`` too)
     rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
@@ -1847,6 +1850,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '| provider | key |\n|---|---|\n| together | {hex} |',
         '| Provider | API key |\n|---|---|\n| Together | `{hex}` |',
         # Jira's and Confluence's tables: ``||`` between the header's cells.
+        # A name's own list of values (not the next item of a list of names).
+        'TOGETHER_API_KEY:\n  - value: {hex}',
+        'together_api_key:\n  - value: "{hex}"',
         '||Service||API key||\n|Together AI|{hex}|',
         '|| Provider || Key ||\n| Together | {hex} |',
         # A bare tokens list of more than one item, beside Together's endpoint.
