@@ -31,6 +31,7 @@ from together_hooks.detect.budget import Budget
 from together_hooks.detect.budget import no_edge
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
+from together_hooks.detect.prefilter import GIT_PACKS
 from together_hooks.detect.windows import WINDOW
 from together_hooks.detect.windows import scan_stream_windows
 from together_hooks.errors import InputError
@@ -301,7 +302,7 @@ def _git_pack(
             if len(pending) > _BUNDLE_HEADER:
                 raise ValueError('a bundle header without its end')
         pending = pending[pending.index(b'\n\n') + 2:]
-        if not need(8).startswith((b'PACK\0\0\0\2', b'PACK\0\0\0\3')):
+        if not need(8).startswith(GIT_PACKS):
             raise ValueError('no pack after the bundle header')
     count = int.from_bytes(need(12)[8:12], 'big')
     if count > MEMBERS:

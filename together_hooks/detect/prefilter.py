@@ -683,7 +683,7 @@ B64_MAGIC = (
 # A git pack (``.git/objects/pack/*.pack``, committed into another
 # repository), versions 2 and 3, and a ``git bundle`` (its refs, then a
 # pack): ``detect.containers`` inflates each object.
-_GIT_PACKS = (b'PACK\0\0\0\2', b'PACK\0\0\0\3')
+GIT_PACKS = (b'PACK\0\0\0\2', b'PACK\0\0\0\3')
 _GIT_BUNDLES = (b'# v2 git bundle\n', b'# v3 git bundle\n')
 
 
@@ -706,7 +706,7 @@ def container_kind(data: bytes, whole: bool = False) -> str | None:
         return 'zlib'
     if data.startswith(b'ustar', 257) and _tar_checksum_holds(data):
         return 'tar'
-    if data.startswith(_GIT_PACKS):
+    if data.startswith(GIT_PACKS):
         return 'git pack'
     if data.startswith(_GIT_BUNDLES):
         return 'git bundle'
