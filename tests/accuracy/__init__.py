@@ -16,6 +16,7 @@ import random
 from typing import Any
 from typing import Callable
 from typing import NamedTuple
+from typing import Sequence
 from typing import Union
 
 from tests.cli_run import leaked
@@ -210,6 +211,17 @@ class ToolCases:
         import shutil
 
         return [t for t in self.tools[case_id] if shutil.which(t) is None]
+
+
+def keys_and_decoys(cases: Sequence[Case]) -> tuple[int, int]:
+    """How many keys ``cases`` hold in all, and how many hold none (decoys):
+    a held-out set's size, checked by its own test."""
+    keys = decoys = 0
+    for case in cases:
+        _data, expected = case.build(Made(case.id))
+        keys += len(expected)
+        decoys += not expected
+    return keys, decoys
 
 
 def make_tests(

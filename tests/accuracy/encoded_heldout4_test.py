@@ -41,6 +41,7 @@ import tempfile
 import zlib
 
 from tests.accuracy import Made
+from tests.accuracy import keys_and_decoys
 from tests.accuracy import ToolCases
 from tests.accuracy import make_tests
 from tests.accuracy.encoded_heldout_test import _env
@@ -874,10 +875,5 @@ results, test_case = make_tests(ALL_CASES, missed=MISSED, needs=missing_tools, b
 
 
 def test_the_set_is_large_enough() -> None:
-    keys = decoys = 0
-    for case in ALL_CASES:
-        m = Made(case.id)
-        _data, expected = case.build(m)
-        keys += len(expected)
-        decoys += not expected
+    keys, decoys = keys_and_decoys(ALL_CASES)
     assert keys >= 50 and decoys >= 20, (keys, decoys)
