@@ -409,12 +409,16 @@ def test_signal_during_baseline_write_leaves_no_temp_file(git_repo, keys, sig):
     (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
     left, hit = [], 0
     # Until two writes were signalled (at most six tries).  The temp file
-    # lives for the write alone, after the update's work: 3,000 entries
-    # give it ~15 ms for ~3 CPU-s of work (10,000: ~30 ms for ~12 CPU-s).
+    # lives for the write alone (open, write, fsync, rename), after the
+    # update's work, which grows with the entries (each printed and
+    # scrubbed): 300 entries cost ~0.3 CPU-s a try (3,000: ~5 CPU-s), and
+    # the poll saw the temp file in 18 of 20 tries on a loaded machine
+    # (the fsync holds it), so six tries without one are a one in a
+    # million.
     for _attempt in range(6):
         if hit == 2:
             break
-        _big_baseline(git_repo, 3000)  # without a.txt's key: the update writes
+        _big_baseline(git_repo, 300)  # without a.txt's key: the update writes
         with open(git_repo.parent / 'err.txt', 'w+b') as err_file:
             proc = subprocess.Popen(  # no pipe: a full one would stall the update
                 (os.path.join(BIN, 'together-hooks'), 'baseline', 'update'), cwd=git_repo,
