@@ -430,6 +430,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    r'.*together.*key'",
       ('tests/env/envfiles_test.py',),
       'the own key in TOGETHER_TOKEN is not searched for'),
+    M('scrub-own-keys-late', 'together_hooks/runtime.py',
+      '    install(_own_keys)  # everything printed from here on is scrubbed (and escaped)',
+      '    install()  # everything printed from here on is scrubbed (and escaped)',
+      ('tests/leak_probe_test.py::test_a_key_held_only_in_a_local_env_file_is_never_echoed',),
+      "a key held only in a local .env is printed by an error that comes before the run reads it"),
+    M('scrub-own-keys-twice', 'together_hooks/detect/scrub.py',
+      '        self._held = None\n        self.learn(secrets)',
+      '        self.learn(secrets)',
+      ('tests/leak_probe_test.py::test_the_own_keys_are_read_once_and_only_when_something_is_shown',),
+      'a run that read its own keys has the scrub read them again (a second walk of the work tree)'),
     # --- writes ------------------------------------------------------------------------------
     M('atomic-write', 'together_hooks/fileio.py',
       '            if at:\n'
