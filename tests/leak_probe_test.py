@@ -168,3 +168,23 @@ def test_a_run_that_reads_the_own_keys_shows_them_redacted(git_repo, command):
     assert result.rc == 1, result.err
     assert '…' in result.out + result.err
     assert exposed([legacy], result.out, result.err) == []
+
+
+def test_detect_secrets_names_no_file_by_a_key_you_hold(git_repo):
+    """detect-secrets' own hook, with our plugin loaded, names a file under
+    a folder named by a key held in the local ``.env`` redacted, as our
+    commands do (the plugin's sink knows the developer's keys)."""
+    import together_hooks.detect_secrets_plugin as plugin
+
+    rng = random.Random(9)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\n')
+    (git_repo / legacy).mkdir()
+    (git_repo / legacy / 'x.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    result = _run(
+        'detect-secrets-hook', '--plugin', plugin.__file__,
+        f'{legacy}/x.py', cwd=git_repo,
+    )
+    assert result.rc == 1 and 'Location:' in result.out, result.out + result.err
+    assert '…' in result.out
+    assert exposed([key, legacy], result.out, result.err) == []

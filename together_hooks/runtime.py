@@ -205,10 +205,10 @@ def _say(line: str, plain: bool = False) -> None:
         pass
 
 
-def _own_keys() -> Iterable[str]:
+def held_keys() -> Iterable[str]:
     """The keys the developer holds (``env.ownkeys.own_keys_at``: the
     environment and the repository's local env files), for the scrub to
-    know before the first line it shows."""
+    know before the first line it shows (``detect.scrub.install``)."""
     from together_hooks.env.ownkeys import own_keys_at
 
     return own_keys_at().keys
@@ -230,6 +230,6 @@ def configure_process() -> None:
 
     from together_hooks.detect.scrub import install
 
-    install(_own_keys)  # everything printed from here on is scrubbed (and escaped)
+    install(held_keys)  # everything printed from here on is scrubbed (and escaped)
     atexit.unregister(gc.freeze)  # once, however often main() runs in a process
     atexit.register(gc.freeze)

@@ -431,7 +431,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/env/envfiles_test.py',),
       'the own key in TOGETHER_TOKEN is not searched for'),
     M('scrub-own-keys-late', 'together_hooks/runtime.py',
-      '    install(_own_keys)  # everything printed from here on is scrubbed (and escaped)',
+      '    install(held_keys)  # everything printed from here on is scrubbed (and escaped)',
       '    install()  # everything printed from here on is scrubbed (and escaped)',
       ('tests/leak_probe_test.py::test_a_key_held_only_in_a_local_env_file_is_never_echoed',),
       "a key held only in a local .env is printed by an error that comes before the run reads it"),
