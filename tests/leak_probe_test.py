@@ -84,12 +84,12 @@ def test_exposed_sees_every_form():
     assert exposed([legacy], legacy.upper()) == [legacy]
 
 
-def _run(*argv: str, cwd: os.PathLike[str] | str) -> Result:
+def _run(*argv: str, cwd: os.PathLike[str] | str, stdin: bytes | None = None) -> Result:
     # No Together variable of the test's own: the keys are the .env's.
     env = {k: v for k, v in os.environ.items() if not k.startswith(('GIT_', 'TOGETHER'))}
     env.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
     proc = subprocess.run(
-        (os.path.join(BIN, argv[0]), *argv[1:]), cwd=cwd, env=env,
+        (os.path.join(BIN, argv[0]), *argv[1:]), cwd=cwd, env=env, input=stdin,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600,
     )
     return Result(proc)
@@ -187,4 +187,19 @@ def test_detect_secrets_names_no_file_by_a_key_you_hold(git_repo):
     )
     assert result.rc == 1 and 'Location:' in result.out, result.out + result.err
     assert '…' in result.out
+    assert exposed([key, legacy], result.out, result.err) == []
+
+
+def test_baseline_audit_shows_no_key_you_hold_around_a_secret(git_repo):
+    """``baseline audit``'s screen (detect-secrets' own, in a child
+    process) shows the lines around each secret: one holding a key you
+    hold only in the local ``.env`` is shown redacted."""
+    rng = random.Random(11)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.gitignore').write_text('.env\n')
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\n')
+    (git_repo / 'x.py').write_text(f'checksum = "{legacy}"\nTOGETHER_API_KEY = "{key}"\n')
+    assert _run('together-hooks', 'baseline', 'create', cwd=git_repo).rc == 1  # the copy is not recorded
+    result = _run('together-hooks', 'baseline', 'audit', cwd=git_repo, stdin=b'y\n')
+    assert result.rc == 0 and '1:checksum = "' in result.out, result.out + result.err
     assert exposed([key, legacy], result.out, result.err) == []

@@ -440,6 +440,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        self.learn(secrets)',
       ('tests/leak_probe_test.py::test_the_own_keys_are_read_once_and_only_when_something_is_shown',),
       'a run that read its own keys has the scrub read them again (a second walk of the work tree)'),
+    M('audit-screen-own-keys', 'together_hooks/baseline/audit.py',
+      '            own_keys_at()\n        except Exception:',
+      '            pass\n        except Exception:',
+      ('tests/leak_probe_test.py::test_baseline_audit_shows_no_key_you_hold_around_a_secret',),
+      "baseline audit's screen shows a key held in the local .env on a line around a secret"),
     # --- writes ------------------------------------------------------------------------------
     M('atomic-write', 'together_hooks/fileio.py',
       '            if at:\n'
