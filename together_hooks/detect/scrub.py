@@ -1614,11 +1614,11 @@ def install(held: Callable[[], Iterable[str]] | None = None) -> Scrubber:
     """Scrub ``sys.stdout`` and ``sys.stderr`` from now on (once per
     process); the scrubber both share.  ``held``: where the developer's
     own keys are read (``Scrubber``), called once, at the first thing
-    shown, unless the run read them first (``hold``).  A character the stream cannot
-    encode (a redaction's ``…`` on an ASCII terminal) is escaped, not an
-    error; a log handler bound to a stream before (detect-secrets binds
-    one to stderr when imported, before its plugin installs this) writes
-    through the scrub from now on."""
+    shown, unless the run read them first (``hold``).  A character the
+    stream cannot encode (a redaction's ``…`` on an ASCII terminal) is
+    escaped, not an error; a log handler bound to a stream before
+    (detect-secrets binds one to stderr when imported, before its plugin
+    installs this) writes through the scrub from now on."""
     current = run_scrubber()
     if current is not None:
         return current

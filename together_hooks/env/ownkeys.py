@@ -61,7 +61,6 @@ def own_keys(root: str = '.', environ: Mapping[str, str] | None = None) -> OwnKe
     return OwnKeys(sources, sources)
 
 
-
 def own_keys_at(where: str = '.') -> OwnKeys:
     """``own_keys`` of the repository holding ``where`` (its work tree's
     top folder, else ``where`` itself).  The run's scrub is told them
