@@ -69,11 +69,15 @@ def _scrub_output() -> Any:
     our own commands' output does: it names each file it reports
     (``Location:``, a baseline's results on stdout), and a name may hold a
     key.  Its own colours pass (it draws them).  Our processes put the
-    sink in front themselves (``baseline audit``'s child: its screen)."""
+    sink in front themselves (``baseline audit``'s child: its screen).
+    The developer's own keys are known before its first line, as in ours
+    (``runtime.held_keys``): a file it names may be named by one."""
     from together_hooks.detect import scrub
 
     if _detect_secrets_runs() and scrub.run_scrubber() is None:
-        scrub.install()
+        from together_hooks.runtime import held_keys
+
+        scrub.install(held_keys)
         for stream in (sys.stdout, sys.stderr):
             stream.colours = True
     return scrub

@@ -311,12 +311,9 @@ def load_own_keys(where: str = '.') -> OwnKeys | None:
     the work tree (one ``git ls-files``: 6-11 ms CPU a commit on 3,000
     files, docs/performance.md); the hook used to read only those at the
     root and beside the staged files."""
-    from together_hooks.gitrun import worktree_root
+    from together_hooks.env.ownkeys import own_keys_at
 
-    root = worktree_root(where) or where
-    from together_hooks.env.ownkeys import own_keys
-
-    return own_keys(root)
+    return own_keys_at(where)
 
 
 def _scan_serial(

@@ -11,6 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
     from typing import Callable
+    from typing import Iterable
 
 
 def _one_line(text: str) -> str:
@@ -204,6 +205,15 @@ def _say(line: str, plain: bool = False) -> None:
         pass
 
 
+def held_keys() -> Iterable[str]:
+    """The keys the developer holds (``env.ownkeys.own_keys_at``: the
+    environment and the repository's local env files), for the scrub to
+    know before the first line it shows (``detect.scrub.install``)."""
+    from together_hooks.env.ownkeys import own_keys_at
+
+    return own_keys_at().keys
+
+
 def configure_process() -> None:
     """What every console script does first.
 
@@ -220,6 +230,6 @@ def configure_process() -> None:
 
     from together_hooks.detect.scrub import install
 
-    install()  # everything printed from here on is scrubbed (and escaped)
+    install(held_keys)  # everything printed from here on is scrubbed (and escaped)
     atexit.unregister(gc.freeze)  # once, however often main() runs in a process
     atexit.register(gc.freeze)

@@ -497,7 +497,11 @@ def test_a_staged_env_file_is_left_to_forbid_env_files_however_the_config_is_wri
 def test_check_env_gitignored_asks_git_three_questions(git_repo, monkeypatch, tmp_path):
     """Every commit pays for each git process: in a plain work tree the top
     is found without one (``gitrun.work_tree_top``), leaving the tracked
-    and untracked listing, the ignored listing and one ``check-ignore``."""
+    and untracked listing, the ignored listing and one ``check-ignore``.
+    A run that prints (this one fails) also has the output scrub read the
+    keys the developer holds before its first line (``detect.scrub``:
+    the untracked env files' walk and which of them git tracks), once;
+    a passing run prints nothing and never asks."""
     (git_repo / '.gitignore').write_text('.env\n')
     (git_repo / '.env').write_text('DEBUG=1\n')
     trace = tmp_path / 'trace'
@@ -506,7 +510,9 @@ def test_check_env_gitignored_asks_git_three_questions(git_repo, monkeypatch, tm
     assert r.rc == 1, r.err  # .env.local and friends are not ignored
     started = [line.split('built-in: ', 1)[1] for line in trace.read_text().splitlines()
                if 'built-in: ' in line]
-    assert len(started) == 3, started
+    assert len(started) == 5, started
+    assert started[3].startswith('git ls-files -z --others'), started
+    assert started[4].startswith('git ls-files -z --cached -- '), started
     assert not any('rev-parse' in command for command in started), started
 
 

@@ -604,12 +604,19 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
-        '_form_ids',
+        '_form_ids', '_held',
         '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown',
     )
 
-    def __init__(self, secrets: Iterable[str] = ()) -> None:
+    def __init__(
+            self, secrets: Iterable[str] = (),
+            held: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
         self._known: set[str] = set()
+        # Where the developer's own keys come from (their env files, not
+        # only the environment): read before the first thing is shown,
+        # unless the run has read them already (``hold``).
+        self._held = held
         self._new: list[str] = []  # learnt, forms not made yet
         self._forms: dict[str, str] = {}  # form -> what is shown instead
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -653,6 +660,7 @@ class Scrubber:
         if not self._environ_read:
             self._environ_read = True
             self.learn(_environ_keys())
+            self._read_held()
         if self._new:
             for secret in self._new:
                 shown = redact(secret)
@@ -670,6 +678,24 @@ class Scrubber:
                         self._needles.add(form)
             self._new = []
         return self._forms
+
+    def hold(self, secrets: Iterable[str]) -> None:
+        """The developer's own keys, as the run read them: learnt, and
+        never read again through ``held``."""
+        self._held = None
+        self.learn(secrets)
+
+    def _read_held(self) -> None:
+        """The developer's own keys, read once, before anything is shown
+        (an error naming one before the run reached its env files: an
+        argument, a path, a ref).  A failure to read them is no failure to
+        show: the line still goes, scrubbed of every other form."""
+        held, self._held = self._held, None
+        if held is not None:
+            try:
+                self.learn(held())
+            except Exception:  # an unreadable env file, no git: nothing held to learn
+                pass
 
     def _index_pieces(self, form: str, kind: str, ends: tuple[str, ...]) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
@@ -1584,13 +1610,15 @@ class Sink:
         return getattr(self.stream, name)
 
 
-def install() -> Scrubber:
+def install(held: Callable[[], Iterable[str]] | None = None) -> Scrubber:
     """Scrub ``sys.stdout`` and ``sys.stderr`` from now on (once per
-    process); the scrubber both share.  A character the stream cannot
-    encode (a redaction's ``…`` on an ASCII terminal) is escaped, not an
-    error; a log handler bound to a stream before (detect-secrets binds
-    one to stderr when imported, before its plugin installs this) writes
-    through the scrub from now on."""
+    process); the scrubber both share.  ``held``: where the developer's
+    own keys are read (``Scrubber``), called once, at the first thing
+    shown, unless the run read them first (``hold``).  A character the
+    stream cannot encode (a redaction's ``…`` on an ASCII terminal) is
+    escaped, not an error; a log handler bound to a stream before
+    (detect-secrets binds one to stderr when imported, before its plugin
+    installs this) writes through the scrub from now on."""
     current = run_scrubber()
     if current is not None:
         return current
@@ -1599,7 +1627,7 @@ def install() -> Scrubber:
             stream.reconfigure(errors='backslashreplace')  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    scrubber = Scrubber()
+    scrubber = Scrubber(held=held)
     raw = {id(sys.stdout): 'stdout', id(sys.stderr): 'stderr'}
     sys.stdout = Sink(sys.stdout, scrubber, 'standard output')  # type: ignore[assignment]
     sys.stderr = Sink(sys.stderr, scrubber, 'standard error')  # type: ignore[assignment]
@@ -1634,6 +1662,14 @@ def learn(secrets: Iterable[str]) -> None:
     scrubber = run_scrubber()
     if scrubber is not None:
         scrubber.learn(secrets)
+
+
+def hold(secrets: Iterable[str]) -> None:
+    """Teach the run's scrubber the developer's own keys, as the run read
+    them (``Scrubber.hold``; no-op when none is installed)."""
+    scrubber = run_scrubber()
+    if scrubber is not None:
+        scrubber.hold(secrets)
 
 
 def scrub(text: str, commands: bool = False) -> str:

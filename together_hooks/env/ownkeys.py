@@ -60,3 +60,16 @@ def own_keys(root: str = '.', environ: Mapping[str, str] | None = None) -> OwnKe
                 sources.setdefault(key, f'the env file {rel}')
     return OwnKeys(sources, sources)
 
+
+def own_keys_at(where: str = '.') -> OwnKeys:
+    """``own_keys`` of the repository holding ``where`` (its work tree's
+    top folder, else ``where`` itself).  The run's scrub is told them
+    (``scrub.hold``): it reads them itself before the first line it shows
+    when the run has not (an error naming one: an argument, a path, a
+    ref), and never twice."""
+    from together_hooks.detect.scrub import hold
+    from together_hooks.gitrun import worktree_root
+
+    own = own_keys(worktree_root(where) or where)
+    hold(own.keys)
+    return own

@@ -1,0 +1,205 @@
+"""A hostile probe of every output channel: no output holds a key.
+
+The developer's own keys (the environment, the repository's local env
+files) are known before the first line a command shows, whatever the
+command and however early the line: an error echoing an argument, a path
+or a ref must not print one, nor a piece of one, in any encoding
+(``exposed``: raw, base64 at any alignment, hex, percent- and
+JSON-escaped).  A key only in a local ``.env`` used to be learnt once the
+run reached its env files, so an earlier error printed it.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+import re
+import subprocess
+from urllib.parse import unquote
+
+import pytest
+
+from tests.cli_run import assert_error_line
+from tests.cli_run import BIN
+from tests.cli_run import Result
+from tests.keys import make_hex
+from tests.keys import make_key
+from together_hooks.detect.scrub import Scrubber
+
+# The shortest run of a key's random part that counts as exposed (as
+# ``cli_run.LEAK_RUN``: 96 bits, which nothing shown holds by chance).
+RUN = 16
+_JSON_ESCAPE = re.compile(r'\\u([0-9A-Fa-f]{4})')
+
+
+def _forms(key: str) -> list[str]:
+    """The key's random part as a user could copy it out of an output:
+    raw (a legacy key in capitals too), hex (either case), and base64 (standard, URL-safe) at each byte
+    alignment, its encoded prefix and mixed ends left out."""
+    body = key[7:] if key.startswith('tgp_v1_') else key
+    raw = key.encode()
+    skip = 12 if key.startswith('tgp_v1_') else 0  # base64 of 'tgp_v1_' is every key's
+    forms = [body, raw[len(key) - len(body):].hex(), raw[len(key) - len(body):].hex().upper()]
+    if body is key:  # legacy: hex, which a capital letter does not change
+        forms.append(key.upper())
+    for shift in range(3):
+        for codec in (base64.b64encode, base64.urlsafe_b64encode):
+            enc = codec(raw[shift:]).decode().rstrip('=')
+            forms.append(enc[skip:len(enc) - 3])
+    return forms
+
+
+def exposed(keys: list[str], *texts: str) -> list[str]:
+    """The keys any ``RUN`` characters of whose forms (``_forms``) some
+    text shows, read as it is, with percent-escapes undone and with JSON's
+    ``\\uXXXX`` escapes undone."""
+    blob = '\n'.join(texts)
+    readings = {
+        blob, unquote(blob, errors='backslashreplace'),
+        _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), blob),
+    }
+    found = []
+    for key in keys:
+        pieces = {form[i:i + RUN] for form in _forms(key) for i in range(len(form) - RUN + 1)}
+        if any(piece in text for text in readings for piece in pieces):
+            found.append(key)
+    return found
+
+
+def test_exposed_sees_every_form():
+    rng = random.Random(3)
+    key, legacy = make_key(rng), make_hex(rng)
+    assert exposed([key, legacy], 'a redaction: tgp_v1_Ab…yz, 0123…ef') == []
+    for text in (
+            key, key[7:30], key.encode().hex(), key.encode().hex().upper(),
+            base64.b64encode(b'x' + key.encode()).decode(),
+            base64.urlsafe_b64encode(b'xy' + key.encode()).decode(),
+            ''.join(f'%{b:02X}' for b in key.encode()),
+            json.dumps(key).replace('p', '\\u0070'),
+            ''.join(f'\\u{ord(c):04x}' for c in key),
+    ):
+        assert exposed([key], f'x {text} y') == [key], text
+    assert exposed([legacy], legacy[10:40]) == [legacy]
+    assert exposed([legacy], legacy.upper()) == [legacy]
+
+
+def _run(*argv: str, cwd: os.PathLike[str] | str, stdin: bytes | None = None) -> Result:
+    # No Together variable of the test's own: the keys are the .env's.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('GIT_', 'TOGETHER'))}
+    env.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
+    proc = subprocess.run(
+        (os.path.join(BIN, argv[0]), *argv[1:]), cwd=cwd, env=env, input=stdin,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600,
+    )
+    return Result(proc)
+
+
+def test_a_key_held_only_in_a_local_env_file_is_never_echoed(git_repo):
+    """Every console script, its first line an error that echoes an
+    argument: a key the developer holds only in an untracked ``.env``
+    (a current one, a legacy one) is shown redacted, as one in the
+    environment already was; no piece of it, in no encoding."""
+    rng = random.Random(18)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\nOTHER_SERVICE={key}\n')
+    piece = key[7:40]  # no format-valid key: only a known one's piece is scrubbed
+    b64_piece = base64.b64encode(key.encode()).decode()[4:52]
+    texts = []
+    for argv, words in (
+            (('together-hooks', 'scan', '--diff', legacy), ('--diff',)),
+            (('together-hooks', 'scan', '--format', legacy), ('--format',)),
+            (('together-hooks', 'scan', '--diff', piece), ('--diff',)),
+            (('together-hooks', 'rotate-help', legacy), ('no such file',)),
+            (('together-hooks', 'scan-org', '--repos', b64_piece, '--store', 's.sqlite'), ('cannot read',)),
+            (('detect-together-keys', legacy), ('no such file',)),
+            (('detect-together-keys', '--baseline', piece, 'a.txt'), ('baseline not found',)),
+            (('check-env-gitignored', '--' + legacy), ('unrecognized',)),
+    ):
+        result = _run(*argv, cwd=git_repo)
+        assert_error_line(result, *words)
+        assert '…' in result.err, result.err  # it was shown, redacted
+        texts += [result.out, result.err]
+    # A hook's finding (exit 1) names the path that holds the key.
+    (git_repo / legacy).mkdir()
+    (git_repo / legacy / '.env').write_text('A=1\n')
+    result = _run('forbid-env-files', f'{legacy}/.env', cwd=git_repo)
+    assert result.rc == 1 and '.env' in result.out + result.err
+    texts += [result.out, result.err]
+    assert exposed([key, legacy], *texts) == []
+
+
+def test_the_own_keys_are_read_once_and_only_when_something_is_shown():
+    """The scrub reads the developer's keys at the first line it shows,
+    once; a run that read them itself (``hold``) is never made to read
+    them again (a second walk of the work tree)."""
+    rng = random.Random(5)
+    key = make_key(rng)
+    asked = []
+
+    def held():
+        asked.append(1)
+        return [key]
+
+    scrubber = Scrubber(held=held)
+    assert asked == []
+    assert key[7:30] not in scrubber.scrub(f'error: {key[7:30]} is not a commit')
+    scrubber.scrub('more')
+    assert asked == [1]
+    told = Scrubber(held=held)
+    told.hold([key])
+    assert key[7:30] not in told.scrub(f'error: {key[7:30]}')
+    assert asked == [1]
+    failing = Scrubber(held=lambda: 1 / 0)  # an unreadable env file: the line still goes
+    assert failing.scrub('error: x') == 'error: x'
+
+
+@pytest.mark.parametrize('command', [('together-hooks', 'scan'), ('detect-together-keys',)])
+def test_a_run_that_reads_the_own_keys_shows_them_redacted(git_repo, command):
+    """A finding of the developer's own key in a file under a folder named
+    by it: the run reads the keys itself (``own_keys_at`` tells the
+    scrub), and the path is shown redacted."""
+    rng = random.Random(7)
+    legacy = make_hex(rng)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\n')
+    (git_repo / legacy).mkdir()
+    (git_repo / legacy / 'a.txt').write_text(f'together key: {legacy}\n')
+    result = _run(*command, f'{legacy}/a.txt', cwd=git_repo)
+    assert result.rc == 1, result.err
+    assert '…' in result.out + result.err
+    assert exposed([legacy], result.out, result.err) == []
+
+
+def test_detect_secrets_names_no_file_by_a_key_you_hold(git_repo):
+    """detect-secrets' own hook, with our plugin loaded, names a file under
+    a folder named by a key held in the local ``.env`` redacted, as our
+    commands do (the plugin's sink knows the developer's keys)."""
+    import together_hooks.detect_secrets_plugin as plugin
+
+    rng = random.Random(9)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\n')
+    (git_repo / legacy).mkdir()
+    (git_repo / legacy / 'x.py').write_text(f'TOGETHER_API_KEY = "{key}"\n')
+    result = _run(
+        'detect-secrets-hook', '--plugin', plugin.__file__,
+        f'{legacy}/x.py', cwd=git_repo,
+    )
+    assert result.rc == 1 and 'Location:' in result.out, result.out + result.err
+    assert '…' in result.out
+    assert exposed([key, legacy], result.out, result.err) == []
+
+
+def test_baseline_audit_shows_no_key_you_hold_around_a_secret(git_repo):
+    """``baseline audit``'s screen (detect-secrets' own, in a child
+    process) shows the lines around each secret: one holding a key you
+    hold only in the local ``.env`` is shown redacted."""
+    rng = random.Random(11)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.gitignore').write_text('.env\n')
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\n')
+    (git_repo / 'x.py').write_text(f'checksum = "{legacy}"\nTOGETHER_API_KEY = "{key}"\n')
+    assert _run('together-hooks', 'baseline', 'create', cwd=git_repo).rc == 1  # the copy is not recorded
+    result = _run('together-hooks', 'baseline', 'audit', cwd=git_repo, stdin=b'y\n')
+    assert result.rc == 0 and '1:checksum = "' in result.out, result.out + result.err
+    assert exposed([key, legacy], result.out, result.err) == []
