@@ -796,7 +796,8 @@ class Scopes:
         # its lists.  The look is still asked where the scan saw a label
         # over the keyword (it can miss a label longer than its reach), so
         # every answer is the look's.  Whatever the keywords, the bytes
-        # read are at most twice the fewer of the two ways.
+        # read are a few times the fewer of the two ways, never once a
+        # keyword (``tests/detect/label_look_work_test.py``).
         data = self.data
         stop = at + _LABEL_MAX
         if self._pos < stop:
@@ -804,7 +805,11 @@ class Scopes:
                 nl = data.find(b'\n', stop)
                 self._nl = (stop, len(data) if nl == -1 else nl)
             if self.looked >= self._nl[1] - self._pos:
-                self._scan(stop)
+                # (and on as far again as the looks read, where a line
+                # ends by then: short lines' keywords are passed by the
+                # scan, not each looked around again)
+                ahead = data.find(b'\n', stop + self.looked, stop + 2 * self.looked)
+                self._scan(stop if ahead == -1 else ahead)
                 self.looked = 0
         if self._pos >= stop:
             i = bisect_left(self.starts, at + 1) - 1
