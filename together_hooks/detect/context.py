@@ -792,10 +792,12 @@ class Scopes:
         # ``Together(`` repeated: 512 bytes a hit, a hit every 9 bytes):
         # once the looks have read as many bytes as the forward scan has
         # left to read to this one's line end, the scan reads them once,
-        # and a keyword it has passed that starts no label is answered from
-        # its lists.  The look is still asked where the scan saw a label
-        # over the keyword (it can miss a label longer than its reach), so
-        # every answer is the look's.  Whatever the keywords, the bytes
+        # and a keyword it has passed is answered from its lists when it is
+        # on no label, or on one the look would see whole (its search
+        # cannot miss a match inside its bytes).  The look is still asked
+        # where the scan saw a label over the keyword reaching past the
+        # look's bytes (it can miss that one), so every answer is the
+        # look's.  Whatever the keywords, the bytes
         # read are a few times the fewer of the two ways, never once a
         # keyword (``tests/detect/label_look_work_test.py``).
         data = self.data
@@ -815,6 +817,8 @@ class Scopes:
             i = bisect_left(self.starts, at + 1) - 1
             if i < 0 or at >= self.heads[i]:
                 return 0
+            if self.starts[i] >= at - _LABEL_MAX and self.heads[i] <= stop:
+                return self.ends[i]  # the look would find this label
         start = max(0, at - _LABEL_MAX)
         end = data.find(b'\n', at, stop)
         end = stop if end == -1 else end
