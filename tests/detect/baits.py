@@ -242,6 +242,10 @@ NAMES = (
     ('hex-lines-after-names', lambda n: repeat(b'together\n' + HEXES[0][:40] + b'\n', n), 256 * KB, 0),
     ('escaped-newlines-names', lambda n: repeat(b'together\\n\\n', n), 256 * KB, 0),
     ('markdown-headings', lambda n: repeat(b'## Together AI\n', n), 256 * KB, 0),
+    # Brackets inside a Together structure, each asked for a heading
+    ('nested-brackets', lambda n: b'together: ' + repeat(b'{', n), 256 * KB, 0),
+    ('nested-brackets-spaced', lambda n: b'together: ' + repeat(b'{ ', n), 256 * KB, 0),
+    ('object-list', lambda n: b'{"together": {"models": [' + repeat(b'{"id": 1},', n), 256 * KB, 0),
     ('client-calls-then-key', lambda n: _after(b'Together(', n, b'\nclient = Together(api_key="' + HEXES[1] + b'")\n'),
      256 * KB, 1),
     ('env-names-then-key', lambda n: _after(b'TOGETHER_API_KEY=', n, b'\nTOGETHER_API_KEY=' + KEYS[1] + b'\n'),

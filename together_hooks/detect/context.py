@@ -197,6 +197,8 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
 
 
 _SEPARATORS = (b',', b';', b'{', b'[', b'(')
+# The bytes after which a bracket's heading is empty (``_heading_start``).
+_HEADLESS = frozenset(b'\n' + b''.join(_SEPARATORS))
 
 
 def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
@@ -918,7 +920,12 @@ def _matching(
             continue
         if data[at] in _OPEN:
             depth += 1
-            if not inside and depth > 1 and hole.search(data, _heading_start(data, at, max(0, at - 64)), at):
+            # (a bracket right after a separator or a line end has an
+            # empty heading, which names nothing: ``[{``, ``},{`` of a
+            # minified list of objects)
+            if not inside and depth > 1 and data[at - 1] not in _HEADLESS and (
+                    hole.search(data, _heading_start(data, at, max(0, at - 64)), at)
+            ):
                 inside, start = depth, at
         else:
             if inside == depth:
