@@ -242,6 +242,8 @@ NAMES = (
     ('hex-lines-after-names', lambda n: repeat(b'together\n' + HEXES[0][:40] + b'\n', n), 256 * KB, 0),
     ('escaped-newlines-names', lambda n: repeat(b'together\\n\\n', n), 256 * KB, 0),
     ('markdown-headings', lambda n: repeat(b'## Together AI\n', n), 256 * KB, 0),
+    ('quoted-names-one-line', lambda n: repeat(b'"together" ', n), 256 * KB, 0),
+    ('b64-prefix-tokens', lambda n: repeat(base64.b64encode(b'tgp_v1_') + b' ', n), 256 * KB, 0),
     # Brackets inside a Together structure, each asked for a heading
     ('nested-brackets', lambda n: b'together: ' + repeat(b'{', n), 256 * KB, 0),
     ('nested-brackets-spaced', lambda n: b'together: ' + repeat(b'{ ', n), 256 * KB, 0),
