@@ -216,7 +216,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/label_look_work_test.py',),
       'a keyword the forward scan passed takes the scan\'s label over the look\'s (a label longer than the look reaches)'),
     M('structure-headless-asks', 'together_hooks/detect/context.py',
-      "            if not inside and depth > 1 and data[at - 1] not in _HEADLESS and (",
+      "            if not inside and depth > 1 and not _headless(data, at) and (",
       "            if not inside and depth > 1 and (",
       ('tests/detect/structure_work_test.py',),
       'every bracket inside a Together structure searches the 64 bytes before it for a hole (1 MB of { under together: 3.5 CPU-s)'),

@@ -199,6 +199,22 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
 _SEPARATORS = (b',', b';', b'{', b'[', b'(')
 # The bytes after which a bracket's heading is empty (``_heading_start``).
 _HEADLESS = frozenset(b'\n' + b''.join(_SEPARATORS))
+# How far back ``_matching`` reads an opening bracket's heading.
+_HEADING_REACH = 64
+
+
+def _headless(data: bytes, at: int) -> bool:
+    """Is the heading of the bracket at ``at`` (``_heading_start``, over
+    ``_HEADING_REACH`` bytes) blank: nothing or blanks after a separator or
+    a line end (``[{``, ``},{``, ``{ {`` of a minified list of objects)?
+    A blank heading names nothing: no hole search need read it."""
+    c = data[at - 1]
+    if c in _HEADLESS:
+        return True
+    if c != 0x20 and c != 0x09:
+        return False
+    tail = data[max(0, at - _HEADING_REACH):at].rstrip(b' \t')
+    return not tail or tail[-1] in _HEADLESS
 
 
 def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
@@ -920,11 +936,8 @@ def _matching(
             continue
         if data[at] in _OPEN:
             depth += 1
-            # (a bracket right after a separator or a line end has an
-            # empty heading, which names nothing: ``[{``, ``},{`` of a
-            # minified list of objects)
-            if not inside and depth > 1 and data[at - 1] not in _HEADLESS and (
-                    hole.search(data, _heading_start(data, at, max(0, at - 64)), at)
+            if not inside and depth > 1 and not _headless(data, at) and (
+                    hole.search(data, _heading_start(data, at, max(0, at - _HEADING_REACH)), at)
             ):
                 inside, start = depth, at
         else:
