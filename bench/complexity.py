@@ -88,6 +88,15 @@ def family_grammar():
     yield from _baits(GRAMMAR, 'bait.txt')
 
 
+def family_names():
+    """Together names as densely as they can be written, no key near any
+    (``tests/detect/baits.py``'s ``NAMES``): 4x the input costs about 4x,
+    and the larger's time is CPU seconds a MB."""
+    from tests.detect.baits import NAMES
+
+    yield from _baits(NAMES, 'bait.py')
+
+
 def family_own_keys():
     from tests.detect.baits import KB
     from tests.detect.baits import MB
@@ -242,6 +251,7 @@ FAMILIES = {
     'structure': family_structure,
     'escaped': family_escaped,
     'grammar': family_grammar,
+    'names': family_names,
     'own-keys': family_own_keys,
     'readings': family_readings,
     'scrub': family_scrub,

@@ -1334,8 +1334,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|(?i:[_-]?ai)?[ \t]{1,8}"[^"\\\r\n]{1,40}"[ \t]{0,8}\]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
         # an XML start tag's attribute naming it, the tag ending its line
-        # (Spring's ``<bean id="togetherClient" class="...">``)
-        rb'|\w{0,16}["\'][^<>\r\n]{0,200}(?<!/)>[ \t]{0,32}(?:\r?\n|\Z))'
+        # (Spring's ``<bean id="togetherClient" class="...">``; the run to
+        # the ``>`` possessive: no shorter run is followed by one, and a
+        # line of quoted names, ``"together" "together" ...``, backtracked
+        # over 200 bytes at each)
+        rb'|\w{0,16}["\'][^<>\r\n]{0,200}+(?<!/)>[ \t]{0,32}(?:\r?\n|\Z))'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)(?:builder|new)\())'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
     ),

@@ -220,6 +220,40 @@ GRAMMAR = (
 )
 
 
+# A Together name in every syntax the grammar knows, as densely as it can
+# be written and with no key near any: each name a hit whose reach holds
+# nothing to find.  ``bench/complexity.py --only names`` times them (CPU a
+# MB: a name's cost is the same at every size, linear or not); one real
+# key after them is still found.
+def _after(unit: bytes, n: int, tail: bytes = b'') -> bytes:
+    return repeat(unit, n) + tail
+
+
+NAMES = (
+    ('client-calls', lambda n: repeat(b'Together(', n), 256 * KB, 0),
+    ('client-calls-lines', lambda n: repeat(b'Together(\n', n), 256 * KB, 0),
+    ('env-names', lambda n: repeat(b'TOGETHER_API_KEY=', n), 256 * KB, 0),
+    ('yaml-labels', lambda n: repeat(b'together:', n), 256 * KB, 0),
+    ('yaml-label-lines', lambda n: repeat(b'together:\n', n), 256 * KB, 0),
+    ('json-labels-open', lambda n: repeat(b'"together": {', n), 256 * KB, 0),
+    ('json-labels-closed', lambda n: repeat(b'"together": {}', n), 256 * KB, 0),
+    ('ini-sections', lambda n: repeat(b'[together]\n', n), 256 * KB, 0),
+    ('generic-name-by-endpoint', lambda n: repeat(b'api_key= api.together.xyz ', n), 256 * KB, 0),
+    ('hex-lines-after-names', lambda n: repeat(b'together\n' + HEXES[0][:40] + b'\n', n), 256 * KB, 0),
+    ('escaped-newlines-names', lambda n: repeat(b'together\\n\\n', n), 256 * KB, 0),
+    ('markdown-headings', lambda n: repeat(b'## Together AI\n', n), 256 * KB, 0),
+    ('quoted-names-one-line', lambda n: repeat(b'"together" ', n), 256 * KB, 0),
+    ('b64-prefix-tokens', lambda n: repeat(base64.b64encode(b'tgp_v1_') + b' ', n), 256 * KB, 0),
+    # Brackets inside a Together structure, each asked for a heading
+    ('nested-brackets', lambda n: b'together: ' + repeat(b'{', n), 256 * KB, 0),
+    ('nested-brackets-spaced', lambda n: b'together: ' + repeat(b'{ ', n), 256 * KB, 0),
+    ('object-list', lambda n: b'{"together": {"models": [' + repeat(b'{"id": 1},', n), 256 * KB, 0),
+    ('client-calls-then-key', lambda n: _after(b'Together(', n, b'\nclient = Together(api_key="' + HEXES[1] + b'")\n'),
+     256 * KB, 1),
+    ('env-names-then-key', lambda n: _after(b'TOGETHER_API_KEY=', n, b'\nTOGETHER_API_KEY=' + KEYS[1] + b'\n'),
+     256 * KB, 1),
+)
+
 # The other inputs timed at two sizes: each beside the test that checks what
 # it yields.
 

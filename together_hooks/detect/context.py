@@ -197,6 +197,24 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
 
 
 _SEPARATORS = (b',', b';', b'{', b'[', b'(')
+# The bytes after which a bracket's heading is empty (``_heading_start``).
+_HEADLESS = frozenset(b'\n' + b''.join(_SEPARATORS))
+# How far back ``_matching`` reads an opening bracket's heading.
+_HEADING_REACH = 64
+
+
+def _headless(data: bytes, at: int) -> bool:
+    """Is the heading of the bracket at ``at`` (``_heading_start``, over
+    ``_HEADING_REACH`` bytes) blank: nothing or blanks after a separator or
+    a line end (``[{``, ``},{``, ``{ {`` of a minified list of objects)?
+    A blank heading names nothing: no hole search need read it."""
+    c = data[at - 1]
+    if c in _HEADLESS:
+        return True
+    if c != 0x20 and c != 0x09:
+        return False
+    tail = data[max(0, at - _HEADING_REACH):at].rstrip(b' \t')
+    return not tail or tail[-1] in _HEADLESS
 
 
 def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
@@ -747,7 +765,10 @@ class Scopes:
     ``purpose`` (``TOGETHER_CHECKSUMS = {``, ``[together.cache]``) opens
     none."""
 
-    __slots__ = ('data', '_label', '_veto', '_purpose', '_hole', '_pos', 'starts', 'heads', 'ends', 'holes')
+    __slots__ = (
+        'data', '_label', '_veto', '_purpose', '_hole', '_pos', 'starts', 'heads', 'ends', 'holes',
+        '_nl', 'looked', 'searches',
+    )
 
     def __init__(self, label: re.Pattern[bytes], data: bytes, veto: re.Pattern[bytes] | None) -> None:
         from together_hooks.rules import NON_KEY_PURPOSE
@@ -764,6 +785,13 @@ class Scopes:
         self.starts: list[int] = []
         self.heads: list[int] = []
         self.ends: list[int] = []
+        # A position asked (``labelled``) and the first line end at or
+        # after it, and the bytes the look around each keyword has
+        # read since the forward scan last ran (``labelled``); ``searches``
+        # counts the label searches, for the tests that count work.
+        self._nl = (0, -1)
+        self.looked = 0
+        self.searches = 0
 
     def holds(self, at: int) -> bool:
         """Is ``at`` inside a structure labelled Together's?"""
@@ -776,13 +804,47 @@ class Scopes:
 
     def labelled(self, at: int) -> int:
         """Where the structure ends whose label holds ``at`` (0: none)."""
-        # (most keywords are on no label, ``work together``: only the bytes
-        # around one are read, never the file up to it)
+        # Most keywords are on no label (``work together``): only the bytes
+        # around one are read, never the file up to it.  But keywords close
+        # together would read the same bytes again for each (a file of
+        # ``Together(`` repeated: 512 bytes a hit, a hit every 9 bytes):
+        # once the looks have read as many bytes as the forward scan has
+        # left to read to this one's line end, the scan reads them once,
+        # and a keyword it has passed is answered from its lists when it is
+        # on no label, or on one the look would see whole (its search
+        # cannot miss a match inside its bytes).  The look is still asked
+        # where the scan saw a label over the keyword reaching past the
+        # look's bytes (it can miss that one), so every answer is the
+        # look's.  Whatever the keywords, the bytes
+        # read are a few times the fewer of the two ways, never once a
+        # keyword (``tests/detect/label_look_work_test.py``).
+        data = self.data
+        stop = at + _LABEL_MAX
+        if self._pos < stop:
+            if not self._nl[0] <= stop <= self._nl[1]:
+                nl = data.find(b'\n', stop)
+                self._nl = (stop, len(data) if nl == -1 else nl)
+            if self.looked >= self._nl[1] - self._pos:
+                # (and on as far again as the looks read, where a line
+                # ends by then: short lines' keywords are passed by the
+                # scan, not each looked around again)
+                ahead = data.find(b'\n', stop + self.looked, stop + 2 * self.looked)
+                self._scan(stop if ahead == -1 else ahead)
+                self.looked = 0
+        if self._pos >= stop:
+            i = bisect_left(self.starts, at + 1) - 1
+            if i < 0 or at >= self.heads[i]:
+                return 0
+            if self.starts[i] >= at - _LABEL_MAX and self.heads[i] <= stop:
+                return self.ends[i]  # the look would find this label
         start = max(0, at - _LABEL_MAX)
-        end = self.data.find(b'\n', at, at + _LABEL_MAX)
-        if self._label.search(self.data, start, at + _LABEL_MAX if end == -1 else end) is None:
+        end = data.find(b'\n', at, stop)
+        end = stop if end == -1 else end
+        self.looked += end - start
+        self.searches += 1
+        if self._label.search(data, start, end) is None:
             return 0
-        self._scan(at + _LABEL_MAX)
+        self._scan(stop)
         i = bisect_left(self.starts, at + 1) - 1
         return self.ends[i] if i >= 0 and at < self.heads[i] else 0
 
@@ -874,7 +936,9 @@ def _matching(
             continue
         if data[at] in _OPEN:
             depth += 1
-            if not inside and depth > 1 and hole.search(data, _heading_start(data, at, max(0, at - 64)), at):
+            if not inside and depth > 1 and not _headless(data, at) and (
+                    hole.search(data, _heading_start(data, at, max(0, at - _HEADING_REACH)), at)
+            ):
                 inside, start = depth, at
         else:
             if inside == depth:
