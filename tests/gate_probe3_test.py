@@ -6,9 +6,17 @@ pushed) before its fix: real repositories, real git and pre-commit, real
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+import pytest
+
 from tests.cli_run import leaked
 from tests.conftest import git
 from tests.conftest import write
+from tests.gate_probe2_test import pre_commit_only  # noqa: F401 (fixture)
+from tests.gitplay import run
 from tests.precommit_test import _head
 from tests.precommit_test import _run
 from tests.precommit_test import env  # noqa: F401 (fixture)
@@ -16,6 +24,7 @@ from tests.precommit_test import pre_commit_home  # noqa: F401 (fixture)
 from tests.precommit_test import PRE_COMMIT
 from tests.precommit_test import snapshot  # noqa: F401 (fixture)
 from together_hooks.findings import hash_secret
+from together_hooks.hooks.first_stage import certainly_clean
 
 
 # ------------------------------------------- what git merge commits
@@ -63,3 +72,69 @@ def test_a_merge_commit_is_checked_where_its_hook_is_installed(git_repo, env, sn
     rc, out = _run(git_repo, env, 'git', 'merge', '--no-edit', 'clean')
     assert rc == 0 and 'Passed' in out, out
     assert _head(git_repo) != before
+
+
+# -------------------------------------- an identity git makes up itself
+
+def _unset_email(repo, home) -> dict[str, str]:
+    """``repo`` with a name but no email anywhere git looks (no variable,
+    no config file of the user's or the system's): git makes the email
+    up as ``user@<host name>``; the environment such a commit runs in."""
+    git(repo, 'config', '--unset', 'user.email')
+    os.makedirs(home, exist_ok=True)
+    return {'HOME': str(home), 'XDG_CONFIG_HOME': str(home), 'GIT_CONFIG_SYSTEM': os.devnull}
+
+
+def test_the_first_stage_hands_off_where_git_makes_up_the_email(git_repo, tmp_path, monkeypatch):
+    """With no email set, git builds the committer's from the host name
+    (or ``/etc/mailname``), which the first stage never reads: it passed
+    the commit as certainly clean.  It hands off now (the full hook asks
+    ``git var``), and passes again once an email is set."""
+    for name in list(os.environ):
+        if name.startswith(('GIT_', 'PRE_COMMIT')) or name == 'EMAIL':
+            monkeypatch.delenv(name)
+    for name, value in _unset_email(git_repo, tmp_path / 'home').items():
+        monkeypatch.setenv(name, value)
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    # What git exports to a commit's pre-commit hook: the author, not the committer.
+    environ = {**os.environ, 'GIT_INDEX_FILE': '.git/index', 'PRE_COMMIT': '1',
+               'GIT_AUTHOR_NAME': 'Dev', 'GIT_AUTHOR_EMAIL': 'dev@example.com'}
+    assert certainly_clean(['a.py'], environ) is False
+    assert certainly_clean(['a.py'], {**environ, 'EMAIL': 'dev@example.com'}) is True
+    git(git_repo, 'config', 'committer.email', 'dev@example.com')
+    assert certainly_clean(['a.py'], environ) is True
+
+
+def _can_name_the_host() -> bool:
+    try:
+        return subprocess.run(
+            ('unshare', '-Ur', '--uts', sys.executable, '-c',
+             'import socket; socket.sethostname("x.example")'),
+            capture_output=True, timeout=60,
+        ).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def test_a_key_in_the_host_name_git_builds_the_email_from(git_repo, pre_commit_only, keys, tmp_path):  # noqa: F811
+    """The attack itself, with real git and pre-commit (the pre-commit
+    stage alone): a host named ``<key>.example`` (a user namespace of
+    its own) and no email set; ``git commit --author`` stored the key as
+    the committer's email."""
+    if not _can_name_the_host():
+        pytest.skip('no user namespace to name a host in (unshare -Ur --uts)')
+    key = keys()
+    env = {**pre_commit_only, **_unset_email(git_repo, tmp_path / 'home')}
+    env.pop('EMAIL', None)
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    before = git(git_repo, 'rev-parse', 'HEAD')
+    rc, out = run(
+        git_repo, env, 'unshare', '-Ur', '--uts', sys.executable, '-c',
+        'import os, socket, sys; socket.sethostname(sys.argv[1]); '
+        'os.execvp("git", ["git", "commit", "-q", "--author=Dev <dev@example.com>", "-m", "x"])',
+        f'{key}.example',
+    )
+    assert rc == 1 and '<commit header>' in out and hash_secret(key) in out, out
+    assert git(git_repo, 'rev-parse', 'HEAD') == before
