@@ -16,6 +16,9 @@ from tests.cli_run import leaked
 from tests.conftest import git
 from tests.conftest import write
 from tests.gate_probe2_test import pre_commit_only  # noqa: F401 (fixture)
+from tests.gate_push_test import _plain_hook
+from tests.gate_push_test import _push
+from tests.gate_push_test import main_pushed  # noqa: F401 (fixture)
 from tests.gitplay import run
 from tests.precommit_test import _head
 from tests.precommit_test import _run
@@ -138,3 +141,39 @@ def test_a_key_in_the_host_name_git_builds_the_email_from(git_repo, pre_commit_o
     )
     assert rc == 1 and '<commit header>' in out and hash_secret(key) in out, out
     assert git(git_repo, 'rev-parse', 'HEAD') == before
+
+
+# ------------------------------------ a local name the push does not send
+
+@pytest.mark.parametrize('hook', ('pre-commit', 'plain'))
+def test_a_local_ref_named_with_a_key_refuses_only_the_push_that_sends_it(
+        git_repo, keys, main_pushed, hook):  # noqa: F811
+    """Every local branch's and tag's name was scanned on every push: a
+    branch or tag named with a key, never pushed, refused ``git push
+    origin main``, ``git push`` and ``git push origin HEAD`` (the name
+    is not sent).  The names the push sends are scanned now; a push that
+    sends that ref, or any ref (``--all``, ``--tags``), is still refused."""
+    pushing = main_pushed
+    if hook == 'plain':
+        _plain_hook(git_repo)
+    branch, tag = keys(), keys()
+    git(git_repo, 'branch', f'wip/{branch}')
+    git(git_repo, 'tag', f'rel/{tag}')
+    git(git_repo, 'branch', '-q', '-u', 'origin/main')
+    for args in (['main'], [], ['HEAD'], ['main:refs/heads/next']):
+        write(git_repo, 'a.py', f'x = {len(args)}\n# {args}\n')
+        git(git_repo, 'commit', '-q', '--no-verify', '-am', 'x')
+        rc, out = run(git_repo, pushing, 'git', 'push', *(['origin', *args] if args else []))
+        assert rc == 0 and '<ref name>' not in out, (args, out)
+    # Pushes that send the names, with a commit the remote lacks (else
+    # pre-commit runs no pre-push hook at all: the plain hook's case).
+    write(git_repo, 'a.py', 'x = 9\n')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'x')
+    git(git_repo, 'branch', '-f', f'wip/{branch}')
+    git(git_repo, 'tag', '-f', f'rel/{tag}')
+    for args, key in (([f'wip/{branch}'], branch), (['--tags'], tag), (['--all'], branch),
+                      ([f'main:refs/heads/x/{branch}'], branch)):
+        rc, out = _push(git_repo, pushing, *args)
+        assert rc != 0 and '<ref name>' in out and hash_secret(key) in out, (args, out)
+        assert leaked([branch, tag], out) == []
+    assert branch not in git(git_repo, 'ls-remote', 'origin')
