@@ -175,5 +175,9 @@ def test_a_local_ref_named_with_a_key_refuses_only_the_push_that_sends_it(
                       ([f'main:refs/heads/x/{branch}'], branch)):
         rc, out = _push(git_repo, pushing, *args)
         assert rc != 0 and '<ref name>' in out and hash_secret(key) in out, (args, out)
+        # pre-commit's PRE_COMMIT_LOCAL_BRANCH holds the name: it is no
+        # key the developer keeps ("a copy of a key you hold ... take it
+        # out of the file" was the advice).
+        assert 'a key you hold' not in out, (args, out)
         assert leaked([branch, tag], out) == []
     assert branch not in git(git_repo, 'ls-remote', 'origin')
