@@ -130,10 +130,20 @@ def keys_in_env(data: bytes) -> set[str]:
     return found
 
 
+# Variables git and pre-commit set for their hooks to describe the commit
+# or push under way (the refs, the remote, the author and committer).
+DESCRIBING = ('PRE_COMMIT_', 'GIT_AUTHOR_', 'GIT_COMMITTER_')
+
+
 def keys_in_environ(environ: Mapping[str, str]) -> set[str]:
+    """The keys the developer's environment holds; not in the variables
+    that describe what git or pre-commit is doing (``DESCRIBING``): a
+    branch named with a key is in ``PRE_COMMIT_LOCAL_BRANCH`` during its
+    push, an email in ``GIT_AUTHOR_EMAIL`` during its commit, and each is
+    a finding of its own, not a key the developer keeps there."""
     found: set[str] = set()
     for name, value in environ.items():
-        if not may_hold(name, value):
+        if not may_hold(name, value) or name.startswith(DESCRIBING):
             continue  # most variables: no regex (a clean commit loads no ``re``)
         value = value.strip()
         if cached(_NAMED_KEY).search(name):

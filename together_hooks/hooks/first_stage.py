@@ -172,7 +172,11 @@ def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
     ``.git/config``.  A line's quotes are read as git reads them too: git
     joins ``"tg"p_"v"1_...`` into one value.  The system file is read
     whatever ``GIT_CONFIG_NOSYSTEM`` says (git takes "0" and "false" as
-    no): reading one file too many is safe, one too few a leak."""
+    no): reading one file too many is safe, one too few a leak.
+    None too where git would build a name or an email itself (from the
+    passwd entry, the host name or ``/etc/mailname``): no variable and
+    no ``[user]``, ``[author]`` or ``[committer]`` line of a file read
+    here sets it, and the commit stores what no text here holds."""
     texts = [v.encode('utf-8', 'surrogateescape') for k, v in environ.items()
              if k in _IDENT_VARIABLES or k.startswith('GIT_CONFIG_VALUE_')]
     if any('include' in v.lower() for k, v in environ.items()
@@ -189,6 +193,12 @@ def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
     files += [environ['GIT_CONFIG_GLOBAL']] if 'GIT_CONFIG_GLOBAL' in environ else [
         os.path.join(home, '.gitconfig'), os.path.join(xdg, 'git', 'config')]
     files.append(environ.get('GIT_CONFIG_SYSTEM', '/etc/gitconfig'))
+    # Which of each person's fields a source read here sets (else git
+    # makes it up: passwd, host name).
+    set_by = {(who, field) for who in ('AUTHOR', 'COMMITTER') for field in ('NAME', 'EMAIL')
+              if environ.get(f'GIT_{who}_{field}')}
+    if environ.get('EMAIL'):
+        set_by |= {('AUTHOR', 'EMAIL'), ('COMMITTER', 'EMAIL')}
     for path in files:
         try:
             with open(path, 'rb') as f:
@@ -200,10 +210,41 @@ def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
         low = data.lower()
         if len(data) > _CONFIG_CAP or b'include' in low or b'\\\n' in data or b'\\\r' in data:
             return None
+        section = b''
         for line in data.splitlines():
             if b'name' in line.lower() or b'email' in line.lower():
                 texts += [line, line.replace(b'"', b'')] if b'"' in line else [line]
+            section, field = _config_field(line, section)
+            if field and section in _IDENT_SECTIONS:
+                set_by |= {(who, field) for who in _IDENT_SECTIONS[section]}
+    if len(set_by) < 4:
+        return None
     return b'\n'.join(texts)
+
+
+def _config_field(line: bytes, section: bytes) -> tuple[bytes, str]:
+    """(the section a git config line leaves current, ``NAME`` or
+    ``EMAIL`` where the line sets ``name`` or ``email`` to a value, else
+    ''): ``[user]``, ``[User] name = x`` (a variable after the header)
+    and ``name=x`` read as git reads them."""
+    rest = line.strip()
+    if rest.startswith(b'['):
+        head, close, rest = rest.partition(b']')
+        if not close:
+            return b'', ''
+        section = head[1:].strip().lower()
+        rest = rest.strip()
+    key, eq, value = rest.partition(b'=')
+    key = key.strip().lower()
+    if eq and key in (b'name', b'email') and value.strip() not in (b'', b'""'):
+        return section, key.decode().upper()
+    return section, ''
+
+
+# The config sections whose name and email git takes for each person.
+_IDENT_SECTIONS = {
+    b'user': ('AUTHOR', 'COMMITTER'), b'author': ('AUTHOR',), b'committer': ('COMMITTER',),
+}
 
 
 _IDENT_VARIABLES = frozenset((

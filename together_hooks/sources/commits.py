@@ -1042,13 +1042,19 @@ def _extras(
         (named if isinstance(named, CommitLog) else named[0]).close()
 
 
-def local_refs_extras(root: str, exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
+def local_refs_extras(
+        root: str, exclude: Sequence[str], scan: Scan, sent: list[str] | None = None,
+        also: Sequence[str] = (),
+) -> Iterator[Content]:
     """What a push of local branches and tags may carry beyond commits:
     annotated tags' messages, the refs' names, and blobs or trees a tag
-    points at (those ``exclude`` reaches are not scanned)."""
+    points at (those ``exclude`` reaches are not scanned).  ``sent``: the
+    names the push gives refs on the remote (``sent_names``), scanned in
+    place of every local ref's name where they are known; ``also``: more
+    names (``remote_names``), each scanned once with them."""
     tags, names, tips = _refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
     yield from tag_messages(root, tags, scan)
-    yield from ref_names(names, scan)
+    yield from ref_names(dict.fromkeys([*(names if sent is None else sent), *also]), scan)
     yield from beside_commits(root, tips, exclude, scan)
 
 
@@ -1088,7 +1094,8 @@ def pushed(
     local branch that is not being pushed then blocks the push as well:
     it is one ``git push`` away from the remote.)  Tags likewise: the
     commits of every local tag the remote's branches do not have, every
-    annotated tag's message, every local branch and tag name, and the
+    annotated tag's message, the names the push sends (``sent_names``:
+    every local branch and tag name where those are not known), and the
     blobs and trees a tag points at (``git push --tags`` sends them, and
     pre-commit may describe another ref, or none of them).
 
@@ -1124,10 +1131,11 @@ def pushed(
         return found
     import itertools
 
-    argv = _git_push_argv() or []  # the ancestors read once, for all three
+    seen = _git_push_argv()  # the ancestors read once, for all four
+    argv = seen or []
     return itertools.chain(
-        found, local_refs_extras(root, exclude, scan),
-        ref_names(remote_names(root, environ, argv), scan),
+        found, local_refs_extras(
+            root, exclude, scan, sent_names(root, remote, seen), remote_names(root, environ, argv)),
         push_options(sent_push_options(root, argv), scan),
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
@@ -1445,12 +1453,68 @@ def _names_sent(root: str, argv: list[str]) -> list[str]:
     local branch and tag name (``--all``, ``--tags``, a pattern); as the
     pre-commit hook takes them (``remote_names``, ``local_refs_extras``)."""
     words = _positionals(argv)
+    remote = words[0] if words else None
     names = []
-    for spec in _push_refspecs(root, words[0] if words else None, argv):
+    for spec in _push_refspecs(root, remote, argv):
         source, colon, destination = spec.lstrip('+').partition(':')
         names.append(destination if colon else source)
-    _tags, local, _tips = _refs(root, 'refs/heads', 'refs/tags')
-    return [n for n in (*names, *local) if n]
+    local = sent_names(root, remote, argv)
+    if local is None:
+        _tags, local, _tips = _refs(root, 'refs/heads', 'refs/tags')
+    return [n for n in dict.fromkeys((*names, *local)) if n]
+
+
+def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[str] | None:
+    """The names the ``git push`` with arguments ``argv`` gives refs on
+    the remote, as its command line and the config tell them: each
+    refspec's destination and source (as named, its full ref name, and
+    for the current branch the upstream ``push.default=upstream`` names);
+    with no refspec the remote's ``remote.<name>.push``, else the current
+    branch.  None where the push may send any local ref, so every local
+    ref's name is scanned: that ``git push`` cannot be seen, ``--all``,
+    ``--branches``, ``--mirror``, ``--tags``, ``--follow-tags`` (or
+    ``push.followTags``), ``--repo``, a mirror remote, a pattern, ``:``
+    or ``push.default=matching``.  A local ref named with a key that the
+    push does not send then no longer refuses it."""
+    if argv is None or (remote and git(
+            root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true'):
+        return None
+    for arg in argv:
+        if arg == '--':
+            break
+        name = arg.partition('=')[0]
+        if name.startswith('--') and len(name) >= 4 and any(o.startswith(name) for o in _SEND_MANY):
+            return None
+    if git(root, 'config', '--bool', 'push.followTags', ok=(0, 1)).strip() == b'true':
+        return None
+    specs = _refspecs(argv)
+    if not specs and remote:
+        specs = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)).decode(
+            'utf-8', 'surrogateescape').split()
+    if not specs:
+        if git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip() == b'matching':
+            return None
+        specs = ['HEAD']
+    names = []
+    for spec in specs:
+        source, _colon, destination = spec.lstrip('+').partition(':')
+        if '*' in spec or not (source or destination):
+            return None
+        names.append(destination)
+        if not source or source.startswith('^'):
+            continue
+        full = git(root, 'rev-parse', '--verify', '--quiet', '--symbolic-full-name',
+                   '--end-of-options', source, ok=(0, 1, 128)).decode('utf-8', 'surrogateescape').strip()
+        names.append(full or source)  # the full name holds the name as given
+        if full.startswith('refs/heads/'):
+            names.append(git(root, 'config', '--get', f'branch.{full[11:]}.merge', ok=(0, 1)).decode(
+                'utf-8', 'surrogateescape').strip())
+    return [n for n in names if n]
+
+
+# git push options that send refs no refspec names (``--repo``: then the
+# refspecs cannot be told from the repository).
+_SEND_MANY = ('--all', '--branches', '--mirror', '--tags', '--follow-tags', '--repo')
 
 
 def remote_names(
