@@ -588,7 +588,24 @@ def no_repository(message: str, where: str = '.') -> InputError:
     if not git_installed():
         return InputError('git is not installed or not on PATH (needed to read the repository)')
     refused = git_refusal(where)
-    return InputError(refused if refused else message)
+    if refused:
+        return InputError(refused)
+    git_dir = git_dir_without_work_tree(where) if os.path.isdir(where) else None
+    if git_dir is not None:
+        # A repository is there, with no work tree: "not a repository"
+        # would send the user looking for one they are standing in.
+        if git_probe(where, 'rev-parse', '--is-bare-repository') == b'true\n':
+            return InputError(
+                f'{where}: a bare repository has no work tree or index; run '
+                'this in a clone of it, or scan its history here: '
+                'together-hooks scan --history',
+            )
+        tree = os.path.dirname(git_dir) if os.path.basename(git_dir) == '.git' else None
+        return InputError(
+            f'{where}: inside the git folder {git_dir}; run this in its work tree'
+            + (f', {tree}' if tree else ''),
+        )
+    return InputError(message)
 
 
 def parsed_env(env: dict[str, str] | None = None) -> dict[str, str]:
