@@ -21,6 +21,7 @@ from together_hooks.messages import cut_short
 from together_hooks.messages import PROJECT_URL
 from together_hooks.messages import shell_quote
 from together_hooks.rules import ROTATE_URL
+from together_hooks.rules import rotate_at
 
 PASS, WARN, FAIL = 'pass', 'warn', 'fail'
 CONFIG = '.pre-commit-config.yaml'
@@ -250,8 +251,8 @@ def check_keys(repo: Repo) -> Check:
             'no-hardcoded-keys', WARN,
             f'no Together key in {files} but the {_plural(len(hidden), "one")} a pragma '
             f'excuses: {_listed(hidden)}{also}',
-            'a pragma is for a value that is not a key: if one is real, rotate it '
-            f'({ROTATE_URL}; together-hooks rotate-help FILE) and read it from the environment',
+            f'a pragma is for a value that is not a key: if one is real, {rotate_at()} '
+            '(`together-hooks rotate-help FILE` walks through it), and read it from the environment',
         )
     if not shown:
         return Check('no-hardcoded-keys', PASS, f'no Together key in {files}{also}')
@@ -264,7 +265,7 @@ def check_keys(repo: Repo) -> Check:
     return Check(
         'no-hardcoded-keys', FAIL,
         f'{_plural(len(shown), "Together key")} in {files}: {_listed(shown)}{also}',
-        f'rotate each key at {ROTATE_URL}, read it from the environment '
+        f'{rotate_at("each key")}, read it from the environment '
         '(os.environ["TOGETHER_API_KEY"], process.env.TOGETHER_API_KEY) instead, '
         'and remove it from git history (git filter-repo --replace-text); '
         f'not a real key: record it (together-hooks baseline {record}{opt}), '
@@ -390,8 +391,8 @@ def check_env_ignored(repo: Repo) -> Check:
         from together_hooks.env.hints import untrack_command
 
         fixes.append(
-            f'untrack them ({untrack_command(tracked, root=repo.root)}), commit, and rotate any '
-            f'key they held at {ROTATE_URL}',
+            f'untrack them ({untrack_command(tracked, root=repo.root)}), commit, and '
+            f'{rotate_at("any key they held")}',
         )
     if len(problems) > len(tracked) + len(unshared):
         fixes.append('add the missing rules to .gitignore: check-env-gitignored --fix')
@@ -552,7 +553,7 @@ def check_baseline(repo: Repo) -> Check:
             cid, FAIL,
             f'{len(real)} of {len(entries)} entries in {shown} labelled real '
             f'(is_secret: true): {_listed(real)}',
-            f'a real key: rotate it at {ROTATE_URL}, remove it from the code and '
+            f'a real key: {rotate_at()}, remove it from the code and '
             f'from git history, then together-hooks baseline update{opt}',
         )
     if unaudited:
