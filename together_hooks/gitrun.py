@@ -298,6 +298,18 @@ def _cannot_run(root: str) -> InputError:
     return InputError('git is not installed or not on PATH')
 
 
+def reason_of(proc: subprocess.CompletedProcess[bytes]) -> str:
+    """Why git failed, in one of its own lines: the first ``fatal:`` (the
+    cause; what follows is advice, such as clone's "Please make sure you
+    have the correct access rights / and the repository exists."), else
+    its last line, else its exit code."""
+    err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
+    fatal = [line for line in err if line.startswith('fatal:')]
+    if fatal:
+        return fatal[0]
+    return err[-1] if err else f'exit {proc.returncode}'
+
+
 def git(
         root: str, *args: str, input: bytes | None = None,
         ok: tuple[int, ...] = (0,), env: dict[str, str] | None = None,
@@ -322,9 +334,7 @@ def git(
         refused = git_refusal(root) if env is None and proc.returncode >= 128 else None
         if refused:
             raise InputError(refused)
-        err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
-        reason = err[-1] if err else f'exit {proc.returncode}'
-        raise InputError(f'git {command_name(args)} failed: {reason}')
+        raise InputError(f'git {command_name(args)} failed: {reason_of(proc)}')
     return proc.stdout
 
 
