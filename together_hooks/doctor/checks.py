@@ -465,6 +465,21 @@ def _install(repo: Repo) -> str:
     return 'pre-commit install'
 
 
+def _misspelt(config: Config, missing: list[str]) -> str:
+    """The config's hook ids that look like one of ``missing`` (a typo
+    pre-commit reports only at the next commit, as "not present in
+    repository"), said beside what is missing."""
+    from difflib import get_close_matches
+
+    near = []
+    for given in config.hooks:
+        if given not in OUR_HOOKS:
+            match = get_close_matches(given, missing, n=1, cutoff=0.8)
+            if match:
+                near.append(f'`{given}` is no hook of together-hooks: did you mean {match[0]}?')
+    return f' ({"; ".join(near)})' if near else ''
+
+
 def check_hooks(repo: Repo) -> Check:
     cid = 'hooks-installed'
     config = repo.config()
@@ -475,7 +490,7 @@ def check_hooks(repo: Repo) -> Check:
     missing = [h for h in REQUIRED_HOOKS if h not in config.hooks]
     if missing:
         return Check(
-            cid, FAIL, f'{CONFIG} does not run {", ".join(missing)}',
+            cid, FAIL, f'{CONFIG} does not run {", ".join(missing)}{_misspelt(config, missing)}',
             f'add {", ".join("{id: %s}" % h for h in missing)} to the together-hooks '
             f'repo in {CONFIG}',
         )
