@@ -806,6 +806,8 @@ def test_a_key_behind_a_pragma_is_named_as_there_and_excused(built):
     result = run('together-hooks', 'doctor', cwd=built.repo)
     line = next(ln for ln in result.out.splitlines() if 'no-hardcoded-keys' in ln)
     assert 'src/settings.py:1' in line and 'pragma' in line, result.out
+    # One key reads "the one a pragma excuses", not "the 1 one".
+    assert 'but the one a pragma excuses: src/settings.py:1' in line, line
     assert not leaked(built.keys, result.out, result.err)
 
 

@@ -249,10 +249,11 @@ def check_keys(repo: Repo) -> Check:
         # pragma is the mistake a pragma makes easy).
         return Check(
             'no-hardcoded-keys', WARN,
-            f'no Together key in {files} but the {_plural(len(hidden), "one")} a pragma '
-            f'excuses: {_listed(hidden)}{also}',
-            f'a pragma is for a value that is not a key: if one is real, {rotate_at()} '
-            '(`together-hooks rotate-help FILE` walks through it), and read it from the environment',
+            f'no Together key in {files} but the '
+            f'{"one" if len(hidden) == 1 else len(hidden)} a pragma excuses: '
+            f'{_listed(hidden)}{also}',
+            f'a pragma is for a value that is not a key: if one is real, {rotate_at()}; '
+            '`together-hooks rotate-help FILE` walks through it; then read it from the environment',
         )
     if not shown:
         return Check('no-hardcoded-keys', PASS, f'no Together key in {files}{also}')
