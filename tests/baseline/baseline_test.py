@@ -497,6 +497,17 @@ def test_the_plugin_path_note_is_said_once_and_a_baseline_outside_git_says_where
     assert len(read(plain / '.secrets.baseline')['results']) == 1
 
 
+def test_a_misspelt_baseline_name_says_the_name_it_is_near(repo):
+    """``--baseline .secrets.baselin`` said to create that file, which
+    would leave the team's baseline unused: beside a file of nearly that
+    name, the error names it instead; a name near none keeps the advice."""
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    result = run('detect-together-keys', '--baseline', '.secrets.baselin', 'app.py', cwd=repo)
+    assert_error_line(result, '.secrets.baselin: baseline not found (did you mean .secrets.baseline?)')
+    result = run('detect-together-keys', '--baseline', 'keys.json', 'app.py', cwd=repo)
+    assert_error_line(result, 'keys.json: baseline not found', 'baseline create --baseline keys.json')
+
+
 def test_create_writes_what_detect_secrets_writes(repo, keys):
     """Our JSON is byte-for-byte what detect-secrets would save for it."""
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
