@@ -155,6 +155,21 @@ def test_invalid_config_is_one_line_and_exit_2_everywhere(git_repo, text, words)
         (git_repo / where).unlink()
 
 
+@pytest.mark.parametrize('table', ['together_hooks', 'togetherhooks'])
+def test_a_misspelt_pyproject_table_is_an_error_not_ignored(git_repo, table):
+    """``[tool.together_hooks]`` was passed over in silence: its exclude,
+    allow and baseline unused, with nothing said. It is named, with the
+    table we read; a pyproject that only mentions the package is fine."""
+    write(git_repo, 'app.py', 'x = 1\n')
+    git(git_repo, 'add', 'app.py')
+    write(git_repo, 'pyproject.toml', f'[tool.{table}]\nexclude = ["x/"]\n')
+    for command in (('together-hooks', 'scan'), ('detect-together-keys', 'app.py')):
+        assert_error_line(run(*command, cwd=git_repo), f'pyproject.toml: [tool.{table}] is not read',
+                          '[tool.together-hooks]')
+    write(git_repo, 'pyproject.toml', '[tool.setuptools]\npackages = ["together_hooks"]\n')
+    assert run('together-hooks', 'scan', cwd=git_repo).rc == 0
+
+
 def test_hook_imports_the_toml_parser_only_for_a_config(git_repo):
     write(git_repo, 'app.py', 'x = 1\n')
     code = (

@@ -164,3 +164,22 @@ def test_the_work_tree_top_found_without_git_is_git_own(git_repo, tmp_path):
         for place in (other, other / '.git'):
             os.chown(place, 65534, 65534)
         assert work_tree_top(str(other)) == git_toplevel(str(other)) is None, 'owner'
+
+
+def test_no_repository_names_a_git_folder_and_its_work_tree(git_repo, tmp_path):
+    """Run inside ``.git`` (or a bare repository), a command that needs a
+    work tree says where it is, never "not inside a git work tree", which
+    sends the user looking for a repository they are standing in."""
+    from together_hooks.gitrun import no_repository
+
+    inside = os.path.join(str(git_repo), '.git')
+    words = str(no_repository('not inside a git work tree', inside))
+    assert 'not inside' not in words
+    assert os.path.realpath(str(git_repo)) in words and 'work tree' in words
+    bare = tmp_path / 'bare.git'
+    git(str(tmp_path), 'init', '-q', '--bare', str(bare))
+    words = str(no_repository('not inside a git work tree', str(bare)))
+    assert 'bare repository' in words and 'clone' in words and 'scan --history' in words
+    plain = tmp_path / 'plain'
+    plain.mkdir()
+    assert str(no_repository('not inside a git work tree', str(plain))) == 'not inside a git work tree'

@@ -361,3 +361,30 @@ def test_the_env_advice_stays_when_git_cannot_say(monkeypatch, tmp_path):
 
     monkeypatch.setattr(gitrun, '_run', refused)
     assert report._ignored(['.env', 'sub/.env'], str(tmp_path)) == set()
+
+
+def test_every_message_that_says_where_to_rotate_gives_the_steps(git_repo, keys):
+    """Rotation was worded four ways ("rotate it at URL", "... and revoke
+    the old key"), some leaving out the new key's check: every line that
+    names where keys are rotated gives the steps, in their order, from
+    ``rules.ROTATE_STEPS`` (the hook, SARIF, doctor, forbid-env-files)."""
+    from together_hooks.rules import ROTATE_STEPS
+    from together_hooks.rules import ROTATE_URL
+
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    write(git_repo, '.env', f'TOGETHER_API_KEY={keys()}\n')
+    git(git_repo, 'add', 'app.py')
+    git(git_repo, 'add', '-f', '.env')
+    git(git_repo, 'commit', '-qm', 'leak')
+    results = [
+        hook('app.py', cwd=git_repo),
+        scan('--format', 'sarif', cwd=git_repo),
+        run('together-hooks', 'doctor', cwd=git_repo),
+        run('forbid-env-files', '.env', cwd=git_repo),
+    ]
+    for result in results:
+        assert result.rc == 1, (result.out, result.err)
+    text = '\n'.join(r.out + r.err for r in results).replace('\\n', '\n')
+    lines = [line for line in text.splitlines() if ROTATE_URL in line]
+    assert len(lines) >= 4, text
+    assert [line for line in lines if ROTATE_STEPS not in line] == []

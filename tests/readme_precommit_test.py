@@ -298,6 +298,8 @@ def test_local_install_config_from_the_docs(git_repo, env):
     rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
     assert rc == 1 and 'app.py:3: together-api-key' in out, out
     assert leaked([SAMPLE_KEY], out) == []
+    # The commands are the user's own: no advice to install them again.
+    assert '`together-hooks baseline create`' in out and 'pipx install' not in out, out
     git(git_repo, 'reset', '-q')
     (git_repo / '.env').write_text('A=1\n')
     git(git_repo, 'add', '-f', '.env')

@@ -30,6 +30,10 @@ PYPROJECT = 'pyproject.toml'
 TABLE = 'together-hooks'
 # Where a message tells the user the config file is.
 WHERE = f'{OWN_FILE}, or [tool.{TABLE}] in {PYPROJECT}'
+# How a pyproject.toml may spell our table's name: the one we read, and
+# the ones a user may write for it (``[tool.together_hooks]``), which
+# would otherwise be passed over in silence, their settings unused.
+_TABLE_SPELLINGS = (TABLE.encode(), b'together_hooks', b'togetherhooks')
 # key -> the type its value must have: a list of strings, or a string.
 KEYS = {'exclude': list, 'allow': list, 'baseline': str, 'env-templates': list}
 # A hashed_secret (SHA-1 hex); compiled by re on first use, not at import.
@@ -152,18 +156,31 @@ def load_from(read: Callable[[str], bytes | None]) -> Config:
         data = read(name)
         if data is None:
             continue
-        if name == PYPROJECT and TABLE.encode() not in data:
+        if name == PYPROJECT and not any(w in data for w in _TABLE_SPELLINGS):
             continue  # no table of ours: not worth a TOML parser
         doc = _parse(data, name)
         if name == PYPROJECT:
-            table = doc.get('tool', {}).get(TABLE) if isinstance(doc.get('tool'), dict) else None
+            tool = doc.get('tool') if isinstance(doc.get('tool'), dict) else {}
+            table = tool.get(TABLE)
             if table is None:
+                _refuse_misspelt(tool)
                 continue
             where = f'{name} [tool.{TABLE}]'
         else:
             table, where = doc, name
         return _validated(table, where)
     return EMPTY
+
+
+def _refuse_misspelt(tool: dict[str, Any]) -> None:
+    """A ``[tool.*]`` table that names us another way is an error, not
+    a config quietly left unread."""
+    for given in tool:
+        if isinstance(given, str) and given.lower().replace('-', '').replace('_', '') == 'togetherhooks':
+            raise InputError(
+                f'{PYPROJECT}: [tool.{given}] is not read: the table is '
+                f'[tool.{TABLE}] (rename it)',
+            )
 
 
 def _read(root: str, path: str, name: str) -> bytes | None:

@@ -298,6 +298,18 @@ def _cannot_run(root: str) -> InputError:
     return InputError('git is not installed or not on PATH')
 
 
+def reason_of(proc: subprocess.CompletedProcess[bytes]) -> str:
+    """Why git failed, in one of its own lines: the first ``fatal:`` (the
+    cause; what follows is advice, such as clone's "Please make sure you
+    have the correct access rights / and the repository exists."), else
+    its last line, else its exit code."""
+    err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
+    fatal = [line for line in err if line.startswith('fatal:')]
+    if fatal:
+        return fatal[0]
+    return err[-1] if err else f'exit {proc.returncode}'
+
+
 def git(
         root: str, *args: str, input: bytes | None = None,
         ok: tuple[int, ...] = (0,), env: dict[str, str] | None = None,
@@ -322,9 +334,7 @@ def git(
         refused = git_refusal(root) if env is None and proc.returncode >= 128 else None
         if refused:
             raise InputError(refused)
-        err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
-        reason = err[-1] if err else f'exit {proc.returncode}'
-        raise InputError(f'git {command_name(args)} failed: {reason}')
+        raise InputError(f'git {command_name(args)} failed: {reason_of(proc)}')
     return proc.stdout
 
 
@@ -588,7 +598,24 @@ def no_repository(message: str, where: str = '.') -> InputError:
     if not git_installed():
         return InputError('git is not installed or not on PATH (needed to read the repository)')
     refused = git_refusal(where)
-    return InputError(refused if refused else message)
+    if refused:
+        return InputError(refused)
+    git_dir = git_dir_without_work_tree(where) if os.path.isdir(where) else None
+    if git_dir is not None:
+        # A repository is there, with no work tree: "not a repository"
+        # would send the user looking for one they are standing in.
+        if git_probe(where, 'rev-parse', '--is-bare-repository') == b'true\n':
+            return InputError(
+                f'{where}: a bare repository has no work tree or index; run '
+                'this in a clone of it, or scan its history here: '
+                'together-hooks scan --history',
+            )
+        tree = os.path.dirname(git_dir) if os.path.basename(git_dir) == '.git' else None
+        return InputError(
+            f'{where}: inside the git folder {git_dir}; run this in its work tree'
+            + (f', {tree}' if tree else ''),
+        )
+    return InputError(message)
 
 
 def parsed_env(env: dict[str, str] | None = None) -> dict[str, str]:

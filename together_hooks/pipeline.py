@@ -617,7 +617,7 @@ def next_step(
     (neither would excuse them)."""
     from together_hooks.env.names import is_secret_env_file
     from together_hooks.report import shown_path
-    from together_hooks.rules import ROTATE_URL
+    from together_hooks.rules import rotate_at
 
     def original(f: Finding) -> bool:
         # The local env file a held key was read from holds the original,
@@ -643,8 +643,8 @@ def next_step(
         f'{cut_short(paths, 3)}: a copy of a key you hold (in {source}), so a real '
         'key: no allow comment or baseline excuses it'
         + ('.' if all(f.commit for f in yours) else '; take it out of the file.')
-        + f' If it is only a test value, change it in {source}; if it is real, rotate '
-        f'it at {ROTATE_URL}.'
+        + f' If it is only a test value, change it in {source}; if it is real, '
+        f'{rotate_at()}.'
     )
     rest = [f for f in findings if f.hashed_secret not in held]
     if rest:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from together_hooks.findings import Finding
 from together_hooks.messages import PROJECT_URL
-from together_hooks.rules import ROTATE_STEPS
 from together_hooks.rules import ROTATE_URL
+from together_hooks.rules import rotate_at
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,8 +22,7 @@ if TYPE_CHECKING:
 
 ADVICE = (
     'What to do: take each key out of the file and read it from the '
-    'environment (TOGETHER_API_KEY) instead; then rotate it at '
-    f'{ROTATE_URL} ({ROTATE_STEPS}). If a key was ever committed, remove it from '
+    f'environment (TOGETHER_API_KEY) instead; then {rotate_at()}. If a key was ever committed, remove it from '
     'git history too (git filter-repo --replace-text; '
     '`together-hooks rotate-help FILE` walks through it) and force-push.'
 )
@@ -32,8 +31,8 @@ ADVICE = (
 # The same, for keys found in commits (``--diff``, ``--history``, pre-push):
 # whoever has the history has the key, so rotating comes first.
 COMMITTED_ADVICE = (
-    'What to do: these keys are in commits, so treat each as leaked: rotate '
-    f'it now at {ROTATE_URL} ({ROTATE_STEPS}); then take it out of the file, read '
+    'What to do: these keys are in commits, so treat each as leaked: '
+    f'{rotate_at("it now")}; then take it out of the file, read '
     'it from the environment (TOGETHER_API_KEY), and remove it from git '
     'history (git filter-repo --replace-text; `together-hooks rotate-help '
     'FILE` walks through it) and force-push.'
@@ -179,7 +178,7 @@ def env_file_advice(
     return (
         f'{cut_short(words, 3)}: an env file is the place for a key, but git '
         f'must ignore it: keep the key there and {fix}; if git tracks the file, '
-        f'also {untrack}, and rotate the key at {ROTATE_URL} if it was ever committed.'
+        f'also {untrack}, and {rotate_at("the key")} if it was ever committed.'
     )
 
 
@@ -200,7 +199,7 @@ def ignored_env_advice(paths: Sequence[str], committed: bool = False) -> str:
     return (
         f'{cut_short(words, 3)}: an env file is the place for a key, and git '
         'ignores it (the repository\'s .gitignore) and does not track it: keep the '
-        f'key there; rotate it at {ROTATE_URL} only if it was ever committed '
+        f'key there; {rotate_at()} only if it was ever committed '
         'or shared.'
     )
 
@@ -531,7 +530,7 @@ def _message(f: Finding) -> str:
         text += ', verification: LIVE (Together accepted it just now)'
     elif f.verification:
         text += f', verification: {f.verification}'
-    return text + f'. Rotate it at {ROTATE_URL} and revoke the old key.'
+    return text + f'. {rotate_at(verb="Rotate")}.'
 
 
 def fingerprint(rule: str, hashed_secret: str, uri: str) -> str:
@@ -688,6 +687,6 @@ def confirmed_message(finding: Finding, baseline_path: str) -> str:
     return (
         f'{shown_path(finding.path)}:{finding.line}: {finding.redacted} is a '
         f'confirmed real key ("is_secret": true in {shown_path(baseline_path)}),'
-        f' so the baseline does not excuse it: rotate it now at {ROTATE_URL} '
+        f' so the baseline does not excuse it: {rotate_at()} now, '
         'and remove it from the file.'
     )

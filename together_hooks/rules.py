@@ -32,6 +32,13 @@ ROTATE_URL = 'https://api.together.xyz/settings/api-keys'
 ROTATE_STEPS = 'create a new key, update your environment, verify it, then revoke the old one'
 
 
+def rotate_at(what: str = 'it', verb: str = 'rotate') -> str:
+    """How every message says to rotate ``what``: where, and the steps in
+    their order (revoking first would break whatever still uses the key);
+    ``verb='Rotate'`` starts a sentence."""
+    return f'{verb} {what} at {ROTATE_URL} ({ROTATE_STEPS})'
+
+
 def _compile(source: bytes) -> re.Pattern[bytes]:
     from together_hooks import regex_cache  # only a file with a keyword compiles
 
@@ -1000,9 +1007,8 @@ TOGETHER_API_KEY = Rule(
     id='together-api-key',
     description='Together AI API key (tgp_v1_...)',
     help=(
-        f'A Together AI API key. Rotate it at {ROTATE_URL}, update your '
-        'environment, revoke the old key, and remove it from git history '
-        'if it was ever committed.'
+        f'A Together AI API key. {rotate_at(verb="Rotate")}, '
+        'and remove it from git history if it was ever committed.'
     ),
     # The left boundary (not touching another key character, but allowed
     # after an escape such as a literal "\n") is checked in detect/engine.py: a

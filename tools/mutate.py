@@ -503,6 +503,22 @@ MUTATIONS: tuple[Mutation, ...] = (
       'import argparse  # noqa: F401\nimport os\n\nfrom together_hooks import audit_log',
       ('tests/hookargs_test.py::test_a_hook_run_by_pre_commit_never_imports_argparse',),
       'the hook imports argparse on every commit (start-up time)'),
+    # --- what a user reads ---------------------------------------------------------------
+    M('rotate-steps', 'together_hooks/rules.py',
+      "    return f'{verb} {what} at {ROTATE_URL} ({ROTATE_STEPS})'",
+      "    return f'{verb} {what} at {ROTATE_URL}'",
+      ('tests/messages_test.py::test_every_message_that_says_where_to_rotate_gives_the_steps',),
+      'a message says where to rotate a key but not the steps (new key, update, verify, revoke)'),
+    M('org-failures-each', 'together_hooks/cli/scan_org.py',
+      '        if len(group) == 1:',
+      '        if group:',
+      ('tests/org/scan_org_test.py::test_repositories_failing_for_one_cause_are_one_line_on_stderr',),
+      'scan-org says one line per repository not scanned, however many share a cause'),
+    M('hint-own-install', 'together_hooks/env/hints.py',
+      '    ours = os.path.realpath(os.path.dirname(sys.executable)) if in_pre_commit_env() else None',
+      '    ours = os.path.realpath(os.path.dirname(sys.executable))',
+      ('tests/env/hints_test.py',),
+      'a repo: local hook tells the user to pipx-install a command they already have'),
 )
 
 

@@ -474,6 +474,40 @@ def test_create_refuses_to_replace_a_baseline(repo):
     assert len(read(path)['results']) == 2
 
 
+def test_the_plugin_path_note_is_said_once_and_a_baseline_outside_git_says_where(repo, keys, tmp_path):
+    """detect-secrets' plugin-path note came on every create and update
+    that wrote: said when the baseline first records the path, not on each
+    update after. Outside any git repository, create scans every file of
+    the folder (as ``detect-secrets scan`` does there) and says where it
+    wrote, since no hook will find it at a repository root."""
+    note = "only if you also run detect-secrets' own hook"
+    created = run('together-hooks', 'baseline', 'create', cwd=repo)
+    assert created.rc == 0 and created.err.count(note) == 1, created.err
+    assert 'not a git repository' not in created.out
+    (repo / 'more.py').write_text(f'KEY = "{make_key(random.Random(5))}"\n')
+    updated = run('together-hooks', 'baseline', 'update', cwd=repo)
+    assert updated.rc == 0 and 'added' in updated.out, updated.out
+    assert note not in updated.err, updated.err
+    plain = tmp_path / 'plain'
+    plain.mkdir()
+    (plain / 'app.py').write_text((repo / 'app.py').read_text())
+    outside = run('together-hooks', 'baseline', 'create', cwd=plain)
+    assert outside.rc == 0, outside.err
+    assert f'(in {plain}, not a git repository: every file under it was scanned)' in outside.out
+    assert len(read(plain / '.secrets.baseline')['results']) == 1
+
+
+def test_a_misspelt_baseline_name_says_the_name_it_is_near(repo):
+    """``--baseline .secrets.baselin`` said to create that file, which
+    would leave the team's baseline unused: beside a file of nearly that
+    name, the error names it instead; a name near none keeps the advice."""
+    assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
+    result = run('detect-together-keys', '--baseline', '.secrets.baselin', 'app.py', cwd=repo)
+    assert_error_line(result, '.secrets.baselin: baseline not found (did you mean .secrets.baseline?)')
+    result = run('detect-together-keys', '--baseline', 'keys.json', 'app.py', cwd=repo)
+    assert_error_line(result, 'keys.json: baseline not found', 'baseline create --baseline keys.json')
+
+
 def test_create_writes_what_detect_secrets_writes(repo, keys):
     """Our JSON is byte-for-byte what detect-secrets would save for it."""
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0

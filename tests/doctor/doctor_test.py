@@ -806,6 +806,8 @@ def test_a_key_behind_a_pragma_is_named_as_there_and_excused(built):
     result = run('together-hooks', 'doctor', cwd=built.repo)
     line = next(ln for ln in result.out.splitlines() if 'no-hardcoded-keys' in ln)
     assert 'src/settings.py:1' in line and 'pragma' in line, result.out
+    # One key reads "the one a pragma excuses", not "the 1 one".
+    assert 'but the one a pragma excuses: src/settings.py:1' in line, line
     assert not leaked(built.keys, result.out, result.err)
 
 
@@ -873,3 +875,24 @@ def test_the_install_fix_works_where_core_hooks_path_is_set(built):
     subprocess.run((sys.executable, '-m', 'pre_commit', 'install'), cwd=built.repo, check=True,
                    capture_output=True)
     assert doctor.check_hooks(doctor.Repo.at(str(built.repo))).status == P
+
+
+def test_a_misspelt_hook_id_is_named_beside_what_is_missing(built):
+    """A config naming ``detect-together-key`` said only that
+    detect-together-keys is not run (pre-commit says "not present in
+    repository" at the next commit): the check names the typo and the id
+    it looks like; an id of another project is left alone."""
+    path = built.repo / '.pre-commit-config.yaml'
+    text = path.read_text()
+    assert '-   id: detect-together-keys\n' in text
+    write(built.repo, '.pre-commit-config.yaml',
+          text.replace('-   id: detect-together-keys\n', '-   id: detect-together-key\n'))
+    check = doctor.check_hooks(doctor.Repo.at(str(built.repo)))
+    assert check.status == F, check
+    assert check.detail == (
+        '.pre-commit-config.yaml does not run detect-together-keys (`detect-together-key` '
+        'is no hook of together-hooks: did you mean detect-together-keys?)'), check
+    write(built.repo, '.pre-commit-config.yaml',
+          text.replace('-   id: detect-together-keys\n', '-   id: trailing-whitespace\n'))
+    check = doctor.check_hooks(doctor.Repo.at(str(built.repo)))
+    assert check.detail == '.pre-commit-config.yaml does not run detect-together-keys', check

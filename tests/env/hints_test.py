@@ -22,7 +22,16 @@ def test_on_users_path_finds_only_an_executable_file_outside_our_environment(tmp
     monkeypatch.setenv('PATH', os.pathsep.join((str(plain), str(script))))
     assert on_users_path('tool')
 
-    os.symlink(script, ours)  # our own bin folder, named through a link, does not count
+    # A repo: local hook runs the user's own install: its bin folder is the
+    # user's, and a hint to run the command needs no "pipx install".
+    monkeypatch.setattr(sys, 'executable', str(script / 'python'))
+    monkeypatch.setattr(sys, 'prefix', str(tmp_path))
+    assert on_users_path('tool')
+
+    # The environment pre-commit built (py_env-<version>): our own bin
+    # folder, named through a link, does not count.
+    os.symlink(script, ours)
     monkeypatch.setattr(sys, 'executable', str(ours / 'python'))
+    monkeypatch.setattr(sys, 'prefix', str(tmp_path / 'py_env-python3'))
     monkeypatch.setenv('PATH', os.pathsep.join((str(plain), str(script))))
     assert not on_users_path('tool')

@@ -226,6 +226,33 @@ def test_failures_are_listed_and_exit_2(tmp_path, keys):
 
 
 
+def test_repositories_failing_for_one_cause_are_one_line_on_stderr(tmp_path):
+    """A server gone halfway fails every repository left with one error:
+    said once per repository on stderr (and again by a text report on the
+    terminal), 146 lines buried the cause. stderr says each cause once,
+    naming the first repositories and how many more; the report lists
+    each. git's cause is its first ``fatal:`` line, not the advice after
+    it ("and the repository exists.")."""
+    gone = [f'file://{tmp_path}/gone{i}.git' for i in range(5)]
+    dead = [f'http://127.0.0.1:1/r{i}.git' for i in range(2)]
+    result = scan_org('--repos', write_lines(tmp_path / 'r.txt', *gone, *dead),
+                      '--store', str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'))
+    assert result.rc == 2, result.err
+    lines = [line for line in result.err.splitlines() if 'not scanned' in line]
+    assert lines[0] == (
+        f'together-hooks: scan-org: 5 repositories not scanned ({gone[0]}, {gone[1]}, '
+        f"{gone[2]} and 2 more): git clone failed: fatal: '<repository>' does not "
+        'appear to be a git repository'
+    ), lines
+    assert lines[1].startswith(
+        f'together-hooks: scan-org: 2 repositories not scanned ({dead[0]}, {dead[1]}): '
+        "git clone failed: fatal: unable to access '<repository>/'"), lines
+    assert len(lines) == 3 and 'by cause' in lines[2], lines
+    assert 'repository exists' not in result.out + result.err
+    for url in gone + dead:
+        assert result.out.count(f'{url}: NOT SCANNED: git clone failed: fatal: ') == 1, result.out
+
+
 def test_a_repository_named_with_a_key_leaves_no_part_of_it_in_the_cache(tmp_path, keys):
     """The cache folder is named after the URL's last part, cut to 40
     characters: cut before it was scrubbed, it kept ``tgp_v1_`` and 33
@@ -531,8 +558,9 @@ def test_github_org_paging_rate_limit_forks_and_token(tmp_path, keys, github):
 def test_clone_urls_only_on_the_api_host(tmp_path, keys, github):
     """A clone URL the API gives is cloned only with the API's own scheme
     on its host (https://github.com for api.github.com): a ``file://`` URL,
-    a local path, ssh, or another host is refused, one line each, and
-    counted as not scanned; nothing is read from it."""
+    a local path, ssh, or another host is refused, said once for all on
+    stderr (one cause) and each in the report, and counted as not
+    scanned; nothing is read from it."""
     k_good, k_local, k_url = keys(), keys(), keys()
     good, good_commit = key_repo(tmp_path / 'good', k_good)
     local, _ = key_repo(tmp_path / 'local', k_local)
@@ -558,12 +586,15 @@ def test_clone_urls_only_on_the_api_host(tmp_path, keys, github):
                       '--format', 'json', '--cache-dir', str(tmp_path / 'cache'), env={})
     assert result.rc == 2, result.err
     assert found(result) == {(url['good'], good_commit, 'config.py', hashed(k_good))}
-    lines = [line for line in result.err.splitlines() if ': not scanned: ' in line]
-    assert len(lines) == len(refused), result.err
+    lines = [line for line in result.err.splitlines() if 'not scanned' in line]
+    assert lines[0].startswith(f'together-hooks: scan-org: {len(refused)} repositories '
+                               'not scanned (') and ' and 7 more): refused: ' in lines[0], lines
+    assert len(lines) == 2 and 'named above with why, by cause' in lines[1], lines
+    reported = {f['repo']: f['error'] for f in json.loads(result.out)['failures']}
     for shown in refused.values():
         shown = shown.replace('\n', '\\n')  # one line: escaped
         if k_url not in shown:
-            assert any(f': {shown}: not scanned: refused' in line for line in lines), (shown, lines)
+            assert reported[shown].startswith('refused'), (shown, reported)
     assert f'(1 scanned, 0 unchanged, {len(refused)} failed)' in result.err
     assert not [p for p, _ in FakeGitHub.seen if p.startswith('/git/local')]
     assert not os.listdir(tmp_path / 'cache') or all(

@@ -371,6 +371,9 @@ def load(path: str, repository: str | None = None) -> Baseline:
     except FileNotFoundError:
         from together_hooks.messages import shell_quote
 
+        near = _near_name(path)
+        if near is not None:  # a typo: creating the misspelt file would be the wrong fix
+            raise InputError(f'{path}: baseline not found (did you mean {shell_quote(near)}?)')
         raise InputError(
             f'{path}: baseline not found (create it with '
             f'`together-hooks baseline create --baseline {shell_quote(path)}`, '
@@ -400,6 +403,20 @@ def save(baseline: Baseline) -> None:
 
     # An entry kept from an older file may still name a key: never again.
     write_atomic(baseline.path, scrub(baseline.dumps()), within=repository_naming(baseline.path))
+
+
+def _near_name(path: str) -> str | None:
+    """A file beside the missing ``path`` whose name is nearly its name
+    (``.secrets.baselin`` for ``.secrets.baseline``), named as ``path`` is."""
+    from difflib import get_close_matches
+
+    folder, name = os.path.split(path)
+    try:
+        names = [n for n in os.listdir(folder or '.') if os.path.isfile(os.path.join(folder or '.', n))]
+    except OSError:
+        return None
+    match = get_close_matches(name, names[:10_000], n=1, cutoff=0.85)
+    return os.path.join(folder, match[0]) if match else None
 
 
 def root_of(path: str) -> str:

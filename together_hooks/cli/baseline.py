@@ -214,11 +214,25 @@ def create(path: str, slim: bool = False, force: bool = False) -> int:
     for (name, hashed), hit in sorted(found.items()):
         print(f'  {shown_path(name)}:{hit.line}: {hit.finding.redacted} (hashed_secret {hashed})')
     print(
-        f'together-hooks: wrote {shown_path(path)}: {len(found)} key(s) in '
-        f'{len(doc["results"])} file(s).',
+        f'together-hooks: wrote {shown_path(path)}{_outside_git(root)}: '
+        f'{len(found)} key(s) in {len(doc["results"])} file(s).',
     )
     _warn_plugin_path(doc, root)
     return _not_recorded(yours)
+
+
+def _outside_git(root: str) -> str:
+    """Where a baseline made outside any git repository was written, and
+    what was scanned: as ``detect-secrets scan`` there, every file under
+    the folder (there is no repository root for the hooks to find it at)."""
+    from together_hooks.gitrun import worktree_root
+
+    if worktree_root(root) is not None:
+        return ''
+    return (
+        f' (in {os.path.abspath(root)}, not a git repository: every file '
+        'under it was scanned)'
+    )
 
 
 def update(path: str, slim: bool = False) -> int:
@@ -252,13 +266,18 @@ def update(path: str, slim: bool = False) -> int:
         + ('written slim' if slim else f'{change.refreshed} line number(s) refreshed')
         + '; every label kept.',
     )
-    _warn_plugin_path(change.doc, root)
+    _warn_plugin_path(change.doc, root, current.doc)
     return _not_recorded(yours)
 
 
-def _warn_plugin_path(doc: dict[str, Any], root: str) -> None:
+def _warn_plugin_path(
+        doc: dict[str, Any], root: str, before: dict[str, Any] | None = None,
+) -> None:
+    """The note on a plugin path plain detect-secrets cannot load here:
+    said when a baseline first records it, not again on each update of a
+    baseline that already did (the team has read it, or chose it)."""
     recorded = unloadable_plugin_path(doc, root)
-    if recorded is not None:
+    if recorded is not None and (before is None or unloadable_plugin_path(before, root) != recorded):
         print(
             f'together-hooks: note: only if you also run detect-secrets\' '
             f'own hook: the baseline names our plugin as {recorded}, which '

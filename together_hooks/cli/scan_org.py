@@ -24,7 +24,8 @@ examples:
 
 exit codes: 0 no key found, 1 keys found, 2 usage or input error (one line
   on stderr), or a repository (or part of the listing) not scanned: each is
-  listed on stderr and in the report, and the audit never reads as clean"""
+  in the report, and on stderr by cause (the first 3 and how many more);
+  the audit never reads as clean"""
 # The codes of ``report`` (a store's repositories not scanned exit 2 there
 # too) and of ``merge`` (no findings are judged: it only combines stores).
 REPORT_EXIT_CODES = 'exit codes:' + EPILOG.split('exit codes:', 1)[1]
@@ -248,6 +249,41 @@ def _say_unlisted(store, listed: list[dict]) -> None:  # type: ignore[no-untyped
               '`together-hooks scan-org report --store STORE` lists them', file=sys.stderr)
 
 
+# The repositories a line of failures names before "and K more"; the
+# report (text, JSON, SARIF, markdown) lists every one.
+SHOWN_FAILURES = 3
+
+
+def failure_lines(failures: list[tuple[str, str]]) -> list[str]:
+    """The repositories not scanned, one line per cause: a server that
+    went away halfway fails every repository left with the same error,
+    which said once per repository buried the one line that mattered
+    (and a text report on the terminal said each again).  A cause names
+    its repository (git's ``unable to access 'URL'``): that is read as
+    ``<repository>`` to group, and a cause of one repository is said as
+    it is."""
+    from together_hooks.messages import cut_short
+
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for url, error in failures:
+        cause = error
+        for form in (url, url.removeprefix('file://')):
+            if form:
+                cause = cause.replace(form.rstrip('/'), '<repository>')
+        groups.setdefault(cause, []).append((url, error))
+    lines = []
+    for cause, group in groups.items():
+        if len(group) == 1:
+            lines.append(f'{group[0][0]}: not scanned: {group[0][1]}')
+            continue
+        urls = [url for url, _error in group]
+        lines.append(
+            f'{len(group)} repositories not scanned '
+            f'({cut_short(urls, SHOWN_FAILURES)}): {cause}',
+        )
+    return lines
+
+
 def _emit(  # type: ignore[no-untyped-def]
         store, repos: list[str] | None, fmt: str, listings: list[tuple[str, str]] = (),
 ) -> int:
@@ -260,8 +296,8 @@ def _emit(  # type: ignore[no-untyped-def]
     findings = store.findings(repos)
     failures = store.failures(repos)
     sys.stdout.write(RENDER[fmt](findings, failures + list(listings)))
-    for url, error in failures:
-        print(f'together-hooks: scan-org: {url}: not scanned: {error}', file=sys.stderr)
+    for line in failure_lines(failures):
+        print(f'together-hooks: scan-org: {line}', file=sys.stderr)
     if repos is not None:
         _say_unlisted(store, findings)
     if failures or listings:
@@ -399,8 +435,8 @@ def scan(args: argparse.Namespace) -> int:
     )
     print(summary, file=sys.stdout if args.format == 'text' else sys.stderr)
     if out.failed:  # what to do about the lines above, and that nothing is redone
-        print(f'together-hooks: scan-org: {out.failed} repositories not scanned (each '
-              'named above with why); once that is fixed, run the same command '
+        print(f'together-hooks: scan-org: {out.failed} repositories not scanned (named '
+              'above with why, by cause); once that is fixed, run the same command '
               'again: it retries them, and rescans a finished repository only '
               'when its refs (or the rules) changed', file=sys.stderr)
     if listing:  # an audit of part of the organisation is no clean audit

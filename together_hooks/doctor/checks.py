@@ -21,6 +21,7 @@ from together_hooks.messages import cut_short
 from together_hooks.messages import PROJECT_URL
 from together_hooks.messages import shell_quote
 from together_hooks.rules import ROTATE_URL
+from together_hooks.rules import rotate_at
 
 PASS, WARN, FAIL = 'pass', 'warn', 'fail'
 CONFIG = '.pre-commit-config.yaml'
@@ -248,10 +249,11 @@ def check_keys(repo: Repo) -> Check:
         # pragma is the mistake a pragma makes easy).
         return Check(
             'no-hardcoded-keys', WARN,
-            f'no Together key in {files} but the {_plural(len(hidden), "one")} a pragma '
-            f'excuses: {_listed(hidden)}{also}',
-            'a pragma is for a value that is not a key: if one is real, rotate it '
-            f'({ROTATE_URL}; together-hooks rotate-help FILE) and read it from the environment',
+            f'no Together key in {files} but the '
+            f'{"one" if len(hidden) == 1 else len(hidden)} a pragma excuses: '
+            f'{_listed(hidden)}{also}',
+            f'a pragma is for a value that is not a key: if one is real, {rotate_at()}; '
+            '`together-hooks rotate-help FILE` walks through it; then read it from the environment',
         )
     if not shown:
         return Check('no-hardcoded-keys', PASS, f'no Together key in {files}{also}')
@@ -264,7 +266,7 @@ def check_keys(repo: Repo) -> Check:
     return Check(
         'no-hardcoded-keys', FAIL,
         f'{_plural(len(shown), "Together key")} in {files}: {_listed(shown)}{also}',
-        f'rotate each key at {ROTATE_URL}, read it from the environment '
+        f'{rotate_at("each key")}, read it from the environment '
         '(os.environ["TOGETHER_API_KEY"], process.env.TOGETHER_API_KEY) instead, '
         'and remove it from git history (git filter-repo --replace-text); '
         f'not a real key: record it (together-hooks baseline {record}{opt}), '
@@ -390,8 +392,8 @@ def check_env_ignored(repo: Repo) -> Check:
         from together_hooks.env.hints import untrack_command
 
         fixes.append(
-            f'untrack them ({untrack_command(tracked, root=repo.root)}), commit, and rotate any '
-            f'key they held at {ROTATE_URL}',
+            f'untrack them ({untrack_command(tracked, root=repo.root)}), commit, and '
+            f'{rotate_at("any key they held")}',
         )
     if len(problems) > len(tracked) + len(unshared):
         fixes.append('add the missing rules to .gitignore: check-env-gitignored --fix')
@@ -464,6 +466,21 @@ def _install(repo: Repo) -> str:
     return 'pre-commit install'
 
 
+def _misspelt(config: Config, missing: list[str]) -> str:
+    """The config's hook ids that look like one of ``missing`` (a typo
+    pre-commit reports only at the next commit, as "not present in
+    repository"), said beside what is missing."""
+    from difflib import get_close_matches
+
+    near = []
+    for given in config.hooks:
+        if given not in OUR_HOOKS:
+            match = get_close_matches(given, missing, n=1, cutoff=0.8)
+            if match:
+                near.append(f'`{given}` is no hook of together-hooks: did you mean {match[0]}?')
+    return f' ({"; ".join(near)})' if near else ''
+
+
 def check_hooks(repo: Repo) -> Check:
     cid = 'hooks-installed'
     config = repo.config()
@@ -474,7 +491,7 @@ def check_hooks(repo: Repo) -> Check:
     missing = [h for h in REQUIRED_HOOKS if h not in config.hooks]
     if missing:
         return Check(
-            cid, FAIL, f'{CONFIG} does not run {", ".join(missing)}',
+            cid, FAIL, f'{CONFIG} does not run {", ".join(missing)}{_misspelt(config, missing)}',
             f'add {", ".join("{id: %s}" % h for h in missing)} to the together-hooks '
             f'repo in {CONFIG}',
         )
@@ -552,7 +569,7 @@ def check_baseline(repo: Repo) -> Check:
             cid, FAIL,
             f'{len(real)} of {len(entries)} entries in {shown} labelled real '
             f'(is_secret: true): {_listed(real)}',
-            f'a real key: rotate it at {ROTATE_URL}, remove it from the code and '
+            f'a real key: {rotate_at()}, remove it from the code and '
             f'from git history, then together-hooks baseline update{opt}',
         )
     if unaudited:

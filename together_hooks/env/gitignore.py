@@ -251,7 +251,7 @@ def probes(
 
 
 def _shown(paths: list[str]) -> str:
-    return cut_short(paths, 3, more=' (+{} more)')
+    return cut_short(paths, 3)
 
 
 def _where(probe: Probe) -> str:

@@ -29,11 +29,20 @@ def under_pre_commit() -> bool:
     return os.environ.get('PRE_COMMIT') == '1'
 
 
+def in_pre_commit_env() -> bool:
+    """Do we run from the virtualenv pre-commit built for a ``repo:`` URL
+    (``py_env-<version>`` in its cache), rather than from an install of
+    the user's own (a ``repo: local``, ``language: system`` hook)?"""
+    return os.path.basename(os.path.normpath(sys.prefix)).startswith('py_env-')
+
+
 def on_users_path(script: str) -> bool:
     """Is ``script`` on PATH outside our own (pre-commit's) environment?
     Looked up as ``shutil.which`` does, without importing ``shutil`` (and
-    its compression modules) into a blocked commit's hook."""
-    ours = os.path.realpath(os.path.dirname(sys.executable))
+    its compression modules) into a blocked commit's hook.  Our own bin
+    folder counts when it is the user's install (a ``repo: local`` hook
+    runs the commands the user's shell has)."""
+    ours = os.path.realpath(os.path.dirname(sys.executable)) if in_pre_commit_env() else None
     for folder in os.environ.get('PATH', '').split(os.pathsep):
         if not folder or os.path.realpath(folder) == ours:
             continue

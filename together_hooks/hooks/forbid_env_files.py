@@ -110,7 +110,7 @@ def template_problems(
     from together_hooks.findings import redact
     from together_hooks.filters import Exclusions
     from together_hooks.pipeline import Scanner
-    from together_hooks.rules import ROTATE_URL
+    from together_hooks.rules import rotate_at
     from together_hooks.sources.content import Content
 
     scanner = None
@@ -145,8 +145,8 @@ def template_problems(
                 )
             messages.append(
                 f'{path}:{f.line}: holds {whose} ({f.redacted}, hashed_secret '
-                f'{f.hashed_secret}); {advice}. If it was ever shared, rotate '
-                f'it at {ROTATE_URL}',
+                f'{f.hashed_secret}); {advice}. If it was ever shared, '
+                f'{rotate_at()}',
             )
         if is_envrc:  # direnv files export settings; only keys are refused
             continue

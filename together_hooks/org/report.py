@@ -13,14 +13,13 @@ from together_hooks.report import SARIF_SCHEMA
 from together_hooks.report import fingerprint
 from together_hooks.report import sarif_uri
 from together_hooks.report import shown_path
-from together_hooks.rules import ROTATE_STEPS
-from together_hooks.rules import ROTATE_URL
+from together_hooks.rules import rotate_at
 
 FORMATS = ('text', 'json', 'sarif', 'markdown')
 # After the findings of text and markdown: every step, and the command that
 # walks through one key by the hashed_secret each row shows.
 ROTATE_ALL = (
-    f'Rotate every key found at {ROTATE_URL} ({ROTATE_STEPS}): a key in '
+    f'{rotate_at("every key found", "Rotate")}: a key in '
     'history is leaked even when a later commit removed it. '
     '`together-hooks rotate-help --hashed-secret HASHED_SECRET` walks through one.'
 )
@@ -83,8 +82,7 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
                 'message': {'text': (
                     f'Together API key {f["redacted"]} (hashed_secret '
                     f'{f["hashed_secret"]}), added in commit {f["commit"][:12]} by '
-                    f'{f["author"]} on {f["date"]}. Rotate it at {ROTATE_URL} '
-                    f'({ROTATE_STEPS}).'
+                    f'{f["author"]} on {f["date"]}. {rotate_at(verb="Rotate")}.'
                 )},
                 'locations': [{'physicalLocation': {
                     'artifactLocation': location,
