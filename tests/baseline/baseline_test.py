@@ -357,7 +357,9 @@ def test_created_baseline_then_edits_new_keys_and_labels(repo, keys, capsys):
     labelled = path.read_bytes()
     code, out = _hook(capsys, '--baseline', '.secrets.baseline', *files)
     assert code == 1
-    assert 'deploy.sh:1:' in out and 'confirmed real key' in out and 'rotate it' in out
+    # "rotate it now at URL (steps)", as docs/baseline.md quotes it: not
+    # "rotate it at URL (... then revoke the old one) now".
+    assert 'deploy.sh:1:' in out and 'confirmed real key' in out and 'rotate it now at' in out
     assert hash_secret(keys[4]) in out and hash_secret(keys[0]) not in out
     assert leaked(keys, out) == []
 
