@@ -168,6 +168,10 @@ def test_a_misspelt_pyproject_table_is_an_error_not_ignored(git_repo, table):
     for command in (('together-hooks', 'scan'), ('detect-together-keys', 'app.py')):
         assert_error_line(run(*command, cwd=git_repo), f'pyproject.toml: [tool.{table}] is not read',
                           '[tool.together-hooks]')
+    # Beside the table we read, it was passed over too, its settings unused.
+    write(git_repo, 'pyproject.toml',
+          f'[tool.together-hooks]\nexclude = ["y/"]\n[tool.{table}]\nexclude = ["x/"]\n')
+    assert_error_line(run('together-hooks', 'scan', cwd=git_repo), f'[tool.{table}] is not read')
     write(git_repo, 'pyproject.toml', '[tool.setuptools]\npackages = ["together_hooks"]\n')
     assert run('together-hooks', 'scan', cwd=git_repo).rc == 0
 

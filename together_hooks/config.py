@@ -162,9 +162,9 @@ def load_from(read: Callable[[str], bytes | None]) -> Config:
         doc = _parse(data, name)
         if name == PYPROJECT:
             tool = doc.get('tool') if isinstance(doc.get('tool'), dict) else {}
+            _refuse_misspelt(tool)  # beside ours too: its settings would go unused
             table = tool.get(TABLE)
             if table is None:
-                _refuse_misspelt(tool)
                 continue
             where = f'{name} [tool.{TABLE}]'
         else:
@@ -177,10 +177,11 @@ def _refuse_misspelt(tool: dict[str, Any]) -> None:
     """A ``[tool.*]`` table that names us another way is an error, not
     a config quietly left unread."""
     for given in tool:
-        if isinstance(given, str) and given.lower().replace('-', '').replace('_', '') == 'togetherhooks':
+        if given != TABLE and isinstance(given, str) \
+                and given.lower().replace('-', '').replace('_', '') == 'togetherhooks':
             raise InputError(
                 f'{PYPROJECT}: [tool.{given}] is not read: the table is '
-                f'[tool.{TABLE}] (rename it)',
+                f'[tool.{TABLE}] (rename it, or move its settings there)',
             )
 
 
