@@ -299,15 +299,22 @@ def _cannot_run(root: str) -> InputError:
 
 
 def reason_of(proc: subprocess.CompletedProcess[bytes]) -> str:
+    """Why git failed, in one of its own lines (``git_reason``)."""
+    return git_reason(proc.stderr, proc.returncode)
+
+
+def git_reason(stderr: bytes, code: int) -> str:
     """Why git failed, in one of its own lines: the first ``fatal:`` (the
     cause; what follows is advice, such as clone's "Please make sure you
-    have the correct access rights / and the repository exists."), else
-    its last line, else its exit code."""
-    err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
+    have the correct access rights / and the repository exists.", or
+    "Use '--' to separate paths from revisions"), else its last line,
+    else its exit code.  Every "git X failed" message says it so, the
+    streamed listings' too."""
+    err = stderr.decode('utf-8', 'replace').strip().splitlines()
     fatal = [line for line in err if line.startswith('fatal:')]
     if fatal:
         return fatal[0]
-    return err[-1] if err else f'exit {proc.returncode}'
+    return err[-1] if err else f'exit {code}'
 
 
 def git(
