@@ -474,6 +474,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       'not any(w in data for w in _TABLE_SPELLINGS)',
       ('tests/config_cli_test.py::test_a_misspelt_pyproject_table_is_an_error_not_ignored',),
       '[tool.Together-Hooks] (another case) is left unread in silence'),
+    M('git-reason-last-line', 'together_hooks/gitrun.py',
+      '        return fatal[0]',
+      '        return err[-1]',
+      ('tests/gitrun_test.py::test_a_streamed_git_failure_says_the_fatal_line_not_the_advice',),
+      'a failed git is said by its last line of advice, not its fatal: line (the cause)'),
 )
 
 
