@@ -183,6 +183,14 @@ def test_no_repository_names_a_git_folder_and_its_work_tree(git_repo, tmp_path):
     plain = tmp_path / 'plain'
     plain.mkdir()
     assert str(no_repository('not inside a git work tree', str(plain))) == 'not inside a git work tree'
+    # A linked worktree's git folder (.git/worktrees/NAME) names its tree
+    # too, not only "run this in its work tree".
+    git(str(git_repo), 'commit', '-q', '--allow-empty', '-m', 'x')
+    linked = tmp_path / 'linked'
+    git(str(git_repo), 'worktree', 'add', '-q', str(linked))
+    inside = os.path.join(str(git_repo), '.git', 'worktrees', 'linked')
+    words = str(no_repository('not inside a git work tree', inside))
+    assert words.endswith(f'run this in its work tree, {os.path.realpath(str(linked))}'), words
 
 
 def test_a_streamed_git_failure_says_the_fatal_line_not_the_advice(git_repo):
