@@ -155,17 +155,23 @@ def test_invalid_config_is_one_line_and_exit_2_everywhere(git_repo, text, words)
         (git_repo / where).unlink()
 
 
-@pytest.mark.parametrize('table', ['together_hooks', 'togetherhooks'])
+@pytest.mark.parametrize('table', ['together_hooks', 'togetherhooks', 'Together-Hooks', 'TOGETHER_HOOKS'])
 def test_a_misspelt_pyproject_table_is_an_error_not_ignored(git_repo, table):
     """``[tool.together_hooks]`` was passed over in silence: its exclude,
     allow and baseline unused, with nothing said. It is named, with the
-    table we read; a pyproject that only mentions the package is fine."""
+    table we read, in any case (TOML keys are case-sensitive: the
+    prefilter that spares the parser was not, so ``[tool.Together-Hooks]``
+    stayed silent); a pyproject that only mentions the package is fine."""
     write(git_repo, 'app.py', 'x = 1\n')
     git(git_repo, 'add', 'app.py')
     write(git_repo, 'pyproject.toml', f'[tool.{table}]\nexclude = ["x/"]\n')
     for command in (('together-hooks', 'scan'), ('detect-together-keys', 'app.py')):
         assert_error_line(run(*command, cwd=git_repo), f'pyproject.toml: [tool.{table}] is not read',
                           '[tool.together-hooks]')
+    # Beside the table we read, it was passed over too, its settings unused.
+    write(git_repo, 'pyproject.toml',
+          f'[tool.together-hooks]\nexclude = ["y/"]\n[tool.{table}]\nexclude = ["x/"]\n')
+    assert_error_line(run('together-hooks', 'scan', cwd=git_repo), f'[tool.{table}] is not read')
     write(git_repo, 'pyproject.toml', '[tool.setuptools]\npackages = ["together_hooks"]\n')
     assert run('together-hooks', 'scan', cwd=git_repo).rc == 0
 

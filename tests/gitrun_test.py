@@ -183,3 +183,28 @@ def test_no_repository_names_a_git_folder_and_its_work_tree(git_repo, tmp_path):
     plain = tmp_path / 'plain'
     plain.mkdir()
     assert str(no_repository('not inside a git work tree', str(plain))) == 'not inside a git work tree'
+    # A linked worktree's git folder (.git/worktrees/NAME) names its tree
+    # too, not only "run this in its work tree".
+    git(str(git_repo), 'commit', '-q', '--allow-empty', '-m', 'x')
+    linked = tmp_path / 'linked'
+    git(str(git_repo), 'worktree', 'add', '-q', str(linked))
+    inside = os.path.join(str(git_repo), '.git', 'worktrees', 'linked')
+    words = str(no_repository('not inside a git work tree', inside))
+    assert words.endswith(f'run this in its work tree, {os.path.realpath(str(linked))}'), words
+
+
+def test_a_streamed_git_failure_says_the_fatal_line_not_the_advice(git_repo):
+    """The listings streamed from git (``--commits``, ``--history``) said
+    git's last line, the advice after the cause ("'git <command>
+    [<revision>...] -- [<file>...]'"), where every other "git X failed"
+    says its first ``fatal:`` line (``gitrun.git_reason``)."""
+    from together_hooks.sources import commits
+    from together_hooks.sources import history
+
+    proc = subprocess.run(['git', 'log', 'no-such-ref'], cwd=str(git_repo), capture_output=True)
+    assert proc.returncode != 0 and b"Use '--'" in proc.stderr, proc.stderr  # real git's advice
+    words = str(history._failed('log', proc.returncode, proc.stderr))
+    assert words.startswith("git log failed: fatal: ambiguous argument 'no-such-ref'"), words
+    with pytest.raises(InputError) as streamed:
+        list(commits._streamed_tokens(str(git_repo), ('log', '-z', 'no-such-ref')))
+    assert "failed: fatal: ambiguous argument 'no-such-ref'" in str(streamed.value), streamed.value

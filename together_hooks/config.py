@@ -32,7 +32,8 @@ TABLE = 'together-hooks'
 WHERE = f'{OWN_FILE}, or [tool.{TABLE}] in {PYPROJECT}'
 # How a pyproject.toml may spell our table's name: the one we read, and
 # the ones a user may write for it (``[tool.together_hooks]``), which
-# would otherwise be passed over in silence, their settings unused.
+# would otherwise be passed over in silence, their settings unused;
+# looked for in the lowered text (``[tool.Together-Hooks]`` too).
 _TABLE_SPELLINGS = (TABLE.encode(), b'together_hooks', b'togetherhooks')
 # key -> the type its value must have: a list of strings, or a string.
 KEYS = {'exclude': list, 'allow': list, 'baseline': str, 'env-templates': list}
@@ -156,14 +157,14 @@ def load_from(read: Callable[[str], bytes | None]) -> Config:
         data = read(name)
         if data is None:
             continue
-        if name == PYPROJECT and not any(w in data for w in _TABLE_SPELLINGS):
+        if name == PYPROJECT and not any(w in data.lower() for w in _TABLE_SPELLINGS):
             continue  # no table of ours: not worth a TOML parser
         doc = _parse(data, name)
         if name == PYPROJECT:
             tool = doc.get('tool') if isinstance(doc.get('tool'), dict) else {}
+            _refuse_misspelt(tool)  # beside ours too: its settings would go unused
             table = tool.get(TABLE)
             if table is None:
-                _refuse_misspelt(tool)
                 continue
             where = f'{name} [tool.{TABLE}]'
         else:
@@ -176,10 +177,11 @@ def _refuse_misspelt(tool: dict[str, Any]) -> None:
     """A ``[tool.*]`` table that names us another way is an error, not
     a config quietly left unread."""
     for given in tool:
-        if isinstance(given, str) and given.lower().replace('-', '').replace('_', '') == 'togetherhooks':
+        if given != TABLE and isinstance(given, str) \
+                and given.lower().replace('-', '').replace('_', '') == 'togetherhooks':
             raise InputError(
                 f'{PYPROJECT}: [tool.{given}] is not read: the table is '
-                f'[tool.{TABLE}] (rename it)',
+                f'[tool.{TABLE}] (rename it, or move its settings there)',
             )
 
 

@@ -299,15 +299,22 @@ def _cannot_run(root: str) -> InputError:
 
 
 def reason_of(proc: subprocess.CompletedProcess[bytes]) -> str:
+    """Why git failed, in one of its own lines (``git_reason``)."""
+    return git_reason(proc.stderr, proc.returncode)
+
+
+def git_reason(stderr: bytes, code: int) -> str:
     """Why git failed, in one of its own lines: the first ``fatal:`` (the
     cause; what follows is advice, such as clone's "Please make sure you
-    have the correct access rights / and the repository exists."), else
-    its last line, else its exit code."""
-    err = proc.stderr.decode('utf-8', 'replace').strip().splitlines()
+    have the correct access rights / and the repository exists.", or
+    "Use '--' to separate paths from revisions"), else its last line,
+    else its exit code.  Every "git X failed" message says it so, the
+    streamed listings' too."""
+    err = stderr.decode('utf-8', 'replace').strip().splitlines()
     fatal = [line for line in err if line.startswith('fatal:')]
     if fatal:
         return fatal[0]
-    return err[-1] if err else f'exit {proc.returncode}'
+    return err[-1] if err else f'exit {code}'
 
 
 def git(
@@ -610,12 +617,33 @@ def no_repository(message: str, where: str = '.') -> InputError:
                 'this in a clone of it, or scan its history here: '
                 'together-hooks scan --history',
             )
-        tree = os.path.dirname(git_dir) if os.path.basename(git_dir) == '.git' else None
+        tree = os.path.dirname(git_dir) if os.path.basename(git_dir) == '.git' else _linked_tree(git_dir)
         return InputError(
             f'{where}: inside the git folder {git_dir}; run this in its work tree'
             + (f', {tree}' if tree else ''),
         )
     return InputError(message)
+
+
+def _linked_tree(git_dir: str) -> str | None:
+    """The work tree of a linked worktree's git folder
+    (``.git/worktrees/NAME``): its ``gitdir`` file names the tree's
+    ``.git`` file (read as a small regular file only: never a FIFO)."""
+    import stat
+
+    try:
+        fd = os.open(os.path.join(git_dir, 'gitdir'),
+                     os.O_RDONLY | os.O_NONBLOCK | getattr(os, 'O_NOFOLLOW', 0))
+    except OSError:
+        return None
+    try:
+        data = os.read(fd, 4096) if stat.S_ISREG(os.fstat(fd).st_mode) else b''
+    except OSError:
+        data = b''
+    finally:
+        os.close(fd)
+    dot_git = os.fsdecode(data.strip())
+    return os.path.dirname(dot_git) if os.path.basename(dot_git) == '.git' else None
 
 
 def parsed_env(env: dict[str, str] | None = None) -> dict[str, str]:

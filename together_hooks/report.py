@@ -687,6 +687,6 @@ def confirmed_message(finding: Finding, baseline_path: str) -> str:
     return (
         f'{shown_path(finding.path)}:{finding.line}: {finding.redacted} is a '
         f'confirmed real key ("is_secret": true in {shown_path(baseline_path)}),'
-        f' so the baseline does not excuse it: {rotate_at()} now, '
+        f' so the baseline does not excuse it: {rotate_at("it now")}, '
         'and remove it from the file.'
     )

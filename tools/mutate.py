@@ -519,6 +519,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    ours = os.path.realpath(os.path.dirname(sys.executable))',
       ('tests/env/hints_test.py',),
       'a repo: local hook tells the user to pipx-install a command they already have'),
+    M('config-misspelt-table', 'together_hooks/config.py',
+      '            _refuse_misspelt(tool)  # beside ours too: its settings would go unused',
+      '            pass',
+      ('tests/config_cli_test.py::test_a_misspelt_pyproject_table_is_an_error_not_ignored',),
+      '[tool.together_hooks] in pyproject.toml is left unread in silence, its settings unused'),
+    M('config-table-case', 'together_hooks/config.py',
+      'not any(w in data.lower() for w in _TABLE_SPELLINGS)',
+      'not any(w in data for w in _TABLE_SPELLINGS)',
+      ('tests/config_cli_test.py::test_a_misspelt_pyproject_table_is_an_error_not_ignored',),
+      '[tool.Together-Hooks] (another case) is left unread in silence'),
+    M('git-reason-last-line', 'together_hooks/gitrun.py',
+      '        return fatal[0]',
+      '        return err[-1]',
+      ('tests/gitrun_test.py::test_a_streamed_git_failure_says_the_fatal_line_not_the_advice',),
+      'a failed git is said by its last line of advice, not its fatal: line (the cause)'),
 )
 
 

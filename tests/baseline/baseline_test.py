@@ -357,7 +357,9 @@ def test_created_baseline_then_edits_new_keys_and_labels(repo, keys, capsys):
     labelled = path.read_bytes()
     code, out = _hook(capsys, '--baseline', '.secrets.baseline', *files)
     assert code == 1
-    assert 'deploy.sh:1:' in out and 'confirmed real key' in out and 'rotate it' in out
+    # "rotate it now at URL (steps)", as docs/baseline.md quotes it: not
+    # "rotate it at URL (... then revoke the old one) now".
+    assert 'deploy.sh:1:' in out and 'confirmed real key' in out and 'rotate it now at' in out
     assert hash_secret(keys[4]) in out and hash_secret(keys[0]) not in out
     assert leaked(keys, out) == []
 
@@ -503,9 +505,15 @@ def test_a_misspelt_baseline_name_says_the_name_it_is_near(repo):
     name, the error names it instead; a name near none keeps the advice."""
     assert run('together-hooks', 'baseline', 'create', cwd=repo).rc == 0
     result = run('detect-together-keys', '--baseline', '.secrets.baselin', 'app.py', cwd=repo)
-    assert_error_line(result, '.secrets.baselin: baseline not found (did you mean .secrets.baseline?)')
+    assert_error_line(result, '.secrets.baselin: baseline not found (did you mean .secrets.baseline? if not, ')
     result = run('detect-together-keys', '--baseline', 'keys.json', 'app.py', cwd=repo)
     assert_error_line(result, 'keys.json: baseline not found', 'baseline create --baseline keys.json')
+    # The near file may be a copy, not what was meant: the way to create
+    # the one named stays beside the guess.
+    os.rename(os.path.join(repo, '.secrets.baseline'), os.path.join(repo, '.secrets.baseline.bak'))
+    result = run('detect-together-keys', '--baseline', '.secrets.baseline', 'app.py', cwd=repo)
+    assert_error_line(result, 'did you mean .secrets.baseline.bak?',
+                      'baseline create --baseline .secrets.baseline')
 
 
 def test_create_writes_what_detect_secrets_writes(repo, keys):

@@ -371,14 +371,20 @@ def load(path: str, repository: str | None = None) -> Baseline:
     except FileNotFoundError:
         from together_hooks.messages import shell_quote
 
+        # Beside a file of nearly that name, that name first: a typo is
+        # fixed there, not by creating the misspelt file.  The advice to
+        # create stays: the near file may be a copy (``.secrets.baseline.bak``
+        # beside a baseline that is gone) or a baseline of its own.
         near = _near_name(path)
-        if near is not None:  # a typo: creating the misspelt file would be the wrong fix
-            raise InputError(f'{path}: baseline not found (did you mean {shell_quote(near)}?)')
-        raise InputError(
-            f'{path}: baseline not found (create it with '
-            f'`together-hooks baseline create --baseline {shell_quote(path)}`, '
-            f'or `detect-secrets scan > {shell_quote(path)}`)',
+        create = (
+            f'create it with `together-hooks baseline create --baseline {shell_quote(path)}`, '
+            f'or `detect-secrets scan > {shell_quote(path)}`'
         )
+        if near is not None:
+            raise InputError(
+                f'{path}: baseline not found (did you mean {shell_quote(near)}? if not, {create})',
+            )
+        raise InputError(f'{path}: baseline not found ({create})')
     except IsADirectoryError:
         raise InputError(f'{path}: is a folder, not a baseline file')
     except OSError as e:
@@ -410,13 +416,18 @@ def _near_name(path: str) -> str | None:
     (``.secrets.baselin`` for ``.secrets.baseline``), named as ``path`` is."""
     from difflib import get_close_matches
 
+    from itertools import islice
+
     folder, name = os.path.split(path)
-    try:
-        names = [n for n in os.listdir(folder or '.') if os.path.isfile(os.path.join(folder or '.', n))]
+    try:  # the first 10,000 entries, no stat each (a folder may hold millions)
+        with os.scandir(folder or '.') as entries:
+            names = [e.name for e in islice(entries, 10_000)]
     except OSError:
         return None
-    match = get_close_matches(name, names[:10_000], n=1, cutoff=0.85)
-    return os.path.join(folder, match[0]) if match else None
+    for match in get_close_matches(name, names, n=3, cutoff=0.85):
+        if os.path.isfile(os.path.join(folder or '.', match)):
+            return os.path.join(folder, match)
+    return None
 
 
 def root_of(path: str) -> str:

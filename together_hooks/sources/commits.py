@@ -207,6 +207,7 @@ def _streamed_tokens(root: str, args: tuple[str, ...]) -> Iterator[bytes]:
     import tempfile
 
     from together_hooks.gitrun import command_name
+    from together_hooks.gitrun import git_reason
     from together_hooks.gitrun import git_stream
 
     err = tempfile.TemporaryFile()
@@ -226,10 +227,7 @@ def _streamed_tokens(root: str, args: tuple[str, ...]) -> Iterator[bytes]:
         code = proc.wait()
         if code != 0:
             err.seek(0)
-            words = err.read(1 << 16).decode('utf-8', 'replace').strip().splitlines()
-            raise InputError(
-                f'git {command_name(args)} failed: {words[-1] if words else f"exit {code}"}',
-            )
+            raise InputError(f'git {command_name(args)} failed: {git_reason(err.read(1 << 16), code)}')
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -38,6 +38,7 @@ from together_hooks.errors import InputError
 from together_hooks.gitrun import git
 from together_hooks.gitrun import PACK_READING
 from together_hooks.gitrun import git_output
+from together_hooks.gitrun import git_reason
 from together_hooks.gitrun import command_name
 from together_hooks.gitrun import git_stream
 from together_hooks.gitrun import BlobAt
@@ -254,9 +255,8 @@ class Walk:
 
 
 def _failed(command: str, code: int, err: bytes) -> InputError:
-    """A git command's failure, in git's own last words."""
-    lines = err.decode('utf-8', 'replace').strip().splitlines()
-    return InputError(f'git {command} failed: {lines[-1] if lines else f"exit {code}"}')
+    """A git command's failure, in git's own words (``gitrun.git_reason``)."""
+    return InputError(f'git {command} failed: {git_reason(err, code)}')
 
 
 class _Background:
