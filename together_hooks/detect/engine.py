@@ -370,7 +370,7 @@ def _valued(data: bytes, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     every match of a rule's patterns ends in a ``value``, and every
     ``value`` holds the run (``Rule.value_run``, tests/rules_test.py), so
     a rule left out finds nothing in ``data`` (docs/performance.md, "A
-    second screen for readings")."""
+    second screen for the readings")."""
     out = []
     for rule in rules:
         run = _run_test(rule.value_run)
@@ -706,8 +706,11 @@ def _hits(
         from together_hooks.detect.codec import readings
 
         near = _keyword_spans(active, where, len(data))
-        def wanted(view: bytes) -> bool:
-            return bool(_valued(view, active))
+        # (the joined reading built only where its bytes hold a value run:
+        # none to ask while a rule without one is active)
+        wanted = None if any(rule.value_run is None for rule in active) else (
+            lambda view: bool(_valued(view, active))
+        )
         for lo, view in readings(data, _merged(near + spans) if spans else near, qp, wanted):
             # A reading that holds no value of a rule cannot hold its key:
             # its keywords are not searched nor its windows opened
