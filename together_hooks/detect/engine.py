@@ -364,6 +364,21 @@ def _run_test(value_run: tuple[bytes, int] | None) -> tuple[bytes, bytes] | None
     return test
 
 
+def _valued(data: bytes, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The rules of ``rules`` that could find a key in ``data``: those
+    without a ``value_run``, and those whose run ``data`` holds.  Exact:
+    every match of a rule's patterns ends in a ``value``, and every
+    ``value`` holds the run (``Rule.value_run``, tests/rules_test.py), so
+    a rule left out finds nothing in ``data`` (docs/performance.md, "A
+    second screen for the readings")."""
+    out = []
+    for rule in rules:
+        run = _run_test(rule.value_run)
+        if run is None or run[1] in data.translate(run[0]):
+            out.append(rule)
+    return tuple(out) if len(out) < len(rules) else rules
+
+
 def _merged(raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     raw.sort()
     spans: list[tuple[int, int]] = []
@@ -691,13 +706,25 @@ def _hits(
         from together_hooks.detect.codec import readings
 
         near = _keyword_spans(active, where, len(data))
-        for lo, view in readings(data, _merged(near + spans) if spans else near, qp):
+        # (the joined reading built only where its bytes hold a value run:
+        # none to ask while a rule without one is active)
+        wanted = None if any(rule.value_run is None for rule in active) else (
+            lambda view: bool(_valued(view, active))
+        )
+        for lo, view in readings(data, _merged(near + spans) if spans else near, qp, wanted):
+            # A reading that holds no value of a rule cannot hold its key:
+            # its keywords are not searched nor its windows opened
+            # (``_valued``: most readings of a file saying "together").
+            valued = _valued(view.data, active)
+            if not valued:
+                continue
+
             def origin(offset: int, lo: int = lo, view: View = view) -> int:
                 return lo + view.origin(offset)
             hits += [
                 (origin(offset), secret, rule, view.encoding)
                 for offset, secret, rule in _candidates(
-                    view.data, active, walkers, screen.where(view.data), (data, origin),
+                    view.data, valued, walkers, screen.where(view.data), (data, origin),
                 )
             ]
     if active:
