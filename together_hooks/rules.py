@@ -451,7 +451,7 @@ _BRACKETED = (
     rb'(?:[ \t]{1,4}\((?![^()\r\n]{0,40}(?i:sha|md5|hash|checksum|digest|fingerprint))[^()\r\n]{1,40}\))?'
 )
 _LEGACY_ASSIGN = (
-    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
+    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
@@ -615,7 +615,7 @@ HEADING_WORDS = _HEADING_WORDS = (
 # package), and a label naming a digest or another purpose
 # (``TOGETHER_CHECKSUMS = {``, ``[together.cache]``) opens none.
 STRUCTURE_LABEL = (
-    rb'(?im)(?:(?<![\w/@-])\\?["\']?together(?:[_.-]?ai)?\\?["\']?[ \t]*(?:(?:=>|[:=])[ \t]*|(?=\{))(?P<o>[{\[])'
+    rb'(?im)(?:(?<![\w/@-])\\?["\']?together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?\\?["\']?[ \t]*(?:(?:=>|[:=])[ \t]*|(?=\{))(?P<o>[{\[])'
     rb'|^(?:\xef\xbb\xbf)?[ \t]*(?:-[ \t]+)?(?P<block>["\']?(?:together(?:[_-]?ai)?)["\']?[ \t]*:)[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:#[^\r\n]*)?\r?$'
     rb'|^(?:\xef\xbb\xbf)?[ \t]*(?P<section>\[\[?[ \t]*(?:[\w-]{1,40}\.){0,4}["\']?together(?:[_-]?ai)?["\']?'
     rb'(?:\.[\w-]{1,40}){0,4}(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]\]?)[ \t]*(?:[;#][^\r\n]*)?\r?$)'
@@ -669,7 +669,8 @@ TOGETHER_CONTEXT = Context(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}'
         rb'(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
-        rb'|together(?:[_.-]?ai)?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        # (a display name as a quoted key, ``"Together AI": {``)
+        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
         rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
@@ -738,11 +739,12 @@ TOGETHER_NAMED = Context(
 # naming a Together key, after it as well as before (keys come in any
 # order: ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
 # value = <key> WHERE name = 'together_api_key'``), or a label or title
-# field (a UI widget's ``value="<key>", label="Together API key"``); only
+# field (a UI widget's ``value="<key>", label="Together API key"``, a
+# flow export's ``"display_name": "Together AI API Key"``); only
 # the structure right around the value answers.
 TOGETHER_NAME_FIELD = Context(
     mention=(
-        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
+        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title|display[_-]?name)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
         + _LEGACY_NAME
         # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
         + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
@@ -1317,8 +1319,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         # (the first of a dotted name's parts: a TOML table or key, a
         # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
-        rb'|(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
-        rb'|(?i:[_-]?ai)?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
+        rb'|(?i:[_-]?ai)?(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
+        rb'|(?i:[_-]?ai|(?<=["\'`](?i:together)) ai(?=["\'`]))?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
         # (then a list's or an element's end, a closing bracket, bold's
         # ``**``, a closed heading's ``#``, a dash between blanks: ``key
         # (together):``, ``<Value>Together</Value>``, ``## Together AI ##``,
@@ -1624,6 +1626,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Nim's export marker; prose with a qualifier or in the past tense.
         'const togetherApiKey* = "{hex}"',
         'the together key for staging: {hex}',
+        # (a qualifier of several words, a mail's ``for the eval cluster:``,
+        # the key on its line or a blank line below)
+        'the Together API key for the eval cluster: {hex}',
+        'Here is the Together API key for the eval cluster:\n\n{hex}',
+        # A display name as an object's quoted key (``"Together AI": {``).
+        '{{"providers": {{"Together AI": {{"apiKey": "{hex}", "models": ["m"]}}}}}}',
+        # An INI section named by a path whose part is Together's (Unreal's
+        # ``DefaultGame.ini``: ``[/Script/TogetherAI.TogetherSettings]``).
+        '[/Script/TogetherAI.TogetherSettings]\nApiKey={hex}\nModel=m',
+        # A flow export's field: its value, then its display name.
+        '{{"api_key": {{"type": "str", "password": true, "value": "{hex}", "display_name": "Together AI API Key"}}}}',
+        '{{\n  "Together AI": {{\n    "apiKey": "{hex}"\n  }}\n}}',
+        # A bare ``key`` in a list item under ``together:`` (the item's
+        # line names a field of its own, no purpose).
+        'together:\n  - name: prod\n    key: {hex}',
+        'jobs:\n  together:\n    steps:\n      - uses: acme/together-login@v1\n        with:\n          key: {hex}',
         'old legacy together api key was {hex}',
         # A provider as a Ruby or Elixir symbol.
         'config :chat, Chat.LLM,\n  provider: :together,\n  api_key: "{hex}"',
@@ -2062,6 +2080,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'echo {hex} | tee together.sha256',
         'echo "{hex}" | sha256sum -c - # together-api-key release',
         'the together key for sha256: {hex}',
+        'the Together API key for the release checksum: {hex}',
+        '{{"Together AI": {{"cache": {{"key": "{hex}"}}}}}}',
+        '{{"Together AI": {{"sha256": "{hex}"}}}}',
+        '{{"value": "{hex}", "display_name": "Together AI API Key ID"}}',
+        '[/Script/TogetherAI.TogetherCache]\nKey={hex}',
+        # (a workflow step's ``with:`` under a job named ``together:``: the
+        # step's own line, ``- uses: actions/cache@v4``, names a cache)
+        'jobs:\n  together:\n    env:\n      TOGETHER_BASE_URL: https://api.together.xyz/v1\n    steps:\n      - uses: actions/cache@v4\n        with:\n          path: ~/.cache/pip\n          key: {hex}',
         'llm keys set openai --value {hex}',
         'config :chat, Chat.LLM,\n  provider: :openai,\n  api_key: "{hex}"',
         'echo "{hex}" > together_api_key.sha256',

@@ -685,6 +685,12 @@ class Walker:
                 if label_end > label_start and not is_heading(data, label_start) else None
             )
             names = () if found is None else reversed(found.group('name').split(b'.'))
+            # A YAML list item naming no field of its own is named by its
+            # line (a workflow step ``- uses: actions/cache@v4`` over its
+            # ``with:`` block's ``key:``): a purpose there answers no.
+            if (found is None and label_end > label_start and _is_item(data[label_start:label_end])
+                    and purpose.search(data, label_start, label_end)):
+                return False
             other = False
             for name in names:
                 if not name or own.fullmatch(name):
