@@ -477,9 +477,10 @@ _LEGACY_ASSIGN = (
     # ``=>`` inside a line: a PHP array's next field)
     rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
     rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
-    # a YAML block scalar (``value: >-`` then the key indented), or a
-    # heredoc (HCL's ``default = <<EOT`` then the key)
-    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|' + _HEREDOC + rb')?'
+    # a YAML block scalar (``value: >-`` then the key indented), a YAML
+    # block list's item (``value:`` then ``- <key>``), or a heredoc
+    # (HCL's ``default = <<EOT`` then the key)
+    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|\r?\n[ \t]{0,32}-[ \t]{1,8}|' + _HEREDOC + rb')?'
     rb')' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
@@ -661,6 +662,11 @@ TOGETHER_CONTEXT = Context(
         rb'|(?i:together(?:[_-]?ai)?)(?=[ \t\r\n]|\Z))'
         # or a model flag naming a Together model (llm's ``-m together/<model>``)
         rb'|(?<![\w-])(?:-m|--model)(?:[ \t]{1,8}|=)["\']?(?i:together(?:[_-]?ai)?)/'
+        # or a model id under Together's provider prefix, a whole quoted
+        # string of two more parts (instructor's ``from_provider(
+        # "together/<org>/<model>", api_key=…)``; not a path,
+        # ``"together/docs"``, ``"together/docs/setup.md"``)
+        rb'|(?<![\w/.-])["\'](?i:together)/[\w.-]{1,60}/[\w.:-]{1,80}(?<!\.[A-Za-z])(?<!\.[A-Za-z]{2})(?<!\.[A-Za-z]{3})(?<!\.[A-Za-z]{4})["\']'
     ),
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's
@@ -777,6 +783,12 @@ TOGETHER_PIPED_NAME = Context(
         rb'(?:\||>)[^\r\n|;&#]{0,200}?(?<![\w-])' + _LEGACY_NAME
         # (a file named for its digest is not the key's: ``together_api_key.sha256``)
         + rb'(?![\w-]|\.\w{0,8}(?i:sha|sum|md5|hash|digest))'
+        # or a Kubernetes Secret named for Together that reads the pipe
+        # (``| kubectl create secret generic together-api
+        # --from-file=api-key=/dev/stdin``, as for kubeseal)
+        rb'|\|[^\r\n|;&#]{0,200}?(?<![\w-])secret[ \t]+generic[ \t]+(?i:together(?:[_-]?ai)?)'
+        rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth))*(?![\w.-])'
+        rb'[^\r\n|;&#]{0,200}?=(?:/dev/stdin|-)(?![\w/.-])'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
@@ -1635,6 +1647,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # An INI section named by a path whose part is Together's (Unreal's
         # ``DefaultGame.ini``: ``[/Script/TogetherAI.TogetherSettings]``).
         '[/Script/TogetherAI.TogetherSettings]\nApiKey={hex}\nModel=m',
+        # A pipe into a Secret named for Together that reads stdin.
+        "echo -n '{hex}' | kubectl create secret generic together-api --dry-run=client --from-file=api-key=/dev/stdin -o yaml | kubeseal -o yaml > sealed.yaml",
+        # A value field written as a YAML list of one item.
+        'env:\n  - name: TOGETHER_API_KEY\n    value:\n      - {hex}',
+        'env:\n  - name: TOGETHER_API_KEY\n    value:\n    - "{hex}"',
+        # A model id under Together's provider prefix in the call.
+        'client = instructor.from_provider("together/meta-llama/Llama-3.3-70B-Instruct-Turbo", api_key="{hex}")',
         # A flow export's field: its value, then its display name.
         '{{"api_key": {{"type": "str", "password": true, "value": "{hex}", "display_name": "Together AI API Key"}}}}',
         '{{\n  "Together AI": {{\n    "apiKey": "{hex}"\n  }}\n}}',
@@ -2085,6 +2104,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"Together AI": {{"sha256": "{hex}"}}}}',
         '{{"value": "{hex}", "display_name": "Together AI API Key ID"}}',
         '[/Script/TogetherAI.TogetherCache]\nKey={hex}',
+        'cfg = {{"file": "together/docs/setup.md", "api_key": "{hex}"}}',
+        'env:\n  - name: TOGETHER_API_KEY_SHA256\n    value:\n      - {hex}',
+        "echo -n '{hex}' | kubectl create secret generic together-api --from-file=digest=/tmp/sha256.txt",
+        "echo -n '{hex}' | kubectl create secret generic openai-api --from-file=api-key=/dev/stdin  # not together",
+        'client = instructor.from_provider("openai/gpt-4o", api_key="{hex}")  # together',
         # (a workflow step's ``with:`` under a job named ``together:``: the
         # step's own line, ``- uses: actions/cache@v4``, names a cache)
         'jobs:\n  together:\n    env:\n      TOGETHER_BASE_URL: https://api.together.xyz/v1\n    steps:\n      - uses: actions/cache@v4\n        with:\n          path: ~/.cache/pip\n          key: {hex}',

@@ -893,8 +893,6 @@ CASES = LEAKS + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'instructor-from-provider': "a model id naming its provider (`\"together/<model>\"`) in the call is no Together context for `api_key=`",
-    'sealed-secret-raw-input': "a pipe into `kubectl create secret generic together-api … --from-file=api-key=/dev/stdin` names the key only by the secret's name",
 }
 
 results, test_case = make_tests(CASES, MISSED)
