@@ -835,6 +835,20 @@ _KEY_MAP_BEFORE = (
     rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
     rb'(?:@?\{|\()[^{}()]{0,400}\Z'
 )
+# A map of Together keys by stage or rotation above one of its entries
+# (``Pattern.before``, ending where the entry starts): a Together key's
+# name, plural or not, maybe words after a comma (prose's ``Together AI
+# keys, rotated May:``), then a YAML block's entries before it, each
+# named by a qualifier (``together_api_keys:`` then ``prod: <key>`` and
+# ``staging: <key>``, ``old:``/``new:``), or a flow map's opening
+# (``{"together_api_keys": {"prod": <key>, ...}}``).
+_STAGE_ENTRY = rb'["\']?(?i:' + _QUALIFIER + rb')["\']?[ \t]{0,8}(?:=>|[:=])'
+_STAGE_MAP_BEFORE = (
+    rb'(?i:together)(?:\'s)?(?:[ _.-]?(?i:ai))?(?:[ _.-]?(?i:api))?[ _.-]?(?i:keys?|tokens?)'
+    rb'(?![\w-])["\']?(?:,[^\r\n:={}]{1,60})?[ \t]{0,32}'
+    rb'(?:(?:=>|[:=])[ \t]{0,32}(?:\{[^{}]{0,400})?'
+    rb'|:?[ \t]{0,32}(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{1,32}(?:-[ \t]{1,8})?' + _STAGE_ENTRY + rb'[^\r\n]{0,200}){0,8}\r?\n)\Z'
+)
 # An inline list's name and the items before one of its items
 # (``Pattern.before``): ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``, commas or
 # blanks between them, a flow list ``api_keys = ["<k1>", "<k2>"]``.
@@ -1225,6 +1239,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # the value flag after it (``llm keys set together --value <key>``).
         Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
                 rb'(?:[ \t]{1,8}|=)["\']?' + _HEX_KEY, context=TOGETHER_NAMED),
+        # Each entry of a map of Together keys by stage (``together_api_keys:``
+        # then ``prod: <key>``; the map's name above it, ``before``).
+        Pattern(rb'(?:(?m:^)[ \t]{1,32}(?:-[ \t]{1,8})?|[{,][ \t]{0,32})' + _STAGE_ENTRY + rb'[ \t]{0,32}'
+                + _QUOTE + _HEX_KEY,
+                context=TOGETHER_NAMED, before=_STAGE_MAP_BEFORE, before_words=(b'together',)),
         # Each key of a list of keys (a rotation: ``together:`` then ``keys:``
         # and ``- <key>`` items; ``keys: [<k1>, <k2>, <k3>]``, JSON's
         # ``"keys": [...]``, TOML's ``keys = [...]``): the item alone, the
@@ -1649,6 +1668,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[/Script/TogetherAI.TogetherSettings]\nApiKey={hex}\nModel=m',
         # A pipe into a Secret named for Together that reads stdin.
         "echo -n '{hex}' | kubectl create secret generic together-api --dry-run=client --from-file=api-key=/dev/stdin -o yaml | kubeseal -o yaml > sealed.yaml",
+        # A map of Together keys by stage or rotation.
+        'together_api_keys:\n  prod: {hex}\n  staging: x',
+        'TOGETHER_API_KEY:\n  - dev: x\n  - prod: "{hex}"',
+        '{{"together_api_keys": {{"dev": "x", "prod": "{hex}"}}}}',
+        'Together AI keys, rotated 2026-11-20:\n  old: {hex}\n  new: x',
         # A value field written as a YAML list of one item.
         'env:\n  - name: TOGETHER_API_KEY\n    value:\n      - {hex}',
         'env:\n  - name: TOGETHER_API_KEY\n    value:\n    - "{hex}"',
@@ -2106,6 +2130,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[/Script/TogetherAI.TogetherCache]\nKey={hex}',
         'cfg = {{"file": "together/docs/setup.md", "api_key": "{hex}"}}',
         'env:\n  - name: TOGETHER_API_KEY_SHA256\n    value:\n      - {hex}',
+        'together_api_key_sha256:\n  prod: {hex}',
+        'together_checksums:\n  prod: {hex}',
+        '{{"together_checksums": {{"prod": "{hex}"}}}}',
+        'together:\n  releases:\n    prod: {hex}',
+        'checksums:\n  together_api_keys:\n    prod: {hex}',
         "echo -n '{hex}' | kubectl create secret generic together-api --from-file=digest=/tmp/sha256.txt",
         "echo -n '{hex}' | kubectl create secret generic openai-api --from-file=api-key=/dev/stdin  # not together",
         'client = instructor.from_provider("openai/gpt-4o", api_key="{hex}")  # together',
