@@ -763,6 +763,17 @@ TOGETHER_NAME_FIELD = Context(
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
 )
+# A value field's object saved under a Together key's name by the call
+# after it, on the same line (Prefect's ``Secret(value=<key>).save(
+# "together-api-key")``): the mention holds the value itself.
+TOGETHER_SAVED_AS = Context(
+    mention=(
+        rb'["\'][0-9a-f]{64}["\'][ \t]{0,8}\)\.(?i:save|store|put|set)\([ \t]{0,8}["\']'
+        + _LEGACY_NAME + rb'["\']'
+    ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    veto=_DIGEST_HEADING,
+)
 # A call's string argument whose next argument names a Together key
 # (``vault.create_secret('<key>', 'together_api_key')``).  The mention
 # holds the value itself: only the argument right before the name is
@@ -1181,6 +1192,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # value = <key> WHERE name = 'together_api_key'``).
         Pattern(rb'(?<![\w-])(?i:value)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
                 context=TOGETHER_NAME_FIELD),
+        # A value field's object saved under a Together key's name, the
+        # whole string (Prefect's ``Secret(value=<key>).save(
+        # "together-api-key")``).
+        Pattern(rb'(?<![\w-])(?i:value)[ \t]{0,8}=[ \t]{0,8}["\']' + _HEX_KEY, context=TOGETHER_SAVED_AS),
         # A string argument, then the next argument naming it as a Together
         # key (Supabase Vault's ``vault.create_secret('<key>',
         # 'together_api_key')``: the value before its name).
@@ -1236,8 +1251,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 rb'[ \t]{0,8}=[ \t]{0,8}' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_NAMED, before=_KEY_MAP_BEFORE, before_words=(b'keys', b'tokens')),
         # Or the provider's name as a CLI's positional argument, its key in
-        # the value flag after it (``llm keys set together --value <key>``).
-        Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
+        # the value flag after it (``llm keys set together --value <key>``),
+        # maybe the key's own name between them, positional or a ``--key``
+        # (Databricks' ``secrets put-secret together api_key
+        # --string-value <key>``, ``--scope together --key api_key``).
+        Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)'
+                rb'(?:[ \t]{1,8}(?:--key(?:[ \t]{1,8}|=))?(?i:(?:api[_-]?)?(?:key|token)|secret|credential))?'
+                rb'[ \t]{1,8}--(?i:value|key|api-key|token|string-value)'
                 rb'(?:[ \t]{1,8}|=)["\']?' + _HEX_KEY, context=TOGETHER_NAMED),
         # Each entry of a map of Together keys by stage (``together_api_keys:``
         # then ``prod: <key>``; the map's name above it, ``before``).
@@ -1654,6 +1674,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'echo -n {hex} | gcloud secrets create together-api-key --data-file=-',
         # The provider as a CLI's positional argument, the key its value flag.
         'llm keys set together --value {hex}',
+        # ... the key's own name between them (Databricks).
+        'databricks secrets put-secret together api_key --string-value {hex}',
+        'databricks secrets put --scope together --key api_key --string-value {hex}',
+        # A call saving the value's object under a Together key's name.
+        'Secret(value="{hex}").save("together-api-key", overwrite=True)',
         # Nim's export marker; prose with a qualifier or in the past tense.
         'const togetherApiKey* = "{hex}"',
         'the together key for staging: {hex}',
@@ -2131,6 +2156,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'cfg = {{"file": "together/docs/setup.md", "api_key": "{hex}"}}',
         'env:\n  - name: TOGETHER_API_KEY_SHA256\n    value:\n      - {hex}',
         'together_api_key_sha256:\n  prod: {hex}',
+        'databricks secrets put-secret together build_sha --string-value {hex}',
+        'Secret(value="{hex}").save("together-api-key-sha256", overwrite=True)',
+        'Secret(value="{hex}").save("openai-api-key")  # together',
         'together_checksums:\n  prod: {hex}',
         '{{"together_checksums": {{"prod": "{hex}"}}}}',
         'together:\n  releases:\n    prod: {hex}',
