@@ -454,7 +454,9 @@ _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
-    rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    # (PHP's ``var_dump`` writes a string's type and length before it:
+    # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
+    rb'(?:string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     rb'|' + _FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
     # (make's default: ``$(or $(VAR),<key>)``)
@@ -468,7 +470,8 @@ _LEGACY_ASSIGN = (
     # its value)
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n(?![ \t]{0,32}-[ \t]{1,8}["\']?(?i:key|name|id)["\']?[ \t]{0,8}:)){0,6}'
     rb'[^\r\n(){}<>;]{0,200}?'
-    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
+    # (Snowflake's ``CREATE SECRET <name>`` then ``SECRET_STRING = <key>``)
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default|(?<=secret[_-])string)'
     # (a hash's ``'value' => <key>`` too)
     rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
@@ -481,7 +484,9 @@ _LEGACY_ASSIGN = (
     # block list's item (``value:`` then ``- <key>``), or a heredoc
     # (HCL's ``default = <<EOT`` then the key)
     rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|\r?\n[ \t]{0,32}-[ \t]{1,8}|' + _HEREDOC + rb')?'
-    rb')' + _QUOTE
+    # (an HTML message writes the value as code: ``together key for the
+    # demo: <code><key></code>``)
+    rb')(?:<(?i:code|kbd|samp|tt)>)?' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # What a serialised object writes between a string (a key's name) and the
@@ -1677,6 +1682,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ... the key's own name between them (Databricks).
         'databricks secrets put-secret together api_key --string-value {hex}',
         'databricks secrets put --scope together --key api_key --string-value {hex}',
+        # PHP's var_dump (the string's type and length before it), a
+        # SQL secret's value field, an HTML message's <code>.
+        'array(2) {{\n  ["together_api_key"]=>\n  string(64) "{hex}"\n}}',
+        "CREATE OR REPLACE SECRET together_api_key\n  TYPE = GENERIC_STRING\n  SECRET_STRING = '{hex}';",
+        '<p>together key for the demo: <code>{hex}</code></p>',
         # A call saving the value's object under a Together key's name.
         'Secret(value="{hex}").save("together-api-key", overwrite=True)',
         # Nim's export marker; prose with a qualifier or in the past tense.
@@ -2157,6 +2167,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'env:\n  - name: TOGETHER_API_KEY_SHA256\n    value:\n      - {hex}',
         'together_api_key_sha256:\n  prod: {hex}',
         'databricks secrets put-secret together build_sha --string-value {hex}',
+        'array(2) {{\n  ["together_api_key_sha256"]=>\n  string(64) "{hex}"\n}}',
+        "CREATE OR REPLACE SECRET together_api_key_sha256\n  TYPE = GENERIC_STRING\n  SECRET_STRING = '{hex}';",
+        '<p>the sha256 of the together key: <code>{hex}</code></p>',
         'Secret(value="{hex}").save("together-api-key-sha256", overwrite=True)',
         'Secret(value="{hex}").save("openai-api-key")  # together',
         'together_checksums:\n  prod: {hex}',
