@@ -520,7 +520,8 @@ _DIGEST_BEFORE = (
     rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
     rb'|[ \t]{1,4}|[_-](?:(?i:of|for)[_-])?)\Z'
 )
-_CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data|unencrypted))?["\']?'
+# (CDK's ``secretStringValue`` too)
+_CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string(?:[_.-]?value)?|value|data|unencrypted))?["\']?'
 # A generic credential name, one regex for every kind (``NAME_KINDS``
 # tells them apart on a match): an API key or token under any prefix
 # (``api_key``, ``LLM_TOKEN``), a bare secret, password or ``key``, a
@@ -667,6 +668,12 @@ TOGETHER_CONTEXT = Context(
         rb'|(?i:together(?:[_-]?ai)?)(?=[ \t\r\n]|\Z))'
         # or a model flag naming a Together model (llm's ``-m together/<model>``)
         rb'|(?<![\w-])(?:-m|--model)(?:[ \t]{1,8}|=)["\']?(?i:together(?:[_-]?ai)?)/'
+        # or a construct's or resource's name, a constructor's first string
+        # argument (after CDK's scope, ``this``) before its props object
+        # (Pulumi's ``new aws.secretsmanager.SecretVersion("together", {``,
+        # CDK's ``new Secret(this, 'TogetherApiKey', {``)
+        rb'|(?<![\w.])new[ \t]{1,8}[\w.]{1,80}\([ \t]{0,8}(?:this[ \t]{0,8},[ \t]{0,8})?["\']'
+        rb'(?i:together)(?:[_-]?(?i:ai))?(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|secrets?|tokens?|credentials?))?["\'][ \t]{0,8},'
         # or a model id under Together's provider prefix, a whole quoted
         # string of two more parts (instructor's ``from_provider(
         # "together/<org>/<model>", api_key=…)``; not a path,
@@ -1687,6 +1694,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'array(2) {{\n  ["together_api_key"]=>\n  string(64) "{hex}"\n}}',
         "CREATE OR REPLACE SECRET together_api_key\n  TYPE = GENERIC_STRING\n  SECRET_STRING = '{hex}';",
         '<p>together key for the demo: <code>{hex}</code></p>',
+        # A construct or resource named for Together by its constructor's
+        # string argument (Pulumi, CDK), its props holding the value.
+        'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    secretString: "{hex}",\n}});',
+        "new secretsmanager.Secret(this, 'TogetherApiKey', {{\n  secretStringValue: SecretValue.unsafePlainText('{hex}'),\n}});",
         # A call saving the value's object under a Together key's name.
         'Secret(value="{hex}").save("together-api-key", overwrite=True)',
         # Nim's export marker; prose with a qualifier or in the past tense.
@@ -2167,6 +2178,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'env:\n  - name: TOGETHER_API_KEY_SHA256\n    value:\n      - {hex}',
         'together_api_key_sha256:\n  prod: {hex}',
         'databricks secrets put-secret together build_sha --string-value {hex}',
+        'new aws.s3.BucketObject("together-cache", {{\n    etag: "{hex}",\n}});',
+        'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    checksum: "{hex}",\n}});',
+        "new secretsmanager.Secret(this, 'OpenAiApiKey', {{\n  secretStringValue: '{hex}',\n}});\n// together",
         'array(2) {{\n  ["together_api_key_sha256"]=>\n  string(64) "{hex}"\n}}',
         "CREATE OR REPLACE SECRET together_api_key_sha256\n  TYPE = GENERIC_STRING\n  SECRET_STRING = '{hex}';",
         '<p>the sha256 of the together key: <code>{hex}</code></p>',

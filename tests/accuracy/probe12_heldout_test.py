@@ -715,7 +715,6 @@ MISSED: dict[str, str] = {
     'erlang-sys-config': 'an Erlang proplist\'s tuple (`{together, [{api_key, "…"}]}`) is no heading or name',
     'ruby-words-join-current': 'a Ruby `%w[…]` word array joined is no concatenation',
     'jenkins-string-credentials': 'an XML `<id>together-api-key</id>` beside the `<secret>` element names no value',
-    'cdk-unsafe-plaintext': "a construct id (`'TogetherApiKey'`) over `SecretValue.unsafePlainText(…)`",
     'traefik-custom-headers': 'a middleware named `together-auth` is no Together label for a `Bearer` header',
     'chatgpt-export-parts': 'prose: `from Together with this key: …` (the provider before `this key`)',
     'discord-exporter-txt': "prose: `the together key, don't share it` then the key on the next line",
