@@ -705,6 +705,8 @@ TOGETHER_CONTEXT = Context(
         # ``## Working together``), also underlined (setext: ``Together
         # AI`` over ``===``) or all bold (``**Together AI**``)
         rb'|#{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+#+)?'
+        # (an Org headline, ``* Together AI``, maybe its tags ``:llm:``)
+        + rb'|(?<![^\n])\*{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+:[\w@:]{1,60}:)?(?=[ \t]*\r?$)'
         # (in code, the same words alone in any line or block comment:
         # ``// Together AI``, ``-- Together``, ``; Together``, ``REM
         # Together``, ``/* Together AI */``, ``<!-- Together AI -->``)
@@ -947,10 +949,18 @@ PROSE_SUFFIXES = (
 PROSE_NAMES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'TAG_EDITMSG', 'SQUASH_MSG', '-')
 
 
-def is_prose(path: str) -> bool:
+# An Org document's headings are its headlines (``* Together AI``, the
+# level its stars), not Markdown's (``*`` starts a list item there).
+ORG = 2
+
+
+def is_prose(path: str) -> int:
     """Is the file at ``path`` (a container's member by its own name) a
-    document whose headings hold their sections (``PROSE_SUFFIXES``)?"""
+    document whose headings hold their sections (``PROSE_SUFFIXES``)?
+    ``ORG`` (truthy) for an Org document."""
     name = path.rsplit('!', 1)[-1].replace('\\', '/').rsplit('/', 1)[-1]
+    if name.lower().endswith('.org'):
+        return ORG
     return name in PROSE_NAMES or name.lower().endswith(PROSE_SUFFIXES)
 
 
