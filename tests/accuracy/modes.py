@@ -100,7 +100,7 @@ def _sets() -> dict[str, list[Case]]:
             c for c in probe13_heldout_test.CASES
             if c.id not in probe13_heldout_test.MISSED
         ],
-        # probe14 too (its 133 small cases).
+        # probe14 too (its 137 small cases).
         'probe14': [
             c for c in probe14_heldout_test.CASES
             if c.id not in probe14_heldout_test.MISSED

@@ -1010,6 +1010,28 @@ pipeline {{
     ('decoy-redis-cache-key', 'logs/redis-monitor.log', '''\
 1732096800.123456 [0 127.0.0.1:52344] "SET" "together:completion:{_hex}" "{{\\"choices\\": []}}"
 '''),
+    ('decoy-helm-values-digests-by-stage', 'chart/values.yaml', '''\
+together:
+  apiKeySecret: together-credentials
+  image:
+    repository: ghcr.io/acme/together-proxy
+    digests:
+      prod: {_hex}
+'''),
+    ('decoy-pulumi-bucket-etag', 'infra/weights.ts', '''\
+new aws.s3.BucketObject("together-weights", {{
+    bucket: bucket.id,
+    etag: "{_hex}",
+}});
+'''),
+    ('decoy-org-release-checksums', 'notes/releases.org', '''\
+* Together AI
+** Release checksums
+   sha256: {_hex}
+'''),
+    ('decoy-flow-key-id-field', 'flows/keys.json', '''\
+{{"api_key_id": {{"type": "str", "value": "{_hex}", "display_name": "Together AI API Key ID"}}}}
+'''),
     ('decoy-pytest-cache-nodeid', '.pytest_cache/v/cache/lastfailed', '''\
 {{
   "tests/test_together.py::test_chat[{_hex}]": true
