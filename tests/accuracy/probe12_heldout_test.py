@@ -717,7 +717,6 @@ MISSED: dict[str, str] = {
     'jenkins-string-credentials': 'an XML `<id>together-api-key</id>` beside the `<secret>` element names no value',
     'traefik-custom-headers': 'a middleware named `together-auth` is no Together label for a `Bearer` header',
     'chatgpt-export-parts': 'prose: `from Together with this key: …` (the provider before `this key`)',
-    'discord-exporter-txt': "prose: `the together key, don't share it` then the key on the next line",
     'url-every-char-pct': 'every character percent-encoded (`%74%67%70%5F…`) is not decoded',
     'html-every-char-entity': 'every character a decimal HTML entity (`&#116;&#103;…`) is not decoded',
     'js-fromcharcode': 'character codes (`String.fromCharCode(116, 103, …)`) are not decoded',
