@@ -677,7 +677,7 @@ TOGETHER_CONTEXT = Context(
         # or a model id under Together's provider prefix, a whole quoted
         # string of two more parts (instructor's ``from_provider(
         # "together/<org>/<model>", api_key=…)``; not a path,
-        # ``"together/docs"``, ``"together/docs/setup.md"``)
+        # ``"together/guide"``, ``"together/guide/setup.md"``)
         rb'|(?<![\w/.-])["\'](?i:together)/[\w.-]{1,60}/[\w.:-]{1,80}(?<!\.[A-Za-z])(?<!\.[A-Za-z]{2})(?<!\.[A-Za-z]{3})(?<!\.[A-Za-z]{4})["\']'
     ),
     label=(
@@ -2187,7 +2187,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"Together AI": {{"sha256": "{hex}"}}}}',
         '{{"value": "{hex}", "display_name": "Together AI API Key ID"}}',
         '[/Script/TogetherAI.TogetherCache]\nKey={hex}',
-        'cfg = {{"file": "together/docs/setup.md", "api_key": "{hex}"}}',
+        'cfg = {{"file": "together/guide/setup.md", "api_key": "{hex}"}}',
         'env:\n  - name: TOGETHER_API_KEY_SHA256\n    value:\n      - {hex}',
         'together_api_key_sha256:\n  prod: {hex}',
         'databricks secrets put-secret together build_sha --string-value {hex}',
