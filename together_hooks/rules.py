@@ -458,10 +458,12 @@ _BRACKETED = (
     rb'(?:[ \t]{1,4}\((?![^()\r\n]{0,40}(?i:sha|md5|hash|checksum|digest|fingerprint))[^()\r\n]{1,40}\))?'
 )
 _LEGACY_ASSIGN = (
-    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))[^\r\n:=,]{1,60}(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
-    rb'(?:(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
+    # (PHP's ``var_dump`` writes a string's type and length before it:
+    # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
+    rb'(?:string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     rb'|' + _FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
     # (make's default: ``$(or $(VAR),<key>)``)
@@ -475,7 +477,8 @@ _LEGACY_ASSIGN = (
     # its value)
     rb'(?:[^\r\n(){}<>;]{0,200}\r?\n(?![ \t]{0,32}-[ \t]{1,8}["\']?(?i:key|name|id)["\']?[ \t]{0,8}:)){0,6}'
     rb'[^\r\n(){}<>;]{0,200}?'
-    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default)'
+    # (Snowflake's ``CREATE SECRET <name>`` then ``SECRET_STRING = <key>``)
+    rb'(?:(?<![\w-])(?i:(?:plain_?text|secret|string|sensitive|default|parameter|secure|input)[_-]?)?(?i:value|default|(?<=secret[_-])string)'
     # (a hash's ``'value' => <key>`` too)
     rb'["\']?[ \t]{0,8}(?:=>|[=:])|(?<![=-])>'
     # or a REPL's result after the line naming it (IPython's ``Out[2]:``,
@@ -484,10 +487,13 @@ _LEGACY_ASSIGN = (
     # ``=>`` inside a line: a PHP array's next field)
     rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
     rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
-    # a YAML block scalar (``value: >-`` then the key indented), or a
-    # heredoc (HCL's ``default = <<EOT`` then the key)
-    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|' + _HEREDOC + rb')?'
-    rb')' + _QUOTE
+    # a YAML block scalar (``value: >-`` then the key indented), a YAML
+    # block list's item (``value:`` then ``- <key>``), or a heredoc
+    # (HCL's ``default = <<EOT`` then the key)
+    rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|\r?\n[ \t]{0,32}-[ \t]{1,8}|' + _HEREDOC + rb')?'
+    # (an HTML message writes the value as code: ``together key for the
+    # demo: <code><key></code>``)
+    rb')(?:<(?i:code|kbd|samp|tt)>)?' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # What a serialised object writes between a string (a key's name) and the
@@ -521,7 +527,8 @@ _DIGEST_BEFORE = (
     rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
     rb'|[ \t]{1,4}|[_-](?:(?i:of|for)[_-])?)\Z'
 )
-_CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string|value|data|unencrypted))?["\']?'
+# (CDK's ``secretStringValue`` too)
+_CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string(?:[_.-]?value)?|value|data|unencrypted))?["\']?'
 # A generic credential name, one regex for every kind (``NAME_KINDS``
 # tells them apart on a match): an API key or token under any prefix
 # (``api_key``, ``LLM_TOKEN``), a bare secret, password or ``key``, a
@@ -622,7 +629,7 @@ HEADING_WORDS = _HEADING_WORDS = (
 # package), and a label naming a digest or another purpose
 # (``TOGETHER_CHECKSUMS = {``, ``[together.cache]``) opens none.
 STRUCTURE_LABEL = (
-    rb'(?im)(?:(?<![\w/@-])\\?["\']?together(?:[_.-]?ai)?\\?["\']?[ \t]*(?:(?:=>|[:=])[ \t]*|(?=\{))(?P<o>[{\[])'
+    rb'(?im)(?:(?<![\w/@-])\\?["\']?together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?\\?["\']?[ \t]*(?:(?:=>|[:=])[ \t]*|(?=\{))(?P<o>[{\[])'
     rb'|^(?:\xef\xbb\xbf)?[ \t]*(?:-[ \t]+)?(?P<block>["\']?(?:together(?:[_-]?ai)?)["\']?[ \t]*:)[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:#[^\r\n]*)?\r?$'
     rb'|^(?:\xef\xbb\xbf)?[ \t]*(?P<section>\[\[?[ \t]*(?:[\w-]{1,40}\.){0,4}["\']?together(?:[_-]?ai)?["\']?'
     rb'(?:\.[\w-]{1,40}){0,4}(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]\]?)[ \t]*(?:[;#][^\r\n]*)?\r?$)'
@@ -668,6 +675,17 @@ TOGETHER_CONTEXT = Context(
         rb'|(?i:together(?:[_-]?ai)?)(?=[ \t\r\n]|\Z))'
         # or a model flag naming a Together model (llm's ``-m together/<model>``)
         rb'|(?<![\w-])(?:-m|--model)(?:[ \t]{1,8}|=)["\']?(?i:together(?:[_-]?ai)?)/'
+        # or a construct's or resource's name, a constructor's first string
+        # argument (after CDK's scope, ``this``) before its props object
+        # (Pulumi's ``new aws.secretsmanager.SecretVersion("together", {``,
+        # CDK's ``new Secret(this, 'TogetherApiKey', {``)
+        rb'|(?<![\w.])new[ \t]{1,8}[\w.]{1,80}\([ \t]{0,8}(?:this[ \t]{0,8},[ \t]{0,8})?["\']'
+        rb'(?i:together)(?:[_-]?(?i:ai))?(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|secrets?|tokens?|credentials?))?["\'][ \t]{0,8},'
+        # or a model id under Together's provider prefix, a whole quoted
+        # string of two more parts (instructor's ``from_provider(
+        # "together/<org>/<model>", api_key=…)``; not a path,
+        # ``"together/guide"``, ``"together/guide/setup.md"``)
+        rb'|(?<![\w/.-])["\'](?i:together)/[\w.-]{1,60}/[\w.:-]{1,80}(?<!\.[A-Za-z])(?<!\.[A-Za-z]{2})(?<!\.[A-Za-z]{3})(?<!\.[A-Za-z]{4})["\']'
     ),
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's
@@ -676,7 +694,8 @@ TOGETHER_CONTEXT = Context(
         rb'(?i:\[[ \t]*(?:[\w.:/-]{0,60}[.:/]|[\w.-]{1,40}[ \t]+)?["\']?together(?:[_-]?ai)?["\']?(?:\.[\w-]{1,40}){0,4}'
         rb'(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
-        rb'|together(?:[_.-]?ai)?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        # (a display name as a quoted key, ``"Together AI": {``)
+        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
         rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
@@ -693,6 +712,8 @@ TOGETHER_CONTEXT = Context(
         # ``## Working together``), also underlined (setext: ``Together
         # AI`` over ``===``) or all bold (``**Together AI**``)
         rb'|#{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+#+)?'
+        # (an Org headline, ``* Together AI``, maybe its tags ``:llm:``)
+        + rb'|(?<![^\n])\*{1,6}[ \t]+' + _HEADING_WORDS + rb'(?:[ \t]+:[\w@:]{1,60}:)?(?=[ \t]*\r?$)'
         # (in code, the same words alone in any line or block comment:
         # ``// Together AI``, ``-- Together``, ``; Together``, ``REM
         # Together``, ``/* Together AI */``, ``<!-- Together AI -->``)
@@ -745,11 +766,12 @@ TOGETHER_NAMED = Context(
 # naming a Together key, after it as well as before (keys come in any
 # order: ``- value: <key>`` then ``name: TOGETHER_API_KEY``; SQL's ``SET
 # value = <key> WHERE name = 'together_api_key'``), or a label or title
-# field (a UI widget's ``value="<key>", label="Together API key"``); only
+# field (a UI widget's ``value="<key>", label="Together API key"``, a
+# flow export's ``"display_name": "Together AI API Key"``); only
 # the structure right around the value answers.
 TOGETHER_NAME_FIELD = Context(
     mention=(
-        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
+        rb'(?<![\w-])(?:(?i:name|key)|(?P<label>(?i:label|title|display[_-]?name)))\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?'
         + _LEGACY_NAME
         # (a label may go on in words: not to a digest's, ``Together API key SHA-256``)
         + rb'(?![\w-]|[ \t(]{1,8}(?i:sha|md5|hash|digest|checksum|fingerprint))'
@@ -761,6 +783,17 @@ TOGETHER_NAME_FIELD = Context(
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
+)
+# A value field's object saved under a Together key's name by the call
+# after it, on the same line (Prefect's ``Secret(value=<key>).save(
+# "together-api-key")``): the mention holds the value itself.
+TOGETHER_SAVED_AS = Context(
+    mention=(
+        rb'["\'][0-9a-f]{64}["\'][ \t]{0,8}\)\.(?i:save|store|put|set)\([ \t]{0,8}["\']'
+        + _LEGACY_NAME + rb'["\']'
+    ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    veto=_DIGEST_HEADING,
 )
 # A call's string argument whose next argument names a Together key
 # (``vault.create_secret('<key>', 'together_api_key')``).  The mention
@@ -782,6 +815,12 @@ TOGETHER_PIPED_NAME = Context(
         rb'(?:\||>)[^\r\n|;&#]{0,200}?(?<![\w-])' + _LEGACY_NAME
         # (a file named for its digest is not the key's: ``together_api_key.sha256``)
         + rb'(?![\w-]|\.\w{0,8}(?i:sha|sum|md5|hash|digest))'
+        # or a Kubernetes Secret named for Together that reads the pipe
+        # (``| kubectl create secret generic together-api
+        # --from-file=api-key=/dev/stdin``, as for kubeseal)
+        rb'|\|[^\r\n|;&#]{0,200}?(?<![\w-])secret[ \t]+generic[ \t]+(?i:together(?:[_-]?ai)?)'
+        rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth))*(?![\w.-])'
+        rb'[^\r\n|;&#]{0,200}?=(?:/dev/stdin|-)(?![\w/.-])'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
@@ -827,6 +866,20 @@ _KEY_LIST_BEFORE = (
 _KEY_MAP_BEFORE = (
     rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}[=:][ \t]{0,32}'
     rb'(?:@?\{|\()[^{}()]{0,400}\Z'
+)
+# A map of Together keys by stage or rotation above one of its entries
+# (``Pattern.before``, ending where the entry starts): a Together key's
+# name, plural or not, maybe words after a comma (prose's ``Together AI
+# keys, rotated May:``), then a YAML block's entries before it, each
+# named by a qualifier (``together_api_keys:`` then ``prod: <key>`` and
+# ``staging: <key>``, ``old:``/``new:``), or a flow map's opening
+# (``{"together_api_keys": {"prod": <key>, ...}}``).
+_STAGE_ENTRY = rb'["\']?(?i:' + _QUALIFIER + rb')["\']?[ \t]{0,8}(?:=>|[:=])'
+_STAGE_MAP_BEFORE = (
+    rb'(?i:together)(?:\'s)?(?:[ _.-]?(?i:ai))?(?:[ _.-]?(?i:api))?[ _.-]?(?i:keys?|tokens?)'
+    rb'(?![\w-])["\']?(?:,[^\r\n:={}]{1,60})?[ \t]{0,32}'
+    rb'(?:(?:=>|[:=])[ \t]{0,32}(?:\{[^{}]{0,400})?'
+    rb'|:?[ \t]{0,32}(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{1,32}(?:-[ \t]{1,8})?' + _STAGE_ENTRY + rb'[^\r\n]{0,200}){0,8}\r?\n)\Z'
 )
 # An inline list's name and the items before one of its items
 # (``Pattern.before``): ``OPENAI_API_KEYS="<k1>;<k2>;<k3>"``, commas or
@@ -903,10 +956,18 @@ PROSE_SUFFIXES = (
 PROSE_NAMES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'TAG_EDITMSG', 'SQUASH_MSG', '-')
 
 
-def is_prose(path: str) -> bool:
+# An Org document's headings are its headlines (``* Together AI``, the
+# level its stars), not Markdown's (``*`` starts a list item there).
+ORG = 2
+
+
+def is_prose(path: str) -> int:
     """Is the file at ``path`` (a container's member by its own name) a
-    document whose headings hold their sections (``PROSE_SUFFIXES``)?"""
+    document whose headings hold their sections (``PROSE_SUFFIXES``)?
+    ``ORG`` (truthy) for an Org document."""
     name = path.rsplit('!', 1)[-1].replace('\\', '/').rsplit('/', 1)[-1]
+    if name.lower().endswith('.org'):
+        return ORG
     return name in PROSE_NAMES or name.lower().endswith(PROSE_SUFFIXES)
 
 
@@ -1159,6 +1220,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # value = <key> WHERE name = 'together_api_key'``).
         Pattern(rb'(?<![\w-])(?i:value)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?' + _HEX_KEY,
                 context=TOGETHER_NAME_FIELD),
+        # A value field's object saved under a Together key's name, the
+        # whole string (Prefect's ``Secret(value=<key>).save(
+        # "together-api-key")``).
+        Pattern(rb'(?<![\w-])(?i:value)[ \t]{0,8}=[ \t]{0,8}["\']' + _HEX_KEY, context=TOGETHER_SAVED_AS),
         # A string argument, then the next argument naming it as a Together
         # key (Supabase Vault's ``vault.create_secret('<key>',
         # 'together_api_key')``: the value before its name).
@@ -1214,9 +1279,19 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 rb'[ \t]{0,8}=[ \t]{0,8}' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_NAMED, before=_KEY_MAP_BEFORE, before_words=(b'keys', b'tokens')),
         # Or the provider's name as a CLI's positional argument, its key in
-        # the value flag after it (``llm keys set together --value <key>``).
-        Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)[ \t]{1,8}--(?i:value|key|api-key|token)'
+        # the value flag after it (``llm keys set together --value <key>``),
+        # maybe the key's own name between them, positional or a ``--key``
+        # (Databricks' ``secrets put-secret together api_key
+        # --string-value <key>``, ``--scope together --key api_key``).
+        Pattern(rb'[tT](?<![\w./-][tT])(?i:ogether(?:[_-]?ai)?)'
+                rb'(?:[ \t]{1,8}(?:--key(?:[ \t]{1,8}|=))?(?i:(?:api[_-]?)?(?:key|token)|secret|credential))?'
+                rb'[ \t]{1,8}--(?i:value|key|api-key|token|string-value)'
                 rb'(?:[ \t]{1,8}|=)["\']?' + _HEX_KEY, context=TOGETHER_NAMED),
+        # Each entry of a map of Together keys by stage (``together_api_keys:``
+        # then ``prod: <key>``; the map's name above it, ``before``).
+        Pattern(rb'(?:(?m:^)[ \t]{1,32}(?:-[ \t]{1,8})?|[{,][ \t]{0,32})' + _STAGE_ENTRY + rb'[ \t]{0,32}'
+                + _QUOTE + _HEX_KEY,
+                context=TOGETHER_NAMED, before=_STAGE_MAP_BEFORE, before_words=(b'together',)),
         # Each key of a list of keys (a rotation: ``together:`` then ``keys:``
         # and ``- <key>`` items; ``keys: [<k1>, <k2>, <k3>]``, JSON's
         # ``"keys": [...]``, TOML's ``keys = [...]``): the item alone, the
@@ -1323,8 +1398,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         # (the first of a dotted name's parts: a TOML table or key, a
         # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)
-        rb'|(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
-        rb'|(?i:[_-]?ai)?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
+        rb'|(?i:[_-]?ai)?(?:\.[\w-]{1,40}){1,5}(?:\]|[ \t]{0,32}[:=])'
+        rb'|(?i:[_-]?ai|(?<=["\'`](?i:together)) ai(?=["\'`]))?["\'`]?\]?\+?[ \t]{0,32}[:=\]{/]'
         # (then a list's or an element's end, a closing bracket, bold's
         # ``**``, a closed heading's ``#``, a dash between blanks: ``key
         # (together):``, ``<Value>Together</Value>``, ``## Together AI ##``,
@@ -1630,9 +1705,54 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'echo -n {hex} | gcloud secrets create together-api-key --data-file=-',
         # The provider as a CLI's positional argument, the key its value flag.
         'llm keys set together --value {hex}',
+        # ... the key's own name between them (Databricks).
+        'databricks secrets put-secret together api_key --string-value {hex}',
+        'databricks secrets put --scope together --key api_key --string-value {hex}',
+        # PHP's var_dump (the string's type and length before it), a
+        # SQL secret's value field, an HTML message's <code>.
+        'array(2) {{\n  ["together_api_key"]=>\n  string(64) "{hex}"\n}}',
+        "CREATE OR REPLACE SECRET together_api_key\n  TYPE = GENERIC_STRING\n  SECRET_STRING = '{hex}';",
+        '<p>together key for the demo: <code>{hex}</code></p>',
+        # Prose: the name, a comma and a clause, the key alone on the next
+        # line (a chat export's ``here's the together key, don't share it``).
+        "here's the together key, don't share it\n{hex}",
+        # A construct or resource named for Together by its constructor's
+        # string argument (Pulumi, CDK), its props holding the value.
+        'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    secretString: "{hex}",\n}});',
+        "new secretsmanager.Secret(this, 'TogetherApiKey', {{\n  secretStringValue: SecretValue.unsafePlainText('{hex}'),\n}});",
+        # A call saving the value's object under a Together key's name.
+        'Secret(value="{hex}").save("together-api-key", overwrite=True)',
         # Nim's export marker; prose with a qualifier or in the past tense.
         'const togetherApiKey* = "{hex}"',
         'the together key for staging: {hex}',
+        # (a qualifier of several words, a mail's ``for the eval cluster:``,
+        # the key on its line or a blank line below)
+        'the Together API key for the eval cluster: {hex}',
+        'Here is the Together API key for the eval cluster:\n\n{hex}',
+        # A display name as an object's quoted key (``"Together AI": {``).
+        '{{"providers": {{"Together AI": {{"apiKey": "{hex}", "models": ["m"]}}}}}}',
+        # An INI section named by a path whose part is Together's (Unreal's
+        # ``DefaultGame.ini``: ``[/Script/TogetherAI.TogetherSettings]``).
+        '[/Script/TogetherAI.TogetherSettings]\nApiKey={hex}\nModel=m',
+        # A pipe into a Secret named for Together that reads stdin.
+        "echo -n '{hex}' | kubectl create secret generic together-api --dry-run=client --from-file=api-key=/dev/stdin -o yaml | kubeseal -o yaml > sealed.yaml",
+        # A map of Together keys by stage or rotation.
+        'together_api_keys:\n  prod: {hex}\n  staging: x',
+        'TOGETHER_API_KEY:\n  - dev: x\n  - prod: "{hex}"',
+        '{{"together_api_keys": {{"dev": "x", "prod": "{hex}"}}}}',
+        'Together AI keys, rotated 2026-11-20:\n  old: {hex}\n  new: x',
+        # A value field written as a YAML list of one item.
+        'env:\n  - name: TOGETHER_API_KEY\n    value:\n      - {hex}',
+        'env:\n  - name: TOGETHER_API_KEY\n    value:\n    - "{hex}"',
+        # A model id under Together's provider prefix in the call.
+        'client = instructor.from_provider("together/meta-llama/Llama-3.3-70B-Instruct-Turbo", api_key="{hex}")',
+        # A flow export's field: its value, then its display name.
+        '{{"api_key": {{"type": "str", "password": true, "value": "{hex}", "display_name": "Together AI API Key"}}}}',
+        '{{\n  "Together AI": {{\n    "apiKey": "{hex}"\n  }}\n}}',
+        # A bare ``key`` in a list item under ``together:`` (the item's
+        # line names a field of its own, no purpose).
+        'together:\n  - name: prod\n    key: {hex}',
+        'jobs:\n  together:\n    steps:\n      - uses: acme/together-login@v1\n        with:\n          key: {hex}',
         'old legacy together api key was {hex}',
         # A provider as a Ruby or Elixir symbol.
         'config :chat, Chat.LLM,\n  provider: :together,\n  api_key: "{hex}"',
@@ -2071,6 +2191,36 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'echo {hex} | tee together.sha256',
         'echo "{hex}" | sha256sum -c - # together-api-key release',
         'the together key for sha256: {hex}',
+        'the Together API key for the release checksum: {hex}',
+        '{{"Together AI": {{"cache": {{"key": "{hex}"}}}}}}',
+        '{{"Together AI": {{"sha256": "{hex}"}}}}',
+        '{{"value": "{hex}", "display_name": "Together AI API Key ID"}}',
+        '[/Script/TogetherAI.TogetherCache]\nKey={hex}',
+        'cfg = {{"file": "together/guide/setup.md", "api_key": "{hex}"}}',
+        'env:\n  - name: TOGETHER_API_KEY_SHA256\n    value:\n      - {hex}',
+        'together_api_key_sha256:\n  prod: {hex}',
+        'databricks secrets put-secret together build_sha --string-value {hex}',
+        'new aws.s3.BucketObject("together-cache", {{\n    etag: "{hex}",\n}});',
+        'the together key, its sha256 below\n{hex}',
+        'Together API key, id below\n{hex}',
+        "{hex} (HEAD -> main) together: rotate TOGETHER_API_KEY, stop logging it\n{hex} Merge branch 'x'",
+        'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    checksum: "{hex}",\n}});',
+        "new secretsmanager.Secret(this, 'OpenAiApiKey', {{\n  secretStringValue: '{hex}',\n}});\n// together",
+        'array(2) {{\n  ["together_api_key_sha256"]=>\n  string(64) "{hex}"\n}}',
+        "CREATE OR REPLACE SECRET together_api_key_sha256\n  TYPE = GENERIC_STRING\n  SECRET_STRING = '{hex}';",
+        '<p>the sha256 of the together key: <code>{hex}</code></p>',
+        'Secret(value="{hex}").save("together-api-key-sha256", overwrite=True)',
+        'Secret(value="{hex}").save("openai-api-key")  # together',
+        'together_checksums:\n  prod: {hex}',
+        '{{"together_checksums": {{"prod": "{hex}"}}}}',
+        'together:\n  releases:\n    prod: {hex}',
+        'checksums:\n  together_api_keys:\n    prod: {hex}',
+        "echo -n '{hex}' | kubectl create secret generic together-api --from-file=digest=/tmp/sha256.txt",
+        "echo -n '{hex}' | kubectl create secret generic openai-api --from-file=api-key=/dev/stdin  # not together",
+        'client = instructor.from_provider("openai/gpt-4o", api_key="{hex}")  # together',
+        # (a workflow step's ``with:`` under a job named ``together:``: the
+        # step's own line, ``- uses: actions/cache@v4``, names a cache)
+        'jobs:\n  together:\n    env:\n      TOGETHER_BASE_URL: https://api.together.xyz/v1\n    steps:\n      - uses: actions/cache@v4\n        with:\n          path: ~/.cache/pip\n          key: {hex}',
         'llm keys set openai --value {hex}',
         'config :chat, Chat.LLM,\n  provider: :openai,\n  api_key: "{hex}"',
         'echo "{hex}" > together_api_key.sha256',

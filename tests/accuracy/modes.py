@@ -60,6 +60,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe11_heldout_test
     from tests.accuracy import probe12_heldout_test
     from tests.accuracy import probe13_heldout_test
+    from tests.accuracy import probe14_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -98,6 +99,11 @@ def _sets() -> dict[str, list[Case]]:
         'probe13': [
             c for c in probe13_heldout_test.CASES
             if c.id not in probe13_heldout_test.MISSED
+        ],
+        # probe14 too (its 137 small cases).
+        'probe14': [
+            c for c in probe14_heldout_test.CASES
+            if c.id not in probe14_heldout_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

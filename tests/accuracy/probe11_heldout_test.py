@@ -1222,7 +1222,6 @@ MISSED: dict[str, str] = {
     'patch-hunk-header-label': "a diff's leading column breaks the YAML indentation (` together:` over `+  api_key:`)",
     'vault-field-command-output': 'a command reading a secret path ending in together, its output on the next line, is no name for the value',
     'keychain-find-output': 'a command reading a secret path ending in together, its output on the next line, is no name for the value',
-    'pulumi-ts-secret-version': 'a resource named by a constructor\'s first argument (`SecretVersion("together", {...})`) is no Together object',
     'cursor-mcp-args-glued': 'a server named `together-docs` is no Together label (only `together`/`together_ai` and a credential suffix are)',
 }
 

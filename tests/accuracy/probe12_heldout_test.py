@@ -710,20 +710,13 @@ CASES = LEAKS + DECOYS
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'php-var-dump-array': 'PHP var_dump puts the value on the line after its name, behind `string(64)`',
     'gdb-print-struct': 'gdb prints a pointer (`0x5555... "…"`) between a field\'s name and its string',
     'django-debug-locals': "an HTML table's rows (`<td>api_key</td><td>…</td>`) are not read as name and value",
     'erlang-sys-config': 'an Erlang proplist\'s tuple (`{together, [{api_key, "…"}]}`) is no heading or name',
     'ruby-words-join-current': 'a Ruby `%w[…]` word array joined is no concatenation',
-    'prefect-secret-block': 'a value before the name it is saved under (`Secret(value=…).save("together-api-key")`)',
-    'snowflake-create-secret': "SQL `CREATE SECRET together_api_key … SECRET_STRING = '…'` names the value three lines up",
-    'databricks-put-secret': "a CLI's positional scope and key (`put-secret together api_key --string-value …`)",
     'jenkins-string-credentials': 'an XML `<id>together-api-key</id>` beside the `<secret>` element names no value',
-    'cdk-unsafe-plaintext': "a construct id (`'TogetherApiKey'`) over `SecretValue.unsafePlainText(…)`",
     'traefik-custom-headers': 'a middleware named `together-auth` is no Together label for a `Bearer` header',
     'chatgpt-export-parts': 'prose: `from Together with this key: …` (the provider before `this key`)',
-    'discord-exporter-txt': "prose: `the together key, don't share it` then the key on the next line",
-    'teams-html-message': 'prose: `together key for the demo: <code>…</code>`',
     'url-every-char-pct': 'every character percent-encoded (`%74%67%70%5F…`) is not decoded',
     'html-every-char-entity': 'every character a decimal HTML entity (`&#116;&#103;…`) is not decoded',
     'js-fromcharcode': 'character codes (`String.fromCharCode(116, 103, …)`) are not decoded',

@@ -893,10 +893,6 @@ CASES = LEAKS + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'instructor-from-provider': "a model id naming its provider (`\"together/<model>\"`) in the call is no Together context for `api_key=`",
-    'sealed-secret-raw-input': "a pipe into `kubectl create secret generic together-api … --from-file=api-key=/dev/stdin` names the key only by the secret's name",
-    'json-display-name-object': 'a display name as an object\'s key (`"Together AI": {`) is no Together heading',
-    'decoy-actions-cache-under-together-job': "an `actions/cache` step's `key:` under a job named `together:` is read as a Together key",
 }
 
 results, test_case = make_tests(CASES, MISSED)

@@ -105,3 +105,22 @@ def test_a_comment_of_together_alone_labels_its_block_in_any_comment_syntax(path
         assert not _found(lines[0] + '\nretries = 3\n' + other + '\n' + lines[1], path)
     # not a comment saying more
     assert not _found(text.replace('Together AI', 'sha256 of together.tar.gz'), path)
+
+
+@pytest.mark.parametrize('path', ['notes.org', 'docs/Keys.ORG', 'notes.zip!llm.org'])
+def test_an_org_headline_holds_its_section(path):
+    # (an Org document's headings are its headlines, the level their
+    # stars: a property drawer's ``:API_KEY:`` under ``* Together AI``)
+    assert is_prose(path)
+    assert _found('* Together AI\n  :PROPERTIES:\n  :API_KEY: {key}\n  :END:\n', path)
+    assert _found('* Together AI\n** Production\n' + 'Some text.\n' * 2000 + 'api_key: {key}\n', path)
+    # another provider's headline, nested or not, is its own section
+    assert not _found('* Together AI\n** OpenAI\n   api_key: {key}\n', path)
+    assert not _found('* Together AI\n* Other\n  api_key: {key}\n', path)
+    assert not _found('* Working together\n  api_key: {key}\n', path)
+
+
+def test_a_markdown_list_item_is_no_headline():
+    # (``*`` starts a list item in Markdown: ``* Together AI`` holds no
+    # section there, only the lines indented under it)
+    assert not _found('* Together AI\n* Other\n\n' + 'Some text.\n' * 20 + 'api_key: {key}\n', 'notes.md')

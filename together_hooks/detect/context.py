@@ -21,6 +21,7 @@ from bisect import bisect_left
 
 from together_hooks import regex_cache
 from together_hooks.rules import HEADING_WORDS
+from together_hooks.rules import ORG
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -112,10 +113,19 @@ _PROSE_HEADING = regex_cache.compile(
 )
 
 
-def is_heading(data: bytes, start: int, prose: bool = False) -> bool:
+# An Org document's headline (``* Together AI``, ``** Production``):
+# its level is its stars (``rules.ORG``).
+_ORG_HEADING = regex_cache.compile(rb'(?m)^(?P<h>\*{1,6}[ \t]+[^\s*][^\r\n]{0,100}?(?=[ \t]*\r?$))')
+
+
+def _heading_regex(prose: int) -> re.Pattern[bytes]:
+    return _ORG_HEADING if prose == ORG else _PROSE_HEADING if prose else _HEADING
+
+
+def is_heading(data: bytes, start: int, prose: int = False) -> bool:
     """Is the line at ``start`` a Markdown heading (``_HEADING``; in a
     document ``_PROSE_HEADING``)?"""
-    return (_PROSE_HEADING if prose else _HEADING).match(data, start) is not None
+    return _heading_regex(prose).match(data, start) is not None
 
 
 _URL_NAME = rb'(?P<name>[A-Za-z_][\w.]{0,63})["\']?[ \t]*(?::[ \t]*\w+[ \t]*)?[:=][ \t]*[fr]?["\'`]'
@@ -275,7 +285,7 @@ _SUBLABEL = 7
 
 def heading_spans(
         at: int, lo: int, hi: int, headings: tuple[list[int], list[int]], levels: list[int],
-        data: bytes,
+        data: bytes, title: int = 1,
 ) -> Iterator[tuple[int, int, int]]:
     """The Markdown sections holding ``at``, innermost first: (heading,
     heading end, end), each up to the next heading of its level or
@@ -285,7 +295,8 @@ def heading_spans(
     (a wiki's ``### Production`` under ``## Together AI``; not in a
     document's title, ``# Together``), up to a heading naming Together or
     another provider: a ``## OpenAI`` under ``# Together`` is OpenAI's
-    alone."""
+    alone.  ``title``: the level of a document's title (0 in an Org
+    document, whose title is its ``#+TITLE:`` line)."""
     starts, ends = headings
     i = bisect_left(starts, at) - 1
     if i < 0 or starts[i] < lo:
@@ -298,7 +309,7 @@ def heading_spans(
             i -= 1
         # A document's title (``# Together``, a project so named) holds no
         # sub-heading's section: only a sub-label sits in it.
-        if i < 0 or starts[i] < lo or (levels[i] == 1 and level != _SUBLABEL):
+        if i < 0 or starts[i] < lo or (levels[i] == title and level != _SUBLABEL):
             return
         yield starts[i], ends[i], _section_end(starts, levels, i, hi)
 
@@ -347,7 +358,7 @@ def _spans(
     section = section_span(at, lo, hi, index.sections)
     if section is not None:
         spans.append(section)
-    sections = heading_spans(at, heading_lo, hi, index.headings, index.levels, data)
+    sections = heading_spans(at, heading_lo, hi, index.headings, index.levels, data, index.title)
     if prose:
         spans.extend(sections)
     else:
@@ -395,7 +406,7 @@ class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
 
-    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels')
+    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels', 'title')
 
     def __init__(
             self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int | None = None, prose: bool = False,
@@ -417,12 +428,14 @@ class _Index:
         self.sections = where(_SECTION)
         # (from farther above: a heading holds its section, ``section_reach``)
         start = lo if heading_lo is None else heading_lo
-        headings = [(m.start(), m.end('h')) for m in (_PROSE_HEADING if prose else _HEADING).finditer(data, start, hi)]
+        headings = [(m.start(), m.end('h')) for m in _heading_regex(prose).finditer(data, start, hi)]
         self.headings = [a for a, _b in headings], [b for _a, b in headings]
         # An ATX heading's level is its ``#`` count; setext and bold ones
         # are sub-labels below every ATX level.
+        mark = b'*' if prose == ORG else b'#'
+        self.title = 0 if prose == ORG else 1
         self.levels = [
-            len(h) - len(h.lstrip(b'#')) or _SUBLABEL
+            len(h) - len(h.lstrip(mark)) or _SUBLABEL
             for h in (data[a:b] for a, b in headings)
         ]
 
@@ -703,6 +716,12 @@ class Walker:
                 if label_end > label_start and not is_heading(data, label_start) else None
             )
             names = () if found is None else reversed(found.group('name').split(b'.'))
+            # A YAML list item naming no field of its own is named by its
+            # line (a workflow step ``- uses: actions/cache@v4`` over its
+            # ``with:`` block's ``key:``): a purpose there answers no.
+            if (found is None and label_end > label_start and _is_item(data[label_start:label_end])
+                    and purpose.search(data, label_start, label_end)):
+                return False
             other = False
             for name in names:
                 if not name or own.fullmatch(name):

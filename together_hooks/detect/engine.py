@@ -228,9 +228,10 @@ def _anchored(data: bytes, rule: Rule, where: Where) -> list[int]:
     return out
 
 
-def _spans(data: bytes, rule: Rule, where: Where, prose: bool = True) -> list[tuple[int, int]]:
+def _spans(data: bytes, rule: Rule, where: Where, prose: int = True) -> list[tuple[int, int]]:
     """The stretches of ``data`` worth running ``rule``'s patterns on
-    (``prose``: a document, whose headings hold their sections)."""
+    (``prose``: a document, whose headings hold their sections;
+    ``rules.ORG``: an Org one, whose headings are its headlines)."""
     window = rule.window
     if window is None:
         return [(0, len(data))]
@@ -245,7 +246,7 @@ def _spans(data: bytes, rule: Rule, where: Where, prose: bool = True) -> list[tu
         hi = min(len(data), at + 2 * window) if end == -1 else end
         # A Markdown heading's window runs on over its section (the
         # keys a team wiki lists under ``## Together AI``).
-        if prose and _on_heading(data, at):
+        if prose and _on_heading(data, at, prose):
             hi = max(hi, min(len(data), at + _section_reach(rule)))
         # A structure label's (``together:``, ``"together": {``,
         # ``[together]``) runs on over its structure, however long.
@@ -319,13 +320,14 @@ def _keyword_lines(data: bytes, rule: Rule, where: Where) -> list[tuple[int, int
     return lines
 
 
-def _on_heading(data: bytes, at: int) -> bool:
+def _on_heading(data: bytes, at: int, prose: int = True) -> bool:
     """Is the keyword at ``at`` on a Markdown heading's line (an ATX or
-    bold one: ``#`` or ``*`` starts it; or a setext one)?"""
+    bold one: ``#`` or ``*`` starts it; or a setext one; an Org
+    headline in an Org document)?"""
     start = data.rfind(b'\n', max(0, at - 128), at) + 1
     from together_hooks.detect.context import is_heading
 
-    return is_heading(data, start, True)
+    return is_heading(data, start, prose)
 
 
 def _structure(rule: Rule) -> Context | None:
@@ -549,7 +551,7 @@ def _candidates(
     context is the original's: its structure is indexed once)."""
     found = []
     for rule in rules:
-        spans = _spans(data, rule, where, walkers.get(_PROSE, True) is True)
+        spans = _spans(data, rule, where, walkers.get(_PROSE, True))  # type: ignore[arg-type]
         rows: list[tuple[int, int]] | None = None
         had: set[tuple[int, str]] = set()
         for pattern in rule.patterns:
