@@ -571,9 +571,6 @@ MISSED: dict[str, str] = {
     'pyrepr-utf16le-no-bom': "Python's repr of UTF-16-LE bytes without a BOM",
     'sqlite-utf16-database': 'a SQLite database in UTF-16le',
     # Compressed or packed forms whose base64 no screen mark names.
-    'zlib-level1-b64': 'zlib at level 1 in base64 (eAE...)',
-    'zlib-level9-b64': 'zlib at level 9 in base64 (eNo...)',
-    'zlib-level9-b64-legacy': 'zlib at level 9 in base64 (eNo...), a legacy key',
     'raw-deflate-b64': 'raw deflate (no header) in base64',
     'xz-b64': 'xz in base64 (/Td6WFo...)',
     'lzma-alone-raw': 'an .lzma (LZMA-alone) file',

@@ -36,9 +36,12 @@ def test_the_magic_forms_are_the_containers_magics_in_base64():
         'gzip': base64.b64encode(base64.b64encode(magics['gzip'] + b'\0' * 7)),  # Go's zeroed header
         'zip': base64.b64encode(once['zip']),
     }
-    # zlib at the default level: its header and any first byte of deflate.
-    zlib_forms = {base64.b64encode(b'x\x9c' + bytes((b,)))[:3] for b in range(256)}
-    assert len(zlib_forms) == 4
+    # zlib at each level it is told by (1, the default, 9): its header and
+    # any first byte of deflate.
+    zlib_forms = {
+        base64.b64encode(header + bytes((b,)))[:3] for header in prefilter.ZLIB_HEADERS for b in range(256)
+    }
+    assert len(zlib_forms) == 4 * len(prefilter.ZLIB_HEADERS) == 12
     forms = prefilter.B64_MAGIC
     for encoded in (*once.values(), *twice.values(), *zlib_forms):
         assert any(encoded.startswith(f) for f in forms), encoded
@@ -68,13 +71,16 @@ def test_a_gzip_value_is_found_at_its_line():
 
 @pytest.mark.parametrize('encode', [base64.b64encode, base64.urlsafe_b64encode])
 @pytest.mark.parametrize('before', ['session=', 'session=.', '"log_z": "'])
-def test_a_zlib_value_is_found(encode, before):
-    _rng = random.Random(f'packed-zlib-{encode.__name__}-{before}')
+@pytest.mark.parametrize('level', [-1, 1, 9])
+def test_a_zlib_value_is_found(encode, before, level):
+    _rng = random.Random(f'packed-zlib-{encode.__name__}-{before}-{level}')
     # zlib.compress's stream in base64(url): Flask's and Django's signed
-    # cookies ('.' + value), a JSON field of compressed logs.
+    # cookies ('.' + value), a JSON field of compressed logs; at the
+    # default level (eJ...), 1 (eA...) and 9 (eN...).
     key = make_key(_rng)
     payload = json.dumps({'user': 'ana', 'together_api_key': key, 'pad': 'x' * 80}).encode()
-    value = encode(zlib.compress(payload)).decode().rstrip('=')
+    value = encode(zlib.compress(payload, level)).decode().rstrip('=')
+    assert value[:2] == {-1: 'eJ', 1: 'eA', 9: 'eN'}[level]
     found = scan_bytes(f'# a\n{before}{value}.sig\n'.encode(), 'x.txt')
     assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [
         (2, hash_secret(key), 'base64 zlib'),
@@ -169,8 +175,9 @@ def test_values_that_start_as_zlib_but_do_not_inflate_are_counted():
     # at the count a file of real containers does, not 20 us a line on.
     from together_hooks.detect.engine import VALUES_OPENED
 
+    headers = sorted(prefilter.ZLIB_HEADERS)
     lines = ''.join(
-        f'v{i}: {base64.b64encode(b"x" + bytes((0x9c,)) + _rng.randbytes(40)).decode()}\n'
+        f'v{i}: {base64.b64encode(headers[i % len(headers)] + _rng.randbytes(40)).decode()}\n'
         for i in range(VALUES_OPENED + 1)
     )
     with pytest.raises(InputError, match=rf'^z\.yaml: more than {VALUES_OPENED} base64 values of containers'):

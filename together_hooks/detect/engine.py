@@ -22,6 +22,7 @@ from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import SQLITE_MAGIC
+from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
 from together_hooks.detect.prefilter import may_be_wide
@@ -928,7 +929,7 @@ def _packed_hits(
         # decompressor too (``container_kind`` tries it): counted as one
         # opened, or a file of ``eJw...`` lines of random bytes takes
         # 20 us a line.
-        if kind is None and not raw.startswith(b'x\x9c'):
+        if kind is None and raw[:2] not in ZLIB_HEADERS:
             continue
         budget.opened += 1
         if budget.opened > VALUES_OPENED:
