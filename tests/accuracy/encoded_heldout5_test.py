@@ -555,12 +555,7 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # Baseline (babcca4): 23 of 48 keys found (25 cases missed), 0 of 17
 # decoys reported.
 MISSED: dict[str, str] = {
-    # Every character escaped: no prefix left to anchor on.
-    'html-decimal-entities': 'every character a decimal HTML reference',
-    'html-hex-entities-padded': 'every character a four-digit hex HTML reference',
-    'percent-lower-every-byte': 'every byte percent-encoded, lower-case',
-    'js-unicode-escapes': 'every character a \\uXXXX escape',
-    'python-big-u-escapes': "every character Python's \\UXXXXXXXX",
+    # Every byte of a legacy key's line escaped, its name too.
     'c-octal-legacy-line': "every byte of a legacy key's line a C octal escape",
     # Decimal bytes without a comma, or not in a list the reader knows.
     'js-from-char-code': 'String.fromCharCode(116,103,...)',

@@ -113,7 +113,7 @@ def rewrite(
 _UNESCAPE = regex_cache.compile(
     rb'\x1b(?P<ansi>\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
-    rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
+    rb'|u00(?P<u>[0-7][0-9A-Fa-f])|U0{6}(?P<U>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
     rb'|u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
     rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
     rb'|(?P<c>[\\"\'/`nrtabefv0_-]))',
@@ -127,7 +127,7 @@ _CONTROL = {
 def _unescape_one(m: re.Match[bytes]) -> bytes:
     if m.group('ansi') or m.group('eansi') or m.group('cont'):
         return b''
-    hexed = m.group('u') or m.group('x') or m.group('ub')
+    hexed = m.group('u') or m.group('U') or m.group('x') or m.group('ub')
     if hexed:
         return bytes((int(hexed, 16),))
     octal = m.group('o')
@@ -375,7 +375,7 @@ def escaped_keyword_spans(
     offsets of ``Rule.escape_marks``), as far as a keyword's characters
     each escaped the longest way reach, unescaped.  ``qp``: ``data``'s
     ``QpMark``, when the caller has one."""
-    margin = 8 * max(map(len, keywords))
+    margin = 10 * max(map(len, keywords))  # Python's \U0000005f
     windows = _merged_spans(
         [(max(0, at - margin), min(len(data), at + margin)) for at in marks],
     )
@@ -412,9 +412,33 @@ def escape_marks(keyword: bytes) -> set[bytes]:
     lead byte of a string escape or an ANSI code (``tg\\e[1mp_v1_``: a
     highlighter's colour code after its second character).  Both are searched in the
     one pass every file gets (the keyword screen, beside the keyword,
-    from the same anchor byte); a keyword whose every character is escaped
-    holds neither (docs/detection.md)."""
-    return {keyword[:3], keyword[1:], keyword[:2] + b'\\', keyword[:2] + b'\x1b'}
+    from the same anchor byte).  A keyword whose every character is
+    escaped holds neither: its second and third characters so written
+    are its marks then (``every_escaped_marks``)."""
+    return {
+        keyword[:3], keyword[1:], keyword[:2] + b'\\', keyword[:2] + b'\x1b',
+        *every_escaped_marks(keyword[1], keyword[2]),
+    }
+
+
+def every_escaped_marks(a: int, b: int) -> set[bytes]:
+    """Two characters ``a`` then ``b`` in each notation that may escape
+    every character of a string (an obfuscator, a template escaping all
+    it writes, ``native2ascii``, ``urllib.parse.quote`` with nothing
+    safe, ``od``-style octal), as much of them as every spelling of the
+    notation holds, and all that ``escapes_view`` undoes: decimal and hex
+    HTML references (``&#103;&#112;``, ``&#x67;&#x70;``, ``&#x0067;``,
+    ``&#X67;``), percent-encoding (``%67%70``), ``\\x``, ``\\u`` and
+    Python's ``\\U`` escapes and C's octal ones (``\\147\\160``)."""
+    return {
+        f'&#{a};&#{b};'.encode(),
+        f'{a:02x};&#x'.encode(), f'{a:02X};&#X'.encode(),
+        f'%{a:02X}%{b:02X}'.encode(), f'%{a:02x}%{b:02x}'.encode(),
+        f'{a:02x}\\x{b:02x}'.encode(),
+        f'{a:04x}\\u{b:04x}'.encode(),
+        f'{a:04x}\\U0000'.encode(),
+        f'\\{a:03o}\\{b:03o}'.encode(),
+    }
 
 
 def _qp_marked(data: bytes) -> bool:

@@ -10,11 +10,18 @@ the full screen's needles without importing the rules or the engine.
 """
 
 NEEDLES = (
+    b'%67%70',
+    b'&#103;&#112;',
+    b'0067\\U0000',
+    b'0067\\u0070',
     b'0AGcAcABfAHYAMQBfA',
     b'0Z3BfdjFf',
     b'2GO4C7OYYV',
     b'33HMV2GQZLS',
     b'5DHOBPXMMK7',
+    b'67;&#X',
+    b'67;&#x',
+    b'67\\x70',
     b'6Z3FORUGK4',
     b'9HRVRIRV',
     b'9nZXRoZX',
@@ -46,6 +53,7 @@ NEEDLES = (
     b'XK-J3',
     b'XWOZLUNBSX',
     b'ZEdkd1gzWX',
+    b'\\147\\160',
     b'aRWRrZDFneldY',
     b'b2dldGhlc',
     b'bZ2m1',
