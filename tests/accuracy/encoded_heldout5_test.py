@@ -575,7 +575,6 @@ MISSED: dict[str, str] = {
     'git-bundle-in-b64': 'a git bundle in base64 (IyB2Mi...)',
     'xxd-of-gzip': 'hex of a gzip (xxd -p of .env.gz)',
     # Encodings read elsewhere but not here.
-    'mime-encoded-word-q': 'a MIME Q encoded-word (=5F for _, no =3D in the file)',
     'http-basic-header-legacy': "HTTP Basic of 'together:<legacy key>' (base64 decoded, user not read as context)",
 }
 

@@ -166,6 +166,25 @@ _QP = regex_cache.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
 # An encoded "=": ``re`` finds it faster than ``in`` where "=" is common.
 _QP_MARK = regex_cache.compile(rb'=3D')
 _QP_SOFT = regex_cache.compile(rb'=\r?\n')
+# MIME encoded-words in Q encoding (RFC 2047, a mail header's
+# ``=?UTF-8?Q?…?=``): ``_`` is a space there and ``=XX`` a byte, so a
+# key's underscores are ``=5F`` and the words around it are glued to it
+# by ``_`` until decoded; the blanks and folded line breaks between
+# adjacent encoded-words are no text (``email.header`` cuts a long
+# subject, a key too, into such words).  Only the Q form: ``?B?`` is
+# base64, read as any base64 value is.
+_Q_ONE = rb'=\?[A-Za-z0-9_.:-]{1,40}\?[Qq]\?[^?\s]{1,998}\?='
+_Q_WORD = regex_cache.compile(_Q_ONE + rb'(?:[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}' + _Q_ONE + rb')*')
+_Q_BODY = regex_cache.compile(rb'\?[Qq]\?([^?\s]*)\?=')
+_Q_WORD_MARKS = (b'?Q?', b'?q?')
+
+
+def _q_word(m: re.Match[bytes]) -> bytes:
+    return b''.join(
+        _QP.sub(_hex_byte, body.group(1).replace(b'_', b' ')) for body in _Q_BODY.finditer(m.group())
+    )
+
+
 # Percent-encoding; run twice for %25XX (double encoding).
 _PERCENT = regex_cache.compile(rb'%(?P<h>[0-9A-Fa-f]{2})')
 
@@ -284,7 +303,7 @@ class _Overstrikes:
 
 def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     """Escapes undone, one level: UTF-7, a terminal's backspaces, string escapes, ANSI colour codes,
-    quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
+    a MIME Q encoded-word, quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
     is quoted-printable (None: ``data`` says it; asked only where the
     text to undo holds an "=").  A UTF-7 file is decoded
@@ -298,6 +317,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
         (_UTF7_MARK in data, _UTF7, _utf7),
         (b'\x08' in data or b'\x1b[D' in data or b'^H' in data, _Overstrikes, lambda m: b''),  # type: ignore[list-item]
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
+        (any(m in data for m in _Q_WORD_MARKS), _Q_WORD, _q_word),
         (True, _QP, _hex_byte),
         (b'&' in data, _ENTITY, _entity),
         (b'%' in data, _PERCENT, _hex_byte),
