@@ -183,3 +183,37 @@ def test_values_that_start_as_zlib_but_do_not_inflate_are_counted():
     with pytest.raises(InputError, match=rf'^z\.yaml: more than {VALUES_OPENED} base64 values of containers'):
         scan_bytes(lines.encode(), 'z.yaml')
     assert scan_bytes(lines.encode()[:len(lines) // 2], 'half.yaml') == []
+
+
+def _whole_file_b64(raw: bytes) -> bytes:
+    return base64.encodebytes(raw)  # base64(1)'s 76 columns
+
+
+@pytest.mark.parametrize('kind', ['xz', 'git pack'])
+def test_a_file_that_is_a_container_in_base64_is_opened(kind):
+    # ``base64 < env.xz``, a git pack so encoded: no magic form the screen
+    # holds, but the file's head is a wrapped base64 block.
+    key = make_key(random.Random(f'packed-head-{kind}'))
+    env = f'APP=1\nTOGETHER_API_KEY={key}\n'.encode() + bytes(random.Random(kind).randbytes(300)).hex().encode()
+    if kind == 'xz':
+        import lzma
+        raw = lzma.compress(env)
+    else:
+        from tests.accuracy.encoded_heldout4_test import _pack
+        raw = _pack({'.env': env})
+    assert not any(f.encode() in _whole_file_b64(raw) for f in ('tgp', 'dGdw'))
+    found = scan_bytes(_whole_file_b64(raw), 'blob.b64')
+    assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [(1, hash_secret(key), f'base64 {kind}')]
+
+
+def test_a_file_of_random_base64_opens_nothing():
+    data = _whole_file_b64(random.Random('packed-head-random').randbytes(20000))
+    assert scan_bytes(data, 'random.b64') == []
+
+
+def test_a_bomb_that_is_the_whole_base64_file_fails_closed(monkeypatch):
+    import lzma
+
+    monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
+    with pytest.raises(InputError, match=r'^bomb\.b64: more than 3 MB decompressed'):
+        scan_bytes(_whole_file_b64(lzma.compress(b'\0' * (4 << 20))), 'bomb.b64')

@@ -717,8 +717,9 @@ def _hits(
     if depth == 0 and data.startswith(b'<?xml') and _ooxml_text(data):
         hits += _ooxml_hits(data, path, rules, budget)
     if depth < 2:
-        if any(magic in where for magic in B64_MAGIC):
-            hits += _packed_hits(data, path, rules, depth, where, budget, edge)
+        head = wrapped if wrapped_kind == 'base64' else -1
+        if head != -1 or any(magic in where for magic in B64_MAGIC):
+            hits += _packed_hits(data, path, rules, depth, where, budget, edge, head)
         if any(mark in where for mark in UU_BEGIN):
             hits += _uu_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
@@ -882,7 +883,7 @@ _B64_BYTES = _KEY_BYTES | frozenset(b'+/')
 
 def _packed_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: Budget, edge: Edge,
+        budget: Budget, edge: Edge, head: int = -1,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside a container written as a base64 value (a Helm
     release's gzip, ``base64 < dump.sql.gz``, a zip in a JSON field), or
@@ -890,7 +891,11 @@ def _packed_hits(
     (``containers.scan_packed``: bounded, failing closed on a bomb) and
     reported where the value starts.  A value encoded once more is opened
     only when its decoding starts as such a value does (one regex match,
-    no scan of it).  A value that runs to the end of a window is left to
+    no scan of it).  ``head``: where a wrapped base64 block starts the
+    file (``prefilter.wrapped_block``), a value opened whatever it starts
+    with: a file that is one container in base64 (``base64 < x.tar.xz``,
+    a git bundle or pack, ``zip - | base64``), its magic no form the
+    screen holds.  A value that runs to the end of a window is left to
     the next or read here (``_window_edge``); read here, one that does
     not decompress whole fails closed."""
     from together_hooks.detect.codec import b64_value_at
@@ -903,13 +908,20 @@ def _packed_hits(
     search = cached(_PACKED_START).search
     m = search(data, min(starts)) if starts else None
     visited: set[int] = set()
-    while m is not None:
-        at = m.start()
-        if at and data[at - 1] in _B64_BYTES:  # inside another value: past it
-            m = search(data, cached(_B64_STRETCH).match(data, at).end())
-            continue
-        value = b64_value_at(data, at)
-        m = search(data, m.end() if value is None else value[1])
+    while m is not None or head != -1:
+        if head != -1:  # the head's block first, then the magics' values past it
+            at, head = head, -1
+            value = b64_value_at(data, at)
+            if m is not None and value is not None and m.start() < value[1]:
+                m = search(data, value[1])
+        else:
+            assert m is not None
+            at = m.start()
+            if at and data[at - 1] in _B64_BYTES:  # inside another value: past it
+                m = search(data, cached(_B64_STRETCH).match(data, at).end())
+                continue
+            value = b64_value_at(data, at)
+            m = search(data, m.end() if value is None else value[1])
         if value is None:
             continue
         raw, end = value
