@@ -711,7 +711,7 @@ def _hits(
     elif depth == B64_DEPTH:
         _b64_past_depth(data, path, rules, where)
     if dumped:
-        hits += _dump_hits(data, path, rules, depth, budget)
+        hits += _dump_hits(data, path, rules, depth, budget, edge)
     if tables:
         hits += _sqlite_hits(data, path, rules, budget)
     if depth == 0 and data.startswith(b'<?xml') and _ooxml_text(data):
@@ -1276,19 +1276,35 @@ def _a85_hits(
 
 
 def _dump_hits(
-        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget,
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in a file that is a hex dump (``codec.dump_view``): what it
-    shows is read as any bytes are."""
+    shows is read as any bytes are, and opened as a container's are when
+    it starts one (``xxd -p env.gz``), on the file's budget; a container
+    a window's edge cuts fails closed (the next window's dump holds no
+    magic to open it by)."""
     from together_hooks.detect.codec import dump_view
 
     view = dump_view(data)
     if view is None:
         return []
-    return [
+    hits = [
         (view.origin(offset), secret, rule, 'hex')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
+    kind = container_kind(view.data)
+    if kind is not None:
+        from together_hooks.detect.containers import scan_packed
+
+        by_id, scan = _member_scan(rules, budget)
+        found, whole = scan_packed(view.data, path, scan, budget)
+        if edge[0] and not whole:
+            raise InputError(
+                f'{path}: a hex dump of a {kind} across the edge of a window a large file is read in: '
+                'not scanned whole',
+            )
+        hits += [(view.origin(0), f.secret, by_id[f.rule], f'hex {kind}') for f in found if f.rule in by_id]
+    return hits
 
 
 def _ooxml_text(data: bytes) -> bool:
