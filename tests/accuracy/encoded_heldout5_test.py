@@ -557,9 +557,8 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 MISSED: dict[str, str] = {
     # Every byte of a legacy key's line escaped, its name too.
     'c-octal-legacy-line': "every byte of a legacy key's line a C octal escape",
-    # Decimal bytes without a comma, or not in a list the reader knows.
-    'js-from-char-code': 'String.fromCharCode(116,103,...)',
-    'python-list-of-bytes': "list(key.encode()) printed: '[116, 103, ...]'",
+    # Decimal bytes without a comma (the prefix's numbers are read as a
+    # list's: ``engine.DEC_PREFIX``).
     'go-v-legacy-line': "Go's %v of a []byte: space-separated decimals",
     # UTF-16 text inside binary or inside an escaped representation.
     'utf16be-in-binary': 'UTF-16BE text between random bytes',

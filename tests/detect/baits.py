@@ -255,6 +255,8 @@ ESCAPE_MARK_UNITS = (
     b'&#103;&#112;', b'%67%70', b'\\x67\\x70', b'\\u0074\\u0067\\u0070\\u005f',
     # MIME Q encoded-words holding the prefix, adjacent ones joined
     b'=?a?Q?tgp=5Fv1=5F?= ',
+    # a key's prefix as a decimal list, a line each (engine.DEC_PREFIX)
+    b'[116, 103, 112, 95, 118, 49, 95]\n',
 )
 # "tgp_v1_" in UTF-16LE base64, a line each: each hit once searched the
 # runs of the 8 KB before it.

@@ -903,6 +903,7 @@ DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3},[ \t\r\n]{0,40}){7}')
 # (``dec_marked``).
 _DEC_MARK_ROOM = regex_cache.compile(rb'[0-9, \t\r\n]{14,}')
 _DEC_NUMBER = regex_cache.compile(rb'-?\d{1,3}')
+_WORD_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
 
 
 def _marked(room: re.Pattern[bytes], mark: re.Pattern[bytes], data: bytes, lo: int, hi: int) -> bool:
@@ -935,7 +936,9 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
     ``hi`` (``HEX_REACH`` past it at most), each array whose numbers are
     bytes (-128 to 255) spelling text (as ``_hex_text`` tells it)
     replaced, its brackets too, by that text; each byte maps to its
-    number.  Offsets are from ``lo``; None where no array holds text."""
+    number.  A call's name glued to the opening bracket
+    (``String.fromCharCode(…)``) is kept apart from the text by a
+    space, which maps to the bracket.  Offsets are from ``lo``; None where no array holds text."""
     splice = _Splice(data, lo)
     for m in _DEC_ARRAY.finditer(data, lo, min(len(data), hi + HEX_REACH)):
         if m.start() >= hi:
@@ -946,7 +949,10 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
         text = bytes(n & 0xFF for n, _at in numbers)
         if KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text):
             continue
-        splice.replace(m.start(), m.end(), text, [at for _n, at in numbers])
+        sources = [at for _n, at in numbers]
+        if m.start() and data[m.start() - 1] in _WORD_BYTES:
+            text, sources = b' ' + text, [m.start(), *sources]
+        splice.replace(m.start(), m.end(), text, sources)
     return splice.view(hi)
 
 

@@ -722,6 +722,8 @@ def _hits(
             hits += _packed_hits(data, path, rules, depth, where, budget, edge, head)
         if any(mark in where for mark in UU_BEGIN):
             hits += _uu_hits(data, path, rules, depth, where, budget)
+        if any(mark in where for mark in DEC_PREFIX):
+            hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
     return hits
@@ -740,6 +742,12 @@ GIT_BINARY = b'GIT binary patch'
 # it).  Each holds ``g``, an anchor the keyword screen searches already:
 # no pass more (docs/performance.md, "Hex text").
 UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7', b'begin 0')
+# A key's prefix as a list of decimal bytes (Python's ``list(key.encode())``,
+# ``String.fromCharCode(116,103,…)``, ``bytes([…])``), with no Together
+# name near it for ``_hex_hits`` to start from: ``t``, ``g``, ``p``.
+# Each holds ``0``, an anchor the keyword screen searches already (the
+# every-character escape marks'): no pass more.
+DEC_PREFIX = (b'116, 103, 112', b'116,103,112')
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
@@ -1003,7 +1011,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY, *UU_BEGIN),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX),
         )
     return screen
 
@@ -1273,6 +1281,31 @@ def _a85_hits(
         (view.origin(offset), secret, rule, kind)
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
+
+
+def _dec_prefix_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where, budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys written as a decimal byte array that starts with a key's
+    prefix (``DEC_PREFIX``): the arrays starting right before each
+    (``codec.decimal_view``: brackets, commas, 7 numbers or more) read as
+    the text they spell."""
+    from together_hooks.detect.codec import decimal_view
+
+    hits: list[tuple[int, str, Rule, str]] = []
+    # Arrays within ``_HEX_AFTER`` of each other are read as one view (one
+    # scan, not one per array: a file of such arrays costs what a file of
+    # plain prefixes does).
+    raw = [(max(0, at - 16), min(len(data), at + _HEX_AFTER)) for mark in DEC_PREFIX for at in where.offsets(mark)]
+    for lo, hi in _merged(raw):
+        view = decimal_view(data, lo, hi)
+        if view is None:
+            continue
+        hits += [
+            (lo + view.origin(offset), secret, rule, 'hex')
+            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+        ]
+    return hits
 
 
 def _dump_hits(

@@ -16,6 +16,8 @@ NEEDLES = (
     b'0067\\u0070',
     b'0AGcAcABfAHYAMQBfA',
     b'0Z3BfdjFf',
+    b'116, 103, 112',
+    b'116,103,112',
     b'2GO4C7OYYV',
     b'33HMV2GQZLS',
     b'5DHOBPXMMK7',
