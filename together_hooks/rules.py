@@ -1113,7 +1113,13 @@ TOGETHER_API_KEY = Rule(
     # and base85").
     b32_keywords=(b'ORTXAX3WGFP', b'2GO4C7OYYV', b'IZ3QL53DCX', b'5DHOBPXMMK7'),
     b85_keywords=(b'bZ2m1', b'Uv@EH', b'XK-J3'),
-    escape_marks=(b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b'),
+    # Every character escaped: ``g`` and ``p`` as decimal or hex HTML
+    # references, ``%XX``, ``\\x``, ``\\u``, ``\\U`` or octal escapes.
+    escape_marks=(
+        b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b',
+        b'&#103;&#112;', b'67;&#x', b'67;&#X', b'%67%70', b'67\\x70', b'0067\\u0070', b'0067\\U0000',
+        b'\\147\\160',
+    ),
     entropy_floor=4.0,
     min_distinct=16,
     max_run=6,

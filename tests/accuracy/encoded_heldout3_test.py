@@ -861,10 +861,6 @@ MISSED: dict[str, str] = {
     # grouped screen route, bench/screen.py).
     'b64-in-b64-legacy': 'base64 of base64 of a .env with a legacy key',
     'hex-of-b64-env': 'hex text of base64 of a .env',
-    # Every character escaped: no prefix left to anchor on.
-    'url-percent-every-byte': 'every byte percent-encoded',
-    'json-u-escapes-every-char': 'every character a JSON \\u escape',
-    'mail-encoded-word-q': 'an RFC 2047 Q encoded word (_ for a space, =5F for _)',
     # UTF-16 inside a binary container.
     'sqlite-utf16': 'a UTF-16 SQLite database: its text cells are UTF-16LE',
     # Legacy context in structures read as rows.

@@ -857,11 +857,9 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # Missed, and why (strict: a case found again fails until removed).
 # Baseline (5e14011): 45 of 58 keys found, 0 of 24 decoys reported.
 MISSED: dict[str, str] = {
-    # Every character escaped: no prefix left to anchor on.
-    'html-entities-every-char': 'every character an HTML hex entity',
+    # Every character escaped, the legacy key's name too: no name left to
+    # read (a current key's every-escaped prefix is found: escape marks).
     'percent-every-byte-log': 'every byte percent-encoded (legacy key and its name)',
-    'c-octal-escapes': 'every byte a C octal escape',
-    'java-properties-unicode': 'every character a \\uXXXX escape (native2ascii)',
     'go-byte-slice-v': "Go's %v of a []byte: space-separated decimals",
     # UTF-16 text inside binary or inside an escaped representation.
     'core-utf16-environment-block': 'a UTF-16LE environment block between random bytes',

@@ -283,7 +283,15 @@ GLUED_UNITS = (
     b'tgp_v1_' + b'aB3' * 20,
 )
 # Escape marks the engine undoes in a second scan.
-ESCAPE_MARK_UNITS = (b'tg\\e[0m', b'tg\x1b[1m', b'tg\\\\u001b[0mp', b'x\\\\u001b[0mtgp_v1_', b'%1B%5B0mtg%5C')
+ESCAPE_MARK_UNITS = (
+    b'tg\\e[0m', b'tg\x1b[1m', b'tg\\\\u001b[0mp', b'x\\\\u001b[0mtgp_v1_', b'%1B%5B0mtg%5C',
+    # every-character escape marks, and an escaped prefix glued to itself
+    b'&#103;&#112;', b'%67%70', b'\\x67\\x70', b'\\u0074\\u0067\\u0070\\u005f',
+    # MIME Q encoded-words holding the prefix, adjacent ones joined
+    b'=?a?Q?tgp=5Fv1=5F?= ',
+    # a key's prefix as a decimal list, a line each (engine.DEC_PREFIX)
+    b'[116, 103, 112, 95, 118, 49, 95]\n',
+)
 # "tgp_v1_" in UTF-16LE base64, a line each: each hit once searched the
 # runs of the 8 KB before it.
 ENCODED_KEYWORD_UNIT = b'-EncodedCommand dABnAHAAXwB2ADEAXwAAAA\n'

@@ -54,3 +54,25 @@ def test_clean() -> None:
         f'TOGETHER_PORTS = [{ports}]\nTOGETHER_WEIGHTS = [{small}]\n'
     ).encode()
     assert scan_bytes(data, 'K.java') == []
+
+
+# A key's bytes with no Together name near: found by its prefix's numbers
+# (``engine.DEC_PREFIX``), the array read whole.
+NAMELESS = {
+    'python-list': ('out.txt', '{}\n', lambda key: str(list(key.encode()))),
+    'js-from-char-code': ('k.js', 'const k = String.fromCharCode({});\n', lambda key: ','.join(str(b) for b in key.encode())),
+    'python-bytes': ('k.py', 'k = bytes([{}])\n', lambda key: ', '.join(str(b) for b in key.encode())),
+}
+
+
+@pytest.mark.parametrize('shape', sorted(NAMELESS))
+def test_found_with_no_name(shape: str) -> None:
+    path, template, write = NAMELESS[shape]
+    key = make_key(random.Random(f'nameless-{shape}'))
+    assert [f.secret for f in scan_bytes(template.format(write(key)).encode(), path)] == [key]
+
+
+@pytest.mark.parametrize('shape', sorted(NAMELESS))
+def test_a_placeholder_with_no_name_is_clean(shape: str) -> None:
+    path, template, write = NAMELESS[shape]
+    assert scan_bytes(template.format(write('tgp_v1_' + 'x' * 43)).encode(), path) == []

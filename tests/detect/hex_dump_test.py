@@ -99,3 +99,31 @@ def test_od_c_of_a_line_of_digits_is_read_as_characters() -> None:
     dump = _dump('od-c', env)
     assert any(line.split()[1:] == list(key[48:]) for line in dump.decode().splitlines() if line.split())
     assert [f.secret for f in scan_bytes(dump, 'env.od')] == [key]
+
+
+@pytest.mark.skipif(shutil.which('xxd') is None, reason='needs xxd')
+@pytest.mark.parametrize('argv', [['xxd', '-p'], ['xxd']])
+def test_a_dump_of_a_container_is_opened(argv):
+    # ``xxd -p env.gz``: the dump's bytes are a gzip, opened as one.
+    import gzip
+
+    from together_hooks.findings import hash_secret
+
+    key = make_key(random.Random(f'dump-gzip-{argv}'))
+    env = gzip.compress(f'APP=1\nTOGETHER_API_KEY={key}\n'.encode(), mtime=0)
+    dump = subprocess.run(argv, input=env, capture_output=True, check=True).stdout
+    found = scan_bytes(dump, 'env.gz.hex')
+    assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(key), 'hex gzip')]
+
+
+@pytest.mark.skipif(shutil.which('xxd') is None, reason='needs xxd')
+def test_a_dump_of_a_bomb_fails_closed(monkeypatch):
+    import gzip
+
+    from together_hooks.detect import budget
+    from together_hooks.errors import InputError
+
+    monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
+    dump = subprocess.run(['xxd', '-p'], input=gzip.compress(b'\0' * (4 << 20)), capture_output=True, check=True).stdout
+    with pytest.raises(InputError, match=r'^bomb\.hex: more than 3 MB decompressed'):
+        scan_bytes(dump, 'bomb.hex')

@@ -36,9 +36,12 @@ def test_the_magic_forms_are_the_containers_magics_in_base64():
         'gzip': base64.b64encode(base64.b64encode(magics['gzip'] + b'\0' * 7)),  # Go's zeroed header
         'zip': base64.b64encode(once['zip']),
     }
-    # zlib at the default level: its header and any first byte of deflate.
-    zlib_forms = {base64.b64encode(b'x\x9c' + bytes((b,)))[:3] for b in range(256)}
-    assert len(zlib_forms) == 4
+    # zlib at each level it is told by (1, the default, 9): its header and
+    # any first byte of deflate.
+    zlib_forms = {
+        base64.b64encode(header + bytes((b,)))[:3] for header in prefilter.ZLIB_HEADERS for b in range(256)
+    }
+    assert len(zlib_forms) == 4 * len(prefilter.ZLIB_HEADERS) == 12
     forms = prefilter.B64_MAGIC
     for encoded in (*once.values(), *twice.values(), *zlib_forms):
         assert any(encoded.startswith(f) for f in forms), encoded
@@ -68,13 +71,16 @@ def test_a_gzip_value_is_found_at_its_line():
 
 @pytest.mark.parametrize('encode', [base64.b64encode, base64.urlsafe_b64encode])
 @pytest.mark.parametrize('before', ['session=', 'session=.', '"log_z": "'])
-def test_a_zlib_value_is_found(encode, before):
-    _rng = random.Random(f'packed-zlib-{encode.__name__}-{before}')
+@pytest.mark.parametrize('level', [-1, 1, 9])
+def test_a_zlib_value_is_found(encode, before, level):
+    _rng = random.Random(f'packed-zlib-{encode.__name__}-{before}-{level}')
     # zlib.compress's stream in base64(url): Flask's and Django's signed
-    # cookies ('.' + value), a JSON field of compressed logs.
+    # cookies ('.' + value), a JSON field of compressed logs; at the
+    # default level (eJ...), 1 (eA...) and 9 (eN...).
     key = make_key(_rng)
     payload = json.dumps({'user': 'ana', 'together_api_key': key, 'pad': 'x' * 80}).encode()
-    value = encode(zlib.compress(payload)).decode().rstrip('=')
+    value = encode(zlib.compress(payload, level)).decode().rstrip('=')
+    assert value[:2] == {-1: 'eJ', 1: 'eA', 9: 'eN'}[level]
     found = scan_bytes(f'# a\n{before}{value}.sig\n'.encode(), 'x.txt')
     assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [
         (2, hash_secret(key), 'base64 zlib'),
@@ -169,10 +175,45 @@ def test_values_that_start_as_zlib_but_do_not_inflate_are_counted():
     # at the count a file of real containers does, not 20 us a line on.
     from together_hooks.detect.engine import VALUES_OPENED
 
+    headers = sorted(prefilter.ZLIB_HEADERS)
     lines = ''.join(
-        f'v{i}: {base64.b64encode(b"x" + bytes((0x9c,)) + _rng.randbytes(40)).decode()}\n'
+        f'v{i}: {base64.b64encode(headers[i % len(headers)] + _rng.randbytes(40)).decode()}\n'
         for i in range(VALUES_OPENED + 1)
     )
     with pytest.raises(InputError, match=rf'^z\.yaml: more than {VALUES_OPENED} base64 values of containers'):
         scan_bytes(lines.encode(), 'z.yaml')
     assert scan_bytes(lines.encode()[:len(lines) // 2], 'half.yaml') == []
+
+
+def _whole_file_b64(raw: bytes) -> bytes:
+    return base64.encodebytes(raw)  # base64(1)'s 76 columns
+
+
+@pytest.mark.parametrize('kind', ['xz', 'git pack'])
+def test_a_file_that_is_a_container_in_base64_is_opened(kind):
+    # ``base64 < env.xz``, a git pack so encoded: no magic form the screen
+    # holds, but the file's head is a wrapped base64 block.
+    key = make_key(random.Random(f'packed-head-{kind}'))
+    env = f'APP=1\nTOGETHER_API_KEY={key}\n'.encode() + bytes(random.Random(kind).randbytes(300)).hex().encode()
+    if kind == 'xz':
+        import lzma
+        raw = lzma.compress(env)
+    else:
+        from tests.accuracy.encoded_heldout4_test import _pack
+        raw = _pack({'.env': env})
+    assert not any(f.encode() in _whole_file_b64(raw) for f in ('tgp', 'dGdw'))
+    found = scan_bytes(_whole_file_b64(raw), 'blob.b64')
+    assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [(1, hash_secret(key), f'base64 {kind}')]
+
+
+def test_a_file_of_random_base64_opens_nothing():
+    data = _whole_file_b64(random.Random('packed-head-random').randbytes(20000))
+    assert scan_bytes(data, 'random.b64') == []
+
+
+def test_a_bomb_that_is_the_whole_base64_file_fails_closed(monkeypatch):
+    import lzma
+
+    monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
+    with pytest.raises(InputError, match=r'^bomb\.b64: more than 3 MB decompressed'):
+        scan_bytes(_whole_file_b64(lzma.compress(b'\0' * (4 << 20))), 'bomb.b64')

@@ -113,7 +113,7 @@ def rewrite(
 _UNESCAPE = regex_cache.compile(
     rb'\x1b(?P<ansi>\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
-    rb'|u00(?P<u>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
+    rb'|u00(?P<u>[0-7][0-9A-Fa-f])|U0{6}(?P<U>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
     rb'|u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
     rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
     rb'|(?P<c>[\\"\'/`nrtabefv0_-]))',
@@ -127,7 +127,7 @@ _CONTROL = {
 def _unescape_one(m: re.Match[bytes]) -> bytes:
     if m.group('ansi') or m.group('eansi') or m.group('cont'):
         return b''
-    hexed = m.group('u') or m.group('x') or m.group('ub')
+    hexed = m.group('u') or m.group('U') or m.group('x') or m.group('ub')
     if hexed:
         return bytes((int(hexed, 16),))
     octal = m.group('o')
@@ -166,6 +166,25 @@ _QP = regex_cache.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
 # An encoded "=": ``re`` finds it faster than ``in`` where "=" is common.
 _QP_MARK = regex_cache.compile(rb'=3D')
 _QP_SOFT = regex_cache.compile(rb'=\r?\n')
+# MIME encoded-words in Q encoding (RFC 2047, a mail header's
+# ``=?UTF-8?Q?…?=``): ``_`` is a space there and ``=XX`` a byte, so a
+# key's underscores are ``=5F`` and the words around it are glued to it
+# by ``_`` until decoded; the blanks and folded line breaks between
+# adjacent encoded-words are no text (``email.header`` cuts a long
+# subject, a key too, into such words).  Only the Q form: ``?B?`` is
+# base64, read as any base64 value is.
+_Q_ONE = rb'=\?[A-Za-z0-9_.:-]{1,40}\?[Qq]\?[^?\s]{1,998}\?='
+_Q_WORD = regex_cache.compile(_Q_ONE + rb'(?:[ \t]{0,8}(?:\r?\n)?[ \t]{1,8}' + _Q_ONE + rb')*')
+_Q_BODY = regex_cache.compile(rb'\?[Qq]\?([^?\s]*)\?=')
+_Q_WORD_MARKS = (b'?Q?', b'?q?')
+
+
+def _q_word(m: re.Match[bytes]) -> bytes:
+    return b''.join(
+        _QP.sub(_hex_byte, body.group(1).replace(b'_', b' ')) for body in _Q_BODY.finditer(m.group())
+    )
+
+
 # Percent-encoding; run twice for %25XX (double encoding).
 _PERCENT = regex_cache.compile(rb'%(?P<h>[0-9A-Fa-f]{2})')
 
@@ -284,7 +303,7 @@ class _Overstrikes:
 
 def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     """Escapes undone, one level: UTF-7, a terminal's backspaces, string escapes, ANSI colour codes,
-    quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
+    a MIME Q encoded-word, quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
     is quoted-printable (None: ``data`` says it; asked only where the
     text to undo holds an "=").  A UTF-7 file is decoded
@@ -298,6 +317,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
         (_UTF7_MARK in data, _UTF7, _utf7),
         (b'\x08' in data or b'\x1b[D' in data or b'^H' in data, _Overstrikes, lambda m: b''),  # type: ignore[list-item]
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
+        (any(m in data for m in _Q_WORD_MARKS), _Q_WORD, _q_word),
         (True, _QP, _hex_byte),
         (b'&' in data, _ENTITY, _entity),
         (b'%' in data, _PERCENT, _hex_byte),
@@ -378,7 +398,7 @@ def escaped_keyword_spans(
     offsets of ``Rule.escape_marks``), as far as a keyword's characters
     each escaped the longest way reach, unescaped.  ``qp``: ``data``'s
     ``QpMark``, when the caller has one."""
-    margin = 8 * max(map(len, keywords))
+    margin = 10 * max(map(len, keywords))  # Python's \U0000005f
     windows = _merged_spans(
         [(max(0, at - margin), min(len(data), at + margin)) for at in marks],
     )
@@ -415,9 +435,33 @@ def escape_marks(keyword: bytes) -> set[bytes]:
     lead byte of a string escape or an ANSI code (``tg\\e[1mp_v1_``: a
     highlighter's colour code after its second character).  Both are searched in the
     one pass every file gets (the keyword screen, beside the keyword,
-    from the same anchor byte); a keyword whose every character is escaped
-    holds neither (docs/detection.md)."""
-    return {keyword[:3], keyword[1:], keyword[:2] + b'\\', keyword[:2] + b'\x1b'}
+    from the same anchor byte).  A keyword whose every character is
+    escaped holds neither: its second and third characters so written
+    are its marks then (``every_escaped_marks``)."""
+    return {
+        keyword[:3], keyword[1:], keyword[:2] + b'\\', keyword[:2] + b'\x1b',
+        *every_escaped_marks(keyword[1], keyword[2]),
+    }
+
+
+def every_escaped_marks(a: int, b: int) -> set[bytes]:
+    """Two characters ``a`` then ``b`` in each notation that may escape
+    every character of a string (an obfuscator, a template escaping all
+    it writes, ``native2ascii``, ``urllib.parse.quote`` with nothing
+    safe, ``od``-style octal), as much of them as every spelling of the
+    notation holds, and all that ``escapes_view`` undoes: decimal and hex
+    HTML references (``&#103;&#112;``, ``&#x67;&#x70;``, ``&#x0067;``,
+    ``&#X67;``), percent-encoding (``%67%70``), ``\\x``, ``\\u`` and
+    Python's ``\\U`` escapes and C's octal ones (``\\147\\160``)."""
+    return {
+        f'&#{a};&#{b};'.encode(),
+        f'{a:02x};&#x'.encode(), f'{a:02X};&#X'.encode(),
+        f'%{a:02X}%{b:02X}'.encode(), f'%{a:02x}%{b:02x}'.encode(),
+        f'{a:02x}\\x{b:02x}'.encode(),
+        f'{a:04x}\\u{b:04x}'.encode(),
+        f'{a:04x}\\U0000'.encode(),
+        f'\\{a:03o}\\{b:03o}'.encode(),
+    }
 
 
 def _qp_marked(data: bytes) -> bool:
@@ -870,6 +914,7 @@ DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3},[ \t\r\n]{0,40}){7}')
 # (``dec_marked``).
 _DEC_MARK_ROOM = regex_cache.compile(rb'[0-9, \t\r\n]{14,}')
 _DEC_NUMBER = regex_cache.compile(rb'-?\d{1,3}')
+_WORD_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
 
 
 def _marked(room: re.Pattern[bytes], mark: re.Pattern[bytes], data: bytes, lo: int, hi: int) -> bool:
@@ -902,7 +947,9 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
     ``hi`` (``HEX_REACH`` past it at most), each array whose numbers are
     bytes (-128 to 255) spelling text (as ``_hex_text`` tells it)
     replaced, its brackets too, by that text; each byte maps to its
-    number.  Offsets are from ``lo``; None where no array holds text."""
+    number.  A call's name glued to the opening bracket
+    (``String.fromCharCode(…)``) is kept apart from the text by a
+    space, which maps to the bracket.  Offsets are from ``lo``; None where no array holds text."""
     splice = _Splice(data, lo)
     for m in _DEC_ARRAY.finditer(data, lo, min(len(data), hi + HEX_REACH)):
         if m.start() >= hi:
@@ -913,7 +960,10 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
         text = bytes(n & 0xFF for n, _at in numbers)
         if KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text):
             continue
-        splice.replace(m.start(), m.end(), text, [at for _n, at in numbers])
+        sources = [at for _n, at in numbers]
+        if m.start() and data[m.start() - 1] in _WORD_BYTES:
+            text, sources = b' ' + text, [m.start(), *sources]
+        splice.replace(m.start(), m.end(), text, sources)
     return splice.view(hi)
 
 

@@ -22,6 +22,7 @@ from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import SQLITE_MAGIC
+from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
 from together_hooks.detect.prefilter import may_be_wide
@@ -739,16 +740,19 @@ def _hits(
     elif depth == B64_DEPTH:
         _b64_past_depth(data, path, rules, where)
     if dumped:
-        hits += _dump_hits(data, path, rules, depth, budget)
+        hits += _dump_hits(data, path, rules, depth, budget, edge)
     if tables:
         hits += _sqlite_hits(data, path, rules, budget)
     if depth == 0 and data.startswith(b'<?xml') and _ooxml_text(data):
         hits += _ooxml_hits(data, path, rules, budget)
     if depth < 2:
-        if any(magic in where for magic in B64_MAGIC):
-            hits += _packed_hits(data, path, rules, depth, where, budget, edge)
+        head = wrapped if wrapped_kind == 'base64' else -1
+        if head != -1 or any(magic in where for magic in B64_MAGIC):
+            hits += _packed_hits(data, path, rules, depth, where, budget, edge, head)
         if any(mark in where for mark in UU_BEGIN):
             hits += _uu_hits(data, path, rules, depth, where, budget)
+        if any(mark in where for mark in DEC_PREFIX):
+            hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
     return hits
@@ -767,6 +771,12 @@ GIT_BINARY = b'GIT binary patch'
 # it).  Each holds ``g``, an anchor the keyword screen searches already:
 # no pass more (docs/performance.md, "Hex text").
 UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7', b'begin 0')
+# A key's prefix as a list of decimal bytes (Python's ``list(key.encode())``,
+# ``String.fromCharCode(116,103,…)``, ``bytes([…])``), with no Together
+# name near it for ``_hex_hits`` to start from: ``t``, ``g``, ``p``.
+# Each holds ``0``, an anchor the keyword screen searches already (the
+# every-character escape marks'): no pass more.
+DEC_PREFIX = (b'116, 103, 112', b'116,103,112')
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
@@ -910,7 +920,7 @@ _B64_BYTES = _KEY_BYTES | frozenset(b'+/')
 
 def _packed_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: Budget, edge: Edge,
+        budget: Budget, edge: Edge, head: int = -1,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside a container written as a base64 value (a Helm
     release's gzip, ``base64 < dump.sql.gz``, a zip in a JSON field), or
@@ -918,7 +928,11 @@ def _packed_hits(
     (``containers.scan_packed``: bounded, failing closed on a bomb) and
     reported where the value starts.  A value encoded once more is opened
     only when its decoding starts as such a value does (one regex match,
-    no scan of it).  A value that runs to the end of a window is left to
+    no scan of it).  ``head``: where a wrapped base64 block starts the
+    file (``prefilter.wrapped_block``), a value opened whatever it starts
+    with: a file that is one container in base64 (``base64 < x.tar.xz``,
+    a git bundle or pack, ``zip - | base64``), its magic no form the
+    screen holds.  A value that runs to the end of a window is left to
     the next or read here (``_window_edge``); read here, one that does
     not decompress whole fails closed."""
     from together_hooks.detect.codec import b64_value_at
@@ -931,13 +945,20 @@ def _packed_hits(
     search = cached(_PACKED_START).search
     m = search(data, min(starts)) if starts else None
     visited: set[int] = set()
-    while m is not None:
-        at = m.start()
-        if at and data[at - 1] in _B64_BYTES:  # inside another value: past it
-            m = search(data, cached(_B64_STRETCH).match(data, at).end())
-            continue
-        value = b64_value_at(data, at)
-        m = search(data, m.end() if value is None else value[1])
+    while m is not None or head != -1:
+        if head != -1:  # the head's block first, then the magics' values past it
+            at, head = head, -1
+            value = b64_value_at(data, at)
+            if m is not None and value is not None and m.start() < value[1]:
+                m = search(data, value[1])
+        else:
+            assert m is not None
+            at = m.start()
+            if at and data[at - 1] in _B64_BYTES:  # inside another value: past it
+                m = search(data, cached(_B64_STRETCH).match(data, at).end())
+                continue
+            value = b64_value_at(data, at)
+            m = search(data, m.end() if value is None else value[1])
         if value is None:
             continue
         raw, end = value
@@ -957,7 +978,7 @@ def _packed_hits(
         # decompressor too (``container_kind`` tries it): counted as one
         # opened, or a file of ``eJw...`` lines of random bytes takes
         # 20 us a line.
-        if kind is None and not raw.startswith(b'x\x9c'):
+        if kind is None and raw[:2] not in ZLIB_HEADERS:
             continue
         budget.opened += 1
         if budget.opened > VALUES_OPENED:
@@ -1019,7 +1040,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY, *UU_BEGIN),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX),
         )
     return screen
 
@@ -1291,20 +1312,61 @@ def _a85_hits(
     ]
 
 
+def _dec_prefix_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where, budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys written as a decimal byte array that starts with a key's
+    prefix (``DEC_PREFIX``): the arrays starting right before each
+    (``codec.decimal_view``: brackets, commas, 7 numbers or more) read as
+    the text they spell."""
+    from together_hooks.detect.codec import decimal_view
+
+    hits: list[tuple[int, str, Rule, str]] = []
+    # Arrays within ``_HEX_AFTER`` of each other are read as one view (one
+    # scan, not one per array: a file of such arrays costs what a file of
+    # plain prefixes does).
+    raw = [(max(0, at - 16), min(len(data), at + _HEX_AFTER)) for mark in DEC_PREFIX for at in where.offsets(mark)]
+    for lo, hi in _merged(raw):
+        view = decimal_view(data, lo, hi)
+        if view is None:
+            continue
+        hits += [
+            (lo + view.origin(offset), secret, rule, 'hex')
+            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+        ]
+    return hits
+
+
 def _dump_hits(
-        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget,
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in a file that is a hex dump (``codec.dump_view``): what it
-    shows is read as any bytes are."""
+    shows is read as any bytes are, and opened as a container's are when
+    it starts one (``xxd -p env.gz``), on the file's budget; a container
+    a window's edge cuts fails closed (the next window's dump holds no
+    magic to open it by)."""
     from together_hooks.detect.codec import dump_view
 
     view = dump_view(data)
     if view is None:
         return []
-    return [
+    hits = [
         (view.origin(offset), secret, rule, 'hex')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
+    kind = container_kind(view.data)
+    if kind is not None:
+        from together_hooks.detect.containers import scan_packed
+
+        by_id, scan = _member_scan(rules, budget)
+        found, whole = scan_packed(view.data, path, scan, budget)
+        if edge[0] and not whole:
+            raise InputError(
+                f'{path}: a hex dump of a {kind} across the edge of a window a large file is read in: '
+                'not scanned whole',
+            )
+        hits += [(view.origin(0), f.secret, by_id[f.rule], f'hex {kind}') for f in found if f.rule in by_id]
+    return hits
 
 
 def _ooxml_text(data: bytes) -> bool:

@@ -653,7 +653,7 @@ def _hyperscan_installed() -> bool:
 
 # Compressed containers by their magic bytes (``detect.containers`` reads
 # them): zip's local header, gzip, bzip2, xz, a PDF (its zlib streams), and
-# a tar's ``ustar`` at 257; and a zlib stream (``_ZLIB_HEADERS``).
+# a tar's ``ustar`` at 257; and a zlib stream (``ZLIB_HEADERS``).
 _MAGIC = {
     b'P': (b'PK\x03\x04', 'zip'), b'\x1f': (b'\x1f\x8b\x08', 'gzip'), b'\xfd': (b'\xfd7zXZ\x00', 'xz'),
     b'%': (b'%PDF-', 'pdf'),
@@ -669,14 +669,20 @@ _MAGIC = {
 # a value starting with one (``engine._packed_hits``).  Each group is a
 # pass of the screen every file pays: xz, a stored zip and gzip with a
 # header of its own encoded twice are left out (docs/performance.md).
-# Last, a zlib stream at the default level (``x\x9c``: ``eJ`` and the
-# third character's four values), what ``zlib.compress`` writes: Flask's
-# and Django's signed cookies, a JSON field of compressed logs; each
-# holds ``J``, one rare anchor's group (``eJ`` alone starts ``parseJSON``).
-# ``tests/detect/packed_test.py`` derives them from ``_MAGIC``.
+# Last, a zlib stream at the levels of ``ZLIB_HEADERS``, each header
+# and the third character's four values: the default (``x\x9c``:
+# ``eJ``), what ``zlib.compress`` writes (Flask's and Django's signed
+# cookies, a JSON field of compressed logs), 1 (``eA``:
+# ``compress(data, 1)``) and 9 (``eN``: ``compress(data, 9)``, many
+# tools' ``-9``).  The default's hold ``J``, one rare anchor's group
+# (``eJ`` alone starts ``parseJSON``); levels 1 and 9 add a group each,
+# ``A`` (``eAG`` and ``eAH`` join ``G``'s and ``H``'s) and
+# ``N`` (docs/performance.md).  ``tests/detect/packed_test.py`` derives
+# them from ``_MAGIC`` and ``ZLIB_HEADERS``.
 B64_MAGIC = (
     b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo',
     b'eJw', b'eJx', b'eJy', b'eJz',
+    b'eAE', b'eAF', b'eAG', b'eAH', b'eNo', b'eNp', b'eNq', b'eNr',
 )
 
 
@@ -702,7 +708,7 @@ def container_kind(data: bytes, whole: bool = False) -> str | None:
         return magic[1]
     if data.startswith(b'BZh') and data[3:4].isdigit() and data[4:10] in _BZIP2_BLOCKS:
         return 'bzip2'
-    if data[:2] in _ZLIB_HEADERS and _zlib_starts(data):
+    if data[:2] in ZLIB_HEADERS and _zlib_starts(data):
         return 'zlib'
     if data.startswith(b'ustar', 257) and _tar_checksum_holds(data):
         return 'tar'
@@ -772,7 +778,7 @@ def _zip_end_holds(data: bytes, end: int) -> bool:
 # ``zlib.compress`` write: 1 (``x\x01``), the default (``x\x9c``) and
 # 9 (``x\xda``): a git loose object, a ``.zz``; levels 2-5 (``x^``) may
 # start a text and are not told.
-_ZLIB_HEADERS = frozenset((b'x\x01', b'x\x9c', b'x\xda'))
+ZLIB_HEADERS = frozenset((b'x\x01', b'x\x9c', b'x\xda'))
 
 
 def _zlib_starts(data: bytes) -> bool:
