@@ -7,6 +7,7 @@ client-call file held the hook two minutes).  And every answer is the one
 the look around the keyword alone gives (``_looked``)."""
 from __future__ import annotations
 
+import random
 import re
 from bisect import bisect_left
 
@@ -128,3 +129,66 @@ def test_every_answer_is_the_look_alone():
         scopes = _scopes(data)
         got = {at: scopes.labelled(at) for at in order}
         assert [got[at] for at in hits] == want, data[:80]
+
+
+# Hostile files for the differential below: dense names of every kind, then
+# labels of every syntax at every distance from them (blanks or multibyte
+# text across the look's 256-byte reach, labels longer than it, CRLF, tabs,
+# escaped newlines, a BOM), each label's structure holding a legacy key.
+_DENSE = (b'Together(', b'together ', b'TOGETHER_API_KEY=', b'"together" ', b'together\\n', b'Together{',
+          b'Together(\n', b'"together",', b'together\t', b'together:', b"'together' ", b'together::new(')
+_PADS = (b' ', b'\t', b'x', '\u00e9'.encode(), '\u65e5'.encode(), b'\xef\xbb\xbf', b'#', b'{', b',')
+_REACH = (0, 1, 200, 250, 254, 255, 256, 257, 260, 300, 511, 512, 513)
+
+
+def _label(rng: random.Random, key: bytes) -> bytes:
+    nl = rng.choice((b'\n', b'\r\n'))
+    sp = rng.choice((b'', b' ', b'\t', b' ' * rng.choice(_REACH)))
+    name = rng.choice((b'together', b'Together', b'TOGETHER', b'together_ai', b'together-ai', b'together.ai'))
+    return rng.choice((
+        b'"' + name + b'":' + sp + b'{"api_key": "' + key + b'"}' + nl,
+        b'{"' + name + b'": {"x": [{"a": 1}, {"b": [{{}}]}], "key": "' + key + b'"}}' + nl,
+        name + b':' + sp + nl + b'  api_key: ' + key + nl,
+        b'- ' + name + b': &anc # c' + nl + b'    key: "' + key + b'"' + nl,
+        b'[' + name + b']' + sp + nl + b'api_key = "' + key + b'"' + nl,
+        b'[tool.' + name + b'.creds]' + sp + b'# x' + nl + b'key = ' + key + nl,
+        name + b' = {' + sp + b'api_key = "' + key + b'" }' + nl,
+        b"  '" + name + b"' => [" + nl + b"    'key' => '" + key + b"'," + nl + b'  ],' + nl,
+        b'{\\"' + name + b'\\": {\\"key\\": \\"' + key + b'\\"}}' + nl,
+        name + b': {' + nl + b'  "openai": {"key": "' + HEXES[2] + b'"},' + nl + b'  "key": "' + key + b'"' + nl + b'}' + nl,
+        b'x = 1  # ' + name + b':' + sp + b'{"key": "' + key + b'"}' + nl,
+        name + b':' + sp + b'[' + nl + b'  {"key": "' + key + b'"}' + nl + b']' + nl,
+    ))
+
+
+def _hostile(seed: int) -> bytes:
+    rng = random.Random(seed)
+    parts: list[bytes] = []
+    while sum(map(len, parts)) < 4000:
+        r = rng.random()
+        if r < 0.45:
+            sep = rng.choice((b'', b'', b' ', b'\n', b'\r\n', b'\\n'))
+            parts.append((rng.choice(_DENSE) + sep) * rng.choice((1, 3, 30, 120)))
+        elif r < 0.75:
+            parts.append(_label(rng, HEXES[rng.randrange(8)]))
+        else:
+            pad = rng.choice(_PADS)
+            parts.append(pad * (rng.choice(_REACH) // len(pad)) + rng.choice((b'\n', b'\r\n', b'')))
+    return b''.join(parts)
+
+
+def test_hostile_files_answer_as_the_look_alone():
+    """Generated files where labels sit among and after dense keywords, at
+    every distance from the look's reach: every answer, asked in order and
+    interleaved, is the look's (a wrong 0 misses a legacy key's context)."""
+    on = 0
+    for seed in range(12):
+        data = _hostile(seed)
+        hits = [m.start() for m in KEYWORD.finditer(data)]
+        want = _looked(data, hits)
+        on += sum(1 for w in want if w)
+        for order in (hits, hits[::2] + hits[1::2]):
+            scopes = _scopes(data)
+            got = {at: scopes.labelled(at) for at in order}
+            assert [got[at] for at in hits] == want, seed
+    assert on > 20

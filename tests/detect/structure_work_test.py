@@ -69,3 +69,46 @@ def test_a_blank_heading_never_names_a_hole():
 def test_deep_brackets_under_a_label_still_scan():
     data = b'together: ' + b'{' * 20000 + b'\napi_key = "x"\n'
     assert scan_bytes(data, 'bait.py') == []
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A head cache that keeps nothing: every head searched again."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def _labels(data: bytes, forget: bool = False, counted: bool = False) -> tuple[list[int], list[int], int]:
+    from together_hooks.rules import STRUCTURE_LABEL
+    from together_hooks.rules import TOGETHER_CONTEXT
+
+    veto = TOGETHER_CONTEXT.veto
+    scopes = context.Scopes(context.rule_regex(STRUCTURE_LABEL), data, None if veto is None else context.rule_regex(veto))
+    if forget:
+        scopes._vetoed = _Forgetful()
+    purpose = scopes._purpose = Counted(scopes._purpose)  # type: ignore[assignment]
+    scopes._scan(len(data))
+    return scopes.starts, scopes.ends, purpose.calls
+
+
+def test_repeated_labels_search_their_head_once():
+    """A file of the same label over and over (``"together": {}``, a
+    ``[together]`` line) searches each distinct head for a purpose or a
+    veto once, not once a label (half the CPU of 1 MB of them)."""
+    for unit in (b'"together": {}', b'[together]\n', b'together:\n', b'"together": {"a": 1}, '):
+        data = unit * (16 * 1024 // len(unit))
+        starts, _ends, calls = _labels(data)
+        assert len(starts) > 500 and calls <= 64, (unit, calls)
+
+
+def test_a_head_answer_is_its_bytes_alone():
+    """The same structures with the cache as without it: repeated heads,
+    heads naming a purpose or a veto (``sha256``, ``cache``), heads cut at
+    their 64 bytes or their line, and long comments kept out."""
+    data = b''.join(
+        b'"together": {}' * 40 + b'\n' + b'"sha256": {"together": {"k": 1}}' * 5 + b'cache ' * i + b'"together": {}\n'
+        + b'[together]\n' * 30 + b'x' * 60 + b'[together]\n' + b'together: # ' + b'y' * 300 + b'\n  k: 1\n'
+        + b'digest = {"together": {"k": 1}}, ' * 3 + b' ' * (50 + i) + b'together: {"k": 2}\n'
+        for i in range(12)
+    )
+    assert _labels(data)[:2] == _labels(data, forget=True)[:2]

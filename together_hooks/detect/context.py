@@ -786,7 +786,7 @@ class Scopes:
 
     __slots__ = (
         'data', '_label', '_veto', '_purpose', '_hole', '_pos', 'starts', 'heads', 'ends', 'holes',
-        '_nl', 'looked', 'searches',
+        '_nl', 'looked', 'searches', '_vetoed',
     )
 
     def __init__(self, label: re.Pattern[bytes], data: bytes, veto: re.Pattern[bytes] | None) -> None:
@@ -811,6 +811,11 @@ class Scopes:
         self._nl = (0, -1)
         self.looked = 0
         self.searches = 0
+        # Each label's head (``_scan``) and whether it names a purpose or
+        # a veto: a file of labels written over and over (``"together":
+        # {}`` repeated, ``[together]`` lines) asks the same head each
+        # time, and the answer is the head's bytes' alone.
+        self._vetoed: dict[bytes, bool] = {}
 
     def holds(self, at: int) -> bool:
         """Is ``at`` inside a structure labelled Together's?"""
@@ -884,7 +889,14 @@ class Scopes:
                 return
             # (the label's name and what leads it on its line: ``sha256: {together: {``)
             head = data[max(_line_start(data, m.start(), max(0, m.start() - 64)), m.start() - 64):m.end()]
-            if self._purpose.search(head) or (self._veto is not None and self._veto.search(head)):
+            vetoed = self._vetoed.get(head)
+            if vetoed is None:
+                vetoed = bool(self._purpose.search(head) or (self._veto is not None and self._veto.search(head)))
+                if len(head) <= _HEAD_KEPT:  # (a comment on a label's line can be long)
+                    if len(self._vetoed) >= _HEADS_KEPT:
+                        self._vetoed.clear()
+                    self._vetoed[head] = vetoed
+            if vetoed:
                 self._pos = m.end()
                 continue
             cap = min(len(data), m.end() + STRUCTURE_REACH)
@@ -906,6 +918,11 @@ class Scopes:
             self.ends.append(end)
             self._pos = end
 
+
+# How many labels' heads ``Scopes`` keeps its answer for, and the
+# longest it keeps (1024 heads of 256 bytes: 256 KB at most).
+_HEADS_KEPT = 1024
+_HEAD_KEPT = 256
 
 # The longest a label is (``_scan`` reads past a keyword this far to
 # find the label holding it).
