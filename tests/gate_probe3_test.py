@@ -181,3 +181,30 @@ def test_a_local_ref_named_with_a_key_refuses_only_the_push_that_sends_it(
         assert 'a key you hold' not in out, (args, out)
         assert leaked([branch, tag], out) == []
     assert branch not in git(git_repo, 'ls-remote', 'origin')
+
+
+def test_the_plain_hook_reads_the_names_a_push_sends_as_git_picks_them(git_repo, keys, main_pushed):  # noqa: F811
+    """The plain hook (examples/pre-push.md) read the names from the
+    ``git push`` command line alone: a bare ``git push`` (no repository
+    named: ``remote.origin.push`` never read), an option whose value is
+    the next word (``--recurse-submodules check origin``: ``check`` taken
+    for the repository) and an alias (``git p``: no ``push`` seen, no name
+    scanned) each created a ref named with a key on the remote."""
+    pushing = main_pushed
+    _plain_hook(git_repo)
+    branch, configured = keys(), keys()
+    git(git_repo, 'config', 'alias.p', 'push')
+    write(git_repo, 'a.py', 'x = 9\n')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'x')
+    git(git_repo, 'config', 'remote.origin.push', f'HEAD:refs/heads/k/{configured}')
+    for args in (['push'], ['p']):
+        rc, out = run(git_repo, pushing, 'git', *args)
+        assert rc != 0 and hash_secret(configured) in out, (args, out)
+    git(git_repo, 'config', '--unset', 'remote.origin.push')
+    git(git_repo, 'checkout', '-q', '-b', f'wip/{branch}')
+    git(git_repo, 'config', 'push.default', 'current')
+    rc, out = run(git_repo, pushing, 'git', 'push', '--recurse-submodules', 'check', 'origin')
+    assert rc != 0 and hash_secret(branch) in out, out
+    assert leaked([branch, configured], out) == []
+    remote = git(git_repo, 'ls-remote', 'origin')
+    assert branch not in remote and configured not in remote

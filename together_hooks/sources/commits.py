@@ -1207,7 +1207,7 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
             continue
         if arg == '--':
             break
-        value = arg in _VALUED
+        value = _takes_value(arg)
         name = arg.partition('=')[0]
         for option, refs in (('--all', '--branches'), ('--branches', '--branches'),
                              ('--mirror', '--all'), ('--tags', '--tags')):
@@ -1220,9 +1220,8 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
         return None if named is None else [*every, *named]
     words = _positionals(argv)
     specs = words[1:]
-    if not specs and remote:
-        specs = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)).decode(
-            'utf-8', 'surrogateescape').split()
+    if not specs:
+        specs = configured_push(root, remote or (words[0] if words else None))
     if not specs:
         default = git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip()
         return None if default == b'matching' else ['HEAD']
@@ -1442,8 +1441,23 @@ def _pushable(root: str, remote: str | None) -> list[str]:
 def _push_refspecs(root: str, remote: str | None, argv: list[str] | None) -> list[str]:
     """The refspecs of the ``git push`` running the hook, and the remote's
     configured ones (``remote.<name>.push``)."""
-    configured = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)) if remote else b''
-    return [*_refspecs(argv or []), *configured.decode('utf-8', 'surrogateescape').split()]
+    return [*_refspecs(argv or []), *configured_push(root, remote)]
+
+
+def configured_push(root: str, remote: str | None) -> list[str]:
+    """The refspecs a ``git push`` naming no refspec sends to ``remote``
+    (``remote.<name>.push``); where the ``git push`` names no repository
+    (None: git picks it from ``branch.<b>.pushRemote``,
+    ``remote.pushDefault``, ``branch.<b>.remote``, else ``origin``),
+    every remote's: one too many is scanned, never one too few
+    (``remote.origin.push = HEAD:refs/heads/<name>`` and a bare ``git
+    push`` created that name past the plain hook)."""
+    if remote:
+        out = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1))
+        return out.decode('utf-8', 'surrogateescape').split()
+    out = git(root, 'config', '--get-regexp', r'^remote\..*\.push$', ok=(0, 1))
+    return [line.partition(' ')[2].strip()
+            for line in out.decode('utf-8', 'surrogateescape').splitlines() if ' ' in line]
 
 
 def _names_sent(root: str, argv: list[str]) -> list[str]:
@@ -1488,9 +1502,8 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
     if git(root, 'config', '--bool', 'push.followTags', ok=(0, 1)).strip() == b'true':
         return None
     specs = _refspecs(argv)
-    if not specs and remote:
-        specs = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)).decode(
-            'utf-8', 'surrogateescape').split()
+    if not specs:
+        specs = configured_push(root, remote or next(iter(_positionals(argv)), None))
     if not specs:
         if git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip() == b'matching':
             return None
@@ -1620,11 +1633,50 @@ def _git_push_argv() -> list[str] | None:
     from together_hooks.sources.ancestors import ancestor_argv
 
     argv = ancestor_argv(lambda argv: os.path.basename(argv[0]) == 'git' and 'push' in argv)
-    return argv[argv.index('push') + 1:] if argv is not None else None
+    return argv[argv.index('push') + 1:] if argv is not None else _aliased_push()
 
 
-# git push options that take the next argument as their value.
-_VALUED = ('-o', '--push-option', '--repo', '--receive-pack', '--exec')
+def _aliased_push() -> list[str] | None:
+    """The ``git push`` arguments of the nearest git ancestor run as an
+    alias of ``push`` (``alias.p = push``, ``alias.pf = push -f origin``:
+    git runs it in the same process, named ``git p``); None when that git
+    runs no such alias (an alias of an alias too)."""
+    from together_hooks.sources.ancestors import ancestor_argv
+    from together_hooks.sources.message import _after_global_options
+
+    argv = ancestor_argv(lambda argv: os.path.basename(argv[0]) == 'git')
+    words = _after_global_options(argv[1:]) if argv else []
+    if not words:
+        return None
+    from together_hooks.gitrun import git_probe
+
+    alias = git_probe('.', 'config', '--get', f'alias.{words[0]}')
+    import shlex
+
+    try:  # git splits an alias as a shell would its quotes
+        expanded = shlex.split((alias or b'').decode('utf-8', 'surrogateescape'))
+    except ValueError:
+        return None
+    return [*expanded[1:], *words[1:]] if expanded[:1] == ['push'] else None
+
+
+# git push's long options that take the next argument as their value
+# (``--recurse-submodules check``), also abbreviated (``--push-opt V``),
+# and ``-o`` (also ending bundled flags: ``-fo V``).
+_VALUED = ('--push-option', '--repo', '--receive-pack', '--exec', '--recurse-submodules')
+
+
+def _takes_value(arg: str) -> bool:
+    """Whether the ``git push`` argument ``arg`` is an option whose value
+    is the next argument, as git's option parser reads it: the words
+    after it are then not shifted (a value taken as the repository hid
+    the real one, and so its ``remote.<name>.push`` and the current
+    branch the push sends)."""
+    if arg.startswith('--'):
+        return '=' not in arg and len(arg) > 2 and any(o.startswith(arg) for o in _VALUED)
+    flags = arg[1:]  # -o's value is the rest of the word, else the next argument
+    first = flags.find('o')
+    return arg.startswith('-') and first == len(flags) - 1 and (first == 0 or flags[:first].isalnum())
 
 
 def _refspecs(args: list[str]) -> list[str]:
@@ -1641,7 +1693,7 @@ def _positionals(args: list[str]) -> list[str]:
         elif arg == '--' and not ended:
             ended = True
         elif arg.startswith('-') and not ended:
-            skip = arg in _VALUED
+            skip = _takes_value(arg)
         else:
             plain.append(arg)
     return plain
