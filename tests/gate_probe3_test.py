@@ -77,6 +77,55 @@ def test_a_merge_commit_is_checked_where_its_hook_is_installed(git_repo, env, sn
     assert _head(git_repo) != before
 
 
+def test_a_merge_concluded_after_a_conflict_is_checked_whole(git_repo, env, snapshot, keys):  # noqa: F811
+    """A merge that stops on a conflict is concluded by ``git commit``
+    (or ``git merge --continue``), which runs the pre-commit hook; there
+    pre-commit passes only the conflicted files ("Checking merge-conflict
+    files only"), so a ``--no-verify`` branch's key in another file and
+    its ``.env.local`` were merged unchecked.  The hooks read what
+    the merge commit brings that pre-commit does not pass."""
+    repo, rev = snapshot
+    write(git_repo, '.pre-commit-config.yaml', (
+        f'repos:\n-   repo: {repo}\n    rev: {rev}\n    hooks:\n'
+        '    -   id: detect-together-keys\n    -   id: forbid-env-files\n'))
+    write(git_repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    write(git_repo, 'both.py', 'x = 0\n')
+    rc, out = _run(git_repo, env, PRE_COMMIT, 'install')
+    assert rc == 0, out
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'config')
+    key = keys()
+    for branch, files in (('clean', {'both.py': 'x = 1\n', 'clean.py': 'y = 1\n'}),
+                          ('side', {'both.py': 'x = 2\n', 'side.py': f'KEY = "{key}"\n',
+                                    '.env.local': 'DEBUG=1\n'})):
+        git(git_repo, 'checkout', '-q', '-b', branch, 'main')
+        for name, text in files.items():
+            write(git_repo, name, text)
+        git(git_repo, 'add', '-f', *files)
+        git(git_repo, 'commit', '-q', '--no-verify', '-m', branch)
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'both.py', 'x = 3\n')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'main')
+    before = _head(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'merge', 'side')
+    assert rc != 0 and 'CONFLICT' in out, out
+    write(git_repo, 'both.py', 'x = 4\n')
+    git(git_repo, 'add', 'both.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '--no-edit')
+    assert rc != 0 and _head(git_repo) == before, out
+    assert 'side.py:1: together-api-key' in out and hash_secret(key) in out, out
+    assert '.env.local: env file staged' in out, out
+    assert leaked([key], out) == []
+    # A conflicted merge of a clean branch still commits.
+    git(git_repo, 'merge', '--abort')
+    rc, out = _run(git_repo, env, 'git', 'merge', 'clean')
+    assert rc != 0 and 'CONFLICT' in out, out
+    write(git_repo, 'both.py', 'x = 4\n')
+    git(git_repo, 'add', 'both.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '--no-edit')
+    assert rc == 0 and _head(git_repo) != before, out
+
+
 # -------------------------------------- an identity git makes up itself
 
 def _unset_email(repo, home) -> dict[str, str]:
