@@ -158,6 +158,30 @@ def test_the_first_stage_hands_off_where_git_makes_up_the_email(git_repo, tmp_pa
     assert certainly_clean(['a.py'], environ) is True
 
 
+def test_the_first_stage_counts_no_email_from_a_file_git_skips(git_repo, tmp_path, monkeypatch):
+    """The first stage read an email in the system file as set also under
+    ``GIT_CONFIG_NOSYSTEM`` (git skips that file), and one in
+    ``.git/config.worktree`` (git reads it only with
+    ``extensions.worktreeConfig``): git then makes the email up from the
+    host name, and the commit passed as certainly clean."""
+    for name in list(os.environ):
+        if name.startswith(('GIT_', 'PRE_COMMIT')) or name == 'EMAIL':
+            monkeypatch.delenv(name)
+    for name, value in _unset_email(git_repo, tmp_path / 'home').items():
+        monkeypatch.setenv(name, value)
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    system = tmp_path / 'system'
+    system.write_text('[user]\n\temail = dev@example.com\n')
+    environ = {**os.environ, 'GIT_INDEX_FILE': '.git/index', 'PRE_COMMIT': '1',
+               'GIT_AUTHOR_NAME': 'Dev', 'GIT_AUTHOR_EMAIL': 'dev@example.com',
+               'GIT_CONFIG_SYSTEM': str(system)}
+    assert certainly_clean(['a.py'], environ) is True  # git reads that file
+    assert certainly_clean(['a.py'], {**environ, 'GIT_CONFIG_NOSYSTEM': '1'}) is False
+    write(git_repo, '.git/config.worktree', '[user]\n\temail = dev@example.com\n')
+    assert certainly_clean(['a.py'], {**environ, 'GIT_CONFIG_SYSTEM': os.devnull}) is False
+
+
 def _can_name_the_host() -> bool:
     try:
         return subprocess.run(
