@@ -261,8 +261,9 @@ def test_the_plain_hook_reads_the_names_a_push_sends_as_git_picks_them(git_repo,
     ``git push`` command line alone: a bare ``git push`` (no repository
     named: ``remote.origin.push`` never read), an option whose value is
     the next word (``--recurse-submodules check origin``: ``check`` taken
-    for the repository) and an alias (``git p``: no ``push`` seen, no name
-    scanned) each created a ref named with a key on the remote."""
+    for the repository) each created a ref named with a key on the
+    remote; so did an alias's bare push (``git p``: git runs it as a
+    child ``git push``)."""
     pushing = main_pushed
     _plain_hook(git_repo)
     branch, configured = keys(), keys()

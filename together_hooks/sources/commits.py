@@ -1633,31 +1633,7 @@ def _git_push_argv() -> list[str] | None:
     from together_hooks.sources.ancestors import ancestor_argv
 
     argv = ancestor_argv(lambda argv: os.path.basename(argv[0]) == 'git' and 'push' in argv)
-    return argv[argv.index('push') + 1:] if argv is not None else _aliased_push()
-
-
-def _aliased_push() -> list[str] | None:
-    """The ``git push`` arguments of the nearest git ancestor run as an
-    alias of ``push`` (``alias.p = push``, ``alias.pf = push -f origin``:
-    git runs it in the same process, named ``git p``); None when that git
-    runs no such alias (an alias of an alias too)."""
-    from together_hooks.sources.ancestors import ancestor_argv
-    from together_hooks.sources.message import _after_global_options
-
-    argv = ancestor_argv(lambda argv: os.path.basename(argv[0]) == 'git')
-    words = _after_global_options(argv[1:]) if argv else []
-    if not words:
-        return None
-    from together_hooks.gitrun import git_probe
-
-    alias = git_probe('.', 'config', '--get', f'alias.{words[0]}')
-    import shlex
-
-    try:  # git splits an alias as a shell would its quotes
-        expanded = shlex.split((alias or b'').decode('utf-8', 'surrogateescape'))
-    except ValueError:
-        return None
-    return [*expanded[1:], *words[1:]] if expanded[:1] == ['push'] else None
+    return argv[argv.index('push') + 1:] if argv is not None else None
 
 
 # git push's long options that take the next argument as their value
