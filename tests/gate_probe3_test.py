@@ -282,3 +282,21 @@ def test_the_plain_hook_reads_the_names_a_push_sends_as_git_picks_them(git_repo,
     assert leaked([branch, configured], out) == []
     remote = git(git_repo, 'ls-remote', 'origin')
     assert branch not in remote and configured not in remote
+
+
+def test_an_abbreviated_mirror_push_scans_what_it_mirrors(git_repo, keys, main_pushed):  # noqa: F811
+    """``git push --mir origin`` is ``--mirror`` to git (a unique prefix):
+    it sends every ref, a remote-tracking one too, but the hook took it
+    for a plain push and left such a ref's commit unread: a key in it
+    reached the remote."""
+    key = keys()
+    write(git_repo, 's.py', f'k = "{key}"\n')
+    git(git_repo, 'add', 's.py')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'k')
+    git(git_repo, 'update-ref', 'refs/remotes/up/x', 'HEAD')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    write(git_repo, 'a.py', 'x = 5\n')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'x')
+    rc, out = _push(git_repo, main_pushed, '--mir')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert 'refs/remotes/up/x' not in git(git_repo, 'ls-remote', 'origin')

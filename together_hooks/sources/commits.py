@@ -1425,7 +1425,8 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if argv is None or '--mirror' in argv:
+    if argv is None or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(
+            argv.index('--') if '--' in argv else len(argv))]):  # also abbreviated: --mir
         # Where the ``git push`` cannot be seen (no ``/proc``, a git alias,
         # a wrapper), its refspecs cannot be read: every ref is scanned,
         # as for a mirror, so a later refspec naming the stash or another
