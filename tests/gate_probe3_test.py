@@ -77,6 +77,55 @@ def test_a_merge_commit_is_checked_where_its_hook_is_installed(git_repo, env, sn
     assert _head(git_repo) != before
 
 
+def test_a_merge_concluded_after_a_conflict_is_checked_whole(git_repo, env, snapshot, keys):  # noqa: F811
+    """A merge that stops on a conflict is concluded by ``git commit``
+    (or ``git merge --continue``), which runs the pre-commit hook; there
+    pre-commit passes only the conflicted files ("Checking merge-conflict
+    files only"), so a ``--no-verify`` branch's key in another file and
+    its ``.env.local`` were merged unchecked.  The hooks read what
+    the merge commit brings that pre-commit does not pass."""
+    repo, rev = snapshot
+    write(git_repo, '.pre-commit-config.yaml', (
+        f'repos:\n-   repo: {repo}\n    rev: {rev}\n    hooks:\n'
+        '    -   id: detect-together-keys\n    -   id: forbid-env-files\n'))
+    write(git_repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    write(git_repo, 'both.py', 'x = 0\n')
+    rc, out = _run(git_repo, env, PRE_COMMIT, 'install')
+    assert rc == 0, out
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'config')
+    key = keys()
+    for branch, files in (('clean', {'both.py': 'x = 1\n', 'clean.py': 'y = 1\n'}),
+                          ('side', {'both.py': 'x = 2\n', 'side.py': f'KEY = "{key}"\n',
+                                    '.env.local': 'DEBUG=1\n'})):
+        git(git_repo, 'checkout', '-q', '-b', branch, 'main')
+        for name, text in files.items():
+            write(git_repo, name, text)
+        git(git_repo, 'add', '-f', *files)
+        git(git_repo, 'commit', '-q', '--no-verify', '-m', branch)
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'both.py', 'x = 3\n')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'main')
+    before = _head(git_repo)
+    rc, out = _run(git_repo, env, 'git', 'merge', 'side')
+    assert rc != 0 and 'CONFLICT' in out, out
+    write(git_repo, 'both.py', 'x = 4\n')
+    git(git_repo, 'add', 'both.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '--no-edit')
+    assert rc != 0 and _head(git_repo) == before, out
+    assert 'side.py:1: together-api-key' in out and hash_secret(key) in out, out
+    assert '.env.local: env file staged' in out, out
+    assert leaked([key], out) == []
+    # A conflicted merge of a clean branch still commits.
+    git(git_repo, 'merge', '--abort')
+    rc, out = _run(git_repo, env, 'git', 'merge', 'clean')
+    assert rc != 0 and 'CONFLICT' in out, out
+    write(git_repo, 'both.py', 'x = 4\n')
+    git(git_repo, 'add', 'both.py')
+    rc, out = _run(git_repo, env, 'git', 'commit', '--no-edit')
+    assert rc == 0 and _head(git_repo) != before, out
+
+
 # -------------------------------------- an identity git makes up itself
 
 def _unset_email(repo, home) -> dict[str, str]:
@@ -107,6 +156,30 @@ def test_the_first_stage_hands_off_where_git_makes_up_the_email(git_repo, tmp_pa
     assert certainly_clean(['a.py'], {**environ, 'EMAIL': 'dev@example.com'}) is True
     git(git_repo, 'config', 'committer.email', 'dev@example.com')
     assert certainly_clean(['a.py'], environ) is True
+
+
+def test_the_first_stage_counts_no_email_from_a_file_git_skips(git_repo, tmp_path, monkeypatch):
+    """The first stage read an email in the system file as set also under
+    ``GIT_CONFIG_NOSYSTEM`` (git skips that file), and one in
+    ``.git/config.worktree`` (git reads it only with
+    ``extensions.worktreeConfig``): git then makes the email up from the
+    host name, and the commit passed as certainly clean."""
+    for name in list(os.environ):
+        if name.startswith(('GIT_', 'PRE_COMMIT')) or name == 'EMAIL':
+            monkeypatch.delenv(name)
+    for name, value in _unset_email(git_repo, tmp_path / 'home').items():
+        monkeypatch.setenv(name, value)
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    system = tmp_path / 'system'
+    system.write_text('[user]\n\temail = dev@example.com\n')
+    environ = {**os.environ, 'GIT_INDEX_FILE': '.git/index', 'PRE_COMMIT': '1',
+               'GIT_AUTHOR_NAME': 'Dev', 'GIT_AUTHOR_EMAIL': 'dev@example.com',
+               'GIT_CONFIG_SYSTEM': str(system)}
+    assert certainly_clean(['a.py'], environ) is True  # git reads that file
+    assert certainly_clean(['a.py'], {**environ, 'GIT_CONFIG_NOSYSTEM': '1'}) is False
+    write(git_repo, '.git/config.worktree', '[user]\n\temail = dev@example.com\n')
+    assert certainly_clean(['a.py'], {**environ, 'GIT_CONFIG_SYSTEM': os.devnull}) is False
 
 
 def _can_name_the_host() -> bool:
@@ -181,3 +254,49 @@ def test_a_local_ref_named_with_a_key_refuses_only_the_push_that_sends_it(
         assert 'a key you hold' not in out, (args, out)
         assert leaked([branch, tag], out) == []
     assert branch not in git(git_repo, 'ls-remote', 'origin')
+
+
+def test_the_plain_hook_reads_the_names_a_push_sends_as_git_picks_them(git_repo, keys, main_pushed):  # noqa: F811
+    """The plain hook (examples/pre-push.md) read the names from the
+    ``git push`` command line alone: a bare ``git push`` (no repository
+    named: ``remote.origin.push`` never read), an option whose value is
+    the next word (``--recurse-submodules check origin``: ``check`` taken
+    for the repository) each created a ref named with a key on the
+    remote; so did an alias's bare push (``git p``: git runs it as a
+    child ``git push``)."""
+    pushing = main_pushed
+    _plain_hook(git_repo)
+    branch, configured = keys(), keys()
+    git(git_repo, 'config', 'alias.p', 'push')
+    write(git_repo, 'a.py', 'x = 9\n')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'x')
+    git(git_repo, 'config', 'remote.origin.push', f'HEAD:refs/heads/k/{configured}')
+    for args in (['push'], ['p']):
+        rc, out = run(git_repo, pushing, 'git', *args)
+        assert rc != 0 and hash_secret(configured) in out, (args, out)
+    git(git_repo, 'config', '--unset', 'remote.origin.push')
+    git(git_repo, 'checkout', '-q', '-b', f'wip/{branch}')
+    git(git_repo, 'config', 'push.default', 'current')
+    rc, out = run(git_repo, pushing, 'git', 'push', '--recurse-submodules', 'check', 'origin')
+    assert rc != 0 and hash_secret(branch) in out, out
+    assert leaked([branch, configured], out) == []
+    remote = git(git_repo, 'ls-remote', 'origin')
+    assert branch not in remote and configured not in remote
+
+
+def test_an_abbreviated_mirror_push_scans_what_it_mirrors(git_repo, keys, main_pushed):  # noqa: F811
+    """``git push --mir origin`` is ``--mirror`` to git (a unique prefix):
+    it sends every ref, a remote-tracking one too, but the hook took it
+    for a plain push and left such a ref's commit unread: a key in it
+    reached the remote."""
+    key = keys()
+    write(git_repo, 's.py', f'k = "{key}"\n')
+    git(git_repo, 'add', 's.py')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'k')
+    git(git_repo, 'update-ref', 'refs/remotes/up/x', 'HEAD')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')
+    write(git_repo, 'a.py', 'x = 5\n')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'x')
+    rc, out = _push(git_repo, main_pushed, '--mir')
+    assert rc != 0 and hash_secret(key) in out, out
+    assert 'refs/remotes/up/x' not in git(git_repo, 'ls-remote', 'origin')

@@ -172,7 +172,8 @@ def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
     ``.git/config``.  A line's quotes are read as git reads them too: git
     joins ``"tg"p_"v"1_...`` into one value.  The system file is read
     whatever ``GIT_CONFIG_NOSYSTEM`` says (git takes "0" and "false" as
-    no): reading one file too many is safe, one too few a leak.
+    no): reading one file too many is safe, one too few a leak; but a
+    name or email in a file git may skip sets nothing (below).
     None too where git would build a name or an email itself (from the
     passwd entry, the host name or ``/etc/mailname``): no variable and
     no ``[user]``, ``[author]`` or ``[committer]`` line of a file read
@@ -199,6 +200,12 @@ def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
               if environ.get(f'GIT_{who}_{field}')}
     if environ.get('EMAIL'):
         set_by |= {('AUTHOR', 'EMAIL'), ('COMMITTER', 'EMAIL')}
+    # Files read here that git may not read (the system file under
+    # GIT_CONFIG_NOSYSTEM, config.worktree without extensions.worktreeConfig):
+    # their text is read, but a name or email there sets nothing.
+    unsure = {files[1]}
+    if environ.get('GIT_CONFIG_NOSYSTEM', '').strip().lower() not in ('', '0', 'false', 'no', 'off'):
+        unsure.add(files[-1])
     for path in files:
         try:
             with open(path, 'rb') as f:
@@ -215,7 +222,7 @@ def _ident_sources(root: str, environ: dict[str, str]) -> bytes | None:
             if b'name' in line.lower() or b'email' in line.lower():
                 texts += [line, line.replace(b'"', b'')] if b'"' in line else [line]
             section, field = _config_field(line, section)
-            if field and section in _IDENT_SECTIONS:
+            if field and section in _IDENT_SECTIONS and path not in unsure:
                 set_by |= {(who, field) for who in _IDENT_SECTIONS[section]}
     if len(set_by) < 4:
         return None

@@ -388,6 +388,9 @@ def _nothing_to_check(argv: Sequence[str]) -> bool:
                 return False
         elif not arg.startswith('--allow='):
             return False
+    index = os.environ.get('GIT_INDEX_FILE')
+    if index and os.path.exists(os.path.join(os.path.dirname(os.path.abspath(index)), 'MERGE_HEAD')):
+        return False  # a commit concluding a merge: the files pre-commit does not pass (``merge_unoffered``)
     return not pushing() and audit_log.log_path() is None
 
 
@@ -406,7 +409,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from together_hooks.gitrun import worktree_root
 
         settings = config.load(worktree_root('.') or '.')
-        messages = check(args.filenames, args.allow, settings)
+        given = list(args.filenames)
+        if os.environ.get('GIT_INDEX_FILE'):  # a commit: also a merge's files pre-commit never passes
+            from together_hooks.sources.index import merge_unoffered
+
+            root = worktree_root('.')
+            if root is not None:
+                given += [os.path.relpath(os.path.join(root, n)) for n in merge_unoffered(root)]
+        messages = check(given, args.allow, settings)
         messages += pushed_env_files(args.filenames, args.allow, settings)
         if messages:
             from together_hooks.report import shown_path

@@ -1205,7 +1205,7 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
             continue
         if arg == '--':
             break
-        value = arg in _VALUED
+        value = _takes_value(arg)
         name = arg.partition('=')[0]
         for option, refs in (('--all', '--branches'), ('--branches', '--branches'),
                              ('--mirror', '--all'), ('--tags', '--tags')):
@@ -1218,9 +1218,8 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
         return None if named is None else [*every, *named]
     words = _positionals(argv)
     specs = words[1:]
-    if not specs and remote:
-        specs = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)).decode(
-            'utf-8', 'surrogateescape').split()
+    if not specs:
+        specs = configured_push(root, remote or (words[0] if words else None))
     if not specs:
         default = git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip()
         return None if default == b'matching' else ['HEAD']
@@ -1424,7 +1423,8 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if argv is None or '--mirror' in argv:
+    if argv is None or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(
+            argv.index('--') if '--' in argv else len(argv))]):  # also abbreviated: --mir
         # Where the ``git push`` cannot be seen (no ``/proc``, a git alias,
         # a wrapper), its refspecs cannot be read: every ref is scanned,
         # as for a mirror, so a later refspec naming the stash or another
@@ -1440,8 +1440,23 @@ def _pushable(root: str, remote: str | None) -> list[str]:
 def _push_refspecs(root: str, remote: str | None, argv: list[str] | None) -> list[str]:
     """The refspecs of the ``git push`` running the hook, and the remote's
     configured ones (``remote.<name>.push``)."""
-    configured = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)) if remote else b''
-    return [*_refspecs(argv or []), *configured.decode('utf-8', 'surrogateescape').split()]
+    return [*_refspecs(argv or []), *configured_push(root, remote)]
+
+
+def configured_push(root: str, remote: str | None) -> list[str]:
+    """The refspecs a ``git push`` naming no refspec sends to ``remote``
+    (``remote.<name>.push``); where the ``git push`` names no repository
+    (None: git picks it from ``branch.<b>.pushRemote``,
+    ``remote.pushDefault``, ``branch.<b>.remote``, else ``origin``),
+    every remote's: one too many is scanned, never one too few
+    (``remote.origin.push = HEAD:refs/heads/<name>`` and a bare ``git
+    push`` created that name past the plain hook)."""
+    if remote:
+        out = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1))
+        return out.decode('utf-8', 'surrogateescape').split()
+    out = git(root, 'config', '--get-regexp', r'^remote\..*\.push$', ok=(0, 1))
+    return [line.partition(' ')[2].strip()
+            for line in out.decode('utf-8', 'surrogateescape').splitlines() if ' ' in line]
 
 
 def _names_sent(root: str, argv: list[str]) -> list[str]:
@@ -1486,9 +1501,8 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
     if git(root, 'config', '--bool', 'push.followTags', ok=(0, 1)).strip() == b'true':
         return None
     specs = _refspecs(argv)
-    if not specs and remote:
-        specs = git(root, 'config', '--get-all', f'remote.{remote}.push', ok=(0, 1)).decode(
-            'utf-8', 'surrogateescape').split()
+    if not specs:
+        specs = configured_push(root, remote or next(iter(_positionals(argv)), None))
     if not specs:
         if git(root, 'config', '--get', 'push.default', ok=(0, 1)).strip() == b'matching':
             return None
@@ -1621,8 +1635,23 @@ def _git_push_argv() -> list[str] | None:
     return argv[argv.index('push') + 1:] if argv is not None else None
 
 
-# git push options that take the next argument as their value.
-_VALUED = ('-o', '--push-option', '--repo', '--receive-pack', '--exec')
+# git push's long options that take the next argument as their value
+# (``--recurse-submodules check``), also abbreviated (``--push-opt V``),
+# and ``-o`` (also ending bundled flags: ``-fo V``).
+_VALUED = ('--push-option', '--repo', '--receive-pack', '--exec', '--recurse-submodules')
+
+
+def _takes_value(arg: str) -> bool:
+    """Whether the ``git push`` argument ``arg`` is an option whose value
+    is the next argument, as git's option parser reads it: the words
+    after it are then not shifted (a value taken as the repository hid
+    the real one, and so its ``remote.<name>.push`` and the current
+    branch the push sends)."""
+    if arg.startswith('--'):
+        return '=' not in arg and len(arg) > 2 and any(o.startswith(arg) for o in _VALUED)
+    flags = arg[1:]  # -o's value is the rest of the word, else the next argument
+    first = flags.find('o')
+    return arg.startswith('-') and first == len(flags) - 1 and (first == 0 or flags[:first].isalnum())
 
 
 def _refspecs(args: list[str]) -> list[str]:
@@ -1639,7 +1668,7 @@ def _positionals(args: list[str]) -> list[str]:
         elif arg == '--' and not ended:
             ended = True
         elif arg.startswith('-') and not ended:
-            skip = arg in _VALUED
+            skip = _takes_value(arg)
         else:
             plain.append(arg)
     return plain

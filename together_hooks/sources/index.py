@@ -156,7 +156,8 @@ def _unlike_in_commit(
     from together_hooks.sources.content import could_be_offered
 
     given = {os.fsencode(n) for n in named}
-    if entries is not None and len(entries) <= INDEX_ENTRIES_LSTAT and _all_offered(
+    merging = merge_offered(root)
+    if merging is None and entries is not None and len(entries) <= INDEX_ENTRIES_LSTAT and _all_offered(
             os.fsencode(root), (name for name in entries if name not in given),
     ):
         # Every entry not given is in the work tree, where pre-commit could
@@ -179,7 +180,7 @@ def _unlike_in_commit(
         given = named.get(name)
         if given is None:
             full = os.path.join(root, name)
-            if could_be_offered(full):
+            if could_be_offered(full) and (merging is None or name in merging):
                 continue  # pre-commit could pass it: the user's config filtered it out
             given = os.path.relpath(full, here)
             unseen.append(given)
@@ -190,6 +191,54 @@ def _unlike_in_commit(
     yield from path_names(unseen)
     if by_sha:
         yield from blob_contents(root, by_sha)
+
+
+def merge_offered(root: str) -> set[str] | None:
+    """The files pre-commit offers a commit that concludes a merge (its
+    ``MERGE_MSG`` and ``MERGE_HEAD`` exist: ``git commit`` after a
+    conflict, ``git merge --continue``), by its own rule: the conflicted
+    ones ``MERGE_MSG`` lists and those the index differs in from both
+    ``HEAD`` and ``MERGE_HEAD`` ("Checking merge-conflict files only");
+    None when no merge is under way.  A file the merge brings unchanged
+    from the other branch is offered to no hook: a key committed there
+    with ``--no-verify`` reached the merge commit unchecked."""
+    index = os.environ.get('GIT_INDEX_FILE')
+    folder = os.path.dirname(os.path.abspath(index)) if index else ''
+    if not (folder and os.path.isfile(os.path.join(folder, 'HEAD'))):
+        folder = ''  # no commit's index in a git directory: git says where (one process)
+
+    def path(name: str) -> str:
+        if folder:  # a commit's hooks: no git process on every commit
+            return os.path.join(folder, name)
+        where = git(root, 'rev-parse', '--git-path', name, ok=(0, 128)).rstrip(b'\n')
+        return os.path.join(root, os.fsdecode(where))
+
+    try:
+        if not os.path.exists(path('MERGE_HEAD')):
+            return None
+        with open(path('MERGE_MSG'), 'rb') as f:
+            message = f.read()
+    except OSError:
+        return None
+    offered = {
+        line.lstrip(b'#').strip().decode('utf-8', 'surrogateescape') for line in message.splitlines()
+        if line.startswith((b'\t', b'#\t'))
+    }
+    tree = git(root, 'write-tree', ok=(0, 128)).strip().decode()
+    if tree:
+        offered.update(os.fsdecode(n) for n in zfields(git(
+            root, 'diff', '--name-only', '--no-ext-diff', '-z', '-m', tree, 'HEAD', 'MERGE_HEAD', '--',
+            ok=(0, 128))) if n)
+    return offered
+
+
+def merge_unoffered(root: str) -> list[str]:
+    """The files the commit concluding a merge adds or changes that
+    pre-commit offers no hook (``merge_offered``); none outside a merge."""
+    offered = merge_offered(root)
+    if offered is None:
+        return []
+    return [name for name, _mode, _sha in staged_changes(root) if name not in offered]
 
 
 def _all_offered(top: bytes, names: Iterable[bytes]) -> bool:
