@@ -203,3 +203,24 @@ def test_baseline_audit_shows_no_key_you_hold_around_a_secret(git_repo):
     result = _run('together-hooks', 'baseline', 'audit', cwd=git_repo, stdin=b'y\n')
     assert result.rc == 0 and '1:checksum = "' in result.out, result.out + result.err
     assert exposed([key, legacy], result.out, result.err) == []
+
+
+def test_a_work_tree_git_cannot_list_still_hides_the_env_file_beside_you(git_repo):
+    """git cannot list the untracked env files (a damaged index): the
+    scrub still learns what it can read, the environment's keys and those
+    of the env files at the top, so an error echoing one shows it
+    redacted (it used to learn nothing, and print the ``.env``'s key)."""
+    rng = random.Random(23)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\nOTHER_SERVICE={key}\n')
+    (git_repo / '.git' / 'index').write_bytes(b'not an index\n')
+    texts = []
+    for argv, words in (
+            (('together-hooks', 'rotate-help', legacy), ('no such file',)),
+            (('detect-together-keys', '--baseline', key[7:40], 'a.txt'), ('baseline',)),
+    ):
+        result = _run(*argv, cwd=git_repo)
+        assert_error_line(result, *words)
+        assert '…' in result.err, result.err
+        texts += [result.out, result.err]
+    assert exposed([key, legacy], *texts) == []
