@@ -145,7 +145,8 @@ def _coded(key: str) -> list[str]:
 def test_a_key_written_by_its_codes_is_shown_redacted():
     """A key you hold, or a piece of one, written by its characters' codes
     is shown redacted (read with the codes undone, ``scrub._coded``), as
-    is a format-valid key so written; numbers that spell no key pass."""
+    is a format-valid key so written, and a piece of one you hold in hex
+    (``Scrubber._known_hex_out``); numbers that spell no key pass."""
     rng = random.Random(29)
     key, legacy, other = make_key(rng), make_hex(rng), make_key(rng)
     scrubber = Scrubber(held=lambda: [key, legacy])
@@ -155,6 +156,12 @@ def test_a_key_written_by_its_codes_is_shown_redacted():
             shown = scrubber.scrub(f'error: {text} is not a commit\n')
             hidden = '…' in shown and exposed([key, legacy], shown) == []
             assert hidden, f'secret {n}, form {i}'
+    for n, secret in enumerate((legacy[10:40], key[12:40], key[3:50])):  # a piece in hex
+        raw = secret.encode()
+        for i, text in enumerate((raw.hex(), raw.hex().upper(), 'a' + raw[1:].hex())):
+            shown = scrubber.scrub(f'error: {text} is not a commit\n')
+            hidden = '…' in shown and exposed([key, legacy], shown) == []
+            assert hidden, f'hex piece {n}, form {i}'
     for i, text in enumerate(_coded(other)):  # unknown, format-valid
         shown = scrubber.scrub(f'x {text}')
         hidden = 'tgp_v1_' in shown and '…' in shown and exposed([other], shown) == []

@@ -71,6 +71,10 @@ _CONTROL = (
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
+# Hex long enough to spell a piece of a known key (``_known_hex_out``): 16
+# bytes, a piece's length and more.
+_HEX_PIECE_RUN = r'(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,}'
+_KEY_PIECE = r'[A-Za-z0-9_-]{9}'
 # Hex text with its bytes apart (``xxd -p`` wrapped, ``74 67 70``,
 # ``74:67``, ``0x74, 0x67``, ``\\x74``): what the engine reads as hex text
 # (``codec``), shown only redacted once its digits joined hold a key.
@@ -1104,6 +1108,8 @@ class Scrubber:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
+        if self._grams:
+            text = _pattern(_HEX_PIECE_RUN).sub(self._known_hex_out, text)
         text = _pattern(_GAPPED_HEX_RUN).sub(self._decoded_gapped_hex, text)
         text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
         if '\n' in text:
@@ -1279,6 +1285,20 @@ class Scrubber:
     def _decoded_hex(self, m: re.Match[str]) -> str:
         run = m.group()
         return redact(run) if self._hex_holds_key(run) else run
+
+    def _known_hex_out(self, m: re.Match[str]) -> str:
+        """A hex run spelling a piece of a known key (from either digit),
+        redacted: a known key's pieces go in hex as in base64 (a hex dump
+        of part of your ``.env`` in an error)."""
+        run = m.group()
+        for shift in (0, 1):
+            even = run[shift:len(run) - (len(run) - shift) % 2]
+            plain = bytes.fromhex(even).decode('latin-1')
+            # (A commit id's bytes seldom hold 9 key characters in a row:
+            # most runs cost one search.)
+            if _pattern(_KEY_PIECE).search(plain) and self._pieces_out(plain) != plain:
+                return redact(run)
+        return run
 
     def _hex_holds_key(self, digits: str) -> bool:
         """Whether the bytes the hex ``digits`` spell, read from either
