@@ -18,8 +18,6 @@ import re
 import subprocess
 from urllib.parse import unquote
 
-import pytest
-
 from tests.cli_run import assert_error_line
 from tests.cli_run import BIN
 from tests.cli_run import Result
