@@ -18,8 +18,6 @@ import re
 import subprocess
 from urllib.parse import unquote
 
-import pytest
-
 from tests.cli_run import assert_error_line
 from tests.cli_run import BIN
 from tests.cli_run import Result
@@ -129,6 +127,48 @@ def test_a_key_held_only_in_a_local_env_file_is_never_echoed(git_repo):
     assert exposed([key, legacy], *texts) == []
 
 
+def _coded(key: str) -> list[str]:
+    """``key`` written by its characters' codes, as no escape reading
+    undoes: decimal byte lists (comma, blank, a Python list, a
+    JavaScript call), ``%uXXXX``, CSS escapes, ``U+XXXX``."""
+    codes = list(key.encode())
+    return [
+        ','.join(map(str, codes)), ' '.join(map(str, codes)), str(codes),
+        'String.fromCharCode(%s)' % ', '.join(map(str, codes)),
+        ''.join(f'%u{c:04X}' for c in codes), ''.join(f'\\{c:x} ' for c in codes),
+        ''.join(f'\\{c:06x}' for c in codes), ' '.join(f'U+{c:04X}' for c in codes),
+    ]
+
+
+def test_a_key_written_by_its_codes_is_shown_redacted():
+    """A key you hold, or a piece of one, written by its characters' codes
+    is shown redacted (read with the codes undone, ``scrub._coded``), as
+    is a format-valid key so written, and a piece of one you hold in hex
+    (``Scrubber._known_hex_out``); numbers that spell no key pass."""
+    rng = random.Random(29)
+    key, legacy, other = make_key(rng), make_hex(rng), make_key(rng)
+    scrubber = Scrubber(held=lambda: [key, legacy])
+    # (A failure names the form's number: its text is a key.)
+    for n, secret in enumerate((key, legacy, legacy[10:40], key[12:40])):
+        for i, text in enumerate(_coded(secret)):
+            shown = scrubber.scrub(f'error: {text} is not a commit\n')
+            hidden = '…' in shown and exposed([key, legacy], shown) == []
+            assert hidden, f'secret {n}, form {i}'
+    for n, secret in enumerate((legacy[10:40], key[12:40], key[3:50])):  # a piece in hex
+        raw = secret.encode()
+        for i, text in enumerate((raw.hex(), raw.hex().upper(), 'a' + raw[1:].hex())):
+            shown = scrubber.scrub(f'error: {text} is not a commit\n')
+            hidden = '…' in shown and exposed([key, legacy], shown) == []
+            assert hidden, f'hex piece {n}, form {i}'
+    for i, text in enumerate(_coded(other)):  # unknown, format-valid
+        shown = scrubber.scrub(f'x {text}')
+        hidden = 'tgp_v1_' in shown and '…' in shown and exposed([other], shown) == []
+        assert hidden, f'form {i}'
+    for text in ('ports 80, 443, 8080, 22, 21, 25, 110, 143, 993', r'C:\Users\abc\def 1 2 3',
+                 '[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]', ' '.join(f'U+{c:04X}' for c in b'hello world')):
+        assert scrubber.scrub(text) == text
+
+
 def test_the_own_keys_are_read_once_and_only_when_something_is_shown():
     """The scrub reads the developer's keys at the first line it shows,
     once; a run that read them itself (``hold``) is never made to read
@@ -152,22 +192,6 @@ def test_the_own_keys_are_read_once_and_only_when_something_is_shown():
     assert asked == [1]
     failing = Scrubber(held=lambda: 1 / 0)  # an unreadable env file: the line still goes
     assert failing.scrub('error: x') == 'error: x'
-
-
-@pytest.mark.parametrize('command', [('together-hooks', 'scan'), ('detect-together-keys',)])
-def test_a_run_that_reads_the_own_keys_shows_them_redacted(git_repo, command):
-    """A finding of the developer's own key in a file under a folder named
-    by it: the run reads the keys itself (``own_keys_at`` tells the
-    scrub), and the path is shown redacted."""
-    rng = random.Random(7)
-    legacy = make_hex(rng)
-    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\n')
-    (git_repo / legacy).mkdir()
-    (git_repo / legacy / 'a.txt').write_text(f'together key: {legacy}\n')
-    result = _run(*command, f'{legacy}/a.txt', cwd=git_repo)
-    assert result.rc == 1, result.err
-    assert '…' in result.out + result.err
-    assert exposed([legacy], result.out, result.err) == []
 
 
 def test_detect_secrets_names_no_file_by_a_key_you_hold(git_repo):
@@ -203,3 +227,24 @@ def test_baseline_audit_shows_no_key_you_hold_around_a_secret(git_repo):
     result = _run('together-hooks', 'baseline', 'audit', cwd=git_repo, stdin=b'y\n')
     assert result.rc == 0 and '1:checksum = "' in result.out, result.out + result.err
     assert exposed([key, legacy], result.out, result.err) == []
+
+
+def test_a_work_tree_git_cannot_list_still_hides_the_env_file_beside_you(git_repo):
+    """git cannot list the untracked env files (a damaged index): the
+    scrub still learns what it can read, the environment's keys and those
+    of the env files at the top, so an error echoing one shows it
+    redacted (it used to learn nothing, and print the ``.env``'s key)."""
+    rng = random.Random(23)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\nOTHER_SERVICE={key}\n')
+    (git_repo / '.git' / 'index').write_bytes(b'not an index\n')
+    texts = []
+    for argv, words in (
+            (('together-hooks', 'rotate-help', legacy), ('no such file',)),
+            (('detect-together-keys', '--baseline', key[7:40], 'a.txt'), ('baseline',)),
+    ):
+        result = _run(*argv, cwd=git_repo)
+        assert_error_line(result, *words)
+        assert '…' in result.err, result.err
+        texts += [result.out, result.err]
+    assert exposed([key, legacy], *texts) == []

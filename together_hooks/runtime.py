@@ -206,12 +206,13 @@ def _say(line: str, plain: bool = False) -> None:
 
 
 def held_keys() -> Iterable[str]:
-    """The keys the developer holds (``env.ownkeys.own_keys_at``: the
-    environment and the repository's local env files), for the scrub to
-    know before the first line it shows (``detect.scrub.install``)."""
-    from together_hooks.env.ownkeys import own_keys_at
+    """The keys the developer holds (``env.ownkeys.held_keys``: the
+    environment and the repository's local env files, or those still
+    readable when git cannot list them), for the scrub to know before the
+    first line it shows (``detect.scrub.install``)."""
+    from together_hooks.env.ownkeys import held_keys as read
 
-    return own_keys_at().keys
+    return read()
 
 
 def configure_process() -> None:

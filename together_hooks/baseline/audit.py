@@ -94,19 +94,14 @@ def audit_child(argv: Sequence[str]) -> int:
     tmp, flags = argv[0], list(argv[1:])
     if not flags:
         from together_hooks.detect.scrub import install
-        from together_hooks.env.ownkeys import own_keys_at
+        from together_hooks.env.ownkeys import held_keys
 
         # Before detect-secrets binds its log handler to the stderr of the
         # moment: its error lines name a baseline's plugins and files.
-        install()
-        # The developer's own keys, known before its first screen
-        # (``own_keys_at`` tells the scrub): the lines it shows around a
-        # secret may hold one, as a file name may.  Unreadable, they are
-        # not learnt, as in any command's scrub (``Scrubber._read_held``).
-        try:
-            own_keys_at()
-        except Exception:
-            pass
+        # The developer's own keys are known before its first screen, as
+        # in any command's scrub (``env.ownkeys.held_keys``): the lines it
+        # shows around a secret may hold one, as a file name may.
+        install(held_keys)
         _locate_unnumbered(tmp)
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.main import main as detect_secrets_main

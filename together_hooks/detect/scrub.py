@@ -71,6 +71,10 @@ _CONTROL = (
 )
 # The hex of a current key is 100 characters.
 _HEX_RUN = r'[0-9A-Fa-f]{100,}'
+# Hex long enough to spell a piece of a known key (``_known_hex_out``): 16
+# bytes, a piece's length and more.
+_HEX_PIECE_RUN = r'(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,}'
+_KEY_PIECE = r'[A-Za-z0-9_-]{9}'
 # Hex text with its bytes apart (``xxd -p`` wrapped, ``74 67 70``,
 # ``74:67``, ``0x74, 0x67``, ``\\x74``): what the engine reads as hex text
 # (``codec``), shown only redacted once its digits joined hold a key.
@@ -97,6 +101,16 @@ _SGR_OR_CONTROL = _SGR + '|' + _CONTROL
 _COMMAND = r'(?m)^::'
 # What the engine's escape readings start from (``codec.escapes_view``).
 _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
+# Characters written by their codes (``_coded``), which no escape
+# reading undoes: a list of decimal bytes or code points (``116, 103,
+# 112``, a JSON or Python list, ``String.fromCharCode(...)``, blanks
+# between), and each character as ``%u0074`` (JavaScript's ``escape``),
+# CSS's ``\74 `` (one to six hex digits, one blank ending it) or
+# ``U+0074``.  A line holding eight or more in a row (or an escape) is
+# read with them undone; it goes so only where that reading shows a key.
+_DEC_LIST = r'(?<![\w.])\d{1,3}(?:[ \t]*[,;][ \t]*\d{1,3}|[ \t]+\d{1,3}){7,}(?![\w.])'
+_CODE = r'%u([0-9A-Fa-f]{4})|\\([0-9A-Fa-f]{1,6}) ?|U\+([0-9A-Fa-f]{4,6})[ \t,]?'
+_CODED = _DEC_LIST + r'|(?:(?:%u[0-9A-Fa-f]{4}|U\+[0-9A-Fa-f]{4,6}[ \t,]?)){8}'
 # Quoted-printable that may hold a key (``_qp_read``): an encoded ``_``
 # (a current key's prefix; a mail header's every one), an encoded ``=``
 # (before a value: the mark the engine reads a file by), or three escapes
@@ -828,7 +842,7 @@ class Scrubber:
             text = _pattern(_QP_LINE).sub(self._qp_read, text)
         if (
                 _pattern(_CONTROL).search(text) or _pattern(_ESCAPE_LEAD).search(text)
-                or _folds(text)
+                or _folds(text) or _pattern(_CODED).search(text)
         ):
             # Escaped below (``\u001b`` would split a key), or an escape,
             # ANSI code or encoding in the text itself splits one, or its
@@ -1027,7 +1041,7 @@ class Scrubber:
         and encodings are undone as the engine's readings undo them
         (``codec.escapes_view``: ``tg\\e[1mp_v1_…``, ``tgp%5Fv1%5F…``):
         when a key shows only so, the line goes so, key redacted."""
-        if self._still(line):
+        if self._still(line) and not _pattern(_CODED).search(line):
             return line
         # Readings of the line once its own scrub has run: a form the line
         # shows whole is already hidden there, and the line keeps its
@@ -1052,6 +1066,9 @@ class Scrubber:
                 if '\n' in decoded and 'tgp_v1_' in decoded:  # ``\n`` wraps a key
                     self._learn_wrapped(decoded)
                 readings.append(_pattern(_CONTROL).sub('', decoded))
+        coded = _coded(own)
+        if coded != own:
+            readings.append(_pattern(_CONTROL).sub('', coded))
         for joined in readings:
             # A key cut two ways (an invisible character and a space, a
             # name repr() escapes) is whole in no reading but this one's
@@ -1091,6 +1108,8 @@ class Scrubber:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
+        if self._grams:
+            text = _pattern(_HEX_PIECE_RUN).sub(self._known_hex_out, text)
         text = _pattern(_GAPPED_HEX_RUN).sub(self._decoded_gapped_hex, text)
         text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
         if '\n' in text:
@@ -1267,6 +1286,20 @@ class Scrubber:
         run = m.group()
         return redact(run) if self._hex_holds_key(run) else run
 
+    def _known_hex_out(self, m: re.Match[str]) -> str:
+        """A hex run spelling a piece of a known key (from either digit),
+        redacted: a known key's pieces go in hex as in base64 (a hex dump
+        of part of your ``.env`` in an error)."""
+        run = m.group()
+        for shift in (0, 1):
+            even = run[shift:len(run) - (len(run) - shift) % 2]
+            plain = bytes.fromhex(even).decode('latin-1')
+            # (A commit id's bytes seldom hold 9 key characters in a row:
+            # most runs cost one search.)
+            if _pattern(_KEY_PIECE).search(plain) and self._pieces_out(plain) != plain:
+                return redact(run)
+        return run
+
     def _hex_holds_key(self, digits: str) -> bool:
         """Whether the bytes the hex ``digits`` spell, read from either
         digit, hold a key."""
@@ -1417,6 +1450,24 @@ def _folded(text: str) -> str:
     import unicodedata
 
     return unicodedata.normalize('NFKC', text).translate(_LOOK_ALIKE)
+
+
+def _coded(text: str) -> str:
+    """``text`` with its characters written by their codes (``_CODED``)
+    undone: each decimal list as the bytes it lists (UTF-8; code points
+    when one passes 255), each ``%uXXXX``, CSS escape and ``U+XXXX`` as
+    its character."""
+    def listed(m: re.Match[str]) -> str:
+        numbers = [int(n) for n in _pattern(r'\d+').findall(m.group())]
+        if max(numbers) > 255:
+            return ''.join(map(chr, numbers))
+        return bytes(numbers).decode('utf-8', 'replace')
+
+    def char(m: re.Match[str]) -> str:
+        code = int(next(g for g in m.groups() if g is not None), 16)
+        return chr(code) if code < 0x110000 and not 0xd800 <= code < 0xe000 else m.group()
+
+    return _pattern(_CODE).sub(char, _pattern(_DEC_LIST).sub(listed, text))
 
 
 def _readings(plain: str) -> Iterator[str]:

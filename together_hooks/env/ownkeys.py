@@ -73,3 +73,29 @@ def own_keys_at(where: str = '.') -> OwnKeys:
     own = own_keys(worktree_root(where) or where)
     hold(own.keys)
     return own
+
+
+def held_keys(where: str = '.') -> set[str]:
+    """The keys the output scrub learns before the first line it shows
+    (``runtime.held_keys``): ``own_keys_at``, or, when that cannot be
+    read (git cannot list the untracked env files: a damaged index), what
+    still can: the environment's and those of the env files at the work
+    tree's top, tracked or not (git cannot tell; a tracked one's key
+    redacted in an error line costs nothing).  A line then shows no key
+    of the ``.env`` beside you."""
+    try:
+        return set(own_keys_at(where).keys)
+    except Exception:  # the walk failed: the keys still readable
+        from together_hooks.env.held import root_env_files
+        from together_hooks.gitrun import worktree_root
+
+        root = worktree_root(where) or where
+        keys = keys_in_environ(os.environ)
+        for rel in root_env_files(root):
+            if is_template(rel) and not is_envrc_script(rel):
+                continue
+            data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
+            if data:
+                keys.update(keys_in_env(data))
+        return keys
+
