@@ -129,18 +129,26 @@ def test_radix_keywords_are_the_forms_holding_an_anchor_of_the_screen():
         b85 = {f for k in texts if k == KEY_PREFIX for f in b85_forms(k)}
         assert set(rule.b85_keywords) == {f for f in b85 if set(f) & anchors}, rule.id
 
-VALUE_SHAPED = st.text(
-    alphabet=st.sampled_from('0123456789abcdefABCXYZ+/_-= \n'), max_size=400,
-).map(str.encode)
+# Runs of value characters (hex, base64 with ``+`` and ``/``) near a
+# value's length, between other value-like bytes: a run of 86 base64
+# characters drawn one byte at a time never comes.
+VALUE_SHAPED = st.lists(
+    st.one_of(
+        st.text(alphabet=st.sampled_from('0123456789abcdef'), min_size=60, max_size=70),
+        st.text(alphabet=st.sampled_from('0123456789abcdefABCXYZ+/'), min_size=80, max_size=92),
+        st.text(alphabet=st.sampled_from('0123456789abcdefABCXYZ+/_-= \n'), max_size=8),
+    ),
+    max_size=8,
+).map(lambda parts: ''.join(parts).encode())
 
 
-def _assert_value_matches_hold_the_value_run(texts_of) -> None:
+def _value_matches_hold_the_run(texts: list[bytes]) -> None:
     for rule in RULES:
         if rule.value_run is None:
             continue
         chars, n = rule.value_run
         run = re.compile(b'[' + chars + b']{%d}' % n)
-        for text in texts_of(rule):
+        for text in texts:
             for m in rule.value.finditer(text):
                 assert run.search(m.group()), (rule.id, m.group()[:8])
 
@@ -148,23 +156,93 @@ def _assert_value_matches_hold_the_value_run(texts_of) -> None:
 def test_every_value_match_holds_the_rules_value_run():
     """``value_run`` lets the engine pass over a stretch without a run of
     its characters, so every match of ``value`` must hold one: on every
-    true positive (the generated runs: the test below).  The samples are
-    the same whatever hypothesis draws, so they are checked once here,
-    not again with each of its 300 examples (12 CPU-s)."""
-    _assert_value_matches_hold_the_value_run(
-        lambda rule: [fill(s, random.Random(0))[0].encode() for s in rule.true_positives],
-    )
+    true positive (filled once: they are the same for every generated
+    text below)."""
+    _value_matches_hold_the_run([
+        fill(s, random.Random(0))[0].encode() for rule in RULES for s in rule.true_positives
+    ])
 
 
 @settings(max_examples=300, deadline=None, database=None, derandomize=True)
 @given(VALUE_SHAPED)
-def test_every_value_match_in_value_like_text_holds_the_rules_value_run(data):
-    """The same on generated runs of value-like characters."""
-    _assert_value_matches_hold_the_value_run(lambda rule: [data])
+def test_every_value_match_holds_the_rules_value_run_on_any_text(data):
+    """... and on generated runs of value-like characters."""
+    _value_matches_hold_the_run([data])
 
 
 def test_value_run_is_given_where_a_value_is():
     assert [r.id for r in RULES if r.value is not None] == [r.id for r in RULES if r.value_run]
+
+
+def _group(node: list, index: int) -> list | None:  # type: ignore[type-arg]
+    """The parsed body of group ``index`` in ``node`` (``re._parser``)."""
+    for item in node:
+        op, av = item
+        subs = {
+            'SUBPATTERN': lambda: [av[3]], 'MAX_REPEAT': lambda: [av[2]], 'MIN_REPEAT': lambda: [av[2]],
+            'POSSESSIVE_REPEAT': lambda: [av[2]], 'BRANCH': lambda: av[1], 'ASSERT': lambda: [av[1]],
+            'ASSERT_NOT': lambda: [av[1]], 'ATOMIC_GROUP': lambda: [av],
+            'GROUPREF_EXISTS': lambda: [b for b in av[1:] if b is not None],
+        }.get(str(op), lambda: [])()
+        if str(op) == 'SUBPATTERN' and av[0] == index:
+            return av[3]  # type: ignore[no-any-return]
+        for sub in subs:
+            found = _group(sub, index)
+            if found is not None:
+                return found
+    return None
+
+
+def _class_bytes(item: tuple) -> set[int] | None:  # type: ignore[type-arg]
+    """The bytes one parsed item (a literal, or a set of literals and
+    ranges) matches; None for anything else."""
+    op, av = item
+    if str(op) == 'LITERAL':
+        return {av}
+    if str(op) != 'IN':
+        return None
+    out: set[int] = set()
+    for sop, sav in av:
+        if str(sop) == 'LITERAL':
+            out.add(sav)
+        elif str(sop) == 'RANGE':
+            out |= set(range(sav[0], sav[1] + 1))
+        else:
+            return None  # a negated set, a category: not provably inside
+    return out
+
+
+def test_every_patterns_key_holds_the_rules_value_run():
+    """A reading without a rule's value run is passed over
+    (``engine._valued``), and so are the stretches of a file without one
+    (``engine._spans``): every key any pattern can match (group
+    ``secret``, or ``encoded``), not only the samples' keys, must hold the
+    run.  Read from each regex itself: a repeat of at least n bytes of the
+    run's characters stands at the group's top level.  (A CSV or table
+    pattern runs on rows no value opened: only this holds its keys to the
+    run.)"""
+    import re._parser as parser  # type: ignore[import-not-found]
+
+    for rule in RULES:
+        if rule.value_run is None:
+            continue
+        chars, n = rule.value_run
+        inside = re.compile(b'[' + chars + b']')
+        allowed = {b for b in range(256) if inside.match(bytes((b,)))}
+        for i, pattern in enumerate(rule.patterns):
+            regex = pattern.regex
+            tree = parser.parse(regex.pattern)
+            groups = [g for g in ('secret', 'encoded') if g in regex.groupindex]
+            assert groups, (rule.id, i)
+            for name in groups:
+                body = _group(list(tree), regex.groupindex[name])
+                assert body is not None, (rule.id, i, name)
+                runs = [
+                    av[0] for op, av in body
+                    if str(op) in ('MAX_REPEAT', 'MIN_REPEAT', 'POSSESSIVE_REPEAT') and len(av[2]) == 1
+                    and (chars_of := _class_bytes(list(av[2])[0])) is not None and chars_of <= allowed
+                ]
+                assert runs and max(runs) >= n, (rule.id, i, name, body)
 
 
 def test_pattern_keywords_are_rule_keywords():

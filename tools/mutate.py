@@ -209,6 +209,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if len(joined) == len(data) or not wanted(data):',
       ('tests/detect/valued_readings_test.py::test_a_key_only_a_joined_reading_holds_is_found',),
       'the joined reading is judged by the bytes before joining: a key joined from literals is lost'),
+    M('csv-key-shorter', 'together_hooks/rules.py',
+      "        Pattern(rb'(?<![^,;\\n])\"?' + _HEX_KEY + rb'\"?",
+      "        Pattern(rb'(?<![^,;\\n])\"?(?P<secret>[0-9a-f]{32,64})(?![0-9A-Za-z_-])' + rb'\"?",
+      ('tests/rules_test.py::test_every_patterns_key_holds_the_rules_value_run',),
+      "a pattern matches keys shorter than the value run (a CSV column's): the readings' second screen "
+      'passes them over'),
     M('legacy-context', 'together_hooks/detect/engine.py',
       '            held = _context_holds(where, at, context, walkers)',
       '            held = True',

@@ -64,10 +64,25 @@ def _heldout_cases() -> list[tuple[str, Case]]:
     return out
 
 
-def test_heldout_cases_find_the_same_keys_with_and_without_the_screen(unscreened) -> None:  # type: ignore[no-untyped-def]
+def test_heldout_cases_find_the_same_keys_with_and_without_the_screen(  # type: ignore[no-untyped-def]
+        unscreened, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Compared where the screen left a reading out (or a joined one
+    unbuilt): where it passed every reading, the engine did the same work
+    as without it (``_valued`` returned the rules it was given, the joined
+    view was built as before), so only those cases can differ."""
+    dropped: list[bytes] = []
+
+    def valued(data: bytes, rules):  # type: ignore[no-untyped-def]
+        out = screen(data, rules)
+        if len(out) < len(rules):
+            dropped.append(data)
+        return out
+    screen = engine._valued
+    monkeypatch.setattr(engine, '_valued', valued)
     cases = _heldout_cases()
     assert len(cases) > 1000
-    keys = asked = 0
+    asked = compared = keys = 0
     for module, case in cases:
         text, _expected = case.build(Made(case.id))
         data = text.encode() if isinstance(text, str) else text
@@ -75,11 +90,18 @@ def test_heldout_cases_find_the_same_keys_with_and_without_the_screen(unscreened
             continue
         asked += 1
         path = case.path.rsplit('/', 1)[-1]
+        dropped.clear()
+        found = _found(data, path)
+        if not dropped:
+            continue
+        compared += 1
         full = unscreened(data, path)
-        assert _found(data, path) == full, (module, case.id)
+        assert found == full, (module, case.id)
         keys += len(full)
     assert asked > 1000
-    assert keys > 1000  # the comparison saw keys, not only clean files
+    # (the screen left readings out of 32 cases holding 29 keys: the
+    # comparison saw keys beside readings it passed over)
+    assert compared > 20 and keys > 20, (compared, keys)
 
 
 _NAMES = (
@@ -163,7 +185,7 @@ def test_the_joined_bytes_wanted_are_the_joined_views() -> None:
     pieces = _real_pieces()
     assert len(pieces) > 1000
     joined = 0
-    for piece in pieces:
+    for piece in pieces[::3]:  # (nine in ten join something: a third is 700 joined views)
         view = codec.joined_view(piece)
         asked: list[bytes] = []
         wanted = codec.joined_view(piece, lambda d: asked.append(d) or True)
@@ -174,7 +196,7 @@ def test_the_joined_bytes_wanted_are_the_joined_views() -> None:
         assert asked == [view.data]
         assert wanted is not None and wanted.data == view.data
         assert codec.joined_view(piece, lambda d: False) is None
-    assert joined > 100
+    assert joined > 500
 
 
 @settings(max_examples=300, deadline=None)
