@@ -724,11 +724,7 @@ MISSED: dict[str, str] = {
     'chatgpt-export-parts': 'prose: `from Together with this key: …` (the provider before `this key`)',
     'discord-exporter-txt': "prose: `the together key, don't share it` then the key on the next line",
     'teams-html-message': 'prose: `together key for the demo: <code>…</code>`',
-    'url-every-char-pct': 'every character percent-encoded (`%74%67%70%5F…`) is not decoded',
-    'html-every-char-entity': 'every character a decimal HTML entity (`&#116;&#103;…`) is not decoded',
-    'js-fromcharcode': 'character codes (`String.fromCharCode(116, 103, …)`) are not decoded',
     'c-char-array': "a C array of character literals (`'t', 'g', 'p', …`) is not joined",
-    'python-bytes-decimal': 'decimal bytes (`bytes([116, 103, …])`) with no keyword near are not decoded',
     'csv-row-key-after-long-notes': "a CSV row's key more than 4 KB after the row's `together` field is out of reach",
 }
 
