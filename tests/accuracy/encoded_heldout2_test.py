@@ -669,7 +669,6 @@ MISSED: dict[str, str] = {
     'xxd-e-env': 'xxd -e (little-endian groups) is not read',
     'basenc-base2-env': 'base2 is not read',
     'basenc-base32hex-env': 'base32hex is not read',
-    'xxd-of-gzip-env': 'a dump of a compressed file is read as bytes, not opened',
     'xxd-past-4mb': 'a dump is read in its first window (4 MB) only',
     # A wrapped block is told among a file's first 16 lines only.
     'wrapped-b64-past-line-16': 'a wrapped base64 block starting past line 16',

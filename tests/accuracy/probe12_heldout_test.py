@@ -717,11 +717,7 @@ MISSED: dict[str, str] = {
     'jenkins-string-credentials': 'an XML `<id>together-api-key</id>` beside the `<secret>` element names no value',
     'traefik-custom-headers': 'a middleware named `together-auth` is no Together label for a `Bearer` header',
     'chatgpt-export-parts': 'prose: `from Together with this key: …` (the provider before `this key`)',
-    'url-every-char-pct': 'every character percent-encoded (`%74%67%70%5F…`) is not decoded',
-    'html-every-char-entity': 'every character a decimal HTML entity (`&#116;&#103;…`) is not decoded',
-    'js-fromcharcode': 'character codes (`String.fromCharCode(116, 103, …)`) are not decoded',
     'c-char-array': "a C array of character literals (`'t', 'g', 'p', …`) is not joined",
-    'python-bytes-decimal': 'decimal bytes (`bytes([116, 103, …])`) with no keyword near are not decoded',
     'csv-row-key-after-long-notes': "a CSV row's key more than 4 KB after the row's `together` field is out of reach",
 }
 

@@ -53,3 +53,15 @@ def test_the_rules_marks_are_every_notations():
     for notation, write in NOTATIONS.items():
         written = ''.join(map(write, 'tgp_v1_')).encode()
         assert any(m in written for m in marks), notation
+
+
+def test_the_marks_cost_the_screen_one_pass():
+    # Each anchor group is a pass over every byte a scan reads: the
+    # notations' marks share one (``0``), not a group each (enc7's
+    # ``67;&#x`` made a ``#`` group of its own: +7% instructions).
+    from together_hooks.detect import prefilter
+    from together_hooks.detect.engine import keyword_screen
+
+    marks = codec.every_escaped_marks(ord('g'), ord('p'))
+    groups = prefilter._anchors(keyword_screen(RULES).keywords)
+    assert len({a for a, needles in groups.items() if marks & set(needles)}) == 1

@@ -450,12 +450,16 @@ def every_escaped_marks(a: int, b: int) -> set[bytes]:
     it writes, ``native2ascii``, ``urllib.parse.quote`` with nothing
     safe, ``od``-style octal), as much of them as every spelling of the
     notation holds, and all that ``escapes_view`` undoes: decimal and hex
-    HTML references (``&#103;&#112;``, ``&#x67;&#x70;``, ``&#x0067;``,
-    ``&#X67;``), percent-encoding (``%67%70``), ``\\x``, ``\\u`` and
+    HTML references (``&#103;&#112;``, ``&#x67;&#x70;``, ``&#x0067;&#x0070;``,
+    ``&#X67;&#X70;``), percent-encoding (``%67%70``), ``\\x``, ``\\u`` and
     Python's ``\\U`` escapes and C's octal ones (``\\147\\160``)."""
     return {
         f'&#{a};&#{b};'.encode(),
-        f'{a:02x};&#x'.encode(), f'{a:02X};&#X'.encode(),
+        # ``b`` padded or not: each spelling holds ``0`` (``&#x70;``,
+        # ``&#x0070;``), so these join the group of ``0`` the others
+        # make instead of a pass of their own (``prefilter._anchors``).
+        *(f'{a:02x};&#{x}{b:02x}'.encode() for x in 'xX'),
+        *(f'{a:02x};&#{x}0'.encode() for x in 'xX'),
         f'%{a:02X}%{b:02X}'.encode(), f'%{a:02x}%{b:02x}'.encode(),
         f'{a:02x}\\x{b:02x}'.encode(),
         f'{a:04x}\\u{b:04x}'.encode(),
