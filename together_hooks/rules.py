@@ -452,7 +452,7 @@ _BRACKETED = (
 )
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))[^\r\n:=,]{1,60}(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z]))[^\r\n:=,]{1,60}(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -1707,6 +1707,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Prose: the name, a comma and a clause, the key alone on the next
         # line (a chat export's ``here's the together key, don't share it``).
         "here's the together key, don't share it\n{hex}",
+        'the Together API key, please keep it private\n  {hex}',
         # A construct or resource named for Together by its constructor's
         # string argument (Pulumi, CDK), its props holding the value.
         'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    secretString: "{hex}",\n}});',
@@ -2194,6 +2195,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'new aws.s3.BucketObject("together-cache", {{\n    etag: "{hex}",\n}});',
         'the together key, its sha256 below\n{hex}',
         'Together API key, id below\n{hex}',
+        # (``git log --format=%s%n%H`` in a SHA-256 repository: a subject
+        # naming the key, a comma clause, the commit's hash on its own line;
+        # only a clause about keeping the key secret gives it)
+        'Rotate the Together API key, drop the old one\n{hex}',
+        'Remove the Together API key, fixes #3\n{hex}\n',
+        '- Rotated the Together key, commit\n  {hex}',
+        'TOGETHER_API_KEY, rev\n{hex}',
+        'together key, version\n{hex}',
         "{hex} (HEAD -> main) together: rotate TOGETHER_API_KEY, stop logging it\n{hex} Merge branch 'x'",
         'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    checksum: "{hex}",\n}});',
         "new secretsmanager.Secret(this, 'OpenAiApiKey', {{\n  secretStringValue: '{hex}',\n}});\n// together",
