@@ -672,7 +672,9 @@ TOGETHER_CONTEXT = Context(
         # argument (after CDK's scope, ``this``) before its props object
         # (Pulumi's ``new aws.secretsmanager.SecretVersion("together", {``,
         # CDK's ``new Secret(this, 'TogetherApiKey', {``)
-        rb'|(?<![\w.])new[ \t]{1,8}[\w.]{1,80}\([ \t]{0,8}(?:this[ \t]{0,8},[ \t]{0,8})?["\']'
+        # (of a type naming a secret or setting: an S3 object's ``key`` is
+        # its path, ``new aws.s3.BucketObject("together", {key: <sha256>``)
+        rb'|(?<![\w.])new[ \t]{1,8}(?=[\w.]{0,80}(?i:secret|param|credential|key|token|config|env|variable|setting|vault|provider))[\w.]{1,80}\([ \t]{0,8}(?:this[ \t]{0,8},[ \t]{0,8})?["\']'
         rb'(?i:together)(?:[_-]?(?i:ai))?(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|secrets?|tokens?|credentials?))?["\'][ \t]{0,8},'
         # or a model id under Together's provider prefix, a whole quoted
         # string of two more parts (instructor's ``from_provider(
@@ -2193,6 +2195,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key_sha256:\n  prod: {hex}',
         'databricks secrets put-secret together build_sha --string-value {hex}',
         'new aws.s3.BucketObject("together-cache", {{\n    etag: "{hex}",\n}});',
+        'new aws.s3.BucketObject("together", {{\n    bucket: b.id,\n    key: "{hex}",\n}});',
+        'new docker.Image("together", {{ imageName: "app", tag: "{hex}" }});',
         'the together key, its sha256 below\n{hex}',
         'Together API key, id below\n{hex}',
         # (``git log --format=%s%n%H`` in a SHA-256 repository: a subject
