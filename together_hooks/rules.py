@@ -815,7 +815,8 @@ TOGETHER_PIPED_NAME = Context(
         # --from-file=api-key=/dev/stdin``, as for kubeseal)
         rb'|\|[^\r\n|;&#]{0,200}?(?<![\w-])secret[ \t]+generic[ \t]+(?i:together(?:[_-]?ai)?)'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth))*(?![\w.-])'
-        rb'[^\r\n|;&#]{0,200}?=(?:/dev/stdin|-)(?![\w/.-])'
+        # (a file key naming a digest is not the key's: ``--from-file=sha256=-``)
+        rb'[^\r\n|;&#]{0,200}?--from-file=(?:(?![\w.-]{0,40}(?i:sha|md5|hash|digest|checksum|fingerprint|sum|etag|id(?![a-z])))[\w.-]{1,40}=)?(?:/dev/stdin|-)(?![\w/.-])'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
@@ -2220,6 +2221,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  releases:\n    prod: {hex}',
         'checksums:\n  together_api_keys:\n    prod: {hex}',
         "echo -n '{hex}' | kubectl create secret generic together-api --from-file=digest=/tmp/sha256.txt",
+        "echo -n '{hex}' | kubectl create secret generic together-api --from-file=checksum=/dev/stdin",
+        'echo -n {hex} | kubectl create secret generic together --from-file=sha256=-',
         "echo -n '{hex}' | kubectl create secret generic openai-api --from-file=api-key=/dev/stdin  # not together",
         'client = instructor.from_provider("openai/gpt-4o", api_key="{hex}")  # together',
         # (a workflow step's ``with:`` under a job named ``together:``: the
