@@ -816,7 +816,7 @@ TOGETHER_PIPED_NAME = Context(
         rb'|\|[^\r\n|;&#]{0,200}?(?<![\w-])secret[ \t]+generic[ \t]+(?i:together(?:[_-]?ai)?)'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth))*(?![\w.-])'
         # (a file key naming a digest is not the key's: ``--from-file=sha256=-``)
-        rb'[^\r\n|;&#]{0,200}?--from-file=(?:(?![\w.-]{0,40}(?i:sha|md5|hash|digest|checksum|fingerprint|sum|etag|id(?![a-z])))[\w.-]{1,40}=)?(?:/dev/stdin|-)(?![\w/.-])'
+        rb'[^\r\n|;&#]{0,200}?--from-file(?:=|[ \t]{1,8})(?:(?![\w.-]{0,40}(?i:sha|md5|hash|digest|checksum|fingerprint|sum|etag|id(?![a-z])))[\w.-]{1,40}=)?(?:/dev/stdin|-)(?![\w/.-])'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
@@ -1731,6 +1731,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[/Script/TogetherAI.TogetherSettings]\nApiKey={hex}\nModel=m',
         # A pipe into a Secret named for Together that reads stdin.
         "echo -n '{hex}' | kubectl create secret generic together-api --dry-run=client --from-file=api-key=/dev/stdin -o yaml | kubeseal -o yaml > sealed.yaml",
+        "echo -n '{hex}' | kubectl create secret generic together-api --from-file api-key=/dev/stdin",
         # A map of Together keys by stage or rotation.
         'together_api_keys:\n  prod: {hex}\n  staging: x',
         'TOGETHER_API_KEY:\n  - dev: x\n  - prod: "{hex}"',
