@@ -459,7 +459,7 @@ _BRACKETED = (
 )
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))[^\r\n:=,]{1,60}(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z]))[^\r\n:=,]{1,60}(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -679,7 +679,9 @@ TOGETHER_CONTEXT = Context(
         # argument (after CDK's scope, ``this``) before its props object
         # (Pulumi's ``new aws.secretsmanager.SecretVersion("together", {``,
         # CDK's ``new Secret(this, 'TogetherApiKey', {``)
-        rb'|(?<![\w.])new[ \t]{1,8}[\w.]{1,80}\([ \t]{0,8}(?:this[ \t]{0,8},[ \t]{0,8})?["\']'
+        # (of a type naming a secret or setting: an S3 object's ``key`` is
+        # its path, ``new aws.s3.BucketObject("together", {key: <sha256>``)
+        rb'|(?<![\w.])new[ \t]{1,8}(?=[\w.]{0,80}(?i:secret|param|credential|key|token|config|env|variable|setting|vault|provider))[\w.]{1,80}\([ \t]{0,8}(?:this[ \t]{0,8},[ \t]{0,8})?["\']'
         rb'(?i:together)(?:[_-]?(?i:ai))?(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|secrets?|tokens?|credentials?))?["\'][ \t]{0,8},'
         # or a model id under Together's provider prefix, a whole quoted
         # string of two more parts (instructor's ``from_provider(
@@ -820,7 +822,8 @@ TOGETHER_PIPED_NAME = Context(
         # --from-file=api-key=/dev/stdin``, as for kubeseal)
         rb'|\|[^\r\n|;&#]{0,200}?(?<![\w-])secret[ \t]+generic[ \t]+(?i:together(?:[_-]?ai)?)'
         rb'(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth))*(?![\w.-])'
-        rb'[^\r\n|;&#]{0,200}?=(?:/dev/stdin|-)(?![\w/.-])'
+        # (a file key naming a digest is not the key's: ``--from-file=sha256=-``)
+        rb'[^\r\n|;&#]{0,200}?--from-file(?:=|[ \t]{1,8})(?:(?![\w.-]{0,40}(?i:sha|md5|hash|digest|checksum|fingerprint|sum|etag|id(?![a-z])))[\w.-]{1,40}=)?(?:/dev/stdin|-)(?![\w/.-])'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     scope='field', veto=_DIGEST_HEADING,
@@ -1722,6 +1725,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Prose: the name, a comma and a clause, the key alone on the next
         # line (a chat export's ``here's the together key, don't share it``).
         "here's the together key, don't share it\n{hex}",
+        'the Together API key, please keep it private\n  {hex}',
         # A construct or resource named for Together by its constructor's
         # string argument (Pulumi, CDK), its props holding the value.
         'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    secretString: "{hex}",\n}});',
@@ -1742,6 +1746,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[/Script/TogetherAI.TogetherSettings]\nApiKey={hex}\nModel=m',
         # A pipe into a Secret named for Together that reads stdin.
         "echo -n '{hex}' | kubectl create secret generic together-api --dry-run=client --from-file=api-key=/dev/stdin -o yaml | kubeseal -o yaml > sealed.yaml",
+        "echo -n '{hex}' | kubectl create secret generic together-api --from-file api-key=/dev/stdin",
         # A map of Together keys by stage or rotation.
         'together_api_keys:\n  prod: {hex}\n  staging: x',
         'TOGETHER_API_KEY:\n  - dev: x\n  - prod: "{hex}"',
@@ -2207,8 +2212,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together_api_key_sha256:\n  prod: {hex}',
         'databricks secrets put-secret together build_sha --string-value {hex}',
         'new aws.s3.BucketObject("together-cache", {{\n    etag: "{hex}",\n}});',
+        'new aws.s3.BucketObject("together", {{\n    bucket: b.id,\n    key: "{hex}",\n}});',
+        'new docker.Image("together", {{ imageName: "app", tag: "{hex}" }});',
         'the together key, its sha256 below\n{hex}',
         'Together API key, id below\n{hex}',
+        # (``git log --format=%s%n%H`` in a SHA-256 repository: a subject
+        # naming the key, a comma clause, the commit's hash on its own line;
+        # only a clause about keeping the key secret gives it)
+        'Rotate the Together API key, drop the old one\n{hex}',
+        'Remove the Together API key, fixes #3\n{hex}\n',
+        '- Rotated the Together key, commit\n  {hex}',
+        'TOGETHER_API_KEY, rev\n{hex}',
+        'together key, version\n{hex}',
         "{hex} (HEAD -> main) together: rotate TOGETHER_API_KEY, stop logging it\n{hex} Merge branch 'x'",
         'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    checksum: "{hex}",\n}});',
         "new secretsmanager.Secret(this, 'OpenAiApiKey', {{\n  secretStringValue: '{hex}',\n}});\n// together",
@@ -2222,6 +2237,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  releases:\n    prod: {hex}',
         'checksums:\n  together_api_keys:\n    prod: {hex}',
         "echo -n '{hex}' | kubectl create secret generic together-api --from-file=digest=/tmp/sha256.txt",
+        "echo -n '{hex}' | kubectl create secret generic together-api --from-file=checksum=/dev/stdin",
+        'echo -n {hex} | kubectl create secret generic together --from-file=sha256=-',
         "echo -n '{hex}' | kubectl create secret generic openai-api --from-file=api-key=/dev/stdin  # not together",
         'client = instructor.from_provider("openai/gpt-4o", api_key="{hex}")  # together',
         # (a workflow step's ``with:`` under a job named ``together:``: the
