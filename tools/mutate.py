@@ -448,6 +448,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       'import argparse  # noqa: F401\nimport os\n\nfrom together_hooks import audit_log',
       ('tests/hookargs_test.py::test_a_hook_run_by_pre_commit_never_imports_argparse',),
       'the hook imports argparse on every commit (start-up time)'),
+    M('ds-plugin-other-lines', 'together_hooks/detect_secrets_plugin.py',
+      'if whole is not None and whole.holds(line, line_number, context):',
+      'if whole is not None:',
+      ('tests/detect_secrets_plugin_test.py',),
+      "the detect-secrets plugin answers a line from the file on disk's scan when the lines handed over are not that file's"),
 )
 
 
