@@ -1,6 +1,9 @@
-"""The detect-secrets plugin under detect-secrets' own file scan: each
-window of lines is scanned once for every rule, and each detector still
-reports only its own rule's keys, on their own lines."""
+"""The detect-secrets plugin under detect-secrets' own file scan: a file
+on disk is scanned once for every rule and every line (its findings are
+detect-together-keys'), each detector still reports only its own rule's
+keys, on their own lines, and lines that are not the file's on disk (a
+diff, ``--string``, a file changed since detect-secrets read it) are
+judged with the lines around them."""
 from __future__ import annotations
 
 import random
@@ -54,12 +57,12 @@ def _ds_scan(path, names, monkeypatch):
     return found, len(calls)
 
 
-def test_each_window_is_scanned_once_for_both_rules(tmp_path, monkeypatch):
+def test_each_file_is_scanned_once_for_both_rules_and_every_line(tmp_path, monkeypatch):
     path, lines, key, legacy = _file(tmp_path)
     found, scans = _ds_scan(path, bl.our_plugins(), monkeypatch)
     assert found == [(8, CURRENT, hash_secret(key)), (10, LEGACY, hash_secret(legacy))]
-    # One engine pass a line (its window), not one a line and a rule.
-    assert scans == lines
+    # One engine pass for the file, not one a line (its window) or a rule.
+    assert (scans, lines) == (1, 30)
 
 
 @pytest.mark.parametrize('name, expected', [
@@ -71,7 +74,7 @@ def test_one_detector_alone_reports_only_its_rules_keys(tmp_path, monkeypatch, n
     found, scans = _ds_scan(path, [name], monkeypatch)
     secrets = {'key': key, 'legacy': legacy}
     assert found == [(line, kind, hash_secret(secrets[s])) for line, kind, s in expected]
-    assert scans == lines
+    assert (scans, lines) == (1, 30)
 
 
 def test_a_line_without_its_window_is_judged_alone_by_each_detector():
@@ -112,3 +115,109 @@ def test_a_key_read_near_the_other_rules_keyword_is_found(tmp_path, monkeypatch,
     path, expected = _accuracy_case(module, case_id, tmp_path)
     found, _scans = _ds_scan(path, bl.our_plugins(), monkeypatch)
     assert [(line, secret) for line, _kind, secret in found] == expected
+
+
+def _named_far_up(tmp_path, name='settings.py', key=None):
+    """A legacy key named as Together's only by a comment eight lines up:
+    detect-together-keys reads the comment; a window of five lines does not."""
+    legacy = key or make_hex(random.Random(29))
+    lines = ['import os', '# Together AI credentials'] + [f'option_{n} = {n}' for n in range(7)]
+    lines += [f'API_KEY = "{legacy}"', 'DEBUG = False']
+    path = tmp_path / name
+    path.write_text('\n'.join(lines) + '\n')
+    return path, legacy
+
+
+def test_a_key_named_eight_lines_up_is_found_as_the_hook_finds_it(tmp_path, monkeypatch):
+    path, legacy = _named_far_up(tmp_path)
+    hook = [(f.line, f.secret) for f in engine.scan_bytes(path.read_bytes(), str(path))]
+    assert hook == [(10, legacy)]
+    found, scans = _ds_scan(path, bl.our_plugins(), monkeypatch)
+    assert (found, scans) == ([(10, LEGACY, hash_secret(legacy))], 1)
+
+
+def _ds_lines(path, lines, monkeypatch, filename=None):
+    """detect-secrets' own line loop (``scan_file``'s) over ``lines``, as
+    if read from ``path``: what it reports, and the engine's scans."""
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.core.scan import _process_line_based_plugins
+    from detect_secrets.settings import transient_settings
+
+    calls = []
+    scan_bytes = engine.scan_bytes
+
+    def counted(data, name, *args, **kwargs):
+        calls.append(name)
+        return scan_bytes(data, name, *args, **kwargs)
+
+    monkeypatch.setattr(engine, 'scan_bytes', counted)
+    config = {'plugins_used': [{'name': n, 'path': f'file://{bl.PLUGIN_FILE}'} for n in bl.our_plugins()]}
+    with transient_settings(config):
+        get_mapping_from_secret_type_to_class.cache_clear()
+        found = sorted(
+            (s.line_number, s.type, s.secret_hash)
+            for s in _process_line_based_plugins(list(enumerate(lines, start=1)), filename or str(path))
+        )
+    return found, len(calls)
+
+
+def test_a_file_changed_since_detect_secrets_read_it_is_judged_as_read(tmp_path, monkeypatch):
+    """detect-secrets read the file, then it changed (a key of the same
+    length in its place): the lines it asks about are judged as it read
+    them, never answered from the file now on disk."""
+    path, lines, key, legacy = _file(tmp_path)
+    read = path.read_text().splitlines(keepends=True)
+    path.write_text(path.read_text().replace(key, make_key(random.Random(99))))
+    found, scans = _ds_lines(path, read, monkeypatch)
+    assert found == [(8, CURRENT, hash_secret(key)), (10, LEGACY, hash_secret(legacy))]
+    assert scans > 1  # the lines around the changed one: one scan a window
+
+
+def test_lines_of_another_file_are_not_answered_from_this_ones_scan(tmp_path, monkeypatch):
+    """Two files, the same lines but the comment that names the key:
+    the lines handed over under one's name while the other is on disk
+    are judged by their own windows."""
+    path, legacy = _named_far_up(tmp_path)
+    other = path.read_text().replace('# Together AI credentials', '# Acme credentials')
+    found, _scans = _ds_lines(path, other.splitlines(keepends=True), monkeypatch)
+    assert found == []
+    found, scans = _ds_lines(path, path.read_text().splitlines(keepends=True), monkeypatch)
+    assert (found, scans) == ([(10, LEGACY, hash_secret(legacy))], 1)
+
+
+def test_a_diff_is_judged_by_the_lines_it_adds(tmp_path, monkeypatch):
+    """``scan_diff`` hands detect-secrets' line loop the lines a diff adds,
+    numbered as in the new file, under the file's name (its parse needs
+    ``unidiff``, which the test extra leaves out: the loop is called with
+    what it hands over).  The file on disk names the key eight lines up;
+    the diff adds only the key's line, which is not the file's lines
+    around it."""
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.core.scan import _process_line_based_plugins
+    from detect_secrets.settings import transient_settings
+
+    path, legacy = _named_far_up(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    config = {'plugins_used': [{'name': n, 'path': f'file://{bl.PLUGIN_FILE}'} for n in bl.our_plugins()]}
+    with transient_settings(config):
+        get_mapping_from_secret_type_to_class.cache_clear()
+        for added, expected in [
+            (f'API_KEY = "{legacy}"\n', []),
+            (f'TOGETHER_API_KEY = "{legacy}"\n', [(10, hash_secret(legacy))]),
+        ]:
+            found = _process_line_based_plugins([(10, added)], filename='settings.py')
+            assert [(s.line_number, s.secret_hash) for s in found] == expected
+
+
+def test_an_adhoc_string_is_judged_alone(tmp_path, monkeypatch):
+    """``detect-secrets scan --string``: its name (``adhoc-string-scan``)
+    may be a file's in the folder; the string is still judged alone."""
+    from detect_secrets.core.scan import scan_line
+    from detect_secrets.settings import transient_settings
+
+    path, legacy = _named_far_up(tmp_path, 'adhoc-string-scan')
+    monkeypatch.chdir(tmp_path)
+    config = {'plugins_used': [{'name': n, 'path': f'file://{bl.PLUGIN_FILE}'} for n in bl.our_plugins()]}
+    with transient_settings(config):
+        assert list(scan_line(f'API_KEY = "{legacy}"')) == []
+        assert [s.secret_hash for s in scan_line(f'TOGETHER_API_KEY = "{legacy}"')] == [hash_secret(legacy)]

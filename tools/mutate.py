@@ -670,6 +670,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        return err[-1]',
       ('tests/gitrun_test.py::test_a_streamed_git_failure_says_the_fatal_line_not_the_advice',),
       'a failed git is said by its last line of advice, not its fatal: line (the cause)'),
+    M('ds-plugin-other-lines', 'together_hooks/detect_secrets_plugin.py',
+      'if whole is not None and whole.holds(line, line_number, context):',
+      'if whole is not None:',
+      ('tests/detect_secrets_plugin_test.py',),
+      "the detect-secrets plugin answers a line from the file on disk's scan when the lines handed over are not that file's"),
 )
 
 
