@@ -29,14 +29,11 @@ from __future__ import annotations
 import base64
 import bz2
 import gzip
-import io
 import json
 import lzma
 import os
 import quopri
-import tarfile
 import tempfile
-import zipfile
 import zlib
 
 from tests.accuracy import keys_and_decoys
@@ -46,9 +43,11 @@ from tests.accuracy import ToolCases
 from tests.accuracy.encoded_heldout4_test import _bundle
 from tests.accuracy.encoded_heldout4_test import _pack
 from tests.accuracy.encoded_heldout4_test import _stdlib
+from tests.accuracy.encoded_heldout3_test import _tar
 from tests.accuracy.encoded_heldout_test import _env
 from tests.accuracy.encoded_heldout_test import _tool
 from tests.accuracy.encoded_heldout_test import _tool_file
+from tests.accuracy.encoded_heldout_test import _zip
 
 
 def _b64(data: bytes) -> str:
@@ -61,25 +60,6 @@ def _b64url(data: bytes) -> str:
 
 def _legacy_env(h: str) -> bytes:
     return f'APP_ENV=production\nTOGETHER_API_KEY={h}\nLOG_LEVEL=info\n'.encode()
-
-
-def _tar(files: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with tarfile.open(fileobj=out, mode='w') as tar:
-        for name, data in files.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            info.mtime = 1_700_000_000
-            tar.addfile(info, io.BytesIO(data))
-    return out.getvalue()
-
-
-def _zip(files: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
-        for name, data in files.items():
-            z.writestr(name, data)
-    return out.getvalue()
 
 
 def _jwt(payload: dict, m: Made) -> str:
