@@ -62,6 +62,13 @@ NAMELESS = {
     'python-list': ('out.txt', '{}\n', lambda key: str(list(key.encode()))),
     'js-from-char-code': ('k.js', 'const k = String.fromCharCode({});\n', lambda key: ','.join(str(b) for b in key.encode())),
     'python-bytes': ('k.py', 'k = bytes([{}])\n', lambda key: ', '.join(str(b) for b in key.encode())),
+    # A long list as formatters write it, a number a line: black's,
+    # ``json.dumps(…, indent=2)`` nested in an object, a tab's indent,
+    # CRLF line ends.
+    'black-a-line-each': ('k.py', 'k = [\n{}]\n', lambda key: ''.join(f'    {b},\n' for b in key.encode())),
+    'json-indent-2': ('k.json', '{{\n  "data": [\n{}\n  ]\n}}\n', lambda key: ',\n'.join(f'    {b}' for b in key.encode())),
+    'tab-a-line-each': ('k.c', 'int k[] = {{\n{}}};\n', lambda key: ''.join(f'\t{b},\n' for b in key.encode())),
+    'crlf-a-line-each': ('k.json', '[\r\n{}]\r\n', lambda key: ''.join(f'  {b},\r\n' for b in key.encode())),
 }
 
 

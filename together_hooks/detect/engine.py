@@ -776,7 +776,17 @@ UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7', b'begin 0')
 # name near it for ``_hex_hits`` to start from: ``t``, ``g``, ``p``.
 # Each holds ``0``, an anchor the keyword screen searches already (the
 # every-character escape marks'): no pass more.
-DEC_PREFIX = (b'116, 103, 112', b'116,103,112')
+# Also a number a line, as formatters write a long list (black,
+# ``json.dumps(…, indent=2)``, ``JSON.stringify(…, null, 4)``, clang-format
+# with tabs), at the indents they use, LF or CRLF: all in ``0``'s group.
+DEC_PREFIX = (
+    b'116, 103, 112', b'116,103,112',
+    *(
+        b'116,%s%s103,%s%s112' % (nl, indent, nl, indent)
+        for nl in (b'\n', b'\r\n')
+        for indent in (b'', b'  ', b'    ', b'      ', b'        ', b'\t', b'\t\t')
+    ),
+)
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
