@@ -205,7 +205,12 @@ def merge_offered(root: str) -> set[str] | None:
     index = os.environ.get('GIT_INDEX_FILE')
     folder = os.path.dirname(os.path.abspath(index)) if index else ''
     if not (folder and os.path.isfile(os.path.join(folder, 'HEAD'))):
-        folder = ''  # no commit's index in a git directory: git says where (one process)
+        # No commit's index in a git directory (``pre-commit run`` by
+        # hand): the work tree's own ``.git`` folder where nothing points
+        # elsewhere, else git says where (one process).
+        folder = os.path.join(root, '.git')
+        if os.environ.get('GIT_DIR') or not os.path.isfile(os.path.join(folder, 'HEAD')):
+            folder = ''
 
     def path(name: str) -> str:
         if folder:  # a commit's hooks: no git process on every commit
