@@ -72,8 +72,8 @@ def test_a_run_with_repositories_not_scanned_says_how_to_retry_and_it_does(tmp_p
             '--cache-dir', str(tmp_path / 'cache'))
     first = scan_org(*args)
     assert first.rc == 2, first.err
-    assert ('together-hooks: scan-org: 1 repositories not scanned (each named above with '
-            'why); once that is fixed, run the same command again: it retries them, and rescans '
+    assert ('together-hooks: scan-org: 1 repositories not scanned (named above with '
+            'why, by cause); once that is fixed, run the same command again: it retries them, and rescans '
             'a finished repository only when its refs (or the rules) changed') \
         in first.err, first.err
     key_repo(tmp_path / 'later-src', keys())
