@@ -467,13 +467,14 @@ def test_own_keys_from_environment_through_the_hook(git_repo, monkeypatch, capsy
     assert rc == 1
     got = sorted((f['path'], f['line'], f['rule'], f['hashed_secret'], f['encoding'])
                  for f in json.loads(out)['findings'])
-    # The rule's own readings (base64 decoded, escapes undone) now find two
-    # encoded tgp_v1_ copies; the own-key check adds what no rule reports:
-    # a legacy key without Together context, a key percent-encoded whole.
+    # The rule's own readings (base64 decoded, escapes undone, a key with
+    # every character percent-encoded) find three encoded tgp_v1_ copies;
+    # the own-key check adds what no rule reports: a legacy key without
+    # Together context.
     assert got == sorted([
         ('k8s.yaml', 2, 'together-api-key', hash_secret(key), 'base64'),
         ('cache.txt', 1, own_matcher.OWN_KEY_RULE, hash_secret(hexkey), 'raw'),
-        ('cache.txt', 2, own_matcher.OWN_KEY_RULE, hash_secret(key), 'url'),
+        ('cache.txt', 2, 'together-api-key', hash_secret(key), 'escaped'),
         ('nb.json', 1, 'together-api-key', hash_secret(key), 'escaped'),
     ])
     assert leaked([key, hexkey], out) == []
