@@ -40,24 +40,28 @@ def test_clean_bytes_take_fewer_passes_than_one_in_a_keyword():
     route asks a ``memchr`` per upper-case lead and a ``find`` per group
     of the others, 13 passes here; a lead dense in the bytes adds one
     ``in`` per keyword of its group (the next test's ``V``: 17).  At most
-    half of what it was."""
+    half of what it was.  Session 18's encoded marks (zlib levels 1 and 9
+    in base64, every character escaped, decimal lists: 92 keywords) took
+    these bytes from 13 passes to 25 and the next test's from 17 to 29:
+    the bound is 30, a cost kept for the keys it finds (docs/performance.md;
+    issue 17's first lever)."""
     text = (b'def handler(request):\n    """Return the cached value."""\n'
             b'    return cache.get(request.path, default=None)\n') * 200
     assert not any(k in text for k in SCREEN.keywords) and len(SCREEN.keywords) >= 40
     Counted.passed = 0
     assert SCREEN.plain(Counted(text)) is False
-    assert Counted.passed <= 24 * len(text)
+    assert Counted.passed <= 30 * len(text)
 
 
 def test_a_clean_file_asked_where_takes_the_same_few_passes():
     """``where`` (the engine's and the hook's first stage's question) of
     a file holding no keyword, below the grouped searches' threshold: the
-    plain route's passes, not one ``in`` a needle (50)."""
+    plain route's passes (29), not one ``in`` a needle (92)."""
     text = b'import os\n\nVALUE = os.environ.get("HOME", "/")\n' * 500
     screen = prefilter.Keywords(keyword_screen(RULES).needles)
     Counted.passed = 0
     assert not screen.where(Counted(text))
-    assert Counted.passed <= 24 * len(text)
+    assert Counted.passed <= 30 * len(text)
     passing = text + b'# together\n'  # a keyword: every needle is then asked, as before
     assert screen.where(passing) and b'ogether' in screen.where(passing)
 
