@@ -967,9 +967,9 @@ end
     ('decoy-placeholder-tgp-angle', 'docs/setup.md', '''\
 export TOGETHER_API_KEY=tgp_v1_<your-key>
 '''),
-    ('decoy-placeholder-tgp-x', 'examples/.env.example', '''\
-TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-'''),
+    # Concatenated: the repository holds no literal key-shaped run
+    # (rules.PLACEHOLDER_KEYS does the same).
+    ('decoy-placeholder-tgp-x', 'examples/.env.example', 'TOGETHER_API_KEY=tgp_v1_' + 'x' * 43 + '\n'),
     ('decoy-env-lookup-nuxt', 'nuxt.config.prod.ts', '''\
 export default defineNuxtConfig({{ runtimeConfig: {{ togetherApiKey: process.env.NUXT_TOGETHER_API_KEY }} }})
 // build {_hex}
