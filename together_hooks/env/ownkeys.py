@@ -17,6 +17,7 @@ from together_hooks.gitrun import zsplit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Iterator
     from typing import Mapping
 
 # An env file is a few lines; a larger one is no env file of ours.
@@ -51,14 +52,21 @@ def own_keys(root: str = '.', environ: Mapping[str, str] | None = None) -> OwnKe
     for name, value in (os.environ if environ is None else environ).items():
         for key in keys_in_environ({name: value}):
             sources.setdefault(key, f'the variable {name}')
-    for rel in _untracked(root, local_env_files(root)):
+    for rel, key in _env_file_keys(root, _untracked(root, local_env_files(root))):
+        sources.setdefault(key, f'the env file {rel}')
+    return OwnKeys(sources, sources)
+
+
+def _env_file_keys(root: str, files: list[str]) -> Iterator[tuple[str, str]]:
+    """(file, key) for each key in the env files ``files`` (relative to
+    ``root``) but templates, each read up to ``MAX_ENV_FILE``."""
+    for rel in files:
         if is_template(rel) and not is_envrc_script(rel):
             continue
         data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
         if data:
             for key in keys_in_env(data):
-                sources.setdefault(key, f'the env file {rel}')
-    return OwnKeys(sources, sources)
+                yield rel, key
 
 
 def own_keys_at(where: str = '.') -> OwnKeys:
@@ -91,11 +99,6 @@ def held_keys(where: str = '.') -> set[str]:
 
         root = worktree_root(where) or where
         keys = keys_in_environ(os.environ)
-        for rel in root_env_files(root):
-            if is_template(rel) and not is_envrc_script(rel):
-                continue
-            data = read_small(os.path.join(root, rel), MAX_ENV_FILE)
-            if data:
-                keys.update(keys_in_env(data))
+        keys.update(key for _rel, key in _env_file_keys(root, root_env_files(root)))
         return keys
 
