@@ -137,11 +137,9 @@ def _unset_email(repo, home) -> dict[str, str]:
     return {'HOME': str(home), 'XDG_CONFIG_HOME': str(home), 'GIT_CONFIG_SYSTEM': os.devnull}
 
 
-def test_the_first_stage_hands_off_where_git_makes_up_the_email(git_repo, tmp_path, monkeypatch):
-    """With no email set, git builds the committer's from the host name
-    (or ``/etc/mailname``), which the first stage never reads: it passed
-    the commit as certainly clean.  It hands off now (the full hook asks
-    ``git var``), and passes again once an email is set."""
+def _stage_with_no_email(git_repo, tmp_path, monkeypatch) -> None:
+    """A file staged in a repository where no variable and no config file
+    git reads sets an email (git would make the committer's up)."""
     for name in list(os.environ):
         if name.startswith(('GIT_', 'PRE_COMMIT')) or name == 'EMAIL':
             monkeypatch.delenv(name)
@@ -149,6 +147,14 @@ def test_the_first_stage_hands_off_where_git_makes_up_the_email(git_repo, tmp_pa
         monkeypatch.setenv(name, value)
     write(git_repo, 'a.py', 'x = 1\n')
     git(git_repo, 'add', 'a.py')
+
+
+def test_the_first_stage_hands_off_where_git_makes_up_the_email(git_repo, tmp_path, monkeypatch):
+    """With no email set, git builds the committer's from the host name
+    (or ``/etc/mailname``), which the first stage never reads: it passed
+    the commit as certainly clean.  It hands off now (the full hook asks
+    ``git var``), and passes again once an email is set."""
+    _stage_with_no_email(git_repo, tmp_path, monkeypatch)
     # What git exports to a commit's pre-commit hook: the author, not the committer.
     environ = {**os.environ, 'GIT_INDEX_FILE': '.git/index', 'PRE_COMMIT': '1',
                'GIT_AUTHOR_NAME': 'Dev', 'GIT_AUTHOR_EMAIL': 'dev@example.com'}
@@ -164,13 +170,7 @@ def test_the_first_stage_counts_no_email_from_a_file_git_skips(git_repo, tmp_pat
     ``.git/config.worktree`` (git reads it only with
     ``extensions.worktreeConfig``): git then makes the email up from the
     host name, and the commit passed as certainly clean."""
-    for name in list(os.environ):
-        if name.startswith(('GIT_', 'PRE_COMMIT')) or name == 'EMAIL':
-            monkeypatch.delenv(name)
-    for name, value in _unset_email(git_repo, tmp_path / 'home').items():
-        monkeypatch.setenv(name, value)
-    write(git_repo, 'a.py', 'x = 1\n')
-    git(git_repo, 'add', 'a.py')
+    _stage_with_no_email(git_repo, tmp_path, monkeypatch)
     system = tmp_path / 'system'
     system.write_text('[user]\n\temail = dev@example.com\n')
     environ = {**os.environ, 'GIT_INDEX_FILE': '.git/index', 'PRE_COMMIT': '1',
