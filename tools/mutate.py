@@ -680,6 +680,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       'if whole is not None:',
       ('tests/detect_secrets_plugin_test.py',),
       "the detect-secrets plugin answers a line from the file on disk's scan when the lines handed over are not that file's"),
+    M('push-ref-lines-unread', 'together_hooks/sources/commits.py',
+      '    if argv is None and not names:\n        return\n',
+      '    if argv is None:\n        return\n',
+      ('tests/gate_probe4_test.py::test_the_plain_hook_scans_the_ref_names_git_hands_it',),
+      "where /proc cannot show the git push, the plain pre-push hook scans none of git's <remote ref> names"),
 )
 
 

@@ -1585,19 +1585,29 @@ def runs_under_a_push() -> bool:
     return _git_push_argv() is not None
 
 
-def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
+def under_a_push(
+        root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
+        names: Sequence[str] = (),
+) -> Iterator[Content]:
     """What the ``git push`` this process runs under (a plain pre-push
     hook's ``--diff``) sends beside the range's commits: its push options,
     a signed push's pusher (``signed_pusher``), the ref names it may give
-    the remote (``_names_sent``) and the submodules' commits
-    (``submodule_commits``).  Nothing when it
-    runs under no ``git push`` (a CI job's ``--diff``)."""
+    the remote (``_names_sent``, and ``names``: the ``<remote ref>`` git's
+    stdin gave the hook, ``scan --ref-name``) and the submodules' commits
+    (``submodule_commits``).  Where the ``git push`` cannot be seen (no
+    ``/proc``: macOS, ``hidepid``; git under another name) but ``names``
+    says a push runs, git's ref lines are the account of the names, and
+    what the config sends (push options, the pusher) is read as for a
+    push with no option.  Nothing when it runs under no ``git push`` and
+    is given no name (a CI job's ``--diff``)."""
     argv = _git_push_argv()
-    if argv is None:
+    if argv is None and not names:
         return
+    seen = argv is not None
+    argv = argv or []
     yield from push_options(sent_push_options(root, argv), scan)
     yield from _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan)
-    yield from ref_names(_names_sent(root, argv), scan)
+    yield from ref_names(dict.fromkeys([*(_names_sent(root, argv) if seen else ()), *names]), scan)
     if include:  # no commit pushed (a push that only deletes): no gitlink either
         yield from submodule_commits(root, include, exclude, scan)
 
