@@ -71,3 +71,29 @@ def test_ref_name_needs_a_range(git_repo):
     it is a usage error (exit 2), never a silent pass."""
     rc, out = run(git_repo, clean_env(), 'together-hooks', 'scan', '--ref-name', 'refs/heads/x')
     assert rc == 2 and '--ref-name' in out and 'Traceback' not in out, out
+
+
+def test_an_option_this_hook_does_not_know_reads_the_push_widest(git_repo, keys):
+    """git push options that take a value were a list: an option a newer
+    git adds (``--future-option VALUE``) was read as a flag, its value as
+    the repository, and a bare push's ``remote.origin.push`` destination
+    (a name no local ref has) went unscanned.  Now such a command line is
+    not taken apart: every remote's configured refspecs and every local
+    name are scanned, as where the ``git push`` cannot be seen.  (git
+    2.39 refuses unknown options itself, so the command line is given.)"""
+    from together_hooks.sources import commits
+
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'remote', 'add', 'origin', str(git_repo))
+    git(git_repo, 'config', 'remote.origin.push', f'HEAD:refs/heads/wip/{key}')
+    root = str(git_repo)
+    for argv in (['--future-option', 'value'], ['-z', 'value'], ['--fut', 'value', 'origin']):
+        assert f'refs/heads/wip/{key}' in commits._names_sent(root, argv), argv
+        assert commits.sent_names(root, 'origin', argv) is None, argv
+    # Known options still read exactly (a local branch named with a key is
+    # not scanned on a push that does not send it).
+    git(git_repo, 'branch', f'other/{key}')
+    names = commits.sent_names(root, 'origin', ['--recurse-submodules', 'check', '-fo', 'v', 'origin', 'main'])
+    assert names is not None and not any(key in n for n in names), names

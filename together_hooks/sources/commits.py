@@ -1196,7 +1196,7 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if argv is None:
+    if not _readable(argv):
         return None
     every, value = [], False
     for arg in argv:
@@ -1423,7 +1423,7 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if argv is None or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(
+    if not _readable(argv) or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(
             argv.index('--') if '--' in argv else len(argv))]):  # also abbreviated: --mir
         # Where the ``git push`` cannot be seen (no ``/proc``, a git alias,
         # a wrapper), its refspecs cannot be read: every ref is scanned,
@@ -1466,7 +1466,9 @@ def _names_sent(root: str, argv: list[str]) -> list[str]:
     local branch and tag name (``--all``, ``--tags``, a pattern); as the
     pre-commit hook takes them (``remote_names``, ``local_refs_extras``)."""
     words = _positionals(argv)
-    remote = words[0] if words else None
+    # An option this hook does not know may take a value, so the first
+    # word may not be the repository: every remote's configured refspecs.
+    remote = words[0] if words and _readable(argv) else None
     names = []
     for spec in _push_refspecs(root, remote, argv):
         source, colon, destination = spec.lstrip('+').partition(':')
@@ -1489,7 +1491,7 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
     ``push.followTags``), ``--repo``, a mirror remote, a pattern, ``:``
     or ``push.default=matching``.  A local ref named with a key that the
     push does not send then no longer refuses it."""
-    if argv is None or (remote and git(
+    if not _readable(argv) or (remote and git(
             root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true'):
         return None
     for arg in argv:
@@ -1662,6 +1664,44 @@ def _takes_value(arg: str) -> bool:
     flags = arg[1:]  # -o's value is the rest of the word, else the next argument
     first = flags.find('o')
     return arg.startswith('-') and first == len(flags) - 1 and (first == 0 or flags[:first].isalnum())
+
+
+# Every option of ``git push`` (git 2.39's ``push
+# --git-completion-helper-all``; ``--no-`` forms as the option itself),
+# and its short flags: an option not among them (a newer git's) may take
+# the next word as its value, and then the words after it cannot be told
+# apart (``_readable``).
+_PUSH_OPTIONS = (
+    '--verbose', '--quiet', '--repo', '--all', '--branches', '--mirror', '--delete',
+    '--tags', '--dry-run', '--porcelain', '--force', '--force-with-lease',
+    '--force-if-includes', '--recurse-submodules', '--thin', '--receive-pack', '--exec',
+    '--set-upstream', '--progress', '--prune', '--no-verify', '--verify', '--follow-tags',
+    '--signed', '--atomic', '--push-option', '--ipv4', '--ipv6',
+)
+_PUSH_FLAGS = frozenset('vqdnfu46')
+
+
+def _readable(argv: list[str] | None) -> bool:
+    """Whether the words of the ``git push`` command line ``argv`` can be
+    told apart (which is the repository, which a refspec): it was seen, and
+    each option before ``--`` is one this hook knows.  Where not, the
+    callers take every ref and name the push may send (fail closed), as
+    where the ``git push`` cannot be seen."""
+    if argv is None:
+        return False
+    for arg in argv:
+        if arg == '--':
+            return True
+        if arg.startswith('--'):
+            name = arg.partition('=')[0]
+            bare = '--' + name[5:] if name.startswith('--no-') else name
+            if len(name) < 3 or not any(o.startswith(n) for o in _PUSH_OPTIONS for n in (name, bare)):
+                return False
+        elif arg.startswith('-') and len(arg) > 1:
+            flags = arg[1:].partition('o')[0]  # -o's value is the rest of the word
+            if not set(flags) <= _PUSH_FLAGS:
+                return False
+    return True
 
 
 def _refspecs(args: list[str]) -> list[str]:
