@@ -32,17 +32,23 @@ PUSHES = {
 }
 
 
-@pytest.mark.parametrize('how', sorted(PUSHES))
-def test_the_plain_hook_scans_the_ref_names_git_hands_it(git_repo, keys, main_pushed, how):
+@pytest.mark.parametrize(('how', 'hook'), (
+    ('seen', 'pre-push'), ('unseen', 'pre-push'), ('unseen', 'pre-push.legacy'),
+))
+def test_the_plain_hook_scans_the_ref_names_git_hands_it(git_repo, keys, main_pushed, how, hook):
     """Before: where the ``git push`` could not be seen, the plain hook
     scanned no ref name at all: ``main:refs/heads/wip/<key>`` (a name
     no local ref has) and a new branch ``x/<key>`` reached the remote;
-    nor the configured push options git sends with it."""
+    nor the configured push options git sends with it.  As
+    ``pre-push.legacy`` beside pre-commit's own pre-push hook (which is
+    told the first ref's name only) it refuses a second ref's name."""
     key = keys()
     pushing = main_pushed
-    _plain_hook(git_repo)
+    _plain_hook(git_repo, hook)
     push = PUSHES[how]
-    rc, out = run(git_repo, pushing, *push, f'main:refs/heads/wip/{key}')
+    write(git_repo, 'd.py', 'w = 4\n')
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, *push, 'main', f'main:refs/heads/wip/{key}')
     assert rc != 0, out
     assert hash_secret(key) in out and '<ref name>' in out and key not in out, out
     write(git_repo, 'b.py', 'y = 2\n')
@@ -52,6 +58,7 @@ def test_the_plain_hook_scans_the_ref_names_git_hands_it(git_repo, keys, main_pu
     assert rc != 0, out
     assert hash_secret(key) in out and key not in out, out
     assert key not in _remote_refs(git_repo)
+    git(git_repo, 'branch', '-D', f'x/{key}')  # pre-commit's hook scans every local name unseen
     rc, out = run(git_repo, pushing, *push, 'main:refs/heads/wip/clean', 'main')
     assert rc == 0, out
     assert 'refs/heads/wip/clean' in _remote_refs(git_repo)
