@@ -498,8 +498,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe3_test.py::test_the_first_stage_counts_no_email_from_a_file_git_skips',),
       'the first stage takes an email in the system file git skips (GIT_CONFIG_NOSYSTEM) as set'),
     M('mirror-abbreviated', 'together_hooks/sources/commits.py',
-      "    if argv is None or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(",
-      "    if argv is None or any(len(a) >= 4 and '--mirror' == a for a in argv[:(",
+      "    if not _readable(argv) or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(",
+      "    if not _readable(argv) or any(len(a) >= 4 and '--mirror' == a for a in argv[:(",
       ('tests/gate_probe3_test.py::test_an_abbreviated_mirror_push_scans_what_it_mirrors',),
       'git push --mir sends a remote-tracking ref\'s key past the pre-commit pre-push hook'),
     M('pragma-outside-files', 'together_hooks/detect/engine.py',
@@ -680,6 +680,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       'if whole is not None:',
       ('tests/detect_secrets_plugin_test.py',),
       "the detect-secrets plugin answers a line from the file on disk's scan when the lines handed over are not that file's"),
+    M('push-ref-lines-unread', 'together_hooks/sources/commits.py',
+      '    if argv is None and not names:\n        return\n',
+      '    if argv is None:\n        return\n',
+      ('tests/gate_probe4_test.py::test_the_plain_hook_scans_the_ref_names_git_hands_it',),
+      "where /proc cannot show the git push, the plain pre-push hook scans none of git's <remote ref> names"),
+    M('push-unknown-option-read', 'together_hooks/sources/commits.py',
+      '            if len(name) < 3 or not any(o.startswith(n) for o in _PUSH_OPTIONS for n in (name, bare)):',
+      '            if len(name) < 3:',
+      ('tests/gate_probe4_test.py::test_an_option_this_hook_does_not_know_reads_the_push_widest',),
+      "a git push option the hook does not know is read as a flag: its value taken for the repository hides remote.<name>.push"),
 )
 
 

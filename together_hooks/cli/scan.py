@@ -44,10 +44,11 @@ exit codes: 0 no key found (or each one allowed or in the baseline),
 # setups, and argparse with its gettext and locale is a large share of it).
 DEFAULTS = {
     'paths': [], 'staged': False, 'diff': None, 'history': False, 'since': None, 'commits': None,
-    'env_reuse': False, **pipeline.DEFAULTS, **audit_log.defaults('together-hooks scan'),
+    'ref_name': [], 'env_reuse': False, **pipeline.DEFAULTS, **audit_log.defaults('together-hooks scan'),
 }
 QUICK_OPTIONS = {
-    '--staged': bool, '--diff': str, '--history': bool, '--since': str, '--env-reuse': bool,
+    '--staged': bool, '--diff': str, '--history': bool, '--since': str, '--ref-name': list,
+    '--env-reuse': bool,
     **pipeline.QUICK_OPTIONS, **audit_log.QUICK_OPTIONS,
 }
 
@@ -92,6 +93,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              'spaces: --since="--exclude=origin/main --remotes=origin")',
     )
     what.add_argument(
+        '--ref-name', metavar='NAME', action='append', default=[],
+        help='with --diff or --commits in a pre-push hook: a name the push '
+             "gives a ref on the remote (git's <remote ref> on the hook's "
+             'stdin), scanned as a ref name; repeat it for several',
+    )
+    what.add_argument(
         '--env-reuse', action='store_true',
         help='instead of scanning: report env files of different stages '
              '(.env.development, .env.production, ...) that hold the same '
@@ -114,6 +121,8 @@ def contents(
     """Where the content comes from, by the options given."""
     if args.since and not (args.history or args.commits is not None):
         raise InputError('--since needs --history or --commits')
+    if args.ref_name and not (args.diff is not None or args.commits is not None):
+        raise InputError('--ref-name needs --diff or --commits (the range the push sends)')
     if args.diff is not None or args.history or args.commits is not None:
         return commits(args, scanner)
     if args.staged:
@@ -251,13 +260,13 @@ def commits(
             return itertools.chain(
                 beside_commits(root, [args.commits], exclude, scan),
                 tags_on_the_way(root, args.commits, scan),
-                under_a_push(root, [], [], scan),
+                under_a_push(root, [], [], scan, args.ref_name),
             )
         head_sha = ranges.resolve_commit(root, args.commits, '--commits')
         return itertools.chain(
             added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked),
             tags_on_the_way(root, args.commits, scan),
-            under_a_push(root, [head_sha], exclude, scan),
+            under_a_push(root, [head_sha], exclude, scan, args.ref_name),
         )
     base, head, since_fork = ranges.parse_range(args.diff)
     if base == head == 'HEAD' and ranges.unborn_head(root) and runs_under_a_push():
@@ -265,7 +274,7 @@ def commits(
         # pre-push hook's push that only deletes, from a fresh clone): the
         # range is empty, and what the push sends beside commits (its
         # options) is scanned.  Elsewhere it stays an error (exit 2).
-        return under_a_push(root, [], [], scan)
+        return under_a_push(root, [], [], scan, args.ref_name)
     # Validates both ends (and, with three dots, that they share history).
     ranges.range_start(root, base, head, since_fork)
     base_sha = ranges.resolve_commit(root, base, '--diff BASE')
@@ -277,7 +286,7 @@ def commits(
         # (a CI job's --diff; under a git push, the refs it sends decide).
         () if runs_under_a_push() else notes_on(root, [head_sha], [base_sha], scan),
         # Run by a pre-push hook: push options and submodules' commits go too.
-        under_a_push(root, [head_sha], [base_sha], scan),
+        under_a_push(root, [head_sha], [base_sha], scan, args.ref_name),
     )
 
 

@@ -1196,7 +1196,7 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if argv is None:
+    if not _readable(argv):
         return None
     every, value = [], False
     for arg in argv:
@@ -1423,7 +1423,7 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if argv is None or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(
+    if not _readable(argv) or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(
             argv.index('--') if '--' in argv else len(argv))]):  # also abbreviated: --mir
         # Where the ``git push`` cannot be seen (no ``/proc``, a git alias,
         # a wrapper), its refspecs cannot be read: every ref is scanned,
@@ -1466,7 +1466,9 @@ def _names_sent(root: str, argv: list[str]) -> list[str]:
     local branch and tag name (``--all``, ``--tags``, a pattern); as the
     pre-commit hook takes them (``remote_names``, ``local_refs_extras``)."""
     words = _positionals(argv)
-    remote = words[0] if words else None
+    # An option this hook does not know may take a value, so the first
+    # word may not be the repository: every remote's configured refspecs.
+    remote = words[0] if words and _readable(argv) else None
     names = []
     for spec in _push_refspecs(root, remote, argv):
         source, colon, destination = spec.lstrip('+').partition(':')
@@ -1489,7 +1491,7 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
     ``push.followTags``), ``--repo``, a mirror remote, a pattern, ``:``
     or ``push.default=matching``.  A local ref named with a key that the
     push does not send then no longer refuses it."""
-    if argv is None or (remote and git(
+    if not _readable(argv) or (remote and git(
             root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true'):
         return None
     for arg in argv:
@@ -1585,19 +1587,29 @@ def runs_under_a_push() -> bool:
     return _git_push_argv() is not None
 
 
-def under_a_push(root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan) -> Iterator[Content]:
+def under_a_push(
+        root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
+        names: Sequence[str] = (),
+) -> Iterator[Content]:
     """What the ``git push`` this process runs under (a plain pre-push
     hook's ``--diff``) sends beside the range's commits: its push options,
     a signed push's pusher (``signed_pusher``), the ref names it may give
-    the remote (``_names_sent``) and the submodules' commits
-    (``submodule_commits``).  Nothing when it
-    runs under no ``git push`` (a CI job's ``--diff``)."""
+    the remote (``_names_sent``, and ``names``: the ``<remote ref>`` git's
+    stdin gave the hook, ``scan --ref-name``) and the submodules' commits
+    (``submodule_commits``).  Where the ``git push`` cannot be seen (no
+    ``/proc``: macOS, ``hidepid``; git under another name) but ``names``
+    says a push runs, git's ref lines are the account of the names, and
+    what the config sends (push options, the pusher) is read as for a
+    push with no option.  Nothing when it runs under no ``git push`` and
+    is given no name (a CI job's ``--diff``)."""
     argv = _git_push_argv()
-    if argv is None:
+    if argv is None and not names:
         return
+    seen = argv is not None
+    argv = argv or []
     yield from push_options(sent_push_options(root, argv), scan)
     yield from _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan)
-    yield from ref_names(_names_sent(root, argv), scan)
+    yield from ref_names(dict.fromkeys([*(_names_sent(root, argv) if seen else ()), *names]), scan)
     if include:  # no commit pushed (a push that only deletes): no gitlink either
         yield from submodule_commits(root, include, exclude, scan)
 
@@ -1652,6 +1664,44 @@ def _takes_value(arg: str) -> bool:
     flags = arg[1:]  # -o's value is the rest of the word, else the next argument
     first = flags.find('o')
     return arg.startswith('-') and first == len(flags) - 1 and (first == 0 or flags[:first].isalnum())
+
+
+# Every option of ``git push`` (git 2.39's ``push
+# --git-completion-helper-all``; ``--no-`` forms as the option itself),
+# and its short flags: an option not among them (a newer git's) may take
+# the next word as its value, and then the words after it cannot be told
+# apart (``_readable``).
+_PUSH_OPTIONS = (
+    '--verbose', '--quiet', '--repo', '--all', '--branches', '--mirror', '--delete',
+    '--tags', '--dry-run', '--porcelain', '--force', '--force-with-lease',
+    '--force-if-includes', '--recurse-submodules', '--thin', '--receive-pack', '--exec',
+    '--set-upstream', '--progress', '--prune', '--no-verify', '--verify', '--follow-tags',
+    '--signed', '--atomic', '--push-option', '--ipv4', '--ipv6',
+)
+_PUSH_FLAGS = frozenset('vqdnfu46')
+
+
+def _readable(argv: list[str] | None) -> bool:
+    """Whether the words of the ``git push`` command line ``argv`` can be
+    told apart (which is the repository, which a refspec): it was seen, and
+    each option before ``--`` is one this hook knows.  Where not, the
+    callers take every ref and name the push may send (fail closed), as
+    where the ``git push`` cannot be seen."""
+    if argv is None:
+        return False
+    for arg in argv:
+        if arg == '--':
+            return True
+        if arg.startswith('--'):
+            name = arg.partition('=')[0]
+            bare = '--' + name[5:] if name.startswith('--no-') else name
+            if len(name) < 3 or not any(o.startswith(n) for o in _PUSH_OPTIONS for n in (name, bare)):
+                return False
+        elif arg.startswith('-') and len(arg) > 1:
+            flags = arg[1:].partition('o')[0]  # -o's value is the rest of the word
+            if not set(flags) <= _PUSH_FLAGS:
+                return False
+    return True
 
 
 def _refspecs(args: list[str]) -> list[str]:

@@ -1,0 +1,106 @@
+"""The gate probed again (session 19): ways a key reaches a remote past
+the hooks.  Real repositories, a real bare remote, a real ``git push``
+running examples/pre-push.md's plain hook.
+
+Where the hook cannot read the ``git push`` command line (macOS, a
+container mounting ``/proc`` with ``hidepid``, git run under another
+name), git's own ref lines on the hook's stdin are the only account of
+the names the push creates: the plain hook hands each ``<remote ref>``
+to ``scan --ref-name``.  ``exec -a`` runs git under another name, so its
+``/proc/<pid>/cmdline`` shows no ``git push``, as there.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import git
+from tests.conftest import write
+from tests.gate_push_test import _options_remote
+from tests.gate_push_test import _plain_hook
+from tests.gate_push_test import _remote_refs
+from tests.gate_push_test import main_pushed  # noqa: F401 (a fixture)
+from tests.gitplay import clean_env
+from tests.gitplay import commit
+from tests.gitplay import run
+from together_hooks.findings import hash_secret
+
+# ``git push origin ...`` as typed, and as a process whose command line
+# names no ``git`` (``/proc`` unreadable to the hook, as on macOS).
+PUSHES = {
+    'seen': ('git', 'push', 'origin'),
+    'unseen': ('bash', '-c', 'exec -a hidden-git git push origin "$@"', 'push'),
+}
+
+
+@pytest.mark.parametrize(('how', 'hook'), (
+    ('seen', 'pre-push'), ('unseen', 'pre-push'), ('unseen', 'pre-push.legacy'),
+))
+def test_the_plain_hook_scans_the_ref_names_git_hands_it(git_repo, keys, main_pushed, how, hook):
+    """Before: where the ``git push`` could not be seen, the plain hook
+    scanned no ref name at all: ``main:refs/heads/wip/<key>`` (a name
+    no local ref has) and a new branch ``x/<key>`` reached the remote;
+    nor the configured push options git sends with it.  As
+    ``pre-push.legacy`` beside pre-commit's own pre-push hook (which is
+    told the first ref's name only) it refuses a second ref's name."""
+    key = keys()
+    pushing = main_pushed
+    _plain_hook(git_repo, hook)
+    push = PUSHES[how]
+    write(git_repo, 'd.py', 'w = 4\n')
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, *push, 'main', f'main:refs/heads/wip/{key}')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<ref name>' in out and key not in out, out
+    write(git_repo, 'b.py', 'y = 2\n')
+    commit(git_repo)
+    git(git_repo, 'branch', f'x/{key}')
+    rc, out = run(git_repo, pushing, *push, f'x/{key}')
+    assert rc != 0, out
+    assert hash_secret(key) in out and key not in out, out
+    assert key not in _remote_refs(git_repo)
+    git(git_repo, 'branch', '-D', f'x/{key}')  # pre-commit's hook scans every local name unseen
+    rc, out = run(git_repo, pushing, *push, 'main:refs/heads/wip/clean', 'main')
+    assert rc == 0, out
+    assert 'refs/heads/wip/clean' in _remote_refs(git_repo)
+    # git sends push.pushOption's values on a push with no -o: read from
+    # the config where the command line cannot be seen.
+    _options_remote(git_repo, pushing)
+    git(git_repo, 'config', 'push.pushOption', f'TOGETHER_API_KEY={key}')
+    write(git_repo, 'c.py', 'z = 3\n')
+    commit(git_repo)
+    rc, out = run(git_repo, pushing, *push, 'main')
+    assert rc != 0, out
+    assert hash_secret(key) in out and '<push option>' in out, out
+
+
+def test_ref_name_needs_a_range(git_repo):
+    """``--ref-name`` names what a push creates: alone, or with a path,
+    it is a usage error (exit 2), never a silent pass."""
+    rc, out = run(git_repo, clean_env(), 'together-hooks', 'scan', '--ref-name', 'refs/heads/x')
+    assert rc == 2 and '--ref-name' in out and 'Traceback' not in out, out
+
+
+def test_an_option_this_hook_does_not_know_reads_the_push_widest(git_repo, keys):
+    """git push options that take a value were a list: an option a newer
+    git adds (``--future-option VALUE``) was read as a flag, its value as
+    the repository, and a bare push's ``remote.origin.push`` destination
+    (a name no local ref has) went unscanned.  Now such a command line is
+    not taken apart: every remote's configured refspecs and every local
+    name are scanned, as where the ``git push`` cannot be seen.  (git
+    2.39 refuses unknown options itself, so the command line is given.)"""
+    from together_hooks.sources import commits
+
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'remote', 'add', 'origin', str(git_repo))
+    git(git_repo, 'config', 'remote.origin.push', f'HEAD:refs/heads/wip/{key}')
+    root = str(git_repo)
+    for argv in (['--future-option', 'value'], ['-z', 'value'], ['--fut', 'value', 'origin']):
+        assert f'refs/heads/wip/{key}' in commits._names_sent(root, argv), argv
+        assert commits.sent_names(root, 'origin', argv) is None, argv
+    # Known options still read exactly (a local branch named with a key is
+    # not scanned on a push that does not send it).
+    git(git_repo, 'branch', f'other/{key}')
+    names = commits.sent_names(root, 'origin', ['--recurse-submodules', 'check', '-fo', 'v', 'origin', 'main'])
+    assert names is not None and not any(key in n for n in names), names
