@@ -747,8 +747,11 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
     commits = list(dict.fromkeys(f.commit for f in findings if f.commit and f.path != NOTE))
     if not commits:
         return notes
+    from together_hooks.env.hints import in_ci
+
+    ci = in_ci()  # pushed already: HEAD and the branches here are the job's
     head = git_probe(root, 'rev-parse', '-q', '--verify', 'HEAD^{commit}')
-    if head is not None and commits == [head.decode().strip()]:
+    if not ci and head is not None and commits == [head.decode().strip()]:
         how = '`git commit --amend` (it is HEAD)'
     else:
         earliest = commits[-1]
@@ -771,7 +774,7 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
         # Run on the branch that holds it (a pre-push of another branch than
         # the one checked out): named, or the rebase rewrites HEAD's.
         branch = ''
-        if head is not None and git_probe(
+        if not ci and head is not None and git_probe(
                 root, 'merge-base', '--is-ancestor', earliest, 'HEAD') is None:
             held = git_probe(root, 'for-each-ref', '--contains', earliest,
                              '--format=%(refname:short)', 'refs/heads')
@@ -783,6 +786,13 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
         what = ("and put a `break` after that merge's line" if parents > 1
                 else 'and edit that commit')
         how = f'`git rebase -i{merges} {start}{branch}` {what}'
+    if ci:
+        return (
+            ' Pushed already (this is CI): rotate a real key first; then, on your '
+            'machine, take it out of the commit that added it, not in a new one: '
+            f'{how} on the branch that brings it, then `git push --force-with-lease`; '
+            'or, not a key, record it as above.'
+        ) + notes
     return (
         ' Not pushed yet (or a real key)? Take it out of the commit that added it, '
         f'not in a new one: {how}; a key that is real is leaked anyway: rotate it.'
