@@ -185,8 +185,8 @@ def _refuse_misspelt_beside(data: bytes) -> None:
     pyproject's own table is passed over as documented (the file wins),
     and a pyproject.toml that is not TOML is no config of ours here: only
     a text naming us another way is parsed."""
-    if not any(w in data.lower() for w in _TABLE_SPELLINGS) \
-            or data.count(TABLE.encode()) == sum(data.lower().count(w) for w in _TABLE_SPELLINGS):
+    lowered = data.lower()
+    if sum(lowered.count(w) for w in _TABLE_SPELLINGS) == data.count(TABLE.encode()):
         return  # only the exact spelling, or none: nothing misspelt
     try:
         doc = _parse(data, PYPROJECT)
