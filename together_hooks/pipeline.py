@@ -71,7 +71,14 @@ QUICK_OPTIONS = {
 }
 
 
-def add_options(parser: argparse.ArgumentParser) -> None:
+# What ``--baseline`` is when not given, for the hook and ``scan``.
+BASELINE_DEFAULT = (
+    "the config file's `baseline`, else .secrets.baseline at the repository "
+    'root when it exists'
+)
+
+
+def add_options(parser: argparse.ArgumentParser, baseline_default: str = BASELINE_DEFAULT) -> None:
     report = parser.add_argument_group('the report')
     report.add_argument(
         '--format', choices=sorted(FORMATS),
@@ -86,9 +93,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     report.add_argument(
         '--baseline', metavar='FILE',
-        help='a detect-secrets baseline (.secrets.baseline): keys recorded '
-             'for the same file pass, whatever their line; entries audited '
-             'as real (is_secret: true) still fail. Never rewritten.',
+        help='a detect-secrets baseline: keys recorded for the same file '
+             'pass, whatever their line; entries audited as real '
+             f'(is_secret: true) still fail. Never rewritten. (default: {baseline_default})',
     )
     # Live verification: opt-in only, never switched on by CI or a file.
     live = parser.add_argument_group('checking keys live (opt-in: each key is sent to the API)')
