@@ -176,6 +176,45 @@ def test_a_misspelt_pyproject_table_is_an_error_not_ignored(git_repo, table):
     assert run('together-hooks', 'scan', cwd=git_repo).rc == 0
 
 
+def test_a_misspelt_pyproject_table_beside_the_own_file_is_an_error(git_repo):
+    """With ``.together-hooks.toml`` present, pyproject.toml was not read
+    at all: a ``[tool.together_hooks]`` there stayed silent, its settings
+    unused. The own file still wins over ``[tool.together-hooks]``, and a
+    pyproject that is not TOML is none of its business."""
+    write(git_repo, 'app.py', 'x = 1\n')
+    git(git_repo, 'add', 'app.py')
+    _config(git_repo, 'exclude = ["y/"]\n')
+    write(git_repo, 'pyproject.toml', '[tool.together_hooks]\nexclude = ["x/"]\n')
+    for command in (('together-hooks', 'scan'), ('detect-together-keys', 'app.py')):
+        assert_error_line(run(*command, cwd=git_repo), 'pyproject.toml: [tool.together_hooks] is not read',
+                          '[tool.together-hooks]')
+    for text in ('[tool.together-hooks]\nexclude = ["x/"]\n', '[tool.together_hooks\n', 'name = "together_hooks"\n'):
+        write(git_repo, 'pyproject.toml', text)
+        assert run('together-hooks', 'scan', cwd=git_repo).rc == 0, text
+
+
+@pytest.mark.parametrize('name', ['together-hooks.toml', '.together_hooks.toml', '.together-hooks.yaml',
+                                  '.TogetherHooks.toml', 'together_hooks.json'])
+def test_a_misnamed_config_file_is_named_by_scan_and_doctor(git_repo, keys, name):
+    """A config written under a name nothing reads was silent: its exclude
+    unused, the key it meant to leave out reported with no hint why. scan
+    says so on stderr (its exit stays the scan's), doctor warns."""
+    write(git_repo, 'fixtures/k.txt', f'{keys()}\n')
+    write(git_repo, name, 'exclude = ["fixtures/"]\n')
+    git(git_repo, 'add', '.')
+    result = run('together-hooks', 'scan', cwd=git_repo)
+    assert result.rc == 1, result
+    assert f'together-hooks: note: {name} is not read: the config file is .together-hooks.toml' in result.err
+    doctor = run('together-hooks', 'doctor', cwd=git_repo)
+    assert f'[WARN] config-file-read: {name} is not read' in doctor.out, doctor.out
+    # The right name, or a folder of that name (a vendored clone), says nothing.
+    (git_repo / name).rename(git_repo / '.together-hooks.toml')
+    (git_repo / 'together-hooks').mkdir()
+    result = run('together-hooks', 'scan', cwd=git_repo)
+    assert result.rc == 0 and 'note:' not in result.err, result
+    assert '[pass] config-file-read' in run('together-hooks', 'doctor', cwd=git_repo).out
+
+
 def test_hook_imports_the_toml_parser_only_for_a_config(git_repo):
     write(git_repo, 'app.py', 'x = 1\n')
     code = (

@@ -153,24 +153,46 @@ def load(root: str) -> Config:
 def load_from(read: Callable[[str], bytes | None]) -> Config:
     """The config whose files ``read`` gives by name (None: no such file),
     as ``load`` judges them: a work tree's files, or a commit's blobs."""
-    for name in (OWN_FILE, PYPROJECT):
-        data = read(name)
-        if data is None:
-            continue
-        if name == PYPROJECT and not any(w in data.lower() for w in _TABLE_SPELLINGS):
-            continue  # no table of ours: not worth a TOML parser
-        doc = _parse(data, name)
-        if name == PYPROJECT:
-            tool = doc.get('tool') if isinstance(doc.get('tool'), dict) else {}
-            _refuse_misspelt(tool)  # beside ours too: its settings would go unused
-            table = tool.get(TABLE)
-            if table is None:
-                continue
-            where = f'{name} [tool.{TABLE}]'
-        else:
-            table, where = doc, name
-        return _validated(table, where)
-    return EMPTY
+    own = read(OWN_FILE)
+    if own is not None:
+        config = _validated(_parse(own, OWN_FILE), OWN_FILE)
+        try:
+            data = read(PYPROJECT)
+        except InputError:  # not the config here: the file wins
+            data = None
+        if data is not None:
+            _refuse_misspelt_beside(data)
+        return config
+    data = read(PYPROJECT)
+    if data is None or not any(w in data.lower() for w in _TABLE_SPELLINGS):
+        return EMPTY  # no table of ours: not worth a TOML parser
+    tool = _tool(_parse(data, PYPROJECT))
+    _refuse_misspelt(tool)  # beside ours too: its settings would go unused
+    table = tool.get(TABLE)
+    if table is None:
+        return EMPTY
+    return _validated(table, f'{PYPROJECT} [tool.{TABLE}]')
+
+
+def _tool(doc: dict[str, Any]) -> dict[str, Any]:
+    tool = doc.get('tool')
+    return tool if isinstance(tool, dict) else {}
+
+
+def _refuse_misspelt_beside(data: bytes) -> None:
+    """Where ``.together-hooks.toml`` is the config, a pyproject table that
+    names us another way is as unread (and as silent) as without it.  The
+    pyproject's own table is passed over as documented (the file wins),
+    and a pyproject.toml that is not TOML is no config of ours here: only
+    a text naming us another way is parsed."""
+    lowered = data.lower()
+    if sum(lowered.count(w) for w in _TABLE_SPELLINGS) == data.count(TABLE.encode()):
+        return  # only the exact spelling, or none: nothing misspelt
+    try:
+        doc = _parse(data, PYPROJECT)
+    except InputError:
+        return
+    _refuse_misspelt(_tool(doc))
 
 
 def _refuse_misspelt(tool: dict[str, Any]) -> None:
@@ -183,6 +205,41 @@ def _refuse_misspelt(tool: dict[str, Any]) -> None:
                 f'{PYPROJECT}: [tool.{given}] is not read: the table is '
                 f'[tool.{TABLE}] (rename it, or move its settings there)',
             )
+
+
+# Endings a file written as the config may have been given: TOML under
+# another name, or another format a user took for ours.
+_CONFIG_ENDINGS = ('', 'toml', 'yaml', 'yml', 'json', 'ini', 'cfg', 'conf')
+
+
+def misnamed(root: str) -> list[str]:
+    """Files at ``root`` that look written as our config under a name
+    nothing reads (``together-hooks.toml``, ``.together_hooks.toml``,
+    ``.together-hooks.yaml``): their settings are unused without a word.
+    Only ``doctor`` and ``scan`` ask (one folder listing); the hooks never."""
+    try:
+        names = sorted(os.listdir(root))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        head, _, ending = name.lstrip('.').partition('.')
+        if name != OWN_FILE and ending.lower() in _CONFIG_ENDINGS \
+                and head.lower().replace('-', '').replace('_', '') == 'togetherhooks' \
+                and os.path.isfile(os.path.join(root, name)):
+            found.append(name)
+    return found
+
+
+def misnamed_line(name: str) -> str:
+    """What to do about one ``misnamed`` file, in one line."""
+    toml = name.lower().endswith('.toml')
+    return (
+        f'{name} is not read: the config file is {OWN_FILE} at the repository '
+        f'root, or [tool.{TABLE}] in {PYPROJECT}; '
+        + ('rename it' if toml else 'write its settings there as TOML')
+        + ', or remove it'
+    )
 
 
 def _read(root: str, path: str, name: str) -> bytes | None:

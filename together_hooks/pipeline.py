@@ -71,7 +71,14 @@ QUICK_OPTIONS = {
 }
 
 
-def add_options(parser: argparse.ArgumentParser) -> None:
+# What ``--baseline`` is when not given, for the hook and ``scan``.
+BASELINE_DEFAULT = (
+    "the config file's `baseline`, else .secrets.baseline at the repository "
+    'root when it exists'
+)
+
+
+def add_options(parser: argparse.ArgumentParser, baseline_default: str = BASELINE_DEFAULT) -> None:
     report = parser.add_argument_group('the report')
     report.add_argument(
         '--format', choices=sorted(FORMATS),
@@ -86,9 +93,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     report.add_argument(
         '--baseline', metavar='FILE',
-        help='a detect-secrets baseline (.secrets.baseline): keys recorded '
-             'for the same file pass, whatever their line; entries audited '
-             'as real (is_secret: true) still fail. Never rewritten.',
+        help='a detect-secrets baseline: keys recorded for the same file '
+             'pass, whatever their line; entries audited as real '
+             f'(is_secret: true) still fail. Never rewritten. (default: {baseline_default})',
     )
     # Live verification: opt-in only, never switched on by CI or a file.
     live = parser.add_argument_group('checking keys live (opt-in: each key is sent to the API)')
@@ -747,8 +754,11 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
     commits = list(dict.fromkeys(f.commit for f in findings if f.commit and f.path != NOTE))
     if not commits:
         return notes
+    from together_hooks.env.hints import in_ci
+
+    ci = in_ci()  # pushed already: HEAD and the branches here are the job's
     head = git_probe(root, 'rev-parse', '-q', '--verify', 'HEAD^{commit}')
-    if head is not None and commits == [head.decode().strip()]:
+    if not ci and head is not None and commits == [head.decode().strip()]:
         how = '`git commit --amend` (it is HEAD)'
     else:
         earliest = commits[-1]
@@ -771,7 +781,7 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
         # Run on the branch that holds it (a pre-push of another branch than
         # the one checked out): named, or the rebase rewrites HEAD's.
         branch = ''
-        if head is not None and git_probe(
+        if not ci and head is not None and git_probe(
                 root, 'merge-base', '--is-ancestor', earliest, 'HEAD') is None:
             held = git_probe(root, 'for-each-ref', '--contains', earliest,
                              '--format=%(refname:short)', 'refs/heads')
@@ -783,6 +793,13 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
         what = ("and put a `break` after that merge's line" if parents > 1
                 else 'and edit that commit')
         how = f'`git rebase -i{merges} {start}{branch}` {what}'
+    if ci:
+        return (
+            ' Pushed already (this is CI): rotate a real key first; then, on your '
+            'machine, take it out of the commit that added it, not in a new one: '
+            f'{how} on the branch that brings it, then `git push --force-with-lease`; '
+            'or, not a key, record it as above.'
+        ) + notes
     return (
         ' Not pushed yet (or a real key)? Take it out of the commit that added it, '
         f'not in a new one: {how}; a key that is real is leaked anyway: rotate it.'

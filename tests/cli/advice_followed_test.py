@@ -47,6 +47,47 @@ def test_a_key_in_head_is_told_to_amend_not_to_add_a_comment(git_repo, keys):
     assert scan('--history').rc == 0
 
 
+def test_ci_is_told_to_rewrite_the_pushed_branch_not_to_amend(git_repo, keys, tmp_path, monkeypatch):
+    """The CI gate checks commits already pushed: "Not pushed yet? ...
+    `git commit --amend` (it is HEAD)" named the job's own checkout, which
+    nobody in CI can amend. In CI (``CI`` set) the advice is to rotate, and
+    on the developer's machine to rebase the commit out of the branch and
+    force-push; done as said in a clone, the gate passes."""
+    server = tmp_path / 'server.git'
+    git(tmp_path, 'init', '-q', '--bare', str(server))
+    write(git_repo, 'README.md', 'hi\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'first')
+    git(git_repo, 'branch', '-M', 'main')
+    git(git_repo, 'checkout', '-qb', 'feature')
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'key')
+    added = git(git_repo, 'rev-parse', 'HEAD').strip()
+    git(git_repo, 'remote', 'add', 'origin', str(server))
+    git(git_repo, 'push', '-q', 'origin', 'main', 'feature')
+    ci = tmp_path / 'ci'
+    git(tmp_path, 'clone', '-q', '-b', 'feature', str(server), str(ci))
+    monkeypatch.setenv('CI', 'true')
+    result = scan('--diff', 'origin/main...HEAD', cwd=ci)
+    assert result.rc == 1, result.err
+    advice = _advice(result)
+    assert '--amend' not in advice, advice
+    assert f'`git rebase -i {added[:12]}^` and edit that commit' in advice, advice
+    assert '`git push --force-with-lease`' in advice and 'rotate' in advice, advice
+    # Done as named, on the developer's machine: the gate passes.
+    env = dict(os.environ, GIT_SEQUENCE_EDITOR="sed -i -e '1s/^pick/edit/'")
+    import subprocess
+    subprocess.run(('git', 'rebase', '-q', '-i', f'{added[:12]}^'), cwd=git_repo, env=env, check=True)
+    write(git_repo, 'app.py', 'import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(git_repo, 'commit', '-qa', '--amend', '--no-edit')
+    git(git_repo, 'rebase', '--continue')
+    git(git_repo, 'push', '-q', '--force-with-lease', 'origin', 'feature')
+    git(ci, 'fetch', '-q', 'origin')
+    git(ci, 'reset', '-q', '--hard', 'origin/feature')
+    assert scan('--diff', 'origin/main...HEAD', cwd=ci).rc == 0
+
+
 def test_a_key_in_an_older_commit_is_told_to_rebase_from_it(git_repo, keys):
     write(git_repo, 'README.md', 'hi\n')
     git(git_repo, 'add', '.')

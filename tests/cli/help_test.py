@@ -51,6 +51,20 @@ def test_help_states_the_exit_codes(prog, parser):
     assert ', 2 usage or input error' in codes or ', 2 push refused' in codes, prog
 
 
+@pytest.mark.parametrize(('prog', 'parser'), PARSERS, ids=[p for p, _ in PARSERS])
+def test_every_option_with_a_default_states_it(prog, parser):
+    """An option that takes a value the user may leave out says what it
+    is then: one with a default argparse fills in, and ``--baseline`` (the
+    config's, else ``.secrets.baseline``: a user deciding whether to pass
+    it must know one is found without it)."""
+    for action in parser._actions:
+        if not action.option_strings or action.nargs == 0 or action.help == argparse.SUPPRESS:
+            continue
+        if action.default not in (None, [], (), argparse.SUPPRESS) or action.dest == 'baseline':
+            shown = parser._get_formatter()._expand_help(action)
+            assert 'default' in shown, (prog, action.option_strings, shown)
+
+
 def _examples(text: str) -> list[str]:
     """The example command lines of a help text: indented, starting with
     one of our scripts, up to a run of two blanks (the comment)."""

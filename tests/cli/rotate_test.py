@@ -278,6 +278,7 @@ def test_a_path_it_did_not_read_is_never_without_keys(git_repo, rng):
     os.mkfifo(git_repo / 'pipe.py')
     result = rotate('pipe.py', cwd=git_repo)
     assert_error_line(result, 'pipe.py', 'not a regular file')
+    assert 'skipped' not in result.err, result.err  # an error, not a skip
     assert 'No Together API key found' not in result.out
     (git_repo / 'app.py').write_text(f'TOGETHER_API_KEY = "{make_key(rng)}"\n')
     result = rotate('pipe.py', 'app.py', cwd=git_repo)

@@ -218,8 +218,10 @@ def test_tracked_env_files(no_global_excludes):
 
 def test_a_tracked_fixture_named_a_template_as_the_message_says_passes(no_global_excludes):
     """A tracked env fixture: the message names where `env-templates`
-    goes and what to run then; done as said, the check passes (it named
-    the key alone, and the template was then ignored by `.env`)."""
+    goes; done as said, the hook's next run names what to run then (its
+    own last line, once: the tracked file's ~450-character line repeated
+    the `--fix` advice), and done as said, the check passes (it named the
+    key alone, and the template was then ignored by `.env`)."""
     import os
     import re
 
@@ -231,9 +233,12 @@ def test_a_tracked_fixture_named_a_template_as_the_message_says_passes(no_global
     git(repo, 'commit', '-qm', 'fixture')
     (problem,) = [p for p in gitignore.gitignore_problems(str(repo)) if p.startswith('tests/app/.env')]
     where = re.search(r'`env-templates` in the config file \(([^,]+),', problem).group(1)
+    assert '--fix' not in problem and len(problem) < 400, problem
     (repo / where).write_text('env-templates = ["tests/app/.env"]\n')
-    (command,) = re.findall(r'then run `([^`]+)`', problem)
     env = dict(os.environ, PATH=BIN + os.pathsep + os.environ['PATH'])
+    told = subprocess.run(('sh', '-c', 'check-env-gitignored'), cwd=repo, env=env, capture_output=True, text=True)
+    assert told.returncode == 1 and told.stdout.count('--fix') == 1, told.stdout
+    (command,) = re.findall(r', run `([^`]+)`$', told.stdout.strip())
     subprocess.run(('sh', '-c', command), cwd=repo, env=env, capture_output=True, check=False)
     git(repo, 'add', '.gitignore')
     done = subprocess.run(('sh', '-c', 'check-env-gitignored'), cwd=repo, env=env, capture_output=True, text=True)

@@ -93,7 +93,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              'the push brings or in a tree a pushed tag names, as forbid-env-files does on '
              'the developer\'s machine',
     )
-    pipeline.add_options(parser)
+    pipeline.add_options(parser, baseline_default=(
+        'the default branch\'s own, at --baseline-name; this server-side FILE '
+        'only where the branch has none'
+    ))
 
 
 def _seconds(text: str) -> float:

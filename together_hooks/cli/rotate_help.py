@@ -364,7 +364,10 @@ def find_leaks(
     if unread or (skipped and args.paths and not findings):
         from together_hooks.messages import cut_short
 
-        raise InputError(cut_short(unread or skipped, 1, more=' (and {} more)'))
+        # Named as the error, a skipped file is one not read ("error: ...:
+        # skipped" said both).
+        named = unread or [s.removesuffix(': skipped') + ': not read' for s in skipped]
+        raise InputError(cut_short(named, 1, more=' (and {} more)'))
     return findings, list(sealed), excuses(findings, pragmas)
 
 

@@ -333,11 +333,21 @@ def scan_root(args: argparse.Namespace) -> tuple[str, str]:
     return '.', files.repo_prefix('.')
 
 
+def _note_misnamed_config(root: str) -> None:
+    """A config written under a name nothing reads leaves its settings
+    unused: said before the run, on stderr (the exit code is the scan's)."""
+    from together_hooks import config
+
+    for name in config.misnamed(root):
+        print(f'together-hooks: note: {config.misnamed_line(name)}', file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.env_reuse:
         return env_reuse(args)
     pipeline.configure(args, *scan_root(args))
     args.clean_summary = True  # a clean run says what it did, on stderr
+    _note_misnamed_config(args.repo_root)
     # History discovery and ranges scan as they list: they get the run's scanner.
     scanner = (
         pipeline.Scanner.for_run(exclusions=args.exclusions)

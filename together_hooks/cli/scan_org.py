@@ -54,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     what.add_argument(
         '--github-api-url', metavar='URL', default=DEFAULT_API,
-        help='the API root of GitHub Enterprise Server (https://HOST/api/v3)',
+        help='the API root of GitHub Enterprise Server (https://HOST/api/v3; '
+             'default: %(default)s)',
     )
     what.add_argument(
         '--include-forks', action='store_true',

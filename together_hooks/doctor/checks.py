@@ -717,6 +717,23 @@ def check_detect_secrets_plugins(repo: Repo) -> Check:
     return Check(cid, PASS, 'the detect-secrets hook loads every plugin its baseline names')
 
 
+def check_config_file(repo: Repo) -> Check:
+    """No file at the root written as the config under a name nothing reads."""
+    from together_hooks import config
+
+    cid = 'config-file-read'
+    misnamed = config.misnamed(repo.root)
+    if misnamed:
+        return Check(
+            cid, WARN,
+            f'{_listed(misnamed)} {"is" if len(misnamed) == 1 else "are"} not read: '
+            f'{"its" if len(misnamed) == 1 else "their"} exclusions, allowed values '
+            'and baseline are unused',
+            config.misnamed_line(misnamed[0]),
+        )
+    return Check(cid, PASS, f'no config file under a name nothing reads ({config.WHERE} are)')
+
+
 CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
     ('no-hardcoded-keys', check_keys),
     ('env-files-ignored', check_env_ignored),
@@ -727,6 +744,7 @@ CHECKS: tuple[tuple[str, Callable[[Repo], Check]], ...] = (
     ('audit-log-configured', check_audit_log),
     ('report-ignored', check_report_ignored),
     ('detect-secrets-plugins', check_detect_secrets_plugins),
+    ('config-file-read', check_config_file),
 )
 
 

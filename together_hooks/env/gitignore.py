@@ -266,7 +266,6 @@ def problems_of(
     tracked env files (which no ignore rule can cover), each with the
     command that untracks it, to run from here (paths are from ``root``)."""
     from together_hooks.config import WHERE as config_where
-    from together_hooks.env.hints import fix_command
     from together_hooks.env.hints import untrack_command
     from together_hooks.messages import doc_url
 
@@ -333,8 +332,7 @@ def problems_of(
                 f'{path}: tracked by git, so .gitignore does not apply to it; '
                 f'untrack it with {untrack_command([path], root=root)} (a '
                 'fixture with no secret in it: name it in `env-templates` in '
-                f'the config file ({config_where}), then {fix_command()}; '
-                f'{doc_url("env-policy.md")})',
+                f'the config file ({config_where}); {doc_url("env-policy.md")})',
             )
     for folder in folders:
         messages.append(

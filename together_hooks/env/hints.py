@@ -29,6 +29,15 @@ def under_pre_commit() -> bool:
     return os.environ.get('PRE_COMMIT') == '1'
 
 
+def in_ci() -> bool:
+    """Do we run in a CI job (``CI`` set, as GitHub Actions, GitLab CI,
+    CircleCI, Travis, Buildkite and pre-commit.ci set it; Azure's
+    ``TF_BUILD``)?  What it checks is pushed already: advice to amend a
+    commit there is advice nobody in the job can follow."""
+    return os.environ.get('CI', '').strip().lower() not in ('', '0', 'false', 'no') \
+        or os.environ.get('TF_BUILD', '').lower() == 'true'
+
+
 def in_pre_commit_env() -> bool:
     """Do we run from the virtualenv pre-commit built for a ``repo:`` URL
     (``py_env-<version>`` in its cache), rather than from an install of
