@@ -680,6 +680,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       'if whole is not None:',
       ('tests/detect_secrets_plugin_test.py',),
       "the detect-secrets plugin answers a line from the file on disk's scan when the lines handed over are not that file's"),
+    M('magic-inside-value', 'together_hooks/detect/prefilter.py',
+      "        kept = [at for at in found.offsets(needle) if not at or data[at - 1] not in _B64_RUN_BYTES]",
+      "        kept = found.offsets(needle)",
+      ('tests/detect/packed_value_start_test.py',),
+      'an identifier holding a zlib level mark (eNo of TypeNode) sends every file and history blob to the engine (mypy --history 3x CPU)'),
+    M('magic-value-at-file-start', 'together_hooks/detect/prefilter.py',
+      "        kept = [at for at in found.offsets(needle) if not at or data[at - 1] not in _B64_RUN_BYTES]",
+      "        kept = [at for at in found.offsets(needle) if at and data[at - 1] not in _B64_RUN_BYTES]",
+      ('tests/detect/packed_value_start_test.py',),
+      'a container in base64 that starts a file (its magic at offset 0) is no longer opened'),
 )
 
 
