@@ -22,7 +22,9 @@ for small inputs, the grouped searches, or, with hyperscan installed (the
 to pay for its set-up.  Every route gives exactly the offsets the ``find``
 loops give (``tests/detect/where_test.py``, ``prefilter_test.py``), so the
 answer is the same question's, and the engine takes every keyword test,
-keyword span and base64-form lookup of a file from it.  The answer for
+keyword span and base64-form lookup of a file from it.  ``where`` then
+keeps a container's base64 magic only where a base64 value starts
+(``_at_value_starts``): ``eNo`` inside ``TypeNode`` is no container.  The answer for
 the last bytes asked is kept: a history blob that passes the blob test is
 not searched again when the engine scans it.
 """
