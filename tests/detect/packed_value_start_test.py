@@ -90,3 +90,32 @@ def test_only_the_value_starts_of_a_magic_are_kept():
     where = SCREEN.where(data)
     assert where.offsets(b'eNo') == [12]
     assert where.next_at(b'eNo', 13) == -1
+
+
+def test_history_hands_the_engine_only_the_blob_holding_a_value(git_repo):
+    # Real git: blobs of code naming TypeNode/lineNo/OneAEAD are screened
+    # out; the one holding a level 9 value is scanned, and its key found.
+    from tests.conftest import git
+    from tests.conftest import write
+    from together_hooks.pipeline import Scanner
+    from together_hooks.sources import history
+
+    key, value = _value(random.Random('value-start-history'), 9)
+    for i in range(3):
+        write(git_repo, f'm{i}.py', (IDENTIFIERS.decode() + f' = {i}\n') * 40)
+    write(git_repo, 'cookie.txt', f'session={value}\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'add')
+    scanner = Scanner()
+    calls = []
+
+    def counted(content):
+        calls.append(content)
+        return scanner.scan_one(content)
+
+    found = list(history.scan_history(str(git_repo), counted, worth=scanner.blob_test))
+    assert [r.path for r in found] == ['cookie.txt']
+    assert {f.hashed_secret for r in found for f in scanner.scan_one(r)} == {hash_secret(key)}
+    # Discovery's scan of the value's blob and its attribution's, no other:
+    # the code blobs never reach the engine.
+    assert calls and all(value.encode() in c.data for c in calls)
