@@ -22,7 +22,9 @@ for small inputs, the grouped searches, or, with hyperscan installed (the
 to pay for its set-up.  Every route gives exactly the offsets the ``find``
 loops give (``tests/detect/where_test.py``, ``prefilter_test.py``), so the
 answer is the same question's, and the engine takes every keyword test,
-keyword span and base64-form lookup of a file from it.  The answer for
+keyword span and base64-form lookup of a file from it.  ``where`` then
+keeps a container's base64 magic only where a base64 value starts
+(``_at_value_starts``): ``eNo`` inside ``TypeNode`` is no container.  The answer for
 the last bytes asked is kept: a history blob that passes the blob test is
 not searched again when the engine scans it.
 """
@@ -245,7 +247,7 @@ class Keywords:
 
     __slots__ = (
         'keywords', 'needles', '_seen', '_grouped', '_where_seen', '_grouped_where', '_where',
-        '_last', '_plain_routes',
+        '_last', '_plain_routes', '_starts',
     )
 
     def __init__(self, keywords: Iterable[bytes]) -> None:
@@ -262,6 +264,8 @@ class Keywords:
         self._last = _NOWHERE
         # Made at the first ``plain``: (lead, [(keyword, its offset)]).
         self._plain_routes: list[tuple[bytes, list[tuple[bytes, int]]]] | None = None
+        # Needles that count only where a base64 value starts (``where``).
+        self._starts = tuple(n for n in self.needles if n in B64_MAGIC)
 
     def plain(self, data: bytes) -> bool:
         """``any(k in data for k in self.keywords)``, without ``re``: a
@@ -355,7 +359,9 @@ class Keywords:
 
     def where(self, data: bytes) -> Where:
         """Where ``data`` holds each needle given (contained ones too).
-        Do not change the lists it gives."""
+        Do not change the lists it gives.  A container's base64 magic
+        (``B64_MAGIC``) counts only where a base64 value starts
+        (``_at_value_starts``)."""
         last = self._last  # read once: history's walks scan in other threads
         if data is last.data:
             return last
@@ -365,6 +371,8 @@ class Keywords:
             found = self._where_plain(data) if self(data) else _NOWHERE
         else:
             found = self._where_now(data)
+        if found and self._starts:
+            found = _at_value_starts(found, self._starts)
         if found:  # kept for the engine (an answer of nothing is not asked again)
             self._last = found
         return found
@@ -463,6 +471,33 @@ class Keywords:
             )
 
         return worth
+
+
+# Bytes of a base64 value (either alphabet): a container's magic right
+# after one is inside a longer run (``eNo`` of ``TypeNode``, ``eAE`` of
+# ``OneAEAD``), where no value starts.
+_B64_RUN_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')  # pragma: allowlist secret
+
+
+def _at_value_starts(found: Where, starts: tuple[bytes, ...]) -> Where:
+    """``found`` without the offsets of ``starts`` (the containers' base64
+    magic) where no base64 value starts: the byte before is one of a
+    value's (``_B64_RUN_BYTES``).  The engine opens a value only where
+    one starts (``engine._packed_hits``), so an identifier holding
+    ``eNo`` (zlib level 9's mark: ``TypeNode``, ``lineNo``) or ``eAE``
+    sends neither a history blob nor a file to the engine: the screen's
+    needles are literals, and the test at each hit is a byte's."""
+    present = found._found
+    data = found.data
+    for needle in starts:
+        if needle not in present:
+            continue
+        kept = [at for at in found.offsets(needle) if not at or data[at - 1] not in _B64_RUN_BYTES]
+        if kept:
+            present[needle] = kept
+        else:
+            del present[needle]
+    return found if present else _NOWHERE
 
 
 def _budget(data: bytes) -> int:
