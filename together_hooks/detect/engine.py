@@ -753,6 +753,8 @@ def _hits(
             hits += _uu_hits(data, path, rules, depth, where, budget)
         if any(mark in where for mark in DEC_PREFIX):
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
+        if any(mark in where for mark in HEX_PREFIX):
+            hits += _hex_prefix_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
     return hits
@@ -781,11 +783,23 @@ UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7', b'begin 0')
 # with tabs), at the indents they use, LF or CRLF: all in ``0``'s group.
 DEC_PREFIX = (
     b'116, 103, 112', b'116,103,112',
+    # Without commas: Go's ``%v`` of a ``[]byte`` (``[116 103 112 …]``),
+    # ``od -An -tu1``, a tab-separated row.
+    b'116 103 112', b'116\t103\t112',
     *(
         b'116,%s%s103,%s%s112' % (nl, indent, nl, indent)
         for nl in (b'\n', b'\r\n')
         for indent in (b'', b'  ', b'    ', b'      ', b'        ', b'\t', b'\t\t')
     ),
+)
+# A key's prefix as hex bytes with no Together name near (a C, C# or Go
+# ``{0x74, 0x67, 0x70, …}``, ``xxd -i``, a ``.reg`` file's ``hex:``
+# value): read by ``codec.hex_view``.  Each holds ``0``, as DEC_PREFIX's
+# do: no pass more.  Also the prefix cut by ``xxd -i``'s line end (12
+# bytes a line, two blanks' indent).
+HEX_PREFIX = (
+    b'0x74, 0x67, 0x70', b'0x74,0x67,0x70', b'0X74, 0X67, 0X70', b'74,67,70',
+    b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70',
 )
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
@@ -1050,7 +1064,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_PREFIX),
         )
     return screen
 
@@ -1242,10 +1256,10 @@ def _hex_hits(
     views = []
     for lo, hi in _merged(raw):
         if hex_marked(data, lo, hi):
-            views.append((lo, hex_view(data, lo, hi)))
+            views.append((lo, hex_view(data, lo, hi), 'hex'))
         if dec_marked(data, lo, hi):
-            views.append((lo, decimal_view(data, lo, hi)))
-    for lo, view in views:
+            views.append((lo, decimal_view(data, lo, hi), 'decimal'))
+    for lo, view, kind in views:
         if view is None:
             continue
         where = screen.where(view.data)
@@ -1257,7 +1271,7 @@ def _hex_hits(
         def origin(offset: int, lo: int = lo, view: View = view) -> int:
             return lo + view.origin(offset)
         hits += [
-            (origin(offset), secret, rule, 'hex')
+            (origin(offset), secret, rule, kind)
             for offset, secret, rule in _candidates(view.data, active, walkers, where, (data, origin))
         ]
     return hits
@@ -1327,21 +1341,41 @@ def _dec_prefix_hits(
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys written as a decimal byte array that starts with a key's
     prefix (``DEC_PREFIX``): the arrays starting right before each
-    (``codec.decimal_view``: brackets, commas, 7 numbers or more) read as
-    the text they spell."""
+    (``codec.decimal_view``: brackets and commas, or blanks, 7 numbers or
+    more) read as the text they spell."""
     from together_hooks.detect.codec import decimal_view
 
+    return _prefix_view_hits(data, path, rules, depth, where, budget, DEC_PREFIX, decimal_view, 'decimal')
+
+
+def _hex_prefix_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where, budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys written as hex bytes that start with a key's prefix
+    (``HEX_PREFIX``): the runs around each (``codec.hex_view``) read as
+    the text they spell."""
+    from together_hooks.detect.codec import hex_view
+
+    return _prefix_view_hits(data, path, rules, depth, where, budget, HEX_PREFIX, hex_view, 'hex')
+
+
+def _prefix_view_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where, budget: Budget,
+        marks: tuple[bytes, ...], view_of: Callable[[bytes, int, int], View | None], kind: str,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the views ``view_of`` makes around each of ``marks``."""
     hits: list[tuple[int, str, Rule, str]] = []
     # Arrays within ``_HEX_AFTER`` of each other are read as one view (one
     # scan, not one per array: a file of such arrays costs what a file of
-    # plain prefixes does).
-    raw = [(max(0, at - 16), min(len(data), at + _HEX_AFTER)) for mark in DEC_PREFIX for at in where.offsets(mark)]
+    # plain prefixes does).  A run's start may sit a line before its mark
+    # (``xxd -i``'s 12 bytes a line): ``_HEX_BEFORE``.
+    raw = [(max(0, at - _HEX_BEFORE), min(len(data), at + _HEX_AFTER)) for mark in marks for at in where.offsets(mark)]
     for lo, hi in _merged(raw):
-        view = decimal_view(data, lo, hi)
+        view = view_of(data, lo, hi)
         if view is None:
             continue
         hits += [
-            (lo + view.origin(offset), secret, rule, 'hex')
+            (lo + view.origin(offset), secret, rule, kind)
             for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
         ]
     return hits

@@ -1,0 +1,66 @@
+"""A key's bytes written as hex with no Together name near
+(``engine.HEX_PREFIX``, ``codec.hex_view``): C, C# and Go ``0x`` arrays,
+``xxd -i`` (the prefix cut by its line end), a ``.reg`` file's ``hex:``
+value; placeholders and other data stay clean, and the marks cost the
+screen no pass more."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from together_hooks.detect.engine import scan_bytes
+from tests.keys import make_key
+
+
+def _hex(text: str, fmt: str, sep: str = ', ') -> str:
+    return sep.join(fmt.format(b) for b in text.encode())
+
+
+def _xxd_i(data: bytes) -> str:
+    # xxd -i's layout: 12 bytes a line, two blanks' indent.
+    rows = [', '.join(f'0x{b:02x}' for b in data[i:i + 12]) for i in range(0, len(data), 12)]
+    return 'unsigned char env[] = {\n  ' + ',\n  '.join(rows) + '\n};\n'
+
+
+SHAPES = {
+    'c': ('blob.c', lambda k: f'static const unsigned char blob[] = {{{_hex(k, "0x{:02x}")}}};\n'),
+    'c-tight': ('blob.c', lambda k: f'char b[] = {{{_hex(k, "0x{:02x}", ",")}}};\n'),
+    'csharp-upper': ('Blob.cs', lambda k: f'static readonly byte[] B = new byte[] {{ {_hex(k, "0X{:02X}")} }};\n'),
+    'reg-hex': ('token.reg', lambda k: f'"Token"=hex:{_hex(k, "{:02x}", ",")}\r\n'),
+    # The prefix's 0x74 ends a line, or 0x67 does.
+    'xxd-i-cut-after-t': ('env.h', lambda k: _xxd_i(b'#' * 11 + k.encode())),
+    'xxd-i-cut-after-g': ('env.h', lambda k: _xxd_i(b'#' * 10 + k.encode())),
+}
+
+
+@pytest.mark.parametrize('shape', sorted(SHAPES))
+def test_found_with_no_name(shape: str) -> None:
+    path, write = SHAPES[shape]
+    key = make_key(random.Random(f'hex-nameless-{shape}'))
+    found = scan_bytes(write(key).encode(), path)
+    assert [(f.secret, f.encoding) for f in found] == [(key, 'hex')]
+
+
+@pytest.mark.parametrize('shape', sorted(SHAPES))
+def test_a_placeholder_is_clean(shape: str) -> None:
+    path, write = SHAPES[shape]
+    assert scan_bytes(write('tgp_v1_' + 'x' * 43).encode(), path) == []
+
+
+def test_other_bytes_after_the_prefix_are_clean() -> None:
+    rng = random.Random('hex-clean')
+    data = 'const unsigned char png[] = {' + ', '.join(f'0x{b:02x}' for b in b'tgp' + rng.randbytes(200)) + '};\n'
+    assert scan_bytes(data.encode(), 'png.c') == []
+
+
+def test_the_marks_cost_the_screen_no_pass_more():
+    # Every mark holds an anchor the screen searches already (``0``): a
+    # new anchor group would be a pass over every byte a scan reads.
+    from together_hooks.detect import prefilter
+    from together_hooks.detect.engine import HEX_PREFIX
+    from together_hooks.detect.engine import keyword_screen
+    from together_hooks.rules import RULES
+
+    groups = prefilter._anchors(keyword_screen(RULES).keywords)
+    assert {a for a, needles in groups.items() if set(HEX_PREFIX) & set(needles)} == {b'0'}
