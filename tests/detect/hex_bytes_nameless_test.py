@@ -64,3 +64,30 @@ def test_the_marks_cost_the_screen_no_pass_more():
 
     groups = prefilter._anchors(keyword_screen(RULES).keywords)
     assert {a for a, needles in groups.items() if set(HEX_PREFIX) & set(needles)} == {b'0'}
+
+
+def test_a_file_dense_in_marks_is_read_in_bounded_views():
+    # A view keeps an origin a byte: one view over a whole window of
+    # marks held ~200 bytes a byte (a 4 MB file: 786 MB).  Views are cut
+    # at engine._PREFIX_SPAN, overlapping; a key where one is cut is found
+    # once.
+    from together_hooks.detect import codec
+    from together_hooks.detect import engine
+    from together_hooks.detect.budget import Budget
+    from together_hooks.rules import RULES
+
+    key = make_key(random.Random('dense'))
+    filler = ', '.join(f'0x{b:02x}' for b in b'tgp_v1_x') + ',\n'
+    arr = 'k = {' + ', '.join(f'0x{b:02x}' for b in key.encode()) + '};\n'
+    step = engine._PREFIX_SPAN
+    text = filler * (step // len(filler) - 3) + arr + filler * (3 * step // len(filler)) + arr
+    data = text.encode()
+    spans = []
+
+    def hex_view(data: bytes, lo: int, hi: int):
+        spans.append(hi - lo)
+        return codec.hex_view(data, lo, hi)
+    where = engine.keyword_screen(RULES).where(data)
+    hits = engine._prefix_view_hits(data, 'k.c', RULES, 0, where, Budget('k.c'), engine.HEX_PREFIX, hex_view, 'hex')
+    assert len(spans) > 3 and max(spans) <= step + engine._HEX_BEFORE
+    assert [(secret, kind) for _at, secret, _rule, kind in hits] == [(key, 'hex')] * 2

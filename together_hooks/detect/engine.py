@@ -1367,18 +1367,30 @@ def _prefix_view_hits(
     hits: list[tuple[int, str, Rule, str]] = []
     # Arrays within ``_HEX_AFTER`` of each other are read as one view (one
     # scan, not one per array: a file of such arrays costs what a file of
-    # plain prefixes does).  A run's start may sit a line before its mark
-    # (``xxd -i``'s 12 bytes a line): ``_HEX_BEFORE``.
+    # plain prefixes does), up to ``_PREFIX_SPAN`` a view: a view keeps
+    # an origin a byte, so a file dense in marks (a 4 MB window of
+    # ``0x74, 0x67, 0x70`` lines) would hold ~200 bytes a byte at once.
+    # Views overlap by ``_HEX_BEFORE``; a key both read is reported once.
+    # A run's start may sit a line before its mark (``xxd -i``'s 12 bytes
+    # a line): ``_HEX_BEFORE``.
     raw = [(max(0, at - _HEX_BEFORE), min(len(data), at + _HEX_AFTER)) for mark in marks for at in where.offsets(mark)]
-    for lo, hi in _merged(raw):
-        view = view_of(data, lo, hi)
-        if view is None:
-            continue
-        hits += [
-            (lo + view.origin(offset), secret, rule, kind)
-            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
-        ]
+    seen: set[tuple[int, str]] = set()
+    for span_lo, span_hi in _merged(raw):
+        for lo in range(span_lo, span_hi, _PREFIX_SPAN):
+            hi = min(span_hi, lo + _PREFIX_SPAN + _HEX_BEFORE)
+            view = view_of(data, lo, hi)
+            if view is None:
+                continue
+            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False):
+                at = lo + view.origin(offset)
+                if (at, secret) not in seen:
+                    seen.add((at, secret))
+                    hits.append((at, secret, rule, kind))
     return hits
+
+
+# The most bytes one view of ``_prefix_view_hits`` starts runs in.
+_PREFIX_SPAN = 64 << 10
 
 
 def _dump_hits(
