@@ -165,7 +165,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/decimal_bytes_test.py',),
       'a key read from a decimal list is reported as hex-encoded'),
     M('hex-prefix', 'together_hooks/detect/engine.py',
-      "        if any(mark in where for mark in HEX_PREFIX):\n",
+      "        if any(data.find(mark) != -1 for mark in HEX_PREFIX):\n",
       "        if not HEX_PREFIX:\n",
       ('tests/detect/hex_bytes_nameless_test.py',),
       "a key's bytes as hex with no Together name near ({0x74, 0x67, 0x70, ...}, xxd -i, .reg hex:) are never read"),

@@ -1,8 +1,9 @@
 """A key's bytes written as hex with no Together name near
 (``engine.HEX_PREFIX``, ``codec.hex_view``): C, C# and Go ``0x`` arrays,
 ``xxd -i`` (the prefix cut by its line end), a ``.reg`` file's ``hex:``
-value; placeholders and other data stay clean, and the marks cost the
-screen no pass more."""
+value, in a file the keyword screen passes for another reason (a
+Together name far above them); placeholders and other data stay clean,
+and the marks are no screen needles (no pass more)."""
 from __future__ import annotations
 
 import random
@@ -34,36 +35,39 @@ SHAPES = {
 }
 
 
+# A Together name the screen passes the file for, more than _HEX_AFTER
+# (1 KB) above the bytes: no window of ``_hex_hits`` reaches them.
+FAR = '// A client for Together AI\n' + '// filler line of a long header comment\n' * 80
+
+
 @pytest.mark.parametrize('shape', sorted(SHAPES))
 def test_found_with_no_name(shape: str) -> None:
     path, write = SHAPES[shape]
     key = make_key(random.Random(f'hex-nameless-{shape}'))
-    found = scan_bytes(write(key).encode(), path)
+    found = scan_bytes((FAR + write(key)).encode(), path)
     assert [(f.secret, f.encoding) for f in found] == [(key, 'hex')]
 
 
 @pytest.mark.parametrize('shape', sorted(SHAPES))
 def test_a_placeholder_is_clean(shape: str) -> None:
     path, write = SHAPES[shape]
-    assert scan_bytes(write('tgp_v1_' + 'x' * 43).encode(), path) == []
+    assert scan_bytes((FAR + write('tgp_v1_' + 'x' * 43)).encode(), path) == []
 
 
 def test_other_bytes_after_the_prefix_are_clean() -> None:
     rng = random.Random('hex-clean')
-    data = 'const unsigned char png[] = {' + ', '.join(f'0x{b:02x}' for b in b'tgp' + rng.randbytes(200)) + '};\n'
+    data = FAR + 'const unsigned char png[] = {' + ', '.join(f'0x{b:02x}' for b in b'tgp' + rng.randbytes(200)) + '};\n'
     assert scan_bytes(data.encode(), 'png.c') == []
 
 
 def test_the_marks_cost_the_screen_no_pass_more():
-    # Every mark holds an anchor the screen searches already (``0``): a
-    # new anchor group would be a pass over every byte a scan reads.
-    from together_hooks.detect import prefilter
+    # Screen needles starting ``0x`` or ``74`` are groups of their own in
+    # the plain route: a pass more over every clean file the hook reads.
     from together_hooks.detect.engine import HEX_PREFIX
     from together_hooks.detect.engine import keyword_screen
     from together_hooks.rules import RULES
 
-    groups = prefilter._anchors(keyword_screen(RULES).keywords)
-    assert {a for a, needles in groups.items() if set(HEX_PREFIX) & set(needles)} == {b'0'}
+    assert not set(HEX_PREFIX) & set(keyword_screen(RULES).needles)
 
 
 def test_a_file_dense_in_marks_is_read_in_bounded_views():
@@ -88,6 +92,8 @@ def test_a_file_dense_in_marks_is_read_in_bounded_views():
         spans.append(hi - lo)
         return codec.hex_view(data, lo, hi)
     where = engine.keyword_screen(RULES).where(data)
-    hits = engine._prefix_view_hits(data, 'k.c', RULES, 0, where, Budget('k.c'), engine.HEX_PREFIX, hex_view, 'hex')
+    hits = engine._prefix_view_hits(
+        data, 'k.c', RULES, 0, where, Budget('k.c'), engine.HEX_PREFIX, hex_view, 'hex', screened=False,
+    )
     assert len(spans) > 3 and max(spans) <= step + engine._HEX_BEFORE
     assert [(secret, kind) for _at, secret, _rule, kind in hits] == [(key, 'hex')] * 2

@@ -753,7 +753,7 @@ def _hits(
             hits += _uu_hits(data, path, rules, depth, where, budget)
         if any(mark in where for mark in DEC_PREFIX):
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
-        if any(mark in where for mark in HEX_PREFIX):
+        if any(data.find(mark) != -1 for mark in HEX_PREFIX):
             hits += _hex_prefix_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
@@ -794,9 +794,13 @@ DEC_PREFIX = (
 )
 # A key's prefix as hex bytes with no Together name near (a C, C# or Go
 # ``{0x74, 0x67, 0x70, …}``, ``xxd -i``, a ``.reg`` file's ``hex:``
-# value): read by ``codec.hex_view``.  Each holds ``0``, as DEC_PREFIX's
-# do: no pass more.  Also the prefix cut by ``xxd -i``'s line end (12
-# bytes a line, two blanks' indent).
+# value): read by ``codec.hex_view``, in bytes the keyword screen passes
+# for another reason only (a Together name or a key's prefix anywhere in
+# the file; searched there by ``find``).  Not screen needles: their
+# starts (``0x``, ``0X``, ``74``) are groups of their own in the plain
+# route, 2 passes more over every clean file the hook reads (29 -> 31,
+# ``screen_plain_work_test.py``).  Also the prefix cut by ``xxd -i``'s
+# line end (12 bytes a line, two blanks' indent).
 HEX_PREFIX = (
     b'0x74, 0x67, 0x70', b'0x74,0x67,0x70', b'0X74, 0X67, 0X70', b'74,67,70',
     b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70',
@@ -1064,7 +1068,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_PREFIX),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX),
         )
     return screen
 
@@ -1356,14 +1360,16 @@ def _hex_prefix_hits(
     the text they spell."""
     from together_hooks.detect.codec import hex_view
 
-    return _prefix_view_hits(data, path, rules, depth, where, budget, HEX_PREFIX, hex_view, 'hex')
+    return _prefix_view_hits(data, path, rules, depth, where, budget, HEX_PREFIX, hex_view, 'hex', screened=False)
 
 
 def _prefix_view_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where, budget: Budget,
         marks: tuple[bytes, ...], view_of: Callable[[bytes, int, int], View | None], kind: str,
+        screened: bool = True,
 ) -> list[tuple[int, str, Rule, str]]:
-    """Keys in the views ``view_of`` makes around each of ``marks``."""
+    """Keys in the views ``view_of`` makes around each of ``marks``
+    (``screened``: screen needles, found in ``where``)."""
     hits: list[tuple[int, str, Rule, str]] = []
     # Arrays within ``_HEX_AFTER`` of each other are read as one view (one
     # scan, not one per array: a file of such arrays costs what a file of
@@ -1373,7 +1379,7 @@ def _prefix_view_hits(
     # Views overlap by ``_HEX_BEFORE``; a key both read is reported once.
     # A run's start may sit a line before its mark (``xxd -i``'s 12 bytes
     # a line): ``_HEX_BEFORE``.
-    raw = [(max(0, at - _HEX_BEFORE), min(len(data), at + _HEX_AFTER)) for mark in marks for at in where.offsets(mark)]
+    raw = [(max(0, at - _HEX_BEFORE), min(len(data), at + _HEX_AFTER)) for mark in marks for at in _offsets(data, mark, where if screened else None)]
     seen: set[tuple[int, str]] = set()
     for span_lo, span_hi in _merged(raw):
         for lo in range(span_lo, span_hi, _PREFIX_SPAN):
@@ -1387,6 +1393,19 @@ def _prefix_view_hits(
                     seen.add((at, secret))
                     hits.append((at, secret, rule, kind))
     return hits
+
+
+def _offsets(data: bytes, mark: bytes, where: Where | None) -> list[int]:
+    """Where ``mark`` is in ``data``: the screen's answer (``where``) for
+    its needles, a search for the others (``HEX_PREFIX``: ``where`` None)."""
+    if where is not None:
+        return where.offsets(mark)
+    found = []
+    at = data.find(mark)
+    while at != -1:
+        found.append(at)
+        at = data.find(mark, at + 1)
+    return found
 
 
 # The most bytes one view of ``_prefix_view_hits`` starts runs in.
