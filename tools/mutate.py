@@ -155,7 +155,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/decimal_bytes_test.py',),
       "a key's bytes as a decimal list a number a line (black, json.dumps indent=2) are never read"),
     M('dec-prefix-blanks', 'together_hooks/detect/codec.py',
-      "    rb'|(?<![\\w.,-])((?:-?\\d{1,3}[ \\t]+){6,}-?\\d{1,3})(?![\\w.])',\n",
+      "    rb'|(?<![\\w.,-])((?:-?\\d{1,3}(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)){6,}-?\\d{1,3})(?![\\w.])',\n",
       "    rb'|(?!)()',\n",
       ('tests/detect/decimal_bytes_test.py',),
       "a key's bytes as decimals a blank apart (Go's %v, a tab-separated row) are never read"),

@@ -910,12 +910,14 @@ def dump_view(data: bytes) -> View | None:
 # C's ``unsigned char k[] = {116, …}``, ``bytes([116, …])``, JavaScript's
 # ``Uint8Array.of(…)``): at least 7 numbers (a key's prefix) between
 # brackets or braces, signed or not, apart by commas.
-# A bracketed list with commas, or 7 numbers or more a blank apart on one
-# line (Go's ``%v`` of a ``[]byte`` inside its brackets, ``od -An -tu1``,
-# a tab-separated row): group 1 or 2 holds the numbers.
+# A bracketed list with commas, or 7 numbers or more a blank apart (Go's
+# ``%v`` of a ``[]byte`` inside its brackets, a tab-separated row), over
+# lines too (``od -An -tu1``: read as one run, so a key its line ends cut
+# is read whole, not joined to the next line's digits): group 1 or 2
+# holds the numbers.
 _DEC_ARRAY = regex_cache.compile(
     rb'[{\[(][ \t\r\n]*((?:-?\d{1,3}[ \t]*,[ \t\r\n]*){6,}-?\d{1,3})[ \t\r\n,]*[}\])]'
-    rb'|(?<![\w.,-])((?:-?\d{1,3}[ \t]+){6,}-?\d{1,3})(?![\w.])',
+    rb'|(?<![\w.,-])((?:-?\d{1,3}(?:[ \t]+|[ \t]*\r?\n[ \t]*)){6,}-?\d{1,3})(?![\w.])',
 )
 DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3},[ \t\r\n]{0,40}){7}')
 # Every byte a ``DEC_ARRAY_MARK`` match can hold, 14 or more in a row
