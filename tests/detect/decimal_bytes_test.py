@@ -69,6 +69,9 @@ NAMELESS = {
     'json-indent-2': ('k.json', '{{\n  "data": [\n{}\n  ]\n}}\n', lambda key: ',\n'.join(f'    {b}' for b in key.encode())),
     'tab-a-line-each': ('k.c', 'int k[] = {{\n{}}};\n', lambda key: ''.join(f'\t{b},\n' for b in key.encode())),
     'crlf-a-line-each': ('k.json', '[\r\n{}]\r\n', lambda key: ''.join(f'  {b},\r\n' for b in key.encode())),
+    # Blanks, no commas: Go's ``%v`` of a ``[]byte``, a tab-separated row.
+    'go-v': ('go.log', 'token bytes: [{}]\n', lambda key: ' '.join(str(b) for b in key.encode())),
+    'tsv-row': ('bytes.tsv', 'id\tbytes\n1\t{}\n', lambda key: '\t'.join(str(b) for b in key.encode())),
 }
 
 
@@ -83,3 +86,23 @@ def test_found_with_no_name(shape: str) -> None:
 def test_a_placeholder_with_no_name_is_clean(shape: str) -> None:
     path, template, write = NAMELESS[shape]
     assert scan_bytes(template.format(write('tgp_v1_' + 'x' * 43)).encode(), path) == []
+
+
+@pytest.mark.parametrize('shape', ['python-list', 'go-v'])
+def test_a_decimal_find_says_decimal(shape: str) -> None:
+    # Both routes to a decimal list (its prefix's numbers, a Together
+    # name near) label the find's encoding as decimal, not hex.
+    path, template, write = NAMELESS[shape]
+    key = make_key(random.Random(f'label-{shape}'))
+    assert [f.encoding for f in scan_bytes(template.format(write(key)).encode(), path)] == ['decimal']
+    path, template, signed, per_line = SHAPES['c']
+    data = template.format(_nums(key, signed, per_line)).encode()
+    assert [f.encoding for f in scan_bytes(data, path)] == ['decimal']
+
+
+def test_blank_separated_numbers_of_other_data_are_clean() -> None:
+    rng = random.Random('blank-clean')
+    rows = '\n'.join('\t'.join(str(rng.randrange(256)) for _ in range(40)) for _ in range(20))
+    go = ' '.join(str(b) for b in rng.randbytes(64))
+    data = f'116\t103\t112\n{rows}\ndigest: [116 103 112 {go}]\n'.encode()
+    assert scan_bytes(data, 'table.tsv') == []

@@ -31,7 +31,7 @@ PLAIN = tuple(k for rule in RULES for k in rule.keywords)
 FORMS = tuple(f for rule in RULES for f in (*rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords))
 MARKS = tuple(m for rule in RULES for m in rule.escape_marks)
 # A container written as a base64 value, a binary file's change in a patch,
-# a uuencoded file's first line.
+# a uuencoded file's first line, a key's prefix as decimal bytes.
 MAGIC = (*prefilter.B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX)
 SCREEN = keyword_screen(RULES)
 GROUPED = SCREEN.grouped()

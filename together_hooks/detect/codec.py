@@ -910,8 +910,14 @@ def dump_view(data: bytes) -> View | None:
 # C's ``unsigned char k[] = {116, …}``, ``bytes([116, …])``, JavaScript's
 # ``Uint8Array.of(…)``): at least 7 numbers (a key's prefix) between
 # brackets or braces, signed or not, apart by commas.
+# A bracketed list with commas, or 7 numbers or more a blank apart (Go's
+# ``%v`` of a ``[]byte`` inside its brackets, a tab-separated row), over
+# lines too (``od -An -tu1``: read as one run, so a key its line ends cut
+# is read whole, not joined to the next line's digits): group 1 or 2
+# holds the numbers.
 _DEC_ARRAY = regex_cache.compile(
-    rb'[{\[(][ \t\r\n]*((?:-?\d{1,3}[ \t]*,[ \t\r\n]*){6,}-?\d{1,3})[ \t\r\n,]*[}\])]',
+    rb'[{\[(][ \t\r\n]*((?:-?\d{1,3}[ \t]*,[ \t\r\n]*){6,}-?\d{1,3})[ \t\r\n,]*[}\])]'
+    rb'|(?<![\w.,-])((?:-?\d{1,3}(?:[ \t]+|[ \t]*\r?\n[ \t]*)){6,}-?\d{1,3})(?![\w.])',
 )
 DEC_ARRAY_MARK = regex_cache.compile(rb'(?:\d{1,3},[ \t\r\n]{0,40}){7}')
 # Every byte a ``DEC_ARRAY_MARK`` match can hold, 14 or more in a row
@@ -958,7 +964,8 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
     for m in _DEC_ARRAY.finditer(data, lo, min(len(data), hi + HEX_REACH)):
         if m.start() >= hi:
             break
-        numbers = [(int(n.group()), n.start()) for n in _DEC_NUMBER.finditer(data, m.start(1), m.end(1))]
+        group = 1 if m.start(1) != -1 else 2
+        numbers = [(int(n.group()), n.start()) for n in _DEC_NUMBER.finditer(data, m.start(group), m.end(group))]
         if len(numbers) < 7 or any(not -128 <= n <= 255 for n, _at in numbers):
             continue
         text = bytes(n & 0xFF for n, _at in numbers)

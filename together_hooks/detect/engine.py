@@ -753,6 +753,8 @@ def _hits(
             hits += _uu_hits(data, path, rules, depth, where, budget)
         if any(mark in where for mark in DEC_PREFIX):
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
+        if any(data.find(mark) != -1 for mark in HEX_PREFIX):
+            hits += _hex_prefix_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
     return hits
@@ -781,11 +783,27 @@ UU_BEGIN = (b'begin 4', b'begin 6', b'begin 7', b'begin 0')
 # with tabs), at the indents they use, LF or CRLF: all in ``0``'s group.
 DEC_PREFIX = (
     b'116, 103, 112', b'116,103,112',
+    # Without commas: Go's ``%v`` of a ``[]byte`` (``[116 103 112 …]``),
+    # ``od -An -tu1``, a tab-separated row.
+    b'116 103 112', b'116\t103\t112',
     *(
         b'116,%s%s103,%s%s112' % (nl, indent, nl, indent)
         for nl in (b'\n', b'\r\n')
         for indent in (b'', b'  ', b'    ', b'      ', b'        ', b'\t', b'\t\t')
     ),
+)
+# A key's prefix as hex bytes with no Together name near (a C, C# or Go
+# ``{0x74, 0x67, 0x70, …}``, ``xxd -i``, a ``.reg`` file's ``hex:``
+# value): read by ``codec.hex_view``, in bytes the keyword screen passes
+# for another reason only (a Together name or a key's prefix anywhere in
+# the file; searched there by ``find``).  Not screen needles: their
+# starts (``0x``, ``0X``, ``74``) are groups of their own in the plain
+# route, 2 passes more over every clean file the hook reads (29 -> 31,
+# ``screen_plain_work_test.py``).  Also the prefix cut by ``xxd -i``'s
+# line end (12 bytes a line, two blanks' indent).
+HEX_PREFIX = (
+    b'0x74, 0x67, 0x70', b'0x74,0x67,0x70', b'0X74, 0X67, 0X70', b'74,67,70',
+    b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70',
 )
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
@@ -1242,10 +1260,10 @@ def _hex_hits(
     views = []
     for lo, hi in _merged(raw):
         if hex_marked(data, lo, hi):
-            views.append((lo, hex_view(data, lo, hi)))
+            views.append((lo, hex_view(data, lo, hi), 'hex'))
         if dec_marked(data, lo, hi):
-            views.append((lo, decimal_view(data, lo, hi)))
-    for lo, view in views:
+            views.append((lo, decimal_view(data, lo, hi), 'decimal'))
+    for lo, view, kind in views:
         if view is None:
             continue
         where = screen.where(view.data)
@@ -1257,7 +1275,7 @@ def _hex_hits(
         def origin(offset: int, lo: int = lo, view: View = view) -> int:
             return lo + view.origin(offset)
         hits += [
-            (origin(offset), secret, rule, 'hex')
+            (origin(offset), secret, rule, kind)
             for offset, secret, rule in _candidates(view.data, active, walkers, where, (data, origin))
         ]
     return hits
@@ -1327,24 +1345,71 @@ def _dec_prefix_hits(
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys written as a decimal byte array that starts with a key's
     prefix (``DEC_PREFIX``): the arrays starting right before each
-    (``codec.decimal_view``: brackets, commas, 7 numbers or more) read as
-    the text they spell."""
+    (``codec.decimal_view``: brackets and commas, or blanks, 7 numbers or
+    more) read as the text they spell."""
     from together_hooks.detect.codec import decimal_view
 
+    return _prefix_view_hits(data, path, rules, depth, where, budget, DEC_PREFIX, decimal_view, 'decimal')
+
+
+def _hex_prefix_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where, budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys written as hex bytes that start with a key's prefix
+    (``HEX_PREFIX``): the runs around each (``codec.hex_view``) read as
+    the text they spell."""
+    from together_hooks.detect.codec import hex_view
+
+    return _prefix_view_hits(data, path, rules, depth, where, budget, HEX_PREFIX, hex_view, 'hex', screened=False)
+
+
+def _prefix_view_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where, budget: Budget,
+        marks: tuple[bytes, ...], view_of: Callable[[bytes, int, int], View | None], kind: str,
+        screened: bool = True,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the views ``view_of`` makes around each of ``marks``
+    (``screened``: screen needles, found in ``where``)."""
     hits: list[tuple[int, str, Rule, str]] = []
     # Arrays within ``_HEX_AFTER`` of each other are read as one view (one
     # scan, not one per array: a file of such arrays costs what a file of
-    # plain prefixes does).
-    raw = [(max(0, at - 16), min(len(data), at + _HEX_AFTER)) for mark in DEC_PREFIX for at in where.offsets(mark)]
-    for lo, hi in _merged(raw):
-        view = decimal_view(data, lo, hi)
-        if view is None:
-            continue
-        hits += [
-            (lo + view.origin(offset), secret, rule, 'hex')
-            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
-        ]
+    # plain prefixes does), up to ``_PREFIX_SPAN`` a view: a view keeps
+    # an origin a byte, so a file dense in marks (a 4 MB window of
+    # ``0x74, 0x67, 0x70`` lines) would hold ~200 bytes a byte at once.
+    # Views overlap by ``_HEX_BEFORE``; a key both read is reported once.
+    # A run's start may sit a line before its mark (``xxd -i``'s 12 bytes
+    # a line): ``_HEX_BEFORE``.
+    raw = [(max(0, at - _HEX_BEFORE), min(len(data), at + _HEX_AFTER)) for mark in marks for at in _offsets(data, mark, where if screened else None)]
+    seen: set[tuple[int, str]] = set()
+    for span_lo, span_hi in _merged(raw):
+        for lo in range(span_lo, span_hi, _PREFIX_SPAN):
+            hi = min(span_hi, lo + _PREFIX_SPAN + _HEX_BEFORE)
+            view = view_of(data, lo, hi)
+            if view is None:
+                continue
+            for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False):
+                at = lo + view.origin(offset)
+                if (at, secret) not in seen:
+                    seen.add((at, secret))
+                    hits.append((at, secret, rule, kind))
     return hits
+
+
+def _offsets(data: bytes, mark: bytes, where: Where | None) -> list[int]:
+    """Where ``mark`` is in ``data``: the screen's answer (``where``) for
+    its needles, a search for the others (``HEX_PREFIX``: ``where`` None)."""
+    if where is not None:
+        return where.offsets(mark)
+    found = []
+    at = data.find(mark)
+    while at != -1:
+        found.append(at)
+        at = data.find(mark, at + 1)
+    return found
+
+
+# The most bytes one view of ``_prefix_view_hits`` starts runs in.
+_PREFIX_SPAN = 64 << 10
 
 
 def _dump_hits(

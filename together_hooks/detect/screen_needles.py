@@ -16,6 +16,8 @@ NEEDLES = (
     b'0067\\u0070',
     b'0AGcAcABfAHYAMQBfA',
     b'0Z3BfdjFf',
+    b'116\t103\t112',
+    b'116 103 112',
     b'116,\n\t\t103,\n\t\t112',
     b'116,\n\t103,\n\t112',
     b'116,\n        103,\n        112',
