@@ -248,3 +248,25 @@ def test_a_work_tree_git_cannot_list_still_hides_the_env_file_beside_you(git_rep
         assert '…' in result.err, result.err
         texts += [result.out, result.err]
     assert exposed([key, legacy], *texts) == []
+
+
+def test_a_run_on_another_repository_still_hides_the_env_file_beside_you(git_repo, git_repo_template, tmp_path):
+    """A command that reads another repository's keys (``doctor
+    ../other``, which scans it with its own env files) still hides the
+    keys of the ``.env`` of the repository you run it in: the scrub
+    learns both (reading the other one's used to stand for reading
+    yours, and ``doctor`` printed a folder there named by your key)."""
+    import shutil
+
+    rng = random.Random(41)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\nOTHER_SERVICE={key}\n')
+    other = tmp_path / 'other'
+    shutil.copytree(git_repo_template, other, symlinks=True)
+    for name in (legacy, key[7:40]):
+        (other / name).mkdir()
+        (other / name / 'notes.txt').write_text('x\n')
+    result = _run('together-hooks', 'doctor', str(other), cwd=git_repo)
+    assert 'env-files-ignored' in result.out, result.out + result.err
+    assert '…' in result.out, result.out
+    assert exposed([key, legacy], result.out, result.err) == []

@@ -693,10 +693,14 @@ class Scrubber:
             self._new = []
         return self._forms
 
-    def hold(self, secrets: Iterable[str]) -> None:
+    def hold(self, secrets: Iterable[str], here: bool = True) -> None:
         """The developer's own keys, as the run read them: learnt, and
-        never read again through ``held``."""
-        self._held = None
+        never read again through ``held`` when they are those ``held``
+        reads (``here``: of the repository the run is in); another
+        repository's (``doctor ../other``) leave that read to come, so
+        a line still hides the keys of the ``.env`` beside you."""
+        if here:
+            self._held = None
         self.learn(secrets)
 
     def _read_held(self) -> None:
@@ -1715,12 +1719,12 @@ def learn(secrets: Iterable[str]) -> None:
         scrubber.learn(secrets)
 
 
-def hold(secrets: Iterable[str]) -> None:
+def hold(secrets: Iterable[str], here: bool = True) -> None:
     """Teach the run's scrubber the developer's own keys, as the run read
     them (``Scrubber.hold``; no-op when none is installed)."""
     scrubber = run_scrubber()
     if scrubber is not None:
-        scrubber.hold(secrets)
+        scrubber.hold(secrets, here)
 
 
 def scrub(text: str, commands: bool = False) -> str:
