@@ -248,3 +248,53 @@ def test_a_work_tree_git_cannot_list_still_hides_the_env_file_beside_you(git_rep
         assert '…' in result.err, result.err
         texts += [result.out, result.err]
     assert exposed([key, legacy], *texts) == []
+
+
+def test_a_run_on_another_repository_still_hides_the_env_file_beside_you(git_repo, git_repo_template, tmp_path):
+    """A command that reads another repository's keys (``doctor
+    ../other``, which scans it with its own env files) still hides the
+    keys of the ``.env`` of the repository you run it in: the scrub
+    learns both (reading the other one's used to stand for reading
+    yours, and ``doctor`` printed a folder there named by your key)."""
+    import shutil
+
+    rng = random.Random(41)
+    key, legacy = make_key(rng), make_hex(rng)
+    (git_repo / '.env').write_text(f'TOGETHER_API_KEY={legacy}\nOTHER_SERVICE={key}\n')
+    other = tmp_path / 'other'
+    shutil.copytree(git_repo_template, other, symlinks=True)
+    for name in (legacy, key[7:40]):
+        (other / name).mkdir()
+        (other / name / 'notes.txt').write_text('x\n')
+    result = _run('together-hooks', 'doctor', str(other), cwd=git_repo)
+    assert 'env-files-ignored' in result.out, result.out + result.err
+    assert '…' in result.out, result.out
+    assert exposed([key, legacy], result.out, result.err) == []
+
+
+def test_past_the_cap_the_scrub_learns_no_more_and_withholds_what_it_cannot_check(monkeypatch, capfd):
+    """The scrub learns every form of at most ``MAX_HELD`` keys of your
+    own (its work and memory bounded: a 1 MB ``.env`` of 12,000 keys took 43 CPU-s
+    and 1.4 GB for one error line); past it, every run that may be a
+    piece of a key it did not learn is shown as ``[withheld]`` (fail
+    closed), and the run is told so once, on its own line."""
+    import together_hooks.detect.scrub as scrub
+
+    monkeypatch.setattr(scrub, 'MAX_HELD', 8, raising=False)
+    rng = random.Random(43)
+    keys = [make_key(rng) if i % 2 else make_hex(rng) for i in range(40)]
+    scrubber = Scrubber(held=lambda: keys)
+    shown = [scrubber.scrub('error: nothing here, ok (see --help)')]
+    assert shown == ['error: nothing here, ok (see --help)']
+    assert len(scrubber._form_ids) <= 8 * 30, len(scrubber._form_ids)  # 40 keys: ~900 forms
+    late = keys[-1]
+    raw = late.encode()
+    for text in (late, late[3:30], raw.hex(), base64.b64encode(b'x' + raw).decode(),
+                 json.dumps(late).replace('a', '\\u0061'), *_coded(late), *_coded(late[5:30])):
+        line = scrubber.scrub(f'error: {text} is not a commit\n')
+        assert '[withheld]' in line or '…' in line, line
+        shown.append(line)
+    assert exposed(keys, *shown) == []
+    err = capfd.readouterr().err
+    assert err.count('[withheld]') == 1 and 'more keys known' in err, err
+    assert scrubber.scrub('error: see together_hooks --help') == 'error: see together_hooks --help'

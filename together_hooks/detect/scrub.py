@@ -111,6 +111,8 @@ _ESCAPE_LEAD = r'[\\\x1b%&]|\+AF8'
 _DEC_LIST = r'(?<![\w.])\d{1,3}(?:[ \t]*[,;][ \t]*\d{1,3}|[ \t]+\d{1,3}){7,}(?![\w.])'
 _CODE = r'%u([0-9A-Fa-f]{4})|\\([0-9A-Fa-f]{1,6}) ?|U\+([0-9A-Fa-f]{4,6})[ \t,]?'
 _CODED = _DEC_LIST + r'|(?:(?:%u[0-9A-Fa-f]{4}|U\+[0-9A-Fa-f]{4,6}[ \t,]?)){8}'
+# Eight or more characters by their codes in a row (``_CODE``).
+_CODE_RUN = r'(?:%u[0-9A-Fa-f]{4}|\\[0-9A-Fa-f]{1,6} ?|U\+[0-9A-Fa-f]{4,6}[ \t,]?){8,}'
 # Quoted-printable that may hold a key (``_qp_read``): an encoded ``_``
 # (a current key's prefix; a mail header's every one), an encoded ``=``
 # (before a value: the mark the engine reads a file by), or three escapes
@@ -140,6 +142,25 @@ _NUMBER_BITS = 26
 _NUMBER_MASK = (1 << _NUMBER_BITS) - 1
 _TAG_SHIFT = _AT_BITS + _NUMBER_BITS
 _TAG_MASK = (1 << (64 - _TAG_SHIFT)) - 1
+
+
+# The keys a run learns every form of (``Scrubber.learn``): each costs
+# ~1-2 ms of CPU and ~15 KB to learn, and a run may know any number (a 1 MB
+# ``.env`` holds 12,000; env files and findings have no count).  The
+# developer's own keys, read before the first line (an error line pays for
+# them), at most ``MAX_HELD``; keys found, at most ``MAX_KNOWN`` in all (a
+# scan that found them spent far more).  Past either, the scrub cannot
+# check the others' pieces, so it fails closed: every run that may be a
+# piece of one (``_OVER_RUN``: 16 characters of a key, base64, hex or an
+# escape, 96 bits; characters by their codes or a hex list, ``_CODED``,
+# ``_CODE_RUN``, ``_GAPPED_HEX_RUN``) is shown as ``WITHHELD``, and the
+# run says so once (``_over_notice``).
+MAX_HELD = 2048
+MAX_KNOWN = 16384
+WITHHELD = '[withheld]'
+_OVER_RUN = r'[A-Za-z0-9+/=_%\\-]{16,}'
+# Learnt in batches so large: the index's buckets are sorted once a batch.
+_BATCH = 1024
 
 
 def _gram_entry(code: int, number: int, at: int) -> int:
@@ -619,7 +640,8 @@ class Scrubber:
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
         '_form_ids', '_held',
-        '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown',
+        '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown', '_over',
+        '_own',
     )
 
     def __init__(
@@ -637,7 +659,7 @@ class Scrubber:
         # The indexed places of each form (``_index_pieces``): a bucket by
         # a gram's hash, of 64-bit entries (``_gram_entry``) kept sorted; a
         # form by its number in ``_form_ids``.
-        self._grams: list[list[int] | None] = []
+        self._grams: list[bytes | None] = []
         self._form_ids: list[str] = []
         self._environ_read = False
         self._needles: Needles | None = None  # every form (``_present``)
@@ -649,14 +671,24 @@ class Scrubber:
         self._undashed: tuple[int, Needles, list[str], dict[str, list[str]]] | None = None
         # Whether a known key's redaction may stir a reading (``_still``).
         self._odd_shown = False
+        # Keys past ``MAX_KNOWN``: some (> 0), none (0: every known key's
+        # forms are checked), or some and the run was told (< 0).
+        self._over = 0
+        self._own = 0  # own keys learnt (``MAX_HELD``)
         self.learn(secrets)
 
-    def learn(self, secrets: Iterable[str]) -> None:
+    def learn(self, secrets: Iterable[str], own: bool = False) -> None:
         """Remember keys of this run: their every form is scrubbed from now
         on.  The forms are made when something is shown: a run that prints
-        nothing (a passing hook) pays nothing."""
+        nothing (a passing hook) pays nothing.  ``own``: the developer's
+        own keys (``MAX_HELD``)."""
         for secret in secrets:
             if secret and secret not in self._known:
+                if len(self._known) >= MAX_KNOWN or own and self._own >= MAX_HELD:
+                    if self._over == 0:
+                        self._over = 1
+                    continue
+                self._own += own
                 self._known.add(secret)
                 self._new.append(secret)
                 if len(secret) == 64 and not secret.strip('0123456789abcdef'):
@@ -673,10 +705,14 @@ class Scrubber:
         sorted them all again each key)."""
         if not self._environ_read:
             self._environ_read = True
-            self.learn(_environ_keys())
+            self.learn(_environ_keys(), own=True)
             self._read_held()
         if self._new:
-            for secret in self._new:
+            added: dict[int, list[int]] = {}
+            for done, secret in enumerate(self._new, 1):
+                if not done % _BATCH:  # the entries as ints (44 bytes each) bounded
+                    self._merge_pieces(added)
+                    added = {}
                 shown = redact(secret)
                 ends = _shown_forms(secret)
                 for form, kind in _forms(secret).items():
@@ -684,20 +720,28 @@ class Scrubber:
                         self._b64.add(form)
                     if form not in self._forms:
                         self._forms[form] = shown
-                        self._index_pieces(form, kind, ends)
+                        self._index_pieces(form, kind, ends, added)
                         if self._needles is None:
                             from together_hooks.detect.needles import Needles
 
-                            self._needles = Needles()
+                            # One place a form (a probe at every place of
+                            # a line): a form indexed at eight took ~40 KB a
+                            # key, and the lines shown are short.
+                            self._needles = Needles(step=1)
                         self._needles.add(form)
             self._new = []
+            self._merge_pieces(added)
         return self._forms
 
-    def hold(self, secrets: Iterable[str]) -> None:
+    def hold(self, secrets: Iterable[str], here: bool = True) -> None:
         """The developer's own keys, as the run read them: learnt, and
-        never read again through ``held``."""
-        self._held = None
-        self.learn(secrets)
+        never read again through ``held`` when they are those ``held``
+        reads (``here``: of the repository the run is in); another
+        repository's (``doctor ../other``) leave that read to come, so
+        a line still hides the keys of the ``.env`` beside you."""
+        if here:
+            self._held = None
+        self.learn(secrets, own=True)
 
     def _read_held(self) -> None:
         """The developer's own keys, read once, before anything is shown
@@ -707,49 +751,65 @@ class Scrubber:
         held, self._held = self._held, None
         if held is not None:
             try:
-                self.learn(held())
+                self.learn(held(), own=True)
             except Exception:  # an unreadable env file, no git: nothing held to learn
                 pass
 
-    def _index_pieces(self, form: str, kind: str, ends: tuple[str, ...]) -> None:
+    def _index_pieces(
+            self, form: str, kind: str, ends: tuple[str, ...], added: dict[int, list[int]],
+    ) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
         left out (its pieces are ``%XX`` runs any URL has), and so is the
         prefix every current key shares, and any piece of what the
         redaction shows (``ends``: in ``rotate-help``'s expressions the
-        base64 of ``tgp_v1_Ab`` matches a key by what a report shows)."""
+        base64 of ``tgp_v1_Ab`` matches a key by what a report shows).
+        Its entries go to ``added`` (bucket -> entries), merged into the
+        index once a batch of keys is done (``_merge_pieces``)."""
         if kind == 'url':
             return
-        # (Here, not at the top: a clean commit imports no bisect; a list,
-        # not an ``array``, whose import brings collections to every
-        # blocked commit: hook_imports_test.)
-        from bisect import insort
-
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
         shown = {end[i:i + _GRAM] for end in ends for i in range(len(end) - _GRAM + 1)}
-        if not self._grams:
-            self._grams = [None] * _BUCKETS
         number = len(self._form_ids)
         self._form_ids.append(form)
-        buckets = self._grams
         for at in range(first, min(len(form), _MAX_AT) - _GRAM + 1, step):
             gram = form[at:at + _GRAM]
             if gram not in shown:
                 code = hash(gram)
-                bucket = code & (_BUCKETS - 1)
-                entries = buckets[bucket]
+                entries = added.get(code & (_BUCKETS - 1))
                 if entries is None:
-                    entries = buckets[bucket] = []
-                insort(entries, _gram_entry(code, number, at))
+                    entries = added[code & (_BUCKETS - 1)] = []
+                entries.append(_gram_entry(code, number, at))
+
+    def _merge_pieces(self, added: dict[int, list[int]]) -> None:
+        """Each bucket ``added`` to, sorted again and kept packed: 8 bytes
+        an entry, read as 64-bit numbers (``_places_of``); a list of
+        Python ints took 44 bytes an entry (a 1 MB ``.env`` of 12,000 keys,
+        5 million entries, took most of a gigabyte), and sorting each
+        entry into its bucket as it came (``insort``) most of the time."""
+        if not added:
+            return
+        if not self._grams:
+            self._grams = [None] * _BUCKETS
+        buckets = self._grams
+        order = sys.byteorder
+        for bucket, entries in added.items():
+            held = buckets[bucket]
+            if held is not None:
+                entries.extend(memoryview(held).cast('Q'))
+            entries.sort()
+            buckets[bucket] = b''.join([entry.to_bytes(8, order) for entry in entries])
 
     def _places_of(self, gram: str) -> Iterator[tuple[str, int]]:
         """(form, where in it) of each indexed place holding ``gram``."""
         code = hash(gram)
         bucket = code & (_BUCKETS - 1)
-        entries = self._grams[bucket]
-        if entries is None:
+        packed = self._grams[bucket]
+        if packed is None:
             return
         from bisect import bisect_left
+
+        entries = memoryview(packed).cast('Q')
 
         tag = (code >> _BUCKET_BITS) & _TAG_MASK
         i = bisect_left(entries, tag << _TAG_SHIFT)
@@ -849,6 +909,8 @@ class Scrubber:
             # letters are a key's in another form (fullwidth ``ｔｇｐ＿ｖ１＿``).
             text = '\n'.join(map(self._rejoined, text.split('\n')))
         text = self._keys_out(text)
+        if self._over:
+            text = self._withheld(text)
         text = _pattern(_SGR_OR_CONTROL if colours else _CONTROL).sub(
             lambda m: m.group() if len(m.group()) > 1 else _escaped(m.group()),
             text,
@@ -859,6 +921,19 @@ class Scrubber:
                 text,
             )
         return text
+
+    def _withheld(self, text: str) -> str:
+        """``text`` with every run that may be a piece of a key past
+        ``MAX_KNOWN`` shown as ``WITHHELD`` (fail closed: the scrub does
+        not know their forms); the first time, the run is told why."""
+        out = text
+        for source in (_CODED, _CODE_RUN, _GAPPED_HEX_RUN):
+            out = _pattern(source).sub(_withhold, out)
+        out = _pattern(_OVER_RUN).sub(WITHHELD, out)
+        if out != text and self._over > 0:
+            _over_notice()
+            self._over = -1
+        return out
 
     def _learn_wrapped(self, text: str) -> None:
         """A key wrapped across lines in ``text``, joined as the engine joins
@@ -1380,6 +1455,26 @@ class Scrubber:
 # them, but a reader copies what they see by typing it: a run that reads
 # as a key once they are read as their Latin twins is one.  NFKC leaves
 # them alone (they are letters of their own), so they are read after it.
+def _withhold(m: re.Match[str]) -> str:
+    """A list of codes past what the scrub knows (``Scrubber._withheld``),
+    but one of too few digits to spell a piece (96 bits)."""
+    run = m.group()
+    return run if sum(c in '0123456789abcdefABCDEF' for c in run) < 16 else WITHHELD
+
+
+def _over_notice() -> None:
+    """One line on the process's own standard error (not through the
+    scrub it is about): why runs are shown as ``WITHHELD``."""
+    try:
+        sys.__stderr__.write(
+            f'together-hooks: more keys known (the environment, env files, findings) than '
+            f'the output scrub checks ({MAX_HELD} of your own, {MAX_KNOWN} in all): each run that may hold '
+            f'a piece of one is shown as {WITHHELD}\n')
+        sys.__stderr__.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
 _LOOK_ALIKE = str.maketrans(dict((  # each pair: the twin, then its letter
     # Cyrillic
     'аa еe һh іi јj оo сc рp ԁd ѕs уy хx ԛq ԝw ӏl б6 '
@@ -1715,12 +1810,12 @@ def learn(secrets: Iterable[str]) -> None:
         scrubber.learn(secrets)
 
 
-def hold(secrets: Iterable[str]) -> None:
+def hold(secrets: Iterable[str], here: bool = True) -> None:
     """Teach the run's scrubber the developer's own keys, as the run read
     them (``Scrubber.hold``; no-op when none is installed)."""
     scrubber = run_scrubber()
     if scrubber is not None:
-        scrubber.hold(secrets)
+        scrubber.hold(secrets, here)
 
 
 def scrub(text: str, commands: bool = False) -> str:

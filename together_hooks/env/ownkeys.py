@@ -74,12 +74,17 @@ def own_keys_at(where: str = '.') -> OwnKeys:
     top folder, else ``where`` itself).  The run's scrub is told them
     (``scrub.hold``): it reads them itself before the first line it shows
     when the run has not (an error naming one: an argument, a path, a
-    ref), and never twice."""
+    ref), and never twice; another repository's keys are held as well
+    as, not instead of, those of the repository the run is in."""
     from together_hooks.detect.scrub import hold
     from together_hooks.gitrun import worktree_root
 
-    own = own_keys(worktree_root(where) or where)
-    hold(own.keys)
+    root = worktree_root(where) or where
+    own = own_keys(root)
+    # Another repository's keys (``doctor ../other``) stand for no read
+    # of the keys of the one the run is in: the scrub still reads those.
+    here = os.path.realpath(root) == os.path.realpath(worktree_root('.') or '.')
+    hold(own.keys, here)
     return own
 
 
