@@ -703,11 +703,7 @@ MISSED: dict[str, str] = {
     'erlang-sys-config-nested': 'an Erlang proplist\'s tuple (`{together, [{api_key, "…"}]}`) is no heading or name',
     'scheme-alist': "a Lisp alist's dotted pair (`(together-api-key . \"…\")`) is no name and value",
     'emacs-setq': "a generic key variable (`gptel-api-key`) with Together's host on the next form is not read",
-    'prose-as-requested': 'prose naming the key, then a neutral comma clause (`, as requested:`), the key on the next line',
-    'prose-from-together-with-key': 'prose: `from Together with this key: …` (the provider before `this key`)',
     'discord-codeblock': "a chat line naming the key over a fenced code block holding it",
-    'teams-message-html': "an HTML message's `<b>` around the value after `The Together AI key:`",
-    'decoy-git-subject-rotate': 'a commit subject `Rotate Together key` over its hash is read as prose naming the key',
 }
 
 results, test_case = make_tests(CASES, MISSED)
