@@ -426,7 +426,9 @@ _LEGACY_NAME = (
 # lines (YAML ``together_api_key: # rotated``, then the value indented)
 # or empty ones (a mail's ``the new Together API key:``, a blank line,
 # then the key).
-_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}){0,3}'
+# (a Markdown fence opening between them: a chat or wiki's ``Together API
+# key:`` over a fenced block holding the key)
+_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120}|(?:```|~~~)[\w+-]{0,20})?\r?\n[ \t]{0,32}){0,3}'
 # A Ruby (or shell) heredoc opened after the assignment, its body the value
 # (``KEY = <<~KEY``, ``<<-EOS.chomp``).
 _HEREDOC = rb'<<[~-]?["\']?[A-Za-z_]\w{0,20}["\']?(?:\.\w{1,12})?[ \t]{0,32}\r?\n[ \t]{0,32}'
@@ -1738,6 +1740,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Prose naming the provider, then the key it is used with.
         'you can call the model from Together with this key: {hex}',
         'Query Together using the API key:\n{hex}',
+        # A fenced block holding the key under the line naming it.
+        'together api key:\n```\n{hex}\n```',
+        'Together API key for the bot:\n~~~text\n{hex}\n~~~',
         '<li>together api key: <strong><code>{hex}</code></strong></li>',
         # Prose: the name, a comma and a clause, the key alone on the next
         # line (a chat export's ``here's the together key, don't share it``).
@@ -2264,6 +2269,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'signed by Together with this key fingerprint: {hex}',
         'Together with the key id: {hex}',
         'together with this keyring: {hex}',
+        'together api key sha256:\n```\n{hex}\n```',
+        'Together API key:\n```\nsha256sum together.tgz\n{hex}\n```',
         'Secret(value="{hex}").save("together-api-key-sha256", overwrite=True)',
         'Secret(value="{hex}").save("openai-api-key")  # together',
         'together_checksums:\n  prod: {hex}',
