@@ -391,6 +391,9 @@ _LEGACY_NAME = (
     rb'(?:' + _QUALIFIER + rb'[_.-](?=api))?(?:api' + _SEP + rb')?'
     rb'(?:keys?|token|secret(?:' + _SEP + rb'key)?)(?:[_.-]?(?:b64|base64))?'
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
+    # (prose naming the provider, then the key it is used with: ``call
+    # the model from Together with this key:``)
+    rb'|(?i:together(?:[ _.-]?ai)?[ \t]{1,4}(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token)(?![\w-]))'
     rb'|(?:Together(?!\w{0,16}?(?i:hash|digest|sha\d|md5|checksum|fingerprint))\w{0,16}(?:(?:\.|::)new)?|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:(?:\.|::)new)?)'
     rb'\s{0,32}\('
     rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey|access_token|accessToken)|(?i:\bwith_?api_?key)))?)'
@@ -423,7 +426,9 @@ _LEGACY_NAME = (
 # lines (YAML ``together_api_key: # rotated``, then the value indented)
 # or empty ones (a mail's ``the new Together API key:``, a blank line,
 # then the key).
-_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}){0,3}'
+# (a Markdown fence opening between them: a chat or wiki's ``Together API
+# key:`` over a fenced block holding the key)
+_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120}|(?:```|~~~)[\w+-]{0,20})?\r?\n[ \t]{0,32}){0,3}'
 # A Ruby (or shell) heredoc opened after the assignment, its body the value
 # (``KEY = <<~KEY``, ``<<-EOS.chomp``).
 _HEREDOC = rb'<<[~-]?["\']?[A-Za-z_]\w{0,20}["\']?(?:\.\w{1,12})?[ \t]{0,32}\r?\n[ \t]{0,32}'
@@ -459,7 +464,7 @@ _BRACKETED = (
 )
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z]))[^\r\n:=,]{1,60}(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!]?[ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -491,9 +496,9 @@ _LEGACY_ASSIGN = (
     # block list's item (``value:`` then ``- <key>``), or a heredoc
     # (HCL's ``default = <<EOT`` then the key)
     rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|\r?\n[ \t]{0,32}-[ \t]{1,8}|' + _HEREDOC + rb')?'
-    # (an HTML message writes the value as code: ``together key for the
-    # demo: <code><key></code>``)
-    rb')(?:<(?i:code|kbd|samp|tt)>)?' + _QUOTE
+    # (an HTML message writes the value as code or in bold: ``together
+    # key for the demo: <code><key></code>``, ``<b><key></b>``)
+    rb')(?:<(?i:code|kbd|samp|tt|b|strong|em|i|mark)>){0,2}' + _QUOTE
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # What a serialised object writes between a string (a key's name) and the
@@ -526,6 +531,12 @@ _DIGEST_BEFORE = (
     rb'(?:\w{0,16}[ \t]{0,4}\([ \t]{0,4}(?:b?["\'`])?'
     rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
     rb'|[ \t]{1,4}|[_-](?:(?i:of|for)[_-])?)\Z'
+    # Or a line that starts by retiring the key, as a commit subject or a
+    # changelog entry does (``Rotate Together key``, ``- Revoked the
+    # TOGETHER_API_KEY``): what follows the name is a hash, not the key.
+    rb'|(?m:^)[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\w{1,20}:[ \t]{1,4})?'
+    rb'(?i:(?:rotat|revok|remov|delet|expir|disabl|mov)(?:e[ds]?|ing)|drop(?:s|ped|ping)?)'
+    rb'[ \t]{1,4}(?i:(?:the|our|old|a|an|leaked|exposed)[ \t]{1,4}){0,2}\Z'
 )
 # (CDK's ``secretStringValue`` too)
 _CREDENTIAL_SUFFIX = rb'(?i:[_.-]?(?:credentials?|string(?:[_.-]?value)?|value|data|unencrypted))?["\']?'
@@ -1403,6 +1414,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
     anchor=(
         rb'(?:(?i:together)(?:(?:\'s)?(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
+        # (prose: the key the provider is used with, ``from Together with
+        # this key:``)
+        rb'|(?i:(?:[ _.-]?ai)?[ \t]{1,4}(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token)(?![\w-]))'
         rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host)|[_.-]base)(?![\w])'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         # (the first of a dotted name's parts: a TOML table or key, a
@@ -1722,10 +1736,25 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'array(2) {{\n  ["together_api_key"]=>\n  string(64) "{hex}"\n}}',
         "CREATE OR REPLACE SECRET together_api_key\n  TYPE = GENERIC_STRING\n  SECRET_STRING = '{hex}';",
         '<p>together key for the demo: <code>{hex}</code></p>',
+        '<p>The Together AI key: <b>{hex}</b></p>',
+        # Prose naming the provider, then the key it is used with.
+        'you can call the model from Together with this key: {hex}',
+        'Query Together using the API key:\n{hex}',
+        # A fenced block holding the key under the line naming it.
+        'together api key:\n```\n{hex}\n```',
+        'Together API key for the bot:\n~~~text\n{hex}\n~~~',
+        '<li>together api key: <strong><code>{hex}</code></strong></li>',
         # Prose: the name, a comma and a clause, the key alone on the next
         # line (a chat export's ``here's the together key, don't share it``).
         "here's the together key, don't share it\n{hex}",
         'the Together API key, please keep it private\n  {hex}',
+        # (or a neutral clause that hands it over, ending the line:
+        # ``Together API key, as requested:``)
+        'Together API key, as requested:\n{hex}',
+        'here is the together key, as promised.\n  {hex}',
+        # (a line naming the key that retires none: ``new``, ``moved to``)
+        'new together key\n{hex}',
+        'Together API key (rotated):\n{hex}',
         # A construct or resource named for Together by its constructor's
         # string argument (Pulumi, CDK), its props holding the value.
         'new aws.secretsmanager.SecretVersion("together", {{\n    secretId: secret.id,\n    secretString: "{hex}",\n}});',
@@ -2221,6 +2250,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # only a clause about keeping the key secret gives it)
         'Rotate the Together API key, drop the old one\n{hex}',
         'Remove the Together API key, fixes #3\n{hex}\n',
+        'Rotate the Together API key, as requested by security\n{hex}',
+        # (a subject or entry retiring the key, no comma: the hash below)
+        'Rotate Together key\n{hex}',
+        'fix: revoke the leaked TOGETHER_API_KEY\n{hex}',
+        '- Removed the Together API key\n  {hex}',
+        'Together API key, as requested, sha256:\n{hex}',
         '- Rotated the Together key, commit\n  {hex}',
         'TOGETHER_API_KEY, rev\n{hex}',
         'together key, version\n{hex}',
@@ -2230,6 +2265,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'array(2) {{\n  ["together_api_key_sha256"]=>\n  string(64) "{hex}"\n}}',
         "CREATE OR REPLACE SECRET together_api_key_sha256\n  TYPE = GENERIC_STRING\n  SECRET_STRING = '{hex}';",
         '<p>the sha256 of the together key: <code>{hex}</code></p>',
+        '<p>the sha256 of the together key: <b>{hex}</b></p>',
+        'signed by Together with this key fingerprint: {hex}',
+        'Together with the key id: {hex}',
+        'together with this keyring: {hex}',
+        'together api key sha256:\n```\n{hex}\n```',
+        'Together API key:\n```\nsha256sum together.tgz\n{hex}\n```',
         'Secret(value="{hex}").save("together-api-key-sha256", overwrite=True)',
         'Secret(value="{hex}").save("openai-api-key")  # together',
         'together_checksums:\n  prod: {hex}',

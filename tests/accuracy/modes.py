@@ -61,6 +61,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe12_heldout_test
     from tests.accuracy import probe13_heldout_test
     from tests.accuracy import probe14_heldout_test
+    from tests.accuracy import probe15_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -104,6 +105,10 @@ def _sets() -> dict[str, list[Case]]:
         'probe14': [
             c for c in probe14_heldout_test.CASES
             if c.id not in probe14_heldout_test.MISSED
+        ],
+        'probe15': [
+            c for c in probe15_heldout_test.CASES
+            if c.id not in probe15_heldout_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

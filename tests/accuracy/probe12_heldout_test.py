@@ -716,7 +716,6 @@ MISSED: dict[str, str] = {
     'ruby-words-join-current': 'a Ruby `%w[…]` word array joined is no concatenation',
     'jenkins-string-credentials': 'an XML `<id>together-api-key</id>` beside the `<secret>` element names no value',
     'traefik-custom-headers': 'a middleware named `together-auth` is no Together label for a `Bearer` header',
-    'chatgpt-export-parts': 'prose: `from Together with this key: …` (the provider before `this key`)',
     'c-char-array': "a C array of character literals (`'t', 'g', 'p', …`) is not joined",
     'csv-row-key-after-long-notes': "a CSV row's key more than 4 KB after the row's `together` field is out of reach",
 }
