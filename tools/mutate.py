@@ -104,6 +104,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/binary_once_test.py',),
       "the scan's binary cache answers for whichever buffer it last asked about:"
       ' a text file\'s binary reading (or the reverse) gets the other\'s answer'),
+    M('packed-search-walks', 'together_hooks/detect/engine.py',
+      '    match = cached(_PACKED_START).match',
+      '    match = cached(_PACKED_START).search',
+      ('tests/detect/packed_search_work_test.py',),
+      "each magic's place searched to the end of the bytes for a container's base64 value"
+      ' (mypy\'s TypeNone: a walk of every file), not matched there'),
     M('b64-twice', 'together_hooks/detect/engine.py',
       "    if depth + 1 < B64_DEPTH:\n        plain += tuple(f for rule in rules for f in rule.b64_keywords)",
       "    if False:\n        plain += tuple(f for rule in rules for f in rule.b64_keywords)",
