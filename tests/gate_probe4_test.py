@@ -104,3 +104,36 @@ def test_an_option_this_hook_does_not_know_reads_the_push_widest(git_repo, keys)
     git(git_repo, 'branch', f'other/{key}')
     names = commits.sent_names(root, 'origin', ['--recurse-submodules', 'check', '-fo', 'v', 'origin', 'main'])
     assert names is not None and not any(key in n for n in names), names
+
+
+
+def test_a_ref_names_slash_parts_a_key_from_its_name(git_repo, tmp_path, keys):
+    """A ref name is a path: ``refs/heads/together-api-key/<legacy key>``
+    names a key as clearly as ``...together-api-key=<key>`` (refused
+    before).  Before: the server gate accepted it (the legacy rule takes
+    ``=`` or ``:`` between name and value, as in a file, never ``/``).
+    A SHA-256 under a name that says no key stays accepted."""
+    import random
+
+    from tests.cli.pre_receive_test import install_gate
+    from tests.cli.pre_receive_test import remote_has
+    from tests.cli_run import CAPTURED
+    from tests.gitplay import bare
+    from tests.keys import make_hex
+
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    digest = make_hex(random.Random(0))  # no key: git prints the name it made
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main', f'main:refs/heads/backport/{digest}')
+    assert rc == 0, out
+    named, nested = keys('hex'), keys('hex')
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin',
+                  f'main:refs/heads/together-api-key/{named}', f'main:refs/tags/x/TOGETHER_API_KEY/{nested}')
+    # git itself names the refused refs; the leak check is for what the gate says.
+    CAPTURED[-1] = said = '\n'.join(ln for ln in out.splitlines() if ln.startswith('remote:'))
+    assert rc != 0, out
+    assert hash_secret(named) in said and hash_secret(nested) in said and '<ref name>:1' in said, said
+    assert not remote_has(remote, 'refs/heads/together-api-key') and not remote_has(remote, 'refs/tags')

@@ -690,6 +690,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '            if len(name) < 3:',
       ('tests/gate_probe4_test.py::test_an_option_this_hook_does_not_know_reads_the_push_widest',),
       "a git push option the hook does not know is read as a flag: its value taken for the repository hides remote.<name>.push"),
+    M('ref-name-slash-unread', 'together_hooks/sources/commits.py',
+      "        read = data.replace(b'/', b'=')\n",
+      '        read = data\n',
+      ('tests/gate_probe4_test.py::test_a_ref_names_slash_parts_a_key_from_its_name',),
+      'a legacy key parted from its name by a ref name\'s / (refs/heads/together-api-key/<key>) passes every gate'),
 )
 
 

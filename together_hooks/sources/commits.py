@@ -801,8 +801,24 @@ def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
 
 
 def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:
-    """Each ref name that holds a key, as ``<ref name>`` (line = which)."""
-    return _lines(REF_NAME, names, scan)
+    """Each ref name that holds a key, as ``<ref name>`` (line = which).
+    A ref name is a path, not prose: its ``/`` parts a name from a value
+    as ``=`` does in a file (``refs/heads/together-api-key/<key>`` names
+    a key as clearly as ``refs/heads/together-api-key=<key>``), so the
+    names are read again with each ``/`` as ``=``; a key found only so is
+    reported on that reading of its line."""
+    listed = [n for n in names if n]
+    if not listed:
+        return
+    data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
+    found = keys_in(scan, data, REF_NAME)
+    if found:
+        yield Content(REF_NAME, data)
+    if b'/' in data:
+        read = data.replace(b'/', b'=')
+        new = keys_in(scan, read, REF_NAME) - found
+        if new:
+            yield Revision(REF_NAME, read, FirstOf(set(new)))
 
 
 def push_options(options: Iterable[str], scan: Scan) -> Iterator[Content]:
