@@ -137,3 +137,34 @@ def test_a_ref_names_slash_parts_a_key_from_its_name(git_repo, tmp_path, keys):
     assert rc != 0, out
     assert hash_secret(named) in said and hash_secret(nested) in said and '<ref name>:1' in said, said
     assert not remote_has(remote, 'refs/heads/together-api-key') and not remote_has(remote, 'refs/tags')
+
+
+def test_the_push_options_this_hook_knows_are_gits_own():
+    """``_readable`` and ``_takes_value`` hold ``git push``'s options as
+    lists (git 2.39's).  Checked against the installed git's own account
+    (``--git-completion-helper-all``: ``=`` marks an option whose value
+    may be the next word; ``-h`` for the short flags), so a git that adds
+    an option, or gives one a value, fails here before a push is taken
+    apart with a stale list."""
+    import os
+    import re
+    import subprocess
+
+    from together_hooks.sources import commits
+
+    env = {**os.environ, 'LC_ALL': 'C', 'LANGUAGE': 'C'}
+    words = subprocess.run(('git', 'push', '--git-completion-helper-all'), env=env,
+                           capture_output=True, text=True, check=True).stdout.split()
+    options, negated = words[:words.index('--')], words[words.index('--') + 1:]
+    assert options and negated, words
+    for option in options:
+        name = option.rstrip('=')
+        assert name in commits._PUSH_OPTIONS, option
+        assert commits._takes_value(name) == option.endswith('='), option
+        assert commits._readable([name, 'origin']), option
+    for option in negated:
+        assert commits._readable([option, 'origin']) and not commits._takes_value(option), option
+    usage = subprocess.run(('git', 'push', '-h'), env=env, capture_output=True, text=True).stdout
+    shorts = set(re.findall(r'^ {4}-(\w), ', usage, re.M))
+    assert shorts - {'o'} == commits._PUSH_FLAGS and 'o' in shorts, shorts
+    assert commits._takes_value('-o') and commits._readable(['-o', 'x', 'origin'])
