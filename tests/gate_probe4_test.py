@@ -168,3 +168,30 @@ def test_the_push_options_this_hook_knows_are_gits_own():
     shorts = set(re.findall(r'^ {4}-(\w), ', usage, re.M))
     assert shorts - {'o'} == commits._PUSH_FLAGS and 'o' in shorts, shorts
     assert commits._takes_value('-o') and commits._readable(['-o', 'x', 'origin'])
+
+
+def test_the_plain_hook_reads_a_sha256_repositorys_zero(tmp_path, keys):
+    """git's "no object" is 64 zeros in a SHA-256 repository.  Before: the
+    plain hook knew 40 only, so every new branch and every delete was
+    refused (exit 2, ``fetch 0000...``) and the hook was unusable there.
+    A key is still refused; a line with no sha at all is never skipped."""
+    remote = tmp_path / 'server.git'
+    repo = tmp_path / 'repo'
+    git(tmp_path, 'init', '-q', '--bare', '--object-format=sha256', str(remote))
+    git(tmp_path, 'init', '-q', '--object-format=sha256', '-b', 'main', str(repo))
+    git(repo, 'config', 'user.name', 'T')
+    git(repo, 'config', 'user.email', 't@example.com')
+    git(repo, 'remote', 'add', 'origin', str(remote))
+    _plain_hook(repo)
+    write(repo, 'a.py', 'x = 1\n')
+    commit(repo)
+    for spec in ('main', 'main:refs/heads/x', ':refs/heads/x'):
+        rc, out = run(repo, clean_env(), 'git', 'push', 'origin', spec)
+        assert rc == 0, (spec, out)
+    key = keys()
+    write(repo, 'k.py', f'k = "{key}"\n')
+    commit(repo)
+    rc, out = run(repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc != 0 and hash_secret(key) in out, out
+    rc, out = run(repo, clean_env(), 'sh', '.git/hooks/pre-push', 'origin', str(remote), stdin=b'refs/heads/main\n')
+    assert rc != 0, out
