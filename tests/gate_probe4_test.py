@@ -92,7 +92,8 @@ def test_an_option_this_hook_does_not_know_reads_the_push_widest(git_repo, keys)
     git(git_repo, 'remote', 'add', 'origin', str(git_repo))
     git(git_repo, 'config', 'remote.origin.push', f'HEAD:refs/heads/wip/{key}')
     root = str(git_repo)
-    for argv in (['--future-option', 'value'], ['-z', 'value'], ['--fut', 'value', 'origin']):
+    for argv in (['--future-option', 'value'], ['-z', 'value'], ['--fut', 'value', 'origin'],
+                 ['-o', '--', '--future-option', 'value', 'origin']):  # -o's value is no end of options
         assert f'refs/heads/wip/{key}' in commits._names_sent(root, argv), argv
         assert commits.sent_names(root, 'origin', argv) is None, argv
     # Known options still read exactly (a local branch named with a key is
@@ -191,3 +192,24 @@ def test_the_plain_hook_reads_a_sha256_repositorys_zero(tmp_path, keys):
     assert rc != 0 and hash_secret(key) in out, out
     rc, out = run(repo, clean_env(), 'sh', '.git/hooks/pre-push', 'origin', str(remote), stdin=b'refs/heads/main\n')
     assert rc != 0, out
+
+
+def test_a_push_options_value_is_never_the_end_of_options(git_repo, keys):
+    """git reads ``-o --`` as the push option ``--``, and the words after
+    it as options still.  Before: the hook stopped reading options there,
+    so ``git push -o -- --tags origin main`` was held to ``main``'s name
+    (a tag named with a key went unscanned by pre-commit's hook) and
+    ``-o -- --signed`` sent the pusher's name unscanned."""
+    from together_hooks.sources import commits
+
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    git(git_repo, 'remote', 'add', 'origin', str(git_repo))
+    git(git_repo, 'config', 'user.signingkey', f'TOGETHER_API_KEY={key}')
+    root = str(git_repo)
+    assert commits.sent_names(root, 'origin', ['-o', '--', '--tags', 'origin', 'main']) is None
+    assert commits.signed_pusher(root, ['-o', '--', '--signed', 'origin', 'main'])
+    # the value itself is never read as an option
+    assert commits.sent_names(root, 'origin', ['-o', '--tags', 'origin', 'main']) is not None
+    assert not commits.signed_pusher(root, ['-o', '--signed', 'origin', 'main'])
