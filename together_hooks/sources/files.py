@@ -111,6 +111,9 @@ def _cannot_open(path: str, e: OSError) -> InputError:
     return InputError(f'{to_display(path)}: {(e.strerror or str(e)).lower()}')
 
 
+NAMED_NOT_REGULAR = 'not a regular file (a FIFO, a socket or a device): not read'
+
+
 def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     """Files named on the command line (a hook's arguments), as given.
 
@@ -141,6 +144,15 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
                 continue
             given.pop()  # its files' names come with them
             yield from from_tree(path, display_prefix=path, names=names)
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO, a socket or a device named to scan (git stores none:
+            # no hook is given one) is input the run cannot check: an error
+            # line and exit 2, the other files still scanned.  One a walked
+            # folder holds is skipped with a line (``Content.data``).
+            named = Content(to_display(path), b'')
+            named.problem = NotScanned(NAMED_NOT_REGULAR, fatal=True)
+            yield named
             continue
         yield Content(to_display(path), fs_path=path)
     if names:
