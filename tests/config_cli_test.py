@@ -207,9 +207,11 @@ def test_a_misnamed_config_file_is_named_by_scan_and_doctor(git_repo, keys, name
     assert f'together-hooks: note: {name} is not read: the config file is .together-hooks.toml' in result.err
     doctor = run('together-hooks', 'doctor', cwd=git_repo)
     assert f'[WARN] config-file-read: {name} is not read' in doctor.out, doctor.out
-    # The right name, or a folder of that name (a vendored clone), says nothing.
+    # The right name, a folder of that name (a vendored clone), or a script
+    # named as the command (a wrapper, a zipapp) says nothing.
     (git_repo / name).rename(git_repo / '.together-hooks.toml')
-    (git_repo / 'together-hooks').mkdir()
+    (git_repo / 'together_hooks').mkdir()
+    write(git_repo, 'together-hooks', '#!/bin/sh\nexec python3 -m together_hooks "$@"\n')
     result = run('together-hooks', 'scan', cwd=git_repo)
     assert result.rc == 0 and 'note:' not in result.err, result
     assert '[pass] config-file-read' in run('together-hooks', 'doctor', cwd=git_repo).out

@@ -224,7 +224,10 @@ def misnamed(root: str) -> list[str]:
     found = []
     for name in names:
         head, _, ending = name.lstrip('.').partition('.')
+        # No ending: only a dot file (``.together-hooks``); ``together-hooks``
+        # is a wrapper script or a zipapp of the command, not a config.
         if name != OWN_FILE and ending.lower() in _CONFIG_ENDINGS \
+                and (ending or name.startswith('.')) \
                 and head.lower().replace('-', '').replace('_', '') == 'togetherhooks' \
                 and os.path.isfile(os.path.join(root, name)):
             found.append(name)
