@@ -349,7 +349,11 @@ def test_non_regular_files_are_skipped_and_reported(tmp_path, keys):
 
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(top / 'sock.env'))
-    named = (str(top / 'pipe.env'), str(top / 'sock.env'))
+    # A link to one outside a work tree (`scan <(cmd)` names /dev/fd/63, a
+    # link to pipe:[N]) was scanned as the link's text: a key in the pipe
+    # passed with exit 0.
+    os.symlink(top / 'pipe.env', top / 'link.env')
+    named = (str(top / 'pipe.env'), str(top / 'sock.env'), str(top / 'link.env'))
     for argv, rc in ((('together-hooks', 'scan', str(top)), 1),
                      (('together-hooks', 'scan', *named, str(top / 'a.txt')), 2),
                      (('detect-together-keys', *named, str(top / 'a.txt')), 2)):
@@ -359,6 +363,7 @@ def test_non_regular_files_are_skipped_and_reported(tmp_path, keys):
         for name in ('pipe.env', 'sock.env'):
             assert f'{name}: not a regular file' in r.err, (argv, r.err)
             assert (f'error: {top / name}' in r.err or f'error: {name}' in r.err) == (rc == 2), (argv, r.err)
+        assert ('link.env: not a regular file' in r.err) == (rc == 2), (argv, r.err)
     sock.close()
     for argv in (('together-hooks', 'scan', '/dev/null'), ('detect-together-keys', named[0])):
         r = spawn(*argv, cwd=tmp_path, timeout=300)
