@@ -193,6 +193,18 @@ def test_a_misspelt_pyproject_table_beside_the_own_file_is_an_error(git_repo):
         assert run('together-hooks', 'scan', cwd=git_repo).rc == 0, text
 
 
+def test_a_table_name_written_with_toml_escapes_is_read(git_repo):
+    """``[tool."together\\u002dhooks"]`` is our table to TOML; the byte
+    prefilter that spares the parser looked for the name as written, so the
+    table (here with a value of the wrong type) went unread, and a misspelt
+    one so written stayed silent, with or without ``.together-hooks.toml``."""
+    write(git_repo, 'pyproject.toml', '[tool."together\\u002dhooks"]\nexclude = [1]\n')
+    assert_error_line(run('together-hooks', 'scan', cwd=git_repo), 'exclude must be a list')
+    _config(git_repo, 'exclude = ["y/"]\n')
+    write(git_repo, 'pyproject.toml', '[tool."together\\U0000005fhooks"]\nexclude = ["x/"]\n')
+    assert_error_line(run('together-hooks', 'scan', cwd=git_repo), '[tool.together_hooks] is not read')
+
+
 @pytest.mark.parametrize('name', ['together-hooks.toml', '.together_hooks.toml', '.together-hooks.yaml',
                                   '.TogetherHooks.toml', 'together_hooks.json'])
 def test_a_misnamed_config_file_is_named_by_scan_and_doctor(git_repo, keys, name):
@@ -207,9 +219,11 @@ def test_a_misnamed_config_file_is_named_by_scan_and_doctor(git_repo, keys, name
     assert f'together-hooks: note: {name} is not read: the config file is .together-hooks.toml' in result.err
     doctor = run('together-hooks', 'doctor', cwd=git_repo)
     assert f'[WARN] config-file-read: {name} is not read' in doctor.out, doctor.out
-    # The right name, or a folder of that name (a vendored clone), says nothing.
+    # The right name, a folder of that name (a vendored clone), or a script
+    # named as the command (a wrapper, a zipapp) says nothing.
     (git_repo / name).rename(git_repo / '.together-hooks.toml')
-    (git_repo / 'together-hooks').mkdir()
+    (git_repo / 'together_hooks').mkdir()
+    write(git_repo, 'together-hooks', '#!/bin/sh\nexec python3 -m together_hooks "$@"\n')
     result = run('together-hooks', 'scan', cwd=git_repo)
     assert result.rc == 0 and 'note:' not in result.err, result
     assert '[pass] config-file-read' in run('together-hooks', 'doctor', cwd=git_repo).out

@@ -336,27 +336,38 @@ def test_fifo_gitignore_never_hangs(git_repo, keys):
 
 
 def test_non_regular_files_are_skipped_and_reported(tmp_path, keys):
+    """Found in a folder it walks, a FIFO, a socket or a device is skipped
+    with a line (the run's exit is the scan's); named on the command line
+    it is input the run cannot check: an error line each and exit 2 (it
+    passed with exit 0), the other files still scanned and reported."""
     top = tmp_path / 'plain'
     top.mkdir()
     (top / 'a.txt').write_text(f'k = "{keys()}"\n')
     os.mkfifo(top / 'pipe.env')
-    # A socket cannot be opened at all (ENXIO): skipped as a FIFO is, not
-    # an unreadable file that fails the run.
+    # A socket cannot be opened at all (ENXIO): said as a FIFO is.
     import socket
 
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(top / 'sock.env'))
-    for argv in (('together-hooks', 'scan', str(top)),
-                 ('together-hooks', 'scan', str(top / 'pipe.env'), str(top / 'sock.env'),
-                  str(top / 'a.txt')),
-                 ('detect-together-keys', str(top / 'pipe.env'), str(top / 'sock.env'),
-                  str(top / 'a.txt'))):
+    # A link to one outside a work tree (`scan <(cmd)` names /dev/fd/63, a
+    # link to pipe:[N]) was scanned as the link's text: a key in the pipe
+    # passed with exit 0.
+    os.symlink(top / 'pipe.env', top / 'link.env')
+    named = (str(top / 'pipe.env'), str(top / 'sock.env'), str(top / 'link.env'))
+    for argv, rc in ((('together-hooks', 'scan', str(top)), 1),
+                     (('together-hooks', 'scan', *named, str(top / 'a.txt')), 2),
+                     (('detect-together-keys', *named, str(top / 'a.txt')), 2)):
         r = spawn(*argv, cwd=tmp_path, timeout=300)
-        assert r.rc == 1, (argv, r.err)
+        assert r.rc == rc, (argv, r.err)
         assert FINDING in r.out
         for name in ('pipe.env', 'sock.env'):
             assert f'{name}: not a regular file' in r.err, (argv, r.err)
+            assert (f'error: {top / name}' in r.err or f'error: {name}' in r.err) == (rc == 2), (argv, r.err)
+        assert ('link.env: not a regular file' in r.err) == (rc == 2), (argv, r.err)
     sock.close()
+    for argv in (('together-hooks', 'scan', '/dev/null'), ('detect-together-keys', named[0])):
+        r = spawn(*argv, cwd=tmp_path, timeout=300)
+        assert_error_line(r, 'not a regular file')
 
 
 def test_unreadable_file_does_not_stop_the_scan(tmp_path, keys):

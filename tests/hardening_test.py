@@ -269,9 +269,10 @@ def paths_repo(tmp_path, keys):
 
 # (entry argv, expected exit, expected findings 'folder'|None, stderr words or None)
 PATH_CASES = (
-    # A FIFO is never read (it would block): skipped, and said so (issue 15).
-    (('detect-together-keys', 'link.txt', 'rel-link.txt', 'linkdir', 'dangling', 'loop', 'fifo', 'clean.txt'), 0, None, 'fifo: not a regular file'),
-    (('together-hooks', 'scan', 'link.txt', 'rel-link.txt', 'linkdir', 'dangling', 'loop', 'fifo'), 0, None, 'fifo: not a regular file'),
+    # A FIFO is never read (it would block, issue 15); named on the command
+    # line it is bad input: one line, exit 2, never a pass.
+    (('detect-together-keys', 'link.txt', 'rel-link.txt', 'linkdir', 'dangling', 'loop', 'fifo', 'clean.txt'), 2, None, 'fifo: not a regular file'),
+    (('together-hooks', 'scan', 'link.txt', 'rel-link.txt', 'linkdir', 'dangling', 'loop', 'fifo'), 2, None, 'fifo: not a regular file'),
     (('detect-together-keys', 'folder'), 1, 'folder', None),  # a folder passed as a file: walked
     (('together-hooks', 'scan', 'folder', 'clean.txt'), 1, 'folder', None),
     (('detect-together-keys', 'vendor/sub'), 0, None, 'submodule skipped'),

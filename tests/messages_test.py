@@ -267,13 +267,18 @@ def test_help_says_where_a_default_comes_from(tmp_path):
 
 
 def test_a_file_skipped_is_not_counted_as_scanned(git_repo):
-    """A FIFO or device named on the command line is skipped with a line
-    saying so; the summary counted it as a scanned file ("2 files")."""
+    """A FIFO or device named on the command line is not read: an error
+    line each, exit 2 (it passed), and never counted as a scanned file (the
+    summary said "2 files")."""
     write(git_repo, 'a.py', 'x = 1\n')
     os.mkfifo(git_repo / 'pipe')
     result = scan('a.py', 'pipe', '/dev/zero', cwd=git_repo)
+    assert result.rc == 2, result.err
+    assert 'error: pipe: not a regular file' in result.err
+    assert 'error: /dev/zero: not a regular file' in result.err
+    assert ' 2 files' not in result.err and ' 3 files' not in result.err, result.err
+    result = scan(cwd=git_repo)  # git lists no FIFO: not named, not counted
     assert result.rc == 0, result.err
-    assert 'pipe: not a regular file' in result.err and '/dev/zero: not a regular file' in result.err
     assert SUMMARY.search(result.err.splitlines()[-1]).group(1) == '1', result.err
 
 

@@ -105,6 +105,14 @@ class ArgumentParser(argparse.ArgumentParser):
             _chosen(self, parsed).error(f'unrecognized arguments: {" ".join(extras)}')
         return parsed
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # argparse (< 3.12) strips ``--`` for every positional but a
+        # subcommand's, which then took ``--`` itself for the command
+        # asked for ("invalid choice: '--'"): the word after it is.
+        if action.nargs == argparse.PARSER and len(arg_strings) > 1 and arg_strings[0] == '--':
+            arg_strings = arg_strings[1:]
+        return super()._get_values(action, arg_strings)  # type: ignore[misc]
+
     def error(self, message: str) -> NoReturn:
         # argparse echoes the bad value, which may be a pasted key.
         message = one_line(message) + _did_you_mean(self, message)

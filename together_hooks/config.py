@@ -164,7 +164,7 @@ def load_from(read: Callable[[str], bytes | None]) -> Config:
             _refuse_misspelt_beside(data)
         return config
     data = read(PYPROJECT)
-    if data is None or not any(w in data.lower() for w in _TABLE_SPELLINGS):
+    if data is None or not _may_name_us(data.lower()):
         return EMPTY  # no table of ours: not worth a TOML parser
     tool = _tool(_parse(data, PYPROJECT))
     _refuse_misspelt(tool)  # beside ours too: its settings would go unused
@@ -172,6 +172,13 @@ def load_from(read: Callable[[str], bytes | None]) -> Config:
     if table is None:
         return EMPTY
     return _validated(table, f'{PYPROJECT} [tool.{TABLE}]')
+
+
+def _may_name_us(lowered: bytes) -> bool:
+    """Could a pyproject.toml (lower-cased) hold a table of ours, spelt
+    right or not?  A TOML escape (``"together\\u002dhooks"``) spells any
+    name: then only the parser can tell."""
+    return b'\\u' in lowered or any(w in lowered for w in _TABLE_SPELLINGS)
 
 
 def _tool(doc: dict[str, Any]) -> dict[str, Any]:
@@ -186,7 +193,8 @@ def _refuse_misspelt_beside(data: bytes) -> None:
     and a pyproject.toml that is not TOML is no config of ours here: only
     a text naming us another way is parsed."""
     lowered = data.lower()
-    if sum(lowered.count(w) for w in _TABLE_SPELLINGS) == data.count(TABLE.encode()):
+    if b'\\u' not in lowered and \
+            sum(lowered.count(w) for w in _TABLE_SPELLINGS) == data.count(TABLE.encode()):
         return  # only the exact spelling, or none: nothing misspelt
     try:
         doc = _parse(data, PYPROJECT)
@@ -224,7 +232,10 @@ def misnamed(root: str) -> list[str]:
     found = []
     for name in names:
         head, _, ending = name.lstrip('.').partition('.')
+        # No ending: only a dot file (``.together-hooks``); ``together-hooks``
+        # is a wrapper script or a zipapp of the command, not a config.
         if name != OWN_FILE and ending.lower() in _CONFIG_ENDINGS \
+                and (ending or name.startswith('.')) \
                 and head.lower().replace('-', '').replace('_', '') == 'togetherhooks' \
                 and os.path.isfile(os.path.join(root, name)):
             found.append(name)

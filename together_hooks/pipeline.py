@@ -658,7 +658,7 @@ def next_step(
         # One take-out for every commit holding a key, yours included (the
         # others' alone named HEAD and left yours in the commit before).
         return f'{step} {_not_a_key_step(args, rest, confirmed, taken=findings)}'
-    return step + take_out_step(yours, getattr(args, 'repo_root', '.'))
+    return step + take_out_step(yours, getattr(args, 'repo_root', '.'), _pushed(args))
 
 
 def _not_a_key_step(
@@ -686,7 +686,7 @@ def _not_a_key_step(
         if not inline:
             text = text.replace('? record', '? Record', 1)
         return text + take_out_step(
-            findings if taken is None else taken, getattr(args, 'repo_root', '.'))
+            findings if taken is None else taken, getattr(args, 'repo_root', '.'), _pushed(args))
     source = getattr(args, 'baseline_source', 'none')
     # The baseline commands work on the repository they run in: from
     # outside the one scanned (the Quick start's `scan path/to/repo`), go there.
@@ -728,17 +728,27 @@ def _not_a_key_step(
         )
         if len(committed) > 3:
             step += f' The other {len(committed) - 3}: each one\'s hashed_secret above.'
-    step += take_out_step(findings if taken is None else taken, root)
+    step += take_out_step(findings if taken is None else taken, root, _pushed(args))
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
 
 
-def take_out_step(findings: Sequence[Finding], root: str) -> str:
+def _pushed(args: argparse.Namespace) -> bool:
+    """Are the commits checked pushed already: ``scan`` in a CI job (the
+    CI gate, ``args.pushed``)?  Never a hook: a pre-push, or the server's
+    pre-receive (a push from a CI job hands it ``CI``), refuses commits
+    nothing has stored yet."""
+    return bool(getattr(args, 'pushed', False))
+
+
+def take_out_step(findings: Sequence[Finding], root: str, pushed: bool = False) -> str:
     """For keys found in commits: an allow comment a later commit adds
     does not change the commit checked, but a commit not pushed yet can
     lose the key itself.  Names the command: ``git commit --amend`` for
-    HEAD, else an interactive rebase from before the earliest commit."""
+    HEAD, else an interactive rebase from before the earliest commit;
+    ``pushed`` (the CI gate): rebased on the developer's machine and
+    force-pushed, never an amend of the job's checkout."""
     from together_hooks.findings import NOTE
     from together_hooks.gitrun import git_probe
 
@@ -754,9 +764,7 @@ def take_out_step(findings: Sequence[Finding], root: str) -> str:
     commits = list(dict.fromkeys(f.commit for f in findings if f.commit and f.path != NOTE))
     if not commits:
         return notes
-    from together_hooks.env.hints import in_ci
-
-    ci = in_ci()  # pushed already: HEAD and the branches here are the job's
+    ci = pushed  # HEAD and the branches here are the job's
     head = git_probe(root, 'rev-parse', '-q', '--verify', 'HEAD^{commit}')
     if not ci and head is not None and commits == [head.decode().strip()]:
         how = '`git commit --amend` (it is HEAD)'

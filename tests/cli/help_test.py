@@ -181,3 +181,15 @@ def test_help_names_the_code_each_real_outcome_exits_with(git_repo, keys):
     assert merged.rc == 0, merged.err
     merge_codes = _codes('together-hooks scan-org merge')
     assert merge_codes.startswith('0 merged, 2 ') and ' 1 ' not in merge_codes
+
+
+@pytest.mark.parametrize('argv', [
+    ['together-hooks', '--', '--help'],
+    ['together-hooks', 'baseline', '--', '--help'],
+    ['together-hooks', 'scan-org', '--', '--help'],
+])
+def test_a_word_after_double_dash_is_the_one_named(argv):
+    """``--`` ends the options: the word after it is the command asked for.
+    argparse took ``--`` itself for the command ("invalid choice: '--'")."""
+    said = usage_error(argv)
+    assert said is not None and "invalid choice: '--help'" in said and "'--'" not in said, said

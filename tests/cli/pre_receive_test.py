@@ -518,8 +518,11 @@ def test_refusal_names_no_comment_but_the_commit_to_change(git_repo, server, env
     write(git_repo, 'web/app.ts', f'const K = "{keys()}";\n')
     commit(git_repo, 'ts')
     added = git(git_repo, 'rev-parse', 'HEAD').strip()
-    rc, out = push(git_repo, env, 'main')
+    # Pushed from a CI job (a local push: the hook inherits ``CI``): the
+    # push is refused, nothing stored, so never "Pushed already".
+    rc, out = push(git_repo, dict(env, CI='true'), 'main')
     assert rc != 0, out
+    assert 'Pushed already' not in out and 'force-with-lease' not in out, out
     assert 'remote: Not a real key? Record it in' in out
     assert 'pragma' not in out.split('Not a real key?')[1]
     # The first commit pushed to an empty server: no parent to name (`X^`

@@ -347,6 +347,9 @@ def run(args: argparse.Namespace) -> int:
         return env_reuse(args)
     pipeline.configure(args, *scan_root(args))
     args.clean_summary = True  # a clean run says what it did, on stderr
+    from together_hooks.env.hints import in_ci
+
+    args.pushed = in_ci()  # the CI gate: the commits it checks are pushed already
     _note_misnamed_config(args.repo_root)
     # History discovery and ranges scan as they list: they get the run's scanner.
     scanner = (

@@ -111,6 +111,26 @@ def _cannot_open(path: str, e: OSError) -> InputError:
     return InputError(f'{to_display(path)}: {(e.strerror or str(e)).lower()}')
 
 
+def _names_a_pipe(path: str) -> bool:
+    """A named link to a FIFO, a socket or a device outside any work tree
+    (``scan <(cmd)``: /dev/fd/63, a link to ``pipe:[N]``): git stores no
+    such link, so its text is not what the user asked to check.  A link
+    in a work tree is a committed link: its text is its blob."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return False
+    return worktree_root(os.path.dirname(path) or '.') is None
+
+
+NAMED_NOT_REGULAR = (
+    'not a regular file (a FIFO, a socket or a device): not read '
+    '(text on a pipe: `together-hooks scan -` reads stdin)'
+)
+
+
 def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     """Files named on the command line (a hook's arguments), as given.
 
@@ -124,7 +144,7 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     for path in paths:
         given.append(path)
         st = lstat_given(path)
-        if stat.S_ISLNK(st.st_mode):
+        if stat.S_ISLNK(st.st_mode) and not _names_a_pipe(path):
             # Never followed: the link's own blob, its target, is scanned.
             yield Content(to_display(path), link_target(path) or b'')
             continue
@@ -141,6 +161,16 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
                 continue
             given.pop()  # its files' names come with them
             yield from from_tree(path, display_prefix=path, names=names)
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO, a socket or a device named to scan, or a link to one
+            # outside any work tree (git stores neither: no hook is given
+            # one) is input the run cannot check: an error
+            # line and exit 2, the other files still scanned.  One a walked
+            # folder holds is skipped with a line (``Content.data``).
+            named = Content(to_display(path), b'')
+            named.problem = NotScanned(NAMED_NOT_REGULAR, fatal=True)
+            yield named
             continue
         yield Content(to_display(path), fs_path=path)
     if names:
