@@ -641,7 +641,7 @@ class Scrubber:
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
         '_form_ids', '_held',
         '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown', '_over',
-        '_own',
+        '_own', '_ours',
     )
 
     def __init__(
@@ -675,6 +675,11 @@ class Scrubber:
         # forms are checked), or some and the run was told (< 0).
         self._over = 0
         self._own = 0  # own keys learnt (``MAX_HELD``)
+        # The digests our own code computes of every key told (its
+        # ``hashed_secret``, a report's fingerprint: ``vouch``): past a cap
+        # a run that is one of these passes ``_withheld`` whole (a
+        # baseline or report whose hashes were withheld is corrupt).
+        self._ours: set[str] = set()
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str], own: bool = False) -> None:
@@ -684,6 +689,7 @@ class Scrubber:
         own keys (``MAX_HELD``)."""
         for secret in secrets:
             if secret and secret not in self._known:
+                self._ours.add(_hashed(secret))
                 if len(self._known) >= MAX_KNOWN or own and self._own >= MAX_HELD:
                     if self._over == 0:
                         self._over = 1
@@ -929,7 +935,10 @@ class Scrubber:
         out = text
         for source in (_CODED, _CODE_RUN, _GAPPED_HEX_RUN):
             out = _pattern(source).sub(_withhold, out)
-        out = _pattern(_OVER_RUN).sub(WITHHELD, out)
+        ours = self._ours
+        names = _our_names()
+        out = _pattern(_OVER_RUN).sub(
+            lambda m: m.group() if m.group() in ours or m.group() in names else WITHHELD, out)
         if out != text and self._over > 0:
             _over_notice()
             self._over = -1
@@ -1462,6 +1471,28 @@ def _withhold(m: re.Match[str]) -> str:
     return run if sum(c in '0123456789abcdefABCDEF' for c in run) < 16 else WITHHELD
 
 
+def _hashed(secret: str) -> str:
+    """``secret``'s ``hashed_secret`` (``findings.hash_secret``)."""
+    from together_hooks.findings import hash_secret
+
+    return hash_secret(secret)
+
+
+def _our_names() -> frozenset[str]:
+    """The names our code gives a finding (its rule): they pass
+    ``Scrubber._withheld`` whole."""
+    global _NAMES
+    if _NAMES is None:
+        from together_hooks.detect.ownkeys import OWN_KEY_RULE
+        from together_hooks.rules import RULES_BY_ID
+
+        _NAMES = frozenset((*RULES_BY_ID, OWN_KEY_RULE))
+    return _NAMES
+
+
+_NAMES: frozenset[str] | None = None
+
+
 def _over_notice() -> None:
     """One line on the process's own standard error (not through the
     scrub it is about): why runs are shown as ``WITHHELD``."""
@@ -1816,6 +1847,41 @@ def hold(secrets: Iterable[str], here: bool = True) -> None:
     scrubber = run_scrubber()
     if scrubber is not None:
         scrubber.hold(secrets, here)
+
+
+def vouch(digest: str) -> str:
+    """``digest``, a one-way digest our own code computed from a key (a
+    report's fingerprint), told to the run's scrubber: past a cap it is
+    shown whole, not withheld (``Scrubber._withheld``)."""
+    scrubber = run_scrubber()
+    if scrubber is not None:
+        scrubber._ours.add(digest)
+    return digest
+
+
+def vouch_fields(doc: object, data: tuple[str, ...] = ()) -> None:
+    """The field names of ``doc``, a structured output our code writes
+    (a report, a baseline, an audit record), told to the run's scrubber
+    as its own (``vouch``): past a cap they pass whole while every value
+    is still withheld.  ``data``: fields whose own field names are data
+    (a baseline's ``results``, by file name): those are not vouched.
+    Nothing to do while the scrub learns every key."""
+    scrubber = run_scrubber()
+    if scrubber is None or not scrubber._over:
+        return
+    ours = scrubber._ours
+    todo = [doc]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            for name, value in item.items():
+                if isinstance(name, str) and name not in data:
+                    ours.add(name)
+                    todo.append(value)
+                elif isinstance(value, dict):  # a data-named field's entries
+                    todo.extend(value.values())
+        elif isinstance(item, list):
+            todo.extend(item)
 
 
 def scrub(text: str, commands: bool = False) -> str:
