@@ -159,6 +159,16 @@ MAX_HELD = 2048
 MAX_KNOWN = 16384
 WITHHELD = '[withheld]'
 _OVER_RUN = r'[A-Za-z0-9+/=_%\\-]{16,}'
+# Past a cap, what else may spell a whole key the scrub reads when it
+# knows one (``_rejoined``, ``_forms``): its characters one by one
+# between spaces, as HTML character references, and base85 (no ``.``,
+# ``/``, ``:`` or quote: 40 characters, 32 bytes of a 50-byte key, that
+# are not already a run of ``_OVER_RUN``).
+_OVER_SPELT = (
+    r'(?<!\S)(?:\S[ \t]){15,}\S(?!\S)'
+    r'|(?:&#(?:[0-9]{1,7}|[xX][0-9A-Fa-f]{1,6});?){8,}'
+    r'|[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{40,}'
+)
 # Learnt in batches so large: the index's buckets are sorted once a batch.
 _BATCH = 1024
 
@@ -935,6 +945,8 @@ class Scrubber:
         out = text
         for source in (_CODED, _CODE_RUN, _GAPPED_HEX_RUN):
             out = _pattern(source).sub(_withhold, out)
+        out = _pattern(_OVER_SPELT).sub(
+            lambda m: m.group() if _pattern(_OVER_RUN).fullmatch(m.group()) else WITHHELD, out)
         ours = self._ours
         names = _our_names()
         out = _pattern(_OVER_RUN).sub(
