@@ -333,6 +333,9 @@ def test_past_the_cap_a_report_and_a_baseline_keep_their_hashes_and_rules(git_re
         assert proc.returncode in (0, 1), proc.stderr
         assert 'more keys known' in proc.stderr, proc.stderr
         texts += [proc.stdout, proc.stderr]
+    # baseline create lists each key found: ``(hashed_secret HASH)``
+    assert {h for h in re.findall(r'hashed_secret ([^)\s]+)\)', proc.stdout)} == {
+        hashlib.sha1(k.encode()).hexdigest() for k in keys}, proc.stdout
     report = json.loads((git_repo / 'r.json').read_text())
     sarif = json.loads((git_repo / 'r.sarif').read_text())
     baseline = json.loads((git_repo / '.secrets.baseline').read_text())
@@ -344,3 +347,20 @@ def test_past_the_cap_a_report_and_a_baseline_keep_their_hashes_and_rules(git_re
     prints = [r['partialFingerprints']['togetherHooksSecret/v1'] for r in sarif['runs'][0]['results']]
     assert len(prints) == 40 and all(re.fullmatch('[0-9a-f]{64}', p) for p in prints), prints
     assert exposed(keys, *texts) == []
+
+
+def test_past_the_cap_a_baseline_vouches_only_its_schema_names(monkeypatch):
+    """A baseline is read from a file anyone may edit: past the cap only
+    its snake-case schema names pass the withholding whole, never a field
+    named by a key the scrub did not learn."""
+    import together_hooks.detect.scrub as scrub
+
+    monkeypatch.setattr(scrub, 'MAX_KNOWN', 2)
+    rng = random.Random(53)
+    keys = [make_hex(rng) for _ in range(4)]
+    scrubber = Scrubber(keys)
+    monkeypatch.setattr(scrub, 'run_scrubber', lambda: scrubber)
+    doc = {'version': '1.5.0', 'custom_filters': {keys[-1]: 1}, 'results': {'a.py': [{'line_number': 1}]}}
+    scrub.vouch_fields(doc, data=('results',), names='[a-z_]+')
+    line = scrubber.scrub(f'"custom_filters": {{"{keys[-1]}": 1}}')
+    assert line.startswith('"custom_filters"') and exposed(keys, line) == [], line

@@ -409,8 +409,9 @@ def save(baseline: Baseline) -> None:
     from together_hooks.gitrun import repository_naming
 
     # An entry kept from an older file may still name a key: never again.
-    # (Its field names are ours; its file names were scrubbed each.)
-    vouch_fields(baseline.doc, data=('results',))
+    # (Its schema's names are detect-secrets' own, in snake case; its file
+    # names were scrubbed each.)
+    vouch_fields(baseline.doc, data=('results',), names='[a-z_]+')
     write_atomic(baseline.path, scrub(baseline.dumps()), within=repository_naming(baseline.path))
 
 

@@ -945,8 +945,7 @@ class Scrubber:
         out = text
         for source in (_CODED, _CODE_RUN, _GAPPED_HEX_RUN):
             out = _pattern(source).sub(_withhold, out)
-        out = _pattern(_OVER_SPELT).sub(
-            lambda m: m.group() if _pattern(_OVER_RUN).fullmatch(m.group()) else WITHHELD, out)
+        out = _pattern(_OVER_SPELT).sub(_withhold_spelt, out)
         ours = self._ours
         names = _our_names()
         out = _pattern(_OVER_RUN).sub(
@@ -1505,6 +1504,18 @@ def _our_names() -> frozenset[str]:
 _NAMES: frozenset[str] | None = None
 
 
+def _withhold_spelt(m: re.Match[str]) -> str:
+    """A run of ``_OVER_SPELT`` withheld, but a base85-like one only when
+    it holds a sign base85 has and text seldom does (``hash)``, ``f(x)``,
+    a run of ``_OVER_RUN`` are words: ``Scrubber._withheld`` reads them).
+    A key's base85 lacks all of them about one time in 20,000, and its
+    runs between brackets are still withheld at 16 characters."""
+    run = m.group()
+    if run[0] == '&' or ' ' in run or '\t' in run:
+        return WITHHELD  # HTML references, characters between spaces
+    return WITHHELD if any(c in run for c in '!#$&*;<>?@^`{|}~') else run
+
+
 def _over_notice() -> None:
     """One line on the process's own standard error (not through the
     scrub it is about): why runs are shown as ``WITHHELD``."""
@@ -1871,24 +1882,28 @@ def vouch(digest: str) -> str:
     return digest
 
 
-def vouch_fields(doc: object, data: tuple[str, ...] = ()) -> None:
+def vouch_fields(doc: object, data: tuple[str, ...] = (), names: str | None = None) -> None:
     """The field names of ``doc``, a structured output our code writes
     (a report, a baseline, an audit record), told to the run's scrubber
     as its own (``vouch``): past a cap they pass whole while every value
     is still withheld.  ``data``: fields whose own field names are data
     (a baseline's ``results``, by file name): those are not vouched.
+    ``names``: a pattern every vouched name matches (a baseline is read
+    from a file anyone may have edited: its schema's names only).
     Nothing to do while the scrub learns every key."""
     scrubber = run_scrubber()
     if scrubber is None or not scrubber._over:
         return
     ours = scrubber._ours
+    schema = None if names is None else _pattern(names)
     todo = [doc]
     while todo:
         item = todo.pop()
         if isinstance(item, dict):
             for name, value in item.items():
                 if isinstance(name, str) and name not in data:
-                    ours.add(name)
+                    if schema is None or schema.fullmatch(name):
+                        ours.add(name)
                     todo.append(value)
                 elif isinstance(value, dict):  # a data-named field's entries
                     todo.extend(value.values())
