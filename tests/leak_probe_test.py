@@ -289,8 +289,14 @@ def test_past_the_cap_the_scrub_learns_no_more_and_withholds_what_it_cannot_chec
     assert len(scrubber._form_ids) <= 8 * 30, len(scrubber._form_ids)  # 40 keys: ~900 forms
     late = keys[-1]
     raw = late.encode()
+    # Also what the scrub reads of a key it knows: its characters between
+    # spaces, HTML character references, base85 (each printed a legacy
+    # key it did not learn whole: no format tells one).
+    hexkey = keys[-2].encode()
+    spelt = (' '.join(keys[-2]), ''.join(f'&#{b};' for b in hexkey),
+             ''.join(f'&#x{b:x};' for b in hexkey), base64.b85encode(hexkey).decode())
     for text in (late, late[3:30], raw.hex(), base64.b64encode(b'x' + raw).decode(),
-                 json.dumps(late).replace('a', '\\u0061'), *_coded(late), *_coded(late[5:30])):
+                 json.dumps(late).replace('a', '\\u0061'), *_coded(late), *_coded(late[5:30]), *spelt):
         line = scrubber.scrub(f'error: {text} is not a commit\n')
         assert '[withheld]' in line or '…' in line, line
         shown.append(line)
@@ -298,3 +304,63 @@ def test_past_the_cap_the_scrub_learns_no_more_and_withholds_what_it_cannot_chec
     err = capfd.readouterr().err
     assert err.count('[withheld]') == 1 and 'more keys known' in err, err
     assert scrubber.scrub('error: see together_hooks --help') == 'error: see together_hooks --help'
+
+
+def test_past_the_cap_a_report_and_a_baseline_keep_their_hashes_and_rules(git_repo):
+    """A run that finds more keys than the scrub learns (``MAX_KNOWN``,
+    lowered here so the run is cheap; the real one is reached by 16,385
+    keys, ~80 CPU-s) still writes every ``hashed_secret``, SARIF
+    fingerprint and rule name whole: values our code computed pass the
+    withholding (a baseline or report whose hashes were withheld is
+    corrupt: next run every finding is new).  No key prints."""
+    import hashlib
+    import sys
+
+    rng = random.Random(47)
+    keys = [make_key(rng) for _ in range(40)]
+    (git_repo / 'settings.py').write_text(''.join(f'KEY_{i} = "{k}"\n' for i, k in enumerate(keys)))
+    subprocess.run(['git', 'add', 'settings.py'], cwd=git_repo, check=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('GIT_', 'TOGETHER'))}
+    env.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
+    capped = ('import sys, together_hooks.detect.scrub as s; s.MAX_KNOWN = 8; '
+              'from together_hooks.cli import main; sys.argv[0] = "together-hooks"; sys.exit(main())')
+    texts = []
+    for argv in (('scan', '--format', 'json', '--output', 'r.json'),
+                 ('scan', '--format', 'sarif', '--output', 'r.sarif'),
+                 ('baseline', 'create')):
+        proc = subprocess.run((sys.executable, '-c', capped, *argv), cwd=git_repo, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode in (0, 1), proc.stderr
+        assert 'more keys known' in proc.stderr, proc.stderr
+        texts += [proc.stdout, proc.stderr]
+    # baseline create lists each key found: ``(hashed_secret HASH)``
+    assert {h for h in re.findall(r'hashed_secret ([^)\s]+)\)', proc.stdout)} == {
+        hashlib.sha1(k.encode()).hexdigest() for k in keys}, proc.stdout
+    report = json.loads((git_repo / 'r.json').read_text())
+    sarif = json.loads((git_repo / 'r.sarif').read_text())
+    baseline = json.loads((git_repo / '.secrets.baseline').read_text())
+    texts += [json.dumps(report), json.dumps(sarif), json.dumps(baseline)]
+    hashes = {hashlib.sha1(k.encode()).hexdigest() for k in keys}
+    assert {f['hashed_secret'] for f in report['findings']} == hashes
+    assert {f['rule'] for f in report['findings']} == {'together-api-key'}
+    assert {e['hashed_secret'] for e in baseline['results']['settings.py']} == hashes
+    prints = [r['partialFingerprints']['togetherHooksSecret/v1'] for r in sarif['runs'][0]['results']]
+    assert len(prints) == 40 and all(re.fullmatch('[0-9a-f]{64}', p) for p in prints), prints
+    assert exposed(keys, *texts) == []
+
+
+def test_past_the_cap_a_baseline_vouches_only_its_schema_names(monkeypatch):
+    """A baseline is read from a file anyone may edit: past the cap only
+    its snake-case schema names pass the withholding whole, never a field
+    named by a key the scrub did not learn."""
+    import together_hooks.detect.scrub as scrub
+
+    monkeypatch.setattr(scrub, 'MAX_KNOWN', 2)
+    rng = random.Random(53)
+    keys = [make_hex(rng) for _ in range(4)]
+    scrubber = Scrubber(keys)
+    monkeypatch.setattr(scrub, 'run_scrubber', lambda: scrubber)
+    doc = {'version': '1.5.0', 'custom_filters': {keys[-1]: 1}, 'results': {'a.py': [{'line_number': 1}]}}
+    scrub.vouch_fields(doc, data=('results',), names='[a-z_]+')
+    line = scrubber.scrub(f'"custom_filters": {{"{keys[-1]}": 1}}')
+    assert line.startswith('"custom_filters"') and exposed(keys, line) == [], line

@@ -128,8 +128,10 @@ def record(
 
 def to_line(rec: dict[str, Any]) -> bytes:
     from together_hooks.detect.scrub import scrub
+    from together_hooks.detect.scrub import vouch_fields
     from together_hooks.messages import json_text
 
+    vouch_fields(rec)  # its field names pass the scrub's withholding whole
     # A path or message could still carry a key: scrub the finished line.
     # Keys are [A-Za-z0-9_-] runs, so replacing them keeps the JSON valid.
     line = scrub(json_text(rec, separators=(',', ':')))

@@ -461,6 +461,7 @@ def live_block(findings: Sequence[Finding], cd: str = '') -> list[str]:
 
 
 def json_(findings: Sequence[Finding], summary: Summary) -> str:
+    from together_hooks.detect.scrub import vouch_fields
     from together_hooks.messages import json_text
 
     doc = {
@@ -468,6 +469,7 @@ def json_(findings: Sequence[Finding], summary: Summary) -> str:
         'findings': [f.to_dict() for f in findings],
         'summary': dict(summary.to_dict(), findings=len(findings)),
     }
+    vouch_fields(doc)
     return json_text(doc, indent=2) + '\n'
 
 
@@ -539,9 +541,11 @@ def fingerprint(rule: str, hashed_secret: str, uri: str) -> str:
     # the line, so an edit above a key keeps its code-scanning alert.
     import hashlib
 
-    return hashlib.sha256(
+    from together_hooks.detect.scrub import vouch
+
+    return vouch(hashlib.sha256(
         f'{rule}\0{hashed_secret}\0{uri}'.encode('utf-8', 'surrogateescape'),
-    ).hexdigest()
+    ).hexdigest())
 
 
 def _sarif_location(
@@ -570,6 +574,7 @@ def _sarif_location(
 def sarif(findings: Sequence[Finding], summary: Summary) -> str:
     """SARIF 2.1.0, as GitHub code scanning uploads it."""
     from together_hooks import __version__
+    from together_hooks.detect.scrub import vouch_fields
     from together_hooks.messages import json_text
 
     texts = _rule_texts()
@@ -636,6 +641,7 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
             'results': results,
         }],
     }
+    vouch_fields(doc)
     return json_text(doc, indent=2) + '\n'
 
 

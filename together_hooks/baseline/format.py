@@ -404,10 +404,14 @@ def _named_inside(path: str, folder: str) -> bool:
 def save(baseline: Baseline) -> None:
     """Write atomically: the old file stays whole if anything fails."""
     from together_hooks.detect.scrub import scrub
+    from together_hooks.detect.scrub import vouch_fields
     from together_hooks.fileio import write_atomic
     from together_hooks.gitrun import repository_naming
 
     # An entry kept from an older file may still name a key: never again.
+    # (Its schema's names are detect-secrets' own, in snake case; its file
+    # names were scrubbed each.)
+    vouch_fields(baseline.doc, data=('results',), names='[a-z_]+')
     write_atomic(baseline.path, scrub(baseline.dumps()), within=repository_naming(baseline.path))
 
 

@@ -159,6 +159,16 @@ MAX_HELD = 2048
 MAX_KNOWN = 16384
 WITHHELD = '[withheld]'
 _OVER_RUN = r'[A-Za-z0-9+/=_%\\-]{16,}'
+# Past a cap, what else may spell a whole key the scrub reads when it
+# knows one (``_rejoined``, ``_forms``): its characters one by one
+# between spaces, as HTML character references, and base85 (no ``.``,
+# ``/``, ``:`` or quote: 40 characters, 32 bytes of a 50-byte key, that
+# are not already a run of ``_OVER_RUN``).
+_OVER_SPELT = (
+    r'(?<!\S)(?:\S[ \t]){15,}\S(?!\S)'
+    r'|(?:&#(?:[0-9]{1,7}|[xX][0-9A-Fa-f]{1,6});?){8,}'
+    r'|[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{40,}'
+)
 # Learnt in batches so large: the index's buckets are sorted once a batch.
 _BATCH = 1024
 
@@ -641,7 +651,7 @@ class Scrubber:
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
         '_form_ids', '_held',
         '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown', '_over',
-        '_own',
+        '_own', '_ours',
     )
 
     def __init__(
@@ -675,6 +685,11 @@ class Scrubber:
         # forms are checked), or some and the run was told (< 0).
         self._over = 0
         self._own = 0  # own keys learnt (``MAX_HELD``)
+        # The digests our own code computes of every key told (its
+        # ``hashed_secret``, a report's fingerprint: ``vouch``): past a cap
+        # a run that is one of these passes ``_withheld`` whole (a
+        # baseline or report whose hashes were withheld is corrupt).
+        self._ours: set[str] = set()
         self.learn(secrets)
 
     def learn(self, secrets: Iterable[str], own: bool = False) -> None:
@@ -684,6 +699,7 @@ class Scrubber:
         own keys (``MAX_HELD``)."""
         for secret in secrets:
             if secret and secret not in self._known:
+                self._ours.add(_hashed(secret))
                 if len(self._known) >= MAX_KNOWN or own and self._own >= MAX_HELD:
                     if self._over == 0:
                         self._over = 1
@@ -929,7 +945,11 @@ class Scrubber:
         out = text
         for source in (_CODED, _CODE_RUN, _GAPPED_HEX_RUN):
             out = _pattern(source).sub(_withhold, out)
-        out = _pattern(_OVER_RUN).sub(WITHHELD, out)
+        out = _pattern(_OVER_SPELT).sub(_withhold_spelt, out)
+        ours = self._ours
+        names = _our_names()
+        out = _pattern(_OVER_RUN).sub(
+            lambda m: m.group() if m.group() in ours or m.group() in names else WITHHELD, out)
         if out != text and self._over > 0:
             _over_notice()
             self._over = -1
@@ -1462,6 +1482,40 @@ def _withhold(m: re.Match[str]) -> str:
     return run if sum(c in '0123456789abcdefABCDEF' for c in run) < 16 else WITHHELD
 
 
+def _hashed(secret: str) -> str:
+    """``secret``'s ``hashed_secret`` (``findings.hash_secret``)."""
+    from together_hooks.findings import hash_secret
+
+    return hash_secret(secret)
+
+
+def _our_names() -> frozenset[str]:
+    """The names our code gives a finding (its rule): they pass
+    ``Scrubber._withheld`` whole."""
+    global _NAMES
+    if _NAMES is None:
+        from together_hooks.detect.ownkeys import OWN_KEY_RULE
+        from together_hooks.rules import RULES_BY_ID
+
+        _NAMES = frozenset((*RULES_BY_ID, OWN_KEY_RULE))
+    return _NAMES
+
+
+_NAMES: frozenset[str] | None = None
+
+
+def _withhold_spelt(m: re.Match[str]) -> str:
+    """A run of ``_OVER_SPELT`` withheld, but a base85-like one only when
+    it holds a sign base85 has and text seldom does (``hash)``, ``f(x)``,
+    a run of ``_OVER_RUN`` are words: ``Scrubber._withheld`` reads them).
+    A key's base85 lacks all of them about one time in 20,000, and its
+    runs between brackets are still withheld at 16 characters."""
+    run = m.group()
+    if run[0] == '&' or ' ' in run or '\t' in run:
+        return WITHHELD  # HTML references, characters between spaces
+    return WITHHELD if any(c in run for c in '!#$&*;<>?@^`{|}~') else run
+
+
 def _over_notice() -> None:
     """One line on the process's own standard error (not through the
     scrub it is about): why runs are shown as ``WITHHELD``."""
@@ -1816,6 +1870,45 @@ def hold(secrets: Iterable[str], here: bool = True) -> None:
     scrubber = run_scrubber()
     if scrubber is not None:
         scrubber.hold(secrets, here)
+
+
+def vouch(digest: str) -> str:
+    """``digest``, a one-way digest our own code computed from a key (a
+    report's fingerprint), told to the run's scrubber: past a cap it is
+    shown whole, not withheld (``Scrubber._withheld``)."""
+    scrubber = run_scrubber()
+    if scrubber is not None:
+        scrubber._ours.add(digest)
+    return digest
+
+
+def vouch_fields(doc: object, data: tuple[str, ...] = (), names: str | None = None) -> None:
+    """The field names of ``doc``, a structured output our code writes
+    (a report, a baseline, an audit record), told to the run's scrubber
+    as its own (``vouch``): past a cap they pass whole while every value
+    is still withheld.  ``data``: fields whose own field names are data
+    (a baseline's ``results``, by file name): those are not vouched.
+    ``names``: a pattern every vouched name matches (a baseline is read
+    from a file anyone may have edited: its schema's names only).
+    Nothing to do while the scrub learns every key."""
+    scrubber = run_scrubber()
+    if scrubber is None or not scrubber._over:
+        return
+    ours = scrubber._ours
+    schema = None if names is None else _pattern(names)
+    todo = [doc]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            for name, value in item.items():
+                if isinstance(name, str) and name not in data:
+                    if schema is None or schema.fullmatch(name):
+                        ours.add(name)
+                    todo.append(value)
+                elif isinstance(value, dict):  # a data-named field's entries
+                    todo.extend(value.values())
+        elif isinstance(item, list):
+            todo.extend(item)
 
 
 def scrub(text: str, commands: bool = False) -> str:
