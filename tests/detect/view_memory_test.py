@@ -15,6 +15,7 @@ import tracemalloc
 
 from together_hooks.detect import codec
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.rules import RULES
 
 
 def _dense_log(size: int) -> bytes:
@@ -69,3 +70,17 @@ def test_the_compact_map_answers_as_the_lists_did():
             # each byte maps to where its (escaped or verbatim) form starts
             byte = view.data[offset:offset + 1]
             assert data[at:at + 1] == byte or data[at:at + 1] in b'%&\\', (data, offset, at)
+
+
+def test_a_view_of_many_base64_values_holds_a_few_times_their_bytes():
+    """Base64 tokens of the prefix, each decoded into one view (``_Parts``):
+    its map was lists of ints too, ~11x the tokens' bytes."""
+    import base64
+
+    token = base64.b64encode(b'tgp_v1_') + b' '
+    data = token * 4000
+    hits = [i * len(token) for i in range(4000)]
+    plain = tuple(k for rule in RULES for k in rule.keywords)
+    view, held, _peak_ = _peak(codec.b64_view, data, hits, plain)
+    assert view is not None and view.data.count(b'tgp_v1_\n') == 4000
+    assert held < 5 * len(data), held / len(data)

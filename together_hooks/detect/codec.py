@@ -1027,7 +1027,7 @@ def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
                 out.starts.append(size + j)
                 out.sources.append(start + 1 + j // 3 * 4)
             size += len(raw)
-        out.parts.append(b''.join(parts) + b'\n')
+        out.parts += b''.join(parts) + b'\n'
         out.size = size + 1
     return out.view('uuencode')
 
@@ -1454,9 +1454,11 @@ class _Parts:
     where each of their bytes came from."""
 
     def __init__(self) -> None:
-        self.parts: list[bytes] = []
-        self.starts: list[int] = []
-        self.sources: list[int] = []
+        from array import array  # machine words: thousands of values, each mapped (``rewrite``)
+
+        self.parts = bytearray()
+        self.starts = array('q')
+        self.sources = array('q')
         self.size = 0
 
     def add(
@@ -1476,14 +1478,15 @@ class _Parts:
             i = bisect_right(index, char) - 1
             self.starts.append(self.size + at)
             self.sources.append(positions[i][1] + char - positions[i][0])
-        self.parts.append(text + b'\n')
+        self.parts += text
+        self.parts.append(10)  # a newline between values
         self.size += len(text) + 1
 
     def view(self, kind: str) -> View | None:
         """The values joined by newlines into one view; None when none."""
         if not self.parts:
             return None
-        return View(b''.join(self.parts), kind, None, self.starts, self.sources, [False] * len(self.starts))
+        return View(bytes(self.parts), kind, None, self.starts, self.sources, bytes(len(self.starts)))
 
     def decode(self, data: bytes, start: int, end: int, plain: tuple[bytes, ...]) -> None:
         """Add the value ``start``-``end`` of ``data``, decoded at the
