@@ -1442,7 +1442,7 @@ def radix_view(
         # group late.
         for shift in range(width):
             raw = decode(chars, shift)
-            if raw is None or _any_of(plain).search(raw) is None:
+            if raw is None or any_keyword(plain).search(raw) is None:
                 continue
             out.add(data, start, end, raw, size, lambda at: shift + at // size * width, not_chars)
             break
@@ -1498,7 +1498,7 @@ class _Parts:
             raw = b64_decode(chars, shift)
             if raw is None:
                 continue
-            found = _any_of(plain).search(raw)
+            found = any_keyword(plain).search(raw)
             if found is not None:
                 shift, raw = _glued_start(chars, shift, raw, found.start())
                 # Each 3-byte group maps to its 4 characters in the
@@ -1540,19 +1540,19 @@ _GLUE = b'/_-+'
 _GLUE_REACH = 64
 
 
-_ANY_OF: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
+_ANY_KEYWORD: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
 
 
-def _any_of(plain: tuple[bytes, ...]) -> re.Pattern[bytes]:
+def any_keyword(plain: tuple[bytes, ...]) -> re.Pattern[bytes]:
     """One search for the first of the ``plain`` keywords in a decoded
     value: its start is the least of their ``find``'s, in one pass over
     the value, not one a keyword (thousands of short values each decoded,
     a dozen keywords each: most of their CPU)."""
-    regex = _ANY_OF.get(plain)
+    regex = _ANY_KEYWORD.get(plain)
     if regex is None:
         import re
 
-        regex = _ANY_OF[plain] = re.compile(b'|'.join(map(re.escape, plain)))
+        regex = _ANY_KEYWORD[plain] = regex_cache.compile(b'|'.join(map(re.escape, plain)))
     return regex
 
 
