@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterator
     from typing import Iterable
+    from typing import MutableSequence
     from typing import Sequence
 
 _B64_CHARS = b'A-Za-z0-9+/_-'
@@ -75,12 +76,8 @@ def rewrite(
     bytes: the map is kept in machine words (``array``) and the text built
     in one buffer, not as a list of int objects and pieces (~90 bytes a
     match, ~30 times the window's bytes, held by every reading at once)."""
-    from array import array  # not loaded by a commit that needs no view
-
     out = bytearray()
-    word = 'i' if len(data) < 1 << 31 else 'q'  # offsets fit a C int below 2 GiB
-    starts = array(word)
-    sources = array(word)
+    starts, sources = _offsets(len(data))
     copied = bytearray()
     last = 0
     whole = memoryview(data)
@@ -104,6 +101,23 @@ def rewrite(
     out += whole[last:]
     whole.release()
     return View(bytes(out), encoding, parent, starts, sources, copied)
+
+
+# Below this many bytes a view's map stays in lists (at most ~1 MB of
+# them): ``array`` imports ``collections``, a cost a commit's hook pays
+# at start-up for a few escapes (``tests/hooks/hook_imports_test.py``).
+_WORDS_FROM = 1 << 15
+
+
+def _offsets(size: int) -> tuple[MutableSequence[int], MutableSequence[int]]:
+    """Two empty sequences of offsets into ``size`` bytes: machine words
+    (``array``) for a large input, lists for a small one."""
+    if size < _WORDS_FROM:
+        return [], []
+    from array import array
+
+    word = 'i' if size < 1 << 31 else 'q'  # offsets fit a C int below 2 GiB
+    return array(word), array(word)
 
 
 # One level of string escapes, and ANSI colour codes (raw or escaped, as
@@ -994,7 +1008,7 @@ def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
     from binascii import Error
     from binascii import a2b_uu
 
-    out = _Parts()
+    out = _Parts(len(data))
     done_to = -1
     for hit in hits:
         if hit < done_to:
@@ -1200,7 +1214,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     from bisect import bisect_left
 
     order = sorted(hits)
-    out = _Parts()
+    out = _Parts(len(data))
     done_to = -1
     scanned = 0  # every run before this offset has been walked
     run = None  # (start, end) of the run holding the hits being read
@@ -1416,7 +1430,7 @@ def radix_view(
     its encoding starts.  Each run is walked and decoded once, however
     many hits it holds."""
     run_re, not_chars, width, size, decode = RADIX[kind]
-    out = _Parts()
+    out = _Parts(len(data))
     done_to = -1
     for hit in sorted(hits):
         if hit < done_to:
@@ -1453,12 +1467,10 @@ class _Parts:
     """The decoded values of a ``b64_view`` (or a ``radix_view``), with
     where each of their bytes came from."""
 
-    def __init__(self) -> None:
-        from array import array  # machine words: thousands of values, each mapped (``rewrite``)
-
+    def __init__(self, size: int) -> None:
+        """``size``: the bytes the values are read from (``_offsets``)."""
         self.parts = bytearray()
-        self.starts = array('q')
-        self.sources = array('q')
+        self.starts, self.sources = _offsets(size)
         self.size = 0
 
     def add(
