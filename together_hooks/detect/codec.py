@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterator
     from typing import Iterable
+    from typing import MutableSequence
     from typing import Sequence
 
 _B64_CHARS = b'A-Za-z0-9+/_-'
@@ -46,7 +47,7 @@ class View:
 
     def __init__(
             self, data: bytes, encoding: str, parent: View | None,
-            starts: list[int], sources: list[int], copied: list[bool],
+            starts: Sequence[int], sources: Sequence[int], copied: Sequence[int],
     ) -> None:
         self.data = data
         self.encoding = encoding
@@ -69,33 +70,54 @@ def rewrite(
         encoding: str, parent: View | None = None,
 ) -> View | None:
     """``regex.sub(repl, data)`` that remembers where each piece came
-    from; None when nothing matched (the view would be the original)."""
-    out: list[bytes] = []
-    starts: list[int] = []
-    sources: list[int] = []
-    copied: list[bool] = []
-    size = last = 0
+    from; None when nothing matched (the view would be the original).
+
+    A dense file (every character percent-encoded) is a match every few
+    bytes: the map is kept in machine words (``array``) and the text built
+    in one buffer, not as a list of int objects and pieces (~90 bytes a
+    match, ~30 times the window's bytes, held by every reading at once)."""
+    out = bytearray()
+    starts, sources = _offsets(len(data))
+    copied = bytearray()
+    last = 0
+    whole = memoryview(data)
     for m in regex.finditer(data):
-        if m.start() > last:
-            starts.append(size)
+        start = m.start()
+        if start > last:
+            starts.append(len(out))
             sources.append(last)
-            copied.append(True)
-            out.append(data[last:m.start()])
-            size += m.start() - last
-        new = repl(m)
-        starts.append(size)
-        sources.append(m.start())
-        copied.append(False)
-        out.append(new)
-        size += len(new)
+            copied.append(1)
+            out += whole[last:start]
+        starts.append(len(out))
+        sources.append(start)
+        copied.append(0)
+        out += repl(m)
         last = m.end()
     if not starts:
         return None
-    starts.append(size)
+    starts.append(len(out))
     sources.append(last)
-    copied.append(True)
-    out.append(data[last:])
-    return View(b''.join(out), encoding, parent, starts, sources, copied)
+    copied.append(1)
+    out += whole[last:]
+    whole.release()
+    return View(bytes(out), encoding, parent, starts, sources, copied)
+
+
+# Below this many bytes a view's map stays in lists (at most ~1 MB of
+# them): ``array`` imports ``collections``, a cost a commit's hook pays
+# at start-up for a few escapes (``tests/hooks/hook_imports_test.py``).
+_WORDS_FROM = 1 << 15
+
+
+def _offsets(size: int) -> tuple[MutableSequence[int], MutableSequence[int]]:
+    """Two empty sequences of offsets into ``size`` bytes: machine words
+    (``array``) for a large input, lists for a small one."""
+    if size < _WORDS_FROM:
+        return [], []
+    from array import array
+
+    word = 'i' if size < 1 << 31 else 'q'  # offsets fit a C int below 2 GiB
+    return array(word), array(word)
 
 
 # One level of string escapes, and ANSI colour codes (raw or escaped, as
@@ -993,7 +1015,7 @@ def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
     from binascii import Error
     from binascii import a2b_uu
 
-    out = _Parts()
+    out = _Parts(len(data))
     done_to = -1
     for hit in hits:
         if hit < done_to:
@@ -1026,7 +1048,7 @@ def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
                 out.starts.append(size + j)
                 out.sources.append(start + 1 + j // 3 * 4)
             size += len(raw)
-        out.parts.append(b''.join(parts) + b'\n')
+        out.parts += b''.join(parts) + b'\n'
         out.size = size + 1
     return out.view('uuencode')
 
@@ -1199,7 +1221,7 @@ def b64_view(data: bytes, hits: Iterable[int], plain: tuple[bytes, ...]) -> View
     from bisect import bisect_left
 
     order = sorted(hits)
-    out = _Parts()
+    out = _Parts(len(data))
     done_to = -1
     scanned = 0  # every run before this offset has been walked
     run = None  # (start, end) of the run holding the hits being read
@@ -1415,7 +1437,7 @@ def radix_view(
     its encoding starts.  Each run is walked and decoded once, however
     many hits it holds."""
     run_re, not_chars, width, size, decode = RADIX[kind]
-    out = _Parts()
+    out = _Parts(len(data))
     done_to = -1
     for hit in sorted(hits):
         if hit < done_to:
@@ -1441,7 +1463,7 @@ def radix_view(
         # group late.
         for shift in range(width):
             raw = decode(chars, shift)
-            if raw is None or not any(k in raw for k in plain):
+            if raw is None or any_keyword(plain).search(raw) is None:
                 continue
             out.add(data, start, end, raw, size, lambda at: shift + at // size * width, not_chars)
             break
@@ -1452,10 +1474,10 @@ class _Parts:
     """The decoded values of a ``b64_view`` (or a ``radix_view``), with
     where each of their bytes came from."""
 
-    def __init__(self) -> None:
-        self.parts: list[bytes] = []
-        self.starts: list[int] = []
-        self.sources: list[int] = []
+    def __init__(self, size: int) -> None:
+        """``size``: the bytes the values are read from (``_offsets``)."""
+        self.parts = bytearray()
+        self.starts, self.sources = _offsets(size)
         self.size = 0
 
     def add(
@@ -1475,14 +1497,15 @@ class _Parts:
             i = bisect_right(index, char) - 1
             self.starts.append(self.size + at)
             self.sources.append(positions[i][1] + char - positions[i][0])
-        self.parts.append(text + b'\n')
+        self.parts += text
+        self.parts.append(10)  # a newline between values
         self.size += len(text) + 1
 
     def view(self, kind: str) -> View | None:
         """The values joined by newlines into one view; None when none."""
         if not self.parts:
             return None
-        return View(b''.join(self.parts), kind, None, self.starts, self.sources, [False] * len(self.starts))
+        return View(bytes(self.parts), kind, None, self.starts, self.sources, bytes(len(self.starts)))
 
     def decode(self, data: bytes, start: int, end: int, plain: tuple[bytes, ...]) -> None:
         """Add the value ``start``-``end`` of ``data``, decoded at the
@@ -1494,8 +1517,9 @@ class _Parts:
             raw = b64_decode(chars, shift)
             if raw is None:
                 continue
-            if any(k in raw for k in plain):
-                shift, raw = _glued_start(chars, shift, raw, plain)
+            found = any_keyword(plain).search(raw)
+            if found is not None:
+                shift, raw = _glued_start(chars, shift, raw, found.start())
                 # Each 3-byte group maps to its 4 characters in the
                 # original: a key is reported where its encoding starts.
                 step, parity, text = 3, 0, raw
@@ -1535,16 +1559,32 @@ _GLUE = b'/_-+'
 _GLUE_REACH = 64
 
 
+_ANY_KEYWORD: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
+
+
+def any_keyword(plain: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """One search for the first of the ``plain`` keywords in a decoded
+    value: its start is the least of their ``find``'s, in one pass over
+    the value, not one a keyword (thousands of short values each decoded,
+    a dozen keywords each: most of their CPU)."""
+    regex = _ANY_KEYWORD.get(plain)
+    if regex is None:
+        import re
+
+        regex = _ANY_KEYWORD[plain] = regex_cache.compile(b'|'.join(map(re.escape, plain)))
+    return regex
+
+
 def _glued_start(
-        chars: bytes, shift: int, raw: bytes, plain: tuple[bytes, ...],
+        chars: bytes, shift: int, raw: bytes, first: int,
 ) -> tuple[int, bytes]:
     """(shift, decoded) of a value glued to a name by a base64 character:
     where one such character in the first ``_GLUE_REACH`` is followed, at
     the decoding's alignment, by text up to the keyword, and preceded by
     bytes not all text (the name's letters decoded), the value starts
     after the first; else ``shift`` and ``raw`` as they are.  A value of
-    text decodes to no such stray bytes, so it keeps its start."""
-    first = min(i for i in (raw.find(k) for k in plain) if i != -1)
+    text decodes to no such stray bytes, so it keeps its start.  ``first``:
+    where the first keyword starts in ``raw``."""
     for i in range(shift + 4, min(len(chars), _GLUE_REACH), 4):
         if chars[i - 1] not in _GLUE:
             continue

@@ -1139,6 +1139,15 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # tables whatever its bytes hold.
     for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'sqlite', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
+    # A decoded value's keyword search (``codec.any_keyword``), for each
+    # tuple of keywords ``_b64_hits``, ``_b64_past_depth`` and the radix
+    # readings ask with.
+    from together_hooks.detect.codec import any_keyword
+
+    keywords = tuple(k for rule in rules for k in rule.keywords)
+    any_keyword(keywords)
+    any_keyword(keywords + tuple(f for rule in rules for f in rule.b64_keywords))
+    any_keyword(tuple(k for rule in rules for k in rule.keywords + rule.b64_keywords))
     # ``dump_head``'s tests of a file starting with a blank (``od -An``),
     # compiled on first use: with no program cached yet, here.
     from together_hooks.detect.prefilter import _pattern_od_bare
