@@ -752,15 +752,20 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe4_test.py::test_an_option_this_hook_does_not_know_reads_the_push_widest',),
       "a git push option the hook does not know is read as a flag: its value taken for the repository hides remote.<name>.push"),
     M('magic-inside-value', 'together_hooks/detect/prefilter.py',
-      "        kept = [at for at in found.offsets(needle) if not at or data[at - 1] not in _B64_RUN_BYTES]",
+      "        kept = [at for at in found.offsets(needle) if value_starts(data, at)]",
       "        kept = found.offsets(needle)",
       ('tests/detect/packed_value_start_test.py',),
       'an identifier holding a zlib level mark (eNo of TypeNode) sends every file and history blob to the engine (mypy --history 3x CPU)'),
     M('magic-value-at-file-start', 'together_hooks/detect/prefilter.py',
-      "        kept = [at for at in found.offsets(needle) if not at or data[at - 1] not in _B64_RUN_BYTES]",
-      "        kept = [at for at in found.offsets(needle) if at and data[at - 1] not in _B64_RUN_BYTES]",
+      "    if not at or data[at - 1] not in _B64_RUN_BYTES:\n        return True",
+      "    if at and data[at - 1] not in _B64_RUN_BYTES:\n        return True",
       ('tests/detect/packed_value_start_test.py',),
       'a container in base64 that starts a file (its magic at offset 0) is no longer opened'),
+    M('magic-after-escape', 'together_hooks/detect/prefilter.py',
+      '    return (at - 2 - slash) % 2 == 1',
+      '    return False',
+      ('tests/detect/packed_value_start_test.py',),
+      "a container's base64 value right after a string's escape written as two characters (a JSON log's backslash-n) is screened out, never opened"),
 )
 
 
