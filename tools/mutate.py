@@ -534,8 +534,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe3_test.py::test_the_first_stage_counts_no_email_from_a_file_git_skips',),
       'the first stage takes an email in the system file git skips (GIT_CONFIG_NOSYSTEM) as set'),
     M('mirror-abbreviated', 'together_hooks/sources/commits.py',
-      "    if not _readable(argv) or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(",
-      "    if not _readable(argv) or any(len(a) >= 4 and '--mirror' == a for a in argv[:(",
+      "            len(a) >= 4 and '--mirror'.startswith(a) for a in _option_words(argv)):",
+      "            len(a) >= 4 and '--mirror' == a for a in _option_words(argv)):",
       ('tests/gate_probe3_test.py::test_an_abbreviated_mirror_push_scans_what_it_mirrors',),
       'git push --mir sends a remote-tracking ref\'s key past the pre-commit pre-push hook'),
     M('pragma-outside-files', 'together_hooks/detect/engine.py',
@@ -766,6 +766,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    return False',
       ('tests/detect/packed_value_start_test.py',),
       "a container's base64 value right after a string's escape written as two characters (a JSON log's backslash-n) is screened out, never opened"),
+    M('ref-name-slash-unread', 'together_hooks/sources/commits.py',
+      "        read = data.replace(b'/', b'=')\n",
+      '        read = data\n',
+      ('tests/gate_probe4_test.py::test_a_ref_names_slash_parts_a_key_from_its_name',),
+      'a legacy key parted from its name by a ref name\'s / (refs/heads/together-api-key/<key>) passes every gate'),
+    M('push-option-value-ends-options', 'together_hooks/sources/commits.py',
+      '            value = _takes_value(arg)\n    return words\n',
+      '            value = False\n    return words\n',
+      ('tests/gate_probe4_test.py::test_a_push_options_value_is_never_the_end_of_options',),
+      'git push -o -- --tags: the push option -- is read as the end of options, and the tags the push sends go unscanned'),
 )
 
 

@@ -801,8 +801,24 @@ def tags_on_the_way(root: str, rev: str, scan: Scan) -> Iterator[Revision]:
 
 
 def ref_names(names: Iterable[str], scan: Scan) -> Iterator[Content]:
-    """Each ref name that holds a key, as ``<ref name>`` (line = which)."""
-    return _lines(REF_NAME, names, scan)
+    """Each ref name that holds a key, as ``<ref name>`` (line = which).
+    A ref name is a path, not prose: its ``/`` parts a name from a value
+    as ``=`` does in a file (``refs/heads/together-api-key/<key>`` names
+    a key as clearly as ``refs/heads/together-api-key=<key>``), so the
+    names are read again with each ``/`` as ``=``; a key found only so is
+    reported on that reading of its line."""
+    listed = [n for n in names if n]
+    if not listed:
+        return
+    data = '\n'.join(listed).encode('utf-8', 'surrogateescape')
+    found = keys_in(scan, data, REF_NAME)
+    if found:
+        yield Content(REF_NAME, data)
+    if b'/' in data:
+        read = data.replace(b'/', b'=')
+        new = keys_in(scan, read, REF_NAME) - found
+        if new:
+            yield Revision(REF_NAME, read, FirstOf(set(new)))
 
 
 def push_options(options: Iterable[str], scan: Scan) -> Iterator[Content]:
@@ -1198,14 +1214,8 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
     argv = _git_push_argv()
     if not _readable(argv):
         return None
-    every, value = [], False
-    for arg in argv:
-        if value:  # an option's value (``-o -d``), never an option
-            value = False
-            continue
-        if arg == '--':
-            break
-        value = _takes_value(arg)
+    every = []
+    for arg in _option_words(argv):  # an option's value (``-o -d``) is never one
         name = arg.partition('=')[0]
         for option, refs in (('--all', '--branches'), ('--branches', '--branches'),
                              ('--mirror', '--all'), ('--tags', '--tags')):
@@ -1423,8 +1433,8 @@ def _pushable(root: str, remote: str | None) -> list[str]:
     if remote and git(root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true':
         return ['--all']
     argv = _git_push_argv()
-    if not _readable(argv) or any(len(a) >= 4 and '--mirror'.startswith(a) for a in argv[:(
-            argv.index('--') if '--' in argv else len(argv))]):  # also abbreviated: --mir
+    if not _readable(argv) or any(  # also abbreviated: --mir
+            len(a) >= 4 and '--mirror'.startswith(a) for a in _option_words(argv)):
         # Where the ``git push`` cannot be seen (no ``/proc``, a git alias,
         # a wrapper), its refspecs cannot be read: every ref is scanned,
         # as for a mirror, so a later refspec naming the stash or another
@@ -1494,9 +1504,7 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
     if not _readable(argv) or (remote and git(
             root, 'config', '--bool', f'remote.{remote}.mirror', ok=(0, 1)).strip() == b'true'):
         return None
-    for arg in argv:
-        if arg == '--':
-            break
+    for arg in _option_words(argv):
         name = arg.partition('=')[0]
         if name.startswith('--') and len(name) >= 4 and any(o.startswith(name) for o in _SEND_MANY):
             return None
@@ -1566,9 +1574,7 @@ def signed_pusher(root: str, argv: list[str] | None = None) -> list[str]:
         argv = _git_push_argv() or []
     signed = git(root, 'config', '--get', 'push.gpgSign', ok=(0, 1)).decode(
         'utf-8', 'replace').strip().lower()
-    for arg in argv:
-        if arg == '--':
-            break
+    for arg in _option_words(argv):
         name, eq, value = arg.partition('=')
         if len(name) >= 5 and '--signed'.startswith(name):
             signed = value.lower() if eq else 'true'
@@ -1689,9 +1695,7 @@ def _readable(argv: list[str] | None) -> bool:
     where the ``git push`` cannot be seen."""
     if argv is None:
         return False
-    for arg in argv:
-        if arg == '--':
-            return True
+    for arg in _option_words(argv):
         if arg.startswith('--'):
             name = arg.partition('=')[0]
             bare = '--' + name[5:] if name.startswith('--no-') else name
@@ -1702,6 +1706,23 @@ def _readable(argv: list[str] | None) -> bool:
             if not set(flags) <= _PUSH_FLAGS:
                 return False
     return True
+
+
+def _option_words(argv: list[str]) -> list[str]:
+    """The options of ``git push`` arguments ``argv``, as git's parser
+    reads them: those before the end of options (``--``), an option's
+    value left out (``-o --`` is a push option ``--``, never the end of
+    options; ``-o --tags`` sends no tag)."""
+    words, value = [], False
+    for arg in argv:
+        if value:
+            value = False
+        elif arg == '--':
+            break
+        elif arg.startswith('-') and len(arg) > 1:
+            words.append(arg)
+            value = _takes_value(arg)
+    return words
 
 
 def _refspecs(args: list[str]) -> list[str]:
