@@ -1044,7 +1044,9 @@ def _packed_search(data: bytes, where: Where) -> Callable[[int], re.Match[bytes]
     after the first magic (in mypy's sources, whose only magic is often
     ``eNo`` of ``TypeNone``, a tenth of the tree scan's CPU).  Each magic's
     next offset is kept until passed: the bytes are searched at most once
-    a magic."""
+    a magic.  Since the screen keeps a magic only where a value starts
+    (``prefilter.value_starts``), the matches are ``re``'s at value starts,
+    the only ones ``_packed_hits`` opens."""
     from together_hooks.regex_cache import cached
 
     match = cached(_PACKED_START).match
