@@ -119,3 +119,25 @@ def test_history_hands_the_engine_only_the_blob_holding_a_value(git_repo):
     # Discovery's scan of the value's blob and its attribution's, no other:
     # the code blobs never reach the engine.
     assert calls and all(value.encode() in c.data for c in calls)
+
+
+# A value right after a string's escape (``\n``, ``\t``, ``\r`` written as
+# two characters: a JSON log's message, a YAML double-quoted scalar): the
+# escape's letter is no value's byte, a value starts there.  Both the
+# screen (``where``, the history blob test) and the engine tell it so.
+@pytest.mark.parametrize('escape', ['n', 't', 'r'])
+@pytest.mark.parametrize('level', [1, 9])
+def test_a_value_after_a_string_escape_is_found(escape, level):
+    key, value = _value(random.Random(f'value-start-escape-{escape}-{level}'), level)
+    data = json.dumps({'log': f'payload:\\{escape}{value}\\{escape}end'}).encode()
+    assert f'\\\\{escape}{value}'.encode() in data
+    data = ('x = 1\n' * 300).encode() + data.replace(b'\\\\', b'\\') + b'\n'
+    assert SCREEN.blob_test(0)(data)
+    assert [f.hashed_secret for f in scan_bytes(data, 'log.json')] == [hash_secret(key)]
+
+
+def test_an_escaped_backslash_before_the_letter_is_no_escape():
+    # ``\\n`` is a backslash and the letter n: the magic after it is
+    # inside a run (``\\neNo...``), as after any other letter.
+    data = b'path = "C:\\\\neNo' + b'A' * 60 + b'"\n'
+    assert not SCREEN.where(data)

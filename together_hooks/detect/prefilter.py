@@ -477,12 +477,32 @@ class Keywords:
 # after one is inside a longer run (``eNo`` of ``TypeNode``, ``eAE`` of
 # ``OneAEAD``), where no value starts.
 _B64_RUN_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')  # pragma: allowlist secret
+# A string's escape written as two characters (``\\n`` in a JSON log's
+# message, a YAML double-quoted scalar): its letter is no value's byte.
+_ESCAPE_LETTERS = frozenset(b'nrt')
+
+
+def value_starts(data: bytes, at: int) -> bool:
+    """Whether a base64 value may start at ``at``: the first byte, or one
+    after a byte no value holds (``_B64_RUN_BYTES``), or after a string's
+    escape (``\\n``, ``\\t``, ``\\r``: an odd run of backslashes before
+    the letter).  The one rule of the screen (``_at_value_starts``) and the
+    engine (``engine._packed_hits``): where they differ, a value the
+    engine would open is screened out."""
+    if not at or data[at - 1] not in _B64_RUN_BYTES:
+        return True
+    if data[at - 1] not in _ESCAPE_LETTERS:
+        return False
+    slash = at - 2
+    while slash >= 0 and data[slash] == 0x5C:
+        slash -= 1
+    return (at - 2 - slash) % 2 == 1
 
 
 def _at_value_starts(found: Where, starts: tuple[bytes, ...]) -> Where:
     """``found`` without the offsets of ``starts`` (the containers' base64
-    magic) where no base64 value starts: the byte before is one of a
-    value's (``_B64_RUN_BYTES``).  The engine opens a value only where
+    magic) where no base64 value starts (``value_starts``: the byte
+    before is one of a value's, not a string escape's letter).  The engine opens a value only where
     one starts (``engine._packed_hits``), so an identifier holding
     ``eNo`` (zlib level 9's mark: ``TypeNode``, ``lineNo``) or ``eAE``
     sends neither a history blob nor a file to the engine: the screen's
@@ -492,7 +512,7 @@ def _at_value_starts(found: Where, starts: tuple[bytes, ...]) -> Where:
     for needle in starts:
         if needle not in present:
             continue
-        kept = [at for at in found.offsets(needle) if not at or data[at - 1] not in _B64_RUN_BYTES]
+        kept = [at for at in found.offsets(needle) if value_starts(data, at)]
         if kept:
             present[needle] = kept
         else:
