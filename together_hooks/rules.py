@@ -533,8 +533,12 @@ _DIGEST_BEFORE = (
     rb'|[ \t]{1,4}|[_-](?:(?i:of|for)[_-])?)\Z'
     # Or a line that starts by retiring the key, as a commit subject or a
     # changelog entry does (``Rotate Together key``, ``- Revoked the
-    # TOGETHER_API_KEY``): what follows the name is a hash, not the key.
-    rb'|(?m:^)[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\w{1,20}:[ \t]{1,4})?'
+    # TOGETHER_API_KEY``): a hash on a line below it is a commit's, not the
+    # key.  Only below, and only when nothing on the name's line gives it
+    # a value (group ``below``, ``engine._candidate``): a value after the
+    # name and a ``:`` or ``=`` on its own line is the new key pasted
+    # (``Rotated the together key: <key>``).
+    rb'|(?P<below>)(?m:^)[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\w{1,20}:[ \t]{1,4})?'
     rb'(?i:(?:rotat|revok|remov|delet|expir|disabl|mov)(?:e[ds]?|ing)|drop(?:s|ped|ping)?)'
     rb'[ \t]{1,4}(?i:(?:the|our|old|a|an|leaked|exposed)[ \t]{1,4}){0,2}\Z'
 )
@@ -1752,6 +1756,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``Together API key, as requested:``)
         'Together API key, as requested:\n{hex}',
         'here is the together key, as promised.\n  {hex}',
+        # (a line retiring the key that gives a value on its own line: the
+        # new key pasted after the name, a colon or an equals sign)
+        'Rotated the together key: {hex}',
+        'rotate TOGETHER_API_KEY={hex}',
+        'fix: rotate the TOGETHER_API_KEY = "{hex}"',
+        '- Revoked old TOGETHER_API_KEY: `{hex}`',
+        '* Rotated the together key:\n{hex}',
+        '[10:01] bob: rotate together key: {hex}',
         # (a line naming the key that retires none: ``new``, ``moved to``)
         'new together key\n{hex}',
         'Together API key (rotated):\n{hex}',
