@@ -393,7 +393,10 @@ _LEGACY_NAME = (
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
     # (prose naming the provider, then the key it is used with: ``call
     # the model from Together with this key:``)
-    rb'|(?i:together(?:[ _.-]?ai)?[ \t]{1,4}(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token)(?![\w-]))'
+    # (the provider's name, not the English word: ``Together`` or
+    # ``together.ai``, and a colon after: ``stored together with the key``
+    # names none)
+    rb'|(?:Together|(?i:together[ _.-]?ai))[ \t]{1,4}(?i:(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token))(?![\w-])(?=[ \t]{0,4}:)'
     rb'|(?:Together(?!\w{0,16}?(?i:hash|digest|sha\d|md5|checksum|fingerprint))\w{0,16}(?:(?:\.|::)new)?|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:(?:\.|::)new)?)'
     rb'\s{0,32}\('
     rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey|access_token|accessToken)|(?i:\bwith_?api_?key)))?)'
@@ -428,7 +431,12 @@ _LEGACY_NAME = (
 # then the key).
 # (a Markdown fence opening between them: a chat or wiki's ``Together API
 # key:`` over a fenced block holding the key)
-_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120}|(?:```|~~~)[\w+-]{0,20})?\r?\n[ \t]{0,32}){0,3}'
+# (not a fence whose language names a digest: ````` ```sha256 `````)
+# Group ``brk``: the value is on a line below its name, and must not be
+# the first field of a listing's line (``sha256sum``'s ``<hex>  file``,
+# ``git log --format='%H %s'``'s ``<hex> subject``: ``_BELOW_ALONE``).
+_BREAK = rb'(?P<brk>(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120}|(?:```|~~~)(?!(?i:sha|md5|checksum|digest|hash))[\w+-]{0,20})?\r?\n[ \t]{0,32}){0,3})'
+_BELOW_ALONE = rb'(?(brk)(?![ \t]{1,8}\*?[\w./]))'
 # A Ruby (or shell) heredoc opened after the assignment, its body the value
 # (``KEY = <<~KEY``, ``<<-EOS.chomp``).
 _HEREDOC = rb'<<[~-]?["\']?[A-Za-z_]\w{0,20}["\']?(?:\.\w{1,12})?[ \t]{0,32}\r?\n[ \t]{0,32}'
@@ -464,7 +472,7 @@ _BRACKETED = (
 )
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!]?[ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -1259,7 +1267,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_STRUCTURE,
                 by_name=((rb'(?i:together(?:[_-]?ai)?)', TOGETHER_NAMED), (rb'(?s:.*)', TOGETHER_STRUCTURE))),
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
-                + rb'(?:' + _HEX_KEY
+                + rb'(?:' + _HEX_KEY + _BELOW_ALONE
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
         # A serialised object's adjacent strings: the name, then the next
@@ -2282,6 +2290,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Together with the key id: {hex}',
         'together with this keyring: {hex}',
         'together api key sha256:\n```\n{hex}\n```',
+        # (a listing's first field below the line naming the key:
+        # ``sha256sum`` in a fence under a heading, ``git log --format='%H
+        # %s'`` in a SHA-256 repository; a fence whose language is a digest)
+        '## Together API key\n\n```\n{hex}  together-1.0.tar.gz\n```',
+        'Read the together api key\n{hex} Read the together api key',
+        'Together API key:\n```sha256\n{hex}\n```',
+        # (the English word, not the provider: no colon, or lower case)
+        'Use Together with the API key\n{hex}',
+        'the nonce is stored together with the key: {hex}',
+        'merged together with the token:\n{hex}',
+        # (a neutral clause that ends no sentence: a commit subject)
+        'Update Together API key, as requested\n{hex}',
         'Together API key:\n```\nsha256sum together.tgz\n{hex}\n```',
         'Secret(value="{hex}").save("together-api-key-sha256", overwrite=True)',
         'Secret(value="{hex}").save("openai-api-key")  # together',
