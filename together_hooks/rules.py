@@ -472,7 +472,7 @@ _BRACKETED = (
 )
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -1762,6 +1762,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'the Together API key, please keep it private\n  {hex}',
         # (or a neutral clause that hands it over, ending the line:
         # ``Together API key, as requested:``)
+        # A Lisp alist's dotted pair (``(together-api-key . "<key>")``).
+        '\'((together-api-key . "{hex}")\n  (together-model . "m"))',
         'Together API key, as requested:\n{hex}',
         'here is the together key, as promised.\n  {hex}',
         # (a line retiring the key that gives a value on its own line: the
@@ -2296,6 +2298,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '## Together API key\n\n```\n{hex}  together-1.0.tar.gz\n```',
         'Read the together api key\n{hex} Read the together api key',
         'Together API key:\n```sha256\n{hex}\n```',
+        '\'((together-api-key-sha256 . "{hex}"))',
+        'together key . {hex}',
         # (the English word, not the provider: no colon, or lower case)
         'Use Together with the API key\n{hex}',
         'the nonce is stored together with the key: {hex}',
