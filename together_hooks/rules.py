@@ -471,7 +471,7 @@ _BRACKETED = (
     rb'(?:[ \t]{1,4}\((?![^()\r\n]{0,40}(?i:sha|md5|hash|checksum|digest|fingerprint))[^()\r\n]{1,40}\))?'
 )
 _LEGACY_ASSIGN = (
-    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
+    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
@@ -1755,6 +1755,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A fenced block holding the key under the line naming it.
         'together api key:\n```\n{hex}\n```',
         'Together API key for the bot:\n~~~text\n{hex}\n~~~',
+        # (a qualifier with no colon, the fence under it: a chat's line)
+        '**sam** \u2014 together api key for the bot\n```\n{hex}\n```',
         '<li>together api key: <strong><code>{hex}</code></strong></li>',
         # Prose: the name, a comma and a clause, the key alone on the next
         # line (a chat export's ``here's the together key, don't share it``).
@@ -2298,6 +2300,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '## Together API key\n\n```\n{hex}  together-1.0.tar.gz\n```',
         'Read the together api key\n{hex} Read the together api key',
         'Together API key:\n```sha256\n{hex}\n```',
+        'together api key for the release\n```\n{hex}  together.tgz\n```',
+        'together api key for sha256\n```\n{hex}\n```',
         '\'((together-api-key-sha256 . "{hex}"))',
         'together key . {hex}',
         # (the English word, not the provider: no colon, or lower case)
