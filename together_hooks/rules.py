@@ -393,7 +393,10 @@ _LEGACY_NAME = (
     rb'(?:[_.-]' + _QUALIFIER + rb'(?![\w]))?(?(argsep)(?=["\'][ \t]{0,8},)))'
     # (prose naming the provider, then the key it is used with: ``call
     # the model from Together with this key:``)
-    rb'|(?i:together(?:[ _.-]?ai)?[ \t]{1,4}(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token)(?![\w-]))'
+    # (the provider's name, not the English word: ``Together`` or
+    # ``together.ai``, and a colon after: ``stored together with the key``
+    # names none)
+    rb'|(?:Together|(?i:together[ _.-]?ai))[ \t]{1,4}(?i:(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token))(?![\w-])(?=[ \t]{0,4}:)'
     rb'|(?:Together(?!\w{0,16}?(?i:hash|digest|sha\d|md5|checksum|fingerprint))\w{0,16}(?:(?:\.|::)new)?|(?i:together)(?:\.|::)\w{0,20}(?i:client|together|config)\w{0,8}(?:(?:\.|::)new)?)'
     rb'\s{0,32}\('
     rb'(?:[^()]{0,200}?(?:\b(?:api_key|apiKey|access_token|accessToken)|(?i:\bwith_?api_?key)))?)'
@@ -428,7 +431,12 @@ _LEGACY_NAME = (
 # then the key).
 # (a Markdown fence opening between them: a chat or wiki's ``Together API
 # key:`` over a fenced block holding the key)
-_BREAK = rb'(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120}|(?:```|~~~)[\w+-]{0,20})?\r?\n[ \t]{0,32}){0,3}'
+# (not a fence whose language names a digest: ````` ```sha256 `````)
+# Group ``brk``: the value is on a line below its name, and must not be
+# the first field of a listing's line (``sha256sum``'s ``<hex>  file``,
+# ``git log --format='%H %s'``'s ``<hex> subject``: ``_BELOW_ALONE``).
+_BREAK = rb'(?P<brk>(?:#[^\r\n]{0,120})?\r?\n[ \t]{0,32}(?:(?:#[^\r\n]{0,120}|(?:```|~~~)(?!(?i:sha|md5|checksum|digest|hash))[\w+-]{0,20})?\r?\n[ \t]{0,32}){0,3})'
+_BELOW_ALONE = rb'(?(brk)(?![ \t]{1,8}\*?[\w./]))'
 # A Ruby (or shell) heredoc opened after the assignment, its body the value
 # (``KEY = <<~KEY``, ``<<-EOS.chomp``).
 _HEREDOC = rb'<<[~-]?["\']?[A-Za-z_]\w{0,20}["\']?(?:\.\w{1,12})?[ \t]{0,32}\r?\n[ \t]{0,32}'
@@ -463,8 +471,8 @@ _BRACKETED = (
     rb'(?:[ \t]{1,4}\((?![^()\r\n]{0,40}(?i:sha|md5|hash|checksum|digest|fingerprint))[^()\r\n]{1,40}\))?'
 )
 _LEGACY_ASSIGN = (
-    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}[:=]))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!]?[ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -533,8 +541,12 @@ _DIGEST_BEFORE = (
     rb'|[ \t]{1,4}|[_-](?:(?i:of|for)[_-])?)\Z'
     # Or a line that starts by retiring the key, as a commit subject or a
     # changelog entry does (``Rotate Together key``, ``- Revoked the
-    # TOGETHER_API_KEY``): what follows the name is a hash, not the key.
-    rb'|(?m:^)[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\w{1,20}:[ \t]{1,4})?'
+    # TOGETHER_API_KEY``): a hash on a line below it is a commit's, not the
+    # key.  Only below, and only when nothing on the name's line gives it
+    # a value (group ``below``, ``engine._candidate``): a value after the
+    # name and a ``:`` or ``=`` on its own line is the new key pasted
+    # (``Rotated the together key: <key>``).
+    rb'|(?P<below>)(?m:^)[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\w{1,20}:[ \t]{1,4})?'
     rb'(?i:(?:rotat|revok|remov|delet|expir|disabl|mov)(?:e[ds]?|ing)|drop(?:s|ped|ping)?)'
     rb'[ \t]{1,4}(?i:(?:the|our|old|a|an|leaked|exposed)[ \t]{1,4}){0,2}\Z'
 )
@@ -1255,7 +1267,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_STRUCTURE,
                 by_name=((rb'(?i:together(?:[_-]?ai)?)', TOGETHER_NAMED), (rb'(?s:.*)', TOGETHER_STRUCTURE))),
         Pattern(_LEGACY_NAME + _LEGACY_ASSIGN
-                + rb'(?:' + _HEX_KEY
+                + rb'(?:' + _HEX_KEY + _BELOW_ALONE
                 + rb'|(?P<encoded>[A-Za-z0-9+/]{86,88}={0,2})(?![A-Za-z0-9+/=_-]))',
                 decoded=rb'(?P<secret>[0-9a-f]{64})\s*\Z', veto_before=_DIGEST_BEFORE),
         # A serialised object's adjacent strings: the name, then the next
@@ -1743,6 +1755,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A fenced block holding the key under the line naming it.
         'together api key:\n```\n{hex}\n```',
         'Together API key for the bot:\n~~~text\n{hex}\n~~~',
+        # (a qualifier with no colon, the fence under it: a chat's line)
+        '**sam** \u2014 together api key for the bot\n```\n{hex}\n```',
         '<li>together api key: <strong><code>{hex}</code></strong></li>',
         # Prose: the name, a comma and a clause, the key alone on the next
         # line (a chat export's ``here's the together key, don't share it``).
@@ -1750,8 +1764,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'the Together API key, please keep it private\n  {hex}',
         # (or a neutral clause that hands it over, ending the line:
         # ``Together API key, as requested:``)
+        # A Lisp alist's dotted pair (``(together-api-key . "<key>")``).
+        '\'((together-api-key . "{hex}")\n  (together-model . "m"))',
         'Together API key, as requested:\n{hex}',
         'here is the together key, as promised.\n  {hex}',
+        # (a line retiring the key that gives a value on its own line: the
+        # new key pasted after the name, a colon or an equals sign)
+        'Rotated the together key: {hex}',
+        'rotate TOGETHER_API_KEY={hex}',
+        'fix: rotate the TOGETHER_API_KEY = "{hex}"',
+        '- Revoked old TOGETHER_API_KEY: `{hex}`',
+        '* Rotated the together key:\n{hex}',
+        '[10:01] bob: rotate together key: {hex}',
         # (a line naming the key that retires none: ``new``, ``moved to``)
         'new together key\n{hex}',
         'Together API key (rotated):\n{hex}',
@@ -2270,6 +2294,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Together with the key id: {hex}',
         'together with this keyring: {hex}',
         'together api key sha256:\n```\n{hex}\n```',
+        # (a listing's first field below the line naming the key:
+        # ``sha256sum`` in a fence under a heading, ``git log --format='%H
+        # %s'`` in a SHA-256 repository; a fence whose language is a digest)
+        '## Together API key\n\n```\n{hex}  together-1.0.tar.gz\n```',
+        'Read the together api key\n{hex} Read the together api key',
+        'Together API key:\n```sha256\n{hex}\n```',
+        'together api key for the release\n```\n{hex}  together.tgz\n```',
+        'together api key for sha256\n```\n{hex}\n```',
+        '\'((together-api-key-sha256 . "{hex}"))',
+        'together key . {hex}',
+        # (the English word, not the provider: no colon, or lower case)
+        'Use Together with the API key\n{hex}',
+        'the nonce is stored together with the key: {hex}',
+        'merged together with the token:\n{hex}',
+        # (a neutral clause that ends no sentence: a commit subject)
+        'Update Together API key, as requested\n{hex}',
         'Together API key:\n```\nsha256sum together.tgz\n{hex}\n```',
         'Secret(value="{hex}").save("together-api-key-sha256", overwrite=True)',
         'Secret(value="{hex}").save("openai-api-key")  # together',

@@ -701,9 +701,7 @@ MISSED: dict[str, str] = {
     'fortran-namelist': 'a Fortran namelist group `&together_config` is no heading over its `api_key =`',
     'autohotkey-hotstring': "an AutoHotkey hotstring (`::togkey::…`) with the comment naming it on the next line is no name",
     'erlang-sys-config-nested': 'an Erlang proplist\'s tuple (`{together, [{api_key, "…"}]}`) is no heading or name',
-    'scheme-alist': "a Lisp alist's dotted pair (`(together-api-key . \"…\")`) is no name and value",
     'emacs-setq': "a generic key variable (`gptel-api-key`) with Together's host on the next form is not read",
-    'discord-codeblock': "a chat line naming the key for a qualifier with no colon (`together api key for the bot`) over a fenced block",
 }
 
 results, test_case = make_tests(CASES, MISSED)

@@ -43,6 +43,11 @@ def test_a_key_in_the_commit_message_is_refused_before_it_is_a_commit(
     assert rc == 1, out
     assert hash_secret(key) in out and '<commit message>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+    # (a subject retiring the key names no hash below it when it pastes
+    # the new one after a colon)
+    old = keys('hex')
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', f'Rotate together key: {old}')
+    assert rc == 1 and hash_secret(old) in out, out
     rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', 'deploy')
     assert rc == 0, out
 
@@ -477,6 +482,11 @@ def test_a_key_in_the_author_or_committer_is_refused_before_it_is_a_commit(
     assert rc == 1, out
     assert hash_secret(key) in out and '<commit header>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+    # (a subject retiring the key names no hash below it when it pastes
+    # the new one after a colon)
+    old = keys('hex')
+    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', f'Rotate together key: {old}')
+    assert rc == 1 and hash_secret(old) in out, out
     rc, out = run(git_repo, committing, 'git', 'commit', '-q', '-m', 'deploy')
     assert rc == 0, out
     # An amend keeps the author it had: a clean commit amended stays clean.

@@ -437,7 +437,10 @@ def _secret_of(
     veto = pattern.veto_before
     if veto is not None:
         line = data.rfind(b'\n', 0, m.start()) + 1
-        if veto.search(data, max(line, m.start() - _VETO_REACH), m.start()):
+        vetoed = veto.search(data, max(line, m.start() - _VETO_REACH), m.start())
+        if vetoed is not None and (
+                vetoed.re.groupindex.get('below') is None or vetoed.group('below') is None
+                or _value_below(data, m)):
             return None
     if context is not None:
         if (start, secret) in had:
@@ -458,6 +461,17 @@ def _secret_of(
             if not held:
                 return None
     return start, secret
+
+
+def _value_below(data: bytes, m: re.Match[bytes]) -> bool:
+    """Is a match's value on a line below its name, nothing after the
+    name on the name's line giving it one (no ``:`` or ``=``)?  What a
+    veto only for a line over a hash asks (``Pattern.veto_before``'s group
+    ``below``)."""
+    value = m.start('secret') if m.group('secret') is not None else m.start('encoded')
+    between = data[m.start():value]
+    end = between.find(b'\n')
+    return end >= 0 and b':' not in between[:end] and b'=' not in between[:end]
 
 
 # Keys of a scan's ``walkers`` that hold no walker: the export headers of
