@@ -26,6 +26,7 @@ from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
 from together_hooks.detect.prefilter import may_be_wide
+from together_hooks.detect.prefilter import value_start
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
 from together_hooks.findings import Finding
@@ -925,7 +926,6 @@ _B64_STRETCH = rb'[A-Za-z0-9+/_-]*'
 # What may follow a value that runs to a window's end: a line break cut
 # there does not end the value (the window after may hold its next line).
 _SPACE_TO_END = rb'[ \t\r\n]*\Z'
-_B64_BYTES = _KEY_BYTES | frozenset(b'+/')
 
 
 def _packed_hits(
@@ -964,7 +964,7 @@ def _packed_hits(
         else:
             assert m is not None
             at = m.start()
-            if at and data[at - 1] in _B64_BYTES:  # inside another value: past it
+            if not value_start(data, at):  # inside another value: past it
                 m = search(data, cached(_B64_STRETCH).match(data, at).end())
                 continue
             value = b64_value_at(data, at)

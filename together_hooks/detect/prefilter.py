@@ -477,22 +477,37 @@ class Keywords:
 # after one is inside a longer run (``eNo`` of ``TypeNode``, ``eAE`` of
 # ``OneAEAD``), where no value starts.
 _B64_RUN_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')  # pragma: allowlist secret
+# An escape in a string (JSON, a C or Python literal) that ends in a
+# base64 byte but stands for none: a line break or a tab written as two
+# characters (``"#!/bin/sh\neNo..."``), ``=`` as Gson writes it
+# (``"session\u003deJw..."``).  A value starts after one as after the
+# byte it stands for.
+_ESCAPES_BEFORE = (b'\\n', b'\\r', b'\\t', b'\\u003d', b'\\u003D')
+
+
+def value_start(data: bytes, at: int) -> bool:
+    """Whether a base64 value can start at ``at``: the first byte, or
+    the byte before none of a value's (``_B64_RUN_BYTES``), or an escape
+    that stands for none (``_ESCAPES_BEFORE``).  The one rule the screen
+    (``Keywords.where``) and the engine (``engine._packed_hits``) apply
+    to a container's base64 magic."""
+    return not at or data[at - 1] not in _B64_RUN_BYTES or data.endswith(_ESCAPES_BEFORE, 0, at)
 
 
 def _at_value_starts(found: Where, starts: tuple[bytes, ...]) -> Where:
     """``found`` without the offsets of ``starts`` (the containers' base64
-    magic) where no base64 value starts: the byte before is one of a
-    value's (``_B64_RUN_BYTES``).  The engine opens a value only where
-    one starts (``engine._packed_hits``), so an identifier holding
-    ``eNo`` (zlib level 9's mark: ``TypeNode``, ``lineNo``) or ``eAE``
-    sends neither a history blob nor a file to the engine: the screen's
-    needles are literals, and the test at each hit is a byte's."""
+    magic) where no base64 value starts (``value_start``).  The engine
+    opens a value only where one starts (``engine._packed_hits``), so an
+    identifier holding ``eNo`` (zlib level 9's mark: ``TypeNode``,
+    ``lineNo``) or ``eAE`` sends neither a history blob nor a file to the
+    engine: the screen's needles are literals, and the test at each hit
+    is a byte's (and, after a byte an escape ends in, a few more)."""
     present = found._found
     data = found.data
     for needle in starts:
         if needle not in present:
             continue
-        kept = [at for at in found.offsets(needle) if not at or data[at - 1] not in _B64_RUN_BYTES]
+        kept = [at for at in found.offsets(needle) if value_start(data, at)]
         if kept:
             present[needle] = kept
         else:
