@@ -700,6 +700,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if at and data[at - 1] in _KEY_BYTES | frozenset(b'+/'):",
       ('tests/detect/packed_value_start_test.py',),
       "the engine keeps a byte set of its own for where a container's base64 value starts, not the screen's rule: a value after an escaped line break passes the screen and is not opened"),
+    M('ooxml-part-screened-out', 'together_hooks/detect/engine.py',
+      "    if not where and wrapped == -1 and not dumped and not tables and not ooxml:",
+      "    if not where and wrapped == -1 and not dumped and not tables:",
+      ('tests/detect/ooxml_text_test.py',),
+      "a Word document whose runs cut every keyword (TOGE + THER, tg + p_v1_) is left at the screen: its key missed"),
+    M('ooxml-part-blob-test', 'together_hooks/detect/prefilter.py',
+      "                or data.startswith(SQLITE_MAGIC) or ooxml_part(data)",
+      "                or data.startswith(SQLITE_MAGIC)",
+      ('tests/detect/ooxml_text_test.py',),
+      "history's blob test (and the hook's first stage) passes over an Office XML part whose runs cut every keyword"),
 )
 
 

@@ -458,7 +458,9 @@ class Keywords:
         for), or is a compressed container (its members are scanned).  Asked about ``nbytes`` of blobs in all: enough to pay for
         hyperscan's set-up, it is set up at once.  And one that starts a
         wrapped base64 block (``wrapped_b64``) or a hex dump (``dump_head``),
-        or is a SQLite database (its values may be cut by its pages)."""
+        or is a SQLite database (its values may be cut by its pages), or an
+        Office document's XML part (``ooxml_part``: its runs may cut a
+        keyword)."""
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
             self._where = hyperscan_where(self.needles)
 
@@ -467,7 +469,7 @@ class Keywords:
                 bool(self.where(data)) or may_be_wide(data) or dump_head(data)
                 or wrapped_block(data)[0] != -1
                 or container_kind(data, whole=True) is not None
-                or data.startswith(SQLITE_MAGIC)
+                or data.startswith(SQLITE_MAGIC) or ooxml_part(data)
             )
 
         return worth
@@ -699,6 +701,20 @@ def _hyperscan_installed() -> bool:
     from importlib.machinery import PathFinder
 
     return 'hyperscan' in sys.modules or PathFinder.find_spec('hyperscan') is not None
+
+
+# An Office document's XML part (Word's ``word/document.xml``, a slide's)
+# holds its text in runs (``<w:t>``, ``<a:t>``): a keyword cut by a run's
+# end (a spell-check mark, another font, ``tg`` | ``p_v1_``) is no needle
+# of the screen, so such a part is read for its text whatever it holds
+# (``engine._ooxml_hits``, ``codec.ooxml_text_view``).
+OOXML_TEXT = (b'<w:t', b'<a:t')
+
+
+def ooxml_part(data: bytes) -> bool:
+    """Whether ``data`` is an Office document's XML part holding text
+    runs: it starts ``<?xml`` (a byte comparison for every other file)."""
+    return data.startswith(b'<?xml') and any(data.find(tag) != -1 for tag in OOXML_TEXT)
 
 
 # Compressed containers by their magic bytes (``detect.containers`` reads
