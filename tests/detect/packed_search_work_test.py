@@ -15,7 +15,7 @@ from tests.keys import make_key
 from together_hooks import regex_cache
 from together_hooks.detect import engine
 from together_hooks.detect.prefilter import B64_MAGIC
-from together_hooks.detect.prefilter import value_starts
+from together_hooks.detect.prefilter import value_start
 from together_hooks.rules import RULES
 
 _rng = random.Random('packed-search')
@@ -57,7 +57,7 @@ def _where(data: bytes) -> object:
 
 def test_a_lone_magic_before_a_megabyte_of_code_reads_no_more_than_its_value(counted: _Counted):
     # ``eNo`` where a value may start (after a space; ``TypeNone``'s is
-    # screened out, ``prefilter.value_starts``), no value after it.
+    # screened out, ``prefilter.value_start``), no value after it.
     code = b'    if isinstance(typ, AnyType):\n        return self.visit(typ)\n'
     data = b'x = eNo\n' + code * (1_000_000 // len(code))
     assert engine.scan_bytes(data, 'checker.py') == []
@@ -88,7 +88,7 @@ def _value_start_search(data: bytes, pos: int) -> re.Match[bytes] | None:
     """``re``'s search, past the matches where no value starts (the
     engine passes over those; the screen's ``where`` drops them)."""
     m = _PACKED.search(data, pos)
-    while m is not None and not value_starts(data, m.start()):
+    while m is not None and not value_start(data, m.start()):
         m = _PACKED.search(data, m.start() + 1)
     return m
 

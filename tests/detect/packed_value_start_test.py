@@ -42,6 +42,13 @@ PLACES = {
     'after-quote': '{{"blob": "{v}"}}\n',
     'after-space': 'blob {v}\n',
     'data-uri': '<img src="data:application/zlib;base64,{v}">\n',
+    # In a string written with escapes (JSON, a C or Python literal): a
+    # line break or a tab written as two characters (its ``n`` or ``t`` is
+    # a base64 byte), ``=`` as Gson writes it (``\u003d``).
+    'after-escaped-newline': '{{"script": "#!/bin/sh\\n{v}\\n"}}\n',
+    'after-escaped-crlf': '{{"note": "a\\r\\n{v}"}}\n',
+    'after-escaped-tab': "s = 'blob:\\t{v}'\n",
+    'after-gson-equals': '{{"cookie": "session\\u003d{v}"}}\n',
 }
 
 

@@ -28,7 +28,7 @@ PIECES = sorted(
     | {n[:len(n) // 2] for n in NEEDLES} | {n[len(n) // 2:] for n in NEEDLES}
     | {a + b[len(a) // 2:] for a in NEEDLES for b in NEEDLES if a[-2:] == b[:2]}
     | {n.swapcase() for n in NEEDLES}
-    | {b'\0', b'\n', b'x', b'_', b'T', b'g', b'D', b'tgp_v1_tgp_v1_'},
+    | {b'\0', b'\n', b'x', b'_', b'T', b'g', b'D', b'tgp_v1_tgp_v1_', b'\\n', b'\\u003d'},
 )
 inputs = st.one_of(
     st.binary(max_size=300),
@@ -40,6 +40,9 @@ inputs = st.one_of(
 # A container's base64 magic counts only where a base64 value starts: the
 # byte before it is none of a value's (``prefilter._at_value_starts``).
 VALUE_BYTES = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-'  # pragma: allowlist secret
+# Or right after an escape that stands for none of them (a line break, a
+# tab, Gson's ``=``).
+ESCAPES = (b'\\n', b'\\r', b'\\t', b'\\u003d', b'\\u003D')
 
 
 def by_find(
@@ -52,7 +55,8 @@ def by_find(
         offsets = []
         at = data.find(needle)
         while at != -1:
-            if not starts or needle not in prefilter.B64_MAGIC or at == 0 or data[at - 1] not in VALUE_BYTES:
+            if not starts or needle not in prefilter.B64_MAGIC or at == 0 or data[at - 1] not in VALUE_BYTES or any(
+                    data[:at].endswith(e) for e in ESCAPES):
                 offsets.append(at)
             at = data.find(needle, at + 1)
         if offsets:

@@ -748,13 +748,12 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
 
 
 # Office Open XML's text (a Word document's ``<w:t>`` runs, a slide's
-# ``<a:t>``): a tag, its prefix and name.
+# ``<a:t>``, ``prefilter.OOXML_TEXT``): a tag, its prefix and name.
 _OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+)\b[^>]*>')
 # Tags that end a line of the text (a paragraph, a break, a table row)
 # or part its cells.
 _OOXML_LINE = frozenset((b'p', b'br', b'cr', b'tr'))
 _OOXML_CELL = frozenset((b'tab', b'tc'))
-OOXML_TEXT = (b'<w:t', b'<a:t')
 _OOXML_CELL_END = regex_cache.compile(rb'</(?:[A-Za-z]+:)?tc>')
 
 

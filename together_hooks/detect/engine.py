@@ -26,7 +26,8 @@ from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
 from together_hooks.detect.prefilter import may_be_wide
-from together_hooks.detect.prefilter import value_starts
+from together_hooks.detect.prefilter import ooxml_part
+from together_hooks.detect.prefilter import value_start
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
 from together_hooks.findings import Finding
@@ -694,7 +695,10 @@ def _hits(
     # A SQLite database's values may be cut by its pages (an overflow
     # chain): its rows are read even where no keyword is whole in the bytes.
     tables = depth == 0 and data.startswith(SQLITE_MAGIC)
-    if not where and wrapped == -1 and not dumped and not tables:  # most files: no keyword, no base64 form, no escape mark
+    # An Office document's XML part: its runs may cut every keyword
+    # (``tg`` | ``p_v1_``), read for its text whatever the screen found.
+    ooxml = depth == 0 and ooxml_part(data)
+    if not where and wrapped == -1 and not dumped and not tables and not ooxml:  # most files: no keyword, no base64 form, no escape mark
         # but a window may be left a binary patch hunk whose marker is before it
         return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
     # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
@@ -758,7 +762,7 @@ def _hits(
         hits += _dump_hits(data, path, rules, depth, budget, edge)
     if tables:
         hits += _sqlite_hits(data, path, rules, budget)
-    if depth == 0 and data.startswith(b'<?xml') and _ooxml_text(data):
+    if ooxml:
         hits += _ooxml_hits(data, path, rules, budget)
     if depth < 2:
         head = wrapped if wrapped_kind == 'base64' else -1
@@ -995,7 +999,7 @@ def _packed_hits(
         else:
             assert m is not None
             at = m.start()
-            if not value_starts(data, at):  # inside another value: past it
+            if not value_start(data, at):  # inside another value: past it
                 m = search(cached(_B64_STRETCH).match(data, at).end())
                 continue
             value = b64_value_at(data, at)
@@ -1059,7 +1063,7 @@ def _packed_search(data: bytes, where: Where) -> Callable[[int], re.Match[bytes]
     ``eNo`` of ``TypeNone``, a tenth of the tree scan's CPU).  Each magic's
     next offset is kept until passed: the bytes are searched at most once
     a magic.  Since the screen keeps a magic only where a value starts
-    (``prefilter.value_starts``), the matches are ``re``'s at value starts,
+    (``prefilter.value_start``), the matches are ``re``'s at value starts,
     the only ones ``_packed_hits`` opens."""
     from together_hooks.regex_cache import cached
 
@@ -1501,12 +1505,6 @@ def _dump_hits(
             )
         hits += [(view.origin(0), f.secret, by_id[f.rule], f'hex {kind}') for f in found if f.rule in by_id]
     return hits
-
-
-def _ooxml_text(data: bytes) -> bool:
-    from together_hooks.detect.codec import OOXML_TEXT
-
-    return any(data.find(tag) != -1 for tag in OOXML_TEXT)
 
 
 def _ooxml_hits(

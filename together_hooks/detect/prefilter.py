@@ -458,7 +458,9 @@ class Keywords:
         for), or is a compressed container (its members are scanned).  Asked about ``nbytes`` of blobs in all: enough to pay for
         hyperscan's set-up, it is set up at once.  And one that starts a
         wrapped base64 block (``wrapped_b64``) or a hex dump (``dump_head``),
-        or is a SQLite database (its values may be cut by its pages)."""
+        or is a SQLite database (its values may be cut by its pages), or an
+        Office document's XML part (``ooxml_part``: its runs may cut a
+        keyword)."""
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
             self._where = hyperscan_where(self.needles)
 
@@ -467,7 +469,7 @@ class Keywords:
                 bool(self.where(data)) or may_be_wide(data) or dump_head(data)
                 or wrapped_block(data)[0] != -1
                 or container_kind(data, whole=True) is not None
-                or data.startswith(SQLITE_MAGIC)
+                or data.startswith(SQLITE_MAGIC) or ooxml_part(data)
             )
 
         return worth
@@ -477,42 +479,51 @@ class Keywords:
 # after one is inside a longer run (``eNo`` of ``TypeNode``, ``eAE`` of
 # ``OneAEAD``), where no value starts.
 _B64_RUN_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')  # pragma: allowlist secret
-# A string's escape written as two characters (``\\n`` in a JSON log's
-# message, a YAML double-quoted scalar): its letter is no value's byte.
-_ESCAPE_LETTERS = frozenset(b'nrt')
+# An escape in a string (JSON, a C or Python literal) that ends in a
+# base64 byte but stands for none: a line break or a tab written as two
+# characters (``"#!/bin/sh\neNo..."``), ``=`` as Gson writes it
+# (``"session\u003deJw..."``).  A value starts after one as after the
+# byte it stands for.
+_ESCAPES_BEFORE = (b'\\n', b'\\r', b'\\t', b'\\u003d', b'\\u003D')
 
 
-def value_starts(data: bytes, at: int) -> bool:
-    """Whether a base64 value may start at ``at``: the first byte, or one
-    after a byte no value holds (``_B64_RUN_BYTES``), or after a string's
-    escape (``\\n``, ``\\t``, ``\\r``: an odd run of backslashes before
-    the letter).  The one rule of the screen (``_at_value_starts``) and the
-    engine (``engine._packed_hits``): where they differ, a value the
-    engine would open is screened out."""
-    if not at or data[at - 1] not in _B64_RUN_BYTES:
-        return True
-    if data[at - 1] not in _ESCAPE_LETTERS:
-        return False
-    slash = at - 2
-    while slash >= 0 and data[slash] == 0x5C:
-        slash -= 1
-    return (at - 2 - slash) % 2 == 1
+def value_start(data: bytes, at: int) -> bool:
+    """Whether a base64 value can start at ``at``: the first byte, or
+    the byte before none of a value's (``_B64_RUN_BYTES``), or an escape
+    that stands for none (``_ESCAPES_BEFORE``).  The one rule the screen
+    (``Keywords.where``) and the engine (``engine._packed_hits``) apply
+    to a container's base64 magic."""
+    return not at or data[at - 1] not in _B64_RUN_BYTES or _after_escape(data, at)
+
+
+def _after_escape(data: bytes, at: int) -> bool:
+    """Whether one of ``_ESCAPES_BEFORE`` ends at ``at`` and its backslash
+    is an escape's (an even run of backslashes before it: ``\\\\n`` is a
+    backslash and the letter ``n``, inside a run as after any letter)."""
+    for escape in _ESCAPES_BEFORE:
+        if data.endswith(escape, 0, at):
+            start = at - len(escape)
+            slash = start - 1
+            while slash >= 0 and data[slash] == 0x5C:
+                slash -= 1
+            return (start - 1 - slash) % 2 == 0
+    return False
 
 
 def _at_value_starts(found: Where, starts: tuple[bytes, ...]) -> Where:
     """``found`` without the offsets of ``starts`` (the containers' base64
-    magic) where no base64 value starts (``value_starts``: the byte
-    before is one of a value's, not a string escape's letter).  The engine opens a value only where
-    one starts (``engine._packed_hits``), so an identifier holding
-    ``eNo`` (zlib level 9's mark: ``TypeNode``, ``lineNo``) or ``eAE``
-    sends neither a history blob nor a file to the engine: the screen's
-    needles are literals, and the test at each hit is a byte's."""
+    magic) where no base64 value starts (``value_start``).  The engine
+    opens a value only where one starts (``engine._packed_hits``), so an
+    identifier holding ``eNo`` (zlib level 9's mark: ``TypeNode``,
+    ``lineNo``) or ``eAE`` sends neither a history blob nor a file to the
+    engine: the screen's needles are literals, and the test at each hit
+    is a byte's (and, after a byte an escape ends in, a few more)."""
     present = found._found
     data = found.data
     for needle in starts:
         if needle not in present:
             continue
-        kept = [at for at in found.offsets(needle) if value_starts(data, at)]
+        kept = [at for at in found.offsets(needle) if value_start(data, at)]
         if kept:
             present[needle] = kept
         else:
@@ -704,6 +715,20 @@ def _hyperscan_installed() -> bool:
     from importlib.machinery import PathFinder
 
     return 'hyperscan' in sys.modules or PathFinder.find_spec('hyperscan') is not None
+
+
+# An Office document's XML part (Word's ``word/document.xml``, a slide's)
+# holds its text in runs (``<w:t>``, ``<a:t>``): a keyword cut by a run's
+# end (a spell-check mark, another font, ``tg`` | ``p_v1_``) is no needle
+# of the screen, so such a part is read for its text whatever it holds
+# (``engine._ooxml_hits``, ``codec.ooxml_text_view``).
+OOXML_TEXT = (b'<w:t', b'<a:t')
+
+
+def ooxml_part(data: bytes) -> bool:
+    """Whether ``data`` is an Office document's XML part holding text
+    runs: it starts ``<?xml`` (a byte comparison for every other file)."""
+    return data.startswith(b'<?xml') and any(data.find(tag) != -1 for tag in OOXML_TEXT)
 
 
 # Compressed containers by their magic bytes (``detect.containers`` reads
