@@ -1,9 +1,9 @@
 """A key's bytes written as hex with no Together name near
 (``engine.HEX_PREFIX``, ``codec.hex_view``): C, C# and Go ``0x`` arrays,
 ``xxd -i`` (the prefix cut by its line end), a ``.reg`` file's ``hex:``
-value, in a file the keyword screen passes for another reason (a
-Together name far above them); placeholders and other data stay clean,
-and the marks are no screen needles (no pass more)."""
+value, in a file with a Together name far above them or none at all
+(the screen passes it by ``engine.HEX_MARKS``); placeholders and other
+data stay clean, and the marks cost the screen no pass more."""
 from __future__ import annotations
 
 import random
