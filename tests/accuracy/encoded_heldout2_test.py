@@ -659,9 +659,6 @@ MISSED: dict[str, str] = {
     # Soft line breaks of a file that does not say it is quoted-printable.
     'qp-long-json-line': 'quoted-printable without a =3D or a header is not told',
     # Hex and decimal bytes are read near a keyword only.
-    'xxd-i-env': 'hex bytes with no keyword in the file (engine.HEX_PREFIX is read only in bytes the screen passes: no screen needle, no pass more)',
-    'xxd-i-key-only': 'hex bytes with no keyword in the file (engine.HEX_PREFIX is read only in bytes the screen passes: no screen needle, no pass more)',
-    'rust-byte-array-no-name': 'hex bytes with no keyword in the file (engine.HEX_PREFIX is read only in bytes the screen passes: no screen needle, no pass more)',
     'python-fromhex-no-name': 'hex text with no keyword near',
     # Dumps not read: bits, little-endian groups after xxd's colon, a dump
     # of a compressed file, a dump past its first 4 MB window.

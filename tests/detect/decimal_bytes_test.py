@@ -72,6 +72,12 @@ NAMELESS = {
     # Blanks, no commas: Go's ``%v`` of a ``[]byte``, a tab-separated row.
     'go-v': ('go.log', 'token bytes: [{}]\n', lambda key: ' '.join(str(b) for b in key.encode())),
     'tsv-row': ('bytes.tsv', 'id\tbytes\n1\t{}\n', lambda key: '\t'.join(str(b) for b in key.encode())),
+    # A key's row between rows of other text: each row's text stays
+    # apart (read over line ends, a row glued to the next is no key).
+    'rows-around': ('bytes.txt', '{}\n', lambda key: '\n'.join(
+        ' '.join(str(b) for b in row) for row in (b'hello world', key.encode(), b'The quick brown fox'))),
+    'tsv-rows-crlf': ('bytes.tsv', '{}\r\n', lambda key: '\r\n'.join(
+        '\t'.join(str(b) for b in row) for row in (b'abcdefghij', key.encode(), b'0123456789'))),
 }
 
 

@@ -1,9 +1,9 @@
 """A key's bytes written as hex with no Together name near
 (``engine.HEX_PREFIX``, ``codec.hex_view``): C, C# and Go ``0x`` arrays,
 ``xxd -i`` (the prefix cut by its line end), a ``.reg`` file's ``hex:``
-value, in a file the keyword screen passes for another reason (a
-Together name far above them); placeholders and other data stay clean,
-and the marks are no screen needles (no pass more)."""
+value, in a file with a Together name far above them or none at all
+(the screen passes it by ``engine.HEX_MARKS``); placeholders and other
+data stay clean, and the marks cost the screen no pass more."""
 from __future__ import annotations
 
 import random
@@ -60,14 +60,33 @@ def test_other_bytes_after_the_prefix_are_clean() -> None:
     assert scan_bytes(data.encode(), 'png.c') == []
 
 
+@pytest.mark.parametrize('shape', sorted(SHAPES))
+def test_found_with_no_together_name_in_the_file(shape: str) -> None:
+    # No name, no key prefix: the screen passes the file by
+    # ``engine.HEX_MARKS`` (the prefix's hex from its ``67``).
+    path, write = SHAPES[shape]
+    key = make_key(random.Random(f'hex-no-name-{shape}'))
+    found = scan_bytes(write(key).encode(), path)
+    assert [(f.secret, f.encoding) for f in found] == [(key, 'hex')]
+
+
 def test_the_marks_cost_the_screen_no_pass_more():
     # Screen needles starting ``0x`` or ``74`` are groups of their own in
     # the plain route: a pass more over every clean file the hook reads.
+    # ``HEX_MARKS`` start with ``67`` or hold ``X``: the same plain routes
+    # and anchor groups as without them.
+    from together_hooks.detect import prefilter
+    from together_hooks.detect.engine import HEX_MARKS
     from together_hooks.detect.engine import HEX_PREFIX
     from together_hooks.detect.engine import keyword_screen
     from together_hooks.rules import RULES
 
-    assert not set(HEX_PREFIX) & set(keyword_screen(RULES).needles)
+    needles = keyword_screen(RULES).needles
+    assert set(HEX_MARKS) <= set(needles)
+    assert not (set(HEX_PREFIX) - set(HEX_MARKS)) & set(needles)
+    without = tuple(n for n in needles if n not in HEX_MARKS)
+    assert [lead for lead, _ in prefilter._plain_routes(needles)] == [lead for lead, _ in prefilter._plain_routes(without)]
+    assert sorted(prefilter._anchors(needles)) == sorted(prefilter._anchors(without))
 
 
 def test_a_file_dense_in_marks_is_read_in_bounded_views():

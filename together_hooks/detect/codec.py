@@ -933,9 +933,10 @@ def dump_view(data: bytes) -> View | None:
 # brackets or braces, signed or not, apart by commas.
 # A bracketed list with commas, or 7 numbers or more a blank apart (Go's
 # ``%v`` of a ``[]byte`` inside its brackets, a tab-separated row), over
-# lines too (``od -An -tu1``: read as one run, so a key its line ends cut
-# is read whole, not joined to the next line's digits): group 1 or 2
-# holds the numbers.
+# lines too (``od -An -tu1``: read as one run, each line end a newline
+# in its text, so a key its line ends cut is read as wrapped, not joined
+# to the next line's digits, and a key's row of a table is not glued to
+# the rows around it): group 1 or 2 holds the numbers.
 _DEC_ARRAY = regex_cache.compile(
     rb'[{\[(][ \t\r\n]*((?:-?\d{1,3}[ \t]*,[ \t\r\n]*){6,}-?\d{1,3})[ \t\r\n,]*[}\])]'
     rb'|(?<![\w.,-])((?:-?\d{1,3}(?:[ \t]+|[ \t]*\r?\n[ \t]*)){6,}-?\d{1,3})(?![\w.])',
@@ -973,6 +974,18 @@ def dec_marked(data: bytes, lo: int, hi: int) -> bool:
     return _marked(_DEC_MARK_ROOM, DEC_ARRAY_MARK, data, lo, hi)
 
 
+def _rows(data: bytes, numbers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``numbers`` (value, offset) with a newline (10, its offset) between
+    two that a line end parts."""
+    out = numbers[:1]
+    for (_n, at), number in zip(numbers, numbers[1:]):
+        end = data.find(b'\n', at, number[1])
+        if end != -1:
+            out.append((10, end))
+        out.append(number)
+    return out
+
+
 def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
     """``data[lo:]`` up to the last decimal byte array starting before
     ``hi`` (``HEX_REACH`` past it at most), each array whose numbers are
@@ -989,6 +1002,12 @@ def decimal_view(data: bytes, lo: int, hi: int) -> View | None:
         numbers = [(int(n.group()), n.start()) for n in _DEC_NUMBER.finditer(data, m.start(group), m.end(group))]
         if len(numbers) < 7 or any(not -128 <= n <= 255 for n, _at in numbers):
             continue
+        if group == 2 and data.find(b'\n', m.start(group), m.end(group)) != -1:
+            # Blanks over lines: each line end read as a newline, so a
+            # row's text stays apart from the next row's (a key's row in
+            # a table of rows), and a key its line ends cut (``od -An
+            # -tu1``) is read as a key wrapped over lines.
+            numbers = _rows(data, numbers)
         text = bytes(n & 0xFF for n, _at in numbers)
         if KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text):
             continue

@@ -814,8 +814,8 @@ DEC_PREFIX = (
 # A key's prefix as hex bytes with no Together name near (a C, C# or Go
 # ``{0x74, 0x67, 0x70, …}``, ``xxd -i``, a ``.reg`` file's ``hex:``
 # value): read by ``codec.hex_view``, in bytes the keyword screen passes
-# for another reason only (a Together name or a key's prefix anywhere in
-# the file; searched there by ``find``).  Not screen needles: their
+# (by ``HEX_MARKS``, or a Together name or a key's prefix anywhere in the
+# file; searched there by ``find``).  Not screen needles: their
 # starts (``0x``, ``0X``, ``74``) are groups of their own in the plain
 # route, 2 passes more over every clean file the hook reads (29 -> 31,
 # ``screen_plain_work_test.py``).  Also the prefix cut by ``xxd -i``'s
@@ -823,6 +823,15 @@ DEC_PREFIX = (
 HEX_PREFIX = (
     b'0x74, 0x67, 0x70', b'0x74,0x67,0x70', b'0X74, 0X67, 0X70', b'74,67,70',
     b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70',
+)
+# Screen needles for ``HEX_PREFIX``'s forms that cost the screen no pass
+# more: each starts with ``67`` (the plain route's ``67`` group, hex
+# text's ``6770…``, searched already) or holds ``X`` (a letter route of
+# its own already), so a file of a key's hex bytes with no Together name
+# at all is passed to ``find`` (``HEX_PREFIX``); the plain routes and
+# anchor groups stay as they were (``hex_bytes_nameless_test.py``).
+HEX_MARKS = (
+    b'67, 0x70, 0x5', b'67,0x70,0x5', b'67,\n  0x70, 0x5', b'67,70,5f,76', b'0X74, 0X67, 0X70',
 )
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
@@ -1122,7 +1131,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS),
         )
     return screen
 
