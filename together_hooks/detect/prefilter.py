@@ -468,9 +468,19 @@ class Keywords:
                 or wrapped_block(data)[0] != -1
                 or container_kind(data, whole=True) is not None
                 or data.startswith(SQLITE_MAGIC)
+                or bare_hex(data)
             )
 
         return worth
+
+
+def bare_hex(data: bytes) -> bool:
+    """A small blob holding only 64 hex digits: a legacy key whose file's
+    name is its context (``engine._named_file``), with no keyword at all."""
+    if len(data) > 256 or len(data) < 64:
+        return False
+    body = data.strip(b' \t\r\n"\'')
+    return len(body) == 64 and not body.strip(b'0123456789abcdef')
 
 
 # Bytes of a base64 value (either alphabet): a container's magic right

@@ -1,0 +1,69 @@
+"""A file named for a Together key is the key's context, as a variable's name is.
+
+A docker-compose or Kubernetes secret file (``secrets/together_api_key.txt``,
+``/run/secrets/TOGETHER_API_KEY``, ``~/.config/together/api_key``) holds
+nothing but the key, so a legacy key (64 hex) there has no name beside it in
+the text: its file's name is the name.  A digest so named
+(``together_api_key.sha256``, ``together_cache_key``) stays clean.  Real
+files scanned by the real command.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.cli_run import scan
+from tests.conftest import git
+from tests.conftest import write
+from together_hooks.findings import hash_secret
+
+NAMED = (
+    'secrets/together_api_key.txt', 'TOGETHER_API_KEY', 'run/secrets/together-api-key',
+    'config/together/api_key', 'together_token', 'secrets/TOGETHER_AI_API_KEY.key',
+)
+
+
+@pytest.mark.parametrize('name', NAMED)
+@pytest.mark.parametrize('shape', ['{hex}\n', '{hex}', '"{hex}"\n'])
+def test_a_bare_legacy_key_in_a_file_named_for_it_is_a_key(git_repo, keys, name, shape):
+    key = keys('hex')
+    write(git_repo, name, shape.format(hex=key))
+    git(git_repo, 'add', '-A')
+    for args in ((name,), ('--staged',)):
+        result = scan('--format', 'json', *args)
+        assert result.rc == 1, (args, result.out, result.err)
+        assert {f[3] for f in result.found()} == {hash_secret(key)}
+
+
+def test_a_symlink_named_for_a_key_whose_target_is_a_legacy_key(git_repo, keys):
+    key = keys('hex')
+    os.symlink(key, os.path.join(git_repo, 'TOGETHER_API_KEY'))
+    git(git_repo, 'add', '-A')
+    result = scan('--format', 'json', '--staged')
+    assert result.rc == 1, (result.out, result.err)
+
+
+@pytest.mark.parametrize('name', (
+    'together_api_key.sha256', 'together-1.3.0.tar.gz.sha256', 'together_cache_key',
+    'together/checksum', 'TOGETHER_API_KEY_HASH', 'together.lock', 'notes/together.txt',
+))
+def test_a_bare_hex_digest_in_a_file_not_named_for_a_key_is_clean(git_repo, keys, name):
+    write(git_repo, name, keys('hex') + '\n')
+    result = scan(name)
+    assert result.rc == 0, (result.out, result.err)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    'not yet: history discovery scans each blob once with no path '
+    '(sources/history.blob_keys), so a bare legacy key is never a key there'
+))
+def test_a_bare_legacy_key_in_a_named_file_in_a_pull_request(git_repo, keys):
+    write(git_repo, 'README', 'x\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'base')
+    write(git_repo, 'secrets/together_api_key.txt', keys('hex') + '\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'key')
+    result = scan('--diff', 'HEAD~1..HEAD')
+    assert result.rc == 1, (result.out, result.err)
