@@ -54,16 +54,44 @@ def test_a_bare_hex_digest_in_a_file_not_named_for_a_key_is_clean(git_repo, keys
     assert result.rc == 0, (result.out, result.err)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    'not yet: history discovery scans each blob once with no path '
-    '(sources/history.blob_keys), so a bare legacy key is never a key there'
-))
-def test_a_bare_legacy_key_in_a_named_file_in_a_pull_request(git_repo, keys):
-    write(git_repo, 'README', 'x\n')
-    git(git_repo, 'add', '-A')
-    git(git_repo, 'commit', '-qm', 'base')
-    write(git_repo, 'secrets/together_api_key.txt', keys('hex') + '\n')
-    git(git_repo, 'add', '-A')
-    git(git_repo, 'commit', '-qm', 'key')
-    result = scan('--diff', 'HEAD~1..HEAD')
-    assert result.rc == 1, (result.out, result.err)
+def test_a_bare_legacy_key_in_a_named_file_in_every_history_route(git_repo, tmp_path, keys):
+    """History discovery scans a blob once with no path: a bare 64-hex blob
+    is a candidate there, judged again under each path that reaches it
+    (``history.Candidate``).  Before: --diff, --commits, --history,
+    pre-receive and the plain pre-push hook all passed it (exit 0).  The
+    same hex at a path that names no key (a digest) stays clean."""
+    import pathlib
+
+    from tests.cli.pre_receive_test import install_gate
+    from tests.gate_push_test import _plain_hook
+    from tests.gitplay import bare
+    from tests.gitplay import clean_env
+    from tests.gitplay import commit
+    from tests.gitplay import run
+
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    digest = keys('hex')
+    write(git_repo, 'together.sha256', digest + '\n')
+    base = commit(git_repo)
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+    result = scan('--history')  # the digest alone: clean
+    assert result.rc == 0, (result.out, result.err)
+    key = keys('hex')
+    write(git_repo, 'secrets/together_api_key.txt', key + '\n')
+    os.symlink(key, os.path.join(git_repo, 'TOGETHER_API_KEY'))
+    write(git_repo, 'digest.sha256', key + '\n')  # the same blob, a path naming no key
+    commit(git_repo)
+    paths = {'secrets/together_api_key.txt', 'TOGETHER_API_KEY'}
+    for args in (('--diff', f'{base}..HEAD'), ('--commits', 'HEAD', '--since', base), ('--history',)):
+        result = scan('--format', 'json', *args)
+        assert result.rc == 1, (args, result.out, result.err)
+        assert {(f[0], f[3]) for f in result.found()} == {(p, hash_secret(key)) for p in paths}, args
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc != 0 and hash_secret(key) in out, out  # pre-receive
+    git(remote, 'config', 'core.hooksPath', '/dev/null')
+    _plain_hook(pathlib.Path(git_repo))
+    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
+    assert rc != 0 and hash_secret(key) in out, out  # pre-push

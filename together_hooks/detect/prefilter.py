@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import sys
 
+from together_hooks.findings import bare_hex  # a small blob holding only 64 hex digits
+
 # re and bisect are imported where used: a clean commit never loads them
 # (docs/architecture.md, "Kept on purpose").
 TYPE_CHECKING = False
@@ -472,15 +474,6 @@ class Keywords:
             )
 
         return worth
-
-
-def bare_hex(data: bytes) -> bool:
-    """A small blob holding only 64 hex digits: a legacy key whose file's
-    name is its context (``engine._named_file``), with no keyword at all."""
-    if len(data) > 256 or len(data) < 64:
-        return False
-    body = data.strip(b' \t\r\n"\'')
-    return len(body) == 64 and not body.strip(b'0123456789abcdef')
 
 
 # Bytes of a base64 value (either alphabet): a container's magic right

@@ -133,8 +133,27 @@ class Progress:
 def keys_in(scan: Scan, data: bytes, path: str = _NO_PATH) -> frozenset[str]:
     """hashed_secret of each key in a blob, by the pipeline's own detection
     step ``scan`` (so every rule, and the developer's own keys, apply); with
-    no path every rule applies."""
-    return _hashes(scan(Content(path, data)))
+    no path every rule applies.  With no path, a small blob holding only 64
+    hex digits is a ``Candidate``: a legacy key only where its file's name
+    names one (``engine._named_file``), judged under each path again."""
+    found = _hashes(scan(Content(path, data)))
+    if found or path != _NO_PATH:
+        return found
+    from together_hooks.findings import bare_hex
+
+    if not bare_hex(data):
+        return found
+    from together_hooks.findings import hash_secret
+
+    return Candidate((hash_secret(data.strip(b' \t\r\n"\'').decode('ascii')),))
+
+
+class Candidate(frozenset):  # type: ignore[type-arg]
+    """The keys of a blob that holds one only under some paths (a bare
+    legacy key, whose file's name is its context): ``keys_at`` scans it
+    again under every path that names it, whatever ``matters`` says."""
+
+    __slots__ = ()
 
 
 def _hashes(found: list[Finding]) -> frozenset[str]:
@@ -1149,7 +1168,7 @@ def keys_at(
         for sha in (new, *olds):
             if sha not in flagged:
                 continue
-            if verdict.get(path, True):
+            if verdict.get(path, True) or isinstance(flagged[sha], Candidate):
                 paths.setdefault(sha, set()).add(path)
             else:
                 found[sha, path] = flagged[sha]
