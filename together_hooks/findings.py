@@ -36,7 +36,7 @@ def bare_hex(data: bytes) -> bool:
     holds it as a candidate (``sources.history.Candidate``)."""
     if len(data) > 256 or len(data) < 64:
         return False
-    body = data.strip(b' \t\r\n"\'')
+    body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')
     return len(body) == 64 and not body.strip(b'0123456789abcdef')
 
 

@@ -464,9 +464,10 @@ _BRACKETED = (
 )
 # A file or symlink's own name (or its folder and name) naming a legacy
 # key: ``together_api_key``, ``TOGETHER_API_KEY``, ``together/api_key``
-# (not ``together_api_key.sha256``: only these whole names).
+# ``togetherApiKey`` (not ``together_api_key.sha256``: only these whole
+# names).
 LEGACY_FILE_NAME = (
-    rb'(?i)together(?:[_.-]?ai)?[_./-]{1,2}(?:' + _QUALIFIER + rb'[_.-])?(?:api[_.-]?)?(?:key|token)'
+    rb'(?i)together(?:[_.-]?ai)?[_./-]{0,2}(?:' + _QUALIFIER + rb'[_.-])?(?:api[_.-]?)?(?:key|token)'
     rb'(?:[_.-]' + _QUALIFIER + rb')?'
 )
 

@@ -22,6 +22,8 @@ NAMED = (
     'secrets/together_api_key.txt', 'TOGETHER_API_KEY', 'run/secrets/together-api-key',
     'config/together/api_key', 'together_token', 'secrets/TOGETHER_AI_API_KEY.key',
 )
+# Names 777ee19 did not read: a dotfile, camelCase, an extension naming the key.
+MORE = ('.together_api_key', 'togetherApiKey', 'secrets/together.key', 'together_api.secret')
 
 
 @pytest.mark.parametrize('name', NAMED)
@@ -31,6 +33,27 @@ def test_a_bare_legacy_key_in_a_file_named_for_it_is_a_key(git_repo, keys, name,
     write(git_repo, name, shape.format(hex=key))
     git(git_repo, 'add', '-A')
     for args in ((name,), ('--staged',)):
+        result = scan('--format', 'json', *args)
+        assert result.rc == 1, (args, result.out, result.err)
+        assert {f[3] for f in result.found()} == {hash_secret(key)}
+
+
+@pytest.mark.parametrize('name', MORE)
+def test_more_names_of_a_key_file(git_repo, keys, name):
+    key = keys('hex')
+    write(git_repo, name, key + '\n')
+    result = scan('--format', 'json', name)
+    assert result.rc == 1, (result.out, result.err)
+    assert {f[3] for f in result.found()} == {hash_secret(key)}
+
+
+def test_a_key_file_saved_with_a_byte_order_mark(git_repo, keys):
+    """Windows' Notepad starts a UTF-8 file with EF BB BF."""
+    key = keys('hex')
+    with open(os.path.join(git_repo, 'together_api_key.txt'), 'wb') as f:
+        f.write(b'\xef\xbb\xbf' + key.encode() + b'\r\n')
+    git(git_repo, 'add', '-A')
+    for args in (('together_api_key.txt',), ('--staged',)):
         result = scan('--format', 'json', *args)
         assert result.rc == 1, (args, result.out, result.err)
         assert {f[3] for f in result.found()} == {hash_secret(key)}
@@ -47,6 +70,7 @@ def test_a_symlink_named_for_a_key_whose_target_is_a_legacy_key(git_repo, keys):
 @pytest.mark.parametrize('name', (
     'together_api_key.sha256', 'together-1.3.0.tar.gz.sha256', 'together_cache_key',
     'together/checksum', 'TOGETHER_API_KEY_HASH', 'together.lock', 'notes/together.txt',
+    'together.txt', 'together_key_id', 'togetherkey.pub', 'together_api_key.txt.sha256',
 ))
 def test_a_bare_hex_digest_in_a_file_not_named_for_a_key_is_clean(git_repo, keys, name):
     write(git_repo, name, keys('hex') + '\n')

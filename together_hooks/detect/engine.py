@@ -659,8 +659,9 @@ def scan_bytes(
 # ``/run/secrets/TOGETHER_API_KEY``, ``~/.config/together/api_key``), or a
 # symlink so named whose target is the key.  The file's name is its
 # context, as a variable's name is; the whole content must be the key.
-_NAMED_EXT = r'(?i)\.(?:txt|key|secret|token|cred|credentials)$'
-_BARE_HEX = rb'\A[ \t\r\n]*(?:(["\']?)([0-9a-f]{64})\1)[ \t\r\n]*\Z'
+_NAMED_EXT = r'(?i)\.(txt|key|secret|token|cred|credentials)$'
+# A byte order mark first: a file saved by Windows' Notepad.
+_BARE_HEX = rb'\A(?:\xef\xbb\xbf)?[ \t\r\n]*(?:(["\']?)([0-9a-f]{64})\1)[ \t\r\n]*\Z'
 
 
 def named_for_key(path: str) -> bool:
@@ -671,8 +672,13 @@ def named_for_key(path: str) -> bool:
 
     if path in NOT_FILES:
         return False
-    parts = re.sub(_NAMED_EXT, '', path.replace('\\', '/')).rsplit('/', 2)
-    names = {parts[-1], '/'.join(parts[-2:])}
+    path = path.replace('\\', '/')
+    ext = re.search(_NAMED_EXT, path)
+    parts = (path[:ext.start()] if ext else path).rsplit('/', 2)
+    own = parts[-1].lstrip('.')  # a dotfile: ~/.together_api_key
+    names = {own, '/'.join([*parts[-2:-1], own])}
+    if ext is not None and ext.group(1).lower() in ('key', 'secret', 'token'):
+        names.add(f'{own}_key')  # the extension names the key: together.key
     return any(re.fullmatch(LEGACY_FILE_NAME, n.encode('utf-8', 'surrogateescape')) for n in names)
 
 

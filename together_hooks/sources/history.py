@@ -145,7 +145,8 @@ def keys_in(scan: Scan, data: bytes, path: str = _NO_PATH) -> frozenset[str]:
         return found
     from together_hooks.findings import hash_secret
 
-    return Candidate((hash_secret(data.strip(b' \t\r\n"\'').decode('ascii')),))
+    body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')
+    return Candidate((hash_secret(body.decode('ascii')),))
 
 
 class Candidate(frozenset):  # type: ignore[type-arg]
