@@ -33,7 +33,7 @@ def bare_hex(data: bytes) -> bool:
     """A small blob holding only 64 hex digits (maybe quoted): a legacy
     key whose file's name is its context (``detect.engine._named_file``),
     with no keyword at all; the blob screen passes it, history discovery
-    holds it as a candidate (``sources.history.Candidate``)."""
+    holds it as a candidate (``sources.history.keys_in``)."""
     if len(data) > 256 or len(data) < 64:
         return False
     body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')

@@ -81,7 +81,7 @@ def test_a_bare_hex_digest_in_a_file_not_named_for_a_key_is_clean(git_repo, keys
 def test_a_bare_legacy_key_in_a_named_file_in_every_history_route(git_repo, tmp_path, keys):
     """History discovery scans a blob once with no path: a bare 64-hex blob
     is a candidate there, judged again under each path that reaches it
-    (``history.Candidate``).  Before: --diff, --commits, --history,
+    (``history.keys_in``).  Before: --diff, --commits, --history,
     pre-receive and the plain pre-push hook all passed it (exit 0).  The
     same hex at a path that names no key (a digest) stays clean."""
     import pathlib

@@ -134,8 +134,10 @@ def keys_in(scan: Scan, data: bytes, path: str = _NO_PATH) -> frozenset[str]:
     """hashed_secret of each key in a blob, by the pipeline's own detection
     step ``scan`` (so every rule, and the developer's own keys, apply); with
     no path every rule applies.  With no path, a small blob holding only 64
-    hex digits is a ``Candidate``: a legacy key only where its file's name
-    names one (``engine._named_file``), judged under each path again."""
+    hex digits (``findings.bare_hex``) holds that candidate: a legacy key
+    only where its file's name names one (``engine._named_file``), so the
+    blob is judged again under each path that reaches it (``keys_at``
+    where the path matters, the pipeline's rescan of what is attributed)."""
     found = _hashes(scan(Content(path, data)))
     if found or path != _NO_PATH:
         return found
@@ -146,15 +148,7 @@ def keys_in(scan: Scan, data: bytes, path: str = _NO_PATH) -> frozenset[str]:
     from together_hooks.findings import hash_secret
 
     body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')
-    return Candidate((hash_secret(body.decode('ascii')),))
-
-
-class Candidate(frozenset):  # type: ignore[type-arg]
-    """The keys of a blob that holds one only under some paths (a bare
-    legacy key, whose file's name is its context): ``keys_at`` scans it
-    again under every path that names it, whatever ``matters`` says."""
-
-    __slots__ = ()
+    return frozenset((hash_secret(body.decode('ascii')),))
 
 
 def _hashes(found: list[Finding]) -> frozenset[str]:
@@ -1169,7 +1163,7 @@ def keys_at(
         for sha in (new, *olds):
             if sha not in flagged:
                 continue
-            if verdict.get(path, True) or isinstance(flagged[sha], Candidate):
+            if verdict.get(path, True):
                 paths.setdefault(sha, set()).add(path)
             else:
                 found[sha, path] = flagged[sha]
