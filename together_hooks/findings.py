@@ -29,6 +29,17 @@ NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, PAT
                        TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT, PUSH_CERTIFICATE, NOTE))
 
 
+def bare_hex(data: bytes) -> bool:
+    """A small blob holding only 64 hex digits (maybe quoted): a legacy
+    key whose file's name is its context (``detect.engine._named_file``),
+    with no keyword at all; the blob screen passes it, history discovery
+    holds it as a candidate (``sources.history.keys_in``)."""
+    if len(data) > 256 or len(data) < 64:
+        return False
+    body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')
+    return len(body) == 64 and not body.strip(b'0123456789abcdef')
+
+
 def hash_secret(secret: str) -> str:
     """The SHA-1 hex that detect-secrets stores as ``hashed_secret``."""
     try:  # CPython's builtin SHA-1: hashlib would load OpenSSL in every hook run

@@ -146,11 +146,14 @@ class Scanner:
         path?  Only a rule's file filter or an excluded path make a path
         matter (the engine uses it for nothing else), so history
         attribution scans a blob again under a path only where one does."""
+        from together_hooks.detect.engine import named_for_key
         from together_hooks.detect.engine import rule_applies
 
         return (
             self.exclusions is not None and self.exclusions.path(path)
             or not all(rule_applies(rule, path) for rule in self.rules)
+            # a file named for a key: its bare legacy key is one (``_named_file``)
+            or named_for_key(path)
         )
 
     def scan_one(self, content: Content) -> list[Finding]:

@@ -665,7 +665,60 @@ def scan_bytes(
         # decodes cleanly, but the appended key only survives in the raw bytes.
         seen = {f.secret for f in findings}
         findings += [f for f in _scan(data, path, rules, budget) if f.secret not in seen]
+    if not findings:
+        findings = _named_file(text, path, rules)
     return findings
+
+
+# A file named for a Together key that holds nothing but a legacy key: a
+# docker-compose or Kubernetes secret file (``secrets/together_api_key.txt``,
+# ``/run/secrets/TOGETHER_API_KEY``, ``~/.config/together/api_key``), or a
+# symlink so named whose target is the key.  The file's name is its
+# context, as a variable's name is; the whole content must be the key.
+_NAMED_EXT = r'(?i)\.(txt|key|secret|token|cred|credentials)$'
+# A byte order mark first: a file saved by Windows' Notepad.
+_BARE_HEX = rb'\A(?:\xef\xbb\xbf)?[ \t\r\n]*(?:(["\']?)([0-9a-f]{64})\1)[ \t\r\n]*\Z'
+
+
+def named_for_key(path: str) -> bool:
+    """Does ``path``'s name (or its folder and name) name a Together key?"""
+    import re
+
+    from together_hooks.rules import LEGACY_FILE_NAME
+
+    if path in NOT_FILES:
+        return False
+    path = path.replace('\\', '/')
+    ext = re.search(_NAMED_EXT, path)
+    parts = (path[:ext.start()] if ext else path).rsplit('/', 2)
+    own = parts[-1].lstrip('.')  # a dotfile: ~/.together_api_key
+    names = {own, '/'.join([*parts[-2:-1], own])}
+    if ext is not None and ext.group(1).lower() in ('key', 'secret', 'token'):
+        names.add(f'{own}_key')  # the extension names the key: together.key
+    return any(re.fullmatch(LEGACY_FILE_NAME, n.encode('utf-8', 'surrogateescape')) for n in names)
+
+
+def _named_file(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
+    if path in NOT_FILES or len(data) > 256:
+        return []
+    import re
+
+    bare = re.match(_BARE_HEX, data)
+    if bare is None:
+        return []
+    rule = next((r for r in rules if r.id == 'together-legacy-api-key'), None)
+    if rule is None or not rule_applies(rule, path):
+        return []
+    if not named_for_key(path):
+        return []
+    from together_hooks.detect.shapes import is_placeholder
+
+    secret = bare.group(2).decode()
+    if is_placeholder(secret, rule):
+        return []
+    start = bare.start(2)
+    line = data.count(b'\n', 0, start) + 1
+    return [Finding(path, line, start - (data.rfind(b'\n', 0, start) + 1) + 1, rule.id, secret)]
 
 
 def _hits(

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import sys
 
+from together_hooks.findings import bare_hex  # a small blob holding only 64 hex digits
+
 # re and bisect are imported where used: a clean commit never loads them
 # (docs/architecture.md, "Kept on purpose").
 TYPE_CHECKING = False
@@ -470,6 +472,7 @@ class Keywords:
                 or wrapped_block(data)[0] != -1
                 or container_kind(data, whole=True) is not None
                 or data.startswith(SQLITE_MAGIC) or ooxml_part(data)
+                or bare_hex(data)
             )
 
         return worth

@@ -133,8 +133,22 @@ class Progress:
 def keys_in(scan: Scan, data: bytes, path: str = _NO_PATH) -> frozenset[str]:
     """hashed_secret of each key in a blob, by the pipeline's own detection
     step ``scan`` (so every rule, and the developer's own keys, apply); with
-    no path every rule applies."""
-    return _hashes(scan(Content(path, data)))
+    no path every rule applies.  With no path, a small blob holding only 64
+    hex digits (``findings.bare_hex``) holds that candidate: a legacy key
+    only where its file's name names one (``engine._named_file``), so the
+    blob is judged again under each path that reaches it (``keys_at``
+    where the path matters, the pipeline's rescan of what is attributed)."""
+    found = _hashes(scan(Content(path, data)))
+    if found or path != _NO_PATH:
+        return found
+    from together_hooks.findings import bare_hex
+
+    if not bare_hex(data):
+        return found
+    from together_hooks.findings import hash_secret
+
+    body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')
+    return frozenset((hash_secret(body.decode('ascii')),))
 
 
 def _hashes(found: list[Finding]) -> frozenset[str]:
