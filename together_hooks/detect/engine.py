@@ -30,6 +30,7 @@ from together_hooks.detect.prefilter import ooxml_part
 from together_hooks.detect.prefilter import value_start
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
+from together_hooks.findings import bare_hex
 from together_hooks.findings import Finding
 from together_hooks.findings import NOT_FILES
 from together_hooks.rules import B64_DEPTH
@@ -682,28 +683,28 @@ _BARE_HEX = rb'\A(?:\xef\xbb\xbf)?[ \t\r\n]*(?:(["\']?)([0-9a-f]{64})\1)[ \t\r\n
 
 def named_for_key(path: str) -> bool:
     """Does ``path``'s name (or its folder and name) name a Together key?"""
-    import re
-
+    from together_hooks.regex_cache import cached
     from together_hooks.rules import LEGACY_FILE_NAME
 
     if path in NOT_FILES:
         return False
     path = path.replace('\\', '/')
-    ext = re.search(_NAMED_EXT, path)
+    ext = cached(_NAMED_EXT).search(path)
     parts = (path[:ext.start()] if ext else path).rsplit('/', 2)
     own = parts[-1].lstrip('.')  # a dotfile: ~/.together_api_key
     names = {own, '/'.join([*parts[-2:-1], own])}
     if ext is not None and ext.group(1).lower() in ('key', 'secret', 'token'):
         names.add(f'{own}_key')  # the extension names the key: together.key
-    return any(re.fullmatch(LEGACY_FILE_NAME, n.encode('utf-8', 'surrogateescape')) for n in names)
+    name = cached(LEGACY_FILE_NAME).fullmatch
+    return any(name(n.encode('utf-8', 'surrogateescape')) for n in names)
 
 
 def _named_file(data: bytes, path: str, rules: tuple[Rule, ...]) -> list[Finding]:
-    if path in NOT_FILES or len(data) > 256:
+    if path in NOT_FILES or not bare_hex(data):  # no re for most small files (a clean commit loads none)
         return []
-    import re
+    from together_hooks.regex_cache import cached
 
-    bare = re.match(_BARE_HEX, data)
+    bare = cached(_BARE_HEX).match(data)
     if bare is None:
         return []
     rule = next((r for r in rules if r.id == 'together-legacy-api-key'), None)
@@ -1230,6 +1231,9 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     any_keyword(keywords)
     any_keyword(keywords + tuple(f for rule in rules for f in rule.b64_keywords))
     any_keyword(tuple(k for rule in rules for k in rule.keywords + rule.b64_keywords))
+    # A small file holding only a legacy key, named for it (``_named_file``).
+    named_for_key('together_api_key.txt')
+    cached(_BARE_HEX)
     # ``dump_head``'s tests of a file starting with a blank (``od -An``),
     # compiled on first use: with no program cached yet, here.
     from together_hooks.detect.prefilter import _pattern_od_bare
