@@ -34,10 +34,15 @@ def bare_hex(data: bytes) -> bool:
     key whose file's name is its context (``detect.engine._named_file``),
     with no keyword at all; the blob screen passes it, history discovery
     holds it as a candidate (``sources.history.keys_in``)."""
+    return bare_hex_body(data) is not None
+
+
+def bare_hex_body(data: bytes) -> bytes | None:
+    """The 64 hex digits of a ``bare_hex`` blob, else None."""
     if len(data) > 256 or len(data) < 64:
-        return False
+        return None
     body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')
-    return len(body) == 64 and not body.strip(b'0123456789abcdef')
+    return body if len(body) == 64 and not body.strip(b'0123456789abcdef') else None
 
 
 def hash_secret(secret: str) -> str:

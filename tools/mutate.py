@@ -872,7 +872,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe4_test.py::test_a_push_options_value_is_never_the_end_of_options',),
       'git push -o -- --tags: the push option -- is read as the end of options, and the tags the push sends go unscanned'),
     M('history-candidate-dropped', 'together_hooks/sources/history.py',
-      '    if not bare_hex(data):\n        return found\n',
+      "    return found if body is None else frozenset((hash_secret(body.decode('ascii')),))\n",
       '    return found\n',
       ('tests/detect/named_secret_file_test.py::test_a_bare_legacy_key_in_a_named_file_in_every_history_route',),
       'a bare legacy key in secrets/together_api_key.txt passes --diff, --commits, --history, pre-receive and pre-push'),

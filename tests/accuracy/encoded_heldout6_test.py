@@ -41,20 +41,11 @@ from tests.accuracy import make_tests
 from tests.accuracy import ToolCases
 from tests.accuracy.encoded_heldout4_test import _bundle
 from tests.accuracy.encoded_heldout4_test import _stdlib
+from tests.accuracy.encoded_heldout5_test import _b64
+from tests.accuracy.encoded_heldout5_test import _b64url
+from tests.accuracy.encoded_heldout5_test import _legacy_env
 from tests.accuracy.encoded_heldout_test import _env
 from tests.accuracy.encoded_heldout_test import _tool
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode()
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode().rstrip('=')
-
-
-def _legacy_env(h: str) -> bytes:
-    return f'APP_ENV=production\nTOGETHER_API_KEY={h}\nLOG_LEVEL=info\n'.encode()
 
 
 def _raw_deflate(data: bytes, level: int = 6) -> bytes:

@@ -141,14 +141,11 @@ def keys_in(scan: Scan, data: bytes, path: str = _NO_PATH) -> frozenset[str]:
     found = _hashes(scan(Content(path, data)))
     if found or path != _NO_PATH:
         return found
-    from together_hooks.findings import bare_hex
-
-    if not bare_hex(data):
-        return found
+    from together_hooks.findings import bare_hex_body
     from together_hooks.findings import hash_secret
 
-    body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')
-    return frozenset((hash_secret(body.decode('ascii')),))
+    body = bare_hex_body(data)
+    return found if body is None else frozenset((hash_secret(body.decode('ascii')),))
 
 
 def _hashes(found: list[Finding]) -> frozenset[str]:
