@@ -227,15 +227,8 @@ CASES = NAMED + SIBLINGS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'jenkins-credentials-id': "a Jenkins credential's `<secret>` beside `<id>together</id>` is no name",
-    'jenkins-apikey-element': "an `<apiKey>` element beside `<id>together</id>` is no name",
-    'erlang-nested-binary': 'an Erlang proplist\'s tuple (`{together, [{api_key, <<"…">>}]}`) is no heading or name',
-    'fortran-namelist-multiline': 'a Fortran namelist group `&together_settings` is no heading over its `api_key =`',
     'emacs-setq-gptel': "a generic key variable (`gptel-api-key`) with Together's host on the next form is not read",
-    'airflow-cli-conn-password': "Airflow's `--conn-password` is no password option, its connection id `together` no name",
     'html-table-provider-cell': 'an HTML table row naming Together in one `<td>` and the key in the next is no table',
-    'basic-auth-header-user-pass': 'HTTP Basic `together:<key>` unencoded in a header is not read',
-    'traefik-basic-label': "Traefik's `basicauth.users=together:<key>` is not read",
     'sql-insert-columns': "an SQL INSERT's column list (`provider, secret`) is not matched to its VALUES",
 }
 
