@@ -638,7 +638,9 @@ _NAME_ITEM = (
 # every kind of name.
 _DIGEST_HEADING = (
     rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
-    rb'|(?<![a-z])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
+    # (not a Java inner class's name: Jenkins' ``CopyOnWriteMap$Hash``
+    # over its credentials)
+    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
 )
 # The words of a heading of Together's alone (``Together AI``, ``The
 # Together API keys``; ``detect.context`` reads a code comment of them
@@ -697,6 +699,11 @@ TOGETHER_CONTEXT = Context(
         # or a name or title element's value (a KeePass export's
         # ``<Key>Title</Key><Value>Together</Value>``)
         rb'|(?<![\w-])(?i:title|name)</[\w:.-]{1,40}>[ \t]{0,8}<[\w:.-]{1,40}>(?i:together(?:[ _.-]?ai)?)(?=<)'
+        # or an element of its own naming it, its whole text Together's
+        # name (Jenkins' credentials.xml: ``<id>together</id>`` or
+        # ``<description>Together AI API key</description>`` beside the
+        # ``<secret>``)
+        rb'|<(?i:id|name|title|slug|displayName|description)>[ \t]{0,8}(?i:' + _HEADING_WORDS + rb')[ \t]{0,8}</'
         # or a secret store's path ending in Together (``vault kv get
         # secret/together`` and the ``secret/data/together`` it prints)
         rb'|(?<![\w/-])(?:secrets?|kv)/(?:data/)?(?:[\w.-]{1,40}/){0,3}(?i:together(?:[_-]?ai)?)(?![\w./-])'
@@ -738,6 +745,13 @@ TOGETHER_CONTEXT = Context(
         # ``together.profiles.prod.api_key =``, as YAML's nesting)
         rb'|(?<![\w-])together(?:[_-]?ai)?(?:\.[\w-]{1,40}){0,4}\.'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
+        # a tuple's first element, its list or map the second (Erlang's
+        # ``{together, [``, Elixir's ``{:together, [``; the heading
+        # ``detect.context._heading_start`` gives such a list)
+        rb'|(?<=\{)[ \t]{0,8}:?together(?:[_-]?ai)?[ \t]{0,8},[ \t]{0,8}[{\[]'
+        # a Fortran namelist group named for it (``&together_config`` over
+        # its indented ``api_key = '<key>'`` and the closing ``/``)
+        rb'|(?<![^\n])[ \t]{0,8}&together(?:[_-]?ai)?(?:_\w{1,40})?'
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
         rb'|<together(?:[_-]?ai)?>'
@@ -1051,9 +1065,11 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     (rb'(?i:.*(?:csrf|xsrf|session|refresh|nonce|cursor|page|continuation|idempoten).*'
      rb'|(?:.*[_.-])?id[_.-]?token)', None),
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
-    # password manager's API Credential field)
+    # password manager's API Credential field; a CLI's password flag,
+    # Airflow's ``connections add together --conn-password <key>``: the
+    # command it is passed to is where it goes)
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
-     rb'|-{1,2}key|credentials?)',
+     rb'|-{1,2}key|-{1,2}(?:[a-z]{1,20}-)?(?:password|passwd|secret)|credentials?)',
      TOGETHER_STRUCTURE),
     # A bare ``key`` names a cache's or a map's key as often: any parent
     # naming Together counts unless a nearer one names another purpose
@@ -1285,6 +1301,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # letter: ``q``), protocol 0's text as any key ends.
         Pattern(_LEGACY_NAME + _SERIALISED_NEXT + rb'(?P<secret>[0-9a-f]{64})(?(unsized)(?![0-9A-Za-z_-]))',
                 veto_before=_DIGEST_BEFORE),
+        # HTTP Basic's ``user:password`` written out, Together's the user:
+        # in a header unencoded (``Authorization: Basic together:<key>``) or
+        # a list of users (Traefik's ``basicauth.users=together:<key>``).
+        Pattern(rb'(?:(?i:basic)[ \t]{1,8}|(?<![\w-])(?i:users?)["\']?[ \t]{0,8}[=:][ \t]{0,8}["\']?)'
+                rb'(?i:together(?:[_-]?ai)?):' + _HEX_KEY, context=TOGETHER_NAMED),
         # The last of a colon-separated line's fields after Together's host
         # (``.pgpass``'s ``host:port:db:user:<key>``).
         # Its whole shape, a line's five fields: a Redis key or a pin file
@@ -1367,6 +1388,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 by_name=NAME_KINDS),
         Pattern(_NAME_ITEM[0] + _GENERIC_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
+        # A term's two-tuple, an atom naming it then the value (Erlang's
+        # ``{api_key, <<"<key>">>}`` or ``{api_key, "<key>"}``, Elixir's
+        # ``{:api_key, "<key>"}``), in a term about Together (the
+        # proplist's ``{together, [...]}`` around it).
+        Pattern(rb'\{[ \t]{0,8}:?' + _GENERIC_NAME + rb'[ \t]{0,8},[ \t]{0,8}(?:<<)?' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_STRUCTURE, by_name=NAME_KINDS),
         # The key as a client's or config's first argument, unnamed
         # (go-openai's ``openai.DefaultConfig(<key>)`` then ``.BaseURL``,
         # openai-php's ``OpenAI::client(<key>)``, ``new OpenAIClient(<key>)``).
@@ -1435,6 +1462,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
     anchor=(
         rb'(?:(?i:together)(?:(?:\'s)?(?i:[_.: -]{0,2}ai)?(?i:[_.-]' + _QUALIFIER + rb'(?=[_.-]api))?'
         rb'(?i:[_.: -]{0,2}(?:api|key|token|secret|credential|auth))|\.(?:xyz|ai)\b'
+        # (a Fortran namelist group's name ending its line: ``&together_config``)
+        rb'|(?<=&(?i:together))\w{0,40}[ \t]{0,8}\r?\n'
         # (prose: the key the provider is used with, ``from Together with
         # this key:``)
         rb'|(?i:(?:[ _.-]?ai)?[ \t]{1,4}(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token)(?![\w-]))'
@@ -2091,6 +2120,21 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"provider_keys": [{{"slug": "together", "key": "{hex}"}}]}}',
         # A CSV of semicolons.
         'service;api_key;owner\ntogether;{hex};ops@example.com',
+        # An XML element naming Together beside the secret's (Jenkins'
+        # credentials.xml, under its ``CopyOnWriteMap$Hash``).
+        '<domainCredentialsMap class="hudson.util.CopyOnWriteMap$Hash">\n  <entry>\n'
+        '    <id>together</id>\n    <secret>{hex}</secret>\n  </entry>\n</domainCredentialsMap>',
+        '<cred>\n  <description>Together AI API key</description>\n  <secret>{hex}</secret>\n</cred>',
+        # A term's tuple under Together's (Erlang, Elixir).
+        '[{{my_app, [{{together, [{{api_key, <<"{hex}">>}}]}}]}}].',
+        '[{{together, [{{api_key, "{hex}"}}, {{model, "m"}}]}}].',
+        # A Fortran namelist group named for it.
+        "&together_config\n  api_key = '{hex}'\n/",
+        # A CLI's password flag in a command to Together's host.
+        'airflow connections add together --conn-host api.together.xyz --conn-password {hex}',
+        # HTTP Basic's user and password written out.
+        'Authorization: Basic together:{hex}',
+        'traefik.http.middlewares.auth.basicauth.users=together:{hex}',
     ),
     false_positives=(
         # (a cache's key, a digest, a longer word ending in key)
@@ -2555,6 +2599,20 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"title": "OpenAI", "fields": [{{"label": "credential", "value": "{hex}"}}]}}',
         '{{"provider_keys": [{{"slug": "together-cache", "key": "{hex}"}}]}}',
         'service;sha256;owner\ntogether;{hex};ops@example.com',
+        # An element naming Together beside a digest's; a tuple of
+        # digests (rebar.lock, mix.lock); a namelist of checksums.
+        '<fingerprint>\n  <id>together</id>\n  <sha256>{hex}</sha256>\n</fingerprint>',
+        '<fingerprint>\n  <id>together</id>\n  <hash>\n    <secret>{hex}</secret>\n  </hash>\n</fingerprint>',
+        '{{pkg_hash,[\n {{<<"together">>, <<"{hex}">>}}]}}',
+        '[{{together, [{{checksum, "{hex}"}}]}}].',
+        '[{{openai, [{{api_key, "{hex}"}}]}}, {{together, [{{model, "m"}}]}}].',
+        'new aws.s3.BucketObject("together", [{{secret, "{hex}"}}]);',
+        "&together_input\n  mesh_sha256 = '{hex}'\n/",
+        # A password flag in a command to another host; a user list's
+        # other user; a Redis key's ``together:<sha256>``.
+        'airflow connections add together --conn-host db.example.com --conn-password {hex}',
+        'basicauth.users=admin:{hex}',
+        'cache_key = "together:{hex}"',
     ),
 )
 

@@ -62,6 +62,8 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe13_heldout_test
     from tests.accuracy import probe14_heldout_test
     from tests.accuracy import probe15_heldout_test
+    from tests.accuracy import probe16_decoys_test
+    from tests.accuracy import probe16_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -110,6 +112,11 @@ def _sets() -> dict[str, list[Case]]:
             c for c in probe15_heldout_test.CASES
             if c.id not in probe15_heldout_test.MISSED
         ],
+        # probe16 and its decoys (in every mode, none of them reported).
+        'probe16': [
+            c for c in probe16_heldout_test.CASES
+            if c.id not in probe16_heldout_test.MISSED
+        ] + probe16_decoys_test.CASES,
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES
             if c.id not in encoded_heldout_test.MISSED

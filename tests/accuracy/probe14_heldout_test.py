@@ -1044,7 +1044,6 @@ CASES = LEAKS + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'airflow-connections-add-cli': "a CLI's `--conn-password` flag beside `--conn-host api.together.xyz` on the command's continuation lines is no key name",
     'raycast-extension-prefs': 'an extension named `together-chat` is no Together label for its `apiKey` preference',
 }
 

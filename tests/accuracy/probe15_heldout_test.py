@@ -698,9 +698,7 @@ CASES = LEAKS + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'fortran-namelist': 'a Fortran namelist group `&together_config` is no heading over its `api_key =`',
     'autohotkey-hotstring': "an AutoHotkey hotstring (`::togkey::…`) with the comment naming it on the next line is no name",
-    'erlang-sys-config-nested': 'an Erlang proplist\'s tuple (`{together, [{api_key, "…"}]}`) is no heading or name',
     'emacs-setq': "a generic key variable (`gptel-api-key`) with Together's host on the next form is not read",
 }
 

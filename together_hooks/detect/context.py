@@ -203,7 +203,20 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
     ``{"provider": "x", "openai": {...}}`` the inner object's heading is
     ``"openai": {``, not its sibling before it)."""
     start = _line_start(data, opener, lo)
-    return max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+    at = max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+    # A term's two-tuple names what its second element holds: Erlang's
+    # ``{together, [...]}``, Elixir's ``{:together, [...]}`` (the atom
+    # after the tuple's ``{``, then a comma, is the list's heading).
+    if at > start and data[at - 1] == 0x2C and not data[at:opener].strip():
+        head = data.rfind(b'{', start, at - 1)
+        if head >= 0 and _TUPLE_HEAD.fullmatch(data, head + 1, at - 1):
+            return head + 1
+    return at
+
+
+# The first element of a tuple, an atom or a string (``together``,
+# ``:together``, ``"together"``, ``<<"together">>``).
+_TUPLE_HEAD = regex_cache.compile(rb'[ \t]{0,8}(?::?\w{1,64}|<{0,2}"[\w.-]{1,64}">{0,2}|\'[\w.-]{1,64}\')[ \t]{0,8}')
 
 
 _SEPARATORS = (b',', b';', b'{', b'[', b'(')
