@@ -876,6 +876,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    return found\n',
       ('tests/detect/named_secret_file_test.py::test_a_bare_legacy_key_in_a_named_file_in_every_history_route',),
       'a bare legacy key in secrets/together_api_key.txt passes --diff, --commits, --history, pre-receive and pre-push'),
+    M('quick-scan-path-after-option', 'together_hooks/cli/__init__.py',
+      '    if args is None or args.filenames:\n        return None\n    del args.filenames\n    args.paths',
+      '    if args is None:\n        return None\n    del args.filenames\n    args.paths',
+      ('tests/cli/quick_scan_test.py',),
+      'scan a.py --staged b.py runs as scan a.py --staged, b.py unscanned, where argparse says b.py is an unrecognized argument'),
+    M('quick-scan-dash-path', 'together_hooks/cli/__init__.py',
+      "    while n < len(rest) and rest[n][:1] not in ('-', ''):\n",
+      "    while n < len(rest) and rest[n][:1] != '':\n",
+      ('tests/cli/quick_scan_test.py',),
+      'scan --staged, scan - and the other options are taken as PATHs by the quick path'),
 )
 
 
