@@ -906,6 +906,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                rb'(?!)' + _HEX_KEY, context=TOGETHER_NAMED),\n",
       ('tests/accuracy/probe16_heldout_test.py::test_case[basic-auth-header-user-pass]', 'tests/accuracy/probe16_heldout_test.py::test_case[traefik-basic-label]',),
       "HTTP Basic together:<key> written out (Authorization: Basic, Traefik's basicauth.users=) passes"),
+    M('quick-scan-path-after-option', 'together_hooks/cli/__init__.py',
+      '    if args is None or args.filenames:\n        return None\n    del args.filenames\n    args.paths',
+      '    if args is None:\n        return None\n    del args.filenames\n    args.paths',
+      ('tests/cli/quick_scan_test.py',),
+      'scan a.py --staged b.py runs as scan a.py --staged, b.py unscanned, where argparse says b.py is an unrecognized argument'),
+    M('quick-scan-dash-path', 'together_hooks/cli/__init__.py',
+      "    while n < len(rest) and rest[n][:1] not in ('-', ''):\n",
+      "    while n < len(rest) and rest[n][:1] != '':\n",
+      ('tests/cli/quick_scan_test.py',),
+      'scan --staged, scan - and the other options are taken as PATHs by the quick path'),
 )
 
 

@@ -1,6 +1,7 @@
 """``together-hooks scan`` with options alone (``scan --staged --format
-json``) is read without argparse (``cli.quick_scan``, ``hookargs.quick``),
-to exactly what the full parser gives; anything else goes to argparse."""
+json``) or PATHs before its options (``scan src --format json``) is read
+without argparse (``cli.quick_scan``, ``hookargs.quick``), to exactly what
+the full parser gives; anything else goes to argparse."""
 from __future__ import annotations
 
 import os
@@ -20,7 +21,8 @@ from together_hooks.cli import quick_scan
 SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(together_hooks.__file__)))
 
 # Every option scan has, abbreviations, unknown options, help; values of
-# every shape (paths never reach the quick path: see the last test).
+# every shape, and words that are PATHs where they stand first (run from
+# an empty folder: no file is named like an option).
 TOKENS = (
     '--staged', '--history', '--env-reuse', '--diff', '--since', '--baseline', '--output',
     '--format', '--verify', '--only-live', '--verify-timeout', '--stag', '--hist', '-V',
@@ -47,6 +49,12 @@ def by_argparse(argv):
 @example(argv=['--staged', '--baseline', '.secrets.baseline', '--format=sarif'])
 @example(argv=['--history', '--since', 'v1', '--verify', '--only-live'])
 @example(argv=['--diff', 'main...HEAD', '--output', 'r.json'])
+@example(argv=['x', '--format', 'json'])
+@example(argv=['x', 'main', '--staged', '--format=sarif'])
+@example(argv=['x', '--staged', 'main'])
+@example(argv=['x', '--format', 'json', 'main'])
+@example(argv=['x', '', '--staged'])
+@example(argv=['x', '-', '--staged'])
 def test_quick_scan_is_argparse_s(empty_dir, argv):
     here = os.getcwd()
     os.chdir(empty_dir)  # no file there is named like a token
@@ -63,28 +71,47 @@ def test_quick_scan_is_argparse_s(empty_dir, argv):
     ['scan', '--staged'],
     ['scan'],
     ['scan', '--history', '--baseline=b.json'],
+    ['scan', 'src', '--format', 'json'],
+    ['scan', 'a.py', 'b.py'],
 ), ids=repr)
-def test_scan_with_options_alone_needs_no_argparse(argv):
+def test_scan_with_options_alone_or_paths_first_needs_no_argparse(argv):
     assert quick_scan(argv) is not None
+
+
+def test_paths_first_are_the_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    quick = quick_scan(['scan', 'a.py', 'src', '--format', 'json'])
+    assert quick.paths == ['a.py', 'src'] and quick.format == 'json'
+    assert vars(quick) == by_argparse(['scan', 'a.py', 'src', '--format', 'json'])
 
 
 def test_a_path_named_like_an_option_goes_to_argparse(tmp_path, monkeypatch):
     """argparse reads ``--staged`` as the flag even where a file has that
-    name; the quick path gives every PATH to argparse."""
+    name, and takes one run of PATHs: the quick path gives argparse a
+    PATH that starts with ``-`` (``-`` is standard input), one after an
+    option, and every other command."""
     monkeypatch.chdir(tmp_path)
-    assert quick_scan(['scan', 'a.py']) is None and quick_scan(['doctor']) is None
+    assert quick_scan(['doctor']) is None
+    assert quick_scan(['scan', '-']) is None
+    assert quick_scan(['scan', 'a.py', '--staged', 'b.py']) is None
     (tmp_path / '--staged').write_text('x\n')
     assert quick_scan(['scan', '--staged']) is None
+    assert quick_scan(['scan', 'a.py', '--staged']) is None
 
 
-def test_scan_staged_never_imports_argparse(git_repo):
+@pytest.mark.parametrize('argv', (
+    ['scan', '--staged', '--format', 'json'],
+    ['scan', '.', '--format', 'json'],  # the tree scan: bench/'s tree row
+    ['scan', 'a.py'],
+), ids=repr)
+def test_scan_never_imports_argparse(git_repo, argv):
     (git_repo / 'a.py').write_text('x = 1\n')
     subprocess.run(('git', 'add', 'a.py'), cwd=git_repo, check=True)
     code = (
         'import sys\n'
         f'sys.path.insert(0, {SOURCE!r})\n'
         'from together_hooks.cli import main\n'
-        'rc = main(["scan", "--staged", "--format", "json"])\n'
+        f'rc = main({argv!r})\n'
         'loaded = sorted({"argparse", "gettext", "locale", "importlib",'
         ' "together_hooks.sources.ranges"} & set(sys.modules))\n'
         'print("loaded:", loaded, file=sys.stderr)\n'

@@ -87,19 +87,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def quick_scan(argv: Sequence[str]) -> types.SimpleNamespace | None:
-    """``scan`` with options alone (``scan --staged --format json``), read
-    as the full parser reads it, without argparse (``hookargs.quick``);
-    None for anything else: a PATH (which may be named like an option),
-    another command, an option it does not know, ``--help``."""
+    """``scan`` with PATHs first and options after them (``scan src
+    --format json``), or options alone (``scan --staged``), read as the
+    full parser reads it, without argparse (``hookargs.quick``); None for
+    anything else: a PATH after an option (argparse takes one run of
+    PATHs: ``scan a --staged b`` is its error), a PATH that starts with
+    ``-`` (``-`` is standard input, and a file named ``--staged`` is the
+    flag to argparse), an empty one, another command, an option it does
+    not know, ``--help``."""
     if argv[:1] != ['scan']:
         return None
     from together_hooks.cli import scan
     from together_hooks.hookargs import quick
 
-    args = quick(argv[1:], scan.DEFAULTS, scan.QUICK_OPTIONS)
+    rest = argv[1:]
+    n = 0
+    while n < len(rest) and rest[n][:1] not in ('-', ''):
+        n += 1
+    args = quick(rest[n:], scan.DEFAULTS, scan.QUICK_OPTIONS)
     if args is None or args.filenames:
         return None
     del args.filenames
+    args.paths = list(rest[:n])
     args.command, args.run = 'scan', scan.run
     return args
 
