@@ -876,6 +876,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    return found\n',
       ('tests/detect/named_secret_file_test.py::test_a_bare_legacy_key_in_a_named_file_in_every_history_route',),
       'a bare legacy key in secrets/together_api_key.txt passes --diff, --commits, --history, pre-receive and pre-push'),
+    M('red91', 'together_hooks/detect/containers.py',
+      '            _png(_whole_stream(stream, head), path, scan, budget, depth, found)\n',
+      '            pass\n',
+      ('tests/gate_png_text_test.py',),
+      "a key in a PNG's compressed text chunk (zTXt, iTXt: an image generator's workflow) passes every mode and the gates"),
+    M('red92', 'together_hooks/detect/containers.py',
+      '            if start is None and len(labels) == _PNG_LABELS:\n',
+      '            if False:\n',
+      ('tests/gate_png_text_test.py::test_a_png_text_chunk_it_cannot_place_fails_closed_in_one_line',),
+      'a PNG text chunk whose labels run past 64 KB is passed with exit 0 (where its text starts is not known)'),
 )
 
 
