@@ -154,3 +154,27 @@ def test_a_png_text_chunk_it_cannot_place_fails_closed_in_one_line(git_repo):
     assert 'Traceback' not in result.err
     assert len(result.err.strip().splitlines()) == 1
     assert 'huge.png' in result.err and 'not scanned whole' in result.err
+
+
+def test_a_pdf_or_png_inside_a_zip_has_its_plain_text_read_too(git_repo):
+    # A PDF's uncompressed string (its /Title) and a PNG's tEXt beside a
+    # zTXt: a file's own bytes are scanned beside its streams, and so are
+    # a member's (before, a member was only opened: both passed, exit 0).
+    import io
+    import zipfile
+
+    rng = random.Random('plain-in-member')
+    keys = [make_key(rng) for _ in range(2)]
+    pdf = (b'%PDF-1.4\n1 0 obj\n<< /Title (TOGETHER_API_KEY=' + keys[0].encode()
+           + b') >>\nendobj\n%%EOF\n')
+    png = _png(_ztxt(b'c', b'hello'), _chunk(b'tEXt', f'c\0TOGETHER_API_KEY={keys[1]}'.encode()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('docs/a.pdf', pdf)
+        z.writestr('shots/b.png', png)
+    (git_repo / 'bundle.zip').write_bytes(out.getvalue())
+    result = scan('--format', 'json', '.', cwd=git_repo)
+    assert leaked(keys, result.out + result.err) == []
+    assert _found(result) == {
+        ('bundle.zip!docs/a.pdf', hash_secret(keys[0])), ('bundle.zip!shots/b.png', hash_secret(keys[1])),
+    }

@@ -886,6 +886,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '            if False:\n',
       ('tests/gate_png_text_test.py::test_a_png_text_chunk_it_cannot_place_fails_closed_in_one_line',),
       'a PNG text chunk whose labels run past 64 KB is passed with exit 0 (where its text starts is not known)'),
+    M('red93', 'together_hooks/detect/containers.py',
+      '    if kind in _WITH_TEXT:\n',
+      '    if False:\n',
+      ('tests/gate_png_text_test.py::test_a_pdf_or_png_inside_a_zip_has_its_plain_text_read_too',),
+      "a PDF or PNG inside a zip is only opened: a key in its plain text (a PDF's /Title, a PNG's tEXt) passes"),
 )
 
 

@@ -667,6 +667,22 @@ def _member(
                 'but does not inflate whole: not scanned whole',
             )
         return
+    if kind in _WITH_TEXT:
+        # Text beside its streams (a PDF's strings, a PNG's tEXt): its
+        # bytes are scanned as they are too, as a file's own are; held up
+        # to ``HELD``, past which it fails closed (its plain bytes unread).
+        held, more = _held_up_to(head, read)
+        if more:
+            raise InputError(
+                f'{path}: a {kind.upper()} member larger than {HELD >> 20} MB: not scanned whole',
+            )
+        inner: list[Finding] = []
+        _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, inner)
+        plain_bytes: list[Finding] = []
+        _member(held[:_HEAD], _Prefixed(held, _no_more, _HEAD).read, path, scan, budget, depth, plain_bytes, plain=True)
+        keys = {f.secret for f in inner}
+        found += inner + [f for f in plain_bytes if f.secret not in keys]
+        return
     if kind is not None:
         stream: BinaryIO
         if kind == 'zip':
@@ -693,6 +709,10 @@ def _member(
         lambda data: scan(data, path, False), lambda data: scan(data, path, False),
         budget,
     )
+
+
+# Containers whose own bytes hold text beside their compressed streams.
+_WITH_TEXT = frozenset(('pdf', 'png'))
 
 
 def _held_up_to(head: bytes, read: Callable[[int], bytes]) -> tuple[bytes, bytes]:
