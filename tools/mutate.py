@@ -916,6 +916,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    while n < len(rest) and rest[n][:1] != '':\n",
       ('tests/cli/quick_scan_test.py',),
       'scan --staged, scan - and the other options are taken as PATHs by the quick path'),
+    M('red91', 'together_hooks/detect/containers.py',
+      '            _png(_whole_stream(stream, head), path, scan, budget, depth, found)\n',
+      '            pass\n',
+      ('tests/gate_png_text_test.py',),
+      "a key in a PNG's compressed text chunk (zTXt, iTXt: an image generator's workflow) passes every mode and the gates"),
+    M('red92', 'together_hooks/detect/containers.py',
+      '            if start is None and len(labels) == _PNG_LABELS:\n',
+      '            if False:\n',
+      ('tests/gate_png_text_test.py::test_a_png_text_chunk_it_cannot_place_fails_closed_in_one_line',),
+      'a PNG text chunk whose labels run past 64 KB is passed with exit 0 (where its text starts is not known)'),
+    M('red93', 'together_hooks/detect/containers.py',
+      '    if kind in _WITH_TEXT:\n',
+      '    if False:\n',
+      ('tests/gate_png_text_test.py::test_a_pdf_or_png_inside_a_zip_has_its_plain_text_read_too',),
+      "a PDF or PNG inside a zip is only opened: a key in its plain text (a PDF's /Title, a PNG's tEXt) passes"),
 )
 
 

@@ -9,8 +9,8 @@ Read here: zip (stored, deflated, bzip2 and LZMA members; zip64 and data
 descriptors, as ``zipfile`` reads them from the central directory), gzip
 (every member), bzip2, xz and zlib (a git loose object: every stream,
 and what follows the last), a tar (plain or inside any of these; the tars after it, and what follows
-them), a PDF's zlib streams, and a container inside a member, up to
-``DEPTH`` deep.
+them), a PDF's zlib streams, a PNG's compressed text chunks, and a
+container inside a member, up to ``DEPTH`` deep.
 
 A container is told by its magic bytes (``prefilter.container_kind``, the
 one test every mode shares).  Fail closed: what cannot be scanned whole
@@ -32,6 +32,7 @@ from together_hooks.detect.budget import no_edge
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.prefilter import GIT_PACKS
+from together_hooks.detect.prefilter import PNG_TEXT
 from together_hooks.detect.windows import WINDOW
 from together_hooks.detect.windows import scan_stream_windows
 from together_hooks.errors import InputError
@@ -240,6 +241,8 @@ def _open(
             _zip(stream, head, path, scan, budget, depth, found)
         elif kind == 'pdf':
             _pdf(_whole_stream(stream, head), path, scan, budget, depth, found)
+        elif kind == 'png':
+            _png(_whole_stream(stream, head), path, scan, budget, depth, found)
         elif kind == 'tar':
             _tar(_whole_stream(stream, head), path, scan, budget, depth, found)
         elif kind in ('git pack', 'git bundle'):
@@ -664,6 +667,22 @@ def _member(
                 'but does not inflate whole: not scanned whole',
             )
         return
+    if kind in _WITH_TEXT:
+        # Text beside its streams (a PDF's strings, a PNG's tEXt): its
+        # bytes are scanned as they are too, as a file's own are; held up
+        # to ``HELD``, past which it fails closed (its plain bytes unread).
+        held, more = _held_up_to(head, read)
+        if more:
+            raise InputError(
+                f'{path}: a {kind.upper()} member larger than {HELD >> 20} MB: not scanned whole',
+            )
+        inner: list[Finding] = []
+        _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, inner)
+        plain_bytes: list[Finding] = []
+        _member(held[:_HEAD], _Prefixed(held, _no_more, _HEAD).read, path, scan, budget, depth, plain_bytes, plain=True)
+        keys = {f.secret for f in inner}
+        found += inner + [f for f in plain_bytes if f.secret not in keys]
+        return
     if kind is not None:
         stream: BinaryIO
         if kind == 'zip':
@@ -690,6 +709,10 @@ def _member(
         lambda data: scan(data, path, False), lambda data: scan(data, path, False),
         budget,
     )
+
+
+# Containers whose own bytes hold text beside their compressed streams.
+_WITH_TEXT = frozenset(('pdf', 'png'))
 
 
 def _held_up_to(head: bytes, read: Callable[[int], bytes]) -> tuple[bytes, bytes]:
@@ -1215,6 +1238,99 @@ def _pdf(
             )
         else:
             buf = b''.join(fed)
+
+
+# A PNG text chunk's labels before its text (a keyword of at most 79
+# bytes; an ``iTXt``'s language tag and translated keyword): held up to
+# this much, a chunk with longer ones fails closed.
+_PNG_LABELS = 1 << 16
+
+
+def _png(
+        stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int,
+        found: list[Finding],
+) -> None:
+    """Each compressed text chunk of a PNG (``zTXt``, an ``iTXt`` with its
+    flag set: what PIL, ComfyUI or a screenshot tool wrote into it),
+    inflated as it streams and scanned as a member is, named by its place
+    among the chunks (``shot.png!zTXt 2``: never by its keyword, which is
+    the file's text).  Read as a viewer reads them: a stream that stops
+    decoding is scanned as far as it decodes, a file cut short up to its
+    end; the pixels (``IDAT``) and every other chunk are passed over, and
+    uncompressed text (``tEXt``, a plain ``iTXt``) is in the file's own
+    bytes, which are scanned too."""
+    import struct
+    import zlib
+
+    filled(stream.read, b'', 8)  # the signature
+    index = 0
+    while True:
+        header = filled(stream.read, b'', 8)
+        if len(header) < 8:
+            return
+        size, kind = struct.unpack('>I4s', header)
+        index += 1
+        left = [size + 4]  # the chunk's data and its CRC
+        if kind in PNG_TEXT:
+            labels = filled(stream.read, b'', min(size, _PNG_LABELS))
+            left[0] -= len(labels)
+            start = _png_text_start(kind, labels)
+            if start is None and len(labels) == _PNG_LABELS:
+                raise InputError(
+                    f'{path}: a PNG text chunk with labels longer than {_PNG_LABELS >> 10} KB: '
+                    'not scanned whole',
+                )
+            if start is not None and start != -1:
+                where = f'{path}!{kind.decode()} {index}'
+                decoder = zlib.decompressobj()
+                pending = [labels[start:]]
+
+                def read(
+                        n: int, decoder: Any = decoder, pending: list[bytes] = pending,
+                        left: list[int] = left,
+                ) -> bytes:
+                    while not decoder.eof:
+                        data = decoder.unconsumed_tail or pending[0]
+                        pending[0] = b''
+                        if not data:
+                            data = stream.read(min(_CHUNK, max(0, left[0] - 4)))
+                            left[0] -= len(data)
+                            if not data:
+                                return b''
+                        try:
+                            out = decoder.decompress(data, n)
+                        except zlib.error:  # what decoded before the damage, and no more
+                            return b''
+                        if out:
+                            return out
+                    return b''
+
+                metered = _Metered(read, budget, where)
+                _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+        while left[0] > 0:  # passed over (a text chunk: what follows its stream)
+            skipped = stream.read(min(_CHUNK, left[0]))
+            if not skipped:
+                return
+            left[0] -= len(skipped)
+
+
+def _png_text_start(kind: bytes, labels: bytes) -> int | None:
+    """Where a ``zTXt``'s or ``iTXt``'s zlib stream starts in its data
+    (``labels``: its first bytes); -1 when it holds none (an uncompressed
+    ``iTXt``, a method other than zlib's), None when its labels do not
+    end within ``labels``."""
+    end = labels.find(b'\0')  # the keyword's
+    if end == -1:
+        return None
+    if kind == b'zTXt':
+        return end + 2 if labels[end + 1:end + 2] == b'\0' else -1
+    if len(labels) < end + 3:
+        return None
+    if labels[end + 1:end + 3] != b'\1\0':  # compressed, by zlib
+        return -1
+    lang = labels.find(b'\0', end + 3)
+    translated = labels.find(b'\0', lang + 1) if lang != -1 else -1
+    return translated + 1 if translated != -1 else None
 
 
 def _decodable(decoder: Any, data: bytes, n: int) -> bytes:

@@ -735,12 +735,17 @@ def ooxml_part(data: bytes) -> bool:
 
 
 # Compressed containers by their magic bytes (``detect.containers`` reads
-# them): zip's local header, gzip, bzip2, xz, a PDF (its zlib streams), and
-# a tar's ``ustar`` at 257; and a zlib stream (``ZLIB_HEADERS``).
+# them): zip's local header, gzip, bzip2, xz, a PDF (its zlib streams), a
+# PNG (its compressed text chunks: ``PNG_TEXT``), and a tar's ``ustar`` at
+# 257; and a zlib stream (``ZLIB_HEADERS``).
 _MAGIC = {
     b'P': (b'PK\x03\x04', 'zip'), b'\x1f': (b'\x1f\x8b\x08', 'gzip'), b'\xfd': (b'\xfd7zXZ\x00', 'xz'),
-    b'%': (b'%PDF-', 'pdf'),
+    b'%': (b'%PDF-', 'pdf'), b'\x89': (b'\x89PNG\r\n\x1a\n', 'png'),
 }
+# A PNG's chunks that may hold compressed text (a tool's settings, an
+# image generator's workflow): only a PNG holding one of their types is a
+# container, so an image's pixels never cost a second stage.
+PNG_TEXT = (b'zTXt', b'iTXt')
 
 # The start of a base64 value that encodes a container: gzip (``base64 <
 # x.gz``, ``b64encode(gzip.compress(...))``), and, behind the rarest
@@ -788,6 +793,8 @@ def container_kind(data: bytes, whole: bool = False) -> str | None:
     (``container_start``)."""
     magic = _MAGIC.get(data[:1])
     if magic is not None and data.startswith(magic[0]):
+        if magic[1] == 'png' and not any(data.find(t) != -1 for t in PNG_TEXT):
+            return None
         return magic[1]
     if data.startswith(b'BZh') and data[3:4].isdigit() and data[4:10] in _BZIP2_BLOCKS:
         return 'bzip2'
