@@ -3,6 +3,7 @@
     python bench/screen.py --git REPO            # every blob a ref of REPO reaches
     python bench/screen.py --tree DIR            # every file under DIR
     python bench/screen.py --git REPO --against /path/to/other/checkout
+    python bench/screen.py --git REPO --sample 3000 --groups --reasons
 
 Each route of ``detect/prefilter.py`` is asked, blob by blob, what the
 engine and history ask (``Keywords.where``: where each needle is), in
@@ -19,6 +20,13 @@ route's answer is held to ``plain``'s first: a difference stops the run.
 (``Keywords.blob_test``: the grouped route and the head checks for wrapped
 blocks, dumps, wide text, containers, databases), and with ``--against``
 the other checkout's; blobs the two pass differently are counted.
+``--groups`` times each anchor group of the grouped route alone (its
+needles, how often its anchor occurs per KB, ns per byte): where the
+screen's CPU goes.  ``--reasons`` counts the blobs the blob test passes by
+the first of its tests that holds (a keyword form, wide text, a dump, a
+wrapped block, a container, a database, an Office part, bare hex), each
+blob's count checked against the blob test's own answer.  ``--sample N``
+takes N blobs at random (seeded) from a large history.
 Standard library only.
 """
 from __future__ import annotations
@@ -53,12 +61,16 @@ def _needles_of(checkout: str) -> tuple[bytes, ...]:
     return tuple(module.NEEDLES)
 
 
-def git_blobs(repo: str):  # type: ignore[no-untyped-def]
+def git_blobs(repo: str, sample: int = 0):  # type: ignore[no-untyped-def]
     shas = subprocess.run(
         ['git', '-C', repo, 'rev-list', '--objects', '--no-object-names',
          '--filter=object:type=blob', '--all'],
         capture_output=True, check=True,
     ).stdout.split()
+    if 0 < sample < len(shas):
+        import random
+
+        shas = random.Random(0).sample(shas, sample)
     with subprocess.Popen(
             ['git', '-C', repo, 'cat-file', '--batch'],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -112,6 +124,9 @@ def main() -> int:
         help='time the grouped route with this needle added too (repeat; backslash escapes): '
              'what a new encoded form would cost the screen',
     )
+    parser.add_argument('--sample', type=int, default=0, metavar='N', help='N blobs at random (--git)')
+    parser.add_argument('--groups', action='store_true', help='time each anchor group of the grouped route')
+    parser.add_argument('--reasons', action='store_true', help='count blobs by why the blob test passes them')
     args = parser.parse_args()
 
     sys.path.insert(0, os.path.dirname(HERE))
@@ -146,7 +161,12 @@ def main() -> int:
     differ = 0
     spent = {name: [0.0] * args.runs for name in (*routes, *tests)}
     nbytes = nblobs = 0
-    blobs = git_blobs(args.git) if args.git else tree_files(args.tree)
+    groups = _group_passes(prefilter, needles) if args.groups else {}
+    group_spent = {anchor: [0.0] * args.runs for anchor in groups}
+    anchors_seen = dict.fromkeys(groups, 0)
+    reasons: dict[str, int] = {}
+    blob_test = tests['blob test']
+    blobs = git_blobs(args.git, args.sample) if args.git else tree_files(args.tree)
     for chunk in chunks(blobs):
         nbytes += sum(map(len, chunk))
         nblobs += len(chunk)
@@ -166,19 +186,96 @@ def main() -> int:
                     return 1
             if len(tests) > 1:
                 differ += len({test(blob) for test in tests.values()}) > 1
+            if args.reasons:
+                why = _reason(prefilter, ours, blob)
+                if bool(why) != blob_test(blob):
+                    print(f'--reasons says {why or "none"}, the blob test differs, on a blob of {len(blob)} bytes')
+                    return 1
+                reasons[why or 'none'] = reasons.get(why or 'none', 0) + 1
+            for anchor in groups:
+                anchors_seen[anchor] += blob.count(anchor)
         for run in range(args.runs):
             for name, where in (*routes.items(), *tests.items()):
                 start = time.process_time()
                 for blob in chunk:
                     where(blob)
                 spent[name][run] += time.process_time() - start
+            for anchor, one_pass in groups.items():
+                start = time.process_time()
+                for blob in chunk:
+                    one_pass(blob)
+                group_spent[anchor][run] += time.process_time() - start
     print(f'{nblobs} blobs, {nbytes / 1e6:.1f} MB, median of {args.runs} runs (CPU, this process)')
     for name, runs in spent.items():
         cpu = statistics.median(runs)
         print(f'{name:17} {cpu / nbytes * 1e9:6.3f} ns/byte  {cpu:7.3f} s')
     if len(tests) > 1:
         print(f'blobs the two blob tests pass differently: {differ}')
+    for anchor, runs in group_spent.items():
+        cpu = statistics.median(runs)
+        print(f'group {anchor.decode("latin-1")!r:5} {len(groups[anchor].needles):3} needles'
+              f'  anchor {anchors_seen[anchor] / nbytes * 1e3:6.2f}/KB  {cpu / nbytes * 1e9:6.3f} ns/byte')
+    if reasons:
+        print('blobs by why the blob test passes them: ' + ', '.join(
+            f'{why} {count}' for why, count in sorted(reasons.items(), key=lambda item: -item[1])))
     return 0
+
+
+class _GroupPass:
+    """One anchor group's pass of the grouped route, alone: the same
+    loop as ``Keywords._where_grouped`` (a rare anchor by ``find`` and a
+    ``match`` at each until it turns out dense, else ``re``'s search)."""
+
+    def __init__(self, prefilter, anchor: bytes, needles: list[bytes]) -> None:  # type: ignore[no-untyped-def]
+        self.needles = needles
+        self._anchor = anchor
+        self._rare = anchor in prefilter._UPPER
+        self._pattern = prefilter._group_search(anchor, needles)
+        self._sparse_hit = prefilter._sparse_hit
+
+    def __call__(self, data: bytes) -> int:
+        anchor, pattern = self._anchor, self._pattern
+        sparse = self._rare
+        at = data.find(anchor) if sparse else 0
+        hits = 0
+        while at != -1:
+            if sparse:
+                at, sparse = self._sparse_hit(data, anchor, pattern, at)
+                if at == -1:
+                    break
+            if not sparse:
+                m = pattern.search(data, at)
+                if m is None:
+                    break
+                at = m.start()
+            hits += 1
+            at += 1
+            if sparse:
+                at = data.find(anchor, at)
+        return hits
+
+
+def _group_passes(prefilter, needles: tuple[bytes, ...]) -> dict[bytes, _GroupPass]:  # type: ignore[no-untyped-def]
+    keywords = prefilter.Keywords(needles).keywords
+    return {anchor: _GroupPass(prefilter, anchor, group) for anchor, group in prefilter._anchors(keywords).items()}
+
+
+def _reason(prefilter, keywords, blob: bytes) -> str:  # type: ignore[no-untyped-def]
+    """The first test of ``Keywords.blob_test`` that ``blob`` passes, in
+    its order ('' if none): checked against the blob test by the caller."""
+    from together_hooks.findings import bare_hex
+
+    where = keywords.where(blob)
+    if where:
+        return 'keyword ' + repr(min(where._found, key=len))[1:]
+    tests = (
+        ('wide text', prefilter.may_be_wide), ('dump', prefilter.dump_head),
+        ('wrapped block', lambda b: prefilter.wrapped_block(b)[0] != -1),
+        ('container', lambda b: prefilter.container_kind(b, whole=True) is not None),
+        ('sqlite', lambda b: b.startswith(prefilter.SQLITE_MAGIC)), ('office part', prefilter.ooxml_part),
+        ('bare hex', bare_hex),
+    )
+    return next((name for name, test in tests if test(blob)), '')
 
 
 if __name__ == '__main__':
