@@ -876,6 +876,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    return found\n',
       ('tests/detect/named_secret_file_test.py::test_a_bare_legacy_key_in_a_named_file_in_every_history_route',),
       'a bare legacy key in secrets/together_api_key.txt passes --diff, --commits, --history, pre-receive and pre-push'),
+    M('gate91', 'together_hooks/detect/engine.py',
+      "    return cached(_NAME_VALUE).sub(b'=', text)",
+      '    return text',
+      ('tests/sources/name_grammar_test.py::test_a_legacy_key_in_a_ref_name_parted_by_any_separator',
+       'tests/sources/name_grammar_test.py::test_a_legacy_key_in_a_path_name_parted_by_any_separator',
+       'tests/sources/name_grammar_test.py::test_a_symlink_whose_target_names_a_legacy_key'),
+      'a name is not read as a path of words: refs/heads/together-api-key-<hex>, a path together_api_key_<hex> and a symlink to TOGETHER_API_KEY/<hex> pass'),
+    M('gate92', 'together_hooks/detect/engine.py',
+      '        own = head\n',
+      '        break\n',
+      ('tests/sources/name_grammar_test.py::test_a_bare_legacy_key_in_a_key_file_with_any_extension_or_editor_mark',),
+      'a key file keeps its name only with one known extension: a bare legacy key in together_api_key.env, .bak, ~ or .swp passes'),
+    M('gate93', 'together_hooks/findings.py',
+      '        data = _narrow(data)\n',
+      '        pass\n',
+      ('tests/sources/name_grammar_test.py::test_a_utf16_key_file_in_history',),
+      'a key file saved as UTF-16 (Notepad, PowerShell) is no history candidate: --history passes its bare legacy key'),
 )
 
 
