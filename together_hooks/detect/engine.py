@@ -694,8 +694,9 @@ def _a_name(text: bytes, path: str) -> bool:
     if len(text) < 65:
         return False
     if path not in _NAMES and not path.endswith('!' + PATH_NAME) and (
-            len(text) > _ONE_WORD or len(text.split()) != 1):
-        return False  # most files: a test of their length alone
+            len(text) > _ONE_WORD or text.find(b'\n', 0, len(text) - 2) != -1
+            or b' ' in text or b'\t' in text):
+        return False  # most files: their length or a line break early on
     # (no 64 hex digits: no re)
     return len(text.translate(None, b'0123456789abcdef')) <= len(text) - 64
 
