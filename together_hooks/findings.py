@@ -25,6 +25,8 @@ PUSH_CERTIFICATE = '<push certificate>'
 NOTE = '<note>'
 # ``together-hooks scan -``: standard input, read as one file.
 STDIN = '<stdin>'
+# A line the output scrub reads before it is shown (it names paths and refs).
+SHOWN_LINE = '<message>'
 NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, PATH_NAME,
                        TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT, PUSH_CERTIFICATE, NOTE))
 

@@ -893,6 +893,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        pass\n',
       ('tests/sources/name_grammar_test.py::test_a_utf16_key_file_in_history',),
       'a key file saved as UTF-16 (Notepad, PowerShell) is no history candidate: --history passes its bare legacy key'),
+    M('gate94', 'together_hooks/detect/engine.py',
+      '_NAMES = frozenset((PATH_NAME, REF_NAME, COMMIT_HEADER, SHOWN_LINE))',
+      '_NAMES = frozenset((PATH_NAME, REF_NAME, COMMIT_HEADER))',
+      ('tests/sources/name_grammar_test.py::test_a_path_carrying_a_legacy_key_is_never_shown_whole',),
+      'a line shown is not read as names: an error naming a missing path together-api-key-<hex>, and a report naming a file so named, print the legacy key whole'),
 )
 
 

@@ -144,3 +144,22 @@ def test_a_digest_named_beside_together_stays_clean(git_repo, keys, name, conten
     for args in (('--history',), ()):
         result = scan(*args)
         assert result.rc == 0, (args, result.out, result.err)
+
+
+@pytest.mark.parametrize('name', (
+    'together-api-key-{h}', 'TOGETHER_API_KEY/{h}', 'conf/together_api_key_{h}.env',
+))
+def test_a_path_carrying_a_legacy_key_is_never_shown_whole(git_repo, keys, name):
+    """Every line shown is read as names too (``findings.SHOWN_LINE``):
+    an error naming a missing path, and a report naming the file a key
+    was found in.  Before, both printed the path's key whole.  (The
+    ``keys`` fixture fails the test on any output holding it.)"""
+    hexkey, key = keys('hex'), keys()
+    path = name.format(h=hexkey)
+    result = scan('missing/' + path)
+    assert result.rc == 2 and 'no such file' in result.err, (result.out, result.err)
+    write(git_repo, path, f'API = "{key}"\n')
+    git(git_repo, 'add', '-A')
+    for fmt in ('text', 'json', 'sarif', 'github'):
+        result = scan('--format', fmt, path)
+        assert result.rc == 1, (fmt, result.out, result.err)

@@ -31,11 +31,12 @@ from together_hooks.detect.prefilter import value_start
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
 from together_hooks.findings import bare_hex
-from together_hooks.findings import Finding
 from together_hooks.findings import COMMIT_HEADER
+from together_hooks.findings import Finding
 from together_hooks.findings import NOT_FILES
 from together_hooks.findings import PATH_NAME
 from together_hooks.findings import REF_NAME
+from together_hooks.findings import SHOWN_LINE
 from together_hooks.rules import B64_DEPTH
 from together_hooks.rules import Context
 from together_hooks.rules import KEY_CHARS
@@ -678,13 +679,14 @@ def scan_bytes(
 
 
 # A name is a path of words (a tree's path names, a ref name, an author's
-# address, a symlink's target: a small blob of one word): any of its
+# address, a symlink's target: a small blob of one word, and a line the
+# output scrub reads: an error's path, a report's): any of its
 # separators may part a key's name from its value, as ``=`` does in a file
 # (``refs/heads/together-api-key-<hex>``, ``TOGETHER_API_KEY/<hex>``,
 # ``together_api_key_<hex>.txt``).  Its reading has ``=`` for the separator
 # right before each run of 64 hex digits, byte for byte, so a finding's
 # line and column are the name's own.
-_NAMES = frozenset((PATH_NAME, REF_NAME, COMMIT_HEADER))
+_NAMES = frozenset((PATH_NAME, REF_NAME, COMMIT_HEADER, SHOWN_LINE))
 _NAME_VALUE = rb'[-_./](?=[0-9a-f]{64}(?![0-9a-f]))'
 # A symlink's target is at most a path's length (PATH_MAX).
 _ONE_WORD = 4096
