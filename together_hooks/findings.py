@@ -25,6 +25,8 @@ PUSH_CERTIFICATE = '<push certificate>'
 NOTE = '<note>'
 # ``together-hooks scan -``: standard input, read as one file.
 STDIN = '<stdin>'
+# A line the output scrub reads before it is shown (it names paths and refs).
+SHOWN_LINE = '<message>'
 NOT_FILES = frozenset((COMMIT_MESSAGE, COMMIT_HEADER, TAG_MESSAGE, REF_NAME, PATH_NAME,
                        TAGGED_BLOB, PUSH_OPTION, PACKED_OBJECT, PUSH_CERTIFICATE, NOTE))
 
@@ -41,8 +43,24 @@ def bare_hex_body(data: bytes) -> bytes | None:
     """The 64 hex digits of a ``bare_hex`` blob, else None."""
     if len(data) > 256 or len(data) < 64:
         return None
+    if b'\0' in data:  # UTF-16 (Windows' Notepad, PowerShell's ``>``)
+        data = _narrow(data)
     body = data.removeprefix(b'\xef\xbb\xbf').strip(b' \t\r\n"\'')
     return body if len(body) == 64 and not body.strip(b'0123456789abcdef') else None
+
+
+def _narrow(data: bytes) -> bytes:
+    """ASCII text written as UTF-16 (either order, with or without its
+    byte order mark), as ASCII; anything else as it is (it then holds no
+    bare key: a NUL is no hex digit)."""
+    if len(data) % 2:
+        return data
+    if data[:2] in (b'\xff\xfe', b'\xfe\xff'):
+        data = data[2:]
+    low, high = data[0::2], data[1::2]
+    if not high.strip(b'\0'):
+        return low
+    return high if not low.strip(b'\0') else data
 
 
 def hash_secret(secret: str) -> str:

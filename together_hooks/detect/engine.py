@@ -31,8 +31,12 @@ from together_hooks.detect.prefilter import value_start
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
 from together_hooks.findings import bare_hex
+from together_hooks.findings import COMMIT_HEADER
 from together_hooks.findings import Finding
 from together_hooks.findings import NOT_FILES
+from together_hooks.findings import PATH_NAME
+from together_hooks.findings import REF_NAME
+from together_hooks.findings import SHOWN_LINE
 from together_hooks.rules import B64_DEPTH
 from together_hooks.rules import Context
 from together_hooks.rules import KEY_CHARS
@@ -668,7 +672,41 @@ def scan_bytes(
         findings += [f for f in _scan(data, path, rules, budget) if f.secret not in seen]
     if not findings:
         findings = _named_file(text, path, rules)
+    if _a_name(text, path):
+        seen = {f.secret for f in findings}
+        findings += [f for f in _scan(_name_reading(text), path, rules, budget) if f.secret not in seen]
     return findings
+
+
+# A name is a path of words (a tree's path names, a ref name, an author's
+# address, a symlink's target: a small blob of one word, and a line the
+# output scrub reads: an error's path, a report's): any of its
+# separators may part a key's name from its value, as ``=`` does in a file
+# (``refs/heads/together-api-key-<hex>``, ``TOGETHER_API_KEY/<hex>``,
+# ``together_api_key_<hex>.txt``).  Its reading has ``=`` for the separator
+# right before each run of 64 hex digits, byte for byte, so a finding's
+# line and column are the name's own.
+_NAMES = frozenset((PATH_NAME, REF_NAME, COMMIT_HEADER, SHOWN_LINE))
+_NAME_VALUE = rb'[-_./](?=[0-9a-f]{64}(?![0-9a-f]))'
+# A symlink's target is at most a path's length (PATH_MAX).
+_ONE_WORD = 4096
+
+
+def _a_name(text: bytes, path: str) -> bool:
+    if len(text) < 65:
+        return False
+    if path not in _NAMES and not path.endswith('!' + PATH_NAME) and (
+            len(text) > _ONE_WORD or text.find(b'\n', 0, len(text) - 2) != -1
+            or b' ' in text or b'\t' in text):
+        return False  # most files: their length or a line break early on
+    # (no 64 hex digits: no re)
+    return len(text.translate(None, b'0123456789abcdef')) <= len(text) - 64
+
+
+def _name_reading(text: bytes) -> bytes:
+    from together_hooks.regex_cache import cached
+
+    return cached(_NAME_VALUE).sub(b'=', text)
 
 
 # A file named for a Together key that holds nothing but a legacy key: a
@@ -676,7 +714,15 @@ def scan_bytes(
 # ``/run/secrets/TOGETHER_API_KEY``, ``~/.config/together/api_key``), or a
 # symlink so named whose target is the key.  The file's name is its
 # context, as a variable's name is; the whole content must be the key.
-_NAMED_EXT = r'(?i)\.(txt|key|secret|token|cred|credentials)$'
+# Whatever follows the name does not change it: any chain of extensions
+# (``.env``, ``.pem``, ``.bak``, ``.txt.old``) and an editor's marks (a
+# backup's ``~``, Emacs' ``#name#`` and ``.#name``, Vim's ``.name.swp``)
+# are peeled one by one, save an extension saying the file holds a digest
+# or a public half (``together_api_key.sha256``, ``togetherkey.pub``).
+_NOT_KEY_EXT = r'(?i)sha\d*(?:sum)?|md5(?:sum)?|b2sum|sum|hash|digest|checksum|fingerprint|fp|sig|asc|pub|id|lock'
+# (an extension naming the key itself: ``together.key`` names
+# ``together_key``)
+_KEY_EXT = frozenset(('key', 'secret', 'token'))
 # A byte order mark first: a file saved by Windows' Notepad.
 _BARE_HEX = rb'\A(?:\xef\xbb\xbf)?[ \t\r\n]*(?:(["\']?)([0-9a-f]{64})\1)[ \t\r\n]*\Z'
 
@@ -688,13 +734,22 @@ def named_for_key(path: str) -> bool:
 
     if path in NOT_FILES:
         return False
-    path = path.replace('\\', '/')
-    ext = cached(_NAMED_EXT).search(path)
-    parts = (path[:ext.start()] if ext else path).rsplit('/', 2)
-    own = parts[-1].lstrip('.')  # a dotfile: ~/.together_api_key
-    names = {own, '/'.join([*parts[-2:-1], own])}
-    if ext is not None and ext.group(1).lower() in ('key', 'secret', 'token'):
-        names.add(f'{own}_key')  # the extension names the key: together.key
+    parts = path.replace('\\', '/').rsplit('/', 2)
+    own = parts[-1].rstrip('~')
+    if len(own) > 2 and own[0] == own[-1] == '#':  # Emacs' auto-save
+        own = own[1:-1]
+    own = own.lstrip('.#')  # a dotfile (~/.together_api_key), a lock or swap file
+    folder = parts[-2:-1]
+    digest = cached(_NOT_KEY_EXT).fullmatch
+    names = set()
+    while own:
+        names.update((own, '/'.join([*folder, own])))
+        head, dot, ext = own.rpartition('.')
+        if not dot or digest(ext):
+            break
+        if ext.lower() in _KEY_EXT:
+            names.add(f'{head}_key')
+        own = head
     name = cached(LEGACY_FILE_NAME).fullmatch
     return any(name(n.encode('utf-8', 'surrogateescape')) for n in names)
 

@@ -37,6 +37,7 @@ import os
 import sys
 
 from together_hooks.findings import redact
+from together_hooks.findings import SHOWN_LINE
 from together_hooks.findings import shown_ends
 
 TYPE_CHECKING = False
@@ -1008,7 +1009,7 @@ class Scrubber:
             if 'tgp_v1_' in reading or 'ogether' in reading.lower():
                 from together_hooks.detect.engine import scan_bytes
 
-                found = scan_bytes(reading.encode('utf-8', 'replace'), '<message>')
+                found = scan_bytes(reading.encode('utf-8', 'replace'), SHOWN_LINE)
                 self.learn(f.secret for f in found)
 
     def _learn_decoded(self, chars: str) -> None:
@@ -1077,7 +1078,7 @@ class Scrubber:
             from together_hooks.detect.engine import scan_bytes
 
             closed = text[:m.start()] + secret + text[m.end():]
-            found = scan_bytes(closed.encode('utf-8', 'replace'), '<message>')
+            found = scan_bytes(closed.encode('utf-8', 'replace'), SHOWN_LINE)
             self.learn(f.secret for f in found if f.secret == secret)
 
     def _learn_cut(self, text: str) -> None:
@@ -1240,7 +1241,7 @@ class Scrubber:
             from together_hooks.detect.engine import scan_bytes
 
             secrets.update(
-                f.secret for f in scan_bytes(low.encode('utf-8', 'replace'), '<message>')
+                f.secret for f in scan_bytes(low.encode('utf-8', 'replace'), SHOWN_LINE)
                 if f.encoding == 'raw'
             )
         from bisect import bisect_right
@@ -1720,7 +1721,7 @@ def _in_context(text: str) -> str:
     API host near it): redacted wherever it occurs."""
     from together_hooks.detect.engine import scan_bytes
 
-    for finding in scan_bytes(text.encode('utf-8', 'replace'), '<message>'):
+    for finding in scan_bytes(text.encode('utf-8', 'replace'), SHOWN_LINE):
         text = text.replace(finding.secret, finding.redacted)
         if finding.encoding != 'raw':  # found decoded: its encoding goes
             for run in encoded_runs(text, finding.secret):
