@@ -19,6 +19,12 @@ _PIECES = [
     b'0', b'7', b'9', b'a', b'F', b'e', b' ', b',', b':', b', ', b'\\x', b'0x', b'0X',
     b'(byte)', b'(byte) 0x', b'b', b'y', b't', b'(', b')', b'x', b'X',
     b'\n', b'g', b';', b'\t', b'z', b'123, ', b'-', b'74', b'67',
+    # Whole runs and bytes of each mark, so that draws hold runs the marks
+    # match: of the pieces above, none in 3000 examples did, and the
+    # property held with a room that left out every digit or hex letter.
+    b'74 67 70 5f 76 31 5f', b'0x74,0X67, 0x70', b'\\x74\\x67\\x70\\x5f',
+    b'(byte) 0x70, (byte)0X31,', b'116, 103, 112, 95,', b'118,49,95,',
+    b'74 ', b'5f:', b'0x74, ', b'\\x67', b'116, ', b'1,',
 ]
 
 
@@ -26,15 +32,18 @@ def _reference(mark, data: bytes, lo: int, hi: int) -> bool:
     return mark.search(data, lo, hi) is not None
 
 
-@settings(max_examples=3000, derandomize=True, deadline=None)
+@settings(max_examples=1000, derandomize=True, deadline=None, database=None)
 @given(
     st.lists(st.sampled_from(_PIECES), max_size=80),
     st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=400),
 )
 def test_the_same_answer_as_the_mark_searched_whole(pieces, lo, hi):
     data = b''.join(pieces)
-    assert codec.hex_marked(data, lo, hi) == _reference(codec.HEX_RUN_MARK, data, lo, hi)
-    assert codec.dec_marked(data, lo, hi) == _reference(codec.DEC_ARRAY_MARK, data, lo, hi)
+    # The drawn bounds, and the whole: bounds drawn up to 400 past a short
+    # draw seldom hold a whole run.
+    for lo, hi in ((lo, hi), (0, len(data))):
+        assert codec.hex_marked(data, lo, hi) == _reference(codec.HEX_RUN_MARK, data, lo, hi)
+        assert codec.dec_marked(data, lo, hi) == _reference(codec.DEC_ARRAY_MARK, data, lo, hi)
 
 
 @pytest.mark.parametrize('text, hexed, dec', [
