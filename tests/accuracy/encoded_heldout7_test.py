@@ -512,16 +512,14 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 
 # Missed, and why (strict: a case found again fails until removed).
 # Baseline (c2137ef): 34 of 42 keys found (8 cases missed), 0 of 15
-# decoys reported.
+# decoys reported.  Now 38 of 42: a long magic (H4sI, UEsDBBQ...) starts
+# a value after a glue character (prefilter.value_start), and a value
+# reads through JSON's \\/ and \\u002b (codec.b64_value_at).
 MISSED: dict[str, str] = {
-    # A container's base64 value glued to a name or path by a base64 character.
-    'gzip-b64-after-dash': "gzip in base64 right after '-' (v2-H4sI...: no value starts there)",
-    'gzip-b64-after-underscore': "gzip in base64 right after '_' (SNAPSHOT_H4sI...)",
-    'gzip-b64-after-slash': "gzip in URL-safe base64 right after '/' (/state/H4sI...)",
+    # A container's base64 magic no screen needle.
     'xz-b64-after-dash-legacy': "xz in base64 after '-' (/Td6WFo is no screen needle; xz only as a whole file)",
     # Nested or escaped base64.
     'b64-three-deep': 'base64 of base64 of base64 of an env line (two layers are read)',
-    'json-escaped-b64-gzip': "gzip in base64 with JSON's \\/ and \\u002B escapes (the value stops at the first)",
     # Past a cap.
     'ascii85-past-cap': 'ASCII85 block whose key lies past B64_REACH decoded bytes',
     # UTF-16 in a binary.
