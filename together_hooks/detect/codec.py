@@ -1216,13 +1216,31 @@ _B64_ONE = regex_cache.compile(rb'(?:' + _B64_VALUE + rb'(?:' + _B64_WRAP + rb')
 _NOT_B64 = regex_cache.compile(rb'\\r\\n|\\[rn]|[^\\' + _B64_CHARS + rb']+|\\')
 
 
+# A value inside a JSON string whose writer escaped ``/`` (PHP's
+# ``json_encode``: ``\\/``) or ``+`` and ``/`` (``\\u002b``, ``\\u002f``:
+# .NET's and Gson's HTML-safe escaping): read only where the plain run
+# stops at such an escape, so a value without one costs nothing more.
+_B64_JSON_ESCAPE = regex_cache.compile(rb'\\/|\\u002[bBfF]')
+_B64_ESCAPED_RUN = regex_cache.compile(
+    rb'(?:[' + _B64_CHARS + rb']|\\/|\\u002[bBfF]|(?:\\r)?\\n(?=[' + _B64_CHARS + rb']))+={0,2}',
+)
+_JSON_B64_CHAR = {b'\\/': b'/', b'\\u002b': b'+', b'\\u002B': b'+', b'\\u002f': b'/', b'\\u002F': b'/'}
+
+
 def b64_value_at(data: bytes, at: int) -> tuple[bytes, int] | None:
     """The base64 value that starts at ``at``, decoded, and where it
-    ends; None when it does not decode."""
+    ends; None when it does not decode.  A value in a JSON string whose
+    ``/`` or ``+`` are escaped (``_B64_JSON_ESCAPE``) is read through
+    them."""
     m = _B64_RUN.match(data, at)
     if m is None:
         return None
-    raw = b64_decode(_NOT_B64.sub(b'', m.group()))
+    text = m.group()
+    if _B64_JSON_ESCAPE.match(data, m.end()):
+        m = _B64_ESCAPED_RUN.match(data, at)
+        assert m is not None
+        text = _B64_JSON_ESCAPE.sub(lambda e: _JSON_B64_CHAR[e.group()], m.group())
+    raw = b64_decode(_NOT_B64.sub(b'', text))
     return None if raw is None else (raw, m.end())
 
 

@@ -1064,8 +1064,9 @@ _HUNK_LINE = 68
 
 # Where a value ``_packed_hits`` opens can start: a magic's base64 form
 # (``prefilter.B64_MAGIC``: letters, digits and ``/_`` only), and 40 more
-# characters of the value on its line: a container holding a key takes
-# more (gzip's header and trailer are 18 bytes, a key 50 characters), and
+# characters of the value on its line (``\\/`` and ``\\u002b`` of a JSON
+# string each one: ``codec.b64_value_at`` reads through them): a
+# container holding a key takes more (gzip's header and trailer are 18 bytes, a key 50 characters), and
 # base64 is wrapped wider (76, 64).  ``H4sI`` repeated, or a truncated
 # example, is passed over by one regex search, not a decoding at each.
 # Base64 values of containers one file may hold (``Budget.opened``, its
@@ -1075,7 +1076,7 @@ _HUNK_LINE = 68
 # cost a pre-receive hook's timeout; past this many it fails closed.  A
 # cluster's ``kubectl get secrets -o yaml`` holds one a Helm release.
 VALUES_OPENED = 4096
-_PACKED_START = rb'(?:' + b'|'.join(B64_MAGIC) + rb')[A-Za-z0-9+/_-]{40}'
+_PACKED_START = rb'(?:' + b'|'.join(B64_MAGIC) + rb')(?:[A-Za-z0-9+/_-]|\\/|\\u002[bBfF]){40}'
 _B64_STRETCH = rb'[A-Za-z0-9+/_-]*'
 # What may follow a value that runs to a window's end: a line break cut
 # there does not end the value (the window after may hold its next line).

@@ -490,12 +490,24 @@ _B64_RUN_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 _ESCAPES_BEFORE = (b'\\n', b'\\r', b'\\t', b'\\u003d', b'\\u003D')
 
 
+# Base64 characters that glue a value to a name or a path (``v2-H4sI...``,
+# ``SNAPSHOT_H4sI...``, ``/state/H4sI...``).  A magic of four characters
+# or more (``_GLUED_MAGIC``) starts a value after one: inside an
+# identifier or a random run such a magic stands after one of them about
+# once in 10^9 positions, where the three-character zlib marks (``eNo``
+# of ``is_eNotation``) would not.
+_GLUE_BEFORE = frozenset(b'-_/')
+
+
 def value_start(data: bytes, at: int) -> bool:
     """Whether a base64 value can start at ``at``: the first byte, or
     the byte before none of a value's (``_B64_RUN_BYTES``), or an escape
-    that stands for none (``_ESCAPES_BEFORE``).  The one rule the screen
-    (``Keywords.where``) and the engine (``engine._packed_hits``) apply
-    to a container's base64 magic."""
+    that stands for none (``_ESCAPES_BEFORE``), or a glue byte
+    (``_GLUE_BEFORE``) before a long magic (``_GLUED_MAGIC``).  The one
+    rule the screen (``Keywords.where``) and the engine
+    (``engine._packed_hits``) apply to a container's base64 magic."""
+    if at and data[at - 1] in _GLUE_BEFORE and data.startswith(_GLUED_MAGIC, at):
+        return True
     return not at or data[at - 1] not in _B64_RUN_BYTES or _after_escape(data, at)
 
 
@@ -772,6 +784,8 @@ B64_MAGIC = (
     b'eJw', b'eJx', b'eJy', b'eJz',
     b'eAE', b'eAF', b'eAG', b'eAH', b'eNo', b'eNp', b'eNq', b'eNr',
 )
+# The magics a glue byte may stand before (``value_start``).
+_GLUED_MAGIC = tuple(m for m in B64_MAGIC if len(m) >= 4)
 
 
 # A git pack (``.git/objects/pack/*.pack``, committed into another
