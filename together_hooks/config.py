@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 
 from together_hooks.errors import InputError
-from together_hooks.userregex import bounded
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -73,6 +72,8 @@ class Config:
         self._allow_what = f'{source or "config"}: allow'
         self._exclude_what = f'{source or "config"}: exclude'
         for r in self._allow_res:
+            from together_hooks.userregex import bounded  # only for a file with patterns
+
             with bounded(self._allow_what):
                 matches_any = any(r.fullmatch(k) for k in _any_keys())
             if matches_any:
@@ -101,6 +102,8 @@ class Config:
         (``!pattern`` takes one back)."""
         if not self._excludes:
             return False
+        from together_hooks.userregex import bounded
+
         parts = _as_bytes(path).strip('/').split('/')
         with bounded(self._exclude_what):
             for i in range(1, len(parts) + 1):
@@ -120,6 +123,8 @@ class Config:
             return True
         if not self._allow_res:
             return False
+        from together_hooks.userregex import bounded
+
         with bounded(self._allow_what):
             return any(r.fullmatch(value) for r in self._allow_res)
 

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 # a terminal, or hashing work-tree files; ``GIT_CONFIG_NOSYSTEM`` is left
 # alone, system config is the admin's.
 SAFE_CONFIG = ('-c', 'core.fsmonitor=false')
+# The files git gives its commit-msg hook: the message being committed
+# (``sources.message`` reads them). Here, not there: every run of the
+# hook tells them from staged files, and imports this module anyway.
+MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
 # Output as the walks that read it expect, whatever a user's config says:
 # ``log.showSignature`` puts gpg's verdict on each signed commit into the
 # stream a commit walk is parsed from, and ``i18n.logOutputEncoding``

@@ -6,6 +6,7 @@ import os
 from together_hooks import audit_log
 from together_hooks import hookargs
 from together_hooks import pipeline
+from together_hooks.gitrun import MESSAGE_FILES
 from together_hooks.gitrun import git_toplevel
 from together_hooks.gitrun import worktree_root
 from together_hooks.messages import doc_url
@@ -13,7 +14,6 @@ from together_hooks.runtime import configure_process
 from together_hooks.runtime import guard
 from together_hooks.sources.files import from_paths
 from together_hooks.sources.files import repo_prefix
-from together_hooks.sources.message import MESSAGE_FILES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

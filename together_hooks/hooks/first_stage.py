@@ -75,7 +75,7 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     args, baseline = _files_and_baseline(args)
     if args is None:
         return False
-    from together_hooks.sources.message import MESSAGE_FILES
+    from together_hooks.gitrun import MESSAGE_FILES
 
     for arg in args:
         if (

@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import os
 
-# The files git gives its commit-msg hook: the message being committed.
-MESSAGE_FILES = ('COMMIT_EDITMSG', 'MERGE_MSG', 'SQUASH_MSG')
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Sequence
