@@ -1065,11 +1065,13 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     (rb'(?i:.*(?:csrf|xsrf|session|refresh|nonce|cursor|page|continuation|idempoten).*'
      rb'|(?:.*[_.-])?id[_.-]?token)', None),
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
-    # password manager's API Credential field; a CLI's password flag,
-    # Airflow's ``connections add together --conn-password <key>``: the
-    # command it is passed to is where it goes)
+    # password manager's API Credential field; a CLI's password flag, bare
+    # or a connection's or an API's, Airflow's ``connections add together
+    # --conn-password <key>``: the command it is passed to is where it
+    # goes; another service's, ``--db-password``, ``--client-secret``, is
+    # as ``dbPassword`` below)
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
-     rb'|-{1,2}key|-{1,2}(?:[a-z]{1,20}-)?(?:password|passwd|secret)|credentials?)',
+     rb'|-{1,2}key|-{1,2}(?:(?:api|conn(?:ection)?)-)?(?:password|passwd|secret)|credentials?)',
      TOGETHER_STRUCTURE),
     # A bare ``key`` names a cache's or a map's key as often: any parent
     # naming Together counts unless a nearer one names another purpose
@@ -2611,6 +2613,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A password flag in a command to another host; a user list's
         # other user; a Redis key's ``together:<sha256>``.
         'airflow connections add together --conn-host db.example.com --conn-password {hex}',
+        # Another service's password flag in a command whose environment
+        # is Together's: the database's, not Together's key.
+        'docker run --env TOGETHER_BASE_URL=https://api.together.xyz/v1 app --db-password {hex}',
+        'mytool --host api.together.xyz --client-secret {hex}',
         'basicauth.users=admin:{hex}',
         'cache_key = "together:{hex}"',
     ),

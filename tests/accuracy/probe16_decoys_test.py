@@ -131,6 +131,14 @@ ExecStart=/usr/bin/together-proxy
     ('decoy-env-reference', 'deploy/airflow.sh', '''\
 airflow connections add together --conn-type http --conn-password "${{TOGETHER_API_KEY}}"
 '''),
+    # Another service's password flag in a command whose environment is
+    # Together's (rf_acc9: found on c599d01).
+    ('decoy-docker-db-password', 'scripts/run.sh', '''\
+docker run --env TOGETHER_BASE_URL=https://api.together.xyz/v1 ghcr.io/acme/app --db-password {_hex}
+'''),
+    ('decoy-cli-client-secret', 'scripts/oauth.sh', '''\
+llm-gateway --upstream https://api.together.xyz/v1 --client-secret {_hex}
+'''),
     ('decoy-latex-hash', 'paper/main.tex', '''\
 % together with the artefact, digest below
 \\newcommand{{\\artefactsha}}{{{_hex}}}
