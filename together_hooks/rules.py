@@ -1422,6 +1422,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
                 + _HEX_KEY + rb'(?=`?[ ]{0,64}\||`?[ \t]{0,64}(?:\t|\r?\n|\Z))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
+        # Or an SQL ``INSERT``'s row, its column list the header
+        # (``INSERT INTO creds (provider, secret) VALUES ('together',
+        # '<key>')``, each row of a multi-row ``VALUES``).
+        Pattern(rb"(?<=')" + _HEX_KEY + rb"(?=')", csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
         Pattern(rb'(?<![\w-])/(?i:pass(?:word)?|p)[:=]' + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
@@ -2122,6 +2126,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"provider_keys": [{{"slug": "together", "key": "{hex}"}}]}}',
         # A CSV of semicolons.
         'service;api_key;owner\ntogether;{hex};ops@example.com',
+        # An SQL INSERT's row under its column list, one row or many.
+        "INSERT INTO api_keys (provider, secret) VALUES ('together', '{hex}');",
+        "INSERT INTO creds (id, name, api_key) VALUES\n  (1, 'openai', 'x'),\n  (2, 'together', '{hex}');",
         # An XML element naming Together beside the secret's (Jenkins'
         # credentials.xml, under its ``CopyOnWriteMap$Hash``).
         '<domainCredentialsMap class="hudson.util.CopyOnWriteMap$Hash">\n  <entry>\n'
@@ -2610,6 +2617,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[{{openai, [{{api_key, "{hex}"}}]}}, {{together, [{{model, "m"}}]}}].',
         'new aws.s3.BucketObject("together", [{{secret, "{hex}"}}]);',
         "&together_input\n  mesh_sha256 = '{hex}'\n/",
+        # An INSERT's digest column; a row of another provider's.
+        "INSERT INTO releases (name, sha256) VALUES ('together', '{hex}');",
+        "INSERT INTO api_keys (provider, secret) VALUES\n  ('together', 'x'),\n  ('openai', '{hex}');",
         # A password flag in a command to another host; a user list's
         # other user; a Redis key's ``together:<sha256>``.
         'airflow connections add together --conn-host db.example.com --conn-password {hex}',

@@ -96,6 +96,22 @@ together:
     ('decoy-sql-checksum', 'db/migrations.sql', '''\
 INSERT INTO schema_migrations (name, checksum) VALUES ('together_init', '{_hex}');
 '''),
+    # (rf_acc9: an INSERT's rows whose key column is a digest's, or whose
+    # owner is another provider; a row after the statement's end)
+    ('decoy-sql-multirow-digests', 'db/seeds/artifacts.sql', '''\
+INSERT INTO artifacts (name, sha256) VALUES
+  ('together-client', '{_hex}'),
+  ('together', '{_hex2}');
+'''),
+    ('decoy-sql-other-provider', 'db/seeds/keys.sql', '''\
+INSERT INTO api_keys (provider, secret, note) VALUES
+  ('openai', '{_hex}', 'together with the staging key'),
+  ('mistral', '{_hex2}', 'together');
+'''),
+    ('decoy-sql-after-statement', 'db/seeds/mixed.sql', '''\
+INSERT INTO api_keys (provider, secret) VALUES ('openai', 'x');
+SELECT digest('together', '{_hex}');
+'''),
     ('decoy-csv-checksums', 'exports/artifacts.csv', '''\
 name,sha256
 together-client,{_hex}
