@@ -1065,11 +1065,13 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     (rb'(?i:.*(?:csrf|xsrf|session|refresh|nonce|cursor|page|continuation|idempoten).*'
      rb'|(?:.*[_.-])?id[_.-]?token)', None),
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
-    # password manager's API Credential field; a CLI's password flag,
-    # Airflow's ``connections add together --conn-password <key>``: the
-    # command it is passed to is where it goes)
+    # password manager's API Credential field; a CLI's password flag, bare
+    # or a connection's or an API's, Airflow's ``connections add together
+    # --conn-password <key>``: the command it is passed to is where it
+    # goes; another service's, ``--db-password``, ``--client-secret``, is
+    # as ``dbPassword`` below)
     (rb'(?i:.*(?:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token)|(?:api[_.-]?)?(?:secret|password|passwd)'
-     rb'|-{1,2}key|-{1,2}(?:[a-z]{1,20}-)?(?:password|passwd|secret)|credentials?)',
+     rb'|-{1,2}key|-{1,2}(?:(?:api|conn(?:ection)?)-)?(?:password|passwd|secret)|credentials?)',
      TOGETHER_STRUCTURE),
     # A bare ``key`` names a cache's or a map's key as often: any parent
     # naming Together counts unless a nearer one names another purpose
@@ -1420,6 +1422,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
                 + _HEX_KEY + rb'(?=`?[ ]{0,64}\||`?[ \t]{0,64}(?:\t|\r?\n|\Z))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
+        # Or an SQL ``INSERT``'s row, its column list the header
+        # (``INSERT INTO creds (provider, secret) VALUES ('together',
+        # '<key>')``, each row of a multi-row ``VALUES``).
+        Pattern(rb"(?<=')" + _HEX_KEY + rb"(?=')", csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # A Windows-style password option (``cmdkey /generic:together
         # /user:x /pass:<key>``), where the command says Together's.
         Pattern(rb'(?<![\w-])/(?i:pass(?:word)?|p)[:=]' + _QUOTE + _HEX_KEY, context=TOGETHER_STRUCTURE),
@@ -2120,6 +2126,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '{{"provider_keys": [{{"slug": "together", "key": "{hex}"}}]}}',
         # A CSV of semicolons.
         'service;api_key;owner\ntogether;{hex};ops@example.com',
+        # An SQL INSERT's row under its column list, one row or many.
+        "INSERT INTO api_keys (provider, secret) VALUES ('together', '{hex}');",
+        "INSERT INTO creds (id, name, api_key) VALUES\n  (1, 'openai', 'x'),\n  (2, 'together', '{hex}');",
         # An XML element naming Together beside the secret's (Jenkins'
         # credentials.xml, under its ``CopyOnWriteMap$Hash``).
         '<domainCredentialsMap class="hudson.util.CopyOnWriteMap$Hash">\n  <entry>\n'
@@ -2608,9 +2617,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[{{openai, [{{api_key, "{hex}"}}]}}, {{together, [{{model, "m"}}]}}].',
         'new aws.s3.BucketObject("together", [{{secret, "{hex}"}}]);',
         "&together_input\n  mesh_sha256 = '{hex}'\n/",
+        # An INSERT's digest column; a row of another provider's.
+        "INSERT INTO releases (name, sha256) VALUES ('together', '{hex}');",
+        "INSERT INTO api_keys (provider, secret) VALUES\n  ('together', 'x'),\n  ('openai', '{hex}');",
         # A password flag in a command to another host; a user list's
         # other user; a Redis key's ``together:<sha256>``.
         'airflow connections add together --conn-host db.example.com --conn-password {hex}',
+        # Another service's password flag in a command whose environment
+        # is Together's: the database's, not Together's key.
+        'docker run --env TOGETHER_BASE_URL=https://api.together.xyz/v1 app --db-password {hex}',
+        'mytool --host api.together.xyz --client-secret {hex}',
         'basicauth.users=admin:{hex}',
         'cache_key = "together:{hex}"',
     ),

@@ -96,6 +96,22 @@ together:
     ('decoy-sql-checksum', 'db/migrations.sql', '''\
 INSERT INTO schema_migrations (name, checksum) VALUES ('together_init', '{_hex}');
 '''),
+    # (rf_acc9: an INSERT's rows whose key column is a digest's, or whose
+    # owner is another provider; a row after the statement's end)
+    ('decoy-sql-multirow-digests', 'db/seeds/artifacts.sql', '''\
+INSERT INTO artifacts (name, sha256) VALUES
+  ('together-client', '{_hex}'),
+  ('together', '{_hex2}');
+'''),
+    ('decoy-sql-other-provider', 'db/seeds/keys.sql', '''\
+INSERT INTO api_keys (provider, secret, note) VALUES
+  ('openai', '{_hex}', 'together with the staging key'),
+  ('mistral', '{_hex2}', 'together');
+'''),
+    ('decoy-sql-after-statement', 'db/seeds/mixed.sql', '''\
+INSERT INTO api_keys (provider, secret) VALUES ('openai', 'x');
+SELECT digest('together', '{_hex}');
+'''),
     ('decoy-csv-checksums', 'exports/artifacts.csv', '''\
 name,sha256
 together-client,{_hex}
@@ -130,6 +146,14 @@ ExecStart=/usr/bin/together-proxy
 '''),
     ('decoy-env-reference', 'deploy/airflow.sh', '''\
 airflow connections add together --conn-type http --conn-password "${{TOGETHER_API_KEY}}"
+'''),
+    # Another service's password flag in a command whose environment is
+    # Together's (rf_acc9: found on c599d01).
+    ('decoy-docker-db-password', 'scripts/run.sh', '''\
+docker run --env TOGETHER_BASE_URL=https://api.together.xyz/v1 ghcr.io/acme/app --db-password {_hex}
+'''),
+    ('decoy-cli-client-secret', 'scripts/oauth.sh', '''\
+llm-gateway --upstream https://api.together.xyz/v1 --client-secret {_hex}
 '''),
     ('decoy-latex-hash', 'paper/main.tex', '''\
 % together with the artefact, digest below

@@ -177,6 +177,16 @@ together.apiKey : {hex}
     ('sql-insert-columns', 'db/seed.sql', '''\
 INSERT INTO api_keys (provider, secret) VALUES ('together', '{hex}');
 '''),
+    # (rf_acc9: a multi-row VALUES, each row under the column list)
+    ('sql-insert-multirow', 'db/seeds/002_keys.sql', '''\
+INSERT INTO `integrations` (`id`, `name`, `api_key`, `enabled`)
+VALUES
+  (1, 'openai', 'sk-placeholder', 1),
+  (2, 'together', '{hex}', 1);
+'''),
+    ('sql-insert-or-replace', 'db/fixtures.sql', '''\
+INSERT OR REPLACE INTO credentials (service, token) VALUES ('Together AI', '{hex}');
+'''),
     ('csv-header', 'exports/keys.csv', '''\
 provider,api_key
 together,{hex}
@@ -229,7 +239,6 @@ CASES = NAMED + SIBLINGS
 MISSED: dict[str, str] = {
     'emacs-setq-gptel': "a generic key variable (`gptel-api-key`) with Together's host on the next form is not read",
     'html-table-provider-cell': 'an HTML table row naming Together in one `<td>` and the key in the next is no table',
-    'sql-insert-columns': "an SQL INSERT's column list (`provider, secret`) is not matched to its VALUES",
 }
 
 results, test_case = make_tests(CASES, MISSED)

@@ -275,6 +275,8 @@ class Headers:
         Together: one of its fields ``names`` finds, which for a database
         table is the owner column's?"""
         data = self.data
+        if start and data[start - 1] == 0x27 and data[end:end + 1] == b"'":
+            return self._sql_holds(start, end, names)
         lo, hi, delimiter, columns = self._row
         if not (lo <= start and end <= hi and _delimiter(data, start, end) == delimiter):
             bounds = _line_at(data, start, end)
@@ -286,25 +288,71 @@ class Headers:
             self._row = lo, hi, delimiter, columns
         return columns.get(data[start:end].decode('latin-1'), False)
 
+    def _sql_holds(self, start: int, end: int, names: re.Pattern[str]) -> bool:
+        """The key a quoted value of an SQL ``INSERT``'s row (``INSERT INTO
+        creds (provider, secret) VALUES ('together', '<key>')``, and each
+        row of a multi-row ``VALUES``): its column list is the row's
+        header, read as a CSV's (``_header``); a row is the parenthesised
+        tuple around the key on its line, the column list the nearest
+        ``INSERT ... VALUES`` above it with no ``;`` between (at most
+        ``SQL_REACH`` bytes: a longer statement's later rows are not read)."""
+        data = self.data
+        bounds = _line_at(data, start, end)
+        if bounds is None:
+            return False
+        lo, hi = bounds
+        opener, closer = data.rfind(b'(', lo, start), data.find(b')', end, hi)
+        if opener == -1 or closer == -1:
+            return False
+        import csv
+
+        try:
+            row = next(csv.reader([data[opener + 1:closer].decode('latin-1')], quotechar="'", skipinitialspace=True))
+        except (csv.Error, StopIteration):
+            return False
+        before = data[max(0, opener - SQL_REACH):opener].lower()
+        values = before.rfind(b'values')
+        if values == -1 or b';' in before[values:]:
+            return False
+        m = _SQL_COLUMNS.search(before, max(0, values - ROW), values)
+        if m is None:
+            return False
+        shape = _header(m.group(1).decode('latin-1').replace('`', '').replace('"', '').split(','), *self._regexes)
+        if shape is None or len(shape.names) != len(row):
+            return False
+        column = next((i for i, field in enumerate(row) if field == data[start:end].decode('latin-1')), -1)
+        return column in self._held(shape, row, names, start, None)
+
+    def _held(
+            self, shape: _Header, row: list[str], names: re.Pattern[str], lo: int, delimiter: str | None,
+    ) -> set[int]:
+        """The columns of ``row`` (under ``shape``) holding a Together
+        row's credential: none where no field names Together or one names
+        a digest (``| together | <hex> | sha256 |``); a password manager's
+        export header above counts for a ``delimiter``'s row."""
+        if not any(names.search(field) for field in row):
+            return set()
+        if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):
+            return set()
+        held = set()
+        export = shape if shape.export or delimiter is None else self.export_above(lo, delimiter)
+        if export is not None and export.export:
+            held |= export.credentials
+        if len(shape.names) == len(row):
+            owned = [j for j in shape.owners if names.search(row[j])]
+            held |= {i for i in shape.credentials if any(j != i for j in owned)}
+        return held
+
     def _columns(self, lo: int, hi: int, delimiter: str, names: re.Pattern[str]) -> dict[str, bool]:
         """Each field of the row ``data[lo:hi]`` (stripped): is it in a
         column holding a Together row's credential?"""
         row = _fields(self.data[lo:hi], delimiter)
         if not row or not any(names.search(field) for field in row):
             return {}
-        if any(_DIGEST_CELL.fullmatch(field.strip().strip('`')) for field in row):
-            # (``| together | <hex> | sha256 |``: the row is a digest's)
-            return {}
         shape = self.above(lo, delimiter)
         if shape is None:
             return {}
-        held = set()
-        export = shape if shape.export else self.export_above(lo, delimiter)
-        if export is not None:
-            held |= export.credentials
-        if len(shape.names) == len(row):
-            owned = [j for j in shape.owners if names.search(row[j])]
-            held |= {i for i in shape.credentials if any(j != i for j in owned)}
+        held = self._held(shape, row, names, lo, delimiter)
         columns: dict[str, bool] = {}
         for i, field in enumerate(row):
             # (a Markdown cell written as code, `` `<key>` ``: the field's
@@ -312,6 +360,16 @@ class Headers:
             key = field.strip().strip('`')
             columns[key] = columns.get(key, False) or i in held
         return columns
+
+
+# How far above a row of a multi-row ``VALUES`` its ``INSERT``'s column
+# list is read.
+SQL_REACH = 16384
+# An ``INSERT``'s table and column list, ending where ``VALUES`` starts
+# (lower-cased bytes: ``INSERT INTO api_keys (provider, secret)``,
+# MySQL's ``INSERT IGNORE``, SQLite's ``INSERT OR REPLACE``).
+_SQL_COLUMNS = regex_cache.compile(
+    rb'insert\s+(?:ignore\s+|or\s+\w+\s+)?into\s+[^\s(]{1,128}\s*\(([^()]{1,2000})\)\s*\Z')
 
 
 def credential_column(data: bytes, start: int, end: int, headers: Headers, names: re.Pattern[str]) -> bool:
