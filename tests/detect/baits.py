@@ -125,6 +125,11 @@ ADVERSARIAL: tuple[tuple[str, Callable[[int], bytes], int, int | None], ...] = (
      32 * KB, 0),
     ('next-argument-keys', lambda n: cycle([b"vault.create_secret('" + h + b"', 'together_api_key')\n"
                                            for h in HEXES], n), 64 * KB, None),
+    # One base64 value read through JSON's escaped / and + (codec._B64_ESCAPED_RUN),
+    # magics glued inside it by / (prefilter.value_start): read once, not from each magic.
+    ('json-escaped-b64-one-run', lambda n: b'{"v":"' + repeat(b'\\/H4sI' + b'\\u002b' * 4 + b'A' * 40, n) + b'"}',
+     128 * KB, 0),
+    ('glued-magics-one-run', lambda n: b'v2-' + repeat(b'H4sI' + b'A' * 40 + b'-UEsDBBQ/Qlpo_', n), 128 * KB, 0),
 )
 
 
