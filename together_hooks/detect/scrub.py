@@ -1561,7 +1561,7 @@ def _over_words(run: str) -> str:
 
 # At most so often a key's random characters read as a stretch of words
 # shown past a cap (``_over_words``; a path of words of 16 characters,
-# ``docs/source/conf``, reads so one time in 4 million).
+# ``docs/source/conf``, reads so one time in 2.6 million: ``_words_chance``).
 _OVER_CHANCE = 1e-6
 
 
