@@ -950,7 +950,8 @@ class Scrubber:
         ours = self._ours
         names = _our_names()
         out = _pattern(_OVER_RUN).sub(
-            lambda m: m.group() if m.group() in ours or m.group() in names else WITHHELD, out)
+            lambda m: m.group() if m.group() in ours or m.group() in names else _over_words(m.group()),
+            out)
         if out != text and self._over > 0:
             _over_notice()
             self._over = -1
@@ -1503,6 +1504,84 @@ def _our_names() -> frozenset[str]:
 
 
 _NAMES: frozenset[str] | None = None
+
+
+# Past a cap a run of ``_OVER_RUN`` is read as a path of words (a report's
+# or a baseline's file name: ``payment_processing_worker/settings``, a ref
+# ``together-api-key-<hex>``): its parts are runs of letters and digits
+# between separators (``/``, ``_``, ``-``, ``=``, ``+``, ``%``, ``\``).  A part
+# that is no word (``_OVER_WORD``: lower-case, capitals, capitalised or
+# camel-cased in parts of three letters after the first, a few digits
+# after, or a number) is withheld: a key's random pieces, a
+# legacy key's 64 hex digits, a ``tgp_v1_`` key's body.  Words kept
+# together may still spell 16 characters or more of a key's pieces: such a
+# stretch passes only when a key's random characters read so less often
+# than ``_OVER_CHANCE`` (``_words_chance``).
+_OVER_PART = r'[A-Za-z0-9]+|[^A-Za-z0-9]+'
+_OVER_WORD = (r'(?:[a-z]+|[A-Z]+|[A-Z][a-z]{2,}|(?:[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]{2,})+)'
+              r'[0-9]{0,4}|[0-9]{1,6}')
+
+
+def _over_words(run: str) -> str:
+    """``run`` (``_OVER_RUN``, past a cap) with each part that may be a
+    piece of a key shown as ``WITHHELD``, its words kept."""
+    word = _pattern(_OVER_WORD).fullmatch
+    out: list[str] = []
+    stretch: list[str] = []  # parts kept since the last one withheld
+
+    def close() -> None:
+        kept = ''.join(stretch)
+        stretch.clear()
+        if not kept.strip('/_-=+%\\') and out and out[-1] == WITHHELD:
+            return  # separators between two withheld parts
+        # a key's start (``tgp_v1_``) is no word: what stands on each side
+        # of it is read alone
+        shown = []
+        for body in kept.split('tgp_v1_'):
+            words = _pattern('[A-Za-z0-9]+').findall(body)
+            if not words or len(body) < 16 or _words_chance(body, words) < _OVER_CHANCE:
+                shown.append(body)
+            else:
+                shown.append(WITHHELD)
+        kept = 'tgp_v1_'.join(shown)
+        if kept.startswith(WITHHELD) and out and out[-1] == WITHHELD:
+            kept = kept[len(WITHHELD):]
+        out.append(kept)
+
+    for part in _pattern(_OVER_PART).findall(run):
+        if not part[0].isalnum() or word(part):
+            stretch.append(part)
+            continue
+        close()
+        if not out or out[-1] != WITHHELD:
+            out.append(WITHHELD)
+    close()
+    return ''.join(out)
+
+
+# At most so often a key's random characters read as a stretch of words
+# shown past a cap (``_over_words``; a path of words of 16 characters,
+# ``docs/source/conf``, reads so one time in 2.6 million: ``_words_chance``).
+_OVER_CHANCE = 1e-6
+
+
+def _words_chance(body: str, words: list[str]) -> float:
+    """How likely a key's random characters are ``body``, its ``words``
+    kept as they are (``_OVER_WORD``: each word's letters in their cases,
+    a camel-cased word one of ``_camel_count``, its digits) and its
+    separators (``_-``, ``+/``: 2 in 64) where they stand or anywhere."""
+    import math
+
+    chance = 1.0
+    for word in words:
+        letters = word.rstrip('0123456789')
+        chance *= (10 / 64) ** (len(word) - len(letters))
+        if letters and not letters.islower() and not letters.isupper():
+            chance *= _camel_count(len(letters)) / 64 ** len(letters)
+        else:
+            chance *= (26 / 64) ** len(letters)
+    seps = len(body) - sum(map(len, words))
+    return chance * math.comb(len(body), seps) * (2 / 64) ** seps
 
 
 def _withhold_spelt(m: re.Match[str]) -> str:
