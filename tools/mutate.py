@@ -973,6 +973,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "[A-Za-z0-9+/_-]{40}'",
       ('tests/detect/glued_value_test.py::test_a_gzip_value_with_json_escaped_characters_is_found',),
       "a gzip value in base64 with a \\u002b escape in its first 40 characters is not taken for a value: its key missed"),
+    M('doctor-entry-for-no-entry', 'together_hooks/doctor/checks.py',
+      "        if near or any(h in config.hooks for h in OUR_HOOKS):\n",
+      "        if True:\n",
+      ('tests/doctor/doctor_test.py::test_a_config_of_other_projects_hooks_gets_the_entry_to_add',),
+      "doctor on a config of other projects' hooks says to add our ids to a together-hooks repo entry that is not there"),
 )
 
 
