@@ -978,6 +978,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if True:\n",
       ('tests/doctor/doctor_test.py::test_a_config_of_other_projects_hooks_gets_the_entry_to_add',),
       "doctor on a config of other projects' hooks says to add our ids to a together-hooks repo entry that is not there"),
+    M('push-advice-force-push', 'together_hooks/report.py',
+      "    text = (UNPUSHED_ADVICE if unpushed else COMMITTED_ADVICE) if committed else ADVICE\n",
+      "    text = COMMITTED_ADVICE if committed else ADVICE\n",
+      ('tests/cli/pre_receive_test.py::test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again',),
+      "a refused push (pre-push, pre-receive) is told to filter-repo its history and force-push commits the remote never stored"),
 )
 
 
