@@ -1004,6 +1004,7 @@ def run(
         summary.next_step = lambda: next_step(args, findings, confirmed, held)
         summary.cd = to_paths(args)
         summary.paths_from = getattr(args, 'paths_from', '.')
+        summary.unpushed = bool(getattr(args, 'unpushed', False))
     emit(findings, summary, args)
     if confirmed:
         # Beside a report on stdout (any format but text, ``--output -``

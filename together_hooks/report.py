@@ -37,6 +37,18 @@ COMMITTED_ADVICE = (
     'history (git filter-repo --replace-text; `together-hooks rotate-help '
     'FILE` walks through it) and force-push.'
 )
+# The same, for the commits of a push a hook refuses (pre-push, the
+# server's pre-receive): the remote has none of them, so the fix is to
+# take the key out of the commit that added it (``take_out_step``) and
+# push again; a filter-repo of the whole history and a force-push are for
+# keys the remote holds.
+UNPUSHED_ADVICE = (
+    'What to do: these keys are in the commits of this push, so treat each '
+    f'real one as leaked: {rotate_at("it now")} (`together-hooks rotate-help '
+    'FILE` walks through it); then take it out of the commit that added it, '
+    'read it from the environment (TOGETHER_API_KEY), and push again: the '
+    'remote does not have these commits, so no force-push is needed.'
+)
 
 
 def rotate_command(findings: Sequence[Finding], cd: str = '') -> str:
@@ -67,7 +79,9 @@ def rotate_command(findings: Sequence[Finding], cd: str = '') -> str:
     return command
 
 
-def advice(findings: Sequence[Finding], cd: str = '', folder: str = '.') -> str:
+def advice(
+        findings: Sequence[Finding], cd: str = '', folder: str = '.', unpushed: bool = False,
+) -> str:
     """What to do about these keys: rotate first when any is committed;
     the rotate-help named is one for these keys, to run as printed.  A
     key in an env file is where it belongs: the file is what to keep out
@@ -90,7 +104,7 @@ def advice(findings: Sequence[Finding], cd: str = '', folder: str = '.') -> str:
         )
     if envs and not committed and len(envs) == len({f.path for f in findings}):
         return 'What to do: ' + words
-    text = COMMITTED_ADVICE if committed else ADVICE
+    text = (UNPUSHED_ADVICE if unpushed else COMMITTED_ADVICE) if committed else ADVICE
     text = text.replace(
         '`together-hooks rotate-help FILE`', rotate_command(findings, cd),
     )
@@ -247,7 +261,7 @@ class Summary:
 
     __slots__ = (
         'files_scanned', 'bytes_scanned', 'baselined', 'tool', 'repo_prefix',
-        '_next_step', 'skipped', 'walked', 'cd', 'paths_from',
+        '_next_step', 'skipped', 'walked', 'cd', 'paths_from', 'unpushed',
     )
 
     def __init__(self) -> None:
@@ -267,6 +281,9 @@ class Summary:
         self.cd = ''
         # The folder the report's paths are named from (git is asked there).
         self.paths_from = '.'
+        # The commits found are a push's (pre-push, pre-receive): the
+        # remote has none of them, so no history to rewrite there.
+        self.unpushed = False
         # What a walk of commits read (``sources.content.Walked``), if any.
         self.walked: Walked | None = None
 
@@ -405,7 +422,7 @@ def text(findings: Sequence[Finding], summary: Summary) -> str:
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{files} file(s).' + _verified_counts(findings),
     )
-    lines.append(advice(findings, summary.cd, summary.paths_from))
+    lines.append(advice(findings, summary.cd, summary.paths_from, summary.unpushed))
     # Together just accepted every key: no "not a real key?" route then.
     # An env file's own key gets no step beyond the advice above ('').
     if not all(f.verification == 'live' for f in findings) and summary.next_step:
@@ -676,7 +693,7 @@ def github(findings: Sequence[Finding], summary: Summary) -> str:
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
         f'{files} file(s).',
     )
-    lines.append(advice(findings, summary.cd, summary.paths_from))
+    lines.append(advice(findings, summary.cd, summary.paths_from, summary.unpushed))
     return '\n'.join(lines) + '\n'
 
 

@@ -1002,6 +1002,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/scrub_past_cap_paths_test.py::test_past_the_cap_a_key_in_a_path_is_withheld_and_its_words_kept',
        'tests/scrub_past_cap_paths_test.py::test_past_the_cap_a_keys_random_characters_seldom_read_as_words'),
       'past the scrub cap every path part reads as a word: a key inside a path (build_cache/<hex>/, cache/<base64>/) is shown whole'),
+    M('doctor-entry-for-no-entry', 'together_hooks/doctor/checks.py',
+      "        if near or any(h in config.hooks for h in OUR_HOOKS):\n",
+      "        if True:\n",
+      ('tests/doctor/doctor_test.py::test_a_config_of_other_projects_hooks_gets_the_entry_to_add',),
+      "doctor on a config of other projects' hooks says to add our ids to a together-hooks repo entry that is not there"),
+    M('push-advice-force-push', 'together_hooks/report.py',
+      "    text = (UNPUSHED_ADVICE if unpushed else COMMITTED_ADVICE) if committed else ADVICE\n",
+      "    text = COMMITTED_ADVICE if committed else ADVICE\n",
+      ('tests/cli/pre_receive_test.py::test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again',),
+      "a refused push (pre-push, pre-receive) is told to filter-repo its history and force-push commits the remote never stored"),
 )
 
 

@@ -620,3 +620,44 @@ def test_a_conflicted_baseline_on_the_default_branch_is_named_as_it_is_there(
         'markers (line 2)' in said[0], out
     assert 'git checkout --ours -- .secrets.baseline`' in said[0], out
     assert 'together-hooks-baseline-' not in out and 'Traceback' not in out
+
+
+def _what_to_do(out: str) -> str:
+    return next(line for line in out.splitlines() if 'What to do:' in line)
+
+
+def test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again(
+        git_repo, server, env, keys):
+    """The advice on a refused push said "remove it from git history (git
+    filter-repo ...) and force-push", for commits the remote refused and
+    so never stored; the last line said "take it out ... and push again".
+    A push's advice (the server's pre-receive, and the pre-push hook as
+    pre-commit runs it) now says the one thing; followed as printed (the
+    amend it names, a plain push), the push is accepted."""
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    assert push(git_repo, env, 'main')[0] == 0
+    key = keys()
+    write(git_repo, 'app.py', f'KEY = "{key}"\n')
+    commit(git_repo)
+    # The pre-push hook, with the variables pre-commit gives it.
+    hook_env = dict(env, PRE_COMMIT='1', PRE_COMMIT_REMOTE_NAME='origin',
+                    PRE_COMMIT_REMOTE_URL=server, PRE_COMMIT_LOCAL_BRANCH='refs/heads/main',
+                    PRE_COMMIT_FROM_REF=remote_has(server, 'refs/heads/main'),
+                    PRE_COMMIT_TO_REF=git(git_repo, 'rev-parse', 'HEAD').strip())
+    rc, out = run(git_repo, hook_env, os.path.join(BIN, 'detect-together-keys'), 'app.py')
+    rc2, out2 = push(git_repo, env, 'main')
+    for code, said in ((rc, out), (rc2, out2)):
+        assert code != 0 and hash_secret(key) in said, said
+        advice = _what_to_do(said)
+        assert 'push again' in advice and 'filter-repo' not in advice, advice
+        assert 'and force-push' not in advice, advice
+        assert 'rotate it now' in advice, advice
+        assert key not in said
+    assert '`git commit --amend` (it is HEAD)' in out, out  # the server cannot know HEAD
+    write(git_repo, 'app.py', 'import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '--amend', '--no-edit', '--no-verify')
+    rc, out = push(git_repo, env, 'main')
+    assert rc == 0, out
+    assert remote_has(server, 'refs/heads/main') == git(git_repo, 'rev-parse', 'HEAD').strip()

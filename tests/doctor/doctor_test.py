@@ -896,3 +896,35 @@ def test_a_misspelt_hook_id_is_named_beside_what_is_missing(built):
           text.replace('-   id: detect-together-keys\n', '-   id: trailing-whitespace\n'))
     check = doctor.check_hooks(doctor.Repo.at(str(built.repo)))
     assert check.detail == '.pre-commit-config.yaml does not run detect-together-keys', check
+
+
+def test_a_config_of_other_projects_hooks_gets_the_entry_to_add(git_repo):
+    """A project already on pre-commit (flask's config, say) has no
+    together-hooks entry: "add {id: ...} to the together-hooks repo" named
+    a repo that is not there.  The fix gives the entry itself, and the
+    autoupdate that sets its REV alone; followed as printed, pre-commit
+    accepts the config and the check finds both hooks run."""
+    from together_hooks.messages import PROJECT_URL
+
+    config = (
+        'repos:\n'
+        '-   repo: https://github.com/pre-commit/pre-commit-hooks\n'
+        '    rev: v4.6.0\n'
+        '    hooks:\n'
+        '    -   id: trailing-whitespace\n'
+    )
+    write(git_repo, '.pre-commit-config.yaml', config)
+    result = run('together-hooks', 'doctor', '--format', 'json', '.', cwd=git_repo)
+    assert result.rc == 1, result.err
+    check = next(c for c in result.json()['checks'] if c['id'] == 'hooks-installed')
+    assert check['status'] == 'fail', check
+    assert f'pre-commit autoupdate --bleeding-edge --repo {PROJECT_URL}' in check['fix'], check
+    entry = check['fix'].split('`')[1]
+    assert entry.startswith('- {repo: '), check
+    write(git_repo, '.pre-commit-config.yaml', config + entry + '\n')
+    valid = subprocess.run(
+        (sys.executable, '-m', 'pre_commit', 'validate-config', '.pre-commit-config.yaml'),
+        cwd=git_repo, capture_output=True, text=True)
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    after = doctor.check_hooks(doctor.Repo.at(str(git_repo)))
+    assert after.detail.startswith('.pre-commit-config.yaml is set up but'), after

@@ -420,6 +420,7 @@ def _check(
         name = settings.baseline
     baseline = _trusted(root, source, news, name)
     ns = argparse.Namespace(**vars(args))
+    ns.unpushed = True  # refused commits: nothing is stored to rewrite
     # A baseline the push brings is not read (above): say what counts.
     ns.not_a_key = (
         f'Not a real key? {pipeline.ALLOW_INLINE}record it in {name} (`together-hooks baseline create|update`) in a '

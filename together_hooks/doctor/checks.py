@@ -435,9 +435,17 @@ def check_stage_keys(repo: Repo) -> Check:
 
 # --- 4. the hooks configured and installed ----------------------------------
 
-_CONFIG_SNIPPET = (
-    f'repos: [{{repo: {PROJECT_URL}, rev: REV, '
-    'hooks: [{id: detect-together-keys}, {id: forbid-env-files}, {id: check-env-gitignored}]}]'
+_REPO_ENTRY = (
+    f'{{repo: {PROJECT_URL}, rev: REV, '
+    'hooks: [{id: detect-together-keys}, {id: forbid-env-files}, {id: check-env-gitignored}]}'
+)
+_CONFIG_SNIPPET = f'repos: [{_REPO_ENTRY}]'
+# A config that runs other projects' hooks: REV set for ours alone (without
+# --repo, --bleeding-edge would move every other hook off its release too).
+_ADD_ENTRY = (
+    f'add `- {_REPO_ENTRY}` to its repos: list; then run '
+    f'pre-commit autoupdate --bleeding-edge --repo {PROJECT_URL} (it sets REV) '
+    'and pre-commit install'
 )
 
 
@@ -490,11 +498,13 @@ def check_hooks(repo: Repo) -> Check:
         return Check(cid, FAIL, config.error, f'fix {CONFIG} (pre-commit validate-config)')
     missing = [h for h in REQUIRED_HOOKS if h not in config.hooks]
     if missing:
-        return Check(
-            cid, FAIL, f'{CONFIG} does not run {", ".join(missing)}{_misspelt(config, missing)}',
-            f'add {", ".join("{id: %s}" % h for h in missing)} to the together-hooks '
-            f'repo in {CONFIG}',
-        )
+        near = _misspelt(config, missing)
+        if near or any(h in config.hooks for h in OUR_HOOKS):
+            fix = (f'add {", ".join("{id: %s}" % h for h in missing)} to the together-hooks '
+                   f'repo in {CONFIG}')
+        else:  # no entry of ours to add them to: the whole entry
+            fix = _ADD_ENTRY
+        return Check(cid, FAIL, f'{CONFIG} does not run {", ".join(missing)}{near}', fix)
     hook = os.path.join(hooks_dir(repo), 'pre-commit')
     shown = os.path.relpath(hook, repo.root)
     if not os.path.isfile(hook):

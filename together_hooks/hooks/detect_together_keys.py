@@ -198,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def go() -> int:
         pipeline.configure(args)  # the config file and baseline, read first
         contents, scanner = hook_contents(args.filenames, args.exclusions)
+        args.unpushed = scanner is not None  # a push's commits: not on the remote yet
         return pipeline.run(contents, args, scanner)
 
     return guard(PROG, go, args)
