@@ -815,16 +815,14 @@ class Scrubber:
             return
         if not self._grams:
             self._grams = [None] * _BUCKETS
-        from array import array
-
         buckets = self._grams
+        order = sys.byteorder
         for bucket, entries in added.items():
             held = buckets[bucket]
             if held is not None:
                 entries.extend(memoryview(held).cast('Q'))
             entries.sort()
-            # The machine's order, as ``_places_of`` reads them.
-            buckets[bucket] = array('Q', entries).tobytes()
+            buckets[bucket] = b''.join([entry.to_bytes(8, order) for entry in entries])
 
     def _places_of(self, gram: str) -> Iterator[tuple[str, int]]:
         """(form, where in it) of each indexed place holding ``gram``."""
