@@ -61,6 +61,10 @@ def hook(*args: str, cwd: os.PathLike[str] | str = '.') -> Result:
 # 16 random characters are 96 bits, which no legitimate output holds by
 # chance, while a key printed minus a character or two is still a leak.
 LEAK_RUN = 16
+# The characters of every form ``_forms`` makes: a key's (raw, either
+# case; hex), and base64's standard and URL-safe alphabets.
+_FORM_CHARS = 'A-Za-z0-9+/_-'
+_FORM_RUN = re.compile('[%s]{%d,}' % (_FORM_CHARS, LEAK_RUN))
 
 
 def _forms(key: str) -> list[str]:
@@ -107,10 +111,14 @@ def leaked(keys: list[str], *texts: str) -> list[int]:
     found: set[int] = set()
     blob = '\n'.join(texts)
     for text in {blob, unquote(blob, errors='backslashreplace')}:
-        for start in range(len(text) - LEAK_RUN + 1):
-            i = runs.get(text[start:start + LEAK_RUN])
-            if i is not None:
-                found.add(i)
+        # Every form is made of _FORM_CHARS, so a window that matches lies
+        # inside one of their runs: only those are slid over, not the
+        # prose around them.
+        for run in _FORM_RUN.findall(text):
+            for start in range(len(run) - LEAK_RUN + 1):
+                i = runs.get(run[start:start + LEAK_RUN])
+                if i is not None:
+                    found.add(i)
     return sorted(found)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.cli_run import CLEAN
 from tests.cli_run import quiet_and_clean
 from tests.cli_run import scan
@@ -30,7 +32,16 @@ def test_scan_of_this_checkout_as_a_folder_finds_nothing():
     assert r.rc == 0 and quiet_and_clean(r), r.err
 
 
-def test_detect_secrets_with_this_repos_baseline_passes_on_every_tracked_file(tmp_path):
+# detect-secrets' per-line loop over every tracked file is the suite's
+# longest single test: the files go in this many strided chunks, one hook
+# run each, which the workers of ``-n 2`` share.  The hook checks and
+# trims the baseline's entries of the files it is given only, so each
+# chunk holds the baseline to its files, and together to every file.
+DS_CHUNKS = 4
+
+
+@pytest.mark.parametrize('chunk', range(DS_CHUNKS))
+def test_detect_secrets_with_this_repos_baseline_passes_on_every_tracked_file(tmp_path, chunk):
     """What .pre-commit-config.yaml runs on each commit, over the whole repo:
     detect-secrets (with our plugin) and its baseline agree with the tree.
     A new high-entropy fixture needs `baseline update` + an audit label.
@@ -49,7 +60,8 @@ def test_detect_secrets_with_this_repos_baseline_passes_on_every_tracked_file(tm
             capture_output=True,
         ).stdout.decode().split('\0')
         if f and not f.startswith('baseline/')
-    ]
+    ][chunk::DS_CHUNKS]
+    assert len(files) > 50
     copy = tmp_path / '.secrets.baseline'
     shutil.copyfile(CHECKOUT / 'baseline' / '.secrets.baseline', copy)
     before = copy.read_bytes()

@@ -174,11 +174,6 @@ _OVER_SPELT = (
 _BATCH = 1024
 
 
-def _gram_entry(code: int, number: int, at: int) -> int:
-    return (
-        ((code >> _BUCKET_BITS) & _TAG_MASK) << _TAG_SHIFT
-        | (number & _NUMBER_MASK) << _AT_BITS | at
-    )
 # base64's and base85's characters (a known key's base85 holds ``;#*``).
 # (ASCII85's and Z85's letters too: ``"',.:[\]``.)
 _PIECE_RUN = r'[A-Za-z0-9+/=_!#$%%&()*;<>?@^`{|}~"\',.:\[\\\]-]{%d,}' % _PIECE
@@ -635,6 +630,14 @@ def _shown_forms(secret: str) -> tuple[str, ...]:
     return (*ends, *encoded)
 
 
+def _shown_grams(secret: str) -> frozenset[str]:
+    """Every ``_GRAM`` of ``_shown_forms(secret)``: made once a key, not
+    once each of its forms (``Scrubber._index_pieces``)."""
+    return frozenset(
+        end[i:i + _GRAM] for end in _shown_forms(secret) for i in range(len(end) - _GRAM + 1)
+    )
+
+
 def _environ_keys() -> Iterator[str]:
     """Key-shaped values of Together's variables (``TOGETHER_API_KEY``):
     known before anything is scanned, so an argument echoing one in an
@@ -668,7 +671,7 @@ class Scrubber:
         self._forms: dict[str, str] = {}  # form -> what is shown instead
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
         # The indexed places of each form (``_index_pieces``): a bucket by
-        # a gram's hash, of 64-bit entries (``_gram_entry``) kept sorted; a
+        # a gram's hash, of 64-bit entries (``_index_pieces``) kept sorted; a
         # form by its number in ``_form_ids``.
         self._grams: list[bytes | None] = []
         self._form_ids: list[str] = []
@@ -731,13 +734,13 @@ class Scrubber:
                     self._merge_pieces(added)
                     added = {}
                 shown = redact(secret)
-                ends = _shown_forms(secret)
+                grams = _shown_grams(secret)
                 for form, kind in _forms(secret).items():
                     if kind in ('base64', 'base32'):
                         self._b64.add(form)
                     if form not in self._forms:
                         self._forms[form] = shown
-                        self._index_pieces(form, kind, ends, added)
+                        self._index_pieces(form, kind, grams, added)
                         if self._needles is None:
                             from together_hooks.detect.needles import Needles
 
@@ -773,30 +776,34 @@ class Scrubber:
                 pass
 
     def _index_pieces(
-            self, form: str, kind: str, ends: tuple[str, ...], added: dict[int, list[int]],
+            self, form: str, kind: str, shown: frozenset[str], added: dict[int, list[int]],
     ) -> None:
         """Index ``form`` for ``_pieces_out``: a percent-encoded form is
         left out (its pieces are ``%XX`` runs any URL has), and so is the
-        prefix every current key shares, and any piece of what the
-        redaction shows (``ends``: in ``rotate-help``'s expressions the
-        base64 of ``tgp_v1_Ab`` matches a key by what a report shows).
-        Its entries go to ``added`` (bucket -> entries), merged into the
-        index once a batch of keys is done (``_merge_pieces``)."""
+        prefix every current key shares, and any gram of what the
+        redaction shows (``shown``, ``_shown_grams``: in ``rotate-help``'s
+        expressions the base64 of ``tgp_v1_Ab`` matches a key by what a
+        report shows).  Its entries (tag, form number, place: packed here,
+        inline, as this runs for every form of every key learnt) go to ``added``
+        (bucket -> entries), merged into the index once a batch of keys is
+        done (``_merge_pieces``)."""
         if kind == 'url':
             return
         step = _PIECE - _GRAM + 1
         first = 7 if form.startswith('tgp_v1_') else 0
-        shown = {end[i:i + _GRAM] for end in ends for i in range(len(end) - _GRAM + 1)}
         number = len(self._form_ids)
         self._form_ids.append(form)
+        low = (number & _NUMBER_MASK) << _AT_BITS
+        buckets = _BUCKETS - 1
+        get = added.get
         for at in range(first, min(len(form), _MAX_AT) - _GRAM + 1, step):
             gram = form[at:at + _GRAM]
             if gram not in shown:
                 code = hash(gram)
-                entries = added.get(code & (_BUCKETS - 1))
+                entries = get(code & buckets)
                 if entries is None:
-                    entries = added[code & (_BUCKETS - 1)] = []
-                entries.append(_gram_entry(code, number, at))
+                    entries = added[code & buckets] = []
+                entries.append(((code >> _BUCKET_BITS) & _TAG_MASK) << _TAG_SHIFT | low | at)
 
     def _merge_pieces(self, added: dict[int, list[int]]) -> None:
         """Each bucket ``added`` to, sorted again and kept packed: 8 bytes
