@@ -937,6 +937,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_png_text_test.py::test_a_png_whose_text_chunk_comes_late_is_told_by_its_signature',),
       "a PNG whose zTXt comes past its first 512 bytes (after a colour profile) in a zip, tar or gzip, "
       'or past the first 4 MB window of a large file, passes every mode'),
+    M('partial-clone-fetches-unasked', 'together_hooks/gitrun.py',
+      "GIT = ('git', '--no-replace-objects', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG)\n",
+      "GIT = ('git', '--no-replace-objects', *SAFE_CONFIG, *OUTPUT_CONFIG)\n",
+      ('tests/gate_partial_clone_test.py',),
+      'scan --diff in a partial clone fetches the blobs it lacks from the remote: a connection nobody asked for'),
 )
 
 
