@@ -178,3 +178,47 @@ def test_a_pdf_or_png_inside_a_zip_has_its_plain_text_read_too(git_repo):
     assert _found(result) == {
         ('bundle.zip!docs/a.pdf', hash_secret(keys[0])), ('bundle.zip!shots/b.png', hash_secret(keys[1])),
     }
+
+
+def test_a_png_whose_text_chunk_comes_late_is_told_by_its_signature(git_repo):
+    # A colour profile (iCCP) or a long tEXt before the zTXt puts its type
+    # past the first 512 bytes a member's kind was told from, and past the
+    # first window of a large file: a PNG is a container by its signature
+    # wherever only its first bytes are seen (before, each of these passed
+    # with exit 0).
+    import gzip
+    import io
+    import tarfile
+    import zipfile
+
+    rng = random.Random('png-late')
+    keys = [make_key(rng) for _ in range(2)]
+    late = _png(_chunk(b'iCCP', b'icc\0\0' + zlib.compress(b'p' * 3000)),
+                _ztxt(b'Comment', f'TOGETHER_API_KEY={keys[0]}\n'.encode()))
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('late.png', late)
+    (git_repo / 'late.zip').write_bytes(archive.getvalue())
+    (git_repo / 'late.png.gz').write_bytes(gzip.compress(late))
+    archive = io.BytesIO()
+    with tarfile.open(fileobj=archive, mode='w') as tar:
+        member = tarfile.TarInfo('late.png')
+        member.size = len(late)
+        tar.addfile(member, io.BytesIO(late))
+    (git_repo / 'late.tar').write_bytes(archive.getvalue())
+    # Larger than a window (4 MB): stored pixels first, the text chunk last.
+    pixels = bytes(rng.getrandbits(8) for _ in range(1 << 16)) * 80
+    big = _png(_chunk(b'IDAT', pixels), _ztxt(b'workflow', _workflow(keys[1])))
+    (git_repo / 'big.png').write_bytes(big)
+    expected = {
+        ('late.zip!late.png!zTXt 3', hash_secret(keys[0])),
+        ('late.png.gz!late.png!zTXt 3', hash_secret(keys[0])),
+        ('late.tar!late.png!zTXt 3', hash_secret(keys[0])),
+        ('big.png!zTXt 3', hash_secret(keys[1])),
+    }
+    as_files = scan('--format', 'json', '.', cwd=git_repo)
+    commit(git_repo, 'images')
+    history = scan('--history', '--format', 'json', cwd=git_repo)
+    assert leaked(keys, as_files.out + as_files.err, history.out + history.err) == []
+    assert _found(as_files) == expected
+    assert _found(history) == expected

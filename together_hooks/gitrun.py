@@ -49,7 +49,23 @@ OUTPUT_CONFIG = ('-c', 'log.showSignature=false', '-c', 'i18n.logOutputEncoding=
 # cannot exist the second.
 # (``rewrites=True`` keeps them: to see what another tool, pre-commit,
 # was shown.)
-GIT = ('git', '--no-replace-objects', *SAFE_CONFIG, *OUTPUT_CONFIG)
+# No network unless asked: in a partial clone (``--filter=blob:none``)
+# reading a blob it lacks makes git fetch it from the promisor remote
+# (``--diff`` of a CI checkout, pre-push of commits fetched from another
+# remote), a connection nobody asked for.  Every transport refused, such a
+# read fails (and the scan with it, exit 2); ``NETWORK`` gives git's own
+# defaults back to what does fetch (``org.mirror``: ``--github-org``).
+NO_NETWORK = ('-c', 'protocol.allow=never')
+NOT_HERE = (
+    'a partial clone (git clone --filter) lacks it, and the scan never fetches; '
+    'scan in a full clone (actions/checkout: no filter)'
+)
+NETWORK = (
+    '-c', 'protocol.https.allow=always', '-c', 'protocol.http.allow=always',
+    '-c', 'protocol.ssh.allow=always', '-c', 'protocol.git.allow=always',
+    '-c', 'protocol.file.allow=user',
+)
+GIT = ('git', '--no-replace-objects', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG)
 _NO_GRAFTS = {'GIT_GRAFT_FILE': os.path.join(os.devnull, 'no-grafts')}
 
 
@@ -57,7 +73,7 @@ def _command(args: tuple[str, ...], env: dict[str, str] | None, rewrites: bool =
     """Popen's command and environment: ``env`` (default ours), without
     replace refs and grafts unless ``rewrites``."""
     if rewrites:
-        return {'args': ('git', *SAFE_CONFIG, *OUTPUT_CONFIG, *args), 'env': env}
+        return {'args': ('git', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG, *args), 'env': env}
     return {'args': (*GIT, *args), 'env': {**(os.environ if env is None else env), **_NO_GRAFTS}}
 
 
@@ -801,6 +817,15 @@ class Blob:
             self.read(min(self._left, 1 << 20))
 
 
+def _unreadable(root: str, sha: str) -> str:
+    """The one line for an object git could not give: in a partial clone
+    (its promisor remote never asked, ``NO_NETWORK``), why."""
+    partial = _run(root, ('config', '--get-regexp', r'^(extensions\.partialclone|remote\..*\.promisor)$'), None, False)
+    if partial.returncode == 0 and partial.stdout.strip():
+        return f'object {sha} is not in this repository: {NOT_HERE}'
+    return f'git cat-file could not read object {sha}'
+
+
 def stream_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, Blob]]:
     """(sha, ``Blob``) for each blob, streamed from one ``git cat-file
     --batch``: memory is what the reader takes at a time, not the blob.
@@ -822,7 +847,7 @@ def stream_blobs(root: str, shas: Iterable[T]) -> Iterator[tuple[T, Blob]]:
             header = stdout.readline().split()
             if len(header) != 3:
                 shown = sha.decode() if isinstance(sha, bytes) else sha
-                raise InputError(f'git cat-file could not read object {shown}')
+                raise InputError(_unreadable(root, shown))
             blob = Blob(int(header[2]), stdout)
             yield sha, blob
             blob.skip()
@@ -923,7 +948,7 @@ class BlobAt:
         data = self._proc.stdout.read(n)
         if len(data) < n:
             self.close()
-            raise InputError(f'git cat-file could not read object {self._sha}')
+            raise InputError(_unreadable(self._root, self._sha))
         self._left -= n
         return data
 

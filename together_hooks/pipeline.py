@@ -165,7 +165,7 @@ class Scanner:
         # One decompression budget for the file: its windows, its members,
         # its base64 values and binary patches all spend it.
         budget = Budget(content.path)
-        if first is not None and container_kind(first[3]) is not None:
+        if first is not None and container_kind(first[3], cut=True) is not None:  # a large file's start
             found = self._scan_large_container(first, windows, content, budget)  # type: ignore[arg-type]
         elif first is not None:
             # A large file: memory bounded, the findings of a whole read.

@@ -146,7 +146,7 @@ def scan_container(
         stream.seek(at)
     else:  # the head read: ``_open`` gives it back first
         head = _read_head(stream.read)
-    kind = container_kind(head)
+    kind = container_kind(head, cut=True)
     if kind is None and started is not None:
         kind = started[0]  # a zip read from its end record
     if kind is None:
@@ -639,7 +639,7 @@ def _member(
     """Scan one member (``head``: its first bytes, already read; ``read``:
     the rest), or open it as the container its head says it is (not when
     ``plain``: its bytes as they are)."""
-    kind = None if plain else container_kind(head)
+    kind = None if plain else container_kind(head, cut=True)
     if kind == 'zlib':
         # Told by a heuristic (``_open``): inflated as far as it goes, and
         # its bytes scanned as they are too, as a file's own are (plain
@@ -648,14 +648,9 @@ def _member(
         # no key as they are).
         held, more = _held_up_to(head, read)
         if not more:
-            inflated: list[Finding] = []
-            _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, inflated)
-            as_is: list[Finding] = []
-            _member(held[:_HEAD], _Prefixed(held, _no_more, _HEAD).read, path, scan, budget, depth, as_is, plain=True)
             # A stored (level 0) stream holds its text as it is: a key is
             # reported once, where it inflates.
-            keys = {f.secret for f in inflated}
-            found += inflated + [f for f in as_is if f.secret not in keys]
+            _opened_and_as_is(kind, held, path, scan, budget, depth, found)
             return
         rest = _Prefixed(held, _Prefixed(more, read).read, len(head))
         del held
@@ -676,12 +671,7 @@ def _member(
             raise InputError(
                 f'{path}: a {kind.upper()} member larger than {HELD >> 20} MB: not scanned whole',
             )
-        inner: list[Finding] = []
-        _open(kind, head, io.BytesIO(held), path, scan, budget, depth + 1, inner)
-        plain_bytes: list[Finding] = []
-        _member(held[:_HEAD], _Prefixed(held, _no_more, _HEAD).read, path, scan, budget, depth, plain_bytes, plain=True)
-        keys = {f.secret for f in inner}
-        found += inner + [f for f in plain_bytes if f.secret not in keys]
+        _opened_and_as_is(kind, held, path, scan, budget, depth, found)
         return
     if kind is not None:
         stream: BinaryIO
@@ -713,6 +703,20 @@ def _member(
 
 # Containers whose own bytes hold text beside their compressed streams.
 _WITH_TEXT = frozenset(('pdf', 'png'))
+
+
+def _opened_and_as_is(
+        kind: str, held: bytes, path: str, scan: Scan, budget: Budget, depth: int,
+        found: list[Finding],
+) -> None:
+    """A member held whole (``held``) opened as a ``kind`` and scanned as
+    its bytes are too; a key both show is reported once, where it opens."""
+    opened: list[Finding] = []
+    _open(kind, held[:_HEAD], io.BytesIO(held), path, scan, budget, depth + 1, opened)
+    as_is: list[Finding] = []
+    _member(held[:_HEAD], _Prefixed(held, _no_more, _HEAD).read, path, scan, budget, depth, as_is, plain=True)
+    keys = {f.secret for f in opened}
+    found += opened + [f for f in as_is if f.secret not in keys]
 
 
 def _held_up_to(head: bytes, read: Callable[[int], bytes]) -> tuple[bytes, bytes]:

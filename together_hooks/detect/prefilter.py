@@ -756,7 +756,8 @@ _MAGIC = {
 }
 # A PNG's chunks that may hold compressed text (a tool's settings, an
 # image generator's workflow): only a PNG holding one of their types is a
-# container, so an image's pixels never cost a second stage.
+# container, so an image's pixels never cost a second stage; told by its
+# signature alone from its first bytes only (``container_kind``'s ``cut``).
 PNG_TEXT = (b'zTXt', b'iTXt')
 
 # The start of a base64 value that encodes a container: gzip (``base64 <
@@ -799,15 +800,17 @@ _GIT_BUNDLES = (b'# v2 git bundle\n', b'# v3 git bundle\n')
 SQLITE_MAGIC = b'SQLite format 3\0'
 
 
-def container_kind(data: bytes, whole: bool = False) -> str | None:
+def container_kind(data: bytes, whole: bool = False, cut: bool = False) -> str | None:
     """The kind of compressed container ``data`` starts, or None: the one
     test every mode asks (the history blob test, the scanner), a few byte
     comparisons.  ``whole``: ``data`` is all the bytes (a blob, a file
     read whole), so a container behind a stub is told too
-    (``container_start``)."""
+    (``container_start``).  ``cut``: ``data`` is only the first bytes (a
+    member's head, a large file's first window), so a PNG is told by its
+    signature alone: its text chunks may come after them."""
     magic = _MAGIC.get(data[:1])
     if magic is not None and data.startswith(magic[0]):
-        if magic[1] == 'png' and not any(data.find(t) != -1 for t in PNG_TEXT):
+        if magic[1] == 'png' and not cut and not any(data.find(t) != -1 for t in PNG_TEXT):
             return None
         return magic[1]
     if data.startswith(b'BZh') and data[3:4].isdigit() and data[4:10] in _BZIP2_BLOCKS:

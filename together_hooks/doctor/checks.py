@@ -345,7 +345,7 @@ def _may_hold_a_pragma(path: str) -> bool:
     try:
         with open(fd, 'rb') as f:
             head = f.read(1 << 20)
-            if container_kind(head[:512]) is not None or head.startswith(b'SQLite format 3\0'):
+            if container_kind(head[:512], cut=True) is not None or head.startswith(b'SQLite format 3\0'):
                 return True
             tail = b''
             piece = head

@@ -89,7 +89,7 @@ def git(args: list[str], cwd: str, env: dict[str, str], timeout: float) -> bytes
     """``gitrun.git`` with the mirror's environment and timeout; its error
     as a GitError, any user part of a URL in it left out."""
     try:
-        return gitrun.git(cwd, *args, env=env, timeout=timeout)
+        return gitrun.git(cwd, *gitrun.NETWORK, *args, env=env, timeout=timeout)
     except InputError as e:
         raise GitError(_no_userinfo(str(e)))
 
