@@ -1012,6 +1012,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    text = COMMITTED_ADVICE if committed else ADVICE\n",
       ('tests/cli/pre_receive_test.py::test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again',),
       "a refused push (pre-push, pre-receive) is told to filter-repo its history and force-push commits the remote never stored"),
+    M('base85-reads-git-hunks', 'together_hooks/detect/engine.py',
+      "            offsets = _outside_git_hunks(data, offsets, where, edge)\n",
+      "            pass\n",
+      ('tests/detect/packed_test.py::test_a_hunk_is_read_by_the_git_route_alone',),
+      "the generic base85 reader joins a GIT binary patch hunk's framed lines and reports a key that is not in the patch"),
 )
 
 
