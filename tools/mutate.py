@@ -1023,6 +1023,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "GIT = ('git', '--no-replace-objects', *SAFE_CONFIG, *OUTPUT_CONFIG)\n",
       ('tests/gate_partial_clone_test.py',),
       'scan --diff in a partial clone fetches the blobs it lacks from the remote: a connection nobody asked for'),
+    M('base85-reads-git-hunks', 'together_hooks/detect/engine.py',
+      "            offsets = _outside_git_hunks(data, offsets, where, edge)\n",
+      "            pass\n",
+      ('tests/detect/packed_test.py::test_a_hunk_is_read_by_the_git_route_alone',),
+      "the generic base85 reader joins a GIT binary patch hunk's framed lines and reports a key that is not in the patch"),
 )
 
 

@@ -160,12 +160,30 @@ def test_a_literal_hunk_that_inflates_past_the_budget_fails_closed(monkeypatch):
 def test_a_hunk_written_as_git_writes_it_is_found():
     import zlib
 
-    key = make_key(_rng)
+    key = make_key(random.Random('packed-hunk-written'))
     content = bytes(range(256)) + f'\0{key}\0'.encode()
     hunk = _git_base85_lines(zlib.compress(content))
     patch = f'GIT binary patch\nliteral {len(content)}\n{hunk}\nliteral 0\nHcmV?d00001\n\n'
     found = scan_bytes(patch.encode(), 'a.patch')
     assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [(3, hash_secret(key), 'git binary patch')]
+
+
+@pytest.mark.parametrize('level', [0, 1, 6, 9, -1])
+def test_a_hunk_is_read_by_the_git_route_alone(level):
+    # A stored block (level 0, or zlib's choice for bytes that do not
+    # compress) leaves the key's bytes raw in the hunk's base85: the
+    # generic base85 reader, joining the hunk's lines (each framed by a
+    # count character), decoded a key's prefix glued to bytes not its own.
+    import zlib
+
+    rng = random.Random(f'packed-hunk-alone-{level}')
+    for i in range(12):
+        key = make_key(rng)
+        content = rng.randbytes(rng.randrange(0, 300)) + f'\0{key}\0'.encode() + rng.randbytes(rng.randrange(0, 99))
+        hunk = _git_base85_lines(zlib.compress(content, level))
+        patch = f'GIT binary patch\nliteral {len(content)}\n{hunk}\nliteral 0\nHcmV?d00001\n\n'
+        found = scan_bytes(patch.encode(), 'a.patch')
+        assert [(f.line, f.hashed_secret, f.encoding) for f in found] == [(3, hash_secret(key), 'git binary patch')], i
 
 
 def test_values_that_start_as_zlib_but_do_not_inflate_are_counted():

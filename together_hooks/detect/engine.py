@@ -864,7 +864,7 @@ def _hits(
         hits += _b64_hits(data, path, rules, depth, where, budget, wrapped if wrapped_kind == 'base64' else -1)
         if wrapped_kind in ('ascii85', 'z85'):
             hits += _a85_hits(data, path, rules, depth, budget, wrapped, wrapped_kind, edge)
-        hits += _radix_hits(data, path, rules, depth, where, budget)
+        hits += _radix_hits(data, path, rules, depth, where, budget, edge)
     elif depth == B64_DEPTH:
         _b64_past_depth(data, path, rules, where)
     if dumped:
@@ -1665,11 +1665,15 @@ def _sqlite_hits(
 
 def _radix_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: Budget,
+        budget: Budget, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside base32 and base85 values: only where a rule keyword's
     form in that encoding occurs; what they decode to is read as any
-    bytes are (base64 inside it too, up to ``B64_DEPTH`` in all)."""
+    bytes are (base64 inside it too, up to ``B64_DEPTH`` in all).  A
+    ``GIT binary patch`` hunk's lines are base85 framed by a count
+    character each: they are read by ``_git_binary_hits`` alone (joined
+    as one value they decode misaligned, a key's prefix glued to bytes
+    that are not its own)."""
     hits: list[tuple[int, str, Rule, str]] = []
     for kind, forms in (
             ('base32', [f for rule in rules for f in rule.b32_keywords if f in where]),
@@ -1680,7 +1684,10 @@ def _radix_hits(
         from together_hooks.detect.codec import radix_view
 
         plain = tuple(k for rule in rules for k in rule.keywords)
-        view = radix_view(data, [i for form in forms for i in where.offsets(form)], plain, kind)
+        offsets = [i for form in forms for i in where.offsets(form)]
+        if kind == 'base85' and (GIT_BINARY in where or _hunks_handed(edge)):
+            offsets = _outside_git_hunks(data, offsets, where, edge)
+        view = radix_view(data, offsets, plain, kind)
         if view is None:
             continue
         hits += [
@@ -1688,6 +1695,31 @@ def _radix_hits(
             for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
         ]
     return hits
+
+
+def _outside_git_hunks(data: bytes, offsets: list[int], where: Where, edge: Edge) -> list[int]:
+    """``offsets`` less those inside a ``GIT binary patch`` hunk's lines
+    (its patch's marker here, or the hunk left here by the window before:
+    the hunks ``_git_binary_hits`` reads)."""
+    from bisect import bisect_right
+
+    from together_hooks.detect.codec import git_binary_hunks
+
+    spans = [h[:2] for at in where.offsets(GIT_BINARY) for h in git_binary_hunks(data, at + len(GIT_BINARY))]
+    spans += [h[:2] for at, how in edge[3].items() if how is not None for h in git_binary_hunks(data, at, how)]
+    if not spans:
+        return offsets
+    spans.sort()
+    starts = [s for s, _ in spans]
+    reach = []  # the furthest end of the spans so far
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+    out = []
+    for offset in offsets:
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= reach[i]:
+            out.append(offset)
+    return out
 
 
 def _scan(data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget) -> list[Finding]:
