@@ -518,3 +518,22 @@ def test_a_message_in_the_configured_commit_encoding_is_read_as_git_shows_it(
     rc, out = run(git_repo, committing, 'git', '-c', 'i18n.commitEncoding=IBM1047',
                   'commit', '-q', '-m', 'deploy')
     assert rc == 0, out
+
+
+def test_the_commit_msg_stage_reads_the_author_and_committer_itself(git_repo, keys):
+    """Red team, session 21: with both stages installed the pre-commit
+    stage refuses a key in the author first, so the commit-msg stage's own
+    reading went untested (the ``commit-msg-idents`` mutation survived).
+    The hook run as git's commit-msg hook runs it, alone."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    message = git_repo / '.git' / 'COMMIT_EDITMSG'
+    message.write_text('deploy\n')
+    env = dict(os.environ, GIT_INDEX_FILE=str(git_repo / '.git' / 'index'),
+               GIT_COMMITTER_EMAIL=f'{key}@example.com')
+    rc, out = run(git_repo, env, os.path.join(BIN, 'detect-together-keys'), str(message))
+    assert rc == 1 and hash_secret(key) in out and '<commit header>' in out, out
+    rc, out = run(git_repo, dict(env, GIT_COMMITTER_EMAIL='dev@example.com'),
+                  os.path.join(BIN, 'detect-together-keys'), str(message))
+    assert rc == 0, out
