@@ -268,3 +268,28 @@ def test_five_hundred_commit_range_reports_every_added_key(git_repo, keys):
     hashes = sorted(f['hashed_secret'] for f in result.json()['findings'])
     assert hashes == sorted(hash_secret(k) for k in made.values())
 
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    'the pre-push stage takes the remote-tracking refs for what the remote has (no '
+    'connection of its own): a branch the remote deleted or purged since the last fetch '
+    'still excuses its commits; run git fetch --prune first, the server-side gate sees it'))
+def test_a_key_only_a_stale_remote_tracking_ref_holds_is_not_pushed_back(
+        git_repo, tmp_path, pushing, keys):
+    """Red team, session 21: a key pushed with --no-verify on ``feature``,
+    then purged on the remote (the branch deleted, as rotate-help's
+    force-push does), comes back with a new branch based on it from a
+    clone that has not fetched since: its ``origin/feature`` still holds
+    the key's commit, and pre-commit and the hook take it for the remote's."""
+    key = keys()
+    _pushed_main(git_repo, pushing)
+    git(git_repo, 'checkout', '-q', '-b', 'feature')
+    write(git_repo, 'k.py', f'K = "{key}"\n')
+    commit(git_repo)
+    assert _push(git_repo, pushing, '--no-verify', 'origin', 'feature')[0] == 0
+    git(tmp_path / 'remote.git', 'update-ref', '-d', 'refs/heads/feature')  # the purge
+    git(git_repo, 'checkout', '-q', '-b', 'work')
+    write(git_repo, 'w.py', 'w = 1\n')
+    commit(git_repo)
+    rc, out = _push(git_repo, pushing, 'origin', 'work')
+    assert rc != 0 and hash_secret(key) in out, out

@@ -492,3 +492,48 @@ def test_a_key_in_the_author_or_committer_is_refused_before_it_is_a_commit(
     # An amend keeps the author it had: a clean commit amended stays clean.
     rc, out = run(git_repo, committing, 'git', 'commit', '-q', '--amend', '-m', 'deploy 2')
     assert rc == 0, out
+
+
+def test_a_message_in_the_configured_commit_encoding_is_read_as_git_shows_it(
+        git_repo, committing, keys, tmp_path):
+    """Red team, session 21: ``i18n.commitEncoding=IBM1047`` (a mainframe
+    team's, or IBM930): git stores the message's bytes as typed, under an
+    ``encoding`` header, and ``git log`` shows the key; the commit-msg
+    stage read the bytes alone and passed it.  Both code pages in one
+    commit's message (the hook reads it in the encoding configured)."""
+    import subprocess
+
+    key, other = keys(), keys()
+    message = tmp_path / 'message'
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', 'a.py')
+    for encoding, held in (('IBM1047', key), ('IBM930', other)):
+        message.write_bytes(subprocess.run(
+            ('iconv', '-f', 'UTF-8', '-t', encoding), check=True, capture_output=True,
+            input=f'deploy\n\nTOGETHER_API_KEY={held}\n'.encode()).stdout)
+        rc, out = run(git_repo, committing, 'git', '-c', f'i18n.commitEncoding={encoding}',
+                      'commit', '-q', '-F', str(message))
+        assert rc == 1 and hash_secret(held) in out and '<commit message>' in out, out
+    assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+    rc, out = run(git_repo, committing, 'git', '-c', 'i18n.commitEncoding=IBM1047',
+                  'commit', '-q', '-m', 'deploy')
+    assert rc == 0, out
+
+
+def test_the_commit_msg_stage_reads_the_author_and_committer_itself(git_repo, keys):
+    """Red team, session 21: with both stages installed the pre-commit
+    stage refuses a key in the author first, so the commit-msg stage's own
+    reading went untested (the ``commit-msg-idents`` mutation survived).
+    The hook run as git's commit-msg hook runs it, alone."""
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    message = git_repo / '.git' / 'COMMIT_EDITMSG'
+    message.write_text('deploy\n')
+    env = dict(os.environ, GIT_INDEX_FILE=str(git_repo / '.git' / 'index'),
+               GIT_COMMITTER_EMAIL=f'{key}@example.com')
+    rc, out = run(git_repo, env, os.path.join(BIN, 'detect-together-keys'), str(message))
+    assert rc == 1 and hash_secret(key) in out and '<commit header>' in out, out
+    rc, out = run(git_repo, dict(env, GIT_COMMITTER_EMAIL='dev@example.com'),
+                  os.path.join(BIN, 'detect-together-keys'), str(message))
+    assert rc == 0, out

@@ -130,6 +130,66 @@ def test_a_commit_message_in_an_ebcdic_code_page(git_repo, tmp_path, keys, encod
     _message_in(git_repo, tmp_path, key, encoding, encoded)
 
 
+def _iconv(text: str, encoding: str) -> bytes:
+    """``text`` as the ``iconv`` tool (the C library's, git's converter)
+    writes it in ``encoding``: Python knows none of these."""
+    return subprocess.run(('iconv', '-f', 'UTF-8', '-t', encoding), input=text.encode(),
+                          check=True, capture_output=True).stdout
+
+
+# Encodings only iconv knows: IBM930 (EBCDIC katakana: its lowercase
+# letters sit where no other code page puts them), UCS-2LE and
+# UNICODEBIG (UTF-16 without a byte order mark, under names Python lacks).
+ICONV_ONLY = ('IBM930', 'UCS-2LE', 'UNICODEBIG')
+
+
+def test_a_message_git_decodes_with_iconv_holds_what_git_shows(git_repo, keys):
+    """Red team, session 21: a commit declaring an encoding Python does not
+    know was read as cp037 only.  git shows it through iconv
+    (``git log`` printed the key of an ``encoding IBM930`` commit whole)
+    while ``--history``, ``--diff`` and pre-receive passed it.  Every
+    such message's reading holds what ``git log`` shows (one repository,
+    one ``git log``)."""
+    from together_hooks.sources.commits import object_parts
+
+    write(git_repo, 'a.py', 'x = 1\n')
+    head = commit(git_repo)
+    tree = git(git_repo, 'rev-parse', 'HEAD^{tree}').strip()
+    texts = {}
+    for encoding in ICONV_ONLY:  # by hand: git commit refuses a NUL (UCS-2)
+        texts[encoding] = f'subject\n\nrotate later TOGETHER_API_KEY={keys()}\n'
+        raw = (f'tree {tree}\nparent {head}\nauthor a <a@x> 1 +0000\n'
+               f'committer a <a@x> 1 +0000\nencoding {encoding}\n\n').encode()
+        head = subprocess.run(
+            ('git', 'hash-object', '-t', 'commit', '-w', '--stdin'), cwd=git_repo, check=True,
+            capture_output=True, input=raw + _iconv(texts[encoding], encoding),
+        ).stdout.decode().strip()
+    git(git_repo, 'update-ref', 'refs/heads/main', head)
+    shas = git(git_repo, 'rev-list', '--reverse', '--max-count=3', 'HEAD').split()
+    shown = subprocess.run(  # bytes: git passes a UCS-2 message it cannot convert as it is
+        ('git', 'log', '--reverse', '--max-count=3', '--format=%H%n%B%x00'), cwd=git_repo,
+        check=True, capture_output=True).stdout.decode('utf-8', 'replace')
+    for sha, encoding in zip(shas, ICONV_ONLY):
+        raw = subprocess.run(('git', 'cat-file', 'commit', sha), cwd=git_repo,
+                             check=True, capture_output=True).stdout
+        key_line = texts[encoding].splitlines()[-1].encode()
+        assert key_line not in raw  # the key is not there raw
+        assert key_line in object_parts(raw)[1], encoding
+        if encoding == 'IBM930':  # git shows it: UTF-16 text stops its log at a NUL
+            assert key_line.decode() in shown
+    hashes = _hashes(scan('--history', '--format', 'json', cwd=git_repo))
+    assert {hash_secret(t.split('=')[-1].strip()) for t in texts.values()} <= hashes
+
+
+def test_a_commit_message_in_an_encoding_only_iconv_knows(git_repo, tmp_path, keys):
+    """The same IBM930 message, committed as a user with that
+    ``i18n.commitEncoding`` commits it, refused by the server's gate and
+    found by ``--diff``."""
+    key = keys()
+    _message_in(git_repo, tmp_path, key, 'IBM930',
+                _iconv(f'rotate later TOGETHER_API_KEY={key}\n', 'IBM930'))
+
+
 @pytest.mark.parametrize('entry', ['blob', 'gitlink'])
 def test_names_in_a_tree_a_tag_points_at(git_repo, tmp_path, pushing, keys, entry):
     """``git tag t <tree>``: the tree's entry names reach the remote with

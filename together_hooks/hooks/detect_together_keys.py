@@ -111,7 +111,23 @@ def _commit_message(filenames: Sequence[str]) -> list[Content] | None:
 
         start = verbose_block_start(data)
         end = end if start is None else start
-    return [Content(COMMIT_MESSAGE, data[:end]), *_commit_idents()]
+    return [Content(COMMIT_MESSAGE, data[:end] + _as_committed_encoding(data[:end])),
+            *_commit_idents()]
+
+
+def _as_committed_encoding(message: bytes) -> bytes:
+    """``i18n.commitEncoding``: git stores the message's bytes as they
+    are, under an ``encoding`` header, and shows them converted (an
+    EBCDIC message holds no key raw): its reading in that encoding, as
+    the gate reads the stored commit (``sources.message.as_utf8``)."""
+    from together_hooks.gitrun import git_probe
+
+    named = (git_probe('.', 'config', '--get', 'i18n.commitEncoding') or b'').strip()
+    if not message or named.lower() in (b'', b'utf-8', b'utf8'):
+        return b''
+    from together_hooks.sources.message import as_utf8
+
+    return as_utf8(message, named)
 
 
 def _commit_idents() -> list[Content]:

@@ -52,6 +52,7 @@ from together_hooks.sources.history import FirstOf
 from together_hooks.sources.history import keys_at
 from together_hooks.sources.history import keys_in
 from together_hooks.sources.history import Walk
+from together_hooks.sources.message import as_utf8
 from together_hooks.sources.ranges import FULL_HISTORY
 from together_hooks.sources.ranges import is_shallow
 
@@ -645,23 +646,8 @@ def object_parts(raw: bytes) -> tuple[bytes, bytes]:
     kept = b'\n'.join(line for line in lines if not _id_only(line))
     for line in lines:
         if line.startswith(b'encoding ') and message:
-            message += _as_utf8(message, line[len(b'encoding '):])
+            message += as_utf8(message, line[len(b'encoding '):])
     return kept, message
-
-
-def _as_utf8(message: bytes, encoding: bytes) -> bytes:
-    """``message`` read in ``encoding``, as UTF-8 lines to append (nothing
-    when that changes nothing).  An encoding Python does not know (iconv
-    knows more: IBM1047, IBM-278, ...) is read as EBCDIC too: every
-    EBCDIC code page writes a key's characters (letters, digits, ``-``,
-    ``_``: EBCDIC's invariant set) as cp037 does, and the ASCII-based ones
-    leave them as they are (scanned raw)."""
-    try:  # bytes.decode takes text encodings only (no zlib, no base64)
-        text = message.decode(encoding.decode('ascii').strip(), 'replace')
-    except (LookupError, UnicodeError, ValueError):
-        text = message.decode('cp037')
-    decoded = text.encode('utf-8', 'replace')
-    return b'' if decoded == message else b'\n' + decoded
 
 
 def _person(head: bytes, field: bytes) -> tuple[str, str]:

@@ -12,6 +12,9 @@ arguments (Linux ``/proc``, as ``commits`` reads ``git push``'s) and
 git's config.  Where that cannot be told (no ``/proc``, a hook run by
 ``git merge``, an alias of an alias, an option this module does not
 know): the whole file, fail-closed.
+
+A message in another encoding (``i18n.commitEncoding``, a stored commit's
+``encoding`` header) is read as git shows it too (``as_utf8``).
 """
 from __future__ import annotations
 
@@ -337,3 +340,69 @@ def _diff_prefix(base: tuple[str, ...], limit: int) -> bytes | None:
         proc.kill()
         proc.communicate()
     return out if proc.returncode in (0, -9) else None
+
+
+def as_utf8(message: bytes, encoding: bytes) -> bytes:
+    """``message`` read in ``encoding``, as UTF-8 lines to append (nothing
+    when that changes nothing).  An encoding Python does not know is read
+    as git reads it to show the message: by the C library's iconv, which
+    knows more (``IBM930``, whose lowercase letters no other code page
+    puts where it does; ``UCS-2LE``; ``UNICODELITTLE``), then as EBCDIC
+    too, where iconv cannot be had: every EBCDIC code page but the
+    Japanese katakana ones writes a key's characters as cp037 does, and
+    the ASCII-based ones leave them as they are (scanned raw)."""
+    name = encoding.decode('ascii', 'replace').strip()
+    try:  # bytes.decode takes text encodings only (no zlib, no base64)
+        text = message.decode(name, 'replace')
+    except (LookupError, UnicodeError, ValueError):
+        read = _iconv_utf8(message, name)
+        text = message.decode('cp037') if read is None else read.decode('utf-8', 'replace')
+    decoded = text.encode('utf-8', 'replace')
+    return b'' if decoded == message else b'\n' + decoded
+
+
+def _iconv_utf8(data: bytes, encoding: str) -> bytes | None:
+    """``data`` converted from ``encoding`` to UTF-8 by the C library's
+    ``iconv``, git's own converter (``git log`` shows a message so), a
+    byte it cannot read taken as U+FFFD; None when there is no iconv or
+    it knows no such encoding.  Memory: the output is at most four bytes
+    a byte read (a U+FFFD is three)."""
+    try:
+        import ctypes
+    except ImportError:  # a Python built without ctypes
+        return None
+    try:
+        lib = ctypes.CDLL(None, use_errno=True)
+        iconv_open, iconv, iconv_close = lib.iconv_open, lib.iconv, lib.iconv_close
+    except (OSError, AttributeError):  # no iconv in the C library (musl has one)
+        return None
+    void_p, size_t = ctypes.c_void_p, ctypes.c_size_t
+    iconv_open.restype, iconv_open.argtypes = void_p, (ctypes.c_char_p, ctypes.c_char_p)
+    iconv.restype = size_t
+    iconv.argtypes = (void_p, ctypes.POINTER(void_p), ctypes.POINTER(size_t),
+                      ctypes.POINTER(void_p), ctypes.POINTER(size_t))
+    iconv_close.argtypes = (void_p,)
+    if not encoding.isascii() or '\0' in encoding:
+        return None
+    handle = iconv_open(b'UTF-8', encoding.encode('ascii'))
+    if handle is None or handle == void_p(-1).value:
+        return None
+    try:
+        source = ctypes.create_string_buffer(data, len(data))
+        target = ctypes.create_string_buffer(4 * len(data) + 16)
+        in_at, in_left = void_p(ctypes.addressof(source)), size_t(len(data))
+        out_at, out_left = void_p(ctypes.addressof(target)), size_t(len(target))
+        while in_left.value:
+            if iconv(handle, in_at, in_left, out_at, out_left) != size_t(-1).value:
+                break
+            if out_left.value < 3:  # not reached: four bytes a byte read
+                return None
+            # A byte it cannot read (or a sequence cut short): U+FFFD, on.
+            ctypes.memmove(out_at.value, b'\xef\xbf\xbd', 3)
+            out_at.value += 3
+            out_left.value -= 3
+            in_at.value += 1
+            in_left.value -= 1
+        return target.raw[:len(target) - out_left.value]
+    finally:
+        iconv_close(handle)
