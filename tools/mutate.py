@@ -1028,6 +1028,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass\n",
       ('tests/detect/packed_test.py::test_a_hunk_is_read_by_the_git_route_alone',),
       "the generic base85 reader joins a GIT binary patch hunk's framed lines and reports a key that is not in the patch"),
+    M('wide111', 'together_hooks/detect/engine.py',
+      "    wide = depth == 0 and may_be_wide(data) and _holds_wide(data, rules)\n",
+      "    wide = False\n",
+      ('tests/detect/widetext_runs_test.py',),
+      "a binary's UTF-16/UTF-32 strings are not read: a key in a .NET #US heap, a minidump's environment block or UTF-32BE between random bytes passes"),
+    M('wide112', 'together_hooks/detect/sqlite.py',
+      "        self.codec = _CODECS.get(int.from_bytes(data[56:60], 'big'))\n",
+      "        self.codec = None\n",
+      ('tests/detect/sqlite_test.py::test_a_utf16_database_is_read_in_its_encoding',),
+      "a SQLite database in UTF-16le/be is read as UTF-8: its rows hold NULs between the letters and no column is read under its name"),
 )
 
 
