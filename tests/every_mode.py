@@ -65,3 +65,5 @@ def assert_found_everywhere(modes: dict[str, object], keys: list[str], expected:
         rc, out = modes[name]  # type: ignore[misc]
         assert rc != 0, (name, out)
         assert set(re.findall(r'hashed_secret ([0-9a-f]{40})', out)) == {h for _p, h in expected}, (name, out)
+    for path, hashed in expected:
+        assert re.search(re.escape(path) + r':\d+: .*' + hashed, modes['pre-receive'][1]), modes['pre-receive']  # type: ignore[index]
