@@ -10,20 +10,15 @@ exit 0.  Each chunk is read as a container's member, at
 from __future__ import annotations
 
 import random
-import re
 import struct
 import zlib
 
-from tests.cli.pre_receive_test import install_gate
 from tests.cli_run import leaked
-from tests.cli_run import run as run_script
 from tests.cli_run import scan
-from tests.conftest import git
+from tests.every_mode import assert_found_everywhere
+from tests.every_mode import every_mode
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
-from tests.gitplay import bare
-from tests.gitplay import clean_env
 from tests.gitplay import commit
-from tests.gitplay import run
 from tests.keys import make_key
 from together_hooks.findings import hash_secret
 
@@ -75,46 +70,9 @@ def _found(result) -> set[tuple[str, str]]:
     return {(f['path'], f['hashed_secret']) for f in result.json()['findings']}
 
 
-def test_every_mode_finds_a_key_in_a_png_text_chunk(git_repo, pushing):  # noqa: F811
-    run(git_repo, pushing, 'git', 'commit', '-q', '--allow-empty', '-m', 'root')
-    rc, out = run(git_repo, pushing, 'git', 'push', '-q', 'origin', 'main')
-    assert rc == 0, out
+def test_every_mode_finds_a_key_in_a_png_text_chunk(git_repo, pushing, tmp_path):  # noqa: F811
     files, keys, expected = _pngs(random.Random('png-every-mode'))
-    for name, data in files.items():
-        (git_repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (git_repo / name).write_bytes(data)
-    as_files = scan('--format', 'json', '.', cwd=git_repo)
-    git(git_repo, 'add', '-A')
-    staged = scan('--staged', '--format', 'json', cwd=git_repo)
-    hook = run_script('detect-together-keys', *sorted(files), cwd=git_repo)
-    commit(git_repo, 'images')
-    history = scan('--history', '--format', 'json', cwd=git_repo)
-    diff = scan('--diff', 'origin/main...HEAD', '--format', 'json', cwd=git_repo)
-    rc, pushed = run(git_repo, pushing, 'git', 'push', 'origin', 'main')
-    outputs = [r.out + r.err for r in (as_files, staged, hook, history, diff)]
-    assert leaked(keys, *outputs, pushed) == []
-    for result in (as_files, staged, history, diff):
-        assert _found(result) == expected
-    assert hook.rc == 1
-    assert set(re.findall(r'^(.+?):\d+: ', hook.out, re.M)) == {p for p, _h in expected}
-    assert rc != 0
-    assert set(re.findall(r'hashed_secret ([0-9a-f]{40})', pushed)) == {h for _p, h in expected}
-
-
-def test_pre_receive_refuses_a_png_whose_text_chunk_holds_a_key(git_repo, tmp_path):
-    remote = bare(tmp_path / 'server.git')
-    install_gate(remote)
-    git(git_repo, 'remote', 'add', 'origin', remote)
-    files, keys, expected = _pngs(random.Random('png-pre-receive'))
-    for name, data in files.items():
-        (git_repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (git_repo / name).write_bytes(data)
-    commit(git_repo, 'images')
-    rc, out = run(git_repo, clean_env(), 'git', 'push', 'origin', 'main')
-    assert rc != 0, out
-    assert leaked(keys, out) == []
-    for path, hashed in expected:
-        assert re.search(re.escape(path) + r':\d+: .*' + hashed, out), out
+    assert_found_everywhere(every_mode(git_repo, pushing, tmp_path / 'server.git', files), keys, expected)
 
 
 def test_a_png_is_read_as_a_viewer_reads_it(git_repo):

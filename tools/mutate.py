@@ -853,8 +853,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/packed_value_start_test.py',),
       "the engine keeps a byte set of its own for where a container's base64 value starts, not the screen's rule: a value after an escaped line break passes the screen and is not opened"),
     M('ooxml-part-screened-out', 'together_hooks/detect/engine.py',
-      "    if not where and wrapped == -1 and not dumped and not tables and not ooxml:",
-      "    if not where and wrapped == -1 and not dumped and not tables:",
+      "    if not where and wrapped == -1 and not dumped and not tables and not ooxml and not wide:",
+      "    if not where and wrapped == -1 and not dumped and not tables and not wide:",
       ('tests/detect/ooxml_text_test.py',),
       "a Word document whose runs cut every keyword (TOGE + THER, tg + p_v1_) is left at the screen: its key missed"),
     M('ooxml-part-blob-test', 'together_hooks/detect/prefilter.py',
@@ -1040,6 +1040,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass\n",
       ('tests/detect/packed_test.py::test_a_hunk_is_read_by_the_git_route_alone',),
       "the generic base85 reader joins a GIT binary patch hunk's framed lines and reports a key that is not in the patch"),
+    M('wide111', 'together_hooks/detect/engine.py',
+      "    wide = depth == 0 and may_be_wide(data) and _holds_wide(data, rules)\n",
+      "    wide = False\n",
+      ('tests/detect/widetext_runs_test.py',),
+      "a binary's UTF-16/UTF-32 strings are not read: a key in a .NET #US heap, a minidump's environment block or UTF-32BE between random bytes passes"),
+    M('wide112', 'together_hooks/detect/sqlite.py',
+      "        self.codec = _CODECS.get(int.from_bytes(data[56:60], 'big'))\n",
+      "        self.codec = None\n",
+      ('tests/detect/sqlite_test.py::test_a_utf16_database_is_read_in_its_encoding',),
+      "a SQLite database in UTF-16le/be is read as UTF-8: its rows hold NULs between the letters and no column is read under its name"),
 )
 
 

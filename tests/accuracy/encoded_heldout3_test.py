@@ -861,8 +861,6 @@ MISSED: dict[str, str] = {
     # grouped screen route, bench/screen.py).
     'b64-in-b64-legacy': 'base64 of base64 of a .env with a legacy key',
     'hex-of-b64-env': 'hex text of base64 of a .env',
-    # UTF-16 inside a binary container.
-    'sqlite-utf16': 'a UTF-16 SQLite database: its text cells are UTF-16LE',
     # Legacy context in structures read as rows.
     'ods-cells-legacy': 'ODS: the name cell and the key cell of one row',
     'git-credential-fill-legacy': "git credential's host= line and password= (legacy key)",

@@ -524,8 +524,6 @@ MISSED: dict[str, str] = {
     'b64-three-deep': 'base64 of base64 of base64 of an env line (two layers are read)',
     # Past a cap.
     'ascii85-past-cap': 'ASCII85 block whose key lies past B64_REACH decoded bytes',
-    # UTF-16 in a binary.
-    'utf16le-minidump-key-alone': 'a UTF-16LE key alone between random bytes (no BOM, no name)',
 }
 
 

@@ -252,3 +252,27 @@ def test_overflow_chains_shared_or_looping_cost_work_bounded_by_the_file(tmp_pat
     view = sqlite_view(bytes(data))
     assert view is not None and view.data.count(b'z' * 9000) == 1
     assert read <= 2 * len(data), (read, len(data))
+
+
+@pytest.mark.parametrize('encoding', ['UTF-16le', 'UTF-16be'])
+def test_a_utf16_database_is_read_in_its_encoding(tmp_path, encoding: str) -> None:
+    # The header's text encoding (2, 3): every text value, the schema's
+    # names and SQL too, is UTF-16; read as UTF-8 (before, the view held
+    # NULs between the letters and no rule read a row).
+    rng = random.Random(encoding)
+    legacy, current, digest = make_hex(rng), make_key(rng), make_hex(rng)
+
+    def setup(con):  # type: ignore[no-untyped-def]
+        con.execute(f"pragma encoding = '{encoding}'")
+        con.execute('create table credentials (provider text, api_key text, created text)')
+        con.execute('insert into credentials values (?, ?, ?)', ('together', legacy, '2024-05-01'))
+        con.execute('create table settings (name text, value text)')
+        con.execute('insert into settings values (?, ?)', ('TOGETHER_API_KEY', current))
+        con.execute('create table files (provider text, sha256 text)')
+        con.execute('insert into files values (?, ?)', ('together', digest))
+    data = _db(tmp_path, 'w.db', setup)
+    view = sqlite_view(data)
+    assert view is not None
+    assert b'provider\tapi_key\tcreated\ntogether\t' + legacy.encode() + b'\t2024-05-01\n' in view.data
+    assert sorted(f.secret for f in scan_bytes(data, 'w.db')) == sorted([legacy, current])
+

@@ -807,7 +807,10 @@ def _hits(
     # An Office document's XML part: its runs may cut every keyword
     # (``tg`` | ``p_v1_``), read for its text whatever the screen found.
     ooxml = depth == 0 and ooxml_part(data)
-    if not where and wrapped == -1 and not dumped and not tables and not ooxml:  # most files: no keyword, no base64 form, no escape mark
+    # A binary (a NUL in its head) holding a keyword in UTF-16 or UTF-32:
+    # its wide strings are read as text (``_wide_hits``).
+    wide = depth == 0 and may_be_wide(data) and _holds_wide(data, rules)
+    if not where and wrapped == -1 and not dumped and not tables and not ooxml and not wide:  # most files: no keyword, no base64 form, no escape mark
         # but a window may be left a binary patch hunk whose marker is before it
         return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
     # A keyword written with some of its characters escaped (``tgp%5Fv1%5F``,
@@ -873,6 +876,8 @@ def _hits(
         hits += _sqlite_hits(data, path, rules, budget)
     if ooxml:
         hits += _ooxml_hits(data, path, rules, budget)
+    if wide:
+        hits += _wide_hits(data, path, rules, budget)
     if depth < 2:
         head = wrapped if wrapped_kind == 'base64' else -1
         if head != -1 or any(magic in where for magic in B64_MAGIC):
@@ -1661,6 +1666,47 @@ def _sqlite_hits(
         (view.origin(offset), secret, rule, 'raw')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
     ]
+
+
+_WIDE_FORMS: dict[tuple[Rule, ...], tuple[bytes, ...]] = {}
+
+
+def _holds_wide(data: bytes, rules: tuple[Rule, ...]) -> bool:
+    """Whether ``data`` holds a keyword of ``rules`` in UTF-16 or UTF-32
+    (``widetext.wide_forms``): asked of bytes with a NUL in their head
+    only, never of a text file."""
+    from together_hooks.detect.widetext import holds_wide
+
+    key = tuple(rules)
+    forms = _WIDE_FORMS.get(key)
+    if forms is None:
+        from together_hooks.detect.widetext import wide_forms
+
+        forms = _WIDE_FORMS[key] = wide_forms(k for rule in rules for k in rule.keywords)
+    return holds_wide(data, forms)
+
+
+def _wide_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a binary's UTF-16 and UTF-32 strings (``widetext.runs_view``,
+    as ``strings -el``/``-eb`` reads them): each string a line, strings
+    near each other read together (an environment block's entries, a
+    name and its value), every offset mapped to its character's byte."""
+    from together_hooks.detect.widetext import runs_view
+
+    view = runs_view(data, tuple(k for rule in rules for k in rule.keywords), _WIDE_REACH)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'raw')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
+    ]
+
+
+# Strings this many bytes apart or nearer are read as neighbours, and
+# groups of them this many lines apart: as far as a rule's keyword window.
+_WIDE_REACH = 4096
 
 
 def _radix_hits(

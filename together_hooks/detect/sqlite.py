@@ -30,6 +30,9 @@ class _Full(Exception):
     pass
 
 _INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
+# A text encoding other than UTF-8 (0 in an empty database, an unknown
+# value in a damaged one: read as UTF-8).
+_CODECS = {2: 'utf-16-le', 3: 'utf-16-be'}
 _SEPARATOR = b'\t'
 
 
@@ -59,6 +62,9 @@ class _Db:
         self.left = len(data) // 4
         # Overflow pages already read: each belongs to one record.
         self.overflowed: set[int] = set()
+        # The database's text encoding (the header's field at 56: 1 UTF-8,
+        # 2 UTF-16le, 3 UTF-16be), which every text value is stored in.
+        self.codec = _CODECS.get(int.from_bytes(data[56:60], 'big'))
 
     def payload(self, start: int, local: int, size: int) -> tuple[bytes, int]:
         """A cell's whole payload (``size`` bytes): its ``local`` bytes at
@@ -157,10 +163,18 @@ class _Db:
                     n = 8 if serial == 7 else 0
                 else:
                     n = (serial - 12) // 2
-                    values.append((
-                        data[body:min(body + n, end)] if serial & 1 else None, where,
-                        start + body + n <= local_end,
-                    ))
+                    if serial & 1 and self.codec is not None:
+                        # UTF-16 text, read as UTF-8: its offsets are the value's start.
+                        text = data[body:min(body + n, end)]
+                        values.append((
+                            text[:len(text) // 2 * 2].decode(self.codec, 'replace').encode('utf-8'),
+                            where, False,
+                        ))
+                    else:
+                        values.append((
+                            data[body:min(body + n, end)] if serial & 1 else None, where,
+                            start + body + n <= local_end,
+                        ))
                 body += n
             yield rowid, start, values
 

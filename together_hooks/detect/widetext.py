@@ -108,3 +108,115 @@ def decoded_windows(
         return out
 
     return stream_windows(read, step, overlap)
+
+
+# --- wide strings among other bytes --------------------------------------
+#
+# A binary holds text two or four bytes a character in places: a .NET
+# assembly's user strings (``#US``), a Windows resource's string table, a
+# process's environment block in a minidump or core file, the registry.
+# ``strings -el`` / ``-eb`` read them as runs of printable ASCII each
+# paired with NUL bytes; so does ``runs_view``, for the rules to read as a
+# text file is read.
+
+# (codec, width, where the character sits in its bytes, a run's pattern):
+# 4 characters or more, as ``strings`` reads them by default.
+_PRINT = rb'[\t\n\r\x20-\x7e]'
+_RUNS = (
+    ('utf-16-le', 2, 0, _PRINT + rb'\x00'),
+    ('utf-16-be', 2, 1, rb'\x00' + _PRINT),
+    ('utf-32-le', 4, 0, _PRINT + rb'\x00\x00\x00'),
+    ('utf-32-be', 4, 3, rb'\x00\x00\x00' + _PRINT),
+)
+_SHORTEST = 4
+
+
+def wide_forms(keywords: Iterable[bytes]) -> tuple[bytes, ...]:
+    """The forms ``keywords`` take in UTF-16 and UTF-32, either byte
+    order: each character with its NULs between (``t\\0g\\0p`` is in
+    both UTF-16LE's ``t\\0g\\0p\\0`` and UTF-16BE's ``\\0t\\0g\\0p``)."""
+    return tuple(
+        sep.join(keyword[i:i + 1] for i in range(len(keyword)))
+        for keyword in keywords for sep in (b'\0', b'\0\0\0')
+    )
+
+
+def holds_wide(data: bytes, forms: tuple[bytes, ...]) -> bool:
+    """Whether ``data`` holds one of ``forms`` (``wide_forms``)."""
+    return any(data.find(form) != -1 for form in forms)
+
+
+class RunsView:
+    """The wide strings of a binary (``runs_view``) as text; ``origin``
+    maps an offset in it to its character's byte in the binary."""
+
+    __slots__ = ('data', 'encoding', '_starts', '_sources', '_widths')
+
+    def __init__(self, data: bytes, starts: list[int], sources: list[int], widths: list[int]) -> None:
+        self.data = data
+        self.encoding = 'raw'
+        self._starts = starts
+        self._sources = sources
+        self._widths = widths
+
+    def origin(self, offset: int) -> int:
+        from bisect import bisect_right
+
+        i = max(0, bisect_right(self._starts, offset) - 1)
+        return self._sources[i] + (offset - self._starts[i]) * self._widths[i]
+
+
+def _runs(data: bytes) -> list[tuple[int, int, int, int]]:
+    """(start, end, width, where the character sits) of every wide run in
+    ``data``, in order.  Text of one byte order is text of the other
+    read a byte off, a character lost or a stray one gained at an end
+    (``\\0\\0\\0t\\0\\0\\0g...`` is UTF-32BE, and UTF-32LE from the byte before
+    it): both readings are kept, the right one whole, and a key both
+    show is one finding (their characters map to the same bytes)."""
+    from together_hooks.regex_cache import cached
+
+    return sorted(
+        (m.start(), m.end(), width, at)
+        for _codec, width, at, unit in _RUNS
+        for m in cached(rb'(?:%s){%d,}' % (unit, _SHORTEST)).finditer(data)
+    )
+
+
+def runs_view(data: bytes, keywords: tuple[bytes, ...], reach: int) -> RunsView | None:
+    """The wide strings of ``data`` as lines of text, where one of
+    ``keywords`` is: runs less than ``reach`` bytes apart form a group
+    (a name and its value in two strings, an environment block's
+    ``NAME=value`` entries), a line each; a group holding no keyword is
+    left out (no key there: a key's prefix or a Together name is a
+    keyword), and groups are ``reach`` blank lines apart, as far as a
+    rule looks for context.  The text is at most ``data``'s size and a
+    ``reach`` more."""
+    runs = _runs(data)
+    if not runs:
+        return None
+    groups: list[list[tuple[int, int, int, int]]] = []
+    end = 0
+    for run in runs:
+        if groups and run[0] - end < reach:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+        end = max(end, run[1])
+    out = bytearray()
+    starts: list[int] = []
+    sources: list[int] = []
+    widths: list[int] = []
+    for group in groups:
+        texts = [data[start + at:end:width] for start, end, width, at in group]
+        if not any(k in text for text in texts for k in keywords):
+            continue
+        if out:
+            out += b'\n' * reach
+        for (start, _end, width, at), text in zip(group, texts):
+            starts.append(len(out))
+            sources.append(start + at)
+            widths.append(width)
+            out += text + b'\n'
+    if not out:
+        return None
+    return RunsView(bytes(out), starts, sources, widths)
