@@ -605,6 +605,9 @@ _GENERIC_VALUE = (
     # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
     rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     + _SECRET_WRAPPER +
+    # (a debugger's ``char *`` field, its address before its string: gdb's
+    # ``api_key = 0x5555555592e0 "<key>"``)
+    rb'(?:0x[0-9a-f]{4,16}[ \t]{1,4}(?="))?'
     rb'|[ \t]{1,32}'
     # or the next item of an argument list: a quoted name (a flag) and the
     # key as two strings (``["--api_key", <key>]``), or a YAML list's next
@@ -884,6 +887,17 @@ _CSV_CREDENTIAL = (
     # Key |`` table heads it; never ``cache_key`` or ``public key``)
     r'(?i:(?:login_)?password|(?:api[ _-]?)?key|secret|token|credential)',
     r'\A\s*(?i:together(?:[ _-]?ai)?)\s*\Z|api\.together\.(?:xyz|ai)\b',
+)
+# An HTML table's row of a name and its value (``<td>TOGETHER_API_KEY</td>``
+# or ``<td>Together AI</td>`` then ``<td><key></td>``): the name cell's
+# whole text a Together key's name; or an API key's (``HTML_KEY_CELL``:
+# ``api_key``, Django's debug locals), Together's where another row of the
+# table names Together (``_CSV_CREDENTIAL``'s second regex) and none
+# another endpoint.
+HTML_NAME_CELL = r'(?i:together(?:[ _-]?ai)?(?:[ _-]?api)?[ _-]?(?:key|token)s?)'
+HTML_KEY_CELL = (
+    r'(?i:(?:[\w.-]{0,30}[_.-])?(?:api[ _.-]?key|access[_.-]?token|auth[_.-]?token|token)'
+    r'|(?:api[ _-]?)?key)'
 )
 # A word one of the first regex's matches always holds, lower-cased: a
 # line without any is no header, told without the regex
@@ -1421,6 +1435,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?:(?<=[|\t])|(?<=\| )|(?<=\|`)|(?<=\| `)'
                 rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
                 + _HEX_KEY + rb'(?=`?[ ]{0,64}\||`?[ \t]{0,64}(?:\t|\r?\n|\Z))',
+                csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
+        # Or an HTML table's cell (``<td><code><key></code></td>``, Django's
+        # debug page's ``<pre>&#x27;<key>&#x27;</pre>``): its header row or
+        # the name cell before it (``detect.csvrow``, ``HTML_NAME_CELL``).
+        Pattern(rb'[>;\'"](?:(?<=>)|(?<=&#x27;)|(?<=&#39;)|(?<=&quot;)|(?<=>[\'"]))[ \t]{0,8}' + _HEX_KEY
+                + rb'(?=[\'"]?[ \t]{0,8}(?:<|&#x27;|&#39;|&quot;|\r?\n))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # Or an SQL ``INSERT``'s row, its column list the header
         # (``INSERT INTO creds (provider, secret) VALUES ('together',
@@ -2144,8 +2164,31 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # HTTP Basic's user and password written out.
         'Authorization: Basic together:{hex}',
         'traefik.http.middlewares.auth.basicauth.users=together:{hex}',
+        # An HTML table: its header row names the columns, or a row is a
+        # name and its value (Django's debug locals), over lines or on one.
+        '<table>\n<tr><th>Provider</th><th>API key</th></tr>\n<tr><td>Together AI</td><td><code>{hex}</code></td></tr>\n</table>',
+        '<table><tr><td>TOGETHER_API_KEY</td><td>{hex}</td></tr></table>',
+        '<table>\n<tr><td>base_url</td><td><pre>&#x27;https://api.together.xyz/v1&#x27;</pre></td></tr>\n'
+        '<tr><td>api_key</td><td><pre>&#x27;{hex}&#x27;</pre></td></tr>\n</table>',
+        # An Emacs setting, its package's next form naming Together's host.
+        '(setq gptel-api-key "{hex}")\n(gptel-make-openai "Together" :host "api.together.xyz")',
+        "(setq-default gptel-model 'llama gptel-api-key \"{hex}\")\n\n(gptel-make-openai \"Together\"\n  :host \"api.together.xyz\")",
+        # A debugger's char * field, its address before the string.
+        '$1 = {{base_url = 0x5555555592a0 "https://api.together.xyz/v1", api_key = 0x5555555592e0 "{hex}"}}',
     ),
     false_positives=(
+        # (an HTML table of checksums; a header naming another column; a
+        # name/value table naming another endpoint)
+        '<table><tr><th>Package</th><th>SHA256</th></tr><tr><td>together-1.3.0.tar.gz</td><td>{hex}</td></tr></table>',
+        '<table>\n<tr><th>Provider</th><th>Commit</th></tr>\n<tr><td>Together AI</td><td>{hex}</td></tr>\n</table>',
+        '<p>Together AI</p><table>\n<tr><td>base_url</td><td>https://api.openai.com/v1</td></tr>\n'
+        '<tr><td>api_key</td><td>{hex}</td></tr>\n</table>',
+        '<table><tr><td>cache_key</td><td>{hex}</td></tr><tr><td>host</td><td>api.together.xyz</td></tr></table>',
+        # (another package's setting; another provider's next form)
+        '(setq magit-api-key "{hex}")\n(gptel-make-openai "Together" :host "api.together.xyz")',
+        '(setq gptel-api-key "{hex}")\n(gptel-make-anthropic "Claude" :host "api.anthropic.com")\n;; Together AI later',
+        # (a debugger's print of a digest)
+        '$1 = {{url = 0x55555 "https://api.together.xyz/v1/files", sha256 = 0x5555555592e0 "{hex}"}}',
         # (a cache's key, a digest, a longer word ending in key)
         'cache_key_together = "{hex}"',
         'api_key_together_sha256 = "{hex}"',

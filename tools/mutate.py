@@ -1028,6 +1028,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass\n",
       ('tests/detect/packed_test.py::test_a_hunk_is_read_by_the_git_route_alone',),
       "the generic base85 reader joins a GIT binary patch hunk's framed lines and reports a key that is not in the patch"),
+    M('html-table-any-column', 'together_hooks/detect/csvrow.py',
+      '                _VALUE_COLUMN.fullmatch(header[column]) or regexes[0].fullmatch(header[column])):\n',
+      '                True):\n',
+      ('tests/detect/html_lisp_context_test.py',),
+      "an HTML table's row naming Together takes a hex in any column for its key, under a header naming no "
+      'credential or value column (a Provider | Commit table)'),
+    M('html-table-other-endpoint', 'together_hooks/detect/csvrow.py',
+      '    return any(lo != row_at[0] for lo in together) and not any(lo != row_at[0] for lo in other)\n',
+      '    return any(lo != row_at[0] for lo in together)\n',
+      ('tests/detect/html_lisp_context_test.py',),
+      "an HTML name/value table's api_key is Together's when another row names Together's endpoint, "
+      "though its base_url row names a proxy"),
+    M('lisp-any-package', 'together_hooks/detect/context.py',
+      "    package = re.escape(m.group('prefix')[:-1])\n",
+      "    package = rb'[\\w-]+'\n",
+      ('tests/detect/html_lisp_context_test.py',),
+      "an Emacs setting's key is Together's when any package's form near it names Together's host "
+      '(magit-api-key beside gptel-make-openai)'),
 )
 
 

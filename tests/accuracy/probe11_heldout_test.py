@@ -1211,8 +1211,6 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'html-table-row': 'an HTML table is not read as a table (its header row names the credential column)',
-    'html-table-rows-multiline': 'an HTML table is not read as a table (its header row names the credential column)',
     'html-comment-over-script': "a model field in the key's object defers to the structure right around it (`<script>`), never the heading above",
     'pytest-locals': 'a Together client object in the locals (`<together.Together object ...>`) is no Together context',
     'nginx-access-log-proxy': "a proxy's path `/together/v1/...` names no Together endpoint",

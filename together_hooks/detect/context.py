@@ -1085,6 +1085,8 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
     another destination.  None when the key's name is not flat or no
     sibling answers."""
     start = _line_start(data, at, lo)
+    if data[start:at].lstrip(b' \t')[:1] == b'(':
+        return _lisp_group(data, start, at, lo, hi, index)
     answer = None
     for prefix in flat_prefixes(data, start, at):
         first = data.find(prefix, lo, hi)  # the key's own name holds one
@@ -1098,6 +1100,75 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
                 return True
             if _inside(index.target, s.start(), end):
                 answer = False
+    return answer
+
+
+# A Lisp setting (Emacs' ``(setq gptel-api-key "<key>")``, ``setq-default``,
+# a later pair of ``(setq a b c d)``, ``customize-set-variable``,
+# ``defcustom``): its symbol's package (``gptel-``, its first word) names
+# a group as a flat name's prefix does, the top-level forms of the same
+# package near it its siblings (``(gptel-make-openai "Together" :host
+# "api.together.xyz")``, ``(setq gptel-backend ...)``), each read to its
+# closing parenthesis.
+_LISP_SETTERS = rb'setq(?:-default|-local)?|setf|set-default|customize-set-variable|defvar|defcustom|defconst'
+_LISP_SET = regex_cache.compile(
+    rb'[ \t]*\((?:' + _LISP_SETTERS + rb')'
+    rb'(?:[ \t]+\'?[^\s()"]{1,64}[ \t]+(?:"[^"\r\n]{0,200}"|\'?[^\s()"]{1,64})){0,4}'
+    rb'[ \t]+\'?(?P<prefix>[A-Za-z][A-Za-z0-9]{0,30}-)[\w-]{0,40}?'
+    rb'(?i:api-?key|token|secret|password|passwd|key)[ \t]+"?\Z',
+)
+# How far a sibling form is read (its closing parenthesis).
+_FORM_REACH = 2048
+
+
+def _form_end(data: bytes, start: int, hi: int) -> int:
+    """Where the Lisp form opening at ``start`` closes (strings and ``;``
+    comments passed over), or ``hi``."""
+    depth = 0
+    at = start
+    hi = min(hi, start + _FORM_REACH)
+    while at < hi:
+        ch = data[at]
+        if ch == 0x22:  # "
+            at += 1
+            while at < hi and data[at] != 0x22:
+                at += 2 if data[at] == 0x5c else 1
+        elif ch == 0x3b:  # ;
+            at = _line_end(data, at, hi)
+        elif ch == 0x28:
+            depth += 1
+        elif ch == 0x29:
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return hi
+
+
+def _lisp_group(data: bytes, start: int, at: int, lo: int, hi: int, index: _Index) -> bool | None:
+    """``_flat_group`` for a Lisp setting: the forms of its package's."""
+    m = _LISP_SET.match(data, start, at)
+    if m is None:
+        return None
+    import re  # made from the file's own symbol: never cached
+
+    package = re.escape(m.group('prefix')[:-1])
+    siblings = re.compile(
+        rb'(?m)^[ \t]*\((?:(?:' + _LISP_SETTERS + rb'|use-package|require|with-eval-after-load)[ \t]+\'?)?'
+        + package + rb'(?![\w])',
+    )
+    answer = None
+    for s in siblings.finditer(data, lo, hi):
+        if s.start() == start:
+            continue
+        opener = data.index(b'(', s.start())
+        end = _form_end(data, opener, hi)
+        if opener < at < end:
+            continue  # the key's own form
+        if _inside(index.mention, opener, end):
+            return True
+        if _inside(index.target, opener, end):
+            answer = False
     return answer
 
 
