@@ -739,7 +739,10 @@ TOGETHER_CONTEXT = Context(
         rb'(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
         # (a display name as a quoted key, ``"Together AI": {``)
-        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        # (or named for Together's credentials, as an object's name may be:
+        # a Traefik middleware's ``together-auth:``)
+        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
+        rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
         rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
@@ -903,6 +906,27 @@ HTML_KEY_CELL = (
 # line without any is no header, told without the regex
 # (``detect.csvrow``; tests/rules_test.py holds them together).
 CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
+# A secret store's read command on the line above a key alone on its line,
+# the command's output (``Pattern.before``, ending where the key starts):
+# the command names Together's secret, by a Together key's name or a path,
+# item or service ending in Together's (``vault kv get -field=api_key
+# secret/llm/together``, ``security find-generic-password -s together
+# -w``, PowerShell's ``Get-Secret -Name TogetherApiKey -AsPlainText``,
+# ``op read op://dev/Together/credential``, ``pass show together/api-key``);
+# not a field or item naming a digest (``-field=sha256``).
+SECRET_READ_WORDS = (
+    b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
+    b'gcloud ', b'keyring ', b'doppler ',
+)
+_SECRET_READ_BEFORE = (
+    rb'(?i:get-secret|vault[ \t]{1,8}(?:kv[ \t]{1,8})?(?:get|read)|security[ \t]{1,8}find-(?:generic|internet)-password'
+    rb'|op[ \t]{1,8}read|g?pass[ \t]{1,8}show|secret-tool[ \t]{1,8}lookup|bw[ \t]{1,8}get[ \t]{1,8}password'
+    rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get)'
+    rb'(?![^\r\n]{0,300}(?i:sha-?\d|md5|hash|digest|checksum|fingerprint|cache))'
+    rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?))?'
+    rb'(?=[ \t"\'/]|\r?\n)'
+    rb'[^\r\n]{0,200}?)\r?\n\Z'
+)
 # A list of keys above one of its items (``Pattern.before``, ending where
 # the item starts): its name (``keys``, ``api_keys``, ``tokens``; not
 # ``public_keys``) then, in block form, a comment and the items and
@@ -1330,6 +1354,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?m:^)[ \t]{0,8}(?i:api\.together\.(?:xyz|ai)):(?:\d{1,5}|\*)'
                 rb'(?::(?!(?i:[^:\s]{0,64}?(?:sha\d|hash|digest|checksum|md5|fingerprint|cache)))[^:\s/]{1,64}){2}:'
                 + _HEX_KEY + rb'(?=[ \t]*\r?(?m:$))'),
+        # A secret store's read command naming Together's secret, its
+        # output the key alone on the next line (``_SECRET_READ_BEFORE``).
+        Pattern(rb'(?<![^\n])' + _HEX_KEY + rb'(?=[ \t]{0,8}\r?(?:\n|\Z))', context=TOGETHER_NAMED,
+                before=_SECRET_READ_BEFORE, before_words=SECRET_READ_WORDS),
         # The key printed into a command that stores it under a Together
         # key's name (``echo <key> | pass insert together/api-key``,
         # ``printf '%s' <key> | secret-tool store --label='Together API key'``).
@@ -2175,6 +2203,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "(setq-default gptel-model 'llama gptel-api-key \"{hex}\")\n\n(gptel-make-openai \"Together\"\n  :host \"api.together.xyz\")",
         # A debugger's char * field, its address before the string.
         '$1 = {{base_url = 0x5555555592a0 "https://api.together.xyz/v1", api_key = 0x5555555592e0 "{hex}"}}',
+        # A MediaWiki table; a credential record; a secret store's read
+        # command's output; a structure named for Together's credentials.
+        '{{| class="wikitable"\n! Service !! API key\n|-\n| Together AI || {hex}\n|}}',
+        'Title: Together AI\nUserName: svc-llm\nPassword: {hex}\nURL: https://api.together.xyz',
+        'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}',
+        '$ vault kv get -field=api_key secret/llm/together\n{hex}',
+        'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}',
+        'middlewares:\n  together-auth:\n    headers:\n      Authorization: "Bearer {hex}"',
     ),
     false_positives=(
         # (an HTML table of checksums; a header naming another column; a
@@ -2189,6 +2225,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '(setq gptel-api-key "{hex}")\n(gptel-make-anthropic "Claude" :host "api.anthropic.com")\n;; Together AI later',
         # (a debugger's print of a digest)
         '$1 = {{url = 0x55555 "https://api.together.xyz/v1/files", sha256 = 0x5555555592e0 "{hex}"}}',
+        # (a wiki's checksums; another host's record; a .env's other
+        # service; a read of a digest field or a cache's item; a structure
+        # named for another purpose)
+        '{{| class="wikitable"\n! File !! SHA256\n|-\n| together-1.0.tar.gz || {hex}\n|}}',
+        'Title: GitHub\nUserName: bot\nPassword: {hex}\nURL: https://github.com\n\nTitle: Together AI\nURL: https://api.together.xyz',
+        'TOGETHER_BASE_URL=https://api.together.xyz\nDB_PASSWORD={hex}',
+        '$ vault kv get -field=sha256 secret/llm/together\n{hex}',
+        '$ security find-generic-password -s together-cache -w\n{hex}',
+        'middlewares:\n  together-cache:\n    headers:\n      Authorization: "Bearer {hex}"',
         # (a cache's key, a digest, a longer word ending in key)
         'cache_key_together = "{hex}"',
         'api_key_together_sha256 = "{hex}"',

@@ -1031,21 +1031,39 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('html-table-any-column', 'together_hooks/detect/csvrow.py',
       '                _VALUE_COLUMN.fullmatch(header[column]) or regexes[0].fullmatch(header[column])):\n',
       '                True):\n',
-      ('tests/detect/html_lisp_context_test.py',),
+      ('tests/detect/legacy_context_forms_test.py',),
       "an HTML table's row naming Together takes a hex in any column for its key, under a header naming no "
-      'credential or value column (a Provider | Commit table)'),
+      'credential or value column (a Provider, Commit table)'),
     M('html-table-other-endpoint', 'together_hooks/detect/csvrow.py',
       '    return any(lo != row_at[0] for lo in together) and not any(lo != row_at[0] for lo in other)\n',
       '    return any(lo != row_at[0] for lo in together)\n',
-      ('tests/detect/html_lisp_context_test.py',),
+      ('tests/detect/legacy_context_forms_test.py',),
       "an HTML name/value table's api_key is Together's when another row names Together's endpoint, "
       "though its base_url row names a proxy"),
     M('lisp-any-package', 'together_hooks/detect/context.py',
       "    package = re.escape(m.group('prefix')[:-1])\n",
       "    package = rb'[\\w-]+'\n",
-      ('tests/detect/html_lisp_context_test.py',),
+      ('tests/detect/legacy_context_forms_test.py',),
       "an Emacs setting's key is Together's when any package's form near it names Together's host "
       '(magit-api-key beside gptel-make-openai)'),
+    M('lisp-purpose-ignored', 'together_hooks/detect/context.py',
+      "    if m is None or _LISP_PURPOSE.search(data, m.end('prefix'), at):\n",
+      "    if m is None:\n",
+      ('tests/detect/legacy_context_forms_test.py',),
+      "an Emacs setting naming another purpose (gptel-cache-key) is Together's key beside its package's "
+      'Together form'),
+    M('record-without-user', 'together_hooks/detect/context.py',
+      '    if not (any(_RECORD_USER.match(data, a) for a in lines) and any(_RECORD_WHERE.match(data, a) for a in lines)):\n',
+      '    if False:\n',
+      ('tests/detect/legacy_context_forms_test.py',),
+      "any block of name=value lines is a credential record: a .env's DB_PASSWORD is Together's beside "
+      'TOGETHER_BASE_URL'),
+    M('secret-read-digest-field', 'together_hooks/rules.py',
+      "    rb'(?![^\\r\\n]{0,300}(?i:sha-?\\d|md5|hash|digest|checksum|fingerprint|cache))'\n",
+      "    rb''\n",
+      ('tests/detect/legacy_context_forms_test.py',),
+      "a secret store's read of a digest field (vault kv get -field=sha256 secret/.../together) prints "
+      'a Together key'),
 )
 
 

@@ -865,7 +865,6 @@ MISSED: dict[str, str] = {
     'sqlite-utf16': 'a UTF-16 SQLite database: its text cells are UTF-16LE',
     # Legacy context in structures read as rows.
     'ods-cells-legacy': 'ODS: the name cell and the key cell of one row',
-    'git-credential-fill-legacy': "git credential's host= line and password= (legacy key)",
 }
 
 

@@ -1218,8 +1218,6 @@ MISSED: dict[str, str] = {
     'heredoc-json-config-path': 'a file path `~/.together/config.json` over a heredoc is no Together context',
     'nb-output-echo-environ': "a notebook's JSON puts a cell's outputs before its source: the value comes before the expression naming it",
     'patch-hunk-header-label': "a diff's leading column breaks the YAML indentation (` together:` over `+  api_key:`)",
-    'vault-field-command-output': 'a command reading a secret path ending in together, its output on the next line, is no name for the value',
-    'keychain-find-output': 'a command reading a secret path ending in together, its output on the next line, is no name for the value',
     'cursor-mcp-args-glued': 'a server named `together-docs` is no Together label (only `together`/`together_ai` and a credential suffix are)',
 }
 

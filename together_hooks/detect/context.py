@@ -21,6 +21,7 @@ from bisect import bisect_left
 
 from together_hooks import regex_cache
 from together_hooks.rules import HEADING_WORDS
+from together_hooks.rules import NON_KEY_PURPOSE
 from together_hooks.rules import ORG
 
 TYPE_CHECKING = False
@@ -1100,6 +1101,56 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
                 return True
             if _inside(index.target, s.start(), end):
                 answer = False
+    if answer is None:
+        return _record(data, start, lo, hi, index)
+    return answer
+
+
+# A credential record: unindented ``Field: value`` or ``field=value`` lines
+# with no empty line between them, as a secret store shows an entry
+# (``keepassxc-cli show``'s ``Title:``, ``UserName:``, ``Password:``,
+# ``URL:``) or git hands one to a credential helper (``protocol=``,
+# ``host=``, ``username=``, ``password=``).  With a user field and a
+# title, URL or host field (whole field names: a ``.env``'s ``DB_USER``
+# and ``DB_HOST`` make none), it is one structure: Together's where a
+# line of it holds Together context, not where one names another
+# destination.  At most ``_RECORD_LINES`` lines each way.
+_RECORD_LINE = regex_cache.compile(rb'[A-Za-z][\w -]{0,30}?[ \t]*[:=]')
+_RECORD_USER = regex_cache.compile(rb'(?i:user[ _-]?name|user|login|e-?mail)[ \t]*[:=]')
+_RECORD_WHERE = regex_cache.compile(rb'(?i:title|url|uri|host|server|website|web[ _-]?site)[ \t]*[:=]')
+_RECORD_LINES = 16
+
+
+def _record(data: bytes, start: int, lo: int, hi: int, index: _Index) -> bool | None:
+    """The credential record around the line at ``start``: True, False, or
+    None when the line is in none (or none says)."""
+    if _RECORD_LINE.match(data, start) is None:
+        return None
+    lines = [start]
+    at = start
+    for _ in range(_RECORD_LINES):
+        if at <= lo:
+            break
+        prev = _line_start(data, at - 1, lo)
+        if _RECORD_LINE.match(data, prev, at) is None:
+            break
+        lines.insert(0, prev)
+        at = prev
+    at = _line_end(data, start, hi) + 1
+    for _ in range(_RECORD_LINES):
+        if at >= hi or _RECORD_LINE.match(data, at, hi) is None:
+            break
+        lines.append(at)
+        at = _line_end(data, at, hi) + 1
+    if not (any(_RECORD_USER.match(data, a) for a in lines) and any(_RECORD_WHERE.match(data, a) for a in lines)):
+        return None
+    answer = None
+    for a in lines:
+        end = _line_end(data, a, hi)
+        if _inside(index.mention, a, end):
+            return True
+        if _inside(index.target, a, end):
+            answer = False
     return answer
 
 
@@ -1117,6 +1168,7 @@ _LISP_SET = regex_cache.compile(
     rb'[ \t]+\'?(?P<prefix>[A-Za-z][A-Za-z0-9]{0,30}-)[\w-]{0,40}?'
     rb'(?i:api-?key|token|secret|password|passwd|key)[ \t]+"?\Z',
 )
+_LISP_PURPOSE = regex_cache.compile(NON_KEY_PURPOSE)
 # How far a sibling form is read (its closing parenthesis).
 _FORM_REACH = 2048
 
@@ -1148,7 +1200,8 @@ def _form_end(data: bytes, start: int, hi: int) -> int:
 def _lisp_group(data: bytes, start: int, at: int, lo: int, hi: int, index: _Index) -> bool | None:
     """``_flat_group`` for a Lisp setting: the forms of its package's."""
     m = _LISP_SET.match(data, start, at)
-    if m is None:
+    # (a symbol naming another purpose is no credential: ``gptel-cache-key``)
+    if m is None or _LISP_PURPOSE.search(data, m.end('prefix'), at):
         return None
     import re  # made from the file's own symbol: never cached
 

@@ -46,8 +46,16 @@ def _fields(line: bytes, delimiter: str = ',') -> list[str] | None:
         # the same split for the header and the row keeps columns aligned;
         # Jira's and Confluence's header ``||a||b||`` over rows ``|x|y|``:
         # a line starting with ``||`` has ``||`` between its cells)
-        if text.lstrip().startswith('||'):
+        # (MediaWiki's header ``! a !! b`` over rows ``| x || y``: a row
+        # starting with ``|`` and not ending with one, ``||`` between its
+        # cells; as ``| a | b`` and ``| x | y``)
+        lead = text.lstrip()
+        if lead.startswith('||'):
             text = text.replace('||', '|')
+        elif lead.startswith('!') and '!!' in lead:
+            text = '|' + lead[1:].replace('!!', '|')
+        elif lead.startswith('|') and '||' in lead and not lead.rstrip().endswith('|'):
+            text = lead.replace('||', '|')
         return [_cell(field) for field in text.split('|')]
     import csv
 
@@ -74,7 +82,8 @@ def _delimiters(line: bytes) -> tuple[str, ...]:
     one field is no header)."""
     return ',', *(
         d for d, there in (
-            ('\t', b'\t' in line or line.startswith(b'COPY ')), ('|', b'|' in line), (';', b';' in line),
+            ('\t', b'\t' in line or line.startswith(b'COPY ')), ('|', b'|' in line or b'!!' in line),
+            (';', b';' in line),
         ) if there
     )
 

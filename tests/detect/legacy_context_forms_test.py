@@ -1,8 +1,11 @@
 """Legacy keys' Together context in an HTML table (its header row, or a
-row of a name and its value: ``detect.csvrow``'s ``html_holds``), in an
-Emacs setting beside its package's forms (``detect.context``'s
-``_lisp_group``), and after a debugger's pointer; each with the decoys the
-same shapes hold (a table of checksums, another package's setting)."""
+row of a name and its value: ``detect.csvrow``'s ``html_holds``) or a
+MediaWiki one, in an Emacs setting beside its package's forms
+(``detect.context``'s ``_lisp_group``), in a credential record
+(``_record``), as a secret store's read command's output
+(``rules._SECRET_READ_BEFORE``), and after a debugger's pointer; each with
+the decoys the same shapes hold (a table of checksums, another package's
+setting, a ``.env``'s other service, a digest field)."""
 from __future__ import annotations
 
 import random
@@ -29,6 +32,14 @@ FOUND = (
     ('emacs-pairs-multiline-form', 'init.el',
      '(setq-default gptel-model \'llama gptel-api-key "{hex}")\n\n'
      '(gptel-make-openai "Together"\n  :host "api.together.xyz" ; the endpoint\n  :stream t)\n'),
+    ('mediawiki-table', 'Keys.wiki', '{{| class="wikitable"\n! Service !! API key\n|-\n| Together AI || {hex}\n|}}\n'),
+    ('keepassxc-record', 'show.txt',
+     '$ keepassxc-cli show -s Passwords.kdbx "API/Together AI"\nTitle: Together AI\nUserName: svc-llm\n'
+     'Password: {hex}\nURL: https://api.together.xyz\nNotes:\n'),
+    ('git-credential-record', 'cred.txt', 'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}\n'),
+    ('vault-field-output', 'session.txt', '$ vault kv get -field=api_key secret/llm/together\n{hex}\n'),
+    ('get-secret-output', 'session.txt', 'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}\n'),
+    ('keychain-output', 'session.txt', '$ security find-generic-password -s together -w\n{hex}\n'),
     ('gdb-pointer', 'gdb.txt',
      '$1 = {{base_url = 0x5555555592a0 "https://api.together.xyz/v1", api_key = 0x5555555592e0 "{hex}"}}\n'),
 )
@@ -55,8 +66,20 @@ DECOYS = (
      '(setq magit-api-key "{hex}")\n(gptel-make-openai "Together" :host "api.together.xyz")\n'),
     ('emacs-other-provider', 'init.el',
      '(setq gptel-api-key "{hex}")\n(gptel-make-anthropic "Claude" :host "api.anthropic.com")\n;; Together AI later\n'),
+    ('emacs-cache-key', 'init.el',
+     '(setq gptel-cache-key "{hex}")\n(gptel-make-openai "Together" :host "api.together.xyz")\n'),
     ('emacs-digest', 'init.el',
      '(setq straight-cache-key "{hex}")\n(straight-use-package \'together)\n'),
+    ('mediawiki-checksums', 'Releases.wiki',
+     '{{| class="wikitable"\n! File !! SHA256\n|-\n| together-1.0.tar.gz || {hex}\n|}}\n'),
+    ('record-other-host', 'cred.txt',
+     'Title: GitHub\nUserName: bot\nPassword: {hex}\nURL: https://github.com\n\n'
+     'Title: Together AI\nUserName: svc\nURL: https://api.together.xyz\n'),
+    ('env-other-service', '.env',
+     'TOGETHER_BASE_URL=https://api.together.xyz\nDB_PASSWORD={hex}\n'),
+    ('vault-digest-field', 'session.txt', '$ vault kv get -field=sha256 secret/llm/together\n{hex}\n'),
+    ('keychain-other-item', 'session.txt',
+     '$ security find-generic-password -s together-cache -w\n{hex}\n'),
     ('gdb-digest', 'gdb.txt',
      '$1 = {{url = 0x55555 "https://api.together.xyz/v1/files", sha256 = 0x5555555592e0 "{hex}"}}\n'),
 )
