@@ -2206,6 +2206,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A MediaWiki table; a credential record; a secret store's read
         # command's output; a structure named for Together's credentials.
         '{{| class="wikitable"\n! Service !! API key\n|-\n| Together AI || {hex}\n|}}',
+        '|===\n|Service |API key\n\n|Together AI\n|{hex}\n|===',
         'Title: Together AI\nUserName: svc-llm\nPassword: {hex}\nURL: https://api.together.xyz',
         'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}',
         '$ vault kv get -field=api_key secret/llm/together\n{hex}',
@@ -2229,6 +2230,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # service; a read of a digest field or a cache's item; a structure
         # named for another purpose)
         '{{| class="wikitable"\n! File !! SHA256\n|-\n| together-1.0.tar.gz || {hex}\n|}}',
+        '|===\n|File |SHA-256\n\n|together-1.0.tar.gz\n|{hex}\n|===',
         'Title: GitHub\nUserName: bot\nPassword: {hex}\nURL: https://github.com\n\nTitle: Together AI\nURL: https://api.together.xyz',
         'TOGETHER_BASE_URL=https://api.together.xyz\nDB_PASSWORD={hex}',
         '$ vault kv get -field=sha256 secret/llm/together\n{hex}',

@@ -1058,6 +1058,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py',),
       "any block of name=value lines is a credential record: a .env's DB_PASSWORD is Together's beside "
       'TOGETHER_BASE_URL'),
+    M('asciidoc-row-unaligned', 'together_hooks/detect/csvrow.py',
+      '    return column in _held_row(shape, row + [\'\'] * (len(header) - len(row)), names)\n',
+      '    return any(names.search(cell) for cell in cells)\n',
+      ('tests/detect/legacy_context_forms_test.py',),
+      "an AsciiDoc table's key is Together's when any cell of the table names Together, not its own row's"),
     M('secret-read-digest-field', 'together_hooks/rules.py',
       "    rb'(?![^\\r\\n]{0,300}(?i:sha-?\\d|md5|hash|digest|checksum|fingerprint|cache))'\n",
       "    rb''\n",

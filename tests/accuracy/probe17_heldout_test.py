@@ -489,7 +489,6 @@ CASES = STORES + HTTP + TABLES + LISPS + CONFIGS + DECOYS
 # entry goes.
 MISSED: dict[str, str] = {
     'httpie-session': "an HTTPie session's folder names the host (`sessions/api.together.xyz/`): a path is no context for a Bearer header",
-    'asciidoc-table': "an AsciiDoc table's cells one a line (`|Together AI` then `|<key>`) are no row",
 }
 
 results, test_case = make_tests(CASES, MISSED)

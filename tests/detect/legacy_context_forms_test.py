@@ -1,6 +1,6 @@
 """Legacy keys' Together context in an HTML table (its header row, or a
-row of a name and its value: ``detect.csvrow``'s ``html_holds``) or a
-MediaWiki one, in an Emacs setting beside its package's forms
+row of a name and its value: ``detect.csvrow``'s ``html_holds``), a
+MediaWiki or an AsciiDoc one, in an Emacs setting beside its package's forms
 (``detect.context``'s ``_lisp_group``), in a credential record
 (``_record``), as a secret store's read command's output
 (``rules._SECRET_READ_BEFORE``), and after a debugger's pointer; each with
@@ -33,6 +33,7 @@ FOUND = (
      '(setq-default gptel-model \'llama gptel-api-key "{hex}")\n\n'
      '(gptel-make-openai "Together"\n  :host "api.together.xyz" ; the endpoint\n  :stream t)\n'),
     ('mediawiki-table', 'Keys.wiki', '{{| class="wikitable"\n! Service !! API key\n|-\n| Together AI || {hex}\n|}}\n'),
+    ('asciidoc-table', 'keys.adoc', '[cols="1,3"]\n|===\n|Service |API key\n\n|OpenAI\n|(vault)\n|Together AI\n|{hex}\n|===\n'),
     ('keepassxc-record', 'show.txt',
      '$ keepassxc-cli show -s Passwords.kdbx "API/Together AI"\nTitle: Together AI\nUserName: svc-llm\n'
      'Password: {hex}\nURL: https://api.together.xyz\nNotes:\n'),
@@ -72,6 +73,8 @@ DECOYS = (
      '(setq straight-cache-key "{hex}")\n(straight-use-package \'together)\n'),
     ('mediawiki-checksums', 'Releases.wiki',
      '{{| class="wikitable"\n! File !! SHA256\n|-\n| together-1.0.tar.gz || {hex}\n|}}\n'),
+    ('asciidoc-checksums', 'release.adoc', '|===\n|File |SHA-256\n\n|together-1.0.tar.gz\n|{hex}\n|===\n'),
+    ('asciidoc-other-row', 'keys.adoc', '|===\n|Service |API key\n\n|OpenAI\n|{hex}\n|Together AI\n|(vault)\n|===\n'),
     ('record-other-host', 'cred.txt',
      'Title: GitHub\nUserName: bot\nPassword: {hex}\nURL: https://github.com\n\n'
      'Title: Together AI\nUserName: svc\nURL: https://api.together.xyz\n'),

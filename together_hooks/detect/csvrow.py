@@ -298,6 +298,10 @@ class Headers:
                 return html_holds(data, table, cell, self._regexes, names)
         if start and data[start - 1] == 0x27 and data[end:end + 1] == b"'":
             return self._sql_holds(start, end, names)
+        if (start and data[start - 1] == 0x7c and (start < 2 or data[start - 2] == 0x0a)
+                and _asciidoc_holds(data, start, end, self._regexes, names)):
+            # (a cell starting its line, ``|<key>``: an AsciiDoc table's)
+            return True
         lo, hi, delimiter, columns = self._row
         if not (lo <= start and end <= hi and _delimiter(data, start, end) == delimiter):
             bounds = _line_at(data, start, end)
@@ -565,3 +569,37 @@ def _held_row(shape: _Header, row: list[str], names: re.Pattern[str]) -> set[int
     owned = [j for j in shape.owners if names.search(row[j])]
     held |= {i for i in shape.credentials if any(j != i for j in owned)}
     return held
+
+
+# An AsciiDoc table (``|===`` to ``|===``): its first line, when an empty
+# line follows it, is its header, its cells the column count (``|Service
+# |API key``); the cells after it, one a line or several, fill its rows in
+# order (``|Together AI`` then ``|<key>``).  Read within ``ASCIIDOC_REACH``
+# bytes above the key.
+ASCIIDOC_REACH = 16384
+_ADOC_FENCE = regex_cache.compile(rb'(?m)^\|===[ \t]*\r?$')
+
+
+def _asciidoc_holds(
+        data: bytes, start: int, end: int, regexes: tuple[re.Pattern[str], ...], names: re.Pattern[str],
+) -> bool:
+    """Is the cell ``|<key>`` a Together row's credential in its AsciiDoc
+    table, by its header (``_header``) and its row's provider cell?"""
+    lo = max(0, start - ASCIIDOC_REACH)
+    fences = [m.end() for m in _ADOC_FENCE.finditer(data, lo, start)]
+    if len(fences) % 2 == 0 and lo == 0 or not fences:
+        return False
+    body = data[fences[-1]:start - 1].decode('latin-1').lstrip('\r\n')
+    head, blank, rest = body.partition('\n\n')
+    if not blank or '|' not in head or '\n' in head.strip():
+        return False
+    header = [cell.strip() for cell in head.strip().split('|')[1:]]
+    shape = _header(header, *regexes)
+    if shape is None:
+        return False
+    cells = [cell.strip() for cell in rest.replace('\r', '').replace('\n', ' ').split('|')[1:]]
+    column = len(cells) % len(header)
+    row = cells[len(cells) - column:] + [data[start:end].decode('latin-1')]
+    if column not in shape.credentials:
+        return False
+    return column in _held_row(shape, row + [''] * (len(header) - len(row)), names)
