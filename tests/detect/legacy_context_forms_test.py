@@ -75,6 +75,8 @@ DECOYS = (
      '{{| class="wikitable"\n! File !! SHA256\n|-\n| together-1.0.tar.gz || {hex}\n|}}\n'),
     ('asciidoc-checksums', 'release.adoc', '|===\n|File |SHA-256\n\n|together-1.0.tar.gz\n|{hex}\n|===\n'),
     ('asciidoc-other-row', 'keys.adoc', '|===\n|Service |API key\n\n|OpenAI\n|{hex}\n|Together AI\n|(vault)\n|===\n'),
+    ('asciidoc-row-after-together', 'keys.adoc',
+     '|===\n|Service |API key\n\n|Together AI\n|(vault)\n|OpenAI\n|{hex}\n|===\n'),
     ('record-other-host', 'cred.txt',
      'Title: GitHub\nUserName: bot\nPassword: {hex}\nURL: https://github.com\n\n'
      'Title: Together AI\nUserName: svc\nURL: https://api.together.xyz\n'),
