@@ -605,6 +605,9 @@ _GENERIC_VALUE = (
     # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
     rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     + _SECRET_WRAPPER +
+    # (a debugger's ``char *`` field, its address before its string: gdb's
+    # ``api_key = 0x5555555592e0 "<key>"``)
+    rb'(?:0x[0-9a-f]{4,16}[ \t]{1,4}(?="))?'
     rb'|[ \t]{1,32}'
     # or the next item of an argument list: a quoted name (a flag) and the
     # key as two strings (``["--api_key", <key>]``), or a YAML list's next
@@ -736,7 +739,10 @@ TOGETHER_CONTEXT = Context(
         rb'(?:[ \t]+"[^"\\\r\n]{1,40}")?[ \t]*\]'
         # (Jsonnet's ``together+:`` merges into the field)
         # (a display name as a quoted key, ``"Together AI": {``)
-        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        # (or named for Together's credentials, as an object's name may be:
+        # a Traefik middleware's ``together-auth:``)
+        rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
+        rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
         rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
@@ -885,10 +891,42 @@ _CSV_CREDENTIAL = (
     r'(?i:(?:login_)?password|(?:api[ _-]?)?key|secret|token|credential)',
     r'\A\s*(?i:together(?:[ _-]?ai)?)\s*\Z|api\.together\.(?:xyz|ai)\b',
 )
+# An HTML table's row of a name and its value (``<td>TOGETHER_API_KEY</td>``
+# or ``<td>Together AI</td>`` then ``<td><key></td>``): the name cell's
+# whole text a Together key's name; or an API key's (``HTML_KEY_CELL``:
+# ``api_key``, Django's debug locals), Together's where another row of the
+# table names Together (``_CSV_CREDENTIAL``'s second regex) and none
+# another endpoint.
+HTML_NAME_CELL = r'(?i:together(?:[ _-]?ai)?(?:[ _-]?api)?[ _-]?(?:key|token)s?)'
+HTML_KEY_CELL = (
+    r'(?i:(?:[\w.-]{0,30}[_.-])?(?:api[ _.-]?key|access[_.-]?token|auth[_.-]?token|token)'
+    r'|(?:api[ _-]?)?key)'
+)
 # A word one of the first regex's matches always holds, lower-cased: a
 # line without any is no header, told without the regex
 # (``detect.csvrow``; tests/rules_test.py holds them together).
 CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
+# A secret store's read command on the line above a key alone on its line,
+# the command's output (``Pattern.before``, ending where the key starts):
+# the command names Together's secret, by a Together key's name or a path,
+# item or service ending in Together's (``vault kv get -field=api_key
+# secret/llm/together``, ``security find-generic-password -s together
+# -w``, PowerShell's ``Get-Secret -Name TogetherApiKey -AsPlainText``,
+# ``op read op://dev/Together/credential``, ``pass show together/api-key``);
+# not a field or item naming a digest (``-field=sha256``).
+SECRET_READ_WORDS = (
+    b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
+    b'gcloud ', b'keyring ', b'doppler ',
+)
+_SECRET_READ_BEFORE = (
+    rb'(?i:get-secret|vault[ \t]{1,8}(?:kv[ \t]{1,8})?(?:get|read)|security[ \t]{1,8}find-(?:generic|internet)-password'
+    rb'|op[ \t]{1,8}read|g?pass[ \t]{1,8}show|secret-tool[ \t]{1,8}lookup|bw[ \t]{1,8}get[ \t]{1,8}password'
+    rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get)'
+    rb'(?![^\r\n]{0,300}(?i:sha-?\d|md5|hash|digest|checksum|fingerprint|cache))'
+    rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?))?'
+    rb'(?=[ \t"\'/]|\r?\n)'
+    rb'[^\r\n]{0,200}?)\r?\n\Z'
+)
 # A list of keys above one of its items (``Pattern.before``, ending where
 # the item starts): its name (``keys``, ``api_keys``, ``tokens``; not
 # ``public_keys``) then, in block form, a comment and the items and
@@ -1316,6 +1354,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?m:^)[ \t]{0,8}(?i:api\.together\.(?:xyz|ai)):(?:\d{1,5}|\*)'
                 rb'(?::(?!(?i:[^:\s]{0,64}?(?:sha\d|hash|digest|checksum|md5|fingerprint|cache)))[^:\s/]{1,64}){2}:'
                 + _HEX_KEY + rb'(?=[ \t]*\r?(?m:$))'),
+        # A secret store's read command naming Together's secret, its
+        # output the key alone on the next line (``_SECRET_READ_BEFORE``).
+        Pattern(rb'(?<![^\n])' + _HEX_KEY + rb'(?=[ \t]{0,8}\r?(?:\n|\Z))', context=TOGETHER_NAMED,
+                before=_SECRET_READ_BEFORE, before_words=SECRET_READ_WORDS),
         # The key printed into a command that stores it under a Together
         # key's name (``echo <key> | pass insert together/api-key``,
         # ``printf '%s' <key> | secret-tool store --label='Together API key'``).
@@ -1421,6 +1463,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?:(?<=[|\t])|(?<=\| )|(?<=\|`)|(?<=\| `)'
                 rb'|(?:(?<![^\n])|(?<=(?<![^\n]) ))(?=[0-9a-f]{64}(?:[ ]{0,64}\||[ \t]{0,64}\t)))'
                 + _HEX_KEY + rb'(?=`?[ ]{0,64}\||`?[ \t]{0,64}(?:\t|\r?\n|\Z))',
+                csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
+        # Or an HTML table's cell (``<td><code><key></code></td>``, Django's
+        # debug page's ``<pre>&#x27;<key>&#x27;</pre>``): its header row or
+        # the name cell before it (``detect.csvrow``, ``HTML_NAME_CELL``).
+        Pattern(rb'[>;\'"](?:(?<=>)|(?<=&#x27;)|(?<=&#39;)|(?<=&quot;)|(?<=>[\'"]))[ \t]{0,8}' + _HEX_KEY
+                + rb'(?=[\'"]?[ \t]{0,8}(?:<|&#x27;|&#39;|&quot;|\r?\n))',
                 csv_column=_CSV_CREDENTIAL + _CSV_EXPORT_HEADER),
         # Or an SQL ``INSERT``'s row, its column list the header
         # (``INSERT INTO creds (provider, secret) VALUES ('together',
@@ -2144,8 +2192,50 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # HTTP Basic's user and password written out.
         'Authorization: Basic together:{hex}',
         'traefik.http.middlewares.auth.basicauth.users=together:{hex}',
+        # An HTML table: its header row names the columns, or a row is a
+        # name and its value (Django's debug locals), over lines or on one.
+        '<table>\n<tr><th>Provider</th><th>API key</th></tr>\n<tr><td>Together AI</td><td><code>{hex}</code></td></tr>\n</table>',
+        '<table><tr><td>TOGETHER_API_KEY</td><td>{hex}</td></tr></table>',
+        '<table>\n<tr><td>base_url</td><td><pre>&#x27;https://api.together.xyz/v1&#x27;</pre></td></tr>\n'
+        '<tr><td>api_key</td><td><pre>&#x27;{hex}&#x27;</pre></td></tr>\n</table>',
+        # An Emacs setting, its package's next form naming Together's host.
+        '(setq gptel-api-key "{hex}")\n(gptel-make-openai "Together" :host "api.together.xyz")',
+        "(setq-default gptel-model 'llama gptel-api-key \"{hex}\")\n\n(gptel-make-openai \"Together\"\n  :host \"api.together.xyz\")",
+        # A debugger's char * field, its address before the string.
+        '$1 = {{base_url = 0x5555555592a0 "https://api.together.xyz/v1", api_key = 0x5555555592e0 "{hex}"}}',
+        # A MediaWiki table; a credential record; a secret store's read
+        # command's output; a structure named for Together's credentials.
+        '{{| class="wikitable"\n! Service !! API key\n|-\n| Together AI || {hex}\n|}}',
+        '|===\n|Service |API key\n\n|Together AI\n|{hex}\n|===',
+        'Title: Together AI\nUserName: svc-llm\nPassword: {hex}\nURL: https://api.together.xyz',
+        'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}',
+        '$ vault kv get -field=api_key secret/llm/together\n{hex}',
+        'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}',
+        'middlewares:\n  together-auth:\n    headers:\n      Authorization: "Bearer {hex}"',
     ),
     false_positives=(
+        # (an HTML table of checksums; a header naming another column; a
+        # name/value table naming another endpoint)
+        '<table><tr><th>Package</th><th>SHA256</th></tr><tr><td>together-1.3.0.tar.gz</td><td>{hex}</td></tr></table>',
+        '<table>\n<tr><th>Provider</th><th>Commit</th></tr>\n<tr><td>Together AI</td><td>{hex}</td></tr>\n</table>',
+        '<p>Together AI</p><table>\n<tr><td>base_url</td><td>https://api.openai.com/v1</td></tr>\n'
+        '<tr><td>api_key</td><td>{hex}</td></tr>\n</table>',
+        '<table><tr><td>cache_key</td><td>{hex}</td></tr><tr><td>host</td><td>api.together.xyz</td></tr></table>',
+        # (another package's setting; another provider's next form)
+        '(setq magit-api-key "{hex}")\n(gptel-make-openai "Together" :host "api.together.xyz")',
+        '(setq gptel-api-key "{hex}")\n(gptel-make-anthropic "Claude" :host "api.anthropic.com")\n;; Together AI later',
+        # (a debugger's print of a digest)
+        '$1 = {{url = 0x55555 "https://api.together.xyz/v1/files", sha256 = 0x5555555592e0 "{hex}"}}',
+        # (a wiki's checksums; another host's record; a .env's other
+        # service; a read of a digest field or a cache's item; a structure
+        # named for another purpose)
+        '{{| class="wikitable"\n! File !! SHA256\n|-\n| together-1.0.tar.gz || {hex}\n|}}',
+        '|===\n|File |SHA-256\n\n|together-1.0.tar.gz\n|{hex}\n|===',
+        'Title: GitHub\nUserName: bot\nPassword: {hex}\nURL: https://github.com\n\nTitle: Together AI\nURL: https://api.together.xyz',
+        'TOGETHER_BASE_URL=https://api.together.xyz\nDB_PASSWORD={hex}',
+        '$ vault kv get -field=sha256 secret/llm/together\n{hex}',
+        '$ security find-generic-password -s together-cache -w\n{hex}',
+        'middlewares:\n  together-cache:\n    headers:\n      Authorization: "Bearer {hex}"',
         # (a cache's key, a digest, a longer word ending in key)
         'cache_key_together = "{hex}"',
         'api_key_together_sha256 = "{hex}"',

@@ -1050,6 +1050,47 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        self.codec = None\n",
       ('tests/detect/sqlite_test.py::test_a_utf16_database_is_read_in_its_encoding',),
       "a SQLite database in UTF-16le/be is read as UTF-8: its rows hold NULs between the letters and no column is read under its name"),
+    M('html-table-any-column', 'together_hooks/detect/csvrow.py',
+      '                _VALUE_COLUMN.fullmatch(header[column]) or regexes[0].fullmatch(header[column])):\n',
+      '                True):\n',
+      ('tests/detect/legacy_context_forms_test.py',),
+      "an HTML table's row naming Together takes a hex in any column for its key, under a header naming no "
+      'credential or value column (a Provider, Commit table)'),
+    M('html-table-other-endpoint', 'together_hooks/detect/csvrow.py',
+      '    return any(lo != row_at[0] for lo in together) and not any(lo != row_at[0] for lo in other)\n',
+      '    return any(lo != row_at[0] for lo in together)\n',
+      ('tests/detect/legacy_context_forms_test.py',),
+      "an HTML name/value table's api_key is Together's when another row names Together's endpoint, "
+      "though its base_url row names a proxy"),
+    M('lisp-any-package', 'together_hooks/detect/context.py',
+      "    package = re.escape(m.group('prefix')[:-1])\n",
+      "    package = rb'[\\w-]+'\n",
+      ('tests/detect/legacy_context_forms_test.py',),
+      "an Emacs setting's key is Together's when any package's form near it names Together's host "
+      '(magit-api-key beside gptel-make-openai)'),
+    M('lisp-purpose-ignored', 'together_hooks/detect/context.py',
+      "    if m is None or _LISP_PURPOSE.search(data, m.end('prefix'), at):\n",
+      "    if m is None:\n",
+      ('tests/detect/legacy_context_forms_test.py',),
+      "an Emacs setting naming another purpose (gptel-cache-key) is Together's key beside its package's "
+      'Together form'),
+    M('record-without-user', 'together_hooks/detect/context.py',
+      '    if not (any(_RECORD_USER.match(data, a) for a in lines) and any(_RECORD_WHERE.match(data, a) for a in lines)):\n',
+      '    if False:\n',
+      ('tests/detect/legacy_context_forms_test.py',),
+      "any block of name=value lines is a credential record: a .env's DB_PASSWORD is Together's beside "
+      'TOGETHER_BASE_URL'),
+    M('asciidoc-row-unaligned', 'together_hooks/detect/csvrow.py',
+      '    return column in _held_row(shape, row + [\'\'] * (len(header) - len(row)), names)\n',
+      '    return any(names.search(cell) for cell in cells)\n',
+      ('tests/detect/legacy_context_forms_test.py',),
+      "an AsciiDoc table's key is Together's when any cell of the table names Together, not its own row's"),
+    M('secret-read-digest-field', 'together_hooks/rules.py',
+      "    rb'(?![^\\r\\n]{0,300}(?i:sha-?\\d|md5|hash|digest|checksum|fingerprint|cache))'\n",
+      "    rb''\n",
+      ('tests/detect/legacy_context_forms_test.py',),
+      "a secret store's read of a digest field (vault kv get -field=sha256 secret/.../together) prints "
+      'a Together key'),
 )
 
 

@@ -863,7 +863,6 @@ MISSED: dict[str, str] = {
     'hex-of-b64-env': 'hex text of base64 of a .env',
     # Legacy context in structures read as rows.
     'ods-cells-legacy': 'ODS: the name cell and the key cell of one row',
-    'git-credential-fill-legacy': "git credential's host= line and password= (legacy key)",
 }
 
 

@@ -237,8 +237,6 @@ CASES = NAMED + SIBLINGS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'emacs-setq-gptel': "a generic key variable (`gptel-api-key`) with Together's host on the next form is not read",
-    'html-table-provider-cell': 'an HTML table row naming Together in one `<td>` and the key in the next is no table',
 }
 
 results, test_case = make_tests(CASES, MISSED)

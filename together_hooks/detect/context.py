@@ -21,6 +21,7 @@ from bisect import bisect_left
 
 from together_hooks import regex_cache
 from together_hooks.rules import HEADING_WORDS
+from together_hooks.rules import NON_KEY_PURPOSE
 from together_hooks.rules import ORG
 
 TYPE_CHECKING = False
@@ -1085,6 +1086,8 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
     another destination.  None when the key's name is not flat or no
     sibling answers."""
     start = _line_start(data, at, lo)
+    if data[start:at].lstrip(b' \t')[:1] == b'(':
+        return _lisp_group(data, start, at, lo, hi, index)
     answer = None
     for prefix in flat_prefixes(data, start, at):
         first = data.find(prefix, lo, hi)  # the key's own name holds one
@@ -1098,6 +1101,127 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
                 return True
             if _inside(index.target, s.start(), end):
                 answer = False
+    if answer is None:
+        return _record(data, start, lo, hi, index)
+    return answer
+
+
+# A credential record: unindented ``Field: value`` or ``field=value`` lines
+# with no empty line between them, as a secret store shows an entry
+# (``keepassxc-cli show``'s ``Title:``, ``UserName:``, ``Password:``,
+# ``URL:``) or git hands one to a credential helper (``protocol=``,
+# ``host=``, ``username=``, ``password=``).  With a user field and a
+# title, URL or host field (whole field names: a ``.env``'s ``DB_USER``
+# and ``DB_HOST`` make none), it is one structure: Together's where a
+# line of it holds Together context, not where one names another
+# destination.  At most ``_RECORD_LINES`` lines each way.
+_RECORD_LINE = regex_cache.compile(rb'[A-Za-z][\w -]{0,30}?[ \t]*[:=]')
+_RECORD_USER = regex_cache.compile(rb'(?i:user[ _-]?name|user|login|e-?mail)[ \t]*[:=]')
+_RECORD_WHERE = regex_cache.compile(rb'(?i:title|url|uri|host|server|website|web[ _-]?site)[ \t]*[:=]')
+_RECORD_LINES = 16
+
+
+def _record(data: bytes, start: int, lo: int, hi: int, index: _Index) -> bool | None:
+    """The credential record around the line at ``start``: True, False, or
+    None when the line is in none (or none says)."""
+    if _RECORD_LINE.match(data, start) is None:
+        return None
+    lines = [start]
+    at = start
+    for _ in range(_RECORD_LINES):
+        if at <= lo:
+            break
+        prev = _line_start(data, at - 1, lo)
+        if _RECORD_LINE.match(data, prev, at) is None:
+            break
+        lines.insert(0, prev)
+        at = prev
+    at = _line_end(data, start, hi) + 1
+    for _ in range(_RECORD_LINES):
+        if at >= hi or _RECORD_LINE.match(data, at, hi) is None:
+            break
+        lines.append(at)
+        at = _line_end(data, at, hi) + 1
+    if not (any(_RECORD_USER.match(data, a) for a in lines) and any(_RECORD_WHERE.match(data, a) for a in lines)):
+        return None
+    answer = None
+    for a in lines:
+        end = _line_end(data, a, hi)
+        if _inside(index.mention, a, end):
+            return True
+        if _inside(index.target, a, end):
+            answer = False
+    return answer
+
+
+# A Lisp setting (Emacs' ``(setq gptel-api-key "<key>")``, ``setq-default``,
+# a later pair of ``(setq a b c d)``, ``customize-set-variable``,
+# ``defcustom``): its symbol's package (``gptel-``, its first word) names
+# a group as a flat name's prefix does, the top-level forms of the same
+# package near it its siblings (``(gptel-make-openai "Together" :host
+# "api.together.xyz")``, ``(setq gptel-backend ...)``), each read to its
+# closing parenthesis.
+_LISP_SETTERS = rb'setq(?:-default|-local)?|setf|set-default|customize-set-variable|defvar|defcustom|defconst'
+_LISP_SET = regex_cache.compile(
+    rb'[ \t]*\((?:' + _LISP_SETTERS + rb')'
+    rb'(?:[ \t]+\'?[^\s()"]{1,64}[ \t]+(?:"[^"\r\n]{0,200}"|\'?[^\s()"]{1,64})){0,4}'
+    rb'[ \t]+\'?(?P<prefix>[A-Za-z][A-Za-z0-9]{0,30}-)[\w-]{0,40}?'
+    rb'(?i:api-?key|token|secret|password|passwd|key)[ \t]+"?\Z',
+)
+_LISP_PURPOSE = regex_cache.compile(NON_KEY_PURPOSE)
+# How far a sibling form is read (its closing parenthesis).
+_FORM_REACH = 2048
+
+
+def _form_end(data: bytes, start: int, hi: int) -> int:
+    """Where the Lisp form opening at ``start`` closes (strings and ``;``
+    comments passed over), or ``hi``."""
+    depth = 0
+    at = start
+    hi = min(hi, start + _FORM_REACH)
+    while at < hi:
+        ch = data[at]
+        if ch == 0x22:  # "
+            at += 1
+            while at < hi and data[at] != 0x22:
+                at += 2 if data[at] == 0x5c else 1
+        elif ch == 0x3b:  # ;
+            at = _line_end(data, at, hi)
+        elif ch == 0x28:
+            depth += 1
+        elif ch == 0x29:
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return hi
+
+
+def _lisp_group(data: bytes, start: int, at: int, lo: int, hi: int, index: _Index) -> bool | None:
+    """``_flat_group`` for a Lisp setting: the forms of its package's."""
+    m = _LISP_SET.match(data, start, at)
+    # (a symbol naming another purpose is no credential: ``gptel-cache-key``)
+    if m is None or _LISP_PURPOSE.search(data, m.end('prefix'), at):
+        return None
+    import re  # made from the file's own symbol: never cached
+
+    package = re.escape(m.group('prefix')[:-1])
+    siblings = re.compile(
+        rb'(?m)^[ \t]*\((?:(?:' + _LISP_SETTERS + rb'|use-package|require|with-eval-after-load)[ \t]+\'?)?'
+        + package + rb'(?![\w])',
+    )
+    answer = None
+    for s in siblings.finditer(data, lo, hi):
+        if s.start() == start:
+            continue
+        opener = data.index(b'(', s.start())
+        end = _form_end(data, opener, hi)
+        if opener < at < end:
+            continue  # the key's own form
+        if _inside(index.mention, opener, end):
+            return True
+        if _inside(index.target, opener, end):
+            answer = False
     return answer
 
 

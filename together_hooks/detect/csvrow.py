@@ -46,8 +46,16 @@ def _fields(line: bytes, delimiter: str = ',') -> list[str] | None:
         # the same split for the header and the row keeps columns aligned;
         # Jira's and Confluence's header ``||a||b||`` over rows ``|x|y|``:
         # a line starting with ``||`` has ``||`` between its cells)
-        if text.lstrip().startswith('||'):
+        # (MediaWiki's header ``! a !! b`` over rows ``| x || y``: a row
+        # starting with ``|`` and not ending with one, ``||`` between its
+        # cells; as ``| a | b`` and ``| x | y``)
+        lead = text.lstrip()
+        if lead.startswith('||'):
             text = text.replace('||', '|')
+        elif lead.startswith('!') and '!!' in lead:
+            text = '|' + lead[1:].replace('!!', '|')
+        elif lead.startswith('|') and '||' in lead and not lead.rstrip().endswith('|'):
+            text = lead.replace('||', '|')
         return [_cell(field) for field in text.split('|')]
     import csv
 
@@ -74,7 +82,8 @@ def _delimiters(line: bytes) -> tuple[str, ...]:
     one field is no header)."""
     return ',', *(
         d for d, there in (
-            ('\t', b'\t' in line or line.startswith(b'COPY ')), ('|', b'|' in line), (';', b';' in line),
+            ('\t', b'\t' in line or line.startswith(b'COPY ')), ('|', b'|' in line or b'!!' in line),
+            (';', b';' in line),
         ) if there
     )
 
@@ -184,7 +193,7 @@ class Headers:
     these bytes (a window past the file's start).  The last row read is
     kept: a wide row of keys is read once, not once for each of them."""
 
-    __slots__ = ('data', '_head', '_regexes', '_starts', '_found', '_exports', '_heads', '_row')
+    __slots__ = ('data', '_head', '_regexes', '_starts', '_found', '_exports', '_heads', '_row', '_table', '_tags')
 
     def __init__(
             self, data: bytes, head: bytes, header: re.Pattern[str], user: re.Pattern[str],
@@ -200,6 +209,9 @@ class Headers:
         # (lo, hi, delimiter) of the last row read, and the columns of it
         # holding a Together row's credential, by the field's text
         self._row: tuple[int, int, str, dict[str, bool]] = (-1, -1, '', {})
+        # the HTML table of the last key read in one (``_Table``)
+        self._table: _Table | None = None
+        self._tags: tuple[list[int], list[bool]] | None = None
 
     def _index(self) -> dict[str, list[int]]:
         from together_hooks.rules import CSV_HEADER_WORDS
@@ -275,8 +287,21 @@ class Headers:
         Together: one of its fields ``names`` finds, which for a database
         table is the owner column's?"""
         data = self.data
+        if start and data[start - 1] in b'>;\'"':
+            cell = _html_cell(data, start, end)
+            if cell is not None:
+                table = self._table
+                if table is None or not table.lo <= cell < table.hi:
+                    if self._tags is None:
+                        self._tags = table_tags(data)
+                    table = self._table = _Table(data, cell, self._tags)
+                return html_holds(data, table, cell, self._regexes, names)
         if start and data[start - 1] == 0x27 and data[end:end + 1] == b"'":
             return self._sql_holds(start, end, names)
+        if (start and data[start - 1] == 0x7c and (start < 2 or data[start - 2] == 0x0a)
+                and _asciidoc_holds(data, start, end, self._regexes, names)):
+            # (a cell starting its line, ``|<key>``: an AsciiDoc table's)
+            return True
         lo, hi, delimiter, columns = self._row
         if not (lo <= start and end <= hi and _delimiter(data, start, end) == delimiter):
             bounds = _line_at(data, start, end)
@@ -377,3 +402,204 @@ def credential_column(data: bytes, start: int, end: int, headers: Headers, names
     Together (``names``), under a table header (``headers``) whose field of
     the same column names a credential?"""
     return headers.data is data and headers.holds(start, end, names)
+
+
+# HTML tables (a wiki's or a README's ``<table>``, Django's debug page's
+# locals): a key that is a cell's whole text (its inline markup,
+# ``<code>``, ``<pre>``, and quotes, written or as entities, passed over).
+# A row is its ``<tr>`` (over lines or on one), its cells ``<td>`` or
+# ``<th>``; a table's header is its first row of ``<th>`` cells, read as a
+# CSV's (``_header``: a credential column and a provider or service one);
+# else the row is a name and its value (``<td>api_key</td><td><key></td>``):
+# Together's where the name cell is Together's or a Together key's, or an
+# API key's name in a table another row of which names Together's endpoint
+# or provider (and none another endpoint).  A file's table tags are found
+# once, a table's rows (and what they name) read once, however many of its
+# rows hold keys.
+_CELL_OPEN = regex_cache.compile(rb'(?i)<t[dh](?=[\s>])')
+_CELL_START = regex_cache.compile(
+    rb'(?i)<t[dh](?:\s[^<>]{0,200})?>(?:\s{0,64}<(?!/?t[dhr]\b)[a-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>){0,4}'
+    rb'\s{0,64}(?:&#x27;|&#39;|&quot;|[\'"])?\Z',
+)
+_CELL_END = regex_cache.compile(
+    rb'(?i)(?:&#x27;|&#39;|&quot;|[\'"])?\s{0,64}(?:</(?!t[dhr]\b)[a-z][\w:-]{0,20}>\s{0,64}){0,4}(?:</t[dh]\s{0,8}>|<t[dh][\s>]|</tr\b)',
+)
+_TAG = regex_cache.compile(r'<[^<>]{0,400}>')
+_VALUE_COLUMN = regex_cache.compile(r'(?i:values?)')
+_QUOTES = ' \t\r\n\'"`'
+
+
+def _html_cell(data: bytes, start: int, end: int) -> int | None:
+    """Where the ``<td>``/``<th>`` holding ``data[start:end]`` as its whole
+    text opens, or None when the key is no cell's whole text."""
+    lo = max(0, start - ROW)
+    low = data[lo:start].lower()
+    cell = max(low.rfind(b'<td'), low.rfind(b'<th'))
+    if cell == -1 or _CELL_START.match(data, lo + cell, start) is None:
+        return None
+    if _CELL_END.match(data, end, end + ROW) is None:
+        return None
+    return lo + cell
+
+
+def _cells(data: bytes, lo: int, hi: int) -> list[tuple[int, bool, str]]:
+    """The cells of the row ``data[lo:hi]``: (offset, is a ``<th>``, text)."""
+    import html
+
+    opens = [m.start() for m in _CELL_OPEN.finditer(data, lo, hi)]
+    cells = []
+    for i, at in enumerate(opens):
+        stop = opens[i + 1] if i + 1 < len(opens) else hi
+        text = html.unescape(_TAG.sub(' ', data[at:stop].decode('latin-1')))
+        cells.append((at, data[at + 2] in b'hH', ' '.join(text.split()).strip(_QUOTES)))
+    return cells
+
+
+_TABLE_TAG = regex_cache.compile(rb'(?i)</?table(?=[\s>])')
+_ROW_OPEN = regex_cache.compile(rb'(?i)<tr(?=[\s>])|</t(?:r|body|head|foot)\s{0,8}>')
+
+
+def table_tags(data: bytes) -> tuple[list[int], list[bool]]:
+    """Every ``<table>`` and ``</table>`` tag's offset, and whether it
+    opens one: found once for all the keys of ``data``."""
+    offsets, opens = [], []
+    for m in _TABLE_TAG.finditer(data):
+        offsets.append(m.start())
+        opens.append(data[m.start() + 1] != 0x2f)
+    return offsets, opens
+
+
+class _Table:
+    """An HTML table's rows (``lo``, ``hi``: its start and end tags, however
+    far apart) and its header row's cells' text (None: its first row is no
+    ``<th>`` row); ``named``: the rows naming Together and the rows naming
+    another endpoint (for a name/value row: read once a table)."""
+
+    __slots__ = ('lo', 'hi', 'rows', 'header', 'named')
+
+    def __init__(self, data: bytes, at: int, tags: tuple[list[int], list[bool]]) -> None:
+        offsets, opens = tags
+        i = bisect_left(offsets, at) - 1
+        if i < 0 or not opens[i]:
+            self.lo, self.hi, self.rows, self.header, self.named = at, at + 1, [], None, None
+            return  # in no table
+        self.lo = offsets[i]
+        self.hi = offsets[i + 1] if i + 1 < len(offsets) else len(data)
+        # (each row up to the next row's tag or its own end tag)
+        marks = [(m.start(), data[m.start() + 1] != 0x2f) for m in _ROW_OPEN.finditer(data, self.lo, self.hi)]
+        self.rows = [
+            (start, marks[i + 1][0] if i + 1 < len(marks) else self.hi)
+            for i, (start, is_open) in enumerate(marks) if is_open
+        ]
+        self.header: list[str] | None = None
+        if self.rows:
+            head = _cells(data, *self.rows[0])
+            if head and all(th for _at, th, _t in head):
+                self.header = [text for _at, _th, text in head]
+        self.named: tuple[list[int], list[int]] | None = None
+
+    def row_at(self, at: int) -> tuple[int, int] | None:
+        i = bisect_left(self.rows, (at + 1,)) - 1
+        if i < 0 or not self.rows[i][0] <= at < self.rows[i][1]:
+            return None
+        return self.rows[i]
+
+
+def html_holds(
+        data: bytes, table: _Table, cell: int, regexes: tuple[re.Pattern[str], ...], names: re.Pattern[str],
+) -> bool:
+    """Is the key in the cell at ``cell`` a Together row's credential: its
+    table's header names its column a credential and the row's provider
+    Together, or its row is a name and the key, the name Together's, or an
+    API key's in a table naming Together's endpoint or provider?"""
+    from together_hooks.rules import HTML_KEY_CELL
+    from together_hooks.rules import HTML_NAME_CELL
+
+    row_at = table.row_at(cell)
+    if row_at is None:
+        return False
+    cells = _cells(data, *row_at)
+    column = next((i for i, (at, _th, _t) in enumerate(cells) if at == cell), -1)
+    if column < 1:
+        return False
+    row = [text for _at, _th, text in cells]
+    if any(_DIGEST_CELL.fullmatch(text) for text in row):
+        return False
+    header = table.header if row_at != table.rows[0] else None
+    if header is not None:
+        if any(_DIGEST_CELL.search(name) or regexes[3].search(name) for name in header):
+            return False
+        shape = _header(header, *regexes)
+        if shape is not None:
+            return len(header) == len(row) and column in _held_row(shape, row, names)
+        # (a header over a name and its value names the value's column
+        # so: ``Variable`` and ``Value``; not ``Provider`` and ``Commit``)
+        if len(header) != len(row) or not (
+                _VALUE_COLUMN.fullmatch(header[column]) or regexes[0].fullmatch(header[column])):
+            return False
+    # A name and its value: the name cell is the one before the key's.
+    name = row[column - 1]
+    if regex_cache.compile(HTML_NAME_CELL).fullmatch(name) or names.fullmatch(name):
+        return True
+    if not regex_cache.compile(HTML_KEY_CELL).fullmatch(name):
+        return False
+    # (each row read once a table: the rows naming Together, the rows
+    # naming another endpoint; the key's own row is neither's)
+    if table.named is None:
+        together: list[int] = []
+        other: list[int] = []
+        for lo, hi in table.rows:
+            texts = [text for _at, _th, text in _cells(data, lo, hi)]
+            if any(names.search(text) for text in texts):
+                together.append(lo)
+            elif any('://' in text for text in texts):
+                other.append(lo)
+        table.named = together, other
+    together, other = table.named
+    return any(lo != row_at[0] for lo in together) and not any(lo != row_at[0] for lo in other)
+
+
+def _held_row(shape: _Header, row: list[str], names: re.Pattern[str]) -> set[int]:
+    """A table row's credential columns when its owner column (or an
+    export's title) names Together (``Headers._held`` for a row with its
+    header right above it)."""
+    if not any(names.search(field) for field in row):
+        return set()
+    held = set(shape.credentials) if shape.export else set()
+    owned = [j for j in shape.owners if names.search(row[j])]
+    held |= {i for i in shape.credentials if any(j != i for j in owned)}
+    return held
+
+
+# An AsciiDoc table (``|===`` to ``|===``): its first line, when an empty
+# line follows it, is its header, its cells the column count (``|Service
+# |API key``); the cells after it, one a line or several, fill its rows in
+# order (``|Together AI`` then ``|<key>``).  Read within ``ASCIIDOC_REACH``
+# bytes above the key.
+ASCIIDOC_REACH = 16384
+_ADOC_FENCE = regex_cache.compile(rb'(?m)^\|===[ \t]*\r?$')
+
+
+def _asciidoc_holds(
+        data: bytes, start: int, end: int, regexes: tuple[re.Pattern[str], ...], names: re.Pattern[str],
+) -> bool:
+    """Is the cell ``|<key>`` a Together row's credential in its AsciiDoc
+    table, by its header (``_header``) and its row's provider cell?"""
+    lo = max(0, start - ASCIIDOC_REACH)
+    fences = [m.end() for m in _ADOC_FENCE.finditer(data, lo, start)]
+    if len(fences) % 2 == 0 and lo == 0 or not fences:
+        return False
+    body = data[fences[-1]:start - 1].decode('latin-1').lstrip('\r\n')
+    head, blank, rest = body.partition('\n\n')
+    if not blank or '|' not in head or '\n' in head.strip():
+        return False
+    header = [cell.strip() for cell in head.strip().split('|')[1:]]
+    shape = _header(header, *regexes)
+    if shape is None:
+        return False
+    cells = [cell.strip() for cell in rest.replace('\r', '').replace('\n', ' ').split('|')[1:]]
+    column = len(cells) % len(header)
+    row = cells[len(cells) - column:] + [data[start:end].decode('latin-1')]
+    if column not in shape.credentials:
+        return False
+    return column in _held_row(shape, row + [''] * (len(header) - len(row)), names)
