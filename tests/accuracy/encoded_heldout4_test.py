@@ -862,7 +862,6 @@ MISSED: dict[str, str] = {
     'percent-every-byte-log': 'every byte percent-encoded (legacy key and its name)',
     # UTF-16 text inside binary or inside an escaped representation.
     'core-utf16-environment-block': 'a UTF-16LE environment block between random bytes',
-    'pyrepr-utf16-bytes': "Python's repr of UTF-16 bytes (\\x00 after each character)",
     # regedit's hex: of a REG_BINARY holding ASCII JSON.
 }
 

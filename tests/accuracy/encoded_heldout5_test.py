@@ -542,7 +542,6 @@ MISSED: dict[str, str] = {
     'go-v-legacy-line': "Go's %v of a []byte: space-separated decimals",
     # UTF-16 text inside binary or inside an escaped representation.
     'utf16be-in-binary': 'UTF-16BE text between random bytes',
-    'pyrepr-utf16le-no-bom': "Python's repr of UTF-16-LE bytes without a BOM",
     'sqlite-utf16-database': 'a SQLite database in UTF-16le',
     # Compressed or packed forms whose base64 no screen mark names.
     'raw-deflate-b64': 'raw deflate (no header) in base64',

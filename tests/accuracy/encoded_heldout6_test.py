@@ -513,11 +513,8 @@ MISSED: dict[str, str] = {
     # UTF-16 text inside binary, an escaped representation or a database.
     'utf16le-bom-in-binary': 'UTF-16LE text (with a BOM) between random bytes',
     'utf16le-no-bom-in-binary-legacy': 'UTF-16LE legacy line between random bytes',
-    'pyrepr-utf16-with-bom': "Python's repr of UTF-16 bytes (BOM)",
-    'pyrepr-utf16be-key': "Python's repr of UTF-16-BE bytes",
     'sqlite-utf16be-cli': 'a SQLite database in UTF-16be',
     'sqlite-utf16le-cli-legacy': 'a SQLite database in UTF-16le, legacy key',
-    'java-utf16-bytes-signed': "Java byte[] of a key's UTF-16 bytes (BOM as -2, -1)",
     # A legacy key's line as hex bytes (its name in the bytes only).
     'go-hex-array-legacy-line': "a Go []byte{0x..} of a legacy key's line",
     'rust-byte-string-legacy-line': "Rust b\"\\x..\" of a legacy key's line",

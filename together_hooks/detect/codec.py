@@ -582,11 +582,23 @@ def joined_view(data: bytes, wanted: Callable[[bytes], bool] | None = None) -> V
     of joints), and the view only for bytes that are."""
     if wanted is not None:
         joined = _WORD_JOIN.sub(b'', _JOIN.sub(b'', data))
-        if len(joined) == len(data) or not wanted(joined):
+        if len(joined) == len(data) or not wanted(
+                _UNESCAPE.sub(_unescape_one, joined) if _PIECE_ESCAPE in joined else joined,
+        ):
             return None
     view = rewrite(data, _JOIN, lambda m: b'', 'concatenated')
     inner = rewrite(data if view is None else view.data, _WORD_JOIN, lambda m: b'', 'concatenated', view)
-    return view if inner is None else inner
+    view = view if inner is None else inner
+    if view is not None and _PIECE_ESCAPE in view.data:
+        # Each byte its own literal (``"\x74", "\x67", …``): the pieces
+        # joined, their escapes are undone as one string's.
+        return rewrite(view.data, _UNESCAPE, _unescape_one, 'concatenated', view) or view
+    return view
+
+
+# What joined pieces' escapes start with: a byte written ``\xNN``,
+# ``\NNN`` or ``\u00NN`` in each piece.
+_PIECE_ESCAPE = b'\\'
 
 
 # A key's bytes written as hex text: ``xxd -p``, ``.hex()``, Postgres'
@@ -1757,3 +1769,70 @@ def delta_inserts(delta: bytes, after_copy: bytes = b'') -> bytes:
         else:
             break
     return b''.join(out)
+
+
+# A byte literal's grammar, as code and programs print bytes: a quoted
+# string of bytes whose escapes run over the whole byte range (Python's
+# repr of ``bytes``, ``b"\x..."`` in Rust, a C string of ``\x``/octal
+# escapes), and a list of integers (decimal, Java's signed bytes, or
+# ``0x`` hex).  Read where a mark of a key's bytes that are no text is
+# (``engine.BYTES_MARKS``: UTF-16 in a repr or an array), and the bytes
+# handed to the path a file's bytes take (``engine.scan_bytes``: wide
+# text decoded, a container opened).  A quoted literal stays on its line;
+# an array may span lines.  How far from its mark a literal is read each
+# way (a UTF-16 ``.env`` of a few hundred variables in one repr).
+LITERAL_REACH = 64 << 10
+_QUOTED_BYTES = regex_cache.compile(
+    rb'''(?<![\w'"])[bB]?(?:'((?:[^'\\\r\n]|\\[^\r\n])*)'|"((?:[^"\\\r\n]|\\[^\r\n])*)")''',
+)
+_BYTE_ESCAPE = regex_cache.compile(rb'\\(?:x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))', 16)  # re.DOTALL
+_INT_ARRAY = regex_cache.compile(
+    rb'[{\[(][ \t\r\n]*((?:(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2})[ \t]*,[ \t\r\n]*){6,}'
+    rb'(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2}))[ \t\r\n,]*[}\])]'
+    rb'|\[((?:-?\d{1,3}[ \t]+){6,}-?\d{1,3})\]',
+)
+_INT = regex_cache.compile(rb'0[xX]([0-9A-Fa-f]{1,2})|(-?\d{1,3})')
+_LITERAL_CONTROL = {b'n': 10, b'r': 13, b't': 9, b'a': 7, b'b': 8, b'f': 12, b'v': 11, b'e': 27, b'0': 0}
+
+
+def _literal_byte(m: re.Match[bytes]) -> bytes:
+    hexed, octal, other = m.groups()
+    if hexed is not None:
+        return bytes((int(hexed, 16),))
+    if octal is not None:
+        return bytes((int(octal, 8) & 0xFF,))
+    return bytes((_LITERAL_CONTROL.get(other, other[0]),))
+
+
+def _ints(text: bytes) -> bytes | None:
+    out = bytearray()
+    for m in _INT.finditer(text):
+        hexed, dec = m.groups()
+        n = int(hexed, 16) if hexed is not None else int(dec)
+        if not -128 <= n <= 255:
+            return None
+        out.append(n & 0xFF)
+    return bytes(out)
+
+
+def byte_literal_at(data: bytes, at: int) -> tuple[int, int, bytes] | None:
+    """(where it starts and ends, the bytes it denotes) of the byte literal of
+    ``data`` that holds offset ``at``: a quoted string (its escapes undone
+    over the whole byte range) or an array of integers; None when ``at``
+    is in neither (a mark in prose) or a number is no byte."""
+    lo, hi = max(0, at - LITERAL_REACH), min(len(data), at + LITERAL_REACH)
+    line_lo = data.rfind(b'\n', lo, at) + 1 or lo
+    line_hi = data.find(b'\n', at, hi)
+    for m in _QUOTED_BYTES.finditer(data, line_lo, hi if line_hi == -1 else line_hi):
+        if m.start() <= at < m.end():
+            body = m.group(1) if m.start(1) != -1 else m.group(2)
+            return m.start(), m.end(), _BYTE_ESCAPE.sub(_literal_byte, body)
+        if m.start() > at:
+            break
+    for m in _INT_ARRAY.finditer(data, lo, hi):
+        if m.start() <= at < m.end():
+            raw = _ints(m.group(1) if m.start(1) != -1 else m.group(2))
+            return None if raw is None else (m.start(), m.end(), raw)
+        if m.start() > at:
+            break
+    return None
