@@ -3,7 +3,8 @@ text: Python's repr of UTF-16 bytes (``repr(s.encode('utf-16'))``, either
 byte order, with or without a BOM, on a long line of other output), a Java
 or C# array of UTF-16 bytes (signed or not), a key's hex text with no name
 near (``bytes.fromhex``), each byte its own escaped literal under a
-Together name (hex or octal escapes, a few a line).  The bytes a literal
+Together name (hex or octal escapes, a few a line), a Ruby word array
+joined.  The bytes a literal
 denotes are read as a file's bytes are (``codec.byte_literal_at``, then
 ``engine.scan_bytes``: wide text decoded).  Every literal is written by
 Python's own ``repr``/``encode`` here, not by hand.  Decoys: the same
@@ -55,6 +56,16 @@ def _pieces(form: str, per_line: int):
     return build
 
 
+def _ruby_words(sep: str):
+    """A key split in two in a Ruby word array joined by ``sep``: one key
+    when joined with nothing between, none with a separator."""
+    def build(m):
+        key = m.key()
+        joined = '.join' if sep == '' else f'.join("{sep}")'
+        return f'KEY = %w[{key[:20]} {key[20:]}]{joined}\n', [(1, key)] if sep == '' else []
+    return build
+
+
 def _decoy_repr16(m):
     text = 'TOGETHER_API_KEY is read from the environment; a tgp_v1_ key is never written here\n'
     return f'>>> open("README", encoding="utf-16").read().encode("utf-16")\n{repr(text.encode("utf-16"))}\n', []
@@ -97,6 +108,8 @@ CASES = [
     Case('pieces-hex-three', 'app/pieces_hex.py', _pieces('"\\x%02x"', 3)),
     Case('pieces-hex-one', 'app/pieces_one.py', _pieces('b"\\x%02x"', 1)),
     Case('pieces-octal-four', 'app/pieces_oct.py', _pieces('"\\%03o"', 4)),
+    Case('ruby-words-joined', 'lib/key.rb', _ruby_words('')),
+    Case('decoy-ruby-words-joined-by-dash', 'lib/key_dash.rb', _ruby_words('-')),
     Case('decoy-repr-utf16-prose', 'logs/readme16.txt', _decoy_repr16),
     Case('decoy-repr-utf16-placeholder', 'app/example16.py', _decoy_placeholder16),
     Case('decoy-repr-random-vector', 'tests/vector.py', _decoy_random_repr),

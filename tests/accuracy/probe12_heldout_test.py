@@ -712,7 +712,6 @@ CASES = LEAKS + DECOYS
 MISSED: dict[str, str] = {
     'gdb-print-struct': 'gdb prints a pointer (`0x5555... "…"`) between a field\'s name and its string',
     'django-debug-locals': "an HTML table's rows (`<td>api_key</td><td>…</td>`) are not read as name and value",
-    'ruby-words-join-current': 'a Ruby `%w[…]` word array joined is no concatenation',
     'traefik-custom-headers': 'a middleware named `together-auth` is no Together label for a `Bearer` header',
     'c-char-array': "a C array of character literals (`'t', 'g', 'p', …`) is not joined",
     'csv-row-key-after-long-notes': "a CSV row's key more than 4 KB after the row's `together` field is out of reach",

@@ -575,30 +575,52 @@ def _cut(data: bytes, cuts: list[tuple[int, int]], encoding: str) -> View:
 
 def joined_view(data: bytes, wanted: Callable[[bytes], bool] | None = None) -> View | None:
     """Adjacent string literals joined (``"tgp_v1_" + "..."``, also with
-    escaped quotes inside another string); None when there are none, or
+    escaped quotes inside another string), a word array joined (Ruby's
+    ``%w[a b].join``), and then the escapes of the joined pieces undone
+    (each byte its own literal: ``"\\x74", "\\x67", …``); None when there
+    are none, or
     when its bytes are not ``wanted``: they are made first by ``re.sub``
     (the same matches ``rewrite`` takes out, none kept of where each piece
     came from: a fifth of its CPU on code, whose lists of strings are full
     of joints), and the view only for bytes that are."""
+    words = _WORDS_MARK in data
     if wanted is not None:
         joined = _WORD_JOIN.sub(b'', _JOIN.sub(b'', data))
+        if words:
+            joined = _WORDS_JOINED.sub(_words, joined)
         if len(joined) == len(data) or not wanted(
-                _UNESCAPE.sub(_unescape_one, joined) if _PIECE_ESCAPE in joined else joined,
+                _UNESCAPE.sub(_unescape_one, joined) if _piece_escapes(joined) else joined,
         ):
             return None
     view = rewrite(data, _JOIN, lambda m: b'', 'concatenated')
     inner = rewrite(data if view is None else view.data, _WORD_JOIN, lambda m: b'', 'concatenated', view)
     view = view if inner is None else inner
-    if view is not None and _PIECE_ESCAPE in view.data:
-        # Each byte its own literal (``"\x74", "\x67", …``): the pieces
-        # joined, their escapes are undone as one string's.
+    if words:
+        inner = rewrite(data if view is None else view.data, _WORDS_JOINED, _words, 'concatenated', view)
+        view = view if inner is None else inner
+    if view is not None and _piece_escapes(view.data):
         return rewrite(view.data, _UNESCAPE, _unescape_one, 'concatenated', view) or view
     return view
 
 
-# What joined pieces' escapes start with: a byte written ``\xNN``,
-# ``\NNN`` or ``\u00NN`` in each piece.
-_PIECE_ESCAPE = b'\\'
+# A byte escape in joined pieces: ``\\xNN``, ``\\u00NN``, ``\\NNN``.
+_PIECE_ESCAPES = (b'\\x', b'\\u', b'\\0', b'\\1')
+
+
+def _piece_escapes(joined: bytes) -> bool:
+    return any(e in joined for e in _PIECE_ESCAPES)
+
+
+# Ruby's word array joined with nothing between (``%w[a b].join``,
+# ``.join("")``): its words are one string.
+_WORDS_MARK = b'%w'
+_WORDS_JOINED = regex_cache.compile(
+    rb'%w\[[ \t]*([\w-]{1,64}(?:[ \t]+[\w-]{1,64}){1,15})[ \t]*\]\.join(?:\((?:""|\'\')\))?(?![\w(])',
+)
+
+
+def _words(m: re.Match[bytes]) -> bytes:
+    return b''.join(m.group(1).split())
 
 
 # A key's bytes written as hex text: ``xxd -p``, ``.hex()``, Postgres'
@@ -1781,7 +1803,7 @@ def delta_inserts(delta: bytes, after_copy: bytes = b'') -> bytes:
 # text decoded, a container opened).  A quoted literal stays on its line;
 # an array may span lines.  How far from its mark a literal is read each
 # way (a UTF-16 ``.env`` of a few hundred variables in one repr).
-LITERAL_REACH = 64 << 10
+LITERAL_REACH = 32 << 10
 _QUOTED_BYTES = regex_cache.compile(
     rb'''(?<![\w'"])[bB]?(?:'((?:[^'\\\r\n]|\\[^\r\n])*)'|"((?:[^"\\\r\n]|\\[^\r\n])*)")''',
 )
@@ -1816,23 +1838,32 @@ def _ints(text: bytes) -> bytes | None:
 
 
 def byte_literal_at(data: bytes, at: int) -> tuple[int, int, bytes] | None:
-    """(where it starts and ends, the bytes it denotes) of the byte literal of
-    ``data`` that holds offset ``at``: a quoted string (its escapes undone
-    over the whole byte range) or an array of integers; None when ``at``
-    is in neither (a mark in prose) or a number is no byte."""
+    """(where it starts and ends, the bytes it denotes) of the byte
+    literal of ``data`` that holds offset ``at``, within
+    ``LITERAL_REACH`` of it: a quoted string on its line (its escapes
+    undone over the whole byte range; the nearest ``b'``/``b"`` before
+    ``at`` tried first, then the line's literals from its start) or an
+    array of integers from the nearest bracket before ``at``.  None when
+    ``at`` is in neither (a mark in prose) or a number is no byte."""
     lo, hi = max(0, at - LITERAL_REACH), min(len(data), at + LITERAL_REACH)
-    line_lo = data.rfind(b'\n', lo, at) + 1 or lo
+    line_lo = max(lo, data.rfind(b'\n', lo, at) + 1)
     line_hi = data.find(b'\n', at, hi)
-    for m in _QUOTED_BYTES.finditer(data, line_lo, hi if line_hi == -1 else line_hi):
+    line_hi = hi if line_hi == -1 else line_hi
+    match = _QUOTED_BYTES.match
+    opener = max(data.rfind(b"b'", line_lo, at), data.rfind(b'b"', line_lo, at))
+    tried = [match(data, opener, line_hi) if opener != -1 else None]
+    tried += _QUOTED_BYTES.finditer(data, line_lo, line_hi)
+    for m in tried:
+        if m is None:
+            continue
         if m.start() <= at < m.end():
             body = m.group(1) if m.start(1) != -1 else m.group(2)
             return m.start(), m.end(), _BYTE_ESCAPE.sub(_literal_byte, body)
         if m.start() > at:
             break
-    for m in _INT_ARRAY.finditer(data, lo, hi):
-        if m.start() <= at < m.end():
-            raw = _ints(m.group(1) if m.start(1) != -1 else m.group(2))
-            return None if raw is None else (m.start(), m.end(), raw)
-        if m.start() > at:
-            break
-    return None
+    bracket = max(data.rfind(b'{', lo, at), data.rfind(b'[', lo, at), data.rfind(b'(', lo, at))
+    m = _INT_ARRAY.match(data, bracket, hi) if bracket != -1 else None
+    if m is None or m.end() <= at:
+        return None
+    raw = _ints(m.group(1) if m.start(1) != -1 else m.group(2))
+    return None if raw is None else (m.start(), m.end(), raw)

@@ -1057,16 +1057,18 @@ def _byte_literal_hits(
     for at in sorted(at for mark in BYTES_MARKS for at in where.offsets(mark)):
         if at < read_to:
             continue
-        literal = byte_literal_at(data, at)
-        if literal is None:
-            continue
-        start, read_to, raw = literal
+        # Each look counts, found or not: a file of marks in no literal
+        # costs a bounded number of looks (each ``LITERAL_REACH`` each way).
         budget.opened += 1
         if budget.opened > VALUES_OPENED:
             raise InputError(
                 f'{path}: more than {VALUES_OPENED} byte literals or base64 values of containers: '
                 'not scanned whole (each is decoded and scanned: a file of them could take any time)',
             )
+        literal = byte_literal_at(data, at)
+        if literal is None:
+            continue
+        start, read_to, raw = literal
         budget.take(len(raw), path)
         found = scan_packed(raw, path, scan, budget)[0] if container_kind(raw) else scan(raw, path, True)
         hits += [(start, f.secret, by_id[f.rule], 'byte literal') for f in found if f.rule in by_id]
