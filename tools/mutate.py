@@ -256,7 +256,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/valued_readings_test.py::test_a_key_only_a_joined_reading_holds_is_found',),
       "the readings' second screen asks the raw bytes, not the reading: a key joined from literals is lost"),
     M('joined-screen-raw', 'together_hooks/detect/codec.py',
-      '                _UNESCAPE.sub(_unescape_one, joined) if _piece_escapes(joined) else joined,',
+      '                _UNESCAPE.sub(_unescape_one, joined) if _piece_escapes(data) else joined,',
       '                data,',
       ('tests/detect/valued_readings_test.py::test_a_key_only_a_joined_reading_holds_is_found',),
       'the joined reading is judged by the bytes before joining: a key joined from literals is lost'),

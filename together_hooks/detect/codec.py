@@ -589,7 +589,7 @@ def joined_view(data: bytes, wanted: Callable[[bytes], bool] | None = None) -> V
         if words:
             joined = _WORDS_JOINED.sub(_words, joined)
         if len(joined) == len(data) or not wanted(
-                _UNESCAPE.sub(_unescape_one, joined) if _piece_escapes(joined) else joined,
+                _UNESCAPE.sub(_unescape_one, joined) if _piece_escapes(data) else joined,
         ):
             return None
     view = rewrite(data, _JOIN, lambda m: b'', 'concatenated')
@@ -598,17 +598,23 @@ def joined_view(data: bytes, wanted: Callable[[bytes], bool] | None = None) -> V
     if words:
         inner = rewrite(data if view is None else view.data, _WORDS_JOINED, _words, 'concatenated', view)
         view = view if inner is None else inner
-    if view is not None and _piece_escapes(view.data):
+    if view is not None and _piece_escapes(data):
         return rewrite(view.data, _UNESCAPE, _unescape_one, 'concatenated', view) or view
     return view
 
 
-# A byte escape in joined pieces: ``\\xNN``, ``\\u00NN``, ``\\NNN``.
-_PIECE_ESCAPES = (b'\\x', b'\\u', b'\\0', b'\\1')
+# Pieces that end in a byte escape right before their joint (each byte
+# its own literal, ``"\x74", "\x67"``; ``"\164" + "\147"``): only
+# then are the joined pieces' escapes undone (one search, from a
+# backslash: most code's escapes are inside one piece, read by
+# ``escapes_view`` already).
+_PIECE_ESCAPES = regex_cache.compile(
+    rb'\\(?:x[0-9A-Fa-f]{2}|[0-7]{3}|u[0-9A-Fa-f]{4})["\'][ \t]*[,+]',
+)
 
 
-def _piece_escapes(joined: bytes) -> bool:
-    return any(e in joined for e in _PIECE_ESCAPES)
+def _piece_escapes(data: bytes) -> bool:
+    return _PIECE_ESCAPES.search(data) is not None
 
 
 # Ruby's word array joined with nothing between (``%w[a b].join``,
