@@ -64,7 +64,6 @@ CASES = [
 # The strict xfails, by the name every set uses (tests/sources' forked-tree
 # test reads ``MISSED`` to know which keys a tree scan is not held to).
 MISSED = {
-    'lines-hex-escapes-three-a-line': 'each byte its own string literal: the hex reader takes \\x escapes only run together',
 }
 
 results, test_case = make_tests(CASES, missed=MISSED)

@@ -658,8 +658,6 @@ MISSED: dict[str, str] = {
     'b64-json-b64-legacy': 'base64 inside a JSON string inside base64 (a legacy name encoded twice is not screened)',
     # Soft line breaks of a file that does not say it is quoted-printable.
     'qp-long-json-line': 'quoted-printable without a =3D or a header is not told',
-    # Hex and decimal bytes are read near a keyword only.
-    'python-fromhex-no-name': 'hex text with no keyword near',
     # Dumps not read: bits, little-endian groups after xxd's colon, a dump
     # of a compressed file, a dump past its first 4 MB window.
     'xxd-b-env': 'xxd -b (bits) is not read',

@@ -860,9 +860,6 @@ MISSED: dict[str, str] = {
     # Every character escaped, the legacy key's name too: no name left to
     # read (a current key's every-escaped prefix is found: escape marks).
     'percent-every-byte-log': 'every byte percent-encoded (legacy key and its name)',
-    # UTF-16 inside an escaped representation (the bytes a literal stands for).
-    'pyrepr-utf16-bytes': "Python's repr of UTF-16 bytes (\\x00 after each character)",
-    # regedit's hex: of a REG_BINARY holding ASCII JSON.
 }
 
 

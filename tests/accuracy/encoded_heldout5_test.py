@@ -540,8 +540,6 @@ MISSED: dict[str, str] = {
     # Decimal bytes without a comma (the prefix's numbers are read as a
     # list's: ``engine.DEC_PREFIX``).
     'go-v-legacy-line': "Go's %v of a []byte: space-separated decimals",
-    # UTF-16 inside an escaped representation (the bytes a literal stands for).
-    'pyrepr-utf16le-no-bom': "Python's repr of UTF-16-LE bytes without a BOM",
     # Compressed or packed forms whose base64 no screen mark names.
     'raw-deflate-b64': 'raw deflate (no header) in base64',
     'lzma-alone-raw': 'an .lzma (LZMA-alone) file',

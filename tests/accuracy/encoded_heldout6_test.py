@@ -510,10 +510,6 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # decimals, engine.DEC_PREFIX's; as hex, engine.HEX_PREFIX, the screen
 # passing the file by engine.HEX_MARKS).
 MISSED: dict[str, str] = {
-    # UTF-16 inside an escaped representation (the bytes a literal stands for).
-    'pyrepr-utf16-with-bom': "Python's repr of UTF-16 bytes (BOM)",
-    'pyrepr-utf16be-key': "Python's repr of UTF-16-BE bytes",
-    'java-utf16-bytes-signed': "Java byte[] of a key's UTF-16 bytes (BOM as -2, -1)",
     # A legacy key's line as hex bytes (its name in the bytes only).
     'go-hex-array-legacy-line': "a Go []byte{0x..} of a legacy key's line",
     'rust-byte-string-legacy-line': "Rust b\"\\x..\" of a legacy key's line",

@@ -43,6 +43,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import base32_test
     from tests.accuracy import base64_packed_test
     from tests.accuracy import base85_test
+    from tests.accuracy import byte_literals_test
     from tests.accuracy import encoded_forms_test
     from tests.accuracy import encoded_heldout2_test
     from tests.accuracy import encoded_heldout3_test
@@ -71,6 +72,7 @@ def _sets() -> dict[str, list[Case]]:
         'base32': base32_test.CASES,
         'base64_packed': base64_packed_test.CASES,
         'base85': base85_test.CASES,
+        'byte_literals': byte_literals_test.CASES,
         'encoded_forms': encoded_forms_test.CASES,
         'git_binary_patch': git_binary_patch_test.CASES,
         'hex_text': hex_text_test.CASES,

@@ -710,7 +710,6 @@ CASES = LEAKS + DECOYS
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'ruby-words-join-current': 'a Ruby `%w[…]` word array joined is no concatenation',
     'c-char-array': "a C array of character literals (`'t', 'g', 'p', …`) is not joined",
     'csv-row-key-after-long-notes': "a CSV row's key more than 4 KB after the row's `together` field is out of reach",
 }

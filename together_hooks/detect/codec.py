@@ -575,18 +575,58 @@ def _cut(data: bytes, cuts: list[tuple[int, int]], encoding: str) -> View:
 
 def joined_view(data: bytes, wanted: Callable[[bytes], bool] | None = None) -> View | None:
     """Adjacent string literals joined (``"tgp_v1_" + "..."``, also with
-    escaped quotes inside another string); None when there are none, or
+    escaped quotes inside another string), a word array joined (Ruby's
+    ``%w[a b].join``), and then the escapes of the joined pieces undone
+    (each byte its own literal: ``"\\x74", "\\x67", …``); None when there
+    are none, or
     when its bytes are not ``wanted``: they are made first by ``re.sub``
     (the same matches ``rewrite`` takes out, none kept of where each piece
     came from: a fifth of its CPU on code, whose lists of strings are full
     of joints), and the view only for bytes that are."""
+    words = _WORDS_MARK in data
     if wanted is not None:
         joined = _WORD_JOIN.sub(b'', _JOIN.sub(b'', data))
-        if len(joined) == len(data) or not wanted(joined):
+        if words:
+            joined = _WORDS_JOINED.sub(_words, joined)
+        if len(joined) == len(data) or not wanted(
+                _UNESCAPE.sub(_unescape_one, joined) if _piece_escapes(data) else joined,
+        ):
             return None
     view = rewrite(data, _JOIN, lambda m: b'', 'concatenated')
     inner = rewrite(data if view is None else view.data, _WORD_JOIN, lambda m: b'', 'concatenated', view)
-    return view if inner is None else inner
+    view = view if inner is None else inner
+    if words:
+        inner = rewrite(data if view is None else view.data, _WORDS_JOINED, _words, 'concatenated', view)
+        view = view if inner is None else inner
+    if view is not None and _piece_escapes(data):
+        return rewrite(view.data, _UNESCAPE, _unescape_one, 'concatenated', view) or view
+    return view
+
+
+# Pieces that end in a byte escape right before their joint (each byte
+# its own literal, ``"\x74", "\x67"``; ``"\164" + "\147"``): only
+# then are the joined pieces' escapes undone (one search, from a
+# backslash: most code's escapes are inside one piece, read by
+# ``escapes_view`` already).
+_PIECE_ESCAPES = regex_cache.compile(
+    rb'\\(?:x[0-9A-Fa-f]{2}|[0-7]{3}|u[0-9A-Fa-f]{4})["\'][ \t]*[,+]',
+)
+
+
+def _piece_escapes(data: bytes) -> bool:
+    return _PIECE_ESCAPES.search(data) is not None
+
+
+# Ruby's word array joined with nothing between (``%w[a b].join``,
+# ``.join("")``): its words are one string.
+_WORDS_MARK = b'%w'
+_WORDS_JOINED = regex_cache.compile(
+    rb'%w\[[ \t]*([\w-]{1,64}(?:[ \t]+[\w-]{1,64}){1,15})[ \t]*\]\.join(?:\((?:""|\'\')\))?(?![\w(])',
+)
+
+
+def _words(m: re.Match[bytes]) -> bytes:
+    return b''.join(m.group(1).split())
 
 
 # A key's bytes written as hex text: ``xxd -p``, ``.hex()``, Postgres'
@@ -1757,3 +1797,79 @@ def delta_inserts(delta: bytes, after_copy: bytes = b'') -> bytes:
         else:
             break
     return b''.join(out)
+
+
+# A byte literal's grammar, as code and programs print bytes: a quoted
+# string of bytes whose escapes run over the whole byte range (Python's
+# repr of ``bytes``, ``b"\x..."`` in Rust, a C string of ``\x``/octal
+# escapes), and a list of integers (decimal, Java's signed bytes, or
+# ``0x`` hex).  Read where a mark of a key's bytes that are no text is
+# (``engine.BYTES_MARKS``: UTF-16 in a repr or an array), and the bytes
+# handed to the path a file's bytes take (``engine.scan_bytes``: wide
+# text decoded, a container opened).  A quoted literal stays on its line;
+# an array may span lines.  How far from its mark a literal is read each
+# way (a UTF-16 ``.env`` of a few hundred variables in one repr).
+LITERAL_REACH = 32 << 10
+_QUOTED_BYTES = regex_cache.compile(
+    rb'''(?<![\w'"])[bB]?(?:'((?:[^'\\\r\n]|\\[^\r\n])*)'|"((?:[^"\\\r\n]|\\[^\r\n])*)")''',
+)
+_BYTE_ESCAPE = regex_cache.compile(rb'\\(?:x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))', 16)  # re.DOTALL
+_INT_ARRAY = regex_cache.compile(
+    rb'[{\[(][ \t\r\n]*((?:(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2})[ \t]*,[ \t\r\n]*){6,}'
+    rb'(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2}))[ \t\r\n,]*[}\])]'
+    rb'|\[((?:-?\d{1,3}[ \t]+){6,}-?\d{1,3})\]',
+)
+_INT = regex_cache.compile(rb'0[xX]([0-9A-Fa-f]{1,2})|(-?\d{1,3})')
+_LITERAL_CONTROL = {b'n': 10, b'r': 13, b't': 9, b'a': 7, b'b': 8, b'f': 12, b'v': 11, b'e': 27, b'0': 0}
+
+
+def _literal_byte(m: re.Match[bytes]) -> bytes:
+    hexed, octal, other = m.groups()
+    if hexed is not None:
+        return bytes((int(hexed, 16),))
+    if octal is not None:
+        return bytes((int(octal, 8) & 0xFF,))
+    return bytes((_LITERAL_CONTROL.get(other, other[0]),))
+
+
+def _ints(text: bytes) -> bytes | None:
+    out = bytearray()
+    for m in _INT.finditer(text):
+        hexed, dec = m.groups()
+        n = int(hexed, 16) if hexed is not None else int(dec)
+        if not -128 <= n <= 255:
+            return None
+        out.append(n & 0xFF)
+    return bytes(out)
+
+
+def byte_literal_at(data: bytes, at: int) -> tuple[int, int, bytes] | None:
+    """(where it starts and ends, the bytes it denotes) of the byte
+    literal of ``data`` that holds offset ``at``, within
+    ``LITERAL_REACH`` of it: a quoted string on its line (its escapes
+    undone over the whole byte range; the nearest ``b'``/``b"`` before
+    ``at`` tried first, then the line's literals from its start) or an
+    array of integers from the nearest bracket before ``at``.  None when
+    ``at`` is in neither (a mark in prose) or a number is no byte."""
+    lo, hi = max(0, at - LITERAL_REACH), min(len(data), at + LITERAL_REACH)
+    line_lo = max(lo, data.rfind(b'\n', lo, at) + 1)
+    line_hi = data.find(b'\n', at, hi)
+    line_hi = hi if line_hi == -1 else line_hi
+    match = _QUOTED_BYTES.match
+    opener = max(data.rfind(b"b'", line_lo, at), data.rfind(b'b"', line_lo, at))
+    tried = [match(data, opener, line_hi) if opener != -1 else None]
+    tried += _QUOTED_BYTES.finditer(data, line_lo, line_hi)
+    for m in tried:
+        if m is None:
+            continue
+        if m.start() <= at < m.end():
+            body = m.group(1) if m.start(1) != -1 else m.group(2)
+            return m.start(), m.end(), _BYTE_ESCAPE.sub(_literal_byte, body)
+        if m.start() > at:
+            break
+    bracket = max(data.rfind(b'{', lo, at), data.rfind(b'[', lo, at), data.rfind(b'(', lo, at))
+    m = _INT_ARRAY.match(data, bracket, hi) if bracket != -1 else None
+    if m is None or m.end() <= at:
+        return None
+    raw = _ints(m.group(1) if m.start(1) != -1 else m.group(2))
+    return None if raw is None else (m.start(), m.end(), raw)

@@ -840,16 +840,23 @@ def _hits(
         from together_hooks.detect.codec import readings
 
         near = _keyword_spans(active, where, len(data))
+        # A reading is read for the active rules and for those whose
+        # keywords it holds once read (a key's bytes each its own escaped
+        # literal, under a Together name: ``"\x74", "\x67", …``).
+        others = tuple(rule for rule in rules if rule not in active and rule_applies(rule, path))
+
+        def read_for(text: bytes) -> tuple[Rule, ...]:
+            return active + tuple(r for r in others if any(k in text for k in r.keywords))
         # (the joined reading built only where its bytes hold a value run:
         # none to ask while a rule without one is active)
         wanted = None if any(rule.value_run is None for rule in active) else (
-            lambda view: bool(_valued(view, active))
+            lambda view: bool(_valued(view, read_for(view)))
         )
         for lo, view in readings(data, _merged(near + spans) if spans else near, qp, wanted):
             # A reading that holds no value of a rule cannot hold its key:
             # its keywords are not searched nor its windows opened
             # (``_valued``: most readings of a file saying "together").
-            valued = _valued(view.data, active)
+            valued = _valued(view.data, read_for(view.data))
             if not valued:
                 continue
 
@@ -890,6 +897,8 @@ def _hits(
             hits += _hex_prefix_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
+        if any(mark in where for mark in BYTES_MARKS):
+            hits += _byte_literal_hits(data, path, rules, where, budget)
     return hits
 
 
@@ -936,7 +945,7 @@ DEC_PREFIX = (
 # line end (12 bytes a line, two blanks' indent).
 HEX_PREFIX = (
     b'0x74, 0x67, 0x70', b'0x74,0x67,0x70', b'0X74, 0X67, 0X70', b'74,67,70',
-    b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70',
+    b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70', b'7467705f76315f',
 )
 # Screen needles for ``HEX_PREFIX``'s forms that cost the screen no pass
 # more: each starts with ``67`` (the plain route's ``67`` group, hex
@@ -946,7 +955,19 @@ HEX_PREFIX = (
 # anchor groups stay as they were (``hex_bytes_nameless_test.py``).
 HEX_MARKS = (
     b'67, 0x70, 0x5', b'67,0x70,0x5', b'67,\n  0x70, 0x5', b'67,70,5f,76', b'0X74, 0X67, 0X70',
+    # Hex text of a key with nothing between its bytes (``bytes.fromhex``,
+    # ``.hex()``, ``xxd -p``): in the ``67`` route and the ``0`` group.
+    b'67705f76315f',
 )
+# A key's bytes that are no text, written as a byte literal
+# (``codec.byte_literal_at``): UTF-16 in Python's repr of bytes (either
+# byte order: ``t\x00g\x00p\x00`` and ``\x00t\x00g\x00p``) and in an
+# array of decimal bytes (Java's ``byte[]`` of ``getBytes(UTF_16)``).
+# Each holds ``0`` (the ``0`` group of the grouped route, the escape
+# marks'), and starts as a plain route does already (``116``; the repr's
+# with the ``00`` of the escape before ``g``, in ``0067\\u0070``'s route):
+# no pass more over a clean file (``screen_plain_work_test.py``).
+BYTES_MARKS = (b'00g\\x00p\\x00', b'116, 0, 103, 0, 112')
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
@@ -1019,6 +1040,43 @@ def _git_binary_hits(
         if side == 'carried' and found:
             edge[2].append(start)
         hits += [(start, secret, rule, 'git binary patch') for secret, rule in found.items()]
+    return hits
+
+
+def _byte_literal_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the bytes a byte literal denotes (``codec.byte_literal_at``)
+    where a ``BYTES_MARKS`` mark is: read as a file's bytes are
+    (``scan_bytes``: UTF-16/UTF-32 decoded, ``widetext``), or opened as a
+    container (``containers.scan_packed``: a gzip as a Java ``byte[]``),
+    on the file's ``budget``; reported where the literal starts.  Each
+    literal is read once, however many marks it holds; literals opened
+    count with base64 values (``VALUES_OPENED``)."""
+    from together_hooks.detect.codec import byte_literal_at
+    from together_hooks.detect.containers import scan_packed
+
+    by_id, scan = _member_scan(rules, budget)
+    hits: list[tuple[int, str, Rule, str]] = []
+    read_to = -1
+    for at in sorted(at for mark in BYTES_MARKS for at in where.offsets(mark)):
+        if at < read_to:
+            continue
+        # Each look counts, found or not: a file of marks in no literal
+        # costs a bounded number of looks (each ``LITERAL_REACH`` each way).
+        budget.opened += 1
+        if budget.opened > VALUES_OPENED:
+            raise InputError(
+                f'{path}: more than {VALUES_OPENED} byte literals or base64 values of containers: '
+                'not scanned whole (each is decoded and scanned: a file of them could take any time)',
+            )
+        literal = byte_literal_at(data, at)
+        if literal is None:
+            continue
+        start, read_to, raw = literal
+        budget.take(len(raw), path)
+        found = scan_packed(raw, path, scan, budget)[0] if container_kind(raw) else scan(raw, path, True)
+        hits += [(start, f.secret, by_id[f.rule], 'byte literal') for f in found if f.rule in by_id]
     return hits
 
 
@@ -1246,7 +1304,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS),
         )
     return screen
 

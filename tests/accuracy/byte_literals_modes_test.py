@@ -1,0 +1,16 @@
+"""tests/accuracy/byte_literals_test.py's cases in every mode (tests/accuracy/modes.py)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.accuracy.modes import every_mode
+from tests.accuracy.modes import every_mode_finds_the_same_keys
+
+
+@pytest.fixture
+def modes(tmp_path_factory):
+    return every_mode(tmp_path_factory, 'byte_literals')
+
+
+def test_every_mode_finds_the_same_keys(modes):
+    every_mode_finds_the_same_keys(modes, 'byte_literals')
