@@ -1028,6 +1028,27 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass\n",
       ('tests/detect/packed_test.py::test_a_hunk_is_read_by_the_git_route_alone',),
       "the generic base85 reader joins a GIT binary patch hunk's framed lines and reports a key that is not in the patch"),
+    M('png-b64-start-unscreened', 'together_hooks/detect/prefilter.py',
+      "    b'iVBORw0KGgo', b'/Td6WFoAAA',",
+      "    b'/Td6WFoAAA',",
+      ('tests/gate_png_in_base64_test.py::test_a_key_in_a_base64_pngs_ztxt_is_found',),
+      "a PNG kept as base64 (a notebook's image/png, a data: URI) is never decoded: a key in its zTXt passes every mode"),
+    M('lzma-alone-unread', 'together_hooks/detect/prefilter.py',
+      "    if data[:1] == b']' and _lzma_alone(data):\n",
+      "    if False:\n",
+      ('tests/detect/packed_test.py::test_an_lzma_alone_header_is_told_whole',),
+      'an .lzma (LZMA-alone) file, raw or as a base64 value, is no container: a key in it passes'),
+    M('lzma-alone-header-loose', 'together_hooks/detect/prefilter.py',
+      "    if len(data) < 14 or data[13] != 0:\n",
+      "    if len(data) < 14:\n",
+      ('tests/detect/packed_test.py::test_an_lzma_alone_header_is_told_whole',),
+      "bytes after a ']' whose range coder does not start at 0 are told an LZMA-alone: a decompressor for each"),
+    M('plain-route-fold-dropped', 'together_hooks/detect/prefilter.py',
+      "        if all(any(o in k for o in others) for k, _at in by_letter[letter]):\n",
+      "        if False:\n",
+      ('tests/detect/screen_plain_work_test.py::test_forms_that_hold_another_routes_letter_add_no_pass',),
+      "a keyword whose rarest letter no other keyword leads with costs a memchr pass of its own over every clean file "
+      "(xz's base64 start: W)"),
 )
 
 

@@ -544,13 +544,8 @@ MISSED: dict[str, str] = {
     'utf16be-in-binary': 'UTF-16BE text between random bytes',
     'pyrepr-utf16le-no-bom': "Python's repr of UTF-16-LE bytes without a BOM",
     'sqlite-utf16-database': 'a SQLite database in UTF-16le',
-    # Compressed or packed forms whose base64 no screen mark names.
+    # Raw deflate has no header: its base64 has no start to find.
     'raw-deflate-b64': 'raw deflate (no header) in base64',
-    'lzma-alone-raw': 'an .lzma (LZMA-alone) file',
-    'lzma-alone-b64': 'LZMA-alone in base64 (XQAAg...)',
-    'tar-xz-in-b64': 'a tar.xz in base64',
-    'git-pack-in-b64': 'a git pack in base64 (UEFDSw...)',
-    'git-bundle-in-b64': 'a git bundle in base64 on one line (IyB2Mi...; wrapped, as base64(1) writes it, it is read)',
     # Encodings read elsewhere but not here.
     'http-basic-header-legacy': "HTTP Basic of 'together:<legacy key>' (base64 decoded, user not read as context)",
 }

@@ -518,8 +518,6 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # a value after a glue character (prefilter.value_start), and a value
 # reads through JSON's \\/ and \\u002b (codec.b64_value_at).
 MISSED: dict[str, str] = {
-    # A container's base64 magic no screen needle.
-    'xz-b64-after-dash-legacy': "xz in base64 after '-' (/Td6WFo is no screen needle; xz only as a whole file)",
     # Nested or escaped base64.
     'b64-three-deep': 'base64 of base64 of base64 of an env line (two layers are read)',
     # Past a cap.

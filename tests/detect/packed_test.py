@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import lzma
 import random
 import zlib
 
@@ -42,12 +43,19 @@ def test_the_magic_forms_are_the_containers_magics_in_base64():
         base64.b64encode(header + bytes((b,)))[:3] for header in prefilter.ZLIB_HEADERS for b in range(256)
     }
     assert len(zlib_forms) == 4 * len(prefilter.ZLIB_HEADERS) == 12
+    # The starts no group of their own: a PNG, an xz (its stream flags'
+    # first byte), LZMA-alone's properties, a git pack and bundle.
+    heads = (
+        magics['png'], magics['xz'] + b'\0', b']\0\0', *prefilter.GIT_PACKS, *prefilter._GIT_BUNDLES,
+    )
+    riding = {base64.b64encode(head) for head in heads}
+    every = (*once.values(), *twice.values(), *zlib_forms, *riding)
     forms = prefilter.B64_MAGIC
-    for encoded in (*once.values(), *twice.values(), *zlib_forms):
+    for encoded in every:
         assert any(encoded.startswith(f) for f in forms), encoded
-    assert all(any(e.startswith(f) for e in (*once.values(), *twice.values(), *zlib_forms)) for f in forms)
-    # Letters and digits only: written into a regex as they are.
-    assert all(f.isalnum() for f in forms)
+    assert all(any(e.startswith(f) for e in every) for f in forms)
+    # Letters, digits and ``/`` only: written into a regex as they are.
+    assert all(f.replace(b'/', b'').isalnum() for f in forms)
 
 
 def test_a_value_of_escaped_lines_decodes_whole():
@@ -235,3 +243,24 @@ def test_a_bomb_that_is_the_whole_base64_file_fails_closed(monkeypatch):
     monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
     with pytest.raises(InputError, match=r'^bomb\.b64: more than 3 MB decompressed'):
         scan_bytes(_whole_file_b64(lzma.compress(b'\0' * (4 << 20))), 'bomb.b64')
+
+
+def test_an_lzma_alone_header_is_told_whole():
+    """LZMA-alone has no magic: its properties byte, a dictionary size xz
+    accepts, a size and the range coder's zero byte are checked whole, so
+    text or random bytes after a ``]`` are no container."""
+    text = b'TOGETHER_API_KEY=x\n' * 4
+    for preset in (0, 6, 9):
+        packed = lzma.compress(text, format=lzma.FORMAT_ALONE, preset=preset)
+        assert prefilter.container_kind(packed) == 'lzma'
+        assert prefilter.container_kind(base64.b64decode(base64.b64encode(packed))) == 'lzma'
+    packed = lzma.compress(text, format=lzma.FORMAT_ALONE)
+    for bad in (
+        packed[:13] + b'\x01' + packed[14:],  # the range coder starts at 0
+        packed[:1] + (5 << 20).to_bytes(4, 'little') + packed[5:],  # 5 MiB: 2^n + 2^(n-2)
+        packed[:1] + (1 << 11).to_bytes(4, 'little') + packed[5:],  # below 4 KiB
+        packed[:5] + (1 << 50).to_bytes(8, 'little') + packed[13:],  # a size no encoder writes
+        b']]  # a comment\n' * 4,
+        b']' + bytes(_rng.randrange(256) for _ in range(64)),
+    ):
+        assert prefilter.container_kind(bad) is None, bad[:14]
