@@ -20,6 +20,7 @@ import zipfile
 import zlib
 
 from base64 import b64encode
+from binascii import b2a_uu
 
 from tests.accuracy.encoded_heldout4_test import _bundle
 from tests.cli.pre_receive_test import install_gate
@@ -67,10 +68,11 @@ def _tgz(members: dict[str, bytes]) -> bytes:
 
 def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str]]]:
     """Write one of each kind of container; (keys, {(member path, hash)}).
-    The last four are kept as base64 in text (a notebook's PNG with a
-    ``zTXt``, an xz in YAML, a git bundle in JSON) or are an LZMA-alone
-    file: found at the file, or the ``.lzma``'s member."""
-    keys = [make_key(rng) for _ in range(10)]
+    The last six are kept as base64 in text (a notebook's PNG with a
+    ``zTXt``, an xz in YAML, a git bundle in JSON), are an LZMA-alone
+    file, a uuencoded gzip or a SQLite BLOB of raw zlib: found at the
+    file, or the ``.lzma``'s member."""
+    keys = [make_key(rng) for _ in range(12)]
     image = b64encode(_png(_ztxt(b'workflow', f'{{"api_key": "{keys[6]}"}}'.encode()))).decode()
     notebook = {'cells': [{'cell_type': 'code', 'source': [], 'outputs': [
         {'output_type': 'display_data', 'data': {'image/png': image}}]}]}
@@ -80,6 +82,10 @@ def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str
         'state.yaml': b'backup:\n  env: ' + b64encode(lzma.compress(_env(keys[7]))) + b'\n',
         'env.lzma': lzma.compress(_env(keys[8]), format=lzma.FORMAT_ALONE),
         'restore.json': json.dumps({'bundle': bundle}).encode(),
+        'mail.txt': b'Subject: env\n\nbegin 644 env.gz\n' + b''.join(
+            b2a_uu(packed[i:i + 45]) for packed in [gzip.compress(_env(keys[10]))]
+            for i in range(0, len(packed), 45)) + b'`\nend\n',
+        'cache.db': _sqlite_of_blob(zlib.compress(_env(keys[11]))),
         'backup.zip': _zip({'config/.env': _env(keys[0]), 'README': b'backup\n'}),
         'logs.tar.gz': _tgz({'app/.env': _env(keys[1])}),
         'db/dump.sql.gz': gzip.compress(b'INSERT INTO t VALUES (1);\n' + _env(keys[2])),
@@ -94,9 +100,25 @@ def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str
     members = [
         'backup.zip!config/.env', 'logs.tar.gz!app/.env', 'db/dump.sql.gz!dump.sql',
         'notes.txt.bz2!notes.txt', 'lib/app.war!WEB-INF/lib/core.jar!app.properties',
-        'notes.gz!notes', 'gen.ipynb', 'state.yaml', 'env.lzma!env', 'restore.json',
+        'notes.gz!notes', 'gen.ipynb', 'state.yaml', 'env.lzma!env', 'restore.json', 'mail.txt', 'cache.db',
     ]
     return keys, {(m, hash_secret(k)) for m, k in zip(members, keys)}
+
+
+def _sqlite_of_blob(blob: bytes) -> bytes:
+    """A SQLite database holding ``blob`` in a BLOB column (an app's cache)."""
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        name = f'{tmp}/cache.db'
+        db = sqlite3.connect(name)
+        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
+        db.execute('INSERT INTO files VALUES (?, ?)', ('.env', blob))
+        db.commit()
+        db.close()
+        with open(name, 'rb') as f:
+            return f.read()
 
 
 def _gzip_without_nul(key: str) -> bytes:

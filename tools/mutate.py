@@ -1049,6 +1049,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/screen_plain_work_test.py::test_forms_that_hold_another_routes_letter_add_no_pass',),
       "a keyword whose rarest letter no other keyword leads with costs a memchr pass of its own over every clean file "
       "(xz's base64 start: W)"),
+    M('uu-decoded-container-unopened', 'together_hooks/detect/engine.py',
+      "        hits += _opened_decoded(view.data[start:end], view.origin(start), path, rules, budget, edge, 'uuencode')\n",
+      "        pass\n",
+      ('tests/detect/packed_test.py::test_decoded_bytes_that_start_a_container_are_opened',),
+      'a uuencoded gzip (uuencode env.gz, a mail attachment) is read as text only: a key inside passes'),
+    M('sqlite-blob-container-unopened', 'together_hooks/detect/sqlite.py',
+      "                        self._blob(data[body:min(body + n, end)], where)\n",
+      "                        pass\n",
+      ('tests/detect/packed_test.py::test_decoded_bytes_that_start_a_container_are_opened',),
+      "a SQLite BLOB of zlib.compress'd text (an app's file cache) is never opened: a key inside passes"),
 )
 
 

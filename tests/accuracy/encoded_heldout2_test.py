@@ -671,8 +671,6 @@ MISSED: dict[str, str] = {
     'marshal-dict-legacy': 'marshal: a legacy key apart from its name',
     # The strings list has no rows: the provider cell is not the key's row.
     'xlsx-shared-strings-legacy': 'xlsx shared strings are read as a list',
-    # A compressed value inside a database cell (raw zlib in a BLOB).
-    'sqlite-blob-env': 'raw zlib inside a SQLite BLOB is not read',
 }
 
 

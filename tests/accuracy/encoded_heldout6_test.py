@@ -526,7 +526,6 @@ MISSED: dict[str, str] = {
     # Compressed or packed forms as a base64 value within a line.
     'raw-deflate-b64-json': 'raw deflate (no header) in base64',
     'raw-deflate9-b64-legacy': 'raw deflate level 9 in base64',
-    'uuencode-of-gzip': 'uuencode of a gzip (the uudecoded bytes not opened)',
     # Context in an encoding.
     'curl-basic-together-legacy': "HTTP Basic of 'together:<legacy key>' (user not read as context)",
 }

@@ -264,3 +264,57 @@ def test_an_lzma_alone_header_is_told_whole():
         b']' + bytes(_rng.randrange(256) for _ in range(64)),
     ):
         assert prefilter.container_kind(bad) is None, bad[:14]
+
+
+def _uu(name: str, data: bytes) -> bytes:
+    from binascii import b2a_uu
+
+    lines = b''.join(b2a_uu(data[i:i + 45]) for i in range(0, len(data), 45))
+    return b'begin 644 ' + name.encode() + b'\n' + lines + b'`\nend\n'
+
+
+def _sqlite(rows: list[tuple[str, bytes]]) -> bytes:
+    import os
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        name = os.path.join(tmp, 'cache.db')
+        db = sqlite3.connect(name)
+        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
+        db.executemany('INSERT INTO files VALUES (?, ?)', rows)
+        db.commit()
+        db.close()
+        with open(name, 'rb') as f:
+            return f.read()
+
+
+def test_decoded_bytes_that_start_a_container_are_opened():
+    """What a decoder already gave (a uuencoded block, a SQLite BLOB) is
+    opened when it starts a container, reported where it is; a second
+    block or row and key-less or random ones give nothing more."""
+    keys = [make_key(_rng) for _ in range(3)]
+    env = [f'TOGETHER_API_KEY={k}\n'.encode() for k in keys]
+    mail = (b'Subject: env\n\n' + _uu('notes.txt', b'hello\n') + b'\n'
+            + _uu('env.gz', gzip.compress(env[0])) + _uu('env.xz', lzma.compress(env[1])))
+    found = scan_bytes(mail, 'mail.txt')
+
+    def first_line(name: bytes) -> int:  # the block's first line after ``begin``
+        return mail[:mail.index(b'begin 644 ' + name)].count(b'\n') + 2
+    assert {(f.line, f.hashed_secret, f.encoding) for f in found} == {
+        (first_line(b'env.gz'), hash_secret(keys[0]), 'uuencode gzip'),
+        (first_line(b'env.xz'), hash_secret(keys[1]), 'uuencode xz'),
+    }
+    db = _sqlite([('a', _rng.randbytes(900)), ('b', zlib.compress(b'no key here\n' * 50)),
+                  ('.env', zlib.compress(env[2])), ('c', b'x\x9c' + _rng.randbytes(40))])
+    found = scan_bytes(db, 'cache.db')
+    assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(keys[2]), 'sqlite blob zlib')]
+
+
+def test_a_bomb_in_decoded_bytes_fails_closed(monkeypatch):
+    monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
+    bomb = gzip.compress(b'\0' * (4 << 20))
+    with pytest.raises(InputError, match=r'^mail\.txt: more than 3 MB decompressed'):
+        scan_bytes(_uu('zero.gz', bomb), 'mail.txt')
+    with pytest.raises(InputError, match=r'^cache\.db: more than 3 MB decompressed'):
+        scan_bytes(_sqlite([('zero', zlib.compress(b'\0' * (4 << 20)))]), 'cache.db')

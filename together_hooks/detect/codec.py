@@ -1025,11 +1025,15 @@ _UU_BEGIN = regex_cache.compile(rb'begin [0-7]{3,4} [^\r\n]*\r?\n')
 _UU_LINE = regex_cache.compile(rb'([!-`])([ -`]*?)[ \t]*\r?\n')
 
 
-def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
+def uu_view(
+        data: bytes, hits: Iterable[int], blocks: list[tuple[int, int]] | None = None,
+) -> View | None:
     """The uuencoded blocks starting at ``hits`` (offsets of ``begin``
     lines), decoded and joined by newlines into one view; each group of 3
     decoded bytes maps to its 4 characters.  A line that does not decode
-    ends its block."""
+    ends its block.  ``blocks``, when given, gets each block's start and
+    end in the view (what ``uuencode env.gz`` decodes to may be a
+    container: ``engine._uu_hits`` opens it)."""
     from binascii import Error
     from binascii import a2b_uu
 
@@ -1066,6 +1070,8 @@ def uu_view(data: bytes, hits: Iterable[int]) -> View | None:
                 out.starts.append(size + j)
                 out.sources.append(start + 1 + j // 3 * 4)
             size += len(raw)
+        if blocks is not None:
+            blocks.append((out.size, size))
         out.parts += b''.join(parts) + b'\n'
         out.size = size + 1
     return out.view('uuencode')

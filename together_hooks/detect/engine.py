@@ -870,7 +870,7 @@ def _hits(
     if dumped:
         hits += _dump_hits(data, path, rules, depth, budget, edge)
     if tables:
-        hits += _sqlite_hits(data, path, rules, budget)
+        hits += _sqlite_hits(data, path, rules, budget, edge)
     if ooxml:
         hits += _ooxml_hits(data, path, rules, budget)
     if depth < 2:
@@ -878,7 +878,7 @@ def _hits(
         if head != -1 or any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge, head)
         if any(mark in where for mark in UU_BEGIN):
-            hits += _uu_hits(data, path, rules, depth, where, budget)
+            hits += _uu_hits(data, path, rules, depth, where, budget, edge)
         if any(mark in where for mark in DEC_PREFIX):
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
         if any(data.find(mark) != -1 for mark in HEX_PREFIX):
@@ -1468,19 +1468,56 @@ def _hex_hits(
 
 def _uu_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: Budget,
+        budget: Budget, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside uuencoded blocks (``codec.uu_view``): what they decode
-    to is read as any bytes are."""
+    to is read as any bytes are, and a block that decodes to a container
+    (``uuencode env.gz``, a mail's attached ``.tar.gz``) is opened as a
+    base64 value of one is (``_opened_decoded``)."""
     from together_hooks.detect.codec import uu_view
 
-    view = uu_view(data, sorted(at for mark in UU_BEGIN for at in where.offsets(mark)))
+    blocks: list[tuple[int, int]] = []
+    view = uu_view(data, sorted(at for mark in UU_BEGIN for at in where.offsets(mark)), blocks)
     if view is None:
         return []
-    return [
+    hits = [
         (view.origin(offset), secret, rule, 'uuencode')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
+    for start, end in blocks:
+        hits += _opened_decoded(view.data[start:end], view.origin(start), path, rules, budget, edge, 'uuencode')
+    return hits
+
+
+def _opened_decoded(
+        raw: bytes, at: int, path: str, rules: tuple[Rule, ...], budget: Budget, edge: Edge,
+        encoding: str,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in ``raw``, bytes a decoder already gave (a uuencoded block),
+    when they start a container (``container_kind``: a few byte
+    comparisons): decompressed on the file's budget, counted among its
+    opened values (``VALUES_OPENED``), reported at ``at``.  One that does
+    not decompress whole in a window a large file is read in fails closed:
+    the window's end may have cut it."""
+    kind = container_kind(raw)
+    if kind is None:
+        return []
+    from together_hooks.detect.containers import scan_packed
+
+    budget.opened += 1
+    if budget.opened > VALUES_OPENED:
+        raise InputError(
+            f'{path}: more than {VALUES_OPENED} encoded values of containers: not scanned whole '
+            '(each is decompressed and scanned: a file of them could take any time)',
+        )
+    by_id, scan = _member_scan(rules, budget)
+    found, whole = scan_packed(raw, path, scan, budget)
+    if edge[0] and not whole:
+        raise InputError(
+            f'{path}: {encoding} of a {kind} that does not decompress whole in a window of a large '
+            'file: not scanned whole',
+        )
+    return [(at, f.secret, by_id[f.rule], f'{encoding} {kind}') for f in found if f.rule in by_id]
 
 
 def _a85_hits(
@@ -1646,21 +1683,26 @@ def _ooxml_hits(
 
 
 def _sqlite_hits(
-        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in a SQLite database's rows read as a tab-separated table
     under its columns' names (``detect.sqlite``): a value apart from the
     next column's, a key under its column's name and beside its row's
-    provider."""
+    provider; a BLOB that starts a container (raw zlib, a gzip) opened
+    (``_opened_decoded``)."""
     from together_hooks.detect.sqlite import sqlite_view
 
-    view = sqlite_view(data)
+    packed: list[tuple[bytes, int]] = []
+    view = sqlite_view(data, packed)
     if view is None:
         return []
-    return [
+    hits = [
         (view.origin(offset), secret, rule, 'raw')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
     ]
+    for blob, at in packed:  # a BLOB that is a container (an app's cache of compressed files)
+        hits += _opened_decoded(blob, at, path, rules, budget, edge, 'sqlite blob')
+    return hits
 
 
 def _radix_hits(
