@@ -1059,6 +1059,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                        pass\n",
       ('tests/detect/packed_test.py::test_decoded_bytes_that_start_a_container_are_opened',),
       "a SQLite BLOB of zlib.compress'd text (an app's file cache) is never opened: a key inside passes"),
+    M('b64-png-pixels-decoded', 'together_hooks/detect/engine.py',
+      "            if data.startswith(PNG_B64, at) and b64_png_text(data, at, PNG_TEXT) is False:\n",
+      "            if False:\n",
+      ('tests/detect/packed_test.py::test_a_base64_png_without_text_is_not_decoded',),
+      "every base64 PNG of a notebook or a page is decoded whole to look for a text chunk (~10 ns a byte of its pixels)"),
+    M('b64-png-walk-misaligned', 'together_hooks/detect/codec.py',
+      "        offset += 12 + int.from_bytes(head[:4], 'big')\n",
+      "        offset += 8 + int.from_bytes(head[:4], 'big')\n",
+      ('tests/detect/packed_test.py::test_a_base64_pngs_text_chunks_are_told_from_its_headers',),
+      "the walk of a base64 PNG's chunk headers misses a chunk's CRC: a zTXt after the first chunk is not told"),
 )
 
 

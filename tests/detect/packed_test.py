@@ -318,3 +318,62 @@ def test_a_bomb_in_decoded_bytes_fails_closed(monkeypatch):
         scan_bytes(_uu('zero.gz', bomb), 'mail.txt')
     with pytest.raises(InputError, match=r'^cache\.db: more than 3 MB decompressed'):
         scan_bytes(_sqlite([('zero', zlib.compress(b'\0' * (4 << 20)))]), 'cache.db')
+
+
+def _png_of(*chunks: tuple[bytes, bytes]) -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, 'big') + kind + body + zlib.crc32(kind + body).to_bytes(4, 'big')
+    ihdr = chunk(b'IHDR', (8).to_bytes(4, 'big') * 2 + b'\x08\x02\0\0\0')
+    return b'\x89PNG\r\n\x1a\n' + ihdr + b''.join(chunk(k, b) for k, b in chunks) + chunk(b'IEND', b'')
+
+
+def test_a_base64_pngs_text_chunks_are_told_from_its_headers():
+    """``codec.b64_png_text`` walks a PNG's chunk headers in its base64
+    (each at any of the three alignments), never its pixels: True for a
+    ``zTXt`` or ``iTXt`` wherever it is, False for an image without one,
+    None (decode it whole) for what a walk cannot tell."""
+    from together_hooks.detect.codec import PNG_B64
+    from together_hooks.detect.codec import b64_png_text
+
+    text = (b'zTXt', b'iTXt')
+    pixels = (b'IDAT', zlib.compress(_rng.randbytes(5000)))
+    ztxt = (b'zTXt', b'workflow\0\0' + zlib.compress(b'{"steps": []}'))
+    for pad in range(3):  # the chunks after the first at every alignment
+        extra = (b'tEXt', b'Software\0' + b'x' * pad)
+        for chunks, told in (
+                ((extra, pixels), False), ((extra, ztxt, pixels), True), ((extra, pixels, ztxt), True),
+                ((extra, pixels, (b'iTXt', b'XML:com.adobe.xmp\0\0\0\0\0<x/>')), True),
+        ):
+            value = base64.b64encode(_png_of(*chunks))
+            assert value.startswith(PNG_B64)
+            data = b'{"image/png": "' + value + b'"}'
+            at = data.index(PNG_B64)
+            assert b64_png_text(data, at, text) is told, (pad, chunks[1][0])
+            url = value.translate(bytes.maketrans(b'+/', b'-_'))
+            assert b64_png_text(b'x ' + url, 2, text) is told
+    value = base64.b64encode(_png_of(pixels))
+    assert b64_png_text(value[:len(value) // 2], 0, text) is None  # cut short
+    assert b64_png_text(base64.encodebytes(_png_of(pixels)), 0, text) is None  # wrapped
+    assert b64_png_text(base64.b64encode(b'\x89PNG\r\n\x1a\n' + b'\0\0\0\0abcd' * 5000), 0, text) is None
+
+
+def test_a_base64_png_without_text_is_not_decoded(monkeypatch):
+    """A notebook's plots (no text chunk) cost a walk of their headers, no
+    decoding; one with a ``zTXt`` among them is decoded and its key found."""
+    from together_hooks.detect import codec
+
+    decoded = []
+    real = codec.b64_value_at
+    monkeypatch.setattr(codec, 'b64_value_at', lambda data, at: decoded.append(at) or real(data, at))
+    pixels = (b'IDAT', zlib.compress(_rng.randbytes(20000)))
+    plots = [base64.b64encode(_png_of((b'tEXt', b'Software\0matplotlib'), pixels)).decode() for _ in range(5)]
+    notebook = json.dumps({'cells': [{'outputs': [{'data': {'image/png': p}}]} for p in plots]}, indent=1)
+    assert scan_bytes(notebook.encode(), 'plots.ipynb') == []
+    assert decoded == []
+    key = make_key(_rng)
+    ztxt = (b'zTXt', b'workflow\0\0' + zlib.compress(f'{{"api_key": "{key}"}}'.encode()))
+    plots.append(base64.b64encode(_png_of(pixels, ztxt)).decode())
+    notebook = json.dumps({'cells': [{'outputs': [{'data': {'image/png': p}}]} for p in plots]}, indent=1)
+    found = scan_bytes(notebook.encode(), 'gen.ipynb')
+    assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(key), 'base64 png')]
+    assert len(decoded) == 1

@@ -21,6 +21,7 @@ from __future__ import annotations
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
+from together_hooks.detect.prefilter import PNG_TEXT
 from together_hooks.detect.prefilter import SQLITE_MAGIC
 from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
@@ -1100,6 +1101,8 @@ def _packed_hits(
     screen holds.  A value that runs to the end of a window is left to
     the next or read here (``_window_edge``); read here, one that does
     not decompress whole fails closed."""
+    from together_hooks.detect.codec import PNG_B64
+    from together_hooks.detect.codec import b64_png_text
     from together_hooks.detect.codec import b64_value_at
     from together_hooks.detect.containers import scan_packed
     from together_hooks.regex_cache import cached
@@ -1120,6 +1123,12 @@ def _packed_hits(
             at = m.start()
             if not value_start(data, at):  # inside another value: past it
                 m = search(cached(_B64_STRETCH).match(data, at).end())
+                continue
+            if data.startswith(PNG_B64, at) and b64_png_text(data, at, PNG_TEXT) is False:
+                # An image with no text chunk (a notebook's plot): told by
+                # its chunk headers, its pixels never decoded.
+                visited.add(at)
+                m = search(m.end())
                 continue
             value = b64_value_at(data, at)
             m = search(m.end() if value is None else value[1])
