@@ -1097,10 +1097,12 @@ def _packed_hits(
     no scan of it).  ``head``: where a wrapped base64 block starts the
     file (``prefilter.wrapped_block``), a value opened whatever it starts
     with: a file that is one container in base64 (``base64 < x.tar.xz``,
-    a git bundle or pack, ``zip - | base64``), its magic no form the
-    screen holds.  A value that runs to the end of a window is left to
-    the next or read here (``_window_edge``); read here, one that does
-    not decompress whole fails closed."""
+    a git bundle or pack, ``zip - | base64``), whatever its magic (a
+    zip's and a tar's are no form the screen holds).  A PNG with no text
+    chunk is passed over by its chunk headers (``codec.b64_png_text``).
+    A value that runs to the end of a window is left to the next or read
+    here (``_window_edge``); read here, one that does not decompress
+    whole fails closed."""
     from together_hooks.detect.codec import PNG_B64
     from together_hooks.detect.codec import b64_png_text
     from together_hooks.detect.codec import b64_value_at
