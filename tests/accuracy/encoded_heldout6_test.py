@@ -523,7 +523,9 @@ MISSED: dict[str, str] = {
     'rust-byte-string-legacy-line': "Rust b\"\\x..\" of a legacy key's line",
     # Decimal bytes of a container.
     'java-byte-array-gzip': 'a Java byte[] of a gzip (negative bytes)',
-    # Compressed or packed forms as a base64 value within a line.
+    # Raw deflate as a base64 value within a line: no header, so no base64
+    # start to screen for (xz, LZMA-alone, git bundles and uuencode of a
+    # gzip are read since session 21).
     'raw-deflate-b64-json': 'raw deflate (no header) in base64',
     'raw-deflate9-b64-legacy': 'raw deflate level 9 in base64',
     # Context in an encoding.
