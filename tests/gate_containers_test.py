@@ -10,6 +10,8 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import json
+import lzma
 import random
 import re
 import struct
@@ -17,6 +19,10 @@ import tarfile
 import zipfile
 import zlib
 
+from base64 import b64encode
+from binascii import b2a_uu
+
+from tests.accuracy.encoded_heldout4_test import _bundle
 from tests.cli.pre_receive_test import install_gate
 from tests.cli_run import leaked
 from tests.cli_run import run as run_script
@@ -26,6 +32,8 @@ from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
+from tests.gate_png_text_test import _png
+from tests.gate_png_text_test import _ztxt
 from tests.gitplay import run
 from tests.keys import make_key
 from tests.memory_test import MAX_RSS
@@ -59,9 +67,25 @@ def _tgz(members: dict[str, bytes]) -> bytes:
 
 
 def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str]]]:
-    """Write one of each kind of container; (keys, {(member path, hash)})."""
-    keys = [make_key(rng) for _ in range(6)]
+    """Write one of each kind of container; (keys, {(member path, hash)}).
+    The last six are kept as base64 in text (a notebook's PNG with a
+    ``zTXt``, an xz in YAML, a git bundle in JSON), are an LZMA-alone
+    file, a uuencoded gzip or a SQLite BLOB of raw zlib: found at the
+    file, or the ``.lzma``'s member."""
+    keys = [make_key(rng) for _ in range(12)]
+    image = b64encode(_png(_ztxt(b'workflow', f'{{"api_key": "{keys[6]}"}}'.encode()))).decode()
+    notebook = {'cells': [{'cell_type': 'code', 'source': [], 'outputs': [
+        {'output_type': 'display_data', 'data': {'image/png': image}}]}]}
+    bundle = b64encode(_bundle({'deploy/.env': _env(keys[9])})).decode()
     files = {
+        'gen.ipynb': json.dumps(notebook, indent=1).encode(),
+        'state.yaml': b'backup:\n  env: ' + b64encode(lzma.compress(_env(keys[7]))) + b'\n',
+        'env.lzma': lzma.compress(_env(keys[8]), format=lzma.FORMAT_ALONE),
+        'restore.json': json.dumps({'bundle': bundle}).encode(),
+        'mail.txt': b'Subject: env\n\nbegin 644 env.gz\n' + b''.join(
+            b2a_uu(packed[i:i + 45]) for packed in [gzip.compress(_env(keys[10]))]
+            for i in range(0, len(packed), 45)) + b'`\nend\n',
+        'cache.db': _sqlite_of_blob(zlib.compress(_env(keys[11]))),
         'backup.zip': _zip({'config/.env': _env(keys[0]), 'README': b'backup\n'}),
         'logs.tar.gz': _tgz({'app/.env': _env(keys[1])}),
         'db/dump.sql.gz': gzip.compress(b'INSERT INTO t VALUES (1);\n' + _env(keys[2])),
@@ -76,9 +100,25 @@ def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str
     members = [
         'backup.zip!config/.env', 'logs.tar.gz!app/.env', 'db/dump.sql.gz!dump.sql',
         'notes.txt.bz2!notes.txt', 'lib/app.war!WEB-INF/lib/core.jar!app.properties',
-        'notes.gz!notes',
+        'notes.gz!notes', 'gen.ipynb', 'state.yaml', 'env.lzma!env', 'restore.json', 'mail.txt', 'cache.db',
     ]
     return keys, {(m, hash_secret(k)) for m, k in zip(members, keys)}
+
+
+def _sqlite_of_blob(blob: bytes) -> bytes:
+    """A SQLite database holding ``blob`` in a BLOB column (an app's cache)."""
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        name = f'{tmp}/cache.db'
+        db = sqlite3.connect(name)
+        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
+        db.execute('INSERT INTO files VALUES (?, ?)', ('.env', blob))
+        db.commit()
+        db.close()
+        with open(name, 'rb') as f:
+            return f.read()
 
 
 def _gzip_without_nul(key: str) -> bytes:

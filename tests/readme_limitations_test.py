@@ -1,6 +1,6 @@
 """What README's Limitations says is not found is not found, and what it
 says is found is.  It said a key "compressed or inside an archive is not
-found", while ``scan`` reads the members of zip, gzip, bzip2, xz and tar
+found", while ``scan`` reads the members of zip, gzip, bzip2, xz, lzma and tar
 files (docs/detection.md): a new user reading it would take a committed
 ``backup.zip`` for unchecked.  Each archive the line names is scanned here.
 """
@@ -40,7 +40,7 @@ def test_the_archives_the_readme_names_are_read(git_repo, keys):
     assert 'inside an archive is not found' not in text, text
     assert 'Members of those archives are read (`backup.zip`, `logs.tar.gz`, `dump.sql.gz`)' in text
     made = {}
-    for name in ('backup.zip', 'logs.tar.gz', 'dump.sql.gz', 'dump.sql.bz2', 'dump.sql.xz'):
+    for name in ('backup.zip', 'logs.tar.gz', 'dump.sql.gz', 'dump.sql.bz2', 'dump.sql.xz', 'dump.sql.lzma'):
         line = f'TOGETHER_API_KEY="{keys()}"\n'.encode()
         if name.endswith('.zip'):
             out = io.BytesIO()
@@ -50,8 +50,8 @@ def test_the_archives_the_readme_names_are_read(git_repo, keys):
         elif name.endswith('.tar.gz'):
             data = _tar('app.log', line, 'w:gz')
         else:
-            data = {'gz': gzip.compress, 'bz2': bz2.compress, 'xz': lzma.compress}[
-                name.rsplit('.', 1)[1]](line)
+            data = {'gz': gzip.compress, 'bz2': bz2.compress, 'xz': lzma.compress,
+                    'lzma': lambda d: lzma.compress(d, format=lzma.FORMAT_ALONE)}[name.rsplit('.', 1)[1]](line)
         with open(os.path.join(git_repo, name), 'wb') as f:
             f.write(data)
         made[name] = line

@@ -646,12 +646,6 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 
 # Missed, and why (strict: a case found again fails until removed).
 MISSED: dict[str, str] = {
-    # xz and lzma written as a base64 value hold no anchor the screen
-    # searches (``/Td6``, ``XQAA``): a group of their own each (zlib at
-    # levels 1 and 9 is read; docs/detection.md, "Base64 values of
-    # containers"); a whole file so encoded is read.
-    'xz-b64-value': 'xz inside base64 is not read',
-    'lzma-alone-b64': 'lzma inside base64 is not read',
     # Nested text encodings whose outer form hides the inner one's forms.
     'b64-of-xxd-p': 'base64 of hex text is not read',
     'b64-of-hex-legacy': 'base64 of hex text is not read',
@@ -675,8 +669,6 @@ MISSED: dict[str, str] = {
     'marshal-dict-legacy': 'marshal: a legacy key apart from its name',
     # The strings list has no rows: the provider cell is not the key's row.
     'xlsx-shared-strings-legacy': 'xlsx shared strings are read as a list',
-    # A compressed value inside a database cell (raw zlib in a BLOB).
-    'sqlite-blob-env': 'raw zlib inside a SQLite BLOB is not read',
 }
 
 

@@ -540,13 +540,8 @@ MISSED: dict[str, str] = {
     # Decimal bytes without a comma (the prefix's numbers are read as a
     # list's: ``engine.DEC_PREFIX``).
     'go-v-legacy-line': "Go's %v of a []byte: space-separated decimals",
-    # Compressed or packed forms whose base64 no screen mark names.
+    # Raw deflate has no header: its base64 has no start to find.
     'raw-deflate-b64': 'raw deflate (no header) in base64',
-    'lzma-alone-raw': 'an .lzma (LZMA-alone) file',
-    'lzma-alone-b64': 'LZMA-alone in base64 (XQAAg...)',
-    'tar-xz-in-b64': 'a tar.xz in base64',
-    'git-pack-in-b64': 'a git pack in base64 (UEFDSw...)',
-    'git-bundle-in-b64': 'a git bundle in base64 on one line (IyB2Mi...; wrapped, as base64(1) writes it, it is read)',
     # Encodings read elsewhere but not here.
     'http-basic-header-legacy': "HTTP Basic of 'together:<legacy key>' (base64 decoded, user not read as context)",
 }

@@ -515,13 +515,11 @@ MISSED: dict[str, str] = {
     'rust-byte-string-legacy-line': "Rust b\"\\x..\" of a legacy key's line",
     # Decimal bytes of a container.
     'java-byte-array-gzip': 'a Java byte[] of a gzip (negative bytes)',
-    # Compressed or packed forms as a base64 value within a line.
-    'xz-b64-inline-value': 'xz in base64 as a value (KEY_BLOB=/Td6WFo...)',
-    'xz-b64-json-value-legacy': 'xz in base64 as a JSON value',
+    # Raw deflate as a base64 value within a line: no header, so no base64
+    # start to screen for (xz, LZMA-alone, git bundles and uuencode of a
+    # gzip are read since session 21).
     'raw-deflate-b64-json': 'raw deflate (no header) in base64',
     'raw-deflate9-b64-legacy': 'raw deflate level 9 in base64',
-    'git-bundle-b64-value': 'a git bundle in base64 as a YAML value',
-    'uuencode-of-gzip': 'uuencode of a gzip (the uudecoded bytes not opened)',
     # Context in an encoding.
     'curl-basic-together-legacy': "HTTP Basic of 'together:<legacy key>' (user not read as context)",
 }

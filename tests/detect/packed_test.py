@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import lzma
 import random
 import zlib
 
@@ -42,12 +43,19 @@ def test_the_magic_forms_are_the_containers_magics_in_base64():
         base64.b64encode(header + bytes((b,)))[:3] for header in prefilter.ZLIB_HEADERS for b in range(256)
     }
     assert len(zlib_forms) == 4 * len(prefilter.ZLIB_HEADERS) == 12
+    # The starts no group of their own: a PNG, an xz (its stream flags'
+    # first byte), LZMA-alone's properties, a git pack and bundle.
+    heads = (
+        magics['png'], magics['xz'] + b'\0', b']\0\0', *prefilter.GIT_PACKS, *prefilter._GIT_BUNDLES,
+    )
+    riding = {base64.b64encode(head) for head in heads}
+    every = (*once.values(), *twice.values(), *zlib_forms, *riding)
     forms = prefilter.B64_MAGIC
-    for encoded in (*once.values(), *twice.values(), *zlib_forms):
+    for encoded in every:
         assert any(encoded.startswith(f) for f in forms), encoded
-    assert all(any(e.startswith(f) for e in (*once.values(), *twice.values(), *zlib_forms)) for f in forms)
-    # Letters and digits only: written into a regex as they are.
-    assert all(f.isalnum() for f in forms)
+    assert all(any(e.startswith(f) for e in every) for f in forms)
+    # Letters, digits and ``/`` only: written into a regex as they are.
+    assert all(f.replace(b'/', b'').isalnum() for f in forms)
 
 
 def test_a_value_of_escaped_lines_decodes_whole():
@@ -235,3 +243,137 @@ def test_a_bomb_that_is_the_whole_base64_file_fails_closed(monkeypatch):
     monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
     with pytest.raises(InputError, match=r'^bomb\.b64: more than 3 MB decompressed'):
         scan_bytes(_whole_file_b64(lzma.compress(b'\0' * (4 << 20))), 'bomb.b64')
+
+
+def test_an_lzma_alone_header_is_told_whole():
+    """LZMA-alone has no magic: its properties byte, a dictionary size xz
+    accepts, a size and the range coder's zero byte are checked whole, so
+    text or random bytes after a ``]`` are no container."""
+    text = b'TOGETHER_API_KEY=x\n' * 4
+    for preset in (0, 6, 9):
+        packed = lzma.compress(text, format=lzma.FORMAT_ALONE, preset=preset)
+        assert prefilter.container_kind(packed) == 'lzma'
+        assert prefilter.container_kind(base64.b64decode(base64.b64encode(packed))) == 'lzma'
+    packed = lzma.compress(text, format=lzma.FORMAT_ALONE)
+    for bad in (
+        packed[:13] + b'\x01' + packed[14:],  # the range coder starts at 0
+        packed[:1] + (5 << 20).to_bytes(4, 'little') + packed[5:],  # 5 MiB: 2^n + 2^(n-2)
+        packed[:1] + (1 << 11).to_bytes(4, 'little') + packed[5:],  # below 4 KiB
+        packed[:5] + (1 << 50).to_bytes(8, 'little') + packed[13:],  # a size no encoder writes
+        b']]  # a comment\n' * 4,
+        b']' + bytes(_rng.randrange(256) for _ in range(64)),
+    ):
+        assert prefilter.container_kind(bad) is None, bad[:14]
+
+
+def _uu(name: str, data: bytes) -> bytes:
+    from binascii import b2a_uu
+
+    lines = b''.join(b2a_uu(data[i:i + 45]) for i in range(0, len(data), 45))
+    return b'begin 644 ' + name.encode() + b'\n' + lines + b'`\nend\n'
+
+
+def _sqlite(rows: list[tuple[str, bytes]]) -> bytes:
+    import os
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        name = os.path.join(tmp, 'cache.db')
+        db = sqlite3.connect(name)
+        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
+        db.executemany('INSERT INTO files VALUES (?, ?)', rows)
+        db.commit()
+        db.close()
+        with open(name, 'rb') as f:
+            return f.read()
+
+
+def test_decoded_bytes_that_start_a_container_are_opened():
+    """What a decoder already gave (a uuencoded block, a SQLite BLOB) is
+    opened when it starts a container, reported where it is; a second
+    block or row and key-less or random ones give nothing more."""
+    keys = [make_key(_rng) for _ in range(3)]
+    env = [f'TOGETHER_API_KEY={k}\n'.encode() for k in keys]
+    mail = (b'Subject: env\n\n' + _uu('notes.txt', b'hello\n') + b'\n'
+            + _uu('env.gz', gzip.compress(env[0])) + _uu('env.xz', lzma.compress(env[1])))
+    found = scan_bytes(mail, 'mail.txt')
+
+    def first_line(name: bytes) -> int:  # the block's first line after ``begin``
+        return mail[:mail.index(b'begin 644 ' + name)].count(b'\n') + 2
+    assert {(f.line, f.hashed_secret, f.encoding) for f in found} == {
+        (first_line(b'env.gz'), hash_secret(keys[0]), 'uuencode gzip'),
+        (first_line(b'env.xz'), hash_secret(keys[1]), 'uuencode xz'),
+    }
+    db = _sqlite([('a', _rng.randbytes(900)), ('b', zlib.compress(b'no key here\n' * 50)),
+                  ('.env', zlib.compress(env[2])), ('c', b'x\x9c' + _rng.randbytes(40))])
+    found = scan_bytes(db, 'cache.db')
+    assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(keys[2]), 'sqlite blob zlib')]
+
+
+def test_a_bomb_in_decoded_bytes_fails_closed(monkeypatch):
+    monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
+    bomb = gzip.compress(b'\0' * (4 << 20))
+    with pytest.raises(InputError, match=r'^mail\.txt: more than 3 MB decompressed'):
+        scan_bytes(_uu('zero.gz', bomb), 'mail.txt')
+    with pytest.raises(InputError, match=r'^cache\.db: more than 3 MB decompressed'):
+        scan_bytes(_sqlite([('zero', zlib.compress(b'\0' * (4 << 20)))]), 'cache.db')
+
+
+def _png_of(*chunks: tuple[bytes, bytes]) -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, 'big') + kind + body + zlib.crc32(kind + body).to_bytes(4, 'big')
+    ihdr = chunk(b'IHDR', (8).to_bytes(4, 'big') * 2 + b'\x08\x02\0\0\0')
+    return b'\x89PNG\r\n\x1a\n' + ihdr + b''.join(chunk(k, b) for k, b in chunks) + chunk(b'IEND', b'')
+
+
+def test_a_base64_pngs_text_chunks_are_told_from_its_headers():
+    """``codec.b64_png_text`` walks a PNG's chunk headers in its base64
+    (each at any of the three alignments), never its pixels: True for a
+    ``zTXt`` or ``iTXt`` wherever it is, False for an image without one,
+    None (decode it whole) for what a walk cannot tell."""
+    from together_hooks.detect.codec import PNG_B64
+    from together_hooks.detect.codec import b64_png_text
+
+    text = (b'zTXt', b'iTXt')
+    pixels = (b'IDAT', zlib.compress(_rng.randbytes(5000)))
+    ztxt = (b'zTXt', b'workflow\0\0' + zlib.compress(b'{"steps": []}'))
+    for pad in range(3):  # the chunks after the first at every alignment
+        extra = (b'tEXt', b'Software\0' + b'x' * pad)
+        for chunks, told in (
+                ((extra, pixels), False), ((extra, ztxt, pixels), True), ((extra, pixels, ztxt), True),
+                ((extra, pixels, (b'iTXt', b'XML:com.adobe.xmp\0\0\0\0\0<x/>')), True),
+        ):
+            value = base64.b64encode(_png_of(*chunks))
+            assert value.startswith(PNG_B64)
+            data = b'{"image/png": "' + value + b'"}'
+            at = data.index(PNG_B64)
+            assert b64_png_text(data, at, text) is told, (pad, chunks[1][0])
+            url = value.translate(bytes.maketrans(b'+/', b'-_'))
+            assert b64_png_text(b'x ' + url, 2, text) is told
+    value = base64.b64encode(_png_of(pixels))
+    assert b64_png_text(value[:len(value) // 2], 0, text) is None  # cut short
+    assert b64_png_text(base64.encodebytes(_png_of(pixels)), 0, text) is None  # wrapped
+    assert b64_png_text(base64.b64encode(b'\x89PNG\r\n\x1a\n' + b'\0\0\0\0abcd' * 5000), 0, text) is None
+
+
+def test_a_base64_png_without_text_is_not_decoded(monkeypatch):
+    """A notebook's plots (no text chunk) cost a walk of their headers, no
+    decoding; one with a ``zTXt`` among them is decoded and its key found."""
+    from together_hooks.detect import codec
+
+    decoded = []
+    real = codec.b64_value_at
+    monkeypatch.setattr(codec, 'b64_value_at', lambda data, at: decoded.append(at) or real(data, at))
+    pixels = (b'IDAT', zlib.compress(_rng.randbytes(20000)))
+    plots = [base64.b64encode(_png_of((b'tEXt', b'Software\0matplotlib'), pixels)).decode() for _ in range(5)]
+    notebook = json.dumps({'cells': [{'outputs': [{'data': {'image/png': p}}]} for p in plots]}, indent=1)
+    assert scan_bytes(notebook.encode(), 'plots.ipynb') == []
+    assert decoded == []
+    key = make_key(_rng)
+    ztxt = (b'zTXt', b'workflow\0\0' + zlib.compress(f'{{"api_key": "{key}"}}'.encode()))
+    plots.append(base64.b64encode(_png_of(pixels, ztxt)).decode())
+    notebook = json.dumps({'cells': [{'outputs': [{'data': {'image/png': p}}]} for p in plots]}, indent=1)
+    found = scan_bytes(notebook.encode(), 'gen.ipynb')
+    assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(key), 'base64 png')]
+    assert len(decoded) == 1

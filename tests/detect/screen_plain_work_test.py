@@ -56,12 +56,17 @@ def test_clean_bytes_take_fewer_passes_than_one_in_a_keyword():
 def test_a_clean_file_asked_where_takes_the_same_few_passes():
     """``where`` (the engine's and the hook's first stage's question) of
     a file holding no keyword, below the grouped searches' threshold: the
-    plain route's passes (29), not one ``in`` a needle (92)."""
+    plain route's passes (32), not one ``in`` a needle (105).  ``V`` is
+    dense here (``VALUE`` on every line): its keywords go to ``in``, one
+    pass each, and the containers' base64 starts folded into its route
+    (``test_forms_that_hold_another_routes_letter_add_no_pass``) took these
+    bytes from 29 passes to 32, while mypy's 195 sources went from 20.0
+    passes a byte to 19.4 (session 21, enc11)."""
     text = b'import os\n\nVALUE = os.environ.get("HOME", "/")\n' * 500
     screen = prefilter.Keywords(keyword_screen(RULES).needles)
     Counted.passed = 0
     assert not screen.where(Counted(text))
-    assert Counted.passed <= 30 * len(text)
+    assert Counted.passed <= 33 * len(text)
     passing = text + b'# together\n'  # a keyword: every needle is then asked, as before
     assert screen.where(passing) and b'ogether' in screen.where(passing)
 
@@ -88,3 +93,23 @@ def test_a_lead_dense_in_the_bytes_goes_back_to_in():
         assert SCREEN.plain(Counted(text)) is False
         assert Counted.calls <= 40 * len(SCREEN.keywords), unit[:20]
         assert Counted.passed <= (len(SCREEN.keywords) + 1) * len(text), unit[:20]
+
+
+def test_forms_that_hold_another_routes_letter_add_no_pass():
+    """The containers' base64 starts that ride on the screen (a PNG's, an
+    xz's, LZMA-alone's, a git pack's and bundle's: ``prefilter.B64_MAGIC``)
+    add no route of their own: a letter whose keywords all hold another
+    route's letter is folded into it (xz's ``/Td6WFoAAA`` would lead
+    with ``W``, a memchr pass more over every clean file)."""
+    riding = (b'iVBORw0KGgo', b'/Td6WFoAAA', b'XQAA', b'UEFDSwAAAA', b'IyB2MiBnaXQg', b'IyB2MyBnaXQg')
+    assert set(riding) <= set(SCREEN.keywords)
+    without = prefilter.outermost_free(tuple(k for k in SCREEN.keywords if k not in riding))
+    leads = [lead for lead, _needles in prefilter._plain_routes(SCREEN.keywords)]
+    assert len(leads) == len(prefilter._plain_routes(without))
+    assert b'W' not in leads
+    # Each keyword is tried where its lead is, at the right offset.
+    for lead, needles in prefilter._plain_routes(SCREEN.keywords):
+        for keyword, back in needles:
+            assert keyword[back:].startswith(lead)
+            text = b'x' * 50 + keyword + b'y' * 50
+            assert SCREEN.plain(text) is True, keyword

@@ -7,7 +7,7 @@ by the window whatever a member's size; a finding names the container and
 the member (``backup.zip!config/.env``, line and column in the member).
 Read here: zip (stored, deflated, bzip2 and LZMA members; zip64 and data
 descriptors, as ``zipfile`` reads them from the central directory), gzip
-(every member), bzip2, xz and zlib (a git loose object: every stream,
+(every member), bzip2, xz, LZMA-alone (``.lzma``) and zlib (a git loose object: every stream,
 and what follows the last), a tar (plain or inside any of these; the tars after it, and what follows
 them), a PDF's zlib streams, a PNG's compressed text chunks, and a
 container inside a member, up to ``DEPTH`` deep.
@@ -177,7 +177,7 @@ def scan_packed(
     damaged: list[bool] = []
     stream: Any = io.BytesIO(data)
     try:
-        if kind in ('gzip', 'bzip2', 'xz', 'zlib'):
+        if kind in ('gzip', 'bzip2', 'xz', 'lzma', 'zlib'):
             _compressed(kind, stream, path, scan, budget, 1, found, damaged)
         elif kind == 'tar':
             _tar(stream, path, scan, budget, 1, found, damaged)
@@ -483,7 +483,7 @@ def _inner_name(path: str, kind: str) -> str:
     """The name ``gunzip`` would give what ``path`` decompresses to."""
     name = path.rsplit('!', 1)[-1].rsplit('/', 1)[-1]
     lower = name.lower()
-    for suffix, becomes in (('.tgz', '.tar'), ('.gz', ''), ('.bz2', ''), ('.xz', ''), ('.z', '')):
+    for suffix, becomes in (('.tgz', '.tar'), ('.gz', ''), ('.bz2', ''), ('.xz', ''), ('.lzma', ''), ('.z', '')):
         if lower.endswith(suffix) and len(name) > len(suffix):
             return name[:-len(suffix)] + becomes
     return name
@@ -532,11 +532,12 @@ def _compressed(
 
 
 class _Streams:
-    """A bzip2 or xz file decompressed by hand, stream after stream (NUL
-    padding between them, as xz allows), until what follows is no stream
-    of the kind: that is left in ``after``, its first bytes (``bz2`` and
-    ``lzma``'s files drop it unread).  An xz's decoder is held to
-    ``XZ_MEMORY``."""
+    """A bzip2, xz or LZMA-alone file decompressed by hand, stream after
+    stream (NUL padding between them, as xz allows), until what follows is
+    no stream of the kind: that is left in ``after``, its first bytes
+    (``bz2`` and ``lzma``'s files drop it unread).  An xz's or
+    LZMA-alone's decoder (its dictionary, which its header names) is held
+    to ``XZ_MEMORY``."""
 
     def __init__(self, kind: str, stream: BinaryIO, path: str) -> None:
         self._kind = kind
@@ -561,7 +562,8 @@ class _Streams:
             return _Zlib()
         import lzma
 
-        return lzma.LZMADecompressor(lzma.FORMAT_XZ, memlimit=XZ_MEMORY)
+        form = lzma.FORMAT_ALONE if self._kind == 'lzma' else lzma.FORMAT_XZ
+        return lzma.LZMADecompressor(form, memlimit=XZ_MEMORY)
 
     def read(self, n: int) -> bytes:
         while self._decoder is not None:
@@ -579,7 +581,7 @@ class _Streams:
             except Exception as e:
                 if 'memory usage limit' in str(e).lower():
                     raise InputError(
-                        f'{self._path}: an xz that needs more than {XZ_MEMORY >> 20} MB of memory '
+                        f'{self._path}: an {self._kind} that needs more than {XZ_MEMORY >> 20} MB of memory '
                         'to decompress: not scanned whole',
                     ) from None
                 raise

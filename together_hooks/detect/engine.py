@@ -21,6 +21,7 @@ from __future__ import annotations
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
+from together_hooks.detect.prefilter import PNG_TEXT
 from together_hooks.detect.prefilter import SQLITE_MAGIC
 from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
@@ -880,7 +881,7 @@ def _hits(
     if dumped:
         hits += _dump_hits(data, path, rules, depth, budget, edge)
     if tables:
-        hits += _sqlite_hits(data, path, rules, budget)
+        hits += _sqlite_hits(data, path, rules, budget, edge)
     if ooxml:
         hits += _ooxml_hits(data, path, rules, budget)
     if wide:
@@ -890,7 +891,7 @@ def _hits(
         if head != -1 or any(magic in where for magic in B64_MAGIC):
             hits += _packed_hits(data, path, rules, depth, where, budget, edge, head)
         if any(mark in where for mark in UU_BEGIN):
-            hits += _uu_hits(data, path, rules, depth, where, budget)
+            hits += _uu_hits(data, path, rules, depth, where, budget, edge)
         if any(mark in where for mark in DEC_PREFIX):
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
         if any(data.find(mark) != -1 for mark in HEX_PREFIX):
@@ -1159,10 +1160,14 @@ def _packed_hits(
     no scan of it).  ``head``: where a wrapped base64 block starts the
     file (``prefilter.wrapped_block``), a value opened whatever it starts
     with: a file that is one container in base64 (``base64 < x.tar.xz``,
-    a git bundle or pack, ``zip - | base64``), its magic no form the
-    screen holds.  A value that runs to the end of a window is left to
-    the next or read here (``_window_edge``); read here, one that does
-    not decompress whole fails closed."""
+    a git bundle or pack, ``zip - | base64``), whatever its magic (a
+    zip's and a tar's are no form the screen holds).  A PNG with no text
+    chunk is passed over by its chunk headers (``codec.b64_png_text``).
+    A value that runs to the end of a window is left to the next or read
+    here (``_window_edge``); read here, one that does not decompress
+    whole fails closed."""
+    from together_hooks.detect.codec import PNG_B64
+    from together_hooks.detect.codec import b64_png_text
     from together_hooks.detect.codec import b64_value_at
     from together_hooks.detect.containers import scan_packed
     from together_hooks.regex_cache import cached
@@ -1183,6 +1188,12 @@ def _packed_hits(
             at = m.start()
             if not value_start(data, at):  # inside another value: past it
                 m = search(cached(_B64_STRETCH).match(data, at).end())
+                continue
+            if data.startswith(PNG_B64, at) and b64_png_text(data, at, PNG_TEXT) is False:
+                # An image with no text chunk (a notebook's plot): told by
+                # its chunk headers, its pixels never decoded.
+                visited.add(at)
+                m = search(m.end())
                 continue
             value = b64_value_at(data, at)
             m = search(m.end() if value is None else value[1])
@@ -1531,19 +1542,56 @@ def _hex_hits(
 
 def _uu_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
-        budget: Budget,
+        budget: Budget, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys inside uuencoded blocks (``codec.uu_view``): what they decode
-    to is read as any bytes are."""
+    to is read as any bytes are, and a block that decodes to a container
+    (``uuencode env.gz``, a mail's attached ``.tar.gz``) is opened as a
+    base64 value of one is (``_opened_decoded``)."""
     from together_hooks.detect.codec import uu_view
 
-    view = uu_view(data, sorted(at for mark in UU_BEGIN for at in where.offsets(mark)))
+    blocks: list[tuple[int, int]] = []
+    view = uu_view(data, sorted(at for mark in UU_BEGIN for at in where.offsets(mark)), blocks)
     if view is None:
         return []
-    return [
+    hits = [
         (view.origin(offset), secret, rule, 'uuencode')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
+    for start, end in blocks:
+        hits += _opened_decoded(view.data[start:end], view.origin(start), path, rules, budget, edge, 'uuencode')
+    return hits
+
+
+def _opened_decoded(
+        raw: bytes, at: int, path: str, rules: tuple[Rule, ...], budget: Budget, edge: Edge,
+        encoding: str,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in ``raw``, bytes a decoder already gave (a uuencoded block),
+    when they start a container (``container_kind``: a few byte
+    comparisons): decompressed on the file's budget, counted among its
+    opened values (``VALUES_OPENED``), reported at ``at``.  One that does
+    not decompress whole in a window a large file is read in fails closed:
+    the window's end may have cut it."""
+    kind = container_kind(raw)
+    if kind is None:
+        return []
+    from together_hooks.detect.containers import scan_packed
+
+    budget.opened += 1
+    if budget.opened > VALUES_OPENED:
+        raise InputError(
+            f'{path}: more than {VALUES_OPENED} encoded values of containers: not scanned whole '
+            '(each is decompressed and scanned: a file of them could take any time)',
+        )
+    by_id, scan = _member_scan(rules, budget)
+    found, whole = scan_packed(raw, path, scan, budget)
+    if edge[0] and not whole:
+        raise InputError(
+            f'{path}: {encoding} of a {kind} that does not decompress whole in a window of a large '
+            'file: not scanned whole',
+        )
+    return [(at, f.secret, by_id[f.rule], f'{encoding} {kind}') for f in found if f.rule in by_id]
 
 
 def _a85_hits(
@@ -1709,21 +1757,26 @@ def _ooxml_hits(
 
 
 def _sqlite_hits(
-        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget, edge: Edge,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in a SQLite database's rows read as a tab-separated table
     under its columns' names (``detect.sqlite``): a value apart from the
     next column's, a key under its column's name and beside its row's
-    provider."""
+    provider; a BLOB that starts a container (raw zlib, a gzip) opened
+    (``_opened_decoded``)."""
     from together_hooks.detect.sqlite import sqlite_view
 
-    view = sqlite_view(data)
+    packed: list[tuple[bytes, int]] = []
+    view = sqlite_view(data, packed)
     if view is None:
         return []
-    return [
+    hits = [
         (view.origin(offset), secret, rule, 'raw')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
     ]
+    for blob, at in packed:  # a BLOB that is a container (an app's cache of compressed files)
+        hits += _opened_decoded(blob, at, path, rules, budget, edge, 'sqlite blob')
+    return hits
 
 
 _WIDE_FORMS: dict[tuple[Rule, ...], tuple[bytes, ...]] = {}

@@ -124,6 +124,15 @@ def _plain_routes(keywords: tuple[bytes, ...]) -> list[tuple[bytes, list[tuple[b
             by_letter.setdefault(letter, []).append((keyword, keyword.index(letter)))
         else:
             by_start.setdefault(keyword[:2], []).append(keyword)
+    # As ``_anchors`` folds its groups: a letter whose keywords all hold
+    # another route's letter is no pass of its own (xz's ``/Td6WFoAAA``
+    # goes with ``F``, not ``W``), each tried where the rarest it holds is.
+    for letter in sorted(by_letter, key=lambda b: len(by_letter[b])):
+        others = [o for o in by_letter if o != letter]
+        if all(any(o in k for o in others) for k, _at in by_letter[letter]):
+            for keyword, _at in by_letter.pop(letter):
+                home = min((o for o in others if o in keyword), key=_UPPER.index)
+                by_letter[home].append((keyword, keyword.index(home)))
     routes = sorted(by_letter.items(), key=lambda item: _UPPER.index(item[0]))
     for group in by_start.values():
         lead = group[0]
@@ -768,7 +777,7 @@ PNG_TEXT = (b'zTXt', b'iTXt')
 # in a Secret's ``data:``); a zip encoded twice shares ``V`` with the
 # keywords' forms.  The keyword screen holds them, and the engine decodes
 # a value starting with one (``engine._packed_hits``).  Each group is a
-# pass of the screen every file pays: xz, a stored zip and gzip with a
+# pass of the screen every file pays: a stored zip and gzip with a
 # header of its own encoded twice are left out (docs/performance.md).
 # Last, a zlib stream at the levels of ``ZLIB_HEADERS``, each header
 # and the third character's four values: the default (``x\x9c``:
@@ -780,10 +789,20 @@ PNG_TEXT = (b'zTXt', b'iTXt')
 # ``A`` (``eAG`` and ``eAH`` join ``G``'s and ``H``'s) and
 # ``N`` (docs/performance.md).  ``tests/detect/packed_test.py`` derives
 # them from ``_MAGIC`` and ``ZLIB_HEADERS``.
+# Then the containers whose forms ride on anchors the screen searches
+# already (no group and no plain route more: ``_anchors`` folds each into
+# ``V``'s, ``Q``'s, ``A``'s and ``Z``'s, ``_plain_routes`` into letters
+# other keywords lead with): a PNG (``iVBORw0KGgo``: a notebook's
+# ``image/png``, a ``data:`` URI; read only when it holds a text chunk,
+# ``PNG_TEXT``), an xz (``/Td6WFoAAA``: a ``.env.xz`` as a value), an
+# LZMA-alone (``XQAA``: ``]`` and a dictionary size, checked whole by
+# ``container_kind``), a git pack (``PACK`` and version 2 or 3) and a git
+# bundle (``# v2 git ``, ``# v3 git ``).
 B64_MAGIC = (
     b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo',
     b'eJw', b'eJx', b'eJy', b'eJz',
     b'eAE', b'eAF', b'eAG', b'eAH', b'eNo', b'eNp', b'eNq', b'eNr',
+    b'iVBORw0KGgo', b'/Td6WFoAAA', b'XQAA', b'UEFDSwAAAA', b'IyB2MiBnaXQg', b'IyB2MyBnaXQg',
 )
 # The magics a glue byte may stand before (``value_start``).
 _GLUED_MAGIC = tuple(m for m in B64_MAGIC if len(m) >= 4)
@@ -815,6 +834,8 @@ def container_kind(data: bytes, whole: bool = False, cut: bool = False) -> str |
         return magic[1]
     if data.startswith(b'BZh') and data[3:4].isdigit() and data[4:10] in _BZIP2_BLOCKS:
         return 'bzip2'
+    if data[:1] == b']' and _lzma_alone(data):
+        return 'lzma'
     if data[:2] in ZLIB_HEADERS and _zlib_starts(data):
         return 'zlib'
     if data.startswith(b'ustar', 257) and _tar_checksum_holds(data):
@@ -905,6 +926,24 @@ def _zlib_starts(data: bytes) -> bool:
 # A bzip2 stream's first block, or its end (an empty stream): "BZh9" alone
 # may start a text.
 _BZIP2_BLOCKS = (b'1AY&SY', b'\x17rE8P\x90')
+
+
+def _lzma_alone(data: bytes) -> bool:
+    """An LZMA-alone file's header (``.lzma``, ``xz --format=lzma``,
+    ``lzma.FORMAT_ALONE``): the properties every encoder writes (``]``:
+    lc=3, lp=0, pb=2), a dictionary size ``xz`` accepts (2^n or
+    2^n + 2^(n-1), 4 KiB to 1.5 GiB), the size unknown (eight 0xff) or
+    below 2^40, and the range coder's first byte, always 0.  No magic of
+    its own: 13 bytes that text and other binaries do not begin with."""
+    if len(data) < 14 or data[13] != 0:
+        return False
+    dictionary = int.from_bytes(data[1:5], 'little')
+    if not 1 << 12 <= dictionary <= 3 << 29:
+        return False
+    top = 1 << (dictionary.bit_length() - 1)
+    if dictionary not in (top, top | top >> 1):
+        return False
+    return data[5:13] == b'\xff' * 8 or data[10:13] == b'\0\0\0'
 
 
 def _tar_checksum_holds(data: bytes) -> bool:

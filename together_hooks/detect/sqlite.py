@@ -65,6 +65,10 @@ class _Db:
         # The database's text encoding (the header's field at 56: 1 UTF-8,
         # 2 UTF-16le, 3 UTF-16be), which every text value is stored in.
         self.codec = _CODECS.get(int.from_bytes(data[56:60], 'big'))
+        # BLOB values that start a compressed container (``sqlite_view``'s
+        # ``packed``), and how many bytes more may be kept.
+        self.packed: list[tuple[bytes, int]] | None = None
+        self.packed_room = 2 * len(data)
 
     def payload(self, start: int, local: int, size: int) -> tuple[bytes, int]:
         """A cell's whole payload (``size`` bytes): its ``local`` bytes at
@@ -134,6 +138,16 @@ class _Db:
                         local = least
                 yield rowid, at, min(local, base + page_size - at), size
 
+    def _blob(self, blob: bytes, where: int) -> None:
+        """Keep a BLOB that starts a container (an app's cache of
+        ``zlib.compress``'d files): a few byte comparisons each, the
+        bytes kept up to twice the file's (cells may share bytes)."""
+        from together_hooks.detect.prefilter import container_kind
+
+        if self.packed_room >= len(blob) and container_kind(blob) is not None:
+            self.packed_room -= len(blob)
+            self.packed.append((blob, where))  # type: ignore[union-attr]
+
     def records(self, root: int):  # type: ignore[no-untyped-def]
         """Each row of the table at ``root``: (rowid, where, [(value, where)])."""
         for rowid, start, local, size in self.cells(root):
@@ -175,6 +189,8 @@ class _Db:
                             data[body:min(body + n, end)] if serial & 1 else None, where,
                             start + body + n <= local_end,
                         ))
+                    if not serial & 1 and n and self.packed is not None:
+                        self._blob(data[body:min(body + n, end)], where)
                 body += n
             yield rowid, start, values
 
@@ -207,14 +223,18 @@ def _columns(sql: bytes) -> list[bytes]:
     return names
 
 
-def sqlite_view(data: bytes) -> View | None:
+def sqlite_view(data: bytes, packed: list[tuple[bytes, int]] | None = None) -> View | None:
     """The database ``data`` (a whole file starting with ``prefilter.SQLITE_MAGIC``) as
     text: per table its name, a header and its rows, tab-separated; each
-    value maps to where it is in the file.  None when nothing parses."""
+    value maps to where it is in the file.  None when nothing parses.
+    ``packed``, when given, gets each BLOB value that starts a container
+    (``prefilter.container_kind``) and where it is in the file: its bytes
+    are no text, and are opened by the caller."""
     from together_hooks.detect.codec import View
 
     try:
         db = _Db(data)
+        db.packed = packed
         schema = list(db.records(1))
     except (ValueError, IndexError, _Full):
         return None
