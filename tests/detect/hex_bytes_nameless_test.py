@@ -116,3 +116,12 @@ def test_a_file_dense_in_marks_is_read_in_bounded_views():
     )
     assert len(spans) > 3 and max(spans) <= step + engine._HEX_BEFORE
     assert [(secret, kind) for _at, secret, _rule, kind in hits] == [(key, 'hex')] * 2
+
+
+def test_every_prefix_form_holds_the_core_one_search_gates_on():
+    """``_hits`` looks for the six ``HEX_PREFIX`` forms only in bytes
+    holding ``HEX_PREFIX_CORE``: each form must hold it."""
+    from together_hooks.detect.engine import HEX_PREFIX
+    from together_hooks.detect.engine import HEX_PREFIX_CORE
+
+    assert HEX_PREFIX and all(HEX_PREFIX_CORE in form for form in HEX_PREFIX)

@@ -148,3 +148,31 @@ def test_an_escaped_backslash_before_the_letter_is_no_escape():
     # inside a run (``\\neNo...``), as after any other letter.
     data = b'path = "C:\\\\neNo' + b'A' * 60 + b'"\n'
     assert not SCREEN.where(data)
+
+
+def _value_start_by_its_words(data: bytes, at: int) -> bool:
+    """``value_start`` as its docstring says it, test by test in its order
+    (the rule before the one-set-test route of session 21)."""
+    if at and data[at - 1] in prefilter._GLUE_BEFORE and data.startswith(prefilter._GLUED_MAGIC, at):
+        return True
+    return not at or data[at - 1] not in prefilter._B64_RUN_BYTES or prefilter._after_escape(data, at)
+
+
+def test_value_start_answers_as_its_rule_after_every_byte():
+    """Every byte before every magic, each escape (and an escaped
+    backslash) before it, the glue bytes: the route that tells a byte
+    inside a run by one set test answers each as the rule does."""
+    befores = [bytes([b]) for b in range(256)] + [
+        *prefilter._ESCAPES_BEFORE, *(b'\\' + e for e in prefilter._ESCAPES_BEFORE), b'x\\\\n', b'',
+    ]
+    seen = set()
+    for magic in prefilter.B64_MAGIC:
+        for before in befores:
+            data = b'k' + before + magic + b'AAAA'
+            for at in (len(before) + 1, 0) if before else (1, 0):
+                data_at = data if at else magic + b'AAAA'
+                got = prefilter.value_start(data_at, at)
+                assert got == _value_start_by_its_words(data_at, at), (before, magic, at)
+                seen.add(got)
+    assert seen == {True, False}
+    assert not prefilter._ESCAPE_ENDS & prefilter._GLUE_BEFORE

@@ -497,6 +497,8 @@ _B64_RUN_BYTES = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 # (``"session\u003deJw..."``).  A value starts after one as after the
 # byte it stands for.
 _ESCAPES_BEFORE = (b'\\n', b'\\r', b'\\t', b'\\u003d', b'\\u003D')
+# Their last bytes: the byte before a magic that an escape may end in.
+_ESCAPE_ENDS = frozenset(escape[-1] for escape in _ESCAPES_BEFORE)
 
 
 # Base64 characters that glue a value to a name or a path (``v2-H4sI...``,
@@ -515,9 +517,17 @@ def value_start(data: bytes, at: int) -> bool:
     (``_GLUE_BEFORE``) before a long magic (``_GLUED_MAGIC``).  The one
     rule the screen (``Keywords.where``) and the engine
     (``engine._packed_hits``) apply to a container's base64 magic."""
-    if at and data[at - 1] in _GLUE_BEFORE and data.startswith(_GLUED_MAGIC, at):
+    if not at:
         return True
-    return not at or data[at - 1] not in _B64_RUN_BYTES or _after_escape(data, at)
+    before = data[at - 1]
+    if before not in _B64_RUN_BYTES:
+        return True
+    # Inside a run: only an escape's last byte (``_ESCAPE_ENDS``: none is a
+    # glue byte) or a glue byte can start one.  Most magics stand after a
+    # letter of an identifier (``TypeNode``): one set test, no escape's.
+    if before in _ESCAPE_ENDS:
+        return _after_escape(data, at)
+    return before in _GLUE_BEFORE and data.startswith(_GLUED_MAGIC, at)
 
 
 def _after_escape(data: bytes, at: int) -> bool:
