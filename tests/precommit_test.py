@@ -111,22 +111,6 @@ def _head(repo) -> str | None:
     return proc.stdout.strip() or None
 
 
-def _readme_block() -> str:
-    """The README's sample of a blocked commit, its key and hash as written."""
-    readme = (CHECKOUT / 'README.md').read_text(encoding='utf-8')
-    after = readme.split('A commit that adds a key stops', 1)[1]
-    return after.split('```text\n', 1)[1].split('```', 1)[0]
-
-
-def _shown(out: str, key: str) -> str:
-    """``out`` with this key's redaction and hash as the README writes them."""
-    import re
-
-    sample = re.search(r'(tgp_v1_\S+…\S+) \(hashed_secret ([0-9a-f]{40})\)', _readme_block())
-    assert sample is not None
-    return out.replace(redact(key), sample.group(1)).replace(hash_secret(key), sample.group(2))
-
-
 def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, snapshot):
     rng = random.Random(41)
     key, hexkey = make_key(rng), make_hex(rng)
@@ -138,14 +122,6 @@ def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, snapsho
     assert rc == 0, out
     assert 'Detect Together AI API keys' in out
     first = _head(git_repo)
-
-    # The README's blocked commit (a key on app.py's line 3) is what the
-    # user sees, line for line, less the advice lines after it.
-    (git_repo / 'app.py').write_text(f'import os\n\nclient = Together(api_key="{key}")\n')
-    git(git_repo, 'add', 'app.py')
-    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'leak')
-    assert rc != 0, out
-    assert _readme_block() in _shown(out, key), out
 
     # A key staged, then removed from the work tree: the commit must still
     # be blocked (pre-commit stashes unstaged changes; the hook sees the

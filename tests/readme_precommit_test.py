@@ -95,13 +95,9 @@ def test_readme_config_blocks_with_the_sample_failure(git_repo, env, rev, repo_t
     assert _head(git_repo) == before
     assert leaked([SAMPLE_KEY], out) == []
     (sample,) = _blocks('Add to pre-commit', 'text')
-    sample_lines = sample.splitlines()
-    assert len(sample_lines) == 4
-    lines = out.splitlines()
-    at = 0
-    for want in sample_lines:  # in order, as the real output has them
-        assert want in lines[at:], (want, out)
-        at = lines.index(want, at) + 1
+    # Line for line, as the user sees them (pre-commit's `- exit code: 1`
+    # and blank line too), less the advice lines after the total.
+    assert sample in out, out
 
 
 def test_skip_lets_an_emergency_commit_through(git_repo, env, rev, repo_templates):
