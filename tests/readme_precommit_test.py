@@ -209,6 +209,8 @@ def test_fix_hint_names_what_works_under_pre_commit(git_repo, env, rev, repo_tem
     assert rc == 1, out
     hint = 'pre-commit run check-env-gitignored --hook-stage manual'
     assert hint in out and 'args: [--fix]' in out, out
+    # pre-commit runs nothing with the config unstaged: the hint says so.
+    assert '`git add .pre-commit-config.yaml`' in out, out
     assert 'run `check-env-gitignored --fix`' not in out
     # The hint, followed: --fix in args, then the manual run fixes .gitignore.
     config = (git_repo / '.pre-commit-config.yaml').read_text().replace(
