@@ -51,6 +51,14 @@ def test_help_states_the_exit_codes(prog, parser):
     assert ', 2 usage or input error' in codes or ', 2 push refused' in codes, prog
 
 
+def test_every_help_says_what_the_command_does():
+    """A line under the usage says what the command does, for every
+    command and subcommand (``scan-org report --help`` showed the usage
+    and options alone)."""
+    silent = [prog for prog, parser in PARSERS if not (parser.description or '').strip()]
+    assert silent == []
+
+
 @pytest.mark.parametrize(('prog', 'parser'), PARSERS, ids=[p for p, _ in PARSERS])
 def test_every_option_with_a_default_states_it(prog, parser):
     """An option that takes a value the user may leave out says what it

@@ -136,10 +136,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     # An action's own copy of an option given before the action must not
     # reset it to the default: the copies have none.
     report = sub.add_parser('report', help='print the findings of a store',
+                            description='print the findings a store holds, '
+                            'again and in any format, without scanning',
                             epilog=REPORT_EXIT_CODES)
     _store_option(report, default=argparse.SUPPRESS)
     _format_option(report, default=argparse.SUPPRESS)
     merge = sub.add_parser('merge', help='combine stores (shards) into one',
+                           description='combine the stores of runs split in '
+                           'shards into the one --store names',
                            epilog=MERGE_EXIT_CODES)
     _store_option(merge, 'the store to write (created if missing)', default=argparse.SUPPRESS)
     merge.add_argument('inputs', nargs='+', metavar='STORE', help='stores to add')

@@ -70,7 +70,8 @@ def fix_command() -> str:
         if not hook_configured(FIXER):
             return f'run `{FIXER} --fix` (to get the command: `{INSTALL}`)'
         return (
-            f'add `args: [--fix]` to the {FIXER} hook in {CONFIG} and run '
+            f'add `args: [--fix]` to the {FIXER} hook in {CONFIG}, stage it '
+            f'(`git add {CONFIG}`: pre-commit refuses an unstaged config) and run '
             f'`pre-commit run {FIXER} --hook-stage manual`'
         )
     return f'run `{FIXER} --fix`'
