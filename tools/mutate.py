@@ -1040,6 +1040,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass\n",
       ('tests/detect/packed_test.py::test_a_hunk_is_read_by_the_git_route_alone',),
       "the generic base85 reader joins a GIT binary patch hunk's framed lines and reports a key that is not in the patch"),
+    M('ci-force-push-trusts-branches-github', 'examples/github-actions.yml',
+      'together-hooks scan --commits HEAD ${since:+--since "$since"} || pushed=$?',
+      'together-hooks scan --commits HEAD --since="--exclude=origin/$GITHUB_REF_NAME --remotes=origin" || pushed=$?',
+      ('tests/gate_test.py::test_ci_examples_after_a_force_push_scan_what_no_gate_checked',),
+      "after a force-push the GitHub recipe takes other remote branches as checked: a branch pushed with --no-verify, never a pull request, then force-pushed onto main passes"),
+    M('ci-force-push-trusts-branches-gitlab', 'examples/gitlab-ci.yml',
+      'together-hooks scan --commits "$CI_COMMIT_SHA" ${since:+--since "$since"}; fi',
+      'together-hooks scan --commits "$CI_COMMIT_SHA" --since="--exclude=origin/$CI_COMMIT_BRANCH --remotes=origin"; fi',
+      ('tests/gate_test.py::test_ci_examples_after_a_force_push_scan_what_no_gate_checked',),
+      "after a force-push the GitLab recipe takes other remote branches as checked: a branch pushed with --no-verify, never a merge request, then force-pushed onto main passes"),
+    M('ci-new-branch-push-tree-only', 'examples/github-actions.yml',
+      '          elif [ -z "$RANGE" ]; then\n',
+      '          elif [ -z "$RANGE" ] && [ -n "${BEFORE#"${BEFORE%%[!0]*}"}" ]; then\n',
+      ('tests/gate_test.py::test_github_actions_example_runs',),
+      "a push whose before is zeros (main deleted and pushed anew) scans the tree alone: a key added and removed in its commits passes"),
 )
 
 
