@@ -1055,6 +1055,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '          elif [ -z "$RANGE" ] && [ -n "${BEFORE#"${BEFORE%%[!0]*}"}" ]; then\n',
       ('tests/gate_test.py::test_github_actions_example_runs',),
       "a push whose before is zeros (main deleted and pushed anew) scans the tree alone: a key added and removed in its commits passes"),
+    M('skip-worktree-missing-unread', 'together_hooks/sources/files.py',
+      "any(e[:2] == 'S ' for e in tagged)",
+      "False",
+      ('tests/sources/index_file_test.py::test_a_skip_worktree_file_missing_from_disk_is_scanned_from_git',),
+      "a skip-worktree file deleted from disk (no sparse checkout) is not read by the tree scan: git still commits its key"),
 )
 
 
