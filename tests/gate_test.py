@@ -461,9 +461,10 @@ def test_github_actions_example_runs(git_repo, keys):
     env = _ci_env(RANGE='', BEFORE=before)  # the step sets it from github.event.before
     rc, out = _run(git_repo, env, 'bash', '-e', '-c', scan_step['run'])
     assert rc == 1 and 'later.py:1' in out, out
-    # The first push of a branch (before: zeros): the tree, clean.
+    # The first push of a branch (before: zeros, also main deleted and
+    # pushed anew): not the tree alone, which is clean, but its history.
     rc, out = _run(git_repo, _ci_env(RANGE='', BEFORE='0' * 40), 'bash', '-e', '-c', scan_step['run'])
-    assert rc == 0, out
+    assert rc == 1 and 'later.py:1' in out, out
 
 
 def test_github_actions_scan_step_fails_on_a_key_without_bash_e(git_repo, keys):
@@ -483,35 +484,53 @@ def test_github_actions_scan_step_fails_on_a_key_without_bash_e(git_repo, keys):
     assert rc == 1 and 'pr.py:2' in out, out
 
 
-def test_ci_examples_after_a_force_push_say_so_and_scan_what_no_other_branch_has(git_repo, keys):
-    """After a force-push the push's `before` commit is not fetched: `git
-    cat-file -e` failed and the commit scan was skipped without a word,
-    so commits that added a key and removed it again passed green."""
+def test_ci_examples_after_a_force_push_scan_what_no_gate_checked(git_repo, keys):
+    """After a force-push the push's `before` commit is not fetched. The
+    recipe took every other remote branch as checked, but CI checks only
+    pull requests and the default branch: a branch pushed with
+    --no-verify, never a pull request, adding a key and removing it, then
+    force-pushed onto main, passed with exit 0. Now HEAD's whole history
+    is scanned, or only what a named gated tag lacks."""
     import yaml
 
-    _pr_merge_checkout(git_repo, keys())
-    git(git_repo, 'rm', '-q', 'pr.py')
+    write(git_repo, 'a.py', 'x = 1\n')
     commit(git_repo)
-    # Every commit so far is on another branch the remote has.
-    git(git_repo, 'update-ref', 'refs/remotes/origin/other', 'HEAD')
+    git(git_repo, 'tag', 'old-release')
+    git(git_repo, 'checkout', '-q', '-b', 'wip')
     _push_adding_and_removing_after(git_repo, keys())
+    # wip was pushed unchecked, then force-pushed onto main.
+    git(git_repo, 'update-ref', 'refs/remotes/origin/wip', 'HEAD')
+    git(git_repo, 'checkout', '-q', '-B', 'main')
+    git(git_repo, 'tag', 'at-head')
     head = git(git_repo, 'rev-parse', 'HEAD').strip()
     git(git_repo, 'update-ref', 'refs/remotes/origin/main', head)
     gone = 'f' * 40  # the old tip, not in this clone
     with open(os.path.join(EXAMPLES, 'github-actions.yml'), encoding='utf-8') as f:
         steps = yaml.safe_load(f)['jobs']['together-keys']['steps']
-    run_step = next(s for s in steps if s.get('id') == 'scan')['run']
-    env = _ci_env(RANGE='', BEFORE=gone, GITHUB_REF_NAME='main')
-    rc, out = _run(git_repo, env, 'bash', '-e', '-c', run_step)
-    assert rc == 1 and 'later.py:1' in out and 'pr.py' not in out, out
-    assert f'{gone} (before this push) is not in this clone' in out
+    step = next(s for s in steps if s.get('id') == 'scan')
+    github = ('bash', '-e', '-c', step['run'])
     with open(os.path.join(EXAMPLES, 'gitlab-ci.yml'), encoding='utf-8') as f:
         job = yaml.safe_load(f)['together-hooks']
-    script = '\n'.join(['set -e', *job['script']])
-    env = _ci_env(CI_COMMIT_SHA=head, CI_COMMIT_BEFORE_SHA=gone, CI_COMMIT_BRANCH='main')
-    rc, out = _run(git_repo, env, 'sh', '-c', script)
-    assert rc == 1 and 'later.py:1' in out and 'pr.py' not in out, out
-    assert f'{gone} (before this push) is not in this clone' in out
+    gitlab = ('sh', '-c', '\n'.join(['set -e', *job['script']]))
+    # The default the examples ship, then a tag before the key, then a
+    # name no tag has (fails closed: the whole history), then a tag at
+    # HEAD (its history is taken as gated: nothing left to scan).
+    gated = [step['env']['TOGETHER_HOOKS_GATED'], 'old-release', 'no-such-tag']
+    assert gated[0] == job['variables']['TOGETHER_HOOKS_GATED'] == ''
+    env = _ci_env(RANGE='', BEFORE=gone, GITHUB_REF_NAME='main', CI_COMMIT_SHA=head,
+                  CI_COMMIT_BEFORE_SHA=gone, CI_COMMIT_BRANCH='main')
+    runs = [(github, name, gone) for name in [*gated, 'at-head']]
+    # Zeros: main deleted and pushed anew (or a first or scheduled
+    # pipeline) is no proof either.
+    runs += [(gitlab, '', gone), (gitlab, 'at-head', gone), (gitlab, '', '0' * 40)]
+    for cmd, name, before in runs:
+        rc, out = _run(git_repo, {**env, 'TOGETHER_HOOKS_GATED': name, 'BEFORE': before,
+                                  'CI_COMMIT_BEFORE_SHA': before}, *cmd)
+        assert f'{before} (before this push) is not in this clone' in out, out
+        if name == 'at-head':
+            assert rc == 0 and 'the commits refs/tags/at-head lacks' in out, out
+        else:
+            assert rc == 1 and 'later.py:1' in out, (name, out)
 
 
 def _push_adding_and_removing_after(repo, key: str) -> None:

@@ -383,3 +383,23 @@ def test_under_pre_commit_entries_are_looked_for_by_folder(git_repo, monkeypatch
     os.rmdir(git_repo / 'pkg' / 'other_7.txt')
     write(git_repo, 'pkg/other_7.txt', '7\n')
     assert not index._all_offered(os.fsencode(root), iter(index_entries(root)))
+
+
+def test_a_skip_worktree_file_missing_from_disk_is_scanned_from_git(git_repo, keys):
+    """``git update-index --skip-worktree`` then deleting the file, with no
+    sparse checkout configured: git still commits and pushes its blob, and
+    the tree scan read only the files on disk (clean, exit 0)."""
+    from tests.cli_run import scan
+
+    key = keys()
+    write(git_repo, 'conf/secret.py', f'K = "{key}"\n')
+    write(git_repo, 'a.py', 'x = 1\n')
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'c')
+    git(git_repo, 'update-index', '--skip-worktree', 'conf/secret.py', 'a.py')
+    os.remove(git_repo / 'conf' / 'secret.py')
+    result = scan(cwd=git_repo)
+    assert result.rc == 1 and 'conf/secret.py:1' in result.out, result.err
+    # Only the missing one is read from git: a.py is still on disk, once.
+    lines = result.out.splitlines()
+    assert [line.split(':')[0] for line in lines if ': together-' in line] == ['conf/secret.py']

@@ -177,15 +177,19 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
         yield from path_names(given)
 
 
-def _work_tree_files(top: str) -> list[str] | None:
-    """``repo_files(top)``, or None when no git work tree holds ``top``
-    (one git process where asking first and listing after took two)."""
-    out = git_probe(top, *_LS_FILES)
+def _work_tree_files(top: str) -> tuple[list[str], bool] | None:
+    """(``repo_files(top)``, whether any is skip-worktree), or None when no
+    git work tree holds ``top`` (one git process where asking first and
+    listing after took two).  A skip-worktree entry (``S``, a sparse
+    checkout's or one set by hand with ``update-index --skip-worktree``)
+    may be missing from disk while git still commits its blob."""
+    out = git_probe(top, *_LS_FILES, '-t')
     if out is not None:
-        return sorted(set(zsplit(out)))
+        tagged = zsplit(out)
+        return sorted({entry[2:] for entry in tagged}), any(e[:2] == 'S ' for e in tagged)
     if git_toplevel(top) is None:
         return None
-    return repo_files(top)  # a work tree where listing fails: git's own words
+    return repo_files(top), True  # a work tree where listing fails: git's own words
 
 
 def _ignored_by_git(folder: str) -> bool:
@@ -201,7 +205,8 @@ def from_tree(top: str, display_prefix: str = '', names: bool = False) -> Iterab
     first, every file's name as one ``<path name>`` content.
     """
     claimed = git_may_claim(top)
-    rels = _work_tree_files(top) if claimed else None
+    listed = _work_tree_files(top) if claimed else None
+    rels, skipping = listed if listed is not None else (None, False)
     if rels is not None:
         if not rels and _ignored_by_git(top):
             # Named on purpose: an ignored folder is scanned whole rather
@@ -234,7 +239,7 @@ def from_tree(top: str, display_prefix: str = '', names: bool = False) -> Iterab
     base = os.path.join(top, '')
     prefix = display_prefix.rstrip('/\\')
     shown = f'{to_display(prefix)}/' if prefix and prefix != '.' else ''
-    outside = _outside_sparse_cone(top, base) if rels and claimed else {}
+    outside = _outside_sparse_cone(top, base) if rels and skipping else {}
     if outside:
         rels = [rel for rel in rels if rel not in outside]
     found = [Content(shown + rel, fs_path=base + rel) for rel in rels]
@@ -248,11 +253,9 @@ def from_tree(top: str, display_prefix: str = '', names: bool = False) -> Iterab
 
 
 def _outside_sparse_cone(top: str, base: str) -> dict[str, str]:
-    """In a sparse checkout, the tracked files not in the work tree (rel
-    path -> blob): they are in the repository all the same, so they are
-    scanned from git rather than passing unseen."""
-    if git_probe(top, 'config', '--bool', 'core.sparseCheckout') != b'true\n':
-        return {}
+    """The skip-worktree files not in the work tree (rel path -> blob), a
+    sparse checkout's or ones set by hand: they are in the repository all
+    the same, so they are scanned from git rather than passing unseen."""
     outside = {}
     for record in zfields(git(top, 'ls-files', '-z', '-s', '-t', '--', '.')):
         tag, _sp, rest = record.partition(b' ')
