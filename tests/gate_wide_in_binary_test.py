@@ -8,7 +8,11 @@ Now a binary holding a keyword's wide form has its wide strings read
 """
 from __future__ import annotations
 
+import gzip
+import io
 import random
+import subprocess
+import zipfile
 
 from tests.cli_run import leaked
 from tests.cli_run import scan
@@ -49,8 +53,21 @@ def _sqlite_utf16be(key: str) -> bytes:
             return f.read()
 
 
+def _dll(rng: random.Random, key: str) -> bytes:
+    # A .NET assembly's #US heap entry among random bytes.
+    return (b'MZ\x90\0' + rng.randbytes(3000) + b'#US\0' + bytes((2 * len(key) + 1,))
+            + key.encode('utf-16-le') + b'\0' + rng.randbytes(3000))
+
+
+def _zipped(name: str, data: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0)), data)
+    return buf.getvalue()
+
+
 def _wide_binaries(rng: random.Random) -> tuple[dict[str, bytes], list[str], set[tuple[str, str]]]:
-    keys = [make_key(rng), make_hex(rng), make_key(rng), make_key(rng)]
+    keys = [make_key(rng), make_hex(rng), make_key(rng), make_key(rng), make_key(rng), make_key(rng), make_key(rng)]
     env = '\0'.join(['ALLUSERSPROFILE=C:\\ProgramData', f'TOGETHER_API_KEY={keys[1]}', 'windir=C:\\Windows'])
     files = {
         # A .NET assembly's #US heap: the key alone, UTF-16LE.
@@ -63,8 +80,15 @@ def _wide_binaries(rng: random.Random) -> tuple[dict[str, bytes], list[str], set
         'data/cache.bin': rng.randbytes(2000) + keys[2].encode('utf-32-be') + rng.randbytes(2000),
         # A SQLite database stored in UTF-16be.
         'db/settings.db': _sqlite_utf16be(keys[3]),
+        # A binary's UTF-16LE strings in bytes decoded from a file: a zip's
+        # member, a gzip, a hex dump (``xxd``), read a level down.
+        'release/app.zip': _zipped('App.dll', _dll(rng, keys[4])),
+        'cache/App.dll.gz': gzip.compress(_dll(rng, keys[5]), mtime=0),
+        'dumps/App.dll.hex': subprocess.run(['xxd'], input=_dll(rng, keys[6]), capture_output=True, check=True).stdout,
     }
-    expected = {(path, hash_secret(key)) for path, key in zip(files, keys)}
+    # A container's key is reported at its member.
+    shown = {'release/app.zip': 'release/app.zip!App.dll', 'cache/App.dll.gz': 'cache/App.dll.gz!App.dll'}
+    expected = {(shown.get(path, path), hash_secret(key)) for path, key in zip(files, keys)}
     return files, keys, expected
 
 

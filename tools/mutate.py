@@ -1051,7 +1051,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/packed_test.py::test_a_hunk_is_read_by_the_git_route_alone',),
       "the generic base85 reader joins a GIT binary patch hunk's framed lines and reports a key that is not in the patch"),
     M('binary-wide-strings-unread', 'together_hooks/detect/engine.py',
-      "    wide = depth == 0 and may_be_wide(data) and _holds_wide(data, rules)\n",
+      "    wide = may_be_wide(data) and _holds_wide(data, rules)\n",
       "    wide = False\n",
       ('tests/detect/widetext_runs_test.py',),
       "a binary's UTF-16/UTF-32 strings are not read: a key in a .NET #US heap, a minidump's environment block or UTF-32BE between random bytes passes"),
@@ -1172,6 +1172,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "False",
       ('tests/sources/index_file_test.py::test_a_skip_worktree_file_missing_from_disk_is_scanned_from_git',),
       "a skip-worktree file deleted from disk (no sparse checkout) is not read by the tree scan: git still commits its key"),
+    M('wide-strings-top-level-only', 'together_hooks/detect/engine.py',
+      "    wide = may_be_wide(data) and _holds_wide(data, rules)\n",
+      "    wide = depth == 0 and may_be_wide(data) and _holds_wide(data, rules)\n",
+      ('tests/detect/widetext_orders_test.py::test_wide_strings_in_bytes_decoded_from_a_file_are_read',),
+      "wide strings are read in a file at the top only: a binary's UTF-16LE key in its hex dump (or a byte literal) passes"),
+    M('wide-byte-orders-unmerged', 'together_hooks/detect/widetext.py',
+      "            if run[2] == width and run[0] % width == first % width and first <= run[1]:\n",
+      "            if False:\n",
+      ('tests/detect/widetext_orders_test.py::test_a_key_character_touching_a_key_is_no_key_in_either_order',),
+      "a UTF-16LE run read as UTF-16BE loses its first character: a key character touching a key (or 65 hex) reads as a key the file does not hold"),
 )
 
 

@@ -808,9 +808,10 @@ def _hits(
     # An Office document's XML part: its runs may cut every keyword
     # (``tg`` | ``p_v1_``), read for its text whatever the screen found.
     ooxml = depth == 0 and ooxml_part(data)
-    # A binary (a NUL in its head) holding a keyword in UTF-16 or UTF-32:
-    # its wide strings are read as text (``_wide_hits``).
-    wide = depth == 0 and may_be_wide(data) and _holds_wide(data, rules)
+    # A binary (a NUL in its head) holding a keyword in UTF-16 or UTF-32,
+    # a file or bytes decoded from one (a hex dump, a byte literal): its
+    # wide strings are read as text (``_wide_hits``).
+    wide = may_be_wide(data) and _holds_wide(data, rules)
     if not where and wrapped == -1 and not dumped and not tables and not ooxml and not wide:  # most files: no keyword, no base64 form, no escape mark
         # but a window may be left a binary patch hunk whose marker is before it
         return _git_binary_hits(data, path, rules, where, budget, edge) if _hunks_handed(edge) else []
@@ -885,7 +886,7 @@ def _hits(
     if ooxml:
         hits += _ooxml_hits(data, path, rules, budget)
     if wide:
-        hits += _wide_hits(data, path, rules, budget)
+        hits += _wide_hits(data, path, rules, depth, budget)
     if depth < 2:
         head = wrapped if wrapped_kind == 'base64' else -1
         if head != -1 or any(magic in where for magic in B64_MAGIC):
@@ -1801,7 +1802,7 @@ def _holds_wide(data: bytes, rules: tuple[Rule, ...]) -> bool:
 
 
 def _wide_hits(
-        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+        data: bytes, path: str, rules: tuple[Rule, ...], depth: int, budget: Budget,
 ) -> list[tuple[int, str, Rule, str]]:
     """Keys in a binary's UTF-16 and UTF-32 strings (``widetext.runs_view``,
     as ``strings -el``/``-eb`` reads them): each string a line, strings
@@ -1814,7 +1815,7 @@ def _wide_hits(
         return []
     return [
         (view.origin(offset), secret, rule, 'raw')
-        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
 
 

@@ -169,17 +169,33 @@ class RunsView:
 def _runs(data: bytes) -> list[tuple[int, int, int, int]]:
     """(start, end, width, where the character sits) of every wide run in
     ``data``, in order.  Text of one byte order is text of the other
-    read a byte off, a character lost or a stray one gained at an end
-    (``\\0\\0\\0t\\0\\0\\0g...`` is UTF-32BE, and UTF-32LE from the byte before
-    it): both readings are kept, the right one whole, and a key both
-    show is one finding (their characters map to the same bytes)."""
+    read a byte off, the same characters at the same bytes but for one
+    at either end: the byte order's reading may lose the first (``A`` in
+    UTF-16LE ``A\0t\0g\0...``, no NUL before it) and the other gain a
+    stray last one.  A run and a run of the other order over the same
+    characters are read as one, from the first character either shows to
+    the last: a key is a key only when neither reading shows a key
+    character touching it (``A`` + a key in UTF-16LE is no key, whichever
+    order its bytes are read in)."""
     from together_hooks.regex_cache import cached
 
-    return sorted(
-        (m.start(), m.end(), width, at)
+    # (first character's byte, last one's, width) of each reading.
+    spans = sorted(
+        (m.start() + at, m.end() - width + at, width)
         for _codec, width, at, unit in _RUNS
         for m in cached(rb'(?:%s){%d,}' % (unit, _SHORTEST)).finditer(data)
     )
+    merged: list[list[int]] = []
+    for first, last, width in spans:
+        # The latest run of this width over characters of these bytes
+        # (its characters on the same bytes modulo the width).
+        for run in reversed(merged[-4:]):
+            if run[2] == width and run[0] % width == first % width and first <= run[1]:
+                run[1] = max(run[1], last)
+                break
+        else:
+            merged.append([first, last, width])
+    return [(first, last + 1, width, 0) for first, last, width in merged]
 
 
 def runs_view(data: bytes, keywords: tuple[bytes, ...], reach: int) -> RunsView | None:
