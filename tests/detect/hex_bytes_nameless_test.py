@@ -118,10 +118,15 @@ def test_a_file_dense_in_marks_is_read_in_bounded_views():
     assert [(secret, kind) for _at, secret, _rule, kind in hits] == [(key, 'hex')] * 2
 
 
-def test_every_prefix_form_holds_the_core_one_search_gates_on():
-    """``_hits`` looks for the six ``HEX_PREFIX`` forms only in bytes
-    holding ``HEX_PREFIX_CORE``: each form must hold it."""
+def test_every_prefix_form_is_told_by_the_gate_before_it():
+    """``_hits`` looks for the ``HEX_PREFIX`` forms holding
+    ``HEX_PREFIX_CORE`` only in bytes holding it, the others on their own:
+    each form alone, amid other text, is told (hex text ``7467…`` holds no
+    ``74,``: gated on the core alone, a merge let it pass unread)."""
     from together_hooks.detect.engine import HEX_PREFIX
-    from together_hooks.detect.engine import HEX_PREFIX_CORE
+    from together_hooks.detect.engine import _holds_hex_prefix
 
-    assert HEX_PREFIX and all(HEX_PREFIX_CORE in form for form in HEX_PREFIX)
+    assert HEX_PREFIX
+    for form in HEX_PREFIX:
+        assert _holds_hex_prefix(b'x = 1\n' + form + b'\n'), form
+    assert not _holds_hex_prefix(b'x = [0x74, 0x67]\n74, 67\n7467\n')

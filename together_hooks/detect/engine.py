@@ -895,7 +895,7 @@ def _hits(
             hits += _uu_hits(data, path, rules, depth, where, budget, edge)
         if any(mark in where for mark in DEC_PREFIX):
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
-        if data.find(HEX_PREFIX_CORE) != -1 and any(data.find(mark) != -1 for mark in HEX_PREFIX):
+        if _holds_hex_prefix(data):
             hits += _hex_prefix_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
@@ -949,9 +949,20 @@ HEX_PREFIX = (
     b'0x74, 0x67, 0x70', b'0x74,0x67,0x70', b'0X74, 0X67, 0X70', b'74,67,70',
     b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70', b'7467705f76315f',
 )
-# What every form of ``HEX_PREFIX`` holds: one search of it tells most
-# files (a byte loop as each form's is) before six.
+# What most forms of ``HEX_PREFIX`` hold: one search of it tells most
+# files (a byte loop as each form's is) before six; a form without it
+# (hex text, ``7467…``) is searched on its own.
 HEX_PREFIX_CORE = b'74,'
+_HEX_PREFIX_CORED = tuple(form for form in HEX_PREFIX if HEX_PREFIX_CORE in form)
+_HEX_PREFIX_BARE = tuple(form for form in HEX_PREFIX if HEX_PREFIX_CORE not in form)
+
+
+def _holds_hex_prefix(data: bytes) -> bool:
+    """Whether ``data`` holds a form of ``HEX_PREFIX``."""
+    return any(data.find(form) != -1 for form in _HEX_PREFIX_BARE) or (
+        data.find(HEX_PREFIX_CORE) != -1 and any(data.find(form) != -1 for form in _HEX_PREFIX_CORED))
+
+
 # Screen needles for ``HEX_PREFIX``'s forms that cost the screen no pass
 # more: each starts with ``67`` (the plain route's ``67`` group, hex
 # text's ``6770…``, searched already) or holds ``X`` (a letter route of
