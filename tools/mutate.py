@@ -1086,11 +1086,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py',),
       "an AsciiDoc table's key is Together's when any cell of the table names Together, not its own row's"),
     M('secret-read-digest-field', 'together_hooks/rules.py',
-      "    rb'(?![^\\r\\n]{0,300}(?i:sha-?\\d|md5|hash|digest|checksum|fingerprint|cache))'\n",
+      "    rb'(?![^\\r\\n]{0,300}' + NON_KEY_PURPOSE + rb')'\n",
       "    rb''\n",
       ('tests/detect/legacy_context_forms_test.py',),
       "a secret store's read of a digest field (vault kv get -field=sha256 secret/.../together) prints "
       'a Together key'),
+    M('secret-read-any-field', 'together_hooks/rules.py',
+      "    rb'(?![^\\r\\n]{0,300}[ \\t]-{1,2}(?i:fields?)[ \\t=]{1,4}[\"\\']?(?:label=)?'\n",
+      "    rb'(?!x\\A(?:label=)?'\n",
+      ('tests/detect/legacy_context_forms_test.py',),
+      "a secret store's read of a field other than a credential's (vault kv get -field=webhook_secret "
+      'secret/together) prints a Together key'),
 )
 
 

@@ -85,6 +85,27 @@ DECOYS = (
     ('vault-digest-field', 'session.txt', '$ vault kv get -field=sha256 secret/llm/together\n{hex}\n'),
     ('keychain-other-item', 'session.txt',
      '$ security find-generic-password -s together-cache -w\n{hex}\n'),
+    ('pass-show-release-sha', 'session.txt', '$ pass show together/release-sha\n{hex}\n'),
+    ('vault-other-field', 'session.txt', '$ vault kv get -field=webhook_secret secret/together\n{hex}\n'),
+    # (real formats beside Together's name: sha256sum's output, git's
+    # credential record for another host, an OCI manifest, docker pull's
+    # digest, another app's Django debug locals, vault's table of another
+    # secret)
+    ('sha256sum-output', 'SHA256SUMS', '$ sha256sum together-1.3.0.tar.gz\n{hex}  together-1.3.0.tar.gz\n'),
+    ('git-credential-other-host', 'cred.txt',
+     'protocol=https\nhost=github.com\npath=togethercomputer/together-python.git\nusername=bot\npassword={hex}\n'),
+    ('oci-manifest', 'manifest.json',
+     '{{\n  "schemaVersion": 2,\n  "config": {{\n    "digest": "sha256:{hex}",\n    "size": 1470\n  }},\n'
+     '  "annotations": {{"org.opencontainers.image.title": "together"}}\n}}\n'),
+    ('docker-pull-digest', 'pull.txt',
+     '$ docker pull togethercomputer/together\nUsing default tag: latest\nDigest: sha256:{hex}\n'),
+    ('django-debug-other-app', 'debug.html',
+     '<table class="vars">\n<thead><tr><th>Variable</th><th>Value</th></tr></thead>\n'
+     '<tr><td>base_url</td><td class="code"><pre>&#x27;https://api.stripe.com/v1&#x27;</pre></td></tr>\n'
+     '<tr><td>api_key</td><td class="code"><pre>&#x27;{hex}&#x27;</pre></td></tr>\n'
+     '<tr><td>project</td><td class="code"><pre>&#x27;together&#x27;</pre></td></tr>\n</table>\n'),
+    ('vault-other-secret', 'session.txt',
+     '$ vault kv get secret/github\n====== Data ======\nKey      Value\n---      -----\ntoken    {hex}\n'),
     ('gdb-digest', 'gdb.txt',
      '$1 = {{url = 0x55555 "https://api.together.xyz/v1/files", sha256 = 0x5555555592e0 "{hex}"}}\n'),
 )

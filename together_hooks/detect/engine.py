@@ -510,7 +510,7 @@ def _around_holds(
     with the file's first line there for a window: ``_FILE_HEAD``)."""
     before = pattern.before
     if before is not None:
-        lo, end = max(0, m.start() - _BEFORE_REACH), m.start()
+        lo, end = max(0, m.start() - (pattern.before_reach or _BEFORE_REACH)), m.start()
         # The item right after an item of the same list found before it
         # is in the list too, however far its name is (every key of a
         # list of hundreds); the match ends where its key does.
