@@ -1097,6 +1097,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py',),
       "a secret store's read of a field other than a credential's (vault kv get -field=webhook_secret "
       'secret/together) prints a Together key'),
+    M('basic-without-scheme', 'together_hooks/detect/engine.py',
+      "        if b':' in line and before.search(data, max(0, origin - 16), origin):\n",
+      "        if b':' in line:\n",
+      ('tests/detect/legacy_context_forms_test.py::test_an_http_basic_credentials_user_in_base64_names_its_key',),
+      "any decoded base64 value user:password is read as an HTTP Basic credential, without the Basic "
+      'scheme before it (together_cache: base64(together:<hex>))'),
 )
 
 

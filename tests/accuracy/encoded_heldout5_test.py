@@ -550,7 +550,6 @@ MISSED: dict[str, str] = {
     'git-pack-in-b64': 'a git pack in base64 (UEFDSw...)',
     'git-bundle-in-b64': 'a git bundle in base64 on one line (IyB2Mi...; wrapped, as base64(1) writes it, it is read)',
     # Encodings read elsewhere but not here.
-    'http-basic-header-legacy': "HTTP Basic of 'together:<legacy key>' (base64 decoded, user not read as context)",
 }
 
 

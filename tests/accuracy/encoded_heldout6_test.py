@@ -527,7 +527,6 @@ MISSED: dict[str, str] = {
     'git-bundle-b64-value': 'a git bundle in base64 as a YAML value',
     'uuencode-of-gzip': 'uuencode of a gzip (the uudecoded bytes not opened)',
     # Context in an encoding.
-    'curl-basic-together-legacy': "HTTP Basic of 'together:<legacy key>' (user not read as context)",
 }
 
 

@@ -8,6 +8,7 @@ the decoys the same shapes hold (a table of checksums, another package's
 setting, a ``.env``'s other service, a digest field)."""
 from __future__ import annotations
 
+import base64
 import random
 
 import pytest
@@ -135,3 +136,22 @@ def test_a_long_tables_rows_are_read_under_its_header():
     rows = ''.join(f'<tr><td>together</td><td>{k}</td></tr>\n' for k in keys)
     text = f'<table>\n<tr><th>Provider</th><th>Key</th></tr>\n{rows}</table>\n'
     assert sorted(f.hashed_secret for f in scan_bytes(text.encode(), 'keys.html')) == sorted(map(hash_secret, keys))
+
+
+def test_an_http_basic_credentials_user_in_base64_names_its_key():
+    # ``Authorization: Basic base64(together:<key>)``: the decoded value
+    # read after its scheme, its user the key's name (``engine._basic_hits``);
+    # not another user's, nor a value without the Basic scheme.
+    key = make_hex(random.Random('basic'))
+
+    def basic(user: str) -> str:
+        return base64.b64encode(f'{user}:{key}'.encode()).decode()
+
+    found = (
+        f'GET /v1/models HTTP/1.1\r\nHost: api.together.xyz\r\nAuthorization: Basic {basic("together")}\r\n\r\n'
+        f'curl -s -H "Authorization: basic {basic("together")}" https://llm-proxy.internal/v1\n'
+    )
+    assert _hashes(found, 'basic.txt', key) == [hash_secret(key)] * 2
+    for decoy in (f'Authorization: Basic {basic("github")}\r\n# together\n',
+                  f'together_cache: {basic("together")}\n', f'Authorization: Bearer {basic("together")}\n'):
+        assert _hashes(decoy, 'basic.txt', key) == []
