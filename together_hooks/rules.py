@@ -67,7 +67,9 @@ class Pattern:
     above each of its items: matches do not overlap, so a regex that
     consumed the name would find one item of the list); ``before_words``:
     lower-case words at one of which every match of ``before`` starts
-    (the engine tries it only there).  ``csv_column``:
+    (the engine tries it only there); ``before_reach``: how far before
+    the match a ``before`` that is shorter than ``engine._BEFORE_REACH``
+    can start (a line's command: fewer of its words tried a match).  ``csv_column``:
     (header, names, user, title, veto, owner), six ``str`` regexes: the key is a
     whole field of a CSV (TSV, ``|`` table) row one of whose fields ``names`` matches, under
     a header whose field of that column ``header`` matches whole, with a
@@ -76,7 +78,7 @@ class Pattern:
     (``detect.csvrow``).
     """
 
-    __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name', '_csv_column', 'before_words')
+    __slots__ = ('_sources', '_compiled', 'context', 'keyword', '_by_name', '_csv_column', 'before_words', 'before_reach')
 
     def __init__(
             self,
@@ -89,6 +91,7 @@ class Pattern:
             before: bytes | None = None,
             csv_column: tuple[str, ...] | None = None,
             before_words: tuple[bytes, ...] = (),
+            before_reach: int | None = None,
     ) -> None:
         # Each regex is compiled on first use: a hook run whose files hold
         # no keyword (the common commit) compiles none, and a run that finds
@@ -97,6 +100,7 @@ class Pattern:
         self._compiled: list[re.Pattern[bytes] | None] = [None, None, None, None]
         self._csv_column: tuple[str, ...] | tuple[re.Pattern[str], ...] | None = csv_column
         self.before_words = before_words
+        self.before_reach = before_reach
         self.context = context
         self.keyword = keyword
         # (regex, context) pairs: the first regex matching the whole of the
@@ -906,6 +910,18 @@ HTML_KEY_CELL = (
 # line without any is no header, told without the regex
 # (``detect.csvrow``; tests/rules_test.py holds them together).
 CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
+# A parent's name saying its keys serve a purpose other than a credential
+# (searched in each name, each part of a dotted one): a cache's,
+# an idempotency or dedup store's, a lock's, a session's, a page cursor's,
+# a digest's, a signing or encryption key's, a public one's, a database
+# index's.  ``together:`` then ``cache:`` then ``key:`` holds a cache's
+# sha256; ``together:`` then ``prod:`` then ``key:`` a Together key.
+# (the samples: ``TOGETHER_LEGACY_API_KEY``'s, ``together:\n  cache:``)
+NON_KEY_PURPOSE = (
+    rb'(?i:cach|idempoten|dedup|nonce|cursor|paginat|e-?tag|hash|checksum|digest|fingerprint'
+    rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
+    rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
+)
 # A secret store's read command on the line above a key alone on its line,
 # the command's output (``Pattern.before``, ending where the key starts):
 # the command names Together's secret, by a Together key's name or a path,
@@ -913,16 +929,23 @@ CSV_HEADER_WORDS = (b'password', b'key', b'secret', b'token', b'credential')
 # secret/llm/together``, ``security find-generic-password -s together
 # -w``, PowerShell's ``Get-Secret -Name TogetherApiKey -AsPlainText``,
 # ``op read op://dev/Together/credential``, ``pass show together/api-key``);
-# not a field or item naming a digest (``-field=sha256``).
+# not a field or item naming a digest or another purpose (``-field=sha256``,
+# ``pass show together/release-sha``: ``NON_KEY_PURPOSE``), nor a field
+# other than a credential's (``-field=webhook_secret``).
 SECRET_READ_WORDS = (
     b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
     b'gcloud ', b'keyring ', b'doppler ',
 )
+# (the command on the one line above the key: its longest match, a
+# command word, 400 bytes of its line and the name, within this)
+SECRET_READ_REACH = 512
 _SECRET_READ_BEFORE = (
     rb'(?i:get-secret|vault[ \t]{1,8}(?:kv[ \t]{1,8})?(?:get|read)|security[ \t]{1,8}find-(?:generic|internet)-password'
     rb'|op[ \t]{1,8}read|g?pass[ \t]{1,8}show|secret-tool[ \t]{1,8}lookup|bw[ \t]{1,8}get[ \t]{1,8}password'
     rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get)'
-    rb'(?![^\r\n]{0,300}(?i:sha-?\d|md5|hash|digest|checksum|fingerprint|cache))'
+    rb'(?![^\r\n]{0,300}' + NON_KEY_PURPOSE + rb')'
+    rb'(?![^\r\n]{0,300}[ \t]-{1,2}(?i:fields?)[ \t=]{1,4}["\']?(?:label=)?'
+    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:api[_-]?)?(?:keys?|tokens?|password|credentials?|secret))(?![\w-])))'
     rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?))?'
     rb'(?=[ \t"\'/]|\r?\n)'
     rb'[^\r\n]{0,200}?)\r?\n\Z'
@@ -1058,18 +1081,6 @@ def is_prose(path: str) -> int:
     return name in PROSE_NAMES or name.lower().endswith(PROSE_SUFFIXES)
 
 
-# A parent's name saying its keys serve a purpose other than a credential
-# (searched in each name, each part of a dotted one): a cache's,
-# an idempotency or dedup store's, a lock's, a session's, a page cursor's,
-# a digest's, a signing or encryption key's, a public one's, a database
-# index's.  ``together:`` then ``cache:`` then ``key:`` holds a cache's
-# sha256; ``together:`` then ``prod:`` then ``key:`` a Together key.
-# (the samples: ``TOGETHER_LEGACY_API_KEY``'s, ``together:\n  cache:``)
-NON_KEY_PURPOSE = (
-    rb'(?i:cach|idempoten|dedup|nonce|cursor|paginat|e-?tag|hash|checksum|digest|fingerprint'
-    rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
-    rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
-)
 # A list of keys' parent: any structure around it (not the list's own
 # name) naming Together (``together:`` then ``keys:``, also with
 # ``prod:`` between them), unless a nearer one names another purpose
@@ -1357,7 +1368,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A secret store's read command naming Together's secret, its
         # output the key alone on the next line (``_SECRET_READ_BEFORE``).
         Pattern(rb'(?<![^\n])' + _HEX_KEY + rb'(?=[ \t]{0,8}\r?(?:\n|\Z))', context=TOGETHER_NAMED,
-                before=_SECRET_READ_BEFORE, before_words=SECRET_READ_WORDS),
+                before=_SECRET_READ_BEFORE, before_words=SECRET_READ_WORDS, before_reach=SECRET_READ_REACH),
         # The key printed into a command that stores it under a Together
         # key's name (``echo <key> | pass insert together/api-key``,
         # ``printf '%s' <key> | secret-tool store --label='Together API key'``).

@@ -1096,7 +1096,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py',),
       "an AsciiDoc table's key is Together's when any cell of the table names Together, not its own row's"),
     M('secret-read-digest-field', 'together_hooks/rules.py',
-      "    rb'(?![^\\r\\n]{0,300}(?i:sha-?\\d|md5|hash|digest|checksum|fingerprint|cache))'\n",
+      "    rb'(?![^\\r\\n]{0,300}' + NON_KEY_PURPOSE + rb')'\n",
       "    rb''\n",
       ('tests/detect/legacy_context_forms_test.py',),
       "a secret store's read of a digest field (vault kv get -field=sha256 secret/.../together) prints "
@@ -1182,6 +1182,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if False:\n",
       ('tests/detect/widetext_orders_test.py::test_a_key_character_touching_a_key_is_no_key_in_either_order',),
       "a UTF-16LE run read as UTF-16BE loses its first character: a key character touching a key (or 65 hex) reads as a key the file does not hold"),
+    M('secret-read-any-field', 'together_hooks/rules.py',
+      "    rb'(?![^\\r\\n]{0,300}[ \\t]-{1,2}(?i:fields?)[ \\t=]{1,4}[\"\\']?(?:label=)?'\n",
+      "    rb'(?!x\\A(?:label=)?'\n",
+      ('tests/detect/legacy_context_forms_test.py',),
+      "a secret store's read of a field other than a credential's (vault kv get -field=webhook_secret "
+      'secret/together) prints a Together key'),
+    M('basic-without-scheme', 'together_hooks/detect/engine.py',
+      "        if b':' in line and before.search(data, max(0, origin - 16), origin):\n",
+      "        if b':' in line:\n",
+      ('tests/detect/legacy_context_forms_test.py::test_an_http_basic_credentials_user_in_base64_names_its_key',),
+      "any decoded base64 value user:password is read as an HTTP Basic credential, without the Basic "
+      'scheme before it (together_cache: base64(together:<hex>))'),
 )
 
 

@@ -543,7 +543,6 @@ MISSED: dict[str, str] = {
     # Raw deflate has no header: its base64 has no start to find.
     'raw-deflate-b64': 'raw deflate (no header) in base64',
     # Encodings read elsewhere but not here.
-    'http-basic-header-legacy': "HTTP Basic of 'together:<legacy key>' (base64 decoded, user not read as context)",
 }
 
 

@@ -521,7 +521,6 @@ MISSED: dict[str, str] = {
     'raw-deflate-b64-json': 'raw deflate (no header) in base64',
     'raw-deflate9-b64-legacy': 'raw deflate level 9 in base64',
     # Context in an encoding.
-    'curl-basic-together-legacy': "HTTP Basic of 'together:<legacy key>' (user not read as context)",
 }
 
 

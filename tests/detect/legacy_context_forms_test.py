@@ -8,6 +8,7 @@ the decoys the same shapes hold (a table of checksums, another package's
 setting, a ``.env``'s other service, a digest field)."""
 from __future__ import annotations
 
+import base64
 import random
 
 import pytest
@@ -85,6 +86,27 @@ DECOYS = (
     ('vault-digest-field', 'session.txt', '$ vault kv get -field=sha256 secret/llm/together\n{hex}\n'),
     ('keychain-other-item', 'session.txt',
      '$ security find-generic-password -s together-cache -w\n{hex}\n'),
+    ('pass-show-release-sha', 'session.txt', '$ pass show together/release-sha\n{hex}\n'),
+    ('vault-other-field', 'session.txt', '$ vault kv get -field=webhook_secret secret/together\n{hex}\n'),
+    # (real formats beside Together's name: sha256sum's output, git's
+    # credential record for another host, an OCI manifest, docker pull's
+    # digest, another app's Django debug locals, vault's table of another
+    # secret)
+    ('sha256sum-output', 'SHA256SUMS', '$ sha256sum together-1.3.0.tar.gz\n{hex}  together-1.3.0.tar.gz\n'),
+    ('git-credential-other-host', 'cred.txt',
+     'protocol=https\nhost=github.com\npath=togethercomputer/together-python.git\nusername=bot\npassword={hex}\n'),
+    ('oci-manifest', 'manifest.json',
+     '{{\n  "schemaVersion": 2,\n  "config": {{\n    "digest": "sha256:{hex}",\n    "size": 1470\n  }},\n'
+     '  "annotations": {{"org.opencontainers.image.title": "together"}}\n}}\n'),
+    ('docker-pull-digest', 'pull.txt',
+     '$ docker pull togethercomputer/together\nUsing default tag: latest\nDigest: sha256:{hex}\n'),
+    ('django-debug-other-app', 'debug.html',
+     '<table class="vars">\n<thead><tr><th>Variable</th><th>Value</th></tr></thead>\n'
+     '<tr><td>base_url</td><td class="code"><pre>&#x27;https://api.stripe.com/v1&#x27;</pre></td></tr>\n'
+     '<tr><td>api_key</td><td class="code"><pre>&#x27;{hex}&#x27;</pre></td></tr>\n'
+     '<tr><td>project</td><td class="code"><pre>&#x27;together&#x27;</pre></td></tr>\n</table>\n'),
+    ('vault-other-secret', 'session.txt',
+     '$ vault kv get secret/github\n====== Data ======\nKey      Value\n---      -----\ntoken    {hex}\n'),
     ('gdb-digest', 'gdb.txt',
      '$1 = {{url = 0x55555 "https://api.together.xyz/v1/files", sha256 = 0x5555555592e0 "{hex}"}}\n'),
 )
@@ -114,3 +136,22 @@ def test_a_long_tables_rows_are_read_under_its_header():
     rows = ''.join(f'<tr><td>together</td><td>{k}</td></tr>\n' for k in keys)
     text = f'<table>\n<tr><th>Provider</th><th>Key</th></tr>\n{rows}</table>\n'
     assert sorted(f.hashed_secret for f in scan_bytes(text.encode(), 'keys.html')) == sorted(map(hash_secret, keys))
+
+
+def test_an_http_basic_credentials_user_in_base64_names_its_key():
+    # ``Authorization: Basic base64(together:<key>)``: the decoded value
+    # read after its scheme, its user the key's name (``engine._basic_hits``);
+    # not another user's, nor a value without the Basic scheme.
+    key = make_hex(random.Random('basic'))
+
+    def basic(user: str) -> str:
+        return base64.b64encode(f'{user}:{key}'.encode()).decode()
+
+    found = (
+        f'GET /v1/models HTTP/1.1\r\nHost: api.together.xyz\r\nAuthorization: Basic {basic("together")}\r\n\r\n'
+        f'curl -s -H "Authorization: basic {basic("together")}" https://llm-proxy.internal/v1\n'
+    )
+    assert _hashes(found, 'basic.txt', key) == [hash_secret(key)] * 2
+    for decoy in (f'Authorization: Basic {basic("github")}\r\n# together\n',
+                  f'together_cache: {basic("together")}\n', f'Authorization: Bearer {basic("together")}\n'):
+        assert _hashes(decoy, 'basic.txt', key) == []

@@ -511,7 +511,7 @@ def _around_holds(
     with the file's first line there for a window: ``_FILE_HEAD``)."""
     before = pattern.before
     if before is not None:
-        lo, end = max(0, m.start() - _BEFORE_REACH), m.start()
+        lo, end = max(0, m.start() - (pattern.before_reach or _BEFORE_REACH)), m.start()
         # The item right after an item of the same list found before it
         # is in the list too, however far its name is (every key of a
         # list of hundreds); the match ends where its key does.
@@ -1470,9 +1470,50 @@ def _b64_hits(
     view = b64_view(data, at, plain)
     if view is None:
         return []
-    return [
+    hits = [
         (view.origin(offset), secret, rule, 'base64')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
+    ]
+    return hits + _basic_hits(data, path, rules, budget, depth, view, {secret for _o, secret, _r, _e in hits})
+
+
+# An HTTP Basic credential's scheme before its base64 value
+# (``Authorization: Basic <base64>``, curl's ``-H``).
+_BASIC_BEFORE = rb'(?i:basic)[ \t]{1,8}\Z'
+
+
+def _basic_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget, depth: int,
+        view: View, found: set[str],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the decoded values of ``view`` that are HTTP Basic
+    credentials, each read again after its scheme (``Basic
+    together:<key>``) as the rules read one written out: its user the
+    key's name.  The values decoded alone lose what stood before them."""
+    from together_hooks.regex_cache import cached
+
+    before = cached(_BASIC_BEFORE)
+    lines: list[bytes] = []
+    origins: list[int] = []
+    at = 0
+    for line in view.data.split(b'\n'):
+        origin = view.origin(at)
+        if b':' in line and before.search(data, max(0, origin - 16), origin):
+            lines.append(b'Basic ' + line)
+            origins.append(origin)
+        at += len(line) + 1
+    if not lines:
+        return []
+    text = b'\n'.join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    from bisect import bisect_right
+
+    return [
+        (origins[bisect_right(starts, offset) - 1], secret, rule, 'base64')
+        for offset, secret, rule, _enc in _hits(text, path, rules, budget, depth + 1, False)
+        if secret not in found
     ]
 
 
