@@ -311,6 +311,67 @@ def test_decoded_bytes_that_start_a_container_are_opened():
     assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(keys[2]), 'sqlite blob zlib')]
 
 
+def _sqlite_of_one_page(rows: list[tuple[str, bytes]]) -> bytes:
+    """``_sqlite`` in 64 KB pages: the table's rows on its page 2."""
+    import os
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        name = os.path.join(tmp, 'cache.db')
+        db = sqlite3.connect(name)
+        db.execute('PRAGMA page_size = 65536')
+        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
+        db.executemany('INSERT INTO files VALUES (?, ?)', rows)
+        db.commit()
+        db.close()
+        with open(name, 'rb') as f:
+            return f.read()
+
+
+def _cells_named_again(db: bytes, pointers: list[int]) -> bytes:
+    """``db`` with its table page's cell pointers (a leaf, page 2) listed
+    as ``pointers`` (indices of its first ones)."""
+    head = 65536
+    assert db[head] == 0x0D
+    old = [db[head + 8 + 2 * i:head + 10 + 2 * i] for i in range(int.from_bytes(db[head + 3:head + 5], 'big'))]
+    array = b''.join(old[i] for i in pointers)
+    return db[:head + 3] + len(pointers).to_bytes(2, 'big') + db[head + 5:head + 8] + array + db[head + 8 + len(array):]
+
+
+def test_a_blob_whose_cell_is_named_again_is_opened_once():
+    """A page whose pointers name one BLOB's cell again (a damaged or
+    crafted file) gives it once: five copies of a 52 KB one took the room
+    kept for BLOBs (twice the file), and the key's BLOB after them was
+    dropped unread, a silent pass."""
+    key = make_key(_rng)
+    room = 2 * 2 * 65536  # twice a file of two 64 KB pages
+    size = room // 5
+    big = next(z for n in range(size - 40, size) for z in [zlib.compress(_rng.randbytes(n), 0)] if len(z) == size)
+    db = _sqlite_of_one_page([('a', big), ('.env', zlib.compress(f'TOGETHER_API_KEY={key}\n'.encode()))])
+    assert len(db) == 2 * 65536
+    crafted = _cells_named_again(db, [0, 0, 0, 0, 0, 1])
+    for data in (db, crafted):
+        found = scan_bytes(data, 'cache.db')
+        assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(key), 'sqlite blob zlib')]
+
+
+def test_blobs_past_their_room_fail_closed(monkeypatch):
+    """Container BLOBs past the bytes kept for them fail closed, never
+    one left unopened."""
+    from together_hooks.detect import sqlite
+
+    init = sqlite._Db.__init__
+
+    def small(self, data):  # type: ignore[no-untyped-def]
+        init(self, data)
+        self.packed_room = 100
+    monkeypatch.setattr(sqlite._Db, '__init__', small)
+    db = _sqlite([('a', zlib.compress(_rng.randbytes(90), 0)), ('b', zlib.compress(b'no key\n'))])
+    with pytest.raises(InputError, match=r"^cache\.db: BLOBs of containers past twice the file's size"):
+        scan_bytes(db, 'cache.db')
+
+
 def test_a_bomb_in_decoded_bytes_fails_closed(monkeypatch):
     monkeypatch.setattr(budget, 'EXPANDED', 3 << 20)
     bomb = gzip.compress(b'\0' * (4 << 20))
