@@ -418,6 +418,31 @@ def test_a_base64_pngs_text_chunks_are_told_from_its_headers():
     assert b64_png_text(base64.b64encode(b'\x89PNG\r\n\x1a\n' + b'\0\0\0\0abcd' * 5000), 0, text) is None
 
 
+def test_a_base64_pngs_chunk_after_iend_is_read():
+    """A ``zTXt`` written after ``IEND`` (a PNG with bytes appended, as
+    ``containers._png`` reads them) is no image the header walk may pass
+    over: the value is decoded whole and the key found, at every
+    alignment; an image that ends at its ``IEND`` is still told False."""
+    from together_hooks.detect.codec import PNG_B64
+    from together_hooks.detect.codec import b64_png_text
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, 'big') + kind + body + zlib.crc32(kind + body).to_bytes(4, 'big')
+    for pad in range(3):
+        key = make_key(_rng)
+        png = _png_of((b'tEXt', b'Software\0' + b'x' * pad), (b'IDAT', zlib.compress(_rng.randbytes(3000))))
+        told = b64_png_text(b'"' + base64.b64encode(png) + b'"', 1, (b'zTXt',))
+        assert told is False
+        png += chunk(b'zTXt', b'workflow\0\0' + zlib.compress(f'{{"api_key": "{key}"}}'.encode()))
+        value = base64.b64encode(png)
+        assert value.startswith(PNG_B64)
+        told = b64_png_text(b'"' + value + b'"', 1, (b'zTXt',))  # the value is never printed
+        assert told is None, pad
+        notebook = json.dumps({'cells': [{'outputs': [{'data': {'image/png': value.decode()}}]}]}).encode()
+        found = scan_bytes(notebook, 'gen.ipynb')
+        assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(key), 'base64 png')], pad
+
+
 def test_a_base64_png_without_text_is_not_decoded(monkeypatch):
     """A notebook's plots (no text chunk) cost a walk of their headers, no
     decoding; one with a ``zTXt`` among them is decoded and its key found."""
