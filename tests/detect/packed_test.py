@@ -273,7 +273,7 @@ def _uu(name: str, data: bytes) -> bytes:
     return b'begin 644 ' + name.encode() + b'\n' + lines + b'`\nend\n'
 
 
-def _sqlite(rows: list[tuple[str, bytes]]) -> bytes:
+def _sqlite(rows: list[tuple[str, bytes]], page_size: int = 4096) -> bytes:
     import os
     import sqlite3
     import tempfile
@@ -281,6 +281,7 @@ def _sqlite(rows: list[tuple[str, bytes]]) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         name = os.path.join(tmp, 'cache.db')
         db = sqlite3.connect(name)
+        db.execute(f'PRAGMA page_size = {page_size}')
         db.execute('CREATE TABLE files (path TEXT, content BLOB)')
         db.executemany('INSERT INTO files VALUES (?, ?)', rows)
         db.commit()
@@ -311,24 +312,6 @@ def test_decoded_bytes_that_start_a_container_are_opened():
     assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(keys[2]), 'sqlite blob zlib')]
 
 
-def _sqlite_of_one_page(rows: list[tuple[str, bytes]]) -> bytes:
-    """``_sqlite`` in 64 KB pages: the table's rows on its page 2."""
-    import os
-    import sqlite3
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        name = os.path.join(tmp, 'cache.db')
-        db = sqlite3.connect(name)
-        db.execute('PRAGMA page_size = 65536')
-        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
-        db.executemany('INSERT INTO files VALUES (?, ?)', rows)
-        db.commit()
-        db.close()
-        with open(name, 'rb') as f:
-            return f.read()
-
-
 def _cells_named_again(db: bytes, pointers: list[int]) -> bytes:
     """``db`` with its table page's cell pointers (a leaf, page 2) listed
     as ``pointers`` (indices of its first ones)."""
@@ -348,7 +331,7 @@ def test_a_blob_whose_cell_is_named_again_is_opened_once():
     room = 2 * 2 * 65536  # twice a file of two 64 KB pages
     size = room // 5
     big = next(z for n in range(size - 40, size) for z in [zlib.compress(_rng.randbytes(n), 0)] if len(z) == size)
-    db = _sqlite_of_one_page([('a', big), ('.env', zlib.compress(f'TOGETHER_API_KEY={key}\n'.encode()))])
+    db = _sqlite([('a', big), ('.env', zlib.compress(f'TOGETHER_API_KEY={key}\n'.encode()))], 65536)
     assert len(db) == 2 * 65536
     crafted = _cells_named_again(db, [0, 0, 0, 0, 0, 1])
     for data in (db, crafted):
