@@ -273,7 +273,7 @@ def _uu(name: str, data: bytes) -> bytes:
     return b'begin 644 ' + name.encode() + b'\n' + lines + b'`\nend\n'
 
 
-def _sqlite(rows: list[tuple[str, bytes]]) -> bytes:
+def _sqlite(rows: list[tuple[str, bytes]], page_size: int = 4096) -> bytes:
     import os
     import sqlite3
     import tempfile
@@ -281,6 +281,7 @@ def _sqlite(rows: list[tuple[str, bytes]]) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         name = os.path.join(tmp, 'cache.db')
         db = sqlite3.connect(name)
+        db.execute(f'PRAGMA page_size = {page_size}')
         db.execute('CREATE TABLE files (path TEXT, content BLOB)')
         db.executemany('INSERT INTO files VALUES (?, ?)', rows)
         db.commit()
@@ -309,6 +310,49 @@ def test_decoded_bytes_that_start_a_container_are_opened():
                   ('.env', zlib.compress(env[2])), ('c', b'x\x9c' + _rng.randbytes(40))])
     found = scan_bytes(db, 'cache.db')
     assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(keys[2]), 'sqlite blob zlib')]
+
+
+def _cells_named_again(db: bytes, pointers: list[int]) -> bytes:
+    """``db`` with its table page's cell pointers (a leaf, page 2) listed
+    as ``pointers`` (indices of its first ones)."""
+    head = 65536
+    assert db[head] == 0x0D
+    old = [db[head + 8 + 2 * i:head + 10 + 2 * i] for i in range(int.from_bytes(db[head + 3:head + 5], 'big'))]
+    array = b''.join(old[i] for i in pointers)
+    return db[:head + 3] + len(pointers).to_bytes(2, 'big') + db[head + 5:head + 8] + array + db[head + 8 + len(array):]
+
+
+def test_a_blob_whose_cell_is_named_again_is_opened_once():
+    """A page whose pointers name one BLOB's cell again (a damaged or
+    crafted file) gives it once: five copies of a 52 KB one took the room
+    kept for BLOBs (twice the file), and the key's BLOB after them was
+    dropped unread, a silent pass."""
+    key = make_key(_rng)
+    room = 2 * 2 * 65536  # twice a file of two 64 KB pages
+    size = room // 5
+    big = next(z for n in range(size - 40, size) for z in [zlib.compress(_rng.randbytes(n), 0)] if len(z) == size)
+    db = _sqlite([('a', big), ('.env', zlib.compress(f'TOGETHER_API_KEY={key}\n'.encode()))], 65536)
+    assert len(db) == 2 * 65536
+    crafted = _cells_named_again(db, [0, 0, 0, 0, 0, 1])
+    for data in (db, crafted):
+        found = scan_bytes(data, 'cache.db')
+        assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(key), 'sqlite blob zlib')]
+
+
+def test_blobs_past_their_room_fail_closed(monkeypatch):
+    """Container BLOBs past the bytes kept for them fail closed, never
+    one left unopened."""
+    from together_hooks.detect import sqlite
+
+    init = sqlite._Db.__init__
+
+    def small(self, data):  # type: ignore[no-untyped-def]
+        init(self, data)
+        self.packed_room = 100
+    monkeypatch.setattr(sqlite._Db, '__init__', small)
+    db = _sqlite([('a', zlib.compress(_rng.randbytes(90), 0)), ('b', zlib.compress(b'no key\n'))])
+    with pytest.raises(InputError, match=r"^cache\.db: BLOBs of containers past twice the file's size"):
+        scan_bytes(db, 'cache.db')
 
 
 def test_a_bomb_in_decoded_bytes_fails_closed(monkeypatch):
@@ -355,6 +399,31 @@ def test_a_base64_pngs_text_chunks_are_told_from_its_headers():
     assert b64_png_text(value[:len(value) // 2], 0, text) is None  # cut short
     assert b64_png_text(base64.encodebytes(_png_of(pixels)), 0, text) is None  # wrapped
     assert b64_png_text(base64.b64encode(b'\x89PNG\r\n\x1a\n' + b'\0\0\0\0abcd' * 5000), 0, text) is None
+
+
+def test_a_base64_pngs_chunk_after_iend_is_read():
+    """A ``zTXt`` written after ``IEND`` (a PNG with bytes appended, as
+    ``containers._png`` reads them) is no image the header walk may pass
+    over: the value is decoded whole and the key found, at every
+    alignment; an image that ends at its ``IEND`` is still told False."""
+    from together_hooks.detect.codec import PNG_B64
+    from together_hooks.detect.codec import b64_png_text
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, 'big') + kind + body + zlib.crc32(kind + body).to_bytes(4, 'big')
+    for pad in range(3):
+        key = make_key(_rng)
+        png = _png_of((b'tEXt', b'Software\0' + b'x' * pad), (b'IDAT', zlib.compress(_rng.randbytes(3000))))
+        told = b64_png_text(b'"' + base64.b64encode(png) + b'"', 1, (b'zTXt',))
+        assert told is False
+        png += chunk(b'zTXt', b'workflow\0\0' + zlib.compress(f'{{"api_key": "{key}"}}'.encode()))
+        value = base64.b64encode(png)
+        assert value.startswith(PNG_B64)
+        told = b64_png_text(b'"' + value + b'"', 1, (b'zTXt',))  # the value is never printed
+        assert told is None, pad
+        notebook = json.dumps({'cells': [{'outputs': [{'data': {'image/png': value.decode()}}]}]}).encode()
+        found = scan_bytes(notebook, 'gen.ipynb')
+        assert [(f.hashed_secret, f.encoding) for f in found] == [(hash_secret(key), 'base64 png')], pad
 
 
 def test_a_base64_png_without_text_is_not_decoded(monkeypatch):

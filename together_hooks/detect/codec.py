@@ -1323,7 +1323,11 @@ def b64_png_text(data: bytes, at: int, types: tuple[bytes, ...]) -> bool | None:
         if kind in types:
             return True
         if kind == b'IEND':
-            return False
+            # The value ends with it, or bytes follow (a chunk written
+            # after ``IEND``, which ``containers._png`` reads as any):
+            # decoded whole then.
+            end = at + (offset + 12 + 2) // 3 * 4
+            return False if data[end:end + 1].translate(None, _B64_ALPHABETS) == data[end:end + 1] else None
         offset += 12 + int.from_bytes(head[:4], 'big')
     return None
 

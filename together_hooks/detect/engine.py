@@ -1820,10 +1820,16 @@ def _sqlite_hits(
     next column's, a key under its column's name and beside its row's
     provider; a BLOB that starts a container (raw zlib, a gzip) opened
     (``_opened_decoded``)."""
+    from together_hooks.detect.sqlite import PackedFull
     from together_hooks.detect.sqlite import sqlite_view
 
     packed: list[tuple[bytes, int]] = []
-    view = sqlite_view(data, packed)
+    try:
+        view = sqlite_view(data, packed)
+    except PackedFull:
+        raise InputError(
+            f'{path}: BLOBs of containers past twice the file\'s size (cells that overlap): not scanned whole',
+        ) from None
     if view is None:
         return []
     hits = [

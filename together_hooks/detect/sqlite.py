@@ -29,6 +29,12 @@ if TYPE_CHECKING:
 class _Full(Exception):
     pass
 
+
+class PackedFull(Exception):
+    """More container BLOB bytes than ``_Db.packed_room`` (cells that
+    overlap, a damaged or crafted file): the caller fails closed, as a
+    BLOB left unopened would pass its keys unread."""
+
 _INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
 # A text encoding other than UTF-8 (0 in an empty database, an unknown
 # value in a damaged one: read as UTF-8).
@@ -69,6 +75,9 @@ class _Db:
         # ``packed``), and how many bytes more may be kept.
         self.packed: list[tuple[bytes, int]] | None = None
         self.packed_room = 2 * len(data)
+        # The BLOBs kept, by cell and place in it: a page whose pointers
+        # name one cell again gives its BLOB once.
+        self.packed_seen: set[tuple[int, int]] = set()
 
     def payload(self, start: int, local: int, size: int) -> tuple[bytes, int]:
         """A cell's whole payload (``size`` bytes): its ``local`` bytes at
@@ -138,15 +147,21 @@ class _Db:
                         local = least
                 yield rowid, at, min(local, base + page_size - at), size
 
-    def _blob(self, blob: bytes, where: int) -> None:
+    def _blob(self, blob: bytes, where: int, cell: tuple[int, int]) -> None:
         """Keep a BLOB that starts a container (an app's cache of
-        ``zlib.compress``'d files): a few byte comparisons each, the
-        bytes kept up to twice the file's (cells may share bytes)."""
+        ``zlib.compress``'d files): a few byte comparisons each, once per
+        ``cell`` (its start and the value's place in its record), the
+        bytes kept up to twice the file's (cells may share bytes); past
+        that ``PackedFull``, never a BLOB dropped unread."""
         from together_hooks.detect.prefilter import container_kind
 
-        if self.packed_room >= len(blob) and container_kind(blob) is not None:
-            self.packed_room -= len(blob)
-            self.packed.append((blob, where))  # type: ignore[union-attr]
+        if cell in self.packed_seen or container_kind(blob) is None:
+            return
+        if self.packed_room < len(blob):
+            raise PackedFull
+        self.packed_seen.add(cell)
+        self.packed_room -= len(blob)
+        self.packed.append((blob, where))  # type: ignore[union-attr]
 
     def records(self, root: int):  # type: ignore[no-untyped-def]
         """Each row of the table at ``root``: (rowid, where, [(value, where)])."""
@@ -190,7 +205,7 @@ class _Db:
                             start + body + n <= local_end,
                         ))
                     if not serial & 1 and n and self.packed is not None:
-                        self._blob(data[body:min(body + n, end)], where)
+                        self._blob(data[body:min(body + n, end)], where, (start, body))
                 body += n
             yield rowid, start, values
 
