@@ -63,6 +63,20 @@ def test_a_key_in_a_literal_is_reported_where_the_literal_starts():
     assert (finding.secret, finding.line, finding.column) == (key, 2, 7)
 
 
+@pytest.mark.parametrize('before, after', [
+    (b"# the owner 's key: raw = ", b''),  # an apostrophe earlier on the line
+    (b"x = ' ; raw = ", b" # it ' s"),  # and another after the literal
+    (b'x = " ; raw = ', b''),
+])
+def test_a_repr_without_b_is_read_from_its_own_quote(before, after):
+    # A repr with no ``b`` (Python 2's ``str``, a log): a quote earlier on
+    # the line must not pair with the literal's opening quote.
+    key = make_key(random.Random('byte-literal-quote'))
+    literal = repr(f'TOGETHER_API_KEY={key}\n'.encode('utf-16-le'))[1:].encode()
+    [finding] = scan_bytes(before + literal + after + b'\n', 'log.py')
+    assert finding.secret == key
+
+
 def test_a_file_of_more_marks_than_literals_opened_fails_closed():
     # Each mark its own literal holding no key: every one is read, up to
     # the file's count of values opened, then the file fails closed.

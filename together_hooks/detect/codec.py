@@ -1883,6 +1883,16 @@ _INT_ARRAY = regex_cache.compile(
     rb'(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2}))[ \t\r\n,]*[}\])]'
     rb'|\[((?:-?\d{1,3}[ \t]+){6,}-?\d{1,3})\]',
 )
+def _last_quote(data: bytes, lo: int, at: int) -> int:
+    """Where the last quote of ``data[lo:at]`` no backslash escapes is
+    (-1: none)."""
+    while True:
+        quote = max(data.rfind(b"'", lo, at), data.rfind(b'"', lo, at))
+        if quote <= lo or data[quote - 1] != 0x5C:  # backslash
+            return quote
+        at = quote - 1
+
+
 _INT = regex_cache.compile(rb'0[xX]([0-9A-Fa-f]{1,2})|(-?\d{1,3})')
 _LITERAL_CONTROL = {b'n': 10, b'r': 13, b't': 9, b'a': 7, b'b': 8, b'f': 12, b'v': 11, b'e': 27, b'0': 0}
 
@@ -1922,6 +1932,13 @@ def byte_literal_at(data: bytes, at: int) -> tuple[int, int, bytes] | None:
     match = _QUOTED_BYTES.match
     opener = max(data.rfind(b"b'", line_lo, at), data.rfind(b'b"', line_lo, at))
     tried = [match(data, opener, line_hi) if opener != -1 else None]
+    # The nearest quote before ``at`` that no backslash escapes: the
+    # literal's own opening quote when its body holds no other (a repr
+    # without ``b`` after an apostrophe earlier on the line, which the
+    # line's literals from its start would pair with it).
+    quote = _last_quote(data, line_lo, at)
+    if quote != -1:
+        tried.append(match(data, quote - (data[quote - 1:quote] in (b'b', b'B')), line_hi))
     tried += _QUOTED_BYTES.finditer(data, line_lo, line_hi)
     for m in tried:
         if m is None:
