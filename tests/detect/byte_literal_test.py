@@ -77,6 +77,22 @@ def test_a_repr_without_b_is_read_from_its_own_quote(before, after):
     assert finding.secret == key
 
 
+@pytest.mark.parametrize('form', ['repr', 'java'])
+def test_a_literal_longer_than_its_reach_is_read_around_its_mark(form):
+    # A UTF-16 .env of a thousand variables in one literal: its start is
+    # past ``LITERAL_REACH`` from the key's mark, and the key passed.
+    key = make_key(random.Random('byte-literal-long'))
+    pad = ''.join(f'VAR_{i}=value{i}\n' for i in range(1500))
+    raw = (pad + f'TOGETHER_API_KEY={key}\n' + pad).encode('utf-16')
+    if form == 'repr':
+        data = b'raw = ' + repr(raw).encode() + b'\n'
+    else:
+        data = b'byte[] v = {' + _signed(raw).encode() + b'};\n'
+    assert len(data) > 4 * codec.LITERAL_REACH
+    [finding] = scan_bytes(data, 'long.java')
+    assert finding.secret == key
+
+
 def test_a_file_of_more_marks_than_literals_opened_fails_closed():
     # Each mark its own literal holding no key: every one is read, up to
     # the file's count of values opened, then the file fails closed.

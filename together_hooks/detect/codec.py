@@ -1950,7 +1950,34 @@ def byte_literal_at(data: bytes, at: int) -> tuple[int, int, bytes] | None:
             break
     bracket = max(data.rfind(b'{', lo, at), data.rfind(b'[', lo, at), data.rfind(b'(', lo, at))
     m = _INT_ARRAY.match(data, bracket, hi) if bracket != -1 else None
-    if m is None or m.end() <= at:
+    if m is not None and m.end() > at:
+        raw = _ints(m.group(1) if m.start(1) != -1 else m.group(2))
+        return None if raw is None else (m.start(), m.end(), raw)
+    return _longer_than_reach(data, at, lo, hi, line_lo, line_hi)
+
+
+def _longer_than_reach(
+        data: bytes, at: int, lo: int, hi: int, line_lo: int, line_hi: int,
+) -> tuple[int, int, bytes] | None:
+    """A literal that runs past ``LITERAL_REACH`` of its mark (a UTF-16
+    ``.env`` of a thousand variables in one repr): the reach around the
+    mark read as its body, a quoted one's escapes from the first
+    backslash of its line's reach, an array's numbers between its first
+    and last comma; None when the reach is not cut (the literal would
+    have been found whole) or is no such body."""
+    if data[at - 2:at] == b'\\x':  # a quoted literal's mark
+        cut = (line_lo == lo > 0 and data[lo - 1] != 0x0A) or (line_hi == hi < len(data) and data[hi] != 0x0A)
+        start = data.find(b'\\', line_lo, at)
+        if not cut or start == -1:
+            return None
+        return line_lo, line_hi, _BYTE_ESCAPE.sub(_literal_byte, data[start:line_hi])
+    if lo == 0 and hi == len(data):
         return None
-    raw = _ints(m.group(1) if m.start(1) != -1 else m.group(2))
-    return None if raw is None else (m.start(), m.end(), raw)
+    first, last = data.find(b',', lo, at), data.rfind(b',', at, hi)
+    if first == -1 or last == -1 or _INT_RUN.fullmatch(data, first + 1, last) is None:
+        return None
+    raw = _ints(data[first + 1:last])
+    return None if raw is None else (lo, hi, raw)
+
+
+_INT_RUN = regex_cache.compile(rb'(?:[ \t\r\n]*(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2})[ \t\r\n]*,)*[ \t\r\n]*(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2})[ \t\r\n]*')
