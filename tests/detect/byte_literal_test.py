@@ -63,6 +63,36 @@ def test_a_key_in_a_literal_is_reported_where_the_literal_starts():
     assert (finding.secret, finding.line, finding.column) == (key, 2, 7)
 
 
+@pytest.mark.parametrize('before, after', [
+    (b"# the owner 's key: raw = ", b''),  # an apostrophe earlier on the line
+    (b"x = ' ; raw = ", b" # it ' s"),  # and another after the literal
+    (b'x = " ; raw = ', b''),
+])
+def test_a_repr_without_b_is_read_from_its_own_quote(before, after):
+    # A repr with no ``b`` (Python 2's ``str``, a log): a quote earlier on
+    # the line must not pair with the literal's opening quote.
+    key = make_key(random.Random('byte-literal-quote'))
+    literal = repr(f'TOGETHER_API_KEY={key}\n'.encode('utf-16-le'))[1:].encode()
+    [finding] = scan_bytes(before + literal + after + b'\n', 'log.py')
+    assert finding.secret == key
+
+
+@pytest.mark.parametrize('form', ['repr', 'java'])
+def test_a_literal_longer_than_its_reach_is_read_around_its_mark(form):
+    # A UTF-16 .env of a thousand variables in one literal: its start is
+    # past ``LITERAL_REACH`` from the key's mark, and the key passed.
+    key = make_key(random.Random('byte-literal-long'))
+    pad = ''.join(f'VAR_{i}=value{i}\n' for i in range(1500))
+    raw = (pad + f'TOGETHER_API_KEY={key}\n' + pad).encode('utf-16')
+    if form == 'repr':
+        data = b'raw = ' + repr(raw).encode() + b'\n'
+    else:
+        data = b'byte[] v = {' + _signed(raw).encode() + b'};\n'
+    assert len(data) > 4 * codec.LITERAL_REACH
+    [finding] = scan_bytes(data, 'long.java')
+    assert finding.secret == key
+
+
 def test_a_file_of_more_marks_than_literals_opened_fails_closed():
     # Each mark its own literal holding no key: every one is read, up to
     # the file's count of values opened, then the file fails closed.

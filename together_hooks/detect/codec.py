@@ -1887,6 +1887,16 @@ _INT_ARRAY = regex_cache.compile(
     rb'(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2}))[ \t\r\n,]*[}\])]'
     rb'|\[((?:-?\d{1,3}[ \t]+){6,}-?\d{1,3})\]',
 )
+def _last_quote(data: bytes, lo: int, at: int) -> int:
+    """Where the last quote of ``data[lo:at]`` no backslash escapes is
+    (-1: none)."""
+    while True:
+        quote = max(data.rfind(b"'", lo, at), data.rfind(b'"', lo, at))
+        if quote <= lo or data[quote - 1] != 0x5C:  # backslash
+            return quote
+        at = quote - 1
+
+
 _INT = regex_cache.compile(rb'0[xX]([0-9A-Fa-f]{1,2})|(-?\d{1,3})')
 _LITERAL_CONTROL = {b'n': 10, b'r': 13, b't': 9, b'a': 7, b'b': 8, b'f': 12, b'v': 11, b'e': 27, b'0': 0}
 
@@ -1926,6 +1936,13 @@ def byte_literal_at(data: bytes, at: int) -> tuple[int, int, bytes] | None:
     match = _QUOTED_BYTES.match
     opener = max(data.rfind(b"b'", line_lo, at), data.rfind(b'b"', line_lo, at))
     tried = [match(data, opener, line_hi) if opener != -1 else None]
+    # The nearest quote before ``at`` that no backslash escapes: the
+    # literal's own opening quote when its body holds no other (a repr
+    # without ``b`` after an apostrophe earlier on the line, which the
+    # line's literals from its start would pair with it).
+    quote = _last_quote(data, line_lo, at)
+    if quote != -1:
+        tried.append(match(data, quote - (data[quote - 1:quote] in (b'b', b'B')), line_hi))
     tried += _QUOTED_BYTES.finditer(data, line_lo, line_hi)
     for m in tried:
         if m is None:
@@ -1937,7 +1954,34 @@ def byte_literal_at(data: bytes, at: int) -> tuple[int, int, bytes] | None:
             break
     bracket = max(data.rfind(b'{', lo, at), data.rfind(b'[', lo, at), data.rfind(b'(', lo, at))
     m = _INT_ARRAY.match(data, bracket, hi) if bracket != -1 else None
-    if m is None or m.end() <= at:
+    if m is not None and m.end() > at:
+        raw = _ints(m.group(1) if m.start(1) != -1 else m.group(2))
+        return None if raw is None else (m.start(), m.end(), raw)
+    return _longer_than_reach(data, at, lo, hi, line_lo, line_hi)
+
+
+def _longer_than_reach(
+        data: bytes, at: int, lo: int, hi: int, line_lo: int, line_hi: int,
+) -> tuple[int, int, bytes] | None:
+    """A literal that runs past ``LITERAL_REACH`` of its mark (a UTF-16
+    ``.env`` of a thousand variables in one repr): the reach around the
+    mark read as its body, a quoted one's escapes from the first
+    backslash of its line's reach, an array's numbers between its first
+    and last comma; None when the reach is not cut (the literal would
+    have been found whole) or is no such body."""
+    if data[at - 2:at] == b'\\x':  # a quoted literal's mark
+        cut = (line_lo == lo > 0 and data[lo - 1] != 0x0A) or (line_hi == hi < len(data) and data[hi] != 0x0A)
+        start = data.find(b'\\', line_lo, at)
+        if not cut or start == -1:
+            return None
+        return line_lo, line_hi, _BYTE_ESCAPE.sub(_literal_byte, data[start:line_hi])
+    if lo == 0 and hi == len(data):
         return None
-    raw = _ints(m.group(1) if m.start(1) != -1 else m.group(2))
-    return None if raw is None else (m.start(), m.end(), raw)
+    first, last = data.find(b',', lo, at), data.rfind(b',', at, hi)
+    if first == -1 or last == -1 or _INT_RUN.fullmatch(data, first + 1, last) is None:
+        return None
+    raw = _ints(data[first + 1:last])
+    return None if raw is None else (lo, hi, raw)
+
+
+_INT_RUN = regex_cache.compile(rb'(?:[ \t\r\n]*(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2})[ \t\r\n]*,)*[ \t\r\n]*(?:-?\d{1,3}|0[xX][0-9A-Fa-f]{1,2})[ \t\r\n]*')
