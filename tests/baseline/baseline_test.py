@@ -113,9 +113,20 @@ def ds_scan():
         'filters_used': [dict(f) for f in bl.CREATE_FILTERS],
     }
 
+    loaded: dict[str, type] = {}
+
     def scan(path: str) -> set[str]:
         with transient_settings(config):
-            get_mapping_from_secret_type_to_class.cache_clear()
+            # detect-secrets keeps one mapping of plugin classes (its own
+            # and the files' the settings name) until cleared: made again
+            # (every plugin module imported anew) only when it is not the
+            # one this fixture loaded our plugin file into, so a test
+            # elsewhere that loaded other plugins cannot leave ours out.
+            mapping = get_mapping_from_secret_type_to_class()
+            if not loaded or any(mapping.get(t) is not loaded[t] for t in OUR_TYPES):
+                get_mapping_from_secret_type_to_class.cache_clear()
+                mapping = get_mapping_from_secret_type_to_class()
+                loaded.update((t, mapping[t]) for t in OUR_TYPES)
             return {s.secret_hash for s in scan_file(path) if s.type in OUR_TYPES}
 
     return scan

@@ -16,7 +16,6 @@ import pytest
 from tests.cli.pre_receive_test import install_gate
 from tests.cli.pre_receive_test import remote_has
 from tests.conftest import git
-from tests.gitplay import bare
 from tests.gitplay import clean_env
 from tests.gitplay import commit
 from tests.gitplay import install
@@ -38,22 +37,23 @@ def _write(repo, path: str) -> None:
 
 
 @pytest.fixture
-def hooked(git_repo, tmp_path):
+def hooked(git_repo, tmp_path, repo_templates):
     """forbid-env-files on pre-commit and pre-push, as the manifest
     publishes it, installed by the real pre-commit; ``origin`` a bare
-    repository with a clean ``main``."""
-    _config = local_hooks_config(('forbid-env-files', manifest('forbid-env-files')))
-    (git_repo / '.pre-commit-config.yaml').write_text(
-        _config.replace('        name: forbid-env-files\n',
-                        '        name: forbid-env-files\n        stages: [pre-commit, pre-push]\n'))
-    env = clean_env(PRE_COMMIT_HOME=str(tmp_path / 'pc-home'), PRE_COMMIT_COLOR='never')
-    install(git_repo, env)
-    (git_repo / 'a.py').write_text('x = 1\n')
-    commit(git_repo)
-    git(git_repo, 'remote', 'add', 'origin', bare(tmp_path / 'remote.git'))
-    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
-    assert rc == 0, out
-    return env
+    repository with a clean ``main`` pushed through the hook.  Set up once
+    a session (tests/gitplay.Templates.pushed): each test has its own
+    copies of the repository and of ``origin`` (``remote.git``)."""
+    def build(repo):
+        config = local_hooks_config(('forbid-env-files', manifest('forbid-env-files')))
+        (repo / '.pre-commit-config.yaml').write_text(
+            config.replace('        name: forbid-env-files\n',
+                           '        name: forbid-env-files\n        stages: [pre-commit, pre-push]\n'))
+        install(repo, repo_templates.env)
+        (repo / 'a.py').write_text('x = 1\n')
+        commit(repo)
+        rc, out = run(repo, repo_templates.env, 'git', 'push', 'origin', 'main')
+        assert rc == 0, out
+    return repo_templates.pushed(git_repo, tmp_path / 'remote.git', 'env-names-hooked', build)
 
 
 @pytest.mark.parametrize('path', NAMES)
@@ -74,15 +74,20 @@ def test_the_client_hook_refuses_the_commit_and_the_push(git_repo, hooked, path)
 
 
 @pytest.mark.parametrize('path', [*NAMES, os.fsdecode(b'.env\xa0'), os.fsdecode(b'\xff/.env')])
-def test_the_server_refuses_the_push(git_repo, tmp_path, path):
-    remote = bare(tmp_path / 'server.git')
-    install_gate(remote, '--forbid-env-files')
-    git(git_repo, 'remote', 'add', 'origin', remote)
-    (git_repo / 'a.py').write_text('x = 1\n')
-    first = commit(git_repo)
+def test_the_server_refuses_the_push(git_repo, tmp_path, path, repo_templates):
+    def build(repo):
+        install_gate(git(repo, 'remote', 'get-url', 'origin').strip(), '--forbid-env-files')
+        (repo / 'a.py').write_text('x = 1\n')
+        commit(repo)
+        rc, out = run(repo, clean_env(), 'git', 'push', 'origin', 'main')
+        assert rc == 0, out
+    # ``main`` pushed through the gate once a session; the server and the
+    # clone are this test's own copies (tests/gitplay.Templates.pushed).
+    remote = str(tmp_path / 'server.git')
+    repo_templates.pushed(git_repo, tmp_path / 'server.git', 'env-names-server', build)
+    first = git(git_repo, 'rev-parse', 'HEAD').strip()
+    assert remote_has(remote, 'refs/heads/main') == first
     env = clean_env()
-    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
-    assert rc == 0, out
     _write(git_repo, path)
     git(git_repo, 'add', '-f', '--', path)
     git(git_repo, 'commit', '-q', '--no-verify', '-m', 'env')
