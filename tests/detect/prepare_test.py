@@ -19,7 +19,8 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case():
     generic names) imports no module and compiles no regex of the code's
     own: in a forked scan, each process would otherwise do it again.
     Patterns built from the scanned bytes (names bound to an endpoint,
-    a prefix's sibling lines) are the only compiles left."""
+    a prefix's sibling lines, a Lisp package's sibling forms) are the only
+    compiles left."""
     source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     code = (
         'import importlib, pkgutil, re, sys\n'
@@ -43,7 +44,8 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case():
         'found = sum(len(engine.scan_bytes(data, path)) for path, data in cases)\n'
         'print(found > 100, sorted(set(sys.modules) - before))\n'
         'print(sorted({repr(p)[:60] for p in compiled if not (\n'
-        '    isinstance(p, bytes) and p.startswith((b"(?<![\\\\w])(?:", b"(?m)^[ \\\\t]*(?:export"))\n'
+        '    isinstance(p, bytes) and p.startswith((b"(?<![\\\\w])(?:", b"(?m)^[ \\\\t]*(?:export",\n'
+        '                                          b"(?m)^[ \\\\t]*\\\\((?:(?:setq"))\n'
         ')}))\n'
     )
     proc = subprocess.run(

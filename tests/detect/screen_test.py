@@ -18,6 +18,7 @@ from tests.conftest import write
 from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect import prefilter
+from together_hooks.detect.engine import BYTES_MARKS
 from together_hooks.detect.engine import GIT_BINARY
 from together_hooks.detect.engine import DEC_PREFIX
 from together_hooks.detect.engine import HEX_MARKS
@@ -32,8 +33,9 @@ PLAIN = tuple(k for rule in RULES for k in rule.keywords)
 FORMS = tuple(f for rule in RULES for f in (*rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords))
 MARKS = tuple(m for rule in RULES for m in rule.escape_marks)
 # A container written as a base64 value, a binary file's change in a patch,
-# a uuencoded file's first line, a key's prefix as decimal bytes.
-MAGIC = (*prefilter.B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS)
+# a uuencoded file's first line, a key's prefix as decimal bytes, a
+# byte literal's UTF-16.
+MAGIC = (*prefilter.B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS)
 SCREEN = keyword_screen(RULES)
 GROUPED = SCREEN.grouped()
 
