@@ -669,8 +669,12 @@ def scan_bytes(
     if text is not data:
         # A UTF-16 file with plain ASCII appended (cmd's ``echo ... >>``)
         # decodes cleanly, but the appended key only survives in the raw bytes.
+        # A key the decoded text holds was judged there (a pragma beside
+        # it is read there only): the raw bytes' wide strings are the
+        # same text again.
         seen = {f.secret for f in findings}
-        findings += [f for f in _scan(data, path, rules, budget) if f.secret not in seen]
+        findings += [f for f in _scan(data, path, rules, budget)
+                     if f.secret not in seen and f.secret.encode() not in text]
     if not findings:
         findings = _named_file(text, path, rules)
     if _a_name(text, path):
