@@ -1084,12 +1084,7 @@ def _byte_literal_hits(
             continue
         # Each look counts, found or not: a file of marks in no literal
         # costs a bounded number of looks (each ``LITERAL_REACH`` each way).
-        budget.opened += 1
-        if budget.opened > VALUES_OPENED:
-            raise InputError(
-                f'{path}: more than {VALUES_OPENED} byte literals or base64 values of containers: '
-                'not scanned whole (each is decoded and scanned: a file of them could take any time)',
-            )
+        _count_opened(budget, path, 'byte literals or base64 values of containers', 'decoded')
         literal = byte_literal_at(data, at)
         if literal is None:
             continue
@@ -1159,6 +1154,20 @@ _HUNK_LINE = 68
 # cost a pre-receive hook's timeout; past this many it fails closed.  A
 # cluster's ``kubectl get secrets -o yaml`` holds one a Helm release.
 VALUES_OPENED = 4096
+
+
+def _count_opened(budget: Budget, path: str, what: str, how: str) -> None:
+    """One more value of the file decoded and opened (a base64 value of a
+    container, a byte literal, a uuencoded block): past ``VALUES_OPENED``
+    in all, the file fails closed naming ``what`` was opened and ``how``."""
+    budget.opened += 1
+    if budget.opened > VALUES_OPENED:
+        raise InputError(
+            f'{path}: more than {VALUES_OPENED} {what}: not scanned whole '
+            f'(each is {how} and scanned: a file of them could take any time)',
+        )
+
+
 _PACKED_START = rb'(?:' + b'|'.join(B64_MAGIC) + rb')(?:[A-Za-z0-9+/_-]|\\/|\\u002[bBfF]){40}'
 _B64_STRETCH = rb'[A-Za-z0-9+/_-]*'
 # What may follow a value that runs to a window's end: a line break cut
@@ -1237,12 +1246,7 @@ def _packed_hits(
         # 20 us a line.
         if kind is None and raw[:2] not in ZLIB_HEADERS:
             continue
-        budget.opened += 1
-        if budget.opened > VALUES_OPENED:
-            raise InputError(
-                f'{path}: more than {VALUES_OPENED} base64 values of containers: not scanned whole '
-                '(each is decompressed and scanned: a file of them could take any time)',
-            )
+        _count_opened(budget, path, 'base64 values of containers', 'decompressed')
         if kind is None:
             continue
         found, whole = scan_packed(raw, path, scan, budget)
@@ -1638,12 +1642,7 @@ def _opened_decoded(
         return []
     from together_hooks.detect.containers import scan_packed
 
-    budget.opened += 1
-    if budget.opened > VALUES_OPENED:
-        raise InputError(
-            f'{path}: more than {VALUES_OPENED} encoded values of containers: not scanned whole '
-            '(each is decompressed and scanned: a file of them could take any time)',
-        )
+    _count_opened(budget, path, 'encoded values of containers', 'decompressed')
     by_id, scan = _member_scan(rules, budget)
     found, whole = scan_packed(raw, path, scan, budget)
     if edge[0] and not whole:
