@@ -915,6 +915,28 @@ def test_out_of_memory_while_saying_so_is_still_one_line(tmp_path):
     assert 'ulimit -v' in err
 
 
+def test_memory_the_os_refuses_names_the_limit(tmp_path):
+    """The OS's own "Cannot allocate memory" (an OSError, not Python's
+    MemoryError: starting git under ``ulimit -v``, a mapping) says which
+    limit to raise.  It was "Cannot allocate memory '/usr/bin/git'": the
+    memory-limit test below failed on it at one step, now and then."""
+    script = _AT_THE_LIMIT.split('held = []')[0] + (
+        'import mmap\n'
+        'def fill():\n'
+        "    with open('/proc/self/status') as f:\n"
+        "        vm = next(int(l.split()[1]) for l in f if l.startswith('VmSize:')) << 10\n"
+        '    resource.setrlimit(resource.RLIMIT_AS, (vm + (32 << 20), resource.RLIM_INFINITY))\n'
+        '    mmap.mmap(-1, 1 << 30)\n'
+        "raise SystemExit(runtime.guard('together-hooks', fill))\n"
+    )
+    proc = subprocess.run((sys.executable, '-c', script), cwd=tmp_path, capture_output=True, timeout=120)
+    err = proc.stderr.decode('utf-8', 'replace')
+    CAPTURED.append(err)
+    assert proc.returncode == 2, err
+    assert err.count('\n') == 1 and err.startswith('together-hooks: error: Cannot allocate memory'), err
+    assert 'ulimit -v' in err
+
+
 @pytest.mark.parametrize(('stop', 'code', 'line'), (
     ('KeyboardInterrupt', 130, 'together-hooks: interrupted\n'),
     ('runtime.Terminated', 143, 'together-hooks: terminated\n'),

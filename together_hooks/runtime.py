@@ -125,9 +125,12 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
 
 
 def _limit_hint(e: OSError) -> str:
-    """What to change when a per-process limit refused a file."""
+    """What to change when a per-process limit refused a file, or the
+    memory a file needed (``git`` could not be started: ENOMEM)."""
     import errno
 
+    if e.errno == errno.ENOMEM:
+        return " (a memory limit, ulimit -v or a container's, is below what this run needs)"
     if e.errno != errno.EMFILE:
         return ''
     try:

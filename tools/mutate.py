@@ -1214,6 +1214,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py::test_an_http_basic_credentials_user_in_base64_names_its_key',),
       "any decoded base64 value user:password is read as an HTTP Basic credential, without the Basic "
       'scheme before it (together_cache: base64(together:<hex>))'),
+    M('enomem-unnamed', 'together_hooks/runtime.py',
+      '    if e.errno == errno.ENOMEM:\n',
+      '    if False:\n',
+      ('tests/faults_test.py::test_memory_the_os_refuses_names_the_limit',),
+      "the OS's Cannot allocate memory (git started under ulimit -v) says nothing of the limit to raise"),
 )
 
 
