@@ -933,7 +933,9 @@ NON_KEY_PURPOSE = (
 # ``pass show together/release-sha``: ``NON_KEY_PURPOSE`` in a word its
 # path does not go on from: a folder, ``pass show api/public/together``,
 # is where the item is kept, not what it is for), nor a field
-# other than a credential's (``-field=webhook_secret``).
+# other than a credential's (``-field=webhook_secret``; a credential's
+# field may say its kind and its stage: ``-field=bearer_token``,
+# ``-field=api_key_v2``).
 SECRET_READ_WORDS = (
     b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
     b'gcloud ', b'keyring ', b'doppler ',
@@ -947,7 +949,8 @@ _SECRET_READ_BEFORE = (
     rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get)'
     rb'(?![^\r\n]{0,300}' + NON_KEY_PURPOSE + rb'[^\s/]{0,80}(?=\s))'
     rb'(?![^\r\n]{0,300}[ \t]-{1,2}(?i:fields?)[ \t=]{1,4}["\']?(?:label=)?'
-    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:api[_-]?)?(?:keys?|tokens?|password|credentials?|secret))(?![\w-])))'
+    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:(?:api|access|auth|bearer)[_-]?)?(?:keys?|tokens?|password|credentials?|secret)'
+    rb'(?:[_-]' + _QUALIFIER + rb')?)(?![\w-])))'
     rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?))?'
     rb'(?=[ \t"\'/]|\r?\n)'
     rb'[^\r\n]{0,200}?)\r?\n\Z'
@@ -2224,6 +2227,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}',
         '$ vault kv get -field=api_key secret/llm/together\n{hex}',
         '$ pass show api/public/together\n{hex}',
+        '$ vault kv get -field=api_key_v2 secret/together\n{hex}',
         'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}',
         'middlewares:\n  together-auth:\n    headers:\n      Authorization: "Bearer {hex}"',
     ),

@@ -1214,6 +1214,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py::test_a_legacy_key_in_its_context_is_found',),
       "a secret store's read whose path has a folder named for a purpose (pass show api/public/together) "
       'hides the Together key it prints'),
+    M('secret-read-field-unqualified', 'together_hooks/rules.py',
+      "    rb'(?:[_-]' + _QUALIFIER + rb')?)(?![\\w-])))'\n",
+      "    rb')(?![\\w-])))'\n",
+      ('tests/detect/legacy_context_forms_test.py::test_a_legacy_key_in_its_context_is_found',),
+      "a secret store's read of a credential field saying its stage (vault kv get -field=api_key_v2 "
+      'secret/together) hides the Together key it prints'),
     M('basic-without-scheme', 'together_hooks/detect/engine.py',
       "        if b':' in line and before.search(data, max(0, origin - 16), origin):\n",
       "        if b':' in line:\n",
