@@ -930,8 +930,12 @@ NON_KEY_PURPOSE = (
 # -w``, PowerShell's ``Get-Secret -Name TogetherApiKey -AsPlainText``,
 # ``op read op://dev/Together/credential``, ``pass show together/api-key``);
 # not a field or item naming a digest or another purpose (``-field=sha256``,
-# ``pass show together/release-sha``: ``NON_KEY_PURPOSE``), nor a field
-# other than a credential's (``-field=webhook_secret``).
+# ``pass show together/release-sha``: ``NON_KEY_PURPOSE`` in a word its
+# path does not go on from: a folder, ``pass show api/public/together``,
+# is where the item is kept, not what it is for), nor a field
+# other than a credential's (``-field=webhook_secret``; a credential's
+# field may say its kind and its stage: ``-field=bearer_token``,
+# ``-field=api_key_v2``).
 SECRET_READ_WORDS = (
     b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
     b'gcloud ', b'keyring ', b'doppler ',
@@ -943,9 +947,10 @@ _SECRET_READ_BEFORE = (
     rb'(?i:get-secret|vault[ \t]{1,8}(?:kv[ \t]{1,8})?(?:get|read)|security[ \t]{1,8}find-(?:generic|internet)-password'
     rb'|op[ \t]{1,8}read|g?pass[ \t]{1,8}show|secret-tool[ \t]{1,8}lookup|bw[ \t]{1,8}get[ \t]{1,8}password'
     rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get)'
-    rb'(?![^\r\n]{0,300}' + NON_KEY_PURPOSE + rb')'
+    rb'(?![^\r\n]{0,300}' + NON_KEY_PURPOSE + rb'[^\s/]{0,80}(?=\s))'
     rb'(?![^\r\n]{0,300}[ \t]-{1,2}(?i:fields?)[ \t=]{1,4}["\']?(?:label=)?'
-    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:api[_-]?)?(?:keys?|tokens?|password|credentials?|secret))(?![\w-])))'
+    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:(?:api|access|auth|bearer)[_-]?)?(?:keys?|tokens?|password|credentials?|secret)'
+    rb'(?:[_-]' + _QUALIFIER + rb')?)(?![\w-])))'
     rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?))?'
     rb'(?=[ \t"\'/]|\r?\n)'
     rb'[^\r\n]{0,200}?)\r?\n\Z'
@@ -2221,6 +2226,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Title: Together AI\nUserName: svc-llm\nPassword: {hex}\nURL: https://api.together.xyz',
         'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}',
         '$ vault kv get -field=api_key secret/llm/together\n{hex}',
+        '$ pass show api/public/together\n{hex}',
+        '$ vault kv get -field=api_key_v2 secret/together\n{hex}',
         'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}',
         'middlewares:\n  together-auth:\n    headers:\n      Authorization: "Bearer {hex}"',
     ),

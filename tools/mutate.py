@@ -1096,7 +1096,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py',),
       "an AsciiDoc table's key is Together's when any cell of the table names Together, not its own row's"),
     M('secret-read-digest-field', 'together_hooks/rules.py',
-      "    rb'(?![^\\r\\n]{0,300}' + NON_KEY_PURPOSE + rb')'\n",
+      "    rb'(?![^\\r\\n]{0,300}' + NON_KEY_PURPOSE + rb'[^\\s/]{0,80}(?=\\s))'\n",
       "    rb''\n",
       ('tests/detect/legacy_context_forms_test.py',),
       "a secret store's read of a digest field (vault kv get -field=sha256 secret/.../together) prints "
@@ -1208,6 +1208,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py',),
       "a secret store's read of a field other than a credential's (vault kv get -field=webhook_secret "
       'secret/together) prints a Together key'),
+    M('secret-read-folder-purpose', 'together_hooks/rules.py',
+      "NON_KEY_PURPOSE + rb'[^\\s/]{0,80}(?=\\s))'\n",
+      "NON_KEY_PURPOSE + rb')'\n",
+      ('tests/detect/legacy_context_forms_test.py::test_a_legacy_key_in_its_context_is_found',),
+      "a secret store's read whose path has a folder named for a purpose (pass show api/public/together) "
+      'hides the Together key it prints'),
+    M('secret-read-field-unqualified', 'together_hooks/rules.py',
+      "    rb'(?:[_-]' + _QUALIFIER + rb')?)(?![\\w-])))'\n",
+      "    rb')(?![\\w-])))'\n",
+      ('tests/detect/legacy_context_forms_test.py::test_a_legacy_key_in_its_context_is_found',),
+      "a secret store's read of a credential field saying its stage (vault kv get -field=api_key_v2 "
+      'secret/together) hides the Together key it prints'),
     M('basic-without-scheme', 'together_hooks/detect/engine.py',
       "        if b':' in line and before.search(data, max(0, origin - 16), origin):\n",
       "        if b':' in line:\n",

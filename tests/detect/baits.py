@@ -222,6 +222,13 @@ GRAMMAR = (
     ('jira-headers', lambda n: repeat(b'||Service||API key||\n  || a || b\n', n), 128 * KB, 0),
     ('jira-rows', lambda n: b'||Service||API key||\n' + cycle(
         [b'|Together AI|' + h + b'|\n' for h in HEXES], n), 64 * KB, None),
+    # Ruby's word arrays joined (``codec._WORDS_JOINED``): many joins whose
+    # words make no key, and arrays never closed, their blanks and words
+    # longer than a word may be (a match starts at ``%w`` and holds no
+    # ``%``: each byte is read by one start).
+    ('word-arrays-joined', lambda n: repeat(b'%w[tgp_v1_ ' + b'ab ' * 14 + b'].join\n', n), 128 * KB, 0),
+    ('word-arrays-unclosed', lambda n: repeat(
+        b'%w[tgp_v1_ ' + b'a' * 70 + b' ' * 300 + b'b ' * 14 + b'\n', n), 128 * KB, 0),
 )
 
 

@@ -40,6 +40,11 @@ FOUND = (
      'Password: {hex}\nURL: https://api.together.xyz\nNotes:\n'),
     ('git-credential-record', 'cred.txt', 'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}\n'),
     ('vault-field-output', 'session.txt', '$ vault kv get -field=api_key secret/llm/together\n{hex}\n'),
+    # (a folder named for a purpose is where the item is kept)
+    ('pass-show-public-folder', 'session.txt', '$ pass show api/public/together\n{hex}\n'),
+    # (a credential's field saying its kind or its stage)
+    ('vault-field-qualified', 'session.txt', '$ vault kv get -field=api_key_v2 secret/together\n{hex}\n'),
+    ('vault-field-bearer', 'session.txt', '$ vault kv get -field=bearer_token secret/together\n{hex}\n'),
     ('get-secret-output', 'session.txt', 'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}\n'),
     ('keychain-output', 'session.txt', '$ security find-generic-password -s together -w\n{hex}\n'),
     ('gdb-pointer', 'gdb.txt',
@@ -87,6 +92,9 @@ DECOYS = (
     ('keychain-other-item', 'session.txt',
      '$ security find-generic-password -s together-cache -w\n{hex}\n'),
     ('pass-show-release-sha', 'session.txt', '$ pass show together/release-sha\n{hex}\n'),
+    ('pass-show-folder-then-digest', 'session.txt', '$ pass show public/together/sha256\n{hex}\n'),
+    ('vault-key-id-field', 'session.txt', '$ vault kv get -field=key_id secret/together\n{hex}\n'),
+    ('vault-refresh-token-field', 'session.txt', '$ vault kv get -field=refresh_token secret/together\n{hex}\n'),
     ('vault-other-field', 'session.txt', '$ vault kv get -field=webhook_secret secret/together\n{hex}\n'),
     # (real formats beside Together's name: sha256sum's output, git's
     # credential record for another host, an OCI manifest, docker pull's
