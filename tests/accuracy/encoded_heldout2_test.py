@@ -667,8 +667,6 @@ MISSED: dict[str, str] = {
     'pyc-legacy-call': '.pyc: a legacy key apart from its name',
     'pyc-legacy-dict': '.pyc: a legacy key apart from its name',
     'marshal-dict-legacy': 'marshal: a legacy key apart from its name',
-    # The strings list has no rows: the provider cell is not the key's row.
-    'xlsx-shared-strings-legacy': 'xlsx shared strings are read as a list',
 }
 
 
