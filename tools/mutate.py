@@ -1230,6 +1230,19 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if False:\n',
       ('tests/accuracy/encoded_heldout2_test.py::test_case[xlsx-shared-strings-legacy]',),
       "an xlsx's sheets are not read as rows: a shared string's key is apart from its row's provider cell"),
+    M('lit123', 'together_hooks/detect/engine.py',
+      '    if depth == 0 and _marshalled(data):\n',
+      '    if False:\n',
+      ('tests/accuracy/encoded_heldout2_test.py::test_case[pyc-legacy-assign]',
+       'tests/accuracy/encoded_heldout2_test.py::test_case[marshal-dict-legacy]'),
+      "a .pyc or marshal dump is not read as its program: a legacy key stays apart from its name "
+      '(co_consts, co_names)'),
+    M('lit124', 'together_hooks/detect/pyc.py',
+      "            out.line([_name(at(seq, arg)), b' = '] + stack.pop())\n",
+      '            out.line(stack.pop())\n',
+      ('tests/detect/pyc_test.py', 'tests/accuracy/encoded_heldout2_test.py::test_case[pyc-legacy-assign]'),
+      "a .pyc's store is written without the name it stores to: TOGETHER_API_KEY = <hex> becomes the "
+      'bare constant'),
 )
 
 
