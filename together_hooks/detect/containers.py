@@ -795,7 +795,7 @@ def _zip(
             with archive.open(info) as member:
                 metered = _Metered(member.read, budget, where)
                 _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
-        if any(info.filename == _SHARED_STRINGS for info in infos):
+        if any(info.filename == _SHARED_STRINGS and not info.flag_bits & 0x1 for info in infos):
             _sheet_rows(archive, infos, path, scan, budget, found)
     covered = {info.header_offset: info for info in infos}
     _locals(stream, covered, path, scan, budget, depth, found)
@@ -839,7 +839,7 @@ def _sheet_rows(
     lines: list[bytes] = []
     size = 0
     for info in infos:
-        if not _SHEET.match(info.filename):
+        if not _SHEET.match(info.filename) or info.flag_bits & 0x1:  # encrypted: left unread
             continue
         sheet = _held_member(archive, info, budget, f'{path}!{info.filename}')
         for row in _ROW.finditer(sheet):
