@@ -1231,6 +1231,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/faults_test.py::test_memory_the_os_refuses_names_the_limit',),
       "the OS's Cannot allocate memory (git started under ulimit -v) says nothing of the limit to raise"),
+    M('lit121', 'together_hooks/detect/codec.py',
+      "_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+(?:-[A-Za-z]+)*)\\b[^>]*>')\n",
+      "_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+)\\b[^>]*>')\n",
+      ('tests/accuracy/encoded_heldout3_test.py::test_case[ods-cells-legacy]',),
+      "an OpenDocument's hyphenated tags (table:table-cell, table:table-row) are not told apart: a "
+      "spreadsheet's name cell and its key cell run together"),
+    M('lit122', 'together_hooks/detect/containers.py',
+      '        if any(info.filename == _SHARED_STRINGS and not info.flag_bits & 0x1 for info in infos):\n',
+      '        if False:\n',
+      ('tests/accuracy/encoded_heldout2_test.py::test_case[xlsx-shared-strings-legacy]',),
+      "an xlsx's sheets are not read as rows: a shared string's key is apart from its row's provider cell"),
+    M('lit123', 'together_hooks/detect/engine.py',
+      '    if depth == 0 and _marshalled(data):\n',
+      '    if False:\n',
+      ('tests/accuracy/encoded_heldout2_test.py::test_case[pyc-legacy-assign]',
+       'tests/accuracy/encoded_heldout2_test.py::test_case[marshal-dict-legacy]'),
+      "a .pyc or marshal dump is not read as its program: a legacy key stays apart from its name "
+      '(co_consts, co_names)'),
+    M('lit124', 'together_hooks/detect/pyc.py',
+      "            out.line([_name(at(seq, arg)), b' = '] + stack.pop())\n",
+      '            out.line(stack.pop())\n',
+      ('tests/detect/pyc_test.py', 'tests/accuracy/encoded_heldout2_test.py::test_case[pyc-legacy-assign]'),
+      "a .pyc's store is written without the name it stores to: TOGETHER_API_KEY = <hex> becomes the "
+      'bare constant'),
 )
 
 

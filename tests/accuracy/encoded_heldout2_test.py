@@ -511,6 +511,21 @@ def decoy_compiled_secrets_pyc(m: Made):
     return _pyc(open(os.path.join(STDLIB, 'secrets.py'), encoding='utf-8').read(), 'secrets.py'), []
 
 
+def decoy_pyc_together_digests(m: Made):
+    # A compiled module pinning Together's wheels by SHA-256: a name that
+    # says digest beside each hash, read as the program it is.
+    sums = {f'together-1.{i}.0-py3-none-any.whl': m.rng.randbytes(32).hex() for i in range(3)}
+    return _pyc(
+        f'TOGETHER_WHEEL_SHA256 = {m.rng.randbytes(32).hex()!r}\nCHECKSUMS = {sums!r}\n'
+        'def pinned(name):\n    return CHECKSUMS.get(name, TOGETHER_WHEEL_SHA256)\n',
+        'pins.py',
+    ), []
+
+
+def decoy_marshal_digests(m: Made):
+    return marshal.dumps({f'together-1.{i}.0.tar.gz': m.rng.randbytes(32).hex() for i in range(4)}), []
+
+
 def decoy_stdlib_so(m: Made):
     libs = sorted(glob.glob(os.path.join(STDLIB, 'lib-dynload', '*.so')))
     with open(libs[m.rng.randrange(len(libs))], 'rb') as f:
@@ -629,6 +644,8 @@ ALL_CASES = [
     _case(decoy_xxd_i_random, 'random_blob.h', 'xxd'),
     _case(decoy_stdlib_pycs, '__pycache__/stdlib.cpython-311.pyc'),
     _case(decoy_compiled_ssl_pyc, '__pycache__/ssl.cpython-311.pyc'),
+    _case(decoy_pyc_together_digests, '__pycache__/pins.cpython-311.pyc'),
+    _case(decoy_marshal_digests, 'cache/sums.marshal'),
     _case(decoy_compiled_secrets_pyc, '__pycache__/secrets.cpython-311.pyc'),
     _case(decoy_stdlib_so, 'lib/ext.so'),
     _case(decoy_sqlite_tokens, 'sessions.db'),
@@ -661,14 +678,6 @@ MISSED: dict[str, str] = {
     'xxd-past-4mb': 'a dump is read in its first window (4 MB) only',
     # A wrapped block is told among a file's first 16 lines only.
     'wrapped-b64-past-line-16': 'a wrapped base64 block starting past line 16',
-    # Python's marshal: the name and the value apart (co_names, co_consts;
-    # a dict's keys and values each with its type byte and length).
-    'pyc-legacy-assign': '.pyc: a legacy key apart from its name',
-    'pyc-legacy-call': '.pyc: a legacy key apart from its name',
-    'pyc-legacy-dict': '.pyc: a legacy key apart from its name',
-    'marshal-dict-legacy': 'marshal: a legacy key apart from its name',
-    # The strings list has no rows: the provider cell is not the key's row.
-    'xlsx-shared-strings-legacy': 'xlsx shared strings are read as a list',
 }
 
 

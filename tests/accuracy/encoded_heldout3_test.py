@@ -746,6 +746,29 @@ def decoy_percent_encoded_random(m: Made):
     return ('q=' + ''.join(f'%{b:02X}' for b in m.rng.randbytes(64)) + '\n').encode(), []
 
 
+def decoy_ods_digests(m: Made):
+    # A spreadsheet of release checksums beside "together": each row a
+    # provider and a SHA-256, read as rows (the key case's neighbour).
+    rows = ''.join(
+        '<table:table-row>'
+        f'<table:table-cell><text:p>together-{i}</text:p></table:table-cell>'
+        f'<table:table-cell><text:p>{m.rng.randbytes(32).hex()}</text:p></table:table-cell>'
+        '</table:table-row>'
+        for i in range(5)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+        '<table:table table:name="sums"><table:table-row>'
+        '<table:table-cell><text:p>provider</text:p></table:table-cell>'
+        '<table:table-cell><text:p>sha256</text:p></table:table-cell></table:table-row>'
+        f'{rows}</table:table></office:spreadsheet></office:body></office:document-content>'
+    )
+    return _odf(xml, 'application/vnd.oasis.opendocument.spreadsheet'), []
+
+
 def decoy_npmrc_placeholder(m: Made):
     return (
         '//npm.together.ai/:_auth=${NPM_AUTH}\n'
@@ -847,6 +870,7 @@ ALL_CASES = [
     _case(decoy_b64_in_b64_random, 'decoys/nested.yaml'),
     _case(decoy_percent_encoded_random, 'decoys/q.txt'),
     _case(decoy_npmrc_placeholder, 'decoys/.npmrc'),
+    _case(decoy_ods_digests, 'decoys/sums.ods'),
 ]
 
 
@@ -861,8 +885,6 @@ MISSED: dict[str, str] = {
     # grouped screen route, bench/screen.py).
     'b64-in-b64-legacy': 'base64 of base64 of a .env with a legacy key',
     'hex-of-b64-env': 'hex text of base64 of a .env',
-    # Legacy context in structures read as rows.
-    'ods-cells-legacy': 'ODS: the name cell and the key cell of one row',
 }
 
 

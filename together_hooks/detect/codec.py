@@ -788,13 +788,15 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
 
 
 # Office Open XML's text (a Word document's ``<w:t>`` runs, a slide's
-# ``<a:t>``, ``prefilter.OOXML_TEXT``): a tag, its prefix and name.
-_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+)\b[^>]*>')
-# Tags that end a line of the text (a paragraph, a break, a table row)
-# or part its cells.
-_OOXML_LINE = frozenset((b'p', b'br', b'cr', b'tr'))
-_OOXML_CELL = frozenset((b'tab', b'tc'))
-_OOXML_CELL_END = regex_cache.compile(rb'</(?:[A-Za-z]+:)?tc>')
+# ``<a:t>``) and OpenDocument's (``<text:p>`` in a ``content.xml``, a
+# spreadsheet's ``<table:table-cell>``: ``prefilter.OOXML_TEXT``): a tag,
+# its prefix and name (OpenDocument's names hold hyphens).
+_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+(?:-[A-Za-z]+)*)\b[^>]*>')
+# Tags that end a line of the text (a paragraph, a heading, a break, a
+# table row) or part its cells; OpenDocument's ``<text:s/>`` is a space.
+_OOXML_LINE = frozenset((b'p', b'br', b'cr', b'tr', b'h', b'line-break', b'table-row'))
+_OOXML_CELL = frozenset((b'tab', b'tc', b'table-cell', b'covered-table-cell'))
+_OOXML_CELL_END = regex_cache.compile(rb'</(?:[A-Za-z]+:)?(?:tc|table-cell|covered-table-cell)>')
 
 
 def _ooxml_piece(m: re.Match[bytes]) -> bytes:
@@ -806,6 +808,8 @@ def _ooxml_piece(m: re.Match[bytes]) -> bytes:
         return b'\n'
     if name in _OOXML_CELL and (m.group(1) or name == b'tab'):
         return b'\t'
+    if name == b's' and m.group(0).endswith(b'/>'):
+        return b' '
     return b''
 
 

@@ -795,8 +795,80 @@ def _zip(
             with archive.open(info) as member:
                 metered = _Metered(member.read, budget, where)
                 _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+        if any(info.filename == _SHARED_STRINGS and not info.flag_bits & 0x1 for info in infos):
+            _sheet_rows(archive, infos, path, scan, budget, found)
     covered = {info.header_offset: info for info in infos}
     _locals(stream, covered, path, scan, budget, depth, found)
+
+
+# A spreadsheet (xlsx) keeps each text cell's string in one list,
+# ``xl/sharedStrings.xml``, and the cell in its sheet as the string's index
+# (``<c t="s"><v>3</v></c>``): the list has no rows, so a name and its key
+# are no neighbours there.  The sheets' rows are read with each index
+# resolved (``_sheet_rows``) and scanned as tab-separated lines; a key
+# found there is reported where its string is held.
+_SHARED_STRINGS = 'xl/sharedStrings.xml'
+_SHEET = regex_cache.compile(r'xl/worksheets/[^/]+\.xml\Z')
+_SI = regex_cache.compile(rb'<si\b[^>]*>(.*?)</si>', 16)  # re.DOTALL
+_T = regex_cache.compile(rb'<t\b[^>]*>([^<]*)</t>')
+_ROW = regex_cache.compile(rb'<row\b[^>]*>(.*?)</row>', 16)
+_CELL = regex_cache.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', 16)
+_SHARED_CELL = regex_cache.compile(rb'\bt="s"')
+_V = regex_cache.compile(rb'<v>([^<]*)</v>')
+
+
+def _held_member(archive: Any, info: Any, budget: Budget, where: str) -> bytes:
+    """A member's bytes whole, counted against the budget; past ``HELD``,
+    InputError (its rows could not be read whole)."""
+    with archive.open(info) as member:
+        data = _Metered(member.read, budget, where).read(HELD + 1)
+    if len(data) > HELD:
+        raise InputError(f'{where}: a spreadsheet part larger than {HELD >> 20} MB: its rows are not read whole')
+    return data
+
+
+def _sheet_rows(
+        archive: Any, infos: list[Any], path: str, scan: Scan, budget: Budget, found: list[Finding],
+) -> None:
+    """Keys in an xlsx's rows, each shared-string cell read as its string
+    (the note above): a name cell beside its value cell, a header's
+    column name above it."""
+    where = f'{path}!{_SHARED_STRINGS}'
+    shared = _held_member(archive, archive.getinfo(_SHARED_STRINGS), budget, where)
+    strings = [b''.join(t.group(1) for t in _T.finditer(si.group(1))) for si in _SI.finditer(shared)]
+    lines: list[bytes] = []
+    size = 0
+    for info in infos:
+        if not _SHEET.match(info.filename) or info.flag_bits & 0x1:  # encrypted: left unread
+            continue
+        sheet = _held_member(archive, info, budget, f'{path}!{info.filename}')
+        for row in _ROW.finditer(sheet):
+            cells = []
+            for cell in _CELL.finditer(row.group(1)):
+                inner = cell.group(2) or b''
+                value = _V.search(inner)
+                if _SHARED_CELL.search(cell.group(1)):
+                    index = int(value.group(1)) if value is not None and value.group(1).isdigit() else -1
+                    cells.append(strings[index] if 0 <= index < len(strings) else b'')
+                else:  # an inline string, a number
+                    cells.append(b''.join(t.group(1) for t in _T.finditer(inner)) or (value.group(1) if value else b''))
+            line = b'\t'.join(cells)
+            size += len(line) + 1
+            if size > HELD:  # one long string shown in many cells
+                raise InputError(f'{path}: a spreadsheet whose rows exceed {HELD >> 20} MB: not read whole')
+            lines.append(line)
+    if not lines:
+        return
+    had = {f.secret for f in found}
+    for finding in scan(b'\n'.join(lines), where, False):
+        if finding.secret in had:
+            continue
+        had.add(finding.secret)
+        at = shared.find(finding.secret.encode())
+        if at != -1:  # where the list holds it (an inline cell's: its row's line)
+            finding.line = shared.count(b'\n', 0, at) + 1
+            finding.column = at - shared.rfind(b'\n', 0, at)
+        found.append(finding)
 
 
 # A zip's local file header: signature, version, flags, method, time,

@@ -889,6 +889,8 @@ def _hits(
         hits += _sqlite_hits(data, path, rules, budget, edge)
     if ooxml:
         hits += _ooxml_hits(data, path, rules, budget)
+    if depth == 0 and _marshalled(data):
+        hits += _marshal_hits(data, path, rules, budget)
     if wide:
         hits += _wide_hits(data, path, rules, depth, budget)
     if depth < 2:
@@ -1807,6 +1809,35 @@ def _ooxml_hits(
     from together_hooks.detect.codec import ooxml_text_view
 
     view = ooxml_text_view(data)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'raw')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
+    ]
+
+
+def _marshalled(data: bytes) -> bool:
+    """Could ``data`` be a ``.pyc`` (its header's ``\\r\\n`` then a code
+    object) or a marshal dump of a dict, list or tuple (its first type
+    byte): two byte comparisons, ``pyc.marshal_view`` tells the rest."""
+    return data[2:4] == b'\r\n' and data[16:17] in (b'c', b'\xe3') or data[:1] in _MARSHAL_FIRST
+
+
+# A marshal dump's first type byte (``pyc.marshal_view``), with or without
+# the flag that makes it a reference: a dict, a list, a tuple.
+_MARSHAL_FIRST = frozenset((b'{', b'\xfb', b'[', b'\xdb', b'(', b'\xa8', b')', b'\xa9'))
+
+
+def _marshal_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a ``.pyc`` or marshal dump read as its program
+    (``pyc.marshal_view``): a name beside the constant it is given, a
+    dict's key beside its value."""
+    from together_hooks.detect.pyc import marshal_view
+
+    view = marshal_view(data)
     if view is None:
         return []
     return [

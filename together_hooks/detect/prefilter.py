@@ -751,12 +751,13 @@ def _hyperscan_installed() -> bool:
     return 'hyperscan' in sys.modules or PathFinder.find_spec('hyperscan') is not None
 
 
-# An Office document's XML part (Word's ``word/document.xml``, a slide's)
-# holds its text in runs (``<w:t>``, ``<a:t>``): a keyword cut by a run's
+# An Office document's XML part (Word's ``word/document.xml``, a slide's,
+# an OpenDocument's ``content.xml``) holds its text in runs (``<w:t>``,
+# ``<a:t>``, ``<text:p>`` and its spans and cells): a keyword cut by a run's
 # end (a spell-check mark, another font, ``tg`` | ``p_v1_``) is no needle
 # of the screen, so such a part is read for its text whatever it holds
 # (``engine._ooxml_hits``, ``codec.ooxml_text_view``).
-OOXML_TEXT = (b'<w:t', b'<a:t')
+OOXML_TEXT = (b'<w:t', b'<a:t', b'<text:')
 
 
 def ooxml_part(data: bytes) -> bool:
