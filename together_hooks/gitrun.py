@@ -793,7 +793,7 @@ PACK_READING = ('-c', 'core.packedGitWindowSize=4m', '-c', 'core.packedGitLimit=
 # default is 96) holds what the next delta needs: mypy's and flask's
 # ``--no-local`` clones, peak RSS 159 -> 104 and 50 -> 38 MB at the same
 # CPU.  Not in a walk's order (a shared store's), where bases lie further
-# back: mypy's local clone took 15% more CPU with it (docs/performance.md).
+# back: mypy's local clone took 14% more CPU with it (docs/performance.md).
 PACK_END_READING = (*PACK_READING, '-c', 'core.deltaBaseCacheLimit=16m')
 
 

@@ -2,7 +2,7 @@
 whole is read from its packs' end with a small delta-base cache (git's
 default is 96 MiB; mypy's ``--no-local`` clone: peak RSS 159 -> 104 MB
 at the same CPU), a store shared with another repository in its walk's
-order with git's own (mypy's local clone took 15% more CPU with the small
+order with git's own (mypy's local clone took 14% more CPU with the small
 one): docs/performance.md, "Issue 17, session 22"."""
 from __future__ import annotations
 
