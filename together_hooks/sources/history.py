@@ -37,6 +37,7 @@ import time
 from together_hooks.errors import InputError
 from together_hooks.gitrun import git
 from together_hooks.gitrun import PACK_READING
+from together_hooks.gitrun import PACK_END_READING
 from together_hooks.gitrun import git_output
 from together_hooks.gitrun import git_reason
 from together_hooks.gitrun import command_name
@@ -699,11 +700,11 @@ FORK_MIN_BYTES = 8 << 20
 def _discover_part(
         root: str, blobs: list[tuple[bytes, int]],
         tick: Callable[[int, int, int], None], scan: Scan,
-        worth: Callable[[bytes], bool] | None,
+        worth: Callable[[bytes], bool] | None, reading: tuple[str, ...] = PACK_READING,
 ) -> dict[bytes, frozenset[str]]:
     flagged: dict[bytes, frozenset[str]] = {}
     done = nbytes = 0
-    for sha, blob in stream_blobs(root, (sha for sha, _size in blobs)):
+    for sha, blob in stream_blobs(root, (sha for sha, _size in blobs), reading):
         keys = _named_keys(root, scan, sha, blob, worth)
         if keys:
             flagged[sha] = keys
@@ -752,6 +753,7 @@ def discover(
         scan: Scan, on_key: Callable[[], None] = _no_key,
         worth: Worth | None = None, beside: Beside | None = None,
         prepare: Callable[[int], None] | None = None,
+        reading: tuple[str, ...] = PACK_READING,
 ) -> dict[bytes, frozenset[str]]:
     """The blobs that hold a key: sha -> the hashed_secret of each key.
 
@@ -766,6 +768,7 @@ def discover(
     ``prepare(nbytes)`` loads and compiles what scanning that many bytes
     needs (the engine's regexes and modules) before the fork, so that the
     two processes share it rather than each doing it on its first key word.
+    ``reading``: git's settings for reading the packs (``stream_blobs``).
     """
     total = len(blobs)
     size = sum(n for _sha, n in blobs)
@@ -779,7 +782,7 @@ def discover(
     from together_hooks.sources import parallel
 
     if size < FORK_MIN_BYTES or not parallel.available():
-        return _discover_part(root, blobs, alone, scan, test)
+        return _discover_part(root, blobs, alone, scan, test, reading)
     import mmap
     import struct
 
@@ -802,12 +805,12 @@ def discover(
     def child() -> tuple[dict[bytes, frozenset[str]], tuple[bool, object]]:
         part = _discover_part(
             root, blobs[cut:],
-            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan, test,
+            lambda d, b, f: struct.pack_into('qqq', counts, 0, d, b, f), scan, test, reading,
         )
         return part, beside.take(turns) if beside is not None else (False, None)
 
     def parent() -> tuple[dict[bytes, frozenset[str]], tuple[bool, object]]:
-        part = _discover_part(root, blobs[:cut], tick, scan, test)
+        part = _discover_part(root, blobs[:cut], tick, scan, test, reading)
         return part, beside.take(turns) if beside is not None else (False, None)
 
     try:
@@ -1376,8 +1379,11 @@ def _scan(
         if walked is not None:
             walked.blobs = len(blobs)
             walked.nbytes = sum(n for _sha, n in blobs)
+        # A store listed whole is read from its packs' end (``_oldest_first``).
+        from_end = listing is not None and not listing.shared
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
+            reading=PACK_END_READING if from_end else PACK_READING,
         )
         deferred = listing.deferred if listing is not None else []
         if deferred and shared_log is not None:
