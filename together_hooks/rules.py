@@ -1204,12 +1204,16 @@ TOGETHER_API_KEY = Rule(
     # other two forms (``0Z3BfdjFf``, ``RncF92MV``) encoded again, but
     # ``JuY0Y5Mk1W``, which holds no anchor: base64 of a file holding base64
     # (an Actions ``toJSON(secrets)`` dump encoded twice), the key at any
-    # place in it.
+    # place in it.  And the prefix as hex text (``.hex()``, ``xxd -p``)
+    # at each alignment: base64 of a hex dump of a file, read again as hex
+    # (``engine._b64_hits``).  Each holds ``N`` and ``Z`` or ``0``, anchors
+    # of groups the screen searches already: no pass more.
     b64_keywords=(
         b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV', b'ZEdkd1gzWX', b'RHZHdYM1l4', b'kR2R3WDNZe',
         b'WkVka2QxZ3pXW', b'aRWRrZDFneldY', b'pFZGtkMWd6V1',
         b'0AGcAcABfAHYAMQBfA', b'QAZwBwAF8AdgAxAF8A', b'dABnAHAAXwB2ADEAXw',
         b'BaM0JmZGpGZ', b'MFozQmZkakZm', b'wWjNCZmRqRm', b'SbmNGOTJNV', b'Um5jRjkyTV',
+        b'NzQ2NzcwNWY3NjMxNW', b'3NDY3NzA1Zjc2MzE1Z', b'c0Njc3MDVmNzYzMTVm',
     ),
     # The prefix inside base32 and base85, at the alignments whose form
     # holds an anchor the screen searches already (``G``, ``H``, ``Q``,

@@ -1261,6 +1261,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/history_reading_test.py',),
       "history's cat-file reading a store from its packs' end keeps git's default 96 MiB delta-base "
       "cache (mypy --no-local: peak RSS 104 -> 159 MB)"),
+    M('b64-of-hex-unread', 'together_hooks/detect/engine.py',
+      '        plain += _HEX_PREFIX_BARE\n',
+      '        pass\n',
+      ('tests/accuracy/encoded_heldout_test.py::test_case[base64-of-hex]',),
+      "a base64 value that decodes to a key's prefix as hex text (base64 of xxd -p's dump of a .env) "
+      'is not kept: the hex below it is never read'),
+    M('sqlite-rows-room-twice', 'together_hooks/detect/sqlite.py',
+      'ROWS_ROOM = 3\n',
+      'ROWS_ROOM = 2\n',
+      ('tests/detect/sqlite_test.py::test_rows_of_small_integers_before_a_key_cut_by_an_overflow_page',),
+      "a SQLite database's rows may read as twice its size only: a table of small integers fills it "
+      'and a key cut by an overflow page in a later table fails closed (or, with the guard gone too, passes)'),
+    M('sqlite-rows-full-dropped', 'together_hooks/detect/sqlite.py',
+      '        except _Full:\n            raise RowsFull from None\n        put(',
+      '        except _Full:\n            break\n        put(',
+      ('tests/detect/sqlite_test.py::test_cells_sharing_bytes_are_bounded',),
+      "a SQLite database's rows past their room are dropped unread (the raw bytes scanned alone): "
+      'a key cut by an overflow page there passes'),
 )
 
 

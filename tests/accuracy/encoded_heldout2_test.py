@@ -664,8 +664,9 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # Missed, and why (strict: a case found again fails until removed).
 MISSED: dict[str, str] = {
     # Nested text encodings whose outer form hides the inner one's forms.
-    'b64-of-xxd-p': 'base64 of hex text is not read',
-    'b64-of-hex-legacy': 'base64 of hex text is not read',
+    # (a key's prefix is: ``Rule.b64_keywords``; a legacy name's hex text
+    # in base64 would be 6 needles more, at 3 alignments of 2 spellings)
+    'b64-of-hex-legacy': "base64 of hex text of a legacy key's name is not screened",
     'b64-json-b64-legacy': 'base64 inside a JSON string inside base64 (a legacy name encoded twice is not screened)',
     # Soft line breaks of a file that does not say it is quoted-printable.
     'qp-long-json-line': 'quoted-printable without a =3D or a header is not told',

@@ -61,12 +61,14 @@ def test_a_clean_file_asked_where_takes_the_same_few_passes():
     pass each, and the containers' base64 starts folded into its route
     (``test_forms_that_hold_another_routes_letter_add_no_pass``) took these
     bytes from 29 passes to 32, while mypy's 195 sources went from 20.0
-    passes a byte to 19.4 (session 21, enc11)."""
+    passes a byte to 19.4 (session 21, enc11); the prefix's hex text in
+    base64 at its third alignment (``c0Njc3MDVm…``, ``V`` its rarest
+    letter) one ``in`` more here: 33.1 (session 22, enc12)."""
     text = b'import os\n\nVALUE = os.environ.get("HOME", "/")\n' * 500
     screen = prefilter.Keywords(keyword_screen(RULES).needles)
     Counted.passed = 0
     assert not screen.where(Counted(text))
-    assert Counted.passed <= 33 * len(text)
+    assert Counted.passed <= 34 * len(text)
     passing = text + b'# together\n'  # a keyword: every needle is then asked, as before
     assert screen.where(passing) and b'ogether' in screen.where(passing)
 

@@ -10,7 +10,9 @@ import sqlite3
 import pytest
 
 from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.sqlite import RowsFull
 from together_hooks.detect.sqlite import sqlite_view
+from together_hooks.errors import InputError
 from tests.keys import make_hex
 from tests.keys import make_key
 
@@ -104,8 +106,12 @@ def test_cells_sharing_bytes_are_bounded(tmp_path) -> None:
     pointer = data[page + 8:page + 10]
     data[page + 3:page + 5] = (1500).to_bytes(2, 'big')
     data[page + 8:page + 8 + 3000] = pointer * 1500
-    view = sqlite_view(bytes(data))
-    assert view is not None and len(view.data) <= 2 * len(data) + 4096 + 200
+    # Its rows past three times the file: not read on (bounded), and not
+    # passed either (the rows after would be dropped unread): one line, exit 2.
+    with pytest.raises(RowsFull):
+        sqlite_view(bytes(data))
+    with pytest.raises(InputError, match='rows read as more than 3 times its size'):
+        scan_bytes(bytes(data), 'f.db')
 
 
 def _crafted(pages: int, pointers: int, record: bytes, tail: bytes = b'') -> bytes:
@@ -180,8 +186,8 @@ def test_cells_and_tables_named_again_and_again_cost_work_bounded_by_the_file(mo
 
     monkeypatch.setattr(sqlite, '_varint', counted)
     data = _crafted(6, 30000, b'\x02\x08')  # one value: the integer 0
-    view = sqlite_view(data)
-    assert view is not None and b'together_keys\n' in view.data
+    with pytest.raises(RowsFull):  # more cells than the file holds room for
+        sqlite_view(data)
     assert calls <= 2 * len(data), (calls, len(data))  # 1,990,440 before
 
 
@@ -276,3 +282,29 @@ def test_a_utf16_database_is_read_in_its_encoding(tmp_path, encoding: str) -> No
     assert b'provider\tapi_key\tcreated\ntogether\t' + legacy.encode() + b'\t2024-05-01\n' in view.data
     assert sorted(f.secret for f in scan_bytes(data, 'w.db')) == sorted([legacy, current])
 
+
+
+def test_rows_of_small_integers_before_a_key_cut_by_an_overflow_page(tmp_path) -> None:
+    # A table of small integers reads as ~2.5 times its bytes (``-100`` and
+    # a tab from 2 record bytes): its text passed twice the file's size and
+    # the tables after it were dropped unread, a key cut by an overflow
+    # page's edge there passed (the raw bytes do not hold it whole).
+    key = make_key(random.Random('rows-room'))
+
+    def notes(con, pad: int) -> None:  # type: ignore[no-untyped-def]
+        con.execute('create table notes (body text)')
+        con.execute('insert into notes values (?)', ('x' * 5000 + f' TOGETHER_API_KEY={key} ' + 'y' * pad,))
+    # Where a page's edge falls in the value depends on its size alone:
+    # found on a small database, then written after the integers.
+    # (a stride shorter than the key meets an edge inside it)
+    pad = next(p for p in range(0, 4096, 40) if key.encode() not in _db(tmp_path, f'n{p}.db', lambda con: notes(con, p)))
+
+    def setup(con):  # type: ignore[no-untyped-def]
+        con.execute('create table metrics (%s)' % ', '.join(f'c{i} integer' for i in range(60)))
+        con.executemany('insert into metrics values (%s)' % ', '.join('?' * 60), [(-100,) * 60] * 2000)
+        notes(con, pad)
+    data = _db(tmp_path, 'm.db', setup)
+    assert key.encode() not in data
+    view = sqlite_view(data)
+    assert view is not None and len(view.data) > 2 * len(data)
+    assert [f.secret for f in scan_bytes(data, 'm.db')] == [key]

@@ -1474,6 +1474,10 @@ def _b64_hits(
     plain = tuple(k for rule in rules for k in rule.keywords)
     if depth + 1 < B64_DEPTH:
         plain += tuple(f for rule in rules for f in rule.b64_keywords)
+    if depth == 0:
+        # Or to a key's prefix as hex text (base64 of ``xxd -p``'s dump of
+        # a file): the level below reads hex text (``_hex_prefix_hits``).
+        plain += _HEX_PREFIX_BARE
     at = [i for form in found for i in where.offsets(form)]
     if wrapped != -1:
         at.append(wrapped)
@@ -1855,6 +1859,8 @@ def _sqlite_hits(
     provider; a BLOB that starts a container (raw zlib, a gzip) opened
     (``_opened_decoded``)."""
     from together_hooks.detect.sqlite import PackedFull
+    from together_hooks.detect.sqlite import ROWS_ROOM
+    from together_hooks.detect.sqlite import RowsFull
     from together_hooks.detect.sqlite import sqlite_view
 
     packed: list[tuple[bytes, int]] = []
@@ -1863,6 +1869,11 @@ def _sqlite_hits(
     except PackedFull:
         raise InputError(
             f'{path}: BLOBs of containers past twice the file\'s size (cells that overlap): not scanned whole',
+        ) from None
+    except RowsFull:
+        raise InputError(
+            f'{path}: a SQLite database whose rows read as more than {ROWS_ROOM} times its size '
+            '(cells that overlap): not scanned whole',
         ) from None
     if view is None:
         return []

@@ -13,8 +13,10 @@ A record longer than its cell's page holds the rest on a chain of
 overflow pages (each starts with the next one's number): the chain is
 followed and the record read whole.  Bounded by the file: every page is
 visited at most once (an overflow page belongs to one record: a page met
-again ends the chain, as a damaged one does), and the text stops at twice
-the file's size.  A page
+again ends the chain, as a damaged one does), and the text stops at
+three times the file's size (``ROWS_ROOM``), past which ``RowsFull``: the
+rows after would be dropped unread, and a value cut by its overflow chain
+holds no key whole in the raw bytes.  A page
 or record that does not parse is passed over (the raw bytes are scanned
 anyway)."""
 from __future__ import annotations
@@ -28,6 +30,21 @@ if TYPE_CHECKING:
 
 class _Full(Exception):
     pass
+
+
+class RowsFull(Exception):
+    """The rows read as text past ``ROWS_ROOM`` times the file's size, or
+    more cells than a quarter of its bytes (cells that overlap, a damaged
+    or crafted file): the caller fails closed, as rows dropped unread
+    would pass their keys."""
+
+
+# How many times the file's size its rows may read as: a value's text is
+# at most 2.5 times the record bytes it takes (a one-byte integer, ``-128``
+# and its tab from its serial type and its byte; ``0`` and its tab from a
+# serial type alone twice), a row's newline fewer than its cell's header
+# bytes; only cells that share bytes read as more.
+ROWS_ROOM = 3
 
 
 class PackedFull(Exception):
@@ -251,8 +268,10 @@ def sqlite_view(data: bytes, packed: list[tuple[bytes, int]] | None = None) -> V
         db = _Db(data)
         db.packed = packed
         schema = list(db.records(1))
-    except (ValueError, IndexError, _Full):
+    except (ValueError, IndexError):
         return None
+    except _Full:
+        raise RowsFull from None
     parts: list[bytes] = []
     starts: list[int] = []
     sources: list[int] = []
@@ -260,8 +279,8 @@ def sqlite_view(data: bytes, packed: list[tuple[bytes, int]] | None = None) -> V
     size = 0
 
     # Cells may share bytes (a crafted page pointing at one cell many
-    # times): the text stops at twice the file's size.
-    most = 2 * len(data) + 4096
+    # times): the text stops at ``ROWS_ROOM`` times the file's size.
+    most = ROWS_ROOM * len(data) + 4096
 
     def put(text: bytes, source: int, verbatim: bool) -> None:
         nonlocal size
@@ -295,7 +314,7 @@ def sqlite_view(data: bytes, packed: list[tuple[bytes, int]] | None = None) -> V
         except IndexError:
             continue
         except _Full:
-            break
+            raise RowsFull from None
         put(b'\n', sql[1], False)
     if not parts:
         return None
