@@ -1219,6 +1219,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/faults_test.py::test_memory_the_os_refuses_names_the_limit',),
       "the OS's Cannot allocate memory (git started under ulimit -v) says nothing of the limit to raise"),
+    M('wide-forms-searched-through-nuls', 'together_hooks/detect/widetext.py',
+      '        if run > start and any(data.find(form, start, run) != -1 for form in forms):\n',
+      '        if run > start and any(data.find(form, start) != -1 for form in forms):\n',
+      ('tests/detect/wide_nul_runs_test.py',),
+      "a binary's wide forms are searched for through its NUL runs too: a sparse file's hole or a bomb's zeros cost 0.23 CPU-s a 4 MB window"),
+    M('wide-nul-run-overskipped', 'together_hooks/detect/widetext.py',
+      '        start = run + len(_NULS)\n',
+      '        start = run + len(_NULS) + 1\n',
+      ('tests/detect/wide_nul_runs_test.py',),
+      "a wide form right after a run of NULs is skipped: a UTF-16 key after a hole passes"),
 )
 
 
