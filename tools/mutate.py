@@ -1279,6 +1279,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/sqlite_test.py::test_cells_sharing_bytes_are_bounded',),
       "a SQLite database's rows past their room are dropped unread (the raw bytes scanned alone): "
       'a key cut by an overflow page there passes'),
+    M('wide-forms-searched-through-nuls', 'together_hooks/detect/widetext.py',
+      '        if run > start and any(data.find(form, start, run) != -1 for form in forms):\n',
+      '        if run > start and any(data.find(form, start) != -1 for form in forms):\n',
+      ('tests/detect/wide_nul_runs_test.py',),
+      "a binary's wide forms are searched for through its NUL runs too: a sparse file's hole or a bomb's zeros cost 0.23 CPU-s a 4 MB window"),
+    M('wide-nul-run-overskipped', 'together_hooks/detect/widetext.py',
+      '        start = run + len(_NULS)\n',
+      '        start = run + len(_NULS) + 1\n',
+      ('tests/detect/wide_nul_runs_test.py',),
+      "a wide form right after a run of NULs is skipped: a UTF-16 key after a hole passes"),
 )
 
 

@@ -141,9 +141,27 @@ def wide_forms(keywords: Iterable[bytes]) -> tuple[bytes, ...]:
     )
 
 
+# A form never holds four NULs in a row and starts and ends with a
+# keyword's character, so it lies whole between runs of this many NULs.
+_NULS = bytes(256)
+
+
 def holds_wide(data: bytes, forms: tuple[bytes, ...]) -> bool:
-    """Whether ``data`` holds one of ``forms`` (``wide_forms``)."""
-    return any(data.find(form) != -1 for form in forms)
+    """Whether ``data`` holds one of ``forms`` (``wide_forms``), searched
+    for between runs of NULs only: ``bytes.find`` steps one byte at a time
+    over a NUL run for a form with NULs in it (a sparse file's hole, a
+    bomb's zeros: 4 MB took 0.23 CPU-s for the ten forms, 0.005 skipped)."""
+    start, end = 0, len(data)
+    while start < end:
+        run = data.find(_NULS, start)
+        if run == -1:
+            run = end
+        if run > start and any(data.find(form, start, run) != -1 for form in forms):
+            return True
+        start = run + len(_NULS)
+        while data.startswith(_NULS, start):
+            start += len(_NULS)
+    return False
 
 
 class RunsView:

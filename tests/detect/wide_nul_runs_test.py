@@ -1,0 +1,77 @@
+"""``widetext.holds_wide`` searches for the keywords' wide forms between
+runs of NULs only (a form never holds four NULs in a row): it must answer
+as a search of the whole bytes does, wherever the runs and the forms sit,
+and must not search a hole or a bomb's zeros byte by byte."""
+from __future__ import annotations
+
+import random
+
+from tests.keys import make_key
+from together_hooks.detect.engine import scan_bytes
+from together_hooks.detect.widetext import _NULS
+from together_hooks.detect.widetext import holds_wide
+from together_hooks.detect.widetext import wide_forms
+from together_hooks.rules import RULES
+
+FORMS = wide_forms(k for rule in RULES for k in rule.keywords)
+
+
+class _Counted(bytes):
+    """Bytes that count how many bytes ``find`` was asked to search for a
+    form (a search for the NUL run itself is not counted)."""
+
+    searched = 0
+
+    def find(self, sub, start=0, end=None):  # type: ignore[override]
+        if sub != _NULS:
+            stop = len(self) if end is None else min(end, len(self))
+            type(self).searched += max(0, stop - start)
+        return super().find(sub, start, end)
+
+
+def _piece(rng: random.Random) -> bytes:
+    kind = rng.randrange(6)
+    if kind == 0:  # a run of NULs about the skipped size
+        return bytes(rng.choice((1, 3, 4, len(_NULS) - 1, len(_NULS), len(_NULS) + 1, 3 * len(_NULS) + 5)))
+    if kind == 1:
+        return rng.choice(FORMS)
+    if kind == 2:  # a form cut short, or with a NUL more in it
+        form = rng.choice(FORMS)
+        cut = rng.randrange(1, len(form))
+        return form[:cut] if rng.random() < 0.5 else form[:cut] + b'\0' + form[cut:]
+    if kind == 3:
+        return rng.randbytes(rng.randrange(1, 40))
+    if kind == 4:
+        return b'\0' * rng.randrange(1, 8) + rng.choice(FORMS)[: rng.randrange(2, 6)]
+    return bytes(rng.randrange(0, 3) for _ in range(rng.randrange(1, 600)))
+
+
+def test_holds_wide_answers_as_a_search_of_the_whole_bytes() -> None:
+    rng = random.Random('nul-runs')
+    held = 0
+    for _ in range(4000):
+        data = b''.join(_piece(rng) for _ in range(rng.randrange(1, 12)))
+        expected = any(form in data for form in FORMS)
+        assert holds_wide(data, FORMS) is expected, data
+        held += expected
+    assert 1000 < held < 3000, held  # both answers are asked often
+
+
+def test_a_form_beside_a_long_nul_run_is_found_and_the_run_is_not_searched() -> None:
+    rng = random.Random('hole')
+    key = make_key(rng)
+    wide = f'TOGETHER_API_KEY={key}'.encode('utf-16-le')
+    hole = 8 << 20
+    for data, found in (
+            (bytes(hole), False),
+            (bytes(hole) + wide, True),
+            (wide + bytes(hole), True),
+            (bytes(hole >> 1) + b'\1' + wide + b'\1' + bytes(hole >> 1), True),
+            (bytes(hole >> 1) + 'TOGETHE'.encode('utf-16-le') + bytes(hole >> 1), False),
+    ):
+        _Counted.searched = 0
+        assert holds_wide(_Counted(data), FORMS) is found
+        # Each form is searched for over what lies between the runs (and
+        # the short tail of a run), not over the 8 MB of NULs.
+        assert _Counted.searched < len(FORMS) * (len(wide) + 4 * len(_NULS)), _Counted.searched
+    assert [f.secret for f in scan_bytes(bytes(1 << 20) + wide + bytes(1 << 20), 'disk.img')] == [key]
