@@ -1219,6 +1219,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/faults_test.py::test_memory_the_os_refuses_names_the_limit',),
       "the OS's Cannot allocate memory (git started under ulimit -v) says nothing of the limit to raise"),
+    M('verify-reason-bracketed', 'together_hooks/verify.py',
+      "        return Verdict(UNKNOWN, 'no network, connection refused')\n",
+      "        return Verdict(UNKNOWN, 'no network (connection refused)')\n",
+      ('tests/verify_test.py::test_no_network_is_unknown_with_the_normal_exit',
+       'tests/verify_test.py::test_no_reason_brackets_itself'),
+      '--verify with no network brackets its reason twice: [verification: unknown (no network '
+      '(connection refused))]'),
+    M('store-lock-left', 'together_hooks/org/store.py',
+      "                    os.unlink(self.path + '.lock')\n",
+      '                    pass\n',
+      ('tests/org/scan_org_test.py::test_one_coordinator_per_store',),
+      'a finished scan-org (or merge) leaves STORE.lock beside the store'),
 )
 
 
