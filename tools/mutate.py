@@ -1231,6 +1231,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       '                    pass\n',
       ('tests/org/scan_org_test.py::test_one_coordinator_per_store',),
       'a finished scan-org (or merge) leaves STORE.lock beside the store'),
+    M('push-advice-brackets-twice', 'together_hooks/report.py',
+      "    f'real one as leaked: {rotate_at(\"it now\")}; `together-hooks rotate-help '\n"
+      "    'FILE` walks through it. Then take it out of the commit that added it, '\n",
+      "    f'real one as leaked: {rotate_at(\"it now\")} (`together-hooks rotate-help '\n"
+      "    'FILE` walks through it); then take it out of the commit that added it, '\n",
+      ('tests/cli/pre_receive_test.py::test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again',),
+      "a refused push's advice puts two brackets back to back: ... revoke the old one) "
+      '(`together-hooks rotate-help ...` walks through it)'),
 )
 
 
