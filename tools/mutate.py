@@ -1239,6 +1239,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli/pre_receive_test.py::test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again',),
       "a refused push's advice puts two brackets back to back: ... revoke the old one) "
       '(`together-hooks rotate-help ...` walks through it)'),
+    M('argv-revisions-kept', 'together_hooks/gitrun.py',
+      "    if command_name(args) not in ('rev-list', 'log'):\n",
+      '    if True:\n',
+      ('tests/gate_many_refs_test.py::test_a_push_of_thousands_of_refs_is_scanned_whole',
+       'tests/gitrun_test.py::test_many_revisions_go_to_git_on_stdin_with_their_signs'),
+      'a push of thousands of refs names every id on git\'s command line: past ARG_MAX the gate '
+      'refuses it unscanned, "Argument list too long", keys or not'),
+    M('stdin-revisions-lose-not', 'together_hooks/gitrun.py',
+      "            if arg.startswith('^') != negated:\n",
+      "            if arg.startswith('^'):\n",
+      ('tests/gitrun_test.py::test_many_revisions_go_to_git_on_stdin_with_their_signs',),
+      'ids moved to stdin lose the --not before them: a range past the limit takes in what it left out'),
 )
 
 
