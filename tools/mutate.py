@@ -1251,6 +1251,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if arg.startswith('^'):\n",
       ('tests/gitrun_test.py::test_many_revisions_go_to_git_on_stdin_with_their_signs',),
       'ids moved to stdin lose the --not before them: a range past the limit takes in what it left out'),
+    M('tagged-blobs-unread', 'together_hooks/sources/commits.py',
+      '        for sha, blob in stream_blobs(root, [s for s in tagged if s in unreached]):\n',
+      '        for sha, blob in stream_blobs(root, []):\n',
+      ('tests/gate_many_refs_test.py::test_a_push_of_thousands_of_refs_is_scanned_whole',),
+      'the blobs tags name directly, read in one batch, are never read: a key in one passes the server'),
 )
 
 
