@@ -208,3 +208,33 @@ def test_a_streamed_git_failure_says_the_fatal_line_not_the_advice(git_repo):
     with pytest.raises(InputError) as streamed:
         list(commits._streamed_tokens(str(git_repo), ('log', '-z', 'no-such-ref')))
     assert "failed: fatal: ambiguous argument 'no-such-ref'" in str(streamed.value), streamed.value
+
+
+def test_many_revisions_go_to_git_on_stdin_with_their_signs(git_repo):
+    """A ``rev-list`` or ``log`` naming more ids than a command line holds
+    reads them from stdin (``revisions_on_stdin``), each with the sign
+    ``--not`` or ``^`` gave it, other arguments where they were: the same
+    answer as the short command line."""
+    from together_hooks import gitrun
+
+    shas = []
+    for n in range(4):
+        git(git_repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', f'c{n}')
+        shas.append(git(git_repo, 'rev-parse', 'HEAD').strip().decode())
+    a, b, c, d = shas
+    pad = (gitrun.ARGV_REVISIONS // 40) + 1
+    for args in (
+            ('rev-list', d, '--not', b, '--'),
+            ('rev-list', '--boundary', d, '--not', a, '--not', c, '--'),
+            ('rev-list', d, f'^{b}', '--not', a, '--not', c),
+            ('log', '--format=%H %s', d, '--not', '--all', '--not', b, '--'),
+            ('rev-list', '--end-of-options', d, f'^{b}'),
+    ):
+        short = git(git_repo, *args)
+        end = args.index('--') if '--' in args else len(args)
+        # Each id named again and again: the same range, past the limit.
+        padded = (*args[:end - 1], *[args[end - 1]] * pad, *args[end - 1:])
+        moved, given = gitrun.revisions_on_stdin(padded)
+        assert given is not None and '--stdin' in moved and len(moved) < 10, moved
+        assert git(git_repo, *padded) == short, args
+    assert gitrun.revisions_on_stdin(('rev-list', d, '--not', b)) == (('rev-list', d, '--not', b), None)

@@ -263,7 +263,7 @@ def test_closed_port_is_unknown():
 def test_odd_secret_is_never_sent(api, key_maker):
     secret = key_maker(random.Random(1))
     verdict = verify.verify_keys([secret], _where(api), timeout=2)[secret]
-    assert verdict == ('unknown', 'not sent (not shaped like a key)')
+    assert verdict == ('unknown', 'not sent, not shaped like a key')
     assert api.requests == []
 
 
@@ -562,7 +562,36 @@ def test_no_network_is_unknown_with_the_normal_exit(git_repo, monkeypatch, rng):
     assert finding['verification'] == 'unknown'
     # Refused at once, not waited out: a check that timed out says so.
     assert finding['verification_reason'].startswith('no network')
-    assert not leaked([key], result.out, result.err)
+    # The text line brackets the verdict once: it was "[verification:
+    # unknown (no network (connection refused))]".
+    text = scan('--verify', '--verify-timeout', '2')
+    assert text.rc == 1, text.err
+    shown, = (line for line in text.out.splitlines() if '[verification: ' in line)
+    assert shown.endswith(f'[verification: unknown ({finding["verification_reason"]})]'), shown
+    assert not set('()[]') & set(finding['verification_reason'])
+    assert not leaked([key], result.out, result.err, text.out, text.err)
+
+
+def test_no_reason_brackets_itself():
+    """Every fixed reason the classifiers give goes in a report's brackets
+    as it is: none holds a bracket of its own."""
+    import errno
+    import http.client
+    import socket
+    import ssl
+
+    failures = [
+        socket.timeout(), ssl.SSLCertVerificationError(), ssl.SSLError(),
+        socket.gaierror(), ConnectionRefusedError(), ConnectionResetError(),
+        http.client.RemoteDisconnected(), http.client.BadStatusLine('x'),
+        OSError(errno.ENETUNREACH, 'x'), OSError(), ValueError(),
+    ]
+    reasons = [verify._classify_error(e, 5).reason for e in failures]
+    reasons += [v.reason for v in map(verify._classify_status, range(100, 600)) if v]
+    reasons += [verify._classify_body(b).reason for b in (b'x', b'{}', b'[]')]
+    reasons.append(verify.check_key('not a key', verify.endpoint({})).reason)
+    assert len(set(reasons)) > 15
+    assert [r for r in reasons if set('()[]') & set(r)] == []
 
 
 def test_hook_verify(git_repo, api, rng):

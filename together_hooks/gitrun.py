@@ -109,6 +109,8 @@ def _run(
     (Windows, or a process started without its standard streams, whose
     pipes would take their numbers), ``subprocess``.
     """
+    if input is None:
+        args, input = revisions_on_stdin(args)
     if not hasattr(os, 'posix_spawn'):
         return _run_subprocess(root, args, input, errors, env, timeout, rewrites)
     import select
@@ -287,6 +289,56 @@ def _run_subprocess(
     return Done(proc.returncode, out, err or b'')
 
 
+# Past this many bytes of arguments, the object ids a ``rev-list`` or
+# ``log`` names go to its stdin (``--stdin``): the kernel refuses a command
+# line past ARG_MAX (2 MB here, less on some systems) with "Argument list
+# too long", and a push of many refs (``git push --mirror``, 50,000 tags)
+# names one id per ref.  Below it the command line is as given.
+ARGV_REVISIONS = 1 << 16
+
+
+def revisions_on_stdin(args: tuple[str, ...]) -> tuple[tuple[str, ...], bytes | None]:
+    """``(args, input)`` for git: a ``rev-list`` or ``log`` whose arguments
+    run past ``ARGV_REVISIONS`` bytes reads the object ids it names
+    (``<id>``, ``^<id>``, before any ``--``) from stdin, each with the sign
+    ``--not`` gave it on the command line (as ``^<id>``); every other
+    argument stays where it was.  Else ``args`` as they are, and no input."""
+    if sum(len(a) + 1 for a in args) <= ARGV_REVISIONS or '--stdin' in args:
+        return args, None
+    if command_name(args) not in ('rev-list', 'log'):
+        return args, None
+    kept: list[str] = []
+    lines: list[str] = []
+    negated = False
+    rest = len(args)
+    for i, arg in enumerate(args):
+        if arg == '--':
+            rest = i
+            break
+        if arg == '--not':
+            negated = not negated
+        elif _object_id(arg):
+            # ``^<id>`` for a left-out one: git before 2.42 takes no
+            # ``--not`` (no option at all) on stdin.
+            if arg.startswith('^') != negated:
+                lines.append('^' + arg.lstrip('^'))
+            else:
+                lines.append(arg.lstrip('^'))
+            continue
+        kept.append(arg)
+    if not lines:
+        return args, None
+    at = kept.index('--end-of-options') if '--end-of-options' in kept else len(kept)
+    kept.insert(at, '--stdin')  # an option: never after --end-of-options
+    return (*kept, *args[rest:]), ''.join(f'{line}\n' for line in lines).encode()
+
+
+def _object_id(arg: str) -> bool:
+    """``<id>`` or ``^<id>``: a full SHA-1 or SHA-256 object id."""
+    hex_ = arg[1:] if arg.startswith('^') else arg
+    return len(hex_) in (40, 64) and not hex_.strip('0123456789abcdef')
+
+
 def command_name(args: Sequence[str]) -> str:
     """The git command ``args`` run (``rev-list`` of ``-c x=y rev-list``),
     for messages: never one of git's own options."""
@@ -394,13 +446,26 @@ def git_stream(
     ``source``: what git reads instead (another git's stdout: a pipeline)."""
     import subprocess
 
-    proc = subprocess.Popen(
-        **_command(args, None), cwd=root, bufsize=1 << 20,
-        stdin=source if source is not None else subprocess.PIPE if stdin else None,
-        stdout=subprocess.PIPE,
-        stderr=errors if errors is not None else (
-            subprocess.DEVNULL if stdin else subprocess.PIPE),
-    )
+    revisions = None
+    if source is None and not stdin:
+        args, listed = revisions_on_stdin(args)
+        if listed is not None:  # a file: git reads it whole before it writes
+            import tempfile
+
+            revisions = tempfile.TemporaryFile()
+            revisions.write(listed)
+            revisions.seek(0)
+    try:
+        proc = subprocess.Popen(
+            **_command(args, None), cwd=root, bufsize=1 << 20,
+            stdin=source if source is not None else subprocess.PIPE if stdin else revisions,
+            stdout=subprocess.PIPE,
+            stderr=errors if errors is not None else (
+                subprocess.DEVNULL if stdin else subprocess.PIPE),
+        )
+    finally:
+        if revisions is not None:
+            revisions.close()
     _STREAMS[:] = [(pid, p) for pid, p in _STREAMS if p.poll() is None]
     _STREAMS.append((os.getpid(), proc))
     return proc

@@ -44,8 +44,8 @@ COMMITTED_ADVICE = (
 # keys the remote holds.
 UNPUSHED_ADVICE = (
     'What to do: these keys are in the commits of this push, so treat each '
-    f'real one as leaked: {rotate_at("it now")} (`together-hooks rotate-help '
-    'FILE` walks through it); then take it out of the commit that added it, '
+    f'real one as leaked: {rotate_at("it now")}; `together-hooks rotate-help '
+    'FILE` walks through it. Then take it out of the commit that added it, '
     'read it from the environment (TOGETHER_API_KEY), and push again: the '
     'remote does not have these commits, so no force-push is needed.'
 )

@@ -11,7 +11,9 @@ at a loopback test server, nothing else; it is read from the environment
 only, so no file in a scanned repository can change where keys go.
 
 Nothing here ever puts a key in a reason, an exception or a log line:
-reasons are fixed strings chosen from the status code or exception type.
+reasons are fixed strings chosen from the status code or exception type,
+with no brackets of their own: a report shows one in brackets already
+(``[verification: unknown (no network, connection refused)]``).
 """
 from __future__ import annotations
 
@@ -189,9 +191,9 @@ def _classify_error(e: BaseException, timeout: float) -> Verdict:
     if isinstance(e, ssl.SSLError):
         return Verdict(UNKNOWN, 'TLS error')
     if isinstance(e, socket.gaierror):
-        return Verdict(UNKNOWN, 'no network (host name not resolved)')
+        return Verdict(UNKNOWN, 'no network, host name not resolved')
     if isinstance(e, ConnectionRefusedError):
-        return Verdict(UNKNOWN, 'no network (connection refused)')
+        return Verdict(UNKNOWN, 'no network, connection refused')
     if isinstance(e, (ConnectionResetError, http.client.RemoteDisconnected)):
         return Verdict(UNKNOWN, 'connection closed by the server')
     if isinstance(e, http.client.HTTPException):
@@ -200,8 +202,8 @@ def _classify_error(e: BaseException, timeout: float) -> Verdict:
         import errno
 
         name = errno.errorcode.get(e.errno or 0, '')
-        return Verdict(UNKNOWN, f'no network ({name or "connection failed"})')
-    return Verdict(UNKNOWN, f'internal error ({type(e).__name__})')
+        return Verdict(UNKNOWN, f'no network, {name or "connection failed"}')
+    return Verdict(UNKNOWN, f'internal error, {type(e).__name__}')
 
 
 def check_key(key: str, where: Endpoint, timeout: float = DEFAULT_TIMEOUT,
@@ -211,7 +213,7 @@ def check_key(key: str, where: Endpoint, timeout: float = DEFAULT_TIMEOUT,
 
     if not _SENDABLE.fullmatch(key):
         # Only a key-shaped value goes into a header (no CR/LF, no spaces).
-        return Verdict(UNKNOWN, 'not sent (not shaped like a key)')
+        return Verdict(UNKNOWN, 'not sent, not shaped like a key')
     deadline = time.monotonic() + timeout
     conn: http.client.HTTPConnection
     try:

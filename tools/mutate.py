@@ -1289,6 +1289,43 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        start = run + len(_NULS) + 1\n',
       ('tests/detect/wide_nul_runs_test.py',),
       "a wide form right after a run of NULs is skipped: a UTF-16 key after a hole passes"),
+    M('verify-reason-bracketed', 'together_hooks/verify.py',
+      "        return Verdict(UNKNOWN, 'no network, connection refused')\n",
+      "        return Verdict(UNKNOWN, 'no network (connection refused)')\n",
+      ('tests/verify_test.py::test_no_network_is_unknown_with_the_normal_exit',
+       'tests/verify_test.py::test_no_reason_brackets_itself'),
+      '--verify with no network brackets its reason twice: [verification: unknown (no network '
+      '(connection refused))]'),
+    M('store-lock-left', 'together_hooks/org/store.py',
+      "                    os.unlink(self.path + '.lock')\n",
+      '                    pass\n',
+      ('tests/org/scan_org_test.py::test_one_coordinator_per_store',),
+      'a finished scan-org (or merge) leaves STORE.lock beside the store'),
+    M('push-advice-brackets-twice', 'together_hooks/report.py',
+      "    f'real one as leaked: {rotate_at(\"it now\")}; `together-hooks rotate-help '\n"
+      "    'FILE` walks through it. Then take it out of the commit that added it, '\n",
+      "    f'real one as leaked: {rotate_at(\"it now\")} (`together-hooks rotate-help '\n"
+      "    'FILE` walks through it); then take it out of the commit that added it, '\n",
+      ('tests/cli/pre_receive_test.py::test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again',),
+      "a refused push's advice puts two brackets back to back: ... revoke the old one) "
+      '(`together-hooks rotate-help ...` walks through it)'),
+    M('argv-revisions-kept', 'together_hooks/gitrun.py',
+      "    if command_name(args) not in ('rev-list', 'log'):\n",
+      '    if True:\n',
+      ('tests/gate_many_refs_test.py::test_a_push_of_thousands_of_refs_is_scanned_whole',
+       'tests/gitrun_test.py::test_many_revisions_go_to_git_on_stdin_with_their_signs'),
+      'a push of thousands of refs names every id on git\'s command line: past ARG_MAX the gate '
+      'refuses it unscanned, "Argument list too long", keys or not'),
+    M('stdin-revisions-lose-not', 'together_hooks/gitrun.py',
+      "            if arg.startswith('^') != negated:\n",
+      "            if arg.startswith('^'):\n",
+      ('tests/gitrun_test.py::test_many_revisions_go_to_git_on_stdin_with_their_signs',),
+      'ids moved to stdin lose the --not before them: a range past the limit takes in what it left out'),
+    M('tagged-blobs-unread', 'together_hooks/sources/commits.py',
+      '        for sha, blob in stream_blobs(root, [s for s in tagged if s in unreached]):\n',
+      '        for sha, blob in stream_blobs(root, []):\n',
+      ('tests/gate_many_refs_test.py::test_a_push_of_thousands_of_refs_is_scanned_whole',),
+      'the blobs tags name directly, read in one batch, are never read: a key in one passes the server'),
 )
 
 

@@ -622,6 +622,16 @@ def test_a_conflicted_baseline_on_the_default_branch_is_named_as_it_is_there(
     assert 'together-hooks-baseline-' not in out and 'Traceback' not in out
 
 
+def _depth(text: str) -> int:
+    """How deep ``text``'s round brackets nest, outside `code`."""
+    depth = deepest = 0
+    for i, part in enumerate(text.split('`')):
+        for c in part if i % 2 == 0 else '':
+            depth += {'(': 1, ')': -1}.get(c, 0)
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def _what_to_do(out: str) -> str:
     return next(line for line in out.splitlines() if 'What to do:' in line)
 
@@ -653,6 +663,9 @@ def test_a_refused_push_is_fixed_by_taking_the_key_out_and_pushing_again(
         assert 'push again' in advice and 'filter-repo' not in advice, advice
         assert 'and force-push' not in advice, advice
         assert 'rotate it now' in advice, advice
+        # One bracket at a time: it read "... revoke the old one)
+        # (`together-hooks rotate-help ...` walks through it); then ...".
+        assert ') (' not in advice and _depth(advice) == 1, advice
         assert key not in said
     assert '`git commit --amend` (it is HEAD)' in out, out  # the server cannot know HEAD
     write(git_repo, 'app.py', 'import os\nKEY = os.environ["TOGETHER_API_KEY"]\n')

@@ -894,10 +894,16 @@ def test_one_coordinator_per_store(tmp_path):
     with open(store + '.lock', 'w') as held:  # as a running coordinator holds it
         fcntl.flock(held, fcntl.LOCK_EX)
         busy = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
+        assert os.path.isfile(store + '.lock')  # the refused run leaves the holder's
     assert_error_line(busy, 'another scan-org is writing this store')
     clean = scan_org('--repos', listing, '--store', store, '--cache-dir', str(tmp_path / 'c'))
     assert clean.rc == 0, clean.err
     assert '1 repositories (1 scanned, 0 unchanged, 0 failed)' in clean.out
+    # A finished run leaves no STORE.lock beside the store (it did).
+    assert sorted(os.listdir(tmp_path)) == ['c', 'r', 'r.txt', 's.sqlite']
+    merged = scan_org('merge', '--store', str(tmp_path / 'm.sqlite'), store)
+    assert merged.rc == 0, merged.err
+    assert not [n for n in os.listdir(tmp_path) if n.endswith('.lock')]
 
 
 @pytest.mark.parametrize('retries', ['2', '0'])

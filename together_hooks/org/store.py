@@ -136,6 +136,10 @@ def _reads(method):  # type: ignore[no-untyped-def]
     return read
 
 
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
 class Store:
     def __init__(self, path: str, create: bool = True) -> None:
         if not create and not os.path.isfile(path):
@@ -178,19 +182,42 @@ class Store:
     def close(self) -> None:
         self.db.close()
         if self._lock is not None:
+            # Left behind, it was a stray STORE.lock beside every store.
+            # Removed while still held: a coordinator that opened it before
+            # takes the lock on a file no name reaches, sees that and opens
+            # the name again (``lock``).  A link in its place is not ours.
+            import stat
+
+            try:
+                named = os.lstat(self.path + '.lock')
+                held = os.fstat(self._lock.fileno())
+                if stat.S_ISREG(named.st_mode) and _same(named, held):
+                    os.unlink(self.path + '.lock')
+            except OSError:
+                pass
             self._lock.close()
+            self._lock = None
 
     def lock(self) -> None:
         """One coordinator per store: a second would resume the first's run."""
         import fcntl
 
-        self._lock = open(self.path + '.lock', 'a')  # never truncates: only held
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self._lock.close()
-            self._lock = None
-            raise InputError(f'{self.path}: another scan-org is writing this store')
+        while True:
+            held = open(self.path + '.lock', 'a')  # never truncates: only held
+            try:
+                fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                held.close()
+                raise InputError(f'{self.path}: another scan-org is writing this store')
+            try:
+                named = os.stat(self.path + '.lock')
+            except FileNotFoundError:
+                named = None
+            if named is not None and _same(named, os.fstat(held.fileno())):
+                self._lock = held
+                return
+            held.close()  # the last coordinator removed it as it finished
+
 
     # ------------------------------------------------------------ runs
 
