@@ -1219,6 +1219,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/faults_test.py::test_memory_the_os_refuses_names_the_limit',),
       "the OS's Cannot allocate memory (git started under ulimit -v) says nothing of the limit to raise"),
+    M('own-digests-read', 'together_hooks/detect/scrub.py',
+      "            text = _in_context(text, self._digests)\n",
+      "            text = _in_context(text)\n",
+      ('tests/detect/scrub_own_digests_test.py::test_the_rules_never_read_a_reports_own_digest',),
+      "the scrub's pass of the rules over a shown text reads a SARIF report's own fingerprints (64 hex "
+      'under a name holding together) as key candidates: the legacy rule worked around each'),
 )
 
 
