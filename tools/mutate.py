@@ -1326,6 +1326,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        for sha, blob in stream_blobs(root, []):\n',
       ('tests/gate_many_refs_test.py::test_a_push_of_thousands_of_refs_is_scanned_whole',),
       'the blobs tags name directly, read in one batch, are never read: a key in one passes the server'),
+    M('own-digests-read', 'together_hooks/detect/scrub.py',
+      "            text = _in_context(text, self._digests)\n",
+      "            text = _in_context(text)\n",
+      ('tests/detect/scrub_own_digests_test.py::test_the_rules_never_read_a_reports_own_digest',),
+      "the scrub's pass of the rules over a shown text reads a SARIF report's own fingerprints (64 hex "
+      'under a name holding together) as key candidates: the legacy rule worked around each'),
 )
 
 
