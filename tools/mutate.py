@@ -1219,6 +1219,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/faults_test.py::test_memory_the_os_refuses_names_the_limit',),
       "the OS's Cannot allocate memory (git started under ulimit -v) says nothing of the limit to raise"),
+    M('wide-search-in-zeros', 'together_hooks/detect/widetext.py',
+      '        if first in data:\n',
+      '        if True:\n',
+      ('tests/detect/wide_screen_work_test.py',),
+      "every UTF-16/UTF-32 keyword form is searched for in a binary without its first character: 0.06 CPU-s a MB "
+      "of a sparse file's hole or a bomb's zeros"),
 )
 
 

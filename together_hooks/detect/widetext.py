@@ -141,9 +141,31 @@ def wide_forms(keywords: Iterable[bytes]) -> tuple[bytes, ...]:
     )
 
 
+_BY_FIRST: dict[tuple[bytes, ...], tuple[tuple[int, tuple[bytes, ...]], ...]] = {}
+
+
 def holds_wide(data: bytes, forms: tuple[bytes, ...]) -> bool:
-    """Whether ``data`` holds one of ``forms`` (``wide_forms``)."""
-    return any(data.find(form) != -1 for form in forms)
+    """Whether ``data`` holds one of ``forms`` (``wide_forms``).
+
+    A form is looked for only where ``data`` holds its first character
+    (an int ``in`` bytes: ``memchr``, a pass at memory speed that stops
+    at the first one; a few a call, whatever the number of forms).
+    Searching for a form itself steps a byte at a time through a run of
+    NULs (its own NULs defeat ``find``'s skip): 0.06 CPU-s a MB of a
+    sparse file's hole or a bomb's zeros, which hold no keyword's first
+    character."""
+    by_first = _BY_FIRST.get(forms)
+    if by_first is None:
+        firsts = sorted({form[0] for form in forms})
+        by_first = _BY_FIRST[forms] = tuple(
+            (c, tuple(form for form in forms if form[0] == c)) for c in firsts
+        )
+    for first, group in by_first:
+        if first in data:
+            for form in group:
+                if data.find(form) != -1:
+                    return True
+    return False
 
 
 class RunsView:
