@@ -15,9 +15,11 @@ import zlib
 
 import pytest
 
+from together_hooks.detect import budget
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
+from together_hooks.rules import B64_REACH
 from tests.keys import make_hex
 from tests.keys import make_key
 
@@ -97,14 +99,23 @@ def test_what_is_told_a_block() -> None:
     assert wrapped_block(b'def f(x):\n    return x\n' * 10) == (-1, '')
 
 
-def test_a_bomb_so_encoded_fails_closed() -> None:
-    # 300 MB of zeros as bzip2 (a few hundred bytes), ASCII85 in
+# The bombs below cross a budget of 16 MB: the same ``Budget.take`` on the
+# same path as at the default 256 MB (``containers_test`` and
+# ``gate_containers_test`` cross that one), without compressing 300-512
+# MB of zeros here (3.5-3.8 CPU-s a test).
+SMALL_BUDGET = 16 << 20
+
+
+def test_a_bomb_so_encoded_fails_closed(monkeypatch) -> None:
+    # Twice the budget of zeros as bzip2 (a few hundred bytes), ASCII85 in
     # PostScript's way: past the file's decompression budget, exit 2.
+    monkeypatch.setattr(budget, 'EXPANDED', SMALL_BUDGET)
     packer = bz2.BZ2Compressor(9)
     chunk = bytes(1 << 20)
-    packed = b''.join(packer.compress(chunk) for _ in range(300)) + packer.flush()
+    packed = b''.join(packer.compress(chunk) for _ in range(2 * SMALL_BUDGET >> 20)) + packer.flush()
+    assert len(packed) < 1024
     data = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
-    with pytest.raises(InputError, match='decompressed'):
+    with pytest.raises(InputError, match=r'^bomb\.ps: more than 16 MB decompressed'):
         scan_bytes(data, 'bomb.ps')
 
 
@@ -123,17 +134,19 @@ def test_a_compressed_stream_longer_than_the_reach_is_read_whole(pack: str) -> N
     assert [f.secret for f in scan_bytes(text, 'long.ps')] == [key]
 
 
-def test_a_zlib_bomb_longer_than_the_reach_fails_closed() -> None:
-    # Twice the decompression budget of zeros as zlib is 0.5 MB: cut at
-    # 8 KB it passed unread.  (1 GB before: the same failure at the same
-    # 256 MB, 4.4 CPU-s of compressing 1 GB against 2.3 for 512 MB.)
-    from together_hooks.detect.budget import EXPANDED
-
+def test_a_zlib_bomb_longer_than_the_reach_fails_closed(monkeypatch) -> None:
+    # Twice the decompression budget of zeros as zlib is 32 KB: cut at
+    # 8 KB (``B64_REACH``) it passed unread, its 8 MB under the budget.
+    # (1 GB, then 512 MB at the default budget before: the same failure,
+    # 4.4 and 2.3 CPU-s of compressing them.)
+    monkeypatch.setattr(budget, 'EXPANDED', SMALL_BUDGET)
     packer = zlib.compressobj(9)
     chunk = bytes(1 << 20)
-    packed = b''.join(packer.compress(chunk) for _ in range(2 * EXPANDED >> 20)) + packer.flush()
+    packed = b''.join(packer.compress(chunk) for _ in range(2 * SMALL_BUDGET >> 20)) + packer.flush()
+    assert len(packed) > 3 * B64_REACH
+    assert len(zlib.decompressobj().decompress(packed[:B64_REACH])) < SMALL_BUDGET
     data = b'%!PS\n' + base64.a85encode(packed, adobe=True, wrapcol=75) + b'\n'
-    with pytest.raises(InputError, match='decompressed'):
+    with pytest.raises(InputError, match=r'^bomb\.ps: more than 16 MB decompressed'):
         scan_bytes(data, 'bomb.ps')
 
 
