@@ -1332,6 +1332,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_own_digests_test.py::test_the_rules_never_read_a_reports_own_digest',),
       "the scrub's pass of the rules over a shown text reads a SARIF report's own fingerprints (64 hex "
       'under a name holding together) as key candidates: the legacy rule worked around each'),
+    M('own-digests-any-hex-blanked', 'together_hooks/detect/scrub.py',
+      "            lambda m: 'x' * 64 if m.group() in digests else m.group(), text)\n",
+      "            lambda m: 'x' * 64, text)\n",
+      ('tests/detect/scrub_own_digests_test.py::test_legacy_keys_beside_the_digests_are_redacted_as_before',),
+      "the scrub's pass of the rules blanks every lone 64 hex, not only the report's own fingerprints: "
+      'a legacy key in Together context in a shown text is printed whole'),
 )
 
 

@@ -75,3 +75,15 @@ def test_a_form_beside_a_long_nul_run_is_found_and_the_run_is_not_searched() -> 
         # the short tail of a run), not over the 8 MB of NULs.
         assert _Counted.searched < len(FORMS) * (len(wide) + 4 * len(_NULS)), _Counted.searched
     assert [f.secret for f in scan_bytes(bytes(1 << 20) + wide + bytes(1 << 20), 'disk.img')] == [key]
+
+
+def test_every_form_keeps_the_skips_premise():
+    """The skip is sound only for forms that start and end with a non-NUL
+    byte and hold no run of four NULs (so none reaches into a run of
+    ``_NULS``): a keyword holding a NUL, or an empty one, would be missed
+    beside a hole.  Every rule's keywords, as ``engine._holds_wide`` forms
+    them."""
+    assert FORMS
+    for form in FORMS:
+        assert form[:1] not in (b'', b'\0') and form[-1:] != b'\0', form
+        assert b'\0' * 4 not in form and len(form) < len(_NULS), form
