@@ -932,10 +932,13 @@ NON_KEY_PURPOSE = (
 # not a field or item naming a digest or another purpose (``-field=sha256``,
 # ``pass show together/release-sha``: ``NON_KEY_PURPOSE`` in a word its
 # path does not go on from: a folder, ``pass show api/public/together``,
-# is where the item is kept, not what it is for), nor a field
-# other than a credential's (``-field=webhook_secret``; a credential's
-# field may say its kind and its stage: ``-field=bearer_token``,
-# ``-field=api_key_v2``).
+# is where the item is kept, not what it is for; in a 1Password
+# reference only the vault, ``op://vault/item/field``, is one: its item
+# names the secret, ``op read op://together/release-sha256/credential`` a
+# digest), nor a field other than a credential's (``-field=webhook_secret``;
+# a credential's field may say its kind and its stage: ``-field=bearer_token``,
+# ``-field=api_key_v2``; an ``auth``/``access``/``bearer`` one is a key's or a
+# token's, ``-field=auth_secret`` is Auth.js's session secret).
 SECRET_READ_WORDS = (
     b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
     b'gcloud ', b'keyring ', b'doppler ',
@@ -948,8 +951,10 @@ _SECRET_READ_BEFORE = (
     rb'|op[ \t]{1,8}read|g?pass[ \t]{1,8}show|secret-tool[ \t]{1,8}lookup|bw[ \t]{1,8}get[ \t]{1,8}password'
     rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get)'
     rb'(?![^\r\n]{0,300}' + NON_KEY_PURPOSE + rb'[^\s/]{0,80}(?=\s))'
+    rb'(?![^\r\n]{0,300}(?i:op)://[^\s/]{1,80}/[^\s]{0,160}?' + NON_KEY_PURPOSE + rb')'
     rb'(?![^\r\n]{0,300}[ \t]-{1,2}(?i:fields?)[ \t=]{1,4}["\']?(?:label=)?'
-    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:(?:api|access|auth|bearer)[_-]?)?(?:keys?|tokens?|password|credentials?|secret)'
+    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:(?:api[_-]?)?(?:keys?|tokens?|password|credentials?|secret)'
+    rb'|(?:access|auth|bearer)[_-]?(?:keys?|tokens?))'
     rb'(?:[_-]' + _QUALIFIER + rb')?)(?![\w-])))'
     rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?))?'
     rb'(?=[ \t"\'/]|\r?\n)'
