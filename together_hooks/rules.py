@@ -1397,6 +1397,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + _HEX_KEY, context=TOGETHER_NAMED),
         Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
+        # Or an unquoted one opening a flow map or after its comma (a
+        # JavaScript/TypeScript object's ``{ together: "<key>" }``, Ruby's
+        # symbol key, YAML's ``{together: <key>}``): the value quoted or
+        # after a blank, as the line-start form.
+        Pattern(rb'[tT](?:(?<=[{,][tT])|(?<=[{,][ \t][tT]))(?i:ogether(?:[_-]?ai)?)[ \t]{0,8}:'
+                rb'(?:[ \t]{0,8}["\'`]|[ \t]{1,8})' + _HEX_KEY, context=TOGETHER_NAMED),
         Pattern(rb'[tT"\'](?<=[ \t][tT"\'])(?:(?<=["\'])[tT]|(?<=[tT]))(?i:ogether(?:[_-]?ai)?)=["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
         # Or an entry named for the provider in a map of keys (bash's
@@ -2232,11 +2238,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}',
         '$ vault kv get -field=api_key secret/llm/together\n{hex}',
         '$ pass show api/public/together\n{hex}',
+        'export const providerKeys = {{ openai: process.env.OPENAI_API_KEY, together: "{hex}" }};',
         '$ vault kv get -field=api_key_v2 secret/together\n{hex}',
         'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}',
         'middlewares:\n  together-auth:\n    headers:\n      Authorization: "Bearer {hex}"',
     ),
     false_positives=(
+        'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',
         # (an HTML table of checksums; a header naming another column; a
         # name/value table naming another endpoint)
         '<table><tr><th>Package</th><th>SHA256</th></tr><tr><td>together-1.3.0.tar.gz</td><td>{hex}</td></tr></table>',

@@ -1232,6 +1232,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py::test_a_decoy_of_the_same_shape_is_not',),
       "a secret store's read of an auth secret field (vault kv get -field=auth_secret secret/together, "
       "Auth.js's session secret) prints a Together key"),
+    M('legacy-flow-map-key-unread', 'together_hooks/rules.py',
+      "        Pattern(rb'[tT](?:(?<=[{,][tT])|(?<=[{,][ \\t][tT]))(?i:ogether(?:[_-]?ai)?)[ \\t]{0,8}:'\n",
+      "        Pattern(rb'[tT](?<=[{,]{2}[tT])(?i:ogether(?:[_-]?ai)?)[ \\t]{0,8}:'\n",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a flow map's unquoted key named for the provider ({ together: \"<key>\" } in JavaScript, Ruby, "
+      'YAML) is no name: its legacy key passes'),
     M('basic-without-scheme', 'together_hooks/detect/engine.py',
       "        if b':' in line and before.search(data, max(0, origin - 16), origin):\n",
       "        if b':' in line:\n",
