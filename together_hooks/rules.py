@@ -734,6 +734,14 @@ TOGETHER_CONTEXT = Context(
         # "together/<org>/<model>", api_key=…)``; not a path,
         # ``"together/guide"``, ``"together/guide/setup.md"``)
         rb'|(?<![\w/.-])["\'](?i:together)/[\w.-]{1,60}/[\w.:-]{1,80}(?<!\.[A-Za-z])(?<!\.[A-Za-z]{2})(?<!\.[A-Za-z]{3})(?<!\.[A-Za-z]{4})["\']'
+        # or Together's own configuration folder in a user's home, the
+        # path a script writes its settings to (``cat >
+        # ~/.together/config.json <<EOF``, ``~/.config/together/``)
+        rb'|(?:~|\$\{?HOME\}?|%USERPROFILE%)[/\\](?:\.config[/\\])?\.?(?i:together(?:[_-]?ai)?)[/\\]'
+        # or a Python repr of an object of Together's client class, as a
+        # debugger or pytest prints a frame's locals
+        # (``<together.Together object at 0x7f3a…>``)
+        rb'|<(?:\w{1,40}\.){1,6}\w{0,16}?Together\w{0,16}[ \t]object[ \t]at[ \t]0x'
     ),
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's

@@ -1238,6 +1238,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe18_heldout_test.py',),
       "a flow map's unquoted key named for the provider ({ together: \"<key>\" } in JavaScript, Ruby, "
       'YAML) is no name: its legacy key passes'),
+    M('home-config-folder-no-mention', 'together_hooks/rules.py',
+      "        rb'|(?:~|\\$\\{?HOME\\}?|%USERPROFILE%)[/\\\\](?:\\.config[/\\\\])?\\.?(?i:together(?:[_-]?ai)?)[/\\\\]'\n",
+      "        rb''\n",
+      ('tests/accuracy/probe11_heldout_test.py', 'tests/accuracy/probe18_heldout_test.py'),
+      "Together's configuration folder in a user's home (cat > ~/.together/config.json <<EOF) is no Together "
+      'context: the api_key written there passes'),
+    M('client-repr-no-mention', 'together_hooks/rules.py',
+      "        rb'|<(?:\\w{1,40}\\.){1,6}\\w{0,16}?Together\\w{0,16}[ \\t]object[ \\t]at[ \\t]0x'\n",
+      "        rb''\n",
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a Python repr of Together's client (<together.Together object at 0x...>) in a frame's locals is no "
+      'Together context: the api_key beside it passes'),
     M('basic-without-scheme', 'together_hooks/detect/engine.py',
       "        if b':' in line and before.search(data, max(0, origin - 16), origin):\n",
       "        if b':' in line:\n",

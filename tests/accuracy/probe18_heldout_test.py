@@ -228,6 +228,29 @@ module.exports = {{ integrity: {{ together: "{_hex}" }} }};
 '''),
 )
 
+# -- review (session 22): Together's config folder, its client object's repr ----------------
+
+MENTIONS = key_cases(
+    ('home-config-together-write', 'scripts/install.sh', '''\
+install -d "$HOME/.config/together"
+cat > "$HOME/.config/together/settings.json" <<'JSON'
+{{"api_key": "{hex}", "timeout": 30}}
+JSON
+'''),
+    ('decoy-project-folder-named-together', 'scripts/bootstrap.sh', '''\
+mkdir -p ~/work/together
+cat > ~/work/together/.openai.json <<EOF
+{{"api_key": "{_hex}"}}
+EOF
+'''),
+    ('decoy-pytest-locals-other-client', 'logs/pytest.txt', '''\
+api_key    = '{_hex}'
+client     = <openai.OpenAI object at 0x7f3a2c1b9d90>
+together_model = 'meta-llama/Llama-3.3-70B-Instruct-Turbo'
+tests/test_chat.py:12: AuthenticationError
+'''),
+)
+
 # -- tgp_v1_ keys in unusual places -----------------------------------------------------------
 
 CURRENT = key_cases(
@@ -348,7 +371,7 @@ checksum_sha256    {_hex}
 '''),
 )
 
-CASES = SETTERS + JS + CLIS + CURRENT + DECOYS + LATER + FLOW_MAPS
+CASES = SETTERS + JS + CLIS + CURRENT + DECOYS + LATER + FLOW_MAPS + MENTIONS
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
