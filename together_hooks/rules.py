@@ -737,7 +737,7 @@ TOGETHER_CONTEXT = Context(
         # or Together's own configuration folder in a user's home, the
         # path a script writes its settings to (``cat >
         # ~/.together/config.json <<EOF``, ``~/.config/together/``)
-        rb'|(?:~|\$\{?HOME\}?|%USERPROFILE%)[/\\](?:\.config[/\\])?\.?(?i:together(?:[_-]?ai)?)[/\\]'
+        rb'|(?:~|\$\{?HOME\}?|%USERPROFILE%)[/\\](?:\.config[/\\]|\.)(?i:together(?:[_-]?ai)?)[/\\]'
         # or a Python repr of an object of Together's client class, as a
         # debugger or pytest prints a frame's locals
         # (``<together.Together object at 0x7f3a…>``)

@@ -1239,7 +1239,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a flow map's unquoted key named for the provider ({ together: \"<key>\" } in JavaScript, Ruby, "
       'YAML) is no name: its legacy key passes'),
     M('home-config-folder-no-mention', 'together_hooks/rules.py',
-      "        rb'|(?:~|\\$\\{?HOME\\}?|%USERPROFILE%)[/\\\\](?:\\.config[/\\\\])?\\.?(?i:together(?:[_-]?ai)?)[/\\\\]'\n",
+      "        rb'|(?:~|\\$\\{?HOME\\}?|%USERPROFILE%)[/\\\\](?:\\.config[/\\\\]|\\.)(?i:together(?:[_-]?ai)?)[/\\\\]'\n",
       "        rb''\n",
       ('tests/accuracy/probe11_heldout_test.py', 'tests/accuracy/probe18_heldout_test.py'),
       "Together's configuration folder in a user's home (cat > ~/.together/config.json <<EOF) is no Together "

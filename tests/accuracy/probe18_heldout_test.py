@@ -238,8 +238,8 @@ cat > "$HOME/.config/together/settings.json" <<'JSON'
 JSON
 '''),
     ('decoy-project-folder-named-together', 'scripts/bootstrap.sh', '''\
-mkdir -p ~/work/together
-cat > ~/work/together/.openai.json <<EOF
+mkdir -p ~/together
+cat > ~/together/.openai.json <<EOF
 {{"api_key": "{_hex}"}}
 EOF
 '''),
