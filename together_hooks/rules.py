@@ -734,6 +734,14 @@ TOGETHER_CONTEXT = Context(
         # "together/<org>/<model>", api_key=…)``; not a path,
         # ``"together/guide"``, ``"together/guide/setup.md"``)
         rb'|(?<![\w/.-])["\'](?i:together)/[\w.-]{1,60}/[\w.:-]{1,80}(?<!\.[A-Za-z])(?<!\.[A-Za-z]{2})(?<!\.[A-Za-z]{3})(?<!\.[A-Za-z]{4})["\']'
+        # or Together's own configuration folder in a user's home, the
+        # path a script writes its settings to (``cat >
+        # ~/.together/config.json <<EOF``, ``~/.config/together/``)
+        rb'|(?:~|\$\{?HOME\}?|%USERPROFILE%)[/\\](?:\.config[/\\]|\.)(?i:together(?:[_-]?ai)?)[/\\]'
+        # or a Python repr of an object of Together's client class, as a
+        # debugger or pytest prints a frame's locals
+        # (``<together.Together object at 0x7f3a…>``)
+        rb'|<(?:\w{1,40}\.){1,6}\w{0,16}?Together\w{0,16}[ \t]object[ \t]at[ \t]0x'
     ),
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's
@@ -932,10 +940,13 @@ NON_KEY_PURPOSE = (
 # not a field or item naming a digest or another purpose (``-field=sha256``,
 # ``pass show together/release-sha``: ``NON_KEY_PURPOSE`` in a word its
 # path does not go on from: a folder, ``pass show api/public/together``,
-# is where the item is kept, not what it is for), nor a field
-# other than a credential's (``-field=webhook_secret``; a credential's
-# field may say its kind and its stage: ``-field=bearer_token``,
-# ``-field=api_key_v2``).
+# is where the item is kept, not what it is for; in a 1Password
+# reference only the vault, ``op://vault/item/field``, is one: its item
+# names the secret, ``op read op://together/release-sha256/credential`` a
+# digest), nor a field other than a credential's (``-field=webhook_secret``;
+# a credential's field may say its kind and its stage: ``-field=bearer_token``,
+# ``-field=api_key_v2``; an ``auth``/``access``/``bearer`` one is a key's or a
+# token's, ``-field=auth_secret`` is Auth.js's session secret).
 SECRET_READ_WORDS = (
     b'get-secret', b'vault ', b'security ', b'op ', b'pass ', b'gopass ', b'secret-tool ', b'bw ',
     b'gcloud ', b'keyring ', b'doppler ',
@@ -948,8 +959,10 @@ _SECRET_READ_BEFORE = (
     rb'|op[ \t]{1,8}read|g?pass[ \t]{1,8}show|secret-tool[ \t]{1,8}lookup|bw[ \t]{1,8}get[ \t]{1,8}password'
     rb'|gcloud[ \t]{1,8}secrets[ \t]{1,8}versions[ \t]{1,8}access|keyring[ \t]{1,8}get|doppler[ \t]{1,8}secrets[ \t]{1,8}get)'
     rb'(?![^\r\n]{0,300}' + NON_KEY_PURPOSE + rb'[^\s/]{0,80}(?=\s))'
+    rb'(?![^\r\n]{0,300}(?i:op)://[^\s/]{1,80}/[^\s]{0,160}?' + NON_KEY_PURPOSE + rb')'
     rb'(?![^\r\n]{0,300}[ \t]-{1,2}(?i:fields?)[ \t=]{1,4}["\']?(?:label=)?'
-    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:(?:api|access|auth|bearer)[_-]?)?(?:keys?|tokens?|password|credentials?|secret)'
+    rb'(?!(?i:(?:together[_-]?(?:ai[_-]?)?)?(?:(?:api[_-]?)?(?:keys?|tokens?|password|credentials?|secret)'
+    rb'|(?:access|auth|bearer)[_-]?(?:keys?|tokens?))'
     rb'(?:[_-]' + _QUALIFIER + rb')?)(?![\w-])))'
     rb'[^\r\n]{0,200}?(?:(?<=[ \t=/:"\'])(?i:together(?:[_-]?ai)?)(?:[_-]?(?i:api))?(?:[_-]?(?i:keys?|tokens?))?'
     rb'(?=[ \t"\'/]|\r?\n)'
@@ -1396,6 +1409,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 + _HEX_KEY, context=TOGETHER_NAMED),
         Pattern(rb'(?m:^)[ \t]{0,32}(?i:together(?:[_-]?ai)?)[ \t]{0,32}:[ \t]{1,32}["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
+        # Or an unquoted one opening a flow map or after its comma (a
+        # JavaScript/TypeScript object's ``{ together: "<key>" }``, Ruby's
+        # symbol key, YAML's ``{together: <key>}``): the value quoted or
+        # after a blank, as the line-start form.
+        Pattern(rb'[tT](?:(?<=[{,][tT])|(?<=[{,][ \t][tT]))(?i:ogether(?:[_-]?ai)?)[ \t]{0,8}:'
+                rb'(?:[ \t]{0,8}["\'`]|[ \t]{1,8})' + _HEX_KEY, context=TOGETHER_NAMED),
         Pattern(rb'[tT"\'](?<=[ \t][tT"\'])(?:(?<=["\'])[tT]|(?<=[tT]))(?i:ogether(?:[_-]?ai)?)=["\']?'
                 + _HEX_KEY, context=TOGETHER_NAMED),
         # Or an entry named for the provider in a map of keys (bash's
@@ -2231,11 +2250,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'protocol=https\nhost=api.together.xyz\nusername=svc\npassword={hex}',
         '$ vault kv get -field=api_key secret/llm/together\n{hex}',
         '$ pass show api/public/together\n{hex}',
+        'export const providerKeys = {{ openai: process.env.OPENAI_API_KEY, together: "{hex}" }};',
         '$ vault kv get -field=api_key_v2 secret/together\n{hex}',
         'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}',
         'middlewares:\n  together-auth:\n    headers:\n      Authorization: "Bearer {hex}"',
     ),
     false_positives=(
+        'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',
         # (an HTML table of checksums; a header naming another column; a
         # name/value table naming another endpoint)
         '<table><tr><th>Package</th><th>SHA256</th></tr><tr><td>together-1.3.0.tar.gz</td><td>{hex}</td></tr></table>',

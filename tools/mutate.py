@@ -1220,6 +1220,36 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/legacy_context_forms_test.py::test_a_legacy_key_in_its_context_is_found',),
       "a secret store's read of a credential field saying its stage (vault kv get -field=api_key_v2 "
       'secret/together) hides the Together key it prints'),
+    M('secret-read-op-item-as-folder', 'together_hooks/rules.py',
+      "    rb'(?![^\\r\\n]{0,300}(?i:op)://[^\\s/]{1,80}/[^\\s]{0,160}?' + NON_KEY_PURPOSE + rb')'\n",
+      "    rb''\n",
+      ('tests/detect/legacy_context_forms_test.py::test_a_decoy_of_the_same_shape_is_not',),
+      "a 1Password reference's item read as a folder: op read op://together/release-sha256/credential "
+      'prints a Together key'),
+    M('secret-read-auth-any-credential', 'together_hooks/rules.py',
+      "    rb'|(?:access|auth|bearer)[_-]?(?:keys?|tokens?))'\n",
+      "    rb'|(?:access|auth|bearer)[_-]?(?:keys?|tokens?|password|credentials?|secret))'\n",
+      ('tests/detect/legacy_context_forms_test.py::test_a_decoy_of_the_same_shape_is_not',),
+      "a secret store's read of an auth secret field (vault kv get -field=auth_secret secret/together, "
+      "Auth.js's session secret) prints a Together key"),
+    M('legacy-flow-map-key-unread', 'together_hooks/rules.py',
+      "        Pattern(rb'[tT](?:(?<=[{,][tT])|(?<=[{,][ \\t][tT]))(?i:ogether(?:[_-]?ai)?)[ \\t]{0,8}:'\n",
+      "        Pattern(rb'[tT](?<=[{,]{2}[tT])(?i:ogether(?:[_-]?ai)?)[ \\t]{0,8}:'\n",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a flow map's unquoted key named for the provider ({ together: \"<key>\" } in JavaScript, Ruby, "
+      'YAML) is no name: its legacy key passes'),
+    M('home-config-folder-no-mention', 'together_hooks/rules.py',
+      "        rb'|(?:~|\\$\\{?HOME\\}?|%USERPROFILE%)[/\\\\](?:\\.config[/\\\\]|\\.)(?i:together(?:[_-]?ai)?)[/\\\\]'\n",
+      "        rb''\n",
+      ('tests/accuracy/probe11_heldout_test.py', 'tests/accuracy/probe18_heldout_test.py'),
+      "Together's configuration folder in a user's home (cat > ~/.together/config.json <<EOF) is no Together "
+      'context: the api_key written there passes'),
+    M('client-repr-no-mention', 'together_hooks/rules.py',
+      "        rb'|<(?:\\w{1,40}\\.){1,6}\\w{0,16}?Together\\w{0,16}[ \\t]object[ \\t]at[ \\t]0x'\n",
+      "        rb''\n",
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a Python repr of Together's client (<together.Together object at 0x...>) in a frame's locals is no "
+      'Together context: the api_key beside it passes'),
     M('basic-without-scheme', 'together_hooks/detect/engine.py',
       "        if b':' in line and before.search(data, max(0, origin - 16), origin):\n",
       "        if b':' in line:\n",

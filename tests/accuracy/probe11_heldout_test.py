@@ -1212,10 +1212,8 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
     'html-comment-over-script': "a model field in the key's object defers to the structure right around it (`<script>`), never the heading above",
-    'pytest-locals': 'a Together client object in the locals (`<together.Together object ...>`) is no Together context',
     'nginx-access-log-proxy': "a proxy's path `/together/v1/...` names no Together endpoint",
     'openai-sdk-debug-log': "a model field in the logged request's object decides before the endpoint on the next line",
-    'heredoc-json-config-path': 'a file path `~/.together/config.json` over a heredoc is no Together context',
     'nb-output-echo-environ': "a notebook's JSON puts a cell's outputs before its source: the value comes before the expression naming it",
     'patch-hunk-header-label': "a diff's leading column breaks the YAML indentation (` together:` over `+  api_key:`)",
     'cursor-mcp-args-glued': 'a server named `together-docs` is no Together label (only `together`/`together_ai` and a credential suffix are)',

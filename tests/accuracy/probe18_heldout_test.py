@@ -202,6 +202,55 @@ steps:
 '''),
 )
 
+# -- review (session 22): a flow map's unquoted key named for the provider ----------------
+
+FLOW_MAPS = key_cases(
+    ('ts-object-together', 'src/providers.ts', '''\
+export const providerKeys = {{ openai: process.env.OPENAI_API_KEY, together: "{hex}" }};
+'''),
+    ('js-object-togetherai', 'scripts/seed.mjs', '''\
+await seed({{togetherai: '{hex}'}});
+'''),
+    ('ruby-symbol-together-ai', 'config/initializers/llm.rb', '''\
+LLM_KEYS = {{ together_ai: "{hex}" }}.freeze
+'''),
+    ('yaml-flow-map', 'config/keys.yml', '''\
+llm: {{together: {hex}, model: meta-llama/Llama-3.3-70B-Instruct-Turbo}}
+'''),
+    ('decoy-ts-checksums-by-package', 'scripts/verify.ts', '''\
+const EXPECTED_SHA256 = {{ together: "{_hex}", openai: "{_hex}" }};
+'''),
+    ('decoy-js-integrity-map', 'scripts/pins.js', '''\
+module.exports = {{ integrity: {{ together: "{_hex}" }} }};
+'''),
+    ('decoy-lockfile-integrity', 'package-lock.json', '''\
+{{"packages": {{"node_modules/together": {{"version": "1.3.0", "integrity": "sha256-{_hex}"}}}}}}
+'''),
+)
+
+# -- review (session 22): Together's config folder, its client object's repr ----------------
+
+MENTIONS = key_cases(
+    ('home-config-together-write', 'scripts/install.sh', '''\
+install -d "$HOME/.config/together"
+cat > "$HOME/.config/together/settings.json" <<'JSON'
+{{"api_key": "{hex}", "timeout": 30}}
+JSON
+'''),
+    ('decoy-project-folder-named-together', 'scripts/bootstrap.sh', '''\
+mkdir -p ~/together
+cat > ~/together/.openai.json <<EOF
+{{"api_key": "{_hex}"}}
+EOF
+'''),
+    ('decoy-pytest-locals-other-client', 'logs/pytest.txt', '''\
+api_key    = '{_hex}'
+client     = <openai.OpenAI object at 0x7f3a2c1b9d90>
+together_model = 'meta-llama/Llama-3.3-70B-Instruct-Turbo'
+tests/test_chat.py:12: AuthenticationError
+'''),
+)
+
 # -- tgp_v1_ keys in unusual places -----------------------------------------------------------
 
 CURRENT = key_cases(
@@ -322,7 +371,7 @@ checksum_sha256    {_hex}
 '''),
 )
 
-CASES = SETTERS + JS + CLIS + CURRENT + DECOYS + LATER
+CASES = SETTERS + JS + CLIS + CURRENT + DECOYS + LATER + FLOW_MAPS + MENTIONS
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.

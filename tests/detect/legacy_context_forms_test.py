@@ -45,6 +45,8 @@ FOUND = (
     # (a credential's field saying its kind or its stage)
     ('vault-field-qualified', 'session.txt', '$ vault kv get -field=api_key_v2 secret/together\n{hex}\n'),
     ('vault-field-bearer', 'session.txt', '$ vault kv get -field=bearer_token secret/together\n{hex}\n'),
+    # (a 1Password reference's first segment is its vault, a folder)
+    ('op-read-public-vault', 'session.txt', '$ op read op://public/together/credential\n{hex}\n'),
     ('get-secret-output', 'session.txt', 'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}\n'),
     ('keychain-output', 'session.txt', '$ security find-generic-password -s together -w\n{hex}\n'),
     ('gdb-pointer', 'gdb.txt',
@@ -96,6 +98,11 @@ DECOYS = (
     ('vault-key-id-field', 'session.txt', '$ vault kv get -field=key_id secret/together\n{hex}\n'),
     ('vault-refresh-token-field', 'session.txt', '$ vault kv get -field=refresh_token secret/together\n{hex}\n'),
     ('vault-other-field', 'session.txt', '$ vault kv get -field=webhook_secret secret/together\n{hex}\n'),
+    # (a 1Password reference's item names the secret: op://vault/item/field;
+    # Auth.js's AUTH_SECRET is `openssl rand -hex 32`)
+    ('op-read-digest-item', 'session.txt', '$ op read op://together/release-sha256/credential\n{hex}\n'),
+    ('op-read-signing-item', 'session.txt', '$ op read "op://together/webhook-signing/credential"\n{hex}\n'),
+    ('vault-auth-secret-field', 'session.txt', '$ vault kv get -field=auth_secret secret/together\n{hex}\n'),
     # (real formats beside Together's name: sha256sum's output, git's
     # credential record for another host, an OCI manifest, docker pull's
     # digest, another app's Django debug locals, vault's table of another
