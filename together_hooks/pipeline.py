@@ -764,7 +764,10 @@ def take_out_step(findings: Sequence[Finding], root: str, pushed: bool = False) 
         "remove …` for another notes ref; the ref's history keeps it), not by "
         'rewriting the commit; a key that is real is leaked anyway: rotate it.'
     ) if noted else ''
-    commits = list(dict.fromkeys(f.commit for f in findings if f.commit and f.path != NOTE))
+    # A blob or tree a ref reaches through no commit (``Finding.reached``)
+    # is no commit to rebase.
+    commits = list(dict.fromkeys(
+        f.commit for f in findings if f.commit and f.path != NOTE and f.reached is None))
     if not commits:
         return notes
     ci = pushed  # HEAD and the branches here are the job's

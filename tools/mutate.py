@@ -1332,6 +1332,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_own_digests_test.py::test_the_rules_never_read_a_reports_own_digest',),
       "the scrub's pass of the rules over a shown text reads a SARIF report's own fingerprints (64 hex "
       'under a name holding together) as key candidates: the legacy rule worked around each'),
+    M('tagged-object-said-commit', 'together_hooks/report.py',
+      "             else f'{f.reached or \"commit\"} {f.commit[:12]}')\n",
+      "             else f'commit {f.commit[:12]}')\n",
+      ('tests/sources/history_discovery_test.py::test_a_key_a_ref_reaches_through_no_commit_says_what_holds_it',),
+      'a key in a blob or tree a ref reaches through no commit is said to be "in commit <blob id>"'),
+    M('tagged-object-rebased', 'together_hooks/pipeline.py',
+      "        f.commit for f in findings if f.commit and f.path != NOTE and f.reached is None))\n",
+      "        f.commit for f in findings if f.commit and f.path != NOTE))\n",
+      ('tests/sources/history_discovery_test.py::test_a_key_a_ref_reaches_through_no_commit_says_what_holds_it',),
+      'the advice for a key in a tagged blob or tree is `git rebase -i <blob id>^`'),
 )
 
 
