@@ -1342,6 +1342,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        f.commit for f in findings if f.commit and f.path != NOTE))\n",
       ('tests/sources/history_discovery_test.py::test_a_key_a_ref_reaches_through_no_commit_says_what_holds_it',),
       'the advice for a key in a tagged blob or tree is `git rebase -i <blob id>^`'),
+    M('store-lock-follows-link', 'together_hooks/org/store.py',
+      "                         | getattr(os, 'O_NOFOLLOW', 0), 0o600)\n",
+      "                         , 0o600)\n",
+      ('tests/org/store_lock_test.py::test_the_store_lock_is_never_made_through_a_dangling_link',
+       'tests/org/store_lock_test.py::test_lock_files_that_are_symlinks_keep_their_target'),
+      "scan-org opens a link in STORE.lock's place: it locks the target, and makes the file a dangling one names"),
+    M('store-lock-orphan-kept', 'together_hooks/org/store.py',
+      "            if named is not None and _same(named, os.fstat(held.fileno())):\n",
+      "            if True:\n",
+      ('tests/org/store_lock_test.py::test_the_store_lock_is_never_made_through_a_dangling_link',),
+      'a coordinator that locked the file the last one removed as it finished keeps it: two run at once'),
 )
 
 
