@@ -440,7 +440,9 @@ def test_a_key_a_ref_reaches_through_no_commit_says_what_holds_it(git_repo, keys
     """A key in a blob or tree a ref names (lightweight tag, annotated tag,
     a tag of a tag) is reported ``in blob``/``in tree``/``in tag <id>``,
     one line per ref, never ``in commit <blob id>``, and the advice names
-    no ``git rebase -i <blob id>^`` (it did both)."""
+    no ``git rebase -i <blob id>^`` (it did both), nor for a key in a tag's
+    message a rebase of the commit it tags (``--root`` here): the tag is
+    made again."""
     write(git_repo, 'a.py', 'x = 1\n')
     commit(git_repo)
     write(git_repo, 'loose.py', f'K = "{keys()}"\n')
@@ -466,4 +468,9 @@ def test_a_key_a_ref_reaches_through_no_commit_says_what_holds_it(git_repo, keys
         f'blob {ids["light"][:12]}', f'tag {ids["ann"][:12]}', f'tag {ids["annann"][:12]}',
         f'tree {ids["ltree"][:12]}', f'tag {ids["atree"][:12]}',
     ]), result.out
-    assert 'rebase -i' not in result.out, result.out
+    assert 'rebase -i' not in result.out and 'git tag -d NAME' in result.out, result.out
+    # A key in a tag's message: no rebase of the commit under it either.
+    git(git_repo, 'tag', '-a', '-m', f'release {keys()}', 'v1')
+    tagged = scan('--history')
+    assert f'in tag v1 ({git(git_repo, "rev-parse", "v1").strip()[:12]})' in tagged.out
+    assert 'rebase -i' not in tagged.out and 'git tag -d NAME' in tagged.out, tagged.out
