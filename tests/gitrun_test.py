@@ -229,12 +229,21 @@ def test_many_revisions_go_to_git_on_stdin_with_their_signs(git_repo):
             ('rev-list', d, f'^{b}', '--not', a, '--not', c),
             ('log', '--format=%H %s', d, '--not', '--all', '--not', b, '--'),
             ('rev-list', '--end-of-options', d, f'^{b}'),
+            # What is no full id stays on the command line, sign and all:
+            # a range, an abbreviated id, a ref, --since, ``^`` undone by --not.
+            ('rev-list', f'{a}..{d}', '--not', c[:10], '--since=1970-01-02', c),
+            ('rev-list', 'HEAD', '--not', f'^{c}', a),
+            ('rev-list', d, '--not', 'HEAD~3', f'^{b[:12]}', b),
     ):
         short = git(git_repo, *args)
         end = args.index('--') if '--' in args else len(args)
         # Each id named again and again: the same range, past the limit.
         padded = (*args[:end - 1], *[args[end - 1]] * pad, *args[end - 1:])
         moved, given = gitrun.revisions_on_stdin(padded)
-        assert given is not None and '--stdin' in moved and len(moved) < 10, moved
+        assert given is not None and '--stdin' in moved and len(moved) < 12, moved
         assert git(git_repo, *padded) == short, args
+        # The same through a stream (its ids in a private temporary file).
+        proc = gitrun.git_stream(str(git_repo), *padded)
+        streamed, _err = proc.communicate()
+        assert proc.returncode == 0 and streamed == short, args
     assert gitrun.revisions_on_stdin(('rev-list', d, '--not', b)) == (('rev-list', d, '--not', b), None)

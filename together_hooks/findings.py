@@ -92,6 +92,7 @@ class Finding:
     __slots__ = (
         'path', 'line', 'column', 'rule', 'secret', 'encoding',
         'commit', 'author', 'date', 'verification', 'verification_reason', 'tag',
+        'reached',
     )
 
     def __init__(
@@ -112,6 +113,10 @@ class Finding:
         # An annotated tag's name, when the key is in its header or message
         # (``commit`` is then the tag object's id).
         self.tag: str | None = None
+        # What ``commit`` names when it is no commit: a key in a blob a ref
+        # reaches through no commit is ``in blob <id>``, ``in tag <id>``
+        # (the tag that reaches it) or ``in tree <id>``, never ``in commit``.
+        self.reached: str | None = None
 
     @property
     def hashed_secret(self) -> str:

@@ -764,7 +764,19 @@ def take_out_step(findings: Sequence[Finding], root: str, pushed: bool = False) 
         "remove …` for another notes ref; the ref's history keeps it), not by "
         'rewriting the commit; a key that is real is leaked anyway: rotate it.'
     ) if noted else ''
-    commits = list(dict.fromkeys(f.commit for f in findings if f.commit and f.path != NOTE))
+    # A tag (its message or header: ``Finding.tag``) or a blob or tree a
+    # ref reaches through no commit (``Finding.reached``) is no commit to
+    # rebase: a rebase of the commit under it leaves the key where it is.
+    if any(f.commit and (f.tag is not None or f.reached is not None) for f in findings):
+        notes = (
+            ' A key in a tag, or in a blob or tree a tag names, is in no commit: '
+            'delete that tag (`git tag -d NAME`; pushed: `git push origin :refs/tags/NAME`) '
+            'and make it again without the key; a key that is real is leaked anyway: '
+            'rotate it.'
+        ) + notes
+    commits = list(dict.fromkeys(
+        f.commit for f in findings
+        if f.commit and f.path != NOTE and f.tag is None and f.reached is None))
     if not commits:
         return notes
     ci = pushed  # HEAD and the branches here are the job's

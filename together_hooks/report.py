@@ -531,7 +531,7 @@ def _commit_words(f: Finding) -> str:
     """``commit <id> by <author> on <date>``, leaving out what the object
     has not (a blob or tree a tag points at has no author)."""
     words = (f'tag {f.tag} ({f.commit[:12]})' if f.tag is not None
-             else f'commit {f.commit[:12]}')
+             else f'{f.reached or "commit"} {f.commit[:12]}')
     if f.author:
         words += f' by {f.author}'
     if f.date:

@@ -1368,6 +1368,27 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_own_digests_test.py::test_legacy_keys_beside_the_digests_are_redacted_as_before',),
       "the scrub's pass of the rules blanks every lone 64 hex, not only the report's own fingerprints: "
       'a legacy key in Together context in a shown text is printed whole'),
+    M('tagged-object-said-commit', 'together_hooks/report.py',
+      "             else f'{f.reached or \"commit\"} {f.commit[:12]}')\n",
+      "             else f'commit {f.commit[:12]}')\n",
+      ('tests/sources/history_discovery_test.py::test_a_key_a_ref_reaches_through_no_commit_says_what_holds_it',),
+      'a key in a blob or tree a ref reaches through no commit is said to be "in commit <blob id>"'),
+    M('tagged-object-rebased', 'together_hooks/pipeline.py',
+      "        if f.commit and f.path != NOTE and f.tag is None and f.reached is None))\n",
+      "        if f.commit and f.path != NOTE))\n",
+      ('tests/sources/history_discovery_test.py::test_a_key_a_ref_reaches_through_no_commit_says_what_holds_it',),
+      'the advice for a key in a tag, tagged blob or tree is `git rebase -i <blob id>^` (or of the commit a tag names)'),
+    M('store-lock-follows-link', 'together_hooks/org/store.py',
+      "                         | getattr(os, 'O_NOFOLLOW', 0), 0o600)\n",
+      "                         , 0o600)\n",
+      ('tests/org/store_lock_test.py::test_the_store_lock_is_never_made_through_a_dangling_link',
+       'tests/org/store_lock_test.py::test_lock_files_that_are_symlinks_keep_their_target'),
+      "scan-org opens a link in STORE.lock's place: it locks the target, and makes the file a dangling one names"),
+    M('store-lock-orphan-kept', 'together_hooks/org/store.py',
+      "            if named is not None and _same(named, os.fstat(held.fileno())):\n",
+      "            if True:\n",
+      ('tests/org/store_lock_test.py::test_the_store_lock_is_never_made_through_a_dangling_link',),
+      'a coordinator that locked the file the last one removed as it finished keeps it: two run at once'),
 )
 
 

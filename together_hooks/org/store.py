@@ -198,12 +198,28 @@ class Store:
             self._lock.close()
             self._lock = None
 
+    def _open_lock(self):  # type: ignore[no-untyped-def]
+        """STORE.lock, opened (made if missing) but never truncated, and
+        never through a link in its place: ``a`` followed one, and made the
+        file a dangling one names, wherever it points."""
+        name = self.path + '.lock'
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC
+                         | getattr(os, 'O_NOFOLLOW', 0), 0o600)
+        except OSError:
+            if os.path.islink(name):
+                raise InputError(
+                    f'{name}: a symbolic link where scan-org keeps its lock; '
+                    'remove it and run again') from None
+            raise
+        return os.fdopen(fd, 'a')
+
     def lock(self) -> None:
         """One coordinator per store: a second would resume the first's run."""
         import fcntl
 
         while True:
-            held = open(self.path + '.lock', 'a')  # never truncates: only held
+            held = self._open_lock()
             try:
                 fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:

@@ -870,12 +870,14 @@ def beside_commits(
                 if streamed_keys(scan, blob, TAGGED_BLOB):
                     for tip in tagged[sha]:
                         yield Revision(TAGGED_BLOB, None, _all, commit=tip,
-                                       stream=BlobAt(root, sha, blob.size))
+                                       stream=BlobAt(root, sha, blob.size),
+                                       reached=_reached(tip, sha, 'blob'))
                 continue
             data = blob.read()
             if keys_in(scan, data, TAGGED_BLOB):
                 for tip in tagged[sha]:
-                    yield Revision(TAGGED_BLOB, data, _all, commit=tip)
+                    yield Revision(TAGGED_BLOB, data, _all, commit=tip,
+                                   reached=_reached(tip, sha, 'blob'))
     starts = [(tip, sha, kind) for tip, sha, kind in peel if kind == 'tree']
     for tip, start, kind in starts:
         out = git(root, 'rev-list', '--objects', start,
@@ -894,15 +896,28 @@ def beside_commits(
             path = to_display(names[sha]) if names[sha] else TAGGED_BLOB
             if blob.size > WINDOW:  # in windows, then again for the report
                 if streamed_keys(scan, blob, path):
-                    yield Revision(path, None, _all, commit=tip, stream=BlobAt(root, sha, blob.size))
+                    yield Revision(path, None, _all, commit=tip, stream=BlobAt(root, sha, blob.size),
+                                   reached=_reached(tip, start, kind))
                 continue
             data = blob.read()
             if keys_in(scan, data, path):
-                yield Revision(path, data, _all, commit=tip)
+                yield Revision(path, data, _all, commit=tip, reached=_reached(tip, start, kind))
         if start in names:  # a tree ``exclude`` does not reach: its entries' names too
             listed = b'\n'.join(sorted(tree_names(root, [start], [(tip, start, kind)])))
             if listed and keys_in(scan, listed, PATH_NAME):
-                yield Revision(PATH_NAME, listed, _all, commit=tip)
+                yield Revision(PATH_NAME, listed, _all, commit=tip,
+                               reached=_reached(tip, start, kind))
+
+
+def _reached(tip: str, sha: str, kind: str) -> str:
+    """What ``tip`` is, for a report (``Finding.reached``): the blob or
+    tree itself, a tag (through any chain of tags) that reaches it, or a
+    name given on the command line (``scan --commits NAME``)."""
+    if tip == sha:
+        return kind
+    if len(tip) in (40, 64) and not tip.strip('0123456789abcdef'):
+        return 'tag'
+    return 'ref'
 
 
 def walk_path_names(root: str, revs: Sequence[str]) -> tuple[Walk, set[bytes]]:

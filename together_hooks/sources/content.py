@@ -200,17 +200,18 @@ class Revision(Content):
     so every report says who added a key and when.
     """
 
-    __slots__ = ('keep', 'commit', 'author', 'date', 'tag')
+    __slots__ = ('keep', 'commit', 'author', 'date', 'tag', 'reached')
 
     def __init__(
             self, path: str, data: bytes | None,
             keep: Callable[[list[Finding]], list[Finding]],
             commit: str | None = None, author: str | None = None,
             date: str | None = None, stream: Blob | BlobAt | None = None,
-            tag: str | None = None,
+            tag: str | None = None, reached: str | None = None,
     ) -> None:
         Content.__init__(self, path, data, stream=stream)
         self.tag = tag  # an annotated tag's name: ``commit`` is that tag
+        self.reached = reached  # ``commit`` is no commit: what it is
         self.keep = keep
         self.commit = commit
         self.author = author
@@ -221,5 +222,5 @@ class Revision(Content):
         if self.commit is not None:
             for f in kept:
                 f.commit, f.author, f.date = self.commit, self.author, self.date
-                f.tag = self.tag
+                f.tag, f.reached = self.tag, self.reached
         return kept
