@@ -1242,6 +1242,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if False:\n',
       ('tests/accuracy/encoded_heldout2_test.py::test_case[xlsx-shared-strings-legacy]',),
       "an xlsx's sheets are not read as rows: a shared string's key is apart from its row's provider cell"),
+    M('sheet-open-element-rescanned', 'together_hooks/detect/containers.py',
+      '        if stop == -1:\n            return\n',
+      '        if stop == -1:\n            at = after\n            continue\n',
+      ('tests/detect/containers_test.py::test_sheet_rows_are_read_in_one_pass_whatever_elements_are_left_open',),
+      "an xlsx element left open (<row>, <si>, <c>, <t>) is searched for its end again from each one: a "
+      'crafted 2 MB sheet takes hours'),
     M('marshal-unread', 'together_hooks/detect/engine.py',
       '    if depth == 0 and _marshalled(data):\n',
       '    if False:\n',
@@ -1255,6 +1261,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/pyc_test.py', 'tests/accuracy/encoded_heldout2_test.py::test_case[pyc-legacy-assign]'),
       "a .pyc's store is written without the name it stores to: TOGETHER_API_KEY = <hex> becomes the "
       'bare constant'),
+    M('pyc-old-layout-unread', 'together_hooks/detect/pyc.py',
+      "        elif kind == 'c' and self.magic < _MAGIC_311:\n",
+      "        elif kind == 'c' and False:\n",
+      ('tests/detect/pyc_test.py::test_a_pyc_of_another_python_is_read_by_its_own_layout_and_instructions',),
+      "a Python 3.8-3.10 .pyc's code objects are read in 3.11's layout: the dump does not parse, its "
+      'names and keys stay apart'),
+    M('pyc-other-magic-as-ours', 'together_hooks/detect/pyc.py',
+      '    if not ours or magic < _MAGIC_311:\n',
+      '    if magic < _MAGIC_311:\n',
+      ('tests/detect/pyc_test.py::test_a_pyc_of_another_python_is_read_by_its_own_layout_and_instructions',),
+      "another Python's bytecode (3.12, 3.13) is read with this interpreter's opcode table: a name may "
+      'be set beside a value it never had'),
     M('delta-cache-default', 'together_hooks/sources/history.py',
       '            reading=PACK_END_READING if from_end else PACK_READING,\n',
       '            reading=PACK_READING,\n',
