@@ -1231,9 +1231,15 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/faults_test.py::test_memory_the_os_refuses_names_the_limit',),
       "the OS's Cannot allocate memory (git started under ulimit -v) says nothing of the limit to raise"),
+    M('ooxml-tag-reads-past-lt', 'together_hooks/detect/codec.py',
+      "(?:-[A-Za-z]+)*)\\b[^<>]*>')\n",
+      "(?:-[A-Za-z]+)*)\\b[^>]*>')\n",
+      ('tests/detect/ooxml_text_test.py::test_a_part_ending_in_tags_left_open_is_read_in_one_pass',),
+      "an Office part's tag pattern reads past the next < to a >: a tag left open is read again to the "
+      'end from every <, a crafted 600 KB part takes hours'),
     M('odf-hyphen-tags', 'together_hooks/detect/codec.py',
-      "_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+(?:-[A-Za-z]+)*)\\b[^>]*>')\n",
-      "_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+)\\b[^>]*>')\n",
+      "_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+(?:-[A-Za-z]+)*)\\b[^<>]*>')\n",
+      "_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+)\\b[^<>]*>')\n",
       ('tests/accuracy/encoded_heldout3_test.py::test_case[ods-cells-legacy]',),
       "an OpenDocument's hyphenated tags (table:table-cell, table:table-row) are not told apart: a "
       "spreadsheet's name cell and its key cell run together"),
