@@ -1268,8 +1268,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a .pyc's store is written without the name it stores to: TOGETHER_API_KEY = <hex> becomes the "
       'bare constant'),
     M('pyc-old-layout-unread', 'together_hooks/detect/pyc.py',
-      "        elif kind == 'c' and self.magic < _MAGIC_311:\n",
-      "        elif kind == 'c' and False:\n",
+      '            self.take(24 if _MAGIC_38 <= self.magic < _MAGIC_311 else 20)\n',
+      '            self.take(20)\n',
       ('tests/detect/pyc_test.py::test_a_pyc_of_another_python_is_read_by_its_own_layout_and_instructions',),
       "a Python 3.8-3.10 .pyc's code objects are read in 3.11's layout: the dump does not parse, its "
       'names and keys stay apart'),

@@ -137,26 +137,13 @@ class _Reader:
             if not 0 <= index < len(self.refs):
                 raise _Bad
             out = self.refs[index]
-        elif kind == 'c' and self.magic < _MAGIC_311:
-            # Python 3.7's layout (five counts) and 3.8 to 3.10's (six):
-            # bytecode, constants, names, local names, free and cell
-            # names, file, name, first line, line table.
-            self.take(20 if self.magic < _MAGIC_38 else 24)
-            code = self.value(depth + 1)
-            consts = self.value(depth + 1)
-            names = self.value(depth + 1)
-            local = self.value(depth + 1)
-            for _ in range(4):
-                self.value(depth + 1)
-            self.take(4)
-            self.value(depth + 1)
-            out = _Code(code, consts, names, local)
-            self.codes.append(out)
         elif kind == 'c':
-            # Python 3.11's layout and later: five counts, then bytecode,
-            # constants, names, local names and kinds, file, name,
-            # qualified name, first line, line and exception tables.
-            self.take(20)
+            # Counts (3.7: five; 3.8 to 3.10: six; 3.11 on: five), then
+            # bytecode, constants, names, local names, four more (free and
+            # cell names, file, name; from 3.11: local kinds, file, name,
+            # qualified name), first line, line table (from 3.11: and the
+            # exception table).
+            self.take(24 if _MAGIC_38 <= self.magic < _MAGIC_311 else 20)
             code = self.value(depth + 1)
             consts = self.value(depth + 1)
             names = self.value(depth + 1)
@@ -164,8 +151,8 @@ class _Reader:
             for _ in range(4):
                 self.value(depth + 1)
             self.take(4)
-            self.value(depth + 1)
-            self.value(depth + 1)
+            for _ in range(1 + (self.magic >= _MAGIC_311)):
+                self.value(depth + 1)
             out = _Code(code, consts, names, local)
             self.codes.append(out)
         else:
