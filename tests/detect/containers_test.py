@@ -23,6 +23,7 @@ import zlib
 
 import pytest
 
+from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect import budget
 from together_hooks.detect import containers
@@ -119,6 +120,26 @@ def test_office_and_java_archives_are_zips():
         'xl/sharedStrings.xml': f'<sst><si><t>TOGETHER_API_KEY</t></si><si><t>{key}</t></si></sst>'.encode(),
     })
     assert found(xlsx, 'report.xlsx') == [('report.xlsx!xl/sharedStrings.xml', 1, hash_secret(key))]
+
+
+def test_sheet_rows_are_read_in_one_pass_whatever_elements_are_left_open():
+    # A legacy key beside its name in an xlsx row (shared strings), then
+    # elements left open: 200,000 ``<si>``, ``<row>``, ``<c `` and ``<t ``
+    # with no end (a lazy regex scanned to the end again from each one:
+    # hours on these 2 MB).  The row before them is still read.
+    hexkey = make_hex(_rng)
+    junk = 200_000
+    xlsx = _zip({
+        'xl/sharedStrings.xml': (
+            f'<sst>\n<si><t>TOGETHER_API_KEY</t></si>\n<si><t>{hexkey}</t></si>\n'.encode() + b'<si>' * junk
+        ),
+        'xl/worksheets/sheet1.xml': (
+            b'<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+            + b'<row>' * junk
+        ),
+        'xl/worksheets/sheet2.xml': b'<row>' + b'<c ' * junk + b'</row><row><c t="inlineStr"><is>' + b'<t ' * junk,
+    })
+    assert found(xlsx, 'keys.xlsx') == [('keys.xlsx!xl/sharedStrings.xml', 3, hash_secret(hexkey))]
 
 
 def test_every_gzip_member_is_read():

@@ -69,6 +69,22 @@ def test_found(tmp_path, shape: str) -> None:
     assert [f['hashed_secret'] for f in r.json()['findings']] == [hashlib.sha1(key.encode()).hexdigest()]
 
 
+def test_a_part_ending_in_tags_left_open_is_read_in_one_pass(tmp_path) -> None:
+    # 200,000 tags never closed at the part's end (no ``>`` after them: a
+    # tag pattern running to the next ``>`` read the rest again from
+    # every ``<``, hours); the paragraph before them is still read.
+    key = make_hex(random.Random('tags-left-open'))
+    whole = _docx(_para(_run('Handover')) + _para(_run('Together AI API key: '), _run(key, True)))
+    doc = zipfile.ZipFile(io.BytesIO(whole)).read('word/document.xml').split(b'<w:sectPr/>')[0].decode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types/>')
+        z.writestr('word/document.xml', doc + '<w:x ' * 200_000)
+    (tmp_path / 'Handover.docx').write_bytes(out.getvalue())
+    r = scan('--format', 'json', '.', cwd=tmp_path)
+    assert [f['hashed_secret'] for f in r.json()['findings']] == [hashlib.sha1(key.encode()).hexdigest()]
+
+
 def test_paragraphs_stay_apart(tmp_path) -> None:
     # A label in one paragraph and a digest in the next are two lines.
     rng = random.Random('apart')

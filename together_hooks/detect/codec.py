@@ -790,8 +790,10 @@ def hex_view(data: bytes, lo: int, hi: int) -> View | None:
 # Office Open XML's text (a Word document's ``<w:t>`` runs, a slide's
 # ``<a:t>``) and OpenDocument's (``<text:p>`` in a ``content.xml``, a
 # spreadsheet's ``<table:table-cell>``: ``prefilter.OOXML_TEXT``): a tag,
-# its prefix and name (OpenDocument's names hold hyphens).
-_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+(?:-[A-Za-z]+)*)\b[^>]*>')
+# its prefix and name (OpenDocument's names hold hyphens).  A tag ends
+# before the next ``<`` (none is in a tag's attributes), so a ``<`` left
+# open is passed over at the next one, not read again to the end.
+_OOXML_TAG = regex_cache.compile(rb'<(/?)(?:[A-Za-z]+:)?([A-Za-z]+(?:-[A-Za-z]+)*)\b[^<>]*>')
 # Tags that end a line of the text (a paragraph, a heading, a break, a
 # table row) or part its cells; OpenDocument's ``<text:s/>`` is a space.
 _OOXML_LINE = frozenset((b'p', b'br', b'cr', b'tr', b'h', b'line-break', b'table-row'))

@@ -809,12 +809,46 @@ def _zip(
 # found there is reported where its string is held.
 _SHARED_STRINGS = 'xl/sharedStrings.xml'
 _SHEET = regex_cache.compile(r'xl/worksheets/[^/]+\.xml\Z')
-_SI = regex_cache.compile(rb'<si\b[^>]*>(.*?)</si>', 16)  # re.DOTALL
-_T = regex_cache.compile(rb'<t\b[^>]*>([^<]*)</t>')
-_ROW = regex_cache.compile(rb'<row\b[^>]*>(.*?)</row>', 16)
-_CELL = regex_cache.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', 16)
 _SHARED_CELL = regex_cache.compile(rb'\bt="s"')
 _V = regex_cache.compile(rb'<v>([^<]*)</v>')
+
+
+def _elements(data: bytes, name: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """Each ``<name attrs>inner</name>`` (or ``<name attrs/>``) in ``data``,
+    in order, as (attrs, inner): one pass, each byte looked at a bounded
+    number of times (a regex's lazy ``.*?`` would scan to the end again
+    from each of a crafted sheet's unclosed ``<row>``); an element left
+    open ends the reading (nothing after it can close)."""
+    opener, closer = b'<' + name, b'</' + name + b'>'
+    at = 0
+    while True:
+        start = data.find(opener, at)
+        if start == -1:
+            return
+        after = start + len(opener)
+        if data[after:after + 1] not in _TAG_END:  # another tag's name (``<cols>``)
+            at = after
+            continue
+        end = data.find(b'>', after)
+        if end == -1:
+            return
+        if data[end - 1:end] == b'/':
+            yield data[after:end - 1], b''
+            at = end + 1
+            continue
+        stop = data.find(closer, end + 1)
+        if stop == -1:
+            return
+        yield data[after:end], data[end + 1:stop]
+        at = stop + len(closer)
+
+
+_TAG_END = frozenset((b' ', b'\t', b'\r', b'\n', b'>', b'/'))
+
+
+def _text(data: bytes) -> bytes:
+    """The ``<t>`` runs' text in ``data`` (a shared string, an inline cell)."""
+    return b''.join(inner for _attrs, inner in _elements(data, b't'))
 
 
 def _held_member(archive: Any, info: Any, budget: Budget, where: str) -> bytes:
@@ -835,23 +869,22 @@ def _sheet_rows(
     column name above it."""
     where = f'{path}!{_SHARED_STRINGS}'
     shared = _held_member(archive, archive.getinfo(_SHARED_STRINGS), budget, where)
-    strings = [b''.join(t.group(1) for t in _T.finditer(si.group(1))) for si in _SI.finditer(shared)]
+    strings = [_text(inner) for _attrs, inner in _elements(shared, b'si')]
     lines: list[bytes] = []
     size = 0
     for info in infos:
         if not _SHEET.match(info.filename) or info.flag_bits & 0x1:  # encrypted: left unread
             continue
         sheet = _held_member(archive, info, budget, f'{path}!{info.filename}')
-        for row in _ROW.finditer(sheet):
+        for _row_attrs, row in _elements(sheet, b'row'):
             cells = []
-            for cell in _CELL.finditer(row.group(1)):
-                inner = cell.group(2) or b''
+            for attrs, inner in _elements(row, b'c'):
                 value = _V.search(inner)
-                if _SHARED_CELL.search(cell.group(1)):
+                if _SHARED_CELL.search(attrs):
                     index = int(value.group(1)) if value is not None and value.group(1).isdigit() else -1
                     cells.append(strings[index] if 0 <= index < len(strings) else b'')
                 else:  # an inline string, a number
-                    cells.append(b''.join(t.group(1) for t in _T.finditer(inner)) or (value.group(1) if value else b''))
+                    cells.append(_text(inner) or (value.group(1) if value else b''))
             line = b'\t'.join(cells)
             size += len(line) + 1
             if size > HELD:  # one long string shown in many cells

@@ -1812,7 +1812,14 @@ def _ooxml_hits(
     label and its key in two runs of one paragraph read as one line."""
     from together_hooks.detect.codec import ooxml_text_view
 
-    view = ooxml_text_view(data)
+    return _view_hits(ooxml_text_view(data), path, rules, budget)
+
+
+def _view_hits(
+        view: View | None, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a view of the file (its text read as lines), each where
+    the file holds it."""
     if view is None:
         return []
     return [
@@ -1841,13 +1848,7 @@ def _marshal_hits(
     dict's key beside its value."""
     from together_hooks.detect.pyc import marshal_view
 
-    view = marshal_view(data)
-    if view is None:
-        return []
-    return [
-        (view.origin(offset), secret, rule, 'raw')
-        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
-    ]
+    return _view_hits(marshal_view(data), path, rules, budget)
 
 
 def _sqlite_hits(

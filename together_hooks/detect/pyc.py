@@ -12,9 +12,13 @@ source (``NAME = "value"``, ``call(kw="value")``, ``{"key": "value"}``), a
 dict as ``{"key": "value"}``; each string is a copy of its bytes in the
 file, so a key found there is reported where the file holds it.
 
-Bytecode differs between Python versions: a ``.pyc`` is read as a program
-when its magic is this interpreter's (its ``opcode`` table); another
-version's, and a bare marshal dump of code, give their dicts only.
+Bytecode differs between Python versions: a ``.pyc``'s magic names its
+version, and so its code objects' layout (3.7; 3.8 to 3.10; 3.11 on) and
+its instructions.  It is read as a program when its magic is 3.8 to
+3.10's (their instructions are fixed: ``_OPS_38``) or this interpreter's
+(its ``opcode`` table); another version's, and a bare marshal dump of code
+(no version), give their dicts only: no instruction is read with the
+wrong table.
 Anything that does not parse whole, to its last byte, is no marshal dump
 (None): a text file that starts with ``{`` fails at its second byte.
 """
@@ -59,9 +63,10 @@ class _Bad(Exception):
 
 
 class _Reader:
-    def __init__(self, data: bytes, at: int) -> None:
+    def __init__(self, data: bytes, at: int, magic: int) -> None:
         self.data = data
         self.at = at
+        self.magic = magic
         self.refs: list[Any] = []
         self.count = 0
         self.codes: list[_Code] = []
@@ -133,10 +138,12 @@ class _Reader:
                 raise _Bad
             out = self.refs[index]
         elif kind == 'c':
-            # Python 3.11's layout and later: five counts, then bytecode,
-            # constants, names, local names and kinds, file, name,
-            # qualified name, first line, line and exception tables.
-            self.take(20)
+            # Counts (3.7: five; 3.8 to 3.10: six; 3.11 on: five), then
+            # bytecode, constants, names, local names, four more (free and
+            # cell names, file, name; from 3.11: local kinds, file, name,
+            # qualified name), first line, line table (from 3.11: and the
+            # exception table).
+            self.take(24 if _MAGIC_38 <= self.magic < _MAGIC_311 else 20)
             code = self.value(depth + 1)
             consts = self.value(depth + 1)
             names = self.value(depth + 1)
@@ -144,8 +151,8 @@ class _Reader:
             for _ in range(4):
                 self.value(depth + 1)
             self.take(4)
-            self.value(depth + 1)
-            self.value(depth + 1)
+            for _ in range(1 + (self.magic >= _MAGIC_311)):
+                self.value(depth + 1)
             out = _Code(code, consts, names, local)
             self.codes.append(out)
         else:
@@ -165,22 +172,64 @@ def _magic() -> bytes:
     return MAGIC_NUMBER
 
 
-def _parsed(data: bytes) -> tuple[_Reader, bool] | None:
-    """The dump's reader, and whether its bytecode is this interpreter's;
-    None when ``data`` is no marshal dump (or ``.pyc``) read whole."""
-    start, ours = 0, False
+# The ``.pyc`` magic numbers (the header's first two bytes, little-endian)
+# where 3.8's and 3.11's code-object layouts begin; 3.7 begins at 3390.
+_MAGIC_37, _MAGIC_38, _MAGIC_311 = 3390, 3400, 3450
+# Python 3.8 to 3.10's instructions that set a name beside its value
+# (their numbers did not change in those versions; no inline caches).
+_OPS_38 = {
+    100: 'LOAD_CONST', 101: 'LOAD_NAME', 116: 'LOAD_GLOBAL', 124: 'LOAD_FAST', 106: 'LOAD_ATTR',
+    160: 'LOAD_METHOD', 90: 'STORE_NAME', 97: 'STORE_GLOBAL', 125: 'STORE_FAST', 95: 'STORE_ATTR',
+    131: 'CALL', 161: 'CALL', 141: 'CALL_FUNCTION_KW', 105: 'BUILD_MAP', 156: 'BUILD_CONST_KEY_MAP',
+    144: 'EXTENDED_ARG', 9: 'NOP',
+}
+
+
+class _Table:
+    """A version's instructions: names by number, inline cache sizes, and
+    the flag bits LOAD_GLOBAL's and LOAD_ATTR's arguments hold."""
+
+    def __init__(self, names: Any, caches: Any, global_shift: int, attr_shift: int) -> None:
+        self.names = names
+        self.caches = caches
+        self.global_shift = global_shift
+        self.attr_shift = attr_shift
+
+
+def _table(magic: int, ours: bool) -> _Table | None:
+    """The instructions of a ``.pyc`` of ``magic`` (None: not known here)."""
+    if _MAGIC_38 <= magic < _MAGIC_311:
+        return _Table([_OPS_38.get(op, '') for op in range(256)], None, 0, 0)
+    if not ours or magic < _MAGIC_311:
+        return None
+    import opcode
+    import sys
+
+    # 3.11 keeps a flag in LOAD_GLOBAL's low bit, 3.12 in LOAD_ATTR's too.
+    return _Table(
+        opcode.opname, getattr(opcode, '_inline_cache_entries', None), 1, 1 if sys.version_info >= (3, 12) else 0,
+    )
+
+
+def _parsed(data: bytes) -> tuple[_Reader, _Table | None] | None:
+    """The dump's reader, and the instructions its bytecode is read with
+    (None: its dicts only); None when ``data`` is no marshal dump (or
+    ``.pyc``) read whole."""
+    start, magic, ours = 0, _MAGIC_311, False
     if len(data) > 16 and data[2:4] == b'\r\n' and data[16] & ~_REF == ord('c'):
-        start, ours = 16, data[:4] == _magic()
+        start, magic, ours = 16, int.from_bytes(data[:2], 'little'), data[:4] == _magic()
+        if magic < _MAGIC_37:  # a header before 3.7's is 12 bytes: no .pyc of these
+            return None
     elif not data or data[0] & ~_REF not in b'{[()c':
         return None
-    reader = _Reader(data, start)
+    reader = _Reader(data, start, magic)
     try:
         reader.value()
     except (_Bad, IndexError, RecursionError):
         return None
     if reader.at != len(data):
         return None
-    return reader, ours or start == 0
+    return reader, _table(magic, ours) if start else None
 
 
 class _Out:
@@ -225,24 +274,19 @@ def _name(value: Any) -> Any:
     return value if isinstance(value, _Str) else b'?'
 
 
-def _program(code: _Code, out: _Out) -> None:
+def _program(code: _Code, out: _Out, table: _Table) -> None:
     """``code``'s bytecode written back as lines of source, far enough to
     set each name beside its value: loads of constants and names, stores,
     calls with keyword names, maps and tuples built; what any other
     instruction leaves on the stack is written as it stands."""
-    import opcode
-    import sys
-
-    # Python 3.12 keeps a flag in LOAD_ATTR's low bit (3.11: LOAD_GLOBAL's).
-    shift = 1 if sys.version_info >= (3, 12) else 0
     if not isinstance(code.code, _Str) or code.code.is_bytes is False:
         return
     ops = out.data[code.code.at:code.code.at + code.code.size]
     consts = code.consts if isinstance(code.consts, tuple) else ()
     names = code.names if isinstance(code.names, tuple) else ()
     local = code.locals if isinstance(code.locals, tuple) else ()
-    caches = getattr(opcode, '_inline_cache_entries', None)
-    name_of = opcode.opname
+    caches = table.caches
+    name_of = table.names
     stack: list[list[Any]] = []
     raw: list[Any] = []  # the constant each stack entry is, when one
     kwnames: Any = ()
@@ -259,6 +303,10 @@ def _program(code: _Code, out: _Out) -> None:
 
         def at(seq: tuple[Any, ...], n: int) -> Any:
             return seq[n] if 0 <= n < len(seq) else None
+        if name == 'CALL_FUNCTION_KW' and stack:  # 3.8 to 3.10: the keywords' names last
+            stack.pop()
+            kwnames = raw.pop() or ()
+            name = 'CALL'
         if name == 'LOAD_CONST' or name == 'RETURN_CONST':
             value = at(consts, arg)
             stack.append(out.expr(value))
@@ -267,10 +315,10 @@ def _program(code: _Code, out: _Out) -> None:
             kwnames = at(consts, arg) or ()
         elif name in ('LOAD_NAME', 'LOAD_GLOBAL', 'LOAD_FAST', 'LOAD_DEREF', 'LOAD_CLASSDEREF'):
             seq = local if name in ('LOAD_FAST', 'LOAD_DEREF', 'LOAD_CLASSDEREF') else names
-            stack.append([_name(at(seq, arg >> 1 if name == 'LOAD_GLOBAL' else arg))])
+            stack.append([_name(at(seq, arg >> table.global_shift if name == 'LOAD_GLOBAL' else arg))])
             raw.append(None)
         elif name in ('LOAD_ATTR', 'LOAD_METHOD') and stack:
-            stack[-1] = stack[-1] + [b'.', _name(at(names, arg >> shift if name == 'LOAD_ATTR' else arg))]
+            stack[-1] = stack[-1] + [b'.', _name(at(names, arg >> table.attr_shift if name == 'LOAD_ATTR' else arg))]
             raw[-1] = None
         elif name in ('STORE_NAME', 'STORE_GLOBAL', 'STORE_FAST', 'STORE_DEREF') and stack:
             seq = local if name in ('STORE_FAST', 'STORE_DEREF') else names
@@ -328,16 +376,16 @@ def marshal_view(data: bytes) -> View | None:
     parsed = _parsed(data)
     if parsed is None:
         return None
-    reader, ours = parsed
+    reader, table = parsed
     out = _Out(data)
     for pairs in reader.dicts:
         parts: list[Any] = [b'{']
         for j, (key, value) in enumerate(pairs):
             parts += ([b', '] if j else []) + out.expr(key) + [b': '] + out.expr(value)
         out.line(parts + [b'}'])
-    if ours:
+    if table is not None:
         for code in reader.codes:
-            _program(code, out)
+            _program(code, out, table)
     if not out.out:
         return None
     return View(bytes(out.out), 'raw', None, out.starts, out.sources, out.copied)
