@@ -1279,6 +1279,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/sqlite_test.py::test_cells_sharing_bytes_are_bounded',),
       "a SQLite database's rows past their room are dropped unread (the raw bytes scanned alone): "
       'a key cut by an overflow page there passes'),
+    M('dump-past-first-window', 'together_hooks/detect/engine.py',
+      ' or depth == 0 and edge[1] > 0 and dump_head(edge[5])\n',
+      '\n',
+      ('tests/detect/hex_dump_test.py::test_a_dump_is_read_in_every_window',),
+      "a hex dump larger than a window is read as one in its first window only (the file's head "
+      'not asked): a key in `xxd big.log` past its first 4 MB passes'),
 )
 
 
