@@ -1279,6 +1279,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/sqlite_test.py::test_cells_sharing_bytes_are_bounded',),
       "a SQLite database's rows past their room are dropped unread (the raw bytes scanned alone): "
       'a key cut by an overflow page there passes'),
+    M('sqlite-rowid-unsigned', 'together_hooks/detect/sqlite.py',
+      "                if rowid >> 63:  # a 64-bit two's complement: a negative rowid\n                    rowid -= 1 << 64\n",
+      '',
+      ('tests/detect/sqlite_test.py::test_the_densest_real_databases_read_within_their_room',),
+      "a SQLite INTEGER PRIMARY KEY's negative rowid reads as its unsigned 64-bit varint "
+      '(-300 as 18446744073709551316)'),
     M('dump-past-first-window', 'together_hooks/detect/engine.py',
       ' or depth == 0 and edge[1] > 0 and dump_head(edge[5])\n',
       '\n',
