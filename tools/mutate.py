@@ -1285,6 +1285,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/sqlite_test.py::test_the_densest_real_databases_read_within_their_room',),
       "a SQLite INTEGER PRIMARY KEY's negative rowid reads as its unsigned 64-bit varint "
       '(-300 as 18446744073709551316)'),
+    M('a85-mark-mid-line', 'together_hooks/detect/prefilter.py',
+      "        if start < mark < end:  # the mark inside its line",
+      "        if False:  # the mark inside its line",
+      ('tests/detect/ascii85_test.py::test_an_env_file_encoded',),
+      'an ASCII85 block whose <~ mark is inside its line (a string\'s value, ENV = "<~...~>") is not told '
+      'a block: its key passes'),
     M('dump-past-first-window', 'together_hooks/detect/engine.py',
       ' or depth == 0 and edge[1] > 0 and dump_head(edge[5])\n',
       '\n',
