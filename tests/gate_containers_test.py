@@ -108,20 +108,28 @@ def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str
     return keys, {(m, hash_secret(k)) for m, k in zip(members, keys)}
 
 
-def _sqlite_of_blob(blob: bytes) -> bytes:
-    """A SQLite database holding ``blob`` in a BLOB column (an app's cache)."""
+def _sqlite(setup) -> bytes:  # type: ignore[no-untyped-def]
+    """The bytes of a SQLite database ``setup(connection)`` fills."""
     import sqlite3
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        name = f'{tmp}/cache.db'
+        name = f'{tmp}/app.db'
         db = sqlite3.connect(name)
-        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
-        db.execute('INSERT INTO files VALUES (?, ?)', ('.env', blob))
+        db.execute('PRAGMA synchronous = OFF')
+        setup(db)
         db.commit()
         db.close()
         with open(name, 'rb') as f:
             return f.read()
+
+
+def _sqlite_of_blob(blob: bytes) -> bytes:
+    """A SQLite database holding ``blob`` in a BLOB column (an app's cache)."""
+    def setup(db):  # type: ignore[no-untyped-def]
+        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
+        db.execute('INSERT INTO files VALUES (?, ?)', ('.env', blob))
+    return _sqlite(setup)
 
 
 def _sqlite_rows_then_cut_key(key: str) -> bytes:
@@ -129,26 +137,18 @@ def _sqlite_rows_then_cut_key(key: str) -> bytes:
     twice the file (``-100`` and a tab from 2 record bytes), then a table
     whose value holds ``key`` cut by an overflow page's edge: only its
     rows, read on past the integers', hold the key whole."""
-    import sqlite3
-    import tempfile
-
     # 512-byte pages: a 600-byte payload keeps ``least + (size - least) %
     # (usable - 4)`` = 92 bytes in its cell, the rest on an overflow page;
     # the key is at 81 to 131 (3 header bytes, then the text).
     value = 'x' * 60 + f' TOGETHER_API_KEY={key} ' + 'y' * 468
-    with tempfile.TemporaryDirectory() as tmp:
-        name = f'{tmp}/metrics.db'
-        db = sqlite3.connect(name)
-        db.execute('PRAGMA synchronous = OFF')
+
+    def setup(db):  # type: ignore[no-untyped-def]
         db.execute('PRAGMA page_size = 512')
         db.execute('CREATE TABLE metrics (%s)' % ', '.join(f'c{i} INTEGER' for i in range(60)))
         db.executemany('INSERT INTO metrics VALUES (%s)' % ', '.join('?' * 60), [(-100,) * 60] * 300)
         db.execute('CREATE TABLE notes (body TEXT)')
         db.execute('INSERT INTO notes VALUES (?)', (value,))
-        db.commit()
-        db.close()
-        with open(name, 'rb') as f:
-            data = f.read()
+    data = _sqlite(setup)
     assert key.encode() not in data
     return data
 
