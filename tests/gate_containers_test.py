@@ -71,8 +71,9 @@ def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str
     The last six are kept as base64 in text (a notebook's PNG with a
     ``zTXt``, an xz in YAML, a git bundle in JSON), are an LZMA-alone
     file, a uuencoded gzip or a SQLite BLOB of raw zlib: found at the
-    file, or the ``.lzma``'s member."""
-    keys = [make_key(rng) for _ in range(12)]
+    file, or the ``.lzma``'s member; and a SQLite database whose rows
+    read as more than twice its size before a key an overflow page cuts."""
+    keys = [make_key(rng) for _ in range(13)]
     image = b64encode(_png(_ztxt(b'workflow', f'{{"api_key": "{keys[6]}"}}'.encode()))).decode()
     notebook = {'cells': [{'cell_type': 'code', 'source': [], 'outputs': [
         {'output_type': 'display_data', 'data': {'image/png': image}}]}]}
@@ -86,6 +87,7 @@ def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str
             b2a_uu(packed[i:i + 45]) for packed in [gzip.compress(_env(keys[10]))]
             for i in range(0, len(packed), 45)) + b'`\nend\n',
         'cache.db': _sqlite_of_blob(zlib.compress(_env(keys[11]))),
+        'metrics.db': _sqlite_rows_then_cut_key(keys[12]),
         'backup.zip': _zip({'config/.env': _env(keys[0]), 'README': b'backup\n'}),
         'logs.tar.gz': _tgz({'app/.env': _env(keys[1])}),
         'db/dump.sql.gz': gzip.compress(b'INSERT INTO t VALUES (1);\n' + _env(keys[2])),
@@ -101,24 +103,54 @@ def _containers(root, rng: random.Random) -> tuple[list[str], set[tuple[str, str
         'backup.zip!config/.env', 'logs.tar.gz!app/.env', 'db/dump.sql.gz!dump.sql',
         'notes.txt.bz2!notes.txt', 'lib/app.war!WEB-INF/lib/core.jar!app.properties',
         'notes.gz!notes', 'gen.ipynb', 'state.yaml', 'env.lzma!env', 'restore.json', 'mail.txt', 'cache.db',
+        'metrics.db',
     ]
     return keys, {(m, hash_secret(k)) for m, k in zip(members, keys)}
 
 
-def _sqlite_of_blob(blob: bytes) -> bytes:
-    """A SQLite database holding ``blob`` in a BLOB column (an app's cache)."""
+def _sqlite(setup) -> bytes:  # type: ignore[no-untyped-def]
+    """The bytes of a SQLite database ``setup(connection)`` fills."""
     import sqlite3
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        name = f'{tmp}/cache.db'
+        name = f'{tmp}/app.db'
         db = sqlite3.connect(name)
-        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
-        db.execute('INSERT INTO files VALUES (?, ?)', ('.env', blob))
+        db.execute('PRAGMA synchronous = OFF')
+        setup(db)
         db.commit()
         db.close()
         with open(name, 'rb') as f:
             return f.read()
+
+
+def _sqlite_of_blob(blob: bytes) -> bytes:
+    """A SQLite database holding ``blob`` in a BLOB column (an app's cache)."""
+    def setup(db):  # type: ignore[no-untyped-def]
+        db.execute('CREATE TABLE files (path TEXT, content BLOB)')
+        db.execute('INSERT INTO files VALUES (?, ?)', ('.env', blob))
+    return _sqlite(setup)
+
+
+def _sqlite_rows_then_cut_key(key: str) -> bytes:
+    """A SQLite database whose table of small integers reads as more than
+    twice the file (``-100`` and a tab from 2 record bytes), then a table
+    whose value holds ``key`` cut by an overflow page's edge: only its
+    rows, read on past the integers', hold the key whole."""
+    # 512-byte pages: a 600-byte payload keeps ``least + (size - least) %
+    # (usable - 4)`` = 92 bytes in its cell, the rest on an overflow page;
+    # the key is at 81 to 131 (3 header bytes, then the text).
+    value = 'x' * 60 + f' TOGETHER_API_KEY={key} ' + 'y' * 468
+
+    def setup(db):  # type: ignore[no-untyped-def]
+        db.execute('PRAGMA page_size = 512')
+        db.execute('CREATE TABLE metrics (%s)' % ', '.join(f'c{i} INTEGER' for i in range(60)))
+        db.executemany('INSERT INTO metrics VALUES (%s)' % ', '.join('?' * 60), [(-100,) * 60] * 300)
+        db.execute('CREATE TABLE notes (body TEXT)')
+        db.execute('INSERT INTO notes VALUES (?)', (value,))
+    data = _sqlite(setup)
+    assert key.encode() not in data
+    return data
 
 
 def _gzip_without_nul(key: str) -> bytes:

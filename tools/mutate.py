@@ -1413,6 +1413,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if True:\n",
       ('tests/org/store_lock_test.py::test_the_store_lock_is_never_made_through_a_dangling_link',),
       'a coordinator that locked the file the last one removed as it finished keeps it: two run at once'),
+    M('sqlite-rowid-unsigned', 'together_hooks/detect/sqlite.py',
+      "                if rowid >> 63:  # a 64-bit two's complement: a negative rowid\n                    rowid -= 1 << 64\n",
+      '',
+      ('tests/detect/sqlite_test.py::test_the_densest_real_databases_read_within_their_room',),
+      "a SQLite INTEGER PRIMARY KEY's negative rowid reads as its unsigned 64-bit varint "
+      '(-300 as 18446744073709551316)'),
+    M('a85-mark-mid-line', 'together_hooks/detect/prefilter.py',
+      "        if start < mark < end:  # the mark inside its line",
+      "        if False:  # the mark inside its line",
+      ('tests/detect/ascii85_test.py::test_an_env_file_encoded',),
+      'an ASCII85 block whose <~ mark is inside its line (a string\'s value, ENV = "<~...~>") is not told '
+      'a block: its key passes'),
+    M('dump-past-first-window', 'together_hooks/detect/engine.py',
+      ' or depth == 0 and edge[1] > 0 and dump_head(edge[5])\n',
+      '\n',
+      ('tests/detect/hex_dump_test.py::test_a_dump_is_read_in_every_window',),
+      "a hex dump larger than a window is read as one in its first window only (the file's head "
+      'not asked): a key in `xxd big.log` past its first 4 MB passes'),
 )
 
 

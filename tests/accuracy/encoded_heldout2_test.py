@@ -234,6 +234,15 @@ def b64_of_xxd_p(m: Made):
     return b'dump: ' + base64.b64encode(_tool('xxd', '-p', data=_env(k))) + b'\n', [k]
 
 
+def b64_of_xxd_p_prefix_cut(m: Made):
+    # ``xxd -p`` breaks its lines every 60 digits: here one falls inside
+    # the prefix's 14 (``7467705f7631`` | ``5f``), one position in five.
+    k = m.key()
+    env = _env(k)
+    head = b'#' * ((25 - env.find(b'tgp_v1_')) % 30) + b'\n'
+    return b'dump: ' + base64.b64encode(_tool('xxd', '-p', data=head + env)) + b'\n', [k]
+
+
 def b64_of_hex_legacy(m: Made):
     k = m.hex()
     return b'blob=' + base64.b64encode(_env(k).hex().encode()) + b'\n', [k]
@@ -601,6 +610,7 @@ ALL_CASES = [
     _case(zip_in_zip_b64, 'zipzip.env'),
     _case(helm_release_like, 'k8s/helm-release.yaml'),
     _case(b64_of_xxd_p, 'dump.yaml', 'xxd'),
+    _case(b64_of_xxd_p_prefix_cut, 'dump-cut.yaml', 'xxd'),
     _case(b64_of_hex_legacy, 'hex-legacy.env'),
     _case(kubectl_docker_registry, 'k8s/regcred.yaml', 'kubectl'),
     _case(b64_json_b64_legacy, 'payload-legacy.yaml'),
@@ -667,16 +677,15 @@ MISSED: dict[str, str] = {
     # (a key's prefix is: ``Rule.b64_keywords``; a legacy name's hex text
     # in base64 would be 6 needles more, at 3 alignments of 2 spellings)
     'b64-of-hex-legacy': "base64 of hex text of a legacy key's name is not screened",
+    'b64-of-xxd-p-prefix-cut': "base64 of xxd -p's lines, one breaking the prefix's hex: none of its 3 forms",
     'b64-json-b64-legacy': 'base64 inside a JSON string inside base64 (a legacy name encoded twice is not screened)',
     # Soft line breaks of a file that does not say it is quoted-printable.
     'qp-long-json-line': 'quoted-printable without a =3D or a header is not told',
-    # Dumps not read: bits, little-endian groups after xxd's colon, a dump
-    # of a compressed file, a dump past its first 4 MB window.
+    # Dumps not read: bits, little-endian groups after xxd's colon.
     'xxd-b-env': 'xxd -b (bits) is not read',
     'xxd-e-env': 'xxd -e (little-endian groups) is not read',
     'basenc-base2-env': 'base2 is not read',
     'basenc-base32hex-env': 'base32hex is not read',
-    'xxd-past-4mb': 'a dump is read in its first window (4 MB) only',
     # A wrapped block is told among a file's first 16 lines only.
     'wrapped-b64-past-line-16': 'a wrapped base64 block starting past line 16',
 }

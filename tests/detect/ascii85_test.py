@@ -49,6 +49,11 @@ FORMS = {
         + base64.a85encode(zlib.compress(d), adobe=True, wrapcol=75) + b'\n'
     ),
     'z85': _z85,
+    # The mark inside its line, a string's value (missed before: only a
+    # ``<~`` starting its line was told), on one line or wrapped.
+    'in-a-string': lambda d: b'ENV_A85 = "' + base64.a85encode(d, adobe=True) + b'"\n',
+    'in-json': lambda d: b'{"name": "env", "a85": "' + base64.a85encode(d, adobe=True) + b'"}\n',
+    'wrapped-after-a-label': lambda d: b'env: ' + base64.a85encode(d, adobe=True, wrapcol=75) + b'\n',
 }
 
 
@@ -97,6 +102,8 @@ def test_what_is_told_a_block() -> None:
     # Code and prose: words apart by blanks, no two lines of one width
     # in one alphabet.
     assert wrapped_block(b'def f(x):\n    return x\n' * 10) == (-1, '')
+    # ``<~`` in code (Haskell's, Scala's operators): blanks after it.
+    assert wrapped_block(b'main = do\n  x <~ fetch (url "a") <* pure ()\n') == (-1, '')
 
 
 # The bombs below cross a budget of 16 MB: the same ``Budget.take`` on the

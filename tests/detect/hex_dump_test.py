@@ -127,3 +127,29 @@ def test_a_dump_of_a_bomb_fails_closed(monkeypatch):
     dump = subprocess.run(['xxd', '-p'], input=gzip.compress(b'\0' * (4 << 20)), capture_output=True, check=True).stdout
     with pytest.raises(InputError, match=r'^bomb\.hex: more than 3 MB decompressed'):
         scan_bytes(dump, 'bomb.hex')
+
+
+@pytest.mark.parametrize('tool', ['xxd', 'hexdump-C', 'od-c'])
+def test_a_dump_is_read_in_every_window(tmp_path, tool: str) -> None:
+    # A dump larger than a window (``xxd big.log``): the windows after its
+    # first start mid-dump, with no offset ``000000`` nor a line of digits
+    # at their head; the file's head (``Budget.head``) tells them a dump.
+    # Windows of 64 KB here, as the CLI's 4 MB ones on a dump past 4 MB.
+    from together_hooks.detect.budget import Budget
+    from together_hooks.detect.windows import scan_windows
+    from together_hooks.fileio import read_windows
+    from together_hooks.rules import MAX_CONTEXT
+
+    rng = random.Random(f'dump-windows-{tool}')
+    keys = [make_key(rng) for _ in range(2)]
+    log = b''.join(b'INFO request %d served in 12 ms\n' % i for i in range(800))
+    env = b''.join(log[:20000] + f'TOGETHER_API_KEY={k}\n'.encode() for k in keys)  # dumped: 4 windows
+    path = tmp_path / 'env.dump'
+    path.write_bytes(_dump(tool, env))
+    budget = Budget('env.dump')
+    windowed = scan_windows(
+        read_windows(str(path), 1 << 16, MAX_CONTEXT), lambda d: scan_bytes(d, 'env.dump', budget=budget), budget,
+    )
+    whole = scan_bytes(path.read_bytes(), 'env.dump')
+    assert sorted(f.secret for f in whole) == sorted(keys)
+    assert sorted((f.line, f.column, f.secret) for f in windowed) == sorted((f.line, f.column, f.secret) for f in whole)

@@ -308,3 +308,31 @@ def test_rows_of_small_integers_before_a_key_cut_by_an_overflow_page(tmp_path) -
     view = sqlite_view(data)
     assert view is not None and len(view.data) > 2 * len(data)
     assert [f.secret for f in scan_bytes(data, 'm.db')] == [key]
+
+
+@pytest.mark.parametrize('encoding', ['UTF-8', 'UTF-16le', 'UTF-16be'])
+def test_the_densest_real_databases_read_within_their_room(tmp_path, encoding: str) -> None:
+    # What reads as the most text a record byte, as sqlite3 writes it:
+    # one-byte integers (``-128`` and a tab from 2 bytes), ``0`` (a serial
+    # type alone), an INTEGER PRIMARY KEY's rowid (its varint in the cell,
+    # 9 bytes for a negative one), CJK text in UTF-16 (2 bytes, 3 in
+    # UTF-8), on the smallest pages: never past ``ROWS_ROOM``, so a
+    # legitimate database never exits 2.
+    from together_hooks.detect.sqlite import ROWS_ROOM
+
+    def setup(con):  # type: ignore[no-untyped-def]
+        con.execute('pragma synchronous = off')
+        con.execute('pragma page_size = 512')
+        con.execute(f"pragma encoding = '{encoding}'")
+        con.execute('create table small (%s)' % ', '.join(f'c{i} integer' for i in range(60)))
+        con.executemany('insert into small values (%s)' % ', '.join('?' * 60), [(-128,) * 60, (0,) * 60] * 40)
+        con.execute('create table ids (id integer primary key, n integer)')
+        con.executemany('insert into ids values (?, ?)', [(i, -128) for i in range(-300, 16383, 97)])
+        con.execute('create table names (t text)')
+        con.executemany('insert into names values (?)', [('漢字かな' * 30,)] * 20)
+    data = _db(tmp_path, 'dense.db', setup)
+    view = sqlite_view(data)
+    assert view is not None and b'-128\t-128' in view.data and '漢字かな'.encode() in view.data
+    assert b'\n-300\t-128\n' in view.data  # the rowid, read from its cell
+    assert len(data) < len(view.data) <= 2.5 * len(data) < ROWS_ROOM * len(data)
+    assert scan_bytes(data, 'dense.db') == []

@@ -1185,14 +1185,16 @@ def a85_view(data: bytes, start: int, kind: str, alphabet: bytes, whole: bool = 
         if end == -1:
             end = len(data)
         line = data[pos:end].strip(b' \t\r')
-        if not line or line.translate(None, alphabet):
-            break
         if kind == 'ascii85':
-            if line.startswith(b'<~'):
-                line = line[2:]
+            # What follows the end mark is not the block's (a string's
+            # closing quote and brace: ``{"env": "<~…~>"}``).
             close = line.find(b'~>')
             if close != -1:
                 line = line[:close]
+            if line.startswith(b'<~'):
+                line = line[2:]
+        if not line or line.translate(None, alphabet):
+            break
         starts.append(count)
         sources.append(pos)
         chars.append(line)

@@ -804,8 +804,10 @@ def _hits(
     # (Or an ASCII85 or Z85 block: read as its kind, ``_a85_hits``.)
     wrapped, wrapped_kind = wrapped_block(data) if depth < B64_DEPTH else (-1, '')
     # A hex dump (``xxd``, ``hexdump -C``, ``od``, ``xxd -p``) holds no form
-    # the screen searches for: read whole when the file starts as one.
-    dumped = depth < 2 and dump_head(data)
+    # the screen searches for: read whole when the file starts as one, and
+    # each window after a dump's first (``lead``) as the dump continued:
+    # the file's head (``Budget.head``) says what it is.
+    dumped = depth < 2 and dump_head(data) or depth == 0 and edge[1] > 0 and dump_head(edge[5])
     # A SQLite database's values may be cut by its pages (an overflow
     # chain): its rows are read even where no keyword is whole in the bytes.
     tables = depth == 0 and data.startswith(SQLITE_MAGIC)

@@ -659,6 +659,11 @@ def _walk_block(data: bytes) -> tuple[int, str]:
             mark = find(b'<~', start, WRAPPED_HEAD)
         if mark == start and low // 2 <= width and not data[start:end].translate(None, A85_CHARS):
             return start, 'ascii85'  # Adobe's mark: a block of one line and a bit
+        if start < mark < end:  # the mark inside its line: a string's value (``ENV = "<~…~>"``)
+            close = find(b'~>', mark, end)
+            block = data[mark:end if close == -1 else close]
+            if low // 2 <= len(block) and not block.translate(None, A85_CHARS):
+                return mark, 'ascii85'
         if width == width_before:
             pair = data[before:end]
             if not pair.translate(None, _B64_CHARS):

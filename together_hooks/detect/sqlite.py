@@ -155,6 +155,8 @@ class _Db:
                     continue
                 size, at = _varint(data, cell)
                 rowid, at = _varint(data, at)
+                if rowid >> 63:  # a 64-bit two's complement: a negative rowid
+                    rowid -= 1 << 64
                 local = size
                 most = usable - 35
                 if size > most:
