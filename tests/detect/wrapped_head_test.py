@@ -10,6 +10,8 @@ import base64
 import os
 import random
 
+import pytest
+
 from together_hooks.detect import prefilter
 from together_hooks.detect.prefilter import _walk_block
 from together_hooks.detect.prefilter import wrapped_block
@@ -121,3 +123,29 @@ def test_the_answer_is_the_walks_at_the_heads_ends() -> None:
         assert prefilter._BLOCK_RUN not in data[:prefilter.WRAPPED_HEAD].translate(prefilter._BLOCK_BYTES), name
         assert _walk_block(data)[1] == kind, name
         assert wrapped_block(data) == _walk_block(data), name
+
+
+def test_hyperscans_head_test_is_the_passes() -> None:
+    # With the ``fast`` extra, a history scan tells a head in one hyperscan
+    # pass (``_hyperscan_head``): the same answer as the three passes on
+    # every head, a run one byte short of ``_BLOCK_RUN`` or a mark at the
+    # head's edges included.
+    pytest.importorskip('hyperscan')
+    holds = prefilter._hyperscan_head()
+    if holds is None:
+        pytest.skip("hyperscan's library cannot run on this machine")
+    rng = random.Random(22)
+    heads = [_head(rng)[:prefilter.WRAPPED_HEAD] for _ in range(1500)]
+    run = len(prefilter._BLOCK_RUN)
+    block_bytes = bytes(b for b in range(256) if prefilter._BLOCK_BYTES[b] == 0x78)
+    for n in (run - 1, run, run + 1):
+        for lead in (b'', b' ', b'x = 1 ' * 40):
+            body = bytes(rng.choices(block_bytes, k=n))
+            heads += [lead + body, lead + body + b' ', (lead + body)[-prefilter.WRAPPED_HEAD:]]
+    pad = b'a b ' * 600
+    for at in (0, 1, prefilter.WRAPPED_HEAD - 2, prefilter.WRAPPED_HEAD - 1):
+        heads.append((pad[:at] + b'<~' + pad)[:prefilter.WRAPPED_HEAD])
+    heads += [b'', b'<', b'~', b'<~', b'~<', bytes(range(256)) * 8]
+    answers = [prefilter._may_start_block(h) for h in heads]
+    assert [holds(h) for h in heads] == answers
+    assert True in answers and False in answers

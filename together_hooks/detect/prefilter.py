@@ -474,6 +474,7 @@ class Keywords:
         keyword)."""
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
             self._where = hyperscan_where(self.needles)
+            _head_test()  # made once here, before a scan forks
 
         def worth(data: bytes) -> bool:
             return (
@@ -630,7 +631,7 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
     walked; else a ``find`` a line, no ``re``; the other alphabets only for
     two lines of one width that are not base64."""
     head = data[:WRAPPED_HEAD]
-    if b'<~' not in head and _BLOCK_RUN not in head.translate(_BLOCK_BYTES):
+    if not (_HEAD_TEST[0] or _head_test())(head):
         # No mark, and no two lines of one width all of an alphabet's
         # characters (``_BLOCK_RUN``): only a short file's last lines
         # (``_short_block``) can be one, as the walk below finds.
@@ -638,6 +639,58 @@ def wrapped_block(data: bytes) -> tuple[int, str]:
             return _short_block(data)
         return -1, ''
     return _walk_block(data)
+
+
+def _may_start_block(head: bytes) -> bool:
+    """Whether ``head`` holds a ``<~`` mark or a run of block bytes
+    (``_BLOCK_RUN``): three passes over its bytes."""
+    return b'<~' in head or _BLOCK_RUN in head.translate(_BLOCK_BYTES)
+
+
+# ``wrapped_block``'s test of a head: ``_may_start_block``, or the same in
+# one hyperscan pass where the screen has loaded it (``_hyperscan_head``).
+_HEAD_TEST: list[Callable[[bytes], bool] | None] = [None]
+
+
+def _head_test() -> Callable[[bytes], bool]:
+    """The test of a head, chosen once hyperscan is loaded or not: a hook
+    that never loads it keeps the passes and imports nothing."""
+    if 'hyperscan' not in sys.modules:
+        return _may_start_block
+    test = _HEAD_TEST[0] = _hyperscan_head() or _may_start_block
+    return test
+
+
+def _hyperscan_head() -> Callable[[bytes], bool] | None:
+    """``_may_start_block`` in one hyperscan pass (the mark, and a class of
+    the block bytes repeated ``len(_BLOCK_RUN)`` times: what the
+    translation and the two searches find), or None where its library
+    cannot run.  Asked of every blob a history scan reads: the three
+    passes cost ~3x the call (docs/performance.md)."""
+    import hyperscan
+
+    block = b''.join(b'\\x%02x' % byte for byte in range(256) if _BLOCK_BYTES[byte] == 0x78)
+    try:
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        db.compile(
+            expressions=[b'<~', b'[' + block + b']{%d}' % len(_BLOCK_RUN)],
+            ids=[0, 1], elements=2, flags=[hyperscan.HS_FLAG_SINGLEMATCH] * 2,
+        )
+    except Exception:  # hyperscan.error, or a CPU it does not support
+        return None
+    stopped = hyperscan.ScanTerminated
+
+    def on_match(_i: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+        return True  # one is enough: stops the scan
+
+    def holds(head: bytes) -> bool:
+        try:
+            db.scan(head, match_event_handler=on_match)
+        except stopped:
+            return True
+        return False
+
+    return holds
 
 
 def _walk_block(data: bytes) -> tuple[int, str]:
