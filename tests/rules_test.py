@@ -81,7 +81,7 @@ def test_b64_keywords_are_each_keyword_inside_base64():
     keywords look like inside base64; a keyword that is itself base64
     ("dGdwX3Yx", a key's prefix encoded; "ZEdkd1gzWX", encoded twice) has
     its own forms too: a value encoded twice, three times.  A key's prefix
-    also has its UTF-16LE text's forms (``-EncodedCommand``); the legacy
+    also has its hex text's forms (base64 of ``xxd -p``) and its UTF-16LE text's forms (``-EncodedCommand``); the legacy
     rule's names do not (they cost the hyperscan route a fifth)."""
     from together_hooks.detect.codec import b64_forms
 
@@ -99,7 +99,9 @@ def test_b64_keywords_are_each_keyword_inside_base64():
             for f in b64_forms(inner) if any(a in f for a in (b'G', b'H', b'Q', b'V', b'Z', b'g'))
         }
         assert again == {b'BaM0JmZGpGZ', b'MFozQmZkakZm', b'wWjNCZmRqRm', b'SbmNGOTJNV', b'Um5jRjkyTV'} or not again
-        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide | again, rule.id
+        # The prefix as hex text (``xxd -p``, ``.hex()``) inside base64.
+        hexed = {f for k in rule.keywords if k == KEY_PREFIX for f in b64_forms(k.hex().encode())}
+        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide | again | hexed, rule.id
 
 
 

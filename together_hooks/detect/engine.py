@@ -1376,8 +1376,9 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # ``containers``: a base64 value of a container, or a binary patch, is
     # opened from a scan of plain bytes; zipfile decodes a member's name
     # as cp437 unless it says UTF-8; ``sqlite``: a database is read as
-    # tables whatever its bytes hold.
-    for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'shapes', 'sqlite', 'widetext'):
+    # tables whatever its bytes hold; ``pyc``: a .pyc or marshal dump is
+    # read as its program.
+    for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'pyc', 'shapes', 'sqlite', 'widetext'):
         __import__(f'together_hooks.detect.{module}')
     # A decoded value's keyword search (``codec.any_keyword``), for each
     # tuple of keywords ``_b64_hits``, ``_b64_past_depth`` and the radix
