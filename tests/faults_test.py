@@ -863,7 +863,10 @@ def _under_limits(git_repo, keys, argv, which, values, words):
         if r.rc == 1:
             assert 'a.txt:1' + FINDING in r.out, (value, r.err)
             continue
-        assert_error_line(r, *words)
+        try:
+            assert_error_line(r, *words)
+        except AssertionError as e:  # which step, and what it said
+            raise AssertionError(f'at {value >> 20} MB: exit {r.rc}, stderr {r.err!r}, stdout {r.out[-300:]!r}') from e
         stopped.append(value)
     assert stopped, 'no limit stopped the run inside our code'
 
@@ -935,6 +938,64 @@ def test_memory_the_os_refuses_names_the_limit(tmp_path):
     assert proc.returncode == 2, err
     assert err.count('\n') == 1 and err.startswith('together-hooks: error: Cannot allocate memory'), err
     assert 'ulimit -v' in err
+
+
+# The guard run as a console script runs it, with what ``fill`` does.
+_GUARDED = (
+    'import sys\n'
+    "sys.argv[0] = 'together-hooks'\n"
+    'from together_hooks import runtime\n'
+    'from together_hooks.errors import InputError\n'
+    'runtime.configure_process()\n'
+    'FILL\n'
+    "raise SystemExit(runtime.guard('together-hooks', fill))\n"
+)
+
+
+def test_a_reason_that_cannot_be_written_still_gives_a_line(tmp_path):
+    """The scrub a reason goes through failing with something other than
+    MemoryError (at a memory limit: a thread, a git, a module it needs
+    refused): the line was dropped, exit 2 with stderr empty (the
+    memory-limit test below, at one step of a fresh-clone CI)."""
+    fill = (
+        'class Refusing:\n'
+        '    def write(self, text): raise RuntimeError("can\'t start new thread")\n'
+        '    def flush(self): pass\n'
+        'def fill():\n'
+        '    sys.stderr = Refusing()\n'
+        "    raise InputError('a reason')\n"
+    )
+    proc = subprocess.run((sys.executable, '-c', _GUARDED.replace('FILL', fill)),
+                          cwd=tmp_path, capture_output=True, timeout=120)
+    err = proc.stderr.decode('utf-8', 'replace')
+    CAPTURED.append(err)
+    assert proc.returncode == 2, err
+    assert err.count('\n') == 1 and err.startswith('together-hooks: error: stopped'), err
+    assert 'ulimit -v' in err
+
+
+def test_a_git_that_stopped_reading_is_a_line_a_closed_reader_is_not(tmp_path):
+    """A broken pipe to a git the run feeds (git died at a memory limit)
+    was taken for ``| head`` closing our output: exit 2, stderr empty.
+    Our own output's reader gone is still silent (exit 2)."""
+    fill = 'def fill():\n    raise BrokenPipeError(32, "Broken pipe")\n'
+    script = _GUARDED.replace('FILL', fill)
+    proc = subprocess.run((sys.executable, '-c', script), cwd=tmp_path, capture_output=True, timeout=120)
+    err = proc.stderr.decode('utf-8', 'replace')
+    CAPTURED.append(err)
+    assert proc.returncode == 2, err
+    assert err.count('\n') == 1 and 'broken pipe' in err and 'ulimit -v' in err, err
+    # ``| head`` that has read all it wanted: nobody reads our output.
+    fill = ('import os, time\n'
+            'def fill():\n'
+            '    while True:\n'
+            "        os.write(1, b'x' * 4096)\n")
+    proc = subprocess.Popen((sys.executable, '-c', _GUARDED.replace('FILL', fill)), cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode('utf-8', 'replace')
+    assert (proc.wait(timeout=120), err) == (2, '')
 
 
 @pytest.mark.parametrize(('stop', 'code', 'line'), (

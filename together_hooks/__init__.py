@@ -19,6 +19,11 @@ _PROG = _PROG[:-4] if _PROG.lower().endswith('.exe') else _PROG
 _OURS = _PROG in SCRIPTS or _PROG == '-m'
 _PROG = _PROG if _OURS else 'together-hooks'
 _NO_MEMORY = f'{_PROG}: error: {NO_MEMORY}\n'.encode('utf-8', 'backslashreplace')
+# The guard's line when its reason cannot be written (the scrub it goes
+# through failed: at a memory limit, a module it imports, a thread or a
+# git it starts is refused): the reason is lost, never the line.
+_UNSAID = (f'{_PROG}: error: stopped, and the reason could not be written: a memory limit '
+           "(ulimit -v, a container's) may be below what this run needs\n").encode('utf-8', 'backslashreplace')
 
 
 def _interrupted(kind, value, tb, _shown=_sys.excepthook):  # type: ignore[no-untyped-def]

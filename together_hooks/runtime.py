@@ -95,8 +95,11 @@ def _guard(prog: str, func: Callable[[], int], args: Any = None) -> int:
         _say(f'{prog}: interrupted', plain=True)
         return 130
     except BrokenPipeError:
-        _silence(sys.stdout)
-        return EXIT_ERROR
+        if _stdout_gone():  # ``| head``: the reader has all it wanted
+            _silence(sys.stdout)
+            return EXIT_ERROR
+        msg = ('a process this run fed stopped reading (a broken pipe): git dies so '
+               "when a memory limit (ulimit -v, a container's) is below what it needs")
     except OSError as e:
         name = f' {e.filename!r}' if e.filename else ''
         msg = _one_line(f'{e.strerror or e}{name}{_limit_hint(e)}')
@@ -180,32 +183,47 @@ def _silence(stream: Any) -> None:
         pass
 
 
+def _stdout_gone() -> bool:
+    """Whether our standard output is a pipe nobody reads any more (the
+    broken pipe was ours, not that of a git we fed).  Where that cannot be
+    told, as before: yes."""
+    try:
+        import select
+
+        poll = select.poll()
+        poll.register(sys.__stdout__.fileno(), select.POLLOUT)  # type: ignore[union-attr]
+        return any(events & (select.POLLERR | select.POLLHUP) for _fd, events in poll.poll(0))
+    except Exception:  # no poll (Windows), no standard output
+        return True
+
+
 def _say(line: str, plain: bool = False) -> None:
     """``plain``: the line is the program's name and our own words only
     (nothing a run read), so it may be written unscrubbed."""
     try:
         print(line, file=sys.stderr)
         sys.stderr.flush()
-    except MemoryError:
+    except Exception as e:
         # The scrub every line goes through imports and compiles on first
-        # use: at a memory limit the line was lost (exit 2, stderr empty).
-        # A plain line as it is (a run stopped by Ctrl-C or SIGTERM, not by
-        # the limit, says so); else the words made at start-up, as the
-        # excepthook writes them (an error line may hold what a run read).
+        # use, and may read the developer's own keys: at a memory limit the
+        # line was lost (exit 2, stderr empty).  A plain line as it is (a
+        # run stopped by Ctrl-C or SIGTERM, not by the limit, says so);
+        # else words made at start-up (an error line may hold what a run
+        # read): the out-of-memory line, or that the reason was lost.
         import os
 
         from together_hooks import _NO_MEMORY
+        from together_hooks import _UNSAID
 
+        made = _NO_MEMORY if isinstance(e, MemoryError) else _UNSAID
         try:
             try:
-                said = (line + '\n').encode('utf-8', 'backslashreplace') if plain else _NO_MEMORY
+                said = (line + '\n').encode('utf-8', 'backslashreplace') if plain else made
             except MemoryError:
-                said = _NO_MEMORY
+                said = made
             os.write(2, said)
         except OSError:
             pass
-    except Exception:
-        pass
 
 
 def held_keys() -> Iterable[str]:

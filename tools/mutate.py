@@ -1437,6 +1437,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/hex_dump_test.py::test_a_dump_is_read_in_every_window',),
       "a hex dump larger than a window is read as one in its first window only (the file's head "
       'not asked): a key in `xxd big.log` past its first 4 MB passes'),
+    M('unsaid-reason-silent', 'together_hooks/runtime.py',
+      '            os.write(2, said)\n',
+      '            pass\n',
+      ('tests/faults_test.py::test_a_reason_that_cannot_be_written_still_gives_a_line',),
+      'the guard whose error line cannot go through the scrub (a thread or git refused at a memory '
+      'limit) writes nothing: exit 2, stderr empty'),
+    M('feeding-broken-pipe-silent', 'together_hooks/runtime.py',
+      '        if _stdout_gone():  # ``| head``: the reader has all it wanted\n',
+      '        if True:\n',
+      ('tests/faults_test.py::test_a_git_that_stopped_reading_is_a_line_a_closed_reader_is_not',),
+      'a broken pipe to a git the run feeds (git died at a memory limit) is taken for `head` closing '
+      'our output: exit 2, stderr empty'),
 )
 
 
