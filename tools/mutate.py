@@ -1437,6 +1437,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/hex_dump_test.py::test_a_dump_is_read_in_every_window',),
       "a hex dump larger than a window is read as one in its first window only (the file's head "
       'not asked): a key in `xxd big.log` past its first 4 MB passes'),
+    M('ci-pr-retarget-not-rechecked', 'examples/github-actions.yml',
+      '    types: [opened, synchronize, reopened, edited]\n',
+      '    types: [opened, synchronize, reopened]\n',
+      ('tests/gate_probe13_test.py::test_github_example_rechecks_a_pull_request_moved_to_another_base',),
+      'the GitHub recipe does not run when a pull request is moved to another base (edited): the check '
+      'passed against a base holding a key stands once it targets main'),
 )
 
 
