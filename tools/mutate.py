@@ -1449,6 +1449,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/faults_test.py::test_a_git_that_stopped_reading_is_a_line_a_closed_reader_is_not',),
       'a broken pipe to a git the run feeds (git died at a memory limit) is taken for `head` closing '
       'our output: exit 2, stderr empty'),
+    M('ci-pr-retarget-not-rechecked', 'examples/github-actions.yml',
+      '    types: [opened, synchronize, reopened, edited]\n',
+      '    types: [opened, synchronize, reopened]\n',
+      ('tests/gate_probe13_test.py::test_github_example_rechecks_a_pull_request_moved_to_another_base',),
+      'the GitHub recipe does not run when a pull request is moved to another base (edited): the check '
+      'passed against a base holding a key stands once it targets main'),
 )
 
 
