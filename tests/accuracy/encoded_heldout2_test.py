@@ -679,8 +679,6 @@ MISSED: dict[str, str] = {
     'b64-of-hex-legacy': "base64 of hex text of a legacy key's name is not screened",
     'b64-of-xxd-p-prefix-cut': "base64 of xxd -p's lines, one breaking the prefix's hex: none of its 3 forms",
     'b64-json-b64-legacy': 'base64 inside a JSON string inside base64 (a legacy name encoded twice is not screened)',
-    # Soft line breaks of a file that does not say it is quoted-printable.
-    'qp-long-json-line': 'quoted-printable without a =3D or a header is not told',
     # Dumps not read: bits, little-endian groups after xxd's colon.
     'xxd-b-env': 'xxd -b (bits) is not read',
     'xxd-e-env': 'xxd -e (little-endian groups) is not read',

@@ -27,10 +27,12 @@ from tests.keys import make_hex
 from tests.keys import make_key
 from together_hooks.detect import budget
 from together_hooks.detect import containers
+from together_hooks.detect import engine
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.errors import InputError
 from together_hooks.findings import hash_secret
 from together_hooks.pipeline import Scanner
+from together_hooks.rules import RULES
 from together_hooks.sources.content import Content
 
 _rng = random.Random('containers')
@@ -140,6 +142,28 @@ def test_sheet_rows_are_read_in_one_pass_whatever_elements_are_left_open():
         'xl/worksheets/sheet2.xml': b'<row>' + b'<c ' * junk + b'</row><row><c t="inlineStr"><is>' + b'<t ' * junk,
     })
     assert found(xlsx, 'keys.xlsx') == [('keys.xlsx!xl/sharedStrings.xml', 3, hash_secret(hexkey))]
+
+
+def test_shared_strings_are_read_once_for_the_members_and_the_rows():
+    # The shared strings are scanned as a member and held for the sheets'
+    # rows: decompressed (and charged to the budget) once.  Two xlsx that
+    # differ only in ``pad`` bytes of shared strings cost ``pad`` apart.
+    hexkey = make_hex(_rng)
+    pad = 100_000
+
+    def spent(padding: bytes) -> int:
+        xlsx = _zip({
+            'xl/sharedStrings.xml': f'<sst><si><t>TOGETHER_API_KEY</t></si><si><t>{hexkey}</t></si>'.encode()
+            + padding + b'</sst>',
+            'xl/worksheets/sheet1.xml': b'<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>',
+        })
+        cost = budget.Budget('k.xlsx')
+        _rules, scan = engine._member_scan(RULES, cost)
+        findings, whole = containers.scan_packed(xlsx, 'k.xlsx', scan, cost)
+        assert whole and [f.hashed_secret for f in findings] == [hash_secret(hexkey)]
+        return cost.spent
+
+    assert spent(b' ' * pad) - spent(b'') == pad
 
 
 def test_every_gzip_member_is_read():

@@ -36,3 +36,21 @@ def test_email_header_s_own_q_word_is_read():
 def test_a_q_word_of_a_placeholder_is_no_key():
     body = quopri.encodestring(('key tgp_v1_' + 'x' * 43).encode(), header=True).decode().replace('=\n', '')
     assert scan_bytes(f'Subject: =?UTF-8?Q?{body}?=\n'.encode(), 'a.eml') == []
+
+
+def test_a_soft_line_break_in_a_key_is_undone_where_nothing_says_quoted_printable():
+    # quopri cuts a long line at column 76 with ``=\n``: a JSON line with
+    # no ``=3D`` and no header, the cut at each place of the key (its
+    # prefix too).  A key's run glued to other text by a break is none.
+    rng = random.Random('qp-key-cuts')
+    keys, body = [], b''
+    for cut in range(1, 50):
+        key = make_key(rng)
+        keys.append(key)
+        body += f'{{"together": {{"api_key": "{key[:cut]}=\n{key[cut:]}"}}}}\n'.encode()
+    found = scan_bytes(body, 'export.jsonl')
+    assert [(f.line, f.hashed_secret) for f in found] == [
+        (2 * i + 1, hash_secret(key)) for i, key in enumerate(keys)
+    ]
+    glued = make_key(rng)
+    assert scan_bytes(f'TOGETHER_API_KEY={glued[:30]}=\n{glued[30:]}x\n'.encode(), 'a.txt') == []

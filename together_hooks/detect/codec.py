@@ -188,6 +188,12 @@ _QP = regex_cache.compile(rb'=\r?\n|=(?P<h>[0-9A-F]{2})')
 # An encoded "=": ``re`` finds it faster than ``in`` where "=" is common.
 _QP_MARK = regex_cache.compile(rb'=3D')
 _QP_SOFT = regex_cache.compile(rb'=\r?\n')
+# A soft line break between two key characters, in bytes that do not say
+# they are quoted-printable (no ``=3D``, no header: a JSON line whose key
+# the encoder cut at column 76).  Undone alone where the text is read
+# around a keyword (``escapes_view``); ``=XX`` is left, as such a file
+# may mean it literally.
+_QP_KEY_CUT = regex_cache.compile(rb'(?<=[' + KEY_CHARS + rb'])=\r?\n(?=[' + KEY_CHARS + rb'])')
 # MIME encoded-words in Q encoding (RFC 2047, a mail header's
 # ``=?UTF-8?Q?…?=``): ``_`` is a space there and ``=XX`` a byte, so a
 # key's underscores are ``=5F`` and the words around it are glued to it
@@ -346,7 +352,13 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     ]
     for wanted, regex, repl in steps:
         if regex is _QP:  # the file-wide search last, where there is an escape to undo
-            wanted = _QP.search(current) is not None and (_qp_marked(data) if qp is None else bool(qp))
+            wanted = _QP.search(current) is not None
+            if wanted and not (_qp_marked(data) if qp is None else qp):
+                # Not said to be quoted-printable: its key cuts alone.
+                wanted = False
+                step = rewrite(current, _QP_KEY_CUT, _nothing, 'quoted-printable', view)
+                if step is not None:
+                    view, current = step, step.data
         if not wanted:
             continue
         for _ in range(2 if regex is _PERCENT else 1):
@@ -359,6 +371,10 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
         if step is not None:
             view = step
     return view
+
+
+def _nothing(m: re.Match[bytes]) -> bytes:
+    return b''
 
 
 # A pickle of protocol 0 (text: ``pickle.dumps(obj, 0)``, what Python 2

@@ -786,17 +786,23 @@ def _zip(
     with zipfile.ZipFile(stream) as archive:
         infos = archive.infolist()
         _names(path, [info.filename for info in infos], scan, budget, found)
+        shared = None  # an xlsx's shared strings, once read
         for info in infos:
             if info.flag_bits & 0x1:  # encrypted
                 continue
             if info.is_dir() and not info.compress_size and not info.file_size:
                 continue  # a folder (one named so that holds data is read)
             where = f'{path}!{info.filename}'
+            if info.filename == _SHARED_STRINGS:
+                # Held whole for the sheets' rows too: read (and charged) once.
+                shared = _held_member(archive, info, budget, where)
+                _member(shared[:_HEAD], _Prefixed(shared, _no_more, _HEAD).read, where, scan, budget, depth, found)
+                continue
             with archive.open(info) as member:
                 metered = _Metered(member.read, budget, where)
                 _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
-        if any(info.filename == _SHARED_STRINGS and not info.flag_bits & 0x1 for info in infos):
-            _sheet_rows(archive, infos, path, scan, budget, found)
+        if shared is not None:
+            _sheet_rows(archive, infos, shared, path, scan, budget, found)
     covered = {info.header_offset: info for info in infos}
     _locals(stream, covered, path, scan, budget, depth, found)
 
@@ -862,13 +868,13 @@ def _held_member(archive: Any, info: Any, budget: Budget, where: str) -> bytes:
 
 
 def _sheet_rows(
-        archive: Any, infos: list[Any], path: str, scan: Scan, budget: Budget, found: list[Finding],
+        archive: Any, infos: list[Any], shared: bytes, path: str, scan: Scan, budget: Budget,
+        found: list[Finding],
 ) -> None:
     """Keys in an xlsx's rows, each shared-string cell read as its string
-    (the note above): a name cell beside its value cell, a header's
-    column name above it."""
+    (``shared``: the member, read once by ``_zip``; the note above): a
+    name cell beside its value cell, a header's column name above it."""
     where = f'{path}!{_SHARED_STRINGS}'
-    shared = _held_member(archive, archive.getinfo(_SHARED_STRINGS), budget, where)
     strings = [_text(inner) for _attrs, inner in _elements(shared, b'si')]
     lines: list[bytes] = []
     size = 0
