@@ -258,7 +258,7 @@ class Keywords:
 
     __slots__ = (
         'keywords', 'needles', '_seen', '_grouped', '_where_seen', '_grouped_where', '_where',
-        '_last', '_plain_routes', '_starts',
+        '_last', '_plain_routes', '_starts', '_one_pass',
     )
 
     def __init__(self, keywords: Iterable[bytes]) -> None:
@@ -270,6 +270,9 @@ class Keywords:
         self._where_seen = 0
         self._grouped_where: Callable[[bytes], Where] | None = None
         self._where: Callable[[bytes], Where] | None = None
+        # ``_where`` once it is hyperscan's one pass (``_use_one_pass``):
+        # then the screen (``__call__``) and small bytes ask it too.
+        self._one_pass: Callable[[bytes], Where] | None = None
         # The last answer, which keeps its bytes: ``is`` tells the same
         # bytes asked again.
         self._last = _NOWHERE
@@ -312,6 +315,11 @@ class Keywords:
     def __call__(self, data: bytes) -> bool:
         grouped = self._grouped
         if grouped is None:
+            if self._one_pass is not None:
+                # Once hyperscan is loaded its one pass answers in ~3 us a
+                # commit message or a small file where the grouped searches
+                # took 4-10 us, and they are never compiled.
+                return bool(self._one_pass(data))
             self._seen += len(data)
             if self._seen < GROUPED_MIN_BYTES or len(self.keywords) < 3:
                 return self.plain(data)
@@ -328,19 +336,26 @@ class Keywords:
         bytes, else the grouped searches (a forked process that switched
         on its own would load and compile hyperscan for its share alone,
         and too late to pay)."""
+        self._seen = max(self._seen, GROUPED_MIN_BYTES)
+        self._where_seen = max(self._where_seen, GROUPED_MIN_BYTES)
+        if self._where is None and enough is not None and self.keywords and (
+                _hyperscan_installed() and enough(WHERE_ONE_PASS_MIN_BYTES)):
+            self._use_one_pass()
+        if self._one_pass is not None:
+            return  # the grouped searches are never asked (``__call__``, ``where``)
         if self._grouped is None and len(self.keywords) >= 3:
             self._grouped = self.grouped()
         if self._grouped_where is None:
             self._grouped_where = self._where_grouped()
-        self._seen = max(self._seen, GROUPED_MIN_BYTES)
-        self._where_seen = max(self._where_seen, GROUPED_MIN_BYTES)
         if self._where is None:
-            one_pass = None
-            if enough is not None and self.keywords and _hyperscan_installed() and enough(
-                    WHERE_ONE_PASS_MIN_BYTES,
-            ):
-                one_pass = hyperscan_where(self.needles)
-            self._where = one_pass or self._grouped_where
+            self._where = self._grouped_where
+
+    def _use_one_pass(self) -> None:
+        """``where`` by hyperscan's one pass from now on, when it loads
+        (``hyperscan_where``); else left as it was."""
+        one_pass = hyperscan_where(self.needles)
+        if one_pass is not None:
+            self._where = self._one_pass = one_pass
 
     def grouped(self) -> Callable[[bytes], bool]:
         """The same answer as ``plain``, one ``re`` search per anchor."""
@@ -376,7 +391,9 @@ class Keywords:
         last = self._last  # read once: history's walks scan in other threads
         if data is last.data:
             return last
-        if len(data) < WHERE_GROUPED_MIN_SIZE:
+        if self._one_pass is not None:
+            found = self._one_pass(data)
+        elif len(data) < WHERE_GROUPED_MIN_SIZE:
             # A commit message, a path: most hold nothing, asked as cheaply
             # as the bare screen asks.
             found = self._where_plain(data) if self(data) else _NOWHERE
@@ -402,7 +419,8 @@ class Keywords:
                 self._grouped_where = self._where_grouped()
             if seen < WHERE_ONE_PASS_MIN_BYTES:
                 return self._grouped_where(data)
-            where = self._where = hyperscan_where(self.needles) or self._grouped_where
+            self._use_one_pass()
+            where = self._where = self._where or self._grouped_where
         return where(data)
 
     def _where_plain(self, data: bytes) -> Where:
@@ -473,7 +491,7 @@ class Keywords:
         Office document's XML part (``ooxml_part``: its runs may cut a
         keyword)."""
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
-            self._where = hyperscan_where(self.needles)
+            self._use_one_pass()
             _head_test()  # made once here, before a scan forks
 
         def worth(data: bytes) -> bool:
