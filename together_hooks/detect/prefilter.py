@@ -258,7 +258,7 @@ class Keywords:
 
     __slots__ = (
         'keywords', 'needles', '_seen', '_grouped', '_where_seen', '_grouped_where', '_where',
-        '_last', '_plain_routes', '_starts', '_one_pass',
+        '_last', '_plain_routes', '_starts', '_one_pass', '_any',
     )
 
     def __init__(self, keywords: Iterable[bytes]) -> None:
@@ -273,6 +273,7 @@ class Keywords:
         # ``_where`` once it is hyperscan's one pass (``_use_one_pass``):
         # then the screen (``__call__``) and small bytes ask it too.
         self._one_pass: Callable[[bytes], Where] | None = None
+        self._any: Callable[[bytes], bool] | None = None  # and its first-match test
         # The last answer, which keeps its bytes: ``is`` tells the same
         # bytes asked again.
         self._last = _NOWHERE
@@ -315,11 +316,12 @@ class Keywords:
     def __call__(self, data: bytes) -> bool:
         grouped = self._grouped
         if grouped is None:
-            if self._one_pass is not None:
-                # Once hyperscan is loaded its one pass answers in ~3 us a
-                # commit message or a small file where the grouped searches
-                # took 4-10 us, and they are never compiled.
-                return bool(self._one_pass(data))
+            if self._any is not None:
+                # Once hyperscan is loaded its pass (stopped at its first
+                # match) answers in ~3 us a commit message or a small file
+                # where the grouped searches took 4-10 us, and they are
+                # never compiled.
+                return self._any(data)
             self._seen += len(data)
             if self._seen < GROUPED_MIN_BYTES or len(self.keywords) < 3:
                 return self.plain(data)
@@ -353,9 +355,10 @@ class Keywords:
     def _use_one_pass(self) -> None:
         """``where`` by hyperscan's one pass from now on, when it loads
         (``hyperscan_where``); else left as it was."""
-        one_pass = hyperscan_where(self.needles)
-        if one_pass is not None:
-            self._where = self._one_pass = one_pass
+        routes = hyperscan_routes(self.needles)
+        if routes is not None:
+            self._where = self._one_pass = routes[0]
+            self._any = routes[1]
 
     def grouped(self) -> Callable[[bytes], bool]:
         """The same answer as ``plain``, one ``re`` search per anchor."""
@@ -1049,6 +1052,15 @@ def _tar_checksum_holds(data: bytes) -> bool:
 def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | None:
     """``Keywords.where`` in one hyperscan pass, or None without hyperscan
     (or where its library cannot run on this machine)."""
+    routes = hyperscan_routes(needles)
+    return None if routes is None else routes[0]
+
+
+def hyperscan_routes(
+        needles: tuple[bytes, ...],
+) -> tuple[Callable[[bytes], Where], Callable[[bytes], bool]] | None:
+    """(``hyperscan_where``, does the bytes hold any needle: the same
+    database, stopped at its first match), or None without hyperscan."""
     try:
         import hyperscan
     except ImportError:
@@ -1089,4 +1101,17 @@ def hyperscan_where(needles: tuple[bytes, ...]) -> Callable[[bytes], Where] | No
             found.setdefault(needles[i], []).append(to - sizes[i])  # type: ignore[union-attr]
         return Where(data, found) if found else _NOWHERE
 
-    return where
+    def present(data: bytes) -> bool:
+        if len(data) >= 1 << 32:
+            return bool(plain(data))
+        try:
+            db.scan(data, match_event_handler=_stop)
+        except stopped:
+            return True
+        return False
+
+    return where, present
+
+
+def _stop(_i: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+    return True  # the first match stops the scan
