@@ -89,17 +89,24 @@ def test_prepare_asks_no_sizes_without_hyperscan(monkeypatch):
 def test_prepare_sets_hyperscan_up_before_the_first_byte_of_a_large_run():
     """Told the run passes enough bytes, ``prepare`` loads and compiles
     hyperscan at once (before the fork: one compile for both processes),
-    and its answers are the grouped route's."""
+    and its answers are the grouped route's.  The grouped searches are
+    then never compiled: the screen and small bytes (a commit message, a
+    path) ask the one pass too, with the plain checks' answers."""
     if not prefilter._hyperscan_installed() or prefilter.hyperscan_where((b'ab',)) is None:
         pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
     screen = _screen()
     screen.prepare(lambda n: n == prefilter.WHERE_ONE_PASS_MIN_BYTES)
-    assert screen._where is not None and screen._where is not screen._grouped_where
+    assert screen._where is not None and screen._where is screen._one_pass
+    assert screen._grouped is None and screen._grouped_where is None
     data = b'a' * 2000 + b'together tgp_v1_ OGETHER ' * 3 + b'b' * 2000
-    ours, grouped = screen.where(data), screen._grouped_where(data)
-    for needle in screen.needles:
-        assert ours.offsets(needle) == grouped.offsets(needle)
-    assert ours.offsets(b'ogether')
+    grouped = screen._where_grouped()
+    for sample in (data, data[1990:2040], b'fix: a typo', b'src/together/x.py', b''):
+        ours, theirs = screen.where(sample), grouped(sample)
+        assert bool(ours) is bool(theirs) is screen(sample) is screen.plain(sample)
+        for needle in screen.needles:
+            assert ours.offsets(needle) == theirs.offsets(needle)
+    assert screen.where(data).offsets(b'ogether')
+    assert screen._grouped is None and screen._grouped_where is None
 
 
 def test_a_forked_run_sums_its_file_sizes_only_until_it_knows(tmp_path, monkeypatch):
