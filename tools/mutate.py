@@ -1462,6 +1462,19 @@ MUTATIONS: tuple[Mutation, ...] = (
        'test_a_soft_line_break_in_a_key_is_undone_where_nothing_says_quoted_printable',),
       'a quoted-printable soft line break inside a key is left where the file has no =3D nor a '
       'header: a long JSON line cut at column 76 passes'),
+    M('range-rescans-every-path', 'together_hooks/sources/commits.py',
+      "    first = first_adds(adds, keys_at(root, scan, flagged, adds, data_of, matters=_path_matters(scan)))\n",
+      "    first = first_adds(adds, keys_at(root, scan, flagged, adds, data_of))\n",
+      ('tests/sources/range_rescan_work_test.py',),
+      "a range's attribution (--diff, --commits, pre-push, pre-receive) scans every flagged blob again "
+      'under each of its paths, not only where a path can change what it holds: twice the work'),
+    M('range-paths-never-matter', 'together_hooks/sources/commits.py',
+      "    return getattr(getattr(scan, '__self__', None), 'path_matters', None)\n",
+      '    return lambda path: False\n',
+      ('tests/sources/range_rescan_work_test.py',
+       'tests/sources/history_test.py::test_a_blob_counts_only_at_the_paths_that_are_scanned'),
+      "a range's attribution keeps the keys discovery found under every path: a key in an excluded "
+      'file counts there, and a bare 64 hex in a file named for a key is not told a key'),
 )
 
 

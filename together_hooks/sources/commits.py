@@ -462,6 +462,15 @@ class _LfsStore:
                 yield content
 
 
+def _path_matters(scan: Scan) -> Callable[[str], bool] | None:
+    """The scanner's own ``path_matters`` when ``scan`` is a scanner's
+    ``scan_one`` (every caller's): a flagged blob is then scanned again
+    under a path only where the path can change what it holds (a rule's
+    file filter, an excluded path, a file named for a key), as
+    ``scan --history`` does; else (any other step) under every path."""
+    return getattr(getattr(scan, '__self__', None), 'path_matters', None)
+
+
 def _first_adds(
         root: str, entries: list[Change], flagged: dict[bytes, frozenset[str]],
         boundary: list[str], scan: Scan, data_of: dict[bytes, bytes],
@@ -474,7 +483,7 @@ def _first_adds(
         if keys:
             flagged[sha] = keys  # type: ignore[index]
     adds = [(e.commit, e.path, e.olds, e.new) for e in wanted]
-    first = first_adds(adds, keys_at(root, scan, flagged, adds, data_of))
+    first = first_adds(adds, keys_at(root, scan, flagged, adds, data_of, matters=_path_matters(scan)))
     if not first or not boundary:
         return first
     # Keys the base already had at that path are not the range's.
