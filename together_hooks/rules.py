@@ -641,13 +641,16 @@ _NAME_ITEM = (
     rb'[ \t]{0,8},?[ \t]{0,8}' + _ITEM_FIELDS + rb'\r?\n[ \t]{0,32}["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}' + _QUOTE,
 )
 # A heading under which 64-hex values are digests (``checksums:``,
-# ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``): it answers no for
-# every kind of name.
+# ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``) or git object ids
+# (``PINNED_REVISIONS = {``, ``pins:``, ``submodule_commits``: a SHA-256
+# repository's ids are 64 hex too): it answers no for every kind of name.
 _DIGEST_HEADING = (
     rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
     # (not a Java inner class's name: Jenkins' ``CopyOnWriteMap$Hash``
     # over its credentials)
-    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
+    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z])'
+    # (whole words: not ``prev``, ``revoked``, ``spinner``, ``committer``)
+    rb'|(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z]))'
 )
 # The words of a heading of Together's alone (``Together AI``, ``The
 # Together API keys``; ``detect.context`` reads a code comment of them
