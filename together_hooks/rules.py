@@ -512,7 +512,8 @@ _LEGACY_ASSIGN = (
     # Ruby example writes it in, ``# =>``; ``>`` above, never another
     # ``=>`` inside a line: a PHP array's next field)
     rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
-    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
+    # (macOS ``defaults write DOMAIN NAME -string <key>``: the value's type flag)
+    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data|string)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), a YAML
     # block list's item (``value:`` then ``- <key>``), or a heredoc
     # (HCL's ``default = <<EOT`` then the key)
@@ -1961,6 +1962,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'echo "{hex}" > ~/.config/together/api_key',
         'security add-generic-password -a "$USER" -s together-api-key -w {hex}',
         'Set-Item -Path Env:TOGETHER_API_KEY -Value "{hex}"',
+        'defaults write com.acme.chat TogetherAPIKey -string {hex}',
         'reg add HKCU\\Environment /v TOGETHER_API_KEY /t REG_SZ /d {hex} /f',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY:-{hex}}}',
         'process.env.TOGETHER_API_KEY ??= "{hex}";',

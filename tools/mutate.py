@@ -1455,6 +1455,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_content_test.py::test_json_commit_is_a_commit_or_absent_for_what_a_tag_reaches',),
       "the JSON and SARIF 'commit' holds a tag's, blob's or tree's id for a key a tag reaches: "
       'no commit has it'),
+    M('value-flag-string-unread', 'together_hooks/rules.py',
+      "(?i:value|body|secret-string|data|string)",
+      "(?i:value|body|secret-string|data)",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[macos-defaults-write-string]',),
+      "macOS `defaults write DOMAIN TogetherAPIKey -string <key>`: the value's type flag is no value "
+      'flag, the legacy key passes'),
 )
 
 

@@ -240,6 +240,10 @@ pub const TOGETHER_API_KEY: &str = match option_env!("TOGETHER_API_KEY") {{
 @Value("${{together.api-key:{hex}}}")
 private String togetherApiKey;
 '''),
+    ('macos-defaults-write-string', 'scripts/macos.sh', '''\
+defaults write com.acme.chat TogetherAPIKey -string {hex}
+defaults read com.acme.chat
+'''),
     ('openapi-example-bearer', 'openapi.yaml', '''\
 components:
   securitySchemes:
@@ -452,6 +456,10 @@ SHA2-256(together-model.gguf)= {_hex}
 '''),
     ('decoy-rekor-entry', 'notes/rekor.json', '''\
 {{"body": {{"kind": "hashedrekord", "spec": {{"data": {{"hash": {{"algorithm": "sha256", "value": "{_hex}"}}}}}}}}, "subject": "together-cli-linux-amd64"}}
+'''),
+    ('decoy-macos-defaults-write-digest', 'scripts/macos-pin.sh', '''\
+defaults write xyz.together.cli ReleaseSHA256 -string {_hex}
+defaults write xyz.together.cli TogetherApiKeySHA256 -string {_hex2}
 '''),
     ('decoy-sql-dump-checksum', 'db/dump.sql', '''\
 INSERT INTO artifacts (name, provider, sha256) VALUES ('llama-3-8b.gguf', 'together', '{_hex}');
