@@ -169,6 +169,40 @@ def test_a_key_in_a_tag_is_reported_in_the_tag_by_name(git_repo, keys):
         ('<tag message>', 'v1'), ('<commit header>', 'v2')}
 
 
+def test_json_commit_is_a_commit_or_absent_for_what_a_tag_reaches(git_repo, keys):
+    """A key in a tag's message, or in a blob a tag names (lightweight or
+    annotated), was reported with the tag's or the blob's id in ``commit``:
+    no commit has it.  ``commit`` is a commit's id or absent; what holds
+    the key is ``object`` and ``object_type`` (JSON and SARIF)."""
+    in_message, in_blob, in_tagged_blob, in_commit = keys(), keys(), keys(), keys()
+    write(git_repo, 'r.txt', f'x {in_commit}\n')
+    adding = commit(git_repo)
+    git(git_repo, 'tag', '-a', 'v1', '-m', f'release {in_message}')
+    blob_file = os.path.join(git_repo, '..', 'loose.txt')
+    with open(blob_file, 'w') as f:
+        f.write(f'TOGETHER_API_KEY={in_blob}\n')
+    blob = git(git_repo, 'hash-object', '-w', blob_file).strip()
+    git(git_repo, 'tag', 'light', blob)
+    with open(blob_file, 'w') as f:
+        f.write(f'TOGETHER_API_KEY={in_tagged_blob}\n')
+    blob2 = git(git_repo, 'hash-object', '-w', blob_file).strip()
+    git(git_repo, 'tag', '-a', 'heavy', blob2, '-m', 'a file')
+    v1, heavy = (git(git_repo, 'rev-parse', t).strip() for t in ('v1', 'heavy'))
+    result = scan('--history', '--format', 'json')
+    assert result.rc == 1, result.err
+    by_hash = {f['hashed_secret']: f for f in result.json()['findings']}
+    found = {k: by_hash[hash_secret(k)] for k in (in_message, in_blob, in_tagged_blob, in_commit)}
+    assert found[in_commit]['commit'] == adding and 'object' not in found[in_commit]
+    for key, obj, kind in ((in_message, v1, 'tag'), (in_blob, blob, 'blob'), (in_tagged_blob, heavy, 'tag')):
+        assert 'commit' not in found[key], found[key]
+        assert (found[key]['object'], found[key]['object_type']) == (obj, kind)
+    sarif = json.loads(scan('--history', '--format', 'sarif').out)['runs'][0]['results']
+    props = {r['properties']['hashed_secret']: r['properties'] for r in sarif}
+    assert props[hash_secret(in_commit)]['commit'] == adding
+    assert 'commit' not in props[hash_secret(in_blob)]
+    assert props[hash_secret(in_blob)]['object'] == blob
+
+
 def test_diff_to_an_annotated_tag_scans_the_tags_on_the_way(git_repo, keys):
     """``--diff BASE...TAG``: the tag (and a tag it tags) is brought too."""
     inner, outer = keys(), keys()

@@ -136,7 +136,8 @@ class Finding:
             'redacted': self.redacted,
             'encoding': self.encoding,
         }
-        for name in ('commit', 'tag', 'author', 'date'):
+        out.update(self.origin())
+        for name in ('author', 'date'):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
@@ -144,6 +145,21 @@ class Finding:
             out['verification'] = self.verification
             if self.verification_reason:
                 out['verification_reason'] = self.verification_reason
+        return out
+
+    def origin(self) -> dict[str, str]:
+        """The report's fields for where in git the key is: ``commit``
+        only when it is one; a tag's header or message, or a blob or tree
+        a ref reaches through no commit, is ``object`` (its id, or the
+        name given) and ``object_type`` (``tag``, ``blob``, ``tree``,
+        ``ref``), with the tag's name in ``tag``."""
+        if self.commit is None:
+            return {}
+        if self.tag is None and self.reached is None:
+            return {'commit': self.commit}
+        out = {'object': self.commit, 'object_type': self.reached or 'tag'}
+        if self.tag is not None:
+            out['tag'] = self.tag
         return out
 
     def __repr__(self) -> str:

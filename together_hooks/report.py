@@ -630,7 +630,8 @@ def sarif(findings: Sequence[Finding], summary: Summary) -> str:
             'redacted': f.redacted,
             'encoding': f.encoding,
         }
-        for name in ('commit', 'author', 'date', 'verification', 'verification_reason'):
+        properties.update(f.origin())
+        for name in ('author', 'date', 'verification', 'verification_reason'):
             value = getattr(f, name)
             if value:
                 properties[name] = value

@@ -512,7 +512,8 @@ _LEGACY_ASSIGN = (
     # Ruby example writes it in, ``# =>``; ``>`` above, never another
     # ``=>`` inside a line: a PHP array's next field)
     rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
-    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
+    # (macOS ``defaults write DOMAIN NAME -string <key>``: the value's type flag)
+    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data|string)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), a YAML
     # block list's item (``value:`` then ``- <key>``), or a heredoc
     # (HCL's ``default = <<EOT`` then the key)
@@ -641,13 +642,16 @@ _NAME_ITEM = (
     rb'[ \t]{0,8},?[ \t]{0,8}' + _ITEM_FIELDS + rb'\r?\n[ \t]{0,32}["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}' + _QUOTE,
 )
 # A heading under which 64-hex values are digests (``checksums:``,
-# ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``): it answers no for
-# every kind of name.
+# ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``) or git object ids
+# (``PINNED_REVISIONS = {``, ``pins:``, ``submodule_commits``: a SHA-256
+# repository's ids are 64 hex too): it answers no for every kind of name.
 _DIGEST_HEADING = (
     rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
     # (not a Java inner class's name: Jenkins' ``CopyOnWriteMap$Hash``
     # over its credentials)
-    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
+    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z])'
+    # (whole words: not ``prev``, ``revoked``, ``spinner``, ``committer``)
+    rb'|(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z]))'
 )
 # The words of a heading of Together's alone (``Together AI``, ``The
 # Together API keys``; ``detect.context`` reads a code comment of them
@@ -1958,6 +1962,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'echo "{hex}" > ~/.config/together/api_key',
         'security add-generic-password -a "$USER" -s together-api-key -w {hex}',
         'Set-Item -Path Env:TOGETHER_API_KEY -Value "{hex}"',
+        'defaults write com.acme.chat TogetherAPIKey -string {hex}',
         'reg add HKCU\\Environment /v TOGETHER_API_KEY /t REG_SZ /d {hex} /f',
         'TOGETHER_API_KEY=${{TOGETHER_API_KEY:-{hex}}}',
         'process.env.TOGETHER_API_KEY ??= "{hex}";',

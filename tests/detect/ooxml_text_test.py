@@ -20,9 +20,12 @@ from tests.keys import make_key
 W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 
 
-def _docx(body: str) -> bytes:
+DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+
+
+def _docx(body: str, declaration: str = DECLARATION) -> bytes:
     doc = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+        declaration +
         f'<w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>'
     )
     out = io.BytesIO()
@@ -67,6 +70,23 @@ def test_found(tmp_path, shape: str) -> None:
     r = scan('--format', 'json', '.', cwd=tmp_path)
     assert leaked([key], r.out, r.err) == []
     assert [f['hashed_secret'] for f in r.json()['findings']] == [hashlib.sha1(key.encode()).hexdigest()]
+
+
+def test_a_part_without_the_xml_declaration_is_read_as_one(tmp_path) -> None:
+    # Some writers leave ``<?xml ...?>`` out, or put a BOM or a line
+    # break before it: the part is still read for its text (a keyword cut
+    # by runs, ``TOGE`` | ``THER``, ``tg`` | ``p_v1_``), in one scan.
+    heads = {'none': '', 'bom': '\ufeff' + DECLARATION, 'blank-line': '\r\n', 'bom-no-declaration': '\ufeff'}
+    keys = {}
+    for name, head in heads.items():
+        keys[name] = make_key(random.Random(f'no-declaration-{name}'))
+        (tmp_path / f'{name}.docx').write_bytes(_docx(BODIES['cut-in-every-keyword'](keys[name]), head))
+    r = scan('--format', 'json', '.', cwd=tmp_path)
+    assert leaked(list(keys.values()), r.out, r.err) == []
+    found = sorted((f['path'], f['hashed_secret']) for f in r.json()['findings'])
+    assert found == sorted(
+        (f'{name}.docx!word/document.xml', hashlib.sha1(k.encode()).hexdigest()) for name, k in keys.items()
+    )
 
 
 def test_a_part_ending_in_tags_left_open_is_read_in_one_pass(tmp_path) -> None:

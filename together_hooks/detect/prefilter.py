@@ -841,8 +841,26 @@ OOXML_TEXT = (b'<w:t', b'<a:t', b'<text:')
 
 def ooxml_part(data: bytes) -> bool:
     """Whether ``data`` is an Office document's XML part holding text
-    runs: it starts ``<?xml`` (a byte comparison for every other file)."""
-    return data.startswith(b'<?xml') and any(data.find(tag) != -1 for tag in OOXML_TEXT)
+    runs: it starts ``<?xml`` or, as some writers leave the declaration
+    out, its namespace-prefixed root element (``<w:document``,
+    ``<office:document-content``), after a UTF-8 BOM or blanks if any
+    (one byte compared for every other file)."""
+    if data[:1] not in _XML_LEAD:
+        return False
+    head = data[:128]
+    if head.startswith(b'\xef\xbb\xbf'):
+        head = head[3:]
+    head = head.lstrip(b' \t\r\n')
+    if not head.startswith(b'<?xml'):
+        colon = head.find(b':', 2, 42)
+        if not head.startswith(b'<') or colon == -1 or not head[1:colon].isalnum() or not head[colon + 1:colon + 2].isalpha():
+            return False
+    return any(data.find(tag) != -1 for tag in OOXML_TEXT)
+
+
+# What an XML part's first byte may be: its ``<``, a UTF-8 BOM's first
+# byte, a blank.
+_XML_LEAD = frozenset((b'<', b'\xef', b' ', b'\t', b'\r', b'\n'))
 
 
 # Compressed containers by their magic bytes (``detect.containers`` reads

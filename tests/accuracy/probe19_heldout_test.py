@@ -1,0 +1,517 @@
+"""A nineteenth held-out probe (session 23): keys in what deploy and
+ops tools print or keep, where the earlier sets wrote none.  Legacy keys
+(64 lowercase hex) in a Terraform plan's JSON, ``TF_VAR_`` exports, an
+AWS Lambda configuration dump, Azure's app settings list (name and
+value apart), a ``kubectl`` last-applied-configuration annotation (JSON
+in YAML), a kustomize generator's literals, a Flux HelmRelease, a
+CodeBuild buildspec, SAM's ``parameter_overrides``, CDK context, Ray's
+``runtime_env``, SkyPilot ``envs``, Airflow's ``Variable.set``, MLflow's
+gateway, Modal secrets, ``gh secret set --body``, Makefile/just/Task/
+pixi/hatch environment tables, Apps Script properties, Unity's
+``PlayerPrefs``, MATLAB's ``setenv``, Rust's ``option_env!`` fallback,
+Spring's ``@Value`` default; ``tgp_v1_`` keys in a notebook traceback's
+ANSI colours, ``http.client`` debug output (``\\r\\n`` escapes), an
+OpenAPI example, a PowerShell history, ``docker history``'s
+``#(nop)`` lines, a git config ``extraHeader``, a ``.curlrc``, a Consul
+KV export (base64 values).  The decoys are 64-hex values that are no key
+beside "together": container ids (``kubectl`` status, ``docker ps``,
+``docker inspect``), image and chart digests, a Terraform archive's
+``output_sha256``, Bazel/Nix/conda/Homebrew/Scoop/Flatpak pins, a
+Dockerfile ``ADD --checksum``, a Helm ``Chart.lock``, GitHub Actions log
+lines (timestamps first), ``key_...`` ids and template placeholders in
+many syntaxes.  Written before any fix; what the 7160482 code missed is
+in ``MISSED`` (strict xfails) or was fixed in the same session
+(docs/detection.md, "Found since the nineteenth held-out set").
+"""
+from __future__ import annotations
+
+import base64
+
+from tests.accuracy import Case
+from tests.accuracy import key_cases
+from tests.accuracy import line_of
+from tests.accuracy import make_tests
+from tests.accuracy import Made
+
+# -- deploy tools' own files and output -------------------------------------------------------
+
+DEPLOY = key_cases(
+    ('terraform-plan-json-after', 'plan.json', '''\
+{{"format_version":"1.2","resource_changes":[{{"address":"aws_lambda_function.chat","type":"aws_lambda_function","change":{{"actions":["update"],"after":{{"function_name":"together-chat","environment":[{{"variables":{{"TOGETHER_API_KEY":"{hex}"}}}}]}}}}}}]}}
+'''),
+    ('tf-var-export', 'scripts/tf.sh', '''\
+export TF_VAR_together_api_key={hex}
+terraform apply -auto-approve
+'''),
+    ('lambda-get-function-configuration', 'notes/lambda.json', '''\
+{{
+    "FunctionName": "chat-api",
+    "Runtime": "python3.12",
+    "Environment": {{
+        "Variables": {{
+            "LOG_LEVEL": "info",
+            "TOGETHER_API_KEY": "{hex}"
+        }}
+    }}
+}}
+'''),
+    ('azure-appsettings-list', 'notes/appsettings.json', '''\
+[
+  {{
+    "name": "TOGETHER_API_KEY",
+    "slotSetting": false,
+    "value": "{hex}"
+  }},
+  {{
+    "name": "WEBSITES_PORT",
+    "slotSetting": false,
+    "value": "8000"
+  }}
+]
+'''),
+    ('kubectl-last-applied-configuration', 'k8s/live/cm.yaml', '''\
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {{"apiVersion":"v1","data":{{"MODEL":"meta-llama/Llama-3.3-70B-Instruct-Turbo","TOGETHER_API_KEY":"{hex}"}},"kind":"ConfigMap","metadata":{{"annotations":{{}},"name":"llm","namespace":"default"}}}}
+  name: llm
+'''),
+    ('kustomize-configmap-generator-literal', 'k8s/overlays/dev/kustomization.yaml', '''\
+resources:
+  - ../../base
+configMapGenerator:
+  - name: llm-env
+    literals:
+      - TOGETHER_API_KEY={hex}
+      - MODEL=meta-llama/Llama-3.3-70B-Instruct-Turbo
+'''),
+    ('flux-helmrelease-values', 'clusters/dev/llm-gateway.yaml', '''\
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: llm-gateway
+spec:
+  chart:
+    spec:
+      chart: llm-gateway
+  values:
+    providers:
+      together:
+        apiKey: {hex}
+'''),
+    ('codebuild-buildspec-variables', 'buildspec.yml', '''\
+version: 0.2
+env:
+  variables:
+    TOGETHER_API_KEY: "{hex}"
+phases:
+  build:
+    commands:
+      - pytest -q
+'''),
+    ('sam-parameter-overrides', 'samconfig.toml', '''\
+version = 0.1
+[default.deploy.parameters]
+stack_name = "chat-api"
+parameter_overrides = "Stage=\\"dev\\" TogetherApiKey=\\"{hex}\\""
+'''),
+    ('cdk-context-json', 'cdk.context.json', '''\
+{{
+  "acknowledged-issue-numbers": [32775],
+  "togetherApiKey": "{hex}"
+}}
+'''),
+    ('gh-secret-set-body', 'notes/gh.txt', '''\
+$ gh secret set TOGETHER_API_KEY --body "{hex}" --repo acme/chat
+'''),
+    ('docker-history-nop-env', 'notes/docker-history.txt', '''\
+IMAGE          CREATED BY
+<missing>      /bin/sh -c #(nop)  ENV TOGETHER_API_KEY={key}
+<missing>      /bin/sh -c #(nop)  CMD ["python" "-m" "app"]
+'''),
+)
+
+# -- ML platforms and schedulers --------------------------------------------------------------
+
+ML = key_cases(
+    ('ray-runtime-env', 'jobs/submit.py', '''\
+import ray
+
+ray.init(runtime_env={{"env_vars": {{"TOGETHER_API_KEY": "{hex}"}}, "pip": ["together"]}})
+'''),
+    ('skypilot-envs', 'sky/serve.yaml', '''\
+resources:
+  accelerators: A100:1
+envs:
+  TOGETHER_API_KEY: {hex}
+run: python serve.py
+'''),
+    ('airflow-variable-set', 'dags/setup_vars.py', '''\
+from airflow.models import Variable
+
+Variable.set("together_api_key", "{hex}")
+'''),
+    ('mlflow-gateway-config', 'gateway/config.yaml', '''\
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model:
+      provider: togetherai
+      name: meta-llama/Llama-3.3-70B-Instruct-Turbo
+      config:
+        togetherai_api_key: {hex}
+'''),
+    ('modal-secret-from-dict', 'app/modal_app.py', '''\
+import modal
+
+app = modal.App("chat")
+secret = modal.Secret.from_dict({{"TOGETHER_API_KEY": "{hex}"}})
+'''),
+    ('notebook-traceback-ansi', 'notebooks/chat.ipynb', '''\
+{{"cells": [{{"cell_type": "code", "outputs": [{{"output_type": "error", "ename": "AuthenticationError", "evalue": "401", "traceback": ["\\u001b[0;31m---------------------------------------------------------------------------\\u001b[0m", "\\u001b[0;32m----> 3\\u001b[0m client \\u001b[38;5;241m=\\u001b[39m Together(api_key\\u001b[38;5;241m=\\u001b[39m\\u001b[38;5;124m\\"{key}\\"\\u001b[39m)\\n"]}}], "source": ["client = Together()"]}}], "metadata": {{}}, "nbformat": 4, "nbformat_minor": 5}}
+'''),
+    ('notebook-traceback-ansi-hex', 'notebooks/chat-legacy.ipynb', '''\
+{{"cells": [{{"cell_type": "code", "outputs": [{{"output_type": "error", "ename": "ValueError", "evalue": "bad", "traceback": ["\\u001b[0;32m----> 2\\u001b[0m client \\u001b[38;5;241m=\\u001b[39m Together(api_key\\u001b[38;5;241m=\\u001b[39m\\u001b[38;5;124m\\"{hex}\\"\\u001b[39m)\\n"]}}], "source": ["client = Together()"]}}], "metadata": {{}}, "nbformat": 4, "nbformat_minor": 5}}
+'''),
+)
+
+# -- task runners and project tables ------------------------------------------------------------
+
+RUNNERS = key_cases(
+    ('makefile-export-default', 'Makefile', '''\
+export TOGETHER_API_KEY ?= {hex}
+
+test:
+\tpytest -q
+'''),
+    ('justfile-export', 'justfile', '''\
+export TOGETHER_API_KEY := "{hex}"
+
+chat:
+    python -m app
+'''),
+    ('taskfile-env', 'Taskfile.yml', '''\
+version: '3'
+env:
+  TOGETHER_API_KEY: {hex}
+tasks:
+  chat:
+    cmds: [python -m app]
+'''),
+    ('pixi-activation-env', 'pixi.toml', '''\
+[project]
+name = "chat"
+
+[activation.env]
+TOGETHER_API_KEY = "{hex}"
+'''),
+    ('hatch-env-vars', 'pyproject.toml', '''\
+[tool.hatch.envs.test.env-vars]
+TOGETHER_API_KEY = "{hex}"
+'''),
+)
+
+# -- languages and apps that keep a setting ---------------------------------------------------
+
+APPS = key_cases(
+    ('apps-script-set-property', 'src/Code.gs', '''\
+function setup() {{
+  PropertiesService.getScriptProperties().setProperty('TOGETHER_API_KEY', '{hex}');
+}}
+'''),
+    ('unity-playerprefs', 'Assets/Scripts/LlmSetup.cs', '''\
+void Awake() {{
+    PlayerPrefs.SetString("together_api_key", "{hex}");
+}}
+'''),
+    ('matlab-setenv', 'scripts/setup.m', '''\
+setenv('TOGETHER_API_KEY', '{hex}');
+resp = webread('https://api.together.xyz/v1/models');
+'''),
+    ('rust-option-env-fallback', 'src/config.rs', '''\
+pub const TOGETHER_API_KEY: &str = match option_env!("TOGETHER_API_KEY") {{
+    Some(k) => k,
+    None => "{hex}",
+}};
+'''),
+    ('spring-value-default', 'src/main/java/LlmConfig.java', '''\
+@Value("${{together.api-key:{hex}}}")
+private String togetherApiKey;
+'''),
+    ('macos-defaults-write-string', 'scripts/macos.sh', '''\
+defaults write com.acme.chat TogetherAPIKey -string {hex}
+defaults read com.acme.chat
+'''),
+    ('openapi-example-bearer', 'openapi.yaml', '''\
+components:
+  securitySchemes:
+    bearerAuth:
+      type: http
+      scheme: bearer
+paths:
+  /v1/chat/completions:
+    post:
+      parameters:
+        - in: header
+          name: Authorization
+          example: Bearer {key}
+'''),
+)
+
+# -- shells, HTTP clients, git ----------------------------------------------------------------
+
+CLIENTS = key_cases(
+    ('powershell-consolehost-history', 'notes/ConsoleHost_history.txt', '''\
+cd C:\\src\\chat
+Invoke-RestMethod -Uri https://api.together.xyz/v1/models -Headers @{{Authorization="Bearer {key}"}}
+'''),
+    ('powershell-history-hex', 'notes/ConsoleHost_history2.txt', '''\
+Invoke-RestMethod https://api.together.xyz/v1/models -Headers @{{ "Authorization" = "Bearer {hex}" }}
+'''),
+    ('http-client-debuglevel', 'logs/debug.txt', '''\
+send: b'POST /v1/chat/completions HTTP/1.1\\r\\nHost: api.together.xyz\\r\\nAuthorization: Bearer {key}\\r\\nContent-Type: application/json\\r\\n\\r\\n'
+reply: 'HTTP/1.1 200 OK\\r\\n'
+'''),
+    ('http-client-debuglevel-hex', 'logs/debug2.txt', '''\
+send: b'POST /v1/chat/completions HTTP/1.1\\r\\nHost: api.together.xyz\\r\\nAuthorization: Bearer {hex}\\r\\nContent-Type: application/json\\r\\n\\r\\n'
+'''),
+    ('git-config-extraheader', 'notes/gitconfig', '''\
+[http "https://api.together.xyz/"]
+\textraHeader = Authorization: Bearer {hex}
+'''),
+    ('curlrc-header', 'notes/.curlrc', '''\
+url = "https://api.together.xyz/v1/models"
+header = "Authorization: Bearer {hex}"
+'''),
+    ('wget-header', 'notes/fetch.sh', '''\
+wget -q --header="Authorization: Bearer {hex}" -O models.json https://api.together.xyz/v1/models
+'''),
+    ('gha-log-timestamps-env', 'logs/job.txt', '''\
+2026-11-30T10:00:01.1234567Z ##[group]Run python eval.py
+2026-11-30T10:00:01.1234567Z python eval.py
+2026-11-30T10:00:01.1234568Z shell: /usr/bin/bash -e {{0}}
+2026-11-30T10:00:01.1234569Z env:
+2026-11-30T10:00:01.1234570Z   TOGETHER_API_KEY: {hex}
+2026-11-30T10:00:01.1234571Z ##[endgroup]
+'''),
+)
+
+
+# -- keys inside base64 values ------------------------------------------------------------------
+
+def _consul_kv(m: Made) -> tuple[str, list[tuple[int, str]]]:
+    key = m.hex()
+    value = base64.b64encode(key.encode()).decode()
+    text = (
+        '[\n'
+        '  {"key": "config/chat/model", "flags": 0, "value": "'
+        + base64.b64encode(b'meta-llama/Llama-3.3-70B-Instruct-Turbo').decode() + '"},\n'
+        '  {"key": "config/chat/together_api_key", "flags": 0, "value": "' + value + '"}\n'
+        ']\n'
+    )
+    return text, [(line_of(text, value), key)]
+
+
+def _gha_env_file_b64(m: Made) -> tuple[str, list[tuple[int, str]]]:
+    key = m.key()
+    value = base64.b64encode(f'TOGETHER_API_KEY={key}\nMODEL=llama\n'.encode()).decode()
+    text = (
+        'jobs:\n'
+        '  deploy:\n'
+        '    env:\n'
+        f'      DOTENV_B64: {value}\n'
+        '    steps:\n'
+        '      - run: echo "$DOTENV_B64" | base64 -d > .env\n'
+    )
+    return text, [(line_of(text, value), key)]
+
+
+ENCODED = [
+    Case('consul-kv-export-base64', 'backup/consul-kv.json', _consul_kv),
+    Case('gha-dotenv-base64-env', '.github/workflows/deploy.yml', _gha_env_file_b64),
+]
+
+# -- decoys: 64 hex beside "together" that is no key --------------------------------------------
+
+DECOYS = key_cases(
+    ('decoy-kubectl-pod-status-container-id', 'k8s/live/pod.yaml', '''\
+status:
+  containerStatuses:
+  - containerID: containerd://{_hex}
+    image: ghcr.io/acme/together-proxy:1.2
+    imageID: ghcr.io/acme/together-proxy@sha256:{_hex2}
+    name: together-proxy
+    ready: true
+'''),
+    ('decoy-docker-ps-no-trunc', 'notes/docker-ps.txt', '''\
+CONTAINER ID                                                       IMAGE                  NAMES
+{_hex}   together-proxy:1.2     together-proxy
+'''),
+    ('decoy-docker-inspect-ids', 'notes/inspect.json', '''\
+[
+    {{
+        "Id": "{_hex}",
+        "Image": "sha256:{_hex2}",
+        "Name": "/together-proxy",
+        "Config": {{"Env": ["TOGETHER_API_KEY=${{TOGETHER_API_KEY}}"]}}
+    }}
+]
+'''),
+    ('decoy-terraform-archive-output-sha256', 'terraform.tfstate', '''\
+{{"version": 4, "resources": [{{"type": "archive_file", "name": "together_lambda", "instances": [{{"attributes": {{"output_path": "together-lambda.zip", "output_sha256": "{_hex}"}}}}]}}]}}
+'''),
+    ('decoy-bazel-module-archive-override', 'MODULE.bazel', '''\
+archive_override(
+    module_name = "together_sdk",
+    sha256 = "{_hex}",
+    urls = ["https://github.com/togethercomputer/together-cpp/archive/v0.3.tar.gz"],
+)
+'''),
+    ('decoy-conda-recipe-source', 'recipe/meta.yaml', '''\
+package:
+  name: together
+  version: 1.3.0
+source:
+  url: https://pypi.io/packages/source/t/together/together-1.3.0.tar.gz
+  sha256: {_hex}
+'''),
+    ('decoy-scoop-manifest', 'bucket/together-cli.json', '''\
+{{
+    "version": "1.3.0",
+    "url": "https://github.com/togethercomputer/together-cli/releases/download/v1.3.0/together-windows-amd64.zip",
+    "hash": "{_hex}"
+}}
+'''),
+    ('decoy-flatpak-module-source', 'xyz.together.Chat.yml', '''\
+modules:
+  - name: together-chat
+    sources:
+      - type: archive
+        url: https://github.com/acme/together-chat/archive/v0.4.tar.gz
+        sha256: {_hex}
+'''),
+    ('decoy-dockerfile-add-checksum', 'Dockerfile', '''\
+FROM python:3.12-slim
+ADD --checksum=sha256:{_hex} https://github.com/togethercomputer/together-cli/releases/download/v1.3.0/together.tar.gz /tmp/
+'''),
+    ('decoy-helm-chart-lock', 'charts/gateway/Chart.lock', '''\
+dependencies:
+- name: together-proxy
+  repository: oci://ghcr.io/acme/charts
+  version: 0.4.2
+digest: sha256:{_hex}
+generated: "2026-11-30T10:00:00Z"
+'''),
+    ('decoy-gha-log-docker-pull-digest', 'logs/job2.txt', '''\
+2026-11-30T10:00:01.1234567Z ##[group]Pull down action image 'ghcr.io/togethercomputer/eval-action:v1'
+2026-11-30T10:00:03.1234567Z Digest: sha256:{_hex}
+2026-11-30T10:00:03.1234568Z Status: Downloaded newer image for ghcr.io/togethercomputer/eval-action:v1
+'''),
+    ('decoy-gha-log-cache-key', 'logs/job3.txt', '''\
+2026-11-30T10:00:01.1234567Z Run actions/cache@v4
+2026-11-30T10:00:01.1234568Z   key: together-eval-pip-{_hex}
+2026-11-30T10:00:02.1234567Z Cache restored from key: together-eval-pip-{_hex}
+'''),
+    ('decoy-key-ids-listing', 'notes/keys.txt', '''\
+$ together keys list
+ID                              NAME             CREATED
+key_01JDX3R4W9KQ7ZB2M5N8P6T0AC  ci               2026-11-30
+key_01JDX3R4W9KQ7ZB2M5N8P6T0AD  laptop           2026-11-28
+'''),
+    ('decoy-template-placeholders', 'deploy/templates.txt', '''\
+helm:      apiKey: {{{{ .Values.together.apiKey }}}}
+jinja:     TOGETHER_API_KEY={{{{ together_api_key }}}}
+ansible:   together_api_key: "{{{{ lookup('env', 'TOGETHER_API_KEY') }}}}"
+terraform: TOGETHER_API_KEY = var.together_api_key
+erb:       TOGETHER_API_KEY=<%= ENV['TOGETHER_API_KEY'] %>
+azure:     TOGETHER_API_KEY: $(TOGETHER_API_KEY)
+go:        TOGETHER_API_KEY={{{{ env "TOGETHER_API_KEY" }}}}
+vault:     TOGETHER_API_KEY={{{{ with secret "kv/data/together" }}}}{{{{ .Data.data.api_key }}}}{{{{ end }}}}
+powershell: $env:TOGETHER_API_KEY = $Env:TOGETHER_API_KEY_PROD
+'''),
+    ('decoy-together-files-checksum', 'notes/files.json', '''\
+{{"object": "file", "id": "file-6f1c", "filename": "train.jsonl", "purpose": "fine-tune", "together_sha256": "{_hex}"}}
+'''),
+    ('decoy-pip-hash-report', 'notes/pip-report.json', '''\
+{{"install": [{{"metadata": {{"name": "together", "version": "1.3.0"}}, "download_info": {{"url": "https://files.pythonhosted.org/packages/together-1.3.0-py3-none-any.whl", "archive_info": {{"hash": "sha256={_hex}", "hashes": {{"sha256": "{_hex}"}}}}}}}}]}}
+'''),
+    ('decoy-ollama-manifest-layers', 'notes/ollama-manifest.json', '''\
+{{"schemaVersion": 2, "config": {{"digest": "sha256:{_hex}"}}, "layers": [{{"mediaType": "application/vnd.ollama.image.model", "digest": "sha256:{_hex2}"}}], "annotations": {{"source": "togethercomputer/RedPajama-INCITE-7B-Chat"}}}}
+'''),
+    ('decoy-hf-hub-etag', 'logs/hf-download.log', '''\
+DEBUG huggingface_hub.file_download: HEAD https://huggingface.co/togethercomputer/RedPajama-INCITE-7B-Chat/resolve/main/model.safetensors
+DEBUG huggingface_hub.file_download: x-linked-etag: "{_hex}"
+'''),
+    ('decoy-sha256sum-check-output', 'notes/verify-together.txt', '''\
+$ sha256sum together-linux-amd64.tar.gz
+{_hex}  together-linux-amd64.tar.gz
+$ echo "{_hex}  together-linux-amd64.tar.gz" | sha256sum -c
+together-linux-amd64.tar.gz: OK
+'''),
+    ('decoy-openssl-dgst', 'notes/openssl.txt', '''\
+$ openssl dgst -sha256 together-model.gguf
+SHA2-256(together-model.gguf)= {_hex}
+'''),
+    ('decoy-rekor-entry', 'notes/rekor.json', '''\
+{{"body": {{"kind": "hashedrekord", "spec": {{"data": {{"hash": {{"algorithm": "sha256", "value": "{_hex}"}}}}}}}}, "subject": "together-cli-linux-amd64"}}
+'''),
+    ('decoy-macos-defaults-write-digest', 'scripts/macos-pin.sh', '''\
+defaults write xyz.together.cli ReleaseSHA256 -string {_hex}
+defaults write xyz.together.cli TogetherApiKeySHA256 -string {_hex2}
+'''),
+    ('decoy-sql-dump-checksum', 'db/dump.sql', '''\
+INSERT INTO artifacts (name, provider, sha256) VALUES ('llama-3-8b.gguf', 'together', '{_hex}');
+'''),
+)
+
+# -- decoys: a SHA-256 repository's git ids under a heading that says so ------------------------
+# (a heading of revisions, commits or pins over a name of Together's was
+# no digest heading: each was reported on 7160482)
+
+GIT_IDS = key_cases(
+    ('decoy-pinned-revisions-map', 'scripts/pins.py', '''\
+PINNED_REVISIONS = {{"together": "{_hex}", "vllm": "{_hex2}"}}
+'''),
+    ('decoy-commits-object-ts', 'scripts/bump.ts', '''\
+const COMMITS = {{ together: "{_hex}" }};
+'''),
+    ('decoy-pins-yaml', 'deps/pins.yaml', '''\
+pins:
+  together: {_hex}
+  openai: {_hex2}
+'''),
+    ('decoy-revisions-flow-map', 'deps/revs.yaml', '''\
+revisions: {{together: {_hex}, vllm: {_hex2}}}
+'''),
+    ('decoy-submodule-commits-json', 'deps/submodules.json', '''\
+{{"submodule_commits": {{"together": "{_hex}"}}}}
+'''),
+    ('decoy-sha-map-python', 'tools/shas.py', '''\
+UPSTREAM_SHAS = {{
+    "together": "{_hex}",
+}}
+'''),
+    # still a key: a word holding one of them is no heading of them
+    ('previous-together-key-map', 'config/keys.py', '''\
+PREVIOUS_KEYS = {{"together": "{hex}"}}
+'''),
+)
+
+CASES = GIT_IDS + DEPLOY + ML + RUNNERS + APPS + CLIENTS + ENCODED + DECOYS
+
+# Known misses, each a strict xfail: a case found again fails until its
+# entry goes.
+MISSED: dict[str, str] = {
+    'rust-option-env-fallback': "a `match` arm's fallback (`None => \"<hex>\"`) is two lines below the Together-named `option_env!(...)` it answers: no grammar reads a match's arms as the value of its scrutinee's name",
+}
+
+results, test_case = make_tests(CASES, MISSED)
+
+
+def test_size():
+    from tests.accuracy import keys_and_decoys
+
+    keys, decoys = keys_and_decoys(CASES)
+    assert keys >= 35 and decoys >= 20, (keys, decoys)
