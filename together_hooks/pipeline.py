@@ -78,7 +78,10 @@ BASELINE_DEFAULT = (
 )
 
 
-def add_options(parser: argparse.ArgumentParser, baseline_default: str = BASELINE_DEFAULT) -> None:
+def add_options(
+        parser: argparse.ArgumentParser, baseline_default: str = BASELINE_DEFAULT,
+        sarif_out: bool = False,
+) -> None:
     report = parser.add_argument_group('the report')
     report.add_argument(
         '--format', choices=sorted(FORMATS),
@@ -91,6 +94,12 @@ def add_options(parser: argparse.ArgumentParser, baseline_default: str = BASELIN
              'args: list FILE in .gitignore (from the second commit on, '
              'a report git neither tracks nor ignores is refused)',
     )
+    if sarif_out:  # ``scan``'s: a CI job's log report and its code-scanning upload
+        report.add_argument(
+            '--sarif-out', metavar='FILE',
+            help='also write the findings as SARIF to FILE (code scanning), '
+                 'from the same scan as the --format report',
+        )
     report.add_argument(
         '--baseline', metavar='FILE',
         help='a detect-secrets baseline: keys recorded for the same file '
@@ -440,33 +449,43 @@ def _to_file(args: argparse.Namespace) -> bool:
     return args.output is not None and args.output != '-'
 
 
+def _write_report(path: str, report: str, args: argparse.Namespace, flag: str,
+                  commands: bool = False) -> None:
+    """``report`` scrubbed into ``path`` (``--output``, ``--sarif-out``):
+    atomically, never through a link out of the repository, and never
+    over a file the committed config would have a hook replace."""
+    from together_hooks.gitrun import repository_naming
+
+    # An empty name ('', a variable unset in a committed config) names
+    # no file either: one line, not stdout.
+    refuse_unnamed(path, flag)
+    if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
+        from together_hooks.env import committed
+        from together_hooks.gitrun import worktree_root
+
+        committed.refuse(
+            path, worktree_root(getattr(args, 'repo_root', None) or '.'),
+            'the report', replaces=True,
+        )
+    write_atomic(
+        path, scrub(report, commands=commands),
+        within=repository_naming(path, getattr(args, 'repo_root', None) or '.'),
+    )
+
+
 def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) -> None:
     """The report, scrubbed at the edge (``detect.scrub``): on stdout, or in
-    ``--output`` with a text summary on stdout.  An ``--output`` that cannot
-    be written never hides the findings: they are shown, then the error."""
+    ``--output`` with a text summary on stdout; with ``--sarif-out``, the
+    same findings as SARIF in that file too (one scan, two reports).  A
+    file that cannot be written never hides the findings: they are
+    shown, then the error."""
     from together_hooks.report import write_painted
 
     report = FORMATS[args.format](findings, summary)
     github = args.format == 'github'
     if _to_file(args):
-        from together_hooks.gitrun import repository_naming
-
         try:
-            # An empty --output ('', a variable unset in a committed
-            # config) names no file either: one line, not stdout.
-            refuse_unnamed(args.output, '--output')
-            if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
-                from together_hooks.env import committed
-                from together_hooks.gitrun import worktree_root
-
-                committed.refuse(
-                    args.output, worktree_root(getattr(args, 'repo_root', None) or '.'),
-                    'the report', replaces=True,
-                )
-            write_atomic(
-                args.output, scrub(report, commands=github),
-                within=repository_naming(args.output, getattr(args, 'repo_root', None) or '.'),
-            )
+            _write_report(args.output, report, args, '--output', commands=github)
         except (InputError, OSError) as e:
             if findings:
                 sys.stdout.write(FORMATS['text'](findings, summary))
@@ -484,6 +503,15 @@ def emit(findings: list[Finding], summary: Summary, args: argparse.Namespace) ->
             write_painted(report, sys.stdout)
         else:
             sys.stdout.write(report)
+    sarif_out = getattr(args, 'sarif_out', None)
+    if sarif_out is not None:
+        # After the report: the findings are shown whether or not it writes.
+        try:
+            _write_report(sarif_out, FORMATS['sarif'](findings, summary), args, '--sarif-out')
+        except OSError as e:
+            raise InputError(f'{sarif_out}: cannot write ({e.strerror or e})')
+        # On stderr: stdout holds the report alone (``--format json``).
+        print(f'{summary.tool}: SARIF report written to {sarif_out}', file=sys.stderr)
 
 
 def _verify_timeout(text: str) -> float:

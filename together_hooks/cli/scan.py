@@ -32,6 +32,8 @@ examples:
                                         every commit a pull request brings (CI)
   together-hooks scan --history         every commit of every branch and tag
   together-hooks scan --format sarif --output keys.sarif
+  together-hooks scan --diff origin/main...HEAD --sarif-out keys.sarif
+                                        the text report, and SARIF for code scanning
 
 Paths to leave out: `exclude` in the config file ({doc_url("configuration.md")}).
 
@@ -44,11 +46,11 @@ exit codes: 0 no key found (or each one allowed or in the baseline),
 # setups, and argparse with its gettext and locale is a large share of it).
 DEFAULTS = {
     'paths': [], 'staged': False, 'diff': None, 'history': False, 'since': None, 'commits': None,
-    'ref_name': [], 'env_reuse': False, **pipeline.DEFAULTS, **audit_log.defaults('together-hooks scan'),
+    'ref_name': [], 'env_reuse': False, 'sarif_out': None, **pipeline.DEFAULTS, **audit_log.defaults('together-hooks scan'),
 }
 QUICK_OPTIONS = {
     '--staged': bool, '--diff': str, '--history': bool, '--since': str, '--ref-name': list,
-    '--env-reuse': bool,
+    '--env-reuse': bool, '--sarif-out': str,
     **pipeline.QUICK_OPTIONS, **audit_log.QUICK_OPTIONS,
 }
 
@@ -104,7 +106,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              '(.env.development, .env.production, ...) that hold the same '
              'Together key, by file names only; exit 1 when any do',
     )
-    pipeline.add_options(parser)
+    pipeline.add_options(parser, sarif_out=True)
 
 
 def _toplevel(args: argparse.Namespace) -> str | None:
@@ -296,9 +298,11 @@ def env_reuse(args: argparse.Namespace) -> int:
 
     if (args.staged or getattr(args, 'history', False)
             or getattr(args, 'diff', None) is not None or len(args.paths) > 1
-            or (args.paths and not os.path.isdir(args.paths[0]))):
+            or (args.paths and not os.path.isdir(args.paths[0]))
+            or args.sarif_out is not None):
         raise InputError(
-            '--env-reuse takes at most one folder (no --staged, --diff or --history)',
+            '--env-reuse takes at most one folder (no --staged, --diff, --history '
+            'or --sarif-out)',
         )
     root = args.paths[0] if args.paths else (_toplevel(args) or '.')
     from together_hooks import config
