@@ -1419,6 +1419,12 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     cached(_PACKED_START)
     cached(_GLUED_KEY)
     cached(LIST_GAP)
+    from together_hooks import regex_cache
+    from together_hooks.rules import HTML_KEY_CELL
+    from together_hooks.rules import HTML_NAME_CELL
+
+    for source in (HTML_NAME_CELL, HTML_KEY_CELL):  # an HTML table's name cell (``csvrow.html_holds``)
+        regex_cache.compile(source)
     b64_decode(b'')  # their own imports (binascii, math)
     entropy('')
 
