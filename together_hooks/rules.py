@@ -1529,6 +1529,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_CONTEXT),
     ),
     keywords=(b'ogether', b'OGETHER'),
+    # A name whose every character is escaped (a log percent-encoding
+    # every byte, a C string of octal escapes, Rust's ``b"\\x.."``): its
+    # ``ge``/``GE`` in each notation (``codec.every_escaped_marks``), read
+    # as the key prefix's are.  ``g`` is the prefix's own second
+    # character: the lower-case marks start as its marks do (no pass more
+    # on the plain route); the upper-case ones add two (``%4``, ``47``).
+    escape_marks=(
+        b'%67%65', b'&#103;&#101;', b'0067\\U0000', b'0067\\u0065', b'67;&#X0', b'67;&#X65',
+        b'67;&#x0', b'67;&#x65', b'67\\x65', b'\\147\\145',
+        b'%47%45', b'&#71;&#69;', b'0047\\U0000', b'0047\\u0045', b'47;&#X0', b'47;&#X45',
+        b'47;&#x0', b'47;&#x45', b'47\\x45', b'\\107\\105',
+    ),
     # Not in UTF-16LE (a legacy key in ``-EncodedCommand``): their six
     # forms cost the hyperscan route ~20% (docs/performance.md).
     b64_keywords=(

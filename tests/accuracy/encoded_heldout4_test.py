@@ -857,9 +857,6 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # Missed, and why (strict: a case found again fails until removed).
 # Baseline (5e14011): 45 of 58 keys found, 0 of 24 decoys reported.
 MISSED: dict[str, str] = {
-    # Every character escaped, the legacy key's name too: no name left to
-    # read (a current key's every-escaped prefix is found: escape marks).
-    'percent-every-byte-log': 'every byte percent-encoded (legacy key and its name)',
 }
 
 

@@ -991,7 +991,17 @@ HEX_MARKS = (
 # marks'), and starts as a plain route does already (``116``; the repr's
 # with the ``00`` of the escape before ``g``, in ``0067\\u0070``'s route):
 # no pass more over a clean file (``screen_plain_work_test.py``).
-BYTES_MARKS = (b'00g\\x00p\\x00', b'116, 0, 103, 0, 112')
+# Also a legacy key's line as bytes, its Together name in them only
+# (Go's ``[]byte{0x54, 0x4f, …}``, ``%v``'s ``[84 79 71 …]``, a list of
+# decimals): each starting as a mark above does, ``116`` and ``67`` (the
+# name's ``ther`` and ``get``), or as the upper-case name's escape marks
+# do (``47``, ``Rule.escape_marks``); the upper-case name's decimals
+# (``84``, a pass more over every clean file) are not searched.
+BYTES_MARKS = (
+    b'00g\\x00p\\x00', b'116, 0, 103, 0, 112',
+    b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114',
+    b'67, 0x65, 0x74', b'67,0x65,0x74', b'47, 0x45, 0x54', b'47,0x45,0x54',
+)
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
