@@ -538,7 +538,7 @@ MISSED: dict[str, str] = {
     # Decimal bytes without a comma (the prefix's numbers are read as a
     # list's: ``engine.DEC_PREFIX``; a lower-case name's too,
     # ``engine.BYTES_MARKS``).  The upper-case name's ``84 72 69 82``
-    # would be a plain-route group of its own: 25.08 -> 26.08 passes over
+    # would be a plain-route group of its own: 23.08 -> 24.08 passes over
     # clean bytes (``screen_plain_work_test.py``'s text).
     'go-v-legacy-line': "Go's %v of a []byte: space-separated decimals of an upper-case name (a pass more)",
     # Raw deflate has no header: its base64 has no start to find.

@@ -992,15 +992,15 @@ HEX_MARKS = (
 # with the ``00`` of the escape before ``g``, in ``0067\\u0070``'s route):
 # no pass more over a clean file (``screen_plain_work_test.py``).
 # Also a legacy key's line as bytes, its Together name in them only
-# (Go's ``[]byte{0x54, 0x4f, …}``, ``%v``'s ``[84 79 71 …]``, a list of
-# decimals): each starting as a mark above does, ``116`` and ``67`` (the
-# name's ``ther`` and ``get``), or as the upper-case name's escape marks
-# do (``47``, ``Rule.escape_marks``); the upper-case name's decimals
-# (``84``, a pass more over every clean file) are not searched.
+# (``bytes([116, 111, …])``, Go's ``%v`` ``[116 111 …]``, a C or Go
+# ``{0x74, 0x6f, …}``): the lower-case name's ``ther`` and ``get``, each
+# starting as a mark above does (``116``, ``67``) and holding ``0``: no
+# route or group more.  The upper-case name's (``84 72 69 82``,
+# ``0x47, 0x45``) would each be a plain route of their own (``84``,
+# ``47``: 23.08 -> 24.08 passes over clean bytes): not searched.
 BYTES_MARKS = (
     b'00g\\x00p\\x00', b'116, 0, 103, 0, 112',
-    b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114',
-    b'67, 0x65, 0x74', b'67,0x65,0x74', b'47, 0x45, 0x54', b'47,0x45,0x54',
+    b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114', b'67, 0x65, 0x74', b'67,0x65,0x74',
 )
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
