@@ -69,11 +69,20 @@ def test_pattern_keywords_are_in_every_match_and_every_pattern_is_exercised():
 
 
 def test_escape_marks_are_the_key_prefixes_marks():
+    """A prefixed rule's escape marks are its prefix's; a named rule's
+    (the legacy key's) are each two adjacent characters of one of its
+    names written every-escaped (``codec.every_escaped_marks``), each
+    holding ``0``, an anchor the grouped route searches already."""
     from together_hooks.detect.codec import escape_marks
+    from together_hooks.detect.codec import every_escaped_marks
 
     for rule in RULES:
-        if rule.escape_marks:
+        if rule.escape_marks and rule.patterns[0].keyword is not None:
             assert set(rule.escape_marks) == escape_marks(rule.patterns[0].keyword), rule.id
+        elif rule.escape_marks:
+            pairs = {m for k in rule.keywords for a, b in zip(k, k[1:]) for m in every_escaped_marks(a, b)}
+            assert set(rule.escape_marks) <= pairs, (rule.id, set(rule.escape_marks) - pairs)
+            assert all(b'0' in mark for mark in rule.escape_marks), rule.id
 
 
 def test_b64_keywords_are_each_keyword_inside_base64():

@@ -1533,6 +1533,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 context=TOGETHER_CONTEXT),
     ),
     keywords=(b'ogether', b'OGETHER'),
+    # A name whose every character is escaped (a C string of octal
+    # escapes, ``\\u`` or decimal HTML references): two of its characters
+    # in each notation (``codec.every_escaped_marks``), read as the key
+    # prefix's marks are.  Only forms that start as a mark already
+    # searched does (``&#10``, ``00``, ``67``, ``\\1``) and hold an anchor
+    # the grouped route searches (``0``): no route or group more.  Not
+    # ``%XX``, ``\\xXX``, ``&#xXX;`` of either name, nor decimal HTML of
+    # ``OGETHER``: no pair of their characters holds ``0`` (an anchor group
+    # ``7`` more, 10 -> 11, and plain routes ``%4``/``47``: 23.08 -> 25.08
+    # passes over clean bytes), nor ``OGETHER``'s ``\\U`` (a needle more in
+    # the ``U`` route: a pass more where ``U`` is dense, 33.1 -> 34.1 in
+    # ``screen_plain_work_test.py``'s ``VALUE`` file).
+    escape_marks=(
+        b'&#103;&#101;', b'0067\\u0065', b'0067\\U0000', b'67;&#x0', b'67;&#X0', b'\\150\\145',
+        b'0047\\u0045', b'\\107\\105',
+    ),
     # Not in UTF-16LE (a legacy key in ``-EncodedCommand``): their six
     # forms cost the hyperscan route ~20% (docs/performance.md).
     b64_keywords=(

@@ -1509,6 +1509,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe19_heldout_test.py::test_case[macos-defaults-write-string]',),
       "macOS `defaults write DOMAIN TogetherAPIKey -string <key>`: the value's type flag is no value "
       'flag, the legacy key passes'),
+    M('legacy-name-escape-marks', 'together_hooks/rules.py',
+      "    escape_marks=(\n        b'&#103;&#101;',",
+      "    escape_marks=() and (\n        b'&#103;&#101;',",
+      ('tests/accuracy/encoded_heldout5_test.py',),
+      "a legacy key's line whose every byte is escaped, its Together name too (a C string of octal "
+      'escapes), is never read: its key passes'),
+    M('legacy-name-byte-marks', 'together_hooks/detect/engine.py',
+      "    b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114', b'67, 0x65, 0x74', b'67,0x65,0x74',\n",
+      "    b'116, 104, 101, 114',\n",
+      ('tests/accuracy/encoded_heldout6_test.py',),
+      "a legacy key's line as a byte list (Go's %v [116 111 ...], []byte{0x74, 0x6f, ...}), its Together "
+      'name in the bytes only, is never read as a literal: its key passes'),
+    M('csv-row-reach-4kb', 'together_hooks/detect/csvrow.py',
+      'ROW = 16384\n',
+      'ROW = 4096\n',
+      ('tests/accuracy/probe12_heldout_test.py',),
+      "a CSV row whose key sits more than 4 KB after its Together field (a long notes field) is "
+      'never read as a row: its key passes'),
+    M('diff-hunk-column-kept', 'together_hooks/detect/context.py',
+      '    if _hunk_column(data, start, lo):\n',
+      '    if False:\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a YAML block in a diff's hunk is read with the diff's column (` together:` over `+  api_key:`): "
+      'the key line has no parent, its Together heading is not found and its key passes'),
 )
 
 

@@ -278,6 +278,33 @@ def rust_byte_string_legacy_line(m: Made):
     return f'static ENV: &[u8; 81] = b"{esc}";\n'.encode(), [h]
 
 
+def go_v_lower_legacy_line(m: Made):
+    h = m.hex()
+    return f'cfg bytes: [{" ".join(str(b) for b in f"together_api_key: {h}".encode())}]\n'.encode(), [h]
+
+
+def python_bytes_list_lower_legacy(m: Made):
+    h = m.hex()
+    return f'ENV = bytes([{", ".join(str(b) for b in f"together_api_key={h}".encode())}])\n'.encode(), [h]
+
+
+def html_every_entity_legacy_line(m: Made):
+    h = m.hex()
+    return f'<code>{"".join(f"&#{b};" for b in f"together_api_key={h}".encode())}</code>\n'.encode(), [h]
+
+
+def go_hex_array_lower_legacy_line(m: Made):
+    h = m.hex()
+    arr = ', '.join(f'0x{b:02x}' for b in f'together_api_key: {h}'.encode())
+    return f'var cfgLine = []byte{{{arr}}}\n'.encode(), [h]
+
+
+def json_u_escapes_legacy_line(m: Made):
+    h = m.hex()
+    uesc = ''.join('\\u%04x' % b for b in f'TOGETHER_API_KEY={h}'.encode())
+    return f'{{"env": "{uesc}"}}\n'.encode(), [h]
+
+
 # --- names escaped, context in an encoding -----------------------------------------
 
 def legacy_name_u005f(m: Made):
@@ -429,6 +456,39 @@ def decoy_od_decimal_stdlib(m: Made):
     return _tool('od', '-An', '-tu1', '-v', data=_stdlib('this.py')[:800]), []
 
 
+# A Together name as bytes beside a digest, and real binaries as arrays:
+# the name's escape marks and byte-literal marks open these, and the
+# lines they denote hold no key.
+def decoy_go_hex_array_lockfile_digest(m: Made):
+    line = f'together==1.3.0 --hash=sha256:{m.rng.randbytes(32).hex()}'
+    return f'var pin = []byte{{{", ".join(f"0x{b:02x}" for b in line.encode())}}}\n'.encode(), []
+
+
+def decoy_rust_escaped_sha256sum(m: Made):
+    esc = ''.join(f'\\x{b:02x}' for b in f'{m.rng.randbytes(32).hex()}  TOGETHER-1.3.0.tar.gz'.encode())
+    return f'const SUM: &[u8] = b"{esc}";\n'.encode(), []
+
+
+def decoy_octal_ci_commit_together_job(m: Made):
+    line = f'job together-deploy: checkout {m.rng.randbytes(20).hex()} sha256 {m.rng.randbytes(32).hex()}'
+    octal = ''.join('\\%03o' % b for b in line.encode())
+    return f'static const char log[] = "{octal}";\n'.encode(), []
+
+
+def decoy_hex_array_real_binary(m: Made):
+    """The interpreter's own bytes (its ELF head, code further in) under
+    Together names, as C hex, Go hex and Java signed decimals."""
+    import sys
+
+    with open(sys.executable, 'rb') as f:
+        head = f.read(4096)
+        f.seek(1 << 16)
+        code = f.read(4096)
+    return (f'static const unsigned char together_exe[] = {{{", ".join(f"0x{b:02x}" for b in head)}}};\n'
+            f'var togetherCode = []byte{{{", ".join(f"0x{b:02X}" for b in code)}}}\n'
+            f'byte[] together = {{{", ".join(str(b) for b in _signed(code))}}};\n').encode(), []
+
+
 _TOOLS = ToolCases()
 _case = _TOOLS.case
 missing_tools = _TOOLS.missing
@@ -469,6 +529,11 @@ ALL_CASES = [
     _case(java_utf16_bytes_signed, 'src/Key16.java'),
     _case(rust_byte_string_hex, 'src/token.rs'),
     _case(rust_byte_string_legacy_line, 'src/env.rs'),
+    _case(go_v_lower_legacy_line, 'logs/go-v-lower.log'),
+    _case(python_bytes_list_lower_legacy, 'app/env_bytes.py'),
+    _case(html_every_entity_legacy_line, 'site/env.html'),
+    _case(go_hex_array_lower_legacy_line, 'src/cfg.go'),
+    _case(json_u_escapes_legacy_line, 'cfg/env-u-all.json'),
     _case(legacy_name_u005f, 'cfg/env-u.json'),
     _case(legacy_name_pct5f, 'logs/post.log'),
     _case(curl_basic_together_legacy, 'scripts/proxy.sh'),
@@ -498,6 +563,10 @@ ALL_CASES = [
     _case(decoy_jwt_nested_no_key, 'decoys/jwt.log'),
     _case(decoy_rust_random_bytes, 'decoys/salt.rs'),
     _case(decoy_od_decimal_stdlib, 'decoys/this.od', 'od'),
+    _case(decoy_go_hex_array_lockfile_digest, 'decoys/pin.go'),
+    _case(decoy_rust_escaped_sha256sum, 'decoys/sum.rs'),
+    _case(decoy_octal_ci_commit_together_job, 'decoys/ci_log.c'),
+    _case(decoy_hex_array_real_binary, 'decoys/exe.c'),
 ]
 
 
@@ -510,11 +579,17 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # decimals, engine.DEC_PREFIX's; as hex, engine.HEX_PREFIX, the screen
 # passing the file by engine.HEX_MARKS).
 MISSED: dict[str, str] = {
-    # A legacy key's line as hex bytes (its name in the bytes only).
-    'go-hex-array-legacy-line': "a Go []byte{0x..} of a legacy key's line",
-    'rust-byte-string-legacy-line': "Rust b\"\\x..\" of a legacy key's line",
-    # Decimal bytes of a container.
-    'java-byte-array-gzip': 'a Java byte[] of a gzip (negative bytes)',
+    # A legacy key's line as hex bytes, its upper-case name in the bytes
+    # only: the name's ``0x47, 0x45`` and ``\\x47\\x45`` would be a plain
+    # route of their own (``47``: 23.08 -> 24.08 passes over clean bytes;
+    # the ``\\x`` form an anchor group more, 10 -> 11).  A lower-case
+    # name's are read (``engine.BYTES_MARKS``).
+    'go-hex-array-legacy-line': "a Go []byte{0x..} of an upper-case name's line: its mark costs a screen pass",
+    'rust-byte-string-legacy-line': "Rust b\"\\x..\" of a legacy key's line: its mark costs a screen pass",
+    # Decimal bytes of a container: a gzip's header as a mark
+    # (``31, -117, 8, 0``) would be a plain-route group of its own, 23.08
+    # -> 24.08 passes over clean bytes (``screen_plain_work_test.py``'s text).
+    'java-byte-array-gzip': 'a Java byte[] of a gzip (negative bytes): its header costs a screen pass',
     # Raw deflate as a base64 value within a line: no header, so no base64
     # start to screen for (xz, LZMA-alone, git bundles and uuencode of a
     # gzip are read since session 21).

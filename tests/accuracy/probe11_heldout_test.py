@@ -949,6 +949,19 @@ LEAKS = (
 # -- decoys ----------------------------------------------------------------------------
 
 DECOYS = key_cases(
+    # A diff's hunk: the key's block is OpenAI's, Together's the one above it.
+    ('decoy-patch-hunk-other-provider', 'patches/0003-llm.patch', '''\
+diff --git a/config/llm.yaml b/config/llm.yaml
+--- a/config/llm.yaml
++++ b/config/llm.yaml
+@@ -1,5 +1,6 @@
+ together:
+   model: meta-llama/Llama-3-8b-chat-hf
+ openai:
+   model: gpt-4o
++  api_key: {_hex}
+   timeout: 30
+'''),
     ('decoy-cargo-lock', 'Cargo.lock', '''\
 [[package]]
 name = "together"
@@ -1215,7 +1228,6 @@ MISSED: dict[str, str] = {
     'nginx-access-log-proxy': "a proxy's path `/together/v1/...` names no Together endpoint",
     'openai-sdk-debug-log': "a model field in the logged request's object decides before the endpoint on the next line",
     'nb-output-echo-environ': "a notebook's JSON puts a cell's outputs before its source: the value comes before the expression naming it",
-    'patch-hunk-header-label': "a diff's leading column breaks the YAML indentation (` together:` over `+  api_key:`)",
     'cursor-mcp-args-glued': 'a server named `together-docs` is no Together label (only `together`/`together_ai` and a credential suffix are)',
 }
 

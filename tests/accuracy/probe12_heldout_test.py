@@ -528,7 +528,21 @@ def _csv_long_notes(m):
     return text, [(3, hexkey)]
 
 
-FAR = [Case('csv-row-key-after-long-notes', 'exports/providers-notes.csv', _csv_long_notes)]
+def _csv_long_notes_digest(m):
+    # The same long row, its hex a release's checksum: no credential column.
+    notes = ' '.join('built for tenant %d after the audit;' % i for i in range(160))
+    text = (
+        'package,notes,sha256\n'
+        'openai,"none",\n'
+        f'together,"{notes}",{m.rng.randbytes(32).hex()}\n'
+    )
+    return text, []
+
+
+FAR = [
+    Case('csv-row-key-after-long-notes', 'exports/providers-notes.csv', _csv_long_notes),
+    Case('decoy-csv-row-digest-after-long-notes', 'exports/releases-notes.csv', _csv_long_notes_digest),
+]
 
 LEAKS = PRINTED + SDKS + STORES + INFRA + UI + CHATS + WRITTEN + FAR
 
@@ -711,7 +725,6 @@ CASES = LEAKS + DECOYS
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
     'c-char-array': "a C array of character literals (`'t', 'g', 'p', …`) is not joined",
-    'csv-row-key-after-long-notes': "a CSV row's key more than 4 KB after the row's `together` field is out of reach",
 }
 
 results, test_case = make_tests(CASES, MISSED)

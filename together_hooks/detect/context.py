@@ -18,6 +18,7 @@ context needs.
 from __future__ import annotations
 
 from bisect import bisect_left
+from bisect import bisect_right
 
 from together_hooks import regex_cache
 from together_hooks.rules import HEADING_WORDS
@@ -244,8 +245,13 @@ def _headless(data: bytes, at: int) -> bool:
 def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
     """(parent line start, parent line end, block end) of the indentation
     blocks around ``at`` (YAML, Python, curl continuation lines),
-    innermost first; a YAML list item is a block of its own."""
+    innermost first; a YAML list item is a block of its own.  In a
+    diff's hunk (``_hunk_column``) each line's first column is the diff's
+    (`` ``, ``+``, ``-``): the indentation is what follows it."""
     start = _line_start(data, at, lo)
+    if _hunk_column(data, start, lo):
+        yield from _hunk_spans(data, start, lo, hi)
+        return
     line = data[start:_line_end(data, start, hi)]
     level = _raw_indent(line) if _is_item(line) else _indent(line)
     for _ in range(_LEVELS):
@@ -280,6 +286,72 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
 
 def _raw_indent(line: bytes) -> int:
     return len(line) - len(line.lstrip(b' \t'))
+
+
+# A unified diff's hunk header (``@@ -1,3 +1,4 @@``), looked for this far
+# above a line that starts with a diff's column.
+_HUNK_REACH = 4096
+_HUNK_HEADER = regex_cache.compile(rb'(?m)^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@')
+
+
+def _hunk_column(data: bytes, start: int, lo: int) -> bool:
+    """Is the line at ``start`` a line of a diff's hunk: it starts with
+    ``+``, ``-`` or a blank, and every line from a hunk header above it
+    (within ``_HUNK_REACH``) does too?"""
+    if data[start:start + 1] not in (b'+', b'-', b' '):
+        return False
+    top = max(lo, start - _HUNK_REACH)
+    header = data.rfind(b'\n@@ -', top, start)
+    if header == -1:
+        if not (top == 0 and data.startswith(b'@@ -')):
+            return False
+        header = -1
+    m = _HUNK_HEADER.match(data, header + 1)
+    if m is None:
+        return False
+    p = data.find(b'\n', m.end(), start)
+    while p != -1 and p + 1 < start:
+        if data[p + 1:p + 2] not in (b'+', b'-', b' ', b'\\'):
+            return False
+        p = data.find(b'\n', p + 1, start)
+    return True
+
+
+def _hunk_spans(data: bytes, start: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
+    """``indent_spans`` of a line in a diff's hunk, read past each line's
+    first column: the hunk's lines (from its header) taken out of their
+    column, the spans mapped back."""
+    header = data.rfind(b'\n@@ -', max(lo, start - _HUNK_REACH), start) + 1
+    body = data.find(b'\n', header, start) + 1
+    end = data.find(b'\n@@ -', start, hi)
+    end = hi if end == -1 else end
+    # Each line without its column; where each stripped line starts in both.
+    starts, out, offsets = [], [], []
+    p = body
+    at = 0
+    while p < end:
+        q = data.find(b'\n', p, end)
+        q = end if q == -1 else q
+        line = data[p:q]
+        if line[:1] not in (b'+', b'-', b' '):
+            end = p
+            break
+        starts.append(p)
+        offsets.append(at)
+        out.append(line[1:])
+        at += len(line)  # (a column less, a line break more)
+        p = q + 1
+    text = b'\n'.join(out)
+
+    def back(o: int) -> int:
+        i = bisect_right(offsets, o) - 1
+        return starts[i] + 1 + (o - offsets[i]) if i >= 0 else body
+
+    mine = offsets[starts.index(start)] if start in starts else None
+    if mine is None:
+        return
+    for parent, parent_end, block_end in indent_spans(text, mine, 0, len(text)):
+        yield back(parent) - 1, back(parent_end), back(block_end)
 
 
 def section_span(

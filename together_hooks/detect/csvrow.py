@@ -27,8 +27,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
 
-# The longest line read as a row or a header.
-ROW = 4096
+# The longest line read as a row or a header: as far as an SQL
+# statement's rows are (``SQL_REACH``), so a row's notes field of a few
+# KB (a password manager's notes, a ticket's text) keeps its key in the
+# row naming Together.  Lines are found by ``find``: a file of short lines
+# reads no more.
+ROW = 16384
 # The delimiters a table's row may have, the comma CSV's (a semicolon
 # where a spreadsheet's locale writes decimals with a comma: Excel's CSV
 # in most of Europe).

@@ -991,7 +991,17 @@ HEX_MARKS = (
 # marks'), and starts as a plain route does already (``116``; the repr's
 # with the ``00`` of the escape before ``g``, in ``0067\\u0070``'s route):
 # no pass more over a clean file (``screen_plain_work_test.py``).
-BYTES_MARKS = (b'00g\\x00p\\x00', b'116, 0, 103, 0, 112')
+# Also a legacy key's line as bytes, its Together name in them only
+# (``bytes([116, 111, …])``, Go's ``%v`` ``[116 111 …]``, a C or Go
+# ``{0x74, 0x6f, …}``): the lower-case name's ``ther`` and ``get``, each
+# starting as a mark above does (``116``, ``67``) and holding ``0``: no
+# route or group more.  The upper-case name's (``84 72 69 82``,
+# ``0x47, 0x45``) would each be a plain route of their own (``84``,
+# ``47``: 23.08 -> 24.08 passes over clean bytes): not searched.
+BYTES_MARKS = (
+    b'00g\\x00p\\x00', b'116, 0, 103, 0, 112',
+    b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114', b'67, 0x65, 0x74', b'67,0x65,0x74',
+)
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
 _DELTA_HELD = 4 << 20
