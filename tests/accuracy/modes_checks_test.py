@@ -20,7 +20,7 @@ def _modes(hook: set[tuple[str, str]], push: set[tuple[str, str]]) -> Modes:
         expected={'probe14': {('probe14/x/a.env', H)}, 'probe15': {('probe15/x/a.env', H)}},
         found={'files': BOTH, 'staged': BOTH, 'history': BOTH, 'diff': BOTH,
                'hook': hook, 'push': push},
-        hook_rc=1, hook_hashes={H}, push_rc=1, pushed_hashes={H},
+        hook_rc=1, hook_hashes={H}, push_rc=1, pushed_hashes={H}, sarif_results=2, history_findings=2,
     )
 
 
