@@ -10,6 +10,7 @@ end and across a window's edge, under a bound on peak RSS.
 """
 from __future__ import annotations
 
+import base64
 import io
 import os
 import random
@@ -131,10 +132,14 @@ def test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed():
     the same key silenced by its pragma: the pragma is on the wide line,
     not on the appended one, so that one is reported, by a whole read and
     by windows alike (a whole read dropped every raw key the text held
-    anywhere; windows kept each the text did not report)."""
+    anywhere; windows kept each the text did not report, and both its
+    base64 under a pragma)."""
     key = make_key(random.Random(17))
     for codec in ('utf-16', 'utf-16-be', 'utf-32-le', 'utf-32-be'):
-        text = ('word\n' * 9000 + f'x = "{key}"  # pragma: allowlist secret\n').encode(codec)
+        text = ('word\n' * 9000 + f'x = "{key}"  # pragma: allowlist secret\n'
+                # its base64, also silenced: the raw bytes' wide string is that text again
+                + f'y = "{base64.b64encode(key.encode()).decode()}"  # pragma: allowlist secret\n'
+                ).encode(codec)
         text += f'{key}\r\n'.encode()
         whole = found(scan_bytes(text, 'f.txt'))
         assert [(f[2], f[3], f[4]) for f in whole] == [('together-api-key', key, 'raw')], codec

@@ -70,16 +70,16 @@ def decode_wide(data: bytes) -> bytes | None:
     return data[start:end].decode(codec, 'replace').encode('utf-8')
 
 
-def held_as_text(data: bytes, offset: int, secret: str, grid: int, codec: str, width: int) -> bool:
-    """Whether wide text decodes to ``secret`` from the character holding
-    byte ``offset`` of ``data`` on (``grid``: an offset in ``data`` where
+def held_as_text(data: bytes, offset: int, grid: int, codec: str, width: int) -> bool:
+    """Whether byte ``offset`` of ``data`` is an ASCII character of wide
+    text read on its character grid (``grid``: an offset in ``data`` where
     a character starts; ``codec``, ``width``: the text's, ``layout``).
-    A key the raw bytes show at the bytes where the decoded text holds it
-    is that text's key, judged there (its pragma, its context); one the
-    text does not hold there (ASCII appended by cmd's ``echo >>``, a wide
-    string off the text's character grid) is the raw bytes' own."""
+    A key the raw bytes show there (its wide string, in any encoding:
+    base64 too) is the decoded text's, judged there (its pragma, its
+    context); one at an ASCII byte (a line appended by cmd's ``echo >>``)
+    or off the grid is the raw bytes' own."""
     at = offset - (offset - grid) % width
-    return data[at:at + len(secret) * width].decode(codec, 'replace') == secret
+    return 0 <= offset < len(data) and data[at:at + width] == chr(data[offset]).encode(codec)
 
 
 def decoded_windows(

@@ -89,9 +89,9 @@ def raw_past_text(
 ) -> list[Finding]:
     """``found`` in the raw bytes of wide text (``data``: the whole, or a
     window whose characters start at ``grid``, modulo their width) less
-    the keys the decoded text holds at the same bytes: those were judged
-    in the text (``widetext.held_as_text``), where a pragma beside a key
-    is read; its raw wide string is the same text again.  The one rule for
+    the keys found in the decoded text's own characters: those were
+    judged in the text (``widetext.held_as_text``), where a pragma beside
+    a key is read; its raw wide string is the same text again.  The one rule for
     a whole read (``engine.scan_bytes``) and a read in windows: it looks
     at a key's own bytes only, which every window holding the key has."""
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
@@ -100,7 +100,7 @@ def raw_past_text(
     _start, codec, width = guess
     return [
         f for f, offset in _offsets(data, found)
-        if f.rule == OWN_KEY_RULE or not held_as_text(data, offset, f.secret, grid, codec, width)
+        if f.rule == OWN_KEY_RULE or not held_as_text(data, offset, grid, codec, width)
     ]
 
 
