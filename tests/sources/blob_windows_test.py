@@ -146,6 +146,26 @@ def test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed():
         assert windowed_scan(text, 1 << 14, True) == whole, codec
 
 
+def test_wide_window_edges_in_a_crlf_a_surrogate_pair_and_a_pragma_line():
+    """Lines ending in CRLF, each with a character outside the BMP (a
+    surrogate pair in UTF-16) and a key silenced by its pragma or not,
+    padded so the raw and the decoded windows' edges (16 KB) fall at
+    different places in them: windows report what a whole read does."""
+    rng = random.Random(23)
+    lines = []
+    for i in range(600):
+        key = make_key(rng)
+        pad = 'a' * (i % 11)
+        lines.append(f'{pad}\U0001F600 x = "{key}"  # pragma: allowlist secret\r\n' if i % 3
+                     else f'{pad}\U0001F600 y = "{key}"\r\n')
+    data = ''.join(lines)
+    for codec in ('utf-16', 'utf-32-be'):
+        text = data.encode(codec)
+        whole = found(scan_bytes(text, 'f.txt'))
+        assert len(whole) == 200, codec
+        assert windowed_scan(text, 1 << 14, True) == whole, codec
+
+
 @pytest.mark.parametrize('codec', ['utf-16', 'utf-32-le'])
 def test_large_wide_text_with_keys_at_the_end_and_across_an_edge(tmp_path, codec):
     rng = random.Random(5)
