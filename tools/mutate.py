@@ -1441,6 +1441,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/ascii85_test.py::test_an_env_file_encoded',),
       'an ASCII85 block whose <~ mark is inside its line (a string\'s value, ENV = "<~...~>") is not told '
       'a block: its key passes'),
+    M('wide-raw-unjudged-in-windows', 'together_hooks/detect/windows.py',
+      '    raw.scan = scan_wide_raw\n',
+      '\n',
+      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
+      'large wide text read in windows keeps a raw key the decoded text holds at the same bytes: '
+      'a UTF-32 key silenced by its pragma is reported by windows, not by a whole read'),
+    M('wide-raw-judged-off-grid', 'together_hooks/detect/widetext.py',
+      '    at = offset - (offset - grid) % width\n',
+      '    at = offset\n',
+      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
+      "a raw key is compared with the decoded text from its ASCII byte, not its character's first: "
+      'a big-endian UTF-32 key silenced by its pragma is reported from its raw bytes'),
     M('dump-past-first-window', 'together_hooks/detect/engine.py',
       ' or depth == 0 and edge[1] > 0 and dump_head(edge[5])\n',
       '\n',

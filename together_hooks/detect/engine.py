@@ -672,9 +672,14 @@ def scan_bytes(
         # A key the decoded text holds was judged there (a pragma beside
         # it is read there only): the raw bytes' wide strings are the
         # same text again.
+        from together_hooks.detect.widetext import layout
+        from together_hooks.detect.windows import raw_past_text
+
+        raw = _scan(data, path, rules, budget)
+        guess = layout(data)  # (not None: it decoded)
         seen = {f.secret for f in findings}
-        findings += [f for f in _scan(data, path, rules, budget)
-                     if f.secret not in seen and f.secret.encode() not in text]
+        findings += [f for f in (raw if guess is None else raw_past_text(data, raw, guess, guess[0]))
+                     if f.secret not in seen]
     if not findings:
         findings = _named_file(text, path, rules)
     if _a_name(text, path):

@@ -70,6 +70,18 @@ def decode_wide(data: bytes) -> bytes | None:
     return data[start:end].decode(codec, 'replace').encode('utf-8')
 
 
+def held_as_text(data: bytes, offset: int, grid: int, codec: str, width: int) -> bool:
+    """Whether byte ``offset`` of ``data`` is an ASCII character of wide
+    text read on its character grid (``grid``: an offset in ``data`` where
+    a character starts; ``codec``, ``width``: the text's, ``layout``).
+    A key the raw bytes show there (its wide string, in any encoding:
+    base64 too) is the decoded text's, judged there (its pragma, its
+    context); one at an ASCII byte (a line appended by cmd's ``echo >>``)
+    or off the grid is the raw bytes' own."""
+    at = offset - (offset - grid) % width
+    return 0 <= offset < len(data) and data[at:at + width] == chr(data[offset]).encode(codec)
+
+
 def decoded_windows(
         raw: Iterable[Window], guess: tuple[int, str, int], size: int | None,
         step: int, overlap: int, each: Callable[[Window], None],

@@ -64,13 +64,44 @@ def scan_stream_windows(
     from together_hooks.detect.widetext import decoded_windows
     from together_hooks.rules import MAX_CONTEXT
 
+    base = 0  # where the raw window being scanned starts in the file
+
+    def scan_wide_raw(data: bytes) -> list[Finding]:
+        return raw_past_text(data, scan_raw(data), guess, guess[0] - base)
+
+    def add_raw(window: Window) -> None:
+        nonlocal base
+        base = window[0]
+        raw.add(window)
+
+    raw.scan = scan_wide_raw
     text = WindowScan(scan_text, budget)
     rest = chain((first,), windows)
-    for window in decoded_windows(rest, guess, size, WINDOW, MAX_CONTEXT, raw.add):
+    for window in decoded_windows(rest, guess, size, WINDOW, MAX_CONTEXT, add_raw):
         text.add(window)
     for window in rest:  # never left unscanned
-        raw.add(window)
+        add_raw(window)
     return merge_wide(text.found, raw.found)
+
+
+def raw_past_text(
+        data: bytes, found: list[Finding], guess: tuple[int, str, int], grid: int,
+) -> list[Finding]:
+    """``found`` in the raw bytes of wide text (``data``: the whole, or a
+    window whose characters start at ``grid``, modulo their width) less
+    the keys found in the decoded text's own characters: those were
+    judged in the text (``widetext.held_as_text``), where a pragma beside
+    a key is read; its raw wide string is the same text again.  The one rule for
+    a whole read (``engine.scan_bytes``) and a read in windows: it looks
+    at a key's own bytes only, which every window holding the key has."""
+    from together_hooks.detect.ownkeys import OWN_KEY_RULE
+    from together_hooks.detect.widetext import held_as_text
+
+    _start, codec, width = guess
+    return [
+        f for f, offset in _offsets(data, found)
+        if f.rule == OWN_KEY_RULE or not held_as_text(data, offset, grid, codec, width)
+    ]
 
 
 def wide_layout(head: bytes) -> tuple[int, str, int] | None:
