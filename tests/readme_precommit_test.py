@@ -490,3 +490,30 @@ def test_the_readme_pre_push_install_refuses_a_push_of_a_no_verify_commit(
     assert 'app.py:3: together-api-key' in out, out
     assert leaked([SAMPLE_KEY], out) == []
     assert git(remote, 'rev-parse', 'main').strip() != _head(git_repo)
+
+
+def test_the_first_commit_of_a_new_project_is_as_the_readme_says(git_repo, env, rev):
+    """A new project, the README's config and ``pre-commit install``, and
+    nothing more (no ``.gitignore``: the other tests write one first, which
+    the README never told a user to do): the first commit stops at
+    check-env-gitignored alone, as the README warns, and the README's
+    commands, run as written, let it through."""
+    (git_repo / '.pre-commit-config.yaml').write_text(readme_config(rev))
+    (git_repo / 'app.py').write_text('print("hello")\n')
+    rc, out = _run(git_repo, env, PRE_COMMIT, 'install')
+    assert rc == 0, out
+    git(git_repo, 'add', '.')
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'first')
+    assert rc == 1 and _failed_hooks(out) == ['Check .gitignore covers .env files'], out
+    assert _head(git_repo) is None
+    text = ' '.join(_section('Add to pre-commit').split())
+    said = re.search(r'the first commit stops at `check-env-gitignored`: run `([^`]+)` once, '
+                     r'then `([^`]+)`', text)
+    assert said, 'the README no longer says what stops the first commit'
+    for command in said.groups():
+        rc, out = _run(git_repo, env, *command.split())
+        assert rc in (0, 1) and 'Traceback' not in out, (command, out)  # --fix: 1, it changed .gitignore
+    rc, out = _run(git_repo, env, 'git', 'commit', '-m', 'first')
+    assert rc == 0, out
+    assert _head(git_repo) is not None
+    assert '.env' in (git_repo / '.gitignore').read_text().split()

@@ -106,6 +106,10 @@ def test_allow_patterns(path, allow, template):
     ('.env.stg', 'staging'),
     ('.env.test', 'test'),
     ('.env.qa', 'qa'),
+    # Other separators, and a copy is of its file's stage.
+    ('.env-production', 'production'), ('.env_prod.local', 'production'),
+    ('.env.bak', 'development'), ('.env.production.bak', 'production'), ('.env~', 'development'),
+    ('#.env.staging#', 'staging'), ('.env.swp', 'development'), ('.env.~1~', 'development'),
 ])
 def test_stage_of(path, stage):
     assert names.stage_of(path) == stage

@@ -31,11 +31,21 @@ REFUSED = [
     '.env.staging', '.env.test', '.env.prod', '.ENV', '.env.Production',
     'config/.env', 'services/api/.env.staging', 'apps/web/.env.production.local',
     'deep/a/b/c/.env.local', 'my dir/.env', '.env.example.local', '.envrc.local',
+    # Editors' copies, autosaves and locks (names.DECORATIONS) and backups:
+    '.env~', 'api/.env.local~', '#.env#', 'api/#.env.production#', '.#.env', '.envrc~',
+    '.env.swp', '.env.swo', '.env.~1~', '.env.bak', '.env.old', '.env.orig',
+    # ... and of a template: the text before the last save.
+    '.env.example~', '#.env.example#', '.env.example.bak', '.#.env.example',
+    # ``-``, ``_`` and a blank separate words as a dot does.
+    '.env-local', '.env_local', '.env .local', '.env copy', '.env - Copy',
+    '.env-production.local', '.env___jb_tmp___', '.envrc-local',
 ]
 ALLOWED = [
     'environment.py', 'envs.md', 'src/env.ts', 'env', 'app.env', '.environment',
     '.env-cmdrc', 'env.example', '.venv/bin/activate', 'docs/dotenv.md',
     'README.md', '.envs/.local/.django', 'my.env/settings.py',
+    '.envoy', 'env.local', 'dotenv', '.env-cmdrc.json', 'docs/.env-sample.md',
+    'src/.env_loader.py', 'x.env~', '#env#', '.#environment.py',
 ]
 
 
@@ -60,7 +70,7 @@ def test_env_files_refused(workdir, path):
     messages = forbid_env_files.check([path])
     assert len(messages) == 1
     assert messages[0].startswith(f'{path}: env file staged')
-    quoted = f"'{path}'" if ' ' in path else path
+    quoted = f"'{path}'" if any(c in path for c in ' #~') else path
     assert f'`git rm --cached {quoted}`' in messages[0]
     assert '.gitignore' in messages[0]
 
@@ -95,6 +105,8 @@ TEMPLATES = [
     ('.envrc', 'layout python\ndotenv_if_exists\n', None),
     ('.envrc', 'use nix\nexport TOGETHER_API_KEY={key}\n', 2),
     ('.envrc.example', 'export TOGETHER_API_KEY={key}\n', 1),
+    ('.env-example', 'TOGETHER_API_KEY=your-key-here\n', None),
+    ('.env_sample', 'TOGETHER_API_KEY={key}\n', 1),
 ]
 
 
@@ -315,6 +327,26 @@ def test_precommit_framework_blocks_env_files(git_repo, precommit_env):
     rc, out = _sh(repo, env, 'git', 'commit', '-m', 'binary')
     assert rc != 0 and 'svc/.env.production: env file staged' in out, out
     git(repo, 'rm', '-q', '--cached', 'svc/.env.production')
+
+    # Editors' copies, autosave and lock link, a `-` word and a Finder
+    # copy, in one commit: pre-commit passes each (its `files` regex) and
+    # each is refused by name; a file about env files and a template pass.
+    copies = ['.env~', 'svc/#.env.local#', '.env-local', '.env copy', '.env.example~']
+    for name in copies:
+        (repo / name).write_text('TOGETHER_API_KEY=whatever\n')
+    os.symlink('user@host.1234:1700000000', repo / '.#.env')  # as Emacs writes it
+    (repo / 'docs').mkdir()
+    (repo / 'docs' / '.env-sample.md').write_text('# how to fill .env\n')
+    (repo / '.env-example').write_text('TOGETHER_API_KEY=\n')
+    git(repo, 'add', '-f', *copies, '.#.env', 'docs/.env-sample.md', '.env-example')
+    rc, out = _sh(repo, env, 'git', 'commit', '-m', 'copies')
+    assert rc != 0, out
+    for name in (*copies, '.#.env'):
+        assert f'{name}: env file staged' in out, (name, out)
+    assert 'docs/.env-sample.md' not in out and '.env-example' not in out, out
+    git(repo, 'rm', '-q', '--cached', *copies, '.#.env', 'docs/.env-sample.md', '.env-example')
+    for name in (*copies, '.#.env'):
+        (repo / name).unlink()
 
     # A virtualenv named .env/, with its symlinks.
     (repo / '.env').unlink()

@@ -2,13 +2,27 @@
 templates (committable while they hold no real key), and their stage.
 
 ``.env`` and ``.env.<anything>`` in any folder are env files (they hold
-local configuration and secrets); templates (``.env.example``,
-``.env.sample``, ``.env.template``, ``.env.dist`` and ``--allow``
-patterns) may be committed while they hold no real key.  Anything inside a
+local configuration and secrets), and so are ``.env-<word>`` and
+``.env_<word>`` (``.env-local``, ``.env_prod``, JetBrains'
+``.env___jb_tmp___``) and ``.env <word>`` (Finder's ``.env copy``): a
+``-``, ``_`` or blank after ``.env`` separates words as a dot does.  An editor's copy, autosave or lock of an env file is the env
+file (``DECORATIONS``): ``.env~`` (the backup Emacs, vim, gedit and nano
+write, the text before your last save), ``#.env#`` (Emacs' autosave),
+``.#.env`` (Emacs' lock link), vim's ``.env.swp`` and Emacs' numbered
+``.env.~1~`` (already ``.env.<anything>``).  Templates (a last word of
+``example``, ``sample``, ``template``, ``dist``: ``.env.example``,
+``.env-sample``, ``.env.production.example``; and ``--allow`` patterns)
+may be committed while they hold no real key; an editor's copy of a
+template (``.env.example~``, ``#.env.example#``, ``.env.example.bak``) is
+no template: it holds the text before the last save, the key you just
+replaced with a placeholder.  Anything inside a
 folder named ``.env/`` (usually a virtualenv) is refused too.  direnv's
 ``.envrc`` is a script teams commit, so it is checked like a template
 (refused only when it holds a key); ``.envrc.<anything>`` is direnv's
 private-overrides convention and is refused like ``.env.local``.
+env-cmd's ``.env-cmdrc`` (``.json``, ``.js``) is that tool's own name, not
+an env file; ``.environment``, ``.envoy``, ``environment.py``, ``app.env``
+and ``env.local`` merely contain "env" and pass.
 
 A name is judged as it is read (``read_as``): by the file systems it
 lands on and by the person reading ``git status``.  Case does not count
@@ -99,14 +113,83 @@ def path_parts(path: str) -> list[str]:
     return [p for p in path.split('/') if p not in ('', '.')]
 
 
-def is_dotenv_name(name: str) -> bool:
+# What editors write around a file's name when they back it up, autosave
+# it or lock it (Emacs' manual, "Not writing files to the current
+# directory": ``.#foo.txt``, ``#foo.txt#``, ``foo.txt~``; vim's
+# 'backupext' is ``~`` too): (prefixes, suffixes), read off either end.
+# Vim's swap (``.env.swp``: vim prepends no dot to a dot-name) and
+# Emacs' numbered backups (``.env.~1~``) already read as ``.env.<word>``.
+DECORATIONS = (('.#', '#'), ('~', '#'))
+
+# Word separators after ``.env``: ``.env.local``, ``.env-local``,
+# ``.env_local``, and a blank: ``.env .local``, and the copies file
+# managers make (macOS Finder's ``.env copy``, Windows' ``.env - Copy``).
+_SEPARATORS = '.-_ '
+
+# Last words that name a copy, not a stage (``.env.bak``, vim's
+# ``.env.swp``, nano's ``.env.save``, a merge's ``.env.orig``): a copy of
+# ``.env`` is of ``.env``'s stage.
+_COPY_WORDS = ('bak', 'backup', 'old', 'orig', 'save', 'swp', 'swo', 'tmp', 'copy')
+
+# Tools' own names that start like an env file's but are not one (env-cmd's
+# rc file, which its users commit).
+_TOOL_NAMES = ('.env-cmdrc', '.env-cmdrc.json', '.env-cmdrc.js')
+
+
+def undecorated(name: str) -> str:
+    """The name ``name`` (read as ``read_as`` reads it) stands for without
+    an editor's decoration (``DECORATIONS``): ``#.env#``, ``.#.env`` and
+    ``.env~`` stand for ``.env``; any other name is itself."""
     low = read_as(name)
-    return low == '.env' or low.startswith('.env.')
+    prefixes, suffixes = DECORATIONS
+    core = low.rstrip(''.join(suffixes))
+    for prefix in prefixes:
+        if core.startswith(prefix + '.env'):
+            core = core[len(prefix):]
+            break
+    return read_as(core) if core != low else low
+
+
+def is_decorated(name: str) -> bool:
+    """An editor's copy, autosave or lock of a file (``.env~``, ``#.env#``,
+    ``.#.env``) or a backup's last word (``.env.example.bak``) is no
+    template: see ``is_template``."""
+    return undecorated(name) != read_as(name)
+
+
+def _starts(low: str, stem: str) -> bool:
+    return low == stem or (low.startswith(stem) and low[len(stem)] in _SEPARATORS)
+
+
+# Extensions of a file about env files, not one, after ``.env-``,
+# ``.env_`` or ``.env `` (``.env-sample.md``, ``.env_loader.py``): a
+# document's or a program's type.  ``.env.<anything>`` stays an env file
+# whatever its last word.
+_FILE_TYPES = ('md', 'rst', 'adoc', 'html', 'py', 'js', 'mjs', 'cjs', 'ts', 'go', 'rb', 'rs', 'java', 'sh')
+
+
+def is_dotenv_name(name: str) -> bool:
+    """``.env``, ``.env.<word>``, ``.env-<word>``, ``.env_<word>``, and an
+    editor's copy of one (``.env~``, ``#.env.local#``)."""
+    low = undecorated(name)
+    if not _starts(low, '.env') or low in _TOOL_NAMES:
+        return False
+    if low == '.env' or low[4] == '.':
+        return True
+    stem, _, kind = low[4:].rpartition('.')
+    return not (stem and kind in _FILE_TYPES)
 
 
 def is_envrc_name(name: str) -> bool:
-    low = read_as(name)
-    return low == '.envrc' or low.startswith('.envrc.')
+    low = undecorated(name)
+    return _starts(low, '.envrc')
+
+
+def _words(low: str) -> list[str]:
+    """The words after ``.env``/``.envrc`` in ``low``, at any separator."""
+    for sep in _SEPARATORS[1:]:
+        low = low.replace(sep, '.')
+    return [w for w in low.split('.')[2:] if w]
 
 
 def is_envrc_script(path: str) -> bool:
@@ -154,19 +237,22 @@ def is_template(path: str, allow: Iterable[str] = ()) -> bool:
     name = read_as(parts[-1])
     if not (is_dotenv_name(name) or is_envrc_name(name)):
         return False
+    if is_decorated(name):
+        return _allowed(path, allow)  # an editor's copy: the text before the last save
     if name == '.envrc':
         return True  # a direnv script: committed, checked for keys
-    suffix = name.rsplit('.', 1)[-1]
-    return suffix in TEMPLATE_SUFFIXES or _allowed(path, allow)
+    words = _words(name)
+    return (bool(words) and words[-1] in TEMPLATE_SUFFIXES) or _allowed(path, allow)
 
 
 def is_env_file(path: str) -> bool:
     """Whether forbid-env-files is concerned with ``path`` by its name.
 
-    True for ``.env``, ``.env.<anything>`` (templates included),
-    ``.envrc.<anything>`` and anything inside a ``.env/`` folder; False for
-    names that merely contain "env" (``environment.py``, ``src/env.ts``,
-    ``.envrc`` itself, ``.env-cmdrc``).
+    True for ``.env``, ``.env.<anything>``, ``.env-<word>``, ``.env_<word>``
+    (templates included), ``.envrc.<anything>``, an editor's copy of any of
+    them (``.env~``, ``#.env#``, ``.#.env``) and anything inside a ``.env/``
+    folder; False for names that merely contain "env" (``environment.py``,
+    ``src/env.ts``, ``.envrc`` itself, ``.env-cmdrc``).
     """
     if not may_name_env(path):
         return False  # most paths: no part starts with .env
@@ -251,9 +337,10 @@ _STAGE_ALIASES = {
 
 def stage_of(path: str) -> str:
     """``.env.production.local`` -> ``production``; ``.env`` and
-    ``.env.local`` are the local default, ``development``."""
-    name = read_as(path_parts(path)[-1])
-    words = [w for w in name.split('.')[2:] if w and w != 'local']
+    ``.env.local`` are the local default, ``development``; a copy is of
+    its file's stage (``.env.production.bak``, ``.env~``: ``_COPY_WORDS``)."""
+    name = undecorated(path_parts(path)[-1])
+    words = [w for w in _words(name) if w != 'local' and w not in _COPY_WORDS and '~' not in w]
     if not words:
         return 'development'
     return _STAGE_ALIASES.get(words[0], words[0])
