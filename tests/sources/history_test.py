@@ -377,6 +377,54 @@ def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypa
             assert scanned <= 2 * len(alone) < scanned_all // 4
 
 
+def test_tag_messages_are_screened_as_commit_messages_are(git_repo, keys, monkeypatch):
+    """``--history`` asks annotated tags the blob test a batch at a time,
+    as it asks commits (``_Batch``): a clean tag costs no scan of its
+    header and message (each cost a pipeline scan), and every key is
+    still found, in the same tags and order: in a message, in a tagger's
+    name, in a tag only another tag names, a legacy key beside a Together
+    name."""
+    from together_hooks.sources import commits as commits_source
+
+    in_message, in_tagger, inner = keys(), keys(), keys()
+    legacy = make_hex(random.Random('tag legacy'))
+    write(git_repo, 'r.txt', 'x\n')
+    commit(git_repo, 'init')
+    for i in range(30):
+        git(git_repo, 'tag', '-a', f'v{i:02}', '-m', f'release {i}\n\nclean notes')
+    git(git_repo, 'tag', '-a', 'v05b', '-m', f'deploy with {in_message}')
+    git(git_repo, '-c', f'user.name=ci {in_tagger}', 'tag', '-a', 'v17b', '-m', 'clean')
+    git(git_repo, 'tag', '-a', 'inner', '-m', f'inner {inner}')
+    git(git_repo, 'tag', '-a', 'outer', 'inner', '-m', 'a tag of a tag')
+    git(git_repo, 'tag', '-d', 'inner')  # only ``outer`` names it now
+    git(git_repo, 'tag', '-a', 'v29b', '-m', f'TOGETHER_API_KEY={legacy}')
+    tags = git(git_repo, 'for-each-ref', '--format=%(objectname)', 'refs/tags').split()
+    scanner = Scanner()
+    calls = []
+
+    def counted(content):
+        calls.append(content)
+        return scanner.scan_one(content)
+
+    def found(worth):
+        calls.clear()
+        got = [
+            (r.path, r.tag, tuple(f.hashed_secret for f in scanner.scan_one(r)))
+            for r in commits_source.tag_messages(str(git_repo), tags, counted, worth)
+        ]
+        return got, len(calls)
+
+    every, scanned_all = found(None)
+    assert {h for _p, _t, hs in every for h in hs} == {
+        hash_secret(k) for k in (in_message, in_tagger, inner, legacy)}
+    for batch in (1, 300, 1 << 20):
+        monkeypatch.setattr(commits_source, '_BATCH', batch)
+        screened, scanned = found(scanner.blob_test(0))
+        assert screened == every
+        if batch == 1 << 20:  # one batch: only the tags holding a keyword
+            assert scanned <= 2 * 4 * 2 and scanned_all >= 2 * 34, (scanned, scanned_all)
+
+
 def test_a_clean_history_says_how_much_it_read(git_repo):
     """A clean ``scan --history`` counts the blob versions it read (every
     version once), not the few contents it hands on: never "0 files"."""
