@@ -316,6 +316,27 @@ def test_the_shared_walk_names_what_diff_filter_a_names(git_repo, since):
     assert b'side/new.py' in expected
 
 
+def test_a_key_only_in_a_renamed_folder_or_a_blob_s_second_path_name(git_repo, keys):
+    """Path names where a listing of objects names none (``rev-list
+    --objects`` names each object once: a folder renamed keeps its tree, a
+    copy keeps its blob): the walk of the trees' diffs names them, with the
+    commit that added each."""
+    in_folder, in_copy = keys(), keys()
+    write(git_repo, 'old/f.py', 'x = 1\n')
+    write(git_repo, 'a.txt', 'same\n')
+    commit(git_repo, 'init')
+    git(git_repo, 'mv', 'old', in_folder)
+    write(git_repo, f'copy.{in_copy}.txt', 'same\n')
+    added = commit(git_repo, 'rename and copy')
+    git(git_repo, 'mv', in_folder, 'plain')
+    os.unlink(git_repo / f'copy.{in_copy}.txt')
+    commit(git_repo, 'names back')
+    objects = git(git_repo, 'rev-list', '--objects', '--all')
+    assert in_folder not in objects and in_copy not in objects
+    assert sorted((f['path'], f['hashed_secret'], f['commit']) for f in findings()) == sorted([
+        ('<path name>', hash_secret(in_folder), added), ('<path name>', hash_secret(in_copy), added)])
+
+
 def test_a_log_too_large_to_keep_is_walked_again(git_repo, keys):
     """Past its ``keep`` bytes the kept walk is dropped (memory stays
     bounded) and attribution walks again: the same answer."""
