@@ -710,7 +710,9 @@ def tag_messages(
             inner = _tagged_tag(raw)
             if inner is not None:
                 todo.append(inner)
-            sift.add(sha, raw)
+            sift.add(sha, raw)  # scanned at once with no ``worth``, else a batch at a time
+            yield from found
+            found.clear()
         sift.flush()
         yield from found
 
