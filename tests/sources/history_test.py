@@ -316,6 +316,27 @@ def test_the_shared_walk_names_what_diff_filter_a_names(git_repo, since):
     assert b'side/new.py' in expected
 
 
+def test_a_key_only_in_a_renamed_folder_or_a_blob_s_second_path_name(git_repo, keys):
+    """Path names where a listing of objects names none (``rev-list
+    --objects`` names each object once: a folder renamed keeps its tree, a
+    copy keeps its blob): the walk of the trees' diffs names them, with the
+    commit that added each."""
+    in_folder, in_copy = keys(), keys()
+    write(git_repo, 'old/f.py', 'x = 1\n')
+    write(git_repo, 'a.txt', 'same\n')
+    commit(git_repo, 'init')
+    git(git_repo, 'mv', 'old', in_folder)
+    write(git_repo, f'copy.{in_copy}.txt', 'same\n')
+    added = commit(git_repo, 'rename and copy')
+    git(git_repo, 'mv', in_folder, 'plain')
+    os.unlink(git_repo / f'copy.{in_copy}.txt')
+    commit(git_repo, 'names back')
+    objects = git(git_repo, 'rev-list', '--objects', '--all')
+    assert in_folder not in objects and in_copy not in objects
+    assert sorted((f['path'], f['hashed_secret'], f['commit']) for f in findings()) == sorted([
+        ('<path name>', hash_secret(in_folder), added), ('<path name>', hash_secret(in_copy), added)])
+
+
 def test_a_log_too_large_to_keep_is_walked_again(git_repo, keys):
     """Past its ``keep`` bytes the kept walk is dropped (memory stays
     bounded) and attribution walks again: the same answer."""
@@ -375,6 +396,54 @@ def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypa
             worth = scanner.blob_test(0)
             alone = [s for s in shas if worth(git(git_repo, 'cat-file', 'commit', s).encode())]
             assert scanned <= 2 * len(alone) < scanned_all // 4
+
+
+def test_tag_messages_are_screened_as_commit_messages_are(git_repo, keys, monkeypatch):
+    """``--history`` asks annotated tags the blob test a batch at a time,
+    as it asks commits (``_Batch``): a clean tag costs no scan of its
+    header and message (each cost a pipeline scan), and every key is
+    still found, in the same tags and order: in a message, in a tagger's
+    name, in a tag only another tag names, a legacy key beside a Together
+    name."""
+    from together_hooks.sources import commits as commits_source
+
+    in_message, in_tagger, inner = keys(), keys(), keys()
+    legacy = make_hex(random.Random('tag legacy'))
+    write(git_repo, 'r.txt', 'x\n')
+    commit(git_repo, 'init')
+    for i in range(30):
+        git(git_repo, 'tag', '-a', f'v{i:02}', '-m', f'release {i}\n\nclean notes')
+    git(git_repo, 'tag', '-a', 'v05b', '-m', f'deploy with {in_message}')
+    git(git_repo, '-c', f'user.name=ci {in_tagger}', 'tag', '-a', 'v17b', '-m', 'clean')
+    git(git_repo, 'tag', '-a', 'inner', '-m', f'inner {inner}')
+    git(git_repo, 'tag', '-a', 'outer', 'inner', '-m', 'a tag of a tag')
+    git(git_repo, 'tag', '-d', 'inner')  # only ``outer`` names it now
+    git(git_repo, 'tag', '-a', 'v29b', '-m', f'TOGETHER_API_KEY={legacy}')
+    tags = git(git_repo, 'for-each-ref', '--format=%(objectname)', 'refs/tags').split()
+    scanner = Scanner()
+    calls = []
+
+    def counted(content):
+        calls.append(content)
+        return scanner.scan_one(content)
+
+    def found(worth):
+        calls.clear()
+        got = [
+            (r.path, r.tag, tuple(f.hashed_secret for f in scanner.scan_one(r)))
+            for r in commits_source.tag_messages(str(git_repo), tags, counted, worth)
+        ]
+        return got, len(calls)
+
+    every, scanned_all = found(None)
+    assert {h for _p, _t, hs in every for h in hs} == {
+        hash_secret(k) for k in (in_message, in_tagger, inner, legacy)}
+    for batch in (1, 300, 1 << 20):
+        monkeypatch.setattr(commits_source, '_BATCH', batch)
+        screened, scanned = found(scanner.blob_test(0))
+        assert screened == every
+        if batch == 1 << 20:  # one batch: only the tags holding a keyword
+            assert scanned <= 2 * 4 * 2 and scanned_all >= 2 * 34, (scanned, scanned_all)
 
 
 def test_a_clean_history_says_how_much_it_read(git_repo):

@@ -682,19 +682,28 @@ def _person(head: bytes, field: bytes) -> tuple[str, str]:
     return '', ''
 
 
-def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revision]:
+def tag_messages(
+        root: str, tags: Sequence[str], scan: Scan, worth: Callable[[bytes], bool] | None = None,
+) -> Iterator[Revision]:
     """Each key in annotated tags' messages (``<tag message>``) and headers
     (the tagger, extra headers: ``<commit header>``), and in those of every
     tag they tag in turn: a tag of a tag carries the inner tag object to
-    every remote it is pushed to, though no ref names the inner one."""
+    every remote it is pushed to, though no ref names the inner one.
+    ``worth``: see ``message_keys`` (tags are sifted as commits are, a
+    batch at a time: ``_Batch``); the answers keep the tags' order."""
     seen: set[str] = set()
     todo = list(tags)
     while todo:
         batch = [t for t in dict.fromkeys(todo) if t not in seen]
         seen.update(batch)
         todo = []
+        found: list[Revision] = []
+        sift = _Batch(worth, lambda sha, raw: found.extend(_tag_message(sha, raw, scan)))
         for sha, obj in stream_blobs(root, batch):
             if obj.size > WINDOW:  # scanned whole (headers too) in windows
+                sift.flush()  # the tags before it first
+                yield from found
+                found.clear()
                 head = _head_of(root, sha, 'tag', obj.size)
                 inner = _tagged_tag(head)
                 if inner is not None:
@@ -710,7 +719,11 @@ def tag_messages(root: str, tags: Sequence[str], scan: Scan) -> Iterator[Revisio
             inner = _tagged_tag(raw)
             if inner is not None:
                 todo.append(inner)
-            yield from _tag_message(sha, raw, scan)
+            sift.add(sha, raw)  # scanned at once with no ``worth``, else a batch at a time
+            yield from found
+            found.clear()
+        sift.flush()
+        yield from found
 
 
 def _tagged_tag(raw: bytes) -> str | None:
@@ -1071,7 +1084,7 @@ def _extras(
         found = messages.result if messages is not None and messages.done else None
         yield from commit_messages(root, commits, scan, worth, found)  # type: ignore[arg-type]
         tags, names, tips = _refs(root)
-        yield from tag_messages(root, tags, scan)
+        yield from tag_messages(root, tags, scan, worth)
         yield from ref_names(names, scan)
         if isinstance(named, CommitLog):
             added = named.added_names()
