@@ -904,8 +904,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe16_heldout_test.py::test_case[jenkins-apikey-element]',),
       "an <apiKey> or <secret> beside <id>together</id> (Jenkins' credentials.xml) passes: the element naming Together is no mention"),
     M('legacy-inner-class-hash-digest', 'together_hooks/rules.py',
-      "    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z])'",
-      "    rb'|(?<![a-z])(?:hash(?:es|ed)?|e-?tags?)(?![a-z])'",
+      "    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'",
+      "    rb'|(?<![a-z])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'",
       ('tests/accuracy/probe16_heldout_test.py::test_case[jenkins-credentials-id]',),
       'Jenkins\' <domainCredentialsMap class="...CopyOnWriteMap$Hash"> reads as a digest heading over every credential under it'),
     M('legacy-tuple-head-unread', 'together_hooks/detect/context.py',
@@ -1476,7 +1476,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a range's attribution keeps the keys discovery found under every path: a key in an excluded "
       'file counts there, and a bare 64 hex in a file named for a key is not told a key'),
     M('digest-heading-git-ids', 'together_hooks/rules.py',
-      "    rb'|(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z]))'\n",
+      "    rb'|(?i:(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z])))'\n",
       "    rb')'\n",
       ('tests/accuracy/probe19_heldout_test.py::test_case[decoy-pinned-revisions-map]',),
       'a heading of git ids (PINNED_REVISIONS = {, pins:, submodule_commits) is no digest heading: '
@@ -1499,6 +1499,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe19_heldout_test.py::test_case[macos-defaults-write-string]',),
       "macOS `defaults write DOMAIN TogetherAPIKey -string <key>`: the value's type flag is no value "
       'flag, the legacy key passes'),
+    M('field-veto-git-ids', 'together_hooks/detect/context.py',
+      "        field_veto = veto if field_veto is None else field_veto\n",
+      "        field_veto = veto\n",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[credentials-json-revision]',),
+      "a git-id field beside a key in its own object ({\"api_key\": <hex>, \"revision\": 3}, last_commit, pin) "
+      'vetoes it as a digest heading does: the legacy key passes'),
 )
 
 
