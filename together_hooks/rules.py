@@ -498,6 +498,14 @@ _LEGACY_ASSIGN = (
     # (make's default: ``$(or $(VAR),<key>)``)
     rb'|\$\(or[ \t]{1,8}\$[({][\w.]{1,64}[)}],[ \t]{0,8}|' + _HEREDOC + rb'|' + _SUBST + rb')?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
+    # or a flag naming the type or kind of the value after it, the name
+    # right before it (macOS ``defaults write DOMAIN NAME -string <key>``,
+    # ``plutil -replace NAME -string``, PowerShell's ``Set-Secret -Name
+    # NAME -Secret <key>``, or a cmdlet's, ``$NAME = ConvertTo-SecureString
+    # -String <key>``): not a Together name lines above or earlier on the
+    # line (``# needs TOGETHER_API_KEY`` then ``... ReleaseSHA256 -string
+    # <hex>``)
+    rb'|(?![\w-])(?:[ \t]{0,8}=[ \t]{0,8}[A-Za-z][\w-]{1,40})?[ \t]{1,8}--?(?i:string|secret)(?:[ \t]{1,8}|=)'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     # (not into the next YAML list item that names its own value: ``-
@@ -515,8 +523,7 @@ _LEGACY_ASSIGN = (
     # Ruby example writes it in, ``# =>``; ``>`` above, never another
     # ``=>`` inside a line: a PHP array's next field)
     rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
-    # (macOS ``defaults write DOMAIN NAME -string <key>``: the value's type flag)
-    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data|string)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
+    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), a YAML
     # block list's item (``value:`` then ``- <key>``), or a heredoc
     # (HCL's ``default = <<EOT`` then the key)

@@ -1494,11 +1494,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the JSON and SARIF 'commit' holds a tag's, blob's or tree's id for a key a tag reaches: "
       'no commit has it'),
     M('value-flag-string-unread', 'together_hooks/rules.py',
-      "(?i:value|body|secret-string|data|string)",
-      "(?i:value|body|secret-string|data)",
+      "--?(?i:string|secret)(?:",
+      "--?(?i:secret)(?:",
       ('tests/accuracy/probe19_heldout_test.py::test_case[macos-defaults-write-string]',),
       "macOS `defaults write DOMAIN TogetherAPIKey -string <key>`: the value's type flag is no value "
       'flag, the legacy key passes'),
+    M('value-flag-secret-unread', 'together_hooks/rules.py',
+      "--?(?i:string|secret)(?:",
+      "--?(?i:string)(?:",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[powershell-set-secret]',),
+      "PowerShell's `Set-Secret -Name TogetherApiKey -Secret <key>`: the value's flag is no value flag, "
+      'the legacy key passes'),
+    M('string-flag-any-name-above', 'together_hooks/rules.py',
+      "(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)",
+      "(?:--?(?i:value|body|secret-string|data|string)|-[bw]|/d)",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[decoy-string-flag-under-a-key-mention]',),
+      '`-string` is a value flag wherever a Together name stands up to six lines above it: '
+      '`# needs TOGETHER_API_KEY` then `defaults write ... ReleaseSHA256 -string <hex>` is reported'),
     M('field-veto-git-ids', 'together_hooks/detect/context.py',
       "        field_veto = veto if field_veto is None else field_veto\n",
       "        field_veto = veto\n",

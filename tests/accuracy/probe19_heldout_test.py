@@ -254,6 +254,18 @@ defaults write xyz.together.desktop ModelCacheKey -string {_hex2}
 defaults write com.acme.chat TogetherAPIKeyID -string {_hex3}
 plutil -replace TogetherKitRevision -string {_hex4} Info.plist
 '''),
+    # (``-string`` is the type of the value right after it, the defaults
+    # key right before it: a Together name lines above, or earlier on the
+    # line, is no name of that value)
+    ('decoy-string-flag-under-a-key-mention', 'scripts/macos-release.sh', '''\
+# needs TOGETHER_API_KEY in the login keychain
+defaults write xyz.together.cli ReleaseSHA256 -string {_hex}
+test -n "$TOGETHER_API_KEY" && defaults write xyz.together.cli LastBuild -string {_hex2}
+'''),
+    ('powershell-set-secret', 'scripts/secrets.ps1', '''\
+Set-Secret -Name TogetherApiKey -Secret "{hex}" -Vault LocalStore
+$TogetherApiKey = ConvertTo-SecureString -String "{hex2}" -AsPlainText -Force
+'''),
     ('openapi-example-bearer', 'openapi.yaml', '''\
 components:
   securitySchemes:
