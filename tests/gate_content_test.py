@@ -196,11 +196,15 @@ def test_json_commit_is_a_commit_or_absent_for_what_a_tag_reaches(git_repo, keys
     for key, obj, kind in ((in_message, v1, 'tag'), (in_blob, blob, 'blob'), (in_tagged_blob, heavy, 'tag')):
         assert 'commit' not in found[key], found[key]
         assert (found[key]['object'], found[key]['object_type']) == (obj, kind)
-    sarif = json.loads(scan('--history', '--format', 'sarif').out)['runs'][0]['results']
-    props = {r['properties']['hashed_secret']: r['properties'] for r in sarif}
+    assert found[in_message]['tag'] == 'v1' and 'tag' not in found[in_blob]
+    doc = json.loads(scan('--history', '--format', 'sarif').out)
+    with open(os.path.join(os.path.dirname(__file__), 'sarif-schema-2.1.0.json')) as f:
+        jsonschema.validate(doc, json.load(f))
+    props = {r['properties']['hashed_secret']: r['properties'] for r in doc['runs'][0]['results']}
     assert props[hash_secret(in_commit)]['commit'] == adding
     assert 'commit' not in props[hash_secret(in_blob)]
-    assert props[hash_secret(in_blob)]['object'] == blob
+    assert (props[hash_secret(in_blob)]['object'], props[hash_secret(in_blob)]['object_type']) == (blob, 'blob')
+    assert (props[hash_secret(in_message)]['object_type'], props[hash_secret(in_message)]['tag']) == ('tag', 'v1')
 
 
 def test_diff_to_an_annotated_tag_scans_the_tags_on_the_way(git_repo, keys):

@@ -204,7 +204,9 @@ class Context:
     found in a parent's name that says its keys are no credentials
     (``cache``): the nearest such parent answers no (``scope='parent'``).  ``veto``: a heading under which 64-hex values
     are digests (``checksums:``, ``EXPECTED_SHA256 = {``), checked on the
-    innermost heading.  ``section_reach``: how far above a key a Markdown
+    innermost heading.  ``field_veto`` (``veto`` unless given): a field
+    name beside the key in its own object that says the object is no
+    credential (``"sha256":``; not ``"revision":``, the key's metadata).  ``section_reach``: how far above a key a Markdown
     heading may hold it in its section (a team wiki's ``## Together AI``
     over many entries), past ``reach``.  ``structure_label``: a label
     (``together:``, ``"together": {``, ``[together]``) whose whole
@@ -215,15 +217,15 @@ class Context:
     """
 
     __slots__ = (
-        'mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'own', 'purpose', 'section_reach',
-        'structure_label',
+        'mention', 'label', 'url', 'reach', 'statements', 'scope', 'veto', 'field_veto', 'own', 'purpose',
+        'section_reach', 'structure_label',
     )
 
     def __init__(
             self, *, mention: bytes, label: bytes, url: bytes, reach: int, statements: bool = True,
             scope: str = 'structure', veto: bytes | None = None, own: bytes | None = None,
             purpose: bytes | None = None, section_reach: int = 32 << 10,
-            structure_label: bytes | None = None,
+            structure_label: bytes | None = None, field_veto: bytes | None = None,
     ) -> None:
         self.mention = mention
         self.label = label
@@ -232,6 +234,7 @@ class Context:
         self.statements = statements
         self.scope = scope
         self.veto = veto
+        self.field_veto = veto if field_veto is None else field_veto
         self.own = own
         self.purpose = purpose
         self.section_reach = section_reach
@@ -495,6 +498,14 @@ _LEGACY_ASSIGN = (
     # (make's default: ``$(or $(VAR),<key>)``)
     rb'|\$\(or[ \t]{1,8}\$[({][\w.]{1,64}[)}],[ \t]{0,8}|' + _HEREDOC + rb'|' + _SUBST + rb')?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
+    # or a flag naming the type or kind of the value after it, the name
+    # right before it (macOS ``defaults write DOMAIN NAME -string <key>``,
+    # ``plutil -replace NAME -string``, PowerShell's ``Set-Secret -Name
+    # NAME -Secret <key>``, or a cmdlet's, ``$NAME = ConvertTo-SecureString
+    # -String <key>``): not a Together name lines above or earlier on the
+    # line (``# needs TOGETHER_API_KEY`` then ``... ReleaseSHA256 -string
+    # <hex>``)
+    rb'|(?![\w-])(?:[ \t]{0,8}=[ \t]{0,8}[A-Za-z][\w-]{1,40})?[ \t]{1,8}--?(?i:string|secret)(?:[ \t]{1,8}|=)'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     # (not into the next YAML list item that names its own value: ``-
@@ -512,8 +523,7 @@ _LEGACY_ASSIGN = (
     # Ruby example writes it in, ``# =>``; ``>`` above, never another
     # ``=>`` inside a line: a PHP array's next field)
     rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
-    # (macOS ``defaults write DOMAIN NAME -string <key>``: the value's type flag)
-    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data|string)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
+    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), a YAML
     # block list's item (``value:`` then ``- <key>``), or a heredoc
     # (HCL's ``default = <<EOT`` then the key)
@@ -641,17 +651,27 @@ _NAME_ITEM = (
     rb'(?:(?<![^\n])[ \t]{0,32}(?:-[ \t]{1,8})?|[{,][ \t]{0,8})["\']?(?i:name|key)["\']?[ \t]{0,8}:[ \t]{0,8}(?=\S)',
     rb'[ \t]{0,8},?[ \t]{0,8}' + _ITEM_FIELDS + rb'\r?\n[ \t]{0,32}["\']?value["\']?[ \t]{0,8}:[ \t]{0,32}' + _QUOTE,
 )
-# A heading under which 64-hex values are digests (``checksums:``,
-# ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``) or git object ids
-# (``PINNED_REVISIONS = {``, ``pins:``, ``submodule_commits``: a SHA-256
-# repository's ids are 64 hex too): it answers no for every kind of name.
-_DIGEST_HEADING = (
+# What a field beside the key in its own object says when the object
+# describes a file, not a credential (``{"name": ..., "key": <hex>,
+# "sha256": ...}``), and a heading under which 64-hex values are digests
+# (``checksums:``, ``EXPECTED_SHA256 = {``, ``TOGETHER_CHECKSUMS = {``).
+_DIGEST_WORDS = (
     rb'(?i:sha-?\d{1,3}|checksum|digest|fingerprint|integrity'
     # (not a Java inner class's name: Jenkins' ``CopyOnWriteMap$Hash``
     # over its credentials)
-    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z])'
+    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'
+)
+# A heading under which 64-hex values are digests or git object ids
+# (``PINNED_REVISIONS = {``, ``pins:``, ``submodule_commits``: a SHA-256
+# repository's ids are 64 hex too): it answers no for every kind of name.
+# A git-id word names what the values under it are only as a heading: a
+# field beside a key in its own object (``{"api_key": <hex>, "revision":
+# 3}``, ``last_commit``, ``pin``) is the credential's metadata, and only
+# ``_DIGEST_WORDS`` there says the object is no credential.
+_DIGEST_HEADING = (
+    rb'(?:' + _DIGEST_WORDS +
     # (whole words: not ``prev``, ``revoked``, ``spinner``, ``committer``)
-    rb'|(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z]))'
+    rb'|(?i:(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z])))'
 )
 # The words of a heading of Together's alone (``Together AI``, ``The
 # Together API keys``; ``detect.context`` reads a code comment of them
@@ -802,13 +822,13 @@ TOGETHER_CONTEXT = Context(
     # A HAR entry's headers, a curl over continuation lines, a URL constant
     # a few statements above its request: all well inside 4 KB.
     reach=4096,
-    veto=_DIGEST_HEADING,
+    veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
     structure_label=STRUCTURE_LABEL,
 )
 # The same, but only a structure around the key answers.
 TOGETHER_STRUCTURE = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING,
+    reach=TOGETHER_CONTEXT.reach, statements=False, veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # Only a Together heading (or the name's own flat group): for another
@@ -816,7 +836,7 @@ TOGETHER_STRUCTURE = Context(
 # also configures Together.
 TOGETHER_HEADING = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='heading', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # Only the name's flat group: for a prefixed ``_KEY`` (``LLM_KEY`` beside
@@ -824,13 +844,13 @@ TOGETHER_HEADING = Context(
 # ``ENCRYPTION_KEY``, ``idempotency_key``).
 TOGETHER_GROUP = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group', veto=_DIGEST_HEADING,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='group', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
 # The provider's own name is the context; a heading that says the map
 # holds digests (``EXPECTED_SHA256 = {"together": ...}``) takes it back.
 TOGETHER_NAMED = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, scope='named', veto=_DIGEST_HEADING,
+    reach=TOGETHER_CONTEXT.reach, scope='named', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
 # A value field whose own object, row or statement has a name field
 # naming a Together key, after it as well as before (keys come in any
@@ -852,7 +872,7 @@ TOGETHER_NAME_FIELD = Context(
         + rb'|(?=[ \t]{0,4}(?:\\?["\'<,;&|#})\]\r\n]|$)))'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
 # A value field's object saved under a Together key's name by the call
 # after it, on the same line (Prefect's ``Secret(value=<key>).save(
@@ -863,7 +883,7 @@ TOGETHER_SAVED_AS = Context(
         + _LEGACY_NAME + rb'["\']'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    veto=_DIGEST_HEADING,
+    veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
 # A call's string argument whose next argument names a Together key
 # (``vault.create_secret('<key>', 'together_api_key')``).  The mention
@@ -873,7 +893,7 @@ TOGETHER_SAVED_AS = Context(
 TOGETHER_NEXT_ARGUMENT = Context(
     mention=rb'["\'][0-9a-f]{64}["\'][ \t]{0,8},[ \t]{0,8}["\']' + _LEGACY_NAME + rb'["\']',
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
 # A value printed into a pipe whose command, on the same line, stores it
 # under a Together key's name, or into a file so named (``echo <key> | pass insert
@@ -894,7 +914,7 @@ TOGETHER_PIPED_NAME = Context(
         rb'[^\r\n|;&#]{0,200}?--from-file(?:=|[ \t]{1,8})(?:(?![\w.-]{0,40}(?i:sha|md5|hash|digest|checksum|fingerprint|sum|etag|id(?![a-z])))[\w.-]{1,40}=)?(?:/dev/stdin|-)(?![\w/.-])'
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
-    scope='field', veto=_DIGEST_HEADING,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
 # A CSV's credential column (``Title,Website,Username,Password``) in a
 # row naming Together (its host, or a field all Together's: a password
@@ -1110,14 +1130,14 @@ def is_prose(path: str) -> int:
 # cache's digests) or another provider.
 TOGETHER_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING,
+    reach=TOGETHER_CONTEXT.reach, statements=False, scope='parent', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
     own=_KEY_LIST_NAME, purpose=NON_KEY_PURPOSE,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )
 # A bare ``key``'s parent, as a list's.
 TOGETHER_KEY_PARENT = Context(
     mention=TOGETHER_CONTEXT.mention, label=TOGETHER_CONTEXT.label, url=TOGETHER_CONTEXT.url,
-    reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING,
+    reach=TOGETHER_CONTEXT.reach, scope='parent', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
     own=rb'(?i:' + _CREDENTIAL_PARENT + rb')', purpose=NON_KEY_PURPOSE,
     structure_label=TOGETHER_CONTEXT.structure_label,
 )

@@ -939,8 +939,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe16_heldout_test.py::test_case[jenkins-apikey-element]',),
       "an <apiKey> or <secret> beside <id>together</id> (Jenkins' credentials.xml) passes: the element naming Together is no mention"),
     M('legacy-inner-class-hash-digest', 'together_hooks/rules.py',
-      "    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z])'",
-      "    rb'|(?<![a-z])(?:hash(?:es|ed)?|e-?tags?)(?![a-z])'",
+      "    rb'|(?<![a-z$])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'",
+      "    rb'|(?<![a-z])(?:hash(?:es|ed)?|e-?tags?)(?![a-z]))'",
       ('tests/accuracy/probe16_heldout_test.py::test_case[jenkins-credentials-id]',),
       'Jenkins\' <domainCredentialsMap class="...CopyOnWriteMap$Hash"> reads as a digest heading over every credential under it'),
     M('legacy-tuple-head-unread', 'together_hooks/detect/context.py',
@@ -1523,7 +1523,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a range's attribution keeps the keys discovery found under every path: a key in an excluded "
       'file counts there, and a bare 64 hex in a file named for a key is not told a key'),
     M('digest-heading-git-ids', 'together_hooks/rules.py',
-      "    rb'|(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z]))'\n",
+      "    rb'|(?i:(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z])))'\n",
       "    rb')'\n",
       ('tests/accuracy/probe19_heldout_test.py::test_case[decoy-pinned-revisions-map]',),
       'a heading of git ids (PINNED_REVISIONS = {, pins:, submodule_commits) is no digest heading: '
@@ -1541,8 +1541,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the JSON and SARIF 'commit' holds a tag's, blob's or tree's id for a key a tag reaches: "
       'no commit has it'),
     M('value-flag-string-unread', 'together_hooks/rules.py',
-      "(?i:value|body|secret-string|data|string)",
-      "(?i:value|body|secret-string|data)",
+      "--?(?i:string|secret)(?:",
+      "--?(?i:secret)(?:",
       ('tests/accuracy/probe19_heldout_test.py::test_case[macos-defaults-write-string]',),
       "macOS `defaults write DOMAIN TogetherAPIKey -string <key>`: the value's type flag is no value "
       'flag, the legacy key passes'),
@@ -1570,6 +1570,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe11_heldout_test.py',),
       "a YAML block in a diff's hunk is read with the diff's column (` together:` over `+  api_key:`): "
       'the key line has no parent, its Together heading is not found and its key passes'),
+    M('value-flag-secret-unread', 'together_hooks/rules.py',
+      "--?(?i:string|secret)(?:",
+      "--?(?i:string)(?:",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[powershell-set-secret]',),
+      "PowerShell's `Set-Secret -Name TogetherApiKey -Secret <key>`: the value's flag is no value flag, "
+      'the legacy key passes'),
+    M('string-flag-any-name-above', 'together_hooks/rules.py',
+      "(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)",
+      "(?:--?(?i:value|body|secret-string|data|string)|-[bw]|/d)",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[decoy-string-flag-under-a-key-mention]',),
+      '`-string` is a value flag wherever a Together name stands up to six lines above it: '
+      '`# needs TOGETHER_API_KEY` then `defaults write ... ReleaseSHA256 -string <hex>` is reported'),
+    M('field-veto-git-ids', 'together_hooks/detect/context.py',
+      "        field_veto = veto if field_veto is None else field_veto\n",
+      "        field_veto = veto\n",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[credentials-json-revision]',),
+      "a git-id field beside a key in its own object ({\"api_key\": <hex>, \"revision\": 3}, last_commit, pin) "
+      'vetoes it as a digest heading does: the legacy key passes'),
 )
 
 

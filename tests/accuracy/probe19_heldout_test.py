@@ -244,6 +244,28 @@ private String togetherApiKey;
 defaults write com.acme.chat TogetherAPIKey -string {hex}
 defaults read com.acme.chat
 '''),
+    ('macos-plutil-replace-string', 'scripts/plist.sh', '''\
+plutil -replace TogetherAPIKey -string {hex} ~/Library/Preferences/com.acme.chat.plist
+'''),
+    # decoys: ``-string`` before hex under a name that is no key's
+    ('decoy-defaults-write-string-not-keys', 'scripts/macos-state.sh', '''\
+defaults write xyz.together.desktop LastCommit -string {_hex}
+defaults write xyz.together.desktop ModelCacheKey -string {_hex2}
+defaults write com.acme.chat TogetherAPIKeyID -string {_hex3}
+plutil -replace TogetherKitRevision -string {_hex4} Info.plist
+'''),
+    # (``-string`` is the type of the value right after it, the defaults
+    # key right before it: a Together name lines above, or earlier on the
+    # line, is no name of that value)
+    ('decoy-string-flag-under-a-key-mention', 'scripts/macos-release.sh', '''\
+# needs TOGETHER_API_KEY in the login keychain
+defaults write xyz.together.cli ReleaseSHA256 -string {_hex}
+test -n "$TOGETHER_API_KEY" && defaults write xyz.together.cli LastBuild -string {_hex2}
+'''),
+    ('powershell-set-secret', 'scripts/secrets.ps1', '''\
+Set-Secret -Name TogetherApiKey -Secret "{hex}" -Vault LocalStore
+$TogetherApiKey = ConvertTo-SecureString -String "{hex2}" -AsPlainText -Force
+'''),
     ('openapi-example-bearer', 'openapi.yaml', '''\
 components:
   securitySchemes:
@@ -328,9 +350,93 @@ def _gha_env_file_b64(m: Made) -> tuple[str, list[tuple[int, str]]]:
     return text, [(line_of(text, value), key)]
 
 
+def _env_b64(k: str, pad: str = '') -> str:
+    return base64.b64encode(
+        f'{pad}MODEL=meta-llama/Llama-3.3-70B-Instruct-Turbo\nTOGETHER_API_KEY={k}\nLOG_LEVEL=info\n'.encode()
+    ).decode()
+
+
+def _lines76(value: str, sep: str = '\n') -> str:
+    return sep.join(value[i:i + 76] for i in range(0, len(value), 76))
+
+
+def _k8s_secret_data(m: Made) -> tuple[str, list[tuple[int, str]]]:
+    # ``kubectl get secret -o yaml``: each value base64, one a whole .env
+    key, env_key = m.hex(), m.key()
+    value, env = base64.b64encode(key.encode()).decode(), _env_b64(env_key)
+    text = (
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: chat\ntype: Opaque\ndata:\n'
+        f'  MODEL: {base64.b64encode(b"llama").decode()}\n  TOGETHER_API_KEY: {value}\n  .env: {env}\n'
+    )
+    return text, [(line_of(text, value), key), (line_of(text, env), env_key)]
+
+
+def _eml_env_attachment(m: Made) -> tuple[str, list[tuple[int, str]]]:
+    # an email (CRLF) with a ``.env`` attached, base64 in 76-column lines
+    key = m.hex()
+    body = _lines76(_env_b64(key), '\r\n')
+    text = (
+        'From: ops@example.com\r\nTo: dev@example.com\r\nSubject: staging env\r\nMIME-Version: 1.0\r\n'
+        'Content-Type: multipart/mixed; boundary="=_b1"\r\n\r\n--=_b1\r\nContent-Type: text/plain\r\n\r\n'
+        'attached\r\n--=_b1\r\nContent-Type: application/octet-stream; name=".env"\r\n'
+        'Content-Disposition: attachment; filename=".env"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+        + body + '\r\n--=_b1--\r\n'
+    )
+    # (reported on the line where the key's encoding starts)
+    at = base64.b64decode(_env_b64(key)).index(key.encode()) // 3 * 4
+    return text, [(line_of(text, body[:76]) + at // 76, key)]
+
+
+def _data_urls(m: Made) -> tuple[str, list[tuple[int, str]]]:
+    # a ``.env`` as a data: URL in HTML (its base64 percent-encoded) and
+    # in Markdown
+    html_key, md_key = m.hex(), m.key()
+    html = _env_b64(html_key).replace('+', '%2B').replace('/', '%2F').replace('=', '%3D')
+    md = _env_b64(md_key)
+    text = (
+        f'<p><a download=".env" href="data:text/plain;base64,{html}">staging .env</a></p>\n\n'
+        f'Or the [same file](data:text/plain;charset=utf-8;base64,{md}), saved as `.env`.\n'
+    )
+    return text, [(line_of(text, html), html_key), (line_of(text, md), md_key)]
+
+
+def _json_ci_log_b64(m: Made) -> tuple[str, list[tuple[int, str]]]:
+    # a CI log as JSON: ``base64`` output (76 columns, ``\n`` escapes), and
+    # PHP's ``json_encode`` escaping every ``/`` of another
+    wrapped_key, slashed_key = m.hex(), m.hex()
+    slashed = _env_b64(slashed_key, '#??\n')  # (``#??`` is ``IzP/``)
+    text = (
+        '{"job": "deploy", "steps": [{"name": "encode env", "output": "'
+        + _lines76(_env_b64(wrapped_key), '\\n') + '"},\n'
+        '  {"name": "php", "env": "' + slashed.replace('/', '\\/') + '"}]}\n'
+    )
+    return text, [(1, wrapped_key), (2, slashed_key)]
+
+
+def _utf16_env_b64(m: Made) -> tuple[str, list[tuple[int, str]]]:
+    # a Windows (UTF-16LE) ``.env`` base64-encoded: its tgp_v1_ key is
+    # found, its legacy key was not on 5b6860d
+    key = m.hex()
+    value = base64.b64encode(f'TOGETHER_API_KEY={key}\r\n'.encode('utf-16-le')).decode()
+    return f'ENV_B64={value}\n', [(1, key)]
+
+
+def _b64_of_b64_env(m: Made) -> tuple[str, list[tuple[int, str]]]:
+    # a .env base64-encoded twice: a legacy key was not found on 5b6860d
+    key = m.hex()
+    value = base64.b64encode(_env_b64(key).encode()).decode()
+    return f'ENV_B64={value}\n', [(1, key)]
+
+
 ENCODED = [
     Case('consul-kv-export-base64', 'backup/consul-kv.json', _consul_kv),
     Case('gha-dotenv-base64-env', '.github/workflows/deploy.yml', _gha_env_file_b64),
+    Case('k8s-secret-data-base64', 'k8s/live/secret.yaml', _k8s_secret_data),
+    Case('eml-dotenv-attachment', 'mail/staging-env.eml', _eml_env_attachment),
+    Case('dotenv-data-urls', 'docs/download.md', _data_urls),
+    Case('json-ci-log-base64-env', 'logs/ci-run.json', _json_ci_log_b64),
+    Case('utf16-dotenv-base64-legacy', 'deploy/win-env.txt', _utf16_env_b64),
+    Case('double-base64-dotenv-legacy', 'deploy/env2.txt', _b64_of_b64_env),
 ]
 
 # -- decoys: 64 hex beside "together" that is no key --------------------------------------------
@@ -499,11 +605,62 @@ PREVIOUS_KEYS = {{"together": "{hex}"}}
 '''),
 )
 
-CASES = GIT_IDS + DEPLOY + ML + RUNNERS + APPS + CLIENTS + ENCODED + DECOYS
+# -- a Together key's own object with git-id metadata beside it (rf_probe13) --------------------
+# (a field of its own named ``revision``, ``last_commit``, ``pin``, ``sha``
+# is the credential's metadata: after GIT_IDS's fix it vetoed the key as a
+# digest heading does; a heading over the values still does)
+
+KEY_METADATA = key_cases(
+    ('credentials-json-revision', 'config/credentials.json', '''\
+{{
+  "together": {{"api_key": "{hex}", "revision": 3}},
+  "updated": "2026-11-30"
+}}
+'''),
+    ('provider-config-last-commit', 'config/providers.json', '''\
+{{"together": {{"api_key": "{hex}", "last_commit": "9f3c2e1", "rotated_by": "ops"}}}}
+'''),
+    ('provider-config-pin', 'config/llm.json', '''\
+{{"providers": {{"together": {{"key": "{hex}", "pin": true, "sha": "stable"}}}}}}
+'''),
+    ('python-settings-revision', 'app/settings.py', '''\
+TOGETHER = {{"api_key": "{hex}", "revision": 2, "oid": "prod"}}
+'''),
+    ('secrets-export-version-revision', 'ops/secrets-export.json', '''\
+[{{"name": "together_api_key", "value": "{hex}", "version": 4, "revision": "2026-05-01", "commit": "a1b2c3d"}}]
+'''),
+    ('vault-kv2-read-metadata', 'ops/vault-read.json', '''\
+{{"request_id": "0f1e", "data": {{"data": {{"together_api_key": "{hex}"}}, "metadata": {{"created_time": "2026-01-01T00:00:00Z", "version": 3, "destroyed": false}}}}}}
+'''),
+    ('config-model-revision-commit', 'config/app.yaml', '''\
+llm:
+  provider: together
+  together_api_key: {hex}
+  model_revision: main
+  commit: 1f2e3d4
+'''),
+    # decoys: git ids whose own field, or whose heading, says they are ids
+    ('decoy-lock-revision-pinned', 'deps/lock.json', '''\
+{{"together": {{"revision": "{_hex}", "pinned": true}}}}
+'''),
+    ('decoy-submodule-commit-block', 'deps/submodules.yaml', '''\
+submodules:
+  together:
+    commit: {_hex}
+    path: vendor/together
+'''),
+    ('decoy-flake-lock-rev', 'flake.lock', '''\
+{{"nodes": {{"together": {{"locked": {{"owner": "togethercomputer", "repo": "together-python", "rev": "{_hex}", "type": "github"}}}}}}}}
+'''),
+)
+
+CASES = GIT_IDS + KEY_METADATA + DEPLOY + ML + RUNNERS + APPS + CLIENTS + ENCODED + DECOYS
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
+    'utf16-dotenv-base64-legacy': 'a legacy key in a base64-encoded UTF-16LE .env (a tgp_v1_ key so written is found, encoded_heldout2 b64-utf16le-env): the decoded UTF-16 is not read for a legacy key with its name, in capitals or not',
+    'double-base64-dotenv-legacy': 'a legacy key in a .env base64-encoded twice (a tgp_v1_ key so written is found): the inner value is not read with its name for context',
     'rust-option-env-fallback': "a `match` arm's fallback (`None => \"<hex>\"`) is two lines below the Together-named `option_env!(...)` it answers: no grammar reads a match's arms as the value of its scrutinee's name",
 }
 

@@ -625,13 +625,14 @@ class Walker:
 
     def __init__(
             self, mention: bytes, label: bytes, url: bytes, reach: int, veto: bytes | None = None,
-            section_reach: int = 0, structure_label: bytes | None = None,
+            section_reach: int = 0, structure_label: bytes | None = None, field_veto: bytes | None = None,
     ) -> None:
         self.mention = rule_regex(mention)
         self.label = rule_regex(label)
         self.veto = None if veto is None else rule_regex(veto)
+        field_veto = veto if field_veto is None else field_veto
         self.veto_field = None if veto is None else rule_regex(
-            rb'(?<![\w-])\\?["\']?\w{0,20}(?:' + veto + rb')\w{0,20}\\?["\']?[ \t]{0,8}[:=]')
+            rb'(?<![\w-])\\?["\']?\w{0,20}(?:' + field_veto + rb')\w{0,20}\\?["\']?[ \t]{0,8}[:=]')
         self.url = rule_regex(_URL_NAME + url)
         self.endpoint = rule_regex(url)
         self.reach = reach

@@ -180,12 +180,14 @@ def _context_holds(
         seen.get(_PROSE, True))
 
 
-def _walker_key(context: Context) -> tuple[bytes, bytes, bytes, int, bytes | None, int, bytes | None]:
+def _walker_key(
+        context: Context,
+) -> tuple[bytes, bytes, bytes, int, bytes | None, int, bytes | None, bytes | None]:
     # Contexts that differ only in ``statements`` or ``scope`` share one
     # walker (and its index of the file).
     return (
         context.mention, context.label, context.url, context.reach, context.veto, context.section_reach,
-        context.structure_label,
+        context.structure_label, context.field_veto,
     )
 
 
