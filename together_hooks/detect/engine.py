@@ -1394,8 +1394,10 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # opened from a scan of plain bytes; zipfile decodes a member's name
     # as cp437 unless it says UTF-8; ``sqlite``: a database is read as
     # tables whatever its bytes hold; ``pyc``: a .pyc or marshal dump is
-    # read as its program.
-    for module in ('codec', 'containers', 'context', 'csvrow', 'pragmas', 'pyc', 'shapes', 'sqlite', 'widetext'):
+    # read as its program; ``ownkeys``: wide text's raw keys are judged
+    # beside the own-key rule (``windows.raw_past_text``).
+    for module in ('codec', 'containers', 'context', 'csvrow', 'ownkeys', 'pragmas', 'pyc', 'shapes', 'sqlite',
+                   'widetext'):
         __import__(f'together_hooks.detect.{module}')
     # A decoded value's keyword search (``codec.any_keyword``), for each
     # tuple of keywords ``_b64_hits``, ``_b64_past_depth`` and the radix
