@@ -1528,11 +1528,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a CSV row whose key sits more than 4 KB after its Together field (a long notes field) is "
       'never read as a row: its key passes'),
     M('diff-hunk-column-kept', 'together_hooks/detect/context.py',
-      '    if _hunk_column(data, start, lo):\n',
+      '    if hunk is not None:\n',
       '    if False:\n',
       ('tests/accuracy/probe11_heldout_test.py',),
       "a YAML block in a diff's hunk is read with the diff's column (` together:` over `+  api_key:`): "
       'the key line has no parent, its Together heading is not found and its key passes'),
+    M('diff-hunk-mark-lines', 'together_hooks/detect/context.py',
+      "    if not line.rstrip(b'\\r') or line[:1] == b'\\\\':\n",
+      "    if False:\n",
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a diff's hunk holding a `\\ No newline at end of file` line or an empty line (a blank context "
+      "line an editor stripped) ends there: a YAML key under ` together:` past it passes"),
+    M('diff-hunk-combined-columns', 'together_hooks/detect/context.py',
+      '    width = len(m.group(1)) - 1\n',
+      '    width = 1\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a merge's combined diff (`@@@`, two columns) is read past one column only: ` together:` over "
+      "`++  api_key:` has no parent and its key passes"),
 )
 
 
