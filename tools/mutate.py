@@ -1545,6 +1545,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe11_heldout_test.py',),
       "a merge's combined diff (`@@@`, two columns) is read past one column only: ` together:` over "
       "`++  api_key:` has no parent and its key passes"),
+    M('ci-action-owner-context', 'together_hooks/rules.py',
+      "        rb'|(?<![\\w-])uses:[ \\t]{0,8}[\"\\']?togethercomputer/",
+      "        rb'|(?!)(?<![\\w-])uses:[ \\t]{0,8}[\"\\']?togethercomputer/",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a CI step running Together's own action (`- uses: togethercomputer/<action>@v1`) is no context "
+      "for the inputs under its `with:`: its `api-key:` passes"),
+    M('ci-action-other-owner-target', 'together_hooks/detect/context.py',
+      "    rb'|(?<![\\w-])uses:[ \\t]{0,8}[\"\\']?(?![^@\\s]{0,200}(?i:together))",
+      "    rb'|(?!)(?<![\\w-])uses:[ \\t]{0,8}[\"\\']?(?![^@\\s]{0,200}(?i:together))",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "another owner's action in a job with Together's (`- uses: acme/deploy@v2` then `with: token: <hex>`) "
+      "names no destination: the steps' list holding Together's action answers and acme's token is reported"),
+    M('beside-item-first-field', 'together_hooks/detect/context.py',
+      '        if _raw_indent(field) == indent or _indent(field) == indent:\n',
+      '        if _raw_indent(field) == indent:\n',
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a YAML list item's first field (`- uses: togethercomputer/...`) is not told beside the item's block "
+      "holding a model (`with:` over `model:`): the key under it passes"),
 )
 
 

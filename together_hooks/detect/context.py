@@ -52,7 +52,12 @@ _TARGET = regex_cache.compile(
     rb'|(?<![\w-])title</[\w:.-]{1,40}>[ \t]{0,8}<[\w:.-]{1,40}>'
     # An object named or typed for another provider (``- name: openai``,
     # ``- type: openai`` in a list whose next item is Together's).
-    rb'|(?<![\w-])(?:name|id|type|title|slug)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-]))',
+    rb'|(?<![\w-])(?:name|id|type|title|slug)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-])'
+    # A CI step's action (GitHub Actions' ``uses: owner/action@ref``, a
+    # Docker image, a local action): the inputs under its ``with:`` go to
+    # it (Together's own organisation's is Together context, found first;
+    # one named for Together, ``acme/together-login@v1``, names no other).
+    rb'|(?<![\w-])uses:[ \t]{0,8}["\']?(?![^@\s]{0,200}(?i:together))(?:[\w.-]{1,100}/[\w./-]{1,100}@|docker://|\./))',
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
@@ -546,7 +551,9 @@ class _Index:
 def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
     """Is a mention in [lo, hi) a field beside the structure whose heading
     starts at ``heading``: the brackets between them balance, and it
-    stands on the heading's line or on a line indented as far?"""
+    stands on the heading's line or on a line indented as far (a YAML
+    list item's first field as far as its ``- `` ends: ``- uses: ...``
+    over its ``with:``)?"""
     starts, ends = index.mention
     line = data[_line_start(data, heading, lo):_line_end(data, heading, hi)]
     indent = _raw_indent(line)
@@ -561,7 +568,8 @@ def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
         if data.find(b'\n', a, b) == -1:
             return True
         start = _line_start(data, at, lo)
-        if _raw_indent(data[start:_line_end(data, start, hi)]) == indent:
+        field = data[start:_line_end(data, start, hi)]
+        if _raw_indent(field) == indent or _indent(field) == indent:
             return True
     return False
 
