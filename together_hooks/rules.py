@@ -751,6 +751,10 @@ TOGETHER_CONTEXT = Context(
         # Actions' ``- uses: togethercomputer/<action>@v1``; another
         # owner's action is another destination: ``context._TARGET``)
         rb'|(?<![\w-])uses:[ \t]{0,8}["\']?togethercomputer/[\w.-]{1,100}(?:/[\w./-]{1,100})?@'
+        # or a Python traceback's frame in Together's installed package,
+        # the source line it quotes indented under it (``File
+        # ".../site-packages/together/client.py", line 88, in __init__``)
+        rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?i:together)[/\\][^"\r\n]{1,200}",[ \t]line[ \t]\d'
     ),
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's

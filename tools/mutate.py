@@ -1563,6 +1563,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe18_heldout_test.py',),
       "a YAML list item's first field (`- uses: togethercomputer/...`) is not told beside the item's block "
       "holding a model (`with:` over `model:`): the key under it passes"),
+    M('traceback-frame-package-context', 'together_hooks/rules.py',
+      "        rb'|(?<![\\w-])File[ \\t]\"",
+      "        rb'|(?!)(?<![\\w-])File[ \\t]\"",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a traceback's frame in Together's installed package (`File \".../site-packages/together/client.py\", "
+      "line 88`) is no context for the source line it quotes: its `api_key = \"<hex>\"` passes"),
+    M('traceback-frame-other-package-target', 'together_hooks/detect/context.py',
+      "    rb'|(?<![\\w-])File[ \\t]\"",
+      "    rb'|(?!)(?<![\\w-])File[ \\t]\"",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a traceback's frame in another package (`site-packages/openai/...`) under Together's frame names no "
+      "destination: the line it quotes (`api_key = \"<hex>\"`) is reported as Together's"),
 )
 
 

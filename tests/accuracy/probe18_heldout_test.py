@@ -225,6 +225,23 @@ steps:
     with:
       args: --digest {_hex}
 '''),
+    # The same frame's key, the traceback deeper: a frame of another
+    # package under it quotes that package's line.
+    ('decoy-traceback-frame-in-other-package', 'logs/crash2.txt', '''\
+Traceback (most recent call last):
+  File "/srv/app/.venv/lib/python3.12/site-packages/together/client.py", line 88, in __init__
+    self._client = OpenAI(api_key=key)
+  File "/srv/app/.venv/lib/python3.12/site-packages/openai/_client.py", line 120, in __init__
+    api_key = "{_hex}"
+ValueError: invalid base_url
+'''),
+    # A frame in Together's package quoting a checksum check.
+    ('decoy-traceback-together-frame-checksum', 'logs/crash3.txt', '''\
+Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/together/utils/files.py", line 40, in check_file
+    assert digest == "{_hex}"
+AssertionError
+'''),
     ('pydantic-settings-nested-delimiter', '.env', '''\
 APP_LLM__TOGETHER__API_KEY={hex}
 '''),
@@ -413,7 +430,6 @@ CASES = SETTERS + JS + CLIS + CURRENT + DECOYS + LATER + FLOW_MAPS + MENTIONS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'traceback-frame-in-together-package': "a traceback frame's source path (`site-packages/together/client.py`) is no context for the line it quotes",
 }
 
 results, test_case = make_tests(CASES, MISSED)

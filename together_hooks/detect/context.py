@@ -57,7 +57,11 @@ _TARGET = regex_cache.compile(
     # Docker image, a local action): the inputs under its ``with:`` go to
     # it (Together's own organisation's is Together context, found first;
     # one named for Together, ``acme/together-login@v1``, names no other).
-    rb'|(?<![\w-])uses:[ \t]{0,8}["\']?(?![^@\s]{0,200}(?i:together))(?:[\w.-]{1,100}/[\w./-]{1,100}@|docker://|\./))',
+    rb'|(?<![\w-])uses:[ \t]{0,8}["\']?(?![^@\s]{0,200}(?i:together))(?:[\w.-]{1,100}/[\w./-]{1,100}@|docker://|\./)'
+    # A traceback's frame in another installed package (``File
+    # ".../site-packages/openai/_client.py", line 120``): the line it
+    # quotes is that package's (Together's own frame is context, found first).
+    rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?!(?i:together)[/\\])[\w.-]{1,100}[/\\][^"\r\n]{0,200}",[ \t]line[ \t]\d)',
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
