@@ -242,6 +242,14 @@ def family_structure():
                b'{"together":{"a":"' + b'\\"' * 200000 + b'\n}}', 'a.json')
     yield pair('open-comments', b'{"together":{' + b' /*' * 50000 + b'}}',
                b'{"together":{' + b' /*' * 200000 + b'}}', 'a.js')
+    # A diff's hunk (``context._hunk_spans``): one header over a long hunk
+    # of Together blocks, each line's indentation read past its column.
+    import random
+
+    rng = random.Random(0)
+    hunk = b''.join(
+        b' together:\n   model: x\n openai:\n+  checksum: %064x\n' % rng.getrandbits(256) for _ in range(10000))
+    yield pair('diff-hunk', b'@@ -1,3 +1,4 @@\n' + hunk[:len(hunk) // 4], b'@@ -1,3 +1,4 @@\n' + hunk, 'a.diff')
     yield pair('many-strings', b'{"together":{' + b'"ab":"c}",' * 25000 + b'"z":1}}',
                b'{"together":{' + b'"ab":"c}",' * 100000 + b'"z":1}}', 'a.json')
 

@@ -766,6 +766,15 @@ TOGETHER_CONTEXT = Context(
         # debugger or pytest prints a frame's locals
         # (``<together.Together object at 0x7f3a…>``)
         rb'|<(?:\w{1,40}\.){1,6}\w{0,16}?Together\w{0,16}[ \t]object[ \t]at[ \t]0x'
+        # or a CI step running an action of Together's own organisation,
+        # the destination of the inputs under its ``with:`` (GitHub
+        # Actions' ``- uses: togethercomputer/<action>@v1``; another
+        # owner's action is another destination: ``context._TARGET``)
+        rb'|(?<![\w-])uses:[ \t]{0,8}["\']?togethercomputer/[\w.-]{1,100}(?:/[\w./-]{1,100})?@'
+        # or a Python traceback's frame in Together's installed package,
+        # the source line it quotes indented under it (``File
+        # ".../site-packages/together/client.py", line 88, in __init__``)
+        rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?i:together)[/\\][^"\r\n]{1,200}",[ \t]line[ \t]\d'
     ),
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's
@@ -1601,6 +1610,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # this key:``)
         rb'|(?i:(?:[ _.-]?ai)?[ \t]{1,4}(?:with|using|via)[ \t]{1,4}(?:this|that|the|my|our)[ \t]{1,4}(?:api[ \t]{1,4})?(?:key|token)(?![\w-]))'
         rb'|(?i:[_.-]?(?:base[_.-]?)?(?:ur[li]|endpoint|host)|[_.-]base)(?![\w])'
+        # (an action of Together's organisation at a ref, a CI step's
+        # ``uses: togethercomputer/<action>@v1``: its inputs are Together's)
+        rb'|computer/[\w.-]{1,100}(?:/[\w./-]{1,100})?@'
         rb'|\w{1,16}["\'`]?[ \t]{0,32}(?:=>|[:=])?[ \t]{0,32}\{'
         # (the first of a dotted name's parts: a TOML table or key, a
         # property, ``[together.profiles.prod]``, ``together.profiles.prod.api_key =``)

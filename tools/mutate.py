@@ -1565,7 +1565,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a CSV row whose key sits more than 4 KB after its Together field (a long notes field) is "
       'never read as a row: its key passes'),
     M('diff-hunk-column-kept', 'together_hooks/detect/context.py',
-      '    if _hunk_column(data, start, lo):\n',
+      '    if hunk is not None:\n',
       '    if False:\n',
       ('tests/accuracy/probe11_heldout_test.py',),
       "a YAML block in a diff's hunk is read with the diff's column (` together:` over `+  api_key:`): "
@@ -1588,6 +1588,48 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe19_heldout_test.py::test_case[credentials-json-revision]',),
       "a git-id field beside a key in its own object ({\"api_key\": <hex>, \"revision\": 3}, last_commit, pin) "
       'vetoes it as a digest heading does: the legacy key passes'),
+    M('diff-hunk-mark-lines', 'together_hooks/detect/context.py',
+      "    if not line.rstrip(b'\\r') or line[:1] == b'\\\\':\n",
+      "    if False:\n",
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a diff's hunk holding a `\\ No newline at end of file` line or an empty line (a blank context "
+      "line an editor stripped) ends there: a YAML key under ` together:` past it passes"),
+    M('diff-hunk-combined-columns', 'together_hooks/detect/context.py',
+      '    width = len(m.group(1)) - 1\n',
+      '    width = 1\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a merge's combined diff (`@@@`, two columns) is read past one column only: ` together:` over "
+      "`++  api_key:` has no parent and its key passes"),
+    M('ci-action-owner-context', 'together_hooks/rules.py',
+      "        rb'|(?<![\\w-])uses:[ \\t]{0,8}[\"\\']?togethercomputer/",
+      "        rb'|(?!)(?<![\\w-])uses:[ \\t]{0,8}[\"\\']?togethercomputer/",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a CI step running Together's own action (`- uses: togethercomputer/<action>@v1`) is no context "
+      "for the inputs under its `with:`: its `api-key:` passes"),
+    M('ci-action-other-owner-target', 'together_hooks/detect/context.py',
+      "    rb'|(?<![\\w-])uses:[ \\t]{0,8}[\"\\']?(?![^@\\s]{0,200}(?i:together))",
+      "    rb'|(?!)(?<![\\w-])uses:[ \\t]{0,8}[\"\\']?(?![^@\\s]{0,200}(?i:together))",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "another owner's action in a job with Together's (`- uses: acme/deploy@v2` then `with: token: <hex>`) "
+      "names no destination: the steps' list holding Together's action answers and acme's token is reported"),
+    M('beside-item-first-field', 'together_hooks/detect/context.py',
+      '        if _raw_indent(field) == indent or _indent(field) == indent:\n',
+      '        if _raw_indent(field) == indent:\n',
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a YAML list item's first field (`- uses: togethercomputer/...`) is not told beside the item's block "
+      "holding a model (`with:` over `model:`): the key under it passes"),
+    M('traceback-frame-package-context', 'together_hooks/rules.py',
+      "        rb'|(?<![\\w-])File[ \\t]\"",
+      "        rb'|(?!)(?<![\\w-])File[ \\t]\"",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a traceback's frame in Together's installed package (`File \".../site-packages/together/client.py\", "
+      "line 88`) is no context for the source line it quotes: its `api_key = \"<hex>\"` passes"),
+    M('traceback-frame-other-package-target', 'together_hooks/detect/context.py',
+      "    rb'|(?<![\\w-])File[ \\t]\"",
+      "    rb'|(?!)(?<![\\w-])File[ \\t]\"",
+      ('tests/accuracy/probe18_heldout_test.py',),
+      "a traceback's frame in another package (`site-packages/openai/...`) under Together's frame names no "
+      "destination: the line it quotes (`api_key = \"<hex>\"`) is reported as Together's"),
 )
 
 

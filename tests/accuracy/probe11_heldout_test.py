@@ -650,6 +650,32 @@ diff --git a/config/llm.yaml b/config/llm.yaml
 +  api_key: {hex}
    timeout: 30
 '''),
+    # The same hunk's edges: a `\\ No newline` mark and a blank context
+    # line an editor stripped inside it, and a merge's combined diff
+    # (two columns, `@@@`).
+    ('patch-hunk-no-newline-mark', 'patches/0004-llm.patch', '''\
+diff --git a/config/llm.yaml b/config/llm.yaml
+--- a/config/llm.yaml
++++ b/config/llm.yaml
+@@ -1,2 +1,4 @@
+ together:
+-  model: meta-llama/Llama-3-8b-chat-hf
+\\ No newline at end of file
++  model: meta-llama/Llama-3-8b-chat-hf
+
++  api_key: {hex}
+'''),
+    ('combined-diff-hunk', 'patches/merge.diff', '''\
+diff --cc config/llm.yaml
+index 1111111,2222222..3333333
+--- a/config/llm.yaml
++++ b/config/llm.yaml
+@@@ -1,3 -1,3 +1,4 @@@
+  together:
+    model: meta-llama/Llama-3-8b-chat-hf
+++  api_key: {hex}
+    timeout: 30
+'''),
     ('patch-added-env', 'patches/0002-env.diff', '''\
 --- a/.env.example
 +++ b/.env.example
@@ -961,6 +987,29 @@ diff --git a/config/llm.yaml b/config/llm.yaml
    model: gpt-4o
 +  api_key: {_hex}
    timeout: 30
+'''),
+    ('decoy-combined-diff-other-provider', 'patches/merge2.diff', '''\
+diff --cc config/llm.yaml
+--- a/config/llm.yaml
++++ b/config/llm.yaml
+@@@ -1,4 -1,4 +1,5 @@@
+  together:
+    model: meta-llama/Llama-3-8b-chat-hf
+  openai:
+    model: gpt-4o
+++  api_key: {_hex}
+'''),
+    # A lockfile's diff: the hex under `together` is its checksum.
+    ('decoy-patch-hunk-lockfile-checksum', 'patches/0005-lock.patch', '''\
+--- a/poetry.lock
++++ b/poetry.lock
+@@ -10,4 +10,4 @@
+ [[package]]
+ name = "together"
+-version = "1.2.0"
+\\ No newline at end of file
++version = "1.2.1"
++sha256 = "{_hex}"
 '''),
     ('decoy-cargo-lock', 'Cargo.lock', '''\
 [[package]]

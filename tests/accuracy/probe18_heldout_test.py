@@ -188,6 +188,60 @@ Traceback (most recent call last):
     api_key = "{hex}"
 ValueError: invalid base_url
 '''),
+    # Together's action's inputs again, its step a list item of a job
+    # whose next step is another owner's (each step its own destination).
+    ('gha-action-with-input-then-other-step', '.github/workflows/eval2.yml', '''\
+steps:
+  - uses: actions/checkout@v4
+  - uses: "togethercomputer/together-eval-action@v1"
+    with:
+      model: meta-llama/Llama-3.3-70B-Instruct-Turbo
+      api-key: {hex}
+  - uses: acme/notify@v2
+'''),
+    # An action pinned by a 64-hex ref, and another owner's action whose
+    # input is a digest, a Together action's step beside it.
+    ('decoy-gha-together-action-pinned', '.github/workflows/pin.yml', '''\
+steps:
+  - uses: togethercomputer/setup-together@{_hex}
+  - uses: acme/verify-download@v1
+    with:
+      url: artifacts/together.tar.gz
+      sha256: {_hex2}
+'''),
+    # Another owner's action given a token, in a job with Together's: the
+    # token is that action's service's.
+    ('decoy-gha-other-action-token', '.github/workflows/deploy.yml', '''\
+steps:
+  - uses: togethercomputer/setup-together@v1
+  - uses: acme/deploy-action@v2
+    with:
+      token: {_hex}
+'''),
+    ('decoy-gha-docker-step-after-together', '.github/workflows/docker.yml', '''\
+steps:
+  - uses: togethercomputer/setup-together@v1
+  - uses: docker://ghcr.io/acme/scanner:1.0
+    with:
+      args: --digest {_hex}
+'''),
+    # The same frame's key, the traceback deeper: a frame of another
+    # package under it quotes that package's line.
+    ('decoy-traceback-frame-in-other-package', 'logs/crash2.txt', '''\
+Traceback (most recent call last):
+  File "/srv/app/.venv/lib/python3.12/site-packages/together/client.py", line 88, in __init__
+    self._client = OpenAI(api_key=key)
+  File "/srv/app/.venv/lib/python3.12/site-packages/openai/_client.py", line 120, in __init__
+    api_key = "{_hex}"
+ValueError: invalid base_url
+'''),
+    # A frame in Together's package quoting a checksum check.
+    ('decoy-traceback-together-frame-checksum', 'logs/crash3.txt', '''\
+Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/together/utils/files.py", line 40, in check_file
+    assert digest == "{_hex}"
+AssertionError
+'''),
     ('pydantic-settings-nested-delimiter', '.env', '''\
 APP_LLM__TOGETHER__API_KEY={hex}
 '''),
@@ -376,8 +430,6 @@ CASES = SETTERS + JS + CLIS + CURRENT + DECOYS + LATER + FLOW_MAPS + MENTIONS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'gha-action-with-input': "a step's action named for Together (`uses: togethercomputer/...`) is no context for the inputs under its `with:`",
-    'traceback-frame-in-together-package': "a traceback frame's source path (`site-packages/together/client.py`) is no context for the line it quotes",
 }
 
 results, test_case = make_tests(CASES, MISSED)

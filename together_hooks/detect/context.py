@@ -52,7 +52,16 @@ _TARGET = regex_cache.compile(
     rb'|(?<![\w-])title</[\w:.-]{1,40}>[ \t]{0,8}<[\w:.-]{1,40}>'
     # An object named or typed for another provider (``- name: openai``,
     # ``- type: openai`` in a list whose next item is Together's).
-    rb'|(?<![\w-])(?:name|id|type|title|slug)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-]))',
+    rb'|(?<![\w-])(?:name|id|type|title|slug)["\']?[ \t]{0,8}[:=][ \t]{0,8}["\']?' + _OTHERS + rb'(?![\w.-])'
+    # A CI step's action (GitHub Actions' ``uses: owner/action@ref``, a
+    # Docker image, a local action): the inputs under its ``with:`` go to
+    # it (Together's own organisation's is Together context, found first;
+    # one named for Together, ``acme/together-login@v1``, names no other).
+    rb'|(?<![\w-])uses:[ \t]{0,8}["\']?(?![^@\s]{0,200}(?i:together))(?:[\w.-]{1,100}/[\w./-]{1,100}@|docker://|\./)'
+    # A traceback's frame in another installed package (``File
+    # ".../site-packages/openai/_client.py", line 120``): the line it
+    # quotes is that package's (Together's own frame is context, found first).
+    rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?!(?i:together)[/\\])[\w.-]{1,100}[/\\][^"\r\n]{0,200}",[ \t]line[ \t]\d)',
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
@@ -249,8 +258,9 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
     diff's hunk (``_hunk_column``) each line's first column is the diff's
     (`` ``, ``+``, ``-``): the indentation is what follows it."""
     start = _line_start(data, at, lo)
-    if _hunk_column(data, start, lo):
-        yield from _hunk_spans(data, start, lo, hi)
+    hunk = _hunk_column(data, start, lo)
+    if hunk is not None:
+        yield from _hunk_spans(data, *hunk, start, hi)
         return
     line = data[start:_line_end(data, start, hi)]
     level = _raw_indent(line) if _is_item(line) else _indent(line)
@@ -288,70 +298,86 @@ def _raw_indent(line: bytes) -> int:
     return len(line) - len(line.lstrip(b' \t'))
 
 
-# A unified diff's hunk header (``@@ -1,3 +1,4 @@``), looked for this far
-# above a line that starts with a diff's column.
+# A unified diff's hunk header (``@@ -1,3 +1,4 @@``; a combined diff's
+# ``@@@ -1,3 -1,3 +1,4 @@@``, a column per parent: its ``@`` less one),
+# looked for this far above a line that starts with a diff's column.
 _HUNK_REACH = 4096
-_HUNK_HEADER = regex_cache.compile(rb'(?m)^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@')
+_HUNK_HEADER = regex_cache.compile(rb'(@@@?) (?:-\d+(?:,\d+)? ){1,2}\+\d+(?:,\d+)? \1(?!@)')
+_HUNK_MARKS = frozenset(b'+- ')
 
 
-def _hunk_column(data: bytes, start: int, lo: int) -> bool:
-    """Is the line at ``start`` a line of a diff's hunk: it starts with
-    ``+``, ``-`` or a blank, and every line from a hunk header above it
-    (within ``_HUNK_REACH``) does too?"""
+def _hunk_line(line: bytes, width: int) -> int | None:
+    """How many bytes of a hunk's ``line`` are the diff's columns (``width``
+    of ``+``, ``-``, blank); all of it for a line the hunk holds but no
+    text of the file (``\\ No newline at end of file``, a blank context
+    line whose blank an editor stripped); None: no hunk's line."""
+    if not line.rstrip(b'\r') or line[:1] == b'\\':
+        return len(line)
+    if len(line) >= width and all(c in _HUNK_MARKS for c in line[:width]):
+        return width
+    return None
+
+
+def _hunk_column(data: bytes, start: int, lo: int) -> tuple[int, int] | None:
+    """(where its first line starts, its columns) of the diff's hunk whose
+    line starts at ``start``: a hunk header within ``_HUNK_REACH`` above
+    it, and every line from there a hunk's line (``_hunk_line``)."""
     if data[start:start + 1] not in (b'+', b'-', b' '):
-        return False
+        return None
     top = max(lo, start - _HUNK_REACH)
-    header = data.rfind(b'\n@@ -', top, start)
-    if header == -1:
-        if not (top == 0 and data.startswith(b'@@ -')):
-            return False
-        header = -1
-    m = _HUNK_HEADER.match(data, header + 1)
+    header = data.rfind(b'\n@@', max(0, top - 1), start) + 1
+    if header == 0 and top != 0:
+        return None
+    m = _HUNK_HEADER.match(data, header)
     if m is None:
-        return False
-    p = data.find(b'\n', m.end(), start)
-    while p != -1 and p + 1 < start:
-        if data[p + 1:p + 2] not in (b'+', b'-', b' ', b'\\'):
-            return False
-        p = data.find(b'\n', p + 1, start)
-    return True
+        return None
+    width = len(m.group(1)) - 1
+    p = data.find(b'\n', m.end(), start) + 1
+    if p == 0:
+        return None
+    body = p
+    while p < start:
+        q = data.find(b'\n', p, start)
+        if q == -1 or _hunk_line(data[p:q], width) is None:
+            return None
+        p = q + 1
+    if _hunk_line(data[start:start + width], width) != width:
+        return None
+    return body, width
 
 
-def _hunk_spans(data: bytes, start: int, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
-    """``indent_spans`` of a line in a diff's hunk, read past each line's
-    first column: the hunk's lines (from its header) taken out of their
-    column, the spans mapped back."""
-    header = data.rfind(b'\n@@ -', max(lo, start - _HUNK_REACH), start) + 1
-    body = data.find(b'\n', header, start) + 1
-    end = data.find(b'\n@@ -', start, hi)
+def _hunk_spans(data: bytes, body: int, width: int, start: int, hi: int) -> Iterator[tuple[int, int, int]]:
+    """``indent_spans`` of the line at ``start`` in a diff's hunk whose
+    lines start at ``body``, read past each line's ``width`` columns: the
+    hunk's lines taken out of their columns, the spans mapped back."""
+    end = data.find(b'\n@@', start, hi)
     end = hi if end == -1 else end
-    # Each line without its column; where each stripped line starts in both.
-    starts, out, offsets = [], [], []
+    # Each line without its columns; where each starts in both, and how
+    # many bytes of it are columns.
+    starts, offsets, cut, out = [], [], [], []
     p = body
     at = 0
     while p < end:
         q = data.find(b'\n', p, end)
         q = end if q == -1 else q
-        line = data[p:q]
-        if line[:1] not in (b'+', b'-', b' '):
-            end = p
+        n = _hunk_line(data[p:q], width)
+        if n is None:
             break
         starts.append(p)
         offsets.append(at)
-        out.append(line[1:])
-        at += len(line)  # (a column less, a line break more)
+        cut.append(n)
+        out.append(data[p + n:q])
+        at += q - p - n + 1
         p = q + 1
     text = b'\n'.join(out)
 
     def back(o: int) -> int:
         i = bisect_right(offsets, o) - 1
-        return starts[i] + 1 + (o - offsets[i]) if i >= 0 else body
+        return starts[i] + cut[i] + (o - offsets[i])
 
-    mine = offsets[starts.index(start)] if start in starts else None
-    if mine is None:
-        return
-    for parent, parent_end, block_end in indent_spans(text, mine, 0, len(text)):
-        yield back(parent) - 1, back(parent_end), back(block_end)
+    i = bisect_left(starts, start)
+    for parent, parent_end, block_end in indent_spans(text, offsets[i], 0, len(text)):
+        yield starts[bisect_right(offsets, parent) - 1], back(parent_end), back(block_end)
 
 
 def section_span(
@@ -529,7 +555,9 @@ class _Index:
 def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
     """Is a mention in [lo, hi) a field beside the structure whose heading
     starts at ``heading``: the brackets between them balance, and it
-    stands on the heading's line or on a line indented as far?"""
+    stands on the heading's line or on a line indented as far (a YAML
+    list item's first field as far as its ``- `` ends: ``- uses: ...``
+    over its ``with:``)?"""
     starts, ends = index.mention
     line = data[_line_start(data, heading, lo):_line_end(data, heading, hi)]
     indent = _raw_indent(line)
@@ -544,7 +572,8 @@ def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
         if data.find(b'\n', a, b) == -1:
             return True
         start = _line_start(data, at, lo)
-        if _raw_indent(data[start:_line_end(data, start, hi)]) == indent:
+        field = data[start:_line_end(data, start, hi)]
+        if _raw_indent(field) == indent or _indent(field) == indent:
             return True
     return False
 
