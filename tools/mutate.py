@@ -1630,6 +1630,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe18_heldout_test.py',),
       "a traceback's frame in another package (`site-packages/openai/...`) under Together's frame names no "
       "destination: the line it quotes (`api_key = \"<hex>\"`) is reported as Together's"),
+    M('pieces-looked-up-every-place', 'together_hooks/detect/scrub.py',
+      '                if not seen[bit >> 3] >> (bit & 7) & 1:  # indexed nowhere\n',
+      '                if False:  # indexed nowhere\n',
+      ('tests/detect/scrub_seen_grams_test.py::test_a_report_without_pieces_costs_few_look_ups',),
+      "the scrub's pieces pass looks every place of a shown text's runs up in the index (a bisect "
+      'of a bucket each), not only places whose gram was indexed: a SARIF report pays it at every place'),
+    M('pieces-seen-bit-unset', 'together_hooks/detect/scrub.py',
+      '                seen[bit >> 3] |= 1 << (bit & 7)\n',
+      '                pass\n',
+      ('tests/detect/scrub_seen_grams_test.py::test_pieces_out_is_the_look_up_at_every_place',),
+      "a gram indexed for the pieces pass is not marked seen: every piece of a known key's forms "
+      'is skipped and shown'),
+    M('legacy-in-first-window-only', 'together_hooks/detect/scrub.py',
+      '            for at in range(len(run) - 63):\n',
+      '            for at in range(1):\n',
+      ('tests/detect/scrub_seen_grams_test.py::test_legacy_keys_read_from_hex_runs_are_the_probe_of_every_place',),
+      "the scrub's gapped pass reads a known legacy key only at the start of a hex run: one glued "
+      'after other hex digits, spelt with gaps, is shown'),
+    M('dash-lead-skips-after-a-break', 'together_hooks/detect/scrub.py',
+      "_DASH_LEAD = r'(?<![ \\t])' + _NEWLINE",
+      "_DASH_LEAD = r'(?<![ \\t\\n])' + _NEWLINE",
+      ('tests/detect/scrub_seen_grams_test.py::test_a_dashed_lead_is_searched_as_before',),
+      "the search for a line's lead ending in a gutter's dash skips more than starts inside a run "
+      "of blanks: a key's dash after a blank line's lead is read as a gutter's only"),
 )
 
 

@@ -88,6 +88,8 @@ _B32_RUN = r'[A-Z2-7]{40,}=*'
 # A base85 run long enough to hold a key (63 characters; ``codec.radix_view``).
 _B85_RUN = r'[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{60,}'
 _LEGACY = r'[0-9a-f]{64}'
+# A run that may hold a known legacy key (``_legacy_in``).
+_LOW_HEX_RUN = r'[0-9a-f]{64,}'
 # A 64-hex digest standing alone (``_in_context``).
 _OWN_DIGEST = r'(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])'
 # A run that may hold a legacy key in capitals, all or some of them.
@@ -146,6 +148,15 @@ _NUMBER_BITS = 26
 _NUMBER_MASK = (1 << _NUMBER_BITS) - 1
 _TAG_SHIFT = _AT_BITS + _NUMBER_BITS
 _TAG_MASK = (1 << (64 - _TAG_SHIFT)) - 1
+# A bit a gram's hash (its low ``_SEEN_BITS``), set for every gram indexed
+# (``_index_pieces``): ``_pieces_out`` looks a place up in the index only
+# where its gram's bit is set.  Nearly every bucket holds some entry, so
+# without it each place of a report's runs cost a bisect of its bucket
+# (a SARIF report of 537 findings: 300,000 look-ups, most of the pieces'
+# pass).  2 MB whatever the keys known; a bit set by another gram only
+# costs the look-up it saves.
+_SEEN_BITS = 24
+_SEEN_MASK = (1 << _SEEN_BITS) - 1
 
 
 # The keys a run learns every form of (``Scrubber.learn``): each costs
@@ -273,7 +284,10 @@ _GAP_OUT = r'(?=[\s=\\%#/*>;"\'+`,])' + _GAP
 _B64_GAP_OUT = r'(?=[\s=\\%#*>;"\'`,])' + _B64_GAP
 _GLUE_OUT = r'(?=[\s=\\%/,"\'`+])' + _GLUE
 # A line's start with a gutter's ``-``: a run is read both ways.
-_DASH_LEAD = _NEWLINE + _LEAD_NO_DASH + '-'
+# (Searched for only, never matched for its span: from the start of a
+# run of blanks, as any match inside one starts there too; tried at each
+# blank of a report's indentation, the search cost a SARIF report 0.4 s.)
+_DASH_LEAD = r'(?<![ \t])' + _NEWLINE + _LEAD_NO_DASH + '-'
 _KEY_IN_VIEW = r'tgp_v1_[A-Za-z0-9_-]{43}'
 _KEY_CHARS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
 # A piece that reads as a name (``README``, ``Makefile``, ``test_scrub``,
@@ -656,7 +670,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
-        '_form_ids', '_held',
+        '_form_ids', '_held', '_seen',
         '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown', '_over',
         '_own', '_ours', '_digests',
     )
@@ -678,6 +692,7 @@ class Scrubber:
         # form by its number in ``_form_ids``.
         self._grams: list[bytes | None] = []
         self._form_ids: list[str] = []
+        self._seen = bytearray()  # a bit a gram indexed (``_SEEN_BITS``)
         self._environ_read = False
         self._needles: Needles | None = None  # every form (``_present``)
         self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
@@ -803,10 +818,15 @@ class Scrubber:
         low = (number & _NUMBER_MASK) << _AT_BITS
         buckets = _BUCKETS - 1
         get = added.get
+        if not self._seen:
+            self._seen = bytearray(1 << (_SEEN_BITS - 3))
+        seen = self._seen
         for at in range(first, min(len(form), _MAX_AT) - _GRAM + 1, step):
             gram = form[at:at + _GRAM]
             if gram not in shown:
                 code = hash(gram)
+                bit = code & _SEEN_MASK
+                seen[bit >> 3] |= 1 << (bit & 7)
                 entries = get(code & buckets)
                 if entries is None:
                     entries = added[code & buckets] = []
@@ -858,12 +878,20 @@ class Scrubber:
         known form redacted (as the whole key)."""
         spans: list[tuple[int, int, str]] = []
         places = self._places_of
+        seen = self._seen
+        if not seen:
+            return text
         for run in _pattern(_PIECE_RUN).finditer(text):
             floor, end = run.span()  # a piece never reaches into the one before
             t = floor
             while t + _GRAM <= end:
+                gram = text[t:t + _GRAM]
+                bit = hash(gram) & _SEEN_MASK
+                if not seen[bit >> 3] >> (bit & 7) & 1:  # indexed nowhere
+                    t += 1
+                    continue
                 best = None
-                for form, at in places(text[t:t + _GRAM]):
+                for form, at in places(gram):
                     a, b = t, t + _GRAM
                     while a > floor and a - t + at > 0 and text[a - 1] == form[a - 1 - t + at]:
                         a -= 1
@@ -1288,8 +1316,7 @@ class Scrubber:
             k for k in self._present(stripped) if k in self._known or k.lower() in self._known
         )
         if self._legacy:  # in capitals here and there (a reader lowers hex)
-            low = stripped.lower()
-            known |= self._forms_in(low) & self._legacy
+            known |= self._legacy_in(stripped.lower())
         # (Only where a line's lead is followed by a ``-``: not every known
         # key tried on every text shown.)
         if self._dashed and _pattern(_DASH_LEAD).search(text):
@@ -1324,6 +1351,20 @@ class Scrubber:
             shown += [text[last:a], self._gap_redacted(text[a:b])]
             last = b
         return ''.join(shown) + text[last:]
+
+    def _legacy_in(self, low: str) -> set[str]:
+        """The known legacy keys in ``low``: ``self._forms_in(low) &
+        self._legacy``, read from the runs of 64 or more hex digits only
+        (a legacy key lies in one): not a probe at every place of a
+        report's text, its gaps taken out (``_gapped_out``)."""
+        legacy = self._legacy
+        found = set()
+        for m in _pattern(_LOW_HEX_RUN).finditer(low):
+            run = m.group()
+            for at in range(len(run) - 63):
+                if run[at:at + 64] in legacy:
+                    found.add(run[at:at + 64])
+        return found
 
     def _dashed_in(self, text: str) -> set[str]:
         """The known keys holding a ``-`` that ``text`` holds with their
