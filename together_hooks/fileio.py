@@ -238,16 +238,71 @@ def _tile(
     """The windows of ``read_windows``, from ``fetch(offset, n)``: the
     ``n`` bytes at ``offset`` (fewer at the end)."""
     start = 0
+    base, data = 0, b''
     while True:
-        lead = min(start, overlap)
+        lead = start - structure_start(data, base, start, start - min(start, overlap))
         data = fetch(start - lead, lead + step + overlap)
         if start and len(data) <= lead:  # the file ended (or shrank)
             return
         end = start + min(step, len(data) - lead)
-        yield start - lead, start, end, data
+        base = start - lead
+        yield base, start, end, data
         if len(data) - lead <= step:  # that region reached the end
             return
         start = end
+
+
+def structure_start(data: bytes, base: int, start: int, at: int) -> int:
+    """Where a window whose region starts at ``start`` must start its
+    bytes (a file offset, ``at`` or before): at the earliest Together
+    structure label (``rules.STRUCTURE_LABEL``: ``[together]``,
+    ``together:``, ``"together": {``) before ``at`` whose structure may
+    still hold a key at ``start`` (it runs ``rules.STRUCTURE_REACH`` bytes
+    at most), in ``data``, the window before's bytes (from ``base``): a
+    whole read holds that key in the label's structure, and so does the
+    window.  Each window's bytes grow by that reach at most, and only
+    where a label is there."""
+    from together_hooks.rules import STRUCTURE_REACH
+
+    lo, hi = max(0, start - STRUCTURE_REACH - _LABEL_SPAN - base), at - base
+    if hi <= lo:
+        return at
+    # Every label has ``together`` and then, on its line, one of ``{[:]``:
+    # the lowered bytes are searched for that first (10 ms a MB, where the
+    # label regex takes 80), each line it finds by the label regex.
+    from together_hooks import regex_cache
+
+    low = data[lo:hi].lower()
+    may = regex_cache.compile(_MAY_LABEL)
+    hit = may.search(low)
+    if hit is None:  # (the common case)
+        return at
+    from together_hooks.rules import STRUCTURE_LABEL
+
+    label = regex_cache.compile(STRUCTURE_LABEL)
+    last = data.find(b'\n', hi)
+    last = len(data) if last < 0 else last
+    m = None
+    for _ in range(64):
+        line = data.rfind(b'\n', 0, lo + hit.start()) + 1
+        eol = data.find(b'\n', lo + hit.start(), last)
+        eol = last if eol < 0 else eol
+        m = label.search(data, line, eol)
+        hit = may.search(low, eol - lo) if m is None and eol < hi else None
+        if hit is None:
+            break
+    else:  # many such lines, none a label: one search over the rest
+        m = label.search(data, data.rfind(b'\n', 0, lo + hit.start()) + 1, last)
+    if m is None or base + m.start() >= at:
+        return at
+    # (the label's line before it, as far as the engine reads it)
+    return base + max(data.rfind(b'\n', 0, m.start()) + 1, m.start() - _LABEL_SPAN)
+
+
+# The most of a label's line before it that decides it (``detect.context``
+# reads 64 bytes before a label, 256 around a keyword for one).
+_LABEL_SPAN = 256
+_MAY_LABEL = rb'together[^\n{\[:\]]*[{\[:\]]'
 
 
 # A file we are told to read is held whole and parsed: a config, a

@@ -1478,6 +1478,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
       "a raw key is compared with the decoded text from its ASCII byte, not its character's first: "
       'a big-endian UTF-32 key silenced by its pragma is reported from its raw bytes'),
+    M('window-lead-past-structure-label', 'together_hooks/fileio.py',
+      '    if hit is None:  # (the common case)\n',
+      '    if True:  # (the common case)\n',
+      ('tests/detect/windows_test.py::test_a_key_in_a_structure_whose_label_is_before_its_window',),
+      "a window's bytes start at its 64 KB lead though a Together structure label lies before it: "
+      'a legacy key 200 KB into [together] is reported by a whole read, lost in windows'),
     M('dump-past-first-window', 'together_hooks/detect/engine.py',
       ' or depth == 0 and edge[1] > 0 and dump_head(edge[5])\n',
       '\n',

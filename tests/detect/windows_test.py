@@ -98,6 +98,30 @@ def test_a_key_on_every_window_edge():
     assert whole and windowed(bytes(data), step) == whole
 
 
+def _structures(rng: random.Random, fill: int) -> tuple[bytes, list[str]]:
+    """An INI section, a YAML block and a JSON object labelled Together's,
+    each holding a generic name's legacy key ``fill`` bytes past its label,
+    far past a window's lead; and those keys."""
+    keys = [make_hex(rng) for _ in range(3)]
+    n = fill // 8
+    return (
+        '[together]\n' + 'word = 1\n' * n + f'api_key = "{keys[0]}"\n'
+        + 'together:\n  model: m\n' + '  w: 1\n' * n + f'  api_key: {keys[1]}\n'
+        + '{"together": {\n' + '  "w": 1,\n' * n + f'  "api_key": "{keys[2]}"\n}}\n'
+    ).encode(), keys
+
+
+def test_a_key_in_a_structure_whose_label_is_before_its_window():
+    """A Together structure (``rules.STRUCTURE_LABEL``) holds a key however
+    far below its label (1 MB): a window starts its bytes at such a label
+    before its lead (``fileio.structure_start``), or the key a whole read
+    reports was lost (session 23: a legacy key 138 KB into ``[together]``)."""
+    data, keys = _structures(random.Random(29), 200_000)
+    whole = found(scan_bytes(data, 'f.txt'))
+    assert [f[3] for f in whole] == keys
+    assert windowed(data, 100_003) == whole
+
+
 def test_max_context_covers_the_rules():
     assert MAX_CONTEXT >= 2 * longest_context(RULES)
 

@@ -39,6 +39,7 @@ from together_hooks.findings import hash_secret
 from together_hooks.fileio import read_windows
 from together_hooks.fileio import stream_windows
 from together_hooks.pipeline import Scanner
+from together_hooks.rules import MAX_CONTEXT
 from together_hooks.sources.content import Content
 
 
@@ -180,6 +181,19 @@ def test_large_wide_text_with_keys_at_the_end_and_across_an_edge(tmp_path, codec
     whole = found(scan_bytes(path.read_bytes(), 'wide.txt'))
     assert {f[3] for f in whole} == {near_edge, at_end}
     assert found(Scanner().scan_one(Content('wide.txt', fs_path=str(path)))) == whole
+
+
+def test_a_key_in_a_together_section_begun_before_its_window():
+    """At the real window size (4 MB), read from a file and from a pipe:
+    ``[together]`` 200 KB before the second window's region holds the
+    ``api_key`` just inside it, as a whole read holds it."""
+    key = make_hex(random.Random(37))
+    text = ('word\n' * ((WINDOW - 200_000) // 5) + '[together]\n' + 'word\n' * 41_000
+            + f'api_key = "{key}"\n' + 'word\n' * 20_000).encode()
+    whole = found(scan_bytes(text, 'f.txt'))
+    assert [f[3] for f in whole] == [key] and len(text) > WINDOW + MAX_CONTEXT
+    assert windowed_scan(text, WINDOW, False) == whole
+    assert windowed_scan(text, WINDOW, True) == whole
 
 
 def _lines(f, line: bytes, count: int) -> None:
