@@ -1561,6 +1561,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return f'commit {f[\"commit\"][:12]}'",
       ('tests/org/content_test.py::test_a_repository_is_read_as_scan_history_reads_it',),
       "scan-org's text and SARIF message say 'added in commit <blob id>' for a key in a blob a tag names"),
+    M('value-flag-any-line-below', 'together_hooks/rules.py',
+      '{0,200}?[\\\\`]\\r?\\n){0,6}',
+      '{0,200}?\\r?\\n){0,6}',
+      ('tests/accuracy/probe19_heldout_test.py::test_case[decoy-value-flag-under-a-key-mention]',),
+      'a --value/--body/-w/--data//d flag on any line below a Together name is its value flag: '
+      '`echo "TOGETHER_API_KEY is read from the keychain"` then `setting --value <hex>` is reported'),
+    M('value-flag-continuation-unread', 'together_hooks/rules.py',
+      '[\\\\`]\\r?\\n){0,6}[^\\r\\n(){}<>;|&]',
+      '[\\\\`]\\r?\\n){0}[^\\r\\n(){}<>;|&]',
+      ('tests/accuracy/probe19_heldout_test.py::test_case[value-flag-on-a-continued-line]',),
+      'a value flag on a line the command continues (`\\` or PowerShell\'s backtick) is not read: '
+      '`gh secret set TOGETHER_API_KEY \\` then `--body <hex>` passes'),
     M('value-flag-string-unread', 'together_hooks/rules.py',
       "--?(?i:string|secret)(?:",
       "--?(?i:secret)(?:",
