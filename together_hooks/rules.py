@@ -506,6 +506,15 @@ _LEGACY_ASSIGN = (
     # line (``# needs TOGETHER_API_KEY`` then ``... ReleaseSHA256 -string
     # <hex>``)
     rb'|(?![\w-])(?:[ \t]{0,8}=[ \t]{0,8}[A-Za-z][\w-]{1,40})?[ \t]{1,8}--?(?i:string|secret)(?:[ \t]{1,8}|=)'
+    # or a CLI's value flag in the same command as the name (``gh secret
+    # set NAME --body``, ``aws ssm put-parameter --name .../together/api_key
+    # --type SecureString --value``, ``reg add ... /v NAME /t REG_SZ /d``),
+    # on its line or a line it continues (``\`` or PowerShell's backtick
+    # at the end): not a Together name lines above, or before a ``|``,
+    # ``&&`` or ``;`` (``echo "TOGETHER_API_KEY is read from the keychain"``
+    # then ``setting --value <hex>``)
+    rb'|(?![\w-])(?:[^\r\n(){}<>;|&]{0,200}?[\\`]\r?\n){0,6}[^\r\n(){}<>;|&]{0,200}?'
+    rb'(?:(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     # (not into the next YAML list item that names its own value: ``-
@@ -523,7 +532,7 @@ _LEGACY_ASSIGN = (
     # Ruby example writes it in, ``# =>``; ``>`` above, never another
     # ``=>`` inside a line: a PHP array's next field)
     rb'|(?<![\w-])Out\[\d{1,6}\]:|(?<![^\n])=>?(?=[ \t])|(?<![^ \t])#[ \t]{0,4}=>(?=[ \t])'
-    rb'|(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
+    rb')[ \t]{0,32}'
     # a YAML block scalar (``value: >-`` then the key indented), a YAML
     # block list's item (``value:`` then ``- <key>``), or a heredoc
     # (HCL's ``default = <<EOT`` then the key)

@@ -262,6 +262,14 @@ plutil -replace TogetherKitRevision -string {_hex4} Info.plist
 defaults write xyz.together.cli ReleaseSHA256 -string {_hex}
 test -n "$TOGETHER_API_KEY" && defaults write xyz.together.cli LastBuild -string {_hex2}
 '''),
+    ('value-flag-on-a-continued-line', 'scripts/secrets.sh', '''\
+gh secret set TOGETHER_API_KEY \\
+  --repo acme/chat \\
+  --body "{hex}"
+az keyvault secret set --vault-name chat-kv `
+  --name together-api-key `
+  --value {hex2}
+'''),
     ('powershell-set-secret', 'scripts/secrets.ps1', '''\
 Set-Secret -Name TogetherApiKey -Secret "{hex}" -Vault LocalStore
 $TogetherApiKey = ConvertTo-SecureString -String "{hex2}" -AsPlainText -Force
@@ -566,6 +574,23 @@ SHA2-256(together-model.gguf)= {_hex}
     ('decoy-macos-defaults-write-digest', 'scripts/macos-pin.sh', '''\
 defaults write xyz.together.cli ReleaseSHA256 -string {_hex}
 defaults write xyz.together.cli TogetherApiKeySHA256 -string {_hex2}
+'''),
+    # (the older value flags, --value, --body, --data, -w, /d, were a
+    # Together key's value flag up to six lines below any Together name:
+    # each was reported on 7e90913)
+    ('decoy-value-flag-under-a-key-mention', 'scripts/setup-keychain.sh', '''\
+echo "TOGETHER_API_KEY is read from the keychain"
+setting --value {_hex}
+# TOGETHER_API_KEY: see docs/keys.md
+gh secret set RELEASE_SHA256 --body "{_hex2}"
+'''),
+    ('decoy-value-flag-after-a-pipe', 'scripts/pin.sh', '''\
+printenv TOGETHER_API_KEY >/dev/null && security add-generic-password -s build-digest -w {_hex}
+echo "$TOGETHER_API_KEY" | wc -c; drone secret add --name model_sha --data {_hex2}
+'''),
+    ('decoy-reg-add-below-a-together-line', 'scripts/win.cmd', '''\
+rem TOGETHER_API_KEY comes from the vault
+reg add "HKCU\\Software\\Acme" /v BuildDigest /t REG_SZ /d {_hex} /f
 '''),
     ('decoy-sql-dump-checksum', 'db/dump.sql', '''\
 INSERT INTO artifacts (name, provider, sha256) VALUES ('llama-3-8b.gguf', 'together', '{_hex}');

@@ -4,6 +4,7 @@ repository alone and in a fork network (attributed to the forks that
 hold them)."""
 from __future__ import annotations
 
+import json
 import subprocess
 
 from tests.cli_run import run
@@ -48,6 +49,32 @@ def test_a_repository_is_read_as_scan_history_reads_it(tmp_path, keys):
     assert result.rc == 1, result.err
     assert {(f[2], f[3]) for f in found(result)} == by_scan
     assert {f[0] for f in found(result)} == {repo}
+    # What holds each key is said as scan's JSON says it: a tag's message
+    # and a blob a tag names were 'commit' <tag or blob id> ('added in
+    # commit' in SARIF) in every report, and in the store.
+    where = ('commit', 'object', 'object_type', 'tag')
+    by_scan_origin = {
+        (f['path'], f['hashed_secret']): {k: f[k] for k in where if k in f}
+        for f in history.json()['findings']
+    }
+    assert {
+        (f['path'], f['hashed_secret']): {k: f[k] for k in where if k in f}
+        for f in result.json()['findings']
+    } == by_scan_origin
+    tag_id = git(repo, 'rev-parse', 'v1').strip()
+    assert by_scan_origin['<tag message>', expected['<tag message>']] == {
+        'object': tag_id, 'object_type': 'tag', 'tag': 'v1'}
+    report = scan_org('report', '--store', str(tmp_path / 's.sqlite'), '--format', 'text')
+    said = {line.split(' (hashed_secret ')[1][:40]: line for line in report.out.splitlines()
+            if '(hashed_secret ' in line}
+    assert f'added in tag v1 ({tag_id[:12]}) by ' in said[expected['<tag message>']]
+    assert f"added in blob {by_scan_origin['<tagged blob>', expected['<tagged blob>']]['object'][:12]}" in said[
+        expected['<tagged blob>']]
+    sarif = json.loads(scan_org('report', '--store', str(tmp_path / 's.sqlite'), '--format', 'sarif').out)
+    results = [r for run in sarif['runs'] for r in run['results']]
+    assert not [r for r in results if 'commit' in r['properties'] and 'object_type' in r['properties']]
+    assert sum('added in commit' in r['message']['text'] for r in results) == sum(
+        'commit' in o for o in by_scan_origin.values())
 
 
 def test_a_fork_network_attributes_them_to_the_forks_that_hold_them(tmp_path, keys):

@@ -78,9 +78,9 @@ def hashed(key: str) -> str:
 
 
 def found(result) -> set[tuple[str, str, str, str]]:
-    """(repo, commit, path, hashed_secret) of each JSON finding."""
+    """(repo, commit or object, path, hashed_secret) of each JSON finding."""
     return {
-        (f['repo'], f['commit'], f['path'], f['hashed_secret'])
+        (f['repo'], f.get('commit', f.get('object', '')), f['path'], f['hashed_secret'])
         for f in result.json()['findings']
     }
 

@@ -49,3 +49,52 @@ def test_a_damaged_store_is_one_line_naming_it(tmp_path, action):
         empty = write_lines(tmp_path / 'r.txt', '# nothing to scan')
         result = scan_org('--repos', empty, '--store', store, '--cache-dir', str(tmp_path / 'c'))
     assert_error_line(result, store, 'the store is damaged', 'new --store')
+
+
+def test_a_schema_1_store_is_read_and_merged_with_what_holds_each_key(tmp_path):
+    """Schema 2 adds ``object_type`` and ``tag`` to the findings (a key in
+    a tag's message or a tagged blob is no commit's): a store written by
+    the last version (schema 1, built here with its own DDL) is opened,
+    reported (its rows as commits, as it said) and merged with a new one
+    whose rows keep what holds their key."""
+    import sqlite3
+
+    from together_hooks.org import store as store_module
+
+    old = str(tmp_path / 'old.sqlite')
+    schema_1 = store_module.SCHEMA.replace(
+        "    object_type TEXT NOT NULL DEFAULT '',\n    tag TEXT NOT NULL DEFAULT '',\n", '')
+    assert schema_1 != store_module.SCHEMA
+    with sqlite3.connect(old) as db:
+        db.executescript(schema_1)
+        db.execute("INSERT INTO meta VALUES ('schema', '1')")
+        db.execute("INSERT INTO runs VALUES (1, 't', 't', 'v', 'r', 's', 'local', 1, 1)")
+        db.execute('INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)', (
+            'file:///old', 'a' * 40, 'a.py', '1' * 40, 'together-api-key', 'tgp_v1_Ab…yz',
+            1, 'A <a@example.com>', '2026-01-01', None, 1, 1))
+    db.close()
+    new = str(tmp_path / 'new.sqlite')
+    store = store_module.Store(new)
+    try:
+        run, _resumed = store.open_run('v', 'rules', 'test', 'local')
+        store.attempt(['file:///new'], 'file:///new')
+        store.record(run, {
+            'urls': ['file:///new'], 'status': 'done', 'fingerprint': 'f', 'size': 1,
+            'blobs': 1, 'findings': [{
+                'repo': 'file:///new', 'commit': 'b' * 40, 'path': '<tag message>',
+                'hashed_secret': '2' * 40, 'rule': 'together-api-key',
+                'redacted': 'tgp_v1_Cd…wx', 'line': 1, 'author': 'T <t@example.com>',
+                'date': '2026-01-02', 'verification': None, 'object_type': 'tag', 'tag': 'v1',
+            }],
+        }, 'rules')
+    finally:
+        store.close()
+    assert scan_org('merge', '--store', new, old).rc == 0
+    report = scan_org('report', '--store', new, '--format', 'json')
+    assert report.rc == 1, report.err
+    origins = {f['path']: {k: f[k] for k in ('commit', 'object', 'object_type', 'tag') if k in f}
+               for f in report.json()['findings']}
+    assert origins == {'a.py': {'commit': 'a' * 40},
+                       '<tag message>': {'object': 'b' * 40, 'object_type': 'tag', 'tag': 'v1'}}
+    text = scan_org('report', '--store', new, '--format', 'text').out
+    assert f'added in tag v1 ({"b" * 12}) by ' in text and f'added in commit {"a" * 12} by ' in text

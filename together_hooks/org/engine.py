@@ -24,6 +24,11 @@ class Hit(NamedTuple):
     line: int
     author: str
     date: str
+    # What ``commit`` names when it is no commit (as ``Finding.origin``):
+    # ``tag`` (a tag's message, or what a tag reaches), ``blob``, ``tree``
+    # or ``ref``; '' for a commit.  ``tag`` is the annotated tag's name.
+    object_type: str = ''
+    tag: str = ''
 
 
 def history_hits(root: str) -> Iterator[Hit]:
@@ -31,7 +36,8 @@ def history_hits(root: str) -> Iterator[Hit]:
     store is fine), with the commit that first added it: ``scan --history``,
     the same content: every blob, and beside them commit and tag messages,
     ref and path names, and blobs or trees a tag names (``commit`` is then
-    the tag, or the object, that holds the key; '' for a ref's name)."""
+    the tag, or the object, that holds the key, named in ``object_type``;
+    '' for a ref's name)."""
     import itertools
 
     from together_hooks.pipeline import Scanner
@@ -50,9 +56,11 @@ def history_hits(root: str) -> Iterator[Hit]:
     unread = []
     for revision in contents:
         for f in scan(revision):
+            origin = f.origin()
             yield Hit(
                 f.rule, f.secret, f.hashed_secret, f.redacted,
                 f.commit or '', f.path, f.line, f.author or '', f.date or '',
+                origin.get('object_type', ''), origin.get('tag', ''),
             )
         problem = revision.problem
         if problem is not None and problem.fatal:  # as ``scan --history``'s exit 2

@@ -25,6 +25,38 @@ ROTATE_ALL = (
 )
 
 
+def origin(f: dict) -> dict[str, str]:
+    """Where in git a stored row's key is, as ``scan``'s JSON says it
+    (``Finding.origin``): ``commit`` only when it is one; a tag's message,
+    or a blob or tree a ref reaches through no commit, is ``object`` and
+    ``object_type``, with an annotated tag's name in ``tag``."""
+    if not f['commit']:
+        return {}
+    if not f.get('object_type'):
+        return {'commit': f['commit']}
+    out = {'object': f['commit'], 'object_type': f['object_type']}
+    if f.get('tag'):
+        out['tag'] = f['tag']
+    return out
+
+
+def _rows(findings: list[dict]) -> list[dict]:
+    """The store's rows as a report shows them: ``commit`` or
+    ``object``/``object_type``/``tag`` (``origin``)."""
+    hidden = ('commit', 'object_type', 'tag')
+    return [{k: v for k, v in f.items() if k not in hidden} | origin(f) for f in findings]
+
+
+def _held(f: dict) -> str:
+    """``commit <id>``, ``tag <name> (<id>)``, ``blob <id>``: what holds
+    the key, never ``commit`` for what is none."""
+    if not f['commit']:  # a ref's or a path's name: no object holds it
+        return 'a name'
+    if f.get('tag'):
+        return f'tag {f["tag"]} ({f["commit"][:12]})'
+    return f'{f.get("object_type") or "commit"} {f["commit"][:12]}'
+
+
 def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
     lines = []
     for f in findings:
@@ -32,7 +64,7 @@ def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
         lines.append(
             f'{shown_path(f["repo"])}: {shown_path(f["path"])}:{f["line"]}: {f["rule"]} '
             f'{f["redacted"]} (hashed_secret {f["hashed_secret"]}) added in '
-            f'{f["commit"][:12]} by {shown_path(f["author"])} on {f["date"]}{verified}',
+            f'{shown_path(_held(f))} by {shown_path(f["author"])} on {f["date"]}{verified}',
         )
     for url, error in failures:
         lines.append(f'{shown_path(url)}: NOT SCANNED: {shown_path(error)}')
@@ -43,7 +75,7 @@ def text(findings: list[dict], failures: list[tuple[str, str]]) -> str:
 
 def json_(findings: list[dict], failures: list[tuple[str, str]]) -> str:
     return json_text({
-        'findings': findings,
+        'findings': _rows(findings),
         'failures': [{'repo': url, 'error': error} for url, error in failures],
     }, indent=2) + '\n'
 
@@ -81,7 +113,7 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
                 'level': 'warning' if f.get('verification') == 'invalid' else 'error',
                 'message': {'text': (
                     f'Together API key {f["redacted"]} (hashed_secret '
-                    f'{f["hashed_secret"]}), added in commit {f["commit"][:12]} by '
+                    f'{f["hashed_secret"]}), added in {_held(f)} by '
                     f'{f["author"]} on {f["date"]}. {rotate_at(verb="Rotate")}.'
                 )},
                 'locations': [{'physicalLocation': {
@@ -92,8 +124,8 @@ def sarif(findings: list[dict], failures: list[tuple[str, str]]) -> str:
                     'togetherHooksSecret/v1': fingerprint(f['rule'], f['hashed_secret'], uri),
                 },
                 'properties': {k: f[k] for k in (
-                    'hashed_secret', 'redacted', 'commit', 'author', 'date', 'verification',
-                ) if f.get(k)},
+                    'hashed_secret', 'redacted', 'author', 'date', 'verification',
+                ) if f.get(k)} | origin(f),
             })
         error = dict(failures).get(repo)
         runs.append({
@@ -145,7 +177,7 @@ def markdown(findings: list[dict], failures: list[tuple[str, str]]) -> str:
         for f in rows:
             out.append('| ' + ' | '.join(_cell(v) for v in (
                 f['path'], f['line'], f['rule'], f['redacted'], f['hashed_secret'],
-                f['commit'][:12], f['author'], f['date'], f.get('verification') or '',
+                _held(f) if f.get('object_type') else f['commit'][:12], f['author'], f['date'], f.get('verification') or '',
             )) + ' |')
         out.append('')
     if failures:

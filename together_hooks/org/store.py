@@ -13,7 +13,7 @@ import time
 
 from together_hooks.errors import InputError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
@@ -53,18 +53,27 @@ CREATE TABLE IF NOT EXISTS findings (
     verification TEXT,
     first_run INTEGER NOT NULL,
     last_run INTEGER NOT NULL,
+    object_type TEXT NOT NULL DEFAULT '',
+    tag TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (repo, "commit", path, hashed_secret)
 );
 """
+# Schema 1 had no object_type/tag: its "commit" said commit for a tag's or
+# blob's id too.  Opened, it gains both columns ('' = a commit, as it read).
+_FROM_1 = (
+    "ALTER TABLE findings ADD COLUMN object_type TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE findings ADD COLUMN tag TEXT NOT NULL DEFAULT ''",
+)
 FINDING_COLUMNS = (
     'repo', 'commit', 'path', 'hashed_secret', 'rule', 'redacted', 'line',
-    'author', 'date', 'verification',
+    'author', 'date', 'verification', 'object_type', 'tag',
 )
 _FINDINGS = ', '.join(f'"{c}"' for c in FINDING_COLUMNS)
 # A finding already stored (same repository, commit, path and key) is
 # updated by the SET clause that follows.
 _ADD_FINDING = (
-    'INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?) '
+    f'INSERT INTO findings ({_FINDINGS}, first_run, last_run) '
+    'VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) '
     'ON CONFLICT(repo, "commit", path, hashed_secret) DO UPDATE SET '
 )
 _REPOSITORIES = (
@@ -163,6 +172,14 @@ class Store:
                     'INSERT OR REPLACE INTO meta VALUES (?, ?)',
                     ('schema', str(SCHEMA_VERSION)),
                 )
+            elif version == 1:
+                with self.db:
+                    self.db.execute('BEGIN')
+                    for statement in _FROM_1:
+                        self.db.execute(statement)
+                    self.db.execute(
+                        "UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),),
+                    )
             elif version != SCHEMA_VERSION:
                 raise InputError(f'{path}: store schema {version}, this version reads {SCHEMA_VERSION}')
         except sqlite3.OperationalError as e:
@@ -334,8 +351,10 @@ class Store:
             self.db.execute(
                 _ADD_FINDING + 'line=excluded.line, rule=excluded.rule, redacted=excluded.redacted, '
                 'verification=COALESCE(excluded.verification, verification), '
+                'object_type=excluded.object_type, tag=excluded.tag, '
                 'last_run=excluded.last_run',
-                (stored(f['repo']), *(f[c] for c in FINDING_COLUMNS[1:]), run, run),
+                (stored(f['repo']), *(f.get(c) or '' if c in ('object_type', 'tag') else f[c]
+                                      for c in FINDING_COLUMNS[1:]), run, run),
             )
 
     # --------------------------------------------------------- reading
@@ -404,8 +423,9 @@ class Store:
             for row in other.db.execute(
                     f'SELECT {_FINDINGS}, first_run, last_run FROM findings'):
                 self.db.execute(
-                    _ADD_FINDING + 'verification=COALESCE(excluded.verification, verification)',
-                    row[:10] + (row[10] + base, row[11] + base),
+                    _ADD_FINDING + 'verification=COALESCE(excluded.verification, verification), '
+                    'object_type=excluded.object_type, tag=excluded.tag',
+                    row[:-2] + (row[-2] + base, row[-1] + base),
                 )
 
 

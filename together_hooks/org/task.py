@@ -197,6 +197,7 @@ def _findings(store: mirror.Mirror, payload: dict) -> list[dict]:
                 'rule': h.rule, 'hashed_secret': h.hashed_secret,
                 'redacted': h.redacted, 'author': shown(h.author), 'date': h.date,
                 'verification': status.get(h.hashed_secret),
+                'object_type': h.object_type, 'tag': shown(h.tag),
             })
     return out
 
