@@ -252,6 +252,15 @@ def family_structure():
     yield pair('diff-hunk', b'@@ -1,3 +1,4 @@\n' + hunk[:len(hunk) // 4], b'@@ -1,3 +1,4 @@\n' + hunk, 'a.diff')
     yield pair('many-strings', b'{"together":{' + b'"ab":"c}",' * 25000 + b'"z":1}}',
                b'{"together":{' + b'"ab":"c}",' * 100000 + b'"z":1}}', 'a.json')
+    # A window's lead looked back for a label (``fileio.structure_start``)
+    # over a line of ``Together(`` with no label mark: each line read once.
+    from together_hooks.fileio import structure_start
+
+    def lead(unit: bytes, n: int) -> Callable[[], object]:
+        data = unit * n + b'\n' + b'x' * 100
+        return lambda: structure_start(data, 0, len(data) - 50, len(data) - 114)
+
+    yield ('window-lead-unmarked-line', lead(b'Together(', 30000), lead(b'Together(', 120000))
 
 
 FAMILIES = {

@@ -268,14 +268,13 @@ def structure_start(data: bytes, base: int, start: int, at: int) -> int:
     if hi <= lo:
         return at
     # Every label has ``together`` and then, on its line, one of ``{[:]``:
-    # the lowered bytes are searched for that first (10 ms a MB, where the
-    # label regex takes 80), each line it finds by the label regex.
+    # the lowered bytes are searched for that first (``_may_label``: each
+    # line once), each line it finds by the label regex.
     from together_hooks import regex_cache
 
     low = data[lo:hi].lower()
-    may = regex_cache.compile(_MAY_LABEL)
-    hit = may.search(low)
-    if hit is None:  # (the common case)
+    hit = _may_label(low, 0)
+    if hit < 0:  # (the common case)
         return at
     from together_hooks.rules import STRUCTURE_LABEL
 
@@ -284,15 +283,15 @@ def structure_start(data: bytes, base: int, start: int, at: int) -> int:
     last = len(data) if last < 0 else last
     m = None
     for _ in range(64):
-        line = data.rfind(b'\n', 0, lo + hit.start()) + 1
-        eol = data.find(b'\n', lo + hit.start(), last)
+        line = data.rfind(b'\n', 0, lo + hit) + 1
+        eol = data.find(b'\n', lo + hit, last)
         eol = last if eol < 0 else eol
         m = label.search(data, line, eol)
-        hit = may.search(low, eol - lo) if m is None and eol < hi else None
-        if hit is None:
+        hit = _may_label(low, eol - lo) if m is None and eol < hi else -1
+        if hit < 0:
             break
     else:  # many such lines, none a label: one search over the rest
-        m = label.search(data, data.rfind(b'\n', 0, lo + hit.start()) + 1, last)
+        m = label.search(data, data.rfind(b'\n', 0, lo + hit) + 1, last)
     if m is None or base + m.start() >= at:
         return at
     # (the label's line before it, as far as the engine reads it)
@@ -302,7 +301,27 @@ def structure_start(data: bytes, base: int, start: int, at: int) -> int:
 # The most of a label's line before it that decides it (``detect.context``
 # reads 64 bytes before a label, 256 around a keyword for one).
 _LABEL_SPAN = 256
-_MAY_LABEL = rb'together[^\n{\[:\]]*[{\[:\]]'
+_LABEL_MARK = rb'[{\[:\]]'
+
+
+def _may_label(low: bytes, pos: int) -> int:
+    """Where in ``low`` (lowered bytes), from ``pos``, the first line that
+    may hold a label has its first ``together`` (a ``{[:]`` after it on its
+    line), or -1.  Each line is read once: a line of ``together(`` a
+    million times over was read again from each (a regex that fails to
+    its line's end from every start: a 9 MB line never finished)."""
+    from together_hooks import regex_cache
+
+    mark = regex_cache.compile(_LABEL_MARK)
+    while True:
+        at = low.find(b'together', pos)
+        if at < 0:
+            return -1
+        eol = low.find(b'\n', at)
+        eol = len(low) if eol < 0 else eol
+        if mark.search(low, at + 8, eol) is not None:
+            return at
+        pos = eol + 1  # no mark after its first ``together``: none after any
 
 
 # A file we are told to read is held whole and parsed: a config, a

@@ -122,6 +122,23 @@ def test_a_key_in_a_structure_whose_label_is_before_its_window():
     assert windowed(data, 100_003) == whole
 
 
+def test_a_window_lead_looks_past_a_long_line_with_no_label_mark():
+    """``fileio.structure_start`` looks back for a label line by line: a
+    line of ``Together(`` with no ``{[:]`` is no label (the window's lead
+    stays), and the label on the line after it is found.  The search began
+    again from each ``together`` of such a line: memory_test's 9 MB line
+    of ``Together(`` never finished in a fresh-clone CI."""
+    from together_hooks.fileio import structure_start
+
+    line = b'Together(' * 20_000 + b'\n'
+    filler = b'word = 1\n' * 2_000
+    data = line + filler
+    at = len(data) - 64
+    assert structure_start(data, 0, len(data), at) == at
+    data = line + b'[together]\n' + filler
+    assert structure_start(data, 0, len(data), len(data) - 64) == len(line)
+
+
 def test_max_context_covers_the_rules():
     assert MAX_CONTEXT >= 2 * longest_context(RULES)
 
