@@ -1479,7 +1479,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a raw key is compared with the decoded text from its ASCII byte, not its character's first: "
       'a big-endian UTF-32 key silenced by its pragma is reported from its raw bytes'),
     M('window-lead-past-structure-label', 'together_hooks/fileio.py',
-      '    if hit is None:  # (the common case)\n',
+      '    if hit < 0:  # (the common case)\n',
       '    if True:  # (the common case)\n',
       ('tests/detect/windows_test.py::test_a_key_in_a_structure_whose_label_is_before_its_window',),
       "a window's bytes start at its 64 KB lead though a Together structure label lies before it: "
