@@ -153,17 +153,25 @@ class Finding:
         a ref reaches through no commit, is ``object`` (its id, or the
         name given) and ``object_type`` (``tag``, ``blob``, ``tree``,
         ``ref``), with the tag's name in ``tag``."""
-        if self.commit is None:
-            return {}
-        if self.tag is None and self.reached is None:
-            return {'commit': self.commit}
-        out = {'object': self.commit, 'object_type': self.reached or 'tag'}
-        if self.tag is not None:
-            out['tag'] = self.tag
-        return out
+        return origin_fields(self.commit, self.reached or ('tag' if self.tag is not None else None), self.tag)
 
     def __repr__(self) -> str:
         return (
             f'Finding({self.path!r}:{self.line}, {self.rule}, '
             f'{self.redacted}, {self.hashed_secret})'
         )
+
+
+def origin_fields(held_by: str | None, object_type: str | None, tag: str | None) -> dict[str, str]:
+    """``Finding.origin``'s fields from what holds the key (``held_by``: an
+    object's id or a ref's name; none: no field), what that is (none: a
+    commit) and an annotated tag's name: also a scan-org store's row's
+    (``org.report``), where '' stands for none."""
+    if not held_by:
+        return {}
+    if not object_type:
+        return {'commit': held_by}
+    out = {'object': held_by, 'object_type': object_type}
+    if tag:
+        out['tag'] = tag
+    return out

@@ -1541,14 +1541,14 @@ MUTATIONS: tuple[Mutation, ...] = (
       'an Office part written without <?xml (its root element first) is not read for its text: '
       'a keyword cut by its runs passes'),
     M('json-commit-any-object', 'together_hooks/findings.py',
-      "        if self.tag is None and self.reached is None:\n            return {'commit': self.commit}",
-      "        if True:\n            return {'commit': self.commit}",
+      "        return origin_fields(self.commit, self.reached or ('tag' if self.tag is not None else None), self.tag)\n",
+      "        return origin_fields(self.commit, None, self.tag)\n",
       ('tests/gate_content_test.py::test_json_commit_is_a_commit_or_absent_for_what_a_tag_reaches',),
       "the JSON and SARIF 'commit' holds a tag's, blob's or tree's id for a key a tag reaches: "
       'no commit has it'),
     M('org-origin-said-commit', 'together_hooks/org/report.py',
-      "    if not f.get('object_type'):\n        return {'commit': f['commit']}",
-      "    if True:\n        return {'commit': f['commit']}",
+      "    return origin_fields(f['commit'], f.get('object_type'), f.get('tag'))\n",
+      "    return origin_fields(f['commit'], None, f.get('tag'))\n",
       ('tests/org/content_test.py::test_a_repository_is_read_as_scan_history_reads_it',),
       "scan-org's JSON and SARIF put a tag's or a tagged blob's id in 'commit' for a key in "
       'a tag message or a blob a tag names: no commit has it'),

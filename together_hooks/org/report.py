@@ -5,6 +5,7 @@ so no format can show a whole key.
 """
 from __future__ import annotations
 
+from together_hooks.findings import origin_fields
 from together_hooks.messages import json_text
 from together_hooks.org import engine
 from together_hooks.report import ADVICE
@@ -30,14 +31,7 @@ def origin(f: dict) -> dict[str, str]:
     (``Finding.origin``): ``commit`` only when it is one; a tag's message,
     or a blob or tree a ref reaches through no commit, is ``object`` and
     ``object_type``, with an annotated tag's name in ``tag``."""
-    if not f['commit']:
-        return {}
-    if not f.get('object_type'):
-        return {'commit': f['commit']}
-    out = {'object': f['commit'], 'object_type': f['object_type']}
-    if f.get('tag'):
-        out['tag'] = f['tag']
-    return out
+    return origin_fields(f['commit'], f.get('object_type'), f.get('tag'))
 
 
 def _rows(findings: list[dict]) -> list[dict]:
