@@ -369,19 +369,8 @@ def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypa
         commit(git_repo, picked.get(i, f'change {i}'), who=who)
     shas = git(git_repo, 'rev-list', '--reverse', 'HEAD').split()
     scanner = Scanner()
-    calls = []
-
-    def counted(content):
-        calls.append(content)
-        return scanner.scan_one(content)
-
-    def found(worth):
-        calls.clear()
-        got = [
-            (r.path, r.commit, tuple(f.hashed_secret for f in scanner.scan_one(r)))
-            for r in commits_source.commit_messages(str(git_repo), shas, counted, worth)
-        ]
-        return got, len(calls)
+    found = _counting(scanner, 'commit',
+                      lambda scan, worth: commits_source.commit_messages(str(git_repo), shas, scan, worth))
 
     every, scanned_all = found(None)
     assert {h for _p, _c, hs in every for h in hs} == {hash_secret(in_message), hash_secret(in_author)}
@@ -396,6 +385,27 @@ def test_commit_messages_are_screened_a_batch_at_a_time(git_repo, keys, monkeypa
             worth = scanner.blob_test(0)
             alone = [s for s in shas if worth(git(git_repo, 'cat-file', 'commit', s).encode())]
             assert scanned <= 2 * len(alone) < scanned_all // 4
+
+
+def _counting(scanner, field, messages):
+    """``found(worth)``: each revision ``messages(scan, worth)`` yields as
+    (path, its ``field``, its keys' hashes), and how many scans the source
+    asked of ``scan`` (a counting ``scanner.scan_one``)."""
+    calls = []
+
+    def counted(content):
+        calls.append(content)
+        return scanner.scan_one(content)
+
+    def found(worth):
+        calls.clear()
+        got = [
+            (r.path, getattr(r, field), tuple(f.hashed_secret for f in scanner.scan_one(r)))
+            for r in messages(counted, worth)
+        ]
+        return got, len(calls)
+
+    return found
 
 
 def test_tag_messages_are_screened_as_commit_messages_are(git_repo, keys, monkeypatch):
@@ -421,19 +431,8 @@ def test_tag_messages_are_screened_as_commit_messages_are(git_repo, keys, monkey
     git(git_repo, 'tag', '-a', 'v29b', '-m', f'TOGETHER_API_KEY={legacy}')
     tags = git(git_repo, 'for-each-ref', '--format=%(objectname)', 'refs/tags').split()
     scanner = Scanner()
-    calls = []
-
-    def counted(content):
-        calls.append(content)
-        return scanner.scan_one(content)
-
-    def found(worth):
-        calls.clear()
-        got = [
-            (r.path, r.tag, tuple(f.hashed_secret for f in scanner.scan_one(r)))
-            for r in commits_source.tag_messages(str(git_repo), tags, counted, worth)
-        ]
-        return got, len(calls)
+    found = _counting(scanner, 'tag',
+                      lambda scan, worth: commits_source.tag_messages(str(git_repo), tags, scan, worth))
 
     every, scanned_all = found(None)
     assert {h for _p, _t, hs in every for h in hs} == {
