@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -27,15 +28,13 @@ TEMP_PREFIX = '.together-hooks-'
 FINDING = ': together-api-key: tgp_v1_'  # a text report's finding line
 
 
-def spawn(
-        *argv: str, cwd, env: dict[str, str] | None = None, timeout: float = 300,
+def started(
+        *argv: str, cwd, env: dict[str, str] | None = None,
         shell_prefix: str = '', limits: dict[int, int] | None = None,
         close_stdout: bool = False,
-) -> Result:
-    """A console script run through ``sh -c`` (so a test can ``cd`` into a
-    folder it then deletes) with resource limits; a hang fails the test
-    (after ``timeout``: a safety net, minutes, since a loaded machine runs
-    a console script for tens of seconds)."""
+) -> subprocess.Popen:
+    """``spawn``'s process, started and not waited for (``finished``):
+    runs that each wait out a limit of the product's can wait together."""
     full = dict(os.environ, PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8', **(env or {}))
     script = shell_prefix + 'exec "$@"' + (' >&-' if close_stdout else '')
 
@@ -43,11 +42,15 @@ def spawn(
         for which, value in (limits or {}).items():
             resource.setrlimit(which, (value, value))
 
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         ('sh', '-c', script, 'sh', os.path.join(BIN, argv[0]), *argv[1:]),
         cwd=cwd, env=full, preexec_fn=limit, start_new_session=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
+
+
+def finished(proc: subprocess.Popen, timeout: float = 300) -> Result:
+    """The result of a ``started`` process; a hang fails the test."""
     try:
         out, err = proc.communicate(timeout=timeout)
     finally:  # a hang fails the test, and leaves no git process behind
@@ -59,6 +62,21 @@ def spawn(
     result = Result(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
     CAPTURED.extend((result.out, result.err))
     return result
+
+
+def spawn(
+        *argv: str, cwd, env: dict[str, str] | None = None, timeout: float = 300,
+        shell_prefix: str = '', limits: dict[int, int] | None = None,
+        close_stdout: bool = False,
+) -> Result:
+    """A console script run through ``sh -c`` (so a test can ``cd`` into a
+    folder it then deletes) with resource limits; a hang fails the test
+    (after ``timeout``: a safety net, minutes, since a loaded machine runs
+    a console script for tens of seconds)."""
+    return finished(started(
+        *argv, cwd=cwd, env=env, shell_prefix=shell_prefix, limits=limits,
+        close_stdout=close_stdout,
+    ), timeout)
 
 
 # ------------------------------------------------------------------ output
@@ -1054,19 +1072,50 @@ def test_a_git_file_pointing_nowhere_is_named_in_any_language(tmp_path):
 
 # ------------------------------------------------------------------ a named pipe written to
 
-@pytest.mark.parametrize(('argv', 'name'), (
+# Each of these waits out fileio.PIPE_READER_WAIT (5 s) for a reader, the
+# late one 3 s of it: the runs start together and wait at the same time,
+# each in a repository of its own (13 s of waits one after the other).
+NO_READER = (
     (('together-hooks', 'baseline', 'create', '--force'), '.secrets.baseline'),
     (('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe'), 'report.pipe'),
-), ids=('baseline', 'output'))
-def test_a_named_pipe_no_process_reads_is_one_line_not_a_hang(git_repo, keys, argv, name):
+)
+
+
+def test_a_named_pipe_no_process_reads_is_one_line_not_a_hang_one_read_late_gets_the_report(
+        tmp_path, git_repo_template, keys):
     """A FIFO where a report or baseline goes is written to (``>(...)``, a
-    log shipper): with no process reading it, open() blocked for good."""
-    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
-    git(git_repo, 'add', 'a.txt')
-    os.mkfifo(git_repo / name)
-    r = spawn(*argv, cwd=git_repo, timeout=60)
-    assert_error_line(r, name, 'a named pipe no process reads', 'cannot write')
-    assert os.path.exists(git_repo / name)
+    log shipper): with no process reading it, open() blocked for good.
+
+    ``mkfifo p; (sleep 2; cat p) & together-hooks scan a.txt --output p``:
+    the reader is waited for a few seconds, not refused at once."""
+    runs = []
+    for n, (argv, name) in enumerate(NO_READER):
+        repo = tmp_path / f'no-reader-{n}'
+        shutil.copytree(git_repo_template, repo, symlinks=True)  # as git_repo is
+        (repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+        git(repo, 'add', 'a.txt')
+        os.mkfifo(repo / name)
+        runs.append((repo, name, started(*argv, cwd=repo)))
+    late = tmp_path / 'late'
+    shutil.copytree(git_repo_template, late, symlinks=True)
+    (late / 'a.txt').write_text(f'k = "{keys()}"\n')
+    fifo = late / 'report.pipe'
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(('sh', '-c', 'sleep 3; exec cat "$0"', str(fifo)),
+                              stdout=subprocess.PIPE)
+    try:
+        r = finished(started('together-hooks', 'scan', 'a.txt', '--format', 'json',
+                             '--output', 'report.pipe', cwd=late))
+        got, _ = reader.communicate(timeout=60)
+    finally:
+        reader.kill()
+    CAPTURED.append(got.decode())
+    assert r.rc == 1, r.err
+    assert [f['path'] for f in json.loads(got)['findings']] == ['a.txt']
+    for repo, name, proc in runs:
+        r = finished(proc, timeout=60)
+        assert_error_line(r, name, 'a named pipe no process reads', 'cannot write')
+        assert os.path.exists(repo / name)
 
 
 def test_a_named_pipe_with_a_reader_gets_the_report(git_repo, keys):
@@ -1087,20 +1136,3 @@ def test_a_named_pipe_with_a_reader_gets_the_report(git_repo, keys):
     assert [f['path'] for f in json.loads(got)['findings']] == ['a.txt']
 
 
-def test_a_named_pipe_whose_reader_attaches_late_gets_the_report(git_repo, keys):
-    """``mkfifo p; (sleep 2; cat p) & together-hooks scan a.txt --output p``:
-    the reader is waited for a few seconds, not refused at once."""
-    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
-    fifo = git_repo / 'report.pipe'
-    os.mkfifo(fifo)
-    reader = subprocess.Popen(('sh', '-c', 'sleep 3; exec cat "$0"', str(fifo)),
-                              stdout=subprocess.PIPE)
-    try:
-        r = spawn('together-hooks', 'scan', 'a.txt', '--format', 'json',
-                  '--output', 'report.pipe', cwd=git_repo)
-        got, _ = reader.communicate(timeout=60)
-    finally:
-        reader.kill()
-    CAPTURED.append(got.decode())
-    assert r.rc == 1, r.err
-    assert [f['path'] for f in json.loads(got)['findings']] == ['a.txt']

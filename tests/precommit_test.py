@@ -156,7 +156,8 @@ def test_staged_key_blocks_commit_and_clean_change_passes(git_repo, env, snapsho
 
 
 def tried(
-        tmp_path, out: str, cwd, given: str, rev: str, hook: str, repo: str | None = None,
+        tmp_path, out: str, cwd, given: str, rev: str, hook: str | tuple[str, ...],
+        repo: str | None = None,
 ) -> str:
     """The config ``pre-commit try-repo given hook --ref rev`` (run in
     ``cwd``, a work tree's top) wrote for itself and printed in ``out``,
@@ -173,11 +174,12 @@ def tried(
     shown = re.match('repos:\n-   repo: (.*)\n', block.group(1))
     assert shown is not None, out
     assert os.path.samefile(os.path.join(cwd, shown.group(1)), given), (shown.group(1), given)
-    template = 'repos:\n-   repo: {}\n    rev: {}\n    hooks:\n    -   id: {}\n'
-    assert block.group(1) == template.format(shown.group(1), rev, hook), out
+    ids = ''.join(f'    -   id: {h}\n' for h in ((hook,) if isinstance(hook, str) else hook))
+    template = 'repos:\n-   repo: {}\n    rev: {}\n    hooks:\n{}'
+    assert block.group(1) == template.format(shown.group(1), rev, ids), out
     config = tmp_path / 'try-repo-config' / '.pre-commit-config.yaml'
     config.parent.mkdir()
-    config.write_text(template.format(repo or given, rev, hook))
+    config.write_text(template.format(repo or given, rev, ids))
     return str(config)
 
 

@@ -415,11 +415,22 @@ def test_the_readme_way_to_fill_in_rev_pins_the_newest_commit(tmp_path, env, rev
     assert pinned == [newest, 'v1.0.0'], out
 
 
-def test_the_readme_try_repo_command_runs_the_hooks_once(tmp_path, git_repo, env, rev):
+def test_the_readme_try_repo_command_runs_the_hooks_once_and_names_a_fix_that_works(
+        tmp_path, git_repo, env, rev):
     """The README's ``pre-commit try-repo`` line, run as printed in a
-    user's repository with ``path/to/together-hooks`` a clone: it runs the
-    hooks on every tracked file (a key fails it, shown redacted) and
-    installs nothing into the repository."""
+    user's repository (pre-commit on their PATH, together-hooks not) with
+    ``path/to/together-hooks`` a clone: it runs the hooks on every tracked
+    file (a key fails it, shown redacted) and installs nothing into the
+    repository.
+
+    The same run holds the fix hint to what works under ``try-repo``: it
+    runs from a config of its own, so the hint said to add ``args:
+    [--fix]`` to the hook in .pre-commit-config.yaml, which this repository
+    does not have (no ``.gitignore`` either: check-env-gitignored fails).
+    It now names the command and how to get it; the command, run, makes
+    that hook's try pass.  One run: each ``try-repo`` builds a fresh store
+    and installs the package into it (about 10 CPU-s), and the two checks
+    were two such runs."""
     import subprocess
 
     (command,) = re.findall(r'`(pre-commit try-repo [^`]+)`', _section('Add to pre-commit'))
@@ -428,42 +439,31 @@ def test_the_readme_try_repo_command_runs_the_hooks_once(tmp_path, git_repo, env
     git(clone, 'checkout', '-q', rev[1])
     argv = [str(clone) if w == 'path/to/together-hooks' else w for w in command.split()]
     assert str(clone) in argv
-    (git_repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
     (git_repo / 'app.py').write_text(f'client = Together(api_key="{SAMPLE_KEY}")\n')
     git(git_repo, 'add', '.')
     git(git_repo, 'commit', '-qm', 'leak')  # no hooks yet: committed
-    rc, out = _run(git_repo, env, PRE_COMMIT, *argv[1:])
+    user = _without_our_scripts(env)
+    rc, out = _run(git_repo, user, PRE_COMMIT, *argv[1:])
     assert rc == 1, out
+    assert sorted(_failed_hooks(out)) == ['Check .gitignore covers .env files', 'Detect Together AI API keys'], out
     assert 'app.py:1: together-api-key' in out, out
     assert leaked([SAMPLE_KEY], out) == []
     assert not (git_repo / '.git' / 'hooks' / 'pre-commit').exists()
-
-
-def test_try_repo_names_a_fix_that_works_without_a_config(tmp_path, git_repo, env, rev):
-    """``pre-commit try-repo`` runs from a config of its own: the fix hint
-    said to add ``args: [--fix]`` to the hook in .pre-commit-config.yaml,
-    which this repository does not have.  It now names the command and
-    how to get it; the command, run, makes the try pass."""
-    import subprocess
-
-    clone = tmp_path / 'together-hooks'
-    subprocess.run(('git', 'clone', '-q', rev[0], str(clone)), check=True)
-    (git_repo / 'app.py').write_text('print(1)\n')
-    git(git_repo, 'add', '.')
-    user = _without_our_scripts(env)
-    argv = ('try-repo', str(clone), 'check-env-gitignored', '--ref', rev[1], '--all-files')
-    rc, out = _run(git_repo, user, PRE_COMMIT, *argv)
-    assert rc == 1, out
-    assert '.pre-commit-config.yaml' not in out and 'args: [--fix]' not in out, out
-    assert 'run `check-env-gitignored --fix` (to get the command: `pipx install ' in out, out
+    # check-env-gitignored's own lines, from its header to the next hook's.
+    parts = re.split(r'^(.+?\.{3,}(?:Passed|Failed|Skipped))$', out, flags=re.M)
+    (gitignored,) = (text for header, text in zip(parts[1::2], parts[2::2])
+                     if header.startswith('Check .gitignore covers .env files.'))
+    assert '.pre-commit-config.yaml' not in gitignored and 'args: [--fix]' not in gitignored, out
+    assert 'run `check-env-gitignored --fix` (to get the command: `pipx install ' in gitignored, out
     # Followed (the command installed: ours), the try passes: its config
     # (of the snapshot it cloned, at the same commit), run on the session's
-    # pre-commit home, not a third fresh store (tests/precommit_test.tried).
-    config = tried(tmp_path, out, git_repo, str(clone), rev[1], 'check-env-gitignored', repo=rev[0])
+    # pre-commit home, not a second fresh store (tests/precommit_test.tried).
+    hooks = ('check-env-gitignored', 'detect-together-keys', 'forbid-env-files')
+    config = tried(tmp_path, out, git_repo, str(clone), rev[1], hooks, repo=rev[0])
     rc, fixed = _run(git_repo, env, os.path.join(BIN, 'check-env-gitignored'), '--fix')
     assert rc == 1 and 'added to .gitignore' in fixed, fixed
     git(git_repo, 'add', '.gitignore')
-    rc, out = _run(git_repo, user, PRE_COMMIT, 'run', '--config', config, '--all-files')
+    rc, out = _run(git_repo, user, PRE_COMMIT, 'run', '--config', config, 'check-env-gitignored', '--all-files')
     assert rc == 0, out
     assert 'Passed' in out
 
