@@ -706,7 +706,7 @@ def _hyperscan_head() -> Callable[[bytes], bool] | None:
 
     def holds(head: bytes) -> bool:
         try:
-            db.scan(head, match_event_handler=on_match)
+            db.scan(head, on_match)
         except stopped:
             return True
         return False
@@ -1111,7 +1111,7 @@ def hyperscan_routes(
             return len(ends) >= budget  # True stops the scan
 
         try:
-            db.scan(data, match_event_handler=on_match)
+            db.scan(data, on_match)
         except stopped:
             return plain(data)
         found: dict[bytes, list[int] | None] = {}
@@ -1123,7 +1123,7 @@ def hyperscan_routes(
         if len(data) >= 1 << 32:
             return bool(plain(data))
         try:
-            db.scan(data, match_event_handler=_stop)
+            db.scan(data, _stop)
         except stopped:
             return True
         return False
