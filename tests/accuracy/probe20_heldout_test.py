@@ -7,7 +7,7 @@ columns), ``uuencode -m`` (``begin-base64``), cloud-init's
 config's ``data:;base64,`` source, a ``.eml`` with a ``config.json``
 attached, a HAR's ``Authorization: Basic`` header, a Windows scheduled
 task's ``-EncodedCommand`` (UTF-16LE), a plist ``<data>`` block (tab
-indented), a Helm value that is one base64'd key, a Dockerfile's
+indented), YAML's ``!!binary |`` (space indented), a Helm value that is one base64'd key, a Dockerfile's
 ``echo ... | base64 -d``.  Legacy keys (64 lowercase hex) in Stata,
 SAS (``%let``, ``options set=``), uWSGI's ``env =``, Dart's
 ``String.fromEnvironment`` default, Ruby's ``||=``, Python's
@@ -24,8 +24,10 @@ output, a SHA-256 git log whose message names the key, buildkit's
 layer lines, webhook signatures, an HMAC test vector, a digest held
 base64 in a Secret, sealed (encrypted) values, placeholders,
 ``${{ secrets.TOGETHER_API_KEY }}``, ``key_...`` ids.  Written before
-any fix; what the cb5919d code missed is in ``MISSED`` (strict xfails)
-or was fixed in the same session (docs/detection.md).
+any fix (but ``yaml-binary-tag-env`` and ``decoy-plist-data-checksums``,
+written with the fix for ``plist-data-env``); what the cb5919d code
+missed is in ``MISSED`` (strict xfails) or was fixed in the same session
+(docs/detection.md, "Found since the twentieth held-out set").
 """
 from __future__ import annotations
 
@@ -160,6 +162,25 @@ def _plist_data_env(m: Made):
     return text, [(6 + at // 68, key)]
 
 
+def _yaml_binary_env(m: Made):
+    # YAML's ``!!binary |``: base64 in 76-column lines, indented by spaces
+    # (its name's form cut by a line break: ``TOGETHER`` at columns 69-80)
+    key = m.hex()
+    env = f'MODEL=meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo\nTOGETHER_API_KEY={key}\n'
+    body = _wrap(_b64(env), 76, indent='      ')
+    text = '- name: write .env\n  copy:\n    dest: /etc/chat/.env\n    content: !!binary |\n' + body + '\n'
+    at = env.index(key) // 3 * 4
+    return text, [(5 + at // 76, key)]
+
+
+def _plist_data_digest(m: Made):
+    # a tab-indented plist ``<data>`` block of a checksum file: no key
+    body = _wrap(_b64(f'{m.hex()}  together-cli-darwin-arm64.tar.gz\n{m.hex()}  together-cli-linux-amd64.tar.gz\n'), 68, indent='\t')
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n'
+            '\t<key>TogetherReleaseChecksums</key>\n\t<data>\n' + body + '\n\t</data>\n</dict>\n</plist>\n')
+    return text, []
+
+
 def _helm_value_b64(m: Made):
     # a chart whose template writes the value into a Secret's ``data:``
     # as is: the user base64s the key itself
@@ -197,6 +218,7 @@ ENCODED = [
     Case('har-basic-auth', 'notes/session.har', _har_basic_auth),
     Case('schtasks-encoded-command', 'ops/ChatEnv.xml', _schtasks_encoded_command),
     Case('plist-data-env', 'ops/com.acme.chat.plist', _plist_data_env),
+    Case('yaml-binary-tag-env', 'ansible/tasks/env.yml', _yaml_binary_env),
     Case('helm-value-base64-key', 'charts/chat/values.yaml', _helm_value_b64),
     Case('dockerfile-echo-base64-d', 'Dockerfile', _dockerfile_echo_b64),
     Case('workflow-credentials-json-b64', '.github/workflows/eval.yml', _creds_json_b64_workflow),
@@ -554,6 +576,7 @@ def _cloud_init_digest_b64(m: Made):
 ENCODED_DECOYS = [
     Case('decoy-secret-data-digest-b64', 'k8s/live/model-pin.yaml', _secret_digest_b64),
     Case('decoy-cloud-init-b64-digest', 'deploy/user-data2.yaml', _cloud_init_digest_b64),
+    Case('decoy-plist-data-checksums', 'ops/com.acme.release.plist', _plist_data_digest),
 ]
 
 
@@ -562,8 +585,7 @@ CASES = ENCODED + LEGACY + DUMPS + CURRENT + DECOYS + ENCODED_DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'plist-data-env': "an indented wrapped base64 block (a plist's tab-indented <data> lines) whose keyword's base64 form is cut by a line break: prefilter.wrapped_block tells only unindented blocks (two lines of one width, all base64 characters), so the file never reaches the decoder; the same block unindented, or with the keyword's form inside one line, is found",
-    'decoy-dotnet-app-config-checksum': 'a .NET <add key="TogetherModelSha256" value="<hex>"/> is reported because the next line\'s <add key="TogetherApiKey" .../> is a Together name field inside the structure around the value (rules.TOGETHER_NAME_FIELD, scope "field"): the value\'s own element names it otherwise, and that is not read first',
+    'yaml-binary-tag-env': "a wrapped base64 block indented by spaces (YAML's `!!binary |`) whose keyword's form a line break cuts: prefilter.wrapped_block's head test counts a tab as a block byte, not a space (every line of prose would run on), so the block is not told and no cut form is a needle; reading a line break and its spaces as one would be another pass over every file's head (not measured); the same block tab-indented (plist-data-env) is found",
 }
 
 results, test_case = make_tests(CASES, MISSED)
