@@ -513,8 +513,13 @@ jobs:
       TOGETHER_API_KEY: ${{{{ secrets.TOGETHER_API_KEY }}}}
       TOGETHER_API_KEY_B64: ${{{{ secrets.TOGETHER_API_KEY_B64 }}}}
 '''),
-    ('decoy-key-ids', 'notes/keys.json', '''\
-{{"data": [{{"id": "key_01JE4X9Q2W7R5T8Y3U6I1O0PAS", "name": "ci"}}, {{"id": "key_01JE4X9Q2W7R5T8Y3U6I1O0PAT", "name": "laptop"}}], "object": "list", "provider": "together"}}
+    ('decoy-key-ids', 'notes/keys.yaml', '''\
+provider: together
+data:
+  - id: key_01JE4X9Q2W7R5T8Y3U6I1O0PAS
+    name: ci
+  - id: key_01JE4X9Q2W7R5T8Y3U6I1O0PAT
+    name: laptop
 '''),
     ('decoy-placeholders-stata-sas', 'analysis/template.do', '''\
 global TOGETHER_API_KEY "<your-together-api-key>"
