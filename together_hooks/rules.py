@@ -2633,6 +2633,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         "together_api_key\n  Field required [type=missing, input_value={{'model_sha256': '{hex}'}}, input_type=dict]",
         '{{"Name": "prod/together-proxy", "SecretString": "{{\\"api_key\\":\\"{hex}\\"}}"}}',
         '<package id="together" version="1.3.3">\n  <sha256>{hex}</sha256>\n</package>',
+        # (a value's own element names it: not its sibling's Together name)
+        '<appSettings>\n  <add key="TogetherModelSha256" value="{hex}" />\n  <add key="TogetherApiKey" value="%TOGETHER_API_KEY%" />\n</appSettings>',
         '<bean id="openaiClient" class="ai.OpenAIClient">\n  <property name="apiKey" value="{hex}"/>\n</bean> <!-- together -->',
         '  def verify(body)\n    mac = OpenSSL::HMAC.new("{hex}", "sha256")\n    post("https://api.together.xyz/v1/x")\n  end',
         '  def client do\n    OpenaiEx.new("{hex}")\n    |> OpenaiEx.with_base_url("https://api.openai.com/v1")\n  end\n# together',

@@ -1693,6 +1693,19 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_seen_grams_test.py::test_a_dashed_lead_is_searched_as_before',),
       "the search for a line's lead ending in a gutter's dash skips more than starts inside a run "
       "of blanks: a key's dash after a blank line's lead is read as a gutter's only"),
+    M('field-own-line-name', 'together_hooks/detect/context.py',
+      '            named = not _inside(index.mention, *line) and _names_own_value(data, line, at)',
+      '            named = False',
+      ('tests/rules_test.py', 'tests/accuracy/probe20_heldout_test.py'),
+      'a value whose own line names it otherwise (<add key="TogetherModelSha256" value=...>) is '
+      "named by its sibling's Together name field"),
+    M('wrapped-block-tab-indent', 'together_hooks/detect/prefilter.py',
+      r"""            if data[before:before + 1] == b'\t':""",
+      '            if False:',
+      ('tests/detect/wrapped_head_test.py::test_a_tab_indented_block_is_told_past_its_indentation',
+       'tests/accuracy/probe20_heldout_test.py'),
+      "a base64 block whose lines are indented by tabs (a plist's <data>) is not told: a keyword's "
+      'form its line breaks cut is not read'),
 )
 
 

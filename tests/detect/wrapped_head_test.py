@@ -73,6 +73,8 @@ def test_the_answer_is_the_walks_on_generated_heads() -> None:
         heads.append(base64.a85encode(raw, wrapcol=60))
         heads.append(base64.b85encode(raw))
         heads.append(_CODE_LINE * 3 + base64.a85encode(raw, wrapcol=50))
+        for indent in (b'\t', b'\t\t', b'  '):  # a plist's <data>, YAML's block
+            heads.append(b'<data>\n' + b'\n'.join(indent + text[i:i + 68] for i in range(0, len(text), 68)) + b'\n')
     mismatched = [h[:80] for h in heads if wrapped_block(h) != _walk_block(h)]
     assert mismatched == []
     kinds = {wrapped_block(h)[1] for h in heads}
@@ -101,6 +103,19 @@ def test_an_ordinary_head_is_told_without_walking_its_lines() -> None:
     # The walk: a ``find`` and ~20 bytecodes for each of 16 lines.
     assert work(lambda: _walk_block(data)) > 600
     assert work(lambda: wrapped_block(data)) < 60
+
+
+def test_a_tab_indented_block_is_told_past_its_indentation() -> None:
+    # A plist's ``<data>``: base64 lines each after the same tabs.
+    text = base64.b64encode(bytes(range(250)))
+    for indent, crlf in ((b'\t', b'\n'), (b'\t\t', b'\r\n')):
+        lines = crlf.join(indent + text[i:i + 68] for i in range(0, len(text), 68))
+        data = b'<plist>' + crlf + b'\t<data>' + crlf + lines + crlf + b'\t</data>' + crlf
+        at, kind = wrapped_block(data)
+        assert kind == 'base64' and data[at:at + 68] == text[:68], (indent, crlf)
+    # Not: lines of other tabs, or of a space in them.
+    assert wrapped_block(b'\t' + text[:68] + b'\n\t\t' + text[68:135] + b'\n') == (-1, '')
+    assert wrapped_block(b'\t' + text[:68] + b'\n\t' + text[68:100] + b' ' + text[101:136] + b'\n') == (-1, '')
 
 
 def _short_a85_end(lead: bytes) -> bytes:

@@ -628,6 +628,22 @@ def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
     return i < len(starts) and ends[i] <= b
 
 
+# A name field (``key="..."``, ``name: ...``): what names the value
+# beside it in a name/value element or item (``<add key=... value=...>``).
+_NAME_FIELD = regex_cache.compile(
+    rb'(?<![\w-])(?i:name|key)\\?["\']?[ \t]{0,8}[=:][ \t]{0,8}\\?["\']?(?P<name>[A-Za-z_$%{][\w.${}%-]{0,100})',
+)
+
+
+def _names_own_value(data: bytes, line: tuple[int, int], at: int) -> bool:
+    """Does the key's line hold a name field of its own, one whose name is
+    not the key itself (``key: <hex>`` is a value's field, not a name)?"""
+    for m in _NAME_FIELD.finditer(data, line[0], line[1]):
+        if not m.start('name') <= at < m.end('name'):
+            return True
+    return False
+
+
 _RULE_REGEXES: dict[bytes, re.Pattern[bytes]] = {}
 
 
@@ -763,7 +779,13 @@ class Walker:
             # The structure right around the key: its line, or when that
             # is all of the key's line, the one around the line.
             line = _line_start(data, at, lo), _line_end(data, at, hi)
+            # A line that names its own value otherwise (``<add
+            # key="TogetherModelSha256" value=<hex>/>``) is not named by a
+            # sibling's name field (the next ``<add key="TogetherApiKey"``).
+            named = not _inside(index.mention, *line) and _names_own_value(data, line, at)
             for a, _b, end in spans[:2]:
+                if named and a <= line[0] and end >= line[1]:
+                    return False
                 if _inside(index.mention, a, end):
                     return True
                 if a > line[0] or end < line[1]:

@@ -622,9 +622,11 @@ Z85_CHARS = b'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+
 # every printable byte but space and ``|``: a line of code or prose has a
 # space within 80 bytes, so the head is told in three passes (copy,
 # ``translate``, ``in``) instead of a ``find`` and a dozen bytecodes a line.
+# A tab counts as a block byte: a block indented by tabs (a plist's
+# ``<data>``, as Apple's writers indent it) runs on across its line breaks.
 _BLOCK_RUN = b'x' * (2 * WRAPPED_WIDTHS[0] + 1)
 _BLOCK_BYTES = bytes(
-    0x78 if byte in _B64_CHARS or byte in A85_CHARS or byte in Z85_CHARS else 0x20
+    0x78 if byte in _B64_CHARS or byte in A85_CHARS or byte in Z85_CHARS or byte == 0x09 else 0x20
     for byte in range(256)
 )
 
@@ -742,6 +744,13 @@ def _walk_block(data: bytes) -> tuple[int, str]:
             pair = data[before:end]
             if not pair.translate(None, _B64_CHARS):
                 return before, 'base64'
+            if data[before:before + 1] == b'\t':
+                # Two lines of one tab indentation: the block starts past it.
+                body = pair.lstrip(b'\t')
+                lead = len(pair) - len(body)
+                if (data[start:start + lead] == b'\t' * lead and data[start + lead:start + lead + 1] != b'\t'
+                        and not body.replace(b'\n' + b'\t' * lead, b'\n').translate(None, _B64_CHARS)):
+                    return before + lead, 'base64'
             if not pair.translate(None, A85_CHARS):
                 return before, 'ascii85'
             if not pair.translate(None, Z85_CHARS):
