@@ -7,8 +7,9 @@ as the file scan, and no output may hold a whole key.
 
 The small sets share one repository, each set under its own folder
 (``<set>/<case id>/...``), and each mode runs once over all of them: one
-real process per mode, not one per mode and set; each probe set (100 or
-more findings) keeps its own repository (``_ALONE``), and each group is
+real process per mode, not one per mode and set; the probe sets (100 or
+more findings each) and the encoded held-out sets share two other
+repositories (``_APART``), and each group is
 run once a test run, by whichever xdist worker asks first
 (tests/once.py).  A set's test
 (``tests/accuracy/*_modes_test.py``) checks its own folder's findings in
@@ -137,26 +138,29 @@ def _sets() -> dict[str, list[Case]]:
     }
 
 
-# Sets run in a repository of their own.  All sets in one repository
-# (1,002 findings) cost 51 CPU-s against 61 for these groups one by one
-# (session 15, load 6-13; ``scan --history --format sarif`` alone 25 of
-# the 51: its scrub reads each line naming Together again), but as one
-# run they are one ~50 s build the other worker would wait on
-# (tests/once.py); apart, the two workers build different groups.
-# The encoded held-out sets need real tools (base64, xxd, ...): each runs
-# alone too, with the cases this machine can write.
-_ALONE = frozenset((
-    'probe3', 'probe4', 'probe6', 'probe7', 'probe8', 'probe9', 'probe10', 'probe11', 'probe12',
-    'encoded_heldout', 'encoded_heldout2', 'encoded_heldout3',
-))
+# Sets run apart from the shared group, in two repositories: each probe
+# set and each encoded held-out set (those need real tools: base64, xxd,
+# ...; each writes the cases this machine can write).  Each once cost a
+# repository, a pre-commit install and seven real processes of its own:
+# the 12 one by one 122.9 CPU-s, all in one 91.9 (suite14a, load ~9);
+# but one repository is one long build the other worker waits on
+# (tests/once.py), so two, balanced by their CPU alone (60.9 and 61.9
+# CPU-s then), one for each worker of ``-n 2``.  (Session 15: all sets in
+# one repository, 1,002 findings, 51 CPU-s against 61 apart.)
+_APART = (
+    frozenset(('encoded_heldout', 'encoded_heldout2', 'probe3', 'probe8', 'probe11', 'probe12')),
+    frozenset(('encoded_heldout3', 'probe4', 'probe6', 'probe7', 'probe9', 'probe10')),
+)
+_ALONE = frozenset().union(*_APART)
 
 
 def _group(name: str) -> dict[str, list[Case]]:
     """The sets run in the same repository as set ``name``."""
     sets = _sets()
     assert name in sets, name
-    if name in _ALONE:
-        return {name: sets[name]}
+    for apart in _APART:
+        if name in apart:
+            return {n: cases for n, cases in sets.items() if n in apart}
     return {n: cases for n, cases in sets.items() if n not in _ALONE}
 
 

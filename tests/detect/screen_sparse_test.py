@@ -117,6 +117,20 @@ def _texts() -> tuple[tuple[str, bytes], ...]:
     ] + _accuracy_texts())
 
 
+# Every upper-case letter 17 times: each rare anchor is tried 16 times
+# before its density is measured (``tried & 15``: ``_sparse_hit``,
+# ``Keywords.plain``), so a measured route hands a dense one over to
+# ``re``'s search (or to ``in``) within these bytes, before the text's.
+DENSE = string.ascii_letters.encode() * 17
+
+
+def test_the_dense_bytes_hand_every_rare_anchor_over_within_them():
+    for anchor in RARE:
+        pattern = prefilter._group_search(anchor, prefilter._anchors(SCREEN.keywords)[anchor])
+        at, sparse = prefilter._sparse_hit(DENSE, anchor, pattern, DENSE.find(anchor))
+        assert not sparse and at < len(DENSE), anchor
+
+
 # The texts in this many chunks (every CHUNKS-th text, so each chunk holds
 # its share of samples, cases and of the few large cases): the workers of
 # ``-n 2`` share them.
@@ -131,7 +145,7 @@ def test_every_rule_sample_and_accuracy_case(chunk):
     flagged = 0
     for name, data in texts[chunk::CHUNKS]:
         # Alone, and among other bytes (the anchors sparse, then dense).
-        for around in (b'', string.ascii_letters.encode() * 40, b'x' * 20_000):
+        for around in (b'', DENSE, b'x' * 20_000):
             whole = around + data + around
             holds_to_find(whole)
         if scan_bytes(data, name):
