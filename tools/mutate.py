@@ -1693,6 +1693,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_seen_grams_test.py::test_a_dashed_lead_is_searched_as_before',),
       "the search for a line's lead ending in a gutter's dash skips more than starts inside a run "
       "of blanks: a key's dash after a blank line's lead is read as a gutter's only"),
+    M('model-field-any-depth', 'together_hooks/detect/context.py',
+      '        if depth <= 0:\n            return True\n',
+      '        if True:\n            return True\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a model field inside a nested object (a logged request's `'json_data': {'model': ...}`) makes "
+      "the object around the key's `'headers'` a model's: Together's endpoint on the next line is never read"),
+    M('model-walk-stops-past-its-structure', 'together_hooks/detect/context.py',
+      '                beyond = True\n                continue\n',
+      '                return False\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "past the structure right around a model field's object nothing answers: a `<!-- Together AI -->` "
+      "heading over the `<script>` holding `{apiKey: ..., model: ...}` is never read"),
+    M('model-walk-past-another-destination', 'together_hooks/detect/context.py',
+      '                if _inside(index.target, label_start, end):\n                    return False\n                beyond = True\n',
+      '                beyond = True\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "the walk past a model field's object reads on through a structure naming another host: a "
+      "Together heading over a script that sends to OpenAI makes its `apiKey` Together's"),
+    M('legacy-match-fallback', 'together_hooks/rules.py',
+      "rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>]",
+      "rb'|' + _FALLBACK + rb'|[|>]",
+      ('tests/accuracy/probe19_heldout_test.py', 'tests/rules_test.py::test_true_positive'),
+      "a `match` on a Together-named lookup whose missing-value arm is the key (`None => \"<hex>\"`, "
+      "`Err(_) => ...`) passes"),
 )
 
 

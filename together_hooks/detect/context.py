@@ -628,6 +628,28 @@ def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
     return i < len(starts) and ends[i] <= b
 
 
+def _own_field(
+        data: bytes, found: tuple[list[int], list[int]], brackets: list[int], start: int, body: int, end: int,
+) -> bool:
+    """Does a match lie wholly in [start, end) at the structure's own
+    level: in its label, or in its body (from ``body``) inside no bracket
+    opened there?  A logged request's ``'json_data': {'model': ...}`` is
+    its body's field, not one of the object around the ``'headers'``
+    that hold the key.  ``brackets``: the index's bracket positions."""
+    starts, ends = found
+    i = bisect_left(starts, start)
+    # (one walk over both lists: the depth at each match, in order)
+    j, depth = bisect_left(brackets, body), 0
+    while i < len(starts) and ends[i] <= end:
+        while j < len(brackets) and brackets[j] < starts[i]:
+            depth += 1 if data[brackets[j]] in _OPEN else -1
+            j += 1
+        if depth <= 0:
+            return True
+        i += 1
+    return False
+
+
 _RULE_REGEXES: dict[bytes, re.Pattern[bytes]] = {}
 
 
@@ -776,6 +798,7 @@ class Walker:
         # Where the structure holding a model field starts (its brace and
         # its indented block are one structure, seen twice).
         model = -1
+        beyond = False
         # The key's own line when the reach cuts it (a minified bundle): a
         # stretch of bytes, not a structure, so another provider's model id
         # in it (``{"id":"openai/gpt-oss-120b"}`` in Together's model list)
@@ -789,7 +812,16 @@ class Walker:
                 # its own, beside the model's structure, answers (not one
                 # inside a sibling: ``together: {base_url: ...}`` beside
                 # ``openai: {model: ..., api_key: ...}``).
-                return mentions and _beside(data, index, label_start, end, model)
+                if not beyond and mentions and _beside(data, index, label_start, end, model):
+                    return True
+                # Past it only a label answers, the structures' own names
+                # (an HTML ``<!-- Together AI -->`` over the ``<script>``
+                # holding ``{apiKey: ..., model: ...}``), until one holds
+                # another destination.
+                if _inside(index.target, label_start, end):
+                    return False
+                beyond = True
+                continue
             if mentions and _inside(index.mention, label_start, end):
                 return True
             if mentions and self._used(names, data, label_start, end):
@@ -798,7 +830,7 @@ class Walker:
                 continue
             if _inside(index.target, label_start, end):
                 return False
-            if _inside(index.model, label_start, end):
+            if _own_field(data, index.model, index.brackets, label_start, label_end, end):
                 model = label_start
         if model != -1:
             return False
