@@ -793,6 +793,12 @@ TOGETHER_CONTEXT = Context(
         # the source line it quotes indented under it (``File
         # ".../site-packages/together/client.py", line 88, in __init__``)
         rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?i:together)[/\\][^"\r\n]{1,200}",[ \t]line[ \t]\d'
+        # or a request to Together's API through a proxy's route named for
+        # it, the route's first segment then Together's own path (an
+        # access log's ``"POST /together/v1/chat/completions HTTP/1.1"``;
+        # not ``/together/docs``, nor ``/together/v1/`` alone)
+        rb'|/(?i:together(?:[_-]?ai)?)/v1/(?:chat/completions|completions|embeddings|images/generations'
+        rb'|audio/(?:speech|transcriptions|translations)|rerank|models|files|fine-tunes|batches)(?![\w-])'
     ),
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's

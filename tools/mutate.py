@@ -1717,6 +1717,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe19_heldout_test.py', 'tests/rules_test.py::test_true_positive'),
       "a `match` on a Together-named lookup whose missing-value arm is the key (`None => \"<hex>\"`, "
       "`Err(_) => ...`) passes"),
+    M('proxy-route-context', 'together_hooks/rules.py',
+      "        rb'|/(?i:together(?:[_-]?ai)?)/v1/(?:chat/completions|",
+      "        rb'|(?!)/(?i:together(?:[_-]?ai)?)/v1/(?:chat/completions|",
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a proxy's route named for Together to Together's API path (`POST /together/v1/chat/completions` "
+      "in an access log) is no context: the `Bearer <hex>` on its line passes"),
+    M('proxy-route-any-path', 'together_hooks/rules.py',
+      "        rb'|/(?i:together(?:[_-]?ai)?)/v1/(?:chat/completions|",
+      "        rb'|/(?i:together(?:[_-]?ai)?)/(?:[\\w/]{0,40}|chat/completions|",
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "any path under a segment named together is Together context (`GET /together/guide/setup`): "
+      "a `Bearer <hex>` sent to another provider's route in the same log is reported"),
 )
 
 

@@ -1025,6 +1025,12 @@ diff --cc config/llm.yaml
 [2026-01-12 10:00:00 - openai._base_client:482 - DEBUG] Request options: {{'method': 'post', 'url': 'https://api.openai.com/v1/chat/completions', 'headers': {{'Authorization': 'Bearer {_hex}'}}, 'json_data': {{'model': 'gpt-4o'}}}}
 [2026-01-12 10:00:01 - httpx:1026 - INFO] HTTP Request: POST https://api.together.xyz/v1/chat/completions "HTTP/1.1 200 OK"
 '''),
+    # A proxy's route to another provider; a route named for Together
+    # that is no API path of Together's.
+    ('decoy-nginx-access-log-other-route', 'logs/access2.log', '''\
+10.0.0.5 - - [12/Jan/2026:10:00:00 +0000] "POST /openai/v1/chat/completions HTTP/1.1" 200 512 "-" "python-httpx/0.27" "Bearer {_hex}"
+10.0.0.6 - - [12/Jan/2026:10:00:02 +0000] "GET /together/guide/setup HTTP/1.1" 200 2048 "-" "Mozilla/5.0" "-"
+'''),
     ('decoy-cargo-lock', 'Cargo.lock', '''\
 [[package]]
 name = "together"
@@ -1287,7 +1293,6 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'nginx-access-log-proxy': "a proxy's path `/together/v1/...` names no Together endpoint",
     'nb-output-echo-environ': "a notebook's JSON puts a cell's outputs before its source: the value comes before the expression naming it",
     'cursor-mcp-args-glued': 'a server named `together-docs` is no Together label (only `together`/`together_ai` and a credential suffix are)',
 }
