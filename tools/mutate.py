@@ -1694,8 +1694,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the search for a line's lead ending in a gutter's dash skips more than starts inside a run "
       "of blanks: a key's dash after a blank line's lead is read as a gutter's only"),
     M('model-field-any-depth', 'together_hooks/detect/context.py',
-      '        if depth <= 0:\n            return True\n',
-      '        if True:\n            return True\n',
+      '        if depths[bisect_left(brackets, starts[i])] <= base:\n',
+      '        if True:\n',
       ('tests/accuracy/probe11_heldout_test.py',),
       "a model field inside a nested object (a logged request's `'json_data': {'model': ...}`) makes "
       "the object around the key's `'headers'` a model's: Together's endpoint on the next line is never read"),

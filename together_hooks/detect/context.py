@@ -518,7 +518,9 @@ class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
 
-    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels', 'title')
+    __slots__ = (
+        'mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels', 'title', '_depths',
+    )
 
     def __init__(
             self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int | None = None, prose: bool = False,
@@ -537,6 +539,7 @@ class _Index:
             for m in walker.url.finditer(data, lo, hi)
         ] if walker.endpoint.search(data, lo, hi) else []
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
+        self._depths: list[int] | None = None
         self.sections = where(_SECTION)
         # (from farther above: a heading holds its section, ``section_reach``)
         start = lo if heading_lo is None else heading_lo
@@ -550,6 +553,20 @@ class _Index:
             len(h) - len(h.lstrip(mark)) or _SUBLABEL
             for h in (data[a:b] for a, b in headings)
         ]
+
+
+def _depths(data: bytes, index: _Index) -> list[int]:
+    """The bracket depth before each of the index's brackets (one more
+    entry: after the last), found once per index: a structure's depth at
+    a match is a difference of two, whatever the number of keys asking."""
+    depths = index._depths
+    if depths is None:
+        depths = index._depths = [0]
+        depth = 0
+        for at in index.brackets:
+            depth += 1 if data[at] in _OPEN else -1
+            depths.append(depth)
+    return depths
 
 
 def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
@@ -628,23 +645,21 @@ def _inside(found: tuple[list[int], list[int]], a: int, b: int) -> bool:
     return i < len(starts) and ends[i] <= b
 
 
-def _own_field(
-        data: bytes, found: tuple[list[int], list[int]], brackets: list[int], start: int, body: int, end: int,
-) -> bool:
-    """Does a match lie wholly in [start, end) at the structure's own
-    level: in its label, or in its body (from ``body``) inside no bracket
-    opened there?  A logged request's ``'json_data': {'model': ...}`` is
-    its body's field, not one of the object around the ``'headers'``
-    that hold the key.  ``brackets``: the index's bracket positions."""
-    starts, ends = found
+def _own_field(data: bytes, index: _Index, start: int, body: int, end: int) -> bool:
+    """Does a model field lie wholly in [start, end) at the structure's
+    own level: in its label, or in its body (from ``body``) inside no
+    bracket opened there?  A logged request's ``'json_data': {'model':
+    ...}`` is its body's field, not one of the object around the
+    ``'headers'`` that hold the key."""
+    starts, ends = index.model
     i = bisect_left(starts, start)
-    # (one walk over both lists: the depth at each match, in order)
-    j, depth = bisect_left(brackets, body), 0
+    if i == len(starts) or ends[i] > end:
+        return False
+    brackets = index.brackets
+    depths = _depths(data, index)
+    base = depths[bisect_left(brackets, body)]
     while i < len(starts) and ends[i] <= end:
-        while j < len(brackets) and brackets[j] < starts[i]:
-            depth += 1 if data[brackets[j]] in _OPEN else -1
-            j += 1
-        if depth <= 0:
+        if depths[bisect_left(brackets, starts[i])] <= base:
             return True
         i += 1
     return False
@@ -830,7 +845,7 @@ class Walker:
                 continue
             if _inside(index.target, label_start, end):
                 return False
-            if _own_field(data, index.model, index.brackets, label_start, label_end, end):
+            if _own_field(data, index, label_start, label_end, end):
                 model = label_start
         if model != -1:
             return False
