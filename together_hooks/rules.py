@@ -471,6 +471,15 @@ _FALLBACK = (
     rb'\.(?i:unwrap_or|or_?else|get_?or_?else|or_?default)\w{0,8}\([ \t]{0,32}'
     rb'(?:\|[\w \t]{0,8}\|[ \t]{0,8}(?:move[ \t]{1,8})?)?'
 )
+# A match on the lookup whose arm for a missing value is the value
+# (Rust's ``match option_env!(NAME) {`` then ``Some(k) => k,`` then
+# ``None => <key>``, ``Err(_) =>`` after ``Ok(v) => v``; Scala's ``case``):
+# the arm that passes the found value on comes first, the fallback after it.
+_MATCH_FALLBACK = (
+    rb'[ \t]{0,8}\{?\s{0,40}(?:case[ \t]{1,8})?(?:Some|Ok)\([ \t]{0,8}\w{1,30}[ \t]{0,8}\)[ \t]{0,8}=>'
+    rb'[ \t]{0,8}\w{1,30}[ \t]{0,8}[,;]?\s{0,40}'
+    rb'(?:case[ \t]{1,8})?(?:None|Err\([ \t]{0,8}\w{0,30}[ \t]{0,8}\)|_)[ \t]{0,8}=>[ \t]{0,8}'
+)
 # A qualifier in brackets after the name, as prose and docs write one
 # (``Together API key (staging):``, a list item or a table cell), not one
 # that names a digest (``Together API key (sha256):``).
@@ -494,7 +503,7 @@ _LEGACY_ASSIGN = (
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
     rb'(?:string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
-    rb'|' + _FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
+    rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
     # (make's default: ``$(or $(VAR),<key>)``)
     rb'|\$\(or[ \t]{1,8}\$[({][\w.]{1,64}[)}],[ \t]{0,8}|' + _HEREDOC + rb'|' + _SUBST + rb')?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
@@ -784,6 +793,12 @@ TOGETHER_CONTEXT = Context(
         # the source line it quotes indented under it (``File
         # ".../site-packages/together/client.py", line 88, in __init__``)
         rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?i:together)[/\\][^"\r\n]{1,200}",[ \t]line[ \t]\d'
+        # or a request to Together's API through a proxy's route named for
+        # it, the route's first segment then Together's own path (an
+        # access log's ``"POST /together/v1/chat/completions HTTP/1.1"``;
+        # not ``/together/docs``, nor ``/together/v1/`` alone)
+        rb'|/(?i:together(?:[_-]?ai)?)/v1/(?:chat/completions|completions|embeddings|images/generations'
+        rb'|audio/(?:speech|transcriptions|translations)|rerank|models|files|fine-tunes|batches)(?![\w-])'
     ),
     label=(
         # (a TOML table under it too, ``[together.auth]``: as YAML's
@@ -2063,6 +2078,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'val key = System.getenv("TOGETHER_API_KEY") ?: "{hex}"',
         'std::env::var("TOGETHER_API_KEY").unwrap_or_else(|_| "{hex}".to_string())',
         'Optional.ofNullable(System.getenv("TOGETHER_API_KEY")).orElse("{hex}")',
+        'const K: &str = match option_env!("TOGETHER_API_KEY") {{\n    Some(k) => k,\n    None => "{hex}",\n}};',
+        'let k = match env::var("TOGETHER_API_KEY") {{ Ok(v) => v, Err(_) => "{hex}".into() }};',
         '- name: TOGETHER_API_KEY\n  value: >-\n    {hex}',
         '{{"ParameterKey": "TogetherApiKey", "ParameterValue": "{hex}"}}',
         '{{"name": "TOGETHER_API_KEY", "secureValue": "{hex}"}}',
@@ -2319,6 +2336,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
     ),
     false_positives=(
         'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',
+        # (a match's fallback under a digest's name)
+        'let sha = match option_env!("TOGETHER_TARBALL_SHA256") {{ Some(s) => s, None => "{hex}" }};',
         # (an HTML table of checksums; a header naming another column; a
         # name/value table naming another endpoint)
         '<table><tr><th>Package</th><th>SHA256</th></tr><tr><td>together-1.3.0.tar.gz</td><td>{hex}</td></tr></table>',

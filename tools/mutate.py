@@ -1706,6 +1706,42 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/accuracy/probe20_heldout_test.py'),
       "a base64 block whose lines are indented by tabs (a plist's <data>) is not told: a keyword's "
       'form its line breaks cut is not read'),
+    M('model-field-any-depth', 'together_hooks/detect/context.py',
+      '        if depths[bisect_left(brackets, starts[i])] <= base:\n',
+      '        if True:\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a model field inside a nested object (a logged request's `'json_data': {'model': ...}`) makes "
+      "the object around the key's `'headers'` a model's: Together's endpoint on the next line is never read"),
+    M('model-walk-stops-past-its-structure', 'together_hooks/detect/context.py',
+      '                beyond = True\n                continue\n',
+      '                return False\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "past the structure right around a model field's object nothing answers: a `<!-- Together AI -->` "
+      "heading over the `<script>` holding `{apiKey: ..., model: ...}` is never read"),
+    M('model-walk-past-another-destination', 'together_hooks/detect/context.py',
+      '                if _inside(index.target, label_start, end):\n                    return False\n                beyond = True\n',
+      '                beyond = True\n',
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "the walk past a model field's object reads on through a structure naming another host: a "
+      "Together heading over a script that sends to OpenAI makes its `apiKey` Together's"),
+    M('legacy-match-fallback', 'together_hooks/rules.py',
+      "rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>]",
+      "rb'|' + _FALLBACK + rb'|[|>]",
+      ('tests/accuracy/probe19_heldout_test.py', 'tests/rules_test.py::test_true_positive'),
+      "a `match` on a Together-named lookup whose missing-value arm is the key (`None => \"<hex>\"`, "
+      "`Err(_) => ...`) passes"),
+    M('proxy-route-context', 'together_hooks/rules.py',
+      "        rb'|/(?i:together(?:[_-]?ai)?)/v1/(?:chat/completions|",
+      "        rb'|(?!)/(?i:together(?:[_-]?ai)?)/v1/(?:chat/completions|",
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "a proxy's route named for Together to Together's API path (`POST /together/v1/chat/completions` "
+      "in an access log) is no context: the `Bearer <hex>` on its line passes"),
+    M('proxy-route-any-path', 'together_hooks/rules.py',
+      "        rb'|/(?i:together(?:[_-]?ai)?)/v1/(?:chat/completions|",
+      "        rb'|/(?i:together(?:[_-]?ai)?)/(?:[\\w/]{0,40}|chat/completions|",
+      ('tests/accuracy/probe11_heldout_test.py',),
+      "any path under a segment named together is Together context (`GET /together/guide/setup`): "
+      "a `Bearer <hex>` sent to another provider's route in the same log is reported"),
 )
 
 

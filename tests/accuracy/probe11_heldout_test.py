@@ -1011,6 +1011,26 @@ diff --cc config/llm.yaml
 +version = "1.2.1"
 +sha256 = "{_hex}"
 '''),
+    # A model field's object under a Together heading in a script that
+    # also sends to another host; a logged request to another host whose
+    # body names a model, Together's endpoint on the next line.
+    ('decoy-html-comment-over-script-other-host', 'public/other.html', '''\
+<!-- Together AI -->
+<script>
+  fetch("https://api.openai.com/v1/chat/completions", {{ method: "POST" }});
+  window.LLM_CONFIG = {{ apiKey: "{_hex}", model: "gpt-4o" }};
+</script>
+'''),
+    ('decoy-openai-sdk-debug-log-other-host', 'logs/openai-other.txt', '''\
+[2026-01-12 10:00:00 - openai._base_client:482 - DEBUG] Request options: {{'method': 'post', 'url': 'https://api.openai.com/v1/chat/completions', 'headers': {{'Authorization': 'Bearer {_hex}'}}, 'json_data': {{'model': 'gpt-4o'}}}}
+[2026-01-12 10:00:01 - httpx:1026 - INFO] HTTP Request: POST https://api.together.xyz/v1/chat/completions "HTTP/1.1 200 OK"
+'''),
+    # A proxy's route to another provider; a route named for Together
+    # that is no API path of Together's.
+    ('decoy-nginx-access-log-other-route', 'logs/access2.log', '''\
+10.0.0.5 - - [12/Jan/2026:10:00:00 +0000] "POST /openai/v1/chat/completions HTTP/1.1" 200 512 "-" "python-httpx/0.27" "Bearer {_hex}"
+10.0.0.6 - - [12/Jan/2026:10:00:02 +0000] "GET /together/guide/setup HTTP/1.1" 200 2048 "-" "Mozilla/5.0" "-"
+'''),
     ('decoy-cargo-lock', 'Cargo.lock', '''\
 [[package]]
 name = "together"
@@ -1273,9 +1293,6 @@ CASES = LEAKS + DECOYS + DECOYS_TEXT + DECOYS_MADE
 
 # Missed, and why (each left on purpose; the modes test leaves them out).
 MISSED: dict[str, str] = {
-    'html-comment-over-script': "a model field in the key's object defers to the structure right around it (`<script>`), never the heading above",
-    'nginx-access-log-proxy': "a proxy's path `/together/v1/...` names no Together endpoint",
-    'openai-sdk-debug-log': "a model field in the logged request's object decides before the endpoint on the next line",
     'nb-output-echo-environ': "a notebook's JSON puts a cell's outputs before its source: the value comes before the expression naming it",
     'cursor-mcp-args-glued': 'a server named `together-docs` is no Together label (only `together`/`together_ai` and a credential suffix are)',
 }

@@ -518,7 +518,9 @@ class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
 
-    __slots__ = ('mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels', 'title')
+    __slots__ = (
+        'mention', 'target', 'model', 'urls', 'brackets', 'sections', 'headings', 'levels', 'title', '_depths',
+    )
 
     def __init__(
             self, walker: Walker, data: bytes, lo: int, hi: int, heading_lo: int | None = None, prose: bool = False,
@@ -537,6 +539,7 @@ class _Index:
             for m in walker.url.finditer(data, lo, hi)
         ] if walker.endpoint.search(data, lo, hi) else []
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
+        self._depths: list[int] | None = None
         self.sections = where(_SECTION)
         # (from farther above: a heading holds its section, ``section_reach``)
         start = lo if heading_lo is None else heading_lo
@@ -550,6 +553,20 @@ class _Index:
             len(h) - len(h.lstrip(mark)) or _SUBLABEL
             for h in (data[a:b] for a, b in headings)
         ]
+
+
+def _depths(data: bytes, index: _Index) -> list[int]:
+    """The bracket depth before each of the index's brackets (one more
+    entry: after the last), found once per index: a structure's depth at
+    a match is a difference of two, whatever the number of keys asking."""
+    depths = index._depths
+    if depths is None:
+        depths = index._depths = [0]
+        depth = 0
+        for at in index.brackets:
+            depth += 1 if data[at] in _OPEN else -1
+            depths.append(depth)
+    return depths
 
 
 def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
@@ -641,6 +658,26 @@ def _names_own_value(data: bytes, line: tuple[int, int], at: int) -> bool:
     for m in _NAME_FIELD.finditer(data, line[0], line[1]):
         if not m.start('name') <= at < m.end('name'):
             return True
+    return False
+
+
+def _own_field(data: bytes, index: _Index, start: int, body: int, end: int) -> bool:
+    """Does a model field lie wholly in [start, end) at the structure's
+    own level: in its label, or in its body (from ``body``) inside no
+    bracket opened there?  A logged request's ``'json_data': {'model':
+    ...}`` is its body's field, not one of the object around the
+    ``'headers'`` that hold the key."""
+    starts, ends = index.model
+    i = bisect_left(starts, start)
+    if i == len(starts) or ends[i] > end:
+        return False
+    brackets = index.brackets
+    depths = _depths(data, index)
+    base = depths[bisect_left(brackets, body)]
+    while i < len(starts) and ends[i] <= end:
+        if depths[bisect_left(brackets, starts[i])] <= base:
+            return True
+        i += 1
     return False
 
 
@@ -798,6 +835,7 @@ class Walker:
         # Where the structure holding a model field starts (its brace and
         # its indented block are one structure, seen twice).
         model = -1
+        beyond = False
         # The key's own line when the reach cuts it (a minified bundle): a
         # stretch of bytes, not a structure, so another provider's model id
         # in it (``{"id":"openai/gpt-oss-120b"}`` in Together's model list)
@@ -811,7 +849,16 @@ class Walker:
                 # its own, beside the model's structure, answers (not one
                 # inside a sibling: ``together: {base_url: ...}`` beside
                 # ``openai: {model: ..., api_key: ...}``).
-                return mentions and _beside(data, index, label_start, end, model)
+                if not beyond and mentions and _beside(data, index, label_start, end, model):
+                    return True
+                # Past it only a label answers, the structures' own names
+                # (an HTML ``<!-- Together AI -->`` over the ``<script>``
+                # holding ``{apiKey: ..., model: ...}``), until one holds
+                # another destination.
+                if _inside(index.target, label_start, end):
+                    return False
+                beyond = True
+                continue
             if mentions and _inside(index.mention, label_start, end):
                 return True
             if mentions and self._used(names, data, label_start, end):
@@ -820,7 +867,7 @@ class Walker:
                 continue
             if _inside(index.target, label_start, end):
                 return False
-            if _inside(index.model, label_start, end):
+            if _own_field(data, index, label_start, label_end, end):
                 model = label_start
         if model != -1:
             return False
