@@ -1693,6 +1693,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_seen_grams_test.py::test_a_dashed_lead_is_searched_as_before',),
       "the search for a line's lead ending in a gutter's dash skips more than starts inside a run "
       "of blanks: a key's dash after a blank line's lead is read as a gutter's only"),
+    M('large-file-read-whole', 'together_hooks/pipeline.py',
+      '        windows = content.windows(WINDOW, MAX_CONTEXT)\n',
+      '        windows = None\n',
+      ('tests/sources/blob_windows_test.py::test_history_memory_is_bounded_by_the_window_not_the_blob',
+       'tests/sources/blob_windows_test.py::test_wide_text_memory_is_bounded_by_the_window_not_the_file'),
+      'a file or blob larger than a window is read whole: a history blob or a UTF-16 file past '
+      'the 200 MB bound is held at once'),
 )
 
 
