@@ -1742,6 +1742,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe11_heldout_test.py',),
       "any path under a segment named together is Together context (`GET /together/guide/setup`): "
       "a `Bearer <hex>` sent to another provider's route in the same log is reported"),
+    M('large-file-read-whole', 'together_hooks/pipeline.py',
+      '        windows = content.windows(WINDOW, MAX_CONTEXT)\n',
+      '        windows = None\n',
+      ('tests/sources/blob_windows_test.py::test_history_memory_is_bounded_by_the_window_not_the_blob',
+       'tests/sources/blob_windows_test.py::test_wide_text_memory_is_bounded_by_the_window_not_the_file'),
+      'a file or blob larger than a window is read whole: a history blob or a UTF-16 file past '
+      'the 200 MB bound is held at once'),
 )
 
 

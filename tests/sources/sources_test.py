@@ -611,11 +611,15 @@ def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_pa
     _write(top, f'extra/{extra[0]}.txt', 'plain\n')
     (top / 'extra' / 'blob.bin').write_bytes(b'\0\1\2' * 100 + b'q' + extra[1].encode() + b'\0\0')
     (top / 'extra' / 'wide.txt').write_bytes(f'TOGETHER_API_KEY={extra[2]}\n'.encode('utf-16'))
-    (top / 'extra' / 'big.py').write_bytes(b'x = 1\n' * 40000 + f'K = "{extra[3]}"\n'.encode())
+    # Read in windows at the real size: a 64 KB window read the accuracy
+    # sets' 4.4 MB hex dump (``xxd-past-4mb``) in 68 windows, each with its
+    # 64 KB of context read and decoded again (~1.8x the dump's lines).
+    big = b'x = 1\n' * (pipeline.WINDOW // 6 + 40000) + f'K = "{extra[3]}"\n'.encode()
+    assert len(big) > pipeline.WINDOW
+    (top / 'extra' / 'big.py').write_bytes(big)
     _write(top, 'extra/deploy.env', f'TOGETHER_API_KEY={legacy}\n')
     os.mkfifo(top / 'extra' / 'pipe')
     expected.update(extra + [legacy])
-    monkeypatch.setattr(pipeline, 'WINDOW', 64 << 10)  # big.py is read in windows
     splits = []
     split = parallel.split
     monkeypatch.setattr(parallel, 'split', lambda *a: splits.append(1) or split(*a))
