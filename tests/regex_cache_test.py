@@ -47,7 +47,17 @@ def our_patterns() -> list[tuple[bytes | str, int]]:
         scrub._TGP_RUN, scrub._PCT_RUN, scrub._B64_RUN, scrub._HEX_RUN, scrub._ENV_KEY,
         scrub._PIECE_RUN, scrub._QP_LEAD,
     ))
+    sources.update(grouped_searches())
     return sorted(((s, 0) for s in sources), key=repr)
+
+
+def grouped_searches() -> list[bytes]:
+    """The sources of the keyword screen's grouped searches, which a run
+    compiles once it has screened ``GROUPED_MIN_BYTES``."""
+    from together_hooks.detect import prefilter
+
+    keywords = engine.keyword_screen(RULES).keywords
+    return [prefilter._group_source(a, n) for a, n in prefilter._anchors(keywords).items()]
 
 
 @pytest.fixture
@@ -321,3 +331,25 @@ def test_a_full_file_still_takes_a_new_versions_programs(cache, monkeypatch):
     assert regex_cache._generated == {}
     regex_cache._save()  # nothing generated: the file stays as it is
     assert marshal.loads(cache.read_bytes())[1] == programs
+
+
+def test_a_tree_past_a_megabyte_builds_the_grouped_searches_from_the_cache(cache, monkeypatch):
+    """The keyword screen's grouped searches (``prefilter._group_search``)
+    come from the cache in a run after the first: generating their
+    programs cost a 1.8 MB tree (flask's) 6% of its scan."""
+    import re._compiler
+
+    from together_hooks.detect import prefilter
+
+    from_cache(monkeypatch)
+    generated = []
+    real = re._compiler.compile
+    monkeypatch.setattr(re._compiler, 'compile', lambda p, flags=0: generated.append(p) or real(p, flags))
+    re.purge()
+    screen = prefilter.Keywords(engine.keyword_screen(RULES).keywords)
+    where = screen._where_grouped()
+    assert len(grouped_searches()) >= 5
+    assert generated == []
+    keyword = screen.keywords[0]
+    text = b'x' * 4096 + keyword + b' ' + b'y' * 4096
+    assert where(text).offsets(keyword) == [4096]
