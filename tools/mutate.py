@@ -1508,6 +1508,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe13_test.py::test_github_example_rechecks_a_pull_request_moved_to_another_base',),
       'the GitHub recipe does not run when a pull request is moved to another base (edited): the check '
       'passed against a base holding a key stands once it targets main'),
+    M('env-file-left-to-any-forbid-entry', 'together_hooks/hooks/detect_together_keys.py',
+      '        if not takes(f) or (names.env_folder(f) is None and not names.is_secret_env_file(f))\n',
+      '        if names.env_folder(f) is None and not names.is_secret_env_file(f)\n',
+      ('tests/gate_probe14_test.py::test_an_env_file_forbid_env_files_is_not_passed_is_scanned_for_keys',),
+      'detect-together-keys leaves every env file to forbid-env-files once the config names it, also one '
+      'its exclude or stages keep from it: a key in deploy/.env.production is committed with every hook passing'),
+    M('forbid-entry-stages-unread', 'together_hooks/env/hints.py',
+      '                if not needed <= {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:\n',
+      '                if not stages:\n',
+      ('tests/gate_probe14_test.py::test_an_env_file_forbid_env_files_is_not_passed_is_scanned_for_keys',),
+      'a forbid-env-files entry counts as running at a stage its stages leave out: on a push it does not '
+      'check, the key hook skips the env file a --no-verify commit brought'),
     M('qp-key-cut-unmarked', 'together_hooks/detect/codec.py',
       "                step = rewrite(current, _QP_KEY_CUT, _nothing, 'quoted-printable', view)\n",
       '                step = None\n',
