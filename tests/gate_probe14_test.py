@@ -74,3 +74,46 @@ def test_an_env_file_forbid_env_files_is_not_passed_is_scanned_for_keys(
     assert rc != 0 and hash_secret(pushed) in out, out
     assert git(bare, 'rev-list', '--all').split() == git(repo, 'rev-list', 'HEAD~').split()
     assert leaked([excluded, pushed, owned], out) == []
+
+
+def test_a_key_glued_to_a_word_in_a_ref_name_or_a_path_is_refused(git_repo, keys, tmp_path):
+    """A name is a path of words: ``-`` and ``_`` part them as ``/`` and
+    ``.`` do.  A key a word is glued to (``refs/heads/fix-<key>``, a tag
+    ``<key>_old``, a file ``backup-<key>.txt``) was read as one longer run
+    of key characters, no key, and a real push to a bare repository behind
+    the documented pre-receive hook stored all three; ``scan --staged``
+    passed the file.  Now the name's reading parts the key from the words
+    around it, as it did a legacy key's 64 hex digits.  The same text in a
+    file's lines stays one run (the product's rule for content)."""
+    from tests.cli.pre_receive_test import install_gate
+    from tests.cli_run import scan
+    from tests.gitplay import bare
+    from tests.gitplay import commit
+
+    in_branch, in_tag, in_path, in_text = keys(), keys(), keys(), keys()
+    write(git_repo, 'a.py', f'x = "v-{in_text}"\n')
+    commit(git_repo)
+    write(git_repo, f'notes/backup-{in_path}.txt', 'hello\n')
+    git(git_repo, 'add', 'notes')
+    result = scan('--staged', '--format', 'json')
+    assert result.rc == 1 and hash_secret(in_path) in result.out, (result.out, result.err)
+    result = scan('a.py')
+    assert result.rc == 0, result.out
+    commit(git_repo)
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    env = {k: v for k, v in os.environ.items() if not k.startswith('GIT_')}
+    env['PATH'] = BIN + os.pathsep + env['PATH']
+    git(git_repo, 'tag', f'{in_tag}_old')
+    proc = subprocess.run(
+        ('git', 'push', remote, 'main', f'main:refs/heads/fix-{in_branch}', f'{in_tag}_old'),
+        cwd=git_repo, env=env, capture_output=True, text=True, timeout=300,
+    )
+    said = proc.stdout + proc.stderr
+    assert proc.returncode != 0, said
+    assert git(remote, 'for-each-ref') == '', said
+    for key in (in_branch, in_tag, in_path):
+        assert hash_secret(key) in said, said
+    assert hash_secret(in_text) not in said, said
+    remote_lines = '\n'.join(line for line in said.splitlines() if line.startswith('remote:'))
+    assert leaked([in_branch, in_tag, in_path, in_text], remote_lines) == []

@@ -1520,6 +1520,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe14_test.py::test_an_env_file_forbid_env_files_is_not_passed_is_scanned_for_keys',),
       'a forbid-env-files entry counts as running at a stage its stages leave out: on a push it does not '
       'check, the key hook skips the env file a --no-verify commit brought'),
+    M('name-key-glued-to-a-word', 'together_hooks/detect/engine.py',
+      "    rb'|[-_](?=tgp_v1_)|(?<=tgp_v1_[A-Za-z0-9_-]{43})[-_]'\n",
+      "    rb''\n",
+      ('tests/gate_probe14_test.py::test_a_key_glued_to_a_word_in_a_ref_name_or_a_path_is_refused',),
+      'a name\'s reading parts no current key from a word glued to it by - or _: refs/heads/fix-<key>, '
+      'a tag <key>_old and a file backup-<key>.txt pass the pre-receive gate and scan --staged'),
     M('qp-key-cut-unmarked', 'together_hooks/detect/codec.py',
       "                step = rewrite(current, _QP_KEY_CUT, _nothing, 'quoted-printable', view)\n",
       '                step = None\n',

@@ -699,20 +699,27 @@ def scan_bytes(
 # right before each run of 64 hex digits, byte for byte, so a finding's
 # line and column are the name's own.
 _NAMES = frozenset((PATH_NAME, REF_NAME, COMMIT_HEADER, SHOWN_LINE))
-_NAME_VALUE = rb'[-_./](?=[0-9a-f]{64}(?![0-9a-f]))'
+# A current key is parted from the words around it the same way: a ``-``
+# or ``_`` right before its ``tgp_v1_`` (``refs/heads/fix-tgp_v1_...``),
+# and right after its 43 characters (``tgp_v1_..._backup.txt``), which in
+# a file's text would make it part of a longer run.
+_NAME_VALUE = (
+    rb'[-_./](?=[0-9a-f]{64}(?![0-9a-f]))'
+    rb'|[-_](?=tgp_v1_)|(?<=tgp_v1_[A-Za-z0-9_-]{43})[-_]'
+)
 # A symlink's target is at most a path's length (PATH_MAX).
 _ONE_WORD = 4096
 
 
 def _a_name(text: bytes, path: str) -> bool:
-    if len(text) < 65:
+    if len(text) < 51:  # a current key and one separator
         return False
     if path not in _NAMES and not path.endswith('!' + PATH_NAME) and (
             len(text) > _ONE_WORD or text.find(b'\n', 0, len(text) - 2) != -1
             or b' ' in text or b'\t' in text):
         return False  # most files: their length or a line break early on
-    # (no 64 hex digits: no re)
-    return len(text.translate(None, b'0123456789abcdef')) <= len(text) - 64
+    # (no 64 hex digits nor a current key's prefix: no re)
+    return b'tgp_v1_' in text or len(text.translate(None, b'0123456789abcdef')) <= len(text) - 64
 
 
 def _name_reading(text: bytes) -> bytes:
