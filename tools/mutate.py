@@ -1006,7 +1006,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_png_text_test.py::test_a_pdf_or_png_inside_a_zip_has_its_plain_text_read_too',),
       "a PDF or PNG inside a zip is only opened: a key in its plain text (a PDF's /Title, a PNG's tEXt) passes"),
     M('name-read-as-words-dropped', 'together_hooks/detect/engine.py',
-      "    return cached(_NAME_VALUE).sub(b'=', text)",
+      "    return cached(_NAME_KEY_VALUE if _name_proper(path) else _NAME_VALUE).sub(b'=', text)",
       '    return text',
       ('tests/sources/name_grammar_test.py::test_a_legacy_key_in_a_ref_name_parted_by_any_separator',
        'tests/sources/name_grammar_test.py::test_a_legacy_key_in_a_path_name_parted_by_any_separator',
@@ -1521,8 +1521,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'a forbid-env-files entry counts as running at a stage its stages leave out: on a push it does not '
       'check, the key hook skips the env file a --no-verify commit brought'),
     M('name-key-glued-to-a-word', 'together_hooks/detect/engine.py',
-      "    rb'|[-_](?=tgp_v1_)|(?<=tgp_v1_[A-Za-z0-9_-]{43})[-_]'\n",
-      "    rb''\n",
+      "    + rb'|[-_](?=tgp_v1_)|(?<=tgp_v1_[A-Za-z0-9_-]{43})[-_]'\n",
+      "    + rb''\n",
       ('tests/gate_probe14_test.py::test_a_key_glued_to_a_word_in_a_ref_name_or_a_path_is_refused',),
       'a name\'s reading parts no current key from a word glued to it by - or _: refs/heads/fix-<key>, '
       'a tag <key>_old and a file backup-<key>.txt pass the pre-receive gate and scan --staged'),
