@@ -1006,7 +1006,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_png_text_test.py::test_a_pdf_or_png_inside_a_zip_has_its_plain_text_read_too',),
       "a PDF or PNG inside a zip is only opened: a key in its plain text (a PDF's /Title, a PNG's tEXt) passes"),
     M('name-read-as-words-dropped', 'together_hooks/detect/engine.py',
-      "    return cached(_NAME_VALUE).sub(b'=', text)",
+      "    return cached(_NAME_KEY_VALUE if _name_proper(path) else _NAME_VALUE).sub(b'=', text)",
       '    return text',
       ('tests/sources/name_grammar_test.py::test_a_legacy_key_in_a_ref_name_parted_by_any_separator',
        'tests/sources/name_grammar_test.py::test_a_legacy_key_in_a_path_name_parted_by_any_separator',
@@ -1508,6 +1508,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe13_test.py::test_github_example_rechecks_a_pull_request_moved_to_another_base',),
       'the GitHub recipe does not run when a pull request is moved to another base (edited): the check '
       'passed against a base holding a key stands once it targets main'),
+    M('env-file-left-to-any-forbid-entry', 'together_hooks/hooks/detect_together_keys.py',
+      '        if not takes(f) or (names.env_folder(f) is None and not names.is_secret_env_file(f))\n',
+      '        if names.env_folder(f) is None and not names.is_secret_env_file(f)\n',
+      ('tests/gate_probe14_test.py::test_an_env_file_forbid_env_files_is_not_passed_is_scanned_for_keys',),
+      'detect-together-keys leaves every env file to forbid-env-files once the config names it, also one '
+      'its exclude or stages keep from it: a key in deploy/.env.production is committed with every hook passing'),
+    M('forbid-entry-stages-unread', 'together_hooks/env/hints.py',
+      '                if not needed <= {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:\n',
+      '                if not stages:\n',
+      ('tests/gate_probe14_test.py::test_an_env_file_forbid_env_files_is_not_passed_is_scanned_for_keys',),
+      'a forbid-env-files entry counts as running at a stage its stages leave out: on a push it does not '
+      'check, the key hook skips the env file a --no-verify commit brought'),
+    M('name-key-glued-to-a-word', 'together_hooks/detect/engine.py',
+      "    + rb'|[-_](?=tgp_v1_)|(?<=tgp_v1_[A-Za-z0-9_-]{43})[-_]'\n",
+      "    + rb''\n",
+      ('tests/gate_probe14_test.py::test_a_key_glued_to_a_word_in_a_ref_name_or_a_path_is_refused',),
+      'a name\'s reading parts no current key from a word glued to it by - or _: refs/heads/fix-<key>, '
+      'a tag <key>_old and a file backup-<key>.txt pass the pre-receive gate and scan --staged'),
     M('qp-key-cut-unmarked', 'together_hooks/detect/codec.py',
       "                step = rewrite(current, _QP_KEY_CUT, _nothing, 'quoted-printable', view)\n",
       '                step = None\n',

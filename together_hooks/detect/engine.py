@@ -686,7 +686,7 @@ def scan_bytes(
         findings = _named_file(text, path, rules)
     if _a_name(text, path):
         seen = {f.secret for f in findings}
-        findings += [f for f in _scan(_name_reading(text), path, rules, budget) if f.secret not in seen]
+        findings += [f for f in _scan(_name_reading(text, path), path, rules, budget) if f.secret not in seen]
     return findings
 
 
@@ -699,26 +699,41 @@ def scan_bytes(
 # right before each run of 64 hex digits, byte for byte, so a finding's
 # line and column are the name's own.
 _NAMES = frozenset((PATH_NAME, REF_NAME, COMMIT_HEADER, SHOWN_LINE))
+# In a name proper (not a blob of one word, which may be a file's text) a
+# current key is parted from the words around it the same way: a ``-`` or
+# ``_`` right before its ``tgp_v1_`` (``refs/heads/fix-tgp_v1_...``) and
+# right after its 43 characters (``tgp_v1_..._backup.txt``), which in a
+# file's text make it part of a longer run, no key.
 _NAME_VALUE = rb'[-_./](?=[0-9a-f]{64}(?![0-9a-f]))'
+_NAME_KEY_VALUE = (
+    _NAME_VALUE
+    + rb'|[-_](?=tgp_v1_)|(?<=tgp_v1_[A-Za-z0-9_-]{43})[-_]'
+)
 # A symlink's target is at most a path's length (PATH_MAX).
 _ONE_WORD = 4096
 
 
 def _a_name(text: bytes, path: str) -> bool:
-    if len(text) < 65:
+    if len(text) < 51:  # a current key and one separator
         return False
-    if path not in _NAMES and not path.endswith('!' + PATH_NAME) and (
-            len(text) > _ONE_WORD or text.find(b'\n', 0, len(text) - 2) != -1
+    if _name_proper(path):
+        if b'tgp_v1_' in text:
+            return True
+    elif (len(text) > _ONE_WORD or text.find(b'\n', 0, len(text) - 2) != -1
             or b' ' in text or b'\t' in text):
         return False  # most files: their length or a line break early on
     # (no 64 hex digits: no re)
-    return len(text.translate(None, b'0123456789abcdef')) <= len(text) - 64
+    return len(text) >= 65 and len(text.translate(None, b'0123456789abcdef')) <= len(text) - 64
 
 
-def _name_reading(text: bytes) -> bytes:
+def _name_proper(path: str) -> bool:
+    return path in _NAMES or path.endswith('!' + PATH_NAME)
+
+
+def _name_reading(text: bytes, path: str) -> bytes:
     from together_hooks.regex_cache import cached
 
-    return cached(_NAME_VALUE).sub(b'=', text)
+    return cached(_NAME_KEY_VALUE if _name_proper(path) else _NAME_VALUE).sub(b'=', text)
 
 
 # A file named for a Together key that holds nothing but a legacy key: a

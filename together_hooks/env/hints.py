@@ -16,6 +16,7 @@ from together_hooks.messages import PROJECT_URL
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
     from typing import Sequence
 
 FIXER = 'check-env-gitignored'
@@ -106,11 +107,98 @@ def hook_configured(hook_id: str, root: str = '.') -> bool:
     return re.search(pattern, text) is not None
 
 
-def forbid_env_files_runs(root: str = '.') -> bool:
-    """Does pre-commit run ``forbid-env-files`` here too?  Then a staged env
-    file is its to report, and the other hooks leave it out: one staged
-    ``.env`` fails one hook, with one message."""
-    return hook_configured(FORBIDDER, root)
+def forbid_env_files_runs(root: str = '.') -> Callable[[str], bool] | None:
+    """Does pre-commit run ``forbid-env-files`` here too, and on which
+    paths?  A staged env file it is passed is its to report, and the other
+    hooks leave it out: one staged ``.env`` fails one hook, with one
+    message.  None when it does not run; else whether it is passed a path
+    (``forbid_env_files_takes``): a config that narrows it (``stages``
+    without this stage, ``files``, ``exclude``, ``types``, ...) leaves
+    the other paths to the key hook, never to no hook at all."""
+    if not hook_configured(FORBIDDER, root):
+        return None
+    return forbid_env_files_takes(root)
+
+
+# forbid-env-files as our manifest (.pre-commit-hooks.yaml) declares it:
+# what a config entry that sets none of these keys runs with.
+_MANIFEST_FILES = r'(?i)\.env|[^\x00-\x7f]'
+_MANIFEST_TYPES_OR = frozenset(('file', 'symlink'))
+# pre-commit's older stage names.
+_STAGE_ALIASES = {'commit': 'pre-commit', 'push': 'pre-push', 'merge-commit': 'pre-merge-commit'}
+
+
+def _stages_needed() -> frozenset[str]:
+    """The stages this run may be: a push (pre-commit describes it), a
+    commit or merge (git's hooks set ``GIT_INDEX_FILE``: pre-commit or
+    pre-merge-commit, which a hook cannot tell apart), else ``pre-commit
+    run`` (its default stage, or ``--hook-stage manual``)."""
+    if os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'):
+        return frozenset(('pre-push',))
+    if os.environ.get('GIT_INDEX_FILE'):
+        return frozenset(('pre-commit', 'pre-merge-commit'))
+    return frozenset(('pre-commit', 'manual'))
+
+
+def forbid_env_files_takes(root: str = '.') -> Callable[[str], bool]:
+    """Whether pre-commit passes a path to ``forbid-env-files`` in this
+    run, by the config's entries for it (read as YAML): one that runs at
+    this stage, all its files, whose own ``files`` regex finds the path
+    and ``exclude`` does not, no ``types`` narrower than the manifest's,
+    and its own command.  A config that cannot be read, or an entry that
+    narrows in a way not read here, takes no path: the key hook then
+    scans them all (two failures for one ``.env`` at worst, never none)."""
+    import re
+
+    from together_hooks.fileio import load_yaml
+    from together_hooks.fileio import read_config_file
+
+    try:
+        doc = load_yaml(read_config_file(os.path.join(root, CONFIG)).decode('utf-8', 'replace'))
+    except Exception:  # unreadable, not YAML, too many aliases: it takes none
+        return _takes_none
+    needed = _stages_needed()
+    takers = []
+    repos = doc.get('repos') if isinstance(doc, dict) else None
+    for repo in repos if isinstance(repos, list) else ():
+        hooks = repo.get('hooks') if isinstance(repo, dict) else None
+        for hook in hooks if isinstance(hooks, list) else ():
+            if not isinstance(hook, dict) or hook.get('id') != FORBIDDER:
+                continue
+            stages = hook.get('stages')
+            if stages is not None:
+                if not isinstance(stages, list):
+                    continue
+                if not needed <= {_STAGE_ALIASES.get(str(s), str(s)) for s in stages}:
+                    continue
+            if hook.get('types', []) != [] or hook.get('exclude_types', []) != []:
+                continue
+            types_or = hook.get('types_or', list(_MANIFEST_TYPES_OR))
+            if not isinstance(types_or, list) or not _MANIFEST_TYPES_OR <= set(types_or):
+                continue
+            if hook.get('pass_filenames', True) is not True:
+                continue
+            entry = hook.get('entry', FORBIDDER)
+            words = entry.split() if isinstance(entry, str) else []
+            if not words or os.path.basename(words[0]) != FORBIDDER:
+                continue
+            files, exclude = hook.get('files', _MANIFEST_FILES), hook.get('exclude', '^$')
+            if not isinstance(files, str) or not isinstance(exclude, str):
+                continue
+            try:
+                takers.append((re.compile(files), re.compile(exclude)))
+            except re.error:
+                continue
+    if not takers:
+        return _takes_none
+
+    def takes(path: str) -> bool:
+        return any(f.search(path) and not x.search(path) for f, x in takers)
+    return takes
+
+
+def _takes_none(path: str) -> bool:
+    return False
 
 
 # Names git's pathspecs would read as more than the name itself: a glob

@@ -60,7 +60,8 @@ def _not_staged_env_files(root: str, tracked: Sequence[str]) -> list[str]:
     staged ``.env`` fails one hook, with one message."""
     from together_hooks.env import hints
 
-    if not tracked or not hints.forbid_env_files_runs(root):
+    takes = hints.forbid_env_files_runs(root) if tracked else None
+    if takes is None:
         return list(tracked)
     from together_hooks.gitrun import git
     from together_hooks.gitrun import zsplit
@@ -69,7 +70,7 @@ def _not_staged_env_files(root: str, tracked: Sequence[str]) -> list[str]:
         root, 'diff', '--cached', '--name-only', '-z', '--no-renames',
         '--diff-filter=AM', '--', *tracked,
     )))
-    return [path for path in tracked if path not in staged]
+    return [path for path in tracked if path not in staged or not takes(path)]
 
 
 # The arguments' defaults, and the options hookargs reads without argparse.

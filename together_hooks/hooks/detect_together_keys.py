@@ -178,11 +178,12 @@ def _not_forbid_env_files(filenames: Sequence[str]) -> Sequence[str]:
         return filenames
     from together_hooks.env import hints
 
-    if not hints.forbid_env_files_runs():
+    takes = hints.forbid_env_files_runs()
+    if takes is None:
         return filenames
     return [
         f for f in filenames
-        if names.env_folder(f) is None and not names.is_secret_env_file(f)
+        if not takes(f) or (names.env_folder(f) is None and not names.is_secret_env_file(f))
     ]
 
 
