@@ -1579,11 +1579,29 @@ MUTATIONS: tuple[Mutation, ...] = (
       'a --value/--body/-w/--data//d flag on any line below a Together name is its value flag: '
       '`echo "TOGETHER_API_KEY is read from the keychain"` then `setting --value <hex>` is reported'),
     M('value-flag-continuation-unread', 'together_hooks/rules.py',
-      '[\\\\`]\\r?\\n){0,6}[^\\r\\n(){}<>;|&]',
-      '[\\\\`]\\r?\\n){0}[^\\r\\n(){}<>;|&]',
+      "[\\\\`]\\r?\\n){0,6}' + _COMMAND",
+      "[\\\\`]\\r?\\n){0}' + _COMMAND",
       ('tests/accuracy/probe19_heldout_test.py::test_case[value-flag-on-a-continued-line]',),
       'a value flag on a line the command continues (`\\` or PowerShell\'s backtick) is not read: '
       '`gh secret set TOGETHER_API_KEY \\` then `--body <hex>` passes'),
+    M('value-flag-query-amp-ends-command', 'together_hooks/rules.py',
+      "_COMMAND = rb'(?:[^\\r\\n(){}<>;|&]|(?<=[^\\s&])&(?=[\\w.%-]{1,64}=))'",
+      "_COMMAND = rb'[^\\r\\n(){}<>;|&]'",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[value-flag-after-a-url-query-and-a-heredoc]',),
+      "a URL query's `&` (`--url \"https://vault/v1?a=1&b=2\"`) ends the value flag's command: "
+      'the legacy key after `--value` passes'),
+    M('value-flag-any-amp-in-command', 'together_hooks/rules.py',
+      "&(?=[\\w.%-]{1,64}=))'",
+      "&(?=[^\\s&]))'",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[decoy-value-flag-after-a-background-amp]',),
+      "a `&` that sends a command to the background (`echo TOGETHER_API_KEY&setting --value <hex>`) "
+      "is read as a URL query's: the next command's value flag is reported"),
+    M('value-flag-heredoc-unread', 'together_hooks/rules.py',
+      "    rb'(?:' + _HEREDOC + rb')?'\n    # (the name ends here",
+      "    # (the name ends here",
+      ('tests/accuracy/probe19_heldout_test.py::test_case[value-flag-after-a-url-query-and-a-heredoc]',),
+      "a value flag's heredoc (`gh secret set TOGETHER_API_KEY --body <<EOF` then the key) is not "
+      'read: the legacy key in its body passes'),
     M('value-flag-string-unread', 'together_hooks/rules.py',
       "--?(?i:string|secret)(?:",
       "--?(?i:secret)(?:",
