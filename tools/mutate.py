@@ -1567,6 +1567,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "*('' if c in ('object_type', 'tag') else f[c]",
       ('tests/org/store_damage_test.py::test_a_schema_1_store_is_read_and_merged_with_what_holds_each_key',),
       'the store writes no object_type/tag: a stored or merged key in a tag message reads as a commit\'s'),
+    M('store-read-upgrades', 'together_hooks/org/store.py',
+      "            if not create:\n                self.db = _read_only(path)",
+      "            if False:\n                self.db = _read_only(path)",
+      ('tests/org/store_damage_test.py::test_a_schema_1_store_is_read_and_merged_with_what_holds_each_key',),
+      "a report or a merge's input opens the store to write: a schema-1 store is upgraded (written) "
+      'by a read, and a read-only one fails to open'),
     M('org-text-said-commit', 'together_hooks/org/report.py',
       "    return f'{f.get(\"object_type\") or \"commit\"} {f[\"commit\"][:12]}'",
       "    return f'commit {f[\"commit\"][:12]}'",
