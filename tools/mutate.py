@@ -713,6 +713,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/env_hooks_test.py::test_the_rule_for_an_oddly_named_env_file_ignores_it',
        'tests/hooks/env_hooks_test.py::test_env_file_message_names_the_rule_fix_adds'),
       "the .gitignore rule named for '.env ' (a trailing blank) is .env, which does not ignore it"),
+    M('env-ignored-copies-unlisted', 'together_hooks/env/held.py',
+      "    listed = zsplit(git(root, *_ENV_LIST, env=env))",
+      "    listed = zsplit(git(root, *_ENV_WALK, env=env))",
+      ('tests/cli/own_keys_one_definition_test.py::test_keys_held_only_in_ignored_copies_of_env_files_fail_the_hook_as_scan',),
+      "the env-file walk lets back in only `.env.local`-style names: a key held only in an ignored "
+      "`web/.env-local`, `.env~`, `.env copy` or `.env_local` is not yours, its copy under a pragma passes"),
+    M('env-named-folder-unwalked', 'together_hooks/env/held.py',
+      "    if folders:\n        # A folder so named",
+      "    if False:\n        # A folder so named",
+      ('tests/env/envfiles_test.py::test_own_keys_in_env_files_inside_folders_named_like_env_with_more',),
+      "a folder git does not ignore named like an env file (`.env backup/`, `.env~/`) is not walked: "
+      "the key in its `.env` is not yours"),
     M('env-venv-folder', 'together_hooks/env/held.py',
       "                if (is_dotenv_name(e.name) or is_envrc_name(e.name)) and not _folder(e)",
       "                if (is_dotenv_name(e.name) or is_envrc_name(e.name))",
