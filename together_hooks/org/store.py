@@ -461,7 +461,9 @@ def _read_only(path: str) -> sqlite3.Connection:
     db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
     try:
         db.execute('SELECT count(*) FROM sqlite_master').fetchone()
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as e:
+        if 'unable to open' not in str(e) and 'readonly' not in str(e):
+            raise  # locked, or past the file's first pages: said as it is
         db.close()
         db = sqlite3.connect(uri + '&immutable=1', uri=True, timeout=30, isolation_level=None)
     return db
