@@ -725,6 +725,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/env/envfiles_test.py::test_own_keys_in_env_files_inside_folders_named_like_env_with_more',),
       "a folder git does not ignore named like an env file (`.env backup/`, `.env~/`) is not walked: "
       "the key in its `.env` is not yours"),
+    M('env-folder-in-marked-folder-unwalked', 'together_hooks/env/held.py',
+      "any(_marked(n) for n in path_parts(p))",
+      "_marked(path_parts(p)[-1])",
+      ('tests/env/envfiles_test.py::test_own_keys_in_env_files_inside_folders_named_like_env_with_more',),
+      "an untracked folder inside a folder named like an env file (or non-ASCII) that holds tracked "
+      "files is shown by name and never walked: the key in its `.env` is not yours"),
     M('env-venv-folder', 'together_hooks/env/held.py',
       "                if (is_dotenv_name(e.name) or is_envrc_name(e.name)) and not _folder(e)",
       "                if (is_dotenv_name(e.name) or is_envrc_name(e.name))",

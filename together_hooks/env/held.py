@@ -149,7 +149,10 @@ def untracked_env_files(root: str) -> list[str]:
     env = {k: v for k, v in os.environ.items() if k != 'GIT_LITERAL_PATHSPECS'}
     listed = zsplit(git(root, *_ENV_LIST, env=env))
     files = [p for p in listed if not p.endswith('/')]
-    folders = [p for p in listed if p.endswith('/') and _marked(path_parts(p)[-1])]
+    # (a folder marked, or one inside a folder marked that holds tracked
+    # files: git walks that one, and shows each untracked folder in it)
+    folders = [p for p in listed if p.endswith('/') and any(_marked(n) for n in path_parts(p))
+               and env_folder(p + '_') is None]
     if folders:
         # A folder so named: walked as it would be were it named otherwise
         # (not at all if git ignores it), a ``.env/`` (a virtualenv) never.
@@ -163,12 +166,8 @@ def untracked_env_files(root: str) -> list[str]:
 
 
 def _marked(name: str) -> bool:
-    """Whether ``_ENV_MARKS`` mark the folder ``name`` (not one that reads
-    as ``.env``, a virtualenv's: never walked)."""
-    from together_hooks.env.names import read_as
-
-    return ('.env' in name.lower() or not name.isascii() or any(c < ' ' or c == '\x7f' for c in name)) \
-        and read_as(name) != '.env'
+    """Whether ``_ENV_MARKS`` mark the folder ``name``."""
+    return '.env' in name.lower() or not name.isascii() or any(c < ' ' or c == '\x7f' for c in name)
 
 
 def _glob_escaped(path: str) -> str:
