@@ -447,6 +447,10 @@ _BELOW_ALONE = rb'(?(brk)(?![ \t]{1,8}\*?[\w./]))'
 # A Ruby (or shell) heredoc opened after the assignment, its body the value
 # (``KEY = <<~KEY``, ``<<-EOS.chomp``).
 _HEREDOC = rb'<<[~-]?["\']?[A-Za-z_]\w{0,20}["\']?(?:\.\w{1,12})?[ \t]{0,32}\r?\n[ \t]{0,32}'
+# A character of one shell command: no line break, bracket, ``;``, ``|``
+# or ``&`` but a URL query's (``?a=1&b=2``: inside a word, a field and
+# its ``=`` after it); ``&&``, ``a & b`` and ``a&b`` end the command.
+_COMMAND = rb'(?:[^\r\n(){}<>;|&]|(?<=[^\s&])&(?=[\w.%-]{1,64}=))'
 # A shell command substitution that only prints the value
 # (``$(echo <key>)``, backticks, ``$(printf %s <key>)``).
 _SUBST = (
@@ -520,10 +524,13 @@ _LEGACY_ASSIGN = (
     # --type SecureString --value``, ``reg add ... /v NAME /t REG_SZ /d``),
     # on its line or a line it continues (``\`` or PowerShell's backtick
     # at the end): not a Together name lines above, or before a ``|``,
-    # ``&&`` or ``;`` (``echo "TOGETHER_API_KEY is read from the keychain"``
-    # then ``setting --value <hex>``)
-    rb'|(?![\w-])(?:[^\r\n(){}<>;|&]{0,200}?[\\`]\r?\n){0,6}[^\r\n(){}<>;|&]{0,200}?'
+    # ``&&``, ``&`` or ``;`` (``echo "TOGETHER_API_KEY is read from the keychain"``
+    # then ``setting --value <hex>``); a ``&`` inside a word is a URL
+    # query's (``--url "https://vault/v1?a=1&b=2"``), the same command.
+    # The value may be a heredoc's body (``--value <<EOF`` then the key).
+    rb'|(?![\w-])(?:' + _COMMAND + rb'{0,200}?[\\`]\r?\n){0,6}' + _COMMAND + rb'{0,200}?'
     rb'(?:(?<![\w-])(?:--?(?i:value|body|secret-string|data)|-[bw]|/d)(?:[ \t]{1,8}|=)|(?<![\w-])-[bw](?=["\']))[ \t]{0,32}'
+    rb'(?:' + _HEREDOC + rb')?'
     # (the name ends here: ``TOGETHER_API_KEY_SHA256`` then ``value:`` is a digest's)
     rb'|(?![\w-])[ \t]{0,32}(?:[:=,][ \t]{0,32})?\{?'
     # (not into the next YAML list item that names its own value: ``-
@@ -2074,6 +2081,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'echo "##vso[task.setvariable variable=TOGETHER_API_KEY;issecret=true]{hex}"',
         'echo "::set-env name=TOGETHER_API_KEY::{hex}"',
         'drone secret add --repository a/b --name together_api_key --data {hex}',
+        # A URL query's ``&`` in the same command; the value as a heredoc's body.
+        'vault-cli put TOGETHER_API_KEY --url "https://vault.example/v1?a=1&b=2" --value {hex}',
+        'curl -X PUT https://vault.example/v1?name=together_api_key&ttl=0 --data {hex}',
+        'gh secret set TOGETHER_API_KEY --body <<EOF\n{hex}\nEOF',
         'docker secret create together_api_key - <<< {hex}',
         'val key = System.getenv("TOGETHER_API_KEY") ?: "{hex}"',
         'std::env::var("TOGETHER_API_KEY").unwrap_or_else(|_| "{hex}".to_string())',
@@ -2422,6 +2433,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'provider "aws" {{\n  secret_key = "{hex}"\n}}\nprovider "together" {{}}',
         '<key>TogetherModelHash</key>\n<string>{hex}</string>',
         'gh secret set TOGETHER_MODEL --body "{hex}"',
+        # A ``&`` that ends a command (not a query's), and a heredoc under
+        # another name.
+        'echo TOGETHER_API_KEY&setting --value {hex}',
+        'echo TOGETHER_API_KEY & setting --value {hex}',
+        'gh secret set TOGETHER_API_KEY_SHA256 --body <<EOF\n{hex}\nEOF',
         'APP_SECRET={hex}\nAPP_LLM_PROVIDER=together',
         'var client = OpenAIClient.builder()\n    .apiKey("{hex}")\n    .build();\nvar t = TogetherClient.builder();',
         'keys:\n  together_model: {hex}',

@@ -270,6 +270,14 @@ az keyvault secret set --vault-name chat-kv `
   --name together-api-key `
   --value {hex2}
 '''),
+    # (a URL query's ``&`` before the value flag ended the command, and a
+    # heredoc's body after it was not read: both missed on 80250d9)
+    ('value-flag-after-a-url-query-and-a-heredoc', 'scripts/vault.sh', '''\
+vault-cli put TOGETHER_API_KEY --url "https://vault.example/v1/kv?mount=ci&version=2" --value {hex}
+gh secret set TOGETHER_API_KEY --repo acme/chat --body <<'EOF'
+{hex2}
+EOF
+'''),
     ('powershell-set-secret', 'scripts/secrets.ps1', '''\
 Set-Secret -Name TogetherApiKey -Secret "{hex}" -Vault LocalStore
 $TogetherApiKey = ConvertTo-SecureString -String "{hex2}" -AsPlainText -Force
@@ -587,6 +595,10 @@ gh secret set RELEASE_SHA256 --body "{_hex2}"
     ('decoy-value-flag-after-a-pipe', 'scripts/pin.sh', '''\
 printenv TOGETHER_API_KEY >/dev/null && security add-generic-password -s build-digest -w {_hex}
 echo "$TOGETHER_API_KEY" | wc -c; drone secret add --name model_sha --data {_hex2}
+'''),
+    ('decoy-value-flag-after-a-background-amp', 'scripts/pin.sh', '''\
+echo TOGETHER_API_KEY&setting --value {_hex}
+curl -s "https://api.example.com/v1/pins?provider=together&model=m" & drone secret add --name model_sha --data {_hex2}
 '''),
     ('decoy-reg-add-below-a-together-line', 'scripts/win.cmd', '''\
 rem TOGETHER_API_KEY comes from the vault

@@ -130,3 +130,35 @@ def test_literal_pathspecs_in_the_environment_do_not_blind_the_walk(held_far, ke
     result = hook('app.py')
     assert result.rc == 1, result.out + result.err
     assert 'a copy of a key you hold (in the env file services/api/.env)' in result.out, result.out
+
+
+def test_keys_held_only_in_ignored_copies_of_env_files_fail_the_hook_as_scan(git_repo, keys, monkeypatch):
+    """``.gitignore`` ``.env*`` ignores an editor's or a developer's copy of
+    an env file (``web/.env-local``, ``.env~``, ``.#.env``, ``.env copy``,
+    ``.env_local``): their keys were not read (only ``.env.local``-style
+    names were let back into the walk), so each one's copy under a pragma
+    passed the hook and ``scan``.  An ignored folder so named (a
+    virtualenv in ``web/.env-py311/``) and ``node_modules/`` stay unread."""
+    monkeypatch.delenv('TOGETHER_API_KEY', raising=False)
+    write(git_repo, '.gitignore', '.env*\nnode_modules/\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'c', '--no-verify')
+    names = ['.env-local', '.env~', '.#.env', '.env copy', '.env_local']
+    held = {name: keys() for name in names}
+    unread = {'web/.env-py311/lib/.env': keys(), 'node_modules/x/.env': keys()}
+    for name, key in held.items():
+        write(git_repo, f'web/{name}', f'TOGETHER_API_KEY={key}\n')
+    for path, key in unread.items():
+        write(git_repo, path, f'TOGETHER_API_KEY={key}\n')
+    write(git_repo, 'app.py', ''.join(
+        f'K{i} = "{key}"  # pragma: allowlist secret\n'
+        for i, key in enumerate([*held.values(), *unread.values()])))
+    git(git_repo, 'add', 'app.py')
+    result = hook('app.py')
+    assert result.rc == 1, result.out + result.err
+    own = [line.split(':')[1] for line in result.out.splitlines() if ': together-own-key: ' in line]
+    assert own == [str(i + 1) for i in range(len(names))], result.out  # lines 6, 7: unread
+    assert 'env-py311' not in result.out and 'node_modules' not in result.out, result.out
+    scanned = scan('app.py')
+    assert scanned.rc == 1
+    assert [line.split(':')[1] for line in scanned.out.splitlines() if ': together-own-key: ' in line] == own

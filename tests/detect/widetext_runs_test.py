@@ -18,6 +18,7 @@ from tests.keys import make_key
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.widetext import runs_view
 from together_hooks.detect.widetext import wide_forms
+from together_hooks.findings import PACKED_OBJECT
 
 _KEYWORDS = (b'tgp_v1_', b'ogether', b'OGETHER')
 
@@ -37,6 +38,21 @@ def test_a_run_maps_each_character_to_its_byte(codec: str, at: int) -> None:
     assert view.origin(where) == data.index(key.encode(codec)) + at
     assert data[view.origin(where) + width * 10] == ord(key[10])
     assert [f.secret for f in scan_bytes(data, 'x.bin')] == [key]
+
+
+def test_a_pragma_on_a_wide_string_allows_its_key_in_every_width() -> None:
+    """An inline pragma in a binary's wide string is in its characters,
+    not its bytes: honoured for UTF-16 and UTF-32 alike, on its own string
+    only (the next string's key, and one in an unreferenced object, still
+    report)."""
+    rng = random.Random('wide-pragma')
+    for codec in ('utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be'):
+        allowed, other = make_key(rng), make_key(rng)
+        wide = b'\0\0\0\0'.join(s.encode(codec) for s in (
+            f'TOGETHER_API_KEY={allowed}  # pragma: allowlist secret', f'TOGETHER_API_KEY={other}'))
+        data = rng.randbytes(300) + b'\0\0\0\0' + wide + b'\0\0\0\0' + rng.randbytes(300)
+        assert [f.secret for f in scan_bytes(data, 'x.bin')] == [other], codec
+        assert sorted(f.secret for f in scan_bytes(data, PACKED_OBJECT)) == sorted([allowed, other]), codec
 
 
 def test_a_name_and_its_value_in_neighbouring_strings() -> None:

@@ -782,7 +782,13 @@ def test_own_keys_in_env_files_inside_folders_named_like_env_with_more(git_repo)
     files = {f'{folder}/.env': f'TOGETHER_API_KEY={held[folder]}\n' for folder in folders}
     files['.env /.env'] = f'TOGETHER_API_KEY={make_hex(rng)}\n'
     files['app.py'] = 'x = 1\n'
+    # A folder so named, or a non-ASCII one, holding tracked files: git
+    # walks it, and the untracked folders in it are walked too.
+    for folder in ('.env (1)', '\u65e5\u672c'):
+        files[f'{folder}/notes.md'] = 'x\n'
+        held[f'{folder}/sub'] = make_hex(rng)
+        files[f'{folder}/sub/.env'] = f'TOGETHER_API_KEY={held[f"{folder}/sub"]}\n'
     _repo(git_repo, files)
-    git(git_repo, 'add', 'app.py')
+    git(git_repo, 'add', 'app.py', '.env (1)/notes.md', '\u65e5\u672c/notes.md')
     own = ownkeys.own_keys(str(git_repo), environ={})
     assert sorted(own.hashes) == sorted(hash_secret(k) for k in held.values())

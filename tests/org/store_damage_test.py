@@ -2,6 +2,8 @@
 short): sqlite opens it and fails only where it reads the damage."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.cli_run import assert_error_line
@@ -66,6 +68,7 @@ def test_a_schema_1_store_is_read_and_merged_with_what_holds_each_key(tmp_path):
         "    object_type TEXT NOT NULL DEFAULT '',\n    tag TEXT NOT NULL DEFAULT '',\n", '')
     assert schema_1 != store_module.SCHEMA
     with sqlite3.connect(old) as db:
+        db.execute('PRAGMA journal_mode=WAL')  # as the last version wrote it
         db.executescript(schema_1)
         db.execute("INSERT INTO meta VALUES ('schema', '1')")
         db.execute("INSERT INTO runs VALUES (1, 't', 't', 'v', 'r', 's', 'local', 1, 1)")
@@ -73,6 +76,22 @@ def test_a_schema_1_store_is_read_and_merged_with_what_holds_each_key(tmp_path):
             'file:///old', 'a' * 40, 'a.py', '1' * 40, 'together-api-key', 'tgp_v1_Ab…yz',
             1, 'A <a@example.com>', '2026-01-01', None, 1, 1))
     db.close()
+    # Read only, it is reported as it is and never written: no upgrade (an
+    # archived store, a read-only mount; the file and its folder read only
+    # here, which root ignores: the bytes must not change either way).
+    with open(old, 'rb') as f:
+        before = f.read()
+    os.chmod(old, 0o444)
+    os.chmod(tmp_path, 0o555)
+    try:
+        report = scan_org('report', '--store', old, '--format', 'json')
+        assert report.rc == 1, report.err
+        assert [(f['path'], f['commit']) for f in report.json()['findings']] == [('a.py', 'a' * 40)]
+        assert 'object_type' not in report.json()['findings'][0]
+    finally:
+        os.chmod(tmp_path, 0o755)
+    with open(old, 'rb') as f:
+        assert f.read() == before
     new = str(tmp_path / 'new.sqlite')
     store = store_module.Store(new)
     try:
@@ -85,16 +104,29 @@ def test_a_schema_1_store_is_read_and_merged_with_what_holds_each_key(tmp_path):
                 'hashed_secret': '2' * 40, 'rule': 'together-api-key',
                 'redacted': 'tgp_v1_Cd…wx', 'line': 1, 'author': 'T <t@example.com>',
                 'date': '2026-01-02', 'verification': None, 'object_type': 'tag', 'tag': 'v1',
+            }, {  # a ref's name: no object holds it
+                'repo': 'file:///new', 'commit': '', 'path': '<ref name>',
+                'hashed_secret': '3' * 40, 'rule': 'together-api-key',
+                'redacted': 'tgp_v1_Ef…uv', 'line': 1, 'author': '', 'date': '',
+                'verification': None, 'object_type': '', 'tag': '',
             }],
         }, 'rules')
     finally:
         store.close()
     assert scan_org('merge', '--store', new, old).rc == 0
+    with open(old, 'rb') as f:  # a merge's input is read only too
+        assert f.read() == before
     report = scan_org('report', '--store', new, '--format', 'json')
     assert report.rc == 1, report.err
     origins = {f['path']: {k: f[k] for k in ('commit', 'object', 'object_type', 'tag') if k in f}
                for f in report.json()['findings']}
-    assert origins == {'a.py': {'commit': 'a' * 40},
+    assert origins == {'a.py': {'commit': 'a' * 40}, '<ref name>': {},
                        '<tag message>': {'object': 'b' * 40, 'object_type': 'tag', 'tag': 'v1'}}
     text = scan_org('report', '--store', new, '--format', 'text').out
     assert f'added in tag v1 ({"b" * 12}) by ' in text and f'added in commit {"a" * 12} by ' in text
+    assert 'file:///new: <ref name>:1: together-api-key tgp_v1_Ef…uv (hashed_secret ' in text
+    assert f'{"3" * 40}) added in a name by  on ' in text, text
+    sarif = {r['properties'].get('tag', r['locations'][0]['physicalLocation']['artifactLocation']['uri']):
+             r['message']['text'] for run in scan_org('report', '--store', new, '--format', 'sarif').json()['runs']
+             for r in run['results']}
+    assert f'added in tag v1 ({"b" * 12}) by ' in sarif['v1'] and f'added in commit {"a" * 12} by ' in sarif['a.py']

@@ -1960,10 +1960,19 @@ def _wide_hits(
     view = runs_view(data, tuple(k for rule in rules for k in rule.keywords), _WIDE_REACH)
     if view is None:
         return []
-    return [
-        (view.origin(offset), secret, rule, 'raw')
-        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
-    ]
+    hits = _hits(view.data, path, rules, budget, depth + 1, False)
+    if hits and path not in NOT_FILES:
+        # A pragma on the wide string is in its characters, not in the
+        # binary's bytes (``_scan`` looks there): judged on the string's
+        # line here, one rule for UTF-16 and UTF-32 alike.
+        from together_hooks.detect.pragmas import allowed_inline
+        from together_hooks.detect.pragmas import in_view
+
+        hits = [
+            h for h in hits
+            if not (allowed_inline(view.data, *_line_bounds(view.data, h[0])) and in_view(view.data, h[0]))
+        ]
+    return [(view.origin(offset), secret, rule, 'raw') for offset, secret, rule, _enc in hits]
 
 
 # Strings this many bytes apart or nearer are read as neighbours, and

@@ -89,8 +89,10 @@ def _folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-# Every env file git does not track, ignored or not, in one walk that
-# never enters an ignored folder (``node_modules/``, ``.venv/``): git's own
+# A folder named like an env file, walked as its own contents
+# (``untracked_env_files``' second listing, only for such a folder the
+# first shows): every env file git does not track in it, ignored or not,
+# in one walk that never enters an ignored folder (``node_modules/``, ``.venv/``): git's own
 # ignore rules, with env files let back in (``!.env``; ``.env`` followed
 # only by what ``names.read_as`` does not see: ``.env `` or ``.env\r``,
 # which the rule ``check-env-gitignored --fix`` writes for it ignores, a
@@ -114,17 +116,62 @@ _ENV_WALK = (
 )
 
 
+# The walk itself: every file and folder named like an env file (``.env``
+# anywhere in its name, in any case: ``.env-local``, ``.env~``, ``.#.env``,
+# ``.env copy``) or with a byte outside printable ASCII is marked ignored
+# here (the command line's patterns come before a ``.gitignore``'s), and
+# ignored ones are listed: every such file outside an ignored folder,
+# whether or not git ignores it, each ignored folder as its name alone
+# (``--directory``: never entered), and so each folder so named too.
+# Such a folder git does not ignore (``.env backup/``) is walked by a
+# second listing (``_ENV_WALK``, as its own contents): only when the first
+# shows one.
+_ENV_MARKS = ('*.[eE][nN][vV]*', '*[! -~]*')
+_ENV_LIST = (
+    'ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory',
+    *(f'--exclude={n}' for n in _ENV_MARKS),
+    '--', ':(glob,icase)**/*.env*', ':(glob)**/*[! -~]*',
+)
+
+
 def untracked_env_files(root: str) -> list[str]:
     """Env files git does not track, in any folder but an ignored one,
     whether ignored or not: a key you keep in ``api/.env`` is yours whether
     or not a ``.gitignore`` rule covers it yet (``forbid-env-files`` stops
-    its commit; its copy in ``api/app.py`` under a pragma must fail too)."""
+    its commit; its copy in ``api/app.py`` under a pragma must fail too),
+    and so is one in an ignored copy of it (``web/.env-local``,
+    ``web/.env~``, ``web/.#.env``)."""
     # The walk's pathspecs are globs: ``GIT_LITERAL_PATHSPECS=1`` (a user's
     # or a tool's setting) would make them match no file, every key unread.
     from together_hooks.gitrun import git
     from together_hooks.gitrun import zsplit
 
     env = {k: v for k, v in os.environ.items() if k != 'GIT_LITERAL_PATHSPECS'}
-    return zsplit(git(root, *_ENV_WALK, env=env))
+    listed = zsplit(git(root, *_ENV_LIST, env=env))
+    files = [p for p in listed if not p.endswith('/')]
+    # (a folder marked, or one inside a folder marked that holds tracked
+    # files: git walks that one, and shows each untracked folder in it)
+    folders = [p for p in listed if p.endswith('/') and any(_marked(n) for n in path_parts(p))
+               and env_folder(p + '_') is None]
+    if folders:
+        # A folder so named: walked as it would be were it named otherwise
+        # (not at all if git ignores it), a ``.env/`` (a virtualenv) never.
+        specs = [
+            f':(glob{icase}){_glob_escaped(folder)}**/{name}'
+            for folder in folders
+            for icase, name in ((',icase', '*.env*'), ('', '*[! -~]*'))
+        ]
+        files += zsplit(git(root, *_ENV_WALK[:_ENV_WALK.index('--') + 1], *specs, env=env))
+    return files
+
+
+def _marked(name: str) -> bool:
+    """Whether ``_ENV_MARKS`` mark the folder ``name``."""
+    return '.env' in name.lower() or not name.isascii() or any(c < ' ' or c == '\x7f' for c in name)
+
+
+def _glob_escaped(path: str) -> str:
+    """``path`` as a glob pathspec matching it alone."""
+    return ''.join('\\' + c if c in '*?[]\\' else c for c in path)
 
 

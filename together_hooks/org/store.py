@@ -151,6 +151,10 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
 
 class Store:
     def __init__(self, path: str, create: bool = True) -> None:
+        """The store at ``path``; ``create=False``: an existing one, read
+        only (a report, a merge's inputs): never written, not even to
+        upgrade its schema, so an archived store or one on a read-only
+        mount is read as it is (``_columns``: what it lacks reads as '')."""
         if not create and not os.path.isfile(path):
             raise InputError(f'{path}: no such store')
         if os.path.exists(path) and not os.path.isfile(path):
@@ -161,7 +165,18 @@ class Store:
             )
         self._lock = None
         self.path = path
+        self._columns = FINDING_COLUMNS
         try:
+            if not create:
+                self.db = _read_only(path)
+                version = self._version()
+                if version is None:  # an empty file: nothing a scan wrote
+                    raise InputError(f'{path}: not a scan-org store (it holds no tables)')
+                if version == 1:
+                    self._columns = FINDING_COLUMNS[:-2]
+                elif version != SCHEMA_VERSION:
+                    raise InputError(f'{path}: store schema {version}, this version reads {SCHEMA_VERSION}')
+                return
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
             self.db.execute('PRAGMA journal_mode=WAL')
             self.db.execute('PRAGMA synchronous=NORMAL')
@@ -183,9 +198,16 @@ class Store:
             elif version != SCHEMA_VERSION:
                 raise InputError(f'{path}: store schema {version}, this version reads {SCHEMA_VERSION}')
         except sqlite3.OperationalError as e:
+            if not create:
+                raise InputError(f'{path}: cannot read the store ({e})')
             raise _cannot_write(path, e)
         except sqlite3.DatabaseError as e:
             raise InputError(f'{path}: not a scan-org store ({e})')
+
+    def _selected(self) -> str:
+        """The findings' columns to select, '' for those this store's
+        schema has not (schema 1: ``object_type``, ``tag``)."""
+        return ', '.join(f'"{c}"' if c in self._columns else "''" for c in FINDING_COLUMNS)
 
     def _version(self) -> int | None:
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -362,7 +384,7 @@ class Store:
     @_reads
     def findings(self, repos: list[str] | None = None) -> list[dict]:
         rows = self.db.execute(
-            f'SELECT {_FINDINGS} FROM findings '
+            f'SELECT {self._selected()} FROM findings '
             'ORDER BY repo, path, line, "commit", hashed_secret',
         ).fetchall()
         return [dict(zip(FINDING_COLUMNS, r)) for r in _of(rows, repos)]
@@ -421,12 +443,30 @@ class Store:
                     "SELECT key, value FROM meta WHERE key LIKE 'listing %'"):
                 self.db.execute('INSERT OR IGNORE INTO meta VALUES (?, ?)', row)
             for row in other.db.execute(
-                    f'SELECT {_FINDINGS}, first_run, last_run FROM findings'):
+                    f'SELECT {other._selected()}, first_run, last_run FROM findings'):
                 self.db.execute(
                     _ADD_FINDING + 'verification=COALESCE(excluded.verification, verification), '
                     'object_type=excluded.object_type, tag=excluded.tag',
                     row[:-2] + (row[-2] + base, row[-1] + base),
                 )
+
+
+def _read_only(path: str) -> sqlite3.Connection:
+    """``path`` opened read only: nothing it holds is changed, its journal
+    mode neither.  A WAL store whose ``-shm`` cannot be made (its folder
+    read only: an archive, a read-only mount) is read as immutable."""
+    from urllib.parse import quote
+
+    uri = 'file:' + quote(os.path.abspath(path)) + '?mode=ro'
+    db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+    try:
+        db.execute('SELECT count(*) FROM sqlite_master').fetchone()
+    except sqlite3.OperationalError as e:
+        if 'unable to open' not in str(e) and 'readonly' not in str(e):
+            raise  # locked, or past the file's first pages: said as it is
+        db.close()
+        db = sqlite3.connect(uri + '&immutable=1', uri=True, timeout=30, isolation_level=None)
+    return db
 
 
 def _of(rows: list, repos: list[str] | None) -> list:
