@@ -39,10 +39,21 @@ def run(script: str, *args: str, cwd: os.PathLike[str] | str) -> Result:
     # A safety net against a hang, not a speed check: at load 23-29 the
     # accuracy modes' ``scan --history --format sarif`` (a few CPU-s) took
     # over 120 s of wall time and errored on f19052a and 5e14011 alike.
+    log = os.environ.get('TOGETHER_TESTS_RUN_LOG')  # a folder: each run's CPU, by test file
+    if log:
+        import resource
+
+        was = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(
         (os.path.join(BIN, script), *args), cwd=cwd, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600,
     )
+    if log:
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = now.ru_utime + now.ru_stime - was.ru_utime - was.ru_stime
+        test = os.environ.get('PYTEST_CURRENT_TEST', '?').split('::')[0]
+        with open(os.path.join(log, f'{os.getpid()}.txt'), 'a') as f:
+            f.write(f'{test}\t{script}\t{cpu:.3f}\n')
     result = Result(proc)
     CAPTURED.extend((result.out, result.err))
     return result

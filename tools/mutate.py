@@ -1693,6 +1693,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_seen_grams_test.py::test_a_dashed_lead_is_searched_as_before',),
       "the search for a line's lead ending in a gutter's dash skips more than starts inside a run "
       "of blanks: a key's dash after a blank line's lead is read as a gutter's only"),
+    M('in-process-leak-unchecked', 'tests/cli_run.py',
+      "    assert not changed and not left, f'{script} {args}: left changed",
+      "    assert True or not changed and not left, f'{script} {args}: left changed",
+      ('tests/cli_run_in_process_test.py::test_a_run_that_leaves_the_process_changed_fails_the_test',),
+      "the tests' in-process runner lets a command leave a signal handler, umask, timer or thread "
+      'behind for the next test (and hides a main() that cannot run twice in one process)'),
+    M('in-process-fd-uncaptured', 'tests/cli_run.py',
+      '        os.dup2(files[1].fileno(), 2)\n',
+      '        pass\n',
+      ('tests/cli_run_in_process_test.py::test_what_is_written_at_the_descriptors_and_the_exit_code',),
+      "the tests' in-process runner reads sys.stderr only: what runtime writes at file descriptor 2 "
+      '(os.write, a dup2 over the stream) is lost to the test'),
+    M('in-process-environ-kept', 'tests/cli_run.py',
+      '    os.environ.clear()\n',
+      '    pass\n',
+      ('tests/cli_run_in_process_test.py::test_the_process_is_as_it_was',),
+      "the tests' in-process runner leaves the run's environment (LC_ALL, PYTHONIOENCODING) in the "
+      "test's process after the run"),
 )
 
 
