@@ -151,10 +151,13 @@ def _left_running(threads: set[object]) -> list[str]:
             thread.join(timeout=5)
             if thread.is_alive():
                 left.append(f'thread {thread.name}')
-    for module, name in (('together_hooks.gitrun', '_STREAMS'), ('together_hooks.org.task', 'RUNNING')):
-        held = getattr(sys.modules.get(module), name, None)
-        if held:
-            left.append(f'{module}.{name}: {len(held)}')
+    # The lists of git processes started (pruned lazily: a finished one
+    # may stay listed); one still running after main returned is a leak.
+    streams = getattr(sys.modules.get('together_hooks.gitrun'), '_STREAMS', ())
+    tasks = getattr(sys.modules.get('together_hooks.org.task'), 'RUNNING', ())
+    for proc in [p for _pid, p in streams] + list(tasks):
+        if proc.poll() is None:
+            left.append(f'process {proc.args!r}'[:200])
     return left
 
 

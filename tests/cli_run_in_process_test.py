@@ -95,9 +95,14 @@ def test_what_is_written_at_the_descriptors_and_the_exit_code(tmp_path, monkeypa
     assert run_in_process('fake-script', cwd=tmp_path).rc == 0
 
 
-@pytest.mark.parametrize('leak', ['umask', 'signal', 'thread', 'timer'])
+@pytest.mark.parametrize('leak', ['umask', 'signal', 'thread', 'timer', 'git'])
 def test_a_run_that_leaves_the_process_changed_fails_the_test(tmp_path, monkeypatch, leak):
+    import subprocess
+
+    from together_hooks import gitrun
+
     stop = threading.Event()
+    started = []
 
     def main(argv):  # type: ignore[no-untyped-def]
         if leak == 'umask':
@@ -106,6 +111,10 @@ def test_a_run_that_leaves_the_process_changed_fails_the_test(tmp_path, monkeypa
             signal.signal(signal.SIGTERM, lambda *a: None)
         elif leak == 'thread':
             threading.Thread(target=stop.wait, daemon=True).start()
+        elif leak == 'git':  # a git the run streamed from, still running
+            started.append(subprocess.Popen(('git', 'cat-file', '--batch'), stdin=subprocess.PIPE,
+                                            stdout=subprocess.DEVNULL))
+            gitrun._STREAMS.append((os.getpid(), started[-1]))
         else:
             signal.setitimer(signal.ITIMER_REAL, 1000)
         return 0
@@ -119,6 +128,7 @@ def test_a_run_that_leaves_the_process_changed_fails_the_test(tmp_path, monkeypa
             run_in_process('fake-script', cwd=tmp_path)
     finally:
         stop.set()
+        gitrun.stop_streams()
         signal.setitimer(signal.ITIMER_REAL, 0)
     # and it was put back for the next test
     assert os.umask(umask) == umask and signal.getsignal(signal.SIGTERM) == term
