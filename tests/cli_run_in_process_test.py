@@ -112,7 +112,7 @@ def test_a_run_that_leaves_the_process_changed_fails_the_test(tmp_path, monkeypa
         elif leak == 'thread':
             threading.Thread(target=stop.wait, daemon=True).start()
         elif leak == 'git':  # a git the run streamed from, still running
-            started.append(subprocess.Popen(('git', 'cat-file', '--batch'), stdin=subprocess.PIPE,
+            started.append(subprocess.Popen(('git', 'hash-object', '--stdin'), stdin=subprocess.PIPE,
                                             stdout=subprocess.DEVNULL))
             gitrun._STREAMS.append((os.getpid(), started[-1]))
         else:
