@@ -18,7 +18,7 @@ import pytest
 
 from tests.cli_run import assert_error_text
 from tests.cli_run import leaked
-from tests.cli_run import run
+from tests.cli_run import run_in_process as run
 from tests.conftest import git
 from tests.keys import make_key
 from together_hooks import audit_log

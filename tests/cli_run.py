@@ -39,10 +39,21 @@ def run(script: str, *args: str, cwd: os.PathLike[str] | str) -> Result:
     # A safety net against a hang, not a speed check: at load 23-29 the
     # accuracy modes' ``scan --history --format sarif`` (a few CPU-s) took
     # over 120 s of wall time and errored on f19052a and 5e14011 alike.
+    log = os.environ.get('TOGETHER_TESTS_RUN_LOG')  # a folder: each run's CPU, by test file
+    if log:
+        import resource
+
+        was = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(
         (os.path.join(BIN, script), *args), cwd=cwd, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600,
     )
+    if log:
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = now.ru_utime + now.ru_stime - was.ru_utime - was.ru_stime
+        test = os.environ.get('PYTEST_CURRENT_TEST', '?').split('::')[0]
+        with open(os.path.join(log, f'{os.getpid()}.txt'), 'a') as f:
+            f.write(f'{test}\t{script}\t{cpu:.3f}\n')
     result = Result(proc)
     CAPTURED.extend((result.out, result.err))
     return result
@@ -54,6 +65,175 @@ def scan(*args: str, cwd: os.PathLike[str] | str = '.') -> Result:
 
 def hook(*args: str, cwd: os.PathLike[str] | str = '.') -> Result:
     return run('detect-together-keys', *args, cwd=cwd)
+
+
+# In process: the console script's ``main(argv)`` called in this (the
+# pytest) process, for test files whose subject is the tools' answer and
+# not the process (a start costs ~60-120 ms of CPU: Python and our
+# imports).  A file opts in by importing these in place of run/scan/hook;
+# where the process is what is tested (signals, crashes and tracebacks,
+# start-up imports, stdin and pipes, git or pre-commit starting us, limits)
+# the real one stays.
+_ENTRY: dict[str, object] = {}
+# Signals a command installs a handler for while it runs (runtime.guard,
+# sources.parallel, cli.pre_receive): each must be back after.  Not
+# SIGVTALRM: userregex installs its handler once a process, by design
+# (inert while no timer is armed); the timer must be off after a run.
+_SIGNALS = ('SIGTERM', 'SIGINT', 'SIGALRM', 'SIGCHLD', 'SIGPIPE')
+
+
+def _entry(script: str):  # type: ignore[no-untyped-def]
+    """The function the installed console script ``script`` calls."""
+    main = _ENTRY.get(script)
+    if main is None:
+        from importlib.metadata import entry_points
+
+        found = [e for e in entry_points(group='console_scripts') if e.name == script]
+        assert len(found) == 1, (script, found)
+        main = _ENTRY[script] = found[0].load()
+    return main
+
+
+def _state() -> dict[str, object]:
+    """What a run must leave as it found it (a difference is a leak into
+    the next test, or a bug of ``main`` called twice in one process)."""
+    import signal
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return {
+        'cwd': os.getcwd(),
+        'environ': dict(os.environ),
+        'umask': umask,
+        'signals': {n: signal.getsignal(getattr(signal, n)) for n in _SIGNALS if hasattr(signal, n)},
+        'timers': [signal.getitimer(getattr(signal, t)) for t in ('ITIMER_REAL', 'ITIMER_VIRTUAL')
+                   if hasattr(signal, t)],
+        'excepthook': sys.excepthook,
+        'argv': list(sys.argv),
+    }
+
+
+def _log_streams() -> list[tuple[object, object]]:
+    import logging
+
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    return [(h, h.stream) for lg in loggers for h in getattr(lg, 'handlers', ())
+            if isinstance(h, logging.StreamHandler)]
+
+
+def _restore(before: dict[str, object]) -> list[str]:
+    """Put back what ``_state`` saw; the names of what the run changed."""
+    import signal
+
+    changed = [k for k, v in _state().items() if k not in ('cwd', 'environ', 'argv') and v != before[k]]
+    os.chdir(before['cwd'])  # type: ignore[arg-type]
+    os.environ.clear()
+    os.environ.update(before['environ'])  # type: ignore[arg-type]
+    os.umask(before['umask'])  # type: ignore[arg-type]
+    for name, handler in before['signals'].items():  # type: ignore[attr-defined]
+        if handler is not None:
+            signal.signal(getattr(signal, name), handler)
+    for which, timer in zip(('ITIMER_REAL', 'ITIMER_VIRTUAL'), before['timers']):  # type: ignore[call-overload]
+        if timer == (0.0, 0.0):
+            signal.setitimer(getattr(signal, which), 0)
+    sys.excepthook = before['excepthook']  # type: ignore[assignment]
+    sys.argv[:] = before['argv']  # type: ignore[index]
+    return changed
+
+
+def _left_running(threads: set[object]) -> list[str]:
+    """Threads and git processes the run started and left behind."""
+    import threading
+
+    left = []
+    for thread in threading.enumerate():
+        if thread not in threads:
+            thread.join(timeout=5)
+            if thread.is_alive():
+                left.append(f'thread {thread.name}')
+    # The lists of git processes started (pruned lazily: a finished one
+    # may stay listed); one still running after main returned is a leak.
+    streams = getattr(sys.modules.get('together_hooks.gitrun'), '_STREAMS', ())
+    tasks = getattr(sys.modules.get('together_hooks.org.task'), 'RUNNING', ())
+    for proc in [p for _pid, p in streams] + list(tasks):
+        if proc.poll() is None:
+            left.append(f'process {proc.args!r}'[:200])
+    return left
+
+
+def run_in_process(script: str, *args: str, cwd: os.PathLike[str] | str) -> Result:
+    """``run``, with ``main(argv)`` called here: the same cwd and
+    environment the process would get, its file descriptors 1 and 2 (not
+    only ``sys.stdout``/``sys.stderr``: runtime writes to them directly)
+    on temp files, ``SystemExit`` or the return value as the exit code.
+    Everything the run changes in this process is put back, and a test
+    fails when a run changed what it must not (signal handlers, umask,
+    the excepthook) or left a thread or git running."""
+    import io
+    import tempfile
+    import threading
+
+    main = _entry(script)
+    before = _state()
+    logs = _log_streams()
+    threads = set(threading.enumerate())
+    saved_streams = (sys.stdout, sys.stderr)
+    for stream in saved_streams:
+        stream.flush()
+    files = [tempfile.TemporaryFile(), tempfile.TemporaryFile()]
+    saved_fds = [os.dup(1), os.dup(2)]
+    code: object = None
+    try:
+        os.environ.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
+        os.chdir(cwd)
+        sys.argv[:] = [os.path.join(BIN, script), *args]
+        os.dup2(files[0].fileno(), 1)
+        os.dup2(files[1].fileno(), 2)
+        # As Python makes them under PYTHONIOENCODING=utf-8 for a file.
+        sys.stdout = io.TextIOWrapper(open(1, 'wb', closefd=False), encoding='utf-8')
+        sys.stderr = io.TextIOWrapper(open(2, 'wb', closefd=False), encoding='utf-8',
+                                      errors='backslashreplace', line_buffering=True)
+        try:
+            code = main(list(args))
+        except SystemExit as e:
+            code = e.code
+        for stream in (sys.stdout, sys.stderr):  # as at exit: a failed flush is lost
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+    finally:
+        sys.stdout, sys.stderr = saved_streams
+        os.dup2(saved_fds[0], 1)
+        os.dup2(saved_fds[1], 2)
+        for fd in saved_fds:
+            os.close(fd)
+        for handler, stream in logs:
+            handler.stream = stream  # type: ignore[attr-defined]
+        changed = _restore(before)
+    if code is None:
+        rc = 0
+    elif isinstance(code, int):
+        rc = code
+    else:  # SystemExit('message'): printed, exit 1
+        files[1].write(f'{code}\n'.encode())
+        rc = 1
+    out, err = (f.seek(0) or f.read() for f in files)
+    for f in files:
+        f.close()
+    result = Result(subprocess.CompletedProcess(sys.argv, rc, out, err))
+    CAPTURED.extend((result.out, result.err))
+    left = _left_running(threads)
+    assert not changed and not left, f'{script} {args}: left changed {changed}, left running {left}'
+    return result
+
+
+def scan_in_process(*args: str, cwd: os.PathLike[str] | str = '.') -> Result:
+    return run_in_process('together-hooks', 'scan', *args, cwd=cwd)
+
+
+def hook_in_process(*args: str, cwd: os.PathLike[str] | str = '.') -> Result:
+    return run_in_process('detect-together-keys', *args, cwd=cwd)
 
 
 # The shortest run of a key's random part that counts as a leak.  A

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 from tests.cli_run import CAPTURED
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.keys import b64

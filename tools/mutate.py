@@ -1820,6 +1820,24 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/sources/blob_windows_test.py::test_wide_text_memory_is_bounded_by_the_window_not_the_file'),
       'a file or blob larger than a window is read whole: a history blob or a UTF-16 file past '
       'the 200 MB bound is held at once'),
+    M('in-process-leak-unchecked', 'tests/cli_run.py',
+      "    assert not changed and not left, f'{script} {args}: left changed",
+      "    assert True or not changed and not left, f'{script} {args}: left changed",
+      ('tests/cli_run_in_process_test.py::test_a_run_that_leaves_the_process_changed_fails_the_test',),
+      "the tests' in-process runner lets a command leave a signal handler, umask, timer or thread "
+      'behind for the next test (and hides a main() that cannot run twice in one process)'),
+    M('in-process-fd-uncaptured', 'tests/cli_run.py',
+      '        os.dup2(files[1].fileno(), 2)\n',
+      '        pass\n',
+      ('tests/cli_run_in_process_test.py::test_what_is_written_at_the_descriptors_and_the_exit_code',),
+      "the tests' in-process runner reads sys.stderr only: what runtime writes at file descriptor 2 "
+      '(os.write, a dup2 over the stream) is lost to the test'),
+    M('in-process-environ-kept', 'tests/cli_run.py',
+      '    os.environ.clear()\n',
+      '    pass\n',
+      ('tests/cli_run_in_process_test.py::test_the_process_is_as_it_was',),
+      "the tests' in-process runner leaves the run's environment (LC_ALL, PYTHONIOENCODING) in the "
+      "test's process after the run"),
 )
 
 

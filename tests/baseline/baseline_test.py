@@ -18,9 +18,9 @@ import pytest
 
 from tests.cli_run import assert_error_line
 from tests.cli_run import assert_error_text
-from tests.cli_run import hook
+from tests.cli_run import hook_in_process as hook
 from tests.cli_run import leaked
-from tests.cli_run import run
+from tests.cli_run import run_in_process as run
 from tests.conftest import git
 from tests.keys import fill
 from tests.keys import make_hex

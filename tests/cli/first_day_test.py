@@ -12,8 +12,8 @@ import pytest
 
 from tests.cli_run import BIN
 from tests.cli_run import CAPTURED
-from tests.cli_run import run
-from tests.cli_run import scan
+from tests.cli_run import run_in_process as run
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 

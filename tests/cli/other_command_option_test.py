@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from tests.cli_run import run
+from tests.cli_run import run_in_process as run
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

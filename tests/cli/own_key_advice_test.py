@@ -14,9 +14,9 @@ import json
 
 import pytest
 
-from tests.cli_run import hook
-from tests.cli_run import run
-from tests.cli_run import scan
+from tests.cli_run import hook_in_process as hook
+from tests.cli_run import run_in_process as run
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 

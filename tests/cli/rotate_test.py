@@ -18,7 +18,7 @@ from tests.cli_run import BIN
 from tests.cli_run import Result
 from tests.cli_run import assert_error_line
 from tests.cli_run import leaked
-from tests.cli_run import run
+from tests.cli_run import run_in_process as run
 from tests.conftest import git
 from tests.keys import b64
 from tests.keys import make_hex

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import write
 from together_hooks.findings import hash_secret
 

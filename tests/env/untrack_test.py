@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from tests.cli_run import leaked
-from tests.cli_run import run
+from tests.cli_run import run_in_process as run
 from tests.conftest import git
 from tests.keys import make_key
 

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from tests.cli_run import quiet_and_clean
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.sources.histories import branchy_history

@@ -17,8 +17,8 @@ import os
 
 import pytest
 
-from tests.cli_run import hook
-from tests.cli_run import scan
+from tests.cli_run import hook_in_process as hook
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from together_hooks.findings import hash_secret
