@@ -157,3 +157,24 @@ def test_an_env_file_scanned_when_forbid_env_files_is_skipped_by_alias_or_stage(
     assert rc == 1 and out.count('Failed') == 1, out
     assert 'forbid-env-files' in out.split('Failed', 1)[1], out
     assert leaked([key], out) == []
+
+
+def test_a_local_forbid_env_files_entry_runs_at_the_configs_default_stages(
+        git_repo, precommit_env, keys):
+    """A ``repo: local`` forbid-env-files entry with no ``stages`` runs
+    at the config's ``default_stages``; read as every stage, it owned a
+    staged ``.env`` at a commit it does not run on, and the key in it
+    passed every hook.  Now the key hook scans it."""
+    repo, env = git_repo, precommit_env
+    doc = yaml.safe_load(_local_config('detect-together-keys', 'forbid-env-files'))
+    del doc['repos'][0]['hooks'][1]['stages']
+    doc['default_stages'] = ['pre-push']
+    doc['repos'][0]['hooks'][0]['stages'] = ['pre-commit']
+    (repo / '.pre-commit-config.yaml').write_text(yaml.safe_dump(doc, sort_keys=False))
+    key = keys()
+    write(repo, '.env', f'TOGETHER_API_KEY={key}\n')
+    git(repo, 'add', '-f', '.env', '.pre-commit-config.yaml')
+    rc, out = _sh(repo, env, os.path.join(BIN, 'pre-commit'), 'run')
+    assert rc == 1 and hash_secret(key) in out, out
+    assert 'detect-together-keys' in out.split('Failed', 1)[1], out
+    assert leaked([key], out) == []

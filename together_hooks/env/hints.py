@@ -172,6 +172,10 @@ def forbid_env_files_takes(root: str = '.') -> Callable[[str], bool]:
             if str(hook.get('alias', '')) in skipped:
                 continue
             stages = hook.get('stages')
+            if not stages and repo.get('repo') == 'local':
+                # A local entry has no manifest's: pre-commit gives it the
+                # config's default_stages (every stage when unset).
+                stages = doc.get('default_stages') or None
             if stages is not None:
                 if not isinstance(stages, list):
                     continue
