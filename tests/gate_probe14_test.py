@@ -117,3 +117,64 @@ def test_a_key_glued_to_a_word_in_a_ref_name_or_a_path_is_refused(git_repo, keys
     assert hash_secret(in_text) not in said, said
     remote_lines = '\n'.join(line for line in said.splitlines() if line.startswith('remote:'))
     assert leaked([in_branch, in_tag, in_path, in_text], remote_lines) == []
+
+
+def test_an_env_file_scanned_when_forbid_env_files_is_skipped_by_alias_or_stage(
+        git_repo, precommit_env, keys):
+    """The key hook read a ``pre-commit run --from-ref/--to-ref`` (a CI
+    job's, at the default stage pre-commit: pre-commit sets
+    ``PRE_COMMIT_TO_REF`` there too) as a push, so a forbid-env-files run
+    only on ``stages: [pre-push]`` was taken to own the env file; and it
+    did not know ``SKIP`` names a hook by its ``alias`` too.  Either way
+    a committed ``.env.ci`` with a key passed every hook.  Now the key
+    hook scans it; an unnarrowed, unskipped entry still owns it alone."""
+    repo, env = git_repo, precommit_env
+    pre_commit = os.path.join(BIN, 'pre-commit')
+    doc = yaml.safe_load(_local_config('detect-together-keys', 'forbid-env-files'))
+    forbid = doc['repos'][0]['hooks'][1]
+    forbid['stages'], forbid['alias'] = ['pre-push'], 'noenv'
+    (repo / '.pre-commit-config.yaml').write_text(yaml.safe_dump(doc, sort_keys=False))
+    write(repo, 'a.py', 'x = 1\n')
+    git(repo, 'add', '.pre-commit-config.yaml', 'a.py')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'start')
+    key = keys()
+    write(repo, '.env.ci', f'TOGETHER_API_KEY={key}\n')
+    git(repo, 'add', '-f', '.env.ci')
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'ci settings')
+
+    rc, out = _sh(repo, env, pre_commit, 'run', '--from-ref', 'HEAD~', '--to-ref', 'HEAD')
+    assert rc == 1 and hash_secret(key) in out, out
+    assert 'detect-together-keys' in out.split('Failed', 1)[1], out
+
+    forbid['stages'] = ['pre-commit', 'pre-merge-commit', 'pre-push', 'manual']
+    (repo / '.pre-commit-config.yaml').write_text(yaml.safe_dump(doc, sort_keys=False))
+    git(repo, 'add', '.pre-commit-config.yaml')
+    rc, out = _sh(repo, dict(env, SKIP='noenv'), pre_commit, 'run', '--files', '.env.ci')
+    assert rc == 1 and hash_secret(key) in out, out
+    assert 'detect-together-keys' in out.split('Failed', 1)[1], out
+
+    rc, out = _sh(repo, env, pre_commit, 'run', '--from-ref', 'HEAD~', '--to-ref', 'HEAD')
+    assert rc == 1 and out.count('Failed') == 1, out
+    assert 'forbid-env-files' in out.split('Failed', 1)[1], out
+    assert leaked([key], out) == []
+
+
+def test_a_local_forbid_env_files_entry_runs_at_the_configs_default_stages(
+        git_repo, precommit_env, keys):
+    """A ``repo: local`` forbid-env-files entry with no ``stages`` runs
+    at the config's ``default_stages``; read as every stage, it owned a
+    staged ``.env`` at a commit it does not run on, and the key in it
+    passed every hook.  Now the key hook scans it."""
+    repo, env = git_repo, precommit_env
+    doc = yaml.safe_load(_local_config('detect-together-keys', 'forbid-env-files'))
+    del doc['repos'][0]['hooks'][1]['stages']
+    doc['default_stages'] = ['pre-push']
+    doc['repos'][0]['hooks'][0]['stages'] = ['pre-commit']
+    (repo / '.pre-commit-config.yaml').write_text(yaml.safe_dump(doc, sort_keys=False))
+    key = keys()
+    write(repo, '.env', f'TOGETHER_API_KEY={key}\n')
+    git(repo, 'add', '-f', '.env', '.pre-commit-config.yaml')
+    rc, out = _sh(repo, env, os.path.join(BIN, 'pre-commit'), 'run')
+    assert rc == 1 and hash_secret(key) in out, out
+    assert 'detect-together-keys' in out.split('Failed', 1)[1], out
+    assert leaked([key], out) == []

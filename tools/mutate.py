@@ -1543,6 +1543,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/gate_probe14_test.py::test_an_env_file_forbid_env_files_is_not_passed_is_scanned_for_keys',),
       'a forbid-env-files entry counts as running at a stage its stages leave out: on a push it does not '
       'check, the key hook skips the env file a --no-verify commit brought'),
+    M('forbid-stage-from-ref-read-as-push', 'together_hooks/env/hints.py',
+      "    if os.environ.get('PRE_COMMIT_REMOTE_NAME'):\n",
+      "    if os.environ.get('PRE_COMMIT_REMOTE_NAME') or os.environ.get('PRE_COMMIT_TO_REF'):\n",
+      ('tests/gate_probe14_test.py::test_an_env_file_scanned_when_forbid_env_files_is_skipped_by_alias_or_stage',),
+      'pre-commit run --from-ref/--to-ref (pre-commit stage) is read as a push: a forbid-env-files entry '
+      'with stages: [pre-push] owns the env file it does not run on, a committed .env.ci with a key passes'),
+    M('forbid-skip-alias-unread', 'together_hooks/env/hints.py',
+      "            if str(hook.get('alias', '')) in skipped:\n",
+      "            if False:\n",
+      ('tests/gate_probe14_test.py::test_an_env_file_scanned_when_forbid_env_files_is_skipped_by_alias_or_stage',),
+      'SKIP naming forbid-env-files by its alias goes unread: the key hook leaves the env file to a hook '
+      'pre-commit skipped, a key in it passes'),
+    M('forbid-local-default-stages-unread', 'together_hooks/env/hints.py',
+      "                stages = doc.get('default_stages') or None\n",
+      "                stages = None\n",
+      ('tests/gate_probe14_test.py::test_a_local_forbid_env_files_entry_runs_at_the_configs_default_stages',),
+      'a repo: local forbid-env-files entry without stages counts as running at every stage, not the '
+      "config's default_stages: a staged .env it does not run on is left to it, the key passes"),
     M('name-key-glued-to-a-word', 'together_hooks/detect/engine.py',
       "    + rb'|[-_](?=tgp_v1_)|(?<=tgp_v1_[A-Za-z0-9_-]{43})[-_]'\n",
       "    + rb''\n",

@@ -129,15 +129,17 @@ _STAGE_ALIASES = {'commit': 'pre-commit', 'push': 'pre-push', 'merge-commit': 'p
 
 
 def _stages_needed() -> frozenset[str]:
-    """The stages this run may be: a push (pre-commit describes it), a
-    commit or merge (git's hooks set ``GIT_INDEX_FILE``: pre-commit or
-    pre-merge-commit, which a hook cannot tell apart), else ``pre-commit
-    run`` (its default stage, or ``--hook-stage manual``)."""
-    if os.environ.get('PRE_COMMIT_TO_REF') or os.environ.get('PRE_COMMIT_REMOTE_NAME'):
+    """The stages this run may be: a push (git's pre-push hook has
+    pre-commit name the remote), a commit or merge (git's hooks set
+    ``GIT_INDEX_FILE``: pre-commit or pre-merge-commit, which a hook
+    cannot tell apart), else ``pre-commit run`` at any ``--hook-stage``
+    it is given: ``--from-ref``/``--to-ref`` (a CI job's) set
+    ``PRE_COMMIT_TO_REF`` at its default stage, pre-commit, too."""
+    if os.environ.get('PRE_COMMIT_REMOTE_NAME'):
         return frozenset(('pre-push',))
     if os.environ.get('GIT_INDEX_FILE'):
         return frozenset(('pre-commit', 'pre-merge-commit'))
-    return frozenset(('pre-commit', 'manual'))
+    return frozenset(('pre-commit', 'pre-merge-commit', 'pre-push', 'manual'))
 
 
 def forbid_env_files_takes(root: str = '.') -> Callable[[str], bool]:
@@ -158,6 +160,8 @@ def forbid_env_files_takes(root: str = '.') -> Callable[[str], bool]:
     except Exception:  # unreadable, not YAML, too many aliases: it takes none
         return _takes_none
     needed = _stages_needed()
+    # pre-commit skips a hook SKIP names by its id or its alias.
+    skipped = {s.strip() for s in os.environ.get('SKIP', '').split(',') if s.strip()}
     takers = []
     repos = doc.get('repos') if isinstance(doc, dict) else None
     for repo in repos if isinstance(repos, list) else ():
@@ -165,7 +169,13 @@ def forbid_env_files_takes(root: str = '.') -> Callable[[str], bool]:
         for hook in hooks if isinstance(hooks, list) else ():
             if not isinstance(hook, dict) or hook.get('id') != FORBIDDER:
                 continue
+            if str(hook.get('alias', '')) in skipped:
+                continue
             stages = hook.get('stages')
+            if not stages and repo.get('repo') == 'local':
+                # A local entry has no manifest's: pre-commit gives it the
+                # config's default_stages (every stage when unset).
+                stages = doc.get('default_stages') or None
             if stages is not None:
                 if not isinstance(stages, list):
                     continue
