@@ -908,7 +908,9 @@ def test_pre_commit_our_hook_and_detect_secrets_hook_share_the_baseline(repo, ke
 def test_baseline_never_writes_a_key_a_file_name_holds(git_repo, keys):
     """A folder named with a key, holding a file with another: the
     baseline keys its results by file name, and a committed baseline must
-    not carry the name's key.  The entry still matches the file."""
+    not carry the name's key.  The entry still matches the file; the
+    name's own key (``d_<key>``: a ``_`` glues no key in a name) is no
+    entry of it, so ``scan`` still reports it, its path never shown."""
     named, held = keys[0], keys[1]
     os.makedirs(git_repo / f'd_{named}')
     (git_repo / f'd_{named}' / 'c.py').write_text(f'TOGETHER_API_KEY = "{held}"\n')
@@ -920,8 +922,10 @@ def test_baseline_never_writes_a_key_a_file_name_holds(git_repo, keys):
     assert [e['hashed_secret'] for es in json.loads(text)['results'].values() for e in es] == [
         hash_secret(held)]
     res = run('together-hooks', 'scan', '--format', 'json', cwd=git_repo)
-    assert res.rc == 0, res.out + res.err
+    assert res.rc == 1, res.out + res.err
     assert res.json()['summary']['baselined'] == 1
+    assert [f['hashed_secret'] for f in res.json()['findings']] == [hash_secret(named)]
+    assert leaked([named, held], res.out, res.err) == []
 
 
 def test_a_baseline_both_branches_updated_conflicts_and_the_message_says_how_out(git_repo, keys):
