@@ -2347,6 +2347,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
     ),
     false_positives=(
         'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',
+        # (past a model's structure a Together label answers, not when a
+        # label on the way names another provider)
+        '# together\nproviders:\n  openai:\n    model: gpt-4o\n    api_key: {hex}\n',
+        'together:\n  base_url: https://api.together.xyz/v1\n  fallback:\n    anthropic:\n      model: claude-3-5-sonnet\n      api_key: {hex}\n',
         # (a match's fallback under a digest's name)
         'let sha = match option_env!("TOGETHER_TARBALL_SHA256") {{ Some(s) => s, None => "{hex}" }};',
         # (an HTML table of checksums; a header naming another column; a

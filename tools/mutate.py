@@ -1790,11 +1790,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "past the structure right around a model field's object nothing answers: a `<!-- Together AI -->` "
       "heading over the `<script>` holding `{apiKey: ..., model: ...}` is never read"),
     M('model-walk-past-another-destination', 'together_hooks/detect/context.py',
-      '                if _inside(index.target, label_start, end):\n                    return False\n                beyond = True\n',
-      '                beyond = True\n',
+      '                if (_inside(index.target, label_start, end) or _OTHER_LABEL',
+      '                if (False or _OTHER_LABEL',
       ('tests/accuracy/probe11_heldout_test.py',),
       "the walk past a model field's object reads on through a structure naming another host: a "
       "Together heading over a script that sends to OpenAI makes its `apiKey` Together's"),
+    M('model-walk-past-another-provider-label', 'together_hooks/detect/context.py',
+      '_OTHER_LABEL.search(data, label_start, label_end)\n                        or _OTHER_LABEL.search(data, model, model_label_end)):',
+      'False):',
+      ('tests/rules_test.py',),
+      "the walk past a model field's object reads on through a label naming another provider: `# together` "
+      "over `providers:` then `openai: {model: gpt-4o, api_key: <hex>}` makes the OpenAI key Together's"),
     M('legacy-match-fallback', 'together_hooks/rules.py',
       "rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>]",
       "rb'|' + _FALLBACK + rb'|[|>]",

@@ -834,7 +834,7 @@ class Walker:
         )
         # Where the structure holding a model field starts (its brace and
         # its indented block are one structure, seen twice).
-        model = -1
+        model = model_label_end = -1
         beyond = False
         # The key's own line when the reach cuts it (a minified bundle): a
         # stretch of bytes, not a structure, so another provider's model id
@@ -854,8 +854,11 @@ class Walker:
                 # Past it only a label answers, the structures' own names
                 # (an HTML ``<!-- Together AI -->`` over the ``<script>``
                 # holding ``{apiKey: ..., model: ...}``), until one holds
-                # another destination.
-                if _inside(index.target, label_start, end):
+                # another destination, or a label on the way names another
+                # provider (``# together`` over ``providers:`` then
+                # ``openai: {model: ..., api_key: ...}``).
+                if (_inside(index.target, label_start, end) or _OTHER_LABEL.search(data, label_start, label_end)
+                        or _OTHER_LABEL.search(data, model, model_label_end)):
                     return False
                 beyond = True
                 continue
@@ -868,7 +871,7 @@ class Walker:
             if _inside(index.target, label_start, end):
                 return False
             if _own_field(data, index, label_start, label_end, end):
-                model = label_start
+                model, model_label_end = label_start, label_end
         if model != -1:
             return False
         if self._far(data, at, spans):
