@@ -2092,6 +2092,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'const K: &str = match option_env!("TOGETHER_API_KEY") {{\n    Some(k) => k,\n    None => "{hex}",\n}};',
         'let k = match env::var("TOGETHER_API_KEY") {{ Ok(v) => v, Err(_) => "{hex}".into() }};',
         '- name: TOGETHER_API_KEY\n  value: >-\n    {hex}',
+        # (an element's own field under a parent whose label names it)
+        '<secret name="TOGETHER_API_KEY">\n  <version key="v2" value="{hex}"/>\n</secret>',
         '{{"ParameterKey": "TogetherApiKey", "ParameterValue": "{hex}"}}',
         '{{"name": "TOGETHER_API_KEY", "secureValue": "{hex}"}}',
         # ``type: together``, a display name with a space, a domain heading,

@@ -1770,6 +1770,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py', 'tests/accuracy/probe20_heldout_test.py'),
       'a value whose own line names it otherwise (<add key="TogetherModelSha256" value=...>) is '
       "named by its sibling's Together name field"),
+    M('field-own-line-name-stops-label', 'together_hooks/detect/context.py',
+      ' and (a, end) != line and not _inside(index.mention, a, b):',
+      ':',
+      ('tests/rules_test.py',),
+      'a line naming its own value (`key="v2"`) is not named by the structure around it either: '
+      '`<secret name="TOGETHER_API_KEY">` over `<version key="v2" value=<hex>/>` passes'),
     M('wrapped-block-tab-indent', 'together_hooks/detect/prefilter.py',
       r"""            if data[before:before + 1] == b'\t':""",
       '            if False:',

@@ -818,10 +818,12 @@ class Walker:
             line = _line_start(data, at, lo), _line_end(data, at, hi)
             # A line that names its own value otherwise (``<add
             # key="TogetherModelSha256" value=<hex>/>``) is not named by a
-            # sibling's name field (the next ``<add key="TogetherApiKey"``).
+            # sibling's name field (the next ``<add key="TogetherApiKey"``);
+            # the structure's own label still names it (``<secret
+            # name="TOGETHER_API_KEY">`` over ``<version key="v2" value=...>``).
             named = not _inside(index.mention, *line) and _names_own_value(data, line, at)
-            for a, _b, end in spans[:2]:
-                if named and a <= line[0] and end >= line[1]:
+            for a, b, end in spans[:2]:
+                if named and a <= line[0] and end >= line[1] and (a, end) != line and not _inside(index.mention, a, b):
                     return False
                 if _inside(index.mention, a, end):
                     return True
