@@ -478,9 +478,10 @@ _FALLBACK = (
 # A match on the lookup whose arm for a missing value is the value
 # (Rust's ``match option_env!(NAME) {`` then ``Some(k) => k,`` then
 # ``None => <key>``, ``Err(_) =>`` after ``Ok(v) => v``; Scala's ``case``):
-# the arm that passes the found value on comes first, the fallback after it.
+# the arm that passes the found value on comes first, the fallback after it;
+# Scala writes ``match`` after the lookup (``sys.env.get(NAME) match {``).
 _MATCH_FALLBACK = (
-    rb'[ \t]{0,8}\{?\s{0,40}(?:case[ \t]{1,8})?(?:Some|Ok)\([ \t]{0,8}\w{1,30}[ \t]{0,8}\)[ \t]{0,8}=>'
+    rb'(?:[ \t]{1,8}match)?[ \t]{0,8}\{?\s{0,40}(?:case[ \t]{1,8})?(?:Some|Ok)\([ \t]{0,8}\w{1,30}[ \t]{0,8}\)[ \t]{0,8}=>'
     rb'[ \t]{0,8}\w{1,30}[ \t]{0,8}[,;]?\s{0,40}'
     rb'(?:case[ \t]{1,8})?(?:None|Err\([ \t]{0,8}\w{0,30}[ \t]{0,8}\)|_)[ \t]{0,8}=>[ \t]{0,8}'
 )
@@ -2091,6 +2092,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Optional.ofNullable(System.getenv("TOGETHER_API_KEY")).orElse("{hex}")',
         'const K: &str = match option_env!("TOGETHER_API_KEY") {{\n    Some(k) => k,\n    None => "{hex}",\n}};',
         'let k = match env::var("TOGETHER_API_KEY") {{ Ok(v) => v, Err(_) => "{hex}".into() }};',
+        'val key = sys.env.get("TOGETHER_API_KEY") match {{\n  case Some(k) => k\n  case None => "{hex}"\n}}',
         '- name: TOGETHER_API_KEY\n  value: >-\n    {hex}',
         # (an element's own field under a parent whose label names it)
         '<secret name="TOGETHER_API_KEY">\n  <version key="v2" value="{hex}"/>\n</secret>',

@@ -1807,6 +1807,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       "the walk past a model field's object reads on through a label naming another provider: `# together` "
       "over `providers:` then `openai: {model: gpt-4o, api_key: <hex>}` makes the OpenAI key Together's"),
+    M('legacy-match-fallback-scala', 'together_hooks/rules.py',
+      r"rb'(?:[ \t]{1,8}match)?[ \t]{0,8}\{?",
+      r"rb'[ \t]{0,8}\{?",
+      ('tests/rules_test.py',),
+      "a match written after the lookup (Scala's `sys.env.get(\"TOGETHER_API_KEY\") match {` then "
+      "`case None => \"<hex>\"`) is not read: its fallback arm passes"),
     M('legacy-match-fallback', 'together_hooks/rules.py',
       "rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>]",
       "rb'|' + _FALLBACK + rb'|[|>]",
