@@ -478,9 +478,10 @@ _FALLBACK = (
 # A match on the lookup whose arm for a missing value is the value
 # (Rust's ``match option_env!(NAME) {`` then ``Some(k) => k,`` then
 # ``None => <key>``, ``Err(_) =>`` after ``Ok(v) => v``; Scala's ``case``):
-# the arm that passes the found value on comes first, the fallback after it.
+# the arm that passes the found value on comes first, the fallback after it;
+# Scala writes ``match`` after the lookup (``sys.env.get(NAME) match {``).
 _MATCH_FALLBACK = (
-    rb'[ \t]{0,8}\{?\s{0,40}(?:case[ \t]{1,8})?(?:Some|Ok)\([ \t]{0,8}\w{1,30}[ \t]{0,8}\)[ \t]{0,8}=>'
+    rb'(?:[ \t]{1,8}match)?[ \t]{0,8}\{?\s{0,40}(?:case[ \t]{1,8})?(?:Some|Ok)\([ \t]{0,8}\w{1,30}[ \t]{0,8}\)[ \t]{0,8}=>'
     rb'[ \t]{0,8}\w{1,30}[ \t]{0,8}[,;]?\s{0,40}'
     rb'(?:case[ \t]{1,8})?(?:None|Err\([ \t]{0,8}\w{0,30}[ \t]{0,8}\)|_)[ \t]{0,8}=>[ \t]{0,8}'
 )
@@ -2091,7 +2092,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Optional.ofNullable(System.getenv("TOGETHER_API_KEY")).orElse("{hex}")',
         'const K: &str = match option_env!("TOGETHER_API_KEY") {{\n    Some(k) => k,\n    None => "{hex}",\n}};',
         'let k = match env::var("TOGETHER_API_KEY") {{ Ok(v) => v, Err(_) => "{hex}".into() }};',
+        'val key = sys.env.get("TOGETHER_API_KEY") match {{\n  case Some(k) => k\n  case None => "{hex}"\n}}',
         '- name: TOGETHER_API_KEY\n  value: >-\n    {hex}',
+        # (an element's own field under a parent whose label names it)
+        '<secret name="TOGETHER_API_KEY">\n  <version key="v2" value="{hex}"/>\n</secret>',
         '{{"ParameterKey": "TogetherApiKey", "ParameterValue": "{hex}"}}',
         '{{"name": "TOGETHER_API_KEY", "secureValue": "{hex}"}}',
         # ``type: together``, a display name with a space, a domain heading,
@@ -2347,6 +2351,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
     ),
     false_positives=(
         'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',
+        # (past a model's structure a Together label answers, not when a
+        # label on the way names another provider)
+        '# together\nproviders:\n  openai:\n    model: gpt-4o\n    api_key: {hex}\n',
+        'together:\n  base_url: https://api.together.xyz/v1\n  fallback:\n    anthropic:\n      model: claude-3-5-sonnet\n      api_key: {hex}\n',
         # (a match's fallback under a digest's name)
         'let sha = match option_env!("TOGETHER_TARBALL_SHA256") {{ Some(s) => s, None => "{hex}" }};',
         # (an HTML table of checksums; a header naming another column; a

@@ -1788,6 +1788,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py', 'tests/accuracy/probe20_heldout_test.py'),
       'a value whose own line names it otherwise (<add key="TogetherModelSha256" value=...>) is '
       "named by its sibling's Together name field"),
+    M('field-own-line-name-stops-label', 'together_hooks/detect/context.py',
+      ' and (a, end) != line and not _inside(index.mention, a, b):',
+      ':',
+      ('tests/rules_test.py',),
+      'a line naming its own value (`key="v2"`) is not named by the structure around it either: '
+      '`<secret name="TOGETHER_API_KEY">` over `<version key="v2" value=<hex>/>` passes'),
     M('wrapped-block-tab-indent', 'together_hooks/detect/prefilter.py',
       r"""            if data[before:before + 1] == b'\t':""",
       '            if False:',
@@ -1808,11 +1814,23 @@ MUTATIONS: tuple[Mutation, ...] = (
       "past the structure right around a model field's object nothing answers: a `<!-- Together AI -->` "
       "heading over the `<script>` holding `{apiKey: ..., model: ...}` is never read"),
     M('model-walk-past-another-destination', 'together_hooks/detect/context.py',
-      '                if _inside(index.target, label_start, end):\n                    return False\n                beyond = True\n',
-      '                beyond = True\n',
+      '                if (_inside(index.target, label_start, end) or _OTHER_LABEL',
+      '                if (False or _OTHER_LABEL',
       ('tests/accuracy/probe11_heldout_test.py',),
       "the walk past a model field's object reads on through a structure naming another host: a "
       "Together heading over a script that sends to OpenAI makes its `apiKey` Together's"),
+    M('model-walk-past-another-provider-label', 'together_hooks/detect/context.py',
+      '_OTHER_LABEL.search(data, label_start, label_end)\n                        or _OTHER_LABEL.search(data, model, model_label_end)):',
+      'False):',
+      ('tests/rules_test.py',),
+      "the walk past a model field's object reads on through a label naming another provider: `# together` "
+      "over `providers:` then `openai: {model: gpt-4o, api_key: <hex>}` makes the OpenAI key Together's"),
+    M('legacy-match-fallback-scala', 'together_hooks/rules.py',
+      r"rb'(?:[ \t]{1,8}match)?[ \t]{0,8}\{?",
+      r"rb'[ \t]{0,8}\{?",
+      ('tests/rules_test.py',),
+      "a match written after the lookup (Scala's `sys.env.get(\"TOGETHER_API_KEY\") match {` then "
+      "`case None => \"<hex>\"`) is not read: its fallback arm passes"),
     M('legacy-match-fallback', 'together_hooks/rules.py',
       "rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>]",
       "rb'|' + _FALLBACK + rb'|[|>]",

@@ -818,10 +818,12 @@ class Walker:
             line = _line_start(data, at, lo), _line_end(data, at, hi)
             # A line that names its own value otherwise (``<add
             # key="TogetherModelSha256" value=<hex>/>``) is not named by a
-            # sibling's name field (the next ``<add key="TogetherApiKey"``).
+            # sibling's name field (the next ``<add key="TogetherApiKey"``);
+            # the structure's own label still names it (``<secret
+            # name="TOGETHER_API_KEY">`` over ``<version key="v2" value=...>``).
             named = not _inside(index.mention, *line) and _names_own_value(data, line, at)
-            for a, _b, end in spans[:2]:
-                if named and a <= line[0] and end >= line[1]:
+            for a, b, end in spans[:2]:
+                if named and a <= line[0] and end >= line[1] and (a, end) != line and not _inside(index.mention, a, b):
                     return False
                 if _inside(index.mention, a, end):
                     return True
@@ -834,7 +836,7 @@ class Walker:
         )
         # Where the structure holding a model field starts (its brace and
         # its indented block are one structure, seen twice).
-        model = -1
+        model = model_label_end = -1
         beyond = False
         # The key's own line when the reach cuts it (a minified bundle): a
         # stretch of bytes, not a structure, so another provider's model id
@@ -854,8 +856,11 @@ class Walker:
                 # Past it only a label answers, the structures' own names
                 # (an HTML ``<!-- Together AI -->`` over the ``<script>``
                 # holding ``{apiKey: ..., model: ...}``), until one holds
-                # another destination.
-                if _inside(index.target, label_start, end):
+                # another destination, or a label on the way names another
+                # provider (``# together`` over ``providers:`` then
+                # ``openai: {model: ..., api_key: ...}``).
+                if (_inside(index.target, label_start, end) or _OTHER_LABEL.search(data, label_start, label_end)
+                        or _OTHER_LABEL.search(data, model, model_label_end)):
                     return False
                 beyond = True
                 continue
@@ -868,7 +873,7 @@ class Walker:
             if _inside(index.target, label_start, end):
                 return False
             if _own_field(data, index, label_start, label_end, end):
-                model = label_start
+                model, model_label_end = label_start, label_end
         if model != -1:
             return False
         if self._far(data, at, spans):
