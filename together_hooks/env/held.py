@@ -157,7 +157,7 @@ def untracked_env_files(root: str) -> list[str]:
         # A folder so named: walked as it would be were it named otherwise
         # (not at all if git ignores it), a ``.env/`` (a virtualenv) never.
         specs = [
-            f':(glob{icase}){_glob_escaped(folder)}**/{name}'
+            f':(glob{icase}){glob_escaped(folder)}**/{name}'
             for folder in folders
             for icase, name in ((',icase', '*.env*'), ('', '*[! -~]*'))
         ]
@@ -170,7 +170,7 @@ def _marked(name: str) -> bool:
     return '.env' in name.lower() or not name.isascii() or any(c < ' ' or c == '\x7f' for c in name)
 
 
-def _glob_escaped(path: str) -> str:
+def glob_escaped(path: str) -> str:
     """``path`` as a glob pathspec matching it alone."""
     return ''.join('\\' + c if c in '*?[]\\' else c for c in path)
 

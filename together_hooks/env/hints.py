@@ -230,9 +230,10 @@ def _key_glob(path: str, recursive: bool, root: str) -> str | None:
     from together_hooks.gitrun import git_probe
     from together_hooks.gitrun import zsplit
 
-    glob = ''.join(
-        '*' if c == '…' else '\\' + c if c in '*?[]\\' else c for c in scrub(path)
-    )
+    from together_hooks.env.held import glob_escaped
+
+    # What the scrub shows of the key (``…``) stands for any run.
+    glob = '*'.join(glob_escaped(part) for part in scrub(path).split('…'))
     if recursive:  # a folder: git matches a glob against the files in it
         glob += '/*'
     if glob.startswith(':'):
