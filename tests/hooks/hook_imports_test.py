@@ -408,7 +408,8 @@ FIRST_STAGE_STANDARD = {
 @pytest.mark.parametrize('baseline', [False, True])
 def test_a_clean_commit_loads_only_the_first_stage(git_repo, monkeypatch, baseline):
     """The console script's module answers a clean commit itself: no
-    engine, rules, pipeline, report or scrub, no ``re``, no full hook."""
+    engine, rules, pipeline, report or scrub, no ``re``, no full hook;
+    and without the cyclic collector walking what its imports made."""
     write(git_repo, 'app.py', 'print("hello")\n')
     write(git_repo, 'lib/util.py', 'def f():\n    return 1\n')
     if baseline:
@@ -423,12 +424,16 @@ def test_a_clean_commit_loads_only_the_first_stage(git_repo, monkeypatch, baseli
     }
     env['PRE_COMMIT'] = '1'
     code = (
-        'import sys\n'
+        'import sys, gc, atexit\n'
         'before = set(sys.modules)\n'
         f'sys.path.insert(0, {SOURCE!r})\n'
         'from together_hooks.hooks.first_stage import main\n'
+        'collections = []\n'
+        'gc.callbacks.append(lambda phase, info: collections.append(phase))\n'
         'rc = main(["app.py", "lib/util.py"])\n'
         'print("loaded:", sorted(set(sys.modules) - before), file=sys.stderr)\n'
+        'atexit._run_exitfuncs()\n'  # what Python runs at exit, before its last collection
+        'print("gc:", len(collections), gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n'
         'raise SystemExit(rc)\n'
     )
     proc = subprocess.run(
@@ -436,6 +441,10 @@ def test_a_clean_commit_loads_only_the_first_stage(git_repo, monkeypatch, baseli
     )
     CAPTURED.extend((proc.stdout, proc.stderr))
     assert proc.returncode == 0, proc.stderr
-    loaded = set(eval(proc.stderr.rpartition('loaded: ')[2]))
+    loaded = set(eval(proc.stderr.rpartition('loaded: ')[2].partition('\n')[0]))
     assert loaded - FIRST_STAGE_OURS - FIRST_STAGE_STANDARD == set()
     assert 'together_hooks.hooks.first_stage' in loaded
+    # No cyclic collection while it decides (its modules' objects live as
+    # long as the process), the collector back on for whoever called it,
+    # and none of the whole heap at exit (frozen first).
+    assert proc.stderr.endswith('gc: 0 True True\n'), proc.stderr

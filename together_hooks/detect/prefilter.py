@@ -143,6 +143,54 @@ def _plain_routes(keywords: tuple[bytes, ...]) -> list[tuple[bytes, list[tuple[b
     return routes
 
 
+def _by_back(needles: list[tuple[bytes, int]]) -> list[tuple[int, tuple[bytes, ...]]]:
+    """A route's (keyword, how far before the lead it starts) as
+    [(how far, the keywords starting that far)]: at each occurrence of the
+    lead one ``startswith`` of a tuple per distance, not one call per
+    keyword (in code a letter lead such as ``N``, for zlib's ``eNo`` to
+    ``eNr``, is found hundreds of times a file)."""
+    by_back: dict[int, list[bytes]] = {}
+    for needle, back in needles:
+        by_back.setdefault(back, []).append(needle)
+    return [(back, tuple(group)) for back, group in sorted(by_back.items())]
+
+
+def _denser(tries: list[tuple[int, tuple[bytes, ...]]]) -> list[tuple[bytes, tuple[bytes, ...]]]:
+    """Each of a route's groups (``_by_back``) with what its keywords share
+    from their start, where that is longer than a byte (else b''): the
+    lead looked for once the route's own is dense (``Keywords.plain``)."""
+    groups = []
+    for _back, needles in tries:
+        shared = needles[0]
+        for needle in needles[1:]:
+            while not needle.startswith(shared):
+                shared = shared[:-1]
+        groups.append((shared if len(shared) > 1 else b'', needles))
+    return groups
+
+
+def _found_at(data: bytes, lead: bytes, tries: list[tuple[int, tuple[bytes, ...]]] | tuple[
+        tuple[int, tuple[bytes, ...]], ...]) -> bool | None:
+    """Whether a keyword of ``tries`` ((how far before ``lead`` they
+    start, the keywords)) starts that far before an occurrence of
+    ``lead``, by a ``find`` loop; None once ``lead`` turns out dense in
+    ``data`` (found more than once in ``SPARSE`` bytes, tested every 16
+    finds): not known then."""
+    find = data.find
+    starts = data.startswith
+    at = find(lead)
+    tried = 0
+    while at != -1:
+        for back, needles in tries:
+            if at >= back and starts(needles, at - back):
+                return True
+        tried += 1
+        if not tried & 15 and tried * SPARSE > at:
+            return None
+        at = find(lead, at + 1)
+    return False
+
+
 def _group_search(anchor: bytes, needles: list[bytes]) -> re.Pattern[bytes]:
     """``_group_source`` compiled from the program an earlier run kept
     (``regex_cache``: the needles are the rules' own, never data):
@@ -288,8 +336,11 @@ class Keywords:
         # The last answer, which keeps its bytes: ``is`` tells the same
         # bytes asked again.
         self._last = _NOWHERE
-        # Made at the first ``plain``: (lead, [(keyword, its offset)]).
-        self._plain_routes: list[tuple[bytes, list[tuple[bytes, int]]]] | None = None
+        # Made at the first ``plain``: (lead, [(offset, keywords)] (``_by_back``),
+        # [(their shared start, keywords)] (``_denser``)).
+        self._plain_routes: list[tuple[
+            bytes, list[tuple[int, tuple[bytes, ...]]], list[tuple[bytes, tuple[bytes, ...]]],
+        ]] | None = None
         # Needles that count only where a base64 value starts (``where``).
         self._starts = tuple(n for n in self.needles if n in B64_MAGIC)
 
@@ -304,24 +355,25 @@ class Keywords:
         each source's first bytes are screened so."""
         routes = self._plain_routes
         if routes is None:
-            routes = self._plain_routes = _plain_routes(self.keywords)
-        find = data.find
-        starts = data.startswith
-        for lead, needles in routes:
-            at = find(lead)
-            tried = 0
-            while at != -1:
-                for needle, back in needles:
-                    if at >= back and starts(needle, at - back):
+            routes = self._plain_routes = [
+                (lead, tries, _denser(tries))
+                for lead, tries in ((lead, _by_back(n)) for lead, n in _plain_routes(self.keywords))
+            ]
+        for lead, tries, denser in routes:
+            found = _found_at(data, lead, tries)
+            if found is None:
+                # ``lead`` is dense in these bytes (a capital letter in
+                # code: ``N`` of ``None`` for zlib's ``eNo``): each group
+                # by what its keywords share from their start, else one
+                # ``in`` a keyword (every occurrence, the ones tried too).
+                for shared, needles in denser:
+                    found = _found_at(data, shared, ((0, needles),)) if shared else None
+                    if found is None:
+                        found = any(needle in data for needle in needles)
+                    if found:
                         return True
-                tried += 1
-                if not tried & 15 and tried * SPARSE > at:
-                    # ``lead`` is dense in these bytes: one ``in`` a needle
-                    # (every occurrence, the ones tried too).
-                    if any(needle in data for needle, _back in needles):
-                        return True
-                    break
-                at = find(lead, at + 1)
+            elif found:
+                return True
         return False
 
     def __call__(self, data: bytes) -> bool:

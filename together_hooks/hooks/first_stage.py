@@ -47,10 +47,35 @@ PUSH_VARIABLES = ('PRE_COMMIT_TO_REF', 'PRE_COMMIT_FROM_REF', 'PRE_COMMIT_REMOTE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import gc
+
+    # What this stage imports lives as long as the process and the bytes
+    # it reads make no cycles: the cyclic collector, which would walk the
+    # imports' objects at each young collection and all of them at exit,
+    # is off while it decides (``runtime.guard`` freezes the heap for the
+    # full hook).
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        clean = certainly_clean(sys.argv[1:] if argv is None else list(argv))
-    except Exception:  # an odd state: the full hook decides, from scratch
-        clean = False
+        try:
+            clean = certainly_clean(sys.argv[1:] if argv is None else list(argv))
+        except Exception:  # an odd state: the full hook decides, from scratch
+            clean = False
+        if clean:
+            import atexit
+
+            atexit.unregister(gc.freeze)  # no collection at exit, as ``runtime.configure_process``
+            atexit.register(gc.freeze)
+    finally:
+        if not gc.get_freeze_count():
+            # Its objects to the oldest generation (``freeze`` clears the
+            # young one's count, ``unfreeze`` hands them all back): none
+            # is walked by the young collection that count would set off
+            # as soon as the collector is back on.
+            gc.freeze()
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
     if clean:
         return 0
     from together_hooks.hooks.detect_together_keys import main as full
