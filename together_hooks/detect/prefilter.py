@@ -39,6 +39,7 @@ from together_hooks.findings import bare_hex  # a small blob holding only 64 hex
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from typing import Any
     from typing import Callable
     from typing import Iterable
 
@@ -704,13 +705,11 @@ def _hyperscan_head() -> Callable[[bytes], bool] | None:
     import hyperscan
 
     block = b''.join(b'\\x%02x' % byte for byte in range(256) if _BLOCK_BYTES[byte] == 0x78)
-    try:
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(
-            expressions=[b'<~', b'[' + block + b']{%d}' % len(_BLOCK_RUN)],
-            ids=[0, 1], elements=2, flags=[hyperscan.HS_FLAG_SINGLEMATCH] * 2,
-        )
-    except Exception:  # hyperscan.error, or a CPU it does not support
+    db = hyperscan_database(
+        hyperscan, [b'<~', b'[' + block + b']{%d}' % len(_BLOCK_RUN)],
+        [hyperscan.HS_FLAG_SINGLEMATCH] * 2,
+    )
+    if db is None:
         return None
     stopped = hyperscan.ScanTerminated
 
@@ -1106,14 +1105,8 @@ def hyperscan_routes(
 
     import re
 
-    try:
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(
-            expressions=[re.escape(k) for k in needles],
-            ids=list(range(len(needles))),
-            elements=len(needles),
-        )
-    except Exception:  # hyperscan.error, or a CPU it does not support
+    db = hyperscan_database(hyperscan, [re.escape(k) for k in needles], [0] * len(needles))
+    if db is None:
         return None
     sizes = [len(k) for k in needles]
     stopped = hyperscan.ScanTerminated
@@ -1149,6 +1142,41 @@ def hyperscan_routes(
         return False
 
     return where, present
+
+
+def hyperscan_database(hyperscan: Any, expressions: list[bytes], flags: list[int]) -> Any:
+    """A block-mode database of ``expressions`` (ids their places), or
+    None where hyperscan cannot compile them on this machine.  Loaded from
+    the one an earlier run compiled (``regex_cache.stored``: the
+    expressions are our own constants, never data) when it loads; a
+    damaged one, or one made for a CPU this one is not, is compiled
+    afresh."""
+    from together_hooks import regex_cache
+
+    mode = hyperscan.HS_MODE_BLOCK
+    key = ('hyperscan', hyperscan.__version__, mode, tuple(expressions), tuple(flags))
+    kept = regex_cache.stored(key)
+    if kept is not None:
+        try:
+            db = hyperscan.loadb(kept, mode)
+            db.scratch = hyperscan.Scratch(db)
+        except Exception:  # hyperscan.error: compiled afresh
+            pass
+        else:
+            return db
+    try:
+        db = hyperscan.Database(mode=mode)
+        db.compile(
+            expressions=expressions, ids=list(range(len(expressions))),
+            elements=len(expressions), flags=flags,
+        )
+    except Exception:  # hyperscan.error, or a CPU it does not support
+        return None
+    try:
+        regex_cache.store(key, hyperscan.dumpb(db))
+    except Exception:  # hyperscan.error: compiled again next run
+        pass
+    return db
 
 
 def _stop(_i: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
