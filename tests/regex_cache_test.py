@@ -362,10 +362,9 @@ def _screen_databases(monkeypatch):
     """The keyword screen's two hyperscan routes as a run builds them
     (``prefilter.hyperscan_routes``, ``_hyperscan_head``), and the
     databases it compiled for them (not loaded from the cache)."""
-    import hyperscan
-
     from together_hooks.detect import prefilter
 
+    hyperscan = prefilter.hyperscan_module()
     compiled = []
     real = hyperscan.Database
     monkeypatch.setattr(hyperscan, 'Database', lambda **kw: compiled.append(kw) or real(**kw))

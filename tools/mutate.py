@@ -1782,6 +1782,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/regex_cache_test.py::test_the_screens_hyperscan_databases_load_from_the_cache',),
       "the keyword screen's hyperscan databases are compiled in every run, not loaded from the "
       "user's cache"),
+    M('hyperscan-package-imported', 'together_hooks/detect/prefilter.py',
+      '    loaded = sys.modules.get(_HS_EXT)\n    if loaded is not None:\n        return loaded\n',
+      '    import hyperscan\n    return hyperscan\n',
+      ('tests/detect/prefilter_test.py::test_hyperscan_is_loaded_without_its_packages_typing_import',),
+      "the fast extra's screen imports the hyperscan package, and with it typing, in every run "
+      'past 16 MB'),
     M('kept-blob-crc-unchecked', 'together_hooks/regex_cache.py',
       '                and v[0] == zlib.crc32(v[1])\n',
       '',
