@@ -23,7 +23,9 @@ walkers, and through :func:`cached` the constant ones the engine and the
 scrub match at each call), never one built from data: a pattern made
 from a developer's keys must not reach a file.  The file is
 ``$XDG_CACHE_HOME/together-hooks/regex-programs`` (``~/.cache/...``),
-beside scan-org's mirrors.  No variable of our own
+beside scan-org's mirrors; ``stored`` and ``store`` keep other compiled
+forms of our own constants (the keyword screen's hyperscan databases) in
+``compiled-blobs`` beside it, under the same rules.  No variable of our own
 names it: a variable named like Together is read as one of the
 developer's own keys (``env.values.keys_in_environ``).
 """

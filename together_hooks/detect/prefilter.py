@@ -1189,7 +1189,7 @@ def hyperscan_database(hyperscan: Any, expressions: list[bytes], flags: list[int
     from together_hooks import regex_cache
 
     mode = hyperscan.HS_MODE_BLOCK
-    key = ('hyperscan', hyperscan.__version__, mode, tuple(expressions), tuple(flags))
+    key = ('hyperscan', getattr(hyperscan, '__version__', ''), mode, tuple(expressions), tuple(flags))
     kept = regex_cache.stored(key)
     if kept is not None:
         try:
