@@ -73,6 +73,9 @@ def restart(monkeypatch) -> None:
     monkeypatch.setattr(regex_cache, '_generated', {})
     monkeypatch.setattr(regex_cache, '_built', {})
     monkeypatch.setattr(regex_cache, '_used', set())
+    monkeypatch.setattr(regex_cache, '_blobs', None)
+    monkeypatch.setattr(regex_cache, '_new_blobs', {})
+    monkeypatch.setattr(regex_cache, '_used_blobs', set())
 
 
 def from_cache(monkeypatch) -> list[re.Pattern[bytes]]:
@@ -353,3 +356,93 @@ def test_a_tree_past_a_megabyte_builds_the_grouped_searches_from_the_cache(cache
     keyword = screen.keywords[0]
     text = b'x' * 4096 + keyword + b' ' + b'y' * 4096
     assert where(text).offsets(keyword) == [4096]
+
+
+def _screen_databases(monkeypatch):
+    """The keyword screen's two hyperscan routes as a run builds them
+    (``prefilter.hyperscan_routes``, ``_hyperscan_head``), and the
+    databases it compiled for them (not loaded from the cache)."""
+    from together_hooks.detect import prefilter
+
+    hyperscan = prefilter.hyperscan_module()
+    compiled = []
+    real = hyperscan.Database
+    monkeypatch.setattr(hyperscan, 'Database', lambda **kw: compiled.append(kw) or real(**kw))
+    routes = prefilter.hyperscan_routes(engine.keyword_screen(RULES).needles)
+    head = prefilter._hyperscan_head()
+    monkeypatch.setattr(hyperscan, 'Database', real)
+    assert routes is not None and head is not None
+    return routes, head, compiled
+
+
+def _same_routes(routes, head) -> None:
+    """Every needle found where it is, and the head test as the passes."""
+    from together_hooks.detect import prefilter
+
+    needles = engine.keyword_screen(RULES).needles
+    text = b' '.join(b'x' * (i % 7) + n for i, n in enumerate(needles))
+    where, present = routes
+    found = where(text)
+    at = 0
+    for i, needle in enumerate(needles):
+        at = text.index(needle, at + (i % 7) if i else 0)
+        assert at in found.offsets(needle), needle
+    assert present(text) and not present(b'nothing to see here ' * 50)
+    for sample in (b'<~87cURD]i,"Ebo80~>', b'A' * 80, b'plain words\n' * 20, b'A' * 30 + b' ' + b'A' * 30):
+        assert head(sample) == prefilter._may_start_block(sample), sample
+
+
+def test_the_screens_hyperscan_databases_load_from_the_cache(cache, monkeypatch):
+    """Compiling the screen's hyperscan databases cost a tree scan ~20 ms
+    of CPU; a run after the first loads them (``hyperscan.loadb``) and
+    finds what the compiled ones find."""
+    pytest.importorskip('hyperscan')
+    routes, head, compiled = _screen_databases(monkeypatch)
+    assert len(compiled) == 2
+    _same_routes(routes, head)
+    regex_cache._save_blobs()
+    kept = cache.parent / regex_cache._BLOBS_NAME
+    assert kept.stat().st_mode & 0o777 == 0o600
+    restart(monkeypatch)
+    routes, head, compiled = _screen_databases(monkeypatch)
+    assert compiled == []
+    _same_routes(routes, head)
+    assert regex_cache._new_blobs == {}  # nothing new to write
+
+
+@pytest.mark.parametrize('damage', ['flipped bit', 'garbage', 'other build', 'not a database', 'others can write'])
+def test_a_damaged_kept_database_is_compiled_afresh(cache, monkeypatch, damage):
+    """A kept database whose CRC fails, a file of another build or of
+    garbage, bytes hyperscan refuses, a file others can write: compiled
+    afresh, the same needles found, and good ones written for the next run."""
+    import marshal
+    import zlib
+
+    pytest.importorskip('hyperscan')
+    _screen_databases(monkeypatch)
+    regex_cache._save_blobs()
+    kept = cache.parent / regex_cache._BLOBS_NAME
+    key, held = marshal.loads(kept.read_bytes())
+    if damage == 'flipped bit':
+        # A byte of the header's platform field: hyperscan's own check
+        # (loadb) takes it flipped, the kept CRC does not.
+        held = {k: (crc, v[:24] + bytes([v[24] ^ 1]) + v[25:]) for k, (crc, v) in held.items()}
+        kept.write_bytes(marshal.dumps((key, held)))
+    elif damage == 'garbage':
+        kept.write_bytes(b'\0not marshal' * 10)
+    elif damage == 'other build':
+        kept.write_bytes(marshal.dumps((key[:3] + ('2.7.18',) + key[4:], held)))
+    elif damage == 'not a database':
+        junk = b'\x14\x13\x00\x00' + bytes(300)
+        kept.write_bytes(marshal.dumps((key, {k: (zlib.crc32(junk), junk) for k in held})))
+    else:
+        kept.chmod(0o666)
+    restart(monkeypatch)
+    routes, head, compiled = _screen_databases(monkeypatch)
+    assert len(compiled) == 2
+    _same_routes(routes, head)
+    if damage == 'others can write':
+        kept.chmod(0o600)
+    regex_cache._save_blobs()
+    restart(monkeypatch)
+    assert _screen_databases(monkeypatch)[2] == []

@@ -23,7 +23,9 @@ walkers, and through :func:`cached` the constant ones the engine and the
 scrub match at each call), never one built from data: a pattern made
 from a developer's keys must not reach a file.  The file is
 ``$XDG_CACHE_HOME/together-hooks/regex-programs`` (``~/.cache/...``),
-beside scan-org's mirrors.  No variable of our own
+beside scan-org's mirrors; ``stored`` and ``store`` keep other compiled
+forms of our own constants (the keyword screen's hyperscan databases) in
+``compiled-blobs`` beside it, under the same rules.  No variable of our own
 names it: a variable named like Together is read as one of the
 developer's own keys (``env.values.keys_in_environ``).
 """
@@ -238,12 +240,7 @@ def _kept() -> dict[Any, tuple[Any, ...]]:
 
 
 def _save() -> None:
-    """Write what is cached plus what this run generated, atomically, as
-    ``fileio.write_atomic`` does (which this layer cannot import): a
-    temporary file of our own (0600, a name no other writer uses, no link
-    followed), flushed to the disk, renamed over the old one; in a folder
-    made 0700, and only in one that is ``_private_folder``.  Concurrent
-    runs each rename a whole file: the last one wins."""
+    """Write what is cached plus what this run generated (``_write``)."""
     path = _path()
     if path is None or not _generated:
         return
@@ -251,10 +248,27 @@ def _save() -> None:
         import marshal
 
         data = marshal.dumps((_build_key(), _kept()))
+    except Exception:  # a program marshal refuses: the next run compiles again
+        return
+    if not _write(path, data):
+        return
+    if _programs is not None:
+        _programs.update(_generated)
+    _generated.clear()
+
+
+def _write(path: str, data: bytes) -> bool:
+    """``data`` into ``path``, atomically, as ``fileio.write_atomic`` does
+    (which this layer cannot import): a temporary file of our own (0600, a
+    name no other writer uses, no link followed), flushed to the disk,
+    renamed over the old one; in a folder made 0700, and only in one that
+    is ``_private_folder``.  Concurrent runs each rename a whole file: the
+    last one wins.  False when nothing was written."""
+    try:
         folder = os.path.dirname(path)
         os.makedirs(folder, mode=0o700, exist_ok=True)
         if not _private_folder(folder):
-            return
+            return False
         tmp = f'{path}.{os.getpid()}.{os.urandom(6).hex()}.tmp'
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, 'O_NOFOLLOW', 0), 0o600)
         try:
@@ -267,7 +281,92 @@ def _save() -> None:
             os.unlink(tmp)
             raise
     except Exception:  # a read-only home, a full disk: the next run compiles again
+        return False
+    return True
+
+
+# Other compiled forms of our own constants, kept as the programs are, in
+# a file of their own beside them (``_BLOBS_NAME``): a hyperscan database
+# of the keyword screen's needles, serialized (``hyperscan.dumpb``), costs
+# ~10-20 ms of CPU to compile and ~0.1 ms to load.  Keyed by a tuple of
+# the constants it was made from (and whatever version made it), each
+# value kept with its CRC-32: hyperscan's own check let 4 of 300 flipped
+# bits through.  The same trust as a program: only in a ``_private`` file
+# of a ``_private_folder``.
+_BLOBS_NAME = 'compiled-blobs'
+_BLOBS_FORMAT = 1
+_MAX_BLOBS = 8
+_blobs: dict[Any, bytes] | None = None  # key -> value, what the file held
+_new_blobs: dict[Any, bytes] = {}  # what this run made, to write at exit
+_used_blobs: set[Any] = set()
+
+
+def stored(key: tuple[Any, ...]) -> bytes | None:
+    """The value an earlier run kept for ``key`` (``store``), or None."""
+    blobs = _load_blobs() if _blobs is None else _blobs
+    value = blobs.get(key)
+    if value is not None:
+        _used_blobs.add(key)
+    return value
+
+
+def store(key: tuple[Any, ...], value: bytes) -> None:
+    """Keep ``value`` for ``key`` (constants only: never anything made
+    from data), written once at exit."""
+    blobs = _load_blobs() if _blobs is None else _blobs
+    if not _blobs_wanted or blobs.get(key) == value or len(value) > _MAX_BYTES // (2 * _MAX_BLOBS):
         return
-    if _programs is not None:
-        _programs.update(_generated)
-    _generated.clear()
+    if not _new_blobs:
+        import atexit
+
+        atexit.register(_save_blobs)
+    _new_blobs[key] = value
+
+
+_blobs_wanted = False
+
+
+def _load_blobs() -> dict[Any, bytes]:
+    """The kept values whose CRC holds (none when there is no good file)."""
+    global _blobs, _blobs_wanted
+    _blobs = {}
+    path = _path()
+    _blobs_wanted = path is not None and sys.implementation.name == 'cpython'
+    if not _blobs_wanted:
+        return _blobs
+    try:
+        import marshal
+        import zlib
+
+        key, held = marshal.loads(_read_regular(os.path.join(os.path.dirname(path), _BLOBS_NAME)))
+        if key == (_BLOBS_FORMAT, *_build_key()) and type(held) is dict:
+            _blobs = {
+                k: v[1] for k, v in held.items()
+                if type(k) is tuple and type(v) is tuple and len(v) == 2 and type(v[1]) is bytes
+                and v[0] == zlib.crc32(v[1])
+            }
+    except Exception:  # no file, or not one of ours: made afresh
+        pass
+    return _blobs
+
+
+def _save_blobs() -> None:
+    """What the file held and what this run made, at most ``_MAX_BLOBS``
+    (past that, only what this run used or made)."""
+    path = _path()
+    if path is None or not _new_blobs:
+        return
+    kept = {**(_blobs or {}), **_new_blobs}
+    if len(kept) > _MAX_BLOBS:
+        kept = {k: v for k, v in kept.items() if k in _used_blobs or k in _new_blobs}
+    try:
+        import marshal
+        import zlib
+
+        data = marshal.dumps(((_BLOBS_FORMAT, *_build_key()), {k: (zlib.crc32(v), v) for k, v in kept.items()}))
+    except Exception:  # a key marshal refuses: made afresh next run
+        return
+    if _write(os.path.join(os.path.dirname(path), _BLOBS_NAME), data):
+        if _blobs is not None:
+            _blobs.update(_new_blobs)
+        _new_blobs.clear()

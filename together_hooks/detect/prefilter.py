@@ -39,6 +39,7 @@ from together_hooks.findings import bare_hex  # a small blob holding only 64 hex
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from typing import Any
     from typing import Callable
     from typing import Iterable
 
@@ -741,7 +742,7 @@ _HEAD_TEST: list[Callable[[bytes], bool] | None] = [None]
 def _head_test() -> Callable[[bytes], bool]:
     """The test of a head, chosen once hyperscan is loaded or not: a hook
     that never loads it keeps the passes and imports nothing."""
-    if 'hyperscan' not in sys.modules:
+    if _HS_EXT not in sys.modules:
         return _may_start_block
     test = _HEAD_TEST[0] = _hyperscan_head() or _may_start_block
     return test
@@ -753,16 +754,14 @@ def _hyperscan_head() -> Callable[[bytes], bool] | None:
     translation and the two searches find), or None where its library
     cannot run.  Asked of every blob a history scan reads: the three
     passes cost ~3x the call (docs/performance.md)."""
-    import hyperscan
+    hyperscan = hyperscan_module()
 
     block = b''.join(b'\\x%02x' % byte for byte in range(256) if _BLOCK_BYTES[byte] == 0x78)
-    try:
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(
-            expressions=[b'<~', b'[' + block + b']{%d}' % len(_BLOCK_RUN)],
-            ids=[0, 1], elements=2, flags=[hyperscan.HS_FLAG_SINGLEMATCH] * 2,
-        )
-    except Exception:  # hyperscan.error, or a CPU it does not support
+    db = hyperscan_database(
+        hyperscan, [b'<~', b'[' + block + b']{%d}' % len(_BLOCK_RUN)],
+        [hyperscan.HS_FLAG_SINGLEMATCH] * 2,
+    )
+    if db is None:
         return None
     stopped = hyperscan.ScanTerminated
 
@@ -1152,20 +1151,14 @@ def hyperscan_routes(
     """(``hyperscan_where``, does the bytes hold any needle: the same
     database, stopped at its first match), or None without hyperscan."""
     try:
-        import hyperscan
+        hyperscan = hyperscan_module()
     except ImportError:
         return None
 
     import re
 
-    try:
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(
-            expressions=[re.escape(k) for k in needles],
-            ids=list(range(len(needles))),
-            elements=len(needles),
-        )
-    except Exception:  # hyperscan.error, or a CPU it does not support
+    db = hyperscan_database(hyperscan, [re.escape(k) for k in needles], [0] * len(needles))
+    if db is None:
         return None
     sizes = [len(k) for k in needles]
     stopped = hyperscan.ScanTerminated
@@ -1201,6 +1194,76 @@ def hyperscan_routes(
         return False
 
     return where, present
+
+
+_HS_EXT = 'hyperscan._hs_ext'
+
+
+def hyperscan_module() -> Any:
+    """hyperscan's compiled module (``hyperscan._hs_ext``, every name the
+    package exports), loaded without running the package's ``__init__``:
+    that imports ``typing`` for one ``NamedTuple`` we never use, 7.5 ms
+    of CPU in a run that has loaded our modules, more than the extension
+    itself (docs/performance.md).  A process that imported the package
+    already gets the module it loaded.  ImportError without hyperscan."""
+    loaded = sys.modules.get(_HS_EXT)
+    if loaded is not None:
+        return loaded
+    from importlib.machinery import PathFinder  # (importlib.util: 3.5 ms more)
+
+    package = PathFinder.find_spec('hyperscan')
+    places = package.submodule_search_locations if package is not None else None
+    spec = PathFinder.find_spec(_HS_EXT, places) if places else None
+    if spec is None or spec.loader is None:
+        raise ImportError('No module named hyperscan', name='hyperscan')
+    module = spec.loader.create_module(spec)
+    if module is None:  # not an extension module's loader: not hyperscan's
+        raise ImportError(f'{_HS_EXT} is no extension module', name='hyperscan')
+    module.__spec__, module.__loader__, module.__package__ = spec, spec.loader, 'hyperscan'
+    # As the import system does: in ``sys.modules`` while it runs, so the
+    # package imported later takes this module rather than a second copy.
+    sys.modules[_HS_EXT] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[_HS_EXT]
+        raise
+    return module
+
+
+def hyperscan_database(hyperscan: Any, expressions: list[bytes], flags: list[int]) -> Any:
+    """A block-mode database of ``expressions`` (ids their places), or
+    None where hyperscan cannot compile them on this machine.  Loaded from
+    the one an earlier run compiled (``regex_cache.stored``: the
+    expressions are our own constants, never data) when it loads; a
+    damaged one, or one made for a CPU this one is not, is compiled
+    afresh."""
+    from together_hooks import regex_cache
+
+    mode = hyperscan.HS_MODE_BLOCK
+    key = ('hyperscan', getattr(hyperscan, '__version__', ''), mode, tuple(expressions), tuple(flags))
+    kept = regex_cache.stored(key)
+    if kept is not None:
+        try:
+            db = hyperscan.loadb(kept, mode)
+            db.scratch = hyperscan.Scratch(db)
+        except Exception:  # hyperscan.error: compiled afresh
+            pass
+        else:
+            return db
+    try:
+        db = hyperscan.Database(mode=mode)
+        db.compile(
+            expressions=expressions, ids=list(range(len(expressions))),
+            elements=len(expressions), flags=flags,
+        )
+    except Exception:  # hyperscan.error, or a CPU it does not support
+        return None
+    try:
+        regex_cache.store(key, hyperscan.dumpb(db))
+    except Exception:  # hyperscan.error: compiled again next run
+        pass
+    return db
 
 
 def _stop(_i: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
