@@ -11,11 +11,13 @@ import os
 import pytest
 
 from tests.cli_run import scan
+from tests.cli_run import scan_in_process
 from tests.conftest import git
 from tests.conftest import write
 from tests.sources.histories import branchy_history
 from tests.sources.histories import tree_walks
 from together_hooks import gitrun
+from together_hooks.findings import hash_secret
 from together_hooks.sources import history
 
 
@@ -283,3 +285,44 @@ def test_a_store_with_a_bitmap_and_commits_no_ref_reaches_is_still_walked(git_re
     assert got.rc == 1, got
     assert [f['path'] for f in got.json()['findings']] == ['c.py']
     assert any('--use-bitmap-index' in a for a in walks.argvs), walks.argvs
+
+
+def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo, keys):
+    """A merge whose tree holds what neither parent has (an "evil merge"):
+    a new file holding a key, and a file renamed to a name that makes its
+    bare 64 hex digits a legacy key (an old blob, a new name).  Neither
+    shows in a log of the merges' parents' diffs (``log --raw`` without
+    ``-c``): both are found and given to the merge, in the repository and
+    in a local clone of it (hard-linked packs: the commit walk names the
+    blobs to read, ``LogSized``)."""
+    key, legacy = keys(), keys('hex')
+    write(git_repo, 'a.py', 'x = 1\n')
+    write(git_repo, 'notes/data.txt', f'{legacy}\n')
+    commit(git_repo, 'base')
+    git(git_repo, 'checkout', '-q', '-b', 'side')
+    write(git_repo, 'side.py', 's = 1\n')
+    commit(git_repo, 'side')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'a.py', 'x = 2\n')
+    commit(git_repo, 'main')
+    git(git_repo, 'merge', '-q', '--no-ff', '--no-commit', 'side')
+    write(git_repo, 'added.py', f'K = "{key}"\n')
+    git(git_repo, 'mv', 'notes/data.txt', 'together_api_key.txt')
+    merge = commit(git_repo, 'merge side, adding and renaming')
+    git(git_repo, 'checkout', '-q', '-b', 'wip')  # left out of the clone
+    write(git_repo, 'wip.py', 'w = 1\n')
+    commit(git_repo, 'wip')
+    git(git_repo, 'checkout', '-q', 'main')
+    clone = tmp_path / 'clone'
+    git(tmp_path, 'clone', '-q', '--single-branch', str(git_repo), str(clone))
+    assert history._shares_store(str(clone))
+    want = sorted([
+        ('added.py', 'together-api-key', hash_secret(key), merge),
+        ('together_api_key.txt', 'together-legacy-api-key', hash_secret(legacy), merge),
+    ])
+    for where in (git_repo, clone):
+        got = scan_in_process('--history', '--format', 'json', cwd=where)
+        assert got.rc == 1, got
+        assert sorted(
+            (f['path'], f['rule'], f['hashed_secret'], f['commit'])
+            for f in got.json()['findings']) == want, where
