@@ -294,7 +294,7 @@ def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo
     shows in a log of the merges' parents' diffs (``log --raw`` without
     ``-c``): both are found and given to the merge, in the repository and
     in a local clone of it (hard-linked packs: the commit walk names the
-    blobs to read, ``LogSized``)."""
+    blobs to read, ``LogSized``), whose list of the commits is that walk's."""
     key, legacy = keys(), keys('hex')
     write(git_repo, 'a.py', 'x = 1\n')
     write(git_repo, 'notes/data.txt', f'{legacy}\n')
@@ -321,8 +321,14 @@ def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo
         ('together_api_key.txt', 'together-legacy-api-key', hash_secret(legacy), merge),
     ])
     for where in (git_repo, clone):
-        got = scan_in_process('--history', '--format', 'json', cwd=where)
+        walks = tree_walks(lambda: scan_in_process('--history', '--format', 'json', cwd=where))
+        got = walks.result
         assert got.rc == 1, got
         assert sorted(
             (f['path'], f['rule'], f['hashed_secret'], f['commit'])
             for f in got.json()['findings']) == want, where
+        commits = git(where, 'rev-list', '--all', '--').split()
+        assert got.json()['summary']['commits_scanned'] == len(commits)
+    # The clone's commits are its commit walk's (``CommitList.of_log``),
+    # which discovery waits for there anyway: no ``rev-list`` walk of them.
+    assert not [a for a in walks.started if 'rev-list' in a and '--objects' not in a], walks.started
