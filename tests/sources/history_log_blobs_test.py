@@ -287,24 +287,31 @@ def test_a_store_with_a_bitmap_and_commits_no_ref_reaches_is_still_walked(git_re
     assert any('--use-bitmap-index' in a for a in walks.argvs), walks.argvs
 
 
-def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo, keys):
+def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo, keys, monkeypatch):
     """A merge whose tree holds what neither parent has (an "evil merge"):
     a new file holding a key, and a file renamed to a name that makes its
     bare 64 hex digits a legacy key (an old blob, a new name).  Neither
     shows in a log of the merges' parents' diffs (``log --raw`` without
-    ``-c``): both are found and given to the merge, in the repository and
-    in a local clone of it (hard-linked packs: the commit walk names the
-    blobs to read, ``LogSized``), whose list of the commits is that walk's."""
-    key, legacy = keys(), keys('hex')
+    ``-c``): both are found and given to the merge, in a ``--no-local``
+    clone and in a local one (hard-linked packs: the commit walk names the
+    blobs to read, ``LogSized``), whose list of the commits is that walk's.
+    A key in two commits' messages is the older one's (the commit walk's
+    order, ``--date-order``) in both, though ``--topo-order`` lists the
+    other first."""
+    key, legacy, said = keys(), keys('hex'), keys()
     write(git_repo, 'a.py', 'x = 1\n')
     write(git_repo, 'notes/data.txt', f'{legacy}\n')
+    monkeypatch.setenv('GIT_COMMITTER_DATE', '2024-01-01T00:00:00+00:00')
     commit(git_repo, 'base')
     git(git_repo, 'checkout', '-q', '-b', 'side')
     write(git_repo, 'side.py', 's = 1\n')
-    commit(git_repo, 'side')
+    monkeypatch.setenv('GIT_COMMITTER_DATE', '2024-01-02T00:00:00+00:00')
+    side = commit(git_repo, f'side, saying {said}')
     git(git_repo, 'checkout', '-q', 'main')
     write(git_repo, 'a.py', 'x = 2\n')
-    commit(git_repo, 'main')
+    monkeypatch.setenv('GIT_COMMITTER_DATE', '2024-01-03T00:00:00+00:00')
+    commit(git_repo, f'main, saying {said}')
+    monkeypatch.delenv('GIT_COMMITTER_DATE')
     git(git_repo, 'merge', '-q', '--no-ff', '--no-commit', 'side')
     write(git_repo, 'added.py', f'K = "{key}"\n')
     git(git_repo, 'mv', 'notes/data.txt', 'together_api_key.txt')
@@ -313,14 +320,18 @@ def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo
     write(git_repo, 'wip.py', 'w = 1\n')
     commit(git_repo, 'wip')
     git(git_repo, 'checkout', '-q', 'main')
-    clone = tmp_path / 'clone'
-    git(tmp_path, 'clone', '-q', '--single-branch', str(git_repo), str(clone))
-    assert history._shares_store(str(clone))
+    clones = []
+    for how in ('--no-local', '--local'):
+        clones.append(tmp_path / how.strip('-'))
+        git(tmp_path, 'clone', '-q', '--single-branch', how, str(git_repo), str(clones[-1]))
+    assert [history._shares_store(str(clone)) for clone in clones] == [False, True]
+    assert git(git_repo, 'log', '--reverse', '--topo-order', '--format=%H', 'main')[41:81] != side
     want = sorted([
+        ('<commit message>', 'together-api-key', hash_secret(said), side),
         ('added.py', 'together-api-key', hash_secret(key), merge),
         ('together_api_key.txt', 'together-legacy-api-key', hash_secret(legacy), merge),
     ])
-    for where in (git_repo, clone):
+    for where in clones:
         walks = tree_walks(lambda: scan_in_process('--history', '--format', 'json', cwd=where))
         got = walks.result
         assert got.rc == 1, got

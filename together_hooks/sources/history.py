@@ -561,9 +561,11 @@ class Listing:
 
 
 class CommitList:
-    """Every commit ``revs`` reach, parents before children (``rev-list
-    --reverse --topo-order``), listed in the background from when it is
-    made: commit messages are read in this order (``history_extras``), and
+    """Every commit ``revs`` reach, parents before children and otherwise
+    oldest first (``rev-list --reverse --date-order``: the commit walk's
+    order, ``CommitLog``), listed in the background from when it is
+    made: commit messages are read in this order (``history_extras``: a
+    key in two messages is the first one's, as a blob's is), and
     its length tells whether a store holds commits no ref reaches
     (``Listing``): one walk of the commits for both.  ``of_log``: the
     commits a commit walk that discovery waits for anyway lists
@@ -573,7 +575,7 @@ class CommitList:
     def __init__(self, root: str, revs: Sequence[str]) -> None:
         self.shas: list[str] = []
         self.walk: Walk | None = Walk(
-            root, 'rev-list', '--reverse', '--topo-order', *revs, '--',
+            root, 'rev-list', '--reverse', '--date-order', *revs, '--',
             each=lambda line: self.shas.append(line.decode().strip()),
         )
         self.log: CommitLog | None = None
