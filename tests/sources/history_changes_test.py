@@ -98,6 +98,26 @@ def test_the_commits_holding_a_wanted_blob_give_the_whole_parse(hostile):
     assert all('\x01' not in p or p.startswith('\x01') for p in paths)
 
 
+def test_the_walk_lists_its_commits_as_git_walks_them(hostile):
+    """``AddedNames(commits=True)``: each commit of the walk once, in its
+    order, read in pieces of a few bytes, whatever its paths look like (a
+    commit's line, a raw entry); a last line git left without its NUL
+    too (``end``).  What a local clone's scan takes for the list of the
+    commits instead of a ``rev-list`` of its own (``CommitList.of_log``)."""
+    git(hostile, 'commit', '-q', '--allow-empty', '--no-verify', '-m', 'last, with no entry')
+    log = _log(hostile)
+    assert log.endswith(b'\0') and log.rstrip(b'\0').rpartition(b'\0')[2].startswith(b'\x01')
+    want = git(hostile, 'log', '--reverse', '--date-order', '--format=%H', '--all').split()
+    assert len(want) >= 10
+    for stream in (log, log.rstrip(b'\0')):
+        for pieces in ([stream], [stream[i:i + 7] for i in range(0, len(stream), 7)]):
+            names = history.AddedNames(commits=True)
+            for piece in pieces:
+                names(piece)
+            names.end()
+            assert names.commits == want
+
+
 def _many_commits(repo, n: int) -> tuple[bytes, bytes]:
     """``n`` commits changing four files each (``git fast-import``), the
     last of them adding one more file; (its blob, the log)."""

@@ -167,8 +167,9 @@ def test_what_discovery_waits_for_is_asked_of_git_first(tmp_path, git_repo, keys
     ]
     kinds = [k for k in kinds if k is not None]
     # A shared store: the blobs the tree diffs name, sized as they come
-    # (``LogSized``), so that walk is what discovery waits for.
-    assert kinds == (['listing', 'commits', 'log'] if how else ['sizes', 'log', 'commits']), started
+    # (``LogSized``), so that walk is what discovery waits for, and its
+    # commits are the list of the commits (``CommitList.of_log``).
+    assert kinds == (['listing', 'commits', 'log'] if how else ['sizes', 'log']), started
 
 
 @pytest.mark.parametrize('how', [(), ('--no-local',)])
@@ -209,13 +210,13 @@ def test_the_history_is_listed_before_the_own_keys_are_looked_for(
         'own keys' if 'ls-files' in a and '--others' in a
         else 'listing' if '--batch-all-objects' in a or '--objects' in a
         else 'sizes' if 'cat-file' in a and '--batch-check=%(objecttype) %(objectname) %(objectsize)' in a
-        else 'commits' if 'rev-list' in a and '--topo-order' in a
+        else 'commits' if 'rev-list' in a and '--date-order' in a
         else 'log' if 'log' in a and '--raw' in a else None
         for a in started
     ]
     kinds = [k for k in kinds if k is not None]
     assert kinds[:4] == (
-        ['listing', 'commits', 'log', 'own keys'] if how else ['sizes', 'log', 'commits', 'own keys']
+        ['listing', 'commits', 'log', 'own keys'] if how else ['sizes', 'log', 'own keys']
     ), started
 
 

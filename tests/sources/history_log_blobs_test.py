@@ -11,11 +11,13 @@ import os
 import pytest
 
 from tests.cli_run import scan
+from tests.cli_run import scan_in_process
 from tests.conftest import git
 from tests.conftest import write
 from tests.sources.histories import branchy_history
 from tests.sources.histories import tree_walks
 from together_hooks import gitrun
+from together_hooks.findings import hash_secret
 from together_hooks.sources import history
 
 
@@ -283,3 +285,61 @@ def test_a_store_with_a_bitmap_and_commits_no_ref_reaches_is_still_walked(git_re
     assert got.rc == 1, got
     assert [f['path'] for f in got.json()['findings']] == ['c.py']
     assert any('--use-bitmap-index' in a for a in walks.argvs), walks.argvs
+
+
+def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo, keys, monkeypatch):
+    """A merge whose tree holds what neither parent has (an "evil merge"):
+    a new file holding a key, and a file renamed to a name that makes its
+    bare 64 hex digits a legacy key (an old blob, a new name).  Neither
+    shows in a log of the merges' parents' diffs (``log --raw`` without
+    ``-c``): both are found and given to the merge, in a ``--no-local``
+    clone and in a local one (hard-linked packs: the commit walk names the
+    blobs to read, ``LogSized``), whose list of the commits is that walk's.
+    A key in two commits' messages is the older one's (the commit walk's
+    order, ``--date-order``) in both, though ``--topo-order`` lists the
+    other first."""
+    key, legacy, said = keys(), keys('hex'), keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    write(git_repo, 'notes/data.txt', f'{legacy}\n')
+    monkeypatch.setenv('GIT_COMMITTER_DATE', '2024-01-01T00:00:00+00:00')
+    commit(git_repo, 'base')
+    git(git_repo, 'checkout', '-q', '-b', 'side')
+    write(git_repo, 'side.py', 's = 1\n')
+    monkeypatch.setenv('GIT_COMMITTER_DATE', '2024-01-02T00:00:00+00:00')
+    side = commit(git_repo, f'side, saying {said}')
+    git(git_repo, 'checkout', '-q', 'main')
+    write(git_repo, 'a.py', 'x = 2\n')
+    monkeypatch.setenv('GIT_COMMITTER_DATE', '2024-01-03T00:00:00+00:00')
+    commit(git_repo, f'main, saying {said}')
+    monkeypatch.delenv('GIT_COMMITTER_DATE')
+    git(git_repo, 'merge', '-q', '--no-ff', '--no-commit', 'side')
+    write(git_repo, 'added.py', f'K = "{key}"\n')
+    git(git_repo, 'mv', 'notes/data.txt', 'together_api_key.txt')
+    merge = commit(git_repo, 'merge side, adding and renaming')
+    git(git_repo, 'checkout', '-q', '-b', 'wip')  # left out of the clone
+    write(git_repo, 'wip.py', 'w = 1\n')
+    commit(git_repo, 'wip')
+    git(git_repo, 'checkout', '-q', 'main')
+    clones = []
+    for how in ('--no-local', '--local'):
+        clones.append(tmp_path / how.strip('-'))
+        git(tmp_path, 'clone', '-q', '--single-branch', how, str(git_repo), str(clones[-1]))
+    assert [history._shares_store(str(clone)) for clone in clones] == [False, True]
+    assert git(git_repo, 'log', '--reverse', '--topo-order', '--format=%H', 'main')[41:81] != side
+    want = sorted([
+        ('<commit message>', 'together-api-key', hash_secret(said), side),
+        ('added.py', 'together-api-key', hash_secret(key), merge),
+        ('together_api_key.txt', 'together-legacy-api-key', hash_secret(legacy), merge),
+    ])
+    for where in clones:
+        walks = tree_walks(lambda: scan_in_process('--history', '--format', 'json', cwd=where))
+        got = walks.result
+        assert got.rc == 1, got
+        assert sorted(
+            (f['path'], f['rule'], f['hashed_secret'], f['commit'])
+            for f in got.json()['findings']) == want, where
+        commits = git(where, 'rev-list', '--all', '--').split()
+        assert got.json()['summary']['commits_scanned'] == len(commits)
+    # The clone's commits are its commit walk's (``CommitList.of_log``),
+    # which discovery waits for there anyway: no ``rev-list`` walk of them.
+    assert not [a for a in walks.started if 'rev-list' in a and '--objects' not in a], walks.started

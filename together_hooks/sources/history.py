@@ -561,25 +561,45 @@ class Listing:
 
 
 class CommitList:
-    """Every commit ``revs`` reach, parents before children (``rev-list
-    --reverse --topo-order``), listed in the background from when it is
-    made: commit messages are read in this order (``history_extras``), and
+    """Every commit ``revs`` reach, parents before children and otherwise
+    oldest first (``rev-list --reverse --date-order``: the commit walk's
+    order, ``CommitLog``), listed in the background from when it is
+    made: commit messages are read in this order (``history_extras``: a
+    key in two messages is the first one's, as a blob's is), and
     its length tells whether a store holds commits no ref reaches
-    (``Listing``): one walk of the commits for both."""
+    (``Listing``): one walk of the commits for both.  ``of_log``: the
+    commits a commit walk that discovery waits for anyway lists
+    (``LogSized``), in its order (also parents before children), with
+    no walk of their own."""
 
     def __init__(self, root: str, revs: Sequence[str]) -> None:
         self.shas: list[str] = []
-        self.walk = Walk(
-            root, 'rev-list', '--reverse', '--topo-order', *revs, '--',
+        self.walk: Walk | None = Walk(
+            root, 'rev-list', '--reverse', '--date-order', *revs, '--',
             each=lambda line: self.shas.append(line.decode().strip()),
         )
+        self.log: CommitLog | None = None
+
+    @classmethod
+    def of_log(cls, log: CommitLog) -> CommitList:
+        """The commits ``log`` (made with ``commits=True``) walks; its
+        maker closes it."""
+        listed = cls.__new__(cls)
+        assert log.names is not None and log.names.commits is not None
+        listed.shas, listed.walk, listed.log = log.names.commits, None, log
+        return listed
 
     def result(self) -> list[str]:
-        self.walk.wait()
+        if self.log is not None:
+            self.log.wait()
+        else:
+            assert self.walk is not None
+            self.walk.wait()
         return self.shas
 
     def close(self) -> None:
-        self.walk.close()
+        if self.walk is not None:
+            self.walk.close()
 
 
 def list_blobs(root: str, since: str | None) -> list[tuple[bytes, int]]:
@@ -880,13 +900,16 @@ class CommitLog:
     def __init__(
             self, root: str, since: str | None, names: bool = False,
             keep: int = 64 << 20, blobs: bool = False, sized: LogSized | None = None,
+            commits: bool = False,
     ) -> None:
         self.root = root
         self.since = since
         self.sized = sized
         if sized is not None:
             sized.log = self
-        self.names = AddedNames(blobs, fresh=sized is not None) if names or sized else None
+        self.names = AddedNames(
+            blobs, fresh=sized is not None, commits=commits,
+        ) if names or sized or commits else None
         self.proc = git_stream(root, *self.args(since))
         self.chunks: list[bytes] | None = []
         self.keep = keep
@@ -921,6 +944,8 @@ class CommitLog:
                         self.chunks = None  # walked again if a key needs it
                     else:
                         self.chunks.append(chunk)
+            if self.names is not None:
+                self.names.end()
         finally:
             if sized is not None:
                 sized.end()  # its answer is whole, or git's failure says why
@@ -982,12 +1007,14 @@ class AddedNames:
     file blob a commit of the walk put at a path (what ``missing_blobs``
     holds the store's listing against); ``fresh`` too: after each chunk,
     the blobs first met in it, in the walk's order (what ``LogSized``
-    is fed)."""
+    is fed); ``commits`` (when asked for): each commit's sha, in the
+    walk's order (what ``CommitList.of_log`` gives)."""
 
-    __slots__ = ('names', 'blobs', 'fresh', '_rest', '_path_next')
+    __slots__ = ('names', 'blobs', 'fresh', 'commits', '_rest', '_path_next')
 
-    def __init__(self, blobs: bool = False, fresh: bool = False) -> None:
+    def __init__(self, blobs: bool = False, fresh: bool = False, commits: bool = False) -> None:
         self.names: set[bytes] = set()
+        self.commits: list[str] | None = [] if commits else None
         self.blobs: set[bytes] | None = set() if blobs or fresh else None
         # With ``fresh``: the blobs first met in the last chunk, in order.
         self.fresh: list[bytes] | None = [] if fresh else None
@@ -1002,12 +1029,17 @@ class AddedNames:
         fresh = self.fresh
         if fresh:
             fresh.clear()
+        commits = self.commits
         path_next = self._path_next
         for token in tokens:
             if path_next is not None:
                 if path_next:
                     add(token)
                 path_next = None
+            elif commits is not None and token.lstrip(b'\n')[:1] == b'\x01':
+                # A commit's line (``CommitLog.args``' format): never a
+                # path, which always follows its entry.
+                commits.append(token.lstrip(b'\n')[1:].partition(b'\x02')[0].decode('ascii'))
             elif token[:1] == b':' or token.lstrip(b'\n')[:1] == b':':
                 if blobs is None:
                     path_next = b'A' in token[token.rfind(b' ') + 1:]
@@ -1021,6 +1053,13 @@ class AddedNames:
                         if fresh is not None:
                             fresh.append(sha)
         self._path_next = path_next
+
+    def end(self) -> None:
+        """The stream is whole: a last commit's line git ended with no NUL."""
+        last = self._rest.lstrip(b'\n')
+        if self.commits is not None and self._path_next is None and last[:1] == b'\x01':
+            self.commits.append(last[1:].partition(b'\x02')[0].decode('ascii'))
+        self._rest = b''
 
 
 # One commit of a ``log --raw -z`` stream (``CommitLog.args``): its line
@@ -1290,9 +1329,11 @@ def scan_history(
         if since_sha is None:
             listing = Listing(root, shared, counted=not names, sized=sized)
         if sized is not None:  # then discovery waits for the commit walk first
-            log = CommitLog(root, None, names=True, sized=sized)
+            # ... and so the commits can be the walk's: no ``rev-list`` of its own.
+            log = CommitLog(root, None, names=True, sized=sized, commits=True)
         if names:
-            commits = CommitList(root, ['--all', *(['--not', since_sha] if since_sha else [])])
+            commits = CommitList.of_log(log) if log is not None else CommitList(
+                root, ['--all', *(['--not', since_sha] if since_sha else [])])
             # The blobs it names too where the store is listed for what it
             # holds (``Listing``, not shared): what ``_scan`` holds it against.
             log = log or CommitLog(root, since_sha, names=True, blobs=not shared and since_sha is None)
