@@ -1856,6 +1856,23 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/sources/blob_windows_test.py::test_wide_text_memory_is_bounded_by_the_window_not_the_file'),
       'a file or blob larger than a window is read whole: a history blob or a UTF-16 file past '
       'the 200 MB bound is held at once'),
+    M('stash-advice-rebase', 'together_hooks/pipeline.py',
+      '    if stashed:\n        notes = (\n',
+      '    if False:\n        notes = (\n',
+      ('tests/cli/advice_followed_test.py::test_a_key_only_in_a_stash_is_told_to_drop_the_stash_not_to_rebase',),
+      'a key only a stash holds (`scan --history` reads refs/stash) is told `git rebase -i <stash>^`, '
+      'a rebase of HEAD that leaves the stash and the key where they are'),
+    M('empty-path-missing-file', 'together_hooks/sources/files.py',
+      "    if path == '':\n        return empty_path()\n",
+      "    if False:\n        return empty_path()\n",
+      ('tests/cli/first_day_test.py::test_an_empty_path_is_named_as_empty_not_as_a_missing_file',),
+      "an empty PATH (`scan \"$REPO\"`, the variable unset) is reported as `: no such file or "
+      "directory`, a file with no name"),
+    M('empty-path-doctor', 'together_hooks/doctor/checks.py',
+      "        if path == '':\n            from together_hooks.sources.files import empty_path\n",
+      "        if False:\n            from together_hooks.sources.files import empty_path\n",
+      ('tests/cli/first_day_test.py::test_an_empty_path_is_named_as_empty_not_as_a_missing_file',),
+      "`doctor ''` says `: no such file or folder`, not that the path is empty"),
     M('in-process-leak-unchecked', 'tests/cli_run.py',
       "    assert not changed and not left, f'{script} {args}: left changed",
       "    assert True or not changed and not left, f'{script} {args}: left changed",

@@ -258,3 +258,24 @@ def test_a_repository_given_as_path_to_a_git_mode_says_to_cd_into_it(git_repo, t
     assert 'takes no PATH' in result.err
     assert f'cd path/to/your-repo && together-hooks scan {mode[0]}' in result.err
     assert 'Traceback' not in result.err
+
+
+def test_an_empty_path_is_named_as_empty_not_as_a_missing_file(git_repo):
+    """`together-hooks scan "$REPO"` with the variable unset passes ''; the
+    error said `: no such file or directory` (a file named nothing?).  Each
+    command that takes a path says the path is empty, one line, exit 2,
+    nothing scanned (`a.txt` beside it neither)."""
+    from tests.cli_run import assert_error_text
+
+    write(git_repo, 'a.txt', 'clean\n')
+    for argv in (
+            ('together-hooks', 'scan', ''),
+            ('together-hooks', 'scan', '', 'a.txt'),
+            ('detect-together-keys', ''),
+            ('together-hooks', 'doctor', ''),
+            ('together-hooks', 'rotate-help', ''),
+    ):
+        result = run(*argv, cwd=git_repo)
+        assert_error_text(result.rc, result.err, "an empty PATH ('') names no file or folder",
+                          out=result.out)
+        assert result.out == '', (argv, result.out)
