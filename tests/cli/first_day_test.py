@@ -279,3 +279,42 @@ def test_an_empty_path_is_named_as_empty_not_as_a_missing_file(git_repo):
         assert_error_text(result.rc, result.err, "an empty PATH ('') names no file or folder",
                           out=result.out)
         assert result.out == '', (argv, result.out)
+
+
+def test_where_a_reported_path_starts_is_as_docs_cli_says(git_repo, keys):
+    """docs/cli.md, "Where a reported path starts": the repository's top
+    with no PATH (from any of its folders), the folder when one is given,
+    as named for files or several paths; github and SARIF from the top."""
+    import re as _re
+
+    write(git_repo, 'src/app.py', f'KEY = "{keys()}"\n')
+    write(git_repo, 'lib/util.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'keys')
+    src = git_repo / 'src'
+
+    def paths(result, pattern=r'^(\S+?):\d+: together-api-key'):
+        assert result.rc == 1, result.err
+        return sorted(_re.findall(pattern, result.out, _re.M))
+
+    assert paths(run('together-hooks', 'scan', cwd=src)) == ['lib/util.py', 'src/app.py']
+    assert paths(run('together-hooks', 'scan', '--history', cwd=src)) == ['lib/util.py', 'src/app.py']
+    assert paths(run('together-hooks', 'scan', 'src', cwd=git_repo)) == ['app.py']
+    assert paths(run('together-hooks', 'scan', 'src/app.py', 'lib', cwd=git_repo)) == [
+        'lib/util.py', 'src/app.py']
+    assert paths(run('together-hooks', 'scan', 'app.py', '../lib', cwd=src)) == [
+        '../lib/util.py', 'app.py']
+    as_json = run('together-hooks', 'scan', '--format', 'json', 'src', cwd=git_repo)
+    assert [f['path'] for f in as_json.json()['findings']] == ['app.py']
+    github = run('together-hooks', 'scan', '--format', 'github', 'src', cwd=git_repo)
+    assert paths(github, r'^::error file=([^,]+),') == ['src/app.py']
+    sarif = run('together-hooks', 'scan', '--format', 'sarif', 'src', cwd=git_repo)
+    uris = [loc['physicalLocation']['artifactLocation']['uri']
+            for r in sarif.json()['runs'][0]['results'] for loc in r['locations']]
+    assert uris == ['src/app.py']
+    with open(os.path.join(os.path.dirname(__file__), '..', '..', 'docs', 'cli.md'), encoding='utf-8') as f:
+        doc = ' '.join(f.read().split())
+    for said in ('(`scan src` shows `app.py`)',
+                 '(`scan src/app.py ../lib` shows `src/app.py` and `../lib/util.py`)',
+                 '`--format github` and SARIF always name the file from the top of its repository (`src/app.py`)'):
+        assert said in doc, said
