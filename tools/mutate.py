@@ -1873,6 +1873,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:\n            from together_hooks.sources.files import empty_path\n",
       ('tests/cli/first_day_test.py::test_an_empty_path_is_named_as_empty_not_as_a_missing_file',),
       "`doctor ''` says `: no such file or folder`, not that the path is empty"),
+    M('choice-typo-case', 'together_hooks/argparser.py',
+      'get_close_matches(choice.group(1).lower(), list(lowered)',
+      'get_close_matches(choice.group(1), list(lowered)',
+      ('tests/cli/first_day_test.py::test_a_choice_typed_in_capitals_names_the_one_meant',),
+      '`--format JSON` (a choice or a command in another case) names no choice, where `jsn` '
+      'names json'),
     M('in-process-leak-unchecked', 'tests/cli_run.py',
       "    assert not changed and not left, f'{script} {args}: left changed",
       "    assert True or not changed and not left, f'{script} {args}: left changed",

@@ -318,3 +318,20 @@ def test_where_a_reported_path_starts_is_as_docs_cli_says(git_repo, keys):
                  '(`scan src/app.py ../lib` shows `src/app.py` and `../lib/util.py`)',
                  '`--format github` and SARIF always name the file from the top of its repository (`src/app.py`)'):
         assert said in doc, said
+
+
+def test_a_choice_typed_in_capitals_names_the_one_meant(git_repo):
+    """`--format JSON` (as gitleaks' docs write report formats) said only
+    `invalid choice: 'JSON'`; a lowercase typo (`jsn`) named json.  A
+    choice or a command in another case names the one meant too."""
+    from tests.cli_run import assert_error_text
+
+    for argv, meant in (
+            (('together-hooks', 'scan', '--format', 'JSON'), '(did you mean json?)'),
+            (('together-hooks', 'scan', '--format=Sarif'), '(did you mean sarif?)'),
+            (('detect-together-keys', '--format', 'TEXT', 'a.txt'), '(did you mean text?)'),
+            (('together-hooks', 'doctor', '--format', 'Json'), '(did you mean json?)'),
+            (('together-hooks', 'SCAN'), '(did you mean scan?)'),
+    ):
+        result = run(*argv, cwd=git_repo)
+        assert_error_text(result.rc, result.err, 'invalid choice', meant, out=result.out)
