@@ -1879,6 +1879,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli/first_day_test.py::test_a_choice_typed_in_capitals_names_the_one_meant',),
       '`--format JSON` (a choice or a command in another case) names no choice, where `jsn` '
       'names json'),
+    M('baseline-create-folder', 'together_hooks/cli/baseline.py',
+      "    if os.path.isdir(path):  # neither `update` nor `--force` would help\n",
+      "    if False:  # neither `update` nor `--force` would help\n",
+      ('tests/baseline/baseline_test.py::test_create_on_a_folder_says_it_is_a_folder',),
+      '`baseline create --baseline <folder>` says it already exists and offers `update` and '
+      '`--force`, neither of which works on a folder'),
     M('in-process-leak-unchecked', 'tests/cli_run.py',
       "    assert not changed and not left, f'{script} {args}: left changed",
       "    assert True or not changed and not left, f'{script} {args}: left changed",
