@@ -1885,6 +1885,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/baseline/baseline_test.py::test_create_on_a_folder_says_it_is_a_folder',),
       '`baseline create --baseline <folder>` says it already exists and offers `update` and '
       '`--force`, neither of which works on a folder'),
+    M('env-reuse-missing-folder', 'together_hooks/cli/scan.py',
+      "        files.lstat_given(args.paths[0])  # '' or a missing folder: said as such\n",
+      "        pass\n",
+      ('tests/cli/first_day_test.py::test_an_empty_path_is_named_as_empty_not_as_a_missing_file',),
+      "`scan --env-reuse ''` or a missing folder says `--env-reuse takes at most one folder`, "
+      'as if two had been given'),
     M('in-process-leak-unchecked', 'tests/cli_run.py',
       "    assert not changed and not left, f'{script} {args}: left changed",
       "    assert True or not changed and not left, f'{script} {args}: left changed",

@@ -274,11 +274,17 @@ def test_an_empty_path_is_named_as_empty_not_as_a_missing_file(git_repo):
             ('detect-together-keys', ''),
             ('together-hooks', 'doctor', ''),
             ('together-hooks', 'rotate-help', ''),
+            ('together-hooks', 'scan', '--env-reuse', ''),
     ):
         result = run(*argv, cwd=git_repo)
         assert_error_text(result.rc, result.err, "an empty PATH ('') names no file or folder",
                           out=result.out)
         assert result.out == '', (argv, result.out)
+    # A folder that is not there is named as missing, not as too many.
+    result = run('together-hooks', 'scan', '--env-reuse', 'no-such-dir', cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'no-such-dir: no such file or directory', out=result.out)
+    result = run('together-hooks', 'scan', '--env-reuse', 'a.txt', cwd=git_repo)
+    assert_error_text(result.rc, result.err, '--env-reuse takes at most one folder', out=result.out)
 
 
 def test_where_a_reported_path_starts_is_as_docs_cli_says(git_repo, keys):
