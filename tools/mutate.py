@@ -1891,6 +1891,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli/first_day_test.py::test_an_empty_path_is_named_as_empty_not_as_a_missing_file',),
       "`scan --env-reuse ''` or a missing folder says `--env-reuse takes at most one folder`, "
       'as if two had been given'),
+    M('env-unstaged-told-untrack', 'together_hooks/hooks/forbid_env_files.py',
+      "    if not staged and not pushed:\n",
+      "    if False:\n",
+      ('tests/hooks/env_hooks_test.py::test_an_env_file_named_by_hand_and_not_staged_is_not_told_to_untrack',),
+      '`forbid-env-files .env` on a file nobody staged says `env file staged` and `git rm --cached .env`, '
+      'which git refuses'),
     M('in-process-leak-unchecked', 'tests/cli_run.py',
       "    assert not changed and not left, f'{script} {args}: left changed",
       "    assert True or not changed and not left, f'{script} {args}: left changed",
