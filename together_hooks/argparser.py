@@ -198,8 +198,10 @@ def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
         typo = _typo_before(choice.group(1), parser)
         if typo:  # ``scan-org --github-orgg ORG``: ORG was taken for the action
             return typo
-        close = difflib.get_close_matches(choice.group(1), options, n=1, cutoff=0.6)
-        return f' (did you mean {close[0]}?)' if close else _other_tool(choice.group(1))
+        # Case apart (``--format JSON``, ``SCAN``): difflib alone sees no likeness.
+        lowered = {option.lower(): option for option in options}
+        close = difflib.get_close_matches(choice.group(1).lower(), list(lowered), n=1, cutoff=0.6)
+        return f' (did you mean {lowered[close[0]]}?)' if close else _other_tool(choice.group(1))
     if not message.startswith(prefix):
         return ''
     known = _known_options(parser)

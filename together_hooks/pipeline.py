@@ -805,6 +805,16 @@ def take_out_step(findings: Sequence[Finding], root: str, pushed: bool = False) 
     commits = list(dict.fromkeys(
         f.commit for f in findings
         if f.commit and f.path != NOTE and f.tag is None and f.reached is None))
+    # A stash (``--history`` reads refs/stash) is no branch: a rebase of
+    # HEAD leaves it where it is; dropping the stash takes the key out.
+    stashed = _only_in_stash(root, commits)
+    if stashed:
+        notes = (
+            ' A key in a stash (`git stash list`) is on no branch: drop that stash '
+            '(`git stash drop stash@{N}`; `git stash show -p stash@{N}` first to keep '
+            'its other changes), no rebase; a key that is real is leaked anyway: rotate it.'
+        ) + notes
+        commits = [c for c in commits if c not in stashed]
     if not commits:
         return notes
     ci = pushed  # HEAD and the branches here are the job's
@@ -855,6 +865,24 @@ def take_out_step(findings: Sequence[Finding], root: str, pushed: bool = False) 
         ' Not pushed yet (or a real key)? Take it out of the commit that added it, '
         f'not in a new one: {how}; a key that is real is leaked anyway: rotate it.'
     ) + notes
+
+
+def _only_in_stash(root: str, commits: Sequence[str]) -> set[str]:
+    """The commits no ref but the stash holds (nor HEAD): one question of
+    git when there is no stash."""
+    from together_hooks.gitrun import git_probe
+
+    if not commits or git_probe(root, 'rev-parse', '-q', '--verify', 'refs/stash') is None:
+        return set()
+    stashed = set()
+    for commit in commits:
+        held = git_probe(root, 'for-each-ref', '--contains', commit, '--format=%(refname)')
+        if (
+                held is not None and held.split() == [b'refs/stash']
+                and git_probe(root, 'merge-base', '--is-ancestor', commit, 'HEAD') is None
+        ):
+            stashed.add(commit)
+    return stashed
 
 
 # Where a caller's own not-a-key step (``args.not_a_key``) takes the allow

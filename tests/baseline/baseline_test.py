@@ -487,6 +487,19 @@ def test_create_refuses_to_replace_a_baseline(repo):
     assert len(read(path)['results']) == 2
 
 
+def test_create_on_a_folder_says_it_is_a_folder(repo):
+    """`baseline create --baseline docs` (a folder) said `docs already
+    exists: baseline update keeps its labels (--force replaces it)`, and
+    both failed (--force only after scanning the whole repository): every
+    command now says what `update` says, before any scan."""
+    (repo / 'docs').mkdir()
+    for argv in (('create',), ('create', '--force'), ('update',)):
+        result = run('together-hooks', 'baseline', *argv, '--baseline', 'docs', cwd=repo)
+        assert_error_line(result, 'docs: is a folder, not a baseline file')
+        assert result.out == '', result.out
+    assert os.listdir(repo / 'docs') == []
+
+
 def test_the_plugin_path_note_is_said_once_and_a_baseline_outside_git_says_where(repo, keys, tmp_path):
     """detect-secrets' plugin-path note came on every create and update
     that wrote: said when the baseline first records the path, not on each

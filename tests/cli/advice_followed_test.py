@@ -223,6 +223,24 @@ def test_a_key_a_merge_brings_is_told_to_rebase_merges(git_repo, keys):
     assert f'`git rebase -i --rebase-merges {merge[:12]}^` and put a `break`' in _advice(result)
 
 
+def test_a_key_only_in_a_stash_is_told_to_drop_the_stash_not_to_rebase(git_repo, keys):
+    """`scan --history` reads the stash: a key only a stash holds is on no
+    branch, so `git rebase -i <stash>^` (a rebase of HEAD) leaves it there;
+    the advice is to drop the stash, and the run after it passes."""
+    write(git_repo, 'app.py', 'print(1)\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'first')
+    write(git_repo, 'app.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'stash', '-q')
+    result = scan('--history')
+    assert result.rc == 1, result.err
+    advice = _advice(result)
+    assert 'rebase -i' not in advice and 'git commit --amend' not in advice, advice
+    assert '`git stash drop stash@{N}`' in advice and 'rotate it' in advice, advice
+    git(git_repo, 'stash', 'drop', '-q', 'stash@{0}')
+    assert scan('--history').rc == 0
+
+
 def test_a_committed_env_file_now_ignored_gets_no_comment_advice(git_repo, keys):
     write(git_repo, '.env', f'TOGETHER_API_KEY={keys()}\n')
     git(git_repo, 'add', '.env')

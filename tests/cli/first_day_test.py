@@ -258,3 +258,86 @@ def test_a_repository_given_as_path_to_a_git_mode_says_to_cd_into_it(git_repo, t
     assert 'takes no PATH' in result.err
     assert f'cd path/to/your-repo && together-hooks scan {mode[0]}' in result.err
     assert 'Traceback' not in result.err
+
+
+def test_an_empty_path_is_named_as_empty_not_as_a_missing_file(git_repo):
+    """`together-hooks scan "$REPO"` with the variable unset passes ''; the
+    error said `: no such file or directory` (a file named nothing?).  Each
+    command that takes a path says the path is empty, one line, exit 2,
+    nothing scanned (`a.txt` beside it neither)."""
+    from tests.cli_run import assert_error_text
+
+    write(git_repo, 'a.txt', 'clean\n')
+    for argv in (
+            ('together-hooks', 'scan', ''),
+            ('together-hooks', 'scan', '', 'a.txt'),
+            ('detect-together-keys', ''),
+            ('together-hooks', 'doctor', ''),
+            ('together-hooks', 'rotate-help', ''),
+            ('together-hooks', 'scan', '--env-reuse', ''),
+    ):
+        result = run(*argv, cwd=git_repo)
+        assert_error_text(result.rc, result.err, "an empty PATH ('') names no file or folder",
+                          out=result.out)
+        assert result.out == '', (argv, result.out)
+    # A folder that is not there is named as missing, not as too many.
+    result = run('together-hooks', 'scan', '--env-reuse', 'no-such-dir', cwd=git_repo)
+    assert_error_text(result.rc, result.err, 'no-such-dir: no such file or directory', out=result.out)
+    result = run('together-hooks', 'scan', '--env-reuse', 'a.txt', cwd=git_repo)
+    assert_error_text(result.rc, result.err, '--env-reuse takes at most one folder', out=result.out)
+
+
+def test_where_a_reported_path_starts_is_as_docs_cli_says(git_repo, keys):
+    """docs/cli.md, "Where a reported path starts": the repository's top
+    with no PATH (from any of its folders), the folder when one is given,
+    as named for files or several paths; github and SARIF from the top."""
+    import re as _re
+
+    write(git_repo, 'src/app.py', f'KEY = "{keys()}"\n')
+    write(git_repo, 'lib/util.py', f'KEY = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    git(git_repo, 'commit', '-qm', 'keys')
+    src = git_repo / 'src'
+
+    def paths(result, pattern=r'^(\S+?):\d+: together-api-key'):
+        assert result.rc == 1, result.err
+        return sorted(_re.findall(pattern, result.out, _re.M))
+
+    assert paths(run('together-hooks', 'scan', cwd=src)) == ['lib/util.py', 'src/app.py']
+    assert paths(run('together-hooks', 'scan', '--history', cwd=src)) == ['lib/util.py', 'src/app.py']
+    assert paths(run('together-hooks', 'scan', 'src', cwd=git_repo)) == ['app.py']
+    assert paths(run('together-hooks', 'scan', 'src/app.py', 'lib', cwd=git_repo)) == [
+        'lib/util.py', 'src/app.py']
+    assert paths(run('together-hooks', 'scan', 'app.py', '../lib', cwd=src)) == [
+        '../lib/util.py', 'app.py']
+    as_json = run('together-hooks', 'scan', '--format', 'json', 'src', cwd=git_repo)
+    assert [f['path'] for f in as_json.json()['findings']] == ['app.py']
+    github = run('together-hooks', 'scan', '--format', 'github', 'src', cwd=git_repo)
+    assert paths(github, r'^::error file=([^,]+),') == ['src/app.py']
+    sarif = run('together-hooks', 'scan', '--format', 'sarif', 'src', cwd=git_repo)
+    uris = [loc['physicalLocation']['artifactLocation']['uri']
+            for r in sarif.json()['runs'][0]['results'] for loc in r['locations']]
+    assert uris == ['src/app.py']
+    with open(os.path.join(os.path.dirname(__file__), '..', '..', 'docs', 'cli.md'), encoding='utf-8') as f:
+        doc = ' '.join(f.read().split())
+    for said in ('(`scan src` shows `app.py`)',
+                 '(`scan src/app.py ../lib` shows `src/app.py` and `../lib/util.py`)',
+                 '`--format github` and SARIF always name the file from the top of its repository (`src/app.py`)'):
+        assert said in doc, said
+
+
+def test_a_choice_typed_in_capitals_names_the_one_meant(git_repo):
+    """`--format JSON` (as gitleaks' docs write report formats) said only
+    `invalid choice: 'JSON'`; a lowercase typo (`jsn`) named json.  A
+    choice or a command in another case names the one meant too."""
+    from tests.cli_run import assert_error_text
+
+    for argv, meant in (
+            (('together-hooks', 'scan', '--format', 'JSON'), '(did you mean json?)'),
+            (('together-hooks', 'scan', '--format=Sarif'), '(did you mean sarif?)'),
+            (('detect-together-keys', '--format', 'TEXT', 'a.txt'), '(did you mean text?)'),
+            (('together-hooks', 'doctor', '--format', 'Json'), '(did you mean json?)'),
+            (('together-hooks', 'SCAN'), '(did you mean scan?)'),
+    ):
+        result = run(*argv, cwd=git_repo)
+        assert_error_text(result.rc, result.err, 'invalid choice', meant, out=result.out)

@@ -600,3 +600,34 @@ def test_a_staged_env_file_named_like_an_option_is_refused(git_repo, tmp_path, p
     rc, out = run_git(git_repo, env, 'git', 'commit', '-q', '-m', 'x')
     assert rc == 1 and '.env: env file' in out, out
     assert _head(git_repo) == '1'
+
+
+def test_an_env_file_named_by_hand_and_not_staged_is_not_told_to_untrack(git_repo):
+    """`forbid-env-files .env` run by hand on a file nobody staged said
+    `env file staged ... Untrack it with git rm --cached .env`, which git
+    refuses (`did not match any files`).  A file the index does not hold
+    is refused all the same (exit 1), with nothing to untrack; once it is
+    staged, the untrack advice comes back."""
+    from tests.cli_run import run_in_process
+
+    (git_repo / '.gitignore').write_text('.env\n')
+    (git_repo / 'web').mkdir()
+    (git_repo / '.env').write_text('X=1\n')
+    (git_repo / 'web' / '.env.local').write_text('X=1\n')
+    result = run_in_process('forbid-env-files', '.env', 'web/.env.local', cwd=git_repo)
+    assert result.rc == 1, result.err
+    lines = result.out.splitlines()
+    assert len(lines) == 2, result.out
+    for line in lines:
+        assert 'not staged nor tracked: nothing to untrack' in line, line
+        assert 'git rm' not in line and ' staged;' not in line, line
+    assert 'ignore it (`.env.*` in .gitignore' in lines[1], lines[1]
+    # From a folder, a path up the tree is the same file.
+    inside = run_in_process('forbid-env-files', '../.env', cwd=git_repo / 'web')
+    assert inside.rc == 1 and 'nothing to untrack' in inside.out, inside.out
+    git(git_repo, 'add', '-f', '.env')
+    staged = run_in_process('forbid-env-files', '.env', 'web/.env.local', cwd=git_repo)
+    assert staged.rc == 1, staged.err
+    first, second = staged.out.splitlines()
+    assert first.startswith('.env: env file staged;') and '`git rm --cached .env`' in first, first
+    assert 'nothing to untrack' in second, second

@@ -350,6 +350,12 @@ def _check_exclude_filters(path: str, filters: list[Any]) -> None:
                 raise _shape_error(path, f'{f["path"]}: {pattern!r} is not a valid regex ({e})')
 
 
+
+def not_a_baseline_file(path: str) -> InputError:
+    """A folder named as the baseline: one wording for every command that
+    reads or writes one."""
+    return InputError(f'{path}: is a folder, not a baseline file')
+
 def load(path: str, repository: str | None = None) -> Baseline:
     """Read and validate ``path``; a one-line InputError if it is unusable.
     ``repository``: the work tree whose config (or root) named the file,
@@ -386,7 +392,7 @@ def load(path: str, repository: str | None = None) -> Baseline:
             )
         raise InputError(f'{path}: baseline not found ({create})')
     except IsADirectoryError:
-        raise InputError(f'{path}: is a folder, not a baseline file')
+        raise not_a_baseline_file(path)
     except OSError as e:
         raise InputError(f'{path}: cannot read the baseline ({e.strerror})')
     try:  # a BOM (Windows editors) is dropped, as 'utf-8-sig' would

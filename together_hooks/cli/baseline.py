@@ -201,6 +201,8 @@ def create(path: str, slim: bool = False, force: bool = False) -> int:
     from together_hooks.doctor.ds_hooks import refuse_unusable
     from together_hooks.report import shown_path
 
+    if os.path.isdir(path):  # neither `update` nor `--force` would help
+        raise bl.not_a_baseline_file(path)
     if os.path.lexists(path) and not force:
         raise InputError(
             f'{path} already exists: `together-hooks baseline update` keeps '

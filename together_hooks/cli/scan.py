@@ -296,6 +296,8 @@ def env_reuse(args: argparse.Namespace) -> int:
     """Stages must not share a key: one leaked dev key must not open prod."""
     from together_hooks.env.stages import shared_keys_across_stages
 
+    if len(args.paths) == 1 and not os.path.isdir(args.paths[0]):
+        files.lstat_given(args.paths[0])  # '' or a missing folder: said as such
     if (args.staged or getattr(args, 'history', False)
             or getattr(args, 'diff', None) is not None or len(args.paths) > 1
             or (args.paths and not os.path.isdir(args.paths[0]))

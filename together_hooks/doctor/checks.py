@@ -64,6 +64,10 @@ class Repo:
         from together_hooks.gitrun import git_toplevel
         from together_hooks.gitrun import no_repository
 
+        if path == '':
+            from together_hooks.sources.files import empty_path
+
+            raise empty_path()
         if not os.path.exists(path):
             raise InputError(f'{path}: no such file or folder')
         root = git_toplevel(path)

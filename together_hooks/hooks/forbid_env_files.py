@@ -29,11 +29,15 @@ exit codes: 0 no env file refused, 1 an env file refused, 2 usage or input
   error (one line on stderr)"""
 
 
-def env_file_message(path: str, ignored_by: str | None = None, pushed: bool = False) -> str:
+def env_file_message(
+        path: str, ignored_by: str | None = None, pushed: bool = False, staged: bool = True,
+) -> str:
     """The refusal of a staged env file (``pushed``: one a push sends,
     as pre-commit passes it to the pre-push stage); ``ignored_by`` names
     the rule that already ignores it (it was added with ``git add -f``, or
-    tracked before the rule), so no ignore advice is given then."""
+    tracked before the rule), so no ignore advice is given then.
+    ``staged=False``: named by hand (``forbid-env-files .env``) and not in
+    the index, so there is nothing to untrack."""
     from together_hooks.env import hints
 
     name = path.replace('\\', '/').rsplit('/', 1)[-1]
@@ -43,6 +47,12 @@ def env_file_message(path: str, ignored_by: str | None = None, pushed: bool = Fa
         ignore = (
             f'ignore it (`{names.ignore_rule(name)}` in .gitignore; to add it, '
             f'{hints.fix_command()}), '
+        )
+    if not staged and not pushed:
+        return (
+            f'{path}: env file (not staged nor tracked: nothing to untrack); it holds '
+            f'local settings and secrets, so keep it out of git: {ignore}and commit '
+            'a template with placeholder values (.env.example) instead'
         )
     return (
         f'{path}: env file {"in the pushed commits" if pushed else "staged"}; '
@@ -197,11 +207,26 @@ def check(
 
         ignored = ignoring_rules(refused, root)
         pushed = pushing()
-        messages.extend(env_file_message(p, ignored.get(p), pushed) for p in refused)
+        unstaged = set() if pushed or root is None else _not_in_the_index(refused)
+        messages.extend(
+            env_file_message(p, ignored.get(p), pushed, p not in unstaged) for p in refused)
     for folder, files in folders.items():
         messages.append(env_folder_message(folder, files, pushing()))
     messages.extend(template_problems(templates, config, root or '.'))
     return messages
+
+
+def _not_in_the_index(paths: list[str]) -> set[str]:
+    """Of the env files refused, those the index does not hold (named by
+    hand, never ``git add``-ed); none when git cannot tell (a path out of
+    the repository): the staged wording stays.  Only a refusal asks."""
+    from together_hooks.gitrun import git_probe
+
+    held = git_probe('.', 'ls-files', '-z', '--cached', '--', *(f':(literal){p}' for p in paths))
+    if held is None:
+        return set()
+    listed = {os.path.normpath(os.fsdecode(name)) for name in held.split(b'\0') if name}
+    return {p for p in paths if os.path.normpath(p) not in listed}
 
 
 def pushing() -> bool:

@@ -106,8 +106,19 @@ def lstat_given(path: str) -> os.stat_result:
         raise _cannot_open(path, e) from None
 
 
+def empty_path() -> InputError:
+    """An empty argument (``scan "$DIR"`` with the variable unset) names
+    nothing: said so, not ``: no such file or directory``."""
+    return InputError(
+        "an empty PATH ('') names no file or folder; name one "
+        '(a variable that is unset or empty?)',
+    )
+
+
 def _cannot_open(path: str, e: OSError) -> InputError:
     """``path: why`` in our words' case (``permission denied``), one line."""
+    if path == '':
+        return empty_path()
     return InputError(f'{to_display(path)}: {(e.strerror or str(e)).lower()}')
 
 
