@@ -1849,6 +1849,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/accuracy/probe11_heldout_test.py',),
       "any path under a segment named together is Together context (`GET /together/guide/setup`): "
       "a `Bearer <hex>` sent to another provider's route in the same log is reported"),
+    M('wrapped-key-trace-offset', 'together_hooks/detect/codec.py',
+      "(?:(?:#|//|\\*|>|;)[ \\t]?|[0-9a-f]{4}:[ ])?',",
+      "(?:(?:#|//|\\*|>|;)[ \\t]?)?',",
+      ('tests/detect/separators_test.py::test_a_key_cut_by_a_traces_offset_is_joined',
+       'tests/accuracy/probe21_heldout_test.py'),
+      "a key `curl --trace-ascii` cuts at 64 columns, the next line starting with its offset "
+      "(`0040: `), is not joined: the header's key passes"),
     M('large-file-read-whole', 'together_hooks/pipeline.py',
       '        windows = content.windows(WINDOW, MAX_CONTEXT)\n',
       '        windows = None\n',

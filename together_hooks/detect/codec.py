@@ -536,8 +536,13 @@ class QpMark:
 # keeps before it, the empty lines after it (a YAML multi-line scalar
 # folds a line break followed by empty lines to one newline for each:
 # YAML 1.2, 6.5 and 7.3.1), then the next line's indentation and its
-# comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``).
-_WRAP = regex_cache.compile(rb' ?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?')
+# comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``),
+# or a trace's offset (``curl --trace-ascii`` cuts a header line at 64
+# bytes and starts the next with its hex offset: ``0040: ``; a key's run
+# holds no ``:``, so the offset is never a piece of it).
+_WRAP = regex_cache.compile(
+    rb' ?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
+)
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
 
 
