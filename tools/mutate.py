@@ -1856,6 +1856,27 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/accuracy/probe21_heldout_test.py'),
       "a key `curl --trace-ascii` cuts at 64 columns, the next line starting with its offset "
       "(`0040: `), is not joined: the header's key passes"),
+    M('dump-curl-trace-line', 'together_hooks/detect/codec.py',
+      "    if curl is not None and len(curl.group(1)) + len(curl.group(2)) == 48:\n",
+      "    if False:\n",
+      ('tests/detect/traces_test.py::test_a_key_in_a_hex_trace',
+       'tests/accuracy/probe21_heldout_test.py'),
+      "a `curl --trace` line (a 4-digit offset, 16 bytes in hex, then as text) is no dump line: a key "
+      "in a traced request, cut into 16-byte pieces, passes"),
+    M('dump-curl-trace-head', 'together_hooks/detect/prefilter.py',
+      "    if data.startswith(_CURL_TRACE_HEAD) or data[2:3] == b':' and _pattern_curl_trace_time().match(data):",
+      "    if False:",
+      ('tests/detect/traces_test.py::test_a_key_in_a_hex_trace',
+       'tests/detect/traces_test.py::test_what_is_told_a_trace'),
+      "a file starting with `curl --trace`'s first event (`== Info:`, `=> Send`, after a clock) is not told "
+      "a dump: its hex lines are never read"),
+    M('dump-tcpdump-line', 'together_hooks/detect/codec.py',
+      "        return None if groups is None else bytes.fromhex(groups.group(1).decode('ascii'))\n",
+      "        return None\n",
+      ('tests/detect/traces_test.py::test_a_key_in_tcpdump_x',
+       'tests/accuracy/probe21_heldout_test.py'),
+      "a `tcpdump -X` line (`0x0040:` then 2-byte groups) is no dump line: a key in a captured "
+      "request passes"),
     M('large-file-read-whole', 'together_hooks/pipeline.py',
       '        windows = content.windows(WINDOW, MAX_CONTEXT)\n',
       '        windows = None\n',

@@ -16,7 +16,9 @@ zsh extended history, ``Set-Item Env:``, ``.netrc``, an Xcode
 PostgreSQL ``COPY`` block, SQL ``INSERT``s, Rust/Go/Java/Kotlin/Swift/
 C#/PHP/Elixir fallbacks, a URL-encoded env list, a Helm release Secret
 (base64 of base64 of gzip), a ``reg export`` (UTF-16LE, ``hex(2):``),
-a quoted-printable mail whose soft break cuts the key.  Decoys: env
+a quoted-printable mail whose soft break cuts the key, ``curl --trace``
+(hex, also with ``--trace-time``) and ``tcpdump -X`` (written with the
+fix for ``curl-trace-ascii-cut-header``).  Decoys: env
 placeholders in each tool's syntax, masked and filtered keys, LFS
 pointers, SigV4 signatures, ``X-Amz-Content-Sha256``, ``RECORD`` and
 ``go.sum`` hashes, ``package-lock`` integrity, key hashes in SQL,
@@ -343,6 +345,61 @@ def _curl_trace_ascii(m: Made):
     return text, [(line_of(text, key[:20]), key)]
 
 
+def _hex_lines(blob: bytes, offset: str, group: int, pad: int) -> list[str]:
+    # 16 bytes a line: their hex in groups of ``group`` bytes, padded to
+    # ``pad`` columns, then the bytes as text ('.' for the unprintable)
+    out = []
+    for i in range(0, len(blob), 16):
+        part = blob[i:i + 16]
+        digits = ' '.join(part[j:j + group].hex() for j in range(0, len(part), group))
+        text = ''.join(chr(b) if 32 <= b < 127 else '.' for b in part)
+        out.append(offset.format(i) + digits.ljust(pad) + text)
+    return out
+
+
+def _request(key: str) -> bytes:
+    return (f'POST /v1/chat/completions HTTP/2\r\nHost: api.together.xyz\r\nuser-agent: curl/8.5.0\r\n'
+            f'authorization: Bearer {key}\r\ncontent-type: application/json\r\n\r\n').encode()
+
+
+def _curl_trace_hex(m: Made):
+    # ``curl --trace``: 16 bytes a line, hex then text, a 4-digit offset
+    # first; the key is in the bytes, cut into 16-byte pieces
+    key = m.key()
+    blob = _request(key)
+    lines = ['== Info: Connected to api.together.xyz (104.18.2.3) port 443',
+             f'=> Send header, {len(blob)} bytes (0x{len(blob):x})']
+    lines += _hex_lines(blob, '{:04x}: ', 1, 48)
+    text = '\n'.join(lines + ['<= Recv header, 13 bytes (0xd)', '0000: 48 54 54 50 2f 32 20 32 30 30 20 0d 0a          HTTP/2 200 ..']) + '\n'
+    at = blob.index(key.encode()) // 16
+    return text, [(3 + at, key)]
+
+
+def _curl_trace_time_legacy(m: Made):
+    # the same with ``--trace-time`` (a clock before every line), a legacy
+    # key sent to Together's host
+    key = m.hex()
+    blob = _request(key)
+    lines = ['10:00:00.123456 == Info: Connected to api.together.xyz (104.18.2.3) port 443',
+             f'10:00:00.123789 => Send header, {len(blob)} bytes (0x{len(blob):x})']
+    lines += ['10:00:00.123789 ' + line for line in _hex_lines(blob, '{:04x}: ', 1, 48)]
+    text = '\n'.join(lines) + '\n'
+    at = blob.index(key.encode()) // 16
+    return text, [(3 + at, key)]
+
+
+def _tcpdump_x(m: Made):
+    # ``tcpdump -X``: 16 bytes a line in 2-byte groups, a tab and a
+    # ``0x`` offset first, after the packet's summary line
+    key = m.key()
+    blob = b'E\x00\x01\x2c\x1c\x46\x40\x00' + _request(key)
+    lines = ['10:00:00.000000 IP 10.0.0.2.51234 > api.together.xyz.http: Flags [P.], seq 1:301, length 300']
+    lines += _hex_lines(blob, '\t0x{:04x}:  ', 2, 41)
+    text = '\n'.join(lines) + '\n'
+    at = blob.index(key.encode()) // 16
+    return text, [(2 + at, key)]
+
+
 def _helm_release_secret(m: Made):
     # ``kubectl get secret sh.helm.release.v1.chat.v3 -o yaml``: the
     # release (JSON, its values holding the key) gzip'd, base64'd by Helm
@@ -400,6 +457,9 @@ def _qp_soft_break(m: Made):
 
 ENCODED = [
     Case('curl-trace-ascii-cut-header', 'notes/trace.txt', _curl_trace_ascii),
+    Case('curl-trace-hex', 'notes/trace-hex.txt', _curl_trace_hex),
+    Case('curl-trace-time-hex-legacy', 'notes/trace-time.txt', _curl_trace_time_legacy),
+    Case('tcpdump-x-hex', 'notes/tcpdump.txt', _tcpdump_x),
     Case('helm-release-secret-gzip', 'k8s/live/helm-release.yaml', _helm_release_secret),
     Case('reg-export-utf16le', 'ops/env.reg', _reg_export_utf16),
     Case('reg-export-hex2-expand-sz', 'ops/env-expand.reg', _reg_hex2),

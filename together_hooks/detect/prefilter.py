@@ -811,6 +811,11 @@ def dump_head(data: bytes) -> bool:
     first bytes instead, a few byte comparisons."""
     if data[:1] == b' ' and (_pattern_od_bare().match(data) or _pattern_od_bare_decimal().match(data)):
         return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
+    if data.startswith(_CURL_TRACE_HEAD) or data[2:3] == b':' and _pattern_curl_trace_time().match(data):
+        return True  # ``curl --trace``: its first event's line (``codec._CURL_LINE``)
+    first = data.find(b'\n', 0, 512)
+    if first != -1 and data.startswith(b'\t0x0000:', first + 1):
+        return True  # ``tcpdump -X``: a packet's line, then its bytes from offset 0
     if data[:1] not in _HEX_FIRST:
         return False
     if data.startswith(b'000000'):
@@ -818,6 +823,17 @@ def dump_head(data: bytes) -> bool:
     end = data.find(b'\n', 0, WRAPPED_HEAD)
     line = data[:end if end != -1 else WRAPPED_HEAD].rstrip(b'\r')
     return len(line) >= 32 and not line.translate(None, _HEX_DIGITS)
+
+
+# ``curl --trace`` starts with an event's line: ``== Info: ...``, ``=> Send
+# header``, ``<= Recv header`` (after a clock with ``--trace-time``).
+_CURL_TRACE_HEAD = (b'== Info: ', b'=> Send ', b'<= Recv ')
+
+
+def _pattern_curl_trace_time():  # type: ignore[no-untyped-def]
+    from together_hooks import regex_cache
+
+    return regex_cache.compile(rb'\d\d:\d\d:\d\d\.\d{6} (?:== Info:|=> Send|<= Recv) ')
 
 
 def _pattern_od_bare():  # type: ignore[no-untyped-def]
