@@ -67,6 +67,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe15_heldout_test
     from tests.accuracy import probe16_decoys_test
     from tests.accuracy import probe16_heldout_test
+    from tests.accuracy import probe21_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -121,6 +122,12 @@ def _sets() -> dict[str, list[Case]]:
             c for c in probe16_heldout_test.CASES
             if c.id not in probe16_heldout_test.MISSED
         ] + probe16_decoys_test.CASES,
+        # probe21 (its traces and encoded files too: written in memory,
+        # no tool needed), in the shared group.
+        'probe21': [
+            c for c in probe21_heldout_test.CASES
+            if c.id not in probe21_heldout_test.MISSED
+        ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES
             if c.id not in encoded_heldout_test.MISSED

@@ -66,6 +66,23 @@ def test_wrapped_pieces_across_empty_lines_must_make_exactly_one_key():
     assert codec.wrapped_view(f'{KEY[:30]}\n\n{KEY[30:]}abc\n'.encode()) is None
 
 
+def test_a_key_cut_by_a_traces_offset_is_joined():
+    # ``curl --trace-ascii`` cuts a header line at 64 bytes and starts the
+    # next with its hex offset
+    head = 'authorization: Bearer '
+    line = head + KEY
+    data = f'0000: {line[:64]}\n0040: {line[64:]}\n0058: content-type: application/json\n'.encode()
+    view = codec.wrapped_view(data)
+    assert view is not None and KEY.encode() in view.data
+    assert [f.secret for f in scan_bytes(data, 'trace.txt')] == [KEY]
+
+
+def test_a_traces_offset_joins_no_run_longer_than_a_key():
+    # the next line's run overshoots a key: nothing joined
+    data = f'0000: Bearer {KEY[:40]}\n0040: {KEY[40:]}abc\n'.encode()
+    assert codec.wrapped_view(data) is None
+
+
 # UTF-7 (``codec._UTF7``): decoded where an encoded underscore is.
 @pytest.mark.parametrize(('text', 'decoded'), [
     (b'tgp+AF8-v1+AF8-ab', b'tgp_v1_ab'),

@@ -536,8 +536,13 @@ class QpMark:
 # keeps before it, the empty lines after it (a YAML multi-line scalar
 # folds a line break followed by empty lines to one newline for each:
 # YAML 1.2, 6.5 and 7.3.1), then the next line's indentation and its
-# comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``).
-_WRAP = regex_cache.compile(rb' ?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?)?')
+# comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``),
+# or a trace's offset (``curl --trace-ascii`` cuts a header line at 64
+# bytes and starts the next with its hex offset: ``0040: ``; a key's run
+# holds no ``:``, so the offset is never a piece of it).
+_WRAP = regex_cache.compile(
+    rb' ?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
+)
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
 
 
@@ -850,13 +855,38 @@ _OD_ESCAPES = {
 _OCTAL = frozenset(b'01234567')
 
 
+# ``curl --trace``'s line: a 4-digit hex offset (after ``--trace-time``'s
+# clock), then 16 fields 3 wide, a byte's two digits and a blank each
+# (blanks alone past the last byte), then the bytes as text.
+_CURL_LINE = regex_cache.compile(
+    rb'(?:\d\d:\d\d:\d\d\.\d{6} )?[0-9a-f]{4}: ((?:[0-9a-f]{2} ){1,16})((?:   ){0,15})',
+)
+
+# ``tcpdump -X`` (``-x``)'s line: a tab, a ``0x`` offset and a blank, then 40
+# columns of 2-byte groups in the bytes' order, each after a blank (an
+# odd last byte alone), then the bytes as text.
+_TCPDUMP_OFFSET = regex_cache.compile(rb'[ \t]*0x[0-9a-f]{4}: ')
+_TCPDUMP_HEX = regex_cache.compile(rb'((?: [0-9a-f]{4}){1,8}|(?: [0-9a-f]{4}){0,7} [0-9a-f]{2}) *')
+
+
 def _dump_line(line: bytes) -> bytes | None:
-    """The bytes one line of a hex dump shows, or None: ``xxd`` (groups
+    """The bytes one line of a hex dump shows, or None: ``curl --trace``
+    (16 bytes a line, ``_CURL_LINE``), ``tcpdump -X`` (``_TCPDUMP_HEX``),
+    ``xxd`` (groups
     of digits up to the ASCII column after two blanks), ``hexdump -C``
     (two digits a byte, the ASCII column between bars), ``od -t x1``
     (``z``'s column between ``>`` and ``<``), ``od -c`` (a character, an
     escape or three octal digits in each 4-wide field), ``xxd -p`` (digits
     alone)."""
+    curl = _CURL_LINE.match(line)
+    if curl is not None and len(curl.group(1)) + len(curl.group(2)) == 48:
+        return bytes.fromhex(curl.group(1).decode('ascii'))
+    tcpdump = _TCPDUMP_OFFSET.match(line)
+    if tcpdump is not None:
+        groups = _TCPDUMP_HEX.fullmatch(line, tcpdump.end(), tcpdump.end() + 40)
+        if groups is None:
+            groups = _TCPDUMP_HEX.fullmatch(line, tcpdump.end())
+        return None if groups is None else bytes.fromhex(groups.group(1).decode('ascii'))
     m = _DUMP_OFFSET.match(line)
     if m is None and line.startswith(b' ') and b'>' in line:
         line = line[:line.find(b'>')]  # ``od -An -t x1z``: no offset, a text column

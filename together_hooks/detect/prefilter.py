@@ -863,12 +863,29 @@ def dump_head(data: bytes) -> bool:
     if data[:1] == b' ' and (_pattern_od_bare().match(data) or _pattern_od_bare_decimal().match(data)):
         return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
     if data[:1] not in _HEX_FIRST:
-        return False
+        # ``curl --trace``: its first event's line (``codec._CURL_LINE``)
+        return data[:1] in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)
     if data.startswith(b'000000'):
         return True
+    if data[2:3] == b':' and _pattern_curl_trace_time().match(data):
+        return True  # the same with ``--trace-time``'s clock first
     end = data.find(b'\n', 0, WRAPPED_HEAD)
+    if end != -1 and data.startswith(b'\t0x0000:', end + 1):
+        return True  # ``tcpdump -X``: a packet's line (its clock first), then its bytes from offset 0
     line = data[:end if end != -1 else WRAPPED_HEAD].rstrip(b'\r')
     return len(line) >= 32 and not line.translate(None, _HEX_DIGITS)
+
+
+# ``curl --trace`` starts with an event's line: ``== Info: ...``, ``=> Send
+# header``, ``<= Recv header`` (after a clock with ``--trace-time``).
+_CURL_TRACE_HEAD = (b'== Info: ', b'=> Send ', b'<= Recv ')
+_CURL_TRACE_FIRST = frozenset((b'=', b'<'))
+
+
+def _pattern_curl_trace_time():  # type: ignore[no-untyped-def]
+    from together_hooks import regex_cache
+
+    return regex_cache.cached(rb'\d\d:\d\d:\d\d\.\d{6} (?:== Info:|=> Send|<= Recv) ')
 
 
 def _pattern_od_bare():  # type: ignore[no-untyped-def]
