@@ -470,8 +470,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sarif_test.py', 'tests/cli/scan_test.py', 'tests/report_redaction_test.py'),
       'SARIF properties hold most of the key'),
     M('redact-message', 'together_hooks/detect/scrub.py',
-      "            text = _pattern(_TGP_RUN).sub(lambda m: redact(m.group()), text)",
-      "            text = _pattern(_TGP_RUN).sub(lambda m: m.group()[:-1], text)",
+      "            text = _pattern(_TGP_SHOWN).sub(lambda m: redact(m.group()), text)",
+      "            text = _pattern(_TGP_SHOWN).sub(lambda m: m.group()[:-1], text)",
       ('tests/hardening_test.py::test_usage_errors', 'tests/property_test.py'),
       'a key pasted into an argument is echoed in the error line'),
     # --- SARIF and GitHub escaping -------------------------------------------
