@@ -1884,6 +1884,32 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli_run_in_process_test.py::test_the_process_is_as_it_was',),
       "the tests' in-process runner leaves the run's environment (LC_ALL, PYTHONIOENCODING) in the "
       "test's process after the run"),
+    M('scrub-cut-key-shown', 'together_hooks/detect/scrub.py',
+      "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'",
+      "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{43,}'",
+      ('tests/scrub_cut_names_test.py::test_a_key_cut_short_or_upper_cased_in_a_name_is_never_shown',),
+      'a key cut short (a file named with its first 49 characters) is shown whole: what is left is the key'),
+    M('scrub-upper-key-shown', 'together_hooks/detect/scrub.py',
+      "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'",
+      "_TGP_SHOWN = r'(?:tgp_v1_)[A-Za-z0-9_-]{36,}'",
+      ('tests/scrub_cut_names_test.py::test_a_key_cut_short_or_upper_cased_in_a_name_is_never_shown',),
+      'a key in capitals (TGP_V1_..., a name upper-cased) is shown whole'),
+    M('scrub-glue-into-field-name', 'together_hooks/detect/scrub.py',
+      '                if _pattern(_FIELD_NAME_END).match(text, piece_end):\n',
+      '                if False:\n',
+      ('tests/scrub_cut_names_test.py::test_a_name_glued_to_the_next_field_name_keeps_the_baseline_json',),
+      'a name glued to the next JSON field name reads as a key: its redaction swallows the JSON between '
+      '(baseline create writes a corrupt baseline, every later scan exits 2)'),
+    M('gitignore-rule-spells-key', 'together_hooks/env/names.py',
+      "        '?' if hide and c != '/' else pattern(c) for c, hide in zip(name, hidden(name))",
+      "        pattern(c) for c, hide in zip(name, hidden(name))",
+      ('tests/scrub_cut_names_test.py::test_check_env_gitignored_fix_never_writes_a_key_into_gitignore',),
+      'check-env-gitignored --fix writes an env file name holding a key whole into .gitignore'),
+    M('gitignore-template-spells-key', 'together_hooks/env/gitignore.py',
+      "            return '!' + unspelt(name, lambda c: c)",
+      "            return '!' + name",
+      ('tests/scrub_cut_names_test.py::test_check_env_gitignored_fix_never_writes_a_key_into_gitignore',),
+      "check-env-gitignored --fix writes a template's name holding a key whole into .gitignore (!.env.<key>.example)"),
 )
 
 
