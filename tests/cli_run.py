@@ -248,14 +248,14 @@ _FORM_RUN = re.compile('[%s]{%d,}' % (_FORM_CHARS, LEAK_RUN))
 
 
 def _forms(key: str) -> list[str]:
-    """The key's random part as it may appear: raw (either case), and the
-    base64 (standard and URL-safe) of the whole key at each of the three
+    """The key's random part as it may appear: raw (either case), the hex
+    of its bytes (either case), and the base64 (standard and URL-safe) of the whole key at each of the three
     byte alignments it can have inside encoded text.  The encoded prefix
     and the last group, which mix in neighbouring bytes, are left out."""
     import base64
 
     body = key[7:] if key.startswith('tgp_v1_') else key
-    forms = [body, body.lower(), body.upper()]
+    forms = [body, body.lower(), body.upper(), body.encode().hex(), body.encode().hex().upper()]
     raw = key.encode()
     skip = 12 if key.startswith('tgp_v1_') else 0  # base64 of 'tgp_v1_' is the same for every key
     for shift in range(3):
@@ -277,12 +277,28 @@ def quiet_and_clean(result: Result) -> bool:
     return result.out == '' and CLEAN.fullmatch(result.err) is not None
 
 
-def leaked(keys: list[str], *texts: str) -> list[int]:
-    """Indexes of keys any LEAK_RUN characters of whose random part appear
-    in texts: raw, base64, or percent-encoded (texts are also read with
-    percent-escapes decoded)."""
+# A character written by its code as an output may write one: JSON's
+# ``\u0074``, Python's and bash's ``\x74``, git's quoted paths' ``\164``.
+_CODED = re.compile(r'\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})|\\([0-3][0-7]{2})')
+
+
+def readings(blob: str) -> set[str]:
+    """``blob`` as read, with percent-escapes decoded, and with characters
+    written by their codes decoded (``_CODED``)."""
     from urllib.parse import unquote
 
+    def char(m: re.Match[str]) -> str:
+        hex4, hex2, octal = m.groups()
+        return chr(int(hex4 or hex2, 16) if octal is None else int(octal, 8))
+
+    return {blob, unquote(blob, errors='backslashreplace'), _CODED.sub(char, blob)}
+
+
+def leaked(keys: list[str], *texts: str) -> list[int]:
+    """Indexes of keys any LEAK_RUN characters of whose random part appear
+    in texts: raw, hex, base64, or percent-encoded (texts are also read
+    with percent-escapes and characters written by their codes decoded:
+    ``readings``)."""
     runs: dict[str, int] = {}
     for i, key in enumerate(keys):
         for form in _forms(key):
@@ -290,7 +306,7 @@ def leaked(keys: list[str], *texts: str) -> list[int]:
                 runs.setdefault(form[start:start + LEAK_RUN], i)
     found: set[int] = set()
     blob = '\n'.join(texts)
-    for text in {blob, unquote(blob, errors='backslashreplace')}:
+    for text in readings(blob):
         # Every form is made of _FORM_CHARS, so a window that matches lies
         # inside one of their runs: only those are slid over, not the
         # prose around them.

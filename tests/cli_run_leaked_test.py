@@ -8,13 +8,13 @@ from __future__ import annotations
 import base64
 import random
 from urllib.parse import quote
-from urllib.parse import unquote
 
 import pytest
 
 from tests.cli_run import _forms
 from tests.cli_run import leaked
 from tests.cli_run import LEAK_RUN
+from tests.cli_run import readings
 from tests.keys import make_hex
 from tests.keys import make_key
 
@@ -27,7 +27,7 @@ def _reference(keys: list[str], *texts: str) -> list[int]:
                 runs.setdefault(form[start:start + LEAK_RUN], i)
     found: set[int] = set()
     blob = '\n'.join(texts)
-    for text in {blob, unquote(blob, errors='backslashreplace')}:
+    for text in readings(blob):
         for start in range(len(text) - LEAK_RUN + 1):
             i = runs.get(text[start:start + LEAK_RUN])
             if i is not None:
@@ -62,6 +62,12 @@ def _b64(key: str, shift: int, urlsafe: bool = False) -> str:
     (('sha ' + H[:40] + ' and ' + K[36:] + L[7:20],), [4]),  # hex piece; two short pieces glued
     (('\n'.join(k[7:30] for k in KEYS),), [0, 1, 2, 3, 4]),
     (('+/' * 40 + K[9:40] + '==' + '-_' * 30,), [0]),  # inside a long run of form characters
+    # Written by codes: JSON's \u escapes, git's octal quoting, \x escapes, hex.
+    ((''.join('\\u%04x' % ord(c) for c in K[10:30]),), [0]),
+    (('"' + ''.join('\\%03o' % ord(c) for c in L) + '"',), [1]),
+    (("$'" + ''.join('\\x%02x' % ord(c) for c in M[7:30]) + "'",), [2]),
+    ((D.encode().hex(), H.encode().hex().upper()), [3, 4]),
+    (('\\u00' + K[7:30],), [0]),  # an escape's tail is not all a reader sees
 ])
 def test_leaked_agrees_with_every_window(texts, expected):
     assert _reference(KEYS, *texts) == expected

@@ -470,8 +470,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sarif_test.py', 'tests/cli/scan_test.py', 'tests/report_redaction_test.py'),
       'SARIF properties hold most of the key'),
     M('redact-message', 'together_hooks/detect/scrub.py',
-      "            text = _pattern(_TGP_RUN).sub(lambda m: redact(m.group()), text)",
-      "            text = _pattern(_TGP_RUN).sub(lambda m: m.group()[:-1], text)",
+      "            text = _pattern(_TGP_SHOWN).sub(lambda m: redact(m.group()), text)",
+      "            text = _pattern(_TGP_SHOWN).sub(lambda m: m.group()[:-1], text)",
       ('tests/hardening_test.py::test_usage_errors', 'tests/property_test.py'),
       'a key pasted into an argument is echoed in the error line'),
     # --- SARIF and GitHub escaping -------------------------------------------
@@ -1997,6 +1997,32 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/history_changes_test.py::test_the_walk_lists_its_commits_as_git_walks_them',),
       "the commit walk's last commit line, when git ends it with no NUL, is not listed: that commit's "
       "message is never scanned in a local clone"),
+    M('scrub-cut-key-shown', 'together_hooks/detect/scrub.py',
+      "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'",
+      "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{43,}'",
+      ('tests/scrub_cut_names_test.py::test_a_key_cut_short_or_upper_cased_in_a_name_is_never_shown',),
+      'a key cut short (a file named with its first 49 characters) is shown whole: what is left is the key'),
+    M('scrub-upper-key-shown', 'together_hooks/detect/scrub.py',
+      "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'",
+      "_TGP_SHOWN = r'(?:tgp_v1_)[A-Za-z0-9_-]{36,}'",
+      ('tests/scrub_cut_names_test.py::test_a_key_cut_short_or_upper_cased_in_a_name_is_never_shown',),
+      'a key in capitals (TGP_V1_..., a name upper-cased) is shown whole'),
+    M('scrub-glue-into-field-name', 'together_hooks/detect/scrub.py',
+      '                if _pattern(_FIELD_NAME_END).match(text, piece_end):\n',
+      '                if False:\n',
+      ('tests/scrub_cut_names_test.py::test_a_name_glued_to_the_next_field_name_keeps_the_baseline_json',),
+      'a name glued to the next JSON field name reads as a key: its redaction swallows the JSON between '
+      '(baseline create writes a corrupt baseline, every later scan exits 2)'),
+    M('gitignore-rule-spells-key', 'together_hooks/env/names.py',
+      "        '?' if hide and c != '/' else pattern(c) for c, hide in zip(name, hidden(name))",
+      "        pattern(c) for c, hide in zip(name, hidden(name))",
+      ('tests/scrub_cut_names_test.py::test_check_env_gitignored_fix_never_writes_a_key_into_gitignore',),
+      'check-env-gitignored --fix writes an env file name holding a key whole into .gitignore'),
+    M('gitignore-template-spells-key', 'together_hooks/env/gitignore.py',
+      "            return '!' + unspelt(name, lambda c: c)",
+      "            return '!' + name",
+      ('tests/scrub_cut_names_test.py::test_check_env_gitignored_fix_never_writes_a_key_into_gitignore',),
+      "check-env-gitignored --fix writes a template's name holding a key whole into .gitignore (!.env.<key>.example)"),
 )
 
 

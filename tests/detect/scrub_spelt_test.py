@@ -123,8 +123,22 @@ def test_the_whole_scrub_shows_what_it_showed_before(seed):
     new, old = Scrubber(keys), before.Scrubber(keys)
     for case in range(CASES // 2):
         text = _case(rng, keys, [base64.b64encode(k.encode()).decode() for k in keys[:2]])
-        same = new.scrub(text) == old.scrub(text)
+        shown = new.scrub(text)
+        same = shown == old.scrub(text) or shown == old.scrub(_cut_redacted(text))
         assert same, (seed, case)
+
+
+def _cut_redacted(text: str) -> str:
+    """``text`` with what the scrub has redacted since ``BEFORE`` redacted
+    first: a key cut short by up to 7 characters (``scrub._TGP_SHOWN``;
+    the scrub of ``BEFORE`` read one glued to what follows a ``+`` as a
+    key and redacted the ``+`` with it)."""
+    import re
+
+    from together_hooks.findings import redact
+
+    return re.sub(r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,42}(?![A-Za-z0-9_-])',
+                  lambda m: redact(m.group()), text)
 
 
 @pytest.mark.parametrize('text', [

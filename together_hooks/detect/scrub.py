@@ -52,6 +52,12 @@ if TYPE_CHECKING:
     from together_hooks.detect.needles import Needles
 
 _TGP_RUN = r'tgp_v1_[A-Za-z0-9_-]{43,}'
+# What ``_keys_out`` redacts of a ``tgp_v1_`` run whatever the run knows:
+# a key, and one cut short by up to 7 characters (a name cut at 49, a
+# value a log or a column cut: the few missing are 42 bits at most, so
+# what is left is the key to whoever tries the endings), in its case or
+# all in capitals (a name or a variable upper-cased).
+_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'
 # Long enough to hold a key's 50 bytes at any alignment (68 chars), with
 # room to spare: a base64 or percent run that might decode to a key.
 _B64_RUN = r'[A-Za-z0-9+/_-]{40,}={0,2}'
@@ -289,6 +295,9 @@ _GLUE_OUT = r'(?=[\s=\\%/,"\'`+])' + _GLUE
 # blank of a report's indentation, the search cost a SARIF report 0.4 s.)
 _DASH_LEAD = r'(?<![ \t])' + _NEWLINE + _LEAD_NO_DASH + '-'
 _KEY_IN_VIEW = r'tgp_v1_[A-Za-z0-9_-]{43}'
+# Where a quoted field name ends (``"line":``, ``'path' :``): its piece is
+# a name, never the rest of the value before it (``_learn_glued``).
+_FIELD_NAME_END = r'["\'][ \t]*:'
 _KEY_CHARS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
 # A piece that reads as a name (``README``, ``Makefile``, ``test_scrub``,
 # ``v2``), not as random characters.
@@ -945,6 +954,21 @@ class Scrubber:
         colour sequences stay (a screen we colour ourselves)."""
         if not text:
             return text
+        text = self.redacted(text)
+        text = _pattern(_SGR_OR_CONTROL if colours else _CONTROL).sub(
+            lambda m: m.group() if len(m.group()) > 1 else _escaped(m.group()),
+            text,
+        )
+        if not commands and '::' in text:
+            text = _pattern(_COMMAND).sub(
+                lambda m: '::' if m.start() == 0 and not line_start else '\\u003a:',
+                text,
+            )
+        return text
+
+    def redacted(self, text: str) -> str:
+        """``text`` with every key in it redacted (``scrub`` without the
+        escaping of what a screen must not show)."""
         if '\n' in text and 'tgp_v1_' in text:
             self._learn_wrapped(text)
         if '\n' in text or '\\n' in text or '%0A' in text or '%0a' in text:
@@ -970,15 +994,6 @@ class Scrubber:
         text = self._keys_out(text)
         if self._over:
             text = self._withheld(text)
-        text = _pattern(_SGR_OR_CONTROL if colours else _CONTROL).sub(
-            lambda m: m.group() if len(m.group()) > 1 else _escaped(m.group()),
-            text,
-        )
-        if not commands and '::' in text:
-            text = _pattern(_COMMAND).sub(
-                lambda m: '::' if m.start() == 0 and not line_start else '\\u003a:',
-                text,
-            )
         return text
 
     def _withheld(self, text: str) -> str:
@@ -1086,7 +1101,7 @@ class Scrubber:
         for glue, give_back in glues:
             if give_back and (most <= 1 or give_back < 0 and most == fewest):
                 continue  # read so already (a lone dash given back: ``_GLUE_NO_DASH``)
-            view, joined, _ = _unglued(text, glue, give_back, spans if glue == _GLUE else None)
+            view, joined, shown = _unglued(text, glue, give_back, spans if glue == _GLUE else None)
             if view in seen:  # read so already
                 continue
             seen.add(view)
@@ -1094,6 +1109,17 @@ class Scrubber:
                 start, end = m.start(), m.start() + 50
                 first, last = bisect_right(joined, start) - 1, bisect_right(joined, end - 1) - 1
                 if first == last:
+                    continue
+                # A piece that names the next field (``"hashed_secret":``
+                # after a path's value in a baseline, ``'line':`` in a
+                # repr) ends the value before it: no reader joins a value
+                # with the field name that follows it.  Read as one, a
+                # name of 37 characters made the key's redaction swallow
+                # the JSON between them (a corrupt baseline, then every
+                # ``hashed_secret`` of the run redacted as its piece).
+                piece_end = shown[last] + (
+                    joined[last + 1] if last + 1 < len(joined) else len(view)) - joined[last]
+                if _pattern(_FIELD_NAME_END).match(text, piece_end):
                     continue
                 body = view[start + 7:end]
                 if body not in placeholder:  # each reading finds most bodies again
@@ -1241,8 +1267,8 @@ class Scrubber:
         present = self._present(text)
         if present:
             text = self._known_regex(present).sub(lambda m: self._forms[m.group()], text)
-        if 'tgp_v1_' in text:
-            text = _pattern(_TGP_RUN).sub(lambda m: redact(m.group()), text)
+        if 'tgp_v1_' in text or 'TGP_V1_' in text:
+            text = _pattern(_TGP_SHOWN).sub(lambda m: redact(m.group()), text)
         if '%' in text:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
@@ -2061,6 +2087,24 @@ def vouch_fields(doc: object, data: tuple[str, ...] = (), names: str | None = No
 def scrub(text: str, commands: bool = False) -> str:
     """``text`` scrubbed with what this run knows (for files we write)."""
     return (run_scrubber() or Scrubber()).scrub(text, commands)
+
+
+def hidden(text: str) -> list[bool]:
+    """Which characters of ``text`` the run's scrub hides (a key, or a
+    piece of one, spelt in a name): those from the first it changes to the
+    last, so a pattern written for a name (a ``.gitignore`` rule) can match
+    them without spelling them.  Escaping alone hides nothing."""
+    shown = (run_scrubber() or Scrubber()).redacted(text)
+    if shown == text:
+        return [False] * len(text)
+    head = 0
+    while head < min(len(text), len(shown)) and text[head] == shown[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(text), len(shown)) - head
+           and text[len(text) - 1 - tail] == shown[len(shown) - 1 - tail]):
+        tail += 1
+    return [head <= i < len(text) - tail for i in range(len(text))]
 
 
 def one_line(text: str) -> str:

@@ -16,6 +16,7 @@ from together_hooks.env.names import is_envrc_script
 from together_hooks.env.names import is_secret_env_file
 from together_hooks.env.names import is_template
 from together_hooks.env.names import path_parts
+from together_hooks.env.names import unspelt
 from together_hooks.gitrun import git
 from together_hooks.gitrun import unreadable
 from together_hooks.gitrun import zfields
@@ -116,13 +117,14 @@ class Probe:
         if self.want_ignored:
             return ignore_rule(name)
         if is_template(name, allow):
-            return '!' + name
+            return '!' + unspelt(name, lambda c: c)
         return '!/' + _literal('/'.join(path_parts(self.path)))
 
 
 def _literal(path: str) -> str:
-    """``path`` as a .gitignore pattern that matches only itself."""
-    return ''.join('\\' + c if c in '*?[]\\!# ' else c for c in path)
+    """``path`` as a .gitignore pattern that matches only itself (but a
+    key in it: ``names.unspelt``)."""
+    return unspelt(path, lambda c: '\\' + c if c in '*?[]\\!# ' else c)
 
 
 def check_ignore(

@@ -292,10 +292,23 @@ def _as_pattern(name: str) -> str:
     characters and blanks escaped (an unescaped trailing blank is
     dropped); a control character and a byte that is no UTF-8 as
     ``_UNPRINTABLE``."""
-    return ''.join(
+    return unspelt(name, lambda c: (
         _UNPRINTABLE if ord(c) < 0x20 or ord(c) == 0x7F or '\udc80' <= c <= '\udcff'
         else '\\' + c if c in '*?[]\\!# ' else c
-        for c in name
+    ))
+
+
+def unspelt(name: str, pattern: Callable[[str], str]) -> str:
+    """``name`` as a .gitignore pattern, each character as ``pattern``
+    writes it, but those the output scrub hides (a key, or a key cut
+    short, in the name: ``scrub.hidden``) as ``?``, a folder's ``/`` kept:
+    the rule still matches the file, and never spells its key into a
+    .gitignore that is committed (``check-env-gitignored --fix`` wrote
+    ``.env-tgp_v1_<key>`` there whole)."""
+    from together_hooks.detect.scrub import hidden
+
+    return ''.join(
+        '?' if hide and c != '/' else pattern(c) for c, hide in zip(name, hidden(name))
     )
 
 
