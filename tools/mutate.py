@@ -1874,6 +1874,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli_run_in_process_test.py::test_the_process_is_as_it_was',),
       "the tests' in-process runner leaves the run's environment (LC_ALL, PYTHONIOENCODING) in the "
       "test's process after the run"),
+    M('clone-retry-no-pause', 'together_hooks/org/mirror.py',
+      '            time.sleep(self.pause * attempt)\n',
+      '            pass\n',
+      ('tests/org/network_test.py::test_a_clone_failing_on_the_way_is_tried_again',),
+      'scan-org tries a clone or fetch the git host failed (502, 429) again at once, three '
+      'attempts in a burst, not after --retry-pause and twice that'),
+    M('clone-retry-pause-flat', 'together_hooks/org/mirror.py',
+      '            time.sleep(self.pause * attempt)\n',
+      '            time.sleep(self.pause)\n',
+      ('tests/org/network_test.py::test_a_clone_failing_on_the_way_is_tried_again',),
+      "scan-org's second retry of a failed clone waits no longer than its first"),
 )
 
 
