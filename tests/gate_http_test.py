@@ -88,7 +88,7 @@ def http_server(tmp_path):
     git(remote, 'config', 'http.receivepack', 'true')
     install_gate(remote)
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), _handler(str(root), clean_env()))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield f'http://127.0.0.1:{server.server_address[1]}/server.git', remote

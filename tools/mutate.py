@@ -2023,6 +2023,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            return '!' + name",
       ('tests/scrub_cut_names_test.py::test_check_env_gitignored_fix_never_writes_a_key_into_gitignore',),
       "check-env-gitignored --fix writes a template's name holding a key whole into .gitignore (!.env.<key>.example)"),
+    M('clone-retry-no-pause', 'together_hooks/org/mirror.py',
+      '            time.sleep(self.pause * attempt)\n',
+      '            pass\n',
+      ('tests/org/network_test.py::test_a_clone_failing_on_the_way_is_tried_again',),
+      'scan-org tries a clone or fetch the git host failed (502, 429) again at once, three '
+      'attempts in a burst, not after --retry-pause and twice that'),
+    M('clone-retry-pause-flat', 'together_hooks/org/mirror.py',
+      '            time.sleep(self.pause * attempt)\n',
+      '            time.sleep(self.pause)\n',
+      ('tests/org/network_test.py::test_a_clone_failing_on_the_way_is_tried_again',),
+      "scan-org's second retry of a failed clone waits no longer than its first"),
 )
 
 

@@ -482,6 +482,8 @@ def test_a_key_in_the_author_or_committer_is_refused_before_it_is_a_commit(
     assert rc == 1, out
     assert hash_secret(key) in out and '<commit header>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
+    if how != '--author':
+        return  # what follows is the same whichever way the key came in
     # (a subject retiring the key names no hash below it when it pastes
     # the new one after a colon)
     old = keys('hex')

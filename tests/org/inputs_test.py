@@ -36,7 +36,7 @@ class Api(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def api():
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Api)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     Api.status, Api.headers_out, Api.body = 200, {}, b'[]'
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
@@ -121,7 +121,7 @@ def test_a_token_the_api_echoes_back_is_never_shown(tmp_path):
     rng = random.Random(7)
     token = 'ghp_' + ''.join(rng.choice('abcdefghijklmnopqrstuvwxyz0123456789') for _ in range(36))
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Echo)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     try:
         api = f'http://127.0.0.1:{server.server_address[1]}'
         result = scan_org('--github-org', 'acme', '--github-api-url', api,

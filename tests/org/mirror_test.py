@@ -51,7 +51,7 @@ def stalling(tmp_path, keys):
     Stalling.stall.set()
     Stalling.asked.clear()
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Stalling)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     yield f'http://127.0.0.1:{server.server_address[1]}/.git'
     Stalling.stall.clear()
     server.shutdown()

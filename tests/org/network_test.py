@@ -42,7 +42,7 @@ class Elsewhere(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def elsewhere():
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Elsewhere)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     Elsewhere.asked = []
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
@@ -75,7 +75,7 @@ def test_a_clone_redirected_off_the_api_host_is_not_followed(tmp_path, keys, git
     url = serve_repos(github, tmp_path, 'good')
     Redirecting.target = elsewhere
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Redirecting)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     try:
         api = f'http://127.0.0.1:{server.server_address[1]}'
         good_url = url['good'].replace(github, api)
@@ -170,7 +170,7 @@ class Failing(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def failing():
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Failing)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     Failing.failures, Failing.calls = {}, []
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
@@ -197,6 +197,7 @@ def test_a_failing_api_is_tried_again_a_bounded_number_of_times(failing, path):
 
     Failing.failures = {path: 100}
     waits.clear()
+    client.timeout = 0.1  # every call fails now: /hang's six need not wait 0.5 s each
     with pytest.raises(InputError, match=r'after 6 attempts\)$') as e:
         list(client.pages(path))
     assert waits == [1, 2, 4, 8, 16]
@@ -284,7 +285,7 @@ class Renamed(FakeGitHub):
 @pytest.fixture
 def renamed():
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Renamed)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.served = {}, [], None
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
@@ -454,24 +455,28 @@ def test_a_clone_failing_on_the_way_is_tried_again(tmp_path, keys, github):
     """A 502 from the git host (or a connection cut) during a clone made
     the repository "not scanned" and the run exit 2: an audit of
     thousands of repositories never came out whole.  A clone or fetch
-    that fails so is tried again (after 2 and 4 seconds); one that keeps
-    failing is still not scanned, named with its attempts."""
+    that fails so is tried again (after --retry-pause seconds, 2 unless
+    set, then twice that); one that keeps failing is still not scanned,
+    named with its attempts."""
     key = keys()
     repo, added = key_repo(tmp_path / 'app', key)
     key_repo(tmp_path / 'lib', keys())
     urls = serve_repos(github, tmp_path, 'app', 'lib')
     url = urls['app']
     refs, lib_refs = '/git/app/.git/info/refs', '/git/lib/.git/info/refs'
-    args = ('--format', 'json', '--cache-dir', str(tmp_path / 'c'))
-    # Both runs at once (each waits 2 + 4 s between its attempts), each
-    # on a repository of its own: app fails twice, lib every time.
+    # A short pause: the suite need not wait 2 + 4 s; what the pauses are
+    # is read from when the host saw each attempt.
+    pause = 0.5
+    args = ('--format', 'json', '--cache-dir', str(tmp_path / 'c'), '--retry-pause', str(pause))
+    # Both runs at once, each on a repository of its own: app fails
+    # twice, lib every time.
     FakeGitHub.flaky = {refs: 2, lib_refs: 100}
     listing = write_lines(tmp_path / 'r.txt', url)
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         failing_run = pool.submit(
             scan_org, '--repos', write_lines(tmp_path / 'l.txt', urls['lib']),
             '--store', str(tmp_path / 't.sqlite'), '--format', 'json',
-            '--cache-dir', str(tmp_path / 'd'))
+            '--cache-dir', str(tmp_path / 'd'), '--retry-pause', str(pause))
         result = scan_org('--repos', listing, '--store', str(tmp_path / 's.sqlite'), *args)
         failing = failing_run.result()
     assert result.rc == 1, result.err
@@ -481,6 +486,20 @@ def test_a_clone_failing_on_the_way_is_tried_again(tmp_path, keys, github):
     assert failing.rc == 2
     assert 'returned error: 502 (after 3 attempts)' in failing.err
     assert FakeGitHub.flaky[lib_refs] == 97
+    # Each retry waited its pause (a lower bound: a loaded machine only
+    # adds to it), the second twice the first: the host is not hammered.
+    for path in (refs, lib_refs):
+        times = [when for seen, when in FakeGitHub.failed_at if seen == path]
+        assert len(times) == (2 if path == refs else 3)
+        gaps = [b - a for a, b in zip(times, times[1:])]
+        assert all(gap >= pause * n for n, gap in enumerate(gaps, 1)), gaps
+
+
+def test_a_retry_pause_that_is_no_number_of_seconds_is_refused(tmp_path):
+    for bad in ('0', 'soon'):
+        result = scan_org('--repos', write_lines(tmp_path / 'r.txt', 'https://example.com/a.git'),
+                          '--store', str(tmp_path / 's.sqlite'), '--retry-pause', bad)
+        assert_error_line(result, '--retry-pause', repr(bad))
 
 
 def test_include_forks_reads_forks_of_forks(tmp_path, keys, github):

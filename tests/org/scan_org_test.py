@@ -390,6 +390,7 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
     limited: set = set()
     served: str | None = None
     flaky: dict = {}  # path -> how many more times it answers 502
+    failed_at: list = []  # (path, time.monotonic()) of each 502 answered
     # path -> routes that change once it is answered (a repository deleted
     # while the listing is read: the organisation's counts change)
     changes: dict = {}
@@ -400,6 +401,7 @@ class FakeGitHub(http.server.BaseHTTPRequestHandler):
         plain = self.path.split('?')[0]
         if self.flaky.get(plain):  # a git host failing on the way: 502
             self.flaky[plain] -= 1
+            self.failed_at.append((plain, time.monotonic()))
             self.send_response(502)
             self.send_header('Content-Length', '0')
             self.end_headers()
@@ -476,10 +478,10 @@ def serve_repos(api: str, top, *names: str) -> dict[str, str]:
 @pytest.fixture
 def github():
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), FakeGitHub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.limited = {}, [], set()
-    FakeGitHub.served, FakeGitHub.flaky = None, {}
+    FakeGitHub.served, FakeGitHub.flaky, FakeGitHub.failed_at = None, {}, []
     FakeGitHub.changes, FakeGitHub.owner = {}, True
     yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
@@ -788,7 +790,7 @@ def test_rate_limit_reset_is_honoured_and_token_stays_on_the_api_host(github, mo
             super().do_GET()
 
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Reset)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     try:
         api = f'http://127.0.0.1:{server.server_address[1]}'
         FakeGitHub.routes = {'/x': ([{'a': 1}], '<https://evil.example/x?page=2>; rel="next"')}
@@ -827,7 +829,7 @@ def test_verify_runs_in_the_task_and_is_cached_by_hashed_secret(tmp_path, keys):
     r1, _ = key_repo(tmp_path / 'a', live)
     r2, _ = key_repo(tmp_path / 'b', dead)
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), FakeTogether)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     FakeTogether.live, FakeTogether.asked = {live}, []
     env = {'TOGETHER_HOOKS_API_BASE': f'http://127.0.0.1:{server.server_address[1]}'}
     store = str(tmp_path / 's.sqlite')

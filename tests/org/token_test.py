@@ -35,7 +35,7 @@ def tls_github(tmp_path):
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
     FakeGitHub.routes, FakeGitHub.seen, FakeGitHub.limited = {}, [], set()
     FakeGitHub.served = None
     yield f'https://127.0.0.1:{server.server_address[1]}', cert

@@ -323,8 +323,38 @@ def _side_branch_with_big_blob(repo, keys) -> tuple[str, str, dict[str, tuple[in
     return git(repo, 'rev-parse', 'main').strip(), git(repo, 'rev-parse', 'side').strip(), where
 
 
+@pytest.fixture(scope='module')
+def side_branch(tmp_path_factory, git_repo_template):
+    """The side branch's repository, built once a run (``tests/once``: the
+    three range tests read it, each in a copy of its own); its keys are
+    made here, from the module's name, and each test checks its output
+    holds none of them."""
+    import shutil
+
+    from tests.once import once
+
+    def build() -> tuple[str, str, str, dict[str, tuple[int, int]]]:
+        repo = tmp_path_factory.mktemp('side-branch') / 'repo'
+        shutil.copytree(git_repo_template, repo, symlinks=True)
+        rng = random.Random(__name__)
+        base, head, where = _side_branch_with_big_blob(repo, lambda: make_key(rng))
+        return str(repo), base, head, where
+    return once(tmp_path_factory, 'blob-windows-side-branch', build)
+
+
+def _copy_of(side_branch, tmp_path):
+    """A copy of the side branch's repository, as the test's own."""
+    import shutil
+
+    repo = tmp_path / 'side'
+    shutil.copytree(side_branch[0], repo, symlinks=True)
+    return repo, *side_branch[1:]
+
+
 def _in_big(result, where) -> None:
     import json
+
+    from tests.cli_run import leaked
 
     assert result.rc == 1, result.err
     # pre-receive says after the report that the push is refused.
@@ -332,36 +362,37 @@ def _in_big(result, where) -> None:
     assert sorted((f['path'], f['line'], f['column']) for f in found) == sorted(
         ('big.txt', line, column) for line, column in where.values()
     )
+    assert leaked(list(where), result.out, result.err) == []
 
 
-def test_a_large_blob_a_range_adds_is_scanned_in_windows(git_repo, keys):
-    _base, _head, where = _side_branch_with_big_blob(git_repo, keys)
+def test_a_large_blob_a_range_adds_is_scanned_in_windows(side_branch, tmp_path):
+    repo, _base, _head, where = _copy_of(side_branch, tmp_path)
     result, rss = peak('together-hooks', 'scan', '--diff', 'main...side', '--format', 'json',
-                       cwd=git_repo)
+                       cwd=repo)
     _in_big(result, where)
     assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in --diff'
 
 
-def test_a_large_blob_a_push_adds_is_scanned_in_windows(git_repo, keys):
-    base, head, where = _side_branch_with_big_blob(git_repo, keys)
+def test_a_large_blob_a_push_adds_is_scanned_in_windows(side_branch, tmp_path):
+    repo, base, head, where = _copy_of(side_branch, tmp_path)
     env = {
         k: v for k, v in os.environ.items()
         if not k.startswith(('GIT_', 'PRE_COMMIT')) and k != 'SKIP'
     }
     env.update(PRE_COMMIT_FROM_REF=base, PRE_COMMIT_TO_REF=head)
-    result, rss = peak('detect-together-keys', '--format', 'json', 'big.txt', cwd=git_repo, env=env)
+    result, rss = peak('detect-together-keys', '--format', 'json', 'big.txt', cwd=repo, env=env)
     _in_big(result, where)
     assert rss < _STAGED, f'peak RSS {rss >> 20} MB for a {_STAGED >> 20} MB blob in pre-push'
 
 
-def test_a_large_blob_pre_receive_gets_is_scanned_in_windows(git_repo, keys):
-    _base, head, where = _side_branch_with_big_blob(git_repo, keys)
-    git(git_repo, 'checkout', '-q', 'main')
-    git(git_repo, 'branch', '-q', '-D', 'side')  # no ref has it yet, as in a push
+def test_a_large_blob_pre_receive_gets_is_scanned_in_windows(side_branch, tmp_path):
+    repo, _base, head, where = _copy_of(side_branch, tmp_path)
+    git(repo, 'checkout', '-q', 'main')
+    git(repo, 'branch', '-q', '-D', 'side')  # no ref has it yet, as in a push
     result, rss = peak(
         # (a server's wall-clock limit: at load 20 this scan took longer
         # than the default 30 s; the test is about memory, not that limit)
-        'together-hooks', 'pre-receive', '--timeout', '900', '--format', 'json', cwd=git_repo,
+        'together-hooks', 'pre-receive', '--timeout', '900', '--format', 'json', cwd=repo,
         stdin=f'{"0" * 40} {head} refs/heads/side\n'.encode(),
     )
     _in_big(result, where)

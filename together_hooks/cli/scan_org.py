@@ -116,6 +116,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='hand a repository out again this many times when its worker is lost (default: 2)',
     )
     running.add_argument(
+        '--retry-pause', metavar='SECONDS', type=_positive_float, default=2.0,
+        help='wait before trying a clone or fetch that failed on the way again; '
+             'the second retry waits twice as long (default: 2)',
+    )
+    running.add_argument(
         '--max-in-flight', metavar='N', type=_positive_int,
         help='tasks handed out at once, each holding a mirror on disk '
              '(default: twice the workers)',
@@ -416,7 +421,7 @@ def scan(args: argparse.Namespace) -> int:
         max_in_flight=args.max_in_flight or 0, verify=args.verify,
         verify_timeout=args.verify_timeout, token_host=token_host,
         progress=sys.stderr.isatty(), source=source, clone_scheme=scheme,
-        drop_mirrors=args.drop_mirrors,
+        drop_mirrors=args.drop_mirrors, retry_pause=args.retry_pause,
     )
     try:
         store.note_listing(source, listing)  # for `scan-org report --store` too

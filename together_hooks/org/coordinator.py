@@ -27,7 +27,8 @@ class Options:
                  max_in_flight: int = 0, verify: bool = False,
                  verify_timeout: float = 5.0, token_host: str | None = None,
                  progress: bool = False, source: str = 'repos',
-                 clone_scheme: str | None = None, drop_mirrors: bool = False) -> None:
+                 clone_scheme: str | None = None, drop_mirrors: bool = False,
+                 retry_pause: float = 2.0) -> None:
         self.cache_dir = cache_dir
         self.timeout = timeout
         self.retries = retries
@@ -41,6 +42,9 @@ class Options:
         # git's own defaults, for URLs the user listed.
         self.clone_scheme = clone_scheme
         self.drop_mirrors = drop_mirrors
+        # The first pause before a clone or fetch that failed on the way
+        # is tried again (``mirror.Mirror.update``).
+        self.retry_pause = retry_pause
 
 
 class Outcome:
@@ -172,7 +176,7 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
             'verify': options.verify, 'verify_timeout': options.verify_timeout,
             'known': known, 'token_host': options.token_host,
             'clone_scheme': options.clone_scheme, 'drop': options.drop_mirrors,
-            'wiki': target.wiki,
+            'wiki': target.wiki, 'retry_pause': options.retry_pause,
         }
         try:
             flying[pool.executor.submit(run_task, payload)] = (target, previous, attempt)

@@ -26,8 +26,8 @@ from together_hooks.errors import InputError
 
 FORKS = 'refs/forks/'
 # A clone or fetch that failed on the way (a 502 or 429 from the git host,
-# a connection cut): tried again after 2 and 4 seconds, within the task's
-# timeout.  Anything else (no such repository, no access) is the same
+# a connection cut): tried again after PAUSE and twice PAUSE seconds
+# (scan-org --retry-pause), within the task's timeout.  Anything else (no such repository, no access) is the same
 # next time, and is the task's failure at once.
 _TRANSIENT = re.compile(
     r'returned error: (?:429|5\d\d)\b|early EOF|RPC failed|remote end hung up unexpectedly'
@@ -153,12 +153,13 @@ class Mirror:
     """The cache entry of one target, locked while a task uses it."""
 
     def __init__(self, cache_dir: str, urls: tuple[str, ...], env: dict[str, str],
-                 timeout: float) -> None:
+                 timeout: float, pause: float = PAUSE) -> None:
         os.makedirs(cache_dir, exist_ok=True)
         self.cache_dir = cache_dir
         self.urls = urls
         self.env = env
         self.timeout = timeout
+        self.pause = pause
         self.path = os.path.join(cache_dir, entry_name(urls))
         self._lock = open(self.path + '.lock', 'a')  # never truncates: only held
         # Two runs sharing a cache (two shards on one machine) take turns.
@@ -190,7 +191,7 @@ class Mirror:
                         raise GitError(f'{e} (after {attempt} attempts)')
                     raise
             _clear_debris(self.path)
-            time.sleep(PAUSE * attempt)
+            time.sleep(self.pause * attempt)
 
     def _update(self) -> None:
         if os.path.isdir(self.path):

@@ -140,7 +140,8 @@ def scan(payload: dict) -> dict:
         token = read_token()
     env = mirror.git_env(token, payload.get('token_host'), payload.get('clone_scheme'))
     try:
-        store = mirror.Mirror(payload['cache_dir'], urls, env, float(payload['timeout']))
+        store = mirror.Mirror(payload['cache_dir'], urls, env, float(payload['timeout']),
+                              float(payload.get('retry_pause', mirror.PAUSE)))
         try:
             try:
                 store.update()
