@@ -1874,6 +1874,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli_run_in_process_test.py::test_the_process_is_as_it_was',),
       "the tests' in-process runner leaves the run's environment (LC_ALL, PYTHONIOENCODING) in the "
       "test's process after the run"),
+    M('precommit-run-one-hook', 'together_hooks/env/hints.py',
+      "            if only is not None and only not in (FORBIDDER, str(hook.get('alias', ''))):",
+      "            if False and only is not None and only not in (FORBIDDER, str(hook.get('alias', ''))):",
+      ('tests/env/precommit_run_test.py::test_the_key_hook_scans_a_staged_env_file_forbid_env_files_does_not_run_on',),
+      '`pre-commit run detect-together-keys` alone still leaves a staged `.env` to forbid-env-files, which that run does not run: its key passes'),
+    M('precommit-run-config-ignored', 'together_hooks/env/precommit_run.py',
+      '            return None if path is None else (path, hook, stage)',
+      "            return None if path is None else (os.path.join(root, '.pre-commit-config.yaml'), hook, stage)",
+      ('tests/env/precommit_run_test.py::test_the_key_hook_scans_a_staged_env_file_forbid_env_files_does_not_run_on',),
+      "the config `pre-commit run -c other.yaml` (or a sub-folder's own config) reads is not the one read: the top's names forbid-env-files, and the staged `.env`'s key passes"),
+    M('precommit-run-guessed', 'together_hooks/env/hints.py',
+      '    if run is None:\n        return None\n    config, only, stage = run',
+      "    if run is None:\n        run = (os.path.join(root, CONFIG), None, 'pre-commit')\n    config, only, stage = run",
+      ('tests/env/precommit_run_test.py::test_a_hook_not_run_by_pre_commit_scans_env_files_too',),
+      "a run whose pre-commit command line cannot be read (no pre-commit above, no /proc) is taken as `pre-commit run` with the top's config: a `.env` is left to a forbid-env-files that may not run"),
 )
 
 
