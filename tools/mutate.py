@@ -1889,6 +1889,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if run is None:\n        run = (os.path.join(root, CONFIG), None, 'pre-commit')\n    config, only, stage = run",
       ('tests/env/precommit_run_test.py::test_a_hook_not_run_by_pre_commit_scans_env_files_too',),
       "a run whose pre-commit command line cannot be read (no pre-commit above, no /proc) is taken as `pre-commit run` with the top's config: a `.env` is left to a forbid-env-files that may not run"),
+    M('baseline-names-unscanned', 'together_hooks/cli/baseline.py',
+      '    contents = [c for c in from_tree(root, names=True) if normalise(c.path) != skip]',
+      '    contents = [c for c in from_tree(root) if normalise(c.path) != skip]',
+      ('tests/baseline/baseline_test.py::test_baseline_never_writes_a_key_a_file_name_holds',),
+      '`baseline create` reads no file names: a key in one is left out with nothing said, and the hooks then fail on it'),
+    M('advice-names-recordable', 'together_hooks/pipeline.py',
+      '    named = [f for f in findings if not f.commit and f.path == PATH_NAME]',
+      '    named = []',
+      ('tests/baseline/baseline_test.py::test_baseline_never_writes_a_key_a_file_name_holds',),
+      "`scan`'s advice for a key in a file or folder name says to comment its line or record it in the baseline, neither of which can hold it"),
 )
 
 
