@@ -1899,6 +1899,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    named = []',
       ('tests/baseline/baseline_test.py::test_baseline_never_writes_a_key_a_file_name_holds',),
       "`scan`'s advice for a key in a file or folder name says to comment its line or record it in the baseline, neither of which can hold it"),
+    M('store-wal-ignored', 'together_hooks/org/store.py',
+      '        if wal:\n            raise InputError(',
+      '        if False:\n            raise InputError(',
+      ('tests/org/store_damage_test.py::test_a_read_only_stores_unread_write_ahead_log_fails_closed',),
+      'a read-only store beside a `-wal` its writer left is read as immutable, the main file alone: the findings in the `-wal` are not reported, exit 0'),
+    M('store-refused-left-open', 'together_hooks/org/store.py',
+      '            if self.db is not None:\n                self.db.close()\n            raise',
+      '            raise',
+      ('tests/org/store_damage_test.py::test_a_store_refused_is_closed',),
+      'a file refused as a store (no tables, another schema) is left open behind the error: a merge of many inputs holds each'),
 )
 
 
