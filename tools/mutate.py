@@ -1909,6 +1909,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '            raise',
       ('tests/org/store_damage_test.py::test_a_store_refused_is_closed',),
       'a file refused as a store (no tables, another schema) is left open behind the error: a merge of many inputs holds each'),
+    M('prepare-skips-wide-runs', 'together_hooks/detect/engine.py',
+      '    prepare_structures()\n    run_regexes()\n',
+      '    prepare_structures()\n',
+      ('tests/detect/prepare_test.py::test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case',),
+      "`engine.prepare` leaves wide text's run patterns to the first UTF-16 file: each forked process compiles them (seen only with a cold regex cache)"),
 )
 
 
