@@ -1914,6 +1914,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    prepare_structures()\n',
       ('tests/detect/prepare_test.py::test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case',),
       "`engine.prepare` leaves wide text's run patterns to the first UTF-16 file: each forked process compiles them (seen only with a cold regex cache)"),
+    M('legacy-key-list-map-value', 'together_hooks/rules.py',
+      '                rb\'(?i:value)["\\\']?[ \\t]{0,8}:[ \\t]{0,8}\' + _QUOTE + _HEX_KEY,\n                context=TOGETHER_PARENT,',
+      '                rb\'(?!)(?i:value)["\\\']?[ \\t]{0,8}:[ \\t]{0,8}\' + _QUOTE + _HEX_KEY,\n                context=TOGETHER_PARENT,',
+      ('tests/rules_test.py',),
+      'a legacy key in the `value` field of a map item of a keys list under `together:` (`- {name: prod, value: <hex>}`) passes'),
+    M('legacy-key-list-map-any-line', 'together_hooks/rules.py',
+      "    rb'|[ \\t]{1,32}(?![-#\\s])[^\\r\\n]{0,199}[^:\\s])){0,64}\\r?\\n\\Z'",
+      "    rb'|[ \\t]{1,32}(?![-#\\s])[^\\r\\n]{0,199}[^\\s])){0,64}\\r?\\n\\Z'",
+      ('tests/rules_test.py',),
+      "a keys list's items run on past a line opening another map (`models:` after the list ends): a `value: <sha256>` in that list's item is reported"),
 )
 
 
