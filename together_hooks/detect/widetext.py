@@ -216,8 +216,6 @@ def _runs(data: bytes) -> list[tuple[int, int, int, int]]:
     the last: a key is a key only when neither reading shows a key
     character touching it (``A`` + a key in UTF-16LE is no key, whichever
     order its bytes are read in)."""
-    from together_hooks.regex_cache import cached
-
     # (first character's byte, last one's, width) of each reading.
     spans = sorted(
         (m.start() + at, m.end() - width + at, width)
