@@ -33,6 +33,7 @@ from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
 from together_hooks.findings import Finding
 from together_hooks.findings import NOT_FILES
+from together_hooks.findings import PATH_NAME
 from together_hooks.report import confirmed_message
 from together_hooks.report import FORMATS
 from together_hooks.report import Summary
@@ -740,6 +741,19 @@ def _not_a_key_step(
             f'{path} and commit that (`together-hooks baseline audit` asks '
             'only about keys with no label).'
         )
+    # A key in a file or folder name: no comment can sit on it, and the
+    # baseline, keyed by file name, would write the key to record it.
+    named = [f for f in findings if not f.commit and f.path == PATH_NAME]
+    if named:
+        hashes = ', '.join(f'"{h}"' for h in dict.fromkeys(f.hashed_secret for f in named))
+        in_name = (
+            'A key in a file or folder name can be neither commented nor recorded in the '
+            'baseline (it would write the key): rename the path; not a real key? '
+            f'`allow = [{hashes}]` in the config file ({config_where}), committed.'
+        )
+        findings = [f for f in findings if f.commit or f.path != PATH_NAME]
+        if not findings:
+            return in_name + take_out_step(named if taken is None else taken, root, _pushed(args))
     inline = _allow_inline(findings)
     # Outside git there is nothing to commit the baseline to.
     keep = (
@@ -759,6 +773,9 @@ def _not_a_key_step(
         )
         if len(committed) > 3:
             step += f' The other {len(committed) - 3}: each one\'s hashed_secret above.'
+    if named:
+        step += f' {in_name}'
+        findings = findings + named
     step += take_out_step(findings if taken is None else taken, root, _pushed(args))
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'

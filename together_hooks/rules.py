@@ -1052,6 +1052,16 @@ _KEY_LIST_BEFORE = (
     rb'(?:(?:#[^\r\n]{0,120})?(?:\r?\n[ \t]{0,32}(?:-[ \t]{1,8}[^\r\n]{1,200}|#[^\r\n]{0,200})?){0,64}\r?\n'
     rb'|\[(?:' + _KEY_LIST_ITEM + rb',){0,64}' + _KEY_LIST_ITEM + rb')?\Z'
 )
+# The same list, its items maps (``- {name: prod, value: <key>}``, or
+# ``- name: prod`` with ``value: <key>`` indented under it): above an
+# item, the items before it and their fields' lines too (a line indented
+# under its item, not one opening a map of its own: ``other:`` after the
+# list ends is no item's field).  Block form only.
+_KEY_LIST_ITEMS_BEFORE = (
+    rb'(?:(?<![\w-])|(?<=(?<![\w-])(?i:api))|(?<=(?<![\w-])(?i:api)[_.-]))(?i:keys|tokens)["\']?[ \t]{0,32}:[ \t]{0,32}'
+    rb'(?:#[^\r\n]{0,120})?(?:\r?\n(?:[ \t]{0,32}-[ \t]{1,8}[^\r\n]{1,200}|[ \t]{0,32}#[^\r\n]{0,200}|[ \t]{0,32}'
+    rb'|[ \t]{1,32}(?![-#\s])[^\r\n]{0,199}[^:\s])){0,64}\r?\n\Z'
+)
 # A map of keys above one of its entries (``Pattern.before``, ending
 # where the entry starts): its name (``keys``, ``api_keys``, ``tokens``)
 # and the map's opening (bash's ``declare -A API_KEYS=(``, PowerShell's
@@ -1509,6 +1519,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # would find one item of each list, matches not overlapping).
         Pattern(rb'(?:(?m:^)[ \t]{0,32}-[ \t]{1,8}|[\[,][ \t]{0,32}(?:\r?\n[ \t]{0,32})?)' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_PARENT, before=_KEY_LIST_BEFORE, before_words=(b'keys', b'tokens')),
+        # Or the value field of a map item of such a list (``keys:`` then
+        # ``- {name: prod, value: <key>}``, or ``- name: prod`` over
+        # ``value: <key>``): a value named only ``value``, Together's by
+        # the list's parent.
+        Pattern(rb'(?m:^)(?P<ind>[ \t]{0,32})-[ \t]{1,8}'
+                rb'(?:\{[ \t]{0,8}(?:[^{}\r\n]{0,200}?,[ \t]{0,8})?'
+                rb'|(?:[^\r\n]{0,200}\r?\n(?P=ind)[ \t]{1,16}(?=[^\s-])){0,8})'
+                rb'(?i:value)["\']?[ \t]{0,8}:[ \t]{0,8}' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_PARENT, before=_KEY_LIST_ITEMS_BEFORE, before_words=(b'keys', b'tokens')),
         # A generic name or a Bearer header, where the structure around it
         # (call, object, YAML block, curl command, HAR entry, section) is
         # about Together: its endpoint, a provider field, a heading.
@@ -2196,6 +2215,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  keys:\n    - x\n    - {hex}',
         'together:\n  tokens:  # rotated\n    - x\n    # old\n    - {hex}\n    - y',
         'together:\n  keys: [x, {hex}, y]',
+        # A list of maps, the key in each item's value field (flow or block).
+        'together:\n  keys:\n    - {{name: prod, value: {hex}}}',
+        'together:\n  keys:\n    - {{name: old, value: x}}\n    - {{name: prod, value: "{hex}"}}',
+        'together:\n  keys:\n    - name: prod\n      value: {hex}',
+        'together:\n  keys:\n    - name: old\n      value: x\n    - name: prod\n      value: {hex}',
+        'together:\n  keys:\n    - value: {hex}\n      name: prod',
         '{{"together": {{"keys": ["x", "{hex}", "y"]}}}}',
         '[together]\napi_keys = [\n  "x",\n  "{hex}",\n  "y",\n]',
         # The list's nearest named parent decides: Together's by name, by
@@ -2726,6 +2751,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # A list of keys whose nearest named parent is another thing's
         # (a cache's or an idempotency store's digests under together:).
         'together:\n  cache:\n    keys: [x, {hex}, y]',
+        # A map list's value field counts only in a list of keys under
+        # Together's: another list's (``models:``), one after the keys
+        # list ended, one under a cache, one under no Together parent.
+        'together:\n  models:\n    - {{name: m, value: {hex}}}',
+        'together:\n  keys:\n    - x\n  models:\n    - name: m\n      value: {hex}',
+        'together:\n  cache:\n    keys:\n      - {{name: a, value: {hex}}}',
+        'cache:\n  keys:\n    - name: a\n      value: {hex}',
         'together:\n  idempotency:\n    keys:\n      - {hex}',
         # A git-config style subsection of another purpose, or a digest
         # in Together's.

@@ -923,13 +923,20 @@ def test_baseline_never_writes_a_key_a_file_name_holds(git_repo, keys):
     baseline keys its results by file name, and a committed baseline must
     not carry the name's key.  The entry still matches the file; the
     name's own key (``d_<key>``: a ``_`` glues no key in a name) is no
-    entry of it, so ``scan`` still reports it, its path never shown."""
+    entry of it, so ``scan`` still reports it, its path never shown.
+    ``baseline create`` left it out silently, and ``scan``'s advice then
+    said to record it in the baseline (or comment its line): create names
+    it on stderr (hash, redacted path), and the advice offers what works."""
     named, held = keys[0], keys[1]
     os.makedirs(git_repo / f'd_{named}')
     (git_repo / f'd_{named}' / 'c.py').write_text(f'TOGETHER_API_KEY = "{held}"\n')
     git(git_repo, 'add', '-A')
     res = run('together-hooks', 'baseline', 'create', cwd=git_repo)
     assert res.rc == 0, res.err
+    (line,) = [ln for ln in res.err.splitlines() if 'not recorded' in ln]
+    assert hash_secret(named) in line and 'file or folder name' in line, res.err
+    assert line.split()[2].startswith('d_tgp_v1_') and line.split()[2].endswith('/c.py'), line
+    assert leaked([named, held], res.out, res.err) == []
     text = (git_repo / '.secrets.baseline').read_text(encoding='utf-8')
     assert leaked([named, held], text) == []
     assert [e['hashed_secret'] for es in json.loads(text)['results'].values() for e in es] == [
@@ -939,6 +946,10 @@ def test_baseline_never_writes_a_key_a_file_name_holds(git_repo, keys):
     assert res.json()['summary']['baselined'] == 1
     assert [f['hashed_secret'] for f in res.json()['findings']] == [hash_secret(named)]
     assert leaked([named, held], res.out, res.err) == []
+    res = run('together-hooks', 'scan', cwd=git_repo)
+    advice = res.out.split('Not a real key?')[-1] if 'Not a real key?' in res.out else res.out
+    assert 'baseline create' not in res.out and 'baseline update' not in res.out, res.out
+    assert 'pragma' not in res.out and f'allow = ["{hash_secret(named)}"]' in advice, res.out
 
 
 def test_a_baseline_both_branches_updated_conflicts_and_the_message_says_how_out(git_repo, keys):

@@ -13,14 +13,18 @@ from together_hooks.detect.engine import keyword_screen
 from together_hooks.rules import RULES
 
 
-def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case():
+def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_path):
     """After ``prepare``, detection of every tests/accuracy case (keys in
     every format and encoding, decoys, base64, UTF-16, context under
     generic names) imports no module and compiles no regex of the code's
     own: in a forked scan, each process would otherwise do it again.
     Patterns built from the scanned bytes (names bound to an endpoint,
     a prefix's sibling lines, a Lisp package's sibling forms) are the only
-    compiles left."""
+    compiles left.  With a cold regex cache (an empty ``XDG_CACHE_HOME``):
+    a warm one builds a pattern from its stored program without compiling,
+    and hid what ``prepare`` left out (wide text's runs, a base64 value's
+    keyword search at the top level, the structure walk's holes, a few
+    constant patterns), which every fresh machine compiled twice."""
     source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     code = (
         'import importlib, pkgutil, re, sys\n'
@@ -50,6 +54,7 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case():
     )
     proc = subprocess.run(
         (sys.executable, '-c', code), capture_output=True, text=True, cwd=source,
+        env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path / 'cold-cache')),
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout == 'True []\n[]\n', proc.stdout

@@ -504,26 +504,41 @@ def test_a_pre_commit_config_that_is_no_file_does_not_hang_the_env_hook(git_repo
     assert b'.env' in proc.stdout
 
 
-_BLOCK = 'repos:\n-   repo: local\n    hooks:\n    -   id: forbid-env-files\n    -   id: check-env-gitignored\n'
-_FLOW = 'repos: [{repo: local, hooks: [{id: forbid-env-files}, {id: check-env-gitignored}]}]\n'
+def _entry(hook: str) -> str:
+    return os.path.join(os.path.dirname(sys.executable), hook)
+
+
+_FORBID = '{id: forbid-env-files, name: f, entry: %s, language: system}'
+_CHECK = '{id: check-env-gitignored, name: c, entry: %s, language: system, pass_filenames: false, always_run: true}'
+_BLOCK = (
+    'repos:\n-   repo: local\n    hooks:\n'
+    '    -   id: forbid-env-files\n        name: f\n        entry: %s\n'
+    '        language: system\n'
+    '    -   id: check-env-gitignored\n        name: c\n        entry: %s\n'
+    '        language: system\n        pass_filenames: false\n        always_run: true\n'
+)
+_FLOW = 'repos: [{repo: local, hooks: [%s, %s]}]\n' % (_FORBID, _CHECK)
 
 
 @pytest.mark.parametrize('config', [_BLOCK, _BLOCK.replace('\n', '\r\n'), _FLOW],
                          ids=['block', 'crlf', 'flow'])
-def test_a_staged_env_file_is_left_to_forbid_env_files_however_the_config_is_written(git_repo, config):
+def test_a_staged_env_file_is_left_to_forbid_env_files_however_the_config_is_written(
+        git_repo, precommit_env, config):
     """When pre-commit runs forbid-env-files too, a staged .env is its to
     report: check-env-gitignored leaves it out.  A config saved with
     Windows line ends (CRLF), or in flow style (as doctor suggests it), was
-    read as not running it, and the .env was reported twice."""
-    (git_repo / '.pre-commit-config.yaml').write_bytes(config.encode())
+    read as not running it, and the .env was reported twice.  Run by the
+    real pre-commit: which hooks a run selects is read from its command
+    line (``env.precommit_run``), and a hook no pre-commit runs scans all."""
+    (git_repo / '.pre-commit-config.yaml').write_bytes(
+        (config % (_entry('forbid-env-files'), _entry('check-env-gitignored'))).encode())
     (git_repo / '.gitignore').write_text('.env\n.env.*\n!.env.example\n')
     (git_repo / '.env').write_text('A=1\n')
-    git(git_repo, 'add', '-f', '.env', '.gitignore')
-    proc = subprocess.run(
-        (os.path.join(os.path.dirname(sys.executable), 'check-env-gitignored'),), cwd=git_repo,
-        env=dict(os.environ, PRE_COMMIT='1'), capture_output=True, timeout=30,
-    )
-    assert (proc.returncode, proc.stdout) == (0, b''), proc.stdout
+    git(git_repo, 'add', '-f', '.env', '.gitignore', '.pre-commit-config.yaml')
+    rc, out = _sh(git_repo, dict(precommit_env, PWD=str(git_repo)),
+                  os.path.join(os.path.dirname(sys.executable), 'pre-commit'), 'run')
+    assert rc == 1, out
+    assert out.split('\nc.', 1)[1].split('\n', 1)[0].endswith('Passed'), out
 
 
 def test_check_env_gitignored_asks_git_three_questions(git_repo, monkeypatch, tmp_path):

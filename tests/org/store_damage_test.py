@@ -130,3 +130,103 @@ def test_a_schema_1_store_is_read_and_merged_with_what_holds_each_key(tmp_path):
              r['message']['text'] for run in scan_org('report', '--store', new, '--format', 'sarif').json()['runs']
              for r in run['results']}
     assert f'added in tag v1 ({"b" * 12}) by ' in sarif['v1'] and f'added in commit {"a" * 12} by ' in sarif['a.py']
+
+
+def _fds_on(path: str) -> list[str]:
+    """This process's open descriptors on ``path`` (or its -wal, -shm)."""
+    real = os.path.realpath(path)
+    held = []
+    for fd in os.listdir('/proc/self/fd'):
+        try:
+            target = os.readlink(f'/proc/self/fd/{fd}')
+        except OSError:
+            continue
+        if target.startswith(real):
+            held.append(target)
+    return held
+
+
+@pytest.mark.skipif(not os.path.isdir('/proc/self/fd'), reason='reads /proc/self/fd')
+@pytest.mark.parametrize('kind', ['no-tables', 'other-schema'])
+def test_a_store_refused_is_closed(tmp_path, kind):
+    """A file refused as a store (no tables, a schema this version does
+    not read) was left open behind the InputError: a merge of many inputs
+    held each, and the error's traceback kept it so."""
+    import sqlite3
+
+    from together_hooks.errors import InputError
+    from together_hooks.org.store import Store
+
+    path = str(tmp_path / 's.sqlite')
+    with sqlite3.connect(path) as db:
+        if kind == 'other-schema':
+            db.execute('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)')
+            db.execute("INSERT INTO meta VALUES ('schema', '99')")
+    db.close()
+    for create in (False, True):
+        if kind == 'no-tables' and create:
+            continue  # a new store is made in it
+        with pytest.raises(InputError) as refused:
+            Store(path, create=create)
+        assert _fds_on(path) == [], (create, refused.value)
+
+
+def test_a_read_only_stores_unread_write_ahead_log_fails_closed(tmp_path):
+    """A WAL store a writer left with findings not yet in the main file
+    (killed before its checkpoint, archived as it was), in a folder that
+    cannot be written: sqlite cannot make its -shm, so it is read as
+    immutable, which reads the main file alone.  ``report`` said the
+    store held no findings, exit 0.  It is refused, one line naming the
+    -wal.  (Under root, whom a read-only folder does not stop, the report
+    runs without the capability to override file modes.)"""
+    import shutil
+    import subprocess
+    import sys
+
+    from together_hooks.org.store import Store
+
+    prefix: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        if shutil.which('setpriv') is None:
+            pytest.skip('root, and no setpriv to give up overriding file modes')
+        prefix = ('setpriv', '--bounding-set', '-dac_override,-dac_read_search')
+    live = str(tmp_path / 'live.sqlite')
+    Store(live).close()  # the schema, checkpointed into the main file
+    folder = tmp_path / 'archive'
+    folder.mkdir()
+    store = Store(live)
+    try:
+        store.db.execute('PRAGMA wal_autocheckpoint=0')
+        run_id, _resumed = store.open_run('v', 'rules', 'test', 'local')
+        url = 'https://example.invalid/acme/repo.git'
+        store.attempt([url], url)
+        store.record(run_id, {
+            'urls': [url], 'status': 'done', 'fingerprint': 'f', 'size': 1, 'blobs': 1,
+            'findings': [{
+                'repo': url, 'commit': '1' * 40, 'path': 'src/a.py', 'hashed_secret': '2' * 40,
+                'rule': 'together-api-key', 'redacted': 'tgp_v1_Ab…yz', 'line': 1,
+                'author': 'A <a@example.com>', 'date': '2026-01-01T00:00:00+00:00',
+                'verification': None,
+            }],
+        }, 'rules')
+        store.finish_run(run_id, 1, 0)
+        # The archive: the main file and the -wal as the writer left them.
+        for suffix in ('', '-wal'):
+            shutil.copyfile(live + suffix, folder / f's.sqlite{suffix}')
+        assert (folder / 's.sqlite-wal').stat().st_size > 0
+    finally:
+        store.close()
+    os.chmod(folder, 0o555)
+    try:
+        proc = subprocess.run(
+            prefix + (os.path.join(os.path.dirname(sys.executable), 'together-hooks'), 'scan-org',
+                      'report', '--store', str(folder / 's.sqlite'), '--format', 'json'),
+            cwd=tmp_path, capture_output=True, timeout=120, env=dict(os.environ, LC_ALL='C.UTF-8'),
+        )
+    finally:
+        os.chmod(folder, 0o755)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, err)
+    (line,) = err.splitlines()
+    assert 's.sqlite-wal' in line and 'Traceback' not in err, err
+    assert not os.path.exists(folder / 's.sqlite-shm')

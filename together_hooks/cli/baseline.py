@@ -171,14 +171,42 @@ def scan_repository(
     from together_hooks.report import Summary
     from together_hooks.sources.files import from_tree
 
-    contents = [c for c in from_tree(root) if normalise(c.path) != skip]
-    scanned = {normalise(c.path) for c in contents}
+    from together_hooks.findings import PATH_NAME
+
+    # The names too, as `scan` reads them: a key there is reported by the
+    # hooks, and named on stderr here (no entry can record it).
+    contents = [c for c in from_tree(root, names=True) if normalise(c.path) != skip]
+    scanned = {normalise(c.path) for c in contents if c.path != PATH_NAME}
     exclusions = Exclusions(config.load(root), current)
     scanner = pipeline.Scanner.for_run(where=root, exclusions=exclusions)
     found = found_by_key(pipeline.scan_contents(contents, Summary(), scanner))
+    names = next((c.data.split(b'\n') for c in contents if c.path == PATH_NAME), [])
+    _in_names({k: v for k, v in found.items() if k[0] == PATH_NAME}, names)
+    found = {k: v for k, v in found.items() if k[0] != PATH_NAME}
     held = set(scanner.own_keys.hashes) if scanner.own_keys else set()
     yours = {k: v for k, v in found.items() if k[1] in held}
     return {k: v for k, v in found.items() if k not in yours}, scanned, yours
+
+
+def _in_names(named: dict[tuple[str, str], Found], names: list[bytes]) -> None:
+    """Names each key found in a file or folder name, which no entry can
+    record: the baseline is keyed by file name, and would write the key.
+    The path (``names``: the ``<path name>`` content's lines) is shown
+    with its key redacted, the key by its hash only."""
+    from together_hooks.config import WHERE
+    from together_hooks.detect.scrub import scrub
+    from together_hooks.report import shown_path
+
+    for (_name, hashed), hit in sorted(named.items()):
+        raw = names[hit.line - 1] if 0 < hit.line <= len(names) else b''
+        path = scrub(shown_path(raw.decode('utf-8', 'surrogateescape'))) if raw else hit.finding.path
+        print(
+            f'  not recorded {path} (hashed_secret {hashed}): '
+            'a key in a file or folder name, which a baseline cannot record without writing '
+            f'the key: rename the path, or if it is no key, `allow = ["{hashed}"]` in the '
+            f'config file ({WHERE})',
+            file=sys.stderr,
+        )
 
 
 def _not_recorded(yours: dict[tuple[str, str], Found]) -> int:

@@ -64,6 +64,9 @@ _TARGET = regex_cache.compile(
     rb'|(?<![\w-])File[ \t]"[^"\r\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?!(?i:together)[/\\])[\w.-]{1,100}[/\\][^"\r\n]{0,200}",[ \t]line[ \t]\d)',
 )
 # A sub-label naming another provider (``**OpenAI**`` under ``## LLM keys``).
+# A structure inside one of Together's named for another provider or a
+# purpose other than a credential is not Together's (``_Structures``).
+_HOLE = rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])|' + NON_KEY_PURPOSE
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
 # A name that is Together's alone (the last of a dotted name).
 _TOGETHER_NAME = regex_cache.compile(rb'["\']?(?i:together(?:[_-]?ai)?)["\']?')
@@ -963,6 +966,13 @@ def _cut_line(data: bytes, at: int, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def prepare_structures() -> None:
+    """Compile what ``Scopes`` compiles on first use (``engine.prepare``:
+    before a scan forks, once for both processes)."""
+    rule_regex(NON_KEY_PURPOSE)
+    rule_regex(_HOLE)
+
+
 class Scopes:
     """The structures of one file labelled Together's (``rules.STRUCTURE_LABEL``),
     found by one forward scan as far as a key asks: each label's
@@ -988,7 +998,7 @@ class Scopes:
         self._purpose = rule_regex(NON_KEY_PURPOSE)
         # A structure inside one of Together's named for another provider
         # or a purpose other than a credential is not Together's.
-        self._hole = rule_regex(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])|' + NON_KEY_PURPOSE)
+        self._hole = rule_regex(_HOLE)
         self.holes: list[tuple[int, int]] = []
         self._pos = 0
         self.starts: list[int] = []

@@ -1423,6 +1423,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     any_keyword(keywords)
     any_keyword(keywords + tuple(f for rule in rules for f in rule.b64_keywords))
     any_keyword(tuple(k for rule in rules for k in rule.keywords + rule.b64_keywords))
+    for depth in range(B64_DEPTH):  # ``_b64_hits``' at each level
+        any_keyword(_b64_plain(rules, depth))
     # A small file holding only a legacy key, named for it (``_named_file``).
     named_for_key('together_api_key.txt')
     cached(_BARE_HEX)
@@ -1450,6 +1452,15 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
         rule_regex(source)
     cached(_ESCAPE_BEFORE)
     cached(_PRINTABLE)
+    cached(_CONTROL)  # ``_is_binary``
+    cached(_BASIC_BEFORE)
+    cached(_NAME_VALUE)  # a name's reading (``_name_reading``)
+    cached(_NAME_KEY_VALUE)
+    from together_hooks.detect.context import prepare_structures
+    from together_hooks.detect.widetext import run_regexes
+
+    prepare_structures()
+    run_regexes()
     cached(_PACKED_START)
     cached(_GLUED_KEY)
     cached(LIST_GAP)
@@ -1498,6 +1509,21 @@ def _may_escape(data: bytes) -> bool:
     )
 
 
+def _b64_plain(rules: tuple[Rule, ...], depth: int) -> tuple[bytes, ...]:
+    """What a base64 value at ``depth`` is kept for decoding to: a rule
+    keyword, or a keyword's base64 form while a level is left to read it
+    (base64 of base64 of a file: the inner form at any alignment, the
+    key's prefix or a name); at the top, a key's prefix as hex text too
+    (base64 of ``xxd -p``'s dump of a file: the level below reads hex
+    text, ``_hex_prefix_hits``)."""
+    plain = tuple(k for rule in rules for k in rule.keywords)
+    if depth + 1 < B64_DEPTH:
+        plain += tuple(f for rule in rules for f in rule.b64_keywords)
+    if depth == 0:
+        plain += _HEX_PREFIX_BARE
+    return plain
+
+
 def _b64_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], depth: int, where: Where,
         budget: Budget, wrapped: int = -1,
@@ -1514,13 +1540,7 @@ def _b64_hits(
     # A value is kept when it decodes to a keyword, or to a keyword's
     # base64 form while a level is left to read it (base64 of base64 of a
     # file: the inner form at any alignment, the key's prefix or a name).
-    plain = tuple(k for rule in rules for k in rule.keywords)
-    if depth + 1 < B64_DEPTH:
-        plain += tuple(f for rule in rules for f in rule.b64_keywords)
-    if depth == 0:
-        # Or to a key's prefix as hex text (base64 of ``xxd -p``'s dump of
-        # a file): the level below reads hex text (``_hex_prefix_hits``).
-        plain += _HEX_PREFIX_BARE
+    plain = _b64_plain(rules, depth)
     at = [i for form in found for i in where.offsets(form)]
     if wrapped != -1:
         at.append(wrapped)

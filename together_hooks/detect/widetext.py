@@ -14,6 +14,7 @@ from together_hooks.fileio import stream_windows
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Callable
     from typing import Iterable
     from typing import Iterator
@@ -143,6 +144,14 @@ _RUNS = (
 _SHORTEST = 4
 
 
+def run_regexes() -> list[re.Pattern[bytes]]:
+    """Each reading's run (``_RUNS``), compiled once a process (also by
+    ``engine.prepare``, before a scan forks)."""
+    from together_hooks.regex_cache import cached
+
+    return [cached(rb'(?:%s){%d,}' % (unit, _SHORTEST)) for _codec, _width, _at, unit in _RUNS]
+
+
 def wide_forms(keywords: Iterable[bytes]) -> tuple[bytes, ...]:
     """The forms ``keywords`` take in UTF-16 and UTF-32, either byte
     order: each character with its NULs between (``t\\0g\\0p`` is in
@@ -207,13 +216,11 @@ def _runs(data: bytes) -> list[tuple[int, int, int, int]]:
     the last: a key is a key only when neither reading shows a key
     character touching it (``A`` + a key in UTF-16LE is no key, whichever
     order its bytes are read in)."""
-    from together_hooks.regex_cache import cached
-
     # (first character's byte, last one's, width) of each reading.
     spans = sorted(
         (m.start() + at, m.end() - width + at, width)
-        for _codec, width, at, unit in _RUNS
-        for m in cached(rb'(?:%s){%d,}' % (unit, _SHORTEST)).finditer(data)
+        for (_codec, width, at, _unit), run in zip(_RUNS, run_regexes())
+        for m in run.finditer(data)
     )
     merged: list[list[int]] = []
     for first, last, width in spans:

@@ -78,9 +78,10 @@ def fix_command() -> str:
     return f'run `{FIXER} --fix`'
 
 
-def hook_configured(hook_id: str, root: str = '.') -> bool:
+def hook_configured(hook_id: str, root: str = '.', config: str | None = None) -> bool:
     """Does pre-commit run ``hook_id`` here too (by its config's text, and
-    not named in ``SKIP``)?
+    not named in ``SKIP``)?  ``config`` is the config file's path when
+    known (``pre-commit run -c``), else the top's.
 
     Only asked under pre-commit, on the rare path where an env file is
     staged: a text search, no YAML parser."""
@@ -93,7 +94,7 @@ def hook_configured(hook_id: str, root: str = '.') -> bool:
     from together_hooks.fileio import read_config_file
 
     try:  # a FIFO, a link to /dev/zero, a huge file: not a config, no hang
-        text = read_config_file(os.path.join(root, CONFIG)).decode('utf-8', 'replace')
+        text = read_config_file(config or os.path.join(root, CONFIG)).decode('utf-8', 'replace')
     except (OSError, InputError):
         return False
     import re
@@ -111,13 +112,24 @@ def forbid_env_files_runs(root: str = '.') -> Callable[[str], bool] | None:
     """Does pre-commit run ``forbid-env-files`` here too, and on which
     paths?  A staged env file it is passed is its to report, and the other
     hooks leave it out: one staged ``.env`` fails one hook, with one
-    message.  None when it does not run; else whether it is passed a path
-    (``forbid_env_files_takes``): a config that narrows it (``stages``
-    without this stage, ``files``, ``exclude``, ``types``, ...) leaves
-    the other paths to the key hook, never to no hook at all."""
-    if not hook_configured(FORBIDDER, root):
+    message.  None when it does not run, or when the run pre-commit was
+    given is not known for sure (``precommit_run``: the config ``-c``
+    names, the one hook ``pre-commit run <hook>`` runs, its stage): the
+    key hook then scans the env files too.  Else whether it is passed a
+    path (``forbid_env_files_takes``): a config that narrows it
+    (``stages`` without this stage, ``files``, ``exclude``, ``types``,
+    ...) leaves the other paths to the key hook, never to no hook at all."""
+    if not under_pre_commit():
         return None
-    return forbid_env_files_takes(root)
+    from together_hooks.env.precommit_run import selection
+
+    run = selection(root)
+    if run is None:
+        return None
+    config, only, stage = run
+    if not hook_configured(FORBIDDER, root, config):
+        return None
+    return forbid_env_files_takes(root, config, only, stage)
 
 
 # forbid-env-files as our manifest (.pre-commit-hooks.yaml) declares it:
@@ -142,24 +154,30 @@ def _stages_needed() -> frozenset[str]:
     return frozenset(('pre-commit', 'pre-merge-commit', 'pre-push', 'manual'))
 
 
-def forbid_env_files_takes(root: str = '.') -> Callable[[str], bool]:
+def forbid_env_files_takes(
+        root: str = '.', config: str | None = None, only: str | None = None,
+        stage: str | None = None,
+) -> Callable[[str], bool]:
     """Whether pre-commit passes a path to ``forbid-env-files`` in this
     run, by the config's entries for it (read as YAML): one that runs at
     this stage, all its files, whose own ``files`` regex finds the path
     and ``exclude`` does not, no ``types`` narrower than the manifest's,
     and its own command.  A config that cannot be read, or an entry that
     narrows in a way not read here, takes no path: the key hook then
-    scans them all (two failures for one ``.env`` at worst, never none)."""
+    scans them all (two failures for one ``.env`` at worst, never none).
+    ``config`` is the config file's path (else the top's), ``only`` the one
+    hook id or alias the run was told to run, ``stage`` its stage, when
+    known."""
     import re
 
     from together_hooks.fileio import load_yaml
     from together_hooks.fileio import read_config_file
 
     try:
-        doc = load_yaml(read_config_file(os.path.join(root, CONFIG)).decode('utf-8', 'replace'))
+        doc = load_yaml(read_config_file(config or os.path.join(root, CONFIG)).decode('utf-8', 'replace'))
     except Exception:  # unreadable, not YAML, too many aliases: it takes none
         return _takes_none
-    needed = _stages_needed()
+    needed = _stages_needed() if stage is None else frozenset((_STAGE_ALIASES.get(stage, stage),))
     # pre-commit skips a hook SKIP names by its id or its alias.
     skipped = {s.strip() for s in os.environ.get('SKIP', '').split(',') if s.strip()}
     takers = []
@@ -171,6 +189,8 @@ def forbid_env_files_takes(root: str = '.') -> Callable[[str], bool]:
                 continue
             if str(hook.get('alias', '')) in skipped:
                 continue
+            if only is not None and only not in (FORBIDDER, str(hook.get('alias', ''))):
+                continue  # `pre-commit run <hook>` runs that one alone
             stages = hook.get('stages')
             if not stages and repo.get('repo') == 'local':
                 # A local entry has no manifest's: pre-commit gives it the

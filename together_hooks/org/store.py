@@ -166,6 +166,17 @@ class Store:
         self._lock = None
         self.path = path
         self._columns = FINDING_COLUMNS
+        self.db: sqlite3.Connection | None = None
+        try:
+            self._open(path, create)
+        except BaseException:
+            # A store refused (not one, another schema, damaged) is closed:
+            # a merge's or a test's next open must not find it held.
+            if self.db is not None:
+                self.db.close()
+            raise
+
+    def _open(self, path: str, create: bool) -> None:
         try:
             if not create:
                 self.db = _read_only(path)
@@ -462,9 +473,21 @@ def _read_only(path: str) -> sqlite3.Connection:
     try:
         db.execute('SELECT count(*) FROM sqlite_master').fetchone()
     except sqlite3.OperationalError as e:
+        db.close()
         if 'unable to open' not in str(e) and 'readonly' not in str(e):
             raise  # locked, or past the file's first pages: said as it is
-        db.close()
+        # Immutable, sqlite reads the main file alone: what a -wal a writer
+        # left (killed before its checkpoint) holds would not be seen.
+        try:
+            wal = os.path.getsize(path + '-wal')
+        except OSError:
+            wal = 0
+        if wal:
+            raise InputError(
+                f'{path}: its write-ahead log ({os.path.basename(path)}-wal, {wal} bytes) '
+                'cannot be read in a folder that cannot be written; copy the store and its '
+                '-wal to a folder that can, and read the copy',
+            ) from None
         db = sqlite3.connect(uri + '&immutable=1', uri=True, timeout=30, isolation_level=None)
     return db
 
