@@ -91,15 +91,19 @@ def test_b64_keywords_are_each_keyword_inside_base64():
     ("dGdwX3Yx", a key's prefix encoded; "ZEdkd1gzWX", encoded twice) has
     its own forms too: a value encoded twice, three times.  A key's prefix
     also has its hex text's forms (base64 of ``xxd -p``) and its UTF-16LE text's forms (``-EncodedCommand``); the legacy
-    rule's names do not (they cost the hyperscan route a fifth)."""
+    rule's name in capitals (a .env's) has its UTF-16LE forms and its
+    forms encoded again, every one (each holds an anchor already searched),
+    the name in lower case neither (twice the cost)."""
     from together_hooks.detect.codec import b64_forms
 
     for rule in RULES:
         forms = {k: b64_forms(k) for k in rule.keywords}
         wide = {
-            f for k in rule.keywords if k == KEY_PREFIX
+            f for k in rule.keywords if k in (KEY_PREFIX, b'OGETHER')
             for f in b64_forms(k.decode('latin-1').encode('utf-16-le'))
         }
+        named_twice = {f for k in rule.keywords if k == b'OGETHER' for inner in forms[k] for f in b64_forms(inner)}
+        assert len(named_twice) == 9 or not named_twice
         # The prefix's forms that are no keyword, encoded again, where the
         # form holds an anchor the screen searches already (no pass more).
         again = {
@@ -110,7 +114,7 @@ def test_b64_keywords_are_each_keyword_inside_base64():
         assert again == {b'BaM0JmZGpGZ', b'MFozQmZkakZm', b'wWjNCZmRqRm', b'SbmNGOTJNV', b'Um5jRjkyTV'} or not again
         # The prefix as hex text (``xxd -p``, ``.hex()``) inside base64.
         hexed = {f for k in rule.keywords if k == KEY_PREFIX for f in b64_forms(k.hex().encode())}
-        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide | again | hexed, rule.id
+        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide | again | hexed | named_twice, rule.id
 
 
 

@@ -1610,11 +1610,20 @@ TOGETHER_LEGACY_API_KEY = Rule(
         b'&#103;&#101;', b'0067\\u0065', b'0067\\U0000', b'67;&#x0', b'67;&#X0', b'\\150\\145',
         b'0047\\u0045', b'\\107\\105',
     ),
-    # Not in UTF-16LE (a legacy key in ``-EncodedCommand``): their six
-    # forms cost the hyperscan route ~20% (docs/performance.md).
+    # And, in capitals only, what a .env's name is: ``TOGETHER`` in
+    # UTF-16LE at each alignment (a Windows .env base64-encoded), and each
+    # of its three forms encoded again at each alignment (a .env encoded
+    # twice; base64 in a JSON string in base64).  Each holds an anchor
+    # the screen searches already (``V``, ``U``, ``Q``, ``Z``): no pass
+    # more.  Not ``ogether``'s ten such forms: all 22 cost the screen
+    # twice what these 12 do (docs/performance.md, "Legacy names in
+    # nested base64").
     b64_keywords=(
         b'b2dldGhlc', b'vZ2V0aGVy', b'9nZXRoZX',
         b'T0dFVEhFU', b'PR0VUSEVS', b'9HRVRIRV',
+        b'8ARwBFAFQASABFAFIA', b'PAEcARQBUAEgARQBSA', b'TwBHAEUAVABIAEUAUg',
+        b'5SFJWUklSV', b'OUhSVlJJUl', b'lIUlZSSVJW', b'BSMFZVU0VWU', b'QUjBWVVNFVl', b'UFIwVlVTRVZT',
+        b'QwZEZWRWhGV', b'UMGRGVkVoRl', b'VDBkRlZFaEZV',
     ),
     # Inside base32, at the alignments whose form holds an anchor the
     # screen searches already (not ``ogether``'s 5th, ``PM5SXI2DFO``, nor
