@@ -1874,6 +1874,22 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/cli_run_in_process_test.py::test_the_process_is_as_it_was',),
       "the tests' in-process runner leaves the run's environment (LC_ALL, PYTHONIOENCODING) in the "
       "test's process after the run"),
+    M('legacy-name-utf16-b64', 'together_hooks/rules.py',
+      "        b'8ARwBFAFQASABFAFIA', b'PAEcARQBUAEgARQBSA', b'TwBHAEUAVABIAEUAUg',\n",
+      '',
+      ('tests/accuracy/probe19_heldout_test.py::test_case[utf16-dotenv-base64-legacy]',
+       'tests/rules_test.py::test_b64_keywords_are_each_keyword_inside_base64'),
+      "the screen has no form of TOGETHER in UTF-16LE inside base64: a legacy key in a base64 "
+      'Windows (UTF-16LE) .env is not read'),
+    M('legacy-name-b64-twice', 'together_hooks/rules.py',
+      "        b'5SFJWUklSV', b'OUhSVlJJUl', b'lIUlZSSVJW', b'BSMFZVU0VWU', b'QUjBWVVNFVl', b'UFIwVlVTRVZT',\n"
+      "        b'QwZEZWRWhGV', b'UMGRGVkVoRl', b'VDBkRlZFaEZV',\n",
+      '',
+      ('tests/accuracy/probe19_heldout_test.py::test_case[double-base64-dotenv-legacy]',
+       'tests/accuracy/encoded_heldout3_test.py::test_case[b64-in-b64-legacy]',
+       'tests/accuracy/encoded_heldout2_test.py::test_case[b64-json-b64-legacy]'),
+      "the screen has no form of TOGETHER's base64 forms encoded again: a legacy key in a .env "
+      'base64-encoded twice (or base64 in JSON in base64) is not read'),
 )
 
 
