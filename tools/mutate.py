@@ -1875,7 +1875,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the tests' in-process runner leaves the run's environment (LC_ALL, PYTHONIOENCODING) in the "
       "test's process after the run"),
     M('legacy-name-utf16-b64', 'together_hooks/rules.py',
-      "        b'8ARwBFAFQASABFAFIA', b'PAEcARQBUAEgARQBSA', b'TwBHAEUAVABIAEUAUg',\n",
+      "        b'8ARwBFAFQASABFAFIA', b'PAEcARQBUAEgARQBSA', b'TwBHAEUAVABIAEUAUg',\n"
+      "        b'8AZwBlAHQAaABlAHIA', b'bwBnAGUAdABoAGUAcg', b'vAGcAZQB0AGgAZQByA',\n",
       '',
       ('tests/accuracy/probe19_heldout_test.py::test_case[utf16-dotenv-base64-legacy]',
        'tests/rules_test.py::test_b64_keywords_are_each_keyword_inside_base64'),
@@ -1883,7 +1884,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'Windows (UTF-16LE) .env is not read'),
     M('legacy-name-b64-twice', 'together_hooks/rules.py',
       "        b'5SFJWUklSV', b'OUhSVlJJUl', b'lIUlZSSVJW', b'BSMFZVU0VWU', b'QUjBWVVNFVl', b'UFIwVlVTRVZT',\n"
-      "        b'QwZEZWRWhGV', b'UMGRGVkVoRl', b'VDBkRlZFaEZV',\n",
+      "        b'QwZEZWRWhGV', b'UMGRGVkVoRl', b'VDBkRlZFaEZV',\n"
+      "        b'5blpYUm9aW', b'IyZGxkR2hsY', b'YjJkbGRHaGxj', b'iMmRsZEdobG', b'2WjJWMGFHVn', b'ZaMlYwYUdWe', b'dloyVjBhR1Z5',\n",
       '',
       ('tests/accuracy/probe19_heldout_test.py::test_case[double-base64-dotenv-legacy]',
        'tests/accuracy/encoded_heldout3_test.py::test_case[b64-in-b64-legacy]',
