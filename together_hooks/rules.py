@@ -1614,10 +1614,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # base64-encoded), and each name's three forms encoded again at each
     # alignment (a .env encoded twice; base64 in a JSON string in base64),
     # where the form holds an anchor the screen searches already (``V``,
-    # ``U``, ``Q``, ``Z``, ``G``, ``g``): no pass more (docs/performance.md,
-    # "Legacy names in nested base64").  Not ``ogether``'s ``9nZXRoZX``
-    # encoded again at two alignments (``OW5aWFJvWl``, ``luWlhSb1pY``
-    # hold no anchor: a group, a pass, more).
+    # ``Q``, ``Z``, ``J``, ``G``, ``A``, ``g``...): no pass more
+    # (docs/performance.md, "Legacy names in nested base64").  Not
+    # ``ogether``'s forms encoded again at two places of nine
+    # (``5blpYUm9aW``, ``luWlhSb1pY`` hold no anchor: a group more, ``Y``,
+    # a pass over every byte).
     b64_keywords=(
         b'b2dldGhlc', b'vZ2V0aGVy', b'9nZXRoZX',
         b'T0dFVEhFU', b'PR0VUSEVS', b'9HRVRIRV',
@@ -1625,7 +1626,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         b'8AZwBlAHQAaABlAHIA', b'bwBnAGUAdABoAGUAcg', b'vAGcAZQB0AGgAZQByA',
         b'5SFJWUklSV', b'OUhSVlJJUl', b'lIUlZSSVJW', b'BSMFZVU0VWU', b'QUjBWVVNFVl', b'UFIwVlVTRVZT',
         b'QwZEZWRWhGV', b'UMGRGVkVoRl', b'VDBkRlZFaEZV',
-        b'5blpYUm9aW', b'IyZGxkR2hsY', b'YjJkbGRHaGxj', b'iMmRsZEdobG', b'2WjJWMGFHVn', b'ZaMlYwYUdWe', b'dloyVjBhR1Z5',
+        b'OW5aWFJvWl', b'IyZGxkR2hsY', b'YjJkbGRHaGxj', b'iMmRsZEdobG', b'2WjJWMGFHVn', b'ZaMlYwYUdWe', b'dloyVjBhR1Z5',
     ),
     # Inside base32, at the alignments whose form holds an anchor the
     # screen searches already (not ``ogether``'s 5th, ``PM5SXI2DFO``, nor

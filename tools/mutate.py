@@ -1885,7 +1885,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('legacy-name-b64-twice', 'together_hooks/rules.py',
       "        b'5SFJWUklSV', b'OUhSVlJJUl', b'lIUlZSSVJW', b'BSMFZVU0VWU', b'QUjBWVVNFVl', b'UFIwVlVTRVZT',\n"
       "        b'QwZEZWRWhGV', b'UMGRGVkVoRl', b'VDBkRlZFaEZV',\n"
-      "        b'5blpYUm9aW', b'IyZGxkR2hsY', b'YjJkbGRHaGxj', b'iMmRsZEdobG', b'2WjJWMGFHVn', b'ZaMlYwYUdWe', b'dloyVjBhR1Z5',\n",
+      "        b'OW5aWFJvWl', b'IyZGxkR2hsY', b'YjJkbGRHaGxj', b'iMmRsZEdobG', b'2WjJWMGFHVn', b'ZaMlYwYUdWe', b'dloyVjBhR1Z5',\n",
       '',
       ('tests/accuracy/probe19_heldout_test.py::test_case[double-base64-dotenv-legacy]',
        'tests/accuracy/encoded_heldout3_test.py::test_case[b64-in-b64-legacy]',

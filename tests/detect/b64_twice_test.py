@@ -82,14 +82,14 @@ def test_deep_nesting_of_text_with_no_keyword_is_clean():
 
 # A legacy key's name encoded twice: ``ogether``'s inner form ``9nZXRoZX``
 # encoded again at two outer places holds no anchor of the screen
-# (``OW5aWFJvWl``, ``luWlhSb1pY``): two places in nine of the lower-case
-# name are not screened.
-_LOWER_UNSCREENED = pytest.mark.xfail(reason='OW5aWFJvWl, luWlhSb1pY hold no screen anchor', strict=True)
+# (``5blpYUm9aW``, ``luWlhSb1pY``; a ``Y`` group would be a pass more):
+# two places in nine of the lower-case name are not screened.
+_LOWER_UNSCREENED = pytest.mark.xfail(reason='5blpYUm9aW, luWlhSb1pY hold no screen anchor', strict=True)
 _LEGACY_NAMES = ('TOGETHER_API_KEY', 'together_api_key')
 
 
 @pytest.mark.parametrize('name,inner,outer', [
-    pytest.param(n, i, o, marks=_LOWER_UNSCREENED) if n.islower() and (i, o) in ((1, 0), (1, 1)) else (n, i, o)
+    pytest.param(n, i, o, marks=_LOWER_UNSCREENED) if n.islower() and (i, o) in ((1, 1), (1, 2)) else (n, i, o)
     for n in _LEGACY_NAMES for i in range(3) for o in range(3)
 ])
 def test_a_legacy_key_in_a_dotenv_encoded_twice_is_found_at_every_alignment(name, inner, outer):
