@@ -85,21 +85,52 @@ def test_escape_marks_are_the_key_prefixes_marks():
             assert all(b'0' in mark for mark in rule.escape_marks), rule.id
 
 
+def _anchors_without_nested_names() -> set[int]:
+    # The screen's anchors without the legacy names' UTF-16LE and
+    # twice-encoded base64 forms: those forms add no group (no pass).
+    from together_hooks.detect.codec import b64_forms
+    from together_hooks.detect.engine import keyword_screen
+    from together_hooks.detect.prefilter import _anchors
+
+    nested = {
+        f for name in (b'OGETHER', b'ogether')
+        for f in (*b64_forms(name.decode().encode('utf-16-le')), *(g for inner in b64_forms(name) for g in b64_forms(inner)))
+    }
+    needles = keyword_screen(RULES).needles
+    return set(b''.join(_anchors(tuple(n for n in needles if n not in nested))))
+
+
+_ANCHORS_WITHOUT_NESTED_NAMES = _anchors_without_nested_names()
+
+
+def test_the_legacy_names_nested_forms_add_no_anchor_group():
+    from together_hooks.detect.engine import keyword_screen
+    from together_hooks.detect.prefilter import _anchors
+
+    assert set(b''.join(_anchors(keyword_screen(RULES).needles))) == _ANCHORS_WITHOUT_NESTED_NAMES
+
+
 def test_b64_keywords_are_each_keyword_inside_base64():
     """A rule's written-out base64 keyword forms are exactly what its
     keywords look like inside base64; a keyword that is itself base64
     ("dGdwX3Yx", a key's prefix encoded; "ZEdkd1gzWX", encoded twice) has
     its own forms too: a value encoded twice, three times.  A key's prefix
     also has its hex text's forms (base64 of ``xxd -p``) and its UTF-16LE text's forms (``-EncodedCommand``); the legacy
-    rule's names do not (they cost the hyperscan route a fifth)."""
+    rule's names have their UTF-16LE forms, and their forms encoded
+    again where that holds an anchor the screen searches already."""
     from together_hooks.detect.codec import b64_forms
 
     for rule in RULES:
         forms = {k: b64_forms(k) for k in rule.keywords}
         wide = {
-            f for k in rule.keywords if k == KEY_PREFIX
+            f for k in rule.keywords if k in (KEY_PREFIX, b'OGETHER', b'ogether')
             for f in b64_forms(k.decode('latin-1').encode('utf-16-le'))
         }
+        named_twice = {
+            f for k in rule.keywords if k in (b'OGETHER', b'ogether') for inner in forms[k]
+            for f in b64_forms(inner) if set(f) & _ANCHORS_WITHOUT_NESTED_NAMES
+        }
+        assert len(named_twice) == 16 or not named_twice
         # The prefix's forms that are no keyword, encoded again, where the
         # form holds an anchor the screen searches already (no pass more).
         again = {
@@ -110,7 +141,7 @@ def test_b64_keywords_are_each_keyword_inside_base64():
         assert again == {b'BaM0JmZGpGZ', b'MFozQmZkakZm', b'wWjNCZmRqRm', b'SbmNGOTJNV', b'Um5jRjkyTV'} or not again
         # The prefix as hex text (``xxd -p``, ``.hex()``) inside base64.
         hexed = {f for k in rule.keywords if k == KEY_PREFIX for f in b64_forms(k.hex().encode())}
-        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide | again | hexed, rule.id
+        assert set(rule.b64_keywords) == {f for k in rule.keywords for f in forms[k]} | wide | again | hexed | named_twice, rule.id
 
 
 

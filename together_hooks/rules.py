@@ -1629,11 +1629,23 @@ TOGETHER_LEGACY_API_KEY = Rule(
         b'&#103;&#101;', b'0067\\u0065', b'0067\\U0000', b'67;&#x0', b'67;&#X0', b'\\150\\145',
         b'0047\\u0045', b'\\107\\105',
     ),
-    # Not in UTF-16LE (a legacy key in ``-EncodedCommand``): their six
-    # forms cost the hyperscan route ~20% (docs/performance.md).
+    # And each name in UTF-16LE at each alignment (a Windows .env
+    # base64-encoded), and each name's three forms encoded again at each
+    # alignment (a .env encoded twice; base64 in a JSON string in base64),
+    # where the form holds an anchor the screen searches already (``V``,
+    # ``Q``, ``Z``, ``J``, ``G``, ``A``, ``g``...): no pass more
+    # (docs/performance.md, "Legacy names in nested base64").  Not
+    # ``ogether``'s forms encoded again at two places of nine
+    # (``5blpYUm9aW``, ``luWlhSb1pY`` hold no anchor: a group more, ``Y``,
+    # a pass over every byte).
     b64_keywords=(
         b'b2dldGhlc', b'vZ2V0aGVy', b'9nZXRoZX',
         b'T0dFVEhFU', b'PR0VUSEVS', b'9HRVRIRV',
+        b'8ARwBFAFQASABFAFIA', b'PAEcARQBUAEgARQBSA', b'TwBHAEUAVABIAEUAUg',
+        b'8AZwBlAHQAaABlAHIA', b'bwBnAGUAdABoAGUAcg', b'vAGcAZQB0AGgAZQByA',
+        b'5SFJWUklSV', b'OUhSVlJJUl', b'lIUlZSSVJW', b'BSMFZVU0VWU', b'QUjBWVVNFVl', b'UFIwVlVTRVZT',
+        b'QwZEZWRWhGV', b'UMGRGVkVoRl', b'VDBkRlZFaEZV',
+        b'OW5aWFJvWl', b'IyZGxkR2hsY', b'YjJkbGRHaGxj', b'iMmRsZEdobG', b'2WjJWMGFHVn', b'ZaMlYwYUdWe', b'dloyVjBhR1Z5',
     ),
     # Inside base32, at the alignments whose form holds an anchor the
     # screen searches already (not ``ogether``'s 5th, ``PM5SXI2DFO``, nor

@@ -2084,6 +2084,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    rb'|[ \\t]{1,32}(?![-#\\s])[^\\r\\n]{0,199}[^\\s])){0,64}\\r?\\n\\Z'",
       ('tests/rules_test.py',),
       "a keys list's items run on past a line opening another map (`models:` after the list ends): a `value: <sha256>` in that list's item is reported"),
+    M('legacy-name-utf16-b64', 'together_hooks/rules.py',
+      "        b'8ARwBFAFQASABFAFIA', b'PAEcARQBUAEgARQBSA', b'TwBHAEUAVABIAEUAUg',\n"
+      "        b'8AZwBlAHQAaABlAHIA', b'bwBnAGUAdABoAGUAcg', b'vAGcAZQB0AGgAZQByA',\n",
+      '',
+      ('tests/accuracy/probe19_heldout_test.py::test_case[utf16-dotenv-base64-legacy]',
+       'tests/rules_test.py::test_b64_keywords_are_each_keyword_inside_base64'),
+      "the screen has no form of TOGETHER in UTF-16LE inside base64: a legacy key in a base64 "
+      'Windows (UTF-16LE) .env is not read'),
+    M('legacy-name-b64-twice', 'together_hooks/rules.py',
+      "        b'5SFJWUklSV', b'OUhSVlJJUl', b'lIUlZSSVJW', b'BSMFZVU0VWU', b'QUjBWVVNFVl', b'UFIwVlVTRVZT',\n"
+      "        b'QwZEZWRWhGV', b'UMGRGVkVoRl', b'VDBkRlZFaEZV',\n"
+      "        b'OW5aWFJvWl', b'IyZGxkR2hsY', b'YjJkbGRHaGxj', b'iMmRsZEdobG', b'2WjJWMGFHVn', b'ZaMlYwYUdWe', b'dloyVjBhR1Z5',\n",
+      '',
+      ('tests/accuracy/probe19_heldout_test.py::test_case[double-base64-dotenv-legacy]',
+       'tests/accuracy/encoded_heldout3_test.py::test_case[b64-in-b64-legacy]',
+       'tests/accuracy/encoded_heldout2_test.py::test_case[b64-json-b64-legacy]'),
+      "the screen has no form of TOGETHER's base64 forms encoded again: a legacy key in a .env "
+      'base64-encoded twice (or base64 in JSON in base64) is not read'),
 )
 
 

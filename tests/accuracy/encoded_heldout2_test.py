@@ -678,7 +678,6 @@ MISSED: dict[str, str] = {
     # in base64 would be 6 needles more, at 3 alignments of 2 spellings)
     'b64-of-hex-legacy': "base64 of hex text of a legacy key's name is not screened",
     'b64-of-xxd-p-prefix-cut': "base64 of xxd -p's lines, one breaking the prefix's hex: none of its 3 forms",
-    'b64-json-b64-legacy': 'base64 inside a JSON string inside base64 (a legacy name encoded twice is not screened)',
     # Dumps not read: bits, little-endian groups after xxd's colon.
     'xxd-b-env': 'xxd -b (bits) is not read',
     'xxd-e-env': 'xxd -e (little-endian groups) is not read',

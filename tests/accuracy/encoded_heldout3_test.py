@@ -880,10 +880,9 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # Missed, and why (strict: a case found again fails until removed).
 # Baseline (f19052a): 51 of 67 keys found, 0 of 22 decoys reported.
 MISSED: dict[str, str] = {
-    # Nested text encodings: an encoding of an encoding.  A legacy name's
-    # base64 forms encoded again are not screened (15 forms: +12% on the
-    # grouped screen route, bench/screen.py).
-    'b64-in-b64-legacy': 'base64 of base64 of a .env with a legacy key',
+    # Nested text encodings: an encoding of an encoding (a legacy name's
+    # base64 forms encoded again are screened in capitals since session 25:
+    # ``TOGETHER``'s, rules.TOGETHER_LEGACY_API_KEY).
     'hex-of-b64-env': 'hex text of base64 of a .env',
 }
 

@@ -696,8 +696,6 @@ CASES = GIT_IDS + KEY_METADATA + DEPLOY + ML + RUNNERS + APPS + CLIENTS + ENCODE
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'utf16-dotenv-base64-legacy': 'a legacy key in a base64-encoded UTF-16LE .env (a tgp_v1_ key so written is found, encoded_heldout2 b64-utf16le-env): the decoded UTF-16 is not read for a legacy key with its name, in capitals or not',
-    'double-base64-dotenv-legacy': 'a legacy key in a .env base64-encoded twice (a tgp_v1_ key so written is found): the inner value is not read with its name for context',
 }
 
 results, test_case = make_tests(CASES, MISSED)

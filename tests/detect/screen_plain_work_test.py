@@ -63,12 +63,16 @@ def test_a_clean_file_asked_where_takes_the_same_few_passes():
     bytes from 29 passes to 32, while mypy's 195 sources went from 20.0
     passes a byte to 19.4 (session 21, enc11); the prefix's hex text in
     base64 at its third alignment (``c0Njc3MDVm…``, ``V`` its rarest
-    letter) one ``in`` more here: 33.1 (session 22, enc12)."""
+    letter) one ``in`` more here: 33.1 (session 22, enc12); a legacy
+    name's forms in UTF-16LE and encoded twice, two whose rarest letter
+    is ``V`` (``TwBHAEUAVABIAEUAUg``, ``UMGRGVkVoRl``: no letter of theirs
+    leads a route not dense here), two more: 35.1 (session 25, acc15;
+    flask's screen, every route, unchanged: docs/performance.md)."""
     text = b'import os\n\nVALUE = os.environ.get("HOME", "/")\n' * 500
     screen = prefilter.Keywords(keyword_screen(RULES).needles)
     Counted.passed = 0
     assert not screen.where(Counted(text))
-    assert Counted.passed <= 34 * len(text)
+    assert Counted.passed <= 36 * len(text)
     passing = text + b'# together\n'  # a keyword: every needle is then asked, as before
     assert screen.where(passing) and b'ogether' in screen.where(passing)
 
