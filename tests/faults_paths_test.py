@@ -9,7 +9,9 @@ import pytest
 
 from tests.cli_run import assert_error_line
 from tests.cli_run import hook
+from tests.cli_run import hook_in_process
 from tests.cli_run import scan
+from tests.cli_run import scan_in_process
 
 LONG = 'a' * 300  # over NAME_MAX (255 bytes) on every common file system
 
@@ -87,3 +89,19 @@ def test_a_folder_nobody_may_enter_says_permission_denied_as_nobody(named):
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and 'Traceback' not in proc.stderr, proc.stderr
     assert lines[0].endswith('d: permission denied'), lines[0]
+
+
+@pytest.mark.parametrize('run', (scan_in_process, hook_in_process), ids=('scan', 'hook'))
+def test_a_link_named_outside_any_work_tree_is_read_through(tmp_path, keys, run):
+    """A link named to scan outside any work tree (a dotfile GNU stow
+    links, ``~/.bashrc -> dotfiles/.bashrc``) is no committed link: git
+    stores it nowhere, so its text is not what the user asked to check.
+    Its target's key was passed (exit 0, "no Together keys")."""
+    key = keys()
+    (tmp_path / 'dotfiles').mkdir()
+    (tmp_path / 'dotfiles' / '.bashrc').write_text(f'export TOGETHER_API_KEY={key}\n')
+    os.symlink('dotfiles/.bashrc', tmp_path / '.bashrc')
+    os.symlink('/nonexistent/target', tmp_path / 'dangling')
+    result = run('--format', 'json', '.bashrc', 'dangling', cwd=tmp_path)
+    assert result.rc == 1, result.err
+    assert [f[:2] for f in result.found()] == [('.bashrc', 1)]
