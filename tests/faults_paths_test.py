@@ -10,6 +10,7 @@ import pytest
 from tests.cli_run import assert_error_line
 from tests.cli_run import hook
 from tests.cli_run import hook_in_process
+from tests.cli_run import run_in_process
 from tests.cli_run import scan
 from tests.cli_run import scan_in_process
 
@@ -105,3 +106,20 @@ def test_a_link_named_outside_any_work_tree_is_read_through(tmp_path, keys, run)
     result = run('--format', 'json', '.bashrc', 'dangling', cwd=tmp_path)
     assert result.rc == 1, result.err
     assert [f[:2] for f in result.found()] == [('.bashrc', 1)]
+
+
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'scan', '--output', 'app.py'),
+    ('together-hooks', 'scan', '--sarif-out', './app.py'),
+    ('detect-together-keys', '--format', 'json', '--output', 'app.py'),
+    ('together-hooks', 'rotate-help', '--replacements', 'app.py'),
+), ids=('scan-output', 'scan-sarif-out', 'hook-output', 'rotate-help-replacements'))
+def test_an_output_naming_a_file_the_run_scans_never_replaces_it(git_repo, keys, argv):
+    """``--output app.py app.py`` (a slip of the argument order): the
+    report replaced the file it was about, the key in it (still to be
+    rotated) and any work not yet committed with it."""
+    text = f'TOGETHER_API_KEY = "{keys()}"  # not committed yet\n'
+    (git_repo / 'app.py').write_text(text)
+    result = run_in_process(*argv, 'app.py', cwd=git_repo)
+    assert_error_line(result, 'app.py', 'scans')
+    assert (git_repo / 'app.py').read_text() == text

@@ -28,6 +28,7 @@ from together_hooks.errors import InputError
 from together_hooks.fileio import WINDOW
 from together_hooks.fileio import inside
 from together_hooks.fileio import refuse_unnamed
+from together_hooks.fileio import refuse_replacing_input
 from together_hooks.fileio import text_start
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
@@ -459,6 +460,9 @@ def _write_report(path: str, report: str, args: argparse.Namespace, flag: str,
     # An empty name ('', a variable unset in a committed config) names
     # no file either: one line, not stdout.
     refuse_unnamed(path, flag)
+    refuse_replacing_input(
+        path, getattr(args, 'paths', None) or getattr(args, 'filenames', None) or (), flag,
+    )
     if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
         from together_hooks.env import committed
         from together_hooks.gitrun import worktree_root

@@ -440,12 +440,14 @@ def run(args: argparse.Namespace) -> int:
                 'for the typed recipe',
             )
         from together_hooks.env import committed
+        from together_hooks.fileio import refuse_replacing_input
         from together_hooks.fileio import write_atomic
         from together_hooks.gitrun import repository_naming
         from together_hooks.gitrun import worktree_root
 
         import os
 
+        refuse_replacing_input(args.replacements, args.paths, '--replacements')
         if os.environ.get('PRE_COMMIT') == '1':  # a hook's args in the committed config
             committed.refuse(
                 args.replacements, worktree_root('.'), 'the replacements file', replaces=True,
