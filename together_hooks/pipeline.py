@@ -460,9 +460,6 @@ def _write_report(path: str, report: str, args: argparse.Namespace, flag: str,
     # An empty name ('', a variable unset in a committed config) names
     # no file either: one line, not stdout.
     refuse_unnamed(path, flag)
-    refuse_replacing_input(
-        path, getattr(args, 'paths', None) or getattr(args, 'filenames', None) or (), flag,
-    )
     if os.environ.get('PRE_COMMIT') == '1':  # the option is a hook's args in the committed config
         from together_hooks.env import committed
         from together_hooks.gitrun import worktree_root
@@ -471,6 +468,9 @@ def _write_report(path: str, report: str, args: argparse.Namespace, flag: str,
             path, worktree_root(getattr(args, 'repo_root', None) or '.'),
             'the report', replaces=True,
         )
+    refuse_replacing_input(
+        path, getattr(args, 'paths', None) or getattr(args, 'filenames', None) or (), flag,
+    )
     write_atomic(
         path, scrub(report, commands=commands),
         within=repository_naming(path, getattr(args, 'repo_root', None) or '.'),

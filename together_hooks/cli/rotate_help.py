@@ -447,11 +447,11 @@ def run(args: argparse.Namespace) -> int:
 
         import os
 
-        refuse_replacing_input(args.replacements, args.paths, '--replacements')
         if os.environ.get('PRE_COMMIT') == '1':  # a hook's args in the committed config
             committed.refuse(
                 args.replacements, worktree_root('.'), 'the replacements file', replaces=True,
             )
+        refuse_replacing_input(args.replacements, args.paths, '--replacements')
         write_atomic(
             args.replacements, '\n'.join(replacements(findings)) + '\n',
             within=repository_naming(args.replacements),
