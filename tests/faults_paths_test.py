@@ -123,3 +123,20 @@ def test_an_output_naming_a_file_the_run_scans_never_replaces_it(git_repo, keys,
     result = run_in_process(*argv, 'app.py', cwd=git_repo)
     assert_error_line(result, 'app.py', 'scans')
     assert (git_repo / 'app.py').read_text() == text
+
+
+def test_an_audit_log_naming_a_file_the_run_scans_is_never_appended_to(git_repo, keys):
+    """``--audit-log app.py app.py``: the run's JSON line was appended to
+    the file it scanned.  A run with findings keeps its exit 1 (as for any
+    log it cannot write), a clean one fails, 2; the file stays as it was."""
+    text = f'TOGETHER_API_KEY = "{keys()}"\n'
+    (git_repo / 'app.py').write_text(text)
+    (git_repo / '.env.example').write_text('TOGETHER_API_KEY=\n')
+    found = run_in_process('detect-together-keys', '--audit-log', 'app.py', 'app.py', cwd=git_repo)
+    assert found.rc == 1 and 'app.py' in found.err and 'scans' in found.err, found.err
+    clean = run_in_process(
+        'forbid-env-files', '--audit-log', '.env.example', '.env.example', cwd=git_repo,
+    )
+    assert_error_line(clean, '.env.example', 'scans')
+    assert (git_repo / 'app.py').read_text() == text
+    assert (git_repo / '.env.example').read_text() == 'TOGETHER_API_KEY=\n'

@@ -681,8 +681,9 @@ def refuse_unnamed(path: str, what: str) -> None:
 def refuse_replacing_input(path: str, inputs: Iterable[str], what: str) -> None:
     """One line (InputError) when ``path``, a file to write, is a file the
     same run was named to read (``scan --output app.py app.py``, the
-    arguments' order slipped): the write would replace it, the key it
-    holds (still to be rotated) and any work not committed with it.  The
+    arguments' order slipped; ``--audit-log``): the write would replace
+    it, or append to it, the key it holds (still to be rotated) and any
+    work not committed with it lost or changed.  The
     same file by any name (``./app.py``, a link); a folder named to scan
     is not checked, so a report rewritten in the tree it scans still is."""
     try:
@@ -696,8 +697,8 @@ def refuse_replacing_input(path: str, inputs: Iterable[str], what: str) -> None:
             continue
         if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
             raise InputError(
-                f'{path}: {what} names a file this run scans ({given}); it would '
-                'replace it with the report: name another file',
+                f'{what} {path} is a file this run scans ({given}); it is never '
+                'written over: name another file',
             )
 
 
