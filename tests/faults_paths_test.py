@@ -9,7 +9,10 @@ import pytest
 
 from tests.cli_run import assert_error_line
 from tests.cli_run import hook
+from tests.cli_run import hook_in_process
+from tests.cli_run import run_in_process
 from tests.cli_run import scan
+from tests.cli_run import scan_in_process
 
 LONG = 'a' * 300  # over NAME_MAX (255 bytes) on every common file system
 
@@ -87,3 +90,53 @@ def test_a_folder_nobody_may_enter_says_permission_denied_as_nobody(named):
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and 'Traceback' not in proc.stderr, proc.stderr
     assert lines[0].endswith('d: permission denied'), lines[0]
+
+
+@pytest.mark.parametrize('run', (scan_in_process, hook_in_process), ids=('scan', 'hook'))
+def test_a_link_named_outside_any_work_tree_is_read_through(tmp_path, keys, run):
+    """A link named to scan outside any work tree (a dotfile GNU stow
+    links, ``~/.bashrc -> dotfiles/.bashrc``) is no committed link: git
+    stores it nowhere, so its text is not what the user asked to check.
+    Its target's key was passed (exit 0, "no Together keys")."""
+    key = keys()
+    (tmp_path / 'dotfiles').mkdir()
+    (tmp_path / 'dotfiles' / '.bashrc').write_text(f'export TOGETHER_API_KEY={key}\n')
+    os.symlink('dotfiles/.bashrc', tmp_path / '.bashrc')
+    os.symlink('/nonexistent/target', tmp_path / 'dangling')
+    result = run('--format', 'json', '.bashrc', 'dangling', cwd=tmp_path)
+    assert result.rc == 1, result.err
+    assert [f[:2] for f in result.found()] == [('.bashrc', 1)]
+
+
+@pytest.mark.parametrize('argv', (
+    ('together-hooks', 'scan', '--output', 'app.py'),
+    ('together-hooks', 'scan', '--sarif-out', './app.py'),
+    ('detect-together-keys', '--format', 'json', '--output', 'app.py'),
+    ('together-hooks', 'rotate-help', '--replacements', 'app.py'),
+), ids=('scan-output', 'scan-sarif-out', 'hook-output', 'rotate-help-replacements'))
+def test_an_output_naming_a_file_the_run_scans_never_replaces_it(git_repo, keys, argv):
+    """``--output app.py app.py`` (a slip of the argument order): the
+    report replaced the file it was about, the key in it (still to be
+    rotated) and any work not yet committed with it."""
+    text = f'TOGETHER_API_KEY = "{keys()}"  # not committed yet\n'
+    (git_repo / 'app.py').write_text(text)
+    result = run_in_process(*argv, 'app.py', cwd=git_repo)
+    assert_error_line(result, 'app.py', 'scans')
+    assert (git_repo / 'app.py').read_text() == text
+
+
+def test_an_audit_log_naming_a_file_the_run_scans_is_never_appended_to(git_repo, keys):
+    """``--audit-log app.py app.py``: the run's JSON line was appended to
+    the file it scanned.  A run with findings keeps its exit 1 (as for any
+    log it cannot write), a clean one fails, 2; the file stays as it was."""
+    text = f'TOGETHER_API_KEY = "{keys()}"\n'
+    (git_repo / 'app.py').write_text(text)
+    (git_repo / '.env.example').write_text('TOGETHER_API_KEY=\n')
+    found = run_in_process('detect-together-keys', '--audit-log', 'app.py', 'app.py', cwd=git_repo)
+    assert found.rc == 1 and 'app.py' in found.err and 'scans' in found.err, found.err
+    clean = run_in_process(
+        'forbid-env-files', '--audit-log', '.env.example', '.env.example', cwd=git_repo,
+    )
+    assert_error_line(clean, '.env.example', 'scans')
+    assert (git_repo / 'app.py').read_text() == text
+    assert (git_repo / '.env.example').read_text() == 'TOGETHER_API_KEY=\n'

@@ -248,6 +248,9 @@ def log_run(
             from together_hooks.gitrun import repository_naming
 
             committed_writes.refuse(path, repository_naming(path, root), 'the audit log')
+        from together_hooks.fileio import refuse_replacing_input
+
+        refuse_replacing_input(path, argument_paths(args) if args is not None else (), '--audit-log')
         append(path, record(
             action, exit_code, root=root, paths=paths, metadata=metadata,
             paths_total=paths_total,

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from typing import Any
     from typing import BinaryIO
     from typing import Callable
+    from typing import Iterable
     from typing import Iterator
 
 _OPEN_FLAGS = (
@@ -675,6 +676,30 @@ def refuse_unnamed(path: str, what: str) -> None:
             f"{what} is '-', which names no file here (it does not take standard "
             'output); name a file',
         )
+
+
+def refuse_replacing_input(path: str, inputs: Iterable[str], what: str) -> None:
+    """One line (InputError) when ``path``, a file to write, is a file the
+    same run was named to read (``scan --output app.py app.py``, the
+    arguments' order slipped; ``--audit-log``): the write would replace
+    it, or append to it, the key it holds (still to be rotated) and any
+    work not committed with it lost or changed.  The
+    same file by any name (``./app.py``, a link); a folder named to scan
+    is not checked, so a report rewritten in the tree it scans still is."""
+    try:
+        out = os.stat(path)
+    except OSError:
+        return  # not there yet: nothing to replace
+    for given in inputs:
+        try:
+            st = os.stat(given)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            raise InputError(
+                f'{what} {path} is a file this run scans ({given}); it is never '
+                'written over: name another file',
+            )
 
 
 def write_atomic(

@@ -28,6 +28,7 @@ from together_hooks.errors import InputError
 from together_hooks.fileio import WINDOW
 from together_hooks.fileio import inside
 from together_hooks.fileio import refuse_unnamed
+from together_hooks.fileio import refuse_replacing_input
 from together_hooks.fileio import text_start
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
@@ -468,6 +469,9 @@ def _write_report(path: str, report: str, args: argparse.Namespace, flag: str,
             path, worktree_root(getattr(args, 'repo_root', None) or '.'),
             'the report', replaces=True,
         )
+    refuse_replacing_input(
+        path, getattr(args, 'paths', None) or getattr(args, 'filenames', None) or (), flag,
+    )
     write_atomic(
         path, scrub(report, commands=commands),
         within=repository_naming(path, getattr(args, 'repo_root', None) or '.'),

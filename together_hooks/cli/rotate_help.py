@@ -440,6 +440,7 @@ def run(args: argparse.Namespace) -> int:
                 'for the typed recipe',
             )
         from together_hooks.env import committed
+        from together_hooks.fileio import refuse_replacing_input
         from together_hooks.fileio import write_atomic
         from together_hooks.gitrun import repository_naming
         from together_hooks.gitrun import worktree_root
@@ -450,6 +451,7 @@ def run(args: argparse.Namespace) -> int:
             committed.refuse(
                 args.replacements, worktree_root('.'), 'the replacements file', replaces=True,
             )
+        refuse_replacing_input(args.replacements, args.paths, '--replacements')
         write_atomic(
             args.replacements, '\n'.join(replacements(findings)) + '\n',
             within=repository_naming(args.replacements),

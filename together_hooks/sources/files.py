@@ -122,18 +122,20 @@ def _cannot_open(path: str, e: OSError) -> InputError:
     return InputError(f'{to_display(path)}: {(e.strerror or str(e)).lower()}')
 
 
-def _names_a_pipe(path: str) -> bool:
-    """A named link to a FIFO, a socket or a device outside any work tree
-    (``scan <(cmd)``: /dev/fd/63, a link to ``pipe:[N]``): git stores no
-    such link, so its text is not what the user asked to check.  A link
-    in a work tree is a committed link: its text is its blob."""
+def _read_through(path: str) -> int | None:
+    """The mode of what a named link leads to, when the link is outside
+    any work tree, else None (also for a dangling link).  Git stores no
+    such link (``scan <(cmd)``: /dev/fd/63, a link to ``pipe:[N]``; a
+    dotfile GNU stow links, ``~/.bashrc -> dotfiles/.bashrc``), so its
+    text is not what the user asked to check: its target is.  A link in a
+    work tree is a committed link: its text is its blob."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        return False
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return False
-    return worktree_root(os.path.dirname(path) or '.') is None
+        return None
+    if stat.S_ISDIR(mode) or worktree_root(os.path.dirname(path) or '.') is not None:
+        return None
+    return mode
 
 
 NAMED_NOT_REGULAR = (
@@ -155,10 +157,17 @@ def from_paths(paths: Iterable[str], names: bool = False) -> Iterator[Content]:
     for path in paths:
         given.append(path)
         st = lstat_given(path)
-        if stat.S_ISLNK(st.st_mode) and not _names_a_pipe(path):
-            # Never followed: the link's own blob, its target, is scanned.
-            yield Content(to_display(path), link_target(path) or b'')
-            continue
+        if stat.S_ISLNK(st.st_mode):
+            through = _read_through(path)
+            if through is None:
+                # Never followed: the link's own blob, its target, is scanned.
+                yield Content(to_display(path), link_target(path) or b'')
+                continue
+            if stat.S_ISREG(through):
+                # Read where it leads, under the name the user gave.
+                yield Content(to_display(path), fs_path=os.path.realpath(path))
+                continue
+            st = os.stat(path)  # a pipe or a device: refused below
         if stat.S_ISDIR(st.st_mode):
             if _is_submodule(path) and os.path.abspath(path) != os.path.abspath('.'):
                 # Said with the files not read, after the scan: the run has
