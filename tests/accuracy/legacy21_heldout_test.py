@@ -529,17 +529,11 @@ CASES = SOURCE + CONFIG + DUMPS + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'python-functools-partial-client': 'a partial() of Together\'s client class is no Together context for the api_key= after it',
     'python-pydantic-field-secretstr': 'a Together name with a type, then Field( and default=SecretStr( on the next line, is no assignment of it',
-    'python-bearer-format-next-line': 'a Bearer header built with .format( whose argument is on the next line is not read',
-    'python-trailing-comment-names-it': 'a trailing comment naming Together after the value is no context',
-    'ts-nullish-fallback-object': 'key: process.env.X ?? <hex> in an object with provider: together is not read (the fallback after another name)',
-    'java-trailing-comment': 'a trailing comment naming Together after the value is no context',
     'ansible-task-named-for-together': 'a task\'s name in prose (Write the Together key to ...) over a line= holding API_KEY= is no Together context',
     'supervisord-program-section': 'an INI section named for a Together component ([program:together-worker]) is no Together label',
     'nomad-task-env': 'an HCL block named for a Together component (task "together-proxy") is no Together label',
     'jenkinsfile-with-credentials-literal': "a Jenkins stage named for Together (stage('together eval')) is no Together label",
-    'decoy-helm-checksum-annotation': 'a Helm checksum/ annotation named for a Together secret is read as Together\'s key',
 }
 
 results, test_case = make_tests(CASES, MISSED)
