@@ -508,6 +508,8 @@ _LEGACY_ASSIGN = (
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
     rb'(?:string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
+    # (the default a secret type wraps: pydantic's ``Field(default=SecretStr(<key>))``)
+    rb'(?:(?<=[=( \t\n])Secret(?:Str|Bytes)?\([ \t]{0,8})?'
     rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
     # (make's default: ``$(or $(VAR),<key>)``)
     rb'|\$\(or[ \t]{1,8}\$[({][\w.]{1,64}[)}],[ \t]{0,8}|' + _HEREDOC + rb'|' + _SUBST + rb')?'
@@ -1726,6 +1728,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'make_client = partial(\n    Together,\n    api_key="{hex}",\n)',
         'headers = {{\n    "Authorization": "Bearer {{}}".format(\n        "{hex}"\n    ),\n}}\nrequests.get("https://api.together.ai/v1/models", headers=headers)',
         "export const llm = {{\n  provider: 'together',\n  apiKey: process.env.LLM_KEY ?? '{hex}',\n}};",
+        'class S(BaseSettings):\n    together_key: SecretStr = Field(\n        default=SecretStr("{hex}"),\n    )',
         # (a trailing comment of Together's words alone names the value)
         'KEY = "{hex}"  # Together API key (staging)',
         '    static final String LLM = "{hex}"; // Together',

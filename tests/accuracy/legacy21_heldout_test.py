@@ -529,7 +529,6 @@ CASES = SOURCE + CONFIG + DUMPS + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'python-pydantic-field-secretstr': 'a Together name with a type, then Field( and default=SecretStr( on the next line, is no assignment of it',
     'ansible-task-named-for-together': 'a task\'s name in prose (Write the Together key to ...) over a line= holding API_KEY= is no Together context',
     'supervisord-program-section': 'an INI section named for a Together component ([program:together-worker]) is no Together label',
     'nomad-task-env': 'an HCL block named for a Together component (task "together-proxy") is no Together label',
