@@ -508,6 +508,8 @@ _LEGACY_ASSIGN = (
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
     rb'(?:string\(\d{1,6}\)[ \t]{1,8}|(?:(?:new[ \t]+)?[A-Za-z_][\w.:!]{0,40}[ \t]*)?[(\[][ \t]{0,32}(?:\r?\n[ \t]{0,32})?'
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
+    # (the default a secret type wraps: pydantic's ``Field(default=SecretStr(<key>))``)
+    rb'(?:(?<=[=( \t\n])Secret(?:Str|Bytes)?\([ \t]{0,8})?'
     rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
     # (make's default: ``$(or $(VAR),<key>)``)
     rb'|\$\(or[ \t]{1,8}\$[({][\w.]{1,64}[)}],[ \t]{0,8}|' + _HEREDOC + rb'|' + _SUBST + rb')?'
@@ -588,7 +590,8 @@ _DIGEST_BEFORE = (
     rb'(?<![A-Za-z])(?i:sha-?\d{1,3}(?:sum)?|md5(?:sum)?|hash(?:ed|es)?|checksum|digest|fingerprint)'
     rb'(?:\w{0,16}[ \t]{0,4}\([ \t]{0,4}(?:b?["\'`])?'
     rb'|[ \t]{1,4}(?i:of|for)[ \t]{1,4}(?:[\w\'-]{1,20}[ \t]{1,4}){0,4}'
-    rb'|[ \t]{1,4}|[_-](?:(?i:of|for)[_-])?)\Z'
+    # (or a path segment under it: Helm's ``checksum/together-secret:`` annotation)
+    rb'|[ \t]{1,4}|[_/-](?:(?i:of|for)[_-])?)\Z'
     # Or a line that starts by retiring the key, as a commit subject or a
     # changelog entry does (``Rotate Together key``, ``- Revoked the
     # TOGETHER_API_KEY``): a hash on a line below it is a commit's, not the
@@ -645,6 +648,11 @@ _ITEM_FIELDS = (
 _GENERIC_VALUE = (
     # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
     rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # (an environment lookup whose fallback is the value: ``apiKey:
+    # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
+    + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
+    rb'|(?:os\.(?:getenv|environ\.get)|System\.getenv|Deno\.env\.get)\([ \t]{0,8}["\']\w{1,64}["\'][ \t]{0,8}\))'
+    rb'[ \t]{0,8}(?:\?\?|\|\||or(?=[ \t]))[ \t]{0,8})?'
     + _SECRET_WRAPPER +
     # (a debugger's ``char *`` field, its address before its string: gdb's
     # ``api_key = 0x5555555592e0 "<key>"``)
@@ -792,6 +800,10 @@ TOGETHER_CONTEXT = Context(
         # debugger or pytest prints a frame's locals
         # (``<together.Together object at 0x7f3a…>``)
         rb'|<(?:\w{1,40}\.){1,6}\w{0,16}?Together\w{0,16}[ \t]object[ \t]at[ \t]0x'
+        # or a partial application of Together's client class, its keyword
+        # arguments the client's (``functools.partial(Together, api_key=<key>)``,
+        # the class on the next line)
+        rb'|(?<![\w.])partial\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?:\w{1,40}\.){0,3}\w{0,16}Together\w{0,16}[ \t]{0,8},'
         # or a CI step running an action of Together's own organisation,
         # the destination of the inputs under its ``with:`` (GitHub
         # Actions' ``- uses: togethercomputer/<action>@v1``; another
@@ -925,6 +937,18 @@ TOGETHER_SAVED_AS = Context(
     ),
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+)
+# A value whose line ends in a comment of Together's words alone
+# (``KEY = "<key>"  # Together API key``, ``= "<key>"; // Together``):
+# the mention holds the value itself (a pattern reads only a few bytes
+# past its value), only the key's own line answers.
+TOGETHER_TRAILING_COMMENT = Context(
+    mention=(
+        rb'[0-9a-f]{64}["\'`]{0,3}[ \t]{0,8}[;,)]{0,2}[ \t]{1,8}(?:#|//|--|;)[ \t]{0,8}'
+        rb'(?i:' + _HEADING_WORDS + rb')[ \t]*\r?(?m:$)'
+    ),
+    label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
+    scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
 # A call's string argument whose next argument names a Together key
 # (``vault.create_secret('<key>', 'together_api_key')``).  The mention
@@ -1429,6 +1453,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # whole string (Prefect's ``Secret(value=<key>).save(
         # "together-api-key")``).
         Pattern(rb'(?<![\w-])(?i:value)[ \t]{0,8}=[ \t]{0,8}["\']' + _HEX_KEY, context=TOGETHER_SAVED_AS),
+        # A value whose line's trailing comment names it Together's, the
+        # comment's whole text Together's words (``KEY = "<key>"  # Together
+        # API key (staging)``, Java's ``= "<key>"; // Together``): not under
+        # a name saying a digest or a git id (``MODEL_SHA256 = "<hex>"  #
+        # Together``), nor a comment saying more (``# Together model digest``).
+        Pattern(rb'(?<![\w.$-])(?![\w.-]{0,60}(?i:sha(?:-?\d|s?(?![a-z]))|md5|hash|digest|checksum|fingerprint|etag|commit|rev(?:ision)?s?(?![a-z])|pin))'
+                rb'[A-Za-z_][\w.-]{0,60}["\'\]]?[ \t]{0,8}(?::[ \t]{0,8}[\w.\[\]]{1,30}[ \t]{0,8})?(?:=>|:=|[=:])[ \t]{0,8}'
+                + _QUOTE + _HEX_KEY, context=TOGETHER_TRAILING_COMMENT, veto_before=_DIGEST_BEFORE),
         # A string argument, then the next argument naming it as a Together
         # key (Supabase Vault's ``vault.create_secret('<key>',
         # 'together_api_key')``: the value before its name).
@@ -1608,7 +1640,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # arguments or a pair (.NET's ``AuthenticationHeaderValue("Bearer",
         # <key>)``, R's ``paste("Bearer", <key>)``, Elixir's ``{:bearer,
         # <key>}``) or a setter (reqwest's ``.bearer_auth(<key>)``).
+        # (or a format string's placeholder filled by the key: Python's
+        # ``"Bearer {}".format(`` or ``"Bearer %s" % (``, the key maybe on
+        # the next line)
         Pattern(rb'(?i:bearer)(?:(?:[_-]?(?i:auth|token))?["\'`]?[ \t]{0,32}(?:=>|[,:=(])|[ \t])'
+                rb'(?:(?:\{\}|%s)["\'][ \t]{0,8}(?:\.format\(|%[ \t]{0,8}\(?)[ \t]{0,8}(?:\r?\n[ \t]{0,32})?)?'
                 rb'[ \t]{0,32}(?:(?:-a|--auth)[ \t=]{1,32})?' + _QUOTE + _HEX_KEY,
                 context=TOGETHER_CONTEXT),
     ),
@@ -1720,6 +1756,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # as one is a key in ``x.lock`` too (tests/detect/lockfiles_test.py).
     true_positives=(
         'together:\n  model: mixtral\n  api_key: {hex}',
+        'make_client = partial(\n    Together,\n    api_key="{hex}",\n)',
+        'headers = {{\n    "Authorization": "Bearer {{}}".format(\n        "{hex}"\n    ),\n}}\nrequests.get("https://api.together.ai/v1/models", headers=headers)',
+        "export const llm = {{\n  provider: 'together',\n  apiKey: process.env.LLM_KEY ?? '{hex}',\n}};",
+        'class S(BaseSettings):\n    together_key: SecretStr = Field(\n        default=SecretStr("{hex}"),\n    )',
+        # (a trailing comment of Together's words alone names the value)
+        'KEY = "{hex}"  # Together API key (staging)',
+        '    static final String LLM = "{hex}"; // Together',
         # The structure decides, not a line count.
         'together:\n  model: a\n  b: 1\n  c: 2\n  d: 3\n  e: 4\n  f: 5\n  api_key: {hex}',
         '[together]\napi_key = "{hex}"',
@@ -2913,6 +2956,20 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'mytool --host api.together.xyz --client-secret {hex}',
         'basicauth.users=admin:{hex}',
         'cache_key = "together:{hex}"',
+        # A partial of another class (Together's only a later argument).
+        'make = partial(\n    OpenAI,\n    api_key="{hex}",\n    fallback=Together,\n)',
+        # A format string's Bearer, another endpoint's; an environment
+        # fallback in another provider's object.
+        'headers = {{"Authorization": "Bearer {{}}".format("{hex}")}}\nrequests.get("https://api.openai.com/v1/models")',
+        "export const llm = {{\n  provider: 'openai',\n  apiKey: process.env.LLM_KEY ?? '{hex}',\n}};",
+        # A trailing comment saying more than Together's name, or under a
+        # digest's or a pin's name.
+        'KEY = "{hex}"  # Together model digest',
+        'MODEL_SHA = "{hex}"  # Together',
+        'pinned = "{hex}"  # together',
+        'KEY = "{hex}"  # working together',
+        # A Helm checksum annotation named for Together's secret (a digest of it).
+        'spec:\n  template:\n    metadata:\n      annotations:\n        checksum/together-secret: {hex}\n',
     ),
 )
 
