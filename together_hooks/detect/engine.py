@@ -1431,9 +1431,12 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     cached(_BARE_HEX)
     # ``dump_head``'s tests of a file starting with a blank (``od -An``),
     # compiled on first use: with no program cached yet, here.
+    # So is a ``curl --trace-time`` clock before an event's line.
+    from together_hooks.detect.prefilter import _pattern_curl_trace_time
     from together_hooks.detect.prefilter import _pattern_od_bare
     from together_hooks.detect.prefilter import _pattern_od_bare_decimal
 
+    _pattern_curl_trace_time()
     _pattern_od_bare()
     _pattern_od_bare_decimal()
     import codecs
