@@ -27,6 +27,9 @@ DEFAULT = '.pre-commit-config.yaml'
     (['run', 'detect-together-keys'], (DEFAULT, 'detect-together-keys', 'pre-commit')),
     (['run', '-c', 'o.yaml'], ('o.yaml', None, 'pre-commit')),
     (['run', '-co.yaml', '--all-files'], ('o.yaml', None, 'pre-commit')),
+    # As argparse reads them: an attached value keeps its '='.
+    (['run', '-co=x.yaml'], ('o=x.yaml', None, 'pre-commit')),
+    (['run', '-c=o.yaml'], ('o.yaml', None, 'pre-commit')),
     (['run', '--conf=o.yaml', 'x', '--hook-stage', 'manual'], ('o.yaml', 'x', 'manual')),
     (['run', '--files', 'a', 'b', '-v'], (DEFAULT, None, 'pre-commit')),
     (['run', 'x', '--files', 'a', 'b'], (DEFAULT, 'x', 'pre-commit')),

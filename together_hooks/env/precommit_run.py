@@ -104,11 +104,12 @@ def parse(args: Sequence[str]) -> tuple[str, str | None, str] | None:
         if name.startswith('--'):
             name = _long(name, valued | flags)
         elif not impl or name[:2] == '-c':
-            short = _RUN_SHORT.get(name[:2])
-            if short is not None and len(name) > 2 and not eq:  # -cFILE
+            short = _RUN_SHORT.get(word[:2])
+            if short is not None and len(word) > 2 and word[2] != '=':
+                # -cFILE: all of it (argparse reads -cx=y as x=y, -c=y as y)
                 if short not in valued:
                     return None  # -av: several flags in one word
-                eq, value = '=', name[2:]
+                eq, value = '=', word[2:]
             name = short
         else:
             name = None
