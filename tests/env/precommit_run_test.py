@@ -27,6 +27,9 @@ DEFAULT = '.pre-commit-config.yaml'
     (['run', 'detect-together-keys'], (DEFAULT, 'detect-together-keys', 'pre-commit')),
     (['run', '-c', 'o.yaml'], ('o.yaml', None, 'pre-commit')),
     (['run', '-co.yaml', '--all-files'], ('o.yaml', None, 'pre-commit')),
+    # As argparse reads them: an attached value keeps its '='.
+    (['run', '-co=x.yaml'], ('o=x.yaml', None, 'pre-commit')),
+    (['run', '-c=o.yaml'], ('o.yaml', None, 'pre-commit')),
     (['run', '--conf=o.yaml', 'x', '--hook-stage', 'manual'], ('o.yaml', 'x', 'manual')),
     (['run', '--files', 'a', 'b', '-v'], (DEFAULT, None, 'pre-commit')),
     (['run', 'x', '--files', 'a', 'b'], (DEFAULT, 'x', 'pre-commit')),
@@ -52,45 +55,57 @@ def test_what_a_pre_commit_command_line_selects(args, expected):
 def repo_with_both_hooks(tmp_path_factory):
     """One repository whose config runs the key hook and forbid-env-files,
     a second config (``other.yaml``) the key hook alone, and a staged
-    ``.env`` holding a key."""
-    repo = tmp_path_factory.mktemp('pc-run') / 'repo'
-    repo.mkdir()
-    git(repo, 'init', '-q', '-b', 'main')
+    ``.env`` holding a key; and a copy (``nested``) whose ``sub/`` folder
+    has a config of its own, the key hook alone."""
+    base = tmp_path_factory.mktemp('pc-run')
+    key = make_key(random.Random('precommit_run_test'))
     both = local_hooks_config(
         ('detect-together-keys', manifest('detect-together-keys')),
         ('forbid-env-files', manifest('forbid-env-files')),
     )
-    write(repo, DEFAULT, both)
-    write(repo, 'other.yaml', local_hooks_config(
-        ('detect-together-keys', manifest('detect-together-keys'))))
-    os.mkdir(repo / 'sub')
-    write(repo, 'sub/' + DEFAULT, local_hooks_config(
-        ('detect-together-keys', manifest('detect-together-keys'))))
-    key = make_key(random.Random('precommit_run_test'))
-    write(repo, '.env', f'TOGETHER_API_KEY={key}\n')
-    git(repo, 'add', '-f', '.')
+    alone = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+    repos = {}
+    for kind in ('flat', 'nested'):
+        repo = repos[kind] = base / kind
+        repo.mkdir()
+        git(repo, 'init', '-q', '-b', 'main')
+        write(repo, DEFAULT, both)
+        write(repo, 'other.yaml', alone)
+        os.mkdir(repo / 'sub')
+        write(repo, 'sub/keep.txt', 'x\n')
+        if kind == 'nested':
+            write(repo, 'sub/' + DEFAULT, alone)
+        write(repo, '.env', f'TOGETHER_API_KEY={key}\n')
+        git(repo, 'add', '-f', '.')
     env = clean_env(PRE_COMMIT_HOME=str(tmp_path_factory.mktemp('pc-home')),
-                    PRE_COMMIT_COLOR='never', PWD=str(repo))
-    return repo, env, key
+                    PRE_COMMIT_COLOR='never')
+    return repos, env, key
 
 
-@pytest.mark.parametrize('where, command, key_hook_fails', [
+@pytest.mark.parametrize('kind, where, pwd, command, key_hook_fails', [
     # Run alone, or from a config without forbid-env-files: the key hook
     # is the only one that can stop the .env (it left it to a hook this
     # run did not run, and the key got through).
-    ('.', ('run', 'detect-together-keys'), True),
-    ('.', ('run', '-c', 'other.yaml'), True),
-    ('.', ('run', '--config=other.yaml', 'detect-together-keys'), True),
+    ('flat', '.', '.', ('run', 'detect-together-keys'), True),
+    ('flat', '.', '.', ('run', '-c', 'other.yaml'), True),
+    ('flat', '.', '.', ('run', '--config=other.yaml', 'detect-together-keys'), True),
     # From a folder with a config of its own, pre-commit reads that one.
-    ('sub', ('run',), True),
-    # Both hooks run: forbid-env-files reports the .env, once.
-    ('.', ('run',), False),
-    ('.', ('run', '-c', DEFAULT), False),
+    ('nested', 'sub', 'sub', ('run',), True),
+    # ... also when PWD still names the top (`make -C sub`, a subprocess
+    # cwd=, a wrapper's os.chdir set no PWD): the folder is not known.
+    ('nested', 'sub', '.', ('run',), True),
+    ('nested', '.', 'sub', ('run',), True),
+    # Both hooks run: forbid-env-files reports the .env, once (from a
+    # sub-folder too: no config there, pre-commit reads the top's).
+    ('flat', '.', '.', ('run',), False),
+    ('flat', '.', '.', ('run', '-c', DEFAULT), False),
+    ('flat', 'sub', '.', ('run',), False),
 ])
 def test_the_key_hook_scans_a_staged_env_file_forbid_env_files_does_not_run_on(
-        repo_with_both_hooks, where, command, key_hook_fails):
-    repo, env, key = repo_with_both_hooks
-    env = dict(env, PWD=str(repo / where))
+        repo_with_both_hooks, kind, where, pwd, command, key_hook_fails):
+    repos, env, key = repo_with_both_hooks
+    repo = repos[kind]
+    env = dict(env, PWD=str(repo / pwd))
     rc, out = run(repo / where, env, os.path.join(BIN, 'pre-commit'), *command)
     assert rc == 1, out
     assert not leaked([key], out), out
@@ -103,7 +118,8 @@ def test_the_key_hook_scans_a_staged_env_file_forbid_env_files_does_not_run_on(
 def test_a_hook_not_run_by_pre_commit_scans_env_files_too(repo_with_both_hooks):
     """``PRE_COMMIT=1`` with no pre-commit process above (a wrapper, an IDE
     setting it): which hooks run is not known, so the .env is scanned."""
-    repo, env, key = repo_with_both_hooks
-    rc, out = run(repo, dict(env, PRE_COMMIT='1'), os.path.join(BIN, 'detect-together-keys'), '.env')
+    repos, env, key = repo_with_both_hooks
+    repo = repos['flat']
+    rc, out = run(repo, dict(env, PRE_COMMIT='1', PWD=str(repo)), os.path.join(BIN, 'detect-together-keys'), '.env')
     assert rc == 1 and '.env' in out, out
     assert not leaked([key], out), out

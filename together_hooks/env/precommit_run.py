@@ -5,7 +5,7 @@ with ``-c``, nor the one hook ``pre-commit run <hook>`` runs.  Its command
 line does: it is read from ``/proc`` (Linux; read only, our own parent or
 the one above a shell in between).  Whatever is not read for sure (no
 ``/proc``, no pre-commit among the parents, an option not known here, a
-relative config from a folder we cannot tell) is None: the caller then
+relative config another folder holds a copy of) is None: the caller then
 assumes the least (``forbid-env-files`` may not run) and scans more.
 """
 from __future__ import annotations
@@ -104,11 +104,12 @@ def parse(args: Sequence[str]) -> tuple[str, str | None, str] | None:
         if name.startswith('--'):
             name = _long(name, valued | flags)
         elif not impl or name[:2] == '-c':
-            short = _RUN_SHORT.get(name[:2])
-            if short is not None and len(name) > 2 and not eq:  # -cFILE
+            short = _RUN_SHORT.get(word[:2])
+            if short is not None and len(word) > 2 and word[2] != '=':
+                # -cFILE: all of it (argparse reads -cx=y as x=y, -c=y as y)
                 if short not in valued:
                     return None  # -av: several flags in one word
-                eq, value = '=', name[2:]
+                eq, value = '=', word[2:]
             name = short
         else:
             name = None
@@ -133,21 +134,34 @@ def parse(args: Sequence[str]) -> tuple[str, str | None, str] | None:
     return opts.get('--config', '.pre-commit-config.yaml'), hook, stage
 
 
-def _config_path(config: str, root: str) -> str | None:
+def _config_path(config: str, root: str, at_top: bool) -> str | None:
     """Where pre-commit read ``config``: it takes a relative path from the
     folder it was started in when the file is there, else from the top
-    (``root``, where it runs hooks).  That folder is ``PWD`` when a shell
-    set it (it lies inside the work tree); else it is not known."""
+    (``root``, where it runs hooks).  git starts ``hook-impl`` at the top.
+    A ``pre-commit run``'s folder is not known: ``PWD`` is stale after
+    ``make -C sub``, a ``subprocess`` ``cwd=``, a wrapper's ``os.chdir``.
+    So a relative config is the top's only when no other folder of the
+    work tree holds a file of that name (else None: not known)."""
     if os.path.isabs(config):
         return config
     top = os.path.realpath(root)
-    pwd = os.environ.get('PWD', '')
-    if pwd and os.path.isabs(pwd):
-        real = os.path.realpath(pwd)
-        if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
-            there = os.path.join(real, config)
-            return there if os.path.lexists(there) else os.path.join(top, config)
-    return None
+    if at_top:
+        return os.path.join(top, config)
+    if os.pardir in config.replace(os.sep, '/').split('/'):
+        return None  # `-c ../x.yaml`: above some folder, not known which
+    from together_hooks.gitrun import git_output
+    from together_hooks.gitrun import zsplit
+
+    name = os.path.normpath(config).replace(os.sep, '/')
+    pattern = ''.join('\\' + c if c in '*?[\\' else c for c in name)
+    # Every copy, tracked, untracked or ignored (pre-commit reads them all).
+    try:
+        out = git_output(top, 'ls-files', '-z', '--cached', '--others', '--', f':(glob)**/{pattern}')
+    except Exception:  # no git here: not known
+        return None
+    if out is None or any(path != name for path in zsplit(out)):
+        return None
+    return os.path.join(top, config)
 
 
 def selection(root: str = '.') -> tuple[str, str | None, str] | None:
@@ -167,7 +181,7 @@ def selection(root: str = '.') -> tuple[str, str | None, str] | None:
             if parsed is None:
                 return None
             config, hook, stage = parsed
-            path = _config_path(config, root)
+            path = _config_path(config, root, args[0] == 'hook-impl')
             return None if path is None else (path, hook, stage)
         pid = _parent(pid)
     return None
