@@ -2024,6 +2024,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/scrub_cut_names_test.py::test_a_name_glued_to_the_next_field_name_keeps_the_baseline_json',),
       'a name glued to the next JSON field name reads as a key: its redaction swallows the JSON between '
       '(baseline create writes a corrupt baseline, every later scan exits 2)'),
+    M('scrub-field-name-inside-a-name', 'together_hooks/detect/scrub.py',
+      '                        and _pattern(_VALUE_END).search(text, glue_end, shown[last])):\n',
+      '                        and True):\n',
+      ('tests/detect/scrub_glue_test.py::test_a_key_cut_inside_one_quoted_name_before_a_colon_is_never_shown_whole',),
+      'a key cut inside one quoted name right before ":" (a JSON object key, a "..." "...": pair) is read as '
+      'a value glued to a field name and shown whole'),
     M('gitignore-rule-spells-key', 'together_hooks/env/names.py',
       "        '?' if hide and c != '/' else pattern(c) for c, hide in zip(name, hidden(name))",
       "        pattern(c) for c, hide in zip(name, hidden(name))",
