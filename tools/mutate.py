@@ -1964,6 +1964,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/hooks/env_hooks_test.py::test_an_env_file_named_by_hand_and_not_staged_is_not_told_to_untrack',),
       '`forbid-env-files .env` on a file nobody staged says `env file staged` and `git rm --cached .env`, '
       'which git refuses'),
+    M('env-full-path-told-not-tracked', 'together_hooks/hooks/forbid_env_files.py',
+      "    return os.path.join(os.path.realpath(folder or '.'), name)\n",
+      "    return path\n",
+      ('tests/hooks/env_hooks_test.py::test_a_tracked_env_file_named_by_its_full_path_is_told_to_untrack',),
+      '`forbid-env-files /repo/.env` on a tracked file says `not staged nor tracked: nothing to untrack` '
+      '(git lists the index relative to the folder)'),
     M('in-process-leak-unchecked', 'tests/cli_run.py',
       "    assert not changed and not left, f'{script} {args}: left changed",
       "    assert True or not changed and not left, f'{script} {args}: left changed",
@@ -2019,11 +2025,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/scrub_cut_names_test.py::test_a_key_cut_short_or_upper_cased_in_a_name_is_never_shown',),
       'a key in capitals (TGP_V1_..., a name upper-cased) is shown whole'),
     M('scrub-glue-into-field-name', 'together_hooks/detect/scrub.py',
-      '                if _pattern(_FIELD_NAME_END).match(text, piece_end):\n',
-      '                if False:\n',
+      '                if (_pattern(_FIELD_NAME_END).match(text, piece_end)\n',
+      '                if (False\n',
       ('tests/scrub_cut_names_test.py::test_a_name_glued_to_the_next_field_name_keeps_the_baseline_json',),
       'a name glued to the next JSON field name reads as a key: its redaction swallows the JSON between '
       '(baseline create writes a corrupt baseline, every later scan exits 2)'),
+    M('scrub-field-name-inside-a-name', 'together_hooks/detect/scrub.py',
+      '                        and _pattern(_VALUE_END).search(text, glue_end, shown[last])):\n',
+      '                        and True):\n',
+      ('tests/detect/scrub_glue_test.py::test_a_key_cut_inside_one_quoted_name_before_a_colon_is_never_shown_whole',),
+      'a key cut inside one quoted name right before ":" (a JSON object key, a "..." "...": pair) is read as '
+      'a value glued to a field name and shown whole'),
     M('gitignore-rule-spells-key', 'together_hooks/env/names.py',
       "        '?' if hide and c != '/' else pattern(c) for c, hide in zip(name, hidden(name))",
       "        pattern(c) for c, hide in zip(name, hidden(name))",

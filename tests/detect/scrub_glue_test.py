@@ -6,6 +6,7 @@ joined by ``%0A``.  And listings of names after ``tgp_v1_`` stay."""
 from __future__ import annotations
 
 import base64
+import json
 import random
 
 import pytest
@@ -110,3 +111,23 @@ def test_a_key_piece_starting_with_a_dash_after_a_lines_lead_is_redacted(lead, n
     text = lead + key[:3] + glue.join(pieces) + '\n'
     shown = Scrubber([key] if learnt else ()).scrub(text)
     assert key not in shown.replace(glue, ''), (lead, newline)
+
+
+@pytest.mark.parametrize('text', [
+    '{{"results": {{"dir/{} {}": [1]}}}}',
+    '{{"results": {{"dir/{}\\t{}": [1]}}}}',
+    '{{"results": {{"dir/{}\\n{}": [1]}}}}',
+    '{{"{}" "{}": 1}}',
+    "k = on ? '{}' + '{}' : ''",
+], ids=['name-blank', 'name-tab', 'name-newline', 'literal-pair', 'ternary'])
+def test_a_key_cut_inside_one_quoted_name_before_a_colon_is_never_shown_whole(text):
+    """A key whose last piece ends right before ``":`` is a field name
+    only past a value's end (``",`` or a quote and a line break): cut
+    inside one name (a JSON object's key, a ``"…" "…":`` pair, a ternary's
+    ``'…' + '…' :``) it was shown whole once the field-name rule came
+    (and a name cut by an escaped break was no JSON)."""
+    shown = Scrubber().scrub(text.format(KEY[:20], KEY[20:]))
+    assert KEY[:20] not in shown and KEY[20:] not in shown, shown
+    assert KEY[:9] in shown  # redacted in place, not dropped
+    if text.startswith('{{"results"'):
+        json.loads(shown)  # the escaped break stays escaped: still JSON

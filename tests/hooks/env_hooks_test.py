@@ -646,3 +646,25 @@ def test_an_env_file_named_by_hand_and_not_staged_is_not_told_to_untrack(git_rep
     first, second = staged.out.splitlines()
     assert first.startswith('.env: env file staged;') and '`git rm --cached .env`' in first, first
     assert 'nothing to untrack' in second, second
+
+
+def test_a_tracked_env_file_named_by_its_full_path_is_told_to_untrack(git_repo):
+    """`forbid-env-files /repo/.env` (a path as `$PWD/.env` gives it) on a
+    file git tracks said `not staged nor tracked: nothing to untrack`: git
+    lists the index's paths relative to the folder, so the full path never
+    matched, and a tracked secret file was left in git on our word."""
+    from tests.cli_run import run_in_process
+
+    (git_repo / 'web').mkdir()
+    (git_repo / '.env').write_text('X=1\n')
+    (git_repo / 'web' / '.env').write_text('X=1\n')
+    git(git_repo, 'add', '-f', '.env', 'web/.env')
+    full, inner = str(git_repo / '.env'), str(git_repo / 'web' / '.env')
+    for cwd in (git_repo, git_repo / 'web'):
+        result = run_in_process('forbid-env-files', full, inner, cwd=cwd)
+        assert result.rc == 1, result.err
+        lines = result.out.splitlines()
+        assert len(lines) == 2, result.out
+        for line, path in zip(lines, (full, inner)):
+            assert line.startswith(f'{path}: env file staged;'), line
+            assert f'`git rm --cached {path}`' in line and 'nothing to untrack' not in line, line

@@ -298,6 +298,9 @@ _KEY_IN_VIEW = r'tgp_v1_[A-Za-z0-9_-]{43}'
 # Where a quoted field name ends (``"line":``, ``'path' :``): its piece is
 # a name, never the rest of the value before it (``_learn_glued``).
 _FIELD_NAME_END = r'["\'][ \t]*:'
+# Where a quoted value ends before the next field (``",`` or a quote
+# then a line break): the glue before a field name's piece holds it.
+_VALUE_END = r'["\'][ \t]*(?:,|\r?\n)'
 _KEY_CHARS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
 # A piece that reads as a name (``README``, ``Makefile``, ``test_scrub``,
 # ``v2``), not as random characters.
@@ -1117,9 +1120,15 @@ class Scrubber:
                 # name of 37 characters made the key's redaction swallow
                 # the JSON between them (a corrupt baseline, then every
                 # ``hashed_secret`` of the run redacted as its piece).
+                # Only a name after the value's end, though: a comma or a
+                # line break past its closing quote (``",\n  "``).  A key
+                # cut inside one quoted name (``"dir/tgp_v1_… …":``, a
+                # ``"…" "…":`` literal pair) stays one key.
                 piece_end = shown[last] + (
                     joined[last + 1] if last + 1 < len(joined) else len(view)) - joined[last]
-                if _pattern(_FIELD_NAME_END).match(text, piece_end):
+                glue_end = shown[last - 1] + joined[last] - joined[last - 1]
+                if (_pattern(_FIELD_NAME_END).match(text, piece_end)
+                        and _pattern(_VALUE_END).search(text, glue_end, shown[last])):
                     continue
                 body = view[start + 7:end]
                 if body not in placeholder:  # each reading finds most bodies again

@@ -225,8 +225,16 @@ def _not_in_the_index(paths: list[str]) -> set[str]:
     held = git_probe('.', 'ls-files', '-z', '--cached', '--', *(f':(literal){p}' for p in paths))
     if held is None:
         return set()
-    listed = {os.path.normpath(os.fsdecode(name)) for name in held.split(b'\0') if name}
-    return {p for p in paths if os.path.normpath(p) not in listed}
+    listed = {_where(os.fsdecode(name)) for name in held.split(b'\0') if name}
+    return {p for p in paths if _where(p) not in listed}
+
+
+def _where(path: str) -> str:
+    """``path`` as one spelling whichever way it was named (relative as
+    git lists it, absolute, through a linked folder): ``/repo/.env`` is
+    the ``.env`` the index holds."""
+    folder, name = os.path.split(path)
+    return os.path.join(os.path.realpath(folder or '.'), name)
 
 
 def pushing() -> bool:
