@@ -1916,6 +1916,13 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/accuracy/probe21_heldout_test.py'),
       "a `tcpdump -X` line (`0x0040:` then 2-byte groups) is no dump line: a key in a captured "
       "request passes"),
+    M('dump-tcpdump-no-clock', 'together_hooks/detect/prefilter.py',
+      "            return data.startswith(_TCPDUMP_NO_CLOCK) and _tcpdump_bytes_next(data)\n",
+      "            return False\n",
+      ('tests/detect/traces_test.py::test_a_key_in_tcpdump_x',
+       'tests/detect/traces_test.py::test_what_is_told_a_trace'),
+      "`tcpdump -t -X` output (no clock: the packet's line starts `IP `) is not told a dump: a key in "
+      "a captured request passes"),
     M('large-file-read-whole', 'together_hooks/pipeline.py',
       '        windows = content.windows(WINDOW, MAX_CONTEXT)\n',
       '        windows = None\n',

@@ -13,6 +13,7 @@ from __future__ import annotations
 import http.server
 import random
 import shutil
+import struct
 import subprocess
 import threading
 from typing import Any
@@ -116,9 +117,12 @@ def test_a_trace_without_a_key_is_clean(tmp_path, port):
         assert scan_bytes(data, 'trace.txt') == []
 
 
-def _tcpdump_x(blob: bytes) -> bytes:
+_PACKET = b'IP 10.0.0.2.51234 > api.together.xyz.http: Flags [P.], length 300'
+
+
+def _tcpdump_x(blob: bytes, clock: bytes = b'10:00:00.000000 ') -> bytes:
     # print-ascii.c: "%s0x%04x: %-*s  %s", each 2-byte group " %02x%02x"
-    lines = [b'10:00:00.000000 IP 10.0.0.2.51234 > api.together.xyz.http: Flags [P.], length 300']
+    lines = [clock + _PACKET]
     for i in range(0, len(blob), 16):
         part = blob[i:i + 16]
         groups = ''.join(f' {part[j:j + 2].hex()}' for j in range(0, len(part), 2))
@@ -127,11 +131,12 @@ def _tcpdump_x(blob: bytes) -> bytes:
     return b'\n'.join(lines) + b'\n'
 
 
+@pytest.mark.parametrize('clock', [b'10:00:00.000000 ', b''])  # ``-t``: no clock
 @pytest.mark.parametrize('pad', [0, 1, 7])  # the key at each alignment of a group, an odd last byte
-def test_a_key_in_tcpdump_x(pad):
+def test_a_key_in_tcpdump_x(pad, clock):
     key = make_key(random.Random(f'tcpdump{pad}'))
     blob = b'E\x00' + b'x' * pad + f'GET /v1/models HTTP/1.1\r\nHost: api.together.xyz\r\nAuthorization: Bearer {key}\r\n\r\n'.encode()
-    data = _tcpdump_x(blob)
+    data = _tcpdump_x(blob, clock)
     assert dump_head(data)
     assert codec.dump_view(data).data == b'\n' + blob
     assert [f.secret for f in scan_bytes(data, 'tcpdump.txt')] == [key]
@@ -145,3 +150,30 @@ def test_what_is_told_a_trace():
     assert not dump_head(b'=> gemini://example.org/ together\n')
     assert not dump_head(b'== Together AI\n')
     assert not dump_head(b'10:00:00.123456 INFO => Send to together\n')
+    assert dump_head(b'IP 10.0.0.2.5 > 10.0.0.1.80: Flags [P.]\n\t0x0000:  4500 0034\n')  # tcpdump -t
+    assert dump_head(b'IP6 ::1.5 > ::1.80: Flags [P.]\n\t0x0000:  6000 0000\n')
+    # a note about an address, a line after it not tcpdump's bytes: no dump
+    assert not dump_head(b'IP address of api.together.xyz\n0x0000: 4500\n')
+    assert not dump_head(b'IP 10.0.0.2.5 > 10.0.0.1.80: Flags [P.], length 0\n')
+
+
+def _pcap(payload: bytes) -> bytes:
+    """A libpcap file (raw IPv4 link type) of one TCP segment holding ``payload``."""
+    tcp = struct.pack('!HHIIBBHHH', 51234, 80, 1, 1, 5 << 4, 0x18, 65535, 0, 0)
+    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(tcp) + len(payload), 1, 0, 64, 6, 0,
+                     bytes((10, 0, 0, 2)), bytes((10, 0, 0, 1)))
+    packet = ip + tcp + payload
+    return (struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101)
+            + struct.pack('<IIII', 1, 0, len(packet), len(packet)) + packet)
+
+
+@pytest.mark.skipif(shutil.which('tcpdump') is None, reason='needs tcpdump')
+@pytest.mark.parametrize('flags', [('-X',), ('-tX',), ('-x',), ('-tx',)])
+def test_a_key_in_a_real_tcpdump(tmp_path, flags):
+    """The real tcpdump reading a capture: with its clock and without (``-t``)."""
+    key = make_key(random.Random(f'real-tcpdump{flags}'))
+    capture = tmp_path / 'k.pcap'
+    capture.write_bytes(_pcap(f'GET /v1/models HTTP/1.1\r\nHost: api.together.xyz\r\nAuthorization: Bearer {key}\r\n\r\n'.encode()))
+    data = subprocess.run(('tcpdump', '-nr', str(capture), *flags), check=True, capture_output=True, timeout=30).stdout
+    assert key[20:36].encode() not in data
+    assert [f.secret for f in scan_bytes(data, 'tcpdump.txt')] == [key]
