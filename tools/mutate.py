@@ -1903,7 +1903,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a `curl --trace` line (a 4-digit offset, 16 bytes in hex, then as text) is no dump line: a key "
       "in a traced request, cut into 16-byte pieces, passes"),
     M('dump-curl-trace-head', 'together_hooks/detect/prefilter.py',
-      "        return data[:1] in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)\n",
+      "        return first in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)\n",
       "        return False\n",
       ('tests/detect/traces_test.py::test_a_key_in_a_hex_trace',
        'tests/detect/traces_test.py::test_what_is_told_a_trace'),

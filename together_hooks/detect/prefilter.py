@@ -862,12 +862,13 @@ def dump_head(data: bytes) -> bool:
     first bytes instead, a few byte comparisons."""
     if data[:1] == b' ' and (_pattern_od_bare().match(data) or _pattern_od_bare_decimal().match(data)):
         return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
-    if data[:1] not in _HEX_FIRST:
-        if data[:1] == b'I':
+    first = data[:1]
+    if first not in _HEX_FIRST:
+        if first == b'I':
             # ``tcpdump -t -X``: no clock, the packet's line starts ``IP `` or ``IP6 ``
             return data.startswith(_TCPDUMP_NO_CLOCK) and _tcpdump_bytes_next(data)
         # ``curl --trace``: its first event's line (``codec._CURL_LINE``)
-        return data[:1] in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)
+        return first in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)
     if data.startswith(b'000000'):
         return True
     if data[2:3] == b':' and _pattern_curl_trace_time().match(data):
