@@ -2092,6 +2092,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    prepare_structures()\n',
       ('tests/detect/prepare_test.py::test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case',),
       "`engine.prepare` leaves wide text's run patterns to the first UTF-16 file: each forked process compiles them (seen only with a cold regex cache)"),
+    M('prepare-skips-trace-clock', 'together_hooks/detect/engine.py',
+      '    _pattern_od_bare_decimal()\n    _pattern_curl_trace_time()\n',
+      '    _pattern_od_bare_decimal()\n',
+      ('tests/detect/prepare_test.py::test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case',),
+      "`engine.prepare` leaves `dump_head`'s `curl --trace-time` pattern to the first file starting with a "
+      'clock: each forked process compiles it (seen only with a cold regex cache)'),
     M('legacy-key-list-map-value', 'together_hooks/rules.py',
       '                rb\'(?i:value)["\\\']?[ \\t]{0,8}:[ \\t]{0,8}\' + _QUOTE + _HEX_KEY,\n                context=TOGETHER_PARENT,',
       '                rb\'(?!)(?i:value)["\\\']?[ \\t]{0,8}:[ \\t]{0,8}\' + _QUOTE + _HEX_KEY,\n                context=TOGETHER_PARENT,',
