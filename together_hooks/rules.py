@@ -1669,7 +1669,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
     # base64-encoded), and each name's three forms encoded again at each
     # alignment (a .env encoded twice; base64 in a JSON string in base64),
     # where the form holds an anchor the screen searches already (``V``,
-    # ``Q``, ``Z``, ``J``, ``G``, ``A``, ``g``...): no pass more
+    # ``Q``, ``Z``, ``J``, ``G``, ``A``, ``g``...): no pass more on the
+    # grouped and hyperscan routes; the plain route asks one ``in`` more
+    # for each where its lead is dense (a PNG: 22)
     # (docs/performance.md, "Legacy names in nested base64").  Not
     # ``ogether``'s forms encoded again at two places of nine
     # (``5blpYUm9aW``, ``luWlhSb1pY`` hold no anchor: a group more, ``Y``,

@@ -1903,7 +1903,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a `curl --trace` line (a 4-digit offset, 16 bytes in hex, then as text) is no dump line: a key "
       "in a traced request, cut into 16-byte pieces, passes"),
     M('dump-curl-trace-head', 'together_hooks/detect/prefilter.py',
-      "        return data[:1] in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)\n",
+      "        return first in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)\n",
       "        return False\n",
       ('tests/detect/traces_test.py::test_a_key_in_a_hex_trace',
        'tests/detect/traces_test.py::test_what_is_told_a_trace'),
@@ -1916,6 +1916,13 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/accuracy/probe21_heldout_test.py'),
       "a `tcpdump -X` line (`0x0040:` then 2-byte groups) is no dump line: a key in a captured "
       "request passes"),
+    M('dump-tcpdump-no-clock', 'together_hooks/detect/prefilter.py',
+      "            return data.startswith(_TCPDUMP_NO_CLOCK) and _tcpdump_bytes_next(data)\n",
+      "            return False\n",
+      ('tests/detect/traces_test.py::test_a_key_in_tcpdump_x',
+       'tests/detect/traces_test.py::test_what_is_told_a_trace'),
+      "`tcpdump -t -X` output (no clock: the packet's line starts `IP `) is not told a dump: a key in "
+      "a captured request passes"),
     M('large-file-read-whole', 'together_hooks/pipeline.py',
       '        windows = content.windows(WINDOW, MAX_CONTEXT)\n',
       '        windows = None\n',
@@ -2107,6 +2114,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    prepare_structures()\n',
       ('tests/detect/prepare_test.py::test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case',),
       "`engine.prepare` leaves wide text's run patterns to the first UTF-16 file: each forked process compiles them (seen only with a cold regex cache)"),
+    M('prepare-skips-trace-clock', 'together_hooks/detect/engine.py',
+      '    _pattern_od_bare_decimal()\n    _pattern_curl_trace_time()\n',
+      '    _pattern_od_bare_decimal()\n',
+      ('tests/detect/prepare_test.py::test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case',),
+      "`engine.prepare` leaves `dump_head`'s `curl --trace-time` pattern to the first file starting with a "
+      'clock: each forked process compiles it (seen only with a cold regex cache)'),
     M('legacy-key-list-map-value', 'together_hooks/rules.py',
       '                rb\'(?i:value)["\\\']?[ \\t]{0,8}:[ \\t]{0,8}\' + _QUOTE + _HEX_KEY,\n                context=TOGETHER_PARENT,',
       '                rb\'(?!)(?i:value)["\\\']?[ \\t]{0,8}:[ \\t]{0,8}\' + _QUOTE + _HEX_KEY,\n                context=TOGETHER_PARENT,',

@@ -1429,16 +1429,16 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # A small file holding only a legacy key, named for it (``_named_file``).
     named_for_key('together_api_key.txt')
     cached(_BARE_HEX)
-    # ``dump_head``'s tests of a file starting with a blank (``od -An``),
-    # compiled on first use: with no program cached yet, here.
-    # So is a ``curl --trace-time`` clock before an event's line.
+    # ``dump_head``'s tests of a file starting with a blank (``od -An``)
+    # or with ``curl --trace-time``'s clock, compiled on first use: with
+    # no program cached yet, here.
     from together_hooks.detect.prefilter import _pattern_curl_trace_time
     from together_hooks.detect.prefilter import _pattern_od_bare
     from together_hooks.detect.prefilter import _pattern_od_bare_decimal
 
-    _pattern_curl_trace_time()
     _pattern_od_bare()
     _pattern_od_bare_decimal()
+    _pattern_curl_trace_time()
     import codecs
 
     # Wide text's codecs (``widetext``: a UTF-32 file's imported its

@@ -862,18 +862,32 @@ def dump_head(data: bytes) -> bool:
     first bytes instead, a few byte comparisons."""
     if data[:1] == b' ' and (_pattern_od_bare().match(data) or _pattern_od_bare_decimal().match(data)):
         return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
-    if data[:1] not in _HEX_FIRST:
+    first = data[:1]
+    if first not in _HEX_FIRST:
+        if first == b'I':
+            # ``tcpdump -t -X``: no clock, the packet's line starts ``IP `` or ``IP6 ``
+            return data.startswith(_TCPDUMP_NO_CLOCK) and _tcpdump_bytes_next(data)
         # ``curl --trace``: its first event's line (``codec._CURL_LINE``)
-        return data[:1] in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)
+        return first in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)
     if data.startswith(b'000000'):
         return True
     if data[2:3] == b':' and _pattern_curl_trace_time().match(data):
         return True  # the same with ``--trace-time``'s clock first
     end = data.find(b'\n', 0, WRAPPED_HEAD)
-    if end != -1 and data.startswith(b'\t0x0000:', end + 1):
+    if end != -1 and data.startswith(_TCPDUMP_BYTES, end + 1):
         return True  # ``tcpdump -X``: a packet's line (its clock first), then its bytes from offset 0
     line = data[:end if end != -1 else WRAPPED_HEAD].rstrip(b'\r')
     return len(line) >= 32 and not line.translate(None, _HEX_DIGITS)
+
+
+_TCPDUMP_BYTES = b'\t0x0000:'
+_TCPDUMP_NO_CLOCK = (b'IP ', b'IP6 ')
+
+
+def _tcpdump_bytes_next(data: bytes) -> bool:
+    """Is ``data``'s second line a ``tcpdump -X`` packet's bytes from offset 0?"""
+    end = data.find(b'\n', 0, WRAPPED_HEAD)
+    return end != -1 and data.startswith(_TCPDUMP_BYTES, end + 1)
 
 
 # ``curl --trace`` starts with an event's line: ``== Info: ...``, ``=> Send
