@@ -275,6 +275,9 @@ def test_an_empty_path_is_named_as_empty_not_as_a_missing_file(git_repo):
             ('together-hooks', 'doctor', ''),
             ('together-hooks', 'rotate-help', ''),
             ('together-hooks', 'scan', '--env-reuse', ''),
+            # forbid-env-files judges names: '' named nothing and passed, exit 0
+            ('forbid-env-files', ''),
+            ('forbid-env-files', '.env.example', ''),
     ):
         result = run(*argv, cwd=git_repo)
         assert_error_text(result.rc, result.err, "an empty PATH ('') names no file or folder",

@@ -441,6 +441,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from together_hooks import config
         from together_hooks.gitrun import worktree_root
 
+        if '' in args.filenames:  # `forbid-env-files "$F"`, F unset: no name to judge, no pass
+            from together_hooks.sources.files import empty_path
+
+            raise empty_path()
         settings = config.load(worktree_root('.') or '.')
         given = list(args.filenames)
         if os.environ.get('GIT_INDEX_FILE'):  # a commit: also a merge's files pre-commit never passes
