@@ -1419,11 +1419,8 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     # readings ask with.
     from together_hooks.detect.codec import any_keyword
 
-    keywords = tuple(k for rule in rules for k in rule.keywords)
-    any_keyword(keywords)
-    any_keyword(keywords + tuple(f for rule in rules for f in rule.b64_keywords))
-    any_keyword(keywords + tuple(f for rule in rules for f in rule.b64_keywords) + _HEX_PREFIX_BARE)
-    any_keyword(tuple(k for rule in rules for k in rule.keywords + rule.b64_keywords))
+    any_keyword(tuple(k for rule in rules for k in rule.keywords))  # the radix readings'
+    any_keyword(tuple(k for rule in rules for k in rule.keywords + rule.b64_keywords))  # ``_b64_past_depth``'s
     for depth in range(B64_DEPTH):  # ``_b64_hits``' at each level
         any_keyword(_b64_plain(rules, depth))
     # A small file holding only a legacy key, named for it (``_named_file``).
