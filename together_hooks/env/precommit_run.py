@@ -149,14 +149,14 @@ def _config_path(config: str, root: str, at_top: bool) -> str | None:
         return os.path.join(top, config)
     if os.pardir in config.replace(os.sep, '/').split('/'):
         return None  # `-c ../x.yaml`: above some folder, not known which
+    from together_hooks.env.held import glob_escaped
     from together_hooks.gitrun import git_output
     from together_hooks.gitrun import zsplit
 
     name = os.path.normpath(config).replace(os.sep, '/')
-    pattern = ''.join('\\' + c if c in '*?[\\' else c for c in name)
     # Every copy, tracked, untracked or ignored (pre-commit reads them all).
     try:
-        out = git_output(top, 'ls-files', '-z', '--cached', '--others', '--', f':(glob)**/{pattern}')
+        out = git_output(top, 'ls-files', '-z', '--cached', '--others', '--', f':(glob)**/{glob_escaped(name)}')
     except Exception:  # no git here: not known
         return None
     if out is None or any(path != name for path in zsplit(out)):
