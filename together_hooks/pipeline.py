@@ -469,9 +469,7 @@ def _write_report(path: str, report: str, args: argparse.Namespace, flag: str,
             path, worktree_root(getattr(args, 'repo_root', None) or '.'),
             'the report', replaces=True,
         )
-    refuse_replacing_input(
-        path, getattr(args, 'paths', None) or getattr(args, 'filenames', None) or (), flag,
-    )
+    refuse_replacing_input(path, audit_log.argument_paths(args), flag)
     write_atomic(
         path, scrub(report, commands=commands),
         within=repository_naming(path, getattr(args, 'repo_root', None) or '.'),
