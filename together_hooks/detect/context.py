@@ -218,6 +218,19 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
     ``"openai": {``, not its sibling before it)."""
     start = _line_start(data, opener, lo)
     at = max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+    # A bracket alone at its line's start is headed by the line above
+    # (Allman style: PHP's and C#'s ``final class TogetherGateway`` over
+    # ``{``), read as that line's own bracket would be.
+    if at == start and start > lo and not data[start:opener].strip(b' \t'):
+        opener = start - 1
+        start = _line_start(data, opener, lo)
+        at = max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+    # A parameter list closed before the bracket is the heading's, not a
+    # separator before it: a function's or a method's body is headed by
+    # its signature (Go's ``func NewTogether() *Client {``, Kotlin's
+    # ``fun togetherClient(): Client {``), not by ``) *Client {``.
+    while at > start and data[at - 1] == 0x28 and data.count(b')', at, opener) > data.count(b'(', at, opener):
+        at = max(start, *(data.rfind(c, start, at - 1) + 1 for c in _SEPARATORS))
     # A term's two-tuple names what its second element holds: Erlang's
     # ``{together, [...]}``, Elixir's ``{:together, [...]}`` (the atom
     # after the tuple's ``{``, then a comma, is the list's heading).
@@ -511,7 +524,7 @@ _DOTTED = regex_cache.compile(
 # ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
 # comment after it.
 _LABEL_NAME = regex_cache.compile(
-    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|[\[{(]))[ \t]*'
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|(?:\r?\n[ \t]*)?[\[{(]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
 _BLOCK = 1 << 16
@@ -1246,7 +1259,8 @@ _FLAT_NAMES = tuple(
     regex_cache.compile(
         rb'[ \t]*(?:export[ \t]+)?(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
         + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
-        rb'[ \t]*[:=][ \t]*["\']?\Z',
+        # (the value maybe a shell or Compose default: ``${LLM_API_KEY:-<key>}``)
+        rb'[ \t]*[:=][ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
     )
     for lazy in (b'?', b'')
 )
