@@ -733,7 +733,7 @@ HEADING_WORDS = _HEADING_WORDS = (
 )
 # A function's or a type's name that says no credential is in its body
 # (``together_checksums``, ``TogetherCache``, ``TogetherRelease``).
-_NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity|release|artifact|lock))'
+_NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity|release|artifact|lock|webhook|sign))'
 # A label whose whole structure is Together's, however long (a minified
 # ``{"together":{"models":[...],"api_key":...}}``, many tenants under one
 # YAML ``together:``, a long ``[together]`` section): ``o``, an opening
@@ -2492,6 +2492,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'class TogetherClient:\n    SCHEMA_SHA256 = "{hex}"',
         'func togetherRelease() Release {{\n\treturn Release{{Version: "1.3.0", SHA256: "{hex}"}}\n}}',
         'class TogetherRelease {{\n    val sha256: String by lazy {{\n        "{hex}"\n    }}\n}}',
+        'module Together\n  class Cache\n    KEY = "{hex}"\n  end\nend',
+        'def together_webhook():\n    secret = "{hex}"',
         'class TogetherCache\n{{\n    private const KEY = \'{hex}\';\n}}',
         'def together_checksums():\n    key = "{hex}"\n    return {{"sha256": key}}',
         'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',

@@ -2248,6 +2248,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "_LAZY = rb'(?!)'",
       ('tests/rules_test.py', 'tests/accuracy/legacy22_heldout_test.py'),
       'a Kotlin property delegated to a lazy block (`val apiKey: String by lazy {` then the key) is not read'),
+    M('legacy-declared-purpose-unread', 'together_hooks/detect/context.py',
+      "                if declared is not None:",
+      "                if False:",
+      ('tests/rules_test.py',),
+      "a declaration inside Together's (Ruby's `class Cache` under `module Together`) names no purpose: the hex `KEY` in the cache class is reported"),
 )
 
 

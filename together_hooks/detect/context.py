@@ -69,6 +69,12 @@ _TARGET = regex_cache.compile(
 _HOLE = rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])|' + NON_KEY_PURPOSE
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
 # A name that is Together's alone (the last of a dotted name).
+# A type's or a function's declaration, its name (``class Cache``,
+# ``module Together``, ``def cache_keys(self):``, ``func NewCache() *Cache {``).
+_DECLARED = regex_cache.compile(
+    rb'(?<![\w.])(?:class|module|struct|object|record|def|func|function|fun|fn|sub)[ \t]+'
+    rb'(?:\([^()\r\n]{0,80}\)[ \t]*)?(?P<name>\w{1,64})'
+)
 _TOGETHER_NAME = regex_cache.compile(rb'["\']?(?i:together(?:[_-]?ai)?)["\']?')
 # A heading naming Together: the sections around it are not walked on
 # (their digest words are not the key's: ``# Secrets, hashes and keys``
@@ -922,6 +928,13 @@ class Walker:
                 if label_end > label_start and not is_heading(data, label_start) else None
             )
             names = () if found is None else reversed(found.group('name').split(b'.'))
+            if found is None and label_end > label_start:
+                # A declaration names its body (Ruby's ``class Cache`` under
+                # ``module Together``: a cache's, however Together's the
+                # module around it).
+                declared = _DECLARED.search(data, label_start, label_end)
+                if declared is not None:
+                    names = (declared.group('name'),)
             # A YAML list item naming no field of its own is named by its
             # line (a workflow step ``- uses: actions/cache@v4`` over its
             # ``with:`` block's ``key:``): a purpose there answers no.
