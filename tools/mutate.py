@@ -2214,7 +2214,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py', 'tests/accuracy/legacy22_heldout_test.py'),
       'a type named for Together declared otherwise than `class X:` (`module Together`, `impl Default for TogetherConfig {`) heads no Together structure'),
     M('legacy-label-purpose-ignored', 'together_hooks/rules.py',
-      "_NO_PURPOSE = rb'(?!\\w{0,60}(?:cach|hash|checksum|digest|sha\\d|md5|fingerprint|integrity|release|artifact|lock))'",
+      "_NO_PURPOSE = rb'(?!\\w{0,60}(?:cach|hash|checksum|digest|sha\\d|md5|fingerprint|integrity|release|artifact|lock|webhook|sign))'",
       "_NO_PURPOSE = rb''",
       ('tests/rules_test.py',),
       'a function or type named for a digest or a cache (`def together_checksums():`) heads a Together structure: the hex in its body is reported'),
