@@ -874,13 +874,19 @@ TOGETHER_CONTEXT = Context(
         # NewTogether() *Client {``, Lua's ``local function together_request(body)``)
         rb'|(?:(?:async|pub|public|private|protected|internal|static|local|export|suspend|override)[ \t]+){0,4}'
         # (not one named for a digest or a cache: ``def together_checksums():``)
-        rb'(?:def|func|function|fun|fn|sub)[ \t]+(?:\([^()\r\n]{0,80}\)[ \t]*)?(?:[\w.:]{1,40}[.:])?' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}'
+        # (or a Go method on a type so named: ``func (c *TogetherClient) auth(``)
+        rb'(?:def|func|function|fun|fn|sub)[ \t]+(?:\([^()\r\n]{0,40}?[ \t*&]' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}\)[ \t]*\w{1,40}'
+        rb'|(?:\([^()\r\n]{0,80}\)[ \t]*)?(?:[\w.:]{1,40}[.:])?' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30})'
         rb'[ \t]*(?:<[^<>\r\n]{0,60}>)?\([^\r\n]{0,200}\)[^\r\n{=;]{0,80}?[ \t]*(?::|(?:\r?\n[ \t]*)?\{)?'
         # a type named for it, however it is declared (``class
         # TogetherProvider extends Base {``, Ruby's ``module Together``,
         # Rust's ``impl Default for TogetherConfig {``)
-        rb'|(?:class|struct|object|record|module|impl)[ \t]+(?:[\w:<>]{1,40}[ \t]+for[ \t]+)?(?:[\w.]{1,40}(?:\.|::))?'
+        rb'|(?:class|struct|object|record|module|impl|defmodule)[ \t]+(?:[\w:<>]{1,40}[ \t]+for[ \t]+)?(?:[\w.]{1,40}(?:\.|::))?'
         + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}(?![\w])[^\r\n{=;]{0,120}?[ \t]*(?:(?:\r?\n[ \t]*)?\{)?'
+        # a function assigned to a name of it (``const togetherClient = () => {``,
+        # R's ``together_client <- function() {``)
+        rb'|(?<![\w$])' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[ \t]*(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?'
+        rb'\([^()\r\n]{0,200}\)[ \t]*(?:=>)?[ \t]*\{'
         rb'|<together(?:[_-]?ai)?>'
         # a Markdown heading of Together's alone (``## Together AI``,
         # ``### Together API keys``, closed ``## Together AI ##``; not
@@ -1775,7 +1781,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)(?:builder|new)\())'
         # (a function's or a type's heading named for it, ending its line:
         # ``def make_together_client() -> OpenAI:``, ``class TogetherClient:``)
-        rb'|(?i:together)\w{0,30}[ \t]*(?:\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?)?[ \t]*[{:]?[ \t]*\r?(?:\n|\Z)'
+        rb'|(?i:together)\w{0,30}[ \t]*(?:\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
+        rb'|\)[ \t]{0,8}\w{1,40}[ \t]*\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
+        rb'|(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?\([^()\r\n]{0,200}\)[ \t]*(?:=>)?)?[ \t]*(?:[{:]|do)?[ \t]*\r?(?:\n|\Z)'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
@@ -2481,6 +2489,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'final class TogetherGateway\n{{\n    private const KEY = \'{hex}\';\n}}',
         'class TogetherApi {{\n  static const _key = \'{hex}\';\n}}',
         'module Acme\n  module Together\n    class Client\n      DEFAULT_KEY = "{hex}"\n    end\n  end\nend',
+        'func (c *TogetherClient) auth(req *http.Request) {{\n\treq.Header.Set("Authorization", "Bearer {hex}")\n}}',
+        'const togetherClient = () => {{\n  const key = "{hex}";\n}};',
+        'together_client <- function() {{\n  key <- "{hex}"\n}}',
+        'defmodule Acme.Together do\n  @api_key "{hex}"\nend',
         'class TogetherSettings {{\n    val apiKey: String by lazy {{\n        "{hex}"\n    }}\n}}',
         'val togetherApiKey by lazy {{ "{hex}" }}',
         'impl Default for TogetherConfig {{\n    fn default() -> Self {{\n        Self {{ token: "{hex}".into() }}\n    }}\n}}',
@@ -2494,6 +2506,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'class TogetherRelease {{\n    val sha256: String by lazy {{\n        "{hex}"\n    }}\n}}',
         'module Together\n  class Cache\n    KEY = "{hex}"\n  end\nend',
         'def together_webhook():\n    secret = "{hex}"',
+        'const cacheTogether = () => {{\n  const key = "{hex}";\n}};',
+        'func (c *TogetherCache) get() string {{\n\tkey := "{hex}"\n\treturn key\n}}',
         'class TogetherCache\n{{\n    private const KEY = \'{hex}\';\n}}',
         'def together_checksums():\n    key = "{hex}"\n    return {{"sha256": key}}',
         'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',
