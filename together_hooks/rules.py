@@ -2489,6 +2489,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'final class TogetherGateway\n{{\n    private const KEY = \'{hex}\';\n}}',
         'class TogetherApi {{\n  static const _key = \'{hex}\';\n}}',
         'module Acme\n  module Together\n    class Client\n      DEFAULT_KEY = "{hex}"\n    end\n  end\nend',
+        'func NewTogether() *Client {{ return &Client{{token: "{hex}"}} }}',
         'func (c *TogetherClient) auth(req *http.Request) {{\n\treq.Header.Set("Authorization", "Bearer {hex}")\n}}',
         'const togetherClient = () => {{\n  const key = "{hex}";\n}};',
         'together_client <- function() {{\n  key <- "{hex}"\n}}',

@@ -530,7 +530,7 @@ _DOTTED = regex_cache.compile(
 # ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
 # comment after it.
 _LABEL_NAME = regex_cache.compile(
-    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|(?:\r?\n[ \t]*)?[\[{(]))[ \t]*'
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|[\[{(]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
 _BLOCK = 1 << 16
