@@ -500,6 +500,23 @@ LEGACY_FILE_NAME = (
     rb'(?:[_.-]' + _QUALIFIER + rb')?'
 )
 
+# An environment lookup whose default, its next argument, is the value
+# (``os.environ.get("LLM_KEY", <key>)``, ``os.getenv``, Elixir's
+# ``System.get_env("X", <key>)``, Julia's ``get(ENV, "X", <key>)``, Ruby's
+# ``ENV.fetch("X", <key>)``, the arguments maybe a line each), or a shell
+# or Compose default (``${LLM_API_KEY:-<key>}``): not a variable named for
+# a digest (``os.environ.get("MODEL_SHA256", <hex>)``).
+_ENV_DEFAULT = (
+    rb'(?:(?:(?:os\.(?:getenv|environ\.get)|System\.get_?env|ENV\.fetch)\(|(?<![\w.])get\([ \t]{0,8}ENV[ \t]{0,8},)'
+    rb'[ \t]{0,8}(?:\r?\n[ \t]{0,32})?["\'](?![\w.-]{0,64}(?i:sha|md5|hash|digest|checksum))[\w.-]{1,64}["\']'
+    rb'[ \t]{0,8},[ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
+    rb'|["\']?\$\{(?![\w.-]{0,64}(?i:sha|md5|hash|digest|checksum))\w{1,64}:?-)'
+)
+
+# A Kotlin property delegated to a lazy block whose value is the key
+# (``val apiKey: String by lazy {`` then the key on its own line).
+_LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
+
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
@@ -510,7 +527,7 @@ _LEGACY_ASSIGN = (
     rb'(?:(?i:default|value)[ \t]{0,8}=[ \t]{0,8})?'
     # (the default a secret type wraps: pydantic's ``Field(default=SecretStr(<key>))``)
     rb'(?:(?<=[=( \t\n])Secret(?:Str|Bytes)?\([ \t]{0,8})?'
-    rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
+    rb'|' + _ENV_DEFAULT + rb'|' + _LAZY + rb'|' + _FALLBACK + rb'|' + _MATCH_FALLBACK + rb'|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|["\']?\$\{\w{1,64}:?[-=]'
     # (make's default: ``$(or $(VAR),<key>)``)
     rb'|\$\(or[ \t]{1,8}\$[({][\w.]{1,64}[)}],[ \t]{0,8}|' + _HEREDOC + rb'|' + _SUBST + rb')?'
     rb'|</[\w:.-]{1,40}>[ \t]{0,32}(?:\r?\n[ \t]{0,32})?<[\w:.-]{1,40}>'
@@ -652,7 +669,7 @@ _GENERIC_VALUE = (
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
     rb'|(?:os\.(?:getenv|environ\.get)|System\.getenv|Deno\.env\.get)\([ \t]{0,8}["\']\w{1,64}["\'][ \t]{0,8}\))'
-    rb'[ \t]{0,8}(?:\?\?|\|\||or(?=[ \t]))[ \t]{0,8})?'
+    rb'[ \t]{0,8}(?:\?\?|\|\||or(?=[ \t]))[ \t]{0,8}|' + _ENV_DEFAULT + rb'|' + _LAZY + rb')?'
     + _SECRET_WRAPPER +
     # (a debugger's ``char *`` field, its address before its string: gdb's
     # ``api_key = 0x5555555592e0 "<key>"``)
@@ -714,6 +731,9 @@ HEADING_WORDS = _HEADING_WORDS = (
     rb'(?:the[ \t]+)?together(?:[ _.-]?ai)?'
     rb'(?:[ \t]+(?:\([\w -]{1,20}\)|api|keys?|credentials?|secrets?|tokens?|account))*'
 )
+# A function's or a type's name that says no credential is in its body
+# (``together_checksums``, ``TogetherCache``, ``TogetherRelease``).
+_NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity|release|artifact|lock|webhook|sign))'
 # A label whose whole structure is Together's, however long (a minified
 # ``{"together":{"models":[...],"api_key":...}}``, many tenants under one
 # YAML ``together:``, a long ``[together]`` section): ``o``, an opening
@@ -849,6 +869,24 @@ TOGETHER_CONTEXT = Context(
         rb'|(?<![^\n])[ \t]{0,8}&together(?:[_-]?ai)?(?:_\w{1,40})?'
         # a Python class named for it (``class TogetherSettings(BaseSettings):``)
         rb'|class[ \t]+\w{0,30}together\w{0,30}[ \t]*(?:\([^()\r\n]{0,120}\))?[ \t]*:'
+        # a function or method named for it, its body the heading's
+        # (``def make_together_client() -> OpenAI:``, Go's ``func
+        # NewTogether() *Client {``, Lua's ``local function together_request(body)``)
+        rb'|(?:(?:async|pub|public|private|protected|internal|static|local|export|suspend|override)[ \t]+){0,4}'
+        # (not one named for a digest or a cache: ``def together_checksums():``)
+        # (or a Go method on a type so named: ``func (c *TogetherClient) auth(``)
+        rb'(?:def|func|function|fun|fn|sub)[ \t]+(?:\([^()\r\n]{0,40}?[ \t*&]' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}\)[ \t]*\w{1,40}'
+        rb'|(?:\([^()\r\n]{0,80}\)[ \t]*)?(?:[\w.:]{1,40}[.:])?' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30})'
+        rb'[ \t]*(?:<[^<>\r\n]{0,60}>)?\([^\r\n]{0,200}\)[^\r\n{=;]{0,80}?[ \t]*(?::|(?:\r?\n[ \t]*)?\{)?'
+        # a type named for it, however it is declared (``class
+        # TogetherProvider extends Base {``, Ruby's ``module Together``,
+        # Rust's ``impl Default for TogetherConfig {``)
+        rb'|(?:class|struct|object|record|module|impl|defmodule)[ \t]+(?:[\w:<>]{1,40}[ \t]+for[ \t]+)?(?:[\w.]{1,40}(?:\.|::))?'
+        + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}(?![\w])[^\r\n{=;]{0,120}?[ \t]*(?:(?:\r?\n[ \t]*)?\{)?'
+        # a function assigned to a name of it (``const togetherClient = () => {``,
+        # R's ``together_client <- function() {``)
+        rb'|(?<![\w$])' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[ \t]*(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?'
+        rb'\([^()\r\n]{0,200}\)[ \t]*(?:=>)?[ \t]*\{'
         rb'|<together(?:[_-]?ai)?>'
         # a Markdown heading of Together's alone (``## Together AI``,
         # ``### Together API keys``, closed ``## Together AI ##``; not
@@ -1243,7 +1281,8 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # naming Together counts unless a nearer one names another purpose
     # (``together:`` then ``prod:`` then ``key:``; not ``together:`` then
     # ``cache:`` then ``key:``: ``NON_KEY_PURPOSE``).
-    (rb'(?i:key)', TOGETHER_KEY_PARENT),
+    # (so does a private or a default one: Dart's ``_key``, ``DEFAULT_KEY``)
+    (rb'(?i:_{0,2}(?:(?:default|fallback)[_.-]?)?key)', TOGETHER_KEY_PARENT),
     (rb'(?i:.*(?:secret|password|passwd))', TOGETHER_HEADING),
     (rb'(?i:.*\w[_.-]key)', TOGETHER_GROUP),
     (rb'(?s:.*)', None),  # ``monkey``
@@ -1740,6 +1779,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # over 200 bytes at each)
         rb'|\w{0,16}["\'][^<>\r\n]{0,200}+(?<!/)>[ \t]{0,32}(?:\r?\n|\Z))'
         rb'|Together\w{0,16}(?:\s{0,32}\(|[ \t]{0,32}\{|(?:\.|::)(?:builder|new)\())'
+        # (a function's or a type's heading named for it, ending its line:
+        # ``def make_together_client() -> OpenAI:``, ``class TogetherClient:``)
+        rb'|(?i:together)\w{0,30}[ \t]*(?:\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
+        rb'|\)[ \t]{0,8}\w{1,40}[ \t]*\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
+        rb'|(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?\([^()\r\n]{0,200}\)[ \t]*(?:=>)?)?[ \t]*(?:[{:]|do)?[ \t]*\r?(?:\n|\Z)'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
@@ -2430,8 +2474,43 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '$ vault kv get -field=api_key_v2 secret/together\n{hex}',
         'PS> Get-Secret -Name TogetherApiKey -AsPlainText\n{hex}',
         'middlewares:\n  together-auth:\n    headers:\n      Authorization: "Bearer {hex}"',
+        # An environment lookup's default (legacy22), and a shell default.
+        'TOGETHER_KEY = os.environ.get("LLM_KEY", "{hex}")',
+        'const TOGETHER_KEY = get(ENV, "LLM_KEY", "{hex}")',
+        'config :acme, api_key: System.get_env("TOGETHER_API_KEY",\n  "{hex}")',
+        'LLM_BASE_URL: https://api.together.xyz/v1\nLLM_API_KEY: ${{LLM_API_KEY:-{hex}}}',
+        # A function, a method or a type named for Together, its body the
+        # key's structure; a brace under its heading (Allman); a private
+        # or default key's name.
+        'def make_together_client() -> OpenAI:\n    key = os.environ.get(\n        "LLM_KEY",\n        "{hex}",\n    )',
+        'func NewTogether() *Client {{\n\treturn &Client{{\n\t\ttoken: "{hex}",\n\t}}\n}}',
+        'local function together_request(body)\n  local key = "{hex}"\nend',
+        'class TogetherClient:\n    def __init__(self):\n        self.token = "{hex}"',
+        'final class TogetherGateway\n{{\n    private const KEY = \'{hex}\';\n}}',
+        'class TogetherApi {{\n  static const _key = \'{hex}\';\n}}',
+        'module Acme\n  module Together\n    class Client\n      DEFAULT_KEY = "{hex}"\n    end\n  end\nend',
+        'func NewTogether() *Client {{ return &Client{{token: "{hex}"}} }}',
+        'func (c *TogetherClient) auth(req *http.Request) {{\n\treq.Header.Set("Authorization", "Bearer {hex}")\n}}',
+        'const togetherClient = () => {{\n  const key = "{hex}";\n}};',
+        'together_client <- function() {{\n  key <- "{hex}"\n}}',
+        'defmodule Acme.Together do\n  @api_key "{hex}"\nend',
+        'class TogetherSettings {{\n    val apiKey: String by lazy {{\n        "{hex}"\n    }}\n}}',
+        'val togetherApiKey by lazy {{ "{hex}" }}',
+        'impl Default for TogetherConfig {{\n    fn default() -> Self {{\n        Self {{ token: "{hex}".into() }}\n    }}\n}}',
     ),
     false_positives=(
+        # (a default that is a digest's; a type named for Together holding one)
+        'TOGETHER_CLI_SHA256=${{TOGETHER_CLI_SHA256:-{hex}}}',
+        'together_key = os.environ.get("TOGETHER_MODEL_SHA256", "{hex}")',
+        'class TogetherClient:\n    SCHEMA_SHA256 = "{hex}"',
+        'func togetherRelease() Release {{\n\treturn Release{{Version: "1.3.0", SHA256: "{hex}"}}\n}}',
+        'class TogetherRelease {{\n    val sha256: String by lazy {{\n        "{hex}"\n    }}\n}}',
+        'module Together\n  class Cache\n    KEY = "{hex}"\n  end\nend',
+        'def together_webhook():\n    secret = "{hex}"',
+        'const cacheTogether = () => {{\n  const key = "{hex}";\n}};',
+        'func (c *TogetherCache) get() string {{\n\tkey := "{hex}"\n\treturn key\n}}',
+        'class TogetherCache\n{{\n    private const KEY = \'{hex}\';\n}}',
+        'def together_checksums():\n    key = "{hex}"\n    return {{"sha256": key}}',
         'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',
         # (past a model's structure a Together label answers, not when a
         # label on the way names another provider)

@@ -69,6 +69,12 @@ _TARGET = regex_cache.compile(
 _HOLE = rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])|' + NON_KEY_PURPOSE
 _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0-9])')
 # A name that is Together's alone (the last of a dotted name).
+# A type's or a function's declaration, its name (``class Cache``,
+# ``module Together``, ``def cache_keys(self):``, ``func NewCache() *Cache {``).
+_DECLARED = regex_cache.compile(
+    rb'(?<![\w.])(?:class|module|struct|object|record|def|func|function|fun|fn|sub)[ \t]+'
+    rb'(?:\([^()\r\n]{0,80}\)[ \t]*)?(?P<name>\w{1,64})'
+)
 _TOGETHER_NAME = regex_cache.compile(rb'["\']?(?i:together(?:[_-]?ai)?)["\']?')
 # A heading naming Together: the sections around it are not walked on
 # (their digest words are not the key's: ``# Secrets, hashes and keys``
@@ -218,6 +224,19 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
     ``"openai": {``, not its sibling before it)."""
     start = _line_start(data, opener, lo)
     at = max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+    # A bracket alone at its line's start is headed by the line above
+    # (Allman style: PHP's and C#'s ``final class TogetherGateway`` over
+    # ``{``), read as that line's own bracket would be.
+    if at == start and start > lo and not data[start:opener].strip(b' \t'):
+        opener = start - 1
+        start = _line_start(data, opener, lo)
+        at = max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+    # A parameter list closed before the bracket is the heading's, not a
+    # separator before it: a function's or a method's body is headed by
+    # its signature (Go's ``func NewTogether() *Client {``, Kotlin's
+    # ``fun togetherClient(): Client {``), not by ``) *Client {``.
+    while at > start and data[at - 1] == 0x28 and data.count(b')', at, opener) > data.count(b'(', at, opener):
+        at = max(start, *(data.rfind(c, start, at - 1) + 1 for c in _SEPARATORS))
     # A term's two-tuple names what its second element holds: Erlang's
     # ``{together, [...]}``, Elixir's ``{:together, [...]}`` (the atom
     # after the tuple's ``{``, then a comma, is the list's heading).
@@ -909,6 +928,13 @@ class Walker:
                 if label_end > label_start and not is_heading(data, label_start) else None
             )
             names = () if found is None else reversed(found.group('name').split(b'.'))
+            if found is None and label_end > label_start:
+                # A declaration names its body (Ruby's ``class Cache`` under
+                # ``module Together``: a cache's, however Together's the
+                # module around it).
+                declared = _DECLARED.search(data, label_start, label_end)
+                if declared is not None:
+                    names = (declared.group('name'),)
             # A YAML list item naming no field of its own is named by its
             # line (a workflow step ``- uses: actions/cache@v4`` over its
             # ``with:`` block's ``key:``): a purpose there answers no.
@@ -1246,7 +1272,8 @@ _FLAT_NAMES = tuple(
     regex_cache.compile(
         rb'[ \t]*(?:export[ \t]+)?(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
         + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
-        rb'[ \t]*[:=][ \t]*["\']?\Z',
+        # (the value maybe a shell or Compose default: ``${LLM_API_KEY:-<key>}``)
+        rb'[ \t]*[:=][ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
     )
     for lazy in (b'?', b'')
 )
