@@ -396,10 +396,11 @@ class LogSized:
                 self._write = -1
 
     def blobs(self) -> list[tuple[bytes, int]]:
-        """(sha, size) of each blob, newest first: the walk (``--reverse``)
-        meets each blob where it first appears, and git reads a pack
-        fastest from its newest versions, as ``_oldest_first`` says."""
-        blobs = _blobs_of(self.sizes.result())[::-1]
+        """(sha, size) of each blob, newest first: the walk (newest commit
+        first, ``CommitLog``) meets each blob at the newest commit that
+        puts it at a path, and git reads a pack fastest from its newest
+        versions, as ``_oldest_first`` says."""
+        blobs = _blobs_of(self.sizes.result())
         if self.log is not None:
             # A walk that failed, or a reader that died (a MemoryError),
             # fed only part of the blobs: that fails the run, here.
@@ -881,7 +882,11 @@ def _chunks(f, size: int = 1 << 20) -> Iterator[bytes]:
 class CommitLog:
     """``git log --raw`` of the scanned commits, read in the background.
 
-    Oldest first (parents before children).  Merges show a path only where
+    Newest first as git walks (``--date-order``: children before parents):
+    ``--reverse`` would hold the whole walk back until its end and cost git
+    a fifth more CPU, so it is read oldest first here where the order
+    matters (``attribute``, the list of the commits: ``AddedNames.end``),
+    and as it comes where it does not (path names, blobs).  Merges show a path only where
     the result differs from every parent (``-c``): a key brought in by a
     merged branch is that branch's, one typed into a conflict resolution
     is the merge's.  Folders (``-t``) and submodules are listed too, so
@@ -923,7 +928,7 @@ class CommitLog:
             # --root: a key in a first commit counts even with log.showRoot off.
             'log', '--raw', '--no-abbrev', '--root', '-c', '-t', '--no-renames',
             '--ignore-submodules=none',  # a submodule's name, whatever config says
-            '-z', '--reverse', '--date-order',
+            '-z', '--date-order',
             '--format=%x01%H%x02%an <%ae>%x02%aI', '--all',
             *(['--not', since] if since is not None else []), '--',
         ]
@@ -1008,7 +1013,8 @@ class AddedNames:
     holds the store's listing against); ``fresh`` too: after each chunk,
     the blobs first met in it, in the walk's order (what ``LogSized``
     is fed); ``commits`` (when asked for): each commit's sha, in the
-    walk's order (what ``CommitList.of_log`` gives)."""
+    walk's order reversed, oldest first, once the stream is whole (what
+    ``CommitList.of_log`` gives)."""
 
     __slots__ = ('names', 'blobs', 'fresh', 'commits', '_rest', '_path_next')
 
@@ -1059,6 +1065,8 @@ class AddedNames:
         last = self._rest.lstrip(b'\n')
         if self.commits is not None and self._path_next is None and last[:1] == b'\x01':
             self.commits.append(last[1:].partition(b'\x02')[0].decode('ascii'))
+        if self.commits is not None:
+            self.commits.reverse()  # parents before children (``CommitLog``)
         self._rest = b''
 
 
@@ -1168,6 +1176,7 @@ def attribute(
     """(hashed_secret, path) -> (the commit that first added it, its blob);
     ``matters``: see ``keys_at``."""
     entries = list(changes(log.output(), progress, flagged.__contains__, flagged.keys()))
+    entries.reverse()  # oldest commit first (``CommitLog``: its walk's is newest first)
     if since is not None:
         # Blobs from before ``since`` were not scanned; a parent's blob
         # still decides whether a key is new, so scan the few needed.
