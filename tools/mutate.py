@@ -191,7 +191,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/decimal_bytes_test.py',),
       'a key read from a decimal list is reported as hex-encoded'),
     M('hex-prefix', 'together_hooks/detect/engine.py',
-      "        if _holds_hex_prefix(data):\n",
+      "        if _hex_prefix_test(screen)(data):\n",
       "        if not HEX_PREFIX:\n",
       ('tests/detect/hex_bytes_nameless_test.py',),
       "a key's bytes as hex with no Together name near ({0x74, 0x67, 0x70, ...}, xxd -i, .reg hex:) are never read"),
