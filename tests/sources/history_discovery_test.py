@@ -111,6 +111,25 @@ def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys):
     walks = tree_walks(lambda: scan('--history', cwd=clone))
     assert walks.result.rc == 0
     assert len(walks.argvs) == 2 and any('--use-bitmap-index' in a for a in walks.argvs)
+    # What it reaches is read in pack order from the store's end, with the
+    # small delta-base cache, as a store of its own is (``_from_end_of``).
+    reads = [a for a in walks.started if 'cat-file' in a and '--batch' in a]
+    assert any('core.deltaBaseCacheLimit=16m' in a for a in reads), reads
+    listing = history.Listing(str(clone), True, counted=False, packed=True)
+    try:
+        order = [sha for sha, _size in listing.blobs()]
+        assert listing.from_end
+    finally:
+        listing.close()
+    packed = [
+        line.split()[1].encode() for line in git(
+            clone, 'cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectname)', '--unordered',
+        ).splitlines() if line.startswith('blob ')
+    ]
+    assert order == [sha for sha in reversed(packed) if sha in set(order)] and len(order) == 2
+    # A blob the store's listing lacks is read first, as walked.
+    walked = [(b'f' * 40, 1), *((sha, 0) for sha in order)]
+    assert [sha for sha, _n in history._from_end_of(walked, b'blob ' + order[0] + b' 0\n')][:2] == [b'f' * 40, order[1]]
 
 
 def test_one_walk_of_the_commits_lists_and_counts_them(git_repo, keys):

@@ -412,6 +412,30 @@ class LogSized:
         self.end()
 
 
+def _from_end_of(reached: list[tuple[bytes, int]], listed: bytes | None) -> list[tuple[bytes, int]]:
+    """The blobs a walk of the refs ``reached`` (a store shared with other
+    histories, a pack bitmap's), in the order the store's listing
+    (``listed``, pack order) gives them, from its end (``_oldest_first``):
+    in a pack written by ``gc`` or ``repack`` (a server's, a mirror's, the
+    clones that hard-link them) git reads them that way with a small
+    delta-base cache for a quarter less CPU than in the walk's order, and
+    a third of the memory.  A blob the listing lacks (git failed, a store
+    changed meanwhile) is read first, as walked."""
+    if not listed:
+        return reached
+    sizes = dict(reached)
+    packed = [
+        sha for sha in (line[5:].partition(b' ')[0] for line in listed.split(b'\n') if line[:5] == b'blob ')
+        if sha in sizes
+    ]
+    if len(packed) != len(sizes):
+        seen = set(packed)
+        first = [(sha, n) for sha, n in reached if sha not in seen]
+    else:
+        first = []
+    return first + [(sha, sizes[sha]) for sha in packed[::-1]]
+
+
 def _oldest_first(listed: list[tuple[bytes, int]]) -> list[tuple[bytes, int]]:
     """A store's listing (pack order) in the order git reads fastest: from
     its end.  A pack git wrote (a clone, a fetch, gc) holds each file's
@@ -441,7 +465,9 @@ class Listing:
     read in the walk's order: in a pack
     that also holds other histories, git inflates them faster in that
     order than in the pack's, and the listing of the whole store is not
-    made at all; given ``sized`` (``scan --history``, no pack bitmap), the
+    made at all; but with ``packed`` (a pack bitmap answers the walk: a
+    store ``gc`` or ``repack`` wrote) they are read in pack order from its
+    end (``_from_end_of``), and the store is listed for that; given ``sized`` (``scan --history``, no pack bitmap), the
     blobs the commit walk names instead (``LogSized``), newest first, and
     no walk of its own.  Elsewhere the store is listed whole (``--batch-all-objects``)
     and read in pack order from its end (``_oldest_first``: what git reads
@@ -457,6 +483,7 @@ class Listing:
 
     def __init__(
             self, root: str, shared: bool, counted: bool = True, sized: LogSized | None = None,
+            packed: bool = False,
     ) -> None:
         self.root = root
         self.shared = shared
@@ -468,6 +495,16 @@ class Listing:
         self.deferred: list[tuple[bytes, int]] = []
         self._sized = sized if shared else None
         self._walk = _Sized(root) if shared and sized is None else None
+        # ``packed`` (a pack bitmap answers that walk): the store listed in
+        # pack order too, its blobs read in that order from its end
+        # (``from_end``, ``_from_end_of``), as a store of its own is.
+        self._packed: _Background | None = None
+        if self._walk is not None and packed:
+            try:
+                self._packed = _Background(root, 'cat-file', '--batch-all-objects', _LISTING, '--unordered')
+            except BaseException:
+                self._walk.close()
+                raise
         self._beside = _Background(
             root, 'rev-list', '--all', '--count',
         ) if not shared and counted else None
@@ -482,6 +519,13 @@ class Listing:
             if self._beside is not None:
                 self._beside.close()
             raise
+
+    @property
+    def from_end(self) -> bool:
+        """Whether ``blobs`` come in pack order from the store's end
+        (``_oldest_first``, ``_from_end_of``): read best with
+        ``PACK_END_READING``."""
+        return not self.shared or self._packed is not None
 
     def counted_by(self, commits: CommitList, log: CommitLog | None = None) -> None:
         """The list of the commits, made after this listing (``counted=False``)
@@ -499,7 +543,8 @@ class Listing:
             if self._sized is not None:
                 return self._sized.blobs()
             assert self._walk is not None
-            return self._walk.blobs()
+            walked = self._walk.blobs()
+            return walked if self._packed is None else _from_end_of(walked, self._packed.output())
         out = self._store.result()
         blobs = _oldest_first(_blobs_of(out))
         commits = out.count(b'\ncommit ') + out.startswith(b'commit ')
@@ -557,6 +602,8 @@ class Listing:
             self._beside.close()
         if self._walk is not None:
             self._walk.close()
+        if self._packed is not None:
+            self._packed.close()
         if self._sized is not None:
             self._sized.close()
 
@@ -1336,7 +1383,7 @@ def scan_history(
         bitmap = _has_bitmap(objects)
         sized = LogSized(root) if names and shared and not bitmap else None
         if since_sha is None:
-            listing = Listing(root, shared, counted=not names, sized=sized)
+            listing = Listing(root, shared, counted=not names, sized=sized, packed=shared and bitmap)
         if sized is not None:  # then discovery waits for the commit walk first
             # ... and so the commits can be the walk's: no ``rev-list`` of its own.
             log = CommitLog(root, None, names=True, sized=sized, commits=True)
@@ -1429,8 +1476,9 @@ def _scan(
         if walked is not None:
             walked.blobs = len(blobs)
             walked.nbytes = sum(n for _sha, n in blobs)
-        # A store listed whole is read from its packs' end (``_oldest_first``).
-        from_end = listing is not None and not listing.shared
+        # A store listed whole is read from its packs' end (``_oldest_first``),
+        # a shared one walked by its bitmap too (``_from_end_of``).
+        from_end = listing is not None and listing.from_end
         flagged = discover(
             root, blobs, shown, scan, on_key=start_log, worth=worth, beside=beside, prepare=prepare,
             reading=PACK_END_READING if from_end else PACK_READING,
