@@ -2045,6 +2045,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a shared store whose pack bitmap answers the walk of the refs (a server's, a mirror's, a clone "
       "hard-linking them) is read in the walk's order with git's 96 MiB delta-base cache: a quarter more "
       "of git's CPU and twice the memory than in pack order from its end"),
+    M('history-bitmap-store-listed-whole', 'together_hooks/sources/history.py',
+      "packed=shared and bitmap and _listable(objects),",
+      "packed=shared and bitmap,",
+      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
+      "a shared store with a pack bitmap is listed whole for its pack order whatever its size, or when "
+      "it borrows from alternates (a pool of forks): the listing of millions of objects held in memory"),
     M('hex-prefix-pass-form-dropped', 'together_hooks/detect/engine.py',
       "        routes = hyperscan_routes(HEX_PREFIX)\n",
       "        routes = hyperscan_routes(HEX_PREFIX[1:])\n",

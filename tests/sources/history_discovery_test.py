@@ -8,6 +8,7 @@ import os
 import pytest
 
 from tests.cli_run import scan
+from tests.cli_run import scan_in_process
 from tests.conftest import git
 from tests.conftest import write
 from tests.sources.histories import branchy_history
@@ -87,7 +88,7 @@ def test_a_store_without_unreachable_commits_is_listed_whole(git_repo, keys):
     }
 
 
-def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys):
+def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys, monkeypatch):
     # A clone of a server's repository hard-links packs that carry a
     # bitmap (written for every ref the source had): the walk asks it,
     # and must still leave out what only the source's other refs reach.
@@ -127,6 +128,11 @@ def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys):
         ).splitlines() if line.startswith('blob ')
     ]
     assert order == [sha for sha in reversed(packed) if sha in set(order)] and len(order) == 2
+    # A store too large to list whole is read in the walk's order, as before.
+    monkeypatch.setattr(history, 'LISTABLE_IDX_BYTES', 0)
+    walks = tree_walks(lambda: scan_in_process('--history', cwd=clone))
+    assert walks.result.rc == 0
+    assert not any('core.deltaBaseCacheLimit=16m' in a for a in walks.started if 'cat-file' in a)
     # A blob the store's listing lacks is read first, as walked.
     walked = [(b'f' * 40, 1), *((sha, 0) for sha in order)]
     assert [sha for sha, _n in history._from_end_of(walked, b'blob ' + order[0] + b' 0\n')][:2] == [b'f' * 40, order[1]]

@@ -703,6 +703,26 @@ def _shares_store(root: str, objects: str | None = None) -> bool:
         return False
 
 
+# At most this many bytes of pack indexes (about a million objects: 28
+# bytes each) in a store ``Listing(packed=True)`` lists whole beside the
+# walk of the refs: its listing is held in memory (~60 bytes an object).
+LISTABLE_IDX_BYTES = 28 << 20
+
+
+def _listable(objects: str | None) -> bool:
+    """Whether a store is small enough to list whole for its pack order
+    (``LISTABLE_IDX_BYTES``) and borrows no other's (an alternate, as a
+    pool of forks is, would be listed whole too)."""
+    if objects is None or os.path.exists(os.path.join(objects, 'info', 'alternates')):
+        return False
+    packs = os.path.join(objects, 'pack')
+    try:
+        size = sum(os.stat(os.path.join(packs, n)).st_size for n in _names(packs) if n.endswith('.idx'))
+    except OSError:  # gone meanwhile (git gc)
+        return False
+    return size <= LISTABLE_IDX_BYTES
+
+
 def _has_bitmap(objects: str | None) -> bool:
     """Whether the store, or one it borrows from (alternates, followed as
     git follows them: a chain, a relative path), has a pack bitmap (``git
@@ -1383,7 +1403,9 @@ def scan_history(
         bitmap = _has_bitmap(objects)
         sized = LogSized(root) if names and shared and not bitmap else None
         if since_sha is None:
-            listing = Listing(root, shared, counted=not names, sized=sized, packed=shared and bitmap)
+            listing = Listing(
+                root, shared, counted=not names, sized=sized, packed=shared and bitmap and _listable(objects),
+            )
         if sized is not None:  # then discovery waits for the commit walk first
             # ... and so the commits can be the walk's: no ``rev-list`` of its own.
             log = CommitLog(root, None, names=True, sized=sized, commits=True)
