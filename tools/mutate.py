@@ -2039,8 +2039,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "the list of the commits a local clone takes from the commit walk is newest first: a key in two "
       "commits' messages goes to the newer one there, to the older one in a --no-local clone"),
     M('history-bitmap-store-walk-order', 'together_hooks/sources/history.py',
-      "            listing = Listing(root, shared, counted=not names, sized=sized, packed=shared and bitmap)",
-      "            listing = Listing(root, shared, counted=not names, sized=sized, packed=False)",
+      "packed=shared and bitmap and _listable(objects),",
+      "packed=False,",
       ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
       "a shared store whose pack bitmap answers the walk of the refs (a server's, a mirror's, a clone "
       "hard-linking them) is read in the walk's order with git's 96 MiB delta-base cache: a quarter more "
