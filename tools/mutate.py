@@ -191,7 +191,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/decimal_bytes_test.py',),
       'a key read from a decimal list is reported as hex-encoded'),
     M('hex-prefix', 'together_hooks/detect/engine.py',
-      "        if _holds_hex_prefix(data):\n",
+      "        if _hex_prefix_test(screen)(data):\n",
       "        if not HEX_PREFIX:\n",
       ('tests/detect/hex_bytes_nameless_test.py',),
       "a key's bytes as hex with no Together name near ({0x74, 0x67, 0x70, ...}, xxd -i, .reg hex:) are never read"),
@@ -2026,6 +2026,38 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/history_changes_test.py::test_the_walk_lists_its_commits_as_git_walks_them',),
       "the commit walk's last commit line, when git ends it with no NUL, is not listed: that commit's "
       "message is never scanned in a local clone"),
+    M('history-walk-newest-attributed', 'together_hooks/sources/history.py',
+      "    entries.reverse()  # oldest commit first (``CommitLog``: its walk's is newest first)\n",
+      "    pass\n",
+      ('tests/sources/history_test.py::test_once_per_key_and_path_with_the_first_commit',),
+      "attribution reads the commit walk as git gives it (newest first, no --reverse): a key removed and "
+      "added again at the same path is reported at the newest commit that added it, not the first"),
+    M('history-walk-commits-newest-first', 'together_hooks/sources/history.py',
+      "            self.commits.reverse()  # parents before children (``CommitLog``)\n",
+      "            pass\n",
+      ('tests/sources/history_changes_test.py::test_the_walk_lists_its_commits_as_git_walks_them',),
+      "the list of the commits a local clone takes from the commit walk is newest first: a key in two "
+      "commits' messages goes to the newer one there, to the older one in a --no-local clone"),
+    M('history-bitmap-store-walk-order', 'together_hooks/sources/history.py',
+      "packed=shared and bitmap and _listable(objects),",
+      "packed=False,",
+      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
+      "a shared store whose pack bitmap answers the walk of the refs (a server's, a mirror's, a clone "
+      "hard-linking them) is read in the walk's order with git's 96 MiB delta-base cache: a quarter more "
+      "of git's CPU and twice the memory than in pack order from its end"),
+    M('history-bitmap-store-listed-whole', 'together_hooks/sources/history.py',
+      "packed=shared and bitmap and _listable(objects),",
+      "packed=shared and bitmap,",
+      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
+      "a shared store with a pack bitmap is listed whole for its pack order whatever its size, or when "
+      "it borrows from alternates (a pool of forks): the listing of millions of objects held in memory"),
+    M('hex-prefix-pass-form-dropped', 'together_hooks/detect/engine.py',
+      "        routes = hyperscan_routes(HEX_PREFIX)\n",
+      "        routes = hyperscan_routes(HEX_PREFIX[1:])\n",
+      ('tests/detect/hex_prefix_pass_test.py::test_the_pass_answers_as_the_finds',),
+      "with the fast extra on a large run, the one hyperscan pass that tells a key's prefix written as "
+      "hex bytes (engine.HEX_PREFIX) misses a form the finds see: a C array of a key's bytes with no "
+      "Together name near passes unread"),
     M('scrub-cut-key-shown', 'together_hooks/detect/scrub.py',
       "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'",
       "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{43,}'",

@@ -104,7 +104,15 @@ def test_the_walk_lists_its_commits_as_git_walks_them(hostile):
     commit's line, a raw entry); a last line git left without its NUL
     too (``end``).  What a local clone's scan takes for the list of the
     commits instead of a ``rev-list`` of its own (``CommitList.of_log``)."""
-    git(hostile, 'commit', '-q', '--allow-empty', '--no-verify', '-m', 'last, with no entry')
+    # The walk is newest first: a first commit with no entry (an empty
+    # tree, dated before every other) is its last line.
+    empty = git(hostile, 'hash-object', '-t', 'tree', '/dev/null').strip()
+    old = dict(os.environ, GIT_AUTHOR_DATE='2001-01-01T00:00:00+00:00', GIT_COMMITTER_DATE='2001-01-01T00:00:00+00:00')
+    first = subprocess.run(
+        ('git', 'commit-tree', empty, '-m', 'last, with no entry'), cwd=hostile, env=old,
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    git(hostile, 'update-ref', 'refs/heads/empty-root', first)
     log = _log(hostile)
     assert log.endswith(b'\0') and log.rstrip(b'\0').rpartition(b'\0')[2].startswith(b'\x01')
     want = git(hostile, 'log', '--reverse', '--date-order', '--format=%H', '--all').split()

@@ -8,6 +8,7 @@ import os
 import pytest
 
 from tests.cli_run import scan
+from tests.cli_run import scan_in_process
 from tests.conftest import git
 from tests.conftest import write
 from tests.sources.histories import branchy_history
@@ -87,7 +88,7 @@ def test_a_store_without_unreachable_commits_is_listed_whole(git_repo, keys):
     }
 
 
-def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys):
+def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys, monkeypatch):
     # A clone of a server's repository hard-links packs that carry a
     # bitmap (written for every ref the source had): the walk asks it,
     # and must still leave out what only the source's other refs reach.
@@ -111,6 +112,30 @@ def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys):
     walks = tree_walks(lambda: scan('--history', cwd=clone))
     assert walks.result.rc == 0
     assert len(walks.argvs) == 2 and any('--use-bitmap-index' in a for a in walks.argvs)
+    # What it reaches is read in pack order from the store's end, with the
+    # small delta-base cache, as a store of its own is (``_from_end_of``).
+    reads = [a for a in walks.started if 'cat-file' in a and '--batch' in a]
+    assert any('core.deltaBaseCacheLimit=16m' in a for a in reads), reads
+    listing = history.Listing(str(clone), True, counted=False, packed=True)
+    try:
+        order = [sha for sha, _size in listing.blobs()]
+        assert listing.from_end
+    finally:
+        listing.close()
+    packed = [
+        line.split()[1].encode() for line in git(
+            clone, 'cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectname)', '--unordered',
+        ).splitlines() if line.startswith('blob ')
+    ]
+    assert order == [sha for sha in reversed(packed) if sha in set(order)] and len(order) == 2
+    # A store too large to list whole is read in the walk's order, as before.
+    monkeypatch.setattr(history, 'LISTABLE_IDX_BYTES', 0)
+    walks = tree_walks(lambda: scan_in_process('--history', cwd=clone))
+    assert walks.result.rc == 0
+    assert not any('core.deltaBaseCacheLimit=16m' in a for a in walks.started if 'cat-file' in a)
+    # A blob the store's listing lacks is read first, as walked.
+    walked = [(b'f' * 40, 1), *((sha, 0) for sha in order)]
+    assert [sha for sha, _n in history._from_end_of(walked, b'blob ' + order[0] + b' 0\n')][:2] == [b'f' * 40, order[1]]
 
 
 def test_one_walk_of_the_commits_lists_and_counts_them(git_repo, keys):

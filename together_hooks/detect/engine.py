@@ -26,6 +26,7 @@ from together_hooks.detect.prefilter import SQLITE_MAGIC
 from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
+from together_hooks.detect.prefilter import hyperscan_routes
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.detect.prefilter import ooxml_part
 from together_hooks.detect.prefilter import value_start
@@ -925,7 +926,7 @@ def _hits(
             hits += _uu_hits(data, path, rules, depth, where, budget, edge)
         if any(mark in where for mark in DEC_PREFIX):
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
-        if _holds_hex_prefix(data):
+        if _hex_prefix_test(screen)(data):
             hits += _hex_prefix_hits(data, path, rules, depth, where, budget)
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
@@ -991,6 +992,26 @@ def _holds_hex_prefix(data: bytes) -> bool:
     """Whether ``data`` holds a form of ``HEX_PREFIX``."""
     return any(data.find(form) != -1 for form in _HEX_PREFIX_BARE) or (
         data.find(HEX_PREFIX_CORE) != -1 and any(data.find(form) != -1 for form in _HEX_PREFIX_CORED))
+
+
+# ``_holds_hex_prefix`` as hyperscan's first-match test over every form at
+# once, made where the keyword screen took hyperscan's one pass (a run
+# large enough to pay for it, the ``fast`` extra): the finds are byte loops
+# over every byte of each file that passes the screen (in a history, every
+# version of each file saying "together"), the pass one vectorised read.
+_HEX_PREFIX_PASS: list[Callable[[bytes], bool]] = []
+
+
+def _hex_prefix_test(screen: Keywords) -> Callable[[bytes], bool]:
+    """``_holds_hex_prefix``, or the same answer by one hyperscan pass
+    once ``screen`` reads by one (``Keywords.one_pass``); made at most once
+    a process (``prepare``: before a scan forks)."""
+    if not screen.one_pass:
+        return _holds_hex_prefix
+    if not _HEX_PREFIX_PASS:
+        routes = hyperscan_routes(HEX_PREFIX)
+        _HEX_PREFIX_PASS.append(_holds_hex_prefix if routes is None else routes[1])
+    return _HEX_PREFIX_PASS[0]
 
 
 # Screen needles for ``HEX_PREFIX``'s forms that cost the screen no pass
@@ -1388,6 +1409,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     from together_hooks.regex_cache import cached
 
     keyword_screen(rules).prepare(enough)
+    _hex_prefix_test(keyword_screen(rules))  # hyperscan's, when the screen took its one pass
     walkers = set()
     lists = set()  # a list of keys' own names and its parents' purposes (``Context.own``, ``purpose``)
     for rule in rules:

@@ -416,6 +416,11 @@ class Keywords:
         if self._where is None:
             self._where = self._grouped_where
 
+    @property
+    def one_pass(self) -> bool:
+        """Whether ``where`` reads by hyperscan's one pass (``_use_one_pass``)."""
+        return self._one_pass is not None
+
     def _use_one_pass(self) -> None:
         """``where`` by hyperscan's one pass from now on, when it loads
         (``hyperscan_where``); else left as it was."""
