@@ -2201,13 +2201,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       'forbid-env-files, passed no file under a commit, returns before looking for a staged env file '
       'the work tree does not hold'),
     M('index-flags-skip-worktree', 'together_hooks/sources/index_flags.py',
-      "            if version < 3 or at + 2 > end or int.from_bytes(data[at:at + 2], 'big') & SKIP_WORKTREE:",
-      "            if version < 3 or at + 2 > end:",
+      '                hidden = hidden or data[at + 62] & SKIP_WORKTREE >> 8\n',
+      '                hidden = hidden\n',
       ('tests/sources/index_flags_test.py', 'tests/hooks/env_missing_test.py'),
       "a skip-worktree entry is not seen in the index: a sparse checkout's staged .env outside the cone is committed"),
     M('index-flags-assume-unchanged', 'together_hooks/sources/index_flags.py',
-      '        if flags & ASSUME_VALID:\n',
-      '        if False:\n',
+      '            hidden = high & ASSUME_VALID >> 8\n',
+      '            hidden = 0\n',
       ('tests/sources/index_flags_test.py', 'tests/hooks/env_missing_test.py'),
       'an assume-unchanged entry is not seen in the index: a staged .env deleted from the work tree is committed'),
 )

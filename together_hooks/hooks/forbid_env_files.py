@@ -430,14 +430,16 @@ def _nothing_to_check(argv: Sequence[str]) -> bool:
 
 
 def _index_may_hide(index: str) -> bool:
-    """Under a commit, whether its index may hold a file pre-commit passes
-    no hook (``sources.index_flags``: a ``skip-worktree`` or
-    ``assume-unchanged`` entry); also when the index cannot be read."""
+    """Under a commit, whether its index may hold an env file pre-commit
+    passes no hook (``sources.index_flags``: a ``skip-worktree`` or
+    ``assume-unchanged`` entry whose path may name one; a sparse
+    checkout marks every file outside its cone); also when the index
+    cannot be read."""
     from together_hooks.sources.index_flags import may_hide_files
 
     try:
         with open(index, 'rb') as f:  # git runs hooks at the top: relative to it
-            return may_hide_files(f.read())
+            return may_hide_files(f.read(), lambda path: names.may_name_env(os.fsdecode(path)))
     except OSError:
         return True
 
