@@ -2280,6 +2280,28 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                if False:",
       ('tests/rules_test.py',),
       "a declaration inside Together's (Ruby's `class Cache` under `module Together`) names no purpose: the hex `KEY` in the cache class is reported"),
+    M('env-missing-unchecked', 'together_hooks/hooks/forbid_env_files.py',
+      '                unseen = {*merge_unoffered(root), *missing_changes(root, names.may_name_env)}',
+      '                unseen = {*merge_unoffered(root)}',
+      ('tests/hooks/env_missing_test.py',),
+      'an env file staged outside the work tree (sparse checkout, git cherry-pick -n) is committed: '
+      'pre-commit passes forbid-env-files no file'),
+    M('env-missing-early-exit', 'together_hooks/hooks/forbid_env_files.py',
+      '    if index and _index_may_hide(index):\n',
+      '    if False:\n',
+      ('tests/hooks/env_missing_test.py',),
+      'forbid-env-files, passed no file under a commit, returns before looking for a staged env file '
+      'the work tree does not hold'),
+    M('index-flags-skip-worktree', 'together_hooks/sources/index_flags.py',
+      '                hidden = hidden or data[at + 62] & SKIP_WORKTREE >> 8\n',
+      '                hidden = hidden\n',
+      ('tests/sources/index_flags_test.py', 'tests/hooks/env_missing_test.py'),
+      "a skip-worktree entry is not seen in the index: a sparse checkout's staged .env outside the cone is committed"),
+    M('index-flags-assume-unchanged', 'together_hooks/sources/index_flags.py',
+      '            hidden = high & ASSUME_VALID >> 8\n',
+      '            hidden = 0\n',
+      ('tests/sources/index_flags_test.py', 'tests/hooks/env_missing_test.py'),
+      'an assume-unchanged entry is not seen in the index: a staged .env deleted from the work tree is committed'),
 )
 
 

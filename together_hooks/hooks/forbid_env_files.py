@@ -424,7 +424,24 @@ def _nothing_to_check(argv: Sequence[str]) -> bool:
     index = os.environ.get('GIT_INDEX_FILE')
     if index and os.path.exists(os.path.join(os.path.dirname(os.path.abspath(index)), 'MERGE_HEAD')):
         return False  # a commit concluding a merge: the files pre-commit does not pass (``merge_unoffered``)
+    if index and _index_may_hide(index):
+        return False  # a staged file missing from the work tree (``missing_changes``)
     return not pushing() and audit_log.log_path() is None
+
+
+def _index_may_hide(index: str) -> bool:
+    """Under a commit, whether its index may hold an env file pre-commit
+    passes no hook (``sources.index_flags``: a ``skip-worktree`` or
+    ``assume-unchanged`` entry whose path may name one; a sparse
+    checkout marks every file outside its cone); also when the index
+    cannot be read."""
+    from together_hooks.sources.index_flags import may_hide_files
+
+    try:
+        with open(index, 'rb') as f:  # git runs hooks at the top: relative to it
+            return may_hide_files(f.read(), lambda path: names.may_name_env(os.fsdecode(path)))
+    except OSError:
+        return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -447,12 +464,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise empty_path()
         settings = config.load(worktree_root('.') or '.')
         given = list(args.filenames)
-        if os.environ.get('GIT_INDEX_FILE'):  # a commit: also a merge's files pre-commit never passes
+        if os.environ.get('GIT_INDEX_FILE'):  # a commit: also files pre-commit never passes
             from together_hooks.sources.index import merge_unoffered
+            from together_hooks.sources.index import missing_changes
 
             root = worktree_root('.')
             if root is not None:
-                given += [os.path.relpath(os.path.join(root, n)) for n in merge_unoffered(root)]
+                # A merge's files, and env files staged but missing from the
+                # work tree (skip-worktree): pre-commit passes neither.
+                unseen = {*merge_unoffered(root), *missing_changes(root, names.may_name_env)}
+                given += [os.path.relpath(os.path.join(root, n)) for n in sorted(unseen)]
         messages = check(given, args.allow, settings)
         messages += pushed_env_files(args.filenames, args.allow, settings)
         if messages:

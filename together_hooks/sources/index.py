@@ -246,6 +246,30 @@ def merge_unoffered(root: str) -> list[str]:
     return [name for name, _mode, _sha in staged_changes(root) if name not in offered]
 
 
+def missing_changes(root: str, wanted: Callable[[str], bool]) -> list[str]:
+    """Of the paths ``wanted`` accepts, those the commit adds or changes
+    that are missing from the work tree, so pre-commit passes them to no
+    hook (``content.could_be_offered``): a ``skip-worktree`` entry of a
+    sparse checkout (``git cherry-pick -n`` brings one in) or a deleted
+    ``assume-unchanged`` one, which pre-commit's stash of unstaged
+    changes does not bring back.  The index file is read first (no git
+    process): when every entry ``wanted`` accepts is in the work tree,
+    there is none; else (or where it cannot be read) ``git diff --cached``
+    says which ones the commit changes."""
+    from together_hooks.sources.content import could_be_offered
+
+    entries = index_entries(root)
+    if entries is not None and all(
+            could_be_offered(os.path.join(root, name))
+            for name in map(os.fsdecode, entries) if wanted(name)
+    ):
+        return []
+    return [
+        name for name, _mode, _sha in staged_changes(root)
+        if wanted(name) and not could_be_offered(os.path.join(root, name))
+    ]
+
+
 def _all_offered(top: bytes, names: Iterable[bytes]) -> bool:
     """Whether pre-commit could pass each of ``names`` (relative to the
     work tree ``top``): ``content.could_be_offered``, a file or a symlink
