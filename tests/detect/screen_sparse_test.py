@@ -39,11 +39,12 @@ ANCHORS = sorted(prefilter._anchors(SCREEN.keywords))
 RARE = [a for a in ANCHORS if a in prefilter._UPPER]
 
 
-def holds_to_find(data: bytes) -> None:
+def holds_to_find(data: bytes, expected: dict[bytes, list[int]] | None = None) -> None:
     """Both routes of the screen, with the anchors always sparse, always
     dense and as measured, against one ``in`` and a ``find`` loop per
-    needle."""
-    expected = by_find(data)
+    needle (``expected``: that loop's answer, when the caller has it)."""
+    if expected is None:
+        expected = by_find(data)
     saved = prefilter.SPARSE
     try:
         for sparse in (saved, 1, 1 << 40):
@@ -131,6 +132,30 @@ def test_the_dense_bytes_hand_every_rare_anchor_over_within_them():
         assert not sparse and at < len(DENSE), anchor
 
 
+# Far from any other bytes: a text's anchors sparse whatever they are.
+FAR = b'x' * 20_000
+_PAD = b'x' * (max(map(len, NEEDLES)) - 1)
+
+
+def far_find(data: bytes) -> dict[bytes, list[int]]:
+    """``by_find(FAR + data + FAR)``, by the same ``find`` loop over
+    ``data`` with only a needle's length of ``x`` on each side: no needle
+    lies within ``FAR`` (asserted), so each occurrence overlaps ``data``
+    or a byte next to it, and lies within those bytes (a ``find`` over the
+    20 KB on each side was two thirds of this file's oracle)."""
+    shift = len(FAR) - len(_PAD)
+    return {
+        needle: [at + shift for at in offsets]
+        for needle, offsets in by_find(_PAD + data + _PAD).items()
+    }
+
+
+def test_far_find_is_a_find_loop_over_the_whole():
+    assert by_find(FAR) == {}
+    for data in (b'', *NEEDLES[::8], *(data for _name, data in _texts()[::97])):
+        assert far_find(data) == by_find(FAR + data + FAR), data[:80]
+
+
 # The texts in this many chunks (every CHUNKS-th text, so each chunk holds
 # its share of samples, cases and of the few large cases): the workers of
 # ``-n 2`` share them.
@@ -145,9 +170,9 @@ def test_every_rule_sample_and_accuracy_case(chunk):
     flagged = 0
     for name, data in texts[chunk::CHUNKS]:
         # Alone, and among other bytes (the anchors sparse, then dense).
-        for around in (b'', DENSE, b'x' * 20_000):
+        for around in (b'', DENSE, FAR):
             whole = around + data + around
-            holds_to_find(whole)
+            holds_to_find(whole, far_find(data) if around is FAR else None)
         if scan_bytes(data, name):
             assert blob_test(data), name
             flagged += 1
