@@ -134,26 +134,36 @@ def test_the_dense_bytes_hand_every_rare_anchor_over_within_them():
 
 # Far from any other bytes: a text's anchors sparse whatever they are.
 FAR = b'x' * 20_000
-_PAD = b'x' * (max(map(len, NEEDLES)) - 1)
+_REACH = max(map(len, NEEDLES)) - 1  # bytes a needle reaches past the one it starts or ends in
 
 
-def far_find(data: bytes) -> dict[bytes, list[int]]:
-    """``by_find(FAR + data + FAR)``, by the same ``find`` loop over
-    ``data`` with only a needle's length of ``x`` on each side: no needle
-    lies within ``FAR`` (asserted), so each occurrence overlaps ``data``
-    or a byte next to it, and lies within those bytes (a ``find`` over the
-    20 KB on each side was two thirds of this file's oracle)."""
-    shift = len(FAR) - len(_PAD)
-    return {
-        needle: [at + shift for at in offsets]
-        for needle, offsets in by_find(_PAD + data + _PAD).items()
-    }
+@functools.lru_cache(maxsize=None)
+def _found_in(around: bytes) -> dict[bytes, list[int]]:
+    return by_find(around)
 
 
-def test_far_find_is_a_find_loop_over_the_whole():
-    assert by_find(FAR) == {}
+def around_find(around: bytes, data: bytes) -> dict[bytes, list[int]]:
+    """``by_find(around + data + around)``, by the same ``find`` loop:
+    over ``around`` once (cached), and over ``data`` with ``_REACH`` bytes
+    of ``around`` on each side.  A needle's occurrence lies within one copy
+    of ``around`` or else overlaps ``data`` or the bytes next to it, and
+    then lies within those bytes (a ``find`` over the 20 KB of ``FAR`` on
+    each side was two thirds of this file's oracle)."""
+    head = around[max(0, len(around) - _REACH):]
+    shift = len(around) - len(head)
+    second = len(around) + len(data)
+    found: dict[bytes, set[int]] = {}
+    for needle, offsets in _found_in(around).items():
+        found.setdefault(needle, set()).update(offsets, (at + second for at in offsets))
+    for needle, offsets in by_find(head + data + around[:_REACH]).items():
+        found.setdefault(needle, set()).update(at + shift for at in offsets)
+    return {needle: sorted(offsets) for needle, offsets in found.items()}
+
+
+def test_around_find_is_a_find_loop_over_the_whole():
     for data in (b'', *NEEDLES[::8], *(data for _name, data in _texts()[::97])):
-        assert far_find(data) == by_find(FAR + data + FAR), data[:80]
+        for around in (DENSE, FAR, b'tgp_v1_' + DENSE + b'TOGETHER'):  # the last holds needles
+            assert around_find(around, data) == by_find(around + data + around), data[:80]
 
 
 # The texts in this many chunks (every CHUNKS-th text, so each chunk holds
@@ -172,7 +182,7 @@ def test_every_rule_sample_and_accuracy_case(chunk):
         # Alone, and among other bytes (the anchors sparse, then dense).
         for around in (b'', DENSE, FAR):
             whole = around + data + around
-            holds_to_find(whole, far_find(data) if around is FAR else None)
+            holds_to_find(whole, around_find(around, data) if around else None)
         if scan_bytes(data, name):
             assert blob_test(data), name
             flagged += 1
