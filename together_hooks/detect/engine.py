@@ -26,6 +26,7 @@ from together_hooks.detect.prefilter import SQLITE_MAGIC
 from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
+from together_hooks.detect.prefilter import html_page
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.detect.prefilter import ooxml_part
 from together_hooks.detect.prefilter import value_start
@@ -913,6 +914,11 @@ def _hits(
         hits += _sqlite_hits(data, path, rules, budget, edge)
     if ooxml:
         hits += _ooxml_hits(data, path, rules, budget)
+    # An HTML page holding a keyword: also read as the text a reader sees
+    # (a key cut by ``<wbr>`` or ``&shy;``, a name and its value in
+    # Pygments' spans); a page holding none is not read again.
+    if depth == 0 and where and html_page(data, path):
+        hits += _html_hits(data, path, rules, budget)
     if depth == 0 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
     if wide:
@@ -1877,6 +1883,16 @@ def _ooxml_hits(
     from together_hooks.detect.codec import ooxml_text_view
 
     return _view_hits(ooxml_text_view(data), path, rules, budget)
+
+
+def _html_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in an HTML page's text (``codec.html_text_view``): a key cut
+    by markup joined, a name and its value with their tags gone."""
+    from together_hooks.detect.codec import html_text_view
+
+    return _view_hits(html_text_view(data), path, rules, budget)
 
 
 def _view_hits(
