@@ -2198,6 +2198,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return False",
       ('tests/detect/html_text_test.py',),
       "an HTML page is told by its name alone, not by its doctype: a page in a history blob or a member not named .html is not read as its text"),
+    M('html-history-blob-unread', 'together_hooks/detect/prefilter.py',
+      "    if not path and b'</' in data:",
+      "    if False:",
+      ('tests/detect/html_text_test.py',),
+      "history's discovery (a blob scanned before its paths are known) does not read an HTML page as its text: "
+      "a key cut by <wbr> is found in the tree and the index but not in the history, pre-push or pre-receive"),
     M('html-soft-hyphen-kept', 'together_hooks/detect/codec.py',
       "    rb'<(/?)([A-Za-z][A-Za-z0-9]*)\\b[^<>]*>|&(?:shy|#173|#[xX][aA][dD]|#8203|#[xX]200[bB]);',",
       "    rb'<(/?)([A-Za-z][A-Za-z0-9]*)\\b[^<>]*>',",

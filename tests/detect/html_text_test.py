@@ -3,12 +3,15 @@ docs page cuts where it may wrap (``<wbr>``, ``&shy;``, a zero-width
 space), a name and its value in Pygments' spans (an nbconvert export), a
 table's cells apart.  A page is told by its name or its head (a doctype);
 a digest under a digest's name stays clean.  One folder, one real scan
-(in process), each file checked for its own keys."""
+(in process), each file checked for its own keys; then the same files
+committed and scanned with ``--history``, whose discovery reads a blob
+before its paths are known."""
 from __future__ import annotations
 
 import os
 
 from tests.cli_run import scan_in_process as scan
+from tests.conftest import git
 from together_hooks.findings import hash_secret
 
 
@@ -20,7 +23,7 @@ def _span(cls: str, text: str) -> str:
     return f'<span class="{cls}">{text}</span>'
 
 
-def test_html_pages_read_as_their_text(tmp_path, keys):
+def test_html_pages_read_as_their_text(git_repo, keys):
     wbr, shy, zwsp, legacy, told, in_md, digest, after_lt = (
         keys(), keys(), keys(), keys('hex'), keys(), keys(), keys('hex'), keys(),
     )
@@ -48,15 +51,19 @@ def test_html_pages_read_as_their_text(tmp_path, keys):
         ),
     }
     for rel, (text, _want) in files.items():
-        os.makedirs(tmp_path / os.path.dirname(rel), exist_ok=True)
-        (tmp_path / rel).write_text(text, encoding='utf-8')
-    result = scan('--format', 'json', '.', cwd=tmp_path)
-    assert result.rc == 1, result.err
-    found: dict[str, set[str]] = {rel: set() for rel in files}
-    for f in result.json()['findings']:
-        found[f['path']].add(f['hashed_secret'])
-    for rel, (_text, want) in files.items():
-        assert found[rel] == {hash_secret(k) for k in want}, rel
-    # reported where the page holds the key: its first piece's line
-    lines = {f['path']: f['line'] for f in result.json()['findings']}
-    assert lines['docs/export.txt'] == 2
+        os.makedirs(git_repo / os.path.dirname(rel), exist_ok=True)
+        (git_repo / rel).write_text(text, encoding='utf-8')
+    result = scan('--format', 'json', '.', cwd=git_repo)
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'docs')
+    history = scan('--history', '--format', 'json', cwd=git_repo)
+    for run in (result, history):
+        assert run.rc == 1, run.err
+        found: dict[str, set[str]] = {rel: set() for rel in files}
+        for f in run.json()['findings']:
+            found[f['path']].add(f['hashed_secret'])
+        for rel, (_text, want) in files.items():
+            assert found[rel] == {hash_secret(k) for k in want}, (rel, run is history)
+        # reported where the page holds the key: its first piece's line
+        lines = {f['path']: f['line'] for f in run.json()['findings']}
+        assert lines['docs/export.txt'] == 2

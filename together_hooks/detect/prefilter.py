@@ -971,8 +971,14 @@ def html_page(data: bytes, path: str) -> bool:
     """Whether ``data`` (at ``path``) is an HTML page: its name ends in
     ``.html``, ``.htm`` or ``.xhtml`` (a container's member by its own
     name), or it starts with a doctype or ``<html`` after a BOM or
-    blanks."""
+    blanks; with no path (a history blob before its paths are known),
+    whether it may be one."""
     if path.lower().endswith(HTML_SUFFIXES):
+        return True
+    if not path and b'</' in data:
+        # History's discovery scans a blob with no path (``sources.history``:
+        # a superset, each blob found then scanned again under every path
+        # it had): any blob with an end tag may be a page's.
         return True
     if data[:1] not in _XML_LEAD:
         return False
