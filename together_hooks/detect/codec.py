@@ -885,6 +885,48 @@ def html_text_view(data: bytes) -> View | None:
     return rewrite(data, _HTML_MARK, _html_piece, 'raw')
 
 
+# RTF's markup (a TextEdit note, a WordPad or Word document saved as
+# ``.rtf``: ``prefilter.rtf_document``): a control word with its number and
+# the blank that ends it (``\\f1 ``, ``\\par``), a control symbol
+# (``\\{``, ``\\'5f``, TextEdit's ``\\`` before a line break), a group's
+# brace, and a raw line break, which RTF readers pass over: writers break
+# long lines anywhere, inside a word too.
+_RTF_MARK = regex_cache.compile(
+    rb"\\(?:(?P<word>[a-z]{1,32})-?[0-9]{0,10} ?|'(?P<hex>[0-9a-fA-F]{2})|(?P<sym>[^a-z'])|$)"
+    rb'|[{}\r\n]',
+)
+# Control words that end a line of the text (a paragraph, a line break,
+# a table row, a section or page) or part its cells.
+_RTF_LINE = frozenset((b'par', b'line', b'row', b'sect', b'page'))
+_RTF_CELL = frozenset((b'tab', b'cell'))
+# Control symbols: a line break after a backslash is a paragraph
+# (TextEdit's), ``\\~`` a non-breaking space, ``\\_`` a non-breaking
+# hyphen, ``\\-`` an optional one (shown only where the line wraps).
+_RTF_SYMBOL = {b'\n': b'\n', b'\r': b'\n', b'~': b' ', b'_': b'-', b'-': b''}
+
+
+def _rtf_piece(m: re.Match[bytes]) -> bytes:
+    word = m.group('word')
+    if word is not None:
+        return b'\n' if word in _RTF_LINE else b'\t' if word in _RTF_CELL else b''
+    if m.group('hex') is not None:
+        return bytes((int(m.group('hex'), 16),))
+    sym = m.group('sym')
+    if sym is not None:
+        return _RTF_SYMBOL.get(sym, sym)
+    return b''
+
+
+def rtf_text_view(data: bytes) -> View | None:
+    """An RTF document as the text a reader sees: control words, groups'
+    braces and the raw line breaks writers put anywhere gone (a label and
+    its key in another font's group, ``Together API key: {\\f1 …}``, read
+    as one line; a key a writer's line break cut, joined), a paragraph or
+    a line break a line, a table's cells apart by tabs, ``\\'5f`` the
+    byte it names."""
+    return rewrite(data, _RTF_MARK, _rtf_piece, 'raw')
+
+
 # A hex dump's line: its offset (``xxd``'s ``00000000:``, ``hexdump -C``'s
 # ``00000000``, ``od``'s octal ``0000000`` or ``-A x``'s ``000000``), then
 # the bytes; ``xxd -p`` lines are bare digits.

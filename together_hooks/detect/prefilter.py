@@ -988,6 +988,11 @@ def html_page(data: bytes, path: str) -> bool:
     return head.lstrip(b' \t\r\n').lower().startswith(_HTML_HEAD)
 
 
+# An RTF document (``engine._markup_hits``, ``codec.rtf_text_view``):
+# told by its first bytes, as every RTF reader tells it.
+RTF_MAGIC = b'{\\rtf'
+
+
 # What an XML part's first byte may be: its ``<``, a UTF-8 BOM's first
 # byte, a blank.
 _XML_LEAD = frozenset((b'<', b'\xef', b' ', b'\t', b'\r', b'\n'))
