@@ -533,7 +533,8 @@ class QpMark:
 
 
 # A line break inside a wrapped key: a space a mail's ``format=flowed``
-# keeps before it, the empty lines after it (a YAML multi-line scalar
+# keeps before it, or the caret that continues a ``cmd`` line (``set
+# KEY=tgp_v1_…^`` then the rest), the empty lines after it (a YAML multi-line scalar
 # folds a line break followed by empty lines to one newline for each:
 # YAML 1.2, 6.5 and 7.3.1), then the next line's indentation and its
 # comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``),
@@ -541,7 +542,7 @@ class QpMark:
 # bytes and starts the next with its hex offset: ``0040: ``; a key's run
 # holds no ``:``, so the offset is never a piece of it).
 _WRAP = regex_cache.compile(
-    rb' ?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
+    rb'[ ^]?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
 )
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
 
