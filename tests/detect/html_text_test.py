@@ -1,7 +1,7 @@
 """HTML pages as a reader sees them (``codec.html_text_view``): a key a
 docs page cuts where it may wrap (``<wbr>``, ``&shy;``, a zero-width
-space), a name and its value in Pygments' spans (an nbconvert export), a
-table's cells apart.  A page is told by its name or its head (a doctype);
+space), a name and its value in Pygments' spans (an nbconvert export);
+a table's tags kept, so it is read as a table.  A page is told by its name or its head (a doctype);
 a digest under a digest's name stays clean.  One folder, one real scan
 (in process), each file checked for its own keys; then the same files
 committed and scanned with ``--history``, whose discovery reads a blob
@@ -24,8 +24,8 @@ def _span(cls: str, text: str) -> str:
 
 
 def test_html_pages_read_as_their_text(git_repo, keys):
-    wbr, shy, zwsp, legacy, told, in_md, digest, after_lt = (
-        keys(), keys(), keys(), keys('hex'), keys(), keys(), keys('hex'), keys(),
+    wbr, shy, zwsp, legacy, told, in_md, digest, after_lt, in_table = (
+        keys(), keys(), keys(), keys('hex'), keys(), keys(), keys('hex'), keys(), keys(),
     )
     pygments = (
         _span('n', 'TOGETHER_API_KEY') + ' ' + _span('o', '=') + ' ' + _span('s2', f'&quot;{legacy}&quot;')
@@ -39,9 +39,13 @@ def test_html_pages_read_as_their_text(git_repo, keys):
         'docs/explore.html': (f'<div class="highlight"><pre>{pygments}\n</pre></div>\n', {legacy}),
         # a page by its head, whatever its name
         'docs/export.txt': (f'<!DOCTYPE html>\n<html><body><p>TOGETHER_API_KEY={_cut(told, "<wbr>")}</p></body></html>\n', {told}),
-        # a bare ``<`` in the text (``i<n``) is no tag: it does not run on
+        # a bare ``<`` in the text (``a<b``) is no tag: it does not run on
         # to the next tag's ``>`` and take the key's first piece with it
-        'docs/loop.html': (f'<p>for i<n: export TOGETHER_API_KEY={_cut(after_lt, "<wbr>")}</p>\n', {after_lt}),
+        'docs/loop.html': (f'<p>if a<b then export TOGETHER_API_KEY={_cut(after_lt, "<wbr>")}</p>\n', {after_lt}),
+        # a table's tags stay: a row naming Together is read as a table's
+        'docs/table.html': ('<table><tr><th>Provider</th><th>API key</th></tr>\n'
+                            f'<tr><td><b>Together AI</b></td><td><code>{_cut(in_table, "<wbr>")}</code></td></tr></table>\n',
+                            {in_table}),
         # markup in a file that is no HTML page is not undone
         'docs/notes.md': (f'Key: `{_cut(in_md, "<wbr>")}`\n', set()),
         # a digest's name over a hex value, its spans gone: still a digest

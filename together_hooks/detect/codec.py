@@ -845,44 +845,32 @@ def ooxml_text_view(data: bytes) -> View | None:
     return rewrite(data, _OOXML_TAG, _ooxml_piece, 'raw')
 
 
-# HTML's markup (a docs page, a notebook nbconvert exported, a wiki page
-# saved as HTML: ``prefilter.html_page``): a tag, or a character reference
-# for what a reader does not see (a soft hyphen, a zero-width space), which
-# a page may put inside a long word where it may break (``<wbr>``,
-# ``&shy;``), and Pygments puts between a name and its value (``<span
-# class="o">=</span>``).  A tag ends before the next ``<``, as above.
+# HTML's inline markup (a docs page, a notebook nbconvert exported, a wiki
+# page saved as HTML: ``prefilter.html_page``): a phrase tag, or a
+# character reference for what a reader does not see (a soft hyphen, a
+# zero-width space), which a page puts inside a long word where it may
+# break (``<wbr>``, ``&shy;``), and Pygments between a name and its value
+# (``<span class="o">=</span>``).  Block and table tags (``<p>``,
+# ``<pre>``, ``<script>``, ``<table>``) stay as they are: what they hold is
+# read as the raw page is, their structure the same evidence (a table read
+# as one, a comment heading over its script).  A tag ends before the next
+# ``<``, as above.
 _HTML_MARK = regex_cache.compile(
-    rb'<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|&(?:shy|#173|#[xX][aA][dD]|#8203|#[xX]200[bB]);',
+    rb'<(/?)(?i:span|wbr|code|kbd|samp|var|tt|b|i|u|s|em|strong|mark|small|font|a|abbr|cite|q|sub|sup|bdi|bdo|time|data|ins|del)'
+    rb'(?=[\s/>])[^<>]*>|&(?:shy|#173|#[xX][aA][dD]|#8203|#[xX]200[bB]);',
 )
-# Tags whose end (or, for a void one, the tag) ends a line of the text a
-# reader sees, and a table's cells, kept apart by tabs as a TSV's.
-_HTML_LINE = frozenset((
-    b'p', b'br', b'hr', b'div', b'li', b'tr', b'pre', b'table', b'ul', b'ol', b'dl', b'dt', b'dd',
-    b'h1', b'h2', b'h3', b'h4', b'h5', b'h6', b'blockquote', b'section', b'article', b'header',
-    b'footer', b'thead', b'tbody', b'caption', b'figure', b'figcaption', b'details', b'summary',
-))
-_HTML_VOID = frozenset((b'br', b'hr'))
-_HTML_CELL = frozenset((b'td', b'th'))
 
 
 def _html_piece(m: re.Match[bytes]) -> bytes:
-    name = m.group(2)
-    if name is None:  # a soft hyphen or a zero-width space
-        return b''
-    name = name.lower()
-    if name in _HTML_LINE and (m.group(1) or name in _HTML_VOID):
-        return b'\n'
-    if name in _HTML_CELL and m.group(1):
-        return b'\t'
     return b''
 
 
 def html_text_view(data: bytes) -> View | None:
-    """An HTML page as the text a reader sees: its tags gone (a key cut
-    by ``<wbr>``, a name and its value in Pygments' ``<span>``s), the
-    soft hyphens and zero-width spaces in it dropped, each paragraph,
-    break or table row a line and a row's cells apart by tabs.
-    Character references stay: the readings undo them (``&quot;``)."""
+    """An HTML page as the text a reader sees in a line: its inline tags
+    gone (a key cut by ``<wbr>``, a name and its value in Pygments'
+    ``<span>``s), the soft hyphens and zero-width spaces in it dropped;
+    block and table tags kept.  Character references stay: the readings
+    undo them (``&quot;``)."""
     return rewrite(data, _HTML_MARK, _html_piece, 'raw')
 
 
