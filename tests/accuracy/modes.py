@@ -68,6 +68,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe16_decoys_test
     from tests.accuracy import probe16_heldout_test
     from tests.accuracy import probe21_heldout_test
+    from tests.accuracy import probe22_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -127,6 +128,12 @@ def _sets() -> dict[str, list[Case]]:
         'probe21': [
             c for c in probe21_heldout_test.CASES
             if c.id not in probe21_heldout_test.MISSED
+        ],
+        # probe22 (its archives, Office files, PDF and databases too:
+        # written in memory), in the shared group.
+        'probe22': [
+            c for c in probe22_heldout_test.CASES
+            if c.id not in probe22_heldout_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

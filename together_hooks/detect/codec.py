@@ -533,7 +533,8 @@ class QpMark:
 
 
 # A line break inside a wrapped key: a space a mail's ``format=flowed``
-# keeps before it, the empty lines after it (a YAML multi-line scalar
+# keeps before it, or the caret that continues a ``cmd`` line (``set
+# KEY=tgp_v1_…^`` then the rest), the empty lines after it (a YAML multi-line scalar
 # folds a line break followed by empty lines to one newline for each:
 # YAML 1.2, 6.5 and 7.3.1), then the next line's indentation and its
 # comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``),
@@ -541,7 +542,7 @@ class QpMark:
 # bytes and starts the next with its hex offset: ``0040: ``; a key's run
 # holds no ``:``, so the offset is never a piece of it).
 _WRAP = regex_cache.compile(
-    rb' ?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
+    rb'[ ^]?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
 )
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
 
@@ -842,6 +843,77 @@ def ooxml_text_view(data: bytes) -> View | None:
     label in one run, the key in the next, in another font), each
     paragraph, break or table row a line, each cell or tab apart."""
     return rewrite(data, _OOXML_TAG, _ooxml_piece, 'raw')
+
+
+# HTML's inline markup (a docs page, a notebook nbconvert exported, a wiki
+# page saved as HTML: ``prefilter.html_page``): a phrase tag, or a
+# character reference for what a reader does not see (a soft hyphen, a
+# zero-width space), which a page puts inside a long word where it may
+# break (``<wbr>``, ``&shy;``), and Pygments between a name and its value
+# (``<span class="o">=</span>``).  Block and table tags (``<p>``,
+# ``<pre>``, ``<script>``, ``<table>``) stay as they are: what they hold is
+# read as the raw page is, their structure the same evidence (a table read
+# as one, a comment heading over its script).  A tag ends before the next
+# ``<``, as above.
+_HTML_MARK = regex_cache.compile(
+    rb'<(/?)(?i:span|wbr|code|kbd|samp|var|tt|b|i|u|s|em|strong|mark|small|font|a|abbr|cite|q|sub|sup|bdi|bdo|time|data|ins|del)'
+    rb'(?=[\s/>])[^<>]*>|&(?:shy|#173|#[xX][aA][dD]|#8203|#[xX]200[bB]);',
+)
+
+
+def _html_piece(m: re.Match[bytes]) -> bytes:
+    return b''
+
+
+def html_text_view(data: bytes) -> View | None:
+    """An HTML page as the text a reader sees in a line: its inline tags
+    gone (a key cut by ``<wbr>``, a name and its value in Pygments'
+    ``<span>``s), the soft hyphens and zero-width spaces in it dropped;
+    block and table tags kept.  Character references stay: the readings
+    undo them (``&quot;``)."""
+    return rewrite(data, _HTML_MARK, _html_piece, 'raw')
+
+
+# RTF's markup (a TextEdit note, a WordPad or Word document saved as
+# ``.rtf``: ``prefilter.rtf_document``): a control word with its number and
+# the blank that ends it (``\\f1 ``, ``\\par``), a control symbol
+# (``\\{``, ``\\'5f``, TextEdit's ``\\`` before a line break), a group's
+# brace, and a raw line break, which RTF readers pass over: writers break
+# long lines anywhere, inside a word too.
+_RTF_MARK = regex_cache.compile(
+    rb"\\(?:(?P<word>[a-z]{1,32})-?[0-9]{0,10} ?|'(?P<hex>[0-9a-fA-F]{2})|(?P<sym>[^a-z'])|$)"
+    rb'|[{}\r\n]',
+)
+# Control words that end a line of the text (a paragraph, a line break,
+# a table row, a section or page) or part its cells.
+_RTF_LINE = frozenset((b'par', b'line', b'row', b'sect', b'page'))
+_RTF_CELL = frozenset((b'tab', b'cell'))
+# Control symbols: a line break after a backslash is a paragraph
+# (TextEdit's), ``\\~`` a non-breaking space, ``\\_`` a non-breaking
+# hyphen, ``\\-`` an optional one (shown only where the line wraps).
+_RTF_SYMBOL = {b'\n': b'\n', b'\r': b'\n', b'~': b' ', b'_': b'-', b'-': b''}
+
+
+def _rtf_piece(m: re.Match[bytes]) -> bytes:
+    word = m.group('word')
+    if word is not None:
+        return b'\n' if word in _RTF_LINE else b'\t' if word in _RTF_CELL else b''
+    if m.group('hex') is not None:
+        return bytes((int(m.group('hex'), 16),))
+    sym = m.group('sym')
+    if sym is not None:
+        return _RTF_SYMBOL.get(sym, sym)
+    return b''
+
+
+def rtf_text_view(data: bytes) -> View | None:
+    """An RTF document as the text a reader sees: control words, groups'
+    braces and the raw line breaks writers put anywhere gone (a label and
+    its key in another font's group, ``Together API key: {\\f1 …}``, read
+    as one line; a key a writer's line break cut, joined), a paragraph or
+    a line break a line, a table's cells apart by tabs, ``\\'5f`` the
+    byte it names."""
+    return rewrite(data, _RTF_MARK, _rtf_piece, 'raw')
 
 
 # A hex dump's line: its offset (``xxd``'s ``00000000:``, ``hexdump -C``'s

@@ -429,6 +429,10 @@ _CELL_END = regex_cache.compile(
     rb'(?i)(?:&#x27;|&#39;|&quot;|[\'"])?\s{0,64}(?:</(?!t[dhr]\b)[a-z][\w:-]{0,20}>\s{0,64}){0,4}(?:</t[dh]\s{0,8}>|<t[dh][\s>]|</tr\b)',
 )
 _TAG = regex_cache.compile(r'<[^<>]{0,400}>')
+# A table held as a JSON list of lines (a notebook's ``text/html`` output,
+# pandas' DataFrame: ``"      <th>provider</th>\\n",`` then the next
+# line's string): the seam between two lines' strings is no cell's text.
+_JSON_SEAM = regex_cache.compile(r'\\n",\s{0,64}"')
 _VALUE_COLUMN = regex_cache.compile(r'(?i:values?)')
 _QUOTES = ' \t\r\n\'"`'
 
@@ -454,7 +458,7 @@ def _cells(data: bytes, lo: int, hi: int) -> list[tuple[int, bool, str]]:
     cells = []
     for i, at in enumerate(opens):
         stop = opens[i + 1] if i + 1 < len(opens) else hi
-        text = html.unescape(_TAG.sub(' ', data[at:stop].decode('latin-1')))
+        text = html.unescape(_TAG.sub(' ', _JSON_SEAM.sub(' ', data[at:stop].decode('latin-1'))))
         cells.append((at, data[at + 2] in b'hH', ' '.join(text.split()).strip(_QUOTES)))
     return cells
 

@@ -22,10 +22,12 @@ from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
 from together_hooks.detect.prefilter import PNG_TEXT
+from together_hooks.detect.prefilter import RTF_MAGIC
 from together_hooks.detect.prefilter import SQLITE_MAGIC
 from together_hooks.detect.prefilter import ZLIB_HEADERS
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import dump_head
+from together_hooks.detect.prefilter import html_page
 from together_hooks.detect.prefilter import hyperscan_routes
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.detect.prefilter import ooxml_part
@@ -914,6 +916,15 @@ def _hits(
         hits += _sqlite_hits(data, path, rules, budget, edge)
     if ooxml:
         hits += _ooxml_hits(data, path, rules, budget)
+    # An HTML page or an RTF document holding a keyword: also read as the
+    # text a reader sees (a key cut by ``<wbr>``, ``&shy;`` or an RTF
+    # writer's line break, a name and its value in Pygments' spans or in
+    # two RTF groups); one holding none is not read again.
+    if depth == 0 and where:
+        if html_page(data, path):
+            hits += _markup_hits(data, path, rules, budget, 'html')
+        elif data.startswith(RTF_MAGIC):
+            hits += _markup_hits(data, path, rules, budget, 'rtf')
     if depth == 0 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
     if wide:
@@ -1899,6 +1910,18 @@ def _ooxml_hits(
     from together_hooks.detect.codec import ooxml_text_view
 
     return _view_hits(ooxml_text_view(data), path, rules, budget)
+
+
+def _markup_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget, kind: str,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in an HTML page's or an RTF document's text
+    (``codec.html_text_view``, ``codec.rtf_text_view``): a key cut by
+    markup joined, a name and its value with their markup gone."""
+    from together_hooks.detect.codec import html_text_view
+    from together_hooks.detect.codec import rtf_text_view
+
+    return _view_hits((html_text_view if kind == 'html' else rtf_text_view)(data), path, rules, budget)
 
 
 def _view_hits(

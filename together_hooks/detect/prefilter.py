@@ -965,6 +965,39 @@ def ooxml_part(data: bytes) -> bool:
     return any(data.find(tag) != -1 for tag in OOXML_TEXT)
 
 
+# An HTML page (``engine._html_hits``, ``codec.html_text_view``): told by
+# its name's suffix, or by its head (a doctype or an ``<html`` root) as a
+# history blob's or a member's name may say nothing.
+HTML_SUFFIXES = ('.html', '.htm', '.xhtml')
+_HTML_HEAD = (b'<!doctype html', b'<html')
+
+
+def html_page(data: bytes, path: str) -> bool:
+    """Whether ``data`` (at ``path``) is an HTML page: its name ends in
+    ``.html``, ``.htm`` or ``.xhtml`` (a container's member by its own
+    name), or it starts with a doctype or ``<html`` after a BOM or
+    blanks; with no path (a history blob before its paths are known),
+    whether it may be one."""
+    if path.lower().endswith(HTML_SUFFIXES):
+        return True
+    if not path and b'</' in data:
+        # History's discovery scans a blob with no path (``sources.history``:
+        # a superset, each blob found then scanned again under every path
+        # it had): any blob with an end tag may be a page's.
+        return True
+    if data[:1] not in _XML_LEAD:
+        return False
+    head = data[:64]
+    if head.startswith(b'\xef\xbb\xbf'):
+        head = head[3:]
+    return head.lstrip(b' \t\r\n').lower().startswith(_HTML_HEAD)
+
+
+# An RTF document (``engine._markup_hits``, ``codec.rtf_text_view``):
+# told by its first bytes, as every RTF reader tells it.
+RTF_MAGIC = b'{\\rtf'
+
+
 # What an XML part's first byte may be: its ``<``, a UTF-8 BOM's first
 # byte, a blank.
 _XML_LEAD = frozenset((b'<', b'\xef', b' ', b'\t', b'\r', b'\n'))

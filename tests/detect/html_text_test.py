@@ -1,0 +1,73 @@
+"""HTML pages as a reader sees them (``codec.html_text_view``): a key a
+docs page cuts where it may wrap (``<wbr>``, ``&shy;``, a zero-width
+space), a name and its value in Pygments' spans (an nbconvert export);
+a table's tags kept, so it is read as a table.  A page is told by its name or its head (a doctype);
+a digest under a digest's name stays clean.  One folder, one real scan
+(in process), each file checked for its own keys; then the same files
+committed and scanned with ``--history``, whose discovery reads a blob
+before its paths are known."""
+from __future__ import annotations
+
+import os
+
+from tests.cli_run import scan_in_process as scan
+from tests.conftest import git
+from together_hooks.findings import hash_secret
+
+
+def _cut(key: str, mark: str, every: int = 16) -> str:
+    return mark.join(key[i:i + every] for i in range(0, len(key), every))
+
+
+def _span(cls: str, text: str) -> str:
+    return f'<span class="{cls}">{text}</span>'
+
+
+def test_html_pages_read_as_their_text(git_repo, keys):
+    wbr, shy, zwsp, legacy, told, in_md, digest, after_lt, in_table = (
+        keys(), keys(), keys(), keys('hex'), keys(), keys(), keys('hex'), keys(), keys(),
+    )
+    pygments = (
+        _span('n', 'TOGETHER_API_KEY') + ' ' + _span('o', '=') + ' ' + _span('s2', f'&quot;{legacy}&quot;')
+    )
+    files = {
+        # cut where the line may break: each joined again
+        'docs/quickstart.html': (f'<pre><code>export TOGETHER_API_KEY={_cut(wbr, "<wbr>")}</code></pre>\n', {wbr}),
+        'docs/blog.htm': (f'<p>Run <code>together --api-key {_cut(shy, "&shy;", 12)} models</code></p>\n', {shy}),
+        'docs/notes.xhtml': (f'<p>key: {_cut(zwsp, "&#8203;", 10)}</p>\n', {zwsp}),
+        # Pygments' spans between the name and its value
+        'docs/explore.html': (f'<div class="highlight"><pre>{pygments}\n</pre></div>\n', {legacy}),
+        # a page by its head, whatever its name
+        'docs/export.txt': (f'<!DOCTYPE html>\n<html><body><p>TOGETHER_API_KEY={_cut(told, "<wbr>")}</p></body></html>\n', {told}),
+        # a bare ``<`` in the text (``a<b``) is no tag: it does not run on
+        # to the next tag's ``>`` and take the key's first piece with it
+        'docs/loop.html': (f'<p>if a<b then export TOGETHER_API_KEY={_cut(after_lt, "<wbr>")}</p>\n', {after_lt}),
+        # a table's tags stay: a row naming Together is read as a table's
+        'docs/table.html': ('<table><tr><th>Provider</th><th>API key</th></tr>\n'
+                            f'<tr><td><b>Together AI</b></td><td><code>{_cut(in_table, "<wbr>")}</code></td></tr></table>\n',
+                            {in_table}),
+        # markup in a file that is no HTML page is not undone
+        'docs/notes.md': (f'Key: `{_cut(in_md, "<wbr>")}`\n', set()),
+        # a digest's name over a hex value, its spans gone: still a digest
+        'docs/verify.html': (
+            '<pre>' + _span('n', 'EXPECTED_SHA256') + ' ' + _span('o', '=') + ' '
+            + _span('s2', f'&quot;{digest}&quot;') + '\n' + _span('c1', '# the Together CLI download') + '</pre>\n', set(),
+        ),
+    }
+    for rel, (text, _want) in files.items():
+        os.makedirs(git_repo / os.path.dirname(rel), exist_ok=True)
+        (git_repo / rel).write_text(text, encoding='utf-8')
+    result = scan('--format', 'json', '.', cwd=git_repo)
+    git(git_repo, 'add', '-A')
+    git(git_repo, 'commit', '-qm', 'docs')
+    history = scan('--history', '--format', 'json', cwd=git_repo)
+    for run in (result, history):
+        assert run.rc == 1, run.err
+        found: dict[str, set[str]] = {rel: set() for rel in files}
+        for f in run.json()['findings']:
+            found[f['path']].add(f['hashed_secret'])
+        for rel, (_text, want) in files.items():
+            assert found[rel] == {hash_secret(k) for k in want}, (rel, run is history)
+        # reported where the page holds the key: its first piece's line
+        lines = {f['path']: f['line'] for f in run.json()['findings']}
+        assert lines['docs/export.txt'] == 2
