@@ -273,9 +273,11 @@ _B64_JOIN_NO_GUTTER = (
 )
 _B64_LINE_JOIN = r'\n|\\n|%0[Aa]|",'
 _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
-# Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
-# class, so a long run without a ``/`` is never backtracked into).
-_CUT_RUN = r'[A-Za-z0-9_/-]+'
+# Key characters and folders' separators, ``/`` and Windows' ``\``
+# (doubled where a report escapes it: JSON, a repr): where ``_learn_cut``
+# looks (one class, so a long run without one is never backtracked into).
+_CUT_RUN = r'[A-Za-z0-9_/\\-]+'
+_FOLDER_SEP = r'[/\\]'
 
 
 # A run of glue (``_unglued``, ``_learn_glued``).
@@ -980,7 +982,7 @@ class Scrubber:
         elif '",' in text or ' ' in text or '\t' in text:
             # base64 split across a JSON list's strings, or joined by spaces
             self._learn_wrapped_b64(text)
-        if '/' in text:
+        if '/' in text or '\\' in text:
             self._learn_cut(text)
         self._learn_glued(text)
         self._learn_spaced_hex(text)
@@ -1161,8 +1163,9 @@ class Scrubber:
 
     def _learn_cut(self, text: str) -> None:
         """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
-        typed as an argument, a file's own path), found nowhere else, is
-        learnt: a reader drops the slash, and ``_gapped_out`` reads past
+        typed as an argument, a file's own path; Windows' ``…\\…``, or
+        ``…\\\\…`` as JSON and a repr escape it), found nowhere else, is
+        learnt: a reader drops the separator, and ``_gapped_out`` reads past
         it.  ``tgp_v1_`` and the 43 key characters after it, cut by a
         folder, not a placeholder (``shapes.is_placeholder``); the run may
         go on past them (``…-old/``), as ``_TGP_RUN`` scrubs an uncut run
@@ -1170,10 +1173,10 @@ class Scrubber:
         reader).  A folder named
         ``tgp_v1_placeholder`` with enough folders under it is none (the
         key's start may be glued to a name, as ``_TGP_RUN`` scrubs it)."""
-        if 'tgp_v1_' not in text.replace('/', ''):
+        if 'tgp_v1_' not in text.replace('/', '').replace('\\', ''):
             return
         for run in _pattern(_CUT_RUN).finditer(text):
-            pieces = run.group().split('/')
+            pieces = _pattern(_FOLDER_SEP).split(run.group())
             joined = ''.join(pieces)
             start = joined.find('tgp_v1_') if len(pieces) > 1 else -1
             if start < 0:
@@ -1247,7 +1250,7 @@ class Scrubber:
             # A key cut two ways (an invisible character and a space, a
             # name repr() escapes) is whole in no reading but this one's
             # gaps: learnt from it, as the raw text's are (``scrub``).
-            if '/' in joined:
+            if '/' in joined or '\\' in joined:
                 self._learn_cut(joined)
             self._learn_glued(joined)
             self._learn_spaced_hex(joined)
