@@ -2188,6 +2188,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    rb''",
       ('tests/rules_test.py', 'tests/accuracy/legacy21_heldout_test.py'),
       "a Together name's default wrapped in a secret type (`together_key: SecretStr = Field(default=SecretStr(<hex>))`) is not read"),
+    M('scrub-cut-backslash', 'together_hooks/detect/scrub.py',
+      "_FOLDER_SEP = r'[/\\\\]'",
+      "_FOLDER_SEP = r'/'",
+      ('tests/scrub_backslash_test.py',),
+      'a key cut by a backslash (a Windows path typed as an argument, a file named with one, JSON\'s `\\\\`) is shown whole but for it'),
+    M('scheduler-address-loose', 'together_hooks/org/executors.py',
+      '    if not _scheduler_address(address):',
+      "    if not address.startswith(('tcp://', 'tls://')):",
+      ('tests/org/scan_org_test.py::test_bad_input_is_one_line_and_exit_2',),
+      '`scan-org --scheduler` with a path, credentials or a bad port reaches Dask, whose ValueError is an internal error'),
 )
 
 
