@@ -1,4 +1,5 @@
-"""A key cut by Windows' folder separator, ``\\``, is never shown.
+"""A key cut by Windows' folder separator, ``\\``, or in capitals cut by
+any, is never shown.
 
 A key cut by ``/`` (a folder named after its start) was learnt and hidden
 (``Scrubber._learn_cut``), but one cut by a backslash was shown whole but
@@ -39,6 +40,25 @@ def test_a_key_cut_anywhere_by_a_backslash_is_never_shown():
     # Paths with backslashes and no key keep every character.
     for text in (r'C:\Users\me\AppData\Local\tgp_v1_placeholder\tools\x.txt',
                  r'\\server\share\tgp_v1_\docs', 'a "tgp_v1_" prefix\\n and \\t'):
+        assert scrubber.scrub(text) == text
+
+
+def test_a_key_in_capitals_cut_by_a_folder_is_never_shown():
+    """A key all in capitals (a name upper-cased), which the scrub hides
+    uncut, cut by a folder, either separator, raw or escaped: it was shown
+    whole but for the cut (its body in capitals failed the rule's check
+    for both cases, so it read as a placeholder).  Capitals that are a
+    placeholder's name stay."""
+    rng = random.Random(17)
+    scrubber = Scrubber(held=lambda: [])
+    key = make_key(rng)
+    upper = key.upper()
+    for cut in range(1, len(key)):
+        for sep in ('/', '\\', '\\\\', '%2F', '%5C'):
+            shown = scrubber.scrub(f'error: {upper[:cut]}{sep}{upper[cut:]}.txt: no such file')
+            assert leaked([key], shown) == [], (cut, sep)
+    for text in ('fixtures/TGP_V1_PLACEHOLDER/VALUES/AAAAAAAAAAAAA/BBBBBBBBBBBBBBBB/FILE.TXT',
+                 r'C:\TGP_V1_YOUR_KEY_HERE\XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'):
         assert scrubber.scrub(text) == text
 
 

@@ -2198,6 +2198,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if not address.startswith(('tcp://', 'tls://')):",
       ('tests/org/scan_org_test.py::test_bad_input_is_one_line_and_exit_2',),
       '`scan-org --scheduler` with a path, credentials or a bad port reaches Dask, whose ValueError is an internal error'),
+    M('scrub-cut-capitals', 'together_hooks/detect/scrub.py',
+      "        prefixes = [p for p in ('tgp_v1_', 'TGP_V1_') if p in flat]",
+      "        prefixes = [p for p in ('tgp_v1_',) if p in flat]",
+      ('tests/scrub_backslash_test.py',),
+      'a key in capitals (`TGP_V1_…`) cut by a folder is shown whole but for the cut'),
+    M('placeholder-capitals-by-case', 'together_hooks/detect/shapes.py',
+      '    if rule.classes and cased:',
+      '    if rule.classes:',
+      ('tests/scrub_backslash_test.py',),
+      "a key's body in capitals fails the rule's both-cases check, so it reads as a placeholder: cut by a folder, it is shown"),
 )
 
 

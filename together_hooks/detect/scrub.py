@@ -534,12 +534,13 @@ def _even_stretches(pieces: list[str]) -> list[str]:
     return values
 
 
-def _placeholder(body: str) -> bool:
-    """The engine's own test: is this key body a placeholder?"""
+def _placeholder(body: str, cased: bool = True) -> bool:
+    """The engine's own test: is this key body a placeholder?  (``cased``:
+    as ``shapes.is_placeholder``'s.)"""
     from together_hooks.detect.shapes import is_placeholder
     from together_hooks.rules import TOGETHER_API_KEY
 
-    return is_placeholder(body, TOGETHER_API_KEY)
+    return is_placeholder(body, TOGETHER_API_KEY, cased)
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -1172,27 +1173,35 @@ class Scrubber:
         that does (a key renamed with a suffix is still shown by no
         reader).  A folder named
         ``tgp_v1_placeholder`` with enough folders under it is none (the
-        key's start may be glued to a name, as ``_TGP_RUN`` scrubs it)."""
-        if 'tgp_v1_' not in text.replace('/', '').replace('\\', ''):
+        key's start may be glued to a name, as ``_TGP_RUN`` scrubs it).
+        A key all in capitals (``TGP_V1_…``, a name upper-cased), which
+        ``_TGP_SHOWN`` redacts uncut, is learnt so too."""
+        flat = text.replace('/', '').replace('\\', '')
+        prefixes = [p for p in ('tgp_v1_', 'TGP_V1_') if p in flat]
+        if not prefixes:
             return
+        from bisect import bisect_right
+
         for run in _pattern(_CUT_RUN).finditer(text):
             pieces = _pattern(_FOLDER_SEP).split(run.group())
-            joined = ''.join(pieces)
-            start = joined.find('tgp_v1_') if len(pieces) > 1 else -1
-            if start < 0:
+            if len(pieces) < 2:
                 continue
-            cuts, at = set(), 0
+            joined = ''.join(pieces)
+            cuts, at = [], 0  # in order: the first after a start is a look-up
             for piece in pieces[:-1]:
                 at += len(piece)
-                cuts.add(at)
-            while start >= 0:
-                end = start + 50
-                if (
-                        end <= len(joined) and any(start < cut < end for cut in cuts)
-                        and not _placeholder(joined[start + 7:end])
-                ):
-                    self.learn([joined[start:end]])
-                start = joined.find('tgp_v1_', start + 1)
+                cuts.append(at)
+            for prefix in prefixes:
+                start = joined.find(prefix)
+                while start >= 0:
+                    end = start + 50
+                    after = bisect_right(cuts, start)
+                    if (
+                            end <= len(joined) and after < len(cuts) and cuts[after] < end
+                            and not _placeholder(joined[start + 7:end], prefix == 'tgp_v1_')
+                    ):
+                        self.learn([joined[start:end]])
+                    start = joined.find(prefix, start + 1)
 
     def _still(self, line: str) -> bool:
         """Whether ``line`` has no reading but itself (``_rejoined``), known
