@@ -193,6 +193,11 @@ def family_scrub():
     yield ('many-keys-report', lambda: report(500), lambda: report(2000))
     short, long = long_run_text(8_000), long_run_text(32_000)
     yield ('long-run-no-folder', lambda: Scrubber().scrub(short), lambda: Scrubber().scrub(long))
+    # One run of key characters and folders, ``tgp_v1_`` in every folder
+    # (a minified line an audit screen shows): each start was checked
+    # against every cut of the run (``_learn_cut``: quadratic).
+    cut_small, cut_large = ('x ' + 'tgp_v1_abcdefghij/' * n for n in (4_000, 16_000))
+    yield ('folders-in-one-run', lambda: Scrubber().scrub(cut_small), lambda: Scrubber().scrub(cut_large))
 
     # A run's report: n keys known (current and legacy), n findings shown,
     # each line looked for every known form (``needles``); 4x both.

@@ -278,6 +278,12 @@ def test_a_repository_named_with_a_key_leaves_no_part_of_it_in_the_cache(tmp_pat
     (('--repos', 'r.txt', '--store', 's.sqlite', '--shard', '2/2'), ('--shard',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--workers', '0'), ('--workers',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'http://x:1'), ('tcp://',)),
+    # An internal error (Dask's own ValueError) for these, or a wait to connect.
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'tcp://127.0.0.1:8786/x'), ('HOST:PORT',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'tcp://u:p@127.0.0.1:1'), ('HOST:PORT',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'tcp://127.0.0.1:port'), ('HOST:PORT',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'tcp://127.0.0.1:99999'), ('HOST:PORT',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'tcp://[::1:8786'), ('HOST:PORT',)),
     (('--github-org', 'o', '--store', 's.sqlite', '--github-api-url', 'http://example.com'),
      ('https://',)),
     (('report', '--store', 'missing.sqlite'), ('no such store',)),

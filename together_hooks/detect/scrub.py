@@ -273,9 +273,11 @@ _B64_JOIN_NO_GUTTER = (
 )
 _B64_LINE_JOIN = r'\n|\\n|%0[Aa]|",'
 _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
-# Key characters and ``/`` (folders): where ``_learn_cut`` looks (one
-# class, so a long run without a ``/`` is never backtracked into).
-_CUT_RUN = r'[A-Za-z0-9_/-]+'
+# Key characters and folders' separators, ``/`` and Windows' ``\``
+# (doubled where a report escapes it: JSON, a repr): where ``_learn_cut``
+# looks (one class, so a long run without one is never backtracked into).
+_CUT_RUN = r'[A-Za-z0-9_/\\-]+'
+_FOLDER_SEP = r'[/\\]'
 
 
 # A run of glue (``_unglued``, ``_learn_glued``).
@@ -532,12 +534,13 @@ def _even_stretches(pieces: list[str]) -> list[str]:
     return values
 
 
-def _placeholder(body: str) -> bool:
-    """The engine's own test: is this key body a placeholder?"""
+def _placeholder(body: str, cased: bool = True) -> bool:
+    """The engine's own test: is this key body a placeholder?  (``cased``:
+    as ``shapes.is_placeholder``'s.)"""
     from together_hooks.detect.shapes import is_placeholder
     from together_hooks.rules import TOGETHER_API_KEY
 
-    return is_placeholder(body, TOGETHER_API_KEY)
+    return is_placeholder(body, TOGETHER_API_KEY, cased)
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -980,7 +983,7 @@ class Scrubber:
         elif '",' in text or ' ' in text or '\t' in text:
             # base64 split across a JSON list's strings, or joined by spaces
             self._learn_wrapped_b64(text)
-        if '/' in text:
+        if '/' in text or '\\' in text:
             self._learn_cut(text)
         self._learn_glued(text)
         self._learn_spaced_hex(text)
@@ -1161,35 +1164,44 @@ class Scrubber:
 
     def _learn_cut(self, text: str) -> None:
         """A key cut by the folders of a path (``tgp_v1_Ab…/…yz``, a path
-        typed as an argument, a file's own path), found nowhere else, is
-        learnt: a reader drops the slash, and ``_gapped_out`` reads past
+        typed as an argument, a file's own path; Windows' ``…\\…``, or
+        ``…\\\\…`` as JSON and a repr escape it), found nowhere else, is
+        learnt: a reader drops the separator, and ``_gapped_out`` reads past
         it.  ``tgp_v1_`` and the 43 key characters after it, cut by a
         folder, not a placeholder (``shapes.is_placeholder``); the run may
         go on past them (``…-old/``), as ``_TGP_RUN`` scrubs an uncut run
         that does (a key renamed with a suffix is still shown by no
         reader).  A folder named
         ``tgp_v1_placeholder`` with enough folders under it is none (the
-        key's start may be glued to a name, as ``_TGP_RUN`` scrubs it)."""
-        if 'tgp_v1_' not in text.replace('/', ''):
+        key's start may be glued to a name, as ``_TGP_RUN`` scrubs it).
+        A key all in capitals (``TGP_V1_…``, a name upper-cased), which
+        ``_TGP_SHOWN`` redacts uncut, is learnt so too."""
+        flat = text.replace('/', '').replace('\\', '')
+        prefixes = [p for p in ('tgp_v1_', 'TGP_V1_') if p in flat]
+        if not prefixes:
             return
+        from bisect import bisect_right
+
         for run in _pattern(_CUT_RUN).finditer(text):
-            pieces = run.group().split('/')
-            joined = ''.join(pieces)
-            start = joined.find('tgp_v1_') if len(pieces) > 1 else -1
-            if start < 0:
+            pieces = _pattern(_FOLDER_SEP).split(run.group())
+            if len(pieces) < 2:
                 continue
-            cuts, at = set(), 0
+            joined = ''.join(pieces)
+            cuts, at = [], 0  # in order: the first after a start is a look-up
             for piece in pieces[:-1]:
                 at += len(piece)
-                cuts.add(at)
-            while start >= 0:
-                end = start + 50
-                if (
-                        end <= len(joined) and any(start < cut < end for cut in cuts)
-                        and not _placeholder(joined[start + 7:end])
-                ):
-                    self.learn([joined[start:end]])
-                start = joined.find('tgp_v1_', start + 1)
+                cuts.append(at)
+            for prefix in prefixes:
+                start = joined.find(prefix)
+                while start >= 0:
+                    end = start + 50
+                    after = bisect_right(cuts, start)
+                    if (
+                            end <= len(joined) and after < len(cuts) and cuts[after] < end
+                            and not _placeholder(joined[start + 7:end], prefix == 'tgp_v1_')
+                    ):
+                        self.learn([joined[start:end]])
+                    start = joined.find(prefix, start + 1)
 
     def _still(self, line: str) -> bool:
         """Whether ``line`` has no reading but itself (``_rejoined``), known
@@ -1247,7 +1259,7 @@ class Scrubber:
             # A key cut two ways (an invisible character and a space, a
             # name repr() escapes) is whole in no reading but this one's
             # gaps: learnt from it, as the raw text's are (``scrub``).
-            if '/' in joined:
+            if '/' in joined or '\\' in joined:
                 self._learn_cut(joined)
             self._learn_glued(joined)
             self._learn_spaced_hex(joined)

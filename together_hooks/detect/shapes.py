@@ -92,8 +92,10 @@ def readable_share(body: str) -> float:
     return bin(covered).count('1') / max(1, len(raw))
 
 
-def is_placeholder(body: str, rule: Rule) -> bool:
-    """True when ``body`` (the key without its prefix) is not random."""
+def is_placeholder(body: str, rule: Rule, cased: bool = True) -> bool:
+    """True when ``body`` (the key without its prefix) is not random.
+    ``cased=False``: ``body`` was upper-cased (a key shown in capitals),
+    so the rule's character classes, which need both cases, say nothing."""
     if len(set(body)) < rule.min_distinct:
         return True
     if entropy(body) < rule.entropy_floor:
@@ -102,7 +104,7 @@ def is_placeholder(body: str, rule: Rule) -> bool:
         return True
     if readable_share(body) >= 0.5:
         return True
-    if rule.classes:
+    if rule.classes and cased:
         from together_hooks.regex_cache import cached
 
         if not all(cached(c).search(body) for c in rule.classes):

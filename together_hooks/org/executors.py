@@ -56,13 +56,37 @@ def local(workers: int | None) -> Pool:
     )
 
 
+def _scheduler_address(address: str) -> bool:
+    """Whether ``address`` is ``tcp://`` or ``tls://``, a host and at most
+    a port (1-65535): no credentials, path, query or fragment, which Dask
+    would refuse with an exception of its own (an internal error here), or
+    take a password for part of the host."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(address)
+        port = parts.port
+    except ValueError:  # a port not a number or out of range, an unclosed ``[``
+        return False
+    host = parts.hostname or ''
+    return (
+        address.startswith(('tcp://', 'tls://')) and address.isprintable() and port != 0
+        and host != '' and host.strip(_HOST_CHARS) == '' and '@' not in parts.netloc
+        and not (parts.path or parts.query or parts.fragment or '?' in address or '#' in address)
+    )
+
+
+# A host name, an IPv4 address or an IPv6 one (``[::1]``, brackets gone).
+_HOST_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:'
+
+
 def dask(address: str, timeout: float | None = None) -> Pool:
     """A client of the cluster at ``address``; a version mismatch between
     this client, the scheduler and the workers fails here, before any task.
     How long it waits to connect, and to reconnect to a scheduler that went
     away, is ``timeout`` or else Dask's own ``distributed.comm.timeouts.connect``
     (30s unless configured)."""
-    if not address.startswith(('tcp://', 'tls://')):
+    if not _scheduler_address(address):
         raise InputError(f'--scheduler {address!r}: expected tcp://HOST:PORT or tls://HOST:PORT')
     try:
         import distributed
