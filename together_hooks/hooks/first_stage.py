@@ -319,7 +319,9 @@ def _screened_clean(args: list[str], idents: bytes = b'') -> bool:
     import stat
 
     from together_hooks.detect.prefilter import Keywords
+    from together_hooks.detect.screen_needles import KEYWORDS
     from together_hooks.detect.screen_needles import NEEDLES
+    from together_hooks.detect.screen_needles import PLAIN_ROUTES
     from together_hooks.fileio import WINDOW
     from together_hooks.fileio import read_whole
     from together_hooks.sources.content import path_names
@@ -330,7 +332,7 @@ def _screened_clean(args: list[str], idents: bytes = b'') -> bool:
         if not stat.S_ISREG(st.st_mode) or st.st_size > WINDOW:
             return False
         sizes.append(st.st_size)
-    worth = Keywords(NEEDLES).blob_test(sum(sizes))
+    worth = Keywords(NEEDLES, (KEYWORDS, PLAIN_ROUTES)).blob_test(sum(sizes))
     for arg, size in zip(args, sizes):
         data = read_whole(arg, WINDOW)
         if not isinstance(data, bytes) or len(data) != size or worth(data):
