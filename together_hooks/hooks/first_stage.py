@@ -15,7 +15,8 @@ Certainly clean means all of:
 - the developer holds no key: no environment variable that may hold one
   (``env.held.may_hold``, which also catches our own ``TOGETHER_HOOKS_*``
   settings) and no local env file (``env.held.local_env_files``: the
-  same walk ``own_keys`` reads);
+  same walk ``own_keys`` reads; not asked of git when a walk of the work
+  tree meets no name it could list, ``env.held.none_under``);
 - the repository's settings are the defaults: no config table, and a
   ``.secrets.baseline`` at the root reads as the full hook reads it;
 - nothing is staged that the full hook would read besides the files
@@ -153,13 +154,18 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     if not _default_settings(root, baseline):
         return False
     from together_hooks.env.held import local_env_files
+    from together_hooks.env.held import none_under
+    from together_hooks.sources.index import index_entries
 
-    if local_env_files(root):
+    entries = index_entries(root)  # None: git's to read
+    # A walk of the work tree that finds no env file costs a fraction of
+    # git's process; one that may have found one asks git, as before.
+    if (entries is None or not none_under(root, entries)) and local_env_files(root):
         return False
     if args or committing:
         from together_hooks.sources.index import unlike_work_tree
 
-        staged = unlike_work_tree(root, args, committing)
+        staged = unlike_work_tree(root, args, committing, entries)
         if next(iter(staged), None) is not None:
             return False
     return True

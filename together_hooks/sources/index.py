@@ -12,6 +12,7 @@ from together_hooks.sources.content import path_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from types import EllipsisType
     from typing import Any
     from typing import Callable
     from typing import Iterable
@@ -80,6 +81,7 @@ def _raw_record(meta: bytes) -> tuple[str, str] | None:
 
 def unlike_work_tree(
         root: str, paths: Sequence[str], committing: bool = False,
+        entries: dict[bytes, tuple[bytes, int, int]] | None | EllipsisType = ...,
 ) -> Iterator[Content]:
     """The staged blob of each of ``paths`` whose bytes are not the work
     tree's: the next commit stores the blob, and the pre-commit hook is
@@ -100,11 +102,13 @@ def unlike_work_tree(
     most) and every entry not given is in the work tree, there is none
     such, and each given file is held to its entry; else each is held to
     what ``git diff --cached`` says the commit changes, and that diff finds
-    the ones not passed."""
+    the ones not passed.  ``entries``: ``index_entries(root)``, when the
+    caller has read it already."""
     here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
     named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
-    entries = index_entries(root)
+    if entries is ...:
+        entries = index_entries(root)
     if committing:
         yield from _unlike_in_commit(root, here, named, entries)
         return
