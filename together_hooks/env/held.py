@@ -73,7 +73,10 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
 WALK_MOST = 1000
 
 
-def none_under(root: str, tracked: Container[bytes], most: int = WALK_MOST) -> bool:
+def none_under(
+        root: str, tracked: Container[bytes], most: int = WALK_MOST,
+        files: dict[bytes, set[bytes]] | None = None,
+) -> bool:
     """Whether ``local_env_files(root)`` is certainly no more than
     ``root_env_files(root)``, told without git: a walk of every folder
     under ``root`` (links not followed; entries named ``.git`` skipped:
@@ -85,30 +88,41 @@ def none_under(root: str, tracked: Container[bytes], most: int = WALK_MOST) -> b
     (never an ignored one, nor ``.git``), so none here is none there.
     False (ask git) on such a name, a folder that cannot be listed, or more
     than ``most`` entries: past that the walk would cost about what git's
-    process does (docs/performance.md, "Issue 17, session 26: the hook")."""
-    todo = ['']
+    process does (docs/performance.md, "Issue 17, session 26: the hook").
+    ``files``, when the answer is True: each folder (as index paths name
+    it, b'' the top) and the names of the regular files and links in it,
+    which the index check would list again (``sources.index``)."""
+    top = os.fsencode(root)
+    todo = [b'']
     seen = 0
     while todo:
         folder = todo.pop()
+        held = set()
         try:
-            with os.scandir(os.path.join(root, folder) if folder else root) as listing:
+            with os.scandir(os.path.join(top, folder) if folder else top) as listing:
                 for entry in listing:
                     seen += 1
                     if seen > most:
                         return False
                     name = entry.name
-                    if name == '.git':
+                    if name == b'.git':
                         continue
-                    path = f'{folder}/{name}' if folder else name
+                    path = folder + b'/' + name if folder else name
                     if entry.is_dir(follow_symlinks=False):
                         todo.append(path)
-                    elif (
-                            '.env' in name.lower() or not (name.isascii() and name.isprintable())
-                    ) and os.fsencode(path) not in tracked:
+                        continue
+                    if (b'.env' in name.lower() or name.translate(None, _PRINTABLE)) and path not in tracked:
                         return False
+                    if entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                        held.add(name)
         except OSError:
             return False
+        if files is not None:
+            files[folder] = held
     return True
+
+
+_PRINTABLE = bytes(range(0x20, 0x7F))
 
 
 def root_env_files(root: str) -> list[str]:

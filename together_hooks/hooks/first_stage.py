@@ -159,13 +159,16 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
 
     entries = index_entries(root)  # None: git's to read
     # A walk of the work tree that finds no env file costs a fraction of
-    # git's process; one that may have found one asks git, as before.
-    if (entries is None or not none_under(root, entries)) and local_env_files(root):
+    # git's process; one that may have found one asks git, as before.  Its
+    # listings serve the index check too.
+    listed: dict[bytes, set[bytes]] = {}
+    walked = entries is not None and none_under(root, entries, files=listed)
+    if not walked and local_env_files(root):
         return False
     if args or committing:
         from together_hooks.sources.index import unlike_work_tree
 
-        staged = unlike_work_tree(root, args, committing, entries)
+        staged = unlike_work_tree(root, args, committing, entries, listed if walked else None)
         if next(iter(staged), None) is not None:
             return False
     return True
