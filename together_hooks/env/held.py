@@ -113,7 +113,7 @@ def none_under(
                         continue
                     if (b'.env' in name.lower() or name.translate(None, _PRINTABLE)) and path not in tracked:
                         return False
-                    if entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                    if files is not None and (entry.is_file(follow_symlinks=False) or entry.is_symlink()):
                         held.add(name)
         except OSError:
             return False

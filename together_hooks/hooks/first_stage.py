@@ -160,9 +160,10 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     entries = index_entries(root)  # None: git's to read
     # A walk of the work tree that finds no env file costs a fraction of
     # git's process; one that may have found one asks git, as before.  Its
-    # listings serve the index check too.
+    # listings serve the index check too (under pre-commit: every entry is
+    # looked for in the work tree).
     listed: dict[bytes, set[bytes]] = {}
-    walked = entries is not None and none_under(root, entries, files=listed)
+    walked = entries is not None and none_under(root, entries, files=listed if committing else None)
     if not walked and local_env_files(root):
         return False
     if args or committing:
