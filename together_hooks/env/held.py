@@ -92,37 +92,35 @@ def none_under(
     ``files``, when the answer is True: each folder (as index paths name
     it, b'' the top) and the names of the regular files and links in it,
     which the index check would list again (``sources.index``)."""
-    top = os.fsencode(root)
-    todo = [b'']
+    todo = ['']
     seen = 0
     while todo:
         folder = todo.pop()
         held = set()
         try:
-            with os.scandir(os.path.join(top, folder) if folder else top) as listing:
+            with os.scandir(os.path.join(root, folder) if folder else root) as listing:
                 for entry in listing:
                     seen += 1
                     if seen > most:
                         return False
                     name = entry.name
-                    if name == b'.git':
+                    if name == '.git':
                         continue
-                    path = folder + b'/' + name if folder else name
+                    path = f'{folder}/{name}' if folder else name
                     if entry.is_dir(follow_symlinks=False):
                         todo.append(path)
                         continue
-                    if (b'.env' in name.lower() or name.translate(None, _PRINTABLE)) and path not in tracked:
+                    if (
+                            '.env' in name.lower() or not (name.isascii() and name.isprintable())
+                    ) and os.fsencode(path) not in tracked:
                         return False
                     if files is not None and (entry.is_file(follow_symlinks=False) or entry.is_symlink()):
-                        held.add(name)
+                        held.add(os.fsencode(name))
         except OSError:
             return False
         if files is not None:
-            files[folder] = held
+            files[os.fsencode(folder)] = held
     return True
-
-
-_PRINTABLE = bytes(range(0x20, 0x7F))
 
 
 def root_env_files(root: str) -> list[str]:
