@@ -7,7 +7,9 @@ import sys
 
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.prefilter import Keywords
+from together_hooks.detect.screen_needles import KEYWORDS
 from together_hooks.detect.screen_needles import NEEDLES
+from together_hooks.detect.screen_needles import PLAIN_ROUTES
 from together_hooks.rules import RULES
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -31,7 +33,8 @@ def test_a_screen_of_the_table_answers_as_the_rules_screen(rng):
     """Same keywords, same answers: on every needle alone and inside
     random bytes."""
     mine, theirs = Keywords(NEEDLES), keyword_screen(RULES)
+    made = Keywords(NEEDLES, (KEYWORDS, PLAIN_ROUTES))  # the first stage's
     for needle in NEEDLES:
         for data in (needle, rng.randbytes(40) + needle + rng.randbytes(40), needle[:-1]):
-            assert mine(data) == theirs(data)
-            assert bool(mine.where(data)) == bool(theirs.where(data))
+            assert mine(data) == theirs(data) == made(data)
+            assert bool(mine.where(data)) == bool(theirs.where(data)) == bool(made.where(data))

@@ -19,6 +19,8 @@ from tests.detect.screen_sparse_test import PIECES as SPARSE_PIECES
 from together_hooks.detect import prefilter
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.screen_needles import NEEDLES as FIRST_STAGE_NEEDLES
+from together_hooks.detect.screen_needles import KEYWORDS as FIRST_STAGE_KEYWORDS
+from together_hooks.detect.screen_needles import PLAIN_ROUTES as FIRST_STAGE_ROUTES
 from together_hooks.rules import RULES
 
 NEEDLES = keyword_screen(RULES).needles
@@ -74,8 +76,10 @@ def test_each_keyword_anywhere_among_its_dense_lead():
 
 
 def test_the_first_stage_screen_is_the_same():
-    """The first stage's generated needles go the same way."""
-    first = prefilter.Keywords(FIRST_STAGE_NEEDLES)
+    """The first stage's generated needles go the same way, by the routes
+    generated with them (``screen_needles``) as by routes made afresh."""
+    first = prefilter.Keywords(FIRST_STAGE_NEEDLES, (FIRST_STAGE_KEYWORDS, FIRST_STAGE_ROUTES))
+    assert first.keywords == prefilter.Keywords(FIRST_STAGE_NEEDLES).keywords
     for data in SPARSE_PIECES + PIECES:
         holds_to_in(first, data)
 

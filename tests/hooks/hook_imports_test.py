@@ -448,3 +448,39 @@ def test_a_clean_commit_loads_only_the_first_stage(git_repo, monkeypatch, baseli
     # long as the process), the collector back on for whoever called it,
     # and none of the whole heap at exit (frozen first).
     assert proc.stderr.endswith('gc: 0 True True\n'), proc.stderr
+
+
+def test_a_clean_commit_ends_the_console_script_without_teardown(git_repo):
+    """Run as its console script runs it (``main()``: the command line is
+    the process's own), a clean commit ends the process at once, exit 0:
+    the exit functions run, as at any exit, but not Python's teardown of
+    every module's objects (an object of the script's own that says when
+    it is freed, in a module of its own, is never freed).  Called with its arguments (in process:
+    the tests, the CLI), it returns."""
+    write(git_repo, 'app.py', 'print("hello")\n')
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    env = {
+        k: v for k, v in os.environ.items()
+        if 'TOGETHER' not in k.upper() and 'tgp_v1_' not in v and not k.startswith('PRE_COMMIT')
+    }
+    env['PRE_COMMIT'] = '1'
+    code = (
+        'import sys, os, atexit\n'
+        f'sys.path.insert(0, {SOURCE!r})\n'
+        'from together_hooks.hooks.first_stage import main\n'
+        'class Freed:\n'
+        '    def __del__(self):\n'
+        '        os.write(2, b"torn down\\n")\n'
+        'sys.modules["kept"] = type(sys)("kept")\n'  # freed with the modules, frozen or not
+        'sys.modules["kept"].object = Freed()\n'
+        'atexit.register(lambda: os.write(2, b"exit functions ran\\n"))\n'
+        'assert main(sys.argv[2:]) == 0\n'  # in process: returns
+        'sys.argv[1:] = sys.argv[2:]\n'
+        'raise SystemExit(main())\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-S', '-c', code, 'detect-together-keys', 'app.py'),
+        cwd=git_repo, capture_output=True, text=True, env=env,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, '', 'exit functions ran\n')

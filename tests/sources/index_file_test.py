@@ -240,9 +240,15 @@ def test_a_commit_costs_no_git_process(git_repo, tmp_path, monkeypatch, keys, pr
 
     clean = hook('pkg/other_1.txt', cwd=git_repo)
     assert clean.rc == 0, clean.err
-    # The one git the hook starts is the walk for the env files whose keys
-    # you hold (one definition with ``scan``: docs/env-policy.md).
-    assert _own_key_walks(_calls(log)) == (1, [])
+    # No git at all: the first stage's own walk of the work tree finds no
+    # env file (``env.held.none_under``), so git's walk for the env files
+    # whose keys you hold (one definition with ``scan``: docs/env-policy.md)
+    # is not asked; with one in a folder, it is (and the full hook reads it).
+    assert _own_key_walks(_calls(log)) == (0, [])
+    write(git_repo, 'pkg/sub/.env.local', 'DEBUG=1\n')
+    assert hook('pkg/other_1.txt', cwd=git_repo).rc == 0
+    assert _own_key_walks(_calls(log))[0] >= 1
+    os.remove(git_repo / 'pkg/sub/.env.local')
 
     key = keys()
     write(git_repo, 'pkg/sub/module_1.py', f'K = "{key}"\n')

@@ -43,6 +43,11 @@ if TYPE_CHECKING:
     from typing import Callable
     from typing import Iterable
 
+    # One of ``Keywords.plain``'s routes (``plain_routes``).
+    PlainRoute = tuple[
+        bytes, tuple[tuple[int, tuple[bytes, ...]], ...], tuple[tuple[bytes, tuple[bytes, ...]], ...],
+    ]
+
 # Compiling the grouped searches costs about what the plain checks spend on
 # this many bytes: a hook run on a few files never compiles them.
 GROUPED_MIN_BYTES = 1 << 20
@@ -142,6 +147,17 @@ def _plain_routes(keywords: tuple[bytes, ...]) -> list[tuple[bytes, list[tuple[b
                 lead = lead[:-1]
         routes.append((lead, [(keyword, 0) for keyword in group]))
     return routes
+
+
+def plain_routes(keywords: tuple[bytes, ...]) -> tuple[PlainRoute, ...]:
+    """``Keywords.plain``'s routes for ``keywords`` (``outermost_free``):
+    (lead, ((how far before it, keywords), ...) (``_by_back``), ((their
+    shared start, keywords), ...) (``_denser``))."""
+    routes = []
+    for lead, needles in _plain_routes(keywords):
+        tries = _by_back(needles)
+        routes.append((lead, tuple(tries), tuple(_denser(tries))))
+    return tuple(routes)
 
 
 def _by_back(needles: list[tuple[bytes, int]]) -> list[tuple[int, tuple[bytes, ...]]]:
@@ -321,10 +337,14 @@ class Keywords:
         '_last', '_plain_routes', '_starts', '_one_pass', '_any',
     )
 
-    def __init__(self, keywords: Iterable[bytes]) -> None:
+    def __init__(self, keywords: Iterable[bytes], made: tuple[
+            tuple[bytes, ...], tuple[PlainRoute, ...]] | None = None) -> None:
         self.needles = tuple(sorted(set(keywords)))
-        # A needle holding a shorter one is found whenever it is.
-        self.keywords = outermost_free(self.needles)
+        # A needle holding a shorter one is found whenever it is.  ``made``:
+        # these needles' ``outermost_free`` and ``plain_routes``, as a table
+        # made from them gives them (``screen_needles``: the hook's first
+        # stage, which would make them on every commit).
+        self.keywords = outermost_free(self.needles) if made is None else made[0]
         self._seen = 0
         self._grouped: Callable[[bytes], bool] | None = None
         self._where_seen = 0
@@ -337,11 +357,8 @@ class Keywords:
         # The last answer, which keeps its bytes: ``is`` tells the same
         # bytes asked again.
         self._last = _NOWHERE
-        # Made at the first ``plain``: (lead, [(offset, keywords)] (``_by_back``),
-        # [(their shared start, keywords)] (``_denser``)).
-        self._plain_routes: list[tuple[
-            bytes, list[tuple[int, tuple[bytes, ...]]], list[tuple[bytes, tuple[bytes, ...]]],
-        ]] | None = None
+        # Made at the first ``plain`` (``plain_routes``), unless given.
+        self._plain_routes = None if made is None else made[1]
         # Needles that count only where a base64 value starts (``where``).
         self._starts = tuple(n for n in self.needles if n in B64_MAGIC)
 
@@ -356,10 +373,7 @@ class Keywords:
         each source's first bytes are screened so."""
         routes = self._plain_routes
         if routes is None:
-            routes = self._plain_routes = [
-                (lead, tries, _denser(tries))
-                for lead, tries in ((lead, _by_back(n)) for lead, n in _plain_routes(self.keywords))
-            ]
+            routes = self._plain_routes = plain_routes(self.keywords)
         for lead, tries, denser in routes:
             found = _found_at(data, lead, tries)
             if found is None:

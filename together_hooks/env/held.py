@@ -1,6 +1,8 @@
 """Where the keys a developer holds come from, asked cheaply: which
 environment variables may hold one (``may_hold``), and which local env
-files there are (``local_env_files``: one ``git ls-files`` walk).
+files there are (``local_env_files``: one ``git ls-files`` walk; for the
+hook's first stage, ``none_under``: whether there is certainly none past
+the top folder, told by a walk of its own).
 
 Reading the keys themselves is ``env.ownkeys``' job; these two questions
 live here, apart from it, so that the hook's first stage
@@ -15,6 +17,10 @@ from together_hooks.env.names import env_folder
 from together_hooks.env.names import is_dotenv_name
 from together_hooks.env.names import is_envrc_name
 from together_hooks.env.names import path_parts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Container
 
 
 def may_hold(name: str, value: str) -> bool:
@@ -61,6 +67,60 @@ def local_env_files(root: str, everywhere: bool = False) -> list[str]:
         if not p.endswith('/') and env_folder(p) is None
         and (is_dotenv_name(path_parts(p)[-1]) or is_envrc_name(path_parts(p)[-1]))
     )
+
+
+# Entries ``none_under`` meets before it leaves the question to git.
+WALK_MOST = 1000
+
+
+def none_under(
+        root: str, tracked: Container[bytes], most: int = WALK_MOST,
+        files: dict[bytes, set[bytes]] | None = None,
+) -> bool:
+    """Whether ``local_env_files(root)`` is certainly no more than
+    ``root_env_files(root)``, told without git: a walk of every folder
+    under ``root`` (links not followed; entries named ``.git`` skipped:
+    git neither lists nor enters them) meets no file ``tracked`` (index
+    paths, as bytes) does not hold whose name holds ``.env`` in any case
+    or is not printable ASCII (the only names git's walk lets through,
+    ``_ENV_LIST``, each read the same here; a name git may spell otherwise,
+    another normalisation, is among them).  git's walk enters fewer folders
+    (never an ignored one, nor ``.git``), so none here is none there.
+    False (ask git) on such a name, a folder that cannot be listed, or more
+    than ``most`` entries: past that the walk would cost about what git's
+    process does (docs/performance.md, "Issue 17, session 26: the hook").
+    ``files``, when the answer is True: each folder (as index paths name
+    it, b'' the top) and the names of the regular files and links in it,
+    which the index check would list again (``sources.index``)."""
+    todo = ['']
+    seen = 0
+    while todo:
+        folder = todo.pop()
+        held = set()
+        try:
+            with os.scandir(os.path.join(root, folder) if folder else root) as listing:
+                for entry in listing:
+                    seen += 1
+                    if seen > most:
+                        return False
+                    name = entry.name
+                    if name == '.git':
+                        continue
+                    path = f'{folder}/{name}' if folder else name
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(path)
+                        continue
+                    if (
+                            '.env' in name.lower() or not (name.isascii() and name.isprintable())
+                    ) and os.fsencode(path) not in tracked:
+                        return False
+                    if files is not None and (entry.is_file(follow_symlinks=False) or entry.is_symlink()):
+                        held.add(os.fsencode(name))
+        except OSError:
+            return False
+        if files is not None:
+            files[os.fsencode(folder)] = held
+    return True
 
 
 def root_env_files(root: str) -> list[str]:

@@ -15,7 +15,8 @@ Certainly clean means all of:
 - the developer holds no key: no environment variable that may hold one
   (``env.held.may_hold``, which also catches our own ``TOGETHER_HOOKS_*``
   settings) and no local env file (``env.held.local_env_files``: the
-  same walk ``own_keys`` reads);
+  same walk ``own_keys`` reads; not asked of git when a walk of the work
+  tree meets no name it could list, ``env.held.none_under``);
 - the repository's settings are the defaults: no config table, and a
   ``.secrets.baseline`` at the root reads as the full hook reads it;
 - nothing is staged that the full hook would read besides the files
@@ -77,10 +78,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         if enabled:
             gc.enable()
     if clean:
+        if argv is None:  # the console script: this process has nothing left to do
+            _exit_now()
         return 0
     from together_hooks.hooks.detect_together_keys import main as full
 
     return full(argv)
+
+
+def _exit_now() -> None:
+    """End the process with exit 0, as Python's own exit would but without
+    its teardown: on a clean commit nothing was printed, written, started
+    or left open, and clearing every module's objects one by one is work
+    no one sees the result of, paid on every commit (measured in
+    docs/performance.md, "Issue 17, session 26: the hook").  The exit
+    functions run first, as at any exit; a stream that cannot be flushed
+    leaves the exit (and its message) to Python."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        return
+    os._exit(0)
 
 
 def build_parser():  # type: ignore[no-untyped-def]
@@ -132,13 +154,22 @@ def certainly_clean(args: list[str], environ: dict[str, str] | None = None) -> b
     if not _default_settings(root, baseline):
         return False
     from together_hooks.env.held import local_env_files
+    from together_hooks.env.held import none_under
+    from together_hooks.sources.index import index_entries
 
-    if local_env_files(root):
+    entries = index_entries(root)  # None: git's to read
+    # A walk of the work tree that finds no env file costs a fraction of
+    # git's process; one that may have found one asks git, as before.  Its
+    # listings serve the index check too (under pre-commit: every entry is
+    # looked for in the work tree).
+    listed: dict[bytes, set[bytes]] = {}
+    walked = entries is not None and none_under(root, entries, files=listed if committing else None)
+    if not walked and local_env_files(root):
         return False
     if args or committing:
         from together_hooks.sources.index import unlike_work_tree
 
-        staged = unlike_work_tree(root, args, committing)
+        staged = unlike_work_tree(root, args, committing, entries, listed if walked else None)
         if next(iter(staged), None) is not None:
             return False
     return True
@@ -298,7 +329,9 @@ def _screened_clean(args: list[str], idents: bytes = b'') -> bool:
     import stat
 
     from together_hooks.detect.prefilter import Keywords
+    from together_hooks.detect.screen_needles import KEYWORDS
     from together_hooks.detect.screen_needles import NEEDLES
+    from together_hooks.detect.screen_needles import PLAIN_ROUTES
     from together_hooks.fileio import WINDOW
     from together_hooks.fileio import read_whole
     from together_hooks.sources.content import path_names
@@ -309,7 +342,7 @@ def _screened_clean(args: list[str], idents: bytes = b'') -> bool:
         if not stat.S_ISREG(st.st_mode) or st.st_size > WINDOW:
             return False
         sizes.append(st.st_size)
-    worth = Keywords(NEEDLES).blob_test(sum(sizes))
+    worth = Keywords(NEEDLES, (KEYWORDS, PLAIN_ROUTES)).blob_test(sum(sizes))
     for arg, size in zip(args, sizes):
         data = read_whole(arg, WINDOW)
         if not isinstance(data, bytes) or len(data) != size or worth(data):

@@ -12,6 +12,7 @@ from together_hooks.sources.content import path_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from types import EllipsisType
     from typing import Any
     from typing import Callable
     from typing import Iterable
@@ -80,6 +81,8 @@ def _raw_record(meta: bytes) -> tuple[str, str] | None:
 
 def unlike_work_tree(
         root: str, paths: Sequence[str], committing: bool = False,
+        entries: dict[bytes, tuple[bytes, int, int]] | None | EllipsisType = ...,
+        listed: dict[bytes, set[bytes]] | None = None,
 ) -> Iterator[Content]:
     """The staged blob of each of ``paths`` whose bytes are not the work
     tree's: the next commit stores the blob, and the pre-commit hook is
@@ -100,13 +103,17 @@ def unlike_work_tree(
     most) and every entry not given is in the work tree, there is none
     such, and each given file is held to its entry; else each is held to
     what ``git diff --cached`` says the commit changes, and that diff finds
-    the ones not passed."""
+    the ones not passed.  ``entries``: ``index_entries(root)``, when the
+    caller has read it already; ``listed``: the regular files and links
+    in each folder of the work tree, when the caller has listed them all
+    (``env.held.none_under``)."""
     here = os.path.abspath('.')  # as ``root`` was found (gitrun.worktree_root)
     named = {os.path.relpath(os.path.join(here, p), root): p for p in paths}
     named = {n: p for n, p in named.items() if not n.startswith('..')}  # in the repository
-    entries = index_entries(root)
+    if entries is ...:
+        entries = index_entries(root)
     if committing:
-        yield from _unlike_in_commit(root, here, named, entries)
+        yield from _unlike_in_commit(root, here, named, entries, listed)
         return
     if entries is not None:  # the index file itself: no git process
         staged = {}
@@ -152,13 +159,14 @@ def _staged_by_git(root: str, named: dict[str, str]) -> dict[str, str]:
 def _unlike_in_commit(
         root: str, here: str, named: dict[str, str],
         entries: dict[bytes, tuple[bytes, int, int]] | None,
+        listed: dict[bytes, set[bytes]] | None = None,
 ) -> Iterator[Content]:
     from together_hooks.sources.content import could_be_offered
 
     given = {os.fsencode(n) for n in named}
     merging = merge_offered(root)
     if merging is None and entries is not None and len(entries) <= INDEX_ENTRIES_LSTAT and _all_offered(
-            os.fsencode(root), (name for name in entries if name not in given),
+            os.fsencode(root), (name for name in entries if name not in given), listed,
     ):
         # Every entry not given is in the work tree, where pre-commit could
         # pass it: none is "unseen", and each given file is held to its
@@ -270,7 +278,9 @@ def missing_changes(root: str, wanted: Callable[[str], bool]) -> list[str]:
     ]
 
 
-def _all_offered(top: bytes, names: Iterable[bytes]) -> bool:
+def _all_offered(
+        top: bytes, names: Iterable[bytes], listed: dict[bytes, set[bytes]] | None = None,
+) -> bool:
     """Whether pre-commit could pass each of ``names`` (relative to the
     work tree ``top``): ``content.could_be_offered``, a file or a symlink
     in the work tree.  A folder holding several is listed once (its
@@ -278,12 +288,15 @@ def _all_offered(top: bytes, names: Iterable[bytes]) -> bool:
     and read only as far as they need (a folder of untracked files is not
     read whole); a name the listing does not show as a file or a link
     (another type, a name the file system folds) is asked of lstat, as
-    each one was."""
+    each one was.  ``listed``: each folder's regular files and links, as
+    a walk of the whole work tree just found them (a name there is one)."""
     from together_hooks.sources.content import could_be_offered
 
     folders: dict[bytes, set[bytes]] = {}
     for name in names:
         folder, _slash, base = name.rpartition(b'/')
+        if listed is not None and base in listed.get(folder, ()):
+            continue
         folders.setdefault(folder, set()).add(base)
     for folder, wanted in folders.items():
         path = os.path.join(top, folder) if folder else top
