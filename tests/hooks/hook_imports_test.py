@@ -484,3 +484,72 @@ def test_a_clean_commit_ends_the_console_script_without_teardown(git_repo):
     )
     CAPTURED.extend((proc.stdout, proc.stderr))
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, '', 'exit functions ran\n')
+
+
+def _clean_commit_env(git_repo) -> dict[str, str]:
+    """``git_repo`` with one clean file staged, and an environment that
+    holds no key of the developer's: the first stage's clean path."""
+    write(git_repo, 'app.py', 'print("hello")\n')
+    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    env = {
+        k: v for k, v in os.environ.items()
+        if 'TOGETHER' not in k.upper() and 'tgp_v1_' not in v and not k.startswith('PRE_COMMIT')
+    }
+    env['PRE_COMMIT'] = '1'
+    env['PYTHONPATH'] = SOURCE
+    return env
+
+
+@pytest.mark.parametrize('tool', ('cProfile', 'trace'))
+def test_a_profiled_clean_commit_keeps_its_profile(git_repo, tmp_path_factory, tool):
+    """A developer who profiles or traces the console script on a clean
+    commit (``python -m cProfile -o out detect-together-keys ...``;
+    ``coverage run`` traces the same way) gets its results: they are
+    written after ``main`` returns, so the process is left to Python's
+    own exit, not ended at once."""
+    env = _clean_commit_env(git_repo)
+    where = tmp_path_factory.mktemp('profiled')
+    script = where / 'detect-together-keys'
+    script.write_text(
+        'import sys\n'
+        'from together_hooks.hooks.first_stage import main\n'
+        'sys.exit(main())\n',
+    )
+    out = where / 'out.prof'
+    args = ('-o', str(out)) if tool == 'cProfile' else ('--listfuncs',)
+    proc = subprocess.run(
+        (sys.executable, '-m', tool, *args, str(script), 'app.py'),
+        cwd=git_repo, capture_output=True, text=True, env=env,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert proc.returncode == 0, proc.stderr
+    if tool == 'cProfile':
+        import pstats
+
+        assert out.exists()
+        called = {func for _file, _line, func in pstats.Stats(str(out)).stats}
+        assert 'certainly_clean' in called
+    else:
+        assert 'funcname: certainly_clean' in proc.stdout, proc.stdout[-300:]
+
+
+def test_a_clean_commit_waits_for_the_threads_python_waits_for(git_repo):
+    """A thread that is not a daemon (one a ``sitecustomize`` started)
+    runs to its end before the process does, as at any exit of Python's:
+    the first stage ends the process at once only when nothing else in
+    it is still at work."""
+    env = _clean_commit_env(git_repo)
+    code = (
+        'import os, sys, threading\n'
+        'from together_hooks.hooks.first_stage import main\n'
+        'def last():\n'
+        '    threading.main_thread().join()\n'  # after the main thread's end
+        '    os.write(2, b"thread finished\\n")\n'
+        'threading.Thread(target=last).start()\n'
+        'raise SystemExit(main())\n'
+    )
+    proc = subprocess.run(
+        (sys.executable, '-c', code, 'app.py'), cwd=git_repo, capture_output=True, text=True, env=env,
+    )
+    CAPTURED.extend((proc.stdout, proc.stderr))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, '', 'thread finished\n')

@@ -93,7 +93,14 @@ def _exit_now() -> None:
     no one sees the result of, paid on every commit (measured in
     docs/performance.md, "Issue 17, session 26: the hook").  The exit
     functions run first, as at any exit; a stream that cannot be flushed
-    leaves the exit (and its message) to Python."""
+    leaves the exit (and its message) to Python.  So does anything else
+    still at work in the process: a tracer or a profiler (``coverage run``,
+    ``python -m cProfile``), which writes its results after ``main``
+    returns, and a thread Python's exit waits for (not a daemon)."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return
+    if _threads_left():
+        return
     import atexit
 
     atexit._run_exitfuncs()
@@ -103,6 +110,16 @@ def _exit_now() -> None:
     except Exception:
         return
     os._exit(0)
+
+
+def _threads_left() -> bool:
+    """Whether a thread other than this one that is not a daemon is alive:
+    Python's exit waits for it to end (``threading._shutdown``)."""
+    threading = sys.modules.get('threading')  # none started one without it
+    if threading is None:
+        return False
+    here = threading.current_thread()
+    return any(t is not here and not t.daemon and t.is_alive() for t in threading.enumerate())
 
 
 def build_parser():  # type: ignore[no-untyped-def]
