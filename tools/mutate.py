@@ -2094,6 +2094,19 @@ MUTATIONS: tuple[Mutation, ...] = (
       "with the fast extra on a large run, the one hyperscan pass that tells a key's prefix written as "
       "hex bytes (engine.HEX_PREFIX) misses a form the finds see: a C array of a key's bytes with no "
       "Together name near passes unread"),
+    M('history-bitmap-store-alternates-listed', 'together_hooks/sources/history.py',
+      "    if objects is None or os.path.exists(os.path.join(objects, 'info', 'alternates')):\n",
+      "    if objects is None:\n",
+      ('tests/sources/history_log_blobs_test.py::test_a_store_borrowing_a_bitmap_is_still_walked',),
+      "a store that borrows from alternates (a pool of forks) and reaches a pack bitmap is listed for its "
+      "pack order: the listing holds every object of the store it borrows from, past the size guard "
+      "(LISTABLE_IDX_BYTES counts the store's own packs only)"),
+    M('history-bitmap-store-unlisted-dropped', 'together_hooks/sources/history.py',
+      "        first = [(sha, n) for sha, n in reached if sha not in seen]\n",
+      "        first = []\n",
+      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
+      "a blob the refs reach that the store's listing lacks (written after the listing ran, a listing "
+      "cut short) is dropped from a bitmap store's pack-order read: it is never scanned"),
     M('scrub-cut-key-shown', 'together_hooks/detect/scrub.py',
       "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'",
       "_TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{43,}'",
