@@ -189,7 +189,8 @@ def run_in_process(
     code: object = None
     try:
         if env is not None:
-            os.environ.clear()
+            for name in set(os.environ) - set(env):
+                del os.environ[name]
             os.environ.update(env)
         os.environ.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
         os.chdir(cwd)
