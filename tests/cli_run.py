@@ -161,9 +161,13 @@ def _left_running(threads: set[object]) -> list[str]:
     return left
 
 
-def run_in_process(script: str, *args: str, cwd: os.PathLike[str] | str) -> Result:
+def run_in_process(
+        script: str, *args: str, cwd: os.PathLike[str] | str,
+        env: dict[str, str] | None = None,
+) -> Result:
     """``run``, with ``main(argv)`` called here: the same cwd and
-    environment the process would get, its file descriptors 1 and 2 (not
+    environment the process would get (``env``, when given, in place of
+    this process's, as ``subprocess.run(env=...)``), its file descriptors 1 and 2 (not
     only ``sys.stdout``/``sys.stderr``: runtime writes to them directly)
     on temp files, ``SystemExit`` or the return value as the exit code.
     Everything the run changes in this process is put back, and a test
@@ -184,6 +188,10 @@ def run_in_process(script: str, *args: str, cwd: os.PathLike[str] | str) -> Resu
     saved_fds = [os.dup(1), os.dup(2)]
     code: object = None
     try:
+        if env is not None:
+            for name in set(os.environ) - set(env):
+                del os.environ[name]
+            os.environ.update(env)
         os.environ.update(PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
         os.chdir(cwd)
         sys.argv[:] = [os.path.join(BIN, script), *args]

@@ -72,6 +72,36 @@ def test_the_process_is_as_it_was(git_repo):
     print('after')  # the test's own output goes where it went before
 
 
+def test_an_environment_given_replaces_this_one_for_the_run_only(git_repo, keys, monkeypatch):
+    """``env=``, as ``subprocess.run(env=...)``: the run sees only it (the
+    developer's own key this process holds is not the run's), and this
+    process's environment is back after."""
+    key = keys()
+    write(git_repo, 'app.py', f'KEY = "{key}"\n')
+    git(git_repo, 'add', 'app.py')
+    monkeypatch.setenv('TOGETHER_API_KEY', key)
+    env = {k: v for k, v in os.environ.items() if not k.startswith('TOGETHER')}
+    before = dict(os.environ)
+    seen = {}
+
+    def fake(argv):  # type: ignore[no-untyped-def]
+        seen.update(os.environ)
+        return 0
+
+    monkeypatch.setitem(cli_run._ENTRY, 'fake-script', fake)
+    assert run_in_process('fake-script', cwd=git_repo, env=env).rc == 0
+    assert 'TOGETHER_API_KEY' not in seen and seen['HOME'] == os.environ['HOME']
+    # The answer is the real process's under that environment, and not
+    # the one this environment gives (the key named as the developer's own).
+    got = run_in_process('detect-together-keys', 'app.py', cwd=git_repo, env=env)
+    assert dict(os.environ) == before
+    held = run('detect-together-keys', 'app.py', cwd=git_repo)
+    monkeypatch.delenv('TOGETHER_API_KEY')
+    _same(got, run('detect-together-keys', 'app.py', cwd=git_repo))
+    assert (got.out, got.err) != (held.out, held.err)
+    assert not cli_run.leaked([key], *cli_run.CAPTURED)
+
+
 def _entry(monkeypatch, func):  # type: ignore[no-untyped-def]
     monkeypatch.setitem(cli_run._ENTRY, 'fake-script', func)
 

@@ -26,7 +26,7 @@ from tests.accuracy.encoded_heldout4_test import _bundle
 from tests.cli.pre_receive_test import install_gate
 from tests.cli_run import leaked
 from tests.cli_run import run as run_script
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)
 from tests.gitplay import bare

@@ -14,9 +14,9 @@ import jsonschema
 import pytest
 
 from tests.cli_run import assert_error_line
-from tests.cli_run import hook
+from tests.cli_run import hook_in_process as hook
 from tests.cli_run import run as run_script
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.gitplay import clean_env

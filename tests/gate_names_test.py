@@ -14,7 +14,7 @@ import pytest
 
 import shutil
 
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)

@@ -10,7 +10,7 @@ import os
 import stat
 
 from tests.cli_run import run as run_script
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from tests.cli_run import assert_error_line
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.gitplay import bare

@@ -16,7 +16,7 @@ import pytest
 from tests.cli_run import assert_error_line
 from tests.cli_run import CAPTURED
 from tests.cli_run import quiet_and_clean
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from together_hooks.findings import hash_secret

@@ -8,6 +8,7 @@ reports, logs and baselines they wrote) for every key this module made.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import random
@@ -107,12 +108,25 @@ def json_found(result: Result) -> set[tuple[str, str]]:
     return {(f['path'], f['hashed_secret']) for f in result.json()['findings']}
 
 
+_TEMPLATE: list[Path] = []
+
+
 def init_repo(path: Path) -> Path:
+    """A fresh repository at ``path``: a copy of the ``.git`` one real
+    ``git init`` and three settings made in this process (~140 repositories
+    here, each four git processes fewer)."""
+    if not _TEMPLATE:
+        top = Path(tempfile.mkdtemp(prefix='th-hardening-git-'))
+        atexit.register(shutil.rmtree, top, True)
+        template = top / 'repo'
+        template.mkdir()
+        git(template, 'init', '-q', '-b', 'main')
+        git(template, 'config', 'user.email', 'dev@example.com')
+        git(template, 'config', 'user.name', 'Dev')
+        git(template, 'config', 'commit.gpgsign', 'false')
+        _TEMPLATE.append(template)
     path.mkdir(parents=True, exist_ok=True)
-    git(path, 'init', '-q', '-b', 'main')
-    git(path, 'config', 'user.email', 'dev@example.com')
-    git(path, 'config', 'user.name', 'Dev')
-    git(path, 'config', 'commit.gpgsign', 'false')
+    shutil.copytree(_TEMPLATE[0] / '.git', path / '.git', symlinks=True)
     return path
 
 

@@ -12,9 +12,9 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from tests.cli_run import BIN
-from tests.cli_run import hook
+from tests.cli_run import hook_in_process as hook
 from tests.cli_run import run
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from together_hooks import __version__

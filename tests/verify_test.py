@@ -21,9 +21,9 @@ import pytest
 
 from tests.cli_run import assert_error_line
 from tests.cli_run import assert_error_text
-from tests.cli_run import hook
+from tests.cli_run import hook_in_process as hook
 from tests.cli_run import leaked
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.keys import b64
 from tests.keys import make_hex
 from tests.keys import make_key

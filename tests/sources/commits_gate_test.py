@@ -10,7 +10,7 @@ import pytest
 
 from tests.cli.pre_receive_test import install_gate
 from tests.cli.pre_receive_test import remote_has
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.gate_range_test import pushing  # noqa: F401 (a fixture)

@@ -7,8 +7,7 @@ import os
 
 import pytest
 
-from tests.cli_run import scan
-from tests.cli_run import scan_in_process
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.conftest import write
 from tests.sources.histories import branchy_history
@@ -130,7 +129,7 @@ def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys, mo
     assert order == [sha for sha in reversed(packed) if sha in set(order)] and len(order) == 2
     # A store too large to list whole is read in the walk's order, as before.
     monkeypatch.setattr(history, 'LISTABLE_IDX_BYTES', 0)
-    walks = tree_walks(lambda: scan_in_process('--history', cwd=clone))
+    walks = tree_walks(lambda: scan('--history', cwd=clone))
     assert walks.result.rc == 0
     assert not any('core.deltaBaseCacheLimit=16m' in a for a in walks.started if 'cat-file' in a)
     # A blob the store's listing lacks is read first, as walked.

@@ -16,7 +16,7 @@ import pytest
 from tests.cli_run import CAPTURED
 from tests.cli_run import leaked
 from tests.cli_run import quiet_and_clean
-from tests.cli_run import scan
+from tests.cli_run import scan_in_process as scan
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
