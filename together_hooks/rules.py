@@ -733,7 +733,7 @@ HEADING_WORDS = _HEADING_WORDS = (
 )
 # A function's or a type's name that says no credential is in its body
 # (``together_checksums``, ``TogetherCache``, ``TogetherRelease``).
-_NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity|release|artifact|lock|webhook|sign))'
+_NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha(?:sum|[_-]?\d)|md5|fingerprint|integrity|release|artifact|lock|webhook|sign|crypt|cipher|salt|nonce|hmac|idempoten))'
 # A label whose whole structure is Together's, however long (a minified
 # ``{"together":{"models":[...],"api_key":...}}``, many tenants under one
 # YAML ``together:``, a long ``[together]`` section): ``o``, an opening
@@ -2519,6 +2519,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'func (c *TogetherCache) get() string {{\n\tkey := "{hex}"\n\treturn key\n}}',
         'class TogetherCache\n{{\n    private const KEY = \'{hex}\';\n}}',
         'def together_checksums():\n    key = "{hex}"\n    return {{"sha256": key}}',
+        # (nor one named for encryption, a salt, a nonce, an HMAC or an idempotency
+        # key: an AES-256 key is 64 hex too)
+        'func togetherEncrypt(plain []byte) []byte {{\n\tkey := "{hex}"\n\treturn seal(key, plain)\n}}',
+        'def together_decrypt(blob):\n    key = "{hex}"\n    return open_box(key, blob)',
+        'def together_hmac(body):\n    key = "{hex}"\n    return mac(key, body)',
+        'func togetherNonce() string {{\n\tkey := "{hex}"\n\treturn key\n}}',
+        'def together_shasum():\n    key = "{hex}"',
         'def together_checksum\n  key = "{hex}"\nend',
         'defmodule Acme do\n  def together_cache do\n    key = "{hex}"\n  end\nend',
         'def together_client\n  Client.new(ENV["TOGETHER_API_KEY"])\nend\n\ndef openai_client\n  key = "{hex}"\nend',
