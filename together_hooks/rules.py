@@ -733,7 +733,7 @@ HEADING_WORDS = _HEADING_WORDS = (
 )
 # A function's or a type's name that says no credential is in its body
 # (``together_checksums``, ``TogetherCache``, ``TogetherRelease``).
-_NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity|release|artifact|lock|webhook|sign))'
+_NO_PURPOSE = rb'(?!\w{0,60}(?:cach|hash|checksum|digest|sha(?:sum|[_-]?\d)|md5|fingerprint|integrity|release|artifact|lock|webhook|sign|crypt|cipher|salt|nonce|hmac|idempoten))'
 # A label whose whole structure is Together's, however long (a minified
 # ``{"together":{"models":[...],"api_key":...}}``, many tenants under one
 # YAML ``together:``, a long ``[together]`` section): ``o``, an opening
@@ -878,6 +878,10 @@ TOGETHER_CONTEXT = Context(
         rb'(?:def|func|function|fun|fn|sub)[ \t]+(?:\([^()\r\n]{0,40}?[ \t*&]' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}\)[ \t]*\w{1,40}'
         rb'|(?:\([^()\r\n]{0,80}\)[ \t]*)?(?:[\w.:]{1,40}[.:])?' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30})'
         rb'[ \t]*(?:<[^<>\r\n]{0,60}>)?\([^\r\n]{0,200}\)[^\r\n{=;]{0,80}?[ \t]*(?::|(?:\r?\n[ \t]*)?\{)?'
+        # (Ruby's, Elixir's and Perl's, their parameters in no parentheses:
+        # ``def together_client``, ``def together_client do``, ``sub together_client {``)
+        rb'|(?<![\w.$])(?:def|sub)[ \t]+(?:self\.)?' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[?!]?'
+        rb'(?:[ \t]+do|[ \t]*\{)?(?=[ \t]*\r?(?:\n|\Z))'
         # a type named for it, however it is declared (``class
         # TogetherProvider extends Base {``, Ruby's ``module Together``,
         # Rust's ``impl Default for TogetherConfig {``)
@@ -2497,6 +2501,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'class TogetherSettings {{\n    val apiKey: String by lazy {{\n        "{hex}"\n    }}\n}}',
         'val togetherApiKey by lazy {{ "{hex}" }}',
         'impl Default for TogetherConfig {{\n    fn default() -> Self {{\n        Self {{ token: "{hex}".into() }}\n    }}\n}}',
+        # (Ruby's, Elixir's and Perl's, no parameter list: the name ends its line)
+        'def together_client\n  key = "{hex}"\n  Client.new(key)\nend',
+        'class Clients\n  def self.together_client\n    token = "{hex}"\n  end\nend',
+        'defmodule Acme.LLM do\n  def together_client do\n    key = "{hex}"\n    Client.new(key)\n  end\nend',
     ),
     false_positives=(
         # (a default that is a digest's; a type named for Together holding one)
@@ -2511,6 +2519,16 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'func (c *TogetherCache) get() string {{\n\tkey := "{hex}"\n\treturn key\n}}',
         'class TogetherCache\n{{\n    private const KEY = \'{hex}\';\n}}',
         'def together_checksums():\n    key = "{hex}"\n    return {{"sha256": key}}',
+        # (nor one named for encryption, a salt, a nonce, an HMAC or an idempotency
+        # key: an AES-256 key is 64 hex too)
+        'func togetherEncrypt(plain []byte) []byte {{\n\tkey := "{hex}"\n\treturn seal(key, plain)\n}}',
+        'def together_decrypt(blob):\n    key = "{hex}"\n    return open_box(key, blob)',
+        'def together_hmac(body):\n    key = "{hex}"\n    return mac(key, body)',
+        'func togetherNonce() string {{\n\tkey := "{hex}"\n\treturn key\n}}',
+        'def together_shasum():\n    key = "{hex}"',
+        'def together_checksum\n  key = "{hex}"\nend',
+        'defmodule Acme do\n  def together_cache do\n    key = "{hex}"\n  end\nend',
+        'def together_client\n  Client.new(ENV["TOGETHER_API_KEY"])\nend\n\ndef openai_client\n  key = "{hex}"\nend',
         'const EXPECTED_SHA256 = {{ together: "{hex}", openai: "{hex}" }};',
         # (past a model's structure a Together label answers, not when a
         # label on the way names another provider)
