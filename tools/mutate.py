@@ -2368,6 +2368,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if rule.classes:',
       ('tests/scrub_backslash_test.py',),
       "a key's body in capitals fails the rule's both-cases check, so it reads as a placeholder: cut by a folder, it is shown"),
+    M('scrub-cut-encoded-separator', 'together_hooks/detect/scrub.py',
+      "            text = _pattern(_ENCODED_SEP).sub('/', text)",
+      "            pass",
+      ('tests/scrub_backslash_test.py',),
+      'a key cut by an encoded separator (`%5C`, `\\x5c`, `&#92;`) after a Windows folder (`C:\\Users\\t%5Cgp_v1_…`) is shown: the reading that decodes it reads `\\t` as a tab'),
 )
 
 
