@@ -2313,7 +2313,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/html_text_test.py',),
       "an HTML page is told by its name alone, not by its doctype: a page in a history blob or a member not named .html is not read as its text"),
     M('html-history-blob-unread', 'together_hooks/detect/prefilter.py',
-      "    if not path and b'</' in data:",
+      "    if not path and _end_tag_in(data):",
       "    if False:",
       ('tests/detect/html_text_test.py',),
       "history's discovery (a blob scanned before its paths are known) does not read an HTML page as its text: "

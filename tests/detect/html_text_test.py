@@ -71,3 +71,22 @@ def test_html_pages_read_as_their_text(git_repo, keys):
         # reported where the page holds the key: its first piece's line
         lines = {f['path']: f['line'] for f in run.json()['findings']}
         assert lines['docs/export.txt'] == 2
+
+
+def test_a_history_blob_with_an_end_tag_is_told_as_the_search_for_it_tells():
+    """History's discovery reads a blob as a possible page when it holds
+    ``</`` (``prefilter.html_page`` with no path): the search that looks
+    ``<`` by ``<`` before the general one gives its answer, wherever the
+    first end tag is (before, at or past the ``<`` it tries one by one)
+    and for a blob of nothing but ``<``."""
+    import random
+
+    from together_hooks.detect.prefilter import _LT_TRIES
+    from together_hooks.detect.prefilter import html_page
+
+    rng = random.Random(16)
+    blobs = [b'', b'<', b'</', b'a<', b'<' * 5000, b'<' * 5000 + b'/', b'if a < b:\n    pass\n']
+    blobs += [b'x<a' * n + b'</' for n in (_LT_TRIES - 1, _LT_TRIES, _LT_TRIES + 1, 10 * _LT_TRIES)]
+    blobs += [bytes(rng.choice(b'<</ab') for _ in range(rng.randrange(300))) for _ in range(3000)]
+    for blob in blobs:
+        assert html_page(blob, '') == (b'</' in blob), blob[:40]
