@@ -2339,7 +2339,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/notebook_html_table_test.py', 'tests/accuracy/probe22_heldout_test.py'),
       "an HTML table held as a JSON list of lines (a notebook's DataFrame output) keeps the seams between the lines' strings in its cells: its header names no column, a Together row's key passes"),
     M('html-soft-hyphen-kept', 'together_hooks/detect/codec.py',
-      "    rb'(?=[\\s/>])[^<>]*>|&(?:shy|#173|#[xX][aA][dD]|#8203|#[xX]200[bB]);',",
+      "    rb'(?=[\\s/>])[^<>]*>|&(?:shy|ZeroWidthSpace|NoBreak|#0*(?:173|8203|8288)|#[xX]0*(?:[aA][dD]|20(?:0[bB]|60)));',",
       "    rb'(?=[\\s/>])[^<>]*>',",
       ('tests/detect/html_text_test.py', 'tests/accuracy/probe22_heldout_test.py'),
       "an HTML page's soft hyphens and zero-width spaces stay in its text: a key a blog breaks with &shy; passes"),

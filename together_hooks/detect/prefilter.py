@@ -965,7 +965,7 @@ def ooxml_part(data: bytes) -> bool:
     return any(data.find(tag) != -1 for tag in OOXML_TEXT)
 
 
-# An HTML page (``engine._html_hits``, ``codec.html_text_view``): told by
+# An HTML page (``engine._markup_hits``, ``codec.html_text_view``): told by
 # its name's suffix, or by its head (a doctype or an ``<html`` root) as a
 # history blob's or a member's name may say nothing.
 HTML_SUFFIXES = ('.html', '.htm', '.xhtml')
