@@ -2373,6 +2373,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass",
       ('tests/scrub_backslash_test.py',),
       'a key cut by an encoded separator (`%5C`, `\\x5c`, `&#92;`) after a Windows folder (`C:\\Users\\t%5Cgp_v1_…`) is shown: the reading that decodes it reads `\\t` as a tab'),
+    M('scheduler-zone-refused', 'together_hooks/org/executors.py',
+      "    host, _, zone = host.partition('%') if ':' in host else (host, '', '')",
+      "    host, _, zone = host, '', ''",
+      ('tests/org/scan_org_test.py::test_an_address_dask_takes_is_not_refused',),
+      '`scan-org --scheduler tcp://[fe80::1%eth0]:8786`, an IPv6 address naming its interface that Dask takes, is refused as a bad address'),
 )
 
 
