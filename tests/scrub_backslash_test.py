@@ -79,3 +79,22 @@ def test_a_path_cut_by_a_backslash_is_shown_redacted_by_every_command(git_repo, 
         assert 'tgp_v1_' in result.out, argv  # the finding and its path, redacted
     result = run_in_process('detect-together-keys', name, cwd=git_repo)
     assert result.rc == 1 and 'tgp_v1_' in result.out
+
+
+def test_a_key_cut_by_an_encoded_separator_after_a_windows_folder_is_never_shown():
+    """A key cut by a separator written encoded (``%5C``, ``%2F``,
+    ``\\x5c``, ``&#92;``) in a Windows path: the reading that decodes the
+    separator also reads the ``\\t`` before the key's own ``t`` as a tab,
+    so ``C:\\Users\\t%5Cgp_v1_…`` was learnt from no reading and its body
+    shown whole (cut after the key's first character)."""
+    rng = random.Random(26)
+    scrubber = Scrubber(held=lambda: [])
+    key = make_key(rng)
+    for cut in range(1, len(key)):
+        for sep in ('%5C', '%5c', '%2F', '%2f', '%255C', '\\x5c', '\\u005c', '&#92;', '&#x5c;', '&#47;'):
+            for text in (f'error: C:\\Users\\{key[:cut]}{sep}{key[cut:]}\\x.txt: no such file',
+                         f'a\\{key[:cut]}{sep}{key[cut:]}'):
+                assert leaked([key], scrubber.scrub(text)) == [], (cut, sep, text[:12])
+    # Encoded separators in a path of words: every character kept.
+    text = r'C:\Users\me\tgp_v1_placeholder%5Ctools%5Cdocs%5Creports\x.txt'
+    assert scrubber.scrub(text) == text

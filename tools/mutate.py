@@ -2372,7 +2372,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/html_text_test.py',),
       "an HTML page is told by its name alone, not by its doctype: a page in a history blob or a member not named .html is not read as its text"),
     M('html-history-blob-unread', 'together_hooks/detect/prefilter.py',
-      "    if not path and b'</' in data:",
+      "    if not path and _end_tag_in(data):",
       "    if False:",
       ('tests/detect/html_text_test.py',),
       "history's discovery (a blob scanned before its paths are known) does not read an HTML page as its text: "
@@ -2398,7 +2398,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/notebook_html_table_test.py', 'tests/accuracy/probe22_heldout_test.py'),
       "an HTML table held as a JSON list of lines (a notebook's DataFrame output) keeps the seams between the lines' strings in its cells: its header names no column, a Together row's key passes"),
     M('html-soft-hyphen-kept', 'together_hooks/detect/codec.py',
-      "    rb'(?=[\\s/>])[^<>]*>|&(?:shy|#173|#[xX][aA][dD]|#8203|#[xX]200[bB]);',",
+      "    rb'(?=[\\s/>])[^<>]*>|&(?:shy|ZeroWidthSpace|NoBreak|#0*(?:173|8203|8288)|#[xX]0*(?:[aA][dD]|20(?:0[bB]|60)));',",
       "    rb'(?=[\\s/>])[^<>]*>',",
       ('tests/detect/html_text_test.py', 'tests/accuracy/probe22_heldout_test.py'),
       "an HTML page's soft hyphens and zero-width spaces stay in its text: a key a blog breaks with &shy; passes"),
@@ -2427,6 +2427,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if rule.classes:',
       ('tests/scrub_backslash_test.py',),
       "a key's body in capitals fails the rule's both-cases check, so it reads as a placeholder: cut by a folder, it is shown"),
+    M('scrub-cut-encoded-separator', 'together_hooks/detect/scrub.py',
+      "            text = _pattern(_ENCODED_SEP).sub('/', text)",
+      "            pass",
+      ('tests/scrub_backslash_test.py',),
+      'a key cut by an encoded separator (`%5C`, `\\x5c`, `&#92;`) after a Windows folder (`C:\\Users\\t%5Cgp_v1_…`) is shown: the reading that decodes it reads `\\t` as a tab'),
+    M('scheduler-zone-refused', 'together_hooks/org/executors.py',
+      "    host, _, zone = host.partition('%') if ':' in host else (host, '', '')",
+      "    host, _, zone = host, '', ''",
+      ('tests/org/scan_org_test.py::test_an_address_dask_takes_is_not_refused',),
+      '`scan-org --scheduler tcp://[fe80::1%eth0]:8786`, an IPv6 address naming its interface that Dask takes, is refused as a bad address'),
 )
 
 

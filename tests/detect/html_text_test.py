@@ -71,3 +71,41 @@ def test_html_pages_read_as_their_text(git_repo, keys):
         # reported where the page holds the key: its first piece's line
         lines = {f['path']: f['line'] for f in run.json()['findings']}
         assert lines['docs/export.txt'] == 2
+
+
+def test_a_history_blob_with_an_end_tag_is_told_as_the_search_for_it_tells():
+    """History's discovery reads a blob as a possible page when it holds
+    ``</`` (``prefilter.html_page`` with no path): the search that looks
+    ``<`` by ``<`` before the general one gives its answer, wherever the
+    first end tag is (before, at or past the ``<`` it tries one by one)
+    and for a blob of nothing but ``<``."""
+    import random
+
+    from together_hooks.detect.prefilter import _LT_TRIES
+    from together_hooks.detect.prefilter import html_page
+
+    rng = random.Random(16)
+    blobs = [b'', b'<', b'</', b'a<', b'<' * 5000, b'<' * 5000 + b'/', b'if a < b:\n    pass\n']
+    blobs += [b'x<a' * n + b'</' for n in (_LT_TRIES - 1, _LT_TRIES, _LT_TRIES + 1, 10 * _LT_TRIES)]
+    blobs += [bytes(rng.choice(b'<</ab') for _ in range(rng.randrange(300))) for _ in range(3000)]
+    for blob in blobs:
+        assert html_page(blob, '') == (b'</' in blob), blob[:40]
+
+
+def test_a_key_cut_by_any_reference_to_an_unseen_character_is_joined(git_repo, keys):
+    """A page writes what a reader does not see by number with leading
+    zeros (``&#x00AD;``), by name (``&ZeroWidthSpace;``, HTML5's), or as a
+    word joiner (``&#8288;``, ``&NoBreak;``): the same break in a long word
+    as ``&shy;`` and ``&#8203;``, which alone were taken out."""
+    marks = ('&ZeroWidthSpace;', '&NoBreak;', '&#x00AD;', '&#00173;', '&#8288;', '&#x2060;', '&#x0200b;')
+    want = {}
+    for i, mark in enumerate(marks):
+        key = keys()
+        (git_repo / f'p{i}.html').write_text(
+            f'<!DOCTYPE html>\n<p>TOGETHER_API_KEY=<code>{_cut(key, mark)}</code></p>\n', encoding='utf-8')
+        want[f'p{i}.html'] = {hash_secret(key)}
+    result = scan('--format', 'json', '.', cwd=git_repo)
+    found: dict[str, set[str]] = {rel: set() for rel in want}
+    for f in result.json()['findings']:
+        found[f['path']].add(f['hashed_secret'])
+    assert found == want

@@ -1125,3 +1125,20 @@ def test_the_store_and_reports_keep_no_key_of_a_path_or_author(tmp_path, keys):
         texts.append(f.read().decode('utf-8', 'replace'))
     texts += [t.replace('/', '').replace(' ', '') for t in texts]  # as a reader joins them
     assert leaked([named, cut, author], *texts, shown.out) == []
+
+
+@pytest.mark.parametrize('address', [
+    'tcp://127.0.0.1:8786', 'tcp://scheduler.example.com:8786', 'tls://scheduler:8786', 'tcp://scheduler',
+    'tcp://[::1]:8786', 'tls://[2001:db8::1]:8786', 'tcp://[fe80::1%eth0]:8786', 'tcp://[::1%1]:8786',
+])
+def test_an_address_dask_takes_is_not_refused(address):
+    """``--scheduler`` refuses what Dask would fail on (above) and nothing
+    Dask parses as a host and a port: an IPv6 address naming its
+    interface, a link-local one's zone (``[fe80::1%eth0]``), was refused."""
+    from distributed.comm.addressing import parse_address
+    from distributed.comm.addressing import parse_host_port
+
+    from together_hooks.org.executors import _scheduler_address
+
+    host, _port = parse_host_port(parse_address(address)[1], 8786)
+    assert host and _scheduler_address(address)

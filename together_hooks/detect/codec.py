@@ -848,7 +848,8 @@ def ooxml_text_view(data: bytes) -> View | None:
 # HTML's inline markup (a docs page, a notebook nbconvert exported, a wiki
 # page saved as HTML: ``prefilter.html_page``): a phrase tag, or a
 # character reference for what a reader does not see (a soft hyphen, a
-# zero-width space), which a page puts inside a long word where it may
+# zero-width space, a word joiner; by number, with leading zeros or not,
+# or by name: ``&ZeroWidthSpace;``), which a page puts inside a long word where it may
 # break (``<wbr>``, ``&shy;``), and Pygments between a name and its value
 # (``<span class="o">=</span>``).  Block and table tags (``<p>``,
 # ``<pre>``, ``<script>``, ``<table>``) stay as they are: what they hold is
@@ -857,7 +858,7 @@ def ooxml_text_view(data: bytes) -> View | None:
 # ``<``, as above.
 _HTML_MARK = regex_cache.compile(
     rb'<(/?)(?i:span|wbr|code|kbd|samp|var|tt|b|i|u|s|em|strong|mark|small|font|a|abbr|cite|q|sub|sup|bdi|bdo|time|data|ins|del)'
-    rb'(?=[\s/>])[^<>]*>|&(?:shy|#173|#[xX][aA][dD]|#8203|#[xX]200[bB]);',
+    rb'(?=[\s/>])[^<>]*>|&(?:shy|ZeroWidthSpace|NoBreak|#0*(?:173|8203|8288)|#[xX]0*(?:[aA][dD]|20(?:0[bB]|60)));',
 )
 
 

@@ -278,6 +278,12 @@ _NOT_B64 = r'\\[rn]|[^A-Za-z0-9+/_-]'
 # looks (one class, so a long run without one is never backtracked into).
 _CUT_RUN = r'[A-Za-z0-9_/\\-]+'
 _FOLDER_SEP = r'[/\\]'
+# A separator written encoded (``%5C``, ``%252F``, ``\\x5c``, ``\\u005c``,
+# ``&#92;``): ``_learn_cut`` reads it as one.  The reading that decodes
+# it (``_rejoined``) also reads a Windows folder's ``\\t`` before the
+# key's own ``t`` as a tab, so the key was learnt from none
+# (``C:\\Users\\t%5Cgp_v1_…``).
+_ENCODED_SEP = r'(?i:%(?:25)?(?:2f|5c)|\\x(?:2f|5c)|\\u00(?:2f|5c)|&#(?:47|92|x2f|x5c);)'
 
 
 # A run of glue (``_unglued``, ``_learn_glued``).
@@ -1176,6 +1182,8 @@ class Scrubber:
         key's start may be glued to a name, as ``_TGP_RUN`` scrubs it).
         A key all in capitals (``TGP_V1_…``, a name upper-cased), which
         ``_TGP_SHOWN`` redacts uncut, is learnt so too."""
+        if '%' in text or '&#' in text or '\\' in text:
+            text = _pattern(_ENCODED_SEP).sub('/', text)
         flat = text.replace('/', '').replace('\\', '')
         prefixes = [p for p in ('tgp_v1_', 'TGP_V1_') if p in flat]
         if not prefixes:

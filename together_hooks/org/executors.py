@@ -69,9 +69,13 @@ def _scheduler_address(address: str) -> bool:
     except ValueError:  # a port not a number or out of range, an unclosed ``[``
         return False
     host = parts.hostname or ''
+    # An IPv6 address may name its interface (``[fe80::1%eth0]``, a
+    # link-local one's zone), which Dask passes on to the connection.
+    host, _, zone = host.partition('%') if ':' in host else (host, '', '')
     return (
         address.startswith(('tcp://', 'tls://')) and address.isprintable() and port != 0
-        and host != '' and host.strip(_HOST_CHARS) == '' and '@' not in parts.netloc
+        and host != '' and host.strip(_HOST_CHARS) == '' and zone.strip(_HOST_CHARS) == ''
+        and '@' not in parts.netloc
         and not (parts.path or parts.query or parts.fragment or '?' in address or '#' in address)
     )
 
