@@ -1629,6 +1629,13 @@ MUTATIONS: tuple[Mutation, ...] = (
        'test_a_blob_the_base_had_at_two_paths_is_judged_at_each',),
       "a blob the range's base has at two paths is judged at the first only: a key the base had "
       'at the other counts as the range\'s'),
+    M('range-base-large-one-read', 'together_hooks/sources/commits.py',
+      '            asked.extend((sha, [path]) for path in sorted(on))\n',
+      '            asked.append((sha, sorted(on)))\n',
+      ('tests/sources/range_base_batch_test.py::'
+       'test_a_large_blob_the_base_had_at_two_paths_streams_for_each',),
+      "a large blob the range's base has at two paths is streamed once: the second path reads "
+      'what the first left (nothing) and the key the base had there counts as the range\'s'),
     M('range-base-no-path', 'together_hooks/sources/commits.py',
       '            had[path] |= keys_in(scan, data, path) if data is not None else streamed_keys(scan, blob, path)\n',
       "            had[path] |= keys_in(scan, data, '') if data is not None else streamed_keys(scan, blob, path)\n",

@@ -109,6 +109,27 @@ def test_a_blob_the_base_had_at_two_paths_is_judged_at_each(git_repo, keys):
     assert _added(str(git_repo), base) == [('notes.txt', (hash_secret(bare),))]
 
 
+def test_a_large_blob_the_base_had_at_two_paths_streams_for_each(git_repo, keys):
+    """A blob larger than a window is streamed (in windows) once for each
+    path the base has it at: its keys count at both, not only at the first
+    path its one read was spent on."""
+    from together_hooks.fileio import WINDOW
+
+    key = keys()
+    big = ('x = 1\n' * (WINDOW // 6 + 1) + f'TOGETHER_API_KEY = "{key}"\n')
+    paths = ('a/big.py', 'b/big.py')
+    for p in paths:
+        write(git_repo, p, big)
+    base = _commit(git_repo)
+    for p in paths:
+        os.unlink(os.path.join(git_repo, p))
+    _commit(git_repo)
+    for p in paths:
+        write(git_repo, p, big)
+    _commit(git_repo)
+    assert _added(str(git_repo), base) == []
+
+
 def test_a_base_answer_of_more_lines_than_names_fails_closed(git_repo, keys, tmp_path, monkeypatch):
     """Lines are matched to names by their order: a ``git`` on PATH that
     adds one (a wrapper's banner) would move every blob to the next path,
