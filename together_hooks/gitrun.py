@@ -913,6 +913,8 @@ def stream_blobs(
     full), so neither side waits on a full pipe.
     """
     shas = list(shas)
+    if not shas:  # nothing to read: no git to start
+        return
     requests = b''.join(
         (sha.encode() if isinstance(sha, str) else sha) + b'\n' for sha in shas
     )

@@ -1644,6 +1644,48 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/sources/history_test.py::test_a_blob_counts_only_at_the_paths_that_are_scanned'),
       "a range's attribution keeps the keys discovery found under every path: a key in an excluded "
       'file counts there, and a bare 64 hex in a file named for a key is not told a key'),
+    M('range-base-cr-asked', 'together_hooks/sources/commits.py',
+      "        if '\\n' not in path and not path.endswith('\\r'):\n",
+      "        if '\\n' not in path:\n",
+      ('tests/sources/range_base_batch_test.py::'
+       'test_a_path_ending_in_a_carriage_return_is_not_asked_as_its_twin',),
+      "a range's path ending in a carriage return is asked of its base as the path without it "
+      '(git drops the CR): a key the range adds at a.py\\r passes as the one the base had at a.py'),
+    M('range-base-banner-trusted', 'together_hooks/sources/commits.py',
+      '    if len(lines) != len(names):  # git answers each name on one line\n',
+      '    if len(lines) < len(names):  # git answers each name on one line\n',
+      ('tests/sources/range_base_batch_test.py::'
+       'test_a_base_answer_of_more_lines_than_names_fails_closed',),
+      "the base's cat-file answer is matched to its names by order even when it has more lines "
+      "(a wrapper's banner): blobs move to other paths, a range's key can pass as the base's"),
+    M('range-base-blob-one-path', 'together_hooks/sources/commits.py',
+      '            asked.append((sha, sorted(on)))\n',
+      '            asked.append((sha, sorted(on)[:1]))\n',
+      ('tests/sources/range_base_batch_test.py::'
+       'test_a_blob_the_base_had_at_two_paths_is_judged_at_each',),
+      "a blob the range's base has at two paths is judged at the first only: a key the base had "
+      'at the other counts as the range\'s'),
+    M('range-base-large-one-read', 'together_hooks/sources/commits.py',
+      '            asked.extend((sha, [path]) for path in sorted(on))\n',
+      '            asked.append((sha, sorted(on)))\n',
+      ('tests/sources/range_base_batch_test.py::'
+       'test_a_large_blob_the_base_had_at_two_paths_streams_for_each',),
+      "a large blob the range's base has at two paths is streamed once: the second path reads "
+      'what the first left (nothing) and the key the base had there counts as the range\'s'),
+    M('range-base-no-path', 'together_hooks/sources/commits.py',
+      '            had[path] |= keys_in(scan, data, path) if data is not None else streamed_keys(scan, blob, path)\n',
+      "            had[path] |= keys_in(scan, data, '') if data is not None else streamed_keys(scan, blob, path)\n",
+      ('tests/sources/range_base_batch_test.py::'
+       'test_a_blob_the_base_had_at_two_paths_is_judged_at_each',),
+      "the base's blobs are judged with no path: a bare 64 hex the base had in notes.txt (no key "
+      'there) hides the key the range adds there'),
+    M('stream-blobs-empty-starts-git', 'together_hooks/gitrun.py',
+      '    if not shas:  # nothing to read: no git to start\n        return\n',
+      '',
+      ('tests/sources/range_base_batch_test.py::'
+       'test_the_bases_keys_cost_the_same_gits_for_2_or_24_paths',),
+      'a blob stream of no blobs starts a git cat-file anyway: a range scan starts gits by what its '
+      'data holds (one more or less), not by its steps'),
     M('digest-heading-git-ids', 'together_hooks/rules.py',
       "    rb'|(?i:(?<![a-z$])(?:rev(?:ision)?s?|commits?|pin(?:s|ned)?|shas?|oids?)(?![a-z])))'\n",
       "    rb')'\n",

@@ -38,6 +38,7 @@ from together_hooks.gitrun import git_output
 from together_hooks.fileio import WINDOW
 from together_hooks.gitrun import BlobAt
 from together_hooks.gitrun import stream_blobs
+from together_hooks.gitrun import unreadable
 from together_hooks.sources.content import Content
 from together_hooks.sources.content import could_be_offered
 from together_hooks.sources.content import Revision
@@ -237,22 +238,63 @@ def _streamed_tokens(root: str, args: tuple[str, ...]) -> Iterator[bytes]:
         err.close()
 
 
-def _blobs_at(root: str, commits: Iterable[str], path: str) -> list[str]:
-    """The blob at ``path`` in each commit that has one."""
-    if '\n' in path:
-        return []
-    names = [f'{c}:{path}' for c in commits]
+def _base_keys(
+        root: str, boundary: Sequence[str], paths: Iterable[str], scan: Scan,
+) -> dict[str, set[str]]:
+    """path -> the keys any of the ``boundary`` commits holds at it.
+
+    One ``git cat-file --batch-check`` for every (commit, path) name, one
+    blob stream for every distinct blob found: two gits however many paths
+    (a git per path made a push of 650 flagged paths start 1,300).  Keys
+    are found per (blob, path), as the path can change what a blob holds;
+    a small blob is read once for all its paths, a large one streams again
+    (in windows) for each.  A path holding a newline, or ending in a
+    carriage return, cannot be named to git: no blobs, so its keys count
+    as the range's (fail closed)."""
+    had: dict[str, set[str]] = {}
+    names: list[tuple[str, str]] = []
+    for path in paths:
+        if path in had:
+            continue
+        had[path] = set()
+        # git reads a name to its newline, and drops a carriage return
+        # before it: ``a\r`` would be asked as ``a``.
+        if '\n' not in path and not path.endswith('\r'):
+            names.extend((c, path) for c in boundary)
     if not names:
-        return []
+        return had
     out = git(
-        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
-        input=''.join(n + '\n' for n in names).encode('utf-8', 'surrogateescape'),
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)',
+        input=''.join(f'{c}:{path}\n' for c, path in names).encode('utf-8', 'surrogateescape'),
     )
-    # A name git cannot find comes back as given (any bytes): read bytes.
-    return [
-        parts[0].decode() for parts in (line.split() for line in out.split(b'\n'))
-        if len(parts) == 2 and parts[1] == b'blob'
-    ]
+    lines = out.split(b'\n')
+    if lines[-1:] == [b'']:
+        lines.pop()
+    if len(lines) != len(names):  # git answers each name on one line
+        raise unreadable(out)  # a wrapper's banner: no line is known to be whose
+    at: dict[bytes, tuple[int, set[str]]] = {}  # blob -> (its size, its paths)
+    for (_commit, path), line in zip(names, lines):
+        # A name git cannot find comes back as given (any bytes, ending in
+        # ``missing``): read bytes, and only a line ending in a size.
+        parts = line.split()
+        if len(parts) == 3 and parts[1] == b'blob' and parts[2].isdigit():
+            at.setdefault(parts[0], (int(parts[2]), set()))[1].add(path)
+    # A small blob is read once for all its paths; a large one is asked
+    # once for each path (streamed in windows each time).
+    asked: list[tuple[bytes, list[str]]] = []
+    for sha, (size, on) in at.items():
+        if size <= WINDOW:
+            asked.append((sha, sorted(on)))
+        else:
+            asked.extend((sha, [path]) for path in sorted(on))
+    if not asked:
+        return had
+    blobs = stream_blobs(root, [sha for sha, _on in asked])
+    for (_sha, blob), (_same, on) in zip(blobs, asked):
+        data = blob.read() if blob.size <= WINDOW else None
+        for path in on:
+            had[path] |= keys_in(scan, data, path) if data is not None else streamed_keys(scan, blob, path)
+    return had
 
 
 def added_by_commits(
@@ -487,12 +529,7 @@ def _first_adds(
     if not first or not boundary:
         return first
     # Keys the base already had at that path are not the range's.
-    had: dict[str, set[str]] = {}
-    for _hashed, path in first:
-        if path not in had:
-            had[path] = set()
-            for _sha, keys in _keys_of_blobs(root, _blobs_at(root, boundary, path), scan, path):
-                had[path] |= keys
+    had = _base_keys(root, boundary, (path for _hashed, path in first), scan)
     return {k: v for k, v in first.items() if k[0] not in had[k[1]]}
 
 
