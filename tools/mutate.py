@@ -1927,7 +1927,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        windows = content.windows(WINDOW, MAX_CONTEXT)\n',
       '        windows = None\n',
       ('tests/sources/blob_windows_test.py::test_history_memory_is_bounded_by_the_window_not_the_blob',
-       'tests/sources/blob_windows_test.py::test_wide_text_memory_is_bounded_by_the_window_not_the_file'),
+       'tests/sources/blob_windows_test.py::test_wide_text_memory_is_bounded_by_the_window_not_the_file',
+       'tests/memory_test.py::test_peak_rss_bounded', 'tests/memory_test.py::test_stdin_is_read_in_bounded_memory'),
       'a file or blob larger than a window is read whole: a history blob or a UTF-16 file past '
       'the 200 MB bound is held at once'),
     M('stash-advice-rebase', 'together_hooks/pipeline.py',
