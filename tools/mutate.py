@@ -2303,6 +2303,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       '            hidden = 0\n',
       ('tests/sources/index_flags_test.py', 'tests/hooks/env_missing_test.py'),
       'an assume-unchanged entry is not seen in the index: a staged .env deleted from the work tree is committed'),
+    M('regex-budget-setting-ignored', 'together_hooks/userregex.py',
+      '    value = os.environ.get(BUDGET_ENV)\n',
+      '    value = None\n',
+      ('tests/userregex_test.py::test_the_budget_setting_arms_the_timer',),
+      'TOGETHER_HOOKS_REGEX_BUDGET is ignored: a repository regex that backtracks runs the full 2 s of CPU whatever it says'),
+    M('regex-budget-setting-unchecked', 'together_hooks/userregex.py',
+      '    if not 0 < seconds <= 3600:  # (nan too)\n',
+      '    if seconds < 0:\n',
+      ('tests/userregex_test.py::test_a_budget_setting_that_is_no_budget_is_an_input_error',
+       'tests/userregex_test.py::test_a_bad_budget_setting_is_one_line_and_exit_2'),
+      'TOGETHER_HOOKS_REGEX_BUDGET=0 (or nan, or no number) disarms the CPU timer: a repository regex that backtracks runs unbounded'),
 )
 
 
