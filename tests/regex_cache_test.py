@@ -104,6 +104,13 @@ def test_every_cached_program_is_the_one_re_compile_generates(cache, monkeypatch
 
 
 def test_cached_programs_match_what_re_compile_matches_on_every_sample(cache, monkeypatch):
+    """A program taken from the file finds on every rule sample what
+    ``re.compile``'s finds.  One whose code, flags and groups equal
+    ``re.compile``'s (``same``: ``Pattern ==`` compares the code word for
+    word) runs the same matcher on the same program: its matches are the
+    same on any text, so the samples are matched only for one that is not
+    (none, while ``test_every_cached_program_is_the_one_re_compile_generates``
+    holds; matching the samples twice with each was ~1.2M ``finditer``s)."""
     built = from_cache(monkeypatch)
     texts = [
         fill(sample, random.Random(seed))[0].encode()
@@ -112,6 +119,8 @@ def test_cached_programs_match_what_re_compile_matches_on_every_sample(cache, mo
     ]
     for regex, (pattern, flags) in zip(built, our_patterns()):
         plain = re.compile(pattern, flags)
+        if same(regex, plain):
+            continue
         for text in map(_as(pattern), texts):
             assert [m.span() + m.groups() for m in regex.finditer(text)] == \
                 [m.span() + m.groups() for m in plain.finditer(text)]

@@ -41,6 +41,21 @@ def test_false_positive(rule_id, sample):
         assert scan_bytes(text.encode(), 'sample.txt') == [], (sample, seed)
 
 
+def test_make_key_is_a_choice_a_character():
+    """``tests/keys.make_key`` draws a key's characters in C; its keys, and
+    the generator it leaves, are those of a ``choice`` a character (every
+    test's keys stay what they were)."""
+    from tests.keys import KEY_ALPHABET
+
+    for seed in range(300):
+        ours, theirs = random.Random(seed), random.Random(seed)
+        for last in (None, '-', None):
+            body = ''.join(theirs.choice(KEY_ALPHABET) for _ in range(43))
+            body = body if last is None else body[:-1] + last
+            assert make_key(ours, last) == KEY_PREFIX.decode() + body
+            assert ours.getstate() == theirs.getstate()
+
+
 def test_every_rule_has_samples():
     for rule in RULES:
         assert len(rule.true_positives) >= 3

@@ -29,11 +29,35 @@ if TYPE_CHECKING:
 
 # CPU seconds one guarded block may take: a path's exclude checks, one
 # finding's filters.  A sane pattern takes microseconds on any input we
-# hand it; one that backtracks without end takes years.
+# hand it; one that backtracks without end takes years.  The environment
+# variable sets another (``budget``: a slow machine's CI, or a test that
+# need not spend 2 s of CPU to see a pattern stopped).
 BUDGET = 2.0
+BUDGET_ENV = 'TOGETHER_HOOKS_REGEX_BUDGET'
 
 _armed: str | None = None  # what the running block is, while it runs
 _main: int | None = None  # the thread our SIGVTALRM handler was installed from
+
+
+def budget() -> float:
+    """The CPU seconds a guarded block may take: ``BUDGET``, or the
+    environment's ``TOGETHER_HOOKS_REGEX_BUDGET`` where set (a number of
+    seconds over 0, at most an hour; anything else is an input error)."""
+    import os
+
+    value = os.environ.get(BUDGET_ENV)
+    if value is None:
+        return BUDGET
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 3600:  # (nan too)
+        raise InputError(f'{BUDGET_ENV}: not a number of CPU seconds over 0 and at most 3600')
+    return seconds
+
+
+_seconds = BUDGET  # the running block's budget, for its message
 
 
 def _fire(signum: int, frame: object) -> None:
@@ -41,7 +65,7 @@ def _fire(signum: int, frame: object) -> None:
     what, _armed = _armed, None
     if what is not None:
         raise InputError(
-            f'{what}: a regex ran past {BUDGET:g} s of CPU on one input and was '
+            f'{what}: a regex ran past {_seconds:g} s of CPU on one input and was '
             'stopped (it backtracks without end: a repeat inside a repeat, such '
             'as (a+)+ or **/**/); rewrite it',
         )
@@ -58,7 +82,7 @@ class bounded:
         self.timer = False
 
     def __enter__(self) -> bounded:
-        global _armed, _main
+        global _armed, _main, _seconds
         import _thread
 
         here = _thread.get_ident()
@@ -79,8 +103,9 @@ class bounded:
                 'main thread, where no CPU budget can stop one that backtracks '
                 'without end; run it from the main thread',
             ) from None
+        _seconds = budget()
         _armed = self.what
-        _signal.setitimer(_signal.ITIMER_VIRTUAL, BUDGET)
+        _signal.setitimer(_signal.ITIMER_VIRTUAL, _seconds)
         self.timer = True
         return self
 

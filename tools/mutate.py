@@ -2005,7 +2005,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        windows = content.windows(WINDOW, MAX_CONTEXT)\n',
       '        windows = None\n',
       ('tests/sources/blob_windows_test.py::test_history_memory_is_bounded_by_the_window_not_the_blob',
-       'tests/sources/blob_windows_test.py::test_wide_text_memory_is_bounded_by_the_window_not_the_file'),
+       'tests/sources/blob_windows_test.py::test_wide_text_memory_is_bounded_by_the_window_not_the_file',
+       'tests/memory_test.py::test_peak_rss_bounded', 'tests/memory_test.py::test_stdin_is_read_in_bounded_memory'),
       'a file or blob larger than a window is read whole: a history blob or a UTF-16 file past '
       'the 200 MB bound is held at once'),
     M('stash-advice-rebase', 'together_hooks/pipeline.py',
@@ -2479,6 +2480,22 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    host, _, zone = host, '', ''",
       ('tests/org/scan_org_test.py::test_an_address_dask_takes_is_not_refused',),
       '`scan-org --scheduler tcp://[fe80::1%eth0]:8786`, an IPv6 address naming its interface that Dask takes, is refused as a bad address'),
+    M('window-line-start-region-relative', 'together_hooks/detect/windows.py',
+      "            self._last_newline = lo + region.rfind(b'\\n')\n",
+      "            self._last_newline = region.rfind(b'\\n')\n",
+      ('tests/detect/windows_test.py::test_a_key_on_a_line_longer_than_a_windows_lead',),
+      "a key on a line longer than a window's 64 KB lead is given a column counted from the last newline's offset in its region, not in the file"),
+    M('regex-budget-setting-ignored', 'together_hooks/userregex.py',
+      '    value = os.environ.get(BUDGET_ENV)\n',
+      '    value = None\n',
+      ('tests/userregex_test.py::test_the_budget_setting_arms_the_timer',),
+      'TOGETHER_HOOKS_REGEX_BUDGET is ignored: a repository regex that backtracks runs the full 2 s of CPU whatever it says'),
+    M('regex-budget-setting-unchecked', 'together_hooks/userregex.py',
+      '    if not 0 < seconds <= 3600:  # (nan too)\n',
+      '    if seconds < 0:\n',
+      ('tests/userregex_test.py::test_a_budget_setting_that_is_no_budget_is_an_input_error',
+       'tests/userregex_test.py::test_a_bad_budget_setting_is_one_line_and_exit_2'),
+      'TOGETHER_HOOKS_REGEX_BUDGET=0 (or nan, or no number) disarms the CPU timer: a repository regex that backtracks runs unbounded'),
 )
 
 

@@ -98,6 +98,24 @@ def test_a_key_on_every_window_edge():
     assert whole and windowed(bytes(data), step) == whole
 
 
+def test_a_key_on_a_line_longer_than_a_windows_lead():
+    """A key on a line that starts before its window's bytes (a line
+    longer than the 64 KB lead) is at its file column: counted from the
+    last newline of an earlier region, wherever that region starts (the
+    property's own 60 draws, and 60 under other seeds, never held such a
+    line after a newline past the first region; mutation
+    ``window-line-start-region-relative``)."""
+    rng = random.Random(31)
+    keys = [make_key(rng) for _ in range(2)]
+    data = (
+        'x' * 20_000 + '\n' + 'a ' * 45_000 + keys[0] + ' ' + 'b ' * 20_000 + keys[1] + '\n'
+    ).encode()
+    whole = found(scan_bytes(data, 'f.txt'))
+    assert [(f[0], f[3]) for f in whole] == [(2, keys[0]), (2, keys[1])]
+    for step in (1 << 14, 100_003):
+        assert windowed(data, step) == whole
+
+
 def _structures(rng: random.Random, fill: int) -> tuple[bytes, list[str]]:
     """An INI section, a YAML block and a JSON object labelled Together's,
     each holding a generic name's legacy key ``fill`` bytes past its label,
