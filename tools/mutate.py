@@ -2427,6 +2427,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if rule.classes:',
       ('tests/scrub_backslash_test.py',),
       "a key's body in capitals fails the rule's both-cases check, so it reads as a placeholder: cut by a folder, it is shown"),
+    M('colour-on-a-pipe', 'together_hooks/report.py',
+      '    return bool(isatty and isatty())',
+      "    return not __import__('stat').S_ISREG(os.fstat(stream.fileno()).st_mode)",
+      ('tests/messages_test.py::test_colour_on_a_terminal_honouring_no_color',),
+      'output piped (pre-commit, CI) is coloured: colour is off for a file only, not for a pipe'),
 )
 
 
