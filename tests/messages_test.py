@@ -148,9 +148,12 @@ def test_colour_on_a_terminal_honouring_no_color(git_repo, keys):
     os.unlink(git_repo / 'a.py')
     rc, out = _on_a_terminal(git_repo, 'together-hooks', 'scan')
     assert rc == 0 and ANSI.search(out) and 'no Together keys' in out, out
-    # Piped (as under pre-commit or in CI): never colour.
+    # Piped (as under pre-commit or in CI): never colour.  A real process
+    # on pipes: in process (``hook_in_process``) its output is a file, and
+    # a colour test that told a file from a terminal but not a pipe
+    # passed there (mutation colour-on-a-pipe).
     write(git_repo, 'a.py', f'K = "{keys()}"\n')
-    result = hook('a.py', cwd=git_repo)
+    result = run('detect-together-keys', 'a.py', cwd=git_repo)
     assert result.rc == 1 and not ANSI.search(result.out + result.err)
 
 

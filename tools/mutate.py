@@ -2496,6 +2496,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/userregex_test.py::test_a_budget_setting_that_is_no_budget_is_an_input_error',
        'tests/userregex_test.py::test_a_bad_budget_setting_is_one_line_and_exit_2'),
       'TOGETHER_HOOKS_REGEX_BUDGET=0 (or nan, or no number) disarms the CPU timer: a repository regex that backtracks runs unbounded'),
+    M('colour-on-a-pipe', 'together_hooks/report.py',
+      '    return bool(isatty and isatty())',
+      "    return not __import__('stat').S_ISREG(os.fstat(stream.fileno()).st_mode)",
+      ('tests/messages_test.py::test_colour_on_a_terminal_honouring_no_color',),
+      'output piped (pre-commit, CI) is coloured: colour is off for a file only, not for a pipe'),
 )
 
 
