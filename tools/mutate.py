@@ -2479,6 +2479,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    host, _, zone = host, '', ''",
       ('tests/org/scan_org_test.py::test_an_address_dask_takes_is_not_refused',),
       '`scan-org --scheduler tcp://[fe80::1%eth0]:8786`, an IPv6 address naming its interface that Dask takes, is refused as a bad address'),
+    M('b64-xml-break-unread', 'together_hooks/detect/codec.py',
+      "    rb'|' + _B64_ENTITY_BREAK + rb'(?=[' + _B64_CHARS + rb'])'\n",
+      '',
+      ('tests/detect/b64_xml_breaks_test.py',),
+      'base64 wrapped with XML line breaks (`&#xD;&#xA;`, .NET `app.config`) is read up to its first break only: a key past the first line is missed'),
 )
 
 
