@@ -518,10 +518,10 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # decoys reported.  Now 32 of 36: base64 is read across XML line breaks
 # (``&#xD;&#xA;``, codec._B64_ENTITY_BREAK).
 MISSED: dict[str, str] = {
-    'dockerconfigjson-legacy': 'legacy key in base64 of a docker config in base64: its Together context (the registry host) is not carried into the inner decoding',
+    'dockerconfigjson-legacy': 'legacy key as a docker config password for a Together registry: not Together context even in plain JSON (a context rule, not the decoding)',
     'gha-log-wrapped-b64-timestamped': 'wrapped base64 whose every line is led by a CI log timestamp: lines are joined only where the next one is wholly base64',
     'jws-deflate-payload': 'JWS payload of raw deflate (zip: DEF): raw deflate has no magic to open it by',
-    'marshal-b64-legacy': 'legacy key in base64 of a marshal dict: the name and the key are glued by marshal\'s type and length bytes',
+    'marshal-b64-legacy': 'a marshal dump is read as one only when it is the whole file (engine._marshalled at depth 0), not a decoded base64 value',
 }
 
 
