@@ -2501,6 +2501,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return not __import__('stat').S_ISREG(os.fstat(stream.fileno()).st_mode)",
       ('tests/messages_test.py::test_colour_on_a_terminal_honouring_no_color',),
       'output piped (pre-commit, CI) is coloured: colour is off for a file only, not for a pipe'),
+    M('b64-xml-break-unread', 'together_hooks/detect/codec.py',
+      "    rb'|' + _B64_ENTITY_BREAK + rb'(?=[' + _B64_CHARS + rb'])'\n",
+      '',
+      ('tests/detect/b64_xml_breaks_test.py',),
+      'base64 wrapped with XML line breaks (`&#xD;&#xA;`, .NET `app.config`) is read up to its first break only: a key past the first line is missed'),
 )
 
 

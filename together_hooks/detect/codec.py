@@ -1374,10 +1374,14 @@ def b64_decode(text: bytes, shift: int = 0) -> bytes | None:
 # output: ``"...\\n..."``), or between the strings of a JSON list of
 # lines (a notebook's ``["...\\n", "..."]``), or of a list of pieces
 # (``["QUJD", "REVG"]``: a value split across strings) after an unpadded one.
+# And across a line break written as XML character references (.NET's
+# ``XmlWriter`` and ``app.config`` writing a wrapped value: ``&#xD;&#xA;``).
+_B64_ENTITY_BREAK = rb'(?:&#(?:[xX]0*[dD]|0*13);)?&#(?:[xX]0*[aA]|0*10);'
 _B64_VALUE = rb'[' + _B64_CHARS + rb']+={0,2}'
 _B64_WRAP = (
     rb'\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
     rb'|(?:\\r)?\\n(?:"[ \t]*,[ \t]*\r?\n?[ \t]*")?(?=[' + _B64_CHARS + rb'])'
+    rb'|' + _B64_ENTITY_BREAK + rb'(?=[' + _B64_CHARS + rb'])'
 )
 _B64_PIECES = rb'(?<=[' + _B64_CHARS + rb'])"[ \t]*,[ \t]*\r?\n?[ \t]*"(?=[' + _B64_CHARS + rb']{4})'
 _B64_RUN = regex_cache.compile(rb'(?:' + _B64_VALUE + rb'(?:' + _B64_WRAP + rb'|' + _B64_PIECES + rb')?)+')
@@ -1385,8 +1389,11 @@ _B64_RUN = regex_cache.compile(rb'(?:' + _B64_VALUE + rb'(?:' + _B64_WRAP + rb'|
 # of a list of pieces alone (``b64_view`` decodes both).
 _B64_ONE = regex_cache.compile(rb'(?:' + _B64_VALUE + rb'(?:' + _B64_WRAP + rb')?)+')
 # What is not a base64 character in such a value: an escaped line break
-# (its ``n`` is no character of the value), a lone backslash, the rest.
-_NOT_B64 = regex_cache.compile(rb'\\r\\n|\\[rn]|[^\\' + _B64_CHARS + rb']+|\\')
+# (its ``n`` is no character of the value), one written as XML references
+# (their ``x``, ``D`` and ``A`` neither), a lone backslash or ``&``, the rest.
+_NOT_B64 = regex_cache.compile(
+    _B64_ENTITY_BREAK + rb'|\\r\\n|\\[rn]|[^\\&' + _B64_CHARS + rb']+|[\\&]',
+)
 _NOT_B64_BYTES = bytes(
     b for b in range(256)
     if b != 0x5C and b not in b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-'  # pragma: allowlist secret
@@ -1394,11 +1401,11 @@ _NOT_B64_BYTES = bytes(
 
 
 def _b64_chars(text: bytes) -> bytes:
-    """``_NOT_B64.sub(b'', text)``: without a backslash (most values) one
+    """``_NOT_B64.sub(b'', text)``: without a backslash or ``&`` (most values) one
     ``translate`` deleting what is no base64 character, where the
     regex tried its four alternatives at every byte (a notebook's 80 KB
     PNG took 2 ms)."""
-    if b'\\' in text:
+    if b'\\' in text or b'&' in text:
         return _NOT_B64.sub(b'', text)
     return text.translate(None, _NOT_B64_BYTES)
 
