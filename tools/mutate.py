@@ -2427,6 +2427,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if rule.classes:',
       ('tests/scrub_backslash_test.py',),
       "a key's body in capitals fails the rule's both-cases check, so it reads as a placeholder: cut by a folder, it is shown"),
+    M('rotate-hashed-outside-repo', 'together_hooks/cli/rotate_help.py',
+      "        root = git_toplevel('.')\n",
+      "        root = git_toplevel('.') or '.'\n",
+      ('tests/cli/rotate_test.py::test_hashed_secret_outside_a_repository_is_an_error',),
+      '`rotate-help --hashed-secret H` outside a git repository walks the whole folder (a home folder, /tmp) instead of one line and exit 2'),
 )
 
 
