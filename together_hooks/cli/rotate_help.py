@@ -336,10 +336,10 @@ def find_leaks(
             # Walking '.' instead read a home folder or /tmp whole, for
             # minutes, to say "not in the files of this repository".
             raise InputError(
-                "--hashed-secret looks the key up in the current git "
-                "repository's files, and this folder is not in one: run it "
-                'in the clone the report came from, or name the file '
-                '(together-hooks rotate-help PATH)',
+                '--hashed-secret looks the key up in the files of the current '
+                'git work tree, and this folder is not in one (a bare '
+                'repository has none): run it in a clone the report came '
+                'from, or name the file (together-hooks rotate-help PATH)',
             )
         contents = from_tree(root)
     elif args.paths:
