@@ -2506,6 +2506,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '',
       ('tests/detect/b64_xml_breaks_test.py',),
       'base64 wrapped with XML line breaks (`&#xD;&#xA;`, .NET `app.config`) is read up to its first break only: a key past the first line is missed'),
+    M('rotate-hashed-outside-repo', 'together_hooks/cli/rotate_help.py',
+      "        root = git_toplevel('.')\n",
+      "        root = git_toplevel('.') or '.'\n",
+      ('tests/cli/rotate_test.py::test_hashed_secret_outside_a_repository_is_an_error',),
+      '`rotate-help --hashed-secret H` outside a git repository walks the whole folder (a home folder, /tmp) instead of one line and exit 2'),
 )
 
 

@@ -287,6 +287,17 @@ def test_a_path_it_did_not_read_is_never_without_keys(git_repo, rng):
     assert 'No Together API key found' not in result.out
 
 
+def test_hashed_secret_outside_a_repository_is_an_error(tmp_path, rng):
+    """The pre-receive gate's advice names `rotate-help --hashed-secret H`;
+    run from a home folder or /tmp it walked the whole folder (minutes) to
+    say "not in the files of this repository".  Now one line, exit 2."""
+    key = make_key(rng)
+    (tmp_path / 'app.py').write_text(f'KEY = "{key}"\n')
+    result = rotate('--hashed-secret', hash_secret(key), cwd=tmp_path)
+    assert_error_line(result, '--hashed-secret', 'not in one', 'rotate-help PATH')
+    assert not leaked([key], result.out, result.err)
+
+
 @pytest.mark.parametrize(('args', 'words'), (
     (('--hashed-secret', 'abc'), ('--hashed-secret', '40-hex')),
     (('--hashed-secret', '0' * 40, 'a.py'), ('not both',)),

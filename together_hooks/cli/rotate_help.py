@@ -331,7 +331,16 @@ def find_leaks(
     from together_hooks.sources.files import from_tree
 
     if args.hashed_secret is not None:
-        root = git_toplevel('.') or '.'
+        root = git_toplevel('.')
+        if root is None:
+            # Walking '.' instead read a home folder or /tmp whole, for
+            # minutes, to say "not in the files of this repository".
+            raise InputError(
+                '--hashed-secret looks the key up in the files of the current '
+                'git work tree, and this folder is not in one (a bare '
+                'repository has none): run it in a clone the report came '
+                'from, or name the file (together-hooks rotate-help PATH)',
+            )
         contents = from_tree(root)
     elif args.paths:
         contents = from_paths(args.paths)
