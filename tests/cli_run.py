@@ -141,6 +141,11 @@ def _restore(before: dict[str, object]) -> list[str]:
     return changed
 
 
+# How long a thread the run started may take to end after main returned
+# (one shutting down on its own) before it is a leak.
+THREAD_GRACE = 5.0
+
+
 def _left_running(threads: set[object]) -> list[str]:
     """Threads and git processes the run started and left behind."""
     import threading
@@ -148,7 +153,7 @@ def _left_running(threads: set[object]) -> list[str]:
     left = []
     for thread in threading.enumerate():
         if thread not in threads:
-            thread.join(timeout=5)
+            thread.join(timeout=THREAD_GRACE)
             if thread.is_alive():
                 left.append(f'thread {thread.name}')
     # The lists of git processes started (pruned lazily: a finished one

@@ -150,6 +150,8 @@ def test_a_run_that_leaves_the_process_changed_fails_the_test(tmp_path, monkeypa
         return 0
 
     _entry(monkeypatch, main)
+    # The thread waits on ``stop`` for good: a grace of 5 s is only waited out.
+    monkeypatch.setattr(cli_run, 'THREAD_GRACE', 0.2)
     umask = os.umask(0o022)
     os.umask(umask)
     term = signal.getsignal(signal.SIGTERM)

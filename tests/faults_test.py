@@ -333,10 +333,12 @@ def test_baseline_audit_report_with_an_audited_file_gone(git_repo, keys):
     assert 'b.txt' in {i['filename'] for i in r.json()['results']}
 
 
-def test_fifo_gitignore_never_hangs(git_repo, keys):
-    (git_repo / 'a.txt').write_text(f'k = "{keys()}"\n')
-    os.mkfifo(git_repo / '.gitignore')
-    for argv in (
+def test_fifo_gitignore_never_hangs(tmp_path, git_repo_template, keys):
+    # Each run waits for git's stall check (gitrun._STALL_CHECK, 0.5 s a
+    # git started) to see git blocked on the FIFO: the runs start
+    # together, each in a copy of the same repository of its own.
+    runs = []
+    for n, argv in enumerate((
             ('together-hooks', 'scan'),
             ('together-hooks', 'scan', 'a.txt'),
             ('detect-together-keys', 'a.txt'),
@@ -345,12 +347,18 @@ def test_fifo_gitignore_never_hangs(git_repo, keys):
             ('forbid-env-files', 'a.txt'),
             ('together-hooks', 'doctor'),
             ('together-hooks', 'baseline', 'create'),
-    ):
-        r = spawn(*argv, cwd=git_repo, timeout=300)
+    )):
+        repo = tmp_path / f'repo-{n}'
+        shutil.copytree(git_repo_template, repo, symlinks=True)  # as git_repo is
+        (repo / 'a.txt').write_text(f'k = "{keys()}"\n')
+        os.mkfifo(repo / '.gitignore')
+        runs.append((argv, repo, started(*argv, cwd=repo)))
+    for argv, repo, proc in runs:
+        r = finished(proc, timeout=300)
         assert 'Traceback' not in r.err, (argv, r.err)
         if r.rc == 2:
             assert_error_line(r, 'FIFO')
-    assert (git_repo / '.gitignore').is_fifo()
+        assert (repo / '.gitignore').is_fifo()
 
 
 def test_non_regular_files_are_skipped_and_reported(tmp_path, keys):
@@ -1072,12 +1080,20 @@ def test_a_git_file_pointing_nowhere_is_named_in_any_language(tmp_path):
 
 # ------------------------------------------------------------------ a named pipe written to
 
-# Each of these waits out fileio.PIPE_READER_WAIT (5 s) for a reader, the
-# late one 3 s of it: the runs start together and wait at the same time,
-# each in a repository of its own (13 s of waits one after the other).
+# Each of these waits out the TOGETHER_HOOKS_PIPE_WAIT it is given for a
+# reader (fileio.pipe_reader_wait; the default 5 s is what
+# test_a_named_pipe_with_a_reader_gets_the_report runs with): the runs
+# start together, each in a repository of its own; the late reader
+# attaches after 1 s of a 60 s wait.
 NO_READER = (
-    (('together-hooks', 'baseline', 'create', '--force'), '.secrets.baseline'),
-    (('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe'), 'report.pipe'),
+    (('together-hooks', 'baseline', 'create', '--force'), '.secrets.baseline', '0.5',
+     ('a named pipe no process reads (waited 0.5 s)', 'cannot write')),
+    (('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe'), 'report.pipe',
+     '0.25', ('a named pipe no process reads (waited 0.25 s)', 'cannot write')),
+    (('together-hooks', 'scan', '--format', 'json', '--output', 'report.pipe'), 'report.pipe',
+     'soon', ('TOGETHER_HOOKS_PIPE_WAIT must be a number of seconds',)),
+    (('together-hooks', 'baseline', 'create', '--force'), '.secrets.baseline', '-1',
+     ('TOGETHER_HOOKS_PIPE_WAIT must be a number of seconds',)),
 )
 
 
@@ -1087,34 +1103,39 @@ def test_a_named_pipe_no_process_reads_is_one_line_not_a_hang_one_read_late_gets
     log shipper): with no process reading it, open() blocked for good.
 
     ``mkfifo p; (sleep 2; cat p) & together-hooks scan a.txt --output p``:
-    the reader is waited for a few seconds, not refused at once."""
+    the reader is waited for a few seconds, not refused at once; as long
+    as ``TOGETHER_HOOKS_PIPE_WAIT`` says, and a value that is no number of
+    seconds in range is one line and exit 2, never a wait of another
+    length."""
     runs = []
-    for n, (argv, name) in enumerate(NO_READER):
+    for n, (argv, name, wait, said) in enumerate(NO_READER):
         repo = tmp_path / f'no-reader-{n}'
         shutil.copytree(git_repo_template, repo, symlinks=True)  # as git_repo is
         (repo / 'a.txt').write_text(f'k = "{keys()}"\n')
         git(repo, 'add', 'a.txt')
         os.mkfifo(repo / name)
-        runs.append((repo, name, started(*argv, cwd=repo)))
+        runs.append((repo, name, said, started(
+            *argv, cwd=repo, env={'TOGETHER_HOOKS_PIPE_WAIT': wait})))
     late = tmp_path / 'late'
     shutil.copytree(git_repo_template, late, symlinks=True)
     (late / 'a.txt').write_text(f'k = "{keys()}"\n')
     fifo = late / 'report.pipe'
     os.mkfifo(fifo)
-    reader = subprocess.Popen(('sh', '-c', 'sleep 3; exec cat "$0"', str(fifo)),
+    reader = subprocess.Popen(('sh', '-c', 'sleep 1; exec cat "$0"', str(fifo)),
                               stdout=subprocess.PIPE)
     try:
         r = finished(started('together-hooks', 'scan', 'a.txt', '--format', 'json',
-                             '--output', 'report.pipe', cwd=late))
+                             '--output', 'report.pipe', cwd=late,
+                             env={'TOGETHER_HOOKS_PIPE_WAIT': '60'}))
         got, _ = reader.communicate(timeout=60)
     finally:
         reader.kill()
     CAPTURED.append(got.decode())
     assert r.rc == 1, r.err
     assert [f['path'] for f in json.loads(got)['findings']] == ['a.txt']
-    for repo, name, proc in runs:
+    for repo, name, said, proc in runs:
         r = finished(proc, timeout=60)
-        assert_error_line(r, name, 'a named pipe no process reads', 'cannot write')
+        assert_error_line(r, *said)
         assert os.path.exists(repo / name)
 
 

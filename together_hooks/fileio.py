@@ -631,19 +631,44 @@ def open_inside(path: str, within: str, flags: int, mode: int = 0o644) -> int:
 
 
 # How long a named pipe's reader may take to attach (``cat p`` started
-# after the scan, ``(sleep 2; cat p) &``) before there is none.
+# after the scan, ``(sleep 2; cat p) &``) before there is none; the
+# environment's ``TOGETHER_HOOKS_PIPE_WAIT`` (seconds, 0 to
+# ``PIPE_WAIT_MOST``) sets it.
 PIPE_READER_WAIT = 5.0
+PIPE_WAIT_MOST = 3600.0
 
 
-def pipe_writer(path: str, wait: float = PIPE_READER_WAIT, within: str | None = None) -> int:
+def pipe_reader_wait() -> float:
+    """``PIPE_READER_WAIT``, or the seconds ``TOGETHER_HOOKS_PIPE_WAIT``
+    says; a value that is no number of seconds in range is one line
+    (InputError), never a wait of another length."""
+    given = os.environ.get('TOGETHER_HOOKS_PIPE_WAIT')
+    if given is None:
+        return PIPE_READER_WAIT
+    try:
+        wait = float(given)
+    except ValueError:
+        wait = -1.0
+    if not 0 <= wait <= PIPE_WAIT_MOST:  # NaN too
+        raise InputError(
+            f'TOGETHER_HOOKS_PIPE_WAIT must be a number of seconds from 0 to '
+            f'{PIPE_WAIT_MOST:g} (as 0.5 or 10), and it is not',
+        )
+    return wait
+
+
+def pipe_writer(path: str, wait: float | None = None, within: str | None = None) -> int:
     """A descriptor writing to the named pipe ``path``.  Opened to write, a
     FIFO blocks until a process reads it: with none (a pipe left over, a
     reader that died) for good; so it is opened without blocking, retried
-    with a short backoff for ``wait`` seconds (a reader attaching late),
-    and then no reader is an OSError that says so.  ``within``: the work
-    tree ``path`` is named in, opened as ``open_inside`` opens."""
+    with a short backoff for ``wait`` seconds (None: ``pipe_reader_wait``;
+    a reader attaching late), and then no reader is an OSError that says
+    so.  ``within``: the work tree ``path`` is named in, opened as
+    ``open_inside`` opens."""
     import time
 
+    if wait is None:
+        wait = pipe_reader_wait()
     deadline = time.monotonic() + wait
     pause = 0.01
     while True:

@@ -2511,6 +2511,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        root = git_toplevel('.') or '.'\n",
       ('tests/cli/rotate_test.py::test_hashed_secret_outside_a_repository_is_an_error',),
       '`rotate-help --hashed-secret H` outside a git repository walks the whole folder (a home folder, /tmp) instead of one line and exit 2'),
+    M('pipe-wait-env-ignored', 'together_hooks/fileio.py',
+      "    given = os.environ.get('TOGETHER_HOOKS_PIPE_WAIT')",
+      '    given = None',
+      ('tests/faults_test.py::test_a_named_pipe_no_process_reads_is_one_line_not_a_hang_one_read_late_gets_the_report',),
+      '`TOGETHER_HOOKS_PIPE_WAIT` is not honoured: a named pipe no process reads is waited for 5 s whatever it says'),
+    M('pipe-wait-unchecked', 'together_hooks/fileio.py',
+      '    if not 0 <= wait <= PIPE_WAIT_MOST:  # NaN too',
+      '    if wait != wait:',
+      ('tests/faults_test.py::test_a_named_pipe_no_process_reads_is_one_line_not_a_hang_one_read_late_gets_the_report',),
+      '`TOGETHER_HOOKS_PIPE_WAIT` that is no number of seconds in range (`soon`, `-1`) is a wait of another length, not one line and exit 2'),
 )
 
 
