@@ -1553,8 +1553,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'large wide text read in windows keeps a raw key the decoded text holds at the same bytes: '
       'a UTF-32 key silenced by its pragma is reported by windows, not by a whole read'),
     M('wide-raw-judged-off-grid', 'together_hooks/detect/widetext.py',
-      '    at = offset - (offset - grid) % width\n',
-      '    at = offset\n',
+      '        at = char - (char - grid) % width\n',
+      '        at = char\n',
       ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
       "a raw key is compared with the decoded text from its ASCII byte, not its character's first: "
       'a big-endian UTF-32 key silenced by its pragma is reported from its raw bytes'),
@@ -2521,6 +2521,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if wait != wait:',
       ('tests/faults_test.py::test_a_named_pipe_no_process_reads_is_one_line_not_a_hang_one_read_late_gets_the_report',),
       '`TOGETHER_HOOKS_PIPE_WAIT` that is no number of seconds in range (`soon`, `-1`) is a wait of another length, not one line and exit 2'),
+    M('wide-held-first-byte-only', 'together_hooks/detect/widetext.py',
+      '    for char in (offset, offset + width):\n',
+      '    for char in (offset,):\n',
+      ('tests/detect/detect_test.py::test_odd_encodings',),
+      "a key of ASCII bytes glued to a UTF-16/32 BOM's zero byte (`\\xfe\\xff\\x00tgp_v1_...`) is taken for the wide text's own (its first byte sits on the grid) and dropped from the raw bytes' findings: it passes"),
 )
 
 

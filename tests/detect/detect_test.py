@@ -136,6 +136,10 @@ def test_crlf_legacy_key():
         ('utf-16 + ascii', lambda k: 'A=1\r\n'.encode('utf-16') + b'TOGETHER_API_KEY=' + k + b'\n', 2),
         ('utf-16 + ascii odd', lambda k: 'A=1\r\n'.encode('utf-16') + b'K=' + k + b'\r\n', 2),
         ('gzip-like header', lambda k: b'\x1f\x8b\x08\x00' + b'\x00' * 20 + b' ' + k, 1),
+        # ASCII glued to a wide character's zero byte: the key's first byte
+        # sits on the text's grid (a wide 't'), the rest does not.
+        ('utf-16-be bom, ascii after a nul', lambda k: b'\xfe\xff\x00' + k + b' ', 1),
+        ('utf-32-be bom, ascii after nuls', lambda k: b'\x00\x00\xfe\xff\x00\x00\x00' + k + b' ', 1),
     ),
 )
 def test_odd_encodings(kind, build, line):

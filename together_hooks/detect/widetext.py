@@ -78,9 +78,15 @@ def held_as_text(data: bytes, offset: int, grid: int, codec: str, width: int) ->
     A key the raw bytes show there (its wide string, in any encoding:
     base64 too) is the decoded text's, judged there (its pragma, its
     context); one at an ASCII byte (a line appended by cmd's ``echo >>``)
-    or off the grid is the raw bytes' own."""
-    at = offset - (offset - grid) % width
-    return 0 <= offset < len(data) and data[at:at + width] == chr(data[offset]).encode(codec)
+    or off the grid is the raw bytes' own.  Its first two characters are
+    looked at: a key of ASCII bytes glued to a wide character's zero byte
+    (``\\xfe\\xff\\x00tgp_v1_...``) has its first byte on the grid, its
+    second not."""
+    for char in (offset, offset + width):
+        at = char - (char - grid) % width
+        if not (0 <= char < len(data) and data[at:at + width] == chr(data[char]).encode(codec)):
+            return False
+    return True
 
 
 def decoded_windows(
