@@ -147,6 +147,18 @@ def test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed():
         assert windowed_scan(text, 1 << 14, True) == whole, codec
 
 
+def test_a_wide_key_silenced_by_its_pragma_stays_silent_in_windows():
+    """A key in UTF-16/32 text silenced by its pragma, nothing appended:
+    a window read off the text's character grid still shows the key's
+    wide string in its raw bytes, which is the text's own (judged there,
+    pragma and all), so neither a whole read nor windows report it."""
+    key = make_key(random.Random(19))
+    for codec in ('utf-16', 'utf-16-be', 'utf-32-le', 'utf-32-be'):
+        text = ('word\n' * 9000 + f'x = "{key}"  # pragma: allowlist secret\n').encode(codec)
+        assert found(scan_bytes(text, 'f.txt')) == [], codec
+        assert windowed_scan(text, 1 << 14, True) == [], codec
+
+
 def test_wide_window_edges_in_a_crlf_a_surrogate_pair_and_a_pragma_line():
     """Lines ending in CRLF, each with a character outside the BMP (a
     surrogate pair in UTF-16) and a key silenced by its pragma or not,
