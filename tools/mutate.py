@@ -1555,8 +1555,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     M('wide-raw-judged-off-grid', 'together_hooks/detect/widetext.py',
       '        at = char - (char - grid) % width\n',
       '        at = char\n',
-      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',
-       'tests/sources/blob_windows_test.py::test_a_wide_key_silenced_by_its_pragma_stays_silent_in_windows'),
+      ('tests/sources/blob_windows_test.py::test_a_key_appended_raw_is_reported_though_its_wide_copy_is_allowed',),
       "a raw key is compared with the decoded text from its ASCII byte, not its character's first: "
       'a big-endian UTF-32 key silenced by its pragma is reported from its raw bytes'),
     M('window-lead-past-structure-label', 'together_hooks/fileio.py',
