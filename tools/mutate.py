@@ -1645,12 +1645,20 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a range's attribution keeps the keys discovery found under every path: a key in an excluded "
       'file counts there, and a bare 64 hex in a file named for a key is not told a key'),
     M('range-base-cr-asked', 'together_hooks/sources/commits.py',
-      "        if '\\n' not in path and not path.endswith('\\r'):\n",
-      "        if '\\n' not in path:\n",
+      "        if '\\n' not in path and not path.endswith('\\r') and not path.startswith(('./', '../')):\n",
+      "        if '\\n' not in path and not path.startswith(('./', '../')):\n",
       ('tests/sources/range_base_batch_test.py::'
        'test_a_path_ending_in_a_carriage_return_is_not_asked_as_its_twin',),
       "a range's path ending in a carriage return is asked of its base as the path without it "
       '(git drops the CR): a key the range adds at a.py\\r passes as the one the base had at a.py'),
+    M('range-base-dot-path-asked', 'together_hooks/sources/commits.py',
+      "        if '\\n' not in path and not path.endswith('\\r') and not path.startswith(('./', '../')):\n",
+      "        if '\\n' not in path and not path.endswith('\\r'):\n",
+      ('tests/sources/range_base_batch_test.py::test_a_path_under_a_dot_entry_is_not_asked_as_its_twin',
+       'tests/sources/range_base_batch_test.py::test_a_push_of_a_key_under_a_dot_entry_is_refused_for_the_key'),
+      "a range's path under a tree entry named . or .. is asked of its base: git reads ./a.py as a.py "
+      "in a clone (the base's key there hides the one the range adds at ./a.py) and dies in a bare "
+      "repository (the server's gate refuses for git's error, not the key)"),
     M('range-base-banner-trusted', 'together_hooks/sources/commits.py',
       '    if len(lines) != len(names):  # git answers each name on one line\n',
       '    if len(lines) < len(names):  # git answers each name on one line\n',

@@ -158,3 +158,71 @@ def test_a_base_answer_of_more_lines_than_names_fails_closed(git_repo, keys, tmp
     monkeypatch.setenv('PATH', f'{shim}{os.pathsep}{os.environ["PATH"]}')
     r = run_in_process('together-hooks', 'scan', '--diff', f'{base}..HEAD', cwd=git_repo)
     assert_error_line(r, "not git's", 'git on PATH')
+
+
+def _dot_entry_range(repo, key: str, dot: str) -> str:
+    """The base has ``key`` at ``a.py``; the range adds a tree entry named
+    ``dot`` (``.`` or ``..``: git's own commands never write one, but a
+    push of such a tree is taken) holding ``a.py`` with the same key.
+    Returns the base."""
+    write(repo, 'a.py', f'K = "{key}"\n')
+    base = _commit(repo)
+    blob = git(repo, 'rev-parse', 'HEAD:a.py').strip()
+    sub = _mktree(repo, f'100644 blob {blob}\ta.py\n')
+    top = _mktree(repo, f'100644 blob {blob}\ta.py\n040000 tree {sub}\t{dot}\n')
+    tip = git(repo, 'commit-tree', top, '-p', base, '-m', 'dot').strip()
+    git(repo, 'update-ref', 'refs/heads/main', tip)
+    git(repo, 'symbolic-ref', 'HEAD', 'refs/heads/main')
+    return base
+
+
+def _mktree(repo, entries: str) -> str:
+    import subprocess
+
+    return subprocess.run(('git', 'mktree'), cwd=repo, input=entries.encode(), capture_output=True,
+                          check=True).stdout.decode().strip()
+
+
+def test_a_path_under_a_dot_entry_is_not_asked_as_its_twin(git_repo, keys, tmp_path):
+    """git reads ``BASE:./a.py`` as a path relative to the working
+    directory: ``a.py`` in a clone (the base's key there hid the one the
+    range adds at ``./a.py``), a fatal error in a bare repository (the
+    server's gate stopped on git's error, not the key) or for ``../``.
+    Such a path is not asked: its keys are the range's."""
+    import subprocess
+
+    from tests.cli_run import run_in_process
+
+    for dot in ('.', '..'):
+        repo = tmp_path / f'clone{len(dot)}'
+        subprocess.run(('git', 'clone', '-q', str(git_repo), str(repo)), check=True, capture_output=True)
+        key = keys()
+        base = _dot_entry_range(repo, key, dot)
+        r = run_in_process('together-hooks', 'scan', '--diff', f'{base}..HEAD', '--format', 'json', cwd=repo)
+        assert r.rc == 1, (dot, r.err)
+        assert [f['path'] for f in r.json()['findings']] == [f'{dot}/a.py'], dot
+        served = tmp_path / f'served{len(dot)}.git'
+        subprocess.run(('git', 'clone', '-q', '--bare', str(repo), str(served)), check=True, capture_output=True)
+        assert _added(str(served), base) == [(f'{dot}/a.py', (hash_secret(key),))], dot
+
+
+def test_a_push_of_a_key_under_a_dot_entry_is_refused_for_the_key(git_repo, keys, tmp_path):
+    """The same, through a real ``git push`` to a bare repository gated by
+    examples/pre-receive: refused for the key (before: for git's error)."""
+    from tests.cli.pre_receive_test import install_gate
+    from tests.gitplay import bare
+    from tests.gitplay import clean_env
+    from tests.gitplay import run
+    from together_hooks.findings import redact
+
+    remote = bare(tmp_path / 'server.git')
+    git(git_repo, 'remote', 'add', 'origin', remote)
+    env = clean_env()
+    key = keys()
+    _dot_entry_range(git_repo, key, '.')
+    git(git_repo, 'push', '-q', 'origin', 'HEAD~1:refs/heads/main')  # the base, before the gate
+    install_gate(remote)
+    rc, out = run(git_repo, env, 'git', 'push', 'origin', 'main')
+    assert rc != 0, out
+    assert './a.py' in out and redact(key) in out, out
+    assert 'cat-file' not in out and key not in out, out

@@ -250,7 +250,8 @@ def _base_keys(
     a small blob is read once for all its paths, a large one streams again
     (in windows) for each.  A path holding a newline, or ending in a
     carriage return, cannot be named to git: no blobs, so its keys count
-    as the range's (fail closed)."""
+    as the range's (fail closed); so can none under a tree entry named
+    ``.`` or ``..`` (git reads ``./a`` relative to the working directory)."""
     had: dict[str, set[str]] = {}
     names: list[tuple[str, str]] = []
     for path in paths:
@@ -258,8 +259,11 @@ def _base_keys(
             continue
         had[path] = set()
         # git reads a name to its newline, and drops a carriage return
-        # before it: ``a\r`` would be asked as ``a``.
-        if '\n' not in path and not path.endswith('\r'):
+        # before it: ``a\r`` would be asked as ``a``.  A path under a tree
+        # entry named ``.`` or ``..`` is read relative to the working
+        # directory: ``./a`` as ``a`` in a clone, a fatal error in a bare
+        # repository.
+        if '\n' not in path and not path.endswith('\r') and not path.startswith(('./', '../')):
             names.extend((c, path) for c in boundary)
     if not names:
         return had
