@@ -828,7 +828,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/leak_probe_test.py::test_a_key_written_by_its_codes_is_shown_redacted',),
       'a key written by its codes (a decimal byte list, %uXXXX, CSS escapes, U+XXXX) is printed'),
     M('scrub-hex-piece', 'together_hooks/detect/scrub.py',
-      '        if self._grams:\n            text = _pattern(_HEX_PIECE_RUN)',
+      '        if self._index:\n            text = _pattern(_HEX_PIECE_RUN)',
       '        if False:\n            text = _pattern(_HEX_PIECE_RUN)',
       ('tests/leak_probe_test.py::test_a_key_written_by_its_codes_is_shown_redacted',),
       'a piece of a key you hold, in hex, is printed'),
@@ -2534,6 +2534,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    for char in (offset,):\n',
       ('tests/detect/detect_test.py::test_odd_encodings',),
       "a key of ASCII bytes glued to a UTF-16/32 BOM's zero byte (`\\xfe\\xff\\x00tgp_v1_...`) is taken for the wide text's own (its first byte sits on the grid) and dropped from the raw bytes' findings: it passes"),
+      '`scan-org --scheduler tcp://[fe80::1%eth0]:8786`, an IPv6 address naming its interface that Dask takes, is refused as a bad address'),    M('pieces-merged-each-show', 'together_hooks/detect/scrub.py',
+      '            self._new = []\n        return self._forms',
+      '            self._new = []\n            self._grams\n        return self._forms',
+      ('tests/detect/scrub_index_pending_test.py::test_learning_a_key_a_line_merges_each_entry_a_few_times',),
+      "the pieces' index is merged each time something is shown, not once a batch: a run learning a key a "
+      'line sorts every bucket again each key (its cost grows with the keys squared)'),
+    M('pieces-pending-unread', 'together_hooks/detect/scrub.py',
+      '        if pending:  # in the order a merged bucket holds them\n',
+      '        if False:  # in the order a merged bucket holds them\n',
+      ('tests/detect/scrub_index_pending_test.py::test_pieces_of_keys_still_pending_are_redacted_as_when_merged',),
+      "the pieces' look-up reads only the packed buckets: a piece of a key learnt since the last merge "
+      '(fewer than a batch of keys) is shown'),
 )
 
 

@@ -190,7 +190,11 @@ _OVER_SPELT = (
     r'|(?:&#(?:[0-9]{1,7}|[xX][0-9A-Fa-f]{1,6});?){8,}'
     r'|[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{40,}'
 )
-# Learnt in batches so large: the index's buckets are sorted once a batch.
+# Learnt in batches so large: entries wait in a bucket's pending list
+# (``Scrubber._pending``, read unsorted by ``_places_of``) until this many
+# keys are, then the buckets are sorted once.  Merged each time something
+# was shown, a run learning a key a line (detect-secrets' plugin) sorted
+# every bucket again each key: its cost grew with the keys squared.
 _BATCH = 1024
 
 
@@ -690,8 +694,8 @@ class Scrubber:
     """The run's known keys, and the one ``scrub`` every output passes."""
 
     __slots__ = (
-        '_known', '_new', '_forms', '_regexes', '_environ_read', '_grams',
-        '_form_ids', '_held', '_seen',
+        '_known', '_new', '_forms', '_regexes', '_environ_read', '_index',
+        '_pending', '_pending_keys', '_form_ids', '_held', '_seen',
         '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown', '_over',
         '_own', '_ours', '_digests',
     )
@@ -710,8 +714,12 @@ class Scrubber:
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
         # The indexed places of each form (``_index_pieces``): a bucket by
         # a gram's hash, of 64-bit entries (``_index_pieces``) kept sorted; a
-        # form by its number in ``_form_ids``.
-        self._grams: list[bytes | None] = []
+        # form by its number in ``_form_ids``; empty until an entry is
+        # made.  Entries not merged yet wait in ``_pending`` (bucket ->
+        # entries), of ``_pending_keys`` keys (``_BATCH``).
+        self._index: list[bytes | None] = []
+        self._pending: dict[int, list[int]] = {}
+        self._pending_keys = 0
         self._form_ids: list[str] = []
         self._seen = bytearray()  # a bit a gram indexed (``_SEEN_BITS``)
         self._environ_read = False
@@ -771,11 +779,13 @@ class Scrubber:
             self.learn(_environ_keys(), own=True)
             self._read_held()
         if self._new:
-            added: dict[int, list[int]] = {}
-            for done, secret in enumerate(self._new, 1):
-                if not done % _BATCH:  # the entries as ints (44 bytes each) bounded
+            added = self._pending
+            for secret in self._new:
+                self._pending_keys += 1
+                if self._pending_keys >= _BATCH:  # the entries as ints (44 bytes each) bounded
                     self._merge_pieces(added)
-                    added = {}
+                    added = self._pending = {}
+                    self._pending_keys = 0
                 shown = redact(secret)
                 grams = _shown_grams(secret)
                 for form, kind in _forms(secret).items():
@@ -793,8 +803,16 @@ class Scrubber:
                             self._needles = Needles(step=1)
                         self._needles.add(form)
             self._new = []
-            self._merge_pieces(added)
         return self._forms
+
+    @property
+    def _grams(self) -> list[bytes | None]:
+        """The pieces' index with every entry merged (what ``_places_of``
+        reads, the pending entries and the packed buckets together)."""
+        self._merge_pieces(self._pending)
+        self._pending = {}
+        self._pending_keys = 0
+        return self._index
 
     def hold(self, secrets: Iterable[str], here: bool = True) -> None:
         """The developer's own keys, as the run read them: learnt, and
@@ -841,6 +859,8 @@ class Scrubber:
         get = added.get
         if not self._seen:
             self._seen = bytearray(1 << (_SEEN_BITS - 3))
+        if not self._index:
+            self._index = [None] * _BUCKETS
         seen = self._seen
         for at in range(first, min(len(form), _MAX_AT) - _GRAM + 1, step):
             gram = form[at:at + _GRAM]
@@ -861,38 +881,43 @@ class Scrubber:
         entry into its bucket as it came (``insort``) most of the time."""
         if not added:
             return
-        if not self._grams:
-            self._grams = [None] * _BUCKETS
-        buckets = self._grams
-        order = sys.byteorder
+        from array import array
+
+        buckets = self._index
         for bucket, entries in added.items():
             held = buckets[bucket]
             if held is not None:
                 entries.extend(memoryview(held).cast('Q'))
             entries.sort()
-            buckets[bucket] = b''.join([entry.to_bytes(8, order) for entry in entries])
+            # 8 bytes each in the machine's order, as ``to_bytes`` would
+            # write them one by one, at C's speed.
+            buckets[bucket] = array('Q', entries).tobytes()
 
     def _places_of(self, gram: str) -> Iterator[tuple[str, int]]:
         """(form, where in it) of each indexed place holding ``gram``."""
         code = hash(gram)
         bucket = code & (_BUCKETS - 1)
-        packed = self._grams[bucket]
-        if packed is None:
-            return
-        from bisect import bisect_left
-
-        entries = memoryview(packed).cast('Q')
-
+        packed = self._index[bucket]
+        pending = self._pending.get(bucket)
         tag = (code >> _BUCKET_BITS) & _TAG_MASK
-        i = bisect_left(entries, tag << _TAG_SHIFT)
+        matched: list[int] = []
+        if packed is not None:
+            from bisect import bisect_left
+
+            entries = memoryview(packed).cast('Q')
+            i = bisect_left(entries, tag << _TAG_SHIFT)
+            while i < len(entries) and entries[i] >> _TAG_SHIFT == tag:
+                matched.append(entries[i])
+                i += 1
+        if pending:  # in the order a merged bucket holds them
+            matched.extend([entry for entry in pending if entry >> _TAG_SHIFT == tag])
+            matched.sort()
         forms = self._form_ids
-        while i < len(entries) and entries[i] >> _TAG_SHIFT == tag:
-            entry = entries[i]
+        for entry in matched:
             form = forms[(entry >> _AT_BITS) & _NUMBER_MASK]
             at = entry & (_MAX_AT - 1)
             if form.startswith(gram, at):  # a tag shared by another gram
                 yield form, at
-            i += 1
 
     def _pieces_out(self, text: str) -> str:
         """``text`` with every piece of ``_PIECE`` characters or more of a
@@ -1302,7 +1327,7 @@ class Scrubber:
             text = _pattern(_PCT_RUN).sub(self._decoded_percent, text)
         text = _pattern(_B64_RUN).sub(self._decoded_base64, text)
         text = _pattern(_HEX_RUN).sub(self._decoded_hex, text)
-        if self._grams:
+        if self._index:
             text = _pattern(_HEX_PIECE_RUN).sub(self._known_hex_out, text)
         text = _pattern(_GAPPED_HEX_RUN).sub(self._decoded_gapped_hex, text)
         text = _pattern(_B85_RUN).sub(self._decoded_base85, text)
@@ -1311,7 +1336,7 @@ class Scrubber:
         if 'ogether' in text.lower():
             text = _in_context(text, self._digests)
         text = self._cased_hex_out(text)
-        if self._grams:
+        if self._index:
             text = self._gapped_out(text)
             text = self._pieces_out(text)
         return text
@@ -1533,7 +1558,7 @@ class Scrubber:
         for i, read in enumerate(bodies):
             if not read:
                 continue
-            if self._grams and any(self._pieces_out(plain) != plain for _at, plain in read):
+            if self._index and any(self._pieces_out(plain) != plain for _at, plain in read):
                 hide.add(i)
             group = [i]
             while len(group) < 3 and i + len(group) < len(lines) and bodies[i + len(group)]:
