@@ -2534,7 +2534,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    for char in (offset,):\n',
       ('tests/detect/detect_test.py::test_odd_encodings',),
       "a key of ASCII bytes glued to a UTF-16/32 BOM's zero byte (`\\xfe\\xff\\x00tgp_v1_...`) is taken for the wide text's own (its first byte sits on the grid) and dropped from the raw bytes' findings: it passes"),
-      '`scan-org --scheduler tcp://[fe80::1%eth0]:8786`, an IPv6 address naming its interface that Dask takes, is refused as a bad address'),    M('pieces-merged-each-show', 'together_hooks/detect/scrub.py',
+    M('pieces-merged-each-show', 'together_hooks/detect/scrub.py',
       '            self._new = []\n        return self._forms',
       '            self._new = []\n            self._grams\n        return self._forms',
       ('tests/detect/scrub_index_pending_test.py::test_learning_a_key_a_line_merges_each_entry_a_few_times',),
