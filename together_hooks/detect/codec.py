@@ -136,8 +136,9 @@ _UNESCAPE = regex_cache.compile(
     rb'\x1b(?P<ansi>\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|u00(?P<u>[0-7][0-9A-Fa-f])|U0{6}(?P<U>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
-    rb'|u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
-    rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
+    rb'|[ux]\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
+    rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)(?P<gap>\\(?=[' + KEY_CHARS + rb']))?'
+    rb'|(?P<css>[2-7][0-9A-Fa-f])[ ]|N\{(?P<name>(?i:LOW LINE|HYPHEN-MINUS))\}'
     rb'|(?P<c>[\\"\'/`nrtabefv0_-]))',
 )
 _CONTROL = {
@@ -149,7 +150,10 @@ _CONTROL = {
 def _unescape_one(m: re.Match[bytes]) -> bytes:
     if m.group('ansi') or m.group('eansi') or m.group('cont'):
         return b''
-    hexed = m.group('u') or m.group('U') or m.group('x') or m.group('ub')
+    name = m.group('name')
+    if name:
+        return b'_' if name[0] in b'Ll' else b'-'
+    hexed = m.group('u') or m.group('U') or m.group('x') or m.group('ub') or m.group('css')
     if hexed:
         return bytes((int(hexed, 16),))
     octal = m.group('o')
@@ -239,8 +243,8 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # interpolated right after them (JS's `` `tgp_v1_${"<rest>"}` ``,
 # Python's ``f"tgp_v1_{'<rest>'}"``): the opening quote or ``${"`` goes,
 # the closing one is the key's boundary.
-_OP = rb'(?:(?:\)?[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
-_STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@\$?|\$@?|L|u8)?'
+_OP = rb'(?:(?:\)?[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\(|\+\+?|\.\.?|&|\|\||<>|,)[ \t]*)?'
+_STRING_PREFIX = rb'(?:[bBrRuUfFs]{1,2}|@\$?|\$@?|L|u8)?'
 # A statement on the next line appending to a variable (``k += "…"``,
 # bash's ``K+="…"``, PHP's and Perl's ``$k .= '…'``, VB's ``k &= "…"``,
 # Ruby's ``k << "…"``, Rust's ``k.push_str("…")``, a builder's
@@ -253,7 +257,7 @@ _APPEND = (
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = regex_cache.compile(
-    rb'(\\["\'`]|"|\'|`)[ \t]*(?:' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?|' + _APPEND + rb')'
+    rb'(\\["\'`]|"|\'|`)[ \t]*(?:' + _OP + rb'(?:[\\`_]?\r?\n[ \t]*' + _OP + rb')?|' + _APPEND + rb')'
     + _STRING_PREFIX + rb'\1'
     rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
 )
@@ -542,7 +546,8 @@ class QpMark:
 # bytes and starts the next with its hex offset: ``0040: ``; a key's run
 # holds no ``:``, so the offset is never a piece of it).
 _WRAP = regex_cache.compile(
-    rb'[ ^]?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
+    rb'(?:[ ^]?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?'
+    rb'|&[ \t]*\r?\n[ \t]*&)',
 )
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
 
