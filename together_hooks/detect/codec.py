@@ -128,7 +128,11 @@ def _offsets(size: int) -> tuple[MutableSequence[int], MutableSequence[int]]:
 # (TOML trims them all; YAML 1.2, 7.3.1 ``s-double-escaped``, drops the
 # escaped break and folds each empty line to a newline, which a key's two
 # pieces would straddle: ``wrapped_view`` joins such pieces where no
-# backslash is left).  Every alternative
+# backslash is left); a Haskell string gap's closing backslash after it
+# (``\`` line break indentation ``\``) goes too, before a key character.
+# Perl's ``\x{5f}`` as Rust's ``\u{5f}``; CSS's ``\5f `` (two hex digits
+# and the one space that ends the escape); Python's ``\N{LOW LINE}`` and
+# ``\N{HYPHEN-MINUS}`` (the key characters no letter or digit).  Every alternative
 # starts with a literal byte (ESC or a backslash), so ``re`` skips to those
 # bytes instead of trying each position (``tests/detect/codec_regex_test.py``
 # holds it to the plain way of writing it).
@@ -228,13 +232,13 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 
 # String concatenation: a literal's closing quote, an optional operator
 # (+ in Python/JS/Java/C#/Go, . in PHP/Perl, .. in Lua, & in VB, || in
-# SQL, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
+# SQL, <> in Elixir and Haskell, ++ in Haskell, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
 # or a JS ``[...].join('')``; a method appending the next piece, Java's
 # ``).append(`` and JS's ``.concat(``), at most one line break (a
-# backslash continuation included; a chain's ``.append(`` on the next
+# backslash continuation included, VB's `` _`` and PowerShell's backtick; a chain's ``.append(`` on the next
 # line) or an appending statement on the next line (``_APPEND``), and
 # the next literal's opening quote
-# of the same kind, maybe after its string prefix (Python's ``b"``/``r"``,
+# of the same kind, maybe after its string prefix (Python's ``b"``/``r"``, Scala's ``s"``,
 # C#'s ``@"``/``$"``/``@$"``, C's ``L"``/``u8"``); not a literal that is a
 # field's name (JSON's ``{"name":"together","key":...}`` holds two
 # fields, not one word).  Also the pieces a shell or a template joins
@@ -544,10 +548,12 @@ class QpMark:
 # comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``),
 # or a trace's offset (``curl --trace-ascii`` cuts a header line at 64
 # bytes and starts the next with its hex offset: ``0040: ``; a key's run
-# holds no ``:``, so the offset is never a piece of it).
+# holds no ``:``, so the offset is never a piece of it).  Also Fortran's
+# continuation inside a literal: ``&`` ending the line, ``&`` opening the
+# next (``"tgp_v1_…&`` then ``&…"``).
 _WRAP = regex_cache.compile(
-    rb'(?:[ ^]?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?'
-    rb'|&[ \t]*\r?\n[ \t]*&)',
+    rb'&[ \t]*\r?\n[ \t]*&|'
+    rb'[ ^]?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
 )
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
 
