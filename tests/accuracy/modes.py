@@ -70,6 +70,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe16_heldout_test
     from tests.accuracy import probe21_heldout_test
     from tests.accuracy import probe22_heldout_test
+    from tests.accuracy import probe23_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -135,6 +136,12 @@ def _sets() -> dict[str, list[Case]]:
         'probe22': [
             c for c in probe22_heldout_test.CASES
             if c.id not in probe22_heldout_test.MISSED
+        ],
+        # probe23 (string syntaxes and escapes: small text files), in the
+        # shared group.
+        'probe23': [
+            c for c in probe23_heldout_test.CASES
+            if c.id not in probe23_heldout_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

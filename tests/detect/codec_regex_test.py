@@ -14,16 +14,19 @@ from together_hooks.detect import codec
 
 # As they were first written (every alternative spelt out in the plain way),
 # with what was added since (``\\U000000xx``, a backslash before ``_`` and
-# ``-``, a statement appending on the next line).
+# ``-``, a statement appending on the next line, Perl's ``\\x{5f}``, a
+# Haskell string gap's closing backslash, VB's `` _`` and PowerShell's
+# backtick before a continued line).
 PLAIN_UNESCAPE = re.compile(
     rb'(?P<ansi>(?:\x1b|\\u001[bB]|\\x1[bB]|\\033|\\e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\u00(?P<u>[0-7][0-9A-Fa-f])|\\U000000(?P<U>[0-7][0-9A-Fa-f])|\\x(?P<x>[0-7][0-9A-Fa-f])'
-    rb'|\\u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|\\(?P<o>[0-1][0-7]{2})'
-    rb'|\\(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
+    rb'|\\[ux]\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|\\(?P<o>[0-1][0-7]{2})'
+    rb'|\\(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)(?P<gap>\\(?=[A-Za-z0-9_-]))?'
+    rb'|\\(?P<css>[2-7][0-9A-Fa-f]) |\\N\{(?P<name>(?i:low line|hyphen-minus))\}'
     rb'|\\(?P<c>[\\"\'/`nrtabefv0_-])',
 )
 PLAIN_JOIN = re.compile(
-    rb'(\\?["\'`])[ \t]*(?:' + codec._OP + rb'(?:\\?\r?\n[ \t]*' + codec._OP + rb')?|' + codec._APPEND + rb')'
+    rb'(\\?["\'`])[ \t]*(?:' + codec._OP + rb'(?:(?:\\|`|_)?\r?\n[ \t]*' + codec._OP + rb')?|' + codec._APPEND + rb')'
     + codec._STRING_PREFIX + rb'\1'
     rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
 )
@@ -35,7 +38,9 @@ PLAIN_WORD_JOIN = re.compile(
 def _plain_unescape_one(m: re.Match[bytes]) -> bytes:
     if m.group('ansi') or m.group('cont'):
         return b''
-    hexed = m.group('u') or m.group('U') or m.group('x') or m.group('ub')
+    if m.group('name'):
+        return {b'l': b'_', b'h': b'-'}[m.group('name')[:1].lower()]
+    hexed = m.group('u') or m.group('U') or m.group('x') or m.group('ub') or m.group('css')
     if hexed:
         return bytes((int(hexed, 16),))
     if m.group('o'):
@@ -71,27 +76,32 @@ _ONE = tuple(bytes((c,)) for c in b'\\"\'/`nrtabefv0_-cdzNU9 {}+.')
 
 def _escape(rng: random.Random) -> bytes:
     c = rng.choice
-    kind = rng.randrange(6)
+    kind = rng.randrange(8)
+    if kind == 6:
+        return b'\\' + bytes((c(b'12578'),)) + c(_HEX) + c((b' ', b' ', b'', b'\t'))
+    if kind == 7:
+        return b'\\N{' + c((b'LOW LINE', b'low line', b'Low Line', b'HYPHEN-MINUS', b'hyphen-minus', b'LOW  LINE',
+                                b'SPACE')) + c((b'}', b'}', b''))
     if kind == 0:
         return c(_ANSI_HEAD) + c((b'[', b'[', b'', b']')) + b'0' * c((0, 1, 31, 32, 33)) + bytes(
             c(b'019;') for _ in range(rng.randrange(3))) + c((b'm', b'A', b'z', b'Z', b'', b'1', b'@'))
     if kind == 1:
         return c(_HEXED_HEAD) + c(_HEX) + c(_HEX)
     if kind == 2:
-        return b'\\u{' + b'0' * c((0, 1, 4, 5)) + c((b'', b'0', b'7', b'8', b'f')) + c(_HEX) + c((b'}', b'}', b'', b'0}'))
+        return c((b'\\u{', b'\\x{', b'\\y{')) + b'0' * c((0, 1, 4, 5)) + c((b'', b'0', b'7', b'8', b'f')) + c(_HEX) + c((b'}', b'}', b'', b'0}'))
     if kind == 3:
         return b'\\' + bytes((c(b'012378'), c(b'078'), c(b'0789')))
     if kind == 4:
-        return b'\\' + c(_NL) + b''.join(c(_BLANK) + c(_NL) for _ in range(rng.randrange(3))) + c(_BLANK) + c((b'', b'x'))
+        return b'\\' + c(_NL) + b''.join(c(_BLANK) + c(_NL) for _ in range(rng.randrange(3))) + c(_BLANK) + c((b'', b'x', b'\\', b'\\a', b'\\.'))
     return b'\\' + c(_ONE)
 
 
 _QUOTE = (b'"', b"'", b'`', b'\\"', b"\\'", b'\\`')
-_OPS = (b'', b'+', b'.', b'..', b'&', b'||', b',', b'|', b'-', b').append(', b'.concat(', b') .append(',
+_OPS = (b'', b'+', b'.', b'..', b'&', b'||', b',', b'|', b'-', b'++', b'<>', b'<', b'+++', b').append(', b'.concat(', b') .append(',
         b')\n  .concat(', b'.append')
 _APPENDS = (b'+=', b'.=', b'&=', b'<<', b'-=', b'=', b'.push_str(', b'.append(', b'.Append(', b'.concat(',
             b'.write(', b'.put(')
-_PREFIX = (b'', b'b', b'rb', b'bR', b'Rbu', b'f', b'@', b'@$', b'$@', b'$', b'$$', b'L', b'u8', b'u', b'8')
+_PREFIX = (b'', b'b', b'rb', b'bR', b'Rbu', b'f', b's', b'fs', b'S', b'@', b'@$', b'$@', b'$', b'$$', b'L', b'u8', b'u', b'8')
 _RUNS = (0, 1, 2, 62, 63, 64, 65)
 
 
@@ -102,7 +112,7 @@ def _word(rng: random.Random) -> bytes:
 def _join(rng: random.Random) -> bytes:
     c = rng.choice
     if rng.randrange(2):
-        joiner = c(_BLANK) + c(_OPS) + c(_BLANK) + c((b'', b'\\\n', b'\n', b'\r\n', b'\\\r\n', b'\n\n')) + c(
+        joiner = c(_BLANK) + c(_OPS) + c(_BLANK) + c((b'', b'\\\n', b'\n', b'\r\n', b'\\\r\n', b'\n\n', b'_\n', b'`\n', b'`\r\n', b'-\n')) + c(
             _BLANK) + c(_OPS) + c(_BLANK)
     else:
         joiner = c((b'', b')', b');', b';', b')) ')) + c(_BLANK) + c(_NL) + c(_BLANK) + c((b'', b'$', b'@', b'1')) + (

@@ -128,7 +128,11 @@ def _offsets(size: int) -> tuple[MutableSequence[int], MutableSequence[int]]:
 # (TOML trims them all; YAML 1.2, 7.3.1 ``s-double-escaped``, drops the
 # escaped break and folds each empty line to a newline, which a key's two
 # pieces would straddle: ``wrapped_view`` joins such pieces where no
-# backslash is left).  Every alternative
+# backslash is left); a Haskell string gap's closing backslash after it
+# (``\`` line break indentation ``\``) goes too, before a key character.
+# Perl's ``\x{5f}`` as Rust's ``\u{5f}``; CSS's ``\5f `` (two hex digits
+# and the one space that ends the escape); Python's ``\N{LOW LINE}`` and
+# ``\N{HYPHEN-MINUS}`` (the key characters no letter or digit).  Every alternative
 # starts with a literal byte (ESC or a backslash), so ``re`` skips to those
 # bytes instead of trying each position (``tests/detect/codec_regex_test.py``
 # holds it to the plain way of writing it).
@@ -136,8 +140,9 @@ _UNESCAPE = regex_cache.compile(
     rb'\x1b(?P<ansi>\[[0-9;]{0,32}[A-Za-z])'
     rb'|\\(?:(?P<eansi>(?:u001[bB]|x1[bB]|033|e)\[[0-9;]{0,32}[A-Za-z])'
     rb'|u00(?P<u>[0-7][0-9A-Fa-f])|U0{6}(?P<U>[0-7][0-9A-Fa-f])|x(?P<x>[0-7][0-9A-Fa-f])'
-    rb'|u\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
-    rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)'
+    rb'|[ux]\{0{0,4}(?P<ub>[0-7]?[0-9A-Fa-f])\}|(?P<o>[0-1][0-7]{2})'
+    rb'|(?P<cont>\r?\n(?:[ \t]*\r?\n)*[ \t]*)(?P<gap>\\(?=[' + KEY_CHARS + rb']))?'
+    rb'|(?P<css>[2-7][0-9A-Fa-f])[ ]|N\{(?P<name>(?i:LOW LINE|HYPHEN-MINUS))\}'
     rb'|(?P<c>[\\"\'/`nrtabefv0_-]))',
 )
 _CONTROL = {
@@ -149,7 +154,10 @@ _CONTROL = {
 def _unescape_one(m: re.Match[bytes]) -> bytes:
     if m.group('ansi') or m.group('eansi') or m.group('cont'):
         return b''
-    hexed = m.group('u') or m.group('U') or m.group('x') or m.group('ub')
+    name = m.group('name')
+    if name:
+        return b'_' if name[0] in b'Ll' else b'-'
+    hexed = m.group('u') or m.group('U') or m.group('x') or m.group('ub') or m.group('css')
     if hexed:
         return bytes((int(hexed, 16),))
     octal = m.group('o')
@@ -224,13 +232,13 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 
 # String concatenation: a literal's closing quote, an optional operator
 # (+ in Python/JS/Java/C#/Go, . in PHP/Perl, .. in Lua, & in VB, || in
-# SQL, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
+# SQL, <> in Elixir and Haskell, ++ in Haskell, ``,`` between the pieces of Rust's ``concat!``, SQL's ``CONCAT``
 # or a JS ``[...].join('')``; a method appending the next piece, Java's
 # ``).append(`` and JS's ``.concat(``), at most one line break (a
-# backslash continuation included; a chain's ``.append(`` on the next
+# backslash continuation included, VB's `` _`` and PowerShell's backtick; a chain's ``.append(`` on the next
 # line) or an appending statement on the next line (``_APPEND``), and
 # the next literal's opening quote
-# of the same kind, maybe after its string prefix (Python's ``b"``/``r"``,
+# of the same kind, maybe after its string prefix (Python's ``b"``/``r"``, Scala's ``s"``,
 # C#'s ``@"``/``$"``/``@$"``, C's ``L"``/``u8"``); not a literal that is a
 # field's name (JSON's ``{"name":"together","key":...}`` holds two
 # fields, not one word).  Also the pieces a shell or a template joins
@@ -239,8 +247,8 @@ def _hex_byte(m: re.Match[bytes]) -> bytes:
 # interpolated right after them (JS's `` `tgp_v1_${"<rest>"}` ``,
 # Python's ``f"tgp_v1_{'<rest>'}"``): the opening quote or ``${"`` goes,
 # the closing one is the key's boundary.
-_OP = rb'(?:(?:\)?[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\(|\+|\.\.?|&|\|\||,)[ \t]*)?'
-_STRING_PREFIX = rb'(?:[bBrRuUfF]{1,2}|@\$?|\$@?|L|u8)?'
+_OP = rb'(?:(?:\)?[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\(|\+\+?|\.\.?|&|\|\||<>|,)[ \t]*)?'
+_STRING_PREFIX = rb'(?:[bBrRuUfFs]{1,2}|@\$?|\$@?|L|u8)?'
 # A statement on the next line appending to a variable (``k += "…"``,
 # bash's ``K+="…"``, PHP's and Perl's ``$k .= '…'``, VB's ``k &= "…"``,
 # Ruby's ``k << "…"``, Rust's ``k.push_str("…")``, a builder's
@@ -253,7 +261,7 @@ _APPEND = (
 # (The opening quote is written as alternatives that each start with a
 # literal byte, so ``re`` skips to quotes and backslashes.)
 _JOIN = regex_cache.compile(
-    rb'(\\["\'`]|"|\'|`)[ \t]*(?:' + _OP + rb'(?:\\?\r?\n[ \t]*' + _OP + rb')?|' + _APPEND + rb')'
+    rb'(\\["\'`]|"|\'|`)[ \t]*(?:' + _OP + rb'(?:[\\`_]?\r?\n[ \t]*' + _OP + rb')?|' + _APPEND + rb')'
     + _STRING_PREFIX + rb'\1'
     rb'(?![\w.-]{1,64}\1[ \t]*:(?!:))',
 )
@@ -540,8 +548,11 @@ class QpMark:
 # comment leader or quote marker (``#``, ``//``, `` * ``, ``>``, ``;``),
 # or a trace's offset (``curl --trace-ascii`` cuts a header line at 64
 # bytes and starts the next with its hex offset: ``0040: ``; a key's run
-# holds no ``:``, so the offset is never a piece of it).
+# holds no ``:``, so the offset is never a piece of it).  Also Fortran's
+# continuation inside a literal: ``&`` ending the line, ``&`` opening the
+# next (``"tgp_v1_…&`` then ``&…"``).
 _WRAP = regex_cache.compile(
+    rb'&[ \t]*\r?\n[ \t]*&|'
     rb'[ ^]?\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:(?:#|//|\*|>|;)[ \t]?|[0-9a-f]{4}:[ ])?',
 )
 _KEY_RUN = regex_cache.compile(rb'[' + KEY_CHARS + rb']*')
