@@ -1691,7 +1691,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if not shas:  # nothing to read: no git to start\n        return\n',
       '',
       ('tests/sources/range_base_batch_test.py::'
-       'test_the_bases_keys_cost_the_same_gits_for_2_or_24_paths',),
+       'test_the_bases_keys_cost_the_same_gits_for_2_or_24_paths',
+       'tests/sources/range_base_batch_test.py::test_a_stream_of_no_blobs_starts_no_git'),
       'a blob stream of no blobs starts a git cat-file anyway: a range scan starts gits by what its '
       'data holds (one more or less), not by its steps'),
     M('digest-heading-git-ids', 'together_hooks/rules.py',

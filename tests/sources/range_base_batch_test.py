@@ -226,3 +226,15 @@ def test_a_push_of_a_key_under_a_dot_entry_is_refused_for_the_key(git_repo, keys
     assert rc != 0, out
     assert './a.py' in out and redact(key) in out, out
     assert 'cat-file' not in out and key not in out, out
+
+
+def test_a_stream_of_no_blobs_starts_no_git(git_repo, tmp_path, monkeypatch):
+    """A step with nothing to read (no parent blob to scan, no base path
+    to ask) starts no ``git cat-file``: the gits a range scan starts follow
+    its steps, not what its data happens to hold."""
+    from together_hooks.gitrun import stream_blobs
+
+    trace = tmp_path / 'trace.json'
+    monkeypatch.setenv('GIT_TRACE2_EVENT', str(trace))
+    assert list(stream_blobs(str(git_repo), [])) == []
+    assert not trace.exists(), trace.read_text()[:500]
