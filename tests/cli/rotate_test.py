@@ -298,6 +298,21 @@ def test_hashed_secret_outside_a_repository_is_an_error(tmp_path, rng):
     assert not leaked([key], result.out, result.err)
 
 
+def test_hashed_secret_in_a_repository_git_refuses_names_safe_directory(git_repo, rng):
+    """A repository another user owns (container CI): git refuses it, and
+    the one line says so with git's remedy, not "this folder is not in"
+    a work tree (it is one: it walked it, before the outside-a-tree fix)."""
+    key = make_key(rng)
+    (git_repo / 'app.py').write_text(f'KEY = "{key}"\n')
+    subprocess.run(('chown', '-R', '65534:65534', str(git_repo)), capture_output=True)
+    if os.stat(git_repo).st_uid == os.geteuid():
+        pytest.skip('could not give the repository to another user')
+    result = rotate('--hashed-secret', hash_secret(key), cwd=git_repo)
+    assert_error_line(result, 'dubious ownership', 'safe.directory')
+    assert 'not in one' not in result.err
+    assert not leaked([key], result.out, result.err)
+
+
 @pytest.mark.parametrize(('args', 'words'), (
     (('--hashed-secret', 'abc'), ('--hashed-secret', '40-hex')),
     (('--hashed-secret', '0' * 40, 'a.py'), ('not both',)),

@@ -334,8 +334,12 @@ def find_leaks(
         root = git_toplevel('.')
         if root is None:
             # Walking '.' instead read a home folder or /tmp whole, for
-            # minutes, to say "not in the files of this repository".
-            raise InputError(
+            # minutes, to say "not in the files of this repository".  A
+            # repository git refuses (another user's: safe.directory), a
+            # bare one or its git folder is named as such (``no_repository``).
+            from together_hooks.gitrun import no_repository
+
+            raise no_repository(
                 '--hashed-secret looks the key up in the files of the current '
                 'git work tree, and this folder is not in one (a bare '
                 'repository has none): run it in a clone the report came '
