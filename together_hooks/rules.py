@@ -901,7 +901,7 @@ TOGETHER_CONTEXT = Context(
         # CreateTogetherClient()`` over ``{``, a JS object's ``together() {``);
         # not a statement's condition (``if together(x) {``)
         rb'|(?<![^\n])[ \t]*(?:(?!(?:if|elif|else|while|for|foreach|switch|when|match|catch|return|guard|until|unless|with|using|lock|await|yield)[ \t])[@\w<>\[\].?]{1,60}[ \t]+){0,6}'
-        + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[ \t]*(?:<[^<>\r\n]{0,60}>)?\([^()\r\n]{0,200}\)'
+        + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[ \t]*(?:<[^<>\r\n]{0,60}>)?\([^()]{0,400}\)'
         rb'(?:[ \t]*(?::|->|throws[ \t])[^\r\n{=;]{1,80}?)?[ \t]*(?:\r?\n[ \t]*)?\{'
         # a function stored under a key of it (a JS object's ``together: function () {``)
         rb'|(?<![\w$])' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}["\']?[ \t]*:[ \t]*(?:async[ \t]+)?function[ \t]*\w{0,40}[ \t]*\([^()\r\n]{0,200}\)[ \t]*\{'
@@ -2529,6 +2529,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'func NewTogetherClient(\n\tctx context.Context,\n) *Client {{\n\tkey := "{hex}"\n}}',
         'func (c *TogetherClient) authorize(\n\treq *http.Request,\n) {{\n\ttoken := "{hex}"\n}}',
         'public String togetherKey() {{\n    String key = "{hex}";\n}}',
+        '    public OpenAIClient createTogetherClient(\n            String model,\n            int retries) {{\n        String key = "{hex}";\n    }}',
+        'func NewTogetherClient(\n\tctx context.Context,\n) *Client {{ key := "{hex}"; return nil }}',
         '    public static OpenAIClient CreateTogetherClient()\n    {{\n        var apiKey = "{hex}";\n    }}',
         'const providers = {{\n  together() {{\n    const key = "{hex}";\n  }},\n}};',
         'var p = {{\n  together: function () {{\n    var apiKey = "{hex}";\n  }}\n}};',

@@ -166,17 +166,17 @@ def _line_end(data: bytes, at: int, hi: int) -> int:
 _PARAMS_REACH = 1024
 
 
-def _params_start(data: bytes, start: int, lo: int) -> int:
+def _params_start(data: bytes, start: int, end: int, lo: int) -> int:
     """Where the line holding the opening parenthesis starts, for a line
-    at ``start`` that starts (after its indentation) with a closing one: a
-    parameter list split over lines (``def f(\\n    a,\\n) -> X:``, Go's
-    ``func F(\\n\\ta int,\\n) *T {``) belongs to the signature's first
-    line.  ``start`` itself if none is found within ``_PARAMS_REACH``."""
-    close = start + _raw_indent(data[start:start + 64])
-    if data[close:close + 1] != b')':
+    (``start`` to ``end``) closing more parentheses than it opens: a
+    parameter list split over lines (``def f(`` ... ``) -> X:``, Go's
+    ``func F(`` ... ``) *T {``, Java's ``Client make(`` ... ``int n) {``)
+    belongs to the signature's first line.  ``start`` itself if there is
+    none within ``_PARAMS_REACH``."""
+    depth = data.count(b')', start, end) - data.count(b'(', start, end)
+    if depth <= 0:
         return start
-    depth = 0
-    for i in range(close, max(lo, close - _PARAMS_REACH) - 1, -1):
+    for i in range(start - 1, max(lo, start - _PARAMS_REACH) - 1, -1):
         c = data[i]
         if c == 0x29:
             depth += 1
@@ -259,7 +259,7 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
     # A signature's parameter list split over lines heads the body from
     # its first line (``func NewTogether(`` over ``) *Client {``).
     if at == start and start > lo:
-        first = _params_start(data, start, lo)
+        first = _params_start(data, start, opener, lo)
         if first != start:
             return first
     # A parameter list closed before the bracket is the heading's, not a
@@ -337,7 +337,7 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
         base = _raw_indent(data[parent:parent_end])
         # (a Python signature split over lines: ``) -> OpenAI:`` is the
         # end of the ``def`` line's heading)
-        parent = _params_start(data, parent, lo)
+        parent = _params_start(data, parent, parent_end, lo)
         # The block: the lines after the parent indented deeper than it.
         end = parent_end
         while end < hi:
