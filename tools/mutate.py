@@ -2556,6 +2556,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "[ \\t]*(?::|(?:\\r?\\n[ \\t]*)?\\{)?'",
       ('tests/rules_test.py', 'tests/accuracy/legacy23_heldout_test.py'),
       'a Scala function whose body follows `=` (`def togetherClient(): Client = {`) heads no Together structure'),
+    M('legacy-elixir-do-keyword-unread', 'together_hooks/rules.py',
+      '(?:\\r?\\n|\\Z))|,[ \\t]{1,8}do:|[=:,>|]',
+      '(?:\\r?\\n|\\Z))|[=:,>|]',
+      ('tests/rules_test.py', 'tests/accuracy/legacy23_heldout_test.py'),
+      'Elixir\'s one-line function under a Together key name (`def together_key, do: "<hex>"`) is no name and value: the key passes'),
 )
 
 

@@ -470,7 +470,6 @@ CASES = SOURCE + DECOYS
 MISSED: dict[str, str] = {
     'csharp-options-class-allman': 'a C# auto-property initializer (`ApiKey { get; set; } = "<hex>"`) is no name-value shape of the legacy rule: the accessor braces stand between name and value',
     'elixir-def-do-keyword-in-together-module': 'Elixir\'s one-line `def key, do: "<hex>"` is no name-value shape of the legacy rule (a function returning the value, not an assignment)',
-    'elixir-def-together-key-do-keyword': 'Elixir\'s one-line `def together_key, do: "<hex>"` is no name-value shape of the legacy rule',
     'plist-together-dict': 'a plist <key>Together</key> over the <dict> it names is no heading of that dict (its block is headed by the bare <dict> line; as legacy22)',
 }
 
