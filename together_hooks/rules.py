@@ -519,7 +519,7 @@ _LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \
 
 _LEGACY_ASSIGN = (
     _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
-    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
+    rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
     # ``["together_api_key"]=>`` then ``string(64) "<key>"``)
@@ -875,9 +875,12 @@ TOGETHER_CONTEXT = Context(
         rb'|(?:(?:async|pub|public|private|protected|internal|static|local|export|suspend|override)[ \t]+){0,4}'
         # (not one named for a digest or a cache: ``def together_checksums():``)
         # (or a Go method on a type so named: ``func (c *TogetherClient) auth(``)
-        rb'(?:def|func|function|fun|fn|sub)[ \t]+(?:\([^()\r\n]{0,40}?[ \t*&]' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}\)[ \t]*\w{1,40}'
+        rb'(?:def|func|function|fun|fn|sub)[ \t]+(?:\([^()\r\n]{0,40}?[ \t*&]' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}\)[ \t]*' + _NO_PURPOSE + rb'\w{1,40}'
         rb'|(?:\([^()\r\n]{0,80}\)[ \t]*)?(?:[\w.:]{1,40}[.:])?' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30})'
-        rb'[ \t]*(?:<[^<>\r\n]{0,60}>)?\([^\r\n]{0,200}\)[^\r\n{=;]{0,80}?[ \t]*(?::|(?:\r?\n[ \t]*)?\{)?'
+        # (Scala's body after ``=``: ``def togetherClient(): Client = {``)
+        # (its parameters maybe a line each: ``def make_together_client(`` to
+        # ``) -> OpenAI:``, no parenthesis inside)
+        rb'[ \t]*(?:<[^<>\r\n]{0,60}>)?\((?:[^\r\n]{0,200}|[ \t]*\r?\n[^()]{0,400})\)[^\r\n{=;]{0,80}?[ \t]*(?::|(?:=[ \t]*)?(?:\r?\n[ \t]*)?\{)?'
         # (Ruby's, Elixir's and Perl's, their parameters in no parentheses:
         # ``def together_client``, ``def together_client do``, ``sub together_client {``)
         rb'|(?<![\w.$])(?:def|sub)[ \t]+(?:self\.)?' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[?!]?'
@@ -890,7 +893,18 @@ TOGETHER_CONTEXT = Context(
         # a function assigned to a name of it (``const togetherClient = () => {``,
         # R's ``together_client <- function() {``)
         rb'|(?<![\w$])' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[ \t]*(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?'
-        rb'\([^()\r\n]{0,200}\)[ \t]*(?:=>)?[ \t]*\{'
+        # (TypeScript's return type before the arrow: ``const together = (): string => {``)
+        rb'\([^()\r\n]{0,200}\)[ \t]*(?::[^\r\n={}]{1,80}?)?(?:=>)?[ \t]*\{'
+        # a method declared with no keyword, its modifiers and return type
+        # before its name or after its parameters (Java's ``public String
+        # togetherKey() {``, C#'s ``public static OpenAIClient
+        # CreateTogetherClient()`` over ``{``, a JS object's ``together() {``);
+        # not a statement's condition (``if together(x) {``)
+        rb'|(?<![^\n])[ \t]*(?:(?!(?:if|elif|else|while|for|foreach|switch|when|match|catch|return|guard|until|unless|with|using|lock|await|yield)[ \t])[@\w<>\[\].?]{1,60}[ \t]+){0,6}'
+        + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}[ \t]*(?:<[^<>\r\n]{0,60}>)?\([^()]{0,400}\)'
+        rb'(?:[ \t]*(?::|->|throws[ \t])[^\r\n{=;]{1,80}?)?[ \t]*(?:\r?\n[ \t]*)?\{'
+        # a function stored under a key of it (a JS object's ``together: function () {``)
+        rb'|(?<![\w$])' + _NO_PURPOSE + rb'\w{0,30}together\w{0,30}["\']?[ \t]*:[ \t]*(?:async[ \t]+)?function[ \t]*\w{0,40}[ \t]*\([^()\r\n]{0,200}\)[ \t]*\{'
         rb'|<together(?:[_-]?ai)?>'
         # a Markdown heading of Together's alone (``## Together AI``,
         # ``### Together API keys``, closed ``## Together AI ##``; not
@@ -1787,8 +1801,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``def make_together_client() -> OpenAI:``, ``class TogetherClient:``)
         rb'|(?i:together)\w{0,30}[ \t]*(?:\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
         rb'|\)[ \t]{0,8}\w{1,40}[ \t]*\([^()\r\n]{0,200}\)[^\r\n{;=]{0,80}?'
-        rb'|(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?\([^()\r\n]{0,200}\)[ \t]*(?:=>)?)?[ \t]*(?:[{:]|do)?[ \t]*\r?(?:\n|\Z)'
+        rb'|(?:<-|=)[ \t]*(?:async[ \t]+)?(?:function[ \t]*)?\([^()\r\n]{0,200}\)[ \t]*(?::[^\r\n={}]{1,80}?)?(?:=>)?)?[ \t]*(?:(?:=[ \t]*)?\{|:|do)?[ \t]*\r?(?:\n|\Z)'
         rb'|(?i:together)(?:\.|::)[A-Za-z]\w{0,20}(?:(?:\.|::)new)?\s{0,32}\('
+        # (or its parameter list opening and ending its line, a parameter a
+        # line: ``def make_together_client(``, ``func (c *TogetherClient) auth(``)
+        rb'|(?i:together)\w{0,30}(?:\)[ \t]{0,8}\w{1,40})?[ \t]*\([ \t]*\r?\n'
     ),
     # A 64-hex key, or its base64 (88 characters, maybe inside a longer
     # run); the longest pattern (a name, then a value field 6 lines on)
@@ -2505,8 +2522,35 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'def together_client\n  key = "{hex}"\n  Client.new(key)\nend',
         'class Clients\n  def self.together_client\n    token = "{hex}"\n  end\nend',
         'defmodule Acme.LLM do\n  def together_client do\n    key = "{hex}"\n    Client.new(key)\n  end\nend',
+        # (legacy23: a signature's parameters a line each; a method with no
+        # keyword, its return type before or after it; a JS object's method;
+        # a TypeScript arrow's return type; Scala's ``= {`` body)
+        'def make_together_client(\n    timeout: float = 30.0,\n) -> OpenAI:\n    api_key = "{hex}"',
+        'func NewTogetherClient(\n\tctx context.Context,\n) *Client {{\n\tkey := "{hex}"\n}}',
+        'func (c *TogetherClient) authorize(\n\treq *http.Request,\n) {{\n\ttoken := "{hex}"\n}}',
+        'public String togetherKey() {{\n    String key = "{hex}";\n}}',
+        '    public OpenAIClient createTogetherClient(\n            String model,\n            int retries) {{\n        String key = "{hex}";\n    }}',
+        'func NewTogetherClient(\n\tctx context.Context,\n) *Client {{ key := "{hex}"; return nil }}',
+        '    public static OpenAIClient CreateTogetherClient()\n    {{\n        var apiKey = "{hex}";\n    }}',
+        'const providers = {{\n  together() {{\n    const key = "{hex}";\n  }},\n}};',
+        'var p = {{\n  together: function () {{\n    var apiKey = "{hex}";\n  }}\n}};',
+        'export const together = (): string => {{\n  const key = "{hex}";\n}};',
+        'object Llm {{\n  def togetherClient(): Client = {{\n    val apiKey = "{hex}"\n  }}\n}}',
+        # (Elixir's one-line function, its value after ``, do:``)
+        'defmodule Acme.LLM do\n  def together_key, do: "{hex}"\nend',
     ),
     false_positives=(
+        # (legacy23: the same headings named for a purpose, or a condition;
+        # a multi-line signature heads only its own body)
+        'def together_release_digest(\n    path: str,\n) -> str:\n    key = "{hex}"',
+        'func (c *TogetherClient) nonceSalt(\n\tn int,\n) []byte {{\n\tkey := "{hex}"\n}}',
+        'public String togetherChecksum() {{\n    String key = "{hex}";\n}}',
+        'var s = {{\n  together_sha256: function () {{\n    var key = "{hex}";\n  }}\n}};',
+        'export const togetherCacheKey = (): string => {{\n  const key = "{hex}";\n}};',
+        'if together(x) {{\n    key := "{hex}"\n}}',
+        'defmodule Acme.LLM do\n  def together_key_sha256, do: "{hex}"\nend',
+        'def together_client(\n    x,\n):\n    pass\n\n\ndef make_cache(\n    y,\n):\n    key = "{hex}"',
+        'func NewTogether(\n\tx int,\n) *Client {{\n\treturn nil\n}}\n\nfunc hashOf(\n\ty int,\n) string {{\n\tkey := "{hex}"\n\treturn key\n}}',
         # (a default that is a digest's; a type named for Together holding one)
         'TOGETHER_CLI_SHA256=${{TOGETHER_CLI_SHA256:-{hex}}}',
         'together_key = os.environ.get("TOGETHER_MODEL_SHA256", "{hex}")',

@@ -162,6 +162,31 @@ def _line_end(data: bytes, at: int, hi: int) -> int:
     return hi if end == -1 else end
 
 
+# How far back a closing parenthesis's opening one is looked for.
+_PARAMS_REACH = 1024
+
+
+def _params_start(data: bytes, start: int, end: int, lo: int) -> int:
+    """Where the line holding the opening parenthesis starts, for a line
+    (``start`` to ``end``) closing more parentheses than it opens: a
+    parameter list split over lines (``def f(`` ... ``) -> X:``, Go's
+    ``func F(`` ... ``) *T {``, Java's ``Client make(`` ... ``int n) {``)
+    belongs to the signature's first line.  ``start`` itself if there is
+    none within ``_PARAMS_REACH``."""
+    depth = data.count(b')', start, end) - data.count(b'(', start, end)
+    if depth <= 0:
+        return start
+    for i in range(start - 1, max(lo, start - _PARAMS_REACH) - 1, -1):
+        c = data[i]
+        if c == 0x29:
+            depth += 1
+        elif c == 0x28:
+            depth -= 1
+            if depth == 0:
+                return _line_start(data, i, lo)
+    return start
+
+
 def _indent(line: bytes) -> int:
     """Leading blanks, a YAML list item's ``- `` counted as indentation
     (its keys line up with the item's first key)."""
@@ -231,6 +256,12 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
         opener = start - 1
         start = _line_start(data, opener, lo)
         at = max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+    # A signature's parameter list split over lines heads the body from
+    # its first line (``func NewTogether(`` over ``) *Client {``).
+    if at == start and start > lo:
+        first = _params_start(data, start, opener, lo)
+        if first != start:
+            return first
     # A parameter list closed before the bracket is the heading's, not a
     # separator before it: a function's or a method's body is headed by
     # its signature (Go's ``func NewTogether() *Client {``, Kotlin's
@@ -304,6 +335,9 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
             return
         parent_end = _line_end(data, parent, hi)
         base = _raw_indent(data[parent:parent_end])
+        # (a Python signature split over lines: ``) -> OpenAI:`` is the
+        # end of the ``def`` line's heading)
+        parent = _params_start(data, parent, parent_end, lo)
         # The block: the lines after the parent indented deeper than it.
         end = parent_end
         while end < hi:
