@@ -277,10 +277,12 @@ def from_top(root: str) -> str:
 
 
 def untrack_command(
-        paths: Sequence[str], recursive: bool = False, root: str = '.',
+        paths: Sequence[str], recursive: bool = False, root: str = '.', sparse: bool = False,
 ) -> str:
     """The ``git rm --cached`` that untracks ``paths`` (named from
-    ``root``), in backquotes, to copy and run as printed from here.
+    ``root``), in backquotes, to copy and run as printed from here;
+    ``sparse``: with ``--sparse``, for paths outside a sparse checkout's
+    cone (the work tree lacks them), which git otherwise refuses to touch.
 
     Every name is one shell word, after ``--`` where one starts with
     ``-``, and literal to git (a ``[`` or ``*`` in it is no glob, a
@@ -304,6 +306,8 @@ def untrack_command(
             words.append(shell_quote(glob))
             globbed = True
     flags = '-r --cached' if recursive else '--cached'
+    if sparse:
+        flags += ' --sparse'
     cd = from_top(root)
     if globbed or any(w.startswith('-') for w in words):
         flags += ' --'  # only where needed: `git rm --cached .env` reads plainly

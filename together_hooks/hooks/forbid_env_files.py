@@ -57,7 +57,7 @@ def env_file_message(
     return (
         f'{path}: env file {"in the pushed commits" if pushed else "staged"}; '
         'it holds local settings and secrets. '
-        f'Untrack it with {hints.untrack_command([path])}, {ignore}and commit '
+        f'Untrack it with {hints.untrack_command([path], sparse=not os.path.lexists(path))}, {ignore}and commit '
         f'a template with placeholder values (.env.example) instead'
     )
 
