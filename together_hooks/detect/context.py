@@ -248,14 +248,14 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
     ``{"provider": "x", "openai": {...}}`` the inner object's heading is
     ``"openai": {``, not its sibling before it)."""
     start = _line_start(data, opener, lo)
-    at = max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+    at = _past_separator(data, start, opener)
     # A bracket alone at its line's start is headed by the line above
     # (Allman style: PHP's and C#'s ``final class TogetherGateway`` over
     # ``{``), read as that line's own bracket would be.
     if at == start and start > lo and not data[start:opener].strip(b' \t'):
         opener = start - 1
         start = _line_start(data, opener, lo)
-        at = max(start, *(data.rfind(c, start, opener) + 1 for c in _SEPARATORS))
+        at = _past_separator(data, start, opener)
     # A signature's parameter list split over lines heads the body from
     # its first line (``func NewTogether(`` over ``) *Client {``).
     if at == start and start > lo:
@@ -267,7 +267,7 @@ def _heading_start(data: bytes, opener: int, lo: int) -> int:
     # its signature (Go's ``func NewTogether() *Client {``, Kotlin's
     # ``fun togetherClient(): Client {``), not by ``) *Client {``.
     while at > start and data[at - 1] == 0x28 and data.count(b')', at, opener) > data.count(b'(', at, opener):
-        at = max(start, *(data.rfind(c, start, at - 1) + 1 for c in _SEPARATORS))
+        at = _past_separator(data, start, at - 1)
     # A term's two-tuple names what its second element holds: Erlang's
     # ``{together, [...]}``, Elixir's ``{:together, [...]}`` (the atom
     # after the tuple's ``{``, then a comma, is the list's heading).
@@ -284,6 +284,13 @@ _TUPLE_HEAD = regex_cache.compile(rb'[ \t]{0,8}(?::?\w{1,64}|<{0,2}"[\w.-]{1,64}
 
 
 _SEPARATORS = (b',', b';', b'{', b'[', b'(')
+
+
+def _past_separator(data: bytes, start: int, end: int) -> int:
+    """Just after the last ``_SEPARATORS`` byte in ``data[start:end]``
+    (a line's part from ``start``), or ``start`` where there is none."""
+    return max(start, *(data.rfind(c, start, end) + 1 for c in _SEPARATORS))
+
 # The bytes after which a bracket's heading is empty (``_heading_start``).
 _HEADLESS = frozenset(b'\n' + b''.join(_SEPARATORS))
 # How far back ``_matching`` reads an opening bracket's heading.
@@ -544,13 +551,13 @@ def _line_heading(data: bytes, start: int, at: int) -> int:
     the key's field when that item is a bare word (Elixir's ``config :app,
     :together, api_key: <key>``), not a field (``"provider": "x",``); after
     the parts of a dotted name before the key's own."""
-    head = max(start, *(data.rfind(c, start, at) + 1 for c in _SEPARATORS))
+    head = _past_separator(data, start, at)
     if head == start:
         # A dotted name's parts before its own are its headings (TOML's or a
         # property's ``together.profiles.prod.api_key =``, as YAML nests them).
         dotted = _DOTTED.match(data, start, at)
         return start if dotted is None else dotted.end('parts')
-    item = max(start, *(data.rfind(c, start, head - 1) + 1 for c in _SEPARATORS))
+    item = _past_separator(data, start, head - 1)
     if _ASSIGNS.search(data, item, head - 1) is not None:
         return start
     return head
