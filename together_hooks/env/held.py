@@ -110,9 +110,7 @@ def none_under(
                     if entry.is_dir(follow_symlinks=False):
                         todo.append(path)
                         continue
-                    if (
-                            '.env' in name.lower() or not (name.isascii() and name.isprintable())
-                    ) and os.fsencode(path) not in tracked:
+                    if _marked(name) and os.fsencode(path) not in tracked:
                         return False
                     if files is not None and (entry.is_file(follow_symlinks=False) or entry.is_symlink()):
                         held.add(os.fsencode(name))
@@ -226,8 +224,9 @@ def untracked_env_files(root: str) -> list[str]:
 
 
 def _marked(name: str) -> bool:
-    """Whether ``_ENV_MARKS`` mark the folder ``name``."""
-    return '.env' in name.lower() or not name.isascii() or any(c < ' ' or c == '\x7f' for c in name)
+    """Whether ``_ENV_MARKS`` mark ``name`` (a file's or a folder's: a name holding
+    ``.env`` in any case, or a byte outside printable ASCII)."""
+    return '.env' in name.lower() or not (name.isascii() and name.isprintable())
 
 
 def glob_escaped(path: str) -> str:
