@@ -291,8 +291,6 @@ def _base_keys(
             asked.append((sha, sorted(on)))
         else:
             asked.extend((sha, [path]) for path in sorted(on))
-    if not asked:
-        return had
     blobs = stream_blobs(root, [sha for sha, _on in asked])
     for (_sha, blob), (_same, on) in zip(blobs, asked):
         data = blob.read() if blob.size <= WINDOW else None
