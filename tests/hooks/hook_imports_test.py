@@ -418,11 +418,7 @@ def test_a_clean_commit_loads_only_the_first_stage(git_repo, monkeypatch, baseli
             'generated_at': '2020-09-13T12:26:40Z',
         }))
     subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
-    env = {
-        k: v for k, v in os.environ.items()
-        if 'TOGETHER' not in k.upper() and 'tgp_v1_' not in v and not k.startswith('PRE_COMMIT')
-    }
-    env['PRE_COMMIT'] = '1'
+    env = _keyless_commit_env()
     code = (
         'import sys, gc, atexit\n'
         'before = set(sys.modules)\n'
@@ -457,13 +453,7 @@ def test_a_clean_commit_ends_the_console_script_without_teardown(git_repo):
     every module's objects (an object of the script's own that says when
     it is freed, in a module of its own, is never freed).  Called with its arguments (in process:
     the tests, the CLI), it returns."""
-    write(git_repo, 'app.py', 'print("hello")\n')
-    subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
-    env = {
-        k: v for k, v in os.environ.items()
-        if 'TOGETHER' not in k.upper() and 'tgp_v1_' not in v and not k.startswith('PRE_COMMIT')
-    }
-    env['PRE_COMMIT'] = '1'
+    env = _clean_commit_env(git_repo)
     code = (
         'import sys, os, atexit\n'
         f'sys.path.insert(0, {SOURCE!r})\n'
@@ -491,12 +481,20 @@ def _clean_commit_env(git_repo) -> dict[str, str]:
     holds no key of the developer's: the first stage's clean path."""
     write(git_repo, 'app.py', 'print("hello")\n')
     subprocess.run(('git', 'add', '-A'), cwd=git_repo, check=True)
+    env = _keyless_commit_env()
+    env['PYTHONPATH'] = SOURCE
+    return env
+
+
+def _keyless_commit_env() -> dict[str, str]:
+    """This environment less anything that may hold a key of the
+    developer's or a pre-commit setting, as a commit's hook under
+    pre-commit sees it (``PRE_COMMIT=1``)."""
     env = {
         k: v for k, v in os.environ.items()
         if 'TOGETHER' not in k.upper() and 'tgp_v1_' not in v and not k.startswith('PRE_COMMIT')
     }
     env['PRE_COMMIT'] = '1'
-    env['PYTHONPATH'] = SOURCE
     return env
 
 
