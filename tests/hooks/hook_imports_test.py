@@ -447,17 +447,19 @@ def test_a_clean_commit_loads_only_the_first_stage(git_repo, monkeypatch, baseli
 
 
 def test_a_clean_commit_ends_the_console_script_without_teardown(git_repo):
-    """Run as its console script runs it (``main()``: the command line is
-    the process's own), a clean commit ends the process at once, exit 0:
-    the exit functions run, as at any exit, but not Python's teardown of
+    """Run as its console script runs it (``console()``: the command line
+    is the process's own), a clean commit ends the process at once, exit
+    0: the exit functions run, as at any exit, but not Python's teardown of
     every module's objects (an object of the script's own that says when
-    it is freed, in a module of its own, is never freed).  Called with its arguments (in process:
-    the tests, the CLI), it returns."""
+    it is freed, in a module of its own, is never freed).  ``main`` called
+    in process (the tests, a tool importing the hook) returns, with its
+    arguments or with none (then it reads the command line, as
+    pre-commit's hooks' ``main`` does, and the caller goes on)."""
     env = _clean_commit_env(git_repo)
     code = (
         'import sys, os, atexit\n'
         f'sys.path.insert(0, {SOURCE!r})\n'
-        'from together_hooks.hooks.first_stage import main\n'
+        'from together_hooks.hooks.first_stage import main, console\n'
         'class Freed:\n'
         '    def __del__(self):\n'
         '        os.write(2, b"torn down\\n")\n'
@@ -466,14 +468,16 @@ def test_a_clean_commit_ends_the_console_script_without_teardown(git_repo):
         'atexit.register(lambda: os.write(2, b"exit functions ran\\n"))\n'
         'assert main(sys.argv[2:]) == 0\n'  # in process: returns
         'sys.argv[1:] = sys.argv[2:]\n'
-        'raise SystemExit(main())\n'
+        'assert main() == 0\n'  # in process, the command line its own: returns too
+        'os.write(1, b"main returned\\n")\n'
+        'raise SystemExit(console())\n'
     )
     proc = subprocess.run(
         (sys.executable, '-S', '-c', code, 'detect-together-keys', 'app.py'),
         cwd=git_repo, capture_output=True, text=True, env=env,
     )
     CAPTURED.extend((proc.stdout, proc.stderr))
-    assert (proc.returncode, proc.stdout, proc.stderr) == (0, '', 'exit functions ran\n')
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, 'main returned\n', 'exit functions ran\n')
 
 
 def _clean_commit_env(git_repo) -> dict[str, str]:
@@ -510,8 +514,8 @@ def test_a_profiled_clean_commit_keeps_its_profile(git_repo, tmp_path_factory, t
     script = where / 'detect-together-keys'
     script.write_text(
         'import sys\n'
-        'from together_hooks.hooks.first_stage import main\n'
-        'sys.exit(main())\n',
+        'from together_hooks.hooks.first_stage import console\n'
+        'sys.exit(console())\n',
     )
     out = where / 'out.prof'
     args = ('-o', str(out)) if tool == 'cProfile' else ('--listfuncs',)
@@ -539,12 +543,12 @@ def test_a_clean_commit_waits_for_the_threads_python_waits_for(git_repo):
     env = _clean_commit_env(git_repo)
     code = (
         'import os, sys, threading\n'
-        'from together_hooks.hooks.first_stage import main\n'
+        'from together_hooks.hooks.first_stage import console\n'
         'def last():\n'
         '    threading.main_thread().join()\n'  # after the main thread's end
         '    os.write(2, b"thread finished\\n")\n'
         'threading.Thread(target=last).start()\n'
-        'raise SystemExit(main())\n'
+        'raise SystemExit(console())\n'
     )
     proc = subprocess.run(
         (sys.executable, '-c', code, 'app.py'), cwd=git_repo, capture_output=True, text=True, env=env,

@@ -48,6 +48,20 @@ PUSH_VARIABLES = ('PRE_COMMIT_TO_REF', 'PRE_COMMIT_FROM_REF', 'PRE_COMMIT_REMOTE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The hook's answer for ``argv`` (the command line's arguments when
+    None), returned: a caller in this process (a test, a tool importing
+    the hook) goes on after it."""
+    return _run(argv, console=False)
+
+
+def console() -> int:
+    """The ``detect-together-keys`` console script: ``main`` over the
+    process's own command line, ending the process at once on a clean
+    commit (``_exit_now``): nothing is left to do in it."""
+    return _run(None, console=True)
+
+
+def _run(argv: Sequence[str] | None, console: bool) -> int:
     import gc
 
     # What this stage imports lives as long as the process and the bytes
@@ -78,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if enabled:
             gc.enable()
     if clean:
-        if argv is None:  # the console script: this process has nothing left to do
+        if console:  # this process has nothing left to do
             _exit_now()
         return 0
     from together_hooks.hooks.detect_together_keys import main as full
