@@ -90,7 +90,13 @@ def _entry(script: str):  # type: ignore[no-untyped-def]
 
         found = [e for e in entry_points(group='console_scripts') if e.name == script]
         assert len(found) == 1, (script, found)
-        main = _ENTRY[script] = found[0].load()
+        main = found[0].load()
+        if main.__name__ != 'main':
+            # A console wrapper (first_stage.console ends the process at
+            # once on a clean commit): in process, the module's
+            # ``main(argv)`` it wraps, which always returns.
+            main = getattr(sys.modules[main.__module__], 'main')
+        _ENTRY[script] = main
     return main
 
 
