@@ -2141,10 +2141,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       "it borrows from alternates (a pool of forks): the listing of millions of objects held in memory"),
     M('blob-pass-first-byte-dropped', 'together_hooks/detect/prefilter.py',
       "    bytes((b,)) for b in b'P\\x1f\\xfd%\\x89B]x#S\\xff\\xfe'\n",
-      "    bytes((b,)) for b in b'\\x1f\\xfd%\\x89B]x#S\\xff\\xfe'\n",
+      "    bytes((b,)) for b in b'P\\x1f\\xfd\\x89B]x#S\\xff\\xfe'\n",
       ('tests/detect/blob_test_pass_test.py::test_the_pass_flags_what_the_checks_flag',),
       "with the fast extra on a large history run, the blob test's one hyperscan pass no longer asks the "
-      "magic checks of a blob starting with P: a git pack committed as a file (PACK) passes unopened"),
+      "magic checks of a blob starting with %: a PDF (its deflated streams) passes unopened"),
     M('blob-pass-zip-hint-unread', 'together_hooks/detect/prefilter.py',
       "            or hinted & _HINT_ZIP and _behind_a_stub(data) is not None\n",
       "",
