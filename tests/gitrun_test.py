@@ -102,6 +102,30 @@ def test_streamed_blobs_asked_for_by_more_than_a_pipe_holds(git_repo):
     stream.close()
 
 
+def test_streamed_blobs_up_to_whole_come_as_their_bytes(git_repo):
+    """``whole``: a blob of at most that many bytes comes as its bytes
+    (its newline read past), a larger one as a ``Blob`` read as it is
+    asked, both in order; an empty blob is ``b''``."""
+    from together_hooks.gitrun import Blob
+    from together_hooks.gitrun import stream_blobs
+
+    blobs = _many_blobs(git_repo, 40)
+    blobs[git(git_repo, 'hash-object', '-w', '--stdin', input=b'').decode().strip()] = b''
+    order = sorted(blobs)
+    cut = 3 * len(b'blob 10\n')
+    got = list(stream_blobs(str(git_repo), order, whole=cut))
+    assert [sha for sha, _blob in got] == order
+    kinds = {type(blob) for _sha, blob in got}
+    assert kinds == {bytes, Blob}
+    for sha, blob in got:
+        if len(blobs[sha]) <= cut:
+            assert blob == blobs[sha]
+    # Read as they come: each large blob read part by part, each small whole.
+    read = {sha: blob if type(blob) is bytes else blob.read(4) + blob.read()
+            for sha, blob in stream_blobs(str(git_repo), order, whole=cut)}
+    assert read == blobs
+
+
 def test_streamed_blobs_without_standard_streams(git_repo):
     """With stdin and stdout closed, the stream is started by subprocess
     and gives the same blobs."""

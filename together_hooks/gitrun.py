@@ -862,6 +862,9 @@ PACK_READING = ('-c', 'core.packedGitWindowSize=4m', '-c', 'core.packedGitLimit=
 PACK_END_READING = (*PACK_READING, '-c', 'core.deltaBaseCacheLimit=16m')
 
 
+_CUT_SHORT = 'git cat-file stopped in the middle of an object'
+
+
 class Blob:
     """One object of a ``cat-file --batch`` stream: its ``size``, and its
     bytes read in order (``read(n)``), up to its end; what is left unread
@@ -880,7 +883,7 @@ class Blob:
         n = self._left if n < 0 else min(n, self._left)
         data = self._stdout.read(n) if n else b''
         if len(data) < n:
-            raise InputError('git cat-file stopped in the middle of an object')
+            raise InputError(_CUT_SHORT)
         self._left -= n
         return data
 
@@ -900,7 +903,8 @@ def _unreadable(root: str, sha: str) -> str:
 
 def stream_blobs(
         root: str, shas: Iterable[T], reading: tuple[str, ...] = PACK_READING,
-) -> Iterator[tuple[T, Blob]]:
+        whole: int = -1,
+) -> Iterator[tuple[T, Blob | bytes]]:
     """(sha, ``Blob``) for each blob, streamed from one ``git cat-file
     --batch``: memory is what the reader takes at a time, not the blob.
 
@@ -911,6 +915,9 @@ def stream_blobs(
     no ``subprocess``); the requests are written at once when the pipe
     holds them, the rest by a thread (``--buffer``: git flushes only when
     full), so neither side waits on a full pipe.
+    ``whole``: a blob of at most this many bytes comes as its ``bytes``,
+    read at once (history's discovery reads most blobs whole: no ``Blob``
+    and no call of its own a blob).
     """
     shas = list(shas)
     if not shas:  # nothing to read: no git to start
@@ -920,16 +927,25 @@ def stream_blobs(
     )
     reader = _Fed(root, (*reading, 'cat-file', '--batch', '--buffer'), requests)
     stdout = reader.stdout
+    readline, read = stdout.readline, stdout.read
     try:
         for sha in shas:
-            header = stdout.readline().split()
+            header = readline().split()
             if len(header) != 3:
                 shown = sha.decode() if isinstance(sha, bytes) else sha
                 raise InputError(_unreadable(root, shown))
-            blob = Blob(int(header[2]), stdout)
+            size = int(header[2])
+            if size <= whole:
+                data = read(size) if size else b''
+                if len(data) < size:
+                    raise InputError(_CUT_SHORT)
+                read(1)  # the newline after each object
+                yield sha, data
+                continue
+            blob = Blob(size, stdout)
             yield sha, blob
             blob.skip()
-            stdout.read(1)  # the newline after each object
+            read(1)  # the newline after each object
     finally:
         reader.close()
 

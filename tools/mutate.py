@@ -2144,6 +2144,48 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
       "a shared store with a pack bitmap is listed whole for its pack order whatever its size, or when "
       "it borrows from alternates (a pool of forks): the listing of millions of objects held in memory"),
+    M('blob-pass-first-byte-dropped', 'together_hooks/detect/prefilter.py',
+      "    bytes((b,)) for b in b'P\\x1f\\xfd%\\x89B]x#S\\xff\\xfe'\n",
+      "    bytes((b,)) for b in b'P\\x1f\\xfd\\x89B]x#S\\xff\\xfe'\n",
+      ('tests/detect/blob_test_pass_test.py::test_the_pass_flags_what_the_checks_flag',),
+      "with the fast extra on a large history run, the blob test's one hyperscan pass no longer asks the "
+      "magic checks of a blob starting with %: a PDF (its deflated streams) passes unopened"),
+    M('blob-pass-zip-hint-unread', 'together_hooks/detect/prefilter.py',
+      "            or hinted & _HINT_ZIP and _behind_a_stub(data) is not None\n",
+      "",
+      ('tests/detect/blob_test_pass_test.py::test_the_pass_flags_what_the_checks_flag',),
+      "the blob test's one pass finds a zip's end record but never reads it: a zip behind a stub "
+      "(a self-extracting archive) whose first byte is no magic's passes unopened"),
+    M('blob-pass-tar-offset', 'together_hooks/detect/prefilter.py',
+      "    tar_end = 257 + len(b'ustar')\n",
+      "    tar_end = 256 + len(b'ustar')\n",
+      ('tests/detect/blob_test_pass_test.py::test_the_pass_flags_what_the_checks_flag',),
+      "the blob test's one pass looks for a tar's ustar one byte early: a tar committed as a file "
+      "passes unopened"),
+    M('blob-pass-nul-head-short', 'together_hooks/detect/prefilter.py',
+      "            data.find(b'\\0', 0, 4096) != -1 or dump_head(data)",
+      "            data.find(b'\\0', 0, 4095) != -1 or dump_head(data)",
+      ('tests/detect/blob_test_pass_test.py::test_the_pass_flags_what_the_checks_flag',),
+      "the blob test's one pass reads one byte less of the head for a NUL than may_be_wide does: "
+      "UTF-16 text whose first NUL is at 4095 passes unread"),
+    M('blob-pass-value-starts-unasked', 'together_hooks/detect/prefilter.py',
+      "                    where = _at_value_starts(where, starts)\n",
+      "                    pass\n",
+      ('tests/detect/blob_test_pass_test.py::test_the_pass_flags_what_the_checks_flag',),
+      "the blob test's one pass counts a container's base64 magic inside an identifier (TypeNode's eNo): "
+      "blobs the checks pass over are sent to the engine (a different set of blobs scanned)"),
+    M('blob-pass-where-unkept', 'together_hooks/detect/prefilter.py',
+      "                    keywords._last = where  # as ``where`` keeps it, for the engine\n",
+      "                    pass\n",
+      ('tests/detect/blob_test_pass_test.py::test_the_pass_keeps_where_the_needles_are',),
+      "the blob test's one pass drops where the needles are: the engine searches each passing blob "
+      "a second time"),
+    M('stream-blobs-whole-newline-unread', 'together_hooks/gitrun.py',
+      "                read(1)  # the newline after each object\n                yield sha, data\n",
+      "                yield sha, data\n",
+      ('tests/gitrun_test.py::test_streamed_blobs_up_to_whole_come_as_their_bytes',),
+      "stream_blobs(whole=) leaves the newline after a blob given as its bytes: the next header is "
+      "read one byte off and the stream fails or shifts"),
     M('hex-prefix-pass-form-dropped', 'together_hooks/detect/engine.py',
       "        routes = hyperscan_routes(HEX_PREFIX)\n",
       "        routes = hyperscan_routes(HEX_PREFIX[1:])\n",

@@ -334,7 +334,7 @@ class Keywords:
 
     __slots__ = (
         'keywords', 'needles', '_seen', '_grouped', '_where_seen', '_grouped_where', '_where',
-        '_last', '_plain_routes', '_starts', '_one_pass', '_any',
+        '_last', '_plain_routes', '_starts', '_one_pass', '_any', '_fused',
     )
 
     def __init__(self, keywords: Iterable[bytes], made: tuple[
@@ -361,6 +361,10 @@ class Keywords:
         self._plain_routes = None if made is None else made[1]
         # Needles that count only where a base64 value starts (``where``).
         self._starts = tuple(n for n in self.needles if n in B64_MAGIC)
+        # ``blob_test``'s test in one hyperscan call (``_fused_blob_test``),
+        # made once the one pass is chosen: None until then, False where
+        # its database cannot be made.
+        self._fused: Callable[[bytes], bool] | None | bool = None
 
     def plain(self, data: bytes) -> bool:
         """``any(k in data for k in self.keywords)``, without ``re``: a
@@ -579,17 +583,22 @@ class Keywords:
         if self._where is None and nbytes >= WHERE_ONE_PASS_MIN_BYTES and self.keywords:
             self._use_one_pass()
             _head_test()  # made once here, before a scan forks
+        if self._one_pass is not None:
+            if self._fused is None:
+                self._fused = _fused_blob_test(self, self._worth) or False
+            if self._fused:
+                return self._fused  # type: ignore[return-value]
+        return self._worth
 
-        def worth(data: bytes) -> bool:
-            return (
-                bool(self.where(data)) or may_be_wide(data) or dump_head(data)
-                or wrapped_block(data)[0] != -1
-                or container_kind(data, whole=True) is not None
-                or data.startswith(SQLITE_MAGIC) or ooxml_part(data)
-                or bare_hex(data)
-            )
-
-        return worth
+    def _worth(self, data: bytes) -> bool:
+        """``blob_test``'s test, one check after the other."""
+        return (
+            bool(self.where(data)) or may_be_wide(data) or dump_head(data)
+            or wrapped_block(data)[0] != -1
+            or container_kind(data, whole=True) is not None
+            or data.startswith(SQLITE_MAGIC) or ooxml_part(data)
+            or bare_hex(data)
+        )
 
 
 # Bytes of a base64 value (either alphabet): a container's magic right
@@ -1300,6 +1309,122 @@ def hyperscan_routes(
     return where, present
 
 
+# ``blob_test``'s questions that cost its hyperscan pass nothing more,
+# asked by the same pass as the needles (``_fused_blob_test``), each
+# stopped at its first match: a zip's end record anywhere (what
+# ``_behind_a_stub`` reads in the last 64 KB: its absence anywhere is
+# enough), a tar's ``ustar`` at 257.  Not a NUL in the first 4 KB nor the
+# head test's patterns (``_hyperscan_head``), even bounded to the head by
+# ``max_offset``: in the pass over the whole blob they cost more than
+# their own tests (docs/performance.md, "Issue 17, session 27").  What a
+# blob's first byte decides (magics, an XML part, a byte order mark) is
+# told by that byte (``_FIRST_ASKED``).
+_HINT_ZIP, _HINT_TAR = 1, 2
+
+
+def _hint_patterns(hyperscan: Any) -> list[tuple[bytes, int, tuple[int, ...]]]:
+    """(expression, hint bit, ``ext``) of each of those questions."""
+    at = hyperscan.HS_EXT_FLAG_MIN_OFFSET | hyperscan.HS_EXT_FLAG_MAX_OFFSET
+    tar_end = 257 + len(b'ustar')
+    return [
+        (b'PK\\x05\\x06', _HINT_ZIP, (0, 0, 0, 0, 0, 0)),
+        (b'ustar', _HINT_TAR, (at, tar_end, tar_end, 0, 0, 0)),
+    ]
+
+
+# First bytes for which a container's magic (``container_kind``: zip, a git
+# pack, gzip, xz, a PDF, a PNG, bzip2, LZMA-alone, zlib, a git bundle, a
+# script's stub), SQLite's, an XML part's lead (``ooxml_part``) or a byte
+# order mark (``may_be_wide``) may start the bytes: only those blobs ask
+# those tests (``_fused_blob_test``).
+_FIRST_ASKED = frozenset(
+    bytes((b,)) for b in b'P\x1f\xfd%\x89B]x#S\xff\xfe'
+) | _XML_LEAD
+
+
+def _fused_blob_test(
+        keywords: Keywords, slow: Callable[[bytes], bool],
+) -> Callable[[bytes], bool] | None:
+    """``keywords.blob_test``'s answer (``slow``, one check after the
+    other) with the needles and the other checks' questions
+    (``_hint_patterns``) in one hyperscan pass: a blob with no match and an
+    ordinary first byte is told by that one call.  The needles' offsets are
+    kept as ``where`` keeps them, for the engine.  None without hyperscan."""
+    try:
+        hyperscan = hyperscan_module()
+    except ImportError:
+        return None
+    import re
+
+    needles = keywords.needles
+    count = len(needles)
+    hints = _hint_patterns(hyperscan)
+    single = hyperscan.HS_FLAG_SINGLEMATCH
+    db = hyperscan_database(
+        hyperscan, [re.escape(k) for k in needles] + [h[0] for h in hints],
+        [0] * count + [single] * len(hints),
+        [(0, 0, 0, 0, 0, 0)] * count + [h[2] for h in hints],
+    )
+    if db is None:
+        return None
+    bits = [0] * count + [h[1] for h in hints]
+    sizes = [len(k) for k in needles]
+    starts = keywords._starts
+    stopped = hyperscan.ScanTerminated
+    first_asked = _FIRST_ASKED
+    scan = db.scan
+
+    def worth(data: bytes) -> bool:
+        if len(data) >= 1 << 32:  # past the length one hyperscan call takes
+            return slow(data)
+        ends: list[tuple[int, int]] = []
+        add = ends.append
+        budget = 64 + len(data) // WHERE_DENSE  # ``_budget``
+
+        def on_match(i: int, _from: int, to: int, _flags: int, _ctx: object) -> bool:
+            add((i, to))
+            return len(ends) >= budget  # True stops the scan
+
+        try:
+            scan(data, on_match)
+        except stopped:
+            return slow(data)  # dense with needles: ``where`` reads it its own way
+        hinted = 0
+        if ends:
+            found: dict[bytes, list[int] | None] = {}
+            for i, to in sorted(ends):
+                if i < count:
+                    found.setdefault(needles[i], []).append(to - sizes[i])  # type: ignore[union-attr]
+                else:
+                    hinted |= bits[i]
+            if found:
+                where = Where(data, found)
+                if starts:
+                    where = _at_value_starts(where, starts)
+                if where:
+                    keywords._last = where  # as ``where`` keeps it, for the engine
+                    return True
+        if data[:1] in first_asked:
+            # A magic, an XML part, a byte order mark may start it: each
+            # check as ``slow`` asks it.
+            return bool(
+                may_be_wide(data) or dump_head(data) or wrapped_block(data)[0] != -1
+                or container_kind(data, whole=True) is not None
+                or data.startswith(SQLITE_MAGIC) or ooxml_part(data) or bare_hex(data)
+            )
+        # Else ``container_kind(whole=True)`` is a tar's header or a zip
+        # behind a stub (both hinted), ``may_be_wide`` a NUL in the first
+        # 4 KB, ``data.startswith(SQLITE_MAGIC)`` and ``ooxml_part`` False.
+        return bool(
+            data.find(b'\0', 0, 4096) != -1 or dump_head(data) or wrapped_block(data)[0] != -1
+            or hinted & _HINT_TAR and _tar_checksum_holds(data)
+            or hinted & _HINT_ZIP and _behind_a_stub(data) is not None
+            or bare_hex(data)
+        )
+
+    return worth
+
+
 _HS_EXT = 'hyperscan._hs_ext'
 
 
@@ -1335,9 +1460,15 @@ def hyperscan_module() -> Any:
     return module
 
 
-def hyperscan_database(hyperscan: Any, expressions: list[bytes], flags: list[int]) -> Any:
+def hyperscan_database(
+        hyperscan: Any, expressions: list[bytes], flags: list[int],
+        ext: list[tuple[int, ...]] | None = None,
+) -> Any:
     """A block-mode database of ``expressions`` (ids their places), or
-    None where hyperscan cannot compile them on this machine.  Loaded from
+    None where hyperscan cannot compile them on this machine.  ``ext``:
+    each expression's extended parameters (hyperscan's ``hs_expr_ext_t``
+    as a tuple: flags, min_offset, max_offset, min_length, edit distance,
+    Hamming distance), when any has some.  Loaded from
     the one an earlier run compiled (``regex_cache.stored``: the
     expressions are our own constants, never data) when it loads; a
     damaged one, or one made for a CPU this one is not, is compiled
@@ -1346,6 +1477,8 @@ def hyperscan_database(hyperscan: Any, expressions: list[bytes], flags: list[int
 
     mode = hyperscan.HS_MODE_BLOCK
     key = ('hyperscan', getattr(hyperscan, '__version__', ''), mode, tuple(expressions), tuple(flags))
+    if ext is not None:
+        key += (tuple(ext),)
     kept = regex_cache.stored(key)
     if kept is not None:
         try:
@@ -1359,7 +1492,7 @@ def hyperscan_database(hyperscan: Any, expressions: list[bytes], flags: list[int
         db = hyperscan.Database(mode=mode)
         db.compile(
             expressions=expressions, ids=list(range(len(expressions))),
-            elements=len(expressions), flags=flags,
+            elements=len(expressions), flags=flags, **({} if ext is None else {'ext': ext}),
         )
     except Exception:  # hyperscan.error, or a CPU it does not support
         return None

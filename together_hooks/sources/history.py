@@ -157,19 +157,23 @@ _NONE: frozenset[str] = frozenset()
 
 
 def blob_keys(
-        scan: Scan, blob: Blob, worth: Callable[[bytes], bool] | None = None,
+        scan: Scan, blob: Blob | bytes, worth: Callable[[bytes], bool] | None = None,
 ) -> frozenset[str]:
-    """``keys_in`` a blob streamed from git: read whole and tested with
-    ``worth`` first when small, else scanned window by window as it comes
-    (the engine tests each window's keywords itself)."""
-    if blob.size > _WHOLE:
+    """``keys_in`` a blob streamed from git: read whole (or its bytes, as
+    ``stream_blobs(whole=)`` gives them) and tested with ``worth`` first
+    when small, else scanned window by window as it comes (the engine
+    tests each window's keywords itself)."""
+    if type(blob) is bytes:
+        data = blob
+    elif blob.size > _WHOLE:  # type: ignore[union-attr]
         return _hashes(scan(Content(_NO_PATH, stream=blob)))
-    data = blob.read()
+    else:
+        data = blob.read()  # type: ignore[union-attr]
     return keys_in(scan, data) if worth is None or worth(data) else _NONE
 
 
 def _named_keys(
-        root: str, scan: Scan, sha: bytes, blob: Blob,
+        root: str, scan: Scan, sha: bytes, blob: Blob | bytes,
         worth: Callable[[bytes], bool] | None = None,
 ) -> frozenset[str]:
     """``blob_keys``; a blob that cannot be scanned whole (scanned with no
@@ -792,13 +796,20 @@ def _discover_part(
 ) -> dict[bytes, frozenset[str]]:
     flagged: dict[bytes, frozenset[str]] = {}
     done = nbytes = 0
-    for sha, blob in stream_blobs(root, (sha for sha, _size in blobs), reading):
-        keys = _named_keys(root, scan, sha, blob, worth)
+    # Blobs read whole come as bytes, and one that fails ``worth`` (most
+    # do) is told here, with no call more.
+    for sha, blob in stream_blobs(root, (sha for sha, _size in blobs), reading, whole=_WHOLE):
+        if type(blob) is bytes:
+            size = len(blob)
+            keys = _named_keys(root, scan, sha, blob) if worth is None or worth(blob) else _NONE
+        else:
+            size = blob.size  # type: ignore[union-attr]
+            keys = _named_keys(root, scan, sha, blob, worth)
         if keys:
             flagged[sha] = keys
             tick(done, nbytes, len(flagged))
         done += 1
-        nbytes += blob.size
+        nbytes += size
         if done & 63 == 0:
             tick(done, nbytes, len(flagged))
     tick(done, nbytes, len(flagged))
