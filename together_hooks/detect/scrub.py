@@ -161,7 +161,7 @@ _TAG_MASK = (1 << (64 - _TAG_SHIFT)) - 1
 # (a SARIF report of 537 findings: 300,000 look-ups, most of the pieces'
 # pass).  At most 2 MB (``_SEEN_BITS``); a bit set by another gram only
 # costs the look-up it saves.  Sized by the places indexed, at least
-# ``_SEEN_PER_PLACE`` bits each (about 1% of a report's places looked up
+# ``_SEEN_PER_PLACE`` bits each (about 0.4% of a report's places looked up
 # in vain): a report of a few keys touched all 512 pages of 2 MB, ~1.4 ms
 # of page faults in a fresh process, for ~5,000 places.  Sized for the
 # keys a ``_known_forms`` learns (``_PLACES_A_KEY`` each), grown
@@ -169,7 +169,7 @@ _TAG_MASK = (1 << (64 - _TAG_SHIFT)) - 1
 # few times in all), every indexed gram's bit set again from the entries.
 _SEEN_BITS = 24
 _SEEN_MASK = (1 << _SEEN_BITS) - 1
-_SEEN_PER_PLACE = 128
+_SEEN_PER_PLACE = 256
 _SEEN_LEAST = 1 << 12  # bytes
 _SEEN_GROWTH = 4
 _PLACES_A_KEY = 400
