@@ -2699,6 +2699,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       '(?:\\r?\\n|\\Z))|[=:,>|]',
       ('tests/rules_test.py', 'tests/accuracy/legacy23_heldout_test.py'),
       'Elixir\'s one-line function under a Together key name (`def together_key, do: "<hex>"`) is no name and value: the key passes'),
+    M('seen-regrown-without-indexed-grams', 'together_hooks/detect/scrub.py',
+      '        for bucket, entries in [*held, *(kv for w in waiting for kv in w.items())]:\n',
+      '        for bucket, entries in []:\n',
+      ('tests/detect/scrub_seen_size_test.py::test_every_gram_keeps_its_bit_as_the_filter_grows',),
+      "the scrub's filter of indexed grams, grown for more keys, is not set again from the grams indexed "
+      'before: pieces of the keys learnt first are skipped and shown'),
+    M('seen-filter-two-megabytes', 'together_hooks/detect/scrub.py',
+      '_SEEN_LEAST = 1 << 12  # bytes\n',
+      '_SEEN_LEAST = 1 << 21  # bytes\n',
+      ('tests/detect/scrub_seen_size_test.py::test_a_report_of_few_keys_keeps_a_small_filter',),
+      "the scrub's filter of indexed grams is 2 MB whatever the keys known: a report of a few keys touches "
+      'every page of it (~1.4 ms of page faults in a fresh process)'),
+    M('prepare-leaves-base64-import', 'together_hooks/detect/engine.py',
+      "    __import__('base64')\n",
+      '    pass\n',
+      ('tests/detect/prepare_test.py::test_a_prepared_engine_decodes_base32_and_base85_with_nothing_more_to_import',),
+      "a forked tree scan's processes each import base64 (and struct) at their first base32 or base85 "
+      'decode: ~1.2 ms of CPU twice'),
 )
 
 

@@ -60,6 +60,29 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_pa
     assert proc.stdout == 'True []\n[]\n', proc.stdout
 
 
+def test_a_prepared_engine_decodes_base32_and_base85_with_nothing_more_to_import():
+    """``codec``'s base32 and base85 readings import ``base64`` (and it
+    ``struct``) on their first decode: without ``prepare`` doing it,
+    both processes of a forked tree scan did (the bench tree's and mypy's
+    both).  In a fresh interpreter: the test above imports ``base64``
+    through its cases before it looks."""
+    source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    code = (
+        'import sys\n'
+        f'sys.path.insert(0, {source!r})\n'
+        'from together_hooks.detect import codec, engine\n'
+        'from together_hooks.rules import RULES\n'
+        'engine.prepare(RULES)\n'
+        'before = set(sys.modules)\n'
+        'assert codec.b32_decode(b"ORTXAX3WGFPQ") is not None\n'
+        'codec.b85_decode(b"VPRomVPRomVPRom")\n'
+        'print(sorted(set(sys.modules) - before))\n'
+    )
+    proc = subprocess.run((sys.executable, '-c', code), capture_output=True, text=True, cwd=source)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == '[]\n', proc.stdout
+
+
 def _screen() -> prefilter.Keywords:
     return prefilter.Keywords(keyword_screen(RULES).needles)
 

@@ -1447,6 +1447,10 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     for module in ('codec', 'containers', 'context', 'csvrow', 'ownkeys', 'pragmas', 'pyc', 'shapes', 'sqlite',
                    'widetext'):
         __import__(f'together_hooks.detect.{module}')
+    # ``codec``'s base32 and base85 readings decode with ``base64`` (which
+    # imports ``struct``): on a first decode, else in each process of a
+    # fork (both did on the bench tree and on mypy's, ~1.2 ms each).
+    __import__('base64')
     # A decoded value's keyword search (``codec.any_keyword``), for each
     # tuple of keywords ``_b64_hits``, ``_b64_past_depth`` and the radix
     # readings ask with.

@@ -159,10 +159,20 @@ _TAG_MASK = (1 << (64 - _TAG_SHIFT)) - 1
 # where its gram's bit is set.  Nearly every bucket holds some entry, so
 # without it each place of a report's runs cost a bisect of its bucket
 # (a SARIF report of 537 findings: 300,000 look-ups, most of the pieces'
-# pass).  2 MB whatever the keys known; a bit set by another gram only
-# costs the look-up it saves.
+# pass).  At most 2 MB (``_SEEN_BITS``); a bit set by another gram only
+# costs the look-up it saves.  Sized by the places indexed, at least
+# ``_SEEN_PER_PLACE`` bits each (about 0.4% of a report's places looked up
+# in vain): a report of a few keys touched all 512 pages of 2 MB, ~1.4 ms
+# of page faults in a fresh process, for ~5,000 places.  Sized for the
+# keys a ``_known_forms`` learns (``_PLACES_A_KEY`` each), grown
+# ``_SEEN_GROWTH`` times at least (``_reserve``: each gram is set again a
+# few times in all), every indexed gram's bit set again from the entries.
 _SEEN_BITS = 24
 _SEEN_MASK = (1 << _SEEN_BITS) - 1
+_SEEN_PER_PLACE = 256
+_SEEN_LEAST = 1 << 12  # bytes
+_SEEN_GROWTH = 4
+_PLACES_A_KEY = 400
 
 
 # The keys a run learns every form of (``Scrubber.learn``): each costs
@@ -695,7 +705,7 @@ class Scrubber:
 
     __slots__ = (
         '_known', '_new', '_forms', '_regexes', '_environ_read', '_index',
-        '_pending', '_pending_keys', '_form_ids', '_held', '_seen',
+        '_pending', '_pending_keys', '_form_ids', '_held', '_seen', '_places',
         '_needles', '_b64', '_legacy', '_dashed', '_undashed', '_odd_shown', '_over',
         '_own', '_ours', '_digests',
     )
@@ -722,6 +732,7 @@ class Scrubber:
         self._pending_keys = 0
         self._form_ids: list[str] = []
         self._seen = bytearray()  # a bit a gram indexed (``_SEEN_BITS``)
+        self._places = 0  # the places indexed (``_reserve``)
         self._environ_read = False
         self._needles: Needles | None = None  # every form (``_present``)
         self._b64: set[str] = set()  # the base64 forms (``_gapped_out``)
@@ -780,6 +791,8 @@ class Scrubber:
             self._read_held()
         if self._new:
             added = self._pending
+            # Sized once for the keys learnt now (each indexes ~350 places).
+            self._reserve(len(self._new) * _PLACES_A_KEY, added)
             for secret in self._new:
                 self._pending_keys += 1
                 if self._pending_keys >= _BATCH:  # the entries as ints (44 bytes each) bounded
@@ -857,21 +870,46 @@ class Scrubber:
         low = (number & _NUMBER_MASK) << _AT_BITS
         buckets = _BUCKETS - 1
         get = added.get
-        if not self._seen:
-            self._seen = bytearray(1 << (_SEEN_BITS - 3))
         if not self._index:
             self._index = [None] * _BUCKETS
+        ats = range(first, min(len(form), _MAX_AT) - _GRAM + 1, step)
+        self._places += len(ats)
+        self._reserve(0, added)
         seen = self._seen
-        for at in range(first, min(len(form), _MAX_AT) - _GRAM + 1, step):
+        mask = (len(seen) << 3) - 1
+        for at in ats:
             gram = form[at:at + _GRAM]
             if gram not in shown:
                 code = hash(gram)
-                bit = code & _SEEN_MASK
+                bit = code & mask
                 seen[bit >> 3] |= 1 << (bit & 7)
                 entries = get(code & buckets)
                 if entries is None:
                     entries = added[code & buckets] = []
                 entries.append(((code >> _BUCKET_BITS) & _TAG_MASK) << _TAG_SHIFT | low | at)
+
+    def _reserve(self, more: int, added: dict[int, list[int]]) -> None:
+        """``_seen`` large enough for ``_places`` and ``more`` places to
+        come (``_SEEN_PER_PLACE`` bits each, at most ``_SEEN_BITS``): when
+        it is not, made so, the bit of every gram indexed so far set again
+        from its entry (a bucket holds the hash's low ``_BUCKET_BITS``, an
+        entry's tag the bits above them).  Its size only sets how many
+        places are looked up in vain; every indexed gram's bit is set."""
+        need = (self._places + more) * _SEEN_PER_PLACE
+        if len(self._seen) << 3 >= need or len(self._seen) << 3 > _SEEN_MASK:
+            return
+        size = max(_SEEN_LEAST, len(self._seen) * _SEEN_GROWTH)
+        while size << 3 < need and size << 3 <= _SEEN_MASK:
+            size *= 2
+        size = min(size, 1 << (_SEEN_BITS - 3))
+        seen = self._seen = bytearray(size)
+        mask = (size << 3) - 1
+        waiting = [self._pending] if added is self._pending else [self._pending, added]
+        held = [(b, memoryview(p).cast('Q')) for b, p in enumerate(self._index) if p is not None]
+        for bucket, entries in [*held, *(kv for w in waiting for kv in w.items())]:
+            for entry in entries:  # the hash's low bits: the tag's above the bucket's
+                bit = ((entry >> _TAG_SHIFT) << _BUCKET_BITS | bucket) & mask
+                seen[bit >> 3] |= 1 << (bit & 7)  # as ``_index_pieces`` set it
 
     def _merge_pieces(self, added: dict[int, list[int]]) -> None:
         """Each bucket ``added`` to, sorted again and kept packed: 8 bytes
@@ -927,12 +965,13 @@ class Scrubber:
         seen = self._seen
         if not seen:
             return text
+        mask = (len(seen) << 3) - 1
         for run in _pattern(_PIECE_RUN).finditer(text):
             floor, end = run.span()  # a piece never reaches into the one before
             t = floor
             while t + _GRAM <= end:
                 gram = text[t:t + _GRAM]
-                bit = hash(gram) & _SEEN_MASK
+                bit = hash(gram) & mask
                 if not seen[bit >> 3] >> (bit & 7) & 1:  # indexed nowhere
                     t += 1
                     continue
