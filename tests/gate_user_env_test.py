@@ -216,3 +216,23 @@ def test_pinned_env_keeps_a_trace_to_a_file_and_nothing_else(tmp_path):
         'GIT_TRACE_REDACT': '0',
         'HOME': '/nowhere',
     }
+
+
+@pytest.mark.parametrize('name', ['.env.example', '.envrc'])
+def test_a_template_whose_clean_filter_stores_a_key_is_refused(git_repo, tmp_path, keys, name):
+    """A ``filter.*.clean`` of the developer's config (``.gitattributes``
+    names it) turns the placeholder the file shows into the key the blob
+    stores: forbid-env-files read the file and passed it, exit 0 (the key
+    hook reads the blob; a repository that runs this hook alone did not)."""
+    key = keys()
+    clean = tmp_path / 'clean.sh'
+    clean.write_text(f'#!/bin/sh\nsed "s/PLACEHOLDER/{key}/"\n')
+    clean.chmod(0o755)
+    git(git_repo, 'config', 'filter.fill.clean', str(clean))
+    write(git_repo, '.gitattributes', f'{name} filter=fill\n')
+    write(git_repo, name, 'TOGETHER_API_KEY=PLACEHOLDER\n')
+    git(git_repo, 'add', '.gitattributes', name)
+    assert key in git(git_repo, 'cat-file', 'blob', f':{name}')  # what the commit stores
+    result = run_in_process('forbid-env-files', name, cwd=git_repo)
+    assert result.rc == 1 and hash_secret(key) in result.out + result.err, result.err
+    assert (result.out + result.err).count(hash_secret(key)) == 1

@@ -2672,6 +2672,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if True:',
       ('tests/gate_user_env_test.py',),
       'a trace target that is a link to /dev/stdout is taken for a file: git traces into the listing we parse'),
+    M('template-staged-blob-unread', 'together_hooks/hooks/forbid_env_files.py',
+      '        for content in unlike_work_tree(root, paths):',
+      '        for content in unlike_work_tree(root, []):',
+      ('tests/gate_user_env_test.py',),
+      'forbid-env-files reads a template from the work tree only: a clean filter that stores a key in the blob passes it'),
 )
 
 
