@@ -236,3 +236,21 @@ def test_a_template_whose_clean_filter_stores_a_key_is_refused(git_repo, tmp_pat
     result = run_in_process('forbid-env-files', name, cwd=git_repo)
     assert result.rc == 1 and hash_secret(key) in result.out + result.err, result.err
     assert (result.out + result.err).count(hash_secret(key)) == 1
+
+
+def test_an_ignore_rule_is_judged_as_every_clone_reads_it(git_repo):
+    """``core.ignoreCase=true`` (macOS's ``git init`` writes it; here the
+    developer's config) makes a ``.ENV`` rule ignore ``.env``: the hook
+    passed, exit 0, while a teammate's case-sensitive clone commits
+    ``.env``."""
+    write(git_repo, '.gitignore', '.ENV\n.ENV.*\n!.env.example\n')
+    git(git_repo, 'add', '.gitignore')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'ignore')
+    git(git_repo, 'config', 'core.ignoreCase', 'true')
+    result = run_in_process('check-env-gitignored', cwd=git_repo)
+    assert result.rc == 1 and 'add `.env` to .gitignore' in result.out + result.err, result.err
+    write(git_repo, '.gitignore', '.env\n.env.*\n!.env.example\n')
+    git(git_repo, 'add', '.gitignore')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'ignore')
+    fixed = run_in_process('check-env-gitignored', cwd=git_repo)
+    assert (fixed.rc, fixed.out, fixed.err) == (0, '', '')
