@@ -2677,6 +2677,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        for content in unlike_work_tree(root, []):',
       ('tests/gate_user_env_test.py',),
       'forbid-env-files reads a template from the work tree only: a clean filter that stores a key in the blob passes it'),
+    M('ignore-rules-judged-in-my-case', 'together_hooks/env/gitignore.py',
+      '    verdicts = check_ignore(root, list(want), every_clone=True)',
+      '    verdicts = check_ignore(root, list(want))',
+      ('tests/gate_user_env_test.py',),
+      'check-env-gitignored judges rules under the developer\'s core.ignoreCase=true: a .ENV rule passes for .env, which a case-sensitive clone commits'),
 )
 
 
