@@ -67,14 +67,72 @@ NETWORK = (
 )
 GIT = ('git', '--no-replace-objects', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG)
 _NO_GRAFTS = {'GIT_GRAFT_FILE': os.path.join(os.devnull, 'no-grafts')}
+# The environment's say in what git prints and which files a pathspec
+# names, taken back for every git we run (``pinned_env``).  A trace sent to
+# standard output (``GIT_TRACE=/dev/stdout``, or ``trace2.eventTarget`` in
+# the global config, which no ``-c`` overrides: git reads it before its
+# command line) lands in the listing we parse: ``scan`` read a trace line
+# as a file name and passed an untracked key, exit 0.  The global pathspec
+# switches make git refuse the magic our pathspecs spell out
+# (``:(literal)``, ``:(glob,icase)``): every env hook failed.  A trace
+# written to a file stays (a user's debugging, the tests' process counts).
+PATHSPEC_SWITCHES = (
+    'GIT_LITERAL_PATHSPECS', 'GIT_GLOB_PATHSPECS', 'GIT_NOGLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS',
+)
+TRACE2_TARGETS = ('GIT_TRACE2', 'GIT_TRACE2_EVENT', 'GIT_TRACE2_PERF')
+# The trace variables whose value is where git writes (the others are
+# settings of a trace: GIT_TRACE_REDACT, GIT_TRACE2_PARENT_SID...).
+TRACE_TARGETS = (
+    'GIT_TRACE', 'GIT_TRACE_PACK_ACCESS', 'GIT_TRACE_PACKET', 'GIT_TRACE_PACKFILE',
+    'GIT_TRACE_PERFORMANCE', 'GIT_TRACE_SETUP', 'GIT_TRACE_SHALLOW', 'GIT_TRACE_CURL',
+    'GIT_TRACE_REFS', 'GIT_TRACE_FSMONITOR', *TRACE2_TARGETS,
+)
+
+
+def pinned_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """``env`` (default ours) as every git we run gets it: no global
+    pathspec switch, no trace into a device (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``: git's own stdout, the pipe we read), and trace2
+    off unless the environment sends it to a file (over a config's
+    ``trace2.*Target``, which the environment overrides)."""
+    env = os.environ if env is None else env
+    pinned = {k: v for k, v in env.items() if k not in PATHSPEC_SWITCHES}
+    for name in TRACE_TARGETS:
+        value = pinned.get(name)
+        if value is None:
+            if name in TRACE2_TARGETS:
+                pinned[name] = '0'
+        elif not _writes_a_file(value):
+            pinned[name] = '0'
+    return pinned
+
+
+def _writes_a_file(target: str) -> bool:
+    """Whether a trace variable's value leaves git's stdout alone: a
+    switch or a file descriptor number (git writes those to stderr, or to
+    a descriptor we never give it), a socket (``af_unix:``), or a path
+    that is no device: none of its folders nor links leads into ``/dev``
+    or ``/proc`` (``/dev/stdout`` is the stdout of whoever opens it)."""
+    if not os.path.isabs(target):
+        return True
+    path = target
+    for _ in range(40):  # as the kernel's limit on links followed
+        folder = os.path.realpath(os.path.dirname(path))
+        if folder in ('/dev', '/proc') or folder.startswith(('/dev/', '/proc/')):
+            return False
+        path = os.path.join(folder, os.path.basename(path))
+        if not os.path.islink(path):
+            return True
+        path = os.path.join(folder, os.readlink(path))
+    return False
 
 
 def _command(args: tuple[str, ...], env: dict[str, str] | None, rewrites: bool = False) -> dict:
-    """Popen's command and environment: ``env`` (default ours), without
-    replace refs and grafts unless ``rewrites``."""
+    """Popen's command and environment: ``env`` (default ours), pinned
+    (``pinned_env``), without replace refs and grafts unless ``rewrites``."""
     if rewrites:
-        return {'args': ('git', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG, *args), 'env': env}
-    return {'args': (*GIT, *args), 'env': {**(os.environ if env is None else env), **_NO_GRAFTS}}
+        return {'args': ('git', *SAFE_CONFIG, *NO_NETWORK, *OUTPUT_CONFIG, *args), 'env': pinned_env(env)}
+    return {'args': (*GIT, *args), 'env': {**pinned_env(env), **_NO_GRAFTS}}
 
 
 # How often a running git is checked for being stuck on a FIFO.

@@ -128,15 +128,19 @@ def _literal(path: str) -> str:
 
 
 def check_ignore(
-        root: str, paths: list[str], tracked_too: bool = True,
+        root: str, paths: list[str], tracked_too: bool = True, every_clone: bool = False,
 ) -> dict[str, tuple[str, int, str]]:
     """path -> (source, line, pattern) of the deciding rule ('' if none).
     ``tracked_too=False``: as git judges the index too, so a tracked path
-    is matched by no rule."""
+    is matched by no rule.  ``every_clone``: as a clone on a case-sensitive
+    file system judges it (``core.ignoreCase`` false): a developer's
+    ``core.ignoreCase=true`` (macOS's ``git init`` sets it) made a ``.ENV``
+    rule cover ``.env``, which a Linux teammate's clone still commits."""
     if not paths:
         return {}
     out = git(
-        root, 'check-ignore', *(('--no-index',) if tracked_too else ()), '--verbose',
+        root, *(('-c', 'core.ignoreCase=false') if every_clone else ()),
+        'check-ignore', *(('--no-index',) if tracked_too else ()), '--verbose',
         '--non-matching', '--stdin', '-z',
         input=b''.join(os.fsencode(p) + b'\0' for p in paths), ok=(0, 1),
     )
@@ -245,7 +249,7 @@ def probes(
         present.add(path)
     if not templates:
         want[DEFAULT_TEMPLATE] = False
-    verdicts = check_ignore(root, list(want))
+    verdicts = check_ignore(root, list(want), every_clone=True)
     return [
         Probe(path, wanted, *verdicts.get(path, ('', 0, '')), path in present)
         for path, wanted in want.items()

@@ -15,6 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from typing import Iterable
+    from typing import Iterator
     from typing import Sequence
 
     from together_hooks.config import Config
@@ -113,9 +114,6 @@ def template_problems(
         from together_hooks.config import EMPTY as config
     from together_hooks.detect.ownkeys import OWN_KEY_RULE
     from together_hooks.env.values import secret_values
-    from together_hooks.errors import InputError
-    from together_hooks.fileio import NotScanned
-    from together_hooks.fileio import read_file
     from together_hooks.findings import hash_secret
     from together_hooks.findings import redact
     from together_hooks.filters import Exclusions
@@ -125,14 +123,7 @@ def template_problems(
 
     scanner = None
     messages = []
-    for path in paths:
-        try:
-            data = read_file(path)  # None for symlinks: nothing is committed but a link
-        except NotScanned as e:
-            if e.fatal:  # it may hold a key: the hook cannot pass it
-                raise InputError(f'{path}: {e.reason}')
-            print(f'{PROG}: {path}: {e.reason}', file=sys.stderr)
-            continue
+    for path, data in _template_bytes(paths, root):
         if not data:
             continue
         if scanner is None:  # the rules and your own keys, as the key hook has them
@@ -170,7 +161,31 @@ def template_problems(
                     f'secret ({redact(value)}, hashed_secret {hash_secret(value)}); '
                     'templates may hold placeholders only (NAME=your-value-here)',
                 )
-    return messages
+    return list(dict.fromkeys(messages))  # a staged blob's same finding, once
+
+
+def _template_bytes(paths: list[str], root: str | None) -> Iterator[tuple[str, bytes | None]]:
+    """Each template's bytes in the work tree, then, where the commit
+    stores other bytes, its staged blob (a ``filter.*.clean`` or a
+    ``working-tree-encoding`` in ``.gitattributes``: the file shows a
+    placeholder, the blob git stores holds the key).  ``root``: the
+    work tree's top, None outside one (no index to read)."""
+    from together_hooks.errors import InputError
+    from together_hooks.fileio import NotScanned
+    from together_hooks.fileio import read_file
+
+    for path in paths:
+        try:
+            yield path, read_file(path)  # None for symlinks: nothing is committed but a link
+        except NotScanned as e:
+            if e.fatal:  # it may hold a key: the hook cannot pass it
+                raise InputError(f'{path}: {e.reason}')
+            print(f'{PROG}: {path}: {e.reason}', file=sys.stderr)
+    if root is not None:
+        from together_hooks.sources.index import unlike_work_tree
+
+        for content in unlike_work_tree(root, paths):
+            yield content.path, content.data
 
 
 def check(
@@ -212,7 +227,7 @@ def check(
             env_file_message(p, ignored.get(p), pushed, p not in unstaged) for p in refused)
     for folder, files in folders.items():
         messages.append(env_folder_message(folder, files, pushing()))
-    messages.extend(template_problems(templates, config, root or '.'))
+    messages.extend(template_problems(templates, config, root))
     return messages
 
 
