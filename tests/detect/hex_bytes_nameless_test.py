@@ -29,6 +29,10 @@ SHAPES = {
     'c-tight': ('blob.c', lambda k: f'char b[] = {{{_hex(k, "0x{:02x}", ",")}}};\n'),
     'csharp-upper': ('Blob.cs', lambda k: f'static readonly byte[] B = new byte[] {{ {_hex(k, "0X{:02X}")} }};\n'),
     'reg-hex': ('token.reg', lambda k: f'"Token"=hex:{_hex(k, "{:02x}", ",")}\r\n'),
+    # A REG_MULTI_SZ environment block: UTF-16LE, the variable's name in
+    # the hex too.
+    'reg-hex7-utf16': ('service.reg', lambda k: '"Environment"=hex(7):' + ','.join(
+        f'{b:02x}' for b in f'PATH=C:\\bin\0TOKEN={k}\0\0'.encode('utf-16-le')) + '\r\n'),
     # The prefix's 0x74 ends a line, or 0x67 does.
     'xxd-i-cut-after-t': ('env.h', lambda k: _xxd_i(b'#' * 11 + k.encode())),
     'xxd-i-cut-after-g': ('env.h', lambda k: _xxd_i(b'#' * 10 + k.encode())),

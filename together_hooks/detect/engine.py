@@ -139,8 +139,9 @@ def _touches_key_char(data: bytes, start: int, walkers: dict[object, object]) ->
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
     # A shell default (``${TOGETHER_API_KEY:-<key>}``, ``:=``): its ``:-``
-    # is one separator.
-    if data[start - 2:start] == b':-':
+    # is one separator; so is a word diff's deletion mark, ``[-<old key>-]``
+    # (``rules.WORD_DIFF_END``).
+    if data[start - 2:start] in (b':-', b'[-'):
         return False
     if data.startswith(KEY_PREFIX, start) and (_length_byte(data, start) or _binary(data, walkers)):
         return False
@@ -990,6 +991,9 @@ DEC_PREFIX = (
 HEX_PREFIX = (
     b'0x74, 0x67, 0x70', b'0x74,0x67,0x70', b'0X74, 0X67, 0X70', b'74,67,70',
     b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70', b'7467705f76315f',
+    # A ``.reg`` file's UTF-16LE value (``hex(2):``, ``hex(7):``, a
+    # ``REG_MULTI_SZ`` environment block): its name in the hex too.
+    b'74,00,67,00,70,00',
 )
 # What most forms of ``HEX_PREFIX`` hold: one search of it tells most
 # files (a byte loop as each form's is) before six; a form without it
@@ -1033,6 +1037,7 @@ def _hex_prefix_test(screen: Keywords) -> Callable[[bytes], bool]:
 # anchor groups stay as they were (``hex_bytes_nameless_test.py``).
 HEX_MARKS = (
     b'67, 0x70, 0x5', b'67,0x70,0x5', b'67,\n  0x70, 0x5', b'67,70,5f,76', b'0X74, 0X67, 0X70',
+    b'67,00,70,00,5f,00',
     # Hex text of a key with nothing between its bytes (``bytes.fromhex``,
     # ``.hex()``, ``xxd -p``): in the ``67`` route and the ``0`` group.
     b'67705f76315f',
