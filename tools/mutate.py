@@ -2677,6 +2677,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if data[start - 2:start] in (b':-',):",
       ('tests/detect/separators_test.py',),
       "git diff --word-diff's `[-` before a deleted key touches it: the old key passes"),
+    M('chunked-body-unread', 'together_hooks/detect/engine.py',
+      "        if CHUNKED in data:\n",
+      "        if CHUNKED in data[:0]:\n",
+      ('tests/detect/chunked_body_test.py',),
+      "an HTTP/1.1 message's chunked body is never joined: a key a chunk's size line cuts passes"),
+    M('chunked-size-unchecked', 'together_hooks/detect/codec.py',
+      "            tail = _CHUNK_END.match(data, m.end() + n)\n",
+      "            tail = _CHUNK_END.search(data, m.end())\n",
+      ('tests/detect/chunked_body_test.py',),
+      "a chunk's size is not held to the bytes after it: any line of hex digits joins the lines around it"),
+    M('chunked-header-unchecked', 'together_hooks/detect/codec.py',
+      "_CHUNKED_HEADER = regex_cache.compile(rb'(?im)^transfer-encoding:[ \\t]*chunked[ \\t]*\\r?$')",
+      "_CHUNKED_HEADER = regex_cache.compile(rb'(?im)^[a-z-]+:.*$')",
+      ('tests/detect/chunked_body_test.py',),
+      "any header block is taken for a chunked body's: a Content-Length body's hex line joins the lines around it"),
 )
 
 

@@ -568,7 +568,6 @@ CASES = HISTORIES + TERMINAL + DEBUG + CLIENTS + ENCODED + DECOYS
 # entry goes.
 MISSED: dict[str, str] = {
     'bash-prompt-glued-after-key': 'a key printed with no newline, the next bash prompt glued to it',
-    'http-chunked-size-in-key': "a chunked body's size line inside the key",
 }
 
 results, test_case = make_tests(CASES, MISSED)

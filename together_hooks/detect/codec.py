@@ -928,6 +928,77 @@ def rtf_text_view(data: bytes) -> View | None:
     return rewrite(data, _RTF_MARK, _rtf_piece, 'raw')
 
 
+# An HTTP/1.1 message whose body is sent chunked (a raw request or
+# response dump, a capture's followed stream, ``curl --raw``): each
+# chunk's size line, hex, sits between two pieces of the body, which may
+# cut a key (a client writing its JSON in two writes).  The engine asks
+# for the header's value first (``engine.CHUNKED``); the header itself,
+# then the chunks, are parsed strictly.
+_CHUNKED_HEADER = regex_cache.compile(rb'(?im)^transfer-encoding:[ \t]*chunked[ \t]*\r?$')
+_HEADERS_END = regex_cache.compile(rb'\r?\n\r?\n')
+_CHUNK_SIZE = regex_cache.compile(rb'([0-9A-Fa-f]{1,8})(?:;[^\r\n]{0,256})?\r?\n')
+_CHUNK_END = regex_cache.compile(rb'\r?\n')
+
+
+def chunked_view(data: bytes) -> View | None:
+    """``data`` with each chunked body's size lines taken out, so its
+    chunks join as the receiver joins them; None when no message holds a
+    chunked body of two chunks or more.  A size line must be followed by
+    as many bytes and a line end; where one is not (a dump cut short, a
+    body that is not chunked after all), the rest is copied as it is."""
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[int] = []
+    out: list[bytes] = []
+    size = 0
+    last = 0  # copied up to here
+    joined = False
+
+    def copy(lo: int, hi: int) -> None:
+        nonlocal size
+        if hi > lo:
+            starts.append(size)
+            sources.append(lo)
+            copied.append(1)
+            out.append(data[lo:hi])
+            size += hi - lo
+
+    at = 0
+    while True:
+        header = _CHUNKED_HEADER.search(data, at)
+        if header is None:
+            break
+        end = _HEADERS_END.search(data, header.end() - 1)
+        if end is None:
+            break
+        pos, chunks = end.end(), []
+        while True:
+            m = _CHUNK_SIZE.match(data, pos)
+            if m is None:
+                break
+            n = int(m.group(1), 16)
+            if n == 0 or m.end() + n > len(data):
+                chunks.append((m.start(), m.end(), m.end(), m.end()))
+                pos = m.end()
+                break
+            tail = _CHUNK_END.match(data, m.end() + n)
+            if tail is None:
+                break
+            chunks.append((m.start(), m.end(), m.end() + n, tail.end()))
+            pos = tail.end()
+        if len(chunks) > 1:
+            joined = True
+            for line_start, body_start, body_end, after in chunks:
+                copy(last, line_start)  # the headers, then nothing: chunks abut
+                copy(body_start, body_end)
+                last = after  # past the chunk's own line end
+        at = max(pos, header.end())
+    if not joined:
+        return None
+    copy(last, len(data))
+    return View(b''.join(out), 'raw', None, starts, sources, copied)
+
+
 # A hex dump's line: its offset (``xxd``'s ``00000000:``, ``hexdump -C``'s
 # ``00000000``, ``od``'s octal ``0000000`` or ``-A x``'s ``000000``), then
 # the bytes; ``xxd -p`` lines are bare digits.

@@ -926,6 +926,12 @@ def _hits(
             hits += _markup_hits(data, path, rules, budget, 'html')
         elif data.startswith(RTF_MAGIC):
             hits += _markup_hits(data, path, rules, budget, 'rtf')
+        # An HTTP/1.1 message with a chunked body: its chunks joined
+        # (``codec.chunked_view``), a key a size line cut read whole.
+        if CHUNKED in data:
+            from together_hooks.detect.codec import chunked_view
+
+            hits += _view_hits(chunked_view(data), path, rules, budget)
     if depth == 0 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
     if wide:
@@ -954,6 +960,9 @@ def _hunks_handed(edge: Edge) -> bool:
 
 # The header line of a binary file's change in a patch (``codec.git_binary_hunks``).
 GIT_BINARY = b'GIT binary patch'
+# A chunked HTTP/1.1 body's header value (``codec.chunked_view``): one
+# search of a file holding a keyword, the header parsed only where found.
+CHUNKED = b'chunked'
 # A uuencoded file's first line (``uuencode``, Python's ``uu``, a mail's
 # attachment): ``begin <mode> <name>``, modes 4xx, 6xx and 7xx, and
 # written with four digits (``begin 0644``, as ``codec.uu_view`` reads
