@@ -719,8 +719,11 @@ def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, Sequence[int]] 
         size = (len(chars) - parity) // 2 * 2
         raw = a2b_hex(chars[parity:parity + size])
         wide = len(raw) >= 4 and not raw[1::2].strip(b'\0') and raw[0::2].strip(b'\0')
-        if wide:
-            raw = raw[0::2]  # UTF-16LE
+        # UTF-16LE read from a high byte (a view starting inside a
+        # registry value's run): its text is every other byte from the second.
+        high = 1 if not wide and len(raw) >= 5 and not raw[0::2].strip(b'\0') and raw[1::2].strip(b'\0') else 0
+        if wide or high:
+            raw = raw[high::2]  # UTF-16LE
         text = raw.rstrip(b'\0')
         if len(text) < 7 or (
                 KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text)
@@ -732,7 +735,7 @@ def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, Sequence[int]] 
         else:
             digits = [m.start() for m in _HEX_DIGIT.finditer(data, start, end) if m.end() - m.start() == 1]
             at = digits[parity:parity + size:2]
-        return text, at[0::2][:len(text)] if wide else at[:len(text)]
+        return text, at[high::2][:len(text)] if wide or high else at[:len(text)]
     return None
 
 

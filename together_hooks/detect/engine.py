@@ -988,6 +988,18 @@ DEC_PREFIX = (
         for indent in (b'', b'  ', b'    ', b'      ', b'        ', b'\t', b'\t\t')
     ),
 )
+
+
+def _reg_cut(form: bytes) -> tuple[bytes, ...]:
+    """``form`` (hex bytes apart by commas) as a ``.reg`` file may write
+    it: whole, or cut after any of its commas by the export's line
+    continuation (``,\\``, a CRLF or LF, two blanks; lines of 80)."""
+    cuts = [i for i in range(len(form)) if form[i:i + 1] == b',']
+    return (form, *(
+        form[:i + 1] + b'\\' + nl + b'  ' + form[i + 1:] for i in cuts for nl in (b'\r\n', b'\n')
+    ))
+
+
 # A key's prefix as hex bytes with no Together name near (a C, C# or Go
 # ``{0x74, 0x67, 0x70, …}``, ``xxd -i``, a ``.reg`` file's ``hex:``
 # value): read by ``codec.hex_view``, in bytes the keyword screen passes
@@ -1002,7 +1014,7 @@ HEX_PREFIX = (
     b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70', b'7467705f76315f',
     # A ``.reg`` file's UTF-16LE value (``hex(2):``, ``hex(7):``, a
     # ``REG_MULTI_SZ`` environment block): its name in the hex too.
-    b'74,00,67,00,70,00',
+    *_reg_cut(b'74,00,67,00,70,00'),
 )
 # What most forms of ``HEX_PREFIX`` hold: one search of it tells most
 # files (a byte loop as each form's is) before six; a form without it
@@ -1046,7 +1058,7 @@ def _hex_prefix_test(screen: Keywords) -> Callable[[bytes], bool]:
 # anchor groups stay as they were (``hex_bytes_nameless_test.py``).
 HEX_MARKS = (
     b'67, 0x70, 0x5', b'67,0x70,0x5', b'67,\n  0x70, 0x5', b'67,70,5f,76', b'0X74, 0X67, 0X70',
-    b'67,00,70,00,5f,00',
+    *_reg_cut(b'67,00,70,00,5f,00'),
     # Hex text of a key with nothing between its bytes (``bytes.fromhex``,
     # ``.hex()``, ``xxd -p``): in the ``67`` route and the ``0`` group.
     b'67705f76315f',
