@@ -160,7 +160,7 @@ def test_a_reg_utf16_value_is_found_wherever_its_lines_wrap(nl):
     missed = []
     for pad in range(30):
         key = make_key(rng)
-        value = f'{"X" * pad}=1\0TOKEN={key}\0\0'.encode('utf-16-le')
+        value = f'{"X" * pad}=1\0TOGETHER_API_KEY={key}\0\0'.encode('utf-16-le')
         found = scan_bytes(_reg_export(value, nl).encode(), 'service.reg')
         if [f.secret for f in found] != [key]:
             missed.append(pad)
