@@ -2702,6 +2702,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        high = 0\n",
       ('tests/detect/hex_bytes_nameless_test.py',),
       "a hex view entering a UTF-16LE run at a character's high byte reads NULs and letters: a .reg value's key passes at half its alignments"),
+    M('prompt-glued-unread', 'together_hooks/detect/engine.py',
+      "                        elif _prompt_after(data, m.start() + KEY_LENGTH):\n",
+      "                        elif False:\n",
+      ('tests/detect/prompt_glued_test.py',),
+      "a key printed with no newline, the capture's next shell prompt glued after it, is a run longer than a key: it passes"),
+    M('prompt-glued-any', 'together_hooks/detect/engine.py',
+      "    return data.startswith(prompt) or data.find(b'\\n' + prompt) != -1\n",
+      "    return True\n",
+      ('tests/detect/prompt_glued_test.py',),
+      "any user@host text after 50 key characters ends a key, not only the capture's own prompt: a glued run is reported"),
 )
 
 

@@ -566,9 +566,7 @@ CASES = HISTORIES + TERMINAL + DEBUG + CLIENTS + ENCODED + DECOYS
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
-MISSED: dict[str, str] = {
-    'bash-prompt-glued-after-key': 'a key printed with no newline, the next bash prompt glued to it',
-}
+MISSED: dict[str, str] = {}
 
 results, test_case = make_tests(CASES, MISSED)
 

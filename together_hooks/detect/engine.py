@@ -605,10 +605,11 @@ def _candidates(
                     matches = [m]
                     if 'skip' in m.re.groupindex and m.start('skip') != -1 and (
                             m.group().startswith(KEY_PREFIX)
-                    ) and (
-                            _binary(original[0] if original else data, walkers)
                     ):
-                        matches = _glued(data, m.start(), m.end())
+                        if _binary(original[0] if original else data, walkers):
+                            matches = _glued(data, m.start(), m.end())
+                        elif _prompt_after(data, m.start() + KEY_LENGTH):
+                            matches = _glued(data, m.start(), m.start() + KEY_LENGTH)
                     for m in matches:
                         hit = _secret_of(data, m, pattern, rule, walkers, original, had)
                         if hit is not None:
@@ -618,6 +619,26 @@ def _candidates(
 
 
 _GLUED_KEY = b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_LENGTH - len(KEY_PREFIX))
+
+
+# A shell prompt, ``user@host:dir$ `` (bash's default) or ``user@host dir %``
+# (zsh's), as a terminal capture shows it after output that ended with no
+# newline: ``cat ~/.config/together/api_key`` prints the key, the next
+# prompt follows it on the same line.
+_PROMPT = rb'[A-Za-z0-9_.-]{1,32}@[A-Za-z0-9_.-]{1,64}(?::[^\s]{0,256}[$#]| [^\s]{1,256} [%#$]) '
+
+
+def _prompt_after(data: bytes, end: int) -> bool:
+    """Whether a shell prompt stands at ``end`` glued to the key before
+    it, the same prompt also starting a line of ``data`` (the capture's
+    own prompt: an address or any other text after a key is no boundary)."""
+    from together_hooks.regex_cache import cached
+
+    m = cached(_PROMPT).match(data, end)
+    if m is None:
+        return False
+    prompt = m.group()
+    return data.startswith(prompt) or data.find(b'\n' + prompt) != -1
 
 
 def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
