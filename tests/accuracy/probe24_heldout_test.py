@@ -465,9 +465,6 @@ Together API key: tgp_v1_*******************************************
     ('decoy-mlflow-masked', 'mlruns/0/4f1c2a/params/api_key', '''\
 ***
 '''),
-    ('decoy-word-diff-placeholder', 'notes/placeholder-diff.txt', '''\
-[-TOGETHER_API_KEY=tgp_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-]{{+TOGETHER_API_KEY=${{TOGETHER_API_KEY}}+}}
-'''),
     ('decoy-localstorage-placeholder', 'Local Storage/leveldb/notes.txt', '''\
 _https://chat.example.com\x00\x01settings {{"apiKey":"tgp_v1_<paste-your-key-here>"}}
 '''),
@@ -536,6 +533,12 @@ def _chunked_57(m: Made):
             f'{len(first):x}\r\n{first}\r\n{len(second):x}\r\n{second}\r\n0\r\n\r\n'), []
 
 
+def _word_diff_placeholder(m: Made):
+    # a placeholder replaced by a reference (the repository holds no
+    # literal in a key's shape, not even a placeholder: built here)
+    return '[-TOGETHER_API_KEY=tgp_v1_' + 'x' * 43 + '-]{+TOGETHER_API_KEY=${TOGETHER_API_KEY}+}\n', []
+
+
 def _gdb_cut(m: Made):
     # gdb's ``set print elements 24`` and ltrace's 32-character default
     k = m.key()
@@ -551,6 +554,7 @@ def _word_diff_ids(m: Made):
 
 
 DECOYS += [
+    Case('decoy-word-diff-placeholder', 'notes/placeholder-diff.txt', _word_diff_placeholder),
     Case('decoy-gdb-ltrace-truncated', 'debug/gdb-cut.txt', _gdb_cut),
     Case('decoy-word-diff-ids-and-51', 'notes/ids-diff.txt', _word_diff_ids),
     Case('decoy-strace-truncated', 'debug/strace-s32.txt', _strace_cut),
