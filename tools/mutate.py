@@ -2712,6 +2712,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return True\n",
       ('tests/detect/prompt_glued_test.py',),
       "any user@host text after 50 key characters ends a key, not only the capture's own prompt: a glued run is reported"),
+    M('cast-unread', 'together_hooks/detect/engine.py',
+      "        if data.startswith(CAST_HEAD):\n",
+      "        if data.startswith(CAST_HEAD * 2):\n",
+      ('tests/detect/cast_test.py',),
+      "an asciinema recording's output events are never joined: a key two pty reads cut passes"),
+    M('cast-input-joined', 'together_hooks/detect/codec.py',
+      '{1,32}, ?"o", ?"',
+      '{1,32}, ?"[io]", ?"',
+      ('tests/detect/cast_test.py',),
+      "an asciinema recording's input events are joined with its output: typed text and printed text make one key"),
 )
 
 

@@ -931,6 +931,35 @@ def rtf_text_view(data: bytes) -> View | None:
     return rewrite(data, _RTF_MARK, _rtf_piece, 'raw')
 
 
+# An asciinema recording (``.cast``, v2 and v3): a JSON header line, then
+# one JSON array a line, ``[time, "o", "text"]``, the terminal's output as
+# the recorder read it from the pty: a read may end inside a key, whose
+# rest is the next event's text.  The engine tells one by its first
+# bytes (``engine.CAST_HEAD``); only output events are joined, not input.
+_CAST_OUTPUT = regex_cache.compile(rb'(?m)^\[[0-9.eE+-]{1,32}, ?"o", ?"((?:[^"\\\r\n]|\\.){0,1048576})"\]\r?$')
+
+
+def cast_view(data: bytes) -> View | None:
+    """An asciinema recording's output events' strings, each right after
+    the one before (their JSON escapes kept: a reading undoes them), so
+    a key two reads cut is read whole; None for fewer than two events."""
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[int] = []
+    out: list[bytes] = []
+    size = 0
+    for m in _CAST_OUTPUT.finditer(data):
+        lo, hi = m.span(1)
+        starts.append(size)
+        sources.append(lo)
+        copied.append(1)
+        out.append(data[lo:hi])
+        size += hi - lo
+    if len(out) < 2:
+        return None
+    return View(b''.join(out) + b'\n', 'raw', None, starts, sources, copied)
+
+
 # An HTTP/1.1 message whose body is sent chunked (a raw request or
 # response dump, a capture's followed stream, ``curl --raw``): each
 # chunk's size line, hex, sits between two pieces of the body, which may

@@ -953,6 +953,12 @@ def _hits(
             from together_hooks.detect.codec import chunked_view
 
             hits += _view_hits(chunked_view(data), path, rules, budget)
+        # An asciinema recording: its output events joined
+        # (``codec.cast_view``), a key two pty reads cut read whole.
+        if data.startswith(CAST_HEAD):
+            from together_hooks.detect.codec import cast_view
+
+            hits += _view_hits(cast_view(data), path, rules, budget)
     if depth == 0 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
     if wide:
@@ -984,6 +990,8 @@ GIT_BINARY = b'GIT binary patch'
 # A chunked HTTP/1.1 body's header value (``codec.chunked_view``): one
 # search of a file holding a keyword, the header parsed only where found.
 CHUNKED = b'chunked'
+# An asciinema recording's first bytes (``codec.cast_view``): its header.
+CAST_HEAD = b'{"version":'
 # A uuencoded file's first line (``uuencode``, Python's ``uu``, a mail's
 # attachment): ``begin <mode> <name>``, modes 4xx, 6xx and 7xx, and
 # written with four digits (``begin 0644``, as ``codec.uu_view`` reads
