@@ -1307,19 +1307,27 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
 )
 
 
-def _whole_run(group: bytes, prefix: bytes, body: bytes, chars: bytes) -> bytes:
+def _whole_run(group: bytes, prefix: bytes, body: bytes, chars: bytes, ends: bytes = b'') -> bytes:
     """Group ``group``: ``prefix`` + ``body`` where the run of ``chars`` ends
-    right after it; else the rest of that run, as group ``skip``, so the
-    search goes on after the run instead of retrying at each ``prefix``
-    inside it (10 MB of ``tgp_v1_`` repeated: 0.01 s, not 0.15 s).  The
-    lookahead-and-backreference consumes the run without backtracking
-    (what ``*+`` does from Python 3.11).  ``prefix`` stays a literal
-    prefix of the whole regex, which re searches for quickly."""
+    right after it (or where ``ends``, a lookahead, says a marker made of
+    those characters follows); else the rest of that run, as group
+    ``skip``, so the search goes on after the run instead of retrying at
+    each ``prefix`` inside it (10 MB of ``tgp_v1_`` repeated: 0.01 s, not
+    0.15 s).  The lookahead-and-backreference consumes the run without
+    backtracking (what ``*+`` does from Python 3.11).  ``prefix`` stays a
+    literal prefix of the whole regex, which re searches for quickly."""
     return (
         b'(?P<' + group + b'>' + prefix
-        + b'(?:' + body + b'(?![' + chars + b'])'
+        + b'(?:' + body + b'(?:(?![' + chars + b'])' + (b'|' + ends if ends else b'') + b')'
         + b'|(?=(?P<skip>[' + chars + b']*))(?P=skip)))'
     )
+
+
+# ``git diff --word-diff``'s deletion ends ``-]``, a key character then a
+# bracket, right after the old value (``[-KEY=<old>-]{+KEY=<new>+}``, a
+# removed word before a blank or the line's end): the end of a key's run,
+# as its ``[-`` is the start of one (``detect.engine``).
+WORD_DIFF_END = rb'(?=-\](?:\{\+|\s|\Z))'
 
 
 # Placeholders in the shape of a key (people paste them into docs and
@@ -1351,7 +1359,7 @@ TOGETHER_API_KEY = Rule(
     # after an escape such as a literal "\n") is checked in detect/engine.py: a
     # lookbehind in front of the literal would defeat re's prefix search.
     patterns=(
-        Pattern(_whole_run(b'secret', b'tgp_v1_', b'[' + KEY_CHARS + b']{43}', KEY_CHARS),
+        Pattern(_whole_run(b'secret', b'tgp_v1_', b'[' + KEY_CHARS + b']{43}', KEY_CHARS, WORD_DIFF_END),
                 keyword=b'tgp_v1_'),
         # The whole value base64-encoded (Kubernetes Secret ``data:``,
         # ``echo $KEY | base64``): "dGdwX3Yx" is base64 for "tgp_v1".

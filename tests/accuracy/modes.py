@@ -71,6 +71,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe21_heldout_test
     from tests.accuracy import probe22_heldout_test
     from tests.accuracy import probe23_heldout_test
+    from tests.accuracy import probe24_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -142,6 +143,13 @@ def _sets() -> dict[str, list[Case]]:
         'probe23': [
             c for c in probe23_heldout_test.CASES
             if c.id not in probe23_heldout_test.MISSED
+        ],
+        # probe24 (histories, captures, debug output, stores: small files
+        # written in memory, a SQLite WAL by the standard library), in the
+        # shared group.
+        'probe24': [
+            c for c in probe24_heldout_test.CASES
+            if c.id not in probe24_heldout_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

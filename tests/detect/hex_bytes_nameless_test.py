@@ -29,6 +29,10 @@ SHAPES = {
     'c-tight': ('blob.c', lambda k: f'char b[] = {{{_hex(k, "0x{:02x}", ",")}}};\n'),
     'csharp-upper': ('Blob.cs', lambda k: f'static readonly byte[] B = new byte[] {{ {_hex(k, "0X{:02X}")} }};\n'),
     'reg-hex': ('token.reg', lambda k: f'"Token"=hex:{_hex(k, "{:02x}", ",")}\r\n'),
+    # A REG_MULTI_SZ environment block: UTF-16LE, the variable's name in
+    # the hex too.
+    'reg-hex7-utf16': ('service.reg', lambda k: '"Environment"=hex(7):' + ','.join(
+        f'{b:02x}' for b in f'PATH=C:\\bin\0TOKEN={k}\0\0'.encode('utf-16-le')) + '\r\n'),
     # The prefix's 0x74 ends a line, or 0x67 does.
     'xxd-i-cut-after-t': ('env.h', lambda k: _xxd_i(b'#' * 11 + k.encode())),
     'xxd-i-cut-after-g': ('env.h', lambda k: _xxd_i(b'#' * 10 + k.encode())),
@@ -130,3 +134,40 @@ def test_every_prefix_form_is_told_by_the_gate_before_it():
     for form in HEX_PREFIX:
         assert _holds_hex_prefix(b'x = 1\n' + form + b'\n'), form
     assert not _holds_hex_prefix(b'x = [0x74, 0x67]\n74, 67\n7467\n')
+
+
+def _reg_export(value: bytes, nl: str) -> str:
+    # ``reg export``: a value's bytes two digits each, apart by commas,
+    # lines of at most 80 continued by ``,\`` and two blanks
+    head = '"Environment"=hex(7):'
+    lines, line = [], head
+    for b in value:
+        if len(line) + 3 > 78:
+            lines.append(line + ',\\')
+            line = f'  {b:02x}'
+        else:
+            line += ('' if line == head else ',') + f'{b:02x}'
+    lines.append(line)
+    return f'Windows Registry Editor Version 5.00{nl}{nl}[HKEY_LOCAL_MACHINE\\SYSTEM\\Svc]{nl}' + nl.join(lines) + nl
+
+
+@pytest.mark.parametrize('nl', ['\r\n', '\n'])
+def test_a_reg_utf16_value_is_found_wherever_its_lines_wrap(nl):
+    # The continuation may cut the prefix's hex (a mark or a form of
+    # ``HEX_PREFIX`` cut after any comma), and the view around it may start
+    # on a character's high byte (``codec._hex_text``): every alignment.
+    rng = random.Random(f'reg-wrap{nl!r}')
+    missed = []
+    for pad in range(30):
+        key = make_key(rng)
+        value = f'{"X" * pad}=1\0TOGETHER_API_KEY={key}\0\0'.encode('utf-16-le')
+        found = scan_bytes(_reg_export(value, nl).encode(), 'service.reg')
+        if [f.secret for f in found] != [key]:
+            missed.append(pad)
+    assert missed == []
+
+
+def test_a_reg_utf16_placeholder_is_clean_wherever_its_lines_wrap():
+    for pad in range(30):
+        value = f'{"X" * pad}=1\0TOKEN=tgp_v1_{"x" * 43}\0\0'.encode('utf-16-le')
+        assert scan_bytes(_reg_export(value, '\r\n').encode(), 'service.reg') == []

@@ -158,3 +158,32 @@ def test_an_escape_left_by_the_first_unescaping_is_undone_once_more():
 def test_escape_marks_and_a_second_undoing_scan_are_no_key(unit):
     # (their time at 4x the size: bench/complexity.py)
     assert scan_bytes(units(unit, 64 * KB), 'bait.log') == []
+
+
+OTHER = make_key(random.Random('separators-other'))
+
+
+@pytest.mark.parametrize('line', [
+    # ``git diff --word-diff``: a rotated key, the old one between ``[-``
+    # and ``-]`` (both of key characters), the new one between ``{+``
+    # and ``+}``; a removed word alone, before a blank or the line's end.
+    '[-TOGETHER_API_KEY={old}-]{{+TOGETHER_API_KEY={new}+}}',
+    '[-{old}-]{{+{new}+}}',
+    'key: [-{old}-] (rotated)',
+    'key: [-{old}-]',
+])
+def test_a_word_diffs_deleted_key_is_found(line):
+    text = line.format(old=KEY, new=OTHER)
+    found = {f.secret for f in scan_bytes((text + '\n').encode(), 'rotation.diff')}
+    assert found == ({KEY, OTHER} if OTHER in text else {KEY})
+
+
+@pytest.mark.parametrize('text', [
+    # a run longer than a key inside the marks, or ``-]`` after a 51st
+    # key character: no key
+    f'[-{KEY}Z-]{{+x+}}', f'[-x{KEY}-]{{+x+}}', f'{KEY}Z-]{{+x+}}',
+    # ``-]`` not a word diff's (a key character then a bracket, then a letter)
+    f'[{KEY}-]x',
+])
+def test_a_word_diffs_marks_free_no_longer_run(text):
+    assert scan_bytes((text + '\n').encode(), 'rotation.diff') == []

@@ -719,8 +719,11 @@ def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, Sequence[int]] 
         size = (len(chars) - parity) // 2 * 2
         raw = a2b_hex(chars[parity:parity + size])
         wide = len(raw) >= 4 and not raw[1::2].strip(b'\0') and raw[0::2].strip(b'\0')
-        if wide:
-            raw = raw[0::2]  # UTF-16LE
+        # UTF-16LE read from a high byte (a view starting inside a
+        # registry value's run): its text is every other byte from the second.
+        high = 1 if not wide and len(raw) >= 5 and not raw[0::2].strip(b'\0') and raw[1::2].strip(b'\0') else 0
+        if wide or high:
+            raw = raw[high::2]  # UTF-16LE
         text = raw.rstrip(b'\0')
         if len(text) < 7 or (
                 KEY_PREFIX not in text and len(text.translate(None, _PRINTABLE_BYTES)) * 10 > len(text)
@@ -732,7 +735,7 @@ def _hex_text(data: bytes, start: int, end: int) -> tuple[bytes, Sequence[int]] 
         else:
             digits = [m.start() for m in _HEX_DIGIT.finditer(data, start, end) if m.end() - m.start() == 1]
             at = digits[parity:parity + size:2]
-        return text, at[0::2][:len(text)] if wide else at[:len(text)]
+        return text, at[high::2][:len(text)] if wide or high else at[:len(text)]
     return None
 
 
@@ -926,6 +929,106 @@ def rtf_text_view(data: bytes) -> View | None:
     a line break a line, a table's cells apart by tabs, ``\\'5f`` the
     byte it names."""
     return rewrite(data, _RTF_MARK, _rtf_piece, 'raw')
+
+
+# An asciinema recording (``.cast``, v2 and v3): a JSON header line, then
+# one JSON array a line, ``[time, "o", "text"]``, the terminal's output as
+# the recorder read it from the pty: a read may end inside a key, whose
+# rest is the next event's text.  The engine tells one by its first
+# bytes (``engine.CAST_HEAD``); only output events are joined, not input.
+_CAST_OUTPUT = regex_cache.compile(rb'(?m)^\[[0-9.eE+-]{1,32}, ?"o", ?"((?:[^"\\\r\n]|\\.){0,1048576})"\]\r?$')
+
+
+def cast_view(data: bytes) -> View | None:
+    """An asciinema recording's output events' strings, each right after
+    the one before (their JSON escapes kept: a reading undoes them), so
+    a key two reads cut is read whole; None for fewer than two events."""
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[int] = []
+    out: list[bytes] = []
+    size = 0
+    for m in _CAST_OUTPUT.finditer(data):
+        lo, hi = m.span(1)
+        starts.append(size)
+        sources.append(lo)
+        copied.append(1)
+        out.append(data[lo:hi])
+        size += hi - lo
+    if len(out) < 2:
+        return None
+    return View(b''.join(out) + b'\n', 'raw', None, starts, sources, copied)
+
+
+# An HTTP/1.1 message whose body is sent chunked (a raw request or
+# response dump, a capture's followed stream, ``curl --raw``): each
+# chunk's size line, hex, sits between two pieces of the body, which may
+# cut a key (a client writing its JSON in two writes).  The engine asks
+# for the header's value first (``engine.CHUNKED``); the header itself,
+# then the chunks, are parsed strictly.
+_CHUNKED_HEADER = regex_cache.compile(rb'(?im)^transfer-encoding:[ \t]*chunked[ \t]*\r?$')
+_HEADERS_END = regex_cache.compile(rb'\r?\n\r?\n')
+_CHUNK_SIZE = regex_cache.compile(rb'([0-9A-Fa-f]{1,8})(?:;[^\r\n]{0,256})?\r?\n')
+_CHUNK_END = regex_cache.compile(rb'\r?\n')
+
+
+def chunked_view(data: bytes) -> View | None:
+    """``data`` with each chunked body's size lines taken out, so its
+    chunks join as the receiver joins them; None when no message holds a
+    chunked body of two chunks or more.  A size line must be followed by
+    as many bytes and a line end; where one is not (a dump cut short, a
+    body that is not chunked after all), the rest is copied as it is."""
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[int] = []
+    out: list[bytes] = []
+    size = 0
+    last = 0  # copied up to here
+    joined = False
+
+    def copy(lo: int, hi: int) -> None:
+        nonlocal size
+        if hi > lo:
+            starts.append(size)
+            sources.append(lo)
+            copied.append(1)
+            out.append(data[lo:hi])
+            size += hi - lo
+
+    at = 0
+    while True:
+        header = _CHUNKED_HEADER.search(data, at)
+        if header is None:
+            break
+        end = _HEADERS_END.search(data, header.end() - 1)
+        if end is None:
+            break
+        pos, chunks = end.end(), []
+        while True:
+            m = _CHUNK_SIZE.match(data, pos)
+            if m is None:
+                break
+            n = int(m.group(1), 16)
+            if n == 0 or m.end() + n > len(data):
+                chunks.append((m.start(), m.end(), m.end(), m.end()))
+                pos = m.end()
+                break
+            tail = _CHUNK_END.match(data, m.end() + n)
+            if tail is None:
+                break
+            chunks.append((m.start(), m.end(), m.end() + n, tail.end()))
+            pos = tail.end()
+        if len(chunks) > 1:
+            joined = True
+            for line_start, body_start, body_end, after in chunks:
+                copy(last, line_start)  # the headers, then nothing: chunks abut
+                copy(body_start, body_end)
+                last = after  # past the chunk's own line end
+        at = max(pos, header.end())
+    if not joined:
+        return None
+    copy(last, len(data))
+    return View(b''.join(out), 'raw', None, starts, sources, copied)
 
 
 # A hex dump's line: its offset (``xxd``'s ``00000000:``, ``hexdump -C``'s

@@ -139,8 +139,9 @@ def _touches_key_char(data: bytes, start: int, walkers: dict[object, object]) ->
     if start == 0 or data[start - 1] not in _KEY_BYTES:
         return False
     # A shell default (``${TOGETHER_API_KEY:-<key>}``, ``:=``): its ``:-``
-    # is one separator.
-    if data[start - 2:start] == b':-':
+    # is one separator; so is a word diff's deletion mark, ``[-<old key>-]``
+    # (``rules.WORD_DIFF_END``).
+    if data[start - 2:start] in (b':-', b'[-'):
         return False
     if data.startswith(KEY_PREFIX, start) and (_length_byte(data, start) or _binary(data, walkers)):
         return False
@@ -604,10 +605,11 @@ def _candidates(
                     matches = [m]
                     if 'skip' in m.re.groupindex and m.start('skip') != -1 and (
                             m.group().startswith(KEY_PREFIX)
-                    ) and (
-                            _binary(original[0] if original else data, walkers)
                     ):
-                        matches = _glued(data, m.start(), m.end())
+                        if _binary(original[0] if original else data, walkers):
+                            matches = _glued(data, m.start(), m.end())
+                        elif _prompt_after(data, m.start() + KEY_LENGTH):
+                            matches = _glued(data, m.start(), m.start() + KEY_LENGTH)
                     for m in matches:
                         hit = _secret_of(data, m, pattern, rule, walkers, original, had)
                         if hit is not None:
@@ -617,6 +619,26 @@ def _candidates(
 
 
 _GLUED_KEY = b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_LENGTH - len(KEY_PREFIX))
+
+
+# A shell prompt, ``user@host:dir$ `` (bash's default) or ``user@host dir %``
+# (zsh's), as a terminal capture shows it after output that ended with no
+# newline: ``cat ~/.config/together/api_key`` prints the key, the next
+# prompt follows it on the same line.
+_PROMPT = rb'[A-Za-z0-9_.-]{1,32}@[A-Za-z0-9_.-]{1,64}(?::[^\s]{0,256}[$#]| [^\s]{1,256} [%#$]) '
+
+
+def _prompt_after(data: bytes, end: int) -> bool:
+    """Whether a shell prompt stands at ``end`` glued to the key before
+    it, the same prompt also starting a line of ``data`` (the capture's
+    own prompt: an address or any other text after a key is no boundary)."""
+    from together_hooks.regex_cache import cached
+
+    m = cached(_PROMPT).match(data, end)
+    if m is None:
+        return False
+    prompt = m.group()
+    return data.startswith(prompt) or data.find(b'\n' + prompt) != -1
 
 
 def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
@@ -925,6 +947,18 @@ def _hits(
             hits += _markup_hits(data, path, rules, budget, 'html')
         elif data.startswith(RTF_MAGIC):
             hits += _markup_hits(data, path, rules, budget, 'rtf')
+        # An HTTP/1.1 message with a chunked body: its chunks joined
+        # (``codec.chunked_view``), a key a size line cut read whole.
+        if CHUNKED in data:
+            from together_hooks.detect.codec import chunked_view
+
+            hits += _view_hits(chunked_view(data), path, rules, budget)
+        # An asciinema recording: its output events joined
+        # (``codec.cast_view``), a key two pty reads cut read whole.
+        if data.startswith(CAST_HEAD):
+            from together_hooks.detect.codec import cast_view
+
+            hits += _view_hits(cast_view(data), path, rules, budget)
     if depth == 0 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
     if wide:
@@ -953,6 +987,11 @@ def _hunks_handed(edge: Edge) -> bool:
 
 # The header line of a binary file's change in a patch (``codec.git_binary_hunks``).
 GIT_BINARY = b'GIT binary patch'
+# A chunked HTTP/1.1 body's header value (``codec.chunked_view``): one
+# search of a file holding a keyword, the header parsed only where found.
+CHUNKED = b'chunked'
+# An asciinema recording's first bytes (``codec.cast_view``): its header.
+CAST_HEAD = b'{"version":'
 # A uuencoded file's first line (``uuencode``, Python's ``uu``, a mail's
 # attachment): ``begin <mode> <name>``, modes 4xx, 6xx and 7xx, and
 # written with four digits (``begin 0644``, as ``codec.uu_view`` reads
@@ -978,6 +1017,18 @@ DEC_PREFIX = (
         for indent in (b'', b'  ', b'    ', b'      ', b'        ', b'\t', b'\t\t')
     ),
 )
+
+
+def _reg_cut(form: bytes) -> tuple[bytes, ...]:
+    """``form`` (hex bytes apart by commas) as a ``.reg`` file may write
+    it: whole, or cut after any of its commas by the export's line
+    continuation (``,\\``, a CRLF or LF, two blanks; lines of 80)."""
+    cuts = [i for i in range(len(form)) if form[i:i + 1] == b',']
+    return (form, *(
+        form[:i + 1] + b'\\' + nl + b'  ' + form[i + 1:] for i in cuts for nl in (b'\r\n', b'\n')
+    ))
+
+
 # A key's prefix as hex bytes with no Together name near (a C, C# or Go
 # ``{0x74, 0x67, 0x70, …}``, ``xxd -i``, a ``.reg`` file's ``hex:``
 # value): read by ``codec.hex_view``, in bytes the keyword screen passes
@@ -990,6 +1041,9 @@ DEC_PREFIX = (
 HEX_PREFIX = (
     b'0x74, 0x67, 0x70', b'0x74,0x67,0x70', b'0X74, 0X67, 0X70', b'74,67,70',
     b'0x74,\n  0x67, 0x70', b'0x74, 0x67,\n  0x70', b'7467705f76315f',
+    # A ``.reg`` file's UTF-16LE value (``hex(2):``, ``hex(7):``, a
+    # ``REG_MULTI_SZ`` environment block): its name in the hex too.
+    *_reg_cut(b'74,00,67,00,70,00'),
 )
 # What most forms of ``HEX_PREFIX`` hold: one search of it tells most
 # files (a byte loop as each form's is) before six; a form without it
@@ -1033,6 +1087,7 @@ def _hex_prefix_test(screen: Keywords) -> Callable[[bytes], bool]:
 # anchor groups stay as they were (``hex_bytes_nameless_test.py``).
 HEX_MARKS = (
     b'67, 0x70, 0x5', b'67,0x70,0x5', b'67,\n  0x70, 0x5', b'67,70,5f,76', b'0X74, 0X67, 0X70',
+    *_reg_cut(b'67,00,70,00,5f,00'),
     # Hex text of a key with nothing between its bytes (``bytes.fromhex``,
     # ``.hex()``, ``xxd -p``): in the ``67`` route and the ``0`` group.
     b'67705f76315f',
