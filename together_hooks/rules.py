@@ -859,6 +859,9 @@ TOGETHER_CONTEXT = Context(
         # first or one after it: TOML's or a property's
         # ``together.profiles.prod.api_key =``, as YAML's nesting)
         rb'|(?<![\w-])together(?:[_-]?ai)?(?:\.[\w-]{1,40}){0,4}\.'
+        # (.NET's, parted by ``:`` in a quoted configuration key:
+        # user-secrets' ``"Together:Prod:ApiKey"``)
+        rb'|(?<=["\'])together(?:[_-]?ai)?(?::[\w-]{1,40}){1,4}:'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         # a tuple's first element, its list or map the second (Erlang's
         # ``{together, [``, Elixir's ``{:together, [``; the heading
@@ -1286,6 +1289,10 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # (a HAR's ``x-csrf-token``, ``session_token``, ``next_page_token``).
     (rb'(?i:.*(?:csrf|xsrf|session|refresh|nonce|cursor|page|continuation|idempoten).*'
      rb'|(?:.*[_.-])?id[_.-]?token)', None),
+    # A secret that signs or encrypts, never an API key, however Together's
+    # the section holding it (``[together]`` then ``webhook_secret =``,
+    # ``"Together": {"WebhookSecret": ...}``, ``signing_secret``, ``hmac_key``).
+    (rb'(?i:.*(?:webhook|signing|signature|hmac|encrypt|cipher).*)', None),
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
     # password manager's API Credential field; a CLI's password flag, bare
     # or a connection's or an API's, Airflow's ``connections add together
@@ -2538,6 +2545,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'object Llm {{\n  def togetherClient(): Client = {{\n    val apiKey = "{hex}"\n  }}\n}}',
         # (Elixir's one-line function, its value after ``, do:``)
         'defmodule Acme.LLM do\n  def together_key, do: "{hex}"\nend',
+        # (legacy24: another provider's structure pointed at Together's
+        # endpoint is Together's: its own lines, or the lines sharing its
+        # dotted name, hold the endpoint)
+        'spring.ai.openai.base-url=https://api.together.xyz\nspring.ai.openai.api-key={hex}',
+        '{{\n  "openai.baseUrl": "https://api.together.xyz/v1",\n  "openai.apiKey": "{hex}"\n}}',
+        '[openai]\nbase_url = https://api.together.xyz/v1\napi_key = {hex}',
+        'openai:\n  base_url: https://api.together.xyz/v1\n  api_key: {hex}',
+        '{{\n  "Together:Prod:ApiKey": "{hex}"\n}}',
     ),
     false_positives=(
         # (legacy23: the same headings named for a purpose, or a condition;
@@ -3113,6 +3128,18 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'KEY = "{hex}"  # working together',
         # A Helm checksum annotation named for Together's secret (a digest of it).
         'spec:\n  template:\n    metadata:\n      annotations:\n        checksum/together-secret: {hex}\n',
+        # (legacy24: a sibling provider's structure beside Together's
+        # endpoint: its own name decides, not the endpoint nearby; a
+        # signing or encrypting secret in a Together section)
+        '[together]\nbase_url = "https://api.together.xyz/v1"\n\n[openai]\napi_key = "{hex}"',
+        'spring:\n  ai:\n    together:\n      base-url: https://api.together.xyz\n    openai:\n      api-key: {hex}',
+        'spring.ai.together.base-url=https://api.together.xyz\nspring.ai.openai.api-key={hex}',
+        '{{\n  "together.baseUrl": "https://api.together.xyz/v1",\n  "anthropic.apiKey": "{hex}"\n}}',
+        '[together]\napi_key = ${{TOGETHER_API_KEY}}\nwebhook_secret = {hex}',
+        '{{"Together": {{"BaseUrl": "https://api.together.xyz/v1", "WebhookSecret": "{hex}"}}}}',
+        'together:\n  signing_secret: {hex}',
+        '{{\n  "Together:BaseUrl": "https://api.together.xyz/v1",\n  "OpenAI:ApiKey": "{hex}"\n}}',
+        '{{\n  "Together:Prod:Sha256": "{hex}"\n}}',
     ),
 )
 

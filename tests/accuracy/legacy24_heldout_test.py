@@ -528,11 +528,102 @@ litellm_settings:
 '''),
 )
 
-CASES = SOURCE + DECOYS
+# Written after the first run, from what it taught (the sibling decoys
+# above passed only because Together's entry held no endpoint): a sibling
+# provider's structure beside Together's endpoint, .NET's ``:``-parted
+# keys, and shapes probed while fixing.  On c9b0e3b0 the seven sibling
+# decoys and the .NET stage key were wrong.
+PROBED = key_cases(
+    ('probed-dotnet-colon-stage-key', 'src/Api/secrets.json', '''\
+{{
+  "Together:Prod:ApiKey": "{hex}"
+}}
+'''),
+    ('probed-systemd-one-line-group', 'deploy/llm.service', '''\
+[Service]
+Environment=LLM_PROVIDER=together LLM_API_KEY={hex}
+'''),
+    ('probed-rust-struct-into', 'src/providers.rs', '''\
+let p = ProviderConfig {{
+    name: "together".into(),
+    api_key: "{hex}".into(),
+}};
+'''),
+    ('probed-java-positional-provider', 'src/main/java/com/acme/P.java', '''\
+class P {{
+  Provider p = new Provider("together", "{hex}");
+}}
+'''),
+    ('decoy-probed-toml-sibling-beside-endpoint', 'config.toml', '''\
+[together]
+base_url = "https://api.together.xyz/v1"
+
+[openai]
+api_key = "{_hex}"
+'''),
+    ('decoy-probed-yaml-sibling-beside-endpoint', 'src/main/resources/application.yml', '''\
+spring:
+  ai:
+    together:
+      base-url: https://api.together.xyz
+    openai:
+      api-key: {_hex}
+'''),
+    ('decoy-probed-helm-sibling', 'charts/llm/values.yaml', '''\
+llm:
+  together:
+    baseUrl: https://api.together.xyz/v1
+  anthropic:
+    apiKey: {_hex}
+'''),
+    ('decoy-probed-hcl-sibling-provider', 'infra/providers.tf', '''\
+provider "together" {{
+  base_url = "https://api.together.xyz/v1"
+}}
+
+provider "openai" {{
+  api_key = "{_hex}"
+}}
+'''),
+    ('decoy-probed-nix-dotted-sibling', 'nix/llm.nix', '''\
+{{
+  services.llm.together.baseUrl = "https://api.together.xyz/v1";
+  services.llm.openai.apiKey = "{_hex}";
+}}
+'''),
+    ('decoy-probed-mods-sibling', '.config/mods/mods.yml', '''\
+apis:
+  together:
+    base-url: https://api.together.xyz/v1
+    api-key-env: TOGETHER_API_KEY
+  groq:
+    api-key: {_hex}
+'''),
+    ('decoy-probed-dotnet-colon-sibling', 'src/Api/secrets.json', '''\
+{{
+  "Together:BaseUrl": "https://api.together.xyz/v1",
+  "OpenAI:ApiKey": "{_hex}"
+}}
+'''),
+    ('decoy-probed-spring-signing-secret', 'src/main/resources/application.properties', '''\
+together.api-key=${{TOGETHER_API_KEY}}
+together.webhook.signing-secret={_hex}
+'''),
+    ('decoy-probed-python-client-no-endpoint', 'app/clients.py', '''\
+together = OpenAI(base_url="https://api.together.xyz/v1", api_key=os.environ["TOGETHER_API_KEY"])
+groq = OpenAI(api_key="{_hex}")
+'''),
+)
+
+CASES = SOURCE + DECOYS + PROBED
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
+    'probed-systemd-one-line-group': 'a systemd Environment= line of several assignments is no flat group: LLM_PROVIDER=together beside LLM_API_KEY on one line is read only as a flat name at a line\'s start',
+    'probed-rust-struct-into': 'a provider name field whose value goes on in a conversion ("together".into(), .to_string()) is no mention of Together: the value must end at its quote',
+    'probed-java-positional-provider': 'a constructor\'s positional arguments name no field: new Provider("together", "<hex>") has no provider field nor name for the key',
+    'decoy-probed-python-client-no-endpoint': 'a client built with no endpoint beside a Together client in the same file: the statements around an OpenAI-style api_key answer, and a variable named for another provider (groq = OpenAI(...)) is no structure; telling it apart from a client pointed at Together by OPENAI_BASE_URL needs more than the file',
 }
 
 results, test_case = make_tests(CASES, MISSED)
