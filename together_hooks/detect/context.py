@@ -585,6 +585,11 @@ _STRUCTURE_NAME = regex_cache.compile(
     rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{]?|[\[{]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
+# A provider's name alone, maybe with a word saying what of it the
+# structure holds (``openai``, ``anthropic_settings``); not a credential's
+# own name (``OPENAI_API_KEYS:`` over its items is the keys' list).
+_OTHER_NAME = regex_cache.compile(
+    rb'(?i:' + _OTHERS + rb'(?:[_-]?(?:ai|llm|api|provider|config|settings|options|client|chat))?)')
 _BLOCK = 1 << 16
 
 
@@ -599,7 +604,7 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     for name in reversed(found.group('name').split(b'.')):
         if _TOGETHER_NAME.fullmatch(name):
             return False
-        if _OTHER_LABEL.search(name):
+        if _OTHER_NAME.fullmatch(name):
             return True
     return False
 
