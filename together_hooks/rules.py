@@ -464,7 +464,10 @@ _SUBST = (
 # Go's `` string``, Zig's ``: []const u8``).
 _TYPE = (
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*?]{0,2}(?:\[\w{0,8}\])?(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
-    rb'[ \t]{0,32}(?==))?'
+    rb'[ \t]{0,32}(?==)'
+    # (or a C# auto-property's accessors, its initializer after them:
+    # ``ApiKey { get; set; } = <key>``, ``{ get; init; }``)
+    rb'|[ \t]{1,8}\{[ \t]{0,8}get;[ \t]{0,8}(?:(?:private|protected|internal)[ \t]{1,8})?(?:set;|init;)?[ \t]{0,8}\}[ \t]{0,8}(?==))?'
 )
 # A CI logging command's properties between the name and the ``]`` that
 # ends them (Azure's ``##vso[task.setvariable variable=NAME;issecret=true]<key>``).
@@ -664,7 +667,9 @@ _ITEM_FIELDS = (
 )
 _GENERIC_VALUE = (
     # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # (``, do:``: Elixir's one-line function returning the value, ``def
+    # key, do: <key>``)
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|,[ \t]{1,8}do:|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     # (an environment lookup whose fallback is the value: ``apiKey:
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
@@ -2553,6 +2558,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[openai]\nbase_url = https://api.together.xyz/v1\napi_key = {hex}',
         'openai:\n  base_url: https://api.together.xyz/v1\n  api_key: {hex}',
         '{{\n  "Together:Prod:ApiKey": "{hex}"\n}}',
+        # (a C# auto-property's initializer after its accessors; Elixir's
+        # one-line function under a generic name in a Together module)
+        'public class TogetherOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}',
+        'public sealed class TogetherSettings\n{{\n    public string Key {{ get; init; }} = "{hex}";\n}}',
+        'defmodule Acme.Together do\n  def key, do: "{hex}"\nend',
     ),
     false_positives=(
         # (legacy23: the same headings named for a purpose, or a condition;
@@ -3140,6 +3150,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  signing_secret: {hex}',
         '{{\n  "Together:BaseUrl": "https://api.together.xyz/v1",\n  "OpenAI:ApiKey": "{hex}"\n}}',
         '{{\n  "Together:Prod:Sha256": "{hex}"\n}}',
+        'public class TogetherOptions\n{{\n    public string WebhookSecret {{ get; set; }} = "{hex}";\n}}',
+        'public class CacheOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}\n// Together',
+        'defmodule Acme.Together do\n  defmodule Cache do\n    def key, do: "{hex}"\n  end\nend',
+        'module Together\n  class Acme::Cache\n    def initialize\n      @key = "{hex}"\n    end\n  end\nend',
     ),
 )
 

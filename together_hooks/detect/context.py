@@ -72,8 +72,10 @@ _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0
 # A type's or a function's declaration, its name (``class Cache``,
 # ``module Together``, ``def cache_keys(self):``, ``func NewCache() *Cache {``).
 _DECLARED = regex_cache.compile(
-    rb'(?<![\w.])(?:class|module|struct|object|record|def|func|function|fun|fn|sub)[ \t]+'
-    rb'(?:\([^()\r\n]{0,80}\)[ \t]*)?(?P<name>\w{1,64})'
+    rb'(?<![\w.])(?:class|module|defmodule|struct|object|record|def|func|function|fun|fn|sub)[ \t]+'
+    # (a qualified name's last part: Elixir's ``defmodule Acme.Cache``,
+    # Ruby's ``class Acme::Cache``)
+    rb'(?:\([^()\r\n]{0,80}\)[ \t]*)?(?:\w{1,40}(?:\.|::)){0,4}(?P<name>\w{1,64})'
 )
 _TOGETHER_NAME = regex_cache.compile(rb'["\']?(?i:together(?:[_-]?ai)?)["\']?')
 # A heading naming Together: the sections around it are not walked on
