@@ -464,7 +464,10 @@ _SUBST = (
 # Go's `` string``, Zig's ``: []const u8``).
 _TYPE = (
     rb'(?:[ \t]{0,32}(?::[ \t]{0,32}|[ \t]{1,32})[&*?]{0,2}(?:\[\w{0,8}\])?(?:\'\w+[ \t]+)?[A-Za-z_][\w.\[\]|, <>:]{0,40}?'
-    rb'[ \t]{0,32}(?==))?'
+    rb'[ \t]{0,32}(?==)'
+    # (or a C# auto-property's accessors, its initializer after them:
+    # ``ApiKey { get; set; } = <key>``, ``{ get; init; }``)
+    rb'|[ \t]{1,8}\{[ \t]{0,8}get;[ \t]{0,8}(?:(?:private|protected|internal)[ \t]{1,8})?(?:set;|init;)?[ \t]{0,8}\}[ \t]{0,8}(?==))?'
 )
 # A CI logging command's properties between the name and the ``]`` that
 # ends them (Azure's ``##vso[task.setvariable variable=NAME;issecret=true]<key>``).
@@ -664,7 +667,9 @@ _ITEM_FIELDS = (
 )
 _GENERIC_VALUE = (
     # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # (``, do:``: Elixir's one-line function returning the value, ``def
+    # key, do: <key>``)
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|,[ \t]{1,8}do:|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     # (an environment lookup whose fallback is the value: ``apiKey:
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
@@ -859,6 +864,9 @@ TOGETHER_CONTEXT = Context(
         # first or one after it: TOML's or a property's
         # ``together.profiles.prod.api_key =``, as YAML's nesting)
         rb'|(?<![\w-])together(?:[_-]?ai)?(?:\.[\w-]{1,40}){0,4}\.'
+        # (.NET's, parted by ``:`` in a quoted configuration key:
+        # user-secrets' ``"Together:Prod:ApiKey"``)
+        rb'|(?<=["\'])together(?:[_-]?ai)?(?::[\w-]{1,40}){1,4}:'
         rb'|together\w{0,16}["\']?[ \t]*(?:=>|[:=])?[ \t]*\{|together\w{0,16}(?:\.|::)builder\(\)'
         # a tuple's first element, its list or map the second (Erlang's
         # ``{together, [``, Elixir's ``{:together, [``; the heading
@@ -1286,6 +1294,10 @@ NAME_KINDS: tuple[tuple[bytes, Context | None], ...] = (
     # (a HAR's ``x-csrf-token``, ``session_token``, ``next_page_token``).
     (rb'(?i:.*(?:csrf|xsrf|session|refresh|nonce|cursor|page|continuation|idempoten).*'
      rb'|(?:.*[_.-])?id[_.-]?token)', None),
+    # A secret that signs or encrypts, never an API key, however Together's
+    # the section holding it (``[together]`` then ``webhook_secret =``,
+    # ``"Together": {"WebhookSecret": ...}``, ``signing_secret``, ``hmac_key``).
+    (rb'(?i:.*(?:webhook|signing|signature|hmac|encrypt|cipher).*)', None),
     # (``--key``: a CLI's flag, llm's ``--key <key>``; ``credential``: a
     # password manager's API Credential field; a CLI's password flag, bare
     # or a connection's or an API's, Airflow's ``connections add together
@@ -2546,6 +2558,19 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'object Llm {{\n  def togetherClient(): Client = {{\n    val apiKey = "{hex}"\n  }}\n}}',
         # (Elixir's one-line function, its value after ``, do:``)
         'defmodule Acme.LLM do\n  def together_key, do: "{hex}"\nend',
+        # (legacy24: another provider's structure pointed at Together's
+        # endpoint is Together's: its own lines, or the lines sharing its
+        # dotted name, hold the endpoint)
+        'spring.ai.openai.base-url=https://api.together.xyz\nspring.ai.openai.api-key={hex}',
+        '{{\n  "openai.baseUrl": "https://api.together.xyz/v1",\n  "openai.apiKey": "{hex}"\n}}',
+        '[openai]\nbase_url = https://api.together.xyz/v1\napi_key = {hex}',
+        'openai:\n  base_url: https://api.together.xyz/v1\n  api_key: {hex}',
+        '{{\n  "Together:Prod:ApiKey": "{hex}"\n}}',
+        # (a C# auto-property's initializer after its accessors; Elixir's
+        # one-line function under a generic name in a Together module)
+        'public class TogetherOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}',
+        'public sealed class TogetherSettings\n{{\n    public string Key {{ get; init; }} = "{hex}";\n}}',
+        'defmodule Acme.Together do\n  def key, do: "{hex}"\nend',
     ),
     false_positives=(
         # (legacy23: the same headings named for a purpose, or a condition;
@@ -3121,6 +3146,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'KEY = "{hex}"  # working together',
         # A Helm checksum annotation named for Together's secret (a digest of it).
         'spec:\n  template:\n    metadata:\n      annotations:\n        checksum/together-secret: {hex}\n',
+        # (legacy24: a sibling provider's structure beside Together's
+        # endpoint: its own name decides, not the endpoint nearby; a
+        # signing or encrypting secret in a Together section)
+        '[together]\nbase_url = "https://api.together.xyz/v1"\n\n[openai]\napi_key = "{hex}"',
+        'spring:\n  ai:\n    together:\n      base-url: https://api.together.xyz\n    openai:\n      api-key: {hex}',
+        'spring.ai.together.base-url=https://api.together.xyz\nspring.ai.openai.api-key={hex}',
+        '{{\n  "together.baseUrl": "https://api.together.xyz/v1",\n  "anthropic.apiKey": "{hex}"\n}}',
+        '[together]\napi_key = ${{TOGETHER_API_KEY}}\nwebhook_secret = {hex}',
+        '{{"Together": {{"BaseUrl": "https://api.together.xyz/v1", "WebhookSecret": "{hex}"}}}}',
+        'together:\n  signing_secret: {hex}',
+        '{{\n  "Together:BaseUrl": "https://api.together.xyz/v1",\n  "OpenAI:ApiKey": "{hex}"\n}}',
+        '{{\n  "Together:Prod:Sha256": "{hex}"\n}}',
+        'public class TogetherOptions\n{{\n    public string WebhookSecret {{ get; set; }} = "{hex}";\n}}',
+        'public class CacheOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}\n// Together',
+        'defmodule Acme.Together do\n  defmodule Cache do\n    def key, do: "{hex}"\n  end\nend',
+        'module Together\n  class Acme::Cache\n    def initialize\n      @key = "{hex}"\n    end\n  end\nend',
     ),
 )
 

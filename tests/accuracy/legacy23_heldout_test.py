@@ -468,8 +468,6 @@ CASES = SOURCE + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'csharp-options-class-allman': 'a C# auto-property initializer (`ApiKey { get; set; } = "<hex>"`) is no name-value shape of the legacy rule: the accessor braces stand between name and value',
-    'elixir-def-do-keyword-in-together-module': 'Elixir\'s one-line `def key, do: "<hex>"` is no name-value shape of the legacy rule (a function returning the value, not an assignment)',
     'plist-together-dict': 'a plist <key>Together</key> over the <dict> it names is no heading of that dict (its block is headed by the bare <dict> line; as legacy22)',
 }
 

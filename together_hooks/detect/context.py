@@ -72,8 +72,10 @@ _OTHER_LABEL = regex_cache.compile(rb'(?i)(?<![a-z0-9])' + _OTHERS + rb'(?![a-z0
 # A type's or a function's declaration, its name (``class Cache``,
 # ``module Together``, ``def cache_keys(self):``, ``func NewCache() *Cache {``).
 _DECLARED = regex_cache.compile(
-    rb'(?<![\w.])(?:class|module|struct|object|record|def|func|function|fun|fn|sub)[ \t]+'
-    rb'(?:\([^()\r\n]{0,80}\)[ \t]*)?(?P<name>\w{1,64})'
+    rb'(?<![\w.])(?:class|module|defmodule|struct|object|record|def|func|function|fun|fn|sub)[ \t]+'
+    # (a qualified name's last part: Elixir's ``defmodule Acme.Cache``,
+    # Ruby's ``class Acme::Cache``)
+    rb'(?:\([^()\r\n]{0,80}\)[ \t]*)?(?:\w{1,40}(?:\.|::)){0,4}(?P<name>\w{1,64})'
 )
 _TOGETHER_NAME = regex_cache.compile(rb'["\']?(?i:together(?:[_-]?ai)?)["\']?')
 # A heading naming Together: the sections around it are not walked on
@@ -556,7 +558,7 @@ def _line_heading(data: bytes, start: int, at: int) -> int:
         # A dotted name's parts before its own are its headings (TOML's or a
         # property's ``together.profiles.prod.api_key =``, as YAML nests them).
         dotted = _DOTTED.match(data, start, at)
-        return start if dotted is None else dotted.end('parts')
+        return start if dotted is None else max(dotted.end('parts'), dotted.end('colons'))
     item = _past_separator(data, start, head - 1)
     if _ASSIGNS.search(data, item, head - 1) is not None:
         return start
@@ -564,8 +566,11 @@ def _line_heading(data: bytes, start: int, at: int) -> int:
 
 
 _ASSIGNS = regex_cache.compile(rb'(?<![\s,;{(\[]):|=')
+# (.NET's configuration keys part theirs with ``:``, in a quoted name:
+# user-secrets' ``"OpenAI:ApiKey": ...``)
 _DOTTED = regex_cache.compile(
-    rb'[ \t]*(?:export[ \t]+)?["\']?(?P<parts>(?:[\w-]{1,40}\.){1,5})[\w-]{1,40}["\']?[ \t]*[:=]')
+    rb'[ \t]*(?:export[ \t]+)?(?:["\']?(?P<parts>(?:[\w-]{1,40}\.){1,5})[\w-]{1,40}["\']?'
+    rb'|["\'](?P<colons>(?:[\w-]{1,40}:){1,5})[\w-]{1,40}["\'])[ \t]*[:=]')
 # The name a structure's label gives it, the label's last: a YAML or JSON
 # key, an assignment, an INI or TOML section (``together:``, ``"cache": {``,
 # ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
@@ -574,7 +579,52 @@ _LABEL_NAME = regex_cache.compile(
     rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|[\[{(]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
+# The same name, a structure's as a config writes it: a key, a section, a
+# dotted name's parts (``openai:``, ``[providers.openai]``, ``"OpenAI": {``,
+# ``spring.ai.openai.``), not a call's (``OpenAI(``: a client class
+# says nothing of where it is pointed).
+_STRUCTURE_NAME = regex_cache.compile(
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{]?|[\[{]))[ \t]*'
+    rb'(?:#[^\r\n]{0,200})?\r?\Z',
+)
+# A provider's name alone, maybe with a word saying what of it the
+# structure holds (``openai``, ``anthropic_settings``); not a credential's
+# own name (``OPENAI_API_KEYS:`` over its items is the keys' list).
+_OTHER_NAME = regex_cache.compile(
+    rb'(?i:' + _OTHERS + rb'(?:[_-]?(?:ai|llm|api|provider|config|settings|options|client|chat))?)')
 _BLOCK = 1 << 16
+
+
+def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
+    """Is the structure so labelled named for another provider, its
+    nearest name part naming one before any names Together's
+    (``openai:``, ``[providers.openai]``, ``spring.ai.openai.``; not
+    ``[openai.together]``)?"""
+    found = _STRUCTURE_NAME.search(data, label_start, label_end)
+    if found is None:
+        return False
+    for name in reversed(found.group('name').split(b'.')):
+        if _TOGETHER_NAME.fullmatch(name):
+            return False
+        if _OTHER_NAME.fullmatch(name):
+            return True
+    return False
+
+
+def _dotted_siblings(data: bytes, start: int, label_end: int, lo: int, hi: int, index: _Index) -> bool:
+    """A dotted name's parts before its own are a structure spread over
+    the lines that start with them (``spring.ai.openai.base-url=`` and
+    ``spring.ai.openai.api-key=``, Cursor's ``"openai.baseUrl"`` and
+    ``"openai.apiKey"``): does one of those lines hold a mention?"""
+    prefix = data[start:label_end].lstrip(b' \t')
+    at = data.find(prefix, lo, hi)
+    while at != -1:
+        line = _line_start(data, at, lo)
+        if line != start and not data[line:at].strip(b' \t'):
+            if _inside(index.mention, line, _line_end(data, at, hi)):
+                return True
+        at = data.find(prefix, at + 1, hi)
+    return False
 
 
 class _Index:
@@ -934,6 +984,14 @@ class Walker:
             if model == label_start or (cut == (label_start, end) and self._far(data, at, [])):
                 continue
             if _inside(index.target, label_start, end):
+                return False
+            # A structure named for another provider is its own, whatever
+            # its siblings hold (``[together]`` with Together's endpoint
+            # above ``[openai]`` and its ``api_key``); a dotted name's
+            # parts are answered by the lines sharing them.
+            if label_end > label_start and _named_other(data, label_start, label_end):
+                if label_start == _line_start(data, at, lo):
+                    return _dotted_siblings(data, label_start, label_end, lo, hi, index)
                 return False
             if _own_field(data, index, label_start, label_end, end):
                 model, model_label_end = label_start, label_end
