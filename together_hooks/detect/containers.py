@@ -42,6 +42,7 @@ from together_hooks.rules import MAX_CONTEXT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
     from typing import BinaryIO
     from typing import Callable
@@ -1264,6 +1265,14 @@ def _names(path: str, names: list[str], scan: Scan, budget: Budget, found: list[
 _PDF_STREAM = regex_cache.compile(rb'(?<!end)stream\r?\n')
 _PDF_IMAGE = regex_cache.compile(rb'/Subtype[ \t\r\n]*/Image\b')
 _PDF_OBJECT = regex_cache.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
+# A stream whose zlib data is written as ASCII85 (``/Filter
+# [/ASCII85Decode /FlateDecode]``, or their short names: Ghostscript's
+# ``-dASCII85EncodePages``, PostScript-minded writers): its text runs to
+# ASCII85's end mark ``~>``, held up to ``_PDF_A85`` characters.
+_PDF_A85_FLATE = regex_cache.compile(
+    rb'/Filter[ \t\r\n]*\[[ \t\r\n]*/(?:ASCII85Decode|A85)[ \t\r\n]*/(?:FlateDecode|Fl)[ \t\r\n]*\]',
+)
+_PDF_A85 = 16 << 20
 
 
 def _pdf(
@@ -1294,7 +1303,11 @@ def _pdf(
         start = m.end()
         cmf, flg = buf[start], buf[start + 1]
         if cmf & 0x0f != 8 or (cmf << 8 | flg) % 31:  # no zlib header
-            buf = buf[start:]
+            named = list(_PDF_OBJECT.finditer(buf, max(0, m.start() - 1024), m.start()))
+            if _PDF_A85_FLATE.search(buf, named[-1].end() if named else max(0, m.start() - 1024), m.start()):
+                buf, ended = _pdf_a85(buf, start, stream, ended, named, path, m.start(), scan, budget, depth, found)
+            else:
+                buf = buf[start:]
             continue
         named = list(_PDF_OBJECT.finditer(buf, max(0, m.start() - 1024), m.start()))
         if _PDF_IMAGE.search(buf, named[-1].end() if named else max(0, m.start() - 1024), m.start()):
@@ -1355,6 +1368,55 @@ def _pdf(
             )
         else:
             buf = b''.join(fed)
+
+
+def _pdf_a85(
+        buf: bytes, start: int, stream: BinaryIO, ended: bool, named: list[re.Match[bytes]],
+        path: str, at: int, scan: Scan, budget: Budget, depth: int, found: list[Finding],
+) -> tuple[bytes, bool]:
+    """The ASCII85 stream at ``start`` of ``buf`` (``_PDF_A85_FLATE``),
+    decoded to its end mark and inflated as a zlib stream is, scanned as
+    a member (``report.pdf!obj 4``); what follows it, and whether the
+    file has ended.  One that does not decode is passed over, as a
+    viewer passes it (the file's own bytes are scanned anyway); one with
+    no end mark within ``_PDF_A85`` characters fails closed."""
+    import zlib
+    from base64 import a85decode
+
+    end = buf.find(b'~>', start)
+    while end == -1 and not ended:
+        if len(buf) - start > _PDF_A85:
+            raise InputError(f'{path}: an ASCII85 PDF stream longer than {_PDF_A85 >> 20} MB: not scanned whole')
+        more = stream.read(_CHUNK)
+        ended = not more
+        buf += more
+        end = buf.find(b'~>', max(start, len(buf) - len(more) - 1))
+    if end == -1:
+        return buf[start:], ended
+    try:
+        data = a85decode(buf[start:end], adobe=False, ignorechars=b' \t\r\n\x0b\x0c')
+    except ValueError:
+        return buf[end + 2:], ended
+    where = f'{path}!obj {int(named[-1].group(1))}' if named else f'{path}!stream at {at}'
+    decoder = zlib.decompressobj()
+    pending = [data]
+
+    def read(n: int) -> bytes:
+        while not decoder.eof:
+            chunk = decoder.unconsumed_tail or (pending.pop() if pending else b'')
+            if not chunk:
+                return b''
+            try:
+                out = decoder.decompress(chunk, n)
+            except zlib.error:  # what decodes before the damage, and no more
+                return b''
+            if out:
+                return out
+        return b''
+
+    metered = _Metered(read, budget, where)
+    _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+    return buf[end + 2:], ended
 
 
 # A PNG text chunk's labels before its text (a keyword of at most 79
