@@ -1394,12 +1394,24 @@ def b64_decode(text: bytes, shift: int = 0) -> bytes | None:
 # Java, JS) or by a line break alone (Python's and C's implicit
 # concatenation), never by a space alone (``"a" "b"``: arguments).
 _B64_ENTITY_BREAK = rb'(?:&#(?:[xX]0*[dD]|0*13);)?&#(?:[xX]0*[aA]|0*10);'
+# And across a line break whose next line is led by a log's timestamp
+# alone (a CI log, ``kubectl logs --timestamps``: each line of a wrapped
+# value printed with its own, ``2026-12-01T10:00:01.1234567Z ``) when
+# the rest of that line is wholly base64: the timestamp is no character
+# of the value (its digits, ``T`` and ``Z`` are base64's: ``_NOT_B64``
+# drops it whole; ``:`` holds no value otherwise, so ``_b64_chars`` takes
+# the regex path only for a run holding one).
+_B64_LOG_LEAD = (
+    rb'\r?\n[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?'
+    rb'(?:Z|[+-][0-9]{2}:?[0-9]{2})?[ \t]+'
+)
 _B64_VALUE = rb'[' + _B64_CHARS + rb']+={0,2}'
 _B64_WRAP = (
     rb'\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
     rb'|(?:\\r)?\\n(?:"[ \t]*,[ \t]*\r?\n?[ \t]*")?(?=[' + _B64_CHARS + rb'])'
     rb'|' + _B64_ENTITY_BREAK + rb'(?=[' + _B64_CHARS + rb'])'
     rb'|\\\r?\n[ \t]*(?=[' + _B64_CHARS + rb'])'
+    rb'|' + _B64_LOG_LEAD + rb'(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'
 )
 # What joins two string literals (``_B64_PIECES``): a comma or a ``+``
 # (a line break after it or not), or a line break alone.
@@ -1416,7 +1428,7 @@ _B64_ONE = regex_cache.compile(rb'(?:' + _B64_VALUE + rb'(?:' + _B64_WRAP + rb')
 # (its ``n`` is no character of the value), one written as XML references
 # (their ``x``, ``D`` and ``A`` neither), a lone backslash or ``&``, the rest.
 _NOT_B64 = regex_cache.compile(
-    _B64_ENTITY_BREAK + rb'|\\r\\n|\\[rn]|["' + rb"'" + rb']' + _PIECE_GLUE + rb'["' + rb"'" + rb']'
+    _B64_LOG_LEAD + rb'|' + _B64_ENTITY_BREAK + rb'|\\r\\n|\\[rn]|["' + rb"'" + rb']' + _PIECE_GLUE + rb'["' + rb"'" + rb']'
     + rb'|[^\\&' + _B64_CHARS + rb']+|[\\&]',
 )
 _NOT_B64_BYTES = bytes(
@@ -1426,12 +1438,13 @@ _NOT_B64_BYTES = bytes(
 
 
 def _b64_chars(text: bytes) -> bytes:
-    """``_NOT_B64.sub(b'', text)``: without a backslash or ``&``, or a ``+``
-    that may join two string literals (most values), one
+    """``_NOT_B64.sub(b'', text)``: without a backslash or ``&``, a log
+    timestamp's ``:``, or a ``+`` that may join two string literals (most
+    values), one
     ``translate`` deleting what is no base64 character, where the
     regex tried its four alternatives at every byte (a notebook's 80 KB
     PNG took 2 ms)."""
-    if b'\\' in text or b'&' in text or b'+' in text and (b'"' in text or b"'" in text):
+    if b'\\' in text or b'&' in text or b':' in text or b'+' in text and (b'"' in text or b"'" in text):
         return _NOT_B64.sub(b'', text)
     return text.translate(None, _NOT_B64_BYTES)
 
