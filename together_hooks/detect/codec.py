@@ -1400,9 +1400,9 @@ _B64_ENTITY_BREAK = rb'(?:&#(?:[xX]0*[dD]|0*13);)?&#(?:[xX]0*[aA]|0*10);'
 # the rest of that line is wholly base64: the timestamp is no character
 # of the value (its digits, ``T`` and ``Z`` are base64's: ``_NOT_B64``
 # drops it whole; ``:`` holds no value otherwise, so ``_b64_chars`` takes
-# the regex path only for a run holding one).
+# the timestamps out only from a run holding one).
 _B64_LOG_LEAD = (
-    rb'\r?\n[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?'
+    rb'(?:\r\n|\n)[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?'
     rb'(?:Z|[+-][0-9]{2}:?[0-9]{2})?[ \t]+'
 )
 _B64_VALUE = rb'[' + _B64_CHARS + rb']+={0,2}'
@@ -1431,6 +1431,12 @@ _NOT_B64 = regex_cache.compile(
     _B64_LOG_LEAD + rb'|' + _B64_ENTITY_BREAK + rb'|\\r\\n|\\[rn]|["' + rb"'" + rb']' + _PIECE_GLUE + rb'["' + rb"'" + rb']'
     + rb'|[^\\&' + _B64_CHARS + rb']+|[\\&]',
 )
+# A ``+`` joining two string literals (``_PIECE_GLUE``), not one of a
+# value's characters: a JSON list of base64 lines holds quotes and ``+``
+# (a line may start with one) but none between two quotes, and keeps the
+# one ``translate`` (the regex took 4x its time over 2 MB of such lines).
+_LOG_LEAD = regex_cache.compile(_B64_LOG_LEAD)
+_PLUS_GLUE = regex_cache.compile(rb'["' + rb"'" + rb'][ \t]*\+[ \t]*(?:\r?\n[ \t]*)?["' + rb"'" + rb']')
 _NOT_B64_BYTES = bytes(
     b for b in range(256)
     if b != 0x5C and b not in b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-'  # pragma: allowlist secret
@@ -1444,8 +1450,13 @@ def _b64_chars(text: bytes) -> bytes:
     ``translate`` deleting what is no base64 character, where the
     regex tried its four alternatives at every byte (a notebook's 80 KB
     PNG took 2 ms)."""
-    if b'\\' in text or b'&' in text or b':' in text or b'+' in text and (b'"' in text or b"'" in text):
+    if (
+            b'\\' in text or b'&' in text
+            or b'+' in text and (b'"' in text or b"'" in text) and _PLUS_GLUE.search(text)
+    ):
         return _NOT_B64.sub(b'', text)
+    if b':' in text:  # a log's timestamps: taken out first (5x faster than the regex path)
+        text = _LOG_LEAD.sub(b'', text)
     return text.translate(None, _NOT_B64_BYTES)
 
 
