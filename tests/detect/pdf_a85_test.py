@@ -87,3 +87,25 @@ def test_an_ascii85_stream_that_does_not_decode_is_passed_over():
 def test_an_ascii85_stream_without_its_end_mark_is_no_error():
     data = b'%PDF-1.4\n1 0 obj\n<< /Filter [/ASCII85Decode /FlateDecode] >>\nstream\n' + b'GhQ' * 100
     assert found(data, 'cut.pdf') == []
+
+
+
+def test_a_long_ascii85_stream_is_read_as_it_streams():
+    # A key past 1 MB of the page's text (some 300 KB of ASCII85 lines):
+    # decoded group by group as the file streams, never held whole.
+    key = make_key(_rng)
+    filler = b''.join(b'BT (%d %s) Tj ET\n' % (i, _rng.randbytes(6).hex().encode()) for i in range(40000))
+    content = filler + f'BT (TOGETHER_API_KEY={key}) Tj ET\n'.encode()
+    text = base64.a85encode(zlib.compress(content), wrapcol=75, adobe=True)[2:]
+    assert len(text) > 1 << 18
+    data = (b'%%PDF-1.4\n4 0 obj\n<< /Filter [/ASCII85Decode /FlateDecode] /Length %d >>\nstream\n' % len(text)
+            + text + b'\nendstream\nendobj\n%%EOF\n')
+    assert found(data, 'long.pdf') == [('long.pdf!obj 4', hash_secret(key))]
+
+
+def test_an_ascii85_image_is_not_decoded():
+    key = make_key(_rng)
+    text = base64.a85encode(zlib.compress(f'TOGETHER_API_KEY={key}'.encode()), adobe=True)[2:]
+    data = (b'%PDF-1.4\n5 0 obj\n<< /Type /XObject /Subtype /Image /Filter [/ASCII85Decode /FlateDecode] >>\n'
+            b'stream\n' + text + b'\nendstream\nendobj\n%%EOF\n')
+    assert found(data, 'scan.pdf') == []

@@ -1268,11 +1268,10 @@ _PDF_OBJECT = regex_cache.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
 # A stream whose zlib data is written as ASCII85 (``/Filter
 # [/ASCII85Decode /FlateDecode]``, or their short names: Ghostscript's
 # ``-dASCII85EncodePages``, PostScript-minded writers): its text runs to
-# ASCII85's end mark ``~>``, held up to ``_PDF_A85`` characters.
+# ASCII85's end mark ``~>``.
 _PDF_A85_FLATE = regex_cache.compile(
     rb'/Filter[ \t\r\n]*\[[ \t\r\n]*/(?:ASCII85Decode|A85)[ \t\r\n]*/(?:FlateDecode|Fl)[ \t\r\n]*\]',
 )
-_PDF_A85 = 16 << 20
 
 
 def _pdf(
@@ -1304,7 +1303,8 @@ def _pdf(
         cmf, flg = buf[start], buf[start + 1]
         if cmf & 0x0f != 8 or (cmf << 8 | flg) % 31:  # no zlib header
             named = list(_PDF_OBJECT.finditer(buf, max(0, m.start() - 1024), m.start()))
-            if _PDF_A85_FLATE.search(buf, named[-1].end() if named else max(0, m.start() - 1024), m.start()):
+            head = named[-1].end() if named else max(0, m.start() - 1024)
+            if _PDF_A85_FLATE.search(buf, head, m.start()) and not _PDF_IMAGE.search(buf, head, m.start()):
                 buf, ended = _pdf_a85(buf, start, stream, ended, named, path, m.start(), scan, budget, depth, found)
             else:
                 buf = buf[start:]
@@ -1375,35 +1375,57 @@ def _pdf_a85(
         path: str, at: int, scan: Scan, budget: Budget, depth: int, found: list[Finding],
 ) -> tuple[bytes, bool]:
     """The ASCII85 stream at ``start`` of ``buf`` (``_PDF_A85_FLATE``),
-    decoded to its end mark and inflated as a zlib stream is, scanned as
-    a member (``report.pdf!obj 4``); what follows it, and whether the
-    file has ended.  One that does not decode is passed over, as a
-    viewer passes it (the file's own bytes are scanned anyway); one with
-    no end mark within ``_PDF_A85`` characters fails closed."""
+    decoded as it streams, up to ASCII85's end mark ``~>``, and inflated
+    as a zlib stream is, scanned as a member (``report.pdf!obj 4``);
+    what is left of the file's bytes, and whether it has ended.  Read as
+    a viewer reads it: what decodes before damage (a character outside
+    ASCII85, zlib data that stops) is scanned, and no more; memory is a
+    chunk of text and what ``_Metered`` holds, whatever its length."""
     import zlib
     from base64 import a85decode
 
-    end = buf.find(b'~>', start)
-    while end == -1 and not ended:
-        if len(buf) - start > _PDF_A85:
-            raise InputError(f'{path}: an ASCII85 PDF stream longer than {_PDF_A85 >> 20} MB: not scanned whole')
-        more = stream.read(_CHUNK)
-        ended = not more
-        buf += more
-        end = buf.find(b'~>', max(start, len(buf) - len(more) - 1))
-    if end == -1:
-        return buf[start:], ended
-    try:
-        data = a85decode(buf[start:end], adobe=False, ignorechars=b' \t\r\n\x0b\x0c')
-    except ValueError:
-        return buf[end + 2:], ended
+    state: dict[str, Any] = {'raw': buf[start:], 'carry': b'', 'done': False, 'ended': ended}
+
+    def text() -> bytes:
+        """The next decoded bytes (b'' at the end mark, the file's end or
+        damage)."""
+        while not state['done']:
+            raw = state['raw']
+            if not raw:
+                if state['ended']:
+                    state['done'] = True
+                    break
+                raw = stream.read(_CHUNK)
+                state['ended'] = not raw
+            mark = (state['carry'][-1:] + raw).find(b'~>')
+            if mark != -1:
+                cut = mark - len(state['carry'][-1:])
+                piece, state['raw'], state['done'] = raw[:max(cut, 0)], raw[max(cut, 0) + 2:], True
+            else:
+                piece, state['raw'] = raw, b''
+            chars = state['carry'] + piece.translate(None, b' \t\r\n\x0b\x0c')
+            if state['done']:
+                whole, state['carry'] = chars, b''
+            else:
+                # Whole groups only: five characters, or a ``z`` (four zeros).
+                z = chars.rfind(b'z') + 1
+                whole_end = z + (len(chars) - z) // 5 * 5
+                whole, state['carry'] = chars[:whole_end], chars[whole_end:]
+            try:
+                out = a85decode(whole, adobe=False)
+            except ValueError:
+                state['done'] = True
+                break
+            if out:
+                return out
+        return b''
+
     where = f'{path}!obj {int(named[-1].group(1))}' if named else f'{path}!stream at {at}'
     decoder = zlib.decompressobj()
-    pending = [data]
 
     def read(n: int) -> bytes:
         while not decoder.eof:
-            chunk = decoder.unconsumed_tail or (pending.pop() if pending else b'')
+            chunk = decoder.unconsumed_tail or text()
             if not chunk:
                 return b''
             try:
@@ -1416,7 +1438,7 @@ def _pdf_a85(
 
     metered = _Metered(read, budget, where)
     _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
-    return buf[end + 2:], ended
+    return state['raw'], state['ended']
 
 
 # A PNG text chunk's labels before its text (a keyword of at most 79
