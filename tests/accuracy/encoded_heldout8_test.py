@@ -516,10 +516,11 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # Missed, and why (strict: a case found again fails until removed).
 # Baseline (f303e41): 31 of 36 keys found (5 cases missed), 0 of 20
 # decoys reported.  Now 32 of 36: base64 is read across XML line breaks
-# (``&#xD;&#xA;``, codec._B64_ENTITY_BREAK).
+# (``&#xD;&#xA;``, codec._B64_ENTITY_BREAK).  Session 27: 33 of 36,
+# wrapped base64 read across lines each led by a log timestamp
+# (codec._B64_LOG_LEAD).
 MISSED: dict[str, str] = {
     'dockerconfigjson-legacy': 'legacy key as a docker config password for a Together registry: not Together context even in plain JSON (a context rule, not the decoding)',
-    'gha-log-wrapped-b64-timestamped': 'wrapped base64 whose every line is led by a CI log timestamp: lines are joined only where the next one is wholly base64',
     'jws-deflate-payload': 'JWS payload of raw deflate (zip: DEF): raw deflate has no magic to open it by',
     'marshal-b64-legacy': 'a marshal dump is read as one only when it is the whole file (engine._marshalled at depth 0), not a decoded base64 value',
 }

@@ -50,6 +50,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import encoded_heldout2_test
     from tests.accuracy import encoded_heldout3_test
     from tests.accuracy import encoded_heldout8_test
+    from tests.accuracy import encoded_heldout9_test
     from tests.accuracy import encoded_heldout_test
     from tests.accuracy import git_binary_patch_test
     from tests.accuracy import hex_text_test
@@ -168,6 +169,12 @@ def _sets() -> dict[str, list[Case]]:
         'encoded_heldout8': [
             c for c in encoded_heldout8_test.CASES
             if c.id not in encoded_heldout8_test.MISSED
+        ],
+        # encoded_heldout9 (56 small cases, 5 needing a tool), in the
+        # shared group too.
+        'encoded_heldout9': [
+            c for c in encoded_heldout9_test.CASES
+            if c.id not in encoded_heldout9_test.MISSED
         ],
         'structure_reach': structure_reach_test.CASES,
         'uuencode': uuencode_test.CASES,

@@ -42,6 +42,7 @@ from together_hooks.rules import MAX_CONTEXT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
     from typing import BinaryIO
     from typing import Callable
@@ -1264,6 +1265,13 @@ def _names(path: str, names: list[str], scan: Scan, budget: Budget, found: list[
 _PDF_STREAM = regex_cache.compile(rb'(?<!end)stream\r?\n')
 _PDF_IMAGE = regex_cache.compile(rb'/Subtype[ \t\r\n]*/Image\b')
 _PDF_OBJECT = regex_cache.compile(rb'([0-9]+)[ \t\r\n]+[0-9]+[ \t\r\n]+obj\b')
+# A stream whose zlib data is written as ASCII85 (``/Filter
+# [/ASCII85Decode /FlateDecode]``, or their short names: Ghostscript's
+# ``-dASCII85EncodePages``, PostScript-minded writers): its text runs to
+# ASCII85's end mark ``~>``.
+_PDF_A85_FLATE = regex_cache.compile(
+    rb'/Filter[ \t\r\n]*\[[ \t\r\n]*/(?:ASCII85Decode|A85)[ \t\r\n]*/(?:FlateDecode|Fl)[ \t\r\n]*\]',
+)
 
 
 def _pdf(
@@ -1294,7 +1302,12 @@ def _pdf(
         start = m.end()
         cmf, flg = buf[start], buf[start + 1]
         if cmf & 0x0f != 8 or (cmf << 8 | flg) % 31:  # no zlib header
-            buf = buf[start:]
+            named = list(_PDF_OBJECT.finditer(buf, max(0, m.start() - 1024), m.start()))
+            head = named[-1].end() if named else max(0, m.start() - 1024)
+            if _PDF_A85_FLATE.search(buf, head, m.start()) and not _PDF_IMAGE.search(buf, head, m.start()):
+                buf, ended = _pdf_a85(buf, start, stream, ended, named, path, m.start(), scan, budget, depth, found)
+            else:
+                buf = buf[start:]
             continue
         named = list(_PDF_OBJECT.finditer(buf, max(0, m.start() - 1024), m.start()))
         if _PDF_IMAGE.search(buf, named[-1].end() if named else max(0, m.start() - 1024), m.start()):
@@ -1355,6 +1368,77 @@ def _pdf(
             )
         else:
             buf = b''.join(fed)
+
+
+def _pdf_a85(
+        buf: bytes, start: int, stream: BinaryIO, ended: bool, named: list[re.Match[bytes]],
+        path: str, at: int, scan: Scan, budget: Budget, depth: int, found: list[Finding],
+) -> tuple[bytes, bool]:
+    """The ASCII85 stream at ``start`` of ``buf`` (``_PDF_A85_FLATE``),
+    decoded as it streams, up to ASCII85's end mark ``~>``, and inflated
+    as a zlib stream is, scanned as a member (``report.pdf!obj 4``);
+    what is left of the file's bytes, and whether it has ended.  Read as
+    a viewer reads it: what decodes before damage (a character outside
+    ASCII85, zlib data that stops) is scanned, and no more; memory is a
+    chunk of text and what ``_Metered`` holds, whatever its length."""
+    import zlib
+    from base64 import a85decode
+
+    state: dict[str, Any] = {'raw': buf[start:], 'carry': b'', 'done': False, 'ended': ended}
+
+    def text() -> bytes:
+        """The next decoded bytes (b'' at the end mark, the file's end or
+        damage)."""
+        while not state['done']:
+            raw = state['raw']
+            if not raw:
+                if state['ended']:
+                    state['done'] = True
+                    break
+                raw = stream.read(_CHUNK)
+                state['ended'] = not raw
+            mark = (state['carry'][-1:] + raw).find(b'~>')
+            if mark != -1:
+                cut = mark - len(state['carry'][-1:])
+                piece, state['raw'], state['done'] = raw[:max(cut, 0)], raw[max(cut, 0) + 2:], True
+            else:
+                piece, state['raw'] = raw, b''
+            chars = state['carry'] + piece.translate(None, b' \t\r\n\x0b\x0c')
+            if state['done']:
+                whole, state['carry'] = chars, b''
+            else:
+                # Whole groups only: five characters, or a ``z`` (four zeros).
+                z = chars.rfind(b'z') + 1
+                whole_end = z + (len(chars) - z) // 5 * 5
+                whole, state['carry'] = chars[:whole_end], chars[whole_end:]
+            try:
+                out = a85decode(whole, adobe=False)
+            except ValueError:
+                state['done'] = True
+                break
+            if out:
+                return out
+        return b''
+
+    where = f'{path}!obj {int(named[-1].group(1))}' if named else f'{path}!stream at {at}'
+    decoder = zlib.decompressobj()
+
+    def read(n: int) -> bytes:
+        while not decoder.eof:
+            chunk = decoder.unconsumed_tail or text()
+            if not chunk:
+                return b''
+            try:
+                out = decoder.decompress(chunk, n)
+            except zlib.error:  # what decodes before the damage, and no more
+                return b''
+            if out:
+                return out
+        return b''
+
+    metered = _Metered(read, budget, where)
+    _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+    return state['raw'], state['ended']
 
 
 # A PNG text chunk's labels before its text (a keyword of at most 79
