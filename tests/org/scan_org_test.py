@@ -277,6 +277,8 @@ def test_a_repository_named_with_a_key_leaves_no_part_of_it_in_the_cache(tmp_pat
     (('--repos', '/dev/zero', '--store', 's.sqlite'), ('/dev/zero', 'not a regular file')),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--shard', '2/2'), ('--shard',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--workers', '0'), ('--workers',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--worker-wait', '0'), ('--worker-wait',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--worker-wait', 'nan'), ('--worker-wait',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'http://x:1'), ('tcp://',)),
     # An internal error (Dask's own ValueError) for these, or a wait to connect.
     (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'tcp://127.0.0.1:8786/x'), ('HOST:PORT',)),
