@@ -19,6 +19,7 @@ import pytest
 from tests.cli_run import BIN
 from tests.cli_run import assert_error_line
 from tests.cli_run import run
+from tests.cli_run import run_in_process
 from tests.conftest import git
 
 ALICE = ('Alice', 'alice@example.com')
@@ -301,7 +302,9 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, words):
     os.mkfifo(tmp_path / 'fifo')
     # Built here so no credential-shaped URL sits in the source.
     write_lines(tmp_path / 'creds.txt', 'https://user:' + 'hunter2' + '@example.invalid/a.git')
-    result = scan_org(*args, cwd=tmp_path)
+    # In process (``main(argv)``, its exit code and what it printed): each is
+    # refused before any pool, scan process or Dask client is started.
+    result = run_in_process('together-hooks', 'scan-org', *args, cwd=tmp_path)
     assert_error_line(result, *words)
     assert 'hunter2' not in result.err
 
