@@ -58,9 +58,12 @@ def test_a_cluster_that_lost_every_worker_fails_closed(tmp_path, keys, victim):
              str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'), '--scheduler',
              address, '--timeout', '30', '--worker-wait', WAIT),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            # The client waits this long for a lost scheduler to come back
-            # (Dask's default 30s) before its calls fail: the same path.
-            env={**os.environ, 'DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT': '4s'},
+            # The client tries this long to reach a lost scheduler again
+            # (Dask's default 30s), longer than the run may take: a client
+            # no longer connected has no worker at once, and the run ends
+            # after --worker-wait (each call that asked for the workers
+            # waited this long first).
+            env={**os.environ, 'DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT': '90s'},
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None and not _children(worker.pid):
@@ -73,7 +76,7 @@ def test_a_cluster_that_lost_every_worker_fails_closed(tmp_path, keys, victim):
         else:
             scheduler.send_signal(signal.SIGKILL)
         try:
-            out, err = proc.communicate(timeout=100)
+            out, err = proc.communicate(timeout=60)
         finally:
             proc.kill()
     CAPTURED.extend((out.decode(), err.decode()))
