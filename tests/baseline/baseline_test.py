@@ -129,7 +129,28 @@ def ds_scan():
                 loaded.update((t, mapping[t]) for t in OUR_TYPES)
             return {s.secret_hash for s in scan_file(path) if s.type in OUR_TYPES}
 
-    return scan
+    def shallow(path: str) -> set[str]:
+        # detect-secrets looks up a filter's settings by its caller's name
+        # with ``inspect.stack()``, which reads every frame's source line:
+        # under pytest, some fifty frames a verified secret.  A thread of
+        # its own runs the same scan a few frames deep.
+        import threading
+
+        got: list = []
+
+        def work() -> None:
+            try:
+                got.append(scan(path))
+            except BaseException as e:  # re-raised in the test's thread
+                got.append(e)
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+        if isinstance(got[0], BaseException):
+            raise got[0]
+        return got[0]
+
+    return shallow
 
 
 @pytest.mark.parametrize('template', _samples())

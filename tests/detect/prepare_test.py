@@ -159,54 +159,7 @@ def test_a_forked_run_sums_its_file_sizes_only_until_it_knows(tmp_path, monkeypa
     assert len(asked) == 4  # f0, gone, f1, f2: 100 + 0 + 300
 
 
-def test_a_forked_tree_with_hyperscan_set_up_before_the_fork_finds_what_one_process_finds(
-        tmp_path, monkeypatch,
-):
-    """The route chosen in ``prepare`` serves both processes: a tree of
-    every tests/accuracy case, scanned forked with hyperscan set up in the
-    parent, reports exactly what one process with the grouped searches
-    reports."""
-    import importlib
-    import pkgutil
-
-    import tests.accuracy as accuracy
-    from together_hooks import pipeline
-    from together_hooks.detect import engine
-    from together_hooks.report import Summary
-    from together_hooks.sources import files
-    from together_hooks.sources import parallel
-
-    if not parallel.available():
-        pytest.skip('one core: no second process')
-    if not prefilter._hyperscan_installed() or prefilter.hyperscan_where((b'ab',)) is None:
-        pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
-    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
-    top = tmp_path / 'top'
-    for info in pkgutil.iter_modules(accuracy.__path__):
-        if info.name.endswith('_test'):
-            module = importlib.import_module(f'tests.accuracy.{info.name}')
-            for case in getattr(module, 'CASES', ()):
-                text, _keys = case.build(accuracy.Made(case.id))
-                path = top / info.name / case.id / case.path
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(text.encode() if isinstance(text, str) else text)
-    forks = []
-    split = parallel.split
-    monkeypatch.setattr(parallel, 'split', lambda *a: forks.append(1) or split(*a))
-
-    def scanned(min_files: int, one_pass_from: int) -> list[tuple[object, ...]]:
-        monkeypatch.setattr(pipeline, 'PARALLEL_MIN_FILES', min_files)
-        monkeypatch.setattr(prefilter, 'WHERE_ONE_PASS_MIN_BYTES', one_pass_from)
-        monkeypatch.setattr(engine, '_SCREENS', {})  # a fresh screen, route unset
-        found = pipeline.scan_contents(
-            list(files.from_tree(str(top), names=True)), Summary(), pipeline.Scanner(),
-        )
-        return sorted((f.path, f.line, f.column, f.rule, f.secret, f.encoding) for f in found)
-
-    forked = scanned(256, 0)
-    assert forks == [1]
-    screen = engine.keyword_screen(RULES)
-    assert screen._where is not None and screen._where is not screen._grouped_where
-    serial = scanned(10 ** 9, 1 << 62)
-    assert forks == [1]
-    assert len(serial) > 100 and forked == serial
+# A forked tree scan with hyperscan set up before the fork, against one
+# process with the grouped searches, over every tests/accuracy case:
+# sources/sources_test.py::test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file
+# (the same tree, built once for both checks).

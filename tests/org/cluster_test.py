@@ -18,25 +18,52 @@ from tests.org.scan_org_test import key_repo
 from tests.org.scan_org_test import write_lines
 
 
+# How long a cluster with no worker is waited for (``scan-org --worker-wait``):
+# short, so that the test's wait is not the product's default (``--timeout``,
+# here 30 s: a repository's limit that a loaded machine never reaches).
+WAIT = '0.5'
+
+
+def test_the_worker_wait_is_the_timeout_unless_set():
+    """``--worker-wait`` unset waits ``--timeout`` for a worker, as before
+    the option; set, it is the wait (the cluster tests' 0.5 s)."""
+    import argparse
+
+    from together_hooks.cli import scan_org
+    from together_hooks.org.coordinator import Options
+
+    parser = argparse.ArgumentParser()
+    scan_org.add_arguments(parser)
+    for extra, wait in (((), 7.0), (('--worker-wait', WAIT), float(WAIT))):
+        args = parser.parse_args(['--repos', 'r.txt', '--store', 's', '--timeout', '7', *extra])
+        options = Options('c', timeout=args.timeout, worker_wait=args.worker_wait)
+        assert (options.timeout, options.worker_wait) == (7.0, wait), extra
+
+
 @pytest.mark.parametrize('victim', ['worker', 'scheduler'])
 def test_a_cluster_that_lost_every_worker_fails_closed(tmp_path, keys, victim):
     """The only worker (or the scheduler) killed mid-scan: its task, and
     every task after it, waited for a worker forever and the run never
     ended (a lost scheduler ended it later with an internal error).  A
     repository that waits without any worker in the cluster for its
-    ``--timeout``, or that the client can no longer hand out, is now not
-    scanned: listed, and exit 2."""
+    ``--worker-wait`` (``--timeout`` unless set: here the repositories'
+    limit is long, the wait short, and the message names the wait), or
+    that the client can no longer hand out, is now not scanned: listed,
+    and exit 2."""
     repos = [key_repo(tmp_path / f'r{i}', keys())[0] for i in range(4)]
     listing = write_lines(tmp_path / 'r.txt', *repos)
     with dask_processes(tmp_path, 1, scheduler=True) as (address, [scheduler, worker]):
         proc = subprocess.Popen(
             (os.path.join(BIN, 'together-hooks'), 'scan-org', '--repos', listing, '--store',
              str(tmp_path / 's.sqlite'), '--cache-dir', str(tmp_path / 'c'), '--scheduler',
-             address, '--timeout', '5'),
+             address, '--timeout', '30', '--worker-wait', WAIT),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            # The client waits this long for a lost scheduler to come back
-            # (Dask's default 30s) before its calls fail: the same path.
-            env={**os.environ, 'DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT': '4s'},
+            # The client tries this long to reach a lost scheduler again
+            # (Dask's default 30s), longer than the run may take: a client
+            # no longer connected has no worker at once, and the run ends
+            # after --worker-wait (each call that asked for the workers
+            # waited this long first).
+            env={**os.environ, 'DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT': '90s'},
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None and not _children(worker.pid):
@@ -49,7 +76,7 @@ def test_a_cluster_that_lost_every_worker_fails_closed(tmp_path, keys, victim):
         else:
             scheduler.send_signal(signal.SIGKILL)
         try:
-            out, err = proc.communicate(timeout=100)
+            out, err = proc.communicate(timeout=60)
         finally:
             proc.kill()
     CAPTURED.extend((out.decode(), err.decode()))
@@ -64,7 +91,7 @@ def test_a_cluster_that_lost_every_worker_fails_closed(tmp_path, keys, victim):
     named = sum(int(m[1]) if (m := many.match(line)) else 1 for line in causes)
     assert named == int(summary[2]), err
     if victim == 'worker':
-        assert all(re.search(r'(\)|: not scanned): no Dask worker for 5s', line)
+        assert all(re.search(rf'(\)|: not scanned): no Dask worker for {re.escape(WAIT)}s', line)
                    for line in causes), err
     assert b'internal error' not in err, err
 

@@ -19,6 +19,7 @@ import pytest
 from tests.cli_run import BIN
 from tests.cli_run import assert_error_line
 from tests.cli_run import run
+from tests.cli_run import run_in_process
 from tests.conftest import git
 
 ALICE = ('Alice', 'alice@example.com')
@@ -277,6 +278,8 @@ def test_a_repository_named_with_a_key_leaves_no_part_of_it_in_the_cache(tmp_pat
     (('--repos', '/dev/zero', '--store', 's.sqlite'), ('/dev/zero', 'not a regular file')),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--shard', '2/2'), ('--shard',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--workers', '0'), ('--workers',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--worker-wait', '0'), ('--worker-wait',)),
+    (('--repos', 'r.txt', '--store', 's.sqlite', '--worker-wait', 'nan'), ('--worker-wait',)),
     (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'http://x:1'), ('tcp://',)),
     # An internal error (Dask's own ValueError) for these, or a wait to connect.
     (('--repos', 'r.txt', '--store', 's.sqlite', '--scheduler', 'tcp://127.0.0.1:8786/x'), ('HOST:PORT',)),
@@ -299,7 +302,9 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, words):
     os.mkfifo(tmp_path / 'fifo')
     # Built here so no credential-shaped URL sits in the source.
     write_lines(tmp_path / 'creds.txt', 'https://user:' + 'hunter2' + '@example.invalid/a.git')
-    result = scan_org(*args, cwd=tmp_path)
+    # In process (``main(argv)``, its exit code and what it printed): each is
+    # refused before any pool, scan process or Dask client is started.
+    result = run_in_process('together-hooks', 'scan-org', *args, cwd=tmp_path)
     assert_error_line(result, *words)
     assert 'hunter2' not in result.err
 

@@ -578,12 +578,19 @@ def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_pa
     format and encoding, decoys), with a key in a binary file, in UTF-16,
     in a file read in windows, in a file name, and a FIFO: the two
     processes report exactly what one process reports, and the summary
-    (files, bytes, files skipped) is the same."""
+    (files, bytes, files skipped) is the same.  So do they with hyperscan
+    set up in the parent before the fork (``engine.prepare``: the route
+    chosen once serves both processes) against one process with the
+    grouped searches (this tree built once for both: it was
+    prepare_test's too)."""
     import importlib
     import pkgutil
 
     import tests.accuracy as accuracy
     from together_hooks import pipeline
+    from together_hooks.detect import engine
+    from together_hooks.detect import prefilter
+    from together_hooks.rules import RULES
     from together_hooks.report import Summary
     from together_hooks.sources import files
     from together_hooks.sources import parallel
@@ -624,8 +631,11 @@ def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_pa
     split = parallel.split
     monkeypatch.setattr(parallel, 'split', lambda *a: splits.append(1) or split(*a))
 
-    def scanned(min_files: int) -> tuple[object, ...]:
+    def scanned(min_files: int, one_pass_from: int | None = None) -> tuple[object, ...]:
         monkeypatch.setattr(pipeline, 'PARALLEL_MIN_FILES', min_files)
+        if one_pass_from is not None:  # a fresh screen, route unset: ``prepare`` sets it
+            monkeypatch.setattr(prefilter, 'WHERE_ONE_PASS_MIN_BYTES', one_pass_from)
+            monkeypatch.setattr(engine, '_SCREENS', {})
         summary = Summary()
         found = pipeline.scan_contents(
             list(files.from_tree(str(top), names=True)), summary, pipeline.Scanner(),
@@ -637,12 +647,20 @@ def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_pa
 
     forked = scanned(256)
     assert splits == [1]
-    serial = scanned(10 ** 9)
+    serial = scanned(10 ** 9, 1 << 62)  # one process, the grouped searches
     assert splits == [1]
     assert forked == serial
+    assert len(serial[0]) > 100
     missed = {hash_secret(k) for k in expected} - {hash_secret(f[4]) for f in serial[0]}
     assert missed == set()  # hashed: a failure never prints a key
     assert [(path, fatal) for path, _why, fatal in serial[3]] == [('extra/pipe', False)]
+    if not prefilter._hyperscan_installed() or prefilter.hyperscan_where((b'ab',)) is None:
+        return  # (hyperscan, the fast extra, is not installed or cannot run here)
+    one_pass = scanned(256, 0)
+    assert splits == [1, 1]
+    screen = engine.keyword_screen(RULES)
+    assert screen._where is not None and screen._where is not screen._grouped_where
+    assert one_pass == serial
 
 
 @pytest.mark.parametrize('in_git', [False, True], ids=['plain-folder', 'repository'])

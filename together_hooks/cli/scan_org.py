@@ -112,6 +112,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='give up on one repository after this long (default: 3600)',
     )
     running.add_argument(
+        '--worker-wait', metavar='SECONDS', type=_positive_float,
+        help='with --scheduler: end the run when the cluster has had no worker '
+             '(or no scheduler) for this long, every repository left not scanned '
+             '(default: --timeout)',
+    )
+    running.add_argument(
         '--retries', metavar='N', type=int, default=2,
         help='hand a repository out again this many times when its worker is lost (default: 2)',
     )
@@ -422,6 +428,7 @@ def scan(args: argparse.Namespace) -> int:
         verify_timeout=args.verify_timeout, token_host=token_host,
         progress=sys.stderr.isatty(), source=source, clone_scheme=scheme,
         drop_mirrors=args.drop_mirrors, retry_pause=args.retry_pause,
+        worker_wait=args.worker_wait,
     )
     try:
         store.note_listing(source, listing)  # for `scan-org report --store` too

@@ -28,7 +28,7 @@ class Options:
                  verify_timeout: float = 5.0, token_host: str | None = None,
                  progress: bool = False, source: str = 'repos',
                  clone_scheme: str | None = None, drop_mirrors: bool = False,
-                 retry_pause: float = 2.0) -> None:
+                 retry_pause: float = 2.0, worker_wait: float | None = None) -> None:
         self.cache_dir = cache_dir
         self.timeout = timeout
         self.retries = retries
@@ -45,6 +45,9 @@ class Options:
         # The first pause before a clone or fetch that failed on the way
         # is tried again (``mirror.Mirror.update``).
         self.retry_pause = retry_pause
+        # How long a cluster with no worker (or no scheduler) is waited
+        # for before what is left is given up (``Alone``); --timeout unless set.
+        self.worker_wait = timeout if worker_wait is None else worker_wait
 
 
 class Outcome:
@@ -94,17 +97,19 @@ class Progress:
 class Alone:
     """Whether the pool has had no worker at all for ``limit`` seconds (a
     cluster whose workers all died, or whose scheduler is gone): a task
-    would wait for one forever.  Asked at most every two seconds."""
+    would wait for one forever.  Asked at most every two seconds (or
+    twice within a shorter ``limit``, so the wait is not the asking's)."""
 
     def __init__(self, pool: Pool, limit: float) -> None:
         self.pool = pool
         self.limit = limit
         self.since: float | None = None
         self.asked = 0.0
+        self.every = min(2.0, limit / 2)
 
     def too_long(self) -> bool:
         now = time.monotonic()
-        if now - self.asked >= 2:
+        if now - self.asked >= self.every:
             self.asked = now
             if self.pool.workers():
                 self.since = None
@@ -188,7 +193,7 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
         return {'urls': list(target.urls), 'status': FAILED, 'findings': [],
                 'error': engine.one_line(error), 'fingerprint': None, 'blobs': 0}
 
-    alone = Alone(pool, options.timeout)
+    alone = Alone(pool, options.worker_wait)
     try:
         while queue or flying:
             results = []
@@ -212,7 +217,7 @@ def run(targets: list[Target], store: Store, pool: Pool, options: Options) -> Ou
                         target, f'{type(e).__name__}: {e} (after {attempt} attempts)'))
             if not ready and alone.too_long():
                 # Nothing can run them: every one left is not scanned.
-                error = (f'no Dask worker for {options.timeout:g}s (all lost, '
+                error = (f'no Dask worker for {options.worker_wait:g}s (all lost, '
                          'or the scheduler is gone)')
                 for future, (target, _previous, _attempt) in list(flying.items()):
                     _cancel(future)

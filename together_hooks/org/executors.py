@@ -117,6 +117,11 @@ def dask(address: str, timeout: float | None = None) -> Pool:
         client.close()
         raise InputError(f'--scheduler {address}: the cluster has no workers')
     def workers() -> int:
+        # A client that lost its scheduler ('connecting' while it tries
+        # again, then 'closed') has no worker now; asking would wait out
+        # Dask's connect timeout first, on top of --worker-wait.
+        if client.status != 'running':
+            return 0
         try:
             return len(client.nthreads())
         except Exception:  # the scheduler is gone: no worker either
