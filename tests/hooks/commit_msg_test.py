@@ -390,6 +390,33 @@ def committing_without_proc(git_repo, repo_templates):
     return repo_templates.into(git_repo, 'commit-msg-without-proc', build)
 
 
+@pytest.fixture
+def message_hook_without_proc(git_repo, repo_templates):
+    """``committing_without_proc``'s entry script as git's own
+    ``commit-msg`` hook, run as pre-commit runs it there
+    (``message_hook``): for a message typed with nothing keyed staged."""
+    import shlex
+
+    def build(repo):
+        entry = repo.parent / 'detect-together-keys-no-proc-hook'
+        entry.write_text(
+            f'#!{sys.executable}\nimport sys\n'
+            'from together_hooks.sources import ancestors\n'
+            f'ancestors.PROC = {str(repo.parent / "no-proc")!r}\n'
+            'from together_hooks.hooks.detect_together_keys import main\n'
+            'sys.exit(main())\n')
+        entry.chmod(0o755)
+        config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+        config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg]')
+        config = config.replace(os.path.join(BIN, 'detect-together-keys'), str(entry))
+        write(repo, '.pre-commit-config.yaml', config)
+        hook = repo / '.git' / 'hooks' / 'commit-msg'
+        hook.write_text(f'#!/bin/sh\nPRE_COMMIT=1 exec {shlex.quote(str(entry))} "$1"\n')
+        hook.chmod(0o755)
+        commit(repo, 'config')
+    return repo_templates.into(git_repo, 'commit-msg-message-hook-without-proc', build)
+
+
 def _editor(tmp_path, subject: str) -> str:
     script = tmp_path / 'editor.sh'
     script.write_text(f'#!/bin/sh\n{{ echo "{subject}"; cat "$1"; }} > "$1.new" && mv "$1.new" "$1"\n')
@@ -427,7 +454,7 @@ def test_without_proc_git_commit_v_taking_a_key_out_passes(
 
 
 def test_without_proc_a_typed_scissors_block_git_keeps_is_read_past(
-        git_repo, committing_without_proc, keys):
+        git_repo, message_hook_without_proc, keys):
     """git's block typed into ``-m`` with something other than the staged
     diff below it: git keeps it all, and the key there is refused."""
     key = keys()
@@ -437,7 +464,7 @@ def test_without_proc_a_typed_scissors_block_git_keeps_is_read_past(
     for below in (f'diff --git a/x b/x\nTOGETHER_API_KEY={key}\n',
                   f'{staged}TOGETHER_API_KEY={key}\n'):
         message = f'subject\n{GIT_BLOCK}{below}'
-        rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '-m', message)
+        rc, out = run(git_repo, message_hook_without_proc, 'git', 'commit', '-q', '-m', message)
         assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
         assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
 
@@ -470,21 +497,21 @@ def test_git_merge_with_a_key_on_a_comment_line_below_a_scissors_line_is_refused
 
 
 def test_without_proc_a_key_on_a_comment_line_below_a_scissors_line_is_refused(
-        git_repo, committing_without_proc, keys, tmp_path):
+        git_repo, message_hook_without_proc, keys, tmp_path):
     """Without ``/proc``: ``-F`` with a key on a comment line below a
     scissors line (nothing staged), and the same with the exact staged
     diff below it: only the diff is git's, the lines above it are read."""
     key = keys()
     message = tmp_path / 'msg'
     message.write_text(_key_comment_message(key))
-    rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '--allow-empty',
+    rc, out = run(git_repo, message_hook_without_proc, 'git', 'commit', '-q', '--allow-empty',
                   '-F', str(message))
     assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
     write(git_repo, 'a.py', 'x = 1\n')
     git(git_repo, 'add', 'a.py')
     staged = git(git_repo, 'diff', '--cached', '--no-ext-diff', '--no-color')
     message.write_text(_key_comment_message(key) + staged)
-    rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '-F', str(message))
+    rc, out = run(git_repo, message_hook_without_proc, 'git', 'commit', '-q', '-F', str(message))
     assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
 
