@@ -649,14 +649,31 @@ USAGE = (
 )
 
 
-@pytest.mark.parametrize(('argv', 'words'), USAGE, ids=[' '.join(a) for a, _w in USAGE])
-def test_usage_errors(tmp_path, keys, argv, words):
-    repo = init_repo(tmp_path / 'repo')
+@pytest.fixture(scope='module')
+def usage_repo(tmp_path_factory) -> Path:
+    """One repository for every usage case (a.txt and b.txt committed):
+    a usage error writes nothing, which each case checks."""
+    repo = init_repo(tmp_path_factory.mktemp('usage') / 'repo')
     write(repo, 'a.txt', 'clean\n')
     write(repo, 'b.txt', 'clean\n')
     commit(repo)
+    return repo
+
+
+# The run of each argv given twice in USAGE (each time with other words):
+# the same command in the same repository, run once.
+_USAGE_RUNS: dict[tuple[str, ...], Result] = {}
+
+
+@pytest.mark.parametrize(('argv', 'words'), USAGE, ids=[' '.join(a) for a, _w in USAGE])
+def test_usage_errors(usage_repo, keys, argv, words):
+    repo = usage_repo
     key = keys.key()
-    r = run(*(a.format(key=key) for a in argv), cwd=repo)
+    given = tuple(a.format(key=key) for a in argv)
+    r = _USAGE_RUNS.get(given)
+    if r is None:
+        r = _USAGE_RUNS[given] = run(*given, cwd=repo)
+    assert sorted(os.listdir(repo)) == ['.git', 'a.txt', 'b.txt']  # nothing written
     assert_error_line(r, words)
     assert r.out == ''
     if '{key}' in ''.join(argv):

@@ -1,7 +1,9 @@
 """A key typed into a commit message passed every commit hook (only a
 push found it, after the commit, so a rebase to take it out): in git's
 ``commit-msg`` stage the hook now reads the message before it is a
-commit.  Real git, the real pre-commit."""
+commit.  Real git, the real pre-commit; the tests of what the stage
+reads of a message typed with nothing keyed staged run the hook as git's
+own ``commit-msg`` hook, as pre-commit runs it there (``message_hook``)."""
 from __future__ import annotations
 
 import os
@@ -32,6 +34,31 @@ def committing(git_repo, repo_templates):
         install(repo, repo_templates.env)
         commit(repo, 'config')
     return repo_templates.into(git_repo, 'commit-msg-committing', build)
+
+
+@pytest.fixture
+def message_hook(git_repo, repo_templates):
+    """The same repository, the hook git's ``commit-msg`` hook itself, run
+    as pre-commit runs it in that stage (``PRE_COMMIT=1``, the message
+    file git names its one argument), with no pre-commit start (two a
+    commit under ``committing``, ~0.13 CPU-s each, over ten times the hook's
+    own): for what the stage reads of a message where nothing staged
+    holds a key.  ``committing``'s tests hold pre-commit's wiring of the
+    same stage (and of the pre-commit stage beside it)."""
+    import shlex
+
+    def build(repo):
+        config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+        write(repo, '.pre-commit-config.yaml', config.replace(
+            '[pre-commit, pre-push]', '[pre-commit, commit-msg]'))
+        write(repo, '.together-hooks.toml', 'exclude = ["fixtures/*"]\n')
+        hook = repo / '.git' / 'hooks' / 'commit-msg'
+        hook.write_text(
+            '#!/bin/sh\nPRE_COMMIT=1 exec '
+            f'{shlex.quote(os.path.join(BIN, "detect-together-keys"))} "$1"\n')
+        hook.chmod(0o755)
+        commit(repo, 'config')
+    return repo_templates.into(git_repo, 'commit-msg-message-hook', build)
 
 
 def test_a_key_in_the_commit_message_is_refused_before_it_is_a_commit(
@@ -81,19 +108,19 @@ SCISSORS = '------------------------ >8 ------------------------'
 
 @pytest.mark.parametrize('prefix', ['#', ';'])
 def test_a_scissors_line_git_does_not_cut_at_is_read_past(
-        git_repo, committing, keys, prefix):
+        git_repo, message_hook, keys, prefix):
     """git drops what follows a scissors line only under ``-v`` or
     ``--cleanup=scissors``, at its own comment character: a scissors line
     typed into ``-m`` stays in the commit, and so does the key below it."""
     key = keys()
     message = f'subject\n{prefix} {SCISSORS}\nTOGETHER_API_KEY={key}\n'
-    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '--allow-empty', '-m', message)
+    rc, out = run(git_repo, message_hook, 'git', 'commit', '-q', '--allow-empty', '-m', message)
     assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
 
 
 def test_a_scissors_line_typed_in_the_editor_is_read_past(
-        git_repo, committing, keys, tmp_path):
+        git_repo, message_hook, keys, tmp_path):
     """The editor's default cleanup (strip) keeps what follows a scissors
     line that is not git's own (no ``-v``)."""
     key = keys()
@@ -101,13 +128,13 @@ def test_a_scissors_line_typed_in_the_editor_is_read_past(
     script.write_text(
         '#!/bin/sh\nprintf "subject\\n# %s\\nTOGETHER_API_KEY=%s\\n" "$SCISSORS" "$KEY" > "$1"\n')
     script.chmod(0o755)
-    env = dict(committing, GIT_EDITOR=str(script), SCISSORS=SCISSORS, KEY=key)
+    env = dict(message_hook, GIT_EDITOR=str(script), SCISSORS=SCISSORS, KEY=key)
     rc, out = run(git_repo, env, 'git', 'commit', '-q', '--allow-empty')
     assert rc == 1 and hash_secret(key) in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
 
 
-def test_git_commit_v_of_a_clean_change_passes(git_repo, committing, tmp_path):
+def test_git_commit_v_of_a_clean_change_passes(git_repo, message_hook, tmp_path):
     """git's own scissors block (``git commit -v``, here under
     ``core.commentChar`` ``;`` and ``auto`` too): the staged diff below it is not the message,
     also where it removes a key (``-`` lines)."""
@@ -115,7 +142,7 @@ def test_git_commit_v_of_a_clean_change_passes(git_repo, committing, tmp_path):
     script.write_text('#!/bin/sh\n{ echo "tidy"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n')
     script.chmod(0o755)
     write(git_repo, 'a.py', 'x = 1\n')
-    env = dict(committing, GIT_EDITOR=str(script))
+    env = dict(message_hook, GIT_EDITOR=str(script))
     for char in ('#', ';', 'auto'):
         write(git_repo, 'a.py', f'x = "{char}"\n')
         git(git_repo, 'add', 'a.py')
@@ -146,11 +173,11 @@ def test_a_key_below_git_own_scissors_is_the_pre_commit_stage_s(
     assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'fixture'
 
 
-def test_a_comment_line_with_a_key_is_refused_though_git_strips_it(git_repo, committing, keys):
+def test_a_comment_line_with_a_key_is_refused_though_git_strips_it(git_repo, message_hook, keys):
     """Fail-closed: the hook does not redo git's cleanup; a key on a
     comment line ``--cleanup=strip`` would drop is refused too."""
     key = keys()
-    rc, out = run(git_repo, committing, 'git', 'commit', '-q', '--allow-empty',
+    rc, out = run(git_repo, message_hook, 'git', 'commit', '-q', '--allow-empty',
                   '--cleanup=strip', '-m', f's\n# {key}')
     assert rc == 1 and hash_secret(key) in out, out
 
@@ -184,13 +211,13 @@ GIT_BLOCK = (f'# {SCISSORS}\n# Do not modify or remove the line above.\n'
     ['-c', 'commit.verbose=true', 'commit', '--no-verbose', '-m'],
 ])
 def test_git_own_scissors_block_in_a_message_git_keeps_is_read_past(
-        git_repo, committing, keys, args):
+        git_repo, message_hook, keys, args):
     """A message holding git's exact scissors block (and a diff header
     below it) given where git does not cut: git stores what follows it,
     so the key there is refused (the hook read the block as git's and cut)."""
     key = keys()
     message = f'subject\n{GIT_BLOCK}diff --git a/x b/x\nTOGETHER_API_KEY={key}\n'
-    rc, out = run(git_repo, committing, 'git', *args[:-1], '-q', '--allow-empty', '-m', message)
+    rc, out = run(git_repo, message_hook, 'git', *args[:-1], '-q', '--allow-empty', '-m', message)
     assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
 
@@ -205,24 +232,24 @@ def test_git_own_scissors_block_in_a_message_git_keeps_is_read_past(
     ['-c', 'alias.ci=commit -v', 'ci'],
 ])
 def test_a_message_git_cuts_at_a_scissors_line_is_read_up_to_it(
-        git_repo, committing, keys, args):
+        git_repo, message_hook, keys, args):
     """Verbose (``-v``, bundled, abbreviated, ``commit.verbose``, through
     an alias): git cuts at the first scissors line, so what follows is not
     stored (a ``-`` line of a diff that takes a key out, say)."""
     key = keys()
     message = f'subject\n# {SCISSORS}\n-TOGETHER_API_KEY={key}\n'
-    rc, out = run(git_repo, committing, 'git', *args, '-q', '--allow-empty', '-m', message)
+    rc, out = run(git_repo, message_hook, 'git', *args, '-q', '--allow-empty', '-m', message)
     assert rc == 0, out
     assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'subject'
 
 
-def test_cleanup_scissors_with_the_editor_cuts(git_repo, committing, keys, tmp_path):
+def test_cleanup_scissors_with_the_editor_cuts(git_repo, message_hook, keys, tmp_path):
     """``--cleanup=scissors`` and the editor: git cuts at its own block."""
     key = keys()
     script = tmp_path / 'editor.sh'
     script.write_text('#!/bin/sh\n{ echo "tidy"; cat "$1"; echo "-K=$KEY"; } > "$1.new" && mv "$1.new" "$1"\n')
     script.chmod(0o755)
-    env = dict(committing, GIT_EDITOR=str(script), KEY=key)
+    env = dict(message_hook, GIT_EDITOR=str(script), KEY=key)
     rc, out = run(git_repo, env, 'git', 'commit', '-q', '--allow-empty', '--cleanup=scissors')
     assert rc == 0, out
     assert git(git_repo, 'log', '-1', '--format=%B').strip() == 'tidy'
@@ -271,7 +298,7 @@ def _semi_block() -> str:
     (['-c', 'alias.ci=commit -m "x -v"'], [], None, '#'),
 ])
 def test_a_scissors_line_git_keeps_is_read_past(
-        git_repo, committing, keys, pre, args, editor, char):
+        git_repo, message_hook, keys, pre, args, editor, char):
     """Where git does not cut at the message's scissors line (options
     that undo the cut, ``core.commentChar=auto``, an alias's quoting), the
     key below it is stored by git: refused (the hook cut there).  An
@@ -279,7 +306,7 @@ def test_a_scissors_line_git_keeps_is_read_past(
     key = keys()
     block = GIT_BLOCK if char == '#' else _semi_block()
     message = f'subject\n{block}TOGETHER_API_KEY={key}\n'
-    env = dict(committing, GIT_EDITOR=editor) if editor else committing
+    env = dict(message_hook, GIT_EDITOR=editor) if editor else message_hook
     command = 'ci' if any(p.startswith('alias.') for p in pre) else 'commit'
     rc, out = run(git_repo, env, 'git', *pre, command, *args, '-q', '--allow-empty', '-m', message)
     assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
@@ -303,7 +330,7 @@ def test_end_of_options_ends_the_options_like_a_double_dash(git_repo, committing
     ['-c', 'core.commentChar=auto', '-c', 'commit.cleanup=scissors'],
 ])
 def test_auto_comment_char_with_a_typed_block_above_git_s_own(
-        git_repo, committing, keys, tmp_path, pre):
+        git_repo, message_hook, keys, tmp_path, pre):
     """The editor types a ``;`` block and a key above git's own ``#``
     block: git cuts at ``#``, after the key."""
     key = keys()
@@ -312,7 +339,7 @@ def test_auto_comment_char_with_a_typed_block_above_git_s_own(
         '#!/bin/sh\n{ echo "tidy"; printf "; %s\\n; Do not modify or remove the line above.\\n'
         '; Everything below it will be ignored.\\nK=$KEY\\n" "$S"; cat "$1"; } > "$1.n" && mv "$1.n" "$1"\n')
     script.chmod(0o755)
-    env = dict(committing, GIT_EDITOR=str(script), KEY=key, S=SCISSORS)
+    env = dict(message_hook, GIT_EDITOR=str(script), KEY=key, S=SCISSORS)
     rc, out = run(git_repo, env, 'git', *pre, 'commit', '-q', '-v', '--allow-empty')
     assert rc == 1 and hash_secret(key) in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
@@ -363,6 +390,33 @@ def committing_without_proc(git_repo, repo_templates):
     return repo_templates.into(git_repo, 'commit-msg-without-proc', build)
 
 
+@pytest.fixture
+def message_hook_without_proc(git_repo, repo_templates):
+    """``committing_without_proc``'s entry script as git's own
+    ``commit-msg`` hook, run as pre-commit runs it there
+    (``message_hook``): for a message typed with nothing keyed staged."""
+    import shlex
+
+    def build(repo):
+        entry = repo.parent / 'detect-together-keys-no-proc-hook'
+        entry.write_text(
+            f'#!{sys.executable}\nimport sys\n'
+            'from together_hooks.sources import ancestors\n'
+            f'ancestors.PROC = {str(repo.parent / "no-proc")!r}\n'
+            'from together_hooks.hooks.detect_together_keys import main\n'
+            'sys.exit(main())\n')
+        entry.chmod(0o755)
+        config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+        config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg]')
+        config = config.replace(os.path.join(BIN, 'detect-together-keys'), str(entry))
+        write(repo, '.pre-commit-config.yaml', config)
+        hook = repo / '.git' / 'hooks' / 'commit-msg'
+        hook.write_text(f'#!/bin/sh\nPRE_COMMIT=1 exec {shlex.quote(str(entry))} "$1"\n')
+        hook.chmod(0o755)
+        commit(repo, 'config')
+    return repo_templates.into(git_repo, 'commit-msg-message-hook-without-proc', build)
+
+
 def _editor(tmp_path, subject: str) -> str:
     script = tmp_path / 'editor.sh'
     script.write_text(f'#!/bin/sh\n{{ echo "{subject}"; cat "$1"; }} > "$1.new" && mv "$1.new" "$1"\n')
@@ -400,7 +454,7 @@ def test_without_proc_git_commit_v_taking_a_key_out_passes(
 
 
 def test_without_proc_a_typed_scissors_block_git_keeps_is_read_past(
-        git_repo, committing_without_proc, keys):
+        git_repo, message_hook_without_proc, keys):
     """git's block typed into ``-m`` with something other than the staged
     diff below it: git keeps it all, and the key there is refused."""
     key = keys()
@@ -410,7 +464,7 @@ def test_without_proc_a_typed_scissors_block_git_keeps_is_read_past(
     for below in (f'diff --git a/x b/x\nTOGETHER_API_KEY={key}\n',
                   f'{staged}TOGETHER_API_KEY={key}\n'):
         message = f'subject\n{GIT_BLOCK}{below}'
-        rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '-m', message)
+        rc, out = run(git_repo, message_hook_without_proc, 'git', 'commit', '-q', '-m', message)
         assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
         assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
 
@@ -423,7 +477,7 @@ def _key_comment_message(key: str) -> str:
 
 @pytest.mark.parametrize('strategy', [(), ('-s', 'ours')])
 def test_git_merge_with_a_key_on_a_comment_line_below_a_scissors_line_is_refused(
-        git_repo, committing, keys, strategy):
+        git_repo, message_hook, keys, strategy):
     """``git merge`` runs commit-msg with arguments the hook cannot read as
     ``git commit``'s: the block below a scissors line was taken for git's
     own verbose block and its comment lines skipped unread, so the key
@@ -436,28 +490,28 @@ def test_git_merge_with_a_key_on_a_comment_line_below_a_scissors_line_is_refused
     write(git_repo, 'main.py', 'm = 1\n')
     commit(git_repo, 'main')
     key = keys()
-    rc, out = run(git_repo, committing, 'git', 'merge', '-q', '--no-ff', *strategy,
+    rc, out = run(git_repo, message_hook, 'git', 'merge', '-q', '--no-ff', *strategy,
                   '-m', _key_comment_message(key), 'o')
     assert rc != 0 and hash_secret(key) in out and '<commit message>' in out, out
     assert key not in git(git_repo, 'log', '--all', '--format=%B')
 
 
 def test_without_proc_a_key_on_a_comment_line_below_a_scissors_line_is_refused(
-        git_repo, committing_without_proc, keys, tmp_path):
+        git_repo, message_hook_without_proc, keys, tmp_path):
     """Without ``/proc``: ``-F`` with a key on a comment line below a
     scissors line (nothing staged), and the same with the exact staged
     diff below it: only the diff is git's, the lines above it are read."""
     key = keys()
     message = tmp_path / 'msg'
     message.write_text(_key_comment_message(key))
-    rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '--allow-empty',
+    rc, out = run(git_repo, message_hook_without_proc, 'git', 'commit', '-q', '--allow-empty',
                   '-F', str(message))
     assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
     write(git_repo, 'a.py', 'x = 1\n')
     git(git_repo, 'add', 'a.py')
     staged = git(git_repo, 'diff', '--cached', '--no-ext-diff', '--no-color')
     message.write_text(_key_comment_message(key) + staged)
-    rc, out = run(git_repo, committing_without_proc, 'git', 'commit', '-q', '-F', str(message))
+    rc, out = run(git_repo, message_hook_without_proc, 'git', 'commit', '-q', '-F', str(message))
     assert rc == 1 and hash_secret(key) in out and '<commit message>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
 
@@ -497,7 +551,7 @@ def test_a_key_in_the_author_or_committer_is_refused_before_it_is_a_commit(
 
 
 def test_a_message_in_the_configured_commit_encoding_is_read_as_git_shows_it(
-        git_repo, committing, keys, tmp_path):
+        git_repo, message_hook, keys, tmp_path):
     """Red team, session 21: ``i18n.commitEncoding=IBM1047`` (a mainframe
     team's, or IBM930): git stores the message's bytes as typed, under an
     ``encoding`` header, and ``git log`` shows the key; the commit-msg
@@ -513,11 +567,11 @@ def test_a_message_in_the_configured_commit_encoding_is_read_as_git_shows_it(
         message.write_bytes(subprocess.run(
             ('iconv', '-f', 'UTF-8', '-t', encoding), check=True, capture_output=True,
             input=f'deploy\n\nTOGETHER_API_KEY={held}\n'.encode()).stdout)
-        rc, out = run(git_repo, committing, 'git', '-c', f'i18n.commitEncoding={encoding}',
+        rc, out = run(git_repo, message_hook, 'git', '-c', f'i18n.commitEncoding={encoding}',
                       'commit', '-q', '-F', str(message))
         assert rc == 1 and hash_secret(held) in out and '<commit message>' in out, out
     assert git(git_repo, 'rev-list', '--count', 'HEAD').strip() == '1'
-    rc, out = run(git_repo, committing, 'git', '-c', 'i18n.commitEncoding=IBM1047',
+    rc, out = run(git_repo, message_hook, 'git', '-c', 'i18n.commitEncoding=IBM1047',
                   'commit', '-q', '-m', 'deploy')
     assert rc == 0, out
 
