@@ -1556,6 +1556,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     run_regexes()
     cached(_PACKED_START)
     cached(_GLUED_KEY)
+    cached(_PROMPT)  # a prompt glued after a key (``_prompt_after``)
     cached(LIST_GAP)
     from together_hooks import regex_cache
     from together_hooks.rules import HTML_KEY_CELL
