@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
 
 import pytest
@@ -137,10 +138,15 @@ def test_a_pack_bitmap_answers_reachability_exactly(tmp_path, git_repo, keys, mo
     assert [sha for sha, _n in history._from_end_of(walked, b'blob ' + order[0] + b' 0\n')][:2] == [b'f' * 40, order[1]]
 
 
-def test_one_walk_of_the_commits_lists_and_counts_them(git_repo, keys):
+@pytest.mark.parametrize('small', [True, False])
+def test_one_walk_of_the_commits_lists_and_counts_them(git_repo, keys, monkeypatch, small):
     """The commits listed for their messages are counted for the store's
-    leftovers too: ``scan --history`` walks the commits once, and a store
-    with a commit no ref reaches still reads only what refs reach."""
+    leftovers too: ``scan --history`` walks the commits once (a store of at
+    most ``ONE_WALK_IDX_BYTES`` of pack indexes: the tree diffs' walk, no
+    ``rev-list`` at all), and a store with a commit no ref reaches still
+    reads only what refs reach."""
+    if not small:
+        monkeypatch.setattr(history, 'ONE_WALK_IDX_BYTES', -1)
     write(git_repo, 'a.py', 'x = 1\n')
     commit(git_repo)
     write(git_repo, 'b.py', f'K = "{keys()}"\n')
@@ -152,7 +158,8 @@ def test_one_walk_of_the_commits_lists_and_counts_them(git_repo, keys):
         walks = tree_walks(lambda: scan('--history'))
         assert walks.result.rc == 0, walks.result
         commit_walks = [a for a in walks.started if 'rev-list' in a and '--objects' not in a]
-        assert len(commit_walks) == 1, commit_walks
+        assert len(commit_walks) == (0 if small else 1), commit_walks
+        assert len([a for a in walks.started if 'log' in a and '--raw' in a]) == 1, walks.started
 
 
 @pytest.mark.parametrize('how', [(), ('--no-local',)])
@@ -192,8 +199,9 @@ def test_what_discovery_waits_for_is_asked_of_git_first(tmp_path, git_repo, keys
     kinds = [k for k in kinds if k is not None]
     # A shared store: the blobs the tree diffs name, sized as they come
     # (``LogSized``), so that walk is what discovery waits for, and its
-    # commits are the list of the commits (``CommitList.of_log``).
-    assert kinds == (['listing', 'commits', 'log'] if how else ['sizes', 'log']), started
+    # commits are the list of the commits (``CommitList.of_log``); so are a
+    # small store's of its own (``ONE_WALK_IDX_BYTES``).
+    assert kinds == (['listing', 'log'] if how else ['sizes', 'log']), started
 
 
 @pytest.mark.parametrize('how', [(), ('--no-local',)])
@@ -239,8 +247,8 @@ def test_the_history_is_listed_before_the_own_keys_are_looked_for(
         for a in started
     ]
     kinds = [k for k in kinds if k is not None]
-    assert kinds[:4] == (
-        ['listing', 'commits', 'log', 'own keys'] if how else ['sizes', 'log', 'own keys']
+    assert kinds[:3] == (
+        ['listing', 'log', 'own keys'] if how else ['sizes', 'log', 'own keys']
     ), started
 
 
@@ -499,3 +507,40 @@ def test_a_key_a_ref_reaches_through_no_commit_says_what_holds_it(git_repo, keys
     tagged = scan('--history')
     assert f'in tag v1 ({git(git_repo, "rev-parse", "v1").strip()[:12]})' in tagged.out
     assert 'rebase -i' not in tagged.out and 'git tag -d NAME' in tagged.out, tagged.out
+
+
+@pytest.mark.parametrize('how', ['leftover', '--no-local'])
+def test_a_small_store_lists_its_commits_by_the_walk_with_the_same_findings(
+        tmp_path, git_repo, keys, monkeypatch, how):
+    """A store of at most ``ONE_WALK_IDX_BYTES`` of pack indexes takes the
+    list of the commits from the tree diffs' walk (``CommitList.of_log``),
+    with no ``rev-list`` of its own; a larger one lists them by that
+    ``rev-list``.  Both find the same, in the same order: a key in two
+    commits' messages is the older one's, a store's commit no ref reaches
+    is not read."""
+    branchy_history(git_repo, commit)
+    twice, blob_key, gone_key = keys(), keys(), keys()
+    git(git_repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', f'note {twice}')
+    first = git(git_repo, 'rev-parse', 'HEAD').strip()
+    write(git_repo, 'k.py', f'K = "{blob_key}"\n')
+    commit(git_repo, f'again {twice}')
+    write(git_repo, 'gone.py', f'K = "{gone_key}"\n')
+    commit(git_repo, 'abandoned')
+    git(git_repo, 'reset', '-q', '--hard', 'HEAD~1')  # reachable from no ref now
+    root = git_repo
+    if how == '--no-local':
+        root = tmp_path / 'clone'
+        git(tmp_path, 'clone', '-q', how, str(git_repo), str(root))
+    outs = []
+    for limit in (history.ONE_WALK_IDX_BYTES, -1):
+        monkeypatch.setattr(history, 'ONE_WALK_IDX_BYTES', limit)
+        walks = tree_walks(lambda: scan('--history', '--format', 'json', cwd=root))
+        assert walks.result.rc == 1, walks.result
+        commit_lists = [a for a in walks.started if 'rev-list' in a and '--date-order' in a]
+        assert len(commit_lists) == (0 if limit >= 0 else 1), walks.started
+        outs.append(walks.result.out)
+    assert outs[0] == outs[1]
+    found = json.loads(outs[0])['findings']
+    assert 'gone.py' not in outs[0]
+    messages = [f for f in found if f['commit'] == first]
+    assert len(found) == 2 and len(messages) == 1, found

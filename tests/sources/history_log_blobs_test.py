@@ -300,7 +300,9 @@ def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo
     shows in a log of the merges' parents' diffs (``log --raw`` without
     ``-c``): both are found and given to the merge, in a ``--no-local``
     clone and in a local one (hard-linked packs: the commit walk names the
-    blobs to read, ``LogSized``), whose list of the commits is that walk's.
+    blobs to read, ``LogSized``), whose list of the commits is that walk's,
+    as a small store of its own's is (``ONE_WALK_IDX_BYTES``; a larger
+    one's is a ``rev-list``'s).
     A key in two commits' messages is the older one's (the commit walk's
     order, ``--date-order``) in both, though ``--topo-order`` lists the
     other first."""
@@ -337,8 +339,14 @@ def test_what_only_an_evil_merge_brings_is_found_at_the_merge(tmp_path, git_repo
         ('added.py', 'together-api-key', hash_secret(key), merge),
         ('together_api_key.txt', 'together-legacy-api-key', hash_secret(legacy), merge),
     ])
-    for where in clones:
+    # The --no-local clone twice: a small store's commits are its commit
+    # walk's too (``ONE_WALK_IDX_BYTES``); a larger one's, a ``rev-list``'s.
+    small = history.ONE_WALK_IDX_BYTES
+    for where, limit in ((clones[0], small), (clones[0], -1), (clones[1], small)):
+        monkeypatch.setattr(history, 'ONE_WALK_IDX_BYTES', limit)
         walks = tree_walks(lambda: scan_in_process('--history', '--format', 'json', cwd=where))
+        listed = [a for a in walks.started if 'rev-list' in a and '--date-order' in a]
+        assert len(listed) == (limit < 0), walks.started
         got = walks.result
         assert got.rc == 1, got
         assert sorted(
