@@ -1143,15 +1143,19 @@ def _extras(
 
 def local_refs_extras(
         root: str, exclude: Sequence[str], scan: Scan, sent: list[str] | None = None,
-        also: Sequence[str] = (),
+        also: Sequence[str] = (), objects: tuple[list[str], list[str]] = ([], []),
 ) -> Iterator[Content]:
     """What a push of local branches and tags may carry beyond commits:
     annotated tags' messages, the refs' names, and blobs or trees a tag
     points at (those ``exclude`` reaches are not scanned).  ``sent``: the
     names the push gives refs on the remote (``sent_names``), scanned in
     place of every local ref's name where they are known; ``also``: more
-    names (``remote_names``), each scanned once with them."""
+    names (``remote_names``), each scanned once with them.  ``objects``:
+    the tags and other objects that are no commit the push sends by
+    refspec beside those refs (``sent_objects``)."""
     tags, names, tips = _refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
+    tags = list(dict.fromkeys([*tags, *objects[0]]))
+    tips = list(dict.fromkeys([*tips, *objects[1]]))
     yield from tag_messages(root, tags, scan)
     yield from ref_names(dict.fromkeys([*(names if sent is None else sent), *also]), scan)
     yield from beside_commits(root, tips, exclude, scan)
@@ -1234,7 +1238,8 @@ def pushed(
     argv = seen or []
     return itertools.chain(
         found, local_refs_extras(
-            root, exclude, scan, sent_names(root, remote, seen), remote_names(root, environ, argv)),
+            root, exclude, scan, sent_names(root, remote, seen), remote_names(root, environ, argv),
+            sent_objects(root, sent_sources(root, remote))),
         push_options(sent_push_options(root, argv), scan),
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
@@ -1321,12 +1326,21 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
     return _refspec_sources(specs)
 
 
+def split_refspec(spec: str) -> tuple[str, str, str]:
+    """(source, ``:`` or '', destination) of a push refspec, as git splits
+    it: at its last colon, so ``<commit>:<path>:refs/tags/b`` and the
+    index's ``:<path>:refs/tags/b`` send the blob at that path (git's
+    ``parse_refspec``)."""
+    source, colon, destination = spec.lstrip('+').rpartition(':')
+    return (source, colon, destination) if colon else (destination, '', '')
+
+
 def _refspec_sources(specs: Sequence[str]) -> list[str] | None:
     """The sources push refspecs send, as named (``--glob=`` for a
     pattern); None for ``:``."""
     sources = []
     for spec in specs:
-        source = spec.lstrip('+').partition(':')[0]
+        source = split_refspec(spec)[0]
         if spec.lstrip('+') == ':':
             return None  # matching: every branch the remote has a name for
         if source.startswith('^') or not source:
@@ -1361,11 +1375,24 @@ def sent_trees(
     sent (False: the ``git push`` cannot be read, and every local ref is
     taken, as ``--mirror`` sends them)."""
     sure = sources is not None
-    if sources is None:
-        sources = ['--all']
+    trees = [(name, sha) for name, sha, kind in peeled(root, source_names(root, sources))
+             if kind == 'tree']
+    if trees and remote:
+        out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _n, sha in trees},
+                  '--not', f'--remotes={remote}', '--')
+        new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
+        trees = [(name, sha) for name, sha in trees if sha in new]
+    return trees, sure
+
+
+def source_names(root: str, sources: list[str] | None) -> list[str]:
+    """``sent_sources`` as names ``cat-file`` reads, each once: a refspec's
+    source as the push names it (a ref, an object id, ``rev:path``), a
+    pattern or set of refs as the refs it takes; every ref when the push
+    cannot be read (None)."""
     names: list[str] = []
     every: list[str] | None = None
-    for source in sources:
+    for source in ['--all'] if sources is None else sources:
         if not source.startswith('-'):
             names.append(source)
             continue
@@ -1377,14 +1404,31 @@ def sent_trees(
         names.extend(git(root, 'for-each-ref', '--format=%(refname)',
                          *_SOURCE_REFS.get(source, ())).decode(
             'utf-8', 'surrogateescape').splitlines())
-    trees = [(name, sha) for name, sha, kind in peeled(root, list(dict.fromkeys(names)))
-             if kind == 'tree']
-    if trees and remote:
-        out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _n, sha in trees},
-                  '--not', f'--remotes={remote}', '--')
-        new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
-        trees = [(name, sha) for name, sha in trees if sha in new]
-    return trees, sure
+    return list(dict.fromkeys(n for n in names if n and '\n' not in n))
+
+
+def sent_objects(root: str, sources: list[str] | None) -> tuple[list[str], list[str]]:
+    """(annotated tags, objects that are no commit) the ``git push``
+    running the hook sends by its refspecs' sources (``sent_sources``),
+    whatever they name: a ref outside branches and tags (``refs/snap/x``),
+    an object id or ``rev:path`` (``git push origin <blob>:refs/tags/b``).
+    git sends each one and what it reaches; no local branch or tag lists
+    them, so ``local_refs_extras`` reads them from here."""
+    names = source_names(root, sources)
+    if not names:
+        return [], []
+    listed = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=''.join(f'{n}\n' for n in names).encode('utf-8', 'surrogateescape'),
+    ).decode('ascii', 'replace').splitlines()
+    tags, tips = [], []
+    for line in listed:
+        sha, _sep, kind = line.partition(' ')
+        if kind == 'tag':
+            tags.append(sha)
+        if kind in ('tag', 'tree', 'blob'):
+            tips.append(sha)
+    return tags, tips
 
 
 def _every_ref(root: str) -> list[str]:
@@ -1566,7 +1610,7 @@ def _names_sent(root: str, argv: list[str]) -> list[str]:
     remote = words[0] if words and _readable(argv) else None
     names = []
     for spec in _push_refspecs(root, remote, argv):
-        source, colon, destination = spec.lstrip('+').partition(':')
+        source, colon, destination = split_refspec(spec)
         names.append(destination if colon else source)
     local = sent_names(root, remote, argv)
     if local is None:
@@ -1604,7 +1648,7 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
         specs = ['HEAD']
     names = []
     for spec in specs:
-        source, _colon, destination = spec.lstrip('+').partition(':')
+        source, _colon, destination = split_refspec(spec)
         if '*' in spec or not (source or destination):
             return None
         names.append(destination)
@@ -1633,7 +1677,7 @@ def remote_names(
     no local ref has it)."""
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     specs = _push_refspecs(root, remote, argv)
-    names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(s.partition(':')[2] for s in specs)]
+    names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(split_refspec(s)[2] for s in specs)]
     return [n for n in names if n]
 
 

@@ -1,0 +1,114 @@
+"""The gate probed again (session 28): a push whose refspec sends, beside
+a branch, an object no local branch or tag holds.  Real git, the real
+pre-commit framework installed for pre-push, a real bare remote.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.cli_run import leaked
+from tests.conftest import git
+from tests.conftest import write
+from tests.gate_push_test import _push
+from tests.gate_push_test import _remote_refs
+from tests.gate_push_test import main_pushed  # noqa: F401 (a fixture)
+from tests.gitplay import commit
+from together_hooks.findings import hash_secret
+
+
+
+def _hash(repo, text: str) -> str:
+    import subprocess
+    return subprocess.run(
+        ('git', 'hash-object', '-w', '--stdin'), cwd=repo, input=text, text=True,
+        capture_output=True, check=True,
+    ).stdout.strip()
+
+
+def _tree(repo, key: str) -> str:
+    """A tree holding ``k.py`` with ``key``, on no commit."""
+    write(repo, 'k.py', f'K = "{key}"\n')
+    git(repo, 'add', 'k.py')
+    tree = git(repo, 'write-tree').strip()
+    git(repo, 'rm', '-q', '--cached', 'k.py')
+    os.remove(repo / 'k.py')
+    return tree
+
+
+def _tag(repo, key: str) -> str:
+    """An annotated tag object whose message holds ``key``, left on no
+    tag ref (its name deleted)."""
+    git(repo, 'tag', '-a', 'tmp', '-m', f'release notes TOGETHER_API_KEY={key}')
+    sha = git(repo, 'rev-parse', 'tmp').strip()
+    git(repo, 'tag', '-d', 'tmp')
+    return sha
+
+
+def _blob_by_id(repo, key):
+    blob = _hash(repo, f'K = "{key}"\n')
+    return f'{blob}:refs/tags/b', '<tagged blob>'
+
+
+def _blob_by_path(repo, key):
+    """``<commit>:p.py``: the blob alone is sent, not the commit (on no ref)."""
+    git(repo, 'checkout', '-q', '--detach')
+    write(repo, 'p.py', f'K = "{key}"\n')
+    sha = commit(repo, 'side')
+    git(repo, 'checkout', '-q', 'main')
+    return f'{sha}:p.py:refs/tags/b', '<tagged blob>'
+
+
+def _staged_blob(repo, key):
+    """``:p.py``: the blob the index holds at p.py."""
+    write(repo, 'p.py', f'K = "{key}"\n')
+    git(repo, 'add', 'p.py')
+    return ':p.py:refs/tags/b', '<tagged blob>'
+
+
+def _tree_by_id(repo, key):
+    return f'{_tree(repo, key)}:refs/tags/t', 'k.py:1:'
+
+
+def _tree_in_other_namespace(repo, key):
+    git(repo, 'update-ref', 'refs/snap/t', _tree(repo, key))
+    return 'refs/snap/t:refs/tags/t', 'k.py:1:'
+
+
+def _tag_by_id(repo, key):
+    return f'{_tag(repo, key)}:refs/tags/v1', '<tag message>'
+
+
+def _tag_in_other_namespace(repo, key):
+    git(repo, 'update-ref', 'refs/snap/v1', _tag(repo, key))
+    return 'refs/snap/v1:refs/tags/v1', '<tag message>'
+
+
+@pytest.mark.parametrize('sent', (
+    _blob_by_id, _blob_by_path, _staged_blob, _tree_by_id, _tree_in_other_namespace,
+    _tag_by_id, _tag_in_other_namespace,
+), ids=lambda f: f.__name__.lstrip('_'))
+def test_an_object_a_refspec_sends_beside_a_branch_is_scanned(
+        git_repo, keys, main_pushed, sent):
+    """``git push origin main <blob>:refs/tags/b`` sends the blob; so do
+    ``rev:path``, a tree's id, an annotated tag's id, and a ref outside
+    branches and tags (``refs/snap/t``) naming a tree or a tag.  pre-commit
+    describes ``main`` (it brings a commit), and the hook read beyond it
+    only local branches, tags, notes and replace refs: the key reached the
+    remote, every hook passing.  Now what each refspec source names is read
+    as a tag's target is (``sources.commits.sent_objects``)."""
+    key = keys()
+    spec, where = sent(git_repo, key)
+    write(git_repo, 'c.py', 'y = 2\n')
+    git(git_repo, 'add', 'c.py')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'clean', '--', 'c.py')
+    rc, out = _push(git_repo, main_pushed, 'main', spec)
+    assert rc != 0, out
+    assert hash_secret(key) in out and where in out, out
+    assert 'refs/tags/' not in _remote_refs(git_repo), out
+    assert leaked([key], out) == []
+    # The same push of a clean object passes.
+    clean = _hash(git_repo, 'x = 3\n')
+    rc, out = _push(git_repo, main_pushed, 'main', f'{clean}:refs/tags/clean')
+    assert rc == 0, out
