@@ -2902,6 +2902,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '            if False and _PDF_A85_FLATE.search(',
       ('tests/detect/pdf_a85_test.py',),
       "a PDF stream under `[/ASCII85Decode /FlateDecode]` (Ghostscript's ASCII85 pages) is passed over as no zlib data: a key on its page is missed"),
+    M('refspec-objects-unread', 'together_hooks/sources/commits.py',
+      '            sent_objects(root, sent_sources(root, remote))),',
+      '            ([], [])),',
+      ('tests/gate_probe18_test.py',),
+      "pre-push reads beyond pre-commit's first ref only local branches and tags: `git push origin main <blob>:refs/tags/b` (a tree or tag by id, refs/snap/t) sends a key"),
+    M('refspec-split-at-first-colon', 'together_hooks/sources/commits.py',
+      "    source, colon, destination = spec.lstrip('+').rpartition(':')",
+      "    source, colon, destination = spec.lstrip('+').partition(':')",
+      ('tests/gate_probe18_test.py',),
+      "a push refspec is split at its first colon, not its last as git splits it: `:p.py:refs/tags/b` (the staged blob) is read as a deletion and sends a key"),
 )
 
 
