@@ -112,3 +112,64 @@ def test_an_object_a_refspec_sends_beside_a_branch_is_scanned(
     clean = _hash(git_repo, 'x = 3\n')
     rc, out = _push(git_repo, main_pushed, 'main', f'{clean}:refs/tags/clean')
     assert rc == 0, out
+
+
+def _object(repo, kind: str, body: bytes) -> str:
+    """An object written as given (``--literally``: no check of its form)."""
+    import subprocess
+    return subprocess.run(
+        ('git', 'hash-object', '-t', kind, '-w', '--literally', '--stdin'), cwd=repo,
+        input=body, capture_output=True, check=True,
+    ).stdout.decode().strip()
+
+
+def test_hand_made_trees_and_tags_are_read_as_git_stores_them(git_repo, keys, tmp_path):
+    """Objects a client's git never writes but a server without
+    ``receive.fsckObjects`` (git's default) stores: a tree naming ``a.py``
+    twice (the second entry's blob holds a key; a checkout shows the
+    first), a tree entry with the old mode 100664, and an annotated tag
+    whose own ``tag`` header (not its ref's name) is a key.  The gate
+    (the documented pre-receive hook, a real push) and ``scan --history``
+    find each; no output holds one."""
+    import subprocess
+
+    from tests.cli.pre_receive_test import install_gate
+    from tests.cli_run import scan_in_process
+    from tests.gitplay import bare
+    from tests.gitplay import clean_env
+
+    twice, old_mode, tag_name = keys(), keys(), keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    first = commit(git_repo)
+    clean = _hash(git_repo, 'x = 1\n')
+    hidden = _hash(git_repo, f'K = "{twice}"\n')
+    odd = _hash(git_repo, f'K = "{old_mode}"\n')
+    entry = b'100644 a.py\0' + bytes.fromhex(clean)
+    tree = _object(git_repo, 'tree', entry + b'100644 a.py\0' + bytes.fromhex(hidden)
+                   + b'100664 b.py\0' + bytes.fromhex(odd))
+    made = git(git_repo, 'commit-tree', tree, '-p', first, '-m', 'hand made').strip()
+    git(git_repo, 'update-ref', 'refs/heads/main', made)
+    tag = _object(git_repo, 'tag', (
+        f'object {made}\ntype commit\ntag {tag_name}\n'
+        'tagger T <t@example.com> 1700000000 +0000\n\nrelease\n').encode())
+    git(git_repo, 'update-ref', 'refs/tags/v1', tag)
+
+    result = scan_in_process('--history', cwd=git_repo)
+    assert result.rc == 1, result.err
+    for key in (twice, old_mode, tag_name):
+        assert hash_secret(key) in result.out, result.out
+    assert 'a.py:1:' in result.out and 'b.py:1:' in result.out, result.out
+
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    proc = subprocess.run(
+        ('git', 'push', remote, 'main', 'v1'), cwd=git_repo, env=clean_env(),
+        capture_output=True, text=True, timeout=300,
+    )
+    said = proc.stdout + proc.stderr
+    assert proc.returncode != 0, said
+    assert git(remote, 'for-each-ref') == '', said
+    for key in (twice, old_mode, tag_name):
+        assert hash_secret(key) in said, said
+    assert 'a.py:1:' in said and 'b.py:1:' in said and '<commit header>' in said, said
+    assert leaked([twice, old_mode, tag_name], said, result.out, result.err) == []
