@@ -15,6 +15,8 @@ from tests.gate_push_test import _push
 from tests.gate_push_test import _remote_refs
 from tests.gate_push_test import main_pushed  # noqa: F401 (a fixture)
 from tests.gitplay import commit
+from tests.gitplay import run
+from tests.hooks.push_env_test import env_pushing  # noqa: F401 (a fixture)
 from together_hooks.findings import hash_secret
 
 
@@ -173,3 +175,38 @@ def test_hand_made_trees_and_tags_are_read_as_git_stores_them(git_repo, keys, tm
         assert hash_secret(key) in said, said
     assert 'a.py:1:' in said and 'b.py:1:' in said and '<commit header>' in said, said
     assert leaked([twice, old_mode, tag_name], said, result.out, result.err) == []
+
+
+@pytest.mark.parametrize('how', ['commit', 'staged'])
+@pytest.mark.parametrize('path', ['.env', 'svc/.env.production', '.env/settings', '.env.example'])
+def test_pre_push_refuses_an_env_file_a_refspec_sends_by_its_path(
+        git_repo, env_pushing, how, path):
+    """``git push origin main <commit>:.env:refs/tags/b`` (or the staged
+    ``:.env``) sends the env file's content under a tag.  git splits a
+    refspec at its last colon; read at its first, ``<commit>`` was taken
+    for the source and the whole commit checked (refused by luck), and
+    ``:.env`` for a deletion (passed).  Now the file is named by its path;
+    a template still passes."""
+    text = 'DB_PASSWORD=hunter2\n'
+    if how == 'commit':
+        git(git_repo, 'checkout', '-q', '--detach')
+        write(git_repo, path, text)
+        git(git_repo, 'add', '-f', path)
+        git(git_repo, 'commit', '-q', '--no-verify', '-m', 'env')
+        source = git(git_repo, 'rev-parse', 'HEAD').strip() + f':{path}'
+        git(git_repo, 'checkout', '-q', 'main')
+    else:
+        write(git_repo, path, text)
+        git(git_repo, 'add', '-f', path)
+        source = f':{path}'
+    write(git_repo, 'c.py', 'y = 2\n')
+    git(git_repo, 'add', 'c.py')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'clean', '--', 'c.py')
+    rc, out = run(git_repo, env_pushing, 'git', 'push', 'origin', 'main', f'{source}:refs/tags/b')
+    if path == '.env.example':
+        assert rc == 0, out
+        return
+    assert rc == 1, out
+    shown = '.env/' if path.startswith('.env/') else path
+    assert f'{shown}: env file this push sends by its path' in out, out
+    assert git(git_repo, 'ls-remote', 'origin', 'refs/tags/b') == ''

@@ -2912,6 +2912,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    source, colon, destination = spec.lstrip('+').partition(':')",
       ('tests/gate_probe18_test.py',),
       "a push refspec is split at its first colon, not its last as git splits it: `:p.py:refs/tags/b` (the staged blob) is read as a deletion and sends a key"),
+    M('env-blob-by-path-unread', 'together_hooks/hooks/forbid_env_files.py',
+      '    blobs = names.first_env_paths(sent_blob_paths(root, remote, sources), allow, excluded)',
+      '    blobs = names.first_env_paths([], allow, excluded)',
+      ('tests/gate_probe18_test.py',),
+      "forbid-env-files on pre-push reads no refspec that sends a file by its path: `git push origin main :.env:refs/tags/b` sends the env file's content"),
 )
 
 

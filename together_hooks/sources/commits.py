@@ -1431,6 +1431,39 @@ def sent_objects(root: str, sources: list[str] | None) -> tuple[list[str], list[
     return tags, tips
 
 
+def sent_blob_paths(
+        root: str, remote: str | None, sources: list[str] | None,
+) -> list[tuple[str, str]]:
+    """(path, source) of each refspec source of the ``git push`` running
+    the hook that names a blob by its path (``<rev>:<path>``, the staged
+    ``:<path>``, ``:<stage>:<path>``): git sends that file's content under
+    the destination's name, whatever the path was.  Blobs the remote's
+    tracking refs already reach are left out."""
+    found = []
+    for source in sources or []:
+        if source.startswith('-') or ':' not in source or source.startswith(':/'):
+            continue
+        rest = source[1:] if source.startswith(':') else source.partition(':')[2]
+        if source.startswith(':') and rest[:1] in '0123' and rest[1:2] == ':':
+            rest = rest[2:]  # :<stage>:<path>
+        if rest:
+            found.append((rest, source))
+    if not found:
+        return []
+    kinds = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=''.join(f'{source}\n' for _p, source in found).encode('utf-8', 'surrogateescape'),
+    ).decode('ascii', 'replace').splitlines()
+    blobs = {source: line.split(' ', 1)[0] for (_p, source), line in zip(found, kinds)
+             if line.endswith(' blob')}
+    if blobs and remote:
+        out = git(root, 'rev-list', '--objects', '--no-walk', *set(blobs.values()),
+                  '--not', f'--remotes={remote}', '--')
+        new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
+        blobs = {source: sha for source, sha in blobs.items() if sha in new}
+    return [(path, source) for path, source in found if source in blobs]
+
+
 def _every_ref(root: str) -> list[str]:
     return git(root, 'for-each-ref', '--format=%(refname)').decode(
         'utf-8', 'surrogateescape').splitlines()
