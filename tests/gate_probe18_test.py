@@ -210,3 +210,34 @@ def test_pre_push_refuses_an_env_file_a_refspec_sends_by_its_path(
     shown = '.env/' if path.startswith('.env/') else path
     assert f'{shown}: env file this push sends by its path' in out, out
     assert git(git_repo, 'ls-remote', 'origin', 'refs/tags/b') == ''
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "git's own push status lines (`! [remote rejected] <ref> -> <ref>`) name "
+    'the ref whole on the pusher\'s terminal: git prints them, not the hook '
+    '(docs/hardening.md, "What the sink cannot reach")'))
+def test_a_key_named_ref_is_refused_and_no_line_of_the_push_shows_it(git_repo, keys, tmp_path):
+    """The gate refuses a tag named with a key and its own ``remote:``
+    lines show it redacted; git's status line after them names it."""
+    import subprocess
+
+    from tests.cli.pre_receive_test import install_gate
+    from tests.gitplay import bare
+    from tests.gitplay import clean_env
+
+    key = keys()
+    write(git_repo, 'a.py', 'x = 1\n')
+    commit(git_repo)
+    remote = bare(tmp_path / 'server.git')
+    install_gate(remote)
+    git(git_repo, 'tag', key)
+    proc = subprocess.run(
+        ('git', 'push', remote, 'main', f'refs/tags/{key}'), cwd=git_repo, env=clean_env(),
+        capture_output=True, text=True, timeout=300,
+    )
+    said = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and hash_secret(key) in said, said
+    assert '<ref name>' in said and git(remote, 'for-each-ref') == '', said
+    ours = '\n'.join(line for line in said.splitlines() if line.startswith('remote:'))
+    assert leaked([key], ours) == [], ours
+    assert leaked([key], said) == []
