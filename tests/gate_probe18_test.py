@@ -69,6 +69,18 @@ def _staged_blob(repo, key):
     return ':p.py:refs/tags/b', '<tagged blob>'
 
 
+def _relative_to_the_push(repo, key):
+    """``<commit>:./p.py`` pushed from ``sub/``: git reads the path from
+    the folder it runs in, the hook runs at the top (the tree holds a
+    clean ``p.py`` there too)."""
+    git(repo, 'checkout', '-q', '--detach')
+    write(repo, 'sub/p.py', f'K = "{key}"\n')
+    write(repo, 'p.py', 'clean = 1\n')
+    sha = commit(repo, 'sub')
+    git(repo, 'checkout', '-q', 'main')
+    return f'{sha}:./p.py:refs/tags/b', '<tagged blob>', 'sub'
+
+
 def _tree_by_id(repo, key):
     return f'{_tree(repo, key)}:refs/tags/t', 'k.py:1:'
 
@@ -88,7 +100,7 @@ def _tag_in_other_namespace(repo, key):
 
 
 @pytest.mark.parametrize('sent', (
-    _blob_by_id, _blob_by_path, _staged_blob, _tree_by_id, _tree_in_other_namespace,
+    _blob_by_id, _blob_by_path, _staged_blob, _relative_to_the_push, _tree_by_id, _tree_in_other_namespace,
     _tag_by_id, _tag_in_other_namespace,
 ), ids=lambda f: f.__name__.lstrip('_'))
 def test_an_object_a_refspec_sends_beside_a_branch_is_scanned(
@@ -101,11 +113,11 @@ def test_an_object_a_refspec_sends_beside_a_branch_is_scanned(
     remote, every hook passing.  Now what each refspec source names is read
     as a tag's target is (``sources.commits.sent_objects``)."""
     key = keys()
-    spec, where = sent(git_repo, key)
-    write(git_repo, 'c.py', 'y = 2\n')
-    git(git_repo, 'add', 'c.py')
-    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'clean', '--', 'c.py')
-    rc, out = _push(git_repo, main_pushed, 'main', spec)
+    spec, where, *folder = sent(git_repo, key)
+    write(git_repo, 'sub/c.py', 'y = 2\n')
+    git(git_repo, 'add', 'sub/c.py')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'clean', '--', 'sub/c.py')
+    rc, out = _push(git_repo.joinpath(*folder), main_pushed, 'main', spec)
     assert rc != 0, out
     assert hash_secret(key) in out and where in out, out
     assert 'refs/tags/' not in _remote_refs(git_repo), out

@@ -2917,6 +2917,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    blobs = names.first_env_paths([], allow, excluded)',
       ('tests/gate_probe18_test.py',),
       "forbid-env-files on pre-push reads no refspec that sends a file by its path: `git push origin main :.env:refs/tags/b` sends the env file's content"),
+    M('refspec-path-read-from-the-top', 'together_hooks/sources/commits.py',
+      "    if not (path in ('.', '..') or path.startswith(('./', '../'))):",
+      '    if True:',
+      ('tests/gate_probe18_test.py',),
+      "a refspec source's path relative to the folder git push runs in (`<commit>:./p.py` from sub/) is read from the top, where the hook runs: another file, and the key is sent"),
 )
 
 

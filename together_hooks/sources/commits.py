@@ -1394,7 +1394,7 @@ def source_names(root: str, sources: list[str] | None) -> list[str]:
     every: list[str] | None = None
     for source in ['--all'] if sources is None else sources:
         if not source.startswith('-'):
-            names.append(source)
+            names.extend(_from_any_folder(root, source))
             continue
         if source.startswith('--glob='):
             if every is None:
@@ -1405,6 +1405,50 @@ def source_names(root: str, sources: list[str] | None) -> list[str]:
                          *_SOURCE_REFS.get(source, ())).decode(
             'utf-8', 'surrogateescape').splitlines())
     return list(dict.fromkeys(n for n in names if n and '\n' not in n))
+
+
+def object_path(name: str) -> tuple[str, str] | None:
+    """(what leads, the path) of an object name that names a path in a
+    tree or the index, as git reads one (``<rev>:<path>``, ``:<path>``,
+    ``:<stage>:<path>``; ``:/<text>`` is a commit search); None for any
+    other name."""
+    if ':' not in name or name.startswith(':/'):
+        return None
+    if name.startswith(':'):
+        lead = name[:3] if name[1:2] in ('0', '1', '2', '3') and name[2:3] == ':' else ':'
+    else:
+        lead = name[:name.index(':') + 1]
+    return lead, name[len(lead):]
+
+
+def _from_any_folder(root: str, name: str) -> list[str]:
+    """``name``, or where it names a path relative to the folder the ``git
+    push`` ran in (``HEAD:./x``, ``:../x``), which the hook (run at the
+    top) cannot see, that path from every folder the tree or the index
+    holds: one of them is the one git sent, so each is read."""
+    split = object_path(name)
+    if split is None:
+        return [name]
+    lead, path = split
+    if not (path in ('.', '..') or path.startswith(('./', '../'))):
+        return [name]
+    import posixpath
+
+    rev = lead[:-1] if lead not in (':', ':0:', ':1:', ':2:', ':3:') else ''
+    listed = git(root, 'ls-files', '-z', '--full-name').split(b'\0')
+    if rev:
+        listed += git(root, 'ls-tree', '-r', '-z', '--name-only', '--full-tree', '--end-of-options',
+                      rev, ok=(0, 128)).split(b'\0')
+    folders = {''}
+    for entry in listed:
+        parts = os.fsdecode(entry).split('/')[:-1]
+        folders.update('/'.join(parts[:i + 1]) for i in range(len(parts)))
+    found = []
+    for folder in sorted(folders):
+        joined = posixpath.normpath(posixpath.join(folder, path))
+        if joined != '..' and not joined.startswith('../'):
+            found.append(lead + ('' if joined == '.' else joined))
+    return found
 
 
 def sent_objects(root: str, sources: list[str] | None) -> tuple[list[str], list[str]]:
@@ -1440,14 +1484,10 @@ def sent_blob_paths(
     the destination's name, whatever the path was.  Blobs the remote's
     tracking refs already reach are left out."""
     found = []
-    for source in sources or []:
-        if source.startswith('-') or ':' not in source or source.startswith(':/'):
-            continue
-        rest = source[1:] if source.startswith(':') else source.partition(':')[2]
-        if source.startswith(':') and rest[:1] in '0123' and rest[1:2] == ':':
-            rest = rest[2:]  # :<stage>:<path>
-        if rest:
-            found.append((rest, source))
+    for source in source_names(root, [s for s in sources or [] if not s.startswith('-')]):
+        split = object_path(source)
+        if split is not None and split[1]:
+            found.append((split[1], source))
     if not found:
         return []
     kinds = git(
