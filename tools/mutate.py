@@ -2916,6 +2916,26 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/sources/history_discovery_test.py::test_a_small_store_lists_its_commits_by_the_walk_with_the_same_findings'),
       "a store of any size takes its list of the commits from the tree diffs' walk: the fork of discovery "
       "waits for a long walk (mypy's: ~1 s of wall, no CPU saved)"),
+    M('refspec-objects-unread', 'together_hooks/sources/commits.py',
+      '            sent_objects(root, sent_sources(root, remote))),',
+      '            ([], [])),',
+      ('tests/gate_probe18_test.py',),
+      "pre-push reads beyond pre-commit's first ref only local branches and tags: `git push origin main <blob>:refs/tags/b` (a tree or tag by id, refs/snap/t) sends a key"),
+    M('refspec-split-at-first-colon', 'together_hooks/sources/commits.py',
+      "    source, colon, destination = spec.lstrip('+').rpartition(':')",
+      "    source, colon, destination = spec.lstrip('+').partition(':')",
+      ('tests/gate_probe18_test.py',),
+      "a push refspec is split at its first colon, not its last as git splits it: `:p.py:refs/tags/b` (the staged blob) is read as a deletion and sends a key"),
+    M('env-blob-by-path-unread', 'together_hooks/hooks/forbid_env_files.py',
+      '    blobs = names.first_env_paths(sent_blob_paths(root, remote, sources), allow, excluded)',
+      '    blobs = names.first_env_paths([], allow, excluded)',
+      ('tests/gate_probe18_test.py',),
+      "forbid-env-files on pre-push reads no refspec that sends a file by its path: `git push origin main :.env:refs/tags/b` sends the env file's content"),
+    M('refspec-path-read-from-the-top', 'together_hooks/sources/commits.py',
+      "    if not (path in ('.', '..') or path.startswith(('./', '../'))):",
+      '    if True:',
+      ('tests/gate_probe18_test.py',),
+      "a refspec source's path relative to the folder git push runs in (`<commit>:./p.py` from sub/) is read from the top, where the hook runs: another file, and the key is sent"),
 )
 
 

@@ -358,19 +358,27 @@ def _tree_messages(
     """One message per env file (or ``.env/`` folder) in a tree that a
     ref the push sends names instead of a commit (``git tag -a snap
     <tree>``; ``sources.commits.sent_trees``): git sends the whole tree."""
+    from together_hooks.sources.commits import sent_blob_paths
     from together_hooks.sources.commits import sent_trees
     from together_hooks.sources.commits import tree_paths
 
     trees, sure = sent_trees(root, remote, sources)
+    excluded = config.excluded if config.exclude else None
     found = names.first_env_paths(
         ((path, ref) for ref, tree in trees for path in tree_paths(root, tree)),
-        allow, config.excluded if config.exclude else None,
+        allow, excluded,
     )
     sends = 'sends' if sure else 'may send (its refspecs cannot be read)'
+    # A file sent by its path (``<rev>:.env:refs/tags/b``): its content.
+    blobs = names.first_env_paths(sent_blob_paths(root, remote, sources), allow, excluded)
     return [
         f'{named}: env file in the {_named_tree(ref)} (no commit: this push '
         f'{sends} every file of it). {_tree_remedy(ref)}, and rotate what it held'
         for named, ref in sorted(found.items())
+    ] + [
+        f'{named}: env file this push sends by its path ({source}, no commit: its '
+        'content alone). Leave it out of the push, and rotate what it held'
+        for named, source in sorted(blobs.items())
     ]
 
 

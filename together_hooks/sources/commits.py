@@ -1143,15 +1143,19 @@ def _extras(
 
 def local_refs_extras(
         root: str, exclude: Sequence[str], scan: Scan, sent: list[str] | None = None,
-        also: Sequence[str] = (),
+        also: Sequence[str] = (), objects: tuple[list[str], list[str]] = ([], []),
 ) -> Iterator[Content]:
     """What a push of local branches and tags may carry beyond commits:
     annotated tags' messages, the refs' names, and blobs or trees a tag
     points at (those ``exclude`` reaches are not scanned).  ``sent``: the
     names the push gives refs on the remote (``sent_names``), scanned in
     place of every local ref's name where they are known; ``also``: more
-    names (``remote_names``), each scanned once with them."""
+    names (``remote_names``), each scanned once with them.  ``objects``:
+    the tags and other objects that are no commit the push sends by
+    refspec beside those refs (``sent_objects``)."""
     tags, names, tips = _refs(root, 'refs/heads', 'refs/tags', 'refs/notes', 'refs/replace')
+    tags = list(dict.fromkeys([*tags, *objects[0]]))
+    tips = list(dict.fromkeys([*tips, *objects[1]]))
     yield from tag_messages(root, tags, scan)
     yield from ref_names(dict.fromkeys([*(names if sent is None else sent), *also]), scan)
     yield from beside_commits(root, tips, exclude, scan)
@@ -1234,7 +1238,8 @@ def pushed(
     argv = seen or []
     return itertools.chain(
         found, local_refs_extras(
-            root, exclude, scan, sent_names(root, remote, seen), remote_names(root, environ, argv)),
+            root, exclude, scan, sent_names(root, remote, seen), remote_names(root, environ, argv),
+            sent_objects(root, sent_sources(root, remote))),
         push_options(sent_push_options(root, argv), scan),
         _lines(PUSH_CERTIFICATE, signed_pusher(root, argv), scan),
         submodule_commits(root, include, exclude, scan),
@@ -1321,12 +1326,21 @@ def sent_sources(root: str, remote: str | None) -> list[str] | None:
     return _refspec_sources(specs)
 
 
+def split_refspec(spec: str) -> tuple[str, str, str]:
+    """(source, ``:`` or '', destination) of a push refspec, as git splits
+    it: at its last colon, so ``<commit>:<path>:refs/tags/b`` and the
+    index's ``:<path>:refs/tags/b`` send the blob at that path (git's
+    ``parse_refspec``)."""
+    source, colon, destination = spec.lstrip('+').rpartition(':')
+    return (source, colon, destination) if colon else (destination, '', '')
+
+
 def _refspec_sources(specs: Sequence[str]) -> list[str] | None:
     """The sources push refspecs send, as named (``--glob=`` for a
     pattern); None for ``:``."""
     sources = []
     for spec in specs:
-        source = spec.lstrip('+').partition(':')[0]
+        source = split_refspec(spec)[0]
         if spec.lstrip('+') == ':':
             return None  # matching: every branch the remote has a name for
         if source.startswith('^') or not source:
@@ -1361,13 +1375,26 @@ def sent_trees(
     sent (False: the ``git push`` cannot be read, and every local ref is
     taken, as ``--mirror`` sends them)."""
     sure = sources is not None
-    if sources is None:
-        sources = ['--all']
+    trees = [(name, sha) for name, sha, kind in peeled(root, source_names(root, sources))
+             if kind == 'tree']
+    if trees and remote:
+        out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _n, sha in trees},
+                  '--not', f'--remotes={remote}', '--')
+        new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
+        trees = [(name, sha) for name, sha in trees if sha in new]
+    return trees, sure
+
+
+def source_names(root: str, sources: list[str] | None) -> list[str]:
+    """``sent_sources`` as names ``cat-file`` reads, each once: a refspec's
+    source as the push names it (a ref, an object id, ``rev:path``), a
+    pattern or set of refs as the refs it takes; every ref when the push
+    cannot be read (None)."""
     names: list[str] = []
     every: list[str] | None = None
-    for source in sources:
+    for source in ['--all'] if sources is None else sources:
         if not source.startswith('-'):
-            names.append(source)
+            names.extend(_from_any_folder(root, source))
             continue
         if source.startswith('--glob='):
             if every is None:
@@ -1377,14 +1404,104 @@ def sent_trees(
         names.extend(git(root, 'for-each-ref', '--format=%(refname)',
                          *_SOURCE_REFS.get(source, ())).decode(
             'utf-8', 'surrogateescape').splitlines())
-    trees = [(name, sha) for name, sha, kind in peeled(root, list(dict.fromkeys(names)))
-             if kind == 'tree']
-    if trees and remote:
-        out = git(root, 'rev-list', '--objects', '--no-walk', *{sha for _n, sha in trees},
+    return list(dict.fromkeys(n for n in names if n and '\n' not in n))
+
+
+def object_path(name: str) -> tuple[str, str] | None:
+    """(what leads, the path) of an object name that names a path in a
+    tree or the index, as git reads one (``<rev>:<path>``, ``:<path>``,
+    ``:<stage>:<path>``; ``:/<text>`` is a commit search); None for any
+    other name."""
+    if ':' not in name or name.startswith(':/'):
+        return None
+    if name.startswith(':'):
+        lead = name[:3] if name[1:2] in ('0', '1', '2', '3') and name[2:3] == ':' else ':'
+    else:
+        lead = name[:name.index(':') + 1]
+    return lead, name[len(lead):]
+
+
+def _from_any_folder(root: str, name: str) -> list[str]:
+    """``name``, or where it names a path relative to the folder the ``git
+    push`` ran in (``HEAD:./x``, ``:../x``), which the hook (run at the
+    top) cannot see, that path from every folder the tree or the index
+    holds: one of them is the one git sent, so each is read."""
+    split = object_path(name)
+    if split is None:
+        return [name]
+    lead, path = split
+    if not (path in ('.', '..') or path.startswith(('./', '../'))):
+        return [name]
+    import posixpath
+
+    rev = lead[:-1] if lead not in (':', ':0:', ':1:', ':2:', ':3:') else ''
+    listed = git(root, 'ls-files', '-z', '--full-name').split(b'\0')
+    if rev:
+        listed += git(root, 'ls-tree', '-r', '-z', '--name-only', '--full-tree', '--end-of-options',
+                      rev, ok=(0, 128)).split(b'\0')
+    folders = {''}
+    for entry in listed:
+        parts = os.fsdecode(entry).split('/')[:-1]
+        folders.update('/'.join(parts[:i + 1]) for i in range(len(parts)))
+    found = []
+    for folder in sorted(folders):
+        joined = posixpath.normpath(posixpath.join(folder, path))
+        if joined != '..' and not joined.startswith('../'):
+            found.append(lead + ('' if joined == '.' else joined))
+    return found
+
+
+def sent_objects(root: str, sources: list[str] | None) -> tuple[list[str], list[str]]:
+    """(annotated tags, objects that are no commit) the ``git push``
+    running the hook sends by its refspecs' sources (``sent_sources``),
+    whatever they name: a ref outside branches and tags (``refs/snap/x``),
+    an object id or ``rev:path`` (``git push origin <blob>:refs/tags/b``).
+    git sends each one and what it reaches; no local branch or tag lists
+    them, so ``local_refs_extras`` reads them from here."""
+    names = source_names(root, sources)
+    if not names:
+        return [], []
+    listed = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=''.join(f'{n}\n' for n in names).encode('utf-8', 'surrogateescape'),
+    ).decode('ascii', 'replace').splitlines()
+    tags, tips = [], []
+    for line in listed:
+        sha, _sep, kind = line.partition(' ')
+        if kind == 'tag':
+            tags.append(sha)
+        if kind in ('tag', 'tree', 'blob'):
+            tips.append(sha)
+    return tags, tips
+
+
+def sent_blob_paths(
+        root: str, remote: str | None, sources: list[str] | None,
+) -> list[tuple[str, str]]:
+    """(path, source) of each refspec source of the ``git push`` running
+    the hook that names a blob by its path (``<rev>:<path>``, the staged
+    ``:<path>``, ``:<stage>:<path>``): git sends that file's content under
+    the destination's name, whatever the path was.  Blobs the remote's
+    tracking refs already reach are left out."""
+    found = []
+    for source in source_names(root, [s for s in sources or [] if not s.startswith('-')]):
+        split = object_path(source)
+        if split is not None and split[1]:
+            found.append((split[1], source))
+    if not found:
+        return []
+    kinds = git(
+        root, 'cat-file', '--batch-check=%(objectname) %(objecttype)',
+        input=''.join(f'{source}\n' for _p, source in found).encode('utf-8', 'surrogateescape'),
+    ).decode('ascii', 'replace').splitlines()
+    blobs = {source: line.split(' ', 1)[0] for (_p, source), line in zip(found, kinds)
+             if line.endswith(' blob')}
+    if blobs and remote:
+        out = git(root, 'rev-list', '--objects', '--no-walk', *set(blobs.values()),
                   '--not', f'--remotes={remote}', '--')
         new = {line.split(' ', 1)[0] for line in out.decode('ascii', 'replace').splitlines()}
-        trees = [(name, sha) for name, sha in trees if sha in new]
-    return trees, sure
+        blobs = {source: sha for source, sha in blobs.items() if sha in new}
+    return [(path, source) for path, source in found if source in blobs]
 
 
 def _every_ref(root: str) -> list[str]:
@@ -1566,7 +1683,7 @@ def _names_sent(root: str, argv: list[str]) -> list[str]:
     remote = words[0] if words and _readable(argv) else None
     names = []
     for spec in _push_refspecs(root, remote, argv):
-        source, colon, destination = spec.lstrip('+').partition(':')
+        source, colon, destination = split_refspec(spec)
         names.append(destination if colon else source)
     local = sent_names(root, remote, argv)
     if local is None:
@@ -1604,7 +1721,7 @@ def sent_names(root: str, remote: str | None, argv: list[str] | None) -> list[st
         specs = ['HEAD']
     names = []
     for spec in specs:
-        source, _colon, destination = spec.lstrip('+').partition(':')
+        source, _colon, destination = split_refspec(spec)
         if '*' in spec or not (source or destination):
             return None
         names.append(destination)
@@ -1633,7 +1750,7 @@ def remote_names(
     no local ref has it)."""
     remote = environ.get('PRE_COMMIT_REMOTE_NAME')
     specs = _push_refspecs(root, remote, argv)
-    names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(s.partition(':')[2] for s in specs)]
+    names = [environ.get('PRE_COMMIT_REMOTE_BRANCH', ''), *(split_refspec(s)[2] for s in specs)]
     return [n for n in names if n]
 
 
