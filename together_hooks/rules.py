@@ -1810,6 +1810,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (or a git-config style subsection: ``[together "prod"]``)
         rb'|(?i:[_-]?ai)?[ \t]{1,8}"[^"\\\r\n]{1,40}"[ \t]{0,8}\]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
+        # (a value in a list of assignments, the next one after a blank:
+        # systemd's ``Environment=LLM_PROVIDER=together LLM_API_KEY=...``,
+        # ``systemctl show``'s, a command's ``A=together B=... cmd``)
+        rb'|(?<==(?i:together))(?i:[_-]?ai)?[ \t]{1,8}[A-Za-z_][\w.-]{0,64}='
         # an XML start tag's attribute naming it, the tag ending its line
         # (Spring's ``<bean id="togetherClient" class="...">``; the run to
         # the ``>`` possessive: no shorter run is followed by one, and a
@@ -2571,8 +2575,22 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'public class TogetherOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}',
         'public sealed class TogetherSettings\n{{\n    public string Key {{ get; init; }} = "{hex}";\n}}',
         'defmodule Acme.Together do\n  def key, do: "{hex}"\nend',
+        # (legacy25: a flat group as shells and systemd print it: ``export
+        # -p``'s ``declare -x``, ``Environment=`` lines, a list of
+        # assignments on one line)
+        'declare -x LLM_API_KEY="{hex}"\ndeclare -x LLM_BASE_URL="https://api.together.xyz/v1"',
+        'Environment=LLM_API_KEY={hex}\nEnvironment=LLM_PROVIDER=together',
+        '[Service]\nEnvironment=LLM_PROVIDER=together LLM_API_KEY={hex}',
+        'LLM_PROVIDER=together LLM_API_KEY={hex} python serve.py',
     ),
     false_positives=(
+        # (legacy25: the same groups naming another destination, or the
+        # name another purpose's)
+        'Environment=LLM_PROVIDER=openai LLM_API_KEY={hex}',
+        'Environment=LLM_PROVIDER=together LLM_CACHE_KEY={hex}',
+        'declare -x LLM_PROVIDER="together"\ndeclare -x LLM_CACHE_KEY="{hex}"',
+        'LLM_PROVIDER=together\nEMBED_PROVIDER=openai EMBED_API_KEY={hex}',
+        'A=together B_API_KEY={hex}',
         # (legacy23: the same headings named for a purpose, or a condition;
         # a multi-line signature heads only its own body)
         'def together_release_digest(\n    path: str,\n) -> str:\n    key = "{hex}"',

@@ -1367,9 +1367,19 @@ _BLOCK_LABEL = regex_cache.compile(
 # the credential's own word (``LLM_API_KEY``, ``app.llm.token``).
 # The prefix is ambiguous where the credential's word holds a separator
 # (``ai.api.key``: ``ai.`` or ``ai.api.``): both readings are tried.
+# What may stand before a flat name on its line: a shell's export word
+# (``export``, ``declare -x`` as ``export -p`` prints it, ``typeset -x``,
+# ``readonly``), systemd's ``Environment=``, and the assignments before
+# it in one list of them (``Environment=LLM_PROVIDER=together
+# LLM_API_KEY=<key>``, ``systemctl show``'s and a command's ``A=1 B=2
+# cmd``).
+FLAT_LEAD = (
+    rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4})[ \t]+|Environment=)?'
+    rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\']{0,512})["\']?[ \t]+){0,16}?["\']?'
+)
 _FLAT_NAMES = tuple(
     regex_cache.compile(
-        rb'[ \t]*(?:export[ \t]+)?(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
+        rb'[ \t]*' + FLAT_LEAD + rb'(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
         + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
         # (the value maybe a shell or Compose default: ``${LLM_API_KEY:-<key>}``)
         rb'[ \t]*[:=][ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
@@ -1385,8 +1395,8 @@ def flat_siblings(prefix: bytes) -> re.Pattern[bytes]:
     import re  # made from the file's own name: never cached
 
     return re.compile(
-        rb'(?m)^[ \t]*(?:export[ \t]+)?' + re.escape(prefix)
-        + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?[ \t]*[:=]',
+        rb'(?m)^[ \t]*' + FLAT_LEAD + rb'(?P<name>' + re.escape(prefix)
+        + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?)[ \t]*[:=]',
     )
 
 
@@ -1401,12 +1411,12 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
     if data[start:at].lstrip(b' \t')[:1] == b'(':
         return _lisp_group(data, start, at, lo, hi, index)
     answer = None
-    for prefix in flat_prefixes(data, start, at):
+    for own, prefix in flat_prefixes(data, start, at):
         first = data.find(prefix, lo, hi)  # the key's own name holds one
         if data.find(prefix, first + 1, hi) == -1:
             continue  # no other line can start with it: no pattern to make
         for s in flat_siblings(prefix).finditer(data, lo, hi):
-            if s.start() == start:
+            if s.start('name') == own:
                 continue
             end = _line_end(data, s.end(), hi)
             if _inside(index.mention, s.start(), end):
@@ -1537,6 +1547,7 @@ def _lisp_group(data: bytes, start: int, at: int, lo: int, hi: int, index: _Inde
     return answer
 
 
-def flat_prefixes(data: bytes, start: int, at: int) -> set[bytes]:
-    """The prefixes of the flat name from ``start`` to the key at ``at``."""
-    return {m.group('prefix') for m in (r.match(data, start, at) for r in _FLAT_NAMES) if m}
+def flat_prefixes(data: bytes, start: int, at: int) -> set[tuple[int, bytes]]:
+    """The prefixes of the flat name from ``start`` to the key at ``at``,
+    each with where the name starts."""
+    return {(m.start('prefix'), m.group('prefix')) for m in (r.match(data, start, at) for r in _FLAT_NAMES) if m}
