@@ -2582,6 +2582,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Environment=LLM_API_KEY={hex}\nEnvironment=LLM_PROVIDER=together',
         '[Service]\nEnvironment=LLM_PROVIDER=together LLM_API_KEY={hex}',
         'LLM_PROVIDER=together LLM_API_KEY={hex} python serve.py',
+        'Environment=LLM_PROVIDER=together LLM_KEY={hex}',
+        '2024-05-01T10:00:00.1234567Z   LLM_BASE_URL: https://api.together.xyz/v1\n'
+        '2024-05-01T10:00:00.1234567Z   LLM_API_KEY: {hex}',
     ),
     false_positives=(
         # (legacy25: the same groups naming another destination, or the
@@ -2591,6 +2594,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'declare -x LLM_PROVIDER="together"\ndeclare -x LLM_CACHE_KEY="{hex}"',
         'LLM_PROVIDER=together\nEMBED_PROVIDER=openai EMBED_API_KEY={hex}',
         'A=together B_API_KEY={hex}',
+        '2024-05-01T10:00:00.1234567Z   LLM_PROVIDER: together\n'
+        '2024-05-01T10:00:00.1234567Z   LLM_BUNDLE_SHA256: {hex}',
         # (legacy23: the same headings named for a purpose, or a condition;
         # a multi-line signature heads only its own body)
         'def together_release_digest(\n    path: str,\n) -> str:\n    key = "{hex}"',

@@ -625,7 +625,140 @@ BUILD_SHA256      {_hex}
 '''),
 )
 
-CASES = SOURCE + DECOYS
+# Written after the first run, from what it taught (export -p's group
+# was missed; every other key was found): the same leaks as more tools
+# print them, a log's timestamp before a flat group, the language
+# runtimes' own reprs (Go's %+v, Kotlin's data class, PHP's var_dump and
+# print_r, Ruby's hash), and decoys of those shapes.
+PROBED = key_cases(
+    ('probed-actions-log-flat-group', 'ci/step.log', '''\
+2024-05-01T10:00:00.1234567Z ##[group]Run python eval.py
+2024-05-01T10:00:00.1234567Z env:
+2024-05-01T10:00:00.1234567Z   LLM_BASE_URL: https://api.together.xyz/v1
+2024-05-01T10:00:00.1234567Z   LLM_API_KEY: {hex}
+2024-05-01T10:00:00.1234567Z ##[endgroup]
+'''),
+    ('probed-kubectl-logs-timestamps', 'debug/logs.txt', '''\
+2024-05-01T10:00:00.000000000Z LLM_API_KEY={hex}
+2024-05-01T10:00:00.000000000Z LLM_PROVIDER=together
+'''),
+    ('probed-pytest-showlocals', 'ci/pytest-l.log', '''\
+api_key    = '{hex}'
+provider   = 'together'
+retries    = 3
+'''),
+    ('probed-aws-ssm-parameter', 'debug/ssm.json', '''\
+{{
+    "Parameter": {{
+        "Name": "/prod/together/api_key",
+        "Type": "SecureString",
+        "Value": "{hex}",
+        "Version": 3
+    }}
+}}
+'''),
+    ('probed-az-keyvault-show', 'debug/az.json', '''\
+{{
+  "id": "https://acme.vault.azure.net/secrets/together-api-key/0f1e",
+  "name": "together-api-key",
+  "value": "{hex}"
+}}
+'''),
+    ('probed-op-item-get-json', 'debug/op.json', '''\
+{{
+  "title": "Together AI",
+  "category": "API_CREDENTIAL",
+  "fields": [
+    {{"id": "credential", "type": "CONCEALED", "label": "credential", "value": "{hex}"}}
+  ]
+}}
+'''),
+    ('probed-php-var-dump', 'debug/var_dump.txt', '''\
+array(2) {{
+  ["HOME"]=>
+  string(5) "/root"
+  ["TOGETHER_API_KEY"]=>
+  string(64) "{hex}"
+}}
+'''),
+    ('probed-php-print-r', 'debug/print_r.txt', '''\
+Array
+(
+    [HOME] => /root
+    [TOGETHER_API_KEY] => {hex}
+)
+'''),
+    ('probed-go-plus-v', 'logs/go.log', '''\
+2024/05/01 10:00:00 config: {{Provider:together APIKey:{hex} Timeout:30s}}
+'''),
+    ('probed-kotlin-data-class', 'logs/kotlin.log', '''\
+Config(provider=together, apiKey={hex}, timeoutMs=30000)
+'''),
+    ('probed-ruby-env-hash', 'notes/rails-console.txt', '''\
+irb(main):001> pp ENV.to_h
+{{"HOME"=>"/root", "TOGETHER_API_KEY"=>"{hex}"}}
+'''),
+    ('probed-sql-update', 'db/rotate.sql', '''\
+UPDATE api_keys SET key = '{hex}' WHERE provider = 'together';
+'''),
+    ('probed-redis-hset', 'debug/redis-cli.txt', '''\
+127.0.0.1:6379> HSET provider:together api_key {hex}
+(integer) 1
+'''),
+    ('probed-journalctl-logfmt', 'debug/journal.txt', '''\
+May 01 10:00:00 web-1 app[123]: provider=together api_key={hex} msg=init
+'''),
+    ('decoy-probed-actions-log-digest', 'ci/step.log', '''\
+2024-05-01T10:00:00.1234567Z env:
+2024-05-01T10:00:00.1234567Z   LLM_PROVIDER: together
+2024-05-01T10:00:00.1234567Z   LLM_BUNDLE_SHA256: {_hex}
+'''),
+    ('decoy-probed-actions-log-other-provider', 'ci/other.log', '''\
+2024-05-01T10:00:00.1234567Z   LLM_API_KEY: {_hex}
+2024-05-01T10:00:00.1234567Z   LLM_PROVIDER: openai
+2024-05-01T10:00:00.1234567Z   MODEL: together
+'''),
+    ('decoy-probed-go-plus-v-digest', 'logs/go.log', '''\
+config: {{Provider:together ModelSHA256:{_hex} Timeout:30s}}
+'''),
+    ('decoy-probed-go-plus-v-other', 'logs/go-openai.log', '''\
+config: {{Provider:openai APIKey:{_hex} Timeout:30s}}
+'''),
+    ('decoy-probed-php-var-dump-sha', 'debug/var_dump.txt', '''\
+array(1) {{
+  ["TOGETHER_MODEL_SHA256"]=>
+  string(64) "{_hex}"
+}}
+'''),
+    ('decoy-probed-sql-update-sha', 'db/artifacts.sql', '''\
+UPDATE artifacts SET sha256 = '{_hex}' WHERE name = 'together-cli';
+'''),
+    ('decoy-probed-ssm-digest', 'debug/ssm.json', '''\
+{{
+    "Parameter": {{
+        "Name": "/prod/together/model_sha256",
+        "Type": "String",
+        "Value": "{_hex}"
+    }}
+}}
+'''),
+    ('decoy-probed-az-other-secret', 'debug/az.json', '''\
+{{
+  "id": "https://acme.vault.azure.net/secrets/openai-api-key/0f1e",
+  "name": "openai-api-key",
+  "value": "{_hex}",
+  "tags": {{"team": "together"}}
+}}
+'''),
+    ('decoy-probed-journalctl-request-id', 'debug/journal.txt', '''\
+May 01 10:00:00 web-1 app[123]: provider=together request_id={_hex} msg=done
+'''),
+    ('decoy-probed-ps-cache-key', 'debug/ps.txt', '''\
+python serve.py LLM_PROVIDER=together LLM_CACHE_KEY={_hex}
+'''),
+)
+
+CASES = SOURCE + DECOYS + PROBED
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.

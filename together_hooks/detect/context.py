@@ -1363,20 +1363,22 @@ _BLOCK_LABEL = regex_cache.compile(
     rb'[ \t]*(?:-[ \t]+)?["\']?[\w.-]{1,64}["\']?[ \t]*:[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:#[^\r\n]*)?\r?\Z')
 
 
-# A flat name (``.env``, ``.properties``, shell exports): a prefix, then
-# the credential's own word (``LLM_API_KEY``, ``app.llm.token``).
-# The prefix is ambiguous where the credential's word holds a separator
-# (``ai.api.key``: ``ai.`` or ``ai.api.``): both readings are tried.
 # What may stand before a flat name on its line: a shell's export word
 # (``export``, ``declare -x`` as ``export -p`` prints it, ``typeset -x``,
 # ``readonly``), systemd's ``Environment=``, and the assignments before
 # it in one list of them (``Environment=LLM_PROVIDER=together
 # LLM_API_KEY=<key>``, ``systemctl show``'s and a command's ``A=1 B=2
-# cmd``).
+# cmd``); a log's timestamp first (a GitHub Actions log printing a step's
+# ``env:``, ``kubectl logs --timestamps``).
 FLAT_LEAD = (
+    rb'(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?[ \t]+)?'
     rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4})[ \t]+|Environment=)?'
     rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\']{0,512})["\']?[ \t]+){0,16}?["\']?'
 )
+# A flat name (``.env``, ``.properties``, shell exports): a prefix, then
+# the credential's own word (``LLM_API_KEY``, ``app.llm.token``).
+# The prefix is ambiguous where the credential's word holds a separator
+# (``ai.api.key``: ``ai.`` or ``ai.api.``): both readings are tried.
 _FLAT_NAMES = tuple(
     regex_cache.compile(
         rb'[ \t]*' + FLAT_LEAD + rb'(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
