@@ -347,6 +347,14 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
         # (a Python signature split over lines: ``) -> OpenAI:`` is the
         # end of the ``def`` line's heading)
         parent = _params_start(data, parent, parent_end, lo)
+        # A plist's ``<dict>`` or ``<array>`` is named by the ``<key>`` on
+        # the line right above it (``<key>Together</key>`` over ``<dict>``):
+        # that line is its label's first.
+        label = parent
+        if parent > lo and _PLIST_CONTAINER.fullmatch(data, parent, parent_end):
+            above = _line_start(data, parent - 1, lo)
+            if _PLIST_KEY.fullmatch(data, above, parent - 1):
+                label = above
         # The block: the lines after the parent indented deeper than it.
         end = parent_end
         while end < hi:
@@ -355,8 +363,16 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
             if line.strip() and _raw_indent(line) <= base:
                 break
             end = nxt
-        yield parent, parent_end, end
+        yield label, parent_end, end
         start, level = parent, base
+
+
+# The name a plist's ``<key>`` gives the ``<dict>`` or ``<array>`` under
+# it (``indent_spans`` makes the two lines its label).
+_PLIST_LABEL = regex_cache.compile(
+    rb'<key>[ \t]*(?P<name>[\w.-]{1,64})[ \t]*</key>[ \t]*\r?\n[ \t]*<(?:dict|array)>[ \t]*\r?\Z')
+_PLIST_CONTAINER = regex_cache.compile(rb'[ \t]*<(?:dict|array)>[ \t]*\r?')
+_PLIST_KEY = regex_cache.compile(rb'[ \t]*<key>[^<\r\n]{1,100}</key>[ \t]*\r?')
 
 
 def _raw_indent(line: bytes) -> int:
@@ -600,7 +616,7 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     nearest name part naming one before any names Together's
     (``openai:``, ``[providers.openai]``, ``spring.ai.openai.``; not
     ``[openai.together]``)?"""
-    found = _STRUCTURE_NAME.search(data, label_start, label_end)
+    found = _STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
     if found is None:
         return False
     for name in reversed(found.group('name').split(b'.')):
@@ -1023,7 +1039,7 @@ class Walker:
             # (a Markdown heading is no name: ``### Production`` under
             # ``## Together AI`` is Together's section's)
             found = (
-                _LABEL_NAME.search(data, label_start, label_end)
+                (_LABEL_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end))
                 if label_end > label_start and not is_heading(data, label_start) else None
             )
             names = () if found is None else reversed(found.group('name').split(b'.'))
