@@ -53,7 +53,7 @@ declare -x PATH="/usr/local/bin:/usr/bin"
 '''),
     ('declare-x-named', 'ci/env-before.log', '''\
 declare -x CI="true"
-declare -x GITHUB_SHA="3f786850e387550fdab836ed7e6dc881de23001b"
+declare -x GITHUB_REF="refs/heads/main"
 declare -x TOGETHER_API_KEY="{hex}"
 declare -x RUNNER_OS="Linux"
 '''),
@@ -83,9 +83,9 @@ ExecMainPID=913
     ('docker-inspect-env-pretty', 'debug/docker-inspect.json', '''\
 [
     {{
-        "Id": "4f1c2e9b7a",
+        "Id": "chat-1",
         "Config": {{
-            "Hostname": "4f1c2e9b7a",
+            "Hostname": "chat-1",
             "Env": [
                 "LLM_PROVIDER=together",
                 "LLM_API_KEY={hex}",
@@ -180,13 +180,13 @@ LLM_BASE_URL="https://api.together.xyz/v1"
 [
   {{
     "key": "TOGETHER_API_KEY",
-    "workspace": "6612c0f1e2a3",
+    "workspace": "chat-prod",
     "value": "{hex}",
     "type": "shared"
   }},
   {{
     "key": "LOG_LEVEL",
-    "workspace": "6612c0f1e2a3",
+    "workspace": "chat-prod",
     "value": "info",
     "type": "shared"
   }}
@@ -424,7 +424,7 @@ machine api.together.xyz
   password {hex}
 '''),
     ('git-credential-store', 'home/.git-credentials', '''\
-https://dev:ghp-not-a-key@github.com
+https://dev:{_hex2}@github.com
 https://x:{hex}@api.together.xyz
 '''),
     ('powershell-env-table', 'debug/env-ps.txt', '''\
