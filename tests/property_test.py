@@ -394,11 +394,11 @@ def test_context_index_agrees_with_searching_each_structure(pieces, where):
         while newline != -1:
             line_starts.append(newline + 1)
             newline = data.find(b'\n', newline + 1, hi - 1)
-        for line_start, prefix in ((a, p) for p in prefixes for a in line_starts):
-            if line_start == start:
-                continue
+        for line_start, (own, prefix) in ((a, p) for p in prefixes for a in line_starts):
             line = data[line_start:context._line_end(data, line_start, hi)]
-            if not context.flat_siblings(prefix).match(line):
+            sibling = context.flat_siblings(prefix).match(line)
+            # (the key's own name is no sibling; another name on its line is)
+            if not sibling or line_start + sibling.start('name') == own:
                 continue
             end = line_start + len(line)
             if within(walker.mention, line_start, end):

@@ -933,6 +933,10 @@ TOGETHER_CONTEXT = Context(
         # ``<bean id="togetherClient" class="ai.together.TogetherClient">``)
         rb'|<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}=["\'][^"\'<>\r\n]{0,120}["\'])*?[ \t]+(?:id|name|class)=["\']'
         rb'(?:[\w-]{1,40}[.:/]){0,6}\w{0,16}?together\w{0,16}["\'][^<>\r\n/]{0,200}>'
+        # or a plist's ``<key>`` naming the ``<dict>`` or ``<array>`` on
+        # the line below it (``<key>Together</key>`` over ``<dict>``: the
+        # label ``detect.context.indent_spans`` gives that block)
+        rb'|(?<![^\n])[ \t]*<key>[ \t]*(?i:together(?:[ _.-]?ai)?)[ \t]*</key>[ \t]*\r?\n[ \t]*<(?:dict|array)>'
         rb')[ \t]*\r?\Z'
     ),
     url=rb'https?://api\.together\.(?:xyz|ai)\b',
@@ -1810,6 +1814,13 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (or a git-config style subsection: ``[together "prod"]``)
         rb'|(?i:[_-]?ai)?[ \t]{1,8}"[^"\\\r\n]{1,40}"[ \t]{0,8}\]'
         rb'|(?i:[ _-]?ai)?["\'][ \t]{1,32}(?:[\w:.-]{1,40}=|/>)'
+        # (a value in a list of assignments, the next one after a blank:
+        # systemd's ``Environment=LLM_PROVIDER=together LLM_API_KEY=...``,
+        # ``systemctl show``'s, a command's ``A=together B=... cmd``)
+        rb'|(?<==(?i:together))(?i:[_-]?ai)?[ \t]{1,8}[A-Za-z_][\w.-]{0,64}='
+        # (a string value converted where it is written: Rust's
+        # ``name: "together".into()``, ``.to_string()``, ``.to_owned()``)
+        rb'|(?i:[_-]?ai)?["\']\.(?:into|to_string|to_owned)\(\)'
         # an XML start tag's attribute naming it, the tag ending its line
         # (Spring's ``<bean id="togetherClient" class="...">``; the run to
         # the ``>`` possessive: no shorter run is followed by one, and a
@@ -2571,8 +2582,43 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'public class TogetherOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}',
         'public sealed class TogetherSettings\n{{\n    public string Key {{ get; init; }} = "{hex}";\n}}',
         'defmodule Acme.Together do\n  def key, do: "{hex}"\nend',
+        # (legacy25: a flat group as shells and systemd print it: ``export
+        # -p``'s ``declare -x``, ``Environment=`` lines, a list of
+        # assignments on one line)
+        'declare -x LLM_API_KEY="{hex}"\ndeclare -x LLM_BASE_URL="https://api.together.xyz/v1"',
+        'Environment=LLM_API_KEY={hex}\nEnvironment=LLM_PROVIDER=together',
+        '[Service]\nEnvironment=LLM_PROVIDER=together LLM_API_KEY={hex}',
+        'LLM_PROVIDER=together LLM_API_KEY={hex} python serve.py',
+        'Environment=LLM_PROVIDER=together LLM_KEY={hex}',
+        '2024-05-01T10:00:00.1234567Z   LLM_BASE_URL: https://api.together.xyz/v1\n'
+        '2024-05-01T10:00:00.1234567Z   LLM_API_KEY: {hex}',
+        # (a provider's name converted where it is written: Rust's
+        # ``"together".into()``, legacy24)
+        'let p = ProviderConfig {{\n    provider: "together".to_string(),\n    api_key: "{hex}".to_string(),\n}};',
+        # (a plist's ``<key>`` names the ``<dict>`` under it: legacy22/23)
+        '<dict>\n\t<key>Together</key>\n\t<dict>\n\t\t<key>APIKey</key>\n\t\t<string>{hex}</string>\n\t</dict>\n</dict>',
+        '<dict>\n\t<key>Together</key>\n\t<dict>\n\t\t<key>Prod</key>\n\t\t<dict>\n\t\t\t<key>Key</key>\n'
+        '\t\t\t<string>{hex}</string>\n\t\t</dict>\n\t</dict>\n</dict>',
     ),
     false_positives=(
+        # (legacy25: the same groups naming another destination, or the
+        # name another purpose's)
+        'Environment=LLM_PROVIDER=openai LLM_API_KEY={hex}',
+        'Environment=LLM_PROVIDER=together LLM_CACHE_KEY={hex}',
+        'declare -x LLM_PROVIDER="together"\ndeclare -x LLM_CACHE_KEY="{hex}"',
+        'LLM_PROVIDER=together\nEMBED_PROVIDER=openai EMBED_API_KEY={hex}',
+        'A=together B_API_KEY={hex}',
+        '2024-05-01T10:00:00.1234567Z   LLM_PROVIDER: together\n'
+        '2024-05-01T10:00:00.1234567Z   LLM_BUNDLE_SHA256: {hex}',
+        'let a = Artifact {{\n    name: "together".into(),\n    cache_key: "{hex}".into(),\n}};',
+        # (a plist's sibling provider beside Together's endpoint, reported
+        # on 859dedc2; a cache's key under Together's dict)
+        '<dict>\n\t<key>Together</key>\n\t<dict>\n\t\t<key>BaseURL</key>\n\t\t<string>https://api.together.xyz/v1</string>\n'
+        '\t</dict>\n\t<key>OpenAI</key>\n\t<dict>\n\t\t<key>APIKey</key>\n\t\t<string>{hex}</string>\n\t</dict>\n</dict>',
+        '<dict>\n\t<key>Together</key>\n\t<dict>\n\t\t<key>Cache</key>\n\t\t<dict>\n\t\t\t<key>Key</key>\n'
+        '\t\t\t<string>{hex}</string>\n\t\t</dict>\n\t</dict>\n</dict>',
+        'let ps = vec![\n    ProviderConfig {{\n        name: "together".into(),\n        api_key: None,\n    }},\n'
+        '    ProviderConfig {{\n        name: "openai".into(),\n        api_key: Some("{hex}".into()),\n    }},\n];',
         # (legacy23: the same headings named for a purpose, or a condition;
         # a multi-line signature heads only its own body)
         'def together_release_digest(\n    path: str,\n) -> str:\n    key = "{hex}"',

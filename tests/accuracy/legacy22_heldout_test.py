@@ -678,7 +678,6 @@ CASES = SOURCE + CONFIG + DUMPS + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'plist-nested-together-dict': 'a plist <key>Together</key> over the <dict> it names is no heading of that dict (its block is headed by the bare <dict> line)',
 }
 
 results, test_case = make_tests(CASES, MISSED)

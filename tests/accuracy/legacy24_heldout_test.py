@@ -620,8 +620,6 @@ CASES = SOURCE + DECOYS + PROBED
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'probed-systemd-one-line-group': 'a systemd Environment= line of several assignments is no flat group: LLM_PROVIDER=together beside LLM_API_KEY on one line is read only as a flat name at a line\'s start',
-    'probed-rust-struct-into': 'a provider name field whose value goes on in a conversion ("together".into(), .to_string()) is no mention of Together: the value must end at its quote',
     'probed-java-positional-provider': 'a constructor\'s positional arguments name no field: new Provider("together", "<hex>") has no provider field nor name for the key',
     'decoy-probed-python-client-no-endpoint': 'a client built with no endpoint beside a Together client in the same file: the statements around an OpenAI-style api_key answer, and a variable named for another provider (groq = OpenAI(...)) is no structure; telling it apart from a client pointed at Together by OPENAI_BASE_URL needs more than the file',
 }

@@ -54,6 +54,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import encoded_heldout_test
     from tests.accuracy import git_binary_patch_test
     from tests.accuracy import hex_text_test
+    from tests.accuracy import legacy25_heldout_test
     from tests.accuracy import probe2_heldout_test
     from tests.accuracy import probe3_heldout_test
     from tests.accuracy import probe4_heldout_test
@@ -175,6 +176,12 @@ def _sets() -> dict[str, list[Case]]:
         'encoded_heldout9': [
             c for c in encoded_heldout9_test.CASES
             if c.id not in encoded_heldout9_test.MISSED
+        ],
+        # legacy25 (legacy keys in tools' output and exports: small text
+        # files), in the shared group.
+        'legacy25': [
+            c for c in legacy25_heldout_test.CASES
+            if c.id not in legacy25_heldout_test.MISSED
         ],
         'structure_reach': structure_reach_test.CASES,
         'uuencode': uuencode_test.CASES,

@@ -65,9 +65,9 @@ def flat_group_reference(data: bytes, at: int, lo: int, hi: int, index) -> bool 
 
     start = context._line_start(data, at, lo)
     answer = None
-    for prefix in context.flat_prefixes(data, start, at):
+    for own, prefix in context.flat_prefixes(data, start, at):
         for s in context.flat_siblings(prefix).finditer(data, lo, hi):
-            if s.start() == start:
+            if s.start('name') == own:
                 continue
             end = context._line_end(data, s.end(), hi)
             if context._inside(index.mention, s.start(), end):

@@ -32,6 +32,7 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_pa
         'import tests.accuracy as accuracy\n'
         'from together_hooks.detect import engine\n'
         'from together_hooks.rules import RULES\n'
+        'from together_hooks.detect.context import FLAT_LEAD\n'
         'cases = []\n'
         'for info in pkgutil.iter_modules(accuracy.__path__):\n'
         '    if info.name.endswith("_test"):\n'
@@ -48,7 +49,7 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_pa
         'found = sum(len(engine.scan_bytes(data, path)) for path, data in cases)\n'
         'print(found > 100, sorted(set(sys.modules) - before))\n'
         'print(sorted({repr(p)[:60] for p in compiled if not (\n'
-        '    isinstance(p, bytes) and p.startswith((b"(?<![\\\\w])(?:", b"(?m)^[ \\\\t]*(?:export",\n'
+        '    isinstance(p, bytes) and p.startswith((b"(?<![\\\\w])(?:", b"(?m)^[ \\\\t]*" + FLAT_LEAD,\n'
         '                                          b"(?m)^[ \\\\t]*\\\\((?:(?:setq"))\n'
         ')}))\n'
     )

@@ -347,6 +347,14 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
         # (a Python signature split over lines: ``) -> OpenAI:`` is the
         # end of the ``def`` line's heading)
         parent = _params_start(data, parent, parent_end, lo)
+        # A plist's ``<dict>`` or ``<array>`` is named by the ``<key>`` on
+        # the line right above it (``<key>Together</key>`` over ``<dict>``):
+        # that line is its label's first.
+        label = parent
+        if parent > lo and _PLIST_CONTAINER.fullmatch(data, parent, parent_end):
+            above = _line_start(data, parent - 1, lo)
+            if _PLIST_KEY.fullmatch(data, above, parent - 1):
+                label = above
         # The block: the lines after the parent indented deeper than it.
         end = parent_end
         while end < hi:
@@ -355,8 +363,16 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
             if line.strip() and _raw_indent(line) <= base:
                 break
             end = nxt
-        yield parent, parent_end, end
+        yield label, parent_end, end
         start, level = parent, base
+
+
+# The name a plist's ``<key>`` gives the ``<dict>`` or ``<array>`` under
+# it (``indent_spans`` makes the two lines its label).
+_PLIST_LABEL = regex_cache.compile(
+    rb'<key>[ \t]*(?P<name>[\w.-]{1,64})[ \t]*</key>[ \t]*\r?\n[ \t]*<(?:dict|array)>[ \t]*\r?\Z')
+_PLIST_CONTAINER = regex_cache.compile(rb'[ \t]*<(?:dict|array)>[ \t]*\r?')
+_PLIST_KEY = regex_cache.compile(rb'[ \t]*<key>[^<\r\n]{1,100}</key>[ \t]*\r?')
 
 
 def _raw_indent(line: bytes) -> int:
@@ -600,7 +616,7 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     nearest name part naming one before any names Together's
     (``openai:``, ``[providers.openai]``, ``spring.ai.openai.``; not
     ``[openai.together]``)?"""
-    found = _STRUCTURE_NAME.search(data, label_start, label_end)
+    found = _STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
     if found is None:
         return False
     for name in reversed(found.group('name').split(b'.')):
@@ -1023,7 +1039,7 @@ class Walker:
             # (a Markdown heading is no name: ``### Production`` under
             # ``## Together AI`` is Together's section's)
             found = (
-                _LABEL_NAME.search(data, label_start, label_end)
+                (_LABEL_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end))
                 if label_end > label_start and not is_heading(data, label_start) else None
             )
             names = () if found is None else reversed(found.group('name').split(b'.'))
@@ -1363,13 +1379,25 @@ _BLOCK_LABEL = regex_cache.compile(
     rb'[ \t]*(?:-[ \t]+)?["\']?[\w.-]{1,64}["\']?[ \t]*:[ \t]*(?:&[\w.-]{1,40}[ \t]*)?(?:#[^\r\n]*)?\r?\Z')
 
 
+# What may stand before a flat name on its line: a shell's export word
+# (``export``, ``declare -x`` as ``export -p`` prints it, ``typeset -x``,
+# ``readonly``), systemd's ``Environment=``, and the assignments before
+# it in one list of them (``Environment=LLM_PROVIDER=together
+# LLM_API_KEY=<key>``, ``systemctl show``'s and a command's ``A=1 B=2
+# cmd``); a log's timestamp first (a GitHub Actions log printing a step's
+# ``env:``, ``kubectl logs --timestamps``).
+FLAT_LEAD = (
+    rb'(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?[ \t]+)?'
+    rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4})[ \t]+|Environment=)?'
+    rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\']{0,512})["\']?[ \t]+){0,16}?["\']?'
+)
 # A flat name (``.env``, ``.properties``, shell exports): a prefix, then
 # the credential's own word (``LLM_API_KEY``, ``app.llm.token``).
 # The prefix is ambiguous where the credential's word holds a separator
 # (``ai.api.key``: ``ai.`` or ``ai.api.``): both readings are tried.
 _FLAT_NAMES = tuple(
     regex_cache.compile(
-        rb'[ \t]*(?:export[ \t]+)?(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
+        rb'[ \t]*' + FLAT_LEAD + rb'(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
         + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
         # (the value maybe a shell or Compose default: ``${LLM_API_KEY:-<key>}``)
         rb'[ \t]*[:=][ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
@@ -1385,8 +1413,8 @@ def flat_siblings(prefix: bytes) -> re.Pattern[bytes]:
     import re  # made from the file's own name: never cached
 
     return re.compile(
-        rb'(?m)^[ \t]*(?:export[ \t]+)?' + re.escape(prefix)
-        + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?[ \t]*[:=]',
+        rb'(?m)^[ \t]*' + FLAT_LEAD + rb'(?P<name>' + re.escape(prefix)
+        + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?)[ \t]*[:=]',
     )
 
 
@@ -1401,12 +1429,12 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
     if data[start:at].lstrip(b' \t')[:1] == b'(':
         return _lisp_group(data, start, at, lo, hi, index)
     answer = None
-    for prefix in flat_prefixes(data, start, at):
+    for own, prefix in flat_prefixes(data, start, at):
         first = data.find(prefix, lo, hi)  # the key's own name holds one
         if data.find(prefix, first + 1, hi) == -1:
             continue  # no other line can start with it: no pattern to make
         for s in flat_siblings(prefix).finditer(data, lo, hi):
-            if s.start() == start:
+            if s.start('name') == own:
                 continue
             end = _line_end(data, s.end(), hi)
             if _inside(index.mention, s.start(), end):
@@ -1537,6 +1565,7 @@ def _lisp_group(data: bytes, start: int, at: int, lo: int, hi: int, index: _Inde
     return answer
 
 
-def flat_prefixes(data: bytes, start: int, at: int) -> set[bytes]:
-    """The prefixes of the flat name from ``start`` to the key at ``at``."""
-    return {m.group('prefix') for m in (r.match(data, start, at) for r in _FLAT_NAMES) if m}
+def flat_prefixes(data: bytes, start: int, at: int) -> set[tuple[int, bytes]]:
+    """The prefixes of the flat name from ``start`` to the key at ``at``,
+    each with where the name starts."""
+    return {(m.start('prefix'), m.group('prefix')) for m in (r.match(data, start, at) for r in _FLAT_NAMES) if m}
