@@ -549,7 +549,10 @@ def test_a_forked_tree_scan_imports_no_pickle(tmp_path):
     """The child's findings come back as plain data (``marshal``, built
     in): importing pickle cost the parent more than the result's size.
     (``struct`` is loaded before the fork on purpose: ``engine.prepare``
-    imports ``base64`` once for both processes, prepare_test.)"""
+    imports ``base64`` once for both processes, prepare_test.)  The
+    parent watches for the child's death through ``_signal``, which
+    start-up has loaded: ``signal`` builds its enums on import, ~1.2 ms
+    of the parent's CPU."""
     for i in range(300):
         _write(tmp_path / 'top', f'd{i % 5}/f{i:04d}.txt', f'plain {i}\n')
     source = os.path.dirname(os.path.dirname(os.path.abspath(fileio.__file__)))
@@ -563,7 +566,7 @@ def test_a_forked_tree_scan_imports_no_pickle(tmp_path):
         'parallel.split = lambda *a: forks.append(1) or split(*a)\n'
         'rc = main(["scan", "top", "--format", "json"])\n'
         'print("forks:", len(forks) if parallel.available() else 1, '
-        '"loaded:", sorted({"pickle"} & set(sys.modules)), file=sys.stderr)\n'
+        '"loaded:", sorted({"pickle", "signal"} & set(sys.modules)), file=sys.stderr)\n'
         'raise SystemExit(rc)\n'
     )
     env = dict(os.environ, GIT_CEILING_DIRECTORIES=str(tmp_path))
