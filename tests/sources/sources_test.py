@@ -555,7 +555,7 @@ def test_a_forked_tree_scan_imports_no_pickle(tmp_path):
     of the parent's CPU.  And the cyclic collector does not walk the
     young objects every 700 the run keeps (the modules it imports, the
     tables it builds: ~30 collections, ~5 ms of a bench tree scan's CPU):
-    none in a scan of 300 files."""
+    at most one in a scan of 300 files."""
     for i in range(300):
         _write(tmp_path / 'top', f'd{i % 5}/f{i:04d}.txt', f'plain {i}\n')
     source = os.path.dirname(os.path.dirname(os.path.abspath(fileio.__file__)))
@@ -579,7 +579,10 @@ def test_a_forked_tree_scan_imports_no_pickle(tmp_path):
         (sys.executable, '-S', '-c', code), cwd=tmp_path, capture_output=True, text=True, env=env,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stderr.endswith('forks: 1 loaded: [] collections: 0\n'), proc.stderr
+    assert proc.stderr.rpartition(' collections: ')[0].endswith('forks: 1 loaded: []'), proc.stderr
+    # None with the regex cache warm, one where it is cold (its programs
+    # built); ~20 when every 700 objects kept set one off.
+    assert int(proc.stderr.rpartition(' collections: ')[2]) <= 1, proc.stderr
 
 
 def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_path, monkeypatch):
