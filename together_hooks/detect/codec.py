@@ -200,8 +200,11 @@ _QP_SOFT = regex_cache.compile(rb'=\r?\n')
 # they are quoted-printable (no ``=3D``, no header: a JSON line whose key
 # the encoder cut at column 76).  Undone alone where the text is read
 # around a keyword (``escapes_view``); ``=XX`` is left, as such a file
-# may mean it literally.
-_QP_KEY_CUT = regex_cache.compile(rb'(?<=[' + KEY_CHARS + rb'])=\r?\n(?=[' + KEY_CHARS + rb'])')
+# may mean it literally.  Written from its literal ``=`` (the key
+# character before it looked back at from there), so ``re`` skips to each
+# ``=`` instead of trying the look-behind at every byte of the stretch
+# (``tests/detect/codec_regex_test.py`` holds it to the plain spelling).
+_QP_KEY_CUT = regex_cache.compile(rb'=(?<=[' + KEY_CHARS + rb']=)\r?\n(?=[' + KEY_CHARS + rb'])')
 # MIME encoded-words in Q encoding (RFC 2047, a mail header's
 # ``=?UTF-8?Q?…?=``): ``_`` is a space there and ``=XX`` a byte, so a
 # key's underscores are ``=5F`` and the words around it are glued to it

@@ -82,7 +82,12 @@ def split(child: Callable[[], C], parent: Callable[[], P]) -> tuple[P, C]:
         finally:
             os._exit(0)
     os.close(write_fd)
-    import signal
+    # ``_signal``, the built-in module Python's start-up has loaded
+    # already: ``signal`` wraps the same calls in enums and building them
+    # is a visible share of a tree scan's parent (docs/architecture.md,
+    # "Kept on purpose").  Handlers pass through as given (a function,
+    # or ``SIG_DFL``/``SIG_IGN`` as their ints), so restoring is the same.
+    import _signal as signal
 
     # The child killed (the OOM killer, a signal) while this half runs:
     # stop at once, not when this half is done (a half of a large
