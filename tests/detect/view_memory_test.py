@@ -95,8 +95,8 @@ def test_a_chunked_body_of_tiny_chunks_holds_a_few_times_its_bytes():
     view, held, peak = _peak(codec.chunked_view, data)
     assert view is not None and view.data.endswith(b'abcdefgh' * 1024 + b'\r\n')
     assert view.origin(len(view.data) - 3) == data.rindex(b'h\r\n0\r\n')  # the last chunk's byte
-    assert held < 6 * len(data), held / len(data)
-    assert peak < 8 * len(data), peak / len(data)
+    assert held < 4 * len(data), held / len(data)  # 1.7x; 12x with lists of ints, 17x with a bytes a chunk
+    assert peak < 5 * len(data), peak / len(data)
 
 
 def test_a_recording_of_short_events_holds_a_few_times_its_bytes():
@@ -107,5 +107,5 @@ def test_a_recording_of_short_events_holds_a_few_times_its_bytes():
     view, held, peak = _peak(codec.cast_view, data)
     assert view is not None and view.data == b'abcdefgh' * 1024 + b'\n'
     assert data[view.origin(8191):].startswith(b'h"]')
-    assert held < 6 * len(data), held / len(data)
-    assert peak < 8 * len(data), peak / len(data)
+    assert held < 2 * len(data), held / len(data)  # 0.55x; 3.9x with lists of ints
+    assert peak < 3 * len(data), peak / len(data)
