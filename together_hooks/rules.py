@@ -2577,6 +2577,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[openai]\nbase_url = https://api.together.xyz/v1\napi_key = {hex}',
         'openai:\n  base_url: https://api.together.xyz/v1\n  api_key: {hex}',
         '{{\n  "Together:Prod:ApiKey": "{hex}"\n}}',
+        # (rv18: a provider's structure inside Together's is Together's, as
+        # ``[together.openai]`` is: nested YAML and JSON, a list of
+        # providers under ``together:``)
+        'together:\n  openai:\n    api_key: {hex}',
+        '{{"together": {{"openai": {{"apiKey": "{hex}"}}}}}}',
+        'together:\n  providers:\n    openai:\n      api_key: {hex}',
         # (a C# auto-property's initializer after its accessors; Elixir's
         # one-line function under a generic name in a Together module)
         'public class TogetherOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}',

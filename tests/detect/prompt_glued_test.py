@@ -44,3 +44,34 @@ def test_the_prompt_at_the_files_start_counts():
 ])
 def test_other_text_glued_after_a_key_is_no_boundary(text):
     assert scan_bytes(text.encode(), 'session.typescript') == []
+
+
+def _line_prompt_reads(monkeypatch, runs: int) -> int:
+    """How many times a scan reads the line-start prompts of a capture
+    holding ``runs`` keys, each glued to text that ends in a prompt no
+    line starts with, then one key glued to the capture's own prompt."""
+    from together_hooks import regex_cache
+    from together_hooks.detect import engine
+
+    real = regex_cache.cached
+    reads = []
+
+    def counting(pattern, *args, **kwargs):
+        if pattern == engine._LINE_PROMPT:
+            reads.append(pattern)
+        return real(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(regex_cache, 'cached', counting)
+    text = f'{BASH}cat keys\n' + f'{KEY}aaaa{BASH}exit\n' * runs + f'{KEY}{BASH}exit\n'
+    found = scan_bytes(text.encode(), 'session.typescript')
+    assert [(f.secret, f.line) for f in found] == [(KEY, runs + 2)]
+    return len(reads)
+
+
+def test_a_capture_of_many_glued_runs_reads_its_lines_prompts_once(monkeypatch):
+    """Each glued run's prompt is looked up among the prompts starting the
+    buffer's lines, read once a buffer: a search of the whole buffer for
+    each run made such a file quadratic (2.7 MB: 14 CPU-s, 0.7 now)."""
+    few = _line_prompt_reads(monkeypatch, 10)
+    assert 1 <= few <= 2
+    assert _line_prompt_reads(monkeypatch, 400) == few

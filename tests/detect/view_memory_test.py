@@ -84,3 +84,28 @@ def test_a_view_of_many_base64_values_holds_a_few_times_their_bytes():
     view, held, _peak_ = _peak(codec.b64_view, data, hits, plain)
     assert view is not None and view.data.count(b'tgp_v1_\n') == 4000
     assert held < 5 * len(data), held / len(data)
+
+
+def test_a_chunked_body_of_tiny_chunks_holds_a_few_times_its_bytes():
+    """An HTTP dump whose body is sent a byte a chunk (``codec.chunked_view``):
+    each chunk is a segment of the map; in lists with a ``bytes`` a chunk
+    it was ~25x the dump's bytes (12 MB of such chunks: 732 MB peak RSS)."""
+    body = b''.join(b'1\r\n%c\r\n' % c for c in b'abcdefgh' * 1024) + b'0\r\n\r\n'
+    data = b'POST /v1/chat HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n' + body
+    view, held, peak = _peak(codec.chunked_view, data)
+    assert view is not None and view.data.endswith(b'abcdefgh' * 1024 + b'\r\n')
+    assert view.origin(len(view.data) - 3) == data.rindex(b'h\r\n0\r\n')  # the last chunk's byte
+    assert held < 4 * len(data), held / len(data)  # 1.7x; 12x with lists of ints, 17x with a bytes a chunk
+    assert peak < 5 * len(data), peak / len(data)
+
+
+def test_a_recording_of_short_events_holds_a_few_times_its_bytes():
+    """An asciinema recording of one-character output events
+    (``codec.cast_view``): ~10x its bytes with a list and a ``bytes`` an event."""
+    data = b'{"version": 2, "width": 80, "height": 24}\n' + b''.join(
+        b'[%d.5, "o", "%c"]\n' % (i, c) for i, c in enumerate(b'abcdefgh' * 1024))
+    view, held, peak = _peak(codec.cast_view, data)
+    assert view is not None and view.data == b'abcdefgh' * 1024 + b'\n'
+    assert data[view.origin(8191):].startswith(b'h"]')
+    assert held < 2 * len(data), held / len(data)  # 0.55x; 3.9x with lists of ints
+    assert peak < 3 * len(data), peak / len(data)

@@ -945,22 +945,24 @@ _CAST_OUTPUT = regex_cache.compile(rb'(?m)^\[[0-9.eE+-]{1,32}, ?"o", ?"((?:[^"\\
 def cast_view(data: bytes) -> View | None:
     """An asciinema recording's output events' strings, each right after
     the one before (their JSON escapes kept: a reading undoes them), so
-    a key two reads cut is read whole; None for fewer than two events."""
-    starts: list[int] = []
-    sources: list[int] = []
-    copied: list[int] = []
-    out: list[bytes] = []
-    size = 0
+    a key two reads cut is read whole; None for fewer than two events.
+    Its map in machine words, the text in one buffer (``rewrite``): a
+    recording is thousands of short events."""
+    starts, sources = _offsets(len(data))
+    copied = bytearray()
+    out = bytearray()
+    whole = memoryview(data)
     for m in _CAST_OUTPUT.finditer(data):
         lo, hi = m.span(1)
-        starts.append(size)
+        starts.append(len(out))
         sources.append(lo)
         copied.append(1)
-        out.append(data[lo:hi])
-        size += hi - lo
-    if len(out) < 2:
+        out += whole[lo:hi]
+    whole.release()
+    if len(copied) < 2:
         return None
-    return View(b''.join(out) + b'\n', 'raw', None, starts, sources, copied)
+    out += b'\n'
+    return View(bytes(out), 'raw', None, starts, sources, copied)
 
 
 # An HTTP/1.1 message whose body is sent chunked (a raw request or
@@ -980,23 +982,22 @@ def chunked_view(data: bytes) -> View | None:
     chunks join as the receiver joins them; None when no message holds a
     chunked body of two chunks or more.  A size line must be followed by
     as many bytes and a line end; where one is not (a dump cut short, a
-    body that is not chunked after all), the rest is copied as it is."""
-    starts: list[int] = []
-    sources: list[int] = []
-    copied: list[int] = []
-    out: list[bytes] = []
-    size = 0
+    body that is not chunked after all), the rest is copied as it is.
+    Its map in machine words, the text in one buffer (``rewrite``): a
+    body may be sent a few bytes a chunk."""
+    starts, sources = _offsets(len(data))
+    copied = bytearray()
+    out = bytearray()
+    whole = memoryview(data)
     last = 0  # copied up to here
     joined = False
 
     def copy(lo: int, hi: int) -> None:
-        nonlocal size
         if hi > lo:
-            starts.append(size)
+            starts.append(len(out))
             sources.append(lo)
             copied.append(1)
-            out.append(data[lo:hi])
-            size += hi - lo
+            out.extend(whole[lo:hi])
 
     at = 0
     while True:
@@ -1006,32 +1007,40 @@ def chunked_view(data: bytes) -> View | None:
         end = _HEADERS_END.search(data, header.end() - 1)
         if end is None:
             break
-        pos, chunks = end.end(), []
+        # Each chunk (its size line's start, its body's start and end,
+        # past its line end) taken out as it is parsed, from the second
+        # on (the first waits: a body of one chunk is left as it is).
+        pos, first, count = end.end(), (0, 0, 0, 0), 0
         while True:
             m = _CHUNK_SIZE.match(data, pos)
             if m is None:
                 break
             n = int(m.group(1), 16)
-            if n == 0 or m.end() + n > len(data):
-                chunks.append((m.start(), m.end(), m.end(), m.end()))
-                pos = m.end()
+            final = n == 0 or m.end() + n > len(data)
+            if final:
+                chunk = (m.start(), m.end(), m.end(), m.end())
+            else:
+                tail = _CHUNK_END.match(data, m.end() + n)
+                if tail is None:
+                    break
+                chunk = (m.start(), m.end(), m.end() + n, tail.end())
+            pos = chunk[3]
+            count += 1
+            if count == 1:
+                first = chunk
+            else:
+                joined = True
+                for line_start, body_start, body_end, after in (first, chunk) if count == 2 else (chunk,):
+                    copy(last, line_start)  # the headers, then nothing: chunks abut
+                    copy(body_start, body_end)
+                    last = after  # past the chunk's own line end
+            if final:
                 break
-            tail = _CHUNK_END.match(data, m.end() + n)
-            if tail is None:
-                break
-            chunks.append((m.start(), m.end(), m.end() + n, tail.end()))
-            pos = tail.end()
-        if len(chunks) > 1:
-            joined = True
-            for line_start, body_start, body_end, after in chunks:
-                copy(last, line_start)  # the headers, then nothing: chunks abut
-                copy(body_start, body_end)
-                last = after  # past the chunk's own line end
         at = max(pos, header.end())
-    if not joined:
-        return None
-    copy(last, len(data))
-    return View(b''.join(out), 'raw', None, starts, sources, copied)
+    if joined:
+        copy(last, len(data))
+    whole.release()
+    return View(bytes(out), 'raw', None, starts, sources, copied) if joined else None
 
 
 # A hex dump's line: its offset (``xxd``'s ``00000000:``, ``hexdump -C``'s

@@ -627,6 +627,15 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     return False
 
 
+def _named_together(data: bytes, label_start: int, label_end: int) -> bool:
+    """Is the structure so labelled named Together's by a name part
+    (``together:``, ``"together": {``, ``[llm.together]``), not by a
+    comment over it (``# together`` above ``providers:``)?"""
+    found = _STRUCTURE_NAME.search(data, label_start, label_end)
+    return found is not None and any(
+        _TOGETHER_NAME.fullmatch(name) for name in found.group('name').split(b'.'))
+
+
 def _dotted_siblings(data: bytes, start: int, label_end: int, lo: int, hi: int, index: _Index) -> bool:
     """A dotted name's parts before its own are a structure spread over
     the lines that start with them (``spring.ai.openai.base-url=`` and
@@ -972,7 +981,7 @@ class Walker:
         # in it (``{"id":"openai/gpt-oss-120b"}`` in Together's model list)
         # answers nothing inside a structure labelled Together's.
         cut = _cut_line(data, at, lo, hi)
-        for label_start, label_end, end in spans:
+        for place, (label_start, label_end, end) in enumerate(spans):
             if label_end > label_start and self.label.search(data, label_start, label_end):
                 return True
             if model not in (-1, label_start):
@@ -1003,9 +1012,12 @@ class Walker:
                 return False
             # A structure named for another provider is its own, whatever
             # its siblings hold (``[together]`` with Together's endpoint
-            # above ``[openai]`` and its ``api_key``); a dotted name's
-            # parts are answered by the lines sharing them.
-            if label_end > label_start and _named_other(data, label_start, label_end):
+            # above ``[openai]`` and its ``api_key``), unless a structure
+            # around it is labelled Together's (``together:`` then
+            # ``openai:``, as ``[together.openai]`` says it on one line);
+            # a dotted name's parts are answered by the lines sharing them.
+            if label_end > label_start and _named_other(data, label_start, label_end) and not any(
+                    b > a and _named_together(data, a, b) for a, b, _end in spans[place + 1:]):
                 if label_start == _line_start(data, at, lo):
                     return _dotted_siblings(data, label_start, label_end, lo, hi, index)
                 return False

@@ -608,7 +608,7 @@ def _candidates(
                     ):
                         if _binary(original[0] if original else data, walkers):
                             matches = _glued(data, m.start(), m.end())
-                        elif _prompt_after(data, m.start() + KEY_LENGTH):
+                        elif _prompt_after(data, m.start() + KEY_LENGTH, walkers):
                             matches = _glued(data, m.start(), m.start() + KEY_LENGTH)
                     for m in matches:
                         hit = _secret_of(data, m, pattern, rule, walkers, original, had)
@@ -628,17 +628,38 @@ _GLUED_KEY = b'(?P<secret>' + KEY_PREFIX + b'[' + KEY_CHARS + b']{%d})' % (KEY_L
 _PROMPT = rb'[A-Za-z0-9_.-]{1,32}@[A-Za-z0-9_.-]{1,64}(?::[^\s]{0,256}[$#]| [^\s]{1,256} [%#$]) '
 
 
-def _prompt_after(data: bytes, end: int) -> bool:
+def _prompt_after(data: bytes, end: int, walkers: dict[object, object]) -> bool:
     """Whether a shell prompt stands at ``end`` glued to the key before
     it, the same prompt also starting a line of ``data`` (the capture's
     own prompt: an address or any other text after a key is no boundary)."""
     from together_hooks.regex_cache import cached
 
     m = cached(_PROMPT).match(data, end)
-    if m is None:
-        return False
-    prompt = m.group()
-    return data.startswith(prompt) or data.find(b'\n' + prompt) != -1
+    return m is not None and m.group() in _line_prompts(data, walkers)
+
+
+# ``walkers``' key for the prompts starting a buffer's lines (``_line_prompts``).
+_PROMPTS = object()
+
+
+def _line_prompts(data: bytes, walkers: dict[object, object]) -> frozenset[bytes]:
+    """The prompts (``_PROMPT``) starting a line of ``data``, read once per
+    buffer of a scan (``walkers`` keeps the last buffer's): a search of the
+    whole buffer for each glued run made a file of them quadratic (2.7 MB
+    of keys each glued to text ending in a prompt: 14 CPU-s).  A prompt
+    ends at its first blank, so the one a line starts with is the one
+    ``_PROMPT`` matches there."""
+    held = walkers.get(_PROMPTS)
+    if isinstance(held, tuple) and held[0] is data:
+        return held[1]
+    from together_hooks.regex_cache import cached
+
+    prompts = frozenset(m.group() for m in cached(_LINE_PROMPT).finditer(data))
+    walkers[_PROMPTS] = (data, prompts)
+    return prompts
+
+
+_LINE_PROMPT = rb'(?m)^' + _PROMPT
 
 
 def _glued(data: bytes, start: int, end: int) -> list[re.Match[bytes]]:
@@ -1557,6 +1578,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     cached(_PACKED_START)
     cached(_GLUED_KEY)
     cached(_PROMPT)  # a prompt glued after a key (``_prompt_after``)
+    cached(_LINE_PROMPT)  # and the prompts starting lines (``_line_prompts``)
     cached(LIST_GAP)
     from together_hooks import regex_cache
     from together_hooks.rules import HTML_KEY_CELL
