@@ -156,7 +156,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/packed_test.py',),
       'a file that is a container in base64 (base64 < env.xz, a git pack) is never opened'),
     M('dump-container', 'together_hooks/detect/engine.py',
-      "    kind = container_kind(view.data)\n",
+      "    kind = container_kind(packed)\n",
       "    kind = None\n",
       ('tests/detect/hex_dump_test.py',),
       'a hex dump of a container (xxd -p env.gz) is read as bytes, never opened'),
@@ -2902,6 +2902,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '            if False and _PDF_A85_FLATE.search(',
       ('tests/detect/pdf_a85_test.py',),
       "a PDF stream under `[/ASCII85Decode /FlateDecode]` (Ghostscript's ASCII85 pages) is passed over as no zlib data: a key on its page is missed"),
+    M('gzip-literal-unmarked', 'together_hooks/detect/engine.py',
+      '    *GZIP_LITERAL_MARKS,\n',
+      '',
+      ('tests/detect/gzip_literal_test.py',),
+      "a gzip written as a byte literal (a `\\x` repr, `xxd -i`'s C array) is no mark: it is never opened, a key in the `.env` it holds is missed"),
+    M('dump-command-unread', 'together_hooks/detect/prefilter.py',
+      '    if data[:1] in _COMMAND_FIRST:\n',
+      '    if False:\n',
+      ('tests/detect/dump_command_test.py',),
+      'a hex dump saved under the command that made it (`$ xxd -p env.gz`) is no dump: a key in the bytes or the gzip it shows is missed'),
 )
 
 

@@ -1092,6 +1092,15 @@ HEX_MARKS = (
     # ``.hex()``, ``xxd -p``): in the ``67`` route and the ``0`` group.
     b'67705f76315f',
 )
+# A gzip's first bytes (magic and deflate) written as a byte literal: a
+# repr or C string (``\\x1f\\x8b\\x08``), a C array (``xxd -i``): the
+# literal is opened as a container (``_byte_literal_hits``,
+# ``containers.scan_packed``): a compressed ``.env`` shows no keyword
+# until it is inflated.  Each start (``\\x``, ``0x``) is a plain route of
+# its own, a pass over clean bytes each (34.1 -> 36.1 passes a byte on
+# ``screen_plain_work_test``'s file; docs/performance.md); a decimal
+# array's (Java's signed ``31, -117, 8``) would be a third: not searched.
+GZIP_LITERAL_MARKS = (b'\\x1f\\x8b\\x08', b'0x1f, 0x8b, 0x08', b'0x1f,0x8b,0x08')
 # A key's bytes that are no text, written as a byte literal
 # (``codec.byte_literal_at``): UTF-16 in Python's repr of bytes (either
 # byte order: ``t\x00g\x00p\x00`` and ``\x00t\x00g\x00p``) and in an
@@ -1110,6 +1119,7 @@ HEX_MARKS = (
 BYTES_MARKS = (
     b'00g\\x00p\\x00', b'116, 0, 103, 0, 112',
     b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114', b'67, 0x65, 0x74', b'67,0x65,0x74',
+    *GZIP_LITERAL_MARKS,
 )
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
@@ -1947,12 +1957,15 @@ def _dump_hits(
         (view.origin(offset), secret, rule, 'hex')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
-    kind = container_kind(view.data)
+    # A command line above the dump (``prefilter.DUMP_COMMAND``) is a line
+    # break before its bytes: the container starts after it.
+    packed = view.data[1:] if view.data[:1] == b'\n' else view.data
+    kind = container_kind(packed)
     if kind is not None:
         from together_hooks.detect.containers import scan_packed
 
         by_id, scan = _member_scan(rules, budget)
-        found, whole = scan_packed(view.data, path, scan, budget)
+        found, whole = scan_packed(packed, path, scan, budget)
         if edge[0] and not whole:
             raise InputError(
                 f'{path}: a hex dump of a {kind} across the edge of a window a large file is read in: '
