@@ -977,6 +977,8 @@ def _hits(
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
         if any(mark in where for mark in BYTES_MARKS):
             hits += _byte_literal_hits(data, path, rules, where, budget)
+        if any(mark in where for mark in JWS_DEFLATE_MARKS):
+            hits += _jws_deflate_hits(data, path, rules, where, budget)
     return hits
 
 
@@ -1228,6 +1230,69 @@ def _byte_literal_hits(
     return hits
 
 
+# A JWS (compact: header, payload, signature, base64url and ``.`` apart)
+# whose header says ``"zip":"DEF"`` (SMART Health Cards): its payload is
+# raw deflate, no magic to open it by.  The header's ``"zip":"DEF"`` (or
+# ``"zip": "DEF"``) in base64url at its three alignments marks it
+# (``_jws_deflate_hits``).
+JWS_DEFLATE_MARKS = (
+    b'InppcCI6IkRFRi', b'J6aXAiOiJERUYi', b'iemlwIjoiREVGI',
+    b'InppcCI6ICJERUYi', b'J6aXAiOiAiREVGI', b'iemlwIjogIkRFRi',
+)
+# How far before a mark its header may start, and how long a payload is
+# read (its base64url text): a JWS in a QR code holds a few KB.
+_JWS_HEAD_REACH = 1024
+_JWS_PAYLOAD = 1 << 20
+_B64URL = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')
+
+
+def _jws_deflate_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the payload of a JWS whose header says ``"zip":"DEF"``
+    (``JWS_DEFLATE_MARKS``): the header decoded and asked, the payload
+    (up to ``_JWS_PAYLOAD`` characters) decoded and inflated as raw
+    deflate as it streams (``containers.scan_inflated``, on the file's
+    budget), reported where the token starts.  Each token is read once;
+    tokens opened count with base64 values (``VALUES_OPENED``)."""
+    import json
+    from base64 import urlsafe_b64decode
+
+    from together_hooks.detect.containers import scan_inflated
+
+    by_id, scan = _member_scan(rules, budget)
+    hits: list[tuple[int, str, Rule, str]] = []
+    read_to = -1
+    for at in sorted(at for mark in JWS_DEFLATE_MARKS for at in where.offsets(mark)):
+        if at < read_to:
+            continue
+        start = at
+        while start > max(0, at - _JWS_HEAD_REACH) and data[start - 1] in _B64URL:
+            start -= 1
+        dot = data.find(b'.', at, at + _JWS_HEAD_REACH)
+        if dot == -1 or any(c not in _B64URL for c in data[at:dot]):
+            continue
+        end = dot + 1
+        stop = min(len(data), end + _JWS_PAYLOAD)
+        while end < stop and data[end] in _B64URL:
+            end += 1
+        if end == stop or data[end:end + 1] != b'.':
+            continue  # no signature after it, or longer than read: no JWS
+        read_to = end
+        _count_opened(budget, path, 'byte literals or base64 values of containers', 'decoded')
+        try:
+            head = json.loads(urlsafe_b64decode(data[start:dot] + b'=' * (-(dot - start) % 4)))
+            payload = urlsafe_b64decode(data[dot + 1:end] + b'=' * (-(end - dot - 1) % 4))
+        except ValueError:  # binascii.Error, a JSON or UTF-8 error
+            continue
+        if not isinstance(head, dict) or head.get('zip') != 'DEF':
+            continue
+        budget.take(len(payload), path)
+        found = scan_inflated(payload, path, scan, budget, -15)
+        hits += [(start, f.secret, by_id[f.rule], 'jws deflate') for f in found if f.rule in by_id]
+    return hits
+
+
 def _member_scan(
         rules: tuple[Rule, ...], budget: Budget,
 ) -> tuple[dict[str, Rule], Callable[[bytes, str, bool], list[Finding]]]:
@@ -1471,7 +1536,8 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS,
+             *JWS_DEFLATE_MARKS),
         )
     return screen
 
