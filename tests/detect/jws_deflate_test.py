@@ -56,8 +56,11 @@ def test_no_key_without_zip_def_a_payload_that_does_not_inflate_or_no_signature(
     claims = json.dumps({'together_api_key': key}).encode()
     zipped = _b64url(json.dumps({'zip': 'DEF', 'alg': 'ES256'}, separators=(',', ':')).encode())
     plain = _b64url(json.dumps({'zip': 'GZ', 'alg': 'ES256'}, separators=(',', ':')).encode())
+    # ``"zip":"DEF"`` in the header, but not the header's own member: not inflated.
+    nested = _b64url(json.dumps({'alg': 'ES256', 'ext': {'zip': 'DEF'}}, separators=(',', ':')).encode())
     cases = [
         f'{plain}.{_b64url(_deflate(claims))}.{_b64url(rng.randbytes(64))}',  # not DEF: not inflated
+        f'{nested}.{_b64url(_deflate(claims))}.{_b64url(rng.randbytes(64))}',
         f'{zipped}.{_b64url(rng.randbytes(300))}.{_b64url(rng.randbytes(64))}',  # random: no key
         f'{zipped}.{_b64url(_deflate(claims))}',  # no signature part: no JWS
     ]
