@@ -2916,7 +2916,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if any(mark in where for mark in JWS_DEFLATE_MARKS):\n',
       '        if False:\n',
       ('tests/detect/jws_deflate_test.py',),
-      'a JWS whose header says `"zip":"DEF"` (a SMART Health Card) is never inflated: a key in its payload is missed'),
+      'a JWS whose header starts `{"zip":"DEF"` (a SMART Health Card) is never inflated: a key in its payload is missed'),
     M('jws-deflate-zlib-wbits', 'together_hooks/detect/engine.py',
       '        found = scan_inflated(payload, path, scan, budget, -15)\n',
       '        found = scan_inflated(payload, path, scan, budget)\n',

@@ -1232,13 +1232,13 @@ def _byte_literal_hits(
 
 # A JWS (compact: header, payload, signature, base64url and ``.`` apart)
 # whose header says ``"zip":"DEF"`` (SMART Health Cards): its payload is
-# raw deflate, no magic to open it by.  The header's ``"zip":"DEF"`` (or
-# ``"zip": "DEF"``) in base64url at its three alignments marks it
-# (``_jws_deflate_hits``).
-JWS_DEFLATE_MARKS = (
-    b'InppcCI6IkRFRi', b'J6aXAiOiJERUYi', b'iemlwIjoiREVGI',
-    b'InppcCI6ICJERUYi', b'J6aXAiOiAiREVGI', b'iemlwIjogIkRFRi',
-)
+# raw deflate, no magic to open it by.  A header that starts with its
+# ``zip`` member (``{"zip":"DEF"``, as SMART Health Cards write theirs,
+# or ``{"zip": "DEF"``) in base64url marks it (``_jws_deflate_hits``):
+# two needles in existing letter routes (flask's tree: 16.1 -> 16.2 ns a
+# byte on the plain route).  Its three alignments anywhere in the header
+# (six needles) cost 10% there: a ``zip`` member later in it is not read.
+JWS_DEFLATE_MARKS = (b'eyJ6aXAiOiJERUYi', b'eyJ6aXAiOiAiREVGI')
 # How far before a mark its header may start, and how long a payload is
 # read (its base64url text): a JWS in a QR code holds a few KB.
 _JWS_HEAD_REACH = 1024
