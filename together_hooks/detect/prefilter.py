@@ -892,8 +892,12 @@ def dump_head(data: bytes) -> bool:
     first line led by ``$`` or ``#`` naming a dump tool) is told by its
     second line (``DUMP_COMMAND``)."""
     if data[:1] in _COMMAND_FIRST:
+        # A script's ``#!`` or comment, a shell session: most have a second
+        # line no dump starts (not a hex digit nor ``od -An``'s blank),
+        # asked before the tools (a file's start, a few byte tests).
         end = data.find(b'\n', 0, _COMMAND_LINE)
-        if end != -1 and any(tool in data[:end] for tool in DUMP_COMMAND):
+        if (end != -1 and data[end + 1:end + 2] in _DUMP_SECOND
+                and any(data.find(tool, 0, end) != -1 for tool in DUMP_COMMAND)):
             return _dump_start(data[end + 1:end + 1 + WRAPPED_HEAD])
     return _dump_start(data)
 
@@ -902,6 +906,7 @@ def dump_head(data: bytes) -> bool:
 # ``#``) naming one of these tools, within its first 256 bytes.
 DUMP_COMMAND = (b'xxd', b'od -', b'hexdump')
 _COMMAND_FIRST = (b'$', b'#')
+_DUMP_SECOND = frozenset(bytes((c,)) for c in b'0123456789abcdefABCDEF I=<')
 _COMMAND_LINE = 256
 
 
