@@ -518,10 +518,10 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # decoys reported.  Now 32 of 36: base64 is read across XML line breaks
 # (``&#xD;&#xA;``, codec._B64_ENTITY_BREAK).  Session 27: 33 of 36,
 # wrapped base64 read across lines each led by a log timestamp
-# (codec._B64_LOG_LEAD).
+# (codec._B64_LOG_LEAD).  Session 28: 34 of 36, a JWS payload under
+# ``"zip":"DEF"`` inflated as raw deflate (engine._jws_deflate_hits).
 MISSED: dict[str, str] = {
     'dockerconfigjson-legacy': 'legacy key as a docker config password for a Together registry: not Together context even in plain JSON (a context rule, not the decoding)',
-    'jws-deflate-payload': 'JWS payload of raw deflate (zip: DEF): raw deflate has no magic to open it by',
     'marshal-b64-legacy': 'a marshal dump is read as one only when it is the whole file (engine._marshalled at depth 0), not a decoded base64 value',
 }
 

@@ -22,6 +22,7 @@ from together_hooks.detect.engine import BYTES_MARKS
 from together_hooks.detect.engine import GIT_BINARY
 from together_hooks.detect.engine import DEC_PREFIX
 from together_hooks.detect.engine import HEX_MARKS
+from together_hooks.detect.engine import JWS_DEFLATE_MARKS
 from together_hooks.detect.engine import UU_BEGIN
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.detect.engine import scan_bytes
@@ -34,8 +35,9 @@ FORMS = tuple(f for rule in RULES for f in (*rule.b64_keywords, *rule.b32_keywor
 MARKS = tuple(m for rule in RULES for m in rule.escape_marks)
 # A container written as a base64 value, a binary file's change in a patch,
 # a uuencoded file's first line, a key's prefix as decimal bytes, a
-# byte literal's UTF-16.
-MAGIC = (*prefilter.B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS)
+# byte literal's UTF-16 (or a gzip's first bytes), a JWS header's
+# ``"zip":"DEF"``.
+MAGIC = (*prefilter.B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS, *JWS_DEFLATE_MARKS)
 SCREEN = keyword_screen(RULES)
 GROUPED = SCREEN.grouped()
 

@@ -200,13 +200,14 @@ def scan_packed(
     return found, not damaged
 
 
-def scan_inflated(data: bytes, path: str, scan: Scan, budget: object) -> list[Finding]:
+def scan_inflated(data: bytes, path: str, scan: Scan, budget: object, wbits: int = 15) -> list[Finding]:
     """The findings in the zlib stream ``data`` (a ``GIT binary patch``'s
-    hunk), inflated as it streams and scanned as a member is, as far as
+    hunk; raw deflate with ``wbits`` -15: a JWS payload under ``"zip":
+    "DEF"``), inflated as it streams and scanned as a member is, as far as
     it inflates; held to ``budget`` as ``scan_packed`` is."""
     import zlib
 
-    decoder = zlib.decompressobj()
+    decoder = zlib.decompressobj(wbits)
     pending = [data]
 
     def read(n: int) -> bytes:

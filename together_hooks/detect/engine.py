@@ -998,6 +998,8 @@ def _hits(
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
         if any(mark in where for mark in BYTES_MARKS):
             hits += _byte_literal_hits(data, path, rules, where, budget)
+        if any(mark in where for mark in JWS_DEFLATE_MARKS):
+            hits += _jws_deflate_hits(data, path, rules, where, budget)
     return hits
 
 
@@ -1113,6 +1115,15 @@ HEX_MARKS = (
     # ``.hex()``, ``xxd -p``): in the ``67`` route and the ``0`` group.
     b'67705f76315f',
 )
+# A gzip's first bytes (magic and deflate) written as a byte literal: a
+# repr or C string (``\\x1f\\x8b\\x08``), a C array (``xxd -i``): the
+# literal is opened as a container (``_byte_literal_hits``,
+# ``containers.scan_packed``): a compressed ``.env`` shows no keyword
+# until it is inflated.  Each start (``\\x``, ``0x``) is a plain route of
+# its own, a pass over clean bytes each (34.1 -> 36.1 passes a byte on
+# ``screen_plain_work_test``'s file; docs/performance.md); a decimal
+# array's (Java's signed ``31, -117, 8``) would be a third: not searched.
+GZIP_LITERAL_MARKS = (b'\\x1f\\x8b\\x08', b'0x1f, 0x8b, 0x08', b'0x1f,0x8b,0x08')
 # A key's bytes that are no text, written as a byte literal
 # (``codec.byte_literal_at``): UTF-16 in Python's repr of bytes (either
 # byte order: ``t\x00g\x00p\x00`` and ``\x00t\x00g\x00p``) and in an
@@ -1131,6 +1142,7 @@ HEX_MARKS = (
 BYTES_MARKS = (
     b'00g\\x00p\\x00', b'116, 0, 103, 0, 112',
     b'116, 104, 101, 114', b'116,104,101,114', b'116 104 101 114', b'67, 0x65, 0x74', b'67,0x65,0x74',
+    *GZIP_LITERAL_MARKS,
 )
 # A delta hunk up to this size inflated is held whole and read as what it
 # inserts; a larger one is scanned as it inflates.
@@ -1236,6 +1248,69 @@ def _byte_literal_hits(
         budget.take(len(raw), path)
         found = scan_packed(raw, path, scan, budget)[0] if container_kind(raw) else scan(raw, path, True)
         hits += [(start, f.secret, by_id[f.rule], 'byte literal') for f in found if f.rule in by_id]
+    return hits
+
+
+# A JWS (compact: header, payload, signature, base64url and ``.`` apart)
+# whose header says ``"zip":"DEF"`` (SMART Health Cards): its payload is
+# raw deflate, no magic to open it by.  A header that starts with its
+# ``zip`` member (``{"zip":"DEF"``, as SMART Health Cards write theirs,
+# or ``{"zip": "DEF"``) in base64url marks it (``_jws_deflate_hits``):
+# two needles in existing letter routes (flask's tree: 16.1 -> 16.2 ns a
+# byte on the plain route).  Its three alignments anywhere in the header
+# (six needles) cost 10% there: a ``zip`` member later in it is not read.
+JWS_DEFLATE_MARKS = (b'eyJ6aXAiOiJERUYi', b'eyJ6aXAiOiAiREVGI')
+# How far before a mark its header may start, and how long a payload is
+# read (its base64url text): a JWS in a QR code holds a few KB.
+_JWS_HEAD_REACH = 1024
+_JWS_PAYLOAD = 1 << 20
+_B64URL = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')
+
+
+def _jws_deflate_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], where: Where, budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the payload of a JWS whose header says ``"zip":"DEF"``
+    (``JWS_DEFLATE_MARKS``): the header decoded and asked, the payload
+    (up to ``_JWS_PAYLOAD`` characters) decoded and inflated as raw
+    deflate as it streams (``containers.scan_inflated``, on the file's
+    budget), reported where the token starts.  Each token is read once;
+    tokens opened count with base64 values (``VALUES_OPENED``)."""
+    import json
+    from base64 import urlsafe_b64decode
+
+    from together_hooks.detect.containers import scan_inflated
+
+    by_id, scan = _member_scan(rules, budget)
+    hits: list[tuple[int, str, Rule, str]] = []
+    read_to = -1
+    for at in sorted(at for mark in JWS_DEFLATE_MARKS for at in where.offsets(mark)):
+        if at < read_to:
+            continue
+        start = at
+        while start > max(0, at - _JWS_HEAD_REACH) and data[start - 1] in _B64URL:
+            start -= 1
+        dot = data.find(b'.', at, at + _JWS_HEAD_REACH)
+        if dot == -1 or any(c not in _B64URL for c in data[at:dot]):
+            continue
+        end = dot + 1
+        stop = min(len(data), end + _JWS_PAYLOAD)
+        while end < stop and data[end] in _B64URL:
+            end += 1
+        if end == stop or data[end:end + 1] != b'.':
+            continue  # no signature after it, or longer than read: no JWS
+        read_to = end
+        _count_opened(budget, path, 'byte literals or base64 values of containers', 'decoded')
+        try:
+            head = json.loads(urlsafe_b64decode(data[start:dot] + b'=' * (-(dot - start) % 4)))
+            payload = urlsafe_b64decode(data[dot + 1:end] + b'=' * (-(end - dot - 1) % 4))
+        except ValueError:  # binascii.Error, a JSON or UTF-8 error
+            continue
+        if not isinstance(head, dict) or head.get('zip') != 'DEF':
+            continue
+        budget.take(len(payload), path)
+        found = scan_inflated(payload, path, scan, budget, -15)
+        hits += [(start, f.secret, by_id[f.rule], 'jws deflate') for f in found if f.rule in by_id]
     return hits
 
 
@@ -1482,7 +1557,8 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.keywords, *rule.b64_keywords, *rule.b32_keywords, *rule.b85_keywords,
                 *rule.escape_marks,
             )),
-             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS),
+             *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS,
+             *JWS_DEFLATE_MARKS),
         )
     return screen
 
@@ -1969,12 +2045,15 @@ def _dump_hits(
         (view.origin(offset), secret, rule, 'hex')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, depth + 1, False)
     ]
-    kind = container_kind(view.data)
+    # A command line above the dump (``prefilter.DUMP_COMMAND``) is a line
+    # break before its bytes: the container starts after it.
+    packed = view.data[1:] if view.data[:1] == b'\n' else view.data
+    kind = container_kind(packed)
     if kind is not None:
         from together_hooks.detect.containers import scan_packed
 
         by_id, scan = _member_scan(rules, budget)
-        found, whole = scan_packed(view.data, path, scan, budget)
+        found, whole = scan_packed(packed, path, scan, budget)
         if edge[0] and not whole:
             raise InputError(
                 f'{path}: a hex dump of a {kind} across the edge of a window a large file is read in: '

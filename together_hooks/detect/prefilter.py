@@ -887,7 +887,31 @@ def dump_head(data: bytes) -> bool:
     (``xxd -p``, ``.hex()`` written out).  A hex dump holds no keyword in
     any form the screen searches for, and a needle for hex text costs a
     full pass (docs/performance.md): a file that is one is told by its
-    first bytes instead, a few byte comparisons."""
+    first bytes instead, a few byte comparisons.  A dump saved under the
+    command that made it (``$ xxd -p env.gz``, ``# od -An -tx1 .env``: a
+    first line led by ``$`` or ``#`` naming a dump tool) is told by its
+    second line (``DUMP_COMMAND``)."""
+    if data[:1] in _COMMAND_FIRST:
+        # A script's ``#!`` or comment, a shell session: most have a second
+        # line no dump starts (not a hex digit nor ``od -An``'s blank),
+        # asked before the tools (a file's start, a few byte tests).
+        end = data.find(b'\n', 0, _COMMAND_LINE)
+        if (end != -1 and data[end + 1:end + 2] in _DUMP_SECOND
+                and any(data.find(tool, 0, end) != -1 for tool in DUMP_COMMAND)):
+            return _dump_start(data[end + 1:end + 1 + WRAPPED_HEAD])
+    return _dump_start(data)
+
+
+# A dump's command line above it: a shell prompt or a comment (``$``,
+# ``#``) naming one of these tools, within its first 256 bytes.
+DUMP_COMMAND = (b'xxd', b'od -', b'hexdump')
+_COMMAND_FIRST = (b'$', b'#')
+_DUMP_SECOND = frozenset(bytes((c,)) for c in b'0123456789abcdefABCDEF I=<')
+_COMMAND_LINE = 256
+
+
+def _dump_start(data: bytes) -> bool:
+    """``dump_head`` of the dump's first line (at ``data``'s start)."""
     if data[:1] == b' ' and (_pattern_od_bare().match(data) or _pattern_od_bare_decimal().match(data)):
         return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
     first = data[:1]

@@ -24,6 +24,8 @@ NEEDLES = (
     b'0AGcAcABfAHYAMQBfA',
     b'0X74, 0X67, 0X70',
     b'0Z3BfdjFf',
+    b'0x1f, 0x8b, 0x08',
+    b'0x1f,0x8b,0x08',
     b'116\t103\t112',
     b'116 103 112',
     b'116 104 101 114',
@@ -129,6 +131,7 @@ NEEDLES = (
     b'\\107\\105',
     b'\\147\\160',
     b'\\150\\145',
+    b'\\x1f\\x8b\\x08',
     b'aRWRrZDFneldY',
     b'b2dldGhlc',
     b'bZ2m1',
@@ -154,6 +157,8 @@ NEEDLES = (
     b'eNp',
     b'eNq',
     b'eNr',
+    b'eyJ6aXAiOiAiREVGI',
+    b'eyJ6aXAiOiJERUYi',
     b'gp_v1_',
     b'iMmRsZEdobG',
     b'iVBORw0KGgo',
@@ -184,6 +189,8 @@ KEYWORDS = (
     b'0AGcAcABfAHYAMQBfA',
     b'0X74, 0X67, 0X70',
     b'0Z3BfdjFf',
+    b'0x1f, 0x8b, 0x08',
+    b'0x1f,0x8b,0x08',
     b'116\t103\t112',
     b'116 103 112',
     b'116 104 101 114',
@@ -289,6 +296,7 @@ KEYWORDS = (
     b'\\107\\105',
     b'\\147\\160',
     b'\\150\\145',
+    b'\\x1f\\x8b\\x08',
     b'aRWRrZDFneldY',
     b'b2dldGhlc',
     b'bZ2m1',
@@ -313,6 +321,8 @@ KEYWORDS = (
     b'eNp',
     b'eNq',
     b'eNr',
+    b'eyJ6aXAiOiAiREVGI',
+    b'eyJ6aXAiOiJERUYi',
     b'gp_v1_',
     b'iMmRsZEdobG',
     b'iVBORw0KGgo',
@@ -375,14 +385,14 @@ PLAIN_ROUTES = (
     (b'J', (
         (0, (b'J5DUKVCIIVJ',)),
         (1, (b'eJw', b'eJx', b'eJy', b'eJz')),
-        (2, (b'YjJkbGRHaGxj',)),
+        (2, (b'YjJkbGRHaGxj', b'eyJ6aXAiOiAiREVGI', b'eyJ6aXAiOiJERUYi')),
         (3, (b'2WjJWMGFHVn', b'5SFJWUklSV', b'XK-J3')),
         (6, (b'HUORKUJBCV', b'OUhSVlJJUl', b'OW5aWFJvWl', b'VUVzREJCUU')),
         (7, (b'SbmNGOTJNV',)),
     ), (
         (b'J5DUKVCIIVJ', (b'J5DUKVCIIVJ',)),
         (b'eJ', (b'eJw', b'eJx', b'eJy', b'eJz')),
-        (b'YjJkbGRHaGxj', (b'YjJkbGRHaGxj',)),
+        (b'', (b'YjJkbGRHaGxj', b'eyJ6aXAiOiAiREVGI', b'eyJ6aXAiOiJERUYi')),
         (b'', (b'2WjJWMGFHVn', b'5SFJWUklSV', b'XK-J3')),
         (b'', (b'HUORKUJBCV', b'OUhSVlJJUl', b'OW5aWFJvWl', b'VUVzREJCUU')),
         (b'SbmNGOTJNV', (b'SbmNGOTJNV',)),
@@ -471,6 +481,11 @@ PLAIN_ROUTES = (
     ), (
         (b'00', (b'0047\\u0045', b'0067\\u0065', b'0067\\u0070', b'00g\\x00p\\x00')),
     )),
+    (b'0x1f,', (
+        (0, (b'0x1f, 0x8b, 0x08', b'0x1f,0x8b,0x08')),
+    ), (
+        (b'0x1f,', (b'0x1f, 0x8b, 0x08', b'0x1f,0x8b,0x08')),
+    )),
     (b'116', (
         (0, (b'116\t103\t112', b'116 103 112', b'116 104 101 114', b'116,\n\t\t103,\n\t\t112', b'116,\n\t103,\n\t112', b'116,\n        103,\n        112', b'116,\n      103,\n      112', b'116,\n    103,\n    112', b'116,\n  103,\n  112', b'116,\n103,\n112', b'116,\r\n\t\t103,\r\n\t\t112', b'116,\r\n\t103,\r\n\t112', b'116,\r\n        103,\r\n        112', b'116,\r\n      103,\r\n      112', b'116,\r\n    103,\r\n    112', b'116,\r\n  103,\r\n  112', b'116,\r\n103,\r\n112', b'116, 0, 103, 0, 112', b'116, 103, 112', b'116, 104, 101, 114', b'116,103,112', b'116,104,101,114')),
     ), (
@@ -485,6 +500,11 @@ PLAIN_ROUTES = (
         (0, (b'\\107\\105', b'\\147\\160', b'\\150\\145')),
     ), (
         (b'\\1', (b'\\107\\105', b'\\147\\160', b'\\150\\145')),
+    )),
+    (b'\\x1f\\x8b\\x08', (
+        (0, (b'\\x1f\\x8b\\x08',)),
+    ), (
+        (b'\\x1f\\x8b\\x08', (b'\\x1f\\x8b\\x08',)),
     )),
     (b'begin ', (
         (0, (b'begin 0', b'begin 4', b'begin 6', b'begin 7')),
