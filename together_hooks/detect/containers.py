@@ -1382,7 +1382,6 @@ def _pdf_a85(
     a viewer reads it: what decodes before damage (a character outside
     ASCII85, zlib data that stops) is scanned, and no more; memory is a
     chunk of text and what ``_Metered`` holds, whatever its length."""
-    import zlib
     from base64 import a85decode
 
     state: dict[str, Any] = {'raw': buf[start:], 'carry': b'', 'done': False, 'ended': ended}
@@ -1422,11 +1421,23 @@ def _pdf_a85(
         return b''
 
     where = f'{path}!obj {int(named[-1].group(1))}' if named else f'{path}!stream at {at}'
+    metered = _Metered(_inflating(text), budget, where)
+    _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
+    return state['raw'], state['ended']
+
+
+def _inflating(more: Callable[[], bytes]) -> Callable[[int], bytes]:
+    """``read(n)`` of the zlib stream whose compressed bytes ``more()``
+    gives piece by piece (``b''`` at their end): at most ``n`` bytes a
+    call, ``b''`` at the stream's end, and what decodes before damage,
+    no more (a PDF's ASCII85 page, a PNG's text chunk)."""
+    import zlib
+
     decoder = zlib.decompressobj()
 
     def read(n: int) -> bytes:
         while not decoder.eof:
-            chunk = decoder.unconsumed_tail or text()
+            chunk = decoder.unconsumed_tail or more()
             if not chunk:
                 return b''
             try:
@@ -1437,9 +1448,7 @@ def _pdf_a85(
                 return out
         return b''
 
-    metered = _Metered(read, budget, where)
-    _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
-    return state['raw'], state['ended']
+    return read
 
 
 # A PNG text chunk's labels before its text (a keyword of at most 79
@@ -1462,7 +1471,6 @@ def _png(
     uncompressed text (``tEXt``, a plain ``iTXt``) is in the file's own
     bytes, which are scanned too."""
     import struct
-    import zlib
 
     filled(stream.read, b'', 8)  # the signature
     index = 0
@@ -1484,30 +1492,17 @@ def _png(
                 )
             if start is not None and start != -1:
                 where = f'{path}!{kind.decode()} {index}'
-                decoder = zlib.decompressobj()
                 pending = [labels[start:]]
 
-                def read(
-                        n: int, decoder: Any = decoder, pending: list[bytes] = pending,
-                        left: list[int] = left,
-                ) -> bytes:
-                    while not decoder.eof:
-                        data = decoder.unconsumed_tail or pending[0]
-                        pending[0] = b''
-                        if not data:
-                            data = stream.read(min(_CHUNK, max(0, left[0] - 4)))
-                            left[0] -= len(data)
-                            if not data:
-                                return b''
-                        try:
-                            out = decoder.decompress(data, n)
-                        except zlib.error:  # what decoded before the damage, and no more
-                            return b''
-                        if out:
-                            return out
-                    return b''
+                def more(pending: list[bytes] = pending, left: list[int] = left) -> bytes:
+                    if pending[0]:  # the stream's start, read with the labels
+                        data, pending[0] = pending[0], b''
+                        return data
+                    data = stream.read(min(_CHUNK, max(0, left[0] - 4)))
+                    left[0] -= len(data)
+                    return data
 
-                metered = _Metered(read, budget, where)
+                metered = _Metered(_inflating(more), budget, where)
                 _member(_read_head(metered.read), metered.read, where, scan, budget, depth, found)
         while left[0] > 0:  # passed over (a text chunk: what follows its stream)
             skipped = stream.read(min(_CHUNK, left[0]))
