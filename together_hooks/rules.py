@@ -2583,6 +2583,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'together:\n  openai:\n    api_key: {hex}',
         '{{"together": {{"openai": {{"apiKey": "{hex}"}}}}}}',
         'together:\n  providers:\n    openai:\n      api_key: {hex}',
+        # (a field beside the provider's structure names Together its
+        # provider: ``llm:`` with ``provider: together`` then ``openai:``)
+        'llm:\n  provider: together\n  openai:\n    api_key: {hex}',
+        '{{"llm": {{"provider": "together", "openai": {{"api_key": "{hex}"}}}}}}',
         # (a C# auto-property's initializer after its accessors; Elixir's
         # one-line function under a generic name in a Together module)
         'public class TogetherOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}',
@@ -2607,6 +2611,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '\t\t\t<string>{hex}</string>\n\t\t</dict>\n\t</dict>\n</dict>',
     ),
     false_positives=(
+        # (a provider field beside a structure further out, or inside a
+        # sibling, names no provider for the other's structure)
+        'llm:\n  provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
+        'providers:\n  together:\n    provider: together\n  openai:\n    api_key: {hex}',
         # (legacy25: the same groups naming another destination, or the
         # name another purpose's)
         'Environment=LLM_PROVIDER=openai LLM_API_KEY={hex}',

@@ -549,9 +549,10 @@ let p = ProviderConfig {{
     api_key: "{hex}".into(),
 }};
 '''),
-    # (rv18: found on c9b0e3b0, missed since the sibling-provider rule:
-    # a provider's structure whose enclosing section or parent names
-    # Together as its endpoint or its provider)
+    # (rv18: found on c9b0e3b0, missed by the sibling-provider rule: a
+    # provider's structure whose enclosing section or parent names
+    # Together as its endpoint or its provider; the YAML and JSON forms
+    # are found again)
     ('probed-toml-subtable-of-pointed-openai', 'config.toml', '''\
 [openai]
 base_url = "https://api.together.xyz/v1"
@@ -640,8 +641,6 @@ CASES = SOURCE + DECOYS + PROBED
 # entry goes.
 MISSED: dict[str, str] = {
     'probed-toml-subtable-of-pointed-openai': 'a TOML sub-table [openai.auth] is its own section: the parent [openai]\'s Together endpoint is not asked, and the name is another provider\'s (found on c9b0e3b0, before the sibling-provider rule)',
-    'probed-yaml-provider-field-over-openai': 'a provider: together field of the structure around an openai: block is not read as naming it Together\'s (only names are: together:, [together.openai]); found on c9b0e3b0',
-    'probed-json-provider-field-over-openai': 'as the YAML form: the enclosing object\'s "provider": "together" field does not make its "openai" object Together\'s; found on c9b0e3b0',
     'probed-java-positional-provider': 'a constructor\'s positional arguments name no field: new Provider("together", "<hex>") has no provider field nor name for the key',
     'decoy-probed-python-client-no-endpoint': 'a client built with no endpoint beside a Together client in the same file: the statements around an OpenAI-style api_key answer, and a variable named for another provider (groq = OpenAI(...)) is no structure; telling it apart from a client pointed at Together by OPENAI_BASE_URL needs more than the file',
 }

@@ -1014,11 +1014,19 @@ class Walker:
             # its siblings hold (``[together]`` with Together's endpoint
             # above ``[openai]`` and its ``api_key``), unless a structure
             # around it is labelled Together's (``together:`` then
-            # ``openai:``, as ``[together.openai]`` says it on one line);
-            # a dotted name's parts are answered by the lines sharing them.
+            # ``openai:``, as ``[together.openai]`` says it on one line) or
+            # says so by a field beside it (``llm:`` with ``provider:
+            # together`` then ``openai:``; not a field inside a sibling,
+            # nor one beside a structure further out: ``fallback:`` then
+            # ``anthropic:``); a dotted name's parts (the key's own line)
+            # are answered by the lines sharing them, not by the fields
+            # beside (``"together.baseUrl"`` over ``"anthropic.apiKey"``).
+            own_line = label_start == _line_start(data, at, lo)
             if label_end > label_start and _named_other(data, label_start, label_end) and not any(
-                    b > a and _named_together(data, a, b) for a, b, _end in spans[place + 1:]):
-                if label_start == _line_start(data, at, lo):
+                    b > a and (_named_together(data, a, b)
+                               or not own_line and _beside(data, index, b, around, label_start))
+                    for a, b, around in spans[place + 1:]):
+                if own_line:
                     return _dotted_siblings(data, label_start, label_end, lo, hi, index)
                 return False
             if _own_field(data, index, label_start, label_end, end):
