@@ -1021,14 +1021,15 @@ class Walker:
             # ``anthropic:``); a dotted name's parts (the key's own line)
             # are answered by the lines sharing them, not by the fields
             # beside (``"together.baseUrl"`` over ``"anthropic.apiKey"``).
-            own_line = label_start == _line_start(data, at, lo)
-            if label_end > label_start and _named_other(data, label_start, label_end) and not any(
-                    b > a and (_named_together(data, a, b)
-                               or not own_line and _beside(data, index, b, around, label_start))
-                    for a, b, around in spans[place + 1:]):
-                if own_line:
-                    return _dotted_siblings(data, label_start, label_end, lo, hi, index)
-                return False
+            if label_end > label_start and _named_other(data, label_start, label_end):
+                own_line = label_start == _line_start(data, at, lo)
+                if not any(
+                        b > a and (_named_together(data, a, b)
+                                   or not own_line and _beside(data, index, b, around, label_start))
+                        for a, b, around in spans[place + 1:]):
+                    if own_line:
+                        return _dotted_siblings(data, label_start, label_end, lo, hi, index)
+                    return False
             if _own_field(data, index, label_start, label_end, end):
                 model, model_label_end = label_start, label_end
         if model != -1:
