@@ -366,6 +366,26 @@ def test_auto_comment_char_verbose_commit_taking_a_key_out_passes(
 
 # ------------------------------------------- where /proc cannot be read
 
+def _no_proc_entry(repo, name: str):
+    """An entry script ``name`` beside ``repo`` running detect-together-keys
+    in a process that cannot read its ancestors (``/proc`` missing, as on
+    macOS), and the repository's pre-commit config running it at
+    commit-msg; the script's path."""
+    entry = repo.parent / name
+    entry.write_text(
+        f'#!{sys.executable}\nimport sys\n'
+        'from together_hooks.sources import ancestors\n'
+        f'ancestors.PROC = {str(repo.parent / "no-proc")!r}\n'
+        'from together_hooks.hooks.detect_together_keys import main\n'
+        'sys.exit(main())\n')
+    entry.chmod(0o755)
+    config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
+    config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg]')
+    config = config.replace(os.path.join(BIN, 'detect-together-keys'), str(entry))
+    write(repo, '.pre-commit-config.yaml', config)
+    return entry
+
+
 @pytest.fixture
 def committing_without_proc(git_repo, repo_templates):
     """The commit-msg hook run by the real pre-commit, in a process that
@@ -373,18 +393,7 @@ def committing_without_proc(git_repo, repo_templates):
     running ``git commit``'s arguments are unknown.  Installed once a
     session (tests/gitplay.Templates), the entry script beside it."""
     def build(repo):
-        entry = repo.parent / 'detect-together-keys-no-proc'
-        entry.write_text(
-            f'#!{sys.executable}\nimport sys\n'
-            'from together_hooks.sources import ancestors\n'
-            f'ancestors.PROC = {str(repo.parent / "no-proc")!r}\n'
-            'from together_hooks.hooks.detect_together_keys import main\n'
-            'sys.exit(main())\n')
-        entry.chmod(0o755)
-        config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
-        config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg]')
-        config = config.replace(os.path.join(BIN, 'detect-together-keys'), str(entry))
-        write(repo, '.pre-commit-config.yaml', config)
+        _no_proc_entry(repo, 'detect-together-keys-no-proc')
         install(repo, repo_templates.env)
         commit(repo, 'config')
     return repo_templates.into(git_repo, 'commit-msg-without-proc', build)
@@ -398,18 +407,7 @@ def message_hook_without_proc(git_repo, repo_templates):
     import shlex
 
     def build(repo):
-        entry = repo.parent / 'detect-together-keys-no-proc-hook'
-        entry.write_text(
-            f'#!{sys.executable}\nimport sys\n'
-            'from together_hooks.sources import ancestors\n'
-            f'ancestors.PROC = {str(repo.parent / "no-proc")!r}\n'
-            'from together_hooks.hooks.detect_together_keys import main\n'
-            'sys.exit(main())\n')
-        entry.chmod(0o755)
-        config = local_hooks_config(('detect-together-keys', manifest('detect-together-keys')))
-        config = config.replace('[pre-commit, pre-push]', '[pre-commit, commit-msg]')
-        config = config.replace(os.path.join(BIN, 'detect-together-keys'), str(entry))
-        write(repo, '.pre-commit-config.yaml', config)
+        entry = _no_proc_entry(repo, 'detect-together-keys-no-proc-hook')
         hook = repo / '.git' / 'hooks' / 'commit-msg'
         hook.write_text(f'#!/bin/sh\nPRE_COMMIT=1 exec {shlex.quote(str(entry))} "$1"\n')
         hook.chmod(0o755)
