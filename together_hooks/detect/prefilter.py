@@ -592,13 +592,19 @@ class Keywords:
 
     def _worth(self, data: bytes) -> bool:
         """``blob_test``'s test, one check after the other."""
-        return (
-            bool(self.where(data)) or may_be_wide(data) or dump_head(data)
-            or wrapped_block(data)[0] != -1
-            or container_kind(data, whole=True) is not None
-            or data.startswith(SQLITE_MAGIC) or ooxml_part(data)
-            or bare_hex(data)
-        )
+        return bool(self.where(data)) or _unkeyed_worth(data)
+
+
+def _unkeyed_worth(data: bytes) -> bool:
+    """``blob_test``'s checks past the needles: wide text, a dump, a
+    wrapped block, a container, SQLite, an OOXML part, bare hex."""
+    return (
+        may_be_wide(data) or dump_head(data)
+        or wrapped_block(data)[0] != -1
+        or container_kind(data, whole=True) is not None
+        or data.startswith(SQLITE_MAGIC) or ooxml_part(data)
+        or bare_hex(data)
+    )
 
 
 # Bytes of a base64 value (either alphabet): a container's magic right
@@ -1431,11 +1437,7 @@ def _fused_blob_test(
         if data[:1] in first_asked:
             # A magic, an XML part, a byte order mark may start it: each
             # check as ``slow`` asks it.
-            return bool(
-                may_be_wide(data) or dump_head(data) or wrapped_block(data)[0] != -1
-                or container_kind(data, whole=True) is not None
-                or data.startswith(SQLITE_MAGIC) or ooxml_part(data) or bare_hex(data)
-            )
+            return _unkeyed_worth(data)
         # Else ``container_kind(whole=True)`` is a tar's header or a zip
         # behind a stub (both hinted), ``may_be_wide`` a NUL in the first
         # 4 KB, ``data.startswith(SQLITE_MAGIC)`` and ``ooxml_part`` False.
