@@ -1264,7 +1264,8 @@ JWS_DEFLATE_MARKS = (b'eyJ6aXAiOiJERUYi', b'eyJ6aXAiOiAiREVGI')
 # read (its base64url text): a JWS in a QR code holds a few KB.
 _JWS_HEAD_REACH = 1024
 _JWS_PAYLOAD = 1 << 20
-_B64URL = frozenset(b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')
+# base64url's alphabet: the key characters' (``_KEY_BYTES``).
+_B64URL = _KEY_BYTES
 
 
 def _jws_deflate_hits(
