@@ -1344,6 +1344,11 @@ def _whole_run(group: bytes, prefix: bytes, body: bytes, chars: bytes, ends: byt
 # removed word before a blank or the line's end): the end of a key's run,
 # as its ``[-`` is the start of one (``detect.engine``).
 WORD_DIFF_END = rb'(?=-\](?:\{\+|\s|\Z))'
+# A log line's ISO 8601 timestamp (a CI log, ``kubectl logs
+# --timestamps``: ``2026-12-01T10:00:01.1234567Z``), before what the line
+# printed: a wrapped base64 value's lines (``codec``) and a step's ``env:``
+# names (``detect.context.FLAT_LEAD``).
+LOG_TIMESTAMP = rb'[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?'
 
 
 # Placeholders in the shape of a key (people paste them into docs and

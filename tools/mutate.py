@@ -2928,7 +2928,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/rules_test.py',),
       'the key\'s own line holds no sibling of its flat group: `Environment=LLM_PROVIDER=together LLM_KEY=<hex>` on one line passes'),
     M('legacy-flat-log-timestamp-unread', 'together_hooks/detect/context.py',
-      "    rb'(?:\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?[ \\t]+)?'\n",
+      "    rb'(?:' + LOG_TIMESTAMP + rb'[ \\t]+)?'\n",
       "",
       ('tests/rules_test.py', 'tests/accuracy/legacy25_heldout_test.py'),
       'a log\'s timestamp before a flat name hides its group: an Actions log\'s `LLM_API_KEY: <hex>` beside `LLM_BASE_URL: <Together>` passes'),

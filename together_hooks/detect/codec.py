@@ -19,6 +19,7 @@ from together_hooks.rules import B64_REACH
 from together_hooks.rules import KEY_CHARS
 from together_hooks.rules import KEY_LENGTH
 from together_hooks.rules import KEY_PREFIX
+from together_hooks.rules import LOG_TIMESTAMP
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1516,10 +1517,7 @@ _B64_ENTITY_BREAK = rb'(?:&#(?:[xX]0*[dD]|0*13);)?&#(?:[xX]0*[aA]|0*10);'
 # of the value (its digits, ``T`` and ``Z`` are base64's: ``_NOT_B64``
 # drops it whole; ``:`` holds no value otherwise, so ``_b64_chars`` takes
 # the timestamps out only from a run holding one).
-_B64_LOG_LEAD = (
-    rb'(?:\r\n|\n)[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?'
-    rb'(?:Z|[+-][0-9]{2}:?[0-9]{2})?[ \t]+'
-)
+_B64_LOG_LEAD = rb'(?:\r\n|\n)' + LOG_TIMESTAMP + rb'[ \t]+'
 _B64_VALUE = rb'[' + _B64_CHARS + rb']+={0,2}'
 _B64_WRAP = (
     rb'\r?\n[ \t]*(?=[' + _B64_CHARS + rb']+={0,2}[ \t]*(?:\r?\n|\Z))'

@@ -22,6 +22,7 @@ from bisect import bisect_right
 
 from together_hooks import regex_cache
 from together_hooks.rules import HEADING_WORDS
+from together_hooks.rules import LOG_TIMESTAMP
 from together_hooks.rules import NON_KEY_PURPOSE
 from together_hooks.rules import ORG
 
@@ -1408,7 +1409,7 @@ _BLOCK_LABEL = regex_cache.compile(
 # cmd``); a log's timestamp first (a GitHub Actions log printing a step's
 # ``env:``, ``kubectl logs --timestamps``).
 FLAT_LEAD = (
-    rb'(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?[ \t]+)?'
+    rb'(?:' + LOG_TIMESTAMP + rb'[ \t]+)?'
     rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4})[ \t]+|Environment=)?'
     rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\']{0,512})["\']?[ \t]+){0,16}?["\']?'
 )
