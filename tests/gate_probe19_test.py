@@ -124,3 +124,44 @@ def test_a_ci_range_from_git_s_zero_id_says_to_scan_the_head(git_repo, tmp_path)
         git(tmp_path, 'clone', '-q', '--depth', depth, f'file://{git_repo}', str(clone))
         result = scan_in_process('--commits', 'HEAD', cwd=clone)
         assert_error_line(result, 'shallow', 'git fetch --unshallow')
+
+
+def test_pre_push_with_a_shallow_submodule_reads_what_it_can_send(
+        git_repo, keys, main_pushed, tmp_path):
+    """A submodule cloned shallow (``--shallow-submodules``, ``git
+    submodule update --depth 1``) at a commit below its remote's tip: the
+    commits pushing it would send reach its cut, and every push of a
+    gitlink change was refused (exit 2, "submodule lib: this shallow clone
+    does not have every commit").  The submodule sends only what it has:
+    a clean bump passes, a key in its new commit is refused at
+    ``lib/k.py``."""
+    key = keys()
+    upstream = tmp_path / 'S'
+    upstream.mkdir()
+    git(upstream, 'init', '-q', '-b', 'main')
+    for n in range(3):
+        write(upstream, f's{n}.py', f'x = {n}\n')
+        commit(upstream, f's{n}')
+    pinned = git(upstream, 'rev-parse', 'HEAD~1').strip()
+    lib = git_repo / 'lib'
+    git(git_repo, 'clone', '-q', '--depth', '1', '--no-single-branch', f'file://{upstream}', str(lib))
+    git(lib, 'fetch', '-q', '--depth', '1', 'origin', pinned)
+    git(lib, 'checkout', '-q', '-b', 'work', pinned)
+    assert pinned in (lib / '.git' / 'shallow').read_text()
+    git(git_repo, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', f'file://{upstream}', 'lib')
+    git(git_repo, 'commit', '-q', '--no-verify', '-m', 'lib')
+    git(git_repo, 'push', '-q', '--no-verify', 'origin', 'main')
+
+    write(lib, 's3.py', 'y = 3\n')
+    commit(lib, 'clean')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'bump')
+    rc, out = run(git_repo, main_pushed, 'git', 'push', 'origin', 'main')
+    assert rc == 0, out
+
+    write(lib, 'k.py', f'K = "{key}"\n')
+    commit(lib, 'key')
+    git(git_repo, 'commit', '-q', '--no-verify', '-am', 'bump')
+    rc, out2 = run(git_repo, main_pushed, 'git', 'push', 'origin', 'main')
+    assert rc == 1, out2
+    assert hash_secret(key) in out2 and 'lib/k.py:1: together-api-key' in out2, out2
+    assert leaked([key], out, out2) == []

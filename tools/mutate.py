@@ -3016,6 +3016,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if commits and is_shallow(root):',
       ('tests/gate_probe19_test.py',),
       'a push from a shallow clone (a new branch to a remote it has no tracking refs of) is refused as a CI range cut by the clone is: exit 2 on every clean push, though git can send no commit below the cut'),
+    M('shallow-submodule-push-refused', 'together_hooks/sources/commits.py',
+      "        for content in added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}',\n"
+      '                                        sent=True):',
+      "        for content in added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}',\n"
+      '                                        sent=False):',
+      ('tests/gate_probe19_test.py',),
+      'the commits a shallow submodule (`--shallow-submodules`) would push are refused as a CI range cut by the clone: exit 2 on every push of a gitlink change, though the submodule can send no commit below its cut'),
     M('plain-hook-shallow-refused', 'together_hooks/cli/scan.py',
       '    return bool(args.ref_name)\n',
       '    return False\n',

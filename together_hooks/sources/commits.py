@@ -1546,9 +1546,12 @@ def submodule_commits(
     ``push.recurseSubmodules``) sends from submodules before the
     superproject (``submodule_ranges``), each key as the commit that added
     it, its path named from the superproject (``lib/k.py``).  No hook of
-    the submodule's own runs for them (nobody installs one there)."""
+    the submodule's own runs for them (nobody installs one there).  A
+    shallow submodule (``--shallow-submodules``) sends only the commits it
+    has: they are read down to its cut, and the commit at the cut whole."""
     for path, sub, sub_include, sub_exclude in submodule_ranges(root, include, exclude):
-        for content in added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}'):
+        for content in added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}',
+                                        sent=True):
             if content.path not in NOT_FILES:
                 content.path = f'{path}/{content.path}'
             yield content
