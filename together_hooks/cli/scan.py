@@ -266,7 +266,8 @@ def commits(
             )
         head_sha = ranges.resolve_commit(root, args.commits, '--commits')
         return itertools.chain(
-            added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked),
+            added_by_commits(root, [head_sha], exclude, scan, '--commits', walked=walked,
+                             sent=_pushing(args)),
             tags_on_the_way(root, args.commits, scan),
             under_a_push(root, [head_sha], exclude, scan, args.ref_name),
         )
@@ -282,7 +283,7 @@ def commits(
     base_sha = ranges.resolve_commit(root, base, '--diff BASE')
     head_sha = ranges.resolve_commit(root, head, '--diff HEAD')
     return itertools.chain(
-        added_by_commits(root, [head_sha], [base_sha], scan, walked=walked),
+        added_by_commits(root, [head_sha], [base_sha], scan, walked=walked, sent=_pushing(args)),
         tags_on_the_way(root, head, scan),  # HEAD an annotated tag: its message too
         # Notes on the range's commits travel with a push of refs/notes/*
         # (a CI job's --diff; under a git push, the refs it sends decide).
@@ -290,6 +291,15 @@ def commits(
         # Run by a pre-push hook: push options and submodules' commits go too.
         under_a_push(root, [head_sha], [base_sha], scan, args.ref_name),
     )
+
+
+def _pushing(args: argparse.Namespace) -> bool:
+    """Whether the range is what a push from this clone sends: a plain
+    pre-push hook names the remote's refs (``--ref-name``).  A shallow cut
+    then hides nothing git can send (``sources.commits.range_commits``).
+    A CI job's range was pushed from elsewhere: a cut through it is
+    refused."""
+    return bool(args.ref_name)
 
 
 def env_reuse(args: argparse.Namespace) -> int:

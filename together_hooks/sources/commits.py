@@ -120,17 +120,21 @@ def _revs(include: Sequence[str], exclude: Sequence[str]) -> list[str]:
 
 def range_commits(
         root: str, include: Sequence[str], exclude: Sequence[str], what: str,
+        sent: bool = False,
 ) -> tuple[list[str], list[str]]:
     """(the range's commits, its boundary: the commits just outside it).
 
     A range whose commits are not all here (a shallow clone cut through
-    it) cannot be judged: one line with the fix, never a pass.
+    it) cannot be judged: one line with the fix, never a pass.  Unless it
+    is what this clone ``sent``s (a push): git sends only the objects it
+    has, so a commit below the cut cannot be pushed, and each commit at
+    the cut is read whole (``git log --root`` shows it as a first commit).
     """
     out = git(root, 'rev-list', '--boundary', *_revs(include, exclude), '--')
     commits, boundary = [], []
     for line in out.decode().split():
         (boundary if line.startswith('-') else commits).append(line.lstrip('-'))
-    if commits and is_shallow(root):
+    if commits and not sent and is_shallow(root):
         shallow_file = os.fsdecode(git(root, 'rev-parse', '--git-path', 'shallow')).strip()
         try:
             with open(os.path.join(root, shallow_file), encoding='ascii') as f:
@@ -303,13 +307,14 @@ def added_by_commits(
         root: str, include: Sequence[str], exclude: Sequence[str], scan: Scan,
         what: str = '--diff', wanted: Callable[[str], bool] | None = None,
         messages: bool = True, names: bool = True, walked: Walked | None = None,
-        entries: list[Change] | None = None,
+        entries: list[Change] | None = None, sent: bool = False,
 ) -> Iterator[Content]:
     """Each key a commit of the range adds, once per (key, path), as the
     blob of the oldest commit that added it.  ``wanted`` narrows paths;
     ``walked`` counts the commits and the blobs read; ``entries``: the
-    range's ``changes``, where the caller has read them already."""
-    commits, boundary = range_commits(root, include, exclude, what)
+    range's ``changes``, where the caller has read them already; ``sent``:
+    the range is what a push from this clone sends (``range_commits``)."""
+    commits, boundary = range_commits(root, include, exclude, what, sent)
     if walked is not None:
         walked.commits = len(commits)
     if not commits:
@@ -1229,6 +1234,7 @@ def pushed(
 
     found = added_by_commits(
         root, include, exclude, scan, 'pre-push range', wanted, messages=whole, names=whole,
+        sent=True,
     )
     if not whole:
         return found
@@ -1540,9 +1546,12 @@ def submodule_commits(
     ``push.recurseSubmodules``) sends from submodules before the
     superproject (``submodule_ranges``), each key as the commit that added
     it, its path named from the superproject (``lib/k.py``).  No hook of
-    the submodule's own runs for them (nobody installs one there)."""
+    the submodule's own runs for them (nobody installs one there).  A
+    shallow submodule (``--shallow-submodules``) sends only the commits it
+    has: they are read down to its cut, and the commit at the cut whole."""
     for path, sub, sub_include, sub_exclude in submodule_ranges(root, include, exclude):
-        for content in added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}'):
+        for content in added_by_commits(sub, sub_include, sub_exclude, scan, f'submodule {path}',
+                                        sent=True):
             if content.path not in NOT_FILES:
                 content.path = f'{path}/{content.path}'
             yield content

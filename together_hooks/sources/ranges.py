@@ -54,6 +54,15 @@ def resolve_commit(root: str, rev: str, what: str) -> str:
     """The commit ``rev`` names, or one line saying why it cannot be had."""
     if not rev or rev.startswith(('-', '^')):
         raise InputError(f'{what}: {rev!r} is not a revision')
+    if len(rev) in (40, 64) and not rev.strip('0'):
+        # No fetch gets it: the commit before a branch pushed anew (or the
+        # default branch deleted and pushed again) is none.
+        raise InputError(
+            f"{what}: {rev} is git's zero id, no commit (a branch pushed anew "
+            'has none before it: GitHub github.event.before, GitLab '
+            'CI_COMMIT_BEFORE_SHA); scan every commit of the head instead: '
+            '--commits HEAD',
+        )
     out = git_output(root, 'rev-parse', '--verify', '--quiet', f'{rev}^{{commit}}')
     if out is None and '..' in rev:  # a range where one commit goes: no fetch fixes it
         raise InputError(
