@@ -3036,6 +3036,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a console script's collector walks its young objects every 700 the run keeps: the modules it imports "
       'and the tables it builds are walked again and again (~20 collections in a scan of 300 files, ~5 ms of CPU '
       'a bench tree scan)'),
+    M('forked-scan-keeps-grouped-searches', 'together_hooks/pipeline.py',
+      '    prepare(scanner.rules, lambda _n: True)\n',
+      '    prepare(scanner.rules, lambda _n: False)\n',
+      ('tests/detect/prepare_test.py::test_a_forked_scan_of_few_bytes_reads_by_the_one_pass_and_asks_no_size',),
+      "a forked tree scan under 16 MiB keeps the grouped searches though hyperscan is installed: their set-up costs "
+      'more than the one pass loaded from its kept database, and they read each byte ~9 times slower (a 767-file '
+      'tree: ~25% more CPU)'),
     M('gzip-literal-unmarked', 'together_hooks/detect/engine.py',
       '    *GZIP_LITERAL_MARKS,\n',
       '',
