@@ -3041,8 +3041,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    prepare(scanner.rules, lambda _n: False)\n',
       ('tests/detect/prepare_test.py::test_a_forked_scan_of_few_bytes_reads_by_the_one_pass_and_asks_no_size',),
       "a forked tree scan under 16 MiB keeps the grouped searches though hyperscan is installed: their set-up costs "
-      'more than the one pass loaded from its kept database, and they read each byte ~9 times slower (a 767-file '
-      'tree: ~25% more CPU)'),
+      'more than the one pass loaded from its kept database, and they read each byte ~9 times slower (a 766-file '
+      'tree of 6.7 MB: ~25% more CPU)'),
     M('hyperscan-needle-nul-raw', 'together_hooks/detect/prefilter.py',
       "hyperscan, [re.escape(k).replace(b'\\0', b'\\\\x00') for k in needles], [0] * len(needles),\n",
       'hyperscan, [re.escape(k) for k in needles], [0] * len(needles),\n',
