@@ -359,20 +359,6 @@ def _scan_serial(
 PARALLEL_MIN_FILES = 256
 
 
-def _holds_at_least(contents: list[Content], n: int) -> bool:
-    """Do the files of ``contents`` hold ``n`` bytes or more?  Their sizes
-    by ``lstat``, until the answer is known."""
-    total = 0
-    for content in contents:
-        try:
-            total += os.lstat(content.fs_path).st_size  # type: ignore[arg-type]
-        except (OSError, ValueError):
-            continue
-        if total >= n:
-            return True
-    return False
-
-
 def _scan_forked(
         contents: list[Content], summary: Summary, scanner: Scanner,
         held: list[Content],
@@ -384,8 +370,12 @@ def _scan_forked(
     from together_hooks.sources import parallel
 
     # What each process would load and compile at its first keyword:
-    # once, here, before the fork.
-    prepare(scanner.rules, lambda n: _holds_at_least(contents, n))
+    # once, here, before the fork.  The screen takes hyperscan's one pass
+    # (when installed) whatever the files' size: set up from the database
+    # an earlier run kept (``regex_cache.stored``), it costs less than the
+    # grouped searches it replaces, and reads each byte faster; so no
+    # file's size is asked first (docs/performance.md, "Issue 17, session 29").
+    prepare(scanner.rules, lambda _n: True)
     step = -(-len(contents) // 256)
     turns = parallel.Turns(-(-len(contents) // step))
 

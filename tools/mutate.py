@@ -3063,6 +3063,25 @@ MUTATIONS: tuple[Mutation, ...] = (
       "a console script's collector walks its young objects every 700 the run keeps: the modules it imports "
       'and the tables it builds are walked again and again (~20 collections in a scan of 300 files, ~5 ms of CPU '
       'a bench tree scan)'),
+    M('forked-scan-keeps-grouped-searches', 'together_hooks/pipeline.py',
+      '    prepare(scanner.rules, lambda _n: True)\n',
+      '    prepare(scanner.rules, lambda _n: False)\n',
+      ('tests/detect/prepare_test.py::test_a_forked_scan_of_few_bytes_reads_by_the_one_pass_and_asks_no_size',),
+      "a forked tree scan under 16 MiB keeps the grouped searches though hyperscan is installed: their set-up costs "
+      'more than the one pass loaded from its kept database, and they read each byte ~9 times slower (a 766-file '
+      'tree of 6.7 MB: ~25% more CPU)'),
+    M('hyperscan-needle-nul-raw', 'together_hooks/detect/prefilter.py',
+      "hyperscan, [re.escape(k).replace(b'\\0', b'\\\\x00') for k in needles], [0] * len(needles),\n",
+      'hyperscan, [re.escape(k) for k in needles], [0] * len(needles),\n',
+      ('tests/detect/wide_nul_runs_test.py::test_hyperscans_test_of_needles_holding_a_nul_reads_the_whole_needle',),
+      "a needle's NUL byte goes to hyperscan as it is: its expression, read as a C string, ends there (a wide form's "
+      'test would match its first letter alone, or not compile)'),
+    M('wide-test-find-per-form', 'together_hooks/detect/engine.py',
+      '    routes = hyperscan_routes(forms) if keyword_screen(rules).one_pass else None\n',
+      '    routes = None\n',
+      ('tests/detect/wide_nul_runs_test.py::test_a_one_pass_screens_wide_test_reads_the_bytes_once_and_answers_as_the_search',),
+      "a binary's wide forms are asked by one find each (ten reads of its bytes) though the screen reads by "
+      "hyperscan's one pass: ~2 ms of the bench tree's 14 PNGs, 17 times the one pass's cost"),
     M('gzip-literal-unmarked', 'together_hooks/detect/engine.py',
       '    *GZIP_LITERAL_MARKS,\n',
       '',

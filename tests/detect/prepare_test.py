@@ -138,26 +138,39 @@ def test_prepare_sets_hyperscan_up_before_the_first_byte_of_a_large_run():
     assert screen._grouped is None and screen._grouped_where is None
 
 
-def test_a_forked_run_sums_its_file_sizes_only_until_it_knows(tmp_path, monkeypatch):
-    """``pipeline._holds_at_least``: the files' sizes by ``lstat``, gone or
-    unreadable ones left out, and no more ``lstat`` once the answer is
-    known (a large tree pays for the files up to the threshold only)."""
+def test_a_forked_scan_of_few_bytes_reads_by_the_one_pass_and_asks_no_size(tmp_path, monkeypatch):
+    """A tree of 256 files or more is split over two processes, and its
+    screen takes hyperscan's one pass (when installed) however few bytes
+    the files hold: set up from the database a run keeps, it costs less
+    than the grouped searches it replaces and reads faster.  No file's
+    size is asked first (it was: one ``lstat`` a file up to 16 MiB, and
+    a tree under that kept the grouped searches)."""
     from together_hooks import pipeline
-    from together_hooks.sources.content import Content
+    from together_hooks.detect import engine
+    from together_hooks.report import Summary
+    from together_hooks.sources import files
+    from together_hooks.sources import parallel
 
-    contents = []
-    for i, size in enumerate((100, 0, 300, 50, 10_000)):
-        path = tmp_path / f'f{i}'
-        path.write_bytes(b'x' * size)
-        contents.append(Content(f'f{i}', fs_path=str(path)))
-    contents.insert(1, Content('gone', fs_path=str(tmp_path / 'gone')))
-    assert pipeline._holds_at_least(contents, 450)
-    assert not pipeline._holds_at_least(contents[:5], 451)
+    if not parallel.available():
+        pytest.skip('one core: no second process')
+    if not prefilter._hyperscan_installed() or prefilter.hyperscan_where((b'ab',)) is None:
+        pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
+    monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
+    for i in range(pipeline.PARALLEL_MIN_FILES + 4):
+        path = tmp_path / 'top' / f'd{i % 4}' / f'f{i:04d}.py'
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'x = {i}  # together\n' if i % 50 == 0 else f'x = {i}\n')
+    contents = list(files.from_tree(str(tmp_path / 'top')))
+    monkeypatch.setattr(engine, '_SCREENS', {})  # a fresh screen, its route unset
     asked = []
     real = os.lstat
-    monkeypatch.setattr(os, 'lstat', lambda p: asked.append(p) or real(p))
-    assert pipeline._holds_at_least(contents, 400)
-    assert len(asked) == 4  # f0, gone, f1, f2: 100 + 0 + 300
+    top = os.fspath(tmp_path / 'top')
+    monkeypatch.setattr(os, 'lstat', lambda p, *a, **k: os.fspath(p).startswith(top) and asked.append(p) or real(p, *a, **k))
+    summary = Summary()
+    found = pipeline.scan_contents(contents, summary, pipeline.Scanner())
+    assert (found, summary.files_scanned) == ([], pipeline.PARALLEL_MIN_FILES + 4)
+    assert keyword_screen(RULES).one_pass
+    assert asked == []
 
 
 # A forked tree scan with hyperscan set up before the fork, against one

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from tests.keys import make_key
 from together_hooks.detect.engine import scan_bytes
 from together_hooks.detect.widetext import _NULS
@@ -87,3 +89,49 @@ def test_every_form_keeps_the_skips_premise():
     for form in FORMS:
         assert form[:1] not in (b'', b'\0') and form[-1:] != b'\0', form
         assert b'\0' * 4 not in form and len(form) < len(_NULS), form
+
+
+def _one_pass_usable() -> bool:
+    from together_hooks.detect import prefilter
+
+    return prefilter._hyperscan_installed() and prefilter.hyperscan_where((b'ab',)) is not None
+
+
+def test_hyperscans_test_of_needles_holding_a_nul_reads_the_whole_needle() -> None:
+    """hyperscan reads an expression as a C string: a NUL byte left as it
+    is (``re.escape`` leaves it) ended the expression, so a wide form's
+    test matched its first letter alone."""
+    if not _one_pass_usable():
+        pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
+    from together_hooks.detect.prefilter import hyperscan_routes
+
+    routes = hyperscan_routes((b'a\0b', b'\0\0c\0'))
+    assert routes is not None
+    present = routes[1]
+    for data, found in ((b'xa', False), (b'xa\0', False), (b'a\0b', True), (b'\0\0c', False), (b'x\0\0c\0y', True)):
+        assert present(data) is found, data
+
+
+def test_a_one_pass_screens_wide_test_reads_the_bytes_once_and_answers_as_the_search(monkeypatch) -> None:
+    """Once the screen reads by hyperscan's one pass (a forked tree scan,
+    ``engine.prepare``), a binary's wide forms are asked by one pass of
+    their own, not by a ``find`` for each of the ten forms; its answers
+    are ``holds_wide``'s."""
+    if not _one_pass_usable():
+        pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
+    from together_hooks.detect import engine
+
+    monkeypatch.setattr(engine, '_SCREENS', {})  # a fresh screen, its route unset
+    monkeypatch.setattr(engine, '_WIDE_TESTS', {}, raising=False)
+    engine.keyword_screen(RULES).prepare(lambda _n: True)
+    engine.prepare(RULES)
+    rng = random.Random('one-pass-wide')
+    held = 0
+    _Counted.searched = 0
+    for _ in range(1500):
+        data = b''.join(_piece(rng) for _ in range(rng.randrange(1, 12)))
+        expected = holds_wide(data, FORMS)
+        assert engine._holds_wide(_Counted(data), RULES) is expected, data
+        held += expected
+    assert 300 < held < 1200, held
+    assert _Counted.searched == 0

@@ -1574,6 +1574,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
 
     keyword_screen(rules).prepare(enough)
     _hex_prefix_test(keyword_screen(rules))  # hyperscan's, when the screen took its one pass
+    _wide_test(rules)  # the same
     walkers = set()
     lists = set()  # a list of keys' own names and its parents' purposes (``Context.own``, ``purpose``)
     for rule in rules:
@@ -2158,22 +2159,32 @@ def _sqlite_hits(
     return hits
 
 
-_WIDE_FORMS: dict[tuple[Rule, ...], tuple[bytes, ...]] = {}
+_WIDE_TESTS: dict[tuple[Rule, ...], Callable[[bytes], bool]] = {}
 
 
 def _holds_wide(data: bytes, rules: tuple[Rule, ...]) -> bool:
     """Whether ``data`` holds a keyword of ``rules`` in UTF-16 or UTF-32
     (``widetext.wide_forms``): asked of bytes with a NUL in their head
     only, never of a text file."""
+    test = _WIDE_TESTS.get(tuple(rules))
+    return (test or _wide_test(rules))(data)
+
+
+def _wide_test(rules: tuple[Rule, ...]) -> Callable[[bytes], bool]:
+    """``_holds_wide``'s test, made once for ``rules`` (``prepare``: before
+    a scan forks): ``widetext.holds_wide``, one ``find`` a form, or once
+    the screen reads by hyperscan's one pass (``Keywords.one_pass``) the
+    same answer by one pass of its own over the forms: a binary's bytes
+    are read once, not once for each of the forms."""
     from together_hooks.detect.widetext import holds_wide
+    from together_hooks.detect.widetext import wide_forms
 
-    key = tuple(rules)
-    forms = _WIDE_FORMS.get(key)
-    if forms is None:
-        from together_hooks.detect.widetext import wide_forms
-
-        forms = _WIDE_FORMS[key] = wide_forms(k for rule in rules for k in rule.keywords)
-    return holds_wide(data, forms)
+    forms = wide_forms(k for rule in rules for k in rule.keywords)
+    routes = hyperscan_routes(forms) if keyword_screen(rules).one_pass else None
+    test = _WIDE_TESTS[tuple(rules)] = (
+        routes[1] if routes is not None else lambda data: holds_wide(data, forms)
+    )
+    return test
 
 
 def _wide_hits(

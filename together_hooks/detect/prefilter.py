@@ -1300,7 +1300,12 @@ def hyperscan_routes(
 
     import re
 
-    db = hyperscan_database(hyperscan, [re.escape(k) for k in needles], [0] * len(needles))
+    # A NUL written as an escape: hyperscan reads each expression as a C
+    # string, so a NUL byte as it is would end the expression there (a
+    # wide form, ``t\0o\0g…``, would be its first letter).
+    db = hyperscan_database(
+        hyperscan, [re.escape(k).replace(b'\0', b'\\x00') for k in needles], [0] * len(needles),
+    )
     if db is None:
         return None
     sizes = [len(k) for k in needles]
