@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from tests.cli_run import BIN, run
 from tests.conftest import git
@@ -21,24 +22,42 @@ HOOK = 'post-checkout'
 SCRIPT = b'#!/bin/sh\necho mine\n'
 
 
-def _pre_commit(repo, tmp_path, args):
-    """A committed config whose key hook has ``args``, run by pre-commit."""
+def _pre_commit(repo, tmp_path, args, real: bool = False):
+    """A committed config whose key hook has ``args``, run as pre-commit
+    runs it: the real ``pre-commit run --files f.py`` where ``real``;
+    otherwise the hook's ``entry`` with the config's ``args`` (read from
+    the committed yaml) and ``f.py``, ``PRE_COMMIT=1``, at the top, its
+    stdout and stderr together, and pre-commit's exit code for it (1 when
+    the hook fails).  The real pre-commit stays for one case of each test
+    that names what a committed setting writes (and every run of the
+    work-tree, worktree and first-run tests), which proves pre-commit
+    hands the hook these args; a start of it costs several of the hook's."""
     hook = f'{sys.executable} -m together_hooks.hooks.detect_together_keys'
-    (repo / '.pre-commit-config.yaml').write_text(
+    config = (
         'repos:\n-   repo: local\n    hooks:\n'
         '    -   id: detect-together-keys\n        name: keys\n'
         f'        entry: {hook}\n        language: system\n        types: [file]\n'
-        f'        args: {args}\n',
+        f'        args: {args}\n'
     )
+    (repo / '.pre-commit-config.yaml').write_text(config)
     (repo / 'f.py').write_text('k = 1\n')
     git(repo, 'add', 'f.py', '.pre-commit-config.yaml')
     git(repo, 'commit', '-qm', 'config', '--no-verify', '--allow-empty')
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / 'pc-home'))
     env.pop('TOGETHER_HOOKS_AUDIT_LOG', None)
-    return subprocess.run(
-        (sys.executable, '-m', 'pre_commit', 'run', '--files', 'f.py'), cwd=repo,
-        env=env, capture_output=True, text=True,
+    if real:
+        return subprocess.run(
+            (sys.executable, '-m', 'pre_commit', 'run', '--files', 'f.py'), cwd=repo,
+            env=env, capture_output=True, text=True,
+        )
+    (entry,) = yaml.safe_load(config)['repos'][0]['hooks']
+    proc = subprocess.run(
+        (*entry['entry'].split(), *entry['args'], 'f.py'), cwd=repo,
+        env=dict(env, PRE_COMMIT='1'), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True,
     )
+    assert proc.returncode in (0, 1, 2) and 'Traceback' not in proc.stdout, proc.stdout
+    return subprocess.CompletedProcess(proc.args, int(proc.returncode != 0), proc.stdout, '')
 
 
 def _hooks_before(repo):
@@ -65,7 +84,7 @@ def test_a_committed_output_is_never_inside_git(git_repo, tmp_path, named):
         (git_repo / odd / 'hooks').mkdir(parents=True)  # as such a file system has it
     (git_repo / 'sub').mkdir()
     before = _hooks_before(git_repo)
-    proc = _pre_commit(git_repo, tmp_path, f'[--output, {named}]')
+    proc = _pre_commit(git_repo, tmp_path, f'[--output, {named}]', real=named == f'.git/hooks/{HOOK}')
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert "inside the repository's .git folder" in out and 'Traceback' not in out
@@ -74,7 +93,7 @@ def test_a_committed_output_is_never_inside_git(git_repo, tmp_path, named):
 
 
 def test_a_committed_output_is_never_outside_the_work_tree(git_repo, tmp_path):
-    proc = _pre_commit(git_repo, tmp_path, '[--output, ../outside.txt]')
+    proc = _pre_commit(git_repo, tmp_path, '[--output, ../outside.txt]', real=True)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert 'outside the work tree' in out and 'Traceback' not in out
@@ -82,10 +101,10 @@ def test_a_committed_output_is_never_outside_the_work_tree(git_repo, tmp_path):
     # In the work tree (and ignored, as a committed report must be): written.
     (git_repo / '.git' / 'info').mkdir(exist_ok=True)
     (git_repo / '.git' / 'info' / 'exclude').write_text('/reports/\n')
-    proc = _pre_commit(git_repo, tmp_path, '[--output, reports/keys.txt]')
+    proc = _pre_commit(git_repo, tmp_path, '[--output, reports/keys.txt]', real=True)
     assert proc.returncode == 1, proc.stdout  # no such folder: one line, nothing elsewhere
     (git_repo / 'reports').mkdir()
-    proc = _pre_commit(git_repo, tmp_path, '[--output, reports/keys.txt]')
+    proc = _pre_commit(git_repo, tmp_path, '[--output, reports/keys.txt]', real=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (git_repo / 'reports' / 'keys.txt').exists()
 
@@ -100,13 +119,13 @@ def test_a_committed_output_never_replaces_a_worktrees_git_file(git_repo, tmp_pa
     tree = tmp_path / 'tree'
     git(git_repo, 'worktree', 'add', '-q', str(tree))
     pointer = (tree / '.git').read_bytes()
-    proc = _pre_commit(tree, tmp_path, '[--output, .git]')
+    proc = _pre_commit(tree, tmp_path, '[--output, .git]', real=True)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert "inside the repository's .git folder" in out
     assert (tree / '.git').read_bytes() == pointer
     gitdir = pointer.decode().split(':', 1)[1].strip()
-    proc = _pre_commit(tree, tmp_path, f'[--output, {os.path.relpath(gitdir, tree)}/x]')
+    proc = _pre_commit(tree, tmp_path, f'[--output, {os.path.relpath(gitdir, tree)}/x]', real=True)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert not os.path.exists(os.path.join(gitdir, 'x'))
 
@@ -169,7 +188,7 @@ def test_a_log_named_as_git_on_another_file_system_is_refused(git_repo, tmp_path
     refused on every system (git refuses them in a tree too)."""
     folder = git_repo / named.rsplit('/', 1)[0]
     folder.mkdir(parents=True)  # as a case-insensitive or NTFS system has it
-    proc = _pre_commit(git_repo, tmp_path, f'[--audit-log={named}]')
+    proc = _pre_commit(git_repo, tmp_path, f'[--audit-log={named}]', real=named == '.GIT/hooks/x')
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert "inside the repository's .git folder" in out and 'Traceback' not in out
@@ -202,7 +221,8 @@ def test_a_committed_setting_never_replaces_a_tracked_or_env_file(
     committed link to one (``link-to-env -> .env``): it is written where
     it points."""
     before = _tracked_links_and_env_files(git_repo)
-    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
+    real = (option, named) == ('--output', 'Makefile')
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]', real=real)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert why in out and 'Traceback' not in out
@@ -215,10 +235,10 @@ def test_a_committed_setting_naming_a_file_of_its_own_writes_it(git_repo, tmp_pa
     (untracked, ignored, no env file) is written, and again.  (Once per option:
     each case above ran these two commits too, the same every time.)"""
     before = _tracked_links_and_env_files(git_repo)
-    proc = _pre_commit(git_repo, tmp_path, f'[{option}=Makefile]')
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}=Makefile]', real=option == '--audit-log')
     assert proc.returncode == 1 and 'a file git tracks' in proc.stdout + proc.stderr
     for _ in range(2):
-        proc = _pre_commit(git_repo, tmp_path, f'[{option}=together-report.txt]')
+        proc = _pre_commit(git_repo, tmp_path, f'[{option}=together-report.txt]', real=option == '--audit-log')
         assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (git_repo / 'together-report.txt').exists()
     assert {p: (git_repo / p).read_bytes() for p in before} == before
@@ -288,7 +308,8 @@ def test_a_committed_link_out_of_the_tree_is_refused_in_one_clear_line(
         os.symlink(outside, git_repo / 'reports')
         named = 'reports/r.txt'
     git(git_repo, 'add', named.split('/')[0])
-    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]')
+    real = (option, to) == ('--output', 'file')
+    proc = _pre_commit(git_repo, tmp_path, f'[{option}={named}]', real=real)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert 'out of the repository' in out, out
@@ -410,7 +431,7 @@ def test_a_committed_output_never_replaces_work_not_added_yet(git_repo, tmp_path
         (git_repo / work).write_text('my own work, not added yet\n')
     os.symlink('notes.txt', git_repo / 'link-to-notes')
     git(git_repo, 'add', 'link-to-notes')
-    proc = _pre_commit(git_repo, tmp_path, f'[--output={named}]')
+    proc = _pre_commit(git_repo, tmp_path, f'[--output={named}]', real=named == 'notes.txt')
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert 'neither tracks nor ignores' in out and 'Traceback' not in out
@@ -419,7 +440,7 @@ def test_a_committed_output_never_replaces_work_not_added_yet(git_repo, tmp_path
     # A new file: written (and, ignored, again); an ignored one: replaced.
     (git_repo / '.gitignore').write_text('report.json\nnotes.txt\n')
     for target in ('report.json', 'report.json', named):
-        proc = _pre_commit(git_repo, tmp_path, f'[--output={target}]')
+        proc = _pre_commit(git_repo, tmp_path, f'[--output={target}]', real=named == 'notes.txt')
         if target == 'src/new_module.py':
             assert proc.returncode == 1 and 'neither tracks nor ignores' in proc.stdout
             continue
@@ -454,14 +475,14 @@ def test_a_committed_output_git_does_not_ignore_is_refused_on_the_first_run(git_
     hook's own report, untracked and unignored, read as work not added
     yet): the second commit of every clone failed.  Now the first run
     says so, in one line, and writes nothing; ignored, every run writes."""
-    proc = _pre_commit(git_repo, tmp_path, '[--format=json, --output=report.json]')
+    proc = _pre_commit(git_repo, tmp_path, '[--format=json, --output=report.json]', real=True)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert 'must be a file git ignores' in out and 'Traceback' not in out, out
     assert not (git_repo / 'report.json').exists()
     (git_repo / '.gitignore').write_text('/report.json\n')
     for _run in range(2):
-        proc = _pre_commit(git_repo, tmp_path, '[--format=json, --output=report.json]')
+        proc = _pre_commit(git_repo, tmp_path, '[--format=json, --output=report.json]', real=True)
         assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (git_repo / 'report.json').exists()
     # Typed on the command line, the user's choice: written, and again.

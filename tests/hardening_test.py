@@ -31,6 +31,7 @@ from tests.cli_run import CAPTURED
 from tests.cli_run import CLEAN
 from tests.cli_run import leaked
 from tests.cli_run import Result
+from tests.cli_run import run_in_process
 from tests.conftest import git
 from tests.keys import make_hex
 from tests.keys import make_key
@@ -77,13 +78,9 @@ def outputs():
     assert not any('Traceback' in t for t in texts)
 
 
-def run(
-        *argv: str, cwd: os.PathLike[str] | str,
-        env: dict[str, str | None] | None = None,
-        user: tuple[str, ...] = (), timeout: float = 120,
-) -> Result:
-    """A console script from this venv; ``env`` values of None unset;
-    ``user`` is a command prefix that runs it as another user."""
+def _environ(env: dict[str, str | None] | None) -> dict[str, str]:
+    """This process's environment less git's, pre-commit's and an audit
+    log's variables, with ``env`` applied (a value of None unsets)."""
     full = dict(os.environ, PYTHONIOENCODING='utf-8', LC_ALL='C.UTF-8')
     for name in [n for n in full if n.startswith(('GIT_', 'PRE_COMMIT'))]:
         del full[name]
@@ -93,6 +90,17 @@ def run(
             full.pop(name, None)
         else:
             full[name] = value
+    return full
+
+
+def run(
+        *argv: str, cwd: os.PathLike[str] | str,
+        env: dict[str, str | None] | None = None,
+        user: tuple[str, ...] = (), timeout: float = 120,
+) -> Result:
+    """A console script from this venv; ``env`` values of None unset;
+    ``user`` is a command prefix that runs it as another user."""
+    full = _environ(env)
     proc = subprocess.run(
         (*user, os.path.join(BIN, argv[0]), *argv[1:]), cwd=cwd, env=full,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,
@@ -663,6 +671,12 @@ def usage_repo(tmp_path_factory) -> Path:
 # The run of each argv given twice in USAGE (each time with other words):
 # the same command in the same repository, run once.
 _USAGE_RUNS: dict[tuple[str, ...], Result] = {}
+# What a usage error answers (its line, its exit code, nothing written) is
+# the console script's ``main(argv)``'s, so the cases run it in this
+# process (tests/cli_run.run_in_process: fds 1 and 2 captured, the state
+# it must leave checked); the first case of each console script also runs
+# as the real process, as a user's shell starts it.
+_USAGE_REAL = {next(a for a, _w in USAGE if a[0] == script) for script in {a[0] for a, _w in USAGE}}
 
 
 @pytest.mark.parametrize(('argv', 'words'), USAGE, ids=[' '.join(a) for a, _w in USAGE])
@@ -672,7 +686,11 @@ def test_usage_errors(usage_repo, keys, argv, words):
     given = tuple(a.format(key=key) for a in argv)
     r = _USAGE_RUNS.get(given)
     if r is None:
-        r = _USAGE_RUNS[given] = run(*given, cwd=repo)
+        if argv in _USAGE_REAL:
+            r = run(*given, cwd=repo)
+        else:
+            r = run_in_process(*given, cwd=repo, env=_environ(None))
+        _USAGE_RUNS[given] = r
     assert sorted(os.listdir(repo)) == ['.git', 'a.txt', 'b.txt']  # nothing written
     assert_error_line(r, words)
     assert r.out == ''
