@@ -40,6 +40,35 @@ def _image(text: bytes, rng: random.Random) -> bytes:
     return b'\x00\x01CFG\x00' + rng.randbytes(37) + text + b'\x00' + rng.randbytes(64)
 
 
+FORMATS = [
+    ('ihex', ()),
+    ('ihex', ('--change-addresses', '0x08000000')),  # an extended linear address record first
+    ('srec', ()),
+    ('srec', ('--srec-forceS3',)),
+]
+
+
+@needs_objcopy
+@pytest.mark.parametrize('fmt, extra', FORMATS, ids=[f'{f}{"-" + e[0] if e else ""}' for f, e in FORMATS])
+def test_a_key_in_a_firmware_image_is_found(fmt, extra):
+    rng = random.Random(fmt + str(extra))
+    key = make_key(rng)
+    data = _objcopy(fmt, _image(f'TOGETHER_API_KEY={key}'.encode(), rng), *extra)
+    assert dump_head(data)
+    assert [f.hashed_secret for f in scan_bytes(data, 'fw/config.hex')] == [hash_secret(key)]
+
+
+@needs_objcopy
+def test_a_legacy_key_and_a_gzip_in_records_are_found():
+    rng = random.Random('legacy-srec')
+    h = make_hex(rng)
+    data = _objcopy('srec', _image(f'together_api_key = "{h}"\n'.encode(), rng))
+    assert [f.hashed_secret for f in scan_bytes(data, 'fw/legacy.s19')] == [hash_secret(h)]
+    key = make_key(rng)
+    packed = _objcopy('ihex', gzip.compress(f'TOGETHER_API_KEY={key}\n'.encode(), mtime=0))
+    assert [f.hashed_secret for f in scan_bytes(packed, 'fw/env.gz.hex')] == [hash_secret(key)]
+
+
 def test_a_line_with_a_wrong_checksum_or_blanks_is_no_record():
     good = b':0B0010006164647265737320676170A7'
     assert firmware_record(good) == b'address gap'
@@ -48,3 +77,5 @@ def test_a_line_with_a_wrong_checksum_or_blanks_is_no_record():
     assert firmware_record(b'S1130000544F4745544845525F4150495F4B455909') == b'TOGETHER_API_KEY'
     assert firmware_record(b'S1130000544F4745544845525F4150495F4B45590A') is None
     assert firmware_record(b'SELECT 1') is None
+    assert not dump_head(b'SELECT name FROM settings;\n')
+    assert not dump_head(b':root:x:0:0:root:/root:/bin/bash\n')

@@ -922,6 +922,11 @@ def _dump_start(data: bytes) -> bool:
         return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
     first = data[:1]
     if first not in _HEX_FIRST:
+        if first in _RECORD_FIRST:
+            # Intel HEX or Motorola S-records (firmware images, ``objcopy -O
+            # ihex``/``srec``): the first line a whole record, its checksum right.
+            end = data.find(b'\n', 0, _RECORD_LINE)
+            return end != -1 and firmware_record(data[:end].rstrip(b'\r')) is not None
         if first == b'I':
             # ``tcpdump -t -X``: no clock, the packet's line starts ``IP `` or ``IP6 ``
             return data.startswith(_TCPDUMP_NO_CLOCK) and _tcpdump_bytes_next(data)
