@@ -980,7 +980,7 @@ def _hits(
             from together_hooks.detect.codec import cast_view
 
             hits += _view_hits(cast_view(data), path, rules, budget)
-    if depth == 0 and _marshalled(data):
+    if depth < 2 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
     if wide:
         hits += _wide_hits(data, path, rules, depth, budget)
