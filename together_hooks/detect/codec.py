@@ -518,6 +518,15 @@ def every_escaped_marks(a: int, b: int) -> set[bytes]:
     }
 
 
+def qp_view(data: bytes) -> View | None:
+    """A quoted-printable file decoded whole (soft line breaks removed,
+    ``=XX`` undone), or None: it holds no soft line break, or does not say
+    it is quoted-printable (``_qp_marked``)."""
+    if _QP_SOFT.search(data) is None or not _qp_marked(data):
+        return None
+    return rewrite(data, _QP, _hex_byte, 'quoted-printable')
+
+
 def _qp_marked(data: bytes) -> bool:
     """Does ``data`` say it is quoted-printable (an encoded "=", or its
     header)?"""

@@ -946,6 +946,8 @@ def _hits(
             ]
     if active:
         hits += _hex_hits(data, path, rules, active, walkers, where)
+    if depth == 0 and any(f in where for rule in rules for f in rule.b64_keywords):
+        hits += _qp_body_hits(data, path, rules, budget)
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget, wrapped if wrapped_kind == 'base64' else -1)
         if wrapped_kind in ('ascii85', 'z85'):
@@ -2129,6 +2131,26 @@ def _view_hits(
         return []
     return [
         (view.origin(offset), secret, rule, 'raw')
+        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
+    ]
+
+
+def _qp_body_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in a quoted-printable body (a mail that says it is one and
+    holds a soft line break) decoded whole and read as a file one level
+    down, every reading of it (``_hits``): a base64 value or a ``data:``
+    URI its soft line breaks cut at 76 columns.  Asked only of a file
+    where the screen found a keyword's base64 form (the readings around
+    keywords, ``codec.readings``, take the rest)."""
+    from together_hooks.detect.codec import qp_view
+
+    view = qp_view(data)
+    if view is None:
+        return []
+    return [
+        (view.origin(offset), secret, rule, 'quoted-printable')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
     ]
 
