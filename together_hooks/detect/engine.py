@@ -2138,20 +2138,23 @@ def _view_hits(
 def _qp_body_hits(
         data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
 ) -> list[tuple[int, str, Rule, str]]:
-    """Keys in a quoted-printable body (a mail that says it is one and
-    holds a soft line break) decoded whole and read as a file one level
-    down, every reading of it (``_hits``): a base64 value or a ``data:``
-    URI its soft line breaks cut at 76 columns.  Asked only of a file
-    where the screen found a keyword's base64 form (the readings around
-    keywords, ``codec.readings``, take the rest)."""
+    """Keys in the base64 values of a quoted-printable body (a mail that
+    says it is one and holds a soft line break) decoded whole
+    (``codec.qp_view``): a value or a ``data:`` URI the encoder's soft line
+    breaks cut at 76 columns, read as ``_b64_hits`` reads a file's.  Asked
+    only of a file where the screen found a keyword's base64 form; the
+    rest of the body is read around its keywords (``codec.readings``), and
+    only its base64 is read again here: the whole stack over the decoded
+    body cost +75% on a 1.8 MB mail (docs/performance.md)."""
     from together_hooks.detect.codec import qp_view
 
     view = qp_view(data)
     if view is None:
         return []
+    where = keyword_screen(rules).where(view.data)
     return [
         (view.origin(offset), secret, rule, 'quoted-printable')
-        for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
+        for offset, secret, rule, _enc in _b64_hits(view.data, path, rules, 0, where, budget)
     ]
 
 
