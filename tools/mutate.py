@@ -3090,7 +3090,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if depth == 0 and any(f in where for rule in rules for f in rule.b64_keywords):\n',
       '    if False:\n',
       ('tests/detect/qp_body_test.py',),
-      "a quoted-printable mail body is never decoded whole and read one level down: a base64 value or `data:` URI its soft line breaks cut is missed"),
+      "a quoted-printable mail body is never decoded whole for its base64 values: a base64 value or `data:` URI its soft line breaks cut is missed"),
     M('qp-body-unmarked', 'together_hooks/detect/codec.py',
       '    if _QP_SOFT.search(data) is None or not _qp_marked(data):\n',
       '    if _QP_SOFT.search(data) is None:\n',
