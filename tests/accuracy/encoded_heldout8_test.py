@@ -520,9 +520,10 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # wrapped base64 read across lines each led by a log timestamp
 # (codec._B64_LOG_LEAD).  Session 28: 34 of 36, a JWS payload under
 # ``"zip":"DEF"`` inflated as raw deflate (engine._jws_deflate_hits).
+# Session 29: 35 of 36, a marshal dump decoded from base64 read as one
+# (engine._marshalled below depth 2, pyc._parsed past a line break).
 MISSED: dict[str, str] = {
     'dockerconfigjson-legacy': 'legacy key as a docker config password for a Together registry: not Together context even in plain JSON (a context rule, not the decoding)',
-    'marshal-b64-legacy': 'a marshal dump is read as one only when it is the whole file (engine._marshalled at depth 0), not a decoded base64 value',
 }
 
 

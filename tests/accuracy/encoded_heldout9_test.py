@@ -616,15 +616,11 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # decoys reported.  Now 34 of 36: base64 read across string literals
 # joined in code and a line-ending backslash (codec._B64_PIECES,
 # _B64_WRAP), a PDF stream under [/ASCII85Decode /FlateDecode]
-# (containers._pdf_a85).
+# (containers._pdf_a85).  35 of 36 since session 29 (enc19): an armored
+# OpenPGP message compressed, not encrypted (containers.openpgp_compressed).
+# 36 of 36: a quoted-printable body decoded whole and read one level down
+# (engine._qp_body_hits).
 MISSED: dict[str, str] = {
-    # A quoted-printable body's soft breaks (``=`` CRLF) cut a base64 value
-    # in it: the QP reading is made only around keywords and escape marks,
-    # and the base64 run is read in the raw bytes, where a soft break ends it.
-    'qp-html-mail-data-uri': 'base64 inside a quoted-printable body, cut by its soft line breaks',
-    # ``gpg --store`` (and ``gpg --sign`` without encryption): an OpenPGP
-    # compressed data packet, raw deflate by default; no OpenPGP packet reader.
-    'gpg-store-armored': 'an OpenPGP message that is compressed, not encrypted (raw deflate in packets)',
 }
 
 

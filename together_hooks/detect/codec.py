@@ -518,6 +518,15 @@ def every_escaped_marks(a: int, b: int) -> set[bytes]:
     }
 
 
+def qp_view(data: bytes) -> View | None:
+    """A quoted-printable file decoded whole (soft line breaks removed,
+    ``=XX`` undone), or None: it holds no soft line break, or does not say
+    it is quoted-printable (``_qp_marked``)."""
+    if _QP_SOFT.search(data) is None or not _qp_marked(data):
+        return None
+    return rewrite(data, _QP, _hex_byte, 'quoted-printable')
+
+
 def _qp_marked(data: bytes) -> bool:
     """Does ``data`` say it is quoted-printable (an encoded "=", or its
     header)?"""
@@ -1053,6 +1062,7 @@ _OD_ESCAPES = {
     b'\\r': b'\r', b'\\t': b'\t', b'\\v': b'\v', b'\\\\': b'\\',
 }
 _OCTAL = frozenset(b'01234567')
+_RECORD_FIRST = (b':', b'S')
 
 
 # ``curl --trace``'s line: a 4-digit hex offset (after ``--trace-time``'s
@@ -1077,7 +1087,14 @@ def _dump_line(line: bytes) -> bytes | None:
     (two digits a byte, the ASCII column between bars), ``od -t x1``
     (``z``'s column between ``>`` and ``<``), ``od -c`` (a character, an
     escape or three octal digits in each 4-wide field), ``xxd -p`` (digits
-    alone)."""
+    alone), and a firmware image's Intel HEX or S-record lines
+    (``prefilter.firmware_record``: a data record's bytes)."""
+    if line[:1] in _RECORD_FIRST:
+        from together_hooks.detect.prefilter import firmware_record
+
+        record = firmware_record(line)
+        if record is not None:
+            return record
     curl = _CURL_LINE.match(line)
     if curl is not None and len(curl.group(1)) + len(curl.group(2)) == 48:
         return bytes.fromhex(curl.group(1).decode('ascii'))

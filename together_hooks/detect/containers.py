@@ -227,6 +227,59 @@ def scan_inflated(data: bytes, path: str, scan: Scan, budget: object, wbits: int
     return found
 
 
+def openpgp_compressed(data: bytes) -> tuple[int, bytes] | None:
+    """``(algorithm, body)`` of the OpenPGP compressed data packet (tag 8)
+    ``data`` starts with, or None: what ``gpg --store`` and ``gpg --sign``
+    (not encrypted, not detached) write, armored or not, its literal data
+    compressed: 1 raw deflate (ZIP), 2 zlib, 3 bzip2.  The packet's header
+    in the old format (``gpg``'s: ``\\xa3``, no length) or the new (one,
+    two or four length bytes, or partial lengths, joined)."""
+    if len(data) < 3 or not data[0] & 0x80:
+        return None
+    first = data[0]
+    if not first & 0x40:  # old format: tag in bits 5-2, the length's width in 1-0
+        if first >> 2 & 0x0F != 8:
+            return None
+        width = (1, 2, 4, 0)[first & 3]
+        if width == 0:
+            body = data[1:]
+        else:
+            size = int.from_bytes(data[1:1 + width], 'big')
+            body = data[1 + width:1 + width + size]
+    else:
+        if first & 0x3F != 8:
+            return None
+        body = _new_format_body(data, 1)
+    if body is None or len(body) < 2 or body[0] not in (1, 2, 3):
+        return None
+    return body[0], body[1:]
+
+
+def _new_format_body(data: bytes, at: int) -> bytes | None:
+    """A new-format packet's body from ``at`` (its first length byte),
+    partial lengths (224-254: a chunk of 2**n bytes, then another length)
+    joined; None when a length runs past ``data``."""
+    parts = []
+    while at < len(data):
+        o = data[at]
+        if o < 192:
+            size, at = o, at + 1
+        elif o < 224:
+            if at + 1 >= len(data):
+                return None
+            size, at = ((o - 192) << 8) + data[at + 1] + 192, at + 2
+        elif o == 255:
+            size, at = int.from_bytes(data[at + 1:at + 5], 'big'), at + 5
+        else:
+            chunk = 1 << (o & 0x1F)
+            parts.append(data[at + 1:at + 1 + chunk])
+            at += 1 + chunk
+            continue
+        parts.append(data[at:at + size])
+        return b''.join(parts)
+    return None
+
+
 def _open(
         kind: str, head: bytes, stream: BinaryIO, path: str, scan: Scan,
         budget: Budget, depth: int, found: list[Finding], damaged: list[bool] | None = None,

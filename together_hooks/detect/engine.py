@@ -946,6 +946,8 @@ def _hits(
             ]
     if active:
         hits += _hex_hits(data, path, rules, active, walkers, where)
+    if depth == 0 and any(f in where for rule in rules for f in rule.b64_keywords):
+        hits += _qp_body_hits(data, path, rules, budget)
     if depth < B64_DEPTH:
         hits += _b64_hits(data, path, rules, depth, where, budget, wrapped if wrapped_kind == 'base64' else -1)
         if wrapped_kind in ('ascii85', 'z85'):
@@ -980,7 +982,7 @@ def _hits(
             from together_hooks.detect.codec import cast_view
 
             hits += _view_hits(cast_view(data), path, rules, budget)
-    if depth == 0 and _marshalled(data):
+    if depth < 2 and _marshalled(data):
         hits += _marshal_hits(data, path, rules, budget)
     if wide:
         hits += _wide_hits(data, path, rules, depth, budget)
@@ -1460,6 +1462,9 @@ def _packed_hits(
             if inner is not None:
                 raw = inner[0]
                 kind = container_kind(raw)
+        if kind is None and raw[:1] in _OPENPGP_FIRST:
+            hits += _openpgp_hits(raw, at, path, budget, by_id, scan)
+            continue
         # A value that starts as zlib but does not inflate costs a
         # decompressor too (``container_kind`` tries it): counted as one
         # opened, or a file of ``eJw...`` lines of random bytes takes
@@ -1488,6 +1493,37 @@ def _packed_hits(
             'was not found there: not scanned whole',
         )
     return hits
+
+
+# An OpenPGP compressed data packet's first byte: old format (tag 8,
+# each length width) and new (``containers.openpgp_compressed``).
+_OPENPGP_FIRST = frozenset(bytes((b,)) for b in (0xA0, 0xA1, 0xA2, 0xA3, 0xC8))
+
+
+def _openpgp_hits(
+        raw: bytes, at: int, path: str, budget: Budget, by_id: dict[str, Rule],
+        scan: Callable[[bytes, str, bool], list[Finding]],
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in an OpenPGP message that is compressed, not encrypted
+    (``gpg --store``, ``gpg --sign``; armored: its block a wrapped base64
+    head), decoded to ``raw``: its compressed packet inflated as it
+    streams (raw deflate, zlib) or opened as a bzip2, on the file's budget,
+    and its packets (the literal data among them) scanned as a member is;
+    reported where the block starts."""
+    from together_hooks.detect.containers import openpgp_compressed
+    from together_hooks.detect.containers import scan_inflated
+    from together_hooks.detect.containers import scan_packed
+
+    packet = openpgp_compressed(raw)
+    if packet is None:
+        return []
+    algorithm, body = packet
+    _count_opened(budget, path, 'base64 values of containers', 'decompressed')
+    if algorithm == 3:
+        found, _whole = scan_packed(body, path, scan, budget)
+    else:
+        found = scan_inflated(body, path, scan, budget, -15 if algorithm == 1 else 15)
+    return [(at, f.secret, by_id[f.rule], 'base64 openpgp') for f in found if f.rule in by_id]
 
 
 def _packed_search(data: bytes, where: Where) -> Callable[[int], re.Match[bytes] | None]:
@@ -2097,6 +2133,29 @@ def _view_hits(
     return [
         (view.origin(offset), secret, rule, 'raw')
         for offset, secret, rule, _enc in _hits(view.data, path, rules, budget, 1, False)
+    ]
+
+
+def _qp_body_hits(
+        data: bytes, path: str, rules: tuple[Rule, ...], budget: Budget,
+) -> list[tuple[int, str, Rule, str]]:
+    """Keys in the base64 values of a quoted-printable body (a mail that
+    says it is one and holds a soft line break) decoded whole
+    (``codec.qp_view``): a value or a ``data:`` URI the encoder's soft line
+    breaks cut at 76 columns, read as ``_b64_hits`` reads a file's.  Asked
+    only of a file where the screen found a keyword's base64 form; the
+    rest of the body is read around its keywords (``codec.readings``), and
+    only its base64 is read again here: the whole stack over the decoded
+    body cost +75% on a 1.8 MB mail (docs/performance.md)."""
+    from together_hooks.detect.codec import qp_view
+
+    view = qp_view(data)
+    if view is None:
+        return []
+    where = keyword_screen(rules).where(view.data)
+    return [
+        (view.origin(offset), secret, rule, 'quoted-printable')
+        for offset, secret, rule, _enc in _b64_hits(view.data, path, rules, 0, where, budget)
     ]
 
 

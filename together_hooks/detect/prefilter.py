@@ -922,6 +922,11 @@ def _dump_start(data: bytes) -> bool:
         return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
     first = data[:1]
     if first not in _HEX_FIRST:
+        if first in _RECORD_FIRST:
+            # Intel HEX or Motorola S-records (firmware images, ``objcopy -O
+            # ihex``/``srec``): the first line a whole record, its checksum right.
+            end = data.find(b'\n', 0, _RECORD_LINE)
+            return end != -1 and firmware_record(data[:end].rstrip(b'\r')) is not None
         if first == b'I':
             # ``tcpdump -t -X``: no clock, the packet's line starts ``IP `` or ``IP6 ``
             return data.startswith(_TCPDUMP_NO_CLOCK) and _tcpdump_bytes_next(data)
@@ -936,6 +941,41 @@ def _dump_start(data: bytes) -> bool:
         return True  # ``tcpdump -X``: a packet's line (its clock first), then its bytes from offset 0
     line = data[:end if end != -1 else WRAPPED_HEAD].rstrip(b'\r')
     return len(line) >= 32 and not line.translate(None, _HEX_DIGITS)
+
+
+def firmware_record(line: bytes) -> bytes | None:
+    """The bytes one line of Intel HEX (``:LLAAAATT<data>CC``) or of
+    Motorola S-records (``S<t>LL<address><data>CC``) holds, or None when
+    the line is no such record (its length or checksum wrong): a data
+    record's data, ``b''`` for a record of another type (an address, the
+    end, an S0 header)."""
+    first = line[:1]
+    if first not in _RECORD_FIRST or len(line) > _RECORD_LINE or len(line) % 2 != (first == b':'):
+        return None
+    body = line[1:] if first == b':' else line[2:]
+    try:
+        raw = bytes.fromhex(body.decode('ascii'))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if len(raw) < 3 or not body.isalnum():  # no blanks (``fromhex`` passes them over)
+        return None
+    if first == b':':
+        if len(raw) != raw[0] + 5 or sum(raw) & 0xFF or raw[3] > 5:
+            return None
+        return raw[4:-1] if raw[3] == 0 else b''
+    kind = line[1:2]
+    if len(raw) != raw[0] + 1 or sum(raw) & 0xFF != 0xFF or kind not in _SREC_ADDRESS:
+        return None
+    width = _SREC_ADDRESS[kind]
+    return raw[1 + width:-1] if width and kind in b'123' else b''
+
+
+# A firmware record's first byte, the longest line read as one (255 data
+# bytes and the record's own), and an S-record's address width by type
+# (0 for a type holding no data: S0's header is passed over too).
+_RECORD_FIRST = frozenset((b':', b'S'))
+_RECORD_LINE = 530
+_SREC_ADDRESS = {b'0': 2, b'1': 2, b'2': 3, b'3': 4, b'5': 0, b'6': 0, b'7': 0, b'8': 0, b'9': 0}
 
 
 _TCPDUMP_BYTES = b'\t0x0000:'

@@ -214,7 +214,8 @@ def _table(magic: int, ours: bool) -> _Table | None:
 def _parsed(data: bytes) -> tuple[_Reader, _Table | None] | None:
     """The dump's reader, and the instructions its bytecode is read with
     (None: its dicts only); None when ``data`` is no marshal dump (or
-    ``.pyc``) read whole."""
+    ``.pyc``) read whole, but for line breaks after it (a base64 value's
+    decoding in ``codec.b64_view``, which ends each with one)."""
     start, magic, ours = 0, _MAGIC_311, False
     if len(data) > 16 and data[2:4] == b'\r\n' and data[16] & ~_REF == ord('c'):
         start, magic, ours = 16, int.from_bytes(data[:2], 'little'), data[:4] == _magic()
@@ -227,7 +228,7 @@ def _parsed(data: bytes) -> tuple[_Reader, _Table | None] | None:
         reader.value()
     except (_Bad, IndexError, RecursionError):
         return None
-    if reader.at != len(data):
+    if data[reader.at:].strip(b'\r\n'):  # a line break after it: a decoded value's end in a view
         return None
     return reader, _table(magic, ours) if start else None
 
