@@ -2605,6 +2605,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[Service]\nEnvironment=LLM_PROVIDER=together LLM_API_KEY={hex}',
         'LLM_PROVIDER=together LLM_API_KEY={hex} python serve.py',
         'Environment=LLM_PROVIDER=together LLM_KEY={hex}',
+        # (legacy26: a Dockerfile's ``ARG``/``ENV`` lines and a Makefile's
+        # ``:=`` assignments are a flat group as well)
+        'FROM python:3.12-slim\nARG LLM_PROVIDER=together\nENV LLM_API_KEY={hex}',
+        'export LLM_BASE_URL := https://api.together.xyz/v1\nexport LLM_API_KEY := {hex}',
         '2024-05-01T10:00:00.1234567Z   LLM_BASE_URL: https://api.together.xyz/v1\n'
         '2024-05-01T10:00:00.1234567Z   LLM_API_KEY: {hex}',
         # (a provider's name converted where it is written: Rust's
@@ -2625,6 +2629,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'Environment=LLM_PROVIDER=openai LLM_API_KEY={hex}',
         'Environment=LLM_PROVIDER=together LLM_CACHE_KEY={hex}',
         'declare -x LLM_PROVIDER="together"\ndeclare -x LLM_CACHE_KEY="{hex}"',
+        'ARG LLM_PROVIDER=openai\nENV LLM_API_KEY={hex}\nENV TOGETHER_MODEL=x',
+        'ARG LLM_PROVIDER=together\nENV LLM_CACHE_KEY={hex}',
+        'LLM_BASE_URL := https://api.openai.com/v1\nLLM_API_KEY := {hex}\nTOGETHER_MODEL := x',
         'LLM_PROVIDER=together\nEMBED_PROVIDER=openai EMBED_API_KEY={hex}',
         'A=together B_API_KEY={hex}',
         '2024-05-01T10:00:00.1234567Z   LLM_PROVIDER: together\n'

@@ -1410,7 +1410,7 @@ _BLOCK_LABEL = regex_cache.compile(
 # ``env:``, ``kubectl logs --timestamps``).
 FLAT_LEAD = (
     rb'(?:' + LOG_TIMESTAMP + rb'[ \t]+)?'
-    rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4})[ \t]+|Environment=)?'
+    rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4}|ENV|ARG)[ \t]+|Environment=)?'
     rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\']{0,512})["\']?[ \t]+){0,16}?["\']?'
 )
 # A flat name (``.env``, ``.properties``, shell exports): a prefix, then
@@ -1422,7 +1422,7 @@ _FLAT_NAMES = tuple(
         rb'[ \t]*' + FLAT_LEAD + rb'(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
         + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
         # (the value maybe a shell or Compose default: ``${LLM_API_KEY:-<key>}``)
-        rb'[ \t]*[:=][ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
+        rb'[ \t]*(?:::?=|[?:=])[ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
     )
     for lazy in (b'?', b'')
 )
