@@ -669,7 +669,8 @@ _GENERIC_VALUE = (
     # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
     # (``, do:``: Elixir's one-line function returning the value, ``def
     # key, do: <key>``)
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|,[ \t]{1,8}do:|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # (``.set(``: a Gradle property's setter in the Kotlin DSL, ``apiKey.set(<key>)``)
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     # (an environment lookup whose fallback is the value: ``apiKey:
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
@@ -856,7 +857,7 @@ TOGETHER_CONTEXT = Context(
         # (or named for Together's credentials, as an object's name may be:
         # a Traefik middleware's ``together-auth:``)
         rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
-        rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
         rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
@@ -2609,6 +2610,11 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``:=`` assignments are a flat group as well)
         'FROM python:3.12-slim\nARG LLM_PROVIDER=together\nENV LLM_API_KEY={hex}',
         'export LLM_BASE_URL := https://api.together.xyz/v1\nexport LLM_API_KEY := {hex}',
+        # (legacy26: a PowerShell hashtable's ``@{`` under a Together name;
+        # a Gradle property's ``.set(`` in a Together block of the Kotlin DSL)
+        "$Config = @{{\n    Together = @{{\n        ApiKey = '{hex}'\n    }}\n}}",
+        "$Together = @{{\n    ApiKey = '{hex}'\n}}",
+        'llm {{\n    together {{\n        apiKey.set("{hex}")\n    }}\n}}',
         '2024-05-01T10:00:00.1234567Z   LLM_BASE_URL: https://api.together.xyz/v1\n'
         '2024-05-01T10:00:00.1234567Z   LLM_API_KEY: {hex}',
         # (a provider's name converted where it is written: Rust's
@@ -2631,6 +2637,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'declare -x LLM_PROVIDER="together"\ndeclare -x LLM_CACHE_KEY="{hex}"',
         'ARG LLM_PROVIDER=openai\nENV LLM_API_KEY={hex}\nENV TOGETHER_MODEL=x',
         'ARG LLM_PROVIDER=together\nENV LLM_CACHE_KEY={hex}',
+        "$Config = @{{\n    Together = @{{\n        BaseUrl = 'https://api.together.xyz/v1'\n    }}\n"
+        "    OpenAI = @{{\n        ApiKey = '{hex}'\n    }}\n}}",
+        "$Together = @{{\n    Installer = 'together-setup.exe'\n    Sha256 = '{hex}'\n}}",
+        'together {{\n    cliSha256.set("{hex}")\n}}',
+        'llm {{\n    together {{\n        baseUrl.set("https://api.together.xyz/v1")\n    }}\n'
+        '    openai {{\n        apiKey.set("{hex}")\n    }}\n}}',
         'LLM_BASE_URL := https://api.openai.com/v1\nLLM_API_KEY := {hex}\nTOGETHER_MODEL := x',
         'LLM_PROVIDER=together\nEMBED_PROVIDER=openai EMBED_API_KEY={hex}',
         'A=together B_API_KEY={hex}',

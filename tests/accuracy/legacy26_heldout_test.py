@@ -510,8 +510,6 @@ CASES = SOURCE + DECOYS
 # entry goes.
 MISSED: dict[str, str] = {
     'hcl-variable-default-generic': 'missed on 2e3cc7a8 (to be read)',
-    'kotlin-dsl-block': 'missed on 2e3cc7a8 (to be read)',
-    'powershell-hashtable': 'missed on 2e3cc7a8 (to be read)',
     'decoy-spring-xml-other-bean': 'reported on 2e3cc7a8 (to be read)',
     'decoy-python-client-other-call': 'reported on 2e3cc7a8 (to be read)',
 }

@@ -593,7 +593,7 @@ _DOTTED = regex_cache.compile(
 # ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
 # comment after it.
 _LABEL_NAME = regex_cache.compile(
-    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|[\[{(]))[ \t]*'
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[\[{(]?|[\[{(]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
 # The same name, a structure's as a config writes it: a key, a section, a
@@ -601,7 +601,7 @@ _LABEL_NAME = regex_cache.compile(
 # ``spring.ai.openai.``), not a call's (``OpenAI(``: a client class
 # says nothing of where it is pointed).
 _STRUCTURE_NAME = regex_cache.compile(
-    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{]?|[\[{]))[ \t]*'
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[\[{]?|[\[{]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
 # A provider's name alone, maybe with a word saying what of it the
