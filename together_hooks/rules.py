@@ -2592,6 +2592,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a field beside the provider's structure names Together its
         # provider: ``llm:`` with ``provider: together`` then ``openai:``)
         'llm:\n  provider: together\n  openai:\n    api_key: {hex}',
+        # (legacy19: a list item's first field, on its ``- `` line; a TOML
+        # sub-table's parent table pointed at Together's endpoint)
+        '- provider: together\n  openai:\n    api_key: {hex}',
+        '[openai]\nbase_url = "https://api.together.xyz/v1"\n\n[openai.auth]\napi_key = "{hex}"',
         '{{"llm": {{"provider": "together", "openai": {{"api_key": "{hex}"}}}}}}',
         # (a C# auto-property's initializer after its accessors; Elixir's
         # one-line function under a generic name in a Together module)
@@ -2630,6 +2634,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # sibling, names no provider for the other's structure)
         'llm:\n  provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
         'providers:\n  together:\n    provider: together\n  openai:\n    api_key: {hex}',
+        '- provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
+        '[together]\nbase_url = "https://api.together.xyz/v1"\n\n[openai.auth]\napi_key = "{hex}"',
+        '[openai]\nbase_url = "https://api.openai.com/v1"\n[openai.together]\nx = 1\n[openai.auth]\napi_key = "{hex}"',
         # (legacy25: the same groups naming another destination, or the
         # name another purpose's)
         'Environment=LLM_PROVIDER=openai LLM_API_KEY={hex}',

@@ -504,7 +504,65 @@ together_jobs <- list(
 '''),
 )
 
-CASES = SOURCE + DECOYS
+# Written after the first run: the known misses the brief named (a YAML
+# list item ``- provider: together`` whose sibling mapping ``openai:``
+# holds the key, not in any earlier set; a TOML sub-table under a parent
+# table pointed at Together, legacy24's strict xfail, in more shapes) and
+# decoys of those shapes.
+PROBED = key_cases(
+    ('probed-yaml-top-list-item-provider', 'config/backends.yaml', '''\
+- provider: together
+  openai:
+    api_key: {hex}
+- provider: anthropic
+  timeout: 30
+'''),
+    ('probed-yaml-nested-list-item-provider', 'config/llm.yaml', '''\
+llm:
+  backends:
+    - provider: together
+      openai:
+        api_key: {hex}
+'''),
+    ('probed-toml-subtable-of-provider-table', 'config/llm.toml', '''\
+[llm]
+provider = "together"
+
+[llm.openai]
+api_key = "{hex}"
+'''),
+    ('probed-toml-subtable-two-deep', 'config/app.toml', '''\
+[openai]
+base_url = "https://api.together.xyz/v1"
+
+[openai.auth.prod]
+api_key = "{hex}"
+'''),
+    ('decoy-probed-yaml-item-fallback', 'config/backends.yaml', '''\
+- provider: together
+  fallback:
+    openai:
+      api_key: {_hex}
+'''),
+    ('decoy-probed-yaml-next-item', 'config/backends.yaml', '''\
+- provider: together
+  model: meta-llama/Llama-3-70b-chat-hf
+- openai:
+    api_key: {_hex}
+'''),
+    ('decoy-probed-toml-subtable-other-parent', 'config/app.toml', '''\
+[together]
+base_url = "https://api.together.xyz/v1"
+
+[openai]
+base_url = "https://api.openai.com/v1"
+
+[openai.auth]
+api_key = "{_hex}"
+'''),
+)
+
+CASES = SOURCE + DECOYS + PROBED
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.

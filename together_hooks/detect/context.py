@@ -653,6 +653,34 @@ def _dotted_siblings(data: bytes, start: int, label_end: int, lo: int, hi: int, 
     return False
 
 
+# A TOML or INI table's dotted name (``[openai.auth]``, ``[[providers.openai]]``).
+_TABLE_NAME = regex_cache.compile(rb'[ \t]*\[\[?[ \t]*(?P<name>[\w-]{1,40}(?:\.[\w-]{1,40}){0,5})[ \t]*\]\]?')
+
+
+def _parent_tables(data: bytes, label_start: int, label_end: int, lo: int, hi: int, index: _Index) -> bool:
+    """A TOML sub-table is its parent table's (``[openai.auth]`` is
+    ``auth`` inside ``[openai]``, as YAML would nest it): does a table
+    named by a prefix of its dotted name hold a mention in its own body
+    (up to the next table header)?"""
+    found = _TABLE_NAME.match(data, label_start, label_end)
+    if found is None:
+        return False
+    parts = found.group('name').split(b'.')
+    parents = {b'.'.join(parts[:n]) for n in range(1, len(parts))}
+    if not parents:
+        return False
+    starts, ends = index.sections
+    for i in range(bisect_left(starts, lo), len(starts)):
+        if starts[i] >= hi:
+            break
+        table = _TABLE_NAME.match(data, starts[i], ends[i])
+        if table is not None and table.group('name') in parents:
+            end = starts[i + 1] if i + 1 < len(starts) and starts[i + 1] < hi else hi
+            if _inside(index.mention, ends[i], end):
+                return True
+    return False
+
+
 class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
@@ -1024,13 +1052,15 @@ class Walker:
             # beside (``"together.baseUrl"`` over ``"anthropic.apiKey"``).
             if label_end > label_start and _named_other(data, label_start, label_end):
                 own_line = label_start == _line_start(data, at, lo)
+                # (a YAML list item's first field is on its ``- `` line:
+                # ``- provider: together`` then ``openai:``)
                 if not any(
                         b > a and (_named_together(data, a, b)
-                                   or not own_line and _beside(data, index, b, around, label_start))
+                                   or not own_line and _beside(data, index, a if _is_item(data[a:b]) else b, around, label_start))
                         for a, b, around in spans[place + 1:]):
                     if own_line:
                         return _dotted_siblings(data, label_start, label_end, lo, hi, index)
-                    return False
+                    return _parent_tables(data, label_start, label_end, lo, hi, index)
             if _own_field(data, index, label_start, label_end, end):
                 model, model_label_end = label_start, label_end
         if model != -1:
