@@ -771,7 +771,9 @@ TOGETHER_CONTEXT = Context(
         # or an endpoint field set from a setting named for Together's
         # endpoint (``base_url=TOGETHER_BASE_URL``,
         # ``baseURL: process.env.TOGETHER_API_BASE``)
-        rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
+        # (or a Spring XML property referring to a bean so named:
+        # ``<property name="baseUrl" ref="togetherBaseUrl"/>``)
+        rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?(?:[ \t]{1,8}ref)?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
         rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
         rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
         rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[ _.-]?ai)?)(?![\w-])'
@@ -2596,6 +2598,10 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # sub-table's parent table pointed at Together's endpoint)
         '- provider: together\n  openai:\n    api_key: {hex}',
         '[openai]\nbase_url = "https://api.together.xyz/v1"\n\n[openai.auth]\napi_key = "{hex}"',
+        # (a Spring bean whose endpoint refers to a bean named for Together's)
+        '<beans>\n  <bean id="togetherBase" class="java.lang.String">\n    <constructor-arg value="https://api.together.xyz/v1"/>\n'
+        '  </bean>\n  <bean id="openaiClient" class="com.acme.OpenAIClient">\n'
+        '    <property name="baseUrl" ref="togetherBase"/>\n    <property name="apiKey" value="{hex}"/>\n  </bean>\n</beans>',
         '{{"llm": {{"provider": "together", "openai": {{"api_key": "{hex}"}}}}}}',
         # (a C# auto-property's initializer after its accessors; Elixir's
         # one-line function under a generic name in a Together module)
@@ -2636,6 +2642,12 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'providers:\n  together:\n    provider: together\n  openai:\n    api_key: {hex}',
         '- provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
         '[together]\nbase_url = "https://api.together.xyz/v1"\n\n[openai.auth]\napi_key = "{hex}"',
+        # (a sibling element named for another provider; the Together
+        # bean's own start tag is no field beside it)
+        '<beans>\n  <bean id="togetherClient" class="com.acme.llm.TogetherClient">\n'
+        '    <property name="baseUrl" value="https://api.together.xyz/v1"/>\n  </bean>\n'
+        '  <bean id="cohereClient" class="com.acme.llm.CohereClient">\n    <property name="apiKey" value="{hex}"/>\n'
+        '  </bean>\n</beans>',
         '[openai]\nbase_url = "https://api.openai.com/v1"\n[openai.together]\nx = 1\n[openai.auth]\napi_key = "{hex}"',
         # (legacy25: the same groups naming another destination, or the
         # name another purpose's)

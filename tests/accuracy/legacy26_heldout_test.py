@@ -538,6 +538,27 @@ base_url = "https://api.together.xyz/v1"
 [openai.auth.prod]
 api_key = "{hex}"
 '''),
+    ('probed-spring-xml-ref-bean', 'src/main/resources/llm.xml', '''\
+<beans>
+  <bean id="togetherBaseUrl" class="java.lang.String">
+    <constructor-arg value="https://api.together.xyz/v1"/>
+  </bean>
+  <bean id="openaiClient" class="com.acme.llm.OpenAIClient">
+    <property name="baseUrl" ref="togetherBaseUrl"/>
+    <property name="apiKey" value="{hex}"/>
+  </bean>
+</beans>
+'''),
+    ('decoy-probed-xml-other-provider-element', 'conf/providers.xml', '''\
+<providers>
+  <provider name="together" class="com.acme.llm.TogetherProvider">
+    <endpoint>https://api.together.xyz/v1</endpoint>
+  </provider>
+  <provider name="mistral">
+    <apiKey>{_hex}</apiKey>
+  </provider>
+</providers>
+'''),
     ('decoy-probed-yaml-item-fallback', 'config/backends.yaml', '''\
 - provider: together
   fallback:
@@ -568,7 +589,6 @@ CASES = SOURCE + DECOYS + PROBED
 # entry goes.
 MISSED: dict[str, str] = {
     'hcl-variable-default-generic': 'missed on 2e3cc7a8 (to be read)',
-    'decoy-spring-xml-other-bean': 'reported on 2e3cc7a8 (to be read)',
     'decoy-python-client-other-call': 'reported on 2e3cc7a8 (to be read)',
 }
 

@@ -372,6 +372,13 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
 # it (``indent_spans`` makes the two lines its label).
 _PLIST_LABEL = regex_cache.compile(
     rb'<key>[ \t]*(?P<name>[\w.-]{1,64})[ \t]*</key>[ \t]*\r?\n[ \t]*<(?:dict|array)>[ \t]*\r?\Z')
+# The name an XML start tag's ``id`` or ``name`` gives its element
+# (Spring's ``<bean id="cohereClient" class="...">`` over its
+# ``<property>`` lines), not its ``class``: a client class says nothing of
+# where it is pointed.
+_XML_ID_LABEL = regex_cache.compile(
+    rb'<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}=["\'][^"\'<>\r\n]{0,120}["\'])*?[ \t]+(?:id|name)=["\']'
+    rb'(?P<name>[\w.-]{1,64})["\'][^<>\r\n/]{0,200}>[ \t]*\r?\Z')
 _PLIST_CONTAINER = regex_cache.compile(rb'[ \t]*<(?:dict|array)>[ \t]*\r?')
 _PLIST_KEY = regex_cache.compile(rb'[ \t]*<key>[^<\r\n]{1,100}</key>[ \t]*\r?')
 
@@ -617,7 +624,8 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     nearest name part naming one before any names Together's
     (``openai:``, ``[providers.openai]``, ``spring.ai.openai.``; not
     ``[openai.together]``)?"""
-    found = _STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
+    found = (_STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
+             or _XML_ID_LABEL.search(data, label_start, label_end))
     if found is None:
         return False
     for name in reversed(found.group('name').split(b'.')):
@@ -757,9 +765,17 @@ def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
             return True
         start = _line_start(data, at, lo)
         field = data[start:_line_end(data, start, hi)]
+        # (an XML start tag left open is an element of its own, the
+        # sibling's: its attributes are not the parent's fields, Spring's
+        # ``<bean class="...TogetherClient">`` beside ``<bean id="cohereClient">``)
+        if _OPEN_TAG.fullmatch(field):
+            continue
         if _raw_indent(field) == indent or _indent(field) == indent:
             return True
     return False
+
+
+_OPEN_TAG = regex_cache.compile(rb'[ \t]*<[\w:.-]{1,40}(?:[ \t][^<>\r\n]{0,400}[^/<>\r\n])?>[ \t]*\r?')
 
 
 # A YAML stream's document marker (``---``, ``...``): the documents of
