@@ -669,7 +669,8 @@ _GENERIC_VALUE = (
     # (``|`` or ``│`` between blanks: a Markdown or box-drawn table's cells)
     # (``, do:``: Elixir's one-line function returning the value, ``def
     # key, do: <key>``)
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|,[ \t]{1,8}do:|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    # (``.set(``: a Gradle property's setter in the Kotlin DSL, ``apiKey.set(<key>)``)
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     # (an environment lookup whose fallback is the value: ``apiKey:
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
@@ -770,7 +771,9 @@ TOGETHER_CONTEXT = Context(
         # or an endpoint field set from a setting named for Together's
         # endpoint (``base_url=TOGETHER_BASE_URL``,
         # ``baseURL: process.env.TOGETHER_API_BASE``)
-        rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
+        # (or a Spring XML property referring to a bean so named:
+        # ``<property name="baseUrl" ref="togetherBaseUrl"/>``)
+        rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?(?:[ \t]{1,8}ref)?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
         rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
         rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
         rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[ _.-]?ai)?)(?![\w-])'
@@ -856,7 +859,7 @@ TOGETHER_CONTEXT = Context(
         # (or named for Together's credentials, as an object's name may be:
         # a Traefik middleware's ``together-auth:``)
         rb'|together(?:[_.-]?ai|(?<=["\']together)[ ]ai(?=\\?["\']))?(?:[_-](?:api|credentials?|secrets?|keys?|tokens?|auth|env))*'
-        rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[{\[]?|,)'
+        rb'\\?["\'\]]?\+?[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[{\[]?|,)'
         # (a YAML block anchored as Together's, ``defaults: &together``,
         # merged where it is used: ``<<: *together``)
         rb'|[\w.-]{1,40}["\']?[ \t]*:[ \t]*&together(?:[_-]?ai)?'
@@ -2591,6 +2594,14 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # (a field beside the provider's structure names Together its
         # provider: ``llm:`` with ``provider: together`` then ``openai:``)
         'llm:\n  provider: together\n  openai:\n    api_key: {hex}',
+        # (legacy19: a list item's first field, on its ``- `` line; a TOML
+        # sub-table's parent table pointed at Together's endpoint)
+        '- provider: together\n  openai:\n    api_key: {hex}',
+        '[openai]\nbase_url = "https://api.together.xyz/v1"\n\n[openai.auth]\napi_key = "{hex}"',
+        # (a Spring bean whose endpoint refers to a bean named for Together's)
+        '<beans>\n  <bean id="togetherBase" class="java.lang.String">\n    <constructor-arg value="https://api.together.xyz/v1"/>\n'
+        '  </bean>\n  <bean id="openaiClient" class="com.acme.OpenAIClient">\n'
+        '    <property name="baseUrl" ref="togetherBase"/>\n    <property name="apiKey" value="{hex}"/>\n  </bean>\n</beans>',
         '{{"llm": {{"provider": "together", "openai": {{"api_key": "{hex}"}}}}}}',
         # (a C# auto-property's initializer after its accessors; Elixir's
         # one-line function under a generic name in a Together module)
@@ -2605,6 +2616,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
         '[Service]\nEnvironment=LLM_PROVIDER=together LLM_API_KEY={hex}',
         'LLM_PROVIDER=together LLM_API_KEY={hex} python serve.py',
         'Environment=LLM_PROVIDER=together LLM_KEY={hex}',
+        # (legacy26: a Dockerfile's ``ARG``/``ENV`` lines and a Makefile's
+        # ``:=`` assignments are a flat group as well)
+        'FROM python:3.12-slim\nARG LLM_PROVIDER=together\nENV LLM_API_KEY={hex}',
+        'export LLM_BASE_URL := https://api.together.xyz/v1\nexport LLM_API_KEY := {hex}',
+        # (legacy26: a PowerShell hashtable's ``@{`` under a Together name;
+        # a Gradle property's ``.set(`` in a Together block of the Kotlin DSL)
+        "$Config = @{{\n    Together = @{{\n        ApiKey = '{hex}'\n    }}\n}}",
+        "$Together = @{{\n    ApiKey = '{hex}'\n}}",
+        'llm {{\n    together {{\n        apiKey.set("{hex}")\n    }}\n}}',
         '2024-05-01T10:00:00.1234567Z   LLM_BASE_URL: https://api.together.xyz/v1\n'
         '2024-05-01T10:00:00.1234567Z   LLM_API_KEY: {hex}',
         # (a provider's name converted where it is written: Rust's
@@ -2620,11 +2640,29 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # sibling, names no provider for the other's structure)
         'llm:\n  provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
         'providers:\n  together:\n    provider: together\n  openai:\n    api_key: {hex}',
+        '- provider: together\n  fallback:\n    openai:\n      api_key: {hex}',
+        '[together]\nbase_url = "https://api.together.xyz/v1"\n\n[openai.auth]\napi_key = "{hex}"',
+        # (a sibling element named for another provider; the Together
+        # bean's own start tag is no field beside it)
+        '<beans>\n  <bean id="togetherClient" class="com.acme.llm.TogetherClient">\n'
+        '    <property name="baseUrl" value="https://api.together.xyz/v1"/>\n  </bean>\n'
+        '  <bean id="cohereClient" class="com.acme.llm.CohereClient">\n    <property name="apiKey" value="{hex}"/>\n'
+        '  </bean>\n</beans>',
+        '[openai]\nbase_url = "https://api.openai.com/v1"\n[openai.together]\nx = 1\n[openai.auth]\napi_key = "{hex}"',
         # (legacy25: the same groups naming another destination, or the
         # name another purpose's)
         'Environment=LLM_PROVIDER=openai LLM_API_KEY={hex}',
         'Environment=LLM_PROVIDER=together LLM_CACHE_KEY={hex}',
         'declare -x LLM_PROVIDER="together"\ndeclare -x LLM_CACHE_KEY="{hex}"',
+        'ARG LLM_PROVIDER=openai\nENV LLM_API_KEY={hex}\nENV TOGETHER_MODEL=x',
+        'ARG LLM_PROVIDER=together\nENV LLM_CACHE_KEY={hex}',
+        "$Config = @{{\n    Together = @{{\n        BaseUrl = 'https://api.together.xyz/v1'\n    }}\n"
+        "    OpenAI = @{{\n        ApiKey = '{hex}'\n    }}\n}}",
+        "$Together = @{{\n    Installer = 'together-setup.exe'\n    Sha256 = '{hex}'\n}}",
+        'together {{\n    cliSha256.set("{hex}")\n}}',
+        'llm {{\n    together {{\n        baseUrl.set("https://api.together.xyz/v1")\n    }}\n'
+        '    openai {{\n        apiKey.set("{hex}")\n    }}\n}}',
+        'LLM_BASE_URL := https://api.openai.com/v1\nLLM_API_KEY := {hex}\nTOGETHER_MODEL := x',
         'LLM_PROVIDER=together\nEMBED_PROVIDER=openai EMBED_API_KEY={hex}',
         'A=together B_API_KEY={hex}',
         '2024-05-01T10:00:00.1234567Z   LLM_PROVIDER: together\n'

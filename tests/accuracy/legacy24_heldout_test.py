@@ -640,7 +640,6 @@ CASES = SOURCE + DECOYS + PROBED
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'probed-toml-subtable-of-pointed-openai': 'a TOML sub-table [openai.auth] is its own section: the parent [openai]\'s Together endpoint is not asked, and the name is another provider\'s (found on c9b0e3b0, before the sibling-provider rule)',
     'probed-java-positional-provider': 'a constructor\'s positional arguments name no field: new Provider("together", "<hex>") has no provider field nor name for the key',
     'decoy-probed-python-client-no-endpoint': 'a client built with no endpoint beside a Together client in the same file: the statements around an OpenAI-style api_key answer, and a variable named for another provider (groq = OpenAI(...)) is no structure; telling it apart from a client pointed at Together by OPENAI_BASE_URL needs more than the file',
 }

@@ -57,6 +57,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import git_binary_patch_test
     from tests.accuracy import hex_text_test
     from tests.accuracy import legacy25_heldout_test
+    from tests.accuracy import legacy26_heldout_test
     from tests.accuracy import probe2_heldout_test
     from tests.accuracy import probe3_heldout_test
     from tests.accuracy import probe4_heldout_test
@@ -184,6 +185,12 @@ def _sets() -> dict[str, list[Case]]:
         'legacy25': [
             c for c in legacy25_heldout_test.CASES
             if c.id not in legacy25_heldout_test.MISSED
+        ],
+        # legacy26 (legacy keys in configuration languages: small text
+        # files), in the shared group.
+        'legacy26': [
+            c for c in legacy26_heldout_test.CASES
+            if c.id not in legacy26_heldout_test.MISSED
         ],
         # encoded_heldout10 (56 small cases, 10 needing a tool), in the
         # shared group too.

@@ -372,6 +372,13 @@ def indent_spans(data: bytes, at: int, lo: int, hi: int) -> Iterator[tuple[int, 
 # it (``indent_spans`` makes the two lines its label).
 _PLIST_LABEL = regex_cache.compile(
     rb'<key>[ \t]*(?P<name>[\w.-]{1,64})[ \t]*</key>[ \t]*\r?\n[ \t]*<(?:dict|array)>[ \t]*\r?\Z')
+# The name an XML start tag's ``id`` or ``name`` gives its element
+# (Spring's ``<bean id="cohereClient" class="...">`` over its
+# ``<property>`` lines), not its ``class``: a client class says nothing of
+# where it is pointed.
+_XML_ID_LABEL = regex_cache.compile(
+    rb'<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}=["\'][^"\'<>\r\n]{0,120}["\'])*?[ \t]+(?:id|name)=["\']'
+    rb'(?P<name>[\w.-]{1,64})["\'][^<>\r\n/]{0,200}>[ \t]*\r?\Z')
 _PLIST_CONTAINER = regex_cache.compile(rb'[ \t]*<(?:dict|array)>[ \t]*\r?')
 _PLIST_KEY = regex_cache.compile(rb'[ \t]*<key>[^<\r\n]{1,100}</key>[ \t]*\r?')
 
@@ -593,7 +600,7 @@ _DOTTED = regex_cache.compile(
 # ``keys = [``, ``[together.cache]``), maybe an anchor, an opener or a
 # comment after it.
 _LABEL_NAME = regex_cache.compile(
-    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{(]?|[\[{(]))[ \t]*'
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[\[{(]?|[\[{(]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
 # The same name, a structure's as a config writes it: a key, a section, a
@@ -601,7 +608,7 @@ _LABEL_NAME = regex_cache.compile(
 # ``spring.ai.openai.``), not a call's (``OpenAI(``: a client class
 # says nothing of where it is pointed).
 _STRUCTURE_NAME = regex_cache.compile(
-    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?[\[{]?|[\[{]))[ \t]*'
+    rb'(?P<name>[\w.-]{1,64}?)\\?["\']?(?:\]{1,2}|\.|[ \t]*(?:(?:=>|[:=])[ \t]*(?:&[\w.-]{1,40}[ \t]*)?@?[\[{]?|[\[{]))[ \t]*'
     rb'(?:#[^\r\n]{0,200})?\r?\Z',
 )
 # A provider's name alone, maybe with a word saying what of it the
@@ -617,7 +624,8 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     nearest name part naming one before any names Together's
     (``openai:``, ``[providers.openai]``, ``spring.ai.openai.``; not
     ``[openai.together]``)?"""
-    found = _STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
+    found = (_STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
+             or _XML_ID_LABEL.search(data, label_start, label_end))
     if found is None:
         return False
     for name in reversed(found.group('name').split(b'.')):
@@ -650,6 +658,34 @@ def _dotted_siblings(data: bytes, start: int, label_end: int, lo: int, hi: int, 
             if _inside(index.mention, line, _line_end(data, at, hi)):
                 return True
         at = data.find(prefix, at + 1, hi)
+    return False
+
+
+# A TOML or INI table's dotted name (``[openai.auth]``, ``[[providers.openai]]``).
+_TABLE_NAME = regex_cache.compile(rb'[ \t]*\[\[?[ \t]*(?P<name>[\w-]{1,40}(?:\.[\w-]{1,40}){0,5})[ \t]*\]\]?')
+
+
+def _parent_tables(data: bytes, label_start: int, label_end: int, lo: int, hi: int, index: _Index) -> bool:
+    """A TOML sub-table is its parent table's (``[openai.auth]`` is
+    ``auth`` inside ``[openai]``, as YAML would nest it): does a table
+    named by a prefix of its dotted name hold a mention in its own body
+    (up to the next table header)?"""
+    found = _TABLE_NAME.match(data, label_start, label_end)
+    if found is None:
+        return False
+    parts = found.group('name').split(b'.')
+    parents = {b'.'.join(parts[:n]) for n in range(1, len(parts))}
+    if not parents:
+        return False
+    starts, ends = index.sections
+    for i in range(bisect_left(starts, lo), len(starts)):
+        if starts[i] >= hi:
+            break
+        table = _TABLE_NAME.match(data, starts[i], ends[i])
+        if table is not None and table.group('name') in parents:
+            end = starts[i + 1] if i + 1 < len(starts) and starts[i + 1] < hi else hi
+            if _inside(index.mention, ends[i], end):
+                return True
     return False
 
 
@@ -729,9 +765,17 @@ def _beside(data: bytes, index: _Index, lo: int, hi: int, heading: int) -> bool:
             return True
         start = _line_start(data, at, lo)
         field = data[start:_line_end(data, start, hi)]
+        # (an XML start tag left open is an element of its own, the
+        # sibling's: its attributes are not the parent's fields, Spring's
+        # ``<bean class="...TogetherClient">`` beside ``<bean id="cohereClient">``)
+        if _OPEN_TAG.fullmatch(field):
+            continue
         if _raw_indent(field) == indent or _indent(field) == indent:
             return True
     return False
+
+
+_OPEN_TAG = regex_cache.compile(rb'[ \t]*<[\w:.-]{1,40}(?:[ \t][^<>\r\n]{0,400}[^/<>\r\n])?>[ \t]*\r?')
 
 
 # A YAML stream's document marker (``---``, ``...``): the documents of
@@ -1024,13 +1068,15 @@ class Walker:
             # beside (``"together.baseUrl"`` over ``"anthropic.apiKey"``).
             if label_end > label_start and _named_other(data, label_start, label_end):
                 own_line = label_start == _line_start(data, at, lo)
+                # (a YAML list item's first field is on its ``- `` line:
+                # ``- provider: together`` then ``openai:``)
                 if not any(
                         b > a and (_named_together(data, a, b)
-                                   or not own_line and _beside(data, index, b, around, label_start))
+                                   or not own_line and _beside(data, index, a if _is_item(data[a:b]) else b, around, label_start))
                         for a, b, around in spans[place + 1:]):
                     if own_line:
                         return _dotted_siblings(data, label_start, label_end, lo, hi, index)
-                    return False
+                    return _parent_tables(data, label_start, label_end, lo, hi, index)
             if _own_field(data, index, label_start, label_end, end):
                 model, model_label_end = label_start, label_end
         if model != -1:
@@ -1410,7 +1456,7 @@ _BLOCK_LABEL = regex_cache.compile(
 # ``env:``, ``kubectl logs --timestamps``).
 FLAT_LEAD = (
     rb'(?:' + LOG_TIMESTAMP + rb'[ \t]+)?'
-    rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4})[ \t]+|Environment=)?'
+    rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4}|ENV|ARG)[ \t]+|Environment=)?'
     rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\']{0,512})["\']?[ \t]+){0,16}?["\']?'
 )
 # A flat name (``.env``, ``.properties``, shell exports): a prefix, then
@@ -1422,7 +1468,7 @@ _FLAT_NAMES = tuple(
         rb'[ \t]*' + FLAT_LEAD + rb'(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
         + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
         # (the value maybe a shell or Compose default: ``${LLM_API_KEY:-<key>}``)
-        rb'[ \t]*[:=][ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
+        rb'[ \t]*(?:::?=|[?:=])[ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
     )
     for lazy in (b'?', b'')
 )
