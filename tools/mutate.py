@@ -2788,8 +2788,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/separators_test.py',),
       "git diff --word-diff's `[-` before a deleted key touches it: the old key passes"),
     M('chunked-body-unread', 'together_hooks/detect/engine.py',
-      "        if CHUNKED in data:\n",
-      "        if CHUNKED in data[:0]:\n",
+      "        if CHUNKED in data if marks is None else marks & MARK_CHUNKED:\n",
+      "        if CHUNKED in data[:0] if marks is None else 0:\n",
       ('tests/detect/chunked_body_test.py',),
       "an HTTP/1.1 message's chunked body is never joined: a key a chunk's size line cuts passes"),
     M('chunked-size-unchecked', 'together_hooks/detect/codec.py',
@@ -3207,6 +3207,30 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if len(raw) != raw[0] + 5 or raw[3] > 5:\n',
       ('tests/detect/firmware_records_test.py',),
       'an Intel HEX line is a record whatever its checksum: any colon-led hex line of the right length is read as bytes'),
+    M('marks-pass-soft-cr-dropped', 'together_hooks/detect/engine.py',
+      "_MARK_GROUPS = ((MARK_SOFT, (b'=\\n', b'=\\r\\n')), (MARK_CHUNKED, (CHUNKED,)))\n",
+      "_MARK_GROUPS = ((MARK_SOFT, (b'=\\n',)), (MARK_CHUNKED, (CHUNKED,)))\n",
+      ('tests/detect/marks_pass_test.py::test_the_pass_answers_as_the_searches',),
+      "the one hyperscan pass of a large file's marks misses a soft line break before a CRLF (`=\\r\\n`): a "
+      "quoted-printable e-mail with CRLF line ends is never decoded whole where the fast extra reads a large run"),
+    M('marks-pass-chunked-ignored', 'together_hooks/detect/engine.py',
+      '        if CHUNKED in data if marks is None else marks & MARK_CHUNKED:\n',
+      '        if CHUNKED in data if marks is None else 0:\n',
+      ('tests/detect/marks_pass_test.py::test_a_large_file_read_by_the_pass_keeps_its_keys',),
+      "a large file read by the marks' hyperscan pass (the fast extra, a large run) is never read as a chunked "
+      'HTTP body: a key a chunk size line cuts is missed in a history or tree scan, found by the hook'),
+    M('marks-pass-soft-ignored', 'together_hooks/detect/engine.py',
+      '        soft = None if marks is None else bool(marks & MARK_SOFT)\n',
+      '        soft = None if marks is None else False\n',
+      ('tests/detect/marks_pass_test.py::test_a_large_file_read_by_the_pass_keeps_its_keys',),
+      "a large quoted-printable e-mail read by the marks' hyperscan pass is never decoded whole: a key whose "
+      'prefix a soft line break cuts (`tg=` then `p_v1_...`), far from any keyword, is missed'),
+    M('readings-soft-answer-inverted', 'together_hooks/detect/codec.py',
+      '    if (_QP_SOFT.search(data) is not None if soft is None else soft) and qp:\n',
+      '    if (_QP_SOFT.search(data) is not None if soft is None else not soft) and qp:\n',
+      ('tests/detect/marks_pass_test.py::test_readings_take_the_callers_soft_answer',),
+      "`codec.readings` takes its caller's word on a soft line break backwards: a quoted-printable e-mail "
+      'holding one is never decoded whole, one without is rewritten for nothing'),
 )
 
 

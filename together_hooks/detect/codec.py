@@ -407,7 +407,7 @@ def is_pickle0(data: bytes) -> bool:
 
 def readings(
         data: bytes, spans: list[tuple[int, int]], qp: QpMark | None = None,
-        wanted: Callable[[bytes], bool] | None = None,
+        wanted: Callable[[bytes], bool] | None = None, soft: bool | None = None,
 ) -> list[tuple[int, View]]:
     """(start, view) of the other readings of ``data`` worth scanning: the
     stretches in ``spans`` (around the rules' keywords) unescaped and
@@ -415,7 +415,9 @@ def readings(
     may fall inside a key's prefix; a protocol-0 pickle without its opcodes.
     ``qp``: ``data``'s ``QpMark``, when the caller has one; ``wanted``: the
     test a view's bytes must pass to be worth scanning (a view failing it
-    is left out, and the joined one not built: ``joined_view``)."""
+    is left out, and the joined one not built: ``joined_view``); ``soft``:
+    whether ``data`` holds a soft line break (``_QP_SOFT``), when the
+    caller knows (``engine``'s one pass of a file's marks), else searched."""
     out = []
     if is_pickle0(data):
         view = rewrite(data, _PICKLE0, lambda m: b'', 'pickle')
@@ -426,7 +428,7 @@ def readings(
     # A soft line break first: one search (two ``in`` cost twice as much),
     # and most files (mypy's history: 80% of those with a keyword) hold
     # none, so the file-wide marker is searched for few.
-    if _QP_SOFT.search(data) is not None and qp:
+    if (_QP_SOFT.search(data) is not None if soft is None else soft) and qp:
         view = rewrite(data, _QP, _hex_byte, 'quoted-printable')
         if view is not None:
             out.append((0, view))

@@ -912,6 +912,9 @@ def _hits(
         (offset, secret, rule, 'raw' if data.startswith(secret.encode(), offset) else 'base64')
         for offset, secret, rule in (_candidates(data, active, walkers, where) if active else ())
     ]
+    # A large file's marks by one pass where hyperscan reads (None: each by ``in``).
+    marks_of = _marks_test(screen) if len(data) >= _MARKS_MIN and (active or depth == 0 and where) else None
+    marks = None if marks_of is None else marks_of(data)
     if active and (spans or _may_escape(data)):
         from together_hooks.detect.codec import readings
 
@@ -928,7 +931,8 @@ def _hits(
         wanted = None if any(rule.value_run is None for rule in active) else (
             lambda view: bool(_valued(view, read_for(view)))
         )
-        for lo, view in readings(data, _merged(near + spans) if spans else near, qp, wanted):
+        soft = None if marks is None else bool(marks & MARK_SOFT)
+        for lo, view in readings(data, _merged(near + spans) if spans else near, qp, wanted, soft):
             # A reading that holds no value of a rule cannot hold its key:
             # its keywords are not searched nor its windows opened
             # (``_valued``: most readings of a file saying "together").
@@ -972,7 +976,7 @@ def _hits(
             hits += _markup_hits(data, path, rules, budget, 'rtf')
         # An HTTP/1.1 message with a chunked body: its chunks joined
         # (``codec.chunked_view``), a key a size line cut read whole.
-        if CHUNKED in data:
+        if CHUNKED in data if marks is None else marks & MARK_CHUNKED:
             from together_hooks.detect.codec import chunked_view
 
             hits += _view_hits(chunked_view(data), path, rules, budget)
@@ -1611,6 +1615,7 @@ def prepare(rules: tuple[Rule, ...], enough: Callable[[int], bool] | None = None
     keyword_screen(rules).prepare(enough)
     _hex_prefix_test(keyword_screen(rules))  # hyperscan's, when the screen took its one pass
     _wide_test(rules)  # the same
+    _marks_test(keyword_screen(rules))  # the same
     walkers = set()
     lists = set()  # a list of keys' own names and its parents' purposes (``Context.own``, ``purpose``)
     for rule in rules:
@@ -1737,6 +1742,75 @@ def _may_escape(data: bytes) -> bool:
         or KEY_PREFIX in data  # a key may be wrapped across lines
         or data.endswith(b'.') and b'p0\n' in data[:256]  # codec.is_pickle0
     )
+
+
+# What ``_hits`` asks of a whole file holding a keyword, each a search of
+# every byte of a file that says "together" and holds no such mark (most
+# of them): a quoted-printable soft line break (``codec._QP_SOFT``, asked
+# by ``codec.readings``) and a chunked body's header value (``CHUNKED``).
+# Where the keyword screen reads by hyperscan's one pass (the ``fast``
+# extra, a run large enough), one more pass answers both for a file of
+# ``_MARKS_MIN`` bytes or more: ``CHUNKED`` costs ``in`` ~0.65 ns a byte on
+# code (CPython's two-way search, for a needle of 6 bytes or more in
+# 30,000 or more), the soft break's search ~0.45, the pass ~0.28
+# (docs/performance.md, "Issue 17, session 29: the engine on 'together'
+# prose").  ``_may_escape``'s marks are not in it: most files hold its
+# first, a backslash, and the pass with them costs 3x.
+MARK_SOFT, MARK_CHUNKED = 1, 2
+_MARK_GROUPS = ((MARK_SOFT, (b'=\n', b'=\r\n')), (MARK_CHUNKED, (CHUNKED,)))
+_MARKS_ALL = MARK_SOFT | MARK_CHUNKED
+# Below this a file's ``in``s cost less than a hyperscan call.
+_MARKS_MIN = 1024
+_MARKS_PASS: list[Callable[[bytes], int] | None] = []
+
+
+def _plain_marks(data: bytes) -> int:
+    """``_MARK_GROUPS``' bits of the marks ``data`` holds, by ``in``."""
+    return sum(bit for bit, marks in _MARK_GROUPS if any(mark in data for mark in marks))
+
+
+def _marks_test(screen: Keywords) -> Callable[[bytes], int] | None:
+    """``_plain_marks`` by one hyperscan pass, once ``screen`` reads by one
+    (``Keywords.one_pass``), else None (each asked by ``in`` where it is
+    asked); made at most once a process (``prepare``: before a scan forks)."""
+    if not screen.one_pass:
+        return None
+    if not _MARKS_PASS:
+        _MARKS_PASS.append(_hyperscan_marks())
+    return _MARKS_PASS[0]
+
+
+def _hyperscan_marks() -> Callable[[bytes], int] | None:
+    from together_hooks.detect.prefilter import hyperscan_database
+    from together_hooks.detect.prefilter import hyperscan_module
+
+    try:
+        hyperscan = hyperscan_module()
+    except ImportError:
+        return None
+    bits = [bit for bit, marks in _MARK_GROUPS for _mark in marks]
+    expressions = [b''.join(b'\\x%02x' % byte for byte in mark) for _bit, marks in _MARK_GROUPS for mark in marks]
+    db = hyperscan_database(hyperscan, expressions, [hyperscan.HS_FLAG_SINGLEMATCH] * len(expressions))
+    if db is None:
+        return None
+    stopped = hyperscan.ScanTerminated
+
+    def marks(data: bytes) -> int:
+        if len(data) >= 1 << 32:  # past the length one hyperscan call takes
+            return _plain_marks(data)
+        found = [0]
+
+        def on_match(i: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+            found[0] |= bits[i]
+            return found[0] == _MARKS_ALL  # True stops the scan
+
+        try:
+            db.scan(data, on_match)
+        except stopped:
+            pass
+        return found[0]
+
+    return marks
 
 
 def _b64_plain(rules: tuple[Rule, ...], depth: int) -> tuple[bytes, ...]:
