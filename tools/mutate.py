@@ -3088,6 +3088,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if not isinstance(head, dict):\n',
       ('tests/detect/jws_deflate_test.py',),
       "a JWS payload is inflated whatever its header's `zip` says: a header that never asked for deflate is read as raw deflate"),
+    M('config-windows-path-kept', 'together_hooks/config.py',
+      '            _refuse_windows_separator(key, text, where)\n',
+      '            pass\n',
+      ('tests/config_cli_test.py',),
+      "a config path written with Windows' backslash (`exclude = ['fixtures\\a.py']`, `baseline = 'config\\.secrets.baseline'`) is taken in silence: the exclude leaves nothing out, `baseline create` writes a file named with a backslash"),
+    M('config-backslash-escape-refused', 'together_hooks/config.py',
+      '        while i != -1 and i + 1 < len(text) and text[i + 1] not in _NOT_ESCAPED:\n',
+      '        while False:\n',
+      ('tests/config_cli_test.py',),
+      "an exclude pattern using git's own escapes (`\\#x`, `\\*.log`, `a\\\\b`) is refused as a Windows path"),
 )
 
 
