@@ -2295,7 +2295,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/baseline/baseline_test.py::test_baseline_never_writes_a_key_a_file_name_holds',),
       '`baseline create` reads no file names: a key in one is left out with nothing said, and the hooks then fail on it'),
     M('advice-names-recordable', 'together_hooks/pipeline.py',
-      '    named = [f for f in findings if not f.commit and f.path == PATH_NAME]',
+      '    named = [f for f in findings if not f.commit and f.path in _NO_COMMENT]',
       '    named = []',
       ('tests/baseline/baseline_test.py::test_baseline_never_writes_a_key_a_file_name_holds',),
       "`scan`'s advice for a key in a file or folder name says to comment its line or record it in the baseline, neither of which can hold it"),
@@ -3098,6 +3098,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        while False:\n',
       ('tests/config_cli_test.py',),
       "an exclude pattern using git's own escapes (`\\#x`, `\\*.log`, `a\\\\b`) is refused as a Windows path"),
+    M('typed-key-told-pragma', 'together_hooks/pipeline.py',
+      '    named = [f for f in findings if not f.commit and f.path in _NO_COMMENT]\n',
+      '    named = [f for f in findings if not f.commit and f.path == PATH_NAME]\n',
+      ('tests/hooks/commit_msg_test.py',),
+      'a key typed into the commit message or the author is told to add an allow comment (only more text there) or run `baseline update` (it records files): following either, the commit is refused again'),
+    M('typed-key-told-take-out', 'together_hooks/report.py',
+      '    if not committed and all(f.path in _TYPED for f in findings):\n',
+      '    if False:\n',
+      ('tests/hooks/commit_msg_test.py',),
+      'a key typed into the commit message or the author is told to take it out of the file'),
 )
 
 
