@@ -716,6 +716,11 @@ def _not_a_key_step(
     from together_hooks.gitrun import worktree_root
     from together_hooks.messages import shell_quote as quote
 
+    allow = getattr(args, 'not_a_key_allow', None)
+    if allow and findings and all(f.path in NOT_FILES for f in findings):  # none a file
+        hashes = ', '.join(f'"{h}"' for h in dict.fromkeys(f.hashed_secret for f in findings))
+        return allow.replace(ALLOW_HASHES, hashes) + take_out_step(
+            findings if taken is None else taken, getattr(args, 'repo_root', '.'), _pushed(args))
     if getattr(args, 'not_a_key', None):  # a caller that knows better (a server)
         inline = _allow_inline(findings)
         text = args.not_a_key.replace(ALLOW_INLINE, inline)
@@ -932,6 +937,8 @@ def _only_in_stash(root: str, commits: Sequence[str]) -> set[str]:
 # Where a caller's own not-a-key step (``args.not_a_key``) takes the allow
 # comment that works in the files found.
 ALLOW_INLINE = '<allow-inline>'
+# Where ``not_a_key_allow`` names the keys' hashed_secrets.
+ALLOW_HASHES = '<allow-hashes>'
 
 
 def _allow_inline(findings: Sequence[Finding]) -> str:

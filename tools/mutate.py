@@ -3108,6 +3108,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/hooks/commit_msg_test.py',),
       'a key typed into the commit message or the author is told to take it out of the file'),
+    M('server-message-key-told-baseline', 'together_hooks/pipeline.py',
+      '    if allow and findings and all(f.path in NOT_FILES for f in findings):  # none a file\n',
+      '    if False:\n',
+      ('tests/cli/pre_receive_test.py',),
+      "the server's refusal of a key in a commit message (in no file) tells the pusher to record it in the baseline, which records files only: the push is refused again"),
 )
 
 
