@@ -263,6 +263,31 @@ def test_a_config_saved_with_a_byte_order_mark_reads_as_without(git_repo, keys):
     assert hook('fixtures/a.txt', cwd=git_repo).rc == 0
 
 
+def test_a_windows_path_in_the_config_is_refused_naming_the_slash_form(git_repo, keys):
+    """A config written on Windows, ``exclude = ['fixtures\\a.py']``, left
+    nothing out (a backslash escapes the next character in a pattern),
+    ``env-templates`` matched no template, and ``baseline =
+    'config\\.secrets.baseline'`` sent ``baseline create`` to write a file
+    named with a backslash at the root: each in silence. Each is one line,
+    exit 2, naming the ``/`` spelling; git's own escapes still load."""
+    write(git_repo, 'fixtures/a.py', f'k = "{keys()}"\n')
+    git(git_repo, 'add', '.')
+    for text, words in (
+            ("exclude = ['fixtures\\a.py']", "exclude: 'fixtures\\a.py' holds a backslash"),
+            ("exclude = ['fixtures\\']", "write 'fixtures/'"),
+            ("env-templates = ['deploy\\*.env.tmpl']", "write 'deploy/*.env.tmpl'"),
+            ("baseline = 'config\\.secrets.baseline'", "write 'config/.secrets.baseline'"),
+    ):
+        _config(git_repo, text + '\n')
+        assert_error_line(run('together-hooks', 'scan', cwd=git_repo), '.together-hooks.toml', words)
+    assert_error_line(run('together-hooks', 'baseline', 'create', cwd=git_repo), 'holds a backslash')
+    assert not (git_repo / 'config\\.secrets.baseline').exists()
+    assert_error_line(hook('fixtures/a.py', cwd=git_repo), 'holds a backslash')
+    # git's escapes (a literal #, *, backslash; a bracket's own) are patterns still.
+    _config(git_repo, "exclude = ['\\#x', '\\*.log', 'a\\\\b', '[\\d].py', 'fixtures/']\n")
+    assert scan(cwd=git_repo).rc == 0
+
+
 @pytest.mark.parametrize('entry', ['{key}', '^{key}$', 'x|{key}'])
 def test_a_key_pasted_into_allow_is_refused_not_committed(git_repo, keys, entry):
     """``allow`` holding the key itself would pass it everywhere, the

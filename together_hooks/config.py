@@ -314,12 +314,47 @@ def _validated(table: Any, where: str) -> Config:
                 isinstance(value, list) and all(isinstance(v, str) and v for v in value)
         ):
             raise InputError(f'{where}: {key} must be a list of non-empty strings')
+        for text in (value if kind is list else [value]):
+            _refuse_windows_separator(key, text, where)
     return Config(
         exclude=table.get('exclude', ()),
         allow=table.get('allow', ()),
         baseline=table.get('baseline'),
         env_templates=table.get('env-templates', ()),
         source=where,
+    )
+
+
+# A backslash before one of these (or at the end) escapes nothing a
+# gitignore pattern needs escaped: it is a Windows folder separator.
+_PATH_KEYS = ('exclude', 'baseline', 'env-templates')
+_NOT_ESCAPED = frozenset('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-')
+
+
+def _refuse_windows_separator(key: str, text: str, where: str) -> None:
+    """A path written with Windows' ``\\`` (``fixtures\\a.py``) never
+    names a file here: git paths are ``/``-separated on every system, so
+    such an ``exclude`` left nothing out, an ``env-templates`` glob matched
+    no template and a ``baseline`` was a file named with a backslash, in
+    silence (``baseline create`` wrote one). Refused, naming the ``/``
+    spelling. An ``exclude`` keeps git's escapes (``\\#``, ``\\*``, a
+    bracket's ``[\\d]``)."""
+    if key not in _PATH_KEYS or '\\' not in text:
+        return
+    if key == 'exclude':
+        if '[' in text:  # inside a bracket a backslash is the bracket's business
+            return
+        i = text.find('\\')
+        while i != -1 and i + 1 < len(text) and text[i + 1] not in _NOT_ESCAPED:
+            i = text.find('\\', i + 2)
+        if i == -1:
+            return
+        why = 'in a pattern it escapes the next character (as in .gitignore), never separates folders'
+    else:
+        why = 'paths are /-separated on every system, as git names them'
+    raise InputError(
+        f"{where}: {key}: '{text}' holds a backslash: {why}; "
+        f"write '{text.replace(chr(92), '/')}'",
     )
 
 

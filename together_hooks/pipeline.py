@@ -32,6 +32,8 @@ from together_hooks.fileio import refuse_replacing_input
 from together_hooks.fileio import text_start
 from together_hooks.fileio import write_atomic
 from together_hooks.filters import apply_baseline
+from together_hooks.findings import COMMIT_HEADER
+from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import Finding
 from together_hooks.findings import NOT_FILES
 from together_hooks.findings import PATH_NAME
@@ -704,6 +706,11 @@ def _not_a_key_step(
     from together_hooks.gitrun import worktree_root
     from together_hooks.messages import shell_quote as quote
 
+    allow = getattr(args, 'not_a_key_allow', None)
+    if allow and findings and all(f.path in NOT_FILES for f in findings):  # none a file
+        hashes = ', '.join(f'"{h}"' for h in dict.fromkeys(f.hashed_secret for f in findings))
+        return allow.replace(ALLOW_HASHES, hashes) + take_out_step(
+            findings if taken is None else taken, getattr(args, 'repo_root', '.'), _pushed(args))
     if getattr(args, 'not_a_key', None):  # a caller that knows better (a server)
         inline = _allow_inline(findings)
         text = args.not_a_key.replace(ALLOW_INLINE, inline)
@@ -733,17 +740,20 @@ def _not_a_key_step(
             f'{path} and commit that (`together-hooks baseline audit` asks '
             'only about keys with no label).'
         )
-    # A key in a file or folder name: no comment can sit on it, and the
-    # baseline, keyed by file name, would write the key to record it.
-    named = [f for f in findings if not f.commit and f.path == PATH_NAME]
+    # A key in a file or folder name, or in the message or the author of
+    # the commit being made (the commit-msg stage; the pre-commit stage
+    # reads the author too): no comment can sit on it (in a message one is
+    # only more text), and the baseline, keyed by file name, cannot record
+    # it; the config's ``allow`` of its hashed_secret can.
+    named = [f for f in findings if not f.commit and f.path in _NO_COMMENT]
     if named:
         hashes = ', '.join(f'"{h}"' for h in dict.fromkeys(f.hashed_secret for f in named))
-        in_name = (
-            'A key in a file or folder name can be neither commented nor recorded in the '
-            'baseline (it would write the key): rename the path; not a real key? '
+        kinds = dict.fromkeys(f.path for f in named)
+        in_name = ' '.join(_NO_COMMENT[k] for k in kinds) + (
+            ' Not a real key? '
             f'`allow = [{hashes}]` in the config file ({config_where}), committed.'
         )
-        findings = [f for f in findings if f.commit or f.path != PATH_NAME]
+        findings = [f for f in findings if f.commit or f.path not in _NO_COMMENT]
         if not findings:
             return in_name + take_out_step(named if taken is None else taken, root, _pushed(args))
     inline = _allow_inline(findings)
@@ -772,6 +782,26 @@ def _not_a_key_step(
     if hints.under_pre_commit() and not hints.on_users_path('together-hooks'):
         step += f' (To get the command: `{hints.INSTALL}`.)'
     return step
+
+
+# Where a key of the run (no commit yet) can be neither commented nor
+# recorded in the baseline -> what to do instead.
+_NO_COMMENT = {
+    PATH_NAME: (
+        'A key in a file or folder name can be neither commented nor recorded in the '
+        'baseline (it would write the key): rename the path.'
+    ),
+    COMMIT_MESSAGE: (
+        'A key in the commit message can be neither commented nor recorded in the '
+        'baseline: nothing was committed; write the message again without it (git '
+        'kept it: `git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"`).'
+    ),
+    COMMIT_HEADER: (
+        "A key in the commit's author or committer can be neither commented nor "
+        'recorded in the baseline: set the name and email without it (`git config '
+        'user.name`, `git config user.email`, GIT_AUTHOR_* and GIT_COMMITTER_*).'
+    ),
+}
 
 
 def _pushed(args: argparse.Namespace) -> bool:
@@ -897,6 +927,8 @@ def _only_in_stash(root: str, commits: Sequence[str]) -> set[str]:
 # Where a caller's own not-a-key step (``args.not_a_key``) takes the allow
 # comment that works in the files found.
 ALLOW_INLINE = '<allow-inline>'
+# Where ``not_a_key_allow`` names the keys' hashed_secrets.
+ALLOW_HASHES = '<allow-hashes>'
 
 
 def _allow_inline(findings: Sequence[Finding]) -> str:

@@ -7,6 +7,8 @@ No format ever holds a whole secret: findings expose only ``redacted`` and
 from __future__ import annotations
 
 
+from together_hooks.findings import COMMIT_HEADER
+from together_hooks.findings import COMMIT_MESSAGE
 from together_hooks.findings import Finding
 from together_hooks.messages import PROJECT_URL
 from together_hooks.rules import ROTATE_URL
@@ -20,9 +22,14 @@ if TYPE_CHECKING:
 
     from together_hooks.sources.content import Walked
 
+# The first step for a key in a file; none for one typed into the commit
+# being made (its message, its author): ``pipeline.next_step`` says what to do.
+_TAKE_OUT = (
+    'take each key out of the file and read it from the '
+    'environment (TOGETHER_API_KEY) instead; then '
+)
 ADVICE = (
-    'What to do: take each key out of the file and read it from the '
-    f'environment (TOGETHER_API_KEY) instead; then {rotate_at()}. If a key was ever committed, remove it from '
+    f'What to do: {_TAKE_OUT}{rotate_at()}. If a key was ever committed, remove it from '
     'git history too (git filter-repo --replace-text; '
     '`together-hooks rotate-help FILE` walks through it) and force-push.'
 )
@@ -105,10 +112,16 @@ def advice(
     if envs and not committed and len(envs) == len({f.path for f in findings}):
         return 'What to do: ' + words
     text = (UNPUSHED_ADVICE if unpushed else COMMITTED_ADVICE) if committed else ADVICE
+    if not committed and all(f.path in _TYPED for f in findings):
+        text = text.replace(_TAKE_OUT, 'if it is real, ')
     text = text.replace(
         '`together-hooks rotate-help FILE`', rotate_command(findings, cd),
     )
     return f'{text} {words}' if envs else text
+
+
+# What a commit being made holds that no file does (a key typed there).
+_TYPED = frozenset((COMMIT_MESSAGE, COMMIT_HEADER))
 
 
 def _env_files(findings: Sequence[Finding]) -> list[str]:

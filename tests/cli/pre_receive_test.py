@@ -142,6 +142,9 @@ def test_key_in_a_commit_message_is_refused(git_repo, server, env, keys):
     rc, out = push(git_repo, env, 'main')
     assert rc != 0, out
     assert '<commit message>' in out and hash_secret(key) in out
+    # What passes a key in no file: the config's allow on the default
+    # branch (the advice named the baseline, which records files only).
+    assert f'allow = ["{hash_secret(key)}"]' in out and 'baseline create' not in out, out
 
 
 def test_key_in_an_annotated_tag_message_is_refused(git_repo, server, env, keys):

@@ -79,6 +79,31 @@ def test_a_key_in_the_commit_message_is_refused_before_it_is_a_commit(
     assert rc == 0, out
 
 
+def test_a_key_typed_into_the_commit_is_told_what_works(git_repo, message_hook, keys):
+    """The advice for a key in the message (or the author) named an allow
+    comment, only more text there, and ``baseline update``, which records
+    files: following either, the commit was refused again. It names what
+    works: the message again without the key (git kept it), the author
+    set without it, or the key's hashed_secret in the config's ``allow``."""
+    key = keys()
+    rc, out = run(git_repo, message_hook, 'git', 'commit', '-q', '--allow-empty',
+                  '-m', f'deploy with {key}  # pragma: allowlist secret')
+    assert rc == 1, out
+    allow = f'allow = ["{hash_secret(key)}"]'
+    assert allow in out and 'git rev-parse --git-path COMMIT_EDITMSG' in out, out
+    for wrong in ('allowlist secret', 'baseline create', 'baseline update', 'out of the file'):
+        assert wrong not in out, out
+    assert 'deploy with' in (git_repo / '.git' / 'COMMIT_EDITMSG').read_text()
+    git(git_repo, 'config', 'user.name', f'ci {key}')
+    rc, out = run(git_repo, message_hook, 'git', 'commit', '-q', '--allow-empty', '-m', 'deploy')
+    git(git_repo, 'config', 'user.name', 'ci')
+    assert rc == 1 and allow in out and 'set the name and email without it' in out, out
+    assert 'allowlist secret' not in out and 'baseline update' not in out, out
+    write(git_repo, '.together-hooks.toml', f'exclude = ["fixtures/*"]\n{allow}\n')
+    rc, out = run(git_repo, message_hook, 'git', 'commit', '-q', '--allow-empty', '-m', f'deploy with {key}')
+    assert rc == 0, out
+
+
 def test_the_diff_git_commit_v_shows_below_the_scissors_is_not_the_message(
         git_repo, committing, keys):
     """``git commit -v`` puts the staged diff below a scissors line in the

@@ -427,6 +427,13 @@ def _check(
         'commit of its own and get that onto the default branch first: this '
         f'server reads {name} on the default branch, never from a push.'
     )
+    # A key in no file (a message, a ref name): the baseline records files
+    # only; the config's allow of its hashed_secret is what passes it.
+    ns.not_a_key_allow = (
+        f'Not a real key? `allow = [{pipeline.ALLOW_HASHES}]` in the config file ({config.WHERE}), in a '
+        'commit of its own, and get that onto the default branch first: this server reads '
+        'the config on the default branch, never from a push (a baseline records files only).'
+    )
     path = None
     if baseline is not None:
         fd, path = tempfile.mkstemp(prefix='together-hooks-baseline-', suffix='.json')
