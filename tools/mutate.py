@@ -3061,6 +3061,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if not isinstance(head, dict):\n',
       ('tests/detect/jws_deflate_test.py',),
       "a JWS payload is inflated whatever its header's `zip` says: a header that never asked for deflate is read as raw deflate"),
+    M('invisible-in-key-unread', 'together_hooks/detect/codec.py',
+      "        (_invisible_held(data), _INVISIBLE, _nothing),\n",
+      "        (False, _INVISIBLE, _nothing),\n",
+      ('tests/detect/invisible_inside_key_test.py',),
+      'a zero-width space, word joiner or soft hyphen a chat app or web page put inside a key ends its run: the key passes'),
+    M('invisible-json-escape-unread', 'together_hooks/detect/codec.py',
+      "u(?:200[bBcCdD]|2060|",
+      "u(?:200[cCdD]|2060|",
+      ('tests/detect/invisible_inside_key_test.py',),
+      "a zero-width space escaped in JSON (`\\u200b`, a Slack export) inside a key is not read: the key passes"),
+    M('invisible-lead-word-joiner-dropped', 'together_hooks/detect/codec.py',
+      "b'\\xe2\\x81\\xa0', b'\\xef\\xbb\\xbf', b'\\xc2\\xad')",
+      "b'\\xef\\xbb\\xbf', b'\\xc2\\xad')",
+      ('tests/detect/invisible_inside_key_test.py',),
+      'a word joiner (U+2060) inside a key is not looked for: the key passes'),
 )
 
 

@@ -555,9 +555,6 @@ CASES = TERMINAL + PLAIN + ESCAPED + KEYS_MORE + DECOYS
 # entry goes.
 MISSED: dict[str, str] = {
     'nroff-overstrike-bold': "nroff's overstrike (`t\\bt`, `_\\bt`) throughout a key, its prefix too: the backspaces are undone only around a keyword or an escape mark, and no mark is the prefix overstruck",
-    'zero-width-space-paste': "a zero-width space (U+200B) a chat app put inside a key ends its run",
-    'slack-export-zero-width-escaped': "a zero-width space escaped in JSON (`\\u200b`) inside a key ends its run",
-    'word-joiner-inside-key': "a word joiner (U+2060) inside a key ends its run",
 }
 
 results, test_case = make_tests(CASES, MISSED)

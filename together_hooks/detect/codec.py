@@ -315,6 +315,29 @@ for _ in range(11):
 _OVERSTRIKE = regex_cache.compile(rb'(?:' + _RUBBED_REVERSED + rb')+')
 
 
+# A character no one sees between two key characters: a zero-width space
+# (U+200B) or non-joiner or joiner, a word joiner (U+2060), a BOM's
+# zero-width no-break space (U+FEFF) or a soft hyphen (U+00AD), raw in
+# UTF-8 or as a ``\\u`` escape (a Slack export's JSON).  A chat app or a
+# web page puts them inside a long word where it may break, and a copy
+# keeps them: the reader sees one word, the key whole.  Each alternative
+# starts on its literal lead byte and looks back from there, so ``re``
+# skips to those bytes.
+_INVISIBLE = regex_cache.compile(
+    rb'\xe2(?<=[' + KEY_CHARS + rb']\xe2)(?:\x80[\x8b-\x8d]|\x81\xa0)(?=[' + KEY_CHARS + rb'])'
+    rb'|\xef(?<=[' + KEY_CHARS + rb']\xef)\xbb\xbf(?=[' + KEY_CHARS + rb'])'
+    rb'|\xc2(?<=[' + KEY_CHARS + rb']\xc2)\xad(?=[' + KEY_CHARS + rb'])'
+    rb'|\\(?<=[' + KEY_CHARS + rb']\\)u(?:200[bBcCdD]|2060|[fF][eE][fF][fF]|00[aA][dD])(?=[' + KEY_CHARS + rb'])',
+)
+_INVISIBLE_LEADS = (b'\xe2\x80\x8b', b'\xe2\x80\x8c', b'\xe2\x80\x8d', b'\xe2\x81\xa0', b'\xef\xbb\xbf', b'\xc2\xad')
+
+
+def _invisible_held(data: bytes) -> bool:
+    """Could ``data`` hold a character ``_INVISIBLE`` drops?"""
+    return any(lead in data for lead in _INVISIBLE_LEADS) or (
+        b'\\u' in data and _INVISIBLE.search(data) is not None)
+
+
 class _Span:
     """A match's place, as ``rewrite`` reads it."""
     __slots__ = ('_start', '_end')
@@ -342,7 +365,7 @@ class _Overstrikes:
 
 
 def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
-    """Escapes undone, one level: UTF-7, a terminal's backspaces, string escapes, ANSI colour codes,
+    """Escapes undone, one level: UTF-7, a terminal's backspaces, invisible characters inside a key, string escapes, ANSI colour codes,
     a MIME Q encoded-word, quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
     is quoted-printable (None: ``data`` says it; asked only where the
@@ -356,6 +379,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
         (_UTF7_MARK in data, _UTF7, _utf7),
         (b'\x08' in data or b'\x1b[D' in data or b'^H' in data, _Overstrikes, lambda m: b''),  # type: ignore[list-item]
+        (_invisible_held(data), _INVISIBLE, _nothing),
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
         (any(m in data for m in _Q_WORD_MARKS), _Q_WORD, _q_word),
         (True, _QP, _hex_byte),
