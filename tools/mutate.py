@@ -3076,6 +3076,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "b'\\xef\\xbb\\xbf', b'\\xc2\\xad')",
       ('tests/detect/invisible_inside_key_test.py',),
       'a word joiner (U+2060) inside a key is not looked for: the key passes'),
+    M('wireshark-head-unread', 'together_hooks/detect/prefilter.py',
+      "            return data.startswith(_WIRESHARK_HEAD) and _WIRESHARK_BYTES in data\n",
+      "            return False\n",
+      ('tests/detect/wireshark_bytes_test.py',),
+      "Wireshark's packet-dissection export (the packet list's header, then the bytes) is no hex dump: a key its rows cut every 16 bytes passes"),
+    M('wireshark-tshark-unread', 'together_hooks/detect/prefilter.py',
+      "    if data.startswith(_WIRESHARK_BYTES[1:]):\n",
+      "    if False:\n",
+      ('tests/detect/wireshark_bytes_test.py',),
+      "tshark -x's packet bytes (a file starting with a packet's first row) are no hex dump: a key its rows cut passes"),
+    M('wireshark-text-unchecked', 'together_hooks/detect/codec.py',
+      " and line[text:] == shown.translate(_WIRESHARK_TEXT):",
+      ":",
+      ('tests/detect/wireshark_bytes_test.py',),
+      "a Wireshark row is read whatever its text column says: hex digits in rows no packet printed make a key"),
 )
 
 

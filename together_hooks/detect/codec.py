@@ -1089,6 +1089,12 @@ _CURL_LINE = regex_cache.compile(
 # ``tcpdump -X`` (``-x``)'s line: a tab, a ``0x`` offset and a blank, then 40
 # columns of 2-byte groups in the bytes' order, each after a blank (an
 # odd last byte alone), then the bytes as text.
+# Wireshark's packet bytes (``tshark -x``, "Export Packet Dissections"):
+# a 4-digit offset (more past 64 KB), two blanks, up to 16 bytes a blank
+# apart, padded to 16's width, three blanks, the bytes as text.
+_WIRESHARK_ROW = regex_cache.compile(rb'[0-9a-f]{4,8}  ((?:[0-9a-f]{2} ){0,15}[0-9a-f]{2})   ')
+_WIRESHARK_HEX_WIDTH = 16 * 3 - 1
+_WIRESHARK_TEXT = bytes(b if 0x20 <= b < 0x7f else 0x2e for b in range(256))
 _TCPDUMP_OFFSET = regex_cache.compile(rb'[ \t]*0x[0-9a-f]{4}: ')
 _TCPDUMP_HEX = regex_cache.compile(rb'((?: [0-9a-f]{4}){1,8}|(?: [0-9a-f]{4}){0,7} [0-9a-f]{2}) *')
 
@@ -1111,6 +1117,16 @@ def _dump_line(line: bytes) -> bytes | None:
         if groups is None:
             groups = _TCPDUMP_HEX.fullmatch(line, tcpdump.end())
         return None if groups is None else bytes.fromhex(groups.group(1).decode('ascii'))
+    wireshark = _WIRESHARK_ROW.match(line)
+    if wireshark is not None:
+        # the bytes padded to a full row's width, three blanks, then the
+        # text column, which must be the bytes it shows (a byte outside
+        # printable ASCII a dot): no other line is read as one (another
+        # dump's line, ``hexdump -C``'s, is read as its own below)
+        shown = bytes.fromhex(wireshark.group(1).decode('ascii'))
+        text = wireshark.start(1) + _WIRESHARK_HEX_WIDTH + 3
+        if line[wireshark.end(1):text].strip(b' ') == b'' and line[text:] == shown.translate(_WIRESHARK_TEXT):
+            return shown
     m = _DUMP_OFFSET.match(line)
     if m is None and line.startswith(b' ') and b'>' in line:
         line = line[:line.find(b'>')]  # ``od -An -t x1z``: no offset, a text column
