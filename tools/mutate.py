@@ -3091,6 +3091,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       ":",
       ('tests/detect/wireshark_bytes_test.py',),
       "a Wireshark row is read whatever its text column says: hex digits in rows no packet printed make a key"),
+    M('overstrike-bold-mark-dropped', 'together_hooks/rules.py',
+      "        b'tg\\x08gp\\x08p',\n",
+      "",
+      ('tests/detect/overstrike_test.py',),
+      "a key's prefix overstruck bold (nroff's t\\bt, a man page written out) is no escape mark: the key passes"),
 )
 
 

@@ -511,10 +511,17 @@ def escape_marks(keyword: bytes) -> set[bytes]:
     one pass every file gets (the keyword screen, beside the keyword,
     from the same anchor byte).  A keyword whose every character is
     escaped holds neither: its second and third characters so written
-    are its marks then (``every_escaped_marks``)."""
+    are its marks then (``every_escaped_marks``).  A keyword a terminal
+    overstruck bold (``nroff``'s ``t\\bt``, as a man page written out
+    holds it) has its first two characters, then its second and third
+    so written, as a mark (``tg\\bgp\\bp``): it starts as the marks
+    above do, so the screen searches it from the same place, no pass
+    more (underline, ``_\\bt``, would be a search of its own)."""
+    a, b, c = keyword[:1], keyword[1:2], keyword[2:3]
     return {
         keyword[:3], keyword[1:], keyword[:2] + b'\\', keyword[:2] + b'\x1b',
         *every_escaped_marks(keyword[1], keyword[2]),
+        a + b + b'\x08' + b + c + b'\x08' + c,
     }
 
 
