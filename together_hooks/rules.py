@@ -1431,6 +1431,8 @@ TOGETHER_API_KEY = Rule(
         b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b',
         b'&#103;&#112;', b'67;&#x70', b'67;&#X70', b'67;&#x0', b'67;&#X0', b'%67%70', b'67\\x70', b'0067\\u0070', b'0067\\U0000',
         b'\\147\\160',
+        # overstruck bold by a terminal (a man page written out)
+        b'tg\x08gp\x08p',
     ),
     entropy_floor=4.0,
     min_distinct=16,

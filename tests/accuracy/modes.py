@@ -77,6 +77,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import probe22_heldout_test
     from tests.accuracy import probe23_heldout_test
     from tests.accuracy import probe24_heldout_test
+    from tests.accuracy import probe25_heldout_test
     from tests.accuracy import structure_reach_test
     from tests.accuracy import uuencode_test
 
@@ -155,6 +156,12 @@ def _sets() -> dict[str, list[Case]]:
         'probe24': [
             c for c in probe24_heldout_test.CASES
             if c.id not in probe24_heldout_test.MISSED
+        ],
+        # probe25 (terminal output, escapes and tools' files: small text
+        # files), in the shared group.
+        'probe25': [
+            c for c in probe25_heldout_test.CASES
+            if c.id not in probe25_heldout_test.MISSED
         ],
         'encoded_heldout': [
             c for c in encoded_heldout_test.CASES

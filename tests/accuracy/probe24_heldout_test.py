@@ -599,9 +599,7 @@ CASES = HISTORIES + TERMINAL + DEBUG + CLIENTS + ENCODED + DECOYS
 
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
-MISSED: dict[str, str] = {
-    'wireshark-packet-bytes-export': "Wireshark's packet-bytes rows (a 4-digit offset, two blanks) are no hex dump the file's head announces: its ASCII column cuts the key every 16 bytes",
-}
+MISSED: dict[str, str] = {}
 
 results, test_case = make_tests(CASES, MISSED)
 

@@ -315,6 +315,29 @@ for _ in range(11):
 _OVERSTRIKE = regex_cache.compile(rb'(?:' + _RUBBED_REVERSED + rb')+')
 
 
+# A character no one sees between two key characters: a zero-width space
+# (U+200B) or non-joiner or joiner, a word joiner (U+2060), a BOM's
+# zero-width no-break space (U+FEFF) or a soft hyphen (U+00AD), raw in
+# UTF-8 or as a ``\\u`` escape (a Slack export's JSON).  A chat app or a
+# web page puts them inside a long word where it may break, and a copy
+# keeps them: the reader sees one word, the key whole.  Each alternative
+# starts on its literal lead byte and looks back from there, so ``re``
+# skips to those bytes.
+_INVISIBLE = regex_cache.compile(
+    rb'\xe2(?<=[' + KEY_CHARS + rb']\xe2)(?:\x80[\x8b-\x8d]|\x81\xa0)(?=[' + KEY_CHARS + rb'])'
+    rb'|\xef(?<=[' + KEY_CHARS + rb']\xef)\xbb\xbf(?=[' + KEY_CHARS + rb'])'
+    rb'|\xc2(?<=[' + KEY_CHARS + rb']\xc2)\xad(?=[' + KEY_CHARS + rb'])'
+    rb'|\\(?<=[' + KEY_CHARS + rb']\\)u(?:200[bBcCdD]|2060|[fF][eE][fF][fF]|00[aA][dD])(?=[' + KEY_CHARS + rb'])',
+)
+_INVISIBLE_LEADS = (b'\xe2\x80\x8b', b'\xe2\x80\x8c', b'\xe2\x80\x8d', b'\xe2\x81\xa0', b'\xef\xbb\xbf', b'\xc2\xad')
+
+
+def _invisible_held(data: bytes) -> bool:
+    """Could ``data`` hold a character ``_INVISIBLE`` drops?"""
+    return any(lead in data for lead in _INVISIBLE_LEADS) or (
+        b'\\u' in data and _INVISIBLE.search(data) is not None)
+
+
 class _Span:
     """A match's place, as ``rewrite`` reads it."""
     __slots__ = ('_start', '_end')
@@ -342,7 +365,7 @@ class _Overstrikes:
 
 
 def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
-    """Escapes undone, one level: UTF-7, a terminal's backspaces, string escapes, ANSI colour codes,
+    """Escapes undone, one level: UTF-7, a terminal's backspaces, invisible characters inside a key, string escapes, ANSI colour codes,
     a MIME Q encoded-word, quoted-printable, HTML character references, percent-encoding (twice: ``%253D``); None when there
     is nothing to undo.  ``qp``: whether the file ``data`` is a stretch of
     is quoted-printable (None: ``data`` says it; asked only where the
@@ -356,6 +379,7 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
         (_UTF7_MARK in data, _UTF7, _utf7),
         (b'\x08' in data or b'\x1b[D' in data or b'^H' in data, _Overstrikes, lambda m: b''),  # type: ignore[list-item]
+        (_invisible_held(data), _INVISIBLE, _nothing),
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
         (any(m in data for m in _Q_WORD_MARKS), _Q_WORD, _q_word),
         (True, _QP, _hex_byte),
@@ -489,10 +513,17 @@ def escape_marks(keyword: bytes) -> set[bytes]:
     one pass every file gets (the keyword screen, beside the keyword,
     from the same anchor byte).  A keyword whose every character is
     escaped holds neither: its second and third characters so written
-    are its marks then (``every_escaped_marks``)."""
+    are its marks then (``every_escaped_marks``).  A keyword a terminal
+    overstruck bold (``nroff``'s ``t\\bt``, as a man page written out
+    holds it) has its first two characters, then its second and third
+    so written, as a mark (``tg\\bgp\\bp``): it starts as the marks
+    above do, so the screen searches it from the same place, no pass
+    more (underline, ``_\\bt``, would be a search of its own)."""
+    a, b, c = keyword[:1], keyword[1:2], keyword[2:3]
     return {
         keyword[:3], keyword[1:], keyword[:2] + b'\\', keyword[:2] + b'\x1b',
         *every_escaped_marks(keyword[1], keyword[2]),
+        a + b + b'\x08' + b + c + b'\x08' + c,
     }
 
 
@@ -1077,6 +1108,12 @@ _CURL_LINE = regex_cache.compile(
 # ``tcpdump -X`` (``-x``)'s line: a tab, a ``0x`` offset and a blank, then 40
 # columns of 2-byte groups in the bytes' order, each after a blank (an
 # odd last byte alone), then the bytes as text.
+# Wireshark's packet bytes (``tshark -x``, "Export Packet Dissections"):
+# a 4-digit offset (more past 64 KB), two blanks, up to 16 bytes a blank
+# apart, padded to 16's width, three blanks, the bytes as text.
+_WIRESHARK_ROW = regex_cache.compile(rb'[0-9a-f]{4,8}  ((?:[0-9a-f]{2} ){0,15}[0-9a-f]{2})   ')
+_WIRESHARK_HEX_WIDTH = 16 * 3 - 1
+_WIRESHARK_TEXT = bytes(b if 0x20 <= b < 0x7f else 0x2e for b in range(256))
 _TCPDUMP_OFFSET = regex_cache.compile(rb'[ \t]*0x[0-9a-f]{4}: ')
 _TCPDUMP_HEX = regex_cache.compile(rb'((?: [0-9a-f]{4}){1,8}|(?: [0-9a-f]{4}){0,7} [0-9a-f]{2}) *')
 
@@ -1106,6 +1143,16 @@ def _dump_line(line: bytes) -> bytes | None:
         if groups is None:
             groups = _TCPDUMP_HEX.fullmatch(line, tcpdump.end())
         return None if groups is None else bytes.fromhex(groups.group(1).decode('ascii'))
+    wireshark = _WIRESHARK_ROW.match(line)
+    if wireshark is not None:
+        # the bytes padded to a full row's width, three blanks, then the
+        # text column, which must be the bytes it shows (a byte outside
+        # printable ASCII a dot): no other line is read as one (another
+        # dump's line, ``hexdump -C``'s, is read as its own below)
+        shown = bytes.fromhex(wireshark.group(1).decode('ascii'))
+        text = wireshark.start(1) + _WIRESHARK_HEX_WIDTH + 3
+        if line[wireshark.end(1):text].strip(b' ') == b'' and line[text:] == shown.translate(_WIRESHARK_TEXT):
+            return shown
     m = _DUMP_OFFSET.match(line)
     if m is None and line.startswith(b' ') and b'>' in line:
         line = line[:line.find(b'>')]  # ``od -An -t x1z``: no offset, a text column

@@ -927,6 +927,10 @@ def _dump_start(data: bytes) -> bool:
             # ihex``/``srec``): the first line a whole record, its checksum right.
             end = data.find(b'\n', 0, _RECORD_LINE)
             return end != -1 and firmware_record(data[:end].rstrip(b'\r')) is not None
+        if first == b'N':
+            # Wireshark's "Export Packet Dissections" as plain text: the
+            # packet list's header, then each packet's bytes from offset 0
+            return data.startswith(_WIRESHARK_HEAD) and _WIRESHARK_BYTES in data
         if first == b'I':
             # ``tcpdump -t -X``: no clock, the packet's line starts ``IP `` or ``IP6 ``
             return data.startswith(_TCPDUMP_NO_CLOCK) and _tcpdump_bytes_next(data)
@@ -934,6 +938,8 @@ def _dump_start(data: bytes) -> bool:
         return first in _CURL_TRACE_FIRST and data.startswith(_CURL_TRACE_HEAD)
     if data.startswith(b'000000'):
         return True
+    if data.startswith(_WIRESHARK_BYTES[1:]):
+        return True  # ``tshark -x``: a packet's bytes, no summary over them
     if data[2:3] == b':' and _pattern_curl_trace_time().match(data):
         return True  # the same with ``--trace-time``'s clock first
     end = data.find(b'\n', 0, WRAPPED_HEAD)
@@ -979,6 +985,12 @@ _SREC_ADDRESS = {b'0': 2, b'1': 2, b'2': 3, b'3': 4, b'5': 0, b'6': 0, b'7': 0, 
 
 
 _TCPDUMP_BYTES = b'\t0x0000:'
+# Wireshark's packet bytes (``tshark -x``, "Export Packet Dissections"
+# with "Packet bytes"): 16 a row after a 4-digit offset and two blanks,
+# then the bytes as text (``codec._WIRESHARK_ROW``); the export starts
+# with the packet list's header.
+_WIRESHARK_HEAD = b'No.     Time'
+_WIRESHARK_BYTES = b'\n0000  '
 _TCPDUMP_NO_CLOCK = (b'IP ', b'IP6 ')
 
 

@@ -166,6 +166,7 @@ NEEDLES = (
     b'lIUlZSSVJW',
     b'ogether',
     b'pFZGtkMWd6V1',
+    b'tg\x08gp\x08p',
     b'tg\x1b',
     b'tg\\',
     b'tgp',
@@ -330,6 +331,7 @@ KEYWORDS = (
     b'lIUlZSSVJW',
     b'ogether',
     b'pFZGtkMWd6V1',
+    b'tg\x08gp\x08p',
     b'tg\x1b',
     b'tg\\',
     b'tgp',
@@ -522,8 +524,8 @@ PLAIN_ROUTES = (
         (b'ogether', (b'ogether',)),
     )),
     (b'tg', (
-        (0, (b'tg\x1b', b'tg\\', b'tgp')),
+        (0, (b'tg\x08gp\x08p', b'tg\x1b', b'tg\\', b'tgp')),
     ), (
-        (b'tg', (b'tg\x1b', b'tg\\', b'tgp')),
+        (b'tg', (b'tg\x08gp\x08p', b'tg\x1b', b'tg\\', b'tgp')),
     )),
 )
