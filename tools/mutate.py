@@ -3061,6 +3061,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if not isinstance(head, dict):\n',
       ('tests/detect/jws_deflate_test.py',),
       "a JWS payload is inflated whatever its header's `zip` says: a header that never asked for deflate is read as raw deflate"),
+    M('bound-endpoint-unchecked', 'together_hooks/detect/context.py',
+      '        ] if _bound_endpoint(walker.endpoint, data, lo, hi) else []\n',
+      '        ] if walker.endpoint.search(data, lo, hi) else []\n',
+      ('tests/detect/bound_endpoint_test.py',),
+      "an index tries the endpoint-binding pattern at every identifier wherever the endpoint occurs, bound or not (a bare `curl https://api.together.xyz` after a long line of name characters: ~1 us a byte)"),
+    M('bound-endpoint-prefix-unread', 'together_hooks/detect/context.py',
+      '    if i >= lo and data[i] in _BIND_PREFIXES:\n',
+      '    if False:\n',
+      ('tests/detect/bound_endpoint_test.py',),
+      "an endpoint in an f- or r-string (`base_url = f\"https://api.together.ai\"`) is taken for no binding: its name is never bound to the endpoint"),
 )
 
 
