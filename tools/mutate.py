@@ -3071,6 +3071,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/detect/bound_endpoint_test.py',),
       "an endpoint in an f- or r-string (`base_url = f\"https://api.together.ai\"`) is taken for no binding: its name is never bound to the endpoint"),
+    M('wide-run-repeat-first', 'together_hooks/detect/widetext.py',
+      "        cached(rb'%s(?:%s){%d,}' % (unit, unit, _SHORTEST - 1)) for _codec, _width, _at, unit in _RUNS\n",
+      "        cached(rb'(?:%s){%d,}' % (unit, _SHORTEST)) for _codec, _width, _at, unit in _RUNS\n",
+      ('tests/detect/wide_run_prefix_test.py',),
+      "a binary's wide-string patterns start with their repeat: `re` tries them at every byte of the binary, with no prefix scan"),
+    M('wide-run-one-short', 'together_hooks/detect/widetext.py',
+      "        cached(rb'%s(?:%s){%d,}' % (unit, unit, _SHORTEST - 1)) for _codec, _width, _at, unit in _RUNS\n",
+      "        cached(rb'%s(?:%s){%d,}' % (unit, unit, _SHORTEST)) for _codec, _width, _at, unit in _RUNS\n",
+      ('tests/detect/wide_run_prefix_test.py',),
+      "a wide string of exactly four characters is no run (the unit ahead of the repeat counted twice)"),
 )
 
 
