@@ -689,6 +689,39 @@ def _parent_tables(data: bytes, label_start: int, label_end: int, lo: int, hi: i
     return False
 
 
+_BIND_MARKS = frozenset(b':=')
+_BIND_BLANKS = frozenset(b' \t')
+_BIND_QUOTES = frozenset(b'"\'`')
+_BIND_PREFIXES = frozenset(b'fr')
+
+
+def _bound_endpoint(endpoint: re.Pattern[bytes], data: bytes, lo: int, hi: int) -> bool:
+    """Does an endpoint in [lo, hi) stand where ``_URL_NAME`` ends, after
+    ``[:=][ \t]*[fr]?`` and a quote?  Only such a one can end a binding's
+    match, so where none does the binding pattern cannot match (the same
+    ``urls``, none tried)."""
+    m = endpoint.search(data, lo, hi)
+    while m is not None:
+        at = m.start()
+        if _after_binding(data, lo, at):
+            return True
+        m = endpoint.search(data, at + 1, hi)  # (an endpoint's matches may overlap)
+    return False
+
+
+def _after_binding(data: bytes, lo: int, at: int) -> bool:
+    """Do the bytes in [lo, at) end with ``[:=][ \t]*[fr]?["'`]``?"""
+    i = at - 1
+    if i < lo or data[i] not in _BIND_QUOTES:
+        return False
+    i -= 1
+    if i >= lo and data[i] in _BIND_PREFIXES:
+        i -= 1
+    while i >= lo and data[i] in _BIND_BLANKS:
+        i -= 1
+    return i >= lo and data[i] in _BIND_MARKS
+
+
 class _Index:
     """Where each regex matches in one stretch of the data, found once for
     all the keys in it (thousands of keys on one line cost one pass)."""
@@ -707,12 +740,14 @@ class _Index:
         self.mention = where(walker.mention)
         self.target = where(_TARGET)
         self.model = where(_MODEL)
-        # A binding's match holds the endpoint: where the endpoint alone
-        # is not found, the name pattern is not tried at every identifier.
+        # A binding's match holds the endpoint: where no endpoint is bound
+        # (``_bound_endpoint``), the name pattern is not tried at every
+        # identifier (each try reads up to 64 name characters: a long
+        # line of them, before a ``curl https://...``, cost ~1 us a byte).
         self.urls = [
             (m.start(), m.group('name').rsplit(b'.', 1)[-1])
             for m in walker.url.finditer(data, lo, hi)
-        ] if walker.endpoint.search(data, lo, hi) else []
+        ] if _bound_endpoint(walker.endpoint, data, lo, hi) else []
         self.brackets = [m.start() for m in _BRACKETS.finditer(data, lo, hi)]
         self._depths: list[int] | None = None
         self.sections = where(_SECTION)
