@@ -29,21 +29,12 @@ def _cases() -> list[bytes]:
     return cases
 
 
-@pytest.fixture(scope='module')
-def one_pass() -> Keywords:
-    pytest.importorskip('hyperscan')
-    screen = Keywords(engine.keyword_screen(engine.RULES).needles)
-    screen.prepare(lambda _nbytes: True)  # as a large history run chooses
-    assert screen.one_pass
-    return screen
+def test_the_one_pass_screen_takes_hyperscans_test(one_pass_screen: Keywords) -> None:
+    assert engine._hex_prefix_test(one_pass_screen) is not engine._holds_hex_prefix
 
 
-def test_the_one_pass_screen_takes_hyperscans_test(one_pass: Keywords) -> None:
-    assert engine._hex_prefix_test(one_pass) is not engine._holds_hex_prefix
-
-
-def test_the_pass_answers_as_the_finds(one_pass: Keywords) -> None:
-    test = engine._hex_prefix_test(one_pass)
+def test_the_pass_answers_as_the_finds(one_pass_screen: Keywords) -> None:
+    test = engine._hex_prefix_test(one_pass_screen)
     cases = _cases()
     assert [test(data) for data in cases] == [engine._holds_hex_prefix(data) for data in cases]
     held = sum(map(engine._holds_hex_prefix, cases))

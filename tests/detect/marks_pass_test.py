@@ -46,22 +46,13 @@ def _cases() -> list[bytes]:
     return cases
 
 
-@pytest.fixture(scope='module')
-def one_pass() -> Keywords:
-    pytest.importorskip('hyperscan')
-    screen = Keywords(engine.keyword_screen(engine.RULES).needles)
-    screen.prepare(lambda _nbytes: True)  # as a large history run chooses
-    assert screen.one_pass
-    return screen
-
-
-def test_the_one_pass_screen_takes_hyperscans_marks(one_pass: Keywords) -> None:
-    assert engine._marks_test(one_pass) is not None
+def test_the_one_pass_screen_takes_hyperscans_marks(one_pass_screen: Keywords) -> None:
+    assert engine._marks_test(one_pass_screen) is not None
     assert engine._marks_test(Keywords((b'together',))) is None  # no pass: each asked by ``in``
 
 
-def test_the_pass_answers_as_the_searches(one_pass: Keywords) -> None:
-    marks = engine._marks_test(one_pass)
+def test_the_pass_answers_as_the_searches(one_pass_screen: Keywords) -> None:
+    marks = engine._marks_test(one_pass_screen)
     assert marks is not None
     cases = _cases()
     assert [marks(data) for data in cases] == [_expected(data) for data in cases]
@@ -86,11 +77,11 @@ def _quoted_printable_mail() -> bytes:
 
 
 @pytest.mark.parametrize('make', [_chunked_request, _quoted_printable_mail])
-def test_a_large_file_read_by_the_pass_keeps_its_keys(make, one_pass: Keywords, monkeypatch) -> None:
+def test_a_large_file_read_by_the_pass_keeps_its_keys(make, one_pass_screen: Keywords, monkeypatch) -> None:
     data = make()
     assert len(data) >= engine._MARKS_MIN and KEY.encode() not in data
     plain = [f.secret for f in engine.scan_bytes(data, 'capture.txt')]
-    monkeypatch.setitem(engine._SCREENS, tuple(engine.RULES), one_pass)  # the route a large run takes
+    monkeypatch.setitem(engine._SCREENS, tuple(engine.RULES), one_pass_screen)  # the route a large run takes
     assert [f.secret for f in engine.scan_bytes(data, 'capture.txt')] == plain == [KEY]
 
 
