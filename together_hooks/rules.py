@@ -670,7 +670,7 @@ _GENERIC_VALUE = (
     # (``, do:``: Elixir's one-line function returning the value, ``def
     # key, do: <key>``)
     # (``.set(``: a Gradle property's setter in the Kotlin DSL, ``apiKey.set(<key>)``)
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|\?=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     # (an environment lookup whose fallback is the value: ``apiKey:
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
@@ -775,7 +775,7 @@ TOGETHER_CONTEXT = Context(
         # ``<property name="baseUrl" ref="togetherBaseUrl"/>``)
         rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?(?:[ \t]{1,8}ref)?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
         rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
-        rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
+        rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}(?:[:?]=|[:=])'
         rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[ _.-]?ai)?)(?![\w-])'
         # or the class a config instantiates, by its qualified name
         # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
@@ -1009,6 +1009,14 @@ TOGETHER_SAVED_AS = Context(
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
+# Only the call right around the value (its positional arguments): a
+# constructor's string argument naming Together, then the value
+# (``new Provider("together", <key>)``; not ``new Provider("openai",
+# <key>)`` beside Together's).
+TOGETHER_CALL = Context(
+    mention=TOGETHER_CONTEXT.mention, label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach,
+    statements=False, scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+)
 # A value whose line ends in a comment of Together's words alone
 # (``KEY = "<key>"  # Together API key``, ``= "<key>"; // Together``):
 # the mention holds the value itself (a pattern reads only a few bytes
@@ -1089,6 +1097,16 @@ NON_KEY_PURPOSE = (
     rb'(?i:cach|idempoten|dedup|nonce|cursor|paginat|e-?tag|hash|checksum|digest|fingerprint'
     rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
     rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
+)
+# Other providers' own SDK clients, by class (``Anthropic(``, ``new
+# Groq({``, ``cohere.ClientV2(``, LangChain's ``ChatMistralAI(``): a call
+# of one is that provider's structure, as an ``anthropic:`` block is,
+# unless its own arguments point it at Together (``detect.context``).
+# Not OpenAI's: ``OpenAI(base_url=...)`` is how Together is called.
+OTHER_CLIENTS = (
+    rb'(?:Async)?(?:Anthropic(?:Bedrock|Vertex)?|Groq|Fireworks|Cerebras|Mistral(?:Async)?(?:Client)?)'
+    rb'|Chat(?:Anthropic|Groq|Cohere|MistralAI|GoogleGenerativeAI|VertexAI|Fireworks|Cerebras|DeepSeek|XAI|Ollama)'
+    rb'|CohereClient(?:V2)?|GoogleGenerativeAI|cohere\.(?:Async)?Client(?:V2)?|genai\.Client|replicate\.Client'
 )
 # A secret store's read command on the line above a key alone on its line,
 # the command's output (``Pattern.before``, ending where the key starts):
@@ -1676,6 +1694,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 by_name=NAME_KINDS),
         Pattern(_NAME_ITEM[0] + _GENERIC_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
+        # A Terraform variable named for a credential, its value the
+        # ``default`` inside its block, other fields before it
+        # (``variable "llm_api_key" {`` then ``default = <key>``): its own
+        # block, or the variable blocks sharing its name's prefix, its
+        # flat group (``detect.context``), answer.
+        Pattern(rb'(?<![\w-])variable[ \t]{1,8}' + _GENERIC_NAME + rb'[ \t]{0,8}\{[ \t]{0,8}\r?\n'
+                rb'(?:[ \t]{0,32}(?!default)[\w-]{1,40}[ \t]{0,8}=[^\r\n{}]{0,200}\r?\n){0,6}'
+                rb'[ \t]{0,32}default[ \t]{0,8}=[ \t]{0,8}' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_STRUCTURE, by_name=NAME_KINDS),
         # A term's two-tuple, an atom naming it then the value (Erlang's
         # ``{api_key, <<"<key>">>}`` or ``{api_key, "<key>"}``, Elixir's
         # ``{:api_key, "<key>"}``), in a term about Together (the
@@ -1688,6 +1715,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?<![\w.])(?:new[ \t]+)?(?:[A-Za-z_]\w{0,30}(?:\.|::|->)){0,3}'
                 rb'\w{0,30}(?i:client|config)\w{0,12}[ \t]{0,8}\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_CONTEXT),
+        # Or a later positional argument of a constructor of a credential,
+        # provider or setting type (``new Provider("together", <key>)``,
+        # ``new ApiCredential("together", "api_key", <key>)``): the
+        # arguments are one group, Together's where its string argument
+        # names Together (``TOGETHER_CONTEXT``'s constructor mention); not
+        # a type for a digest or a cache (``new CacheKey("together", <hex>)``).
+        Pattern(rb'(?<![\w.])new[ \t]{1,8}(?![\w.]{0,80}(?i:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity'
+                rb'|release|artifact|lock|webhook|sign|crypt|cipher|salt|nonce|hmac|idempoten|session|public))'
+                rb'(?=[\w.]{0,80}(?i:secret|credential|key|token|config|provider|setting))'
+                rb'[\w.]{1,80}\([^()\r\n]{0,200}?,[ \t]{0,8}' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_CALL, veto_before=_DIGEST_BEFORE),
         # Or a type's constructor, where the structure around it (not only
         # the file) is Together's (Elixir's ``OpenaiEx.new(<key>)`` piped
         # into ``OpenaiEx.with_base_url(<Together's endpoint>)``).
@@ -2620,6 +2658,26 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``:=`` assignments are a flat group as well)
         'FROM python:3.12-slim\nARG LLM_PROVIDER=together\nENV LLM_API_KEY={hex}',
         'export LLM_BASE_URL := https://api.together.xyz/v1\nexport LLM_API_KEY := {hex}',
+        # (legacy19b: a Makefile's ``?=`` is an assignment, of the key and of
+        # its siblings, a provider field's too: ``LLM_PROVIDER ?= together``)
+        'LLM_BASE_URL ?= https://api.together.xyz/v1\nLLM_API_KEY ?= {hex}',
+        'export LLM_PROVIDER ?= together\nexport LLM_API_KEY ?= {hex}',
+        'export LLM_PROVIDER := together\nexport LLM_API_KEY := {hex}',
+        # (legacy19b: a Terraform variable's default, its group the variable
+        # blocks sharing its name's prefix, as legacy26 writes them)
+        'variable "llm_endpoint" {{\n  type    = string\n  default = "https://api.together.xyz/v1"\n}}\n\n'
+        'variable "llm_api_key" {{\n  type      = string\n  sensitive = true\n  default   = "{hex}"\n}}',
+        'variable "llm_api_key" {{\n  default = "{hex}"\n}}\n\nvariable "llm_base_url" {{\n'
+        '  default = "https://api.together.xyz/v1"\n}}',
+        # (legacy19b: a constructor's positional arguments, Together named
+        # by one, the key a later one: legacy24's Java ``new Provider(``)
+        'class P {{\n  Provider p = new Provider("together", "{hex}");\n}}',
+        'const p = new ProviderConfig("together", "{hex}");',
+        # (legacy19b: Together's own client beside another provider's SDK
+        # client is still found)
+        'anthropic = Anthropic(\n    api_key=os.environ["ANTHROPIC_API_KEY"],\n)\ntogether = OpenAI(\n'
+        '    base_url="https://api.together.xyz/v1",\n    api_key="{hex}",\n)',
+        'client = Anthropic(\n    base_url="https://api.together.xyz/v1",\n    api_key="{hex}",\n)',
         # (legacy26: a PowerShell hashtable's ``@{`` under a Together name;
         # a Gradle property's ``.set(`` in a Together block of the Kotlin DSL)
         "$Config = @{{\n    Together = @{{\n        ApiKey = '{hex}'\n    }}\n}}",
@@ -3264,6 +3322,30 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'public class TogetherOptions\n{{\n    public string WebhookSecret {{ get; set; }} = "{hex}";\n}}',
         'public class CacheOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}\n// Together',
         'defmodule Acme.Together do\n  defmodule Cache do\n    def key, do: "{hex}"\n  end\nend',
+        # (legacy19b: another provider's own SDK client is its structure,
+        # beside a Together client; a Makefile's ``?=`` sibling naming
+        # another endpoint, or a digest; a Terraform variable group
+        # pointed elsewhere, or another prefix's; a constructor naming
+        # another provider, or a digest's type)
+        'together = OpenAI(\n    base_url="https://api.together.xyz/v1",\n    api_key=os.environ["TOGETHER_API_KEY"],\n)\n'
+        'anthropic = Anthropic(\n    api_key="{hex}",\n)',
+        'together = OpenAI(\n    base_url="https://api.together.xyz/v1",\n    api_key=os.environ["TOGETHER_API_KEY"],\n)\n''anthropic = Anthropic(api_key="{hex}")',
+        'const together = new OpenAI({{ baseURL: "https://api.together.xyz/v1" }});\n'
+        'const groq = new Groq({{\n  apiKey: "{hex}",\n}});',
+        'together = OpenAI(\n    base_url="https://api.together.xyz/v1",\n    api_key=os.environ["TOGETHER_API_KEY"],\n)\n''co = cohere.ClientV2(\n    api_key="{hex}",\n)',
+        'LLM_BASE_URL ?= https://api.together.xyz/v1\nOPENAI_BASE_URL ?= https://api.openai.com/v1\nOPENAI_API_KEY ?= {hex}',
+        'LLM_PROVIDER ?= together\nLLM_CACHE_KEY ?= {hex}',
+        'TOGETHER_CLI_VERSION ?= 1.3.0\nTOGETHER_CLI_SHA256 ?= {hex}',
+        'variable "llm_endpoint" {{\n  default = "https://api.openai.com/v1"\n}}\n\n'
+        'variable "llm_api_key" {{\n  default = "{hex}"\n}}\n# together next quarter',
+        'variable "llm_endpoint" {{\n  default = "https://api.together.xyz/v1"\n}}\n\n'
+        'variable "search_api_key" {{\n  default = "{hex}"\n}}',
+        'variable "llm_endpoint" {{\n  default = "https://api.together.xyz/v1"\n}}\n\n'
+        'variable "llm_webhook_secret" {{\n  default = "{hex}"\n}}',
+        'class P {{\n  Provider t = new Provider("together", System.getenv("TOGETHER_API_KEY"));\n'
+        '  Provider o = new Provider("openai", "{hex}");\n}}',
+        'class P {{\n  CacheKey k = new CacheKey("together", "{hex}");\n}}',
+        'class P {{\n  void f(Map<String, String> m) {{ m.put("together", "{hex}"); }}\n}}',
         'module Together\n  class Acme::Cache\n    def initialize\n      @key = "{hex}"\n    end\n  end\nend',
     ),
 )
