@@ -520,8 +520,12 @@ _ENV_DEFAULT = (
 # (``val apiKey: String by lazy {`` then the key on its own line).
 _LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
 
+# fish's ``set --show`` writes each element of a variable as
+# ``$NAME[1]: |<value>|``: an index, then the value between bars.
+_FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
+
 _LEGACY_ASSIGN = (
-    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
+    _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
@@ -578,7 +582,7 @@ _LEGACY_ASSIGN = (
     rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|\r?\n[ \t]{0,32}-[ \t]{1,8}|' + _HEREDOC + rb')?'
     # (an HTML message writes the value as code or in bold: ``together
     # key for the demo: <code><key></code>``, ``<b><key></b>``)
-    rb')(?:<(?i:code|kbd|samp|tt|b|strong|em|i|mark)>){0,2}' + _QUOTE
+    rb')(?:<(?i:code|kbd|samp|tt|b|strong|em|i|mark)>){0,2}' + _QUOTE + rb'(?(fish)\|)'
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # What a serialised object writes between a string (a key's name) and the
@@ -2678,6 +2682,9 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'anthropic = Anthropic(\n    api_key=os.environ["ANTHROPIC_API_KEY"],\n)\ntogether = OpenAI(\n'
         '    base_url="https://api.together.xyz/v1",\n    api_key="{hex}",\n)',
         'client = Anthropic(\n    base_url="https://api.together.xyz/v1",\n    api_key="{hex}",\n)',
+        # (legacy19b: fish's ``set --show``, an element's index and its bars:
+        # legacy25's strict xfail)
+        '$TOGETHER_API_KEY: set in global scope, exported, with 1 elements\n$TOGETHER_API_KEY[1]: |{hex}|',
         # (legacy26: a PowerShell hashtable's ``@{`` under a Together name;
         # a Gradle property's ``.set(`` in a Together block of the Kotlin DSL)
         "$Config = @{{\n    Together = @{{\n        ApiKey = '{hex}'\n    }}\n}}",
@@ -3345,6 +3352,8 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'class P {{\n  Provider t = new Provider("together", System.getenv("TOGETHER_API_KEY"));\n'
         '  Provider o = new Provider("openai", "{hex}");\n}}',
         'class P {{\n  CacheKey k = new CacheKey("together", "{hex}");\n}}',
+        '$TOGETHER_API_KEY_SHA256[1]: |{hex}|',
+        '$OPENAI_API_KEY[1]: |{hex}|\n# together',
         'class P {{\n  void f(Map<String, String> m) {{ m.put("together", "{hex}"); }}\n}}',
         'module Together\n  class Acme::Cache\n    def initialize\n      @key = "{hex}"\n    end\n  end\nend',
     ),
