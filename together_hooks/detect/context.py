@@ -1530,6 +1530,9 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
 # default, beside ``variable "llm_api_key" {``).
 _VARIABLE_DEFAULT = regex_cache.compile(rb'[ \t]*default[ \t]*=[ \t]*["\']?')
 _VARIABLE_LABEL = regex_cache.compile(rb'[ \t]*variable[ \t]+"(?P<name>[A-Za-z][\w-]{0,64})"[ \t]*\{')
+# (the start of the sibling blocks' pattern, made from the file's own
+# name: tests/detect/prepare_test.py tells it by this)
+VARIABLE_SIBLINGS = rb'(?m)^[ \t]*variable[ \t]+"'
 
 
 def _variable_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool | None:
@@ -1544,7 +1547,7 @@ def _variable_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bo
     answer = None
     for prefix in {m.group('prefix') for m in (r.match(label.group('name') + b'=') for r in _FLAT_NAMES) if m}:
         siblings = re.compile(
-            rb'(?m)^[ \t]*variable[ \t]+"' + re.escape(prefix)
+            VARIABLE_SIBLINGS + re.escape(prefix)
             + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?"[ \t]*\{')
         for s in siblings.finditer(data, lo, hi):
             if s.start() == own[0]:
