@@ -520,8 +520,12 @@ _ENV_DEFAULT = (
 # (``val apiKey: String by lazy {`` then the key on its own line).
 _LAZY = rb'(?:[A-Za-z_][\w.<>?]{0,40}[ \t]{1,8})?by[ \t]{1,8}lazy[ \t]{0,8}\{[ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
 
+# fish's ``set --show`` writes each element of a variable as
+# ``$NAME[1]: |<value>|``: an index, then the value between bars.
+_FISH_ELEMENT = rb'(?P<fish>\[\d{1,4}\](?=:[ \t]\|[0-9a-f]{64}\|))?'
+
 _LEGACY_ASSIGN = (
-    _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
+    _FISH_ELEMENT + _PROPERTIES + _BRACKETED + rb'["\'`\]\)}*]{0,3}(?:[ \t]{1,8}for(?:[ \t]{1,8}(?!(?i:sha|md5|checksum|digest|hash|fingerprint))[\w-]{1,20}){1,4}(?=[ \t]{0,8}(?:[:=]|\r?\n[ \t]{0,32}(?:```|~~~))))?(?:' + _TYPE +
     rb'[ \t{]{0,32}(?:=>|::|:=|\?=|\?:|\|\|=?|\?\?=?|(?:(?<=[ \t])(?:--?[\w-]{1,30}(?:=[\w.:/-]{1,40})?[ \t]{1,8}){0,3}(?:[\w-]{1,30}=)?-[ \t]{1,8}|(?<=[ \t])[a-z]{2,20}[ \t]{1,8})?<<<|<-|,[ \t]{1,4}(?![^\r\n]{0,60}(?i:hash|digest|checksum|fingerprint|(?<![a-z])(?:sha-?\d{0,3}|md5|ids?)(?![a-z])))(?=[^\r\n]{0,60}?(?<![a-z])(?i:don(?:\'|\xe2\x80\x99)?t|do[ \t]not|never|keep|please|careful|private|secret|confidential|share|leak|paste|post)(?![a-z])|(?i:as[ \t]{1,4}(?:requested|asked|promised))[ \t]{0,4}[:.!][ \t]{0,8}\r?\n)[^\r\n:=,]{1,60}:?(?=[ \t]{0,8}\r?\n[ \t]{0,32}["\'`]?[0-9a-f]{64}["\'`]?[ \t]{0,8}(?:\r?\n|\Z))|,[ \t]{1,8}do:|[=:,>|]|(?<=[ \t])\.(?=[ \t]{1,4}["\'])|\xe2\x94[\x82\x83]|(?:or|is|was|to)(?=[ \t])|(?<=[ \t])(?:--?>?|\xe2\x80[\x93\x94]|\xe2\x86\x92)(?=[ \t]))?[ \t]{0,32}(?:' + _BREAK + rb')?'
     rb'(?:(?:!!?[\w/:.-]{1,40}|&[\w-]{1,40})[ \t]{1,8})?'
     # (PHP's ``var_dump`` writes a string's type and length before it:
@@ -578,7 +582,7 @@ _LEGACY_ASSIGN = (
     rb'(?:[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32}|\r?\n[ \t]{0,32}-[ \t]{1,8}|' + _HEREDOC + rb')?'
     # (an HTML message writes the value as code or in bold: ``together
     # key for the demo: <code><key></code>``, ``<b><key></b>``)
-    rb')(?:<(?i:code|kbd|samp|tt|b|strong|em|i|mark)>){0,2}' + _QUOTE
+    rb')(?:<(?i:code|kbd|samp|tt|b|strong|em|i|mark)>){0,2}' + _QUOTE + rb'(?(fish)\|)'
 )
 _HEX_KEY = rb'(?P<secret>[0-9a-f]{64})(?![0-9A-Za-z_-])'
 # What a serialised object writes between a string (a key's name) and the
@@ -670,7 +674,7 @@ _GENERIC_VALUE = (
     # (``, do:``: Elixir's one-line function returning the value, ``def
     # key, do: <key>``)
     # (``.set(``: a Gradle property's setter in the Kotlin DSL, ``apiKey.set(<key>)``)
-    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
+    rb'\]?(?:' + _TYPE + rb'[ \t]{0,32}(?:=>|:=|\?=|<-|,[ \t]{1,8}do:|\.set\(|[=:(>]|\|(?=[ \t])|\xe2\x94[\x82\x83])[ \t]{0,32}(?:\r?\n[ \t]{0,32}|[|>][-+]?[ \t]{0,32}\r?\n[ \t]{1,32})?'
     # (an environment lookup whose fallback is the value: ``apiKey:
     # process.env.LLM_KEY ?? <key>``, ``os.getenv("X") or <key>``)
     + rb'(?:(?:(?:process\.env|import\.meta\.env)(?:\.\w{1,64}|\[["\']\w{1,64}["\']\])'
@@ -775,7 +779,7 @@ TOGETHER_CONTEXT = Context(
         # ``<property name="baseUrl" ref="togetherBaseUrl"/>``)
         rb'|(?<![\w])(?i:base_?ur[li]|api_?base|endpoint)\\?["\']?(?:[ \t]{1,8}ref)?[ \t]{0,8}[:=][ \t]{0,8}[\w.$\[("\'{]{0,40}?'
         rb'(?i:together)[_.-]?(?i:ai[_.-]?)?(?i:api[_.-]?)?(?i:base[_.-]?)?(?i:ur[li]|base|endpoint|host)(?![\w])'
-        rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}[:=]'
+        rb'|(?i:provider|(?<![\w-])(?:(?:api|client|llm|model|provider)[_-]?)?type|vendor|backend)\\?["\']?[ \t]{0,8}(?:[:?]=|[:=])'
         rb'[ \t]{0,8}:?\\?["\']?(?i:together(?:[ _.-]?ai)?)(?![\w-])'
         # or the class a config instantiates, by its qualified name
         # (Hydra's ``_target_: langchain_together.ChatTogether``, Django's
@@ -1009,6 +1013,14 @@ TOGETHER_SAVED_AS = Context(
     label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach, statements=False,
     veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
 )
+# Only the call right around the value (its positional arguments): a
+# constructor's string argument naming Together, then the value
+# (``new Provider("together", <key>)``; not ``new Provider("openai",
+# <key>)`` beside Together's).
+TOGETHER_CALL = Context(
+    mention=TOGETHER_CONTEXT.mention, label=rb'(?!)', url=TOGETHER_CONTEXT.url, reach=TOGETHER_CONTEXT.reach,
+    statements=False, scope='field', veto=_DIGEST_HEADING, field_veto=_DIGEST_WORDS,
+)
 # A value whose line ends in a comment of Together's words alone
 # (``KEY = "<key>"  # Together API key``, ``= "<key>"; // Together``):
 # the mention holds the value itself (a pattern reads only a few bytes
@@ -1089,6 +1101,16 @@ NON_KEY_PURPOSE = (
     rb'(?i:cach|idempoten|dedup|nonce|cursor|paginat|e-?tag|hash|checksum|digest|fingerprint'
     rb'|integrity|salt|signing|signature|encrypt|cipher|partition'
     rb'|(?<![a-z])(?:locks?|sessions?|pages?|sort|index(?:es)?|shards?|ssh|gpg|pgp|public|sha-?\d{0,3}|md5)(?![a-z]))'
+)
+# Other providers' own SDK clients, by class (``Anthropic(``, ``new
+# Groq({``, ``cohere.ClientV2(``, LangChain's ``ChatMistralAI(``): a call
+# of one is that provider's structure, as an ``anthropic:`` block is,
+# unless its own arguments point it at Together (``detect.context``).
+# Not OpenAI's: ``OpenAI(base_url=...)`` is how Together is called.
+OTHER_CLIENTS = (
+    rb'(?:Async)?(?:Anthropic(?:Bedrock|Vertex)?|Groq|Fireworks|Cerebras|Mistral(?:Async)?(?:Client)?)'
+    rb'|Chat(?:Anthropic|Groq|Cohere|MistralAI|GoogleGenerativeAI|VertexAI|Fireworks|Cerebras|DeepSeek|XAI|Ollama)'
+    rb'|CohereClient(?:V2)?|GoogleGenerativeAI|cohere\.(?:Async)?Client(?:V2)?|genai\.Client|replicate\.Client'
 )
 # A secret store's read command on the line above a key alone on its line,
 # the command's output (``Pattern.before``, ending where the key starts):
@@ -1678,6 +1700,15 @@ TOGETHER_LEGACY_API_KEY = Rule(
                 by_name=NAME_KINDS),
         Pattern(_NAME_ITEM[0] + _GENERIC_NAME + _NAME_ITEM[1] + _HEX_KEY, context=TOGETHER_STRUCTURE,
                 by_name=NAME_KINDS),
+        # A Terraform variable named for a credential, its value the
+        # ``default`` inside its block, other fields before it
+        # (``variable "llm_api_key" {`` then ``default = <key>``): its own
+        # block, or the variable blocks sharing its name's prefix, its
+        # flat group (``detect.context``), answer.
+        Pattern(rb'(?<![\w-])variable[ \t]{1,8}' + _GENERIC_NAME + rb'[ \t]{0,8}\{[ \t]{0,8}\r?\n'
+                rb'(?:[ \t]{0,32}(?!default)[\w-]{1,40}[ \t]{0,8}=[^\r\n{}]{0,200}\r?\n){0,6}'
+                rb'[ \t]{0,32}default[ \t]{0,8}=[ \t]{0,8}' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_STRUCTURE, by_name=NAME_KINDS),
         # A term's two-tuple, an atom naming it then the value (Erlang's
         # ``{api_key, <<"<key>">>}`` or ``{api_key, "<key>"}``, Elixir's
         # ``{:api_key, "<key>"}``), in a term about Together (the
@@ -1690,6 +1721,17 @@ TOGETHER_LEGACY_API_KEY = Rule(
         Pattern(rb'(?<![\w.])(?:new[ \t]+)?(?:[A-Za-z_]\w{0,30}(?:\.|::|->)){0,3}'
                 rb'\w{0,30}(?i:client|config)\w{0,12}[ \t]{0,8}\([ \t]{0,8}(?:\r?\n[ \t]{0,32})?'
                 + _QUOTE + _HEX_KEY, context=TOGETHER_CONTEXT),
+        # Or a later positional argument of a constructor of a credential,
+        # provider or setting type (``new Provider("together", <key>)``,
+        # ``new ApiCredential("together", "api_key", <key>)``): the
+        # arguments are one group, Together's where its string argument
+        # names Together (``TOGETHER_CONTEXT``'s constructor mention); not
+        # a type for a digest or a cache (``new CacheKey("together", <hex>)``).
+        Pattern(rb'(?<![\w.])new[ \t]{1,8}(?![\w.]{0,80}(?i:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity'
+                rb'|release|artifact|lock|webhook|sign|crypt|cipher|salt|nonce|hmac|idempoten|session|public))'
+                rb'(?=[\w.]{0,80}(?i:secret|credential|key|token|config|provider|setting))'
+                rb'[\w.]{1,80}\([^()\r\n]{0,200}?,[ \t]{0,8}' + _QUOTE + _HEX_KEY,
+                context=TOGETHER_CALL, veto_before=_DIGEST_BEFORE),
         # Or a type's constructor, where the structure around it (not only
         # the file) is Together's (Elixir's ``OpenaiEx.new(<key>)`` piped
         # into ``OpenaiEx.with_base_url(<Together's endpoint>)``).
@@ -2622,6 +2664,29 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # ``:=`` assignments are a flat group as well)
         'FROM python:3.12-slim\nARG LLM_PROVIDER=together\nENV LLM_API_KEY={hex}',
         'export LLM_BASE_URL := https://api.together.xyz/v1\nexport LLM_API_KEY := {hex}',
+        # (legacy19b: a Makefile's ``?=`` is an assignment, of the key and of
+        # its siblings, a provider field's too: ``LLM_PROVIDER ?= together``)
+        'LLM_BASE_URL ?= https://api.together.xyz/v1\nLLM_API_KEY ?= {hex}',
+        'export LLM_PROVIDER ?= together\nexport LLM_API_KEY ?= {hex}',
+        'export LLM_PROVIDER := together\nexport LLM_API_KEY := {hex}',
+        # (legacy19b: a Terraform variable's default, its group the variable
+        # blocks sharing its name's prefix, as legacy26 writes them)
+        'variable "llm_endpoint" {{\n  type    = string\n  default = "https://api.together.xyz/v1"\n}}\n\n'
+        'variable "llm_api_key" {{\n  type      = string\n  sensitive = true\n  default   = "{hex}"\n}}',
+        'variable "llm_api_key" {{\n  default = "{hex}"\n}}\n\nvariable "llm_base_url" {{\n'
+        '  default = "https://api.together.xyz/v1"\n}}',
+        # (legacy19b: a constructor's positional arguments, Together named
+        # by one, the key a later one: legacy24's Java ``new Provider(``)
+        'class P {{\n  Provider p = new Provider("together", "{hex}");\n}}',
+        'const p = new ProviderConfig("together", "{hex}");',
+        # (legacy19b: Together's own client beside another provider's SDK
+        # client is still found)
+        'anthropic = Anthropic(\n    api_key=os.environ["ANTHROPIC_API_KEY"],\n)\ntogether = OpenAI(\n'
+        '    base_url="https://api.together.xyz/v1",\n    api_key="{hex}",\n)',
+        'client = Anthropic(\n    base_url="https://api.together.xyz/v1",\n    api_key="{hex}",\n)',
+        # (legacy19b: fish's ``set --show``, an element's index and its bars:
+        # legacy25's strict xfail)
+        '$TOGETHER_API_KEY: set in global scope, exported, with 1 elements\n$TOGETHER_API_KEY[1]: |{hex}|',
         # (legacy26: a PowerShell hashtable's ``@{`` under a Together name;
         # a Gradle property's ``.set(`` in a Together block of the Kotlin DSL)
         "$Config = @{{\n    Together = @{{\n        ApiKey = '{hex}'\n    }}\n}}",
@@ -3266,6 +3331,32 @@ TOGETHER_LEGACY_API_KEY = Rule(
         'public class TogetherOptions\n{{\n    public string WebhookSecret {{ get; set; }} = "{hex}";\n}}',
         'public class CacheOptions\n{{\n    public string ApiKey {{ get; set; }} = "{hex}";\n}}\n// Together',
         'defmodule Acme.Together do\n  defmodule Cache do\n    def key, do: "{hex}"\n  end\nend',
+        # (legacy19b: another provider's own SDK client is its structure,
+        # beside a Together client; a Makefile's ``?=`` sibling naming
+        # another endpoint, or a digest; a Terraform variable group
+        # pointed elsewhere, or another prefix's; a constructor naming
+        # another provider, or a digest's type)
+        'together = OpenAI(\n    base_url="https://api.together.xyz/v1",\n    api_key=os.environ["TOGETHER_API_KEY"],\n)\n'
+        'anthropic = Anthropic(\n    api_key="{hex}",\n)',
+        'together = OpenAI(\n    base_url="https://api.together.xyz/v1",\n    api_key=os.environ["TOGETHER_API_KEY"],\n)\n''anthropic = Anthropic(api_key="{hex}")',
+        'const together = new OpenAI({{ baseURL: "https://api.together.xyz/v1" }});\n'
+        'const groq = new Groq({{\n  apiKey: "{hex}",\n}});',
+        'together = OpenAI(\n    base_url="https://api.together.xyz/v1",\n    api_key=os.environ["TOGETHER_API_KEY"],\n)\n''co = cohere.ClientV2(\n    api_key="{hex}",\n)',
+        'LLM_BASE_URL ?= https://api.together.xyz/v1\nOPENAI_BASE_URL ?= https://api.openai.com/v1\nOPENAI_API_KEY ?= {hex}',
+        'LLM_PROVIDER ?= together\nLLM_CACHE_KEY ?= {hex}',
+        'TOGETHER_CLI_VERSION ?= 1.3.0\nTOGETHER_CLI_SHA256 ?= {hex}',
+        'variable "llm_endpoint" {{\n  default = "https://api.openai.com/v1"\n}}\n\n'
+        'variable "llm_api_key" {{\n  default = "{hex}"\n}}\n# together next quarter',
+        'variable "llm_endpoint" {{\n  default = "https://api.together.xyz/v1"\n}}\n\n'
+        'variable "search_api_key" {{\n  default = "{hex}"\n}}',
+        'variable "llm_endpoint" {{\n  default = "https://api.together.xyz/v1"\n}}\n\n'
+        'variable "llm_webhook_secret" {{\n  default = "{hex}"\n}}',
+        'class P {{\n  Provider t = new Provider("together", System.getenv("TOGETHER_API_KEY"));\n'
+        '  Provider o = new Provider("openai", "{hex}");\n}}',
+        'class P {{\n  CacheKey k = new CacheKey("together", "{hex}");\n}}',
+        '$TOGETHER_API_KEY_SHA256[1]: |{hex}|',
+        '$OPENAI_API_KEY[1]: |{hex}|\n# together',
+        'class P {{\n  void f(Map<String, String> m) {{ m.put("together", "{hex}"); }}\n}}',
         'module Together\n  class Acme::Cache\n    def initialize\n      @key = "{hex}"\n    end\n  end\nend',
     ),
 )

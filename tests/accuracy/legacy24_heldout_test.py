@@ -640,8 +640,7 @@ CASES = SOURCE + DECOYS + PROBED
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'probed-java-positional-provider': 'a constructor\'s positional arguments name no field: new Provider("together", "<hex>") has no provider field nor name for the key',
-    'decoy-probed-python-client-no-endpoint': 'a client built with no endpoint beside a Together client in the same file: the statements around an OpenAI-style api_key answer, and a variable named for another provider (groq = OpenAI(...)) is no structure; telling it apart from a client pointed at Together by OPENAI_BASE_URL needs more than the file',
+    'decoy-probed-python-client-no-endpoint': 'an OpenAI client with no endpoint of its own (`groq = OpenAI(api_key=<hex>)`) beside a Together client: OpenAI\'s class is how Together is called too (by base_url, or OPENAI_BASE_URL from the environment), so unlike another provider\'s own SDK class (`Anthropic(`, `Groq(`: context.OTHER_CLIENTS) it names no destination, and a variable name (`groq`) is no structure; the statements around answer',
 }
 
 results, test_case = make_tests(CASES, MISSED)

@@ -763,7 +763,6 @@ CASES = SOURCE + DECOYS + PROBED
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'fish-set-show': 'fish\'s `set --show` writes an element as `$NAME[1]: |<value>|`: an index and a `|` quote after a Together name are no assignment of the legacy rule',
     'decoy-fly-secrets-digest': 'a column-aligned listing whose header names the value\'s column a DIGEST: the row\'s Together name right before the value reads as its assignment; no column of a blank-aligned table is read',
 }
 

@@ -588,8 +588,6 @@ CASES = SOURCE + DECOYS + PROBED
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'hcl-variable-default-generic': 'a Terraform variable\'s name is its block\'s label (`variable "llm_api_key" {`), its value a `default =` line inside: no flat group is read across variable blocks, so the sibling `variable "llm_endpoint"`\'s Together default does not answer',
-    'decoy-python-client-other-call': 'a call is no structure named for its callee (`anthropic = Anthropic(` over `api_key=<hex>`): a client class says nothing of where it is pointed, so the statements around (the Together client above) answer, as legacy24\'s groq decoy',
 }
 
 results, test_case = make_tests(CASES, MISSED)

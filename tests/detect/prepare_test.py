@@ -19,7 +19,8 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_pa
     generic names) imports no module and compiles no regex of the code's
     own: in a forked scan, each process would otherwise do it again.
     Patterns built from the scanned bytes (names bound to an endpoint,
-    a prefix's sibling lines, a Lisp package's sibling forms) are the only
+    a prefix's sibling lines or Terraform variable blocks, a Lisp package's
+    sibling forms) are the only
     compiles left.  With a cold regex cache (an empty ``XDG_CACHE_HOME``):
     a warm one builds a pattern from its stored program without compiling,
     and hid what ``prepare`` left out (wide text's runs, a base64 value's
@@ -33,6 +34,7 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_pa
         'from together_hooks.detect import engine\n'
         'from together_hooks.rules import RULES\n'
         'from together_hooks.detect.context import FLAT_LEAD\n'
+        'from together_hooks.detect.context import VARIABLE_SIBLINGS\n'
         'cases = []\n'
         'for info in pkgutil.iter_modules(accuracy.__path__):\n'
         '    if info.name.endswith("_test"):\n'
@@ -50,7 +52,7 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_pa
         'print(found > 100, sorted(set(sys.modules) - before))\n'
         'print(sorted({repr(p)[:60] for p in compiled if not (\n'
         '    isinstance(p, bytes) and p.startswith((b"(?<![\\\\w])(?:", b"(?m)^[ \\\\t]*" + FLAT_LEAD,\n'
-        '                                          b"(?m)^[ \\\\t]*\\\\((?:(?:setq"))\n'
+        '                                          b"(?m)^[ \\\\t]*\\\\((?:(?:setq", VARIABLE_SIBLINGS))\n'
         ')}))\n'
     )
     proc = subprocess.run(

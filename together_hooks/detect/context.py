@@ -25,6 +25,7 @@ from together_hooks.rules import HEADING_WORDS
 from together_hooks.rules import LOG_TIMESTAMP
 from together_hooks.rules import NON_KEY_PURPOSE
 from together_hooks.rules import ORG
+from together_hooks.rules import OTHER_CLIENTS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -616,6 +617,10 @@ _STRUCTURE_NAME = regex_cache.compile(
 # own name (``OPENAI_API_KEYS:`` over its items is the keys' list).
 _OTHER_NAME = regex_cache.compile(
     rb'(?i:' + _OTHERS + rb'(?:[_-]?(?:ai|llm|api|provider|config|settings|options|client|chat))?)')
+# A call of another provider's own client class, its arguments the
+# structure (``anthropic = Anthropic(``, ``new Groq({``).
+_OTHER_CLIENT_CALL = regex_cache.compile(
+    rb'(?<![\w.])(?:new[ \t]+)?(?:' + OTHER_CLIENTS + rb')[ \t]*\(\Z')
 _BLOCK = 1 << 16
 
 
@@ -627,7 +632,7 @@ def _named_other(data: bytes, label_start: int, label_end: int) -> bool:
     found = (_STRUCTURE_NAME.search(data, label_start, label_end) or _PLIST_LABEL.search(data, label_start, label_end)
              or _XML_ID_LABEL.search(data, label_start, label_end))
     if found is None:
-        return False
+        return _OTHER_CLIENT_CALL.search(data, label_start, label_end) is not None
     for name in reversed(found.group('name').split(b'.')):
         if _TOGETHER_NAME.fullmatch(name):
             return False
@@ -1503,7 +1508,7 @@ _FLAT_NAMES = tuple(
         rb'[ \t]*' + FLAT_LEAD + rb'(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*' + lazy
         + rb'[_.-])(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
         # (the value maybe a shell or Compose default: ``${LLM_API_KEY:-<key>}``)
-        rb'[ \t]*(?:::?=|[?:=])[ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
+        rb'[ \t]*(?:::?=|\?=|[:=])[ \t]*["\']?(?:\$\{\w{1,64}:?-)?\Z',
     )
     for lazy in (b'?', b'')
 )
@@ -1517,7 +1522,7 @@ def flat_siblings(prefix: bytes) -> re.Pattern[bytes]:
 
     return re.compile(
         rb'(?m)^[ \t]*' + FLAT_LEAD + rb'(?P<name>' + re.escape(prefix)
-        + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?)[ \t]*[:=]',
+        + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?)[ \t]*\??[:=]',
     )
 
 
@@ -1531,6 +1536,10 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
     start = _line_start(data, at, lo)
     if data[start:at].lstrip(b' \t')[:1] == b'(':
         return _lisp_group(data, start, at, lo, hi, index)
+    if _VARIABLE_DEFAULT.fullmatch(data, start, at):
+        group = _variable_group(data, at, lo, hi, index)
+        if group is not None:
+            return group
     answer = None
     for own, prefix in flat_prefixes(data, start, at):
         first = data.find(prefix, lo, hi)  # the key's own name holds one
@@ -1546,6 +1555,44 @@ def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool |
                 answer = False
     if answer is None:
         return _record(data, start, lo, hi, index)
+    return answer
+
+
+# A Terraform variable's ``default`` line (``default = "<key>"``), and
+# the block label naming the variable:
+# the variables sharing its name's prefix are a flat group, each block
+# its line (``variable "llm_endpoint" {`` with Together's URL as its
+# default, beside ``variable "llm_api_key" {``).
+_VARIABLE_DEFAULT = regex_cache.compile(rb'[ \t]*default[ \t]*=[ \t]*["\']?')
+_VARIABLE_LABEL = regex_cache.compile(rb'[ \t]*variable[ \t]+"(?P<name>[A-Za-z][\w-]{0,64})"[ \t]*\{')
+# (the start of the sibling blocks' pattern, made from the file's own
+# name: tests/detect/prepare_test.py tells it by this)
+VARIABLE_SIBLINGS = rb'(?m)^[ \t]*variable[ \t]+"'
+
+
+def _variable_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool | None:
+    """``_flat_group`` for a Terraform variable's default: the variable
+    blocks named with its name's prefix answer, each block as a line."""
+    own = next(bracket_spans(data, at, lo, hi, index.brackets), None)
+    label = None if own is None else _VARIABLE_LABEL.fullmatch(data, own[0], own[1])
+    if label is None:
+        return None
+    import re  # made from the file's own names: never cached
+
+    answer = None
+    for prefix in {m.group('prefix') for m in (r.match(label.group('name') + b'=') for r in _FLAT_NAMES) if m}:
+        siblings = re.compile(
+            VARIABLE_SIBLINGS + re.escape(prefix)
+            + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?"[ \t]*\{')
+        for s in siblings.finditer(data, lo, hi):
+            if s.start() == own[0]:
+                continue
+            close = data.find(b'\n}', s.end(), hi)
+            end = hi if close == -1 else close
+            if _inside(index.mention, s.start(), end):
+                return True
+            if _inside(index.target, s.start(), end):
+                answer = False
     return answer
 
 
