@@ -1430,7 +1430,7 @@ TOGETHER_API_KEY = Rule(
     escape_marks=(
         b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b',
         b'&#103;&#112;', b'67;&#x70', b'67;&#X70', b'67;&#x0', b'67;&#X0', b'%67%70', b'67\\x70', b'0067\\u0070', b'0067\\U0000',
-        b'\\147\\160',
+        b'\\147\\160', b'67%2570',
     ),
     entropy_floor=4.0,
     min_distinct=16,

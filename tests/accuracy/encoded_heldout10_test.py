@@ -509,7 +509,6 @@ MISSED: dict[str, str] = {
     'base32-of-gzip-env': 'base32 of a gzip: no base32 form of a container magic is searched for',
     'hex-of-base64-env': 'hex text of base64 text: the hex route reads a key\'s bytes, no base64 under it',
     'json-u-escaped-env-in-b64': 'every character \\u-escaped inside base64: no escape reading of a decoded value',
-    'url-encoded-twice-every-byte': 'every byte percent-encoded twice (%2574): one percent layer is read',
     'java-signed-byte-array-gzip': 'a gzip as a decimal array: its first numbers would be a screen route of their own',
     'xxd-include-legacy-env': 'a legacy key\'s line as a C array, its name upper case: not searched (costs a route)',
 }
