@@ -508,7 +508,6 @@ MISSED: dict[str, str] = {
     'notebook-xxd-stream-output': 'an xxd dump split over a JSON list of strings: a dump is told by a file\'s first line',
     'base32-of-gzip-env': 'base32 of a gzip: no base32 form of a container magic is searched for',
     'hex-of-base64-env': 'hex text of base64 text: the hex route reads a key\'s bytes, no base64 under it',
-    'json-u-escaped-env-in-b64': 'every character \\u-escaped inside base64: no escape reading of a decoded value',
     'java-signed-byte-array-gzip': 'a gzip as a decimal array: its first numbers would be a screen route of their own',
     'xxd-include-legacy-env': 'a legacy key\'s line as a C array, its name upper case: not searched (costs a route)',
 }
