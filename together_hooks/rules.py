@@ -1408,18 +1408,13 @@ TOGETHER_API_KEY = Rule(
     # place in it.  And the prefix as hex text (``.hex()``, ``xxd -p``)
     # at each alignment: base64 of a hex dump of a file, read again as hex
     # (``engine._b64_hits``).  Each holds ``N`` and ``Z`` or ``0``, anchors
-    # of groups the screen searches already: no pass more.  And the
-    # prefix's ``gp`` written as JSON's ``\\u`` escapes (``0067\\u0070``,
-    # its escape mark) at each alignment: base64 of a JSON text whose
-    # every character is escaped, read again with its escapes undone
-    # (``engine._b64_plain``).  Each holds ``A``, ``N`` or ``H``: no pass more.
+    # of groups the screen searches already: no pass more.
     b64_keywords=(
         b'dGdwX3YxX', b'0Z3BfdjFf', b'RncF92MV', b'ZEdkd1gzWX', b'RHZHdYM1l4', b'kR2R3WDNZe',
         b'WkVka2QxZ3pXW', b'aRWRrZDFneldY', b'pFZGtkMWd6V1',
         b'0AGcAcABfAHYAMQBfA', b'QAZwBwAF8AdgAxAF8A', b'dABnAHAAXwB2ADEAXw',
         b'BaM0JmZGpGZ', b'MFozQmZkakZm', b'wWjNCZmRqRm', b'SbmNGOTJNV', b'Um5jRjkyTV',
         b'NzQ2NzcwNWY3NjMxNW', b'3NDY3NzA1Zjc2MzE1Z', b'c0Njc3MDVmNzYzMTVm',
-        b'AwNjdcdTAwNz', b'MDA2N1x1MDA3M', b'wMDY3XHUwMDcw',
     ),
     # The prefix inside base32 and base85, at the alignments whose form
     # holds an anchor the screen searches already (``G``, ``H``, ``Q``,

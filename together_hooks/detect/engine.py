@@ -1813,20 +1813,14 @@ def _hyperscan_marks() -> Callable[[bytes], int] | None:
     return marks
 
 
-def _u_marks(rule: Rule) -> tuple[bytes, ...]:
-    return tuple(mark for mark in rule.escape_marks if b'\\u' in mark)
-
-
 def _b64_plain(rules: tuple[Rule, ...], depth: int) -> tuple[bytes, ...]:
     """What a base64 value at ``depth`` is kept for decoding to: a rule
     keyword, or a keyword's base64 form while a level is left to read it
     (base64 of base64 of a file: the inner form at any alignment, the
     key's prefix or a name); at the top, a key's prefix as hex text too
     (base64 of ``xxd -p``'s dump of a file: the level below reads hex
-    text, ``_hex_prefix_hits``); at any depth, a rule's ``\\u`` escape
-    marks (base64 of a JSON text whose every character is escaped: the
-    level below finds them and undoes the escapes, ``_escape_marks``)."""
-    plain = tuple(k for rule in rules for k in (*rule.keywords, *_u_marks(rule)))
+    text, ``_hex_prefix_hits``)."""
+    plain = tuple(k for rule in rules for k in rule.keywords)
     if depth + 1 < B64_DEPTH:
         plain += tuple(f for rule in rules for f in rule.b64_keywords)
     if depth == 0:

@@ -83,7 +83,6 @@ NEEDLES = (
     b'8AZwBlAHQAaABlAHIA',
     b'9HRVRIRV',
     b'9nZXRoZX',
-    b'AwNjdcdTAwNz',
     b'BSMFZVU0VWU',
     b'BaM0JmZGpGZ',
     b'GIT binary patch',
@@ -94,7 +93,6 @@ NEEDLES = (
     b'IyB2MyBnaXQg',
     b'IyZGxkR2hsY',
     b'J5DUKVCIIVJ',
-    b'MDA2N1x1MDA3M',
     b'MFozQmZkakZm',
     b'N5TWK5DIMVZ',
     b'NzQ2NzcwNWY3NjMxNW',
@@ -175,7 +173,6 @@ NEEDLES = (
     b'tgp_v1_',
     b'vAGcAZQB0AGgAZQByA',
     b'vZ2V0aGVy',
-    b'wMDY3XHUwMDcw',
     b'wWjNCZmRqRm',
 )
 
@@ -252,7 +249,6 @@ KEYWORDS = (
     b'8AZwBlAHQAaABlAHIA',
     b'9HRVRIRV',
     b'9nZXRoZX',
-    b'AwNjdcdTAwNz',
     b'BSMFZVU0VWU',
     b'BaM0JmZGpGZ',
     b'GIT binary patch',
@@ -263,7 +259,6 @@ KEYWORDS = (
     b'IyB2MyBnaXQg',
     b'IyZGxkR2hsY',
     b'J5DUKVCIIVJ',
-    b'MDA2N1x1MDA3M',
     b'MFozQmZkakZm',
     b'N5TWK5DIMVZ',
     b'NzQ2NzcwNWY3NjMxNW',
@@ -342,7 +337,6 @@ KEYWORDS = (
     b'tgp',
     b'vAGcAZQB0AGgAZQByA',
     b'vZ2V0aGVy',
-    b'wMDY3XHUwMDcw',
     b'wWjNCZmRqRm',
 )
 
@@ -409,14 +403,14 @@ PLAIN_ROUTES = (
         (1, (b'0X74, 0X67, 0X70',)),
         (3, (b'ORTXAX3WGFP',)),
         (4, (b'dGdwX3Yx',)),
-        (5, (b'67;&#X0', b'67;&#X70', b'wMDY3XHUwMDcw')),
+        (5, (b'67;&#X0', b'67;&#X70')),
         (6, (b'5DHOBPXMMK7',)),
         (8, (b'dABnAHAAXwB2ADEAXw',)),
     ), (
         (b'0X74, 0X67, 0X70', (b'0X74, 0X67, 0X70',)),
         (b'ORTXAX3WGFP', (b'ORTXAX3WGFP',)),
         (b'dGdwX3Yx', (b'dGdwX3Yx',)),
-        (b'', (b'67;&#X0', b'67;&#X70', b'wMDY3XHUwMDcw')),
+        (b'67;&#X', (b'67;&#X0', b'67;&#X70')),
         (b'5DHOBPXMMK7', (b'5DHOBPXMMK7',)),
         (b'dABnAHAAXwB2ADEAXw', (b'dABnAHAAXwB2ADEAXw',)),
     )),
@@ -464,12 +458,8 @@ PLAIN_ROUTES = (
     )),
     (b'N', (
         (1, (b'eNo', b'eNp', b'eNq', b'eNr')),
-        (2, (b'AwNjdcdTAwNz',)),
-        (4, (b'MDA2N1x1MDA3M',)),
     ), (
         (b'eN', (b'eNo', b'eNp', b'eNq', b'eNr')),
-        (b'AwNjdcdTAwNz', (b'AwNjdcdTAwNz',)),
-        (b'MDA2N1x1MDA3M', (b'MDA2N1x1MDA3M',)),
     )),
     (b'A', (
         (1, (b'eAE', b'eAF')),
