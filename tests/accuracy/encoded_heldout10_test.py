@@ -507,7 +507,7 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 MISSED: dict[str, str] = {
     'notebook-xxd-stream-output': 'an xxd dump split over a JSON list of strings: dump_head reads a file\'s first lines, no view joins JSON strings into a dump',
     'base32-of-gzip-env': 'base32 of a gzip: no base32 form of a container magic is searched for, nor base32 decoded to open one',
-    'json-u-escaped-env-in-b64': 'every character \\u-escaped in base64: its base64 forms go in the N route, +3% on the hook\'s plain screen',
+    'json-u-escaped-env-in-b64': 'every character \\u-escaped in base64: its base64 forms go in the N route, +3-5% on the hook\'s plain screen',
     'hex-of-base64-env': 'hex text of base64 text: two of the prefix\'s three base64 forms, as hex, hold no anchor (no 0)',
     'java-signed-byte-array-gzip': 'a gzip as signed decimals (31, -117, 8): no anchor in it, and decimal_view opens only text',
     'xxd-include-legacy-env': 'OGETHER as xxd -i (0x47, 0x45): a mark would cut the plain route 0x1f, to 0x, tried at every 0x',
