@@ -510,7 +510,6 @@ MISSED: dict[str, str] = {
     'json-u-escaped-env-in-b64': 'every character \\u-escaped in base64: its base64 forms go in the N route, +3-5% on the hook\'s plain screen',
     'hex-of-base64-env': 'hex text of base64 text: two of the prefix\'s three base64 forms, as hex, hold no anchor (no 0)',
     'java-signed-byte-array-gzip': 'a gzip as signed decimals (31, -117, 8): no anchor in it, and decimal_view opens only text',
-    'xxd-include-legacy-env': 'OGETHER as xxd -i (0x47, 0x45): a mark would cut the plain route 0x1f, to 0x, tried at every 0x',
 }
 
 
