@@ -1452,7 +1452,7 @@ TOGETHER_API_KEY = Rule(
     escape_marks=(
         b'tgp', b'gp_v1_', b'tg\\', b'tg\x1b',
         b'&#103;&#112;', b'67;&#x70', b'67;&#X70', b'67;&#x0', b'67;&#X0', b'%67%70', b'67\\x70', b'0067\\u0070', b'0067\\U0000',
-        b'\\147\\160',
+        b'\\147\\160', b'67%2570',
         # overstruck bold by a terminal (a man page written out)
         b'tg\x08gp\x08p',
     ),

@@ -505,13 +505,11 @@ CASES = [c for c in ALL_CASES if not missing_tools(c.id)]
 # opened as a container; a hex dump under its command line
 # (prefilter.DUMP_COMMAND: ``$ xxd -p env.gz``, ``$ od -An -tx1 ...``).
 MISSED: dict[str, str] = {
-    'notebook-xxd-stream-output': 'an xxd dump split over a JSON list of strings: a dump is told by a file\'s first line',
-    'base32-of-gzip-env': 'base32 of a gzip: no base32 form of a container magic is searched for',
-    'hex-of-base64-env': 'hex text of base64 text: the hex route reads a key\'s bytes, no base64 under it',
-    'json-u-escaped-env-in-b64': 'every character \\u-escaped inside base64: no escape reading of a decoded value',
-    'url-encoded-twice-every-byte': 'every byte percent-encoded twice (%2574): one percent layer is read',
-    'java-signed-byte-array-gzip': 'a gzip as a decimal array: its first numbers would be a screen route of their own',
-    'xxd-include-legacy-env': 'a legacy key\'s line as a C array, its name upper case: not searched (costs a route)',
+    'notebook-xxd-stream-output': 'an xxd dump split over a JSON list of strings: dump_head reads a file\'s first lines, no view joins JSON strings into a dump',
+    'base32-of-gzip-env': 'base32 of a gzip: no base32 form of a container magic is searched for, nor base32 decoded to open one',
+    'json-u-escaped-env-in-b64': 'every character \\u-escaped in base64: its base64 forms go in the N route, +3-5% on the hook\'s plain screen',
+    'hex-of-base64-env': 'hex text of base64 text: two of the prefix\'s three base64 forms, as hex, hold no anchor (no 0)',
+    'java-signed-byte-array-gzip': 'a gzip as signed decimals (31, -117, 8): no anchor in it, and decimal_view opens only text',
 }
 
 

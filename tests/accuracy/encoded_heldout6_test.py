@@ -584,7 +584,6 @@ MISSED: dict[str, str] = {
     # route of their own (``47``: 23.08 -> 24.08 passes over clean bytes;
     # the ``\\x`` form an anchor group more, 10 -> 11).  A lower-case
     # name's are read (``engine.BYTES_MARKS``).
-    'go-hex-array-legacy-line': "a Go []byte{0x..} of an upper-case name's line: its mark costs a screen pass",
     'rust-byte-string-legacy-line': "Rust b\"\\x..\" of a legacy key's line: its mark costs a screen pass",
     # Decimal bytes of a container: a gzip's header as a mark
     # (``31, -117, 8, 0``) would be a plain-route group of its own, 23.08

@@ -2,7 +2,8 @@
 escapes all it writes, ``native2ascii``, ``quote(key, safe='')``): no
 ``tgp`` is left, so the screen finds it by its second and third
 characters so written (``codec.every_escaped_marks``) and the readings
-undo the escapes around them (``codec.escapes_view``)."""
+undo the escapes around them (``codec.escapes_view``), twice where a
+reading still holds them (``%2574``: every byte percent-encoded twice)."""
 from __future__ import annotations
 
 import random
@@ -26,6 +27,9 @@ NOTATIONS = {
     'backslash-u': lambda c: f'\\u{ord(c):04x}',
     'backslash-big-u': lambda c: f'\\U{ord(c):08x}',
     'octal': lambda c: f'\\{ord(c):03o}',
+    # quoted, then quoted again as a parameter: every ``%`` is ``%25``
+    'percent-twice-upper': lambda c: f'%25{ord(c):02X}',
+    'percent-twice-lower': lambda c: f'%25{ord(c):02x}',
 }
 
 

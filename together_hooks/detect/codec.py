@@ -534,8 +534,9 @@ def every_escaped_marks(a: int, b: int) -> set[bytes]:
     safe, ``od``-style octal), as much of them as every spelling of the
     notation holds, and all that ``escapes_view`` undoes: decimal and hex
     HTML references (``&#103;&#112;``, ``&#x67;&#x70;``, ``&#x0067;&#x0070;``,
-    ``&#X67;&#X70;``), percent-encoding (``%67%70``), ``\\x``, ``\\u`` and
-    Python's ``\\U`` escapes and C's octal ones (``\\147\\160``)."""
+    ``&#X67;&#X70;``), percent-encoding (``%67%70``, twice ``%2567%2570``),
+    ``\\x``, ``\\u`` and Python's ``\\U`` escapes and C's octal ones
+    (``\\147\\160``)."""
     return {
         f'&#{a};&#{b};'.encode(),
         # ``b`` padded or not: each spelling holds ``0`` (``&#x70;``,
@@ -544,6 +545,11 @@ def every_escaped_marks(a: int, b: int) -> set[bytes]:
         *(f'{a:02x};&#{x}{b:02x}'.encode() for x in 'xX'),
         *(f'{a:02x};&#{x}0'.encode() for x in 'xX'),
         f'%{a:02X}%{b:02X}'.encode(), f'%{a:02x}%{b:02x}'.encode(),
+        # And percent-encoded twice, every ``%`` written ``%25`` (a URL
+        # quoted whole, then quoted again as a parameter: ``%2567%2570``),
+        # from its first hex digits: with the marks above that start so
+        # (``67\\x70``) in one plain route, no route of ``%2`` more.
+        f'{a:02X}%25{b:02X}'.encode(), f'{a:02x}%25{b:02x}'.encode(),
         f'{a:02x}\\x{b:02x}'.encode(),
         f'{a:04x}\\u{b:04x}'.encode(),
         f'{a:04x}\\U0000'.encode(),

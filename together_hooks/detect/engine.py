@@ -1000,6 +1000,10 @@ def _hits(
             hits += _dec_prefix_hits(data, path, rules, depth, where, budget)
         if _hex_prefix_test(screen)(data):
             hits += _hex_prefix_hits(data, path, rules, depth, where, budget)
+        if any(mark in where for mark in HEX_NAME_UPPER):
+            from together_hooks.detect.codec import hex_view
+
+            hits += _prefix_view_hits(data, path, rules, depth, where, budget, HEX_NAME_UPPER, hex_view, 'hex')
         if GIT_BINARY in where or _hunks_handed(edge):
             hits += _git_binary_hits(data, path, rules, where, budget, edge)
         if any(mark in where for mark in BYTES_MARKS):
@@ -1121,6 +1125,14 @@ HEX_MARKS = (
     # ``.hex()``, ``xxd -p``): in the ``67`` route and the ``0`` group.
     b'67705f76315f',
 )
+# A legacy key's upper-case name as C hex bytes (``xxd -i`` of a ``.env``:
+# ``0x54, 0x4f, 0x47, 0x45, 0x54, 0x48, 0x45, 0x52``): ``GET`` and ``HER``
+# (a line of 12 bytes cuts at most one of them), read by ``codec.hex_view``
+# (``_prefix_view_hits``) for the legacy rule's name and value.  They start
+# ``0x`` as the gzip literal marks do: that plain route's lead is ``0x``
+# (tried at every ``0x``, no pass more), and hold ``0``, an anchor group
+# the screen searches already (docs/performance.md).
+HEX_NAME_UPPER = (b'0x47, 0x45, 0x54', b'0x48, 0x45, 0x52')
 # A gzip's first bytes (magic and deflate) written as a byte literal: a
 # repr or C string (``\\x1f\\x8b\\x08``), a C array (``xxd -i``): the
 # literal is opened as a container (``_byte_literal_hits``,
@@ -1599,7 +1611,7 @@ def keyword_screen(rules: tuple[Rule, ...]) -> Keywords:
                 *rule.escape_marks,
             )),
              *B64_MAGIC, GIT_BINARY, *UU_BEGIN, *DEC_PREFIX, *HEX_MARKS, *BYTES_MARKS,
-             *JWS_DEFLATE_MARKS),
+             *JWS_DEFLATE_MARKS, *HEX_NAME_UPPER),
         )
     return screen
 
