@@ -15,6 +15,8 @@ forms of the rules' keywords) so a file that needs none costs a few
 from __future__ import annotations
 
 from together_hooks import regex_cache
+from together_hooks.detect.prefilter import RECORD_FIRST
+from together_hooks.detect.prefilter import firmware_record
 from together_hooks.rules import B64_REACH
 from together_hooks.rules import KEY_CHARS
 from together_hooks.rules import KEY_LENGTH
@@ -1101,7 +1103,6 @@ _OD_ESCAPES = {
     b'\\r': b'\r', b'\\t': b'\t', b'\\v': b'\v', b'\\\\': b'\\',
 }
 _OCTAL = frozenset(b'01234567')
-_RECORD_FIRST = (b':', b'S')
 
 
 # ``curl --trace``'s line: a 4-digit hex offset (after ``--trace-time``'s
@@ -1134,9 +1135,7 @@ def _dump_line(line: bytes) -> bytes | None:
     escape or three octal digits in each 4-wide field), ``xxd -p`` (digits
     alone), and a firmware image's Intel HEX or S-record lines
     (``prefilter.firmware_record``: a data record's bytes)."""
-    if line[:1] in _RECORD_FIRST:
-        from together_hooks.detect.prefilter import firmware_record
-
+    if line[:1] in RECORD_FIRST:
         record = firmware_record(line)
         if record is not None:
             return record

@@ -922,7 +922,7 @@ def _dump_start(data: bytes) -> bool:
         return True  # ``od -An -t x1`` (``-t u1``, ``-t d1``): the bytes without their offsets
     first = data[:1]
     if first not in _HEX_FIRST:
-        if first in _RECORD_FIRST:
+        if first in RECORD_FIRST:
             # Intel HEX or Motorola S-records (firmware images, ``objcopy -O
             # ihex``/``srec``): the first line a whole record, its checksum right.
             end = data.find(b'\n', 0, _RECORD_LINE)
@@ -956,7 +956,7 @@ def firmware_record(line: bytes) -> bytes | None:
     record's data, ``b''`` for a record of another type (an address, the
     end, an S0 header)."""
     first = line[:1]
-    if first not in _RECORD_FIRST or len(line) > _RECORD_LINE or len(line) % 2 != (first == b':'):
+    if first not in RECORD_FIRST or len(line) > _RECORD_LINE or len(line) % 2 != (first == b':'):
         return None
     body = line[1:] if first == b':' else line[2:]
     try:
@@ -979,7 +979,7 @@ def firmware_record(line: bytes) -> bytes | None:
 # A firmware record's first byte, the longest line read as one (255 data
 # bytes and the record's own), and an S-record's address width by type
 # (0 for a type holding no data: S0's header is passed over too).
-_RECORD_FIRST = frozenset((b':', b'S'))
+RECORD_FIRST = frozenset((b':', b'S'))
 _RECORD_LINE = 530
 _SREC_ADDRESS = {b'0': 2, b'1': 2, b'2': 3, b'3': 4, b'5': 0, b'6': 0, b'7': 0, b'8': 0, b'9': 0}
 
