@@ -1521,9 +1521,13 @@ def flat_siblings(prefix: bytes) -> re.Pattern[bytes]:
     import re  # made from the file's own name: never cached
 
     return re.compile(
-        rb'(?m)^[ \t]*' + FLAT_LEAD + rb'(?P<name>' + re.escape(prefix)
-        + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?)[ \t]*\??[:=]',
+        rb'(?m)^[ \t]*' + FLAT_LEAD + rb'(?P<name>' + re.escape(prefix) + _SIBLING_WORD + rb')[ \t]*\??[:=]',
     )
+
+
+# The word after a group's prefix that names a sibling field (``PROVIDER``,
+# ``BASE_URL``), in a flat line's name or a Terraform variable's label.
+_SIBLING_WORD = rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?'
 
 
 def _flat_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bool | None:
@@ -1580,10 +1584,9 @@ def _variable_group(data: bytes, at: int, lo: int, hi: int, index: _Index) -> bo
     import re  # made from the file's own names: never cached
 
     answer = None
-    for prefix in {m.group('prefix') for m in (r.match(label.group('name') + b'=') for r in _FLAT_NAMES) if m}:
-        siblings = re.compile(
-            VARIABLE_SIBLINGS + re.escape(prefix)
-            + rb'[A-Za-z0-9]+(?:[_.-](?i:url|uri|base|type|host))?"[ \t]*\{')
+    name = label.group('name') + b'='
+    for prefix in {prefix for _at, prefix in flat_prefixes(name, 0, len(name))}:
+        siblings = re.compile(VARIABLE_SIBLINGS + re.escape(prefix) + _SIBLING_WORD + rb'"[ \t]*\{')
         for s in siblings.finditer(data, lo, hi):
             if s.start() == own[0]:
                 continue
