@@ -3186,8 +3186,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'more than the one pass loaded from its kept database, and they read each byte ~9 times slower (a 766-file '
       'tree of 6.7 MB: ~25% more CPU)'),
     M('hyperscan-needle-nul-raw', 'together_hooks/detect/prefilter.py',
-      "hyperscan, [re.escape(k).replace(b'\\0', b'\\\\x00') for k in needles], [0] * len(needles),\n",
-      'hyperscan, [re.escape(k) for k in needles], [0] * len(needles),\n',
+      "    return re.escape(needle).replace(b'\\0', b'\\\\x00')\n",
+      '    return re.escape(needle)\n',
       ('tests/detect/wide_nul_runs_test.py::test_hyperscans_test_of_needles_holding_a_nul_reads_the_whole_needle',),
       "a needle's NUL byte goes to hyperscan as it is: its expression, read as a C string, ends there (a wide form's "
       'test would match its first letter alone, or not compile)'),

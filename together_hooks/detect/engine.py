@@ -1794,6 +1794,7 @@ def _marks_test(screen: Keywords) -> Callable[[bytes], int] | None:
 
 def _hyperscan_marks() -> Callable[[bytes], int] | None:
     from together_hooks.detect.prefilter import hyperscan_database
+    from together_hooks.detect.prefilter import hyperscan_literal
     from together_hooks.detect.prefilter import hyperscan_module
 
     try:
@@ -1801,7 +1802,7 @@ def _hyperscan_marks() -> Callable[[bytes], int] | None:
     except ImportError:
         return None
     bits = [bit for bit, marks in _MARK_GROUPS for _mark in marks]
-    expressions = [b''.join(b'\\x%02x' % byte for byte in mark) for _bit, marks in _MARK_GROUPS for mark in marks]
+    expressions = [hyperscan_literal(mark) for _bit, marks in _MARK_GROUPS for mark in marks]
     db = hyperscan_database(hyperscan, expressions, [hyperscan.HS_FLAG_SINGLEMATCH] * len(expressions))
     if db is None:
         return None

@@ -1350,14 +1350,7 @@ def hyperscan_routes(
     except ImportError:
         return None
 
-    import re
-
-    # A NUL written as an escape: hyperscan reads each expression as a C
-    # string, so a NUL byte as it is would end the expression there (a
-    # wide form, ``t\0o\0g…``, would be its first letter).
-    db = hyperscan_database(
-        hyperscan, [re.escape(k).replace(b'\0', b'\\x00') for k in needles], [0] * len(needles),
-    )
+    db = hyperscan_database(hyperscan, [hyperscan_literal(k) for k in needles], [0] * len(needles))
     if db is None:
         return None
     sizes = [len(k) for k in needles]
@@ -1441,14 +1434,12 @@ def _fused_blob_test(
         hyperscan = hyperscan_module()
     except ImportError:
         return None
-    import re
-
     needles = keywords.needles
     count = len(needles)
     hints = _hint_patterns(hyperscan)
     single = hyperscan.HS_FLAG_SINGLEMATCH
     db = hyperscan_database(
-        hyperscan, [re.escape(k) for k in needles] + [h[0] for h in hints],
+        hyperscan, [hyperscan_literal(k) for k in needles] + [h[0] for h in hints],
         [0] * count + [single] * len(hints),
         [(0, 0, 0, 0, 0, 0)] * count + [h[2] for h in hints],
     )
@@ -1541,6 +1532,16 @@ def hyperscan_module() -> Any:
         del sys.modules[_HS_EXT]
         raise
     return module
+
+
+def hyperscan_literal(needle: bytes) -> bytes:
+    """A hyperscan expression matching ``needle``'s bytes: escaped as a
+    regex, and a NUL written as an escape (hyperscan reads each expression
+    as a C string, so a NUL byte as it is would end the expression there:
+    a wide form, ``t\\0o\\0g…``, would be its first letter)."""
+    import re
+
+    return re.escape(needle).replace(b'\0', b'\\x00')
 
 
 def hyperscan_database(
