@@ -426,14 +426,29 @@ def text_line(f: Finding) -> str:
     return line
 
 
+def _where_found(findings: Sequence[Finding]) -> str:
+    """The summary's count of places: files, and apart from them what is
+    not a file (a commit message, an author line, a ref name: each of its
+    commit), named by kind: ``2 file(s) and 1 other place(s) (commit
+    message)``."""
+    from together_hooks.findings import NOT_FILES
+
+    files = {f.path for f in findings if f.path not in NOT_FILES}
+    others = {(f.path, f.commit) for f in findings if f.path in NOT_FILES}
+    parts = [f'{len(files)} file(s)'] if files or not others else []
+    if others:
+        kinds = ', '.join(sorted({path.strip('<>') for path, _ in others}))
+        parts.append(f'{len(others)} other place(s) ({kinds})')
+    return ' and '.join(parts)
+
+
 def text(findings: Sequence[Finding], summary: Summary) -> str:
     if not findings:
         return ''
     lines = [text_line(f) for f in findings]
-    files = len({f.path for f in findings})
     lines.append(
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
-        f'{files} file(s).' + _verified_counts(findings),
+        f'{_where_found(findings)}.' + _verified_counts(findings),
     )
     lines.append(advice(findings, summary.cd, summary.paths_from, summary.unpushed))
     # Together just accepted every key: no "not a real key?" route then.
@@ -702,10 +717,9 @@ def github(findings: Sequence[Finding], summary: Summary) -> str:
             )
         )
         lines.append(f'::error {props}::{_escape_data(_message(f))}')
-    files = len({f.path for f in findings})
     lines.append(
         f'{summary.tool}: {len(findings)} Together API key(s) found in '
-        f'{files} file(s).',
+        f'{_where_found(findings)}.',
     )
     lines.append(advice(findings, summary.cd, summary.paths_from, summary.unpushed))
     return '\n'.join(lines) + '\n'

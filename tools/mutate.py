@@ -3376,6 +3376,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        cached(rb'%s(?:%s){%d,}' % (unit, unit, _SHORTEST)) for _codec, _width, _at, unit in _RUNS\n",
       ('tests/detect/wide_run_prefix_test.py',),
       "a wide string of exactly four characters is no run (the unit ahead of the repeat counted twice)"),
+    M('audit-clear-screen-piped', 'together_hooks/baseline/audit.py',
+      '    _clear_only_a_terminal()\n',
+      '',
+      ('tests/baseline/baseline_test.py',),
+      "`baseline audit` with its output in a pipe or a file writes `clear`'s screen codes before every secret"),
+    M('summary-message-as-file', 'together_hooks/report.py',
+      '    files = {f.path for f in findings if f.path not in NOT_FILES}\n',
+      '    files = {f.path for f in findings}\n',
+      ('tests/hooks/commit_msg_test.py',),
+      "the summary counts a key in a commit message (or an author line, a ref name) as a file"),
+    M('env-file-outside-repo-staged', 'together_hooks/hooks/forbid_env_files.py',
+      '    if not in_repo and not pushed:\n',
+      '    if False:\n',
+      ('tests/hooks/env_hooks_test.py',),
+      "`forbid-env-files .env` outside any git repository calls the file staged and says to run `git rm --cached`"),
 )
 
 

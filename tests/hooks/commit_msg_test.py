@@ -94,6 +94,8 @@ def test_a_key_typed_into_the_commit_is_told_what_works(git_repo, message_hook, 
     for wrong in ('allowlist secret', 'baseline create', 'baseline update', 'out of the file'):
         assert wrong not in out, out
     assert 'deploy with' in (git_repo / '.git' / 'COMMIT_EDITMSG').read_text()
+    # The summary counts the message as what it is, not as a file.
+    assert 'found in 1 other place(s) (commit message).' in out and 'file(s)' not in out, out
     git(git_repo, 'config', 'user.name', f'ci {key}')
     rc, out = run(git_repo, message_hook, 'git', 'commit', '-q', '--allow-empty', '-m', 'deploy')
     git(git_repo, 'config', 'user.name', 'ci')

@@ -121,6 +121,7 @@ def audit_child(argv: Sequence[str]) -> int:
         print(e, file=sys.stderr)
         return 2
     _redact_audit_screen(interactive=not flags)
+    _clear_only_a_terminal()
     try:
         return detect_secrets_main(['audit', tmp, *flags])
     except EOFError:  # its answers come from stdin, which ended first
@@ -131,6 +132,18 @@ def audit_child(argv: Sequence[str]) -> int:
         print(f'detect-secrets: {type(e).__name__}: {" ".join(str(e).split())}',
               file=sys.stderr)
         return 1
+
+
+def _clear_only_a_terminal() -> None:
+    """detect-secrets clears the screen before each secret by running
+    ``clear`` (``cls``), which writes its codes to our stdout whatever it
+    is: into a file or a pipe (answers given on stdin, a CI log) they are
+    noise before every screen.  Only a terminal is cleared."""
+    if sys.stdout.isatty():
+        return
+    from detect_secrets.audit import io
+
+    io.clear_screen = lambda: None
 
 
 def _redact_audit_screen(interactive: bool) -> None:
