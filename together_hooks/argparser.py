@@ -35,7 +35,8 @@ class ArgumentParser(argparse.ArgumentParser):
     every command and subcommand takes ``-V``/``--version``.
 
     ``epilog`` (examples, one a line, then the exit codes) is printed as
-    written; without one, ``EXIT_CODES``.  Its ``examples:`` paragraph
+    written; without one, ``EXIT_CODES``.  Its examples paragraph (``examples:``
+    or ``examples (where they run):``)
     comes first, under the description, the rest after the options: the
     first screen of a ``--help`` is what a new user needs (what the
     command does and how it is typed), the option reference below it."""
@@ -56,7 +57,7 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         examples, rest = '', self.raw_epilog
-        if rest.startswith('examples:'):
+        if rest.startswith('examples'):  # ``examples:`` or ``examples (...):``
             examples, _sep, rest = rest.partition('\n\n')
         if not examples:
             return f'{super().format_help()}\n{rest}\n'

@@ -3391,6 +3391,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/hooks/env_hooks_test.py',),
       "`forbid-env-files .env` outside any git repository calls the file staged and says to run `git rm --cached`"),
+    M('help-titled-examples-last', 'together_hooks/argparser.py',
+      "        if rest.startswith('examples'):  # ``examples:`` or ``examples (...):``\n",
+      "        if rest.startswith('examples:'):\n",
+      ('tests/cli/help_test.py',),
+      "a command whose examples paragraph is titled `examples (...):` (detect-together-keys, forbid-env-files, pre-receive) shows them last, under every option"),
 )
 
 

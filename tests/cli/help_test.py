@@ -59,6 +59,20 @@ def test_every_help_says_what_the_command_does():
     assert silent == []
 
 
+def test_every_help_shows_its_examples_above_its_options():
+    """Examples came first for scan, doctor, baseline, scan-org and
+    check-env-gitignored, but last, under every option, for
+    detect-together-keys, forbid-env-files and pre-receive (their examples
+    paragraph is titled ``examples (...):``): one layout for every
+    command, examples on the first screen."""
+    below = []
+    for prog, parser in PARSERS:
+        text = parser.format_help()
+        if '\nexamples' in text and text.index('\nexamples') > text.index('\noptions:'):
+            below.append(prog)
+    assert below == []
+
+
 @pytest.mark.parametrize(('prog', 'parser'), PARSERS, ids=[p for p, _ in PARSERS])
 def test_every_option_with_a_default_states_it(prog, parser):
     """An option that takes a value the user may leave out says what it
