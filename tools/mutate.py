@@ -3376,6 +3376,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        cached(rb'%s(?:%s){%d,}' % (unit, unit, _SHORTEST)) for _codec, _width, _at, unit in _RUNS\n",
       ('tests/detect/wide_run_prefix_test.py',),
       "a wide string of exactly four characters is no run (the unit ahead of the repeat counted twice)"),
+    M('zip-b64-version-pinned', 'together_hooks/detect/prefilter.py',
+      "    b'H4sI', b'SDRzSUFBQUFB', b'UEsDB', b'VUVzREJCUU', b'Qlpo',\n",
+      "    b'H4sI', b'SDRzSUFBQUFB', b'UEsDBBQ', b'VUVzREJCUU', b'Qlpo',\n",
+      ('tests/detect/zip_versions_b64_test.py',),
+      'a zip in base64 is flagged only when its members need version 2.0: a bzip2, LZMA or ZIP64 member is never opened'),
 )
 
 
