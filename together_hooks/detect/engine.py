@@ -21,6 +21,7 @@ from __future__ import annotations
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
+from together_hooks.detect.prefilter import OPENPGP_FIRST
 from together_hooks.detect.prefilter import PNG_TEXT
 from together_hooks.detect.prefilter import RTF_MAGIC
 from together_hooks.detect.prefilter import SQLITE_MAGIC
@@ -31,6 +32,7 @@ from together_hooks.detect.prefilter import html_page
 from together_hooks.detect.prefilter import hyperscan_routes
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.detect.prefilter import ooxml_part
+from together_hooks.detect.prefilter import openpgp_compressed
 from together_hooks.detect.prefilter import value_start
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
@@ -1478,7 +1480,7 @@ def _packed_hits(
             if inner is not None:
                 raw = inner[0]
                 kind = container_kind(raw)
-        if kind is None and raw[:1] in _OPENPGP_FIRST:
+        if kind is None and raw[:1] in OPENPGP_FIRST:
             hits += _openpgp_hits(raw, at, path, budget, by_id, scan)
             continue
         # A value that starts as zlib but does not inflate costs a
@@ -1511,11 +1513,6 @@ def _packed_hits(
     return hits
 
 
-# An OpenPGP compressed data packet's first byte: old format (tag 8,
-# each length width) and new (``containers.openpgp_compressed``).
-_OPENPGP_FIRST = frozenset(bytes((b,)) for b in (0xA0, 0xA1, 0xA2, 0xA3, 0xC8))
-
-
 def _openpgp_hits(
         raw: bytes, at: int, path: str, budget: Budget, by_id: dict[str, Rule],
         scan: Callable[[bytes, str, bool], list[Finding]],
@@ -1526,7 +1523,6 @@ def _openpgp_hits(
     streams (raw deflate, zlib) or opened as a bzip2, on the file's budget,
     and its packets (the literal data among them) scanned as a member is;
     reported where the block starts."""
-    from together_hooks.detect.containers import openpgp_compressed
     from together_hooks.detect.containers import scan_inflated
     from together_hooks.detect.containers import scan_packed
 
