@@ -33,8 +33,8 @@ def _env(key: str) -> bytes:
 
 def _flagged(data: bytes) -> bool:
     """The history's blob test (and, asked about a history's worth of
-    bytes, its one hyperscan pass: ``_fused_blob_test``) and the hook's
-    first stage alike."""
+    bytes, its one hyperscan pass: ``_fused_blob_test``, which such a file
+    reaches by its NULs) and the hook's first stage alike."""
     def fresh() -> Keywords:
         return Keywords(screen_needles.NEEDLES, (screen_needles.KEYWORDS, screen_needles.PLAIN_ROUTES))
     return (keyword_screen(RULES).blob_test(len(data))(data) and fresh().blob_test(len(data))(data)

@@ -528,11 +528,13 @@ def _ar(stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int, fou
 
 
 def _openpgp(stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int, found: list[Finding]) -> None:
-    """A binary OpenPGP message that is compressed, not encrypted (``gpg
-    --store``, ``gpg --sign`` without ``--armor``): its compressed packet
-    (``openpgp_compressed``) opened as the armored one is
-    (``engine._openpgp_hits``), held up to ``HELD`` (a packet's partial
-    lengths are joined before it inflates)."""
+    """An OpenPGP message that is compressed, not encrypted (``gpg
+    --store``, ``gpg --sign`` without ``--detach-sign``): a binary file, or
+    an armored block's base64 decoded (``engine._packed_hits``): its
+    compressed packet (``openpgp_compressed``) inflated as it streams (ZIP:
+    raw deflate, ZLIB) or opened (BZip2) on the budget, its packets (the
+    literal data among them) scanned as a member; held up to ``HELD`` (a
+    packet's partial lengths are joined before it inflates)."""
     data = stream.read(HELD + 1)
     if len(data) > HELD:
         raise InputError(f'{path}: an OpenPGP message larger than {HELD >> 20} MB: not scanned whole')

@@ -21,7 +21,6 @@ from __future__ import annotations
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.prefilter import B64_MAGIC
 from together_hooks.detect.prefilter import Keywords
-from together_hooks.detect.prefilter import OPENPGP_FIRST
 from together_hooks.detect.prefilter import PNG_TEXT
 from together_hooks.detect.prefilter import RTF_MAGIC
 from together_hooks.detect.prefilter import SQLITE_MAGIC
@@ -32,7 +31,6 @@ from together_hooks.detect.prefilter import html_page
 from together_hooks.detect.prefilter import hyperscan_routes
 from together_hooks.detect.prefilter import may_be_wide
 from together_hooks.detect.prefilter import ooxml_part
-from together_hooks.detect.prefilter import openpgp_compressed
 from together_hooks.detect.prefilter import value_start
 from together_hooks.detect.prefilter import wrapped_block
 from together_hooks.errors import InputError
@@ -1480,9 +1478,6 @@ def _packed_hits(
             if inner is not None:
                 raw = inner[0]
                 kind = container_kind(raw)
-        if kind is None and raw[:1] in OPENPGP_FIRST:
-            hits += _openpgp_hits(raw, at, path, budget, by_id, scan)
-            continue
         # A value that starts as zlib but does not inflate costs a
         # decompressor too (``container_kind`` tries it): counted as one
         # opened, or a file of ``eJw...`` lines of random bytes takes
@@ -1511,31 +1506,6 @@ def _packed_hits(
             'was not found there: not scanned whole',
         )
     return hits
-
-
-def _openpgp_hits(
-        raw: bytes, at: int, path: str, budget: Budget, by_id: dict[str, Rule],
-        scan: Callable[[bytes, str, bool], list[Finding]],
-) -> list[tuple[int, str, Rule, str]]:
-    """Keys in an OpenPGP message that is compressed, not encrypted
-    (``gpg --store``, ``gpg --sign``; armored: its block a wrapped base64
-    head), decoded to ``raw``: its compressed packet inflated as it
-    streams (raw deflate, zlib) or opened as a bzip2, on the file's budget,
-    and its packets (the literal data among them) scanned as a member is;
-    reported where the block starts."""
-    from together_hooks.detect.containers import scan_inflated
-    from together_hooks.detect.containers import scan_packed
-
-    packet = openpgp_compressed(raw)
-    if packet is None:
-        return []
-    algorithm, body = packet
-    _count_opened(budget, path, 'base64 values of containers', 'decompressed')
-    if algorithm == 3:
-        found, _whole = scan_packed(body, path, scan, budget)
-    else:
-        found = scan_inflated(body, path, scan, budget, -15 if algorithm == 1 else 15)
-    return [(at, f.secret, by_id[f.rule], 'base64 openpgp') for f in found if f.rule in by_id]
 
 
 def _packed_search(data: bytes, where: Where) -> Callable[[int], re.Match[bytes] | None]:

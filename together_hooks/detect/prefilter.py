@@ -1241,19 +1241,28 @@ OPENPGP_FIRST = frozenset(bytes((b,)) for b in (0xA0, 0xA1, 0xA2, 0xA3, 0xC8))
 
 def _openpgp_starts(data: bytes) -> bool:
     """``data`` starts an OpenPGP compressed packet whose first bytes open
-    (a binary ``gpg --store``): raw deflate or zlib that inflates as
-    ``_zlib_starts`` asks, or a bzip2 stream's magic; a few microseconds,
-    only for bytes that start with one of ``OPENPGP_FIRST``."""
-    packet = openpgp_compressed(data[:600])
-    if packet is None:
+    (``gpg --store``, ``gpg --sign``; binary, or armored and decoded): raw
+    deflate or zlib that inflates as ``_zlib_starts`` asks, or a bzip2
+    stream's magic.  Its header alone is read (a partial length's first
+    chunk is enough); a few microseconds, only for bytes that start with
+    one of ``OPENPGP_FIRST``."""
+    first = data[0]
+    if not first & 0x40:  # old format: tag 8, the length's width in bits 1-0
+        at = 1 + (1, 2, 4, 0)[first & 3]
+    elif len(data) < 2:
         return False
-    algorithm, body = packet
-    if algorithm == 3:
+    else:
+        o = data[1]
+        at = 2 if o < 192 or 224 <= o < 255 else 3 if o < 224 else 6
+    algorithm, body = data[at:at + 1], data[at + 1:at + 513]
+    if algorithm == b'\x03':
         return body.startswith(b'BZh')
+    if algorithm not in (b'\x01', b'\x02'):
+        return False
     import zlib
 
     try:
-        out = zlib.decompressobj(-15 if algorithm == 1 else 15).decompress(body[:512], 64)
+        out = zlib.decompressobj(-15 if algorithm == b'\x01' else 15).decompress(body, 64)
     except zlib.error:
         return False
     return bool(out)
@@ -1503,13 +1512,15 @@ def _hint_patterns(hyperscan: Any) -> list[tuple[bytes, int, tuple[int, ...]]]:
 
 # First bytes for which a container's magic (``container_kind``: zip, a git
 # pack, gzip, xz, a PDF, a PNG, bzip2, LZMA-alone, zlib, a git bundle, a
-# script's stub, an ``ar`` archive, a binary OpenPGP message), SQLite's, an
-# XML part's lead (``ooxml_part``) or a byte order mark (``may_be_wide``)
-# may start the bytes: only those blobs ask those tests
-# (``_fused_blob_test``).
+# script's stub), SQLite's, an XML part's lead (``ooxml_part``) or a byte
+# order mark (``may_be_wide``) may start the bytes: only those blobs ask
+# those tests (``_fused_blob_test``).  An ``ar`` archive and a binary
+# OpenPGP message are left out: every one holds a NUL in its first 4 KB
+# (an ``ar`` header's compressed member's; the compressed packet's
+# flush, or its random bytes), which passes it anyway.
 _FIRST_ASKED = frozenset(
-    bytes((b,)) for b in b'P\x1f\xfd%\x89B]x#S\xff\xfe!'
-) | _XML_LEAD | OPENPGP_FIRST
+    bytes((b,)) for b in b'P\x1f\xfd%\x89B]x#S\xff\xfe'
+) | _XML_LEAD
 
 
 def _fused_blob_test(
