@@ -3226,7 +3226,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        elif kind == 'openpgp':\n",
       '        elif False:\n',
       ('tests/detect/openpgp_test.py', 'tests/detect/binary_containers_test.py'),
-      'an armored OpenPGP message that is compressed, not encrypted (`gpg --sign`, `gpg --store`), is never opened: a key in the signed file is missed'),
+      'an OpenPGP message that is compressed, not encrypted (`gpg --sign`, `gpg --store`, armored or binary), is never opened: a key in the signed file is missed'),
     M('openpgp-zip-as-zlib', 'together_hooks/detect/containers.py',
       "        found += scan_inflated(body, path, scan, budget, -15 if algorithm == 1 else 15)\n",
       "        found += scan_inflated(body, path, scan, budget, 15)\n",
