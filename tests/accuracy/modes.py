@@ -49,6 +49,7 @@ def _sets() -> dict[str, list[Case]]:
     from tests.accuracy import encoded_forms_test
     from tests.accuracy import encoded_heldout10_test
     from tests.accuracy import encoded_heldout11_test
+    from tests.accuracy import encoded_heldout12_test
     from tests.accuracy import encoded_heldout2_test
     from tests.accuracy import encoded_heldout3_test
     from tests.accuracy import encoded_heldout8_test
@@ -210,6 +211,12 @@ def _sets() -> dict[str, list[Case]]:
         'encoded_heldout11': [
             c for c in encoded_heldout11_test.CASES
             if c.id not in encoded_heldout11_test.MISSED
+        ],
+        # encoded_heldout12 (51 small cases, 25 needing a tool), in the
+        # shared group too.
+        'encoded_heldout12': [
+            c for c in encoded_heldout12_test.CASES
+            if c.id not in encoded_heldout12_test.MISSED
         ],
         'structure_reach': structure_reach_test.CASES,
         'uuencode': uuencode_test.CASES,

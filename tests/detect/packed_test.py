@@ -29,13 +29,13 @@ def test_the_magic_forms_are_the_containers_magics_in_base64():
     magics = {kind: magic for magic, kind in prefilter._MAGIC.values()}
     starts = {
         'gzip': magics['gzip'] + b'\0' * 8,  # any header: once
-        'zip': magics['zip'] + b'\x14\0\0\0',  # version 2.0 (deflated members)
+        'zip': magics['zip'] + b'\x0a\0\0\0',  # any version (1.0 to 6.3: the same 5 characters)
         'bzip2': b'BZh9',
     }
     once = {kind: base64.b64encode(head) for kind, head in starts.items()}
     twice = {
         'gzip': base64.b64encode(base64.b64encode(magics['gzip'] + b'\0' * 7)),  # Go's zeroed header
-        'zip': base64.b64encode(once['zip']),
+        'zip': base64.b64encode(base64.b64encode(magics['zip'] + b'\x14\0\0\0')),  # twice: 2.0's only
     }
     # zlib at each level it is told by (1, the default, 9): its header and
     # any first byte of deflate.

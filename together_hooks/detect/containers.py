@@ -29,9 +29,11 @@ from itertools import chain
 from together_hooks import regex_cache
 from together_hooks.detect.budget import Budget
 from together_hooks.detect.budget import no_edge
+from together_hooks.detect.prefilter import AR_MAGIC
 from together_hooks.detect.prefilter import container_kind
 from together_hooks.detect.prefilter import container_start
 from together_hooks.detect.prefilter import GIT_PACKS
+from together_hooks.detect.prefilter import openpgp_compressed
 from together_hooks.detect.prefilter import PNG_TEXT
 from together_hooks.detect.windows import WINDOW
 from together_hooks.detect.windows import scan_stream_windows
@@ -227,59 +229,6 @@ def scan_inflated(data: bytes, path: str, scan: Scan, budget: object, wbits: int
     return found
 
 
-def openpgp_compressed(data: bytes) -> tuple[int, bytes] | None:
-    """``(algorithm, body)`` of the OpenPGP compressed data packet (tag 8)
-    ``data`` starts with, or None: what ``gpg --store`` and ``gpg --sign``
-    (not encrypted, not detached) write, armored or not, its literal data
-    compressed: 1 raw deflate (ZIP), 2 zlib, 3 bzip2.  The packet's header
-    in the old format (``gpg``'s: ``\\xa3``, no length) or the new (one,
-    two or four length bytes, or partial lengths, joined)."""
-    if len(data) < 3 or not data[0] & 0x80:
-        return None
-    first = data[0]
-    if not first & 0x40:  # old format: tag in bits 5-2, the length's width in 1-0
-        if first >> 2 & 0x0F != 8:
-            return None
-        width = (1, 2, 4, 0)[first & 3]
-        if width == 0:
-            body = data[1:]
-        else:
-            size = int.from_bytes(data[1:1 + width], 'big')
-            body = data[1 + width:1 + width + size]
-    else:
-        if first & 0x3F != 8:
-            return None
-        body = _new_format_body(data, 1)
-    if body is None or len(body) < 2 or body[0] not in (1, 2, 3):
-        return None
-    return body[0], body[1:]
-
-
-def _new_format_body(data: bytes, at: int) -> bytes | None:
-    """A new-format packet's body from ``at`` (its first length byte),
-    partial lengths (224-254: a chunk of 2**n bytes, then another length)
-    joined; None when a length runs past ``data``."""
-    parts = []
-    while at < len(data):
-        o = data[at]
-        if o < 192:
-            size, at = o, at + 1
-        elif o < 224:
-            if at + 1 >= len(data):
-                return None
-            size, at = ((o - 192) << 8) + data[at + 1] + 192, at + 2
-        elif o == 255:
-            size, at = int.from_bytes(data[at + 1:at + 5], 'big'), at + 5
-        else:
-            chunk = 1 << (o & 0x1F)
-            parts.append(data[at + 1:at + 1 + chunk])
-            at += 1 + chunk
-            continue
-        parts.append(data[at:at + size])
-        return b''.join(parts)
-    return None
-
-
 def _open(
         kind: str, head: bytes, stream: BinaryIO, path: str, scan: Scan,
         budget: Budget, depth: int, found: list[Finding], damaged: list[bool] | None = None,
@@ -302,6 +251,10 @@ def _open(
             _tar(_whole_stream(stream, head), path, scan, budget, depth, found)
         elif kind in ('git pack', 'git bundle'):
             _git_pack(_whole_stream(stream, head), kind, path, scan, budget, depth, found)
+        elif kind == 'ar':
+            _ar(_whole_stream(stream, head), path, scan, budget, depth, found)
+        elif kind == 'openpgp':
+            _openpgp(_whole_stream(stream, head), path, scan, budget, depth, found)
         elif kind == 'zlib':
             # Told by a heuristic (two bytes and what inflates after them),
             # not a magic: a stream cut short is scanned as far as it
@@ -532,6 +485,68 @@ def _whole_stream(stream: BinaryIO, head: bytes) -> BinaryIO:
     if stream.seekable():
         return stream
     return io.BufferedReader(_Prefixed(head, stream.read), _CHUNK)  # type: ignore[arg-type]
+
+
+def _ar(stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int, found: list[Finding]) -> None:
+    """Every member of an ``ar`` archive (a ``.deb``: ``debian-binary``,
+    ``control.tar.xz``, ``data.tar.xz``; a static library), each read as
+    any member is (a compressed tar in it opened): a 60-byte header, the
+    name (GNU's ``name/``, BSD's ``#1/N`` with the name in the data), the
+    size in decimal, the data padded to an even length.  A header that is
+    none, or data cut short, is a damaged archive (``_open``)."""
+    if stream.read(len(AR_MAGIC)) != AR_MAGIC:
+        raise ValueError('no ar magic')
+    while True:
+        header = stream.read(60)
+        if not header:
+            return
+        size_field = header[48:58].strip()
+        if len(header) != 60 or header[58:60] != b'`\n' or not size_field.isdigit():
+            raise ValueError('a damaged member header')
+        size = int(size_field)
+        name = header[:16].rstrip(b' ')
+        if name.startswith(b'#1/') and name[3:].isdigit():  # BSD: the name leads the data
+            long = int(name[3:])
+            name, size = stream.read(long).rstrip(b'\0'), size - long
+        name = name.rstrip(b'/') or b'<ar symbols>'
+        left = [size]
+
+        def read(n: int) -> bytes:
+            chunk = stream.read(min(n, left[0])) if left[0] > 0 else b''
+            left[0] -= len(chunk)
+            return chunk
+
+        _member(
+            _read_head(read), read, f'{path}!{name.decode("utf-8", "replace")}', scan, budget, depth, found,
+        )
+        while read(_CHUNK):  # what the member's reading left
+            pass
+        if left[0]:
+            raise EOFError('cut short')
+        if size & 1:
+            stream.read(1)
+
+
+def _openpgp(stream: BinaryIO, path: str, scan: Scan, budget: Budget, depth: int, found: list[Finding]) -> None:
+    """An OpenPGP message that is compressed, not encrypted (``gpg
+    --store``, ``gpg --sign`` without ``--detach-sign``): a binary file, or
+    an armored block's base64 decoded (``engine._packed_hits``): its
+    compressed packet (``openpgp_compressed``) inflated as it streams (ZIP:
+    raw deflate, ZLIB) or opened (BZip2) on the budget, its packets (the
+    literal data among them) scanned as a member; held up to ``HELD`` (a
+    packet's partial lengths are joined before it inflates)."""
+    data = stream.read(HELD + 1)
+    if len(data) > HELD:
+        raise InputError(f'{path}: an OpenPGP message larger than {HELD >> 20} MB: not scanned whole')
+    packet = openpgp_compressed(data)
+    if packet is None:
+        raise ValueError('no compressed packet')
+    algorithm, body = packet
+    del data
+    if algorithm == 3:
+        _compressed('bzip2', io.BytesIO(body), path, scan, budget, depth, found)
+    else:
+        found += scan_inflated(body, path, scan, budget, -15 if algorithm == 1 else 15)
 
 
 def _inner_name(path: str, kind: str) -> str:

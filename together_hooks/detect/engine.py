@@ -1478,9 +1478,6 @@ def _packed_hits(
             if inner is not None:
                 raw = inner[0]
                 kind = container_kind(raw)
-        if kind is None and raw[:1] in _OPENPGP_FIRST:
-            hits += _openpgp_hits(raw, at, path, budget, by_id, scan)
-            continue
         # A value that starts as zlib but does not inflate costs a
         # decompressor too (``container_kind`` tries it): counted as one
         # opened, or a file of ``eJw...`` lines of random bytes takes
@@ -1509,37 +1506,6 @@ def _packed_hits(
             'was not found there: not scanned whole',
         )
     return hits
-
-
-# An OpenPGP compressed data packet's first byte: old format (tag 8,
-# each length width) and new (``containers.openpgp_compressed``).
-_OPENPGP_FIRST = frozenset(bytes((b,)) for b in (0xA0, 0xA1, 0xA2, 0xA3, 0xC8))
-
-
-def _openpgp_hits(
-        raw: bytes, at: int, path: str, budget: Budget, by_id: dict[str, Rule],
-        scan: Callable[[bytes, str, bool], list[Finding]],
-) -> list[tuple[int, str, Rule, str]]:
-    """Keys in an OpenPGP message that is compressed, not encrypted
-    (``gpg --store``, ``gpg --sign``; armored: its block a wrapped base64
-    head), decoded to ``raw``: its compressed packet inflated as it
-    streams (raw deflate, zlib) or opened as a bzip2, on the file's budget,
-    and its packets (the literal data among them) scanned as a member is;
-    reported where the block starts."""
-    from together_hooks.detect.containers import openpgp_compressed
-    from together_hooks.detect.containers import scan_inflated
-    from together_hooks.detect.containers import scan_packed
-
-    packet = openpgp_compressed(raw)
-    if packet is None:
-        return []
-    algorithm, body = packet
-    _count_opened(budget, path, 'base64 values of containers', 'decompressed')
-    if algorithm == 3:
-        found, _whole = scan_packed(body, path, scan, budget)
-    else:
-        found = scan_inflated(body, path, scan, budget, -15 if algorithm == 1 else 15)
-    return [(at, f.secret, by_id[f.rule], 'base64 openpgp') for f in found if f.rule in by_id]
 
 
 def _packed_search(data: bytes, where: Where) -> Callable[[int], re.Match[bytes] | None]:
