@@ -3106,6 +3106,13 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/sources/history_discovery_test.py::test_a_small_store_lists_its_commits_by_the_walk_with_the_same_findings'),
       "a store of any size takes its list of the commits from the tree diffs' walk: the fork of discovery "
       "waits for a long walk (mypy's: ~1 s of wall, no CPU saved)"),
+    M('history-bitmap-store-listing-sized', 'together_hooks/sources/history.py',
+      "'--batch-all-objects', _PACK_ORDER, '--unordered'",
+      "'--batch-all-objects', _LISTING, '--unordered'",
+      ('tests/sources/history_discovery_test.py::test_a_pack_bitmap_answers_reachability_exactly',),
+      "a shared store with a pack bitmap is listed for its pack order with every object's type and size, "
+      "which the walk's sizes already give: git reads each object's header and a delta's chain for nothing "
+      "(the bench's shared store: 49 against 13 ms of git's CPU)"),
     M('refspec-objects-unread', 'together_hooks/sources/commits.py',
       '            sent_objects(root, sent_sources(root, remote))),',
       '            ([], [])),',
