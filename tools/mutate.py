@@ -3106,6 +3106,11 @@ MUTATIONS: tuple[Mutation, ...] = (
        'tests/sources/history_discovery_test.py::test_a_small_store_lists_its_commits_by_the_walk_with_the_same_findings'),
       "a store of any size takes its list of the commits from the tree diffs' walk: the fork of discovery "
       "waits for a long walk (mypy's: ~1 s of wall, no CPU saved)"),
+    M('may-escape-rare-marks-first', 'together_hooks/detect/engine.py',
+      '        b\'\\\\\' in data or b\'%\' in data or b\'"\\n\' in data or b\'` \' in data or b\'",\' in data\n',
+      '        b\'\\\\\' in data or b\'=3D\' in data or b\'%\' in data or b\'"\\n\' in data or b\'` \' in data or b\'",\' in data\n',
+      ('tests/detect/may_escape_order_test.py::test_the_common_marks_are_asked_before_the_rare_ones',),
+      "engine._may_escape asks a rare mark (=3D) before the common ones: every file without a backslash is read whole for it before a search that finds stops (13.6 against 5.7 ms on the development history's blobs saying together)"),
     M('history-bitmap-store-listing-sized', 'together_hooks/sources/history.py',
       "'--batch-all-objects', _PACK_ORDER, '--unordered'",
       "'--batch-all-objects', _LISTING, '--unordered'",
