@@ -5,7 +5,8 @@ is (ASCII bytes hold no invisible character's UTF-8): a search that finds
 nothing reads every byte of each stretch around a keyword
 (docs/performance.md, "Issue 17, session 30: history").  The gates change
 no answer: each mark is still found at every place, next to its near
-misses, and in random strings of the marks' bytes."""
+misses, and in random strings of the marks' bytes.  So is ``joined_view``'s
+``%w`` (Ruby's word array)."""
 from __future__ import annotations
 
 import random
@@ -81,3 +82,14 @@ def test_a_plain_stretch_is_not_searched_for_the_rare_marks():
         probe.asked = []
         codec.escapes_view(probe)
         assert set(marks) <= set(probe.asked), (lead, probe.asked)
+
+
+def test_a_stretch_without_a_percent_sign_is_not_searched_for_a_word_array():
+    """``joined_view`` asks Ruby's ``%w`` only where a ``%`` is; a word
+    array is still joined."""
+    probe = _Asked(FILLER)
+    probe.asked = []
+    codec.joined_view(probe)
+    assert b'%' in probe.asked and codec._WORDS_MARK not in probe.asked, probe.asked
+    view = codec.joined_view(b'k = %w[tgp_v1_ abc].join\n')
+    assert view is not None and b'tgp_v1_abc' in view.data
