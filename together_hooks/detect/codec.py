@@ -331,13 +331,22 @@ _INVISIBLE = regex_cache.compile(
     rb'|\xc2(?<=[' + KEY_CHARS + rb']\xc2)\xad(?=[' + KEY_CHARS + rb'])'
     rb'|\\(?<=[' + KEY_CHARS + rb']\\)u(?:200[bBcCdD]|2060|[fF][eE][fF][fF]|00[aA][dD])(?=[' + KEY_CHARS + rb'])',
 )
+# (A rare mark of several bytes is searched for in each escapes reading
+# only where its first byte is, one ``memchr`` pass: the backspace's
+# ``\x1b[D`` and ``^H``, a MIME Q word's ``?Q?``, the ``\\u`` of an
+# escaped invisible character; a search that finds nothing reads every
+# byte, several times slower.  docs/performance.md, "Issue 17, session
+# 30: history".)
 _INVISIBLE_LEADS = (b'\xe2\x80\x8b', b'\xe2\x80\x8c', b'\xe2\x80\x8d', b'\xe2\x81\xa0', b'\xef\xbb\xbf', b'\xc2\xad')
 
 
 def _invisible_held(data: bytes) -> bool:
-    """Could ``data`` hold a character ``_INVISIBLE`` drops?"""
-    return any(lead in data for lead in _INVISIBLE_LEADS) or (
-        b'\\u' in data and _INVISIBLE.search(data) is not None)
+    """Could ``data`` hold a character ``_INVISIBLE`` drops?  Each lead's
+    UTF-8 holds a byte past ASCII, so ASCII bytes (most code: one pass far
+    cheaper than the six searches) hold none; ``\\u`` only where a
+    backslash is (the rare marks' gates, above)."""
+    return not data.isascii() and any(lead in data for lead in _INVISIBLE_LEADS) or (
+        b'\\' in data and b'\\u' in data and _INVISIBLE.search(data) is not None)
 
 
 class _Span:
@@ -380,10 +389,13 @@ def escapes_view(data: bytes, qp: bool | QpMark | None = None) -> View | None:
     current = data
     steps: list[tuple[bool, re.Pattern[bytes], Callable[[re.Match[bytes]], bytes]]] = [
         (_UTF7_MARK in data, _UTF7, _utf7),
-        (b'\x08' in data or b'\x1b[D' in data or b'^H' in data, _Overstrikes, lambda m: b''),  # type: ignore[list-item]
+        (  # type: ignore[list-item]
+            b'\x08' in data or b'\x1b' in data and b'\x1b[D' in data or b'^' in data and b'^H' in data,
+            _Overstrikes, lambda m: b'',
+        ),
         (_invisible_held(data), _INVISIBLE, _nothing),
         (b'\\' in data or b'\x1b' in data, _UNESCAPE, _unescape_one),
-        (any(m in data for m in _Q_WORD_MARKS), _Q_WORD, _q_word),
+        (b'?' in data and any(m in data for m in _Q_WORD_MARKS), _Q_WORD, _q_word),
         (True, _QP, _hex_byte),
         (b'&' in data, _ENTITY, _entity),
         (b'%' in data, _PERCENT, _hex_byte),
@@ -670,7 +682,7 @@ def joined_view(data: bytes, wanted: Callable[[bytes], bool] | None = None) -> V
     (the same matches ``rewrite`` takes out, none kept of where each piece
     came from: a fifth of its CPU on code, whose lists of strings are full
     of joints), and the view only for bytes that are."""
-    words = _WORDS_MARK in data
+    words = b'%' in data and _WORDS_MARK in data  # its first byte first: one memchr pass
     if wanted is not None:
         joined = _WORD_JOIN.sub(b'', _JOIN.sub(b'', data))
         if words:
