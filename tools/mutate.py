@@ -3229,6 +3229,25 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/wide_nul_runs_test.py::test_a_one_pass_screens_wide_test_reads_the_bytes_once_and_answers_as_the_search',),
       "a binary's wide forms are asked by one find each (ten reads of its bytes) though the screen reads by "
       "hyperscan's one pass: ~2 ms of the bench tree's 14 PNGs, 17 times the one pass's cost"),
+    M('unprepared-where-compiles-grouped', 'together_hooks/detect/prefilter.py',
+      '                if _hyperscan_installed():\n',
+      '                if False:\n',
+      ('tests/detect/where_test.py::test_an_unprepared_screen_sets_hyperscan_up_where_it_would_compile_the_grouped_searches[where]',),
+      "a scan of one process (a tree under 256 files, a history under 16 MiB of blobs) compiles the grouped searches "
+      "at 1 MiB though hyperscan is installed: they cost more to set up than its kept database and read each byte "
+      "slower (sympy's polys, 180 files: ~11 ms more CPU)"),
+    M('unprepared-screen-compiles-grouped', 'together_hooks/detect/prefilter.py',
+      '            if self._where is None and _hyperscan_installed():\n',
+      '            if False:\n',
+      ('tests/detect/where_test.py::test_an_unprepared_screen_sets_hyperscan_up_where_it_would_compile_the_grouped_searches[screen]',),
+      "the bare screen of a scan of one process compiles the grouped searches at 1 MiB though hyperscan is installed "
+      "(the bytes asked only whether they hold a keyword: history's commit messages, the blob test's small blobs)"),
+    M('fork-counts-machine-cpus', 'together_hooks/sources/parallel.py',
+      '        cpus = len(os.sched_getaffinity(0))\n',
+      '        cpus = os.cpu_count() or 1\n',
+      ('tests/sources/sources_test.py::test_a_tree_scan_confined_to_one_cpu_does_not_fork',),
+      "a scan allowed one CPU (`taskset`, a container's cpuset) forks because the machine has two: the halves take "
+      "turns on that CPU, no wall time saved, ~20 ms of CPU more on the bench tree"),
     M('gzip-literal-unmarked', 'together_hooks/detect/engine.py',
       '    *GZIP_LITERAL_MARKS,\n',
       '',

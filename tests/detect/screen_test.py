@@ -105,6 +105,7 @@ def test_every_encoding_at_every_alignment_is_flagged(text):
 
 
 def test_large_inputs_switch_to_the_grouped_search(monkeypatch):
+    monkeypatch.setattr(prefilter, '_hyperscan_installed', lambda: False)  # else its one pass
     monkeypatch.setattr(prefilter, 'GROUPED_MIN_BYTES', 10)
     screen = prefilter.Keywords(PLAIN + FORMS)
     assert screen(b'x' * 5) is False and screen._grouped is None

@@ -143,6 +143,9 @@ def test_hyperscan_route_when_installed():
 
 
 def test_large_inputs_switch_routes_with_the_same_answer(monkeypatch):
+    # Without hyperscan: plain loops, then the grouped searches (with it, the
+    # one pass where they would be compiled: the test below).
+    monkeypatch.setattr(prefilter, '_hyperscan_installed', lambda: False)
     keywords = prefilter.Keywords(NEEDLES)
     monkeypatch.setattr(prefilter, 'GROUPED_MIN_BYTES', 10_000)
     monkeypatch.setattr(prefilter, 'WHERE_ONE_PASS_MIN_BYTES', 30_000)
@@ -150,6 +153,34 @@ def test_large_inputs_switch_routes_with_the_same_answer(monkeypatch):
     answers = [keywords.where(bytes(bytearray(data))) for _ in range(8)]  # other bytes each time
     assert all(as_dict(a) == by_find(data, starts=True) for a in answers)
     assert keywords._grouped_where is not None and keywords._where is not None
+
+
+@pytest.mark.parametrize('asked', ('where', 'screen'))
+def test_an_unprepared_screen_sets_hyperscan_up_where_it_would_compile_the_grouped_searches(monkeypatch, asked):
+    """A run of one process (a tree under 256 files, a history under
+    16 MiB of blobs: no ``prepare``) that has screened ``GROUPED_MIN_BYTES``
+    takes hyperscan's one pass, where installed, instead of compiling the
+    grouped searches: set up from the database a run keeps it costs less
+    than compiling them, and reads each byte faster (docs/performance.md,
+    "Issue 17, session 30").  Asked by ``where`` or by the bare screen,
+    the answers stay the plain route's, and the grouped searches are
+    never compiled.  (They were, and hyperscan came only at 16 MiB.)"""
+    if not prefilter._hyperscan_installed() or prefilter.hyperscan_where((b'ab',)) is None:
+        pytest.skip('hyperscan (the fast extra) is not installed or cannot run here')
+    monkeypatch.setattr(prefilter, 'GROUPED_MIN_BYTES', 10_000)
+    keywords = prefilter.Keywords(NEEDLES)
+    data = b'word ' * 2000 + b'TOGETHER_API_KEY=x tgp_v1_ b2dldGhlc' + b' word' * 2000
+    clean = b'no keyword here ' * 700
+    for i in range(6):  # other bytes each time, past the threshold from the third
+        sample = bytes(bytearray(data if i % 2 else clean))
+        if asked == 'where':
+            assert as_dict(keywords.where(sample)) == by_find(sample, starts=True)
+        else:
+            assert keywords(sample) is (i % 2 == 1) is keywords.plain(sample)
+    assert keywords.one_pass
+    assert keywords._grouped is None and keywords._grouped_where is None
+    assert as_dict(keywords.where(bytes(bytearray(data)))) == by_find(data, starts=True)
+    assert keywords(bytes(bytearray(clean))) is False and keywords._grouped is None
 
 
 def _documents(seed: int) -> bytes:

@@ -54,7 +54,11 @@ GROUPED_MIN_BYTES = 1 << 20
 
 # Importing hyperscan and compiling the needles costs ~6 ms of CPU (and up
 # to ~50 ms of wall time loading its library); its one pass saves ~1 ns a
-# byte over the grouped searches in ``where``.
+# byte over the grouped searches in ``where``.  A run told it passes this
+# many bytes (``prepare``, ``blob_test``) sets it up at once; a run that
+# is told nothing does where it would compile the grouped searches (at
+# ``GROUPED_MIN_BYTES``): from the database a run keeps
+# (``regex_cache.stored``), the set-up costs less than their compiling.
 WHERE_ONE_PASS_MIN_BYTES = 16 << 20
 # Below this size a ``find`` loop per needle costs less than a regex search.
 WHERE_GROUPED_MIN_SIZE = 1024
@@ -407,6 +411,12 @@ class Keywords:
             self._seen += len(data)
             if self._seen < GROUPED_MIN_BYTES or len(self.keywords) < 3:
                 return self.plain(data)
+            if self._where is None and _hyperscan_installed():
+                # hyperscan's set-up from a kept database costs less than
+                # compiling the grouped searches (``_where_now``).
+                self._use_one_pass()
+                if self._any is not None:
+                    return self._any(data)
             grouped = self._grouped = self.grouped()
         return grouped(data)
 
@@ -499,13 +509,23 @@ class Keywords:
         where = self._where
         if where is None:
             # Like ``__call__``: plain checks until the grouped searches pay
-            # for their compiling, then those until hyperscan pays for its.
+            # for their compiling, then hyperscan's pass where installed,
+            # else those until hyperscan pays for its.
             seen = self._where_seen = self._where_seen + len(data)
             if seen < GROUPED_MIN_BYTES:
                 # Most files hold no keyword: told by the plain route's
                 # few passes before one ``in`` a needle.
                 return self._where_plain(data) if self.plain(data) else _NOWHERE
             if self._grouped_where is None:
+                if _hyperscan_installed():
+                    # Set up from the database an earlier run kept
+                    # (``regex_cache.stored``), hyperscan's pass costs
+                    # less than compiling the grouped searches and reads
+                    # each byte faster (docs/performance.md, "Issue 17,
+                    # session 30"): asked once, where they would be compiled.
+                    self._use_one_pass()
+                    if self._one_pass is not None:
+                        return self._one_pass(data)
                 self._grouped_where = self._where_grouped()
             if seen < WHERE_ONE_PASS_MIN_BYTES:
                 return self._grouped_where(data)

@@ -21,7 +21,19 @@ if TYPE_CHECKING:
 
 
 def available() -> bool:
-    return hasattr(os, 'fork') and (os.cpu_count() or 1) > 1
+    """Whether a second process would run beside this one: ``fork``, and
+    more than one CPU this process may run on (its affinity: ``taskset``,
+    a container's cpuset), not the machine's count.  On one CPU the two
+    halves take turns: no wall time saved, and the fork's copy-on-write
+    faults cost ~20 ms of CPU on the bench tree (docs/performance.md,
+    "Issue 17, session 30")."""
+    if not hasattr(os, 'fork'):
+        return False
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # no affinity here (macOS): the machine's count
+        cpus = os.cpu_count() or 1
+    return cpus > 1
 
 
 class Turns:
