@@ -153,26 +153,10 @@ def ds_scan():
     return shallow
 
 
-@pytest.fixture(scope='module')
-def sample_dirs(tmp_path_factory: pytest.TempPathFactory):
-    """A folder of its own for each sample case, made in one module folder:
-    pytest's ``tmp_path`` a case (a numbered folder and its ``current``
-    link replaced in the run's one temporary folder) cost more than the
-    case's own scans, 1,104 times."""
-    top = tmp_path_factory.mktemp('samples')
-    count = iter(range(1 << 30))
-
-    def made() -> Path:
-        folder = top / str(next(count))
-        folder.mkdir()
-        return folder
-    return made
-
-
 @pytest.mark.parametrize('template', _samples())
-def test_plugin_finds_exactly_what_the_engine_finds(template, sample_dirs, ds_scan):
+def test_plugin_finds_exactly_what_the_engine_finds(template, tmp_path, ds_scan):
     text, _held = fill(template, random.Random(7))
-    path = sample_dirs() / 'sample.txt'
+    path = tmp_path / 'sample.txt'
     path.write_text(f'first line\n{text}\nlast line\n')
     ours = {f.hashed_secret for f in scan_bytes(path.read_bytes(), 'sample.txt')}
     # (lines as detect-secrets splits them: a binary sample's CR or other
