@@ -2,18 +2,20 @@
 forks, so that neither process pays for it again (or too late)."""
 from __future__ import annotations
 
+import marshal
 import os
 import subprocess
 import sys
 
 import pytest
 
+from tests.detect.accuracy_built import sets
 from together_hooks.detect import prefilter
 from together_hooks.detect.engine import keyword_screen
 from together_hooks.rules import RULES
 
 
-def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_path):
+def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_path, tmp_path_factory):
     """After ``prepare``, detection of every tests/accuracy case (keys in
     every format and encoding, decoys, base64, UTF-16, context under
     generic names) imports no module and compiles no regex of the code's
@@ -27,21 +29,26 @@ def test_a_prepared_engine_imports_and_compiles_nothing_more_for_any_case(tmp_pa
     keyword search at the top level, the structure walk's holes, a few
     constant patterns), which every fresh machine compiled twice."""
     source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    # The cases are built once a run (``accuracy_built``) and read here
+    # with ``marshal``; the process imports the sets' modules, as it did
+    # when it built them (what they import is loaded before ``before``:
+    # without them, ~40 standard modules the scan imports on first use,
+    # json, gzip, zipfile, csv, html among them, show up after it).
+    written = tmp_path / 'cases.marshal'
+    written.write_bytes(marshal.dumps([(case.path, case.data) for case in sets(tmp_path_factory)]))
     code = (
-        'import importlib, pkgutil, re, sys\n'
+        'import importlib, marshal, pkgutil, re, sys\n'
         f'sys.path.insert(0, {source!r})\n'
         'import tests.accuracy as accuracy\n'
+        'for info in pkgutil.iter_modules(accuracy.__path__):\n'
+        '    if info.name.endswith("_test"):\n'
+        '        importlib.import_module(f"tests.accuracy.{info.name}")\n'
         'from together_hooks.detect import engine\n'
         'from together_hooks.rules import RULES\n'
         'from together_hooks.detect.context import FLAT_LEAD\n'
         'from together_hooks.detect.context import VARIABLE_SIBLINGS\n'
-        'cases = []\n'
-        'for info in pkgutil.iter_modules(accuracy.__path__):\n'
-        '    if info.name.endswith("_test"):\n'
-        '        module = importlib.import_module(f"tests.accuracy.{info.name}")\n'
-        '        for case in getattr(module, "CASES", ()):\n'
-        '            text, keys = case.build(accuracy.Made(case.id))\n'
-        '            cases.append((case.path, text.encode() if isinstance(text, str) else text))\n'
+        f'with open({str(written)!r}, "rb") as f:\n'
+        '    cases = marshal.load(f)\n'
         'cases.append(("wide.txt", "TOGETHER_API_KEY=x\\n".encode("utf-16")))\n'
         'engine.prepare(RULES)\n'
         'before = set(sys.modules)\n'

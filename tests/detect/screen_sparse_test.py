@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import importlib
-import pkgutil
 import random
 import string
 
@@ -22,8 +20,7 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
-import tests.accuracy
-from tests.accuracy import Made
+from tests.detect.accuracy_built import built
 from tests.detect.where_test import by_find
 from together_hooks.detect import prefilter
 from together_hooks.detect.engine import keyword_screen
@@ -99,23 +96,14 @@ def test_a_dense_anchor_is_left_to_search(anchor):
     holds_to_find(sparse)
 
 
-def _accuracy_texts() -> list[tuple[str, bytes]]:
-    out = []
-    for info in pkgutil.iter_modules(tests.accuracy.__path__):
-        module = importlib.import_module(f'tests.accuracy.{info.name}')
-        for case in getattr(module, 'CASES', ()):
-            text, _expected = case.build(Made(case.id))
-            out.append((case.id, text.encode() if isinstance(text, str) else text))
-    return out
-
-
-@functools.lru_cache(maxsize=None)
-def _texts() -> tuple[tuple[str, bytes], ...]:
-    """Every rule sample and accuracy case, built once a process."""
+@pytest.fixture(scope='module')
+def texts(tmp_path_factory: pytest.TempPathFactory) -> tuple[tuple[str, bytes], ...]:
+    """Every rule sample and accuracy case (built once a run:
+    ``accuracy_built``)."""
     return tuple([
         (f'{rule.id} sample', sample.encode())
         for rule in RULES for sample in (*rule.true_positives, *rule.false_positives)
-    ] + _accuracy_texts())
+    ] + [(case.id, case.data) for case in built(tmp_path_factory)])
 
 
 # Every upper-case letter 17 times: each rare anchor is tried 16 times
@@ -160,8 +148,8 @@ def around_find(around: bytes, data: bytes) -> dict[bytes, list[int]]:
     return {needle: sorted(offsets) for needle, offsets in found.items()}
 
 
-def test_around_find_is_a_find_loop_over_the_whole():
-    for data in (b'', *NEEDLES[::8], *(data for _name, data in _texts()[::97])):
+def test_around_find_is_a_find_loop_over_the_whole(texts):
+    for data in (b'', *NEEDLES[::8], *(data for _name, data in texts[::97])):
         for around in (DENSE, FAR, b'tgp_v1_' + DENSE + b'TOGETHER'):  # the last holds needles
             assert around_find(around, data) == by_find(around + data + around), data[:80]
 
@@ -173,8 +161,7 @@ CHUNKS = 8
 
 
 @pytest.mark.parametrize('chunk', range(CHUNKS))
-def test_every_rule_sample_and_accuracy_case(chunk):
-    texts = _texts()
+def test_every_rule_sample_and_accuracy_case(chunk, texts):
     assert len(texts) > 600
     blob_test = SCREEN.blob_test(0)
     flagged = 0

@@ -628,7 +628,9 @@ def test_a_tree_scan_confined_to_one_cpu_does_not_fork(tmp_path):
     assert one['summary']['files_scanned'] == all_['summary']['files_scanned'] == 301
 
 
-def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_path, monkeypatch):
+def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(
+        tmp_path, tmp_path_factory, monkeypatch,
+):
     """Every case of tests/accuracy as a file of a tree (leaks in every
     format and encoding, decoys), with a key in a binary file, in UTF-16,
     in a file read in windows, in a file name, and a FIFO: the two
@@ -639,9 +641,8 @@ def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_pa
     grouped searches (this tree built once for both: it was
     prepare_test's too)."""
     import importlib
-    import pkgutil
 
-    import tests.accuracy as accuracy
+    from tests.detect.accuracy_built import sets
     from together_hooks import pipeline
     from together_hooks.detect import engine
     from together_hooks.detect import prefilter
@@ -655,18 +656,13 @@ def test_a_forked_tree_finds_what_one_process_finds_in_every_kind_of_file(tmp_pa
     monkeypatch.setenv('GIT_CEILING_DIRECTORIES', str(tmp_path))
     top = tmp_path / 'top'
     expected = set()
-    for info in pkgutil.iter_modules(accuracy.__path__):
-        if not info.name.endswith('_test'):
-            continue
-        module = importlib.import_module(f'tests.accuracy.{info.name}')
-        known_missed = getattr(module, 'MISSED', {})  # a set's strict xfails
-        for case in getattr(module, 'CASES', ()):
-            text, keys = case.build(accuracy.Made(case.id))
-            path = top / info.name / case.id / case.path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text.encode() if isinstance(text, str) else text)
-            if case.id not in known_missed:
-                expected.update(key for _line, key in keys)
+    for case in sets(tmp_path_factory):  # (built once a run)
+        module = importlib.import_module(f'tests.accuracy.{case.module}')
+        path = top / case.module / case.id / case.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(case.data)
+        if case.id not in getattr(module, 'MISSED', {}):  # a set's strict xfails
+            expected.update(case.keys)
     rng = random.Random(20261203)  # nothing is printed: no output to check
     extra = [make_key(rng) for _ in range(4)]
     legacy = make_hex(rng)
