@@ -3382,6 +3382,12 @@ MUTATIONS: tuple[Mutation, ...] = (
       ('tests/detect/scrub_large_report_test.py::test_a_line_met_again_after_a_key_is_learnt_is_read_again',),
       "a report's line met again is answered as the first time though a line between taught a key: "
       "a piece of it read with an invisible character inside shows the second time too"),
+    M('scrub-lines-read-once', 'together_hooks/detect/scrub.py',
+      '            while self._learnt() != learnt:\n',
+      '            while False:\n',
+      ('tests/detect/scrub_large_report_test.py::test_a_line_before_the_one_a_key_is_learnt_from_is_read_again',),
+      "a report's lines are read once: a piece of a key, read with an invisible character inside, "
+      "shows above the line whose reading teaches the key"),
     M('scrub-glued-gate-inverted', 'together_hooks/detect/scrub.py',
       '        if not dashed and not self._glued_key_in(view):\n',
       '        if not dashed and self._glued_key_in(view):\n',

@@ -134,6 +134,19 @@ def test_a_line_met_again_after_a_key_is_learnt_is_read_again():
     assert shown == _Reference().redacted('\n'.join([piece, teach, piece])).split('\n')
 
 
+def test_a_line_before_the_one_a_key_is_learnt_from_is_read_again():
+    """The same piece above the line its key is learnt from (a line's
+    reading taught it, after the line above was read): it goes too."""
+    rng = random.Random(8)
+    key = make_key(rng)
+    body = key[7:]
+    teach = f'name: tgp\u00ad_v1_{body[:20]} {body[20:]}'
+    piece = f'piece: {body[5:10]}\u00ad{body[10:16]}'
+    shown = Scrubber().scrub('\n'.join([piece, teach]))
+    assert body[5:16] not in shown.replace('\\u00ad', '')
+    assert leaked([key], shown) == []
+
+
 @pytest.mark.parametrize('seed', range(3))
 def test_the_shortcuts_show_what_the_scrub_without_them_shows(seed):
     """Hostile lines (keys cut, encoded, glued, in capitals) repeated in a

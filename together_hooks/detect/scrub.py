@@ -1073,7 +1073,17 @@ class Scrubber:
             # Escaped below (``\u001b`` would split a key), or an escape,
             # ANSI code or encoding in the text itself splits one, or its
             # letters are a key's in another form (fullwidth ``ｔｇｐ＿ｖ１＿``).
-            text = '\n'.join(self._rejoined_lines(text.split('\n')))
+            lines = text.split('\n')
+            learnt = self._learnt()
+            shown = self._rejoined_lines(lines)
+            while self._learnt() != learnt:
+                # A line's reading taught a key: the lines before it are
+                # read again knowing it (a piece of it, read with an
+                # invisible character inside, showed above the line the
+                # key was learnt from).
+                learnt = self._learnt()
+                shown = self._rejoined_lines(lines)
+            text = '\n'.join(shown)
         text = self._keys_out(text)
         if self._over:
             text = self._withheld(text)
