@@ -1923,8 +1923,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       'a kept hyperscan database with a flipped bit that hyperscan itself takes is loaded and '
       'matched with'),
     M('dash-lead-skips-after-a-break', 'together_hooks/detect/scrub.py',
-      "_DASH_LEAD = r'(?<![ \\t])' + _NEWLINE",
-      "_DASH_LEAD = r'(?<![ \\t\\n])' + _NEWLINE",
+      "_DASH_LEAD = r'(?=[ \\t=\\r\\n\\\\%])(?<![ \\t])' + _NEWLINE",
+      "_DASH_LEAD = r'(?=[ \\t=\\r\\n\\\\%])(?<![ \\t\\n])' + _NEWLINE",
       ('tests/detect/scrub_seen_grams_test.py::test_a_dashed_lead_is_searched_as_before',),
       "the search for a line's lead ending in a gutter's dash skips more than starts inside a run "
       "of blanks: a key's dash after a blank line's lead is read as a gutter's only"),
@@ -3462,6 +3462,36 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    if False:\n',
       ('tests/detect/binary_containers_test.py',),
       'a binary OpenPGP message that is compressed, not encrypted (`gpg --store` without `--armor`), is no container: its file unread'),
+    M('scrub-rejoined-memo-stale', 'together_hooks/detect/scrub.py',
+      '        return len(self._known), len(self._ours), self._over\n',
+      '        return 0, 0, 0\n',
+      ('tests/detect/scrub_large_report_test.py::test_a_line_met_again_after_a_key_is_learnt_is_read_again',),
+      "a report's line met again is answered as the first time though a line between taught a key: "
+      "a piece of it read with an invisible character inside shows the second time too"),
+    M('scrub-lines-read-once', 'together_hooks/detect/scrub.py',
+      '            while self._learnt() != learnt:\n',
+      '            while False:\n',
+      ('tests/detect/scrub_large_report_test.py::test_a_line_before_the_one_a_key_is_learnt_from_is_read_again',),
+      "a report's lines are read once: a piece of a key, read with an invisible character inside, "
+      "shows above the line whose reading teaches the key"),
+    M('scrub-glued-gate-inverted', 'together_hooks/detect/scrub.py',
+      '        if not dashed and not self._glued_key_in(view):\n',
+      '        if not dashed and self._glued_key_in(view):\n',
+      ('tests/detect/scrub_glue_test.py', 'tests/detect/scrub_large_report_test.py'),
+      "the glued reading is made only where its one reading holds no key: a key cut by spaces, "
+      "line breaks or quotes is never learnt, its pieces show"),
+    M('scrub-pct-run-from-escape', 'together_hooks/detect/scrub.py',
+      "_PCT_RUN = r'(?<!%s)%s*?%%[0-9A-Fa-f]{2}(?:%%[0-9A-Fa-f]{2}|%s)*' % (_PCT_CHAR, _PCT_CHAR, _PCT_CHAR)\n",
+      "_PCT_RUN = r'(?<!%s)%%[0-9A-Fa-f]{2}(?:%%[0-9A-Fa-f]{2}|%s)*' % (_PCT_CHAR, _PCT_CHAR)\n",
+      ('tests/detect/scrub_large_report_test.py::test_the_percent_and_dash_patterns_find_what_they_found',),
+      "the percent pass reads a run from its first escape, not from its start: `tgp%5Fv1%5F…` decoded "
+      "without its `tgp`"),
+    M('scrub-dash-lead-first-char', 'together_hooks/detect/scrub.py',
+      "_DASH_LEAD = r'(?=[ \\t=\\r\\n\\\\%])(?<![ \\t])' + _NEWLINE",
+      "_DASH_LEAD = r'(?=[ \\t=\\r\\n\\\\])(?<![ \\t])' + _NEWLINE",
+      ('tests/detect/scrub_large_report_test.py::test_the_percent_and_dash_patterns_find_what_they_found',),
+      "the gutter-dash search's first-character test leaves out `%`: a line broken by an escaped "
+      "`%0A` (a SARIF uri) then `- ` is never read with the dash as a gutter's"),
 )
 
 

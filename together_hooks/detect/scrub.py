@@ -61,7 +61,11 @@ _TGP_SHOWN = r'(?:tgp_v1_|TGP_V1_)[A-Za-z0-9_-]{36,}'
 # Long enough to hold a key's 50 bytes at any alignment (68 chars), with
 # room to spare: a base64 or percent run that might decode to a key.
 _B64_RUN = r'[A-Za-z0-9+/_-]{40,}={0,2}'
-_PCT_RUN = r'(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9_.~+/=-])+'
+# A run of percent-encoding's characters holding an escape (``%XX``), from
+# the start of the run (a run with none is left as it is: found, each of
+# the ~85,000 words of a SARIF report cost a call that gave it back).
+_PCT_CHAR = r'[A-Za-z0-9_.~+/=-]'
+_PCT_RUN = r'(?<!%s)%s*?%%[0-9A-Fa-f]{2}(?:%%[0-9A-Fa-f]{2}|%s)*' % (_PCT_CHAR, _PCT_CHAR, _PCT_CHAR)
 # C0 (but tab and newline), DEL, C1, and the characters a terminal does
 # not show: Unicode's default-ignorable code points (zero-width ones, bidi
 # controls that reorder what is shown, BOM, soft hyphen, combining
@@ -315,7 +319,10 @@ _GLUE_OUT = r'(?=[\s=\\%/,"\'`+])' + _GLUE
 # (Searched for only, never matched for its span: from the start of a
 # run of blanks, as any match inside one starts there too; tried at each
 # blank of a report's indentation, the search cost a SARIF report 0.4 s.)
-_DASH_LEAD = r'(?<![ \t])' + _NEWLINE + _LEAD_NO_DASH + '-'
+# Tried first at each place: a character ``_NEWLINE`` can start with (the
+# search has no literal to skip to; a lookbehind alone at every place of a
+# 1.4 MB SARIF report cost 0.16 s a search, this 0.10).
+_DASH_LEAD = r'(?=[ \t=\r\n\\%])(?<![ \t])' + _NEWLINE + _LEAD_NO_DASH + '-'
 _KEY_IN_VIEW = r'tgp_v1_[A-Za-z0-9_-]{43}'
 # Where a quoted field name ends (``"line":``, ``'path' :``): its piece is
 # a name, never the rest of the value before it (``_learn_glued``).
@@ -1066,7 +1073,17 @@ class Scrubber:
             # Escaped below (``\u001b`` would split a key), or an escape,
             # ANSI code or encoding in the text itself splits one, or its
             # letters are a key's in another form (fullwidth ``ｔｇｐ＿ｖ１＿``).
-            text = '\n'.join(map(self._rejoined, text.split('\n')))
+            lines = text.split('\n')
+            learnt = self._learnt()
+            shown = self._rejoined_lines(lines)
+            while self._learnt() != learnt:
+                # A line's reading taught a key: the lines before it are
+                # read again knowing it (a piece of it, read with an
+                # invisible character inside, showed above the line the
+                # key was learnt from).
+                learnt = self._learnt()
+                shown = self._rejoined_lines(lines)
+            text = '\n'.join(shown)
         text = self._keys_out(text)
         if self._over:
             text = self._withheld(text)
@@ -1159,10 +1176,18 @@ class Scrubber:
         its middle pieces are not a listing of names (``_a_listing``); its
         pieces go (``_gapped_out``, ``_pieces_out``).  A whole key is left
         to ``_keys_out``."""
-        if '1' not in text or 'tgp_v1_' not in _pattern(_GLUE_OUT).sub('', text):
+        if '1' not in text:
+            return
+        # ``_GLUE_OUT`` takes out the spans ``_glue_spans`` finds: the
+        # reading by ``_GLUE`` itself.
+        view = _pattern(_GLUE_OUT).sub('', text)
+        if 'tgp_v1_' not in view:
+            return
+        dashed = _pattern(_DASH_LEAD).search(text) is not None
+        if not dashed and not self._glued_key_in(view):
             return
         glues = [(_GLUE, 0)]
-        if _pattern(_DASH_LEAD).search(text):
+        if dashed:
             # A gutter's ``-`` read as glue, as the key's, or as its lead's
             # but for the last one or two (``--`` then a piece ``-P…``), or
             # but for those past the fewest a line's lead ends in.
@@ -1214,6 +1239,15 @@ class Scrubber:
                 runs_on = end < len(view) and joined[after] != end and view[end] in _KEY_CHARS
                 if _cut_as_a_key([view[a:b] for a, b in zip(bounds, bounds[1:])], runs_on):
                     self.learn([view[start:end]])
+
+    def _glued_key_in(self, view: str) -> bool:
+        """Whether ``view``, a text read by ``_GLUE`` (the one reading
+        ``_learn_glued`` makes where no line's lead ends in a ``-``), holds a
+        key to learn: a report shows ``tgp_v1_`` in every finding's
+        redaction, and reading it piece by piece (``_glue_spans``,
+        ``_unglued``) found none there at ~0.3 s a SARIF report of 1,000
+        findings."""
+        return _pattern(_KEY_IN_VIEW).search(view) is not None
 
     def _learn_spaced_hex(self, text: str) -> None:
         """A legacy key cut by white space (``_SPACED_HEX``), lower case or
@@ -1292,6 +1326,31 @@ class Scrubber:
         if _pattern(_STIRS).search(line):
             return False
         return not self._odd_shown or '+' not in line
+
+    def _rejoined_lines(self, lines: list[str]) -> list[str]:
+        """Each line ``_rejoined``, a line met again answered as before
+        while the run has learnt nothing since (what ``_rejoined`` reads
+        but the line: ``_learnt``): a report repeats its own lines
+        (SARIF's ``"uriBaseId": "%SRCROOT%"`` a finding, its indentation)."""
+        shown: list[str] = []
+        memo: dict[str, str] = {}
+        stamp = None
+        for line in lines:
+            now = self._learnt()
+            if now != stamp:  # a key learnt (a line's reading taught one)
+                memo.clear()
+                stamp = now
+            out = memo.get(line)
+            if out is None:
+                out = memo[line] = self._rejoined(line)
+            shown.append(out)
+        return shown
+
+    def _learnt(self) -> tuple[int, int, int]:
+        """What has changed whenever ``learn`` was told a key it had
+        not been: its hash is ours from then on, and it is known or the
+        run is past a cap."""
+        return len(self._known), len(self._ours), self._over
 
     def _rejoined(self, line: str) -> str:
         """A line as a reader sees it once its control and invisible
