@@ -85,7 +85,7 @@ def manifest(hook: str) -> str:
 
 
 class Templates:
-    """Repositories set up once per session and copied into each test's.
+    """Repositories set up once per run and copied into each test's.
 
     ``into(repo, name, build)`` gives ``repo`` (a test's fresh ``git_repo``)
     the work tree and ``.git`` that ``build(path)`` made, the first time,
@@ -94,7 +94,7 @@ class Templates:
     not once a test (copied, the files and modes are the same).  Every
     test keeps a repository of its own and its own real commits and pushes.
     ``build`` must not depend on the test (no keys: they are the test's).
-    The hooks run with ``env`` (one pre-commit home for the session).
+    The hooks run with ``env`` (one pre-commit home for the run).
 
     Under ``pytest -n 2`` the root is the run's, shared by its workers
     (``shared``): xdist sends one file's tests to both workers, and each
