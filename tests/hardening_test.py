@@ -401,11 +401,18 @@ def test_odd_names_reported_exactly(tmp_path, keys, mode):
         'scan-diff': ('together-hooks', 'scan', '--diff', 'main'),
         'scan-history': ('together-hooks', 'scan', '--history'),
     }[mode]
+    # The names reach the real process as a user's shell or pre-commit
+    # passes them (JSON); the other formats are the same run's report,
+    # written by ``main(argv)`` in this process (tests/cli_run.run_in_process:
+    # stdout as Python makes it under PYTHONIOENCODING=utf-8).
     for fmt, read in (('json', json_found), ('sarif', _sarif_paths), ('github', _github_paths)):
-        r = run(*args, '--format', fmt, cwd=top)
+        if fmt == 'json':
+            r = run(*args, '--format', fmt, cwd=top)
+        else:
+            r = run_in_process(*args, '--format', fmt, cwd=top, env=_environ(None))
         assert r.rc == 1, (fmt, r.err)
         assert read(r) == expected, fmt
-    r = run(*args, cwd=top)  # text: one line per finding, even for a newline
+    r = run_in_process(*args, cwd=top, env=_environ(None))  # text: one line per finding, even for a newline
     lines = [ln for ln in r.out.splitlines() if ': together-api-key: ' in ln]
     assert len(lines) == len(ODD_NAMES)
 
