@@ -44,9 +44,10 @@ def git_repo_template(tmp_path_factory):
 
 @pytest.fixture(scope='session')
 def repo_templates(tmp_path_factory):
-    """Repositories set up once per session (tests/gitplay.Templates)."""
+    """Repositories set up once per run, for every xdist worker
+    (tests/gitplay.Templates)."""
     from tests.gitplay import Templates
-    return Templates(tmp_path_factory.mktemp('repo-templates'))
+    return Templates.shared(tmp_path_factory)
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ def manifest(hook: str) -> str:
 
 
 class Templates:
-    """Repositories set up once per session and copied into each test's.
+    """Repositories set up once per run and copied into each test's.
 
     ``into(repo, name, build)`` gives ``repo`` (a test's fresh ``git_repo``)
     the work tree and ``.git`` that ``build(path)`` made, the first time,
@@ -94,7 +94,15 @@ class Templates:
     not once a test (copied, the files and modes are the same).  Every
     test keeps a repository of its own and its own real commits and pushes.
     ``build`` must not depend on the test (no keys: they are the test's).
-    The hooks run with ``env`` (one pre-commit home for the session).
+    The hooks run with ``env`` (one pre-commit home for the run).
+
+    Under ``pytest -n 2`` the root is the run's, shared by its workers
+    (``shared``): xdist sends one file's tests to both workers, and each
+    built every template again (a ``pre-commit install``, commits and, for
+    ``pushed``, a push through the real pre-commit: 0.3-1 CPU-s each).
+    The first worker to ask builds under a lock of the template's own and
+    leaves a mark once it is whole; the other waits for it, then copies.
+    A build that fails leaves no mark: the next test builds it again.
     """
 
     def __init__(self, root: Path) -> None:
@@ -102,17 +110,43 @@ class Templates:
         self.env = clean_env(PRE_COMMIT_HOME=str(root / 'pre-commit-home'), PRE_COMMIT_COLOR='never')
         self._built: dict[str, Path] = {}
 
-    def into(self, repo: Path, name: str, build: Callable[[Path], None]) -> dict[str, str]:
-        made = self._built.get(name)
-        if made is None:
-            made = self.root / name
+    @classmethod
+    def shared(cls, tmp_path_factory) -> Templates:  # type: ignore[no-untyped-def]
+        """The run's templates: one root for every xdist worker (each
+        worker's base temp is ``<root>/popen-gwN``), else a folder of
+        this session's."""
+        run = os.environ.get('PYTEST_XDIST_TESTRUNUID')
+        if run is None or os.environ.get('PYTEST_XDIST_WORKER') is None:
+            return cls(tmp_path_factory.mktemp('repo-templates'))
+        root = tmp_path_factory.getbasetemp().parent / f'repo-templates-{run}'
+        root.mkdir(exist_ok=True)
+        return cls(root)
+
+    def _build_once(self, repo: Path, name: str, build: Callable[[Path], None]) -> Path:
+        """``root / name`` built by ``build`` from a copy of ``repo``, by
+        whichever process of the run asks first (a lock on a file of its
+        own; ``name.done`` marks it whole)."""
+        import fcntl
+
+        made = self.root / name
+        with open(self.root / f'{name}.lock', 'a') as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if (self.root / f'{name}.done').exists():
+                return made
+            shutil.rmtree(made, ignore_errors=True)  # a build that failed half-way
             shutil.copytree(repo, made, symlinks=True)
             try:
                 build(made)
             except BaseException:  # the next test builds it again, from scratch
                 shutil.rmtree(made, ignore_errors=True)
                 raise
-            self._built[name] = made
+            (self.root / f'{name}.done').touch()
+        return made
+
+    def into(self, repo: Path, name: str, build: Callable[[Path], None]) -> dict[str, str]:
+        made = self._built.get(name)
+        if made is None:
+            made = self._built[name] = self._build_once(repo, name, build)
         shutil.rmtree(repo / '.git')
         shutil.copytree(made, repo, symlinks=True, dirs_exist_ok=True)
         return dict(self.env)
