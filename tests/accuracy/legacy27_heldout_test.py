@@ -83,7 +83,7 @@ $ aws secretsmanager get-secret-value --secret-id prod/together-api-key --query 
   "TOGETHER_API_KEY": {{
     "computed": "{hex}",
     "note": "rotated 2024-05",
-    "raw": "{hex}"
+    "raw": "${{shared.prd.TOGETHER_API_KEY}}"
   }}
 }}
 '''),
@@ -508,15 +508,7 @@ CASES = SOURCE + DECOYS
 # Known misses, each a strict xfail: a case found again fails until its
 # entry goes.
 MISSED: dict[str, str] = {
-    'doppler-secrets-json-computed-raw': "a Together-named object's `computed`/`raw` fields (doppler secrets --json): no value field but `value` is read under a Together name",
-    'op-item-get-fields-reveal': '`op item get "Together AI" --fields ... --reveal` is no secret-store read command the rule knows',
-    'kubectl-secret-base64-d': '`kubectl get secret together-... | base64 -d` is no secret-store read command the rule knows',
-    'set-x-trace-generic': 'an xtrace `++ export NAME=` line is no flat assignment (FLAT_LEAD)',
-    'kotlin-positional-provider': 'the constructor rule needs `new`',
-    'java-constructor-spread': 'the constructor rule reads one line',
-    'go-short-decl-generic': 'camelCase Go locals (`llmURL`, `llmKey`) form no flat group',
-    'decoy-dspy-other-lm': 'a call whose model argument names another provider (`anthropic/...`) is read as no structure of that provider',
-    'decoy-proc-environ-other-provider': 'NUL-separated environ: ANTHROPIC_API_KEY beside TOGETHER_BASE_URL reported',
+    'go-short-decl-generic': 'a camelCase local `llmKey` names no credential (a bare `…Key` joined to a word is a map\'s or a cache\'s key as often: `cacheKey`, `monkey`; `llmApiKey` and `llmToken` are read), and camelCase locals form no flat group with `llmURL`',
 }
 
 results, test_case = make_tests(CASES, MISSED)
