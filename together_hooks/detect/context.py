@@ -1532,8 +1532,7 @@ FLAT_LEAD = (
     # printing ``++ export LLM_API_KEY=<key>``)
     rb'(?:\+{1,8}[ \t]+)?'
     rb'(?:(?:export|readonly|(?:declare|typeset|local)[ \t]+-[A-Za-z]{1,4}|ENV|ARG)[ \t]+|Environment=)?'
-    # (a NUL parting them too: ``/proc/<pid>/environ``)
-    rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\'\x00]{0,512})["\']?[ \t\x00]+){0,16}?["\']?'
+    rb'(?:["\']?[A-Za-z_][\w.-]{0,64}=(?:"[^"\r\n]{0,512}"|\'[^\'\r\n]{0,512}\'|[^\s"\']{0,512})["\']?[ \t]+){0,16}?["\']?'
 )
 # A flat name (``.env``, ``.properties``, shell exports): a prefix, then
 # the credential's own word (``LLM_API_KEY``, ``app.llm.token``).
@@ -1761,7 +1760,7 @@ def _lisp_group(data: bytes, start: int, at: int, lo: int, hi: int, index: _Inde
 _NAME_BEFORE = regex_cache.compile(
     rb'(?s:.*[\s\x00"\'{,]|)(?P<prefix>[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*?)[_.-]'
     rb'(?i:api[_.-]?key|access[_.-]?token|auth[_.-]?token|token|secret|password|key)'
-    rb'["\']?[ \t]*(?:::?=|\?=|[:=])[ \t]*["\']?')
+    rb'["\']?[ \t]*(?:[:=]|::?=|\?=)[ \t]*["\']?')
 
 
 def _other_flat_name(data: bytes, at: int, lo: int) -> bool:
