@@ -1737,7 +1737,7 @@ TOGETHER_LEGACY_API_KEY = Rule(
         # Also a call of the type with no ``new`` (Kotlin's, Scala's,
         # Python's ``Provider("together", <key>)``), and the arguments a
         # line each (``new Provider(`` over ``"together",`` over the key).
-        Pattern(rb'(?<![\w.])(?:new[ \t]{1,8}|(?=[A-Z]))(?![\w.]{0,80}(?i:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity'
+        Pattern(rb'(?<![\w.])(?:new[ \t]{1,8}|(?=[A-Z][\w.]{0,79}\())(?![\w.]{0,80}(?i:cach|hash|checksum|digest|sha\d|md5|fingerprint|integrity'
                 rb'|release|artifact|lock|webhook|sign|crypt|cipher|salt|nonce|hmac|idempoten|session|public))'
                 rb'(?=[\w.]{0,80}(?i:secret|credential|key|token|config|provider|setting))'
                 rb'[\w.]{1,80}\((?:[^()\r\n]|\r?\n){0,200}?,[ \t]{0,8}(?:\r?\n[ \t]{0,32})?' + _QUOTE + _HEX_KEY,
